@@ -1,0 +1,78 @@
+"""Shared fixtures: a small campaign built in code from small tables (pyxform style)."""
+
+from __future__ import annotations
+
+import pytest
+
+from thidua_xlsx import campaign as cm
+
+RUBRIC_GV = {
+    "role": "Giáo viên", "total": 100,
+    "groups": [
+        {"code": "I", "name": "Tư tưởng chính trị, đạo đức, lối sống", "kind": "cộng", "max": 20, "min": 15,
+         "items": [{"code": "I.1", "text": "Chấp hành chủ trương, pháp luật", "max": 10},
+                   {"code": "I.2", "text": "Đạo đức nhà giáo", "max": 10, "hint": "Nhận xét của tổ"}]},
+        {"code": "II", "name": "Chuyên môn", "kind": "cộng", "max": 80,
+         "items": [{"code": "II.1", "text": "Giảng dạy", "max": 50},
+                   {"code": "II.2", "text": "Chất lượng học sinh", "max": 30}]},
+        {"code": "III", "name": "Điểm thưởng", "kind": "thưởng", "max": 5,
+         "items": [{"code": "III.1", "text": "Giáo viên dạy giỏi", "max": 3},
+                   {"code": "III.2", "text": "Sáng kiến", "max": 3}]},
+        {"code": "IV", "name": "Điểm trừ", "kind": "trừ", "max": 10,
+         "items": [{"code": "IV.1", "text": "Nghỉ không phép (3 điểm/buổi)", "max": 9}]},
+    ],
+}
+RUBRIC_NV = {
+    "role": "Nhân viên", "total": 100,
+    "groups": [{"code": "I", "name": "Công việc", "kind": "cộng", "max": 100,
+                "items": [{"code": "I.1", "text": "Hoàn thành công việc", "max": 60},
+                          {"code": "I.2", "text": "Nề nếp", "max": 40}]}],
+}
+
+STAFF = [  # code, name, department, role, rating, months, maternity, discipline, initiative decision
+    ("GV01", "Nguyễn Thị Lan", "T1", "Giáo viên", "HTXSNV", 12, 0, "Không", ""),
+    ("GV02", "Trần Văn Đức", "T1", "Giáo viên", "HTTNV", 12, 0, "Không", "12/QĐ-TH"),
+    ("GV03", "Lê Thị Dung", "T1", "Giáo viên", "HTTNV", 2, 5, "Không", ""),
+    ("GV04", "Phạm Ngọc Ánh", "T2", "Giáo viên", "HTNV", 12, 0, "Không", ""),
+    ("GV05", "Hoàng Thị Thu Hương Giang Nguyễn Phương", "T2", "Giáo viên", "HTTNV", 12, 0, "Khiển trách", ""),
+    ("NV01", "Đỗ Văn Anh", "T2", "Nhân viên", "HTTNV", 12, 0, "Không", ""),
+]
+
+
+def campaign_dict(**overrides) -> dict:
+    data = {
+        "id": "test-campaign", "level": "tieu-hoc",
+        "school": {"name": "Trường Tiểu học Thử Nghiệm", "managing_body": "UBND xã Thử Nghiệm",
+                   "place": "Thử Nghiệm", "school_year": "2025-2026", "recipient": "UBND xã Thử Nghiệm",
+                   "recipient_email": "vhxh@example.vn", "principal": "Nguyễn Văn Hiệu",
+                   "secretary": "Lê Thị Thư", "registration_deadline": "2025-09-30",
+                   "scoring_deadline": "2026-05-20"},
+        "settings": {"facts_source": "Danh sách", "score_gap_tolerance": 5, "spare_rows": 2, "sheet_password": ""},
+        "rules": {"ldtt_min_classification": "Tốt"},
+        "classification": [{"name": "Xuất sắc", "min": 90}, {"name": "Tốt", "min": 70},
+                           {"name": "Hoàn thành", "min": 50}, {"name": "Không hoàn thành", "min": 0}],
+        "gate_cap": "Hoàn thành",
+        "titles": {"individual": ["Lao động tiên tiến", "Chiến sĩ thi đua cơ sở"],
+                   "collective": ["Tập thể lao động tiên tiến", "Tập thể lao động xuất sắc"],
+                   "forms": ["Giấy khen của Hiệu trưởng"]},
+        "legal_basis": ["Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15;"],
+        "rubrics": [RUBRIC_GV, RUBRIC_NV],
+        "departments": [{"code": "T1", "name": "Tổ khối 1", "head": "Nguyễn Thị Lan", "email": ""},
+                        {"code": "T2", "name": "Tổ Văn phòng – Khối 5", "head": "Phạm Ngọc Ánh", "email": ""}],
+        "staff": [
+            {"code": code, "name": name, "department": dept, "role": role, "position": "Giáo viên",
+             "gender": "Nữ", "dob": "1985-01-02", "start": "2008-09-05",
+             "rating": rating, "months": months, "maternity_months": maternity, "days_off": 0,
+             "discipline": discipline, "under_review": False,
+             "initiative": "Sáng kiến dạy đọc" if decision else "", "initiative_level": "Trường" if decision else "",
+             "initiative_decision": decision}
+            for code, name, dept, role, rating, months, maternity, discipline, decision in STAFF
+        ],
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def small_campaign() -> cm.Campaign:
+    return cm.from_dict(campaign_dict())

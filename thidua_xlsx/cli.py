@@ -1,0 +1,101 @@
+"""Command line: a thin click layer. Each command parses, makes one library call, prints, exits.
+
+Heavy imports (pandas, openpyxl, xlsxwriter) happen inside the commands so ``--help`` is instant.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from thidua_xlsx import messages as ct
+
+EXIT_OK = 0
+EXIT_UNUSABLE = 1  # nothing usable: an invalid campaign, or no submission could be read
+EXIT_USAGE = 2  # click's own code for wrong arguments
+EXIT_STRICT = 3  # --strict and problems were found
+EXIT_INTERNAL = 4  # a bug: please report it (run again with --debug for the traceback)
+
+EXIT_CODES_HELP = ct.EXIT_CODES_HELP.format(ok=EXIT_OK, unusable=EXIT_UNUSABLE, usage=EXIT_USAGE,
+                                             strict=EXIT_STRICT, internal=EXIT_INTERNAL)
+
+
+class _Group(click.Group):
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except Exception as exc:  # an internal error: one line, unless --debug
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(ct.INTERNAL_ERROR.format(error=f"{type(exc).__name__}: {exc}"), err=True)
+            ctx.exit(EXIT_INTERNAL)
+
+
+@click.group(cls=_Group, help=ct.MAIN_HELP, epilog=EXIT_CODES_HELP)
+@click.option("--debug", is_flag=True, help=ct.DEBUG_HELP)
+@click.version_option(package_name="thidua-xlsx")
+@click.pass_context
+def main(ctx, debug):
+    ctx.obj = {"debug": debug}
+
+
+def _print_problems(problems) -> None:
+    for problem in problems:
+        click.echo(f"{problem.severity_label}: {problem.render()}", err=True)
+
+
+def _load_campaign(path: Path):
+    from thidua_xlsx.campaign_book import load_campaign_book
+    from thidua_xlsx.issues import issue
+
+    book = path / "campaign.xlsx" if path.is_dir() else path
+    if not book.is_file():
+        click.echo(issue("campaign.not_found", path=str(path)).render(), err=True)
+        sys.exit(EXIT_UNUSABLE)
+    campaign, problems = load_campaign_book(book)
+    _print_problems(problems)
+    if campaign is None:
+        click.echo(ct.CAMPAIGN_INVALID.format(count=len(problems.errors), file=book), err=True)
+        sys.exit(EXIT_UNUSABLE)
+    return campaign
+
+
+@main.command(help=ct.INIT_HELP)
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--level", type=click.Choice(["mam-non", "tieu-hoc", "thcs", "thpt"]), default="tieu-hoc",
+              show_default=True, help=ct.LEVEL_HELP)
+@click.option("--force", is_flag=True, help=ct.FORCE_HELP)
+def init(directory: Path, level: str, force: bool):
+    from thidua_xlsx.service import init_campaign
+
+    target = directory / "campaign.xlsx"
+    if target.exists() and not force:
+        raise click.UsageError(ct.EXISTS.format(path=target))
+    campaign = init_campaign(directory, level)
+    click.echo(ct.INIT_DONE.format(path=target, school=campaign.school.name, departments=len(campaign.departments),
+                                   staff=len(campaign.staff)))
+
+
+@main.command(help=ct.GENERATE_HELP)
+@click.argument("campaign_path", metavar="CAMPAIGN", type=click.Path(exists=True, path_type=Path))
+@click.option("--round", "round_", type=click.Choice(["dang-ky", "cham-diem"]), required=True, help=ct.ROUND_HELP)
+@click.option("-o", "--output", "outbox", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help=ct.OUTBOX_HELP)
+@click.option("--from", "from_summary", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help=ct.FROM_HELP)
+def generate(campaign_path: Path, round_: str, outbox: Path | None, from_summary: Path | None):
+    from thidua_xlsx.service import generate_round
+
+    campaign = _load_campaign(campaign_path)
+    outbox = outbox or Path("outbox") / round_
+    paths, problems = generate_round(campaign, round_, outbox, from_summary)
+    _print_problems(problems)
+    if problems.errors:
+        sys.exit(EXIT_UNUSABLE)
+    for path in paths:
+        click.echo(f"  {path}")
+    click.echo(ct.GENERATE_DONE.format(count=len(paths), outbox=outbox))

@@ -1,0 +1,79 @@
+"""Problems found in user input, kept as data (never raised) and rendered in Vietnamese."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from thidua_xlsx.messages import MESSAGES, SEVERITY_LABELS
+
+ERROR = "error"
+WARNING = "warning"
+NOTE = "note"
+
+
+@dataclass(frozen=True)
+class Issue:
+    code: str
+    severity: str = ERROR
+    file: str = ""
+    sheet: str = ""
+    cell: str = ""
+    params: tuple[tuple[str, object], ...] = ()
+
+    @property
+    def message(self) -> str:
+        return MESSAGES[self.code].format(**dict(self.params))
+
+    @property
+    def where(self) -> str:
+        place = self.sheet + (f"!{self.cell}" if self.cell else "")
+        return " · ".join(part for part in (self.file, place) if part)
+
+    @property
+    def severity_label(self) -> str:
+        return SEVERITY_LABELS[self.severity]
+
+    def render(self) -> str:
+        return f"[{self.where}] {self.message}" if self.where else self.message
+
+    def to_dict(self) -> dict:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "file": self.file,
+            "sheet": self.sheet,
+            "cell": self.cell,
+            "message": self.message,
+        }
+
+
+def issue(code: str, severity: str = ERROR, *, file: str = "", sheet: str = "", cell: str = "", **params) -> Issue:
+    """Build an Issue; the message template is checked at once so a typo fails in tests."""
+    found = Issue(code, severity, file, sheet, cell, tuple(sorted(params.items())))
+    found.message  # noqa: B018 - raises KeyError on a missing code or parameter
+    return found
+
+
+@dataclass
+class Problems:
+    """Collects issues in the order they were found."""
+
+    items: list[Issue] = field(default_factory=list)
+
+    def add(self, code: str, severity: str = ERROR, **where_and_params) -> Issue:
+        found = issue(code, severity, **where_and_params)
+        self.items.append(found)
+        return found
+
+    def extend(self, issues) -> None:
+        self.items.extend(issues)
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.items if i.severity == ERROR]
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self):
+        return iter(self.items)

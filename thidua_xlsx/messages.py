@@ -1,0 +1,86 @@
+"""Every Vietnamese user-facing string, in one place.
+
+Messages follow one pattern: what is wrong, then what to do. The place (file · sheet!cell) is
+added by :class:`thidua_xlsx.issues.Issue`.
+"""
+
+SEVERITY_LABELS = {"error": "Lỗi", "warning": "Cảnh báo", "note": "Ghi chú"}
+
+MESSAGES = {
+    # campaign.xlsx
+    "campaign.unreadable": "Không mở được tệp chiến dịch ({reason}). Hãy kiểm tra đây đúng là tệp campaign.xlsx "
+                           "do lệnh 'thidua-xlsx init' tạo và đã đóng trong Excel.",
+    "campaign.not_found": "Không tìm thấy tệp chiến dịch '{path}'. Hãy chỉ tới thư mục có campaign.xlsx "
+                          "hoặc tạo mới bằng 'thidua-xlsx init THƯ_MỤC --level tieu-hoc'.",
+    "campaign.sheet_missing": "Thiếu sheet '{sheet}' trong campaign.xlsx. Hãy khôi phục sheet này "
+                              "(tạo lại bằng 'thidua-xlsx init' rồi chép dữ liệu sang).",
+    "campaign.field_missing": "Thiếu dòng '{field}'. Hãy thêm lại dòng này ở cột A, giá trị ở cột B.",
+    "campaign.column_missing": "Thiếu cột '{column}' ở dòng tiêu đề. Hãy khôi phục đúng tên cột.",
+    "campaign.required": "Ô '{field}' đang để trống. Hãy điền giá trị.",
+    "campaign.bad_number": "'{field}' = '{value}' không phải là số. Hãy nhập một số (ví dụ 9,5).",
+    "campaign.bad_int": "'{field}' = '{value}' không phải là số nguyên. Hãy nhập số nguyên.",
+    "campaign.bad_date": "'{field}' = '{value}' không phải ngày hợp lệ. Hãy nhập ngày dạng 05/09/2025.",
+    "campaign.bad_bool": "'{field}' = '{value}' không hợp lệ. Hãy chọn Có hoặc Không.",
+    "campaign.bad_text": "'{field}' = '{value}' không hợp lệ. Hãy nhập dạng chữ.",
+    "campaign.bad_choice": "'{field}' = '{value}' không thuộc danh mục. Hãy chọn một trong: {choices}.",
+    "campaign.duplicate": "Mã '{value}' bị trùng (đã có ở {first}). Hãy đặt mã khác cho mỗi dòng.",
+    "campaign.unknown_department": "Tổ '{value}' của {name} không có trong sheet Tổ. Hãy chọn đúng tên tổ "
+                                   "hoặc thêm tổ này vào sheet Tổ.",
+    "campaign.unknown_role": "Vai trò '{value}' không có bộ tiêu chí. Hãy chọn một trong: {roles}.",
+    "campaign.empty_department": "Tổ '{name}' chưa có ai trong sheet Nhân sự. Hãy thêm người hoặc xóa tổ.",
+    "campaign.threshold_range": "Ngưỡng xếp loại {value} nằm ngoài khoảng 0 đến {total}. Hãy sửa lại ngưỡng.",
+    "campaign.threshold_order": "Ngưỡng {value} phải nhỏ hơn ngưỡng phía trên ({previous}). "
+                                "Hãy xếp các mức từ cao xuống thấp.",
+    "campaign.percent_range": "'{field}' = {value} phải nằm trong khoảng 0–100 (%). Hãy sửa lại.",
+    "campaign.spare_rows": "Số dòng dự phòng {value} phải từ 0 đến 20.",
+    "campaign.school_year": "Năm học '{value}' không đúng dạng. Hãy ghi dạng 2025-2026.",
+    "campaign.orphan_item": "Tiêu chí '{value}' không nằm dưới nhóm của nó. Hãy đặt ngay sau dòng nhóm "
+                            "(ví dụ I.1 sau dòng I).",
+    "campaign.empty_group": "Nhóm '{value}' ({role}) chưa có tiêu chí nào. Hãy thêm tiêu chí hoặc xóa nhóm.",
+    "campaign.group_sum": "Nhóm {group} ({role}): các tiêu chí cộng lại {items} điểm nhưng nhóm ghi tối đa {max}. "
+                          "Hãy sửa cho khớp.",
+    "campaign.group_min": "Nhóm {group}: điểm tối thiểu {value} phải từ 0 đến {max}.",
+    "campaign.empty_rubric": "Bộ tiêu chí '{role}' chưa có tiêu chí nào trong sheet Tiêu chí.",
+    "campaign.rubric_sum": "Bộ tiêu chí '{role}': các nhóm cộng lại {groups} điểm nhưng tổng điểm chuẩn là {total}. "
+                           "Hãy sửa cho khớp.",
+    "campaign.from_unreadable": "Không đọc được bảng tổng hợp đăng ký '{path}'. Hãy dùng tệp do "
+                                "'thidua-xlsx merge' tạo từ vòng đăng ký.",
+}
+
+CAMPAIGN_GUIDE = (
+    "Tệp này là nơi thư ký Hội đồng thi đua – khen thưởng khai báo cả năm học. Sửa trực tiếp trong Excel rồi lưu.",
+    "1. Sheet Trường: tên trường, cơ quan quản lý, nơi nhận tờ trình (từ 07/2025 là UBND xã/phường hoặc Sở GD&ĐT), hạn nộp.",
+    "2. Sheet Tổ: mỗi tổ một dòng, mã tổ không trùng.",
+    "3. Sheet Nhân sự: mỗi người một dòng, mã không trùng; cột Tổ chọn đúng tên tổ; cột Vai trò chọn bộ tiêu chí.",
+    "   Các cột Xếp loại viên chức, Số tháng làm việc, Kỷ luật, Sáng kiến dùng để xét danh hiệu (nếu Trường chọn 'Danh sách').",
+    "   Số tháng làm việc không kể thời gian nghỉ thai sản; nghỉ thai sản ghi riêng và được tính là thời gian công tác.",
+    "4. Sheet Bộ tiêu chí và Tiêu chí: dòng nhóm (mã I, II, …) ghi loại cộng / thưởng / trừ và điểm tối đa;",
+    "   các tiêu chí (I.1, I.2, …) cộng lại phải bằng điểm nhóm; các nhóm cộng phải bằng tổng điểm chuẩn.",
+    "   Nhóm thưởng / trừ: điểm tối đa của nhóm là mức trần. Điểm tối thiểu của nhóm: không đạt thì xếp loại bị giới hạn.",
+    "5. Sheet Quy tắc, Xếp loại, Danh hiệu, Căn cứ: điều kiện xét danh hiệu theo Luật Thi đua, khen thưởng 2022 (sửa theo quy định mới).",
+    "Sau đó: 'thidua-xlsx generate THƯ_MỤC --round dang-ky -o outbox/dang-ky' để tạo phiếu đăng ký cho từng tổ,",
+    "cuối năm: 'thidua-xlsx generate THƯ_MỤC --round cham-diem -o outbox/cham-diem' để tạo phiếu chấm điểm.",
+    "Không sửa ô Mã chiến dịch: các tệp các tổ gửi về được nhận ra nhờ mã này.",
+)
+
+# --- command line ---------------------------------------------------------------------------
+MAIN_HELP = ("Thi đua – khen thưởng trường học qua Excel: tạo chiến dịch, sinh phiếu khóa ô cho từng tổ, "
+             "tổng hợp, xếp hạng và xét danh hiệu.")
+EXIT_CODES_HELP = ("Mã thoát: {ok} thành công (lỗi trong tệp nộp chỉ được báo cáo); {unusable} không có gì dùng được "
+                   "(chiến dịch sai, không đọc được tệp nào); {usage} sai tham số; {strict} có lỗi khi dùng --strict; "
+                   "{internal} lỗi nội bộ (chạy lại với --debug để xem chi tiết).")
+DEBUG_HELP = "Hiện đầy đủ lỗi kỹ thuật (traceback) khi có sự cố."
+INIT_HELP = ("Tạo chiến dịch mới: ghi DIRECTORY/campaign.xlsx (thông tin trường, tổ, nhân sự, tiêu chí, danh hiệu, "
+             "quy tắc) từ mẫu theo cấp học, kèm một trường ví dụ để chạy thử ngay.")
+LEVEL_HELP = "Cấp học của mẫu: mam-non, tieu-hoc, thcs, thpt."
+FORCE_HELP = "Ghi đè tệp đã có."
+GENERATE_HELP = ("Sinh một sổ Excel khóa ô cho mỗi tổ. CAMPAIGN là thư mục chiến dịch hoặc tệp campaign.xlsx. "
+                 "Vòng dang-ky: phiếu đăng ký thi đua; vòng cham-diem: phiếu tự chấm và tổ chấm.")
+ROUND_HELP = "Vòng: dang-ky (đăng ký đầu năm) hoặc cham-diem (chấm điểm cuối năm)."
+OUTBOX_HELP = "Thư mục ghi các sổ (mặc định: outbox/<vòng>)."
+FROM_HELP = "Bảng tổng hợp đăng ký (do merge vòng dang-ky tạo) để điền sẵn danh hiệu đã đăng ký."
+EXISTS = "Đã có {path}. Dùng --force để ghi đè, hoặc chọn thư mục khác."
+INIT_DONE = "Đã tạo {path}: {school}, {departments} tổ, {staff} người. Hãy mở bằng Excel để sửa cho đúng trường mình."
+GENERATE_DONE = "Đã tạo {count} sổ trong {outbox}."
+CAMPAIGN_INVALID = "Tệp chiến dịch {file} có {count} lỗi; hãy sửa rồi chạy lại."
+INTERNAL_ERROR = "Lỗi nội bộ của thidua-xlsx ({error}). Chạy lại với --debug để xem chi tiết và báo cho người bảo trì."
