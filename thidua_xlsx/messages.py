@@ -45,6 +45,52 @@ MESSAGES = {
                            "Hãy sửa cho khớp.",
     "campaign.from_unreadable": "Không đọc được bảng tổng hợp đăng ký '{path}'. Hãy dùng tệp do "
                                 "'thidua-xlsx merge' tạo từ vòng đăng ký.",
+    # inbox files
+    "file.skipped_lock": "Tệp khóa tạm của Excel/LibreOffice (do đang mở tệp) – bỏ qua, không cần làm gì.",
+    "file.skipped_system": "Tệp hệ thống – bỏ qua.",
+    "file.not_workbook": "Không phải sổ Excel (.xlsx, .xlsm, .xls, .ods) – bỏ qua. Nếu tổ gửi nhầm tệp, "
+                         "hãy nhờ tổ gửi lại đúng sổ đã điền.",
+    "file.too_big": "Tệp quá lớn ({size_mb} MB) so với một phiếu thi đua – không đọc. Hãy nhờ tổ gửi lại đúng sổ "
+                    "đã được phát.",
+    "file.encrypted": "Tệp có đặt mật khẩu mở nên không đọc được. Hãy nhờ tổ gỡ mật khẩu (File → Info → "
+                      "Protect Workbook) rồi gửi lại.",
+    "file.corrupt": "Tệp bị hỏng hoặc không phải sổ Excel thật (có thể bị đổi đuôi). Hãy nhờ tổ lưu lại bằng "
+                    "Excel (.xlsx) rồi gửi lại.",
+    "file.zip_bomb": "Tệp có nội dung nén bất thường (quá lớn khi giải nén) – không đọc vì an toàn. Hãy nhờ tổ "
+                     "gửi lại đúng sổ đã được phát.",
+    "file.not_ours": "Sổ này không do thidua-xlsx tạo (không có thông tin nhận diện). Hãy dùng đúng sổ do "
+                     "thư ký phát cho tổ ('thidua-xlsx generate').",
+    "file.meta_broken": "Thông tin nhận diện trong sổ bị hỏng hoặc bị sửa. Hãy phát lại sổ cho tổ và nhờ điền lại.",
+    "file.newer_version": "Sổ được tạo bằng phiên bản mẫu {version}, mới hơn chương trình này. Hãy cập nhật "
+                          "thidua-xlsx.",
+    "file.other_campaign": "Sổ thuộc chiến dịch khác ({school}, năm học {year}). Hãy kiểm tra tổ có gửi nhầm "
+                           "sổ năm cũ hoặc trường khác không.",
+    "file.other_round": "Sổ thuộc vòng '{round}', không phải vòng đang tổng hợp ('{expected}'). Hãy để các sổ "
+                        "của mỗi vòng trong một thư mục riêng.",
+    "file.superseded": "Tổ {department} đã gửi bản mới hơn ({newer}); bản này không được dùng.",
+    "file.sheet_missing": "Không tìm thấy sheet '{sheet}' trong sổ (đã bị xóa?). Người trong sheet này được "
+                          "ghi là chưa có điểm; hãy nhờ tổ gửi lại sổ đầy đủ.",
+    "file.sheet_renamed": "Sheet '{expected}' đã bị đổi tên thành '{sheet}'; vẫn đọc được, không cần làm gì.",
+    # cell values
+    "value.not_number": "'{value}' không phải là số. Hãy nhập số từ 0 đến {max}; ô này chưa được tính điểm.",
+    "value.out_of_range": "Điểm {value} nằm ngoài khoảng 0 – {max}. Hãy sửa lại; ô này chưa được tính điểm.",
+    "value.decimal_comma": "Điểm '{value}' được ghi dạng chữ; đã hiểu là {number}. Không cần sửa.",
+    "value.required_blank": "Ô điểm bắt buộc '{item}' ({column}) còn trống; đã tính là 0. Hãy nhờ tổ điền đủ.",
+    "value.bad_choice": "'{value}' không có trong danh sách ({field}). Hãy chọn một trong: {choices}.",
+    "value.fuzzy_choice": "'{value}' được hiểu là '{choice}' ({field}).",
+    "value.bad_fact": "'{value}' không hợp lệ cho '{field}'. {hint}",
+    "value.total_mismatch": "Tổng điểm trong sổ ({shown}) khác tổng tính lại từ các ô điểm ({computed}). "
+                            "Dùng tổng tính lại; hãy kiểm tra sổ có bị sửa công thức không.",
+    "value.text_normalised": "Họ tên '{value}' có ký tự tổ hợp/khoảng trắng lạ; đã chuẩn hóa thành '{clean}'.",
+    # people and departments
+    "person.newcomer": "Người mới '{name}' không có trong danh sách nhân sự; vẫn được tổng hợp. Hãy thêm vào "
+                       "sheet Nhân sự của campaign.xlsx nếu đúng.",
+    "person.no_scores": "{name} chưa có điểm nào (cả tự chấm và tổ chấm).",
+    "person.score_gap": "{name}: tự chấm {self_score}, tổ chấm {dept_score}, lệch {gap} điểm (quá {tolerance}). "
+                        "Hội đồng cần xem xét.",
+    "person.name_changed": "Họ tên trong sổ '{value}' khác danh sách '{expected}' (mã {code}); dùng tên trong "
+                           "danh sách.",
+    "department.missing": "Tổ {department} chưa nộp sổ. Hãy nhắc tổ trưởng gửi.",
 }
 
 CAMPAIGN_GUIDE = (
