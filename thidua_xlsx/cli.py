@@ -99,3 +99,84 @@ def generate(campaign_path: Path, round_: str, outbox: Path | None, from_summary
     for path in paths:
         click.echo(f"  {path}")
     click.echo(ct.GENERATE_DONE.format(count=len(paths), outbox=outbox))
+
+
+def _read_inbox(inbox: Path, campaign_path: Path | None, round_: str | None):
+    from thidua_xlsx.reader import scan_inbox
+    from thidua_xlsx.service import merge_inbox
+
+    campaign = _load_campaign(campaign_path) if campaign_path else None
+    total = len(scan_inbox(inbox))
+    show = sys.stderr.isatty() and total > 1
+    with click.progressbar(length=total, label=ct.READING, file=sys.stderr) if show else _NoBar() as bar:
+        return merge_inbox(inbox, campaign, round_, on_file=lambda _path: bar.update(1))
+
+
+class _NoBar:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def update(self, _n):
+        pass
+
+
+def _report(summary, verbose: bool) -> None:
+    from thidua_xlsx.report import console_lines
+
+    for line in console_lines(summary, verbose):
+        click.echo(line)
+
+
+_inbox_arg = click.argument("inbox", type=click.Path(exists=True, file_okay=False, path_type=Path))
+_campaign_opt = click.option("--campaign", "campaign_path", type=click.Path(exists=True, path_type=Path),
+                             default=None, help=ct.CAMPAIGN_OPT_HELP)
+_round_opt = click.option("--round", "round_", type=click.Choice(["dang-ky", "cham-diem"]), default=None,
+                          help=ct.MERGE_ROUND_HELP)
+
+
+@main.command(help=ct.MERGE_HELP, epilog=EXIT_CODES_HELP)
+@_inbox_arg
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None, help=ct.SUMMARY_HELP)
+@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help=ct.JSON_HELP)
+@click.option("--force", is_flag=True, help=ct.FORCE_HELP)
+@click.option("--strict", is_flag=True, help=ct.STRICT_HELP)
+@_campaign_opt
+@_round_opt
+def merge(inbox, output, json_path, force, strict, campaign_path, round_):
+    from thidua_xlsx.summary import write_report_json, write_summary
+
+    summary = _read_inbox(inbox, campaign_path, round_)
+    output = output or Path(ct.DEFAULT_SUMMARY.format(round=summary.round))
+    for target in (output, json_path):
+        if target is not None and target.exists() and not force:
+            raise click.UsageError(ct.EXISTS.format(path=target))
+    _report(summary, verbose=False)
+    if summary.campaign is None:
+        click.echo(ct.NOTHING_USABLE.format(inbox=inbox), err=True)
+        sys.exit(EXIT_UNUSABLE)
+    write_summary(summary, output)
+    click.echo(ct.SUMMARY_DONE.format(path=output))
+    if json_path is not None:
+        write_report_json(summary, json_path)
+        click.echo(ct.JSON_DONE.format(path=json_path))
+    if strict and any(i.severity == "error" for i in summary.issues):
+        sys.exit(EXIT_STRICT)
+
+
+@main.command(help=ct.STATUS_HELP, epilog=EXIT_CODES_HELP)
+@_inbox_arg
+@_campaign_opt
+@_round_opt
+@click.option("--strict", is_flag=True, help=ct.STRICT_HELP)
+def status(inbox, campaign_path, round_, strict):
+    summary = _read_inbox(inbox, campaign_path, round_)
+    _report(summary, verbose=True)
+    if summary.campaign is None:
+        click.echo(ct.NOTHING_USABLE.format(inbox=inbox), err=True)
+        sys.exit(EXIT_UNUSABLE)
+    if strict and any(i.severity == "error" for i in summary.issues):
+        sys.exit(EXIT_STRICT)

@@ -211,7 +211,8 @@ def _score(p: PersonResult, entry: Entry, campaign: cm.Campaign) -> list[Issue]:
         for column, values in ((SOURCE_SELF, entry.self_scores), (SOURCE_DEPT, entry.dept_scores)):
             if any(v is not None for v in values.values()):
                 for group, item in rubric.items:
-                    if group.kind == cm.SCORE and values.get(item.code) is None:
+                    if group.kind == cm.SCORE and values.get(item.code) is None and \
+                            (item.code, column) not in entry.invalid:
                         found.append(issue("value.required_blank", WARNING, **where, cell=entry.cells.get((item.code, column), ""),
                                            item=item.code, column=column))
     tolerance = campaign.settings.score_gap_tolerance

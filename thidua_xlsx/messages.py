@@ -67,7 +67,7 @@ MESSAGES = {
                            "sổ năm cũ hoặc trường khác không.",
     "file.other_round": "Sổ thuộc vòng '{round}', không phải vòng đang tổng hợp ('{expected}'). Hãy để các sổ "
                         "của mỗi vòng trong một thư mục riêng.",
-    "file.superseded": "Tổ {department} đã gửi bản mới hơn ({newer}); bản này không được dùng.",
+    "file.superseded": "{department} đã gửi bản mới hơn ({newer}); bản này không được dùng.",
     "file.sheet_missing": "Không tìm thấy sheet '{sheet}' trong sổ (đã bị xóa?). Người trong sheet này được "
                           "ghi là chưa có điểm; hãy nhờ tổ gửi lại sổ đầy đủ.",
     "file.sheet_renamed": "Sheet '{expected}' đã bị đổi tên thành '{sheet}'; vẫn đọc được, không cần làm gì.",
@@ -81,7 +81,7 @@ MESSAGES = {
     "value.bad_fact": "'{value}' không hợp lệ cho '{field}'. {hint}",
     "value.total_mismatch": "Tổng điểm trong sổ ({shown}) khác tổng tính lại từ các ô điểm ({computed}). "
                             "Dùng tổng tính lại; hãy kiểm tra sổ có bị sửa công thức không.",
-    "value.text_normalised": "Họ tên '{value}' có ký tự tổ hợp/khoảng trắng lạ; đã chuẩn hóa thành '{clean}'.",
+    "value.text_normalised": "Họ tên '{value}' được gõ bằng dấu tổ hợp (Unicode tổ hợp) hoặc có khoảng trắng lạ; đã chuẩn hóa thành '{clean}' (Unicode dựng sẵn). Không cần sửa.",
     # people and departments
     "person.newcomer": "Người mới '{name}' không có trong danh sách nhân sự; vẫn được tổng hợp. Hãy thêm vào "
                        "sheet Nhân sự của campaign.xlsx nếu đúng.",
@@ -90,7 +90,7 @@ MESSAGES = {
                         "Hội đồng cần xem xét.",
     "person.name_changed": "Họ tên trong sổ '{value}' khác danh sách '{expected}' (mã {code}); dùng tên trong "
                            "danh sách.",
-    "department.missing": "Tổ {department} chưa nộp sổ. Hãy nhắc tổ trưởng gửi.",
+    "department.missing": "{department} chưa nộp sổ. Hãy nhắc tổ trưởng gửi.",
 }
 
 CAMPAIGN_GUIDE = (
@@ -130,3 +130,28 @@ INIT_DONE = "Đã tạo {path}: {school}, {departments} tổ, {staff} người. 
 GENERATE_DONE = "Đã tạo {count} sổ trong {outbox}."
 CAMPAIGN_INVALID = "Tệp chiến dịch {file} có {count} lỗi; hãy sửa rồi chạy lại."
 INTERNAL_ERROR = "Lỗi nội bộ của thidua-xlsx ({error}). Chạy lại với --debug để xem chi tiết và báo cho người bảo trì."
+MERGE_HELP = ("Đọc mọi sổ trong thư mục INBOX (cả thư mục con; không sửa gì trong đó), kiểm tra, tổng hợp, xếp hạng, "
+              "xét danh hiệu và ghi bảng tổng hợp Excel (và báo cáo JSON nếu cần).")
+STATUS_HELP = "Đọc và kiểm tra INBOX như merge nhưng không ghi tệp nào: tổ nào đã nộp, chưa nộp, sai ở đâu."
+SUMMARY_HELP = "Tệp tổng hợp cần ghi (mặc định: tong-hop_<vòng>.xlsx)."
+JSON_HELP = "Ghi thêm báo cáo JSON (tệp, lỗi, từng người: điểm, hạng, danh hiệu và lý do)."
+STRICT_HELP = "Trả mã thoát 3 nếu có lỗi trong các sổ nộp."
+CAMPAIGN_OPT_HELP = "Kiểm tra theo campaign.xlsx hiện tại (danh sách nhân sự mới nhất) thay vì thông tin trong sổ."
+MERGE_ROUND_HELP = "Vòng cần tổng hợp (mặc định: vòng của đa số sổ trong INBOX)."
+DEFAULT_SUMMARY = "tong-hop_{round}.xlsx"
+READING = "Đang đọc"
+NOTHING_USABLE = "Không đọc được sổ nào dùng được trong {inbox}. Hãy kiểm tra thư mục và các lỗi ở trên."
+SUMMARY_DONE = "Đã ghi bảng tổng hợp: {path}"
+JSON_DONE = "Đã ghi báo cáo JSON: {path}"
+REPORT_FILES = "Tệp: {total} (dùng {accepted}, bản cũ {superseded}, bị từ chối {rejected}, bỏ qua {skipped})."
+REPORT_ROUND = "Vòng: {round} – {school}, năm học {year}."
+REPORT_DEPARTMENTS = "Tổ đã nộp: {submitted}/{total}."
+REPORT_MISSING = "Tổ chưa nộp: {names}."
+REPORT_PEOPLE = "Số người: {people} (có điểm {scored}, người mới {newcomers})."
+REPORT_TITLES = "Đề nghị: {ldtt} Lao động tiên tiến, {cstdcs} Chiến sĩ thi đua cơ sở."
+REPORT_REGISTERED = "Đã đăng ký danh hiệu: {registered}/{people}."
+REPORT_PROBLEMS = "Vấn đề: {errors} lỗi, {warnings} cảnh báo, {notes} ghi chú (chi tiết ở sheet Kiểm tra)."
+REPORT_FILE_LINE = "  {name}: {status}{problems}"
+REPORT_FILE_PROBLEMS = " – {count} vấn đề"
+FILE_STATUS = {"accepted": "được dùng", "superseded": "bản cũ, đã có bản mới hơn", "rejected": "bị từ chối",
+               "skipped": "bỏ qua"}

@@ -150,13 +150,22 @@ def read_file(path: Path, inbox: Path) -> InboxFile:
     if int(meta.get("template_version", 0)) > ly.TEMPLATE_VERSION:
         return _reject(entry, "file.newer_version", version=meta.get("template_version"))
     payload = meta.pop("payload")
-    campaign = cm.from_dict(payload["campaign"])
-    submission = Submission(meta=meta, campaign=campaign, round=meta["round"],
-                            department_code=meta["department_code"], submission_id=meta["submission_id"])
-    _extract(submission, payload["sheets"], sheets, entry)
+    try:
+        campaign = cm.from_dict(payload["campaign"])
+        submission = Submission(meta=meta, campaign=campaign, round=meta["round"],
+                                department_code=meta["department_code"], submission_id=meta["submission_id"])
+        _extract(submission, payload["sheets"], sheets, entry)
+    except (KeyError, TypeError, ValueError, AttributeError):  # metadata edited by hand or damaged
+        return _reject(entry, "file.meta_broken")
     entry.submission = submission
     entry.status = ACCEPTED
     return entry
+
+
+def read_metadata(path: Path) -> dict | None:
+    """The metadata of a generated workbook (payload parsed), or None if it has none."""
+    sheets = _load_values(path)
+    return _parse_meta(sheets[ly.META_SHEET]) if ly.META_SHEET in sheets else None
 
 
 def _reject(entry: InboxFile, code: str, **params) -> InboxFile:

@@ -36,3 +36,23 @@ def generate_round(campaign: cm.Campaign, round_: str, outbox: Path, from_summar
         if problems.errors:
             return [], problems
     return generate(campaign, round_, outbox, registrations=registrations, collective=collective), problems
+
+
+def merge_inbox(inbox: Path, campaign: cm.Campaign | None = None, round_: str | None = None, on_file=None):
+    """Read every file of ``inbox`` (read-only), check, consolidate. Returns a Summary.
+
+    ``on_file(path)`` is called after each file (for a progress bar).
+    """
+    from thidua_xlsx.consolidate import Summary, consolidate, select_files
+    from thidua_xlsx.reader import read_file, scan_inbox
+    from thidua_xlsx.validate import validate
+
+    files = []
+    for path in scan_inbox(inbox):
+        files.append(read_file(path, inbox))
+        if on_file is not None:
+            on_file(path)
+    campaign, round_, winners = select_files(files, campaign, round_)
+    if campaign is None:
+        return Summary(None, round_, files, [], [], [i for f in files for i in f.issues], None)
+    return consolidate(campaign, round_, files, [validate(f) for f in winners])

@@ -39,6 +39,7 @@ class Entry:
     dept_scores: dict[str, float | None] = field(default_factory=dict)
     file_totals: tuple[float | None, float | None] = (None, None)
     cells: dict[tuple[str, str], str] = field(default_factory=dict)  # (item, column label) → cell
+    invalid: set[tuple[str, str]] = field(default_factory=set)  # (item, column label) with a reported error
     has_sheet: bool = True
 
 
@@ -115,10 +116,11 @@ def _scoring(check: "_Checker", campaign: cm.Campaign, sheet: PersonSheet, e: En
                                     "Danh hiệu đăng ký")
     for group, item in rubric.items:
         raw_self, raw_dept, raw_note = sheet.items[item.code]
-        e.self_scores[item.code] = check.score(raw_self, item.max)
-        e.dept_scores[item.code] = check.score(raw_dept, item.max)
-        e.cells[(item.code, SELF_LABEL)] = raw_self.cell
-        e.cells[(item.code, DEPT_LABEL)] = raw_dept.cell
+        for label, raw, scores in ((SELF_LABEL, raw_self, e.self_scores), (DEPT_LABEL, raw_dept, e.dept_scores)):
+            scores[item.code] = check.score(raw, item.max)
+            e.cells[(item.code, label)] = raw.cell
+            if scores[item.code] is None and check.text(raw):
+                e.invalid.add((item.code, label))
     shown_self, shown_dept = sheet.file_totals
     e.file_totals = (check.number_or_none(shown_self), check.number_or_none(shown_dept))
     if sheet.facts:
