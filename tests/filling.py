@@ -30,6 +30,8 @@ def fill(src: Path, dst: Path, values: dict[tuple[str, str], object], *, allow_l
         if not allow_locked and target.protection.locked is not False:
             raise AssertionError(f"{sheet}!{cell} is locked: a teacher could not type there")
         target.value = value
+        if isinstance(value, str):
+            target.data_type = "s"  # typed text stays text, even "=HYPERLINK(…)" (openpyxl would make a formula)
     dst.parent.mkdir(parents=True, exist_ok=True)
     wb.save(dst)
 
@@ -47,3 +49,25 @@ def person_values(rec: dict, self_scores: dict[str, object], dept_scores: dict[s
     for key, value in (facts or {}).items():
         values[(sheet, rec["facts"][key])] = value
     return values
+
+
+def stamp_saved_time(path: Path, when) -> None:
+    """Set the workbook's own "last saved" time (docProps/core.xml), as Excel does on save.
+
+    openpyxl always stamps "now"; samples and tests need a chosen, reproducible time. Zip entry
+    dates are fixed too, so the same content gives the same bytes.
+    """
+    import re
+    import zipfile
+
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    with zipfile.ZipFile(path) as zf:
+        entries = [(info, zf.read(info)) for info in zf.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info, data in entries:
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + stamp + rb"\g<2>",
+                              data)
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2026, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(fixed, data)

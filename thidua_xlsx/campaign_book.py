@@ -399,8 +399,7 @@ def load_campaign_book(path: Path) -> tuple[cm.Campaign | None, Problems]:
     titles = read.table(TITLES_SHEET, TITLE_COLUMNS)
     levels = read.table(LEVELS_SHEET, LEVEL_COLUMNS)
     legal = read.table(LEGAL_SHEET, LEGAL_COLUMNS)
-    if problems.errors:
-        return None, problems
+    # Cell-level problems do not stop the cross-sheet checks: the secretary gets every problem at once.
     check = _Checker(file_name, problems)
     campaign = check.build(school, rules, departments, staff, rubric_rows, criteria, titles, levels, legal)
     return (None if problems.errors else campaign), problems
@@ -435,10 +434,10 @@ class _Checker:
         people = []
         for _, values, cells in staff:
             dept = by_name.get(values["department"])
-            if dept is None:
+            if dept is None and values["department"] is not None:
                 self.add("campaign.unknown_department", STAFF_SHEET, cells["department"], value=values["department"],
-                         name=values["name"])
-            if values["role"] not in roles:
+                         name=values["name"] or values["code"] or "")
+            if roles and values["role"] is not None and values["role"] not in roles:
                 self.add("campaign.unknown_role", STAFF_SHEET, cells["role"], value=values["role"],
                          roles=", ".join(sorted(roles)))
             facts = cm.Facts(**{k: (values.get(k) if values.get(k) is not None else
@@ -493,6 +492,8 @@ class _Checker:
         result, previous = [], None
         top = max((r.total for r in rubrics), default=100)
         for _, values, cells in rows:
+            if values["min"] is None or values["name"] is None:
+                continue
             if not 0 <= values["min"] <= top:
                 self.add("campaign.threshold_range", LEVELS_SHEET, cells["min"], value=values["min"], total=top)
             elif previous is not None and values["min"] >= previous:
@@ -507,7 +508,7 @@ class _Checker:
         rubrics = []
         for _, values, cells in rubric_rows:
             role, total = values["role"], values["total"]
-            rows = [(v, c) for _, v, c in criteria if v["role"] == role]
+            rows = [(v, c) for _, v, c in criteria if v["role"] == role and v["code"] and v["text"]]
             groups, group_cells = [], []
             codes = set()
             for v, c in rows:
@@ -520,7 +521,7 @@ class _Checker:
                     groups.append([v, []])
                     group_cells.append(c)
                 elif groups and v["code"].split(".")[0] == groups[-1][0]["code"]:
-                    groups[-1][1].append(cm.Item(v["code"], v["text"], v["max"], v.get("hint") or ""))
+                    groups[-1][1].append(cm.Item(v["code"], v["text"], v["max"] or 0, v.get("hint") or ""))
                 else:
                     self.add("campaign.orphan_item", CRITERIA_SHEET, c["code"], value=v["code"])
             built = []
@@ -528,18 +529,20 @@ class _Checker:
                 item_sum = sum(i.max for i in items)
                 if not items:
                     self.add("campaign.empty_group", CRITERIA_SHEET, c["code"], value=g["code"], role=role)
-                if g.get("kind") == cm.SCORE and abs(item_sum - g["max"]) > 1e-9:
+                maxima_known = g["max"] is not None and all(v["max"] is not None for v, _ in rows
+                                                             if v["code"].startswith(g["code"] + "."))
+                if g.get("kind") == cm.SCORE and maxima_known and abs(item_sum - g["max"]) > 1e-9:
                     self.add("campaign.group_sum", CRITERIA_SHEET, c["max"], group=g["code"], role=role,
                              items=cm.num_text(item_sum), max=cm.num_text(g["max"]))
-                if g.get("min") is not None and not 0 <= g["min"] <= g["max"]:
+                if g.get("min") is not None and g["max"] is not None and not 0 <= g["min"] <= g["max"]:
                     self.add("campaign.group_min", CRITERIA_SHEET, c["min"], group=g["code"], value=cm.num_text(g["min"]),
                              max=cm.num_text(g["max"]))
-                built.append(cm.Group(g["code"], g["text"], g.get("kind") or cm.SCORE, g["max"], g.get("min"),
+                built.append(cm.Group(g["code"], g["text"], g.get("kind") or cm.SCORE, g["max"] or 0, g.get("min"),
                                       tuple(items)))
             score_sum = sum(g.max for g in built if g.kind == cm.SCORE)
             if not built:
                 self.add("campaign.empty_rubric", RUBRICS_SHEET, cells["role"], role=role)
-            elif abs(score_sum - total) > 1e-9:
+            elif total is not None and abs(score_sum - total) > 1e-9:
                 self.add("campaign.rubric_sum", RUBRICS_SHEET, cells["total"], role=role, groups=cm.num_text(score_sum),
                          total=cm.num_text(total))
             rubrics.append(cm.Rubric(role, total, tuple(built)))

@@ -64,7 +64,7 @@ def _load_campaign(path: Path):
     return campaign
 
 
-@main.command(help=ct.INIT_HELP)
+@main.command(help=ct.INIT_HELP, epilog=EXIT_CODES_HELP)
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--level", type=click.Choice(["mam-non", "tieu-hoc", "thcs", "thpt"]), default="tieu-hoc",
               show_default=True, help=ct.LEVEL_HELP)
@@ -80,7 +80,7 @@ def init(directory: Path, level: str, force: bool):
                                    staff=len(campaign.staff)))
 
 
-@main.command(help=ct.GENERATE_HELP)
+@main.command(help=ct.GENERATE_HELP, epilog=EXIT_CODES_HELP)
 @click.argument("campaign_path", metavar="CAMPAIGN", type=click.Path(exists=True, path_type=Path))
 @click.option("--round", "round_", type=click.Choice(["dang-ky", "cham-diem"]), required=True, help=ct.ROUND_HELP)
 @click.option("-o", "--output", "outbox", type=click.Path(file_okay=False, path_type=Path), default=None,

@@ -22,7 +22,7 @@ class Issue:
 
     @property
     def message(self) -> str:
-        return MESSAGES[self.code].format(**dict(self.params))
+        return MESSAGES[self.code].format(file=self.file, sheet=self.sheet, cell=self.cell, **dict(self.params))
 
     @property
     def where(self) -> str:

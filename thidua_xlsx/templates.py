@@ -101,7 +101,7 @@ class _Writer:
         unlocked = {**base, "border": 1, "bg_color": INPUT_FILL, "locked": False}
         group = {**locked, "bold": True, "bg_color": GROUP_FILL}
         total = {**locked, "bold": True, "bg_color": HEADER_FILL}
-        number = {"align": "center", "num_format": "0.##"}
+        number = {"align": "center"}  # General: "0.##" would show 90 as "90."
         center = {"align": "center"}
         styles = {
             "plain": base,
@@ -182,6 +182,8 @@ class _Writer:
             ws.merge_range(row + 2, c0, row + 2, c1, note, self.f["sign_note"])
 
     def _dropdown(self, ws, cell_range: str, list_name: str, title: str, message: str) -> None:
+        if not self.lists[list_name]:  # an empty list would make Excel offer the list's header
+            return
         ws.data_validation(cell_range, {
             "validate": "list", "source": f"={list_name}",
             "input_title": title, "input_message": message,
@@ -547,7 +549,7 @@ class _Writer:
 
     def lists_sheet(self) -> None:
         ws = self.wb.add_worksheet(ly.LISTS_SHEET)
-        for col, (name, values) in enumerate(self.lists.items()):
+        for col, (name, values) in enumerate((k, v) for k, v in self.lists.items() if v):
             ws.write_string(0, col, name)
             for r, value in enumerate(values, start=1):
                 ws.write_string(r, col, value)

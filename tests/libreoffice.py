@@ -1,0 +1,100 @@
+"""Test helper: a real LibreOffice Calc as the "client" that fills our workbooks.
+
+``fill()`` runs ``tests/lo_fill_uno.py`` under a Python that can ``import uno``
+(Debian: /usr/bin/python3 + python3-uno; override with $LO_PYTHON). The script types
+every value into the grid like a teacher would, so Calc enforces sheet protection and
+data validation; see its docstring for the report format.
+
+    from tests.libreoffice import fill, require_libreoffice
+
+    require_libreoffice()          # skip here, fail on CI (CI=true)
+    report = fill(path, [{"sheet": "Lớp 5A", "cell": "B2", "value": 7}],
+                  [{"sheet": "Lớp 5A", "cell": "C2"}], out_xlsx=tmp_path / "out.xlsx")
+    report["fills"][0]["status"]   # "accepted" | "refused" | "converted"
+    report["reads"][0]["value"]    # after calculateAll()
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from thidua_xlsx.office import find_soffice
+
+FILL_SCRIPT = Path(__file__).with_name("lo_fill_uno.py")
+INSTALL_HINT = "apt-get install --no-install-recommends libreoffice-calc python3-uno"
+SKIP_MESSAGE = f"LibreOffice không có trên máy này – bỏ qua (cài: {INSTALL_HINT})"
+
+
+@functools.lru_cache(maxsize=None)
+def uno_python() -> str | None:
+    """A Python interpreter that can ``import uno`` ($LO_PYTHON or /usr/bin/python3)."""
+    candidate = os.environ.get("LO_PYTHON") or "/usr/bin/python3"
+    if not (os.path.isfile(candidate) and os.access(candidate, os.X_OK)):
+        return None
+    try:
+        probe = subprocess.run([candidate, "-c", "import uno"], capture_output=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return candidate if probe.returncode == 0 else None
+
+
+def lo_available() -> bool:
+    """LibreOffice and a uno-capable Python are both installed."""
+    return find_soffice() is not None and uno_python() is not None
+
+
+def require_libreoffice() -> None:
+    """Skip the calling test without LibreOffice; on CI (CI=true) fail instead."""
+    if lo_available():
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"LibreOffice bắt buộc trên CI nhưng không có (cài: {INSTALL_HINT})",
+                    pytrace=False)
+    pytest.skip(SKIP_MESSAGE)
+
+
+def fill(src, fills, reads, out_xlsx=None, out_ods=None, out_xls=None, timeout=180) -> dict:
+    """Type ``fills`` into a copy of ``src`` in LibreOffice, read ``reads``, save; return the report.
+
+    ``fills``: ``[{"sheet", "cell", "value"}]``; ``reads``: ``[{"sheet", "cell"}]``.
+    Raises AssertionError (with soffice's stderr) when the run itself failed; refused
+    entries are not failures, they are in ``report["fills"]``.
+    """
+    require_libreoffice()
+    with tempfile.TemporaryDirectory(prefix="lo_fill_test_") as tmp:
+        spec = Path(tmp) / "spec.json"
+        report_path = Path(tmp) / "report.json"
+        spec.write_text(json.dumps({"fill": list(fills), "read": list(reads)}, ensure_ascii=False),
+                        encoding="utf-8")
+        cmd = [uno_python(), str(FILL_SCRIPT), str(src), "--spec", str(spec),
+               "--report", str(report_path), "--timeout", str(timeout)]
+        for option, path in (("--out-xlsx", out_xlsx), ("--out-ods", out_ods),
+                             ("--out-xls", out_xls)):
+            if path is not None:
+                cmd += [option, str(path)]
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            stdout, stderr = proc.communicate(timeout=timeout + 30)
+        except subprocess.TimeoutExpired:
+            proc.terminate()   # the script's SIGTERM handler kills its soffice
+            try:
+                stdout, stderr = proc.communicate(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                stdout, stderr = proc.communicate()
+            raise AssertionError(f"lo_fill_uno.py hung for more than {timeout + 30} s:\n{stderr}")
+        report = None
+        if report_path.is_file():
+            report = json.loads(report_path.read_text(encoding="utf-8"))
+        if proc.returncode != 0 or report is None:
+            detail = (report or {}).get("error") or ""
+            raise AssertionError(f"lo_fill_uno.py exited with {proc.returncode}: {detail}\n"
+                                 f"stderr:\n{stderr}\nstdout:\n{stdout}")
+        return report

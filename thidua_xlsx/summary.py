@@ -1,0 +1,738 @@
+"""The committee's summary workbook (xlsxwriter) and the JSON report, from a :class:`Summary`.
+
+Every value goes through :func:`_put`: strings from submissions are written with
+``write_string`` (and the workbook refuses to turn strings into formulas or links), so a name
+typed as ``=HYPERLINK(...)`` stays text; None and NaN become blanks. The file's own timestamps
+are fixed to the newest input, so the same inbox gives the same file.
+
+Excel quirks: a merged cell never grows to fit wrapped text, and Excel does not grow rows for
+wrapped text written by a library either, so row heights are estimated here (:func:`_lines`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import numbers
+import os
+from collections import Counter
+from pathlib import Path
+
+from thidua_xlsx import campaign as cm
+from thidua_xlsx import layout as ly
+from thidua_xlsx import rules
+from thidua_xlsx import summary_text as tx
+from thidua_xlsx.collation import name_key
+from thidua_xlsx.consolidate import SOURCE_COUNCIL, STATUS_SUBMITTED, PersonResult, Summary
+from thidua_xlsx.issues import ERROR, NOTE, WARNING
+from thidua_xlsx.reader import ACCEPTED
+from thidua_xlsx.templates import A4, FIXED_DATE, FONT, HEADER_FILL, MARGINS
+from thidua_xlsx.workbook_text import DATE_LINE_BLANK, NO, YES
+
+VN_TIME = dt.timedelta(hours=7)  # Asia/Ho_Chi_Minh, no daylight saving; inputs are naive UTC
+EXCEL_MAX_CHARS = 32767
+LINE_PT = 15.75  # one line of Times New Roman 12
+TOTAL_FILL = "#EDEDED"
+COUNCIL_FILL = "#FFF2CC"  # the columns the council may fill in
+ERROR_FILL, WARNING_FILL = "#FFC7CE", "#FFEB9C"
+INDIVIDUAL_ORDER = (rules.CSTDCS, rules.LDTT)  # highest first, as the lists are read
+COLLECTIVE_ORDER = (rules.TTLDXS, rules.TTLDTT)
+SEVERITY_ORDER = {ERROR: 0, WARNING: 1, NOTE: 2}
+FILE_KB_FORMAT, TIME_FORMAT = "0.0", "dd/mm/yyyy hh:mm"
+LARGER_STYLES = {"title": 14, "subject": 13, "to": 13}  # font sizes other than 12, for row heights
+
+
+def write_summary(summary: Summary, path: Path) -> None:
+    """Write the summary workbook to ``path`` (through a temporary file and a rename)."""
+    import xlsxwriter
+
+    tmp = path.with_name(path.name + ".tmp")
+    wb = xlsxwriter.Workbook(str(tmp), {
+        "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
+        "default_format_properties": {"font_name": FONT, "font_size": 12},
+    })
+    school = _school(summary)
+    wb.set_properties({"title": f"{tx.S_OVERVIEW} {ly.ROUNDS.get(summary.round, '')} {school.school_year}".strip(),
+                       "author": ly.APP_ID, "company": school.name,
+                       "created": summary.newest_input or FIXED_DATE})
+    _Book(wb, summary).write()
+    wb.close()
+    os.replace(tmp, path)
+
+
+def write_report_json(summary: Summary, path: Path) -> None:
+    """The same result for machines (UTF-8 JSON, ISO times), through a temporary file and a rename."""
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(report_dict(summary), ensure_ascii=False, indent=2, sort_keys=False) + "\n",
+                   encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def report_dict(summary: Summary) -> dict:
+    c = summary.campaign
+    by_file = Counter(i.file for i in summary.issues)
+    return {
+        "campaign": {"id": c.id if c else "", "school": c.school.name if c else "",
+                     "school_year": c.school.school_year if c else ""},
+        "round": summary.round,
+        "files": [{"name": f.name,
+                   "department": f.submission.department_code if f.submission else "",
+                   "department_name": _file_department(f),
+                   "status": f.status, "reason": _file_reason(f, by_file[f.name]), "size": f.size,
+                   "modified": _iso(f.modified), "saved_at": _iso(f.saved_at), "sha256": f.sha256}
+                  for f in summary.files],
+        "problems": [i.to_dict() for i in summary.issues],
+        "people": [_person_dict(p) for p in summary.people],
+        "departments": [{"code": d.code, "name": d.name, "members": d.members, "submitted": d.submitted,
+                         "file": d.file, "collective_registered": d.collective,
+                         "decisions": [_decision_dict(x) for x in d.decisions], "proposed": d.proposed}
+                        for d in summary.departments],
+    }
+
+
+def _person_dict(p: PersonResult) -> dict:
+    return {
+        "code": p.code, "name": p.name, "department": p.department, "department_name": p.department_name,
+        "role": p.role, "position": p.position, "status": p.status, "newcomer": p.newcomer,
+        "registered": p.registered,
+        "scores": {"self": _total(p.self_score), "department": _total(p.dept_score), "final": p.final,
+                   "source": p.final_source},
+        "groups": {"self": dict(p.self_score.groups) if p.self_score else {},
+                   "department": dict(p.dept_score.groups) if p.dept_score else {}},
+        "classification": p.classification, "rank_school": p.rank_school, "rank_department": p.rank_department,
+        "decisions": [_decision_dict(d) for d in p.decisions], "proposed": p.proposed, "flags": list(p.flags),
+    }
+
+
+def _decision_dict(d: rules.Decision) -> dict:
+    return {"title": d.title, "granted": d.granted, "reason": d.reason}
+
+
+# --- small pure helpers ----------------------------------------------------------------------
+
+def _school(summary: Summary) -> cm.School:
+    return summary.campaign.school if summary.campaign else cm.School("", "", "", "", "")
+
+
+def _iso(value: dt.datetime | None) -> str | None:
+    return value.replace(tzinfo=dt.timezone.utc).isoformat() if value else None
+
+
+def _total(score: rules.Score | None) -> float | None:
+    return score.total if score else None
+
+
+def _blank(value) -> bool:
+    return value is None or value == "" or (isinstance(value, float) and math.isnan(value))
+
+
+def _granted(p: PersonResult, title: str) -> bool:
+    return any(d.title == title and d.granted for d in p.decisions)
+
+
+def _registered(p: PersonResult) -> bool:
+    return bool(p.registered) and p.registered != rules.NOT_REGISTERED
+
+
+def _date_words(value: dt.datetime) -> str:
+    local = value + VN_TIME
+    return tx.DATE_WORDS.format(day=local.day, month=local.month, year=local.year)
+
+
+def _score_text(p: PersonResult) -> str:
+    council = p.final if p.final_source == SOURCE_COUNCIL else None
+    return " / ".join(cm.num_text(v) if v is not None else tx.SCORE_BLANK
+                      for v in (_total(p.self_score), _total(p.dept_score), council))
+
+
+def _initiative_text(f: cm.Facts) -> str:
+    if not f.initiative:
+        return ""
+    parts = [f.initiative]
+    if f.initiative_level:
+        parts.append(tx.INITIATIVE_LEVEL.format(level=f.initiative_level))
+    if f.initiative_decision:
+        parts.append(tx.INITIATIVE_DECISION.format(decision=f.initiative_decision))
+    return ", ".join(parts)
+
+
+def _remarks(p: PersonResult, *parts: str) -> str:
+    """Notes of a person's row: what is given, then the status when the person's sheet is missing."""
+    found = [*parts, p.status if p.status != STATUS_SUBMITTED else ""]
+    return "; ".join(dict.fromkeys(x for x in found if x))
+
+
+def _file_department(f) -> str:
+    return f.submission.meta.get("department_name", "") if f.submission else ""
+
+
+def _file_reason(f, issue_count: int) -> str:
+    """Why a file has its status: the message of its deciding issue (or the first); for a used file, a count."""
+    if f.status == ACCEPTED:
+        return tx.ACCEPTED_WITH_ISSUES.format(count=issue_count) if issue_count else ""
+    chosen = next((i for i in f.issues if i.code == f.reason), f.issues[0] if f.issues else None)
+    return chosen.message if chosen else ""
+
+
+def _lines(text, width: float) -> int:
+    """Lines a wrapped text takes in a column ``width`` characters wide (Times New Roman 12)."""
+    per_line = max(1.0, width * 1.15 - 1)
+    return sum(max(1, math.ceil(len(part) / per_line)) for part in str(text).split("\n"))
+
+
+def _height(lines: int, size: float = 12) -> float:
+    return round(LINE_PT * size / 12 * max(1, lines) + 3, 2)
+
+
+def _titles_in_order(order: tuple[str, ...], found: set[str]) -> list[str]:
+    return [t for t in order if t in found] + sorted(found - set(order))
+
+
+def _proposal_lists(people: list[PersonResult]) -> dict[str, list[tuple[PersonResult, rules.Decision]]]:
+    """Granted individual titles, highest first, each with its people (in the summary's order)."""
+    granted = {d.title for p in people for d in p.decisions if d.granted}
+    return {title: [(p, d) for p in people for d in p.decisions if d.title == title and d.granted]
+            for title in _titles_in_order(INDIVIDUAL_ORDER, granted)}
+
+
+def _refusals(people: list[PersonResult]) -> list[tuple[PersonResult, str]]:
+    """People who registered but were refused (the lowest refused title's reason, in words)."""
+    found = []
+    for p in people:
+        refused = [d for d in p.decisions if not d.granted]
+        if _registered(p) and refused:
+            reason = refused[0].reason
+            found.append((p, tx.REFUSED_STILL.format(reason=reason, title=p.proposed) if p.proposed else reason))
+    return found
+
+
+# --- the workbook ------------------------------------------------------------------------------
+
+class _Book:
+    def __init__(self, wb, summary: Summary):
+        self.wb, self.s = wb, summary
+        self.c = summary.campaign
+        self.school = _school(summary)
+        self.year = self.school.school_year
+        self.scoring = summary.round == ly.SCORING
+        self.widths: dict[str, tuple[float, ...]] = {}
+        self.f = self._formats()
+        self.levels = self._levels()
+        self.by_dept = {d.code: [p for p in summary.people if p.department == d.code] for d in summary.departments}
+
+    def write(self) -> None:
+        self.overview_sheet()
+        self.registration_sheet()
+        if self.scoring:
+            self.detail_sheet()
+            self.ranking_sheet()
+            self.proposal_sheet()
+        self.collective_sheet()
+        if self.scoring:
+            self.minutes_sheet()
+            self.letter_sheet()
+        self.check_sheet()
+        self.sources_sheet()
+
+    # --- formats and shared pieces ---------------------------------------------------------
+
+    def _formats(self) -> dict:
+        base = {"font_name": FONT, "font_size": 12, "valign": "vcenter", "text_wrap": True}
+        cell = {**base, "border": 1}
+        center = {"align": "center"}
+        total = {**cell, "bold": True, "bg_color": TOTAL_FILL}
+        styles = {
+            "text": cell,
+            "center": {**cell, **center},
+            "num": {**cell, **center},
+            "avg": {**cell, **center, "num_format": "0.00"},
+            "pct": {**cell, **center, "num_format": "0.0%"},
+            "kb": {**cell, **center, "num_format": FILE_KB_FORMAT},
+            "time": {**cell, **center, "num_format": TIME_FORMAT},
+            "small": {**cell, "font_size": 10},
+            "head": {**cell, **center, "bold": True, "bg_color": HEADER_FILL},
+            "total": total,
+            "total_num": {**total, **center},
+            "total_avg": {**total, **center, "num_format": "0.00"},
+            "council": {**cell, "bg_color": COUNCIL_FILL, "locked": False},
+            "council_head": {**cell, **center, "bold": True, "bg_color": COUNCIL_FILL},
+            "managing": {**base, **center},
+            "school": {**base, **center, "bold": True},
+            "number": {**base, **center},
+            "motto1": {**base, **center, "bold": True},
+            "motto2": {**base, **center, "bold": True, "font_size": 13, "underline": True},
+            "date": {**base, **center, "italic": True},
+            "title": {**base, **center, "bold": True, "font_size": 14},
+            "subject": {**base, **center, "bold": True, "font_size": 13},
+            "subtitle": {**base, **center, "italic": True},
+            "to": {**base, **center, "font_size": 13},
+            "body": {**base, "align": "justify", "valign": "top"},
+            "basis": {**base, "align": "justify", "valign": "top", "italic": True},
+            "heading": {**base, "bold": True},
+            "note": {**base, "italic": True},
+            "sign_role": {**base, **center, "bold": True},
+            "sign_note": {**base, **center, "italic": True},
+            "sign_name": {**base, **center, "bold": True},
+            "receivers_head": {**base, "bold": True, "italic": True, "valign": "top"},
+            "receivers": {**base, "font_size": 11, "valign": "top"},
+            "error": {"bg_color": ERROR_FILL, "font_color": "#9C0006"},
+            "warning": {"bg_color": WARNING_FILL},
+        }
+        return {name: self.wb.add_format(props) for name, props in styles.items()}
+
+    def _levels(self) -> list[str]:
+        """Classification levels of the campaign, then any other value found (e.g. "Không xếp loại")."""
+        names = [lv.name for lv in self.c.classification] if self.c else []
+        extra = [p.classification for p in self.s.people if p.classification and p.classification not in names]
+        return names + list(dict.fromkeys(extra))
+
+    def _sheet(self, name: str, widths: tuple[float, ...], *, landscape: bool = False, document: bool = False):
+        ws = self.wb.add_worksheet(name)
+        ws.set_paper(A4)
+        ws.set_landscape() if landscape else ws.set_portrait()
+        ws.set_margins(**MARGINS)
+        ws.fit_to_pages(1, 0)  # one page wide, as many pages down as needed
+        ws.set_footer(tx.PAGE_FOOTER)
+        if document:
+            ws.hide_gridlines(2)
+        for col, width in enumerate(widths):
+            ws.set_column(col, col, width)
+        self.widths[name] = widths
+        return ws
+
+    def _span(self, ws, c0: int, c1: int) -> float:
+        return sum(self.widths[ws.name][c0:c1 + 1])
+
+    def _put(self, ws, row: int, col: int, value, style: str | None = None) -> None:
+        fmt = self.f[style] if style else None
+        if _blank(value):
+            code = ws.write_blank(row, col, None, fmt)
+        elif isinstance(value, bool):
+            code = ws.write_string(row, col, YES if value else NO, fmt)
+        elif isinstance(value, numbers.Real):
+            code = ws.write_number(row, col, value, fmt)
+        elif isinstance(value, dt.datetime):
+            code = ws.write_datetime(row, col, value, fmt)
+        else:
+            code = ws.write_string(row, col, str(value)[:EXCEL_MAX_CHARS], fmt)
+        if code < 0:
+            raise RuntimeError(f"xlsxwriter refused to write {ws.name}!R{row + 1}C{col + 1} (code {code})")
+
+    def _text(self, ws, row: int, c0: int, c1: int, value, style: str, *, fit: bool = False) -> None:
+        """One value over columns c0..c1 (merged when more than one); ``fit`` sizes the row for it."""
+        if c1 > c0:
+            ws.merge_range(row, c0, row, c1, "", self.f[style])
+        self._put(ws, row, c0, value, style)
+        if fit:
+            size = LARGER_STYLES.get(style, 12)
+            ws.set_row(row, _height(_lines(value, self._span(ws, c0, c1) * 12 / size), size) + 3)  # paragraph gap
+
+    def _header(self, ws, last_col: int, split: int, *, number: str = "", date: bool = False) -> int:
+        """School (left) and national motto (right), Nghị định 30/2020; returns the next free row."""
+        left = [(self.school.managing_body.upper(), "managing"), (self.school.name.upper(), "school"),
+                (number, "number")]
+        right = [(ly.MOTTO_1, "motto1"), (ly.MOTTO_2, "motto2"), (self._date_line() if date else "", "date")]
+        used = 3 if (number or date) else 2
+        for row, ((lt, ls), (rt, rs)) in enumerate(zip(left[:used], right[:used])):
+            self._text(ws, row, 0, split - 1, lt, ls)
+            self._text(ws, row, split, last_col, rt, rs)
+            lines = max(_lines(lt, self._span(ws, 0, split - 1) * 0.9),
+                        _lines(rt, self._span(ws, split, last_col) * 0.9))
+            ws.set_row(row, _height(lines, 13))
+        return used + 1
+
+    def _date_line(self) -> str:
+        place = self.school.place
+        return f"{place}, {DATE_LINE_BLANK}" if place else DATE_LINE_BLANK
+
+    def _title(self, ws, row: int, last_col: int, title: str, subtitle: str = "") -> int:
+        self._text(ws, row, 0, last_col, title, "title", fit=True)
+        if subtitle:
+            self._text(ws, row + 1, 0, last_col, subtitle, "subtitle", fit=True)
+        return row + (3 if subtitle else 2)
+
+    def _table(self, ws, row: int, headers, rows, styles, *, data_table: bool = True) -> tuple[int, int]:
+        """A header row then one row per item; returns (header row, last row written).
+
+        ``data_table``: freeze below the header, filter buttons, header repeated on every printed page.
+        """
+        widths = self.widths[ws.name]
+        for col, text in enumerate(headers):
+            self._put(ws, row, col, text, "head")
+        ws.set_row(row, _height(max(_lines(h, widths[c] * 0.85) for c, h in enumerate(headers))))
+        last = row
+        for last, values in enumerate(rows, start=row + 1):
+            for col, value in enumerate(values):
+                self._put(ws, last, col, value, styles[col])
+            ws.set_row(last, _height(max([_lines(v, widths[c]) for c, v in enumerate(values) if not _blank(v)],
+                                         default=1)))
+        if data_table:
+            ws.freeze_panes(row + 1, 0)
+            ws.autofilter(row, 0, max(last, row), len(headers) - 1)
+            ws.repeat_rows(row)
+        return row, last
+
+    def _signatures(self, ws, row: int, blocks, *, date: bool = True) -> int:
+        """Signature blocks side by side: (first col, last col, roles, note, name); returns the next row."""
+        if date:
+            c0, c1 = blocks[-1][:2]
+            self._text(ws, row, c0, c1, self._date_line(), "date")
+            row += 1
+        end = row
+        for c0, c1, roles, note, name in blocks:
+            r = row
+            for role in roles:
+                self._text(ws, r, c0, c1, role, "sign_role")
+                r += 1
+            self._text(ws, r, c0, c1, note, "sign_note")
+            r += 5  # room to sign
+            self._text(ws, r, c0, c1, name, "sign_name")
+            end = max(end, r + 1)
+        return end
+
+    def _sign_pair(self, ws, row: int, last_col: int, left: tuple[str, ...], left_name: str,
+                   right: tuple[str, ...], right_name: str, *, date: bool = True, seal: bool = True) -> int:
+        """The usual pair: maker / secretary on the left, the one who signs for the school on the right."""
+        split = (last_col + 1) // 2
+        right_note = tx.SIGN_NOTE_SEAL if seal else tx.SIGN_NOTE
+        return self._signatures(ws, row, [(0, split - 1, left, tx.SIGN_NOTE, left_name),
+                                          (split, last_col, right, right_note, right_name)], date=date)
+
+    def _paragraphs(self, ws, row: int, last_col: int, lines) -> int:
+        """Document text, one merged row per (style, text); returns the next row."""
+        for style, text in lines:
+            self._text(ws, row, 0, last_col, text, style, fit=True)
+            row += 1
+        return row
+
+    # --- Tổng hợp ---------------------------------------------------------------------------
+
+    def overview_sheet(self) -> None:
+        s = self.s
+        if self.scoring:
+            heads = [*tx.OVERVIEW_HEAD, *tx.OVERVIEW_HEAD_SCORING, *self.levels, *tx.OVERVIEW_HEAD_TITLES]
+            widths = (24, 8, 9, 8, 10, *(11,) * len(self.levels), 8, 9, 22)
+            series_cols = list(range(5, 5 + len(self.levels)))
+        else:
+            titles = list(self.c.titles.individual) if self.c else []
+            titles += list(dict.fromkeys(p.registered for p in s.people if _registered(p) and p.registered
+                                         not in titles))
+            heads = [*tx.OVERVIEW_HEAD, *titles, tx.OVERVIEW_HEAD_REG_BLANK, tx.OVERVIEW_HEAD_REG_COLLECTIVE]
+            widths = (24, 8, 9, *(13,) * (len(titles) + 1), 24)
+            series_cols = list(range(3, 4 + len(titles)))
+        last_col = len(heads) - 1
+        ws = self._sheet(tx.S_OVERVIEW, widths, landscape=True)
+        row = self._header(ws, last_col, (last_col + 1) // 2)
+        title = tx.OVERVIEW_TITLE if self.scoring else tx.OVERVIEW_TITLE_REG
+        used = [f for f in s.files if f.status == ACCEPTED]
+        subtitle = (tx.OVERVIEW_SUBTITLE.format(files=len(used), date=_date_words(s.newest_input))
+                    if used and s.newest_input else tx.OVERVIEW_SUBTITLE_EMPTY)
+        row = self._title(ws, row, last_col, title.format(year=self.year), subtitle)
+        rows = [self._overview_row(d.name, self.by_dept[d.code], tx.YES_SUBMITTED if d.submitted else
+                                   tx.NOT_SUBMITTED, d.proposed if self.scoring else d.collective, heads)
+                for d in s.departments]
+        styles = ["text", "num", "center", *["num"] * (len(heads) - 4), "text"]
+        if self.scoring:
+            styles[4] = "avg"
+        head, last = self._table(ws, row, heads, rows, styles)
+        submitted = sum(d.submitted for d in s.departments)
+        collective_total = sum(1 for d in s.departments
+                               if (d.proposed if self.scoring else d.collective not in ("", rules.NOT_REGISTERED)))
+        total = self._overview_row(tx.SCHOOL_TOTAL, s.people, f"{submitted}/{len(s.departments)}",
+                                   collective_total, heads)
+        total_row = last + 1
+        for col, value in enumerate(total):
+            self._put(ws, total_row, col, value, "total_avg" if self.scoring and col == 4 else
+                      "total" if col == 0 else "total_num")
+        ws.set_row(total_row, _height(1))
+        source = rows if self.scoring else [total]
+        peak = max((r[c] for r in source for c in series_cols), default=0)
+        self._overview_chart(ws, head, last, total_row, series_cols, peak)
+
+    def _overview_row(self, label: str, people: list[PersonResult], submitted: str, collective, heads) -> list:
+        if self.scoring:
+            finals = [p.final for p in people if p.final is not None]
+            counts = Counter(p.classification for p in people)
+            return [label, len(people), submitted, len(finals),
+                    round(sum(finals) / len(finals), 2) if finals else None,
+                    *(counts[name] for name in self.levels),
+                    sum(_granted(p, rules.LDTT) for p in people), sum(_granted(p, rules.CSTDCS) for p in people),
+                    collective]
+        counts = Counter(p.registered if _registered(p) else "" for p in people)
+        titles = heads[3:-2]
+        return [label, len(people), submitted, *(counts[t] for t in titles), counts[""], collective]
+
+    def _overview_chart(self, ws, head: int, last: int, total_row: int, series_cols: list[int], peak: int) -> None:
+        if last <= head or not series_cols:
+            return
+        font = {"name": FONT, "size": 10}
+        chart = self.wb.add_chart({"type": "column"})
+        if self.scoring:  # one series per classification level, departments along the axis
+            for col in series_cols:
+                chart.add_series({"name": [ws.name, head, col], "categories": [ws.name, head + 1, 0, last, 0],
+                                  "values": [ws.name, head + 1, col, last, col], "data_labels": {"value": True}})
+            chart.set_title({"name": tx.CHART_SCORING, "name_font": {**font, "size": 12}})
+        else:  # the school's registrations per title
+            chart.add_series({"name": [ws.name, total_row, 0],
+                              "categories": [ws.name, head, series_cols[0], head, series_cols[-1]],
+                              "values": [ws.name, total_row, series_cols[0], total_row, series_cols[-1]],
+                              "data_labels": {"value": True}})
+            chart.set_title({"name": tx.CHART_REGISTRATION, "name_font": {**font, "size": 12}})
+        chart.set_x_axis({"num_font": font})
+        chart.set_y_axis({"name": tx.CHART_Y, "name_font": font, "num_font": font, "min": 0,
+                          "major_unit": max(1, math.ceil(peak / 8)),  # whole people, not 0.5 steps
+                          "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}})
+        chart.set_legend({"position": "bottom", "font": font} if self.scoring else {"none": True})
+        chart.set_size({"width": 760, "height": 320})
+        ws.insert_chart(total_row + 2, 0, chart, {"x_offset": 4, "y_offset": 4})
+
+    # --- Đăng ký ------------------------------------------------------------------------------
+
+    def registration_sheet(self) -> None:
+        widths = (5, 9, 24, 14, 16, 22, 20, 28, 18)
+        last_col = len(widths) - 1
+        ws = self._sheet(tx.S_REGISTRATION, widths, landscape=True)
+        row = self._header(ws, last_col, 4)
+        row = self._title(ws, row, last_col, tx.REG_TITLE.format(year=self.year), self.school.name)
+        rows = [[n, p.code, p.name, p.position, p.department_name, p.registered, p.form, p.initiative,
+                 _remarks(p, p.note, tx.NEWCOMER if p.newcomer else "")]
+                for n, p in enumerate(self.s.people, start=1)]
+        _, last = self._table(ws, row, tx.REG_HEAD, rows, ["center", "center", *["text"] * 7])
+        row = last + 2
+        self._text(ws, row, 0, last_col, tx.REG_COLLECTIVE_TITLE, "heading")
+        rows = [[n, d.code, d.name, d.members, tx.YES_SUBMITTED if d.submitted else tx.NOT_SUBMITTED, d.collective]
+                for n, d in enumerate(self.s.departments, start=1)]
+        self._table(ws, row + 1, tx.REG_COLLECTIVE_HEAD, rows, ["center", "center", "text", "num", "center", "text"],
+                    data_table=False)
+
+    # --- Điểm chi tiết ------------------------------------------------------------------------
+
+    def _group_columns(self) -> list[tuple[str, str]]:
+        """(code, heading) per distinct group code across the rubrics, in rubric order."""
+        names: dict[str, list[str]] = {}
+        for rubric in (self.c.rubrics if self.c else ()):
+            for g in rubric.groups:
+                label = g.name + tx.GROUP_KIND_SUFFIX.get(g.kind, "")
+                if label not in names.setdefault(g.code, []):
+                    names[g.code].append(label)
+        for p in self.s.people:  # codes only known from scores (no campaign)
+            for score in (p.self_score, p.dept_score):
+                for code in (score.groups if score else {}):
+                    names.setdefault(code, [])
+        return [(code, tx.GROUP_HEAD.format(code=code, name=" / ".join(labels)) if labels else code)
+                for code, labels in names.items()]
+
+    def detail_sheet(self) -> None:
+        groups = self._group_columns()
+        first, last_fixed = tx.DETAIL_HEAD_FIRST, tx.DETAIL_HEAD_LAST
+        group_width = 8
+        widths = (5, 8, 22, 13, 10, *(group_width,) * (2 * len(groups)), 8, 8, 9, 14, 8, 9, 11, 26)
+        ws = self._sheet(tx.S_DETAIL, widths, landscape=True)
+        last_col = len(widths) - 1
+        row = self._title(ws, 0, last_col, tx.DETAIL_TITLE.format(year=self.year), tx.DETAIL_NOTE)
+        head, sub = row, row + 1
+        tail = len(first) + 2 * len(groups)
+        council_cols = {tail + 2, tail + 3}
+        for col, text in [*enumerate(first), *((tail + k, t) for k, t in enumerate(last_fixed))]:
+            style = "council_head" if col in council_cols else "head"
+            ws.merge_range(head, col, sub, col, "", self.f[style])
+            self._put(ws, head, col, text, style)
+        for k, (_, heading) in enumerate(groups):
+            col = len(first) + 2 * k
+            ws.merge_range(head, col, head, col + 1, "", self.f["head"])
+            self._put(ws, head, col, heading, "head")
+            self._put(ws, sub, col, tx.DETAIL_SELF, "head")
+            self._put(ws, sub, col + 1, tx.DETAIL_DEPT, "head")
+        ws.set_row(head, _height(max([_lines(h, 2 * group_width * 0.85) for _, h in groups] + [2])))
+        ws.set_row(sub, _height(1))
+        styles = ["center", "center", "text", "text", "text", *["num"] * (2 * len(groups)), "num", "num",
+                  "council", "council", "num", "center", "center", "text"]
+        r = sub
+        for n, p in enumerate(self.s.people, start=1):
+            r = sub + n
+            scores = []
+            for code, _ in groups:
+                scores += [p.self_score.groups.get(code) if p.self_score else None,
+                           p.dept_score.groups.get(code) if p.dept_score else None]
+            values = [n, p.code, p.name, p.department_name, p.role, *scores, _total(p.self_score),
+                      _total(p.dept_score), None, None, p.final, p.final_source, p.classification,
+                      _remarks(p, *p.flags)]
+            for col, value in enumerate(values):
+                self._put(ws, r, col, value, styles[col])
+            ws.set_row(r, _height(max(_lines(values[c] or "", widths[c]) for c in (2, 3, len(values) - 1))))
+        ws.freeze_panes(sub + 1, 3)
+        ws.autofilter(sub, 0, max(r, sub), last_col)
+        ws.repeat_rows(head, sub)
+
+    # --- Xếp hạng --------------------------------------------------------------------------------
+
+    def ranking_sheet(self) -> None:
+        widths = (10, 10, 26, 20, 9, 14)
+        ws = self._sheet(tx.S_RANKING, widths)
+        row = self._title(ws, 0, len(widths) - 1, tx.RANK_TITLE.format(year=self.year), self.school.name)
+        ordered = sorted(self.s.people, key=lambda p: (p.rank_school is None, p.rank_school or 0, name_key(p.name),
+                                                       p.code))
+        rows = [[p.rank_school, p.rank_department, p.name, p.department_name, p.final, p.classification]
+                for p in ordered]
+        self._table(ws, row, tx.RANK_HEAD, rows, ["num", "num", "text", "text", "num", "center"])
+
+    # --- Đề nghị khen thưởng ------------------------------------------------------------------
+
+    def proposal_sheet(self) -> None:
+        widths = (5, 21, 12, 13, 10, 12, 13, 22, 10, 30)
+        last_col = len(widths) - 1
+        ws = self._sheet(tx.S_PROPOSAL, widths, landscape=True)
+        row = self._header(ws, last_col, 4)
+        styles = ["center", "text", "text", "text", "center", "center", "text", "text", "center", "text"]
+        repeated = False
+        lists = _proposal_lists(self.s.people)
+        if not lists:
+            self._text(ws, row, 0, last_col, tx.NO_PROPOSAL, "note")
+            row += 2
+        for title, chosen in lists.items():
+            row = self._title(ws, row, last_col, tx.PROPOSAL_TITLE.format(title=title.upper(), year=self.year),
+                              tx.PROPOSAL_SUBTITLE.format(school=self.school.name, count=len(chosen)))
+            rows = [[n, p.name, p.position, p.department_name, p.facts.rating, _score_text(p), title,
+                     _initiative_text(p.facts), None, d.reason] for n, (p, d) in enumerate(chosen, start=1)]
+            head, row = self._table(ws, row - 1, tx.PROPOSAL_HEAD, rows, styles, data_table=False)
+            if not repeated:
+                ws.repeat_rows(head)
+                repeated = True
+            row += 2
+        refused = _refusals(self.s.people)
+        row = self._title(ws, row, last_col, tx.REFUSED_TITLE, tx.REFUSED_SUBTITLE.format(count=len(refused)))
+        rows = [[n, p.name, p.position, p.department_name, p.facts.rating, _score_text(p), p.registered,
+                 _initiative_text(p.facts), None, reason] for n, (p, reason) in enumerate(refused, start=1)]
+        _, row = self._table(ws, row - 1, tx.REFUSED_HEAD, rows or [[None, tx.NONE_ROW]], styles,
+                             data_table=False)
+        self._sign_pair(ws, row + 2, last_col, tx.SIGN_MAKER, self.school.secretary, tx.SIGN_HEAD,
+                        self.school.principal)
+
+    # --- Tập thể -------------------------------------------------------------------------------
+
+    def collective_sheet(self) -> None:
+        if self.scoring:
+            heads, widths = tx.COLLECTIVE_HEAD, (20, 8, 8, 8, 9, 9, 18, 18, 40)
+            styles = ["text", "num", "num", "pct", "num", "num", "text", "text", "text"]
+            rows = []
+            for d in self.s.departments:
+                members = self.by_dept[d.code]
+                ldtt = sum(_granted(p, rules.LDTT) for p in members)
+                disciplined = sum(bool(p.facts.discipline) and p.facts.discipline != cm.DISCIPLINES[0]
+                                  for p in members)
+                reasons = "\n".join(f"{x.title}: {x.reason}" for x in d.decisions)
+                rows.append([d.name, d.members, ldtt, ldtt / d.members if d.members else None,
+                             sum(_granted(p, rules.CSTDCS) for p in members), disciplined, d.collective,
+                             d.proposed, reasons])
+            title = tx.COLLECTIVE_TITLE
+        else:
+            heads, widths = tx.COLLECTIVE_HEAD_REG, (30, 10, 12, 34)
+            styles = ["text", "num", "center", "text"]
+            rows = [[d.name, d.members, tx.YES_SUBMITTED if d.submitted else tx.NOT_SUBMITTED, d.collective]
+                    for d in self.s.departments]
+            title = tx.COLLECTIVE_TITLE_REG
+        last_col = len(heads) - 1
+        ws = self._sheet(tx.S_COLLECTIVE, widths, landscape=self.scoring)
+        row = self._header(ws, last_col, (last_col + 1) // 2)
+        row = self._title(ws, row, last_col, title.format(year=self.year), self.school.name)
+        _, last = self._table(ws, row, heads, rows, styles)
+        self._sign_pair(ws, last + 2, last_col, tx.SIGN_MAKER, self.school.secretary, tx.SIGN_HEAD,
+                        self.school.principal)
+
+    # --- Biên bản and Tờ trình -----------------------------------------------------------------
+
+    def _counts(self) -> tuple[dict[str, int], dict[str, list[str]]]:
+        """People per individual title and department names per collective title (both in order)."""
+        granted = {d.title for p in self.s.people for d in p.decisions if d.granted}
+        individual = {t: sum(_granted(p, t) for p in self.s.people)
+                      for t in _titles_in_order(INDIVIDUAL_ORDER, granted | set(INDIVIDUAL_ORDER))}
+        found = {d.proposed for d in self.s.departments if d.proposed}
+        collective = {t: [d.name for d in self.s.departments if d.proposed == t]
+                      for t in _titles_in_order(COLLECTIVE_ORDER, found | set(COLLECTIVE_ORDER))}
+        return individual, collective
+
+    @staticmethod
+    def _names(names: list[str]) -> str:
+        return f" ({', '.join(names)})" if names else ""
+
+    def minutes_sheet(self) -> None:
+        widths = (13, 13, 12, 13, 13, 12)
+        last_col = len(widths) - 1
+        ws = self._sheet(tx.S_MINUTES, widths, document=True)
+        row = self._header(ws, last_col, 3, date=True)
+        row = self._title(ws, row + 1, last_col, tx.MINUTES_TITLE.format(year=self.year))
+        s, school = self.s, self.school
+        fill = {"blank_date": DATE_LINE_BLANK, "principal": school.principal or "……………………",
+                "secretary": school.secretary or "……………………", "school": school.name, "year": self.year,
+                "people": len(s.people), "submitted": sum(d.submitted for d in s.departments),
+                "departments": len(s.departments)}
+        individual, collective = self._counts()
+        lines = [(style, text.format(**fill)) for style, text in tx.MINUTES_LINES]
+        lines += [("body", tx.MINUTES_INDIVIDUAL.format(title=t, count=n)) for t, n in individual.items()]
+        lines += [("body", tx.MINUTES_REFUSED.format(count=len(_refusals(s.people)))),
+                  ("heading", tx.MINUTES_COLLECTIVE_HEAD)]
+        lines += [("body", tx.MINUTES_COLLECTIVE.format(title=t, count=len(names), names=self._names(names)))
+                  for t, names in collective.items()]
+        lines += [("body", text) for text in tx.MINUTES_END]
+        row = self._paragraphs(ws, row, last_col, lines)
+        self._sign_pair(ws, row + 1, last_col, tx.SIGN_SECRETARY, school.secretary, tx.SIGN_CHAIR, school.principal,
+                        date=False, seal=False)
+
+    def letter_sheet(self) -> None:
+        widths = (13, 13, 12, 13, 13, 12)
+        last_col = len(widths) - 1
+        ws = self._sheet(tx.S_LETTER, widths, document=True)
+        school = self.school
+        row = self._header(ws, last_col, 3, number=tx.LETTER_NUMBER, date=True)
+        row = self._title(ws, row + 1, last_col, tx.LETTER_TITLE) - 1
+        self._text(ws, row, 0, last_col, tx.LETTER_SUBJECT.format(year=self.year), "subject", fit=True)
+        self._text(ws, row + 2, 0, last_col, tx.LETTER_TO.format(recipient=school.recipient), "to", fit=True)
+        row += 4
+        individual, collective = self._counts()
+        fill = {"school": school.name, "recipient": school.recipient, "year": self.year,
+                "blank_date": DATE_LINE_BLANK}
+        lines = [("basis", line) for line in (self.c.legal_basis if self.c else ())]
+        lines += [("basis", tx.LETTER_APPROVED.format(**fill)), ("body", tx.LETTER_REQUEST.format(**fill))]
+        lines += [("body", tx.LETTER_INDIVIDUAL.format(title=t, count=n)) for t, n in individual.items()]
+        lines += [("body", tx.LETTER_COLLECTIVE.format(title=t, count=len(names), names=self._names(names)))
+                  for t, names in collective.items()]
+        lines += [("note", tx.LETTER_ATTACHED), ("body", tx.LETTER_CLOSE.format(**fill))]
+        row = self._paragraphs(ws, row, last_col, lines) + 1
+        self._text(ws, row, 0, 2, tx.RECEIVERS_HEAD, "receivers_head")
+        for k, line in enumerate(tx.RECEIVERS, start=1):
+            self._text(ws, row + k, 0, 2, line, "receivers")
+        self._signatures(ws, row, [(3, last_col, tx.SIGN_PRINCIPAL, tx.SIGN_NOTE_SEAL, school.principal)],
+                         date=False)
+
+    # --- Kiểm tra and Nguồn dữ liệu ------------------------------------------------------------
+
+    def check_sheet(self) -> None:
+        widths = (5, 32, 18, 7, 10, 80)
+        ws = self._sheet(tx.S_CHECK, widths, landscape=True)
+        issues = sorted(self.s.issues, key=lambda i: SEVERITY_ORDER.get(i.severity, len(SEVERITY_ORDER)))
+        counts = Counter(i.severity for i in issues)
+        row = self._title(ws, 0, len(widths) - 1, tx.CHECK_TITLE,
+                          tx.CHECK_SUBTITLE.format(errors=counts[ERROR], warnings=counts[WARNING], notes=counts[NOTE]))
+        rows = [[n, i.file, i.sheet, i.cell, i.severity_label, i.message] for n, i in enumerate(issues, start=1)]
+        head, last = self._table(ws, row, tx.CHECK_HEAD, rows or [[None, tx.CHECK_NONE]],
+                                 ["center", "text", "text", "center", "center", "text"])
+        if rows:
+            where = f"A{head + 2}:F{last + 1}"
+            for severity, style in ((ERROR, "error"), (WARNING, "warning")):
+                label = next((i.severity_label for i in issues if i.severity == severity), None)
+                if label:
+                    ws.conditional_format(where, {"type": "formula", "criteria": f'=$E{head + 2}="{label}"',
+                                                  "format": self.f[style]})
+
+    def sources_sheet(self) -> None:
+        widths = (32, 18, 20, 46, 10, 16, 52)
+        ws = self._sheet(tx.S_SOURCES, widths, landscape=True)
+        last_col = len(widths) - 1
+        row = self._title(ws, 0, last_col, tx.SOURCES_TITLE)
+        self._text(ws, row - 1, 0, last_col, tx.SOURCES_RULE, "note", fit=True)
+        by_file = Counter(i.file for i in self.s.issues)
+        rows = [[f.name, _file_department(f), tx.FILE_STATUS.get(f.status, f.status),
+                 _file_reason(f, by_file[f.name]), round(f.size / 1024, 1), (f.saved_at or f.modified) + VN_TIME,
+                 f.sha256] for f in self.s.files]
+        self._table(ws, row + 1, tx.SOURCES_HEAD, rows, ["text", "text", "text", "text", "kb", "time", "small"])

@@ -1,0 +1,158 @@
+"""Vietnamese sheet names, headings, labels and document wording of the summary workbook.
+
+Some headers are read back by other commands (``generate --from`` reads "Đăng ký", ``merge
+--council`` reads "Điểm chi tiết"): those are marked, and must not change.
+"""
+
+from __future__ import annotations
+
+# --- sheet names (≤ 31 characters, no []:*?/\) ---
+S_OVERVIEW = "Tổng hợp"
+S_REGISTRATION = "Đăng ký"
+S_DETAIL = "Điểm chi tiết"
+S_RANKING = "Xếp hạng"
+S_PROPOSAL = "Đề nghị khen thưởng"
+S_COLLECTIVE = "Tập thể"
+S_MINUTES = "Biên bản"
+S_LETTER = "Tờ trình"
+S_CHECK = "Kiểm tra"
+S_SOURCES = "Nguồn dữ liệu"
+
+YES_SUBMITTED, NOT_SUBMITTED = "Có", "Chưa nộp"
+NEWCOMER = "người mới, chưa có trong danh sách"
+NONE_ROW = "(không có)"
+SCHOOL_TOTAL = "Toàn trường"
+DATE_WORDS = "ngày {day:02d} tháng {month:02d} năm {year}"
+PAGE_FOOTER = '&C&"Times New Roman,Italic"&10Trang &P/&N'
+
+# --- Tổng hợp ---
+OVERVIEW_TITLE = "BẢNG TỔNG HỢP KẾT QUẢ THI ĐUA NĂM HỌC {year}"
+OVERVIEW_TITLE_REG = "BẢNG TỔNG HỢP ĐĂNG KÝ THI ĐUA NĂM HỌC {year}"
+OVERVIEW_SUBTITLE = "Số liệu từ {files} tệp của các tổ, tệp mới nhất lưu {date}"
+OVERVIEW_SUBTITLE_EMPTY = "Chưa có tệp nào của các tổ được dùng"
+OVERVIEW_HEAD = ("Tổ", "Số người", "Đã nộp")
+OVERVIEW_HEAD_SCORING = ("Số có điểm", "Điểm trung bình")
+OVERVIEW_HEAD_TITLES = ("Số LĐTT", "Số CSTĐCS", "Đề nghị tập thể")
+OVERVIEW_HEAD_REG_BLANK = "Không / chưa đăng ký"
+OVERVIEW_HEAD_REG_COLLECTIVE = "Tập thể đăng ký"
+CHART_SCORING = "Xếp loại thi đua theo tổ"
+CHART_REGISTRATION = "Số người đăng ký theo danh hiệu"
+CHART_Y = "Số người"
+
+# --- Đăng ký (read back by generate --from: keep "Mã", "Danh hiệu đăng ký", "Hình thức khen thưởng",
+# "Tên sáng kiến / đề tài", "Mã tổ", "Tổ", "Danh hiệu tập thể đăng ký") ---
+REG_TITLE = "DANH SÁCH ĐĂNG KÝ THI ĐUA NĂM HỌC {year}"
+REG_HEAD = ("STT", "Mã", "Họ và tên", "Chức vụ", "Tổ", "Danh hiệu đăng ký", "Hình thức khen thưởng",
+            "Tên sáng kiến / đề tài", "Ghi chú")
+REG_COLLECTIVE_TITLE = "ĐĂNG KÝ DANH HIỆU THI ĐUA TẬP THỂ"
+REG_COLLECTIVE_HEAD = ("STT", "Mã tổ", "Tổ", "Số người", "Đã nộp", "Danh hiệu tập thể đăng ký")
+
+# --- Điểm chi tiết (read back by merge --council: keep "Mã", "Điểm Hội đồng", "Quyết định Hội đồng") ---
+DETAIL_TITLE = "BẢNG ĐIỂM CHI TIẾT THEO NHÓM TIÊU CHÍ – NĂM HỌC {year}"
+DETAIL_NOTE = ("Hội đồng có thể ghi điểm và quyết định vào hai cột nền vàng, rồi chạy "
+               "'thidua-xlsx merge … --council' để tính lại.")
+DETAIL_HEAD_FIRST = ("STT", "Mã", "Họ và tên", "Tổ", "Vai trò")
+DETAIL_HEAD_LAST = ("Tổng tự chấm", "Tổng tổ chấm", "Điểm Hội đồng", "Quyết định Hội đồng", "Điểm xét",
+                    "Nguồn điểm", "Xếp loại", "Ghi chú")
+DETAIL_SELF, DETAIL_DEPT = "Tự chấm", "Tổ chấm"
+GROUP_HEAD = "{code}. {name}"
+GROUP_KIND_SUFFIX = {"thưởng": " (thưởng)", "trừ": " (trừ)"}
+
+# --- Xếp hạng ---
+RANK_TITLE = "BẢNG XẾP HẠNG THI ĐUA NĂM HỌC {year}"
+RANK_HEAD = ("Hạng toàn trường", "Hạng trong tổ", "Họ và tên", "Tổ", "Điểm xét", "Xếp loại")
+
+# --- Đề nghị khen thưởng ---
+PROPOSAL_TITLE = "DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU {title} NĂM HỌC {year}"
+PROPOSAL_SUBTITLE = "(Kèm theo Tờ trình của {school}; {count} người)"
+PROPOSAL_HEAD = ("STT", "Họ và tên", "Chức vụ", "Tổ", "Xếp loại viên chức", "Điểm (tự / tổ / HĐ)",
+                 "Danh hiệu đề nghị", "Sáng kiến (tên, cấp, số QĐ)", "Số phiếu / tỷ lệ", "Ghi chú")
+REFUSED_TITLE = "KHÔNG ĐỀ NGHỊ"
+REFUSED_SUBTITLE = "(Người đã đăng ký nhưng không đủ điều kiện; {count} người)"
+REFUSED_HEAD = ("STT", "Họ và tên", "Chức vụ", "Tổ", "Xếp loại viên chức", "Điểm (tự / tổ / HĐ)",
+                "Danh hiệu đăng ký", "Sáng kiến (tên, cấp, số QĐ)", "Số phiếu / tỷ lệ", "Lý do không đề nghị")
+REFUSED_STILL = "{reason} (vẫn đề nghị {title})"
+NO_PROPOSAL = "Chưa có ai đủ điều kiện đề nghị công nhận danh hiệu cá nhân."
+INITIATIVE_LEVEL = "cấp {level}"
+INITIATIVE_DECISION = "QĐ {decision}"
+SCORE_BLANK = "–"
+
+# --- signatures ---
+SIGN_MAKER = ("NGƯỜI LẬP BIỂU", "THƯ KÝ HỘI ĐỒNG")
+SIGN_HEAD = ("HIỆU TRƯỞNG", "CHỦ TỊCH HỘI ĐỒNG")
+SIGN_SECRETARY = ("THƯ KÝ",)
+SIGN_CHAIR = ("CHỦ TỌA",)
+SIGN_PRINCIPAL = ("HIỆU TRƯỞNG",)
+SIGN_NOTE = "(Ký, ghi rõ họ tên)"
+SIGN_NOTE_SEAL = "(Ký tên, đóng dấu)"
+
+# --- Tập thể ---
+COLLECTIVE_TITLE = "KẾT QUẢ XÉT DANH HIỆU THI ĐUA TẬP THỂ NĂM HỌC {year}"
+COLLECTIVE_TITLE_REG = "DANH SÁCH ĐĂNG KÝ DANH HIỆU THI ĐUA TẬP THỂ NĂM HỌC {year}"
+COLLECTIVE_HEAD = ("Tổ", "Số người", "Số LĐTT", "% LĐTT", "Số CSTĐCS", "Số bị kỷ luật", "Danh hiệu đăng ký",
+                   "Đề nghị", "Lý do")
+COLLECTIVE_HEAD_REG = ("Tổ", "Số người", "Đã nộp", "Danh hiệu đăng ký")
+
+# --- Biên bản ---
+MINUTES_TITLE = "BIÊN BẢN HỌP BÌNH XÉT THI ĐUA – NĂM HỌC {year}"
+MINUTES_LINES = (  # (style, text); {…} filled from the summary
+    ("body", "Thời gian: vào lúc …… giờ …… phút, {blank_date}."),
+    ("body", "Địa điểm: ……………………………………………………………………"),
+    ("heading", "I. THÀNH PHẦN"),
+    ("body", "- Chủ tọa: {principal} – Hiệu trưởng, Chủ tịch Hội đồng Thi đua – Khen thưởng."),
+    ("body", "- Thư ký: {secretary}."),
+    ("body", "- Thành viên Hội đồng có mặt: ……/…… người; vắng: …… người (lý do: ………………………………)."),
+    ("heading", "II. NỘI DUNG"),
+    ("body", "Hội đồng Thi đua – Khen thưởng {school} họp bình xét danh hiệu thi đua năm học {year} trên cơ sở "
+             "kết quả tự chấm điểm của cá nhân, chấm điểm của các tổ và bảng tổng hợp của thư ký Hội đồng "
+             "({people} người của {submitted}/{departments} tổ đã nộp)."),
+    ("heading", "III. DIỄN BIẾN VÀ KẾT QUẢ"),
+    ("body", "Ý kiến thảo luận: ………………………………………………………………………………………………"),
+    ("heading", "1. Danh hiệu cá nhân"),
+)
+MINUTES_INDIVIDUAL = ("- Danh sách đề nghị công nhận danh hiệu {title} gồm {count} đ/c (có danh sách kèm theo); "
+                      "số phiếu đồng ý: ……/…… (……%).")
+MINUTES_REFUSED = "- Đã đăng ký nhưng không đủ điều kiện đề nghị: {count} đ/c (có danh sách kèm theo)."
+MINUTES_COLLECTIVE_HEAD = "2. Danh hiệu tập thể"
+MINUTES_COLLECTIVE = ("- Đề nghị công nhận danh hiệu {title}: {count} tập thể{names}; số phiếu đồng ý: "
+                      "……/…… (……%).")
+MINUTES_END = (
+    "Ý kiến khác: ………………………………………………………………………………………………………",
+    "Cuộc họp kết thúc lúc …… giờ …… cùng ngày. Biên bản đã được thông qua trước Hội đồng và các thành viên "
+    "dự họp nhất trí.",
+)
+
+# --- Tờ trình ---
+LETTER_NUMBER = "Số: ……/TTr-……"
+LETTER_TITLE = "TỜ TRÌNH"
+LETTER_SUBJECT = "V/v đề nghị công nhận danh hiệu thi đua năm học {year}"
+LETTER_TO = "Kính gửi: {recipient}"
+LETTER_APPROVED = ("Căn cứ kết quả bình xét thi đua năm học {year} đã được Hội đồng Thi đua – Khen thưởng "
+                   "{school} xét duyệt tại cuộc họp {blank_date};")
+LETTER_REQUEST = ("{school} kính đề nghị {recipient} xem xét, công nhận danh hiệu thi đua năm học {year} cho "
+                  "các cá nhân và tập thể sau:")
+LETTER_INDIVIDUAL = "- Danh hiệu {title}: {count} cá nhân;"
+LETTER_COLLECTIVE = "- Danh hiệu {title}: {count} tập thể{names};"
+LETTER_ATTACHED = "(có danh sách kèm theo)"
+LETTER_CLOSE = "Kính trình {recipient} xem xét, quyết định./."
+RECEIVERS_HEAD = "Nơi nhận:"
+RECEIVERS = ("- Như trên;", "- Lưu: VT, HĐTĐKT.")
+
+# --- Kiểm tra ---
+CHECK_TITLE = "CÁC VẤN ĐỀ TÌM THẤY TRONG CÁC TỆP"
+CHECK_SUBTITLE = "{errors} lỗi, {warnings} cảnh báo, {notes} ghi chú – lỗi xếp trước"
+CHECK_HEAD = ("STT", "Tệp", "Sheet", "Ô", "Mức độ", "Nội dung")
+CHECK_NONE = "Không có vấn đề nào."
+
+# --- Nguồn dữ liệu ---
+SOURCES_TITLE = "CÁC TỆP TRONG THƯ MỤC NHẬN"
+SOURCES_RULE = ("Bản mới nhất của mỗi tổ được chọn theo thời gian lưu ghi trong tệp (Excel/LibreOffice ghi khi "
+                "lưu), nếu không có thì theo thời gian sửa tệp.")
+SOURCES_HEAD = ("Tệp", "Tổ", "Trạng thái", "Lý do", "Kích thước (KB)", "Thời gian lưu (giờ VN)", "SHA-256")
+FILE_STATUS = {
+    "accepted": "Được dùng",
+    "superseded": "Bản cũ (đã có bản mới hơn)",
+    "rejected": "Bị từ chối",
+    "skipped": "Bỏ qua",
+}
+ACCEPTED_WITH_ISSUES = "Được dùng; có {count} vấn đề (xem sheet Kiểm tra)"
