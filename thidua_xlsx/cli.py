@@ -112,6 +112,20 @@ def _read_inbox(inbox: Path, campaign_path: Path | None, round_: str | None):
         return merge_inbox(inbox, campaign, round_, on_file=lambda _path: bar.update(1))
 
 
+def _export_pdf(summary_path: Path) -> None:
+    from thidua_xlsx.office import OfficeError, convert, find_soffice
+
+    if find_soffice() is None:
+        click.echo(ct.PDF_NO_OFFICE, err=True)
+        return
+    try:
+        pdf = convert(summary_path, "pdf", summary_path.parent)
+    except OfficeError as exc:
+        click.echo(ct.PDF_FAILED.format(reason=exc), err=True)
+        return
+    click.echo(ct.PDF_DONE.format(path=pdf))
+
+
 class _NoBar:
     def __enter__(self):
         return self
@@ -143,10 +157,11 @@ _round_opt = click.option("--round", "round_", type=click.Choice(["dang-ky", "ch
 @click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help=ct.JSON_HELP)
 @click.option("--force", is_flag=True, help=ct.FORCE_HELP)
+@click.option("--pdf", "pdf", is_flag=True, help=ct.PDF_HELP)
 @click.option("--strict", is_flag=True, help=ct.STRICT_HELP)
 @_campaign_opt
 @_round_opt
-def merge(inbox, output, json_path, force, strict, campaign_path, round_):
+def merge(inbox, output, json_path, force, pdf, strict, campaign_path, round_):
     from thidua_xlsx.summary import write_report_json, write_summary
 
     summary = _read_inbox(inbox, campaign_path, round_)
@@ -163,6 +178,8 @@ def merge(inbox, output, json_path, force, strict, campaign_path, round_):
     if json_path is not None:
         write_report_json(summary, json_path)
         click.echo(ct.JSON_DONE.format(path=json_path))
+    if pdf:
+        _export_pdf(output)
     if strict and any(i.severity == "error" for i in summary.issues):
         sys.exit(EXIT_STRICT)
 

@@ -155,3 +155,9 @@ REPORT_FILE_LINE = "  {name}: {status}{problems}"
 REPORT_FILE_PROBLEMS = " – {count} vấn đề"
 FILE_STATUS = {"accepted": "được dùng", "superseded": "bản cũ, đã có bản mới hơn", "rejected": "bị từ chối",
                "skipped": "bỏ qua"}
+PDF_HELP = "Ghi thêm bản PDF của bảng tổng hợp (khổ A4, cần LibreOffice)."
+PDF_DONE = "Đã ghi bản PDF: {path}"
+PDF_NO_OFFICE = ("Không tạo được PDF vì máy chưa có LibreOffice. Cài LibreOffice (Debian/Ubuntu: sudo apt-get install "
+                 "--no-install-recommends libreoffice-calc; Windows/macOS: tải tại libreoffice.org) rồi chạy lại với "
+                 "--pdf, hoặc mở tệp tổng hợp bằng Excel và chọn File → Export → PDF.")
+PDF_FAILED = "Không tạo được PDF ({reason}). Bảng tổng hợp Excel vẫn đã được ghi; hãy xuất PDF từ Excel."

@@ -1,7 +1,8 @@
 """Vietnamese sheet names, headings, labels and document wording of the summary workbook.
 
-Some headers are read back by other commands (``generate --from`` reads "Đăng ký", ``merge
---council`` reads "Điểm chi tiết"): those are marked, and must not change.
+Some headers are read back by other commands (``generate --from`` reads "Đăng ký"; the council
+columns of "Điểm chi tiết" are meant to be read back by a later council round trip): those are
+marked, and must not change.
 """
 
 from __future__ import annotations
@@ -47,10 +48,9 @@ REG_HEAD = ("STT", "Mã", "Họ và tên", "Chức vụ", "Tổ", "Danh hiệu �
 REG_COLLECTIVE_TITLE = "ĐĂNG KÝ DANH HIỆU THI ĐUA TẬP THỂ"
 REG_COLLECTIVE_HEAD = ("STT", "Mã tổ", "Tổ", "Số người", "Đã nộp", "Danh hiệu tập thể đăng ký")
 
-# --- Điểm chi tiết (read back by merge --council: keep "Mã", "Điểm Hội đồng", "Quyết định Hội đồng") ---
+# --- Điểm chi tiết (council columns: keep "Mã", "Điểm Hội đồng", "Quyết định Hội đồng") ---
 DETAIL_TITLE = "BẢNG ĐIỂM CHI TIẾT THEO NHÓM TIÊU CHÍ – NĂM HỌC {year}"
-DETAIL_NOTE = ("Hội đồng có thể ghi điểm và quyết định vào hai cột nền vàng, rồi chạy "
-               "'thidua-xlsx merge … --council' để tính lại.")
+DETAIL_NOTE = "Hội đồng có thể ghi điểm và quyết định của mình vào hai cột nền vàng khi họp bình xét."
 DETAIL_HEAD_FIRST = ("STT", "Mã", "Họ và tên", "Tổ", "Vai trò")
 DETAIL_HEAD_LAST = ("Tổng tự chấm", "Tổng tổ chấm", "Điểm Hội đồng", "Quyết định Hội đồng", "Điểm xét",
                     "Nguồn điểm", "Xếp loại", "Ghi chú")
