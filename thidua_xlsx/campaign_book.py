@@ -319,11 +319,14 @@ class _Reader:
                                          f.choices, f.label)
         return values
 
-    def table(self, sheet_name, columns) -> list[tuple[int, dict, dict]]:
-        """Rows as (row number, values by key, cell address by key); blank rows skipped."""
+    def table(self, sheet_name, columns) -> list[tuple[int, dict, dict]] | None:
+        """Rows as (row number, values by key, cell address by key); blank rows skipped.
+
+        None when the table cannot be read (sheet or a required column missing, already reported):
+        the cross-sheet checks that need it are skipped rather than reported again for every row."""
         sheet = self.sheet(sheet_name)
         if sheet is None:
-            return []
+            return None
         rows = sheet.iter_rows(values_only=False)
         header = next(rows, ())
         position = {cm.clean_text(c.value): i for i, c in enumerate(header) if c.value is not None}
@@ -331,7 +334,7 @@ class _Reader:
         for column in missing:
             self.problems.add("campaign.column_missing", file=self.file, sheet=sheet_name, column=column.header)
         if any(c.required for c in missing):
-            return []
+            return None
         result = []
         for row in rows:
             cells = {c.key: row[position[c.header]] for c in columns
@@ -416,7 +419,7 @@ class _Checker:
 
     def unique(self, rows, key, sheet):
         seen = {}
-        for _, values, cells in rows:
+        for _, values, cells in rows or ():
             value = values.get(key)
             if value in seen:
                 self.add("campaign.duplicate", sheet, cells[key], value=value, first=seen[value])
@@ -427,17 +430,17 @@ class _Checker:
         self.unique(departments, "code", DEPARTMENTS_SHEET)
         self.unique(staff, "code", STAFF_SHEET)
         self.unique(rubric_rows, "role", RUBRICS_SHEET)
-        depts = tuple(cm.Department(**{k: v or "" for k, v in values.items()}) for _, values, _ in departments)
+        depts = tuple(cm.Department(**{k: v or "" for k, v in values.items()}) for _, values, _ in departments or ())
         by_name = {d.name: d.code for d in depts} | {d.code: d.code for d in depts}
-        rubrics = self.rubrics(rubric_rows, criteria)
-        roles = {r.role for r in rubrics}
+        rubrics = self.rubrics(rubric_rows, criteria) if rubric_rows is not None and criteria is not None else None
+        roles = {r.role for r in rubrics or ()}
         people = []
-        for _, values, cells in staff:
+        for _, values, cells in staff or ():
             dept = by_name.get(values["department"])
-            if dept is None and values["department"] is not None:
+            if dept is None and departments is not None and values["department"] is not None:
                 self.add("campaign.unknown_department", STAFF_SHEET, cells["department"], value=values["department"],
                          name=values["name"] or values["code"] or "")
-            if roles and values["role"] is not None and values["role"] not in roles:
+            if rubrics is not None and values["role"] is not None and values["role"] not in roles:
                 self.add("campaign.unknown_role", STAFF_SHEET, cells["role"], value=values["role"],
                          roles=", ".join(sorted(roles)))
             facts = cm.Facts(**{k: (values.get(k) if values.get(k) is not None else
@@ -445,15 +448,15 @@ class _Checker:
             base = {k: values.get(k) or "" for k in ("code", "name", "gender", "dob", "position", "role", "start",
                                                      "notes")}
             people.append(cm.Person(**base, department=dept or "", facts=facts))
-        for dept in depts:
+        for dept in depts if staff is not None else ():
             if not any(p.department == dept.code for p in people):
                 self.add("campaign.empty_department", DEPARTMENTS_SHEET, name=dept.name)
-        classification = self.levels(levels, rubrics)
+        classification = self.levels(levels, rubrics or ()) if levels is not None else ()
         level_names = [lv.name for lv in classification]
-        if rules.get("gate_cap") and rules["gate_cap"] not in level_names:
+        if levels is not None and rules.get("gate_cap") and rules["gate_cap"] not in level_names:
             self.add("campaign.bad_choice", RULES_SHEET, field=_label(RULE_FIELDS, "gate_cap"), value=rules["gate_cap"],
                      choices=", ".join(level_names))
-        if rules.get("ldtt_min_classification") and rules["ldtt_min_classification"] not in level_names:
+        if levels is not None and rules.get("ldtt_min_classification") and rules["ldtt_min_classification"] not in level_names:
             self.add("campaign.bad_choice", RULES_SHEET, field=_label(RULE_FIELDS, "ldtt_min_classification"),
                      value=rules["ldtt_min_classification"], choices=", ".join(level_names))
         ratings = tuple(cm.clean_text(r) for r in (rules.get("ldtt_ratings") or "").split(",") if r.strip())
@@ -469,7 +472,7 @@ class _Checker:
             self.add("campaign.spare_rows", SCHOOL_SHEET, value=school["spare_rows"])
         if school.get("school_year") and not re.fullmatch(r"\d{4}\s*-\s*\d{4}", school["school_year"]):
             self.add("campaign.school_year", SCHOOL_SHEET, value=school["school_year"])
-        title_lists = {kind: tuple(v["name"] for _, v, _ in titles if v["kind"] == kind) for kind in TITLE_KINDS}
+        title_lists = {kind: tuple(v["name"] for _, v, _ in titles or () if v["kind"] == kind) for kind in TITLE_KINDS}
         if self.problems.errors:
             return None
         settings = cm.Settings(**{k: school.pop(k) for k in SETTINGS_KEYS})
@@ -484,13 +487,13 @@ class _Checker:
             rules=cm.Rules(**{**rules, "ldtt_ratings": ratings}),
             classification=classification, gate_cap=gate_cap,
             titles=cm.Titles(*(title_lists[k] for k in TITLE_KINDS)),
-            legal_basis=tuple(v["line"] for _, v, _ in legal),
+            legal_basis=tuple(v["line"] for _, v, _ in legal or ()),
             rubrics=rubrics, departments=depts, staff=tuple(people),
         )
 
     def levels(self, rows, rubrics):
         result, previous = [], None
-        top = max((r.total for r in rubrics), default=100)
+        top = max((r.total for r in rubrics if r.total is not None), default=100)
         for _, values, cells in rows:
             if values["min"] is None or values["name"] is None:
                 continue
@@ -508,6 +511,8 @@ class _Checker:
         rubrics = []
         for _, values, cells in rubric_rows:
             role, total = values["role"], values["total"]
+            if role is None:  # blank, reported already
+                continue
             rows = [(v, c) for _, v, c in criteria if v["role"] == role and v["code"] and v["text"]]
             groups, group_cells = [], []
             codes = set()
@@ -521,12 +526,12 @@ class _Checker:
                     groups.append([v, []])
                     group_cells.append(c)
                 elif groups and v["code"].split(".")[0] == groups[-1][0]["code"]:
-                    groups[-1][1].append(cm.Item(v["code"], v["text"], v["max"] or 0, v.get("hint") or ""))
+                    groups[-1][1].append(cm.Item(v["code"], v["text"], v["max"], v.get("hint") or ""))
                 else:
                     self.add("campaign.orphan_item", CRITERIA_SHEET, c["code"], value=v["code"])
             built = []
             for (g, items), c in zip(groups, group_cells):
-                item_sum = sum(i.max for i in items)
+                item_sum = sum(i.max for i in items if i.max is not None)
                 if not items:
                     self.add("campaign.empty_group", CRITERIA_SHEET, c["code"], value=g["code"], role=role)
                 maxima_known = g["max"] is not None and all(v["max"] is not None for v, _ in rows
@@ -537,18 +542,18 @@ class _Checker:
                 if g.get("min") is not None and g["max"] is not None and not 0 <= g["min"] <= g["max"]:
                     self.add("campaign.group_min", CRITERIA_SHEET, c["min"], group=g["code"], value=cm.num_text(g["min"]),
                              max=cm.num_text(g["max"]))
-                built.append(cm.Group(g["code"], g["text"], g.get("kind") or cm.SCORE, g["max"] or 0, g.get("min"),
+                built.append(cm.Group(g["code"], g["text"], g.get("kind") or cm.SCORE, g["max"], g.get("min"),
                                       tuple(items)))
-            score_sum = sum(g.max for g in built if g.kind == cm.SCORE)
+            score_sum = sum(g.max for g in built if g.kind == cm.SCORE and g.max is not None)
             if not built:
                 self.add("campaign.empty_rubric", RUBRICS_SHEET, cells["role"], role=role)
-            elif total is not None and abs(score_sum - total) > 1e-9:
+            elif total is not None and all(g.max is not None for g in built) and abs(score_sum - total) > 1e-9:
                 self.add("campaign.rubric_sum", RUBRICS_SHEET, cells["total"], role=role, groups=cm.num_text(score_sum),
                          total=cm.num_text(total))
             rubrics.append(cm.Rubric(role, total, tuple(built)))
         known = {r.role for r in rubrics}
         for _, v, c in criteria:
-            if v["role"] not in known:
+            if v["role"] is not None and v["role"] not in known:
                 self.add("campaign.unknown_role", CRITERIA_SHEET, c["role"], value=v["role"],
                          roles=", ".join(sorted(known)))
         return tuple(rubrics)

@@ -1,0 +1,679 @@
+"""A real spreadsheet program in the loop (issue 4): LibreOffice Calc, headless, no mocks.
+
+LibreOffice *types* into the generated workbooks like a teacher (tests/lo_fill_uno.py), so Calc
+itself enforces the sheet protection and the validations and computes the workbook's own
+formulas; what it saves (.xlsx, .ods, .xls, and an .xlsm made from it) must merge to exactly what
+the same data filled with openpyxl merges to; the summary must survive a real program (PDF on
+A4, chart kept, no name cut off); and the total a workbook shows must be the total the summary
+shows.
+
+Skipped without LibreOffice, failed instead on CI (CI=true); see tests/libreoffice.py.
+soffice starts 5 times in all (3 fills, 2 conversions), two at a time: about 20 s on 2 cores.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import struct
+import subprocess
+import unicodedata
+import warnings
+import zipfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.conftest import campaign_dict
+from tests.filling import fill as openpyxl_fill
+from tests.filling import person_values, record, records
+from tests.libreoffice import fill as lo_fill
+from tests.libreoffice import require_libreoffice
+from thidua_xlsx import campaign as cm
+from thidua_xlsx import office
+from thidua_xlsx.service import merge_inbox
+from thidua_xlsx.summary import write_summary
+from thidua_xlsx.templates import generate
+
+SELF, DEPT = "self", "dept"
+
+# What Tổ khối 1 types, per person: (Tự chấm, Tổ chấm) by item code. Rubric "Giáo viên":
+# I.1 10, I.2 10, II.1 50, II.2 30 (required), III.* bonus capped at 5, IV.1 deduction capped at 10.
+SCORES = {
+    "GV01": ({"I.1": 10, "I.2": 9.5, "II.1": 45, "II.2": 28, "III.1": 3, "III.2": 3},  # bonus 6 → 5
+             {"I.1": 10, "I.2": 9, "II.1": 44, "II.2": 27, "III.1": 3, "III.2": 3, "IV.1": 3}),
+    "GV02": ({"I.1": 7, "I.2": 7, "II.1": 48, "II.2": 29, "III.1": 2},  # 93, but group I = 14 < 15
+             {"I.1": 8, "I.2": 8.5, "II.1": 45, "II.2": 25}),
+    "GV03": ({"I.1": 5, "I.2": 5, "II.1": 30, "II.2": 10},
+             {"I.1": 5, "I.2": 5, "II.1": 20, "II.2": 10, "IV.1": 9}),
+}
+# The same, worked out by hand: (total, classification) for (Tự chấm, Tổ chấm).
+BY_HAND = {
+    "GV01": ((97.5, "Xuất sắc"), (92, "Xuất sắc")),
+    "GV02": ((93, "Hoàn thành"), (86.5, "Tốt")),  # self: gate (group I < 15) caps at Hoàn thành
+    "GV03": ((50, "Hoàn thành"), (31, "Không hoàn thành")),
+}
+TITLES = {"GV01": "Chiến sĩ thi đua cơ sở", "GV02": "Chiến sĩ thi đua cơ sở", "GV03": "Lao động tiên tiến"}
+COLLECTIVE = "Tập thể lao động tiên tiến"
+# The second scoring fill leaves these cells blank: (code, column) → item codes (GV03's whole
+# department column); 6 of them are required.
+LEFT_BLANK = {("GV01", DEPT): ["II.2"], ("GV02", SELF): ["I.2"],
+              ("GV03", DEPT): ["I.1", "I.2", "II.1", "II.2", "IV.1"]}
+REQUIRED = ("I.1", "I.2", "II.1", "II.2")
+DEPT_NAME_COL = "C"  # the locked name column of "Tổng hợp tổ" (not in the metadata record)
+
+# Tổ Văn phòng – Khối 5, filled with openpyxl, so that the summary has both departments.
+T2_SCORES = {
+    "GV04": ({"I.1": 8, "I.2": 8, "II.1": 40, "II.2": 20}, {"I.1": 8, "I.2": 8, "II.1": 40, "II.2": 20}),
+    "GV05": ({"I.1": 10, "I.2": 10, "II.1": 45, "II.2": 25}, {"I.1": 10, "I.2": 10, "II.1": 45, "II.2": 25}),
+    "NV01": ({"I.1": 55, "I.2": 35}, {"I.1": 55, "I.2": 36}),
+}
+
+NEWCOMER = "Võ Minh Khoa"
+FAKE_TITLE = "Danh hiệu bịa"
+
+
+@pytest.fixture(autouse=True)
+def _libreoffice():
+    require_libreoffice()
+
+
+# --- independent recomputation ----------------------------------------------------------------
+
+def expected_total(scores: dict) -> float:
+    """Cộng groups + min(5, bonus) − min(10, deductions); blanks count as 0."""
+    bonus = min(5, sum(v for k, v in scores.items() if k.startswith("III.")))
+    deduction = min(10, sum(v for k, v in scores.items() if k.startswith("IV.")))
+    return sum(v for k, v in scores.items() if k.split(".")[0] in ("I", "II")) + bonus - deduction
+
+
+def expected_class(scores: dict) -> str:
+    """Thresholds 90/70/50; group I below 15 caps the classification at Hoàn thành."""
+    total = expected_total(scores)
+    gate = sum(v for k, v in scores.items() if k.startswith("I.")) >= 15
+    if total >= 90 and gate:
+        return "Xuất sắc"
+    if total >= 70 and gate:
+        return "Tốt"
+    return "Hoàn thành" if total >= 50 else "Không hoàn thành"
+
+
+def partial_scores() -> dict:
+    out = {}
+    for code, (own, dept) in SCORES.items():
+        cols = {SELF: dict(own), DEPT: dict(dept)}
+        for (who, col), items in LEFT_BLANK.items():
+            if who == code:
+                for item in items:
+                    cols[col].pop(item, None)
+        out[code] = (cols[SELF], cols[DEPT])
+    return out
+
+
+def test_the_hand_worked_expectations_agree_with_the_recomputation():
+    for code, ((self_total, self_class), (dept_total, dept_class)) in BY_HAND.items():
+        own, dept = SCORES[code]
+        assert (expected_total(own), expected_class(own)) == (self_total, self_class), code
+        assert (expected_total(dept), expected_class(dept)) == (dept_total, dept_class), code
+
+
+# --- workbooks and LibreOffice runs -------------------------------------------------------------
+
+def _spec(values: dict) -> list[dict]:
+    return [{"sheet": sheet, "cell": cell, "value": value} for (sheet, cell), value in values.items()]
+
+
+def _scoring_values(recs: list[dict], scores: dict) -> dict:
+    values = {}
+    for code, (own, dept) in scores.items():
+        values |= person_values(record(recs, "person", code), own, dept, title=TITLES[code])
+    dept_rec = record(recs, "department")
+    values[(dept_rec["name"], dept_rec["collective_cell"])] = COLLECTIVE
+    return values
+
+
+def _scoring_reads(recs: list[dict]) -> list[dict]:
+    reads = []
+    for code in SCORES:
+        rec = record(recs, "person", code)
+        for row in ("total_row", "class_row", "missing_row"):
+            for col in (rec["self_col"], rec["dept_col"]):
+                reads.append({"sheet": rec["name"], "cell": f"{col}{rec[row]}"})
+    dept = record(recs, "department")
+    reads.append({"sheet": dept["name"], "cell": dept["check_cell"]})
+    for code, row in dept["rows"].items():
+        for key in ("final", "class", "rank"):
+            reads.append({"sheet": dept["name"], "cell": f"{dept['cols'][key]}{row}"})
+    return reads
+
+
+def _reads(report: dict) -> dict[tuple[str, str], dict]:
+    return {(r["sheet"], r["cell"]): r for r in report["reads"]}
+
+
+def _shown(report: dict, sheet: str, cell: str):
+    read = _reads(report)[(sheet, cell)]
+    assert "error" not in read, read
+    return read["value"]
+
+
+@pytest.fixture(scope="module")
+def books(tmp_path_factory):
+    require_libreoffice()
+    root = tmp_path_factory.mktemp("lo_books")
+    campaign = cm.from_dict(campaign_dict())
+    t1, t2 = generate(campaign, "cham-diem", root / "outbox")
+    reg = generate(campaign, "dang-ky", root / "outbox-dk")[0]
+    return {"root": root, "campaign": campaign, "t1": t1, "t2": t2, "reg": reg,
+            "t1_recs": records(t1), "reg_recs": records(reg)}
+
+
+def _full_fill_spec(recs: list[dict]) -> tuple[list[dict], list[dict]]:
+    """Probes a teacher might try first (all refused), then every value of SCORES/TITLES."""
+    gv01, gv03 = record(recs, "person", "GV01"), record(recs, "person", "GV03")
+    dept = record(recs, "department")
+    i1 = gv01["items"]["I.1"]
+    probes = [
+        {"sheet": gv01["name"], "cell": f"{gv01['self_col']}{i1}", "value": 15, "expect": "data validation"},
+        {"sheet": gv01["name"], "cell": f"C{i1}", "value": 5, "expect": "locked cell"},  # the item's max
+        {"sheet": dept["name"], "cell": f"{DEPT_NAME_COL}{dept['rows']['GV01']}", "value": "Người khác",
+         "expect": "locked cell"},
+        {"sheet": gv03["name"], "cell": gv03["title_cell"], "value": FAKE_TITLE, "expect": "data validation"},
+        {"sheet": gv03["name"], "cell": f"{gv03['self_col']}{gv03['items']['IV.1']}", "value": -1,
+         "expect": "data validation"},
+    ]
+    return probes, _spec(_scoring_values(recs, SCORES))
+
+
+def _partial_fill_spec(recs: list[dict]) -> tuple[list[dict], list[dict]]:
+    gv02 = record(recs, "person", "GV02")
+    # 15 in a 10-point item that stays blank otherwise: refused, so the cell still counts as missing.
+    probes = [{"sheet": gv02["name"], "cell": f"{gv02['self_col']}{gv02['items']['I.2']}", "value": 15,
+               "expect": "data validation"}]
+    return probes, _spec(_scoring_values(recs, partial_scores()))
+
+
+def _registration_spec(recs: list[dict]) -> tuple[list[dict], list[dict]]:
+    reg, coll = record(recs, "registration"), record(recs, "collective")
+    sheet, cols, rows, spare = reg["name"], reg["cols"], reg["rows"], reg["spare_rows"][0]
+    probes = [
+        {"sheet": sheet, "cell": f"{cols['title']}{rows['GV02']}", "value": FAKE_TITLE, "expect": "data validation"},
+        {"sheet": sheet, "cell": f"{cols['code']}{spare}", "value": "GV99", "expect": "locked cell"},
+        {"sheet": sheet, "cell": f"{cols['name']}{rows['GV01']}", "value": "Tên khác", "expect": "locked cell"},
+    ]
+    values = [
+        {"sheet": sheet, "cell": f"{cols['title']}{rows['GV01']}", "value": "Chiến sĩ thi đua cơ sở"},
+        {"sheet": sheet, "cell": f"{cols['form']}{rows['GV01']}", "value": "Giấy khen của Hiệu trưởng"},
+        {"sheet": sheet, "cell": f"{cols['initiative']}{rows['GV01']}", "value": "Dạy đọc qua trò chơi"},
+        {"sheet": sheet, "cell": f"{cols['title']}{rows['GV03']}", "value": "Lao động tiên tiến"},
+        {"sheet": sheet, "cell": f"{cols['name']}{spare}", "value": NEWCOMER},
+        {"sheet": sheet, "cell": f"{cols['position']}{spare}", "value": "Giáo viên"},
+        {"sheet": sheet, "cell": f"{cols['title']}{spare}", "value": "Lao động tiên tiến"},
+        {"sheet": coll["name"], "cell": coll["cell"], "value": "Tập thể lao động xuất sắc"},
+    ]
+    return probes, values
+
+
+class Run:
+    """One LibreOffice fill: what was asked (probes, values) and the report (or why it failed)."""
+
+    def __init__(self, probes, values, future):
+        self.probes, self.values, self._future = probes, values, future
+
+    @property
+    def report(self) -> dict:
+        return self._future.result()  # re-raises the run's own failure in the test that needs it
+
+    def outcome(self):
+        """(probe results, value results), in the order they were typed."""
+        fills = self.report["fills"]
+        return fills[:len(self.probes)], fills[len(self.probes):]
+
+
+@pytest.fixture(scope="module")
+def lo_runs(books):
+    """The three LibreOffice fills, two at a time (each its own soffice, port and profile)."""
+    require_libreoffice()
+    root = books["root"] / "lo"
+    root.mkdir()
+    jobs = {
+        "full": (books["t1"], _full_fill_spec(books["t1_recs"]), _scoring_reads(books["t1_recs"]),
+                 {"out_xlsx": root / "full" / "t1.xlsx", "out_ods": root / "full" / "t1.ods",
+                  "out_xls": root / "full" / "t1.xls"}),
+        "partial": (books["t1"], _partial_fill_spec(books["t1_recs"]), _scoring_reads(books["t1_recs"]),
+                    {"out_xlsx": root / "partial" / "t1.xlsx"}),
+        "registration": (books["reg"], _registration_spec(books["reg_recs"]),
+                         [{"sheet": record(books["reg_recs"], "registration")["name"],
+                           "cell": record(books["reg_recs"], "registration")["check_cell"]}],
+                         {"out_xlsx": root / "registration" / "dk.xlsx"}),
+    }
+    runs = {}
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for name, (src, (probes, values), reads, outs) in jobs.items():
+            fills = [{k: v for k, v in p.items() if k != "expect"} for p in probes] + values
+            future = pool.submit(lo_fill, src, fills, reads, timeout=120, **outs)
+            runs[name] = Run(probes, values, future)
+        for run in runs.values():  # wait for all while the pool is alive; failures stay per run
+            run._future.exception()
+    runs["outs"] = {name: job[3] for name, job in jobs.items()}
+    return runs
+
+
+def _assert_probes_and_values(run: Run) -> None:
+    probes, values = run.outcome()
+    for asked, got in zip(run.probes, probes):
+        assert (got["status"], got.get("reason")) == ("refused", asked["expect"]), got
+        assert got["value"] == got["before"]["value"], got  # the cell kept what it had
+    for asked, got in zip(run.values, values):
+        assert got["status"] == "accepted", (asked, got)
+        assert (got["sheet"], got["cell"]) == (asked["sheet"], asked["cell"])
+    assert run.report["soffice_left_running"] == []
+
+
+# --- 1. scoring round ---------------------------------------------------------------------------
+
+def test_scoring_typing_locked_and_invalid_cells_are_refused(lo_runs):
+    _assert_probes_and_values(lo_runs["full"])
+    _assert_probes_and_values(lo_runs["partial"])
+
+
+def test_scoring_totals_and_classification_as_libreoffice_computes_them(books, lo_runs):
+    report = lo_runs["full"].report
+    for code, (own, dept) in SCORES.items():
+        rec = record(books["t1_recs"], "person", code)
+        for col, scores, (hand_total, hand_class) in ((rec["self_col"], own, BY_HAND[code][0]),
+                                                       (rec["dept_col"], dept, BY_HAND[code][1])):
+            total = _shown(report, rec["name"], f"{col}{rec['total_row']}")
+            shown_class = _shown(report, rec["name"], f"{col}{rec['class_row']}")
+            assert total == pytest.approx(expected_total(scores)) == pytest.approx(hand_total), (code, col)
+            assert shown_class == expected_class(scores) == hand_class, (code, col)
+            assert _shown(report, rec["name"], f"{col}{rec['missing_row']}") == 0, (code, col)
+
+
+def test_department_sheet_check_cell_says_done_when_everything_is_typed(books, lo_runs):
+    dept = record(books["t1_recs"], "department")
+    assert _shown(lo_runs["full"].report, dept["name"], dept["check_cell"]) == "Đã đủ"
+
+
+def test_department_sheet_check_cell_counts_the_blank_required_cells(books, lo_runs):
+    report = lo_runs["partial"].report
+    dept = record(books["t1_recs"], "department")
+    missing = sum(item in REQUIRED for items in LEFT_BLANK.values() for item in items)
+    assert missing == 6
+    assert _shown(report, dept["name"], dept["check_cell"]) == f"Còn thiếu {missing} ô"
+    for code in SCORES:
+        rec = record(books["t1_recs"], "person", code)
+        for col, who in ((rec["self_col"], SELF), (rec["dept_col"], DEPT)):
+            assert _shown(report, rec["name"], f"{col}{rec['missing_row']}") == len(
+                set(LEFT_BLANK.get((code, who), [])) & set(REQUIRED))
+    # GV03's department column is all blank: no total, no classification (not 0 / "Không hoàn thành")
+    gv03 = record(books["t1_recs"], "person", "GV03")
+    assert _shown(report, gv03["name"], f"{gv03['dept_col']}{gv03['total_row']}") == ""
+    assert _shown(report, gv03["name"], f"{gv03['dept_col']}{gv03['class_row']}") == ""
+    for code, (own, dept_scores) in partial_scores().items():
+        rec = record(books["t1_recs"], "person", code)
+        assert _shown(report, rec["name"], f"{rec['self_col']}{rec['total_row']}") == pytest.approx(
+            expected_total(own))
+
+
+# --- 2. registration round ----------------------------------------------------------------------
+
+def test_registration_typing_titles_and_a_newcomer(lo_runs):
+    _assert_probes_and_values(lo_runs["registration"])
+
+
+def test_registration_check_cell_counts_the_refused_title_as_missing(books, lo_runs):
+    reg = record(books["reg_recs"], "registration")
+    assert _shown(lo_runs["registration"].report, reg["name"], reg["check_cell"]) == "Còn thiếu 1 ô"
+
+
+def test_registration_saved_by_libreoffice_merges(books, lo_runs, tmp_path):
+    saved = lo_runs["outs"]["registration"]["out_xlsx"]
+    lo_runs["registration"].report  # noqa: B018 - the run must have worked
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(saved, inbox / saved.name)
+    summary = merge_inbox(inbox)
+    assert [f.status for f in summary.files] == ["accepted"]
+    people = {p.code: p for p in summary.people}
+    assert people["GV01"].registered == "Chiến sĩ thi đua cơ sở"
+    assert people["GV01"].form == "Giấy khen của Hiệu trưởng"
+    assert people["GV02"].registered == ""  # the made-up title never got into the cell
+    assert people["GV03"].registered == "Lao động tiên tiến"
+    newcomers = [p for p in summary.people if p.newcomer]
+    assert [(p.name, p.position, p.registered) for p in newcomers] == [(NEWCOMER, "Giáo viên", "Lao động tiên tiến")]
+    t1 = next(d for d in summary.departments if d.code == "T1")
+    assert t1.collective == "Tập thể lao động xuất sắc"
+
+
+# --- 3. and 4. what comes back: .xlsx, .ods, .xls, .xlsm, and openpyxl -------------------------
+
+def _vba_project_bin() -> bytes:
+    """A small OLE compound file (MS-CFB v3) shaped like a VBA project: PROJECT, VBA/_VBA_PROJECT
+    and a module whose source would delete files if anything ever ran it. Not a project Excel
+    could compile (no compressed ``dir`` stream); the merge must not look inside anyway."""
+    project = ('ID="{5A7A1B2C-0000-4000-8000-0000000000AA}"\r\nDocument=ThisWorkbook/&H00000000\r\n'
+               'Module=Module1\r\nName="VBAProject"\r\nHelpContextID="0"\r\nCMG=""\r\nDPB=""\r\nGC=""\r\n'
+               '\r\n[Host Extender Info]\r\n&H00000001={3832D640-CF90-11CF-8E43-00A0C911005A};VBE;&H00000000\r\n')
+    module = ('Attribute VB_Name = "Module1"\r\nSub Auto_Open()\r\n    Kill ThisWorkbook.Path & "\\*.*"\r\n'
+              'End Sub\r\n')
+    return _compound_file({"PROJECT": project.encode("latin-1"), "VBA/_VBA_PROJECT": b"\xcc\x61\xff\xff\x00\x00\x00",
+                           "VBA/Module1": module.encode("latin-1")})
+
+
+def _compound_file(streams: dict[str, bytes]) -> bytes:
+    """MS-CFB version 3 (512-byte sectors), every stream in the mini stream (each < 4096 bytes)."""
+    end, free, fat_sect, nostream = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFF
+    entries = [{"name": "Root Entry", "type": 5, "children": []}]
+    index = {"": 0}
+    for path in streams:
+        parent = ""
+        for depth, part in enumerate(path.split("/")):
+            here = f"{parent}/{part}" if parent else part
+            if here not in index:
+                leaf = depth == len(path.split("/")) - 1
+                index[here] = len(entries)
+                entries.append({"name": part, "type": 2 if leaf else 1, "children": [], "data": streams.get(here)})
+                entries[index[parent]]["children"].append(index[here])
+            parent = here
+    mini = bytearray()
+    minifat = []
+    for e in entries:
+        if e["type"] == 2:
+            e["start"], e["size"] = len(mini) // 64, len(e["data"])
+            n = -(-len(e["data"]) // 64)
+            minifat += [e["start"] + k + 1 for k in range(n - 1)] + [end]
+            mini += e["data"].ljust(n * 64, b"\0")
+
+    def tree(ids):  # a binary search tree (by length, then upper case), all nodes black
+        if not ids:
+            return nostream
+        ids = sorted(ids, key=lambda i: (len(entries[i]["name"]), entries[i]["name"].upper()))
+        mid = len(ids) // 2
+        entries[ids[mid]]["left"], entries[ids[mid]]["right"] = tree(ids[:mid]), tree(ids[mid + 1:])
+        return ids[mid]
+
+    for e in entries:
+        e["child"] = tree(e["children"])
+    entries[0].update(left=nostream, right=nostream)
+    dir_sectors = -(-len(entries) // 4)
+    minifat_sectors = -(-len(minifat) // 128)
+    mini_sectors = -(-len(mini) // 512)
+    first_dir, first_minifat = 1, 1 + dir_sectors
+    first_mini = first_minifat + minifat_sectors
+    fat = [fat_sect]
+    for first, count in ((first_dir, dir_sectors), (first_minifat, minifat_sectors), (first_mini, mini_sectors)):
+        fat += [first + k + 1 for k in range(count - 1)] + [end]
+    assert len(fat) <= 128, "one FAT sector is enough for this helper"
+    entries[0].update(start=first_mini if mini else end, size=len(mini))
+    header = struct.pack("<8s16sHHHHH6sIIIIIIIII", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"\0" * 16, 0x3E, 3,
+                         0xFFFE, 9, 6, b"\0" * 6, 0, 1, first_dir, 0, 4096, first_minifat if minifat else end,
+                         minifat_sectors, end, 0) + struct.pack("<109I", 0, *[free] * 108)
+    directory = bytearray()
+    for e in entries:
+        name = (e["name"] + "\0").encode("utf-16-le")
+        start = e.get("start", 0) if e["type"] != 1 else 0
+        directory += struct.pack("<64sHBBIII16sIQQIQ", name, len(name), e["type"], 1, e["left"], e["right"],
+                                 e["child"], b"\0" * 16, 0, 0, 0, start, e.get("size", 0))
+    empty = struct.pack("<64sHBBIII16sIQQIQ", b"", 0, 0, 0, nostream, nostream, nostream, b"\0" * 16, 0, 0, 0, 0, 0)
+    directory += empty * (dir_sectors * 4 - len(entries))
+    body = struct.pack(f"<{128}I", *fat, *[free] * (128 - len(fat)))
+    body += bytes(directory)
+    body += struct.pack(f"<{minifat_sectors * 128}I", *minifat, *[free] * (minifat_sectors * 128 - len(minifat)))
+    body += bytes(mini).ljust(mini_sectors * 512, b"\0")
+    return header + body
+
+
+def make_xlsm(xlsx: Path, xlsm: Path) -> None:
+    """The same workbook with a macro project: vbaProject.bin, its relationship, and the
+    macro-enabled workbook content type (what Excel writes for an .xlsm)."""
+    with zipfile.ZipFile(xlsx) as zin:
+        parts = {info.filename: zin.read(info) for info in zin.infolist()}
+    types = parts["[Content_Types].xml"].decode("utf-8")
+    main = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+    assert main in types
+    types = types.replace(main, "application/vnd.ms-excel.sheet.macroEnabled.main+xml")
+    types = types.replace("</Types>", '<Override PartName="/xl/vbaProject.bin" '
+                                      'ContentType="application/vnd.ms-office.vbaProject"/></Types>')
+    rels = parts["xl/_rels/workbook.xml.rels"].decode("utf-8")
+    rels = rels.replace("</Relationships>", '<Relationship Id="rIdVba1" Type="http://schemas.microsoft.com/office/'
+                                            '2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>')
+    parts |= {"[Content_Types].xml": types.encode("utf-8"), "xl/_rels/workbook.xml.rels": rels.encode("utf-8"),
+              "xl/vbaProject.bin": _vba_project_bin()}
+    with zipfile.ZipFile(xlsm, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name, data in parts.items():
+            zout.writestr(name, data)
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _issue_key(i) -> tuple:
+    return (i.severity, i.code, i.sheet, i.cell, i.params)
+
+
+def _outcome(summary) -> dict:
+    """Everything a merge decides, file names left out."""
+    def decisions(ds):
+        return [(d.title, d.granted, d.reason) for d in ds]
+
+    return {
+        "people": [(p.code, p.name, p.status, p.newcomer, p.registered,
+                    p.self_score.total if p.self_score else None, p.dept_score.total if p.dept_score else None,
+                    p.final, p.final_source, p.classification, p.rank_school, p.rank_department,
+                    decisions(p.decisions), p.proposed, tuple(p.flags)) for p in summary.people],
+        "departments": [(d.code, d.submitted, d.collective, decisions(d.decisions)) for d in summary.departments],
+        "issues": sorted(_issue_key(i) for i in summary.issues),
+    }
+
+
+@pytest.fixture(scope="module")
+def merged(books, lo_runs):
+    """Each returned form of the same filled Tổ khối 1, alone in its own inbox, merged."""
+    lo_runs["full"].report  # noqa: B018 - the LibreOffice run must have worked
+    outs = lo_runs["outs"]["full"]
+    root = books["root"] / "inboxes"
+    files = {fmt: outs[f"out_{fmt}"] for fmt in ("xlsx", "ods", "xls")}
+    files["xlsm"] = root / "made" / "t1.xlsm"
+    files["xlsm"].parent.mkdir(parents=True)
+    make_xlsm(outs["out_xlsx"], files["xlsm"])
+    files["openpyxl"] = root / "made" / "t1-openpyxl.xlsx"
+    openpyxl_fill(books["t1"], files["openpyxl"], _scoring_values(books["t1_recs"], SCORES))
+    result = {}
+    for kind, path in files.items():
+        inbox = root / kind
+        inbox.mkdir()
+        shutil.copy(path, inbox / f"2025-2026_cham-diem_To-khoi-1{path.suffix}")
+        before = _digest(inbox)
+        try:
+            summary = merge_inbox(inbox)
+        except Exception as exc:  # a product bug: report it in the test of that format
+            result[kind] = exc
+            continue
+        assert _digest(inbox) == before, f"merging {kind} changed the inbox"
+        result[kind] = summary
+    return result
+
+
+def _summary(merged, kind):
+    got = merged[kind]
+    if isinstance(got, Exception):
+        raise AssertionError(f"merge_inbox raised on the {kind} file: {type(got).__name__}: {got}") from got
+    return got
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "ods", "xls", "xlsm", "openpyxl"])
+def test_returned_file_is_read_and_scores_are_the_typed_ones(merged, kind):
+    summary = _summary(merged, kind)
+    assert [(f.status, f.reason) for f in summary.files] == [("accepted", "")], summary.files
+    errors = [i for i in summary.issues if i.severity == "error"]
+    assert errors == []
+    people = {p.code: p for p in summary.people}
+    for code, (own, dept) in SCORES.items():
+        p = people[code]
+        assert p.self_score.total == pytest.approx(expected_total(own)), (kind, code)
+        assert p.dept_score.total == pytest.approx(expected_total(dept)), (kind, code)
+        assert (p.final, p.final_source, p.classification) == (
+            pytest.approx(expected_total(dept)), "Tổ chấm", expected_class(dept)), (kind, code)
+        assert p.registered == TITLES[code]
+    ranked = sorted(SCORES, key=lambda c: -expected_total(SCORES[c][1]))
+    assert [people[c].rank_department for c in ranked] == [1, 2, 3]
+    assert next(d for d in summary.departments if d.code == "T1").collective == COLLECTIVE
+
+
+@pytest.mark.parametrize("kind", ["ods", "xls", "xlsm", "openpyxl"])
+def test_every_returned_form_merges_to_the_same_result_as_the_libreoffice_xlsx(merged, kind):
+    assert _outcome(_summary(merged, kind)) == _outcome(_summary(merged, "xlsx"))
+
+
+def test_xlsm_really_carries_a_macro_project(merged, books):
+    path = books["root"] / "inboxes" / "xlsm" / "2025-2026_cham-diem_To-khoi-1.xlsm"
+    with zipfile.ZipFile(path) as zf:
+        types = zf.read("[Content_Types].xml").decode()
+        rels = zf.read("xl/_rels/workbook.xml.rels").decode()
+        vba = zf.read("xl/vbaProject.bin")
+    assert "application/vnd.ms-excel.sheet.macroEnabled.main+xml" in types
+    assert "relationships/vbaProject" in rels and vba.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+    assert b"Auto_Open" in vba
+    # nothing ran: the inbox holds exactly the one file it had (checked byte for byte in ``merged``)
+    assert sorted(p.name for p in path.parent.iterdir()) == [path.name]
+
+
+# --- 5. the summary in a real program ----------------------------------------------------------
+
+def _pdf_pages(data: bytes) -> list[tuple[float, float]]:
+    """(width, height) of every page, from the page objects' /MediaBox (inherited if absent)."""
+    number = rb"(-?[\d.]+)"
+    box = re.compile(rb"/MediaBox\s*\[\s*" + rb"\s+".join([number] * 4) + rb"\s*\]")
+    objects = re.findall(rb"\d+\s+\d+\s+obj\b(.*?)\bendobj", data, re.S)
+    inherited = None
+    for body in objects:
+        if re.search(rb"/Type\s*/Pages\b", body):
+            m = box.search(body)
+            inherited = inherited or m
+    pages = []
+    for body in objects:
+        if re.search(rb"/Type\s*/Page(?![a-zA-Z])", body):
+            m = box.search(body) or inherited
+            assert m is not None, "a page without a /MediaBox"
+            x0, y0, x1, y1 = (float(v) for v in m.groups())
+            pages.append((x1 - x0, y1 - y0))
+    return pages
+
+
+def _squash(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+@pytest.fixture(scope="module")
+def summary_files(books, lo_runs):
+    """Summary of LibreOffice-filled Tổ khối 1 (.xlsx) plus openpyxl-filled Tổ Văn phòng – Khối 5,
+    converted by LibreOffice to PDF and back to .xlsx (both conversions at once)."""
+    lo_runs["full"].report  # noqa: B018
+    root = books["root"] / "summary"
+    inbox = root / "inbox"
+    inbox.mkdir(parents=True)
+    shutil.copy(lo_runs["outs"]["full"]["out_xlsx"], inbox / books["t1"].name)
+    recs2 = records(books["t2"])
+    values = {}
+    for code, (own, dept) in T2_SCORES.items():
+        values |= person_values(record(recs2, "person", code), own, dept, title="Lao động tiên tiến")
+    openpyxl_fill(books["t2"], inbox / books["t2"].name, values)
+    summary = merge_inbox(inbox)
+    path = root / "tong-hop.xlsx"
+    write_summary(summary, path)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        pdf = pool.submit(office.convert, path, "pdf", root / "pdf")
+        xlsx = pool.submit(office.convert, path, "xlsx", root / "lo-xlsx")
+        return {"summary": summary, "path": path, "pdf": pdf.result(), "xlsx": xlsx.result()}
+
+
+def test_summary_pdf_has_a4_pages_and_a_sensible_page_count(summary_files):
+    data = summary_files["pdf"].read_bytes()
+    assert data.startswith(b"%PDF")
+    pages = _pdf_pages(data)
+    sheets = load_workbook(summary_files["path"], read_only=True).sheetnames
+    assert len(sheets) <= len(pages) <= 60, (len(sheets), len(pages))
+    for width, height in pages:
+        assert sorted((round(width), round(height))) in ([595, 842], [596, 842]) and \
+            abs(min(width, height) - 595.3) <= 1 and abs(max(width, height) - 841.9) <= 1, (width, height)
+
+
+def test_summary_resaved_by_libreoffice_keeps_the_chart_and_the_sheets(summary_files):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # openpyxl notes the extensions LibreOffice writes
+        wb = load_workbook(summary_files["xlsx"])
+        original = load_workbook(summary_files["path"])
+    assert wb.sheetnames == original.sheetnames
+    assert len(wb["Tổng hợp"]._charts) == 1
+
+
+def _proposal_names(path: Path) -> list[str]:
+    """Column B of the numbered rows of "Đề nghị khen thưởng" (the proposal and refusal tables)."""
+    ws = load_workbook(path, read_only=True)["Đề nghị khen thưởng"]
+    return [row[1] for row in ws.iter_rows(values_only=True)
+            if len(row) > 1 and isinstance(row[0], int) and isinstance(row[1], str)]
+
+
+def test_summary_pdf_names_every_person_of_the_proposal_list(summary_files):
+    summary = summary_files["summary"]
+    names = _proposal_names(summary_files["path"])
+    proposed = [p.name for p in summary.people if p.proposed]
+    assert proposed and set(proposed) <= set(names), (proposed, names)
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) not installed: the PDF text was not checked")
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(summary_files["pdf"]), "-"], capture_output=True,
+                          check=True, timeout=60).stdout.decode("utf-8")
+    text = _squash(text)
+    missing = [n for n in names if _squash(n) not in text]
+    assert missing == [], missing
+
+
+# --- 6. what the formulas show equals what the merge computes -----------------------------------
+
+def _check_shown_totals_equal_the_merge(books, report: dict, summary) -> int:
+    people = {p.code: p for p in summary.people}
+    dept = record(books["t1_recs"], "department")
+    checked = 0
+    for code in SCORES:
+        rec = record(books["t1_recs"], "person", code)
+        dept_total = _shown(report, rec["name"], f"{rec['dept_col']}{rec['total_row']}")
+        col = rec["dept_col"] if dept_total != "" else rec["self_col"]
+        shown = _shown(report, rec["name"], f"{col}{rec['total_row']}")
+        shown_class = _shown(report, rec["name"], f"{col}{rec['class_row']}")
+        p = people[code]
+        assert shown == pytest.approx(p.final), (code, shown, p.final)
+        assert shown_class == p.classification, code
+        # the department sheet's own summary row: final, classification, rank in the department
+        row = dept["rows"][code]
+        assert _shown(report, dept["name"], f"{dept['cols']['final']}{row}") == pytest.approx(p.final), code
+        assert _shown(report, dept["name"], f"{dept['cols']['class']}{row}") == p.classification, code
+        assert _shown(report, dept["name"], f"{dept['cols']['rank']}{row}") == p.rank_department, code
+        checked += 1
+    return checked
+
+
+def test_total_the_workbook_shows_is_the_total_the_summary_shows(books, lo_runs, summary_files):
+    assert _check_shown_totals_equal_the_merge(books, lo_runs["full"].report, summary_files["summary"]) == 3
+    # and in the written summary itself ("Điểm chi tiết" / "Xếp hạng" come from the same Summary)
+    ws = load_workbook(summary_files["path"], read_only=True)["Xếp hạng"]
+    cells = [c for row in ws.iter_rows(values_only=True) for c in row]
+    for code in SCORES:
+        final = next(p.final for p in summary_files["summary"].people if p.code == code)
+        assert any(isinstance(c, (int, float)) and abs(c - final) < 1e-9 for c in cells), (code, final)
+
+
+def test_total_shown_equals_the_merge_with_blank_cells_too(books, lo_runs, tmp_path):
+    lo_runs["partial"].report  # noqa: B018
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(lo_runs["outs"]["partial"]["out_xlsx"], inbox / "t1.xlsx")
+    summary = merge_inbox(inbox)
+    assert _check_shown_totals_equal_the_merge(books, lo_runs["partial"].report, summary) == 3
+    gv03 = next(p for p in summary.people if p.code == "GV03")
+    assert gv03.final_source == "Tự chấm"  # no department scores: the self score counts
