@@ -193,12 +193,11 @@ def test_existing_summary_is_not_overwritten_without_force(school):
     assert result.exit_code == 0, result.output
 
 
-def test_status_writes_nothing_and_names_missing_and_problems(school, tmp_path):
-    runner = CliRunner()
-    with runner.isolated_filesystem(temp_dir=tmp_path):
-        result = runner.invoke(main, ["status", str(school["inbox"])])
-        assert result.exit_code == 0, result.output
-        assert list(Path(".").iterdir()) == []
+def test_status_writes_nothing_and_names_missing_and_problems(school, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["status", str(school["inbox"])])
+    assert result.exit_code == 0, result.output
+    assert list(tmp_path.iterdir()) == []
     assert "Tổ đã nộp: 2/2" in result.output
     assert "hong.xlsx" in result.output
 

@@ -14,7 +14,7 @@ from thidua_xlsx import layout as ly
 from thidua_xlsx import rules
 from thidua_xlsx import summary_text as tx
 from thidua_xlsx.collation import name_key
-from thidua_xlsx.consolidate import (STATUS_DEPT_MISSING, STATUS_SUBMITTED, DepartmentResult, PersonResult,
+from thidua_xlsx.consolidate import (assign_ranks, STATUS_DEPT_MISSING, STATUS_SUBMITTED, DepartmentResult, PersonResult,
                                      Summary)
 from thidua_xlsx.issues import ERROR, NOTE, WARNING, issue
 from thidua_xlsx.reader import ACCEPTED, REJECTED, SKIPPED, SUPERSEDED, InboxFile, Submission
@@ -93,7 +93,7 @@ def make_summary(round_: str = ly.SCORING) -> Summary:
             p.final_source = p.classification = ""
             p.decisions = []
     people.sort(key=lambda p: ([d.code for d in c.departments].index(p.department), name_key(p.name), p.code))
-    _set_ranks(people)
+    assign_ranks(people)
     departments = [
         DepartmentResult("T1", "Tổ khối 1", 3, True, T1_FILE, rules.TTLDTT,
                          [_decision(rules.TTLDTT, True, "đủ điều kiện: 2/3 LĐTT (66,7%)")] if scoring else []),
@@ -118,15 +118,6 @@ def make_summary(round_: str = ly.SCORING) -> Summary:
     ]
     files[2].reason, files[4].reason = "file.superseded", "file.not_workbook"
     return Summary(c, round_, files, people, departments, problems, NEWEST)
-
-
-def _set_ranks(people: list[PersonResult]) -> None:
-    for p, r in zip(people, rules.rank([p.final for p in people])):
-        p.rank_school = r
-    for code in {p.department for p in people}:
-        members = [p for p in people if p.department == code]
-        for p, r in zip(members, rules.rank([p.final for p in members])):
-            p.rank_department = r
 
 
 def _rows(ws) -> list[list]:

@@ -163,7 +163,7 @@ def consolidate(campaign: cm.Campaign, round_: str, files: list[InboxFile], clea
             problems.extend(_fill(result, entry, campaign, round_))
             people.append(result)
     if round_ == ly.SCORING:
-        _rank(people)
+        assign_ranks(people)
         _decide(people, campaign)
     departments = _departments(campaign, people, by_dept, round_)
     people.sort(key=lambda p: (dept_order(campaign, p.department), name_key(p.name), p.code))
@@ -226,7 +226,8 @@ def _score(p: PersonResult, entry: Entry, campaign: cm.Campaign) -> list[Issue]:
     return found
 
 
-def _rank(people: list[PersonResult]) -> None:
+def assign_ranks(people: list[PersonResult]) -> None:
+    """School-wide and within-department ranks by final score (ties share a rank)."""
     for p, r in zip(people, rules.rank([p.final for p in people])):
         p.rank_school = r
     for code in {p.department for p in people}:

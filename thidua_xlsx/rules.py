@@ -10,15 +10,13 @@ import math
 from dataclasses import dataclass, field
 
 from thidua_xlsx import campaign as cm
+from thidua_xlsx.layout import NOT_REGISTERED
 
 LDTT = "Lao động tiên tiến"
 CSTDCS = "Chiến sĩ thi đua cơ sở"
 TTLDTT = "Tập thể lao động tiên tiến"
 TTLDXS = "Tập thể lao động xuất sắc"
-NOT_REGISTERED = "Không đăng ký"
 
-# Registering a higher individual title means being considered for the ones below it too.
-_INDIVIDUAL_ORDER = (LDTT, CSTDCS)
 _RECOGNISED_LEVELS = set(cm.INITIATIVE_LEVELS)
 
 
