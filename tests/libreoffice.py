@@ -60,10 +60,12 @@ def require_libreoffice() -> None:
     pytest.skip(SKIP_MESSAGE)
 
 
-def fill(src, fills, reads, out_xlsx=None, out_ods=None, out_xls=None, timeout=180) -> dict:
+def fill(src, fills, reads, out_xlsx=None, out_ods=None, out_xls=None, timeout=180, env=None) -> dict:
     """Type ``fills`` into a copy of ``src`` in LibreOffice, read ``reads``, save; return the report.
 
     ``fills``: ``[{"sheet", "cell", "value"}]``; ``reads``: ``[{"sheet", "cell"}]``.
+    ``env``: extra environment variables for soffice, e.g. ``{"TZ": "Asia/Ho_Chi_Minh"}``
+    (the time zone decides the save times LibreOffice writes into the file).
     Raises AssertionError (with soffice's stderr) when the run itself failed; refused
     entries are not failures, they are in ``report["fills"]``.
     """
@@ -79,7 +81,8 @@ def fill(src, fills, reads, out_xlsx=None, out_ods=None, out_xls=None, timeout=1
                              ("--out-xls", out_xls)):
             if path is not None:
                 cmd += [option, str(path)]
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                env={**os.environ, **(env or {})})
         try:
             stdout, stderr = proc.communicate(timeout=timeout + 30)
         except subprocess.TimeoutExpired:

@@ -191,6 +191,10 @@ def _zip_problem(path: Path) -> str | None:
 
 _CORE_MODIFIED = re.compile(rb"<dcterms:modified[^>]*>([^<]+)</dcterms:modified>")
 _ODS_DATE = re.compile(rb"<dc:date>([^<]+)</dc:date>")
+_APPLICATION = re.compile(rb"<Application>([^<]*)</Application>")
+# LibreOffice writes local time: in .ods with no zone, in .xlsx wrongly marked "Z" (seen with 7.4).
+# Our users' computers are in Vietnam, which keeps UTC+7 all year.
+LOCAL_OFFSET = dt.timedelta(hours=7)
 
 
 def _saved_at(path: Path, suffix: str) -> dt.datetime | None:
@@ -201,17 +205,20 @@ def _saved_at(path: Path, suffix: str) -> dt.datetime | None:
             if zf.getinfo(member).file_size > 1_000_000:
                 return None
             match = pattern.search(zf.read(member))
+            app = _APPLICATION.search(zf.read("docProps/app.xml")) if "docProps/app.xml" in zf.namelist() else None
     except (KeyError, zipfile.BadZipFile):
         return None
     if not match:
         return None
+    text = re.sub(r"\.\d+", "", match.group(1).decode().strip())  # Python 3.10 refuses 9-digit fractions
     try:
-        stamp = dt.datetime.fromisoformat(match.group(1).decode().strip().replace("Z", "+00:00"))
+        stamp = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         return None
-    if stamp.tzinfo is not None:
-        stamp = stamp.astimezone(dt.timezone.utc).replace(tzinfo=None)
-    return stamp.replace(microsecond=0)
+    local_time = stamp.tzinfo is None or (app is not None and app.group(1).startswith(b"LibreOffice"))
+    if local_time:
+        return stamp.replace(tzinfo=None) - LOCAL_OFFSET
+    return stamp.astimezone(dt.timezone.utc).replace(tzinfo=None)
 
 
 class _Sheet:
