@@ -167,7 +167,7 @@ def consolidate(campaign: cm.Campaign, round_: str, files: list[InboxFile], clea
         _decide(people, campaign)
     departments = _departments(campaign, people, by_dept, round_)
     people.sort(key=lambda p: (dept_order(campaign, p.department), name_key(p.name), p.code))
-    stamps = [f.version_time for f in files if f.status != "skipped"]
+    stamps = [f.version_time for f in files if f.status in (ACCEPTED, SUPERSEDED)]
     return Summary(campaign, round_, files, people, departments, problems, max(stamps) if stamps else None)
 
 
