@@ -141,7 +141,6 @@ def consolidate(campaign: cm.Campaign, round_: str, files: list[InboxFile], clea
     for sub in clean:
         problems.extend(sub.issues)
     by_dept = {sub.department: sub for sub in clean}
-    dept_names = {d.code: d.name for d in campaign.departments}
     people: list[PersonResult] = []
     for dept in campaign.departments:
         sub = by_dept.get(dept.code)

@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
@@ -40,13 +40,6 @@ class Registration:
     title: str = ""
     form: str = ""
     initiative: str = ""
-
-
-@dataclass
-class _Lists:
-    """Named ranges on the hidden lists sheet, used by dropdown validations."""
-
-    names: dict[str, str] = field(default_factory=dict)
 
 
 def generate(campaign: cm.Campaign, round_: str, outdir: Path, *, registrations: dict[str, Registration] | None = None,
