@@ -138,7 +138,7 @@ def read_file(path: Path, inbox: Path) -> InboxFile:
     elif data[:8] != CFB_MAGIC:
         return _reject(entry, "file.corrupt")
     try:
-        sheets = _load_values(path)
+        sheets = _load_values(data)
     except Exception:  # calamine raises many kinds on a broken file: one message for all
         return _reject(entry, "file.corrupt")
     meta_rows = sheets.get(ly.META_SHEET)
@@ -164,7 +164,7 @@ def read_file(path: Path, inbox: Path) -> InboxFile:
 
 def read_metadata(path: Path) -> dict | None:
     """The metadata of a generated workbook (payload parsed), or None if it has none."""
-    sheets = _load_values(path)
+    sheets = _load_values(Path(path).read_bytes())
     return _parse_meta(sheets[ly.META_SHEET]) if ly.META_SHEET in sheets else None
 
 
@@ -245,16 +245,18 @@ def _split_ref(ref: str) -> tuple[int, int]:
     return col - 1, int(digits) - 1
 
 
-def _load_values(path: Path) -> dict[str, _Sheet]:
+def _load_values(data: bytes) -> dict[str, _Sheet]:
+    """Every sheet's values, from the bytes already read for the checksum (no second read)."""
+    import io
+
     from python_calamine import CalamineWorkbook
 
-    with open(path, "rb") as handle:
-        wb = CalamineWorkbook.from_filelike(handle)
-        sheets = {}
-        for name in wb.sheet_names:
-            ws = wb.get_sheet_by_name(name)
-            sheets[name] = _Sheet(tuple(ws.start or (0, 0)), ws.to_python(skip_empty_area=True))
-        return sheets
+    wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    sheets = {}
+    for name in wb.sheet_names:
+        ws = wb.get_sheet_by_name(name)
+        sheets[name] = _Sheet(tuple(ws.start or (0, 0)), ws.to_python(skip_empty_area=True))
+    return sheets
 
 
 def _parse_meta(sheet: _Sheet) -> dict | None:
