@@ -54,6 +54,13 @@ class PersonResult:
     flags: list[str] = field(default_factory=list)
 
     @property
+    def has_registered(self) -> bool:
+        return bool(self.registered) and self.registered != ly.NOT_REGISTERED
+
+    def granted(self, title: str) -> bool:
+        return any(d.title == title and d.granted for d in self.decisions)
+
+    @property
     def proposed(self) -> str:
         """The highest title granted ("" if none)."""
         granted = [d.title for d in self.decisions if d.granted]
@@ -256,7 +263,7 @@ def _decide(people: list[PersonResult], campaign: cm.Campaign) -> None:
         cstdcs = rules.decide_cstdcs(candidate, ldtt, r)
         if cstdcs is not None:
             p.decisions.append(cstdcs)
-    winners = [p for p in considered if any(d.title == rules.CSTDCS and d.granted for d in p.decisions)]
+    winners = [p for p in considered if p.granted(rules.CSTDCS)]
     ldtt_count = sum(1 for p in considered if p.decisions[0].granted)
     missed = rules.apply_quota([(p.code, p.final) for p in winners], ldtt_count, r.cstdcs_quota_percent)
     for p in winners:
@@ -279,14 +286,11 @@ def _departments(campaign: cm.Campaign, people: list[PersonResult], by_dept: dic
             if sub is None:
                 result.decisions = [rules.Decision(rules.TTLDTT, False, ["tổ chưa nộp sổ chấm điểm"])]
             else:
-                def granted(p, title):
-                    return any(d.title == title and d.granted for d in p.decisions)
-
                 disciplines = [p.facts.discipline or cm.DISCIPLINES[0] for p in members]
                 unit = rules.Unit(
                     registered=result.collective, members=len(members),
-                    ldtt=sum(granted(p, rules.LDTT) for p in members),
-                    cstdcs=sum(granted(p, rules.CSTDCS) for p in members),
+                    ldtt=sum(p.granted(rules.LDTT) for p in members),
+                    cstdcs=sum(p.granted(rules.CSTDCS) for p in members),
                     at_least_htnv=sum(p.facts.rating in cm.RATINGS[:3] for p in members),
                     disciplined=sum(d != cm.DISCIPLINES[0] for d in disciplines),
                     warned_or_worse=sum(d in cm.DISCIPLINES[2:] for d in disciplines))

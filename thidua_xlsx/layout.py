@@ -7,6 +7,7 @@ does not break the reading of older files.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 APP_ID = "thidua-xlsx"
@@ -25,6 +26,8 @@ GUIDE_SHEET = "Hướng dẫn"
 DEPARTMENT_SHEET = "Tổng hợp tổ"
 
 NOT_REGISTERED = "Không đăng ký"
+# Our users' computers keep Vietnam time: UTC+7 all year (no daylight saving).
+VIETNAM_UTC_OFFSET = dt.timedelta(hours=7)
 MOTTO_1 = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO_2 = "Độc lập - Tự do - Hạnh phúc"
 

@@ -193,8 +193,6 @@ _CORE_MODIFIED = re.compile(rb"<dcterms:modified[^>]*>([^<]+)</dcterms:modified>
 _ODS_DATE = re.compile(rb"<dc:date>([^<]+)</dc:date>")
 _APPLICATION = re.compile(rb"<Application>([^<]*)</Application>")
 # LibreOffice writes local time: in .ods with no zone, in .xlsx wrongly marked "Z" (seen with 7.4).
-# Our users' computers are in Vietnam, which keeps UTC+7 all year.
-LOCAL_OFFSET = dt.timedelta(hours=7)
 
 
 def _saved_at(path: Path, suffix: str) -> dt.datetime | None:
@@ -217,7 +215,7 @@ def _saved_at(path: Path, suffix: str) -> dt.datetime | None:
         return None
     local_time = stamp.tzinfo is None or (app is not None and app.group(1).startswith(b"LibreOffice"))
     if local_time:
-        return stamp.replace(tzinfo=None) - LOCAL_OFFSET
+        return stamp.replace(tzinfo=None) - ly.VIETNAM_UTC_OFFSET
     return stamp.astimezone(dt.timezone.utc).replace(tzinfo=None)
 
 

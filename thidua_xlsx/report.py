@@ -34,10 +34,10 @@ def console_lines(summary: Summary, verbose: bool) -> list[str]:
             lines.append(mt.REPORT_PEOPLE.format(people=len(summary.people),
                                                  scored=sum(p.final is not None for p in summary.people),
                                                  newcomers=sum(p.newcomer for p in summary.people)))
-            granted = Counter(d.title for p in summary.people for d in p.decisions if d.granted)
-            lines.append(mt.REPORT_TITLES.format(ldtt=granted.get(rules.LDTT, 0), cstdcs=granted.get(rules.CSTDCS, 0)))
+            lines.append(mt.REPORT_TITLES.format(ldtt=sum(p.granted(rules.LDTT) for p in summary.people),
+                                                 cstdcs=sum(p.granted(rules.CSTDCS) for p in summary.people)))
         else:
-            registered = sum(bool(p.registered) and p.registered != ly.NOT_REGISTERED for p in summary.people)
+            registered = sum(p.has_registered for p in summary.people)
             lines.append(mt.REPORT_REGISTERED.format(registered=registered, people=len(summary.people)))
     severities = Counter(i.severity for i in summary.issues)
     lines.append(mt.REPORT_PROBLEMS.format(errors=severities.get("error", 0), warnings=severities.get("warning", 0),

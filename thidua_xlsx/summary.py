@@ -30,7 +30,7 @@ from thidua_xlsx.reader import ACCEPTED
 from thidua_xlsx.templates import A4, FIXED_DATE, FONT, HEADER_FILL, MARGINS
 from thidua_xlsx.workbook_text import DATE_LINE_BLANK, NO, YES
 
-VN_TIME = dt.timedelta(hours=7)  # Asia/Ho_Chi_Minh, no daylight saving; inputs are naive UTC
+VN_TIME = ly.VIETNAM_UTC_OFFSET  # inputs are naive UTC
 EXCEL_MAX_CHARS = 32767
 LINE_PT = 15.75  # one line of Times New Roman 12
 TOTAL_FILL = "#EDEDED"
@@ -127,14 +127,6 @@ def _blank(value) -> bool:
     return value is None or value == "" or (isinstance(value, float) and math.isnan(value))
 
 
-def _granted(p: PersonResult, title: str) -> bool:
-    return any(d.title == title and d.granted for d in p.decisions)
-
-
-def _registered(p: PersonResult) -> bool:
-    return bool(p.registered) and p.registered != rules.NOT_REGISTERED
-
-
 def _date_words(value: dt.datetime) -> str:
     local = value + VN_TIME
     return tx.DATE_WORDS.format(day=local.day, month=local.month, year=local.year)
@@ -201,7 +193,7 @@ def _refusals(people: list[PersonResult]) -> list[tuple[PersonResult, str]]:
     found = []
     for p in people:
         refused = [d for d in p.decisions if not d.granted]
-        if _registered(p) and refused:
+        if p.has_registered and refused:
             reason = refused[0].reason
             found.append((p, tx.REFUSED_STILL.format(reason=reason, title=p.proposed) if p.proposed else reason))
     return found
@@ -416,7 +408,7 @@ class _Book:
             series_cols = list(range(5, 5 + len(self.levels)))
         else:
             titles = list(self.c.titles.individual) if self.c else []
-            titles += list(dict.fromkeys(p.registered for p in s.people if _registered(p) and p.registered
+            titles += list(dict.fromkeys(p.registered for p in s.people if p.has_registered and p.registered
                                          not in titles))
             heads = [*tx.OVERVIEW_HEAD, *titles, tx.OVERVIEW_HEAD_REG_BLANK, tx.OVERVIEW_HEAD_REG_COLLECTIVE]
             widths = (24, 8, 9, *(13,) * (len(titles) + 1), 24)
@@ -438,7 +430,7 @@ class _Book:
         head, last = self._table(ws, row, heads, rows, styles)
         submitted = sum(d.submitted for d in s.departments)
         collective_total = sum(1 for d in s.departments
-                               if (d.proposed if self.scoring else d.collective not in ("", rules.NOT_REGISTERED)))
+                               if (d.proposed if self.scoring else d.collective not in ("", ly.NOT_REGISTERED)))
         total = self._overview_row(tx.SCHOOL_TOTAL, s.people, f"{submitted}/{len(s.departments)}",
                                    collective_total, heads)
         total_row = last + 1
@@ -457,9 +449,9 @@ class _Book:
             return [label, len(people), submitted, len(finals),
                     round(sum(finals) / len(finals), 2) if finals else None,
                     *(counts[name] for name in self.levels),
-                    sum(_granted(p, rules.LDTT) for p in people), sum(_granted(p, rules.CSTDCS) for p in people),
+                    sum(p.granted(rules.LDTT) for p in people), sum(p.granted(rules.CSTDCS) for p in people),
                     collective]
-        counts = Counter(p.registered if _registered(p) else "" for p in people)
+        counts = Counter(p.registered if p.has_registered else "" for p in people)
         titles = heads[3:-2]
         return [label, len(people), submitted, *(counts[t] for t in titles), counts[""], collective]
 
@@ -618,12 +610,12 @@ class _Book:
             rows = []
             for d in self.s.departments:
                 members = self.by_dept[d.code]
-                ldtt = sum(_granted(p, rules.LDTT) for p in members)
+                ldtt = sum(p.granted(rules.LDTT) for p in members)
                 disciplined = sum(bool(p.facts.discipline) and p.facts.discipline != cm.DISCIPLINES[0]
                                   for p in members)
                 reasons = "\n".join(f"{x.title}: {x.reason}" for x in d.decisions)
                 rows.append([d.name, d.members, ldtt, ldtt / d.members if d.members else None,
-                             sum(_granted(p, rules.CSTDCS) for p in members), disciplined, d.collective,
+                             sum(p.granted(rules.CSTDCS) for p in members), disciplined, d.collective,
                              d.proposed, reasons])
             title = tx.COLLECTIVE_TITLE
         else:
@@ -645,7 +637,7 @@ class _Book:
     def _counts(self) -> tuple[dict[str, int], dict[str, list[str]]]:
         """People per individual title and department names per collective title (both in order)."""
         granted = {d.title for p in self.s.people for d in p.decisions if d.granted}
-        individual = {t: sum(_granted(p, t) for p in self.s.people)
+        individual = {t: sum(p.granted(t) for p in self.s.people)
                       for t in _titles_in_order(INDIVIDUAL_ORDER, granted | set(INDIVIDUAL_ORDER))}
         found = {d.proposed for d in self.s.departments if d.proposed}
         collective = {t: [d.name for d in self.s.departments if d.proposed == t]

@@ -73,8 +73,7 @@ def validate(entry: InboxFile) -> CleanSubmission:
             else:
                 e = Entry(code=person.code, name=person.name, department=person.department, role=person.role,
                           position=person.position, newcomer=False, file=entry.name, sheet=row.title.sheet)
-            e.registered = check.choice(row.title, (*sub.campaign.titles.individual, ly.NOT_REGISTERED),
-                                        "Danh hiệu đăng ký")
+            e.registered = check.registered(row.title)
             e.form = check.choice(row.form, sub.campaign.titles.forms, "Hình thức khen thưởng")
             e.initiative = check.text(row.initiative)
             e.note = check.text(row.note)
@@ -112,8 +111,7 @@ def validate(entry: InboxFile) -> CleanSubmission:
 def _scoring(check: "_Checker", campaign: cm.Campaign, sheet: PersonSheet, e: Entry) -> None:
     rubric = campaign.rubric_for(sheet.role)
     if sheet.title is not None:
-        e.registered = check.choice(sheet.title, (*campaign.titles.individual, ly.NOT_REGISTERED),
-                                    "Danh hiệu đăng ký")
+        e.registered = check.registered(sheet.title)
     for group, item in rubric.items:
         raw_self, raw_dept, raw_note = sheet.items[item.code]
         for label, raw, scores in ((SELF_LABEL, raw_self, e.self_scores), (DEPT_LABEL, raw_dept, e.dept_scores)):
@@ -195,6 +193,9 @@ class _Checker:
             return folded[_fold(text)]
         self.add("value.bad_choice", ERROR, raw, value=text, field=label, choices=", ".join(choices))
         return ""
+
+    def registered(self, raw: Raw) -> str:
+        return self.choice(raw, (*self.campaign.titles.individual, ly.NOT_REGISTERED), "Danh hiệu đăng ký")
 
     def facts(self, raws: dict[str, Raw]) -> cm.Facts:
         values = {}
