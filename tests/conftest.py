@@ -76,3 +76,19 @@ def campaign_dict(**overrides) -> dict:
 @pytest.fixture
 def small_campaign() -> cm.Campaign:
     return cm.from_dict(campaign_dict())
+
+
+def make_folder(directory, campaign: cm.Campaign):
+    """A campaign folder as ``init`` makes it (campaign.xlsx, inbox/, outbox/), loaded back from the workbook."""
+    from thidua_xlsx.service import init_campaign
+    from thidua_xlsx.workspace import CAMPAIGN_FILE, open_campaign
+
+    init_campaign(directory, campaign.level, campaign=campaign)
+    folder, problems = open_campaign(directory / CAMPAIGN_FILE)
+    assert folder is not None, [p.render() for p in problems]
+    return folder
+
+
+@pytest.fixture
+def small_folder(tmp_path, small_campaign):
+    return make_folder(tmp_path / "campaign", small_campaign)

@@ -1,34 +1,45 @@
 """Fill generated workbooks the way teachers do: only the unlocked input cells, with openpyxl.
 
-The cells come from the workbook's own metadata records, so tests and the sample builder never
-hard-code positions. ``fill`` refuses to write a locked cell unless told to (a tampering test).
+The cells come from the workbook's own layout record (where the writer put them), so tests and
+the sample builder never hard-code positions. ``fill`` refuses to write a locked cell unless told
+to (a tampering test). ``register`` runs a whole registration round to get the summary that
+``generate --from`` needs.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from openpyxl import load_workbook
 
-from thidua_xlsx.reader import read_metadata
+from thidua_xlsx import layout as ly
+from thidua_xlsx.reader import read_layout
+from thidua_xlsx.workspace import CampaignFolder
 
 
-def records(path: Path) -> list[dict]:
-    return read_metadata(path)["payload"]["sheets"]
+def layout(path: Path) -> ly.WorkbookLayout:
+    return read_layout(path)
 
 
-def record(path_or_records, kind: str, code: str | None = None) -> dict:
-    recs = records(path_or_records) if isinstance(path_or_records, Path) else path_or_records
-    return next(r for r in recs if r["kind"] == kind and (code is None or r.get("code") == code))
+def sheet(path_or_layout, cls, code: str | None = None):
+    """The (first) sheet record of class ``cls``; for a scoring form, the one of person ``code``."""
+    found = path_or_layout if isinstance(path_or_layout, ly.WorkbookLayout) else layout(path_or_layout)
+    return next(s for s in found.sheets if isinstance(s, cls) and (code is None or s.person_code == code))
+
+
+def forms(path_or_layout, spare: bool | None = None) -> list[ly.ScoringSheet]:
+    found = path_or_layout if isinstance(path_or_layout, ly.WorkbookLayout) else layout(path_or_layout)
+    return [s for s in found.of_kind(ly.ScoringSheet) if spare is None or s.spare == spare]
 
 
 def fill(src: Path, dst: Path, values: dict[tuple[str, str], object], *, allow_locked: bool = False) -> None:
     """Write ``values`` {(sheet, cell): value} into a copy of ``src`` saved as ``dst``."""
     wb = load_workbook(src, keep_vba=src.suffix == ".xlsm")
-    for (sheet, cell), value in values.items():
-        target = wb[sheet][cell]
+    for (name, cell), value in values.items():
+        target = wb[name][cell]
         if not allow_locked and target.protection.locked is not False:
-            raise AssertionError(f"{sheet}!{cell} is locked: a teacher could not type there")
+            raise AssertionError(f"{name}!{cell} is locked: a teacher could not type there")
         target.value = value
         if isinstance(value, str):
             target.data_type = "s"  # typed text stays text, even "=HYPERLINK(…)" (openpyxl would make a formula)
@@ -36,19 +47,25 @@ def fill(src: Path, dst: Path, values: dict[tuple[str, str], object], *, allow_l
     wb.save(dst)
 
 
-def person_values(rec: dict, self_scores: dict[str, object], dept_scores: dict[str, object] | None = None,
-                  title: str | None = None, name: str | None = None, position: str | None = None,
+def person_values(rec: ly.ScoringSheet, self_scores: dict[str, object], dept_scores: dict[str, object] | None = None,
+                  name: str | None = None, position: str | None = None,
                   facts: dict[str, object] | None = None) -> dict[tuple[str, str], object]:
-    """Values for one person sheet: scores by item code, optional title/name/position/facts."""
-    sheet = rec["name"]
-    values = {(sheet, f"{rec['self_col']}{rec['items'][code]}"): v for code, v in self_scores.items()}
-    values |= {(sheet, f"{rec['dept_col']}{rec['items'][code]}"): v for code, v in (dept_scores or {}).items()}
-    for key, value in (("title_cell", title), ("name_cell", name), ("position_cell", position)):
+    """Values for one person's form: scores by item code, optional name/position (spare form) and facts."""
+    rows = dict(rec.items)
+    values = {(rec.name, f"{rec.self_column}{rows[code]}"): v for code, v in self_scores.items()}
+    values |= {(rec.name, f"{rec.dept_column}{rows[code]}"): v for code, v in (dept_scores or {}).items()}
+    for cell, value in ((rec.name_cell, name), (rec.position_cell, position)):
         if value is not None:
-            values[(sheet, rec[key])] = value
+            values[(rec.name, cell)] = value
+    cells = dict(rec.facts)
     for key, value in (facts or {}).items():
-        values[(sheet, rec["facts"][key])] = value
+        values[(rec.name, cells[key])] = value
     return values
+
+
+def registration_values(rec: ly.RegistrationSheet, titles: dict[str, str]) -> dict[tuple[str, str], object]:
+    rows = dict(rec.rows)
+    return {(rec.name, f"{rec.title_column}{rows[code]}"): title for code, title in titles.items() if code in rows}
 
 
 def stamp_saved_time(path: Path, when) -> None:
@@ -71,3 +88,35 @@ def stamp_saved_time(path: Path, when) -> None:
             fixed = zipfile.ZipInfo(info.filename, date_time=(2026, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
             zf.writestr(fixed, data)
+
+
+def register(folder: CampaignFolder, titles: dict[str, str], work: Path, *, collective: dict[str, str] | None = None,
+             skip_departments: tuple[str, ...] = (), newcomers: dict[str, tuple[str, str, str]] | None = None) -> Path:
+    """Run the registration round: generate, fill ``titles`` by person code, merge, write the summary.
+
+    ``newcomers``: department code → (name, position, title) typed on the first spare row.
+    """
+    from thidua_xlsx.service import generate_round, merge_inbox
+    from thidua_xlsx.summary import write_summary
+
+    paths = generate_round(folder, ly.REGISTRATION, work / "outbox-dang-ky").paths
+    inbox = work / "inbox-dang-ky"
+    for path in paths:
+        found = layout(path)
+        if found.department_code in skip_departments:
+            continue
+        reg = sheet(found, ly.RegistrationSheet)
+        values = registration_values(reg, titles)
+        if newcomers and found.department_code in newcomers:
+            name, position, title = newcomers[found.department_code]
+            row = reg.spare_rows[0]
+            values |= {(reg.name, f"{reg.name_column}{row}"): name, (reg.name, f"{reg.position_column}{row}"): position,
+                       (reg.name, f"{reg.title_column}{row}"): title}
+        unit = sheet(found, ly.CollectiveSheet)
+        if collective and found.department_code in collective:
+            values[(unit.name, unit.cell)] = collective[found.department_code]
+        fill(path, inbox / path.name, values)
+        stamp_saved_time(inbox / path.name, dt.datetime(2025, 9, 26, 8, 30))
+    target = work / "tong-hop-dang-ky.xlsx"
+    write_summary(merge_inbox(inbox, folder), target)
+    return target

@@ -179,7 +179,7 @@ def test_cli_generate_reports_five_mistakes_without_traceback(tmp_path):
     problem_lines = [line for line in result.stderr.splitlines() if line.startswith("Lỗi: [campaign.xlsx · ")]
     assert len(problem_lines) == 5, result.stderr
     assert not out.exists()
-    assert sorted(p.name for p in camp.iterdir()) == ["campaign.xlsx"]
+    assert sorted(p.name for p in camp.iterdir()) == ["campaign.xlsx", "inbox", "outbox"]
 
 
 def test_cli_generate_with_a_mistake_exits_1_and_writes_nothing(tmp_path):
@@ -198,7 +198,7 @@ def test_cli_generate_with_a_mistake_exits_1_and_writes_nothing(tmp_path):
                         "Hãy sửa lại ngưỡng.")
     assert "1 lỗi" in lines[-1] and len(lines) == 2
     assert not out.exists()
-    assert sorted(p.name for p in camp.iterdir()) == ["campaign.xlsx"]
+    assert sorted(p.name for p in camp.iterdir()) == ["campaign.xlsx", "inbox", "outbox"]
 
 
 # --- single mistakes ----------------------------------------------------------------------------

@@ -75,7 +75,7 @@ def test_init_then_generate_both_rounds(tmp_path):
     result = run("init", camp, "--level", "tieu-hoc")
     assert result.exit_code == 0, result.output
     assert (camp / "campaign.xlsx").is_file()
-    assert sorted(p.name for p in camp.iterdir()) == ["campaign.xlsx"], "no temporary file left behind"
+    assert sorted(p.name for p in camp.iterdir()) == ["campaign.xlsx", "inbox", "outbox"], "no temporary file left"
 
     preset = cm.load_preset("tieu-hoc")
     for round_, target in ((ly.REGISTRATION, out / "dk"), (ly.SCORING, out / "cd")):
@@ -86,6 +86,8 @@ def test_init_then_generate_both_rounds(tmp_path):
                                for d in preset.departments)
         assert f"2025-2026_{round_}_To-khoi-1.xlsx" in names
         assert str(len(preset.departments)) in result.output
+        issued = sorted((camp / "so-da-phat").glob("*.json"))
+        assert len(issued) == len(preset.departments) * (1 if round_ == ly.REGISTRATION else 2)
 
 
 def test_generate_accepts_the_campaign_file_itself(tmp_path):

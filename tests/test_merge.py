@@ -11,12 +11,12 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from tests.conftest import campaign_dict
-from tests.filling import fill, person_values, record, records, stamp_saved_time
+from tests.conftest import campaign_dict, make_folder
+from tests.filling import fill, forms, layout, person_values, register, sheet, stamp_saved_time
 from thidua_xlsx import campaign as cm
+from thidua_xlsx import layout as ly
 from thidua_xlsx.cli import EXIT_UNUSABLE, main
-from thidua_xlsx.service import merge_inbox
-from thidua_xlsx.templates import generate
+from thidua_xlsx.service import generate_round, merge_inbox
 
 # Scores typed by the department, by person: (self, department) per item.
 T1_SCORES = {
@@ -43,12 +43,12 @@ def _expected_total(scores: dict) -> float:
 
 def _fill_department(src: Path, dst: Path, scores: dict, saved: dt.datetime, extra: dict | None = None,
                      collective: str = "Tập thể lao động tiên tiến") -> None:
-    recs = records(src)
+    found = layout(src)
     values = {}
     for code, (own, dept) in scores.items():
-        values |= person_values(record(recs, "person", code), own, dept, title=TITLES[code])
-    dept_rec = record(recs, "department")
-    values[(dept_rec["name"], dept_rec["collective_cell"])] = collective
+        values |= person_values(sheet(found, ly.ScoringSheet, code), own, dept)
+    dept_rec = sheet(found, ly.DepartmentSheet)
+    values[(dept_rec.name, dept_rec.collective_cell)] = collective
     values |= extra or {}
     fill(src, dst, values)
     stamp_saved_time(dst, saved)
@@ -59,15 +59,24 @@ def _tree_digest(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def scoring_round(root: Path, **overrides):
+    """A campaign folder whose registration round is merged and whose scoring workbooks are out."""
+    folder = make_folder(root / "campaign", cm.from_dict(campaign_dict(**overrides)))
+    summary = register(folder, TITLES, root / "dang-ky",
+                       collective={"T1": "Tập thể lao động tiên tiến", "T2": "Tập thể lao động tiên tiến"})
+    paths = generate_round(folder, ly.SCORING, root / "outbox", summary).paths
+    return folder, paths
+
+
 @pytest.fixture(scope="module")
 def school(tmp_path_factory):
     """A filled scoring inbox for the small campaign, with a resubmission, a newcomer and noise."""
     root = tmp_path_factory.mktemp("school")
-    campaign = cm.from_dict(campaign_dict())
-    t1, t2 = generate(campaign, "cham-diem", root / "outbox")
-    inbox = root / "inbox"
-    spare = next(r for r in records(t1) if r["kind"] == "person" and r["spare"])
-    newcomer = person_values(spare, {"I.1": 9, "I.2": 9, "II.1": 40, "II.2": 25}, title="Lao động tiên tiến",
+    folder, (t1, t2) = scoring_round(root)
+    campaign = folder.campaign
+    inbox = folder.folder / "inbox"
+    spare = forms(t1, spare=True)[0]
+    newcomer = person_values(spare, {"I.1": 9, "I.2": 9, "II.1": 40, "II.2": 25},
                              name='=HYPERLINK("http://x.vn","Bấm vào")', position="Giáo viên")
     _fill_department(t1, inbox / "mail" / t1.name, {**T1_SCORES, "GV02": T1_SCORES["GV01"]},
                      dt.datetime(2026, 5, 10, 8, 0))  # older version, superseded
@@ -78,14 +87,15 @@ def school(tmp_path_factory):
     (inbox / "Thumbs.db").write_bytes(b"\x00" * 10)
     (inbox / "ghi-chu.txt").write_text("không phải sổ", encoding="utf-8")
     (inbox / "hong.xlsx").write_bytes(b"PK\x03\x04 this is not a real zip")
-    reg = generate(campaign, "dang-ky", root / "outbox-dk")[0]
+    reg = next((root / "dang-ky" / "outbox-dang-ky").iterdir())
     (inbox / "nham-vong.xlsx").write_bytes(reg.read_bytes())  # a registration workbook in the scoring inbox
     before = _tree_digest(inbox)
     runner = CliRunner()
     result = runner.invoke(main, ["merge", str(inbox), "-o", str(root / "S.xlsx"), "--json", str(root / "R.json")])
     assert result.exit_code == 0, result.output
-    return {"root": root, "inbox": inbox, "before": before, "campaign": campaign, "output": result.output,
-            "summary": load_workbook(root / "S.xlsx"), "report": json.loads((root / "R.json").read_text("utf-8"))}
+    return {"root": root, "inbox": inbox, "before": before, "campaign": campaign, "folder": folder,
+            "output": result.output, "summary": load_workbook(root / "S.xlsx"),
+            "report": json.loads((root / "R.json").read_text("utf-8"))}
 
 
 def _people(report) -> dict[str, dict]:
@@ -124,12 +134,16 @@ def test_scores_equal_an_independent_recomputation(school):
         if dept:
             assert person["scores"]["department"] == pytest.approx(_expected_total(dept)), code
             assert person["scores"]["final"] == pytest.approx(_expected_total(dept))
-            assert person["scores"]["source"] == "Tổ chấm"
+            assert person["scores"]["source"] == "department"
         else:
             assert person["scores"]["final"] == pytest.approx(_expected_total(own))
-            assert person["scores"]["source"] == "Tự chấm"
+            assert person["scores"]["source"] == "self"
     # the newest version of Tổ khối 1 was used: GV02's own scores, not the copy of GV01's
     assert people["GV02"]["scores"]["self"] == pytest.approx(_expected_total(T1_SCORES["GV02"][0]))
+
+
+def _reasons(decision: dict) -> list[str]:
+    return [r["code"] for r in decision["reasons"]]
 
 
 def test_ranks_and_decisions_with_reasons(school):
@@ -140,12 +154,14 @@ def test_ranks_and_decisions_with_reasons(school):
     gv01 = people["GV01"]
     titles = {d["title"]: d for d in gv01["decisions"]}
     assert titles["Lao động tiên tiến"]["granted"] and titles["Chiến sĩ thi đua cơ sở"]["granted"]
-    assert "HTXSNV" in titles["Chiến sĩ thi đua cơ sở"]["reason"]
+    assert titles["Chiến sĩ thi đua cơ sở"]["reasons"][0]["params"]["first"]["code"] == "cstdcs.excellent"
     gv05 = {d["title"]: d for d in people["GV05"]["decisions"]}
     assert not gv05["Lao động tiên tiến"]["granted"]
-    assert "khiển trách" in gv05["Lao động tiên tiến"]["reason"]
+    assert "ldtt.disciplined" in _reasons(gv05["Lao động tiên tiến"])
     gv04 = {d["title"]: d for d in people["GV04"]["decisions"]}
-    assert "HTNV" in gv04["Lao động tiên tiến"]["reason"]
+    assert _reasons(gv04["Lao động tiên tiến"]) == ["ldtt.rating"]
+    proposals = {str(c.value) for row in school["summary"]["Đề nghị khen thưởng"].iter_rows() for c in row}
+    assert any("bị kỷ luật khiển trách trong năm" in text for text in proposals)
 
 
 def test_hyperlink_typed_as_a_name_stays_text(school):
@@ -157,7 +173,8 @@ def test_hyperlink_typed_as_a_name_stays_text(school):
 def test_summary_has_every_sheet(school):
     assert school["summary"].sheetnames == ["Tổng hợp", "Đăng ký", "Điểm chi tiết", "Xếp hạng",
                                             "Đề nghị khen thưởng", "Tập thể", "Biên bản", "Tờ trình",
-                                            "Kiểm tra", "Nguồn dữ liệu"]
+                                            "Kiểm tra", "Nguồn dữ liệu", "_thidua_meta"]
+    assert school["summary"]["_thidua_meta"].sheet_state == "veryHidden"
 
 
 def test_problems_are_reported_with_file_and_message(school):
@@ -167,14 +184,14 @@ def test_problems_are_reported_with_file_and_message(school):
         by_code.setdefault(p["code"], []).append(p)
     assert by_code["file.corrupt"][0]["file"] == "hong.xlsx"
     assert by_code["file.other_round"][0]["file"] == "nham-vong.xlsx"
-    assert "file.superseded" in by_code and "person.newcomer" in by_code
+    assert "file.superseded" in by_code and "person.newcomer_unregistered" in by_code
     kiem_tra = school["summary"]["Kiểm tra"]
     messages = {str(c.value) for row in kiem_tra.iter_rows() for c in row}
     assert any("nham-vong.xlsx" in m for m in messages)
 
 
 def test_two_merges_of_one_inbox_agree(school, tmp_path):
-    again = merge_inbox(school["inbox"])
+    again = merge_inbox(school["inbox"], school["folder"])
     first = _people(school["report"])
     assert [p.code for p in again.people] == [p["code"] for p in school["report"]["people"]]
     for p in again.people:
@@ -202,9 +219,10 @@ def test_status_writes_nothing_and_names_missing_and_problems(school, tmp_path, 
     assert "hong.xlsx" in result.output
 
 
-def test_nothing_usable_exits_1(tmp_path):
-    (tmp_path / "a.txt").write_text("x")
-    result = CliRunner().invoke(main, ["merge", str(tmp_path), "-o", str(tmp_path / "S.xlsx")])
+def test_nothing_usable_exits_1(small_folder, tmp_path):
+    inbox = small_folder.folder / "inbox"
+    (inbox / "a.txt").write_text("x")
+    result = CliRunner().invoke(main, ["merge", str(inbox), "-o", str(tmp_path / "S.xlsx")])
     assert result.exit_code == EXIT_UNUSABLE
     assert "Không đọc được sổ nào" in result.output
     assert not (tmp_path / "S.xlsx").exists()

@@ -24,18 +24,21 @@ def candidate(**changes) -> rules.Candidate:
     ({"registered": ""}, False, "không đăng ký thi đua đầu năm"),
     ({"registered": "Không đăng ký"}, False, "không đăng ký thi đua đầu năm"),
     ({"rating": "HTNV"}, False, "xếp loại viên chức HTNV"),
-    ({"rating": None}, False, "chưa có xếp loại viên chức"),
+    ({"rating": None}, False, "chưa đủ thông tin: xếp loại viên chức"),
+    ({"discipline": None}, False, "chưa đủ thông tin: kỷ luật"),  # unknown is not "không bị kỷ luật"
+    ({"under_review": None}, False, "chưa đủ thông tin: đang xem xét kỷ luật"),
+    ({"rating": None, "discipline": None}, False, "chưa đủ thông tin: xếp loại viên chức, kỷ luật"),
     ({"rating": "HTXSNV"}, True, "HTXSNV"),
     ({"months": 6}, True, "làm việc 6 tháng"),  # exactly 6 months: enough
     ({"months": 5.5}, False, "chỉ làm việc 5,5 tháng (cần từ 6)"),
     ({"months": 2, "maternity_months": 4}, True, "kể cả 4 tháng nghỉ thai sản"),  # maternity counts as work
     ({"months": 1, "maternity_months": 4}, False, "chỉ làm việc 5 tháng"),
-    ({"months": None}, False, "chưa có số tháng làm việc"),
+    ({"months": None}, False, "chưa đủ thông tin: số tháng làm việc"),
     ({"discipline": "Khiển trách"}, False, "bị kỷ luật khiển trách"),
     ({"discipline": "Cảnh cáo"}, False, "bị kỷ luật cảnh cáo"),
     ({"under_review": True}, False, "đang bị xem xét kỷ luật"),
     ({"classification": "Hoàn thành", "total": 69.5}, False, "xếp loại thi đua Hoàn thành (cần từ Tốt)"),
-    ({"classification": "", "total": None}, False, "chưa có điểm"),
+    ({"classification": "", "total": None}, False, "xếp loại thi đua  (cần từ Tốt)"),
 ])
 def test_ldtt(changes, granted, reason_part):
     decision = rules.decide_ldtt(candidate(**changes), RULES, LEVELS)
@@ -99,7 +102,8 @@ def test_quota(scores, ldtt_count, percent, kept):
 
 def test_quota_tie_reason_leaves_it_to_the_council():
     result = rules.apply_quota([("a", 95), ("b", 90), ("c", 90)], 14, 15)
-    assert "Hội đồng bỏ phiếu" in result["b"] and result["b"] == result["c"]
+    assert result["b"].code == "quota.tie" and result["b"] == result["c"]
+    assert "Hội đồng bỏ phiếu chọn" in result["b"].text
 
 
 def unit(**changes) -> rules.Unit:
@@ -188,3 +192,28 @@ def test_tone_order(first, second):
 def test_same_given_name_sorts_by_middle_then_family():
     assert sorted(["Trần Thị Hương", "Lê Thu Hương", "Đỗ Thị Hương"], key=name_key) == [
         "Đỗ Thị Hương", "Trần Thị Hương", "Lê Thu Hương"]
+
+
+def test_unknown_facts_are_not_taken_as_clean():
+    """A blank rating or discipline never becomes "không bị kỷ luật" or "chưa hoàn thành nhiệm vụ"."""
+    decision = rules.decide_ldtt(candidate(discipline=None, under_review=None), RULES, LEVELS)
+    assert not decision.granted
+    assert "không bị kỷ luật" not in decision.reason
+    assert decision.reasons[0].code == "facts.missing"
+    decisions = rules.decide_collective(unit(at_least_htnv=8, unrated=2, discipline_unknown=1), cm.Rules())
+    text = "; ".join(d.reason for d in decisions)
+    assert "chưa đủ thông tin: 2 người chưa có xếp loại viên chức" in text
+    assert "chưa hoàn thành nhiệm vụ" not in text
+    assert "chưa đủ thông tin: 1 người chưa có thông tin kỷ luật" in text
+    assert not any(d.granted for d in decisions)
+
+
+@pytest.mark.parametrize("registered, pending", [("Chiến sĩ thi đua cấp tỉnh", True), (rules.CSTDCS, None),
+                                                 (rules.LDTT, None)])
+def test_a_title_above_cstdcs_gets_an_explicit_decision(registered, pending):
+    decision = rules.decide_higher(candidate(registered=registered), ("Chiến sĩ thi đua cấp tỉnh",))
+    if pending is None:
+        assert decision is None
+    else:
+        assert decision.title == registered and decision.pending and not decision.granted
+        assert "cần hồ sơ nhiều năm" in decision.reason and "Hội đồng xét" in decision.reason

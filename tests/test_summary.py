@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import openpyxl
@@ -14,9 +15,10 @@ from thidua_xlsx import layout as ly
 from thidua_xlsx import rules
 from thidua_xlsx import summary_text as tx
 from thidua_xlsx.collation import name_key
-from thidua_xlsx.consolidate import (assign_ranks, STATUS_DEPT_MISSING, STATUS_SUBMITTED, DepartmentResult, PersonResult,
-                                     Summary)
-from thidua_xlsx.issues import ERROR, NOTE, WARNING, issue
+from thidua_xlsx.consolidate import (STATUS_DEPT_MISSING, STATUS_SUBMITTED, DepartmentResult, PersonResult, Summary,
+                                     ranked)
+from thidua_xlsx.issued import IssuedWorkbook
+from thidua_xlsx.issues import ERROR, NOTE, WARNING, issue, reason
 from thidua_xlsx.reader import ACCEPTED, REJECTED, SKIPPED, SUPERSEDED, InboxFile, Submission
 from thidua_xlsx.summary import write_report_json, write_summary
 
@@ -45,28 +47,29 @@ def _person(campaign: cm.Campaign, code: str, registered: str, final: float | No
                   position=base.position if base else "Giáo viên", status=STATUS_SUBMITTED,
                   facts=base.facts if base else cm.Facts(), registered=registered, file=T1_FILE,
                   sheet=f"01 {base.name if base else code}", final=final,
-                  final_source="Tổ chấm" if final is not None else "",
+                  final_source="department" if final is not None else "",
                   self_score=_score(final + 2, 18) if final is not None else None,
                   dept_score=_score(final, 17) if final is not None else None,
                   classification="Xuất sắc" if (final or 0) >= 90 else "Tốt" if final else "",
-                  decisions=decisions)
+                  decisions=tuple(decisions))
     fields.update(extra)
     return PersonResult(**fields)
 
 
-def _decision(title: str, granted: bool, reason: str) -> rules.Decision:
-    return rules.Decision(title, granted, [reason])
+def _decision(title: str, granted: bool, why) -> rules.Decision:
+    return rules.Decision(title, granted, (why,))
 
 
 def _file(name: str, status: str, department: str = "", campaign: cm.Campaign | None = None, issues=(),
-          saved: dt.datetime | None = None) -> InboxFile:
+          saved: dt.datetime | None = None, reason_code: str = "") -> InboxFile:
     submission = None
     if department:
-        submission = Submission(meta={"department_name": campaign.department(department).name}, campaign=campaign,
-                                round=ly.SCORING, department_code=department, submission_id="abc")
+        layout = ly.WorkbookLayout(campaign.id, campaign.school.school_year, ly.SCORING, department,
+                                   campaign.department(department).name, "abc", ())
+        submission = Submission(IssuedWorkbook(layout, (), "", (), "", name, ()))
     return InboxFile(path=Path("/inbox") / name, name=name, size=20480, modified=dt.datetime(2026, 5, 1, 8, 0),
-                     sha256="ab" * 32, saved_at=saved, status=status, reason="", submission=submission,
-                     issues=list(issues))
+                     sha256="ab" * 32, saved_at=saved, status=status, reason=reason_code, submission=submission,
+                     issues=tuple(issues))
 
 
 def make_summary(round_: str = ly.SCORING) -> Summary:
@@ -74,32 +77,37 @@ def make_summary(round_: str = ly.SCORING) -> Summary:
     c = cm.from_dict(campaign_dict(legal_basis=["Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15;",
                                                 "Căn cứ Kế hoạch thi đua năm học 2025-2026 của trường;"]))
     scoring = round_ == ly.SCORING
-    ldtt_ok = _decision(rules.LDTT, True, GRANTED_LDTT)
+    ldtt_ok = _decision(rules.LDTT, True, reason("ldtt.granted", rating="HTTNV", worked="12", maternity=None,
+                                                 classified=None))
+    excellent = reason("cstdcs.granted", first=reason("cstdcs.excellent"), second=None)
+    neither = reason("cstdcs.refused", first=reason("cstdcs.not_excellent"),
+                     second=reason("join.and", part=reason("cstdcs.no_initiative")))
     people = [
-        _person(c, "GV01", rules.CSTDCS, 95.5, [ldtt_ok, _decision(rules.CSTDCS, True, "đạt LĐTT, HTXSNV")]),
-        _person(c, "GV02", rules.CSTDCS, 88, [ldtt_ok, _decision(rules.CSTDCS, False, "không HTXSNV và không có "
-                                                                                      "sáng kiến được công nhận")]),
-        _person(c, "GV03", rules.LDTT, 80, [_decision(rules.LDTT, False, REFUSED_MONTHS)]),
-        _person(c, "GV04", rules.LDTT, None, [_decision(rules.LDTT, False, "tổ chưa nộp sổ chấm điểm")],
+        _person(c, "GV01", rules.CSTDCS, 95.5, [ldtt_ok, _decision(rules.CSTDCS, True, excellent)]),
+        _person(c, "GV02", rules.CSTDCS, 88, [ldtt_ok, _decision(rules.CSTDCS, False, neither)]),
+        _person(c, "GV03", rules.LDTT, 80, [_decision(rules.LDTT, False, reason("ldtt.months_short", worked="7",
+                                                                                 needed="8"))]),
+        _person(c, "GV04", rules.LDTT, None, [_decision(rules.LDTT, False, reason("ldtt.department_missing"))],
                 status=STATUS_DEPT_MISSING, file="", sheet=""),
-        _person(c, "GV05", "", 75, [_decision(rules.LDTT, False, "không đăng ký thi đua đầu năm nên không được xét")]),
+        _person(c, "GV05", "", 75, [_decision(rules.LDTT, False, reason("ldtt.not_registered"))]),
         _person(c, "NV01", rules.LDTT, 91, [ldtt_ok], role="Nhân viên"),
         _person(c, "X01", rules.LDTT, 72, [ldtt_ok], name=FORMULA_NAME, newcomer=True,
-                flags=["người mới, chưa có trong danh sách"]),
+                flags=(reason("flag.newcomer"),)),
     ]
     if not scoring:
-        for p in people:
-            p.final = p.self_score = p.dept_score = None
-            p.final_source = p.classification = ""
-            p.decisions = []
+        people = [replace(p, final=None, self_score=None, dept_score=None, final_source="", classification="",
+                          decisions=()) for p in people]
     people.sort(key=lambda p: ([d.code for d in c.departments].index(p.department), name_key(p.name), p.code))
-    assign_ranks(people)
+    people = ranked(people)
+    share = reason("collective.share", ldtt=2, members=4, percent="50")
     departments = [
         DepartmentResult("T1", "Tổ khối 1", 3, True, T1_FILE, rules.TTLDTT,
-                         [_decision(rules.TTLDTT, True, "đủ điều kiện: 2/3 LĐTT (66,7%)")] if scoring else []),
+                         (_decision(rules.TTLDTT, True, reason("collective.ttldtt_granted", share=reason(
+                             "collective.share", ldtt=2, members=3, percent="66,7"))),) if scoring else ()),
         DepartmentResult("T2", "Tổ Văn phòng – Khối 5", 4, True, T2_FILE, rules.TTLDXS,
-                         [_decision(rules.TTLDXS, False, "không có CSTĐCS"),
-                          _decision(rules.TTLDTT, False, "2/4 LĐTT (50%), cần trên 50%")] if scoring else []),
+                         (_decision(rules.TTLDXS, False, reason("collective.no_cstdcs")),
+                          _decision(rules.TTLDTT, False, reason("collective.share_not_above", share=share,
+                                                                needed="50"))) if scoring else ()),
     ]
     problems = [
         issue("file.skipped_lock", NOTE, file="~$To-khoi-1.xlsx"),
@@ -112,12 +120,12 @@ def make_summary(round_: str = ly.SCORING) -> Summary:
         _file("~$To-khoi-1.xlsx", SKIPPED, issues=[problems[0]]),
         _file(T1_FILE, ACCEPTED, "T1", c, saved=NEWEST),
         _file(T1_OLD, SUPERSEDED, "T1", c, issues=[issue("file.superseded", WARNING, file=T1_OLD,
-                                                         department="Tổ khối 1", newer=T1_FILE)]),
+                                                         department="Tổ khối 1", newer=T1_FILE)],
+              reason_code="file.superseded"),
         _file(T2_FILE, ACCEPTED, "T2", c),
-        _file("ghi-chu.docx", REJECTED, issues=[problems[3]]),
+        _file("ghi-chu.docx", REJECTED, issues=[problems[3]], reason_code="file.not_workbook"),
     ]
-    files[2].reason, files[4].reason = "file.superseded", "file.not_workbook"
-    return Summary(c, round_, files, people, departments, problems, NEWEST)
+    return Summary(c, round_, tuple(files), tuple(people), tuple(departments), tuple(problems), NEWEST)
 
 
 def _rows(ws) -> list[list]:
@@ -174,11 +182,11 @@ def wb(scoring_book):
 
 
 def test_sheet_names_in_order_for_both_rounds(wb, tmp_path):
-    assert wb.sheetnames == SCORING_SHEETS
+    assert wb.sheetnames == [*SCORING_SHEETS, ly.META_SHEET]
     path = tmp_path / "dang-ky.xlsx"
     write_summary(make_summary(ly.REGISTRATION), path)
     reg = openpyxl.load_workbook(path)
-    assert reg.sheetnames == REGISTRATION_SHEETS
+    assert reg.sheetnames == [*REGISTRATION_SHEETS, ly.META_SHEET]
     counts = _table(reg["Tổng hợp"], "Số người")
     assert [r["Tổ"] for r in counts] == ["Tổ khối 1", "Tổ Văn phòng – Khối 5", tx.SCHOOL_TOTAL]
     assert counts[-1][rules.LDTT] == 4 and counts[-1][rules.CSTDCS] == 2
@@ -297,7 +305,7 @@ def test_overview_counts_and_chart(wb):
 
 
 def test_print_setup_on_every_sheet(wb):
-    for ws in wb.worksheets:
+    for ws in (wb[name] for name in SCORING_SHEETS):
         assert ws.page_setup.paperSize == 9, ws.title
         assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToHeight == 0, ws.title
         assert ws.page_setup.fitToWidth in (None, 1), ws.title  # 1 is the default, left out of the file
@@ -320,16 +328,21 @@ def test_json_report_round_trips(tmp_path):
     path = tmp_path / "report.json"
     write_report_json(make_summary(), path)
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert list(data) == ["campaign", "round", "files", "problems", "people", "departments"]
+    assert list(data) == ["schema_version", "campaign", "round", "files", "problems", "people", "departments"]
+    assert data["schema_version"] == ly.SUMMARY_SCHEMA_VERSION
     assert data["campaign"] == {"id": "test-campaign", "school": "Trường Tiểu học Thử Nghiệm",
                                 "school_year": "2025-2026"}
     assert [f["status"] for f in data["files"]] == ["skipped", "accepted", "superseded", "accepted", "rejected"]
     assert data["files"][1]["saved_at"] == "2026-05-18T03:30:00+00:00"
     lan = next(p for p in data["people"] if p["code"] == "GV01")
-    assert lan["scores"] == {"self": 97.5, "department": 95.5, "final": 95.5, "source": "Tổ chấm"}
+    assert lan["scores"] == {"self": 97.5, "department": 95.5, "final": 95.5, "source": "department"}
     assert lan["groups"]["department"]["I"] == 17
     assert lan["proposed"] == rules.CSTDCS
-    assert lan["decisions"][1] == {"title": rules.CSTDCS, "granted": True, "reason": "đạt LĐTT, HTXSNV"}
+    assert lan["decisions"][1] == {"title": rules.CSTDCS, "granted": True, "pending": False, "reasons": [
+        {"code": "cstdcs.granted", "params": {"first": {"code": "cstdcs.excellent", "params": {}}, "second": None}}]}
+    assert "đạt LĐTT" not in path.read_text(encoding="utf-8"), "reasons travel as codes, not Vietnamese words"
+    gap = next(p for p in data["problems"] if p["code"] == "person.score_gap")
+    assert gap["params"]["gap"] == "7" and "message" not in gap
     assert data["departments"][0]["proposed"] == rules.TTLDTT
     assert data["departments"][1]["decisions"][0]["granted"] is False
     assert {p["code"] for p in data["problems"]} == {"file.skipped_lock", "person.score_gap", "value.out_of_range",
@@ -337,16 +350,16 @@ def test_json_report_round_trips(tmp_path):
     assert "Đức" in path.read_text(encoding="utf-8")  # not \u-escaped
 
 
-def test_nothing_usable_still_lists_every_file(tmp_path):
-    """No campaign could be read: the workbook still says what each file is and why it was refused."""
-    full = make_summary()
-    summary = Summary(None, ly.SCORING, full.files, [], [], full.issues, None)
-    path = tmp_path / "tong-hop.xlsx"
-    write_summary(summary, path)
-    wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == SCORING_SHEETS
-    assert len(_table(wb["Nguồn dữ liệu"], "SHA-256")) == len(full.files)
-    assert len(_table(wb["Kiểm tra"], "Mức độ")) == len(full.issues)
-    assert tx.NO_PROPOSAL in _texts(wb["Đề nghị khen thưởng"])
-    write_report_json(summary, tmp_path / "r.json")
-    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["campaign"]["id"] == ""
+
+
+def test_summary_carries_its_own_metadata_and_reads_back(scoring_book, wb):
+    """The council round trip and the commune's merge read a summary back: it says what it was made of."""
+    from thidua_xlsx.registrations import read_summary_meta
+
+    assert wb[ly.META_SHEET].sheet_state == "veryHidden"
+    meta = read_summary_meta(scoring_book)
+    assert (meta.campaign_id, meta.school_year, meta.round) == ("test-campaign", "2025-2026", ly.SCORING)
+    assert meta.schema_version == ly.SUMMARY_SCHEMA_VERSION
+    assert [name for name, _, _ in meta.inputs] == ["~$To-khoi-1.xlsx", T1_FILE, T1_OLD, T2_FILE, "ghi-chu.docx"]
+    assert all(len(sha) == 64 for _, sha, _ in meta.inputs)
+    assert meta.departments_submitted == ("T1", "T2")

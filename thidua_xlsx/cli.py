@@ -48,20 +48,33 @@ def _print_problems(problems) -> None:
         click.echo(f"{problem.severity_label}: {problem.render()}", err=True)
 
 
-def _load_campaign(path: Path):
-    from thidua_xlsx.campaign_book import load_campaign_book
-    from thidua_xlsx.issues import issue
+def _open_campaign(book: Path):
+    """The campaign folder of ``book`` (campaign.xlsx), or exit 1 with every problem printed."""
+    from thidua_xlsx.workspace import open_campaign
 
-    book = path / "campaign.xlsx" if path.is_dir() else path
-    if not book.is_file():
-        click.echo(issue("campaign.not_found", path=str(path)).render(), err=True)
-        sys.exit(EXIT_UNUSABLE)
-    campaign, problems = load_campaign_book(book)
+    folder, problems = open_campaign(book)
     _print_problems(problems)
-    if campaign is None:
-        click.echo(ct.CAMPAIGN_INVALID.format(count=len(problems.errors), file=book), err=True)
+    if folder is None:
+        if problems.errors and book.is_file():
+            click.echo(ct.CAMPAIGN_INVALID.format(count=len(problems.errors), file=book), err=True)
         sys.exit(EXIT_UNUSABLE)
-    return campaign
+    return folder
+
+
+def _campaign_for(inbox: Path, campaign_path: Path | None):
+    """--campaign, else the campaign folder holding the inbox, else one beside it."""
+    from thidua_xlsx.issues import Problems
+    from thidua_xlsx.workspace import campaign_file, find_campaign
+
+    if campaign_path is not None:
+        return _open_campaign(campaign_file(campaign_path))
+    problems = Problems()
+    book = find_campaign(inbox, problems)
+    if book is None:
+        _print_problems(problems)
+        sys.exit(EXIT_UNUSABLE)
+    click.echo(ct.CAMPAIGN_USED.format(path=book), err=True)
+    return _open_campaign(book)
 
 
 @main.command(help=ct.INIT_HELP, epilog=EXIT_CODES_HELP)
@@ -88,28 +101,34 @@ def init(directory: Path, level: str, force: bool):
 @click.option("--from", "from_summary", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help=ct.FROM_HELP)
 def generate(campaign_path: Path, round_: str, outbox: Path | None, from_summary: Path | None):
+    from thidua_xlsx.report import checklist_lines
     from thidua_xlsx.service import generate_round
+    from thidua_xlsx.workspace import OUTBOX, campaign_file
 
-    campaign = _load_campaign(campaign_path)
-    outbox = outbox or Path("outbox") / round_
-    paths, problems = generate_round(campaign, round_, outbox, from_summary)
-    _print_problems(problems)
-    if problems.errors:
+    folder = _open_campaign(campaign_file(campaign_path))
+    outbox = outbox or folder.folder / OUTBOX / round_
+    result = generate_round(folder, round_, outbox, from_summary)
+    _print_problems(result.problems)
+    if result.problems.errors:
         sys.exit(EXIT_UNUSABLE)
-    for path in paths:
+    for path in result.paths:
         click.echo(f"  {path}")
-    click.echo(ct.GENERATE_DONE.format(count=len(paths), outbox=outbox))
+    click.echo(ct.GENERATE_DONE.format(count=len(result.paths), outbox=outbox))
+    if round_ == "cham-diem" and result.checklist is None:
+        click.echo(ct.GENERATE_NO_FROM, err=True)
+    for line in checklist_lines(result.checklist) if result.checklist else ():
+        click.echo(line)
 
 
 def _read_inbox(inbox: Path, campaign_path: Path | None, round_: str | None):
     from thidua_xlsx.reader import scan_inbox
     from thidua_xlsx.service import merge_inbox
 
-    campaign = _load_campaign(campaign_path) if campaign_path else None
+    folder = _campaign_for(inbox, campaign_path)
     total = len(scan_inbox(inbox))
     show = sys.stderr.isatty() and total > 1
     with click.progressbar(length=total, label=ct.READING, file=sys.stderr) if show else _NoBar() as bar:
-        return merge_inbox(inbox, campaign, round_, on_file=lambda _path: bar.update(1))
+        return merge_inbox(inbox, folder, round_, on_file=lambda _path: bar.update(1))
 
 
 def _export_pdf(summary_path: Path) -> None:
@@ -170,7 +189,7 @@ def merge(inbox, output, json_path, force, pdf, strict, campaign_path, round_):
         if target is not None and target.exists() and not force:
             raise click.UsageError(ct.EXISTS.format(path=target))
     _report(summary, verbose=False)
-    if summary.campaign is None:
+    if not summary.accepted_files:
         click.echo(ct.NOTHING_USABLE.format(inbox=inbox), err=True)
         sys.exit(EXIT_UNUSABLE)
     write_summary(summary, output)
@@ -192,7 +211,7 @@ def merge(inbox, output, json_path, force, pdf, strict, campaign_path, round_):
 def status(inbox, campaign_path, round_, strict):
     summary = _read_inbox(inbox, campaign_path, round_)
     _report(summary, verbose=True)
-    if summary.campaign is None:
+    if not summary.accepted_files:
         click.echo(ct.NOTHING_USABLE.format(inbox=inbox), err=True)
         sys.exit(EXIT_UNUSABLE)
     if strict and any(i.severity == "error" for i in summary.issues):

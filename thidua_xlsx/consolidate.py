@@ -1,32 +1,32 @@
-"""Consolidation: which file counts, every person's scores, ranks and title decisions. Pure: no I/O.
+"""Consolidation: every person's scores, ranks and title decisions. Pure: no I/O, frozen in and out.
 
-Which version of a department wins: the one whose workbook was saved last, by the save time the
-spreadsheet program writes inside the file (docProps/core.xml, ODS meta.xml), else the file's
-modification time; then the file name. E-mail clients reset file times when saving attachments,
-so the workbook's own time is the better witness.
+``consolidate(campaign, selection, clean)`` takes the campaign (the source of truth: roster,
+rubric, rules, title facts as they are today), the file selection and the validated submissions,
+and returns a frozen :class:`Summary`. Every roster person appears once, in their current
+department, whichever department's workbook carried their scores.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from thidua_xlsx import campaign as cm
 from thidua_xlsx import layout as ly
 from thidua_xlsx import rules
 from thidua_xlsx.collation import name_key
-from thidua_xlsx.issues import ERROR, WARNING, Issue, issue
-from thidua_xlsx.reader import ACCEPTED, REJECTED, SUPERSEDED, InboxFile
-from thidua_xlsx.validate import DEPT_LABEL as SOURCE_DEPT
-from thidua_xlsx.validate import SELF_LABEL as SOURCE_SELF
-from thidua_xlsx.validate import CleanSubmission, Entry
+from thidua_xlsx.issued import name_key as match_key
+from thidua_xlsx.issues import WARNING, Issue, Reason, issue, reason
+from thidua_xlsx.reader import ACCEPTED, SUPERSEDED, InboxFile
+from thidua_xlsx.selection import Selection
+from thidua_xlsx.validate import DEPT, SELF, CleanSubmission, Entry
 
-SOURCE_COUNCIL = "Hội đồng"
-STATUS_SUBMITTED, STATUS_DEPT_MISSING, STATUS_SHEET_MISSING = "đã nộp", "tổ chưa nộp", "thiếu phiếu"
+SOURCE_SELF, SOURCE_DEPT, SOURCE_COUNCIL = SELF, DEPT, "council"
+STATUS_SUBMITTED, STATUS_DEPT_MISSING, STATUS_SHEET_MISSING = "submitted", "department_missing", "sheet_missing"
 
 
-@dataclass
+@dataclass(frozen=True)
 class PersonResult:
     code: str
     name: str
@@ -34,7 +34,7 @@ class PersonResult:
     department_name: str
     role: str
     position: str
-    status: str
+    status: str  # a STATUS_* code
     newcomer: bool = False
     file: str = ""
     sheet: str = ""
@@ -42,16 +42,16 @@ class PersonResult:
     form: str = ""
     initiative: str = ""
     note: str = ""
-    facts: cm.Facts = field(default_factory=cm.Facts)
+    facts: cm.Facts = cm.Facts()
     self_score: rules.Score | None = None
     dept_score: rules.Score | None = None
     final: float | None = None
-    final_source: str = ""
+    final_source: str = ""  # a SOURCE_* code
     classification: str = ""
     rank_school: int | None = None
     rank_department: int | None = None
-    decisions: list[rules.Decision] = field(default_factory=list)
-    flags: list[str] = field(default_factory=list)
+    decisions: tuple[rules.Decision, ...] = ()
+    flags: tuple[Reason, ...] = ()
 
     @property
     def has_registered(self) -> bool:
@@ -67,7 +67,7 @@ class PersonResult:
         return granted[-1] if granted else ""
 
 
-@dataclass
+@dataclass(frozen=True)
 class DepartmentResult:
     code: str
     name: str
@@ -75,7 +75,7 @@ class DepartmentResult:
     submitted: bool
     file: str = ""
     collective: str = ""
-    decisions: list[rules.Decision] = field(default_factory=list)
+    decisions: tuple[rules.Decision, ...] = ()
 
     @property
     def proposed(self) -> str:
@@ -83,14 +83,14 @@ class DepartmentResult:
         return granted[0] if granted else ""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Summary:
     campaign: cm.Campaign | None
     round: str
-    files: list[InboxFile]
-    people: list[PersonResult]
-    departments: list[DepartmentResult]
-    issues: list[Issue]
+    files: tuple[InboxFile, ...]
+    people: tuple[PersonResult, ...]
+    departments: tuple[DepartmentResult, ...]
+    issues: tuple[Issue, ...]
     newest_input: dt.datetime | None
 
     @property
@@ -98,148 +98,150 @@ class Summary:
         return [f for f in self.files if f.status == ACCEPTED]
 
 
-def select_files(files: list[InboxFile], campaign: cm.Campaign | None = None, round_: str | None = None
-                 ) -> tuple[cm.Campaign | None, str, list[InboxFile]]:
-    """Decide the campaign and round of this inbox, reject strangers, keep the newest per department.
-
-    Returns (campaign, round, winners). Without ``campaign``, the campaign most files belong to is
-    used (from its newest file); without ``round_``, the round most files belong to.
-    """
-    readable = [f for f in files if f.status == ACCEPTED]
-    if campaign is None and readable:
-        ids = Counter(f.submission.campaign.id for f in readable)
-        top = max(ids.items(), key=lambda kv: (kv[1], kv[0]))[0]
-        campaign = max((f for f in readable if f.submission.campaign.id == top),
-                       key=lambda f: (f.version_time, f.name)).submission.campaign
-    if round_ is None:
-        rounds = Counter(f.submission.round for f in readable if f.submission.campaign.id == getattr(campaign, "id",
-                                                                                                      None))
-        round_ = max(rounds.items(), key=lambda kv: (kv[1], kv[0] == ly.SCORING))[0] if rounds else ly.SCORING
-    for f in readable:
-        other = f.submission.campaign
-        if campaign is not None and other.id != campaign.id:
-            _reject(f, "file.other_campaign", school=other.school.name, year=other.school.school_year)
-        elif f.submission.round != round_:
-            _reject(f, "file.other_round", round=f.submission.round, expected=round_)
-    winners = []
-    by_department: dict[str, list[InboxFile]] = {}
-    for f in files:
-        if f.status == ACCEPTED:
-            by_department.setdefault(f.submission.department_code, []).append(f)
-    for code, group in sorted(by_department.items()):
-        group.sort(key=lambda f: (f.version_time, f.modified, f.name), reverse=True)
-        winners.append(group[0])
-        for older in group[1:]:
-            older.status, older.reason = SUPERSEDED, "file.superseded"
-            older.issues.append(issue("file.superseded", WARNING, file=older.name,
-                                      department=older.submission.meta.get("department_name", code),
-                                      newer=group[0].name))
-    return campaign, round_, winners
-
-
-def _reject(f: InboxFile, code: str, **params) -> None:
-    f.status, f.reason = REJECTED, code
-    f.issues.append(issue(code, ERROR, file=f.name, **params))
-
-
-def consolidate(campaign: cm.Campaign, round_: str, files: list[InboxFile], clean: list[CleanSubmission]
-                ) -> Summary:
-    problems: list[Issue] = [i for f in files for i in f.issues]
+def consolidate(campaign: cm.Campaign, selection: Selection, clean: list[CleanSubmission]) -> Summary:
+    round_ = selection.round
+    problems: list[Issue] = [i for f in selection.files for i in f.issues]
     for sub in clean:
         problems.extend(sub.issues)
     by_dept = {sub.department: sub for sub in clean}
+    entries = _assign(campaign, clean)
     people: list[PersonResult] = []
     for dept in campaign.departments:
-        sub = by_dept.get(dept.code)
-        if sub is None:
+        if dept.code not in by_dept:
             problems.append(issue("department.missing", WARNING, department=dept.name))
-        entries = {e.code: e for e in sub.entries} if sub else {}
         for person in campaign.members(dept.code):
-            result = PersonResult(code=person.code, name=person.name, department=dept.code,
-                                  department_name=dept.name, role=person.role, position=person.position,
-                                  status=STATUS_DEPT_MISSING, facts=person.facts)
-            entry = entries.pop(person.code, None)
-            if entry is not None:
-                problems.extend(_fill(result, entry, campaign, round_))
-            people.append(result)
-        for entry in entries.values():  # newcomers (spare rows / sheets)
-            result = PersonResult(code=entry.code, name=entry.name, department=dept.code, department_name=dept.name,
-                                  role=entry.role, position=entry.position, status=STATUS_SUBMITTED, newcomer=True)
-            result.flags.append("người mới, chưa có trong danh sách")
-            problems.extend(_fill(result, entry, campaign, round_))
-            people.append(result)
+            base = PersonResult(code=person.code, name=person.name, department=dept.code, department_name=dept.name,
+                                role=person.role, position=person.position, status=STATUS_DEPT_MISSING,
+                                facts=person.facts)
+            entry, flags = entries.get(person.code, (None, ()))
+            people.append(_fill(base, entry, campaign, round_, problems, flags) if entry else base)
+        for entry in entries.get(("newcomers", dept.code), ()):
+            base = PersonResult(code=entry.code, name=entry.name, department=dept.code, department_name=dept.name,
+                                role=entry.role, position=entry.position, status=STATUS_SUBMITTED, newcomer=True,
+                                flags=(reason("flag.newcomer"),))
+            people.append(_fill(base, entry, campaign, round_, problems, ()))
     if round_ == ly.SCORING:
-        assign_ranks(people)
-        _decide(people, campaign)
+        people = ranked(people)
+        people = _decided(people, campaign)
+    people.sort(key=lambda p: (_order(campaign, p.department), name_key(p.name), p.code))
     departments = _departments(campaign, people, by_dept, round_)
-    people.sort(key=lambda p: (dept_order(campaign, p.department), name_key(p.name), p.code))
-    stamps = [f.version_time for f in files if f.status in (ACCEPTED, SUPERSEDED)]
-    return Summary(campaign, round_, files, people, departments, problems, max(stamps) if stamps else None)
+    stamps = [f.version_time for f in selection.files if f.status in (ACCEPTED, SUPERSEDED)]
+    return Summary(campaign, round_, selection.files, tuple(people), tuple(departments), tuple(problems),
+                   max(stamps) if stamps else None)
 
 
-def dept_order(campaign: cm.Campaign, code: str) -> int:
+def _assign(campaign: cm.Campaign, clean: list[CleanSubmission]) -> dict:
+    """Which entry speaks for each roster person (each once), and the newcomers left per department.
+
+    A person's own department's workbook first; a person moved to another department after the
+    workbooks went out is taken from the workbook that still carries them. A newcomer registered on a
+    spare row is matched to the roster by department and name once the secretary has added them.
+    """
+    roster = {p.code: p for p in campaign.staff}
+    found: dict = {}
+    own = sorted(clean, key=lambda s: s.department)
+    for sub in own:
+        for entry in sub.entries:
+            person = roster.get(entry.code)
+            if entry.newcomer or person is None:
+                continue
+            moved = person.department != sub.department
+            current = found.get(entry.code)
+            if current is None or (current[1] and not moved):
+                flags = (reason("flag.moved", department=_dept_name(campaign, sub.department)),) if moved else ()
+                found[entry.code] = (entry, flags)
+    by_name = {(p.department, match_key(p.name)): p.code for p in campaign.staff}
+    for sub in own:
+        for entry in sub.entries:
+            if not entry.newcomer:
+                continue
+            code = by_name.get((sub.department, match_key(entry.name)))
+            if code is None:
+                found.setdefault(("newcomers", sub.department), []).append(entry)
+            elif code not in found:
+                person = roster[code]
+                matched = dataclasses.replace(entry, code=code, name=person.name, role=person.role,
+                                              position=person.position, newcomer=False)
+                found[code] = (matched, (reason("flag.newcomer_matched", code=code),))
+    return found
+
+
+def _dept_name(campaign: cm.Campaign, code: str) -> str:
+    return next((d.name for d in campaign.departments if d.code == code), code)
+
+
+def _order(campaign: cm.Campaign, code: str) -> int:
     return next((i for i, d in enumerate(campaign.departments) if d.code == code), len(campaign.departments))
 
 
-def _fill(result: PersonResult, entry: Entry, campaign: cm.Campaign, round_: str) -> list[Issue]:
-    result.status = STATUS_SUBMITTED if entry.has_sheet else STATUS_SHEET_MISSING
-    result.file, result.sheet = entry.file, entry.sheet
-    result.registered, result.form, result.initiative, result.note = (entry.registered, entry.form,
-                                                                      entry.initiative, entry.note)
+def _fill(p: PersonResult, entry: Entry, campaign: cm.Campaign, round_: str, problems: list[Issue],
+          flags: tuple[Reason, ...]) -> PersonResult:
+    facts = p.facts
     if entry.facts is not None and campaign.settings.facts_source == cm.FACTS_FROM_DEPARTMENT:
-        result.facts = entry.facts
-    return _score(result, entry, campaign) if round_ == ly.SCORING and entry.has_sheet else []
+        facts = entry.facts
+    extra = list(flags)
+    if entry.marked:
+        extra.append(reason("flag.marked"))
+    p = dataclasses.replace(p, status=STATUS_SUBMITTED if entry.has_sheet else STATUS_SHEET_MISSING, file=entry.file,
+                            sheet=entry.sheet, registered=entry.registered, form=entry.form,
+                            initiative=entry.initiative, note=entry.note, facts=facts, flags=p.flags + tuple(extra))
+    if round_ == ly.SCORING and entry.has_sheet:
+        return _scored(p, entry, campaign, problems)
+    return p
 
 
-def _score(p: PersonResult, entry: Entry, campaign: cm.Campaign) -> list[Issue]:
-    found = []
-    rubric = campaign.rubric_for(p.role) if any(r.role == p.role for r in campaign.rubrics) else campaign.rubrics[0]
-    p.self_score = rules.score(rubric, entry.self_scores)
-    p.dept_score = rules.score(rubric, entry.dept_scores)
+def _scored(p: PersonResult, entry: Entry, campaign: cm.Campaign, problems: list[Issue]) -> PersonResult:
+    rubric = next((r for r in campaign.rubrics if r.role == p.role), campaign.rubrics[0])
+    self_score = rules.score(rubric, entry.self_scores)
+    dept_score = rules.score(rubric, entry.dept_scores)
     where = {"file": entry.file, "sheet": entry.sheet}
-    for label, computed, shown in ((SOURCE_SELF, p.self_score, entry.file_totals[0]),
-                                   (SOURCE_DEPT, p.dept_score, entry.file_totals[1])):
+    flags = list(p.flags)
+    for column, computed, shown in ((SOURCE_SELF, self_score, entry.shown_totals[0]),
+                                    (SOURCE_DEPT, dept_score, entry.shown_totals[1])):
         if computed.total is not None and shown is not None and abs(shown - computed.total) > 0.005:
-            found.append(issue("value.total_mismatch", WARNING, **where, shown=cm.num_text(shown),
-                               computed=cm.num_text(computed.total)))
-            p.flags.append(f"tổng {label.lower()} trong sổ khác tổng tính lại")
-    if p.dept_score.total is not None:
-        chosen, p.final_source = p.dept_score, SOURCE_DEPT
-    elif p.self_score.total is not None:
-        chosen, p.final_source = p.self_score, SOURCE_SELF
+            problems.append(issue("value.total_mismatch", WARNING, **where, shown=cm.num_text(shown),
+                                  computed=cm.num_text(computed.total)))
+            flags.append(reason("flag.total_mismatch", column=(column,)))
+    chosen, source = None, ""
+    if dept_score.total is not None:
+        chosen, source = dept_score, SOURCE_DEPT
+    elif self_score.total is not None:
+        chosen, source = self_score, SOURCE_SELF
     else:
-        chosen = None
-        found.append(issue("person.no_scores", WARNING, **where, name=p.name))
-        p.flags.append("chưa có điểm")
+        problems.append(issue("person.no_scores", WARNING, **where, name=p.name))
+        flags.append(reason("flag.no_scores"))
+    final, classification = None, ""
     if chosen is not None:
-        p.final = chosen.total
-        p.classification = rules.classify(campaign.classification, campaign.gate_cap, chosen.total, chosen.gate_ok)
+        final = chosen.total
+        classification = rules.classify(campaign.classification, campaign.gate_cap, chosen.total, chosen.gate_ok)
         for column, values in ((SOURCE_SELF, entry.self_scores), (SOURCE_DEPT, entry.dept_scores)):
             if any(v is not None for v in values.values()):
                 for group, item in rubric.items:
                     if group.kind == cm.SCORE and values.get(item.code) is None and \
                             (item.code, column) not in entry.invalid:
-                        found.append(issue("value.required_blank", WARNING, **where, cell=entry.cells.get((item.code, column), ""),
-                                           item=item.code, column=column))
+                        problems.append(issue("value.required_blank", WARNING, **where,
+                                              cell=entry.cells.get((item.code, column), ""), item=item.code,
+                                              column=(column,)))
     tolerance = campaign.settings.score_gap_tolerance
-    if p.self_score.total is not None and p.dept_score.total is not None:
-        gap = abs(p.self_score.total - p.dept_score.total)
+    if self_score.total is not None and dept_score.total is not None:
+        gap = abs(self_score.total - dept_score.total)
         if gap > tolerance:
-            found.append(issue("person.score_gap", WARNING, **where, name=p.name,
-                               self_score=cm.num_text(p.self_score.total), dept_score=cm.num_text(p.dept_score.total),
-                               gap=cm.num_text(round(gap, 2)), tolerance=cm.num_text(tolerance)))
-            p.flags.append(f"tự chấm và tổ chấm lệch {cm.num_text(round(gap, 2))} điểm")
-    return found
+            problems.append(issue("person.score_gap", WARNING, **where, name=p.name,
+                                  self_score=cm.num_text(self_score.total), dept_score=cm.num_text(dept_score.total),
+                                  gap=cm.num_text(round(gap, 2)), tolerance=cm.num_text(tolerance)))
+            flags.append(reason("flag.score_gap", gap=cm.num_text(round(gap, 2))))
+    return dataclasses.replace(p, self_score=self_score, dept_score=dept_score, final=final, final_source=source,
+                               classification=classification, flags=tuple(flags))
 
 
-def assign_ranks(people: list[PersonResult]) -> None:
+def ranked(people: list[PersonResult]) -> list[PersonResult]:
     """School-wide and within-department ranks by final score (ties share a rank)."""
-    for p, r in zip(people, rules.rank([p.final for p in people])):
-        p.rank_school = r
-    for code in {p.department for p in people}:
-        members = [p for p in people if p.department == code]
-        for p, r in zip(members, rules.rank([p.final for p in members])):
-            p.rank_department = r
+    school = rules.rank([p.final for p in people])
+    in_dept: dict[int, int | None] = {}
+    for code in dict.fromkeys(p.department for p in people):
+        index = [i for i, p in enumerate(people) if p.department == code]
+        in_dept.update(zip(index, rules.rank([people[i].final for i in index])))
+    return [dataclasses.replace(p, rank_school=school[i], rank_department=in_dept[i]) for i, p in enumerate(people)]
 
 
 def _candidate(p: PersonResult) -> rules.Candidate:
@@ -250,28 +252,36 @@ def _candidate(p: PersonResult) -> rules.Candidate:
                            initiative_decision=f.initiative_decision, classification=p.classification, total=p.final)
 
 
-def _decide(people: list[PersonResult], campaign: cm.Campaign) -> None:
+def _decided(people: list[PersonResult], campaign: cm.Campaign) -> list[PersonResult]:
     r = campaign.rules
-    considered = [p for p in people if p.status != STATUS_DEPT_MISSING]
+    decided: list[PersonResult] = []
     for p in people:
         if p.status == STATUS_DEPT_MISSING:
-            p.decisions = [rules.Decision(rules.LDTT, False, ["tổ chưa nộp sổ chấm điểm"])]
-    for p in considered:
+            decided.append(dataclasses.replace(p, decisions=(
+                rules.Decision(rules.LDTT, False, (reason("ldtt.department_missing"),)),)))
+            continue
         candidate = _candidate(p)
         ldtt = rules.decide_ldtt(candidate, r, campaign.classification)
-        p.decisions = [ldtt]
-        cstdcs = rules.decide_cstdcs(candidate, ldtt, r)
-        if cstdcs is not None:
-            p.decisions.append(cstdcs)
-    winners = [p for p in considered if p.granted(rules.CSTDCS)]
-    ldtt_count = sum(1 for p in considered if p.decisions[0].granted)
+        decisions = [ldtt]
+        for extra in (rules.decide_cstdcs(candidate, ldtt, r), rules.decide_higher(candidate, campaign.titles.individual)):
+            if extra is not None:
+                decisions.append(extra)
+        flags = p.flags
+        if not p.has_registered:
+            flags += (reason("flag.not_registered"),)
+        decided.append(dataclasses.replace(p, decisions=tuple(decisions), flags=flags))
+    winners = [p for p in decided if p.granted(rules.CSTDCS)]
+    ldtt_count = sum(1 for p in decided if p.status != STATUS_DEPT_MISSING and p.decisions[0].granted)
     missed = rules.apply_quota([(p.code, p.final) for p in winners], ldtt_count, r.cstdcs_quota_percent)
-    for p in winners:
-        reason = missed.get(p.code)
-        if reason:
-            decision = next(d for d in p.decisions if d.title == rules.CSTDCS)
-            decision.granted = False
-            decision.reasons = [reason]
+    result = []
+    for p in decided:
+        why = missed.get(p.code) if p.granted(rules.CSTDCS) else None
+        if why is not None:
+            p = dataclasses.replace(p, decisions=tuple(
+                rules.Decision(d.title, False, (why,), pending=why.code == "quota.tie") if d.title == rules.CSTDCS
+                else d for d in p.decisions))
+        result.append(p)
+    return result
 
 
 def _departments(campaign: cm.Campaign, people: list[PersonResult], by_dept: dict[str, CleanSubmission],
@@ -280,20 +290,22 @@ def _departments(campaign: cm.Campaign, people: list[PersonResult], by_dept: dic
     for dept in campaign.departments:
         sub = by_dept.get(dept.code)
         members = [p for p in people if p.department == dept.code]
-        result = DepartmentResult(dept.code, dept.name, len(members), sub is not None, sub.file if sub else "",
-                                  sub.collective if sub else "")
+        decisions: tuple[rules.Decision, ...] = ()
         if round_ == ly.SCORING:
             if sub is None:
-                result.decisions = [rules.Decision(rules.TTLDTT, False, ["tổ chưa nộp sổ chấm điểm"])]
+                decisions = (rules.Decision(rules.TTLDTT, False, (reason("collective.department_missing"),)),)
             else:
-                disciplines = [p.facts.discipline or cm.DISCIPLINES[0] for p in members]
+                disciplines = [p.facts.discipline for p in members]
                 unit = rules.Unit(
-                    registered=result.collective, members=len(members),
+                    registered=sub.collective, members=len(members),
                     ldtt=sum(p.granted(rules.LDTT) for p in members),
                     cstdcs=sum(p.granted(rules.CSTDCS) for p in members),
                     at_least_htnv=sum(p.facts.rating in cm.RATINGS[:3] for p in members),
-                    disciplined=sum(d != cm.DISCIPLINES[0] for d in disciplines),
-                    warned_or_worse=sum(d in cm.DISCIPLINES[2:] for d in disciplines))
-                result.decisions = rules.decide_collective(unit, campaign.rules)
-        results.append(result)
+                    disciplined=sum(d not in (None, cm.DISCIPLINES[0]) for d in disciplines),
+                    warned_or_worse=sum(d in cm.DISCIPLINES[2:] for d in disciplines),
+                    unrated=sum(p.facts.rating is None for p in members),
+                    discipline_unknown=sum(d is None for d in disciplines))
+                decisions = tuple(rules.decide_collective(unit, campaign.rules))
+        results.append(DepartmentResult(dept.code, dept.name, len(members), sub is not None, sub.file if sub else "",
+                                        sub.collective if sub else "", decisions))
     return results

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from thidua_xlsx.messages import MESSAGES, SEVERITY_LABELS
+from thidua_xlsx.messages import LABELS, MESSAGES, REASONS, SEVERITY_LABELS
 
 ERROR = "error"
 WARNING = "warning"
@@ -22,7 +22,8 @@ class Issue:
 
     @property
     def message(self) -> str:
-        return MESSAGES[self.code].format(file=self.file, sheet=self.sheet, cell=self.cell, **dict(self.params))
+        return MESSAGES[self.code].format(file=self.file, sheet=self.sheet, cell=self.cell,
+                                          **{k: _word(v) for k, v in self.params})
 
     @property
     def where(self) -> str:
@@ -37,14 +38,52 @@ class Issue:
         return f"[{self.where}] {self.message}" if self.where else self.message
 
     def to_dict(self) -> dict:
-        return {
-            "code": self.code,
-            "severity": self.severity,
-            "file": self.file,
-            "sheet": self.sheet,
-            "cell": self.cell,
-            "message": self.message,
-        }
+        """For the JSON report: codes and parameters, no Vietnamese wording."""
+        return {"code": self.code, "severity": self.severity, "file": self.file, "sheet": self.sheet,
+                "cell": self.cell, "params": {k: _plain(v) for k, v in self.params}}
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a decision, a status or a flag is what it is: a code with parameters, worded at the edge.
+
+    A parameter may itself be a Reason (worded in place) or a tuple of codes (listed with their
+    labels); None words as nothing.
+    """
+
+    code: str
+    params: tuple[tuple[str, object], ...] = ()
+
+    @property
+    def text(self) -> str:
+        return REASONS[self.code].format(**{k: _word(v) for k, v in self.params})
+
+    def to_dict(self) -> dict:
+        return {"code": self.code, "params": {k: _plain(v) for k, v in self.params}}
+
+
+def reason(code: str, **params) -> Reason:
+    found = Reason(code, tuple(sorted(params.items())))
+    found.text  # noqa: B018 - raises KeyError on a missing code or parameter
+    return found
+
+
+def _word(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Reason):
+        return value.text
+    if isinstance(value, tuple):
+        return ", ".join(LABELS.get(v, str(v)) for v in value)
+    return str(value)
+
+
+def _plain(value):
+    if isinstance(value, Reason):
+        return value.to_dict()
+    if isinstance(value, tuple):
+        return list(value)
+    return value
 
 
 def issue(code: str, severity: str = ERROR, *, file: str = "", sheet: str = "", cell: str = "", **params) -> Issue:

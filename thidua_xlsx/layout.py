@@ -1,20 +1,33 @@
-"""The contract between the template writer and the reader: names, labels, metadata keys.
+"""The contract between the template writer and the reader: typed, versioned layout records.
 
-Cell positions are not shared as constants: the writer records where every input cell is in the
-metadata sheet of each workbook, and the reader goes by that record, so a later layout change
-does not break the reading of older files.
+The writer records, for every sheet it writes, where it put things (a :class:`ScoringSheet`, a
+:class:`RegistrationSheet`, …). Those positions are *hints* for people and tools (feedback copies,
+test fillers); the reader never trusts them. It finds every sheet and row **by the code it
+shows** — the person code beside "Mã số:", the criterion code in the "Mã" column, the header row
+of a table — so a list sorted in Excel, a row inserted in LibreOffice or a renamed sheet never
+moves a value to another person or criterion. The texts the reader looks for are the labels
+below, written by the writer from the same constants.
+
+A workbook carries only its identity and these records (:class:`WorkbookLayout`); the campaign
+(rubric, roster, rules) never travels inside it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
+import unicodedata
+from dataclasses import dataclass
+from typing import ClassVar
+
+from thidua_xlsx import workbook_text as tx
 
 APP_ID = "thidua-xlsx"
-TEMPLATE_VERSION = 1
+TEMPLATE_VERSION = 2  # 2: no campaign inside, rows and sheets found by code
 META_SHEET = "_thidua_meta"  # very hidden
 LISTS_SHEET = "DanhMuc"  # hidden: dropdown lists (Excel needs them on a sheet, not inline)
-META_CHUNK = 30000  # characters of JSON per cell (Excel's cell limit is 32,767)
+MAX_META_CHARS = 200_000  # a department's layout is a few kB; anything bigger is not ours
 
 REGISTRATION = "dang-ky"
 SCORING = "cham-diem"
@@ -25,17 +38,168 @@ REG_COLLECTIVE_SHEET = "Đăng ký tập thể"
 GUIDE_SHEET = "Hướng dẫn"
 DEPARTMENT_SHEET = "Tổng hợp tổ"
 
-NOT_REGISTERED = "Không đăng ký"
+NOT_REGISTERED = "Không đăng ký"  # chosen by the person in the registration round
 # Our users' computers keep Vietnam time: UTC+7 all year (no daylight saving).
 VIETNAM_UTC_OFFSET = dt.timedelta(hours=7)
 MOTTO_1 = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO_2 = "Độc lập - Tự do - Hạnh phúc"
 
-# Sheet kinds recorded in the metadata.
-KIND_PERSON = "person"
-KIND_DEPARTMENT = "department"
-KIND_REGISTRATION = "registration"
-KIND_COLLECTIVE = "collective"
+# Labels the reader searches for (written by the writer from these same constants).
+FACT_VALUE_OFFSET = 3  # a fact's label spans columns A:C, its value D:F
+COLLECTIVE_VALUE_OFFSET = 4  # "Danh hiệu tập thể tổ đăng ký:" spans A:D, the choice E:H
+SCORING_HEADER = {"code": tx.SCORE_HEADERS[0], "text": tx.SCORE_HEADERS[1], "max": tx.SCORE_HEADERS[2],
+                  "self": tx.SCORE_HEADERS[3], "dept": tx.SCORE_HEADERS[4], "note": tx.SCORE_HEADERS[5]}
+REGISTRATION_HEADER = {"stt": tx.REG_HEADERS[0], "code": tx.REG_HEADERS[1], "name": tx.REG_HEADERS[2],
+                       "position": tx.REG_HEADERS[3], "title": tx.REG_HEADERS[4], "form": tx.REG_HEADERS[5],
+                       "initiative": tx.REG_HEADERS[6], "note": tx.REG_HEADERS[7]}
+DEPARTMENT_HEADER = {"code": tx.DEPT_HEADERS[1], "name": tx.DEPT_HEADERS[2], "position": tx.DEPT_HEADERS[3]}
+COLLECTIVE_HEADER = {"unit": tx.REG_COLLECTIVE_HEADERS[0], "title": tx.REG_COLLECTIVE_HEADERS[2],
+                     "note": tx.REG_COLLECTIVE_HEADERS[3]}
+
+
+@dataclass(frozen=True)
+class RegistrationSheet:
+    kind: ClassVar[str] = "registration"
+    name: str
+    header_row: int
+    rows: tuple[tuple[str, int], ...]  # (person code, row) as written
+    spare_rows: tuple[int, ...]
+    check_cell: str
+    code_column: str = "B"
+    name_column: str = "C"
+    position_column: str = "D"
+    title_column: str = "E"
+    form_column: str = "F"
+    initiative_column: str = "G"
+    note_column: str = "H"
+
+
+@dataclass(frozen=True)
+class CollectiveSheet:
+    kind: ClassVar[str] = "collective"
+    name: str
+    header_row: int
+    cell: str
+    note_cell: str
+
+
+@dataclass(frozen=True)
+class ScoringSheet:
+    """One person's scoring form. ``marker`` is what the sheet shows beside "Mã số:"."""
+
+    kind: ClassVar[str] = "person"
+    name: str
+    person_code: str  # "" on a spare sheet
+    marker: str  # the person code, or "Người mới 1", … on a spare sheet
+    role: str
+    marker_cell: str
+    name_cell: str
+    position_cell: str
+    title_cell: str
+    header_row: int
+    items: tuple[tuple[str, int], ...]  # (criterion code, row) as written
+    total_row: int
+    facts: tuple[tuple[str, str], ...] = ()  # (fact key, cell) when the department enters the facts
+    code_column: str = "A"
+    max_column: str = "C"
+    self_column: str = "D"
+    dept_column: str = "E"
+    note_column: str = "F"
+
+    @property
+    def spare(self) -> bool:
+        return not self.person_code
+
+    def item_row(self, code: str) -> int:
+        return dict(self.items)[code]
+
+
+@dataclass(frozen=True)
+class DepartmentSheet:
+    kind: ClassVar[str] = "department"
+    name: str
+    header_row: int
+    rows: tuple[tuple[str, int], ...]
+    collective_cell: str
+    check_cell: str
+
+
+SheetLayout = RegistrationSheet | CollectiveSheet | ScoringSheet | DepartmentSheet
+_SHEET_KINDS = {cls.kind: cls for cls in (RegistrationSheet, CollectiveSheet, ScoringSheet, DepartmentSheet)}
+
+
+@dataclass(frozen=True)
+class WorkbookLayout:
+    """What a department workbook carries in its very hidden sheet: identity and sheet records."""
+
+    campaign_id: str
+    school_year: str
+    round: str
+    department_code: str
+    department_name: str
+    submission_id: str
+    sheets: tuple[SheetLayout, ...]
+    period: str = ""
+    template_version: int = TEMPLATE_VERSION
+    app: str = APP_ID
+
+    def of_kind(self, cls) -> list:
+        return [s for s in self.sheets if isinstance(s, cls)]
+
+    def to_json(self) -> dict:
+        data = {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name != "sheets"}
+        data["sheets"] = [{"kind": s.kind, **dataclasses.asdict(s)} for s in self.sheets]
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict) -> "WorkbookLayout":
+        """Raises KeyError, TypeError or ValueError on anything that is not a layout we wrote."""
+        sheets = []
+        for raw in data["sheets"]:
+            raw = dict(raw)
+            sheet_cls = _SHEET_KINDS[raw.pop("kind")]
+            sheets.append(sheet_cls(**{k: _frozen(v) for k, v in raw.items()}))
+        fields = {f.name for f in dataclasses.fields(cls)} - {"sheets"}
+        values = {k: data[k] for k in fields if k in data}
+        if not all(isinstance(values.get(k, ""), str) for k in fields - {"template_version"}):
+            raise TypeError("identity fields must be text")
+        return cls(**values, sheets=tuple(sheets))
+
+
+def _frozen(value):
+    if isinstance(value, list):
+        return tuple(_frozen(v) for v in value)
+    return value
+
+
+SUMMARY_SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class SummaryMeta:
+    """What a summary workbook carries about itself, so that it can be read back (``generate --from``,
+    later the council round trip and the commune's merge of school summaries)."""
+
+    campaign_id: str
+    school_year: str
+    round: str
+    inputs: tuple[tuple[str, str, str], ...]  # (file name, SHA-256, status) of every inbox entry
+    departments_submitted: tuple[str, ...]
+    period: str = ""
+    kind: str = "summary"
+    schema_version: int = SUMMARY_SCHEMA_VERSION
+    app: str = APP_ID
+
+    def to_json(self) -> dict:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> "SummaryMeta":
+        if data.get("kind") != "summary" or data.get("app") != APP_ID:
+            raise ValueError("not a summary")
+        names = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: _frozen(v) for k, v in data.items() if k in names})
+
 
 _ILLEGAL_SHEET_CHARS = re.compile(r"[\[\]:*?/\\']")
 
@@ -55,8 +219,6 @@ def sheet_title(text: str, taken: set[str]) -> str:
 
 def ascii_slug(text: str) -> str:
     """'Tổ khối 4-5' → 'To-khoi-4-5' for file names a person recognises."""
-    import unicodedata
-
     text = text.replace("đ", "d").replace("Đ", "D")
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")

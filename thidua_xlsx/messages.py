@@ -12,6 +12,10 @@ MESSAGES = {
                            "do lệnh 'thidua-xlsx init' tạo và đã đóng trong Excel.",
     "campaign.not_found": "Không tìm thấy tệp chiến dịch '{path}'. Hãy chỉ tới thư mục có campaign.xlsx "
                           "hoặc tạo mới bằng 'thidua-xlsx init THƯ_MỤC --level tieu-hoc'.",
+    "campaign.not_found_near": "Không tìm thấy chiến dịch (campaign.xlsx) cho thư mục '{inbox}'. Đã tìm ở: {looked}. "
+                               "Hãy chỉ rõ bằng --campaign THƯ_MỤC (thư mục có campaign.xlsx), hoặc để thư mục nhận "
+                               "về bên trong thư mục chiến dịch (ví dụ thidua-2025/inbox).",
+    "campaign.ambiguous": "Có nhiều chiến dịch cạnh thư mục '{inbox}': {found}. Hãy chọn một bằng --campaign THƯ_MỤC.",
     "campaign.sheet_missing": "Thiếu sheet '{sheet}' trong campaign.xlsx. Hãy khôi phục sheet này "
                               "(tạo lại bằng 'thidua-xlsx init' rồi chép dữ liệu sang).",
     "campaign.field_missing": "Thiếu dòng '{field}'. Hãy thêm lại dòng này ở cột A, giá trị ở cột B.",
@@ -45,6 +49,15 @@ MESSAGES = {
                            "Hãy sửa cho khớp.",
     "campaign.from_unreadable": "Không đọc được bảng tổng hợp đăng ký '{path}'. Hãy dùng tệp do "
                                 "'thidua-xlsx merge' tạo từ vòng đăng ký.",
+    "from.not_ours": "'{path}' không phải bảng tổng hợp do thidua-xlsx tạo (không có thông tin nhận diện). Hãy dùng "
+                     "tệp do 'thidua-xlsx merge' tạo từ vòng đăng ký của chiến dịch này.",
+    "from.other_campaign": "Bảng tổng hợp '{path}' thuộc chiến dịch khác (năm học {year}). Hãy dùng bảng tổng hợp "
+                           "đăng ký của chiến dịch này.",
+    "from.other_year": "Bảng tổng hợp '{path}' là của năm học {year}, chiến dịch này là năm học {expected}. Hãy dùng "
+                       "bảng tổng hợp đăng ký năm nay.",
+    "from.not_registration": "Bảng tổng hợp '{path}' là của vòng '{round}', không phải vòng đăng ký. Hãy dùng tệp "
+                             "do 'thidua-xlsx merge' tạo từ thư mục sổ đăng ký.",
+    "from.scoring_only": "--from chỉ dùng cho vòng cham-diem (điền sẵn danh hiệu đã đăng ký).",
     # inbox files
     "file.skipped_lock": "Tệp khóa tạm của Excel/LibreOffice (do đang mở tệp) – bỏ qua, không cần làm gì.",
     "file.skipped_system": "Tệp hệ thống – bỏ qua.",
@@ -61,10 +74,40 @@ MESSAGES = {
     "file.not_ours": "Sổ này không do thidua-xlsx tạo (không có thông tin nhận diện). Hãy dùng đúng sổ do "
                      "thư ký phát cho tổ ('thidua-xlsx generate').",
     "file.meta_broken": "Thông tin nhận diện trong sổ bị hỏng hoặc bị sửa. Hãy phát lại sổ cho tổ và nhờ điền lại.",
+    "file.old_template": "Sổ được tạo bằng phiên bản cũ của thidua-xlsx (mang theo cả dữ liệu chiến dịch, không còn "
+                         "được tin dùng). Hãy phát lại sổ mới cho tổ ('thidua-xlsx generate') và nhờ tổ chép điểm sang.",
+    "file.not_issued": "Sổ ({department}) không có trong danh sách sổ đã phát của chiến dịch này (thư mục so-da-phat). "
+                       "Có thể là sổ tự sao chép hoặc bị sửa mã. Hãy phát lại sổ cho tổ bằng 'thidua-xlsx generate'.",
+    "file.meta_edited": "Thông tin nhận diện ẩn trong sổ đã bị sửa; chương trình dùng thông tin của sổ đã phát "
+                        "({department}). Hãy kiểm tra ai đã sửa sổ.",
+    "file.identity_mismatch": "Nội dung sổ không khớp với sổ đã phát cho {department} (sổ ghi các mã {codes}). Có thể "
+                              "là sổ của tổ khác bị đổi mã. Sổ không được dùng; hãy hỏi lại tổ.",
+    "file.unknown_department": "Sổ của {department}, tổ này không còn trong sheet Tổ của campaign.xlsx. Hãy kiểm tra "
+                               "lại danh sách tổ.",
+    "sheet.duplicate": "Sheet '{sheet}' lặp lại một phiếu đã có (sheet '{used}'); chỉ đọc phiếu thứ nhất. Hãy xóa "
+                       "bản sao.",
+    "sheet.unknown_form": "Phiếu có mã '{marker}' không thuộc sổ đã phát cho tổ này; không đọc. Hãy kiểm tra tổ có "
+                          "chép phiếu từ sổ khác không.",
+    "sheet.table_missing": "Không tìm thấy bảng tiêu chí (dòng tiêu đề Mã / Nội dung tiêu chí / Tự chấm / Tổ chấm) "
+                           "trong phiếu; không đọc được điểm. Hãy nhờ tổ gửi lại phiếu đúng mẫu.",
+    "row.missing_code": "Không tìm thấy dòng của tiêu chí {codes} (đã bị xóa?); các tiêu chí này chưa được tính "
+                        "điểm. Hãy nhờ tổ gửi lại phiếu đầy đủ.",
+    "row.unknown_code": "Ô '{value}' nằm ở dòng có mã '{code}' không thuộc sổ đã phát; không biết của ai/tiêu chí "
+                        "nào nên không được tính. Hãy nhờ tổ điền lại đúng dòng.",
+    "row.no_code": "Ô '{value}' nằm ở dòng không có mã (dòng chèn thêm?); không biết của ai/tiêu chí nào nên không "
+                   "được tính. Hãy nhờ tổ điền vào đúng dòng có mã.",
+    "row.duplicate_code": "Ô '{value}' nằm ở dòng lặp lại mã '{code}'; chỉ dòng thứ nhất được tính. Hãy xóa dòng "
+                          "lặp.",
+    "locked.changed": "Ô khóa đã bị sửa: khi phát là '{issued}', trong sổ là '{found}'. Chương trình dùng nội dung "
+                      "đã phát; hãy kiểm tra ai đã sửa sổ.",
+    "person.title_typed": "{name} không đăng ký thi đua đầu năm nhưng phiếu ghi '{found}'; không được xét danh hiệu "
+                          "(không đăng ký thì không xét).",
+    "person.newcomer_unregistered": "Người mới '{name}' có phiếu chấm điểm nhưng chưa đăng ký thi đua đầu năm: điểm "
+                                    "được tổng hợp, không được xét danh hiệu. Hãy thêm vào sheet Nhân sự nếu đúng.",
     "file.newer_version": "Sổ được tạo bằng phiên bản mẫu {version}, mới hơn chương trình này. Hãy cập nhật "
                           "thidua-xlsx.",
-    "file.other_campaign": "Sổ thuộc chiến dịch khác ({school}, năm học {year}). Hãy kiểm tra tổ có gửi nhầm "
-                           "sổ năm cũ hoặc trường khác không.",
+    "file.other_campaign": "Sổ thuộc chiến dịch khác (năm học {year}). Hãy kiểm tra tổ có gửi nhầm sổ năm cũ hoặc "
+                           "trường khác không.",
     "file.other_round": "Sổ thuộc vòng '{round}', không phải vòng đang tổng hợp ('{expected}'). Hãy để các sổ "
                         "của mỗi vòng trong một thư mục riêng.",
     "file.superseded": "{department} đã gửi bản mới hơn ({newer}); bản này không được dùng.",
@@ -91,6 +134,76 @@ MESSAGES = {
     "person.name_changed": "Họ tên trong sổ '{value}' khác danh sách '{expected}' (mã {code}); dùng tên trong "
                            "danh sách.",
     "department.missing": "{department} chưa nộp sổ. Hãy nhắc tổ trưởng gửi.",
+}
+
+# Reasons of decisions, statuses and flags (codes in rules/consolidation, words here).
+REASONS = {
+    "ldtt.not_registered": "không đăng ký thi đua đầu năm nên không được xét",
+    "facts.missing": "chưa đủ thông tin: {fields} (hãy nhập ở sheet Nhân sự của campaign.xlsx)",
+    "ldtt.rating": "xếp loại viên chức {rating} (cần {needed})",
+    "ldtt.months_short": "chỉ làm việc {worked} tháng (cần từ {needed})",
+    "ldtt.days_off": "nghỉ {days} ngày (tối đa {max})",
+    "ldtt.disciplined": "bị kỷ luật {discipline} trong năm",
+    "ldtt.under_review": "đang bị xem xét kỷ luật",
+    "ldtt.classification": "xếp loại thi đua {got} (cần từ {needed})",
+    "ldtt.maternity": " (kể cả {months} tháng nghỉ thai sản)",
+    "ldtt.classified": ", xếp loại thi đua {classification} ({total} điểm)",
+    "ldtt.granted": "đủ điều kiện: xếp loại viên chức {rating}, làm việc {worked} tháng{maternity}, "
+                    "không bị kỷ luật{classified}",
+    "ldtt.department_missing": "tổ chưa nộp sổ chấm điểm",
+    "cstdcs.no_ldtt": "chưa đạt Lao động tiên tiến",
+    "cstdcs.excellent": "HTXSNV",
+    "cstdcs.initiative": "sáng kiến '{initiative}' được công nhận cấp {level} (QĐ {decision})",
+    "cstdcs.granted": "đạt LĐTT, {first}{second}",
+    "cstdcs.not_excellent": "không HTXSNV",
+    "cstdcs.no_initiative": "không có sáng kiến được công nhận",
+    "cstdcs.initiative_unrecognised": "sáng kiến '{initiative}' chưa có quyết định công nhận",
+    "cstdcs.refused": "{first}{second}",
+    "join.and": " và {part}",
+    "join.or": " hoặc {part}",
+    "higher.needs_history": "cần hồ sơ nhiều năm (kết quả các năm trước, sáng kiến cấp trên) – Hội đồng xét",
+    "quota.tie": "bằng điểm ({score}) với {tied} người cho {left} suất cuối của chỉ tiêu {percent}% ({slots} suất) "
+                 "– Hội đồng bỏ phiếu chọn",
+    "quota.outside": "ngoài chỉ tiêu {percent}% số LĐTT ({slots} suất), xếp sau theo điểm",
+    "collective.not_registered": "tổ không đăng ký danh hiệu tập thể nên không được xét",
+    "collective.department_missing": "tổ chưa nộp sổ chấm điểm",
+    "collective.share": "{ldtt}/{members} LĐTT ({percent}%)",
+    "collective.unrated": "chưa đủ thông tin: {count} người chưa có xếp loại viên chức",
+    "collective.discipline_unknown": "chưa đủ thông tin: {count} người chưa có thông tin kỷ luật",
+    "collective.not_done": "{count} người chưa hoàn thành nhiệm vụ",
+    "collective.share_below": "{share}, cần từ {needed}%",
+    "collective.share_not_above": "{share}, cần trên {needed}%",
+    "collective.no_cstdcs": "không có CSTĐCS",
+    "collective.disciplined": "{count} người bị kỷ luật",
+    "collective.warned": "{count} người bị kỷ luật từ cảnh cáo",
+    "collective.ttldxs_granted": "đủ điều kiện: {share}, {cstdcs} CSTĐCS, 100% hoàn thành nhiệm vụ, không ai bị "
+                                 "kỷ luật (Hội đồng xác nhận tổ hoàn thành xuất sắc nhiệm vụ)",
+    "collective.ttldtt_granted": "đủ điều kiện: {share}, không ai bị kỷ luật từ cảnh cáo (Hội đồng xác nhận tổ "
+                                "hoàn thành tốt nhiệm vụ)",
+    # person statuses
+    "status.submitted": "đã nộp",
+    "status.department_missing": "tổ chưa nộp",
+    "status.sheet_missing": "thiếu phiếu",
+    # score sources
+    "source.self": "Tự chấm",
+    "source.department": "Tổ chấm",
+    "source.council": "Hội đồng",
+    # flags for the secretary and the council
+    "flag.newcomer": "người mới, chưa có trong danh sách",
+    "flag.newcomer_matched": "đăng ký là người mới, nay đã có trong danh sách (mã {code})",
+    "flag.moved": "đã chuyển sang tổ này; điểm lấy từ sổ của {department}",
+    "flag.total_mismatch": "tổng {column} trong sổ khác tổng tính lại",
+    "flag.no_scores": "chưa có điểm",
+    "flag.score_gap": "tự chấm và tổ chấm lệch {gap} điểm",
+    "flag.marked": "sổ có ô không xác định được hoặc ô khóa bị sửa – xem sheet Kiểm tra",
+    "flag.not_registered": "không đăng ký thi đua đầu năm",
+    "flag.facts_missing": "chưa đủ thông tin xét danh hiệu: {fields}",
+}
+
+# Labels of codes listed inside reasons (facts, score columns).
+LABELS = {
+    "rating": "xếp loại viên chức", "months": "số tháng làm việc", "discipline": "kỷ luật",
+    "under_review": "đang xem xét kỷ luật", "self": "tự chấm", "department": "tổ chấm",
 }
 
 CAMPAIGN_GUIDE = (
@@ -136,8 +249,18 @@ STATUS_HELP = "Đọc và kiểm tra INBOX như merge nhưng không ghi tệp n�
 SUMMARY_HELP = "Tệp tổng hợp cần ghi (mặc định: tong-hop_<vòng>.xlsx)."
 JSON_HELP = "Ghi thêm báo cáo JSON (tệp, lỗi, từng người: điểm, hạng, danh hiệu và lý do)."
 STRICT_HELP = "Trả mã thoát 3 nếu có lỗi trong các sổ nộp."
-CAMPAIGN_OPT_HELP = "Kiểm tra theo campaign.xlsx hiện tại (danh sách nhân sự mới nhất) thay vì thông tin trong sổ."
+CAMPAIGN_OPT_HELP = ("Thư mục chiến dịch (có campaign.xlsx) hoặc chính tệp campaign.xlsx. Mặc định: thư mục chiến "
+                     "dịch chứa INBOX, hoặc thư mục chiến dịch nằm cạnh INBOX.")
+CAMPAIGN_USED = "Chiến dịch: {path}"
 MERGE_ROUND_HELP = "Vòng cần tổng hợp (mặc định: vòng của đa số sổ trong INBOX)."
+GENERATE_NO_FROM = ("Lưu ý: không có --from nên mọi người trong phiếu chấm điểm là 'Chưa đăng ký' và sẽ không được xét "
+                    "danh hiệu. Hãy dùng --from tong-hop-dang-ky.xlsx (bảng tổng hợp vòng đăng ký).")
+CHECKLIST_HEAD = "Danh sách cần kiểm tra trước khi gửi phiếu chấm điểm:"
+CHECKLIST_MISSING = "  Tổ chưa gửi đăng ký (mọi người trong tổ là 'Chưa đăng ký'): {names}."
+CHECKLIST_NOT_REGISTERED = "  Chưa đăng ký thi đua ({count} người, không được xét danh hiệu): {names}."
+CHECKLIST_NEWCOMER = ("  Người mới đã đăng ký, cần thêm vào sheet Nhân sự: {name} ({department}, {title}) – đã có "
+                      "phiếu riêng trong sổ của tổ.")
+CHECKLIST_OK = "  Mọi tổ đã gửi đăng ký; mọi người trong danh sách đã đăng ký."
 DEFAULT_SUMMARY = "tong-hop_{round}.xlsx"
 READING = "Đang đọc"
 NOTHING_USABLE = "Không đọc được sổ nào dùng được trong {inbox}. Hãy kiểm tra thư mục và các lỗi ở trên."

@@ -1,22 +1,31 @@
 """Read an inbox: every file is accounted for; values only, no macro ever runs; never raises on bad input.
 
-The fast path is python-calamine (values of .xlsx/.xlsm/.xls/.ods, hidden sheets included); it
-is ~13x faster than pandas+openpyxl on a province's worth of files. Before any parser sees a
-file, cheap containment checks run on its bytes (size, zip entry sizes and ratios, encryption).
+A returned workbook brings only its input cells. Its very hidden sheet names the campaign and
+the submission id; everything else — who is in it, their registered titles, what its locked
+cells said — comes from the record ``generate`` kept (:mod:`thidua_xlsx.issued`) and the rubric
+from the campaign. Sheets and rows are found **by the codes they show**, never by position:
+a person's form by the code beside "Mã số:", a criterion's row by its code in the "Mã" column, a
+table by its header row. What cannot be placed is reported by cell.
+
+The fast path is python-calamine (values of .xlsx/.xlsm/.xls/.ods, hidden sheets included).
+Before any parser sees a file, cheap containment checks run on its bytes.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from thidua_xlsx import campaign as cm
 from thidua_xlsx import layout as ly
+from thidua_xlsx import workbook_text as tx
+from thidua_xlsx.issued import IssuedPerson, IssuedRegistry, IssuedWorkbook, fingerprint
 from thidua_xlsx.issues import ERROR, NOTE, WARNING, Issue, issue
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -35,56 +44,72 @@ SKIPPED = "skipped"
 
 
 @dataclass(frozen=True)
-class Raw:
-    """One cell value as read, with where it came from."""
+class Cell:
+    """One cell value as read, with where it was found."""
 
     value: object
     sheet: str
     cell: str
 
 
-@dataclass
-class PersonSheet:
-    """What a person's scoring sheet holds (raw)."""
-
+@dataclass(frozen=True)
+class ItemCells:
     code: str
-    role: str
-    spare: bool
+    self: Cell
+    dept: Cell
+    note: Cell
+
+
+@dataclass(frozen=True)
+class ScoringForm:
+    """One person's scoring form as found in a returned workbook."""
+
+    marker: str  # the code beside "Mã số:"
+    person: IssuedPerson  # who it was issued for (a blank spare person on a spare form)
     sheet: str
-    name: Raw | None = None
-    position: Raw | None = None
-    title: Raw | None = None
-    facts: dict[str, Raw] = field(default_factory=dict)
-    items: dict[str, tuple[Raw, Raw, Raw]] = field(default_factory=dict)  # code → (self, dept, note)
-    file_totals: tuple[Raw, Raw] | None = None  # the workbook's own computed totals (self, dept)
+    name: Cell | None
+    position: Cell | None
+    items: tuple[ItemCells, ...]
+    facts: tuple[tuple[str, Cell], ...]
+    shown_totals: tuple[Cell | None, Cell | None]  # the workbook's own totals (self, department)
+
+    @property
+    def spare(self) -> bool:
+        return not self.person.code
 
 
-@dataclass
-class RegistrationRow:
-    code: str  # "" for a spare row
-    row: int
-    name: Raw
-    position: Raw
-    title: Raw
-    form: Raw
-    initiative: Raw
-    note: Raw
+@dataclass(frozen=True)
+class RegistrationEntry:
+    person: IssuedPerson | None  # None: a spare row
+    name: Cell
+    position: Cell
+    title: Cell
+    form: Cell
+    initiative: Cell
+    note: Cell
 
 
-@dataclass
+@dataclass(frozen=True)
 class Submission:
-    meta: dict
-    campaign: cm.Campaign
-    round: str
-    department_code: str
-    submission_id: str
-    registrations: list[RegistrationRow] = field(default_factory=list)
-    collective: Raw | None = None
-    people: list[PersonSheet] = field(default_factory=list)
-    missing_sheets: list[str] = field(default_factory=list)  # person codes whose sheet was not found
+    """What a returned workbook brought: its input cells, placed by code, and who it was issued for."""
+
+    issued: IssuedWorkbook
+    registrations: tuple[RegistrationEntry, ...] = ()
+    forms: tuple[ScoringForm, ...] = ()
+    collective: Cell | None = None
+    missing: tuple[str, ...] = ()  # issued person codes whose row or form was not found
+    marked: tuple[str, ...] = ()  # person codes with cells that could not be placed or were changed
+
+    @property
+    def department_code(self) -> str:
+        return self.issued.department_code
+
+    @property
+    def round(self) -> str:
+        return self.issued.round
 
 
-@dataclass
+@dataclass(frozen=True)
 class InboxFile:
     path: Path
     name: str  # relative to the inbox, with "/" separators
@@ -95,12 +120,24 @@ class InboxFile:
     status: str = REJECTED
     reason: str = ""
     submission: Submission | None = None
-    issues: list[Issue] = field(default_factory=list)
+    issues: tuple[Issue, ...] = ()
 
     @property
     def version_time(self) -> dt.datetime:
         """What decides the newest version of a department: the workbook's own save time, else mtime."""
         return self.saved_at or self.modified
+
+    @property
+    def department_name(self) -> str:
+        return self.submission.issued.layout.department_name if self.submission else ""
+
+
+@dataclass(frozen=True)
+class ReadContext:
+    """What the reader trusts: the campaign and the record of what was issued."""
+
+    campaign: cm.Campaign
+    registry: IssuedRegistry
 
 
 def scan_inbox(inbox: Path) -> list[Path]:
@@ -108,7 +145,7 @@ def scan_inbox(inbox: Path) -> list[Path]:
     return sorted((p for p in inbox.rglob("*") if p.is_file()), key=lambda p: p.relative_to(inbox).as_posix())
 
 
-def read_file(path: Path, inbox: Path) -> InboxFile:
+def read_file(path: Path, inbox: Path, context: ReadContext) -> InboxFile:
     """Read one inbox file; anything wrong becomes the file's status and issues."""
     name = path.relative_to(inbox).as_posix()
     data = path.read_bytes()
@@ -118,61 +155,112 @@ def read_file(path: Path, inbox: Path) -> InboxFile:
                       sha256=hashlib.sha256(data).hexdigest())
     base = path.name.lower()
     if base.startswith("~$") or base.startswith(".~lock.") or base in SYSTEM_FILES:
-        entry.status, entry.reason = SKIPPED, "lock" if base.startswith(("~$", ".~lock.")) else "system"
-        entry.issues.append(issue(f"file.skipped_{entry.reason}", NOTE, file=name))
-        return entry
+        reason = "lock" if base.startswith(("~$", ".~lock.")) else "system"
+        return dataclasses.replace(entry, status=SKIPPED, reason=reason,
+                                   issues=(issue(f"file.skipped_{reason}", NOTE, file=name),))
     suffix = path.suffix.lower()
     if suffix not in WORKBOOK_SUFFIXES:
-        return _reject(entry, "file.not_workbook")
+        return reject(entry, "file.not_workbook")
     if len(data) > MAX_FILE_BYTES:
-        return _reject(entry, "file.too_big", size_mb=len(data) // (1024 * 1024))
+        return reject(entry, "file.too_big", size_mb=len(data) // (1024 * 1024))
     if data[:8] == CFB_MAGIC and suffix in (".xlsx", ".xlsm"):
-        return _reject(entry, "file.encrypted")
+        return reject(entry, "file.encrypted")
     if suffix in (".xlsx", ".xlsm", ".ods"):
         if data[:4] != ZIP_MAGIC:
-            return _reject(entry, "file.corrupt")
+            return reject(entry, "file.corrupt")
         problem = _zip_problem(path)
         if problem:
-            return _reject(entry, problem)
-        entry.saved_at = _saved_at(path, suffix)
+            return reject(entry, problem)
+        entry = dataclasses.replace(entry, saved_at=_saved_at(path, suffix))
     elif data[:8] != CFB_MAGIC:
-        return _reject(entry, "file.corrupt")
+        return reject(entry, "file.corrupt")
     try:
         sheets = _load_values(data)
     except Exception:  # calamine raises many kinds on a broken file: one message for all
-        return _reject(entry, "file.corrupt")
-    meta_rows = sheets.get(ly.META_SHEET)
-    if meta_rows is None:
-        return _reject(entry, "file.not_ours")
-    meta = _parse_meta(meta_rows)
-    if meta is None or meta.get("app") != ly.APP_ID:
-        return _reject(entry, "file.meta_broken")
-    if int(meta.get("template_version", 0)) > ly.TEMPLATE_VERSION:
-        return _reject(entry, "file.newer_version", version=meta.get("template_version"))
-    payload = meta.pop("payload")
+        return reject(entry, "file.corrupt")
+    return _read_workbook(entry, sheets, context)
+
+
+def _read_workbook(entry: InboxFile, sheets: dict[str, "_Sheet"], context: ReadContext) -> InboxFile:
+    if ly.META_SHEET not in sheets:
+        return reject(entry, "file.not_ours")
     try:
-        campaign = cm.from_dict(payload["campaign"])
-        submission = Submission(meta=meta, campaign=campaign, round=meta["round"],
-                                department_code=meta["department_code"], submission_id=meta["submission_id"])
-        _extract(submission, payload["sheets"], sheets, entry)
+        layout = _parse_meta(sheets[ly.META_SHEET])
+    except _OldTemplate:
+        return reject(entry, "file.old_template")
+    except _NewerTemplate as newer:
+        return reject(entry, "file.newer_version", version=str(newer))
     except (KeyError, TypeError, ValueError, AttributeError):  # metadata edited by hand or damaged
-        return _reject(entry, "file.meta_broken")
-    entry.submission = submission
-    entry.status = ACCEPTED
-    return entry
+        return reject(entry, "file.meta_broken")
+    if layout.campaign_id != context.campaign.id:
+        return reject(entry, "file.other_campaign", year=layout.school_year or "?")
+    try:
+        issued = context.registry.get(layout.submission_id)
+    except (OSError, ValueError, KeyError, TypeError):
+        issued = None
+    if issued is None:
+        return reject(entry, "file.not_issued", department=layout.department_name or "?")
+    found = _Extractor(entry.name, sheets, issued, context.campaign).run()
+    issues = list(found.issues)
+    if _identity_fields(layout) != _identity_fields(issued.layout):
+        issues.append(issue("file.meta_edited", WARNING, file=entry.name, department=issued.layout.department_name))
+    if found.people_found == 0 and found.foreign:
+        return reject(entry, "file.identity_mismatch", department=issued.layout.department_name,
+                      codes=", ".join(sorted(found.foreign)[:5]))
+    changed = _locked_changes(entry.name, issued, found.locked)
+    marked = tuple(dict.fromkeys([*found.marked, *(code for code, _ in changed)]))
+    issues.extend(i for _, i in changed)
+    submission = Submission(issued, tuple(found.registrations), tuple(found.forms), found.collective,
+                            tuple(found.missing), tuple(c for c in marked if c))
+    return dataclasses.replace(entry, status=ACCEPTED, reason="", submission=submission, issues=tuple(issues))
 
 
-def read_metadata(path: Path) -> dict | None:
-    """The metadata of a generated workbook (payload parsed), or None if it has none."""
+def _identity_fields(layout: ly.WorkbookLayout) -> tuple:
+    return layout.campaign_id, layout.round, layout.department_code, layout.department_name, layout.school_year
+
+
+def reject(entry: InboxFile, code: str, **params) -> InboxFile:
+    return dataclasses.replace(entry, status=REJECTED, reason=code,
+                               issues=(*entry.issues, issue(code, ERROR, file=entry.name, **params)))
+
+
+def locked_content(path: Path, issued_people: tuple[IssuedPerson, ...], layout: ly.WorkbookLayout,
+                   campaign_rubrics: tuple[cm.Rubric, ...]) -> tuple[tuple[str, str], ...]:
+    """The canonical locked content of a workbook, read back the way the merge will read it."""
+    sheets = _load_values(Path(path).read_bytes())
+    stub = IssuedWorkbook(layout, issued_people, "", (), "", "", ())
+    found = _Extractor(Path(path).name, sheets, stub, None, rubrics=campaign_rubrics).run()
+    return tuple(sorted((key, value) for key, (value, _cell) in found.locked.items()))
+
+
+def read_layout(path: Path) -> ly.WorkbookLayout | None:
+    """The layout a generated workbook carries, or None (for tools and tests that fill workbooks)."""
     sheets = _load_values(Path(path).read_bytes())
     return _parse_meta(sheets[ly.META_SHEET]) if ly.META_SHEET in sheets else None
 
 
-def _reject(entry: InboxFile, code: str, **params) -> InboxFile:
-    entry.status, entry.reason = REJECTED, code
-    entry.issues.append(issue(code, ERROR, file=entry.name, **params))
-    return entry
+def _locked_changes(file: str, issued: IssuedWorkbook, found: dict[str, tuple[str, Cell]]
+                    ) -> list[tuple[str, Issue]]:
+    """(person code, issue) for each locked cell whose value differs from what was issued."""
+    if fingerprint(tuple((k, v) for k, (v, _) in found.items())) == issued.fingerprint:
+        return []
+    names = {p.code: p.name for p in issued.people}
+    changes = []
+    for key, was in issued.locked:
+        if key not in found or found[key][0] == was:
+            continue
+        now, where = found[key]
+        owner = key.split("|")[1] if key.startswith(("person|", "reg|", "dept|")) else ""
+        if key.endswith("|title") and was in (tx.NOT_REGISTERED_SHOWN, ly.NOT_REGISTERED):
+            code = "person.title_typed"
+        else:
+            code = "locked.changed"
+        changes.append((owner, issue(code, ERROR, file=file, sheet=where.sheet, cell=where.cell,
+                                     issued=was or "(trống)", found=now or "(trống)", name=names.get(owner, ""))))
+    return changes
 
+
+# --- containment ---------------------------------------------------------------------------------
 
 def _zip_problem(path: Path) -> str | None:
     try:
@@ -208,7 +296,7 @@ def _saved_at(path: Path, suffix: str) -> dt.datetime | None:
         return None
     if not match:
         return None
-    text = re.sub(r"\.\d+", "", match.group(1).decode().strip())  # Python 3.10 refuses 9-digit fractions
+    text = re.sub(r"\.\d+", "", match.group(1).decode(errors="replace").strip())  # 3.10 refuses 9-digit fractions
     try:
         stamp = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
@@ -219,28 +307,73 @@ def _saved_at(path: Path, suffix: str) -> dt.datetime | None:
     return stamp.astimezone(dt.timezone.utc).replace(tzinfo=None)
 
 
+# --- cells ---------------------------------------------------------------------------------------
+
 class _Sheet:
-    """Cell access by A1 reference over calamine rows (which start at the first used cell)."""
+    """Cell access over calamine rows (which start at the first used cell), 0-based coordinates."""
 
-    def __init__(self, start: tuple[int, int], rows: list[list]):
-        self.start, self.rows = start, rows
+    def __init__(self, name: str, start: tuple[int, int], rows: list[list]):
+        self.name, self.start, self.rows = name, start, rows
 
-    def get(self, ref: str):
-        col, row = _split_ref(ref)
+    def value(self, row: int, col: int):
         r, c = row - self.start[0], col - self.start[1]
         if 0 <= r < len(self.rows) and 0 <= c < len(self.rows[r]):
             return self.rows[r][c]
         return ""
 
+    def cell(self, row: int, col: int) -> Cell:
+        return Cell(self.value(row, col), self.name, _a1(row, col))
 
-def _split_ref(ref: str) -> tuple[int, int]:
-    """'AB12' → (0-based column, 0-based row)."""
-    match = re.fullmatch(r"\$?([A-Z]{1,3})\$?(\d+)", ref)
-    letters, digits = match.groups()
-    col = 0
-    for ch in letters:
-        col = col * 26 + ord(ch) - 64
-    return col - 1, int(digits) - 1
+    def text(self, row: int, col: int) -> str:
+        return canonical(self.value(row, col))
+
+    def texts(self):
+        """(row, col, clean text) of every non-empty cell."""
+        r0, c0 = self.start
+        for r, values in enumerate(self.rows):
+            for c, value in enumerate(values):
+                if value not in ("", None):
+                    yield r0 + r, c0 + c, canonical(value)
+
+    def find(self, label: str) -> tuple[int, int] | None:
+        return next(((r, c) for r, c, text in self.texts() if text == label), None)
+
+    def header(self, wanted: dict[str, str]) -> tuple[int, dict[str, int]] | None:
+        """The first row holding every header text of ``wanted``: (row, {key: column})."""
+        by_row: dict[int, dict[str, int]] = {}
+        for r, c, text in self.texts():
+            by_row.setdefault(r, {}).setdefault(text, c)
+        for r in sorted(by_row):
+            found = by_row[r]
+            if all(h in found for h in wanted.values()):
+                return r, {key: found[h] for key, h in wanted.items()}
+        return None
+
+    @property
+    def last_row(self) -> int:
+        return self.start[0] + len(self.rows) - 1
+
+
+def canonical(value) -> str:
+    """A cell value as text to compare: 10.0 → '10', text cleaned (NFC, spaces)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (dt.datetime, dt.date, dt.time, dt.timedelta)):
+        return str(value)
+    return cm.clean_text(value)
+
+
+def _a1(row: int, col: int) -> str:
+    letters = ""
+    col += 1
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return f"{letters}{row + 1}"
 
 
 def _load_values(data: bytes) -> dict[str, _Sheet]:
@@ -253,75 +386,255 @@ def _load_values(data: bytes) -> dict[str, _Sheet]:
     sheets = {}
     for name in wb.sheet_names:
         ws = wb.get_sheet_by_name(name)
-        sheets[name] = _Sheet(tuple(ws.start or (0, 0)), ws.to_python(skip_empty_area=True))
+        sheets[name] = _Sheet(name, tuple(ws.start or (0, 0)), ws.to_python(skip_empty_area=True))
     return sheets
 
 
-def _parse_meta(sheet: _Sheet) -> dict | None:
-    pairs = {}
-    for row in sheet.rows:
-        if len(row) >= 2 and isinstance(row[0], str) and row[0]:
-            pairs[row[0]] = row[1] if isinstance(row[1], str) else str(row[1])
-    chunks = [pairs.pop(k) for k in sorted(k for k in list(pairs) if k.startswith("payload_"))]
-    try:
-        pairs["payload"] = json.loads("".join(chunks))
-        pairs["payload"]["campaign"], pairs["payload"]["sheets"]  # noqa: B018 - must both be there
-    except (ValueError, KeyError, TypeError):
-        return None
-    return pairs
+class _OldTemplate(Exception):
+    pass
 
 
-def _find_sheet(record: dict, sheets: dict[str, _Sheet]) -> tuple[str, _Sheet] | None:
-    """By name first; a renamed sheet (LibreOffice drops structure protection) by its marker cell."""
-    if record["name"] in sheets:
-        return record["name"], sheets[record["name"]]
-    marker = record.get("marker") or {}
-    if marker.get("cell") and marker.get("value"):
-        for name, sheet in sheets.items():
-            if name != ly.META_SHEET and sheet.get(marker["cell"]) == marker["value"]:
-                return name, sheet
-    return None
+class _NewerTemplate(Exception):
+    pass
 
 
-def _extract(sub: Submission, records: list[dict], sheets: dict[str, _Sheet], entry: InboxFile) -> None:
-    used: set[str] = set()
-    for record in records:
-        found = _find_sheet(record, {k: v for k, v in sheets.items() if k not in used})
-        if found is None:
-            if record["kind"] == ly.KIND_PERSON and not record["spare"]:
-                sub.missing_sheets.append(record["code"])
-            if not record.get("spare"):
-                entry.issues.append(issue("file.sheet_missing", ERROR, file=entry.name, sheet=record["name"]))
-            continue
-        name, sheet = found
-        used.add(name)
-        if name != record["name"]:
-            entry.issues.append(issue("file.sheet_renamed", WARNING, file=entry.name, sheet=name,
-                                      expected=record["name"]))
+def _parse_meta(sheet: _Sheet) -> ly.WorkbookLayout:
+    column = [sheet.value(r, 0) for r in range(sheet.start[0], sheet.last_row + 1)]
+    if not column or column[0] != ly.APP_ID:
+        if any(isinstance(v, str) and v.startswith("payload_") for row in sheet.rows for v in row):
+            raise _OldTemplate
+        raise ValueError("not our metadata")
+    body = "".join(v for v in column[1:] if isinstance(v, str))
+    if len(body) > ly.MAX_META_CHARS:
+        raise ValueError("metadata too large")
+    data = json.loads(body)
+    version = data.get("template_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ValueError("template version")
+    if version > ly.TEMPLATE_VERSION:
+        raise _NewerTemplate(version)
+    if version < ly.TEMPLATE_VERSION:
+        raise _OldTemplate
+    return ly.WorkbookLayout.from_json(data)
 
-        def raw(ref: str) -> Raw:
-            return Raw(sheet.get(ref), name, ref)
 
-        kind = record["kind"]
-        if kind == ly.KIND_REGISTRATION:
-            cols = record["cols"]
-            rows = [(code, row) for code, row in record["rows"].items()] + [("", r) for r in record["spare_rows"]]
-            for code, row in rows:
-                sub.registrations.append(RegistrationRow(
-                    code=code, row=row, **{key: raw(f"{cols[key]}{row}") for key in
-                                           ("name", "position", "title", "form", "initiative", "note")}))
-        elif kind == ly.KIND_COLLECTIVE:
-            sub.collective = raw(record["cell"])
-        elif kind == ly.KIND_DEPARTMENT:
-            sub.collective = raw(record["collective_cell"])
-        elif kind == ly.KIND_PERSON:
-            person = PersonSheet(code=record["code"], role=record["role"], spare=record["spare"], sheet=name,
-                                 name=raw(record["name_cell"]), position=raw(record["position_cell"]),
-                                 title=raw(record["title_cell"]))
-            person.facts = {key: raw(ref) for key, ref in record.get("facts", {}).items()}
-            for code, row in record["items"].items():
-                person.items[code] = (raw(f"{record['self_col']}{row}"), raw(f"{record['dept_col']}{row}"),
-                                      raw(f"{record['note_col']}{row}"))
-            person.file_totals = (raw(f"{record['self_col']}{record['total_row']}"),
-                                  raw(f"{record['dept_col']}{record['total_row']}"))
-            sub.people.append(person)
+# --- finding things by code ----------------------------------------------------------------------
+
+@dataclass
+class _Found:
+    registrations: list[RegistrationEntry] = dataclasses.field(default_factory=list)
+    forms: list[ScoringForm] = dataclasses.field(default_factory=list)
+    collective: Cell | None = None
+    missing: list[str] = dataclasses.field(default_factory=list)
+    marked: list[str] = dataclasses.field(default_factory=list)
+    locked: dict[str, tuple[str, Cell]] = dataclasses.field(default_factory=dict)
+    issues: list[Issue] = dataclasses.field(default_factory=list)
+    foreign: set[str] = dataclasses.field(default_factory=set)  # codes shown that were never issued here
+    people_found: int = 0
+
+
+class _Extractor:
+    """Finds the sheets and rows of one workbook by the codes they show."""
+
+    def __init__(self, file: str, sheets: dict[str, _Sheet], issued: IssuedWorkbook, campaign: cm.Campaign | None,
+                 rubrics: tuple[cm.Rubric, ...] | None = None):
+        self.file, self.issued = file, issued
+        self.sheets = {k: v for k, v in sheets.items() if k not in (ly.META_SHEET, ly.LISTS_SHEET)}
+        self.rubrics = rubrics if rubrics is not None else campaign.rubrics
+        self.people = {p.code: p for p in issued.people}
+        self.found = _Found()
+
+    def add(self, code: str, severity: str, sheet: str = "", cell: str = "", **params) -> None:
+        self.found.issues.append(issue(code, severity, file=self.file, sheet=sheet, cell=cell, **params))
+
+    def lock(self, key: str, sheet: _Sheet, row: int, col: int) -> None:
+        self.found.locked.setdefault(key, (sheet.text(row, col), sheet.cell(row, col)))
+
+    def run(self) -> _Found:
+        kinds = self._classify()
+        if self.issued.round == ly.REGISTRATION:
+            self._one(kinds, "registration", self._registration)
+            self._one(kinds, "collective", self._collective)
+        else:
+            self._forms(kinds.get("person", []))
+            self._one(kinds, "department", self._department)
+        return self.found
+
+    def _classify(self) -> dict[str, list[tuple[_Sheet, object]]]:
+        kinds: dict[str, list] = {}
+        for sheet in self.sheets.values():
+            marker = sheet.find(tx.L_CODE)
+            if marker is not None:
+                kinds.setdefault("person", []).append((sheet, marker))
+                continue
+            for kind, wanted in (("department", {"code": tx.DEPT_HEADERS[1], "final": tx.DEPT_HEADERS[6]}),
+                                 ("registration", ly.REGISTRATION_HEADER), ("collective", ly.COLLECTIVE_HEADER)):
+                found = sheet.header(wanted)
+                if found is not None:
+                    kinds.setdefault(kind, []).append((sheet, found))
+                    break
+        return kinds
+
+    def _one(self, kinds, kind: str, read) -> None:
+        """A sheet that appears once per workbook: read the first; a copy is reported, not read."""
+        found = kinds.get(kind, [])
+        if not found:
+            self.add("file.sheet_missing", ERROR, sheet=_issued_name(self.issued, kind))
+            if kind in ("registration",):
+                self.found.missing.extend(self.people)
+            return
+        for sheet, _ in found[1:]:
+            self.add("sheet.duplicate", ERROR, sheet=sheet.name, used=found[0][0].name)
+        sheet, where = found[0]
+        read(sheet, where)
+
+    # --- registration round ---
+
+    def _registration(self, sheet: _Sheet, where) -> None:
+        header, _ = where
+        _, cols = sheet.header(ly.REGISTRATION_HEADER)
+        seen: set[str] = set()
+        for row in range(header + 1, sheet.last_row + 1):
+            if sheet.text(row, cols["stt"]) == tx.CHECK_LABEL or sheet.text(row, 0) == tx.CHECK_LABEL:
+                break
+            code = sheet.text(row, cols["code"])
+            inputs = [sheet.cell(row, cols[k]) for k in ("title", "form", "initiative", "note")]
+            cells = {k: sheet.cell(row, cols[k]) for k in ("name", "position", "title", "form", "initiative", "note")}
+            if code in self.people and code not in seen:
+                seen.add(code)
+                self.found.people_found += 1
+                self.lock(f"reg|{code}|name", sheet, row, cols["name"])
+                self.lock(f"reg|{code}|position", sheet, row, cols["position"])
+                self.found.registrations.append(RegistrationEntry(self.people[code], **cells))
+            elif not code and sheet.text(row, cols["stt"]) == tx.SPARE_MARK:
+                self.found.registrations.append(RegistrationEntry(None, **cells))
+            elif code in seen:
+                self._unplaced(sheet, row, [c for c in inputs if canonical(c.value)], duplicate=code)
+            else:
+                if code:
+                    self.found.foreign.add(code)
+                self._unplaced(sheet, row, [c for c in (cells["name"], *inputs) if canonical(c.value)], code=code)
+        self._missing_people(seen)
+
+    def _collective(self, sheet: _Sheet, where) -> None:
+        header, cols = where
+        self.lock("collective|unit", sheet, header + 1, cols["unit"])
+        self.found.collective = sheet.cell(header + 1, cols["title"])
+
+    # --- scoring round ---
+
+    def _forms(self, found: list[tuple[_Sheet, tuple[int, int]]]) -> None:
+        by_marker = {s.marker: s for s in self.issued.layout.of_kind(ly.ScoringSheet)}
+        seen: set[str] = set()
+        for sheet, (r, c) in found:
+            marker = sheet.text(r, c + 1)
+            record = by_marker.get(marker)
+            if record is None or marker in seen:
+                if marker and record is None:
+                    self.found.foreign.add(marker)
+                self.add("sheet.unknown_form" if record is None else "sheet.duplicate", ERROR, sheet=sheet.name,
+                         cell=_a1(r, c + 1), marker=marker, used=marker)
+                continue
+            seen.add(marker)
+            person = self.people.get(record.person_code) or IssuedPerson("", "", "", record.role)
+            self.found.people_found += bool(person.code)
+            self._form(sheet, marker, person, record.role)
+        for marker, record in by_marker.items():
+            if marker not in seen and record.person_code:
+                self.add("file.sheet_missing", ERROR, sheet=record.name)
+        self._missing_people({by_marker[m].person_code for m in seen})
+
+    def _form(self, sheet: _Sheet, marker: str, person: IssuedPerson, role: str) -> None:
+        rubric = next((r for r in self.rubrics if r.role == role), self.rubrics[0])
+        key = f"person|{marker}"
+        cells: dict[str, Cell | None] = {}
+        for field, label in (("name", tx.L_NAME), ("position", tx.L_POSITION), ("title", tx.L_TITLE),
+                             ("department", tx.L_DEPARTMENT)):
+            at = sheet.find(label)
+            cells[field] = sheet.cell(at[0], at[1] + 1) if at else None
+            if at and (field in ("title", "department") or person.code):
+                self.lock(f"{key}|{field}", sheet, at[0], at[1] + 1)
+        facts = []
+        for fact, label, _kind in tx.FACT_FIELDS:
+            at = sheet.find(label)
+            if at:
+                facts.append((fact, sheet.cell(at[0], at[1] + ly.FACT_VALUE_OFFSET)))
+        header = sheet.header(ly.SCORING_HEADER)
+        items: dict[str, ItemCells] = {}
+        totals: tuple[Cell | None, Cell | None] = (None, None)
+        if header is None:
+            self.add("sheet.table_missing", ERROR, sheet=sheet.name)
+            self.found.marked.append(person.code)
+        else:
+            items, totals = self._criteria(sheet, header, rubric, key, person.code)
+        missing = [i.code for _, i in rubric.items if i.code not in items]
+        if header is not None and missing:
+            self.add("row.missing_code", ERROR, sheet=sheet.name, codes=", ".join(missing))
+            self.found.marked.append(person.code)
+        self.found.forms.append(ScoringForm(marker, person, sheet.name, cells["name"], cells["position"],
+                                            tuple(items.values()), tuple(facts), totals))
+
+    def _criteria(self, sheet: _Sheet, header, rubric: cm.Rubric, key: str, owner: str):
+        head, cols = header
+        item_codes = {i.code for _, i in rubric.items}
+        group_codes = {g.code for g in rubric.groups}
+        items: dict[str, ItemCells] = {}
+        totals: tuple[Cell | None, Cell | None] = (None, None)
+        for row in range(head + 1, sheet.last_row + 1):
+            code, text = sheet.text(row, cols["code"]), sheet.text(row, cols["text"])
+            inputs = [sheet.cell(row, cols[k]) for k in ("self", "dept", "note")]
+            if text == tx.L_MISSING:
+                break  # the end of the table: signatures follow
+            if text == tx.L_TOTAL:
+                totals = (inputs[0], inputs[1])
+                self.lock(f"{key}|total|max", sheet, row, cols["max"])
+            elif text == tx.L_CLASS:
+                continue
+            elif code in item_codes and code not in items:
+                items[code] = ItemCells(code, *inputs)
+                self.lock(f"{key}|{code}|text", sheet, row, cols["text"])
+                self.lock(f"{key}|{code}|max", sheet, row, cols["max"])
+            elif code in group_codes:
+                self.lock(f"{key}|{code}|label", sheet, row, cols["text"])
+                self.lock(f"{key}|{code}|max", sheet, row, cols["max"])
+            else:
+                typed = [c for c in inputs[:2] if canonical(c.value)]
+                if typed:
+                    self._unplaced(sheet, row, typed, code=code, duplicate=code if code in items else "")
+                    self.found.marked.append(owner)
+        return items, totals
+
+    def _department(self, sheet: _Sheet, where) -> None:
+        header, cols = where
+        at = sheet.find(tx.L_COLLECTIVE)
+        if at is not None:
+            self.found.collective = sheet.cell(at[0], at[1] + ly.COLLECTIVE_VALUE_OFFSET)
+        _, cols = sheet.header({"code": tx.DEPT_HEADERS[1], "name": tx.DEPT_HEADERS[2],
+                                "position": tx.DEPT_HEADERS[3]})
+        for row in range(header + 1, sheet.last_row + 1):
+            code = sheet.text(row, cols["code"])
+            if code in self.people and not self.people[code].newcomer:
+                self.lock(f"dept|{code}|name", sheet, row, cols["name"])
+                self.lock(f"dept|{code}|position", sheet, row, cols["position"])
+
+    # --- what cannot be placed ---
+
+    def _unplaced(self, sheet: _Sheet, row: int, cells: list[Cell], code: str = "", duplicate: str = "") -> None:
+        for found in cells:
+            if duplicate:
+                self.add("row.duplicate_code", ERROR, sheet=sheet.name, cell=found.cell, code=duplicate,
+                         value=canonical(found.value))
+            elif code:
+                self.add("row.unknown_code", ERROR, sheet=sheet.name, cell=found.cell, code=code,
+                         value=canonical(found.value))
+            else:
+                self.add("row.no_code", ERROR, sheet=sheet.name, cell=found.cell, value=canonical(found.value))
+
+    def _missing_people(self, seen: set[str]) -> None:
+        for code, person in self.people.items():
+            if code not in seen:
+                self.found.missing.append(code)
+
+
+def _issued_name(issued: IssuedWorkbook, kind: str) -> str:
+    return next((s.name for s in issued.layout.sheets if s.kind == kind), kind)

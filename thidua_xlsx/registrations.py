@@ -1,24 +1,84 @@
 """Read registrations back from a registration summary (for ``generate --from``).
 
-The summary's "Đăng ký" sheet is found by its header texts, not positions, so a council that
-edited the list (or re-saved it in LibreOffice) still pre-fills correctly.
+The summary must belong to this campaign and year and be a registration round (its very hidden
+metadata says so). Its "Đăng ký" sheet is found by its header texts, not positions, so a council
+that edited the list (or re-saved it in LibreOffice) still pre-fills correctly.
 """
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
 from pathlib import Path
 
 from thidua_xlsx import campaign as cm
+from thidua_xlsx import layout as ly
+from thidua_xlsx.issued import NEWCOMER_PREFIX, Newcomer, Registration
 from thidua_xlsx.issues import Problems
-from thidua_xlsx.templates import Registration
 
 SHEET = "Đăng ký"
-PERSON_HEADERS = {"code": "Mã", "title": "Danh hiệu đăng ký", "form": "Hình thức khen thưởng",
-                  "initiative": "Tên sáng kiến / đề tài"}
+PERSON_HEADERS = {"code": "Mã", "name": "Họ và tên", "position": "Chức vụ", "department": "Tổ",
+                  "title": "Danh hiệu đăng ký", "form": "Hình thức khen thưởng", "initiative": "Tên sáng kiến / đề tài"}
 COLLECTIVE_HEADERS = {"code": "Mã tổ", "title": "Danh hiệu tập thể đăng ký"}
 
 
-def read_registration_summary(path: Path, problems: Problems) -> tuple[dict[str, Registration], dict[str, str]]:
+@dataclass(frozen=True)
+class RegistrationSummary:
+    people: dict[str, Registration]  # roster code → what they registered
+    newcomers: tuple[Newcomer, ...]
+    collective: dict[str, str]  # department code → collective title
+    departments_submitted: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """What ``generate --from`` tells the secretary before the scoring round goes out."""
+
+    not_registered: tuple[tuple[str, str], ...]  # (department name, person name)
+    newcomers: tuple[tuple[str, str, str], ...]  # (department name, name, title) not yet in the roster
+    departments_missing: tuple[str, ...]  # sent no registration
+
+
+def read_summary_meta(path: Path) -> ly.SummaryMeta | None:
+    from python_calamine import CalamineWorkbook
+
+    wb = CalamineWorkbook.from_path(str(path))
+    if ly.META_SHEET not in wb.sheet_names:
+        return None
+    rows = wb.get_sheet_by_name(ly.META_SHEET).to_python()
+    column = [row[0] for row in rows if row]
+    if not column or column[0] != ly.APP_ID:
+        return None
+    return ly.SummaryMeta.from_json(json.loads("".join(v for v in column[1:] if isinstance(v, str))))
+
+
+def read_registration_summary(path: Path, campaign: cm.Campaign, problems: Problems) -> RegistrationSummary | None:
+    """The registrations of ``path``, or None with the reason in ``problems``."""
+    try:
+        meta = read_summary_meta(path)
+    except Exception:  # a wrong or broken file becomes one message
+        problems.add("campaign.from_unreadable", file=path.name, path=str(path))
+        return None
+    if meta is None:
+        problems.add("from.not_ours", file=path.name, path=str(path))
+        return None
+    if meta.campaign_id != campaign.id:
+        problems.add("from.other_campaign", file=path.name, path=str(path), year=meta.school_year)
+        return None
+    if meta.school_year != campaign.school.school_year:
+        problems.add("from.other_year", file=path.name, path=str(path), year=meta.school_year,
+                     expected=campaign.school.school_year)
+        return None
+    if meta.round != ly.REGISTRATION:
+        problems.add("from.not_registration", file=path.name, path=str(path), round=meta.round)
+        return None
+    rows = _rows(path, problems)
+    if rows is None:
+        return None
+    return _parse(rows, campaign, meta)
+
+
+def _rows(path: Path, problems: Problems) -> list[list[str]] | None:
     from openpyxl import load_workbook
 
     try:
@@ -27,11 +87,16 @@ def read_registration_summary(path: Path, problems: Problems) -> tuple[dict[str,
         wb.close()
     except Exception:  # a wrong or broken file becomes one message
         problems.add("campaign.from_unreadable", file=path.name, path=str(path))
-        return {}, {}
+        return None
+    return rows
+
+
+def _parse(rows: list[list[str]], campaign: cm.Campaign, meta: ly.SummaryMeta) -> RegistrationSummary:
+    by_name = {d.name: d.code for d in campaign.departments}
     people: dict[str, Registration] = {}
+    newcomers: list[Newcomer] = []
     collective: dict[str, str] = {}
-    columns = None
-    kind = None
+    columns, kind = None, None
     for row in rows:
         if _has(row, PERSON_HEADERS):
             columns, kind = {k: row.index(h) for k, h in PERSON_HEADERS.items()}, "person"
@@ -41,18 +106,37 @@ def read_registration_summary(path: Path, problems: Problems) -> tuple[dict[str,
             continue
         if columns is None or not any(row):
             continue
-        code = row[columns["code"]] if columns["code"] < len(row) else ""
-        if not code:
+        get = {k: (row[i] if i < len(row) else "") for k, i in columns.items()}
+        if not get["code"]:
             continue
-        if kind == "person":
-            people[code] = Registration(**{k: row[i] if i < len(row) else "" for k, i in columns.items()
-                                           if k != "code"})
+        if kind == "collective":
+            collective[get["code"]] = get["title"]
+            continue
+        registration = Registration(get["title"], get["form"], get["initiative"])
+        if get["code"].startswith(NEWCOMER_PREFIX + "-"):
+            department = by_name.get(get["department"], "")
+            if department and get["name"]:
+                newcomers.append(Newcomer(department, get["name"], get["position"], registration))
         else:
-            collective[code] = row[columns["title"]] if columns["title"] < len(row) else ""
-    if not people and not collective:
-        problems.add("campaign.from_unreadable", file=path.name, path=str(path))
-    return people, collective
+            people[get["code"]] = registration
+    return RegistrationSummary(people, tuple(newcomers), collective, meta.departments_submitted)
 
 
 def _has(row: list[str], headers: dict[str, str]) -> bool:
     return all(h in row for h in headers.values())
+
+
+def checklist(campaign: cm.Campaign, found: RegistrationSummary) -> Checklist:
+    from thidua_xlsx.issued import name_key
+
+    names = {d.code: d.name for d in campaign.departments}
+    missing = tuple(d.name for d in campaign.departments if d.code not in found.departments_submitted)
+    roster_names = {(p.department, name_key(p.name)) for p in campaign.staff}
+    newcomers = tuple((names.get(n.department, n.department), n.name, n.registration.title) for n in found.newcomers
+                      if (n.department, name_key(n.name)) not in roster_names)
+    matched = {code for code, reg in found.people.items() if reg.title and reg.title != ly.NOT_REGISTERED}
+    matched |= {p.code for p in campaign.staff for n in found.newcomers
+                if (p.department, name_key(p.name)) == (n.department, name_key(n.name))}
+    not_registered = tuple((names[p.department], p.name) for p in campaign.staff
+                           if p.code not in matched and p.department in found.departments_submitted)
+    return Checklist(not_registered, newcomers, missing)

@@ -45,3 +45,17 @@ def console_lines(summary: Summary, verbose: bool) -> list[str]:
     if verbose:
         lines += [f"  {i.severity_label}: {i.render()}" for i in summary.issues if i.severity != "note"]
     return lines
+
+
+def checklist_lines(checklist) -> list[str]:
+    """What ``generate --from`` prints: departments without registration, people not registered, newcomers."""
+    lines = [mt.CHECKLIST_HEAD]
+    if checklist.departments_missing:
+        lines.append(mt.CHECKLIST_MISSING.format(names=", ".join(checklist.departments_missing)))
+    if checklist.not_registered:
+        names = ", ".join(f"{name} ({department})" for department, name in checklist.not_registered)
+        lines.append(mt.CHECKLIST_NOT_REGISTERED.format(count=len(checklist.not_registered), names=names))
+    lines += [mt.CHECKLIST_NEWCOMER.format(department=d, name=n, title=t) for d, n, t in checklist.newcomers]
+    if len(lines) == 1:
+        lines.append(mt.CHECKLIST_OK)
+    return lines

@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass, field
 
 from thidua_xlsx import campaign as cm
+from thidua_xlsx.issues import Reason, reason
 from thidua_xlsx.layout import NOT_REGISTERED
 
 LDTT = "Lao động tiên tiến"
@@ -88,15 +89,22 @@ class Candidate:
     total: float | None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Decision:
+    """A title granted or not, with its reasons. ``pending``: the council must decide (not the tool)."""
+
     title: str
     granted: bool
-    reasons: list[str] = field(default_factory=list)
+    reasons: tuple[Reason, ...] = ()
+    pending: bool = False
 
     @property
     def reason(self) -> str:
-        return "; ".join(self.reasons)
+        return "; ".join(r.text for r in self.reasons)
+
+    def to_dict(self) -> dict:
+        return {"title": self.title, "granted": self.granted, "pending": self.pending,
+                "reasons": [r.to_dict() for r in self.reasons]}
 
 
 def _registered_rank(title: str) -> int:
@@ -110,49 +118,43 @@ def _registered_rank(title: str) -> int:
 
 def decide_ldtt(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...]) -> Decision:
     """LĐTT — Luật TĐKT 2022 art. 24, TT 01/2024/TT-BNV: registered; HTTNV/HTXSNV; ≥ 6 months
-    (maternity leave counts); no discipline from khiển trách; not under disciplinary review."""
-    d = Decision(LDTT, True)
+    (maternity leave counts); no discipline from khiển trách; not under disciplinary review.
+
+    A fact nobody entered (rating, months, discipline, review status) is not taken as clean: the
+    decision says which are missing ("chưa đủ thông tin")."""
     if _registered_rank(c.registered) == 0:
-        return Decision(LDTT, False, ["không đăng ký thi đua đầu năm nên không được xét"])
-    if c.rating is None:
-        d.granted = False
-        d.reasons.append("chưa có xếp loại viên chức")
-    elif c.rating not in rules.ldtt_ratings:
-        d.granted = False
-        d.reasons.append(f"xếp loại viên chức {c.rating} (cần {' hoặc '.join(rules.ldtt_ratings)})")
+        return Decision(LDTT, False, (reason("ldtt.not_registered"),))
+    failed: list[Reason] = []
+    unknown = tuple(name for name, value in (("rating", c.rating), ("months", c.months),
+                                             ("discipline", c.discipline), ("under_review", c.under_review))
+                    if value is None)
+    if unknown:
+        failed.append(reason("facts.missing", fields=unknown))
+    if c.rating is not None and c.rating not in rules.ldtt_ratings:
+        failed.append(reason("ldtt.rating", rating=c.rating, needed=" hoặc ".join(rules.ldtt_ratings)))
     worked = None if c.months is None else min(12.0, c.months + (c.maternity_months or 0))
-    if worked is None:
-        d.granted = False
-        d.reasons.append("chưa có số tháng làm việc")
-    elif worked < rules.ldtt_min_months:
-        d.granted = False
-        d.reasons.append(f"chỉ làm việc {cm.num_text(worked)} tháng (cần từ {cm.num_text(rules.ldtt_min_months)})")
+    if worked is not None and worked < rules.ldtt_min_months:
+        failed.append(reason("ldtt.months_short", worked=cm.num_text(worked), needed=cm.num_text(rules.ldtt_min_months)))
     if rules.ldtt_max_days_off is not None and (c.days_off or 0) > rules.ldtt_max_days_off:
-        d.granted = False
-        d.reasons.append(f"nghỉ {cm.num_text(c.days_off)} ngày (tối đa {cm.num_text(rules.ldtt_max_days_off)})")
+        failed.append(reason("ldtt.days_off", days=cm.num_text(c.days_off), max=cm.num_text(rules.ldtt_max_days_off)))
     if c.discipline and c.discipline != cm.DISCIPLINES[0]:
-        d.granted = False
-        d.reasons.append(f"bị kỷ luật {c.discipline.lower()} trong năm")
+        failed.append(reason("ldtt.disciplined", discipline=c.discipline.lower()))
     if c.under_review:
-        d.granted = False
-        d.reasons.append("đang bị xem xét kỷ luật")
+        failed.append(reason("ldtt.under_review"))
     if rules.ldtt_min_classification:
         names = [lv.name for lv in levels]
         needed = names.index(rules.ldtt_min_classification) if rules.ldtt_min_classification in names else 0
         got = names.index(c.classification) if c.classification in names else len(names)
         if got > needed:
-            d.granted = False
-            shown = c.classification or "chưa có điểm"
-            d.reasons.append(f"xếp loại thi đua {shown} (cần từ {rules.ldtt_min_classification})")
-    if d.granted:
-        parts = [f"xếp loại viên chức {c.rating}", f"làm việc {cm.num_text(worked)} tháng"]
-        if c.maternity_months:
-            parts[-1] += f" (kể cả {cm.num_text(c.maternity_months)} tháng nghỉ thai sản)"
-        parts.append("không bị kỷ luật")
-        if c.classification:
-            parts.append(f"xếp loại thi đua {c.classification} ({cm.num_text(c.total)} điểm)")
-        d.reasons = ["đủ điều kiện: " + ", ".join(parts)]
-    return d
+            failed.append(reason("ldtt.classification", got=c.classification or None,
+                                 needed=rules.ldtt_min_classification))
+    if failed:
+        return Decision(LDTT, False, tuple(failed))
+    maternity = reason("ldtt.maternity", months=cm.num_text(c.maternity_months)) if c.maternity_months else None
+    classified = (reason("ldtt.classified", classification=c.classification, total=cm.num_text(c.total))
+                  if c.classification else None)
+    return Decision(LDTT, True, (reason("ldtt.granted", rating=c.rating, worked=cm.num_text(worked),
+                                        maternity=maternity, classified=classified),))
 
 
 def recognised_initiative(c: Candidate) -> bool:
@@ -167,7 +169,7 @@ def decide_cstdcs(c: Candidate, ldtt: Decision, rules: cm.Rules) -> Decision | N
     if _registered_rank(c.registered) < 2:
         return None
     if not ldtt.granted:
-        return Decision(CSTDCS, False, ["chưa đạt Lao động tiên tiến"])
+        return Decision(CSTDCS, False, (reason("cstdcs.no_ldtt"),))
     excellent = c.rating == "HTXSNV"
     initiative = recognised_initiative(c)
     need_both = rules.cstdcs_condition == "và"
@@ -175,23 +177,32 @@ def decide_cstdcs(c: Candidate, ldtt: Decision, rules: cm.Rules) -> Decision | N
     if ok:
         parts = []
         if excellent:
-            parts.append("HTXSNV")
+            parts.append(reason("cstdcs.excellent"))
         if initiative:
-            parts.append(f"sáng kiến '{c.initiative}' được công nhận cấp {c.initiative_level} "
-                         f"(QĐ {c.initiative_decision})")
-        return Decision(CSTDCS, True, ["đạt LĐTT, " + " và ".join(parts)])
+            parts.append(reason("cstdcs.initiative", initiative=c.initiative, level=c.initiative_level,
+                                decision=c.initiative_decision))
+        second = reason("join.and", part=parts[1]) if len(parts) > 1 else None
+        return Decision(CSTDCS, True, (reason("cstdcs.granted", first=parts[0], second=second),))
     missing = []
     if not excellent:
-        missing.append("không HTXSNV")
+        missing.append(reason("cstdcs.not_excellent"))
     if not initiative:
-        missing.append("không có sáng kiến được công nhận" if not c.initiative else
-                       f"sáng kiến '{c.initiative}' chưa có quyết định công nhận")
-    joiner = " hoặc " if need_both else " và "
-    return Decision(CSTDCS, False, [joiner.join(missing)])
+        missing.append(reason("cstdcs.no_initiative") if not c.initiative else
+                       reason("cstdcs.initiative_unrecognised", initiative=c.initiative))
+    second = reason("join.or" if need_both else "join.and", part=missing[1]) if len(missing) > 1 else None
+    return Decision(CSTDCS, False, (reason("cstdcs.refused", first=missing[0], second=second),))
+
+
+def decide_higher(c: Candidate, individual_titles: tuple[str, ...]) -> Decision | None:
+    """A title above CSTĐCS (CSTĐ cấp tỉnh, …) rests on several years' results (Luật TĐKT 2022 art.
+    22–23): the tool does not decide it, and says so, rather than staying silent."""
+    if _registered_rank(c.registered) < 2 or c.registered == CSTDCS:
+        return None
+    return Decision(c.registered, False, (reason("higher.needs_history"),), pending=True)
 
 
 def apply_quota(candidates: list[tuple[str, float | None]], ldtt_count: int, percent: float | None
-                ) -> dict[str, str | None]:
+                ) -> dict[str, Reason | None]:
     """Fill CSTĐCS slots by score; returns code → None (kept) or the reason it missed out.
 
     Slots = floor(percent × LĐTT count). A tie that straddles the last slot is not broken by the
@@ -201,7 +212,7 @@ def apply_quota(candidates: list[tuple[str, float | None]], ldtt_count: int, per
         return {code: None for code, _ in candidates}
     slots = math.floor(ldtt_count * percent / 100 + 1e-9)
     ordered = sorted(candidates, key=lambda cs: -(cs[1] if cs[1] is not None else -1e9))
-    result: dict[str, str | None] = {}
+    result: dict[str, Reason | None] = {}
     taken = 0
     index = 0
     while index < len(ordered):
@@ -211,12 +222,12 @@ def apply_quota(candidates: list[tuple[str, float | None]], ldtt_count: int, per
             result.update({code: None for code in tied})
             taken += len(tied)
         elif taken < slots:
-            reason = (f"bằng điểm ({cm.num_text(value)}) với {len(tied)} người cho {slots - taken} suất cuối của "
-                      f"chỉ tiêu {cm.num_text(percent)}% ({slots} suất) – Hội đồng bỏ phiếu chọn")
-            result.update({code: reason for code in tied})
+            tie = reason("quota.tie", score=cm.num_text(value), tied=len(tied), left=slots - taken,
+                         percent=cm.num_text(percent), slots=slots)
+            result.update({code: tie for code in tied})
             taken = slots
         else:
-            result.update({code: f"ngoài chỉ tiêu {cm.num_text(percent)}% số LĐTT ({slots} suất), xếp sau theo điểm"
+            result.update({code: reason("quota.outside", percent=cm.num_text(percent), slots=slots)
                            for code in tied})
         index += len(tied)
     return result
@@ -233,38 +244,46 @@ class Unit:
     at_least_htnv: int  # members rated HTNV or better
     disciplined: int  # any discipline
     warned_or_worse: int  # cảnh cáo or heavier
+    unrated: int = 0  # members whose rating nobody entered
+    discipline_unknown: int = 0  # members whose discipline nobody entered
 
 
 def decide_collective(u: Unit, rules: cm.Rules) -> list[Decision]:
     """TTLĐTT (Luật TĐKT 2022 art. 27) and TTLĐXS (art. 26), per DOMAIN.md §2."""
     if not u.registered or u.registered == NOT_REGISTERED:
-        return [Decision(TTLDTT, False, ["tổ không đăng ký danh hiệu tập thể nên không được xét"])]
+        return [Decision(TTLDTT, False, (reason("collective.not_registered"),))]
     share = 100 * u.ldtt / u.members if u.members else 0
-    share_text = f"{u.ldtt}/{u.members} LĐTT ({cm.num_text(round(share, 1))}%)"
+    share_text = reason("collective.share", ldtt=u.ldtt, members=u.members, percent=cm.num_text(round(share, 1)))
+    unknown = []
+    if u.discipline_unknown:
+        unknown.append(reason("collective.discipline_unknown", count=u.discipline_unknown))
     decisions = []
     if u.registered == TTLDXS:
         failed = []
-        if u.at_least_htnv < u.members:
-            failed.append(f"{u.members - u.at_least_htnv} người chưa hoàn thành nhiệm vụ")
+        if u.unrated:
+            failed.append(reason("collective.unrated", count=u.unrated))
+        if u.at_least_htnv + u.unrated < u.members:
+            failed.append(reason("collective.not_done", count=u.members - u.at_least_htnv - u.unrated))
         if share < rules.ttldxs_min_percent:
-            failed.append(f"{share_text}, cần từ {cm.num_text(rules.ttldxs_min_percent)}%")
+            failed.append(reason("collective.share_below", share=share_text,
+                                 needed=cm.num_text(rules.ttldxs_min_percent)))
         if u.cstdcs < 1:
-            failed.append("không có CSTĐCS")
+            failed.append(reason("collective.no_cstdcs"))
         if u.disciplined:
-            failed.append(f"{u.disciplined} người bị kỷ luật")
+            failed.append(reason("collective.disciplined", count=u.disciplined))
+        failed += unknown
         if not failed:
-            return [Decision(TTLDXS, True, [f"đủ điều kiện: {share_text}, {u.cstdcs} CSTĐCS, 100% hoàn thành "
-                                            "nhiệm vụ, không ai bị kỷ luật (Hội đồng xác nhận tổ hoàn thành "
-                                            "xuất sắc nhiệm vụ)"])]
-        decisions.append(Decision(TTLDXS, False, failed))
+            return [Decision(TTLDXS, True, (reason("collective.ttldxs_granted", share=share_text, cstdcs=u.cstdcs),))]
+        decisions.append(Decision(TTLDXS, False, tuple(failed)))
     failed = []
     if share <= rules.ttldtt_min_percent:
-        failed.append(f"{share_text}, cần trên {cm.num_text(rules.ttldtt_min_percent)}%")
+        failed.append(reason("collective.share_not_above", share=share_text,
+                             needed=cm.num_text(rules.ttldtt_min_percent)))
     if u.warned_or_worse:
-        failed.append(f"{u.warned_or_worse} người bị kỷ luật từ cảnh cáo")
+        failed.append(reason("collective.warned", count=u.warned_or_worse))
+    failed += unknown
     if failed:
-        decisions.append(Decision(TTLDTT, False, failed))
+        decisions.append(Decision(TTLDTT, False, tuple(failed)))
     else:
-        decisions.append(Decision(TTLDTT, True, [f"đủ điều kiện: {share_text}, không ai bị kỷ luật từ cảnh cáo "
-                                                 "(Hội đồng xác nhận tổ hoàn thành tốt nhiệm vụ)"]))
+        decisions.append(Decision(TTLDTT, True, (reason("collective.ttldtt_granted", share=share_text),)))
     return decisions

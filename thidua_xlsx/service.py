@@ -2,57 +2,96 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from thidua_xlsx import campaign as cm
+from thidua_xlsx import layout as ly
+from thidua_xlsx.issued import IssuedWorkbook, department_spec, fingerprint
 from thidua_xlsx.issues import Problems
+from thidua_xlsx.registrations import Checklist
+from thidua_xlsx.workspace import CAMPAIGN_FILE, INBOX, OUTBOX, CampaignFolder
 
 
-def init_campaign(directory: Path, level: str, campaign_id: str | None = None) -> cm.Campaign:
-    """Write ``directory/campaign.xlsx`` from the preset of ``level`` with a fresh campaign id."""
+def init_campaign(directory: Path, level: str, campaign_id: str | None = None,
+                  campaign: cm.Campaign | None = None) -> cm.Campaign:
+    """Write ``directory/campaign.xlsx`` (from the preset of ``level`` with a fresh campaign id, or
+    from ``campaign``) and make ``inbox/`` and ``outbox/`` beside it."""
     from thidua_xlsx.campaign_book import write_campaign_book
 
-    campaign = replace(cm.load_preset(level), id=campaign_id or uuid.uuid4().hex[:16])
+    if campaign is None:
+        campaign = replace(cm.load_preset(level), id=campaign_id or uuid.uuid4().hex[:16])
     directory.mkdir(parents=True, exist_ok=True)
-    target = directory / "campaign.xlsx"
-    tmp = directory / "campaign.xlsx.tmp"
+    for folder in (INBOX, OUTBOX):
+        (directory / folder).mkdir(exist_ok=True)
+    target = directory / CAMPAIGN_FILE
+    tmp = directory / (CAMPAIGN_FILE + ".tmp")
     write_campaign_book(campaign, tmp)
     tmp.replace(target)
     return campaign
 
 
-def generate_round(campaign: cm.Campaign, round_: str, outbox: Path, from_summary: Path | None = None):
-    """One workbook per department; ``from_summary`` pre-fills registered titles."""
-    from thidua_xlsx.templates import generate
+@dataclass(frozen=True)
+class Generated:
+    paths: tuple[Path, ...]
+    problems: Problems
+    checklist: Checklist | None = None
 
-    problems = Problems()
-    registrations, collective = {}, {}
+
+def generate_round(folder: CampaignFolder, round_: str, outbox: Path, from_summary: Path | None = None,
+                   today: dt.date | None = None) -> Generated:
+    """One workbook per department, each recorded in the campaign folder as issued.
+
+    ``from_summary`` (scoring round): the registration summary whose titles the forms show, locked.
+    """
+    from thidua_xlsx.reader import locked_content
+    from thidua_xlsx.registrations import checklist, read_registration_summary
+    from thidua_xlsx.templates import write_department_workbook
+
+    campaign, problems = folder.campaign, Problems()
+    found = None
     if from_summary is not None:
-        from thidua_xlsx.registrations import read_registration_summary
+        if round_ != ly.SCORING:
+            problems.add("from.scoring_only")
+            return Generated((), problems)
+        found = read_registration_summary(from_summary, campaign, problems)
+        if found is None:
+            return Generated((), problems)
+    registry = folder.registry
+    issued_on = (today or dt.date.today()).isoformat()
+    outbox.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for department in campaign.departments:
+        spec = department_spec(campaign, department, round_,
+                               registrations=found.people if found else None,
+                               newcomers=found.newcomers if found else (),
+                               collective=found.collective.get(department.code, "") if found else "")
+        path = outbox / ly.output_name(campaign.school.school_year, round_, department.name)
+        layout = write_department_workbook(spec, path)
+        locked = locked_content(path, spec.people, layout, campaign.rubrics)
+        registry.record(IssuedWorkbook(layout, spec.people, spec.collective, locked, fingerprint(locked), path.name,
+                                       (issued_on,)))
+        paths.append(path)
+    return Generated(tuple(paths), problems, checklist(campaign, found) if found else None)
 
-        registrations, collective = read_registration_summary(from_summary, problems)
-        if problems.errors:
-            return [], problems
-    return generate(campaign, round_, outbox, registrations=registrations, collective=collective), problems
 
-
-def merge_inbox(inbox: Path, campaign: cm.Campaign | None = None, round_: str | None = None, on_file=None):
+def merge_inbox(inbox: Path, folder: CampaignFolder, round_: str | None = None, on_file=None):
     """Read every file of ``inbox`` (read-only), check, consolidate. Returns a Summary.
 
     ``on_file(path)`` is called after each file (for a progress bar).
     """
-    from thidua_xlsx.consolidate import Summary, consolidate, select_files
-    from thidua_xlsx.reader import read_file, scan_inbox
+    from thidua_xlsx.consolidate import consolidate
+    from thidua_xlsx.reader import ReadContext, read_file, scan_inbox
+    from thidua_xlsx.selection import select
     from thidua_xlsx.validate import validate
 
+    context = ReadContext(folder.campaign, folder.registry)
     files = []
     for path in scan_inbox(inbox):
-        files.append(read_file(path, inbox))
+        files.append(read_file(path, inbox, context))
         if on_file is not None:
             on_file(path)
-    campaign, round_, winners = select_files(files, campaign, round_)
-    if campaign is None:
-        return Summary(None, round_, files, [], [], [i for f in files for i in f.issues], None)
-    return consolidate(campaign, round_, files, [validate(f) for f in winners])
+    selection = select(files, folder.campaign, round_)
+    return consolidate(folder.campaign, selection, [validate(f, folder.campaign) for f in selection.winners])

@@ -26,6 +26,7 @@ from thidua_xlsx import summary_text as tx
 from thidua_xlsx.collation import name_key
 from thidua_xlsx.consolidate import SOURCE_COUNCIL, STATUS_SUBMITTED, PersonResult, Summary
 from thidua_xlsx.issues import ERROR, NOTE, WARNING
+from thidua_xlsx.messages import REASONS
 from thidua_xlsx.reader import ACCEPTED
 from thidua_xlsx.templates import A4, FIXED_DATE, FONT, HEADER_FILL, MARGINS
 from thidua_xlsx.workbook_text import DATE_LINE_BLANK, NO, YES
@@ -57,6 +58,7 @@ def write_summary(summary: Summary, path: Path) -> None:
                        "author": ly.APP_ID, "company": school.name,
                        "created": summary.newest_input or FIXED_DATE})
     _Book(wb, summary).write()
+    _meta_sheet(wb, summary)
     wb.close()
     os.replace(tmp, path)
 
@@ -69,31 +71,47 @@ def write_report_json(summary: Summary, path: Path) -> None:
     os.replace(tmp, path)
 
 
-def report_dict(summary: Summary) -> dict:
+def summary_meta(summary: Summary) -> ly.SummaryMeta:
     c = summary.campaign
-    by_file = Counter(i.file for i in summary.issues)
+    return ly.SummaryMeta(c.id, c.school.school_year, summary.round,
+                          tuple((f.name, f.sha256, f.status) for f in summary.files),
+                          tuple(d.code for d in summary.departments if d.submitted))
+
+
+def _meta_sheet(wb, summary: Summary) -> None:
+    """The summary's own metadata (very hidden), so that it can be read back like a department workbook."""
+    ws = wb.add_worksheet(ly.META_SHEET)
+    body = json.dumps(summary_meta(summary).to_json(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    ws.write_string(0, 0, ly.APP_ID)
+    for n, start in enumerate(range(0, len(body), EXCEL_MAX_CHARS - 1), start=1):
+        ws.write_string(n, 0, body[start:start + EXCEL_MAX_CHARS - 1])
+    ws.protect()
+    ws.very_hidden()
+
+
+def report_dict(summary: Summary) -> dict:
+    """The JSON report: codes and parameters (statuses, sources, reasons), not Vietnamese wording."""
+    c = summary.campaign
     return {
-        "campaign": {"id": c.id if c else "", "school": c.school.name if c else "",
-                     "school_year": c.school.school_year if c else ""},
+        "schema_version": ly.SUMMARY_SCHEMA_VERSION,
+        "campaign": {"id": c.id, "school": c.school.name, "school_year": c.school.school_year},
         "round": summary.round,
-        "files": [{"name": f.name,
-                   "department": f.submission.department_code if f.submission else "",
-                   "department_name": _file_department(f),
-                   "status": f.status, "reason": _file_reason(f, by_file[f.name]), "size": f.size,
+        "files": [{"name": f.name, "department": f.submission.department_code if f.submission else "",
+                   "status": f.status, "reason": f.reason, "size": f.size,
                    "modified": _iso(f.modified), "saved_at": _iso(f.saved_at), "sha256": f.sha256}
                   for f in summary.files],
         "problems": [i.to_dict() for i in summary.issues],
         "people": [_person_dict(p) for p in summary.people],
-        "departments": [{"code": d.code, "name": d.name, "members": d.members, "submitted": d.submitted,
+        "departments": [{"code": d.code, "members": d.members, "submitted": d.submitted,
                          "file": d.file, "collective_registered": d.collective,
-                         "decisions": [_decision_dict(x) for x in d.decisions], "proposed": d.proposed}
+                         "decisions": [x.to_dict() for x in d.decisions], "proposed": d.proposed}
                         for d in summary.departments],
     }
 
 
 def _person_dict(p: PersonResult) -> dict:
     return {
-        "code": p.code, "name": p.name, "department": p.department, "department_name": p.department_name,
+        "code": p.code, "name": p.name, "department": p.department,
         "role": p.role, "position": p.position, "status": p.status, "newcomer": p.newcomer,
         "registered": p.registered,
         "scores": {"self": _total(p.self_score), "department": _total(p.dept_score), "final": p.final,
@@ -101,12 +119,9 @@ def _person_dict(p: PersonResult) -> dict:
         "groups": {"self": dict(p.self_score.groups) if p.self_score else {},
                    "department": dict(p.dept_score.groups) if p.dept_score else {}},
         "classification": p.classification, "rank_school": p.rank_school, "rank_department": p.rank_department,
-        "decisions": [_decision_dict(d) for d in p.decisions], "proposed": p.proposed, "flags": list(p.flags),
+        "decisions": [d.to_dict() for d in p.decisions], "proposed": p.proposed,
+        "flags": [f.to_dict() for f in p.flags],
     }
-
-
-def _decision_dict(d: rules.Decision) -> dict:
-    return {"title": d.title, "granted": d.granted, "reason": d.reason}
 
 
 # --- small pure helpers ----------------------------------------------------------------------
@@ -151,12 +166,20 @@ def _initiative_text(f: cm.Facts) -> str:
 
 def _remarks(p: PersonResult, *parts: str) -> str:
     """Notes of a person's row: what is given, then the status when the person's sheet is missing."""
-    found = [*parts, p.status if p.status != STATUS_SUBMITTED else ""]
+    found = [*parts, REASONS["status." + p.status] if p.status != STATUS_SUBMITTED else ""]
     return "; ".join(dict.fromkeys(x for x in found if x))
 
 
+def _flags(p: PersonResult) -> list[str]:
+    return [f.text for f in p.flags]
+
+
+def _source(p: PersonResult) -> str:
+    return REASONS["source." + p.final_source] if p.final_source else ""
+
+
 def _file_department(f) -> str:
-    return f.submission.meta.get("department_name", "") if f.submission else ""
+    return f.department_name
 
 
 def _file_reason(f, issue_count: int) -> str:
@@ -548,8 +571,8 @@ class _Book:
                 scores += [p.self_score.groups.get(code) if p.self_score else None,
                            p.dept_score.groups.get(code) if p.dept_score else None]
             values = [n, p.code, p.name, p.department_name, p.role, *scores, _total(p.self_score),
-                      _total(p.dept_score), None, None, p.final, p.final_source, p.classification,
-                      _remarks(p, *p.flags)]
+                      _total(p.dept_score), None, None, p.final, _source(p), p.classification,
+                      _remarks(p, *_flags(p))]
             for col, value in enumerate(values):
                 self._put(ws, r, col, value, styles[col])
             ws.set_row(r, _height(max(_lines(values[c] or "", widths[c]) for c in (2, 3, len(values) - 1))))

@@ -1,17 +1,18 @@
 """Locked department workbooks (xlsxwriter): one per department and round.
 
-Every workbook carries, in a very hidden sheet, the campaign (rubrics, roster, rules), its round
-and department, and where each input cell is, so that ``merge`` needs nothing but the folder.
-Excel quirks worth knowing are noted where they bite.
+The writer receives a :class:`~thidua_xlsx.issued.WorkbookSpec` — one department, and of its
+people only code, name, position, role and registered title — and returns the typed layout it
+wrote (:class:`~thidua_xlsx.layout.WorkbookLayout`), which also goes, as the workbook's only
+metadata, into a very hidden sheet. Excel quirks worth knowing are noted where they bite.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
 import math
-from dataclasses import dataclass
 from pathlib import Path
 
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
@@ -19,6 +20,7 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 from thidua_xlsx import campaign as cm
 from thidua_xlsx import layout as ly
 from thidua_xlsx import workbook_text as tx
+from thidua_xlsx.issued import IssuedPerson, WorkbookSpec
 
 FONT = "Times New Roman"
 INPUT_FILL = "#FFFFFF"
@@ -31,31 +33,11 @@ GAP_FILL = "#FFEB9C"
 MARGINS = {"left": 1.18, "right": 0.7, "top": 0.79, "bottom": 0.79}
 A4 = 9
 FIXED_DATE = dt.datetime(2000, 1, 1)
+META_CHUNK = 30000  # characters of JSON per cell (Excel's cell limit is 32,767)
 
 
-@dataclass(frozen=True)
-class Registration:
-    """What a person registered (from a registration summary, for ``--from``)."""
-
-    title: str = ""
-    form: str = ""
-    initiative: str = ""
-
-
-def generate(campaign: cm.Campaign, round_: str, outdir: Path, *, registrations: dict[str, Registration] | None = None,
-             collective: dict[str, str] | None = None) -> list[Path]:
-    """Write one workbook per department into ``outdir``; returns the paths written."""
-    outdir.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for department in campaign.departments:
-        path = outdir / ly.output_name(campaign.school.school_year, round_, department.name)
-        write_department_workbook(campaign, department, round_, path, registrations or {}, collective or {})
-        paths.append(path)
-    return paths
-
-
-def write_department_workbook(campaign: cm.Campaign, department: cm.Department, round_: str, path: Path,
-                              registrations: dict[str, Registration], collective: dict[str, str]) -> None:
+def write_department_workbook(spec: WorkbookSpec, path: Path) -> ly.WorkbookLayout:
+    """Write one department's workbook to ``path`` (through a temporary file); returns its layout."""
     import xlsxwriter
 
     tmp = path.with_name(path.name + ".tmp")
@@ -63,26 +45,27 @@ def write_department_workbook(campaign: cm.Campaign, department: cm.Department, 
         "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
         "default_format_properties": {"font_name": FONT, "font_size": 12},
     })
-    wb.set_properties({"title": f"{ly.ROUNDS[round_]} {campaign.school.school_year} – {department.name}",
-                       "author": ly.APP_ID, "company": campaign.school.name, "created": FIXED_DATE})
-    writer = _Writer(wb, campaign, department, round_)
-    if round_ == ly.REGISTRATION:
-        writer.registration_sheets(registrations, collective)
+    wb.set_properties({"title": f"{ly.ROUNDS[spec.round]} {spec.school.school_year} – {spec.department.name}",
+                       "author": ly.APP_ID, "company": spec.school.name, "created": FIXED_DATE})
+    writer = _Writer(wb, spec)
+    if spec.round == ly.REGISTRATION:
+        writer.registration_sheets()
     else:
-        writer.scoring_sheets(registrations, collective)
+        writer.scoring_sheets()
     writer.guide_sheet()
     writer.lists_sheet()
-    writer.meta_sheet()
+    layout = writer.meta_sheet()
     wb.close()
     tmp.replace(path)
+    return layout
 
 
 class _Writer:
-    def __init__(self, wb, campaign: cm.Campaign, department: cm.Department, round_: str):
-        self.wb, self.c, self.dept, self.round = wb, campaign, department, round_
-        self.members = campaign.members(department.code)
+    def __init__(self, wb, spec: WorkbookSpec):
+        self.wb, self.c, self.dept, self.round = wb, spec, spec.department, spec.round
+        self.members = list(spec.people)
         self.taken: set[str] = {ly.META_SHEET.casefold(), ly.LISTS_SHEET.casefold(), ly.GUIDE_SHEET.casefold()}
-        self.records: list[dict] = []
+        self.records: list[ly.SheetLayout] = []
         self.lists = self._list_values()
         self.f = self._formats()
 
@@ -125,16 +108,17 @@ class _Writer:
         return {name: self.wb.add_format(props) for name, props in styles.items()}
 
     def _list_values(self) -> dict[str, list[str]]:
+        """The dropdown lists this workbook uses (the facts lists only where the department enters facts)."""
         c = self.c
-        return {
+        lists = {
             "DS_DanhHieuCaNhan": [*c.titles.individual, ly.NOT_REGISTERED],
             "DS_HinhThuc": list(c.titles.forms),
             "DS_DanhHieuTapThe": [*c.titles.collective, ly.NOT_REGISTERED],
-            "DS_XepLoaiVC": list(cm.RATINGS),
-            "DS_KyLuat": list(cm.DISCIPLINES),
-            "DS_CoKhong": [tx.YES, tx.NO],
-            "DS_CapSangKien": list(cm.INITIATIVE_LEVELS),
         }
+        if self.round == ly.SCORING and c.settings.facts_source == cm.FACTS_FROM_DEPARTMENT:
+            lists |= {"DS_XepLoaiVC": list(cm.RATINGS), "DS_KyLuat": list(cm.DISCIPLINES),
+                      "DS_CoKhong": [tx.YES, tx.NO], "DS_CapSangKien": list(cm.INITIATIVE_LEVELS)}
+        return lists
 
     def _sheet(self, title: str, *, landscape: bool = False, widths: tuple[float, ...] = ()):
         name = ly.sheet_title(title, self.taken)
@@ -200,7 +184,7 @@ class _Writer:
 
     # --- registration round ---------------------------------------------------------------
 
-    def registration_sheets(self, registrations: dict[str, Registration], collective: dict[str, str]) -> None:
+    def registration_sheets(self) -> None:
         widths = (5, 9, 26, 16, 22, 24, 34, 16)
         last = len(widths) - 1
         ws = self._sheet(ly.REG_PEOPLE_SHEET, landscape=True, widths=widths)
@@ -215,14 +199,12 @@ class _Writer:
         for n, person in enumerate(self.members, start=1):
             r = head + n
             rows[person.code] = r + 1
-            reg = registrations.get(person.code, Registration())
             ws.write_number(r, 0, n, self.f["locked_c"])
             ws.write_string(r, 1, person.code, self.f["locked_c"])
             ws.write_string(r, 2, person.name, self.f["locked"])
             ws.write_string(r, 3, person.position, self.f["locked"])
-            for col, value in ((4, reg.title), (5, reg.form), (6, reg.initiative), (7, "")):
-                ws.write_string(r, col, value, self.f["input"]) if value else ws.write_blank(r, col, None,
-                                                                                            self.f["input"])
+            for col in range(4, 8):
+                ws.write_blank(r, col, None, self.f["input"])
             ws.set_row(r, 31.5 if len(person.name) > 24 else 20)
         spare = []
         for k in range(self.c.settings.spare_rows):
@@ -253,11 +235,8 @@ class _Writer:
         self._signatures(ws, check_row + 2, last, (tx.SIGN_MAKER, tx.SIGN_NOTE), (tx.SIGN_HEAD, tx.SIGN_NOTE))
         ws.freeze_panes(head + 1, 3)
         ws.repeat_rows(head)
-        self.records.append({"kind": ly.KIND_REGISTRATION, "name": ws.name, "marker": {"cell": "B" + str(head + 1),
-                             "value": tx.REG_HEADERS[1]},
-                             "rows": rows, "spare_rows": spare, "check_cell": xl_rowcol_to_cell(check_row, 4),
-                             "cols": {"code": "B", "name": "C", "position": "D", "title": "E", "form": "F",
-                                      "initiative": "G", "note": "H"}})
+        self.records.append(ly.RegistrationSheet(ws.name, head + 1, tuple(rows.items()), tuple(spare),
+                                                 xl_rowcol_to_cell(check_row, 4)))
 
         cs = self._sheet(ly.REG_COLLECTIVE_SHEET, widths=(30, 12, 30, 30))
         row = self._header(cs, 3, 2)
@@ -267,17 +246,13 @@ class _Writer:
             cs.write_string(row, col, text, self.f["head"])
         cs.write_string(row + 1, 0, self.dept.name, self.f["locked"])
         cs.write_number(row + 1, 1, len(self.members), self.f["locked_c"])
-        title = collective.get(self.dept.code, "")
-        cs.write_string(row + 1, 2, title, self.f["input"]) if title else cs.write_blank(row + 1, 2, None,
-                                                                                        self.f["input"])
+        cs.write_blank(row + 1, 2, None, self.f["input"])
         cs.write_blank(row + 1, 3, None, self.f["input"])
         cell = xl_rowcol_to_cell(row + 1, 2)
         self._dropdown(cs, cell, "DS_DanhHieuTapThe", tx.V_COLLECTIVE_TITLE, tx.V_COLLECTIVE_MESSAGE)
         cs.set_row(row + 1, 33)
         self._signatures(cs, row + 3, 3, (tx.SIGN_MAKER, tx.SIGN_NOTE), (tx.SIGN_HEAD, tx.SIGN_NOTE))
-        self.records.append({"kind": ly.KIND_COLLECTIVE, "name": cs.name, "cell": cell,
-                             "note_cell": xl_rowcol_to_cell(row + 1, 3),
-                             "marker": {"cell": xl_rowcol_to_cell(row, 0), "value": tx.REG_COLLECTIVE_HEADERS[0]}})
+        self.records.append(ly.CollectiveSheet(cs.name, row + 1, cell, xl_rowcol_to_cell(row + 1, 3)))
 
     def _check_colors(self, ws, cell: str) -> None:
         ws.conditional_format(cell, {"type": "cell", "criteria": "==", "value": f'"{tx.CHECK_DONE}"',
@@ -285,28 +260,34 @@ class _Writer:
 
     # --- scoring round --------------------------------------------------------------------
 
-    def scoring_sheets(self, registrations: dict[str, Registration], collective: dict[str, str]) -> None:
+    def scoring_sheets(self) -> None:
         dept_ws = self._sheet(ly.DEPARTMENT_SHEET, landscape=True, widths=(5, 9, 26, 16, 9, 9, 9, 14, 9, 10))
-        people = [(p, False) for p in self.members]
+        people: list[tuple[IssuedPerson, str]] = [(p, p.code) for p in self.members]
         roles = [p.role for p in self.members]
         spare_role = max(set(roles), key=roles.count) if roles else self.c.rubrics[0].role
-        for k in range(self.c.settings.spare_rows):
-            people.append((cm.Person(code="", name="", department=self.dept.code, role=spare_role), True))
+        for k in range(1, self.c.settings.spare_rows + 1):
+            people.append((IssuedPerson(code="", name="", position="", role=spare_role), tx.SPARE_SHEET.format(n=k)))
         person_cells = []
-        for n, (person, spare) in enumerate(people, start=1):
-            title = tx.SPARE_SHEET.format(n=n - len(self.members)) if spare else f"{n:02d} {person.name}"
-            person_cells.append(self._person_sheet(title, person, spare, registrations.get(person.code)))
-        self._department_sheet(dept_ws, people, person_cells, collective.get(self.dept.code, ""))
+        for n, (person, marker) in enumerate(people, start=1):
+            title = marker if not person.code else f"{n:02d} {person.name}"
+            person_cells.append(self._person_sheet(title, person, marker))
+        self._department_sheet(dept_ws, people, person_cells)
 
-    def _person_sheet(self, title: str, person: cm.Person, spare: bool, reg: Registration | None) -> dict:
+    def _registration_shown(self, person: IssuedPerson) -> str:
+        """The locked "Đăng ký:" cell: the registered title, or why there is none (no registration, no title)."""
+        if person.registered:
+            return person.registered
+        return tx.NOT_REGISTERED_SHOWN
+
+    def _person_sheet(self, title: str, person: IssuedPerson, marker: str) -> dict:
         rubric = self.c.rubric_for(person.role)
+        spare = not person.code
         f = self.f
         ws = self._sheet(title, widths=(11, 50, 8, 9, 9, 22))
         row = self._header(ws, 5, 2)
         row = self._title(ws, row, 5, tx.SCORE_TITLE, tx.SCORE_SUBTITLE.format(year=self.c.school.school_year,
                                                                                role=rubric.role))
-        rec = {"kind": ly.KIND_PERSON, "name": ws.name, "code": person.code, "role": rubric.role, "spare": spare,
-               "marker": {"cell": "", "value": ""}}
+        rec = {"name": ws.name, "person_code": person.code, "marker": marker, "role": rubric.role}
 
         def info(label: str, value: str, editable: bool, key: str, label2: str = "", value2: str = "") -> None:
             nonlocal row
@@ -320,13 +301,10 @@ class _Writer:
             ws.set_row(row, 20)
             row += 1
 
-        info(tx.L_NAME, person.name, spare, "name", tx.L_CODE, person.code or tx.SPARE_CODE)
-        rec["marker"] = {"cell": xl_rowcol_to_cell(row - 1, 3), "value": person.code or tx.SPARE_CODE}
+        info(tx.L_NAME, person.name, spare, "name", tx.L_CODE, marker)
+        rec["marker_cell"] = xl_rowcol_to_cell(row - 1, 3)
         info(tx.L_POSITION, person.position, spare, "position", tx.L_DEPARTMENT, self.dept.name)
-        registered = reg.title if reg else ""
-        info(tx.L_TITLE, registered, not registered, "title")
-        if not registered:
-            self._dropdown(ws, rec["title_cell"], "DS_DanhHieuCaNhan", tx.V_TITLE_TITLE, tx.V_TITLE_MESSAGE)
+        info(tx.L_TITLE, self._registration_shown(person), False, "title")
         if self.c.settings.facts_source == cm.FACTS_FROM_DEPARTMENT:
             row = self._facts_block(ws, row, rec)
         row += 1
@@ -335,6 +313,7 @@ class _Writer:
             ws.write_string(row, col, text, f["head"])
         ws.set_row(row, 33)
         ws.repeat_rows(head)
+        rec["header_row"] = head + 1
         row += 1
         items: dict[str, int] = {}
         subtotal: dict[str, int] = {}
@@ -417,9 +396,8 @@ class _Writer:
         ws.set_row(total_row, 20)
         self._signatures(ws, miss_row + 2, 5, (tx.SIGN_PERSON, tx.SIGN_NOTE), (tx.SIGN_HEAD, tx.SIGN_NOTE))
         ws.freeze_panes(head + 1, 0)
-        rec.update({"items": items, "self_col": "D", "dept_col": "E", "note_col": "F",
-                    "total_row": total_row + 1, "class_row": class_row + 1, "missing_row": miss_row + 1})
-        self.records.append(rec)
+        rec.update(items=tuple(items.items()), total_row=total_row + 1)
+        self.records.append(ly.ScoringSheet(**rec))
         return {"sheet": ws.name, "self_total": f"D{total_row + 1}", "dept_total": f"E{total_row + 1}",
                 "self_class": f"D{class_row + 1}", "dept_class": f"E{class_row + 1}",
                 "self_missing": f"D{miss_row + 1}", "dept_missing": f"E{miss_row + 1}",
@@ -452,10 +430,10 @@ class _Writer:
                 self._mark_bad_numbers(ws, cell, cell, 366)
             ws.set_row(row, 20)
             row += 1
-        rec["facts"] = facts
+        rec["facts"] = tuple(facts.items())
         return row
 
-    def _department_sheet(self, ws, people, person_cells, collective_title: str) -> None:
+    def _department_sheet(self, ws, people, person_cells) -> None:
         f = self.f
         last = 9
         row = self._header(ws, last, 4)
@@ -464,8 +442,8 @@ class _Writer:
         ws.merge_range(row, 0, row, 3, tx.L_COLLECTIVE, f["label"])
         ws.merge_range(row, 4, row, 7, "", f["input"])
         collective_cell = xl_rowcol_to_cell(row, 4)
-        if collective_title:
-            ws.write_string(row, 4, collective_title, f["input"])
+        if self.c.collective:
+            ws.write_string(row, 4, self.c.collective, f["input"])
         self._dropdown(ws, collective_cell, "DS_DanhHieuTapThe", tx.V_COLLECTIVE_TITLE, tx.V_COLLECTIVE_MESSAGE)
         row += 2
         head = row
@@ -476,7 +454,8 @@ class _Writer:
         n = len(people)
         last_row = head + n
         rows = {}
-        for k, ((person, spare), cells) in enumerate(zip(people, person_cells)):
+        for k, ((person, _marker), cells) in enumerate(zip(people, person_cells)):
+            spare = not person.code
             r = first + k
             ref = f"'{cells['sheet']}'!"
             if person.code:
@@ -509,7 +488,7 @@ class _Writer:
         missing_sum = f"SUM(J{first + 1}:J{last_row + 1})"
         ws.merge_range(check_row, 0, check_row, 3, tx.CHECK_LABEL, f["label"])
         ws.merge_range(check_row, 4, check_row, 7, "", f["check"])
-        expected = sum(2 * c["n_required"] for (p, spare), c in zip(people, person_cells) if not spare)
+        expected = sum(2 * c["n_required"] for (p, _marker), c in zip(people, person_cells) if p.code)
         ws.write_formula(check_row, 4,
                          f'=IF({missing_sum}=0,"{tx.CHECK_DONE}","{tx.CHECK_MISSING_PREFIX}"&{missing_sum}&" ô")',
                          f["check"], tx.check_value(expected))
@@ -518,10 +497,8 @@ class _Writer:
         ws.freeze_panes(head + 1, 3)
         ws.repeat_rows(head)
         ws.activate()
-        self.records.append({"kind": ly.KIND_DEPARTMENT, "name": ws.name, "rows": rows,
-                             "collective_cell": collective_cell, "check_cell": xl_rowcol_to_cell(check_row, 4),
-                             "marker": {"cell": xl_rowcol_to_cell(head, 0), "value": tx.DEPT_HEADERS[0]},
-                             "cols": {"self": "E", "dept": "F", "final": "G", "class": "H", "rank": "I"}})
+        self.records.append(ly.DepartmentSheet(ws.name, head + 1, tuple(rows.items()), collective_cell,
+                                               xl_rowcol_to_cell(check_row, 4)))
 
     # --- instructions, lists, metadata ----------------------------------------------------
 
@@ -551,42 +528,29 @@ class _Writer:
         ws.protect(self.c.settings.sheet_password)
         ws.hide()
 
-    def meta_sheet(self) -> None:
-        meta = metadata(self.c, self.dept, self.round, self.records)
+    def meta_sheet(self) -> ly.WorkbookLayout:
+        layout = workbook_layout(self.c, self.records)
         ws = self.wb.add_worksheet(ly.META_SHEET)
-        for r, (key, value) in enumerate(meta_rows(meta)):
-            ws.write_string(r, 0, key)
-            ws.write_string(r, 1, value)
+        body = json.dumps(layout.to_json(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        ws.write_string(0, 0, ly.APP_ID)
+        for n, start in enumerate(range(0, len(body), META_CHUNK), start=1):
+            ws.write_string(n, 0, body[start:start + META_CHUNK])
         ws.protect(self.c.settings.sheet_password)
         ws.very_hidden()
+        return layout
 
 
-def metadata(campaign: cm.Campaign, department: cm.Department, round_: str, sheets: list[dict]) -> dict:
-    data = cm.to_dict(campaign)
-    data["settings"]["sheet_password"] = ""  # never travels inside the workbooks
-    payload = {"campaign": data, "sheets": sheets}
-    body = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    identity = "|".join((campaign.id, round_, department.code, str(ly.TEMPLATE_VERSION), body))
-    return {
-        "app": ly.APP_ID,
-        "template_version": str(ly.TEMPLATE_VERSION),
-        "campaign_id": campaign.id,
-        "school": campaign.school.name,
-        "school_year": campaign.school.school_year,
-        "round": round_,
-        "department_code": department.code,
-        "department_name": department.name,
-        "submission_id": hashlib.sha256(identity.encode()).hexdigest()[:20],
-        "payload": body,
-    }
-
-
-def meta_rows(meta: dict) -> list[tuple[str, str]]:
-    rows = [(k, v) for k, v in meta.items() if k != "payload"]
-    body = meta["payload"]
-    chunks = [body[i:i + ly.META_CHUNK] for i in range(0, len(body), ly.META_CHUNK)] or [""]
-    rows += [(f"payload_{n:03d}", chunk) for n, chunk in enumerate(chunks, start=1)]
-    return rows
+def workbook_layout(spec: WorkbookSpec, sheets: list[ly.SheetLayout]) -> ly.WorkbookLayout:
+    """The layout with its submission id: a digest of the campaign, round, department and content,
+    so that generating twice gives byte-identical files and any change of content a new id."""
+    layout = ly.WorkbookLayout(spec.campaign_id, spec.school.school_year, spec.round, spec.department.code,
+                               spec.department.name, "", tuple(sheets))
+    content = json.dumps([layout.to_json(), [dataclasses.astuple(p) for p in spec.people], spec.collective,
+                          dataclasses.astuple(spec.school), spec.classification, spec.titles.individual,
+                          [dataclasses.asdict(r) for r in spec.rubrics]], ensure_ascii=False, sort_keys=True,
+                         default=str)
+    digest = hashlib.sha256(content.encode()).hexdigest()[:20]
+    return dataclasses.replace(layout, submission_id=digest)
 
 
 def _classification_formula(campaign: cm.Campaign, total: str, gate: list[str]) -> str:

@@ -1,8 +1,9 @@
-"""Raw cell values of a submission → clean, typed entries plus every problem found.
+"""Input cells of a submission → clean, typed entries plus every problem found.
 
-Nothing in a returned workbook is trusted: numbers are re-read and range-checked against the
-rubric carried in the metadata, text is normalised (NFC, trimmed, non-breaking spaces), "9,5"
-is a 9.5 with a note, and choices are matched against the campaign's lists.
+Nothing in a returned workbook is trusted: who the people are and what they registered come
+from the record of what was issued; numbers are re-read and range-checked against the
+campaign's rubric; text is normalised (NFC, trimmed, non-breaking spaces); "9,5" is a 9.5 with
+a note; choices are matched against the campaign's lists.
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ from dataclasses import dataclass, field
 
 from thidua_xlsx import campaign as cm
 from thidua_xlsx import layout as ly
+from thidua_xlsx.issued import NEWCOMER_PREFIX, IssuedPerson, newcomer_code
 from thidua_xlsx.issues import ERROR, NOTE, WARNING, Issue, issue
-from thidua_xlsx.reader import InboxFile, PersonSheet, Raw
+from thidua_xlsx.reader import Cell, InboxFile, ScoringForm
 
-SELF_LABEL, DEPT_LABEL = "Tự chấm", "Tổ chấm"
+SELF, DEPT = "self", "department"  # score columns (codes; labels in the message catalogue)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Entry:
     """One person as submitted by a department, cleaned."""
 
@@ -37,92 +39,104 @@ class Entry:
     facts: cm.Facts | None = None  # None: take them from the roster
     self_scores: dict[str, float | None] = field(default_factory=dict)
     dept_scores: dict[str, float | None] = field(default_factory=dict)
-    file_totals: tuple[float | None, float | None] = (None, None)
-    cells: dict[tuple[str, str], str] = field(default_factory=dict)  # (item, column label) → cell
-    invalid: set[tuple[str, str]] = field(default_factory=set)  # (item, column label) with a reported error
+    shown_totals: tuple[float | None, float | None] = (None, None)
+    cells: dict[tuple[str, str], str] = field(default_factory=dict)  # (item, column) → cell
+    invalid: frozenset[tuple[str, str]] = frozenset()  # (item, column) with a reported error
     has_sheet: bool = True
+    marked: bool = False  # cells of this person could not be placed or locked cells were changed
+
+    @property
+    def has_registered(self) -> bool:
+        return bool(self.registered) and self.registered != ly.NOT_REGISTERED
 
 
-@dataclass
+@dataclass(frozen=True)
 class CleanSubmission:
     file: str
     department: str
-    entries: list[Entry]
+    entries: tuple[Entry, ...]
     collective: str
-    issues: list[Issue]
+    issues: tuple[Issue, ...]
 
 
-def validate(entry: InboxFile) -> CleanSubmission:
+def validate(entry: InboxFile, campaign: cm.Campaign) -> CleanSubmission:
     sub = entry.submission
-    check = _Checker(entry.name, sub.campaign)
-    roster = {p.code: p for p in sub.campaign.staff}
+    check = _Checker(entry.name, campaign)
+    dept = sub.department_code
+    marked = set(sub.marked)
     entries: list[Entry] = []
+
+    def issued_entry(person: IssuedPerson, sheet: str, **values) -> Entry:
+        return Entry(code=person.code, name=person.name, department=dept, role=person.role,
+                     position=person.position, newcomer=person.newcomer, file=entry.name, sheet=sheet,
+                     marked=person.code in marked, **values)
+
     if sub.round == ly.REGISTRATION:
-        newcomer_n = 0
+        spare_n = 0
         for row in sub.registrations:
-            person = roster.get(row.code)
-            if person is None:
-                name = check.text(row.name)
-                if not name:
-                    continue
-                newcomer_n += 1
-                e = Entry(code=f"MOI-{sub.department_code}-{newcomer_n}", name=check.name(row.name),
-                          department=sub.department_code, role="", position=check.text(row.position),
-                          newcomer=True, file=entry.name, sheet=row.name.sheet)
-                check.add("person.newcomer", WARNING, row.name, name=e.name)
-            else:
-                e = Entry(code=person.code, name=person.name, department=person.department, role=person.role,
-                          position=person.position, newcomer=False, file=entry.name, sheet=row.title.sheet)
-            e.registered = check.registered(row.title)
-            e.form = check.choice(row.form, sub.campaign.titles.forms, "Hình thức khen thưởng")
-            e.initiative = check.text(row.initiative)
-            e.note = check.text(row.note)
-            entries.append(e)
+            values = dict(registered=check.registered(row.title),
+                          form=check.choice(row.form, campaign.titles.forms, "Hình thức khen thưởng"),
+                          initiative=check.text(row.initiative), note=check.text(row.note))
+            if row.person is not None:
+                entries.append(issued_entry(row.person, row.title.sheet, **values))
+                continue
+            if not check.text(row.name):
+                continue
+            spare_n += 1
+            name = check.name(row.name)
+            check.add("person.newcomer", WARNING, row.name, name=name)
+            entries.append(Entry(code=newcomer_code(dept, spare_n), name=name, department=dept, role="",
+                                 position=check.text(row.position), newcomer=True, file=entry.name,
+                                 sheet=row.name.sheet, **values))
     else:
-        newcomer_n = 0
-        for sheet in sub.people:
-            person = roster.get(sheet.code)
-            if person is None:
-                if not check.text(sheet.name) and not any(v[0].value not in ("", None) or v[1].value not in ("", None)
-                                                          for v in sheet.items.values()):
-                    continue  # an unused spare sheet
-                newcomer_n += 1
-                e = Entry(code=f"MOI-{sub.department_code}-{newcomer_n}",
-                          name=check.name(sheet.name) or f"(chưa ghi tên – {sheet.sheet})",
-                          department=sub.department_code, role=sheet.role, position=check.text(sheet.position),
-                          newcomer=True, file=entry.name, sheet=sheet.sheet)
-                check.add("person.newcomer", WARNING, sheet.name, name=e.name)
+        spare_n = 0
+        for form in sub.forms:
+            if form.spare:
+                if not check.text(form.name) and not _any_score(form):
+                    continue  # an unused spare form
+                spare_n += 1
+                name = check.name(form.name) if form.name else ""
+                e = Entry(code=f"{NEWCOMER_PREFIX}-{dept}-P{spare_n}", name=name or f"(chưa ghi tên – {form.sheet})",
+                          department=dept, role=form.person.role, position=check.text(form.position),
+                          newcomer=True, file=entry.name, sheet=form.sheet)
+                check.add("person.newcomer_unregistered", WARNING, form.name, name=e.name)
             else:
-                e = Entry(code=person.code, name=person.name, department=person.department, role=person.role,
-                          position=person.position, newcomer=False, file=entry.name, sheet=sheet.sheet)
-            _scoring(check, sub.campaign, sheet, e)
-            entries.append(e)
-        for code in sub.missing_sheets:
-            person = roster[code]
-            entries.append(Entry(code=code, name=person.name, department=person.department, role=person.role,
-                                 position=person.position, newcomer=False, file=entry.name, has_sheet=False))
+                e = issued_entry(form.person, form.sheet, registered=form.person.registered)
+            entries.append(_scoring(check, campaign, form, e))
+    entries += [issued_entry(p, "", registered=p.registered if sub.round == ly.SCORING else "", has_sheet=False)
+                for p in sub.issued.people if p.code in set(sub.missing)]
     collective = ""
+    if sub.round == ly.SCORING and sub.issued.collective:
+        collective = sub.issued.collective
     if sub.collective is not None:
-        collective = check.choice(sub.collective, (*sub.campaign.titles.collective, ly.NOT_REGISTERED),
-                                  "Danh hiệu tập thể")
-    return CleanSubmission(entry.name, sub.department_code, entries, collective, check.issues)
+        typed = check.choice(sub.collective, (*campaign.titles.collective, ly.NOT_REGISTERED), "Danh hiệu tập thể")
+        collective = typed or collective
+    return CleanSubmission(entry.name, dept, tuple(entries), collective, tuple(check.issues))
 
 
-def _scoring(check: "_Checker", campaign: cm.Campaign, sheet: PersonSheet, e: Entry) -> None:
-    rubric = campaign.rubric_for(sheet.role)
-    if sheet.title is not None:
-        e.registered = check.registered(sheet.title)
-    for group, item in rubric.items:
-        raw_self, raw_dept, raw_note = sheet.items[item.code]
-        for label, raw, scores in ((SELF_LABEL, raw_self, e.self_scores), (DEPT_LABEL, raw_dept, e.dept_scores)):
+def _any_score(form: ScoringForm) -> bool:
+    return any(c.self.value not in ("", None) or c.dept.value not in ("", None) for c in form.items)
+
+
+def _scoring(check: "_Checker", campaign: cm.Campaign, form: ScoringForm, e: Entry) -> Entry:
+    rubric = next((r for r in campaign.rubrics if r.role == form.person.role), campaign.rubrics[0])
+    found = {c.code: c for c in form.items}
+    self_scores, dept_scores, cells, invalid = {}, {}, {}, set()
+    for _group, item in rubric.items:
+        cell = found.get(item.code)
+        if cell is None:
+            self_scores[item.code] = dept_scores[item.code] = None
+            continue
+        for column, raw, scores in ((SELF, cell.self, self_scores), (DEPT, cell.dept, dept_scores)):
             scores[item.code] = check.score(raw, item.max)
-            e.cells[(item.code, label)] = raw.cell
+            cells[(item.code, column)] = raw.cell
             if scores[item.code] is None and check.text(raw):
-                e.invalid.add((item.code, label))
-    shown_self, shown_dept = sheet.file_totals
-    e.file_totals = (check.number_or_none(shown_self), check.number_or_none(shown_dept))
-    if sheet.facts:
-        e.facts = check.facts(sheet.facts)
+                invalid.add((item.code, column))
+    shown_self, shown_dept = form.shown_totals
+    facts = check.facts(dict(form.facts)) if form.facts else None
+    return Entry(**{**e.__dict__, "self_scores": self_scores, "dept_scores": dept_scores, "cells": cells,
+                    "invalid": frozenset(invalid), "facts": facts,
+                    "shown_totals": (check.number_or_none(shown_self), check.number_or_none(shown_dept))})
 
 
 class _Checker:
@@ -130,12 +144,12 @@ class _Checker:
         self.file, self.campaign = file, campaign
         self.issues: list[Issue] = []
 
-    def add(self, code: str, severity: str, raw: Raw | None, **params) -> None:
+    def add(self, code: str, severity: str, raw: Cell | None, **params) -> None:
         where = {"sheet": raw.sheet, "cell": raw.cell} if raw is not None else {}
         self.issues.append(issue(code, severity, file=self.file, **where, **params))
 
     @staticmethod
-    def text(raw: Raw | None) -> str:
+    def text(raw: Cell | None) -> str:
         if raw is None or raw.value is None:
             return ""
         value = raw.value
@@ -143,14 +157,16 @@ class _Checker:
             value = int(value)
         return cm.clean_text(value)
 
-    def name(self, raw: Raw) -> str:
+    def name(self, raw: Cell | None) -> str:
         clean = self.text(raw)
         if isinstance(raw.value, str) and raw.value.strip() != clean and \
                 unicodedata.normalize("NFC", raw.value) != raw.value:
             self.add("value.text_normalised", NOTE, raw, value=raw.value.strip(), clean=clean)
         return clean
 
-    def number_or_none(self, raw: Raw) -> float | None:
+    def number_or_none(self, raw: Cell | None) -> float | None:
+        if raw is None:
+            return None
         value = raw.value
         if isinstance(value, bool):
             return None
@@ -158,7 +174,7 @@ class _Checker:
             return float(value)
         return None
 
-    def score(self, raw: Raw, maximum: float) -> float | None:
+    def score(self, raw: Cell, maximum: float) -> float | None:
         value = raw.value
         if value is None or (isinstance(value, str) and cm.clean_text(value) == ""):
             return None
@@ -183,7 +199,7 @@ class _Checker:
             return None
         return value
 
-    def choice(self, raw: Raw, choices: tuple[str, ...], label: str) -> str:
+    def choice(self, raw: Cell | None, choices: tuple[str, ...], label: str) -> str:
         text = self.text(raw)
         if not text or text in choices:
             return text
@@ -194,21 +210,21 @@ class _Checker:
         self.add("value.bad_choice", ERROR, raw, value=text, field=label, choices=", ".join(choices))
         return ""
 
-    def registered(self, raw: Raw) -> str:
+    def registered(self, raw: Cell) -> str:
         return self.choice(raw, (*self.campaign.titles.individual, ly.NOT_REGISTERED), "Danh hiệu đăng ký")
 
-    def facts(self, raws: dict[str, Raw]) -> cm.Facts:
+    def facts(self, raws: dict[str, Cell]) -> cm.Facts:
         values = {}
         for key in ("months", "maternity_months", "days_off"):
             raw = raws.get(key)
             high = 366 if key == "days_off" else 12
             values[key] = self.score(raw, high) if raw is not None else None
-        values["rating"] = self.choice(raws["rating"], cm.RATINGS, "Xếp loại viên chức") or None
-        values["discipline"] = self.choice(raws["discipline"], cm.DISCIPLINES, "Kỷ luật") or None
-        review = self.choice(raws["under_review"], ("Có", "Không"), "Đang xem xét kỷ luật")
+        values["rating"] = self.choice(raws.get("rating"), cm.RATINGS, "Xếp loại viên chức") or None
+        values["discipline"] = self.choice(raws.get("discipline"), cm.DISCIPLINES, "Kỷ luật") or None
+        review = self.choice(raws.get("under_review"), ("Có", "Không"), "Đang xem xét kỷ luật")
         values["under_review"] = None if not review else review == "Có"
         values["initiative"] = self.text(raws.get("initiative"))
-        values["initiative_level"] = self.choice(raws["initiative_level"], cm.INITIATIVE_LEVELS, "Cấp công nhận")
+        values["initiative_level"] = self.choice(raws.get("initiative_level"), cm.INITIATIVE_LEVELS, "Cấp công nhận")
         values["initiative_decision"] = self.text(raws.get("initiative_decision"))
         return cm.Facts(**values)
 

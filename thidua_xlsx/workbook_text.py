@@ -15,8 +15,8 @@ REG_HEADERS = ("STT", "Mã", "Họ và tên", "Chức vụ", "Danh hiệu đăng
 REG_COLLECTIVE_TITLE = "ĐĂNG KÝ DANH HIỆU THI ĐUA TẬP THỂ NĂM HỌC {year}"
 REG_COLLECTIVE_HEADERS = ("Tập thể", "Số thành viên", "Danh hiệu tập thể đăng ký", "Ghi chú")
 SPARE_MARK = "+"
-SPARE_CODE = "(người mới)"
-SPARE_SHEET = "Người mới {n}"
+SPARE_SHEET = "Người mới {n}"  # a spare scoring form: its sheet name and the code it shows
+NOT_REGISTERED_SHOWN = "Chưa đăng ký"  # no registration, no title: shown locked on the scoring form
 
 # --- scoring round ---
 SCORE_TITLE = "PHIẾU TỰ ĐÁNH GIÁ, CHẤM ĐIỂM THI ĐUA"
@@ -137,7 +137,8 @@ def guide_lines(round_: str, department: str, school, deadline: str, facts_sourc
             "tổng điểm và xếp loại tự tính.",
             "   Điểm trừ ghi số điểm bị trừ (số dương); điểm thưởng không vượt mức trần của nhóm.",
             "2. Sheet 'Tổng hợp tổ' tự lấy điểm từ các phiếu, xếp hạng trong tổ; chọn danh hiệu tập thể tổ đăng ký.",
-            "3. Người mới chưa có phiếu: dùng sheet 'Người mới …', ghi họ tên, chức vụ rồi chấm điểm.",
+            "3. Người mới chưa có phiếu: dùng sheet 'Người mới …', ghi họ tên, chức vụ rồi chấm điểm. Ô 'Đăng ký' "
+            "lấy từ danh sách đăng ký đầu năm và đã khóa: người chưa đăng ký thi đua thì không được xét danh hiệu.",
             facts,
             "5. Ô 'Kiểm tra' ở sheet 'Tổng hợp tổ' hiện 'Đã đủ' khi mọi ô điểm bắt buộc đã có.",
             *common]

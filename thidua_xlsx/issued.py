@@ -1,0 +1,200 @@
+"""What was issued: the slice of the campaign a department workbook receives, and the record of it.
+
+Privacy by construction: the template writer gets a :class:`WorkbookSpec` — one department, and
+of its people only code, name, position, role and registered title — never the campaign's
+roster. ``generate`` records each workbook it wrote as an :class:`IssuedWorkbook` in the
+campaign folder (``so-da-phat/<submission id>.json``): its identity, its people, its layout and
+the fingerprint of its locked content. The merge trusts that record, never the returned file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from thidua_xlsx import campaign as cm
+from thidua_xlsx import layout as ly
+
+ISSUED_FOLDER = "so-da-phat"  # in the campaign folder, beside campaign.xlsx
+NEWCOMER_PREFIX = "MOI"
+
+
+@dataclass(frozen=True)
+class IssuedPerson:
+    """A person as their department's workbook shows them. ``registered`` "" = not registered."""
+
+    code: str
+    name: str
+    position: str
+    role: str
+    registered: str = ""
+    newcomer: bool = False  # registered on a spare row, not (yet) in the roster: a provisional code
+
+    @property
+    def has_registered(self) -> bool:
+        return bool(self.registered) and self.registered != ly.NOT_REGISTERED
+
+
+@dataclass(frozen=True)
+class Registration:
+    """What a person registered (read from a registration summary for ``generate --from``)."""
+
+    title: str = ""
+    form: str = ""
+    initiative: str = ""
+
+
+@dataclass(frozen=True)
+class WorkbookSpec:
+    """Everything the template writer may know: no other department, no personal field."""
+
+    campaign_id: str
+    school: cm.School
+    settings: cm.Settings
+    classification: tuple[cm.Level, ...]
+    gate_cap: str
+    titles: cm.Titles
+    rubrics: tuple[cm.Rubric, ...]
+    department: cm.Department
+    round: str
+    people: tuple[IssuedPerson, ...]
+    collective: str = ""  # the collective title registered (scoring round, from --from)
+    registered_known: bool = False  # a registration summary was given (scoring round)
+
+    def rubric_for(self, role: str) -> cm.Rubric:
+        return next((r for r in self.rubrics if r.role == role), self.rubrics[0])
+
+
+def newcomer_code(department_code: str, n: int) -> str:
+    return f"{NEWCOMER_PREFIX}-{department_code}-{n}"
+
+
+def name_key(name: str) -> str:
+    """How a newcomer's name is matched to the roster: NFC, spaces collapsed, case folded."""
+    return cm.clean_text(name).casefold()
+
+
+@dataclass(frozen=True)
+class Newcomer:
+    department: str
+    name: str
+    position: str
+    registration: Registration
+
+
+def department_spec(campaign: cm.Campaign, department: cm.Department, round_: str,
+                    registrations: dict[str, Registration] | None = None, newcomers: tuple[Newcomer, ...] = (),
+                    collective: str = "") -> WorkbookSpec:
+    """The slice of ``campaign`` for one department's workbook.
+
+    In the scoring round each person shows the title they registered (``registrations``, by code;
+    a roster person missing there is not registered). A newcomer registered on a spare row is
+    matched to the roster by department and name; if the roster has no such person yet, the
+    newcomer gets a form of their own under a provisional code.
+    """
+    members = campaign.members(department.code)
+    registrations = dict(registrations or {})
+    by_name = {name_key(p.name): p.code for p in members}
+    extra = []
+    for n, newcomer in enumerate((x for x in newcomers if x.department == department.code), start=1):
+        known = by_name.get(name_key(newcomer.name))
+        if known is not None:
+            registrations.setdefault(known, newcomer.registration)
+        else:
+            extra.append(IssuedPerson(newcomer_code(department.code, n), newcomer.name, newcomer.position,
+                                      _newcomer_role(members, campaign), newcomer.registration.title, newcomer=True))
+    scoring = round_ == ly.SCORING
+    people = tuple(IssuedPerson(p.code, p.name, p.position, p.role,
+                                registrations.get(p.code, Registration()).title if scoring else "")
+                   for p in members) + (tuple(extra) if scoring else ())
+    return WorkbookSpec(campaign.id, campaign.school, campaign.settings, campaign.classification, campaign.gate_cap,
+                        campaign.titles, campaign.rubrics, department, round_, people,
+                        collective=collective if scoring else "", registered_known=bool(registrations or newcomers))
+
+
+def _newcomer_role(members: list[cm.Person], campaign: cm.Campaign) -> str:
+    """A newcomer is scored on the department's most common rubric."""
+    roles = [p.role for p in members]
+    return max(set(roles), key=roles.count) if roles else campaign.rubrics[0].role
+
+
+# --- the record of what was issued --------------------------------------------------------------
+
+@dataclass(frozen=True)
+class IssuedWorkbook:
+    layout: ly.WorkbookLayout
+    people: tuple[IssuedPerson, ...]
+    collective: str
+    locked: tuple[tuple[str, str], ...]  # (key, canonical value) of every locked cell that matters
+    fingerprint: str
+    file_name: str
+    issued_on: tuple[str, ...]  # ISO dates: each time generate wrote it
+
+    @property
+    def submission_id(self) -> str:
+        return self.layout.submission_id
+
+    @property
+    def department_code(self) -> str:
+        return self.layout.department_code
+
+    @property
+    def round(self) -> str:
+        return self.layout.round
+
+    def to_json(self) -> dict:
+        return {"layout": self.layout.to_json(), "people": [dataclasses.asdict(p) for p in self.people],
+                "collective": self.collective, "locked": [list(kv) for kv in self.locked],
+                "fingerprint": self.fingerprint, "file_name": self.file_name, "issued_on": list(self.issued_on)}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "IssuedWorkbook":
+        return cls(layout=ly.WorkbookLayout.from_json(data["layout"]),
+                   people=tuple(IssuedPerson(**p) for p in data["people"]), collective=data["collective"],
+                   locked=tuple((k, v) for k, v in data["locked"]), fingerprint=data["fingerprint"],
+                   file_name=data["file_name"], issued_on=tuple(data["issued_on"]))
+
+
+def fingerprint(locked: tuple[tuple[str, str], ...]) -> str:
+    body = json.dumps(sorted(locked), ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(body.encode()).hexdigest()
+
+
+class IssuedRegistry:
+    """The ``so-da-phat/`` folder of a campaign: one JSON file per issued workbook."""
+
+    def __init__(self, campaign_folder: Path):
+        self.folder = Path(campaign_folder) / ISSUED_FOLDER
+
+    def _path(self, submission_id: str) -> Path | None:
+        if not submission_id.isalnum():  # ids are hex digests; anything else names no file of ours
+            return None
+        return self.folder / f"{submission_id}.json"
+
+    def get(self, submission_id: str) -> IssuedWorkbook | None:
+        path = self._path(submission_id)
+        if path is None or not path.is_file():
+            return None
+        return IssuedWorkbook.from_json(json.loads(path.read_text(encoding="utf-8")))
+
+    def record(self, issued: IssuedWorkbook) -> IssuedWorkbook:
+        """Write the record; a re-issue of identical content adds its date to the first record."""
+        previous = self.get(issued.submission_id)
+        if previous is not None:
+            dates = tuple(dict.fromkeys(previous.issued_on + issued.issued_on))
+            issued = dataclasses.replace(issued, issued_on=dates)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        path = self._path(issued.submission_id)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(json.dumps(issued.to_json(), ensure_ascii=False, indent=1), encoding="utf-8")
+        os.replace(tmp, path)
+        return issued
+
+    def all(self) -> list[IssuedWorkbook]:
+        if not self.folder.is_dir():
+            return []
+        return [self.get(p.stem) for p in sorted(self.folder.glob("*.json"))]
