@@ -162,7 +162,7 @@ def _assign(campaign: cm.Campaign, clean: list[CleanSubmission]) -> dict:
                 person = roster[code]
                 matched = dataclasses.replace(entry, code=code, name=person.name, role=person.role,
                                               position=person.position, newcomer=False)
-                found[code] = (matched, (reason("flag.newcomer_matched", code=code),))
+                found[code] = (matched, (reason("flag.newcomer_matched", roster_code=code),))
     return found
 
 

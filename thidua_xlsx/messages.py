@@ -190,7 +190,7 @@ REASONS = {
     "source.council": "Hội đồng",
     # flags for the secretary and the council
     "flag.newcomer": "người mới, chưa có trong danh sách",
-    "flag.newcomer_matched": "đăng ký là người mới, nay đã có trong danh sách (mã {code})",
+    "flag.newcomer_matched": "đăng ký là người mới, nay đã có trong danh sách (mã {roster_code})",
     "flag.moved": "đã chuyển sang tổ này; điểm lấy từ sổ của {department}",
     "flag.total_mismatch": "tổng {column} trong sổ khác tổng tính lại",
     "flag.no_scores": "chưa có điểm",
