@@ -417,3 +417,21 @@ def test_merge_finds_the_campaign_holding_or_beside_the_inbox_and_says_where_it_
     assert result.exit_code == EXIT_UNUSABLE
     assert "Không tìm thấy chiến dịch" in result.output and "--campaign" in result.output
     assert str(lost / "campaign.xlsx") in result.output and "Traceback" not in result.output
+
+
+def test_a_workbook_of_the_first_version_is_refused_with_what_to_do(issued, tmp_path):
+    """Version 1 carried the whole campaign in key/value rows; nothing in it can be trusted any more."""
+    old = tmp_path / "old" / "2025-2026_cham-diem_To-khoi-1.xlsx"
+    wb = load_workbook(issued["filled"] / issued["t1"].name)
+    ws = wb[ly.META_SHEET]
+    for r in range(1, ws.max_row + 1):
+        ws.cell(r, 1).value = None
+    for r, (key, value) in enumerate((("app", "thidua-xlsx"), ("template_version", "1"),
+                                      ("payload_001", '{"campaign": {}, "sheets": []}')), start=1):
+        ws.cell(r, 1).value, ws.cell(r, 2).value = key, value
+    old.parent.mkdir()
+    wb.save(old)
+    summary = merge_inbox(old.parent, issued["folder"])
+    entry = summary.files[0]
+    assert entry.status == "rejected" and entry.reason == "file.old_template"
+    assert "phát lại sổ mới" in entry.issues[-1].message

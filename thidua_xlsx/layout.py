@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -164,6 +165,28 @@ class WorkbookLayout:
         if not all(isinstance(values.get(k, ""), str) for k in fields - {"template_version"}):
             raise TypeError("identity fields must be text")
         return cls(**values, sheets=tuple(sheets))
+
+
+META_CHUNK = 30000  # characters of JSON per cell (Excel's cell limit is 32,767)
+
+
+def meta_cells(data: dict) -> list[str]:
+    """Column A of a metadata sheet: our app id, then the JSON in chunks that fit a cell."""
+    body = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return [APP_ID, *(body[start:start + META_CHUNK] for start in range(0, len(body), META_CHUNK))]
+
+
+def meta_json(column: list) -> dict:
+    """Inverse of :func:`meta_cells`, bounded; raises ValueError on anything we did not write."""
+    if not column or column[0] != APP_ID:
+        raise ValueError("not our metadata")
+    body = "".join(v for v in column[1:] if isinstance(v, str))
+    if len(body) > MAX_META_CHARS:
+        raise ValueError("metadata too large")
+    data = json.loads(body)
+    if not isinstance(data, dict):
+        raise ValueError("not our metadata")
+    return data
 
 
 def _frozen(value):

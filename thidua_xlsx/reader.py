@@ -16,7 +16,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import json
 import re
 import zipfile
 from dataclasses import dataclass
@@ -314,6 +313,7 @@ class _Sheet:
 
     def __init__(self, name: str, start: tuple[int, int], rows: list[list]):
         self.name, self.start, self.rows = name, start, rows
+        self._rows_index: dict[int, dict[str, int]] | None = None
 
     def value(self, row: int, col: int):
         r, c = row - self.start[0], col - self.start[1]
@@ -327,24 +327,23 @@ class _Sheet:
     def text(self, row: int, col: int) -> str:
         return canonical(self.value(row, col))
 
-    def texts(self):
-        """(row, col, clean text) of every non-empty cell."""
-        r0, c0 = self.start
-        for r, values in enumerate(self.rows):
-            for c, value in enumerate(values):
-                if value not in ("", None):
-                    yield r0 + r, c0 + c, canonical(value)
+    def _index(self) -> dict[int, dict[str, int]]:
+        """Row → {clean text: first column}, built once per sheet (every lookup by label uses it)."""
+        if self._rows_index is None:
+            self._rows_index = {}
+            r0, c0 = self.start
+            for r, values in enumerate(self.rows):
+                for c, value in enumerate(values):
+                    if value not in ("", None):
+                        self._rows_index.setdefault(r0 + r, {}).setdefault(canonical(value), c0 + c)
+        return self._rows_index
 
     def find(self, label: str) -> tuple[int, int] | None:
-        return next(((r, c) for r, c, text in self.texts() if text == label), None)
+        return next(((r, found[label]) for r, found in self._index().items() if label in found), None)
 
     def header(self, wanted: dict[str, str]) -> tuple[int, dict[str, int]] | None:
         """The first row holding every header text of ``wanted``: (row, {key: column})."""
-        by_row: dict[int, dict[str, int]] = {}
-        for r, c, text in self.texts():
-            by_row.setdefault(r, {}).setdefault(text, c)
-        for r in sorted(by_row):
-            found = by_row[r]
+        for r, found in self._index().items():
             if all(h in found for h in wanted.values()):
                 return r, {key: found[h] for key, h in wanted.items()}
         return None
@@ -400,14 +399,9 @@ class _NewerTemplate(Exception):
 
 def _parse_meta(sheet: _Sheet) -> ly.WorkbookLayout:
     column = [sheet.value(r, 0) for r in range(sheet.start[0], sheet.last_row + 1)]
-    if not column or column[0] != ly.APP_ID:
-        if any(isinstance(v, str) and v.startswith("payload_") for row in sheet.rows for v in row):
-            raise _OldTemplate
-        raise ValueError("not our metadata")
-    body = "".join(v for v in column[1:] if isinstance(v, str))
-    if len(body) > ly.MAX_META_CHARS:
-        raise ValueError("metadata too large")
-    data = json.loads(body)
+    if column and column[0] == "app":  # version 1 kept key/value rows and the whole campaign
+        raise _OldTemplate
+    data = ly.meta_json(column)
     version = data.get("template_version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise ValueError("template version")

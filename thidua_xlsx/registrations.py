@@ -7,7 +7,6 @@ that edited the list (or re-saved it in LibreOffice) still pre-fills correctly.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,10 +45,7 @@ def read_summary_meta(path: Path) -> ly.SummaryMeta | None:
     if ly.META_SHEET not in wb.sheet_names:
         return None
     rows = wb.get_sheet_by_name(ly.META_SHEET).to_python()
-    column = [row[0] for row in rows if row]
-    if not column or column[0] != ly.APP_ID:
-        return None
-    return ly.SummaryMeta.from_json(json.loads("".join(v for v in column[1:] if isinstance(v, str))))
+    return ly.SummaryMeta.from_json(ly.meta_json([row[0] for row in rows if row]))
 
 
 def read_registration_summary(path: Path, campaign: cm.Campaign, problems: Problems) -> RegistrationSummary | None:

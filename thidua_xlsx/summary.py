@@ -81,10 +81,8 @@ def summary_meta(summary: Summary) -> ly.SummaryMeta:
 def _meta_sheet(wb, summary: Summary) -> None:
     """The summary's own metadata (very hidden), so that it can be read back like a department workbook."""
     ws = wb.add_worksheet(ly.META_SHEET)
-    body = json.dumps(summary_meta(summary).to_json(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    ws.write_string(0, 0, ly.APP_ID)
-    for n, start in enumerate(range(0, len(body), EXCEL_MAX_CHARS - 1), start=1):
-        ws.write_string(n, 0, body[start:start + EXCEL_MAX_CHARS - 1])
+    for row, text in enumerate(ly.meta_cells(summary_meta(summary).to_json())):
+        ws.write_string(row, 0, text)
     ws.protect()
     ws.very_hidden()
 

@@ -33,7 +33,6 @@ GAP_FILL = "#FFEB9C"
 MARGINS = {"left": 1.18, "right": 0.7, "top": 0.79, "bottom": 0.79}
 A4 = 9
 FIXED_DATE = dt.datetime(2000, 1, 1)
-META_CHUNK = 30000  # characters of JSON per cell (Excel's cell limit is 32,767)
 
 
 def write_department_workbook(spec: WorkbookSpec, path: Path) -> ly.WorkbookLayout:
@@ -531,10 +530,8 @@ class _Writer:
     def meta_sheet(self) -> ly.WorkbookLayout:
         layout = workbook_layout(self.c, self.records)
         ws = self.wb.add_worksheet(ly.META_SHEET)
-        body = json.dumps(layout.to_json(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-        ws.write_string(0, 0, ly.APP_ID)
-        for n, start in enumerate(range(0, len(body), META_CHUNK), start=1):
-            ws.write_string(n, 0, body[start:start + META_CHUNK])
+        for row, text in enumerate(ly.meta_cells(layout.to_json())):
+            ws.write_string(row, 0, text)
         ws.protect(self.c.settings.sheet_password)
         ws.very_hidden()
         return layout

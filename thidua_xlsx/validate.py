@@ -8,6 +8,7 @@ a note; choices are matched against the campaign's lists.
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -134,9 +135,9 @@ def _scoring(check: "_Checker", campaign: cm.Campaign, form: ScoringForm, e: Ent
                 invalid.add((item.code, column))
     shown_self, shown_dept = form.shown_totals
     facts = check.facts(dict(form.facts)) if form.facts else None
-    return Entry(**{**e.__dict__, "self_scores": self_scores, "dept_scores": dept_scores, "cells": cells,
-                    "invalid": frozenset(invalid), "facts": facts,
-                    "shown_totals": (check.number_or_none(shown_self), check.number_or_none(shown_dept))})
+    return dataclasses.replace(e, self_scores=self_scores, dept_scores=dept_scores, cells=cells,
+                               invalid=frozenset(invalid), facts=facts,
+                               shown_totals=(check.number_or_none(shown_self), check.number_or_none(shown_dept)))
 
 
 class _Checker:
