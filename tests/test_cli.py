@@ -179,12 +179,12 @@ def test_imported_modules_helper_sees_function_level_imports():
     assert "openpyxl" not in imported_modules(PACKAGE / "campaign_book.py", module_level_only=True)
 
 
-@pytest.mark.parametrize("module", ["rules.py", "consolidate.py"])
+@pytest.mark.parametrize("module", ["rules.py", "consolidate.py", "selection.py", "validate.py"])
 def test_pure_modules_import_no_spreadsheet_or_cli_library(module):
     assert not imported_modules(PACKAGE / module) & {"openpyxl", "xlsxwriter", "click", "python_calamine"}
 
 
-@pytest.mark.parametrize("module", ["rules.py", "consolidate.py"])
+@pytest.mark.parametrize("module", ["rules.py", "consolidate.py", "selection.py", "validate.py"])
 def test_pure_modules_open_no_file(module):
     tree = ast.parse((PACKAGE / module).read_text(encoding="utf-8"))
     calls = {node.func.id if isinstance(node.func, ast.Name) else node.func.attr
@@ -220,6 +220,6 @@ def test_cli_import_stays_light():
 
 
 def test_pure_modules_stay_pure_when_imported():
-    loaded = _modules_after_import("import thidua_xlsx.rules, thidua_xlsx.consolidate")
+    loaded = _modules_after_import("import thidua_xlsx.rules, thidua_xlsx.consolidate, thidua_xlsx.selection")
 
     assert not loaded & {"openpyxl", "xlsxwriter", "click"}

@@ -92,11 +92,13 @@ MESSAGES = {
                            "trong phiếu; không đọc được điểm. Hãy nhờ tổ gửi lại phiếu đúng mẫu.",
     "row.missing_code": "Không tìm thấy dòng của tiêu chí {codes} (đã bị xóa?); các tiêu chí này chưa được tính "
                         "điểm. Hãy nhờ tổ gửi lại phiếu đầy đủ.",
-    "row.unknown_code": "Ô '{value}' nằm ở dòng có mã '{code}' không thuộc sổ đã phát; không biết của ai/tiêu chí "
+    "row.person_missing": "Không tìm thấy dòng của {name} (mã {person}) trong danh sách (đã bị xóa?); người này được "
+                          "ghi là thiếu phiếu. Hãy nhờ tổ gửi lại sổ đầy đủ.",
+    "row.unknown_code": "Ô '{value}' nằm ở dòng có mã '{row_code}' không thuộc sổ đã phát; không biết của ai/tiêu chí "
                         "nào nên không được tính. Hãy nhờ tổ điền lại đúng dòng.",
     "row.no_code": "Ô '{value}' nằm ở dòng không có mã (dòng chèn thêm?); không biết của ai/tiêu chí nào nên không "
                    "được tính. Hãy nhờ tổ điền vào đúng dòng có mã.",
-    "row.duplicate_code": "Ô '{value}' nằm ở dòng lặp lại mã '{code}'; chỉ dòng thứ nhất được tính. Hãy xóa dòng "
+    "row.duplicate_code": "Ô '{value}' nằm ở dòng lặp lại mã '{row_code}'; chỉ dòng thứ nhất được tính. Hãy xóa dòng "
                           "lặp.",
     "locked.changed": "Ô khóa đã bị sửa: khi phát là '{issued}', trong sổ là '{found}'. Chương trình dùng nội dung "
                       "đã phát; hãy kiểm tra ai đã sửa sổ.",

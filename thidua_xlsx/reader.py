@@ -189,7 +189,7 @@ def _read_workbook(entry: InboxFile, sheets: dict[str, "_Sheet"], context: ReadC
         return reject(entry, "file.old_template")
     except _NewerTemplate as newer:
         return reject(entry, "file.newer_version", version=str(newer))
-    except (KeyError, TypeError, ValueError, AttributeError):  # metadata edited by hand or damaged
+    except (KeyError, TypeError, ValueError, AttributeError, RecursionError):  # edited by hand or damaged
         return reject(entry, "file.meta_broken")
     if layout.campaign_id != context.campaign.id:
         return reject(entry, "file.other_campaign", year=layout.school_year or "?")
@@ -488,10 +488,13 @@ class _Extractor:
         header, _ = where
         _, cols = sheet.header(ly.REGISTRATION_HEADER)
         seen: set[str] = set()
+        after_table = False  # below the check cell come the signatures: only rows with a person's code count
         for row in range(header + 1, sheet.last_row + 1):
-            if sheet.text(row, cols["stt"]) == tx.CHECK_LABEL or sheet.text(row, 0) == tx.CHECK_LABEL:
-                break
             code = sheet.text(row, cols["code"])
+            if sheet.text(row, cols["stt"]) == tx.CHECK_LABEL:
+                after_table = True
+            if after_table and code not in self.people:
+                continue
             inputs = [sheet.cell(row, cols[k]) for k in ("title", "form", "initiative", "note")]
             cells = {k: sheet.cell(row, cols[k]) for k in ("name", "position", "title", "form", "initiative", "note")}
             if code in self.people and code not in seen:
@@ -509,6 +512,8 @@ class _Extractor:
                     self.found.foreign.add(code)
                 self._unplaced(sheet, row, [c for c in (cells["name"], *inputs) if canonical(c.value)], code=code)
         self._missing_people(seen)
+        for code in self.found.missing:
+            self.add("row.person_missing", ERROR, sheet=sheet.name, name=self.people[code].name, person=code)
 
     def _collective(self, sheet: _Sheet, where) -> None:
         header, cols = where
@@ -574,12 +579,15 @@ class _Extractor:
         group_codes = {g.code for g in rubric.groups}
         items: dict[str, ItemCells] = {}
         totals: tuple[Cell | None, Cell | None] = (None, None)
+        after_table = False  # below "Số ô … còn trống" come the signatures: only stray scores count there
         for row in range(head + 1, sheet.last_row + 1):
             code, text = sheet.text(row, cols["code"]), sheet.text(row, cols["text"])
             inputs = [sheet.cell(row, cols[k]) for k in ("self", "dept", "note")]
             if text == tx.L_MISSING:
-                break  # the end of the table: signatures follow
-            if text == tx.L_TOTAL:
+                after_table = True
+            elif after_table and code not in items and not any(_is_number(c.value) for c in inputs[:2]):
+                continue
+            elif text == tx.L_TOTAL:
                 totals = (inputs[0], inputs[1])
                 self.lock(f"{key}|total|max", sheet, row, cols["max"])
             elif text == tx.L_CLASS:
@@ -616,10 +624,10 @@ class _Extractor:
     def _unplaced(self, sheet: _Sheet, row: int, cells: list[Cell], code: str = "", duplicate: str = "") -> None:
         for found in cells:
             if duplicate:
-                self.add("row.duplicate_code", ERROR, sheet=sheet.name, cell=found.cell, code=duplicate,
+                self.add("row.duplicate_code", ERROR, sheet=sheet.name, cell=found.cell, row_code=duplicate,
                          value=canonical(found.value))
             elif code:
-                self.add("row.unknown_code", ERROR, sheet=sheet.name, cell=found.cell, code=code,
+                self.add("row.unknown_code", ERROR, sheet=sheet.name, cell=found.cell, row_code=code,
                          value=canonical(found.value))
             else:
                 self.add("row.no_code", ERROR, sheet=sheet.name, cell=found.cell, value=canonical(found.value))
@@ -628,6 +636,10 @@ class _Extractor:
         for code, person in self.people.items():
             if code not in seen:
                 self.found.missing.append(code)
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _issued_name(issued: IssuedWorkbook, kind: str) -> str:
