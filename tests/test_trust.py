@@ -161,6 +161,7 @@ def test_files_of_another_campaign_are_rejected_whatever_their_number(issued, tm
     for n in range(3):
         for path in old:
             (inbox / f"cu-{n}-{path.name}").write_bytes(path.read_bytes())
+            stamp_saved_time(inbox / f"cu-{n}-{path.name}", LATER + dt.timedelta(days=n))  # not byte-identical
     summary = merge_inbox(inbox, issued["folder"])
     assert _results(summary) == issued["clean"]
     assert summary.campaign.school.school_year == "2025-2026"

@@ -121,7 +121,7 @@ def generate(campaign_path: Path, round_: str, outbox: Path | None, from_summary
 
 
 def _read_inbox(inbox: Path, campaign_path: Path | None, round_: str | None):
-    from thidua_xlsx.reader import scan_inbox
+    from thidua_xlsx.containment import scan_inbox
     from thidua_xlsx.service import merge_inbox
 
     folder = _campaign_for(inbox, campaign_path)

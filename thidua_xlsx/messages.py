@@ -63,8 +63,8 @@ MESSAGES = {
     "file.skipped_system": "Tệp hệ thống – bỏ qua.",
     "file.not_workbook": "Không phải sổ Excel (.xlsx, .xlsm, .xls, .ods) – bỏ qua. Nếu tổ gửi nhầm tệp, "
                          "hãy nhờ tổ gửi lại đúng sổ đã điền.",
-    "file.too_big": "Tệp quá lớn ({size_mb} MB) so với một phiếu thi đua – không đọc. Hãy nhờ tổ gửi lại đúng sổ "
-                    "đã được phát.",
+    "file.too_big": "Tệp quá lớn ({size_mb} MB, giới hạn {max_mb} MB) so với một sổ thi đua – không đọc. Hãy nhờ tổ "
+                    "gửi lại đúng sổ đã được phát.",
     "file.encrypted": "Tệp có đặt mật khẩu mở nên không đọc được. Hãy nhờ tổ gỡ mật khẩu (File → Info → "
                       "Protect Workbook) rồi gửi lại.",
     "file.corrupt": "Tệp bị hỏng hoặc không phải sổ Excel thật (có thể bị đổi đuôi). Hãy nhờ tổ lưu lại bằng "
@@ -112,7 +112,30 @@ MESSAGES = {
                            "trường khác không.",
     "file.other_round": "Sổ thuộc vòng '{round}', không phải vòng đang tổng hợp ('{expected}'). Hãy để các sổ "
                         "của mỗi vòng trong một thư mục riêng.",
-    "file.superseded": "{department} đã gửi bản mới hơn ({newer}); bản này không được dùng.",
+    "file.superseded": "{department} đã gửi bản mới hơn ({newer}, lưu {newer_saved}); bản này (lưu {saved}) không "
+                       "được dùng.",
+    "file.version_diff": "So với bản được dùng ({newer}), bản này khác {count} ô: {changes}.",
+    "file.copy_of": "Bản sao giống hệt từng byte của '{original}' (ví dụ thư chuyển tiếp); không đọc lại.",
+    "file.link_inside": "Lối tắt (symlink) tới một tệp trong thư mục – bỏ qua, tệp thật đã được đọc.",
+    "file.link_outside": "Lối tắt (symlink) trỏ ra ngoài thư mục nhận về – không đọc vì an toàn. Hãy chép tệp thật "
+                         "vào thư mục.",
+    "file.link_dangling": "Lối tắt (symlink) hỏng, không trỏ tới tệp nào – không đọc. Hãy chép tệp thật vào thư mục.",
+    "file.link_loop": "Lối tắt (symlink) vòng lặp – không đọc. Hãy xóa lối tắt này.",
+    "file.special": "Không phải tệp thường (FIFO, thiết bị, socket) – không đọc.",
+    "file.unreadable_folder": "Không mở được thư mục này (không có quyền đọc) – các tệp bên trong chưa được đọc. "
+                              "Hãy cấp quyền đọc hoặc chép tệp ra ngoài.",
+    "file.workbook_folder": "Đây là thư mục có tên giống sổ Excel (có thể là sổ bị giải nén) – không đọc. Hãy nhờ tổ "
+                            "gửi lại tệp sổ.",
+    "file.unreadable": "Không đọc được tệp (không có quyền đọc hoặc tệp đang bị khóa). Hãy cấp quyền đọc rồi chạy lại.",
+    "file.sheet_too_big": "Sổ có ô ở rất xa ({part}: dòng {rows}, cột {columns}; giới hạn {max_rows} dòng, "
+                          "{max_columns} cột) – không đọc vì an toàn. Hãy nhờ tổ gửi lại đúng sổ đã được phát.",
+    "file.strict_or_foreign": "Sổ lưu ở định dạng Excel không quen (Strict Open XML hoặc chương trình lạ). Hãy nhờ tổ "
+                              "lưu lại bằng 'Excel Workbook (.xlsx)' rồi gửi lại.",
+    "file.too_slow": "Đọc tệp quá {seconds} giây – dừng để các tệp khác vẫn được tổng hợp. Hãy nhờ tổ gửi lại đúng sổ "
+                     "đã được phát.",
+    "file.too_big_to_read": "Tệp cần quá nhiều bộ nhớ để đọc – không đọc. Hãy nhờ tổ gửi lại đúng sổ đã được phát.",
+    "file.internal_error": "Lỗi của chương trình khi đọc tệp này ({error}); các tệp khác vẫn được tổng hợp. Hãy gửi "
+                           "tệp cho người bảo trì thidua-xlsx.",
     "file.sheet_missing": "Không tìm thấy sheet '{sheet}' trong sổ (đã bị xóa?). Người trong sheet này được "
                           "ghi là chưa có điểm; hãy nhờ tổ gửi lại sổ đầy đủ.",
     "file.sheet_renamed": "Sheet '{expected}' đã bị đổi tên thành '{sheet}'; vẫn đọc được, không cần làm gì.",

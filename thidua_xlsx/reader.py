@@ -13,6 +13,7 @@ Before any parser sees a file, cheap containment checks run on its bytes.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
@@ -24,16 +25,13 @@ from pathlib import Path
 from thidua_xlsx import campaign as cm
 from thidua_xlsx import layout as ly
 from thidua_xlsx import workbook_text as tx
+from thidua_xlsx.containment import (FILE, LINK, MAX_FILE_BYTES, SPECIAL, UNREADABLE_FOLDER, WORKBOOK_FOLDER,
+                                     WORKBOOK_SUFFIXES, InboxItem, check_workbook, sha256_of)
 from thidua_xlsx.issued import IssuedPerson, IssuedRegistry, IssuedWorkbook, fingerprint
 from thidua_xlsx.issues import ERROR, NOTE, WARNING, Issue, issue
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 SYSTEM_FILES = {".ds_store", "thumbs.db", "desktop.ini"}
-MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_UNZIPPED_BYTES = 300 * 1024 * 1024
-MAX_ZIP_RATIO = 200  # a normal workbook compresses ~5–20x; zip bombs ~1000x
-CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: .xls, or an encrypted .xlsx
-ZIP_MAGIC = b"PK\x03\x04"
+SECONDS_PER_FILE = 20  # a workbook reads in well under a second; a file that takes longer is stopped
 
 # File statuses, as written in "Nguồn dữ liệu".
 ACCEPTED = "accepted"
@@ -139,45 +137,93 @@ class ReadContext:
     registry: IssuedRegistry
 
 
-def scan_inbox(inbox: Path) -> list[Path]:
-    """Every file below ``inbox`` (sub-folders too), in a stable order."""
-    return sorted((p for p in inbox.rglob("*") if p.is_file()), key=lambda p: p.relative_to(inbox).as_posix())
+def read_file(item: InboxItem, context: ReadContext) -> InboxFile:
+    """Read one inbox entry. Whatever happens — a broken file, a limit, a bug of ours — becomes the
+    entry's status and message; nothing raised here stops the merge."""
+    try:
+        with _time_limit(SECONDS_PER_FILE):
+            return _read_item(item, context)
+    except _TooSlow:
+        return reject(_blank_entry(item), "file.too_slow", seconds=SECONDS_PER_FILE)
+    except MemoryError:
+        return reject(_blank_entry(item), "file.too_big_to_read")
+    except Exception as exc:  # a bug of ours on this file: the file says so, the others are read
+        return reject(_blank_entry(item), "file.internal_error", error=type(exc).__name__)
 
 
-def read_file(path: Path, inbox: Path, context: ReadContext) -> InboxFile:
-    """Read one inbox file; anything wrong becomes the file's status and issues."""
-    name = path.relative_to(inbox).as_posix()
-    data = path.read_bytes()
-    stat = path.stat()
-    entry = InboxFile(path=path, name=name, size=stat.st_size,
-                      modified=dt.datetime.fromtimestamp(stat.st_mtime, dt.timezone.utc).replace(tzinfo=None),
-                      sha256=hashlib.sha256(data).hexdigest())
+def _blank_entry(item: InboxItem, size: int = 0, modified: dt.datetime | None = None, sha256: str = "") -> InboxFile:
+    return InboxFile(path=item.path, name=item.name, size=size, modified=modified or dt.datetime(1970, 1, 1),
+                     sha256=sha256)
+
+
+def _read_item(item: InboxItem, context: ReadContext) -> InboxFile:
+    if item.kind != FILE:
+        code = {LINK: f"file.link_{item.detail}", SPECIAL: "file.special", UNREADABLE_FOLDER: "file.unreadable_folder",
+                WORKBOOK_FOLDER: "file.workbook_folder"}[item.kind]
+        return reject(_blank_entry(item), code) if item.kind != LINK or item.detail != "inside" else \
+            skip(_blank_entry(item), code)
+    path = item.path
+    info = path.lstat()
+    modified = dt.datetime.fromtimestamp(info.st_mtime, dt.timezone.utc).replace(tzinfo=None)
+    entry = _blank_entry(item, info.st_size, modified)
     base = path.name.lower()
     if base.startswith("~$") or base.startswith(".~lock.") or base in SYSTEM_FILES:
         reason = "lock" if base.startswith(("~$", ".~lock.")) else "system"
-        return dataclasses.replace(entry, status=SKIPPED, reason=reason,
-                                   issues=(issue(f"file.skipped_{reason}", NOTE, file=name),))
+        return _with_hash(skip(entry, f"file.skipped_{reason}"))
     suffix = path.suffix.lower()
     if suffix not in WORKBOOK_SUFFIXES:
-        return reject(entry, "file.not_workbook")
-    if len(data) > MAX_FILE_BYTES:
-        return reject(entry, "file.too_big", size_mb=len(data) // (1024 * 1024))
-    if data[:8] == CFB_MAGIC and suffix in (".xlsx", ".xlsm"):
-        return reject(entry, "file.encrypted")
-    if suffix in (".xlsx", ".xlsm", ".ods"):
-        if data[:4] != ZIP_MAGIC:
-            return reject(entry, "file.corrupt")
-        problem = _zip_problem(path)
-        if problem:
-            return reject(entry, problem)
+        return _with_hash(reject(entry, "file.not_workbook"))
+    if info.st_size > MAX_FILE_BYTES:
+        return _with_hash(reject(entry, "file.too_big", size_mb=info.st_size // (1024 * 1024),
+                                 max_mb=MAX_FILE_BYTES // (1024 * 1024)))
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return reject(entry, "file.unreadable")
+    entry = dataclasses.replace(entry, sha256=hashlib.sha256(data).hexdigest())
+    problem = check_workbook(path, data, suffix)
+    if problem is not None:
+        return reject(entry, problem.code, **dict(problem.params))
+    if suffix != ".xls":
         entry = dataclasses.replace(entry, saved_at=_saved_at(path, suffix))
-    elif data[:8] != CFB_MAGIC:
-        return reject(entry, "file.corrupt")
     try:
         sheets = _load_values(data)
     except Exception:  # calamine raises many kinds on a broken file: one message for all
         return reject(entry, "file.corrupt")
     return _read_workbook(entry, sheets, context)
+
+
+def _with_hash(entry: InboxFile) -> InboxFile:
+    try:
+        return dataclasses.replace(entry, sha256=sha256_of(entry.path))
+    except OSError:
+        return entry
+
+
+class _TooSlow(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: int):
+    """A wall-clock limit where the platform has interval timers in this thread (POSIX main thread)."""
+    import signal
+    import threading
+
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(_signum, _frame):
+        raise _TooSlow
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _read_workbook(entry: InboxFile, sheets: dict[str, "_Sheet"], context: ReadContext) -> InboxFile:
@@ -223,6 +269,11 @@ def reject(entry: InboxFile, code: str, **params) -> InboxFile:
                                issues=(*entry.issues, issue(code, ERROR, file=entry.name, **params)))
 
 
+def skip(entry: InboxFile, code: str) -> InboxFile:
+    return dataclasses.replace(entry, status=SKIPPED, reason=code, issues=(*entry.issues, issue(code, NOTE,
+                                                                                               file=entry.name)))
+
+
 def locked_content(path: Path, issued_people: tuple[IssuedPerson, ...], layout: ly.WorkbookLayout,
                    campaign_rubrics: tuple[cm.Rubric, ...]) -> tuple[tuple[str, str], ...]:
     """The canonical locked content of a workbook, read back the way the merge will read it."""
@@ -259,22 +310,7 @@ def _locked_changes(file: str, issued: IssuedWorkbook, found: dict[str, tuple[st
     return changes
 
 
-# --- containment ---------------------------------------------------------------------------------
-
-def _zip_problem(path: Path) -> str | None:
-    try:
-        with zipfile.ZipFile(path) as zf:
-            infos = zf.infolist()
-            if any(info.flag_bits & 0x1 for info in infos):
-                return "file.encrypted"
-            total = sum(info.file_size for info in infos)
-            packed = sum(info.compress_size for info in infos) or 1
-            if total > MAX_UNZIPPED_BYTES or total / packed > MAX_ZIP_RATIO:
-                return "file.zip_bomb"
-    except zipfile.BadZipFile:
-        return "file.corrupt"
-    return None
-
+# --- the workbook's own save time ---------------------------------------------------------------
 
 _CORE_MODIFIED = re.compile(rb"<dcterms:modified[^>]*>([^<]+)</dcterms:modified>")
 _ODS_DATE = re.compile(rb"<dc:date>([^<]+)</dc:date>")

@@ -16,8 +16,10 @@ from dataclasses import dataclass
 
 from thidua_xlsx import campaign as cm
 from thidua_xlsx import layout as ly
-from thidua_xlsx.issues import WARNING, issue
-from thidua_xlsx.reader import ACCEPTED, SUPERSEDED, InboxFile, reject
+from thidua_xlsx.issues import NOTE, WARNING, issue
+from thidua_xlsx.reader import ACCEPTED, SKIPPED, SUPERSEDED, InboxFile, Submission, canonical, reject
+
+MAX_DIFF_LINES = 30  # per superseded version, in "Nguồn dữ liệu"
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,62 @@ class Selection:
     round: str
     files: tuple[InboxFile, ...]  # every inbox entry, with its final status
     winners: tuple[InboxFile, ...]  # one accepted file per department, in campaign order
+
+
+def mark_copies(files: list[InboxFile]) -> list[InboxFile]:
+    """A byte-identical copy (a forwarded mail, a file saved twice) is named as a copy of the first one."""
+    first: dict[str, str] = {}
+    marked = []
+    for f in files:
+        if f.sha256 and f.sha256 in first:
+            f = dataclasses.replace(f, status=SKIPPED, reason="file.copy_of", submission=None, issues=(
+                issue("file.copy_of", NOTE, file=f.name, original=first[f.sha256]),))
+        elif f.sha256:
+            first[f.sha256] = f.name
+        marked.append(f)
+    return marked
+
+
+def _when(f: InboxFile) -> str:
+    local = f.version_time + ly.VIETNAM_UTC_OFFSET
+    source = "trong tệp" if f.saved_at else "của hệ thống tệp"
+    return f"{local:%d/%m/%Y %H:%M} ({source})"
+
+
+def _cells(sub: Submission) -> dict[tuple[str, str], tuple[str, str]]:
+    """(who, what) → (value, name of who): the input cells of a version, by code, for comparison."""
+    found = {}
+    for form in sub.forms:
+        who = form.person.code or form.marker
+        name = form.person.name or canonical(form.name.value if form.name else "") or form.marker
+        for cells in form.items:
+            for label, cell in (("tự chấm", cells.self), ("tổ chấm", cells.dept), ("ghi chú", cells.note)):
+                found[(who, f"{cells.code} {label}")] = (canonical(cell.value), name)
+        for key, cell in form.facts:
+            found[(who, key)] = (canonical(cell.value), name)
+        if form.spare and form.name is not None:
+            found[(who, "họ tên")] = (canonical(form.name.value), name)
+    for n, row in enumerate(sub.registrations):
+        who = row.person.code if row.person else f"+{n}"
+        name = row.person.name if row.person else canonical(row.name.value)
+        for label, cell in (("họ tên", row.name), ("danh hiệu", row.title), ("hình thức", row.form),
+                            ("sáng kiến", row.initiative), ("ghi chú", row.note)):
+            found[(who, label)] = (canonical(cell.value), name)
+    if sub.collective is not None:
+        found[("tập thể", "danh hiệu")] = (canonical(sub.collective.value), "tổ")
+    return found
+
+
+def version_changes(older: Submission, newer: Submission) -> list[str]:
+    """What the newer version changed, cell by cell: "Nguyễn Thị Lan, I.1 tự chấm: 8 → 9"."""
+    before, after = _cells(older), _cells(newer)
+    changes = []
+    for key in sorted(set(before) | set(after)):
+        old, new = before.get(key, ("", ""))[0], after.get(key, ("", ""))[0]
+        if old != new:
+            name = (after.get(key) or before.get(key))[1]
+            changes.append(f"{name}, {key[1]}: {old or '(trống)'} → {new or '(trống)'}")
+    return changes
 
 
 def select(files: list[InboxFile], campaign: cm.Campaign, round_: str | None = None) -> Selection:
@@ -49,9 +107,14 @@ def select(files: list[InboxFile], campaign: cm.Campaign, round_: str | None = N
     for f in settled:
         winner = newest.get(f.submission.department_code) if f.status == ACCEPTED else None
         if winner is not None and winner is not f:
+            changes = version_changes(f.submission, winner.submission)
+            shown = "; ".join(changes[:MAX_DIFF_LINES]) + (f"; … (+{len(changes) - MAX_DIFF_LINES})"
+                                                          if len(changes) > MAX_DIFF_LINES else "")
             f = dataclasses.replace(f, status=SUPERSEDED, reason="file.superseded", issues=(
                 *f.issues, issue("file.superseded", WARNING, file=f.name, department=f.department_name,
-                                 newer=winner.name)))
+                                 newer=winner.name, saved=_when(f), newer_saved=_when(winner)),
+                issue("file.version_diff", NOTE, file=f.name, count=len(changes), newer=winner.name,
+                      changes=shown or "-")))
         final.append(f)
     winners = sorted(newest.values(), key=lambda f: departments[f.submission.department_code])
     return Selection(round_, tuple(final), tuple(winners))

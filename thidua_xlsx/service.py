@@ -78,20 +78,30 @@ def generate_round(folder: CampaignFolder, round_: str, outbox: Path, from_summa
 
 
 def merge_inbox(inbox: Path, folder: CampaignFolder, round_: str | None = None, on_file=None):
-    """Read every file of ``inbox`` (read-only), check, consolidate. Returns a Summary.
+    """Read every entry of ``inbox`` (read-only), check, consolidate. Returns a Summary.
 
-    ``on_file(path)`` is called after each file (for a progress bar).
+    One file, one outcome: whatever happens while reading or checking a file becomes that file's
+    status. ``on_file(name)`` is called after each entry (for a progress bar).
     """
     from thidua_xlsx.consolidate import consolidate
-    from thidua_xlsx.reader import ReadContext, read_file, scan_inbox
-    from thidua_xlsx.selection import select
+    from thidua_xlsx.containment import scan_inbox
+    from thidua_xlsx.reader import ACCEPTED, ReadContext, read_file, reject
+    from thidua_xlsx.selection import mark_copies, select
     from thidua_xlsx.validate import validate
 
     context = ReadContext(folder.campaign, folder.registry)
     files = []
-    for path in scan_inbox(inbox):
-        files.append(read_file(path, inbox, context))
+    for item in scan_inbox(inbox):
+        files.append(read_file(item, context))
         if on_file is not None:
-            on_file(path)
-    selection = select(files, folder.campaign, round_)
-    return consolidate(folder.campaign, selection, [validate(f, folder.campaign) for f in selection.winners])
+            on_file(item.name)
+    clean, checked = {}, []
+    for f in mark_copies(files):
+        if f.status == ACCEPTED:
+            try:
+                clean[f.name] = validate(f, folder.campaign)
+            except Exception as exc:  # a bug of ours on this file: the file says so, the merge goes on
+                f = reject(f, "file.internal_error", error=type(exc).__name__)
+        checked.append(f)
+    selection = select(checked, folder.campaign, round_)
+    return consolidate(folder.campaign, selection, [clean[f.name] for f in selection.winners])
