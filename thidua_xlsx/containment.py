@@ -140,6 +140,14 @@ def _zip_problem(path: Path, suffix: str) -> Problem | None:
             if total > MAX_UNZIPPED_BYTES or total / packed > MAX_ZIP_RATIO:
                 return Problem("file.zip_bomb")
             names = {info.filename for info in infos}
+            for info in infos:  # Office files never declare a DTD: entities are an attack (billion laughs, XXE)
+                if info.filename.endswith((".xml", ".rels")):
+                    with zf.open(info) as handle:
+                        head = handle.read(4096)
+                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                        return Problem("file.xml_entities")
+                    if info.filename == "xl/workbook.xml" and b"purl.oclc.org/ooxml" in head:
+                        return Problem("file.strict_or_foreign")
             if suffix == ".ods":
                 return _ods_extent(zf) if "content.xml" in names else Problem("file.corrupt")
             if "xl/workbook.xml" not in names:

@@ -129,6 +129,8 @@ MESSAGES = {
     "file.unreadable": "Không đọc được tệp (không có quyền đọc hoặc tệp đang bị khóa). Hãy cấp quyền đọc rồi chạy lại.",
     "file.sheet_too_big": "Sổ có ô ở rất xa ({part}: dòng {rows}, cột {columns}; giới hạn {max_rows} dòng, "
                           "{max_columns} cột) – không đọc vì an toàn. Hãy nhờ tổ gửi lại đúng sổ đã được phát.",
+    "file.xml_entities": "Sổ chứa khai báo XML lạ (DOCTYPE/ENTITY) mà Excel không bao giờ ghi – không đọc vì an "
+                         "toàn. Hãy nhờ tổ gửi lại đúng sổ đã được phát.",
     "file.strict_or_foreign": "Sổ lưu ở định dạng Excel không quen (Strict Open XML hoặc chương trình lạ). Hãy nhờ tổ "
                               "lưu lại bằng 'Excel Workbook (.xlsx)' rồi gửi lại.",
     "file.too_slow": "Đọc tệp quá {seconds} giây – dừng để các tệp khác vẫn được tổng hợp. Hãy nhờ tổ gửi lại đúng sổ "

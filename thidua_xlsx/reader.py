@@ -194,6 +194,10 @@ def _read_item(item: InboxItem, context: ReadContext) -> InboxFile:
 
 
 def _with_hash(entry: InboxFile) -> InboxFile:
+    """A file that is not read is hashed streaming, and only up to the workbook size limit (a 5 GB
+    video in the inbox costs nothing)."""
+    if entry.size > MAX_FILE_BYTES:
+        return entry
     try:
         return dataclasses.replace(entry, sha256=sha256_of(entry.path))
     except OSError:
