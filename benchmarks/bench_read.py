@@ -1,4 +1,4 @@
-"""How fast is reading an inbox? Run by hand:  python benchmarks/bench_read.py [N]
+"""How fast is reading an inbox? Run by hand:  pip install '.[bench]' && python benchmarks/bench_read.py [N]
 
 Copies the filled sample workbooks into a temporary inbox of N files, then times, in the same
 run, (a) the baseline: pandas.read_excel(sheet_name=None) with openpyxl on every file, and
@@ -18,10 +18,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from thidua_xlsx.service import merge_inbox  # noqa: E402
+from thidua_xlsx.workspace import open_campaign  # noqa: E402
 
 
 def main(n: int) -> None:
     sources = sorted(p for p in (ROOT / "samples" / "inbox").glob("*.xlsx") if not p.name.startswith("~$"))
+    folder, _ = open_campaign(ROOT / "samples" / "campaign.xlsx")
     with tempfile.TemporaryDirectory() as tmp:
         inbox = Path(tmp)
         for i in range(n):
@@ -35,7 +37,7 @@ def main(n: int) -> None:
         baseline = time.perf_counter() - start
 
         start = time.perf_counter()
-        summary = merge_inbox(inbox)
+        summary = merge_inbox(inbox, folder)
         ours = time.perf_counter() - start
     read = sum(1 for f in summary.files if f.status in ("accepted", "superseded"))
     print(f"{n} files, {read} read as submissions (copies of a department: newest kept, others superseded)")

@@ -224,5 +224,5 @@ def test_nothing_usable_exits_1(small_folder, tmp_path):
     (inbox / "a.txt").write_text("x")
     result = CliRunner().invoke(main, ["merge", str(inbox), "-o", str(tmp_path / "S.xlsx")])
     assert result.exit_code == EXIT_UNUSABLE
-    assert "Không đọc được sổ nào" in result.output
+    assert "Không có sổ nào dùng được" in result.output
     assert not (tmp_path / "S.xlsx").exists()

@@ -1,10 +1,11 @@
 """Command line: a thin click layer. Each command parses, makes one library call, prints, exits.
 
-Heavy imports (pandas, openpyxl, xlsxwriter) happen inside the commands so ``--help`` is instant.
+Heavy imports (openpyxl, xlsxwriter, python-calamine) happen inside the commands so ``--help`` is instant.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -17,6 +18,30 @@ EXIT_UNUSABLE = 1  # nothing usable: an invalid campaign, or no submission could
 EXIT_USAGE = 2  # click's own code for wrong arguments
 EXIT_STRICT = 3  # --strict and problems were found
 EXIT_INTERNAL = 4  # a bug: please report it (run again with --debug for the traceback)
+
+def _speak_vietnamese() -> None:
+    """click words its usage errors and help through gettext (``_``/``ngettext`` bound in each of its
+    modules); bind those names to the catalogue, so that no English reaches a user."""
+    import click.core
+    import click.decorators
+    import click.exceptions
+    import click.formatting
+    import click.parser
+    import click.types
+
+    def text(message: str) -> str:
+        return ct.CLICK_TEXTS.get(message, message)
+
+    def plural(singular: str, many: str, count: int) -> str:
+        return text(singular if count == 1 else many)
+
+    for module in (click.core, click.decorators, click.exceptions, click.formatting, click.parser, click.types):
+        module._ = text
+        if hasattr(module, "ngettext"):
+            module.ngettext = plural
+
+
+_speak_vietnamese()
 
 EXIT_CODES_HELP = ct.EXIT_CODES_HELP.format(ok=EXIT_OK, unusable=EXIT_UNUSABLE, usage=EXIT_USAGE,
                                              strict=EXIT_STRICT, internal=EXIT_INTERNAL)
@@ -31,11 +56,12 @@ class _Group(click.Group):
         except Exception as exc:  # an internal error: one line, unless --debug
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            click.echo(ct.INTERNAL_ERROR.format(error=f"{type(exc).__name__}: {exc}"), err=True)
+            _say(ct.INTERNAL_ERROR.format(error=f"{type(exc).__name__}: {exc}"), err=True)
             ctx.exit(EXIT_INTERNAL)
 
 
-@click.group(cls=_Group, help=ct.MAIN_HELP, epilog=EXIT_CODES_HELP)
+@click.group(cls=_Group, help=ct.MAIN_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR,
+             subcommand_metavar=ct.COMMAND_METAVAR)
 @click.option("--debug", is_flag=True, help=ct.DEBUG_HELP)
 @click.version_option(package_name="thidua-xlsx")
 @click.pass_context
@@ -43,9 +69,19 @@ def main(ctx, debug):
     ctx.obj = {"debug": debug}
 
 
+def _say(text: str, err: bool = False) -> None:
+    """click.echo that ends quietly when the reader of a pipe has gone (``status | head``): the rest of
+    the output is dropped, the work goes on (the summary is still written)."""
+    try:
+        click.echo(text, err=err)
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, (sys.stderr if err else sys.stdout).fileno())
+
+
 def _print_problems(problems) -> None:
     for problem in problems:
-        click.echo(f"{problem.severity_label}: {problem.render()}", err=True)
+        _say(f"{problem.severity_label}: {problem.render()}", err=True)
 
 
 def _open_campaign(book: Path):
@@ -56,7 +92,7 @@ def _open_campaign(book: Path):
     _print_problems(problems)
     if folder is None:
         if problems.errors and book.is_file():
-            click.echo(ct.CAMPAIGN_INVALID.format(count=len(problems.errors), file=book), err=True)
+            _say(ct.CAMPAIGN_INVALID.format(count=len(problems.errors), file=book), err=True)
         sys.exit(EXIT_UNUSABLE)
     return folder
 
@@ -73,11 +109,11 @@ def _campaign_for(inbox: Path, campaign_path: Path | None):
     if book is None:
         _print_problems(problems)
         sys.exit(EXIT_UNUSABLE)
-    click.echo(ct.CAMPAIGN_USED.format(path=book), err=True)
+    _say(ct.CAMPAIGN_USED.format(path=book), err=True)
     return _open_campaign(book)
 
 
-@main.command(help=ct.INIT_HELP, epilog=EXIT_CODES_HELP)
+@main.command(help=ct.INIT_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR)
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--level", type=click.Choice(["mam-non", "tieu-hoc", "thcs", "thpt"]), default="tieu-hoc",
               show_default=True, help=ct.LEVEL_HELP)
@@ -89,11 +125,11 @@ def init(directory: Path, level: str, force: bool):
     if target.exists() and not force:
         raise click.UsageError(ct.EXISTS.format(path=target))
     campaign = init_campaign(directory, level)
-    click.echo(ct.INIT_DONE.format(path=target, school=campaign.school.name, departments=len(campaign.departments),
+    _say(ct.INIT_DONE.format(path=target, school=campaign.school.name, departments=len(campaign.departments),
                                    staff=len(campaign.staff)))
 
 
-@main.command(help=ct.GENERATE_HELP, epilog=EXIT_CODES_HELP)
+@main.command(help=ct.GENERATE_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR)
 @click.argument("campaign_path", metavar="CAMPAIGN", type=click.Path(exists=True, path_type=Path))
 @click.option("--round", "round_", type=click.Choice(["dang-ky", "cham-diem"]), required=True, help=ct.ROUND_HELP)
 @click.option("-o", "--output", "outbox", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -112,12 +148,12 @@ def generate(campaign_path: Path, round_: str, outbox: Path | None, from_summary
     if result.problems.errors:
         sys.exit(EXIT_UNUSABLE)
     for path in result.paths:
-        click.echo(f"  {path}")
-    click.echo(ct.GENERATE_DONE.format(count=len(result.paths), outbox=outbox))
+        _say(f"  {path}")
+    _say(ct.GENERATE_DONE.format(count=len(result.paths), outbox=outbox))
     if round_ == "cham-diem" and result.checklist is None:
-        click.echo(ct.GENERATE_NO_FROM, err=True)
+        _say(ct.GENERATE_NO_FROM, err=True)
     for line in checklist_lines(result.checklist) if result.checklist else ():
-        click.echo(line)
+        _say(line)
 
 
 def _read_inbox(inbox: Path, campaign_path: Path | None, round_: str | None):
@@ -135,14 +171,14 @@ def _export_pdf(summary_path: Path) -> None:
     from thidua_xlsx.office import OfficeError, convert, find_soffice
 
     if find_soffice() is None:
-        click.echo(ct.PDF_NO_OFFICE, err=True)
+        _say(ct.PDF_NO_OFFICE, err=True)
         return
     try:
         pdf = convert(summary_path, "pdf", summary_path.parent)
     except OfficeError as exc:
-        click.echo(ct.PDF_FAILED.format(reason=exc), err=True)
+        _say(ct.PDF_FAILED.format(reason=exc), err=True)
         return
-    click.echo(ct.PDF_DONE.format(path=pdf))
+    _say(ct.PDF_DONE.format(path=pdf))
 
 
 class _NoBar:
@@ -160,7 +196,7 @@ def _report(summary, verbose: bool) -> None:
     from thidua_xlsx.report import console_lines
 
     for line in console_lines(summary, verbose):
-        click.echo(line)
+        _say(line)
 
 
 _inbox_arg = click.argument("inbox", type=click.Path(exists=True, file_okay=False, path_type=Path))
@@ -170,7 +206,7 @@ _round_opt = click.option("--round", "round_", type=click.Choice(["dang-ky", "ch
                           help=ct.MERGE_ROUND_HELP)
 
 
-@main.command(help=ct.MERGE_HELP, epilog=EXIT_CODES_HELP)
+@main.command(help=ct.MERGE_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR)
 @_inbox_arg
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None, help=ct.SUMMARY_HELP)
 @click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -183,27 +219,46 @@ _round_opt = click.option("--round", "round_", type=click.Choice(["dang-ky", "ch
 def merge(inbox, output, json_path, force, pdf, strict, campaign_path, round_):
     from thidua_xlsx.summary import write_report_json, write_summary
 
-    summary = _read_inbox(inbox, campaign_path, round_)
-    output = output or Path(ct.DEFAULT_SUMMARY.format(round=summary.round))
     for target in (output, json_path):
-        if target is not None and target.exists() and not force:
-            raise click.UsageError(ct.EXISTS.format(path=target))
+        _prepare_output(target, force)
+    summary = _read_inbox(inbox, campaign_path, round_)
+    if output is None:
+        output = Path(ct.DEFAULT_SUMMARY.format(round=summary.round))
+        _prepare_output(output, force)
     _report(summary, verbose=False)
     if not summary.accepted_files:
-        click.echo(ct.NOTHING_USABLE.format(inbox=inbox), err=True)
+        _say(_nothing_usable(inbox, summary), err=True)
         sys.exit(EXIT_UNUSABLE)
     write_summary(summary, output)
-    click.echo(ct.SUMMARY_DONE.format(path=output))
+    _say(ct.SUMMARY_DONE.format(path=output))
     if json_path is not None:
         write_report_json(summary, json_path)
-        click.echo(ct.JSON_DONE.format(path=json_path))
+        _say(ct.JSON_DONE.format(path=json_path))
     if pdf:
         _export_pdf(output)
     if strict and any(i.severity == "error" for i in summary.issues):
         sys.exit(EXIT_STRICT)
 
 
-@main.command(help=ct.STATUS_HELP, epilog=EXIT_CODES_HELP)
+def _prepare_output(target: Path | None, force: bool) -> None:
+    """Refuse an existing file without --force, and create the folder, before any work is done."""
+    if target is None:
+        return
+    if target.is_dir():
+        raise click.UsageError(ct.OUTPUT_IS_FOLDER.format(path=target))
+    if target.exists() and not force:
+        raise click.UsageError(ct.EXISTS.format(path=target))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise click.UsageError(ct.OUTPUT_FOLDER.format(path=target.parent, reason=exc.strerror or exc)) from None
+
+
+def _nothing_usable(inbox: Path, summary) -> str:
+    return ct.EMPTY_INBOX.format(inbox=inbox) if not summary.files else ct.NOTHING_USABLE.format(inbox=inbox)
+
+
+@main.command(help=ct.STATUS_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR)
 @_inbox_arg
 @_campaign_opt
 @_round_opt
@@ -212,7 +267,7 @@ def status(inbox, campaign_path, round_, strict):
     summary = _read_inbox(inbox, campaign_path, round_)
     _report(summary, verbose=True)
     if not summary.accepted_files:
-        click.echo(ct.NOTHING_USABLE.format(inbox=inbox), err=True)
+        _say(_nothing_usable(inbox, summary), err=True)
         sys.exit(EXIT_UNUSABLE)
     if strict and any(i.severity == "error" for i in summary.issues):
         sys.exit(EXIT_STRICT)

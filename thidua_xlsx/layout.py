@@ -228,16 +228,28 @@ _ILLEGAL_SHEET_CHARS = re.compile(r"[\[\]:*?/\\']")
 
 
 def sheet_title(text: str, taken: set[str]) -> str:
-    """A legal, unique (case-insensitively, as Excel compares) sheet name of ≤ 31 characters."""
+    """A legal, unique (case-insensitively, as Excel compares) sheet name of ≤ 31 UTF-16 units.
+
+    Excel counts UTF-16 code units, not characters: an emoji in a name takes two."""
     base = _ILLEGAL_SHEET_CHARS.sub(" ", text).strip() or "Sheet"
-    base = " ".join(base.split())[:31].rstrip()
+    base = _utf16_prefix(" ".join(base.split()), 31).rstrip()
     name, n = base, 2
     while name.casefold() in taken:
         suffix = f" ({n})"
-        name = base[: 31 - len(suffix)].rstrip() + suffix
+        name = _utf16_prefix(base, 31 - len(suffix)).rstrip() + suffix
         n += 1
     taken.add(name.casefold())
     return name
+
+
+def _utf16_prefix(text: str, units: int) -> str:
+    """The longest prefix of ``text`` that fits in ``units`` UTF-16 code units (no half emoji)."""
+    used = 0
+    for index, ch in enumerate(text):
+        used += 2 if ord(ch) > 0xFFFF else 1
+        if used > units:
+            return text[:index]
+    return text
 
 
 def ascii_slug(text: str) -> str:

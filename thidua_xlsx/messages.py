@@ -290,8 +290,12 @@ CHECKLIST_NEWCOMER = ("  Người mới đã đăng ký, cần thêm vào sheet 
 CHECKLIST_OK = "  Mọi tổ đã gửi đăng ký; mọi người trong danh sách đã đăng ký."
 DEFAULT_SUMMARY = "tong-hop_{round}.xlsx"
 READING = "Đang đọc"
-NOTHING_USABLE = "Không đọc được sổ nào dùng được trong {inbox}. Hãy kiểm tra thư mục và các lỗi ở trên."
-SUMMARY_DONE = "Đã ghi bảng tổng hợp: {path}"
+NOTHING_USABLE = ("Không có sổ nào dùng được trong {inbox} (lý do của từng tệp ở trên). Chưa ghi bảng tổng hợp; "
+                  "hãy kiểm tra thư mục rồi chạy lại.")
+EMPTY_INBOX = "Thư mục {inbox} chưa có tệp nào. Hãy lưu các sổ các tổ gửi về vào đó rồi chạy lại."
+OUTPUT_FOLDER = "Không tạo được thư mục '{path}' để ghi kết quả ({reason}). Hãy chọn nơi ghi khác bằng -o."
+OUTPUT_IS_FOLDER = "'{path}' là một thư mục; hãy ghi tên tệp, ví dụ {path}/tong-hop.xlsx."
+SUMMARY_DONE = "Đã ghi bảng tổng hợp: {path} (mọi vấn đề ở sheet Kiểm tra, mọi tệp ở sheet Nguồn dữ liệu)"
 JSON_DONE = "Đã ghi báo cáo JSON: {path}"
 REPORT_FILES = "Tệp: {total} (dùng {accepted}, bản cũ {superseded}, bị từ chối {rejected}, bỏ qua {skipped})."
 REPORT_ROUND = "Vòng: {round} – {school}, năm học {year}."
@@ -300,7 +304,7 @@ REPORT_MISSING = "Tổ chưa nộp: {names}."
 REPORT_PEOPLE = "Số người: {people} (có điểm {scored}, người mới {newcomers})."
 REPORT_TITLES = "Đề nghị: {ldtt} Lao động tiên tiến, {cstdcs} Chiến sĩ thi đua cơ sở."
 REPORT_REGISTERED = "Đã đăng ký danh hiệu: {registered}/{people}."
-REPORT_PROBLEMS = "Vấn đề: {errors} lỗi, {warnings} cảnh báo, {notes} ghi chú (chi tiết ở sheet Kiểm tra)."
+REPORT_PROBLEMS = "Vấn đề: {errors} lỗi, {warnings} cảnh báo, {notes} ghi chú."
 REPORT_FILE_LINE = "  {name}: {status}{problems}"
 REPORT_FILE_PROBLEMS = " – {count} vấn đề"
 FILE_STATUS = {"accepted": "được dùng", "superseded": "bản cũ, đã có bản mới hơn", "rejected": "bị từ chối",
@@ -311,3 +315,58 @@ PDF_NO_OFFICE = ("Không tạo được PDF vì máy chưa có LibreOffice. Cài
                  "--no-install-recommends libreoffice-calc; Windows/macOS: tải tại libreoffice.org) rồi chạy lại với "
                  "--pdf, hoặc mở tệp tổng hợp bằng Excel và chọn File → Export → PDF.")
 PDF_FAILED = "Không tạo được PDF ({reason}). Bảng tổng hợp Excel vẫn đã được ghi; hãy xuất PDF từ Excel."
+
+OPTIONS_METAVAR = "[TÙY CHỌN]"
+COMMAND_METAVAR = "LỆNH [THAM SỐ]..."
+
+# click words its own messages (usage errors, help) through gettext; these are their Vietnamese.
+CLICK_TEXTS = {
+    "Aborted!": "Đã dừng.",
+    "Options": "Tùy chọn",
+    "Commands": "Lệnh",
+    "Positional arguments": "Tham số",
+    "Usage:": "Cách dùng:",
+    "Missing command.": "Thiếu lệnh.",
+    "Error: {message}": "Lỗi: {message}",
+    "Try '{command} {option}' for help.": "Xem hướng dẫn: '{command} {option}'.",
+    "Invalid value: {message}": "Giá trị không hợp lệ: {message}",
+    "Invalid value for {param_hint}: {message}": "Giá trị không hợp lệ cho {param_hint}: {message}",
+    "Missing argument": "Thiếu tham số",
+    "Missing option": "Thiếu tùy chọn",
+    "Missing parameter": "Thiếu tham số",
+    "Missing {param_type}": "Thiếu {param_type}",
+    "Missing parameter: {param_name}": "Thiếu tham số: {param_name}",
+    "argument": "tham số",
+    "option": "tùy chọn",
+    "parameter": "tham số",
+    "No such option {name!r}.": "Không có tùy chọn {name!r}.",
+    "No such command {name!r}.": "Không có lệnh {name!r}.",
+    "No such option: {name}": "Không có tùy chọn: {name}",
+    "Did you mean {possibility}?": "Có phải ý bạn là {possibility}?",
+    "(Did you mean one of: {possibilities}?)": "(Có phải ý bạn là một trong: {possibilities}?)",
+    "unknown error": "lỗi không xác định",
+    "Could not open file {filename!r}: {message}": "Không mở được tệp {filename!r}: {message}",
+    "Choose from:\n\t{choices}": "Chọn một trong:\n\t{choices}",
+    "{value!r} is not {choice}.": "{value!r} không phải là {choice}.",
+    "{value!r} is not one of {choices}.": "{value!r} không thuộc: {choices}.",
+    "{value!r} is not a valid {number_type}.": "{value!r} không phải là số hợp lệ.",
+    "{value} is not in the range {range}.": "{value} nằm ngoài khoảng {range}.",
+    "file": "tệp",
+    "directory": "thư mục",
+    "path": "đường dẫn",
+    "{name} {filename!r} does not exist.": "Không tìm thấy {filename!r}.",
+    "{name} {filename!r} is a file.": "{filename!r} là một tệp, cần một thư mục.",
+    "{name} {filename!r} is a directory.": "{filename!r} là một thư mục, cần một tệp.",
+    "{name} {filename!r} is not readable.": "Không đọc được {filename!r} (không có quyền).",
+    "{name} {filename!r} is not writable.": "Không ghi được vào {filename!r} (không có quyền).",
+    "Show the version and exit.": "Hiện phiên bản rồi thoát.",
+    "Show this message and exit.": "Hiện hướng dẫn này rồi thoát.",
+    "%(prog)s, version %(version)s": "%(prog)s, phiên bản %(version)s",
+    "default: {default}": "mặc định: {default}",
+    "required": "bắt buộc",
+    "Got unexpected extra argument ({args})": "Thừa tham số ({args})",
+    "Got unexpected extra arguments ({args})": "Thừa các tham số ({args})",
+    "Option {name!r} requires an argument.": "Tùy chọn {name!r} cần một giá trị.",
+    "Option {name!r} requires {nargs} arguments.": "Tùy chọn {name!r} cần {nargs} giá trị.",
+    "Option {name!r} does not take a value.": "Tùy chọn {name!r} không nhận giá trị.",
+}
