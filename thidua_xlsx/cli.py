@@ -136,14 +136,15 @@ def init(directory: Path, level: str, force: bool):
               help=ct.OUTBOX_HELP)
 @click.option("--from", "from_summary", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help=ct.FROM_HELP)
-def generate(campaign_path: Path, round_: str, outbox: Path | None, from_summary: Path | None):
+@click.option("--force", is_flag=True, help=ct.GENERATE_FORCE_HELP)
+def generate(campaign_path: Path, round_: str, outbox: Path | None, from_summary: Path | None, force: bool):
     from thidua_xlsx.report import checklist_lines
     from thidua_xlsx.service import generate_round
     from thidua_xlsx.workspace import OUTBOX, campaign_file
 
     folder = _open_campaign(campaign_file(campaign_path))
     outbox = outbox or folder.folder / OUTBOX / round_
-    result = generate_round(folder, round_, outbox, from_summary)
+    result = generate_round(folder, round_, outbox, from_summary, force=force)
     _print_problems(result.problems)
     if result.problems.errors:
         sys.exit(EXIT_UNUSABLE)

@@ -133,6 +133,7 @@ class IssuedWorkbook:
     fingerprint: str
     file_name: str
     issued_on: tuple[str, ...]  # ISO dates: each time generate wrote it
+    sha256: str = ""  # of the file as written: a returned file with this digest was never filled in
 
     @property
     def submission_id(self) -> str:
@@ -149,14 +150,15 @@ class IssuedWorkbook:
     def to_json(self) -> dict:
         return {"layout": self.layout.to_json(), "people": [dataclasses.asdict(p) for p in self.people],
                 "collective": self.collective, "locked": [list(kv) for kv in self.locked],
-                "fingerprint": self.fingerprint, "file_name": self.file_name, "issued_on": list(self.issued_on)}
+                "fingerprint": self.fingerprint, "file_name": self.file_name, "issued_on": list(self.issued_on),
+                "sha256": self.sha256}
 
     @classmethod
     def from_json(cls, data: dict) -> "IssuedWorkbook":
         return cls(layout=ly.WorkbookLayout.from_json(data["layout"]),
                    people=tuple(IssuedPerson(**p) for p in data["people"]), collective=data["collective"],
                    locked=tuple((k, v) for k, v in data["locked"]), fingerprint=data["fingerprint"],
-                   file_name=data["file_name"], issued_on=tuple(data["issued_on"]))
+                   file_name=data["file_name"], issued_on=tuple(data["issued_on"]), sha256=data.get("sha256", ""))
 
 
 def fingerprint(locked: tuple[tuple[str, str], ...]) -> str:

@@ -49,6 +49,14 @@ MESSAGES = {
                            "Hãy sửa cho khớp.",
     "campaign.from_unreadable": "Không đọc được bảng tổng hợp đăng ký '{path}'. Hãy dùng tệp do "
                                 "'thidua-xlsx merge' tạo từ vòng đăng ký.",
+    "generate.would_overwrite": "Thư mục {outbox} đã có sổ khác với sổ sắp tạo: {files}. Không ghi đè gì. Hãy chọn "
+                                "thư mục khác bằng -o, hoặc thêm --force nếu chắc chắn muốn thay.",
+    "generate.would_overwrite_returned": "Thư mục {outbox} chứa sổ các tổ đã điền và gửi về (không giống sổ đã "
+                                         "phát): {files}. Không ghi đè gì, để không mất bài của các tổ. Hãy phát "
+                                         "sổ vào thư mục khác bằng -o.",
+    "generate.outbox_unwritable": "Không tạo được thư mục '{path}' để ghi sổ ({reason}). Hãy chọn thư mục khác "
+                                  "bằng -o.",
+    "file.unfilled": "Sổ giống hệt sổ đã phát: tổ chưa điền gì. Hãy nhắc tổ điền rồi gửi lại.",
     "from.not_ours": "'{path}' không phải bảng tổng hợp do thidua-xlsx tạo (không có thông tin nhận diện). Hãy dùng "
                      "tệp do 'thidua-xlsx merge' tạo từ vòng đăng ký của chiến dịch này.",
     "from.other_campaign": "Bảng tổng hợp '{path}' thuộc chiến dịch khác (năm học {year}). Hãy dùng bảng tổng hợp "
@@ -260,6 +268,7 @@ INIT_HELP = ("Tạo chiến dịch mới: ghi DIRECTORY/campaign.xlsx (thông ti
              "quy tắc) từ mẫu theo cấp học, kèm một trường ví dụ để chạy thử ngay.")
 LEVEL_HELP = "Cấp học của mẫu: mam-non, tieu-hoc, thcs, thpt."
 FORCE_HELP = "Ghi đè tệp đã có."
+GENERATE_FORCE_HELP = "Thay cả những sổ đã có trong thư mục ghi mà khác sổ sắp tạo (mặc định: không ghi đè gì)."
 GENERATE_HELP = ("Sinh một sổ Excel khóa ô cho mỗi tổ. CAMPAIGN là thư mục chiến dịch hoặc tệp campaign.xlsx. "
                  "Vòng dang-ky: phiếu đăng ký thi đua; vòng cham-diem: phiếu tự chấm và tổ chấm.")
 ROUND_HELP = "Vòng: dang-ky (đăng ký đầu năm) hoặc cham-diem (chấm điểm cuối năm)."

@@ -256,6 +256,8 @@ def _read_workbook(entry: InboxFile, sheets: dict[str, "_Sheet"], context: ReadC
     if found.people_found == 0 and found.foreign:
         return reject(entry, "file.identity_mismatch", department=issued.layout.department_name,
                       codes=", ".join(sorted(found.foreign)[:5]))
+    if issued.sha256 and entry.sha256 == issued.sha256:
+        issues.append(issue("file.unfilled", WARNING, file=entry.name))
     changed = _locked_changes(entry.name, issued, found.locked)
     marked = tuple(dict.fromkeys([*found.marked, *(code for code, _ in changed)]))
     issues.extend(i for _, i in changed)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import uuid
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -41,10 +42,12 @@ class Generated:
 
 
 def generate_round(folder: CampaignFolder, round_: str, outbox: Path, from_summary: Path | None = None,
-                   today: dt.date | None = None) -> Generated:
+                   today: dt.date | None = None, force: bool = False) -> Generated:
     """One workbook per department, each recorded in the campaign folder as issued.
 
     ``from_summary`` (scoring round): the registration summary whose titles the forms show, locked.
+    A file already in ``outbox`` is replaced only if it is byte-identical to what would be written,
+    or with ``force`` — a filled workbook saved there is never lost by a second ``generate``.
     """
     from thidua_xlsx.reader import locked_content
     from thidua_xlsx.registrations import checklist, read_registration_summary
@@ -61,20 +64,42 @@ def generate_round(folder: CampaignFolder, round_: str, outbox: Path, from_summa
             return Generated((), problems)
     registry = folder.registry
     issued_on = (today or dt.date.today()).isoformat()
-    outbox.mkdir(parents=True, exist_ok=True)
-    paths = []
+    try:
+        outbox.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        problems.add("generate.outbox_unwritable", path=str(outbox), reason=exc.strerror or str(exc))
+        return Generated((), problems)
+    staged = []  # (staging path, final path, spec, layout): nothing replaces a file until all are written
     for department in campaign.departments:
         spec = department_spec(campaign, department, round_,
                                registrations=found.people if found else None,
                                newcomers=found.newcomers if found else (),
                                collective=found.collective.get(department.code, "") if found else "")
         path = outbox / ly.output_name(campaign.school.school_year, round_, department.name)
-        layout = write_department_workbook(spec, path)
+        stage = path.with_name(path.name + ".moi")
+        staged.append((stage, path, spec, write_department_workbook(spec, stage)))
+    changed = [path for stage, path, _, _ in staged if path.exists() and path.read_bytes() != stage.read_bytes()]
+    if changed and not force:
+        for stage, *_ in staged:
+            stage.unlink()
+        filled = _returned_workbooks(registry, changed)
+        problems.add("generate.would_overwrite_returned" if filled else "generate.would_overwrite",
+                     outbox=str(outbox), files=", ".join(p.name for p in (filled or changed)))
+        return Generated((), problems)
+    paths = []
+    for stage, path, spec, layout in staged:
+        stage.replace(path)
         locked = locked_content(path, spec.people, layout, campaign.rubrics)
         registry.record(IssuedWorkbook(layout, spec.people, spec.collective, locked, fingerprint(locked), path.name,
-                                       (issued_on,)))
+                                       (issued_on,), hashlib.sha256(path.read_bytes()).hexdigest()))
         paths.append(path)
     return Generated(tuple(paths), problems, checklist(campaign, found) if found else None)
+
+
+def _returned_workbooks(registry, paths: list[Path]) -> list[Path]:
+    """Those of ``paths`` that are not a workbook as issued: returned (filled) files saved in an outbox."""
+    issued = {w.sha256 for w in registry.all()}
+    return [p for p in paths if hashlib.sha256(p.read_bytes()).hexdigest() not in issued]
 
 
 def merge_inbox(inbox: Path, folder: CampaignFolder, round_: str | None = None, on_file=None):

@@ -1,0 +1,106 @@
+"""The secretary's everyday: no lost work, no surprise, no English, no traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from tests.conftest import campaign_dict, make_folder
+from tests.filling import fill, layout, registration_values, sheet
+from thidua_xlsx import campaign as cm
+from thidua_xlsx import layout as ly
+from thidua_xlsx import rules
+from thidua_xlsx.cli import EXIT_UNUSABLE, main
+from thidua_xlsx.service import generate_round, merge_inbox
+
+ROOT = Path(__file__).resolve().parent.parent
+ENGLISH = ("Usage:", "Options:", "Show this message", "Missing option", "Invalid value", "[default", "Error:",
+           "does not exist", "Traceback", "Commands:")
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def test_generate_never_replaces_a_filled_workbook_saved_in_the_outbox(small_folder, tmp_path):
+    outbox = tmp_path / "inbox-dang-ky"
+    first = generate_round(small_folder, ly.REGISTRATION, outbox).paths[0]
+    reg = sheet(first, ly.RegistrationSheet)
+    fill(first, first, registration_values(reg, {"GV01": rules.LDTT}))  # a returned file saved over the blank one
+    filled = first.read_bytes()
+    result = run("generate", small_folder.folder, "--round", "dang-ky", "-o", outbox)
+    assert result.exit_code == EXIT_UNUSABLE
+    assert "sổ các tổ đã điền" in result.output and first.name in result.output
+    assert first.read_bytes() == filled
+    assert run("generate", small_folder.folder, "--round", "dang-ky", "-o", outbox, "--force").exit_code == 0
+    assert first.read_bytes() != filled
+
+
+def test_generating_the_same_round_again_is_harmless(small_folder, tmp_path):
+    outbox = tmp_path / "o"
+    assert run("generate", small_folder.folder, "--round", "dang-ky", "-o", outbox).exit_code == 0
+    before = {p.name: p.read_bytes() for p in outbox.iterdir()}
+    assert run("generate", small_folder.folder, "--round", "dang-ky", "-o", outbox).exit_code == 0
+    assert {p.name: p.read_bytes() for p in outbox.iterdir()} == before
+
+
+def test_a_workbook_returned_blank_is_said(small_folder):
+    path = generate_round(small_folder, ly.REGISTRATION, small_folder.folder / "outbox").paths[0]
+    inbox = small_folder.folder / "inbox"
+    (inbox / path.name).write_bytes(path.read_bytes())
+    summary = merge_inbox(inbox, small_folder)
+    assert [i.code for i in summary.issues if i.file == path.name] == ["file.unfilled"]
+
+
+def test_merge_creates_the_output_folder_or_refuses_before_reading(small_folder, tmp_path):
+    path = generate_round(small_folder, ly.REGISTRATION, small_folder.folder / "outbox").paths[0]
+    inbox = small_folder.folder / "inbox"
+    fill(path, inbox / path.name, registration_values(sheet(path, ly.RegistrationSheet), {"GV01": rules.LDTT}))
+    target = tmp_path / "khong" / "co" / "tong.xlsx"
+    result = run("merge", inbox, "-o", target, "--json", tmp_path / "moi" / "r.json")
+    assert result.exit_code == 0, result.output
+    assert target.is_file() and (tmp_path / "moi" / "r.json").is_file()
+    blocker = tmp_path / "la-tep"
+    blocker.write_text("x")
+    result = run("merge", inbox, "-o", blocker / "tong.xlsx")
+    assert result.exit_code == 2
+    assert "Không tạo được thư mục" in result.output and "Đang đọc" not in result.output
+    assert "Traceback" not in result.output and "FileCreateError" not in result.output
+
+
+def test_an_empty_inbox_is_said_as_such(small_folder):
+    result = run("merge", small_folder.folder / "inbox")
+    assert result.exit_code == EXIT_UNUSABLE
+    assert "chưa có tệp nào" in result.output and "ở trên" not in result.output
+
+
+def test_usage_errors_and_help_are_vietnamese(small_folder):
+    result = run("generate", small_folder.folder)
+    assert result.exit_code == 2 and "Thiếu tùy chọn '--round'" in result.output
+    result = run("merge", small_folder.folder / "khong-co")
+    assert result.exit_code == 2 and "Không tìm thấy" in result.output
+    for args in (["--help"], ["merge", "--help"], ["generate", "--help"], ["status", "--help"], ["init", "--help"],
+                 ["merge", "--bogus"], ["generate", small_folder.folder, "--round", "x"]):
+        output = run(*args).output
+        assert not [word for word in ENGLISH if word in output], (args, output)
+
+
+def test_output_through_a_closed_pipe_ends_quietly():
+    done = subprocess.run(f"'{sys.executable}' -m thidua_xlsx status samples/inbox | head -1", shell=True, cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert done.stdout.startswith("Vòng:")
+    assert "Error" not in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_name_with_emoji_still_gives_every_department_its_workbook(tmp_path):
+    data = campaign_dict()
+    data["staff"][0]["name"] = "Nguyễn Thị Lan 🌸🌸 Hoàng Phương Thảo Nguyên"
+    folder = make_folder(tmp_path / "c", cm.from_dict(data))
+    paths = generate_round(folder, ly.SCORING, tmp_path / "o").paths
+    assert len(paths) == 2
+    names = [s.name for s in layout(paths[0]).sheets]
+    assert all(len(n.encode("utf-16-le")) // 2 <= 31 for n in names), names
+    assert any("🌸" in n for n in names)
