@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from openpyxl import load_workbook
 from openpyxl.cell.cell import MergedCell
 
@@ -29,6 +31,16 @@ def validations(ws) -> list[dict]:
     return sorted(found, key=lambda d: (d["cells"], d["type"] or ""))
 
 
+def _meta_values(values: dict) -> dict:
+    """A1 (our app id) and the layout JSON of A2, A3, … parsed, with the submission id masked."""
+    chunks = [values[f"A{row}"] for row in range(2, len(values) + 1)]
+    assert set(values) == {f"A{row}" for row in range(1, len(values) + 1)}, "metadata is column A only"
+    data = json.loads("".join(chunks))
+    if data.get("submission_id"):
+        data["submission_id"] = "<digest>"
+    return {"A1": values["A1"], "layout": data}
+
+
 def snapshot(path) -> dict:
     wb = load_workbook(path)
     sheets = []
@@ -40,8 +52,10 @@ def snapshot(path) -> dict:
                     continue
                 if isinstance(c.value, str) and c.value.startswith("="):
                     formulas[c.coordinate] = c.value
-                elif ws.title != "_thidua_meta" or c.column == 1:
+                else:
                     values[c.coordinate] = c.value
+        if ws.title == "_thidua_meta":  # the layout JSON, readable; its id is a digest of everything else
+            values = _meta_values(values)
         sheets.append({
             "name": ws.title, "state": ws.sheet_state, "protected": bool(ws.protection.sheet),
             "paper": ws.page_setup.paperSize, "orientation": ws.page_setup.orientation,

@@ -538,13 +538,13 @@ class _Writer:
 
 
 def workbook_layout(spec: WorkbookSpec, sheets: list[ly.SheetLayout]) -> ly.WorkbookLayout:
-    """The layout with its submission id: a digest of the campaign, round, department and content,
-    so that generating twice gives byte-identical files and any change of content a new id."""
+    """The layout with its submission id: a digest of the layout and everything the writer was given
+    (but the sheet password), so that generating twice gives byte-identical files and any change of
+    content — people, rubric, titles, gate, settings — a new id."""
     layout = ly.WorkbookLayout(spec.campaign_id, spec.school.school_year, spec.round, spec.department.code,
                                spec.department.name, "", tuple(sheets))
-    content = json.dumps([layout.to_json(), [dataclasses.astuple(p) for p in spec.people], spec.collective,
-                          dataclasses.astuple(spec.school), spec.classification, spec.titles.individual,
-                          [dataclasses.asdict(r) for r in spec.rubrics]], ensure_ascii=False, sort_keys=True,
+    unsecret = dataclasses.replace(spec, settings=dataclasses.replace(spec.settings, sheet_password=""))
+    content = json.dumps([layout.to_json(), dataclasses.asdict(unsecret)], ensure_ascii=False, sort_keys=True,
                          default=str)
     digest = hashlib.sha256(content.encode()).hexdigest()[:20]
     return dataclasses.replace(layout, submission_id=digest)
