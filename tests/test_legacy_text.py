@@ -92,6 +92,7 @@ NAMES = [
     "Dương Văn Khoa", "Trịnh Hoài Nam", "Ngô Thị Mỹ Duyên", "Nguyễn Thị Hồng Nhung", "Lương Thế Vinh",
     "Trường THCS Nguyễn Du", "Tổ Toán - Tin", "Lao động tiên tiến", "Chiến sĩ thi đua cơ sở",
     "Hoàn thành xuất sắc nhiệm vụ", "Giáo viên chủ nhiệm lớp 9A", "Phó hiệu trưởng", "Bằng khen của UBND tỉnh",
+    "Vũ Hà", "Lò Văn Hà",  # every capital alone in its word: not text typed in capitals
 ]
 
 
@@ -220,3 +221,62 @@ def test_the_result_is_frozen_nfc_and_keeps_the_original():
     assert unicodedata.is_normalized("NFC", result.text)
     with pytest.raises(dataclasses.FrozenInstanceError):
         result.text = "x"
+
+
+# --- through the merge: a registration workbook typed with legacy fonts ---
+
+def _type_legacy(src, dst, values: dict[tuple[str, str], tuple[str, str | None]]) -> None:
+    """Type {(sheet, cell): (text, font)} into the unlocked cells, setting the font as the teacher did."""
+    from openpyxl import load_workbook
+    from openpyxl.styles import Font
+
+    wb = load_workbook(src)
+    for (name, cell), (text, font) in values.items():
+        target = wb[name][cell]
+        assert target.protection.locked is False, cell
+        target.value = text
+        if font:
+            target.font = Font(name=font)
+    wb.save(dst)
+
+
+def test_legacy_text_in_a_returned_workbook_is_converted_with_a_note_naming_the_cell(small_folder, tmp_path):
+    from tests.filling import sheet
+    from thidua_xlsx import layout as ly
+    from thidua_xlsx.service import generate_round, merge_inbox
+    from thidua_xlsx.summary import write_summary
+
+    path = generate_round(small_folder, ly.REGISTRATION, tmp_path / "outbox").paths[0]
+    reg = sheet(path, ly.RegistrationSheet)
+    first_code, first_row = reg.rows[0]
+    spare = reg.spare_rows[0]
+    name_cell, note_cell = f"{reg.name_column}{spare}", f"{reg.note_column}{spare}"
+    title_cell = f"{reg.title_column}{first_row}"
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    _type_legacy(path, inbox / path.name, {
+        (reg.name, name_cell): (to_tcvn3_h("Nguyễn Văn Ân"), ".VnTimeH"),       # capitals: only the font says
+        (reg.name, f"{reg.title_column}{spare}"): ("Lao động tiên tiến", None),
+        (reg.name, note_cell): (to_vni("Chuyển đến từ trường khác"), None),     # by the byte patterns
+        (reg.name, title_cell): (to_tcvn3("Lao động tiên tiến"), ".VnTime"),    # a choice typed, not picked
+    })
+    summary = merge_inbox(inbox, small_folder)
+
+    newcomer = next(p for p in summary.people if p.newcomer)
+    assert newcomer.name == "NGUYỄN VĂN ÂN" and newcomer.note == "Chuyển đến từ trường khác"
+    assert next(p for p in summary.people if p.code == first_code).registered == "Lao động tiên tiến"
+    notes = {(i.cell, i.code): i for i in summary.issues if i.code.startswith("value.legacy_")}
+    assert set(notes) == {(name_cell, "value.legacy_tcvn3"), (note_cell, "value.legacy_vni"),
+                          (title_cell, "value.legacy_tcvn3")}
+    rendered = notes[(name_cell, "value.legacy_tcvn3")].render()
+    assert to_tcvn3_h("Nguyễn Văn Ân") in rendered and "NGUYỄN VĂN ÂN" in rendered and "TCVN3" in rendered
+    assert not [i for i in summary.issues if i.code == "value.bad_choice"]
+
+    target = tmp_path / "tong-hop.xlsx"
+    write_summary(summary, target)
+    from openpyxl import load_workbook
+    wb = load_workbook(target)
+    listed = {c.value for ws in wb.worksheets if ws.title != "Kiểm tra" for row in ws.iter_rows() for c in row
+              if isinstance(c.value, str)}
+    assert "NGUYỄN VĂN ÂN" in listed
+    assert not [v for v in listed if detect_and_convert(v) is not None], "legacy text left in the lists"

@@ -79,7 +79,7 @@ def detect_and_convert(text: str, font: str | None = None) -> Conversion | None:
     then the text is converted with that font's table, as the font shows it. Without a legacy font,
     the encoding is detected conservatively (see the module's description).
     """
-    if not isinstance(text, str) or text.isascii() or not _windows_1252(text):
+    if not might_be_legacy(text):
         return None
     encoding = _font_encoding(font)
     if encoding:
@@ -105,9 +105,10 @@ def detect_and_convert(text: str, font: str | None = None) -> Conversion | None:
     return Conversion(converted, encoding, text)
 
 
-def _windows_1252(text: str) -> bool:
-    """Only characters an 8-bit font can hold: Latin-1 and Windows-1252's 0x80–0x9F punctuation."""
-    return all(ord(c) < 0x100 or c in _CP1252_EXTRA for c in text)
+def might_be_legacy(text) -> bool:
+    """Text beyond ASCII made only of characters an 8-bit font can hold (Latin-1 and Windows-1252's
+    0x80–0x9F punctuation): the only text worth a legacy reading, or a look at its cell's font."""
+    return isinstance(text, str) and not text.isascii() and all(ord(c) < 0x100 or c in _CP1252_EXTRA for c in text)
 
 
 def _font_encoding(font: str | None) -> str | None:
@@ -131,17 +132,19 @@ def _convert(text: str, encoding: str, upper: bool = False) -> str:
 def _tcvn3_capitals(text: str, converted: str) -> str:
     """.VnTime has no toned capitals: text typed in capitals for a .Vn…H font keeps lower-case codes.
 
-    A text (or else a word) whose cased letters are all capitals, at least two, is upper-cased.
+    A text (or else a word) whose cased letters are all capitals, at least two in one word, is
+    upper-cased: "NGUYÔN V¡N" is, "Vò Hµ" (Vũ Hà, whose toned letters have no case here) is not.
     TCVN3 maps one character to one, so the words' places are the same in both strings.
     """
     def all_capitals(part: str) -> bool:
         cased = [c for c in part if c in _TCVN3_UPPER or c in _TCVN3_LOWER]
         return len(cased) >= 2 and all(c in _TCVN3_UPPER for c in cased)
 
-    if all_capitals(text):
+    words = list(_WORD.finditer(text))
+    if all_capitals(text) and any(all_capitals(word.group()) for word in words):  # not "Vò Hµ" (Vũ Hà)
         return converted.upper()
     parts, end = [], 0
-    for word in _WORD.finditer(text):
+    for word in words:
         parts += [converted[end:word.start()], converted[word.start():word.end()]]
         if all_capitals(word.group()):
             parts[-1] = parts[-1].upper()

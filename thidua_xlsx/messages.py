@@ -160,6 +160,10 @@ MESSAGES = {
     "value.total_mismatch": "Tổng điểm trong sổ ({shown}) khác tổng tính lại từ các ô điểm ({computed}). "
                             "Dùng tổng tính lại; hãy kiểm tra sổ có bị sửa công thức không.",
     "value.text_normalised": "Họ tên '{value}' được gõ bằng dấu tổ hợp (Unicode tổ hợp) hoặc có khoảng trắng lạ; đã chuẩn hóa thành '{clean}' (Unicode dựng sẵn). Không cần sửa.",
+    "value.legacy_tcvn3": "'{value}' được gõ bằng bảng mã TCVN3 (ABC, phông .VnTime); đã chuyển sang Unicode: "
+                          "'{clean}'. Không cần sửa; lần sau hãy gõ bằng Unicode (Unikey: bảng mã Unicode).",
+    "value.legacy_vni": "'{value}' được gõ bằng bảng mã VNI (phông VNI-Times); đã chuyển sang Unicode: '{clean}'. "
+                        "Không cần sửa; lần sau hãy gõ bằng Unicode (Unikey: bảng mã Unicode).",
     # people and departments
     "person.newcomer": "Người mới '{name}' không có trong danh sách nhân sự; vẫn được tổng hợp. Hãy thêm vào "
                        "sheet Nhân sự của campaign.xlsx nếu đúng.",

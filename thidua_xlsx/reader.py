@@ -29,6 +29,7 @@ from thidua_xlsx.containment import (FILE, LINK, MAX_FILE_BYTES, SPECIAL, UNREAD
                                      WORKBOOK_SUFFIXES, InboxItem, check_workbook, sha256_of)
 from thidua_xlsx.issued import IssuedPerson, IssuedRegistry, IssuedWorkbook, fingerprint
 from thidua_xlsx.issues import ERROR, NOTE, WARNING, Issue, issue
+from thidua_xlsx.legacy_text import might_be_legacy
 
 SYSTEM_FILES = {".ds_store", "thumbs.db", "desktop.ini"}
 SECONDS_PER_FILE = 20  # a workbook reads in well under a second; a file that takes longer is stopped
@@ -47,6 +48,7 @@ class Cell:
     value: object
     sheet: str
     cell: str
+    font: str = ""  # the cell's font, looked up only for text that may be legacy Vietnamese (.xlsx/.xlsm)
 
 
 @dataclass(frozen=True)
@@ -190,6 +192,8 @@ def _read_item(item: InboxItem, context: ReadContext) -> InboxFile:
         sheets = _load_values(data)
     except Exception:  # calamine raises many kinds on a broken file: one message for all
         return reject(entry, "file.corrupt")
+    if suffix in (".xlsx", ".xlsm"):
+        _attach_fonts(data, sheets)
     return _read_workbook(entry, sheets, context)
 
 
@@ -356,6 +360,12 @@ class _Sheet:
     def __init__(self, name: str, start: tuple[int, int], rows: list[list]):
         self.name, self.start, self.rows = name, start, rows
         self._rows_index: dict[int, dict[str, int]] | None = None
+        self.fonts: dict[tuple[int, int], str] = {}  # (row, col) → font name, for possible legacy text
+
+    def legacy_candidates(self) -> set[tuple[int, int]]:
+        r0, c0 = self.start
+        return {(r0 + r, c0 + c) for r, values in enumerate(self.rows) for c, value in enumerate(values)
+                if might_be_legacy(value)}
 
     def value(self, row: int, col: int):
         r, c = row - self.start[0], col - self.start[1]
@@ -364,7 +374,7 @@ class _Sheet:
         return ""
 
     def cell(self, row: int, col: int) -> Cell:
-        return Cell(self.value(row, col), self.name, _a1(row, col))
+        return Cell(self.value(row, col), self.name, _a1(row, col), self.fonts.get((row, col), ""))
 
     def text(self, row: int, col: int) -> str:
         return canonical(self.value(row, col))
@@ -429,6 +439,35 @@ def _load_values(data: bytes) -> dict[str, _Sheet]:
         ws = wb.get_sheet_by_name(name)
         sheets[name] = _Sheet(name, tuple(ws.start or (0, 0)), ws.to_python(skip_empty_area=True))
     return sheets
+
+
+def _attach_fonts(data: bytes, sheets: dict[str, _Sheet]) -> None:
+    """The font of every cell whose text may be TCVN3/VNI (".VnTime", "VNI-Times" decide the reading).
+
+    Only when such text exists (rare), with openpyxl in read-only mode over sheets whose extent the
+    containment step has already bounded; calamine reads values only."""
+    import io
+    import warnings
+
+    from openpyxl import load_workbook
+
+    wanted = {name: cells for name, sheet in sheets.items() if name != ly.META_SHEET
+              for cells in [sheet.legacy_candidates()] if cells}
+    if not wanted:
+        return
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        wb = load_workbook(io.BytesIO(data), read_only=True)
+        try:
+            for name, cells in wanted.items():
+                last = max(row for row, _ in cells) + 1
+                for row in wb[name].iter_rows(min_row=min(row for row, _ in cells) + 1, max_row=last):
+                    for cell in row:
+                        where = (getattr(cell, "row", 0) - 1, getattr(cell, "column", 0) - 1)
+                        if where in cells and cell.font is not None and cell.font.name:
+                            sheets[name].fonts[where] = cell.font.name
+        finally:
+            wb.close()
 
 
 class _OldTemplate(Exception):

@@ -16,6 +16,7 @@ from thidua_xlsx import campaign as cm
 from thidua_xlsx import layout as ly
 from thidua_xlsx.issued import NEWCOMER_PREFIX, IssuedPerson, newcomer_code
 from thidua_xlsx.issues import ERROR, NOTE, WARNING, Issue, issue
+from thidua_xlsx.legacy_text import detect_and_convert
 from thidua_xlsx.reader import Cell, InboxFile, ScoringForm
 
 SELF, DEPT = "self", "department"  # score columns (codes; labels in the message catalogue)
@@ -144,24 +145,31 @@ class _Checker:
     def __init__(self, file: str, campaign: cm.Campaign):
         self.file, self.campaign = file, campaign
         self.issues: list[Issue] = []
+        self._converted: set[tuple[str, str]] = set()  # cells whose legacy text was already noted
 
     def add(self, code: str, severity: str, raw: Cell | None, **params) -> None:
         where = {"sheet": raw.sheet, "cell": raw.cell} if raw is not None else {}
         self.issues.append(issue(code, severity, file=self.file, **where, **params))
 
-    @staticmethod
-    def text(raw: Cell | None) -> str:
+    def text(self, raw: Cell | None) -> str:
         if raw is None or raw.value is None:
             return ""
         value = raw.value
         if isinstance(value, float) and value.is_integer():
             value = int(value)
+        legacy = detect_and_convert(value, raw.font or None)
+        if legacy is not None:
+            if (raw.sheet, raw.cell) not in self._converted:
+                self._converted.add((raw.sheet, raw.cell))
+                self.add(f"value.legacy_{legacy.encoding}", NOTE, raw, value=cm.clean_text(legacy.original),
+                         clean=cm.clean_text(legacy.text))
+            value = legacy.text
         return cm.clean_text(value)
 
     def name(self, raw: Cell | None) -> str:
         clean = self.text(raw)
-        if isinstance(raw.value, str) and raw.value.strip() != clean and \
-                unicodedata.normalize("NFC", raw.value) != raw.value:
+        if isinstance(raw.value, str) and raw.value.strip() != clean and (raw.sheet, raw.cell) not in self._converted \
+                and unicodedata.normalize("NFC", raw.value) != raw.value:
             self.add("value.text_normalised", NOTE, raw, value=raw.value.strip(), clean=clean)
         return clean
 
