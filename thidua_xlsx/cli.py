@@ -182,6 +182,24 @@ def _export_pdf(summary_path: Path) -> None:
     _say(ct.PDF_DONE.format(path=pdf))
 
 
+def _write_feedback(summary, folder: Path, force: bool) -> None:
+    from thidua_xlsx.feedback import write_feedback
+
+    try:
+        result = write_feedback(summary, folder, summary.campaign.settings.sheet_password, force)
+    except OSError as exc:
+        raise click.UsageError(ct.OUTPUT_FOLDER.format(path=folder, reason=exc.strerror or exc)) from None
+    if result.written:
+        _say(ct.FEEDBACK_DONE.format(count=len(result.written), folder=folder,
+                                     names=", ".join(p.name for p in result.written)))
+    elif not result.not_converted and not result.kept:
+        _say(ct.FEEDBACK_NONE)
+    if result.not_converted:
+        _say(ct.FEEDBACK_NOT_CONVERTED.format(names=", ".join(result.not_converted)), err=True)
+    for path in result.kept:
+        _say(ct.FEEDBACK_KEPT.format(path=path), err=True)
+
+
 class _NoBar:
     def __enter__(self):
         return self
@@ -215,13 +233,17 @@ _round_opt = click.option("--round", "round_", type=click.Choice(["dang-ky", "ch
 @click.option("--force", is_flag=True, help=ct.FORCE_HELP)
 @click.option("--pdf", "pdf", is_flag=True, help=ct.PDF_HELP)
 @click.option("--strict", is_flag=True, help=ct.STRICT_HELP)
+@click.option("--feedback", "feedback_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help=ct.FEEDBACK_HELP)
 @_campaign_opt
 @_round_opt
-def merge(inbox, output, json_path, force, pdf, strict, campaign_path, round_):
+def merge(inbox, output, json_path, force, pdf, strict, feedback_dir, campaign_path, round_):
     from thidua_xlsx.summary import write_report_json, write_summary
 
     for target in (output, json_path):
         _prepare_output(target, force)
+    if feedback_dir is not None and feedback_dir.resolve().is_relative_to(inbox.resolve()):
+        raise click.UsageError(ct.FEEDBACK_IN_INBOX.format(path=feedback_dir))
     summary = _read_inbox(inbox, campaign_path, round_)
     if output is None:
         output = Path(ct.DEFAULT_SUMMARY.format(round=summary.round))
@@ -237,6 +259,8 @@ def merge(inbox, output, json_path, force, pdf, strict, campaign_path, round_):
         _say(ct.JSON_DONE.format(path=json_path))
     if pdf:
         _export_pdf(output)
+    if feedback_dir is not None:
+        _write_feedback(summary, feedback_dir, force)
     if strict and any(i.severity == "error" for i in summary.issues):
         sys.exit(EXIT_STRICT)
 

@@ -322,6 +322,16 @@ REPORT_FILE_LINE = "  {name}: {status}{problems}"
 REPORT_FILE_PROBLEMS = " – {count} vấn đề"
 FILE_STATUS = {"accepted": "được dùng", "superseded": "bản cũ, đã có bản mới hơn", "rejected": "bị từ chối",
                "skipped": "bỏ qua"}
+FEEDBACK_HELP = ("Ghi vào thư mục này, cho mỗi tổ có lỗi hoặc cảnh báo, một bản sao sổ của chính tổ đó: ô có vấn "
+                 "đề được tô màu và có nhận xét, sheet đầu 'Cần sửa' liệt kê việc cần làm. Tổ sửa và gửi lại "
+                 "chính tệp đó. Thư mục nhận về không bị sửa.")
+FEEDBACK_DONE = "Đã ghi {count} bản góp ý cho các tổ vào {folder}: {names}"
+FEEDBACK_NONE = "Không tổ nào có lỗi hay cảnh báo: không cần bản góp ý nào."
+FEEDBACK_NOT_CONVERTED = ("Không ghi được bản góp ý cho {names}: tệp .xls/.ods cần LibreOffice để chuyển sang .xlsx. "
+                          "Các lỗi của tệp vẫn có ở sheet Kiểm tra của bảng tổng hợp.")
+FEEDBACK_KEPT = "Không ghi đè {path} (tệp đó không phải bản góp ý). Dùng --force hoặc chọn thư mục khác."
+FEEDBACK_IN_INBOX = ("Thư mục góp ý '{path}' nằm trong thư mục nhận về; chương trình không ghi gì vào thư mục nhận "
+                     "về. Hãy chọn thư mục khác, ví dụ gop-y/.")
 PDF_HELP = "Ghi thêm bản PDF của bảng tổng hợp (khổ A4, cần LibreOffice)."
 PDF_DONE = "Đã ghi bản PDF: {path}"
 PDF_NO_OFFICE = ("Không tạo được PDF vì máy chưa có LibreOffice. Cài LibreOffice (Debian/Ubuntu: sudo apt-get install "

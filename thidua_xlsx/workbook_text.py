@@ -143,6 +143,15 @@ def guide_lines(round_: str, department: str, school, deadline: str, facts_sourc
             "5. Ô 'Kiểm tra' ở sheet 'Tổng hợp tổ' hiện 'Đã đủ' khi mọi ô điểm bắt buộc đã có.",
             *common]
 
+# --- feedback copies (merge --feedback) ---
+FEEDBACK_SHEET = "Cần sửa"
+FEEDBACK_TITLE = "NHỮNG ĐIỂM CẦN SỬA – {department}"
+FEEDBACK_SOURCE = "Sổ {file} của {school}, thư ký Hội đồng kiểm tra ngày {date}."
+FEEDBACK_HOW = ("Có {errors} lỗi (ô tô đỏ, phải sửa) và {warnings} điều cần xem lại (ô tô vàng). Bấm vào ô ở cột 'Ô' "
+                "để đến chỗ cần sửa; rê chuột lên ô để đọc nhận xét. Sửa xong, lưu lại và gửi lại chính tệp này "
+                "(không cần xóa sheet này).")
+FEEDBACK_HEADERS = ("STT", "Mức", "Sheet", "Ô", "Cần làm")
+
 
 def _date_text(iso: str) -> str:
     year, month, day = iso.split("-")
