@@ -159,3 +159,21 @@ def test_merge_feedback_on_the_command_line(returned, tmp_path):
                                   str(tmp_path / "th3.xlsx"), "--feedback", str(returned["inbox"] / "gop-y")])
     assert inside.exit_code == 2 and "thư mục nhận về" in inside.output
     assert _digest(returned["inbox"]) == returned["before"]
+
+
+def test_an_ods_file_gets_its_copy_as_xlsx_through_libreoffice(returned, tmp_path):
+    from tests.libreoffice import require_libreoffice
+    from thidua_xlsx.office import convert
+
+    require_libreoffice()
+    inbox = tmp_path / "inbox"
+    ods = convert(returned["inbox"] / returned["t1"].name, "ods", inbox, recalc=False)
+    summary = merge_inbox(inbox, returned["folder"])
+    assert [f.status for f in summary.files] == ["accepted"]
+    result = write_feedback(summary, tmp_path / "gop-y")
+    assert [p.name for p in result.written] == [ods.with_suffix(".xlsx").name] and not result.not_converted
+    wb = load_workbook(result.written[0])
+    assert wb.worksheets[0].title == tx.FEEDBACK_SHEET
+    assert wb[returned["gv02"].name][returned["bad"]["word"]].comment is not None
+    again = merge_inbox(result.written[0].parent, returned["folder"])
+    assert _results(again) == _results(summary)
