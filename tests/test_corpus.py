@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import unicodedata
@@ -119,6 +120,10 @@ def corpus(base) -> dict[str, tuple[bytes | None, str, str]]:
             '"template_version":2', '"template_version":"1.0"')]), "rejected", "file.meta_broken"),
         "phien-ban-1a.xlsx": (_meta_edit(t2, lambda col: [col[0], "".join(c for c in col[1:] if c).replace(
             '"template_version":2', '"template_version":"1a"')]), "rejected", "file.meta_broken"),
+        "nam-ngoai.xlsx": (_meta_edit(t2, lambda col: [col[0], re.sub(
+            r'"campaign_id":"[^"]*"', '"campaign_id":"nam-hoc-truoc"', re.sub(
+                r'"school_year":"[^"]*"', '"school_year":"2024-2025"', "".join(c for c in col[1:] if c)))]),
+            "rejected", "file.other_campaign"),
         "long-nhau.xlsx": (_meta_edit(t2, lambda col: [col[0], "[" * 30000]), "rejected", "file.meta_broken"),
         "o-xa.xlsx": (_far_cell(t2, "XFD1048576"), "rejected", "file.sheet_too_big"),
         "trieu-dong.xlsx": (_far_cell(t2, "A1000000"), "rejected", "file.sheet_too_big"),
@@ -321,3 +326,50 @@ def test_a_bug_while_reading_one_file_is_that_files_outcome(base, tmp_path, monk
     assert status[base["t1"].name] == ("rejected", "file.internal_error")
     assert "ZeroDivisionError" in next(f for f in summary.files if "khoi-1" in f.name).issues[-1].message
     assert status[base["t2"].name] == ("accepted", "")
+
+
+FORMULA_LIKE = ('=HYPERLINK("http://x.vn","Bấm vào")', "=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(1;2)")
+
+
+def test_formula_like_text_in_every_text_field_stays_text_in_every_output(base, tmp_path):
+    """Typed in each text input of a registration workbook (names, positions, titles, forms,
+    initiatives, notes, the collective title and its note): the summary, the JSON and the
+    feedback copy hold it as text, never as a formula."""
+    from tests.filling import fill, sheet
+    from thidua_xlsx.feedback import write_feedback
+    from thidua_xlsx.service import generate_round
+    from thidua_xlsx.summary import write_report_json, write_summary
+
+    path = generate_round(base["folder"], ly.REGISTRATION, tmp_path / "outbox").paths[0]
+    reg, unit = sheet(path, ly.RegistrationSheet), sheet(path, ly.CollectiveSheet)
+    values, typed = {}, {}
+    columns = ("name_column", "position_column", "title_column", "form_column", "initiative_column", "note_column")
+    for n, row in enumerate([r for _, r in reg.rows] + list(reg.spare_rows[:1])):
+        for k, attribute in enumerate(columns):
+            cell = f"{getattr(reg, attribute)}{row}"
+            if attribute in ("name_column", "position_column") and row not in reg.spare_rows:
+                continue  # locked: a teacher cannot type there
+            values[(reg.name, cell)] = typed[(reg.name, cell)] = FORMULA_LIKE[(n + k) % len(FORMULA_LIKE)]
+    for k, cell in enumerate((unit.cell, unit.note_cell)):
+        values[(unit.name, cell)] = typed[(unit.name, cell)] = FORMULA_LIKE[k]
+    inbox = tmp_path / "inbox"
+    fill(path, inbox / path.name, values)
+    summary = merge_inbox(inbox, base["folder"])
+    assert [f.status for f in summary.files] == ["accepted"]
+    out = tmp_path / "out"
+    out.mkdir()
+    write_summary(summary, out / "tong-hop.xlsx")
+    write_report_json(summary, out / "bao-cao.json")
+    copy = write_feedback(summary, out / "gop-y").written
+    assert copy, "the titles typed as formulas are errors: the department gets a copy"
+
+    wb = load_workbook(out / "tong-hop.xlsx")
+    assert not [(ws.title, c.coordinate) for ws in wb for row in ws.iter_rows() for c in row if c.data_type == "f"]
+    texts = {c.value for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+    assert '=HYPERLINK("http://x.vn","Bấm vào")' in texts  # the spare row's name, listed as typed
+    assert json.loads((out / "bao-cao.json").read_text(encoding="utf-8"))
+    back = load_workbook(copy[0])
+    for (name, cell), text in typed.items():
+        assert back[name][cell].data_type == "s" and back[name][cell].value == text, (name, cell)
+    feedback_sheet = back.worksheets[0]
+    assert not [c.coordinate for row in feedback_sheet.iter_rows() for c in row if c.data_type == "f"]
