@@ -120,3 +120,23 @@ def register(folder: CampaignFolder, titles: dict[str, str], work: Path, *, coll
     target = work / "tong-hop-dang-ky.xlsx"
     write_summary(merge_inbox(inbox, folder), target)
     return target
+
+
+def header_columns(path: Path, sheet_name: str, header_row: int) -> dict[str, str]:
+    """Column letter of each header text of a table, as written (e.g. "Điểm xét" → "G").
+
+    For cells the layout record does not name (the department sheet's formula columns); found by
+    their locked header text, the way the reader finds tables."""
+    from openpyxl.utils import get_column_letter
+
+    ws = load_workbook(path)[sheet_name]
+    return {c.value: get_column_letter(c.column) for c in ws[header_row] if isinstance(c.value, str)}
+
+
+def labelled_row(path: Path, sheet_name: str, label: str, column: str = "B") -> int:
+    """The row whose ``column`` holds ``label`` (e.g. "XẾP LOẠI THI ĐUA" on a scoring form)."""
+    ws = load_workbook(path)[sheet_name]
+    rows = [c.row for c in ws[column] if c.value == label]
+    if len(rows) != 1:
+        raise AssertionError(f"{sheet_name}: {len(rows)} rows labelled {label!r} in column {column}")
+    return rows[0]

@@ -12,6 +12,7 @@ data validation; see its docstring for the report format.
                   [{"sheet": "Lớp 5A", "cell": "C2"}], out_xlsx=tmp_path / "out.xlsx")
     report["fills"][0]["status"]   # "accepted" | "refused" | "converted"
     report["reads"][0]["value"]    # after calculateAll()
+    report["sheets"]               # sheet names in order, after the ops
 """
 
 from __future__ import annotations
@@ -60,10 +61,14 @@ def require_libreoffice() -> None:
     pytest.skip(SKIP_MESSAGE)
 
 
-def fill(src, fills, reads, out_xlsx=None, out_ods=None, out_xls=None, timeout=180, env=None) -> dict:
-    """Type ``fills`` into a copy of ``src`` in LibreOffice, read ``reads``, save; return the report.
+def fill(src, fills, reads, out_xlsx=None, out_ods=None, out_xls=None, timeout=180, env=None,
+         ops=()) -> dict:
+    """Type ``fills`` into a copy of ``src`` in LibreOffice, apply ``ops``, read ``reads``, save;
+    return the report.
 
-    ``fills``: ``[{"sheet", "cell", "value"}]``; ``reads``: ``[{"sheet", "cell"}]``.
+    ``fills``: ``[{"sheet", "cell", "value"}]``; ``reads``: ``[{"sheet", "cell"}]``;
+    ``ops``: ordinary edits done after the typing (unprotect, sort, insert_rows, move_sheet,
+    protect; see tests/lo_fill_uno.py), each reported in ``report["ops"]``.
     ``env``: extra environment variables for soffice, e.g. ``{"TZ": "Asia/Ho_Chi_Minh"}``
     (the time zone decides the save times LibreOffice writes into the file).
     Raises AssertionError (with soffice's stderr) when the run itself failed; refused
@@ -73,7 +78,8 @@ def fill(src, fills, reads, out_xlsx=None, out_ods=None, out_xls=None, timeout=1
     with tempfile.TemporaryDirectory(prefix="lo_fill_test_") as tmp:
         spec = Path(tmp) / "spec.json"
         report_path = Path(tmp) / "report.json"
-        spec.write_text(json.dumps({"fill": list(fills), "read": list(reads)}, ensure_ascii=False),
+        spec.write_text(json.dumps({"fill": list(fills), "ops": list(ops), "read": list(reads)},
+                                   ensure_ascii=False),
                         encoding="utf-8")
         cmd = [uno_python(), str(FILL_SCRIPT), str(src), "--spec", str(spec),
                "--report", str(report_path), "--timeout", str(timeout)]

@@ -8,9 +8,20 @@ python3-uno package). Only the standard library and ``uno`` are used.
         [--out-xlsx P] [--out-ods P] [--out-xls P] [--timeout S]
 
 SPEC is JSON: {"fill": [{"sheet": "S", "cell": "B2", "value": 7}, ...],
+               "ops":  [{"op": "sort", "sheet": "S", "range": "A9:H11", "key": "C",
+                         "descending": true}, ...],
                "read": [{"sheet": "S", "cell": "C2"}, ...]}
 "sheet" is a name or a 0-based index (default 0). "value" is a number, a string,
-a bool or null (null presses DELETE).
+a bool or null (null presses DELETE). "ops" (optional) are ordinary edits done
+after the typing, in order, through Calc's own API (what the menu commands do):
+  {"op": "unprotect", "sheet": S, "password": ""}   Tools > Protect Sheet (off)
+  {"op": "protect",   "sheet": S, "password": ""}   Tools > Protect Sheet (on)
+  {"op": "sort", "sheet": S, "range": "A9:H11", "key": "C", "descending": false}
+      Data > Sort of the rows of a range by one of its columns (letter), no header
+  {"op": "insert_rows", "sheet": S, "row": 15, "count": 1}
+      Sheet > Insert Rows: ``count`` blank rows before row ``row`` (1-based)
+  {"op": "move_sheet", "sheet": S, "to": 0}  Sheet > Move: to 0-based position
+Edits on a protected sheet fail (Calc refuses them): unprotect first.
 
 What happens:
   * a private ``soffice --headless`` (free port, throw-away profile in /tmp with
@@ -27,11 +38,14 @@ What happens:
     "refused" (the cell is unchanged: locked cell, validation Stop, or a hidden
     sheet, which nobody can type into; see "reason") or "converted" (Calc stored
     something else, e.g. AutoCorrect "1/2" -> "½", AutoInput "K" -> "Khá");
+  * every op is applied (its outcome is in "ops": "done", or the error, which
+    also ends the run with exit status 5);
   * calculateAll(), then every "read" cell is reported (type, value, string,
-    formula), then the copy is stored to the requested formats.
+    formula), and "sheets" lists the sheet names in order; then the copy is
+    stored to the requested formats.
 
 Exit status: 0 it ran (refusals are data, not errors), 2 usage/spec error,
-3 soffice start failure, 4 load failure, 6 save failure, 124 timeout,
+3 soffice start failure, 4 load failure, 5 an op failed, 6 save failure, 124 timeout,
 1 anything else. The report is written in every case (with "error" on failure),
 except when the script itself is killed by SIGTERM/SIGINT (exit 143/130).
 """
@@ -57,11 +71,15 @@ except ImportError:
                      "(apt-get install python3-uno)\n" % sys.executable)
     sys.exit(3)
 
-EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_START, EXIT_LOAD, EXIT_SAVE, EXIT_TIMEOUT = (
-    0, 1, 2, 3, 4, 6, 124)
+EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_START, EXIT_LOAD, EXIT_OP, EXIT_SAVE, EXIT_TIMEOUT = (
+    0, 1, 2, 3, 4, 5, 6, 124)
 FILTERS = (("xlsx", "Calc MS Excel 2007 XML"), ("ods", "calc8"), ("xls", "MS Excel 97"))
 LOCALE = "en-US"
 CELL_RE = re.compile(r"^[A-Z]{1,3}[1-9][0-9]{0,6}$")
+RANGE_RE = re.compile(r"^([A-Z]{1,3})[1-9][0-9]{0,6}:([A-Z]{1,3})[1-9][0-9]{0,6}$")
+COLUMN_RE = re.compile(r"^[A-Z]{1,3}$")
+OPS = {"unprotect": ("password",), "protect": ("password",), "sort": ("range", "key"),
+       "insert_rows": ("row",), "move_sheet": ("to",)}
 
 
 class FillError(Exception):
@@ -322,18 +340,20 @@ class Document:
         except Exception:
             pass
 
-    def cell(self, entry):
+    def sheet(self, entry):
         sheets = self.doc.Sheets
         ref = entry.get("sheet", 0)
         if isinstance(ref, int) and not isinstance(ref, bool):
             if not 0 <= ref < sheets.getCount():
                 raise FillError(EXIT_USAGE, "sheet index %d out of range" % ref)
-            sh = sheets.getByIndex(ref)
-        elif isinstance(ref, str) and sheets.hasByName(ref):
-            sh = sheets.getByName(ref)
-        else:
-            raise FillError(EXIT_USAGE, "no sheet %r (have: %s)"
-                            % (ref, ", ".join(sheets.getElementNames())))
+            return sheets.getByIndex(ref)
+        if isinstance(ref, str) and sheets.hasByName(ref):
+            return sheets.getByName(ref)
+        raise FillError(EXIT_USAGE, "no sheet %r (have: %s)"
+                        % (ref, ", ".join(sheets.getElementNames())))
+
+    def cell(self, entry):
+        sh = self.sheet(entry)
         addr = str(entry.get("cell", "")).replace("$", "").strip().upper()
         if not CELL_RE.match(addr):
             raise FillError(EXIT_USAGE, "bad cell reference %r (want A1 style)" % (entry.get("cell"),))
@@ -423,6 +443,59 @@ class Document:
             rec["formula"] = after["formula"]
         return rec
 
+    def apply(self, entry):
+        """One ordinary edit (see the module docstring); returns its report entry."""
+        sh = self.sheet(entry)
+        op = entry["op"]
+        rec = dict(entry, sheet=sh.getName())
+        try:
+            if op == "unprotect":
+                sh.unprotect(str(entry["password"]))
+                if sh.isProtected():
+                    raise FillError(EXIT_OP, "wrong password: sheet %r is still protected" % sh.getName())
+            elif op == "protect":
+                sh.protect(str(entry["password"]))
+            elif op == "sort":
+                self.sort(sh, entry)
+            elif op == "insert_rows":
+                row, count = entry["row"], entry.get("count", 1)
+                if not (isinstance(row, int) and row >= 1 and isinstance(count, int) and count >= 1):
+                    raise FillError(EXIT_USAGE, "bad insert_rows entry: %r" % (entry,))
+                sh.getRows().insertByIndex(row - 1, count)
+            elif op == "move_sheet":
+                to = entry["to"]
+                if not (isinstance(to, int) and 0 <= to < self.doc.Sheets.getCount()):
+                    raise FillError(EXIT_USAGE, "bad move_sheet position: %r" % (to,))
+                self.doc.Sheets.moveByName(sh.getName(), to)
+        except FillError:
+            raise
+        except Exception as e:   # e.g. Calc refusing an edit of a protected sheet
+            raise FillError(EXIT_OP, "%s on sheet %r failed: %s" % (op, sh.getName(), uno_msg(e)))
+        rec["status"] = "done"
+        return rec
+
+    def sort(self, sh, entry):
+        """Sort the rows of a range by one of its columns, as Data > Sort does (no header row)."""
+        rng = str(entry["range"]).replace("$", "").strip().upper()
+        key = str(entry["key"]).strip().upper()
+        m = RANGE_RE.match(rng)
+        if m is None or not COLUMN_RE.match(key):
+            raise FillError(EXIT_USAGE, "bad sort entry: %r" % (entry,))
+        cells = sh.getCellRangeByName(rng)
+        first = cells.getRangeAddress().StartColumn
+        field_index = column_index(key) - first
+        if not 0 <= field_index <= cells.getRangeAddress().EndColumn - first:
+            raise FillError(EXIT_USAGE, "sort key %s is outside %s" % (key, rng))
+        field = uno.createUnoStruct("com.sun.star.table.TableSortField")
+        field.Field = field_index
+        field.IsAscending = not entry.get("descending", False)
+        field.IsCaseSensitive = False
+        desc = [p for p in cells.createSortDescriptor()
+                if p.Name not in ("SortFields", "ContainsHeader", "IsSortColumns")]
+        desc += [pv("SortFields", uno.Any("[]com.sun.star.table.TableSortField", (field,))),
+                 pv("ContainsHeader", False), pv("IsSortColumns", False)]
+        uno.invoke(cells, "sort", (tuple(desc),))
+
     def read(self, entry):
         sh, addr, c = self.cell(entry)
         d = content(c)
@@ -443,6 +516,14 @@ class Document:
 
 
 # --------------------------------------------------------------------------- main
+def column_index(letters):
+    """0-based index of a column name: "A" -> 0, "AA" -> 26."""
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - ord("A") + 1
+    return n - 1
+
+
 def load_spec(path):
     try:
         with open(path, encoding="utf-8") as f:
@@ -450,11 +531,16 @@ def load_spec(path):
     except (OSError, ValueError) as e:
         raise FillError(EXIT_USAGE, "cannot read spec %s: %s" % (path, e))
     if not isinstance(data, dict):
-        raise FillError(EXIT_USAGE, "spec must be an object {\"fill\": [...], \"read\": [...]}")
-    spec = {k: list(data.get(k) or []) for k in ("fill", "read")}
+        raise FillError(EXIT_USAGE, "spec must be an object {\"fill\": [...], \"ops\": [...], "
+                                    "\"read\": [...]}")
+    spec = {k: list(data.get(k) or []) for k in ("fill", "ops", "read")}
     for k, entries in spec.items():
         for e in entries:
-            if not isinstance(e, dict) or "cell" not in e or (k == "fill" and "value" not in e):
+            if k == "ops":
+                if not isinstance(e, dict) or e.get("op") not in OPS or "sheet" not in e or \
+                        any(name not in e for name in OPS[e["op"]]):
+                    raise FillError(EXIT_USAGE, "bad ops entry: %r (ops: %s)" % (e, ", ".join(OPS)))
+            elif not isinstance(e, dict) or "cell" not in e or (k == "fill" and "value" not in e):
                 raise FillError(EXIT_USAGE, "bad %s entry: %r" % (k, e))
     return spec
 
@@ -477,8 +563,8 @@ def main(argv=None):
     ap.add_argument("--timeout", type=float, default=180.0)
     args = ap.parse_args(argv)
 
-    report = {"input": os.path.abspath(args.input), "ok": False, "fills": [], "reads": [],
-              "saved": {}, "timings_s": {}}
+    report = {"input": os.path.abspath(args.input), "ok": False, "fills": [], "ops": [], "reads": [],
+              "sheets": [], "saved": {}, "timings_s": {}}
     workdir = tempfile.mkdtemp(prefix="lo_fill_uno_")
     office = None
     timed_out = threading.Event()
@@ -540,8 +626,14 @@ def main(argv=None):
         lap("fill", t0)
 
         t0 = time.monotonic()
+        for e in spec["ops"]:
+            report["ops"].append(doc.apply(e))
+        lap("ops", t0)
+
+        t0 = time.monotonic()
         doc.doc.calculateAll()
         report["reads"] = [doc.read(e) for e in spec["read"]]
+        report["sheets"] = list(doc.doc.Sheets.getElementNames())
         lap("recalc_read", t0)
 
         t0 = time.monotonic()

@@ -1,4 +1,4 @@
-"""Every workbook we write, checked by an Open XML validator (openxml-audit, Excel's rules).
+"""Every workbook we write, checked by an Open XML validator (openxml-audit, Excel's rules, Office 2010 level).
 
 Files written with xlsxwriter (campaign.xlsx, issued workbooks, summaries) must have no finding
 at all. Feedback copies are the department's own file re-saved with openpyxl; two findings are
@@ -32,7 +32,8 @@ ACCEPTED_FOR_OPENPYXL = (
 
 
 def _findings(path) -> list:
-    return list(openxml_audit.OpenXmlValidator().validate(str(path)).errors)
+    validator = openxml_audit.OpenXmlValidator(file_format=openxml_audit.FileFormat.OFFICE_2010)
+    return list(validator.validate(str(path)).errors)
 
 
 def _describe(findings) -> list[str]:
