@@ -104,3 +104,54 @@ def test_a_name_with_emoji_still_gives_every_department_its_workbook(tmp_path):
     names = [s.name for s in layout(paths[0]).sheets]
     assert all(len(n.encode("utf-16-le")) // 2 <= 31 for n in names), names
     assert any("🌸" in n for n in names)
+
+
+# --- signals for the council ---
+
+FULL_GV = {"I.1": 10, "I.2": 10, "II.1": 50, "II.2": 30}
+FULL_NV = {"I.1": 60, "I.2": 40}
+
+
+def _signals_inbox(tmp_path, t1_scores, t2_scores):
+    from tests.test_merge import _fill_department, scoring_round
+
+    folder, (t1, t2) = scoring_round(tmp_path / "school")
+    inbox = tmp_path / "inbox"
+    saved = __import__("datetime").datetime(2026, 5, 12, 8, 0)
+    _fill_department(t1, inbox / t1.name, t1_scores, saved)
+    _fill_department(t2, inbox / t2.name, t2_scores, saved)
+    return merge_inbox(inbox, folder)
+
+
+def _by_code(summary) -> dict[str, list]:
+    found: dict[str, list] = {}
+    for i in summary.issues:
+        found.setdefault(i.code, []).append(i)
+    return found
+
+
+def test_council_signals_are_flagged_for_the_department_concerned(tmp_path):
+    t1 = {"GV01": ({"I.1": 8, "I.2": 8, "II.1": 35, "II.2": 20}, {}),  # self only: "Tổ chấm" left blank
+          "GV02": ({"I.1": 8, "I.2": 7, "II.1": 30, "II.2": 20}, {}),
+          "GV03": ({"I.1": 7, "I.2": 8, "II.1": 30, "II.2": 15}, {})}
+    t2 = {"GV04": (FULL_GV, FULL_GV), "GV05": (FULL_GV, FULL_GV), "NV01": (FULL_NV, FULL_NV)}
+    summary = _signals_inbox(tmp_path, t1, t2)
+    found = _by_code(summary)
+    blank, = found["department.dept_column_blank"]
+    assert blank.severity == "warning" and "Tổ khối 1" in blank.message and "3 phiếu" in blank.message
+    assert blank.file.endswith("To-khoi-1.xlsx")  # the department's own file: it goes into its feedback copy
+    all_max, = found["signal.all_max"]
+    same, = found["signal.dept_equals_self"]
+    assert "Tổ Văn phòng – Khối 5" in all_max.message and "Tổ Văn phòng – Khối 5" in same.message
+    assert all(i.severity == "note" and i.message.startswith("Tín hiệu") for i in (all_max, same))
+    far = {dict(i.params)["department"] for i in found["signal.average_far"]}
+    assert far == {"Tổ khối 1", "Tổ Văn phòng – Khối 5"}  # 65% and 100% against a school average of 83%
+    # flagged, never judged: nobody's result changes because of a signal
+    assert next(p for p in summary.people if p.code == "GV04").final == 100
+
+
+def test_an_ordinary_department_raises_no_signal(tmp_path):
+    from tests.test_merge import T1_SCORES, T2_SCORES
+
+    found = _by_code(_signals_inbox(tmp_path, T1_SCORES, T2_SCORES))
+    assert not [code for code in found if code.startswith("signal.") or code == "department.dept_column_blank"]

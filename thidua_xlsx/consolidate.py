@@ -17,7 +17,7 @@ from thidua_xlsx import layout as ly
 from thidua_xlsx import rules
 from thidua_xlsx.collation import name_key
 from thidua_xlsx.issued import name_key as match_key
-from thidua_xlsx.issues import WARNING, Issue, Reason, issue, reason
+from thidua_xlsx.issues import NOTE, WARNING, Issue, Reason, issue, reason
 from thidua_xlsx.reader import ACCEPTED, SUPERSEDED, InboxFile
 from thidua_xlsx.selection import Selection
 from thidua_xlsx.validate import DEPT, SELF, CleanSubmission, Entry
@@ -125,6 +125,8 @@ def consolidate(campaign: cm.Campaign, selection: Selection, clean: list[CleanSu
         people = _decided(people, campaign)
     people.sort(key=lambda p: (_order(campaign, p.department), name_key(p.name), p.code))
     departments = _departments(campaign, people, by_dept, round_)
+    if round_ == ly.SCORING:
+        problems.extend(council_signals(campaign, people, by_dept))
     stamps = [f.version_time for f in selection.files if f.status in (ACCEPTED, SUPERSEDED)]
     return Summary(campaign, round_, selection.files, tuple(people), tuple(departments), tuple(problems),
                    max(stamps) if stamps else None)
@@ -191,7 +193,7 @@ def _fill(p: PersonResult, entry: Entry, campaign: cm.Campaign, round_: str, pro
 
 
 def _scored(p: PersonResult, entry: Entry, campaign: cm.Campaign, problems: list[Issue]) -> PersonResult:
-    rubric = next((r for r in campaign.rubrics if r.role == p.role), campaign.rubrics[0])
+    rubric = _rubric(campaign, p.role)
     self_score = rules.score(rubric, entry.self_scores)
     dept_score = rules.score(rubric, entry.dept_scores)
     where = {"file": entry.file, "sheet": entry.sheet}
@@ -232,6 +234,47 @@ def _scored(p: PersonResult, entry: Entry, campaign: cm.Campaign, problems: list
             flags.append(reason("flag.score_gap", gap=cm.num_text(round(gap, 2))))
     return dataclasses.replace(p, self_score=self_score, dept_score=dept_score, final=final, final_source=source,
                                classification=classification, flags=tuple(flags))
+
+
+SIGNAL_AVERAGE_GAP = 10  # percentage points of the rubric's total between a department's average and the school's
+
+
+def council_signals(campaign: cm.Campaign, people: list[PersonResult], by_dept: dict[str, CleanSubmission]
+                    ) -> list[Issue]:
+    """What the council should look at, flagged and never judged: a department scored all at the
+    maximum, with department scores equal to the self scores for everyone, or far from the school's
+    average; and a department whose "Tổ chấm" column was left blank (that one the department fixes)."""
+    found: list[Issue] = []
+    percent = {p.code: 100 * p.final / _rubric(campaign, p.role).total for p in people
+               if p.final is not None and _rubric(campaign, p.role).total}
+    school = sum(percent.values()) / len(percent) if percent else None
+    for dept in campaign.departments:
+        sub = by_dept.get(dept.code)
+        scored = [p for p in people if p.department == dept.code and p.final is not None]
+        if sub is None or not scored:
+            continue
+        self_only = [p for p in scored if p.dept_score is None or p.dept_score.total is None]
+        if len(self_only) == len(scored):
+            found.append(issue("department.dept_column_blank", WARNING, file=sub.file, department=dept.name,
+                               count=len(scored)))
+        if len(scored) >= 2 and all(p.final >= _rubric(campaign, p.role).total for p in scored):
+            found.append(issue("signal.all_max", NOTE, department=dept.name, count=len(scored)))
+        both = [p for p in scored if p.self_score is not None and p.self_score.total is not None
+                and p.dept_score is not None and p.dept_score.total is not None]
+        if len(both) >= 2 and len(both) == len(scored) and all(p.self_score.total == p.dept_score.total
+                                                               for p in both):
+            found.append(issue("signal.dept_equals_self", NOTE, department=dept.name, count=len(both)))
+        mine = [percent[p.code] for p in scored if p.code in percent]
+        others = [v for code, v in percent.items() if code not in {p.code for p in scored}]
+        if mine and others and abs(sum(mine) / len(mine) - school) > SIGNAL_AVERAGE_GAP:
+            found.append(issue("signal.average_far", NOTE, department=dept.name,
+                               average=cm.num_text(round(sum(mine) / len(mine), 1)),
+                               school=cm.num_text(round(school, 1)), gap=SIGNAL_AVERAGE_GAP))
+    return found
+
+
+def _rubric(campaign: cm.Campaign, role: str) -> cm.Rubric:
+    return next((r for r in campaign.rubrics if r.role == role), campaign.rubrics[0])
 
 
 def ranked(people: list[PersonResult]) -> list[PersonResult]:

@@ -173,6 +173,14 @@ MESSAGES = {
     "person.name_changed": "Họ tên trong sổ '{value}' khác danh sách '{expected}' (mã {code}); dùng tên trong "
                            "danh sách.",
     "department.missing": "{department} chưa nộp sổ. Hãy nhắc tổ trưởng gửi.",
+    "department.dept_column_blank": "{department}: cột 'Tổ chấm' để trống ở cả {count} phiếu; đang dùng điểm tự "
+                                    "chấm. Hãy nhờ tổ chấm rồi gửi lại sổ.",
+    # signals for the council: flagged, never judged
+    "signal.all_max": "Tín hiệu: {department} – cả {count} người đều đạt điểm tối đa. Hội đồng xem lại nếu cần.",
+    "signal.dept_equals_self": "Tín hiệu: {department} – điểm tổ chấm trùng điểm tự chấm ở cả {count} người. "
+                               "Hội đồng xem lại nếu cần.",
+    "signal.average_far": "Tín hiệu: {department} – điểm trung bình {average}% điểm tối đa, toàn trường "
+                          "{school}% (lệch hơn {gap} điểm phần trăm). Hội đồng xem lại nếu cần.",
 }
 
 # Reasons of decisions, statuses and flags (codes in rules/consolidation, words here).
@@ -318,6 +326,7 @@ REPORT_PEOPLE = "Số người: {people} (có điểm {scored}, người mới {
 REPORT_TITLES = "Đề nghị: {ldtt} Lao động tiên tiến, {cstdcs} Chiến sĩ thi đua cơ sở."
 REPORT_REGISTERED = "Đã đăng ký danh hiệu: {registered}/{people}."
 REPORT_PROBLEMS = "Vấn đề: {errors} lỗi, {warnings} cảnh báo, {notes} ghi chú."
+REPORT_SIGNALS = "Tín hiệu cho Hội đồng (chỉ để xem lại, không ảnh hưởng kết quả):"
 REPORT_FILE_LINE = "  {name}: {status}{problems}"
 REPORT_FILE_PROBLEMS = " – {count} vấn đề"
 FILE_STATUS = {"accepted": "được dùng", "superseded": "bản cũ, đã có bản mới hơn", "rejected": "bị từ chối",

@@ -44,6 +44,10 @@ def console_lines(summary: Summary, verbose: bool) -> list[str]:
                                            notes=severities.get("note", 0)))
     if verbose:
         lines += [f"  {i.severity_label}: {i.render()}" for i in summary.issues if i.severity != "note"]
+    signals = [i for i in summary.issues if i.code.startswith("signal.")]
+    if signals:
+        lines.append(mt.REPORT_SIGNALS)
+        lines += [f"  {i.message}" for i in signals]
     return lines
 
 
