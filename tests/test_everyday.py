@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 from pathlib import Path
@@ -117,7 +118,7 @@ def _signals_inbox(tmp_path, t1_scores, t2_scores):
 
     folder, (t1, t2) = scoring_round(tmp_path / "school")
     inbox = tmp_path / "inbox"
-    saved = __import__("datetime").datetime(2026, 5, 12, 8, 0)
+    saved = dt.datetime(2026, 5, 12, 8, 0)
     _fill_department(t1, inbox / t1.name, t1_scores, saved)
     _fill_department(t2, inbox / t2.name, t2_scores, saved)
     return merge_inbox(inbox, folder)
@@ -155,3 +156,58 @@ def test_an_ordinary_department_raises_no_signal(tmp_path):
 
     found = _by_code(_signals_inbox(tmp_path, T1_SCORES, T2_SCORES))
     assert not [code for code in found if code.startswith("signal.") or code == "department.dept_column_blank"]
+
+
+# --- deadlines and reminders ---
+
+def _round_with(tmp_path, t1_saved=None, t2_saved=None, t1_blank=False):
+    from tests.test_merge import T1_SCORES, T2_SCORES, _fill_department, scoring_round
+
+    folder, (t1, t2) = scoring_round(tmp_path / "school")
+    inbox = folder.folder / "inbox"
+    if t1_blank:
+        (inbox / t1.name).write_bytes(t1.read_bytes())
+    elif t1_saved:
+        _fill_department(t1, inbox / t1.name, T1_SCORES, t1_saved)
+    if t2_saved:
+        _fill_department(t2, inbox / t2.name, T2_SCORES, t2_saved)
+    return folder, inbox
+
+
+def test_status_says_on_time_late_not_sent_and_unfilled_against_the_deadline(tmp_path):
+    from thidua_xlsx.followup import LATE, NOT_SENT, ON_TIME, UNFILLED, follow_up
+
+    folder, inbox = _round_with(tmp_path, t1_saved=dt.datetime(2026, 5, 12), t2_saved=dt.datetime(2026, 5, 23, 2))
+    states = {f.code: (f.state, f.days_late, f.sent_on) for f in follow_up(merge_inbox(inbox, folder),
+                                                                            dt.date(2026, 6, 1))}
+    assert states == {"T1": (ON_TIME, 0, dt.date(2026, 5, 12)), "T2": (LATE, 3, dt.date(2026, 5, 23))}
+
+    folder, inbox = _round_with(tmp_path / "b", t1_blank=True)
+    found = {f.code: f for f in follow_up(merge_inbox(inbox, folder), dt.date(2026, 5, 25))}
+    assert found["T1"].state == UNFILLED and found["T1"].filled == 0
+    assert (found["T2"].state, found["T2"].days_late) == (NOT_SENT, 5)
+    result = run("status", inbox, "--nhac")
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "Tình hình nộp sổ (hạn nộp 20/05/2026):" in out
+    assert "Tổ khối 1: đã gửi ngày" in out and "nhưng chưa điền (0/3 người có nội dung)" in out
+    assert "Tổ Văn phòng – Khối 5: chưa nộp" in out
+    # one reminder per department head, ready to paste
+    assert "--- Tổ Văn phòng – Khối 5 – Phạm Ngọc Ánh <chưa có e-mail trong campaign.xlsx> ---" in out
+    assert "Kính gửi thầy/cô Phạm Ngọc Ánh, tổ trưởng Tổ Văn phòng – Khối 5: sổ chấm điểm thi đua năm học " \
+           "2025-2026 của tổ chưa được gửi về. Hạn nộp: 20/05/2026" in out
+    assert "Kính gửi thầy/cô Nguyễn Thị Lan" in out and "còn trống" in out
+    assert not [word for word in ENGLISH if word in out]
+
+
+def test_a_nearly_blank_workbook_counts_as_not_filled_and_missing_people_are_named(tmp_path):
+    from tests.test_merge import T2_SCORES, _fill_department, scoring_round
+    from thidua_xlsx.followup import ON_TIME, UNFILLED, follow_up
+
+    folder, (t1, t2) = scoring_round(tmp_path / "school")
+    inbox = tmp_path / "inbox"
+    _fill_department(t1, inbox / t1.name, {}, dt.datetime(2026, 5, 12))  # only the collective title chosen
+    _fill_department(t2, inbox / t2.name, {k: v for k, v in T2_SCORES.items() if k != "NV01"}, dt.datetime(2026, 5, 12))
+    found = {f.code: f for f in follow_up(merge_inbox(inbox, folder), dt.datetime(2026, 5, 13).date())}
+    assert found["T1"].state == UNFILLED
+    assert found["T2"].state == ON_TIME and found["T2"].missing == ("Đỗ Văn Anh",) and found["T2"].needs_reminder

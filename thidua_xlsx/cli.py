@@ -288,9 +288,20 @@ def _nothing_usable(inbox: Path, summary) -> str:
 @_campaign_opt
 @_round_opt
 @click.option("--strict", is_flag=True, help=ct.STRICT_HELP)
-def status(inbox, campaign_path, round_, strict):
+@click.option("--nhac", "nudge", is_flag=True, help=ct.NUDGE_HELP)
+def status(inbox, campaign_path, round_, strict, nudge):
+    import datetime as dt
+
+    from thidua_xlsx.followup import follow_up
+    from thidua_xlsx.layout import VIETNAM_UTC_OFFSET
+    from thidua_xlsx.report import followup_lines, reminder_lines
+
     summary = _read_inbox(inbox, campaign_path, round_)
     _report(summary, verbose=True)
+    today = (dt.datetime.now(dt.timezone.utc) + VIETNAM_UTC_OFFSET).date()
+    followups = follow_up(summary, today)
+    for line in followup_lines(summary, followups) + ([""] + reminder_lines(summary, followups) if nudge else []):
+        _say(line)
     if not summary.accepted_files:
         _say(_nothing_usable(inbox, summary), err=True)
         sys.exit(EXIT_UNUSABLE)

@@ -51,6 +51,62 @@ def console_lines(summary: Summary, verbose: bool) -> list[str]:
     return lines
 
 
+def followup_lines(summary: Summary, followups) -> list[str]:
+    """``status``: each department against the round's deadline."""
+    from thidua_xlsx.followup import deadline_of
+
+    deadline = deadline_of(summary)
+    lines = [mt.FOLLOWUP_HEAD.format(deadline=_date(deadline) if deadline else mt.NO_DEADLINE)]
+    for f in followups:
+        text = mt.FOLLOWUP_STATES[f.state].format(sent=_date(f.sent_on), days=f.days_late, filled=f.filled,
+                                                  people=f.people)
+        if f.state == "not_sent" and f.days_late:
+            text += mt.FOLLOWUP_OVERDUE.format(days=f.days_late)
+        extra = []
+        if f.errors:
+            extra.append(mt.FOLLOWUP_ERRORS.format(count=f.errors))
+        if f.missing:
+            extra.append(mt.FOLLOWUP_MISSING.format(count=len(f.missing), names=", ".join(f.missing)))
+        lines.append(mt.FOLLOWUP_LINE.format(department=f.name, text=text, extra="".join(extra)))
+    return lines
+
+
+def reminder_lines(summary: Summary, followups) -> list[str]:
+    """``status --nhac``: one message per department head to paste into Zalo or an e-mail."""
+    from thidua_xlsx.followup import deadline_of
+
+    deadline = deadline_of(summary)
+    school = summary.campaign.school
+    lines: list[str] = []
+    for f in followups:
+        if not f.needs_reminder:
+            continue
+        what = []
+        if f.state == "not_sent":
+            what.append(mt.REMIND_NOT_SENT)
+        elif f.state == "unfilled":
+            what.append(mt.REMIND_UNFILLED.format(file=f.file))
+        if f.errors:
+            what.append(mt.REMIND_ERRORS.format(count=f.errors, file=f.file))
+        if f.missing:
+            what.append(mt.REMIND_MISSING.format(names=", ".join(f.missing)))
+        when = mt.REMIND_DEADLINE.format(deadline=_date(deadline)) if deadline else ""
+        if when and f.state == "not_sent" and f.days_late:
+            when += mt.FOLLOWUP_OVERDUE.format(days=f.days_late)
+        when = f"{when}. " if when else ""
+        lines += [mt.REMIND_HEAD.format(department=f.name, head=f.head or "?", email=f.email or mt.NO_EMAIL),
+                  mt.REMIND_BODY.format(head=f.head or mt.REMIND_ANYONE, department=f.name,
+                                        round=ly.ROUNDS[summary.round].lower(), year=school.school_year,
+                                        what="; ".join(what), when=when,
+                                        secretary=school.secretary or mt.REMIND_SECRETARY),
+                  ""]
+    return lines or [mt.REMIND_NONE]
+
+
+def _date(day) -> str:
+    return day.strftime("%d/%m/%Y") if day else ""
+
+
 def checklist_lines(checklist) -> list[str]:
     """What ``generate --from`` prints: departments without registration, people not registered, newcomers."""
     lines = [mt.CHECKLIST_HEAD]
