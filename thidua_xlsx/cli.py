@@ -182,6 +182,22 @@ def _export_pdf(summary_path: Path) -> None:
     _say(ct.PDF_DONE.format(path=pdf))
 
 
+def _write_public_list(summary, path: Path, days: int, pdf: bool) -> None:
+    import datetime as dt
+
+    from thidua_xlsx.layout import SCORING, VIETNAM_UTC_OFFSET
+    from thidua_xlsx.summary import write_public_list
+
+    if summary.round != SCORING:
+        _say(ct.PUBLIC_ONLY_SCORING, err=True)
+        return
+    today = (dt.datetime.now(dt.timezone.utc) + VIETNAM_UTC_OFFSET).date()
+    write_public_list(summary, path, today, days)
+    _say(ct.PUBLIC_DONE.format(path=path, until=(today + dt.timedelta(days=days)).strftime("%d/%m/%Y")))
+    if pdf:
+        _export_pdf(path)
+
+
 def _write_feedback(summary, folder: Path, force: bool) -> None:
     from thidua_xlsx.feedback import write_feedback
 
@@ -233,14 +249,19 @@ _round_opt = click.option("--round", "round_", type=click.Choice(["dang-ky", "ch
 @click.option("--force", is_flag=True, help=ct.FORCE_HELP)
 @click.option("--pdf", "pdf", is_flag=True, help=ct.PDF_HELP)
 @click.option("--strict", is_flag=True, help=ct.STRICT_HELP)
+@click.option("--cong-khai", "public_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help=ct.PUBLIC_HELP)
+@click.option("--y-kien", "public_days", type=click.IntRange(1, 60), default=5, show_default=False,
+              help=ct.PUBLIC_DAYS_HELP)
 @click.option("--feedback", "feedback_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help=ct.FEEDBACK_HELP)
 @_campaign_opt
 @_round_opt
-def merge(inbox, output, json_path, force, pdf, strict, feedback_dir, campaign_path, round_):
+def merge(inbox, output, json_path, force, pdf, strict, public_path, public_days, feedback_dir, campaign_path,
+          round_):
     from thidua_xlsx.summary import write_report_json, write_summary
 
-    for target in (output, json_path):
+    for target in (output, json_path, public_path):
         _prepare_output(target, force)
     if feedback_dir is not None and feedback_dir.resolve().is_relative_to(inbox.resolve()):
         raise click.UsageError(ct.FEEDBACK_IN_INBOX.format(path=feedback_dir))
@@ -259,6 +280,8 @@ def merge(inbox, output, json_path, force, pdf, strict, feedback_dir, campaign_p
         _say(ct.JSON_DONE.format(path=json_path))
     if pdf:
         _export_pdf(output)
+    if public_path is not None:
+        _write_public_list(summary, public_path, public_days, pdf)
     if feedback_dir is not None:
         _write_feedback(summary, feedback_dir, force)
     if strict and any(i.severity == "error" for i in summary.issues):

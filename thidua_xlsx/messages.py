@@ -364,6 +364,11 @@ FEEDBACK_NOT_CONVERTED = ("Không ghi được bản góp ý cho {names}: tệp 
 FEEDBACK_KEPT = "Không ghi đè {path} (tệp đó không phải bản góp ý). Dùng --force hoặc chọn thư mục khác."
 FEEDBACK_IN_INBOX = ("Thư mục góp ý '{path}' nằm trong thư mục nhận về; chương trình không ghi gì vào thư mục nhận "
                      "về. Hãy chọn thư mục khác, ví dụ gop-y/.")
+PUBLIC_HELP = ("Ghi thêm danh sách công khai (họ tên, chức vụ, tổ, danh hiệu đề nghị; thời hạn nhận ý kiến) để niêm "
+               "yết ở bảng tin hoặc trang web của trường. Có --pdf thì ghi cả bản PDF.")
+PUBLIC_DAYS_HELP = "Số ngày nhận ý kiến kể từ hôm nay, ghi trong danh sách công khai (mặc định 5)."
+PUBLIC_DONE = "Đã ghi danh sách công khai: {path} (nhận ý kiến đến hết ngày {until})"
+PUBLIC_ONLY_SCORING = "Danh sách công khai chỉ có ở vòng chấm điểm (khi đã có danh hiệu đề nghị); không ghi."
 PDF_HELP = "Ghi thêm bản PDF của bảng tổng hợp (khổ A4, cần LibreOffice)."
 PDF_DONE = "Đã ghi bản PDF: {path}"
 PDF_NO_OFFICE = ("Không tạo được PDF vì máy chưa có LibreOffice. Cài LibreOffice (Debian/Ubuntu: sudo apt-get install "

@@ -63,6 +63,24 @@ def write_summary(summary: Summary, path: Path) -> None:
     os.replace(tmp, path)
 
 
+def write_public_list(summary: Summary, path: Path, posted_on: dt.date, days: int) -> None:
+    """The list posted for the staff (danh sách công khai): who is proposed for which title, and until
+    when comments and complaints are received. Names, positions, departments and titles only."""
+    import xlsxwriter
+
+    tmp = path.with_name(path.name + ".tmp")
+    wb = xlsxwriter.Workbook(str(tmp), {
+        "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
+        "default_format_properties": {"font_name": FONT, "font_size": 12},
+    })
+    school = _school(summary)
+    wb.set_properties({"title": tx.PUBLIC_TITLE.format(year=school.school_year), "author": ly.APP_ID,
+                       "company": school.name, "created": summary.newest_input or FIXED_DATE})
+    _Book(wb, summary).public_sheet(posted_on, posted_on + dt.timedelta(days=days))
+    wb.close()
+    os.replace(tmp, path)
+
+
 def write_report_json(summary: Summary, path: Path) -> None:
     """The same result for machines (UTF-8 JSON, ISO times), through a temporary file and a rename."""
     tmp = path.with_name(path.name + ".tmp")
@@ -652,6 +670,32 @@ class _Book:
         _, last = self._table(ws, row, heads, rows, styles)
         self._sign_pair(ws, last + 2, last_col, tx.SIGN_MAKER, self.school.secretary, tx.SIGN_HEAD,
                         self.school.principal)
+
+    # --- Danh sách công khai (a workbook of its own) ------------------------------------------------
+
+    def public_sheet(self, posted_on: dt.date, until: dt.date) -> None:
+        widths = (6, 28, 18, 22, 26)
+        last_col = len(widths) - 1
+        ws = self._sheet(tx.S_PUBLIC, widths)
+        row = self._header(ws, last_col, 2, date=True)
+        row = self._title(ws, row, last_col, tx.PUBLIC_TITLE.format(year=self.year).upper(), self.school.name)
+        people = [[n, p.name, p.position, p.department_name, title]
+                  for n, (p, title) in enumerate(((p, d.title) for chosen in _proposal_lists(self.s.people).values()
+                                                  for p, d in chosen), start=1)]
+        self._text(ws, row, 0, last_col, tx.PUBLIC_INDIVIDUAL, "heading")
+        _, row = self._table(ws, row + 1, tx.PUBLIC_HEAD, people or [[None, tx.NONE_ROW]],
+                             ["center", "text", "text", "text", "text"], data_table=False)
+        heads = {d.code: d.head for d in self.c.departments} if self.c else {}
+        units = [[n, d.name, d.members, heads.get(d.code, ""), d.proposed] for n, d in
+                 enumerate((d for d in self.s.departments if d.proposed), start=1)]
+        self._text(ws, row + 2, 0, last_col, tx.PUBLIC_COLLECTIVE, "heading")
+        _, row = self._table(ws, row + 3, tx.PUBLIC_HEAD_COLLECTIVE, units or [[None, tx.NONE_ROW]],
+                             ["center", "text", "center", "text", "text"], data_table=False)
+        window = tx.PUBLIC_WINDOW.format(start=posted_on.strftime("%d/%m/%Y"), end=until.strftime("%d/%m/%Y"),
+                                         secretary=self.school.secretary or tx.PUBLIC_SECRETARY)
+        row = self._paragraphs(ws, row + 2, last_col, [("body", window)])
+        self._signatures(ws, row + 1, [(2, last_col, tx.SIGN_HEAD, tx.SIGN_NOTE_SEAL, self.school.principal)],
+                         date=False)
 
     # --- Biên bản and Tờ trình -----------------------------------------------------------------
 

@@ -13,6 +13,7 @@ S_REGISTRATION = "Đăng ký"
 S_DETAIL = "Điểm chi tiết"
 S_RANKING = "Xếp hạng"
 S_PROPOSAL = "Đề nghị khen thưởng"
+S_PUBLIC = "Công khai"
 S_COLLECTIVE = "Tập thể"
 S_MINUTES = "Biên bản"
 S_LETTER = "Tờ trình"
@@ -156,3 +157,15 @@ FILE_STATUS = {
     "skipped": "Bỏ qua",
 }
 ACCEPTED_WITH_ISSUES = "Được dùng; có {count} vấn đề (xem sheet Kiểm tra)"
+
+# --- danh sách công khai ---
+PUBLIC_TITLE = "Danh sách công khai cá nhân, tập thể đề nghị xét tặng danh hiệu thi đua năm học {year}"
+PUBLIC_INDIVIDUAL = "I. CÁ NHÂN"
+PUBLIC_COLLECTIVE = "II. TẬP THỂ"
+PUBLIC_HEAD = ("STT", "Họ và tên", "Chức vụ", "Tổ", "Danh hiệu đề nghị")
+PUBLIC_HEAD_COLLECTIVE = ("STT", "Tập thể", "Số người", "Tổ trưởng", "Danh hiệu đề nghị")
+PUBLIC_WINDOW = ("Danh sách được niêm yết công khai tại bảng tin và trang thông tin điện tử của nhà trường từ ngày "
+                 "{start} đến hết ngày {end}. Cán bộ, giáo viên, nhân viên có ý kiến hoặc kiến nghị về danh sách "
+                 "xin gửi bằng văn bản cho {secretary} (thư ký Hội đồng thi đua – khen thưởng) trong thời gian "
+                 "trên; sau thời hạn này, nhà trường hoàn thiện hồ sơ gửi cấp trên.")
+PUBLIC_SECRETARY = "thư ký Hội đồng"
