@@ -5,10 +5,16 @@ itself enforces the sheet protection and the validations and computes the workbo
 formulas; what it saves (.xlsx, .ods, .xls, and an .xlsm made from it) must merge to exactly what
 the same data filled with openpyxl merges to; the summary must survive a real program (PDF on
 A4, chart kept, no name cut off); and the total a workbook shows must be the total the summary
-shows.
+shows. Ordinary edits made in LibreOffice — a sorted registration list, a row inserted in a
+criteria table, a moved sheet — keep every value with its person and criterion.
+
+Everything happens in one campaign folder (tests/conftest.py ``make_folder``): its registration
+round is merged first (tests/filling.py ``register``), so the scoring workbooks show the
+registered titles, and every workbook LibreOffice fills was issued there (``so-da-phat/``).
+Cell positions come from each workbook's own layout record (tests/filling.py), never hard-coded.
 
 Skipped without LibreOffice, failed instead on CI (CI=true); see tests/libreoffice.py.
-soffice starts 5 times in all (3 fills, 2 conversions), two at a time: about 10 s on 2 cores.
+soffice starts 7 times in all (5 fills, 2 conversions), two at a time: about 15 s on 2 cores.
 """
 
 from __future__ import annotations
@@ -28,18 +34,22 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from tests.conftest import campaign_dict
+from tests.conftest import campaign_dict, make_folder
 from tests.filling import fill as openpyxl_fill
-from tests.filling import person_values, record, records, stamp_saved_time
+from tests.filling import (forms, header_columns, labelled_row, layout, person_values, register, sheet,
+                           stamp_saved_time)
 from tests.libreoffice import fill as lo_fill
 from tests.libreoffice import require_libreoffice
 from thidua_xlsx import campaign as cm
+from thidua_xlsx import layout as ly
 from thidua_xlsx import office
-from thidua_xlsx.service import merge_inbox
+from thidua_xlsx import workbook_text as tx
+from thidua_xlsx.consolidate import SOURCE_DEPT, SOURCE_SELF
+from thidua_xlsx.service import generate_round, merge_inbox
 from thidua_xlsx.summary import write_summary
-from thidua_xlsx.templates import generate
 
 SELF, DEPT = "self", "dept"
+CSTDCS, LDTT = "Chiến sĩ thi đua cơ sở", "Lao động tiên tiến"
 
 # What Tổ khối 1 types, per person: (Tự chấm, Tổ chấm) by item code. Rubric "Giáo viên":
 # I.1 10, I.2 10, II.1 50, II.2 30 (required), III.* bonus capped at 5, IV.1 deduction capped at 10.
@@ -57,14 +67,14 @@ BY_HAND = {
     "GV02": ((93, "Hoàn thành"), (86.5, "Tốt")),  # self: gate (group I < 15) caps at Hoàn thành
     "GV03": ((50, "Hoàn thành"), (31, "Không hoàn thành")),
 }
-TITLES = {"GV01": "Chiến sĩ thi đua cơ sở", "GV02": "Chiến sĩ thi đua cơ sở", "GV03": "Lao động tiên tiến"}
+# Registered in the registration round (no registration, no title): the scoring forms show them, locked.
+TITLES = {"GV01": CSTDCS, "GV02": CSTDCS, "GV03": LDTT}
 COLLECTIVE = "Tập thể lao động tiên tiến"
 # The second scoring fill leaves these cells blank: (code, column) → item codes (GV03's whole
 # department column); 6 of them are required.
 LEFT_BLANK = {("GV01", DEPT): ["II.2"], ("GV02", SELF): ["I.2"],
               ("GV03", DEPT): ["I.1", "I.2", "II.1", "II.2", "IV.1"]}
 REQUIRED = ("I.1", "I.2", "II.1", "II.2")
-DEPT_NAME_COL = "C"  # the locked name column of "Tổng hợp tổ" (not in the metadata record)
 
 # Tổ Văn phòng – Khối 5, filled with openpyxl, so that the summary has both departments.
 T2_SCORES = {
@@ -72,6 +82,11 @@ T2_SCORES = {
     "GV05": ({"I.1": 10, "I.2": 10, "II.1": 45, "II.2": 25}, {"I.1": 10, "I.2": 10, "II.1": 45, "II.2": 25}),
     "NV01": ({"I.1": 55, "I.2": 35}, {"I.1": 55, "I.2": 36}),
 }
+T2_TITLES = {"GV04": LDTT, "GV05": LDTT, "NV01": LDTT}
+
+# The sorted registration list: a different answer per person, so that a row given to a neighbour shows.
+SORT_TITLES = {"GV01": CSTDCS, "GV02": LDTT, "GV03": ly.NOT_REGISTERED}
+SORT_INITIATIVES = {"GV01": "Dạy đọc qua trò chơi", "GV02": "Bảng tính điểm tự động", "GV03": "Góc thư viện lớp"}
 
 VIETNAM = {"TZ": "Asia/Ho_Chi_Minh"}  # UTC+7 all year: where the teachers' computers are
 NEWCOMER = "Võ Minh Khoa"
@@ -84,6 +99,14 @@ def _libreoffice():
 
 
 # --- independent recomputation ----------------------------------------------------------------
+
+def expected_groups(scores: dict) -> dict[str, float]:
+    """Group subtotals: cộng groups as typed, bonus capped at 5, deduction capped at 10."""
+    def raw(group):
+        return sum(v for k, v in scores.items() if k.split(".")[0] == group)
+
+    return {"I": raw("I"), "II": raw("II"), "III": min(5, raw("III")), "IV": min(10, raw("IV"))}
+
 
 def expected_total(scores: dict) -> float:
     """Cộng groups + min(5, bonus) − min(10, deductions); blanks count as 0."""
@@ -120,35 +143,103 @@ def test_the_hand_worked_expectations_agree_with_the_recomputation():
         own, dept = SCORES[code]
         assert (expected_total(own), expected_class(own)) == (self_total, self_class), code
         assert (expected_total(dept), expected_class(dept)) == (dept_total, dept_class), code
+        for scores in (own, dept):
+            groups = expected_groups(scores)
+            assert groups["I"] + groups["II"] + groups["III"] - groups["IV"] == expected_total(scores), code
 
 
-# --- workbooks and LibreOffice runs -------------------------------------------------------------
+# --- the campaign folder and its workbooks ------------------------------------------------------
+
+class Book:
+    """One issued workbook and where things are in it: its layout record (tests/filling.py), plus the
+    rows and columns the record does not name, found by their locked labels."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.layout = layout(path)
+
+    def form(self, code: str) -> ly.ScoringSheet:
+        return sheet(self.layout, ly.ScoringSheet, code)
+
+    @property
+    def dept(self) -> ly.DepartmentSheet:
+        return sheet(self.layout, ly.DepartmentSheet)
+
+    @property
+    def reg(self) -> ly.RegistrationSheet:
+        return sheet(self.layout, ly.RegistrationSheet)
+
+    @property
+    def collective(self) -> ly.CollectiveSheet:
+        return sheet(self.layout, ly.CollectiveSheet)
+
+
+class ScoringBook(Book):
+    def __init__(self, path: Path):
+        super().__init__(path)
+        # (classification row, missing-cells row) of every form: the rows labelled "XẾP LOẠI THI ĐUA" and
+        # "Số ô điểm bắt buộc còn trống" (the layout names only the total row)
+        self.rows = {rec.person_code: (labelled_row(path, rec.name, tx.L_CLASS),
+                                       labelled_row(path, rec.name, tx.L_MISSING))
+                     for rec in forms(self.layout, spare=False)}
+        # the department sheet's locked name and formula columns, by their header text
+        headers = header_columns(path, self.dept.name, self.dept.header_row)
+        _stt, _code, name, _position, _own, _dept, final, klass, rank, _missing = tx.DEPT_HEADERS
+        self.cols = {"name": headers[name], "final": headers[final], "class": headers[klass],
+                     "rank": headers[rank]}
+
+    def class_row(self, code: str) -> int:
+        return self.rows[code][0]
+
+    def missing_row(self, code: str) -> int:
+        return self.rows[code][1]
+
+    def dept_row(self, code: str) -> int:
+        return dict(self.dept.rows)[code]
+
+
+@pytest.fixture(scope="module")
+def books(tmp_path_factory):
+    """The small campaign's folder with its registration round merged (TITLES for Tổ khối 1) and the
+    scoring workbooks issued from that summary; Tổ khối 1's blank registration workbook as issued."""
+    require_libreoffice()
+    root = tmp_path_factory.mktemp("lo_books")
+    folder = make_folder(root / "campaign", cm.from_dict(campaign_dict()))
+    registered = register(folder, {**TITLES, **T2_TITLES}, root / "dang-ky")
+    reg = next(p for p in sorted((root / "dang-ky" / "outbox-dang-ky").iterdir())
+               if layout(p).department_code == "T1")
+    t1, t2 = generate_round(folder, ly.SCORING, root / "outbox", registered).paths
+    assert (layout(t1).department_code, layout(t2).department_code) == ("T1", "T2")
+    return {"root": root, "folder": folder, "t1": ScoringBook(t1), "t2": Book(t2), "reg": Book(reg)}
+
 
 def _spec(values: dict) -> list[dict]:
-    return [{"sheet": sheet, "cell": cell, "value": value} for (sheet, cell), value in values.items()]
+    return [{"sheet": sheet_name, "cell": cell, "value": value} for (sheet_name, cell), value in values.items()]
 
 
-def _scoring_values(recs: list[dict], scores: dict) -> dict:
+def _scoring_values(book: ScoringBook, scores: dict) -> dict:
+    """Scores by person and item, and the collective title. No "Đăng ký" title: on a scoring form it
+    is the registered one, locked (it was typed in the old design, where that cell was a dropdown)."""
     values = {}
     for code, (own, dept) in scores.items():
-        values |= person_values(record(recs, "person", code), own, dept, title=TITLES[code])
-    dept_rec = record(recs, "department")
-    values[(dept_rec["name"], dept_rec["collective_cell"])] = COLLECTIVE
+        values |= person_values(book.form(code), own, dept)
+    values[(book.dept.name, book.dept.collective_cell)] = COLLECTIVE
     return values
 
 
-def _scoring_reads(recs: list[dict]) -> list[dict]:
+def _scoring_reads(book: ScoringBook) -> list[dict]:
     reads = []
     for code in SCORES:
-        rec = record(recs, "person", code)
-        for row in ("total_row", "class_row", "missing_row"):
-            for col in (rec["self_col"], rec["dept_col"]):
-                reads.append({"sheet": rec["name"], "cell": f"{col}{rec[row]}"})
-    dept = record(recs, "department")
-    reads.append({"sheet": dept["name"], "cell": dept["check_cell"]})
-    for code, row in dept["rows"].items():
+        rec = book.form(code)
+        for row in (rec.total_row, book.class_row(code), book.missing_row(code)):
+            for col in (rec.self_column, rec.dept_column):
+                reads.append({"sheet": rec.name, "cell": f"{col}{row}"})
+        reads.append({"sheet": rec.name, "cell": rec.title_cell})
+    dept = book.dept
+    reads.append({"sheet": dept.name, "cell": dept.check_cell})
+    for _code, row in dept.rows:
         for key in ("final", "class", "rank"):
-            reads.append({"sheet": dept["name"], "cell": f"{dept['cols'][key]}{row}"})
+            reads.append({"sheet": dept.name, "cell": f"{book.cols[key]}{row}"})
     return reads
 
 
@@ -156,74 +247,136 @@ def _reads(report: dict) -> dict[tuple[str, str], dict]:
     return {(r["sheet"], r["cell"]): r for r in report["reads"]}
 
 
-def _shown(report: dict, sheet: str, cell: str):
-    read = _reads(report)[(sheet, cell)]
+def _shown(report: dict, sheet_name: str, cell: str):
+    read = _reads(report)[(sheet_name, cell)]
     assert "error" not in read, read
     return read["value"]
 
 
-@pytest.fixture(scope="module")
-def books(tmp_path_factory):
-    require_libreoffice()
-    root = tmp_path_factory.mktemp("lo_books")
-    campaign = cm.from_dict(campaign_dict())
-    t1, t2 = generate(campaign, "cham-diem", root / "outbox")
-    reg = generate(campaign, "dang-ky", root / "outbox-dk")[0]
-    return {"root": root, "campaign": campaign, "t1": t1, "t2": t2, "reg": reg,
-            "t1_recs": records(t1), "reg_recs": records(reg)}
-
-
-def _full_fill_spec(recs: list[dict]) -> tuple[list[dict], list[dict]]:
-    """Probes a teacher might try first (all refused), then every value of SCORES/TITLES."""
-    gv01, gv03 = record(recs, "person", "GV01"), record(recs, "person", "GV03")
-    dept = record(recs, "department")
-    i1 = gv01["items"]["I.1"]
+def _full_fill_spec(book: ScoringBook) -> tuple[list[dict], list[dict]]:
+    """Probes a teacher might try first (all refused), then every value of SCORES."""
+    gv01, gv03 = book.form("GV01"), book.form("GV03")
+    i1 = gv01.item_row("I.1")
     probes = [
-        {"sheet": gv01["name"], "cell": f"{gv01['self_col']}{i1}", "value": 15, "expect": "data validation"},
-        {"sheet": gv01["name"], "cell": f"C{i1}", "value": 5, "expect": "locked cell"},  # the item's max
-        {"sheet": dept["name"], "cell": f"{DEPT_NAME_COL}{dept['rows']['GV01']}", "value": "Người khác",
+        {"sheet": gv01.name, "cell": f"{gv01.self_column}{i1}", "value": 15, "expect": "data validation"},
+        {"sheet": gv01.name, "cell": f"{gv01.max_column}{i1}", "value": 5, "expect": "locked cell"},  # the max
+        {"sheet": book.dept.name, "cell": f"{book.cols['name']}{book.dept_row('GV01')}", "value": "Người khác",
          "expect": "locked cell"},
-        {"sheet": gv03["name"], "cell": gv03["title_cell"], "value": FAKE_TITLE, "expect": "data validation"},
-        {"sheet": gv03["name"], "cell": f"{gv03['self_col']}{gv03['items']['IV.1']}", "value": -1,
+        # Was "data validation": the old form's title cell was a dropdown. Now (no registration, no
+        # title) it shows the registered title, locked: the made-up title is refused as a locked cell.
+        {"sheet": gv03.name, "cell": gv03.title_cell, "value": FAKE_TITLE, "expect": "locked cell"},
+        {"sheet": gv03.name, "cell": f"{gv03.self_column}{gv03.item_row('IV.1')}", "value": -1,
          "expect": "data validation"},
     ]
-    return probes, _spec(_scoring_values(recs, SCORES))
+    return probes, _spec(_scoring_values(book, SCORES))
 
 
-def _partial_fill_spec(recs: list[dict]) -> tuple[list[dict], list[dict]]:
-    gv02 = record(recs, "person", "GV02")
+def _partial_fill_spec(book: ScoringBook) -> tuple[list[dict], list[dict]]:
+    gv02 = book.form("GV02")
     # 15 in a 10-point item that stays blank otherwise: refused, so the cell still counts as missing.
-    probes = [{"sheet": gv02["name"], "cell": f"{gv02['self_col']}{gv02['items']['I.2']}", "value": 15,
+    probes = [{"sheet": gv02.name, "cell": f"{gv02.self_column}{gv02.item_row('I.2')}", "value": 15,
                "expect": "data validation"}]
-    return probes, _spec(_scoring_values(recs, partial_scores()))
+    return probes, _spec(_scoring_values(book, partial_scores()))
 
 
-def _registration_spec(recs: list[dict]) -> tuple[list[dict], list[dict]]:
-    reg, coll = record(recs, "registration"), record(recs, "collective")
-    sheet, cols, rows, spare = reg["name"], reg["cols"], reg["rows"], reg["spare_rows"][0]
+def _registration_spec(book: Book) -> tuple[list[dict], list[dict]]:
+    reg, coll = book.reg, book.collective
+    rows, spare = dict(reg.rows), reg.spare_rows[0]
+
+    def at(column, row):
+        return {"sheet": reg.name, "cell": f"{column}{row}"}
+
     probes = [
-        {"sheet": sheet, "cell": f"{cols['title']}{rows['GV02']}", "value": FAKE_TITLE, "expect": "data validation"},
-        {"sheet": sheet, "cell": f"{cols['code']}{spare}", "value": "GV99", "expect": "locked cell"},
-        {"sheet": sheet, "cell": f"{cols['name']}{rows['GV01']}", "value": "Tên khác", "expect": "locked cell"},
+        {**at(reg.title_column, rows["GV02"]), "value": FAKE_TITLE, "expect": "data validation"},
+        {**at(reg.code_column, spare), "value": "GV99", "expect": "locked cell"},
+        {**at(reg.name_column, rows["GV01"]), "value": "Tên khác", "expect": "locked cell"},
     ]
     values = [
-        {"sheet": sheet, "cell": f"{cols['title']}{rows['GV01']}", "value": "Chiến sĩ thi đua cơ sở"},
-        {"sheet": sheet, "cell": f"{cols['form']}{rows['GV01']}", "value": "Giấy khen của Hiệu trưởng"},
-        {"sheet": sheet, "cell": f"{cols['initiative']}{rows['GV01']}", "value": "Dạy đọc qua trò chơi"},
-        {"sheet": sheet, "cell": f"{cols['title']}{rows['GV03']}", "value": "Lao động tiên tiến"},
-        {"sheet": sheet, "cell": f"{cols['name']}{spare}", "value": NEWCOMER},
-        {"sheet": sheet, "cell": f"{cols['position']}{spare}", "value": "Giáo viên"},
-        {"sheet": sheet, "cell": f"{cols['title']}{spare}", "value": "Lao động tiên tiến"},
-        {"sheet": coll["name"], "cell": coll["cell"], "value": "Tập thể lao động xuất sắc"},
+        {**at(reg.title_column, rows["GV01"]), "value": CSTDCS},
+        {**at(reg.form_column, rows["GV01"]), "value": "Giấy khen của Hiệu trưởng"},
+        {**at(reg.initiative_column, rows["GV01"]), "value": "Dạy đọc qua trò chơi"},
+        {**at(reg.title_column, rows["GV03"]), "value": LDTT},
+        {**at(reg.name_column, spare), "value": NEWCOMER},
+        {**at(reg.position_column, spare), "value": "Giáo viên"},
+        {**at(reg.title_column, spare), "value": LDTT},
+        {"sheet": coll.name, "cell": coll.cell, "value": "Tập thể lao động xuất sắc"},
     ]
     return probes, values
 
 
-class Run:
-    """One LibreOffice fill: what was asked (probes, values), where it saved, and the report."""
+def _password(books) -> str:
+    return books["folder"].campaign.settings.sheet_password
 
-    def __init__(self, probes, values, outs, future):
-        self.probes, self.values, self.outs, self._future = probes, values, outs, future
+
+def _sorted_registration_spec(books) -> tuple[list[dict], list[dict], list[dict]]:
+    """A title and an initiative typed for every person, then the department head, who knows the sheet
+    password, unprotects the list, sorts its person rows Z→A by name (Data > Sort) and protects it again."""
+    reg = books["reg"].reg
+    rows = dict(reg.rows)
+    values = []
+    for code, row in rows.items():
+        values += [{"sheet": reg.name, "cell": f"{reg.title_column}{row}", "value": SORT_TITLES[code]},
+                   {"sheet": reg.name, "cell": f"{reg.initiative_column}{row}", "value": SORT_INITIATIVES[code]}]
+    first, last = min(rows.values()), max(rows.values())
+    assert sorted(rows.values()) == list(range(first, last + 1))  # the person rows are one block
+    password = _password(books)
+    ops = [{"op": "unprotect", "sheet": reg.name, "password": password},
+           {"op": "sort", "sheet": reg.name, "range": f"A{first}:{reg.note_column}{last}", "key": reg.name_column,
+            "descending": True},
+           {"op": "protect", "sheet": reg.name, "password": password}]
+    reads = [{"sheet": reg.name, "cell": f"{col}{row}"} for row in range(first, last + 1)
+             for col in (reg.code_column, reg.title_column, reg.initiative_column)]
+    reads.append({"sheet": reg.name, "cell": reg.check_cell})
+    return values, ops, reads
+
+
+# Where the edited scoring workbook gets its blank rows: (person, item code before which, how many).
+INSERTED = (("GV01", "I.2", 1), ("GV02", "II.1", 2))
+
+
+def _edited_scoring_spec(books) -> tuple[list[dict], list[dict], list[dict]]:
+    """Every value of SCORES typed, then the department head (who knows the sheet password) inserts blank
+    rows inside two criteria tables (Sheet > Insert Rows, the sheet unprotected and protected again), and
+    moves GV03's form in front of the department sheet and GV01's form behind the spare forms."""
+    book = books["t1"]
+    password = _password(books)
+    ops = []
+    for code, item, count in INSERTED:
+        rec = book.form(code)
+        ops += [{"op": "unprotect", "sheet": rec.name, "password": password},
+                {"op": "insert_rows", "sheet": rec.name, "row": rec.item_row(item), "count": count},
+                {"op": "protect", "sheet": rec.name, "password": password}]
+    last_spare = forms(book.layout, spare=True)[-1].name
+    ops += [{"op": "move_sheet", "sheet": book.form("GV03").name, "to": 0},
+            {"op": "move_sheet", "sheet": book.form("GV01").name, "to": _sheet_index(book, last_spare) + 1}]
+    reads = []
+    for code, item, count in INSERTED:  # the code column around the insertion: blank rows, then the item
+        rec = book.form(code)
+        reads += [{"sheet": rec.name, "cell": f"{rec.code_column}{rec.item_row(item) + k}"} for k in range(count + 1)]
+    for code in SCORES:  # each form's total and missing-cells rows, where the insertions moved them
+        rec, moved = book.form(code), _inserted_above(book, code, book.form(code).total_row)
+        reads += [{"sheet": rec.name, "cell": f"{col}{row + moved}"} for row in (rec.total_row, book.missing_row(code))
+                  for col in (rec.self_column, rec.dept_column)]
+    dept = book.dept
+    reads.append({"sheet": dept.name, "cell": dept.check_cell})
+    reads += [{"sheet": dept.name, "cell": f"{book.cols['final']}{row}"} for _code, row in dept.rows]
+    return _spec(_scoring_values(book, SCORES)), ops, reads
+
+
+def _inserted_above(book: ScoringBook, code: str, row: int) -> int:
+    """How many blank rows the edit inserted above the issued ``row`` of ``code``'s form."""
+    return sum(count for who, item, count in INSERTED if who == code and row >= book.form(who).item_row(item))
+
+
+def _sheet_index(book: Book, name: str) -> int:
+    return load_workbook(book.path).sheetnames.index(name)
+
+
+class Run:
+    """One LibreOffice fill: what was asked (probes, values, ops), where it saved, and the report."""
+
+    def __init__(self, probes, values, ops, outs, future):
+        self.probes, self.values, self.ops, self.outs, self._future = probes, values, ops, outs, future
 
     def wait(self) -> None:
         self._future.exception()
@@ -240,29 +393,34 @@ class Run:
 
 @pytest.fixture(scope="module")
 def lo_runs(books):
-    """The three LibreOffice fills, two at a time (each its own soffice, port and profile).
+    """The five LibreOffice fills, two at a time (each its own soffice, port and profile).
 
     Every fill runs on a computer set to Vietnam's time zone, as the teachers' computers are."""
     require_libreoffice()
     root = books["root"] / "lo"
     root.mkdir()
-    jobs = {
-        "full": (books["t1"], _full_fill_spec(books["t1_recs"]), _scoring_reads(books["t1_recs"]),
+    t1, reg = books["t1"], books["reg"]
+    sorted_values, sorted_ops, sorted_reads = _sorted_registration_spec(books)
+    edited_values, edited_ops, edited_reads = _edited_scoring_spec(books)
+    jobs = {  # name: (source, (probes, values), ops, reads, outputs)
+        "full": (t1.path, _full_fill_spec(t1), [], _scoring_reads(t1),
                  {"out_xlsx": root / "full" / "t1.xlsx", "out_ods": root / "full" / "t1.ods",
-                  "out_xls": root / "full" / "t1.xls"}, VIETNAM),
-        "partial": (books["t1"], _partial_fill_spec(books["t1_recs"]), _scoring_reads(books["t1_recs"]),
-                    {"out_xlsx": root / "partial" / "t1.xlsx", "out_ods": root / "partial" / "t1.ods"}, VIETNAM),
-        "registration": (books["reg"], _registration_spec(books["reg_recs"]),
-                         [{"sheet": record(books["reg_recs"], "registration")["name"],
-                           "cell": record(books["reg_recs"], "registration")["check_cell"]}],
-                         {"out_xlsx": root / "registration" / "dk.xlsx"}, VIETNAM),
+                  "out_xls": root / "full" / "t1.xls"}),
+        "partial": (t1.path, _partial_fill_spec(t1), [], _scoring_reads(t1),
+                    {"out_xlsx": root / "partial" / "t1.xlsx", "out_ods": root / "partial" / "t1.ods"}),
+        "registration": (reg.path, _registration_spec(reg), [], [{"sheet": reg.reg.name, "cell": reg.reg.check_cell}],
+                         {"out_xlsx": root / "registration" / "dk.xlsx"}),
+        "sorted": (reg.path, ([], sorted_values), sorted_ops, sorted_reads,
+                   {"out_xlsx": root / "sorted" / "dk.xlsx"}),
+        "edited": (t1.path, ([], edited_values), edited_ops, edited_reads,
+                   {"out_xlsx": root / "edited" / "t1.xlsx"}),
     }
     runs = {}
     with ThreadPoolExecutor(max_workers=2) as pool:
-        for name, (src, (probes, values), reads, outs, env) in jobs.items():
+        for name, (src, (probes, values), ops, reads, outs) in jobs.items():
             fills = [{k: v for k, v in p.items() if k != "expect"} for p in probes] + values
-            future = pool.submit(lo_fill, src, fills, reads, timeout=120, env=env, **outs)
-            runs[name] = Run(probes, values, outs, future)
+            future = pool.submit(lo_fill, src, fills, reads, timeout=120, env=VIETNAM, ops=ops, **outs)
+            runs[name] = Run(probes, values, ops, outs, future)
         for run in runs.values():  # failures stay with their run, raised by the tests that use it
             run.wait()
     return runs
@@ -277,53 +435,58 @@ def _assert_probes_and_values(run: Run) -> None:
     for asked, got in zip(run.values, values):
         assert got["status"] == "accepted", (asked, got)
         assert (got["sheet"], got["cell"]) == (asked["sheet"], asked["cell"])
+    assert [op["status"] for op in run.report["ops"]] == ["done"] * len(run.ops)
     assert run.report["soffice_left_running"] == []
 
 
 # --- 1. scoring round ---------------------------------------------------------------------------
 
-def test_scoring_typing_locked_and_invalid_cells_are_refused(lo_runs):
+def test_scoring_typing_locked_and_invalid_cells_are_refused(books, lo_runs):
     _assert_probes_and_values(lo_runs["full"])
     _assert_probes_and_values(lo_runs["partial"])
+    # the locked "Đăng ký" cell shows what the registration round recorded (the refused made-up title is not there)
+    for code, title in TITLES.items():
+        rec = books["t1"].form(code)
+        assert _shown(lo_runs["full"].report, rec.name, rec.title_cell) == title, code
 
 
 def test_scoring_totals_and_classification_as_libreoffice_computes_them(books, lo_runs):
     report = lo_runs["full"].report
+    book = books["t1"]
     for code, (own, dept) in SCORES.items():
-        rec = record(books["t1_recs"], "person", code)
-        for col, scores, (hand_total, hand_class) in ((rec["self_col"], own, BY_HAND[code][0]),
-                                                       (rec["dept_col"], dept, BY_HAND[code][1])):
-            total = _shown(report, rec["name"], f"{col}{rec['total_row']}")
-            shown_class = _shown(report, rec["name"], f"{col}{rec['class_row']}")
+        rec = book.form(code)
+        for col, scores, (hand_total, hand_class) in ((rec.self_column, own, BY_HAND[code][0]),
+                                                       (rec.dept_column, dept, BY_HAND[code][1])):
+            total = _shown(report, rec.name, f"{col}{rec.total_row}")
+            shown_class = _shown(report, rec.name, f"{col}{book.class_row(code)}")
             assert total == pytest.approx(expected_total(scores)) == pytest.approx(hand_total), (code, col)
             assert shown_class == expected_class(scores) == hand_class, (code, col)
-            assert _shown(report, rec["name"], f"{col}{rec['missing_row']}") == 0, (code, col)
+            assert _shown(report, rec.name, f"{col}{book.missing_row(code)}") == 0, (code, col)
 
 
 def test_department_sheet_check_cell_says_done_when_everything_is_typed(books, lo_runs):
-    dept = record(books["t1_recs"], "department")
-    assert _shown(lo_runs["full"].report, dept["name"], dept["check_cell"]) == "Đã đủ"
+    dept = books["t1"].dept
+    assert _shown(lo_runs["full"].report, dept.name, dept.check_cell) == "Đã đủ"
 
 
 def test_department_sheet_check_cell_counts_the_blank_required_cells(books, lo_runs):
     report = lo_runs["partial"].report
-    dept = record(books["t1_recs"], "department")
+    book = books["t1"]
     missing = sum(item in REQUIRED for items in LEFT_BLANK.values() for item in items)
     assert missing == 6
-    assert _shown(report, dept["name"], dept["check_cell"]) == f"Còn thiếu {missing} ô"
+    assert _shown(report, book.dept.name, book.dept.check_cell) == f"Còn thiếu {missing} ô"
     for code in SCORES:
-        rec = record(books["t1_recs"], "person", code)
-        for col, who in ((rec["self_col"], SELF), (rec["dept_col"], DEPT)):
-            assert _shown(report, rec["name"], f"{col}{rec['missing_row']}") == len(
+        rec = book.form(code)
+        for col, who in ((rec.self_column, SELF), (rec.dept_column, DEPT)):
+            assert _shown(report, rec.name, f"{col}{book.missing_row(code)}") == len(
                 set(LEFT_BLANK.get((code, who), [])) & set(REQUIRED))
     # GV03's department column is all blank: no total, no classification (not 0 / "Không hoàn thành")
-    gv03 = record(books["t1_recs"], "person", "GV03")
-    assert _shown(report, gv03["name"], f"{gv03['dept_col']}{gv03['total_row']}") == ""
-    assert _shown(report, gv03["name"], f"{gv03['dept_col']}{gv03['class_row']}") == ""
-    for code, (own, dept_scores) in partial_scores().items():
-        rec = record(books["t1_recs"], "person", code)
-        assert _shown(report, rec["name"], f"{rec['self_col']}{rec['total_row']}") == pytest.approx(
-            expected_total(own))
+    gv03 = book.form("GV03")
+    assert _shown(report, gv03.name, f"{gv03.dept_column}{gv03.total_row}") == ""
+    assert _shown(report, gv03.name, f"{gv03.dept_column}{book.class_row('GV03')}") == ""
+    for code, (own, _dept_scores) in partial_scores().items():
+        rec = book.form(code)
+        assert _shown(report, rec.name, f"{rec.self_column}{rec.total_row}") == pytest.approx(expected_total(own))
 
 
 # --- 2. registration round ----------------------------------------------------------------------
@@ -333,8 +496,8 @@ def test_registration_typing_titles_and_a_newcomer(lo_runs):
 
 
 def test_registration_check_cell_counts_the_refused_title_as_missing(books, lo_runs):
-    reg = record(books["reg_recs"], "registration")
-    assert _shown(lo_runs["registration"].report, reg["name"], reg["check_cell"]) == "Còn thiếu 1 ô"
+    reg = books["reg"].reg
+    assert _shown(lo_runs["registration"].report, reg.name, reg.check_cell) == "Còn thiếu 1 ô"
 
 
 def test_registration_saved_by_libreoffice_merges(books, lo_runs, tmp_path):
@@ -343,17 +506,137 @@ def test_registration_saved_by_libreoffice_merges(books, lo_runs, tmp_path):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     shutil.copy(saved, inbox / saved.name)
-    summary = merge_inbox(inbox)
+    summary = merge_inbox(inbox, books["folder"])
     assert [f.status for f in summary.files] == ["accepted"]
     people = {p.code: p for p in summary.people}
-    assert people["GV01"].registered == "Chiến sĩ thi đua cơ sở"
+    assert people["GV01"].registered == CSTDCS
     assert people["GV01"].form == "Giấy khen của Hiệu trưởng"
+    assert people["GV01"].initiative == "Dạy đọc qua trò chơi"
     assert people["GV02"].registered == ""  # the made-up title never got into the cell
-    assert people["GV03"].registered == "Lao động tiên tiến"
+    assert people["GV03"].registered == LDTT
     newcomers = [p for p in summary.people if p.newcomer]
-    assert [(p.name, p.position, p.registered) for p in newcomers] == [(NEWCOMER, "Giáo viên", "Lao động tiên tiến")]
+    assert [(p.name, p.position, p.registered) for p in newcomers] == [(NEWCOMER, "Giáo viên", LDTT)]
     t1 = next(d for d in summary.departments if d.code == "T1")
     assert t1.collective == "Tập thể lao động xuất sắc"
+
+
+def test_a_registration_list_sorted_in_libreoffice_keeps_each_persons_title(books, lo_runs, tmp_path):
+    """Titles typed, then the list sorted Z→A by name in LibreOffice (the sheet unprotected with the
+    campaign's sheet password — empty by default — as a department head who knows it would) and saved
+    as .xlsx: every person gets the title typed for them; the reader found the rows by code."""
+    run = lo_runs["sorted"]
+    _assert_probes_and_values(run)
+    reg = books["reg"].reg
+    issued = dict(reg.rows)
+    names = {p.code: p.name for p in books["folder"].campaign.staff}
+    report = run.report
+    # LibreOffice really sorted: the person rows now hold the codes in Z→A name order, not as issued
+    now = {_shown(report, reg.name, f"{reg.code_column}{row}"): row for row in sorted(issued.values())}
+    assert list(now) == sorted(issued, key=lambda c: names[c], reverse=True) != list(issued), now
+    assert now != issued
+    for code, row in now.items():  # … and each title and initiative moved with its person
+        assert _shown(report, reg.name, f"{reg.title_column}{row}") == SORT_TITLES[code], code
+        assert _shown(report, reg.name, f"{reg.initiative_column}{row}") == SORT_INITIATIVES[code], code
+    assert _shown(report, reg.name, reg.check_cell) == "Đã đủ"
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(run.outs["out_xlsx"], inbox / books["reg"].path.name)
+    summary = merge_inbox(inbox, books["folder"])
+    assert [(f.status, f.reason) for f in summary.files] == [("accepted", "")]
+    assert [i for i in summary.issues if i.severity == "error"] == []
+    people = {p.code: p for p in summary.people if p.department == "T1"}
+    assert {c: p.registered for c, p in people.items()} == SORT_TITLES
+    assert {c: p.initiative for c, p in people.items()} == SORT_INITIATIVES
+    # read where LibreOffice put each row, not where it was issued
+    rows = {e.person.code: int(e.title.cell[len(reg.title_column):])
+            for e in summary.files[0].submission.registrations if e.person is not None}
+    assert rows == now
+
+
+def test_rows_inserted_and_sheets_moved_in_libreoffice_keep_every_score(books, lo_runs, merged):
+    """Scores typed, then blank rows inserted inside two criteria tables (each sheet unprotected with the
+    campaign's sheet password — empty by default — as a department head who knows it would, and
+    protected again) and two forms moved, saved as .xlsx: every score lands on its item and person."""
+    run = lo_runs["edited"]
+    _assert_probes_and_values(run)
+    book, report = books["t1"], run.report
+    # LibreOffice really inserted the rows and moved the sheets
+    for code, item, count in INSERTED:
+        rec = book.form(code)
+        column = [_shown(report, rec.name, f"{rec.code_column}{rec.item_row(item) + k}") for k in range(count + 1)]
+        assert column == [None] * count + [item], (code, column)  # None: an empty cell
+    order = report["sheets"]
+    gv01, gv03 = book.form("GV01").name, book.form("GV03").name
+    assert order[0] == gv03 and order.index(gv01) > order.index(forms(book.layout, spare=True)[-1].name), order
+    assert order != load_workbook(book.path).sheetnames
+    # the workbook's formulas followed the rows and sheets: each form's totals, the department sheet's
+    for code, (own, dept) in SCORES.items():
+        rec = book.form(code)
+        row = rec.total_row + _inserted_above(book, code, rec.total_row)
+        assert _shown(report, rec.name, f"{rec.self_column}{row}") == pytest.approx(expected_total(own)), code
+        assert _shown(report, rec.name, f"{rec.dept_column}{row}") == pytest.approx(expected_total(dept)), code
+        shown = _shown(report, book.dept.name, f"{book.cols['final']}{book.dept_row(code)}")
+        assert shown == pytest.approx(expected_total(dept)), code
+
+    inbox = books["root"] / "inboxes" / "edited"
+    inbox.mkdir(parents=True)
+    shutil.copy(run.outs["out_xlsx"], inbox / book.path.name)
+    summary = merge_inbox(inbox, books["folder"])
+    assert [(f.status, f.reason) for f in summary.files] == [("accepted", "")]
+    assert [i.render() for i in summary.issues if i.severity == "error"] == []
+    assert not {"row.no_code", "value.total_mismatch", "value.required_blank"} & {i.code for i in summary.issues}
+    # item by item, where the reader found it: the typed value, on the row LibreOffice moved it to
+    found = {f.person.code: f for f in summary.files[0].submission.forms if not f.spare}
+    assert set(found) == set(SCORES)
+    for code, (own, dept) in SCORES.items():
+        rec = book.form(code)
+        items = {c.code: c for c in found[code].items}
+        assert found[code].sheet == rec.name and set(items) == {c for c, _ in rec.items}, code
+        for item, issued_row in rec.items:
+            row = issued_row + _inserted_above(book, code, issued_row)
+            cells = items[item]
+            assert (cells.self.cell, cells.dept.cell) == (f"{rec.self_column}{row}", f"{rec.dept_column}{row}")
+            assert (_blank_none(cells.self.value), _blank_none(cells.dept.value)) == (own.get(item), dept.get(item)), (
+                code, item)
+    people = {p.code: p for p in summary.people}
+    for code, (own, dept) in SCORES.items():
+        p = people[code]
+        assert p.self_score.groups == pytest.approx(expected_groups(own)), code
+        assert p.dept_score.groups == pytest.approx(expected_groups(dept)), code
+        assert (p.final, p.classification) == (pytest.approx(expected_total(dept)), expected_class(dept)), code
+    # and the whole outcome is the one of the same values typed into the workbook as issued
+    assert _outcome(summary)["people"] == _outcome(_summary(merged, "openpyxl"))["people"]
+    assert _outcome(summary)["departments"] == _outcome(_summary(merged, "openpyxl"))["departments"]
+
+
+def _blank_none(value):
+    return None if value in (None, "") else value
+
+
+class BlankRowCountedAsMissing(Exception):
+    """The workbook's own check counts an inserted blank row as missing scores (see the test below)."""
+
+
+@pytest.mark.xfail(strict=True, raises=BlankRowCountedAsMissing, reason=(
+    "product bug (thidua_xlsx/templates.py, the 'Số ô điểm bắt buộc còn trống' formula): COUNTBLANK over "
+    "the range of a group's items also counts a blank row inserted inside that range, so the form and the "
+    "department sheet's check say 'Còn thiếu 2 ô' although every item is scored; the merge is right"))
+def test_a_blank_row_inserted_in_libreoffice_is_not_counted_as_missing_scores(books, lo_runs):
+    """README: inserting rows is an ordinary edit; the workbook's own check must agree with the merge
+    (which reports no blank required item for this file)."""
+    run = lo_runs["edited"]
+    _assert_probes_and_values(run)
+    book, report = books["t1"], run.report
+    shown = {}
+    for code in SCORES:
+        rec = book.form(code)
+        row = book.missing_row(code) + _inserted_above(book, code, book.missing_row(code))
+        shown[code] = tuple(_shown(report, rec.name, f"{col}{row}") for col in (rec.self_column, rec.dept_column))
+    shown["check"] = _shown(report, book.dept.name, book.dept.check_cell)
+    expected = {**{code: (0, 0) for code in SCORES}, "check": "Đã đủ"}
+    if shown != expected:
+        raise BlankRowCountedAsMissing(f"shown {shown}, expected {expected}")
 
 
 # --- 3. and 4. what comes back: .xlsx, .ods, .xls, .xlsm, and openpyxl -------------------------
@@ -455,6 +738,7 @@ def make_xlsm(xlsx: Path, xlsm: Path) -> None:
             zout.writestr(name, data)
 
 
+
 def _digest(folder: Path) -> dict[str, str]:
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}
@@ -490,7 +774,7 @@ def merged(books, lo_runs):
     files["xlsm"].parent.mkdir(parents=True)
     make_xlsm(outs["out_xlsx"], files["xlsm"])
     files["openpyxl"] = root / "made" / "t1-openpyxl.xlsx"
-    openpyxl_fill(books["t1"], files["openpyxl"], _scoring_values(books["t1_recs"], SCORES))
+    openpyxl_fill(books["t1"].path, files["openpyxl"], _scoring_values(books["t1"], SCORES))
     result = {}
     for kind, path in files.items():
         inbox = root / kind
@@ -498,7 +782,7 @@ def merged(books, lo_runs):
         shutil.copy(path, inbox / f"2025-2026_cham-diem_To-khoi-1{path.suffix}")
         before = _digest(inbox)
         try:
-            summary = merge_inbox(inbox)
+            summary = merge_inbox(inbox, books["folder"])
         except Exception as exc:  # a product bug: report it in the test of that format
             result[kind] = exc
             continue
@@ -525,8 +809,10 @@ def test_returned_file_is_read_and_scores_are_the_typed_ones(merged, kind):
         p = people[code]
         assert p.self_score.total == pytest.approx(expected_total(own)), (kind, code)
         assert p.dept_score.total == pytest.approx(expected_total(dept)), (kind, code)
+        # the source is a code now (SOURCE_DEPT = "department", shown as "Tổ chấm"), no longer the label
         assert (p.final, p.final_source, p.classification) == (
-            pytest.approx(expected_total(dept)), "Tổ chấm", expected_class(dept)), (kind, code)
+            pytest.approx(expected_total(dept)), SOURCE_DEPT, expected_class(dept)), (kind, code)
+        # typed on the scoring form in the old design; now the registration round's, kept with the issued workbook
         assert p.registered == TITLES[code]
     ranked = sorted(SCORES, key=lambda c: -expected_total(SCORES[c][1]))
     assert [people[c].rank_department for c in ranked] == [1, 2, 3]
@@ -581,9 +867,9 @@ def test_a_later_excel_resubmission_beats_a_libreoffice_file_saved_in_vietnam(bo
     first = inbox / f"2025-2026_cham-diem_To-khoi-1.{kind}"
     shutil.copy2(lo_file, first)
     later = inbox / "2025-2026_cham-diem_To-khoi-1-excel.xlsx"  # sent again an hour later, from Excel
-    openpyxl_fill(books["t1"], later, _scoring_values(books["t1_recs"], SCORES))
+    openpyxl_fill(books["t1"].path, later, _scoring_values(books["t1"], SCORES))
     stamp_saved_time(later, saved + dt.timedelta(hours=1))  # Excel writes true UTC
-    summary = merge_inbox(inbox)
+    summary = merge_inbox(inbox, books["folder"])
     assert {f.name: f.status for f in summary.files} == {first.name: "superseded", later.name: "accepted"}, [
         (f.name, f.saved_at, f.modified) for f in summary.files]
 
@@ -626,13 +912,13 @@ def summary_files(books, lo_runs):
     root = books["root"] / "summary"
     inbox = root / "inbox"
     inbox.mkdir(parents=True)
-    shutil.copy(lo_runs["full"].outs["out_xlsx"], inbox / books["t1"].name)
-    recs2 = records(books["t2"])
+    t1, t2 = books["t1"], books["t2"]
+    shutil.copy(lo_runs["full"].outs["out_xlsx"], inbox / t1.path.name)
     values = {}
     for code, (own, dept) in T2_SCORES.items():
-        values |= person_values(record(recs2, "person", code), own, dept, title="Lao động tiên tiến")
-    openpyxl_fill(books["t2"], inbox / books["t2"].name, values)
-    summary = merge_inbox(inbox)
+        values |= person_values(t2.form(code), own, dept)
+    openpyxl_fill(t2.path, inbox / t2.path.name, values)
+    summary = merge_inbox(inbox, books["folder"])
     path = root / "tong-hop.xlsx"
     write_summary(summary, path)
     with ThreadPoolExecutor(max_workers=2) as pool:
@@ -683,30 +969,30 @@ def test_summary_pdf_names_every_person_of_the_proposal_list(summary_files):
 
 # --- 6. what the formulas show equals what the merge computes -----------------------------------
 
-def _check_shown_totals_equal_the_merge(books, report: dict, summary) -> int:
+def _check_shown_totals_equal_the_merge(book: ScoringBook, report: dict, summary) -> int:
     people = {p.code: p for p in summary.people}
-    dept = record(books["t1_recs"], "department")
+    dept = book.dept
     checked = 0
     for code in SCORES:
-        rec = record(books["t1_recs"], "person", code)
-        dept_total = _shown(report, rec["name"], f"{rec['dept_col']}{rec['total_row']}")
-        col = rec["dept_col"] if dept_total != "" else rec["self_col"]
-        shown = _shown(report, rec["name"], f"{col}{rec['total_row']}")
-        shown_class = _shown(report, rec["name"], f"{col}{rec['class_row']}")
+        rec = book.form(code)
+        dept_total = _shown(report, rec.name, f"{rec.dept_column}{rec.total_row}")
+        col = rec.dept_column if dept_total != "" else rec.self_column
+        shown = _shown(report, rec.name, f"{col}{rec.total_row}")
+        shown_class = _shown(report, rec.name, f"{col}{book.class_row(code)}")
         p = people[code]
         assert shown == pytest.approx(p.final), (code, shown, p.final)
         assert shown_class == p.classification, code
         # the department sheet's own summary row: final, classification, rank in the department
-        row = dept["rows"][code]
-        assert _shown(report, dept["name"], f"{dept['cols']['final']}{row}") == pytest.approx(p.final), code
-        assert _shown(report, dept["name"], f"{dept['cols']['class']}{row}") == p.classification, code
-        assert _shown(report, dept["name"], f"{dept['cols']['rank']}{row}") == p.rank_department, code
+        row = book.dept_row(code)
+        assert _shown(report, dept.name, f"{book.cols['final']}{row}") == pytest.approx(p.final), code
+        assert _shown(report, dept.name, f"{book.cols['class']}{row}") == p.classification, code
+        assert _shown(report, dept.name, f"{book.cols['rank']}{row}") == p.rank_department, code
         checked += 1
     return checked
 
 
 def test_total_the_workbook_shows_is_the_total_the_summary_shows(books, lo_runs, summary_files):
-    assert _check_shown_totals_equal_the_merge(books, lo_runs["full"].report, summary_files["summary"]) == 3
+    assert _check_shown_totals_equal_the_merge(books["t1"], lo_runs["full"].report, summary_files["summary"]) == 3
     # and in the written summary itself ("Điểm chi tiết" / "Xếp hạng" come from the same Summary)
     ws = _book(summary_files["path"])["Xếp hạng"]
     cells = [c for row in ws.iter_rows(values_only=True) for c in row]
@@ -720,10 +1006,13 @@ def test_total_shown_equals_the_merge_with_blank_cells_too(books, lo_runs, tmp_p
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     shutil.copy(lo_runs["partial"].outs["out_xlsx"], inbox / "t1.xlsx")
-    summary = merge_inbox(inbox)
-    assert _check_shown_totals_equal_the_merge(books, lo_runs["partial"].report, summary) == 3
+    summary = merge_inbox(inbox, books["folder"])
+    assert _check_shown_totals_equal_the_merge(books["t1"], lo_runs["partial"].report, summary) == 3
     gv03 = next(p for p in summary.people if p.code == "GV03")
-    assert gv03.final_source == "Tự chấm"  # no department scores: the self score counts
+    assert gv03.final_source == SOURCE_SELF  # no department scores: the self score ("Tự chấm") counts
+
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"  # a complete campaign folder
 
 
 def test_merge_pdf_writes_an_a4_pdf_beside_the_summary(tmp_path):
@@ -731,25 +1020,25 @@ def test_merge_pdf_writes_an_a4_pdf_beside_the_summary(tmp_path):
 
     from thidua_xlsx.cli import main
 
-    samples = Path(__file__).resolve().parent.parent / "samples" / "inbox"
     out = tmp_path / "tong-hop.xlsx"
-    result = CliRunner().invoke(main, ["merge", str(samples), "-o", str(out), "--pdf"])
+    result = CliRunner().invoke(main, ["merge", str(SAMPLES / "inbox"), "--campaign", str(SAMPLES), "-o", str(out),
+                                       "--pdf"])
     assert result.exit_code == 0, result.output
     pdf = out.with_suffix(".pdf")
     assert pdf.read_bytes().startswith(b"%PDF") and "Đã ghi bản PDF" in result.output
+    assert all(abs(min(w, h) - 595.28) <= 1 and abs(max(w, h) - 841.89) <= 1 for w, h in _pdf_pages(pdf.read_bytes()))
 
 
 def test_merge_pdf_without_libreoffice_explains_how_to_get_it(tmp_path, monkeypatch):
     """The machine has LibreOffice; pretend it has not, to read the secretary's instructions."""
     from click.testing import CliRunner
 
-    from thidua_xlsx import office
     from thidua_xlsx.cli import main
 
     monkeypatch.setattr(office, "find_soffice", lambda: None)
-    samples = Path(__file__).resolve().parent.parent / "samples" / "inbox"
     out = tmp_path / "tong-hop.xlsx"
-    result = CliRunner().invoke(main, ["merge", str(samples), "-o", str(out), "--pdf"])
+    result = CliRunner().invoke(main, ["merge", str(SAMPLES / "inbox"), "--campaign", str(SAMPLES), "-o", str(out),
+                                       "--pdf"])
     assert result.exit_code == 0 and out.exists()
     assert "chưa có LibreOffice" in result.output and "Export → PDF" in result.output
     assert not out.with_suffix(".pdf").exists()
