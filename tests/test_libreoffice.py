@@ -618,10 +618,6 @@ class BlankRowCountedAsMissing(Exception):
     """The workbook's own check counts an inserted blank row as missing scores (see the test below)."""
 
 
-@pytest.mark.xfail(strict=True, raises=BlankRowCountedAsMissing, reason=(
-    "product bug (thidua_xlsx/templates.py, the 'Số ô điểm bắt buộc còn trống' formula): COUNTBLANK over "
-    "the range of a group's items also counts a blank row inserted inside that range, so the form and the "
-    "department sheet's check say 'Còn thiếu 2 ô' although every item is scored; the merge is right"))
 def test_a_blank_row_inserted_in_libreoffice_is_not_counted_as_missing_scores(books, lo_runs):
     """README: inserting rows is an ordinary edit; the workbook's own check must agree with the merge
     (which reports no blank required item for this file)."""

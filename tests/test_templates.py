@@ -523,7 +523,11 @@ def test_person_sheets_total_and_classify_by_formula(books):
                 classify = formula(ws, f"{col}{class_row}")
                 assert f"{col}{rec.total_row}" in classify
                 assert all(f'"{name}"' in classify for name in levels), classify
-                assert "COUNTBLANK" in formula(ws, f"{col}{missing_row}")
+                missing = formula(ws, f"{col}{missing_row}")
+                for group in rubric.groups:  # blanks counted only on rows showing a criterion code
+                    if group.kind == cm.SCORE:
+                        first, last = rec.item_row(group.items[0].code), rec.item_row(group.items[-1].code)
+                        assert f'(A{first}:A{last}<>"")*({col}{first}:{col}{last}="")' in missing, missing
 
 
 def test_department_sheet_pulls_every_person_sheet(books):

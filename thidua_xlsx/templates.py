@@ -384,7 +384,9 @@ class _Writer:
             t = f"{letter}{total_row + 1}"
             ws.write_formula(class_row, col, f'=IF({t}="","",{_classification_formula(self.c, t, gate)})',
                              f["total_num"], "")
-            blanks = "+".join(f"COUNTBLANK({letter}{a + 1}:{letter}{b + 1})" for a, b in required)
+            # blank scores on rows that show a criterion code: a row inserted inside the table is not one
+            blanks = "+".join(f'SUMPRODUCT((A{a + 1}:A{b + 1}<>"")*({letter}{a + 1}:{letter}{b + 1}=""))'
+                              for a, b in required)
             n_required = sum(b - a + 1 for a, b in required)
             ws.write_formula(miss_row, col, f"={blanks}", f["locked_num"], n_required)
         gap = self.c.settings.score_gap_tolerance
