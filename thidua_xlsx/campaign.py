@@ -8,6 +8,7 @@ workbook as JSON (:func:`to_dict` / :func:`from_dict`) so that the merge needs o
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import unicodedata
 from dataclasses import dataclass, field
@@ -124,6 +125,8 @@ class School:
     secretary: str = ""
     registration_deadline: str = ""
     scoring_deadline: str = ""
+    criteria_resolution: str = ""  # the Hội nghị viên chức resolution approving the criteria: number
+    criteria_resolution_date: str = ""  # and its date (ISO)
 
 
 @dataclass(frozen=True)
@@ -198,20 +201,7 @@ def _tuple(value):
 
 def from_dict(data: dict) -> Campaign:
     """Inverse of :func:`to_dict`; also reads presets (which have no ``id``)."""
-    rubrics = tuple(
-        Rubric(
-            role=r["role"],
-            total=r["total"],
-            groups=tuple(
-                Group(
-                    code=g["code"], name=g["name"], kind=g["kind"], max=g["max"], min=g.get("min"),
-                    items=tuple(Item(i["code"], i["text"], i["max"], i.get("hint", "")) for i in g["items"]),
-                )
-                for g in r["groups"]
-            ),
-        )
-        for r in data["rubrics"]
-    )
+    rubrics = tuple(rubric_from_dict(r) for r in data["rubrics"])
     fact_names = {f.name for f in dataclasses.fields(Facts)}
     staff = []
     for p in data["staff"]:
@@ -235,6 +225,56 @@ def from_dict(data: dict) -> Campaign:
         departments=tuple(Department(**d) for d in data["departments"]),
         staff=tuple(staff),
     )
+
+
+def rubric_from_dict(r: dict) -> Rubric:
+    return Rubric(role=r["role"], total=r["total"], groups=tuple(
+        Group(code=g["code"], name=g["name"], kind=g["kind"], max=g["max"], min=g.get("min"),
+              items=tuple(Item(i["code"], i["text"], i["max"], i.get("hint", "")) for i in g["items"]))
+        for g in r["groups"]))
+
+
+def rubric_version(rubric: Rubric) -> str:
+    """A short digest of a rubric's content: the version a workbook was issued with, cited by the summary."""
+    body = json.dumps(dataclasses.asdict(rubric), ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(body.encode()).hexdigest()[:8]
+
+
+@dataclass(frozen=True)
+class RubricChange:
+    item: str  # criterion (or group) code
+    kind: str  # "added", "removed", "max", "text", "group"
+    before: str = ""
+    after: str = ""
+
+
+def rubric_changes(old: Rubric, new: Rubric) -> tuple[RubricChange, ...]:
+    """What changed between two versions of a rubric, criterion by criterion."""
+    before = {i.code: (g, i) for g, i in old.items}
+    after = {i.code: (g, i) for g, i in new.items}
+    found = [RubricChange(code, "removed", before[code][1].text) for code in before if code not in after]
+    for code, (group, item) in after.items():
+        if code not in before:
+            found.append(RubricChange(code, "added", after=item.text))
+            continue
+        old_group, old_item = before[code]
+        if old_item.max != item.max:
+            found.append(RubricChange(code, "max", num_text(old_item.max), num_text(item.max)))
+        if old_item.text != item.text:
+            found.append(RubricChange(code, "text", old_item.text, item.text))
+    old_groups = {g.code: g for g in old.groups}
+    for group in new.groups:
+        previous = old_groups.get(group.code)
+        if previous is not None and (previous.max, previous.min, previous.kind) != (group.max, group.min, group.kind):
+            found.append(RubricChange(group.code, "group", _group_text(previous), _group_text(group)))
+    if old.total != new.total:
+        found.append(RubricChange("", "total", num_text(old.total), num_text(new.total)))
+    return tuple(found)
+
+
+def _group_text(group: Group) -> str:
+    low = f", tối thiểu {num_text(group.min)}" if group.min is not None else ""
+    return f"{group.kind} tối đa {num_text(group.max)}{low}"
 
 
 def preset_dir() -> Path:

@@ -134,6 +134,7 @@ class IssuedWorkbook:
     file_name: str
     issued_on: tuple[str, ...]  # ISO dates: each time generate wrote it
     sha256: str = ""  # of the file as written: a returned file with this digest was never filled in
+    rubrics: tuple[cm.Rubric, ...] = ()  # the rubrics it was issued with (scoring round), to tell later changes
 
     @property
     def submission_id(self) -> str:
@@ -151,14 +152,15 @@ class IssuedWorkbook:
         return {"layout": self.layout.to_json(), "people": [dataclasses.asdict(p) for p in self.people],
                 "collective": self.collective, "locked": [list(kv) for kv in self.locked],
                 "fingerprint": self.fingerprint, "file_name": self.file_name, "issued_on": list(self.issued_on),
-                "sha256": self.sha256}
+                "sha256": self.sha256, "rubrics": [dataclasses.asdict(r) for r in self.rubrics]}
 
     @classmethod
     def from_json(cls, data: dict) -> "IssuedWorkbook":
         return cls(layout=ly.WorkbookLayout.from_json(data["layout"]),
                    people=tuple(IssuedPerson(**p) for p in data["people"]), collective=data["collective"],
                    locked=tuple((k, v) for k, v in data["locked"]), fingerprint=data["fingerprint"],
-                   file_name=data["file_name"], issued_on=tuple(data["issued_on"]), sha256=data.get("sha256", ""))
+                   file_name=data["file_name"], issued_on=tuple(data["issued_on"]), sha256=data.get("sha256", ""),
+                   rubrics=tuple(cm.rubric_from_dict(r) for r in data.get("rubrics", ())))
 
 
 def fingerprint(locked: tuple[tuple[str, str], ...]) -> str:

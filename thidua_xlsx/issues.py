@@ -74,7 +74,8 @@ def _word(value) -> str:
     if isinstance(value, Reason):
         return value.text
     if isinstance(value, tuple):
-        return ", ".join(LABELS.get(v, str(v)) for v in value)
+        return "; ".join(v.text for v in value) if value and isinstance(value[0], Reason) else \
+            ", ".join(LABELS.get(v, str(v)) for v in value)
     return str(value)
 
 
@@ -82,7 +83,7 @@ def _plain(value):
     if isinstance(value, Reason):
         return value.to_dict()
     if isinstance(value, tuple):
-        return list(value)
+        return [_plain(v) for v in value]
     return value
 
 

@@ -209,6 +209,7 @@ class SummaryMeta:
     inputs: tuple[tuple[str, str, str], ...]  # (file name, SHA-256, status) of every inbox entry
     departments_submitted: tuple[str, ...]
     period: str = ""
+    rubric_versions: tuple[tuple[str, str], ...] = ()  # (role, version) of the rubrics the scores were read with
     kind: str = "summary"
     schema_version: int = SUMMARY_SCHEMA_VERSION
     app: str = APP_ID

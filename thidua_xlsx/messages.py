@@ -175,6 +175,10 @@ MESSAGES = {
     "department.missing": "{department} chưa nộp sổ. Hãy nhắc tổ trưởng gửi.",
     "department.dept_column_blank": "{department}: cột 'Tổ chấm' để trống ở cả {count} phiếu; đang dùng điểm tự "
                                     "chấm. Hãy nhờ tổ chấm rồi gửi lại sổ.",
+    "rubric.changed": "Bộ tiêu chí '{role}' đã thay đổi sau khi phát sổ cho {department}: sổ phát theo phiên bản "
+                      "{issued}, chiến dịch hiện là phiên bản {current} ({changes}). Điểm được tính theo phiên bản "
+                      "hiện tại; nếu thay đổi là thật, hãy phát lại sổ cho tổ (generate) để mọi người chấm theo cùng "
+                      "một bộ tiêu chí.",
     # signals for the council: flagged, never judged
     "signal.all_max": "Tín hiệu: {department} – cả {count} người đều đạt điểm tối đa. Hội đồng xem lại nếu cần.",
     "signal.dept_equals_self": "Tín hiệu: {department} – điểm tổ chấm trùng điểm tự chấm ở cả {count} người. "
@@ -230,6 +234,12 @@ REASONS = {
     # person statuses
     "status.submitted": "đã nộp",
     "status.department_missing": "tổ chưa nộp",
+    "rubric_change.added": "thêm {item} '{after}'",
+    "rubric_change.removed": "bỏ {item} '{before}'",
+    "rubric_change.max": "{item}: điểm tối đa {before} → {after}",
+    "rubric_change.text": "{item}: nội dung '{before}' → '{after}'",
+    "rubric_change.group": "nhóm {item}: {before} → {after}",
+    "rubric_change.total": "tổng điểm {before} → {after}",
     "status.sheet_missing": "thiếu phiếu",
     # score sources
     "source.self": "Tự chấm",

@@ -90,8 +90,10 @@ def generate_round(folder: CampaignFolder, round_: str, outbox: Path, from_summa
     for stage, path, spec, layout in staged:
         stage.replace(path)
         locked = locked_content(path, spec.people, layout, campaign.rubrics)
+        rubrics = tuple(spec.rubric_for(role) for role in dict.fromkeys(p.role for p in spec.people)) \
+            if round_ == ly.SCORING else ()
         registry.record(IssuedWorkbook(layout, spec.people, spec.collective, locked, fingerprint(locked), path.name,
-                                       (issued_on,), hashlib.sha256(path.read_bytes()).hexdigest()))
+                                       (issued_on,), hashlib.sha256(path.read_bytes()).hexdigest(), rubrics))
         paths.append(path)
     return Generated(tuple(paths), problems, checklist(campaign, found) if found else None)
 

@@ -93,7 +93,8 @@ def summary_meta(summary: Summary) -> ly.SummaryMeta:
     c = summary.campaign
     return ly.SummaryMeta(c.id, c.school.school_year, summary.round,
                           tuple((f.name, f.sha256, f.status) for f in summary.files),
-                          tuple(d.code for d in summary.departments if d.submitted))
+                          tuple(d.code for d in summary.departments if d.submitted),
+                          rubric_versions=tuple((r.role, cm.rubric_version(r)) for r in c.rubrics))
 
 
 def _meta_sheet(wb, summary: Summary) -> None:
@@ -156,6 +157,14 @@ def _total(score: rules.Score | None) -> float | None:
 
 def _blank(value) -> bool:
     return value is None or value == "" or (isinstance(value, float) and math.isnan(value))
+
+
+def _day_text(iso: str) -> str:
+    """'2025-09-15' → '15/09/2025'; anything else as it is."""
+    try:
+        return dt.date.fromisoformat(iso[:10]).strftime("%d/%m/%Y")
+    except ValueError:
+        return iso
 
 
 def _date_words(value: dt.datetime) -> str:
@@ -459,6 +468,8 @@ class _Book:
         used = [f for f in s.files if f.status == ACCEPTED]
         subtitle = (tx.OVERVIEW_SUBTITLE.format(files=len(used), date=_date_words(s.newest_input))
                     if used and s.newest_input else tx.OVERVIEW_SUBTITLE_EMPTY)
+        if self.scoring:
+            subtitle = f"{subtitle}. {self._criteria_line()}"
         row = self._title(ws, row, last_col, title.format(year=self.year), subtitle)
         rows = [self._overview_row(d.name, self.by_dept[d.code], tx.YES_SUBMITTED if d.submitted else
                                    tx.NOT_SUBMITTED, d.proposed if self.scoring else d.collective, heads)
@@ -709,6 +720,17 @@ class _Book:
                       for t in _titles_in_order(COLLECTIVE_ORDER, found | set(COLLECTIVE_ORDER))}
         return individual, collective
 
+    def _criteria_line(self) -> str:
+        """Which criteria the scores were read with, and the resolution that approved them."""
+        versions = ", ".join(tx.CRITERIA_VERSION.format(role=r.role, version=cm.rubric_version(r))
+                             for r in self.c.rubrics) if self.c else ""
+        school = self.school
+        if school.criteria_resolution:
+            day = school.criteria_resolution_date
+            when = tx.CRITERIA_DATE.format(date=_day_text(day)) if day else ""
+            return tx.CRITERIA_APPROVED.format(number=school.criteria_resolution, date=when, versions=versions)
+        return tx.CRITERIA_NOT_RECORDED.format(versions=versions)
+
     @staticmethod
     def _names(names: list[str]) -> str:
         return f" ({', '.join(names)})" if names else ""
@@ -726,6 +748,7 @@ class _Book:
                 "departments": len(s.departments)}
         individual, collective = self._counts()
         lines = [(style, text.format(**fill)) for style, text in tx.MINUTES_LINES]
+        lines.insert(lines.index(("heading", tx.MINUTES_RESULTS_HEADING)), ("body", self._criteria_line()))
         lines += [("body", tx.MINUTES_INDIVIDUAL.format(title=t, count=n)) for t, n in individual.items()]
         lines += [("body", tx.MINUTES_REFUSED.format(count=len(_refusals(s.people)))),
                   ("heading", tx.MINUTES_COLLECTIVE_HEAD)]

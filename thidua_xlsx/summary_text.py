@@ -96,6 +96,7 @@ COLLECTIVE_HEAD_REG = ("Tổ", "Số người", "Đã nộp", "Danh hiệu đăn
 
 # --- Biên bản ---
 MINUTES_TITLE = "BIÊN BẢN HỌP BÌNH XÉT THI ĐUA – NĂM HỌC {year}"
+MINUTES_RESULTS_HEADING = "III. DIỄN BIẾN VÀ KẾT QUẢ"
 MINUTES_LINES = (  # (style, text); {…} filled from the summary
     ("body", "Thời gian: vào lúc …… giờ …… phút, {blank_date}."),
     ("body", "Địa điểm: ……………………………………………………………………"),
@@ -107,7 +108,7 @@ MINUTES_LINES = (  # (style, text); {…} filled from the summary
     ("body", "Hội đồng Thi đua – Khen thưởng {school} họp bình xét danh hiệu thi đua năm học {year} trên cơ sở "
              "kết quả tự chấm điểm của cá nhân, chấm điểm của các tổ và bảng tổng hợp của thư ký Hội đồng "
              "({people} người của {submitted}/{departments} tổ đã nộp)."),
-    ("heading", "III. DIỄN BIẾN VÀ KẾT QUẢ"),
+    ("heading", MINUTES_RESULTS_HEADING),
     ("body", "Ý kiến thảo luận: ………………………………………………………………………………………………"),
     ("heading", "1. Danh hiệu cá nhân"),
 )
@@ -169,3 +170,11 @@ PUBLIC_WINDOW = ("Danh sách được niêm yết công khai tại bảng tin v�
                  "xin gửi bằng văn bản cho {secretary} (thư ký Hội đồng thi đua – khen thưởng) trong thời gian "
                  "trên; sau thời hạn này, nhà trường hoàn thiện hồ sơ gửi cấp trên.")
 PUBLIC_SECRETARY = "thư ký Hội đồng"
+
+# --- the criteria cited (Tổng hợp, Biên bản) ---
+CRITERIA_VERSION = "{role} phiên bản {version}"
+CRITERIA_DATE = " ngày {date}"
+CRITERIA_APPROVED = ("Bộ tiêu chí chấm điểm được Hội nghị viên chức thông qua theo Nghị quyết số {number}{date}; "
+                     "điểm được tính theo bộ tiêu chí {versions}")
+CRITERIA_NOT_RECORDED = ("Điểm được tính theo bộ tiêu chí {versions} (chưa ghi số, ngày Nghị quyết Hội nghị viên chức "
+                         "thông qua bộ tiêu chí – điền ở sheet Trường của campaign.xlsx)")

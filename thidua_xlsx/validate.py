@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from thidua_xlsx import campaign as cm
 from thidua_xlsx import layout as ly
 from thidua_xlsx.issued import NEWCOMER_PREFIX, IssuedPerson, newcomer_code
-from thidua_xlsx.issues import ERROR, NOTE, WARNING, Issue, issue
+from thidua_xlsx.issues import ERROR, NOTE, WARNING, Issue, issue, reason
 from thidua_xlsx.legacy_text import detect_and_convert
 from thidua_xlsx.reader import Cell, InboxFile, ScoringForm
 
@@ -73,6 +73,11 @@ def validate(entry: InboxFile, campaign: cm.Campaign) -> CleanSubmission:
                      position=person.position, newcomer=person.newcomer, file=entry.name, sheet=sheet,
                      marked=person.code in marked, **values)
 
+    for role, old, new in rubric_changes_since_issue(sub.issued, campaign):
+        check.add("rubric.changed", WARNING, None, department=sub.issued.layout.department_name, role=role,
+                  issued=cm.rubric_version(old), current=cm.rubric_version(new),
+                  changes=tuple(reason(f"rubric_change.{c.kind}", item=c.item, before=c.before, after=c.after)
+                                for c in cm.rubric_changes(old, new)))
     if sub.round == ly.REGISTRATION:
         spare_n = 0
         for row in sub.registrations:
@@ -114,6 +119,13 @@ def validate(entry: InboxFile, campaign: cm.Campaign) -> CleanSubmission:
         typed = check.choice(sub.collective, (*campaign.titles.collective, ly.NOT_REGISTERED), "Danh hiệu tập thể")
         collective = typed or collective
     return CleanSubmission(entry.name, dept, tuple(entries), collective, tuple(check.issues))
+
+
+def rubric_changes_since_issue(issued, campaign: cm.Campaign) -> list[tuple[str, cm.Rubric, cm.Rubric]]:
+    """(role, rubric as issued, rubric now) for each rubric of the workbook changed in the campaign since."""
+    now = {r.role: r for r in campaign.rubrics}
+    return [(old.role, old, now[old.role]) for old in issued.rubrics
+            if old.role in now and cm.rubric_version(old) != cm.rubric_version(now[old.role])]
 
 
 def _any_score(form: ScoringForm) -> bool:
