@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from thidua_xlsx import campaign as cm
 from thidua_xlsx import layout as ly
@@ -21,6 +22,10 @@ from thidua_xlsx.issues import NOTE, WARNING, Issue, Reason, issue, reason
 from thidua_xlsx.reader import ACCEPTED, SUPERSEDED, InboxFile
 from thidua_xlsx.selection import Selection
 from thidua_xlsx.validate import DEPT, SELF, CleanSubmission, Entry
+
+if TYPE_CHECKING:
+    from thidua_xlsx.ballots import Tally
+    from thidua_xlsx.council import CouncilChange
 
 SOURCE_SELF, SOURCE_DEPT, SOURCE_COUNCIL = SELF, DEPT, "council"
 STATUS_SUBMITTED, STATUS_DEPT_MISSING, STATUS_SHEET_MISSING = "submitted", "department_missing", "sheet_missing"
@@ -92,6 +97,8 @@ class Summary:
     departments: tuple[DepartmentResult, ...]
     issues: tuple[Issue, ...]
     newest_input: dt.datetime | None
+    tally: "Tally | None" = None  # the council's vote, after a council pass
+    council_changes: tuple["CouncilChange", ...] = ()  # what the council changed, after a council pass
 
     @property
     def accepted_files(self) -> list[InboxFile]:

@@ -234,6 +234,11 @@ REASONS = {
     # person statuses
     "status.submitted": "đã nộp",
     "status.department_missing": "tổ chưa nộp",
+    "vote.not_counted": "chưa có kết quả bỏ phiếu",
+    "vote.no_quorum": "cuộc họp chưa đủ số thành viên ({present}/{members} có mặt, cần {needed}): kết quả bỏ "
+                      "phiếu chưa có giá trị",
+    "vote.passed": "đạt {votes}/{members} phiếu ({share}%, cần ≥ {percent}% tổng số thành viên: {needed} phiếu)",
+    "vote.failed": "chỉ đạt {votes}/{members} phiếu ({share}%, cần ≥ {percent}% tổng số thành viên: {needed} phiếu)",
     "rubric_change.added": "thêm {item} '{after}'",
     "rubric_change.removed": "bỏ {item} '{before}'",
     "rubric_change.max": "{item}: điểm tối đa {before} → {after}",
