@@ -7,6 +7,7 @@ by cell (here with openpyxl), then loaded back.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import unicodedata
 from pathlib import Path
 
@@ -338,14 +339,88 @@ def test_text_is_cleaned_on_load(tmp_path):
     assert campaign.staff[0].name == "Nguyễn Thị Hồng"
 
 
-def test_unreadable_book_is_one_message(tmp_path):
-    path = tmp_path / "campaign.xlsx"
-    path.write_text("không phải sổ Excel", encoding="utf-8")
+BROKEN_CONTENTS = {
+    "text": "không phải sổ Excel".encode(),
+    "empty": b"",
+    "cut-zip": None,  # the first 3,000 bytes of a real campaign.xlsx
+}
+
+
+@pytest.mark.parametrize("name", ["campaign.xlsx", "campaign.ods"])
+@pytest.mark.parametrize("content", sorted(BROKEN_CONTENTS))
+def test_a_broken_book_is_one_vietnamese_message_naming_it(tmp_path, name, content):
+    data = BROKEN_CONTENTS[content]
+    if data is None:
+        data = make_book(tmp_path / "good").read_bytes()[:3000]
+    path = tmp_path / name
+    path.write_bytes(data)
 
     campaign, problems = load(path)
 
     assert campaign is None
-    assert [p.code for p in problems] == ["campaign.unreadable"]
+    assert [p.code for p in problems] == ["campaign.broken"]
+    assert problems[0].render().startswith(f"[{name}] Không mở được tệp chiến dịch '{name}': tệp bị hỏng")
+    assert "Error" not in problems[0].message and "Exception" not in problems[0].message
+
+
+def test_cli_generate_with_a_broken_campaign_ods_names_it_without_traceback(tmp_path):
+    camp = tmp_path / "camp"
+    make_book(camp).unlink()
+    (camp / "campaign.ods").write_bytes(b"PK\x03\x04 not really a zip")
+
+    result = CliRunner().invoke(main, ["generate", str(camp), "--round", "dang-ky", "-o", str(tmp_path / "out")])
+
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    assert result.stderr.splitlines()[0].startswith(
+        "Lỗi: [campaign.ods] Không mở được tệp chiến dịch 'campaign.ods': tệp bị hỏng, có mật khẩu")
+    assert not (tmp_path / "out").exists()
+
+
+def test_types_of_other_spreadsheet_programs_are_read_as_ours(tmp_path):
+    """What Excel, LibreOffice or WPS may leave in a re-saved book: a date that lost its format
+    (a serial number), a real boolean, a whole number as a float, an empty string."""
+    path = make_book(tmp_path)
+    serial = (dt.date(1982, 3, 14) - dt.date(1899, 12, 30)).days
+
+    def retype(wb):
+        staff = wb[cb.STAFF_SHEET]
+        staff["D2"] = serial  # Ngày sinh, as a bare number…
+        staff["D2"].number_format = "General"  # …that lost its date format
+        staff["O2"] = True  # Đang xem xét kỷ luật, as a boolean
+        staff["O3"] = False
+        staff["K2"] = 11.0  # Số tháng làm việc
+        staff["I2"] = ""  # Ghi chú, an empty string
+        school = wb[cb.SCHOOL_SHEET]
+        school[f"B{row_of(school, 'A', 'Hạn nộp đăng ký')}"] = dt.datetime(2025, 10, 3, 0, 0)
+
+    edit(path, retype)
+    campaign, problems = load(path)
+
+    assert [p.render() for p in problems] == []
+    first, second = campaign.staff[:2]
+    assert first.dob == "1982-03-14"
+    assert (first.facts.under_review, second.facts.under_review) == (True, False)
+    assert first.facts.months == 11 and isinstance(first.facts.months, int)
+    assert first.notes == ""
+    assert campaign.school.registration_deadline == "2025-10-03"
+
+
+def test_a_small_number_in_a_date_column_is_still_a_mistake(tmp_path):
+    path = make_book(tmp_path)
+
+    def typo(wb):
+        wb[cb.STAFF_SHEET]["D2"] = 150
+        wb[cb.STAFF_SHEET]["D2"].number_format = "General"
+
+    edit(path, typo)
+
+    campaign, problems = load(path)
+
+    assert campaign is None
+    assert [(p.code, p.cell) for p in problems] == [("campaign.bad_date", "D2")]
+    assert "'150'" in problems[0].message
 
 
 GARBAGE = (None, "", "  ", "mười", 150, -3, "14/03/1982", "=1+1", 0, "Tổ Ma", "Không")
@@ -376,3 +451,169 @@ def test_garbage_in_many_cells_is_reported_never_raised(tmp_path):
 
         assert campaign is None and problems, seed
         assert all(p.file == path.name and p.sheet and p.message for p in problems), seed
+
+
+# --- a book saved by LibreOffice (.ods, or .xlsx re-saved) ------------------------------------------
+
+
+def varied_campaign() -> cm.Campaign:
+    """The tiểu học preset with every kind of cell at least once: fractions, a yes, dates, blanks."""
+    preset = dataclasses.replace(cm.load_preset("tieu-hoc"), id="lo-round-trip")
+    first = preset.staff[0]
+    first = dataclasses.replace(first, facts=dataclasses.replace(
+        first.facts, months=10.5, maternity_months=1.5, days_off=2.5, under_review=True))
+    return dataclasses.replace(
+        preset, staff=(first, *preset.staff[1:]),
+        settings=dataclasses.replace(preset.settings, score_gap_tolerance=7.5, sheet_password="mk-2025"),
+        rules=dataclasses.replace(preset.rules, ldtt_max_days_off=30, cstdcs_quota_percent=15.5))
+
+
+@pytest.fixture(scope="module")
+def saved_by_libreoffice(tmp_path_factory) -> tuple[cm.Campaign, dict[str, Path]]:
+    """(the campaign, {"ods": …, "xlsx": …}): our campaign.xlsx converted by a real LibreOffice."""
+    from tests.libreoffice import require_libreoffice
+    from thidua_xlsx.office import convert
+
+    require_libreoffice()
+    tmp = tmp_path_factory.mktemp("lo_campaign")
+    campaign = varied_campaign()
+    service.init_campaign(tmp / "ours", campaign.level, campaign=campaign)
+    ours = tmp / "ours" / "campaign.xlsx"
+    return campaign, {fmt: convert(ours, fmt, tmp / fmt) for fmt in ("ods", "xlsx")}
+
+
+@pytest.mark.parametrize("fmt", ["ods", "xlsx"])
+def test_a_campaign_saved_by_libreoffice_reads_back_equal(saved_by_libreoffice, fmt):
+    campaign, saved = saved_by_libreoffice
+    assert saved[fmt].name == f"campaign.{fmt}"
+
+    loaded, problems = load(saved[fmt])
+
+    assert [p.render() for p in problems] == []
+    for part in ("school", "settings", "departments", "staff", "rubrics", "rules", "classification", "gate_cap",
+                 "titles", "legal_basis"):
+        assert getattr(loaded, part) == getattr(campaign, part), part
+    assert loaded == campaign
+    assert loaded.staff[0].facts.under_review is True and loaded.staff[0].facts.months == 10.5
+
+
+def test_generate_and_merge_find_a_campaign_saved_as_ods(saved_by_libreoffice, tmp_path):
+    """The secretary chose "Save As" in LibreOffice and deleted the old campaign.xlsx."""
+    import shutil
+
+    from thidua_xlsx.issues import Problems
+    from thidua_xlsx.workspace import find_campaign
+
+    campaign, saved = saved_by_libreoffice
+    camp = tmp_path / "thidua-2025"
+    (camp / "inbox").mkdir(parents=True)
+    shutil.copy(saved["ods"], camp / "campaign.ods")
+
+    result = CliRunner().invoke(main, ["generate", str(camp), "--round", "dang-ky"])
+
+    assert result.exit_code == 0, result.output
+    assert "Cảnh báo" not in result.output and "Lỗi" not in result.output
+    assert len(list((camp / "outbox" / "dang-ky").iterdir())) == len(campaign.departments)
+    assert find_campaign(camp / "inbox", Problems()) == (camp / "campaign.ods").resolve()
+
+
+def test_a_department_added_in_to_is_offered_in_nhan_su(saved_by_libreoffice, tmp_path):
+    """Typed in a real LibreOffice: a new department under the last one in "Tổ", then a new person of
+    that department in "Nhân sự" (accepted by the dropdown's validation, which refuses an unknown
+    department), saved as .ods and read back."""
+    from tests.libreoffice import fill
+
+    campaign, _ = saved_by_libreoffice
+    service.init_campaign(tmp_path / "camp", campaign.level, campaign=campaign)
+    new_dept_row, new_person_row = len(campaign.departments) + 2, len(campaign.staff) + 2
+    person = {"A": "GV999", "B": "Hoàng Thị Mới", "F": campaign.rubrics[0].role, "G": "Tổ Tiếng Anh"}
+    report = fill(
+        tmp_path / "camp" / "campaign.xlsx",
+        [{"sheet": cb.DEPARTMENTS_SHEET, "cell": f"A{new_dept_row}", "value": "TO-TA"},
+         {"sheet": cb.DEPARTMENTS_SHEET, "cell": f"B{new_dept_row}", "value": "Tổ Tiếng Anh"},
+         {"sheet": cb.STAFF_SHEET, "cell": f"G{new_person_row + 1}", "value": "Tổ Không Có"},
+         *({"sheet": cb.STAFF_SHEET, "cell": f"{col}{new_person_row}", "value": value}
+           for col, value in person.items())],
+        [], out_ods=tmp_path / "campaign.ods")
+
+    status = {(f["sheet"], f["cell"]): f["status"] for f in report["fills"]}
+    assert status[(cb.STAFF_SHEET, f"G{new_person_row}")] == "accepted", report["fills"]
+    assert status[(cb.STAFF_SHEET, f"G{new_person_row + 1}")] == "refused", "the dropdown checks departments"
+    loaded, problems = load(tmp_path / "campaign.ods")
+    assert [p.render() for p in problems] == []
+    assert loaded.departments[-1] == cm.Department("TO-TA", "Tổ Tiếng Anh")
+    assert [p.code for p in loaded.members("TO-TA")] == ["GV999"]
+
+
+# --- dropdowns follow their lists -----------------------------------------------------------------
+
+
+def test_staff_dropdowns_reach_far_below_their_lists(tmp_path):
+    """Department and role dropdowns of "Nhân sự" are names over "Tổ" and "Bộ tiêu chí" reaching row
+    500, so rows added under the lists are offered; the fixed lists stay inline; all cover 2,000 rows."""
+    import re
+
+    campaign = cm.load_preset("tieu-hoc")
+    wb = load_workbook(make_book(tmp_path))
+    ws = wb[cb.STAFF_SHEET]
+    header = {c.value: c.column_letter for c in ws[1]}
+    by_column = {str(dv.sqref).split(":")[0].rstrip("0123456789"): dv for dv in ws.data_validations.dataValidation}
+
+    for column, sheet, letter, count in (("Tổ", "Tổ", "B", len(campaign.departments)),
+                                         ("Vai trò (bộ tiêu chí)", "Bộ tiêu chí", "A", len(campaign.rubrics))):
+        dv = by_column[header[column]]
+        assert str(dv.sqref) == f"{header[column]}2:{header[column]}2001"
+        source = wb.defined_names[dv.formula1].attr_text
+        assert source.startswith("OFFSET(") and "COUNTA(" in source, source
+        first, last = re.search(rf"'?{sheet}'?!\$({letter})\$(\d+):\${letter}\$(\d+)", source).group(2, 3)
+        assert (int(first), int(last)) == (2, cb.LIST_ROWS) and cb.LIST_ROWS > count + 100
+    assert by_column[header["Xếp loại viên chức"]].formula1 == '"' + ",".join(cm.RATINGS) + '"'
+    assert str(by_column[header["Kỷ luật"]].sqref).endswith("2001")
+
+
+# --- campaign.xlsx and campaign.ods in one folder -----------------------------------------------
+
+
+def two_books(camp: Path, ods_newer: bool) -> None:
+    """campaign.xlsx (the preset school) and campaign.ods (renamed school) in ``camp``. The .ods is
+    written by xlsxwriter: the reader goes by content, not by name, which is all this test needs."""
+    import os
+
+    make_book(camp)
+    renamed = dataclasses.replace(cm.load_preset("tieu-hoc"), id="x")
+    renamed = dataclasses.replace(renamed, school=dataclasses.replace(renamed.school, name="Trường Tiểu học Nam Trực"))
+    cb.write_campaign_book(renamed, camp / "campaign.ods")
+    old, new = 1_700_000_000, 1_700_000_600
+    os.utime(camp / "campaign.ods", (new, new) if ods_newer else (old, old))
+    os.utime(camp / "campaign.xlsx", (old, old) if ods_newer else (new, new))
+
+
+@pytest.mark.parametrize("ods_newer", [True, False], ids=["ods-newer", "xlsx-newer"])
+def test_with_both_books_the_last_saved_is_used_and_the_secretary_is_told(tmp_path, ods_newer):
+    from thidua_xlsx.workspace import campaign_file, open_campaign
+
+    camp = tmp_path / "camp"
+    two_books(camp, ods_newer)
+    used, other = ("campaign.ods", "campaign.xlsx") if ods_newer else ("campaign.xlsx", "campaign.ods")
+
+    folder, problems = open_campaign(campaign_file(camp))
+
+    assert folder.book.name == used
+    assert folder.campaign.school.name == ("Trường Tiểu học Nam Trực" if ods_newer else "Trường Tiểu học Trực Cường")
+    assert [(p.code, p.severity) for p in problems] == [("campaign.two_files", "warning")]
+    message = problems.items[0].message
+    assert message.startswith(f"Thư mục chiến dịch có hai tệp: {used} (lưu lúc ")
+    assert f"và {other} (lưu lúc " in message and f"chương trình dùng {used}." in message
+    assert "Hãy giữ một tệp" in message
+
+
+def test_cli_generate_with_both_books_warns_and_goes_on(tmp_path):
+    camp = tmp_path / "camp"
+    two_books(camp, ods_newer=True)
+
+    result = CliRunner().invoke(main, ["generate", str(camp), "--round", "dang-ky", "-o", str(tmp_path / "out")])
+
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith("Cảnh báo: Thư mục chiến dịch có hai tệp: campaign.ods (lưu lúc ")
+    assert "chương trình dùng campaign.ods" in result.stderr
+    assert "Đã tạo 5 sổ" in result.stdout

@@ -3,6 +3,11 @@
 Loading checks everything and returns every problem at once (sheet, cell, Vietnamese message);
 it never raises on bad content. Tables are found by their header texts, not by position, so a
 secretary may reorder columns or insert rows.
+
+The book is read with python-calamine, whatever saved it: our own ``campaign.xlsx``, the same
+re-saved by Excel or LibreOffice, or LibreOffice's default ``.ods`` ("Save As" in LibreOffice).
+Their types differ and are made equal here: numbers come back as floats (``12.0``), dates as
+dates, datetimes or plain serial numbers, yes/no as text or booleans, empty cells as ``""``.
 """
 
 from __future__ import annotations
@@ -143,6 +148,30 @@ LEVEL_COLUMNS = (
 LEGAL_COLUMNS = (Column("line", "Căn cứ", 120, required=True),)
 
 
+@dataclass(frozen=True)
+class SourceList:
+    """A dropdown whose entries are a column of another sheet, through a workbook-level name.
+
+    The name is ``OFFSET(first cell, 0, 0, COUNTA(first cell:row LIST_ROWS), 1)``: the entries
+    written so far plus any the secretary types below them (a new department under the last one
+    in "Tổ"), with no blank entries at the end of the dropdown. Excel and LibreOffice both accept
+    such a name as a list source and keep it when they save (.xlsx or .ods). COUNTA counts the
+    filled cells, so a blank row left *inside* the list cuts off as many entries at its end; the
+    validation only warns, and the loader still checks every value against the sheet itself.
+    """
+
+    name: str
+    sheet: str
+    columns: tuple[Column, ...]
+    key: str
+
+
+LIST_ROWS = 500  # a source list reaches this row: rows added under it appear in the dropdown
+VALIDATION_ROWS = 2000  # rows of a table that carry its dropdowns
+DEPARTMENT_LIST = SourceList("DS_TO", DEPARTMENTS_SHEET, DEPARTMENT_COLUMNS, "name")
+ROLE_LIST = SourceList("DS_VAI_TRO", RUBRICS_SHEET, RUBRIC_COLUMNS, "role")
+
+
 # --- writing -------------------------------------------------------------------------------
 
 def write_campaign_book(campaign: cm.Campaign, path: Path) -> None:
@@ -183,10 +212,9 @@ def write_campaign_book(campaign: cm.Campaign, path: Path) -> None:
     _write_table(wb, DEPARTMENTS_SHEET, DEPARTMENT_COLUMNS, [vars(d) for d in campaign.departments], fmt)
     staff_rows = [{**vars(p), **vars(p.facts), "department": dept_name.get(p.department, p.department)}
                   for p in campaign.staff]
-    roles = tuple(r.role for r in campaign.rubrics)
     staff_sheet = _write_table(wb, STAFF_SHEET, STAFF_COLUMNS, staff_rows, fmt)
-    _list_validation(staff_sheet, STAFF_COLUMNS, "role", roles)
-    _list_validation(staff_sheet, STAFF_COLUMNS, "department", tuple(dept_name.values()))
+    _source_validation(wb, staff_sheet, STAFF_COLUMNS, "role", ROLE_LIST)
+    _source_validation(wb, staff_sheet, STAFF_COLUMNS, "department", DEPARTMENT_LIST)
     _write_table(wb, RUBRICS_SHEET, RUBRIC_COLUMNS, [{"role": r.role, "total": r.total} for r in campaign.rubrics], fmt)
     criteria_rows = []
     for rubric in campaign.rubrics:
@@ -265,26 +293,98 @@ def _write_table(wb, name, columns, rows, fmt):
 
 
 def _list_validation(sheet, columns, key, choices):
+    """A fixed dropdown (ratings, disciplines…): the values the loader accepts, written inline."""
     col = [c.key for c in columns].index(key)
     source = list(choices)
     if len(",".join(source)) <= 255:  # Excel's limit for inline lists
-        sheet.data_validation(1, col, 2000, col, {"validate": "list", "source": source,
-                                                   "error_type": "warning"})
+        _check(sheet.data_validation(1, col, VALIDATION_ROWS, col, {"validate": "list", "source": source,
+                                                                    "error_type": "warning"}))
+
+
+def _source_validation(wb, sheet, columns, key, source: SourceList):
+    """A dropdown that follows a list of the book (see :class:`SourceList`)."""
+    from xlsxwriter.utility import quote_sheetname, xl_col_to_name
+
+    letter = xl_col_to_name([c.key for c in source.columns].index(source.key))
+    first, where = f"${letter}$2", quote_sheetname(source.sheet)
+    _check(wb.define_name(source.name, f"=OFFSET({where}!{first},0,0,"
+                                       f"MAX(1,COUNTA({where}!{first}:${letter}${LIST_ROWS})),1)"))
+    col = [c.key for c in columns].index(key)
+    _check(sheet.data_validation(1, col, VALIDATION_ROWS, col, {"validate": "list", "source": f"={source.name}",
+                                                                "error_type": "warning"}))
+
+
+def _check(result) -> None:
+    """xlsxwriter reports a refused name or validation by a return code (and a warning): make it loud."""
+    if result not in (None, 0):
+        raise AssertionError(f"xlsxwriter refused a name or a data validation ({result})")
 
 
 # --- loading -------------------------------------------------------------------------------
 
+class _Grid:
+    """One sheet's values, addressed from A1 (0-based row, column) as the secretary sees them.
+
+    calamine's rows start at the sheet's first used cell (``start``), not at A1. Cells come back
+    typed the same whatever saved the book: empty is None, a whole float (``12.0``) is an int."""
+
+    def __init__(self, start: tuple[int, int], rows: list[list]):
+        self.start, self.rows = start, rows
+
+    def value(self, row: int, col: int):
+        r, c = row - self.start[0], col - self.start[1]
+        if not (0 <= r < len(self.rows) and 0 <= c < len(self.rows[r])):
+            return None
+        value = self.rows[r][c]
+        if value == "" or value is None:
+            return None
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        return value
+
+    @property
+    def height(self) -> int:
+        return self.start[0] + len(self.rows)
+
+    @property
+    def width(self) -> int:
+        return self.start[1] + max((len(r) for r in self.rows), default=0)
+
+
+def _cell_name(row: int, col: int) -> str:
+    """(0, 1) → "B1"."""
+    letters, col = "", col + 1
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return f"{letters}{row + 1}"
+
+
+def _read_grids(data: bytes) -> dict[str, _Grid]:
+    """Every sheet of a workbook (.xlsx, .ods, …; the format is found from the content, not the name)."""
+    import io
+
+    from python_calamine import CalamineWorkbook
+
+    book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    grids = {}
+    for name in book.sheet_names:
+        sheet = book.get_sheet_by_name(name)
+        grids[name] = _Grid(tuple(sheet.start or (0, 0)), sheet.to_python(skip_empty_area=True))
+    return grids
+
+
 class _Reader:
-    """Reads cells of campaign.xlsx, converting types and recording problems with their cell."""
+    """Reads cells of the campaign book, converting types and recording problems with their cell."""
 
-    def __init__(self, book, file_name: str, problems: Problems):
-        self.book, self.file, self.problems = book, file_name, problems
+    def __init__(self, grids: dict[str, _Grid], file_name: str, problems: Problems):
+        self.grids, self.file, self.problems = grids, file_name, problems
 
-    def sheet(self, name):
-        if name not in self.book.sheetnames:
+    def sheet(self, name) -> _Grid | None:
+        if name not in self.grids:
             self.problems.add("campaign.sheet_missing", file=self.file, sheet=name)
             return None
-        return self.book[name]
+        return self.grids[name]
 
     def convert(self, sheet_name, cell, kind, value, required, choices, label):
         where = {"file": self.file, "sheet": sheet_name, "cell": cell}
@@ -305,17 +405,18 @@ class _Reader:
         return value
 
     def fields(self, sheet_name, fields) -> dict:
+        """Labels in column A (from row 2), values in column B."""
         sheet = self.sheet(sheet_name)
         if sheet is None:
             return {}
-        rows = {cm.clean_text(row[0].value): row for row in sheet.iter_rows(min_row=2, max_col=2) if row[0].value}
+        rows = {cm.clean_text(label): r for r in range(1, sheet.height) if (label := sheet.value(r, 0))}
         values = {}
         for f in fields:
-            row = rows.get(f.label)
-            if row is None:
+            r = rows.get(f.label)
+            if r is None:
                 self.problems.add("campaign.field_missing", file=self.file, sheet=sheet_name, field=f.label)
                 continue
-            values[f.key] = self.convert(sheet_name, row[1].coordinate, f.kind, row[1].value, f.required,
+            values[f.key] = self.convert(sheet_name, _cell_name(r, 1), f.kind, sheet.value(r, 1), f.required,
                                          f.choices, f.label)
         return values
 
@@ -327,24 +428,26 @@ class _Reader:
         sheet = self.sheet(sheet_name)
         if sheet is None:
             return None
-        rows = sheet.iter_rows(values_only=False)
-        header = next(rows, ())
-        position = {cm.clean_text(c.value): i for i, c in enumerate(header) if c.value is not None}
+        position = {}
+        for c in range(sheet.width):
+            header = sheet.value(0, c)
+            if header is not None:
+                position.setdefault(cm.clean_text(header), c)
         missing = [c for c in columns if c.header not in position]
         for column in missing:
             self.problems.add("campaign.column_missing", file=self.file, sheet=sheet_name, column=column.header)
         if any(c.required for c in missing):
             return None
+        present = [c for c in columns if c.header in position]
         result = []
-        for row in rows:
-            cells = {c.key: row[position[c.header]] for c in columns
-                     if c.header in position and position[c.header] < len(row)}
-            if all(cell.value is None or cm.clean_text(cell.value) == "" for cell in cells.values()):
+        for r in range(1, sheet.height):
+            raw = {c.key: sheet.value(r, position[c.header]) for c in present}
+            if all(v is None or cm.clean_text(v) == "" for v in raw.values()):
                 continue
-            values = {key: self.convert(sheet_name, cell.coordinate, column.kind, cell.value, column.required,
-                                        column.choices, column.header)
-                      for column in columns if (key := column.key) in cells for cell in [cells[key]]}
-            result.append((row[0].row, values, {k: c.coordinate for k, c in cells.items()}))
+            cells = {c.key: _cell_name(r, position[c.header]) for c in present}
+            values = {c.key: self.convert(sheet_name, cells[c.key], c.kind, raw[c.key], c.required, c.choices,
+                                          c.header) for c in present}
+            result.append((r + 1, values, cells))
         return result
 
 
@@ -362,6 +465,8 @@ def _convert(kind, value):
             return int(value)
         return int(value) if float(value).is_integer() else float(value)
     if kind == DATE:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return _serial_date(value)
         if isinstance(value, dt.datetime):
             return value.date().isoformat()
         if isinstance(value, dt.date):
@@ -381,18 +486,37 @@ def _convert(kind, value):
     raise AssertionError(kind)
 
 
-def load_campaign_book(path: Path) -> tuple[cm.Campaign | None, Problems]:
-    """Load and check campaign.xlsx. Returns (campaign, problems); campaign is None if any error."""
-    from openpyxl import load_workbook
+EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 is 1900-01-01 (Excel's 1900 leap-year bug included)
+SERIAL_DATES = (dt.date(1930, 1, 1), dt.date(2100, 12, 31))
 
+
+def _serial_date(value) -> str:
+    """A date that lost its date format (e.g. re-saved as General) comes back as Excel's serial number.
+
+    Only serials of 1930–2100 are dates here: birth dates, start dates and deadlines are in that
+    window, while a small number typed by mistake (5, 150) stays a mistake that is reported."""
+    low, high = ((d - EXCEL_EPOCH).days for d in SERIAL_DATES)
+    if not low <= value <= high:
+        raise ValueError
+    return (EXCEL_EPOCH + dt.timedelta(days=int(value))).isoformat()
+
+
+def load_campaign_book(path: Path) -> tuple[cm.Campaign | None, Problems]:
+    """Load and check the campaign book (.xlsx or .ods). Returns (campaign, problems); campaign is
+    None if any error. A file that cannot be read at all is one message naming it, never a traceback."""
     problems = Problems()
     file_name = Path(path).name
     try:
-        book = load_workbook(path, data_only=True)
-    except Exception as exc:  # any unreadable file becomes one message
-        problems.add("campaign.unreadable", file=file_name, reason=type(exc).__name__)
+        data = Path(path).read_bytes()
+    except OSError:
+        problems.add("campaign.no_access", file=file_name)
         return None, problems
-    read = _Reader(book, file_name, problems)
+    try:
+        grids = _read_grids(data)
+    except Exception:  # calamine raises many kinds on a broken, encrypted or foreign file: one message
+        problems.add("campaign.broken", file=file_name)
+        return None, problems
+    read = _Reader(grids, file_name, problems)
     school = read.fields(SCHOOL_SHEET, SCHOOL_FIELDS)
     rules = read.fields(RULES_SHEET, RULE_FIELDS)
     departments = read.table(DEPARTMENTS_SHEET, DEPARTMENT_COLUMNS)
