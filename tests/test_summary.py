@@ -25,7 +25,8 @@ from thidua_xlsx.summary import write_report_json, write_summary
 from .conftest import campaign_dict
 
 FORMULA_NAME = '=HYPERLINK("http://x","a")'
-SCORING_SHEETS = ["Tổng hợp", "Đăng ký", "Điểm chi tiết", "Xếp hạng", "Đề nghị khen thưởng", "Tập thể", "Biên bản",
+SCORING_SHEETS = ["Tổng hợp", "Đăng ký", "Điểm chi tiết", "Xếp hạng", "Đề nghị khen thưởng", "Tập thể", "Kiểm phiếu",
+                  "Biên bản",
                   "Tờ trình", "Kiểm tra", "Nguồn dữ liệu"]
 REGISTRATION_SHEETS = ["Tổng hợp", "Đăng ký", "Tập thể", "Kiểm tra", "Nguồn dữ liệu"]
 NEWEST = dt.datetime(2026, 5, 18, 3, 30)

@@ -249,6 +249,8 @@ _round_opt = click.option("--round", "round_", type=click.Choice(["dang-ky", "ch
 @click.option("--force", is_flag=True, help=ct.FORCE_HELP)
 @click.option("--pdf", "pdf", is_flag=True, help=ct.PDF_HELP)
 @click.option("--strict", is_flag=True, help=ct.STRICT_HELP)
+@click.option("--council", "council_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, help=ct.COUNCIL_HELP)
 @click.option("--cong-khai", "public_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help=ct.PUBLIC_HELP)
 @click.option("--y-kien", "public_days", type=click.IntRange(1, 60), default=5, show_default=False,
@@ -257,8 +259,9 @@ _round_opt = click.option("--round", "round_", type=click.Choice(["dang-ky", "ch
               help=ct.FEEDBACK_HELP)
 @_campaign_opt
 @_round_opt
-def merge(inbox, output, json_path, force, pdf, strict, public_path, public_days, feedback_dir, campaign_path,
-          round_):
+def merge(inbox, output, json_path, force, pdf, strict, council_path, public_path, public_days, feedback_dir,
+          campaign_path, round_):
+    from thidua_xlsx.service import apply_council_file
     from thidua_xlsx.summary import write_report_json, write_summary
 
     for target in (output, json_path, public_path):
@@ -266,6 +269,13 @@ def merge(inbox, output, json_path, force, pdf, strict, public_path, public_days
     if feedback_dir is not None and feedback_dir.resolve().is_relative_to(inbox.resolve()):
         raise click.UsageError(ct.FEEDBACK_IN_INBOX.format(path=feedback_dir))
     summary = _read_inbox(inbox, campaign_path, round_)
+    if council_path is not None and summary.accepted_files:
+        if output is not None and output.resolve() == council_path.resolve():
+            raise click.UsageError(ct.COUNCIL_SAME_FILE.format(path=council_path))
+        summary, problems = apply_council_file(summary, council_path)
+        if summary is None:
+            _print_problems(problems)
+            sys.exit(EXIT_UNUSABLE)
     if output is None:
         output = Path(ct.DEFAULT_SUMMARY.format(round=summary.round))
         _prepare_output(output, force)

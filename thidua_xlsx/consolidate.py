@@ -57,6 +57,9 @@ class PersonResult:
     rank_department: int | None = None
     decisions: tuple[rules.Decision, ...] = ()
     flags: tuple[Reason, ...] = ()
+    council_score: float | None = None  # what the council typed, after a council pass
+    council_decision: str = ""
+    council_note: str = ""
 
     @property
     def has_registered(self) -> bool:
@@ -129,7 +132,7 @@ def consolidate(campaign: cm.Campaign, selection: Selection, clean: list[CleanSu
             people.append(_fill(base, entry, campaign, round_, problems, ()))
     if round_ == ly.SCORING:
         people = ranked(people)
-        people = _decided(people, campaign)
+        people = decide_people(people, campaign)
     people.sort(key=lambda p: (_order(campaign, p.department), name_key(p.name), p.code))
     departments = _departments(campaign, people, by_dept, round_)
     if round_ == ly.SCORING:
@@ -302,7 +305,8 @@ def _candidate(p: PersonResult) -> rules.Candidate:
                            initiative_decision=f.initiative_decision, classification=p.classification, total=p.final)
 
 
-def _decided(people: list[PersonResult], campaign: cm.Campaign) -> list[PersonResult]:
+def decide_people(people: list[PersonResult], campaign: cm.Campaign) -> list[PersonResult]:
+    """The tool's proposal for each person: LĐTT, CSTĐCS (with the quota) and higher titles."""
     r = campaign.rules
     decided: list[PersonResult] = []
     for p in people:
@@ -336,26 +340,33 @@ def _decided(people: list[PersonResult], campaign: cm.Campaign) -> list[PersonRe
 
 def _departments(campaign: cm.Campaign, people: list[PersonResult], by_dept: dict[str, CleanSubmission],
                  round_: str) -> list[DepartmentResult]:
-    results = []
+    base = []
     for dept in campaign.departments:
         sub = by_dept.get(dept.code)
-        members = [p for p in people if p.department == dept.code]
-        decisions: tuple[rules.Decision, ...] = ()
-        if round_ == ly.SCORING:
-            if sub is None:
-                decisions = (rules.Decision(rules.TTLDTT, False, (reason("collective.department_missing"),)),)
-            else:
-                disciplines = [p.facts.discipline for p in members]
-                unit = rules.Unit(
-                    registered=sub.collective, members=len(members),
-                    ldtt=sum(p.granted(rules.LDTT) for p in members),
-                    cstdcs=sum(p.granted(rules.CSTDCS) for p in members),
-                    at_least_htnv=sum(p.facts.rating in cm.RATINGS[:3] for p in members),
-                    disciplined=sum(d not in (None, cm.DISCIPLINES[0]) for d in disciplines),
-                    warned_or_worse=sum(d in cm.DISCIPLINES[2:] for d in disciplines),
-                    unrated=sum(p.facts.rating is None for p in members),
-                    discipline_unknown=sum(d is None for d in disciplines))
-                decisions = tuple(rules.decide_collective(unit, campaign.rules))
-        results.append(DepartmentResult(dept.code, dept.name, len(members), sub is not None, sub.file if sub else "",
-                                        sub.collective if sub else "", decisions))
+        members = sum(p.department == dept.code for p in people)
+        base.append(DepartmentResult(dept.code, dept.name, members, sub is not None, sub.file if sub else "",
+                                     sub.collective if sub else ""))
+    return decide_departments(campaign, people, base) if round_ == ly.SCORING else base
+
+
+def decide_departments(campaign: cm.Campaign, people, departments) -> list[DepartmentResult]:
+    """The collective titles of each department from its members' results (scoring round)."""
+    results = []
+    for d in departments:
+        members = [p for p in people if p.department == d.code]
+        if not d.submitted:
+            decisions = (rules.Decision(rules.TTLDTT, False, (reason("collective.department_missing"),)),)
+        else:
+            disciplines = [p.facts.discipline for p in members]
+            unit = rules.Unit(
+                registered=d.collective, members=len(members),
+                ldtt=sum(p.granted(rules.LDTT) for p in members),
+                cstdcs=sum(p.granted(rules.CSTDCS) for p in members),
+                at_least_htnv=sum(p.facts.rating in cm.RATINGS[:3] for p in members),
+                disciplined=sum(x not in (None, cm.DISCIPLINES[0]) for x in disciplines),
+                warned_or_worse=sum(x in cm.DISCIPLINES[2:] for x in disciplines),
+                unrated=sum(p.facts.rating is None for p in members),
+                discipline_unknown=sum(x is None for x in disciplines))
+            decisions = tuple(rules.decide_collective(unit, campaign.rules))
+        results.append(dataclasses.replace(d, decisions=decisions))
     return results

@@ -39,6 +39,7 @@ REG_COLLECTIVE_SHEET = "Đăng ký tập thể"
 GUIDE_SHEET = "Hướng dẫn"
 DEPARTMENT_SHEET = "Tổng hợp tổ"
 
+COUNCIL_NONE = "Không đề nghị"  # the council's decision "no title" (the others are the titles themselves)
 NOT_REGISTERED = "Không đăng ký"  # chosen by the person in the registration round
 # Our users' computers keep Vietnam time: UTC+7 all year (no daylight saving).
 VIETNAM_UTC_OFFSET = dt.timedelta(hours=7)

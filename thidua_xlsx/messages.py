@@ -10,6 +10,15 @@ MESSAGES = {
     # campaign.xlsx
     "campaign.unreadable": "Không mở được tệp chiến dịch ({reason}). Hãy kiểm tra đây đúng là tệp campaign.xlsx "
                            "do lệnh 'thidua-xlsx init' tạo và đã đóng trong Excel.",
+    "campaign.broken": "Không mở được tệp chiến dịch '{file}': tệp bị hỏng, có mật khẩu hoặc không phải sổ bảng tính. "
+                       "Hãy mở tệp bằng Excel hoặc LibreOffice, gỡ mật khẩu nếu có, rồi lưu lại dạng .xlsx hoặc .ods; "
+                       "nếu không mở được, hãy tạo lại bằng 'thidua-xlsx init' rồi chép dữ liệu sang.",
+    "campaign.no_access": "Không đọc được tệp chiến dịch '{file}' (không có quyền đọc, hoặc tệp đang bị chương trình "
+                          "khác giữ). Hãy đóng tệp trong Excel/LibreOffice, kiểm tra quyền đọc rồi chạy lại.",
+    "campaign.two_files": "Thư mục chiến dịch có hai tệp: {used} (lưu lúc {used_saved}) và {other} (lưu lúc "
+                          "{other_saved}); chương trình dùng {used}. Hãy giữ một tệp: nếu bạn đang sửa {other}, hãy "
+                          "xóa hoặc đổi tên {used}; nếu không, hãy xóa hoặc đổi tên {other} (ví dụ thành "
+                          "campaign-cu…), để mọi lệnh dùng đúng tệp bạn sửa.",
     "campaign.not_found": "Không tìm thấy tệp chiến dịch '{path}'. Hãy chỉ tới thư mục có campaign.xlsx "
                           "hoặc tạo mới bằng 'thidua-xlsx init THƯ_MỤC --level tieu-hoc'.",
     "campaign.not_found_near": "Không tìm thấy chiến dịch (campaign.xlsx) cho thư mục '{inbox}'. Đã tìm ở: {looked}. "
@@ -47,6 +56,15 @@ MESSAGES = {
     "campaign.empty_rubric": "Bộ tiêu chí '{role}' chưa có tiêu chí nào trong sheet Tiêu chí.",
     "campaign.rubric_sum": "Bộ tiêu chí '{role}': các nhóm cộng lại {groups} điểm nhưng tổng điểm chuẩn là {total}. "
                            "Hãy sửa cho khớp.",
+    # campaign.xlsx, checked at generate (warnings: the workbooks are still written)
+    "campaign.legal_other_school": "Dòng căn cứ \"{line}\" nhắc tới {found}, không phải trường của chiến dịch "
+                                   "({school}, sheet Trường). Nếu dòng này còn sót từ trường mẫu hoặc trường khác, "
+                                   "hãy sửa lại ở sheet Căn cứ cho đúng trường mình (tên trường, số và ngày văn bản).",
+    "campaign.legal_sample_school": "Dòng căn cứ \"{line}\" còn nhắc tới '{found}' của trường mẫu ({sample}), trong "
+                                    "khi trường của chiến dịch là {school}. Hãy sửa dòng này ở sheet Căn cứ cho "
+                                    "đúng trường mình.",
+    "campaign.email_sample_school": "E-mail '{email}' của {owner} có vẻ còn là của trường mẫu ({sample}), trong khi "
+                                    "trường của chiến dịch là {school}. Hãy sửa e-mail này ở sheet {sheet}.",
     "campaign.from_unreadable": "Không đọc được bảng tổng hợp đăng ký '{path}'. Hãy dùng tệp do "
                                 "'thidua-xlsx merge' tạo từ vòng đăng ký.",
     "generate.would_overwrite": "Thư mục {outbox} đã có sổ khác với sổ sắp tạo: {files}. Không ghi đè gì. Hãy chọn "
@@ -65,6 +83,10 @@ MESSAGES = {
                        "bảng tổng hợp đăng ký năm nay.",
     "from.not_registration": "Bảng tổng hợp '{path}' là của vòng '{round}', không phải vòng đăng ký. Hãy dùng tệp "
                              "do 'thidua-xlsx merge' tạo từ thư mục sổ đăng ký.",
+    "council.not_scoring": "Bảng tổng hợp '{path}' là của vòng '{round}'; --council cần bảng tổng hợp vòng chấm "
+                           "điểm mà Hội đồng đã họp xét.",
+    "council.no_council_columns": "Không tìm thấy các cột 'Mã', 'Điểm Hội đồng', 'Quyết định Hội đồng', 'Ghi chú Hội "
+                                  "đồng' trong '{path}'. Hãy dùng bảng tổng hợp do merge ghi (sheet Điểm chi tiết).",
     "from.scoring_only": "--from chỉ dùng cho vòng cham-diem (điền sẵn danh hiệu đã đăng ký).",
     # inbox files
     "file.skipped_lock": "Tệp khóa tạm của Excel/LibreOffice (do đang mở tệp) – bỏ qua, không cần làm gì.",
@@ -179,6 +201,23 @@ MESSAGES = {
                       "{issued}, chiến dịch hiện là phiên bản {current} ({changes}). Điểm được tính theo phiên bản "
                       "hiện tại; nếu thay đổi là thật, hãy phát lại sổ cho tổ (generate) để mọi người chấm theo cùng "
                       "một bộ tiêu chí.",
+    # the council pass
+    "council.bad_score": "Điểm Hội đồng '{value}' không phải là số; ô này không được dùng. Hãy sửa rồi chạy lại.",
+    "council.bad_decision": "Quyết định '{value}' không có trong danh sách ({choices}); không được dùng.",
+    "council.bad_count": "'{value}' không phải số nguyên không âm; không được dùng. Hãy ghi số phiếu, số người.",
+    "council.unknown_code": "Dòng {row} có mã '{code}' không có trong danh sách; quyết định ở dòng đó không được dùng.",
+    "council.score_out_of_range": "Điểm Hội đồng của {name} là {value}, ngoài khoảng 0 – {max}; không được dùng.",
+    "council.needs_note": "Hội đồng chọn '{title}' cho {name} nhưng theo quy định thì không được ({why}). Quyết định "
+                          "này chỉ được ghi nhận khi có lý do ở cột 'Ghi chú Hội đồng'; hiện chưa được dùng.",
+    "council.against_rule": "Hội đồng chọn '{title}' cho {name} dù theo quy định thì không được ({why}); lý do Hội "
+                            "đồng ghi: {note}. Đã ghi nhận và đánh dấu để cấp trên xem xét.",
+    "council.tie_open": "{name} bằng điểm ở suất cuối của chỉ tiêu CSTĐCS; Hội đồng chưa chọn. Hãy chọn ở cột "
+                        "'Quyết định Hội đồng' (sheet Điểm chi tiết) rồi chạy lại.",
+    "council.inbox_changed": "Các sổ trong thư mục nhận về đã khác so với lúc Hội đồng họp ({files}); kết quả được "
+                             "tính lại từ các sổ hiện có. Hãy kiểm tra lại với Hội đồng.",
+    "vote.no_quorum_meeting": "Cuộc họp có {present}/{members} thành viên, cần ít nhất {needed}: kết quả bỏ phiếu "
+                              "chưa có giá trị.",
+    "vote.missing": "Chưa có kết quả bỏ phiếu cho {name} ({title}); hãy ghi số phiếu ở sheet Kiểm phiếu.",
     # signals for the council: flagged, never judged
     "signal.all_max": "Tín hiệu: {department} – cả {count} người đều đạt điểm tối đa. Hội đồng xem lại nếu cần.",
     "signal.dept_equals_self": "Tín hiệu: {department} – điểm tổ chấm trùng điểm tự chấm ở cả {count} người. "
@@ -234,6 +273,11 @@ REASONS = {
     # person statuses
     "status.submitted": "đã nộp",
     "status.department_missing": "tổ chưa nộp",
+    "council.refused": "Hội đồng không đề nghị (lý do: {note})",
+    "council.granted": "Hội đồng quyết định đề nghị (lý do: {note})",
+    "council.tie_chosen": "Hội đồng chọn khi bằng điểm ở suất cuối",
+    "council.tie_not_chosen": "bằng điểm ở suất cuối, Hội đồng không chọn",
+    "council.not_registered": "không đăng ký danh hiệu này",
     "vote.not_counted": "chưa có kết quả bỏ phiếu",
     "vote.no_quorum": "cuộc họp chưa đủ số thành viên ({present}/{members} có mặt, cần {needed}): kết quả bỏ "
                       "phiếu chưa có giá trị",
@@ -379,6 +423,10 @@ FEEDBACK_NOT_CONVERTED = ("Không ghi được bản góp ý cho {names}: tệp 
 FEEDBACK_KEPT = "Không ghi đè {path} (tệp đó không phải bản góp ý). Dùng --force hoặc chọn thư mục khác."
 FEEDBACK_IN_INBOX = ("Thư mục góp ý '{path}' nằm trong thư mục nhận về; chương trình không ghi gì vào thư mục nhận "
                      "về. Hãy chọn thư mục khác, ví dụ gop-y/.")
+COUNCIL_HELP = ("Bảng tổng hợp Hội đồng đã họp xét (đã ghi Điểm Hội đồng, Quyết định, Ghi chú ở sheet Điểm chi tiết "
+                "và kết quả ở sheet Kiểm phiếu): ghi bảng tổng hợp cuối cùng theo ý kiến Hội đồng, kèm sheet Thay đổi "
+                "của Hội đồng.")
+COUNCIL_SAME_FILE = "Không ghi đè bảng tổng hợp của Hội đồng '{path}'; hãy chọn tên khác với -o, ví dụ tong-hop-cuoi.xlsx."
 PUBLIC_HELP = ("Ghi thêm danh sách công khai (họ tên, chức vụ, tổ, danh hiệu đề nghị; thời hạn nhận ý kiến) để niêm "
                "yết ở bảng tin hoặc trang web của trường. Có --pdf thì ghi cả bản PDF.")
 PUBLIC_DAYS_HELP = "Số ngày nhận ý kiến kể từ hôm nay, ghi trong danh sách công khai (mặc định 5)."

@@ -118,7 +118,8 @@ def convert(src: Path, fmt: str, outdir: Path, *, recalc: bool = True,
                                   f"within {timeout:g} s") from None
             finally:
                 _kill_tree(proc)   # normally a no-op: nothing of ours is left running
-        produced = sorted(p for p in private_out.iterdir() if p.is_file() and p.stat().st_size)
+        produced = sorted(p for p in private_out.iterdir() if p.is_file() and p.stat().st_size
+                          and p.suffix == f".{ext}" and not p.name.startswith(".~lock."))  # a failed try leaves a lock
         if not produced:
             detail = _tail(log)
             raise OfficeError(f"LibreOffice could not convert {src.name} to {ext}"

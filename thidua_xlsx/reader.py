@@ -660,19 +660,17 @@ class _Extractor:
         group_codes = {g.code for g in rubric.groups}
         items: dict[str, ItemCells] = {}
         totals: tuple[Cell | None, Cell | None] = (None, None)
-        after_table = False  # below "Số ô … còn trống" come the signatures: only stray scores count there
+        after_table = False  # below the classification come the signatures: only stray scores count there
         for row in range(head + 1, sheet.last_row + 1):
             code, text = sheet.text(row, cols["code"]), sheet.text(row, cols["text"])
             inputs = [sheet.cell(row, cols[k]) for k in ("self", "dept", "note")]
-            if text == tx.L_MISSING:
+            if text in (tx.L_CLASS, tx.L_MISSING):
                 after_table = True
             elif after_table and code not in items and not any(_is_number(c.value) for c in inputs[:2]):
                 continue
             elif text == tx.L_TOTAL:
                 totals = (inputs[0], inputs[1])
                 self.lock(f"{key}|total|max", sheet, row, cols["max"])
-            elif text == tx.L_CLASS:
-                continue
             elif code in item_codes and code not in items:
                 items[code] = ItemCells(code, *inputs)
                 self.lock(f"{key}|{code}|text", sheet, row, cols["text"])

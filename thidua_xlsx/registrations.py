@@ -50,6 +50,17 @@ def read_summary_meta(path: Path) -> ly.SummaryMeta | None:
 
 def read_registration_summary(path: Path, campaign: cm.Campaign, problems: Problems) -> RegistrationSummary | None:
     """The registrations of ``path``, or None with the reason in ``problems``."""
+    meta = checked_summary_meta(path, campaign, problems, ly.REGISTRATION)
+    if meta is None:
+        return None
+    rows = _rows(path, problems)
+    if rows is None:
+        return None
+    return _parse(rows, campaign, meta)
+
+
+def checked_summary_meta(path: Path, campaign: cm.Campaign, problems: Problems, round_: str) -> ly.SummaryMeta | None:
+    """The metadata of a summary of this campaign, year and round, or None with the reason in ``problems``."""
     try:
         meta = read_summary_meta(path)
     except Exception:  # a wrong or broken file becomes one message
@@ -65,13 +76,11 @@ def read_registration_summary(path: Path, campaign: cm.Campaign, problems: Probl
         problems.add("from.other_year", file=path.name, path=str(path), year=meta.school_year,
                      expected=campaign.school.school_year)
         return None
-    if meta.round != ly.REGISTRATION:
-        problems.add("from.not_registration", file=path.name, path=str(path), round=meta.round)
+    if meta.round != round_:
+        problems.add("from.not_registration" if round_ == ly.REGISTRATION else "council.not_scoring", file=path.name,
+                     path=str(path), round=meta.round)
         return None
-    rows = _rows(path, problems)
-    if rows is None:
-        return None
-    return _parse(rows, campaign, meta)
+    return meta
 
 
 def _rows(path: Path, problems: Problems) -> list[list[str]] | None:

@@ -48,12 +48,15 @@ def generate_round(folder: CampaignFolder, round_: str, outbox: Path, from_summa
     ``from_summary`` (scoring round): the registration summary whose titles the forms show, locked.
     A file already in ``outbox`` is replaced only if it is byte-identical to what would be written,
     or with ``force`` — a filled workbook saved there is never lost by a second ``generate``.
+    Leftovers of another school in the campaign (a căn cứ line, an e-mail) are warnings, never a refusal.
     """
+    from thidua_xlsx.campaign_checks import sample_school_names, stale_school_warnings
     from thidua_xlsx.reader import locked_content
     from thidua_xlsx.registrations import checklist, read_registration_summary
     from thidua_xlsx.templates import write_department_workbook
 
     campaign, problems = folder.campaign, Problems()
+    problems.extend(stale_school_warnings(campaign, sample_school_names(), file=folder.book_name))
     found = None
     if from_summary is not None:
         if round_ != ly.SCORING:
@@ -132,3 +135,15 @@ def merge_inbox(inbox: Path, folder: CampaignFolder, round_: str | None = None, 
         checked.append(f)
     selection = select(checked, folder.campaign, round_)
     return consolidate(folder.campaign, selection, [clean[f.name] for f in selection.winners])
+
+
+def apply_council_file(summary, path: Path):
+    """The final summary from the council's summary ``path``: (Summary, problems) — None when the file
+    is not this campaign's scoring summary (the problems say why)."""
+    from thidua_xlsx.council import apply_council, read_council
+
+    problems = Problems()
+    council = read_council(path, summary.campaign, problems)
+    if council is None:
+        return None, problems
+    return apply_council(summary, council, summary.campaign), problems

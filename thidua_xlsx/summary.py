@@ -41,6 +41,7 @@ INDIVIDUAL_ORDER = (rules.CSTDCS, rules.LDTT)  # highest first, as the lists are
 COLLECTIVE_ORDER = (rules.TTLDXS, rules.TTLDTT)
 SEVERITY_ORDER = {ERROR: 0, WARNING: 1, NOTE: 2}
 FILE_KB_FORMAT, TIME_FORMAT = "0.0", "dd/mm/yyyy hh:mm"
+SPARE_TALLY_ROWS = 5  # for candidates the council adds at the meeting
 LARGER_STYLES = {"title": 14, "subject": 13, "to": 13}  # font sizes other than 12, for row heights
 
 
@@ -270,6 +271,9 @@ class _Book:
             self.proposal_sheet()
         self.collective_sheet()
         if self.scoring:
+            self.tally_sheet()
+            if self.s.tally is not None:  # a council pass
+                self.changes_sheet()
             self.minutes_sheet()
             self.letter_sheet()
         self.check_sheet()
@@ -569,13 +573,13 @@ class _Book:
         groups = self._group_columns()
         first, last_fixed = tx.DETAIL_HEAD_FIRST, tx.DETAIL_HEAD_LAST
         group_width = 8
-        widths = (5, 8, 22, 13, 10, *(group_width,) * (2 * len(groups)), 8, 8, 9, 14, 8, 9, 11, 26)
+        widths = (5, 8, 22, 13, 10, *(group_width,) * (2 * len(groups)), 8, 8, 9, 14, 16, 8, 9, 11, 26)
         ws = self._sheet(tx.S_DETAIL, widths, landscape=True)
         last_col = len(widths) - 1
         row = self._title(ws, 0, last_col, tx.DETAIL_TITLE.format(year=self.year), tx.DETAIL_NOTE)
         head, sub = row, row + 1
         tail = len(first) + 2 * len(groups)
-        council_cols = {tail + 2, tail + 3}
+        council_cols = {tail + 2, tail + 3, tail + 4}
         for col, text in [*enumerate(first), *((tail + k, t) for k, t in enumerate(last_fixed))]:
             style = "council_head" if col in council_cols else "head"
             ws.merge_range(head, col, sub, col, "", self.f[style])
@@ -589,7 +593,7 @@ class _Book:
         ws.set_row(head, _height(max([_lines(h, 2 * group_width * 0.85) for _, h in groups] + [2])))
         ws.set_row(sub, _height(1))
         styles = ["center", "center", "text", "text", "text", *["num"] * (2 * len(groups)), "num", "num",
-                  "council", "council", "num", "center", "center", "text"]
+                  "council", "council", "council", "num", "center", "center", "text"]
         r = sub
         for n, p in enumerate(self.s.people, start=1):
             r = sub + n
@@ -598,14 +602,74 @@ class _Book:
                 scores += [p.self_score.groups.get(code) if p.self_score else None,
                            p.dept_score.groups.get(code) if p.dept_score else None]
             values = [n, p.code, p.name, p.department_name, p.role, *scores, _total(p.self_score),
-                      _total(p.dept_score), None, None, p.final, _source(p), p.classification,
-                      _remarks(p, *_flags(p))]
+                      _total(p.dept_score), p.council_score, p.council_decision, p.council_note, p.final, _source(p),
+                      p.classification, _remarks(p, *_flags(p))]
             for col, value in enumerate(values):
                 self._put(ws, r, col, value, styles[col])
             ws.set_row(r, _height(max(_lines(values[c] or "", widths[c]) for c in (2, 3, len(values) - 1))))
         ws.freeze_panes(sub + 1, 3)
         ws.autofilter(sub, 0, max(r, sub), last_col)
         ws.repeat_rows(head, sub)
+        if self.s.people:
+            choices = [*(self.c.titles.individual if self.c else ()), ly.COUNCIL_NONE]
+            ws.data_validation(sub + 1, tail + 3, r, tail + 3, {
+                "validate": "list", "source": choices, "input_title": tx.DETAIL_DECISION_TITLE,
+                "input_message": tx.DETAIL_DECISION_MESSAGE})
+            max_total = max(rb.max_total for rb in self.c.rubrics) if self.c else 1000
+            ws.data_validation(sub + 1, tail + 2, r, tail + 2, {
+                "validate": "decimal", "criteria": "between", "minimum": 0, "maximum": max_total})
+        ws.protect("", {"autofilter": True, "sort": False, "format_columns": True, "format_rows": True})
+
+    # --- Kiểm phiếu ------------------------------------------------------------------------------
+
+    def tally_sheet(self) -> None:
+        from thidua_xlsx.ballots import candidates, vote_percent
+
+        widths = (10, 28, 18, 24, 12, 44)
+        last_col = len(widths) - 1
+        ws = self._sheet(tx.S_TALLY, widths, landscape=True)
+        rules_ = self.c.rules
+        thresholds = [tx.TALLY_THRESHOLD.format(title=t, percent=cm.num_text(round(vote_percent(t, rules_), 2)))
+                      for t in (*self.c.titles.individual, *self.c.titles.collective)
+                      if vote_percent(t, rules_) is not None]
+        row = self._title(ws, 0, last_col, tx.TALLY_TITLE.format(year=self.year), self.school.name)
+        self._text(ws, row - 1, 0, last_col, tx.TALLY_NOTE.format(
+            quorum=cm.num_text(round(rules_.council_quorum_percent, 2)),
+            thresholds="; ".join(thresholds) or tx.TALLY_NO_VOTE), "note", fit=True)
+        tally = self.s.tally
+        row += 1
+        for key, label in tx.TALLY_FIELDS.items():
+            self._text(ws, row, 0, 1, label, "text")
+            self._put(ws, row, 2, getattr(tally, key) if tally else None, "council")
+            row += 1
+        names = {p.code: (p.name, p.department_name) for p in self.s.people}
+        names |= {d.code: (d.name, d.name) for d in self.s.departments}
+        lines = [(r.code, r.title, r.votes, r.reason.text) for r in (tally.results if tally else ())]
+        seen = {(code, title) for code, title, _, _ in lines}
+        lines += [(c.code, c.title, None, "") for c in candidates(self.s.people, self.s.departments, rules_)
+                  if (c.code, c.title) not in seen]
+        rows = [[code, *names.get(code, ("", "")), title, votes, result] for code, title, votes, result in lines]
+        rows += [[None] * 6] * SPARE_TALLY_ROWS
+        head, last = self._table(ws, row + 1, list(tx.TALLY_HEADS.values()), rows,
+                                 ["center", "text", "text", "text", "council", "text"])
+        for spare in range(last - SPARE_TALLY_ROWS + 1, last + 1):
+            for col in (0, 3):
+                self._put(ws, spare, col, None, "council")
+        ws.data_validation(head + 1, 4, last, 4, {"validate": "integer", "criteria": ">=", "value": 0})
+        ws.protect("", {"autofilter": True, "sort": False, "format_columns": True, "format_rows": True})
+
+    # --- Thay đổi của Hội đồng ---------------------------------------------------------------------
+
+    def changes_sheet(self) -> None:
+        widths = (5, 9, 24, 16, 16, 16, 34, 24)
+        last_col = len(widths) - 1
+        ws = self._sheet(tx.S_CHANGES, widths, landscape=True)
+        row = self._title(ws, 0, last_col, tx.CHANGES_TITLE.format(year=self.year), self.school.name)
+        rows = [[n, c.code, c.name, tx.CHANGES_WHAT.get(c.what, c.what), c.before, c.after, c.note,
+                 tx.CHANGES_AGAINST_RULE if c.against_rule else ""]
+                for n, c in enumerate(self.s.council_changes, start=1)]
+        self._table(ws, row, tx.CHANGES_HEAD, rows or [[None, None, tx.CHANGES_NONE]],
+                    ["center", "center", "text", "text", "text", "text", "text", "text"])
 
     # --- Xếp hạng --------------------------------------------------------------------------------
 

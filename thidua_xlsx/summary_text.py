@@ -51,10 +51,16 @@ REG_COLLECTIVE_HEAD = ("STT", "Mã tổ", "Tổ", "Số người", "Đã nộp",
 
 # --- Điểm chi tiết (council columns: keep "Mã", "Điểm Hội đồng", "Quyết định Hội đồng") ---
 DETAIL_TITLE = "BẢNG ĐIỂM CHI TIẾT THEO NHÓM TIÊU CHÍ – NĂM HỌC {year}"
-DETAIL_NOTE = "Hội đồng có thể ghi điểm và quyết định của mình vào hai cột nền vàng khi họp bình xét."
+DETAIL_NOTE = ("Hội đồng ghi điểm, quyết định và lý do của mình vào các cột nền vàng khi họp bình xét; thư ký "
+               "chạy lại merge với --council <tệp này> để có bảng tổng hợp cuối cùng.")
 DETAIL_HEAD_FIRST = ("STT", "Mã", "Họ và tên", "Tổ", "Vai trò")
-DETAIL_HEAD_LAST = ("Tổng tự chấm", "Tổng tổ chấm", "Điểm Hội đồng", "Quyết định Hội đồng", "Điểm xét",
-                    "Nguồn điểm", "Xếp loại", "Ghi chú")
+DETAIL_HEAD_LAST = ("Tổng tự chấm", "Tổng tổ chấm", "Điểm Hội đồng", "Quyết định Hội đồng", "Ghi chú Hội đồng",
+                    "Điểm xét", "Nguồn điểm", "Xếp loại", "Ghi chú")
+COUNCIL_HEADS = {"code": "Mã", "score": "Điểm Hội đồng", "decision": "Quyết định Hội đồng",
+                 "note": "Ghi chú Hội đồng"}  # read back by the council pass
+DETAIL_DECISION_TITLE = "Quyết định Hội đồng"
+DETAIL_DECISION_MESSAGE = ("Để trống: đồng ý với đề nghị. Chọn một danh hiệu hoặc 'Không đề nghị' để thay đổi; "
+                           "ghi lý do ở cột Ghi chú Hội đồng.")
 DETAIL_SELF, DETAIL_DEPT = "Tự chấm", "Tổ chấm"
 GROUP_HEAD = "{code}. {name}"
 GROUP_KIND_SUFFIX = {"thưởng": " (thưởng)", "trừ": " (trừ)"}
@@ -178,3 +184,25 @@ CRITERIA_APPROVED = ("Bộ tiêu chí chấm điểm được Hội nghị viên
                      "điểm được tính theo bộ tiêu chí {versions}")
 CRITERIA_NOT_RECORDED = ("Điểm được tính theo bộ tiêu chí {versions} (chưa ghi số, ngày Nghị quyết Hội nghị viên chức "
                          "thông qua bộ tiêu chí – điền ở sheet Trường của campaign.xlsx)")
+
+# --- Kiểm phiếu (the tally the secretary types; read back by the council pass) ---
+S_TALLY = "Kiểm phiếu"
+TALLY_TITLE = "KẾT QUẢ KIỂM PHIẾU – NĂM HỌC {year}"
+TALLY_NOTE = ("Thư ký điền các ô nền vàng sau khi kiểm phiếu. Cuộc họp hợp lệ khi có ít nhất {quorum}% thành viên; "
+              "{thresholds}. Có thể thêm người ở các dòng trống cuối bảng (ghi mã và danh hiệu).")
+TALLY_THRESHOLD = "{title} cần ít nhất {percent}% tổng số thành viên đồng ý"
+TALLY_NO_VOTE = "không có danh hiệu nào phải bỏ phiếu (theo sheet Quy tắc)"
+TALLY_FIELDS = {"members": "Tổng số thành viên Hội đồng", "present": "Số thành viên có mặt",
+                "ballots_issued": "Số phiếu phát ra", "ballots_returned": "Số phiếu thu về"}
+TALLY_HEADS = {"code": "Mã", "name": "Họ và tên / Tập thể", "department": "Tổ", "title": "Danh hiệu",
+               "votes": "Số phiếu đồng ý", "result": "Kết quả"}
+
+# --- Thay đổi của Hội đồng (the change log of a council pass) ---
+S_CHANGES = "Thay đổi của Hội đồng"
+CHANGES_TITLE = "NHỮNG THAY ĐỔI CỦA HỘI ĐỒNG SO VỚI ĐỀ XUẤT – NĂM HỌC {year}"
+CHANGES_HEAD = ("STT", "Mã", "Họ và tên / Tập thể", "Nội dung", "Trước", "Sau", "Lý do (Hội đồng ghi)", "Lưu ý")
+CHANGES_WHAT = {"score": "Điểm", "title": "Danh hiệu đề nghị", "vote": "Kết quả bỏ phiếu", "tie": "Chọn khi bằng điểm"}
+CHANGES_AGAINST_RULE = "Trái quy định – chỉ được chấp nhận vì Hội đồng ghi lý do"
+CHANGES_NONE = "(Hội đồng không thay đổi gì)"
+CHANGES_NOT_PASSED = "Không đạt"
+CHANGES_TIE_OPEN = "Bằng điểm – chờ Hội đồng chọn"

@@ -30,6 +30,7 @@ GROUP_FILL = "#E2EFDA"
 BAD_FILL = "#FFC7CE"
 GAP_FILL = "#FFEB9C"
 # Nghị định 30/2020: left 30–35 mm, right 15–20 mm, top/bottom 20–25 mm (inches here).
+SIGNATURE_ROWS = 7  # the date line, the roles, the notes and room to sign
 MARGINS = {"left": 1.18, "right": 0.7, "top": 0.79, "bottom": 0.79}
 A4 = 9
 FIXED_DATE = dt.datetime(2000, 1, 1)
@@ -359,7 +360,11 @@ class _Writer:
                 ws.write_formula(g_row, col, f"={formula}", f["group_num"], 0)
             row = last + 1
         # Totals, classification, and how many required cells are still blank.
-        total_row, class_row, miss_row = row, row + 1, row + 2
+        # The count of blank required cells sits below the signatures, outside the printed area: a form
+        # to be signed never shows "còn thiếu".
+        total_row, class_row = row, row + 1
+        sign_row = class_row + 2
+        miss_row = sign_row + SIGNATURE_ROWS + 1
         ws.write_string(total_row, 0, "", f["total"])
         ws.write_string(total_row, 1, tx.L_TOTAL, f["total"])
         ws.write_number(total_row, 2, rubric.total, f["total_num"])
@@ -395,7 +400,9 @@ class _Writer:
             "criteria": f'=AND(ISNUMBER(D{total_row + 1}),ISNUMBER(E{total_row + 1}),'
                         f'ABS(D{total_row + 1}-E{total_row + 1})>{gap})'})
         ws.set_row(total_row, 20)
-        self._signatures(ws, miss_row + 2, 5, (tx.SIGN_PERSON, tx.SIGN_NOTE), (tx.SIGN_HEAD, tx.SIGN_NOTE))
+        self._signatures(ws, sign_row, 5, (tx.SIGN_PERSON, tx.SIGN_NOTE), (tx.SIGN_HEAD, tx.SIGN_NOTE))
+        ws.print_area(0, 0, miss_row - 2, 5)
+        ws.fit_to_pages(1, 2)  # one page wide, at most two pages down
         ws.freeze_panes(head + 1, 0)
         rec.update(items=tuple(items.items()), total_row=total_row + 1)
         self.records.append(ly.ScoringSheet(**rec))
@@ -485,7 +492,8 @@ class _Writer:
                 ws.write_formula(r, 9, f"={ref}{cells['self_missing']}+{ref}{cells['dept_missing']}",
                                  f["locked_c"], 2 * cells["n_required"])
             ws.set_row(r, 31.5 if len(person.name) > 24 else 20)
-        check_row = last_row + 2
+        sign_row = last_row + 2
+        check_row = sign_row + SIGNATURE_ROWS + 1  # below the signatures, outside the printed area
         missing_sum = f"SUM(J{first + 1}:J{last_row + 1})"
         ws.merge_range(check_row, 0, check_row, 3, tx.CHECK_LABEL, f["label"])
         ws.merge_range(check_row, 4, check_row, 7, "", f["check"])
@@ -494,7 +502,8 @@ class _Writer:
                          f'=IF({missing_sum}=0,"{tx.CHECK_DONE}","{tx.CHECK_MISSING_PREFIX}"&{missing_sum}&" ô")',
                          f["check"], tx.check_value(expected))
         self._check_colors(ws, xl_rowcol_to_cell(check_row, 4))
-        self._signatures(ws, check_row + 2, last, (tx.SIGN_MAKER, tx.SIGN_NOTE), (tx.SIGN_HEAD, tx.SIGN_NOTE))
+        self._signatures(ws, sign_row, last, (tx.SIGN_MAKER, tx.SIGN_NOTE), (tx.SIGN_HEAD, tx.SIGN_NOTE))
+        ws.print_area(0, 0, check_row - 2, last)
         ws.freeze_panes(head + 1, 3)
         ws.repeat_rows(head)
         ws.activate()
@@ -507,7 +516,7 @@ class _Writer:
         ws = self.wb.add_worksheet(ly.GUIDE_SHEET)
         ws.set_paper(A4)
         ws.set_margins(**MARGINS)
-        ws.fit_to_pages(1, 0)
+        ws.fit_to_pages(1, 1)  # the guide on one page
         ws.set_column(0, 0, 100)
         ws.protect(self.c.settings.sheet_password)
         s = self.c.school

@@ -224,10 +224,10 @@ class _Checker:
         text = self.text(raw)
         if not text or text in choices:
             return text
-        folded = {_fold(c): c for c in choices}
-        if _fold(text) in folded:
-            self.add("value.fuzzy_choice", NOTE, raw, value=text, choice=folded[_fold(text)], field=label)
-            return folded[_fold(text)]
+        folded = {fold(c): c for c in choices}
+        if fold(text) in folded:
+            self.add("value.fuzzy_choice", NOTE, raw, value=text, choice=folded[fold(text)], field=label)
+            return folded[fold(text)]
         self.add("value.bad_choice", ERROR, raw, value=text, field=label, choices=", ".join(choices))
         return ""
 
@@ -250,7 +250,7 @@ class _Checker:
         return cm.Facts(**values)
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     """Case, accents and spacing folded: 'lao dong tien tien' matches 'Lao động tiên tiến'."""
     text = text.replace("đ", "d").replace("Đ", "D")
     text = unicodedata.normalize("NFKD", text.casefold())
