@@ -204,3 +204,20 @@ def test_a_summary_of_another_round_or_not_ours_is_refused(school, tmp_path):
     assert not (tmp_path / "x.xlsx").exists()
     same = run("merge", school["inbox"], "--council", school["first"], "-o", school["first"], "--force")
     assert same.exit_code == 2 and "Không ghi đè bảng tổng hợp của Hội đồng" in same.output
+
+
+def test_thresholds_are_shares_of_all_members_and_need_a_valid_meeting():
+    from thidua_xlsx import campaign as cm
+    from thidua_xlsx.ballots import TallyInput, VoteCount, count, needed_votes
+
+    assert [needed_votes(n, 66.67) for n in (9, 10, 15)] == [6, 7, 10]  # 2/3 typed as 66,67
+    assert [needed_votes(n, 80) for n in (9, 10, 15)] == [8, 8, 12]
+    vote = (VoteCount("GV01", rules.CSTDCS, 8), VoteCount("GV02", rules.CSTDCS, 7), VoteCount("NV01", rules.LDTT, 1))
+    valid = count(TallyInput(members=10, present=9, counts=vote), cm.Rules())
+    assert [(r.code, r.passed) for r in valid.results] == [("GV01", True), ("GV02", False)]  # LĐTT: no vote
+    assert "7/10 phiếu (70%, cần ≥ 80% tổng số thành viên: 8 phiếu)" in valid.result("GV02", rules.CSTDCS).reason.text
+    short = count(TallyInput(members=10, present=6, counts=vote), cm.Rules())
+    assert short.quorum_met is False and {r.passed for r in short.results} == {None}
+    assert "chưa đủ số thành viên (6/10 có mặt, cần 7)" in short.results[0].reason.text
+    seventy = count(TallyInput(members=10, present=9, counts=vote), cm.Rules(ldtt_vote_percent=70))
+    assert seventy.result("NV01", rules.LDTT).passed is False

@@ -9,6 +9,7 @@ are not put to a vote unless a percentage is set (older practice, TT 35/2015: 70
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from thidua_xlsx import campaign as cm
@@ -79,8 +80,9 @@ def vote_percent(title: str, r: cm.Rules) -> float | None:
 
 
 def needed_votes(members: int, percent: float) -> int:
-    """The smallest whole number of votes that is at least ``percent`` of ``members``."""
-    return -(-round(members * percent * 100) // 10000)
+    """The smallest whole number of votes that is at least ``percent`` of ``members``. A percentage is
+    typed with two decimals (2/3 as 66,67), so a hundredth of a vote is forgiven: 66,67 % of 15 is 10."""
+    return math.ceil(members * percent / 100 - 0.01)
 
 
 def count(tally: TallyInput, r: cm.Rules) -> Tally:

@@ -149,7 +149,7 @@ class Rules:
     cstdcs_quota_percent: float | None = None
     ttldtt_min_percent: float = 50
     ttldxs_min_percent: float = 70
-    council_quorum_percent: float = 200 / 3  # members present for a valid meeting (common practice: 2/3)
+    council_quorum_percent: float = 66.67  # members present for a valid meeting (common practice: 2/3)
     cstdcs_vote_percent: float | None = 80  # of all members, secret ballot (Nghị định 98/2023 art. 30(7))
     ldtt_vote_percent: float | None = None  # None: not put to a vote (older practice, TT 35/2015: 70)
     ttldxs_vote_percent: float | None = None

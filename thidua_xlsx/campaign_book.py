@@ -73,6 +73,9 @@ SCHOOL_FIELDS = (
     Field("secretary", "Thư ký Hội đồng"),
     Field("registration_deadline", "Hạn nộp đăng ký", DATE),
     Field("scoring_deadline", "Hạn nộp chấm điểm", DATE),
+    Field("criteria_resolution", "Nghị quyết Hội nghị viên chức thông qua tiêu chí: số",
+          note="Ví dụ 01/NQ-HNVC; bảng tổng hợp và biên bản trích dẫn"),
+    Field("criteria_resolution_date", "Nghị quyết Hội nghị viên chức: ngày", DATE),
     Field("facts_source", "Thông tin xét danh hiệu do ai nhập", required=True, choices=cm.FACTS_SOURCES,
           note="Danh sách: thư ký nhập ở sheet Nhân sự; Tổ nhập: tổ nhập trong phiếu chấm điểm"),
     Field("score_gap_tolerance", "Độ lệch tự chấm – tổ chấm cần xem xét", NUMBER, required=True),
@@ -94,6 +97,14 @@ RULE_FIELDS = (
     Field("ttldtt_min_percent", "TTLĐTT: tỷ lệ LĐTT phải trên (%)", NUMBER, True),
     Field("ttldxs_min_percent", "TTLĐXS: tỷ lệ LĐTT tối thiểu (%)", NUMBER, True),
     Field("gate_cap", "Xếp loại cao nhất khi nhóm không đạt điểm tối thiểu", required=True),
+    Field("council_quorum_percent", "Họp Hội đồng hợp lệ khi có mặt tối thiểu (% thành viên)", NUMBER, True,
+          note="Thông lệ: 2/3 (66,67)"),
+    Field("cstdcs_vote_percent", "CSTĐCS: số phiếu đồng ý tối thiểu (% tổng số thành viên)", NUMBER,
+          note="NĐ 98/2023 điều 30(7): 80, bỏ phiếu kín; để trống: không bỏ phiếu"),
+    Field("ldtt_vote_percent", "LĐTT: số phiếu đồng ý tối thiểu (% tổng số thành viên)", NUMBER,
+          note="Để trống: không bỏ phiếu (TT 35/2015 trước đây: 70)"),
+    Field("ttldxs_vote_percent", "TTLĐXS: số phiếu đồng ý tối thiểu (% tổng số thành viên)", NUMBER,
+          note="Để trống: không bỏ phiếu (TT 35/2015 trước đây: 70)"),
 )
 
 DEPARTMENT_COLUMNS = (
@@ -588,7 +599,8 @@ class _Checker:
             if rating not in cm.RATINGS:
                 self.add("campaign.bad_choice", RULES_SHEET, field=_label(RULE_FIELDS, "ldtt_ratings"), value=rating,
                          choices=", ".join(cm.RATINGS))
-        for key in ("ttldtt_min_percent", "ttldxs_min_percent", "cstdcs_quota_percent"):
+        for key in ("ttldtt_min_percent", "ttldxs_min_percent", "cstdcs_quota_percent", "council_quorum_percent",
+                    "cstdcs_vote_percent", "ldtt_vote_percent", "ttldxs_vote_percent"):
             value = rules.get(key)
             if value is not None and not 0 <= value <= 100:
                 self.add("campaign.percent_range", RULES_SHEET, field=_label(RULE_FIELDS, key), value=value)
