@@ -617,3 +617,21 @@ def test_cli_generate_with_both_books_warns_and_goes_on(tmp_path):
     assert result.stderr.startswith("Cảnh báo: Thư mục chiến dịch có hai tệp: campaign.ods (lưu lúc ")
     assert "chương trình dùng campaign.ods" in result.stderr
     assert "Đã tạo 5 sổ" in result.stdout
+
+
+def test_a_book_written_before_the_vote_settings_existed_still_opens_with_the_defaults(tmp_path):
+    campaign = dataclasses.replace(cm.load_preset("tieu-hoc"), id="cu")
+    path = tmp_path / "campaign.xlsx"
+    cb.write_campaign_book(campaign, path)
+    wb = load_workbook(path)
+    later = {f.label for f in (*cb.SCHOOL_FIELDS, *cb.RULE_FIELDS) if f.added_later}
+    for name in (cb.SCHOOL_SHEET, cb.RULES_SHEET):
+        ws = wb[name]
+        for row in reversed(range(1, ws.max_row + 1)):
+            if ws.cell(row, 1).value in later:
+                ws.delete_rows(row)
+    wb.save(path)
+    found, problems = load(path)
+    assert not [p for p in problems if p.severity == "error"], [p.render() for p in problems]
+    assert found.rules.council_quorum_percent == 66.67 and found.rules.cstdcs_vote_percent == 80
+    assert found.school.criteria_resolution == ""

@@ -211,3 +211,11 @@ def test_a_nearly_blank_workbook_counts_as_not_filled_and_missing_people_are_nam
     found = {f.code: f for f in follow_up(merge_inbox(inbox, folder), dt.datetime(2026, 5, 13).date())}
     assert found["T1"].state == UNFILLED
     assert found["T2"].state == ON_TIME and found["T2"].missing == ("Đỗ Văn Anh",) and found["T2"].needs_reminder
+
+
+def test_init_does_not_write_a_second_campaign_beside_a_campaign_ods(tmp_path):
+    (tmp_path / "thidua").mkdir()
+    (tmp_path / "thidua" / "campaign.ods").write_bytes(b"ods of the secretary")
+    result = run("init", tmp_path / "thidua", "--level", "tieu-hoc")
+    assert result.exit_code == 2 and "campaign.ods" in result.output
+    assert not (tmp_path / "thidua" / "campaign.xlsx").exists()

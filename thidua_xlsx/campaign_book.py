@@ -45,6 +45,7 @@ class Field:
     required: bool = False
     choices: tuple[str, ...] = ()
     note: str = ""
+    added_later: bool = False  # a campaign book written before this field existed lacks its row: the default holds
 
 
 SCHOOL_SHEET = "Trường"
@@ -74,8 +75,8 @@ SCHOOL_FIELDS = (
     Field("registration_deadline", "Hạn nộp đăng ký", DATE),
     Field("scoring_deadline", "Hạn nộp chấm điểm", DATE),
     Field("criteria_resolution", "Nghị quyết Hội nghị viên chức thông qua tiêu chí: số",
-          note="Ví dụ 01/NQ-HNVC; bảng tổng hợp và biên bản trích dẫn"),
-    Field("criteria_resolution_date", "Nghị quyết Hội nghị viên chức: ngày", DATE),
+          note="Ví dụ 01/NQ-HNVC; bảng tổng hợp và biên bản trích dẫn", added_later=True),
+    Field("criteria_resolution_date", "Nghị quyết Hội nghị viên chức: ngày", DATE, added_later=True),
     Field("facts_source", "Thông tin xét danh hiệu do ai nhập", required=True, choices=cm.FACTS_SOURCES,
           note="Danh sách: thư ký nhập ở sheet Nhân sự; Tổ nhập: tổ nhập trong phiếu chấm điểm"),
     Field("score_gap_tolerance", "Độ lệch tự chấm – tổ chấm cần xem xét", NUMBER, required=True),
@@ -98,13 +99,13 @@ RULE_FIELDS = (
     Field("ttldxs_min_percent", "TTLĐXS: tỷ lệ LĐTT tối thiểu (%)", NUMBER, True),
     Field("gate_cap", "Xếp loại cao nhất khi nhóm không đạt điểm tối thiểu", required=True),
     Field("council_quorum_percent", "Họp Hội đồng hợp lệ khi có mặt tối thiểu (% thành viên)", NUMBER, True,
-          note="Thông lệ: 2/3 (66,67)"),
+          note="Thông lệ: 2/3 (66,67)", added_later=True),
     Field("cstdcs_vote_percent", "CSTĐCS: số phiếu đồng ý tối thiểu (% tổng số thành viên)", NUMBER,
-          note="NĐ 98/2023 điều 30(7): 80, bỏ phiếu kín; để trống: không bỏ phiếu"),
+          note="NĐ 98/2023 điều 30(7): 80, bỏ phiếu kín; để trống: không bỏ phiếu", added_later=True),
     Field("ldtt_vote_percent", "LĐTT: số phiếu đồng ý tối thiểu (% tổng số thành viên)", NUMBER,
-          note="Để trống: không bỏ phiếu (TT 35/2015 trước đây: 70)"),
+          note="Để trống: không bỏ phiếu (TT 35/2015 trước đây: 70)", added_later=True),
     Field("ttldxs_vote_percent", "TTLĐXS: số phiếu đồng ý tối thiểu (% tổng số thành viên)", NUMBER,
-          note="Để trống: không bỏ phiếu (TT 35/2015 trước đây: 70)"),
+          note="Để trống: không bỏ phiếu (TT 35/2015 trước đây: 70)", added_later=True),
 )
 
 DEPARTMENT_COLUMNS = (
@@ -425,7 +426,8 @@ class _Reader:
         for f in fields:
             r = rows.get(f.label)
             if r is None:
-                self.problems.add("campaign.field_missing", file=self.file, sheet=sheet_name, field=f.label)
+                if not f.added_later:
+                    self.problems.add("campaign.field_missing", file=self.file, sheet=sheet_name, field=f.label)
                 continue
             values[f.key] = self.convert(sheet_name, _cell_name(r, 1), f.kind, sheet.value(r, 1), f.required,
                                          f.choices, f.label)

@@ -120,10 +120,12 @@ def _campaign_for(inbox: Path, campaign_path: Path | None):
 @click.option("--force", is_flag=True, help=ct.FORCE_HELP)
 def init(directory: Path, level: str, force: bool):
     from thidua_xlsx.service import init_campaign
+    from thidua_xlsx.workspace import CAMPAIGN_FILE, campaign_books
 
-    target = directory / "campaign.xlsx"
-    if target.exists() and not force:
-        raise click.UsageError(ct.EXISTS.format(path=target))
+    target = directory / CAMPAIGN_FILE
+    existing = campaign_books(directory) if directory.is_dir() else []
+    if existing and not force:  # a campaign.ods the secretary saved counts too
+        raise click.UsageError(ct.EXISTS.format(path=existing[0]))
     campaign = init_campaign(directory, level)
     _say(ct.INIT_DONE.format(path=target, school=campaign.school.name, departments=len(campaign.departments),
                                    staff=len(campaign.staff)))
