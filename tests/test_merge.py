@@ -160,8 +160,10 @@ def test_ranks_and_decisions_with_reasons(school):
     assert "ldtt.disciplined" in _reasons(gv05["Lao động tiên tiến"])
     gv04 = {d["title"]: d for d in people["GV04"]["decisions"]}
     assert _reasons(gv04["Lao động tiên tiến"]) == ["ldtt.rating"]
-    proposals = {str(c.value) for row in school["summary"]["Đề nghị khen thưởng"].iter_rows() for c in row}
-    assert any("bị kỷ luật khiển trách trong năm" in text for text in proposals)
+    refused = {str(c.value) for row in school["summary"]["Không đề nghị"].iter_rows() for c in row}
+    assert any("bị kỷ luật khiển trách trong năm" in text for text in refused)
+    signed = {str(c.value) for row in school["summary"]["Đề nghị khen thưởng"].iter_rows() for c in row}
+    assert not any("kỷ luật" in text for text in signed)  # the list attached to the Tờ trình shows no reason
 
 
 def test_hyperlink_typed_as_a_name_stays_text(school):
@@ -172,7 +174,7 @@ def test_hyperlink_typed_as_a_name_stays_text(school):
 
 def test_summary_has_every_sheet(school):
     assert school["summary"].sheetnames == ["Tổng hợp", "Đăng ký", "Điểm chi tiết", "Xếp hạng",
-                                            "Đề nghị khen thưởng", "Tập thể", "Kiểm phiếu", "Biên bản", "Tờ trình",
+                                            "Đề nghị khen thưởng", "Không đề nghị", "Tập thể", "Kiểm phiếu", "Biên bản", "Tờ trình",
                                             "Kiểm tra", "Nguồn dữ liệu", "_thidua_meta"]
     assert school["summary"]["_thidua_meta"].sheet_state == "veryHidden"
 

@@ -25,7 +25,8 @@ from thidua_xlsx.summary import write_report_json, write_summary
 from .conftest import campaign_dict
 
 FORMULA_NAME = '=HYPERLINK("http://x","a")'
-SCORING_SHEETS = ["Tổng hợp", "Đăng ký", "Điểm chi tiết", "Xếp hạng", "Đề nghị khen thưởng", "Tập thể", "Kiểm phiếu",
+SCORING_SHEETS = ["Tổng hợp", "Đăng ký", "Điểm chi tiết", "Xếp hạng", "Đề nghị khen thưởng", "Không đề nghị", "Tập thể",
+                  "Kiểm phiếu",
                   "Biên bản",
                   "Tờ trình", "Kiểm tra", "Nguồn dữ liệu"]
 REGISTRATION_SHEETS = ["Tổng hợp", "Đăng ký", "Tập thể", "Kiểm tra", "Nguồn dữ liệu"]
@@ -234,22 +235,30 @@ def test_ranking_is_by_school_rank(wb):
     assert ranking[-1]["Hạng toàn trường"] is None  # no score, last
 
 
-def test_proposal_lists_granted_people_with_reasons_and_refusals(wb):
+def test_proposal_lists_each_title_with_short_notes_and_refusals_apart(wb):
     ws = wb["Đề nghị khen thưởng"]
     texts = _texts(ws)
     titles = [t for t in texts if t.startswith("DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU")]
     assert titles == [f"DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU {t.upper()} NĂM HỌC 2025-2026"
                       for t in (rules.CSTDCS, rules.LDTT)]
     blocks = _blocks(ws)
-    assert [(r[1], r[6], r[9]) for r in blocks[titles[0]]] == [("Nguyễn Thị Lan", rules.CSTDCS, "đạt LĐTT, HTXSNV")]
+    assert [(r[1], r[6], r[9]) for r in blocks[titles[0]]] == [("Nguyễn Thị Lan", rules.CSTDCS, None)]
     assert [(r[1], r[6], r[9]) for r in blocks[titles[1]]] == [
-        (name, rules.LDTT, GRANTED_LDTT) for name in ("Trần Văn Đức", "Nguyễn Thị Lan", "Đỗ Văn Anh", FORMULA_NAME)]
-    refused = {r[1]: r[9] for r in blocks[tx.REFUSED_TITLE]}
+        (name, rules.LDTT, None) for name in ("Trần Văn Đức", "Nguyễn Thị Lan", "Đỗ Văn Anh", FORMULA_NAME)]
+    assert texts.count("HIỆU TRƯỞNG") == 2 and texts.count("Nguyễn Văn Hiệu") == 2  # each list signed
+    assert tx.REFUSED_TITLE not in texts and REFUSED_MONTHS not in texts  # the reasons stay internal
+    assert ws.page_setup.orientation == "landscape"
+    inside = wb[tx.S_REFUSED]
+    refused = {r[1]: r[9] for r in _blocks_after(inside, tx.REFUSED_TITLE)}
     assert refused["Lê Thị Dung"] == REFUSED_MONTHS
     assert refused["Trần Văn Đức"].endswith(f"(vẫn đề nghị {rules.LDTT})")
     assert "Hoàng Thị Thu Hương Giang Nguyễn Phương" not in refused  # did not register
-    assert tx.REFUSED_TITLE in texts and "HIỆU TRƯỞNG" in texts and "Nguyễn Văn Hiệu" in texts
-    assert ws.page_setup.orientation == "landscape" and ws.print_title_rows
+
+
+def _blocks_after(ws, title: str) -> list[list]:
+    rows = _rows(ws)
+    start = next(i for i, r in enumerate(rows) if r[0] == title)
+    return [r for r in rows[start:] if isinstance(r[0], int)]
 
 
 def test_collective_minutes_and_letter(wb):

@@ -41,6 +41,13 @@ INDIVIDUAL_ORDER = (rules.CSTDCS, rules.LDTT)  # highest first, as the lists are
 COLLECTIVE_ORDER = (rules.TTLDXS, rules.TTLDTT)
 SEVERITY_ORDER = {ERROR: 0, WARNING: 1, NOTE: 2}
 FILE_KB_FORMAT, TIME_FORMAT = "0.0", "dd/mm/yyyy hh:mm"
+A4_SHORT, A4_LONG = 595.3, 841.9  # points
+DEFAULT_ROW_PT = 15.75  # a row of Times New Roman 12 left at its default height
+# Measured with LibreOffice (which renders our PDFs): a column width unit prints 8.3 pt wide with the
+# workbook's Times New Roman 12, and the footer takes 22 pt of the page; Excel fits a little more.
+CHAR_PT, FOOTER_PT = 8.3, 22
+PAGE_SAFETY = 0.95
+CHART_PT = 320 * 0.75 + 6  # the overview chart's height, in points
 SPARE_TALLY_ROWS = 5  # for candidates the council adds at the meeting
 LARGER_STYLES = {"title": 14, "subject": 13, "to": 13}  # font sizes other than 12, for row heights
 
@@ -237,6 +244,11 @@ def _proposal_lists(people: list[PersonResult]) -> dict[str, list[tuple[PersonRe
             for title in _titles_in_order(INDIVIDUAL_ORDER, granted)}
 
 
+def _short_note(decision: rules.Decision) -> str:
+    """What a signed list says beside a name: only that the council decided, never the tool's reasons."""
+    return tx.NOTE_COUNCIL if decision.reasons and decision.reasons[0].code.startswith("council.") else ""
+
+
 def _refusals(people: list[PersonResult]) -> list[tuple[PersonResult, str]]:
     """People who registered but were refused (the lowest refused title's reason, in words)."""
     found = []
@@ -258,6 +270,7 @@ class _Book:
         self.year = self.school.school_year
         self.scoring = summary.round == ly.SCORING
         self.widths: dict[str, tuple[float, ...]] = {}
+        self.heights: dict[str, dict[int, float]] = {}  # row heights set, per sheet (for page breaks)
         self.f = self._formats()
         self.levels = self._levels()
         self.by_dept = {d.code: [p for p in summary.people if p.department == d.code] for d in summary.departments}
@@ -345,6 +358,39 @@ class _Book:
         self.widths[name] = widths
         return ws
 
+    def _row(self, ws, row: int, height: float) -> None:
+        ws.set_row(row, height)
+        self.heights.setdefault(ws.name, {})[row] = height
+
+    def _keep_together(self, ws, blocks: list[tuple[int, int, float]], repeat: tuple[int, ...] = ()) -> None:
+        """Manual page breaks so that no block — (first row, last row, extra points such as a chart) — is
+        cut across two printed pages: a signature with the end of its table, a title with its table's
+        head, a chart. Pages are estimated from the row heights, the column widths (the sheet is fitted
+        to the page width) and the paper; a block that fits nowhere whole is left as it falls."""
+        heights = self.heights.get(ws.name, {})
+        landscape = ws.orientation == 0
+        width_pt = (A4_LONG if landscape else A4_SHORT) - (MARGINS["left"] + MARGINS["right"]) * 72
+        height_pt = (A4_SHORT if landscape else A4_LONG) - (MARGINS["top"] + MARGINS["bottom"]) * 72
+        sheet_pt = sum(self.widths[ws.name]) * CHAR_PT
+        page = (height_pt - FOOTER_PT) / min(1.0, width_pt / sheet_pt) * PAGE_SAFETY
+        header = sum(heights.get(r, DEFAULT_ROW_PT) for r in repeat)
+        starts = {first: (last, extra) for first, last, extra in blocks}
+        last_row = max([*heights, *(last for _, last, _ in blocks)], default=0)
+        used, breaks = 0.0, []
+        for row in range(last_row + 1):
+            if row in starts:
+                last, extra = starts[row]
+                size = sum(heights.get(r, DEFAULT_ROW_PT) for r in range(row, last + 1)) + extra
+                if used + size > page and used > header and header + size <= page:
+                    breaks.append(row)
+                    used = header
+            height = heights.get(row, DEFAULT_ROW_PT) + (starts[row][1] if row in starts else 0)
+            if used + height > page and used > header:
+                used = header
+            used += height
+        if breaks:
+            ws.set_h_pagebreaks(breaks)
+
     def _span(self, ws, c0: int, c1: int) -> float:
         return sum(self.widths[ws.name][c0:c1 + 1])
 
@@ -370,7 +416,7 @@ class _Book:
         self._put(ws, row, c0, value, style)
         if fit:
             size = LARGER_STYLES.get(style, 12)
-            ws.set_row(row, _height(_lines(value, self._span(ws, c0, c1) * 12 / size), size) + 3)  # paragraph gap
+            self._row(ws, row, _height(_lines(value, self._span(ws, c0, c1) * 12 / size), size) + 3)  # paragraph gap
 
     def _header(self, ws, last_col: int, split: int, *, number: str = "", date: bool = False) -> int:
         """School (left) and national motto (right), Nghị định 30/2020; returns the next free row."""
@@ -383,7 +429,7 @@ class _Book:
             self._text(ws, row, split, last_col, rt, rs)
             lines = max(_lines(lt, self._span(ws, 0, split - 1) * 0.9),
                         _lines(rt, self._span(ws, split, last_col) * 0.9))
-            ws.set_row(row, _height(lines, 13))
+            self._row(ws, row, _height(lines, 13))
         return used + 1
 
     def _date_line(self) -> str:
@@ -404,13 +450,13 @@ class _Book:
         widths = self.widths[ws.name]
         for col, text in enumerate(headers):
             self._put(ws, row, col, text, "head")
-        ws.set_row(row, _height(max(_lines(h, widths[c] * 0.85) for c, h in enumerate(headers))))
+        self._row(ws, row, _height(max(_lines(h, widths[c] * 0.85) for c, h in enumerate(headers))))
         last = row
         for last, values in enumerate(rows, start=row + 1):
             for col, value in enumerate(values):
                 self._put(ws, last, col, value, styles[col])
-            ws.set_row(last, _height(max([_lines(v, widths[c]) for c, v in enumerate(values) if not _blank(v)],
-                                         default=1)))
+            self._row(ws, last, _height(max([_lines(v, widths[c]) for c, v in enumerate(values) if not _blank(v)],
+                                            default=1)))
         if data_table:
             ws.freeze_panes(row + 1, 0)
             ws.autofilter(row, 0, max(last, row), len(headers) - 1)
@@ -491,7 +537,7 @@ class _Book:
         for col, value in enumerate(total):
             self._put(ws, total_row, col, value, "total_avg" if self.scoring and col == 4 else
                       "total" if col == 0 else "total_num")
-        ws.set_row(total_row, _height(1))
+        self._row(ws, total_row, _height(1))
         source = rows if self.scoring else [total]
         peak = max((r[c] for r in source for c in series_cols), default=0)
         self._overview_chart(ws, head, last, total_row, series_cols, peak)
@@ -532,6 +578,7 @@ class _Book:
         chart.set_legend({"position": "bottom", "font": font} if self.scoring else {"none": True})
         chart.set_size({"width": 760, "height": 320})
         ws.insert_chart(total_row + 2, 0, chart, {"x_offset": 4, "y_offset": 4})
+        self._keep_together(ws, [(total_row + 2, total_row + 2, CHART_PT)], repeat=(head,))
 
     # --- Đăng ký ------------------------------------------------------------------------------
 
@@ -590,8 +637,8 @@ class _Book:
             self._put(ws, head, col, heading, "head")
             self._put(ws, sub, col, tx.DETAIL_SELF, "head")
             self._put(ws, sub, col + 1, tx.DETAIL_DEPT, "head")
-        ws.set_row(head, _height(max([_lines(h, 2 * group_width * 0.85) for _, h in groups] + [2])))
-        ws.set_row(sub, _height(1))
+        self._row(ws, head, _height(max([_lines(h, 2 * group_width * 0.85) for _, h in groups] + [2])))
+        self._row(ws, sub, _height(1))
         styles = ["center", "center", "text", "text", "text", *["num"] * (2 * len(groups)), "num", "num",
                   "council", "council", "council", "num", "center", "center", "text"]
         r = sub
@@ -606,7 +653,7 @@ class _Book:
                       p.classification, _remarks(p, *_flags(p))]
             for col, value in enumerate(values):
                 self._put(ws, r, col, value, styles[col])
-            ws.set_row(r, _height(max(_lines(values[c] or "", widths[c]) for c in (2, 3, len(values) - 1))))
+            self._row(ws, r, _height(max(_lines(values[c] or "", widths[c]) for c in (2, 3, len(values) - 1))))
         ws.freeze_panes(sub + 1, 3)
         ws.autofilter(sub, 0, max(r, sub), last_col)
         ws.repeat_rows(head, sub)
@@ -686,34 +733,50 @@ class _Book:
     # --- Đề nghị khen thưởng ------------------------------------------------------------------
 
     def proposal_sheet(self) -> None:
-        widths = (5, 21, 12, 13, 10, 12, 13, 22, 10, 30)
+        """One list per title, each with its own signature, kept on the page with the end of its table;
+        short notes only (the reasons for refusals are on the internal sheet "Không đề nghị")."""
+        widths = (5, 21, 12, 13, 10, 12, 13, 22, 12, 22)
         last_col = len(widths) - 1
         ws = self._sheet(tx.S_PROPOSAL, widths, landscape=True)
         row = self._header(ws, last_col, 4)
         styles = ["center", "text", "text", "text", "center", "center", "text", "text", "center", "text"]
-        repeated = False
         lists = _proposal_lists(self.s.people)
         if not lists:
             self._text(ws, row, 0, last_col, tx.NO_PROPOSAL, "note")
-            row += 2
+        blocks, heads = [], []
         for title, chosen in lists.items():
+            first = row
             row = self._title(ws, row, last_col, tx.PROPOSAL_TITLE.format(title=title.upper(), year=self.year),
                               tx.PROPOSAL_SUBTITLE.format(school=self.school.name, count=len(chosen)))
             rows = [[n, p.name, p.position, p.department_name, p.facts.rating, _score_text(p), title,
-                     _initiative_text(p.facts), None, d.reason] for n, (p, d) in enumerate(chosen, start=1)]
-            head, row = self._table(ws, row - 1, tx.PROPOSAL_HEAD, rows, styles, data_table=False)
-            if not repeated:
-                ws.repeat_rows(head)
-                repeated = True
-            row += 2
+                     _initiative_text(p.facts), self._votes(p.code, title), _short_note(d)]
+                    for n, (p, d) in enumerate(chosen, start=1)]
+            head, last = self._table(ws, row - 1, tx.PROPOSAL_HEAD, rows, styles, data_table=False)
+            heads.append(head)
+            end = self._sign_pair(ws, last + 2, last_col, tx.SIGN_MAKER, self.school.secretary, tx.SIGN_HEAD,
+                                  self.school.principal)
+            blocks += [(first, min(head + 2, last), 0), (max(head + 1, last - 1), end, 0)]
+            row = end + 2
+        self._keep_together(ws, blocks)
+        self.refused_sheet(styles)
+
+    def _votes(self, code: str, title: str) -> str:
+        result = self.s.tally.result(code, title) if self.s.tally else None
+        if result is None or result.votes is None or not self.s.tally.members:
+            return ""
+        return tx.VOTES_SHORT.format(votes=result.votes, members=self.s.tally.members,
+                                     share=cm.num_text(round(100 * result.votes / self.s.tally.members, 1)))
+
+    def refused_sheet(self, styles: list[str]) -> None:
+        """Who registered and is not proposed, and why — for the council, never attached to the Tờ trình."""
+        widths = (5, 21, 12, 13, 10, 12, 13, 22, 10, 40)
+        last_col = len(widths) - 1
+        ws = self._sheet(tx.S_REFUSED, widths, landscape=True)
         refused = _refusals(self.s.people)
-        row = self._title(ws, row, last_col, tx.REFUSED_TITLE, tx.REFUSED_SUBTITLE.format(count=len(refused)))
+        row = self._title(ws, 0, last_col, tx.REFUSED_TITLE, tx.REFUSED_SUBTITLE.format(count=len(refused)))
         rows = [[n, p.name, p.position, p.department_name, p.facts.rating, _score_text(p), p.registered,
                  _initiative_text(p.facts), None, reason] for n, (p, reason) in enumerate(refused, start=1)]
-        _, row = self._table(ws, row - 1, tx.REFUSED_HEAD, rows or [[None, tx.NONE_ROW]], styles,
-                             data_table=False)
-        self._sign_pair(ws, row + 2, last_col, tx.SIGN_MAKER, self.school.secretary, tx.SIGN_HEAD,
-                        self.school.principal)
+        self._table(ws, row - 1, tx.REFUSED_HEAD, rows or [[None, tx.NONE_ROW]], styles)
 
     # --- Tập thể -------------------------------------------------------------------------------
 
@@ -742,9 +805,10 @@ class _Book:
         ws = self._sheet(tx.S_COLLECTIVE, widths, landscape=self.scoring)
         row = self._header(ws, last_col, (last_col + 1) // 2)
         row = self._title(ws, row, last_col, title.format(year=self.year), self.school.name)
-        _, last = self._table(ws, row, heads, rows, styles)
-        self._sign_pair(ws, last + 2, last_col, tx.SIGN_MAKER, self.school.secretary, tx.SIGN_HEAD,
-                        self.school.principal)
+        head, last = self._table(ws, row, heads, rows, styles)
+        end = self._sign_pair(ws, last + 2, last_col, tx.SIGN_MAKER, self.school.secretary, tx.SIGN_HEAD,
+                              self.school.principal)
+        self._keep_together(ws, [(max(head + 1, last - 1), end, 0)], repeat=(head,))
 
     # --- Danh sách công khai (a workbook of its own) ------------------------------------------------
 
@@ -803,7 +867,7 @@ class _Book:
         widths = (13, 13, 12, 13, 13, 12)
         last_col = len(widths) - 1
         ws = self._sheet(tx.S_MINUTES, widths, document=True)
-        row = self._header(ws, last_col, 3, date=True)
+        row = self._header(ws, last_col, 2, date=True)  # the motto's half wide enough for one line
         row = self._title(ws, row + 1, last_col, tx.MINUTES_TITLE.format(year=self.year))
         s, school = self.s, self.school
         fill = {"blank_date": DATE_LINE_BLANK, "principal": school.principal or "……………………",
@@ -820,15 +884,16 @@ class _Book:
                   for t, names in collective.items()]
         lines += [("body", text) for text in tx.MINUTES_END]
         row = self._paragraphs(ws, row, last_col, lines)
-        self._sign_pair(ws, row + 1, last_col, tx.SIGN_SECRETARY, school.secretary, tx.SIGN_CHAIR, school.principal,
-                        date=False, seal=False)
+        end = self._sign_pair(ws, row + 1, last_col, tx.SIGN_SECRETARY, school.secretary, tx.SIGN_CHAIR,
+                              school.principal, date=False, seal=False)
+        self._keep_together(ws, [(row - 1, end, 0)])  # the last paragraph with the signatures
 
     def letter_sheet(self) -> None:
         widths = (13, 13, 12, 13, 13, 12)
         last_col = len(widths) - 1
         ws = self._sheet(tx.S_LETTER, widths, document=True)
         school = self.school
-        row = self._header(ws, last_col, 3, number=tx.LETTER_NUMBER, date=True)
+        row = self._header(ws, last_col, 2, number=tx.LETTER_NUMBER, date=True)
         row = self._title(ws, row + 1, last_col, tx.LETTER_TITLE) - 1
         self._text(ws, row, 0, last_col, tx.LETTER_SUBJECT.format(year=self.year), "subject", fit=True)
         self._text(ws, row + 2, 0, last_col, tx.LETTER_TO.format(recipient=school.recipient), "to", fit=True)
@@ -846,8 +911,9 @@ class _Book:
         self._text(ws, row, 0, 2, tx.RECEIVERS_HEAD, "receivers_head")
         for k, line in enumerate(tx.RECEIVERS, start=1):
             self._text(ws, row + k, 0, 2, line, "receivers")
-        self._signatures(ws, row, [(3, last_col, tx.SIGN_PRINCIPAL, tx.SIGN_NOTE_SEAL, school.principal)],
-                         date=False)
+        end = self._signatures(ws, row, [(3, last_col, tx.SIGN_PRINCIPAL, tx.SIGN_NOTE_SEAL, school.principal)],
+                               date=False)
+        self._keep_together(ws, [(row - 2, max(end, row + len(tx.RECEIVERS)), 0)])
 
     # --- Kiểm tra and Nguồn dữ liệu ------------------------------------------------------------
 

@@ -74,7 +74,10 @@ PROPOSAL_TITLE = "DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU {title} NĂM 
 PROPOSAL_SUBTITLE = "(Kèm theo Tờ trình của {school}; {count} người)"
 PROPOSAL_HEAD = ("STT", "Họ và tên", "Chức vụ", "Tổ", "Xếp loại viên chức", "Điểm (tự / tổ / HĐ)",
                  "Danh hiệu đề nghị", "Sáng kiến (tên, cấp, số QĐ)", "Số phiếu / tỷ lệ", "Ghi chú")
-REFUSED_TITLE = "KHÔNG ĐỀ NGHỊ"
+S_REFUSED = "Không đề nghị"
+VOTES_SHORT = "{votes}/{members} ({share}%)"
+NOTE_COUNCIL = "Hội đồng quyết định"
+REFUSED_TITLE = "KHÔNG ĐỀ NGHỊ (TÀI LIỆU NỘI BỘ CỦA HỘI ĐỒNG, KHÔNG GỬI KÈM TỜ TRÌNH)"
 REFUSED_SUBTITLE = "(Người đã đăng ký nhưng không đủ điều kiện; {count} người)"
 REFUSED_HEAD = ("STT", "Họ và tên", "Chức vụ", "Tổ", "Xếp loại viên chức", "Điểm (tự / tổ / HĐ)",
                 "Danh hiệu đăng ký", "Sáng kiến (tên, cấp, số QĐ)", "Số phiếu / tỷ lệ", "Lý do không đề nghị")
