@@ -221,3 +221,20 @@ def test_thresholds_are_shares_of_all_members_and_need_a_valid_meeting():
     assert "chưa đủ số thành viên (6/10 có mặt, cần 7)" in short.results[0].reason.text
     seventy = count(TallyInput(members=10, present=9, counts=vote), cm.Rules(ldtt_vote_percent=70))
     assert seventy.result("NV01", rules.LDTT).passed is False
+
+
+def test_the_final_summary_passes_the_validator_and_its_json_carries_the_council(final):
+    import json
+
+    import openxml_audit
+
+    validator = openxml_audit.OpenXmlValidator(file_format=openxml_audit.FileFormat.OFFICE_2010)
+    assert [e.description for e in validator.validate(str(final["out"])).errors] == []
+    report = json.loads((final["out"].parent / "cuoi.json").read_text(encoding="utf-8"))
+    council = report["council"]
+    assert (council["members"], council["present"], council["quorum_met"]) == (9, 7, True)
+    vote, = [v for v in council["votes"] if v["code"] == "GV02"]
+    assert (vote["votes"], vote["needed"], vote["passed"], vote["reason"]["code"]) == (8, 8, True, "vote.passed")
+    assert {c["code"] for c in council["changes"]} >= {"GV02", "GV03", "GV05"}
+    gv05 = next(p for p in report["people"] if p["code"] == "GV05")
+    assert gv05["council"] == {"score": None, "decision": rules.LDTT, "note": "Kỷ luật đã hết thời hạn"}

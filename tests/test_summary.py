@@ -339,7 +339,9 @@ def test_json_report_round_trips(tmp_path):
     path = tmp_path / "report.json"
     write_report_json(make_summary(), path)
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert list(data) == ["schema_version", "campaign", "round", "files", "problems", "people", "departments"]
+    assert list(data) == ["schema_version", "campaign", "round", "files", "problems", "people", "departments",
+                         "council"]
+    assert data["council"] is None  # no council pass yet
     assert data["schema_version"] == ly.SUMMARY_SCHEMA_VERSION
     assert data["campaign"] == {"id": "test-campaign", "school": "Trường Tiểu học Thử Nghiệm",
                                 "school_year": "2025-2026"}

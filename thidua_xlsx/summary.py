@@ -11,6 +11,7 @@ wrapped text written by a library either, so row heights are estimated here (:fu
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import math
@@ -131,7 +132,17 @@ def report_dict(summary: Summary) -> dict:
                          "file": d.file, "collective_registered": d.collective,
                          "decisions": [x.to_dict() for x in d.decisions], "proposed": d.proposed}
                         for d in summary.departments],
+        "council": _council_dict(summary) if summary.tally is not None else None,
     }
+
+
+def _council_dict(summary: Summary) -> dict:
+    t = summary.tally
+    return {"members": t.members, "present": t.present, "ballots_issued": t.ballots_issued,
+            "ballots_returned": t.ballots_returned, "quorum_needed": t.quorum_needed, "quorum_met": t.quorum_met,
+            "votes": [{"code": r.code, "title": r.title, "votes": r.votes, "needed": r.needed, "passed": r.passed,
+                       "reason": r.reason.to_dict()} for r in t.results],
+            "changes": [dataclasses.asdict(c) for c in summary.council_changes]}
 
 
 def _person_dict(p: PersonResult) -> dict:
@@ -146,6 +157,7 @@ def _person_dict(p: PersonResult) -> dict:
         "classification": p.classification, "rank_school": p.rank_school, "rank_department": p.rank_department,
         "decisions": [d.to_dict() for d in p.decisions], "proposed": p.proposed,
         "flags": [f.to_dict() for f in p.flags],
+        "council": {"score": p.council_score, "decision": p.council_decision, "note": p.council_note},
     }
 
 
