@@ -122,6 +122,17 @@ def register(folder: CampaignFolder, titles: dict[str, str], work: Path, *, coll
     return target
 
 
+def submission(path: Path, folder: CampaignFolder):
+    """What the reader finds in one returned workbook, every cell with where it was found (a merge's
+    summary keeps each file slim: no cells)."""
+    from thidua_xlsx.containment import FILE, InboxItem
+    from thidua_xlsx.reader import ReadContext, read_file
+
+    found = read_file(InboxItem(path, path.name, FILE), ReadContext(folder.campaign, folder.registry))
+    assert found.submission is not None, [i.render() for i in found.issues]
+    return found.submission
+
+
 def header_columns(path: Path, sheet_name: str, header_row: int) -> dict[str, str]:
     """Column letter of each header text of a table, as written (e.g. "Điểm xét" → "G").
 

@@ -37,7 +37,7 @@ from openpyxl import load_workbook
 from tests.conftest import campaign_dict, make_folder
 from tests.filling import fill as openpyxl_fill
 from tests.filling import (forms, header_columns, labelled_row, layout, person_values, register, sheet,
-                           stamp_saved_time)
+                           stamp_saved_time, submission)
 from tests.libreoffice import fill as lo_fill
 from tests.libreoffice import require_libreoffice
 from thidua_xlsx import campaign as cm
@@ -550,7 +550,7 @@ def test_a_registration_list_sorted_in_libreoffice_keeps_each_persons_title(book
     assert {c: p.initiative for c, p in people.items()} == SORT_INITIATIVES
     # read where LibreOffice put each row, not where it was issued
     rows = {e.person.code: int(e.title.cell[len(reg.title_column):])
-            for e in summary.files[0].submission.registrations if e.person is not None}
+            for e in submission(inbox / books["reg"].path.name, books["folder"]).registrations if e.person is not None}
     assert rows == now
 
 
@@ -587,7 +587,7 @@ def test_rows_inserted_and_sheets_moved_in_libreoffice_keep_every_score(books, l
     assert [i.render() for i in summary.issues if i.severity == "error"] == []
     assert not {"row.no_code", "value.total_mismatch", "value.required_blank"} & {i.code for i in summary.issues}
     # item by item, where the reader found it: the typed value, on the row LibreOffice moved it to
-    found = {f.person.code: f for f in summary.files[0].submission.forms if not f.spare}
+    found = {f.person.code: f for f in submission(inbox / book.path.name, books["folder"]).forms if not f.spare}
     assert set(found) == set(SCORES)
     for code, (own, dept) in SCORES.items():
         rec = book.form(code)

@@ -72,7 +72,7 @@ def test_summaries_have_no_finding(written):
 
 
 def test_feedback_copy_has_only_the_accepted_openpyxl_findings(written, tmp_path):
-    result = write_feedback(_with_a_warning(written["summary"]), tmp_path / "gop-y")
+    result = write_feedback(_with_a_warning(written["summary"], written["folder"]), tmp_path / "gop-y")
     assert result.written
     for path in result.written:
         findings = _findings(path)
@@ -81,14 +81,15 @@ def test_feedback_copy_has_only_the_accepted_openpyxl_findings(written, tmp_path
         assert _describe(unexpected) == [], path.name
 
 
-def _with_a_warning(summary):
+def _with_a_warning(summary, folder):
     """The summary with one warning on a cell of the first accepted file (feedback needs a problem)."""
     import dataclasses
 
+    from tests.filling import submission
     from thidua_xlsx.issues import WARNING, issue
 
     f = next(f for f in summary.files if f.status == "accepted")
-    form = f.submission.forms[0]
+    form = submission(f.path, folder).forms[0]
     extra = issue("person.no_scores", WARNING, file=f.name, sheet=form.sheet, cell=form.items[0].self.cell,
                   name=form.person.name)
     return dataclasses.replace(summary, issues=(*summary.issues, extra))

@@ -115,21 +115,27 @@ class Problem:
 
 
 def check_workbook(path: Path, data: bytes, suffix: str) -> Problem | None:
-    """Why ``data`` must not be parsed, or None. Streams; never inflates more than the limits."""
+    """Why ``data`` (the bytes of ``path``) must not be parsed, or None. Never inflates more than the limits."""
     if data[:8] == CFB_MAGIC and suffix in (".xlsx", ".xlsm"):
         return Problem("file.encrypted")
     if suffix in (".xlsx", ".xlsm", ".ods"):
         if data[:4] != ZIP_MAGIC:
             return Problem("file.corrupt")
-        return _zip_problem(path, suffix)
+        return _zip_problem(data, suffix)
     if data[:8] != CFB_MAGIC:
         return Problem("file.corrupt")
     return _xls_problem(data)
 
 
-def _zip_problem(path: Path, suffix: str) -> Problem | None:
+def _is_sheet_part(name: str) -> bool:
+    return name.startswith("xl/worksheets/") and name.endswith(".xml")
+
+
+def _zip_problem(data: bytes, suffix: str) -> Problem | None:
+    import io
+
     try:
-        with zipfile.ZipFile(path) as zf:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
             if len(infos) > MAX_ZIP_ENTRIES:
                 return Problem("file.zip_bomb")
@@ -140,10 +146,22 @@ def _zip_problem(path: Path, suffix: str) -> Problem | None:
             if total > MAX_UNZIPPED_BYTES or total / packed > MAX_ZIP_RATIO:
                 return Problem("file.zip_bomb")
             names = {info.filename for info in infos}
+            # Each sheet part is inflated once, here (its head checked now, its extent below); a
+            # failure while inflating it is raised when its turn comes, as if it had been streamed then.
+            sheets: dict[str, bytes | Exception] = {}
             for info in infos:  # Office files never declare a DTD: entities are an attack (billion laughs, XXE)
                 if info.filename.endswith((".xml", ".rels")):
-                    with zf.open(info) as handle:
-                        head = handle.read(4096)
+                    if suffix != ".ods" and _is_sheet_part(info.filename):
+                        try:
+                            xml = sheets[info.filename] = zf.read(info)  # at most its declared size: bounded
+                            head = xml[:4096]
+                        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError) as exc:
+                            sheets[info.filename] = exc
+                            with zf.open(info) as handle:
+                                head = handle.read(4096)
+                    else:
+                        with zf.open(info) as handle:
+                            head = handle.read(4096)
                     if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
                         return Problem("file.xml_entities")
                     if info.filename == "xl/workbook.xml" and b"purl.oclc.org/ooxml" in head:
@@ -154,8 +172,11 @@ def _zip_problem(path: Path, suffix: str) -> Problem | None:
                 return Problem("file.strict_or_foreign") if any(n.startswith("xl/") for n in names) else \
                     Problem("file.corrupt")
             for info in infos:
-                if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
-                    problem = _xlsx_extent(zf, info.filename)
+                if _is_sheet_part(info.filename):
+                    xml = sheets[info.filename]
+                    if isinstance(xml, Exception):
+                        raise xml
+                    problem = _xlsx_extent(xml, info.filename)
                     if problem:
                         return problem
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError):
@@ -165,21 +186,25 @@ def _zip_problem(path: Path, suffix: str) -> Problem | None:
 
 # A cell element with content (not self-closing): an empty styled cell far away is harmless.
 _CELL_REF = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})(\d{1,7})"[^>]*?(/?)>')
+# Any reference beyond MAX_ROWS (5000) or MAX_COLUMNS (64, "BL"), anywhere: a sheet without one has no
+# cell out of bounds, which a plain search tells ~6x faster than looking at every cell.
+_FAR_REF = re.compile(rb'r="(?:[A-Z]{1,3}(?:\d{5,7}|[5-9]\d{3})|(?:[A-Z]{3}|[C-Z][A-Z]|B[M-Z])\d{1,7})"')
+assert MAX_ROWS == 5000 and MAX_COLUMNS == 64, "_FAR_REF spells these limits out"
 
 
-def _xlsx_extent(zf: zipfile.ZipFile, member: str) -> Problem | None:
-    """The furthest row and column a sheet's XML names, streamed in chunks."""
+def _xlsx_extent(xml: bytes, member: str) -> Problem | None:
+    """The furthest row and column a sheet's XML names (in chunks, as when it was streamed)."""
     tail = b""
-    with zf.open(member) as handle:
-        for block in iter(lambda: handle.read(CHUNK), b""):
-            text = tail + block
+    for start in range(0, len(xml), CHUNK):
+        text = tail + xml[start:start + CHUNK]
+        if _FAR_REF.search(text):
             for match in _CELL_REF.finditer(text):
                 if match.group(3):
                     continue
                 row, col = int(match.group(2)), _column_number(match.group(1))
                 if row > MAX_ROWS or col > MAX_COLUMNS:
                     return _too_big(member, row, col)
-            tail = text[-200:]
+        tail = text[-200:]
     return None
 
 

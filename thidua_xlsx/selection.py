@@ -11,6 +11,8 @@ times when saving attachments, so the workbook's own time is the better witness.
 from __future__ import annotations
 
 import dataclasses
+import json
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 
@@ -49,27 +51,55 @@ def _when(f: InboxFile) -> str:
     return f"{local:%d/%m/%Y %H:%M} ({source})"
 
 
-def _cells(sub: Submission) -> dict[tuple[str, str], tuple[str, str]]:
-    """(who, what) → (value, name of who): the input cells of a version, by code, for comparison."""
-    found = {}
+_ITEM_LABELS = ("tự chấm", "tổ chấm", "ghi chú")
+_REGISTRATION_LABELS = ("họ tên", "danh hiệu", "hình thức", "sáng kiến", "ghi chú")
+
+
+def pack_inputs(sub: Submission) -> bytes:
+    """What :func:`version_changes` needs of a version, compressed (a few KB for a department): all a
+    file keeps of its cells once validated, in case a newer version supersedes it or it supersedes another."""
+    body = json.dumps(_records(sub), ensure_ascii=False, separators=(",", ":"))
+    return zlib.compress(body.encode(), 1)
+
+
+def _records(sub: Submission) -> list:
+    """The input values of a version, by code, as plain lists (what :func:`_cells` expands)."""
+    forms = []
     for form in sub.forms:
         who = form.person.code or form.marker
         name = form.person.name or canonical(form.name.value if form.name else "") or form.marker
-        for cells in form.items:
-            for label, cell in (("tự chấm", cells.self), ("tổ chấm", cells.dept), ("ghi chú", cells.note)):
-                found[(who, f"{cells.code} {label}")] = (canonical(cell.value), name)
-        for key, cell in form.facts:
-            found[(who, key)] = (canonical(cell.value), name)
-        if form.spare and form.name is not None:
-            found[(who, "họ tên")] = (canonical(form.name.value), name)
+        items = [[c.code, canonical(c.self.value), canonical(c.dept.value), canonical(c.note.value)]
+                 for c in form.items]
+        facts = [[key, canonical(cell.value)] for key, cell in form.facts]
+        spare_name = canonical(form.name.value) if form.spare and form.name is not None else None
+        forms.append([who, name, items, facts, spare_name])
+    rows = []
     for n, row in enumerate(sub.registrations):
         who = row.person.code if row.person else f"+{n}"
         name = row.person.name if row.person else canonical(row.name.value)
-        for label, cell in (("họ tên", row.name), ("danh hiệu", row.title), ("hình thức", row.form),
-                            ("sáng kiến", row.initiative), ("ghi chú", row.note)):
-            found[(who, label)] = (canonical(cell.value), name)
-    if sub.collective is not None:
-        found[("tập thể", "danh hiệu")] = (canonical(sub.collective.value), "tổ")
+        rows.append([who, name, [canonical(c.value) for c in (row.name, row.title, row.form, row.initiative,
+                                                              row.note)]])
+    collective = canonical(sub.collective.value) if sub.collective is not None else None
+    return [forms, rows, collective]
+
+
+def _cells(sub: Submission) -> dict[tuple[str, str], tuple[str, str]]:
+    """(who, what) → (value, name of who): the input cells of a version, by code, for comparison."""
+    forms, rows, collective = json.loads(zlib.decompress(sub.inputs)) if sub.inputs else _records(sub)
+    found = {}
+    for who, name, items, facts, spare_name in forms:
+        for code, *values in items:
+            for label, value in zip(_ITEM_LABELS, values):
+                found[(who, f"{code} {label}")] = (value, name)
+        for key, value in facts:
+            found[(who, key)] = (value, name)
+        if spare_name is not None:
+            found[(who, "họ tên")] = (spare_name, name)
+    for who, name, values in rows:
+        for label, value in zip(_REGISTRATION_LABELS, values):
+            found[(who, label)] = (value, name)
+    if collective is not None:
+        found[("tập thể", "danh hiệu")] = (collective, "tổ")
     return found
 
 

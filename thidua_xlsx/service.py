@@ -51,9 +51,8 @@ def generate_round(folder: CampaignFolder, round_: str, outbox: Path, from_summa
     Leftovers of another school in the campaign (a căn cứ line, an e-mail) are warnings, never a refusal.
     """
     from thidua_xlsx.campaign_checks import sample_school_names, stale_school_warnings
-    from thidua_xlsx.reader import locked_content
+    from thidua_xlsx.parallel import shared_pool, workers_for_workbooks
     from thidua_xlsx.registrations import checklist, read_registration_summary
-    from thidua_xlsx.templates import write_department_workbook
 
     campaign, problems = folder.campaign, Problems()
     problems.extend(stale_school_warnings(campaign, sample_school_names(), file=folder.book_name))
@@ -72,33 +71,80 @@ def generate_round(folder: CampaignFolder, round_: str, outbox: Path, from_summa
     except OSError as exc:
         problems.add("generate.outbox_unwritable", path=str(outbox), reason=exc.strerror or str(exc))
         return Generated((), problems)
-    staged = []  # (staging path, final path, spec, layout): nothing replaces a file until all are written
-    for department in campaign.departments:
-        spec = department_spec(campaign, department, round_,
+    # Each workbook is written (then recorded) on its own, on every core for a large campaign; every
+    # one is staged first: nothing replaces a file until all are written.
+    job = _Issue(campaign, round_, outbox, found, registry, issued_on, _members_by_department(campaign))
+    departments = range(len(campaign.departments))
+    with shared_pool(job, workers_for_workbooks(len(departments))) as run:
+        staged = run(_write_staged, departments)  # (staging path, final path, layout)
+        changed = [path for stage, path, _ in staged if path.exists() and path.read_bytes() != stage.read_bytes()]
+        if changed and not force:
+            for stage, *_ in staged:
+                stage.unlink()
+            filled = _returned_workbooks(registry, changed)
+            problems.add("generate.would_overwrite_returned" if filled else "generate.would_overwrite",
+                         outbox=str(outbox), files=", ".join(p.name for p in (filled or changed)))
+            return Generated((), problems)
+        paths = run(_record_issued, [(k, layout) for k, (_, _, layout) in enumerate(staged)])
+    return Generated(tuple(paths), problems, checklist(campaign, found) if found else None)
+
+
+@dataclass(frozen=True)
+class _Issue:
+    """What writing one department's workbook needs: the same for every department of a generate."""
+
+    campaign: cm.Campaign
+    round: str
+    outbox: Path
+    found: object  # the registration summary read for --from, or None
+    registry: object
+    issued_on: str
+    members: dict  # department code → its people, in roster order
+
+    def spec(self, k: int):
+        """Department ``k``'s slice of the campaign. Its people come from an index made once
+        (``Campaign.members`` scans the whole roster: a province's generate would be quadratic)."""
+        department, found = self.campaign.departments[k], self.found
+        members = self.members.get(department.code, ())
+        return department_spec(replace(self.campaign, staff=members), department, self.round,
                                registrations=found.people if found else None,
                                newcomers=found.newcomers if found else (),
                                collective=found.collective.get(department.code, "") if found else "")
-        path = outbox / ly.output_name(campaign.school.school_year, round_, department.name)
-        stage = path.with_name(path.name + ".moi")
-        staged.append((stage, path, spec, write_department_workbook(spec, stage)))
-    changed = [path for stage, path, _, _ in staged if path.exists() and path.read_bytes() != stage.read_bytes()]
-    if changed and not force:
-        for stage, *_ in staged:
-            stage.unlink()
-        filled = _returned_workbooks(registry, changed)
-        problems.add("generate.would_overwrite_returned" if filled else "generate.would_overwrite",
-                     outbox=str(outbox), files=", ".join(p.name for p in (filled or changed)))
-        return Generated((), problems)
-    paths = []
-    for stage, path, spec, layout in staged:
-        stage.replace(path)
-        locked = locked_content(path, spec.people, layout, campaign.rubrics)
-        rubrics = tuple(spec.rubric_for(role) for role in dict.fromkeys(p.role for p in spec.people)) \
-            if round_ == ly.SCORING else ()
-        registry.record(IssuedWorkbook(layout, spec.people, spec.collective, locked, fingerprint(locked), path.name,
-                                       (issued_on,), hashlib.sha256(path.read_bytes()).hexdigest(), rubrics))
-        paths.append(path)
-    return Generated(tuple(paths), problems, checklist(campaign, found) if found else None)
+
+    def path(self, k: int) -> Path:
+        return self.outbox / ly.output_name(self.campaign.school.school_year, self.round,
+                                            self.campaign.departments[k].name)
+
+
+def _members_by_department(campaign: cm.Campaign) -> dict:
+    index: dict[str, list] = {}
+    for person in campaign.staff:
+        index.setdefault(person.department, []).append(person)
+    return {code: tuple(people) for code, people in index.items()}
+
+
+def _write_staged(job: _Issue, k: int):
+    from thidua_xlsx.templates import write_department_workbook
+
+    path = job.path(k)
+    stage = path.with_name(path.name + ".moi")
+    return stage, path, write_department_workbook(job.spec(k), stage)
+
+
+def _record_issued(job: _Issue, task) -> Path:
+    """Put department ``k``'s staged workbook in place and record it as issued, with its locked content
+    read back the way the merge will read it."""
+    from thidua_xlsx.reader import locked_content
+
+    k, layout = task
+    spec, path = job.spec(k), job.path(k)
+    path.with_name(path.name + ".moi").replace(path)
+    locked = locked_content(path, spec.people, layout, job.campaign.rubrics)
+    rubrics = tuple(spec.rubric_for(role) for role in dict.fromkeys(p.role for p in spec.people)) \
+        if job.round == ly.SCORING else ()
+    job.registry.record(IssuedWorkbook(layout, spec.people, spec.collective, locked, fingerprint(locked), path.name,
+                                       (job.issued_on,), hashlib.sha256(path.read_bytes()).hexdigest(), rubrics))
+    return path
 
 
 def _returned_workbooks(registry, paths: list[Path]) -> list[Path]:
@@ -115,24 +161,21 @@ def merge_inbox(inbox: Path, folder: CampaignFolder, round_: str | None = None, 
     """
     from thidua_xlsx.consolidate import consolidate
     from thidua_xlsx.containment import scan_inbox
-    from thidua_xlsx.reader import ACCEPTED, ReadContext, read_file, reject
+    from thidua_xlsx.parallel import read_inbox
+    from thidua_xlsx.reader import ACCEPTED, ReadContext, reject
     from thidua_xlsx.selection import mark_copies, select
-    from thidua_xlsx.validate import validate
 
-    context = ReadContext(folder.campaign, folder.registry)
-    files = []
-    for item in scan_inbox(inbox):
-        files.append(read_file(item, context))
-        if on_file is not None:
-            on_file(item.name)
+    # Each file read and validated (on every core for a large inbox), then kept slim: see parallel.py.
+    reads = read_inbox(scan_inbox(inbox), ReadContext(folder.campaign, folder.registry), on_file)
     clean, checked = {}, []
-    for f in mark_copies(files):
+    for read, f in zip(reads, mark_copies([r.file for r in reads])):
         if f.status == ACCEPTED:
-            try:
-                clean[f.name] = validate(f, folder.campaign)
-            except Exception as exc:  # a bug of ours on this file: the file says so, the merge goes on
-                f = reject(f, "file.internal_error", error=type(exc).__name__)
+            if read.error:  # a bug of ours while validating this file: the file says so, the merge goes on
+                f = reject(f, "file.internal_error", error=read.error)
+            else:
+                clean[f.name] = read.clean
         checked.append(f)
+    del reads
     selection = select(checked, folder.campaign, round_)
     return consolidate(folder.campaign, selection, [clean[f.name] for f in selection.winners])
 

@@ -1,0 +1,384 @@
+"""District and province scale (issue 10): is the merge fast, lean and flat from 100 to 10,000 files? By hand:
+
+    python benchmarks/bench_scale.py                      # 100, 1,000 and 10,000 department workbooks
+    python benchmarks/bench_scale.py --sizes 100 1000     # skip the 10,000 case
+
+**The inboxes** are built through the product and cached under ``benchmarks/cache/`` (gitignored;
+``--rebuild`` builds again): for N departments, a campaign of N departments (the tiểu học preset's
+departments and roster cloned, ~8.4 people each) is written by ``init``, its scoring round
+``generate``d (timed: the generate figure), and every issued workbook is filled the way a
+department does it — a score typed into each "Tự chấm" and "Tổ chấm" input cell of every form and a
+collective title on the department sheet, the cells taken from the workbook's own layout record
+(as ``tests/filling.py`` does), with the workbook's save time set — and saved into the campaign's
+``inbox/``. Each file keeps the identity ``generate`` recorded for it. Filling edits the sheets'
+XML directly (as the spreadsheet program writes a typed number: ``<c r="D13" s="15"><v>8</v></c>``)
+and runs on every core: openpyxl would take ~0.4 s a file. Values are a deterministic function of
+the submission id, the person and the criterion. Other kinds of inbox (the school summaries a
+commune merges) are added to ``KINDS``.
+
+**One run** then alternates, ``--repeat`` times, for each size:
+  * the naive loop: ``pandas.read_excel(path, sheet_name=None, engine="openpyxl")`` over the files
+    (at most ``--naive-files`` of them, evenly spread, scaled up to all the files — said when so);
+  * ``thidua-xlsx merge INBOX -o … --json …`` end to end, as a subprocess (interpreter start, campaign,
+    reading on every core, checks, ranking, the summary workbook and the JSON report);
+  * the inflate floor: every XML part of every file inflated with ``zipfile``, one core.
+It prints medians: the naive loop, the merge, their ratio, files per second, the merge's reading
+phase (timed inside the same subprocess) against the floor, and the peak memory of the merge process
+(and of its largest reading worker).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import hashlib
+import html
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = Path(__file__).resolve().parent / "cache"
+BUILD_VERSION = 1  # bump when what is built changes: cached inboxes of another version are rebuilt
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_campaign_size import campaign_of  # noqa: E402
+
+from thidua_xlsx import campaign as cm  # noqa: E402
+from thidua_xlsx import layout as ly  # noqa: E402
+
+SAVED = dt.datetime(2026, 5, 12, 8, 0)  # the departments' save times are spread over the following hours
+
+
+# --- building an inbox ---------------------------------------------------------------------------
+
+def build_departments(n: int, target: Path) -> dict:
+    """``target/campaign`` (campaign.xlsx, so-da-phat/, outbox/cham-diem/) and its filled ``inbox/``."""
+    from thidua_xlsx.service import generate_round, init_campaign
+    from thidua_xlsx.workspace import CampaignFolder
+
+    folder = target / "campaign"
+    campaign = campaign_of(n)
+    start = time.perf_counter()
+    init_campaign(folder, campaign.level, campaign=campaign)
+    init_s = time.perf_counter() - start
+    start = time.perf_counter()
+    generated = generate_round(CampaignFolder(folder, campaign), ly.SCORING, folder / "outbox" / ly.SCORING)
+    generate_s = time.perf_counter() - start
+    assert len(generated.paths) == n and not generated.problems.errors, generated.problems
+    start = time.perf_counter()
+    inbox = folder / "inbox"
+    inbox.mkdir(exist_ok=True)
+    jobs = [(str(path), str(inbox / path.name), k) for k, path in enumerate(generated.paths)]
+    with ProcessPoolExecutor(os.cpu_count() or 1, initializer=_fill_init, initargs=(campaign.rubrics,)) as pool:
+        cells = sum(pool.map(_fill_one, jobs, chunksize=8))
+    fill_s = time.perf_counter() - start
+    return {"kind": "departments", "n": n, "people": len(campaign.staff), "files": n, "cells_typed": cells,
+            "init_s": init_s, "generate_s": generate_s, "fill_s": fill_s}
+
+
+KINDS = {"departments": build_departments}  # later: "schools" (school summaries, for the commune's merge)
+
+
+def cached_inbox(kind: str, n: int, rebuild: bool) -> tuple[Path, dict]:
+    """The cached build of ``kind`` at size ``n`` (built now if missing, stale or ``rebuild``)."""
+    target = CACHE / f"{kind}-{n}"
+    marker = target / "BUILT.json"
+    if not rebuild and marker.is_file():
+        built = json.loads(marker.read_text(encoding="utf-8"))
+        if built.get("version") == BUILD_VERSION:
+            return target, built
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    print(f"building {kind} × {n} in {target} …", flush=True)
+    built = {"version": BUILD_VERSION, **KINDS[kind](n, target)}
+    marker.write_text(json.dumps(built, indent=1), encoding="utf-8")
+    print(f"  built: generate {built['generate_s']:.1f} s, fill {built['fill_s']:.1f} s", flush=True)
+    return target, built
+
+
+_RUBRICS: dict[str, cm.Rubric] = {}
+
+
+def _fill_init(rubrics) -> None:
+    _RUBRICS.update({r.role: r for r in rubrics})
+
+
+def _fill_one(job: tuple[str, str, int]) -> int:
+    """Type scores into one issued workbook (see the module): returns how many cells were typed."""
+    from thidua_xlsx.reader import read_layout
+
+    src, dst, k = Path(job[0]), Path(job[1]), job[2]
+    found = read_layout(src)
+    typed: dict[str, object] = {}  # "sheet name\tcell" → value
+    for rec in found.of_kind(ly.ScoringSheet):
+        if rec.spare:
+            continue
+        rubric = _RUBRICS.get(rec.role) or next(iter(_RUBRICS.values()))
+        maxima = {item.code: (group.kind, item.max) for group, item in rubric.items}
+        for code, row in rec.items:
+            kind, high = maxima[code]
+            own = _score(f"{found.submission_id}|{rec.person_code}|{code}", kind, high)
+            dept = own if _unit(f"{rec.person_code}|{code}|tổ") < 0.7 else max(0.0, own - 0.5)
+            typed[f"{rec.name}\t{rec.self_column}{row}"] = own
+            typed[f"{rec.name}\t{rec.dept_column}{row}"] = dept
+    dept_rec = found.of_kind(ly.DepartmentSheet)[0]
+    if k % 2 == 0:
+        typed[f"{dept_rec.name}\t{dept_rec.collective_cell}"] = "Tập thể lao động tiên tiến"
+    write_typed(src, dst, typed, SAVED + dt.timedelta(minutes=k % 600))
+    return len(typed)
+
+
+def _unit(key: str) -> float:
+    return int.from_bytes(hashlib.sha256(key.encode()).digest()[:4], "big") / 2 ** 32
+
+
+def _score(key: str, kind: str, high: float) -> float:
+    """A plausible typed score: most of the maximum for a criterion, usually 0 for a bonus or deduction."""
+    u = _unit(key)
+    if kind != cm.SCORE:
+        return 0.0 if u < 0.8 else min(high, 1.0)
+    return min(high, round(high * (0.7 + 0.3 * u) * 2) / 2)
+
+
+_SHEET = re.compile(r'<sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]+)"')
+_REL = re.compile(r'<Relationship\b[^>]*?\bId="([^"]+)"[^>]*?\bTarget="([^"]+)"')
+
+
+def write_typed(src: Path, dst: Path, typed: dict[str, object], saved: dt.datetime) -> None:
+    """``src`` with each empty input cell of ``typed`` given its value, saved at ``saved``, as ``dst``."""
+    with zipfile.ZipFile(src) as zf:
+        entries = [(info.filename, zf.read(info)) for info in zf.infolist()]
+    parts = dict(entries)
+    targets = dict(_REL.findall(parts["xl/_rels/workbook.xml.rels"].decode()))
+    part_of = {html.unescape(name): "xl/" + targets[rid].lstrip("/").removeprefix("xl/")
+               for name, rid in _SHEET.findall(parts["xl/workbook.xml"].decode())}
+    by_part: dict[str, dict[str, object]] = {}
+    for key, value in typed.items():
+        sheet, cell = key.split("\t")
+        by_part.setdefault(part_of[sheet], {})[cell] = value
+    stamp = saved.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    out = []
+    for name, data in entries:
+        if name in by_part:
+            data = _typed_xml(data.decode(), by_part[name]).encode()
+        elif name == "docProps/core.xml":
+            data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + stamp + rb"\g<2>",
+                          data)
+        out.append((name, data))
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in out:
+            zf.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
+
+
+def _typed_xml(xml: str, cells: dict[str, object]) -> str:
+    def typed(match: re.Match) -> str:
+        ref, style = match.group(1), match.group(2) or ""
+        value = cells[ref]
+        if isinstance(value, str):
+            return f'<c r="{ref}"{style} t="inlineStr"><is><t>{html.escape(value, quote=False)}</t></is></c>'
+        return f'<c r="{ref}"{style}><v>{value:g}</v></c>'
+
+    refs = "|".join(map(re.escape, cells))
+    result, count = re.subn(rf'<c r="({refs})"( s="\d+")?/>', typed, xml)
+    if count != len(cells):
+        raise AssertionError(f"{count} of {len(cells)} input cells found empty: not a workbook as issued")
+    return result
+
+
+# --- measuring -----------------------------------------------------------------------------------
+
+# The merge as the secretary runs it (the command line, end to end), in a child process that also
+# reports its own peak memory and how long the reading phase took (read_inbox, timed in place).
+MERGE = r"""
+import atexit, json, resource, sys, time
+import thidua_xlsx.parallel as parallel
+report, timed = sys.argv[1], {}
+original = parallel.read_inbox
+def read_inbox(*args, **kwargs):
+    start = time.perf_counter()
+    try:
+        return original(*args, **kwargs)
+    finally:
+        timed["read_s"] = time.perf_counter() - start
+parallel.read_inbox = read_inbox
+def done():
+    timed["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    timed["worker_peak_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    with open(report, "w") as handle:
+        json.dump(timed, handle)
+atexit.register(done)
+from thidua_xlsx.cli import main
+sys.argv = ["thidua-xlsx", *sys.argv[2:]]
+main()
+"""
+
+
+# The merge's reading phase alone (campaign, then every file read, contained, validated, made slim):
+# what is left to time when the whole merge does not finish (see RESULTS.md, 10,000).
+READ = r"""
+import json, resource, sys, time
+from pathlib import Path
+from thidua_xlsx.containment import scan_inbox
+from thidua_xlsx.parallel import read_inbox
+from thidua_xlsx.reader import ReadContext
+from thidua_xlsx.workspace import open_campaign
+folder, _ = open_campaign(Path(sys.argv[1]) / "campaign.xlsx")
+start = time.perf_counter()
+reads = read_inbox(scan_inbox(Path(sys.argv[1]) / "inbox"), ReadContext(folder.campaign, folder.registry))
+took = time.perf_counter() - start
+print(json.dumps({"read_s": took, "accepted": sum(r.file.status == "accepted" for r in reads),
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+"""
+
+
+def read_only(folder: Path) -> dict:
+    child = subprocess.run([sys.executable, "-c", READ, str(folder)], capture_output=True, text=True, check=True)
+    return json.loads(child.stdout)
+
+
+def naive(files: list[Path]) -> float:
+    import pandas as pd
+
+    start = time.perf_counter()
+    for path in files:
+        pd.read_excel(path, sheet_name=None, engine="openpyxl", header=None)
+    return time.perf_counter() - start
+
+
+def inflate_floor(files: list[Path]) -> float:
+    start = time.perf_counter()
+    for path in files:
+        with zipfile.ZipFile(path) as zf:
+            for info in zf.infolist():
+                if info.filename.endswith((".xml", ".rels")):
+                    zf.read(info)
+    return time.perf_counter() - start
+
+
+def merge(folder: Path, work: Path, timeout: float | None = None) -> dict:
+    report = work / "child.json"
+    command = [sys.executable, "-c", MERGE, str(report), "merge", str(folder / "inbox"), "--campaign", str(folder),
+               "-o", str(work / "tong-hop.xlsx"), "--json", str(work / "bao-cao.json"), "--force"]
+    start = time.perf_counter()
+    try:
+        child = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return {"seconds": None}
+    took = time.perf_counter() - start
+    if child.returncode != 0:
+        raise RuntimeError(f"merge exited {child.returncode}: {child.stderr[-2000:]}")
+    found = json.loads(report.read_text())
+    files = json.loads((work / "bao-cao.json").read_text(encoding="utf-8"))["files"]
+    return {"seconds": took, **found, "accepted": sum(f["status"] == "accepted" for f in files)}
+
+
+def generate_now(n: int) -> float:
+    """``generate`` of the scoring round of an N-department campaign, timed now (not the cached build's)."""
+    from thidua_xlsx.service import generate_round, init_campaign
+    from thidua_xlsx.workspace import CampaignFolder
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "campaign"
+        campaign = campaign_of(n)
+        init_campaign(folder, campaign.level, campaign=campaign)
+        start = time.perf_counter()
+        generate_round(CampaignFolder(folder, campaign), ly.SCORING, folder / "outbox")
+        return time.perf_counter() - start
+
+
+def measure(kind: str, n: int, repeat: int, naive_files: int, rebuild: bool, generate_up_to: int,
+            merge_timeout: float) -> dict:
+    target, built = cached_inbox(kind, n, rebuild)
+    folder = target / "campaign"
+    files = sorted(p for p in (folder / "inbox").iterdir() if p.is_file())
+    step = max(1, -(-len(files) // naive_files))
+    sample = files[::step]
+    runs = {"naive": [], "merge": [], "floor": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        for r in range(repeat):
+            runs["naive"].append(naive(sample) * len(files) / len(sample))
+            merged = merge(folder, Path(tmp), merge_timeout)
+            if merged["seconds"] is None:  # did not finish: the reading phase alone, for what it tells
+                print(f"  {kind} × {n}: merge did not finish in {merge_timeout:.0f} s; timing its reading alone",
+                      flush=True)
+                merged = {**read_only(folder), "seconds": None, "accepted": n}
+            runs["merge"].append(merged)
+            runs["floor"].append(inflate_floor(files))
+            last, took = runs["merge"][-1], runs["merge"][-1]["seconds"]
+            print(f"  {kind} × {n}, run {r + 1}/{repeat}: naive {runs['naive'][-1]:.1f} s, merge "
+                  f"{'-' if took is None else f'{took:.1f} s'} (reading {last['read_s']:.1f} s), floor"
+                  f" {runs['floor'][-1]:.2f} s, peak {last['peak_mb']:.0f} MB", flush=True)
+    finished = [m["seconds"] for m in runs["merge"] if m["seconds"] is not None]
+    median = lambda key: statistics.median(m[key] for m in runs["merge"])  # noqa: E731
+    generate_s = generate_now(n) if n <= generate_up_to else built["generate_s"]
+    print(f"  generate × {n}: {generate_s:.1f} s" + ("" if n <= generate_up_to else " (when the inbox was built)"),
+          flush=True)
+    result = {"n": n, "people": built["people"], "generate_s": generate_s, "naive_s": statistics.median(
+        runs["naive"]), "naive_files": len(sample), "merge_s": statistics.median(finished) if finished else None,
+        "read_s": median("read_s"), "merge_timeout": merge_timeout,
+        "floor_s": statistics.median(runs["floor"]), "peak_mb": max(m["peak_mb"] for m in runs["merge"]),
+        "worker_peak_mb": max(m["worker_peak_mb"] for m in runs["merge"]), "accepted": runs["merge"][-1]["accepted"]}
+    assert result["accepted"] == n, f"{result['accepted']} of {n} files accepted"
+    return result
+
+
+def table(results: list[dict]) -> str:
+    lines = ["| workbooks | people | naive loop | `merge` | naive / merge | files/s | reading | reading / floor"
+             " | per file vs first | peak RSS (merge) | peak RSS (worker) | generate |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    first = results[0]["merge_s"] / results[0]["n"] if results[0]["merge_s"] else None
+    for r in results:
+        naive_s = f"{r['naive_s']:.1f} s" + ("" if r["naive_files"] == r["n"] else f" (from {r['naive_files']:,})")
+        if r["merge_s"] is None:  # the reading alone: its peak is of a process that only read
+            merged = f"> {r['merge_timeout']:.0f} s (did not finish) | - | -"
+            per_file, peak = "-", f"{r['peak_mb']:.0f} MB (reading alone)"
+        else:
+            merged = f"{r['merge_s']:.1f} s | {r['naive_s'] / r['merge_s']:.1f}× | {r['n'] / r['merge_s']:.0f}"
+            per_file = f"{r['merge_s'] / r['n'] / first:.2f}×" if first else "-"
+            peak = f"{r['peak_mb']:.0f} MB"
+        lines.append(
+            f"| {r['n']:,} | {r['people']:,} | {naive_s} | {merged} | {r['read_s']:.1f} s"
+            f" ({r['read_s'] / r['n'] * 1000:.1f} ms/file) | {r['read_s'] / r['floor_s']:.1f}× (floor"
+            f" {r['floor_s']:.2f} s) | {per_file} | {peak} | {r['worker_peak_mb']:.0f} MB | {r['generate_s']:.1f} s |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--kind", choices=sorted(KINDS), default="departments")
+    parser.add_argument("--repeat", type=int, default=3, help="alternations per size (medians are printed)")
+    parser.add_argument("--naive-files", type=int, default=1000,
+                        help="the naive loop reads at most this many files per size and is scaled up to all")
+    parser.add_argument("--rebuild", action="store_true", help="build the cached inboxes again")
+    parser.add_argument("--merge-timeout", type=float, default=1800,
+                        help="seconds after which a merge is stopped and its reading phase timed alone")
+    parser.add_argument("--generate-up-to", type=int, default=1000,
+                        help="time generate afresh up to this size (larger: the time of the cached build)")
+    args = parser.parse_args()
+    results = []
+    for n in args.sizes:
+        results.append(measure(args.kind, n, args.repeat if n < 10000 else 1, args.naive_files, args.rebuild,
+                               args.generate_up_to, args.merge_timeout))
+    print()
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; medians of {args.repeat} alternations"
+          " (one at 10,000)")
+    print(table(results))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,191 @@
+"""District and province scale (issue 10): the parallel paths give exactly what the sequential ones give.
+
+No timings here (benchmarks/bench_scale.py measures): the merge of an inbox read on several cores is
+the same Summary as read in one process — on the hostile corpus of test_corpus.py too —, the per-file
+time limit and containment hold inside the workers, a worker that dies is one file's status, and
+``generate`` writes the same bytes and records in parallel as in one process.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import os
+import time
+
+import pytest
+
+from tests.test_corpus import base, hostile  # noqa: F401 — the corpus fixtures, reused
+from tests.test_merge import school  # noqa: F401
+from thidua_xlsx import campaign as cm
+from thidua_xlsx import layout as ly
+from thidua_xlsx import parallel, reader
+from thidua_xlsx.containment import scan_inbox
+from thidua_xlsx.service import generate_round, merge_inbox
+from tests.conftest import make_folder
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the tests patch the reader inside forked workers")
+
+
+def _merge(inbox, folder, monkeypatch, parallel_path: bool, **kwargs):
+    """merge_inbox with its files read by two workers (``parallel_path``) or in this process."""
+    monkeypatch.setattr(parallel, "workers_for", lambda count: 2 if parallel_path else 0)
+    return merge_inbox(inbox, folder, **kwargs)
+
+
+def test_the_same_summary_read_in_parallel_or_not(school, monkeypatch):  # noqa: F811
+    """The filled inbox of test_merge (two versions of a department, a newcomer, noise)."""
+    done = []
+    parallel_summary = _merge(school["inbox"], school["folder"], monkeypatch, True, on_file=done.append)
+    sequential_summary = _merge(school["inbox"], school["folder"], monkeypatch, False)
+    assert parallel_summary == sequential_summary
+    assert sorted(done) == sorted(item.name for item in scan_inbox(school["inbox"]))  # the progress bar: once each
+    superseded = [f for f in parallel_summary.files if f.status == "superseded"]
+    assert superseded and any(i.code == "file.version_diff" and dict(i.params)["count"] for i in superseded[0].issues)
+
+
+def test_the_same_summary_for_the_hostile_corpus(hostile, base, monkeypatch):  # noqa: F811
+    """Every broken and hostile entry of test_corpus.py (zip bombs, entities, far cells, links, a FIFO,
+    a 5 GB video…): containment holds inside the workers, each entry has the same outcome."""
+    parallel_summary = _merge(hostile["inbox"], base["folder"], monkeypatch, True)
+    sequential_summary = _merge(hostile["inbox"], base["folder"], monkeypatch, False)
+    assert parallel_summary == sequential_summary
+    found = {f.name: (f.status, f.reason) for f in parallel_summary.files}
+    assert found == hostile["expected"]
+
+
+def test_what_the_merge_keeps_of_a_file_is_slim(school, monkeypatch):  # noqa: F811
+    summary = _merge(school["inbox"], school["folder"], monkeypatch, True)
+    for f in summary.files:
+        if f.submission is not None:
+            assert f.submission.forms == () and f.submission.registrations == () and f.submission.inputs
+            assert f.submission.issued.locked == () and f.submission.issued.rubrics == ()
+            assert f.department_name and f.submission.department_code
+
+
+def _slow_for_khoi_1(real):
+    def read_workbook(entry, sheets, context):
+        if "khoi-1" in entry.name:
+            end = time.monotonic() + 5
+            while time.monotonic() < end:  # Python code: the alarm interrupts it
+                time.sleep(0.01)
+        return real(entry, sheets, context)
+    return read_workbook
+
+
+@pytest.mark.parametrize("parallel_path", [True, False])
+def test_the_time_limit_holds_in_the_workers(base, tmp_path, monkeypatch, parallel_path):  # noqa: F811
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for src in (base["t1"], base["t2"]):
+        (inbox / src.name).write_bytes(src.read_bytes())
+    monkeypatch.setattr(reader, "SECONDS_PER_FILE", 1)
+    monkeypatch.setattr(reader, "_read_workbook", _slow_for_khoi_1(reader._read_workbook))
+    summary = _merge(inbox, base["folder"], monkeypatch, parallel_path)
+    status = {f.name: (f.status, f.reason) for f in summary.files}
+    assert status[base["t1"].name] == ("rejected", "file.too_slow")
+    assert status[base["t2"].name] == ("accepted", "")
+
+
+def test_a_worker_that_dies_is_one_files_outcome(base, tmp_path, monkeypatch):  # noqa: F811
+    """A file that kills its worker (as a crash in a native parser would): that file is rejected as our
+    error, every other file — those the dead worker held too — is read."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    names = []
+    for n in range(6):
+        for src in (base["t1"], base["t2"]):
+            name = f"{n}-{src.name}"
+            (inbox / name).write_bytes(src.read_bytes())
+            names.append(name)
+    real = reader._read_workbook
+
+    def dies_on_one(entry, sheets, context):
+        if entry.name == names[3]:
+            os._exit(3)
+        return real(entry, sheets, context)
+
+    monkeypatch.setattr(reader, "_read_workbook", dies_on_one)
+    summary = _merge(inbox, base["folder"], monkeypatch, True)
+    status = {f.name: (f.status, f.reason) for f in summary.files}
+    assert status.pop(names[3]) == ("rejected", "file.internal_error")
+    assert "BrokenProcessPool" in next(f for f in summary.files if f.name == names[3]).issues[-1].message
+    assert {s for s, _ in status.values()} <= {"accepted", "superseded", "skipped"} and len(status) == 11
+    assert sum(s == "accepted" for s, _ in status.values()) == 2
+
+
+class _Panic(BaseException):
+    """Like pyo3's PanicException: a native parser's panic is no Exception."""
+
+
+@pytest.mark.parametrize("parallel_path", [True, False])
+def test_a_panic_while_reading_is_that_files_outcome(base, tmp_path, monkeypatch, parallel_path):  # noqa: F811
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for src in (base["t1"], base["t2"]):
+        (inbox / src.name).write_bytes(src.read_bytes())
+    real = reader._read_workbook
+
+    def panics(entry, sheets, context):
+        if "khoi-1" in entry.name:
+            raise _Panic("index out of bounds")
+        return real(entry, sheets, context)
+
+    monkeypatch.setattr(reader, "_read_workbook", panics)
+    summary = _merge(inbox, base["folder"], monkeypatch, parallel_path)
+    status = {f.name: (f.status, f.reason) for f in summary.files}
+    assert status == {base["t1"].name: ("rejected", "file.internal_error"), base["t2"].name: ("accepted", "")}
+
+
+def test_small_inboxes_are_read_in_this_process():
+    assert parallel.workers_for(parallel.PARALLEL_FROM - 1) == 0
+    assert parallel.workers_for_workbooks(parallel.GENERATE_PARALLEL_FROM - 1) == 0
+
+
+def _generated(root, monkeypatch, parallel_path: bool) -> dict[str, bytes]:
+    monkeypatch.setattr(parallel, "workers_for_workbooks", lambda count: 2 if parallel_path else 0)
+    preset = cm.load_preset("tieu-hoc")  # 5 departments
+    folder = make_folder(root, dataclasses.replace(preset, id="scale-test"))
+    paths = generate_round(folder, ly.SCORING, root / "outbox", today=dt.date(2026, 5, 1)).paths
+    found = {p.name: p.read_bytes() for p in paths}
+    found |= {f"record/{p.name}": p.read_bytes() for p in (root / "so-da-phat").glob("*.json")}
+    assert not list((root / "outbox").glob("*.moi")), "no staging file left behind"
+    return found
+
+
+def test_generate_writes_the_same_bytes_in_parallel(tmp_path, monkeypatch):
+    together = _generated(tmp_path / "a", monkeypatch, True)
+    alone = _generated(tmp_path / "b", monkeypatch, False)
+    assert {k: hashlib.sha256(v).hexdigest() for k, v in together.items()} == \
+        {k: hashlib.sha256(v).hexdigest() for k, v in alone.items()}
+    assert len([k for k in together if k.startswith("record/")]) == 5
+
+
+def test_remembered_formulas_write_what_xlsxwriter_writes(tmp_path, monkeypatch):
+    """The writer remembers how xlsxwriter prepared each formula (templates._workbook_class): the bytes
+    are those of plain xlsxwriter."""
+    import xlsxwriter
+
+    from thidua_xlsx import templates
+
+    fast = _generated(tmp_path / "a", monkeypatch, False)
+    monkeypatch.setattr(templates, "_workbook_class", lambda: xlsxwriter.Workbook)
+    plain = _generated(tmp_path / "b", monkeypatch, False)
+    assert fast == plain
+
+
+def test_packed_inputs_give_the_same_version_diff(school):  # noqa: F811
+    """A slim file compares with another version exactly as the full one did."""
+    from thidua_xlsx.reader import ReadContext, read_file
+    from thidua_xlsx.selection import _cells, pack_inputs, version_changes
+
+    context = ReadContext(school["folder"].campaign, school["folder"].registry)
+    full = [read_file(item, context).submission for item in scan_inbox(school["inbox"])
+            if item.name.endswith(".xlsx") and "khoi-1" in item.name]
+    assert len(full) == 2
+    slim = [sub.slim(pack_inputs(sub)) for sub in full]
+    assert _cells(slim[0]) == _cells(full[0]) and list(_cells(slim[1])) == list(_cells(full[1]))
+    assert version_changes(*slim) == version_changes(*full) != []
+    assert json.loads(__import__("zlib").decompress(slim[0].inputs))  # plain JSON inside

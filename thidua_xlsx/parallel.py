@@ -1,0 +1,238 @@
+"""Reading an inbox on every core: each file read, checked and made slim in a worker process.
+
+One file, one outcome, as in :func:`thidua_xlsx.reader.read_file`: whatever happens to a file —
+a broken file, the per-file time limit (SIGALRM, in the worker's main thread), a bug of ours,
+even a worker process that dies under it — becomes that file's status, and the others are read.
+
+What comes back per file is a :class:`Read`: the entry with its submission made slim (identity,
+what was missing or marked, the input values packed for the comparison of versions) and, for a
+file read as a submission, its validated entries with nothing the consolidation does not use.
+That is all the merge keeps of a file, so its memory grows with the people, not with the cells.
+
+Below :data:`PARALLEL_FROM` files (or on one core) the same work runs in this process: starting
+workers costs more than it saves. Either way the results are the same, in the inbox's order.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from thidua_xlsx.containment import InboxItem
+from thidua_xlsx.reader import ACCEPTED, InboxFile, ReadContext, read_file, refused
+from thidua_xlsx.validate import DEPT, CleanSubmission, validate
+
+PARALLEL_FROM = 24  # files: a worker starts in ~50 ms (fork) to ~1 s (spawn); a file reads in ~10 ms
+MAX_WORKERS = 16
+CHUNK = 4  # files per task: fewer round trips; a worker that dies takes at most this many files to retry alone
+IN_FLIGHT = 2  # tasks queued per worker, so that no worker waits for the next one
+
+
+@dataclass(frozen=True)
+class Read:
+    """One inbox entry as the merge keeps it."""
+
+    file: InboxFile  # its submission slim (reader.Submission.slim)
+    clean: CleanSubmission | None = None  # validated, when the file was read as a submission
+    error: str = ""  # the type of the exception validation raised on it (a bug of ours), if any
+
+
+def workers_for(count: int) -> int:
+    """How many worker processes ``count`` files are read with (0: in this process)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if cores < 2 or count < PARALLEL_FROM:
+        return 0
+    return min(cores, MAX_WORKERS, -(-count // CHUNK))
+
+
+def read_inbox(items: Sequence[InboxItem], context: ReadContext, on_file: Callable[[str], None] | None = None,
+               workers: int | None = None) -> list[Read]:
+    """Read ``items`` (in this order) with ``workers`` processes (default: :func:`workers_for`).
+
+    ``on_file(name)`` is called once per entry as it is done (for a progress bar), from this process."""
+    workers = workers_for(len(items)) if workers is None else workers
+    if workers <= 0:
+        results = []
+        for item in items:
+            results.append(read_one(item, context))
+            if on_file is not None:
+                on_file(item.name)
+        return results
+    return _Pool(items, context, on_file, workers).run()
+
+
+def read_one(item: InboxItem, context: ReadContext) -> Read:
+    """Read, validate and slim one entry: the unit of work of both paths."""
+    try:
+        f = read_file(item, context)
+    except BaseException as exc:  # a native parser's panic is no Exception: still only this file's outcome
+        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+            raise
+        return Read(refused(item, "file.internal_error", error=type(exc).__name__))
+    clean, error = None, ""
+    if f.status == ACCEPTED:
+        try:
+            clean = _lean(validate(f, context.campaign))
+        except Exception as exc:  # a bug of ours on this file: said by the merge unless the file is a copy
+            error = type(exc).__name__
+    if f.submission is not None:
+        from thidua_xlsx.selection import pack_inputs
+
+        f = dataclasses.replace(f, submission=f.submission.slim(pack_inputs(f.submission)))
+    return Read(f, clean, error)
+
+
+def _lean(clean: CleanSubmission) -> CleanSubmission:
+    """The validated entries without what consolidation never reads: of each person's cell addresses
+    only those of blank scores (a blank required score is reported with its cell)."""
+    entries = []
+    for e in clean.entries:
+        blanks = {key: ref for key, ref in e.cells.items()
+                  if (e.dept_scores if key[1] == DEPT else e.self_scores).get(key[0]) is None}
+        entries.append(dataclasses.replace(e, cells=blanks) if len(blanks) != len(e.cells) else e)
+    return dataclasses.replace(clean, entries=tuple(entries))
+
+
+# --- the worker pool --------------------------------------------------------------------------------
+
+_CONTEXT: ReadContext | None = None
+
+
+def _start_worker(context: ReadContext) -> None:
+    import signal
+
+    global _CONTEXT
+    _CONTEXT = context
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+
+
+def _read_chunk(items: tuple[InboxItem, ...]) -> list[Read]:
+    return [read_one(item, _CONTEXT) for item in items]
+
+
+def _start_method():
+    """fork where it is safe and cheap (Linux, one thread: the campaign is inherited, not pickled);
+    else the platform's own way of starting processes."""
+    import multiprocessing
+    import threading
+
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+class _Pool:
+    def __init__(self, items: Sequence[InboxItem], context: ReadContext, on_file, workers: int):
+        self.items, self.context, self.on_file, self.workers = items, context, on_file, workers
+        self.results: list[Read | None] = [None] * len(items)
+        self.failed: dict[int, str] = {}  # file → why its task failed (a worker died: BrokenProcessPool)
+
+    def run(self) -> list[Read]:
+        unread = list(range(len(self.items)))
+        while unread:
+            suspects, unread = self._run(_chunks(unread, CHUNK), self.workers)
+            for index in suspects:  # in a worker's hands when it died: each alone, to find the one that kills
+                if self._run([(index,)], 1)[0]:
+                    self._done(index, Read(refused(self.items[index], "file.internal_error",
+                                                   error=self.failed[index])))
+        return self.results  # type: ignore[return-value]
+
+    def _done(self, index: int, read: Read) -> None:
+        self.results[index] = read
+        if self.on_file is not None:
+            self.on_file(self.items[index].name)
+
+    def _run(self, chunks: list[tuple[int, ...]], workers: int) -> tuple[list[int], list[int]]:
+        """Read ``chunks`` with ``workers`` processes: (files whose task failed, files not sent when the
+        pool broke). Nothing is sent to a broken pool; what it had in hand fails."""
+        from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+        from concurrent.futures.process import BrokenProcessPool
+
+        todo, running, failed, broken = chunks[::-1], {}, [], False
+        pool = ProcessPoolExecutor(workers, mp_context=_start_method(), initializer=_start_worker,
+                                   initargs=(self.context,))
+        try:
+            while running or (todo and not broken):
+                while todo and not broken and len(running) < workers * IN_FLIGHT:
+                    chunk = todo.pop()
+                    try:
+                        running[pool.submit(_read_chunk, tuple(self.items[i] for i in chunk))] = chunk
+                    except BrokenProcessPool:
+                        todo.append(chunk)
+                        broken = True
+                if not running:
+                    break
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    chunk = running.pop(future)
+                    try:
+                        reads = future.result()
+                    except Exception as exc:  # BrokenProcessPool: a worker died; else a result that did not come back
+                        broken = broken or isinstance(exc, BrokenProcessPool)
+                        failed += chunk
+                        self.failed.update(dict.fromkeys(chunk, type(exc).__name__))
+                        continue
+                    for index, read in zip(chunk, reads):
+                        self._done(index, read)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+        return failed, [index for chunk in todo[::-1] for index in chunk]
+
+
+def _chunks(indexes: list[int], size: int) -> list[tuple[int, ...]]:
+    return [tuple(indexes[k:k + size]) for k in range(0, len(indexes), size)]
+
+
+# --- writing workbooks (generate) ---------------------------------------------------------------------
+
+GENERATE_PARALLEL_FROM = 8  # workbooks: one takes ~40 ms to write and record, a worker ~50 ms to start
+
+
+def workers_for_workbooks(count: int) -> int:
+    """How many worker processes ``count`` department workbooks are written with (0: in this process)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if cores < 2 or count < GENERATE_PARALLEL_FROM:
+        return 0
+    return min(cores, MAX_WORKERS)
+
+
+_SHARED = None
+
+
+def _share(value) -> None:
+    import signal
+
+    global _SHARED
+    _SHARED = value
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _call_shared(task):
+    function, argument = task
+    return function(_SHARED, argument)
+
+
+@contextlib.contextmanager
+def shared_pool(shared, workers: int):
+    """``run(function, arguments)`` → ``[function(shared, a) for a in arguments]``, in order, computed by
+    ``workers`` processes that each receive ``shared`` once (in this process when ``workers`` is 0).
+    ``function`` is a module-level function; an exception it raises is raised here."""
+    if workers <= 0:
+        yield lambda function, arguments: [function(shared, a) for a in arguments]
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(workers, mp_context=_start_method(), initializer=_share, initargs=(shared,))
+
+    def run(function, arguments):
+        tasks = [(function, a) for a in arguments]
+        return list(pool.map(_call_shared, tasks, chunksize=max(1, min(16, len(tasks) // (workers * 8)))))
+
+    try:
+        yield run
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
