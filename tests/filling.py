@@ -14,6 +14,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from thidua_xlsx import layout as ly
+from thidua_xlsx import summary_text as stx
 from thidua_xlsx.reader import read_layout
 from thidua_xlsx.workspace import CampaignFolder
 
@@ -151,3 +152,45 @@ def labelled_row(path: Path, sheet_name: str, label: str, column: str = "B") -> 
     if len(rows) != 1:
         raise AssertionError(f"{sheet_name}: {len(rows)} rows labelled {label!r} in column {column}")
     return rows[0]
+
+
+def table_rows(ws, heads: dict[str, str]) -> tuple[int, dict[str, int]]:
+    for row in ws.iter_rows():
+        texts = [c.value for c in row]
+        if all(h in texts for h in heads.values()):
+            return row[0].row, {k: texts.index(h) + 1 for k, h in heads.items()}
+    raise AssertionError(f"no header {heads} in {ws.title}")
+
+
+def council_types(src: Path, dst: Path, decisions: dict[str, tuple], tally: dict | None = None,
+                  votes: dict[tuple[str, str], int] | None = None) -> None:
+    """What the secretary types during the meeting into the summary it met with (only unlocked cells):
+    {code: (score, decision, note)} in "Điểm chi tiết", the tally and the votes in "Kiểm phiếu"."""
+    wb = load_workbook(src)
+    ws = wb["Điểm chi tiết"]
+    head, cols = table_rows(ws, stx.COUNCIL_HEADS)
+    for row in range(head + 1, ws.max_row + 1):
+        code = ws.cell(row, cols["code"]).value
+        if code in decisions:
+            for key, value in zip(("score", "decision", "note"), decisions[code]):
+                if value is not None:
+                    cell = ws.cell(row, cols[key])
+                    assert cell.protection.locked is False, (key, cell.coordinate)
+                    cell.value = value
+    sheet = wb[stx.S_TALLY]
+    for row in sheet.iter_rows():
+        label = row[0].value
+        for key, text in stx.TALLY_FIELDS.items():
+            if label == text and tally and key in tally:
+                assert sheet.cell(row[0].row, 3).protection.locked is False
+                sheet.cell(row[0].row, 3).value = tally[key]
+    head, cols = table_rows(sheet, stx.TALLY_HEADS)
+    for row in range(head + 1, sheet.max_row + 1):
+        key = (sheet.cell(row, cols["code"]).value, sheet.cell(row, cols["title"]).value)
+        if votes and key in votes:
+            sheet.cell(row, cols["votes"]).value = votes.pop(key)
+    for (code, title), n in (votes or {}).items():  # a candidate added at the meeting, on a spare row
+        row = next(r for r in range(head + 1, sheet.max_row + 1) if not sheet.cell(r, cols["code"]).value)
+        for key, value in (("code", code), ("title", title), ("votes", n)):
+            sheet.cell(row, cols[key]).value = value
+    wb.save(dst)

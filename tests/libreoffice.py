@@ -29,7 +29,7 @@ import pytest
 from thidua_xlsx.office import find_soffice
 
 FILL_SCRIPT = Path(__file__).with_name("lo_fill_uno.py")
-INSTALL_HINT = "apt-get install --no-install-recommends libreoffice-calc python3-uno"
+INSTALL_HINT = "apt-get install --no-install-recommends libreoffice-calc libreoffice-writer python3-uno"
 SKIP_MESSAGE = f"LibreOffice không có trên máy này – bỏ qua (cài: {INSTALL_HINT})"
 
 

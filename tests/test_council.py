@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
+from tests.filling import council_types, table_rows
 from tests.test_merge import T1_SCORES, T2_SCORES, _fill_department, scoring_round
 from thidua_xlsx import layout as ly
 from thidua_xlsx import rules
@@ -36,50 +37,9 @@ def school(tmp_path_factory):
     return {"root": root, "folder": folder, "inbox": inbox, "first": first}
 
 
-def _table_rows(ws, heads: dict[str, str]) -> tuple[int, dict[str, int]]:
-    for row in ws.iter_rows():
-        texts = [c.value for c in row]
-        if all(h in texts for h in heads.values()):
-            return row[0].row, {k: texts.index(h) + 1 for k, h in heads.items()}
-    raise AssertionError(f"no header {heads} in {ws.title}")
-
-
-def council_types(src: Path, dst: Path, decisions: dict[str, tuple], tally: dict | None = None,
-                  votes: dict[tuple[str, str], int] | None = None) -> None:
-    """What the secretary types during the meeting: {code: (score, decision, note)}, the tally."""
-    wb = load_workbook(src)
-    ws = wb["Điểm chi tiết"]
-    head, cols = _table_rows(ws, tx.COUNCIL_HEADS)
-    for row in range(head + 1, ws.max_row + 1):
-        code = ws.cell(row, cols["code"]).value
-        if code in decisions:
-            for key, value in zip(("score", "decision", "note"), decisions[code]):
-                if value is not None:
-                    cell = ws.cell(row, cols[key])
-                    assert cell.protection.locked is False, (key, cell.coordinate)
-                    cell.value = value
-    sheet = wb[tx.S_TALLY]
-    for row in sheet.iter_rows():
-        label = row[0].value
-        for key, text in tx.TALLY_FIELDS.items():
-            if label == text and tally and key in tally:
-                assert sheet.cell(row[0].row, 3).protection.locked is False
-                sheet.cell(row[0].row, 3).value = tally[key]
-    head, cols = _table_rows(sheet, tx.TALLY_HEADS)
-    for row in range(head + 1, sheet.max_row + 1):
-        key = (sheet.cell(row, cols["code"]).value, sheet.cell(row, cols["title"]).value)
-        if votes and key in votes:
-            sheet.cell(row, cols["votes"]).value = votes.pop(key)
-    for (code, title), n in (votes or {}).items():  # a candidate added at the meeting, on a spare row
-        row = next(r for r in range(head + 1, sheet.max_row + 1) if not sheet.cell(r, cols["code"]).value)
-        for key, value in (("code", code), ("title", title), ("votes", n)):
-            sheet.cell(row, cols[key]).value = value
-    wb.save(dst)
-
-
 def _people(path: Path) -> dict[str, dict]:
     ws = load_workbook(path)["Điểm chi tiết"]
-    head, cols = _table_rows(ws, {"code": "Mã", "final": "Điểm xét", "source": "Nguồn điểm"})
+    head, cols = table_rows(ws, {"code": "Mã", "final": "Điểm xét", "source": "Nguồn điểm"})
     return {ws.cell(r, cols["code"]).value: {"final": ws.cell(r, cols["final"]).value,
                                              "source": ws.cell(r, cols["source"]).value}
             for r in range(head + 2, ws.max_row + 1) if ws.cell(r, cols["code"]).value}
@@ -102,7 +62,7 @@ def _proposed(path: Path) -> dict[str, list[str]]:
 
 def _changes(path: Path) -> list[tuple]:
     ws = load_workbook(path)[tx.S_CHANGES]
-    head, cols = _table_rows(ws, dict(enumerate(tx.CHANGES_HEAD)))
+    head, cols = table_rows(ws, dict(enumerate(tx.CHANGES_HEAD)))
     return [tuple(ws.cell(r, c).value for c in (3, 4, 5, 6, 7, 8)) for r in range(head + 1, ws.max_row + 1)
             if ws.cell(r, 2).value]
 
@@ -111,12 +71,12 @@ def test_the_first_summary_offers_the_council_cells_and_the_ballot(school):
     wb = load_workbook(school["first"])
     ws = wb["Điểm chi tiết"]
     assert ws.protection.sheet  # only the council's cells can be typed
-    head, cols = _table_rows(ws, tx.COUNCIL_HEADS)
+    head, cols = table_rows(ws, tx.COUNCIL_HEADS)
     row = head + 2
     assert all(ws.cell(row, cols[k]).protection.locked is False for k in ("score", "decision", "note"))
     assert ws.cell(row, cols["code"]).protection.locked is not False
     tally = wb[tx.S_TALLY]
-    head, cols = _table_rows(tally, tx.TALLY_HEADS)
+    head, cols = table_rows(tally, tx.TALLY_HEADS)
     listed = {(tally.cell(r, cols["code"]).value, tally.cell(r, cols["title"]).value)
               for r in range(head + 1, tally.max_row + 1)}
     assert ("GV01", rules.CSTDCS) in listed  # the one CSTĐCS slot
@@ -135,9 +95,10 @@ def final(school):
     }, tally={"members": 9, "present": 7, "ballots_issued": 7, "ballots_returned": 7},
         votes={("GV02", rules.CSTDCS): 8})
     out = root / "tong-hop-cuoi.xlsx"
-    result = run("merge", school["inbox"], "--council", met, "-o", out, "--json", root / "cuoi.json")
+    result = run("merge", school["inbox"], "--council", met, "-o", out, "--json", root / "cuoi.json",
+                 "--docs", root / "ho-so")
     assert result.exit_code == 0, result.output
-    return {"met": met, "out": out, "output": result.output}
+    return {"met": met, "out": out, "output": result.output, "papers": root / "ho-so"}
 
 
 def test_council_scores_replace_the_final_score(final):
@@ -238,3 +199,42 @@ def test_the_final_summary_passes_the_validator_and_its_json_carries_the_council
     assert {c["code"] for c in council["changes"]} >= {"GV02", "GV03", "GV05"}
     gv05 = next(p for p in report["people"] if p["code"] == "GV05")
     assert gv05["council"] == {"score": None, "decision": rules.LDTT, "note": "Kỷ luật đã hết thời hạn"}
+
+
+def test_the_papers_of_the_council_pass_carry_its_final_lists(final):
+    """merge --council --docs: the Tờ trình counts and each title's list equal the final summary's lists."""
+    from tests.test_documents import _rows, _text
+
+    papers = final["papers"]
+    assert f"Đã ghi hồ sơ vào {papers}" in final["output"]
+    assert "Chiến sĩ thi đua cơ sở: Chien-si-thi-dua-co-so/ – 2 văn bản riêng và 3 văn bản dùng chung" \
+        in final["output"]
+    letter = _text(papers / "01_To-trinh.docx")
+    proposed = _proposed(final["out"])
+    for title, folder in ((rules.CSTDCS, "Chien-si-thi-dua-co-so"), (rules.LDTT, "Lao-dong-tien-tien")):
+        listed = [row[1] for row in _rows(papers / folder / f"04_Danh-sach_{folder}.docx")]
+        assert sorted(listed) == sorted(proposed[title.upper()]), title
+        assert f"- {title}: {len(listed)} cá nhân;" in letter
+    assert (papers / "Chien-si-thi-dua-co-so" / "05_Bao-cao-thanh-tich_Tran-Van-Duc.docx").is_file()
+    minutes = _text(papers / "02_Bien-ban-hop-binh-xet.docx")
+    assert "Thành viên Hội đồng có mặt: 7/9 người" in minutes
+    assert [row[1:4] for row in _rows(papers / "03_Bien-ban-kiem-phieu.docx")][0] == ["Trần Văn Đức", "Tổ khối 1", "8"]
+
+
+def test_each_paper_of_the_council_pass_has_its_pdf(final):
+    from tests.test_documents import _require_writer
+
+    _require_writer()
+    made = sorted(p.relative_to(final["papers"]) for p in final["papers"].rglob("*.docx"))
+    assert made and all((final["papers"] / p).with_suffix(".pdf").is_file() for p in made)
+    assert "0 bản PDF" not in final["output"]
+
+
+def test_papers_are_not_written_over_or_into_the_inbox(school, final, tmp_path):
+    again = run("merge", school["inbox"], "--council", final["met"], "-o", tmp_path / "x.xlsx", "--docs",
+                final["papers"])
+    assert again.exit_code == 2 and "đã có văn bản" in again.output and "--force" in again.output
+    assert not (tmp_path / "x.xlsx").exists()  # refused before any work
+    inside = run("merge", school["inbox"], "-o", tmp_path / "y.xlsx", "--docs", school["inbox"] / "ho-so")
+    assert inside.exit_code == 2 and "nằm trong thư mục nhận về" in inside.output
+    assert not (school["inbox"] / "ho-so").exists()

@@ -218,6 +218,39 @@ def _write_feedback(summary, folder: Path, force: bool) -> None:
         _say(ct.FEEDBACK_KEPT.format(path=path), err=True)
 
 
+def _prepare_docs(folder: Path, inbox: Path, force: bool) -> None:
+    """Refuse, before any work, a folder in the inbox, or one holding papers (a Báo cáo thành tích someone
+    has written has the name the tool would write) without --force."""
+    if folder.resolve().is_relative_to(inbox.resolve()):
+        raise click.UsageError(ct.DOCS_IN_INBOX.format(path=folder))
+    if not force and folder.is_dir() and any(p.suffix.lower() in (".docx", ".pdf") for p in folder.rglob("*")):
+        raise click.UsageError(ct.DOCS_EXIST.format(path=folder))
+
+
+def _write_documents(summary, folder: Path) -> None:
+    from thidua_xlsx.documents import write_documents
+    from thidua_xlsx.layout import SCORING
+
+    if summary.round != SCORING:
+        _say(ct.DOCS_ONLY_SCORING, err=True)
+        return
+    try:
+        papers = write_documents(summary, folder)
+    except OSError as exc:
+        raise click.UsageError(ct.OUTPUT_FOLDER.format(path=folder, reason=exc.strerror or exc)) from None
+    docx = [d for d in papers.documents if d.path.suffix == ".docx"]
+    _say(ct.DOCS_DONE.format(folder=folder, docx=len(docx), pdf=sum(d.pdf is not None for d in docx)))
+    _say(ct.DOCS_SHARED.format(names=", ".join(d.path.name for d in papers.shared)))
+    for dossier in papers.dossiers:
+        shared = sum(d in papers.shared for d in dossier.documents)
+        _say(ct.DOCS_DOSSIER.format(title=dossier.title, folder=dossier.folder.name, own=len(dossier.documents) - shared,
+                                    shared=shared, attach=len(dossier.attachments), checklist=dossier.checklist.name))
+    if papers.pdf_problem:
+        _say(papers.pdf_problem, err=True)
+    for warning in papers.warnings:
+        _say(warning, err=True)
+
+
 class _NoBar:
     def __enter__(self):
         return self
@@ -259,10 +292,12 @@ _round_opt = click.option("--round", "round_", type=click.Choice(["dang-ky", "ch
               help=ct.PUBLIC_DAYS_HELP)
 @click.option("--feedback", "feedback_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help=ct.FEEDBACK_HELP)
+@click.option("--docs", "--ho-so", "docs_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help=ct.DOCS_HELP)
 @_campaign_opt
 @_round_opt
 def merge(inbox, output, json_path, force, pdf, strict, council_path, public_path, public_days, feedback_dir,
-          campaign_path, round_):
+          docs_dir, campaign_path, round_):
     from thidua_xlsx.service import apply_council_file
     from thidua_xlsx.summary import write_report_json, write_summary
 
@@ -270,6 +305,8 @@ def merge(inbox, output, json_path, force, pdf, strict, council_path, public_pat
         _prepare_output(target, force)
     if feedback_dir is not None and feedback_dir.resolve().is_relative_to(inbox.resolve()):
         raise click.UsageError(ct.FEEDBACK_IN_INBOX.format(path=feedback_dir))
+    if docs_dir is not None:
+        _prepare_docs(docs_dir, inbox, force)
     summary = _read_inbox(inbox, campaign_path, round_)
     if council_path is not None and summary.accepted_files:
         if output is not None and output.resolve() == council_path.resolve():
@@ -296,6 +333,8 @@ def merge(inbox, output, json_path, force, pdf, strict, council_path, public_pat
         _write_public_list(summary, public_path, public_days, pdf)
     if feedback_dir is not None:
         _write_feedback(summary, feedback_dir, force)
+    if docs_dir is not None:
+        _write_documents(summary, docs_dir)
     if strict and any(i.severity == "error" for i in summary.issues):
         sys.exit(EXIT_STRICT)
 

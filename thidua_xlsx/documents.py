@@ -30,9 +30,6 @@ fields: those few elements are added with its ``OxmlElement``, in the schema's o
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,8 +41,8 @@ from thidua_xlsx import rules
 from thidua_xlsx.ballots import Candidate, VoteResult, candidates as ballot_candidates, needed_votes, vote_percent
 from thidua_xlsx.consolidate import DepartmentResult, PersonResult, Summary
 from thidua_xlsx.issues import Reason
-from thidua_xlsx.summary import COLLECTIVE_ORDER, _day_text, _initiative_text, _proposal_lists, _school, \
-    _short_note, _titles_in_order
+from thidua_xlsx.summary import COLLECTIVE_ORDER, day_text, initiative_text, proposal_lists, school_of, \
+    short_note, titles_in_order
 from thidua_xlsx.templates import FIXED_DATE, FONT
 from thidua_xlsx.workbook_text import DATE_LINE_BLANK
 
@@ -178,17 +175,19 @@ class _Facts:
     def __init__(self, summary: Summary):
         self.s = summary
         self.c = summary.campaign
-        self.school = _school(summary)
+        self.school = school_of(summary)
         self.year = self.school.school_year
         self.rules = self.c.rules if self.c else cm.Rules()
         self.tally = summary.tally
         self.created = summary.newest_input or FIXED_DATE
         people = list(summary.people)
-        self.individual: dict[str, list[tuple[PersonResult, rules.Decision]]] = _proposal_lists(people)
+        self.individual: dict[str, list[tuple[PersonResult, rules.Decision]]] = proposal_lists(people)
         found = {d.proposed for d in summary.departments if d.proposed}
         self.collective: dict[str, list[DepartmentResult]] = {
-            t: [d for d in summary.departments if d.proposed == t] for t in _titles_in_order(COLLECTIVE_ORDER, found)}
-        self.members = {d.code: [p for p in people if p.department == d.code] for d in summary.departments}
+            t: [d for d in summary.departments if d.proposed == t] for t in titles_in_order(COLLECTIVE_ORDER, found)}
+        self.members: dict[str, list[PersonResult]] = {d.code: [] for d in summary.departments}
+        for p in people:
+            self.members.setdefault(p.department, []).append(p)
         self.staff = {p.code: p for p in self.c.staff} if self.c else {}
         self.heads = {d.code: d.head for d in self.c.departments} if self.c else {}
         self.ballot = self._ballot()
@@ -266,7 +265,7 @@ class _Facts:
                 notes.append(tx.NOTES["maternity"].format(months=cm.num_text(p.facts.maternity_months)))
             if p.granted(rules.CSTDCS):
                 notes.append(tx.NOTES["also"].format(title=tx.TITLE_SHORT.get(rules.CSTDCS, rules.CSTDCS)))
-        notes.append(_short_note(d))  # "Hội đồng quyết định" when the council decided, as on the summary's lists
+        notes.append(short_note(d))  # "Hội đồng quyết định" when the council decided, as on the summary's lists
         notes += self.vote_notes(p.code, title)
         return "; ".join(n for n in notes if n)
 
@@ -312,7 +311,7 @@ class _Facts:
                              for r in self.c.rubrics) if self.c else ""
         if self.school.criteria_resolution:
             day = self.school.criteria_resolution_date
-            when = tx.CRITERIA_DATE.format(date=_day_text(day)) if day else ""
+            when = tx.CRITERIA_DATE.format(date=day_text(day)) if day else ""
             return tx.CRITERIA_APPROVED.format(number=self.school.criteria_resolution, date=when,
                                                versions=versions) + "."
         return tx.CRITERIA_BLANK.format(versions=versions)
@@ -499,7 +498,7 @@ def _list(s: _Facts, title: str) -> _Paper:
     doc.centered(tx.LIST_SUBTITLE.format(school=s.school.name), italic=True, space_after=8)
     if title in s.individual:
         chosen = s.individual[title]
-        rows = [[p.name, p.position, p.department_name, p.facts.rating or "", _initiative_text(p.facts),
+        rows = [[p.name, p.position, p.department_name, p.facts.rating or "", initiative_text(p.facts),
                  s.votes_text(p.code, title), s.note(p, d, title)] for p, d in chosen]
         heads, widths, aligns = tx.LIST_HEAD, (14, 44, 28, 38, 26, 44, 24, 34), "clllclcl"
         count, unit = len(chosen), tx.UNIT_PERSON
@@ -512,7 +511,7 @@ def _list(s: _Facts, title: str) -> _Paper:
             share = tx.PERCENT.format(value=cm.num_text(round(100 * ldtt / d.members, 1))) if d.members else ""
             rows.append([d.name, str(d.members), str(ldtt), share, str(sum(p.granted(rules.CSTDCS) for p in members)),
                          s.heads.get(d.code, ""), s.votes_text(d.code, title),
-                         "; ".join(n for n in [_short_note(_granted(d, title)), *s.vote_notes(d.code, title)] if n)])
+                         "; ".join(n for n in [short_note(_granted(d, title)), *s.vote_notes(d.code, title)] if n)])
         heads, widths, aligns = tx.LIST_HEAD_COLLECTIVE, (14, 48, 20, 20, 22, 24, 40, 28, 36), "clcccclcl"
         count, unit = len(units), tx.UNIT_COLLECTIVE
     doc.list_table(heads, _numbered(rows), widths, aligns=aligns, total=tx.LIST_TOTAL.format(count=count, unit=unit),
@@ -533,7 +532,7 @@ def _report(s: _Facts, p: PersonResult, title: str) -> _Paper:
     f = p.facts
     doc.para(tx.REPORT_PART_1, bold=True, indent=False)
     doc.para(tx.REPORT_NAME.format(name=p.name), indent=False)
-    dob = _day_text(person.dob) if person is not None and person.dob else ""
+    dob = day_text(person.dob) if person is not None and person.dob else ""
     gender = person.gender if person is not None else ""
     doc.pair(tx.REPORT_BORN.format(dob=dob), tx.REPORT_GENDER.format(gender=gender), blank_first=not dob,
              blank_second=not gender)
@@ -664,13 +663,12 @@ def convert_pdfs(paths: list[Path]) -> tuple[dict[Path, Path], str]:
     """Convert .docx files to PDF beside them with as few LibreOffice runs as possible (one per set of
     distinct file names). Returns (each .docx → its PDF, for those written; why some are missing, in
     words). Never raises for a missing or failing LibreOffice."""
-    from thidua_xlsx.office import find_soffice
+    from thidua_xlsx.office import convert_beside, find_soffice
 
     paths = [Path(p) for p in paths]
     if not paths:
         return {}, ""
-    soffice = find_soffice()
-    if soffice is None:
+    if find_soffice() is None:
         return {}, tx.PDF_NO_LIBREOFFICE
     batches: list[list[Path]] = []
     for path in paths:  # LibreOffice names each PDF after its input: one name once per run
@@ -680,53 +678,17 @@ def convert_pdfs(paths: list[Path]) -> tuple[dict[Path, Path], str]:
         else:
             batch.append(path)
     done: dict[Path, Path] = {}
-    details = []
+    overran = False
     for batch in batches:
-        found, detail = _convert_batch(soffice, batch)
-        done.update(found)
-        if detail:
-            details.append(detail)
+        found, finished = convert_beside(batch, "pdf:writer_pdf_Export",
+                                         timeout=PDF_TIMEOUT + PDF_TIMEOUT_PER_FILE * len(batch))
+        done.update({path: found[path.resolve()] for path in batch if path.resolve() in found})
+        overran = overran or not finished
     missing = [p for p in paths if p not in done]
     if not missing:
         return done, ""
-    detail = "; ".join(details) or ", ".join(p.name for p in missing)
+    detail = "LibreOffice timeout" if overran else ", ".join(p.name for p in missing)
     return done, tx.PDF_FAILED.format(count=len(missing), detail=detail)
-
-
-def _convert_batch(soffice: str, batch: list[Path]) -> tuple[dict[Path, Path], str]:
-    """One headless LibreOffice Writer run for several files, with a fresh profile in a private folder
-    (see :mod:`thidua_xlsx.office` for why), killed with its whole process tree when it overruns."""
-    from thidua_xlsx.office import _kill_tree
-
-    work = Path(tempfile.mkdtemp(prefix="thidua_docs_"))
-    try:
-        profile, out = work / "profile", work / "out"
-        (profile / "user").mkdir(parents=True)
-        out.mkdir()
-        cmd = [soffice, "--headless", "--norestore", "--nolockcheck", "--nologo", "--nodefault",
-               "-env:UserInstallation=" + profile.as_uri(), "--convert-to", "pdf:writer_pdf_Export",
-               "--outdir", str(out), *(str(p.resolve()) for p in batch)]
-        env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
-        detail = ""
-        with open(work / "soffice.log", "wb") as log:
-            proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, env=env,
-                                    start_new_session=True)
-            try:
-                proc.wait(timeout=PDF_TIMEOUT + PDF_TIMEOUT_PER_FILE * len(batch))
-            except subprocess.TimeoutExpired:
-                detail = "LibreOffice timeout"
-            finally:
-                _kill_tree(proc)
-        found = {}
-        for path in batch:
-            produced = out / f"{path.stem}.pdf"
-            if produced.is_file() and produced.stat().st_size:
-                target = path.with_suffix(".pdf")
-                shutil.move(str(produced), str(target))
-                found[path] = target
-        return found, detail
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
 
 
 # --- python-docx, in Nghị định 30/2020 form ----------------------------------------------------

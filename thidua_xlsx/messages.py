@@ -432,10 +432,22 @@ PUBLIC_HELP = ("Ghi thêm danh sách công khai (họ tên, chức vụ, tổ, d
 PUBLIC_DAYS_HELP = "Số ngày nhận ý kiến kể từ hôm nay, ghi trong danh sách công khai (mặc định 5)."
 PUBLIC_DONE = "Đã ghi danh sách công khai: {path} (nhận ý kiến đến hết ngày {until})"
 PUBLIC_ONLY_SCORING = "Danh sách công khai chỉ có ở vòng chấm điểm (khi đã có danh hiệu đề nghị); không ghi."
+DOCS_HELP = ("Ghi vào thư mục này hồ sơ đề nghị dạng Word và PDF: Tờ trình (Mẫu 01), Biên bản họp bình xét, Biên "
+             "bản kiểm phiếu, Phiếu bầu, và cho mỗi danh hiệu một thư mục gồm Danh sách đề nghị, Báo cáo thành tích "
+             "(Mẫu 05) của từng CSTĐCS và Danh mục hồ sơ (giấy tờ còn phải đính kèm). PDF cần LibreOffice.")
+DOCS_DONE = "Đã ghi hồ sơ vào {folder}: {docx} văn bản Word, {pdf} bản PDF."
+DOCS_SHARED = "  Dùng chung: {names}"
+DOCS_DOSSIER = ("  {title}: {folder}/ – {own} văn bản riêng và {shared} văn bản dùng chung; còn {attach} giấy tờ "
+                "phải đính kèm (xem {checklist})")
+DOCS_EXIST = ("Thư mục hồ sơ '{path}' đã có văn bản (.docx/.pdf): có thể là Báo cáo thành tích ai đó đã viết. "
+              "Dùng --force để ghi đè, hoặc chọn thư mục khác.")
+DOCS_IN_INBOX = ("Thư mục hồ sơ '{path}' nằm trong thư mục nhận về; chương trình không ghi gì vào thư mục nhận về. "
+                 "Hãy chọn thư mục khác, ví dụ ho-so/.")
+DOCS_ONLY_SCORING = "Hồ sơ đề nghị chỉ có ở vòng chấm điểm (khi đã có danh hiệu đề nghị); không ghi."
 PDF_HELP = "Ghi thêm bản PDF của bảng tổng hợp (khổ A4, cần LibreOffice)."
 PDF_DONE = "Đã ghi bản PDF: {path}"
 PDF_NO_OFFICE = ("Không tạo được PDF vì máy chưa có LibreOffice. Cài LibreOffice (Debian/Ubuntu: sudo apt-get install "
-                 "--no-install-recommends libreoffice-calc; Windows/macOS: tải tại libreoffice.org) rồi chạy lại với "
+                 "--no-install-recommends libreoffice-calc libreoffice-writer; Windows/macOS: tải tại libreoffice.org) rồi chạy lại với "
                  "--pdf, hoặc mở tệp tổng hợp bằng Excel và chọn File → Export → PDF.")
 PDF_FAILED = "Không tạo được PDF ({reason}). Bảng tổng hợp Excel vẫn đã được ghi; hãy xuất PDF từ Excel."
 

@@ -30,7 +30,7 @@ import tempfile
 import time
 from pathlib import Path
 
-__all__ = ["OfficeError", "find_soffice", "convert", "FORMATS"]
+__all__ = ["OfficeError", "find_soffice", "convert", "convert_beside", "FORMATS"]
 
 #: ``convert`` format -> ``soffice --convert-to`` argument (extension:filter).
 FORMATS = {
@@ -96,42 +96,71 @@ def convert(src: Path, fmt: str, outdir: Path, *, recalc: bool = True,
     if soffice is None:
         raise OfficeError("LibreOffice (soffice) is not installed")
 
-    work = Path(tempfile.mkdtemp(prefix="thidua_office_"))
-    try:
-        profile, private_out, log = work / "profile", work / "out", work / "soffice.log"
-        (profile / "user").mkdir(parents=True)
-        private_out.mkdir()
-        if recalc:
-            (profile / "user" / "registrymodifications.xcu").write_text(_RECALC_XCU,
-                                                                        encoding="utf-8")
-        cmd = [soffice, "--headless", "--norestore", "--nolockcheck", "--nologo", "--nodefault",
-               "-env:UserInstallation=" + profile.as_uri(),
-               "--convert-to", target, "--outdir", str(private_out), str(src)]
-        env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
-        with open(log, "wb") as log_file:
-            proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log_file,
-                                    stderr=subprocess.STDOUT, env=env, start_new_session=True)
-            try:
-                proc.wait(timeout=timeout)
-            except subprocess.TimeoutExpired:
-                raise OfficeError(f"LibreOffice did not finish converting {src.name} "
-                                  f"within {timeout:g} s") from None
-            finally:
-                _kill_tree(proc)   # normally a no-op: nothing of ours is left running
+    with tempfile.TemporaryDirectory(prefix="thidua_office_", ignore_cleanup_errors=True) as work:
+        private_out = Path(work) / "out"
+        finished, log = _run(soffice, [src], target, private_out, recalc=recalc, timeout=timeout)
+        if not finished:
+            raise OfficeError(f"LibreOffice did not finish converting {src.name} within {timeout:g} s")
         produced = sorted(p for p in private_out.iterdir() if p.is_file() and p.stat().st_size
                           and p.suffix == f".{ext}" and not p.name.startswith(".~lock."))  # a failed try leaves a lock
         if not produced:
-            detail = _tail(log)
-            raise OfficeError(f"LibreOffice could not convert {src.name} to {ext}"
-                              + (f": {detail}" if detail else ""))
+            raise OfficeError(f"LibreOffice could not convert {src.name} to {ext}" + (f": {log}" if log else ""))
         expected = private_out / f"{src.stem}.{ext}"
         result = expected if expected in produced else produced[0]
         outdir.mkdir(parents=True, exist_ok=True)
         dest = outdir / result.name
         shutil.move(str(result), str(dest))
         return dest
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+
+
+def convert_beside(sources: list[Path], target: str, *, timeout: float) -> tuple[dict[Path, Path], bool]:
+    """Convert several files in one soffice run, each result beside its source (replacing a file of that
+    name). ``target`` is a ``--convert-to`` argument ("pdf:writer_pdf_Export"); the sources' names must
+    differ (soffice names a result after its input). Returns (source → result, for those converted;
+    whether soffice finished within ``timeout``). Raises :class:`OfficeError` when soffice is missing."""
+    soffice = find_soffice()
+    if soffice is None:
+        raise OfficeError("LibreOffice (soffice) is not installed")
+    ext = target.split(":", 1)[0]
+    sources = [Path(p).resolve() for p in sources]
+    with tempfile.TemporaryDirectory(prefix="thidua_office_", ignore_cleanup_errors=True) as work:
+        private_out = Path(work) / "out"
+        finished, _log = _run(soffice, sources, target, private_out, recalc=False, timeout=timeout)
+        done = {}
+        for src in sources:
+            produced = private_out / f"{src.stem}.{ext}"
+            if produced.is_file() and produced.stat().st_size:
+                dest = src.with_suffix(f".{ext}")
+                shutil.move(str(produced), str(dest))
+                done[src] = dest
+        return done, finished
+
+
+def _run(soffice: str, sources: list[Path], target: str, outdir: Path, *, recalc: bool,
+         timeout: float) -> tuple[bool, str]:
+    """One headless soffice converting ``sources`` into ``outdir`` with a fresh profile beside it,
+    killed with its whole process tree when it overruns. Returns (finished in time, the tail of its log)."""
+    work = outdir.parent
+    profile, log = work / "profile", work / "soffice.log"
+    (profile / "user").mkdir(parents=True)
+    outdir.mkdir()
+    if recalc:
+        (profile / "user" / "registrymodifications.xcu").write_text(_RECALC_XCU, encoding="utf-8")
+    cmd = [soffice, "--headless", "--norestore", "--nolockcheck", "--nologo", "--nodefault",
+           "-env:UserInstallation=" + profile.as_uri(),
+           "--convert-to", target, "--outdir", str(outdir), *(str(s) for s in sources)]
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
+    finished = True
+    with open(log, "wb") as log_file:
+        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log_file,
+                                stderr=subprocess.STDOUT, env=env, start_new_session=True)
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            finished = False
+        finally:
+            _kill_tree(proc)   # normally a no-op: nothing of ours is left running
+    return finished, _tail(log)
 
 
 def _tail(log: Path, limit: int = 400) -> str:

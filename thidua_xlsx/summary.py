@@ -62,7 +62,7 @@ def write_summary(summary: Summary, path: Path) -> None:
         "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
         "default_format_properties": {"font_name": FONT, "font_size": 12},
     })
-    school = _school(summary)
+    school = school_of(summary)
     wb.set_properties({"title": f"{tx.S_OVERVIEW} {ly.ROUNDS.get(summary.round, '')} {school.school_year}".strip(),
                        "author": ly.APP_ID, "company": school.name,
                        "created": summary.newest_input or FIXED_DATE})
@@ -82,7 +82,7 @@ def write_public_list(summary: Summary, path: Path, posted_on: dt.date, days: in
         "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
         "default_format_properties": {"font_name": FONT, "font_size": 12},
     })
-    school = _school(summary)
+    school = school_of(summary)
     wb.set_properties({"title": tx.PUBLIC_TITLE.format(year=school.school_year), "author": ly.APP_ID,
                        "company": school.name, "created": summary.newest_input or FIXED_DATE})
     _Book(wb, summary).public_sheet(posted_on, posted_on + dt.timedelta(days=days))
@@ -163,7 +163,7 @@ def _person_dict(p: PersonResult) -> dict:
 
 # --- small pure helpers ----------------------------------------------------------------------
 
-def _school(summary: Summary) -> cm.School:
+def school_of(summary: Summary) -> cm.School:
     return summary.campaign.school if summary.campaign else cm.School("", "", "", "", "")
 
 
@@ -179,7 +179,7 @@ def _blank(value) -> bool:
     return value is None or value == "" or (isinstance(value, float) and math.isnan(value))
 
 
-def _day_text(iso: str) -> str:
+def day_text(iso: str) -> str:
     """'2025-09-15' → '15/09/2025'; anything else as it is."""
     try:
         return dt.date.fromisoformat(iso[:10]).strftime("%d/%m/%Y")
@@ -198,7 +198,7 @@ def _score_text(p: PersonResult) -> str:
                       for v in (_total(p.self_score), _total(p.dept_score), council))
 
 
-def _initiative_text(f: cm.Facts) -> str:
+def initiative_text(f: cm.Facts) -> str:
     if not f.initiative:
         return ""
     parts = [f.initiative]
@@ -245,18 +245,18 @@ def _height(lines: int, size: float = 12) -> float:
     return round(LINE_PT * size / 12 * max(1, lines) + 3, 2)
 
 
-def _titles_in_order(order: tuple[str, ...], found: set[str]) -> list[str]:
+def titles_in_order(order: tuple[str, ...], found: set[str]) -> list[str]:
     return [t for t in order if t in found] + sorted(found - set(order))
 
 
-def _proposal_lists(people: list[PersonResult]) -> dict[str, list[tuple[PersonResult, rules.Decision]]]:
+def proposal_lists(people: list[PersonResult]) -> dict[str, list[tuple[PersonResult, rules.Decision]]]:
     """Granted individual titles, highest first, each with its people (in the summary's order)."""
     granted = {d.title for p in people for d in p.decisions if d.granted}
     return {title: [(p, d) for p in people for d in p.decisions if d.title == title and d.granted]
-            for title in _titles_in_order(INDIVIDUAL_ORDER, granted)}
+            for title in titles_in_order(INDIVIDUAL_ORDER, granted)}
 
 
-def _short_note(decision: rules.Decision) -> str:
+def short_note(decision: rules.Decision) -> str:
     """What a signed list says beside a name: only that the council decided, never the tool's reasons."""
     return tx.NOTE_COUNCIL if decision.reasons and decision.reasons[0].code.startswith("council.") else ""
 
@@ -278,7 +278,7 @@ class _Book:
     def __init__(self, wb, summary: Summary):
         self.wb, self.s = wb, summary
         self.c = summary.campaign
-        self.school = _school(summary)
+        self.school = school_of(summary)
         self.year = self.school.school_year
         self.scoring = summary.round == ly.SCORING
         self.widths: dict[str, tuple[float, ...]] = {}
@@ -752,7 +752,7 @@ class _Book:
         ws = self._sheet(tx.S_PROPOSAL, widths, landscape=True)
         row = self._header(ws, last_col, 4)
         styles = ["center", "text", "text", "text", "center", "center", "text", "text", "center", "text"]
-        lists = _proposal_lists(self.s.people)
+        lists = proposal_lists(self.s.people)
         if not lists:
             self._text(ws, row, 0, last_col, tx.NO_PROPOSAL, "note")
         blocks, heads = [], []
@@ -761,7 +761,7 @@ class _Book:
             row = self._title(ws, row, last_col, tx.PROPOSAL_TITLE.format(title=title.upper(), year=self.year),
                               tx.PROPOSAL_SUBTITLE.format(school=self.school.name, count=len(chosen)))
             rows = [[n, p.name, p.position, p.department_name, p.facts.rating, _score_text(p), title,
-                     _initiative_text(p.facts), self._votes(p.code, title), _short_note(d)]
+                     initiative_text(p.facts), self._votes(p.code, title), short_note(d)]
                     for n, (p, d) in enumerate(chosen, start=1)]
             head, last = self._table(ws, row - 1, tx.PROPOSAL_HEAD, rows, styles, data_table=False)
             heads.append(head)
@@ -787,7 +787,7 @@ class _Book:
         refused = _refusals(self.s.people)
         row = self._title(ws, 0, last_col, tx.REFUSED_TITLE, tx.REFUSED_SUBTITLE.format(count=len(refused)))
         rows = [[n, p.name, p.position, p.department_name, p.facts.rating, _score_text(p), p.registered,
-                 _initiative_text(p.facts), None, reason] for n, (p, reason) in enumerate(refused, start=1)]
+                 initiative_text(p.facts), None, reason] for n, (p, reason) in enumerate(refused, start=1)]
         self._table(ws, row - 1, tx.REFUSED_HEAD, rows or [[None, tx.NONE_ROW]], styles)
 
     # --- Tập thể -------------------------------------------------------------------------------
@@ -831,7 +831,7 @@ class _Book:
         row = self._header(ws, last_col, 2, date=True)
         row = self._title(ws, row, last_col, tx.PUBLIC_TITLE.format(year=self.year).upper(), self.school.name)
         people = [[n, p.name, p.position, p.department_name, title]
-                  for n, (p, title) in enumerate(((p, d.title) for chosen in _proposal_lists(self.s.people).values()
+                  for n, (p, title) in enumerate(((p, d.title) for chosen in proposal_lists(self.s.people).values()
                                                   for p, d in chosen), start=1)]
         self._text(ws, row, 0, last_col, tx.PUBLIC_INDIVIDUAL, "heading")
         _, row = self._table(ws, row + 1, tx.PUBLIC_HEAD, people or [[None, tx.NONE_ROW]],
@@ -854,10 +854,10 @@ class _Book:
         """People per individual title and department names per collective title (both in order)."""
         granted = {d.title for p in self.s.people for d in p.decisions if d.granted}
         individual = {t: sum(p.granted(t) for p in self.s.people)
-                      for t in _titles_in_order(INDIVIDUAL_ORDER, granted | set(INDIVIDUAL_ORDER))}
+                      for t in titles_in_order(INDIVIDUAL_ORDER, granted | set(INDIVIDUAL_ORDER))}
         found = {d.proposed for d in self.s.departments if d.proposed}
         collective = {t: [d.name for d in self.s.departments if d.proposed == t]
-                      for t in _titles_in_order(COLLECTIVE_ORDER, found | set(COLLECTIVE_ORDER))}
+                      for t in titles_in_order(COLLECTIVE_ORDER, found | set(COLLECTIVE_ORDER))}
         return individual, collective
 
     def _criteria_line(self) -> str:
@@ -867,7 +867,7 @@ class _Book:
         school = self.school
         if school.criteria_resolution:
             day = school.criteria_resolution_date
-            when = tx.CRITERIA_DATE.format(date=_day_text(day)) if day else ""
+            when = tx.CRITERIA_DATE.format(date=day_text(day)) if day else ""
             return tx.CRITERIA_APPROVED.format(number=school.criteria_resolution, date=when, versions=versions)
         return tx.CRITERIA_NOT_RECORDED.format(versions=versions)
 
