@@ -12,7 +12,12 @@ Steps, as the secretary and the departments would do them:
    fill scores (inbox/), with the mishaps of a real year: one department never sends, one sends
    twice, one file has out-of-range scores and blanks, an unregistered newcomer on a spare form
    whose name was typed with combining marks, an Excel lock file left beside a workbook;
-5. ``merge`` the scores → tong-hop.xlsx and bao-cao.json.
+5. ``merge`` the scores → tong-hop.xlsx and bao-cao.json;
+6. the council meets with tong-hop.xlsx and the secretary types into it (hoi-dong.xlsx): two scores
+   changed (one of them puts the first person outside the CSTĐCS quota level with the last one inside:
+   a tie for the last slot, which the council settles), one decision overridden with its reason, the
+   tally and the votes; ``merge --council`` → tong-hop-cuoi.xlsx, and ``--docs`` → ho-so/ (the papers
+   in Word, and PDF when LibreOffice is installed).
 
 Only unlocked cells are written (tests/filling.py refuses locked ones), as teachers would.
 """
@@ -24,16 +29,18 @@ import random
 import shutil
 import sys
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from tests.filling import fill, forms, layout, person_values, sheet, stamp_saved_time  # noqa: E402
+from tests.filling import council_types, fill, forms, layout, person_values, sheet, stamp_saved_time  # noqa: E402
 from thidua_xlsx import campaign as cm  # noqa: E402
 from thidua_xlsx import layout as ly  # noqa: E402
 from thidua_xlsx import rules  # noqa: E402
-from thidua_xlsx.service import generate_round, init_campaign, merge_inbox  # noqa: E402
+from thidua_xlsx.documents import write_documents  # noqa: E402
+from thidua_xlsx.service import apply_council_file, generate_round, init_campaign, merge_inbox  # noqa: E402
 from thidua_xlsx.summary import write_report_json, write_summary  # noqa: E402
 from thidua_xlsx.workspace import CAMPAIGN_FILE, open_campaign  # noqa: E402
 
@@ -44,13 +51,20 @@ FAULTY_DEPARTMENT = "TO-K45"  # out-of-range scores, blanks, a score typed as te
 LOCKED_DEPARTMENT = "TO-VP"  # an Excel lock file sits beside its workbook
 NEWCOMER = "Nguyễn Thị Hồng Nhung"  # registers on a spare row, gets her own scoring form
 LATE_NEWCOMER = "Trần Thị Ngọc Ánh"  # arrives after registration: scored on a spare form, not considered
+# The commune gave the school a CSTĐCS quota (a setting, off in the presets: DOMAIN.md, "CSTĐCS quota").
+CSTDCS_QUOTA_PERCENT = 25
+COUNCIL = {"members": 11, "present": 10, "ballots_issued": 10, "ballots_returned": 10}
+WITHDRAWN = "GV013"  # withdraws at the meeting: the council's "Không đề nghị", with the reason
+FAULTY_SCORE = 88  # the council settles a score of the department whose workbook has errors
 
 
 def main() -> None:
-    for name in ("campaign", "outbox", "inbox-dang-ky", "inbox", "so-da-phat", CAMPAIGN_FILE):
+    for name in ("campaign", "outbox", "inbox-dang-ky", "inbox", "so-da-phat", "ho-so", CAMPAIGN_FILE):
         target = HERE / name
         shutil.rmtree(target, ignore_errors=True) if target.is_dir() else target.unlink(missing_ok=True)
-    init_campaign(HERE, "tieu-hoc", campaign_id=CAMPAIGN_ID)
+    preset = cm.load_preset("tieu-hoc")
+    init_campaign(HERE, "tieu-hoc", campaign=replace(
+        preset, id=CAMPAIGN_ID, rules=replace(preset.rules, cstdcs_quota_percent=CSTDCS_QUOTA_PERCENT)))
     folder, problems = open_campaign(HERE / CAMPAIGN_FILE)
     assert folder is not None, [p.render() for p in problems]
     campaign = folder.campaign
@@ -69,7 +83,34 @@ def main() -> None:
     summary = merge_inbox(HERE / "inbox", folder)
     write_summary(summary, HERE / "tong-hop.xlsx")
     write_report_json(summary, HERE / "bao-cao.json")
-    print(f"samples rebuilt: {len(summary.files)} files in inbox/, {len(summary.people)} people")
+
+    _council_meets(summary, HERE / "tong-hop.xlsx", HERE / "hoi-dong.xlsx")
+    final, problems = apply_council_file(summary, HERE / "hoi-dong.xlsx")
+    assert final is not None, [p.render() for p in problems]
+    write_summary(final, HERE / "tong-hop-cuoi.xlsx")
+    papers = write_documents(final, HERE / "ho-so")
+    print(f"samples rebuilt: {len(summary.files)} files in inbox/, {len(summary.people)} people, "
+          f"{len(final.council_changes)} council changes, {len(papers.documents)} papers"
+          + (f" ({papers.pdf_problem})" if papers.pdf_problem else ""))
+
+
+def _council_meets(summary, met: Path, typed: Path) -> None:
+    """What the secretary types into the summary during the meeting (only its unlocked cells)."""
+    def cstdcs(p):
+        return next((d for d in p.decisions if d.title == rules.CSTDCS), None)
+
+    candidates = [p for p in summary.people if cstdcs(p) and p.final is not None and (
+        cstdcs(p).granted or any(r.code.startswith("quota.") for r in cstdcs(p).reasons))]
+    last_in = min((p for p in candidates if p.granted(rules.CSTDCS)), key=lambda p: p.final)
+    first_out = max((p for p in candidates if not p.granted(rules.CSTDCS)), key=lambda p: p.final)
+    faulty = next(p for p in summary.people if p.department == FAULTY_DEPARTMENT and p.final is not None
+                  and p.code not in (first_out.code, last_in.code, WITHDRAWN))
+    council_types(met, typed, {
+        first_out.code: (last_in.final, rules.CSTDCS, "Hội đồng chấm lại minh chứng tiêu chí chuyên môn"),
+        faulty.code: (FAULTY_SCORE, None, "Sổ của tổ có ô sai, ô trống; Hội đồng xác định lại điểm"),
+        WITHDRAWN: (None, ly.COUNCIL_NONE, "Đồng chí xin rút tại cuộc họp"),
+    }, tally=COUNCIL, votes={(p.code, rules.CSTDCS): COUNCIL["present"] - k % 2
+                              for k, p in enumerate(candidates) if p.granted(rules.CSTDCS) or p is first_out})
 
 
 def _registered_title(person: cm.Person) -> str:

@@ -238,3 +238,25 @@ def test_papers_are_not_written_over_or_into_the_inbox(school, final, tmp_path):
     inside = run("merge", school["inbox"], "-o", tmp_path / "y.xlsx", "--docs", school["inbox"] / "ho-so")
     assert inside.exit_code == 2 and "nằm trong thư mục nhận về" in inside.output
     assert not (school["inbox"] / "ho-so").exists()
+
+
+def test_the_shipped_sample_council_pass_gives_the_final_summary_and_its_papers(tmp_path):
+    """The README's council step on samples/: two scores changed, one decision overridden, a quota tie
+    settled; the Tờ trình counts equal the final lists, each list is its title's proposals."""
+    from tests.test_documents import _rows, _text
+
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    out, papers = tmp_path / "tong-hop-cuoi.xlsx", tmp_path / "ho-so"
+    result = run("merge", samples / "inbox", "--council", samples / "hoi-dong.xlsx", "-o", out, "--docs", papers)
+    assert result.exit_code == 0, result.output
+    what = [change[1] for change in _changes(out)]
+    assert (what.count("Điểm"), what.count("Danh hiệu đề nghị"), what.count("Chọn khi bằng điểm")) == (2, 1, 2)
+    assert _changes(out) == _changes(samples / "tong-hop-cuoi.xlsx")  # the shipped final summary is current
+    proposed = _proposed(out)
+    letter = _text(papers / "01_To-trinh.docx")
+    for title, folder in ((rules.CSTDCS, "Chien-si-thi-dua-co-so"), (rules.LDTT, "Lao-dong-tien-tien")):
+        listed = [row[1] for row in _rows(papers / folder / f"04_Danh-sach_{folder}.docx")]
+        assert sorted(listed) == sorted(proposed[title.upper()]) and listed, title
+        assert f"- {title}: {len(listed)} cá nhân;" in letter
+    assert len(list((papers / "Chien-si-thi-dua-co-so").glob("05_Bao-cao-thanh-tich_*.docx"))) == \
+        len(proposed[rules.CSTDCS.upper()])
