@@ -19,7 +19,7 @@ from thidua_xlsx.service import generate_round, merge_inbox
 
 ROOT = Path(__file__).resolve().parent.parent
 ENGLISH = ("Usage:", "Options:", "Show this message", "Missing option", "Invalid value", "[default", "Error:",
-           "does not exist", "Traceback", "Commands:")
+           "does not exist", "Traceback", "Commands:", "INTEGER", "RANGE", "TEXT", "PATH", "FILE", "DIRECTORY")
 
 
 def run(*args):
@@ -219,3 +219,11 @@ def test_init_does_not_write_a_second_campaign_beside_a_campaign_ods(tmp_path):
     result = run("init", tmp_path / "thidua", "--level", "tieu-hoc")
     assert result.exit_code == 2 and "campaign.ods" in result.output
     assert not (tmp_path / "thidua" / "campaign.xlsx").exists()
+
+
+def test_an_empty_inbox_is_reported_for_the_round_last_issued(small_folder, tmp_path):
+    generate_round(small_folder, ly.REGISTRATION, tmp_path / "dang-ky")
+    inbox = tmp_path / "trong"
+    inbox.mkdir()
+    result = run("status", inbox, "--campaign", small_folder.folder)
+    assert result.exit_code == EXIT_UNUSABLE and "Vòng: Đăng ký thi đua" in result.output, result.output

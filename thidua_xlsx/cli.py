@@ -114,7 +114,7 @@ def _campaign_for(inbox: Path, campaign_path: Path | None):
 
 
 @main.command(help=ct.INIT_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR)
-@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("directory", metavar=ct.FOLDER_METAVAR, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--level", type=click.Choice(["mam-non", "tieu-hoc", "thcs", "thpt"]), default="tieu-hoc",
               show_default=True, help=ct.LEVEL_HELP)
 @click.option("--force", is_flag=True, help=ct.FORCE_HELP)
@@ -289,7 +289,7 @@ _round_opt = click.option("--round", "round_", type=click.Choice(["dang-ky", "ch
 @click.option("--cong-khai", "public_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help=ct.PUBLIC_HELP)
 @click.option("--y-kien", "public_days", type=click.IntRange(1, 60), default=5, show_default=False,
-              help=ct.PUBLIC_DAYS_HELP)
+              metavar=ct.DAYS_METAVAR, help=ct.PUBLIC_DAYS_HELP)
 @click.option("--feedback", "feedback_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help=ct.FEEDBACK_HELP)
 @click.option("--docs", "--ho-so", "docs_dir", type=click.Path(file_okay=False, path_type=Path), default=None,

@@ -335,7 +335,7 @@ EXIT_CODES_HELP = ("Mã thoát: {ok} thành công (lỗi trong tệp nộp chỉ
                    "(chiến dịch sai, không đọc được tệp nào); {usage} sai tham số; {strict} có lỗi khi dùng --strict; "
                    "{internal} lỗi nội bộ (chạy lại với --debug để xem chi tiết).")
 DEBUG_HELP = "Hiện đầy đủ lỗi kỹ thuật (traceback) khi có sự cố."
-INIT_HELP = ("Tạo chiến dịch mới: ghi DIRECTORY/campaign.xlsx (thông tin trường, tổ, nhân sự, tiêu chí, danh hiệu, "
+INIT_HELP = ("Tạo chiến dịch mới: ghi THƯ_MỤC/campaign.xlsx (thông tin trường, tổ, nhân sự, tiêu chí, danh hiệu, "
              "quy tắc) từ mẫu theo cấp học, kèm một trường ví dụ để chạy thử ngay.")
 LEVEL_HELP = "Cấp học của mẫu: mam-non, tieu-hoc, thcs, thpt."
 FORCE_HELP = "Ghi đè tệp đã có."
@@ -345,7 +345,7 @@ GENERATE_HELP = ("Sinh một sổ Excel khóa ô cho mỗi tổ. CAMPAIGN là th
 ROUND_HELP = "Vòng: dang-ky (đăng ký đầu năm) hoặc cham-diem (chấm điểm cuối năm)."
 OUTBOX_HELP = "Thư mục ghi các sổ (mặc định: outbox/<vòng>)."
 FROM_HELP = "Bảng tổng hợp đăng ký (do merge vòng dang-ky tạo) để điền sẵn danh hiệu đã đăng ký."
-EXISTS = "Đã có {path}. Dùng --force để ghi đè, hoặc chọn thư mục khác."
+EXISTS = "Đã có {path}. Dùng --force để ghi đè, hoặc chọn tên hay nơi ghi khác."
 INIT_DONE = "Đã tạo {path}: {school}, {departments} tổ, {staff} người. Hãy mở bằng Excel để sửa cho đúng trường mình."
 GENERATE_DONE = "Đã tạo {count} sổ trong {outbox}."
 CAMPAIGN_INVALID = "Tệp chiến dịch {file} có {count} lỗi; hãy sửa rồi chạy lại."
@@ -452,6 +452,8 @@ PDF_NO_OFFICE = ("Không tạo được PDF vì máy chưa có LibreOffice. Cài
 PDF_FAILED = "Không tạo được PDF ({reason}). Bảng tổng hợp Excel vẫn đã được ghi; hãy xuất PDF từ Excel."
 
 OPTIONS_METAVAR = "[TÙY CHỌN]"
+DAYS_METAVAR = "SỐ_NGÀY"
+FOLDER_METAVAR = "THƯ_MỤC"
 COMMAND_METAVAR = "LỆNH [THAM SỐ]..."
 
 # click words its own messages (usage errors, help) through gettext; these are their Vietnamese.

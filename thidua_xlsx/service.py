@@ -153,6 +153,12 @@ def _returned_workbooks(registry, paths: list[Path]) -> list[Path]:
     return [p for p in paths if hashlib.sha256(p.read_bytes()).hexdigest() not in issued]
 
 
+def _last_round_issued(registry) -> str | None:
+    """The scoring round once any scoring workbook went out, else registration if one did (None: neither)."""
+    rounds = {w.round for w in registry.all()}
+    return next((r for r in (ly.SCORING, ly.REGISTRATION) if r in rounds), None)
+
+
 def merge_inbox(inbox: Path, folder: CampaignFolder, round_: str | None = None, on_file=None):
     """Read every entry of ``inbox`` (read-only), check, consolidate. Returns a Summary.
 
@@ -176,6 +182,8 @@ def merge_inbox(inbox: Path, folder: CampaignFolder, round_: str | None = None, 
                 clean[f.name] = read.clean
         checked.append(f)
     del reads
+    if round_ is None and not clean:  # nothing to tell the round by: the last round issued
+        round_ = _last_round_issued(folder.registry)
     selection = select(checked, folder.campaign, round_)
     return consolidate(folder.campaign, selection, [clean[f.name] for f in selection.winners])
 
