@@ -230,15 +230,22 @@ def test_inserted_and_reordered_criteria_rows_keep_their_scores(issued, tmp_path
     assert not [i for i in summary.issues if i.severity == "error"], [i.render() for i in summary.issues]
 
 
-def test_a_score_on_a_row_without_code_is_reported_not_given_to_a_neighbour(issued, tmp_path):
+def _unlocked_form(issued, tmp_path, code: str):
+    """T1's filled workbook copied into the inbox, opened with the form of ``code`` unprotected (as a
+    department head who removed the protection would edit it): (its record, path, workbook, sheet)."""
     t1 = issued["t1"]
-    rec = sheet(t1, ly.ScoringSheet, "GV02")
+    rec = sheet(t1, ly.ScoringSheet, code)
     edited = tmp_path / "inbox" / t1.name
     edited.parent.mkdir()
     edited.write_bytes((issued["filled"] / t1.name).read_bytes())
     wb = load_workbook(edited)
     ws = wb[rec.name]
     ws.protection.sheet = False
+    return rec, edited, wb, ws
+
+
+def test_a_score_on_a_row_without_code_is_reported_not_given_to_a_neighbour(issued, tmp_path):
+    rec, edited, wb, ws = _unlocked_form(issued, tmp_path, "GV02")
     row = rec.item_row("I.2")
     ws.insert_rows(row)
     ws[f"D{row}"] = 7
@@ -459,14 +466,7 @@ def test_a_deleted_registration_row_is_said_not_silently_dropped(issued, tmp_pat
 
 def test_codes_edited_or_repeated_in_rows_are_reported_by_cell(issued, tmp_path):
     """A criterion code overwritten with a stranger's, and a row copied with its code: reported, not read."""
-    t1 = issued["t1"]
-    rec = sheet(t1, ly.ScoringSheet, "GV01")
-    edited = tmp_path / "inbox" / t1.name
-    edited.parent.mkdir()
-    edited.write_bytes((issued["filled"] / t1.name).read_bytes())
-    wb = load_workbook(edited)
-    ws = wb[rec.name]
-    ws.protection.sheet = False
+    rec, edited, wb, ws = _unlocked_form(issued, tmp_path, "GV01")
     last = ws.max_row + 1
     for col in "ABCDEF":  # a copy of row II.1 pasted at the end, with another score
         ws[f"{col}{last}"] = ws[f"{col}{rec.item_row('II.1')}"].value
