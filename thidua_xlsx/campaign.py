@@ -8,6 +8,7 @@ workbook as JSON (:func:`to_dict` / :func:`from_dict`) so that the merge needs o
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import unicodedata
@@ -74,6 +75,12 @@ class Rubric:
     @property
     def max_total(self) -> float:
         return self.total + sum(g.max for g in self.groups if g.kind == BONUS)
+
+    @functools.cached_property
+    def version(self) -> str:
+        """:func:`rubric_version`, computed once per rubric object (kept in its ``__dict__``, not a field:
+        equality, hashing, ``asdict`` and ``replace`` ignore it; the object is frozen, so it never goes stale)."""
+        return _digest(self)
 
 
 @dataclass(frozen=True)
@@ -240,8 +247,25 @@ def rubric_from_dict(r: dict) -> Rubric:
 
 def rubric_version(rubric: Rubric) -> str:
     """A short digest of a rubric's content: the version a workbook was issued with, cited by the summary."""
-    body = json.dumps(dataclasses.asdict(rubric), ensure_ascii=False, sort_keys=True)
-    return hashlib.sha256(body.encode()).hexdigest()[:8]
+    return rubric.version
+
+
+_DIGESTS: dict[str, str] = {}  # repr of a rubric → its digest (each returned file's record holds its own copy)
+_DIGESTS_KEPT = 256
+
+
+def _digest(rubric: Rubric) -> str:
+    # Keyed by repr, not by the rubric: equal rubrics (== and hash) may differ in what the digest reads
+    # (10 == 10.0, 0.0 == -0.0, 1 == True), while repr tells all of these apart, as JSON does.
+    key = repr(rubric)
+    found = _DIGESTS.get(key)
+    if found is None:
+        body = json.dumps(dataclasses.asdict(rubric), ensure_ascii=False, sort_keys=True)
+        found = hashlib.sha256(body.encode()).hexdigest()[:8]
+        if len(_DIGESTS) >= _DIGESTS_KEPT:
+            _DIGESTS.clear()
+        _DIGESTS[key] = found
+    return found
 
 
 @dataclass(frozen=True)

@@ -354,6 +354,23 @@ class _Grid:
             return int(value)
         return value
 
+    def values(self, row: int, cols: list[int]) -> list:
+        """``[value(row, c) for c in cols]``, the row looked up once (a table's 84,000 rows)."""
+        r = row - self.start[0]
+        if not 0 <= r < len(self.rows):
+            return [None] * len(cols)
+        line, first = self.rows[r], self.start[1]
+        found = []
+        for col in cols:
+            c = col - first
+            value = line[c] if 0 <= c < len(line) else None
+            if value == "" or value is None:
+                value = None
+            elif isinstance(value, float) and value.is_integer():
+                value = int(value)
+            found.append(value)
+        return found
+
     @property
     def height(self) -> int:
         return self.start[0] + len(self.rows)
@@ -370,6 +387,22 @@ def _cell_name(row: int, col: int) -> str:
         col, rest = divmod(col - 1, 26)
         letters = chr(65 + rest) + letters
     return f"{letters}{row + 1}"
+
+
+class _Cells:
+    """A table row's cell addresses by column key ("B7"), named when asked: only a reported problem
+    needs one, and a staff sheet of 84,000 rows would otherwise keep 1.5 million of them."""
+
+    __slots__ = ("row", "letters")
+
+    def __init__(self, row: int, letters: dict[str, str]):
+        self.row, self.letters = row, letters  # 0-based row; column key → letters, shared by the table's rows
+
+    def __getitem__(self, key: str) -> str:
+        return f"{self.letters[key]}{self.row + 1}"
+
+    def get(self, key: str, default=None):
+        return self[key] if key in self.letters else default
 
 
 def _read_grids(data: bytes) -> dict[str, _Grid]:
@@ -398,21 +431,23 @@ class _Reader:
             return None
         return self.grids[name]
 
-    def convert(self, sheet_name, cell, kind, value, required, choices, label):
-        where = {"file": self.file, "sheet": sheet_name, "cell": cell}
+    def convert(self, sheet_name, cells, key, kind, value, required, choices, label):
+        """``cells[key]`` names the cell, when a problem is reported (a table's cells are named lazily)."""
         if isinstance(value, str):
             value = cm.clean_text(value)
         if value is None or value == "":
             if required:
-                self.problems.add("campaign.required", field=label, **where)
+                self.problems.add("campaign.required", field=label, file=self.file, sheet=sheet_name, cell=cells[key])
             return None
         try:
             value = _convert(kind, value)
         except ValueError:
-            self.problems.add(f"campaign.bad_{kind}", field=label, value=value, **where)
+            self.problems.add(f"campaign.bad_{kind}", field=label, value=value, file=self.file, sheet=sheet_name,
+                              cell=cells[key])
             return None
         if choices and value not in choices:
-            self.problems.add("campaign.bad_choice", field=label, value=value, choices=", ".join(choices), **where)
+            self.problems.add("campaign.bad_choice", field=label, value=value, choices=", ".join(choices),
+                              file=self.file, sheet=sheet_name, cell=cells[key])
             return None
         return value
 
@@ -429,8 +464,8 @@ class _Reader:
                 if not f.added_later:
                     self.problems.add("campaign.field_missing", file=self.file, sheet=sheet_name, field=f.label)
                 continue
-            values[f.key] = self.convert(sheet_name, _cell_name(r, 1), f.kind, sheet.value(r, 1), f.required,
-                                         f.choices, f.label)
+            values[f.key] = self.convert(sheet_name, {f.key: _cell_name(r, 1)}, f.key, f.kind, sheet.value(r, 1),
+                                         f.required, f.choices, f.label)
         return values
 
     def table(self, sheet_name, columns) -> list[tuple[int, dict, dict]] | None:
@@ -452,14 +487,17 @@ class _Reader:
         if any(c.required for c in missing):
             return None
         present = [c for c in columns if c.header in position]
+        letters = {c.key: _cell_name(0, position[c.header])[:-1] for c in present}
+        cols = [position[c.header] for c in present]
         result = []
         for r in range(1, sheet.height):
-            raw = {c.key: sheet.value(r, position[c.header]) for c in present}
-            if all(v is None or cm.clean_text(v) == "" for v in raw.values()):
+            raw = sheet.values(r, cols)
+            if all(v is None or cm.clean_text(v) == "" for v in raw):
                 continue
-            cells = {c.key: _cell_name(r, position[c.header]) for c in present}
-            values = {c.key: self.convert(sheet_name, cells[c.key], c.kind, raw[c.key], c.required, c.choices,
-                                          c.header) for c in present}
+            cells = _Cells(r, letters)
+            values = {c.key: None if v is None and not c.required else  # a blank optional cell: nothing to check
+                      self.convert(sheet_name, cells, c.key, c.kind, v, c.required, c.choices, c.header)
+                      for c, v in zip(present, raw)}
             result.append((r + 1, values, cells))
         return result
 
@@ -539,6 +577,7 @@ def load_campaign_book(path: Path) -> tuple[cm.Campaign | None, Problems]:
     titles = read.table(TITLES_SHEET, TITLE_COLUMNS)
     levels = read.table(LEVELS_SHEET, LEVEL_COLUMNS)
     legal = read.table(LEGAL_SHEET, LEGAL_COLUMNS)
+    del read, grids, data  # the sheets as read are not needed any more: freed before the roster is built
     # Cell-level problems do not stop the cross-sheet checks: the secretary gets every problem at once.
     check = _Checker(file_name, problems)
     campaign = check.build(school, rules, departments, staff, rubric_rows, criteria, titles, levels, legal)
@@ -585,8 +624,9 @@ class _Checker:
             base = {k: values.get(k) or "" for k in ("code", "name", "gender", "dob", "position", "role", "start",
                                                      "notes")}
             people.append(cm.Person(**base, department=dept or "", facts=facts))
+        staffed = {p.department for p in people}  # not a scan of the staff per department: 10,000 × 84,000
         for dept in depts if staff is not None else ():
-            if not any(p.department == dept.code for p in people):
+            if dept.code not in staffed:
                 self.add("campaign.empty_department", DEPARTMENTS_SHEET, name=dept.name)
         classification = self.levels(levels, rubrics or ()) if levels is not None else ()
         level_names = [lv.name for lv in classification]

@@ -116,10 +116,11 @@ def consolidate(campaign: cm.Campaign, selection: Selection, clean: list[CleanSu
     by_dept = {sub.department: sub for sub in clean}
     entries = _assign(campaign, clean)
     people: list[PersonResult] = []
+    roster = _group(campaign.staff)  # each department's people, in roster order (indexed once, not scanned)
     for dept in campaign.departments:
         if dept.code not in by_dept:
             problems.append(issue("department.missing", WARNING, department=dept.name))
-        for person in campaign.members(dept.code):
+        for person in roster.get(dept.code, ()):
             base = PersonResult(code=person.code, name=person.name, department=dept.code, department_name=dept.name,
                                 role=person.role, position=person.position, status=STATUS_DEPT_MISSING,
                                 facts=person.facts)
@@ -133,7 +134,8 @@ def consolidate(campaign: cm.Campaign, selection: Selection, clean: list[CleanSu
     if round_ == ly.SCORING:
         people = ranked(people)
         people = decide_people(people, campaign)
-    people.sort(key=lambda p: (_order(campaign, p.department), name_key(p.name), p.code))
+    order = _order(campaign)
+    people.sort(key=lambda p: (order.get(p.department, len(campaign.departments)), name_key(p.name), p.code))
     departments = _departments(campaign, people, by_dept, round_)
     if round_ == ly.SCORING:
         problems.extend(council_signals(campaign, people, by_dept))
@@ -150,6 +152,9 @@ def _assign(campaign: cm.Campaign, clean: list[CleanSubmission]) -> dict:
     spare row is matched to the roster by department and name once the secretary has added them.
     """
     roster = {p.code: p for p in campaign.staff}
+    dept_names: dict[str, str] = {}
+    for d in campaign.departments:
+        dept_names.setdefault(d.code, d.name)
     found: dict = {}
     own = sorted(clean, key=lambda s: s.department)
     for sub in own:
@@ -160,7 +165,8 @@ def _assign(campaign: cm.Campaign, clean: list[CleanSubmission]) -> dict:
             moved = person.department != sub.department
             current = found.get(entry.code)
             if current is None or (current[1] and not moved):
-                flags = (reason("flag.moved", department=_dept_name(campaign, sub.department)),) if moved else ()
+                flags = (reason("flag.moved", department=dept_names.get(sub.department, sub.department)),) \
+                    if moved else ()
                 found[entry.code] = (entry, flags)
     by_name = {(p.department, match_key(p.name)): p.code for p in campaign.staff}
     for sub in own:
@@ -178,12 +184,21 @@ def _assign(campaign: cm.Campaign, clean: list[CleanSubmission]) -> dict:
     return found
 
 
-def _dept_name(campaign: cm.Campaign, code: str) -> str:
-    return next((d.name for d in campaign.departments if d.code == code), code)
+def _order(campaign: cm.Campaign) -> dict[str, int]:
+    """Department code → its place in the campaign (the first, if a code repeats)."""
+    order: dict[str, int] = {}
+    for i, d in enumerate(campaign.departments):
+        order.setdefault(d.code, i)
+    return order
 
 
-def _order(campaign: cm.Campaign, code: str) -> int:
-    return next((i for i, d in enumerate(campaign.departments) if d.code == code), len(campaign.departments))
+def _group(people) -> dict[str, list]:
+    """Department code → its people (roster persons or results), in the order given: one pass, so
+    that the loops over departments cost the number of people, not departments × people."""
+    groups: dict[str, list] = {}
+    for p in people:
+        groups.setdefault(p.department, []).append(p)
+    return groups
 
 
 def _fill(p: PersonResult, entry: Entry, campaign: cm.Campaign, round_: str, problems: list[Issue],
@@ -255,19 +270,21 @@ def council_signals(campaign: cm.Campaign, people: list[PersonResult], by_dept: 
     maximum, with department scores equal to the self scores for everyone, or far from the school's
     average; and a department whose "Tổ chấm" column was left blank (that one the department fixes)."""
     found: list[Issue] = []
-    percent = {p.code: 100 * p.final / _rubric(campaign, p.role).total for p in people
-               if p.final is not None and _rubric(campaign, p.role).total}
+    rubric = _rubrics(campaign)
+    percent = {p.code: 100 * p.final / rubric(p.role).total for p in people
+               if p.final is not None and rubric(p.role).total}
     school = sum(percent.values()) / len(percent) if percent else None
+    members = _group(people)
     for dept in campaign.departments:
         sub = by_dept.get(dept.code)
-        scored = [p for p in people if p.department == dept.code and p.final is not None]
+        scored = [p for p in members.get(dept.code, ()) if p.final is not None]
         if sub is None or not scored:
             continue
         self_only = [p for p in scored if p.dept_score is None or p.dept_score.total is None]
         if len(self_only) == len(scored):
             found.append(issue("department.dept_column_blank", WARNING, file=sub.file, department=dept.name,
                                count=len(scored)))
-        if len(scored) >= 2 and all(p.final >= _rubric(campaign, p.role).total for p in scored):
+        if len(scored) >= 2 and all(p.final >= rubric(p.role).total for p in scored):
             found.append(issue("signal.all_max", NOTE, department=dept.name, count=len(scored)))
         both = [p for p in scored if p.self_score is not None and p.self_score.total is not None
                 and p.dept_score is not None and p.dept_score.total is not None]
@@ -275,7 +292,9 @@ def council_signals(campaign: cm.Campaign, people: list[PersonResult], by_dept: 
                                                                for p in both):
             found.append(issue("signal.dept_equals_self", NOTE, department=dept.name, count=len(both)))
         mine = [percent[p.code] for p in scored if p.code in percent]
-        others = [v for code, v in percent.items() if code not in {p.code for p in scored}]
+        # Someone outside the department was scored too (the school is more than this department):
+        # counted, not listed — listing the others for every department was departments × people.
+        others = len(percent) - sum(1 for code in {p.code for p in scored} if code in percent)
         if mine and others and abs(sum(mine) / len(mine) - school) > SIGNAL_AVERAGE_GAP:
             found.append(issue("signal.average_far", NOTE, department=dept.name,
                                average=cm.num_text(round(sum(mine) / len(mine), 1)),
@@ -287,12 +306,26 @@ def _rubric(campaign: cm.Campaign, role: str) -> cm.Rubric:
     return next((r for r in campaign.rubrics if r.role == role), campaign.rubrics[0])
 
 
+def _rubrics(campaign: cm.Campaign):
+    """``_rubric`` for many people: role → rubric looked up once per role."""
+    known: dict[str, cm.Rubric] = {}
+
+    def rubric(role: str) -> cm.Rubric:
+        found = known.get(role)
+        if found is None:
+            found = known[role] = _rubric(campaign, role)
+        return found
+    return rubric
+
+
 def ranked(people: list[PersonResult]) -> list[PersonResult]:
     """School-wide and within-department ranks by final score (ties share a rank)."""
     school = rules.rank([p.final for p in people])
     in_dept: dict[int, int | None] = {}
-    for code in dict.fromkeys(p.department for p in people):
-        index = [i for i, p in enumerate(people) if p.department == code]
+    indexes: dict[str, list[int]] = {}
+    for i, p in enumerate(people):
+        indexes.setdefault(p.department, []).append(i)
+    for index in indexes.values():
         in_dept.update(zip(index, rules.rank([people[i].final for i in index])))
     return [dataclasses.replace(p, rank_school=school[i], rank_department=in_dept[i]) for i, p in enumerate(people)]
 
@@ -341,9 +374,10 @@ def decide_people(people: list[PersonResult], campaign: cm.Campaign) -> list[Per
 def _departments(campaign: cm.Campaign, people: list[PersonResult], by_dept: dict[str, CleanSubmission],
                  round_: str) -> list[DepartmentResult]:
     base = []
+    groups = _group(people)
     for dept in campaign.departments:
         sub = by_dept.get(dept.code)
-        members = sum(p.department == dept.code for p in people)
+        members = len(groups.get(dept.code, ()))
         base.append(DepartmentResult(dept.code, dept.name, members, sub is not None, sub.file if sub else "",
                                      sub.collective if sub else ""))
     return decide_departments(campaign, people, base) if round_ == ly.SCORING else base
@@ -352,8 +386,9 @@ def _departments(campaign: cm.Campaign, people: list[PersonResult], by_dept: dic
 def decide_departments(campaign: cm.Campaign, people, departments) -> list[DepartmentResult]:
     """The collective titles of each department from its members' results (scoring round)."""
     results = []
+    groups = _group(people)
     for d in departments:
-        members = [p for p in people if p.department == d.code]
+        members = groups.get(d.code, [])
         if not d.submitted:
             decisions = (rules.Decision(rules.TTLDTT, False, (reason("collective.department_missing"),)),)
         else:

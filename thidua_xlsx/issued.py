@@ -194,7 +194,9 @@ class IssuedRegistry:
         self.folder.mkdir(parents=True, exist_ok=True)
         path = self._path(issued.submission_id)
         tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(json.dumps(issued.to_json(), ensure_ascii=False, indent=1), encoding="utf-8")
+        # Compact (no indent): read for every returned file at each merge. Records written indented by
+        # earlier versions read the same (json.loads does not care).
+        tmp.write_text(json.dumps(issued.to_json(), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         os.replace(tmp, path)
         return issued
 
