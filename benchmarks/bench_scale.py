@@ -30,7 +30,6 @@ phase (timed inside the same subprocess) against the floor, and the peak memory 
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import datetime as dt
 import hashlib
 import html

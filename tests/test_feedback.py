@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from tests.filling import fill, layout, sheet, stamp_saved_time
+from tests.filling import fill, sheet, stamp_saved_time
 from tests.test_merge import T1_SCORES, T2_SCORES, _fill_department, scoring_round
 from thidua_xlsx import layout as ly
 from thidua_xlsx import workbook_text as tx

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from tests.libreoffice import require_libreoffice
-from thidua_xlsx import layout as ly
 from thidua_xlsx import workbook_text as wt
 from thidua_xlsx.office import convert
 

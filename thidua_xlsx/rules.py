@@ -7,7 +7,7 @@ Luật Thi đua, khen thưởng 06/2022/QH15 (art. 21–28) and its decrees, see
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from thidua_xlsx import campaign as cm
 from thidua_xlsx.issues import Reason, reason
