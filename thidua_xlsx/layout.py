@@ -154,10 +154,13 @@ class WorkbookLayout:
         return data
 
     @classmethod
-    def from_json(cls, data: dict) -> "WorkbookLayout":
-        """Raises KeyError, TypeError or ValueError on anything that is not a layout we wrote."""
+    def from_json(cls, data: dict, with_sheets: bool = True) -> "WorkbookLayout":
+        """Raises KeyError, TypeError or ValueError on anything that is not a layout we wrote.
+
+        ``with_sheets=False``: the identity alone (a returned workbook's own record of its sheets is
+        never used: the record of what was issued has them)."""
         sheets = []
-        for raw in data["sheets"]:
+        for raw in data["sheets"] if with_sheets else ():
             raw = dict(raw)
             sheet_cls = _SHEET_KINDS[raw.pop("kind")]
             sheets.append(sheet_cls(**{k: _frozen(v) for k, v in raw.items()}))
@@ -191,8 +194,9 @@ def meta_json(column: list) -> dict:
 
 
 def _frozen(value):
-    if isinstance(value, list):
-        return tuple(_frozen(v) for v in value)
+    """Lists (of lists) as tuples; leaves are not called for (a record holds thousands of them)."""
+    if type(value) is list:
+        return tuple([_frozen(v) if type(v) is list else v for v in value])
     return value
 
 

@@ -255,7 +255,7 @@ def _read_workbook(entry: InboxFile, sheets: "_Sheets", context: ReadContext) ->
     if ly.META_SHEET not in sheets:
         return reject(entry, "file.not_ours")
     try:
-        layout = _parse_meta(sheets[ly.META_SHEET])
+        layout = _parse_meta(sheets[ly.META_SHEET], with_sheets=False)
     except _OldTemplate:
         return reject(entry, "file.old_template")
     except _NewerTemplate as newer:
@@ -385,14 +385,17 @@ class _Sheet:
 
     def __init__(self, name: str, start: tuple[int, int], rows: list[list]):
         self.name, self.start, self.rows = name, start, rows
+        self._r0, self._c0 = start
         self._rows_index: dict[int, dict[str, int]] | None = None
         self._first: dict[str, tuple[int, int]] = {}  # clean text → where it first appears (row by row)
         self.fonts: dict[tuple[int, int], str] = {}  # (row, col) → font name, for possible legacy text
 
     def value(self, row: int, col: int):
-        r, c = row - self.start[0], col - self.start[1]
-        if 0 <= r < len(self.rows) and 0 <= c < len(self.rows[r]):
-            return self.rows[r][c]
+        r, c = row - self._r0, col - self._c0
+        if 0 <= r < len(self.rows):
+            line = self.rows[r]
+            if 0 <= c < len(line):
+                return line[c]
         return ""
 
     def cell(self, row: int, col: int) -> Cell:
@@ -400,19 +403,26 @@ class _Sheet:
                     self.fonts.get((row, col), "") if self.fonts else "")
 
     def text(self, row: int, col: int) -> str:
-        return canonical(self.value(row, col))
+        value = self.value(row, col)
+        if type(value) is str:  # canonical(), its usual case inline: called for every cell looked at
+            found = _CANONICAL.get(value)
+            if found is not None:
+                return found
+        return canonical(value)
 
     def _index(self) -> dict[int, dict[str, int]]:
         """Row → {clean text: first column}, built once per sheet (every lookup by label uses it)."""
         if self._rows_index is None:
             self._rows_index = {}
-            first = self._first
-            r0, c0 = self.start
+            first, known = self._first, _CANONICAL
+            r0, c0 = self._r0, self._c0
             for r, values in enumerate(self.rows):
                 found: dict[str, int] = {}
                 for c, value in enumerate(values):
                     if value != "" and value is not None:
-                        text = canonical(value)
+                        text = known.get(value) if type(value) is str else None  # canonical(), its usual case inline
+                        if text is None:
+                            text = canonical(value)
                         if text not in found:
                             found[text] = c0 + c
                             if text not in first:
@@ -434,7 +444,7 @@ class _Sheet:
 
     @property
     def last_row(self) -> int:
-        return self.start[0] + len(self.rows) - 1
+        return self._r0 + len(self.rows) - 1
 
 
 _CANONICAL: dict[str, str] = {}  # text → cleaned: the same labels and names come back in every workbook
@@ -560,7 +570,7 @@ class _NewerTemplate(Exception):
     pass
 
 
-def _parse_meta(sheet: _Sheet) -> ly.WorkbookLayout:
+def _parse_meta(sheet: _Sheet, with_sheets: bool = True) -> ly.WorkbookLayout:
     column = [sheet.value(r, 0) for r in range(sheet.start[0], sheet.last_row + 1)]
     if column and column[0] == "app":  # version 1 kept key/value rows and the whole campaign
         raise _OldTemplate
@@ -572,7 +582,7 @@ def _parse_meta(sheet: _Sheet) -> ly.WorkbookLayout:
         raise _NewerTemplate(version)
     if version < ly.TEMPLATE_VERSION:
         raise _OldTemplate
-    return ly.WorkbookLayout.from_json(data)
+    return ly.WorkbookLayout.from_json(data, with_sheets)
 
 
 # --- finding things by code ----------------------------------------------------------------------
@@ -604,9 +614,10 @@ class _Extractor:
     def add(self, code: str, severity: str, sheet: str = "", cell: str = "", **params) -> None:
         self.found.issues.append(issue(code, severity, file=self.file, sheet=sheet, cell=cell, **params))
 
-    def lock(self, key: str, sheet: _Sheet, row: int, col: int) -> None:
+    def lock(self, key: str, sheet: _Sheet, row: int, col: int, text: str | None = None) -> None:
+        """Remember a locked cell's text (``text``: when the caller has it already) and where it is."""
         if key not in self.found.locked:
-            self.found.locked[key] = (sheet.text(row, col), sheet, row, col)
+            self.found.locked[key] = (sheet.text(row, col) if text is None else text, sheet, row, col)
 
     def run(self) -> _Found:
         kinds = self._classify()
@@ -758,10 +769,10 @@ class _Extractor:
                 self.lock(f"{key}|total|max", sheet, row, max_col)
             elif code in item_codes and code not in items:
                 items[code] = ItemCells(code, sheet.cell(row, own), sheet.cell(row, dept), sheet.cell(row, note))
-                self.lock(f"{key}|{code}|text", sheet, row, text_col)
+                self.lock(f"{key}|{code}|text", sheet, row, text_col, text)
                 self.lock(f"{key}|{code}|max", sheet, row, max_col)
             elif code in group_codes:
-                self.lock(f"{key}|{code}|label", sheet, row, text_col)
+                self.lock(f"{key}|{code}|label", sheet, row, text_col, text)
                 self.lock(f"{key}|{code}|max", sheet, row, max_col)
             else:
                 typed = [sheet.cell(row, c) for c in (own, dept) if canonical(sheet.value(row, c))]
