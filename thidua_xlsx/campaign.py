@@ -197,7 +197,16 @@ class Campaign:
         return next(d for d in self.departments if d.code == code)
 
     def members(self, department_code: str) -> list[Person]:
-        return [p for p in self.staff if p.department == department_code]
+        return list(self._staff_by_department.get(department_code, ()))
+
+    @functools.cached_property
+    def _staff_by_department(self) -> dict[str, tuple[Person, ...]]:
+        """Indexed once per campaign (not a field: equality and ``replace`` ignore it; the campaign is
+        frozen, so it never goes stale): each of 10,000 workbooks would otherwise scan 84,000 people."""
+        groups: dict[str, list[Person]] = {}
+        for p in self.staff:
+            groups.setdefault(p.department, []).append(p)
+        return {code: tuple(people) for code, people in groups.items()}
 
 
 # --- plain-data conversion (metadata sheet, presets) -------------------------------------

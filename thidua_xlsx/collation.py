@@ -7,6 +7,7 @@ secondary difference in CLDR ``vi`` order: none < huyền < hỏi < ngã < sắc
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 _ALPHABET = ["a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o",
@@ -16,6 +17,7 @@ _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # hu
 _OTHER = len(_ALPHABET)
 
 
+@functools.lru_cache(maxsize=16384)  # names repeat their words (Nguyễn, Thị, Văn …) across a school
 def _word_key(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     primary, tones = [], []
     for char in unicodedata.normalize("NFC", word.casefold()):

@@ -116,11 +116,10 @@ def consolidate(campaign: cm.Campaign, selection: Selection, clean: list[CleanSu
     by_dept = {sub.department: sub for sub in clean}
     entries = _assign(campaign, clean)
     people: list[PersonResult] = []
-    roster = _group(campaign.staff)  # each department's people, in roster order (indexed once, not scanned)
     for dept in campaign.departments:
         if dept.code not in by_dept:
             problems.append(issue("department.missing", WARNING, department=dept.name))
-        for person in roster.get(dept.code, ()):
+        for person in campaign.members(dept.code):
             base = PersonResult(code=person.code, name=person.name, department=dept.code, department_name=dept.name,
                                 role=person.role, position=person.position, status=STATUS_DEPT_MISSING,
                                 facts=person.facts)
@@ -192,7 +191,7 @@ def _order(campaign: cm.Campaign) -> dict[str, int]:
     return order
 
 
-def _group(people) -> dict[str, list]:
+def by_department(people) -> dict[str, list]:
     """Department code → its people (roster persons or results), in the order given: one pass, so
     that the loops over departments cost the number of people, not departments × people."""
     groups: dict[str, list] = {}
@@ -274,7 +273,7 @@ def council_signals(campaign: cm.Campaign, people: list[PersonResult], by_dept: 
     percent = {p.code: 100 * p.final / rubric(p.role).total for p in people
                if p.final is not None and rubric(p.role).total}
     school = sum(percent.values()) / len(percent) if percent else None
-    members = _group(people)
+    members = by_department(people)
     for dept in campaign.departments:
         sub = by_dept.get(dept.code)
         scored = [p for p in members.get(dept.code, ()) if p.final is not None]
@@ -374,7 +373,7 @@ def decide_people(people: list[PersonResult], campaign: cm.Campaign) -> list[Per
 def _departments(campaign: cm.Campaign, people: list[PersonResult], by_dept: dict[str, CleanSubmission],
                  round_: str) -> list[DepartmentResult]:
     base = []
-    groups = _group(people)
+    groups = by_department(people)
     for dept in campaign.departments:
         sub = by_dept.get(dept.code)
         members = len(groups.get(dept.code, ()))
@@ -386,7 +385,7 @@ def _departments(campaign: cm.Campaign, people: list[PersonResult], by_dept: dic
 def decide_departments(campaign: cm.Campaign, people, departments) -> list[DepartmentResult]:
     """The collective titles of each department from its members' results (scoring round)."""
     results = []
-    groups = _group(people)
+    groups = by_department(people)
     for d in departments:
         members = groups.get(d.code, [])
         if not d.submitted:

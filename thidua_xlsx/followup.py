@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from thidua_xlsx import layout as ly
-from thidua_xlsx.consolidate import STATUS_DEPT_MISSING, PersonResult, Summary
+from thidua_xlsx.consolidate import STATUS_DEPT_MISSING, PersonResult, Summary, by_department
 from thidua_xlsx.issues import ERROR
 
 ON_TIME, LATE, NOT_SENT, UNFILLED = "on_time", "late", "not_sent", "unfilled"
@@ -56,10 +56,11 @@ def follow_up(summary: Summary, today: dt.date) -> tuple[FollowUp, ...]:
         if i.severity == ERROR and i.file:
             errors[i.file] = errors.get(i.file, 0) + 1
     found = []
+    contacts = {x.code: x for x in reversed(summary.campaign.departments)}  # the first, if a code repeats
+    people = by_department(summary.people)
     for d in summary.departments:
-        dept = next(x for x in summary.campaign.departments if x.code == d.code)
-        members = [p for p in summary.people if p.department == d.code and p.status != STATUS_DEPT_MISSING
-                   and not p.newcomer]
+        dept = contacts[d.code]
+        members = [p for p in people.get(d.code, ()) if p.status != STATUS_DEPT_MISSING and not p.newcomer]
         filled = [p for p in members if _filled(p, summary.round)]
         common = dict(code=d.code, name=d.name, head=dept.head, email=dept.email, deadline=deadline,
                       file=d.file, people=len(members))

@@ -26,7 +26,7 @@ from thidua_xlsx import layout as ly
 from thidua_xlsx import rules
 from thidua_xlsx import summary_text as tx
 from thidua_xlsx.collation import name_key
-from thidua_xlsx.consolidate import SOURCE_COUNCIL, STATUS_SUBMITTED, PersonResult, Summary
+from thidua_xlsx.consolidate import SOURCE_COUNCIL, STATUS_SUBMITTED, PersonResult, Summary, by_department
 from thidua_xlsx.issues import ERROR, NOTE, WARNING
 from thidua_xlsx.messages import REASONS
 from thidua_xlsx.reader import ACCEPTED
@@ -304,7 +304,8 @@ class _Book:
         self.heights: dict[str, dict[int, float]] = {}  # row heights set, per sheet (for page breaks)
         self.f = self._formats()
         self.levels = self._levels()
-        self.by_dept = {d.code: [p for p in summary.people if p.department == d.code] for d in summary.departments}
+        members = by_department(summary.people)
+        self.by_dept = {d.code: members.get(d.code, []) for d in summary.departments}
 
     def write(self) -> None:
         self.overview_sheet()
