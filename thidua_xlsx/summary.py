@@ -428,7 +428,12 @@ class _Book:
 
     def _put(self, ws, row: int, col: int, value, style: str | None = None) -> None:
         fmt = self.f[style] if style else None
-        if _blank(value):
+        kind = type(value)
+        if kind is str and value:  # the usual cases first: 400,000 cells at 1,000 departments
+            code = ws.write_string(row, col, value[:EXCEL_MAX_CHARS], fmt)
+        elif kind is int or (kind is float and not math.isnan(value)):
+            code = ws.write_number(row, col, value, fmt)
+        elif _blank(value):
             code = ws.write_blank(row, col, None, fmt)
         elif isinstance(value, bool):
             code = ws.write_string(row, col, YES if value else NO, fmt)
