@@ -194,7 +194,7 @@ def meta_json(column: list) -> dict:
 
 
 def _frozen(value):
-    """Lists (of lists) as tuples; leaves are not called for (a record holds thousands of them)."""
+    """Lists (of lists) as tuples, recursing into lists only (a record holds thousands of values)."""
     if type(value) is list:
         return tuple([_frozen(v) if type(v) is list else v for v in value])
     return value
