@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -490,3 +491,64 @@ def _total_without(scores: dict, item: str) -> float:
     from tests.test_merge import _expected_total
 
     return _expected_total({k: v for k, v in scores.items() if k != item})
+
+
+def _copied_campaign(issued, tmp_path):
+    """The issued campaign folder copied, so that a test may remove parts of its record."""
+    copy = tmp_path / "campaign"
+    shutil.copytree(issued["folder"].folder, copy)
+    return dataclasses.replace(issued["folder"], folder=copy)
+
+
+def _edited_label(issued, tmp_path):
+    """T2's filled workbook with a criterion's locked text changed: (file, sheet name, cell)."""
+    t2 = issued["t2"]
+    rec = sheet(t2, ly.ScoringSheet, "GV04")
+    cell = f"B{rec.item_row('I.1')}"
+    edited = tmp_path / "edited" / t2.name
+    fill(issued["filled"] / t2.name, edited, {(rec.name, cell): "Tiêu chí đã bị sửa"}, allow_locked=True)
+    stamp_saved_time(edited, LATER)
+    return edited, rec.name, cell
+
+
+def test_the_locked_content_is_kept_beside_the_record_and_read_for_a_changed_file_only(issued, tmp_path):
+    folder = _copied_campaign(issued, tmp_path)
+    registry = folder.registry
+    record = registry.folder / f"{layout(issued['t2']).submission_id}.json"
+    assert "locked" not in json.loads(record.read_text(encoding="utf-8"))
+    apart = json.loads((registry.folder / "o-khoa" / record.name).read_text(encoding="utf-8"))
+    assert len(apart) > 50 and all(len(pair) == 2 for pair in apart)
+    assert sorted(p.stem for p in registry.folder.glob("*.json")) == [r.submission_id for r in registry.all()]
+
+    edited, sheet_name, cell = _edited_label(issued, tmp_path)
+    inbox = _inbox(issued, tmp_path)
+    (inbox / edited.name).write_bytes(edited.read_bytes())
+    changed = _codes(merge_inbox(inbox, folder))["locked.changed"]
+    assert [(i.sheet, i.cell) for i in changed] == [(sheet_name, cell)]
+    assert "Tiêu chí đã bị sửa" in changed[0].message
+
+    for path in (registry.folder / "o-khoa").iterdir():  # the locked content removed by hand
+        path.unlink()
+    summary = merge_inbox(inbox, folder)
+    status = {f.name: (f.status, f.reason) for f in summary.files}
+    assert status[edited.name] == ("rejected", "file.locked_record_missing")
+    assert status[issued["t1"].name] == ("accepted", "")  # unchanged: told by the fingerprint alone
+    message = _codes(summary)["file.locked_record_missing"][0].message
+    assert "so-da-phat/o-khoa" in message and "generate" in message
+
+
+def test_a_record_written_with_its_locked_content_inside_still_tells_the_changed_cell(issued, tmp_path):
+    """Records of campaigns issued before the locked content was kept apart read as they did."""
+    folder = _copied_campaign(issued, tmp_path)
+    side = folder.registry.folder / "o-khoa"
+    for record in folder.registry.folder.glob("*.json"):
+        data = json.loads(record.read_text(encoding="utf-8"))
+        data["locked"] = json.loads((side / record.name).read_text(encoding="utf-8"))
+        record.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    shutil.rmtree(side)
+    edited, sheet_name, cell = _edited_label(issued, tmp_path)
+    inbox = _inbox(issued, tmp_path)
+    (inbox / edited.name).write_bytes(edited.read_bytes())
+    summary = merge_inbox(inbox, folder)
+    assert [(i.sheet, i.cell) for i in _codes(summary)["locked.changed"]] == [(sheet_name, cell)]
+    _same_except(_results(summary), issued["clean"], {"T2"})

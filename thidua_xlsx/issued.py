@@ -5,6 +5,9 @@ of its people only code, name, position, role and registered title — never the
 roster. ``generate`` records each workbook it wrote as an :class:`IssuedWorkbook` in the
 campaign folder (``so-da-phat/<submission id>.json``): its identity, its people, its layout and
 the fingerprint of its locked content. The merge trusts that record, never the returned file.
+The locked content itself (every locked label and maximum, ~85 % of a record) is kept beside it in
+``so-da-phat/o-khoa/``: it is read only for a returned file whose locked content no longer has
+the fingerprint, to say which cell was changed.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from thidua_xlsx import campaign as cm
 from thidua_xlsx import layout as ly
 
 ISSUED_FOLDER = "so-da-phat"  # in the campaign folder, beside campaign.xlsx
+LOCKED_FOLDER = "o-khoa"  # in ISSUED_FOLDER: the locked content of each record
 NEWCOMER_PREFIX = "MOI"
 
 
@@ -159,13 +163,25 @@ class IssuedWorkbook:
     def from_json(cls, data: dict) -> "IssuedWorkbook":
         return cls(layout=ly.WorkbookLayout.from_json(data["layout"]),
                    people=tuple(IssuedPerson(**p) for p in data["people"]), collective=data["collective"],
-                   locked=tuple((k, v) for k, v in data["locked"]), fingerprint=data["fingerprint"],
+                   locked=tuple((k, v) for k, v in data.get("locked", ())), fingerprint=data["fingerprint"],
                    file_name=data["file_name"], issued_on=tuple(data["issued_on"]), sha256=data.get("sha256", ""),
                    rubrics=tuple(cm.rubric_from_dict(r) for r in data.get("rubrics", ())))
 
 
+def _write_json(path: Path, data) -> None:
+    """Compact (read for every returned file at each merge), through a temporary file and a rename.
+    Records written indented by earlier versions read the same."""
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    os.replace(tmp, path)
+
+
 def fingerprint(locked: tuple[tuple[str, str], ...]) -> str:
-    body = json.dumps(sorted(locked), ensure_ascii=False, separators=(",", ":"))
+    """A digest of locked content, in any order. Each text is preceded by its length, so that no
+    two contents join into the same text (JSON did the same at twice the cost: this is computed for
+    every returned file). Records written with the JSON digest still read: for them a file whose
+    digest differs is compared cell by cell with the content in the record."""
+    body = "".join(f"{len(key)}:{key}{len(value)}:{value}" for key, value in sorted(locked))
     return hashlib.sha256(body.encode()).hexdigest()
 
 
@@ -181,10 +197,23 @@ class IssuedRegistry:
         return self.folder / f"{submission_id}.json"
 
     def get(self, submission_id: str) -> IssuedWorkbook | None:
+        """The record, without its locked content when that is kept apart (see :meth:`locked`)."""
         path = self._path(submission_id)
         if path is None or not path.is_file():
             return None
         return IssuedWorkbook.from_json(json.loads(path.read_text(encoding="utf-8")))
+
+    def locked(self, issued: IssuedWorkbook) -> tuple[tuple[str, str], ...]:
+        """The locked content ``issued`` went out with: in its record (written before it was kept apart)
+        or beside it; empty when neither has it (the file was removed)."""
+        if issued.locked:
+            return issued.locked
+        path = self._path(issued.submission_id)
+        try:
+            data = json.loads((path.parent / LOCKED_FOLDER / path.name).read_text(encoding="utf-8"))
+            return tuple((key, value) for key, value in data)
+        except (AttributeError, OSError, ValueError, TypeError):
+            return ()
 
     def record(self, issued: IssuedWorkbook) -> IssuedWorkbook:
         """Write the record; a re-issue of identical content adds its date to the first record."""
@@ -192,13 +221,11 @@ class IssuedRegistry:
         if previous is not None:
             dates = tuple(dict.fromkeys(previous.issued_on + issued.issued_on))
             issued = dataclasses.replace(issued, issued_on=dates)
-        self.folder.mkdir(parents=True, exist_ok=True)
         path = self._path(issued.submission_id)
-        tmp = path.with_name(path.name + ".tmp")
-        # Compact (no indent): read for every returned file at each merge. Records written indented by
-        # earlier versions read the same (json.loads does not care).
-        tmp.write_text(json.dumps(issued.to_json(), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        os.replace(tmp, path)
+        body = issued.to_json()
+        (self.folder / LOCKED_FOLDER).mkdir(parents=True, exist_ok=True)
+        _write_json(path.parent / LOCKED_FOLDER / path.name, body.pop("locked"))
+        _write_json(path, body)  # after its locked content: a record never goes without it
         return issued
 
     def all(self) -> Iterator[IssuedWorkbook]:

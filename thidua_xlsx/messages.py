@@ -108,6 +108,9 @@ MESSAGES = {
                          "được tin dùng). Hãy phát lại sổ mới cho tổ ('thidua-xlsx generate') và nhờ tổ chép điểm sang.",
     "file.not_issued": "Sổ ({department}) không có trong danh sách sổ đã phát của chiến dịch này (thư mục so-da-phat). "
                        "Có thể là sổ tự sao chép hoặc bị sửa mã. Hãy phát lại sổ cho tổ bằng 'thidua-xlsx generate'.",
+    "file.locked_record_missing": "Nội dung khóa của sổ ({department}) khác với khi phát, nhưng bản ghi nội dung "
+                                  "khóa trong thư mục so-da-phat/o-khoa đã bị xóa nên không biết ô nào bị sửa. Sổ "
+                                  "không được dùng; hãy phát lại sổ cho tổ bằng 'thidua-xlsx generate'.",
     "file.meta_edited": "Thông tin nhận diện ẩn trong sổ đã bị sửa; chương trình dùng thông tin của sổ đã phát "
                         "({department}). Hãy kiểm tra ai đã sửa sổ.",
     "file.identity_mismatch": "Nội dung sổ không khớp với sổ đã phát cho {department} (sổ ghi các mã {codes}). Có thể "

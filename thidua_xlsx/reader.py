@@ -283,7 +283,9 @@ def _read_workbook(entry: InboxFile, sheets: "_Sheets", context: ReadContext) ->
                       codes=", ".join(sorted(found.foreign)[:5]))
     if issued.sha256 and entry.sha256 == issued.sha256:
         issues.append(issue("file.unfilled", WARNING, file=entry.name))
-    changed = _locked_changes(entry.name, issued, found.locked)
+    changed = _locked_changes(entry.name, issued, found.locked, context.registry)
+    if changed is None:
+        return reject(entry, "file.locked_record_missing", department=issued.layout.department_name)
     marked = tuple(dict.fromkeys([*found.marked, *(code for code, _ in changed)]))
     issues.extend(i for _, i in changed)
     submission = Submission(issued, tuple(found.registrations), tuple(found.forms), found.collective,
@@ -320,16 +322,18 @@ def read_layout(path: Path) -> ly.WorkbookLayout | None:
     return _parse_meta(sheets[ly.META_SHEET]) if ly.META_SHEET in sheets else None
 
 
-def _locked_changes(file: str, issued: IssuedWorkbook, found: dict[str, tuple[str, _Sheet, int, int]]
-                    ) -> list[tuple[str, Issue]]:
-    """(person code, issue) for each locked cell whose value differs from what was issued."""
-    if len(found) == len(issued.locked) and all(key in found and found[key][0] == was for key, was in issued.locked):
-        return []  # the very content issued (the usual case, told without a digest)
+def _locked_changes(file: str, issued: IssuedWorkbook, found: dict[str, tuple[str, _Sheet, int, int]],
+                    registry: IssuedRegistry) -> list[tuple[str, Issue]] | None:
+    """(person code, issue) for each locked cell whose value differs from what was issued; None when
+    the content differs and what was issued is no longer there to tell where."""
     if fingerprint(tuple((k, v[0]) for k, v in found.items())) == issued.fingerprint:
-        return []
+        return []  # the very content issued (the usual case, told without reading it)
+    locked = registry.locked(issued)
+    if not locked:
+        return None
     names = {p.code: p.name for p in issued.people}
     changes = []
-    for key, was in issued.locked:
+    for key, was in locked:
         if key not in found or found[key][0] == was:
             continue
         now, sheet, row, col = found[key]
