@@ -58,16 +58,22 @@ def campaign_of(departments: int) -> cm.Campaign:
     return dataclasses.replace(base, id=f"bench-{departments}", departments=tuple(depts), staff=tuple(staff))
 
 
-def run(n: int) -> dict:
+def generate_campaign(n: int, folder: Path, outbox: Path):
+    """An N-department campaign written by ``init`` into ``folder``, its scoring round generated into
+    ``outbox``: (campaign, what generate returned, seconds generate took)."""
     from thidua_xlsx.service import init_campaign
 
+    campaign = campaign_of(n)
+    init_campaign(folder, campaign.level, campaign=campaign)
+    start = time.perf_counter()
+    generated = generate_round(CampaignFolder(folder, campaign), ly.SCORING, outbox)
+    return campaign, generated, time.perf_counter() - start
+
+
+def run(n: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "campaign"
-        campaign = campaign_of(n)
-        init_campaign(folder, campaign.level, campaign=campaign)
-        start = time.perf_counter()
-        generate_round(CampaignFolder(folder, campaign), ly.SCORING, folder / "inbox")
-        generate = time.perf_counter() - start
+        campaign, _, generate = generate_campaign(n, folder, folder / "inbox")
         child = subprocess.run([sys.executable, "-c", CHILD, str(ROOT), str(folder)], capture_output=True,
                                text=True, check=True)
         merged = json.loads(child.stdout)

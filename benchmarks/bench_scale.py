@@ -53,7 +53,7 @@ BUILD_VERSION = 1  # bump when what is built changes: cached inboxes of another 
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_campaign_size import campaign_of  # noqa: E402
+from bench_campaign_size import generate_campaign  # noqa: E402
 
 from thidua_xlsx import campaign as cm  # noqa: E402
 from thidua_xlsx import layout as ly  # noqa: E402
@@ -65,17 +65,10 @@ SAVED = dt.datetime(2026, 5, 12, 8, 0)  # the departments' save times are spread
 
 def build_departments(n: int, target: Path) -> dict:
     """``target/campaign`` (campaign.xlsx, so-da-phat/, outbox/cham-diem/) and its filled ``inbox/``."""
-    from thidua_xlsx.service import generate_round, init_campaign
-    from thidua_xlsx.workspace import CampaignFolder
-
     folder = target / "campaign"
-    campaign = campaign_of(n)
     start = time.perf_counter()
-    init_campaign(folder, campaign.level, campaign=campaign)
-    init_s = time.perf_counter() - start
-    start = time.perf_counter()
-    generated = generate_round(CampaignFolder(folder, campaign), ly.SCORING, folder / "outbox" / ly.SCORING)
-    generate_s = time.perf_counter() - start
+    campaign, generated, generate_s = generate_campaign(n, folder, folder / "outbox" / ly.SCORING)
+    init_s = time.perf_counter() - start - generate_s
     assert len(generated.paths) == n and not generated.problems.errors, generated.problems
     start = time.perf_counter()
     inbox = folder / "inbox"
@@ -302,16 +295,9 @@ def merge(folder: Path, work: Path, timeout: float | None = None) -> dict:
 
 def generate_now(n: int) -> float:
     """``generate`` of the scoring round of an N-department campaign, timed now (not the cached build's)."""
-    from thidua_xlsx.service import generate_round, init_campaign
-    from thidua_xlsx.workspace import CampaignFolder
-
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "campaign"
-        campaign = campaign_of(n)
-        init_campaign(folder, campaign.level, campaign=campaign)
-        start = time.perf_counter()
-        generate_round(CampaignFolder(folder, campaign), ly.SCORING, folder / "outbox")
-        return time.perf_counter() - start
+        return generate_campaign(n, folder, folder / "outbox")[2]
 
 
 def measure(kind: str, n: int, repeat: int, naive_files: int, rebuild: bool, generate_up_to: int,

@@ -307,20 +307,34 @@ def test_a_file_the_system_will_not_let_us_read_is_its_own_outcome(base, tmp_pat
     assert status[base["t2"].name] == ("accepted", "")
 
 
-def test_a_bug_while_reading_one_file_is_that_files_outcome(base, tmp_path, monkeypatch):
+def valid_inbox(base, folder: Path) -> Path:
+    """``folder`` holding the two valid departments' files, as returned."""
+    folder.mkdir()
+    for src in (base["t1"], base["t2"]):
+        (folder / src.name).write_bytes(src.read_bytes())
+    return folder
+
+
+def fail_on_khoi_1(monkeypatch, failure) -> None:
+    """Reading the file of Tổ khối 1 calls ``failure()`` first (which raises, dies or stalls); the
+    other files are read as usual."""
     from thidua_xlsx import reader
 
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    for src in (base["t1"], base["t2"]):
-        (inbox / src.name).write_bytes(src.read_bytes())
     real = reader._read_workbook
 
-    def broken(entry, sheets, context):
+    def read_workbook(entry, sheets, context):
         if "khoi-1" in entry.name:
-            raise ZeroDivisionError("a bug of ours")
+            failure()
         return real(entry, sheets, context)
-    monkeypatch.setattr(reader, "_read_workbook", broken)
+    monkeypatch.setattr(reader, "_read_workbook", read_workbook)
+
+
+def test_a_bug_while_reading_one_file_is_that_files_outcome(base, tmp_path, monkeypatch):
+    inbox = valid_inbox(base, tmp_path / "inbox")
+
+    def bug():
+        raise ZeroDivisionError("a bug of ours")
+    fail_on_khoi_1(monkeypatch, bug)
     summary = merge_inbox(inbox, base["folder"])
     status = {f.name: (f.status, f.reason) for f in summary.files}
     assert status[base["t1"].name] == ("rejected", "file.internal_error")

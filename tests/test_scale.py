@@ -17,7 +17,7 @@ import time
 
 import pytest
 
-from tests.test_corpus import base, hostile  # noqa: F401 — the corpus fixtures, reused
+from tests.test_corpus import base, fail_on_khoi_1, hostile, valid_inbox  # noqa: F401 — the corpus fixtures, reused
 from tests.test_merge import school  # noqa: F401
 from thidua_xlsx import campaign as cm
 from thidua_xlsx import layout as ly
@@ -65,24 +65,17 @@ def test_what_the_merge_keeps_of_a_file_is_slim(school, monkeypatch):  # noqa: F
             assert f.department_name and f.submission.department_code
 
 
-def _slow_for_khoi_1(real):
-    def read_workbook(entry, sheets, context):
-        if "khoi-1" in entry.name:
-            end = time.monotonic() + 5
-            while time.monotonic() < end:  # Python code: the alarm interrupts it
-                time.sleep(0.01)
-        return real(entry, sheets, context)
-    return read_workbook
+def _stall() -> None:
+    end = time.monotonic() + 5
+    while time.monotonic() < end:  # Python code: the alarm interrupts it
+        time.sleep(0.01)
 
 
 @pytest.mark.parametrize("parallel_path", [True, False])
 def test_the_time_limit_holds_in_the_workers(base, tmp_path, monkeypatch, parallel_path):  # noqa: F811
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    for src in (base["t1"], base["t2"]):
-        (inbox / src.name).write_bytes(src.read_bytes())
+    inbox = valid_inbox(base, tmp_path / "inbox")
     monkeypatch.setattr(reader, "SECONDS_PER_FILE", 1)
-    monkeypatch.setattr(reader, "_read_workbook", _slow_for_khoi_1(reader._read_workbook))
+    fail_on_khoi_1(monkeypatch, _stall)
     summary = _merge(inbox, base["folder"], monkeypatch, parallel_path)
     status = {f.name: (f.status, f.reason) for f in summary.files}
     assert status[base["t1"].name] == ("rejected", "file.too_slow")
@@ -122,18 +115,11 @@ class _Panic(BaseException):
 
 @pytest.mark.parametrize("parallel_path", [True, False])
 def test_a_panic_while_reading_is_that_files_outcome(base, tmp_path, monkeypatch, parallel_path):  # noqa: F811
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    for src in (base["t1"], base["t2"]):
-        (inbox / src.name).write_bytes(src.read_bytes())
-    real = reader._read_workbook
+    inbox = valid_inbox(base, tmp_path / "inbox")
 
-    def panics(entry, sheets, context):
-        if "khoi-1" in entry.name:
-            raise _Panic("index out of bounds")
-        return real(entry, sheets, context)
-
-    monkeypatch.setattr(reader, "_read_workbook", panics)
+    def panic():
+        raise _Panic("index out of bounds")
+    fail_on_khoi_1(monkeypatch, panic)
     summary = _merge(inbox, base["folder"], monkeypatch, parallel_path)
     status = {f.name: (f.status, f.reason) for f in summary.files}
     assert status == {base["t1"].name: ("rejected", "file.internal_error"), base["t2"].name: ("accepted", "")}

@@ -354,9 +354,7 @@ def _report_paths(folder: Path, people: list[PersonResult]) -> list[tuple[Person
 def _letter(s: _Facts) -> _Paper:
     """Tờ trình (Mẫu 01, Nghị định 152/2025/NĐ-CP)."""
     school = s.school
-    doc = _Paper(s, tx.DOC_NAMES[LETTER])
-    doc.header(number=tx.LETTER_NUMBER)
-    doc.title(tx.LETTER_TITLE)
+    doc = _Paper(s, tx.DOC_NAMES[LETTER], tx.LETTER_TITLE, number=tx.LETTER_NUMBER)
     doc.centered(tx.LETTER_SUBJECT.format(year=s.year), bold=True, size=TITLE_PT)
     doc.rule_paragraph(40)
     doc.centered(tx.LETTER_TO.format(recipient=school.recipient), size=TITLE_PT, space_before=6, space_after=12)
@@ -378,16 +376,8 @@ def _letter(s: _Facts) -> _Paper:
                                                 percent=" / ".join(dict.fromkeys(s.percent_text(v) for v in voted)))
     doc.para(review)
     doc.para(tx.LETTER_REQUEST.format(**fill))
-    doc.para(tx.LETTER_INDIVIDUAL_HEAD, bold=True)
-    for title, chosen in s.individual.items():
-        doc.para(tx.LETTER_INDIVIDUAL.format(title=title, count=len(chosen)))
-    if not s.individual:
-        doc.para(tx.LETTER_NONE)
-    doc.para(tx.LETTER_COLLECTIVE_HEAD, bold=True)
-    for title, units in s.collective.items():
-        doc.para(tx.LETTER_COLLECTIVE.format(title=title, count=len(units), names=", ".join(d.name for d in units)))
-    if not s.collective:
-        doc.para(tx.LETTER_NONE)
+    _proposed_counts(doc, s, tx.LETTER_INDIVIDUAL_HEAD, tx.LETTER_INDIVIDUAL, tx.LETTER_COLLECTIVE_HEAD,
+                     tx.LETTER_COLLECTIVE, tx.LETTER_NONE)
     doc.para(tx.LETTER_ATTACHED, italic=True, indent=False, align="center")
     reports = (tx.LETTER_FILES_REPORTS.format(title=rules.CSTDCS) if s.individual.get(rules.CSTDCS) else "")
     doc.para(tx.LETTER_FILES.format(tally=tx.LETTER_FILES_TALLY if s.ballot else "", reports=reports))
@@ -400,9 +390,7 @@ def _letter(s: _Facts) -> _Paper:
 def _minutes(s: _Facts) -> _Paper:
     """Biên bản họp bình xét, with the ballot result (QĐ 638/QĐ-BNV)."""
     school, t = s.school, s.tally
-    doc = _Paper(s, tx.DOC_NAMES[MINUTES])
-    doc.header(number=tx.MINUTES_NUMBER)
-    doc.title(tx.MINUTES_TITLE.format(year=s.year))
+    doc = _Paper(s, tx.DOC_NAMES[MINUTES], tx.MINUTES_TITLE.format(year=s.year), number=tx.MINUTES_NUMBER)
     doc.para(tx.MINUTES_TIME.format(date=DATE_LINE_BLANK))
     doc.para(tx.MINUTES_PLACE.format(school=school.name))
     doc.para(tx.MINUTES_PART_1, bold=True, indent=False)
@@ -423,16 +411,8 @@ def _minutes(s: _Facts) -> _Paper:
     doc.para(s.criteria_line())
     doc.para(tx.MINUTES_PART_3, bold=True, indent=False)
     doc.dotted(tx.MINUTES_DISCUSSION, lines=2)
-    doc.para(tx.MINUTES_INDIVIDUAL_HEAD, bold=True)
-    for title, chosen in s.individual.items():
-        doc.para(tx.MINUTES_INDIVIDUAL.format(title=title, count=len(chosen)))
-    if not s.individual:
-        doc.para(tx.MINUTES_NONE)
-    doc.para(tx.MINUTES_COLLECTIVE_HEAD, bold=True)
-    for title, units in s.collective.items():
-        doc.para(tx.MINUTES_COLLECTIVE.format(title=title, count=len(units), names=", ".join(d.name for d in units)))
-    if not s.collective:
-        doc.para(tx.MINUTES_NONE)
+    _proposed_counts(doc, s, tx.MINUTES_INDIVIDUAL_HEAD, tx.MINUTES_INDIVIDUAL, tx.MINUTES_COLLECTIVE_HEAD,
+                     tx.MINUTES_COLLECTIVE, tx.MINUTES_NONE)
     if s.ballot:
         doc.para(tx.MINUTES_VOTE_HEAD, bold=True)
         for title, chosen in s.ballot.items():
@@ -454,12 +434,26 @@ def _minutes(s: _Facts) -> _Paper:
     return doc
 
 
+def _proposed_counts(doc: _Paper, s: _Facts, individual_head: str, individual: str, collective_head: str,
+                     collective: str, none: str) -> None:
+    """How many are proposed for each title, people then departments (the Tờ trình and the Biên bản
+    say it alike, in their own words)."""
+    doc.para(individual_head, bold=True)
+    for title, chosen in s.individual.items():
+        doc.para(individual.format(title=title, count=len(chosen)))
+    if not s.individual:
+        doc.para(none)
+    doc.para(collective_head, bold=True)
+    for title, units in s.collective.items():
+        doc.para(collective.format(title=title, count=len(units), names=", ".join(d.name for d in units)))
+    if not s.collective:
+        doc.para(none)
+
+
 def _tally(s: _Facts) -> _Paper:
     """Biên bản kiểm phiếu: the count of the secret ballot, per candidate and title."""
     t = s.tally
-    doc = _Paper(s, tx.DOC_NAMES[TALLY])
-    doc.header(number=tx.TALLY_NUMBER)
-    doc.title(tx.TALLY_TITLE)
+    doc = _Paper(s, tx.DOC_NAMES[TALLY], tx.TALLY_TITLE, number=tx.TALLY_NUMBER)
     doc.centered(tx.TALLY_SUBTITLE.format(year=s.year), bold=True, size=BODY_PT, space_after=12)
     doc.para(tx.TALLY_OPEN.format(date=DATE_LINE_BLANK, school=s.school.name))
     for line in tx.TALLY_BOARD:
@@ -492,9 +486,8 @@ def _tally(s: _Facts) -> _Paper:
 
 def _list(s: _Facts, title: str) -> _Paper:
     """Danh sách đề nghị of one title (landscape): people, or departments for a collective title."""
-    doc = _Paper(s, tx.DOC_NAMES[LIST].format(title=title), landscape=True)
-    doc.header()
-    doc.title(tx.LIST_TITLE.format(title=title.upper(), year=s.year))
+    doc = _Paper(s, tx.DOC_NAMES[LIST].format(title=title), tx.LIST_TITLE.format(title=title.upper(), year=s.year),
+                 landscape=True)
     doc.centered(tx.LIST_SUBTITLE.format(school=s.school.name), italic=True, space_after=8)
     if title in s.individual:
         chosen = s.individual[title]
@@ -523,9 +516,7 @@ def _list(s: _Facts, title: str) -> _Paper:
 def _report(s: _Facts, p: PersonResult, title: str) -> _Paper:
     """Báo cáo thành tích cá nhân (Mẫu 05, Nghị định 152/2025/NĐ-CP), pre-filled with what the campaign
     knows; the parts only the person can write are dotted lines."""
-    doc = _Paper(s, tx.DOC_NAMES[REPORT].format(name=p.name))
-    doc.header()
-    doc.title(tx.REPORT_TITLE)
+    doc = _Paper(s, tx.DOC_NAMES[REPORT].format(name=p.name), tx.REPORT_TITLE)
     doc.centered(tx.REPORT_SUBTITLE.format(title=title.upper()), bold=True, size=BODY_PT)
     doc.centered(tx.REPORT_YEAR.format(year=s.year), bold=True, size=BODY_PT, space_after=12)
     person = s.staff.get(p.code)
@@ -580,9 +571,7 @@ def _report(s: _Facts, p: PersonResult, title: str) -> _Paper:
 def _ballot(s: _Facts, title: str, chosen: list[Candidate]) -> _Paper:
     """Phiếu bầu of one title: the candidates, "Đồng ý" / "Không đồng ý", no voter's name; print as many as
     there are members."""
-    doc = _Paper(s, tx.DOC_NAMES[BALLOT].format(title=title))
-    doc.header(date=False, council=True)
-    doc.title(tx.BALLOT_TITLE)
+    doc = _Paper(s, tx.DOC_NAMES[BALLOT].format(title=title), tx.BALLOT_TITLE, date=False, council=True)
     doc.centered(tx.BALLOT_SUBTITLE.format(title=title, year=s.year), bold=True, size=BODY_PT, space_after=10)
     for line in tx.BALLOT_RULES:
         doc.para(line.format(percent=s.percent_text(title)), italic=True)
@@ -723,7 +712,9 @@ _TRPR_AFTER_HEADER = ("w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del", 
 class _Paper:
     """One document: A4, Nghị định 30/2020 margins, Times New Roman, built paragraph by paragraph."""
 
-    def __init__(self, s: _Facts, title: str, *, landscape: bool = False):
+    def __init__(self, s: _Facts, name: str, heading: str, *, landscape: bool = False, number: str = "",
+                 date: bool = True, council: bool = False):
+        """A paper called ``name`` (its properties), opened with the header block and its ``heading``."""
         import docx
         from docx.enum.section import WD_ORIENT
         from docx.shared import Mm, Pt
@@ -751,7 +742,7 @@ class _Paper:
         fmt.line_spacing = 1.0
         fmt.widow_control = True
         props = doc.core_properties
-        props.title, props.subject = title, s.school.name
+        props.title, props.subject = name, s.school.name
         props.author = props.last_modified_by = ly.APP_ID
         props.comments, props.keywords, props.category = "", "", ""
         props.language = "vi-VN"
@@ -759,10 +750,12 @@ class _Paper:
         created = s.created.replace(microsecond=0)
         props.created = props.modified = created
         self._page_numbers(section)
+        self._header(number=number, date=date, council=council)
+        self.centered(heading, bold=True, size=TITLE_PT, space_before=18)
 
     # --- blocks ---
 
-    def header(self, *, number: str = "", date: bool = True, council: bool = False) -> None:
+    def _header(self, *, number: str, date: bool, council: bool) -> None:
         """The managing body and the school (left), the national motto (right); then the number (left)
         and the date line (right). A borderless table, as Word documents of schools have it."""
         from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -785,9 +778,6 @@ class _Paper:
             p = self._cell_text(cell_r, self.s.date_line() if date else "", size=BODY_PT, italic=True, first=True,
                                 space_before=6)
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-
-    def title(self, text: str) -> None:
-        self.centered(text, bold=True, size=TITLE_PT, space_before=18)
 
     def centered(self, text: str, *, bold: bool = False, italic: bool = False, size: float = BODY_PT,
                  space_before: float = 0, space_after: float = 0):
