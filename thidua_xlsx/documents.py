@@ -39,7 +39,7 @@ from thidua_xlsx import documents_text as tx
 from thidua_xlsx import layout as ly
 from thidua_xlsx import rules
 from thidua_xlsx.ballots import Candidate, VoteResult, candidates as ballot_candidates, needed_votes, vote_percent
-from thidua_xlsx.consolidate import DepartmentResult, PersonResult, Summary
+from thidua_xlsx.consolidate import DepartmentResult, PersonResult, Summary, by_department
 from thidua_xlsx.issues import Reason
 from thidua_xlsx.summary import COLLECTIVE_ORDER, day_text, initiative_text, proposal_lists, school_of, \
     short_note, titles_in_order
@@ -185,9 +185,7 @@ class _Facts:
         found = {d.proposed for d in summary.departments if d.proposed}
         self.collective: dict[str, list[DepartmentResult]] = {
             t: [d for d in summary.departments if d.proposed == t] for t in titles_in_order(COLLECTIVE_ORDER, found)}
-        self.members: dict[str, list[PersonResult]] = {d.code: [] for d in summary.departments}
-        for p in people:
-            self.members.setdefault(p.department, []).append(p)
+        self.members: dict[str, list[PersonResult]] = by_department(people)
         self.staff = {p.code: p for p in self.c.staff} if self.c else {}
         self.heads = {d.code: d.head for d in self.c.departments} if self.c else {}
         self.ballot = self._ballot()
@@ -499,7 +497,7 @@ def _list(s: _Facts, title: str) -> _Paper:
         units = s.collective[title]
         rows = []
         for d in units:
-            members = s.members[d.code]
+            members = s.members.get(d.code, [])
             ldtt = sum(p.granted(rules.LDTT) for p in members)
             share = tx.PERCENT.format(value=cm.num_text(round(100 * ldtt / d.members, 1))) if d.members else ""
             rows.append([d.name, str(d.members), str(ldtt), share, str(sum(p.granted(rules.CSTDCS) for p in members)),

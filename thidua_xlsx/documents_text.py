@@ -12,8 +12,6 @@ from thidua_xlsx.summary_text import (  # noqa: F401 - re-exported: one wording 
     CRITERIA_APPROVED,
     CRITERIA_DATE,
     CRITERIA_VERSION,
-    INITIATIVE_DECISION,
-    INITIATIVE_LEVEL,
     LETTER_APPROVED,
     LETTER_ATTACHED,
     LETTER_CLOSE,
@@ -62,7 +60,6 @@ DOTS_LONG = "…………………………"
 MINUTES_NUMBER = "Số: ……/BB-HĐTĐKT"
 TALLY_NUMBER = "Số: ……/BB-BKP"
 DATE_PLACE = "{place}, {date}"
-PAGE_OF = "Trang {page}"
 PERCENT = "{value}%"
 VOTES = VOTES_SHORT
 VOTES_BLANK = "……/……"

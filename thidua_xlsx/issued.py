@@ -209,10 +209,12 @@ class IssuedRegistry:
         if issued.locked:
             return issued.locked
         path = self._path(issued.submission_id)
+        if path is None:
+            return ()
         try:
             data = json.loads((path.parent / LOCKED_FOLDER / path.name).read_text(encoding="utf-8"))
             return tuple((key, value) for key, value in data)
-        except (AttributeError, OSError, ValueError, TypeError):
+        except (OSError, ValueError, TypeError):
             return ()
 
     def record(self, issued: IssuedWorkbook) -> IssuedWorkbook:

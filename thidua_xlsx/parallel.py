@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from thidua_xlsx.containment import InboxItem
 from thidua_xlsx.reader import ACCEPTED, InboxFile, ReadContext, read_file, refused
+from thidua_xlsx.selection import pack_inputs
 from thidua_xlsx.validate import DEPT, CleanSubmission, validate
 
 PARALLEL_FROM = 24  # files: a worker starts in ~50 ms (fork) to ~1 s (spawn); a file reads in ~10 ms
@@ -41,9 +42,14 @@ class Read:
     error: str = ""  # the type of the exception validation raised on it (a bug of ours), if any
 
 
+def _cores() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
 def workers_for(count: int) -> int:
     """How many worker processes ``count`` files are read with (0: in this process)."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    cores = _cores()
     if cores < 2 or count < PARALLEL_FROM:
         return 0
     return min(cores, MAX_WORKERS, -(-count // CHUNK))
@@ -80,8 +86,6 @@ def read_one(item: InboxItem, context: ReadContext) -> Read:
         except Exception as exc:  # a bug of ours on this file: said by the merge unless the file is a copy
             error = type(exc).__name__
     if f.submission is not None:
-        from thidua_xlsx.selection import pack_inputs
-
         f = dataclasses.replace(f, submission=f.submission.slim(pack_inputs(f.submission)))
     return Read(f, clean, error)
 
@@ -99,19 +103,8 @@ def _lean(clean: CleanSubmission) -> CleanSubmission:
 
 # --- the worker pool --------------------------------------------------------------------------------
 
-_CONTEXT: ReadContext | None = None
-
-
-def _start_worker(context: ReadContext) -> None:
-    import signal
-
-    global _CONTEXT
-    _CONTEXT = context
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
-
-
 def _read_chunk(items: tuple[InboxItem, ...]) -> list[Read]:
-    return [read_one(item, _CONTEXT) for item in items]
+    return [read_one(item, _SHARED) for item in items]  # _SHARED: the ReadContext (see _share)
 
 
 def _start_method():
@@ -153,7 +146,7 @@ class _Pool:
         from concurrent.futures.process import BrokenProcessPool
 
         todo, running, failed, broken = chunks[::-1], {}, [], False
-        pool = ProcessPoolExecutor(workers, mp_context=_start_method(), initializer=_start_worker,
+        pool = ProcessPoolExecutor(workers, mp_context=_start_method(), initializer=_share,
                                    initargs=(self.context,))
         try:
             while running or (todo and not broken):
@@ -194,21 +187,22 @@ GENERATE_PARALLEL_FROM = 8  # workbooks: one takes ~40 ms to write and record, a
 
 def workers_for_workbooks(count: int) -> int:
     """How many worker processes ``count`` department workbooks are written with (0: in this process)."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    cores = _cores()
     if cores < 2 or count < GENERATE_PARALLEL_FROM:
         return 0
     return min(cores, MAX_WORKERS)
 
 
-_SHARED = None
+_SHARED = None  # in a worker process: what every task of its pool needs (the read context, the generate job)
 
 
 def _share(value) -> None:
+    """A worker's initializer, for the reading pool and the generate pool alike."""
     import signal
 
     global _SHARED
     _SHARED = value
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
 
 
 def _call_shared(task):

@@ -158,11 +158,11 @@ def read_file(item: InboxItem, context: ReadContext) -> InboxFile:
         with _time_limit(SECONDS_PER_FILE):
             return _read_item(item, context)
     except _TooSlow:
-        return reject(_blank_entry(item), "file.too_slow", seconds=SECONDS_PER_FILE)
+        return refused(item, "file.too_slow", seconds=SECONDS_PER_FILE)
     except MemoryError:
-        return reject(_blank_entry(item), "file.too_big_to_read")
+        return refused(item, "file.too_big_to_read")
     except Exception as exc:  # a bug of ours on this file: the file says so, the others are read
-        return reject(_blank_entry(item), "file.internal_error", error=type(exc).__name__)
+        return refused(item, "file.internal_error", error=type(exc).__name__)
 
 
 def refused(item: InboxItem, code: str, **params) -> InboxFile:

@@ -73,7 +73,7 @@ def generate_round(folder: CampaignFolder, round_: str, outbox: Path, from_summa
         return Generated((), problems)
     # Each workbook is written (then recorded) on its own, on every core for a large campaign; every
     # one is staged first: nothing replaces a file until all are written.
-    job = _Issue(campaign, round_, outbox, found, registry, issued_on, _members_by_department(campaign))
+    job = _Issue(campaign, round_, outbox, found, registry, issued_on)
     departments = range(len(campaign.departments))
     with shared_pool(job, workers_for_workbooks(len(departments))) as run:
         staged = run(_write_staged, departments)  # (staging path, final path, layout)
@@ -99,14 +99,11 @@ class _Issue:
     found: object  # the registration summary read for --from, or None
     registry: object
     issued_on: str
-    members: dict  # department code → its people, in roster order
 
     def spec(self, k: int):
-        """Department ``k``'s slice of the campaign. Its people come from an index made once
-        (``Campaign.members`` scans the whole roster: a province's generate would be quadratic)."""
+        """Department ``k``'s slice of the campaign."""
         department, found = self.campaign.departments[k], self.found
-        members = self.members.get(department.code, ())
-        return department_spec(replace(self.campaign, staff=members), department, self.round,
+        return department_spec(self.campaign, department, self.round,
                                registrations=found.people if found else None,
                                newcomers=found.newcomers if found else (),
                                collective=found.collective.get(department.code, "") if found else "")
@@ -114,13 +111,6 @@ class _Issue:
     def path(self, k: int) -> Path:
         return self.outbox / ly.output_name(self.campaign.school.school_year, self.round,
                                             self.campaign.departments[k].name)
-
-
-def _members_by_department(campaign: cm.Campaign) -> dict:
-    index: dict[str, list] = {}
-    for person in campaign.staff:
-        index.setdefault(person.department, []).append(person)
-    return {code: tuple(people) for code, people in index.items()}
 
 
 def _write_staged(job: _Issue, k: int):
