@@ -41,8 +41,8 @@ from thidua_xlsx import rules
 from thidua_xlsx.ballots import Candidate, VoteResult, candidates as ballot_candidates, needed_votes, vote_percent
 from thidua_xlsx.consolidate import DepartmentResult, PersonResult, Summary, by_department
 from thidua_xlsx.issues import Reason
-from thidua_xlsx.summary import COLLECTIVE_ORDER, day_text, initiative_text, proposal_lists, school_of, \
-    short_note, titles_in_order
+from thidua_xlsx.summary import COLLECTIVE_ORDER, criteria_line, date_line, day_text, initiative_text, proposal_lists, \
+    school_of, short_note, titles_in_order
 from thidua_xlsx.templates import FIXED_DATE, FONT
 from thidua_xlsx.workbook_text import DATE_LINE_BLANK
 
@@ -300,20 +300,6 @@ class _Facts:
 
     # --- counts ---
 
-    def date_line(self) -> str:
-        place = self.school.place
-        return tx.DATE_PLACE.format(place=place, date=DATE_LINE_BLANK) if place else DATE_LINE_BLANK
-
-    def criteria_line(self) -> str:
-        versions = ", ".join(tx.CRITERIA_VERSION.format(role=r.role, version=cm.rubric_version(r))
-                             for r in self.c.rubrics) if self.c else ""
-        if self.school.criteria_resolution:
-            day = self.school.criteria_resolution_date
-            when = tx.CRITERIA_DATE.format(date=day_text(day)) if day else ""
-            return tx.CRITERIA_APPROVED.format(number=self.school.criteria_resolution, date=when,
-                                               versions=versions) + "."
-        return tx.CRITERIA_BLANK.format(versions=versions)
-
 
 def _reason_codes(reasons) -> set[str]:
     found, todo = set(), list(reasons)
@@ -406,7 +392,7 @@ def _minutes(s: _Facts) -> _Paper:
     doc.para(tx.MINUTES_CONTENT.format(school=school.name, year=s.year, people=len(people),
                                        submitted=sum(d.submitted for d in s.s.departments),
                                        departments=len(s.s.departments)))
-    doc.para(s.criteria_line())
+    doc.para(criteria_line(s.s, tx.CRITERIA_BLANK, end="."))
     doc.para(tx.MINUTES_PART_3, bold=True, indent=False)
     doc.dotted(tx.MINUTES_DISCUSSION, lines=2)
     _proposed_counts(doc, s, tx.MINUTES_INDIVIDUAL_HEAD, tx.MINUTES_INDIVIDUAL, tx.MINUTES_COLLECTIVE_HEAD,
@@ -773,7 +759,7 @@ class _Paper:
         if rows == 2:
             cell_l, cell_r = table.rows[1].cells
             self._cell_text(cell_l, number, size=BODY_PT, first=True, space_before=6)
-            p = self._cell_text(cell_r, self.s.date_line() if date else "", size=BODY_PT, italic=True, first=True,
+            p = self._cell_text(cell_r, date_line(self.s.school) if date else "", size=BODY_PT, italic=True, first=True,
                                 space_before=6)
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
 

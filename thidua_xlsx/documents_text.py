@@ -9,9 +9,6 @@ old Windows machines unchanged.
 from __future__ import annotations
 
 from thidua_xlsx.summary_text import (  # noqa: F401 - re-exported: one wording for the workbook and the papers
-    CRITERIA_APPROVED,
-    CRITERIA_DATE,
-    CRITERIA_VERSION,
     LETTER_APPROVED,
     LETTER_ATTACHED,
     LETTER_CLOSE,
@@ -59,7 +56,6 @@ DOTS = "……"
 DOTS_LONG = "…………………………"
 MINUTES_NUMBER = "Số: ……/BB-HĐTĐKT"
 TALLY_NUMBER = "Số: ……/BB-BKP"
-DATE_PLACE = "{place}, {date}"
 PERCENT = "{value}%"
 VOTES = VOTES_SHORT
 VOTES_BLANK = "……/……"

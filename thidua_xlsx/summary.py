@@ -198,6 +198,24 @@ def _blank(value) -> bool:
     return value is None or value == "" or (isinstance(value, float) and math.isnan(value))
 
 
+def date_line(school: cm.School) -> str:
+    """The place and the blank date above a signature ("Trực Cường, ngày … tháng … năm …")."""
+    return f"{school.place}, {DATE_LINE_BLANK}" if school.place else DATE_LINE_BLANK
+
+
+def criteria_line(summary: Summary, not_recorded: str = tx.CRITERIA_NOT_RECORDED, end: str = "") -> str:
+    """Which criteria the scores were read with, and the resolution that approved them (``end`` after
+    it); ``not_recorded`` when no resolution is recorded."""
+    c, school = summary.campaign, school_of(summary)
+    versions = ", ".join(tx.CRITERIA_VERSION.format(role=r.role, version=cm.rubric_version(r))
+                         for r in c.rubrics) if c else ""
+    if school.criteria_resolution:
+        day = school.criteria_resolution_date
+        when = tx.CRITERIA_DATE.format(date=day_text(day)) if day else ""
+        return tx.CRITERIA_APPROVED.format(number=school.criteria_resolution, date=when, versions=versions) + end
+    return not_recorded.format(versions=versions)
+
+
 def day_text(iso: str) -> str:
     """'2025-09-15' → '15/09/2025'; anything else as it is."""
     try:
@@ -459,7 +477,7 @@ class _Book:
         """School (left) and national motto (right), Nghị định 30/2020; returns the next free row."""
         left = [(self.school.managing_body.upper(), "managing"), (self.school.name.upper(), "school"),
                 (number, "number")]
-        right = [(ly.MOTTO_1, "motto1"), (ly.MOTTO_2, "motto2"), (self._date_line() if date else "", "date")]
+        right = [(ly.MOTTO_1, "motto1"), (ly.MOTTO_2, "motto2"), (date_line(self.school) if date else "", "date")]
         used = 3 if (number or date) else 2
         for row, ((lt, ls), (rt, rs)) in enumerate(zip(left[:used], right[:used])):
             self._text(ws, row, 0, split - 1, lt, ls)
@@ -468,10 +486,6 @@ class _Book:
                         _lines(rt, self._span(ws, split, last_col) * 0.9))
             self._row(ws, row, _height(lines, 13))
         return used + 1
-
-    def _date_line(self) -> str:
-        place = self.school.place
-        return f"{place}, {DATE_LINE_BLANK}" if place else DATE_LINE_BLANK
 
     def _title(self, ws, row: int, last_col: int, title: str, subtitle: str = "") -> int:
         self._text(ws, row, 0, last_col, title, "title", fit=True)
@@ -504,7 +518,7 @@ class _Book:
         """Signature blocks side by side: (first col, last col, roles, note, name); returns the next row."""
         if date:
             c0, c1 = blocks[-1][:2]
-            self._text(ws, row, c0, c1, self._date_line(), "date")
+            self._text(ws, row, c0, c1, date_line(self.school), "date")
             row += 1
         end = row
         for c0, c1, roles, note, name in blocks:
@@ -556,7 +570,7 @@ class _Book:
         subtitle = (tx.OVERVIEW_SUBTITLE.format(files=len(used), date=_date_words(s.newest_input))
                     if used and s.newest_input else tx.OVERVIEW_SUBTITLE_EMPTY)
         if self.scoring:
-            subtitle = f"{subtitle}. {self._criteria_line()}"
+            subtitle = f"{subtitle}. {criteria_line(self.s)}"
         row = self._title(ws, row, last_col, title.format(year=self.year), subtitle)
         rows = [self._overview_row(d.name, self.by_dept[d.code], tx.YES_SUBMITTED if d.submitted else
                                    tx.NOT_SUBMITTED, d.proposed if self.scoring else d.collective, heads)
@@ -885,17 +899,6 @@ class _Book:
                       for t in titles_in_order(COLLECTIVE_ORDER, found | set(COLLECTIVE_ORDER))}
         return individual, collective
 
-    def _criteria_line(self) -> str:
-        """Which criteria the scores were read with, and the resolution that approved them."""
-        versions = ", ".join(tx.CRITERIA_VERSION.format(role=r.role, version=cm.rubric_version(r))
-                             for r in self.c.rubrics) if self.c else ""
-        school = self.school
-        if school.criteria_resolution:
-            day = school.criteria_resolution_date
-            when = tx.CRITERIA_DATE.format(date=day_text(day)) if day else ""
-            return tx.CRITERIA_APPROVED.format(number=school.criteria_resolution, date=when, versions=versions)
-        return tx.CRITERIA_NOT_RECORDED.format(versions=versions)
-
     @staticmethod
     def _names(names: list[str]) -> str:
         return f" ({', '.join(names)})" if names else ""
@@ -913,7 +916,7 @@ class _Book:
                 "departments": len(s.departments)}
         individual, collective = self._counts()
         lines = [(style, text.format(**fill)) for style, text in tx.MINUTES_LINES]
-        lines.insert(lines.index(("heading", tx.MINUTES_RESULTS_HEADING)), ("body", self._criteria_line()))
+        lines.insert(lines.index(("heading", tx.MINUTES_RESULTS_HEADING)), ("body", criteria_line(self.s)))
         lines += [("body", tx.MINUTES_INDIVIDUAL.format(title=t, count=n)) for t, n in individual.items()]
         lines += [("body", tx.MINUTES_REFUSED.format(count=len(_refusals(s.people)))),
                   ("heading", tx.MINUTES_COLLECTIVE_HEAD)]
