@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from thidua_xlsx.containment import InboxItem
 from thidua_xlsx.reader import ACCEPTED, InboxFile, ReadContext, read_file, refused
 from thidua_xlsx.selection import pack_inputs
-from thidua_xlsx.validate import DEPT, CleanSubmission, validate
+from thidua_xlsx.validate import CleanSubmission, validate
 
 PARALLEL_FROM = 24  # files: a worker starts in ~50 ms (fork) to ~1 s (spawn); a file reads in ~10 ms
 MAX_WORKERS = 16
@@ -82,23 +82,12 @@ def read_one(item: InboxItem, context: ReadContext) -> Read:
     clean, error = None, ""
     if f.status == ACCEPTED:
         try:
-            clean = _lean(validate(f, context.campaign))
+            clean = validate(f, context.campaign)
         except Exception as exc:  # a bug of ours on this file: said by the merge unless the file is a copy
             error = type(exc).__name__
     if f.submission is not None:
         f = dataclasses.replace(f, submission=f.submission.slim(pack_inputs(f.submission)))
     return Read(f, clean, error)
-
-
-def _lean(clean: CleanSubmission) -> CleanSubmission:
-    """The validated entries without what consolidation never reads: of each person's cell addresses
-    only those of blank scores (a blank required score is reported with its cell)."""
-    entries = []
-    for e in clean.entries:
-        blanks = {key: ref for key, ref in e.cells.items()
-                  if (e.dept_scores if key[1] == DEPT else e.self_scores).get(key[0]) is None}
-        entries.append(dataclasses.replace(e, cells=blanks) if len(blanks) != len(e.cells) else e)
-    return dataclasses.replace(clean, entries=tuple(entries))
 
 
 # --- the worker pool --------------------------------------------------------------------------------

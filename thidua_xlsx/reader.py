@@ -17,10 +17,12 @@ import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
+import operator
 import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from thidua_xlsx import campaign as cm
 from thidua_xlsx import layout as ly
@@ -41,18 +43,22 @@ REJECTED = "rejected"
 SKIPPED = "skipped"
 
 
-@dataclass(frozen=True)
-class Cell:
-    """One cell value as read, with where it was found."""
+class Cell(NamedTuple):
+    """One cell value as read, with where it was found (0-based). A named tuple whose A1 address is
+    made only when asked: hundreds are made per workbook, few addresses are ever shown."""
 
     value: object
     sheet: str
-    cell: str
+    row: int
+    col: int
     font: str = ""  # the cell's font, looked up only for text that may be legacy Vietnamese (.xlsx/.xlsm)
 
+    @property
+    def cell(self) -> str:
+        return _a1(self.row, self.col)
 
-@dataclass(frozen=True)
-class ItemCells:
+
+class ItemCells(NamedTuple):
     code: str
     self: Cell
     dept: Cell
@@ -385,12 +391,16 @@ def _saved_at(data: bytes, suffix: str) -> dt.datetime | None:
 # --- cells ---------------------------------------------------------------------------------------
 
 class _Sheet:
-    """Cell access over calamine rows (which start at the first used cell), 0-based coordinates."""
+    """Cell access over calamine rows (which start at the first used cell), 0-based coordinates.
+
+    Lookups by text (:meth:`find`, :meth:`header`) index the rows from the top only as far as they
+    need: a form's labels and table header are near its top, the table is then read row by row."""
 
     def __init__(self, name: str, start: tuple[int, int], rows: list[list]):
         self.name, self.start, self.rows = name, start, rows
         self._r0, self._c0 = start
-        self._rows_index: dict[int, dict[str, int]] | None = None
+        self._indexed: list[tuple[int, dict[str, int]]] = []  # (row, {clean text: first column}), top down
+        self._next = 0  # the next row of ``rows`` to index
         self._first: dict[str, tuple[int, int]] = {}  # clean text → where it first appears (row by row)
         self.fonts: dict[tuple[int, int], str] = {}  # (row, col) → font name, for possible legacy text
 
@@ -403,48 +413,45 @@ class _Sheet:
         return ""
 
     def cell(self, row: int, col: int) -> Cell:
-        return Cell(self.value(row, col), self.name, _a1(row, col),
-                    self.fonts.get((row, col), "") if self.fonts else "")
+        return Cell(self.value(row, col), self.name, row, col, self.fonts.get((row, col), "") if self.fonts else "")
 
     def text(self, row: int, col: int) -> str:
-        value = self.value(row, col)
-        if type(value) is str:  # canonical(), its usual case inline: called for every cell looked at
-            found = _CANONICAL.get(value)
-            if found is not None:
-                return found
-        return canonical(value)
+        return _text_of(self.value(row, col))
 
-    def _index(self) -> dict[int, dict[str, int]]:
-        """Row → {clean text: first column}, built once per sheet (every lookup by label uses it)."""
-        if self._rows_index is None:
-            self._rows_index = {}
-            first, known = self._first, _CANONICAL
-            r0, c0 = self._r0, self._c0
-            for r, values in enumerate(self.rows):
-                found: dict[str, int] = {}
-                for c, value in enumerate(values):
-                    if value != "" and value is not None:
-                        text = known.get(value) if type(value) is str else None  # canonical(), its usual case inline
-                        if text is None:
-                            text = canonical(value)
-                        if text not in found:
-                            found[text] = c0 + c
-                            if text not in first:
-                                first[text] = (r0 + r, c0 + c)
-                if found:
-                    self._rows_index[r0 + r] = found
-        return self._rows_index
+    def _index_next(self) -> bool:
+        """Index one more row (its text cells: every label and header looked up is text); False at the end."""
+        if self._next >= len(self.rows):
+            return False
+        r, self._next = self._next, self._next + 1
+        found: dict[str, int] = {}
+        first, c0, row = self._first, self._c0, self._r0 + r
+        for c, value in enumerate(self.rows[r]):
+            if type(value) is str and value:
+                text = _text_of(value)
+                if text not in found:
+                    found[text] = c0 + c
+                    if text not in first:
+                        first[text] = (row, c0 + c)
+        if found:
+            self._indexed.append((row, found))
+        return True
 
     def find(self, label: str) -> tuple[int, int] | None:
-        self._index()
+        while label not in self._first and self._index_next():
+            pass
         return self._first.get(label)
 
     def header(self, wanted: dict[str, str]) -> tuple[int, dict[str, int]] | None:
         """The first row holding every header text of ``wanted``: (row, {key: column})."""
-        for r, found in self._index().items():
-            if all(h in found for h in wanted.values()):
-                return r, {key: found[h] for key, h in wanted.items()}
-        return None
+        k = 0
+        while True:
+            while k < len(self._indexed):
+                r, found = self._indexed[k]
+                if all(h in found for h in wanted.values()):
+                    return r, {key: found[h] for key, h in wanted.items()}
+                k += 1
+            if not self._index_next():
+                return None
 
     @property
     def last_row(self) -> int:
@@ -473,6 +480,29 @@ def canonical(value) -> str:
     if isinstance(value, (dt.datetime, dt.date, dt.time, dt.timedelta)):
         return str(value)
     return cm.clean_text(value)
+
+
+def _text_of(value) -> str:
+    """:func:`canonical`, its usual case (text seen before) without a call."""
+    if type(value) is str:
+        found = _CANONICAL.get(value)
+        if found is not None:
+            return found
+    return canonical(value)
+
+
+def _at_columns(*columns: int):
+    """``line → (line[c] for c in columns)``, "" for a column the line does not reach (calamine's rows
+    are as wide as the sheet's used range: usually all reached, told at C speed)."""
+    fast = operator.itemgetter(*columns)
+    low, high = min(columns), max(columns)
+
+    def at(line):
+        if low >= 0 and high < len(line):
+            return fast(line)
+        return tuple(line[c] if 0 <= c < len(line) else "" for c in columns)
+
+    return at
 
 
 def _column_letters(col: int) -> str:
@@ -528,17 +558,8 @@ def _legacy_inputs(found: "_Found") -> dict[str, set[tuple[int, int]]]:
     wanted: dict[str, set[tuple[int, int]]] = {}
     for cell in cells:
         if cell is not None and might_be_legacy(cell.value):
-            wanted.setdefault(cell.sheet, set()).add(_rowcol(cell.cell))
+            wanted.setdefault(cell.sheet, set()).add((cell.row, cell.col))
     return wanted
-
-
-def _rowcol(ref: str) -> tuple[int, int]:
-    """'D13' → (12, 3): the inverse of :func:`_a1`."""
-    letters = ref.rstrip("0123456789")
-    col = 0
-    for ch in letters:
-        col = col * 26 + ord(ch) - 64
-    return int(ref[len(letters):]) - 1, col - 1
 
 
 def _attach_fonts(data: bytes, sheets: dict[str, _Sheet], wanted: dict[str, set[tuple[int, int]]]) -> None:
@@ -716,13 +737,15 @@ class _Extractor:
             seen.add(marker)
             person = self.people.get(record.person_code) or IssuedPerson("", "", "", record.role)
             self.found.people_found += bool(person.code)
-            self._form(sheet, marker, person, record.role)
+            self._form(sheet, marker, person, record.role, bool(record.facts))
         for marker, record in by_marker.items():
             if marker not in seen and record.person_code:
                 self.add("file.sheet_missing", ERROR, sheet=record.name)
         self._missing_people({by_marker[m].person_code for m in seen})
 
-    def _form(self, sheet: _Sheet, marker: str, person: IssuedPerson, role: str) -> None:
+    def _form(self, sheet: _Sheet, marker: str, person: IssuedPerson, role: str, with_facts: bool) -> None:
+        """``with_facts``: the form went out with the facts block (the department enters them); else
+        the facts come from the roster and no label typed on the form is looked for."""
         rubric = next((r for r in self.rubrics if r.role == role), self.rubrics[0])
         key = f"person|{marker}"
         cells: dict[str, Cell | None] = {}
@@ -733,7 +756,7 @@ class _Extractor:
             if at and (field in ("title", "department") or person.code):
                 self.lock(f"{key}|{field}", sheet, at[0], at[1] + 1)
         facts = []
-        for fact, label, _kind in tx.FACT_FIELDS:
+        for fact, label, _kind in tx.FACT_FIELDS if with_facts else ():
             at = sheet.find(label)
             if at:
                 facts.append((fact, sheet.cell(at[0], at[1] + ly.FACT_VALUE_OFFSET)))
@@ -753,31 +776,43 @@ class _Extractor:
                                             tuple(items.values()), tuple(facts), totals))
 
     def _criteria(self, sheet: _Sheet, header, rubric: cm.Rubric, key: str, owner: str):
+        """The table's rows (the cells of a workbook read most: written for speed, on calamine's rows)."""
         head, cols = header
         item_codes = {i.code for _, i in rubric.items}
         group_codes = {g.code for g in rubric.groups}
         items: dict[str, ItemCells] = {}
         totals: tuple[Cell | None, Cell | None] = (None, None)
         after_table = False  # below the classification come the signatures: only stray scores count there
+        r0, c0 = sheet.start
         code_col, text_col, max_col = cols["code"], cols["text"], cols["max"]
         own, dept, note = cols["self"], cols["dept"], cols["note"]
-        for row in range(head + 1, sheet.last_row + 1):
-            code, text = sheet.text(row, code_col), sheet.text(row, text_col)
-            if text in (tx.L_CLASS, tx.L_MISSING):
+        at = _at_columns(code_col - c0, text_col - c0, max_col - c0, own - c0, dept - c0, note - c0)
+        locked, name, fonts = self.found.locked, sheet.name, sheet.fonts
+        ends = (tx.L_CLASS, tx.L_MISSING)
+        for r in range(head + 1 - r0, len(sheet.rows)):
+            row = r + r0
+            code_v, text_v, max_v, own_v, dept_v, note_v = at(sheet.rows[r])
+            code, text = _text_of(code_v), _text_of(text_v)
+            if text in ends:
                 after_table = True
-            elif after_table and code not in items and not (_is_number(sheet.value(row, own))
-                                                             or _is_number(sheet.value(row, dept))):
+            elif after_table and code not in items and not (_is_number(own_v) or _is_number(dept_v)):
                 continue
             elif text == tx.L_TOTAL:
                 totals = (sheet.cell(row, own), sheet.cell(row, dept))
                 self.lock(f"{key}|total|max", sheet, row, max_col)
             elif code in item_codes and code not in items:
-                items[code] = ItemCells(code, sheet.cell(row, own), sheet.cell(row, dept), sheet.cell(row, note))
-                self.lock(f"{key}|{code}|text", sheet, row, text_col, text)
-                self.lock(f"{key}|{code}|max", sheet, row, max_col)
+                if fonts:
+                    items[code] = ItemCells(code, sheet.cell(row, own), sheet.cell(row, dept), sheet.cell(row, note))
+                else:
+                    items[code] = ItemCells(code, Cell(own_v, name, row, own), Cell(dept_v, name, row, dept),
+                                            Cell(note_v, name, row, note))
+                prefix = f"{key}|{code}|"
+                locked.setdefault(prefix + "text", (text, sheet, row, text_col))
+                locked.setdefault(prefix + "max", (_text_of(max_v), sheet, row, max_col))
             elif code in group_codes:
-                self.lock(f"{key}|{code}|label", sheet, row, text_col, text)
-                self.lock(f"{key}|{code}|max", sheet, row, max_col)
+                prefix = f"{key}|{code}|"
+                locked.setdefault(prefix + "label", (text, sheet, row, text_col))
+                locked.setdefault(prefix + "max", (_text_of(max_v), sheet, row, max_col))
             else:
                 typed = [sheet.cell(row, c) for c in (own, dept) if canonical(sheet.value(row, c))]
                 if typed:

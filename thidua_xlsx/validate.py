@@ -42,7 +42,7 @@ class Entry:
     self_scores: dict[str, float | None] = field(default_factory=dict)
     dept_scores: dict[str, float | None] = field(default_factory=dict)
     shown_totals: tuple[float | None, float | None] = (None, None)
-    cells: dict[tuple[str, str], str] = field(default_factory=dict)  # (item, column) → cell
+    cells: dict[tuple[str, str], str] = field(default_factory=dict)  # (item, column) → cell, of a score not given
     invalid: frozenset[tuple[str, str]] = frozenset()  # (item, column) with a reported error
     has_sheet: bool = True
     marked: bool = False  # cells of this person could not be placed or locked cells were changed
@@ -143,9 +143,10 @@ def _scoring(check: "_Checker", campaign: cm.Campaign, form: ScoringForm, e: Ent
             continue
         for column, raw, scores in ((SELF, cell.self, self_scores), (DEPT, cell.dept, dept_scores)):
             scores[item.code] = check.score(raw, item.max)
-            cells[(item.code, column)] = raw.cell
-            if scores[item.code] is None and check.text(raw):
-                invalid.add((item.code, column))
+            if scores[item.code] is None:
+                cells[(item.code, column)] = raw.cell
+                if check.text(raw):
+                    invalid.add((item.code, column))
     shown_self, shown_dept = form.shown_totals
     facts = check.facts(dict(form.facts)) if form.facts else None
     return dataclasses.replace(e, self_scores=self_scores, dept_scores=dept_scores, cells=cells,
