@@ -194,10 +194,13 @@ def meta_json(column: list) -> dict:
 
 
 def _frozen(value):
-    """Lists (of lists) as tuples, recursing into lists only (a record holds thousands of values)."""
-    if type(value) is list:
-        return tuple([_frozen(v) if type(v) is list else v for v in value])
-    return value
+    """Lists (of lists) as tuples, recursing into lists only (a record holds thousands of values,
+    mostly lists of pairs: those made in one pass)."""
+    if type(value) is not list:
+        return value
+    if value and all(type(v) is list for v in value) and not any(type(x) is list for v in value for x in v):
+        return tuple(map(tuple, value))
+    return tuple([_frozen(v) if type(v) is list else v for v in value])
 
 
 SUMMARY_SCHEMA_VERSION = 1

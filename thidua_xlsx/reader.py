@@ -471,6 +471,8 @@ def canonical(value) -> str:
                 _CANONICAL.clear()
             found = _CANONICAL[value] = cm.clean_text(value)
         return found
+    if type(value) is float:  # calamine's numbers: the next usual case
+        return str(int(value)) if value.is_integer() else repr(value)
     if value is None:
         return ""
     if isinstance(value, bool):

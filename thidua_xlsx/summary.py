@@ -54,15 +54,22 @@ SPARE_TALLY_ROWS = 5  # for candidates the council adds at the meeting
 LARGER_STYLES = {"title": 14, "subject": 13, "to": 13}  # font sizes other than 12, for row heights
 
 
-def write_summary(summary: Summary, path: Path) -> None:
-    """Write the summary workbook to ``path`` (through a temporary file and a rename)."""
+def _workbook(path: Path):
+    """An xlsxwriter workbook that writes each row out as soon as the next one starts (constant_memory:
+    a province's 84,000 people are never 4 million cells in memory), so every sheet is written top to
+    bottom and each row left to right before the next; text stays text."""
     import xlsxwriter
 
-    tmp = path.with_name(path.name + ".tmp")
-    wb = xlsxwriter.Workbook(str(tmp), {
-        "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
-        "default_format_properties": {"font_name": FONT, "font_size": 12},
+    return xlsxwriter.Workbook(str(path), {
+        "constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
+        "strings_to_numbers": False, "default_format_properties": {"font_name": FONT, "font_size": 12},
     })
+
+
+def write_summary(summary: Summary, path: Path) -> None:
+    """Write the summary workbook to ``path`` (through a temporary file and a rename)."""
+    tmp = path.with_name(path.name + ".tmp")
+    wb = _workbook(tmp)
     school = school_of(summary)
     wb.set_properties({"title": f"{tx.S_OVERVIEW} {ly.ROUNDS.get(summary.round, '')} {school.school_year}".strip(),
                        "author": ly.APP_ID, "company": school.name,
@@ -76,13 +83,8 @@ def write_summary(summary: Summary, path: Path) -> None:
 def write_public_list(summary: Summary, path: Path, posted_on: dt.date, days: int) -> None:
     """The list posted for the staff (danh sách công khai): who is proposed for which title, and until
     when comments and complaints are received. Names, positions, departments and titles only."""
-    import xlsxwriter
-
     tmp = path.with_name(path.name + ".tmp")
-    wb = xlsxwriter.Workbook(str(tmp), {
-        "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
-        "default_format_properties": {"font_name": FONT, "font_size": 12},
-    })
+    wb = _workbook(tmp)
     school = school_of(summary)
     wb.set_properties({"title": tx.PUBLIC_TITLE.format(year=school.school_year), "author": ly.APP_ID,
                        "company": school.name, "created": summary.newest_input or FIXED_DATE})
@@ -282,6 +284,26 @@ def _height(lines: int, size: float = 12) -> float:
     return round(LINE_PT * size / 12 * max(1, lines) + 3, 2)
 
 
+@dataclasses.dataclass(frozen=True)
+class _Styled:
+    """A table cell in another style than its column's."""
+
+    value: object
+    style: str
+
+
+def _sign_block(c0: int, c1: int, roles: tuple[str, ...], note: str, name: str) -> tuple[int, int, list]:
+    """A signature block for :meth:`_Book._signatures`: roles, the note, room to sign, the name."""
+    return c0, c1, [*((role, "sign_role") for role in roles), (note, "sign_note"), None, None, None, None,
+                    (name, "sign_name")]
+
+
+def _written(ws, row: int, col: int, code: int) -> None:
+    """xlsxwriter's refusal (a row already written out, a bad value) as an error, never a lost cell."""
+    if code < 0:
+        raise RuntimeError(f"xlsxwriter refused to write {ws.name}!R{row + 1}C{col + 1} (code {code})")
+
+
 def titles_in_order(order: tuple[str, ...], found: set[str]) -> list[str]:
     return [t for t in order if t in found] + sorted(found - set(order))
 
@@ -359,11 +381,15 @@ class _Book:
             "time": {**cell, **center, "num_format": TIME_FORMAT},
             "small": {**cell, "font_size": 10},
             "head": {**cell, **center, "bold": True, "bg_color": HEADER_FILL},
+            "head_upper": {**cell, **center, "bold": True, "bg_color": HEADER_FILL, "bottom": 0},
+            "head_lower": {**cell, **center, "bold": True, "bg_color": HEADER_FILL, "top": 0},
             "total": total,
             "total_num": {**total, **center},
             "total_avg": {**total, **center, "num_format": "0.00"},
             "council": {**cell, "bg_color": COUNCIL_FILL, "locked": False},
             "council_head": {**cell, **center, "bold": True, "bg_color": COUNCIL_FILL},
+            "council_head_upper": {**cell, **center, "bold": True, "bg_color": COUNCIL_FILL, "bottom": 0},
+            "council_head_lower": {**cell, **center, "bold": True, "bg_color": COUNCIL_FILL, "top": 0},
             "managing": {**base, **center},
             "school": {**base, **center, "bold": True},
             "number": {**base, **center},
@@ -459,15 +485,16 @@ class _Book:
             code = ws.write_number(row, col, value, fmt)
         elif isinstance(value, dt.datetime):
             code = ws.write_datetime(row, col, value, fmt)
+        elif kind is _Styled:
+            return self._put(ws, row, col, value.value, value.style)
         else:
             code = ws.write_string(row, col, str(value)[:EXCEL_MAX_CHARS], fmt)
-        if code < 0:
-            raise RuntimeError(f"xlsxwriter refused to write {ws.name}!R{row + 1}C{col + 1} (code {code})")
+        _written(ws, row, col, code)
 
     def _text(self, ws, row: int, c0: int, c1: int, value, style: str, *, fit: bool = False) -> None:
         """One value over columns c0..c1 (merged when more than one); ``fit`` sizes the row for it."""
         if c1 > c0:
-            ws.merge_range(row, c0, row, c1, "", self.f[style])
+            _written(ws, row, c0, ws.merge_range(row, c0, row, c1, "", self.f[style]))
         self._put(ws, row, c0, value, style)
         if fit:
             size = LARGER_STYLES.get(style, 12)
@@ -515,30 +542,27 @@ class _Book:
         return row, last
 
     def _signatures(self, ws, row: int, blocks, *, date: bool = True) -> int:
-        """Signature blocks side by side: (first col, last col, roles, note, name); returns the next row."""
+        """Blocks side by side, each (first col, last col, [(text, style) or None per row]) — see
+        :func:`_sign_block` —, written row by row across them (rows are written in order); the date line
+        above the last one. Returns the next row."""
         if date:
             c0, c1 = blocks[-1][:2]
             self._text(ws, row, c0, c1, date_line(self.school), "date")
             row += 1
-        end = row
-        for c0, c1, roles, note, name in blocks:
-            r = row
-            for role in roles:
-                self._text(ws, r, c0, c1, role, "sign_role")
-                r += 1
-            self._text(ws, r, c0, c1, note, "sign_note")
-            r += 5  # room to sign
-            self._text(ws, r, c0, c1, name, "sign_name")
-            end = max(end, r + 1)
-        return end
+        height = max(len(lines) for _, _, lines in blocks)
+        for k in range(height):
+            for c0, c1, lines in blocks:
+                if k < len(lines) and lines[k] is not None:
+                    self._text(ws, row + k, c0, c1, *lines[k])
+        return row + height
 
     def _sign_pair(self, ws, row: int, last_col: int, left: tuple[str, ...], left_name: str,
                    right: tuple[str, ...], right_name: str, *, date: bool = True, seal: bool = True) -> int:
         """The usual pair: maker / secretary on the left, the one who signs for the school on the right."""
         split = (last_col + 1) // 2
         right_note = tx.SIGN_NOTE_SEAL if seal else tx.SIGN_NOTE
-        return self._signatures(ws, row, [(0, split - 1, left, tx.SIGN_NOTE, left_name),
-                                          (split, last_col, right, right_note, right_name)], date=date)
+        return self._signatures(ws, row, [_sign_block(0, split - 1, left, tx.SIGN_NOTE, left_name),
+                                          _sign_block(split, last_col, right, right_note, right_name)], date=date)
 
     def _paragraphs(self, ws, row: int, last_col: int, lines) -> int:
         """Document text, one merged row per (style, text); returns the next row."""
@@ -678,17 +702,22 @@ class _Book:
         head, sub = row, row + 1
         tail = len(first) + 2 * len(groups)
         council_cols = {tail + 2, tail + 3, tail + 4}
-        for col, text in [*enumerate(first), *((tail + k, t) for k, t in enumerate(last_fixed))]:
-            style = "council_head" if col in council_cols else "head"
-            ws.merge_range(head, col, sub, col, "", self.f[style])
-            self._put(ws, head, col, text, style)
-        for k, (_, heading) in enumerate(groups):
-            col = len(first) + 2 * k
-            ws.merge_range(head, col, head, col + 1, "", self.f["head"])
-            self._put(ws, head, col, heading, "head")
-            self._put(ws, sub, col, tx.DETAIL_SELF, "head")
-            self._put(ws, sub, col + 1, tx.DETAIL_DEPT, "head")
+        # Two header rows, written in order: a fixed column's heading in the upper cell with no line
+        # under it (the lower one has none above: they read as one), a group's over its two columns.
+        fixed = [*enumerate(first), *((tail + k, t) for k, t in enumerate(last_fixed))]
+        kind = {col: "council_head" if col in council_cols else "head" for col, _ in fixed}
+        upper = sorted([(col, text, kind[col] + "_upper", col) for col, text in fixed] +
+                       [(len(first) + 2 * k, heading, "head", len(first) + 2 * k + 1)
+                        for k, (_, heading) in enumerate(groups)])
+        for col, text, style, end in upper:
+            self._text(ws, head, col, end, text, style)
         self._row(ws, head, _height(max([_lines(h, 2 * group_width * 0.85) for _, h in groups] + [2])))
+        lower = {col: (None, kind[col] + "_lower") for col, _ in fixed}
+        for k in range(len(groups)):
+            col = len(first) + 2 * k
+            lower |= {col: (tx.DETAIL_SELF, "head"), col + 1: (tx.DETAIL_DEPT, "head")}
+        for col in sorted(lower):
+            self._put(ws, sub, col, *lower[col])
         self._row(ws, sub, _height(1))
         styles = ["center", "center", "text", "text", "text", *["num"] * (2 * len(groups)), "num", "num",
                   "council", "council", "council", "num", "center", "center", "text"]
@@ -747,12 +776,10 @@ class _Book:
         lines += [(c.code, c.title, None, "") for c in candidates(self.s.people, self.s.departments, rules_)
                   if (c.code, c.title) not in seen]
         rows = [[code, *names.get(code, ("", "")), title, votes, result] for code, title, votes, result in lines]
-        rows += [[None] * 6] * SPARE_TALLY_ROWS
+        spare = _Styled(None, "council")  # a candidate the council adds: code and title typed at the meeting
+        rows += [[spare, None, None, spare, None, None]] * SPARE_TALLY_ROWS
         head, last = self._table(ws, row + 1, list(tx.TALLY_HEADS.values()), rows,
                                  ["center", "text", "text", "text", "council", "text"])
-        for spare in range(last - SPARE_TALLY_ROWS + 1, last + 1):
-            for col in (0, 3):
-                self._put(ws, spare, col, None, "council")
         ws.data_validation(head + 1, 4, last, 4, {"validate": "integer", "criteria": ">=", "value": 0})
         ws.protect("", {"autofilter": True, "sort": False, "format_columns": True, "format_rows": True})
 
@@ -884,7 +911,7 @@ class _Book:
         window = tx.PUBLIC_WINDOW.format(start=posted_on.strftime("%d/%m/%Y"), end=until.strftime("%d/%m/%Y"),
                                          secretary=self.school.secretary or tx.PUBLIC_SECRETARY)
         row = self._paragraphs(ws, row + 2, last_col, [("body", window)])
-        self._signatures(ws, row + 1, [(2, last_col, tx.SIGN_HEAD, tx.SIGN_NOTE_SEAL, self.school.principal)],
+        self._signatures(ws, row + 1, [_sign_block(2, last_col, tx.SIGN_HEAD, tx.SIGN_NOTE_SEAL, self.school.principal)],
                          date=False)
 
     # --- Biên bản and Tờ trình -----------------------------------------------------------------
@@ -948,12 +975,11 @@ class _Book:
                   for t, names in collective.items()]
         lines += [("note", tx.LETTER_ATTACHED), ("body", tx.LETTER_CLOSE.format(**fill))]
         row = self._paragraphs(ws, row, last_col, lines) + 1
-        self._text(ws, row, 0, 2, tx.RECEIVERS_HEAD, "receivers_head")
-        for k, line in enumerate(tx.RECEIVERS, start=1):
-            self._text(ws, row + k, 0, 2, line, "receivers")
-        end = self._signatures(ws, row, [(3, last_col, tx.SIGN_PRINCIPAL, tx.SIGN_NOTE_SEAL, school.principal)],
-                               date=False)
-        self._keep_together(ws, [(row - 2, max(end, row + len(tx.RECEIVERS)), 0)])
+        receivers = [(tx.RECEIVERS_HEAD, "receivers_head"), *((line, "receivers") for line in tx.RECEIVERS)]
+        end = self._signatures(ws, row, [(0, 2, receivers),
+                                         _sign_block(3, last_col, tx.SIGN_PRINCIPAL, tx.SIGN_NOTE_SEAL,
+                                                     school.principal)], date=False)
+        self._keep_together(ws, [(row - 2, end, 0)])
 
     # --- Kiểm tra and Nguồn dữ liệu ------------------------------------------------------------
 
