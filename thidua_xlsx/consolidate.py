@@ -31,7 +31,7 @@ SOURCE_SELF, SOURCE_DEPT, SOURCE_COUNCIL = SELF, DEPT, "council"
 STATUS_SUBMITTED, STATUS_DEPT_MISSING, STATUS_SHEET_MISSING = "submitted", "department_missing", "sheet_missing"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one or more per person: no __dict__ each
 class PersonResult:
     code: str
     name: str
@@ -208,20 +208,22 @@ def _fill(p: PersonResult, entry: Entry, campaign: cm.Campaign, round_: str, pro
     extra = list(flags)
     if entry.marked:
         extra.append(reason("flag.marked"))
-    p = dataclasses.replace(p, status=STATUS_SUBMITTED if entry.has_sheet else STATUS_SHEET_MISSING, file=entry.file,
-                            sheet=entry.sheet, registered=entry.registered, form=entry.form,
-                            initiative=entry.initiative, note=entry.note, facts=facts, flags=p.flags + tuple(extra))
+    filled = dict(status=STATUS_SUBMITTED if entry.has_sheet else STATUS_SHEET_MISSING, file=entry.file,
+                  sheet=entry.sheet, registered=entry.registered, form=entry.form, initiative=entry.initiative,
+                  note=entry.note, facts=facts, flags=p.flags + tuple(extra))
     if round_ == ly.SCORING and entry.has_sheet:
-        return _scored(p, entry, campaign, problems)
-    return p
+        filled |= _scored(p, filled["flags"], entry, campaign, problems)
+    return dataclasses.replace(p, **filled)  # once: a person's result has 27 fields
 
 
-def _scored(p: PersonResult, entry: Entry, campaign: cm.Campaign, problems: list[Issue]) -> PersonResult:
+def _scored(p: PersonResult, flags: tuple[Reason, ...], entry: Entry, campaign: cm.Campaign,
+            problems: list[Issue]) -> dict:
+    """The fields of ``p``'s result that come from its scores (``flags``: its flags so far)."""
     rubric = _rubric(campaign, p.role)
     self_score = rules.score(rubric, entry.self_scores)
     dept_score = rules.score(rubric, entry.dept_scores)
     where = {"file": entry.file, "sheet": entry.sheet}
-    flags = list(p.flags)
+    flags = list(flags)
     for column, computed, shown in ((SOURCE_SELF, self_score, entry.shown_totals[0]),
                                     (SOURCE_DEPT, dept_score, entry.shown_totals[1])):
         if computed.total is not None and shown is not None and abs(shown - computed.total) > 0.005:
@@ -256,8 +258,8 @@ def _scored(p: PersonResult, entry: Entry, campaign: cm.Campaign, problems: list
                                   self_score=cm.num_text(self_score.total), dept_score=cm.num_text(dept_score.total),
                                   gap=cm.num_text(round(gap, 2)), tolerance=cm.num_text(tolerance)))
             flags.append(reason("flag.score_gap", gap=cm.num_text(round(gap, 2))))
-    return dataclasses.replace(p, self_score=self_score, dept_score=dept_score, final=final, final_source=source,
-                               classification=classification, flags=tuple(flags))
+    return dict(self_score=self_score, dept_score=dept_score, final=final, final_source=source,
+                classification=classification, flags=tuple(flags))
 
 
 SIGNAL_AVERAGE_GAP = 10  # percentage points of the rubric's total between a department's average and the school's

@@ -11,7 +11,7 @@ WARNING = "warning"
 NOTE = "note"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one or more per person: no __dict__ each
 class Issue:
     code: str
     severity: str = ERROR
@@ -43,7 +43,7 @@ class Issue:
                 "cell": self.cell, "params": {k: _plain(v) for k, v in self.params}}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one or more per person: no __dict__ each
 class Reason:
     """Why a decision, a status or a flag is what it is: a code with parameters, worded at the edge.
 

@@ -98,11 +98,17 @@ def _read_chunk(items: tuple[InboxItem, ...]) -> list[Read]:
 
 def _start_method():
     """fork where it is safe and cheap (Linux, one thread: the campaign is inherited, not pickled);
-    else the platform's own way of starting processes."""
+    else the platform's own way of starting processes.
+
+    Before a fork, what this process holds (the campaign) is moved out of the garbage collector's
+    sight (``gc.freeze``, made for this): the workers' collections never walk it, and this process's
+    later ones (the summary) neither."""
+    import gc
     import multiprocessing
     import threading
 
     if sys.platform.startswith("linux") and threading.active_count() == 1:
+        gc.freeze()
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context()
 

@@ -21,7 +21,7 @@ TTLDXS = "Tập thể lao động xuất sắc"
 _RECOGNISED_LEVELS = set(cm.INITIATIVE_LEVELS)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one or more per person: no __dict__ each
 class Score:
     total: float | None  # None: nothing entered in this column
     groups: dict[str, float]
@@ -89,7 +89,7 @@ class Candidate:
     total: float | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one or more per person: no __dict__ each
 class Decision:
     """A title granted or not, with its reasons. ``pending``: the council must decide (not the tool)."""
 
