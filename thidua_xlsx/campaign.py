@@ -77,13 +77,19 @@ class Rubric:
         return self.total + sum(g.max for g in self.groups if g.kind == BONUS)
 
     @functools.cached_property
+    def item_codes(self) -> tuple[str, ...]:
+        """Every criterion's code, in order: one tuple per rubric object (as :attr:`version`), shared
+        by the entries scored with it."""
+        return tuple(item.code for _, item in self.items)
+
+    @functools.cached_property
     def version(self) -> str:
         """:func:`rubric_version`, computed once per rubric object (kept in its ``__dict__``, not a field:
         equality, hashing, ``asdict`` and ``replace`` ignore it; the object is frozen, so it never goes stale)."""
         return _digest(self)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per person of the roster: no __dict__ each
 class Facts:
     """What the title rules need beyond the score; None means "not known"."""
 
@@ -98,7 +104,7 @@ class Facts:
     initiative_decision: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per person of the roster: no __dict__ each
 class Person:
     code: str
     name: str

@@ -12,6 +12,7 @@ dates, datetimes or plain serial numbers, yes/no as text or booleans, empty cell
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
@@ -186,6 +187,11 @@ ROLE_LIST = SourceList("DS_VAI_TRO", RUBRICS_SHEET, RUBRIC_COLUMNS, "role")
 
 # --- writing -------------------------------------------------------------------------------
 
+def _fields(value) -> dict:
+    """A dataclass's fields by name, one level deep (``vars`` for the classes kept without a ``__dict__``)."""
+    return {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+
+
 def write_campaign_book(campaign: cm.Campaign, path: Path) -> None:
     """Write ``campaign.xlsx`` (xlsxwriter; fixed document dates so output is reproducible)."""
     import xlsxwriter
@@ -222,7 +228,7 @@ def write_campaign_book(campaign: cm.Campaign, path: Path) -> None:
 
     dept_name = {d.code: d.name for d in campaign.departments}
     _write_table(wb, DEPARTMENTS_SHEET, DEPARTMENT_COLUMNS, [vars(d) for d in campaign.departments], fmt)
-    staff_rows = [{**vars(p), **vars(p.facts), "department": dept_name.get(p.department, p.department)}
+    staff_rows = [{**_fields(p), **_fields(p.facts), "department": dept_name.get(p.department, p.department)}
                   for p in campaign.staff]
     staff_sheet = _write_table(wb, STAFF_SHEET, STAFF_COLUMNS, staff_rows, fmt)
     _source_validation(wb, staff_sheet, STAFF_COLUMNS, "role", ROLE_LIST)

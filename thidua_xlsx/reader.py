@@ -34,6 +34,9 @@ from thidua_xlsx.issues import ERROR, NOTE, WARNING, Issue, issue
 from thidua_xlsx.legacy_text import might_be_legacy
 
 SYSTEM_FILES = {".ds_store", "thumbs.db", "desktop.ini"}
+# Sheets of ours that hold no input: never parsed. Every other sheet is (those the issued record names,
+# and any it does not: a copied or renamed form is found by the code it shows, and reported).
+NOT_READ = (ly.LISTS_SHEET, ly.GUIDE_SHEET)
 SECONDS_PER_FILE = 20  # a workbook reads in well under a second; a file that takes longer is stopped
 
 # File statuses, as written in "Nguồn dữ liệu".
@@ -212,7 +215,7 @@ def _read_item(item: InboxItem, context: ReadContext) -> InboxFile:
     if suffix != ".xls":
         entry = dataclasses.replace(entry, saved_at=_saved_at(data, suffix))
     try:
-        sheets = _load_values(data, skip=(ly.LISTS_SHEET,))  # the dropdown lists: never read
+        sheets = _load_values(data, skip=NOT_READ)
     except Exception:  # calamine raises many kinds on a broken file: one message for all
         return reject(entry, "file.corrupt")
     if suffix in (".xlsx", ".xlsm"):
@@ -443,11 +446,12 @@ class _Sheet:
 
     def header(self, wanted: dict[str, str]) -> tuple[int, dict[str, int]] | None:
         """The first row holding every header text of ``wanted``: (row, {key: column})."""
-        k = 0
+        heads = tuple(wanted.values())
+        first, k = heads[0], 0
         while True:
             while k < len(self._indexed):
                 r, found = self._indexed[k]
-                if all(h in found for h in wanted.values()):
+                if first in found and all(h in found for h in heads):
                     return r, {key: found[h] for key, h in wanted.items()}
                 k += 1
             if not self._index_next():
@@ -633,7 +637,7 @@ class _Extractor:
     def __init__(self, file: str, sheets: dict[str, _Sheet], issued: IssuedWorkbook, campaign: cm.Campaign | None,
                  rubrics: tuple[cm.Rubric, ...] | None = None):
         self.file, self.issued = file, issued
-        self.sheets = {k: v for k, v in sheets.items() if k not in (ly.META_SHEET, ly.LISTS_SHEET)}
+        self.sheets = {k: v for k, v in sheets.items() if k != ly.META_SHEET and k not in NOT_READ}
         self.rubrics = rubrics if rubrics is not None else campaign.rubrics
         self.people = {p.code: p for p in issued.people}
         self.found = _Found()

@@ -9,7 +9,9 @@ a note; choices are matched against the campaign's lists.
 from __future__ import annotations
 
 import dataclasses
+import math
 import unicodedata
+from array import array
 from dataclasses import dataclass, field
 
 from thidua_xlsx import campaign as cm
@@ -22,9 +24,13 @@ from thidua_xlsx.reader import Cell, InboxFile, ScoringForm
 SELF, DEPT = "self", "department"  # score columns (codes; labels in the message catalogue)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
-    """One person as submitted by a department, cleaned."""
+    """One person as submitted by a department, cleaned.
+
+    Scores are kept as two arrays of floats aligned with ``item_codes`` (NaN: not given), not as two
+    dicts: a province's 84,000 entries come back from the reading workers and wait for consolidation
+    (~0.9 KB each instead of ~7 KB)."""
 
     code: str
     name: str
@@ -39,8 +45,9 @@ class Entry:
     initiative: str = ""
     note: str = ""
     facts: cm.Facts | None = None  # None: take them from the roster
-    self_scores: dict[str, float | None] = field(default_factory=dict)
-    dept_scores: dict[str, float | None] = field(default_factory=dict)
+    item_codes: tuple[str, ...] = ()  # the criteria of the form's rubric, in order
+    self_values: array = field(default_factory=lambda: array("d"))
+    dept_values: array = field(default_factory=lambda: array("d"))
     shown_totals: tuple[float | None, float | None] = (None, None)
     cells: dict[tuple[str, str], str] = field(default_factory=dict)  # (item, column) → cell, of a score not given
     invalid: frozenset[tuple[str, str]] = frozenset()  # (item, column) with a reported error
@@ -50,6 +57,24 @@ class Entry:
     @property
     def has_registered(self) -> bool:
         return bool(self.registered) and self.registered != ly.NOT_REGISTERED
+
+    @property
+    def self_scores(self) -> dict[str, float | None]:
+        """Criterion code → the person's own score (None: not given)."""
+        return _by_code(self.item_codes, self.self_values)
+
+    @property
+    def dept_scores(self) -> dict[str, float | None]:
+        """Criterion code → the department's score (None: not given)."""
+        return _by_code(self.item_codes, self.dept_values)
+
+
+def _by_code(codes: tuple[str, ...], values: array) -> dict[str, float | None]:
+    return {code: None if value != value else value for code, value in zip(codes, values)}  # NaN: not given
+
+
+def _packed(codes: tuple[str, ...], scores: dict[str, float | None]) -> array:
+    return array("d", [math.nan if scores[code] is None else scores[code] for code in codes])
 
 
 @dataclass(frozen=True)
@@ -149,7 +174,9 @@ def _scoring(check: "_Checker", campaign: cm.Campaign, form: ScoringForm, e: Ent
                     invalid.add((item.code, column))
     shown_self, shown_dept = form.shown_totals
     facts = check.facts(dict(form.facts)) if form.facts else None
-    return dataclasses.replace(e, self_scores=self_scores, dept_scores=dept_scores, cells=cells,
+    codes = rubric.item_codes
+    return dataclasses.replace(e, item_codes=codes, self_values=_packed(codes, self_scores),
+                               dept_values=_packed(codes, dept_scores), cells=cells,
                                invalid=frozenset(invalid), facts=facts,
                                shown_totals=(check.number_or_none(shown_self), check.number_or_none(shown_dept)))
 
