@@ -563,7 +563,7 @@ def _legacy_inputs(found: "_Found") -> dict[str, set[tuple[int, int]]]:
             cells += [form.name, form.position]
     wanted: dict[str, set[tuple[int, int]]] = {}
     for cell in cells:
-        if cell is not None and might_be_legacy(cell.value):
+        if cell is not None and type(cell.value) is str and might_be_legacy(cell.value):
             wanted.setdefault(cell.sheet, set()).add((cell.row, cell.col))
     return wanted
 

@@ -58,7 +58,7 @@ _REGISTRATION_LABELS = ("họ tên", "danh hiệu", "hình thức", "sáng kiế
 def pack_inputs(sub: Submission) -> bytes:
     """What :func:`version_changes` needs of a version, compressed (a few KB for a department): all a
     file keeps of its cells once validated, in case a newer version supersedes it or it supersedes another."""
-    body = json.dumps(_records(sub), ensure_ascii=False, separators=(",", ":"))
+    body = json.dumps(_records(sub), ensure_ascii=False, separators=(",", ":"), default=str)  # a date: as canonical()
     return zlib.compress(body.encode(), 1)
 
 
@@ -68,8 +68,7 @@ def _records(sub: Submission) -> list:
     for form in sub.forms:
         who = form.person.code or form.marker
         name = form.person.name or canonical(form.name.value if form.name else "") or form.marker
-        items = [[c.code, canonical(c.self.value), canonical(c.dept.value), canonical(c.note.value)]
-                 for c in form.items]
+        items = [[c.code, c.self.value, c.dept.value, c.note.value] for c in form.items]  # made text when compared
         facts = [[key, canonical(cell.value)] for key, cell in form.facts]
         spare_name = canonical(form.name.value) if form.spare and form.name is not None else None
         forms.append([who, name, items, facts, spare_name])
@@ -90,7 +89,7 @@ def _cells(sub: Submission) -> dict[tuple[str, str], tuple[str, str]]:
     for who, name, items, facts, spare_name in forms:
         for code, *values in items:
             for label, value in zip(_ITEM_LABELS, values):
-                found[(who, f"{code} {label}")] = (value, name)
+                found[(who, f"{code} {label}")] = (canonical(value), name)
         for key, value in facts:
             found[(who, key)] = (value, name)
         if spare_name is not None:
