@@ -53,7 +53,7 @@ BUILD_VERSION = 1  # bump when what is built changes: cached inboxes of another 
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_campaign_size import generate_campaign  # noqa: E402
+from bench_campaign_size import PEAK, generate_campaign  # noqa: E402
 
 from thidua_xlsx import campaign as cm  # noqa: E402
 from thidua_xlsx import layout as ly  # noqa: E402
@@ -206,10 +206,6 @@ def _typed_xml(xml: str, cells: dict[str, object]) -> str:
 
 
 # --- measuring -----------------------------------------------------------------------------------
-
-# A child's own peak memory: VmHWM, not ru_maxrss — Linux carries into a child's ru_maxrss the
-# high-water mark of the image it replaced at exec (a fork of this benchmark, pandas and all).
-PEAK = 'next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:")) / 1024'
 
 # The merge as the secretary runs it (the command line, end to end), in a child process that also
 # reports its own peak memory and how long the reading phase took (read_inbox, timed in place).

@@ -911,8 +911,8 @@ class _Book:
         window = tx.PUBLIC_WINDOW.format(start=posted_on.strftime("%d/%m/%Y"), end=until.strftime("%d/%m/%Y"),
                                          secretary=self.school.secretary or tx.PUBLIC_SECRETARY)
         row = self._paragraphs(ws, row + 2, last_col, [("body", window)])
-        self._signatures(ws, row + 1, [_sign_block(2, last_col, tx.SIGN_HEAD, tx.SIGN_NOTE_SEAL, self.school.principal)],
-                         date=False)
+        self._signatures(ws, row + 1, [_sign_block(2, last_col, tx.SIGN_HEAD, tx.SIGN_NOTE_SEAL,
+                                                   self.school.principal)], date=False)
 
     # --- Biên bản and Tờ trình -----------------------------------------------------------------
 
