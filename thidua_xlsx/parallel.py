@@ -96,21 +96,30 @@ def _read_chunk(items: tuple[InboxItem, ...]) -> list[Read]:
     return [read_one(item, _SHARED) for item in items]  # _SHARED: the ReadContext (see _share)
 
 
-def _start_method():
-    """fork where it is safe and cheap (Linux, one thread: the campaign is inherited, not pickled);
-    else the platform's own way of starting processes.
+@contextlib.contextmanager
+def _process_pool(workers: int, shared):
+    """A pool of ``workers`` processes, each given ``shared`` once (:func:`_share`), shut down on exit.
 
-    Before a fork, what this process holds (the campaign) is moved out of the garbage collector's
-    sight (``gc.freeze``, made for this): the workers' collections never walk it, and this process's
-    later ones (the summary) neither."""
+    fork where it is safe and cheap (Linux, one thread: ``shared`` — the campaign — is inherited, not
+    pickled); else the platform's own way of starting processes. While the pool lives, what this
+    process holds is frozen out of the garbage collector's walks (``gc.freeze``, made for fork): the
+    workers' collections never walk the campaign they inherited."""
     import gc
     import multiprocessing
     import threading
+    from concurrent.futures import ProcessPoolExecutor
 
-    if sys.platform.startswith("linux") and threading.active_count() == 1:
+    forking = sys.platform.startswith("linux") and threading.active_count() == 1
+    if forking:
         gc.freeze()
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context()
+    context = multiprocessing.get_context("fork") if forking else multiprocessing.get_context()
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_share, initargs=(shared,))
+    try:
+        yield pool
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        if forking:
+            gc.unfreeze()
 
 
 class _Pool:
@@ -137,13 +146,11 @@ class _Pool:
     def _run(self, chunks: list[tuple[int, ...]], workers: int) -> tuple[list[int], list[int]]:
         """Read ``chunks`` with ``workers`` processes: (files whose task failed, files not sent when the
         pool broke). Nothing is sent to a broken pool; what it had in hand fails."""
-        from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+        from concurrent.futures import FIRST_COMPLETED, wait
         from concurrent.futures.process import BrokenProcessPool
 
         todo, running, failed, broken = chunks[::-1], {}, [], False
-        pool = ProcessPoolExecutor(workers, mp_context=_start_method(), initializer=_share,
-                                   initargs=(self.context,))
-        try:
+        with _process_pool(workers, self.context) as pool:
             while running or (todo and not broken):
                 while todo and not broken and len(running) < workers * IN_FLIGHT:
                     chunk = todo.pop()
@@ -166,8 +173,6 @@ class _Pool:
                         continue
                     for index, read in zip(chunk, reads):
                         self._done(index, read)
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
         return failed, [index for chunk in todo[::-1] for index in chunk]
 
 
@@ -213,15 +218,9 @@ def shared_pool(shared, workers: int):
     if workers <= 0:
         yield lambda function, arguments: [function(shared, a) for a in arguments]
         return
-    from concurrent.futures import ProcessPoolExecutor
+    with _process_pool(workers, shared) as pool:
+        def run(function, arguments):
+            tasks = [(function, a) for a in arguments]
+            return list(pool.map(_call_shared, tasks, chunksize=max(1, min(16, len(tasks) // (workers * 8)))))
 
-    pool = ProcessPoolExecutor(workers, mp_context=_start_method(), initializer=_share, initargs=(shared,))
-
-    def run(function, arguments):
-        tasks = [(function, a) for a in arguments]
-        return list(pool.map(_call_shared, tasks, chunksize=max(1, min(16, len(tasks) // (workers * 8)))))
-
-    try:
         yield run
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
