@@ -220,8 +220,9 @@ def _scored(p: PersonResult, flags: tuple[Reason, ...], entry: Entry, campaign: 
             problems: list[Issue]) -> dict:
     """The fields of ``p``'s result that come from its scores (``flags``: its flags so far)."""
     rubric = _rubric(campaign, p.role)
-    self_score = rules.score(rubric, entry.self_scores)
-    dept_score = rules.score(rubric, entry.dept_scores)
+    self_values, dept_values = entry.self_scores, entry.dept_scores  # each made once (from the entry's arrays)
+    self_score = rules.score(rubric, self_values)
+    dept_score = rules.score(rubric, dept_values)
     where = {"file": entry.file, "sheet": entry.sheet}
     flags = list(flags)
     for column, computed, shown in ((SOURCE_SELF, self_score, entry.shown_totals[0]),
@@ -242,7 +243,7 @@ def _scored(p: PersonResult, flags: tuple[Reason, ...], entry: Entry, campaign: 
     if chosen is not None:
         final = chosen.total
         classification = rules.classify(campaign.classification, campaign.gate_cap, chosen.total, chosen.gate_ok)
-        for column, values in ((SOURCE_SELF, entry.self_scores), (SOURCE_DEPT, entry.dept_scores)):
+        for column, values in ((SOURCE_SELF, self_values), (SOURCE_DEPT, dept_values)):
             if any(v is not None for v in values.values()):
                 for group, item in rubric.items:
                     if group.kind == cm.SCORE and values.get(item.code) is None and \

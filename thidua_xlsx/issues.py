@@ -63,9 +63,25 @@ class Reason:
 
 
 def reason(code: str, **params) -> Reason:
-    found = Reason(code, tuple(sorted(params.items())))
-    found.text  # noqa: B018 - raises KeyError on a missing code or parameter
-    return found
+    _check(REASONS, code, params.keys())
+    return Reason(code, tuple(sorted(params.items())))
+
+
+_FIELDS: dict[str, frozenset[str]] = {}  # message template → the names it uses
+
+
+def _check(catalogue: dict[str, str], code: str, given, where=frozenset()) -> None:
+    """A missing code or parameter raises KeyError at once (a typo fails in tests), without wording the
+    message: problems and reasons are made by the hundred thousand in a province's merge."""
+    template = catalogue[code]
+    names = _FIELDS.get(template)
+    if names is None:
+        import string
+
+        names = _FIELDS[template] = frozenset(name for _, name, _, _ in string.Formatter().parse(template) if name)
+    missing = names - where - set(given)
+    if missing:
+        raise KeyError(f"{code}: {', '.join(sorted(missing))}")
 
 
 def _word(value) -> str:
@@ -89,9 +105,11 @@ def _plain(value):
 
 def issue(code: str, severity: str = ERROR, *, file: str = "", sheet: str = "", cell: str = "", **params) -> Issue:
     """Build an Issue; the message template is checked at once so a typo fails in tests."""
-    found = Issue(code, severity, file, sheet, cell, tuple(sorted(params.items())))
-    found.message  # noqa: B018 - raises KeyError on a missing code or parameter
-    return found
+    _check(MESSAGES, code, params.keys(), _WHERE)
+    return Issue(code, severity, file, sheet, cell, tuple(sorted(params.items())))
+
+
+_WHERE = frozenset({"file", "sheet", "cell"})  # what every Issue's message may use besides its parameters
 
 
 @dataclass
