@@ -475,14 +475,12 @@ def canonical(value) -> str:
                 _CANONICAL.clear()
             found = _CANONICAL[value] = cm.clean_text(value)
         return found
-    if type(value) is float:  # calamine's numbers: the next usual case
+    if isinstance(value, float):  # calamine's numbers: the next usual case
         return str(int(value)) if value.is_integer() else repr(value)
     if value is None:
         return ""
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
     if isinstance(value, (dt.datetime, dt.date, dt.time, dt.timedelta)):
         return str(value)
     return cm.clean_text(value)
@@ -645,10 +643,10 @@ class _Extractor:
     def add(self, code: str, severity: str, sheet: str = "", cell: str = "", **params) -> None:
         self.found.issues.append(issue(code, severity, file=self.file, sheet=sheet, cell=cell, **params))
 
-    def lock(self, key: str, sheet: _Sheet, row: int, col: int, text: str | None = None) -> None:
-        """Remember a locked cell's text (``text``: when the caller has it already) and where it is."""
+    def lock(self, key: str, sheet: _Sheet, row: int, col: int) -> None:
+        """Remember a locked cell's text and where it is (the first place its key is found)."""
         if key not in self.found.locked:
-            self.found.locked[key] = (sheet.text(row, col) if text is None else text, sheet, row, col)
+            self.found.locked[key] = (sheet.text(row, col), sheet, row, col)
 
     def run(self) -> _Found:
         kinds = self._classify()
@@ -795,6 +793,10 @@ class _Extractor:
         at = _at_columns(code_col - c0, text_col - c0, max_col - c0, own - c0, dept - c0, note - c0)
         locked, name, fonts = self.found.locked, sheet.name, sheet.fonts
         ends = (tx.L_CLASS, tx.L_MISSING)
+
+        def cell(value, col: int) -> Cell:  # sheet.cell() with the value already at hand
+            return Cell(value, name, row, col, fonts.get((row, col), "") if fonts else "")
+
         for r in range(head + 1 - r0, len(sheet.rows)):
             row = r + r0
             code_v, text_v, max_v, own_v, dept_v, note_v = at(sheet.rows[r])
@@ -806,18 +808,11 @@ class _Extractor:
             elif text == tx.L_TOTAL:
                 totals = (sheet.cell(row, own), sheet.cell(row, dept))
                 self.lock(f"{key}|total|max", sheet, row, max_col)
-            elif code in item_codes and code not in items:
-                if fonts:
-                    items[code] = ItemCells(code, sheet.cell(row, own), sheet.cell(row, dept), sheet.cell(row, note))
-                else:
-                    items[code] = ItemCells(code, Cell(own_v, name, row, own), Cell(dept_v, name, row, dept),
-                                            Cell(note_v, name, row, note))
-                prefix = f"{key}|{code}|"
-                locked.setdefault(prefix + "text", (text, sheet, row, text_col))
-                locked.setdefault(prefix + "max", (_text_of(max_v), sheet, row, max_col))
-            elif code in group_codes:
-                prefix = f"{key}|{code}|"
-                locked.setdefault(prefix + "label", (text, sheet, row, text_col))
+            elif (item := code in item_codes and code not in items) or code in group_codes:
+                if item:
+                    items[code] = ItemCells(code, cell(own_v, own), cell(dept_v, dept), cell(note_v, note))
+                prefix = f"{key}|{code}|"  # lock(), inline: the rows of every form of every file
+                locked.setdefault(prefix + ("text" if item else "label"), (text, sheet, row, text_col))
                 locked.setdefault(prefix + "max", (_text_of(max_v), sheet, row, max_col))
             else:
                 typed = [sheet.cell(row, c) for c in (own, dept) if canonical(sheet.value(row, c))]
