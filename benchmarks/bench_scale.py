@@ -65,23 +65,38 @@ SAVED = dt.datetime(2026, 5, 12, 8, 0)  # the departments' save times are spread
 
 def build_departments(n: int, target: Path) -> dict:
     """``target/campaign`` (campaign.xlsx, so-da-phat/, outbox/cham-diem/) and its filled ``inbox/``."""
+    return _build(n, 1, target) | {"kind": "departments"}
+
+
+VERSIONS_OF = 100  # departments of the "versions" campaign, whatever the size
+
+
+def build_versions(n: int, target: Path) -> dict:
+    """A campaign of :data:`VERSIONS_OF` departments, each sending ``n / VERSIONS_OF`` versions of its
+    workbook (saved a day apart, each changing one score of the one before): the files grow, the
+    people do not — what the merge keeps per file, alone."""
+    return _build(VERSIONS_OF, max(1, n // VERSIONS_OF), target) | {"kind": "versions"}
+
+
+def _build(departments: int, versions: int, target: Path) -> dict:
     folder = target / "campaign"
     start = time.perf_counter()
-    campaign, generated, generate_s = generate_campaign(n, folder, folder / "outbox" / ly.SCORING)
+    campaign, generated, generate_s = generate_campaign(departments, folder, folder / "outbox" / ly.SCORING)
     init_s = time.perf_counter() - start - generate_s
-    assert len(generated.paths) == n and not generated.problems.errors, generated.problems
+    assert len(generated.paths) == departments and not generated.problems.errors, generated.problems
     start = time.perf_counter()
     inbox = folder / "inbox"
     inbox.mkdir(exist_ok=True)
-    jobs = [(str(path), str(inbox / path.name), k) for k, path in enumerate(generated.paths)]
+    jobs = [(str(path), str(inbox / (path.name if versions == 1 else f"{path.stem}-lan-{v + 1:03d}{path.suffix}")),
+             k, v) for k, path in enumerate(generated.paths) for v in range(versions)]
     with ProcessPoolExecutor(os.cpu_count() or 1, initializer=_fill_init, initargs=(campaign.rubrics,)) as pool:
         cells = sum(pool.map(_fill_one, jobs, chunksize=8))
     fill_s = time.perf_counter() - start
-    return {"kind": "departments", "n": n, "people": len(campaign.staff), "files": n, "cells_typed": cells,
-            "init_s": init_s, "generate_s": generate_s, "fill_s": fill_s}
+    return {"n": len(jobs), "departments": departments, "versions": versions, "people": len(campaign.staff),
+            "files": len(jobs), "cells_typed": cells, "init_s": init_s, "generate_s": generate_s, "fill_s": fill_s}
 
 
-KINDS = {"departments": build_departments}  # later: "schools" (school summaries, for the commune's merge)
+KINDS = {"departments": build_departments, "versions": build_versions}  # later: "schools" (school summaries, for the commune's merge)
 
 
 def cached_inbox(kind: str, n: int, rebuild: bool) -> tuple[Path, dict]:
@@ -122,11 +137,12 @@ def _fill_init(rubrics) -> None:
     _RUBRICS.update({r.role: r for r in rubrics})
 
 
-def _fill_one(job: tuple[str, str, int]) -> int:
-    """Type scores into one issued workbook (see the module): returns how many cells were typed."""
+def _fill_one(job: tuple[str, str, int, int]) -> int:
+    """Type scores into one issued workbook (see the module): returns how many cells were typed.
+    Version ``v`` > 0 of a department's workbook differs from the one before in one score."""
     from thidua_xlsx.reader import read_layout
 
-    src, dst, k = Path(job[0]), Path(job[1]), job[2]
+    src, dst, k, version = Path(job[0]), Path(job[1]), job[2], job[3]
     found = read_layout(src)
     typed: dict[str, object] = {}  # "sheet name\tcell" → value
     for rec in found.of_kind(ly.ScoringSheet):
@@ -140,10 +156,14 @@ def _fill_one(job: tuple[str, str, int]) -> int:
             dept = own if _unit(f"{rec.person_code}|{code}|tổ") < 0.7 else max(0.0, own - 0.5)
             typed[f"{rec.name}\t{rec.self_column}{row}"] = own
             typed[f"{rec.name}\t{rec.dept_column}{row}"] = dept
+    cells = sorted(typed)
+    for v in range(1, version + 1):  # the v-th version's correction, kept by the later ones
+        key = cells[v * 7 % len(cells)]
+        typed[key] = max(0.0, typed[key] - 0.5) if typed[key] else 0.5
     dept_rec = found.of_kind(ly.DepartmentSheet)[0]
     if k % 2 == 0:
         typed[f"{dept_rec.name}\t{dept_rec.collective_cell}"] = "Tập thể lao động tiên tiến"
-    write_typed(src, dst, typed, SAVED + dt.timedelta(minutes=k % 600))
+    write_typed(src, dst, typed, SAVED + dt.timedelta(minutes=k % 600, days=version))
     return len(typed)
 
 
@@ -246,7 +266,7 @@ folder, _ = open_campaign(Path(sys.argv[1]) / "campaign.xlsx")
 start = time.perf_counter()
 reads = read_inbox(scan_inbox(Path(sys.argv[1]) / "inbox"), ReadContext(folder.campaign, folder.registry))
 took = time.perf_counter() - start
-print(json.dumps({"read_s": took, "accepted": sum(r.file.status == "accepted" for r in reads),
+print(json.dumps({"read_s": took, "accepted": sum(r.file.status == "accepted" for r in reads), "superseded": 0,
                   "peak_mb": PEAK,
                   "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """.replace("PEAK", PEAK)
@@ -290,7 +310,8 @@ def merge(folder: Path, work: Path, timeout: float | None = None) -> dict:
         raise RuntimeError(f"merge exited {child.returncode}: {child.stderr[-2000:]}")
     found = json.loads(report.read_text())
     files = json.loads((work / "bao-cao.json").read_text(encoding="utf-8"))["files"]
-    return {"seconds": took, **found, "accepted": sum(f["status"] == "accepted" for f in files)}
+    return {"seconds": took, **found, "accepted": sum(f["status"] == "accepted" for f in files),
+            "superseded": sum(f["status"] == "superseded" for f in files)}
 
 
 def generate_now(n: int) -> float:
@@ -315,7 +336,7 @@ def measure(kind: str, n: int, repeat: int, naive_files: int, rebuild: bool, gen
             if merged["seconds"] is None:  # did not finish: the reading phase alone, for what it tells
                 print(f"  {kind} × {n}: merge did not finish in {merge_timeout:.0f} s; timing its reading alone",
                       flush=True)
-                merged = {**read_only(folder), "seconds": None, "accepted": n}
+                merged = {**read_only(folder), "seconds": None}
             runs["merge"].append(merged)
             runs["floor"].append(inflate_floor(files))
             last, took = runs["merge"][-1], runs["merge"][-1]["seconds"]
@@ -324,15 +345,18 @@ def measure(kind: str, n: int, repeat: int, naive_files: int, rebuild: bool, gen
                   f" {runs['floor'][-1]:.2f} s, peak {last['peak_mb']:.0f} MB", flush=True)
     finished = [m["seconds"] for m in runs["merge"] if m["seconds"] is not None]
     median = lambda key: statistics.median(m[key] for m in runs["merge"])  # noqa: E731
-    generate_s = generate_now(n) if n <= generate_up_to else built["generate_s"]
-    print(f"  generate × {n}: {generate_s:.1f} s" + ("" if n <= generate_up_to else " (when the inbox was built)"),
-          flush=True)
+    departments = built.get("departments", n)
+    generate_s = generate_now(departments) if departments <= generate_up_to else built["generate_s"]
+    print(f"  generate × {departments}: {generate_s:.1f} s" +
+          ("" if departments <= generate_up_to else " (when the inbox was built)"), flush=True)
     result = {"n": n, "people": built["people"], "generate_s": generate_s, "naive_s": statistics.median(
         runs["naive"]), "naive_files": len(sample), "merge_s": statistics.median(finished) if finished else None,
         "read_s": median("read_s"), "merge_timeout": merge_timeout,
         "floor_s": statistics.median(runs["floor"]), "peak_mb": max(m["peak_mb"] for m in runs["merge"]),
-        "worker_peak_mb": max(m["worker_peak_mb"] for m in runs["merge"]), "accepted": runs["merge"][-1]["accepted"]}
-    assert result["accepted"] == n, f"{result['accepted']} of {n} files accepted"
+        "worker_peak_mb": max(m["worker_peak_mb"] for m in runs["merge"])}
+    last = runs["merge"][-1]  # every file read: one version per department accepted, the older ones superseded
+    assert last["accepted"] + last["superseded"] == n, f"{last['accepted']} + {last['superseded']} of {n} files read"
+    assert last["seconds"] is None or last["accepted"] == built.get("departments", n), last["accepted"]
     return result
 
 

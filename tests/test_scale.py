@@ -174,4 +174,9 @@ def test_packed_inputs_give_the_same_version_diff(school):  # noqa: F811
     slim = [sub.slim(pack_inputs(sub)) for sub in full]
     assert _cells(slim[0]) == _cells(full[0]) and list(_cells(slim[1])) == list(_cells(full[1]))
     assert version_changes(*slim) == version_changes(*full) != []
+    older, newer = slim[1], slim[0]  # "To-khoi-1.xlsx", then its corrected copy "To-khoi-1-sua.xlsx"
+    changes = version_changes(older, newer)  # a score typed 10.0 in one and 10 in the other is no change
+    assert len(changes) == 17 and changes[:2] == ["Trần Văn Đức, I.1 tổ chấm: 10 → 9", "Trần Văn Đức, I.1 tự chấm: 10 → 9"]
+    spare = '=HYPERLINK("http://x.vn","Bấm vào")'  # a newcomer's row, the name typed into the spare form
+    assert changes[-1] == f"{spare}, họ tên: (trống) → {spare}"
     assert json.loads(__import__("zlib").decompress(slim[0].inputs))  # plain JSON inside

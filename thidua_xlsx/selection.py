@@ -82,35 +82,41 @@ def _records(sub: Submission) -> list:
     return [forms, rows, collective]
 
 
-def _cells(sub: Submission) -> dict[tuple[str, str], tuple[str, str]]:
-    """(who, what) → (value, name of who): the input cells of a version, by code, for comparison."""
+def _cells(sub: Submission) -> dict[tuple[str, str, str], tuple[object, str]]:
+    """(who, what, which column) → (value, name of who): the input cells of a version, by code. A
+    score is kept as read (made text by :func:`version_changes` only where two versions differ)."""
     forms, rows, collective = json.loads(zlib.decompress(sub.inputs)) if sub.inputs else _records(sub)
     found = {}
     for who, name, items, facts, spare_name in forms:
         for code, *values in items:
             for label, value in zip(_ITEM_LABELS, values):
-                found[(who, f"{code} {label}")] = (canonical(value), name)
+                found[(who, code, label)] = (value, name)
         for key, value in facts:
-            found[(who, key)] = (value, name)
+            found[(who, key, "")] = (value, name)
         if spare_name is not None:
-            found[(who, "họ tên")] = (spare_name, name)
+            found[(who, "họ tên", "")] = (spare_name, name)
     for who, name, values in rows:
         for label, value in zip(_REGISTRATION_LABELS, values):
-            found[(who, label)] = (value, name)
+            found[(who, label, "")] = (value, name)
     if collective is not None:
-        found[("tập thể", "danh hiệu")] = (collective, "tổ")
+        found[("tập thể", "danh hiệu", "")] = (collective, "tổ")
     return found
 
 
-def version_changes(older: Submission, newer: Submission) -> list[str]:
-    """What the newer version changed, cell by cell: "Nguyễn Thị Lan, I.1 tự chấm: 8 → 9"."""
-    before, after = _cells(older), _cells(newer)
+def version_changes(older: Submission, newer: Submission, after: dict | None = None) -> list[str]:
+    """What the newer version changed, cell by cell: "Nguyễn Thị Lan, I.1 tự chấm: 8 → 9".
+    ``after``: ``_cells(newer)`` when already made (a department's newest version is compared with
+    each of its older ones)."""
+    before, after = _cells(older), _cells(newer) if after is None else after
+    blank = ("", "")
+    differ = [key for key, was in before.items() if after.get(key, blank)[0] != was[0]]
+    differ += [key for key in after if key not in before and after[key][0] != ""]
     changes = []
-    for key in sorted(set(before) | set(after)):
-        old, new = before.get(key, ("", ""))[0], after.get(key, ("", ""))[0]
-        if old != new:
-            name = (after.get(key) or before.get(key))[1]
-            changes.append(f"{name}, {key[1]}: {old or '(trống)'} → {new or '(trống)'}")
+    for key in sorted(differ):
+        old, new = canonical(before.get(key, blank)[0]), canonical(after.get(key, blank)[0])
+        if old != new:  # 10.0 and "10" are the same
+            name, what = (after.get(key) or before.get(key))[1], f"{key[1]} {key[2]}".rstrip()
+            changes.append(f"{name}, {what}: {old or '(trống)'} → {new or '(trống)'}")
     return changes
 
 
@@ -132,11 +138,14 @@ def select(files: list[InboxFile], campaign: cm.Campaign, round_: str | None = N
         if f.status == ACCEPTED:
             groups.setdefault(f.submission.department_code, []).append(f)
     newest = {code: max(group, key=lambda f: (f.version_time, f.modified, f.name)) for code, group in groups.items()}
-    final = []
+    final, expanded = [], {}  # department → the cells of its newest version, made once
     for f in settled:
         winner = newest.get(f.submission.department_code) if f.status == ACCEPTED else None
         if winner is not None and winner is not f:
-            changes = version_changes(f.submission, winner.submission)
+            code = f.submission.department_code
+            if code not in expanded:
+                expanded[code] = _cells(winner.submission)
+            changes = version_changes(f.submission, winner.submission, expanded[code])
             shown = "; ".join(changes[:MAX_DIFF_LINES]) + (f"; … (+{len(changes) - MAX_DIFF_LINES})"
                                                           if len(changes) > MAX_DIFF_LINES else "")
             f = dataclasses.replace(f, status=SUPERSEDED, reason="file.superseded", issues=(
