@@ -234,12 +234,10 @@ import atexit, json, resource, sys, time
 import thidua_xlsx.parallel as parallel
 report, timed = sys.argv[1], {}
 original = parallel.read_inbox
-def read_inbox(*args, **kwargs):
+def read_inbox(*args, **kwargs):  # the reads are handed over as they come: timed until the last one
     start = time.perf_counter()
-    try:
-        return original(*args, **kwargs)
-    finally:
-        timed["read_s"] = time.perf_counter() - start
+    yield from original(*args, **kwargs)
+    timed["read_s"] = time.perf_counter() - start
 parallel.read_inbox = read_inbox
 def done():
     timed["peak_mb"] = PEAK
@@ -264,7 +262,7 @@ from thidua_xlsx.reader import ReadContext
 from thidua_xlsx.workspace import open_campaign
 folder, _ = open_campaign(Path(sys.argv[1]) / "campaign.xlsx")
 start = time.perf_counter()
-reads = read_inbox(scan_inbox(Path(sys.argv[1]) / "inbox"), ReadContext(folder.campaign, folder.registry))
+reads = list(read_inbox(scan_inbox(Path(sys.argv[1]) / "inbox"), ReadContext(folder.campaign, folder.registry)))
 took = time.perf_counter() - start
 print(json.dumps({"read_s": took, "accepted": sum(r.file.status == "accepted" for r in reads), "superseded": 0,
                   "peak_mb": PEAK,

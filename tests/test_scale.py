@@ -65,6 +65,38 @@ def test_what_the_merge_keeps_of_a_file_is_slim(school, monkeypatch):  # noqa: F
             assert f.department_name and f.submission.department_code
 
 
+def test_only_the_newest_version_of_a_department_keeps_its_entries(school, monkeypatch):  # noqa: F811
+    """The validated entries of an older version are let go as soon as a newer one is read: when the
+    versions are compared, one department's worth of entries is alive per department, not per file."""
+    import weakref
+
+    from thidua_xlsx import selection, service
+
+    made, alive_at_selection = [], []
+    validate, select = parallel.validate, selection.select
+
+    def tracked_validate(*args):
+        clean = validate(*args)
+        made.append(weakref.ref(clean))
+        return clean
+
+    def counting_select(files, *args):
+        import gc
+
+        gc.collect()
+        alive_at_selection.append(sorted(ref().file for ref in made if ref() is not None))
+        return select(files, *args)
+
+    monkeypatch.setattr(parallel, "validate", tracked_validate)
+    monkeypatch.setattr(selection, "select", counting_select)
+    summary = _merge(school["inbox"], school["folder"], monkeypatch, False)
+    superseded = [f.name for f in summary.files if f.status == "superseded"]
+    winners = [f.name for f in summary.files if f.status == "accepted"]
+    other_round = [f.name for f in summary.files if f.reason == "file.other_round"]  # newest of its round
+    assert superseded and other_round and len(made) > len(winners) + len(other_round)
+    assert alive_at_selection == [sorted(winners + other_round)]  # the older version's entries were let go
+
+
 def _stall() -> None:
     end = time.monotonic() + 5
     while time.monotonic() < end:  # Python code: the alarm interrupts it

@@ -7,7 +7,9 @@ even a worker process that dies under it — becomes that file's status, and the
 What comes back per file is a :class:`Read`: the entry with its submission made slim (identity,
 what was missing or marked, the input values packed for the comparison of versions) and, for a
 file read as a submission, its validated entries with nothing the consolidation does not use.
-That is all the merge keeps of a file, so its memory grows with the people, not with the cells.
+The reads are handed over one at a time, in the inbox's order, as soon as they are done: the
+merge keeps the entries of a department's newest version only, so its memory grows with the
+people, not with the files.
 
 Below :data:`PARALLEL_FROM` files (or on one core) the same work runs in this process: starting
 workers costs more than it saves. Either way the results are the same, in the inbox's order.
@@ -19,7 +21,7 @@ import contextlib
 import dataclasses
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from thidua_xlsx.containment import InboxItem
@@ -56,19 +58,20 @@ def workers_for(count: int) -> int:
 
 
 def read_inbox(items: Sequence[InboxItem], context: ReadContext, on_file: Callable[[str], None] | None = None,
-               workers: int | None = None) -> list[Read]:
-    """Read ``items`` (in this order) with ``workers`` processes (default: :func:`workers_for`).
+               workers: int | None = None) -> Iterator[Read]:
+    """The read of each of ``items``, in this order, each as soon as it and those before it are done;
+    with ``workers`` processes (default: :func:`workers_for`).
 
     ``on_file(name)`` is called once per entry as it is done (for a progress bar), from this process."""
     workers = workers_for(len(items)) if workers is None else workers
     if workers <= 0:
-        results = []
         for item in items:
-            results.append(read_one(item, context))
+            read = read_one(item, context)
             if on_file is not None:
                 on_file(item.name)
-        return results
-    return _Pool(items, context, on_file, workers).run()
+            yield read
+        return
+    yield from _Pool(items, context, on_file, workers).run()
 
 
 def read_one(item: InboxItem, context: ReadContext) -> Read:
@@ -125,27 +128,35 @@ def _process_pool(workers: int, shared):
 class _Pool:
     def __init__(self, items: Sequence[InboxItem], context: ReadContext, on_file, workers: int):
         self.items, self.context, self.on_file, self.workers = items, context, on_file, workers
-        self.results: list[Read | None] = [None] * len(items)
+        self.waiting: dict[int, Read] = {}  # done, but a file before it is not: usually a chunk or two
+        self.next = 0  # the next file to hand over
         self.failed: dict[int, str] = {}  # file → why its task failed (a worker died: BrokenProcessPool)
 
-    def run(self) -> list[Read]:
+    def run(self) -> Iterator[Read]:
         unread = list(range(len(self.items)))
         while unread:
-            suspects, unread = self._run(_chunks(unread, CHUNK), self.workers)
+            suspects, unread = yield from self._run(_chunks(unread, CHUNK), self.workers)
             for index in suspects:  # in a worker's hands when it died: each alone, to find the one that kills
-                if self._run([(index,)], 1)[0]:
+                if (yield from self._run([(index,)], 1))[0]:
                     self._done(index, Read(refused(self.items[index], "file.internal_error",
                                                    error=self.failed[index])))
-        return self.results  # type: ignore[return-value]
+                    yield from self._ready()
 
     def _done(self, index: int, read: Read) -> None:
-        self.results[index] = read
+        self.waiting[index] = read
         if self.on_file is not None:
             self.on_file(self.items[index].name)
 
-    def _run(self, chunks: list[tuple[int, ...]], workers: int) -> tuple[list[int], list[int]]:
-        """Read ``chunks`` with ``workers`` processes: (files whose task failed, files not sent when the
-        pool broke). Nothing is sent to a broken pool; what it had in hand fails."""
+    def _ready(self) -> Iterator[Read]:
+        """The reads that can be handed over now, in order."""
+        while self.next in self.waiting:
+            yield self.waiting.pop(self.next)
+            self.next += 1
+
+    def _run(self, chunks: list[tuple[int, ...]], workers: int):
+        """Read ``chunks`` with ``workers`` processes, handing over what is ready as it comes; returns
+        (files whose task failed, files not sent when the pool broke). Nothing is sent to a broken
+        pool; what it had in hand fails."""
         from concurrent.futures import FIRST_COMPLETED, wait
         from concurrent.futures.process import BrokenProcessPool
 
@@ -173,6 +184,7 @@ class _Pool:
                         continue
                     for index, read in zip(chunk, reads):
                         self._done(index, read)
+                    yield from self._ready()
         return failed, [index for chunk in todo[::-1] for index in chunk]
 
 

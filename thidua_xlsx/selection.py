@@ -31,18 +31,25 @@ class Selection:
     winners: tuple[InboxFile, ...]  # one accepted file per department, in campaign order
 
 
-def mark_copies(files: list[InboxFile]) -> list[InboxFile]:
-    """A byte-identical copy (a forwarded mail, a file saved twice) is named as a copy of the first one."""
-    first: dict[str, str] = {}
-    marked = []
-    for f in files:
-        if f.sha256 and f.sha256 in first:
-            f = dataclasses.replace(f, status=SKIPPED, reason="file.copy_of", submission=None, issues=(
-                issue("file.copy_of", NOTE, file=f.name, original=first[f.sha256]),))
-        elif f.sha256:
-            first[f.sha256] = f.name
-        marked.append(f)
-    return marked
+class Copies:
+    """Files in the inbox's order, each byte-identical copy of an earlier one (a forwarded mail, a file
+    saved twice) named as a copy of the first."""
+
+    def __init__(self):
+        self.first: dict[str, str] = {}  # sha256 → the name of the first file with it
+
+    def mark(self, f: InboxFile) -> InboxFile:
+        if f.sha256 and f.sha256 in self.first:
+            return dataclasses.replace(f, status=SKIPPED, reason="file.copy_of", submission=None, issues=(
+                issue("file.copy_of", NOTE, file=f.name, original=self.first[f.sha256]),))
+        if f.sha256:
+            self.first[f.sha256] = f.name
+        return f
+
+
+def version_key(f: InboxFile) -> tuple:
+    """Of a department's versions, the one with the greatest key is used (see the module)."""
+    return f.version_time, f.modified, f.name
 
 
 def _when(f: InboxFile) -> str:
@@ -137,22 +144,23 @@ def select(files: list[InboxFile], campaign: cm.Campaign, round_: str | None = N
     for f in settled:
         if f.status == ACCEPTED:
             groups.setdefault(f.submission.department_code, []).append(f)
-    newest = {code: max(group, key=lambda f: (f.version_time, f.modified, f.name)) for code, group in groups.items()}
-    final, expanded = [], {}  # department → the cells of its newest version, made once
-    for f in settled:
-        winner = newest.get(f.submission.department_code) if f.status == ACCEPTED else None
-        if winner is not None and winner is not f:
-            code = f.submission.department_code
-            if code not in expanded:
-                expanded[code] = _cells(winner.submission)
-            changes = version_changes(f.submission, winner.submission, expanded[code])
-            shown = "; ".join(changes[:MAX_DIFF_LINES]) + (f"; … (+{len(changes) - MAX_DIFF_LINES})"
-                                                          if len(changes) > MAX_DIFF_LINES else "")
-            f = dataclasses.replace(f, status=SUPERSEDED, reason="file.superseded", issues=(
-                *f.issues, issue("file.superseded", WARNING, file=f.name, department=f.department_name,
-                                 newer=winner.name, saved=_when(f), newer_saved=_when(winner)),
-                issue("file.version_diff", NOTE, file=f.name, count=len(changes), newer=winner.name,
-                      changes=shown or "-")))
-        final.append(f)
+    newest = {code: max(group, key=version_key) for code, group in groups.items()}
+    superseded = {}  # id of an older version → it, superseded; a department at a time: its newest expanded once
+    for code, group in groups.items():
+        winner = newest[code]
+        if len(group) > 1:
+            after = _cells(winner.submission)
+            superseded |= {id(f): _superseded(f, winner, after) for f in group if f is not winner}
     winners = sorted(newest.values(), key=lambda f: departments[f.submission.department_code])
-    return Selection(round_, tuple(final), tuple(winners))
+    return Selection(round_, tuple(superseded.get(id(f), f) for f in settled), tuple(winners))
+
+
+def _superseded(f: InboxFile, winner: InboxFile, after: dict) -> InboxFile:
+    """``f`` superseded by its department's newest version ``winner`` (whose cells are ``after``)."""
+    changes = version_changes(f.submission, winner.submission, after)
+    shown = "; ".join(changes[:MAX_DIFF_LINES]) + (f"; … (+{len(changes) - MAX_DIFF_LINES})"
+                                                  if len(changes) > MAX_DIFF_LINES else "")
+    return dataclasses.replace(f, status=SUPERSEDED, reason="file.superseded", issues=(
+        *f.issues, issue("file.superseded", WARNING, file=f.name, department=f.department_name,
+                         newer=winner.name, saved=_when(f), newer_saved=_when(winner)),
+        issue("file.version_diff", NOTE, file=f.name, count=len(changes), newer=winner.name, changes=shown or "-")))

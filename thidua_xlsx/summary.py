@@ -663,9 +663,9 @@ class _Book:
         ws = self._sheet(tx.S_REGISTRATION, widths, landscape=True)
         row = self._header(ws, last_col, 4)
         row = self._title(ws, row, last_col, tx.REG_TITLE.format(year=self.year), self.school.name)
-        rows = [[n, p.code, p.name, p.position, p.department_name, p.registered, p.form, p.initiative,
+        rows = ([n, p.code, p.name, p.position, p.department_name, p.registered, p.form, p.initiative,
                  _remarks(p, p.note, tx.NEWCOMER if p.newcomer else "")]
-                for n, p in enumerate(self.s.people, start=1)]
+                for n, p in enumerate(self.s.people, start=1))  # made row by row as written: 84,000 at a province
         _, last = self._table(ws, row, tx.REG_HEAD, rows, ["center", "center", *["text"] * 7])
         row = last + 2
         self._text(ws, row, 0, last_col, tx.REG_COLLECTIVE_TITLE, "heading")
@@ -804,8 +804,8 @@ class _Book:
         row = self._title(ws, 0, len(widths) - 1, tx.RANK_TITLE.format(year=self.year), self.school.name)
         ordered = sorted(self.s.people, key=lambda p: (p.rank_school is None, p.rank_school or 0, name_key(p.name),
                                                        p.code))
-        rows = [[p.rank_school, p.rank_department, p.name, p.department_name, p.final, p.classification]
-                for p in ordered]
+        rows = ([p.rank_school, p.rank_department, p.name, p.department_name, p.final, p.classification]
+                for p in ordered)
         self._table(ws, row, tx.RANK_HEAD, rows, ["num", "num", "text", "text", "num", "center"])
 
     # --- Đề nghị khen thưởng ------------------------------------------------------------------
@@ -990,10 +990,10 @@ class _Book:
         counts = Counter(i.severity for i in issues)
         row = self._title(ws, 0, len(widths) - 1, tx.CHECK_TITLE,
                           tx.CHECK_SUBTITLE.format(errors=counts[ERROR], warnings=counts[WARNING], notes=counts[NOTE]))
-        rows = [[n, i.file, i.sheet, i.cell, i.severity_label, i.message] for n, i in enumerate(issues, start=1)]
-        head, last = self._table(ws, row, tx.CHECK_HEAD, rows or [[None, tx.CHECK_NONE]],
-                                 ["center", "text", "text", "center", "center", "text"])
-        if rows:
+        rows = ([n, i.file, i.sheet, i.cell, i.severity_label, i.message] for n, i in enumerate(issues, start=1))
+        head, last = self._table(ws, row, tx.CHECK_HEAD, rows if issues else [[None, tx.CHECK_NONE]],
+                                 ["center", "text", "text", "center", "center", "text"])  # each message worded as written
+        if issues:
             where = f"A{head + 2}:F{last + 1}"
             for severity, style in ((ERROR, "error"), (WARNING, "warning")):
                 label = next((i.severity_label for i in issues if i.severity == severity), None)
@@ -1008,7 +1008,7 @@ class _Book:
         row = self._title(ws, 0, last_col, tx.SOURCES_TITLE)
         self._text(ws, row - 1, 0, last_col, tx.SOURCES_RULE, "note", fit=True)
         by_file = Counter(i.file for i in self.s.issues)
-        rows = [[f.name, _file_department(f), tx.FILE_STATUS.get(f.status, f.status),
+        rows = ([f.name, _file_department(f), tx.FILE_STATUS.get(f.status, f.status),
                  _file_reason(f, by_file[f.name]), round(f.size / 1024, 1), (f.saved_at or f.modified) + VN_TIME,
-                 f.sha256] for f in self.s.files]
+                 f.sha256] for f in self.s.files)
         self._table(ws, row + 1, tx.SOURCES_HEAD, rows, ["text", "text", "text", "text", "kb", "time", "small"])
