@@ -2,6 +2,7 @@
 
     python benchmarks/bench_scale.py                      # 100, 1,000 and 10,000 department workbooks
     python benchmarks/bench_scale.py --sizes 100 1000     # skip the 10,000 case
+    python benchmarks/bench_scale.py --kind versions      # 100 departments sending 1, 10 or 100 versions each
 
 **The inboxes** are built through the product and cached under ``benchmarks/cache/`` (gitignored;
 ``--rebuild`` builds again): for N departments, a campaign of N departments (the tiểu học preset's
@@ -13,14 +14,18 @@ collective title on the department sheet, the cells taken from the workbook's ow
 ``inbox/``. Each file keeps the identity ``generate`` recorded for it. Filling edits the sheets'
 XML directly (as the spreadsheet program writes a typed number: ``<c r="D13" s="15"><v>8</v></c>``)
 and runs on every core: openpyxl would take ~0.4 s a file. Values are a deterministic function of
-the submission id, the person and the criterion. Other kinds of inbox (the school summaries a
-commune merges) are added to ``KINDS``.
+the submission id, the person and the criterion. ``--kind versions``: the same for a campaign of 100
+departments whatever N, each department's workbook sent N / 100 times (saved a day apart, each
+version correcting one more score): the files grow, the people do not. Other kinds of inbox (the
+school summaries a commune merges) are added to ``KINDS``.
 
 **One run** then alternates, ``--repeat`` times, for each size:
   * the naive loop: ``pandas.read_excel(path, sheet_name=None, engine="openpyxl")`` over the files
     (at most ``--naive-files`` of them, evenly spread, scaled up to all the files — said when so);
   * ``thidua-xlsx merge INBOX -o … --json …`` end to end, as a subprocess (interpreter start, campaign,
-    reading on every core, checks, ranking, the summary workbook and the JSON report);
+    reading on every core, checks, ranking, the summary workbook and the JSON report), every file
+    having been read once just before (so that the merge and the floor both find them in the page
+    cache, as the naive loop's sample does);
   * the inflate floor: every XML part of every file inflated with ``zipfile``, one core.
 It prints medians: the naive loop, the merge, their ratio, files per second, the merge's reading
 phase (timed inside the same subprocess) against the floor, and the peak memory of the merge process
@@ -284,6 +289,12 @@ def naive(files: list[Path]) -> float:
     return time.perf_counter() - start
 
 
+def warm(files: list[Path]) -> None:
+    """Every file read once: a 10,000-file inbox (600 MB) read cold from this sandbox's disk adds ~14 s."""
+    for path in files:
+        path.read_bytes()
+
+
 def inflate_floor(files: list[Path]) -> float:
     start = time.perf_counter()
     for path in files:
@@ -330,6 +341,7 @@ def measure(kind: str, n: int, repeat: int, naive_files: int, rebuild: bool, gen
     with tempfile.TemporaryDirectory() as tmp:
         for r in range(repeat):
             runs["naive"].append(naive(sample) * len(files) / len(sample))
+            warm(files)  # the naive loop read a sample: the merge and the floor both read from the page cache
             merged = merge(folder, Path(tmp), merge_timeout)
             if merged["seconds"] is None:  # did not finish: the reading phase alone, for what it tells
                 print(f"  {kind} × {n}: merge did not finish in {merge_timeout:.0f} s; timing its reading alone",

@@ -110,11 +110,13 @@ def _cells(sub: Submission) -> dict[tuple[str, str, str], tuple[object, str]]:
     return found
 
 
-def version_changes(older: Submission, newer: Submission, after: dict | None = None) -> list[str]:
-    """What the newer version changed, cell by cell: "Nguyễn Thị Lan, I.1 tự chấm: 8 → 9".
-    ``after``: ``_cells(newer)`` when already made (a department's newest version is compared with
-    each of its older ones)."""
-    before, after = _cells(older), _cells(newer) if after is None else after
+def version_changes(older: Submission, newer: Submission) -> list[str]:
+    """What the newer version changed, cell by cell: "Nguyễn Thị Lan, I.1 tự chấm: 8 → 9"."""
+    return _changes(_cells(older), _cells(newer))
+
+
+def _changes(before: dict, after: dict) -> list[str]:
+    """:func:`version_changes` between two versions' :func:`_cells`."""
     blank = ("", "")
     differ = [key for key, was in before.items() if after.get(key, blank)[0] != was[0]]
     differ += [key for key in after if key not in before and after[key][0] != ""]
@@ -157,7 +159,7 @@ def select(files: list[InboxFile], campaign: cm.Campaign, round_: str | None = N
 
 def _superseded(f: InboxFile, winner: InboxFile, after: dict) -> InboxFile:
     """``f`` superseded by its department's newest version ``winner`` (whose cells are ``after``)."""
-    changes = version_changes(f.submission, winner.submission, after)
+    changes = _changes(_cells(f.submission), after)
     shown = "; ".join(changes[:MAX_DIFF_LINES]) + (f"; … (+{len(changes) - MAX_DIFF_LINES})"
                                                   if len(changes) > MAX_DIFF_LINES else "")
     return dataclasses.replace(f, status=SUPERSEDED, reason="file.superseded", issues=(
