@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from thidua_xlsx import campaign as cm
 from thidua_xlsx import layout as ly
 from thidua_xlsx.issues import NOTE, WARNING, issue
+from thidua_xlsx.issued import IssuedWorkbook
 from thidua_xlsx.reader import ACCEPTED, SKIPPED, SUPERSEDED, InboxFile, Submission, canonical, reject
+from thidua_xlsx.validate import CleanSubmission
 
 MAX_DIFF_LINES = 30  # per superseded version, in "Nguồn dữ liệu"
 
@@ -31,20 +33,42 @@ class Selection:
     winners: tuple[InboxFile, ...]  # one accepted file per department, in campaign order
 
 
-class Copies:
-    """Files in the inbox's order, each byte-identical copy of an earlier one (a forwarded mail, a file
-    saved twice) named as a copy of the first."""
+class Kept:
+    """What the merge keeps of the files as they are read, in the inbox's order (``add``):
+
+    * each byte-identical copy of an earlier file (a forwarded mail, a file saved twice) named as a
+      copy of the first;
+    * a file whose validation failed (a bug of ours) rejected, saying so;
+    * the validated entries of each department's newest version so far only (per round: the round
+      is settled at the end) — :func:`select` picks no other, the older ones only show a diff;
+    * one identity of an issued workbook for all the versions sent back of it.
+    """
 
     def __init__(self):
-        self.first: dict[str, str] = {}  # sha256 → the name of the first file with it
+        self.files: list[InboxFile] = []
+        self.clean: dict[str, CleanSubmission] = {}  # file name → its validated entries
+        self._first: dict[str, str] = {}  # sha256 → the name of the first file with it
+        self._newest: dict[tuple[str, str], InboxFile] = {}  # (department, round) → its newest version so far
+        self._identities: dict[str, IssuedWorkbook] = {}  # submission id → the slim record of what was issued
 
-    def mark(self, f: InboxFile) -> InboxFile:
-        if f.sha256 and f.sha256 in self.first:
-            return dataclasses.replace(f, status=SKIPPED, reason="file.copy_of", submission=None, issues=(
-                issue("file.copy_of", NOTE, file=f.name, original=self.first[f.sha256]),))
-        if f.sha256:
-            self.first[f.sha256] = f.name
-        return f
+    def add(self, f: InboxFile, clean: CleanSubmission | None, error: str = "") -> None:
+        if f.sha256 and f.sha256 in self._first:
+            f = dataclasses.replace(f, status=SKIPPED, reason="file.copy_of", submission=None, issues=(
+                issue("file.copy_of", NOTE, file=f.name, original=self._first[f.sha256]),))
+        elif f.sha256:
+            self._first[f.sha256] = f.name
+        if f.status == ACCEPTED and error:
+            f = reject(f, "file.internal_error", error=error)
+        elif f.status == ACCEPTED:
+            issued = self._identities.setdefault(f.submission.issued.submission_id, f.submission.issued)
+            f = dataclasses.replace(f, submission=dataclasses.replace(f.submission, issued=issued))
+            version = (f.submission.department_code, f.submission.round)
+            older = self._newest.get(version)
+            if older is None or version_key(f) > version_key(older):
+                if older is not None:
+                    del self.clean[older.name]
+                self._newest[version], self.clean[f.name] = f, clean
+        self.files.append(f)
 
 
 def version_key(f: InboxFile) -> tuple:

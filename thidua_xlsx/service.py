@@ -158,29 +158,18 @@ def merge_inbox(inbox: Path, folder: CampaignFolder, round_: str | None = None, 
     from thidua_xlsx.consolidate import consolidate
     from thidua_xlsx.containment import scan_inbox
     from thidua_xlsx.parallel import read_inbox
-    from thidua_xlsx.reader import ACCEPTED, ReadContext, reject
-    from thidua_xlsx.selection import Copies, select, version_key
+    from thidua_xlsx.reader import ReadContext
+    from thidua_xlsx.selection import Kept, select
 
-    # Each file read and validated (on every core for a large inbox), then kept slim: see parallel.py.
-    # Of the validated entries, only those of each department's newest version so far are kept (per
-    # round, the round being settled at the end): select() picks the newest, the others only show a diff.
-    copies, checked, clean, newest = Copies(), [], {}, {}
+    # Each file read and validated (on every core for a large inbox), then kept slim: see parallel.py;
+    # of the validated entries, only those of each department's newest version: see selection.Kept.
+    kept = Kept()
     for read in read_inbox(scan_inbox(inbox), ReadContext(folder.campaign, folder.registry), on_file):
-        f = copies.mark(read.file)
-        if f.status == ACCEPTED and read.error:  # a bug of ours while validating: the file says so, the merge goes on
-            f = reject(f, "file.internal_error", error=read.error)
-        elif f.status == ACCEPTED:
-            version = (f.submission.department_code, f.submission.round)
-            older = newest.get(version)
-            if older is None or version_key(f) > version_key(older):
-                if older is not None:
-                    del clean[older.name]
-                newest[version], clean[f.name] = f, read.clean
-        checked.append(f)
-    if round_ is None and not clean:  # nothing to tell the round by: the last round issued
+        kept.add(read.file, read.clean, read.error)
+    if round_ is None and not kept.clean:  # nothing to tell the round by: the last round issued
         round_ = _last_round_issued(folder.registry)
-    selection = select(checked, folder.campaign, round_)
-    return consolidate(folder.campaign, selection, [clean[f.name] for f in selection.winners])
+    selection = select(kept.files, folder.campaign, round_)
+    return consolidate(folder.campaign, selection, [kept.clean[f.name] for f in selection.winners])
 
 
 def apply_council_file(summary, path: Path):
