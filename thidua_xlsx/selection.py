@@ -61,7 +61,8 @@ class Kept:
             f = reject(f, "file.internal_error", error=error)
         elif f.status == ACCEPTED:
             issued = self._identities.setdefault(f.submission.issued.submission_id, f.submission.issued)
-            f = dataclasses.replace(f, submission=dataclasses.replace(f.submission, issued=issued))
+            if issued is not f.submission.issued:  # a later version: two objects made only then
+                f = dataclasses.replace(f, submission=dataclasses.replace(f.submission, issued=issued))
             version = (f.submission.department_code, f.submission.round)
             older = self._newest.get(version)
             if older is None or version_key(f) > version_key(older):
