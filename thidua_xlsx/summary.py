@@ -341,7 +341,7 @@ class _Book:
         self.year = self.school.school_year
         self.scoring = summary.round == ly.SCORING
         self.widths: dict[str, tuple[float, ...]] = {}
-        self.heights: dict[str, dict[int, float]] = {}  # row heights set, per sheet (for page breaks)
+        self.heights: dict[str, dict[int, float]] = {}  # row heights set, per sheet with page breaks
         self.f = self._formats()
         self.levels = self._levels()
         members = by_department(summary.people)
@@ -420,7 +420,10 @@ class _Book:
         extra = [p.classification for p in self.s.people if p.classification and p.classification not in names]
         return names + list(dict.fromkeys(extra))
 
-    def _sheet(self, name: str, widths: tuple[float, ...], *, landscape: bool = False, document: bool = False):
+    def _sheet(self, name: str, widths: tuple[float, ...], *, landscape: bool = False, document: bool = False,
+               page_breaks: bool = False):
+        """``page_breaks``: the sheet's row heights are kept for :meth:`_keep_together` (not those of the
+        long tables, one row per person or per file)."""
         ws = self.wb.add_worksheet(name)
         ws.set_paper(A4)
         ws.set_landscape() if landscape else ws.set_portrait()
@@ -432,18 +435,21 @@ class _Book:
         for col, width in enumerate(widths):
             ws.set_column(col, col, width)
         self.widths[name] = widths
+        if page_breaks:
+            self.heights[name] = {}
         return ws
 
     def _row(self, ws, row: int, height: float) -> None:
         ws.set_row(row, height)
-        self.heights.setdefault(ws.name, {})[row] = height
+        if ws.name in self.heights:
+            self.heights[ws.name][row] = height
 
     def _keep_together(self, ws, blocks: list[tuple[int, int, float]], repeat: tuple[int, ...] = ()) -> None:
         """Manual page breaks so that no block — (first row, last row, extra points such as a chart) — is
         cut across two printed pages: a signature with the end of its table, a title with its table's
         head, a chart. Pages are estimated from the row heights, the column widths (the sheet is fitted
         to the page width) and the paper; a block that fits nowhere whole is left as it falls."""
-        heights = self.heights.get(ws.name, {})
+        heights = self.heights[ws.name]
         landscape = ws.orientation == 0
         width_pt = (A4_LONG if landscape else A4_SHORT) - (MARGINS["left"] + MARGINS["right"]) * 72
         height_pt = (A4_SHORT if landscape else A4_LONG) - (MARGINS["top"] + MARGINS["bottom"]) * 72
@@ -587,7 +593,7 @@ class _Book:
             widths = (24, 8, 9, *(13,) * (len(titles) + 1), 24)
             series_cols = list(range(3, 4 + len(titles)))
         last_col = len(heads) - 1
-        ws = self._sheet(tx.S_OVERVIEW, widths, landscape=True)
+        ws = self._sheet(tx.S_OVERVIEW, widths, landscape=True, page_breaks=True)
         row = self._header(ws, last_col, (last_col + 1) // 2)
         title = tx.OVERVIEW_TITLE if self.scoring else tx.OVERVIEW_TITLE_REG
         used = [f for f in s.files if f.status == ACCEPTED]
@@ -815,7 +821,7 @@ class _Book:
         short notes only (the reasons for refusals are on the internal sheet "Không đề nghị")."""
         widths = (5, 21, 12, 13, 10, 12, 13, 22, 12, 22)
         last_col = len(widths) - 1
-        ws = self._sheet(tx.S_PROPOSAL, widths, landscape=True)
+        ws = self._sheet(tx.S_PROPOSAL, widths, landscape=True, page_breaks=True)
         row = self._header(ws, last_col, 4)
         styles = ["center", "text", "text", "text", "center", "center", "text", "text", "center", "text"]
         lists = proposal_lists(self.s.people)
@@ -880,7 +886,7 @@ class _Book:
                     for d in self.s.departments]
             title = tx.COLLECTIVE_TITLE_REG
         last_col = len(heads) - 1
-        ws = self._sheet(tx.S_COLLECTIVE, widths, landscape=self.scoring)
+        ws = self._sheet(tx.S_COLLECTIVE, widths, landscape=self.scoring, page_breaks=True)
         row = self._header(ws, last_col, (last_col + 1) // 2)
         row = self._title(ws, row, last_col, title.format(year=self.year), self.school.name)
         head, last = self._table(ws, row, heads, rows, styles)
@@ -933,7 +939,7 @@ class _Book:
     def minutes_sheet(self) -> None:
         widths = (13, 13, 12, 13, 13, 12)
         last_col = len(widths) - 1
-        ws = self._sheet(tx.S_MINUTES, widths, document=True)
+        ws = self._sheet(tx.S_MINUTES, widths, document=True, page_breaks=True)
         row = self._header(ws, last_col, 2, date=True)  # the motto's half wide enough for one line
         row = self._title(ws, row + 1, last_col, tx.MINUTES_TITLE.format(year=self.year))
         s, school = self.s, self.school
@@ -958,7 +964,7 @@ class _Book:
     def letter_sheet(self) -> None:
         widths = (13, 13, 12, 13, 13, 12)
         last_col = len(widths) - 1
-        ws = self._sheet(tx.S_LETTER, widths, document=True)
+        ws = self._sheet(tx.S_LETTER, widths, document=True, page_breaks=True)
         school = self.school
         row = self._header(ws, last_col, 2, number=tx.LETTER_NUMBER, date=True)
         row = self._title(ws, row + 1, last_col, tx.LETTER_TITLE) - 1
