@@ -57,10 +57,14 @@ def test_the_same_summary_for_the_hostile_corpus(hostile, base, monkeypatch):  #
 
 
 def test_what_the_merge_keeps_of_a_file_is_slim(school, monkeypatch):  # noqa: F811
+    """No cells of any file: the versions once compared let go of their packed inputs too (a file of
+    another round, never compared, keeps them)."""
     summary = _merge(school["inbox"], school["folder"], monkeypatch, True)
+    compared = [f for f in summary.files if f.status in ("accepted", "superseded")]
+    assert len(compared) == 3 and not any(f.submission.inputs for f in compared)
     for f in summary.files:
         if f.submission is not None:
-            assert f.submission.forms == () and f.submission.registrations == () and f.submission.inputs
+            assert f.submission.forms == () and f.submission.registrations == ()
             assert f.submission.issued.locked == () and f.submission.issued.rubrics == ()
             assert f.department_name and f.submission.department_code
 
@@ -194,6 +198,39 @@ def test_remembered_formulas_write_what_xlsxwriter_writes(tmp_path, monkeypatch)
     assert fast == plain
 
 
+def test_the_versions_diff_reads_the_same_and_its_lines_are_shared(school, monkeypatch):  # noqa: F811
+    """What "Nguồn dữ liệu" and the JSON report say of an older version — the cells, "; " between them,
+    the count of those not shown — and two older versions of a department hold the same lines once."""
+    from thidua_xlsx import selection
+    from thidua_xlsx.reader import ReadContext, read_file
+
+    context = ReadContext(school["folder"].campaign, school["folder"].registry)
+    versions = [read_file(item, context) for item in scan_inbox(school["inbox"]) if "khoi-1" in item.name]
+    older = next(f for f in versions if not f.name.endswith("-sua.xlsx"))
+    again = dataclasses.replace(older, name="mail/lan-2.xlsx", sha256="another")  # the older version sent twice
+    monkeypatch.setattr(selection, "MAX_DIFF_LINES", 5)
+    chosen = selection.select([*versions, again], school["folder"].campaign)
+    diffs = [next(i for i in f.issues if i.code == "file.version_diff") for f in chosen.files if f.status == "superseded"]
+    assert len(diffs) == 2
+    text = ("So với bản được dùng (2025-2026_cham-diem_To-khoi-1-sua.xlsx), bản này khác 17 ô: Trần Văn Đức, I.1 "
+            "tổ chấm: 10 → 9; Trần Văn Đức, I.1 tự chấm: 10 → 9; ")
+    assert diffs[0].message.startswith(text) and diffs[0].message.endswith("; … (+12).")
+    assert diffs[0].message.count(" → ") == 5 and diffs[1].message == diffs[0].message
+    assert json.loads(json.dumps(diffs[0].to_dict()))["params"]["changes"] == diffs[0].message.split(" ô: ")[1][:-1]
+    first, second = (dict(d.params)["changes"] for d in diffs)
+    assert all(a is b for a, b in zip(first, second, strict=True))
+
+
+def test_problems_share_their_repeated_parameters_and_still_word_each_as_given():
+    from thidua_xlsx.issues import NOTE, issue
+
+    older = [issue("file.version_diff", NOTE, file=f"lan-{n}.xlsx", count=n, newer="lan-9.xlsx", changes="-")
+             for n in (1, 2)]
+    assert dict(older[0].params)["newer"] == "lan-9.xlsx" and older[0].params[2] is older[1].params[2]
+    worded = [issue("file.version_diff", NOTE, count=count, newer="x", changes="-").message for count in (1, 1.0, True)]
+    assert [w.split("khác ")[1].split(" ô")[0] for w in worded] == ["1", "1.0", "True"]  # equal keys, not alike
+
+
 def test_packed_inputs_give_the_same_version_diff(school):  # noqa: F811
     """A slim file compares with another version exactly as the full one did."""
     from thidua_xlsx.reader import ReadContext, read_file
@@ -211,4 +248,21 @@ def test_packed_inputs_give_the_same_version_diff(school):  # noqa: F811
     assert len(changes) == 17 and changes[:2] == ["Trần Văn Đức, I.1 tổ chấm: 10 → 9", "Trần Văn Đức, I.1 tự chấm: 10 → 9"]
     spare = '=HYPERLINK("http://x.vn","Bấm vào")'  # a newcomer's row, the name typed into the spare form
     assert changes[-1] == f"{spare}, họ tên: (trống) → {spare}"
-    assert json.loads(__import__("zlib").decompress(slim[0].inputs))  # plain JSON inside
+    assert all(json.loads(__import__("zlib").decompress(part)) for part in (slim[0].inputs.shape, slim[0].inputs.values))
+
+
+def test_the_versions_of_a_workbook_keep_one_shape_of_their_cells(school):  # noqa: F811
+    """Two versions laid out alike hold one copy of their shape (whose cells), each its own values."""
+    from thidua_xlsx.reader import ReadContext, read_file
+    from thidua_xlsx.selection import Kept, pack_inputs
+
+    context = ReadContext(school["folder"].campaign, school["folder"].registry)
+    item = next(i for i in scan_inbox(school["inbox"]) if "khoi-1" in i.name and not i.name.endswith("-sua.xlsx"))
+    kept = Kept()
+    for n in range(2):  # the same version read twice (as two files would be), each packed on its own
+        f = read_file(item, context)
+        kept.add(dataclasses.replace(f, name=f"{n}.xlsx", sha256=str(n),
+                                     submission=f.submission.slim(pack_inputs(f.submission))), None)
+    first, second = (f.submission.inputs for f in kept.files)
+    assert first.shape is second.shape and first.values == second.values and first.values is not second.values
+    assert kept.files[0].submission.issued is kept.files[1].submission.issued

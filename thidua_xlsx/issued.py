@@ -129,7 +129,7 @@ def _newcomer_role(members: list[cm.Person], campaign: cm.Campaign) -> str:
 
 # --- the record of what was issued --------------------------------------------------------------
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per file of an inbox: no __dict__ each
 class IssuedWorkbook:
     layout: ly.WorkbookLayout
     people: tuple[IssuedPerson, ...]

@@ -84,9 +84,22 @@ def _check(catalogue: dict[str, str], code: str, given, where=frozenset()) -> No
         raise KeyError(f"{code}: {', '.join(sorted(missing))}")
 
 
+class Lines(tuple):
+    """A parameter worded as its lines joined by "; " — in the JSON report too, as one text. Its lines
+    may be shared with other issues' (the cells a newer version changed repeat over a department's
+    versions: a hundred versions, one copy of each line)."""
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return "; ".join(self)
+
+
 def _word(value) -> str:
     if value is None:
         return ""
+    if isinstance(value, Lines):
+        return str(value)
     if isinstance(value, Reason):
         return value.text
     if isinstance(value, tuple):
@@ -96,6 +109,8 @@ def _word(value) -> str:
 
 
 def _plain(value):
+    if isinstance(value, Lines):
+        return str(value)
     if isinstance(value, Reason):
         return value.to_dict()
     if isinstance(value, tuple):
@@ -106,7 +121,25 @@ def _plain(value):
 def issue(code: str, severity: str = ERROR, *, file: str = "", sheet: str = "", cell: str = "", **params) -> Issue:
     """Build an Issue; the message template is checked at once so a typo fails in tests."""
     _check(MESSAGES, code, params.keys(), _WHERE)
-    return Issue(code, severity, file, sheet, cell, tuple(sorted(params.items())))
+    return Issue(code, severity, file, sheet, cell, tuple(_shared_pair(pair) for pair in sorted(params.items())))
+
+
+_PAIRS: dict[tuple[str, object], tuple[str, object]] = {}  # (name, value) → its first copy
+_PAIRS_LIMIT = 100_000
+
+
+def _shared_pair(pair: tuple[str, object]) -> tuple[str, object]:
+    """One copy of each text or whole-number parameter: a province's problems repeat the same departments,
+    files and counts (the older versions of a department name the same newer one: ~0.2 KB a version).
+    Only those two exact types: 1, 1.0 and True are equal keys but not worded alike."""
+    if type(pair[1]) not in (str, int):
+        return pair
+    found = _PAIRS.get(pair)
+    if found is None:
+        if len(_PAIRS) >= _PAIRS_LIMIT:
+            _PAIRS.clear()
+        found = _PAIRS[pair] = pair
+    return found
 
 
 _WHERE = frozenset({"file", "sheet", "cell"})  # what every Issue's message may use besides its parameters

@@ -97,7 +97,17 @@ class RegistrationEntry:
     note: Cell
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
+class Packed:
+    """A version's input values, compressed, for the comparison of versions (:func:`selection.pack_inputs`):
+    ``shape`` — whose forms and rows, which codes —, then ``values`` in that order. The versions sent
+    back of one workbook share one shape (:class:`selection.Kept`): each keeps only its values."""
+
+    shape: bytes
+    values: bytes
+
+
+@dataclass(frozen=True, slots=True)  # one per file of an inbox: no __dict__ each
 class Submission:
     """What a returned workbook brought: its input cells, placed by code, and who it was issued for.
 
@@ -112,9 +122,9 @@ class Submission:
     collective: Cell | None = None
     missing: tuple[str, ...] = ()  # issued person codes whose row or form was not found
     marked: tuple[str, ...] = ()  # person codes with cells that could not be placed or were changed
-    inputs: bytes = b""  # slim: the input values, packed (selection.pack_inputs), for the diff of versions
+    inputs: Packed | None = None  # slim: the input values, for the diff of versions, until it is made
 
-    def slim(self, inputs: bytes) -> "Submission":
+    def slim(self, inputs: Packed) -> "Submission":
         issued = self.issued
         identity = IssuedWorkbook(dataclasses.replace(issued.layout, sheets=()), (), issued.collective, (),
                                   issued.fingerprint, issued.file_name, issued.issued_on, issued.sha256)
@@ -129,7 +139,7 @@ class Submission:
         return self.issued.round
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per file of an inbox: no __dict__ each
 class InboxFile:
     path: Path
     name: str  # relative to the inbox, with "/" separators

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 
 from thidua_xlsx import campaign as cm
 from thidua_xlsx import layout as ly
-from thidua_xlsx.issues import NOTE, WARNING, issue
+from thidua_xlsx.issues import NOTE, WARNING, Lines, issue
 from thidua_xlsx.issued import IssuedWorkbook
-from thidua_xlsx.reader import ACCEPTED, SKIPPED, SUPERSEDED, InboxFile, Submission, canonical, reject
+from thidua_xlsx.reader import ACCEPTED, SKIPPED, SUPERSEDED, InboxFile, Packed, Submission, canonical, reject
 from thidua_xlsx.validate import CleanSubmission
 
 MAX_DIFF_LINES = 30  # per superseded version, in "Nguồn dữ liệu"
@@ -41,7 +41,8 @@ class Kept:
     * a file whose validation failed (a bug of ours) rejected, saying so;
     * the validated entries of each department's newest version so far only (per round: the round
       is settled at the end) — :func:`select` picks no other, the older ones only show a diff;
-    * one identity of an issued workbook for all the versions sent back of it.
+    * one identity of an issued workbook for all the versions sent back of it, and one shape of their
+      cells when it is the same (each keeps only its values).
     """
 
     def __init__(self):
@@ -50,6 +51,7 @@ class Kept:
         self._first: dict[str, str] = {}  # sha256 → the name of the first file with it
         self._newest: dict[tuple[str, str], InboxFile] = {}  # (department, round) → its newest version so far
         self._identities: dict[str, IssuedWorkbook] = {}  # submission id → the slim record of what was issued
+        self._shapes: dict[bytes, bytes] = {}  # the shape of a version's cells → its first copy
 
     def add(self, f: InboxFile, clean: CleanSubmission | None, error: str = "") -> None:
         if f.sha256 and f.sha256 in self._first:
@@ -60,9 +62,7 @@ class Kept:
         if f.status == ACCEPTED and error:
             f = reject(f, "file.internal_error", error=error)
         elif f.status == ACCEPTED:
-            issued = self._identities.setdefault(f.submission.issued.submission_id, f.submission.issued)
-            if issued is not f.submission.issued:  # a later version: two objects made only then
-                f = dataclasses.replace(f, submission=dataclasses.replace(f.submission, issued=issued))
+            f = self._shared(f)
             version = (f.submission.department_code, f.submission.round)
             older = self._newest.get(version)
             if older is None or version_key(f) > version_key(older):
@@ -70,6 +70,18 @@ class Kept:
                     del self.clean[older.name]
                 self._newest[version], self.clean[f.name] = f, clean
         self.files.append(f)
+
+    def _shared(self, f: InboxFile) -> InboxFile:
+        """``f`` with the identity of its workbook, and the shape of its cells, of the first version that
+        had them (a later version of a workbook: objects made only then)."""
+        sub = f.submission
+        issued = self._identities.setdefault(sub.issued.submission_id, sub.issued)
+        inputs = sub.inputs
+        if inputs is not None and (shape := self._shapes.setdefault(inputs.shape, inputs.shape)) is not inputs.shape:
+            inputs = Packed(shape, inputs.values)
+        if issued is sub.issued and inputs is sub.inputs:
+            return f
+        return dataclasses.replace(f, submission=dataclasses.replace(sub, issued=issued, inputs=inputs))
 
 
 def version_key(f: InboxFile) -> tuple:
@@ -87,11 +99,37 @@ _ITEM_LABELS = ("tự chấm", "tổ chấm", "ghi chú")
 _REGISTRATION_LABELS = ("họ tên", "danh hiệu", "hình thức", "sáng kiến", "ghi chú")
 
 
-def pack_inputs(sub: Submission) -> bytes:
-    """What :func:`version_changes` needs of a version, compressed (a few KB for a department): all a
+def pack_inputs(sub: Submission) -> Packed:
+    """What :func:`version_changes` needs of a version, compressed (under a KB for a department): all a
     file keeps of its cells once validated, in case a newer version supersedes it or it supersedes another."""
-    body = json.dumps(_records(sub), ensure_ascii=False, separators=(",", ":"), default=str)  # a date: as canonical()
-    return zlib.compress(body.encode(), 1)
+    forms, rows, collective = _records(sub)
+    shape = [[[who, name, [code for code, *_ in items], [key for key, _ in facts], spare is not None]
+              for who, name, items, facts, spare in forms], [[who, name] for who, name, _ in rows], collective is not None]
+    values = []
+    for _, _, items, facts, spare in forms:
+        for _, *cells in items:
+            values += cells
+        values += [value for _, value in facts] + ([spare] if spare is not None else [])
+    for _, _, cells in rows:
+        values += cells
+    values += [collective] if collective is not None else []
+    return Packed(_compress(shape), _compress(values))
+
+
+def _compress(data: list) -> bytes:
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)  # a date: as canonical()
+    return zlib.compress(body.encode())
+
+
+def _unpack(packed: Packed) -> list:
+    """The :func:`_records` that :func:`pack_inputs` packed."""
+    (forms, rows, collective), values = (json.loads(zlib.decompress(part)) for part in (packed.shape, packed.values))
+    taken = iter(values)
+    return [[[who, name, [[code, next(taken), next(taken), next(taken)] for code in codes],
+              [[key, next(taken)] for key in facts], next(taken) if spare else None]
+             for who, name, codes, facts, spare in forms],
+            [[who, name, [next(taken) for _ in _REGISTRATION_LABELS]] for who, name in rows],
+            next(taken) if collective else None]
 
 
 def _records(sub: Submission) -> list:
@@ -117,7 +155,7 @@ def _records(sub: Submission) -> list:
 def _cells(sub: Submission) -> dict[tuple[str, str, str], tuple[object, str]]:
     """(who, what, which column) → (value, name of who): the input cells of a version, by code. A
     score is kept as read (made text by :func:`version_changes` only where two versions differ)."""
-    forms, rows, collective = json.loads(zlib.decompress(sub.inputs)) if sub.inputs else _records(sub)
+    forms, rows, collective = _unpack(sub.inputs) if sub.inputs else _records(sub)
     found = {}
     for who, name, items, facts, spare_name in forms:
         for code, *values in items:
@@ -172,22 +210,31 @@ def select(files: list[InboxFile], campaign: cm.Campaign, round_: str | None = N
         if f.status == ACCEPTED:
             groups.setdefault(f.submission.department_code, []).append(f)
     newest = {code: max(group, key=version_key) for code, group in groups.items()}
-    superseded = {}  # id of an older version → it, superseded; a department at a time: its newest expanded once
+    # Each version of a department as it leaves: the older ones superseded, saying what changed (the
+    # newest's cells expanded once per department), all without their packed cells: compared, no longer needed.
+    final, lines = {}, {}  # id of an accepted file → it as it leaves; a line of a diff → its first copy
     for code, group in groups.items():
         winner = newest[code]
-        if len(group) > 1:
-            after = _cells(winner.submission)
-            superseded |= {id(f): _superseded(f, winner, after) for f in group if f is not winner}
-    winners = sorted(newest.values(), key=lambda f: departments[f.submission.department_code])
-    return Selection(round_, tuple(superseded.get(id(f), f) for f in settled), tuple(winners))
+        after, saved = (_cells(winner.submission), _when(winner)) if len(group) > 1 else ({}, "")
+        for f in group:
+            final[id(f)] = _unpacked(f) if f is winner else _superseded(f, winner, (after, saved), lines)
+    winners = sorted((final[id(f)] for f in newest.values()), key=lambda f: departments[f.submission.department_code])
+    return Selection(round_, tuple(final.get(id(f), f) for f in settled), tuple(winners))
 
 
-def _superseded(f: InboxFile, winner: InboxFile, after: dict) -> InboxFile:
-    """``f`` superseded by its department's newest version ``winner`` (whose cells are ``after``)."""
+def _unpacked(f: InboxFile, **changes) -> InboxFile:
+    return dataclasses.replace(f, submission=dataclasses.replace(f.submission, inputs=None), **changes)
+
+
+def _superseded(f: InboxFile, winner: InboxFile, newest: tuple[dict, str], lines: dict[str, str]) -> InboxFile:
+    """``f`` superseded by its department's newest version ``winner`` (its cells and save time
+    ``newest``); each line of what changed taken from ``lines`` when an earlier version's diff has it."""
+    after, newer_saved = newest
     changes = _changes(_cells(f.submission), after)
-    shown = "; ".join(changes[:MAX_DIFF_LINES]) + (f"; … (+{len(changes) - MAX_DIFF_LINES})"
-                                                  if len(changes) > MAX_DIFF_LINES else "")
-    return dataclasses.replace(f, status=SUPERSEDED, reason="file.superseded", issues=(
+    shown = changes[:MAX_DIFF_LINES] + ([f"… (+{len(changes) - MAX_DIFF_LINES})"] if len(changes) > MAX_DIFF_LINES
+                                        else [])
+    shown = Lines(lines.setdefault(line, line) for line in shown)
+    return _unpacked(f, status=SUPERSEDED, reason="file.superseded", issues=(
         *f.issues, issue("file.superseded", WARNING, file=f.name, department=f.department_name,
-                         newer=winner.name, saved=_when(f), newer_saved=_when(winner)),
+                         newer=winner.name, saved=_when(f), newer_saved=newer_saved),
         issue("file.version_diff", NOTE, file=f.name, count=len(changes), newer=winner.name, changes=shown or "-")))
