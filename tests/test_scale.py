@@ -231,6 +231,31 @@ def test_problems_share_their_repeated_parameters_and_still_word_each_as_given()
     assert [w.split("khác ")[1].split(" ô")[0] for w in worded] == ["1", "1.0", "True"]  # equal keys, not alike
 
 
+def test_a_version_of_the_same_shape_is_compared_value_by_value(school, tmp_path):  # noqa: F811
+    """Two versions of a workbook laid out alike (the usual resubmission): compared in the packed order,
+    they give exactly the lines the comparison by key gives, blanks included."""
+    from tests.test_merge import T1_SCORES, _fill_department
+    from thidua_xlsx.containment import FILE, InboxItem
+    from thidua_xlsx.reader import ReadContext, read_file
+    from thidua_xlsx.selection import _Newest, pack_inputs, version_changes
+
+    t1 = next(p for p in (school["root"] / "outbox").iterdir() if "khoi-1" in p.name)
+    changed = {**T1_SCORES, "GV02": T1_SCORES["GV01"], "GV03": ({"I.1": 8}, {"I.1": 7.5})}
+    for name, scores, day in (("a.xlsx", T1_SCORES, 10), ("b.xlsx", changed, 11)):
+        _fill_department(t1, tmp_path / name, scores, dt.datetime(2026, 5, day, 8, 0))
+    context = ReadContext(school["folder"].campaign, school["folder"].registry)
+    full = [read_file(InboxItem(tmp_path / name, name, FILE), context) for name in ("a.xlsx", "b.xlsx")]
+    slim = [dataclasses.replace(f, submission=f.submission.slim(pack_inputs(f.submission))) for f in full]
+    newest = _Newest(slim[1])
+    assert newest.shape is not None and slim[0].submission.inputs.shape == newest.shape  # the packed path
+    lines = newest.changes(slim[0].submission)
+    assert lines == version_changes(full[0].submission, full[1].submission)
+    assert len(lines) == 17 and lines[-5:] == ["Lê Thị Dung, I.1 tổ chấm: (trống) → 7.5", "Lê Thị Dung, I.1 tự chấm: 10 → 8",
+                                               "Lê Thị Dung, I.2 tự chấm: 10 → (trống)",
+                                               "Lê Thị Dung, II.1 tự chấm: 40 → (trống)",
+                                               "Lê Thị Dung, II.2 tự chấm: 20 → (trống)"]
+
+
 def test_packed_inputs_give_the_same_version_diff(school):  # noqa: F811
     """A slim file compares with another version exactly as the full one did."""
     from thidua_xlsx.reader import ReadContext, read_file

@@ -183,13 +183,41 @@ def _changes(before: dict, after: dict) -> list[str]:
     blank = ("", "")
     differ = [key for key, was in before.items() if after.get(key, blank)[0] != was[0]]
     differ += [key for key in after if key not in before and after[key][0] != ""]
+    return _lines((key, (after.get(key) or before.get(key))[1], before.get(key, blank)[0], after.get(key, blank)[0])
+                  for key in sorted(differ))
+
+
+def _lines(differ) -> list[str]:
+    """One line per (key, name, old, new), in that order, where the two differ once made text (10.0 and "10"
+    are the same)."""
     changes = []
-    for key in sorted(differ):
-        old, new = canonical(before.get(key, blank)[0]), canonical(after.get(key, blank)[0])
-        if old != new:  # 10.0 and "10" are the same
-            name, what = (after.get(key) or before.get(key))[1], f"{key[1]} {key[2]}".rstrip()
-            changes.append(f"{name}, {what}: {old or '(trống)'} → {new or '(trống)'}")
+    for key, name, old, new in differ:
+        old, new = canonical(old), canonical(new)
+        if old != new:
+            changes.append(f"{name}, {f'{key[1]} {key[2]}'.rstrip()}: {old or '(trống)'} → {new or '(trống)'}")
     return changes
+
+
+class _Newest:
+    """A department's newest version, its cells expanded once, to tell what each older one changed: an
+    older version of the same shape (the usual case: the same workbook sent again) compared value by
+    value in the packed order, without expanding its cells."""
+
+    def __init__(self, winner: InboxFile):
+        self.file, self.saved = winner, _when(winner)
+        self.cells = _cells(winner.submission)
+        packed = winner.submission.inputs
+        aligned = packed is not None and len(self.cells) == len(json.loads(zlib.decompress(packed.values)))
+        self.shape = packed.shape if aligned else None  # a code twice in a form: compared by key only
+        self.keys = list(self.cells)
+
+    def changes(self, older: Submission) -> list[str]:
+        packed = older.inputs
+        if packed is None or self.shape is None or (packed.shape is not self.shape and packed.shape != self.shape):
+            return _changes(_cells(older), self.cells)
+        cells, before = self.cells, json.loads(zlib.decompress(packed.values))
+        differ = [(key, was) for key, was in zip(self.keys, before) if cells[key][0] != was]
+        return _lines((key, cells[key][1], was, cells[key][0]) for key, was in sorted(differ))
 
 
 def select(files: list[InboxFile], campaign: cm.Campaign, round_: str | None = None) -> Selection:
@@ -215,9 +243,9 @@ def select(files: list[InboxFile], campaign: cm.Campaign, round_: str | None = N
     final, lines = {}, {}  # id of an accepted file → it as it leaves; a line of a diff → its first copy
     for code, group in groups.items():
         winner = newest[code]
-        after, saved = (_cells(winner.submission), _when(winner)) if len(group) > 1 else ({}, "")
+        compared = _Newest(winner) if len(group) > 1 else None
         for f in group:
-            final[id(f)] = _unpacked(f) if f is winner else _superseded(f, winner, (after, saved), lines)
+            final[id(f)] = _unpacked(f) if f is winner else _superseded(f, compared, lines)
     winners = sorted((final[id(f)] for f in newest.values()), key=lambda f: departments[f.submission.department_code])
     return Selection(round_, tuple(final.get(id(f), f) for f in settled), tuple(winners))
 
@@ -226,15 +254,14 @@ def _unpacked(f: InboxFile, **changes) -> InboxFile:
     return dataclasses.replace(f, submission=dataclasses.replace(f.submission, inputs=None), **changes)
 
 
-def _superseded(f: InboxFile, winner: InboxFile, newest: tuple[dict, str], lines: dict[str, str]) -> InboxFile:
-    """``f`` superseded by its department's newest version ``winner`` (its cells and save time
-    ``newest``); each line of what changed taken from ``lines`` when an earlier version's diff has it."""
-    after, newer_saved = newest
-    changes = _changes(_cells(f.submission), after)
+def _superseded(f: InboxFile, newest: _Newest, lines: dict[str, str]) -> InboxFile:
+    """``f`` superseded by its department's newest version; each line of what changed taken from
+    ``lines`` when an earlier version's diff has it."""
+    winner, changes = newest.file, newest.changes(f.submission)
     shown = changes[:MAX_DIFF_LINES] + ([f"… (+{len(changes) - MAX_DIFF_LINES})"] if len(changes) > MAX_DIFF_LINES
                                         else [])
     shown = Lines(lines.setdefault(line, line) for line in shown)
     return _unpacked(f, status=SUPERSEDED, reason="file.superseded", issues=(
         *f.issues, issue("file.superseded", WARNING, file=f.name, department=f.department_name,
-                         newer=winner.name, saved=_when(f), newer_saved=newer_saved),
+                         newer=winner.name, saved=_when(f), newer_saved=newest.saved),
         issue("file.version_diff", NOTE, file=f.name, count=len(changes), newer=winner.name, changes=shown or "-")))
