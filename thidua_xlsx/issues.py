@@ -130,7 +130,7 @@ _PAIRS_LIMIT = 100_000
 
 def _shared_pair(pair: tuple[str, object]) -> tuple[str, object]:
     """One copy of each text or whole-number parameter: a province's problems repeat the same departments,
-    files and counts (the older versions of a department name the same newer one: ~0.2 KB a version).
+    files and counts (the older versions of a department name the same newer one: ~0.3 KB a version).
     Only those two exact types: 1, 1.0 and True are equal keys but not worded alike."""
     if type(pair[1]) not in (str, int):
         return pair

@@ -143,7 +143,7 @@ class _Pool:
                     yield from self._ready()
 
     def _done(self, index: int, read: Read) -> None:
-        item = self.items[index]  # its path and name: the scan's own, not the worker's copies (~0.7 KB a file)
+        item = self.items[index]  # its path and name: the scan's own, kept once, not the worker's unpickled copies
         self.waiting[index] = dataclasses.replace(read, file=dataclasses.replace(read.file, path=item.path,
                                                                                   name=item.name))
         if self.on_file is not None:

@@ -213,7 +213,7 @@ class _Newest:
 
     def changes(self, older: Submission) -> list[str]:
         packed = older.inputs
-        if packed is None or self.shape is None or (packed.shape is not self.shape and packed.shape != self.shape):
+        if packed is None or self.shape is None or packed.shape != self.shape:
             return _changes(_cells(older), self.cells)
         cells, before = self.cells, json.loads(zlib.decompress(packed.values))
         differ = [(key, was) for key, was in zip(self.keys, before) if cells[key][0] != was]
