@@ -147,7 +147,7 @@ class _Pool:
         self.waiting[index] = dataclasses.replace(read, file=dataclasses.replace(read.file, path=item.path,
                                                                                   name=item.name))
         if self.on_file is not None:
-            self.on_file(self.items[index].name)
+            self.on_file(item.name)
 
     def _ready(self) -> Iterator[Read]:
         """The reads that can be handed over now, in order."""

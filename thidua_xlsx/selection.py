@@ -206,16 +206,15 @@ class _Newest:
     def __init__(self, winner: InboxFile):
         self.file, self.saved = winner, _when(winner)
         self.cells = _cells(winner.submission)
-        packed = winner.submission.inputs
-        aligned = packed is not None and len(self.cells) == len(json.loads(zlib.decompress(packed.values)))
-        self.shape = packed.shape if aligned else None  # a code twice in a form: compared by key only
+        self.shape = winner.submission.inputs.shape if winner.submission.inputs else None
         self.keys = list(self.cells)
 
     def changes(self, older: Submission) -> list[str]:
         packed = older.inputs
-        if packed is None or self.shape is None or packed.shape != self.shape:
+        before = json.loads(zlib.decompress(packed.values)) if packed and packed.shape == self.shape else None
+        if before is None or len(before) != len(self.keys):  # another shape, or a code twice in a form
             return _changes(_cells(older), self.cells)
-        cells, before = self.cells, json.loads(zlib.decompress(packed.values))
+        cells = self.cells
         differ = [(key, was) for key, was in zip(self.keys, before) if cells[key][0] != was]
         return _lines((key, cells[key][1], was, cells[key][0]) for key, was in sorted(differ))
 
