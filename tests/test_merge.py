@@ -192,6 +192,22 @@ def test_problems_are_reported_with_file_and_message(school):
     assert any("nham-vong.xlsx" in m for m in messages)
 
 
+def test_a_required_criterion_left_blank_in_a_column_begun_is_reported(tmp_path):
+    """Counted as 0 and said with its cell; a column nobody began (the department's, here) is not a
+    list of blanks: that person is scored on the other column."""
+    folder, (_, t2) = scoring_round(tmp_path)
+    inbox = tmp_path / "inbox"
+    scores = {**T2_SCORES, "GV04": ({"I.1": 8, "I.2": 8, "II.1": 40}, {})}
+    _fill_department(t2, inbox / t2.name, scores, dt.datetime(2026, 5, 11, 8, 0))
+    summary = merge_inbox(inbox, folder)
+    blanks = [i for i in summary.issues if i.code == "value.required_blank"]
+    form = sheet(t2, ly.ScoringSheet, "GV04")
+    assert [(i.sheet, i.cell) for i in blanks] == [(form.name, f"{form.self_column}{dict(form.items)['II.2']}")]
+    assert blanks[0].message.startswith("Ô điểm bắt buộc 'II.2' (tự chấm) còn trống; đã tính là 0.")
+    gv04 = next(p for p in summary.people if p.code == "GV04")
+    assert gv04.final == 56 and gv04.final_source == "self"
+
+
 def test_two_merges_of_one_inbox_agree(school, tmp_path):
     again = merge_inbox(school["inbox"], school["folder"])
     first = _people(school["report"])

@@ -291,3 +291,21 @@ def test_the_versions_of_a_workbook_keep_one_shape_of_their_cells(school):  # no
     first, second = (f.submission.inputs for f in kept.files)
     assert first.shape is second.shape and first.values == second.values and first.values is not second.values
     assert kept.files[0].submission.issued is kept.files[1].submission.issued
+
+
+def test_a_record_is_read_once_for_the_versions_that_follow_and_anew_once_rewritten(school, tmp_path):  # noqa: F811
+    """The versions of a department come one after another in an inbox: its record is parsed once for
+    them. A record whose file is replaced (a re-issue adds its date) is read anew, never served stale."""
+    import shutil
+
+    from thidua_xlsx.issued import ISSUED_FOLDER, IssuedRegistry
+
+    shutil.copytree(school["folder"].registry.folder, tmp_path / ISSUED_FOLDER)
+    registry = IssuedRegistry(tmp_path)
+    first = next(registry.all())
+    read = registry.get(first.submission_id)
+    assert registry.get(first.submission_id) is read and read == first
+    registry.record(dataclasses.replace(read, locked=registry.locked(read), issued_on=("2026-06-01",)))
+    again = registry.get(first.submission_id)
+    assert again.issued_on == (*first.issued_on, "2026-06-01")
+    assert IssuedRegistry(tmp_path).get(first.submission_id) == again

@@ -61,6 +61,11 @@ class Group:
     min: float | None = None
     items: tuple[Item, ...] = ()
 
+    @functools.cached_property
+    def item_codes(self) -> tuple[str, ...]:
+        """Its criteria's codes, in order (once per group object, as :attr:`Rubric.item_codes`)."""
+        return tuple(item.code for item in self.items)
+
 
 @dataclass(frozen=True)
 class Rubric:

@@ -243,8 +243,9 @@ def _scored(p: PersonResult, flags: tuple[Reason, ...], entry: Entry, campaign: 
     if chosen is not None:
         final = chosen.total
         classification = rules.classify(campaign.classification, campaign.gate_cap, chosen.total, chosen.gate_ok)
-        for column, values in ((SOURCE_SELF, self_values), (SOURCE_DEPT, dept_values)):
-            if any(v is not None for v in values.values()):
+        for column, values, computed in ((SOURCE_SELF, self_values, self_score),
+                                         (SOURCE_DEPT, dept_values, dept_score)):
+            if computed.entered and computed.blank_required:  # the criteria left blank in a column begun
                 for group, item in rubric.items:
                     if group.kind == cm.SCORE and values.get(item.code) is None and \
                             (item.code, column) not in entry.invalid:

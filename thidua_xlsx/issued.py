@@ -16,6 +16,7 @@ import dataclasses
 import hashlib
 import json
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -185,11 +186,15 @@ def fingerprint(locked: tuple[tuple[str, str], ...]) -> str:
     return hashlib.sha256(body.encode()).hexdigest()
 
 
+RECENT_RECORDS = 8  # records kept parsed: the versions of a department come one after another in an inbox
+
+
 class IssuedRegistry:
     """The ``so-da-phat/`` folder of a campaign: one JSON file per issued workbook."""
 
     def __init__(self, campaign_folder: Path):
         self.folder = Path(campaign_folder) / ISSUED_FOLDER
+        self._recent: dict[tuple, IssuedWorkbook] = {}  # (id, the file's inode, size, time) → its record
 
     def _path(self, submission_id: str) -> Path | None:
         if not submission_id.isalnum():  # ids are hex digests; anything else names no file of ours
@@ -199,9 +204,22 @@ class IssuedRegistry:
     def get(self, submission_id: str) -> IssuedWorkbook | None:
         """The record, without its locked content when that is kept apart (see :meth:`locked`)."""
         path = self._path(submission_id)
-        if path is None or not path.is_file():
+        try:
+            status = None if path is None else path.stat()
+        except OSError:
             return None
-        return IssuedWorkbook.from_json(json.loads(path.read_text(encoding="utf-8")))
+        if status is None or not stat.S_ISREG(status.st_mode):
+            return None
+        # A record is read once for the versions of its department that follow one another, and again
+        # if its file is replaced (a new inode, size or time), as record() does.
+        key = (submission_id, status.st_ino, status.st_size, status.st_mtime_ns)
+        found = self._recent.get(key)
+        if found is None:
+            found = IssuedWorkbook.from_json(json.loads(path.read_text(encoding="utf-8")))
+            if len(self._recent) >= RECENT_RECORDS:
+                del self._recent[next(iter(self._recent))]
+            self._recent[key] = found
+        return found
 
     def locked(self, issued: IssuedWorkbook) -> tuple[tuple[str, str], ...]:
         """The locked content ``issued`` went out with: in its record (written before it was kept apart)

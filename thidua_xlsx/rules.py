@@ -7,6 +7,7 @@ Luật Thi đua, khen thưởng 06/2022/QH15 (art. 21–28) and its decrees, see
 from __future__ import annotations
 
 import math
+import operator
 from dataclasses import dataclass
 
 from thidua_xlsx import campaign as cm
@@ -33,17 +34,18 @@ class Score:
 def score(rubric: cm.Rubric, values: dict[str, float | None]) -> Score:
     """Total = cộng groups + min(cap, bonus) − min(cap, deductions); blanks count as 0."""
     groups, total, gate_ok = {}, 0.0, True
-    entered = sum(1 for v in values.values() if v is not None)
+    entered = len(values) - operator.countOf(values.values(), None)
     blank_required = 0
-    for group in rubric.groups:
-        raw = sum(values.get(i.code) or 0 for i in group.items)
+    for group in rubric.groups:  # 8,400 people score twice each at 1,000 departments: the lookups at C speed
+        given = list(map(values.get, group.item_codes))
+        raw = sum(filter(None, given))  # blanks (None) and zeros add nothing
         subtotal = raw if group.kind == cm.SCORE else min(group.max, raw)
         groups[group.code] = round(subtotal, 4)
         total += -subtotal if group.kind == cm.DEDUCTION else subtotal
         if group.min is not None and subtotal < group.min:
             gate_ok = False
         if group.kind == cm.SCORE:
-            blank_required += sum(1 for i in group.items if values.get(i.code) is None)
+            blank_required += given.count(None)
     return Score(round(total, 4) if entered else None, groups, gate_ok, entered, blank_required)
 
 
