@@ -39,8 +39,10 @@ FIXED_DATE = dt.datetime(2000, 1, 1)
 def write_department_workbook(spec: WorkbookSpec, path: Path) -> ly.WorkbookLayout:
     """Write one department's workbook to ``path`` (through a temporary file); returns its layout."""
     tmp = path.with_name(path.name + ".tmp")
+    # in_memory: the parts are assembled in memory, not in ~25 temporary files a workbook (a few hundred
+    # KB; the files cost more than the writing where the disk or a virus scanner is slow)
     wb = _workbook_class()(str(tmp), {
-        "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
+        "in_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
         "default_format_properties": {"font_name": FONT, "font_size": 12},
     })
     wb.set_properties({"title": f"{ly.ROUNDS[spec.round]} {spec.school.school_year} – {spec.department.name}",
