@@ -13,6 +13,7 @@ the fingerprint, to say which cell was changed.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -186,7 +187,11 @@ def fingerprint(locked: tuple[tuple[str, str], ...]) -> str:
     return hashlib.sha256(body.encode()).hexdigest()
 
 
-RECENT_RECORDS = 8  # records kept parsed: the versions of a department come one after another in an inbox
+@functools.lru_cache(maxsize=8)  # the versions of a department come one after another in an inbox
+def _parsed(path: Path, identity: tuple[int, int, int]) -> IssuedWorkbook:
+    """The record in ``path``, read once for as long as its file is the same (``identity``: its inode,
+    size and time — a rewritten record, as :meth:`IssuedRegistry.record` writes it, is read anew)."""
+    return IssuedWorkbook.from_json(json.loads(path.read_text(encoding="utf-8")))
 
 
 class IssuedRegistry:
@@ -194,7 +199,6 @@ class IssuedRegistry:
 
     def __init__(self, campaign_folder: Path):
         self.folder = Path(campaign_folder) / ISSUED_FOLDER
-        self._recent: dict[tuple, IssuedWorkbook] = {}  # (id, the file's inode, size, time) → its record
 
     def _path(self, submission_id: str) -> Path | None:
         if not submission_id.isalnum():  # ids are hex digests; anything else names no file of ours
@@ -210,16 +214,7 @@ class IssuedRegistry:
             return None
         if status is None or not stat.S_ISREG(status.st_mode):
             return None
-        # A record is read once for the versions of its department that follow one another, and again
-        # if its file is replaced (a new inode, size or time), as record() does.
-        key = (submission_id, status.st_ino, status.st_size, status.st_mtime_ns)
-        found = self._recent.get(key)
-        if found is None:
-            found = IssuedWorkbook.from_json(json.loads(path.read_text(encoding="utf-8")))
-            if len(self._recent) >= RECENT_RECORDS:
-                del self._recent[next(iter(self._recent))]
-            self._recent[key] = found
-        return found
+        return _parsed(path, (status.st_ino, status.st_size, status.st_mtime_ns))
 
     def locked(self, issued: IssuedWorkbook) -> tuple[tuple[str, str], ...]:
         """The locked content ``issued`` went out with: in its record (written before it was kept apart)

@@ -121,9 +121,13 @@ def _compress(data: list) -> bytes:
     return zlib.compress(body.encode())
 
 
+def _expand(part: bytes) -> list:
+    return json.loads(zlib.decompress(part))
+
+
 def _unpack(packed: Packed) -> list:
     """The :func:`_records` that :func:`pack_inputs` packed."""
-    (forms, rows, collective), values = (json.loads(zlib.decompress(part)) for part in (packed.shape, packed.values))
+    (forms, rows, collective), values = _expand(packed.shape), _expand(packed.values)
     taken = iter(values)
     return [[[who, name, [[code, next(taken), next(taken), next(taken)] for code in codes],
               [[key, next(taken)] for key in facts], next(taken) if spare else None]
@@ -207,15 +211,13 @@ class _Newest:
         self.file, self.saved = winner, _when(winner)
         self.cells = _cells(winner.submission)
         self.shape = winner.submission.inputs.shape if winner.submission.inputs else None
-        self.keys = list(self.cells)
 
     def changes(self, older: Submission) -> list[str]:
-        packed = older.inputs
-        before = json.loads(zlib.decompress(packed.values)) if packed and packed.shape == self.shape else None
-        if before is None or len(before) != len(self.keys):  # another shape, or a code twice in a form
-            return _changes(_cells(older), self.cells)
-        cells = self.cells
-        differ = [(key, was) for key, was in zip(self.keys, before) if cells[key][0] != was]
+        packed, cells = older.inputs, self.cells
+        before = _expand(packed.values) if packed and packed.shape == self.shape else None
+        if before is None or len(before) != len(cells):  # another shape, or a code twice in a form
+            return _changes(_cells(older), cells)
+        differ = [(key, was) for key, was in zip(cells, before) if cells[key][0] != was]
         return _lines((key, cells[key][1], was, cells[key][0]) for key, was in sorted(differ))
 
 

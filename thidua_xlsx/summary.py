@@ -275,12 +275,12 @@ def _file_reason(f, issue_count: int) -> str:
 
 
 def _lines(text, width: float) -> int:
-    """Lines a wrapped text takes in a column ``width`` characters wide (Times New Roman 12)."""
+    """Lines a wrapped text takes in a column ``width`` characters wide (Times New Roman 12). A number
+    takes one: Excel shows a number too wide for its column as ###, never on two lines."""
+    if type(text) in (int, float):
+        return 1
     per_line = max(1.0, width * 1.15 - 1)
     return sum(max(1, math.ceil(len(part) / per_line)) for part in str(text).split("\n"))
-
-
-_NEVER_WRAP = (int, float)  # Excel shows a number too wide for its column as ###, never on two lines
 
 
 def _height(lines: int, size: float = 12) -> float:
@@ -542,8 +542,8 @@ class _Book:
         for last, values in enumerate(rows, start=row + 1):
             for col, value in enumerate(values):
                 self._put(ws, last, col, value, styles[col])
-            self._row(ws, last, _height(max([_lines(v, widths[c]) for c, v in enumerate(values)
-                                             if type(v) not in _NEVER_WRAP and not _blank(v)], default=1)))
+            self._row(ws, last, _height(max([_lines(v, widths[c]) for c, v in enumerate(values) if not _blank(v)],
+                                            default=1)))
         if data_table:
             ws.freeze_panes(row + 1, 0)
             ws.autofilter(row, 0, max(last, row), len(headers) - 1)
