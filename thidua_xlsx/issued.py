@@ -104,7 +104,9 @@ def department_spec(campaign: cm.Campaign, department: cm.Department, round_: st
     newcomer gets a form of their own under a provisional code.
     """
     members = campaign.members(department.code)
-    registrations = dict(registrations or {})
+    registered_known = bool(registrations or newcomers)
+    registrations = {p.code: registrations[p.code] for p in members if p.code in registrations} \
+        if registrations else {}  # this department's only: the school's would be copied once per department
     by_name = {name_key(p.name): p.code for p in members}
     extra = []
     for n, newcomer in enumerate((x for x in newcomers if x.department == department.code), start=1):
@@ -120,7 +122,7 @@ def department_spec(campaign: cm.Campaign, department: cm.Department, round_: st
                    for p in members) + (tuple(extra) if scoring else ())
     return WorkbookSpec(campaign.id, campaign.school, campaign.settings, campaign.classification, campaign.gate_cap,
                         campaign.titles, campaign.rubrics, department, round_, people,
-                        collective=collective if scoring else "", registered_known=bool(registrations or newcomers))
+                        collective=collective if scoring else "", registered_known=registered_known)
 
 
 def _newcomer_role(members: list[cm.Person], campaign: cm.Campaign) -> str:
