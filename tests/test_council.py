@@ -4,6 +4,7 @@ council's word over the tool's proposal, quota ties, the vote, and the change lo
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -244,9 +245,14 @@ def test_the_shipped_sample_council_pass_gives_the_final_summary_and_its_papers(
     from tests.test_documents import _rows, _text
 
     samples = Path(__file__).resolve().parent.parent / "samples"
-    out, papers = tmp_path / "tong-hop-cuoi.xlsx", tmp_path / "ho-so"
-    result = run("merge", samples / "inbox", "--council", samples / "hoi-dong.xlsx", "-o", out, "--docs", papers)
+    out, papers, report = tmp_path / "tong-hop-cuoi.xlsx", tmp_path / "ho-so", tmp_path / "bao-cao.json"
+    result = run("merge", samples / "inbox", "--council", samples / "hoi-dong.xlsx", "-o", out, "--docs", papers,
+                 "--json", report)
     assert result.exit_code == 0, result.output
+    people = {p["code"]: p for p in json.loads(report.read_text(encoding="utf-8"))["people"]}
+    # judged twice (the merge, then the council's pass): still flagged once as not registered
+    assert [f["code"] for f in people["GV015"]["flags"]] == ["flag.not_registered"]
+    assert [f["code"] for f in people["MOI-TO-K23-P1"]["flags"]] == ["flag.newcomer", "flag.not_registered"]
     what = [change[1] for change in _changes(out)]
     assert (what.count("Điểm"), what.count("Danh hiệu đề nghị"), what.count("Chọn khi bằng điểm")) == (2, 1, 2)
     assert _changes(out) == _changes(samples / "tong-hop-cuoi.xlsx")  # the shipped final summary is current

@@ -16,7 +16,7 @@ from thidua_xlsx import rules
 from thidua_xlsx import summary_text as tx
 from thidua_xlsx.collation import name_key
 from thidua_xlsx.consolidate import (STATUS_DEPT_MISSING, STATUS_SUBMITTED, DepartmentResult, PersonResult, Summary,
-                                     ranked)
+                                     ranks)
 from thidua_xlsx.issued import IssuedWorkbook
 from thidua_xlsx.issues import ERROR, NOTE, WARNING, issue, reason
 from thidua_xlsx.reader import ACCEPTED, REJECTED, SKIPPED, SUPERSEDED, InboxFile, Submission
@@ -100,7 +100,8 @@ def make_summary(round_: str = ly.SCORING) -> Summary:
         people = [replace(p, final=None, self_score=None, dept_score=None, final_source="", classification="",
                           decisions=()) for p in people]
     people.sort(key=lambda p: ([d.code for d in c.departments].index(p.department), name_key(p.name), p.code))
-    people = ranked(people)
+    people = [replace(p, rank_school=school, rank_department=in_dept)
+              for p, school, in_dept in zip(people, *ranks(people))]
     share = reason("collective.share", ldtt=2, members=4, percent="50")
     departments = [
         DepartmentResult("T1", "Tổ khối 1", 3, True, T1_FILE, rules.TTLDTT,

@@ -66,7 +66,7 @@ class PersonResult:
         return bool(self.registered) and self.registered != ly.NOT_REGISTERED
 
     def granted(self, title: str) -> bool:
-        return any(d.title == title and d.granted for d in self.decisions)
+        return _granted(self.decisions, title)
 
     @property
     def proposed(self) -> str:
@@ -131,8 +131,7 @@ def consolidate(campaign: cm.Campaign, selection: Selection, clean: list[CleanSu
                                 flags=(reason("flag.newcomer"),))
             people.append(_fill(base, entry, campaign, round_, problems, ()))
     if round_ == ly.SCORING:
-        people = ranked(people)
-        people = decide_people(people, campaign)
+        people = judged(people, campaign)
     order = _order(campaign)
     people.sort(key=lambda p: (order.get(p.department, len(campaign.departments)), name_key(p.name), p.code))
     departments = _departments(campaign, people, by_dept, round_)
@@ -321,16 +320,17 @@ def _rubrics(campaign: cm.Campaign):
     return rubric
 
 
-def ranked(people: list[PersonResult]) -> list[PersonResult]:
-    """School-wide and within-department ranks by final score (ties share a rank)."""
+def ranks(people: list[PersonResult]) -> tuple[list[int | None], list[int | None]]:
+    """Each person's school-wide and within-department rank by final score (ties share a rank)."""
     school = rules.rank([p.final for p in people])
-    in_dept: dict[int, int | None] = {}
+    in_dept: list[int | None] = [None] * len(people)
     indexes: dict[str, list[int]] = {}
     for i, p in enumerate(people):
         indexes.setdefault(p.department, []).append(i)
     for index in indexes.values():
-        in_dept.update(zip(index, rules.rank([people[i].final for i in index])))
-    return [dataclasses.replace(p, rank_school=school[i], rank_department=in_dept[i]) for i, p in enumerate(people)]
+        for i, rank in zip(index, rules.rank([people[i].final for i in index])):
+            in_dept[i] = rank
+    return school, in_dept
 
 
 def _candidate(p: PersonResult) -> rules.Candidate:
@@ -341,37 +341,44 @@ def _candidate(p: PersonResult) -> rules.Candidate:
                            initiative_decision=f.initiative_decision, classification=p.classification, total=p.final)
 
 
-def decide_people(people: list[PersonResult], campaign: cm.Campaign) -> list[PersonResult]:
-    """The tool's proposal for each person: LĐTT, CSTĐCS (with the quota) and higher titles."""
+def judged(people: list[PersonResult], campaign: cm.Campaign) -> list[PersonResult]:
+    """Each person ranked (:func:`ranks`) and given the tool's proposal — LĐTT, CSTĐCS within the quota,
+    higher titles —, on the merge and again on the council's pass: one copy of each result."""
     r = campaign.rules
-    decided: list[PersonResult] = []
-    for p in people:
-        if p.status == STATUS_DEPT_MISSING:
-            decided.append(dataclasses.replace(p, decisions=(
-                rules.Decision(rules.LDTT, False, (reason("ldtt.department_missing"),)),)))
-            continue
-        candidate = _candidate(p)
-        ldtt = rules.decide_ldtt(candidate, r, campaign.classification)
-        decisions = [ldtt]
-        for extra in (rules.decide_cstdcs(candidate, ldtt, r), rules.decide_higher(candidate, campaign.titles.individual)):
-            if extra is not None:
-                decisions.append(extra)
-        flags = p.flags
-        if not p.has_registered:
-            flags += (reason("flag.not_registered"),)
-        decided.append(dataclasses.replace(p, decisions=tuple(decisions), flags=flags))
-    winners = [p for p in decided if p.granted(rules.CSTDCS)]
-    ldtt_count = sum(1 for p in decided if p.status != STATUS_DEPT_MISSING and p.decisions[0].granted)
-    missed = rules.apply_quota([(p.code, p.final) for p in winners], ldtt_count, r.cstdcs_quota_percent)
+    school, in_dept = ranks(people)
+    proposals = [_proposal(p, campaign) for p in people]
+    ldtt_count = sum(1 for p, decisions in zip(people, proposals)
+                     if p.status != STATUS_DEPT_MISSING and decisions[0].granted)
+    winners = [(p.code, p.final) for p, decisions in zip(people, proposals) if _granted(decisions, rules.CSTDCS)]
+    missed = rules.apply_quota(winners, ldtt_count, r.cstdcs_quota_percent)
+    not_registered = reason("flag.not_registered")
     result = []
-    for p in decided:
-        why = missed.get(p.code) if p.granted(rules.CSTDCS) else None
+    for i, (p, decisions) in enumerate(zip(people, proposals)):
+        why = missed.get(p.code) if _granted(decisions, rules.CSTDCS) else None
         if why is not None:
-            p = dataclasses.replace(p, decisions=tuple(
-                rules.Decision(d.title, False, (why,), pending=why.code == "quota.tie") if d.title == rules.CSTDCS
-                else d for d in p.decisions))
-        result.append(p)
+            decisions = tuple(rules.Decision(d.title, False, (why,), pending=why.code == "quota.tie")
+                              if d.title == rules.CSTDCS else d for d in decisions)
+        flags = p.flags
+        if p.status != STATUS_DEPT_MISSING and not p.has_registered and not_registered not in flags:
+            flags += (not_registered,)  # once: the council's pass judges the merge's results again
+        result.append(dataclasses.replace(p, rank_school=school[i], rank_department=in_dept[i], decisions=decisions,
+                                          flags=flags))
     return result
+
+
+def _proposal(p: PersonResult, campaign: cm.Campaign) -> tuple[rules.Decision, ...]:
+    """The titles the rules give ``p`` before the CSTĐCS quota, LĐTT first."""
+    if p.status == STATUS_DEPT_MISSING:
+        return (rules.Decision(rules.LDTT, False, (reason("ldtt.department_missing"),)),)
+    candidate = _candidate(p)
+    ldtt = rules.decide_ldtt(candidate, campaign.rules, campaign.classification)
+    extra = (rules.decide_cstdcs(candidate, ldtt, campaign.rules),
+             rules.decide_higher(candidate, campaign.titles.individual))
+    return (ldtt, *(d for d in extra if d is not None))
+
+
+def _granted(decisions: tuple[rules.Decision, ...], title: str) -> bool:
+    return any(d.title == title and d.granted for d in decisions)
 
 
 def _departments(campaign: cm.Campaign, people: list[PersonResult], by_dept: dict[str, CleanSubmission],

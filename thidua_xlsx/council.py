@@ -187,7 +187,7 @@ def _a1(row: int, col: int) -> str:
 
 def apply_council(summary, council: CouncilInput, campaign: cm.Campaign):
     """The final summary: the council's word over the tool's proposal, with the change log."""
-    from thidua_xlsx.consolidate import SOURCE_COUNCIL, decide_departments, decide_people, ranked
+    from thidua_xlsx.consolidate import SOURCE_COUNCIL, decide_departments, judged
 
     problems = list(council.issues)
     problems += _inbox_changes(summary, council)
@@ -219,7 +219,7 @@ def apply_council(summary, council: CouncilInput, campaign: cm.Campaign):
                 campaign.classification, campaign.gate_cap, e.score, gate_ok))
         people.append(p)
     proposed = {p.code: p.proposed for p in summary.people}
-    people = decide_people(ranked(people), campaign)
+    people = judged(people, campaign)
     people = [_council_decision(p, entries.get(p.code), council.file, problems, changes) for p in people]
     people = _settle_ties(people, problems, changes)
     tally = count(council.tally, campaign.rules)
