@@ -45,11 +45,15 @@ class FeedbackResult:
 
 def feedback_for(summary: Summary) -> tuple[DepartmentFeedback, ...]:
     """The departments whose file in use has errors or warnings, with those problems."""
+    by_file: dict[str, list[Issue]] = {}  # one pass over the problems, not one per file
+    for i in summary.issues:
+        if i.severity in (ERROR, WARNING):
+            by_file.setdefault(i.file, []).append(i)
     found = []
     for f in summary.files:
         if f.status != ACCEPTED:
             continue
-        problems = [i for i in summary.issues if i.file == f.name and i.severity in (ERROR, WARNING)]
+        problems = by_file.get(f.name)
         if problems:
             problems.sort(key=lambda i: (i.severity != ERROR, i.sheet, _cell_order(i.cell)))
             found.append(DepartmentFeedback(f.department_name, f, tuple(problems)))

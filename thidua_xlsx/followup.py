@@ -52,16 +52,20 @@ def follow_up(summary: Summary, today: dt.date) -> tuple[FollowUp, ...]:
     deadline = deadline_of(summary)
     files = {f.name: f for f in summary.files}
     errors: dict[str, int] = {}
+    unfilled: set[str] = set()  # files said to be left blank: looked up per department, not searched for
     for i in summary.issues:
         if i.severity == ERROR and i.file:
             errors[i.file] = errors.get(i.file, 0) + 1
+        if i.code == "file.unfilled":
+            unfilled.add(i.file)
     found = []
     contacts = {x.code: x for x in reversed(summary.campaign.departments)}  # the first, if a code repeats
     people = by_department(summary.people)
     for d in summary.departments:
         dept = contacts[d.code]
         members = [p for p in people.get(d.code, ()) if p.status != STATUS_DEPT_MISSING and not p.newcomer]
-        filled = [p for p in members if _filled(p, summary.round)]
+        not_filled = [p.name for p in members if not _filled(p, summary.round)]
+        filled = len(members) - len(not_filled)
         common = dict(code=d.code, name=d.name, head=dept.head, email=dept.email, deadline=deadline,
                       file=d.file, people=len(members))
         if not d.submitted:
@@ -71,12 +75,11 @@ def follow_up(summary: Summary, today: dt.date) -> tuple[FollowUp, ...]:
             continue
         sent = files[d.file].version_time + ly.VIETNAM_UTC_OFFSET
         sent_on = sent.date()
-        blank = any(i.code == "file.unfilled" and i.file == d.file for i in summary.issues) or \
-            len(filled) < NEARLY_BLANK * len(members)
+        blank = d.file in unfilled or filled < NEARLY_BLANK * len(members)
         late = max(0, (sent_on - deadline).days) if deadline else 0
         state = UNFILLED if blank else (LATE if late else ON_TIME)
-        missing = () if blank else tuple(p.name for p in members if p not in filled)
-        found.append(FollowUp(**common, state=state, sent_on=sent_on, days_late=late, filled=len(filled),
+        missing = () if blank else tuple(not_filled)
+        found.append(FollowUp(**common, state=state, sent_on=sent_on, days_late=late, filled=filled,
                               errors=errors.get(d.file, 0), missing=missing))
     return tuple(found)
 
