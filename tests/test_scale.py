@@ -309,3 +309,26 @@ def test_a_record_is_read_once_for_the_versions_that_follow_and_anew_once_rewrit
     again = registry.get(first.submission_id)
     assert again.issued_on == (*first.issued_on, "2026-06-01")
     assert IssuedRegistry(tmp_path).get(first.submission_id) == again
+
+
+def test_the_summary_of_a_province_is_read_back_with_every_inbox_entry(tmp_path):
+    """``generate --from`` and ``merge --council`` read back the summary's metadata, which names every
+    inbox entry (~130 characters each): 10,000 files are far beyond a department workbook's bound."""
+    import xlsxwriter
+
+    from thidua_xlsx.registrations import read_summary_meta
+
+    files = 10_000
+    meta = ly.SummaryMeta("c1", "2025-2026", ly.SCORING,
+                          tuple((f"2025-2026_cham-diem_To-{k:05d}.xlsx", hashlib.sha256(b"%d" % k).hexdigest(),
+                                 reader.ACCEPTED) for k in range(files)),
+                          tuple(f"TO-{k:05d}" for k in range(files)))
+    path = tmp_path / "tong-hop.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet(ly.META_SHEET)
+    cells = ly.meta_cells(meta.to_json())
+    for row, text in enumerate(cells):  # as summary.write_summary writes it
+        ws.write_string(row, 0, text)
+    wb.close()
+    assert sum(map(len, cells[1:])) > 1_000_000 > ly.MAX_META_CHARS
+    assert read_summary_meta(path) == meta

@@ -29,6 +29,7 @@ TEMPLATE_VERSION = 2  # 2: no campaign inside, rows and sheets found by code
 META_SHEET = "_thidua_meta"  # very hidden
 LISTS_SHEET = "DanhMuc"  # hidden: dropdown lists (Excel needs them on a sheet, not inline)
 MAX_META_CHARS = 200_000  # a department's layout is a few kB; anything bigger is not ours
+MAX_SUMMARY_META_CHARS = 20_000_000  # a summary names every inbox entry (~130 characters each): 100,000 fit
 
 REGISTRATION = "dang-ky"
 SCORING = "cham-diem"
@@ -180,12 +181,13 @@ def meta_cells(data: dict) -> list[str]:
     return [APP_ID, *(body[start:start + META_CHUNK] for start in range(0, len(body), META_CHUNK))]
 
 
-def meta_json(column: list) -> dict:
-    """Inverse of :func:`meta_cells`, bounded; raises ValueError on anything we did not write."""
+def meta_json(column: list, limit: int = MAX_META_CHARS) -> dict:
+    """Inverse of :func:`meta_cells`, bounded by ``limit`` characters; raises ValueError on anything we
+    did not write."""
     if not column or column[0] != APP_ID:
         raise ValueError("not our metadata")
     body = "".join(v for v in column[1:] if isinstance(v, str))
-    if len(body) > MAX_META_CHARS:
+    if len(body) > limit:
         raise ValueError("metadata too large")
     data = json.loads(body)
     if not isinstance(data, dict):

@@ -45,7 +45,7 @@ def read_summary_meta(path: Path) -> ly.SummaryMeta | None:
     if ly.META_SHEET not in wb.sheet_names:
         return None
     rows = wb.get_sheet_by_name(ly.META_SHEET).to_python()
-    return ly.SummaryMeta.from_json(ly.meta_json([row[0] for row in rows if row]))
+    return ly.SummaryMeta.from_json(ly.meta_json([row[0] for row in rows if row], ly.MAX_SUMMARY_META_CHARS))
 
 
 def read_registration_summary(path: Path, campaign: cm.Campaign, problems: Problems) -> RegistrationSummary | None:
