@@ -30,7 +30,7 @@ from thidua_xlsx import campaign as cm
 from thidua_xlsx import layout as ly
 from thidua_xlsx import templates
 from thidua_xlsx import workbook_text as tx
-from thidua_xlsx.issued import department_spec, newcomer_code
+from thidua_xlsx.issued import Newcomer, Registration, department_spec, newcomer_code
 from thidua_xlsx.service import generate_round
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -924,6 +924,19 @@ def test_same_campaign_gives_identical_files(tmp_path, small_campaign, round_):
         assert layout(a) == layout(b)
         assert readable_snapshot(a) == readable_snapshot(b)
         assert a.read_bytes() == b.read_bytes(), "xlsxwriter output should be byte-for-byte reproducible"
+
+
+def test_a_newcomer_is_scored_on_the_roles_of_the_roster_in_its_order_when_two_are_as_common():
+    """A department of one teacher and one staff member: the newcomer's form follows the role met first
+    in the roster, whatever the run (a set's order made the workbook differ between two generates)."""
+    for first, second in (("GV04", "NV01"), ("NV01", "GV04")):
+        data = campaign_dict()
+        staff = {s["code"]: s for s in data["staff"]}
+        data["staff"] = [s for s in data["staff"] if s["department"] != "T2"] + [staff[first], staff[second]]
+        campaign = cm.from_dict(data)
+        newcomer = Newcomer("T2", "Vũ Thị Mới", "Giáo viên", Registration("Lao động tiên tiến"))
+        spec = department_spec(campaign, campaign.departments[1], ly.SCORING, newcomers=(newcomer,))
+        assert (spec.people[-1].name, spec.people[-1].role) == ("Vũ Thị Mới", staff[first]["role"])
 
 
 def test_submission_id_changes_with_every_campaign_input_the_writer_uses_but_the_password():

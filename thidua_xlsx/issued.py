@@ -126,9 +126,10 @@ def department_spec(campaign: cm.Campaign, department: cm.Department, round_: st
 
 
 def _newcomer_role(members: list[cm.Person], campaign: cm.Campaign) -> str:
-    """A newcomer is scored on the department's most common rubric."""
+    """A newcomer is scored on the department's most common rubric; of two as common, the one met
+    first in the roster (not whichever a set gives first: the workbook would change between runs)."""
     roles = [p.role for p in members]
-    return max(set(roles), key=roles.count) if roles else campaign.rubrics[0].role
+    return max(dict.fromkeys(roles), key=roles.count) if roles else campaign.rubrics[0].role
 
 
 # --- the record of what was issued --------------------------------------------------------------
