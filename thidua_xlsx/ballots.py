@@ -9,6 +9,7 @@ are not put to a vote unless a percentage is set (older practice, TT 35/2015: 70
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
@@ -70,7 +71,15 @@ class Tally:
     results: tuple[VoteResult, ...]
 
     def result(self, code: str, title: str) -> VoteResult | None:
-        return next((r for r in self.results if r.code == code and r.title == title), None)
+        return self._by_candidate.get((code, title))
+
+    @functools.cached_property
+    def _by_candidate(self) -> dict[tuple[str, str], VoteResult]:
+        """(code, title) → its first result: looked up for every person of the lists and the papers."""
+        found: dict[tuple[str, str], VoteResult] = {}
+        for r in self.results:
+            found.setdefault((r.code, r.title), r)
+        return found
 
 
 def vote_percent(title: str, r: cm.Rules) -> float | None:

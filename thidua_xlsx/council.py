@@ -227,12 +227,13 @@ def apply_council(summary, council: CouncilInput, campaign: cm.Campaign):
         problems.append(issue("vote.no_quorum_meeting", WARNING, present=tally.present, members=tally.members,
                               needed=tally.quorum_needed))
     people = [_voted(p, tally, campaign.rules, problems, changes) for p in people]
+    said = {c.code for c in changes if c.what in ("title", "vote", "tie")}
     for p in people:  # a score the council changed may change the proposal itself: say so
-        if p.proposed != proposed[p.code] and not any(c.code == p.code and c.what in ("title", "vote", "tie")
-                                                      for c in changes):
+        if p.proposed != proposed[p.code] and p.code not in said:
             e = entries.get(p.code)
             changes.append(CouncilChange(p.code, p.name, "title", proposed[p.code] or "—", p.proposed or "—",
                                          e.note if e else ""))
+            said.add(p.code)
     departments = decide_departments(campaign, people, summary.departments)
     return dataclasses.replace(summary, people=tuple(people), departments=tuple(departments),
                                issues=(*summary.issues, *problems), tally=tally, council_changes=tuple(changes))

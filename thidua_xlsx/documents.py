@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import os
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -325,9 +326,10 @@ def ascii_name(text: str) -> str:
 def _report_paths(folder: Path, people: list[PersonResult]) -> list[tuple[PersonResult, Path]]:
     """One file per person, named after the person; two people of the same name get their codes added."""
     names = [ascii_name(p.name) for p in people]
+    count = Counter(names)
     found = []
     for p, name in zip(people, names):
-        if names.count(name) > 1:
+        if count[name] > 1:
             name = f"{name}_{ascii_name(p.code)}"
         found.append((p, folder / f"{tx.FILE_REPORT.format(name=name)}.docx"))
     return found
@@ -643,13 +645,15 @@ def convert_pdfs(paths: list[Path]) -> tuple[dict[Path, Path], str]:
         return {}, ""
     if find_soffice() is None:
         return {}, tx.PDF_NO_LIBREOFFICE
+    # LibreOffice names each PDF after its input: one name once per run, the n-th file of a name in run n
     batches: list[list[Path]] = []
-    for path in paths:  # LibreOffice names each PDF after its input: one name once per run
-        batch = next((b for b in batches if all(p.stem != path.stem for p in b)), None)
-        if batch is None:
-            batches.append([path])
-        else:
-            batch.append(path)
+    named: Counter[str] = Counter()
+    for path in paths:
+        run = named[path.stem]
+        named[path.stem] += 1
+        if run == len(batches):
+            batches.append([])
+        batches[run].append(path)
     done: dict[Path, Path] = {}
     overran = False
     for batch in batches:

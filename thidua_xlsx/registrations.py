@@ -135,13 +135,15 @@ def checklist(campaign: cm.Campaign, found: RegistrationSummary) -> Checklist:
     from thidua_xlsx.issued import name_key
 
     names = {d.code: d.name for d in campaign.departments}
-    missing = tuple(d.name for d in campaign.departments if d.code not in found.departments_submitted)
-    roster_names = {(p.department, name_key(p.name)) for p in campaign.staff}
+    submitted = set(found.departments_submitted)
+    missing = tuple(d.name for d in campaign.departments if d.code not in submitted)
+    roster = [(p, (p.department, name_key(p.name))) for p in campaign.staff]  # each name keyed once: 84,000
+    roster_names = {key for _, key in roster}
     newcomers = tuple((names.get(n.department, n.department), n.name, n.registration.title) for n in found.newcomers
                       if (n.department, name_key(n.name)) not in roster_names)
+    arrived = {(n.department, name_key(n.name)) for n in found.newcomers}
     matched = {code for code, reg in found.people.items() if reg.title and reg.title != ly.NOT_REGISTERED}
-    matched |= {p.code for p in campaign.staff for n in found.newcomers
-                if (p.department, name_key(p.name)) == (n.department, name_key(n.name))}
+    matched |= {p.code for p, key in roster if key in arrived}
     not_registered = tuple((names[p.department], p.name) for p in campaign.staff
-                           if p.code not in matched and p.department in found.departments_submitted)
+                           if p.code not in matched and p.department in submitted)
     return Checklist(not_registered, newcomers, missing)

@@ -218,8 +218,10 @@ def apply_quota(candidates: list[tuple[str, float | None]], ldtt_count: int, per
     taken = 0
     index = 0
     while index < len(ordered):
-        value = ordered[index][1]
-        tied = [code for code, v in ordered[index:] if v == value]
+        value, end = ordered[index][1], index + 1
+        while end < len(ordered) and ordered[end][1] == value:  # equal scores are next to each other
+            end += 1
+        tied = [code for code, _ in ordered[index:end]]
         if taken + len(tied) <= slots:
             result.update({code: None for code in tied})
             taken += len(tied)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import uuid
 from dataclasses import dataclass, replace
@@ -105,8 +106,16 @@ class _Issue:
         department, found = self.campaign.departments[k], self.found
         return department_spec(self.campaign, department, self.round,
                                registrations=found.people if found else None,
-                               newcomers=found.newcomers if found else (),
+                               newcomers=self._newcomers.get(department.code, ()),
                                collective=found.collective.get(department.code, "") if found else "")
+
+    @functools.cached_property
+    def _newcomers(self) -> dict[str, list]:
+        """Department code → its newcomers registered on spare rows, in their order: grouped once, not
+        searched for in every department's slice."""
+        from thidua_xlsx.consolidate import by_department
+
+        return by_department(self.found.newcomers) if self.found else {}
 
     def path(self, k: int) -> Path:
         return self.outbox / ly.output_name(self.campaign.school.school_year, self.round,
