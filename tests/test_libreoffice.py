@@ -1038,3 +1038,29 @@ def test_merge_pdf_without_libreoffice_explains_how_to_get_it(tmp_path, monkeypa
     assert result.exit_code == 0 and out.exists()
     assert "chưa có LibreOffice" in result.output and "Export → PDF" in result.output
     assert not out.with_suffix(".pdf").exists()
+
+
+def test_the_council_pass_reads_the_cells_the_council_typed_in_libreoffice(summary_files, tmp_path):
+    """The secretary types the council's score and note into the summary in LibreOffice during the
+    meeting and saves it: ``merge --council`` reads those cells back as typed."""
+    from openpyxl.utils import get_column_letter
+
+    from tests.filling import table_rows
+    from thidua_xlsx import summary_text as stx
+    from thidua_xlsx.consolidate import SOURCE_COUNCIL
+    from thidua_xlsx.service import apply_council_file
+
+    person = next(p for p in summary_files["summary"].people if p.final is not None)
+    ws = _book(summary_files["path"])["Điểm chi tiết"]
+    head, cols = table_rows(ws, stx.COUNCIL_HEADS)
+    row = next(r for r in range(head + 1, ws.max_row + 1) if ws.cell(r, cols["code"]).value == person.code)
+    note = "Hội đồng chấm lại tiêu chí II.1"
+    fills = [{"sheet": "Điểm chi tiết", "cell": f"{get_column_letter(cols[key])}{row}", "value": value}
+             for key, value in (("score", 77.5), ("note", note))]
+    saved = tmp_path / "tong-hop-hoi-dong.xlsx"
+    report = lo_fill(summary_files["path"], fills, [], out_xlsx=saved)
+    assert [f["status"] for f in report["fills"]] == ["accepted", "accepted"], report["fills"]
+    final, problems = apply_council_file(summary_files["summary"], saved)
+    assert not problems.errors, problems.errors
+    after = next(p for p in final.people if p.code == person.code)
+    assert (after.final, after.final_source, after.council_note) == (77.5, SOURCE_COUNCIL, note)
