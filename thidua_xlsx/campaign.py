@@ -39,6 +39,15 @@ def clean_text(value) -> str:
     return " ".join(text.split())
 
 
+def cell_value(value):
+    """A cell's value as calamine gives it, made what the cell shows: empty is None, a whole number an int."""
+    if value == "":
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
 def num_text(value) -> str:
     """9.5 → '9,5' (Vietnamese decimal comma), 10.0 → '10'."""
     return (f"{value:g}" if isinstance(value, (int, float)) else str(value)).replace(".", ",")

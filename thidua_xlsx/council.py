@@ -93,13 +93,8 @@ def _sheets(path: Path) -> dict[str, list[list]]:
 
 
 def _value(row: list, col: int):
-    """The cell ``col`` of ``row`` as the council typed it: empty is None, a whole number an int."""
-    value = row[col] if col < len(row) else None
-    if value == "":
-        return None
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
+    """The cell ``col`` of ``row`` as the council typed it (:func:`campaign.cell_value`)."""
+    return cm.cell_value(row[col]) if col < len(row) else None
 
 
 def _header(rows: list[list], wanted: dict[str, str]) -> tuple[int, dict[str, int]] | None:

@@ -84,12 +84,12 @@ def checked_summary_meta(path: Path, campaign: cm.Campaign, problems: Problems, 
 
 
 def _rows(path: Path, problems: Problems) -> list[list[str]] | None:
-    from openpyxl import load_workbook
+    """The registration sheet's cells as text, read with calamine (84,000 people: 12 s with openpyxl)."""
+    from python_calamine import CalamineWorkbook
 
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-        rows = [[cm.clean_text(v) for v in row] for row in wb[SHEET].iter_rows(values_only=True)]
-        wb.close()
+        sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(SHEET)
+        rows = [[cm.clean_text(cm.cell_value(v)) for v in row] for row in sheet.to_python(skip_empty_area=False)]
     except Exception:  # a wrong or broken file becomes one message
         problems.add("campaign.from_unreadable", file=path.name, path=str(path))
         return None
