@@ -1042,7 +1042,7 @@ def test_merge_pdf_without_libreoffice_explains_how_to_get_it(tmp_path, monkeypa
 
 def test_the_council_pass_reads_the_cells_the_council_typed_in_libreoffice(summary_files, tmp_path):
     """The secretary types the council's score and note into the summary in LibreOffice during the
-    meeting and saves it: ``merge --council`` reads those cells back as typed."""
+    meeting and saves it, as .xlsx or as .ods: ``merge --council`` reads those cells back as typed."""
     from openpyxl.utils import get_column_letter
 
     from tests.filling import table_rows
@@ -1057,10 +1057,11 @@ def test_the_council_pass_reads_the_cells_the_council_typed_in_libreoffice(summa
     note = "Hội đồng chấm lại tiêu chí II.1"
     fills = [{"sheet": "Điểm chi tiết", "cell": f"{get_column_letter(cols[key])}{row}", "value": value}
              for key, value in (("score", 77.5), ("note", note))]
-    saved = tmp_path / "tong-hop-hoi-dong.xlsx"
-    report = lo_fill(summary_files["path"], fills, [], out_xlsx=saved)
+    xlsx, ods = tmp_path / "tong-hop-hoi-dong.xlsx", tmp_path / "tong-hop-hoi-dong.ods"
+    report = lo_fill(summary_files["path"], fills, [], out_xlsx=xlsx, out_ods=ods)
     assert [f["status"] for f in report["fills"]] == ["accepted", "accepted"], report["fills"]
-    final, problems = apply_council_file(summary_files["summary"], saved)
-    assert not problems.errors, problems.errors
-    after = next(p for p in final.people if p.code == person.code)
-    assert (after.final, after.final_source, after.council_note) == (77.5, SOURCE_COUNCIL, note)
+    for saved in (xlsx, ods):  # kept as .xlsx, or LibreOffice's own format when the dialog offers it
+        final, problems = apply_council_file(summary_files["summary"], saved)
+        assert not problems.errors, (saved.name, problems.errors)
+        after = next(p for p in final.people if p.code == person.code)
+        assert (after.final, after.final_source, after.council_note) == (77.5, SOURCE_COUNCIL, note), saved.name
