@@ -1065,3 +1065,21 @@ def test_the_council_pass_reads_the_cells_the_council_typed_in_libreoffice(summa
         assert not problems.errors, (saved.name, problems.errors)
         after = next(p for p in final.people if p.code == person.code)
         assert (after.final, after.final_source, after.council_note) == (77.5, SOURCE_COUNCIL, note), saved.name
+
+
+def test_generate_from_reads_a_registration_summary_libreoffice_saved_as_ods(tmp_path):
+    """The registration summary opened and saved in LibreOffice's own format still gives the scoring
+    round its registered titles, the same as the .xlsx."""
+    from thidua_xlsx.issues import Problems
+    from thidua_xlsx.registrations import read_registration_summary
+    from thidua_xlsx.workspace import open_campaign
+
+    require_libreoffice()
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    ods = office.convert(samples / "tong-hop-dang-ky.xlsx", "ods", tmp_path)
+    folder, _ = open_campaign(samples / "campaign.xlsx")
+    problems = Problems()
+    found = read_registration_summary(ods, folder.campaign, problems)
+    assert found is not None and not problems.errors, list(problems)
+    assert found == read_registration_summary(samples / "tong-hop-dang-ky.xlsx", folder.campaign, Problems())
+    assert any(r.title for r in found.people.values())
