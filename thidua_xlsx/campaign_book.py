@@ -353,12 +353,7 @@ class _Grid:
         r, c = row - self.start[0], col - self.start[1]
         if not (0 <= r < len(self.rows) and 0 <= c < len(self.rows[r])):
             return None
-        value = self.rows[r][c]
-        if value == "" or value is None:
-            return None
-        if isinstance(value, float) and value.is_integer():
-            return int(value)
-        return value
+        return cm.cell_value(self.rows[r][c])
 
     def values(self, row: int, cols: list[int]) -> list:
         """``[value(row, c) for c in cols]``, the row looked up once (a table's 84,000 rows)."""
@@ -366,16 +361,8 @@ class _Grid:
         if not 0 <= r < len(self.rows):
             return [None] * len(cols)
         line, first = self.rows[r], self.start[1]
-        found = []
-        for col in cols:
-            c = col - first
-            value = line[c] if 0 <= c < len(line) else None
-            if value == "" or value is None:
-                value = None
-            elif isinstance(value, float) and value.is_integer():
-                value = int(value)
-            found.append(value)
-        return found
+        width, cell_value = len(line), cm.cell_value
+        return [cell_value(line[c]) if 0 <= (c := col - first) < width else None for col in cols]
 
     @property
     def height(self) -> int:

@@ -75,7 +75,7 @@ def write_summary(summary: Summary, path: Path) -> None:
                        "author": ly.APP_ID, "company": school.name,
                        "created": summary.newest_input or FIXED_DATE})
     _Book(wb, summary).write()
-    _meta_sheet(wb, summary)
+    meta_sheet(wb, summary_meta(summary))
     wb.close()
     os.replace(tmp, path)
 
@@ -126,10 +126,10 @@ def summary_meta(summary: Summary) -> ly.SummaryMeta:
                           rubric_versions=tuple((r.role, cm.rubric_version(r)) for r in c.rubrics))
 
 
-def _meta_sheet(wb, summary: Summary) -> None:
+def meta_sheet(wb, meta: ly.SummaryMeta) -> None:
     """The summary's own metadata (very hidden), so that it can be read back like a department workbook."""
     ws = wb.add_worksheet(ly.META_SHEET)
-    for row, text in enumerate(ly.meta_cells(summary_meta(summary).to_json())):
+    for row, text in enumerate(ly.meta_cells(meta.to_json())):
         ws.write_string(row, 0, text)
     ws.protect()
     ws.very_hidden()
