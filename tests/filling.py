@@ -194,3 +194,20 @@ def council_types(src: Path, dst: Path, decisions: dict[str, tuple], tally: dict
         for key, value in (("code", code), ("title", title), ("votes", n)):
             sheet.cell(row, cols[key]).value = value
     wb.save(dst)
+
+
+def type_far_away(path: Path, sheet_name: str, cell: str = "XFD1048576") -> None:
+    """What a slip of Ctrl+↓ / Ctrl+→ then typing does: a value in the last cell of a sheet."""
+    wb = load_workbook(path)
+    wb[sheet_name][cell] = "x"
+    wb.save(path)
+
+
+def run_apart(*args, cwd: Path):
+    """The command line in a process of its own, as the secretary runs it: a parser that aborts the
+    process is a failed test here, not the end of the test run."""
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "thidua_xlsx", *map(str, args)], cwd=cwd, capture_output=True,
+                          text=True, timeout=300)

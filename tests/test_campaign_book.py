@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
+from tests.filling import run_apart, type_far_away
 from thidua_xlsx import campaign as cm
 from thidua_xlsx import campaign_book as cb
 from thidua_xlsx import service
@@ -337,6 +338,63 @@ def test_text_is_cleaned_on_load(tmp_path):
 
     assert [p.render() for p in problems] == []
     assert campaign.staff[0].name == "Nguyễn Thị Hồng"
+
+
+def test_a_value_typed_in_the_last_cell_of_a_sheet_is_a_message_not_a_crash(tmp_path):
+    """calamine holds a sheet from A1 to its furthest value: before, XFD1048576 asked for 512 GB and
+    the process aborted without a word."""
+    path = make_book(tmp_path)
+    type_far_away(path, "Tổ")
+    result = run_apart("generate", path, "--round", "dang-ky", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr[-2000:]
+    assert ("Sheet 'Tổ' của 'campaign.xlsx' có dữ liệu ở ô XFD1048576, quá xa (giới hạn 200000 dòng, 128 cột)"
+            in result.stdout + result.stderr)
+    assert "Ctrl+End" in result.stdout + result.stderr and not list((tmp_path / "outbox").glob("*.xlsx"))
+
+
+@pytest.mark.parametrize("cell, refused", [("A200000", False), ("DX5", False), ("A200001", True), ("DY5", True)])
+def test_a_campaign_book_may_reach_200000_rows_and_128_columns(tmp_path, cell, refused):
+    """The bounds of the secretary's own books: a province's roster and summary (94,000 rows, 28
+    columns at 84,000 people) fit twice over; a cell beyond is refused before any parser sees it."""
+    path = make_book(tmp_path)
+    edit(path, lambda wb: wb["Hướng dẫn"].__setitem__(cell, "ghi chú"))  # a sheet the campaign does not use
+
+    campaign, problems = load(path)
+
+    if refused:
+        assert campaign is None and [(p.code, p.sheet, p.cell) for p in problems] == [
+            ("book.sheet_too_big", "Hướng dẫn", cell)]
+    else:
+        assert campaign is not None and [p.render() for p in problems] == []
+
+
+def _ods_with_far_cell(path: Path, sheet: str) -> None:
+    """A one-sheet .ods as LibreOffice writes empty stretches (repeated rows and cells), with a value in
+    XFD1048576."""
+    import zipfile
+
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+    value = '<table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell>'
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns}><office:body><office:spreadsheet>'
+               f'<table:table table:name="{sheet}"><table:table-row>{value}</table:table-row>'
+               '<table:table-row table:number-rows-repeated="1048574"><table:table-cell/></table:table-row>'
+               f'<table:table-row><table:table-cell table:number-columns-repeated="16383"/>{value}</table:table-row>'
+               '</table:table></office:spreadsheet></office:body></office:document-content>')
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED)
+        zf.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+
+
+def test_a_far_value_in_a_campaign_book_saved_as_ods_is_told_with_its_sheet(tmp_path):
+    path = tmp_path / "campaign.ods"
+    _ods_with_far_cell(path, "Nhân sự")
+
+    campaign, problems = load(path)
+
+    assert campaign is None and [(p.code, p.sheet, p.cell) for p in problems] == [
+        ("book.sheet_too_big", "Nhân sự", "XFD1048576")]
 
 
 BROKEN_CONTENTS = {

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from tests.filling import council_types, table_rows
+from tests.filling import council_types, run_apart, table_rows, type_far_away
 from tests.test_merge import T1_SCORES, T2_SCORES, _fill_department, scoring_round
 from tests.test_validator import unaccepted_findings
 from thidua_xlsx import layout as ly
@@ -167,6 +167,18 @@ def test_a_summary_of_another_round_or_not_ours_is_refused(school, tmp_path):
     assert not (tmp_path / "x.xlsx").exists()
     same = run("merge", school["inbox"], "--council", school["first"], "-o", school["first"], "--force")
     assert same.exit_code == 2 and "Không ghi đè bảng tổng hợp của Hội đồng" in same.output
+
+
+def test_a_value_typed_in_the_last_cell_of_the_councils_summary_is_a_message_not_a_crash(school, tmp_path):
+    """The council types into the summary during the meeting; one slip far away made the council pass
+    abort (calamine asked for 512 GB). It is refused, saying where, before any parser sees it."""
+    typed = tmp_path / "hoi-dong.xlsx"
+    typed.write_bytes(school["first"].read_bytes())
+    type_far_away(typed, tx.S_DETAIL)
+    result = run_apart("merge", school["inbox"], "--council", typed, "-o", tmp_path / "x.xlsx", cwd=tmp_path)
+    assert result.returncode == EXIT_UNUSABLE, result.stderr[-2000:]
+    assert f"Sheet '{tx.S_DETAIL}' của 'hoi-dong.xlsx' có dữ liệu ở ô XFD1048576" in result.stdout + result.stderr
+    assert not (tmp_path / "x.xlsx").exists()
 
 
 def test_thresholds_are_shares_of_all_members_and_need_a_valid_meeting():

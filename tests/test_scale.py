@@ -329,4 +329,35 @@ def test_the_summary_of_a_province_is_read_back_with_every_inbox_entry(tmp_path)
     meta_sheet(wb, meta)  # as summary.write_summary writes it
     wb.close()
     assert sum(map(len, ly.meta_cells(meta.to_json())[1:])) > 1_000_000 > ly.MAX_META_CHARS
-    assert read_summary_meta(path) == meta
+    assert read_summary_meta(path.read_bytes()) == meta
+
+
+@pytest.mark.parametrize("far", [None, "A200001", "DY40000"])
+def test_a_province_summary_passes_containment_and_a_value_beyond_it_is_found(tmp_path, far):
+    """The sheets of a province's summary are up to 100 MB of XML: checked piece by piece, not held
+    whole, and a value typed just beyond the bounds at the end of one is still found."""
+    import zipfile
+
+    import xlsxwriter
+
+    from thidua_xlsx.containment import CHUNK, read_own_book
+    from thidua_xlsx.issues import Problems
+
+    path = tmp_path / "tong-hop.xlsx"
+    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    ws = wb.add_worksheet("Điểm chi tiết")
+    for row in range(40_000):
+        ws.write_row(row, 0, (f"GV{row:05d}", "Nguyễn Văn An", 95.5))
+    if far:
+        ws.write(far, "x")
+    wb.close()
+    assert zipfile.ZipFile(path).getinfo("xl/worksheets/sheet1.xml").file_size > 4 * CHUNK
+
+    problems = Problems()
+    data = read_own_book(path, problems, "council.unreadable", file=path.name, path=str(path))
+
+    if far is None:
+        assert data == path.read_bytes() and list(problems) == []
+    else:
+        assert data is None and [(p.code, p.sheet, p.cell) for p in problems] == [
+            ("book.sheet_too_big", "Điểm chi tiết", far)]

@@ -371,7 +371,7 @@ def test_summary_carries_its_own_metadata_and_reads_back(scoring_book, wb):
     from thidua_xlsx.registrations import read_summary_meta
 
     assert wb[ly.META_SHEET].sheet_state == "veryHidden"
-    meta = read_summary_meta(scoring_book)
+    meta = read_summary_meta(scoring_book.read_bytes())
     assert (meta.campaign_id, meta.school_year, meta.round) == ("test-campaign", "2025-2026", ly.SCORING)
     assert meta.schema_version == ly.SUMMARY_SCHEMA_VERSION
     assert [name for name, _, _ in meta.inputs] == ["~$To-khoi-1.xlsx", T1_FILE, T1_OLD, T2_FILE, "ghi-chu.docx"]

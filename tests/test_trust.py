@@ -18,7 +18,8 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from tests.conftest import campaign_dict, make_folder
-from tests.filling import fill, forms, layout, person_values, register, registration_values, sheet, stamp_saved_time
+from tests.filling import (fill, forms, layout, person_values, register, registration_values, run_apart, sheet,
+                           stamp_saved_time, type_far_away)
 from tests.test_merge import T1_SCORES, T2_SCORES, TITLES, _fill_department, scoring_round
 from thidua_xlsx import campaign as cm
 from thidua_xlsx import layout as ly
@@ -331,6 +332,20 @@ def test_a_registered_newcomer_is_counted_once_after_joining_the_roster(gate, tm
     assert len(mine) == 1 and mine[0].code == "GV09" and not mine[0].newcomer
     assert mine[0].final == 90 and mine[0].proposed == rules.LDTT
     assert any(f.code == "flag.newcomer_matched" for f in mine[0].flags)
+
+
+def test_generate_from_refuses_a_summary_with_a_value_in_its_last_cell_saying_where(gate, tmp_path):
+    """A slip while checking the registrations made ``generate --from`` abort (calamine asked for 512 GB)."""
+    from thidua_xlsx.registrations import SHEET
+
+    typed = tmp_path / "tong-hop-dang-ky.xlsx"
+    shutil.copy(gate["summary"], typed)
+    type_far_away(typed, SHEET)
+    result = run_apart("generate", gate["folder"].folder, "--round", "cham-diem", "-o", tmp_path / "out",
+                       "--from", typed, cwd=tmp_path)
+    assert result.returncode == EXIT_UNUSABLE, result.stderr[-2000:]
+    assert f"Sheet '{SHEET}' của 'tong-hop-dang-ky.xlsx' có dữ liệu ở ô XFD1048576" in result.stdout + result.stderr
+    assert not (tmp_path / "out").exists()
 
 
 def test_generate_from_refuses_a_summary_of_another_campaign_or_year(gate, tmp_path):

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from thidua_xlsx import campaign as cm
+from thidua_xlsx.containment import read_own_book
 from thidua_xlsx.issues import Problems
 from thidua_xlsx.messages import CAMPAIGN_GUIDE
 from thidua_xlsx.workbook_text import NO, YES
@@ -551,9 +552,11 @@ def load_campaign_book(path: Path) -> tuple[cm.Campaign | None, Problems]:
     problems = Problems()
     file_name = Path(path).name
     try:
-        data = Path(path).read_bytes()
+        data = read_own_book(Path(path), problems, "campaign.broken", file=file_name)
     except OSError:
         problems.add("campaign.no_access", file=file_name)
+        return None, problems
+    if data is None:
         return None, problems
     try:
         grids = _read_grids(data)

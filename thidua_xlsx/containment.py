@@ -6,17 +6,26 @@ what it says about itself: its size (from ``stat``, before any read), its zip en
 compression ratios), its encryption, and the extent of every sheet, read from the sheet's XML (or
 the .xls cell records) by streaming — so a 5 KB file with one value in XFD1048576 is a message in
 milliseconds, not a 550 GB allocation. The limits are stated in the README.
+
+The secretary's own books — the campaign book, a summary brought back for ``--council`` or ``--from``
+— go through the same checks with bounds of their own (:data:`OWN`): a province's summary has 94,000
+rows, and a value typed by mistake in the last row or column of a sheet must be a message, not a
+parser that asks for 512 GB and aborts.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import re
 import stat
 import zipfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from thidua_xlsx.issues import Problems
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a department's workbook is 20–300 KB
@@ -121,19 +130,73 @@ def check_workbook(path: Path, data: bytes, suffix: str) -> Problem | None:
     if suffix in (".xlsx", ".xlsm", ".ods"):
         if data[:4] != ZIP_MAGIC:
             return Problem("file.corrupt")
-        return _zip_problem(data, suffix)
+        return _zip_problem(data, suffix, INBOX)
     if data[:8] != CFB_MAGIC:
         return Problem("file.corrupt")
-    return _xls_problem(data)
+    return _xls_problem(data, INBOX)
+
+
+def read_own_book(book: Path, problems: Problems, unreadable: str, **params) -> bytes | None:
+    """The bytes of the secretary's own book ``book`` (the campaign book, a summary brought back), or
+    None with the reason in ``problems``: the checks of :func:`check_workbook` to the bounds
+    :data:`OWN`, its format told from its content (as calamine tells it). ``unreadable`` is the
+    caller's message for a broken, encrypted or foreign file, given ``params``. OSError: not readable."""
+    with open(book, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        data = handle.read() if size <= OWN.file_bytes else b""
+    problem = Problem("file.too_big") if size > OWN.file_bytes else _own_book_problem(data)
+    if problem is None:
+        return data
+    if problem.code in ("file.too_big", "file.zip_bomb"):
+        problems.add("book.too_big", file=book.name, size_mb=-(-size // (1024 * 1024)),
+                     max_mb=OWN.file_bytes // (1024 * 1024), max_unzipped_mb=OWN.unzipped_bytes // (1024 * 1024))
+    elif problem.code == "file.sheet_too_big":
+        from xlsxwriter.utility import xl_rowcol_to_cell
+
+        found = dict(problem.params)
+        problems.add("book.sheet_too_big", file=book.name, sheet=_sheet_names(data).get(found["part"], found["part"]),
+                     cell=xl_rowcol_to_cell(found["rows"] - 1, found["columns"] - 1), max_rows=OWN.rows,
+                     max_columns=OWN.columns)
+    else:
+        problems.add(unreadable, **params)
+    return None
+
+
+def _own_book_problem(data: bytes) -> Problem | None:
+    if data[:8] == CFB_MAGIC:
+        return _xls_problem(data, OWN)  # an encrypted .xlsx is one too: told there
+    if data[:4] != ZIP_MAGIC:
+        return Problem("file.corrupt")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = set(zf.namelist())
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+        return Problem("file.corrupt")
+    ods = "content.xml" in names and "xl/workbook.xml" not in names
+    return _zip_problem(data, ".ods" if ods else ".xlsx", OWN)
+
+
+def _sheet_names(data: bytes) -> dict[str, str]:
+    """Sheet part (``sheet3.xml``) → the sheet's name as its tab shows it; {} when the book does not say."""
+    from defusedxml.ElementTree import ParseError, fromstring
+
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}sheet"
+    rid = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            rels = fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+            book = fromstring(zf.read("xl/workbook.xml"))
+    except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, ParseError):
+        return {}
+    parts = {rel.get("Id"): (rel.get("Target") or "").rsplit("/", 1)[-1] for rel in rels}
+    return {parts[sheet.get(rid)]: sheet.get("name", "") for sheet in book.iter(main) if sheet.get(rid) in parts}
 
 
 def _is_sheet_part(name: str) -> bool:
     return name.startswith("xl/worksheets/") and name.endswith(".xml")
 
 
-def _zip_problem(data: bytes, suffix: str) -> Problem | None:
-    import io
-
+def _zip_problem(data: bytes, suffix: str, bounds: Bounds) -> Problem | None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
@@ -143,15 +206,16 @@ def _zip_problem(data: bytes, suffix: str) -> Problem | None:
                 return Problem("file.encrypted")
             total = sum(info.file_size for info in infos)
             packed = sum(info.compress_size for info in infos) or 1
-            if total > MAX_UNZIPPED_BYTES or total / packed > MAX_ZIP_RATIO:
+            if total > bounds.unzipped_bytes or total / packed > MAX_ZIP_RATIO:
                 return Problem("file.zip_bomb")
             names = {info.filename for info in infos}
-            # Each sheet part is inflated once, here (its head checked now, its extent below); a
+            # A sheet part up to CHUNK is inflated once, here (its head checked now, its extent below); a
             # failure while inflating it is raised when its turn comes, as if it had been streamed then.
+            # A bigger one (a province's summary has 100 MB parts) is streamed again for its extent.
             sheets: dict[str, bytes | Exception] = {}
             for info in infos:  # Office files never declare a DTD: entities are an attack (billion laughs, XXE)
                 if info.filename.endswith((".xml", ".rels")):
-                    if suffix != ".ods" and _is_sheet_part(info.filename):
+                    if suffix != ".ods" and _is_sheet_part(info.filename) and info.file_size <= CHUNK:
                         try:
                             xml = sheets[info.filename] = zf.read(info)  # at most its declared size: bounded
                             head = xml[:4096]
@@ -167,16 +231,16 @@ def _zip_problem(data: bytes, suffix: str) -> Problem | None:
                     if info.filename == "xl/workbook.xml" and b"purl.oclc.org/ooxml" in head:
                         return Problem("file.strict_or_foreign")
             if suffix == ".ods":
-                return _ods_extent(zf) if "content.xml" in names else Problem("file.corrupt")
+                return _ods_extent(zf, bounds) if "content.xml" in names else Problem("file.corrupt")
             if "xl/workbook.xml" not in names:
                 return Problem("file.strict_or_foreign") if any(n.startswith("xl/") for n in names) else \
                     Problem("file.corrupt")
             for info in infos:
                 if _is_sheet_part(info.filename):
-                    xml = sheets[info.filename]
+                    xml = sheets.get(info.filename)
                     if isinstance(xml, Exception):
                         raise xml
-                    problem = _xlsx_extent(xml, info.filename)
+                    problem = _xlsx_extent([xml] if xml is not None else _streamed(zf, info), info.filename, bounds)
                     if problem:
                         return problem
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError):
@@ -186,24 +250,47 @@ def _zip_problem(data: bytes, suffix: str) -> Problem | None:
 
 # A cell element with content (not self-closing): an empty styled cell far away is harmless.
 _CELL_REF = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})(\d{1,7})"[^>]*?(/?)>')
-# Any reference beyond MAX_ROWS (5000) or MAX_COLUMNS (64, "BL"), anywhere: a sheet without one has no
-# cell out of bounds, which a plain search tells ~6x faster than looking at every cell.
-_FAR_REF = re.compile(rb'r="(?:[A-Z]{1,3}(?:\d{5,7}|[5-9]\d{3})|(?:[A-Z]{3}|[C-Z][A-Z]|B[M-Z])\d{1,7})"')
-assert MAX_ROWS == 5000 and MAX_COLUMNS == 64, "_FAR_REF spells these limits out"
 
 
-def _xlsx_extent(xml: bytes, member: str) -> Problem | None:
-    """The furthest row and column a sheet's XML names (in chunks, as when it was streamed)."""
+@dataclass(frozen=True)
+class Bounds:
+    """How big a workbook may be before a parser is given it."""
+
+    file_bytes: int
+    unzipped_bytes: int
+    rows: int  # of any sheet, counted to its furthest cell with content …
+    columns: int
+    far: re.Pattern  # … found by this: it matches every reference beyond them (and may match a few
+    # within, which are then looked at exactly). A sheet without one is within bounds, which a plain
+    # search tells ~6x faster than looking at every cell.
+
+
+INBOX = Bounds(MAX_FILE_BYTES, MAX_UNZIPPED_BYTES, MAX_ROWS, MAX_COLUMNS, re.compile(
+    rb'r="(?:[A-Z]{1,3}(?:\d{5,7}|[5-9]\d{3})|(?:[A-Z]{3}|[C-Z][A-Z]|B[M-Z])\d{1,7})"'))  # > 5000 rows, > BL
+# The campaign book and summaries: 94,000 rows in a summary of 84,000 people (10,000 departments), 28
+# columns in its widest sheet (14 + 2 per group of criteria). At the bounds calamine holds ~820 MB.
+OWN = Bounds(256 * 1024 * 1024, 2 * 1024 * 1024 * 1024, 200_000, 128, re.compile(
+    rb'r="(?:[A-Z]{1,3}(?:\d{7}|[2-9]\d{5})|(?:[A-Z]{3}|[E-Z][A-Z]|D[YZ])\d{1,7})"'))  # ≥ 200,000 rows, > DX
+assert (INBOX.rows, INBOX.columns, OWN.rows, OWN.columns) == (5000, 64, 200_000, 128), "the patterns spell these out"
+
+
+def _streamed(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    with zf.open(info) as handle:
+        yield from iter(lambda: handle.read(CHUNK), b"")
+
+
+def _xlsx_extent(pieces: Iterable[bytes], member: str, bounds: Bounds) -> Problem | None:
+    """The furthest row and column a sheet's XML names, told from its pieces (each up to CHUNK)."""
     tail = b""
-    for start in range(0, len(xml), CHUNK):
-        text = tail + xml[start:start + CHUNK]
-        if _FAR_REF.search(text):
+    for piece in pieces:
+        text = tail + piece
+        if bounds.far.search(text):
             for match in _CELL_REF.finditer(text):
                 if match.group(3):
                     continue
                 row, col = int(match.group(2)), _column_number(match.group(1))
-                if row > MAX_ROWS or col > MAX_COLUMNS:
-                    return _too_big(member, row, col)
+                if row > bounds.rows or col > bounds.columns:
+                    return _too_big(member, row, col, bounds)
         tail = text[-200:]
     return None
 
@@ -215,38 +302,40 @@ def _column_number(letters: bytes) -> int:
     return number
 
 
-def _too_big(part: str, row: int, col: int) -> Problem:
+def _too_big(part: str, row: int, col: int, bounds: Bounds) -> Problem:
     return Problem("file.sheet_too_big", (("part", part.rsplit("/", 1)[-1]), ("rows", row), ("columns", col),
-                                          ("max_rows", MAX_ROWS), ("max_columns", MAX_COLUMNS)))
+                                          ("max_rows", bounds.rows), ("max_columns", bounds.columns)))
 
 
 _ODS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 
 
-def _ods_extent(zf: zipfile.ZipFile) -> Problem | None:
-    """Rows and cells with content, repeats included (LibreOffice repeats empty rows freely)."""
+def _ods_extent(zf: zipfile.ZipFile, bounds: Bounds) -> Problem | None:
+    """Rows and cells with content, repeats included (LibreOffice repeats empty rows freely); a cell out
+    of bounds is told with its sheet's name (there is one part for all sheets)."""
     from defusedxml.ElementTree import iterparse
 
     row_tag, cell_tag = f"{{{_ODS}}}table-row", f"{{{_ODS}}}table-cell"
     rows_repeat, cols_repeat = f"{{{_ODS}}}number-rows-repeated", f"{{{_ODS}}}number-columns-repeated"
     row = col = 0
+    sheet = "content.xml"
     with zf.open("content.xml") as handle:
         for event, element in iterparse(handle, events=("start", "end")):
             if event == "start" and element.tag == f"{{{_ODS}}}table":
-                row = 0
+                row, sheet = 0, element.get(f"{{{_ODS}}}name") or "content.xml"
             elif event == "start" and element.tag == row_tag:
                 col = 0
             elif event == "end" and element.tag == cell_tag:
                 repeat = int(element.get(cols_repeat, "1"))
                 if len(element) or element.attrib.get("{urn:oasis:names:tc:opendocument:xmlns:office:1.0}value-type"):
-                    if col + repeat > MAX_COLUMNS or row + 1 > MAX_ROWS:
-                        return _too_big("content.xml", row + 1, col + repeat)
+                    if col + repeat > bounds.columns or row + 1 > bounds.rows:
+                        return _too_big(sheet, row + 1, col + repeat, bounds)
                 col += repeat
                 element.clear()
             elif event == "end" and element.tag == row_tag:
                 repeat = int(element.get(rows_repeat, "1"))
-                if col and repeat > 1 and row + repeat > MAX_ROWS and _has_content(element):
-                    return _too_big("content.xml", row + repeat, col)
+                if col and repeat > 1 and row + repeat > bounds.rows and _has_content(element):
+                    return _too_big(sheet, row + repeat, col, bounds)
                 row += repeat
                 element.clear()
     return None
@@ -261,9 +350,7 @@ def _has_content(row) -> bool:
 _XLS_CELL_RECORDS = {0x00FD, 0x0203, 0x027E, 0x00BD, 0x0201, 0x00BE, 0x0006, 0x0205, 0x0204, 0x00D6}
 
 
-def _xls_problem(data: bytes) -> Problem | None:
-    import io
-
+def _xls_problem(data: bytes, bounds: Bounds) -> Problem | None:
     import olefile
 
     try:
@@ -285,7 +372,7 @@ def _xls_problem(data: bytes) -> Problem | None:
         if kind in _XLS_CELL_RECORDS and size >= 4:
             row = int.from_bytes(stream[pos + 4:pos + 6], "little") + 1
             col = int.from_bytes(stream[pos + 6:pos + 8], "little") + 1
-            if row > MAX_ROWS or col > MAX_COLUMNS:
-                return _too_big("Workbook", row, col)
+            if row > bounds.rows or col > bounds.columns:
+                return _too_big("Workbook", row, col, bounds)
         pos += 4 + size
     return None

@@ -64,15 +64,16 @@ class CouncilInput:
 
 def read_council(path: Path, campaign: cm.Campaign, problems: Problems) -> CouncilInput | None:
     """The council's cells of ``path``, or None with the reason in ``problems`` (a wrong file)."""
-    from thidua_xlsx.registrations import checked_summary_meta
+    from thidua_xlsx.registrations import checked_summary
 
-    meta = checked_summary_meta(path, campaign, problems, ly.SCORING)
-    if meta is None:
+    checked = checked_summary(path, campaign, problems, ly.SCORING)
+    if checked is None:
         return None
+    meta, data = checked
     try:
-        sheets = _sheets(path)
+        sheets = _sheets(data)
     except Exception:  # a broken file becomes one message
-        problems.add("campaign.from_unreadable", file=path.name, path=str(path))
+        problems.add("council.unreadable", file=path.name, path=str(path))
         return None
     found: list[Issue] = []
     entries = _entries(path.name, sheets, campaign, found)
@@ -82,12 +83,14 @@ def read_council(path: Path, campaign: cm.Campaign, problems: Problems) -> Counc
     return CouncilInput(path.name, meta, entries, _tally(path.name, sheets, found), tuple(found))
 
 
-def _sheets(path: Path) -> dict[str, list[list]]:
+def _sheets(data: bytes) -> dict[str, list[list]]:
     """Every sheet's values from A1, read with calamine: the summary of a province is millions of cells
     (openpyxl took 46 s on that of 84,000 people). A cell is read through :func:`_value`."""
+    import io
+
     from python_calamine import CalamineWorkbook
 
-    wb = CalamineWorkbook.from_path(str(path))
+    wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
     return {name: wb.get_sheet_by_name(name).to_python(skip_empty_area=False) for name in wb.sheet_names
             if name != ly.META_SHEET}
 

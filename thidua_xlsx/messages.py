@@ -88,6 +88,16 @@ MESSAGES = {
     "council.no_council_columns": "Không tìm thấy các cột 'Mã', 'Điểm Hội đồng', 'Quyết định Hội đồng', 'Ghi chú Hội "
                                   "đồng' trong '{path}'. Hãy dùng bảng tổng hợp do merge ghi (sheet Điểm chi tiết).",
     "from.scoring_only": "--from chỉ dùng cho vòng cham-diem (điền sẵn danh hiệu đã đăng ký).",
+    "council.unreadable": "Không đọc được bảng tổng hợp '{path}' (tệp bị hỏng, có mật khẩu hoặc không phải sổ bảng "
+                          "tính). Hãy dùng bảng tổng hợp do 'thidua-xlsx merge' ghi, Hội đồng điền rồi lưu lại dạng "
+                          ".xlsx hoặc .ods.",
+    # the secretary's own books: the campaign book, a summary brought back (--from, --council)
+    "book.sheet_too_big": "Sheet '{sheet}' của '{file}' có dữ liệu ở ô {cell}, quá xa (giới hạn {max_rows} dòng, "
+                          "{max_columns} cột) – không đọc vì an toàn. Có lẽ ô đó bị gõ nhầm: hãy mở tệp, vào sheet "
+                          "'{sheet}', nhấn Ctrl+End để tới ô cuối có dữ liệu, xóa các dòng và cột thừa rồi lưu lại.",
+    "book.too_big": "'{file}' quá lớn ({size_mb} MB) hoặc nén bất thường so với một sổ chiến dịch hay bảng tổng hợp "
+                    "(giới hạn {max_mb} MB, giải nén {max_unzipped_mb} MB) – không đọc vì an toàn. Hãy dùng đúng tệp "
+                    "do thidua-xlsx tạo.",
     # inbox files
     "file.skipped_lock": "Tệp khóa tạm của Excel/LibreOffice (do đang mở tệp) – bỏ qua, không cần làm gì.",
     "file.skipped_system": "Tệp hệ thống – bỏ qua.",

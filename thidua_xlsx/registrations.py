@@ -12,6 +12,7 @@ from pathlib import Path
 
 from thidua_xlsx import campaign as cm
 from thidua_xlsx import layout as ly
+from thidua_xlsx.containment import read_own_book
 from thidua_xlsx.issued import NEWCOMER_PREFIX, Newcomer, Registration
 from thidua_xlsx.issues import Problems
 
@@ -38,10 +39,12 @@ class Checklist:
     departments_missing: tuple[str, ...]  # sent no registration
 
 
-def read_summary_meta(path: Path) -> ly.SummaryMeta | None:
+def read_summary_meta(data: bytes) -> ly.SummaryMeta | None:
+    import io
+
     from python_calamine import CalamineWorkbook
 
-    wb = CalamineWorkbook.from_path(str(path))
+    wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
     if ly.META_SHEET not in wb.sheet_names:
         return None
     rows = wb.get_sheet_by_name(ly.META_SHEET).to_python()
@@ -50,21 +53,28 @@ def read_summary_meta(path: Path) -> ly.SummaryMeta | None:
 
 def read_registration_summary(path: Path, campaign: cm.Campaign, problems: Problems) -> RegistrationSummary | None:
     """The registrations of ``path``, or None with the reason in ``problems``."""
-    meta = checked_summary_meta(path, campaign, problems, ly.REGISTRATION)
-    if meta is None:
+    checked = checked_summary(path, campaign, problems, ly.REGISTRATION)
+    if checked is None:
         return None
-    rows = _rows(path, problems)
+    meta, data = checked
+    rows = _rows(path, data, problems)
     if rows is None:
         return None
     return _parse(rows, campaign, meta)
 
 
-def checked_summary_meta(path: Path, campaign: cm.Campaign, problems: Problems, round_: str) -> ly.SummaryMeta | None:
-    """The metadata of a summary of this campaign, year and round, or None with the reason in ``problems``."""
+def checked_summary(path: Path, campaign: cm.Campaign, problems: Problems,
+                    round_: str) -> tuple[ly.SummaryMeta, bytes] | None:
+    """The metadata and the bytes of a summary of this campaign, year and round, or None with the reason
+    in ``problems``. The bytes have been through containment (:func:`containment.read_own_book`)."""
+    unreadable = "campaign.from_unreadable" if round_ == ly.REGISTRATION else "council.unreadable"
     try:
-        meta = read_summary_meta(path)
+        data = read_own_book(path, problems, unreadable, file=path.name, path=str(path))
+        if data is None:
+            return None
+        meta = read_summary_meta(data)
     except Exception:  # a wrong or broken file becomes one message
-        problems.add("campaign.from_unreadable", file=path.name, path=str(path))
+        problems.add(unreadable, file=path.name, path=str(path))
         return None
     if meta is None:
         problems.add("from.not_ours", file=path.name, path=str(path))
@@ -80,15 +90,17 @@ def checked_summary_meta(path: Path, campaign: cm.Campaign, problems: Problems, 
         problems.add("from.not_registration" if round_ == ly.REGISTRATION else "council.not_scoring", file=path.name,
                      path=str(path), round=meta.round)
         return None
-    return meta
+    return meta, data
 
 
-def _rows(path: Path, problems: Problems) -> list[list[str]] | None:
+def _rows(path: Path, data: bytes, problems: Problems) -> list[list[str]] | None:
     """The registration sheet's cells as text, read with calamine (84,000 people: 12 s with openpyxl)."""
+    import io
+
     from python_calamine import CalamineWorkbook
 
     try:
-        sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(SHEET)
+        sheet = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_name(SHEET)
         rows = [[cm.clean_text(cm.cell_value(v)) for v in row] for row in sheet.to_python(skip_empty_area=False)]
     except Exception:  # a wrong or broken file becomes one message
         problems.add("campaign.from_unreadable", file=path.name, path=str(path))
