@@ -165,6 +165,10 @@ def test_a_summary_of_another_round_or_not_ours_is_refused(school, tmp_path):
     result = run("merge", school["inbox"], "--council", registration, "-o", tmp_path / "x.xlsx")
     assert result.exit_code == EXIT_UNUSABLE and "--council cần bảng tổng hợp vòng chấm điểm" in result.output
     assert not (tmp_path / "x.xlsx").exists()
+    workbook = next(school["inbox"].glob("*.xlsx"))  # a department's workbook: no summary's metadata
+    result = run("merge", school["inbox"], "--council", workbook, "-o", tmp_path / "x.xlsx")
+    assert result.exit_code == EXIT_UNUSABLE and "không phải bảng tổng hợp do thidua-xlsx tạo" in result.output
+    assert "vòng chấm điểm" in result.output and "vòng đăng ký" not in result.output
     same = run("merge", school["inbox"], "--council", school["first"], "-o", school["first"], "--force")
     assert same.exit_code == 2 and "Không ghi đè bảng tổng hợp của Hội đồng" in same.output
 

@@ -88,6 +88,12 @@ MESSAGES = {
     "council.no_council_columns": "Không tìm thấy các cột 'Mã', 'Điểm Hội đồng', 'Quyết định Hội đồng', 'Ghi chú Hội "
                                   "đồng' trong '{path}'. Hãy dùng bảng tổng hợp do merge ghi (sheet Điểm chi tiết).",
     "from.scoring_only": "--from chỉ dùng cho vòng cham-diem (điền sẵn danh hiệu đã đăng ký).",
+    "council.not_ours": "'{path}' không phải bảng tổng hợp do thidua-xlsx tạo (không có thông tin nhận diện). Hãy "
+                        "dùng bảng tổng hợp vòng chấm điểm do 'thidua-xlsx merge' ghi, mà Hội đồng đã điền khi họp.",
+    "council.other_campaign": "Bảng tổng hợp '{path}' thuộc chiến dịch khác (năm học {year}). Hãy dùng bảng tổng hợp "
+                              "vòng chấm điểm của chiến dịch này.",
+    "council.other_year": "Bảng tổng hợp '{path}' là của năm học {year}, chiến dịch này là năm học {expected}. Hãy "
+                          "dùng bảng tổng hợp vòng chấm điểm năm nay.",
     "council.unreadable": "Không đọc được bảng tổng hợp '{path}' (tệp bị hỏng, có mật khẩu hoặc không phải sổ bảng "
                           "tính). Hãy dùng bảng tổng hợp do 'thidua-xlsx merge' ghi, Hội đồng điền rồi lưu lại dạng "
                           ".xlsx hoặc .ods.",

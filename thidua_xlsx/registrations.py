@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from thidua_xlsx import campaign as cm
 from thidua_xlsx import layout as ly
@@ -40,6 +41,8 @@ class Checklist:
 
 
 def read_summary_meta(data: bytes) -> ly.SummaryMeta | None:
+    """What a summary says about itself; None when ``data`` is no summary of ours. A file calamine
+    cannot read raises."""
     import io
 
     from python_calamine import CalamineWorkbook
@@ -48,7 +51,10 @@ def read_summary_meta(data: bytes) -> ly.SummaryMeta | None:
     if ly.META_SHEET not in wb.sheet_names:
         return None
     rows = wb.get_sheet_by_name(ly.META_SHEET).to_python()
-    return ly.SummaryMeta.from_json(ly.meta_json([row[0] for row in rows if row], ly.MAX_SUMMARY_META_CHARS))
+    try:
+        return ly.SummaryMeta.from_json(ly.meta_json([row[0] for row in rows if row], ly.MAX_SUMMARY_META_CHARS))
+    except (ValueError, TypeError):  # a department's workbook, or metadata that is not a summary's any more
+        return None
 
 
 def read_registration_summary(path: Path, campaign: cm.Campaign, problems: Problems) -> RegistrationSummary | None:
@@ -63,32 +69,48 @@ def read_registration_summary(path: Path, campaign: cm.Campaign, problems: Probl
     return _parse(rows, campaign, meta)
 
 
+class _Refusals(NamedTuple):
+    """What is said of a wrong summary, by the command that was given it."""
+
+    unreadable: str
+    not_ours: str
+    other_campaign: str
+    other_year: str
+    other_round: str
+
+
+_REFUSALS = {  # --from takes the registration round's summary, --council the scoring round's
+    ly.REGISTRATION: _Refusals("campaign.from_unreadable", "from.not_ours", "from.other_campaign", "from.other_year",
+                               "from.not_registration"),
+    ly.SCORING: _Refusals("council.unreadable", "council.not_ours", "council.other_campaign", "council.other_year",
+                          "council.not_scoring"),
+}
+
+
 def checked_summary(path: Path, campaign: cm.Campaign, problems: Problems,
                     round_: str) -> tuple[ly.SummaryMeta, bytes] | None:
     """The metadata and the bytes of a summary of this campaign, year and round, or None with the reason
     in ``problems``. The bytes have been through containment (:func:`containment.read_own_book`)."""
-    unreadable = "campaign.from_unreadable" if round_ == ly.REGISTRATION else "council.unreadable"
+    refuse, where = _REFUSALS[round_], {"file": path.name, "path": str(path)}
     try:
-        data = read_own_book(path, problems, unreadable, file=path.name, path=str(path))
+        data = read_own_book(path, problems, refuse.unreadable, **where)
         if data is None:
             return None
         meta = read_summary_meta(data)
     except Exception:  # a wrong or broken file becomes one message
-        problems.add(unreadable, file=path.name, path=str(path))
+        problems.add(refuse.unreadable, **where)
         return None
     if meta is None:
-        problems.add("from.not_ours", file=path.name, path=str(path))
+        problems.add(refuse.not_ours, **where)
         return None
     if meta.campaign_id != campaign.id:
-        problems.add("from.other_campaign", file=path.name, path=str(path), year=meta.school_year)
+        problems.add(refuse.other_campaign, **where, year=meta.school_year)
         return None
     if meta.school_year != campaign.school.school_year:
-        problems.add("from.other_year", file=path.name, path=str(path), year=meta.school_year,
-                     expected=campaign.school.school_year)
+        problems.add(refuse.other_year, **where, year=meta.school_year, expected=campaign.school.school_year)
         return None
     if meta.round != round_:
-        problems.add("from.not_registration" if round_ == ly.REGISTRATION else "council.not_scoring", file=path.name,
-                     path=str(path), round=meta.round)
+        problems.add(refuse.other_round, **where, round=meta.round)
         return None
     return meta, data
 
