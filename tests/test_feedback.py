@@ -177,3 +177,22 @@ def test_an_ods_file_gets_its_copy_as_xlsx_through_libreoffice(returned, tmp_pat
     assert wb[returned["gv02"].name][returned["bad"]["word"]].comment is not None
     again = merge_inbox(result.written[0].parent, returned["folder"])
     assert _results(again) == _results(summary)
+
+
+def test_copies_written_on_every_core_are_those_written_in_one_process(returned, tmp_path, monkeypatch):
+    """From 8 copies they are written by worker processes (a province's 1,000: ~0.15 s each)."""
+    import zipfile
+
+    from thidua_xlsx import parallel
+
+    def parts(path: Path) -> dict[str, bytes]:  # all but the time it was saved
+        with zipfile.ZipFile(path) as zf:
+            return {n: zf.read(n) for n in zf.namelist() if n != "docProps/core.xml"}
+
+    copies = {}
+    for workers in (0, 2):
+        monkeypatch.setattr(parallel, "workers_for_workbooks", lambda count, workers=workers: workers)
+        result = write_feedback(returned["summary"], tmp_path / str(workers))
+        assert [p.name for p in result.written] == [returned["t1"].name]
+        copies[workers] = parts(result.written[0])
+    assert copies[2] == copies[0] == parts(returned["result"].written[0])

@@ -61,23 +61,26 @@ def feedback_for(summary: Summary) -> tuple[DepartmentFeedback, ...]:
 
 
 def write_feedback(summary: Summary, folder: Path, password: str = "", force: bool = False) -> FeedbackResult:
-    """Write one annotated copy per department with problems into ``folder`` (same file names).
+    """Write one annotated copy per department with problems into ``folder`` (same file names), on
+    every core from :data:`parallel.GENERATE_PARALLEL_FROM` copies (~0.15 s each with openpyxl).
 
     A file already there is replaced when it is an earlier feedback copy, any other file only with
     ``force`` (the folder might be an outbox of issued workbooks)."""
     from thidua_xlsx.office import OfficeError, convert, find_soffice
+    from thidua_xlsx.parallel import shared_pool, workers_for_workbooks
 
     folder.mkdir(parents=True, exist_ok=True)
-    written, not_converted, kept = [], [], []
-    for item in feedback_for(summary):
-        source = item.file.path
-        with tempfile.TemporaryDirectory(prefix="thidua_feedback_") as work:
+    jobs: dict[Path, tuple[Path, DepartmentFeedback]] = {}  # target → (source, item); of one name, the last
+    not_converted, kept = [], []
+    with tempfile.TemporaryDirectory(prefix="thidua_feedback_") as work:
+        for k, item in enumerate(feedback_for(summary)):
+            source = item.file.path
             if source.suffix.lower() in (".xls", ".ods"):
                 if find_soffice() is None:
                     not_converted.append(item.file.name)
                     continue
                 try:
-                    source = convert(source, "xlsx", Path(work), recalc=False)
+                    source = convert(source, "xlsx", Path(work) / str(k), recalc=False)
                 except OfficeError:
                     not_converted.append(item.file.name)
                     continue
@@ -85,9 +88,16 @@ def write_feedback(summary: Summary, folder: Path, password: str = "", force: bo
             if target.exists() and not force and not _is_feedback_copy(target):
                 kept.append(target)
                 continue
-            _annotate(source, target, item, summary, password)
-            written.append(target)
-    return FeedbackResult(tuple(written), tuple(not_converted), tuple(kept))
+            jobs.pop(target, None)
+            jobs[target] = (source, item)
+        with shared_pool((summary, password), workers_for_workbooks(len(jobs))) as run:
+            run(_annotate_job, [(source, target, item) for target, (source, item) in jobs.items()])
+    return FeedbackResult(tuple(jobs), tuple(not_converted), tuple(kept))
+
+
+def _annotate_job(shared: tuple[Summary, str], job: tuple[Path, Path, DepartmentFeedback]) -> None:
+    summary, password = shared
+    _annotate(*job, summary, password)
 
 
 def _is_feedback_copy(path: Path) -> bool:
