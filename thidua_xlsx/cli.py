@@ -164,8 +164,8 @@ def _read_inbox(inbox: Path, campaign_path: Path | None, round_: str | None):
     from thidua_xlsx.service import merge_inbox
 
     folder = _campaign_for(inbox, campaign_path)
-    total = len(scan_inbox(inbox))
-    show = sys.stderr.isatty() and total > 1
+    total = len(scan_inbox(inbox)) if sys.stderr.isatty() else 0  # counted for the bar only (10,000 files: 0.14 s)
+    show = total > 1
     with click.progressbar(length=total, label=ct.READING, file=sys.stderr) if show else _NoBar() as bar:
         return merge_inbox(inbox, folder, round_, on_file=lambda _path: bar.update(1))
 
