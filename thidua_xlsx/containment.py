@@ -167,13 +167,7 @@ def _own_book_problem(data: bytes) -> Problem | None:
         return _xls_problem(data, OWN)  # an encrypted .xlsx is one too: told there
     if data[:4] != ZIP_MAGIC:
         return Problem("file.corrupt")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            names = set(zf.namelist())
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
-        return Problem("file.corrupt")
-    ods = "content.xml" in names and "xl/workbook.xml" not in names
-    return _zip_problem(data, ".ods" if ods else ".xlsx", OWN)
+    return _zip_problem(data, None, OWN)
 
 
 def _sheet_names(data: bytes) -> dict[str, str]:
@@ -196,7 +190,8 @@ def _is_sheet_part(name: str) -> bool:
     return name.startswith("xl/worksheets/") and name.endswith(".xml")
 
 
-def _zip_problem(data: bytes, suffix: str, bounds: Bounds) -> Problem | None:
+def _zip_problem(data: bytes, suffix: str | None, bounds: Bounds) -> Problem | None:
+    """``suffix`` None: the format is told from the entries (an .ods has content.xml, no xl/workbook.xml)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
@@ -209,6 +204,8 @@ def _zip_problem(data: bytes, suffix: str, bounds: Bounds) -> Problem | None:
             if total > bounds.unzipped_bytes or total / packed > MAX_ZIP_RATIO:
                 return Problem("file.zip_bomb")
             names = {info.filename for info in infos}
+            if suffix is None:
+                suffix = ".ods" if "content.xml" in names and "xl/workbook.xml" not in names else ".xlsx"
             # A sheet part up to CHUNK is inflated once, here (its head checked now, its extent below); a
             # failure while inflating it is raised when its turn comes, as if it had been streamed then.
             # A bigger one (a province's summary has 100 MB parts) is streamed again for its extent.

@@ -69,9 +69,9 @@ def read_council(path: Path, campaign: cm.Campaign, problems: Problems) -> Counc
     checked = checked_summary(path, campaign, problems, ly.SCORING)
     if checked is None:
         return None
-    meta, data = checked
+    meta, book = checked
     try:
-        sheets = _sheets(data)
+        sheets = _sheets(book)
     except Exception:  # a broken file becomes one message
         problems.add("council.unreadable", file=path.name, path=str(path))
         return None
@@ -83,15 +83,10 @@ def read_council(path: Path, campaign: cm.Campaign, problems: Problems) -> Counc
     return CouncilInput(path.name, meta, entries, _tally(path.name, sheets, found), tuple(found))
 
 
-def _sheets(data: bytes) -> dict[str, list[list]]:
-    """Every sheet's values from A1, read with calamine: the summary of a province is millions of cells
-    (openpyxl took 46 s on that of 84,000 people). A cell is read through :func:`_value`."""
-    import io
-
-    from python_calamine import CalamineWorkbook
-
-    wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
-    return {name: wb.get_sheet_by_name(name).to_python(skip_empty_area=False) for name in wb.sheet_names
+def _sheets(book) -> dict[str, list[list]]:
+    """Every sheet's values from A1 of the calamine workbook ``book``: the summary of a province is
+    millions of cells (openpyxl took 46 s on that of 84,000 people). A cell is read through :func:`_value`."""
+    return {name: book.get_sheet_by_name(name).to_python(skip_empty_area=False) for name in book.sheet_names
             if name != ly.META_SHEET}
 
 

@@ -43,11 +43,19 @@ class Checklist:
 def read_summary_meta(data: bytes) -> ly.SummaryMeta | None:
     """What a summary says about itself; None when ``data`` is no summary of ours. A file calamine
     cannot read raises."""
+    return _summary_meta(_opened(data))
+
+
+def _opened(data: bytes):
+    """The workbook calamine opens from ``data`` (its sheets are parsed when asked for)."""
     import io
 
     from python_calamine import CalamineWorkbook
 
-    wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    return CalamineWorkbook.from_filelike(io.BytesIO(data))
+
+
+def _summary_meta(wb) -> ly.SummaryMeta | None:
     if ly.META_SHEET not in wb.sheet_names:
         return None
     rows = wb.get_sheet_by_name(ly.META_SHEET).to_python()
@@ -62,8 +70,8 @@ def read_registration_summary(path: Path, campaign: cm.Campaign, problems: Probl
     checked = checked_summary(path, campaign, problems, ly.REGISTRATION)
     if checked is None:
         return None
-    meta, data = checked
-    rows = _rows(path, data, problems)
+    meta, book = checked
+    rows = _rows(path, book, problems)
     if rows is None:
         return None
     return _parse(rows, campaign, meta)
@@ -87,16 +95,16 @@ _REFUSALS = {  # --from takes the registration round's summary, --council the sc
 }
 
 
-def checked_summary(path: Path, campaign: cm.Campaign, problems: Problems,
-                    round_: str) -> tuple[ly.SummaryMeta, bytes] | None:
-    """The metadata and the bytes of a summary of this campaign, year and round, or None with the reason
-    in ``problems``. The bytes have been through containment (:func:`containment.read_own_book`)."""
+def checked_summary(path: Path, campaign: cm.Campaign, problems: Problems, round_: str):
+    """The metadata and the calamine workbook of a summary of this campaign, year and round, or None with
+    the reason in ``problems``. Its bytes went through containment first (:func:`containment.read_own_book`)."""
     refuse, where = _REFUSALS[round_], {"file": path.name, "path": str(path)}
     try:
         data = read_own_book(path, problems, refuse.unreadable, **where)
         if data is None:
             return None
-        meta = read_summary_meta(data)
+        book = _opened(data)
+        meta = _summary_meta(book)
     except Exception:  # a wrong or broken file becomes one message
         problems.add(refuse.unreadable, **where)
         return None
@@ -112,17 +120,13 @@ def checked_summary(path: Path, campaign: cm.Campaign, problems: Problems,
     if meta.round != round_:
         problems.add(refuse.other_round, **where, round=meta.round)
         return None
-    return meta, data
+    return meta, book
 
 
-def _rows(path: Path, data: bytes, problems: Problems) -> list[list[str]] | None:
+def _rows(path: Path, book, problems: Problems) -> list[list[str]] | None:
     """The registration sheet's cells as text, read with calamine (84,000 people: 12 s with openpyxl)."""
-    import io
-
-    from python_calamine import CalamineWorkbook
-
     try:
-        sheet = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_name(SHEET)
+        sheet = book.get_sheet_by_name(SHEET)
         rows = [[cm.clean_text(cm.cell_value(v)) for v in row] for row in sheet.to_python(skip_empty_area=False)]
     except Exception:  # a wrong or broken file becomes one message
         problems.add("campaign.from_unreadable", file=path.name, path=str(path))
