@@ -166,6 +166,21 @@ def test_small_inboxes_are_read_in_this_process():
     assert parallel.workers_for_workbooks(parallel.GENERATE_PARALLEL_FROM - 1) == 0
 
 
+def _collector_threshold(_shared, _argument):
+    import gc
+
+    return gc.get_threshold()
+
+
+def test_workers_collect_garbage_less_often_and_the_caller_is_left_alone():
+    import gc
+
+    before = gc.get_threshold()
+    with parallel.shared_pool(None, 2) as run:
+        assert run(_collector_threshold, [1, 2, 3]) == [parallel.WORKER_GC_THRESHOLD] * 3
+    assert gc.get_threshold() == before
+
+
 def _generated(root, monkeypatch, parallel_path: bool) -> dict[str, bytes]:
     monkeypatch.setattr(parallel, "workers_for_workbooks", lambda count: 2 if parallel_path else 0)
     preset = cm.load_preset("tieu-hoc")  # 5 departments
