@@ -74,7 +74,7 @@ def test_only_the_newest_version_of_a_department_keeps_its_entries(school, monke
     versions are compared, one department's worth of entries is alive per department, not per file."""
     import weakref
 
-    from thidua_xlsx import selection, service
+    from thidua_xlsx import selection
 
     made, alive_at_selection = [], []
     validate, select = parallel.validate, selection.select
@@ -172,12 +172,14 @@ def _collector_threshold(_shared, _argument):
     return gc.get_threshold()
 
 
-def test_workers_collect_garbage_less_often_and_the_caller_is_left_alone():
+def test_reading_workers_collect_garbage_less_often_and_other_processes_are_left_alone():
     import gc
 
     before = gc.get_threshold()
-    with parallel.shared_pool(None, 2) as run:
-        assert run(_collector_threshold, [1, 2, 3]) == [parallel.WORKER_GC_THRESHOLD] * 3
+    with parallel._process_pool(2, None, parallel._share_for_reading) as pool:
+        assert pool.submit(gc.get_threshold).result() == parallel.READING_GC_THRESHOLD
+    with parallel.shared_pool(None, 2) as run:  # generate's and feedback's workers: their objects hold cycles
+        assert run(_collector_threshold, [1, 2]) == [before] * 2
     assert gc.get_threshold() == before
 
 

@@ -100,8 +100,9 @@ def _read_chunk(items: tuple[InboxItem, ...]) -> list[Read]:
 
 
 @contextlib.contextmanager
-def _process_pool(workers: int, shared):
-    """A pool of ``workers`` processes, each given ``shared`` once (:func:`_share`), shut down on exit.
+def _process_pool(workers: int, shared, initializer=None):
+    """A pool of ``workers`` processes, each given ``shared`` once (``initializer``, :func:`_share` by
+    default), shut down on exit.
 
     fork where it is safe and cheap (Linux, one thread: ``shared`` — the campaign — is inherited, not
     pickled); else the platform's own way of starting processes. While the pool lives, what this
@@ -116,7 +117,8 @@ def _process_pool(workers: int, shared):
     if forking:
         gc.freeze()
     context = multiprocessing.get_context("fork") if forking else multiprocessing.get_context()
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_share, initargs=(shared,))
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=initializer or _share,
+                               initargs=(shared,))
     try:
         yield pool
     finally:
@@ -163,7 +165,7 @@ class _Pool:
         from concurrent.futures.process import BrokenProcessPool
 
         todo, running, failed, broken = chunks[::-1], {}, [], False
-        with _process_pool(workers, self.context) as pool:
+        with _process_pool(workers, self.context, _share_for_reading) as pool:
             while running or (todo and not broken):
                 while todo and not broken and len(running) < workers * IN_FLIGHT:
                     chunk = todo.pop()
@@ -210,23 +212,30 @@ def workers_for_workbooks(count: int) -> int:
 _SHARED = None  # in a worker process: what every task of its pool needs (the read context, the generate job)
 
 
-# A worker's task makes many short-lived objects (calamine's rows, xlsxwriter's and openpyxl's cells),
-# freed by reference counting; with Python's default (700, 10, 10) the collector runs every few hundred
-# of them and walks what the file in hand still holds. Measured in alternating runs: reading 1,000
-# department workbooks 7.2–7.7 s → 6.4–7.4 s, generating 300 departments 10.1–10.7 s → 8.7–9.1 s, the
-# workers' peak memory unchanged (benchmarks/RESULTS.md, eighth session). Cycles are still collected.
-WORKER_GC_THRESHOLD = (50_000, 20, 100)
-
-
 def _share(value) -> None:
     """A worker's initializer, for every pool: reading, generate, feedback."""
-    import gc
     import signal
 
     global _SHARED
     _SHARED = value
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
-    gc.set_threshold(*WORKER_GC_THRESHOLD)  # a worker process is ours alone: the caller's is left as it is
+
+
+# A reading worker makes many short-lived objects (calamine's rows, the cells found in them), freed by
+# reference counting, none in cycles (200 files read with the collector off: nothing left for it); with
+# Python's default (700, 10, 10) the collector runs every few hundred of them and walks what the file in
+# hand still holds: 0.64–0.78 ms of a department workbook's 12–14 ms (gc.callbacks), none now; the
+# workers' peak unchanged (43 MB; 276 MB at 10,000 departments, 254–282 MB before). Not for generate and
+# feedback: xlsxwriter's and openpyxl's objects hold cycles (a generate worker grew from 50 to 77 MB
+# over 300 workbooks; its time gain, 10.1–10.7 s → 8.7–9.1 s once, did not hold when measured again).
+READING_GC_THRESHOLD = (50_000, 20, 100)
+
+
+def _share_for_reading(context) -> None:
+    import gc
+
+    _share(context)
+    gc.set_threshold(*READING_GC_THRESHOLD)  # a worker process is ours alone: the caller's is left as it is
 
 
 def _call_shared(task):
