@@ -222,12 +222,9 @@ def _share(value) -> None:
 
 
 # A reading worker makes many short-lived objects (calamine's rows, the cells found in them), freed by
-# reference counting, none in cycles (200 files read with the collector off: nothing left for it); with
-# Python's default (700, 10, 10) the collector runs every few hundred of them and walks what the file in
-# hand still holds: 0.64–0.78 ms of a department workbook's 12–14 ms (gc.callbacks), none now; the
-# workers' peak unchanged (43 MB; 276 MB at 10,000 departments, 254–282 MB before). Not for generate and
-# feedback: xlsxwriter's and openpyxl's objects hold cycles (a generate worker grew from 50 to 77 MB
-# over 300 workbooks; its time gain, 10.1–10.7 s → 8.7–9.1 s once, did not hold when measured again).
+# reference counting and never in cycles; Python's default threshold (700) ran the collector over the
+# file in hand every few hundred of them: ~5 % of a file's CPU (benchmarks/RESULTS.md, eighth session).
+# generate's and feedback's workers keep the default: xlsxwriter's and openpyxl's objects hold cycles.
 READING_GC_THRESHOLD = (50_000, 20, 100)
 
 
