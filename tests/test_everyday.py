@@ -227,3 +227,33 @@ def test_an_empty_inbox_is_reported_for_the_round_last_issued(small_folder, tmp_
     inbox.mkdir()
     result = run("status", inbox, "--campaign", small_folder.folder)
     assert result.exit_code == EXIT_UNUSABLE and "Vòng: Đăng ký thi đua" in result.output, result.output
+
+
+def test_the_progress_bar_shows_on_a_terminal_and_not_in_a_log(tmp_path):
+    """On a terminal the secretary sees the files counted as they are read; in a log or a pipe, nothing
+    of the bar."""
+    import os
+    import pty
+
+    from thidua_xlsx.messages import READING
+
+    command = [sys.executable, "-m", "thidua_xlsx", "merge", str(ROOT / "samples" / "inbox"), "-o",
+               str(tmp_path / "tong-hop.xlsx"), "--force"]
+    master, terminal = pty.openpty()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=terminal, cwd=tmp_path)
+    os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            piece = os.read(master, 4096)
+        except OSError:  # the terminal's other end closed: the command is done
+            break
+        if not piece:
+            break
+        shown += piece
+    os.close(master)
+    assert child.wait(timeout=300) == 0
+    assert READING in shown.decode("utf-8", "replace") and "100%" in shown.decode("utf-8", "replace")
+    logged = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    assert logged.returncode == 0, logged.stderr
+    assert READING not in logged.stderr and "%" not in logged.stderr
