@@ -60,8 +60,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_campaign_size import PEAK, generate_campaign  # noqa: E402
 
-from thidua_xlsx import campaign as cm  # noqa: E402
-from thidua_xlsx import layout as ly  # noqa: E402
+from thidua_xlsx.model import campaign as cm  # noqa: E402
+from thidua_xlsx.model import layout as ly  # noqa: E402
 
 SAVED = dt.datetime(2026, 5, 12, 8, 0)  # the departments' save times are spread over the following hours
 
@@ -125,7 +125,7 @@ def cached_inbox(kind: str, n: int, rebuild: bool) -> tuple[Path, dict]:
 def _records_as_written_now(folder: Path) -> None:
     """Records of a cache built before the locked content was kept apart (``so-da-phat/o-khoa/``),
     written again as ``generate`` writes them now: the merge reads what a new campaign would have."""
-    from thidua_xlsx.issued import LOCKED_FOLDER, IssuedRegistry, fingerprint
+    from thidua_xlsx.model.issued import LOCKED_FOLDER, IssuedRegistry, fingerprint
 
     registry = IssuedRegistry(folder)
     if (registry.folder / LOCKED_FOLDER).is_dir():
@@ -145,7 +145,7 @@ def _fill_init(rubrics) -> None:
 def _fill_one(job: tuple[str, str, int, int]) -> int:
     """Type scores into one issued workbook (see the module): returns how many cells were typed.
     Version ``v`` > 0 of a department's workbook differs from the one before in one score."""
-    from thidua_xlsx.reader import read_layout
+    from thidua_xlsx.read.department import read_layout
 
     src, dst, k, version = Path(job[0]), Path(job[1]), job[2], job[3]
     found = read_layout(src)
@@ -261,9 +261,9 @@ main()
 READ = r"""
 import json, resource, sys, time
 from pathlib import Path
-from thidua_xlsx.containment import scan_inbox
+from thidua_xlsx.read.containment import scan_inbox
 from thidua_xlsx.parallel import read_inbox
-from thidua_xlsx.reader import ReadContext
+from thidua_xlsx.read.department import ReadContext
 from thidua_xlsx.workspace import open_campaign
 folder, _ = open_campaign(Path(sys.argv[1]) / "campaign.xlsx")
 start = time.perf_counter()

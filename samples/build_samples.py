@@ -36,12 +36,12 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from tests.filling import council_types, fill, forms, layout, person_values, sheet, stamp_saved_time  # noqa: E402
-from thidua_xlsx import campaign as cm  # noqa: E402
-from thidua_xlsx import layout as ly  # noqa: E402
-from thidua_xlsx import rules  # noqa: E402
-from thidua_xlsx.documents import write_documents  # noqa: E402
+from thidua_xlsx.model import campaign as cm  # noqa: E402
+from thidua_xlsx.model import layout as ly  # noqa: E402
+from thidua_xlsx.decide import rules  # noqa: E402
+from thidua_xlsx.papers.documents import write_documents  # noqa: E402
 from thidua_xlsx.service import apply_council_file, generate_round, init_campaign, merge_inbox  # noqa: E402
-from thidua_xlsx.summary import write_report_json, write_summary  # noqa: E402
+from thidua_xlsx.write.summary import write_report_json, write_summary  # noqa: E402
 from thidua_xlsx.workspace import CAMPAIGN_FILE, open_campaign  # noqa: E402
 
 CAMPAIGN_ID = "truccuong-2025-2026"

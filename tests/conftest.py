@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from thidua_xlsx import campaign as cm
+from thidua_xlsx.model import campaign as cm
 
 RUBRIC_GV = {
     "role": "Giáo viên", "total": 100,

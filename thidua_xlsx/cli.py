@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from thidua_xlsx import messages as ct
+from thidua_xlsx.text import messages as ct
 
 EXIT_OK = 0
 EXIT_UNUSABLE = 1  # nothing usable: an invalid campaign, or no submission could be read
@@ -99,7 +99,7 @@ def _open_campaign(book: Path):
 
 def _campaign_for(inbox: Path, campaign_path: Path | None):
     """--campaign, else the campaign folder holding the inbox, else one beside it."""
-    from thidua_xlsx.issues import Problems
+    from thidua_xlsx.model.issues import Problems
     from thidua_xlsx.workspace import campaign_file, find_campaign
 
     if campaign_path is not None:
@@ -140,7 +140,7 @@ def init(directory: Path, level: str, force: bool):
               help=ct.FROM_HELP)
 @click.option("--force", is_flag=True, help=ct.GENERATE_FORCE_HELP)
 def generate(campaign_path: Path, round_: str, outbox: Path | None, from_summary: Path | None, force: bool):
-    from thidua_xlsx.report import checklist_lines
+    from thidua_xlsx.write.console import checklist_lines
     from thidua_xlsx.service import generate_round
     from thidua_xlsx.workspace import OUTBOX, campaign_file
 
@@ -160,7 +160,7 @@ def generate(campaign_path: Path, round_: str, outbox: Path | None, from_summary
 
 
 def _read_inbox(inbox: Path, campaign_path: Path | None, round_: str | None):
-    from thidua_xlsx.containment import scan_inbox
+    from thidua_xlsx.read.containment import scan_inbox
     from thidua_xlsx.service import merge_inbox
 
     folder = _campaign_for(inbox, campaign_path)
@@ -171,7 +171,7 @@ def _read_inbox(inbox: Path, campaign_path: Path | None, round_: str | None):
 
 
 def _export_pdf(summary_path: Path) -> None:
-    from thidua_xlsx.office import OfficeError, convert, find_soffice
+    from thidua_xlsx.papers.office import OfficeError, convert, find_soffice
 
     if find_soffice() is None:
         _say(ct.PDF_NO_OFFICE, err=True)
@@ -187,8 +187,8 @@ def _export_pdf(summary_path: Path) -> None:
 def _write_public_list(summary, path: Path, days: int, pdf: bool) -> None:
     import datetime as dt
 
-    from thidua_xlsx.layout import SCORING, VIETNAM_UTC_OFFSET
-    from thidua_xlsx.summary import write_public_list
+    from thidua_xlsx.model.layout import SCORING, VIETNAM_UTC_OFFSET
+    from thidua_xlsx.write.summary import write_public_list
 
     if summary.round != SCORING:
         _say(ct.PUBLIC_ONLY_SCORING, err=True)
@@ -201,7 +201,7 @@ def _write_public_list(summary, path: Path, days: int, pdf: bool) -> None:
 
 
 def _write_feedback(summary, folder: Path, force: bool) -> None:
-    from thidua_xlsx.feedback import write_feedback
+    from thidua_xlsx.write.feedback import write_feedback
 
     try:
         result = write_feedback(summary, folder, summary.campaign.settings.sheet_password, force)
@@ -228,8 +228,8 @@ def _prepare_docs(folder: Path, inbox: Path, force: bool) -> None:
 
 
 def _write_documents(summary, folder: Path) -> None:
-    from thidua_xlsx.documents import write_documents
-    from thidua_xlsx.layout import SCORING
+    from thidua_xlsx.papers.documents import write_documents
+    from thidua_xlsx.model.layout import SCORING
 
     if summary.round != SCORING:
         _say(ct.DOCS_ONLY_SCORING, err=True)
@@ -263,7 +263,7 @@ class _NoBar:
 
 
 def _report(summary, verbose: bool) -> None:
-    from thidua_xlsx.report import console_lines
+    from thidua_xlsx.write.console import console_lines
 
     for line in console_lines(summary, verbose):
         _say(line)
@@ -299,7 +299,7 @@ _round_opt = click.option("--round", "round_", type=click.Choice(["dang-ky", "ch
 def merge(inbox, output, json_path, force, pdf, strict, council_path, public_path, public_days, feedback_dir,
           docs_dir, campaign_path, round_):
     from thidua_xlsx.service import apply_council_file
-    from thidua_xlsx.summary import write_report_json, write_summary
+    from thidua_xlsx.write.summary import write_report_json, write_summary
 
     for target in (output, json_path, public_path):
         _prepare_output(target, force)
@@ -366,9 +366,9 @@ def _nothing_usable(inbox: Path, summary) -> str:
 def status(inbox, campaign_path, round_, strict, nudge):
     import datetime as dt
 
-    from thidua_xlsx.followup import follow_up
-    from thidua_xlsx.layout import VIETNAM_UTC_OFFSET
-    from thidua_xlsx.report import followup_lines, reminder_lines
+    from thidua_xlsx.decide.followup import follow_up
+    from thidua_xlsx.model.layout import VIETNAM_UTC_OFFSET
+    from thidua_xlsx.write.console import followup_lines, reminder_lines
 
     summary = _read_inbox(inbox, campaign_path, round_)
     _report(summary, verbose=True)

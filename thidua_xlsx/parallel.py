@@ -1,6 +1,6 @@
 """Reading an inbox on every core: each file read, checked and made slim in a worker process.
 
-One file, one outcome, as in :func:`thidua_xlsx.reader.read_file`: whatever happens to a file —
+One file, one outcome, as in :func:`thidua_xlsx.read.department.read_file`: whatever happens to a file —
 a broken file, the per-file time limit (SIGALRM, in the worker's main thread), a bug of ours,
 even a worker process that dies under it — becomes that file's status, and the others are read.
 
@@ -24,10 +24,10 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from thidua_xlsx.containment import InboxItem
-from thidua_xlsx.reader import ACCEPTED, InboxFile, ReadContext, read_file, refused
-from thidua_xlsx.selection import pack_inputs
-from thidua_xlsx.validate import CleanSubmission, validate
+from thidua_xlsx.read.containment import InboxItem
+from thidua_xlsx.read.department import ACCEPTED, InboxFile, ReadContext, read_file, refused
+from thidua_xlsx.check.selection import pack_inputs
+from thidua_xlsx.check.validate import CleanSubmission, validate
 
 PARALLEL_FROM = 24  # files: a worker starts in ~50 ms (fork) to ~1 s (spawn); a file reads in ~10 ms
 MAX_WORKERS = 16

@@ -9,11 +9,11 @@ import uuid
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from thidua_xlsx import campaign as cm
-from thidua_xlsx import layout as ly
-from thidua_xlsx.issued import IssuedWorkbook, department_spec, fingerprint
-from thidua_xlsx.issues import Problems
-from thidua_xlsx.registrations import Checklist
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.issued import IssuedWorkbook, department_spec, fingerprint
+from thidua_xlsx.model.issues import Problems
+from thidua_xlsx.read.registrations import Checklist
 from thidua_xlsx.workspace import CAMPAIGN_FILE, INBOX, OUTBOX, CampaignFolder
 
 
@@ -21,7 +21,7 @@ def init_campaign(directory: Path, level: str, campaign_id: str | None = None,
                   campaign: cm.Campaign | None = None) -> cm.Campaign:
     """Write ``directory/campaign.xlsx`` (from the preset of ``level`` with a fresh campaign id, or
     from ``campaign``) and make ``inbox/`` and ``outbox/`` beside it."""
-    from thidua_xlsx.campaign_book import write_campaign_book
+    from thidua_xlsx.write.campaign_book import write_campaign_book
 
     if campaign is None:
         campaign = replace(cm.load_preset(level), id=campaign_id or uuid.uuid4().hex[:16])
@@ -51,9 +51,9 @@ def generate_round(folder: CampaignFolder, round_: str, outbox: Path, from_summa
     or with ``force`` — a filled workbook saved there is never lost by a second ``generate``.
     Leftovers of another school in the campaign (a căn cứ line, an e-mail) are warnings, never a refusal.
     """
-    from thidua_xlsx.campaign_checks import sample_school_names, stale_school_warnings
+    from thidua_xlsx.check.campaign import sample_school_names, stale_school_warnings
     from thidua_xlsx.parallel import shared_pool, workers_for_workbooks
-    from thidua_xlsx.registrations import checklist, read_registration_summary
+    from thidua_xlsx.read.registrations import checklist, read_registration_summary
 
     campaign, problems = folder.campaign, Problems()
     problems.extend(stale_school_warnings(campaign, sample_school_names(), file=folder.book_name))
@@ -113,7 +113,7 @@ class _Issue:
     def _newcomers(self) -> dict[str, list]:
         """Department code → its newcomers registered on spare rows, in their order: grouped once, not
         searched for in every department's slice."""
-        from thidua_xlsx.consolidate import by_department
+        from thidua_xlsx.decide.consolidate import by_department
 
         return by_department(self.found.newcomers) if self.found else {}
 
@@ -123,7 +123,7 @@ class _Issue:
 
 
 def _write_staged(job: _Issue, k: int):
-    from thidua_xlsx.templates import write_department_workbook
+    from thidua_xlsx.write.department import write_department_workbook
 
     path = job.path(k)
     stage = path.with_name(path.name + ".moi")
@@ -133,7 +133,7 @@ def _write_staged(job: _Issue, k: int):
 def _record_issued(job: _Issue, task) -> Path:
     """Put department ``k``'s staged workbook in place and record it as issued, with its locked content
     read back the way the merge will read it."""
-    from thidua_xlsx.reader import locked_content
+    from thidua_xlsx.read.department import locked_content
 
     k, layout = task
     spec, path = job.spec(k), job.path(k)
@@ -164,11 +164,11 @@ def merge_inbox(inbox: Path, folder: CampaignFolder, round_: str | None = None, 
     One file, one outcome: whatever happens while reading or checking a file becomes that file's
     status. ``on_file(name)`` is called after each entry (for a progress bar).
     """
-    from thidua_xlsx.consolidate import consolidate
-    from thidua_xlsx.containment import scan_inbox
+    from thidua_xlsx.decide.consolidate import consolidate
+    from thidua_xlsx.read.containment import scan_inbox
     from thidua_xlsx.parallel import read_inbox
-    from thidua_xlsx.reader import ReadContext
-    from thidua_xlsx.selection import Kept, select
+    from thidua_xlsx.read.department import ReadContext
+    from thidua_xlsx.check.selection import Kept, select
 
     # Each file read and validated (on every core for a large inbox), then kept slim: see parallel.py;
     # of the validated entries, only those of each department's newest version: see selection.Kept.
@@ -184,7 +184,7 @@ def merge_inbox(inbox: Path, folder: CampaignFolder, round_: str | None = None, 
 def apply_council_file(summary, path: Path):
     """The final summary from the council's summary ``path``: (Summary, problems) — None when the file
     is not this campaign's scoring summary (the problems say why)."""
-    from thidua_xlsx.council import apply_council, read_council
+    from thidua_xlsx.decide.council import apply_council, read_council
 
     problems = Problems()
     council = read_council(path, summary.campaign, problems)

@@ -1,0 +1,282 @@
+"""The council round trip: the summary the council met with, read back (only its cells), the
+council's word over the tool's proposal, quota ties, the vote, and the change log."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from tests.filling import council_types, run_apart, table_rows, type_far_away
+from tests.e2e.test_merge import T1_SCORES, T2_SCORES, _fill_department, scoring_round
+from tests.write.test_openxml_audit import unaccepted_findings
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.decide import rules
+from thidua_xlsx.text import summary as tx
+from thidua_xlsx.cli import EXIT_UNUSABLE, main
+
+SAVED = dt.datetime(2026, 5, 12, 8, 0)
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+@pytest.fixture(scope="module")
+def school(tmp_path_factory):
+    """A scoring round with a CSTĐCS quota of 25 % of the LĐTT (one slot), merged once."""
+    root = tmp_path_factory.mktemp("council")
+    folder, (t1, t2) = scoring_round(root, rules={"ldtt_min_classification": "Tốt", "cstdcs_quota_percent": 25})
+    inbox = folder.folder / "inbox"
+    _fill_department(t1, inbox / t1.name, T1_SCORES, SAVED)
+    _fill_department(t2, inbox / t2.name, T2_SCORES, SAVED)
+    first = root / "tong-hop.xlsx"
+    assert run("merge", inbox, "-o", first).exit_code == 0
+    return {"root": root, "folder": folder, "inbox": inbox, "first": first}
+
+
+def _people(path: Path) -> dict[str, dict]:
+    ws = load_workbook(path)["Điểm chi tiết"]
+    head, cols = table_rows(ws, {"code": "Mã", "final": "Điểm xét", "source": "Nguồn điểm"})
+    return {ws.cell(r, cols["code"]).value: {"final": ws.cell(r, cols["final"]).value,
+                                             "source": ws.cell(r, cols["source"]).value}
+            for r in range(head + 2, ws.max_row + 1) if ws.cell(r, cols["code"]).value}
+
+
+def _proposed(path: Path) -> dict[str, list[str]]:
+    ws = load_workbook(path)["Đề nghị khen thưởng"]
+    found, title = {}, None
+    for row in ws.iter_rows(values_only=True):
+        text = str(row[0] or "")
+        if text.startswith("DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU"):
+            title = text
+            found[title] = []
+        elif text.startswith(tx.REFUSED_TITLE[:20]):
+            title = None
+        elif title and isinstance(row[0], int):
+            found[title].append(row[1])
+    return {t.split("DANH HIỆU ")[1].split(" NĂM")[0]: names for t, names in found.items()}
+
+
+def _changes(path: Path) -> list[tuple]:
+    ws = load_workbook(path)[tx.S_CHANGES]
+    head, cols = table_rows(ws, dict(enumerate(tx.CHANGES_HEAD)))
+    return [tuple(ws.cell(r, c).value for c in (3, 4, 5, 6, 7, 8)) for r in range(head + 1, ws.max_row + 1)
+            if ws.cell(r, 2).value]
+
+
+def test_the_first_summary_offers_the_council_cells_and_the_ballot(school):
+    wb = load_workbook(school["first"])
+    ws = wb["Điểm chi tiết"]
+    assert ws.protection.sheet  # only the council's cells can be typed
+    head, cols = table_rows(ws, tx.COUNCIL_HEADS)
+    row = head + 2
+    assert all(ws.cell(row, cols[k]).protection.locked is False for k in ("score", "decision", "note"))
+    assert ws.cell(row, cols["code"]).protection.locked is not False
+    tally = wb[tx.S_TALLY]
+    head, cols = table_rows(tally, tx.TALLY_HEADS)
+    listed = {(tally.cell(r, cols["code"]).value, tally.cell(r, cols["title"]).value)
+              for r in range(head + 1, tally.max_row + 1)}
+    assert ("GV01", rules.CSTDCS) in listed  # the one CSTĐCS slot
+    assert "80% tổng số thành viên" in " ".join(str(c.value) for r in tally.iter_rows() for c in r if c.value)
+
+
+@pytest.fixture(scope="module")
+def final(school):
+    root = school["root"]
+    met = root / "hoi-dong.xlsx"
+    council_types(school["first"], met, {
+        "GV02": (92, rules.CSTDCS, "Hội đồng chấm lại hồ sơ chuyên môn"),  # ties GV01 at 92 for one slot
+        "GV03": (None, ly.COUNCIL_NONE, "Nghỉ dài ngày"),
+        "GV04": (None, rules.LDTT, None),  # refused by the rules (HTNV) and no note: not used
+        "GV05": (None, rules.LDTT, "Kỷ luật đã hết thời hạn"),  # against the rules, with a note: flagged
+    }, tally={"members": 9, "present": 7, "ballots_issued": 7, "ballots_returned": 7},
+        votes={("GV02", rules.CSTDCS): 8})
+    out = root / "tong-hop-cuoi.xlsx"
+    result = run("merge", school["inbox"], "--council", met, "-o", out, "--json", root / "cuoi.json",
+                 "--docs", root / "ho-so")
+    assert result.exit_code == 0, result.output
+    return {"met": met, "out": out, "output": result.output, "papers": root / "ho-so"}
+
+
+def test_council_scores_replace_the_final_score(final):
+    people = _people(final["out"])
+    assert people["GV02"] == {"final": 92, "source": "Hội đồng"}
+    assert people["GV01"]["source"] != "Hội đồng"
+
+
+def test_the_councils_decisions_win_and_a_rule_broken_needs_a_note(final):
+    proposed = _proposed(final["out"])
+    assert proposed[rules.CSTDCS.upper()] == ["Trần Văn Đức"]  # GV02 chosen in the tie, vote passed
+    ldtt = proposed[rules.LDTT.upper()]
+    assert "Lê Thị Dung" not in ldtt  # GV03: the council said no
+    assert "Hoàng Thị Thu Hương Giang Nguyễn Phương" in ldtt  # GV05: against the rule, with a note
+    assert "Phạm Ngọc Ánh" not in ldtt  # GV04: no note, not used
+    checks = " ".join(str(c.value) for r in load_workbook(final["out"])["Kiểm tra"].iter_rows() for c in r if c.value)
+    assert "chỉ được ghi nhận khi có lý do" in checks and "Phạm Ngọc Ánh" in checks
+    assert "Đã ghi nhận và đánh dấu" in checks and "Kỷ luật đã hết thời hạn" in checks
+
+
+def test_the_change_log_says_who_what_and_why(final):
+    changes = _changes(final["out"])
+    by_name = {}
+    for name, what, before, after, note, flag in changes:
+        by_name.setdefault(name, []).append((what, before, after, note, flag))
+    assert ("Điểm", "82,5", "92", "Hội đồng chấm lại hồ sơ chuyên môn", None) in by_name["Trần Văn Đức"]
+    assert ("Chọn khi bằng điểm", rules.LDTT, rules.CSTDCS, "Hội đồng chấm lại hồ sơ chuyên môn", None) in \
+        by_name["Trần Văn Đức"]
+    assert ("Danh hiệu đề nghị", rules.LDTT, ly.COUNCIL_NONE, "Nghỉ dài ngày", None) in by_name["Lê Thị Dung"]
+    what, before, after, note, flag = by_name["Hoàng Thị Thu Hương Giang Nguyễn Phương"][0]
+    assert (before, after, note) == ("—", rules.LDTT, "Kỷ luật đã hết thời hạn") and flag == tx.CHANGES_AGAINST_RULE
+    assert by_name["Nguyễn Thị Lan"][0][:3] == ("Chọn khi bằng điểm", tx.CHANGES_TIE_OPEN, rules.LDTT)
+    assert "Phạm Ngọc Ánh" not in by_name
+
+
+def test_the_vote_is_counted_against_all_members(final):
+    tally = load_workbook(final["out"])[tx.S_TALLY]
+    text = " ".join(str(c.value) for r in tally.iter_rows() for c in r if c.value)
+    assert "đạt 8/9 phiếu (88,9%, cần ≥ 80% tổng số thành viên: 8 phiếu)" in text
+
+
+def test_a_vote_below_the_threshold_keeps_only_ldtt(school, tmp_path):
+    met = tmp_path / "hoi-dong.xlsx"
+    council_types(school["first"], met, {}, tally={"members": 10, "present": 9}, votes={("GV01", rules.CSTDCS): 7})
+    out = tmp_path / "cuoi.xlsx"
+    assert run("merge", school["inbox"], "--council", met, "-o", out).exit_code == 0
+    proposed = _proposed(out)
+    assert "Nguyễn Thị Lan" not in proposed.get(rules.CSTDCS.upper(), [])
+    assert "Nguyễn Thị Lan" in proposed[rules.LDTT.upper()]
+    assert ("Nguyễn Thị Lan", "Kết quả bỏ phiếu", rules.CSTDCS, tx.CHANGES_NOT_PASSED) == _changes(out)[0][:4]
+
+
+def test_the_final_summary_read_again_gives_the_same_result(school, final, tmp_path):
+    again = tmp_path / "lan-2.xlsx"
+    assert run("merge", school["inbox"], "--council", final["out"], "-o", again).exit_code == 0
+    assert _people(again) == _people(final["out"]) and _proposed(again) == _proposed(final["out"])
+    assert _changes(again) == _changes(final["out"])
+
+
+def test_a_summary_of_another_round_or_not_ours_is_refused(school, tmp_path):
+    registration = next((school["root"] / "dang-ky").glob("*.xlsx"))
+    result = run("merge", school["inbox"], "--council", registration, "-o", tmp_path / "x.xlsx")
+    assert result.exit_code == EXIT_UNUSABLE and "--council cần bảng tổng hợp vòng chấm điểm" in result.output
+    assert not (tmp_path / "x.xlsx").exists()
+    workbook = next(school["inbox"].glob("*.xlsx"))  # a department's workbook: no summary's metadata
+    result = run("merge", school["inbox"], "--council", workbook, "-o", tmp_path / "x.xlsx")
+    assert result.exit_code == EXIT_UNUSABLE and "không phải bảng tổng hợp do thidua-xlsx tạo" in result.output
+    assert "vòng chấm điểm" in result.output and "vòng đăng ký" not in result.output
+    same = run("merge", school["inbox"], "--council", school["first"], "-o", school["first"], "--force")
+    assert same.exit_code == 2 and "Không ghi đè bảng tổng hợp của Hội đồng" in same.output
+
+
+def test_a_value_typed_in_the_last_cell_of_the_councils_summary_is_a_message_not_a_crash(school, tmp_path):
+    """The council types into the summary during the meeting; one slip far away made the council pass
+    abort (calamine asked for 512 GB). It is refused, saying where, before any parser sees it."""
+    typed = tmp_path / "hoi-dong.xlsx"
+    typed.write_bytes(school["first"].read_bytes())
+    type_far_away(typed, tx.S_DETAIL)
+    result = run_apart("merge", school["inbox"], "--council", typed, "-o", tmp_path / "x.xlsx", cwd=tmp_path)
+    assert result.returncode == EXIT_UNUSABLE, result.stderr[-2000:]
+    assert f"Sheet '{tx.S_DETAIL}' của 'hoi-dong.xlsx' có dữ liệu ở ô XFD1048576" in result.stdout + result.stderr
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_thresholds_are_shares_of_all_members_and_need_a_valid_meeting():
+    from thidua_xlsx.model import campaign as cm
+    from thidua_xlsx.decide.ballots import TallyInput, VoteCount, count, needed_votes
+
+    assert [needed_votes(n, 66.67) for n in (9, 10, 15)] == [6, 7, 10]  # 2/3 typed as 66,67
+    assert [needed_votes(n, 80) for n in (9, 10, 15)] == [8, 8, 12]
+    vote = (VoteCount("GV01", rules.CSTDCS, 8), VoteCount("GV02", rules.CSTDCS, 7), VoteCount("NV01", rules.LDTT, 1))
+    valid = count(TallyInput(members=10, present=9, counts=vote), cm.Rules())
+    assert [(r.code, r.passed) for r in valid.results] == [("GV01", True), ("GV02", False)]  # LĐTT: no vote
+    assert "7/10 phiếu (70%, cần ≥ 80% tổng số thành viên: 8 phiếu)" in valid.result("GV02", rules.CSTDCS).reason.text
+    short = count(TallyInput(members=10, present=6, counts=vote), cm.Rules())
+    assert short.quorum_met is False and {r.passed for r in short.results} == {None}
+    assert "chưa đủ số thành viên (6/10 có mặt, cần 7)" in short.results[0].reason.text
+    seventy = count(TallyInput(members=10, present=9, counts=vote), cm.Rules(ldtt_vote_percent=70))
+    assert seventy.result("NV01", rules.LDTT).passed is False
+
+
+def test_the_final_summary_passes_the_validator_and_its_json_carries_the_council(final):
+    import json
+
+    assert unaccepted_findings(final["out"]) == []  # streamed: inline strings (tests/test_validator.py)
+    report = json.loads((final["out"].parent / "cuoi.json").read_text(encoding="utf-8"))
+    council = report["council"]
+    assert (council["members"], council["present"], council["quorum_met"]) == (9, 7, True)
+    vote, = [v for v in council["votes"] if v["code"] == "GV02"]
+    assert (vote["votes"], vote["needed"], vote["passed"], vote["reason"]["code"]) == (8, 8, True, "vote.passed")
+    assert {c["code"] for c in council["changes"]} >= {"GV02", "GV03", "GV05"}
+    gv05 = next(p for p in report["people"] if p["code"] == "GV05")
+    assert gv05["council"] == {"score": None, "decision": rules.LDTT, "note": "Kỷ luật đã hết thời hạn"}
+
+
+def test_the_papers_of_the_council_pass_carry_its_final_lists(final):
+    """merge --council --docs: the Tờ trình counts and each title's list equal the final summary's lists."""
+    from tests.papers.test_documents import _rows, _text
+
+    papers = final["papers"]
+    assert f"Đã ghi hồ sơ vào {papers}" in final["output"]
+    assert "Chiến sĩ thi đua cơ sở: Chien-si-thi-dua-co-so/ – 2 văn bản riêng và 3 văn bản dùng chung" \
+        in final["output"]
+    letter = _text(papers / "01_To-trinh.docx")
+    proposed = _proposed(final["out"])
+    for title, folder in ((rules.CSTDCS, "Chien-si-thi-dua-co-so"), (rules.LDTT, "Lao-dong-tien-tien")):
+        listed = [row[1] for row in _rows(papers / folder / f"04_Danh-sach_{folder}.docx")]
+        assert sorted(listed) == sorted(proposed[title.upper()]), title
+        assert f"- {title}: {len(listed)} cá nhân;" in letter
+    assert (papers / "Chien-si-thi-dua-co-so" / "05_Bao-cao-thanh-tich_Tran-Van-Duc.docx").is_file()
+    minutes = _text(papers / "02_Bien-ban-hop-binh-xet.docx")
+    assert "Thành viên Hội đồng có mặt: 7/9 người" in minutes
+    assert [row[1:4] for row in _rows(papers / "03_Bien-ban-kiem-phieu.docx")][0] == ["Trần Văn Đức", "Tổ khối 1", "8"]
+
+
+def test_each_paper_of_the_council_pass_has_its_pdf(final):
+    from tests.papers.test_documents import _require_writer
+
+    _require_writer()
+    made = sorted(p.relative_to(final["papers"]) for p in final["papers"].rglob("*.docx"))
+    assert made and all((final["papers"] / p).with_suffix(".pdf").is_file() for p in made)
+    assert "0 bản PDF" not in final["output"]
+
+
+def test_papers_are_not_written_over_or_into_the_inbox(school, final, tmp_path):
+    again = run("merge", school["inbox"], "--council", final["met"], "-o", tmp_path / "x.xlsx", "--docs",
+                final["papers"])
+    assert again.exit_code == 2 and "đã có văn bản" in again.output and "--force" in again.output
+    assert not (tmp_path / "x.xlsx").exists()  # refused before any work
+    inside = run("merge", school["inbox"], "-o", tmp_path / "y.xlsx", "--docs", school["inbox"] / "ho-so")
+    assert inside.exit_code == 2 and "nằm trong thư mục nhận về" in inside.output
+    assert not (school["inbox"] / "ho-so").exists()
+
+
+def test_the_shipped_sample_council_pass_gives_the_final_summary_and_its_papers(tmp_path):
+    """The README's council step on samples/: two scores changed, one decision overridden, a quota tie
+    settled; the Tờ trình counts equal the final lists, each list is its title's proposals."""
+    from tests.papers.test_documents import _rows, _text
+
+    samples = Path(__file__).resolve().parents[2] / "samples"
+    out, papers, report = tmp_path / "tong-hop-cuoi.xlsx", tmp_path / "ho-so", tmp_path / "bao-cao.json"
+    result = run("merge", samples / "inbox", "--council", samples / "hoi-dong.xlsx", "-o", out, "--docs", papers,
+                 "--json", report)
+    assert result.exit_code == 0, result.output
+    people = {p["code"]: p for p in json.loads(report.read_text(encoding="utf-8"))["people"]}
+    # judged twice (the merge, then the council's pass): still flagged once as not registered
+    assert [f["code"] for f in people["GV015"]["flags"]] == ["flag.not_registered"]
+    assert [f["code"] for f in people["MOI-TO-K23-P1"]["flags"]] == ["flag.newcomer", "flag.not_registered"]
+    what = [change[1] for change in _changes(out)]
+    assert (what.count("Điểm"), what.count("Danh hiệu đề nghị"), what.count("Chọn khi bằng điểm")) == (2, 1, 2)
+    assert _changes(out) == _changes(samples / "tong-hop-cuoi.xlsx")  # the shipped final summary is current
+    proposed = _proposed(out)
+    letter = _text(papers / "01_To-trinh.docx")
+    for title, folder in ((rules.CSTDCS, "Chien-si-thi-dua-co-so"), (rules.LDTT, "Lao-dong-tien-tien")):
+        listed = [row[1] for row in _rows(papers / folder / f"04_Danh-sach_{folder}.docx")]
+        assert sorted(listed) == sorted(proposed[title.upper()]) and listed, title
+        assert f"- {title}: {len(listed)} cá nhân;" in letter
+    assert len(list((papers / "Chien-si-thi-dua-co-so").glob("05_Bao-cao-thanh-tich_*.docx"))) == \
+        len(proposed[rules.CSTDCS.upper()])

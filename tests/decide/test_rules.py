@@ -1,0 +1,219 @@
+"""Title rules, classification, ranks and name order: table-driven, with their boundaries."""
+
+from __future__ import annotations
+
+import pytest
+
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.decide import rules
+from thidua_xlsx.text.collation import name_key
+
+LEVELS = (cm.Level("Xuất sắc", 90), cm.Level("Tốt", 70), cm.Level("Hoàn thành", 50), cm.Level("Không hoàn thành", 0))
+RULES = cm.Rules(ldtt_min_classification="Tốt")
+
+
+def candidate(**changes) -> rules.Candidate:
+    base = dict(registered=rules.LDTT, rating="HTTNV", months=12, maternity_months=0, days_off=0,
+                discipline="Không", under_review=False, initiative="", initiative_level="",
+                initiative_decision="", classification="Tốt", total=80)
+    return rules.Candidate(**{**base, **changes})
+
+
+@pytest.mark.parametrize("changes, granted, reason_part", [
+    ({}, True, "đủ điều kiện"),
+    ({"registered": ""}, False, "không đăng ký thi đua đầu năm"),
+    ({"registered": "Không đăng ký"}, False, "không đăng ký thi đua đầu năm"),
+    ({"rating": "HTNV"}, False, "xếp loại viên chức HTNV"),
+    ({"rating": None}, False, "chưa đủ thông tin: xếp loại viên chức"),
+    ({"discipline": None}, False, "chưa đủ thông tin: kỷ luật"),  # unknown is not "không bị kỷ luật"
+    ({"under_review": None}, False, "chưa đủ thông tin: đang xem xét kỷ luật"),
+    ({"rating": None, "discipline": None}, False, "chưa đủ thông tin: xếp loại viên chức, kỷ luật"),
+    ({"rating": "HTXSNV"}, True, "HTXSNV"),
+    ({"months": 6}, True, "làm việc 6 tháng"),  # exactly 6 months: enough
+    ({"months": 5.5}, False, "chỉ làm việc 5,5 tháng (cần từ 6)"),
+    ({"months": 2, "maternity_months": 4}, True, "kể cả 4 tháng nghỉ thai sản"),  # maternity counts as work
+    ({"months": 1, "maternity_months": 4}, False, "chỉ làm việc 5 tháng"),
+    ({"months": None}, False, "chưa đủ thông tin: số tháng làm việc"),
+    ({"discipline": "Khiển trách"}, False, "bị kỷ luật khiển trách"),
+    ({"discipline": "Cảnh cáo"}, False, "bị kỷ luật cảnh cáo"),
+    ({"under_review": True}, False, "đang bị xem xét kỷ luật"),
+    ({"classification": "Hoàn thành", "total": 69.5}, False, "xếp loại thi đua Hoàn thành (cần từ Tốt)"),
+    ({"classification": "", "total": None}, False, "xếp loại thi đua  (cần từ Tốt)"),
+])
+def test_ldtt(changes, granted, reason_part):
+    decision = rules.decide_ldtt(candidate(**changes), RULES, LEVELS)
+    assert decision.title == rules.LDTT
+    assert decision.granted is granted
+    assert reason_part in decision.reason
+
+
+def test_ldtt_days_off_setting():
+    strict = cm.Rules(ldtt_max_days_off=40)
+    assert rules.decide_ldtt(candidate(days_off=40), strict, LEVELS).granted
+    refused = rules.decide_ldtt(candidate(days_off=41), strict, LEVELS)
+    assert not refused.granted and "nghỉ 41 ngày (tối đa 40)" in refused.reason
+    assert rules.decide_ldtt(candidate(days_off=100), cm.Rules(), LEVELS).granted  # off by default
+
+
+def test_ldtt_lists_every_failed_condition():
+    decision = rules.decide_ldtt(candidate(rating="HTNV", months=3, discipline="Khiển trách"), RULES, LEVELS)
+    assert len(decision.reasons) == 3
+
+
+INITIATIVE = dict(initiative="Rèn đọc lớp 1", initiative_level="Trường", initiative_decision="12/QĐ-TH")
+
+
+@pytest.mark.parametrize("condition, changes, granted, reason_part", [
+    ("hoặc", {"rating": "HTXSNV"}, True, "HTXSNV"),
+    ("hoặc", INITIATIVE, True, "sáng kiến 'Rèn đọc lớp 1' được công nhận cấp Trường (QĐ 12/QĐ-TH)"),
+    ("hoặc", {}, False, "không HTXSNV và không có sáng kiến được công nhận"),
+    ("hoặc", {**INITIATIVE, "initiative_decision": ""}, False, "chưa có quyết định công nhận"),
+    ("và", {"rating": "HTXSNV"}, False, "không có sáng kiến"),
+    ("và", {**INITIATIVE, "rating": "HTXSNV"}, True, "HTXSNV và sáng kiến"),
+    ("hoặc", {"rating": "HTXSNV", "discipline": "Khiển trách"}, False, "chưa đạt Lao động tiên tiến"),
+])
+def test_cstdcs(condition, changes, granted, reason_part):
+    c = candidate(registered=rules.CSTDCS, **changes)
+    r = cm.Rules(cstdcs_condition=condition)
+    ldtt = rules.decide_ldtt(c, r, LEVELS)
+    decision = rules.decide_cstdcs(c, ldtt, r)
+    assert decision.granted is granted
+    assert reason_part in decision.reason
+
+
+def test_cstdcs_needs_registration_for_it():
+    c = candidate(registered=rules.LDTT, rating="HTXSNV", **INITIATIVE)
+    assert rules.decide_cstdcs(c, rules.decide_ldtt(c, RULES, LEVELS), RULES) is None
+    higher = candidate(registered="Chiến sĩ thi đua cấp tỉnh", rating="HTXSNV")
+    assert rules.decide_cstdcs(higher, rules.decide_ldtt(higher, RULES, LEVELS), RULES).granted
+
+
+@pytest.mark.parametrize("scores, ldtt_count, percent, kept", [
+    ([("a", 95), ("b", 90), ("c", 85)], 20, None, {"a", "b", "c"}),  # no quota
+    ([("a", 95), ("b", 90), ("c", 85)], 20, 15, {"a", "b", "c"}),  # 3 slots
+    ([("a", 95), ("b", 90), ("c", 85), ("d", 80)], 20, 15, {"a", "b", "c"}),
+    ([("a", 95), ("b", 90), ("c", 90), ("d", 80)], 14, 15, {"a"}),  # 2 slots, tie at the boundary
+    ([("a", 95), ("b", 90)], 6, 15, set()),  # 0 slots
+])
+def test_quota(scores, ldtt_count, percent, kept):
+    result = rules.apply_quota(scores, ldtt_count, percent)
+    assert {code for code, reason in result.items() if reason is None} == kept
+
+
+def test_quota_tie_reason_leaves_it_to_the_council():
+    result = rules.apply_quota([("a", 95), ("b", 90), ("c", 90)], 14, 15)
+    assert result["b"].code == "quota.tie" and result["b"] == result["c"]
+    assert "Hội đồng bỏ phiếu chọn" in result["b"].text
+
+
+def unit(**changes) -> rules.Unit:
+    base = dict(registered=rules.TTLDXS, members=10, ldtt=7, cstdcs=1, at_least_htnv=10, disciplined=0,
+                warned_or_worse=0)
+    return rules.Unit(**{**base, **changes})
+
+
+@pytest.mark.parametrize("changes, proposed, reason_part", [
+    ({}, rules.TTLDXS, "7/10 LĐTT (70%)"),  # exactly 70%: enough for TTLĐXS
+    ({"ldtt": 6}, rules.TTLDTT, "6/10 LĐTT (60%), cần từ 70%"),
+    ({"cstdcs": 0}, rules.TTLDTT, "không có CSTĐCS"),
+    ({"at_least_htnv": 9}, rules.TTLDTT, "1 người chưa hoàn thành nhiệm vụ"),
+    ({"disciplined": 1}, rules.TTLDTT, "1 người bị kỷ luật"),  # khiển trách: TTLĐXS no, TTLĐTT still
+    ({"ldtt": 5, "registered": rules.TTLDTT}, None, "5/10 LĐTT (50%), cần trên 50%"),  # exactly 50%: not enough
+    ({"ldtt": 6, "registered": rules.TTLDTT}, rules.TTLDTT, "6/10 LĐTT (60%)"),
+    ({"ldtt": 8, "disciplined": 1, "warned_or_worse": 1}, None, "1 người bị kỷ luật từ cảnh cáo"),
+    ({"registered": ""}, None, "không đăng ký danh hiệu tập thể"),
+])
+def test_collective(changes, proposed, reason_part):
+    decisions = rules.decide_collective(unit(**changes), cm.Rules())
+    granted = [d.title for d in decisions if d.granted]
+    assert granted == ([proposed] if proposed else [])
+    assert any(reason_part in d.reason for d in decisions)
+
+
+RUBRIC = cm.Rubric("Giáo viên", 100, (
+    cm.Group("I", "Đạo đức", cm.SCORE, 20, 15, (cm.Item("I.1", "a", 10), cm.Item("I.2", "b", 10))),
+    cm.Group("II", "Chuyên môn", cm.SCORE, 80, None, (cm.Item("II.1", "c", 80),)),
+    cm.Group("III", "Thưởng", cm.BONUS, 5, None, (cm.Item("III.1", "d", 3), cm.Item("III.2", "e", 3))),
+    cm.Group("IV", "Trừ", cm.DEDUCTION, 10, None, (cm.Item("IV.1", "f", 9), cm.Item("IV.2", "g", 9))),
+))
+
+
+@pytest.mark.parametrize("values, total, gate_ok, classification", [
+    ({}, None, False, ""),
+    ({"I.1": 10, "I.2": 10, "II.1": 70}, 90, True, "Xuất sắc"),
+    ({"I.1": 10, "I.2": 10, "II.1": 70, "III.1": 3, "III.2": 3}, 95, True, "Xuất sắc"),  # bonus capped at 5
+    ({"I.1": 10, "I.2": 10, "II.1": 80, "IV.1": 9, "IV.2": 9}, 90, True, "Xuất sắc"),  # deductions capped at 10
+    ({"I.1": 7, "I.2": 7, "II.1": 80}, 94, False, "Hoàn thành"),  # gate: group I below 15 caps it
+    ({"I.1": 10, "I.2": 10, "II.1": 49.5}, 69.5, True, "Hoàn thành"),
+    ({"I.1": 10, "I.2": 10, "II.1": 50}, 70, True, "Tốt"),
+    ({"I.1": 10, "I.2": 5, "II.1": 20}, 35, True, "Không hoàn thành"),
+])
+def test_score_and_classification(values, total, gate_ok, classification):
+    result = rules.score(RUBRIC, values)
+    assert result.total == total
+    if total is not None:
+        assert result.gate_ok is gate_ok
+    assert rules.classify(LEVELS, "Hoàn thành", result.total, result.gate_ok) == classification
+
+
+def test_blank_required_cells_are_counted():
+    assert rules.score(RUBRIC, {"I.1": 10}).blank_required == 2
+
+
+@pytest.mark.parametrize("values, ranks", [
+    ([90, 85, 85, 80], [1, 2, 2, 4]),
+    ([70, None, 90], [2, None, 1]),
+    ([50, 50, 50], [1, 1, 1]),
+    ([], []),
+])
+def test_rank_ties_share(values, ranks):
+    assert rules.rank(values) == ranks
+
+
+def test_vietnamese_name_order():
+    names = ["Trần Văn Đức", "Lê Thị Dung", "Nguyễn Văn Dũng", "Phạm Ngọc Ánh", "Đỗ Văn Anh", "Nguyễn Thị Đào",
+             "Lê Dao", "Bùi Thị Ăn", "Hà Thị Ân", "Vũ Thị Ý", "Ngô Thị Yến", "Lý Văn Ơn", "Đinh Văn Ôn", "Mai Ư"]
+    assert sorted(names, key=name_key) == [
+        "Đỗ Văn Anh", "Phạm Ngọc Ánh", "Bùi Thị Ăn", "Hà Thị Ân",  # a < á (tone) ; a < ă < â
+        "Lê Dao", "Lê Thị Dung", "Nguyễn Văn Dũng", "Nguyễn Thị Đào", "Trần Văn Đức",  # d < đ
+        "Đinh Văn Ôn", "Lý Văn Ơn", "Mai Ư",  # o < ô < ơ ; u < ư
+        "Vũ Thị Ý", "Ngô Thị Yến"]
+    assert sorted(["Mai", "Lan"]) == ["Lan", "Mai"]
+
+
+@pytest.mark.parametrize("first, second", [
+    ("A Anh", "A Ánh"), ("A Ba", "A Bà"), ("A Bà", "A Bả"), ("A Bả", "A Bã"), ("A Bã", "A Bá"), ("A Bá", "A Bạ"),
+])
+def test_tone_order(first, second):
+    """Tones: không dấu < huyền < hỏi < ngã < sắc < nặng (CLDR vi)."""
+    assert name_key(first) < name_key(second)
+
+
+def test_same_given_name_sorts_by_middle_then_family():
+    assert sorted(["Trần Thị Hương", "Lê Thu Hương", "Đỗ Thị Hương"], key=name_key) == [
+        "Đỗ Thị Hương", "Trần Thị Hương", "Lê Thu Hương"]
+
+
+def test_unknown_facts_are_not_taken_as_clean():
+    """A blank rating or discipline never becomes "không bị kỷ luật" or "chưa hoàn thành nhiệm vụ"."""
+    decision = rules.decide_ldtt(candidate(discipline=None, under_review=None), RULES, LEVELS)
+    assert not decision.granted
+    assert "không bị kỷ luật" not in decision.reason
+    assert decision.reasons[0].code == "facts.missing"
+    decisions = rules.decide_collective(unit(at_least_htnv=8, unrated=2, discipline_unknown=1), cm.Rules())
+    text = "; ".join(d.reason for d in decisions)
+    assert "chưa đủ thông tin: 2 người chưa có xếp loại viên chức" in text
+    assert "chưa hoàn thành nhiệm vụ" not in text
+    assert "chưa đủ thông tin: 1 người chưa có thông tin kỷ luật" in text
+    assert not any(d.granted for d in decisions)
+
+
+@pytest.mark.parametrize("registered, pending", [("Chiến sĩ thi đua cấp tỉnh", True), (rules.CSTDCS, None),
+                                                 (rules.LDTT, None)])
+def test_a_title_above_cstdcs_gets_an_explicit_decision(registered, pending):
+    decision = rules.decide_higher(candidate(registered=registered), ("Chiến sĩ thi đua cấp tỉnh",))
+    if pending is None:
+        assert decision is None
+    else:
+        assert decision.title == registered and decision.pending and not decision.granted
+        assert "cần hồ sơ nhiều năm" in decision.reason and "Hội đồng xét" in decision.reason

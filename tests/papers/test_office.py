@@ -1,0 +1,120 @@
+"""Smoke tests against a real LibreOffice Calc (no mocks).
+
+Skipped when LibreOffice is not installed, failed instead on CI (CI=true);
+see tests/libreoffice.py. About 10 s in total.
+"""
+
+from __future__ import annotations
+
+import pytest
+import xlsxwriter
+from openpyxl import load_workbook
+
+from tests.libreoffice import fill, require_libreoffice
+from thidua_xlsx.papers import office
+
+SHEET = "Lớp 5A"
+GUIDE = "Hướng dẫn"   # first sheet: typing must not land here
+
+
+@pytest.fixture(autouse=True)
+def _libreoffice():
+    require_libreoffice()
+
+
+def build_workbook(path):
+    """A protected sheet after a guide sheet: A1 locked, B2/B3 unlocked with a whole-number
+    0..10 Stop validation, C2 = B2*2 (cached 0, as xlsxwriter writes it), D2/E2 unlocked."""
+    wb = xlsxwriter.Workbook(str(path))
+    unlocked = wb.add_format({"locked": False})
+    guide = wb.add_worksheet(GUIDE)
+    guide.write("A1", "Điền các ô trắng ở sheet Lớp 5A.")
+    guide.protect()
+    ws = wb.add_worksheet(SHEET)
+    ws.write("A1", "Họ và tên")
+    for cell in ("B2", "B3", "D2", "E2"):
+        ws.write_blank(cell, None, unlocked)
+    ws.write_formula("C2", "=B2*2", None, 0)
+    ws.data_validation("B2:B3", {"validate": "integer", "criteria": "between",
+                                 "minimum": 0, "maximum": 10, "error_type": "stop"})
+    ws.protect()
+    ws.activate()
+    wb.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory):
+    require_libreoffice()
+    tmp = tmp_path_factory.mktemp("lo_fill")
+    src = build_workbook(tmp / "mau.xlsx")
+    outs = {fmt: tmp / f"da-dien.{fmt}" for fmt in ("xlsx", "ods", "xls")}
+    report = fill(src,
+                  [{"sheet": SHEET, "cell": "B2", "value": 7},
+                   {"sheet": SHEET, "cell": "A1", "value": "x"},
+                   {"sheet": SHEET, "cell": "B3", "value": 50},
+                   {"sheet": SHEET, "cell": "D2", "value": 9.5},
+                   {"sheet": SHEET, "cell": "E2", "value": "Tốt"}],
+                  [{"sheet": SHEET, "cell": "C2"}, {"sheet": GUIDE, "cell": "B2"}],
+                  out_xlsx=outs["xlsx"], out_ods=outs["ods"], out_xls=outs["xls"], timeout=90)
+    return src, report, outs
+
+
+def test_typing_respects_protection_and_validation(filled):
+    _, report, _ = filled
+    status = {f["cell"]: f for f in report["fills"]}
+    assert status["B2"]["status"] == "accepted" and status["B2"]["value"] == 7
+    assert (status["A1"]["status"], status["A1"]["reason"]) == ("refused", "locked cell")
+    assert status["A1"]["value"] == "Họ và tên"
+    assert (status["B3"]["status"], status["B3"]["reason"]) == ("refused", "data validation")
+    assert status["B3"]["type"] == "EMPTY"
+    # en-US input locale: "9.5" is a number, not text
+    assert status["D2"]["status"] == "accepted"
+    assert (status["D2"]["type"], status["D2"]["value"]) == ("VALUE", 9.5)
+    assert (status["E2"]["status"], status["E2"]["value"]) == ("accepted", "Tốt")
+    assert report["soffice_left_running"] == []
+
+
+def test_formula_recalculated_and_other_sheet_untouched(filled):
+    _, report, _ = filled
+    c2, guide_b2 = report["reads"]
+    assert (c2["formula"], c2["value"]) == ("=B2*2", 14)
+    assert guide_b2["type"] == "EMPTY"
+
+
+def test_saved_in_every_format(filled):
+    _, _, outs = filled
+    magic = {"xlsx": b"PK\x03\x04", "ods": b"PK\x03\x04", "xls": b"\xd0\xcf\x11\xe0"}
+    for fmt, path in outs.items():
+        assert path.read_bytes().startswith(magic[fmt]), fmt
+    wb = load_workbook(outs["xlsx"], data_only=True)
+    ws = wb[SHEET]
+    assert (ws["A1"].value, ws["B2"].value, ws["C2"].value, ws["D2"].value, ws["E2"].value) == (
+        "Họ và tên", 7, 14, 9.5, "Tốt")
+    assert ws["B3"].value is None
+    assert ws.protection.sheet and ws["A1"].protection.locked and not ws["B2"].protection.locked
+
+
+def test_convert_recalculates_and_exports_pdf(filled, tmp_path):
+    src, _, _ = filled
+    wb_path = tmp_path / "nhap.xlsx"
+    wb = xlsxwriter.Workbook(str(wb_path))
+    ws = wb.add_worksheet(SHEET)
+    ws.write_number("B2", 3)
+    ws.write_formula("C2", "=B2*2", None, 0)   # cached result 0 until a client recalculates
+    wb.close()
+    resaved = office.convert(wb_path, "xlsx", tmp_path / "out")
+    assert resaved == tmp_path / "out" / "nhap.xlsx"
+    assert load_workbook(resaved, data_only=True)[SHEET]["C2"].value == 6
+
+    pdf = office.convert(src, "pdf", tmp_path)
+    assert pdf == tmp_path / "mau.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_convert_rejects_a_text_file(tmp_path):
+    text = tmp_path / "ghi-chu.txt"
+    text.write_text("không phải sổ tính\n", encoding="utf-8")
+    with pytest.raises(office.OfficeError):
+        office.convert(text, "xlsx", tmp_path / "out")
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())

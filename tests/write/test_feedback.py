@@ -1,0 +1,198 @@
+"""Feedback copies (merge --feedback): a department's own workbook back, problem cells marked, a
+first sheet saying what to fix; still locked, still read by the merge; the inbox untouched."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from tests.filling import fill, sheet, stamp_saved_time
+from tests.e2e.test_merge import T1_SCORES, T2_SCORES, _fill_department, scoring_round
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.text import workbook as tx
+from thidua_xlsx.cli import main
+from thidua_xlsx.write.feedback import MARK_FILLS, write_feedback
+from thidua_xlsx.service import merge_inbox
+
+SAVED = dt.datetime(2026, 5, 12, 8, 0)
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+def _results(summary) -> dict[str, tuple]:
+    return {p.code: (p.final, p.classification, p.proposed) for p in summary.people}
+
+
+@pytest.fixture(scope="module")
+def returned(tmp_path_factory):
+    """T1 returns a workbook with a word and an out-of-range score; T2 a clean one."""
+    root = tmp_path_factory.mktemp("feedback")
+    folder, (t1, t2) = scoring_round(root)
+    gv02 = sheet(t1, ly.ScoringSheet, "GV02")
+    rows = dict(gv02.items)
+    bad = {"word": f"{gv02.self_column}{rows['I.1']}", "range": f"{gv02.dept_column}{rows['II.1']}"}
+    inbox = root / "inbox"
+    _fill_department(t1, inbox / t1.name, T1_SCORES, SAVED,
+                     extra={(gv02.name, bad["word"]): "chín", (gv02.name, bad["range"]): 75})
+    _fill_department(t2, inbox / t2.name, T2_SCORES, SAVED)
+    before = _digest(inbox)
+    summary = merge_inbox(inbox, folder)
+    out = root / "gop-y"
+    result = write_feedback(summary, out)
+    return {"root": root, "folder": folder, "inbox": inbox, "t1": t1, "gv02": gv02, "bad": bad, "before": before,
+            "summary": summary, "out": out, "result": result}
+
+
+def test_only_the_department_with_problems_gets_a_copy_and_the_inbox_is_untouched(returned):
+    assert [p.name for p in returned["result"].written] == [returned["t1"].name]
+    assert sorted(p.name for p in returned["out"].iterdir()) == [returned["t1"].name]
+    assert _digest(returned["inbox"]) == returned["before"]
+
+
+def test_problem_cells_are_marked_with_fill_and_comment(returned):
+    wb = load_workbook(returned["result"].written[0])
+    ws = wb[returned["gv02"].name]
+    for key, words in (("word", "không phải là số"), ("range", "ngoài khoảng")):
+        cell = ws[returned["bad"][key]]
+        assert cell.fill.fgColor.rgb == MARK_FILLS["error"], key
+        assert cell.comment is not None and words in cell.comment.text, key
+        assert cell.protection.locked is False  # still an input cell
+    untouched = ws[f"{returned['gv02'].self_column}{dict(returned['gv02'].items)['II.1']}"]
+    assert untouched.comment is None and untouched.fill.fgColor.rgb != MARK_FILLS["error"]
+
+
+def test_the_first_sheet_lists_what_to_fix_with_a_link_to_each_cell(returned):
+    wb = load_workbook(returned["result"].written[0])
+    first = wb.worksheets[0]
+    assert first.title == tx.FEEDBACK_SHEET and wb.active.title == tx.FEEDBACK_SHEET
+    assert "TỔ KHỐI 1" in first["A1"].value.upper()
+    rows = [r for r in first.iter_rows(min_row=6, max_col=5, values_only=True) if r[0]]
+    listed = {(r[2], r[3]): (r[1], r[4]) for r in rows}
+    for key in ("word", "range"):
+        severity, message = listed[(returned["gv02"].name, returned["bad"][key])]
+        assert severity == "Lỗi" and message
+    links = {c.hyperlink.location for c in first["D"] if c.hyperlink is not None}
+    assert f"'{returned['gv02'].name}'!{returned['bad']['word']}" in links
+    # nothing of another department
+    text = " ".join(str(v) for row in first.iter_rows(values_only=True) for v in row if v)
+    assert "GV04" not in text and "Tổ khối 2" not in text
+
+
+def test_the_copy_stays_locked_with_its_hidden_identity(returned):
+    wb = load_workbook(returned["result"].written[0])
+    assert all(ws.protection.sheet for ws in wb.worksheets)
+    assert wb[ly.META_SHEET].sheet_state == "veryHidden"
+    assert sum(ws.sheet_view.tabSelected for ws in wb.worksheets) == 1  # no grouped sheets
+
+
+def test_the_copy_merges_like_the_file_it_came_from_and_once_fixed_wins(returned, tmp_path):
+    copy = returned["result"].written[0]
+    # as sent back unchanged: same people, results and problems as the original
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / copy.name).write_bytes(copy.read_bytes())
+    t2 = next(p for p in returned["inbox"].iterdir() if p.name != copy.name)
+    (inbox / t2.name).write_bytes(t2.read_bytes())
+    again = merge_inbox(inbox, returned["folder"])
+    assert _results(again) == _results(returned["summary"])
+    codes = lambda s: sorted((i.code, i.sheet, i.cell) for i in s.issues if i.severity == "error")  # noqa: E731
+    assert codes(again) == codes(returned["summary"])
+    # fixed in the copy and sent back beside the original: the fixed copy is the version used
+    fixed = tmp_path / "fixed" / copy.name
+    gv02 = returned["gv02"]
+    fill(copy, fixed, {(gv02.name, returned["bad"]["word"]): 9, (gv02.name, returned["bad"]["range"]): 40})
+    stamp_saved_time(fixed, SAVED + dt.timedelta(days=3))
+    both = tmp_path / "both"
+    both.mkdir()
+    for path in (*returned["inbox"].iterdir(), ):
+        (both / path.name).write_bytes(path.read_bytes())
+    (both / ("sua-" + copy.name)).write_bytes(fixed.read_bytes())
+    merged = merge_inbox(both, returned["folder"])
+    assert not [i for i in merged.issues if i.severity == "error"], [i.render() for i in merged.issues]
+    gv02_result = next(p for p in merged.people if p.code == "GV02")
+    assert gv02_result.self_score.total == 9 + 9 + 40 + 25
+
+
+def test_a_copy_of_a_copy_clears_the_old_marks_and_gives_the_cells_their_fill_back(returned, tmp_path):
+    copy = returned["result"].written[0]
+    gv02 = returned["gv02"]
+    original = load_workbook(returned["inbox"] / copy.name)[gv02.name][returned["bad"]["word"]].fill.fgColor.rgb
+    half = tmp_path / "inbox" / copy.name
+    fill(copy, half, {(gv02.name, returned["bad"]["word"]): 9})  # one of the two fixed
+    stamp_saved_time(half, SAVED + dt.timedelta(days=3))
+    summary = merge_inbox(half.parent, returned["folder"])
+    out = tmp_path / "gop-y"
+    second = write_feedback(summary, out).written[0]
+    wb = load_workbook(second)
+    assert wb.sheetnames.count(tx.FEEDBACK_SHEET) == 1 and wb.worksheets[0].title == tx.FEEDBACK_SHEET
+    ws = wb[gv02.name]
+    fixed_cell = ws[returned["bad"]["word"]]
+    assert fixed_cell.comment is None and fixed_cell.fill.fgColor.rgb == original
+    assert ws[returned["bad"]["range"]].fill.fgColor.rgb == MARK_FILLS["error"]
+    listed = [r for r in wb.worksheets[0].iter_rows(min_row=6, max_col=5, values_only=True) if r[0]]
+    assert (gv02.name, returned["bad"]["word"]) not in {(r[2], r[3]) for r in listed}
+
+
+def test_merge_feedback_on_the_command_line(returned, tmp_path):
+    runner = CliRunner()
+    campaign = str(returned["folder"].folder)
+    out = tmp_path / "gop-y"
+    result = runner.invoke(main, ["merge", str(returned["inbox"]), "--campaign", campaign, "-o",
+                                  str(tmp_path / "th.xlsx"), "--feedback", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Đã ghi 1 bản góp ý" in result.output and (out / returned["t1"].name).exists()
+    # run again: the earlier feedback copy is replaced; a file that is not one is kept
+    (out / returned["t1"].name).unlink()
+    (out / returned["t1"].name).write_bytes(returned["t1"].read_bytes())  # the issued workbook, say
+    again = runner.invoke(main, ["merge", str(returned["inbox"]), "--campaign", campaign, "-o",
+                                 str(tmp_path / "th2.xlsx"), "--feedback", str(out)])
+    assert again.exit_code == 0 and "Không ghi đè" in again.output
+    assert (out / returned["t1"].name).read_bytes() == returned["t1"].read_bytes()
+    inside = runner.invoke(main, ["merge", str(returned["inbox"]), "--campaign", campaign, "-o",
+                                  str(tmp_path / "th3.xlsx"), "--feedback", str(returned["inbox"] / "gop-y")])
+    assert inside.exit_code == 2 and "thư mục nhận về" in inside.output
+    assert _digest(returned["inbox"]) == returned["before"]
+
+
+def test_an_ods_file_gets_its_copy_as_xlsx_through_libreoffice(returned, tmp_path):
+    from tests.libreoffice import require_libreoffice
+    from thidua_xlsx.papers.office import convert
+
+    require_libreoffice()
+    inbox = tmp_path / "inbox"
+    ods = convert(returned["inbox"] / returned["t1"].name, "ods", inbox, recalc=False)
+    summary = merge_inbox(inbox, returned["folder"])
+    assert [f.status for f in summary.files] == ["accepted"]
+    result = write_feedback(summary, tmp_path / "gop-y")
+    assert [p.name for p in result.written] == [ods.with_suffix(".xlsx").name] and not result.not_converted
+    wb = load_workbook(result.written[0])
+    assert wb.worksheets[0].title == tx.FEEDBACK_SHEET
+    assert wb[returned["gv02"].name][returned["bad"]["word"]].comment is not None
+    again = merge_inbox(result.written[0].parent, returned["folder"])
+    assert _results(again) == _results(summary)
+
+
+def test_copies_written_on_every_core_are_those_written_in_one_process(returned, tmp_path, monkeypatch):
+    """From 8 copies they are written by worker processes (a province's 1,000: ~0.15 s each)."""
+    import zipfile
+
+    from thidua_xlsx import parallel
+
+    def parts(path: Path) -> dict[str, bytes]:  # all but the time it was saved
+        with zipfile.ZipFile(path) as zf:
+            return {n: zf.read(n) for n in zf.namelist() if n != "docProps/core.xml"}
+
+    copies = {}
+    for workers in (0, 2):
+        monkeypatch.setattr(parallel, "workers_for_workbooks", lambda count, workers=workers: workers)
+        result = write_feedback(returned["summary"], tmp_path / str(workers))
+        assert [p.name for p in result.written] == [returned["t1"].name]
+        copies[workers] = parts(result.written[0])
+    assert copies[2] == copies[0] == parts(returned["result"].written[0])

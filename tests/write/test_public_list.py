@@ -1,0 +1,99 @@
+"""The public posting list (danh sách công khai): who is proposed for which title and until when
+comments are received — names, positions, departments and titles only."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from tests.e2e.test_merge import T1_SCORES, T2_SCORES, _fill_department, scoring_round
+from tests.write.test_openxml_audit import unaccepted_findings
+from thidua_xlsx.decide import rules
+from thidua_xlsx.cli import main
+from thidua_xlsx.service import merge_inbox
+from thidua_xlsx.write.summary import write_public_list
+
+
+@pytest.fixture(scope="module")
+def merged(tmp_path_factory):
+    root = tmp_path_factory.mktemp("public")
+    folder, (t1, t2) = scoring_round(root)
+    inbox = folder.folder / "inbox"
+    for src, scores in ((t1, T1_SCORES), (t2, T2_SCORES)):
+        _fill_department(src, inbox / src.name, scores, dt.datetime(2026, 5, 12, 8, 0))
+    summary = merge_inbox(inbox, folder)
+    path = root / "cong-khai.xlsx"
+    write_public_list(summary, path, dt.date(2026, 5, 25), 5)
+    return {"root": root, "folder": folder, "inbox": inbox, "summary": summary, "path": path}
+
+
+def _texts(path) -> list[str]:
+    wb = load_workbook(path)
+    return [str(c.value) for ws in wb for row in ws.iter_rows() for c in row if c.value is not None]
+
+
+def test_lists_each_proposed_person_with_the_title_and_nobody_else(merged):
+    texts = _texts(merged["path"])
+    people = merged["summary"].people
+    proposed = [p for p in people if p.proposed]
+    assert proposed and len(proposed) < len(people)
+    for p in people:
+        assert (p.name in texts) == bool(p.proposed), p.name
+    for title in {p.proposed for p in proposed}:
+        assert title in texts
+    units = [d for d in merged["summary"].departments if d.proposed]
+    assert all(d.name in texts for d in units)
+
+
+def test_carries_no_private_field(merged):
+    joined = "\n".join(_texts(merged["path"]))
+    for private in ("1985-01-02", "HTXSNV", "HTTNV", "Khiển trách", "12/QĐ-TH"):
+        assert private not in joined
+    finals = {f"{p.final:g}" for p in merged["summary"].people if p.final is not None}
+    wb = load_workbook(merged["path"])
+    numbers = {f"{c.value:g}" for ws in wb for row in ws.iter_rows() for c in row
+               if isinstance(c.value, (int, float)) and c.column > 1 and c.value > 20}
+    assert not numbers & finals, "no score is posted"
+
+
+def test_says_until_when_comments_are_received(merged):
+    window = next(t for t in _texts(merged["path"]) if "niêm yết công khai" in t)
+    assert "từ ngày 25/05/2026 đến hết ngày 30/05/2026" in window
+    assert "Lê Thị Thư" in window  # the secretary who receives them
+
+
+def test_passes_the_validator(merged):
+    assert unaccepted_findings(merged["path"]) == []  # streamed: inline strings (tests/test_validator.py)
+
+
+def test_merge_writes_it_with_a_pdf_on_a4(merged, tmp_path):
+    from tests.libreoffice import require_libreoffice
+
+    require_libreoffice()
+    target = tmp_path / "cong-khai.xlsx"
+    result = CliRunner().invoke(main, ["merge", str(merged["inbox"]), "-o", str(tmp_path / "th.xlsx"),
+                                       "--cong-khai", str(target), "--y-kien", "7", "--pdf"])
+    assert result.exit_code == 0, result.output
+    until = (dt.datetime.now(dt.timezone.utc) + dt.timedelta(hours=7)).date() + dt.timedelta(days=7)
+    assert f"nhận ý kiến đến hết ngày {until:%d/%m/%Y}" in result.output
+    pdf = target.with_suffix(".pdf").read_bytes()
+    boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)", pdf)
+    assert boxes and all(abs(float(w) - 595.3) < 1 and abs(float(h) - 841.9) < 1 for w, h in boxes)
+
+
+def test_only_for_the_scoring_round(tmp_path):
+    from tests.conftest import campaign_dict, make_folder
+    from tests.filling import register
+    from thidua_xlsx.model import campaign as cm
+
+    folder = make_folder(tmp_path / "c", cm.from_dict(campaign_dict()))
+    register(folder, {"GV01": rules.LDTT}, tmp_path / "dk")
+    result = CliRunner().invoke(main, ["merge", str(tmp_path / "dk" / "inbox-dang-ky"), "--campaign",
+                                       str(folder.folder), "-o", str(tmp_path / "t.xlsx"), "--cong-khai",
+                                       str(tmp_path / "ck.xlsx")])
+    assert result.exit_code == 0 and "chỉ có ở vòng chấm điểm" in result.output
+    assert not (tmp_path / "ck.xlsx").exists()

@@ -1,0 +1,379 @@
+"""The summary workbook and JSON report, read back the way a secretary checks them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.decide import rules
+from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text.collation import name_key
+from thidua_xlsx.decide.consolidate import (STATUS_DEPT_MISSING, STATUS_SUBMITTED, DepartmentResult, PersonResult, Summary,
+                                     ranks)
+from thidua_xlsx.model.issued import IssuedWorkbook
+from thidua_xlsx.model.issues import ERROR, NOTE, WARNING, issue, reason
+from thidua_xlsx.read.department import ACCEPTED, REJECTED, SKIPPED, SUPERSEDED, InboxFile, Submission
+from thidua_xlsx.write.summary import write_report_json, write_summary
+
+from tests.conftest import campaign_dict
+
+FORMULA_NAME = '=HYPERLINK("http://x","a")'
+SCORING_SHEETS = ["Tổng hợp", "Đăng ký", "Điểm chi tiết", "Xếp hạng", "Đề nghị khen thưởng", "Không đề nghị", "Tập thể",
+                  "Kiểm phiếu",
+                  "Biên bản",
+                  "Tờ trình", "Kiểm tra", "Nguồn dữ liệu"]
+REGISTRATION_SHEETS = ["Tổng hợp", "Đăng ký", "Tập thể", "Kiểm tra", "Nguồn dữ liệu"]
+NEWEST = dt.datetime(2026, 5, 18, 3, 30)
+T1_FILE, T1_OLD, T2_FILE = "2025-2026_cham-diem_To-khoi-1.xlsx", "cu/To-khoi-1.xlsx", "To-Van-phong.xlsx"
+GRANTED_LDTT = "đủ điều kiện: xếp loại viên chức HTTNV, làm việc 12 tháng, không bị kỷ luật"
+REFUSED_MONTHS = "chỉ làm việc 7 tháng (cần từ 8)"
+
+
+def _score(total: float, first: float) -> rules.Score:
+    return rules.Score(total, {"I": first, "II": total - first, "III": 0, "IV": 0}, True, 6, 0)
+
+
+def _person(campaign: cm.Campaign, code: str, registered: str, final: float | None, decisions, **extra) -> PersonResult:
+    staff = {p.code: p for p in campaign.staff}
+    base = staff.get(code)
+    dept = extra.pop("department", base.department if base else "T2")
+    fields = dict(code=code, name=base.name if base else "", department=dept,
+                  department_name=campaign.department(dept).name, role=base.role if base else "Giáo viên",
+                  position=base.position if base else "Giáo viên", status=STATUS_SUBMITTED,
+                  facts=base.facts if base else cm.Facts(), registered=registered, file=T1_FILE,
+                  sheet=f"01 {base.name if base else code}", final=final,
+                  final_source="department" if final is not None else "",
+                  self_score=_score(final + 2, 18) if final is not None else None,
+                  dept_score=_score(final, 17) if final is not None else None,
+                  classification="Xuất sắc" if (final or 0) >= 90 else "Tốt" if final else "",
+                  decisions=tuple(decisions))
+    fields.update(extra)
+    return PersonResult(**fields)
+
+
+def _decision(title: str, granted: bool, why) -> rules.Decision:
+    return rules.Decision(title, granted, (why,))
+
+
+def _file(name: str, status: str, department: str = "", campaign: cm.Campaign | None = None, issues=(),
+          saved: dt.datetime | None = None, reason_code: str = "") -> InboxFile:
+    submission = None
+    if department:
+        layout = ly.WorkbookLayout(campaign.id, campaign.school.school_year, ly.SCORING, department,
+                                   campaign.department(department).name, "abc", ())
+        submission = Submission(IssuedWorkbook(layout, (), "", (), "", name, ()))
+    return InboxFile(path=Path("/inbox") / name, name=name, size=20480, modified=dt.datetime(2026, 5, 1, 8, 0),
+                     sha256="ab" * 32, saved_at=saved, status=status, reason=reason_code, submission=submission,
+                     issues=tuple(issues))
+
+
+def make_summary(round_: str = ly.SCORING) -> Summary:
+    """A small school: two departments, six people, four files, four problems."""
+    c = cm.from_dict(campaign_dict(legal_basis=["Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15;",
+                                                "Căn cứ Kế hoạch thi đua năm học 2025-2026 của trường;"]))
+    scoring = round_ == ly.SCORING
+    ldtt_ok = _decision(rules.LDTT, True, reason("ldtt.granted", rating="HTTNV", worked="12", maternity=None,
+                                                 classified=None))
+    excellent = reason("cstdcs.granted", first=reason("cstdcs.excellent"), second=None)
+    neither = reason("cstdcs.refused", first=reason("cstdcs.not_excellent"),
+                     second=reason("join.and", part=reason("cstdcs.no_initiative")))
+    people = [
+        _person(c, "GV01", rules.CSTDCS, 95.5, [ldtt_ok, _decision(rules.CSTDCS, True, excellent)]),
+        _person(c, "GV02", rules.CSTDCS, 88, [ldtt_ok, _decision(rules.CSTDCS, False, neither)]),
+        _person(c, "GV03", rules.LDTT, 80, [_decision(rules.LDTT, False, reason("ldtt.months_short", worked="7",
+                                                                                 needed="8"))]),
+        _person(c, "GV04", rules.LDTT, None, [_decision(rules.LDTT, False, reason("ldtt.department_missing"))],
+                status=STATUS_DEPT_MISSING, file="", sheet=""),
+        _person(c, "GV05", "", 75, [_decision(rules.LDTT, False, reason("ldtt.not_registered"))]),
+        _person(c, "NV01", rules.LDTT, 91, [ldtt_ok], role="Nhân viên"),
+        _person(c, "X01", rules.LDTT, 72, [ldtt_ok], name=FORMULA_NAME, newcomer=True,
+                flags=(reason("flag.newcomer"),)),
+    ]
+    if not scoring:
+        people = [replace(p, final=None, self_score=None, dept_score=None, final_source="", classification="",
+                          decisions=()) for p in people]
+    people.sort(key=lambda p: ([d.code for d in c.departments].index(p.department), name_key(p.name), p.code))
+    people = [replace(p, rank_school=school, rank_department=in_dept)
+              for p, school, in_dept in zip(people, *ranks(people))]
+    share = reason("collective.share", ldtt=2, members=4, percent="50")
+    departments = [
+        DepartmentResult("T1", "Tổ khối 1", 3, True, T1_FILE, rules.TTLDTT,
+                         (_decision(rules.TTLDTT, True, reason("collective.ttldtt_granted", share=reason(
+                             "collective.share", ldtt=2, members=3, percent="66,7"))),) if scoring else ()),
+        DepartmentResult("T2", "Tổ Văn phòng – Khối 5", 4, True, T2_FILE, rules.TTLDXS,
+                         (_decision(rules.TTLDXS, False, reason("collective.no_cstdcs")),
+                          _decision(rules.TTLDTT, False, reason("collective.share_not_above", share=share,
+                                                                needed="50"))) if scoring else ()),
+    ]
+    problems = [
+        issue("file.skipped_lock", NOTE, file="~$To-khoi-1.xlsx"),
+        issue("person.score_gap", WARNING, file=T1_FILE, sheet="02 Trần Văn Đức", name="Trần Văn Đức",
+              self_score="95", dept_score="88", gap="7", tolerance="5"),
+        issue("value.out_of_range", ERROR, file=T2_FILE, sheet="01 Đỗ Văn Anh", cell="D12", value="120", max="50"),
+        issue("file.not_workbook", ERROR, file="ghi-chu.docx"),
+    ]
+    files = [
+        _file("~$To-khoi-1.xlsx", SKIPPED, issues=[problems[0]]),
+        _file(T1_FILE, ACCEPTED, "T1", c, saved=NEWEST),
+        _file(T1_OLD, SUPERSEDED, "T1", c, issues=[issue("file.superseded", WARNING, file=T1_OLD,
+                                                         department="Tổ khối 1", newer=T1_FILE, saved="17/05/2026 10:30 (trong tệp)",
+                                                         newer_saved="18/05/2026 10:30 (trong tệp)")],
+              reason_code="file.superseded"),
+        _file(T2_FILE, ACCEPTED, "T2", c),
+        _file("ghi-chu.docx", REJECTED, issues=[problems[3]], reason_code="file.not_workbook"),
+    ]
+    return Summary(c, round_, tuple(files), tuple(people), tuple(departments), tuple(problems), NEWEST)
+
+
+def _rows(ws) -> list[list]:
+    return [[cell.value for cell in row] for row in ws.iter_rows()]
+
+
+def _texts(ws) -> list[str]:
+    return [v for row in _rows(ws) for v in row if isinstance(v, str)]
+
+
+def _find(ws, text: str) -> tuple[int, int]:
+    """(row, column) of the first cell whose value is ``text`` (1-based)."""
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value == text:
+                return cell.row, cell.column
+    raise AssertionError(f"{text!r} not on {ws.title}")
+
+
+def _blocks(ws) -> dict[str, list[list]]:
+    """Numbered rows of a proposal sheet under each block title."""
+    blocks: dict[str, list[list]] = {}
+    current = None
+    for row in _rows(ws):
+        if isinstance(row[0], str) and (row[0].startswith("DANH SÁCH") or row[0] == tx.REFUSED_TITLE):
+            current = blocks.setdefault(row[0], [])
+        elif isinstance(row[0], int) and current is not None:
+            current.append(row)
+    return blocks
+
+
+def _table(ws, header: str) -> list[dict]:
+    """The data rows under the header row holding ``header``, as dicts, until the first empty row."""
+    row, _ = _find(ws, header)
+    heads = [c.value for c in ws[row]]
+    found = []
+    for values in ws.iter_rows(min_row=row + 1, values_only=True):
+        if all(v is None for v in values):
+            break
+        found.append({h: v for h, v in zip(heads, values) if h})
+    return found
+
+
+@pytest.fixture(scope="module")
+def scoring_book(tmp_path_factory):
+    path = tmp_path_factory.mktemp("summary") / "tong-hop.xlsx"
+    write_summary(make_summary(), path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def wb(scoring_book):
+    return openpyxl.load_workbook(scoring_book)
+
+
+def test_sheet_names_in_order_for_both_rounds(wb, tmp_path):
+    assert wb.sheetnames == [*SCORING_SHEETS, ly.META_SHEET]
+    path = tmp_path / "dang-ky.xlsx"
+    write_summary(make_summary(ly.REGISTRATION), path)
+    reg = openpyxl.load_workbook(path)
+    assert reg.sheetnames == [*REGISTRATION_SHEETS, ly.META_SHEET]
+    counts = _table(reg["Tổng hợp"], "Số người")
+    assert [r["Tổ"] for r in counts] == ["Tổ khối 1", "Tổ Văn phòng – Khối 5", tx.SCHOOL_TOTAL]
+    assert counts[-1][rules.LDTT] == 4 and counts[-1][rules.CSTDCS] == 2
+    assert reg["Tổng hợp"]._charts
+    assert not path.with_name(path.name + ".tmp").exists()
+
+
+def test_text_that_looks_like_a_formula_stays_text(wb):
+    for sheet in ("Đăng ký", "Điểm chi tiết", "Xếp hạng", "Đề nghị khen thưởng"):
+        ws = wb[sheet]
+        row, col = _find(ws, FORMULA_NAME)
+        assert ws.cell(row, col).data_type == "s", sheet
+
+
+def test_registration_sheet_keeps_the_headers_read_back_by_generate_from(wb):
+    ws = wb["Đăng ký"]
+    people = _table(ws, "Danh hiệu đăng ký")
+    assert list(people[0]) == list(tx.REG_HEAD)
+    by_code = {r["Mã"]: r for r in people}
+    assert by_code["GV01"]["Danh hiệu đăng ký"] == rules.CSTDCS
+    assert len(people) == 7
+    collective = _table(ws, "Danh hiệu tập thể đăng ký")
+    assert [(r["Mã tổ"], r["Tổ"], r["Danh hiệu tập thể đăng ký"]) for r in collective] == [
+        ("T1", "Tổ khối 1", rules.TTLDTT), ("T2", "Tổ Văn phòng – Khối 5", rules.TTLDXS)]
+
+
+def test_detail_has_council_columns_and_group_subtotals(wb):
+    ws = wb["Điểm chi tiết"]
+    row, col = _find(ws, "Điểm Hội đồng")
+    assert ws.cell(row, col).fill.fgColor.rgb.endswith("FFF2CC")
+    assert ws.cell(row, col + 1).value == "Quyết định Hội đồng"
+    assert ws.cell(row + 2, col).protection.locked is False
+    _, group_col = _find(ws, "I. Tư tưởng chính trị, đạo đức, lối sống / Công việc")
+    lan = _find(ws, "Nguyễn Thị Lan")[0]
+    assert (ws.cell(lan, group_col).value, ws.cell(lan, group_col + 1).value) == (18, 17)
+    assert ws.print_title_rows == f"${row}:${row + 1}"
+    assert ws.auto_filter.ref and ws.freeze_panes
+
+
+def test_ranking_is_by_school_rank(wb):
+    ranking = _table(wb["Xếp hạng"], "Hạng toàn trường")
+    assert [(r["Họ và tên"], r["Hạng trong tổ"]) for r in ranking][:2] == [("Nguyễn Thị Lan", 1), ("Đỗ Văn Anh", 1)]
+    assert ranking[-1]["Hạng toàn trường"] is None  # no score, last
+
+
+def test_proposal_lists_each_title_with_short_notes_and_refusals_apart(wb):
+    ws = wb["Đề nghị khen thưởng"]
+    texts = _texts(ws)
+    titles = [t for t in texts if t.startswith("DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU")]
+    assert titles == [f"DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU {t.upper()} NĂM HỌC 2025-2026"
+                      for t in (rules.CSTDCS, rules.LDTT)]
+    blocks = _blocks(ws)
+    assert [(r[1], r[6], r[9]) for r in blocks[titles[0]]] == [("Nguyễn Thị Lan", rules.CSTDCS, None)]
+    assert [(r[1], r[6], r[9]) for r in blocks[titles[1]]] == [
+        (name, rules.LDTT, None) for name in ("Trần Văn Đức", "Nguyễn Thị Lan", "Đỗ Văn Anh", FORMULA_NAME)]
+    assert texts.count("HIỆU TRƯỞNG") == 2 and texts.count("Nguyễn Văn Hiệu") == 2  # each list signed
+    assert tx.REFUSED_TITLE not in texts and REFUSED_MONTHS not in texts  # the reasons stay internal
+    assert ws.page_setup.orientation == "landscape"
+    inside = wb[tx.S_REFUSED]
+    refused = {r[1]: r[9] for r in _blocks_after(inside, tx.REFUSED_TITLE)}
+    assert refused["Lê Thị Dung"] == REFUSED_MONTHS
+    assert refused["Trần Văn Đức"].endswith(f"(vẫn đề nghị {rules.LDTT})")
+    assert "Hoàng Thị Thu Hương Giang Nguyễn Phương" not in refused  # did not register
+
+
+def _blocks_after(ws, title: str) -> list[list]:
+    rows = _rows(ws)
+    start = next(i for i, r in enumerate(rows) if r[0] == title)
+    return [r for r in rows[start:] if isinstance(r[0], int)]
+
+
+def test_collective_minutes_and_letter(wb):
+    collective = _table(wb["Tập thể"], "Số LĐTT")
+    assert [(r["Tổ"], r["Đề nghị"]) for r in collective] == [("Tổ khối 1", rules.TTLDTT),
+                                                            ("Tổ Văn phòng – Khối 5", None)]
+    assert "không có CSTĐCS" in collective[1]["Lý do"]
+    minutes = " ".join(_texts(wb["Biên bản"]))
+    assert "BIÊN BẢN HỌP BÌNH XÉT THI ĐUA – NĂM HỌC 2025-2026" in minutes
+    assert f"danh hiệu {rules.LDTT} gồm 4 đ/c (có danh sách kèm theo)" in minutes
+    assert f"danh hiệu {rules.CSTDCS} gồm 1 đ/c" in minutes
+    assert f"{rules.TTLDTT}: 1 tập thể (Tổ khối 1)" in minutes
+    assert "Chủ tọa: Nguyễn Văn Hiệu" in minutes and "Thư ký: Lê Thị Thư" in minutes
+    letter = _texts(wb["Tờ trình"])
+    assert "TỜ TRÌNH" in letter and "Kính gửi: UBND xã Thử Nghiệm" in letter
+    assert "Căn cứ Kế hoạch thi đua năm học 2025-2026 của trường;" in letter
+    assert "Thử Nghiệm, ngày …… tháng …… năm ……" in letter
+    assert "Nơi nhận:" in letter and "- Lưu: VT, HĐTĐKT." in letter
+    assert ly.MOTTO_1 in letter and "TRƯỜNG TIỂU HỌC THỬ NGHIỆM" in letter
+
+
+def test_check_sheet_lists_every_issue_errors_first(wb):
+    summary = make_summary()
+    listed = _table(wb["Kiểm tra"], "Mức độ")
+    assert len(listed) == len(summary.issues)
+    assert [r["Mức độ"] for r in listed] == ["Lỗi", "Lỗi", "Cảnh báo", "Ghi chú"]
+    assert (listed[0]["Tệp"], listed[0]["Sheet"], listed[0]["Ô"]) == (T2_FILE, "01 Đỗ Văn Anh", "D12")
+    assert {r["Nội dung"] for r in listed} == {i.message for i in summary.issues}
+    ws = wb["Kiểm tra"]
+    assert ws.auto_filter.ref and len(ws.conditional_formatting) == 1
+
+
+def test_sources_sheet_lists_every_file_with_vietnamese_status(wb):
+    ws = wb["Nguồn dữ liệu"]
+    assert tx.SOURCES_RULE in _texts(ws)
+    listed = {r["Tệp"]: r for r in _table(ws, "SHA-256")}
+    assert {name: r["Trạng thái"] for name, r in listed.items()} == {
+        "~$To-khoi-1.xlsx": "Bỏ qua", T1_FILE: "Được dùng", T1_OLD: "Bản cũ (đã có bản mới hơn)",
+        T2_FILE: "Được dùng", "ghi-chu.docx": "Bị từ chối"}
+    assert listed[T1_OLD]["Lý do"] == make_summary().files[2].issues[0].message
+    assert listed[T1_FILE]["Tổ"] == "Tổ khối 1"
+    assert listed[T1_FILE]["Thời gian lưu (giờ VN)"] == dt.datetime(2026, 5, 18, 10, 30)  # UTC + 7
+    assert listed[T2_FILE]["Kích thước (KB)"] == 20
+
+
+def test_overview_counts_and_chart(wb):
+    ws = wb["Tổng hợp"]
+    counts = {r["Tổ"]: r for r in _table(ws, "Số người")}
+    school = counts[tx.SCHOOL_TOTAL]
+    assert (school["Số người"], school["Số có điểm"], school["Số LĐTT"], school["Số CSTĐCS"]) == (7, 6, 4, 1)
+    assert school["Xuất sắc"] == 2 and school["Tốt"] == 4
+    assert counts["Tổ khối 1"]["Đã nộp"] == "Có"
+    assert "ngày 18 tháng 05 năm 2026" in " ".join(_texts(ws))
+    assert ws._charts
+
+
+def test_print_setup_on_every_sheet(wb):
+    for ws in (wb[name] for name in SCORING_SHEETS):
+        assert ws.page_setup.paperSize == 9, ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToHeight == 0, ws.title
+        assert ws.page_setup.fitToWidth in (None, 1), ws.title  # 1 is the default, left out of the file
+        assert ws.page_margins.left == pytest.approx(1.18), ws.title
+    for name in ("Tổng hợp", "Đăng ký", "Xếp hạng", "Tập thể", "Kiểm tra", "Nguồn dữ liệu"):
+        assert wb[name].print_title_rows and wb[name].freeze_panes, name
+
+
+def test_same_summary_gives_the_same_file(scoring_book, tmp_path):
+    again = tmp_path / "again.xlsx"
+    write_summary(make_summary(), again)
+    assert again.read_bytes() == scoring_book.read_bytes()
+    first, second = openpyxl.load_workbook(scoring_book), openpyxl.load_workbook(again)
+    for name in SCORING_SHEETS:
+        assert _rows(first[name]) == _rows(second[name])
+    assert first.properties.created == NEWEST
+
+
+def test_json_report_round_trips(tmp_path):
+    path = tmp_path / "report.json"
+    write_report_json(make_summary(), path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert list(data) == ["schema_version", "campaign", "round", "files", "problems", "people", "departments",
+                         "council"]
+    assert data["council"] is None  # no council pass yet
+    assert data["schema_version"] == ly.SUMMARY_SCHEMA_VERSION
+    assert data["campaign"] == {"id": "test-campaign", "school": "Trường Tiểu học Thử Nghiệm",
+                                "school_year": "2025-2026"}
+    assert [f["status"] for f in data["files"]] == ["skipped", "accepted", "superseded", "accepted", "rejected"]
+    assert data["files"][1]["saved_at"] == "2026-05-18T03:30:00+00:00"
+    lan = next(p for p in data["people"] if p["code"] == "GV01")
+    assert lan["scores"] == {"self": 97.5, "department": 95.5, "final": 95.5, "source": "department"}
+    assert lan["groups"]["department"]["I"] == 17
+    assert lan["proposed"] == rules.CSTDCS
+    assert lan["decisions"][1] == {"title": rules.CSTDCS, "granted": True, "pending": False, "reasons": [
+        {"code": "cstdcs.granted", "params": {"first": {"code": "cstdcs.excellent", "params": {}}, "second": None}}]}
+    assert "đạt LĐTT" not in path.read_text(encoding="utf-8"), "reasons travel as codes, not Vietnamese words"
+    gap = next(p for p in data["problems"] if p["code"] == "person.score_gap")
+    assert gap["params"]["gap"] == "7" and "message" not in gap
+    assert data["departments"][0]["proposed"] == rules.TTLDTT
+    assert data["departments"][1]["decisions"][0]["granted"] is False
+    assert {p["code"] for p in data["problems"]} == {"file.skipped_lock", "person.score_gap", "value.out_of_range",
+                                                     "file.not_workbook"}
+    assert "Đức" in path.read_text(encoding="utf-8")  # not \u-escaped
+
+
+
+
+def test_summary_carries_its_own_metadata_and_reads_back(scoring_book, wb):
+    """The council round trip and the commune's merge read a summary back: it says what it was made of."""
+    from thidua_xlsx.read.registrations import read_summary_meta
+
+    assert wb[ly.META_SHEET].sheet_state == "veryHidden"
+    meta = read_summary_meta(scoring_book.read_bytes())
+    assert (meta.campaign_id, meta.school_year, meta.round) == ("test-campaign", "2025-2026", ly.SCORING)
+    assert meta.schema_version == ly.SUMMARY_SCHEMA_VERSION
+    assert [name for name, _, _ in meta.inputs] == ["~$To-khoi-1.xlsx", T1_FILE, T1_OLD, T2_FILE, "ghi-chu.docx"]
+    assert all(len(sha) == 64 for _, sha, _ in meta.inputs)
+    assert meta.departments_submitted == ("T1", "T2")

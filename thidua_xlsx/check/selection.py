@@ -1,0 +1,268 @@
+"""Which files count: the round of this inbox and the winning file of each department. Pure: no I/O.
+
+The campaign is chosen before reading (the secretary's campaign folder); files of another
+campaign or never issued were already rejected by the reader. Here the round is settled and,
+when a department sent several versions, the newest wins: the one whose workbook was saved
+last, by the save time the spreadsheet program writes inside the file (docProps/core.xml, ODS
+meta.xml), else the file's modification time; then the file name. E-mail clients reset file
+times when saving attachments, so the workbook's own time is the better witness.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import zlib
+from collections import Counter
+from dataclasses import dataclass
+
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.issues import NOTE, WARNING, Lines, issue
+from thidua_xlsx.model.issued import IssuedWorkbook
+from thidua_xlsx.read.department import ACCEPTED, SKIPPED, SUPERSEDED, InboxFile, Packed, Submission, canonical, reject
+from thidua_xlsx.check.validate import CleanSubmission
+
+MAX_DIFF_LINES = 30  # per superseded version, in "Nguồn dữ liệu"
+
+
+@dataclass(frozen=True)
+class Selection:
+    round: str
+    files: tuple[InboxFile, ...]  # every inbox entry, with its final status
+    winners: tuple[InboxFile, ...]  # one accepted file per department, in campaign order
+
+
+class Kept:
+    """What the merge keeps of the files as they are read, in the inbox's order (``add``):
+
+    * each byte-identical copy of an earlier file (a forwarded mail, a file saved twice) named as a
+      copy of the first;
+    * a file whose validation failed (a bug of ours) rejected, saying so;
+    * the validated entries of each department's newest version so far only (per round: the round
+      is settled at the end) — :func:`select` picks no other, the older ones only show a diff;
+    * one identity of an issued workbook for all the versions sent back of it, and one shape of their
+      cells when it is the same (each keeps only its values).
+    """
+
+    def __init__(self):
+        self.files: list[InboxFile] = []
+        self.clean: dict[str, CleanSubmission] = {}  # file name → its validated entries
+        self._first: dict[str, str] = {}  # sha256 → the name of the first file with it
+        self._newest: dict[tuple[str, str], InboxFile] = {}  # (department, round) → its newest version so far
+        self._identities: dict[str, IssuedWorkbook] = {}  # submission id → the slim record of what was issued
+        self._shapes: dict[bytes, bytes] = {}  # the shape of a version's cells → its first copy
+
+    def add(self, f: InboxFile, clean: CleanSubmission | None, error: str = "") -> None:
+        if f.sha256 and f.sha256 in self._first:
+            f = dataclasses.replace(f, status=SKIPPED, reason="file.copy_of", submission=None, issues=(
+                issue("file.copy_of", NOTE, file=f.name, original=self._first[f.sha256]),))
+        elif f.sha256:
+            self._first[f.sha256] = f.name
+        if f.status == ACCEPTED and error:
+            f = reject(f, "file.internal_error", error=error)
+        elif f.status == ACCEPTED:
+            f = self._shared(f)
+            version = (f.submission.department_code, f.submission.round)
+            older = self._newest.get(version)
+            if older is None or version_key(f) > version_key(older):
+                if older is not None:
+                    del self.clean[older.name]
+                self._newest[version], self.clean[f.name] = f, clean
+        self.files.append(f)
+
+    def _shared(self, f: InboxFile) -> InboxFile:
+        """``f`` with the identity of its workbook, and the shape of its cells, of the first version that
+        had them (a later version of a workbook: objects made only then)."""
+        sub = f.submission
+        issued = self._identities.setdefault(sub.issued.submission_id, sub.issued)
+        inputs = sub.inputs
+        if inputs is not None and (shape := self._shapes.setdefault(inputs.shape, inputs.shape)) is not inputs.shape:
+            inputs = Packed(shape, inputs.values)
+        if issued is sub.issued and inputs is sub.inputs:
+            return f
+        return dataclasses.replace(f, submission=dataclasses.replace(sub, issued=issued, inputs=inputs))
+
+
+def version_key(f: InboxFile) -> tuple:
+    """Of a department's versions, the one with the greatest key is used (see the module)."""
+    return f.version_time, f.modified, f.name
+
+
+def _when(f: InboxFile) -> str:
+    local = f.version_time + ly.VIETNAM_UTC_OFFSET
+    source = "trong tệp" if f.saved_at else "của hệ thống tệp"
+    return f"{local:%d/%m/%Y %H:%M} ({source})"
+
+
+_ITEM_LABELS = ("tự chấm", "tổ chấm", "ghi chú")
+_REGISTRATION_LABELS = ("họ tên", "danh hiệu", "hình thức", "sáng kiến", "ghi chú")
+
+
+def pack_inputs(sub: Submission) -> Packed:
+    """What :func:`version_changes` needs of a version, compressed (under a KB for a department): all a
+    file keeps of its cells once validated, in case a newer version supersedes it or it supersedes another."""
+    forms, rows, collective = _records(sub)
+    shape = [[[who, name, [code for code, *_ in items], [key for key, _ in facts], spare is not None]
+              for who, name, items, facts, spare in forms], [[who, name] for who, name, _ in rows], collective is not None]
+    values = []
+    for _, _, items, facts, spare in forms:
+        for _, *cells in items:
+            values += cells
+        values += [value for _, value in facts] + ([spare] if spare is not None else [])
+    for _, _, cells in rows:
+        values += cells
+    values += [collective] if collective is not None else []
+    return Packed(_compress(shape), _compress(values))
+
+
+def _compress(data: list) -> bytes:
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)  # a date: as canonical()
+    return zlib.compress(body.encode())
+
+
+def _expand(part: bytes) -> list:
+    return json.loads(zlib.decompress(part))
+
+
+def _unpack(packed: Packed) -> list:
+    """The :func:`_records` that :func:`pack_inputs` packed."""
+    (forms, rows, collective), values = _expand(packed.shape), _expand(packed.values)
+    taken = iter(values)
+    return [[[who, name, [[code, next(taken), next(taken), next(taken)] for code in codes],
+              [[key, next(taken)] for key in facts], next(taken) if spare else None]
+             for who, name, codes, facts, spare in forms],
+            [[who, name, [next(taken) for _ in _REGISTRATION_LABELS]] for who, name in rows],
+            next(taken) if collective else None]
+
+
+def _records(sub: Submission) -> list:
+    """The input values of a version, by code, as plain lists (what :func:`_cells` expands)."""
+    forms = []
+    for form in sub.forms:
+        who = form.person.code or form.marker
+        name = form.person.name or canonical(form.name.value if form.name else "") or form.marker
+        items = [[c.code, c.self.value, c.dept.value, c.note.value] for c in form.items]  # made text when compared
+        facts = [[key, canonical(cell.value)] for key, cell in form.facts]
+        spare_name = canonical(form.name.value) if form.spare and form.name is not None else None
+        forms.append([who, name, items, facts, spare_name])
+    rows = []
+    for n, row in enumerate(sub.registrations):
+        who = row.person.code if row.person else f"+{n}"
+        name = row.person.name if row.person else canonical(row.name.value)
+        rows.append([who, name, [canonical(c.value) for c in (row.name, row.title, row.form, row.initiative,
+                                                              row.note)]])
+    collective = canonical(sub.collective.value) if sub.collective is not None else None
+    return [forms, rows, collective]
+
+
+def _cells(sub: Submission) -> dict[tuple[str, str, str], tuple[object, str]]:
+    """(who, what, which column) → (value, name of who): the input cells of a version, by code. A
+    score is kept as read (made text by :func:`version_changes` only where two versions differ)."""
+    forms, rows, collective = _unpack(sub.inputs) if sub.inputs else _records(sub)
+    found = {}
+    for who, name, items, facts, spare_name in forms:
+        for code, *values in items:
+            for label, value in zip(_ITEM_LABELS, values):
+                found[(who, code, label)] = (value, name)
+        for key, value in facts:
+            found[(who, key, "")] = (value, name)
+        if spare_name is not None:
+            found[(who, "họ tên", "")] = (spare_name, name)
+    for who, name, values in rows:
+        for label, value in zip(_REGISTRATION_LABELS, values):
+            found[(who, label, "")] = (value, name)
+    if collective is not None:
+        found[("tập thể", "danh hiệu", "")] = (collective, "tổ")
+    return found
+
+
+def version_changes(older: Submission, newer: Submission) -> list[str]:
+    """What the newer version changed, cell by cell: "Nguyễn Thị Lan, I.1 tự chấm: 8 → 9"."""
+    return _changes(_cells(older), _cells(newer))
+
+
+def _changes(before: dict, after: dict) -> list[str]:
+    """:func:`version_changes` between two versions' :func:`_cells`."""
+    blank = ("", "")
+    differ = [key for key, was in before.items() if after.get(key, blank)[0] != was[0]]
+    differ += [key for key in after if key not in before and after[key][0] != ""]
+    return _lines((key, (after.get(key) or before.get(key))[1], before.get(key, blank)[0], after.get(key, blank)[0])
+                  for key in sorted(differ))
+
+
+def _lines(differ) -> list[str]:
+    """One line per (key, name, old, new), in that order, where the two differ once made text (10.0 and "10"
+    are the same)."""
+    changes = []
+    for key, name, old, new in differ:
+        old, new = canonical(old), canonical(new)
+        if old != new:
+            changes.append(f"{name}, {f'{key[1]} {key[2]}'.rstrip()}: {old or '(trống)'} → {new or '(trống)'}")
+    return changes
+
+
+class _Newest:
+    """A department's newest version, its cells expanded once, to tell what each older one changed: an
+    older version of the same shape (the usual case: the same workbook sent again) compared value by
+    value in the packed order, without expanding its cells."""
+
+    def __init__(self, winner: InboxFile):
+        self.file, self.saved = winner, _when(winner)
+        self.cells = _cells(winner.submission)
+        self.shape = winner.submission.inputs.shape if winner.submission.inputs else None
+
+    def changes(self, older: Submission) -> list[str]:
+        packed, cells = older.inputs, self.cells
+        before = _expand(packed.values) if packed and packed.shape == self.shape else None
+        if before is None or len(before) != len(cells):  # another shape, or a code twice in a form
+            return _changes(_cells(older), cells)
+        differ = [(key, was) for key, was in zip(cells, before) if cells[key][0] != was]
+        return _lines((key, cells[key][1], was, cells[key][0]) for key, was in sorted(differ))
+
+
+def select(files: list[InboxFile], campaign: cm.Campaign, round_: str | None = None) -> Selection:
+    readable = [f for f in files if f.status == ACCEPTED]
+    if round_ is None:
+        rounds = Counter(f.submission.round for f in readable)
+        round_ = max(rounds.items(), key=lambda kv: (kv[1], kv[0] == ly.SCORING))[0] if rounds else ly.SCORING
+    departments = {d.code: n for n, d in enumerate(campaign.departments)}
+    settled = []
+    for f in files:
+        if f.status == ACCEPTED and f.submission.round != round_:
+            f = reject(f, "file.other_round", round=f.submission.round, expected=round_)
+        elif f.status == ACCEPTED and f.submission.department_code not in departments:
+            f = reject(f, "file.unknown_department", department=f.department_name)
+        settled.append(f)
+    groups: dict[str, list[InboxFile]] = {}
+    for f in settled:
+        if f.status == ACCEPTED:
+            groups.setdefault(f.submission.department_code, []).append(f)
+    newest = {code: max(group, key=version_key) for code, group in groups.items()}
+    # Each version of a department as it leaves: the older ones superseded, saying what changed (the
+    # newest's cells expanded once per department), all without their packed cells: compared, no longer needed.
+    final, lines = {}, {}  # id of an accepted file → it as it leaves; a line of a diff → its first copy
+    for code, group in groups.items():
+        winner = newest[code]
+        compared = _Newest(winner) if len(group) > 1 else None
+        for f in group:
+            final[id(f)] = _unpacked(f) if f is winner else _superseded(f, compared, lines)
+    winners = sorted((final[id(f)] for f in newest.values()), key=lambda f: departments[f.submission.department_code])
+    return Selection(round_, tuple(final.get(id(f), f) for f in settled), tuple(winners))
+
+
+def _unpacked(f: InboxFile, **changes) -> InboxFile:
+    return dataclasses.replace(f, submission=dataclasses.replace(f.submission, inputs=None), **changes)
+
+
+def _superseded(f: InboxFile, newest: _Newest, lines: dict[str, str]) -> InboxFile:
+    """``f`` superseded by its department's newest version; each line of what changed taken from
+    ``lines`` when an earlier version's diff has it."""
+    winner, changes = newest.file, newest.changes(f.submission)
+    shown = changes[:MAX_DIFF_LINES] + ([f"… (+{len(changes) - MAX_DIFF_LINES})"] if len(changes) > MAX_DIFF_LINES
+                                        else [])
+    shown = Lines(lines.setdefault(line, line) for line in shown)
+    return _unpacked(f, status=SUPERSEDED, reason="file.superseded", issues=(
+        *f.issues, issue("file.superseded", WARNING, file=f.name, department=f.department_name,
+                         newer=winner.name, saved=_when(f), newer_saved=newest.saved),
+        issue("file.version_diff", NOTE, file=f.name, count=len(changes), newer=winner.name, changes=shown or "-")))

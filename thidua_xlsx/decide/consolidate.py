@@ -1,0 +1,417 @@
+"""Consolidation: every person's scores, ranks and title decisions. Pure: no I/O, frozen in and out.
+
+``consolidate(campaign, selection, clean)`` takes the campaign (the source of truth: roster,
+rubric, rules, title facts as they are today), the file selection and the validated submissions,
+and returns a frozen :class:`Summary`. Every roster person appears once, in their current
+department, whichever department's workbook carried their scores.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.decide import rules
+from thidua_xlsx.text.collation import name_key
+from thidua_xlsx.model.issued import name_key as match_key
+from thidua_xlsx.model.issues import NOTE, WARNING, Issue, Reason, issue, reason
+from thidua_xlsx.read.department import ACCEPTED, SUPERSEDED, InboxFile
+from thidua_xlsx.check.selection import Selection
+from thidua_xlsx.check.validate import DEPT, SELF, CleanSubmission, Entry
+
+if TYPE_CHECKING:
+    from thidua_xlsx.decide.ballots import Tally
+    from thidua_xlsx.decide.council import CouncilChange
+
+SOURCE_SELF, SOURCE_DEPT, SOURCE_COUNCIL = SELF, DEPT, "council"
+STATUS_SUBMITTED, STATUS_DEPT_MISSING, STATUS_SHEET_MISSING = "submitted", "department_missing", "sheet_missing"
+
+
+@dataclass(frozen=True, slots=True)  # one or more per person: no __dict__ each
+class PersonResult:
+    code: str
+    name: str
+    department: str
+    department_name: str
+    role: str
+    position: str
+    status: str  # a STATUS_* code
+    newcomer: bool = False
+    file: str = ""
+    sheet: str = ""
+    registered: str = ""
+    form: str = ""
+    initiative: str = ""
+    note: str = ""
+    facts: cm.Facts = cm.Facts()
+    self_score: rules.Score | None = None
+    dept_score: rules.Score | None = None
+    final: float | None = None
+    final_source: str = ""  # a SOURCE_* code
+    classification: str = ""
+    rank_school: int | None = None
+    rank_department: int | None = None
+    decisions: tuple[rules.Decision, ...] = ()
+    flags: tuple[Reason, ...] = ()
+    council_score: float | None = None  # what the council typed, after a council pass
+    council_decision: str = ""
+    council_note: str = ""
+
+    @property
+    def has_registered(self) -> bool:
+        return bool(self.registered) and self.registered != ly.NOT_REGISTERED
+
+    def granted(self, title: str) -> bool:
+        return _granted(self.decisions, title)
+
+    @property
+    def proposed(self) -> str:
+        """The highest title granted ("" if none)."""
+        granted = [d.title for d in self.decisions if d.granted]
+        return granted[-1] if granted else ""
+
+
+@dataclass(frozen=True)
+class DepartmentResult:
+    code: str
+    name: str
+    members: int
+    submitted: bool
+    file: str = ""
+    collective: str = ""
+    decisions: tuple[rules.Decision, ...] = ()
+
+    @property
+    def proposed(self) -> str:
+        granted = [d.title for d in self.decisions if d.granted]
+        return granted[0] if granted else ""
+
+
+@dataclass(frozen=True)
+class Summary:
+    campaign: cm.Campaign | None
+    round: str
+    files: tuple[InboxFile, ...]
+    people: tuple[PersonResult, ...]
+    departments: tuple[DepartmentResult, ...]
+    issues: tuple[Issue, ...]
+    newest_input: dt.datetime | None
+    tally: "Tally | None" = None  # the council's vote, after a council pass
+    council_changes: tuple["CouncilChange", ...] = ()  # what the council changed, after a council pass
+
+    @property
+    def accepted_files(self) -> list[InboxFile]:
+        return [f for f in self.files if f.status == ACCEPTED]
+
+
+def consolidate(campaign: cm.Campaign, selection: Selection, clean: list[CleanSubmission]) -> Summary:
+    round_ = selection.round
+    problems: list[Issue] = [i for f in selection.files for i in f.issues]
+    for sub in clean:
+        problems.extend(sub.issues)
+    by_dept = {sub.department: sub for sub in clean}
+    entries = _assign(campaign, clean)
+    people: list[PersonResult] = []
+    for dept in campaign.departments:
+        if dept.code not in by_dept:
+            problems.append(issue("department.missing", WARNING, department=dept.name))
+        for person in campaign.members(dept.code):
+            base = PersonResult(code=person.code, name=person.name, department=dept.code, department_name=dept.name,
+                                role=person.role, position=person.position, status=STATUS_DEPT_MISSING,
+                                facts=person.facts)
+            entry, flags = entries.get(person.code, (None, ()))
+            people.append(_fill(base, entry, campaign, round_, problems, flags) if entry else base)
+        for entry in entries.get(("newcomers", dept.code), ()):
+            base = PersonResult(code=entry.code, name=entry.name, department=dept.code, department_name=dept.name,
+                                role=entry.role, position=entry.position, status=STATUS_SUBMITTED, newcomer=True,
+                                flags=(reason("flag.newcomer"),))
+            people.append(_fill(base, entry, campaign, round_, problems, ()))
+    if round_ == ly.SCORING:
+        people = judged(people, campaign)
+    order = _order(campaign)
+    people.sort(key=lambda p: (order.get(p.department, len(campaign.departments)), name_key(p.name), p.code))
+    departments = _departments(campaign, people, by_dept, round_)
+    if round_ == ly.SCORING:
+        problems.extend(council_signals(campaign, people, by_dept))
+    stamps = [f.version_time for f in selection.files if f.status in (ACCEPTED, SUPERSEDED)]
+    return Summary(campaign, round_, selection.files, tuple(people), tuple(departments), tuple(problems),
+                   max(stamps) if stamps else None)
+
+
+def _assign(campaign: cm.Campaign, clean: list[CleanSubmission]) -> dict:
+    """Which entry speaks for each roster person (each once), and the newcomers left per department.
+
+    A person's own department's workbook first; a person moved to another department after the
+    workbooks went out is taken from the workbook that still carries them. A newcomer registered on a
+    spare row is matched to the roster by department and name once the secretary has added them.
+    """
+    roster = {p.code: p for p in campaign.staff}
+    dept_names: dict[str, str] = {}
+    for d in campaign.departments:
+        dept_names.setdefault(d.code, d.name)
+    found: dict = {}
+    own = sorted(clean, key=lambda s: s.department)
+    for sub in own:
+        for entry in sub.entries:
+            person = roster.get(entry.code)
+            if entry.newcomer or person is None:
+                continue
+            moved = person.department != sub.department
+            current = found.get(entry.code)
+            if current is None or (current[1] and not moved):
+                flags = (reason("flag.moved", department=dept_names.get(sub.department, sub.department)),) \
+                    if moved else ()
+                found[entry.code] = (entry, flags)
+    by_name = {(p.department, match_key(p.name)): p.code for p in campaign.staff}
+    for sub in own:
+        for entry in sub.entries:
+            if not entry.newcomer:
+                continue
+            code = by_name.get((sub.department, match_key(entry.name)))
+            if code is None:
+                found.setdefault(("newcomers", sub.department), []).append(entry)
+            elif code not in found:
+                person = roster[code]
+                matched = dataclasses.replace(entry, code=code, name=person.name, role=person.role,
+                                              position=person.position, newcomer=False)
+                found[code] = (matched, (reason("flag.newcomer_matched", roster_code=code),))
+    return found
+
+
+def _order(campaign: cm.Campaign) -> dict[str, int]:
+    """Department code → its place in the campaign (the first, if a code repeats)."""
+    order: dict[str, int] = {}
+    for i, d in enumerate(campaign.departments):
+        order.setdefault(d.code, i)
+    return order
+
+
+def by_department(people) -> dict[str, list]:
+    """Department code → its people (roster persons or results), in the order given: one pass, so
+    that the loops over departments cost the number of people, not departments × people."""
+    groups: dict[str, list] = {}
+    for p in people:
+        groups.setdefault(p.department, []).append(p)
+    return groups
+
+
+def _fill(p: PersonResult, entry: Entry, campaign: cm.Campaign, round_: str, problems: list[Issue],
+          flags: tuple[Reason, ...]) -> PersonResult:
+    facts = p.facts
+    if entry.facts is not None and campaign.settings.facts_source == cm.FACTS_FROM_DEPARTMENT:
+        facts = entry.facts
+    extra = list(flags)
+    if entry.marked:
+        extra.append(reason("flag.marked"))
+    filled = dict(status=STATUS_SUBMITTED if entry.has_sheet else STATUS_SHEET_MISSING, file=entry.file,
+                  sheet=entry.sheet, registered=entry.registered, form=entry.form, initiative=entry.initiative,
+                  note=entry.note, facts=facts, flags=p.flags + tuple(extra))
+    if round_ == ly.SCORING and entry.has_sheet:
+        filled |= _scored(p, filled["flags"], entry, campaign, problems)
+    return dataclasses.replace(p, **filled)  # once: a person's result has 27 fields
+
+
+def _scored(p: PersonResult, flags: tuple[Reason, ...], entry: Entry, campaign: cm.Campaign,
+            problems: list[Issue]) -> dict:
+    """The fields of ``p``'s result that come from its scores (``flags``: its flags so far)."""
+    rubric = _rubric(campaign, p.role)
+    self_values, dept_values = entry.self_scores, entry.dept_scores  # each made once (from the entry's arrays)
+    self_score = rules.score(rubric, self_values)
+    dept_score = rules.score(rubric, dept_values)
+    where = {"file": entry.file, "sheet": entry.sheet}
+    flags = list(flags)
+    for column, computed, shown in ((SOURCE_SELF, self_score, entry.shown_totals[0]),
+                                    (SOURCE_DEPT, dept_score, entry.shown_totals[1])):
+        if computed.total is not None and shown is not None and abs(shown - computed.total) > 0.005:
+            problems.append(issue("value.total_mismatch", WARNING, **where, shown=cm.num_text(shown),
+                                  computed=cm.num_text(computed.total)))
+            flags.append(reason("flag.total_mismatch", column=(column,)))
+    chosen, source = None, ""
+    if dept_score.total is not None:
+        chosen, source = dept_score, SOURCE_DEPT
+    elif self_score.total is not None:
+        chosen, source = self_score, SOURCE_SELF
+    else:
+        problems.append(issue("person.no_scores", WARNING, **where, name=p.name))
+        flags.append(reason("flag.no_scores"))
+    final, classification = None, ""
+    if chosen is not None:
+        final = chosen.total
+        classification = rules.classify(campaign.classification, campaign.gate_cap, chosen.total, chosen.gate_ok)
+        for column, values, computed in ((SOURCE_SELF, self_values, self_score),
+                                         (SOURCE_DEPT, dept_values, dept_score)):
+            if computed.entered and computed.blank_required:  # the criteria left blank in a column begun
+                for group, item in rubric.items:
+                    if group.kind == cm.SCORE and values.get(item.code) is None and \
+                            (item.code, column) not in entry.invalid:
+                        problems.append(issue("value.required_blank", WARNING, **where,
+                                              cell=entry.cells.get((item.code, column), ""), item=item.code,
+                                              column=(column,)))
+    tolerance = campaign.settings.score_gap_tolerance
+    if self_score.total is not None and dept_score.total is not None:
+        gap = abs(self_score.total - dept_score.total)
+        if gap > tolerance:
+            problems.append(issue("person.score_gap", WARNING, **where, name=p.name,
+                                  self_score=cm.num_text(self_score.total), dept_score=cm.num_text(dept_score.total),
+                                  gap=cm.num_text(round(gap, 2)), tolerance=cm.num_text(tolerance)))
+            flags.append(reason("flag.score_gap", gap=cm.num_text(round(gap, 2))))
+    return dict(self_score=self_score, dept_score=dept_score, final=final, final_source=source,
+                classification=classification, flags=tuple(flags))
+
+
+SIGNAL_AVERAGE_GAP = 10  # percentage points of the rubric's total between a department's average and the school's
+
+
+def council_signals(campaign: cm.Campaign, people: list[PersonResult], by_dept: dict[str, CleanSubmission]
+                    ) -> list[Issue]:
+    """What the council should look at, flagged and never judged: a department scored all at the
+    maximum, with department scores equal to the self scores for everyone, or far from the school's
+    average; and a department whose "Tổ chấm" column was left blank (that one the department fixes)."""
+    found: list[Issue] = []
+    rubric = _rubrics(campaign)
+    percent = {p.code: 100 * p.final / rubric(p.role).total for p in people
+               if p.final is not None and rubric(p.role).total}
+    school = sum(percent.values()) / len(percent) if percent else None
+    members = by_department(people)
+    for dept in campaign.departments:
+        sub = by_dept.get(dept.code)
+        scored = [p for p in members.get(dept.code, ()) if p.final is not None]
+        if sub is None or not scored:
+            continue
+        self_only = [p for p in scored if p.dept_score is None or p.dept_score.total is None]
+        if len(self_only) == len(scored):
+            found.append(issue("department.dept_column_blank", WARNING, file=sub.file, department=dept.name,
+                               count=len(scored)))
+        if len(scored) >= 2 and all(p.final >= rubric(p.role).total for p in scored):
+            found.append(issue("signal.all_max", NOTE, department=dept.name, count=len(scored)))
+        both = [p for p in scored if p.self_score is not None and p.self_score.total is not None
+                and p.dept_score is not None and p.dept_score.total is not None]
+        if len(both) >= 2 and len(both) == len(scored) and all(p.self_score.total == p.dept_score.total
+                                                               for p in both):
+            found.append(issue("signal.dept_equals_self", NOTE, department=dept.name, count=len(both)))
+        mine = [percent[p.code] for p in scored if p.code in percent]
+        # Someone outside the department was scored too (the school is more than this department):
+        # counted, not listed — listing the others for every department was departments × people.
+        others = len(percent) - sum(1 for code in {p.code for p in scored} if code in percent)
+        if mine and others and abs(sum(mine) / len(mine) - school) > SIGNAL_AVERAGE_GAP:
+            found.append(issue("signal.average_far", NOTE, department=dept.name,
+                               average=cm.num_text(round(sum(mine) / len(mine), 1)),
+                               school=cm.num_text(round(school, 1)), gap=SIGNAL_AVERAGE_GAP))
+    return found
+
+
+def _rubric(campaign: cm.Campaign, role: str) -> cm.Rubric:
+    return next((r for r in campaign.rubrics if r.role == role), campaign.rubrics[0])
+
+
+def _rubrics(campaign: cm.Campaign):
+    """``_rubric`` for many people: role → rubric looked up once per role."""
+    known: dict[str, cm.Rubric] = {}
+
+    def rubric(role: str) -> cm.Rubric:
+        found = known.get(role)
+        if found is None:
+            found = known[role] = _rubric(campaign, role)
+        return found
+    return rubric
+
+
+def ranks(people: list[PersonResult]) -> tuple[list[int | None], list[int | None]]:
+    """Each person's school-wide and within-department rank by final score (ties share a rank)."""
+    school = rules.rank([p.final for p in people])
+    in_dept: list[int | None] = [None] * len(people)
+    indexes: dict[str, list[int]] = {}
+    for i, p in enumerate(people):
+        indexes.setdefault(p.department, []).append(i)
+    for index in indexes.values():
+        for i, rank in zip(index, rules.rank([people[i].final for i in index])):
+            in_dept[i] = rank
+    return school, in_dept
+
+
+def _candidate(p: PersonResult) -> rules.Candidate:
+    f = p.facts
+    return rules.Candidate(registered=p.registered, rating=f.rating, months=f.months,
+                           maternity_months=f.maternity_months, days_off=f.days_off, discipline=f.discipline,
+                           under_review=f.under_review, initiative=f.initiative, initiative_level=f.initiative_level,
+                           initiative_decision=f.initiative_decision, classification=p.classification, total=p.final)
+
+
+def judged(people: list[PersonResult], campaign: cm.Campaign) -> list[PersonResult]:
+    """Each person ranked (:func:`ranks`) and given the tool's proposal — LĐTT, CSTĐCS within the quota,
+    higher titles —, on the merge and again on the council's pass: one copy of each result."""
+    r = campaign.rules
+    school, in_dept = ranks(people)
+    proposals = [_proposal(p, campaign) for p in people]
+    ldtt_count = sum(1 for p, decisions in zip(people, proposals)
+                     if p.status != STATUS_DEPT_MISSING and decisions[0].granted)
+    winners = [(p.code, p.final) for p, decisions in zip(people, proposals) if _granted(decisions, rules.CSTDCS)]
+    missed = rules.apply_quota(winners, ldtt_count, r.cstdcs_quota_percent)
+    not_registered = reason("flag.not_registered")
+    result = []
+    for i, (p, decisions) in enumerate(zip(people, proposals)):
+        why = missed.get(p.code) if _granted(decisions, rules.CSTDCS) else None
+        if why is not None:
+            decisions = tuple(rules.Decision(d.title, False, (why,), pending=why.code == "quota.tie")
+                              if d.title == rules.CSTDCS else d for d in decisions)
+        flags = p.flags
+        if p.status != STATUS_DEPT_MISSING and not p.has_registered and not_registered not in flags:
+            flags += (not_registered,)  # once: the council's pass judges the merge's results again
+        result.append(dataclasses.replace(p, rank_school=school[i], rank_department=in_dept[i], decisions=decisions,
+                                          flags=flags))
+    return result
+
+
+def _proposal(p: PersonResult, campaign: cm.Campaign) -> tuple[rules.Decision, ...]:
+    """The titles the rules give ``p`` before the CSTĐCS quota, LĐTT first."""
+    if p.status == STATUS_DEPT_MISSING:
+        return (rules.Decision(rules.LDTT, False, (reason("ldtt.department_missing"),)),)
+    candidate = _candidate(p)
+    ldtt = rules.decide_ldtt(candidate, campaign.rules, campaign.classification)
+    extra = (rules.decide_cstdcs(candidate, ldtt, campaign.rules),
+             rules.decide_higher(candidate, campaign.titles.individual))
+    return (ldtt, *(d for d in extra if d is not None))
+
+
+def _granted(decisions: tuple[rules.Decision, ...], title: str) -> bool:
+    return any(d.title == title and d.granted for d in decisions)
+
+
+def _departments(campaign: cm.Campaign, people: list[PersonResult], by_dept: dict[str, CleanSubmission],
+                 round_: str) -> list[DepartmentResult]:
+    base = []
+    groups = by_department(people)
+    for dept in campaign.departments:
+        sub = by_dept.get(dept.code)
+        members = len(groups.get(dept.code, ()))
+        base.append(DepartmentResult(dept.code, dept.name, members, sub is not None, sub.file if sub else "",
+                                     sub.collective if sub else ""))
+    return decide_departments(campaign, people, base) if round_ == ly.SCORING else base
+
+
+def decide_departments(campaign: cm.Campaign, people, departments) -> list[DepartmentResult]:
+    """The collective titles of each department from its members' results (scoring round)."""
+    results = []
+    groups = by_department(people)
+    for d in departments:
+        members = groups.get(d.code, [])
+        if not d.submitted:
+            decisions = (rules.Decision(rules.TTLDTT, False, (reason("collective.department_missing"),)),)
+        else:
+            disciplines = [p.facts.discipline for p in members]
+            unit = rules.Unit(
+                registered=d.collective, members=len(members),
+                ldtt=sum(p.granted(rules.LDTT) for p in members),
+                cstdcs=sum(p.granted(rules.CSTDCS) for p in members),
+                at_least_htnv=sum(p.facts.rating in cm.RATINGS[:3] for p in members),
+                disciplined=sum(x not in (None, cm.DISCIPLINES[0]) for x in disciplines),
+                warned_or_worse=sum(x in cm.DISCIPLINES[2:] for x in disciplines),
+                unrated=sum(p.facts.rating is None for p in members),
+                discipline_unknown=sum(x is None for x in disciplines))
+            decisions = tuple(rules.decide_collective(unit, campaign.rules))
+        results.append(dataclasses.replace(d, decisions=decisions))
+    return results

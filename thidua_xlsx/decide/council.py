@@ -1,0 +1,337 @@
+"""The council's word over the tool's proposal (``merge INBOX --council SUMMARY.xlsx``).
+
+The summary the secretary brought to the meeting is read back like any returned workbook: it must
+be this campaign's scoring summary (its very hidden metadata says so), rows are found by the
+person codes they show, and only the council's cells count — "Điểm Hội đồng", "Quyết định Hội
+đồng", "Ghi chú Hội đồng" in "Điểm chi tiết" and the tally in "Kiểm phiếu". Everything else comes
+from the inbox and the campaign again.
+
+Applying it is pure: council scores replace the final score (ranks and classifications follow), the
+tool's proposal is made again, then the council's decisions win — a title the rules refuse is
+accepted only with a note and is flagged; a quota tie is settled by the council's choice; a title put
+to a vote is kept only when the vote reached its threshold. Every change goes into the change log:
+who (the council), what (before → after), why (the note typed).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.decide import rules
+from thidua_xlsx.text import summary as tx
+from thidua_xlsx.decide.ballots import TallyInput, VoteCount, count, vote_percent
+from thidua_xlsx.check.validate import fold
+from thidua_xlsx.model.issues import ERROR, WARNING, Issue, Problems, issue, reason
+
+
+@dataclass(frozen=True)
+class CouncilChange:
+    """One line of the change log: the council changed ``what`` of a person (or a department)."""
+
+    code: str
+    name: str
+    what: str  # a code: "score", "title", "vote", "tie"
+    before: str
+    after: str
+    note: str  # what the council typed as its reason
+    against_rule: bool = False  # accepted only because a note was given; flagged
+
+
+@dataclass(frozen=True)
+class CouncilEntry:
+    code: str
+    score: float | None
+    decision: str  # "" (agree with the proposal), a title, or ly.COUNCIL_NONE
+    note: str
+    sheet: str
+    row: int  # 1-based, for the messages
+
+
+@dataclass(frozen=True)
+class CouncilInput:
+    file: str
+    meta: ly.SummaryMeta
+    entries: tuple[CouncilEntry, ...]
+    tally: TallyInput
+    issues: tuple[Issue, ...]
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+def read_council(path: Path, campaign: cm.Campaign, problems: Problems) -> CouncilInput | None:
+    """The council's cells of ``path``, or None with the reason in ``problems`` (a wrong file)."""
+    from thidua_xlsx.read.registrations import checked_summary
+
+    checked = checked_summary(path, campaign, problems, ly.SCORING)
+    if checked is None:
+        return None
+    meta, book = checked
+    try:
+        sheets = _sheets(book)
+    except Exception:  # a broken file becomes one message
+        problems.add("council.unreadable", file=path.name, path=str(path))
+        return None
+    found: list[Issue] = []
+    entries = _entries(path.name, sheets, campaign, found)
+    if entries is None:
+        problems.add("council.no_council_columns", path=str(path))
+        return None
+    return CouncilInput(path.name, meta, entries, _tally(path.name, sheets, found), tuple(found))
+
+
+def _sheets(book) -> dict[str, list[list]]:
+    """Every sheet's values from A1 of the calamine workbook ``book``: the summary of a province is
+    millions of cells (openpyxl took 46 s on that of 84,000 people). A cell is read through :func:`_value`."""
+    return {name: book.get_sheet_by_name(name).to_python(skip_empty_area=False) for name in book.sheet_names
+            if name != ly.META_SHEET}
+
+
+def _value(row: list, col: int):
+    """The cell ``col`` of ``row`` as the council typed it (:func:`campaign.cell_value`)."""
+    return cm.cell_value(row[col]) if col < len(row) else None
+
+
+def _header(rows: list[list], wanted: dict[str, str]) -> tuple[int, dict[str, int]] | None:
+    for r, row in enumerate(rows):
+        texts = [cm.clean_text(v) for v in row]
+        if all(h in texts for h in wanted.values()):
+            return r, {k: texts.index(h) for k, h in wanted.items()}
+    return None
+
+
+def _entries(file: str, sheets, campaign: cm.Campaign, found: list[Issue]) -> tuple[CouncilEntry, ...] | None:
+    for name, rows in sheets.items():
+        head = _header(rows, tx.COUNCIL_HEADS)
+        if head is None:
+            continue
+        start, cols = head
+        choices = (*campaign.titles.individual, ly.COUNCIL_NONE)
+        entries = []
+        for r in range(start + 1, len(rows)):
+            cell = lambda key: _value(rows[r], cols[key])  # noqa: E731
+            code = cm.clean_text(cell("code"))
+            score, decision, note = cell("score"), cm.clean_text(cell("decision")), cm.clean_text(cell("note"))
+            if not code or (score in (None, "") and not decision and not note):
+                continue
+            where = dict(file=file, sheet=name)
+            number = _number(score)
+            if score not in (None, "") and number is None:
+                found.append(issue("council.bad_score", ERROR, **where, cell=_a1(r, cols["score"]),
+                                   value=cm.clean_text(score)))
+            if decision and decision not in choices:
+                match = next((c for c in choices if fold(c) == fold(decision)), None)
+                if match is None:
+                    found.append(issue("council.bad_decision", ERROR, **where, cell=_a1(r, cols["decision"]),
+                                       value=decision, choices=", ".join(choices)))
+                decision = match or ""
+            entries.append(CouncilEntry(code, number, decision, note, name, r + 1))
+        return tuple(entries)
+    return None
+
+
+def _tally(file: str, sheets, found: list[Issue]) -> TallyInput:
+    for name, rows in sheets.items():
+        head = _header(rows, {k: v for k, v in tx.TALLY_HEADS.items() if k in ("code", "title", "votes")})
+        if head is None:
+            continue
+        start, cols = head
+        fields = {}
+        for r in range(start):
+            label = cm.clean_text(_value(rows[r], 0))
+            key = next((k for k, v in tx.TALLY_FIELDS.items() if v == label), None)
+            if key is not None:
+                value = next((v for c in range(1, len(rows[r])) if (v := _value(rows[r], c)) is not None), None)
+                fields[key] = _count(value, file, name, _a1(r, 2), found)
+        counts = []
+        for r in range(start + 1, len(rows)):
+            row = rows[r]
+            code, title = cm.clean_text(_value(row, cols["code"])), cm.clean_text(_value(row, cols["title"]))
+            votes = _value(row, cols["votes"])
+            if code and title:
+                counts.append(VoteCount(code, title, _count(votes, file, name, _a1(r, cols["votes"]), found)))
+        return TallyInput(counts=tuple(counts), **fields)
+    return TallyInput()
+
+
+def _count(value, file: str, sheet: str, cell: str, found: list[Issue]) -> int | None:
+    if value in (None, ""):
+        return None
+    number = _number(value)
+    if number is None or number < 0 or number != int(number):
+        found.append(issue("council.bad_count", ERROR, file=file, sheet=sheet, cell=cell, value=cm.clean_text(value)))
+        return None
+    return int(number)
+
+
+def _number(value) -> float | None:
+    if isinstance(value, bool) or value in (None, ""):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    try:
+        return float(cm.clean_text(value).replace(",", "."))
+    except ValueError:
+        return None
+
+
+def _a1(row: int, col: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return f"{get_column_letter(col + 1)}{row + 1}"
+
+
+# --- applying (pure) ------------------------------------------------------------------------------
+
+def apply_council(summary, council: CouncilInput, campaign: cm.Campaign):
+    """The final summary: the council's word over the tool's proposal, with the change log."""
+    from thidua_xlsx.decide.consolidate import SOURCE_COUNCIL, decide_departments, judged
+
+    problems = list(council.issues)
+    problems += _inbox_changes(summary, council)
+    changes: list[CouncilChange] = []
+    by_code = {p.code: p for p in summary.people}
+    entries = {}
+    for e in council.entries:
+        if e.code not in by_code:
+            problems.append(issue("council.unknown_code", WARNING, file=council.file, sheet=e.sheet, code=e.code,
+                                  row=e.row))
+        else:
+            entries[e.code] = e
+    people = []
+    for p in summary.people:
+        e = entries.get(p.code)
+        if e is None:
+            people.append(p)
+            continue
+        p = dataclasses.replace(p, council_score=e.score, council_decision=e.decision, council_note=e.note)
+        rubric = next((r for r in campaign.rubrics if r.role == p.role), campaign.rubrics[0])
+        if e.score is not None and not 0 <= e.score <= rubric.max_total:
+            problems.append(issue("council.score_out_of_range", ERROR, file=council.file, sheet=e.sheet,
+                                  name=p.name, value=cm.num_text(e.score), max=cm.num_text(rubric.max_total)))
+        elif e.score is not None and e.score != p.final:
+            chosen = p.dept_score if p.dept_score and p.dept_score.total is not None else p.self_score
+            gate_ok = chosen.gate_ok if chosen is not None else True
+            changes.append(CouncilChange(p.code, p.name, "score", _num(p.final), cm.num_text(e.score), e.note))
+            p = dataclasses.replace(p, final=e.score, final_source=SOURCE_COUNCIL, classification=rules.classify(
+                campaign.classification, campaign.gate_cap, e.score, gate_ok))
+        people.append(p)
+    proposed = {p.code: p.proposed for p in summary.people}
+    people = judged(people, campaign)
+    people = [_council_decision(p, entries.get(p.code), council.file, problems, changes) for p in people]
+    people = _settle_ties(people, problems, changes)
+    tally = count(council.tally, campaign.rules)
+    if council.tally.members is not None and tally.quorum_met is False:
+        problems.append(issue("vote.no_quorum_meeting", WARNING, present=tally.present, members=tally.members,
+                              needed=tally.quorum_needed))
+    people = [_voted(p, tally, campaign.rules, problems, changes) for p in people]
+    said = {c.code for c in changes if c.what in ("title", "vote", "tie")}
+    for p in people:  # a score the council changed may change the proposal itself: say so
+        if p.proposed != proposed[p.code] and p.code not in said:
+            e = entries.get(p.code)
+            changes.append(CouncilChange(p.code, p.name, "title", proposed[p.code] or "—", p.proposed or "—",
+                                         e.note if e else ""))
+            said.add(p.code)
+    departments = decide_departments(campaign, people, summary.departments)
+    return dataclasses.replace(summary, people=tuple(people), departments=tuple(departments),
+                               issues=(*summary.issues, *problems), tally=tally, council_changes=tuple(changes))
+
+
+def _num(value) -> str:
+    return cm.num_text(value) if value is not None else "—"
+
+
+def _council_decision(p, e: CouncilEntry | None, file: str, problems: list[Issue], changes: list[CouncilChange]):
+    if e is None or not e.decision:
+        return p
+    before = p.proposed or "—"
+    if e.decision == ly.COUNCIL_NONE:
+        if not p.proposed:
+            return p
+        decisions = tuple(rules.Decision(d.title, False, (reason("council.refused", note=e.note or "—"),))
+                          for d in p.decisions)
+        changes.append(CouncilChange(p.code, p.name, "title", before, ly.COUNCIL_NONE, e.note))
+        return dataclasses.replace(p, decisions=decisions)
+    wanted = _with_lower(e.decision)
+    current = {d.title: d for d in p.decisions}
+    refused_by_rule = [t for t in wanted if not current.get(t, rules.Decision(t, False)).granted
+                       and not current.get(t, rules.Decision(t, False)).pending]
+    if refused_by_rule and not e.note:
+        problems.append(issue("council.needs_note", ERROR, file=file, sheet=e.sheet, name=p.name, title=e.decision,
+                              why=_why(current.get(refused_by_rule[0]))))
+        return p
+    decisions = []
+    for d in p.decisions:
+        if d.title in wanted:
+            decisions.append(d if d.granted else rules.Decision(d.title, True, (reason(
+                "council.tie_chosen" if d.pending else "council.granted", note=e.note or "—"),)))
+        elif d.granted:  # a lower choice than proposed: the higher title is not proposed
+            decisions.append(rules.Decision(d.title, False, (reason("council.refused", note=e.note or "—"),)))
+        else:
+            decisions.append(d)
+    decisions += [rules.Decision(t, True, (reason("council.granted", note=e.note),)) for t in wanted
+                  if t not in current]
+    p = dataclasses.replace(p, decisions=tuple(decisions))
+    if refused_by_rule:
+        problems.append(issue("council.against_rule", WARNING, file=file, sheet=e.sheet, name=p.name,
+                              title=e.decision, why=_why(current.get(refused_by_rule[0])), note=e.note))
+    if p.proposed != (before if before != "—" else ""):
+        tie = any(current.get(t) is not None and current[t].pending for t in wanted)
+        changes.append(CouncilChange(p.code, p.name, "tie" if tie and not refused_by_rule else "title", before,
+                                     p.proposed or "—", e.note, against_rule=bool(refused_by_rule)))
+    return p
+
+
+def _with_lower(title: str) -> tuple[str, ...]:
+    """CSTĐCS rests on LĐTT: choosing it chooses both."""
+    return (rules.LDTT, rules.CSTDCS) if title == rules.CSTDCS else (title,)
+
+
+def _why(decision: rules.Decision | None) -> str:
+    return decision.reason if decision is not None and decision.reasons else reason("council.not_registered").text
+
+
+def _settle_ties(people, problems: list[Issue], changes: list[CouncilChange]):
+    """A tie the council settled: those of the tie it did not choose are not proposed; an open one is said."""
+    chosen = any(d.reasons and d.reasons[0].code == "council.tie_chosen" for p in people for d in p.decisions)
+    settled = []
+    for p in people:
+        if any(d.pending for d in p.decisions):
+            if chosen:
+                decisions = tuple(rules.Decision(d.title, False, (reason("council.tie_not_chosen"),)) if d.pending
+                                  else d for d in p.decisions)
+                changes.append(CouncilChange(p.code, p.name, "tie", tx.CHANGES_TIE_OPEN, p.proposed or "—", ""))
+                p = dataclasses.replace(p, decisions=decisions)
+            else:
+                problems.append(issue("council.tie_open", WARNING, name=p.name))
+        settled.append(p)
+    return settled
+
+
+def _voted(p, tally, r: cm.Rules, problems: list[Issue], changes: list[CouncilChange]):
+    decisions = []
+    for d in p.decisions:
+        if not d.granted or vote_percent(d.title, r) is None:
+            decisions.append(d)
+            continue
+        result = tally.result(p.code, d.title)
+        if result is None or result.passed is None:
+            problems.append(issue("vote.missing", WARNING, name=p.name, title=d.title))
+            decisions.append(d)
+        elif result.passed:
+            decisions.append(dataclasses.replace(d, reasons=(*d.reasons, result.reason)))
+        else:
+            decisions.append(rules.Decision(d.title, False, (result.reason,)))
+            changes.append(CouncilChange(p.code, p.name, "vote", d.title, tx.CHANGES_NOT_PASSED, result.reason.text))
+    return dataclasses.replace(p, decisions=tuple(decisions))
+
+
+def _inbox_changes(summary, council: CouncilInput) -> list[Issue]:
+    """The council met over a summary of other inputs than those read now: say which."""
+    then = {(name, sha) for name, sha, status in council.meta.inputs if status == "accepted"}
+    now = {(f.name, f.sha256) for f in summary.files if f.status == "accepted"}
+    differ = sorted({name for name, _ in then ^ now})
+    return [issue("council.inbox_changed", WARNING, file=council.file, files=", ".join(differ))] if differ else []

@@ -1,0 +1,90 @@
+"""Who to chase, and for what: each department against the round's deadline (pure, no I/O).
+
+A department has sent on time, sent late (by how many days), not sent, or sent a workbook that is
+blank or nearly blank (fewer than one person in five with anything filled in). The send date is
+the workbook's own save time (or the file's time), in Vietnam; "today" is given by the caller.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.decide.consolidate import STATUS_DEPT_MISSING, PersonResult, Summary, by_department
+from thidua_xlsx.model.issues import ERROR
+
+ON_TIME, LATE, NOT_SENT, UNFILLED = "on_time", "late", "not_sent", "unfilled"
+NEARLY_BLANK = 0.2  # below this share of people with anything filled, a workbook counts as not filled
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    code: str
+    name: str
+    head: str
+    email: str
+    state: str  # ON_TIME, LATE, NOT_SENT or UNFILLED
+    deadline: dt.date | None
+    sent_on: dt.date | None
+    days_late: int  # sent late: days after the deadline; not sent: days overdue today (0 before the deadline)
+    file: str
+    people: int
+    filled: int  # people with anything filled in
+    errors: int  # errors in the department's file
+    missing: tuple[str, ...]  # names of people with nothing filled in (a sent, filled workbook)
+
+    @property
+    def needs_reminder(self) -> bool:
+        return self.state in (NOT_SENT, UNFILLED) or bool(self.errors or self.missing)
+
+
+def deadline_of(summary: Summary) -> dt.date | None:
+    school = summary.campaign.school
+    text = school.registration_deadline if summary.round == ly.REGISTRATION else school.scoring_deadline
+    try:
+        return dt.date.fromisoformat(str(text)[:10]) if text else None
+    except ValueError:
+        return None
+
+
+def follow_up(summary: Summary, today: dt.date) -> tuple[FollowUp, ...]:
+    deadline = deadline_of(summary)
+    files = {f.name: f for f in summary.files}
+    errors: dict[str, int] = {}
+    unfilled: set[str] = set()  # files said to be left blank: looked up per department, not searched for
+    for i in summary.issues:
+        if i.severity == ERROR and i.file:
+            errors[i.file] = errors.get(i.file, 0) + 1
+        if i.code == "file.unfilled":
+            unfilled.add(i.file)
+    found = []
+    contacts = {x.code: x for x in reversed(summary.campaign.departments)}  # the first, if a code repeats
+    people = by_department(summary.people)
+    for d in summary.departments:
+        dept = contacts[d.code]
+        members = [p for p in people.get(d.code, ()) if p.status != STATUS_DEPT_MISSING and not p.newcomer]
+        not_filled = [p.name for p in members if not _filled(p, summary.round)]
+        filled = len(members) - len(not_filled)
+        common = dict(code=d.code, name=d.name, head=dept.head, email=dept.email, deadline=deadline,
+                      file=d.file, people=len(members))
+        if not d.submitted:
+            overdue = max(0, (today - deadline).days) if deadline else 0
+            found.append(FollowUp(**common, state=NOT_SENT, sent_on=None, days_late=overdue, filled=0, errors=0,
+                                  missing=()))
+            continue
+        sent = files[d.file].version_time + ly.VIETNAM_UTC_OFFSET
+        sent_on = sent.date()
+        blank = d.file in unfilled or filled < NEARLY_BLANK * len(members)
+        late = max(0, (sent_on - deadline).days) if deadline else 0
+        state = UNFILLED if blank else (LATE if late else ON_TIME)
+        missing = () if blank else tuple(not_filled)
+        found.append(FollowUp(**common, state=state, sent_on=sent_on, days_late=late, filled=filled,
+                              errors=errors.get(d.file, 0), missing=missing))
+    return tuple(found)
+
+
+def _filled(p: PersonResult, round_: str) -> bool:
+    if round_ == ly.REGISTRATION:
+        return bool(p.registered)
+    return any(s is not None and s.entered for s in (p.self_score, p.dept_score))

@@ -1,0 +1,293 @@
+"""Scores, classification and title decisions: pure functions, plain values in, reasons out.
+
+Every threshold is a campaign setting (:class:`thidua_xlsx.model.campaign.Rules`); the defaults follow
+Luật Thi đua, khen thưởng 06/2022/QH15 (art. 21–28) and its decrees, see DOMAIN.md §2.
+"""
+
+from __future__ import annotations
+
+import math
+import operator
+from dataclasses import dataclass
+
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model.issues import Reason, reason
+from thidua_xlsx.model.layout import NOT_REGISTERED
+
+LDTT = "Lao động tiên tiến"
+CSTDCS = "Chiến sĩ thi đua cơ sở"
+TTLDTT = "Tập thể lao động tiên tiến"
+TTLDXS = "Tập thể lao động xuất sắc"
+
+_RECOGNISED_LEVELS = set(cm.INITIATIVE_LEVELS)
+
+
+@dataclass(frozen=True, slots=True)  # one or more per person: no __dict__ each
+class Score:
+    total: float | None  # None: nothing entered in this column
+    groups: dict[str, float]
+    gate_ok: bool
+    entered: int
+    blank_required: int
+
+
+def score(rubric: cm.Rubric, values: dict[str, float | None]) -> Score:
+    """Total = cộng groups + min(cap, bonus) − min(cap, deductions); blanks count as 0."""
+    groups, total, gate_ok = {}, 0.0, True
+    entered = len(values) - operator.countOf(values.values(), None)
+    blank_required = 0
+    for group in rubric.groups:  # 8,400 people score twice each at 1,000 departments: the lookups at C speed
+        given = list(map(values.get, group.item_codes))
+        raw = sum(filter(None, given))  # blanks (None) and zeros add nothing
+        subtotal = raw if group.kind == cm.SCORE else min(group.max, raw)
+        groups[group.code] = round(subtotal, 4)
+        total += -subtotal if group.kind == cm.DEDUCTION else subtotal
+        if group.min is not None and subtotal < group.min:
+            gate_ok = False
+        if group.kind == cm.SCORE:
+            blank_required += given.count(None)
+    return Score(round(total, 4) if entered else None, groups, gate_ok, entered, blank_required)
+
+
+def classify(levels: tuple[cm.Level, ...], gate_cap: str, total: float | None, gate_ok: bool) -> str:
+    """Highest level whose minimum is reached; a failed group minimum caps it at ``gate_cap``.
+
+    Mirrors the classification formula of the scoring workbooks (templates._classification_formula).
+    """
+    if total is None:
+        return ""
+    names = [lv.name for lv in levels]
+    cap = names.index(gate_cap) if gate_cap in names else len(names)
+    for index, level in enumerate(levels):
+        if total >= level.min and (gate_ok or index >= cap):
+            return level.name
+    return levels[-1].name if levels[-1].min == 0 else "Không xếp loại"
+
+
+def rank(values: list[float | None]) -> list[int | None]:
+    """Competition ranking, ties share a rank (1, 2, 2, 4); None is not ranked."""
+    ordered = sorted((v for v in values if v is not None), reverse=True)
+    first = {}
+    for position, value in enumerate(ordered, start=1):
+        first.setdefault(value, position)
+    return [first[v] if v is not None else None for v in values]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """What the individual rules look at for one person."""
+
+    registered: str  # registered title ("" or NOT_REGISTERED: none)
+    rating: str | None
+    months: float | None
+    maternity_months: float | None
+    days_off: float | None
+    discipline: str | None
+    under_review: bool | None
+    initiative: str
+    initiative_level: str
+    initiative_decision: str
+    classification: str
+    total: float | None
+
+
+@dataclass(frozen=True, slots=True)  # one or more per person: no __dict__ each
+class Decision:
+    """A title granted or not, with its reasons. ``pending``: the council must decide (not the tool)."""
+
+    title: str
+    granted: bool
+    reasons: tuple[Reason, ...] = ()
+    pending: bool = False
+
+    @property
+    def reason(self) -> str:
+        return "; ".join(r.text for r in self.reasons)
+
+    def to_dict(self) -> dict:
+        return {"title": self.title, "granted": self.granted, "pending": self.pending,
+                "reasons": [r.to_dict() for r in self.reasons]}
+
+
+def _registered_rank(title: str) -> int:
+    """0 none, 1 LĐTT, 2 CSTĐCS or higher (CSTĐ cấp tỉnh… include CSTĐCS)."""
+    if not title or title == NOT_REGISTERED:
+        return 0
+    if title == LDTT:
+        return 1
+    return 2
+
+
+def decide_ldtt(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...]) -> Decision:
+    """LĐTT — Luật TĐKT 2022 art. 24, TT 01/2024/TT-BNV: registered; HTTNV/HTXSNV; ≥ 6 months
+    (maternity leave counts); no discipline from khiển trách; not under disciplinary review.
+
+    A fact nobody entered (rating, months, discipline, review status) is not taken as clean: the
+    decision says which are missing ("chưa đủ thông tin")."""
+    if _registered_rank(c.registered) == 0:
+        return Decision(LDTT, False, (reason("ldtt.not_registered"),))
+    failed: list[Reason] = []
+    unknown = tuple(name for name, value in (("rating", c.rating), ("months", c.months),
+                                             ("discipline", c.discipline), ("under_review", c.under_review))
+                    if value is None)
+    if unknown:
+        failed.append(reason("facts.missing", fields=unknown))
+    if c.rating is not None and c.rating not in rules.ldtt_ratings:
+        failed.append(reason("ldtt.rating", rating=c.rating, needed=" hoặc ".join(rules.ldtt_ratings)))
+    worked = None if c.months is None else min(12.0, c.months + (c.maternity_months or 0))
+    if worked is not None and worked < rules.ldtt_min_months:
+        failed.append(reason("ldtt.months_short", worked=cm.num_text(worked), needed=cm.num_text(rules.ldtt_min_months)))
+    if rules.ldtt_max_days_off is not None and (c.days_off or 0) > rules.ldtt_max_days_off:
+        failed.append(reason("ldtt.days_off", days=cm.num_text(c.days_off), max=cm.num_text(rules.ldtt_max_days_off)))
+    if c.discipline and c.discipline != cm.DISCIPLINES[0]:
+        failed.append(reason("ldtt.disciplined", discipline=c.discipline.lower()))
+    if c.under_review:
+        failed.append(reason("ldtt.under_review"))
+    if rules.ldtt_min_classification:
+        names = [lv.name for lv in levels]
+        needed = names.index(rules.ldtt_min_classification) if rules.ldtt_min_classification in names else 0
+        got = names.index(c.classification) if c.classification in names else len(names)
+        if got > needed:
+            failed.append(reason("ldtt.classification", got=c.classification or None,
+                                 needed=rules.ldtt_min_classification))
+    if failed:
+        return Decision(LDTT, False, tuple(failed))
+    maternity = reason("ldtt.maternity", months=cm.num_text(c.maternity_months)) if c.maternity_months else None
+    classified = (reason("ldtt.classified", classification=c.classification, total=cm.num_text(c.total))
+                  if c.classification else None)
+    return Decision(LDTT, True, (reason("ldtt.granted", rating=c.rating, worked=cm.num_text(worked),
+                                        maternity=maternity, classified=classified),))
+
+
+def recognised_initiative(c: Candidate) -> bool:
+    return bool(c.initiative and c.initiative_decision and c.initiative_level in _RECOGNISED_LEVELS)
+
+
+def decide_cstdcs(c: Candidate, ldtt: Decision, rules: cm.Rules) -> Decision | None:
+    """CSTĐCS — Luật TĐKT 2022 art. 23: LĐTT and (HTXSNV or a recognised sáng kiến); "và" for both.
+
+    None when the person did not register for CSTĐCS or higher (nothing to decide).
+    """
+    if _registered_rank(c.registered) < 2:
+        return None
+    if not ldtt.granted:
+        return Decision(CSTDCS, False, (reason("cstdcs.no_ldtt"),))
+    excellent = c.rating == "HTXSNV"
+    initiative = recognised_initiative(c)
+    need_both = rules.cstdcs_condition == "và"
+    ok = (excellent and initiative) if need_both else (excellent or initiative)
+    if ok:
+        parts = []
+        if excellent:
+            parts.append(reason("cstdcs.excellent"))
+        if initiative:
+            parts.append(reason("cstdcs.initiative", initiative=c.initiative, level=c.initiative_level,
+                                decision=c.initiative_decision))
+        second = reason("join.and", part=parts[1]) if len(parts) > 1 else None
+        return Decision(CSTDCS, True, (reason("cstdcs.granted", first=parts[0], second=second),))
+    missing = []
+    if not excellent:
+        missing.append(reason("cstdcs.not_excellent"))
+    if not initiative:
+        missing.append(reason("cstdcs.no_initiative") if not c.initiative else
+                       reason("cstdcs.initiative_unrecognised", initiative=c.initiative))
+    second = reason("join.or" if need_both else "join.and", part=missing[1]) if len(missing) > 1 else None
+    return Decision(CSTDCS, False, (reason("cstdcs.refused", first=missing[0], second=second),))
+
+
+def decide_higher(c: Candidate, individual_titles: tuple[str, ...]) -> Decision | None:
+    """A title above CSTĐCS (CSTĐ cấp tỉnh, …) rests on several years' results (Luật TĐKT 2022 art.
+    22–23): the tool does not decide it, and says so, rather than staying silent."""
+    if _registered_rank(c.registered) < 2 or c.registered == CSTDCS:
+        return None
+    return Decision(c.registered, False, (reason("higher.needs_history"),), pending=True)
+
+
+def apply_quota(candidates: list[tuple[str, float | None]], ldtt_count: int, percent: float | None
+                ) -> dict[str, Reason | None]:
+    """Fill CSTĐCS slots by score; returns code → None (kept) or the reason it missed out.
+
+    Slots = floor(percent × LĐTT count). A tie that straddles the last slot is not broken by the
+    tool: those tied are all left for the council's vote, with the reason saying so.
+    """
+    if percent is None:
+        return {code: None for code, _ in candidates}
+    slots = math.floor(ldtt_count * percent / 100 + 1e-9)
+    ordered = sorted(candidates, key=lambda cs: -(cs[1] if cs[1] is not None else -1e9))
+    result: dict[str, Reason | None] = {}
+    taken = 0
+    index = 0
+    while index < len(ordered):
+        value, end = ordered[index][1], index + 1
+        while end < len(ordered) and ordered[end][1] == value:  # equal scores are next to each other
+            end += 1
+        tied = [code for code, _ in ordered[index:end]]
+        if taken + len(tied) <= slots:
+            result.update({code: None for code in tied})
+            taken += len(tied)
+        elif taken < slots:
+            tie = reason("quota.tie", score=cm.num_text(value), tied=len(tied), left=slots - taken,
+                         percent=cm.num_text(percent), slots=slots)
+            result.update({code: tie for code in tied})
+            taken = slots
+        else:
+            result.update({code: reason("quota.outside", percent=cm.num_text(percent), slots=slots)
+                           for code in tied})
+        index += len(tied)
+    return result
+
+
+@dataclass(frozen=True)
+class Unit:
+    """What the collective rules look at for one department."""
+
+    registered: str
+    members: int
+    ldtt: int
+    cstdcs: int
+    at_least_htnv: int  # members rated HTNV or better
+    disciplined: int  # any discipline
+    warned_or_worse: int  # cảnh cáo or heavier
+    unrated: int = 0  # members whose rating nobody entered
+    discipline_unknown: int = 0  # members whose discipline nobody entered
+
+
+def decide_collective(u: Unit, rules: cm.Rules) -> list[Decision]:
+    """TTLĐTT (Luật TĐKT 2022 art. 27) and TTLĐXS (art. 26), per DOMAIN.md §2."""
+    if not u.registered or u.registered == NOT_REGISTERED:
+        return [Decision(TTLDTT, False, (reason("collective.not_registered"),))]
+    share = 100 * u.ldtt / u.members if u.members else 0
+    share_text = reason("collective.share", ldtt=u.ldtt, members=u.members, percent=cm.num_text(round(share, 1)))
+    unknown = []
+    if u.discipline_unknown:
+        unknown.append(reason("collective.discipline_unknown", count=u.discipline_unknown))
+    decisions = []
+    if u.registered == TTLDXS:
+        failed = []
+        if u.unrated:
+            failed.append(reason("collective.unrated", count=u.unrated))
+        if u.at_least_htnv + u.unrated < u.members:
+            failed.append(reason("collective.not_done", count=u.members - u.at_least_htnv - u.unrated))
+        if share < rules.ttldxs_min_percent:
+            failed.append(reason("collective.share_below", share=share_text,
+                                 needed=cm.num_text(rules.ttldxs_min_percent)))
+        if u.cstdcs < 1:
+            failed.append(reason("collective.no_cstdcs"))
+        if u.disciplined:
+            failed.append(reason("collective.disciplined", count=u.disciplined))
+        failed += unknown
+        if not failed:
+            return [Decision(TTLDXS, True, (reason("collective.ttldxs_granted", share=share_text, cstdcs=u.cstdcs),))]
+        decisions.append(Decision(TTLDXS, False, tuple(failed)))
+    failed = []
+    if share <= rules.ttldtt_min_percent:
+        failed.append(reason("collective.share_not_above", share=share_text,
+                             needed=cm.num_text(rules.ttldtt_min_percent)))
+    if u.warned_or_worse:
+        failed.append(reason("collective.warned", count=u.warned_or_worse))
+    failed += unknown
+    if failed:
+        decisions.append(Decision(TTLDTT, False, tuple(failed)))
+    else:
+        decisions.append(Decision(TTLDTT, True, (reason("collective.ttldtt_granted", share=share_text),)))
+    return decisions

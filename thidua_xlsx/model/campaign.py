@@ -1,0 +1,345 @@
+"""The campaign: school, departments, roster, rubrics, titles and rules, as frozen values.
+
+A campaign comes from a preset (``workbook_templates/<level>.json``) or from the secretary's
+``campaign.xlsx`` (see :mod:`thidua_xlsx.write.campaign_book`), and travels inside every generated
+workbook as JSON (:func:`to_dict` / :func:`from_dict`) so that the merge needs only the folder.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import json
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# Kinds of criteria groups (the words the secretary reads in campaign.xlsx).
+SCORE = "cộng"
+BONUS = "thưởng"
+DEDUCTION = "trừ"
+GROUP_KINDS = (SCORE, BONUS, DEDUCTION)
+
+RATINGS = ("HTXSNV", "HTTNV", "HTNV", "KHTNV")  # Nghị định 90/2020, best first
+DISCIPLINES = ("Không", "Khiển trách", "Cảnh cáo", "Cách chức", "Buộc thôi việc")  # mildest first
+INITIATIVE_LEVELS = ("Trường", "Xã", "Huyện", "Tỉnh", "Bộ", "Toàn quốc")
+FACTS_FROM_ROSTER = "Danh sách"
+FACTS_FROM_DEPARTMENT = "Tổ nhập"
+FACTS_SOURCES = (FACTS_FROM_ROSTER, FACTS_FROM_DEPARTMENT)
+CSTDCS_CONDITIONS = ("hoặc", "và")
+LEVELS = ("mam-non", "tieu-hoc", "thcs", "thpt")
+
+
+def clean_text(value) -> str:
+    """NFC, non-breaking spaces to spaces, trimmed, inner runs of spaces collapsed."""
+    if value is None:
+        return ""
+    text = unicodedata.normalize("NFC", str(value)).replace("\u00a0", " ").replace("\u200b", "")
+    return " ".join(text.split())
+
+
+def cell_value(value):
+    """A cell's value as calamine gives it, made what the cell shows: empty is None, a whole number an int."""
+    if value == "":
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def num_text(value) -> str:
+    """9.5 → '9,5' (Vietnamese decimal comma), 10.0 → '10'."""
+    return (f"{value:g}" if isinstance(value, (int, float)) else str(value)).replace(".", ",")
+
+
+@dataclass(frozen=True)
+class Item:
+    code: str
+    text: str
+    max: float
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class Group:
+    code: str
+    name: str
+    kind: str
+    max: float
+    min: float | None = None
+    items: tuple[Item, ...] = ()
+
+    @functools.cached_property
+    def item_codes(self) -> tuple[str, ...]:
+        """Its criteria's codes, in order (once per group object, as :attr:`Rubric.item_codes`)."""
+        return tuple(item.code for item in self.items)
+
+
+@dataclass(frozen=True)
+class Rubric:
+    role: str
+    total: float
+    groups: tuple[Group, ...]
+
+    @property
+    def items(self) -> list[tuple[Group, Item]]:
+        return [(group, item) for group in self.groups for item in group.items]
+
+    @property
+    def max_total(self) -> float:
+        return self.total + sum(g.max for g in self.groups if g.kind == BONUS)
+
+    @functools.cached_property
+    def item_codes(self) -> tuple[str, ...]:
+        """Every criterion's code, in order: one tuple per rubric object (as :attr:`version`), shared
+        by the entries scored with it."""
+        return tuple(item.code for _, item in self.items)
+
+    @functools.cached_property
+    def version(self) -> str:
+        """:func:`rubric_version`, computed once per rubric object (kept in its ``__dict__``, not a field:
+        equality, hashing, ``asdict`` and ``replace`` ignore it; the object is frozen, so it never goes stale)."""
+        return _digest(self)
+
+
+@dataclass(frozen=True, slots=True)  # one per person of the roster: no __dict__ each
+class Facts:
+    """What the title rules need beyond the score; None means "not known"."""
+
+    rating: str | None = None
+    months: float | None = None  # months actually worked in the year, maternity leave excluded
+    maternity_months: float | None = None  # maternity leave, which counts as work
+    days_off: float | None = None
+    discipline: str | None = None
+    under_review: bool | None = None
+    initiative: str = ""
+    initiative_level: str = ""
+    initiative_decision: str = ""
+
+
+@dataclass(frozen=True, slots=True)  # one per person of the roster: no __dict__ each
+class Person:
+    code: str
+    name: str
+    department: str  # department code
+    role: str
+    position: str = ""
+    gender: str = ""
+    dob: str = ""  # ISO date
+    start: str = ""
+    notes: str = ""
+    facts: Facts = field(default_factory=Facts)
+
+
+@dataclass(frozen=True)
+class Department:
+    code: str
+    name: str
+    head: str = ""
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class School:
+    name: str
+    managing_body: str
+    place: str
+    school_year: str
+    recipient: str
+    recipient_email: str = ""
+    principal: str = ""
+    secretary: str = ""
+    registration_deadline: str = ""
+    scoring_deadline: str = ""
+    criteria_resolution: str = ""  # the Hội nghị viên chức resolution approving the criteria: number
+    criteria_resolution_date: str = ""  # and its date (ISO)
+
+
+@dataclass(frozen=True)
+class Settings:
+    facts_source: str = FACTS_FROM_ROSTER
+    score_gap_tolerance: float = 5
+    spare_rows: int = 3
+    sheet_password: str = ""
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Rule parameters of DOMAIN.md §2; every one is a campaign setting."""
+
+    ldtt_min_months: float = 6
+    ldtt_ratings: tuple[str, ...] = ("HTXSNV", "HTTNV")
+    ldtt_max_days_off: float | None = None
+    ldtt_min_classification: str | None = None
+    cstdcs_condition: str = "hoặc"
+    cstdcs_quota_percent: float | None = None
+    ttldtt_min_percent: float = 50
+    ttldxs_min_percent: float = 70
+    council_quorum_percent: float = 66.67  # members present for a valid meeting (common practice: 2/3)
+    cstdcs_vote_percent: float | None = 80  # of all members, secret ballot (Nghị định 98/2023 art. 30(7))
+    ldtt_vote_percent: float | None = None  # None: not put to a vote (older practice, TT 35/2015: 70)
+    ttldxs_vote_percent: float | None = None
+
+
+@dataclass(frozen=True)
+class Level:
+    name: str
+    min: float
+
+
+@dataclass(frozen=True)
+class Titles:
+    individual: tuple[str, ...]
+    collective: tuple[str, ...]
+    forms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Campaign:
+    id: str
+    level: str
+    school: School
+    settings: Settings
+    rules: Rules
+    classification: tuple[Level, ...]
+    gate_cap: str
+    titles: Titles
+    legal_basis: tuple[str, ...]
+    rubrics: tuple[Rubric, ...]
+    departments: tuple[Department, ...]
+    staff: tuple[Person, ...]
+
+    def rubric_for(self, role: str) -> Rubric:
+        return next(r for r in self.rubrics if r.role == role)
+
+    def department(self, code: str) -> Department:
+        return next(d for d in self.departments if d.code == code)
+
+    def members(self, department_code: str) -> list[Person]:
+        return list(self._staff_by_department.get(department_code, ()))
+
+    @functools.cached_property
+    def _staff_by_department(self) -> dict[str, tuple[Person, ...]]:
+        """Indexed once per campaign (not a field: equality and ``replace`` ignore it; the campaign is
+        frozen, so it never goes stale): each of 10,000 workbooks would otherwise scan 84,000 people."""
+        groups: dict[str, list[Person]] = {}
+        for p in self.staff:
+            groups.setdefault(p.department, []).append(p)
+        return {code: tuple(people) for code, people in groups.items()}
+
+
+# --- plain-data conversion (metadata sheet, presets) -------------------------------------
+
+def to_dict(campaign: Campaign) -> dict:
+    return dataclasses.asdict(campaign)
+
+
+def _tuple(value):
+    return tuple(value) if value is not None else ()
+
+
+def from_dict(data: dict) -> Campaign:
+    """Inverse of :func:`to_dict`; also reads presets (which have no ``id``)."""
+    rubrics = tuple(rubric_from_dict(r) for r in data["rubrics"])
+    fact_names = {f.name for f in dataclasses.fields(Facts)}
+    staff = []
+    for p in data["staff"]:
+        facts = p.get("facts") or {k: v for k, v in p.items() if k in fact_names}
+        person_fields = {k: v for k, v in p.items() if k not in fact_names and k != "facts"}
+        staff.append(Person(**person_fields, facts=Facts(**facts)))
+    rules = dict(data.get("rules", {}))
+    rules["ldtt_ratings"] = _tuple(rules.get("ldtt_ratings", Rules.ldtt_ratings))
+    titles = data["titles"]
+    return Campaign(
+        id=data.get("id", ""),
+        level=data["level"],
+        school=School(**data["school"]),
+        settings=Settings(**data.get("settings", {})),
+        rules=Rules(**rules),
+        classification=tuple(Level(c["name"], c["min"]) for c in data["classification"]),
+        gate_cap=data.get("gate_cap", ""),
+        titles=Titles(_tuple(titles["individual"]), _tuple(titles["collective"]), _tuple(titles["forms"])),
+        legal_basis=_tuple(data.get("legal_basis")),
+        rubrics=rubrics,
+        departments=tuple(Department(**d) for d in data["departments"]),
+        staff=tuple(staff),
+    )
+
+
+def rubric_from_dict(r: dict) -> Rubric:
+    return Rubric(role=r["role"], total=r["total"], groups=tuple(
+        Group(code=g["code"], name=g["name"], kind=g["kind"], max=g["max"], min=g.get("min"),
+              items=tuple(Item(i["code"], i["text"], i["max"], i.get("hint", "")) for i in g["items"]))
+        for g in r["groups"]))
+
+
+def rubric_version(rubric: Rubric) -> str:
+    """A short digest of a rubric's content: the version a workbook was issued with, cited by the summary."""
+    return rubric.version
+
+
+_DIGESTS: dict[str, str] = {}  # repr of a rubric → its digest (each returned file's record holds its own copy)
+_DIGESTS_KEPT = 256
+
+
+def _digest(rubric: Rubric) -> str:
+    # Keyed by repr, not by the rubric: equal rubrics (== and hash) may differ in what the digest reads
+    # (10 == 10.0, 0.0 == -0.0, 1 == True), while repr tells all of these apart, as JSON does.
+    key = repr(rubric)
+    found = _DIGESTS.get(key)
+    if found is None:
+        body = json.dumps(dataclasses.asdict(rubric), ensure_ascii=False, sort_keys=True)
+        found = hashlib.sha256(body.encode()).hexdigest()[:8]
+        if len(_DIGESTS) >= _DIGESTS_KEPT:
+            _DIGESTS.clear()
+        _DIGESTS[key] = found
+    return found
+
+
+@dataclass(frozen=True)
+class RubricChange:
+    item: str  # criterion (or group) code
+    kind: str  # "added", "removed", "max", "text", "group"
+    before: str = ""
+    after: str = ""
+
+
+def rubric_changes(old: Rubric, new: Rubric) -> tuple[RubricChange, ...]:
+    """What changed between two versions of a rubric, criterion by criterion."""
+    before = {i.code: (g, i) for g, i in old.items}
+    after = {i.code: (g, i) for g, i in new.items}
+    found = [RubricChange(code, "removed", before[code][1].text) for code in before if code not in after]
+    for code, (group, item) in after.items():
+        if code not in before:
+            found.append(RubricChange(code, "added", after=item.text))
+            continue
+        old_group, old_item = before[code]
+        if old_item.max != item.max:
+            found.append(RubricChange(code, "max", num_text(old_item.max), num_text(item.max)))
+        if old_item.text != item.text:
+            found.append(RubricChange(code, "text", old_item.text, item.text))
+    old_groups = {g.code: g for g in old.groups}
+    for group in new.groups:
+        previous = old_groups.get(group.code)
+        if previous is not None and (previous.max, previous.min, previous.kind) != (group.max, group.min, group.kind):
+            found.append(RubricChange(group.code, "group", _group_text(previous), _group_text(group)))
+    if old.total != new.total:
+        found.append(RubricChange("", "total", num_text(old.total), num_text(new.total)))
+    return tuple(found)
+
+
+def _group_text(group: Group) -> str:
+    low = f", tối thiểu {num_text(group.min)}" if group.min is not None else ""
+    return f"{group.kind} tối đa {num_text(group.max)}{low}"
+
+
+def preset_dir() -> Path:
+    package = Path(__file__).parent.parent
+    installed = package / "presets"
+    return installed if installed.is_dir() else package.parent / "workbook_templates"
+
+
+def load_preset(level: str) -> Campaign:
+    path = preset_dir() / f"{level}.json"
+    return from_dict(json.loads(path.read_text(encoding="utf-8")))

@@ -1,0 +1,170 @@
+"""Problems found in user input, kept as data (never raised) and rendered in Vietnamese."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from thidua_xlsx.text.messages import LABELS, MESSAGES, REASONS, SEVERITY_LABELS
+
+ERROR = "error"
+WARNING = "warning"
+NOTE = "note"
+
+
+@dataclass(frozen=True, slots=True)  # one or more per person: no __dict__ each
+class Issue:
+    code: str
+    severity: str = ERROR
+    file: str = ""
+    sheet: str = ""
+    cell: str = ""
+    params: tuple[tuple[str, object], ...] = ()
+
+    @property
+    def message(self) -> str:
+        return MESSAGES[self.code].format(file=self.file, sheet=self.sheet, cell=self.cell,
+                                          **{k: _word(v) for k, v in self.params})
+
+    @property
+    def where(self) -> str:
+        place = self.sheet + (f"!{self.cell}" if self.cell else "")
+        return " · ".join(part for part in (self.file, place) if part)
+
+    @property
+    def severity_label(self) -> str:
+        return SEVERITY_LABELS[self.severity]
+
+    def render(self) -> str:
+        return f"[{self.where}] {self.message}" if self.where else self.message
+
+    def to_dict(self) -> dict:
+        """For the JSON report: codes and parameters, no Vietnamese wording."""
+        return {"code": self.code, "severity": self.severity, "file": self.file, "sheet": self.sheet,
+                "cell": self.cell, "params": {k: _plain(v) for k, v in self.params}}
+
+
+@dataclass(frozen=True, slots=True)  # one or more per person: no __dict__ each
+class Reason:
+    """Why a decision, a status or a flag is what it is: a code with parameters, worded at the edge.
+
+    A parameter may itself be a Reason (worded in place) or a tuple of codes (listed with their
+    labels); None words as nothing.
+    """
+
+    code: str
+    params: tuple[tuple[str, object], ...] = ()
+
+    @property
+    def text(self) -> str:
+        return REASONS[self.code].format(**{k: _word(v) for k, v in self.params})
+
+    def to_dict(self) -> dict:
+        return {"code": self.code, "params": {k: _plain(v) for k, v in self.params}}
+
+
+def reason(code: str, **params) -> Reason:
+    _check(REASONS, code, params.keys())
+    return Reason(code, tuple(sorted(params.items())))
+
+
+_FIELDS: dict[str, frozenset[str]] = {}  # message template → the names it uses
+
+
+def _check(catalogue: dict[str, str], code: str, given, where=frozenset()) -> None:
+    """A missing code or parameter raises KeyError at once (a typo fails in tests), without wording the
+    message: problems and reasons are made by the hundred thousand in a province's merge."""
+    template = catalogue[code]
+    names = _FIELDS.get(template)
+    if names is None:
+        import string
+
+        names = _FIELDS[template] = frozenset(name for _, name, _, _ in string.Formatter().parse(template) if name)
+    missing = names - where - set(given)
+    if missing:
+        raise KeyError(f"{code}: {', '.join(sorted(missing))}")
+
+
+class Lines(tuple):
+    """A parameter worded as its lines joined by "; " — in the JSON report too, as one text. Its lines
+    may be shared with other issues' (the cells a newer version changed repeat over a department's
+    versions: a hundred versions, one copy of each line)."""
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return "; ".join(self)
+
+
+def _word(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Lines):
+        return str(value)
+    if isinstance(value, Reason):
+        return value.text
+    if isinstance(value, tuple):
+        return "; ".join(v.text for v in value) if value and isinstance(value[0], Reason) else \
+            ", ".join(LABELS.get(v, str(v)) for v in value)
+    return str(value)
+
+
+def _plain(value):
+    if isinstance(value, Lines):
+        return str(value)
+    if isinstance(value, Reason):
+        return value.to_dict()
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def issue(code: str, severity: str = ERROR, *, file: str = "", sheet: str = "", cell: str = "", **params) -> Issue:
+    """Build an Issue; the message template is checked at once so a typo fails in tests."""
+    _check(MESSAGES, code, params.keys(), _WHERE)
+    return Issue(code, severity, file, sheet, cell, tuple(_shared_pair(pair) for pair in sorted(params.items())))
+
+
+_PAIRS: dict[tuple[str, object], tuple[str, object]] = {}  # (name, value) → its first copy
+_PAIRS_LIMIT = 100_000
+
+
+def _shared_pair(pair: tuple[str, object]) -> tuple[str, object]:
+    """One copy of each text or whole-number parameter: a province's problems repeat the same departments,
+    files and counts (the older versions of a department name the same newer one: ~0.3 KB a version).
+    Only those two exact types: 1, 1.0 and True are equal keys but not worded alike."""
+    if type(pair[1]) not in (str, int):
+        return pair
+    found = _PAIRS.get(pair)
+    if found is None:
+        if len(_PAIRS) >= _PAIRS_LIMIT:
+            _PAIRS.clear()
+        found = _PAIRS[pair] = pair
+    return found
+
+
+_WHERE = frozenset({"file", "sheet", "cell"})  # what every Issue's message may use besides its parameters
+
+
+@dataclass
+class Problems:
+    """Collects issues in the order they were found."""
+
+    items: list[Issue] = field(default_factory=list)
+
+    def add(self, code: str, severity: str = ERROR, **where_and_params) -> Issue:
+        found = issue(code, severity, **where_and_params)
+        self.items.append(found)
+        return found
+
+    def extend(self, issues) -> None:
+        self.items.extend(issues)
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.items if i.severity == ERROR]
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self):
+        return iter(self.items)

@@ -1,0 +1,274 @@
+"""The contract between the template writer and the reader: typed, versioned layout records.
+
+The writer records, for every sheet it writes, where it put things (a :class:`ScoringSheet`, a
+:class:`RegistrationSheet`, …). Those positions are *hints* for people and tools (feedback copies,
+test fillers); the reader never trusts them. It finds every sheet and row **by the code it
+shows** — the person code beside "Mã số:", the criterion code in the "Mã" column, the header row
+of a table — so a list sorted in Excel, a row inserted in LibreOffice or a renamed sheet never
+moves a value to another person or criterion. The texts the reader looks for are the labels
+below, written by the writer from the same constants.
+
+A workbook carries only its identity and these records (:class:`WorkbookLayout`); the campaign
+(rubric, roster, rules) never travels inside it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import ClassVar
+
+from thidua_xlsx.text import workbook as tx
+
+APP_ID = "thidua-xlsx"
+TEMPLATE_VERSION = 2  # 2: no campaign inside, rows and sheets found by code
+META_SHEET = "_thidua_meta"  # very hidden
+LISTS_SHEET = "DanhMuc"  # hidden: dropdown lists (Excel needs them on a sheet, not inline)
+MAX_META_CHARS = 200_000  # a department's layout is a few kB; anything bigger is not ours
+MAX_SUMMARY_META_CHARS = 20_000_000  # a summary names every inbox entry (~130 characters each): 100,000 fit
+
+REGISTRATION = "dang-ky"
+SCORING = "cham-diem"
+ROUNDS = {REGISTRATION: "Đăng ký thi đua", SCORING: "Chấm điểm thi đua"}
+
+REG_PEOPLE_SHEET = "Đăng ký cá nhân"
+REG_COLLECTIVE_SHEET = "Đăng ký tập thể"
+GUIDE_SHEET = "Hướng dẫn"
+DEPARTMENT_SHEET = "Tổng hợp tổ"
+
+COUNCIL_NONE = "Không đề nghị"  # the council's decision "no title" (the others are the titles themselves)
+NOT_REGISTERED = "Không đăng ký"  # chosen by the person in the registration round
+# Our users' computers keep Vietnam time: UTC+7 all year (no daylight saving).
+VIETNAM_UTC_OFFSET = dt.timedelta(hours=7)
+MOTTO_1 = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO_2 = "Độc lập - Tự do - Hạnh phúc"
+
+# Labels the reader searches for (written by the writer from these same constants).
+FACT_VALUE_OFFSET = 3  # a fact's label spans columns A:C, its value D:F
+COLLECTIVE_VALUE_OFFSET = 4  # "Danh hiệu tập thể tổ đăng ký:" spans A:D, the choice E:H
+SCORING_HEADER = {"code": tx.SCORE_HEADERS[0], "text": tx.SCORE_HEADERS[1], "max": tx.SCORE_HEADERS[2],
+                  "self": tx.SCORE_HEADERS[3], "dept": tx.SCORE_HEADERS[4], "note": tx.SCORE_HEADERS[5]}
+REGISTRATION_HEADER = {"stt": tx.REG_HEADERS[0], "code": tx.REG_HEADERS[1], "name": tx.REG_HEADERS[2],
+                       "position": tx.REG_HEADERS[3], "title": tx.REG_HEADERS[4], "form": tx.REG_HEADERS[5],
+                       "initiative": tx.REG_HEADERS[6], "note": tx.REG_HEADERS[7]}
+DEPARTMENT_HEADER = {"code": tx.DEPT_HEADERS[1], "name": tx.DEPT_HEADERS[2], "position": tx.DEPT_HEADERS[3]}
+COLLECTIVE_HEADER = {"unit": tx.REG_COLLECTIVE_HEADERS[0], "title": tx.REG_COLLECTIVE_HEADERS[2],
+                     "note": tx.REG_COLLECTIVE_HEADERS[3]}
+
+
+@dataclass(frozen=True)
+class RegistrationSheet:
+    kind: ClassVar[str] = "registration"
+    name: str
+    header_row: int
+    rows: tuple[tuple[str, int], ...]  # (person code, row) as written
+    spare_rows: tuple[int, ...]
+    check_cell: str
+    code_column: str = "B"
+    name_column: str = "C"
+    position_column: str = "D"
+    title_column: str = "E"
+    form_column: str = "F"
+    initiative_column: str = "G"
+    note_column: str = "H"
+
+
+@dataclass(frozen=True)
+class CollectiveSheet:
+    kind: ClassVar[str] = "collective"
+    name: str
+    header_row: int
+    cell: str
+    note_cell: str
+
+
+@dataclass(frozen=True)
+class ScoringSheet:
+    """One person's scoring form. ``marker`` is what the sheet shows beside "Mã số:"."""
+
+    kind: ClassVar[str] = "person"
+    name: str
+    person_code: str  # "" on a spare sheet
+    marker: str  # the person code, or "Người mới 1", … on a spare sheet
+    role: str
+    marker_cell: str
+    name_cell: str
+    position_cell: str
+    title_cell: str
+    header_row: int
+    items: tuple[tuple[str, int], ...]  # (criterion code, row) as written
+    total_row: int
+    facts: tuple[tuple[str, str], ...] = ()  # (fact key, cell) when the department enters the facts
+    code_column: str = "A"
+    max_column: str = "C"
+    self_column: str = "D"
+    dept_column: str = "E"
+    note_column: str = "F"
+
+    @property
+    def spare(self) -> bool:
+        return not self.person_code
+
+    def item_row(self, code: str) -> int:
+        return dict(self.items)[code]
+
+
+@dataclass(frozen=True)
+class DepartmentSheet:
+    kind: ClassVar[str] = "department"
+    name: str
+    header_row: int
+    rows: tuple[tuple[str, int], ...]
+    collective_cell: str
+    check_cell: str
+
+
+SheetLayout = RegistrationSheet | CollectiveSheet | ScoringSheet | DepartmentSheet
+_SHEET_KINDS = {cls.kind: cls for cls in (RegistrationSheet, CollectiveSheet, ScoringSheet, DepartmentSheet)}
+
+
+@dataclass(frozen=True)
+class WorkbookLayout:
+    """What a department workbook carries in its very hidden sheet: identity and sheet records."""
+
+    campaign_id: str
+    school_year: str
+    round: str
+    department_code: str
+    department_name: str
+    submission_id: str
+    sheets: tuple[SheetLayout, ...]
+    period: str = ""
+    template_version: int = TEMPLATE_VERSION
+    app: str = APP_ID
+
+    def of_kind(self, cls) -> list:
+        return [s for s in self.sheets if isinstance(s, cls)]
+
+    def to_json(self) -> dict:
+        data = {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name != "sheets"}
+        data["sheets"] = [{"kind": s.kind, **dataclasses.asdict(s)} for s in self.sheets]
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict, with_sheets: bool = True) -> "WorkbookLayout":
+        """Raises KeyError, TypeError or ValueError on anything that is not a layout we wrote.
+
+        ``with_sheets=False``: the identity alone (a returned workbook's own record of its sheets is
+        never used: the record of what was issued has them)."""
+        sheets = []
+        for raw in data["sheets"] if with_sheets else ():
+            raw = dict(raw)
+            sheet_cls = _SHEET_KINDS[raw.pop("kind")]
+            sheets.append(sheet_cls(**{k: _frozen(v) for k, v in raw.items()}))
+        fields = {f.name for f in dataclasses.fields(cls)} - {"sheets"}
+        values = {k: data[k] for k in fields if k in data}
+        if not all(isinstance(values.get(k, ""), str) for k in fields - {"template_version"}):
+            raise TypeError("identity fields must be text")
+        return cls(**values, sheets=tuple(sheets))
+
+
+META_CHUNK = 30000  # characters of JSON per cell (Excel's cell limit is 32,767)
+
+
+def meta_cells(data: dict) -> list[str]:
+    """Column A of a metadata sheet: our app id, then the JSON in chunks that fit a cell."""
+    body = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return [APP_ID, *(body[start:start + META_CHUNK] for start in range(0, len(body), META_CHUNK))]
+
+
+def meta_json(column: list, limit: int = MAX_META_CHARS) -> dict:
+    """Inverse of :func:`meta_cells`, bounded by ``limit`` characters; raises ValueError on anything we
+    did not write."""
+    if not column or column[0] != APP_ID:
+        raise ValueError("not our metadata")
+    body = "".join(v for v in column[1:] if isinstance(v, str))
+    if len(body) > limit:
+        raise ValueError("metadata too large")
+    data = json.loads(body)
+    if not isinstance(data, dict):
+        raise ValueError("not our metadata")
+    return data
+
+
+def _frozen(value):
+    """Lists (of lists) as tuples, recursing into lists only (a record holds thousands of values,
+    mostly lists of pairs: those made in one pass)."""
+    if type(value) is not list:
+        return value
+    if value and all(type(v) is list for v in value) and not any(type(x) is list for v in value for x in v):
+        return tuple(map(tuple, value))
+    return tuple([_frozen(v) if type(v) is list else v for v in value])
+
+
+SUMMARY_SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class SummaryMeta:
+    """What a summary workbook carries about itself, so that it can be read back (``generate --from``,
+    later the council round trip and the commune's merge of school summaries)."""
+
+    campaign_id: str
+    school_year: str
+    round: str
+    inputs: tuple[tuple[str, str, str], ...]  # (file name, SHA-256, status) of every inbox entry
+    departments_submitted: tuple[str, ...]
+    period: str = ""
+    rubric_versions: tuple[tuple[str, str], ...] = ()  # (role, version) of the rubrics the scores were read with
+    kind: str = "summary"
+    schema_version: int = SUMMARY_SCHEMA_VERSION
+    app: str = APP_ID
+
+    def to_json(self) -> dict:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> "SummaryMeta":
+        if data.get("kind") != "summary" or data.get("app") != APP_ID:
+            raise ValueError("not a summary")
+        names = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: _frozen(v) for k, v in data.items() if k in names})
+
+
+_ILLEGAL_SHEET_CHARS = re.compile(r"[\[\]:*?/\\']")
+
+
+def sheet_title(text: str, taken: set[str]) -> str:
+    """A legal, unique (case-insensitively, as Excel compares) sheet name of ≤ 31 UTF-16 units.
+
+    Excel counts UTF-16 code units, not characters: an emoji in a name takes two."""
+    base = _ILLEGAL_SHEET_CHARS.sub(" ", text).strip() or "Sheet"
+    base = _utf16_prefix(" ".join(base.split()), 31).rstrip()
+    name, n = base, 2
+    while name.casefold() in taken:
+        suffix = f" ({n})"
+        name = _utf16_prefix(base, 31 - len(suffix)).rstrip() + suffix
+        n += 1
+    taken.add(name.casefold())
+    return name
+
+
+def _utf16_prefix(text: str, units: int) -> str:
+    """The longest prefix of ``text`` that fits in ``units`` UTF-16 code units (no half emoji)."""
+    used = 0
+    for index, ch in enumerate(text):
+        used += 2 if ord(ch) > 0xFFFF else 1
+        if used > units:
+            return text[:index]
+    return text
+
+
+def ascii_slug(text: str) -> str:
+    """'Tổ khối 4-5' → 'To-khoi-4-5' for file names a person recognises."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")
+
+
+def output_name(school_year: str, round_: str, department_name: str) -> str:
+    return f"{school_year}_{round_}_{ascii_slug(department_name)}.xlsx"

@@ -1,0 +1,375 @@
+"""Containment: what is in the inbox, and whether a file may be parsed at all — decided before parsing.
+
+Every entry below the inbox is accounted for (regular files, links, special files, unreadable or
+oddly named folders); links are never followed. A workbook is parsed only after cheap checks on
+what it says about itself: its size (from ``stat``, before any read), its zip entries (sizes and
+compression ratios), its encryption, and the extent of every sheet, read from the sheet's XML (or
+the .xls cell records) by streaming — so a 5 KB file with one value in XFD1048576 is a message in
+milliseconds, not a 550 GB allocation. The limits are stated in the README.
+
+The secretary's own books — the campaign book, a summary brought back for ``--council`` or ``--from``
+— go through the same checks with bounds of their own (:data:`OWN`): a province's summary has 94,000
+rows, and a value typed by mistake in the last row or column of a sheet must be a message, not a
+parser that asks for 512 GB and aborts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+import stat
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from thidua_xlsx.model.issues import Problems
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+MAX_FILE_BYTES = 20 * 1024 * 1024  # a department's workbook is 20–300 KB
+MAX_UNZIPPED_BYTES = 60 * 1024 * 1024
+MAX_ZIP_RATIO = 200  # a normal workbook compresses ~5–20x; zip bombs ~1000x
+MAX_ZIP_ENTRIES = 2000
+MAX_ROWS = 5000  # our sheets have at most a few hundred rows …
+MAX_COLUMNS = 64  # … and about ten columns
+CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: .xls, or an encrypted .xlsx
+ZIP_MAGIC = b"PK\x03\x04"
+CHUNK = 1 << 20
+
+# Entry kinds found by the scan.
+FILE, LINK, SPECIAL, UNREADABLE_FOLDER, WORKBOOK_FOLDER = "file", "link", "special", "unreadable_folder", "workbook_folder"
+
+
+@dataclass(frozen=True)
+class InboxItem:
+    path: Path
+    name: str  # relative to the inbox, "/"-separated, shown safely
+    kind: str
+    detail: str = ""  # for a link: "dangling", "loop", "outside" or "inside"
+
+
+def scan_inbox(inbox: Path) -> list[InboxItem]:
+    """Every entry below ``inbox`` in a stable order; folders are entered, links never followed."""
+    found: list[InboxItem] = []
+    root = inbox.resolve()
+
+    def walk(folder: Path) -> None:
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            found.append(InboxItem(folder, _relative(folder, inbox), UNREADABLE_FOLDER))
+            return
+        for entry in entries:
+            path = Path(entry.path)
+            name = _relative(path, inbox)
+            try:
+                info = os.lstat(path)
+            except OSError:
+                found.append(InboxItem(path, name, UNREADABLE_FOLDER))
+                continue
+            if stat.S_ISLNK(info.st_mode):
+                found.append(InboxItem(path, name, LINK, _link_kind(path, root)))
+            elif stat.S_ISDIR(info.st_mode):
+                if path.suffix.lower() in WORKBOOK_SUFFIXES:
+                    found.append(InboxItem(path, name, WORKBOOK_FOLDER))
+                else:
+                    walk(path)
+            elif stat.S_ISREG(info.st_mode):
+                found.append(InboxItem(path, name, FILE))
+            else:
+                found.append(InboxItem(path, name, SPECIAL))
+
+    walk(inbox)
+    return found
+
+
+def _relative(path: Path, inbox: Path) -> str:
+    return safe_name(path.relative_to(inbox).as_posix())
+
+
+def _link_kind(path: Path, root: Path) -> str:
+    try:
+        target = path.resolve(strict=True)
+    except RuntimeError:
+        return "loop"
+    except OSError as exc:
+        return "loop" if exc.errno == 40 else "dangling"  # ELOOP
+    return "inside" if target == root or root in target.parents else "outside"
+
+
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f]")
+
+
+def safe_name(text: str) -> str:
+    """A file name that cannot forge a console line: control, line-breaking and bidi characters escaped."""
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def sha256_of(path: Path) -> str:
+    """Streaming: a non-workbook file is never read whole into memory."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(CHUNK), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    params: tuple[tuple[str, object], ...] = ()
+
+
+def check_workbook(path: Path, data: bytes, suffix: str) -> Problem | None:
+    """Why ``data`` (the bytes of ``path``) must not be parsed, or None. Never inflates more than the limits."""
+    if data[:8] == CFB_MAGIC and suffix in (".xlsx", ".xlsm"):
+        return Problem("file.encrypted")
+    if suffix in (".xlsx", ".xlsm", ".ods"):
+        if data[:4] != ZIP_MAGIC:
+            return Problem("file.corrupt")
+        return _zip_problem(data, suffix, INBOX)
+    if data[:8] != CFB_MAGIC:
+        return Problem("file.corrupt")
+    return _xls_problem(data, INBOX)
+
+
+def read_own_book(book: Path, problems: Problems, unreadable: str, **params) -> bytes | None:
+    """The bytes of the secretary's own book ``book`` (the campaign book, a summary brought back), or
+    None with the reason in ``problems``: the checks of :func:`check_workbook` to the bounds
+    :data:`OWN`, its format told from its content (as calamine tells it). ``unreadable`` is the
+    caller's message for a broken, encrypted or foreign file, given ``params``. OSError: not readable."""
+    with open(book, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        data = handle.read() if size <= OWN.file_bytes else b""
+    problem = Problem("file.too_big") if size > OWN.file_bytes else _own_book_problem(data)
+    if problem is None:
+        return data
+    if problem.code in ("file.too_big", "file.zip_bomb"):
+        problems.add("book.too_big", file=book.name, size_mb=-(-size // (1024 * 1024)),
+                     max_mb=OWN.file_bytes // (1024 * 1024), max_unzipped_mb=OWN.unzipped_bytes // (1024 * 1024))
+    elif problem.code == "file.sheet_too_big":
+        from xlsxwriter.utility import xl_rowcol_to_cell
+
+        found = dict(problem.params)
+        problems.add("book.sheet_too_big", file=book.name, sheet=_sheet_names(data).get(found["part"], found["part"]),
+                     cell=xl_rowcol_to_cell(found["rows"] - 1, found["columns"] - 1), max_rows=OWN.rows,
+                     max_columns=OWN.columns)
+    else:
+        problems.add(unreadable, **params)
+    return None
+
+
+def _own_book_problem(data: bytes) -> Problem | None:
+    if data[:8] == CFB_MAGIC:
+        return _xls_problem(data, OWN)  # an encrypted .xlsx is one too: told there
+    if data[:4] != ZIP_MAGIC:
+        return Problem("file.corrupt")
+    return _zip_problem(data, None, OWN)
+
+
+def _sheet_names(data: bytes) -> dict[str, str]:
+    """Sheet part (``sheet3.xml``) → the sheet's name as its tab shows it; {} when the book does not say."""
+    from defusedxml.ElementTree import ParseError, fromstring
+
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}sheet"
+    rid = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            rels = fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+            book = fromstring(zf.read("xl/workbook.xml"))
+    except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, ParseError):
+        return {}
+    parts = {rel.get("Id"): (rel.get("Target") or "").rsplit("/", 1)[-1] for rel in rels}
+    return {parts[sheet.get(rid)]: sheet.get("name", "") for sheet in book.iter(main) if sheet.get(rid) in parts}
+
+
+def _is_sheet_part(name: str) -> bool:
+    return name.startswith("xl/worksheets/") and name.endswith(".xml")
+
+
+def _zip_problem(data: bytes, suffix: str | None, bounds: Bounds) -> Problem | None:
+    """``suffix`` None: the format is told from the entries (an .ods has content.xml, no xl/workbook.xml)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+            if len(infos) > MAX_ZIP_ENTRIES:
+                return Problem("file.zip_bomb")
+            if any(info.flag_bits & 0x1 for info in infos):
+                return Problem("file.encrypted")
+            total = sum(info.file_size for info in infos)
+            packed = sum(info.compress_size for info in infos) or 1
+            if total > bounds.unzipped_bytes or total / packed > MAX_ZIP_RATIO:
+                return Problem("file.zip_bomb")
+            names = {info.filename for info in infos}
+            if suffix is None:
+                suffix = ".ods" if "content.xml" in names and "xl/workbook.xml" not in names else ".xlsx"
+            # A sheet part up to CHUNK is inflated once, here (its head checked now, its extent below); a
+            # failure while inflating it is raised when its turn comes, as if it had been streamed then.
+            # A bigger one (a province's summary has 100 MB parts) is streamed again for its extent.
+            sheets: dict[str, bytes | Exception] = {}
+            for info in infos:  # Office files never declare a DTD: entities are an attack (billion laughs, XXE)
+                if info.filename.endswith((".xml", ".rels")):
+                    if suffix != ".ods" and _is_sheet_part(info.filename) and info.file_size <= CHUNK:
+                        try:
+                            xml = sheets[info.filename] = zf.read(info)  # at most its declared size: bounded
+                            head = xml[:4096]
+                        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError) as exc:
+                            sheets[info.filename] = exc
+                            with zf.open(info) as handle:
+                                head = handle.read(4096)
+                    else:
+                        with zf.open(info) as handle:
+                            head = handle.read(4096)
+                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                        return Problem("file.xml_entities")
+                    if info.filename == "xl/workbook.xml" and b"purl.oclc.org/ooxml" in head:
+                        return Problem("file.strict_or_foreign")
+            if suffix == ".ods":
+                return _ods_extent(zf, bounds) if "content.xml" in names else Problem("file.corrupt")
+            if "xl/workbook.xml" not in names:
+                return Problem("file.strict_or_foreign") if any(n.startswith("xl/") for n in names) else \
+                    Problem("file.corrupt")
+            for info in infos:
+                if _is_sheet_part(info.filename):
+                    xml = sheets.get(info.filename)
+                    if isinstance(xml, Exception):
+                        raise xml
+                    problem = _xlsx_extent([xml] if xml is not None else _streamed(zf, info), info.filename, bounds)
+                    if problem:
+                        return problem
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError):
+        return Problem("file.corrupt")
+    return None
+
+
+# A cell element with content (not self-closing): an empty styled cell far away is harmless.
+_CELL_REF = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})(\d{1,7})"[^>]*?(/?)>')
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """How big a workbook may be before a parser is given it."""
+
+    file_bytes: int
+    unzipped_bytes: int
+    rows: int  # of any sheet, counted to its furthest cell with content …
+    columns: int
+    far: re.Pattern  # … found by this: it matches every reference beyond them (and may match a few
+    # within, which are then looked at exactly). A sheet without one is within bounds, which a plain
+    # search tells ~6x faster than looking at every cell.
+
+
+INBOX = Bounds(MAX_FILE_BYTES, MAX_UNZIPPED_BYTES, MAX_ROWS, MAX_COLUMNS, re.compile(
+    rb'r="(?:[A-Z]{1,3}(?:\d{5,7}|[5-9]\d{3})|(?:[A-Z]{3}|[C-Z][A-Z]|B[M-Z])\d{1,7})"'))  # > 5000 rows, > BL
+# The campaign book and summaries: 94,000 rows in a summary of 84,000 people (10,000 departments), 28
+# columns in its widest sheet (14 + 2 per group of criteria). At the bounds calamine holds ~820 MB.
+OWN = Bounds(256 * 1024 * 1024, 2 * 1024 * 1024 * 1024, 200_000, 128, re.compile(
+    rb'r="(?:[A-Z]{1,3}(?:\d{7}|[2-9]\d{5})|(?:[A-Z]{3}|[E-Z][A-Z]|D[YZ])\d{1,7})"'))  # ≥ 200,000 rows, > DX
+assert (INBOX.rows, INBOX.columns, OWN.rows, OWN.columns) == (5000, 64, 200_000, 128), "the patterns spell these out"
+
+
+def _streamed(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    with zf.open(info) as handle:
+        yield from iter(lambda: handle.read(CHUNK), b"")
+
+
+def _xlsx_extent(pieces: Iterable[bytes], member: str, bounds: Bounds) -> Problem | None:
+    """The furthest row and column a sheet's XML names, told from its pieces (each up to CHUNK)."""
+    tail = b""
+    for piece in pieces:
+        text = tail + piece
+        if bounds.far.search(text):
+            for match in _CELL_REF.finditer(text):
+                if match.group(3):
+                    continue
+                row, col = int(match.group(2)), _column_number(match.group(1))
+                if row > bounds.rows or col > bounds.columns:
+                    return _too_big(member, row, col, bounds)
+        tail = text[-200:]
+    return None
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for ch in letters:
+        number = number * 26 + ch - 64
+    return number
+
+
+def _too_big(part: str, row: int, col: int, bounds: Bounds) -> Problem:
+    return Problem("file.sheet_too_big", (("part", part.rsplit("/", 1)[-1]), ("rows", row), ("columns", col),
+                                          ("max_rows", bounds.rows), ("max_columns", bounds.columns)))
+
+
+_ODS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+
+
+def _ods_extent(zf: zipfile.ZipFile, bounds: Bounds) -> Problem | None:
+    """Rows and cells with content, repeats included (LibreOffice repeats empty rows freely); a cell out
+    of bounds is told with its sheet's name (there is one part for all sheets)."""
+    from defusedxml.ElementTree import iterparse
+
+    row_tag, cell_tag = f"{{{_ODS}}}table-row", f"{{{_ODS}}}table-cell"
+    rows_repeat, cols_repeat = f"{{{_ODS}}}number-rows-repeated", f"{{{_ODS}}}number-columns-repeated"
+    row = col = 0
+    sheet = "content.xml"
+    with zf.open("content.xml") as handle:
+        for event, element in iterparse(handle, events=("start", "end")):
+            if event == "start" and element.tag == f"{{{_ODS}}}table":
+                row, sheet = 0, element.get(f"{{{_ODS}}}name") or "content.xml"
+            elif event == "start" and element.tag == row_tag:
+                col = 0
+            elif event == "end" and element.tag == cell_tag:
+                repeat = int(element.get(cols_repeat, "1"))
+                if len(element) or element.attrib.get("{urn:oasis:names:tc:opendocument:xmlns:office:1.0}value-type"):
+                    if col + repeat > bounds.columns or row + 1 > bounds.rows:
+                        return _too_big(sheet, row + 1, col + repeat, bounds)
+                col += repeat
+                element.clear()
+            elif event == "end" and element.tag == row_tag:
+                repeat = int(element.get(rows_repeat, "1"))
+                if col and repeat > 1 and row + repeat > bounds.rows and _has_content(element):
+                    return _too_big(sheet, row + repeat, col, bounds)
+                row += repeat
+                element.clear()
+    return None
+
+
+def _has_content(row) -> bool:
+    office_type = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}value-type"
+    return any(len(cell) or cell.attrib.get(office_type) for cell in row)
+
+
+# BIFF8 cell records: row (2 bytes), column (2 bytes) at the start of the record body.
+_XLS_CELL_RECORDS = {0x00FD, 0x0203, 0x027E, 0x00BD, 0x0201, 0x00BE, 0x0006, 0x0205, 0x0204, 0x00D6}
+
+
+def _xls_problem(data: bytes, bounds: Bounds) -> Problem | None:
+    import olefile
+
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            streams = {"/".join(s).lower() for s in ole.listdir()}
+            if "encryptedpackage" in streams:
+                return Problem("file.encrypted")
+            name = "Workbook" if ole.exists("Workbook") else "Book" if ole.exists("Book") else None
+            if name is None:
+                return Problem("file.corrupt")
+            stream = ole.openstream(name).read()
+    except OSError:
+        return Problem("file.corrupt")
+    pos = 0
+    while pos + 4 <= len(stream):
+        kind, size = int.from_bytes(stream[pos:pos + 2], "little"), int.from_bytes(stream[pos + 2:pos + 4], "little")
+        if kind == 0x002F and pos + 4 < len(stream):  # FILEPASS: the workbook is encrypted
+            return Problem("file.encrypted")
+        if kind in _XLS_CELL_RECORDS and size >= 4:
+            row = int.from_bytes(stream[pos + 4:pos + 6], "little") + 1
+            col = int.from_bytes(stream[pos + 6:pos + 8], "little") + 1
+            if row > bounds.rows or col > bounds.columns:
+                return _too_big("Workbook", row, col, bounds)
+        pos += 4 + size
+    return None

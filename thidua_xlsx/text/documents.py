@@ -1,0 +1,253 @@
+"""Vietnamese wording and file names of the papers written as Word documents (:mod:`thidua_xlsx.papers.documents`).
+
+Wording shared with the summary workbook's "Biên bản" and "Tờ trình" sheets is imported from
+:mod:`thidua_xlsx.text.summary`, so that the Excel draft and the Word paper say the same thing.
+File and folder names are ASCII (no diacritics, no spaces): they survive e-mail, zip files and
+old Windows machines unchanged.
+"""
+
+from __future__ import annotations
+
+from thidua_xlsx.text.summary import (  # noqa: F401 - re-exported: one wording for the workbook and the papers
+    LETTER_APPROVED,
+    LETTER_ATTACHED,
+    LETTER_CLOSE,
+    LETTER_NUMBER,
+    LETTER_REQUEST,
+    LETTER_SUBJECT,
+    LETTER_TITLE,
+    LETTER_TO,
+    MINUTES_TITLE,
+    NOTE_COUNCIL,
+    RECEIVERS,
+    RECEIVERS_HEAD,
+    SIGN_CHAIR,
+    SIGN_HEAD,
+    SIGN_MAKER,
+    SIGN_NOTE,
+    SIGN_NOTE_SEAL,
+    SIGN_PRINCIPAL,
+    SIGN_SECRETARY,
+    VOTES_SHORT,
+)
+
+# --- file and folder names (ASCII) ---
+FILE_LETTER = "01_To-trinh"
+FILE_MINUTES = "02_Bien-ban-hop-binh-xet"
+FILE_TALLY = "03_Bien-ban-kiem-phieu"
+FILE_LIST = "04_Danh-sach_{title}"
+FILE_REPORT = "05_Bao-cao-thanh-tich_{name}"
+FILE_BALLOT = "Phieu-bau_{title}"
+FILE_CHECKLIST = "Danh-muc-ho-so.txt"
+
+# --- what each document is called (console, checklist) ---
+DOC_NAMES = {
+    "letter": "Tờ trình (Mẫu 01, Nghị định 152/2025/NĐ-CP)",
+    "minutes": "Biên bản họp bình xét (có kết quả bỏ phiếu)",
+    "tally": "Biên bản kiểm phiếu",
+    "list": "Danh sách đề nghị công nhận danh hiệu {title}",
+    "report": "Báo cáo thành tích (Mẫu 05) của {name}",
+    "ballot": "Phiếu bầu danh hiệu {title}",
+    "checklist": "Danh mục hồ sơ",
+}
+
+# --- common pieces ---
+DOTS = "……"
+DOTS_LONG = "…………………………"
+MINUTES_NUMBER = "Số: ……/BB-HĐTĐKT"
+TALLY_NUMBER = "Số: ……/BB-BKP"
+PERCENT = "{value}%"
+VOTES = VOTES_SHORT
+VOTES_BLANK = "……/……"
+NOT_VOTED = "–"  # the title is not put to a vote (Quy tắc)
+RATING_WORDS = {
+    "HTXSNV": "Hoàn thành xuất sắc nhiệm vụ",
+    "HTTNV": "Hoàn thành tốt nhiệm vụ",
+    "HTNV": "Hoàn thành nhiệm vụ",
+    "KHTNV": "Không hoàn thành nhiệm vụ",
+}
+VOTE_RESULT = {True: "Đạt", False: "Không đạt", None: "Chưa kiểm"}
+
+# --- Tờ trình ---
+LETTER_REVIEW = ("Hội đồng Thi đua – Khen thưởng {school} đã họp bình xét ({present} thành viên có mặt); kết quả "
+                 "được ghi trong biên bản họp Hội đồng{tally} kèm theo.")
+LETTER_REVIEW_TALLY = " và biên bản kiểm phiếu"
+LETTER_REVIEW_VOTED = (" Danh hiệu {titles} được bỏ phiếu kín; mỗi trường hợp đề nghị đều đạt từ {percent} tổng số "
+                       "thành viên Hội đồng trở lên.")
+LETTER_PRESENT = "{present}/{members}"
+LETTER_INDIVIDUAL_HEAD = "1. Danh hiệu thi đua cá nhân:"
+LETTER_COLLECTIVE_HEAD = "2. Danh hiệu thi đua tập thể:"
+LETTER_INDIVIDUAL = "- {title}: {count} cá nhân;"
+LETTER_COLLECTIVE = "- {title}: {count} tập thể ({names});"
+LETTER_NONE = "- (không có)"
+LETTER_FILES = ("Hồ sơ kèm theo gồm: danh sách đề nghị theo từng danh hiệu; biên bản họp Hội đồng Thi đua – "
+                "Khen thưởng{tally}{reports}.")
+LETTER_FILES_TALLY = "; biên bản kiểm phiếu"
+LETTER_FILES_REPORTS = "; báo cáo thành tích của cá nhân đề nghị công nhận danh hiệu {title}"
+
+# the criteria cited when the campaign does not record the resolution (left to fill in by hand)
+CRITERIA_BLANK = ("Bộ tiêu chí chấm điểm được Hội nghị viên chức thông qua theo Nghị quyết số …… ngày ……; điểm được "
+                  "tính theo bộ tiêu chí {versions}.")
+
+# --- Biên bản họp bình xét ---
+MINUTES_TIME = "Thời gian: vào lúc …… giờ …… phút, {date}."
+MINUTES_PLACE = "Địa điểm: {school}."
+MINUTES_PART_1 = "I. THÀNH PHẦN"
+MINUTES_CHAIR = "- Chủ tọa: {principal} – Hiệu trưởng, Chủ tịch Hội đồng Thi đua – Khen thưởng."
+MINUTES_SECRETARY = "- Thư ký: {secretary}."
+MINUTES_PRESENT = ("- Thành viên Hội đồng có mặt: {present}/{members} người; vắng: {absent} người "
+                   "(lý do: ……………………………).")
+MINUTES_PRESENT_BLANK = "- Thành viên Hội đồng có mặt: ……/…… người; vắng: …… người (lý do: ……………………………)."
+MINUTES_QUORUM_MET = ("Số thành viên có mặt đạt yêu cầu (cần ít nhất {needed}/{members} người, tức {percent} tổng "
+                      "số thành viên): cuộc họp hợp lệ.")
+MINUTES_QUORUM_NOT_MET = ("Số thành viên có mặt chưa đạt yêu cầu (cần ít nhất {needed}/{members} người): kết quả "
+                          "bỏ phiếu chưa có giá trị.")
+MINUTES_PART_2 = "II. NỘI DUNG"
+MINUTES_CONTENT = ("Hội đồng Thi đua – Khen thưởng {school} họp bình xét danh hiệu thi đua năm học {year} trên cơ sở "
+                   "kết quả tự chấm điểm của cá nhân, chấm điểm của các tổ và bảng tổng hợp của thư ký Hội đồng "
+                   "({people} người của {submitted}/{departments} tổ đã nộp).")
+MINUTES_PART_3 = "III. DIỄN BIẾN VÀ KẾT QUẢ"
+MINUTES_DISCUSSION = "Ý kiến thảo luận:"
+MINUTES_INDIVIDUAL_HEAD = "1. Danh hiệu thi đua cá nhân"
+MINUTES_COLLECTIVE_HEAD = "2. Danh hiệu thi đua tập thể"
+MINUTES_INDIVIDUAL = "- Đề nghị công nhận danh hiệu {title}: {count} đ/c (có danh sách kèm theo)."
+MINUTES_COLLECTIVE = "- Đề nghị công nhận danh hiệu {title}: {count} tập thể ({names})."
+MINUTES_NONE = "- Không có đề nghị."
+MINUTES_VOTE_HEAD = "3. Kết quả bỏ phiếu kín"
+MINUTES_VOTE_RULE = ("- Danh hiệu {title}: cần ít nhất {percent} tổng số thành viên Hội đồng đồng ý{needed}; "
+                     "{passed}/{count} trường hợp đạt.")
+MINUTES_VOTE_RULE_BLANK = ("- Danh hiệu {title}: cần ít nhất {percent} tổng số thành viên Hội đồng đồng ý; "
+                           "……/{count} trường hợp đạt.")
+MINUTES_NEEDED = " ({needed}/{members} phiếu)"
+VOTE_HEAD = ("STT", "Họ và tên / Tập thể", "Tổ", "Số phiếu đồng ý", "Tỷ lệ / tổng số thành viên", "Kết quả")
+MINUTES_OTHER = "Ý kiến khác:"
+MINUTES_END = ("Cuộc họp kết thúc lúc …… giờ …… cùng ngày. Biên bản đã được đọc lại trước Hội đồng và các thành "
+               "viên dự họp nhất trí thông qua.")
+
+# --- Biên bản kiểm phiếu ---
+TALLY_TITLE = "BIÊN BẢN KIỂM PHIẾU"
+TALLY_SUBTITLE = "Bỏ phiếu kín bình xét danh hiệu thi đua năm học {year}"
+TALLY_OPEN = ("Hôm nay, vào lúc …… giờ …… phút, {date}, tại {school}, Ban kiểm phiếu do Hội đồng Thi đua – Khen "
+              "thưởng bầu gồm:")
+TALLY_BOARD = ("1. Ông/Bà ………………………………………… – Trưởng ban;", "2. Ông/Bà ………………………………………… – Thành viên;",
+               "3. Ông/Bà ………………………………………… – Thành viên.")
+TALLY_DONE = "Ban kiểm phiếu đã tiến hành kiểm phiếu, kết quả như sau:"
+TALLY_FIELDS = (
+    ("members", "- Tổng số thành viên Hội đồng: {value} người;"),
+    ("present", "- Số thành viên có mặt: {value} người;"),
+    ("ballots_issued", "- Số phiếu phát ra: {value} phiếu;"),
+    ("ballots_returned", "- Số phiếu thu về: {value} phiếu;"),
+)
+TALLY_VALID = "- Số phiếu hợp lệ: …… phiếu; số phiếu không hợp lệ: …… phiếu."
+TALLY_TABLE_HEAD = "Kết quả bầu cho từng trường hợp:"
+TALLY_TITLE_LINE = "Danh hiệu {title} ({count} trường hợp), cần ít nhất {percent} tổng số thành viên{needed}:"
+TALLY_HEAD = ("STT", "Họ và tên / Tập thể", "Tổ", "Số phiếu đồng ý", "Tỷ lệ / tổng số thành viên", "Cần đạt",
+              "Kết quả")
+TALLY_THRESHOLD = "≥ {needed} phiếu"
+TALLY_THRESHOLD_BLANK = "≥ {percent}"
+TALLY_END = "Biên bản kiểm phiếu được lập lúc …… giờ …… cùng ngày và được công bố trước Hội đồng."
+SIGN_TALLY_HEAD = ("TRƯỞNG BAN KIỂM PHIẾU",)
+SIGN_TALLY_MEMBERS = ("CÁC THÀNH VIÊN BAN KIỂM PHIẾU",)
+SIGN_BLANK_NAME = "……………………………"
+
+# --- Danh sách đề nghị ---
+LIST_TITLE = "DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU {title} NĂM HỌC {year}"
+LIST_SUBTITLE = "(Kèm theo Tờ trình số ……/TTr-…… ngày …… tháng …… năm …… của {school})"
+LIST_HEAD = ("STT", "Họ và tên", "Chức vụ", "Tổ", "Xếp loại viên chức", "Sáng kiến (tên, cấp, số QĐ)",
+             "Số phiếu / tỷ lệ", "Ghi chú")
+LIST_HEAD_COLLECTIVE = ("STT", "Tập thể", "Số người", "Số LĐTT", "Tỷ lệ LĐTT", "Số CSTĐCS", "Tổ trưởng",
+                        "Số phiếu / tỷ lệ", "Ghi chú")
+LIST_TOTAL = "Danh sách có {count} {unit}."
+UNIT_PERSON, UNIT_COLLECTIVE = "người", "tập thể"
+# the short notes of the Ghi chú column (never the tool's long reasons)
+NOTES = {
+    "excellent": "HTXSNV",
+    "initiative": "Có sáng kiến",
+    "excellent_initiative": "HTXSNV, có sáng kiến",
+    "maternity": "Nghỉ thai sản {months} tháng",
+    "also": "Đề nghị cả {title}",
+    "council": NOTE_COUNCIL,
+    "vote_failed": "Chưa đạt tỷ lệ phiếu",
+    "no_quorum": "Họp chưa đủ thành viên",
+}
+TITLE_SHORT = {"Chiến sĩ thi đua cơ sở": "CSTĐCS", "Lao động tiên tiến": "LĐTT",
+               "Tập thể lao động tiên tiến": "TTLĐTT", "Tập thể lao động xuất sắc": "TTLĐXS"}
+
+# --- Báo cáo thành tích (Mẫu 05) ---
+REPORT_TITLE = "BÁO CÁO THÀNH TÍCH"
+REPORT_SUBTITLE = "ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU {title}"
+REPORT_YEAR = "Năm học {year}"
+REPORT_PART_1 = "I. SƠ LƯỢC LÝ LỊCH"
+REPORT_NAME = "- Họ và tên: {name}"
+REPORT_BORN = "- Sinh ngày, tháng, năm: {dob}"
+REPORT_GENDER = "Giới tính: {gender}"
+REPORT_BLANKS_1 = ("- Quê quán:", "- Nơi ở hiện nay:")
+REPORT_UNIT = "- Đơn vị công tác: {department}, {school}"
+REPORT_POSITION = "- Chức vụ: {position}"
+REPORT_BLANKS_2 = ("- Trình độ chuyên môn, nghiệp vụ:", "- Học hàm, học vị, danh hiệu:")
+REPORT_PART_2 = "II. THÀNH TÍCH ĐẠT ĐƯỢC"
+REPORT_DUTIES = "1. Quyền hạn, nhiệm vụ được giao hoặc đảm nhận:"
+REPORT_RESULTS = "2. Thành tích đạt được:"
+REPORT_RATING = "- Kết quả đánh giá, xếp loại viên chức năm học {year}: {words} ({rating})."
+REPORT_RATING_BLANK = "- Kết quả đánh giá, xếp loại viên chức năm học {year}:"
+REPORT_SCORE = "- Kết quả chấm điểm thi đua năm học {year}: {score} điểm, xếp loại {classification}."
+REPORT_SCORE_BLANK = "- Kết quả chấm điểm thi đua năm học {year}:"
+REPORT_INITIATIVE = "- Sáng kiến: “{initiative}”, được công nhận cấp {level} theo Quyết định số {decision}."
+REPORT_INITIATIVE_BLANK = "- Sáng kiến, đề tài nghiên cứu (tên, cấp công nhận, số quyết định):"
+REPORT_WRITE = ("- Kết quả thực hiện nhiệm vụ (giảng dạy, giáo dục, chất lượng học sinh; các giải pháp, đổi mới "
+                "đã áp dụng và hiệu quả):")
+REPORT_ETHICS = "- Việc chấp hành chủ trương, chính sách, pháp luật; phẩm chất đạo đức, lối sống:"
+REPORT_PART_3 = "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG"
+REPORT_TITLES = "1. Danh hiệu thi đua"
+REPORT_AWARDS = "2. Hình thức khen thưởng"
+REPORT_TITLES_HEAD = ("Năm học", "Danh hiệu thi đua", "Số, ngày, tháng, năm của quyết định công nhận; cơ quan ban hành")
+REPORT_AWARDS_HEAD = ("Năm học", "Hình thức khen thưởng", "Số, ngày, tháng, năm của quyết định khen thưởng; cơ quan "
+                      "ban hành")
+REPORT_HISTORY_ROWS = 3
+SIGN_CONFIRM = ("XÁC NHẬN CỦA HIỆU TRƯỞNG",)
+SIGN_REPORTER = ("NGƯỜI BÁO CÁO THÀNH TÍCH",)
+REPORT_WRITE_LINES = 6  # dotted lines left for the person to write on
+REPORT_DUTY_LINES = 3
+
+# --- Phiếu bầu ---
+BALLOT_COUNCIL = "HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG"
+BALLOT_TITLE = "PHIẾU BẦU"
+BALLOT_SUBTITLE = "Danh hiệu {title} năm học {year}"
+BALLOT_RULES = (
+    "Đồng ý: đánh dấu (X) vào cột «Đồng ý»; không đồng ý: đánh dấu (X) vào cột «Không đồng ý».",
+    "Mỗi dòng chỉ đánh dấu một cột; dòng để trống hoặc đánh dấu cả hai cột thì không hợp lệ. Không ghi tên người "
+    "bầu trên phiếu.",
+    "Danh hiệu được đề nghị khi có ít nhất {percent} tổng số thành viên Hội đồng đồng ý.",
+)
+BALLOT_HEAD = ("STT", "Họ và tên / Tập thể", "Tổ", "Đồng ý", "Không đồng ý")
+
+# --- Danh mục hồ sơ (checklist, plain text) ---
+CHECKLIST_TITLE = "DANH MỤC HỒ SƠ ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU {title} – NĂM HỌC {year}"
+CHECKLIST_SCHOOL = "{school} – gửi {recipient}"
+CHECKLIST_MADE = "A. Văn bản đã lập sẵn (in, ký, đóng dấu; bản PDF để gửi qua mạng):"
+CHECKLIST_DOC = "  {n}. {name}: {file}"
+CHECKLIST_REPORTS = ("  {n}. Báo cáo thành tích (Mẫu 05), mỗi người một bản ({count} bản): người báo cáo viết "
+                     "phần để trống, ký; Hiệu trưởng xác nhận.")
+CHECKLIST_REPORT = "       - {name}: {file}"
+CHECKLIST_PDF_MISSING = " (chưa có bản PDF)"
+CHECKLIST_ATTACH = "B. Cần đính kèm thêm:"
+CHECKLIST_ATTACH_LINE = "  {n}. {name} ({department}): {what}"
+CHECKLIST_NOTHING = "  (Không cần đính kèm giấy tờ riêng cho từng người.)"
+CHECKLIST_NOTE = ("Lưu ý: Tờ trình, biên bản họp và biên bản kiểm phiếu dùng chung cho mọi hồ sơ, nằm ở thư mục "
+                  "trên ({folder}).")
+ATTACHMENTS = {
+    "initiative_decision": "bản sao Quyết định công nhận sáng kiến “{initiative}” cấp {level} (số {decision})",
+    "htxsnv_certificate": ("bản sao Quyết định/Giấy chứng nhận xếp loại Hoàn thành xuất sắc nhiệm vụ năm học {year} "
+                           "(theo QĐ 638/QĐ-BNV)"),
+    "collective_report": "Báo cáo thành tích của tập thể (tổ trưởng lập, Hiệu trưởng xác nhận)",
+}
+
+# --- what the caller is told ---
+PDF_NO_LIBREOFFICE = ("Chưa có bản PDF: máy chưa cài LibreOffice. Hãy cài LibreOffice (libreoffice-writer) rồi chạy "
+                      "lại, hoặc mở từng tệp .docx bằng Word và chọn Lưu thành PDF.")
+PDF_FAILED = ("LibreOffice không chuyển được {count} tệp sang PDF ({detail}). Hãy mở các tệp đó bằng Word hoặc "
+              "LibreOffice và lưu thành PDF.")
+WARN_VOTE_FAILED = ("{name} được đề nghị {title} nhưng kết quả bỏ phiếu chưa đạt ({votes}/{members} phiếu, cần "
+                    "{needed}). Danh sách vẫn ghi theo đề xuất; hãy để Hội đồng quyết định (merge --council).")
+WARN_NO_QUORUM = ("Cuộc họp có {present}/{members} thành viên, chưa đủ {needed}: kết quả bỏ phiếu chưa có giá trị "
+                  "(đã ghi trong biên bản).")

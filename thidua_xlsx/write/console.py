@@ -1,0 +1,121 @@
+"""The short console report of ``merge`` and ``status`` (lines of text; the CLI prints them)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.text import messages as mt
+from thidua_xlsx.decide import rules
+from thidua_xlsx.decide.consolidate import Summary
+
+
+def console_lines(summary: Summary, verbose: bool) -> list[str]:
+    statuses = Counter(f.status for f in summary.files)
+    lines = []
+    c = summary.campaign
+    if c is not None:
+        lines.append(mt.REPORT_ROUND.format(round=ly.ROUNDS[summary.round], school=c.school.name,
+                                            year=c.school.school_year))
+    lines.append(mt.REPORT_FILES.format(total=len(summary.files), **{k: statuses.get(k, 0) for k in
+                                                                     ("accepted", "superseded", "rejected",
+                                                                      "skipped")}))
+    for f in summary.files:
+        count = sum(1 for i in f.issues if i.severity != "note")
+        extra = mt.REPORT_FILE_PROBLEMS.format(count=count) if count else ""
+        lines.append(mt.REPORT_FILE_LINE.format(name=f.name, status=mt.FILE_STATUS[f.status], problems=extra))
+    if c is not None:
+        submitted = [d for d in summary.departments if d.submitted]
+        lines.append(mt.REPORT_DEPARTMENTS.format(submitted=len(submitted), total=len(summary.departments)))
+        missing = [d.name for d in summary.departments if not d.submitted]
+        if missing:
+            lines.append(mt.REPORT_MISSING.format(names=", ".join(missing)))
+        if summary.round == ly.SCORING:
+            lines.append(mt.REPORT_PEOPLE.format(people=len(summary.people),
+                                                 scored=sum(p.final is not None for p in summary.people),
+                                                 newcomers=sum(p.newcomer for p in summary.people)))
+            lines.append(mt.REPORT_TITLES.format(ldtt=sum(p.granted(rules.LDTT) for p in summary.people),
+                                                 cstdcs=sum(p.granted(rules.CSTDCS) for p in summary.people)))
+        else:
+            registered = sum(p.has_registered for p in summary.people)
+            lines.append(mt.REPORT_REGISTERED.format(registered=registered, people=len(summary.people)))
+    severities = Counter(i.severity for i in summary.issues)
+    lines.append(mt.REPORT_PROBLEMS.format(errors=severities.get("error", 0), warnings=severities.get("warning", 0),
+                                           notes=severities.get("note", 0)))
+    if verbose:
+        lines += [f"  {i.severity_label}: {i.render()}" for i in summary.issues if i.severity != "note"]
+    signals = [i for i in summary.issues if i.code.startswith("signal.")]
+    if signals:
+        lines.append(mt.REPORT_SIGNALS)
+        lines += [f"  {i.message}" for i in signals]
+    return lines
+
+
+def followup_lines(summary: Summary, followups) -> list[str]:
+    """``status``: each department against the round's deadline."""
+    from thidua_xlsx.decide.followup import deadline_of
+
+    deadline = deadline_of(summary)
+    lines = [mt.FOLLOWUP_HEAD.format(deadline=_date(deadline) if deadline else mt.NO_DEADLINE)]
+    for f in followups:
+        text = mt.FOLLOWUP_STATES[f.state].format(sent=_date(f.sent_on), days=f.days_late, filled=f.filled,
+                                                  people=f.people)
+        if f.state == "not_sent" and f.days_late:
+            text += mt.FOLLOWUP_OVERDUE.format(days=f.days_late)
+        extra = []
+        if f.errors:
+            extra.append(mt.FOLLOWUP_ERRORS.format(count=f.errors))
+        if f.missing:
+            extra.append(mt.FOLLOWUP_MISSING.format(count=len(f.missing), names=", ".join(f.missing)))
+        lines.append(mt.FOLLOWUP_LINE.format(department=f.name, text=text, extra="".join(extra)))
+    return lines
+
+
+def reminder_lines(summary: Summary, followups) -> list[str]:
+    """``status --nhac``: one message per department head to paste into Zalo or an e-mail."""
+    from thidua_xlsx.decide.followup import deadline_of
+
+    deadline = deadline_of(summary)
+    school = summary.campaign.school
+    lines: list[str] = []
+    for f in followups:
+        if not f.needs_reminder:
+            continue
+        what = []
+        if f.state == "not_sent":
+            what.append(mt.REMIND_NOT_SENT)
+        elif f.state == "unfilled":
+            what.append(mt.REMIND_UNFILLED.format(file=f.file))
+        if f.errors:
+            what.append(mt.REMIND_ERRORS.format(count=f.errors, file=f.file))
+        if f.missing:
+            what.append(mt.REMIND_MISSING.format(names=", ".join(f.missing)))
+        when = mt.REMIND_DEADLINE.format(deadline=_date(deadline)) if deadline else ""
+        if when and f.state == "not_sent" and f.days_late:
+            when += mt.FOLLOWUP_OVERDUE.format(days=f.days_late)
+        when = f"{when}. " if when else ""
+        lines += [mt.REMIND_HEAD.format(department=f.name, head=f.head or "?", email=f.email or mt.NO_EMAIL),
+                  mt.REMIND_BODY.format(head=f.head or mt.REMIND_ANYONE, department=f.name,
+                                        round=ly.ROUNDS[summary.round].lower(), year=school.school_year,
+                                        what="; ".join(what), when=when,
+                                        secretary=school.secretary or mt.REMIND_SECRETARY),
+                  ""]
+    return lines or [mt.REMIND_NONE]
+
+
+def _date(day) -> str:
+    return day.strftime("%d/%m/%Y") if day else ""
+
+
+def checklist_lines(checklist) -> list[str]:
+    """What ``generate --from`` prints: departments without registration, people not registered, newcomers."""
+    lines = [mt.CHECKLIST_HEAD]
+    if checklist.departments_missing:
+        lines.append(mt.CHECKLIST_MISSING.format(names=", ".join(checklist.departments_missing)))
+    if checklist.not_registered:
+        names = ", ".join(f"{name} ({department})" for department, name in checklist.not_registered)
+        lines.append(mt.CHECKLIST_NOT_REGISTERED.format(count=len(checklist.not_registered), names=names))
+    lines += [mt.CHECKLIST_NEWCOMER.format(department=d, name=n, title=t) for d, n, t in checklist.newcomers]
+    if len(lines) == 1:
+        lines.append(mt.CHECKLIST_OK)
+    return lines

@@ -1,0 +1,239 @@
+"""Feedback copies (``merge --feedback DIR``): each department with problems gets its own returned
+workbook back, every problem cell marked (fill and comment), and a first sheet saying what to fix.
+
+The copy stays what it was: the same sheets, the same protection, the same hidden identity, so
+that when the department fixes it and sends it back the merge reads it like any other version.
+Only the department's own file is used (never another department's data); the inbox is never
+written. A copy of a copy replaces the previous feedback sheet and marks, restoring the cells'
+own fills, which the feedback sheet keeps in hidden columns.
+
+.xlsx and .xlsm are annotated with openpyxl; an .xls or .ods is first converted to .xlsx by
+LibreOffice when it is installed, else it gets no copy (its problems are in the summary anyway).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from thidua_xlsx.text import workbook as tx
+from thidua_xlsx.decide.consolidate import Summary
+from thidua_xlsx.model.issues import ERROR, WARNING, Issue
+from thidua_xlsx.read.department import ACCEPTED, InboxFile
+
+MARK_FILLS = {ERROR: "FFFFC7CE", WARNING: "FFFFEB9C"}
+AUTHOR = "thidua-xlsx"
+FIRST_ROW = 6  # of the problem table on the feedback sheet (headings above)
+KEEP_COLUMNS = ("H", "I", "J", "K")  # hidden: sheet, cell, original fill type, original colour
+
+
+@dataclass(frozen=True)
+class DepartmentFeedback:
+    department: str
+    file: InboxFile
+    problems: tuple[Issue, ...]  # errors first, then warnings, in reading order
+
+
+@dataclass(frozen=True)
+class FeedbackResult:
+    written: tuple[Path, ...]
+    not_converted: tuple[str, ...]  # .xls/.ods files with problems, no LibreOffice to convert them
+    kept: tuple[Path, ...] = ()  # files of that name already there and not feedback copies (no --force)
+
+
+def feedback_for(summary: Summary) -> tuple[DepartmentFeedback, ...]:
+    """The departments whose file in use has errors or warnings, with those problems."""
+    by_file: dict[str, list[Issue]] = {}  # one pass over the problems, not one per file
+    for i in summary.issues:
+        if i.severity in (ERROR, WARNING):
+            by_file.setdefault(i.file, []).append(i)
+    found = []
+    for f in summary.files:
+        if f.status != ACCEPTED:
+            continue
+        problems = by_file.get(f.name)
+        if problems:
+            problems.sort(key=lambda i: (i.severity != ERROR, i.sheet, _cell_order(i.cell)))
+            found.append(DepartmentFeedback(f.department_name, f, tuple(problems)))
+    return tuple(found)
+
+
+def write_feedback(summary: Summary, folder: Path, password: str = "", force: bool = False) -> FeedbackResult:
+    """Write one annotated copy per department with problems into ``folder`` (same file names), on
+    every core from :data:`parallel.GENERATE_PARALLEL_FROM` copies (~0.15 s each with openpyxl).
+
+    A file already there is replaced when it is an earlier feedback copy, any other file only with
+    ``force`` (the folder might be an outbox of issued workbooks)."""
+    from thidua_xlsx.papers.office import OfficeError, convert, find_soffice
+    from thidua_xlsx.parallel import shared_pool, workers_for_workbooks
+
+    folder.mkdir(parents=True, exist_ok=True)
+    jobs: dict[Path, tuple[Path, DepartmentFeedback]] = {}  # target → (source, item); of one name, the last
+    not_converted, kept = [], []
+    with tempfile.TemporaryDirectory(prefix="thidua_feedback_") as work:
+        for k, item in enumerate(feedback_for(summary)):
+            source = item.file.path
+            if source.suffix.lower() in (".xls", ".ods"):
+                if find_soffice() is None:
+                    not_converted.append(item.file.name)
+                    continue
+                try:
+                    source = convert(source, "xlsx", Path(work) / str(k), recalc=False)
+                except OfficeError:
+                    not_converted.append(item.file.name)
+                    continue
+            target = folder / source.name
+            if target.exists() and not force and not _is_feedback_copy(target):
+                kept.append(target)
+                continue
+            jobs.pop(target, None)
+            jobs[target] = (source, item)
+        with shared_pool((summary, password), workers_for_workbooks(len(jobs))) as run:
+            run(_annotate_job, [(source, target, item) for target, (source, item) in jobs.items()])
+    return FeedbackResult(tuple(jobs), tuple(not_converted), tuple(kept))
+
+
+def _annotate_job(shared: tuple[Summary, str], job: tuple[Path, Path, DepartmentFeedback]) -> None:
+    summary, password = shared
+    _annotate(*job, summary, password)
+
+
+def _is_feedback_copy(path: Path) -> bool:
+    import zipfile
+    from xml.sax.saxutils import quoteattr
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return f"name={quoteattr(tx.FEEDBACK_SHEET)}".encode() in zf.read("xl/workbook.xml")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
+
+
+def _annotate(source: Path, target: Path, item: DepartmentFeedback, summary: Summary, password: str) -> None:
+    import warnings
+
+    from openpyxl import load_workbook
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # extensions openpyxl does not read (kept by Excel) are dropped quietly
+        wb = load_workbook(source, keep_vba=source.suffix.lower() == ".xlsm")
+    _remove_previous(wb)
+    marked: dict[tuple[str, str], tuple[str, str, str, str]] = {}
+    for problem in item.problems:
+        if problem.sheet not in wb.sheetnames or not problem.cell:
+            continue  # said on the feedback sheet only
+        cell = wb[problem.sheet][problem.cell]
+        if (problem.sheet, problem.cell) in marked:
+            _add_comment(cell, problem)  # a second problem of the same cell: one more line
+        else:
+            marked[(problem.sheet, problem.cell)] = _mark(cell, problem)
+    _feedback_sheet(wb, item, summary, list(marked.values()), password)
+    tmp = target.with_name(target.name + ".tmp")
+    wb.save(tmp)
+    tmp.replace(target)
+
+
+def _mark(cell, problem: Issue) -> tuple[str, str, str, str]:
+    from openpyxl.styles import PatternFill
+
+    kept = (cell.parent.title, cell.coordinate, cell.fill.fill_type or "", _colour(cell.fill.fgColor))
+    cell.fill = PatternFill("solid", fgColor=MARK_FILLS[problem.severity])
+    _add_comment(cell, problem)
+    return kept
+
+
+def _add_comment(cell, problem: Issue) -> None:
+    from openpyxl.comments import Comment
+
+    text = f"{problem.severity_label}: {problem.message}"
+    if cell.comment is not None and cell.comment.author == AUTHOR:
+        text = f"{cell.comment.text}\n{text}"
+    comment = Comment(text, AUTHOR)
+    comment.width, comment.height = 320, 160
+    cell.comment = comment
+
+
+def _colour(color) -> str:
+    return color.rgb if color is not None and color.type == "rgb" and isinstance(color.rgb, str) else ""
+
+
+def _remove_previous(wb) -> None:
+    """A copy of a copy: take out the old feedback sheet and its marks, giving cells their own fills back."""
+    from openpyxl.styles import PatternFill
+
+    if tx.FEEDBACK_SHEET not in wb.sheetnames:
+        return
+    old = wb[tx.FEEDBACK_SHEET]
+    for row in old.iter_rows(min_row=FIRST_ROW, values_only=True):
+        sheet, cell, fill_type, colour = (row[7:11] + (None,) * 4)[:4]
+        if sheet in wb.sheetnames and cell:
+            target = wb[sheet][cell]
+            target.fill = PatternFill(fill_type or None, fgColor=colour or None) if fill_type else PatternFill()
+            if target.comment is not None and target.comment.author == AUTHOR:
+                target.comment = None
+    wb.remove(old)
+
+
+def _feedback_sheet(wb, item: DepartmentFeedback, summary: Summary, marked, password: str) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.worksheet.hyperlink import Hyperlink
+
+    ws = wb.create_sheet(tx.FEEDBACK_SHEET, 0)
+    school = summary.campaign.school if summary.campaign else None
+    made = dt.datetime.now(dt.timezone.utc) + dt.timedelta(hours=7)
+    heading = [
+        tx.FEEDBACK_TITLE.format(department=item.department.upper()),
+        tx.FEEDBACK_SOURCE.format(file=item.file.name, school=school.name if school else "",
+                                  date=made.strftime("%d/%m/%Y")),
+        tx.FEEDBACK_HOW.format(errors=sum(p.severity == ERROR for p in item.problems),
+                               warnings=sum(p.severity == WARNING for p in item.problems)),
+    ]
+    for row, text in enumerate(heading, start=1):
+        _text(ws.cell(row, 1), text).font = Font(bold=row == 1, size=13 if row == 1 else 11)
+    for col, label in enumerate(tx.FEEDBACK_HEADERS, start=1):
+        cell = ws.cell(FIRST_ROW - 1, col, label)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="FFD9E1F2")
+    for n, problem in enumerate(item.problems, start=1):
+        row = FIRST_ROW + n - 1
+        values = (n, problem.severity_label, problem.sheet, problem.cell, problem.message)
+        for col, value in enumerate(values, start=1):
+            cell = _text(ws.cell(row, col), value)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if problem.severity in MARK_FILLS:
+            ws.cell(row, 2).fill = PatternFill("solid", fgColor=MARK_FILLS[problem.severity])
+        if problem.sheet in wb.sheetnames and problem.cell:
+            link = ws.cell(row, 4)
+            link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{problem.sheet}'!{problem.cell}")
+            link.font = Font(color="FF0563C1", underline="single")
+    for row, kept in enumerate(marked, start=FIRST_ROW):
+        for col, value in zip(KEEP_COLUMNS, kept):
+            _text(ws[f"{col}{row}"], value)
+    for col, width in zip("ABCDE", (5, 10, 18, 7, 90)):
+        ws.column_dimensions[col].width = width
+    for col in KEEP_COLUMNS:
+        ws.column_dimensions[col].hidden = True
+    ws.protection.sheet = True
+    if password:
+        ws.protection.password = password
+    for sheet in wb.worksheets:
+        sheet.sheet_view.tabSelected = False
+    ws.sheet_view.tabSelected = True
+    wb.active = 0
+
+
+def _text(cell, value):
+    """Every value as typed: a message starting with '=' stays text."""
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
+
+
+def _cell_order(cell: str) -> tuple[int, str]:
+    letters = cell.rstrip("0123456789")
+    digits = cell[len(letters):]
+    return (int(digits) if digits else 0, letters.rjust(3))
+
