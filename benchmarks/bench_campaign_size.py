@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from thidua_xlsx.model import campaign as cm  # noqa: E402
+from thidua_xlsx.read.presets import load_preset  # noqa: E402
 from thidua_xlsx.model import layout as ly  # noqa: E402
 from thidua_xlsx.service import generate_round  # noqa: E402
 from thidua_xlsx.workspace import CampaignFolder  # noqa: E402
@@ -51,7 +52,7 @@ print(json.dumps({"seconds": took, "files": len(summary.files), "people": len(su
 
 def campaign_of(departments: int) -> cm.Campaign:
     """The preset school, its departments and roster cloned to ``departments`` departments."""
-    base = cm.load_preset("tieu-hoc")
+    base = load_preset("tieu-hoc")
     depts, staff = [], []
     for n in range(departments):
         template = base.departments[n % len(base.departments)]

@@ -125,7 +125,8 @@ def cached_inbox(kind: str, n: int, rebuild: bool) -> tuple[Path, dict]:
 def _records_as_written_now(folder: Path) -> None:
     """Records of a cache built before the locked content was kept apart (``so-da-phat/o-khoa/``),
     written again as ``generate`` writes them now: the merge reads what a new campaign would have."""
-    from thidua_xlsx.model.issued import LOCKED_FOLDER, IssuedRegistry, fingerprint
+    from thidua_xlsx.model.issued import LOCKED_FOLDER, fingerprint
+    from thidua_xlsx.read.registry import IssuedRegistry
 
     registry = IssuedRegistry(folder)
     if (registry.folder / LOCKED_FOLDER).is_dir():

@@ -36,9 +36,10 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from tests.filling import council_types, fill, forms, layout, person_values, sheet, stamp_saved_time  # noqa: E402
+from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDTT, TTLDXS
 from thidua_xlsx.model import campaign as cm  # noqa: E402
+from thidua_xlsx.read.presets import load_preset  # noqa: E402
 from thidua_xlsx.model import layout as ly  # noqa: E402
-from thidua_xlsx.decide import rules  # noqa: E402
 from thidua_xlsx.papers.documents import write_documents  # noqa: E402
 from thidua_xlsx.service import apply_council_file, generate_round, init_campaign, merge_inbox  # noqa: E402
 from thidua_xlsx.write.summary import write_report_json, write_summary  # noqa: E402
@@ -62,7 +63,7 @@ def main() -> None:
     for name in ("campaign", "outbox", "inbox-dang-ky", "inbox", "so-da-phat", "ho-so", CAMPAIGN_FILE):
         target = HERE / name
         shutil.rmtree(target, ignore_errors=True) if target.is_dir() else target.unlink(missing_ok=True)
-    preset = cm.load_preset("tieu-hoc")
+    preset = load_preset("tieu-hoc")
     init_campaign(HERE, "tieu-hoc", campaign=replace(
         preset, id=CAMPAIGN_ID, rules=replace(preset.rules, cstdcs_quota_percent=CSTDCS_QUOTA_PERCENT)))
     folder, problems = open_campaign(HERE / CAMPAIGN_FILE)
@@ -97,27 +98,27 @@ def main() -> None:
 def _council_meets(summary, met: Path, typed: Path) -> None:
     """What the secretary types into the summary during the meeting (only its unlocked cells)."""
     def cstdcs(p):
-        return next((d for d in p.decisions if d.title == rules.CSTDCS), None)
+        return next((d for d in p.decisions if d.title == CSTDCS), None)
 
     candidates = [p for p in summary.people if cstdcs(p) and p.final is not None and (
         cstdcs(p).granted or any(r.code.startswith("quota.") for r in cstdcs(p).reasons))]
-    last_in = min((p for p in candidates if p.granted(rules.CSTDCS)), key=lambda p: p.final)
-    first_out = max((p for p in candidates if not p.granted(rules.CSTDCS)), key=lambda p: p.final)
+    last_in = min((p for p in candidates if p.granted(CSTDCS)), key=lambda p: p.final)
+    first_out = max((p for p in candidates if not p.granted(CSTDCS)), key=lambda p: p.final)
     faulty = next(p for p in summary.people if p.department == FAULTY_DEPARTMENT and p.final is not None
                   and p.code not in (first_out.code, last_in.code, WITHDRAWN))
     council_types(met, typed, {
-        first_out.code: (last_in.final, rules.CSTDCS, "Hội đồng chấm lại minh chứng tiêu chí chuyên môn"),
+        first_out.code: (last_in.final, CSTDCS, "Hội đồng chấm lại minh chứng tiêu chí chuyên môn"),
         faulty.code: (FAULTY_SCORE, None, "Sổ của tổ có ô sai, ô trống; Hội đồng xác định lại điểm"),
         WITHDRAWN: (None, ly.COUNCIL_NONE, "Đồng chí xin rút tại cuộc họp"),
-    }, tally=COUNCIL, votes={(p.code, rules.CSTDCS): COUNCIL["present"] - k % 2
-                              for k, p in enumerate(candidates) if p.granted(rules.CSTDCS) or p is first_out})
+    }, tally=COUNCIL, votes={(p.code, CSTDCS): COUNCIL["present"] - k % 2
+                              for k, p in enumerate(candidates) if p.granted(CSTDCS) or p is first_out})
 
 
 def _registered_title(person: cm.Person) -> str:
     f = person.facts
     if f.rating == "HTXSNV" or f.initiative:
-        return rules.CSTDCS
-    return rules.LDTT
+        return CSTDCS
+    return LDTT
 
 
 def _fill_registration(campaign: cm.Campaign, src: Path, dst: Path) -> None:
@@ -133,15 +134,15 @@ def _fill_registration(campaign: cm.Campaign, src: Path, dst: Path) -> None:
         values[(reg.name, f"{reg.title_column}{row}")] = _registered_title(person)
         if person.facts.initiative:
             values[(reg.name, f"{reg.initiative_column}{row}")] = person.facts.initiative
-        if _registered_title(person) == rules.CSTDCS:
+        if _registered_title(person) == CSTDCS:
             values[(reg.name, f"{reg.form_column}{row}")] = "Giấy khen của Chủ tịch UBND xã"
     if found.department_code == TWICE_DEPARTMENT:
         spare = reg.spare_rows[0]
         values[(reg.name, f"{reg.name_column}{spare}")] = NEWCOMER
         values[(reg.name, f"{reg.position_column}{spare}")] = "Giáo viên"
-        values[(reg.name, f"{reg.title_column}{spare}")] = rules.LDTT
+        values[(reg.name, f"{reg.title_column}{spare}")] = LDTT
     unit = sheet(found, ly.CollectiveSheet)
-    title = rules.TTLDXS if found.department_code in ("TO-K1", TWICE_DEPARTMENT) else rules.TTLDTT
+    title = TTLDXS if found.department_code in ("TO-K1", TWICE_DEPARTMENT) else TTLDTT
     values[(unit.name, unit.cell)] = title
     fill(src, dst, values)
     stamp_saved_time(dst, dt.datetime(2025, 9, 26, 8, 30))
@@ -177,7 +178,7 @@ def _fill_scoring(campaign: cm.Campaign, src: Path, inbox: Path) -> None:
         values |= person_values(rec, own, dept)
     department = sheet(found, ly.DepartmentSheet)
     values[(department.name, department.collective_cell)] = (
-        rules.TTLDXS if code in ("TO-K1", TWICE_DEPARTMENT) else rules.TTLDTT)
+        TTLDXS if code in ("TO-K1", TWICE_DEPARTMENT) else TTLDTT)
 
     if code == TWICE_DEPARTMENT:
         first = dict(values)  # the first version: department scores not yet entered for two people

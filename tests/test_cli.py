@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.read.presets import load_preset
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.cli import main
 
@@ -75,7 +75,7 @@ def test_init_then_generate_both_rounds(tmp_path):
     assert (camp / "campaign.xlsx").is_file()
     assert sorted(p.name for p in camp.iterdir()) == ["campaign.xlsx", "inbox", "outbox"], "no temporary file left"
 
-    preset = cm.load_preset("tieu-hoc")
+    preset = load_preset("tieu-hoc")
     for round_, target in ((ly.REGISTRATION, out / "dk"), (ly.SCORING, out / "cd")):
         result = run("generate", camp, "--round", round_, "-o", target)
         assert result.exit_code == 0, result.output + (result.stderr or "")
@@ -95,7 +95,7 @@ def test_generate_accepts_the_campaign_file_itself(tmp_path):
     result = run("generate", camp / "campaign.xlsx", "--round", "dang-ky", "-o", tmp_path / "out")
 
     assert result.exit_code == 0, result.output
-    assert len(list((tmp_path / "out").iterdir())) == len(cm.load_preset("thpt").departments)
+    assert len(list((tmp_path / "out").iterdir())) == len(load_preset("thpt").departments)
 
 
 def test_init_refuses_to_overwrite_without_force(tmp_path):

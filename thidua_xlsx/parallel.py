@@ -25,9 +25,11 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from thidua_xlsx.read.containment import InboxItem
-from thidua_xlsx.read.department import ACCEPTED, InboxFile, ReadContext, read_file, refused
+from thidua_xlsx.read.department import ReadContext, read_file, refused
+from thidua_xlsx.model.inbox import ACCEPTED, InboxFile
 from thidua_xlsx.check.selection import pack_inputs
-from thidua_xlsx.check.validate import CleanSubmission, validate
+from thidua_xlsx.check.validate import validate
+from thidua_xlsx.model.inbox import CleanSubmission
 
 PARALLEL_FROM = 24  # files: a worker starts in ~50 ms (fork) to ~1 s (spawn); a file reads in ~10 ms
 MAX_WORKERS = 16
@@ -39,7 +41,7 @@ IN_FLIGHT = 2  # tasks queued per worker, so that no worker waits for the next o
 class Read:
     """One inbox entry as the merge keeps it."""
 
-    file: InboxFile  # its submission slim (reader.Submission.slim)
+    file: InboxFile  # its submission slim (Submission.slim)
     clean: CleanSubmission | None = None  # validated, when the file was read as a submission
     error: str = ""  # the type of the exception validation raised on it (a bug of ours), if any
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.read.presets import load_preset
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issued import IssuedWorkbook, department_spec, fingerprint
 from thidua_xlsx.model.issues import Problems
@@ -24,7 +25,7 @@ def init_campaign(directory: Path, level: str, campaign_id: str | None = None,
     from thidua_xlsx.write.campaign_book import write_campaign_book
 
     if campaign is None:
-        campaign = replace(cm.load_preset(level), id=campaign_id or uuid.uuid4().hex[:16])
+        campaign = replace(load_preset(level), id=campaign_id or uuid.uuid4().hex[:16])
     directory.mkdir(parents=True, exist_ok=True)
     for folder in (INBOX, OUTBOX):
         (directory / folder).mkdir(exist_ok=True)
@@ -113,7 +114,7 @@ class _Issue:
     def _newcomers(self) -> dict[str, list]:
         """Department code → its newcomers registered on spare rows, in their order: grouped once, not
         searched for in every department's slice."""
-        from thidua_xlsx.decide.consolidate import by_department
+        from thidua_xlsx.model.results import by_department
 
         return by_department(self.found.newcomers) if self.found else {}
 
@@ -184,7 +185,8 @@ def merge_inbox(inbox: Path, folder: CampaignFolder, round_: str | None = None, 
 def apply_council_file(summary, path: Path):
     """The final summary from the council's summary ``path``: (Summary, problems) — None when the file
     is not this campaign's scoring summary (the problems say why)."""
-    from thidua_xlsx.decide.council import apply_council, read_council
+    from thidua_xlsx.decide.council import apply_council
+    from thidua_xlsx.read.council import read_council
 
     problems = Problems()
     council = read_council(path, summary.campaign, problems)

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from thidua_xlsx.model import campaign as cm
-from thidua_xlsx.model.issued import IssuedRegistry
+from thidua_xlsx.read.registry import IssuedRegistry
 from thidua_xlsx.model.issues import WARNING, Problems
 
 CAMPAIGN_FILE = "campaign.xlsx"

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.read.presets import load_preset
 from thidua_xlsx import service
 from thidua_xlsx.check.campaign import sample_school_names, schools_named, stale_school_warnings
 from thidua_xlsx.cli import main
@@ -23,7 +24,7 @@ def renamed(level: str = "tieu-hoc", name: str = "Trường Tiểu học Nam Tr�
             legal_basis: tuple[str, ...] | None = None, emails: str | None = "vanthu@namtruc.edu.vn") -> cm.Campaign:
     """The preset of ``level`` with its school renamed (and its commune, unless ``commune`` is None), every
     e-mail set to ``emails`` (None: the preset's e-mails kept)."""
-    preset = cm.load_preset(level)
+    preset = load_preset(level)
     school = dataclasses.replace(preset.school, name=name)
     if commune is not None:
         school = dataclasses.replace(school, managing_body=f"UBND xã {commune}", place=commune,
@@ -45,18 +46,18 @@ def warnings_for(campaign: cm.Campaign) -> list[tuple[str, str, dict]]:
 
 
 def test_the_sample_schools_are_those_of_the_presets():
-    assert set(sample_school_names()) == {cm.load_preset(level).school.name for level in cm.LEVELS}
+    assert set(sample_school_names()) == {load_preset(level).school.name for level in cm.LEVELS}
     assert "Trường Tiểu học Trực Cường" in sample_school_names()
 
 
 @pytest.mark.parametrize("level", cm.LEVELS)
 def test_a_preset_as_it_comes_raises_nothing(level):
-    assert warnings_for(cm.load_preset(level)) == []
+    assert warnings_for(load_preset(level)) == []
 
 
 @pytest.mark.parametrize("level", cm.LEVELS)
 def test_a_school_renamed_everywhere_raises_nothing(level):
-    campaign = renamed(level, legal_basis=cm.load_preset(level).legal_basis[:-1] + (
+    campaign = renamed(level, legal_basis=load_preset(level).legal_basis[:-1] + (
         "Căn cứ Kế hoạch số 12/KH-THNT ngày 10/9/2025 của Trường Tiểu học Nam Trực về công tác thi đua;",))
 
     assert warnings_for(campaign) == []
@@ -160,7 +161,7 @@ def test_generate_warns_about_a_legal_basis_line_of_the_sample_school_and_still_
     camp, out = tmp_path / "camp", tmp_path / "out"
     service.init_campaign(camp, "tieu-hoc", campaign_id="x")
     _rename_school(camp / "campaign.xlsx", "Trường Tiểu học Nam Trực")
-    stale_line = cm.load_preset("tieu-hoc").legal_basis[-1]
+    stale_line = load_preset("tieu-hoc").legal_basis[-1]
 
     result = CliRunner().invoke(main, ["generate", str(camp), "--round", "dang-ky", "-o", str(out)])
 
@@ -170,7 +171,7 @@ def test_generate_warns_about_a_legal_basis_line_of_the_sample_school_and_still_
     assert stale_line in line and "Trường Tiểu học Trực Cường" in line and "Trường Tiểu học Nam Trực" in line
     assert "hãy sửa lại ở sheet Căn cứ cho đúng trường mình" in line
     assert "Traceback" not in result.output
-    assert len(list(out.iterdir())) == len(cm.load_preset("tieu-hoc").departments)
+    assert len(list(out.iterdir())) == len(load_preset("tieu-hoc").departments)
     assert "Đã tạo 5 sổ" in result.stdout
 
 

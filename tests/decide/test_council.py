@@ -14,8 +14,8 @@ from openpyxl import load_workbook
 from tests.filling import council_types, run_apart, table_rows, type_far_away
 from tests.e2e.test_merge import T1_SCORES, T2_SCORES, _fill_department, scoring_round
 from tests.write.test_openxml_audit import unaccepted_findings
+from thidua_xlsx.model.titles import CSTDCS, LDTT
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.decide import rules
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.cli import EXIT_UNUSABLE, main
 
@@ -81,7 +81,7 @@ def test_the_first_summary_offers_the_council_cells_and_the_ballot(school):
     head, cols = table_rows(tally, tx.TALLY_HEADS)
     listed = {(tally.cell(r, cols["code"]).value, tally.cell(r, cols["title"]).value)
               for r in range(head + 1, tally.max_row + 1)}
-    assert ("GV01", rules.CSTDCS) in listed  # the one CSTĐCS slot
+    assert ("GV01", CSTDCS) in listed  # the one CSTĐCS slot
     assert "80% tổng số thành viên" in " ".join(str(c.value) for r in tally.iter_rows() for c in r if c.value)
 
 
@@ -90,12 +90,12 @@ def final(school):
     root = school["root"]
     met = root / "hoi-dong.xlsx"
     council_types(school["first"], met, {
-        "GV02": (92, rules.CSTDCS, "Hội đồng chấm lại hồ sơ chuyên môn"),  # ties GV01 at 92 for one slot
+        "GV02": (92, CSTDCS, "Hội đồng chấm lại hồ sơ chuyên môn"),  # ties GV01 at 92 for one slot
         "GV03": (None, ly.COUNCIL_NONE, "Nghỉ dài ngày"),
-        "GV04": (None, rules.LDTT, None),  # refused by the rules (HTNV) and no note: not used
-        "GV05": (None, rules.LDTT, "Kỷ luật đã hết thời hạn"),  # against the rules, with a note: flagged
+        "GV04": (None, LDTT, None),  # refused by the rules (HTNV) and no note: not used
+        "GV05": (None, LDTT, "Kỷ luật đã hết thời hạn"),  # against the rules, with a note: flagged
     }, tally={"members": 9, "present": 7, "ballots_issued": 7, "ballots_returned": 7},
-        votes={("GV02", rules.CSTDCS): 8})
+        votes={("GV02", CSTDCS): 8})
     out = root / "tong-hop-cuoi.xlsx"
     result = run("merge", school["inbox"], "--council", met, "-o", out, "--json", root / "cuoi.json",
                  "--docs", root / "ho-so")
@@ -111,8 +111,8 @@ def test_council_scores_replace_the_final_score(final):
 
 def test_the_councils_decisions_win_and_a_rule_broken_needs_a_note(final):
     proposed = _proposed(final["out"])
-    assert proposed[rules.CSTDCS.upper()] == ["Trần Văn Đức"]  # GV02 chosen in the tie, vote passed
-    ldtt = proposed[rules.LDTT.upper()]
+    assert proposed[CSTDCS.upper()] == ["Trần Văn Đức"]  # GV02 chosen in the tie, vote passed
+    ldtt = proposed[LDTT.upper()]
     assert "Lê Thị Dung" not in ldtt  # GV03: the council said no
     assert "Hoàng Thị Thu Hương Giang Nguyễn Phương" in ldtt  # GV05: against the rule, with a note
     assert "Phạm Ngọc Ánh" not in ldtt  # GV04: no note, not used
@@ -127,12 +127,12 @@ def test_the_change_log_says_who_what_and_why(final):
     for name, what, before, after, note, flag in changes:
         by_name.setdefault(name, []).append((what, before, after, note, flag))
     assert ("Điểm", "82,5", "92", "Hội đồng chấm lại hồ sơ chuyên môn", None) in by_name["Trần Văn Đức"]
-    assert ("Chọn khi bằng điểm", rules.LDTT, rules.CSTDCS, "Hội đồng chấm lại hồ sơ chuyên môn", None) in \
+    assert ("Chọn khi bằng điểm", LDTT, CSTDCS, "Hội đồng chấm lại hồ sơ chuyên môn", None) in \
         by_name["Trần Văn Đức"]
-    assert ("Danh hiệu đề nghị", rules.LDTT, ly.COUNCIL_NONE, "Nghỉ dài ngày", None) in by_name["Lê Thị Dung"]
+    assert ("Danh hiệu đề nghị", LDTT, ly.COUNCIL_NONE, "Nghỉ dài ngày", None) in by_name["Lê Thị Dung"]
     what, before, after, note, flag = by_name["Hoàng Thị Thu Hương Giang Nguyễn Phương"][0]
-    assert (before, after, note) == ("—", rules.LDTT, "Kỷ luật đã hết thời hạn") and flag == tx.CHANGES_AGAINST_RULE
-    assert by_name["Nguyễn Thị Lan"][0][:3] == ("Chọn khi bằng điểm", tx.CHANGES_TIE_OPEN, rules.LDTT)
+    assert (before, after, note) == ("—", LDTT, "Kỷ luật đã hết thời hạn") and flag == tx.CHANGES_AGAINST_RULE
+    assert by_name["Nguyễn Thị Lan"][0][:3] == ("Chọn khi bằng điểm", tx.CHANGES_TIE_OPEN, LDTT)
     assert "Phạm Ngọc Ánh" not in by_name
 
 
@@ -144,13 +144,13 @@ def test_the_vote_is_counted_against_all_members(final):
 
 def test_a_vote_below_the_threshold_keeps_only_ldtt(school, tmp_path):
     met = tmp_path / "hoi-dong.xlsx"
-    council_types(school["first"], met, {}, tally={"members": 10, "present": 9}, votes={("GV01", rules.CSTDCS): 7})
+    council_types(school["first"], met, {}, tally={"members": 10, "present": 9}, votes={("GV01", CSTDCS): 7})
     out = tmp_path / "cuoi.xlsx"
     assert run("merge", school["inbox"], "--council", met, "-o", out).exit_code == 0
     proposed = _proposed(out)
-    assert "Nguyễn Thị Lan" not in proposed.get(rules.CSTDCS.upper(), [])
-    assert "Nguyễn Thị Lan" in proposed[rules.LDTT.upper()]
-    assert ("Nguyễn Thị Lan", "Kết quả bỏ phiếu", rules.CSTDCS, tx.CHANGES_NOT_PASSED) == _changes(out)[0][:4]
+    assert "Nguyễn Thị Lan" not in proposed.get(CSTDCS.upper(), [])
+    assert "Nguyễn Thị Lan" in proposed[LDTT.upper()]
+    assert ("Nguyễn Thị Lan", "Kết quả bỏ phiếu", CSTDCS, tx.CHANGES_NOT_PASSED) == _changes(out)[0][:4]
 
 
 def test_the_final_summary_read_again_gives_the_same_result(school, final, tmp_path):
@@ -187,19 +187,20 @@ def test_a_value_typed_in_the_last_cell_of_the_councils_summary_is_a_message_not
 
 def test_thresholds_are_shares_of_all_members_and_need_a_valid_meeting():
     from thidua_xlsx.model import campaign as cm
-    from thidua_xlsx.decide.ballots import TallyInput, VoteCount, count, needed_votes
+    from thidua_xlsx.decide.ballots import count, needed_votes
+    from thidua_xlsx.model.council import TallyInput, VoteCount
 
     assert [needed_votes(n, 66.67) for n in (9, 10, 15)] == [6, 7, 10]  # 2/3 typed as 66,67
     assert [needed_votes(n, 80) for n in (9, 10, 15)] == [8, 8, 12]
-    vote = (VoteCount("GV01", rules.CSTDCS, 8), VoteCount("GV02", rules.CSTDCS, 7), VoteCount("NV01", rules.LDTT, 1))
+    vote = (VoteCount("GV01", CSTDCS, 8), VoteCount("GV02", CSTDCS, 7), VoteCount("NV01", LDTT, 1))
     valid = count(TallyInput(members=10, present=9, counts=vote), cm.Rules())
     assert [(r.code, r.passed) for r in valid.results] == [("GV01", True), ("GV02", False)]  # LĐTT: no vote
-    assert "7/10 phiếu (70%, cần ≥ 80% tổng số thành viên: 8 phiếu)" in valid.result("GV02", rules.CSTDCS).reason.text
+    assert "7/10 phiếu (70%, cần ≥ 80% tổng số thành viên: 8 phiếu)" in valid.result("GV02", CSTDCS).reason.text
     short = count(TallyInput(members=10, present=6, counts=vote), cm.Rules())
     assert short.quorum_met is False and {r.passed for r in short.results} == {None}
     assert "chưa đủ số thành viên (6/10 có mặt, cần 7)" in short.results[0].reason.text
     seventy = count(TallyInput(members=10, present=9, counts=vote), cm.Rules(ldtt_vote_percent=70))
-    assert seventy.result("NV01", rules.LDTT).passed is False
+    assert seventy.result("NV01", LDTT).passed is False
 
 
 def test_the_final_summary_passes_the_validator_and_its_json_carries_the_council(final):
@@ -213,7 +214,7 @@ def test_the_final_summary_passes_the_validator_and_its_json_carries_the_council
     assert (vote["votes"], vote["needed"], vote["passed"], vote["reason"]["code"]) == (8, 8, True, "vote.passed")
     assert {c["code"] for c in council["changes"]} >= {"GV02", "GV03", "GV05"}
     gv05 = next(p for p in report["people"] if p["code"] == "GV05")
-    assert gv05["council"] == {"score": None, "decision": rules.LDTT, "note": "Kỷ luật đã hết thời hạn"}
+    assert gv05["council"] == {"score": None, "decision": LDTT, "note": "Kỷ luật đã hết thời hạn"}
 
 
 def test_the_papers_of_the_council_pass_carry_its_final_lists(final):
@@ -226,7 +227,7 @@ def test_the_papers_of_the_council_pass_carry_its_final_lists(final):
         in final["output"]
     letter = _text(papers / "01_To-trinh.docx")
     proposed = _proposed(final["out"])
-    for title, folder in ((rules.CSTDCS, "Chien-si-thi-dua-co-so"), (rules.LDTT, "Lao-dong-tien-tien")):
+    for title, folder in ((CSTDCS, "Chien-si-thi-dua-co-so"), (LDTT, "Lao-dong-tien-tien")):
         listed = [row[1] for row in _rows(papers / folder / f"04_Danh-sach_{folder}.docx")]
         assert sorted(listed) == sorted(proposed[title.upper()]), title
         assert f"- {title}: {len(listed)} cá nhân;" in letter
@@ -274,9 +275,9 @@ def test_the_shipped_sample_council_pass_gives_the_final_summary_and_its_papers(
     assert _changes(out) == _changes(samples / "tong-hop-cuoi.xlsx")  # the shipped final summary is current
     proposed = _proposed(out)
     letter = _text(papers / "01_To-trinh.docx")
-    for title, folder in ((rules.CSTDCS, "Chien-si-thi-dua-co-so"), (rules.LDTT, "Lao-dong-tien-tien")):
+    for title, folder in ((CSTDCS, "Chien-si-thi-dua-co-so"), (LDTT, "Lao-dong-tien-tien")):
         listed = [row[1] for row in _rows(papers / folder / f"04_Danh-sach_{folder}.docx")]
         assert sorted(listed) == sorted(proposed[title.upper()]) and listed, title
         assert f"- {title}: {len(listed)} cá nhân;" in letter
     assert len(list((papers / "Chien-si-thi-dua-co-so").glob("05_Bao-cao-thanh-tich_*.docx"))) == \
-        len(proposed[rules.CSTDCS.upper()])
+        len(proposed[CSTDCS.upper()])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDTT, TTLDXS
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.decide import rules
 from thidua_xlsx.text.collation import name_key
@@ -13,7 +14,7 @@ RULES = cm.Rules(ldtt_min_classification="Tốt")
 
 
 def candidate(**changes) -> rules.Candidate:
-    base = dict(registered=rules.LDTT, rating="HTTNV", months=12, maternity_months=0, days_off=0,
+    base = dict(registered=LDTT, rating="HTTNV", months=12, maternity_months=0, days_off=0,
                 discipline="Không", under_review=False, initiative="", initiative_level="",
                 initiative_decision="", classification="Tốt", total=80)
     return rules.Candidate(**{**base, **changes})
@@ -42,7 +43,7 @@ def candidate(**changes) -> rules.Candidate:
 ])
 def test_ldtt(changes, granted, reason_part):
     decision = rules.decide_ldtt(candidate(**changes), RULES, LEVELS)
-    assert decision.title == rules.LDTT
+    assert decision.title == LDTT
     assert decision.granted is granted
     assert reason_part in decision.reason
 
@@ -73,7 +74,7 @@ INITIATIVE = dict(initiative="Rèn đọc lớp 1", initiative_level="Trường"
     ("hoặc", {"rating": "HTXSNV", "discipline": "Khiển trách"}, False, "chưa đạt Lao động tiên tiến"),
 ])
 def test_cstdcs(condition, changes, granted, reason_part):
-    c = candidate(registered=rules.CSTDCS, **changes)
+    c = candidate(registered=CSTDCS, **changes)
     r = cm.Rules(cstdcs_condition=condition)
     ldtt = rules.decide_ldtt(c, r, LEVELS)
     decision = rules.decide_cstdcs(c, ldtt, r)
@@ -82,7 +83,7 @@ def test_cstdcs(condition, changes, granted, reason_part):
 
 
 def test_cstdcs_needs_registration_for_it():
-    c = candidate(registered=rules.LDTT, rating="HTXSNV", **INITIATIVE)
+    c = candidate(registered=LDTT, rating="HTXSNV", **INITIATIVE)
     assert rules.decide_cstdcs(c, rules.decide_ldtt(c, RULES, LEVELS), RULES) is None
     higher = candidate(registered="Chiến sĩ thi đua cấp tỉnh", rating="HTXSNV")
     assert rules.decide_cstdcs(higher, rules.decide_ldtt(higher, RULES, LEVELS), RULES).granted
@@ -107,19 +108,19 @@ def test_quota_tie_reason_leaves_it_to_the_council():
 
 
 def unit(**changes) -> rules.Unit:
-    base = dict(registered=rules.TTLDXS, members=10, ldtt=7, cstdcs=1, at_least_htnv=10, disciplined=0,
+    base = dict(registered=TTLDXS, members=10, ldtt=7, cstdcs=1, at_least_htnv=10, disciplined=0,
                 warned_or_worse=0)
     return rules.Unit(**{**base, **changes})
 
 
 @pytest.mark.parametrize("changes, proposed, reason_part", [
-    ({}, rules.TTLDXS, "7/10 LĐTT (70%)"),  # exactly 70%: enough for TTLĐXS
-    ({"ldtt": 6}, rules.TTLDTT, "6/10 LĐTT (60%), cần từ 70%"),
-    ({"cstdcs": 0}, rules.TTLDTT, "không có CSTĐCS"),
-    ({"at_least_htnv": 9}, rules.TTLDTT, "1 người chưa hoàn thành nhiệm vụ"),
-    ({"disciplined": 1}, rules.TTLDTT, "1 người bị kỷ luật"),  # khiển trách: TTLĐXS no, TTLĐTT still
-    ({"ldtt": 5, "registered": rules.TTLDTT}, None, "5/10 LĐTT (50%), cần trên 50%"),  # exactly 50%: not enough
-    ({"ldtt": 6, "registered": rules.TTLDTT}, rules.TTLDTT, "6/10 LĐTT (60%)"),
+    ({}, TTLDXS, "7/10 LĐTT (70%)"),  # exactly 70%: enough for TTLĐXS
+    ({"ldtt": 6}, TTLDTT, "6/10 LĐTT (60%), cần từ 70%"),
+    ({"cstdcs": 0}, TTLDTT, "không có CSTĐCS"),
+    ({"at_least_htnv": 9}, TTLDTT, "1 người chưa hoàn thành nhiệm vụ"),
+    ({"disciplined": 1}, TTLDTT, "1 người bị kỷ luật"),  # khiển trách: TTLĐXS no, TTLĐTT still
+    ({"ldtt": 5, "registered": TTLDTT}, None, "5/10 LĐTT (50%), cần trên 50%"),  # exactly 50%: not enough
+    ({"ldtt": 6, "registered": TTLDTT}, TTLDTT, "6/10 LĐTT (60%)"),
     ({"ldtt": 8, "disciplined": 1, "warned_or_worse": 1}, None, "1 người bị kỷ luật từ cảnh cáo"),
     ({"registered": ""}, None, "không đăng ký danh hiệu tập thể"),
 ])
@@ -208,8 +209,8 @@ def test_unknown_facts_are_not_taken_as_clean():
     assert not any(d.granted for d in decisions)
 
 
-@pytest.mark.parametrize("registered, pending", [("Chiến sĩ thi đua cấp tỉnh", True), (rules.CSTDCS, None),
-                                                 (rules.LDTT, None)])
+@pytest.mark.parametrize("registered, pending", [("Chiến sĩ thi đua cấp tỉnh", True), (CSTDCS, None),
+                                                 (LDTT, None)])
 def test_a_title_above_cstdcs_gets_an_explicit_decision(registered, pending):
     decision = rules.decide_higher(candidate(registered=registered), ("Chiến sĩ thi đua cấp tỉnh",))
     if pending is None:

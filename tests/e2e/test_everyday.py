@@ -11,9 +11,9 @@ from click.testing import CliRunner
 
 from tests.conftest import campaign_dict, make_folder
 from tests.filling import fill, layout, registration_values, sheet
+from thidua_xlsx.model.titles import LDTT
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.decide import rules
 from thidua_xlsx.cli import EXIT_UNUSABLE, main
 from thidua_xlsx.service import generate_round, merge_inbox
 
@@ -30,7 +30,7 @@ def test_generate_never_replaces_a_filled_workbook_saved_in_the_outbox(small_fol
     outbox = tmp_path / "inbox-dang-ky"
     first = generate_round(small_folder, ly.REGISTRATION, outbox).paths[0]
     reg = sheet(first, ly.RegistrationSheet)
-    fill(first, first, registration_values(reg, {"GV01": rules.LDTT}))  # a returned file saved over the blank one
+    fill(first, first, registration_values(reg, {"GV01": LDTT}))  # a returned file saved over the blank one
     filled = first.read_bytes()
     result = run("generate", small_folder.folder, "--round", "dang-ky", "-o", outbox)
     assert result.exit_code == EXIT_UNUSABLE
@@ -59,7 +59,7 @@ def test_a_workbook_returned_blank_is_said(small_folder):
 def test_merge_creates_the_output_folder_or_refuses_before_reading(small_folder, tmp_path):
     path = generate_round(small_folder, ly.REGISTRATION, small_folder.folder / "outbox").paths[0]
     inbox = small_folder.folder / "inbox"
-    fill(path, inbox / path.name, registration_values(sheet(path, ly.RegistrationSheet), {"GV01": rules.LDTT}))
+    fill(path, inbox / path.name, registration_values(sheet(path, ly.RegistrationSheet), {"GV01": LDTT}))
     target = tmp_path / "khong" / "co" / "tong.xlsx"
     result = run("merge", inbox, "-o", target, "--json", tmp_path / "moi" / "r.json")
     assert result.exit_code == 0, result.output

@@ -44,7 +44,7 @@ from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.papers import office
 from thidua_xlsx.text import workbook as tx
-from thidua_xlsx.decide.consolidate import SOURCE_DEPT, SOURCE_SELF
+from thidua_xlsx.model.results import SOURCE_DEPT, SOURCE_SELF
 from thidua_xlsx.service import generate_round, merge_inbox
 from thidua_xlsx.write.summary import write_summary
 
@@ -1047,7 +1047,7 @@ def test_the_council_pass_reads_the_cells_the_council_typed_in_libreoffice(summa
 
     from tests.filling import table_rows
     from thidua_xlsx.text import summary as stx
-    from thidua_xlsx.decide.consolidate import SOURCE_COUNCIL
+    from thidua_xlsx.model.results import SOURCE_COUNCIL
     from thidua_xlsx.service import apply_council_file
 
     person = next(p for p in summary_files["summary"].people if p.final is not None)

@@ -8,6 +8,8 @@ time limit and containment hold inside the workers, a worker that dies is one fi
 
 from __future__ import annotations
 
+from thidua_xlsx.model.inbox import ACCEPTED
+
 import dataclasses
 import datetime as dt
 import hashlib
@@ -19,7 +21,7 @@ import pytest
 
 from tests.e2e.test_corpus import base, fail_on_khoi_1, hostile, valid_inbox  # noqa: F401 — the corpus fixtures, reused
 from tests.e2e.test_merge import school  # noqa: F401
-from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.read.presets import load_preset
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx import parallel
 from thidua_xlsx.read import department as reader
@@ -186,7 +188,7 @@ def test_reading_workers_collect_garbage_less_often_and_other_processes_are_left
 
 def _generated(root, monkeypatch, parallel_path: bool) -> dict[str, bytes]:
     monkeypatch.setattr(parallel, "workers_for_workbooks", lambda count: 2 if parallel_path else 0)
-    preset = cm.load_preset("tieu-hoc")  # 5 departments
+    preset = load_preset("tieu-hoc")  # 5 departments
     folder = make_folder(root, dataclasses.replace(preset, id="scale-test"))
     paths = generate_round(folder, ly.SCORING, root / "outbox", today=dt.date(2026, 5, 1)).paths
     found = {p.name: p.read_bytes() for p in paths}
@@ -316,7 +318,8 @@ def test_a_record_is_read_once_for_the_versions_that_follow_and_anew_once_rewrit
     them. A record whose file is replaced (a re-issue adds its date) is read anew, never served stale."""
     import shutil
 
-    from thidua_xlsx.model.issued import ISSUED_FOLDER, IssuedRegistry
+    from thidua_xlsx.model.issued import ISSUED_FOLDER
+    from thidua_xlsx.read.registry import IssuedRegistry
 
     shutil.copytree(school["folder"].registry.folder, tmp_path / ISSUED_FOLDER)
     registry = IssuedRegistry(tmp_path)
@@ -340,7 +343,7 @@ def test_the_summary_of_a_province_is_read_back_with_every_inbox_entry(tmp_path)
     files = 10_000
     meta = ly.SummaryMeta("c1", "2025-2026", ly.SCORING,
                           tuple((f"2025-2026_cham-diem_To-{k:05d}.xlsx", hashlib.sha256(b"%d" % k).hexdigest(),
-                                 reader.ACCEPTED) for k in range(files)),
+                                 ACCEPTED) for k in range(files)),
                           tuple(f"TO-{k:05d}" for k in range(files)))
     path = tmp_path / "tong-hop.xlsx"
     wb = xlsxwriter.Workbook(str(path))

@@ -19,9 +19,10 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from tests.e2e.test_merge import T1_SCORES, T2_SCORES, _fill_department, scoring_round
+from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDTT
 from thidua_xlsx.text import documents as tx
-from thidua_xlsx.decide import rules
-from thidua_xlsx.decide.ballots import TallyInput, VoteCount, candidates, count
+from thidua_xlsx.decide.ballots import candidates, count
+from thidua_xlsx.model.council import TallyInput, VoteCount
 from thidua_xlsx.papers.documents import BALLOT, LETTER, LIST, MINUTES, REPORT, TALLY, convert_pdfs, write_documents
 from thidua_xlsx.model.layout import MOTTO_1, MOTTO_2
 
@@ -126,7 +127,7 @@ def test_writes_one_dossier_per_title_under_fixed_ascii_names(made):
     ])
     assert all(name.isascii() and " " not in name for name in files)
     result = made["set"]
-    assert [d.title for d in result.dossiers] == [rules.CSTDCS, rules.LDTT, rules.TTLDTT]
+    assert [d.title for d in result.dossiers] == [CSTDCS, LDTT, TTLDTT]
     assert [d.collective for d in result.dossiers] == [False, False, True]
     for dossier in result.dossiers:
         assert dossier.checklist == dossier.folder / "Danh-muc-ho-so.txt" and dossier.checklist.is_file()
@@ -170,13 +171,13 @@ def test_every_paper_has_the_decree_30_page_and_header(made):
 def test_letter_counts_equal_the_lists_it_sends(made):
     letter = _text(_doc(made, LETTER))
     summary = made["summary"]
-    for title, folder in ((rules.CSTDCS, CSTDCS_FOLDER), (rules.LDTT, LDTT_FOLDER)):
+    for title, folder in ((CSTDCS, CSTDCS_FOLDER), (LDTT, LDTT_FOLDER)):
         listed = [row[1] for row in _rows(made["folder"] / folder / f"04_Danh-sach_{folder}.docx")]
         assert listed == _granted(summary, title)
         assert f"- {title}: {len(listed)} cá nhân;" in letter
     units = [row[1] for row in _rows(made["folder"] / TTLDTT_FOLDER / f"04_Danh-sach_{TTLDTT_FOLDER}.docx")]
     assert units == ["Tổ khối 1"]
-    assert f"- {rules.TTLDTT}: 1 tập thể (Tổ khối 1);" in letter
+    assert f"- {TTLDTT}: 1 tập thể (Tổ khối 1);" in letter
     for expected in ("TỜ TRÌNH", "V/v đề nghị công nhận danh hiệu thi đua năm học 2025-2026",
                      "Kính gửi: UBND xã Thử Nghiệm", "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15;",
                      "(9/10 thành viên có mặt)", "(có danh sách kèm theo)", "Nơi nhận:", "HIỆU TRƯỞNG",
@@ -255,7 +256,7 @@ def test_reports_are_prefilled_and_leave_the_rest_to_the_person(made):
 
 
 def test_ballot_lists_the_candidates_and_no_voter(made):
-    path = _doc(made, BALLOT, rules.CSTDCS)
+    path = _doc(made, BALLOT, CSTDCS)
     d = docx.Document(str(path))
     ballot = d.tables[-1]
     assert tuple(c.text for c in ballot.rows[0].cells) == tx.BALLOT_HEAD
@@ -317,7 +318,8 @@ def test_a_failed_vote_is_shown_not_hidden(made, tmp_path):
 
 def test_after_the_council_pass_the_papers_follow_its_word(made, tmp_path):
     """The vote drops Trần Văn Đức's CSTĐCS (6/10); the council grants Phạm Ngọc Ánh LĐTT with a note."""
-    from thidua_xlsx.decide.council import CouncilEntry, CouncilInput, apply_council
+    from thidua_xlsx.decide.council import apply_council
+    from thidua_xlsx.model.council import CouncilEntry, CouncilInput
     from thidua_xlsx.write.summary import summary_meta
 
     summary = dataclasses.replace(made["summary"], tally=None)
@@ -326,7 +328,7 @@ def test_after_the_council_pass_the_papers_follow_its_word(made, tmp_path):
     votes = TallyInput(10, 9, 9, 9, tuple(VoteCount(c.code, c.title, typed[c.code]) for c in on_ballot))
     note = "Dạy thay đồng nghiệp nghỉ ốm cả học kỳ II"
     council = CouncilInput("tong-hop.xlsx", summary_meta(summary),
-                           (CouncilEntry("GV04", None, rules.LDTT, note, "Điểm chi tiết", 9),), votes, ())
+                           (CouncilEntry("GV04", None, LDTT, note, "Điểm chi tiết", 9),), votes, ())
     final = apply_council(summary, council, made["campaign"])
     result = write_documents(final, tmp_path, pdf=False)
     assert result.warnings == ()
@@ -437,7 +439,7 @@ def test_pdfs_are_a4_and_say_what_the_papers_say(made):
         assert re.search(rf"{name} Tổ khối 1 {votes} {share} Đạt", minutes), name
         assert re.search(rf"{name} Tổ khối 1 {votes} {share} ≥ 8 phiếu Đạt", tally), name
     summary = made["summary"]
-    for title, folder in ((rules.CSTDCS, CSTDCS_FOLDER), (rules.LDTT, LDTT_FOLDER)):
+    for title, folder in ((CSTDCS, CSTDCS_FOLDER), (LDTT, LDTT_FOLDER)):
         text = "\n".join(_pages(made["folder"] / folder / f"04_Danh-sach_{folder}.pdf"))
         assert all(name in text for name in _granted(summary, title)), title
 

@@ -21,9 +21,9 @@ from tests.conftest import campaign_dict, make_folder
 from tests.filling import (fill, forms, layout, person_values, register, registration_values, run_apart, sheet,
                            stamp_saved_time, type_far_away)
 from tests.e2e.test_merge import T1_SCORES, T2_SCORES, TITLES, _fill_department, scoring_round
+from thidua_xlsx.model.titles import CSTDCS, LDTT
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.decide import rules
 from thidua_xlsx.text import workbook as tx
 from thidua_xlsx.cli import EXIT_UNUSABLE, main
 from thidua_xlsx.service import generate_round, merge_inbox
@@ -204,11 +204,11 @@ def test_a_sorted_registration_list_keeps_each_persons_title(issued, tmp_path):
     path = generate_round(folder, ly.REGISTRATION, tmp_path / "dk").paths[0]
     reg = sheet(path, ly.RegistrationSheet)
     filled = tmp_path / "inbox" / path.name
-    fill(path, filled, registration_values(reg, {"GV01": rules.CSTDCS, "GV02": rules.LDTT, "GV03": ly.NOT_REGISTERED}))
+    fill(path, filled, registration_values(reg, {"GV01": CSTDCS, "GV02": LDTT, "GV03": ly.NOT_REGISTERED}))
     _move_rows(filled, reg.name, [row for _, row in reversed(reg.rows)])  # sorted Z→A
     summary = merge_inbox(tmp_path / "inbox", folder)
     got = {p.code: p.registered for p in summary.people if p.department == "T1"}
-    assert got == {"GV01": rules.CSTDCS, "GV02": rules.LDTT, "GV03": ly.NOT_REGISTERED}
+    assert got == {"GV01": CSTDCS, "GV02": LDTT, "GV03": ly.NOT_REGISTERED}
     assert not [i for i in summary.issues if i.severity == "error"]
 
 
@@ -270,7 +270,7 @@ def gate(tmp_path_factory):
     folder = make_folder(root / "campaign", cm.from_dict(campaign_dict()))
     titles = {code: title for code, title in TITLES.items() if code != "GV03"}
     summary = register(folder, titles, root / "dk", skip_departments=("T2",),
-                       newcomers={"T1": ("Vũ Thị Mới", "Giáo viên", rules.LDTT)})
+                       newcomers={"T1": ("Vũ Thị Mới", "Giáo viên", LDTT)})
     result = CliRunner().invoke(main, ["generate", str(folder.folder), "--round", "cham-diem", "-o",
                                        str(root / "outbox"), "--from", str(summary)])
     assert result.exit_code == 0, result.output
@@ -288,13 +288,13 @@ def test_generate_from_prints_the_checklist(gate):
 
 def test_the_form_shows_the_registration_locked(gate):
     wb = load_workbook(gate["t1"])
-    for code, shown in (("GV01", rules.CSTDCS), ("GV03", tx.NOT_REGISTERED_SHOWN)):
+    for code, shown in (("GV01", CSTDCS), ("GV03", tx.NOT_REGISTERED_SHOWN)):
         rec = sheet(gate["t1"], ly.ScoringSheet, code)
         cell = wb[rec.name][rec.title_cell]
         assert cell.value == shown and cell.protection.locked is not False
     newcomer = next(r for r in forms(gate["t1"], spare=False) if r.person_code.startswith("MOI-"))
     assert wb[newcomer.name][newcomer.name_cell].value == "Vũ Thị Mới"
-    assert wb[newcomer.name][newcomer.title_cell].value == rules.LDTT
+    assert wb[newcomer.name][newcomer.title_cell].value == LDTT
 
 
 def test_a_title_typed_by_someone_not_registered_is_reported_and_not_considered(gate, tmp_path):
@@ -302,7 +302,7 @@ def test_a_title_typed_by_someone_not_registered_is_reported_and_not_considered(
     rec = sheet(t1, ly.ScoringSheet, "GV03")
     inbox = tmp_path / "inbox"
     _fill_department(t1, inbox / t1.name, T1_SCORES, SAVED)
-    fill(inbox / t1.name, inbox / t1.name, {(rec.name, rec.title_cell): rules.LDTT}, allow_locked=True)
+    fill(inbox / t1.name, inbox / t1.name, {(rec.name, rec.title_cell): LDTT}, allow_locked=True)
     _fill_department(t2, inbox / t2.name, T2_SCORES, SAVED)
     summary = merge_inbox(inbox, gate["folder"])
     typed = _codes(summary)["person.title_typed"]
@@ -312,7 +312,7 @@ def test_a_title_typed_by_someone_not_registered_is_reported_and_not_considered(
     assert people["GV03"].proposed == "" and people["GV03"].decisions[0].reasons[0].code == "ldtt.not_registered"
     # the department that sent no registration: nobody proposed, whatever they scored
     assert [p.proposed for p in summary.people if p.department == "T2"] == ["", "", ""]
-    assert people["GV01"].proposed == rules.CSTDCS
+    assert people["GV01"].proposed == CSTDCS
 
 
 def test_a_registered_newcomer_is_counted_once_after_joining_the_roster(gate, tmp_path):
@@ -330,7 +330,7 @@ def test_a_registered_newcomer_is_counted_once_after_joining_the_roster(gate, tm
     after = merge_inbox(inbox, dataclasses.replace(gate["folder"], campaign=joined))
     mine = [p for p in after.people if "Mới" in p.name]
     assert len(mine) == 1 and mine[0].code == "GV09" and not mine[0].newcomer
-    assert mine[0].final == 90 and mine[0].proposed == rules.LDTT
+    assert mine[0].final == 90 and mine[0].proposed == LDTT
     assert any(f.code == "flag.newcomer_matched" for f in mine[0].flags)
 
 
@@ -374,7 +374,7 @@ def test_title_facts_entered_after_the_workbooks_went_out_are_used(issued, tmp_p
     later = dataclasses.replace(issued["folder"], campaign=dataclasses.replace(campaign, staff=staff))
     summary = merge_inbox(_inbox(issued, tmp_path), later)
     gv04 = next(p for p in summary.people if p.code == "GV04")
-    assert issued["clean"]["GV04"][4] == "" and gv04.proposed == rules.LDTT
+    assert issued["clean"]["GV04"][4] == "" and gv04.proposed == LDTT
 
 
 def test_a_person_moved_to_another_department_appears_once(issued, tmp_path):
@@ -412,13 +412,13 @@ def test_a_reissued_department_is_recorded_and_both_issues_read(issued, tmp_path
     assert len(list((folder.folder / "so-da-phat").glob("*.json"))) == 3
     inbox = tmp_path / "inbox"
     reg1, reg2 = sheet(first, ly.RegistrationSheet), sheet(second, ly.RegistrationSheet)
-    fill(first, inbox / "ban-1.xlsx", registration_values(reg1, {"GV01": rules.LDTT}))
+    fill(first, inbox / "ban-1.xlsx", registration_values(reg1, {"GV01": LDTT}))
     stamp_saved_time(inbox / "ban-1.xlsx", SAVED)
-    fill(second, inbox / "ban-2.xlsx", registration_values(reg2, {"GV01": rules.CSTDCS}))
+    fill(second, inbox / "ban-2.xlsx", registration_values(reg2, {"GV01": CSTDCS}))
     stamp_saved_time(inbox / "ban-2.xlsx", LATER)
     summary = merge_inbox(inbox, dataclasses.replace(folder, campaign=changed))
     assert {f.name: f.status for f in summary.files} == {"ban-1.xlsx": "superseded", "ban-2.xlsx": "accepted"}
-    assert next(p for p in summary.people if p.code == "GV01").registered == rules.CSTDCS
+    assert next(p for p in summary.people if p.code == "GV01").registered == CSTDCS
 
 
 def test_merge_finds_the_campaign_holding_or_beside_the_inbox_and_says_where_it_looked(issued, tmp_path):
@@ -467,7 +467,7 @@ def test_a_deleted_registration_row_is_said_not_silently_dropped(issued, tmp_pat
     path = generate_round(folder, ly.REGISTRATION, tmp_path / "dk").paths[0]
     reg = sheet(path, ly.RegistrationSheet)
     filled = tmp_path / "inbox" / path.name
-    fill(path, filled, registration_values(reg, {"GV01": rules.CSTDCS, "GV02": rules.LDTT, "GV03": rules.LDTT}))
+    fill(path, filled, registration_values(reg, {"GV01": CSTDCS, "GV02": LDTT, "GV03": LDTT}))
     wb = load_workbook(filled)
     ws = wb[reg.name]
     ws.protection.sheet = False
@@ -475,7 +475,7 @@ def test_a_deleted_registration_row_is_said_not_silently_dropped(issued, tmp_pat
     wb.save(filled)
     summary = merge_inbox(tmp_path / "inbox", folder)
     got = {p.code: (p.registered, p.status) for p in summary.people if p.department == "T1"}
-    assert got == {"GV01": (rules.CSTDCS, "submitted"), "GV02": ("", "sheet_missing"), "GV03": (rules.LDTT, "submitted")}
+    assert got == {"GV01": (CSTDCS, "submitted"), "GV02": ("", "sheet_missing"), "GV03": (LDTT, "submitted")}
     missing = _codes(summary)["row.person_missing"]
     assert len(missing) == 1 and "Trần Văn Đức" in missing[0].message
 

@@ -17,6 +17,7 @@ from openpyxl import load_workbook
 
 from tests.filling import run_apart, type_far_away
 from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.read.presets import load_preset
 from thidua_xlsx.write import campaign_book as cb
 from thidua_xlsx import service
 from thidua_xlsx.cli import main
@@ -78,7 +79,7 @@ def test_preset_round_trips_through_campaign_xlsx(tmp_path, level):
     campaign, problems = load(path)
 
     assert [p.render() for p in problems] == []
-    assert campaign == dataclasses.replace(cm.load_preset(level), id="x")
+    assert campaign == dataclasses.replace(load_preset(level), id="x")
     assert len(campaign.departments) >= 5
     assert 38 <= len(campaign.staff) <= 44
     assert all(campaign.members(d.code) for d in campaign.departments)
@@ -516,7 +517,7 @@ def test_garbage_in_many_cells_is_reported_never_raised(tmp_path):
 
 def varied_campaign() -> cm.Campaign:
     """The tiểu học preset with every kind of cell at least once: fractions, a yes, dates, blanks."""
-    preset = dataclasses.replace(cm.load_preset("tieu-hoc"), id="lo-round-trip")
+    preset = dataclasses.replace(load_preset("tieu-hoc"), id="lo-round-trip")
     first = preset.staff[0]
     first = dataclasses.replace(first, facts=dataclasses.replace(
         first.facts, months=10.5, maternity_months=1.5, days_off=2.5, under_review=True))
@@ -611,7 +612,7 @@ def test_staff_dropdowns_reach_far_below_their_lists(tmp_path):
     500, so rows added under the lists are offered; the fixed lists stay inline; all cover 2,000 rows."""
     import re
 
-    campaign = cm.load_preset("tieu-hoc")
+    campaign = load_preset("tieu-hoc")
     wb = load_workbook(make_book(tmp_path))
     ws = wb[cb.STAFF_SHEET]
     header = {c.value: c.column_letter for c in ws[1]}
@@ -638,7 +639,7 @@ def two_books(camp: Path, ods_newer: bool) -> None:
     import os
 
     make_book(camp)
-    renamed = dataclasses.replace(cm.load_preset("tieu-hoc"), id="x")
+    renamed = dataclasses.replace(load_preset("tieu-hoc"), id="x")
     renamed = dataclasses.replace(renamed, school=dataclasses.replace(renamed.school, name="Trường Tiểu học Nam Trực"))
     cb.write_campaign_book(renamed, camp / "campaign.ods")
     old, new = 1_700_000_000, 1_700_000_600
@@ -678,7 +679,7 @@ def test_cli_generate_with_both_books_warns_and_goes_on(tmp_path):
 
 
 def test_a_book_written_before_the_vote_settings_existed_still_opens_with_the_defaults(tmp_path):
-    campaign = dataclasses.replace(cm.load_preset("tieu-hoc"), id="cu")
+    campaign = dataclasses.replace(load_preset("tieu-hoc"), id="cu")
     path = tmp_path / "campaign.xlsx"
     cb.write_campaign_book(campaign, path)
     wb = load_workbook(path)

@@ -27,6 +27,7 @@ from tests.conftest import campaign_dict, make_folder
 from tests.filling import forms, layout, register, sheet
 from tests.snapshot import snapshot, unlocked_cells
 from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.read.presets import load_preset
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.write import department as templates
 from thidua_xlsx.text import workbook as tx
@@ -97,7 +98,7 @@ VARIANTS = {  # label → (campaign, titles registered by code, newcomers); titl
     "facts-password-registered": (
         lambda: small_campaign_with(facts_source=cm.FACTS_FROM_DEPARTMENT, sheet_password=PASSWORD), REGISTERED,
         (NEWCOMER,)),
-    "thcs": (lambda: replace(cm.load_preset("thcs"), id="thcs-test"), None, ()),
+    "thcs": (lambda: replace(load_preset("thcs"), id="thcs-test"), None, ()),
 }
 
 

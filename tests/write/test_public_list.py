@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from tests.e2e.test_merge import T1_SCORES, T2_SCORES, _fill_department, scoring_round
 from tests.write.test_openxml_audit import unaccepted_findings
-from thidua_xlsx.decide import rules
+from thidua_xlsx.model.titles import LDTT
 from thidua_xlsx.cli import main
 from thidua_xlsx.service import merge_inbox
 from thidua_xlsx.write.summary import write_public_list
@@ -91,7 +91,7 @@ def test_only_for_the_scoring_round(tmp_path):
     from thidua_xlsx.model import campaign as cm
 
     folder = make_folder(tmp_path / "c", cm.from_dict(campaign_dict()))
-    register(folder, {"GV01": rules.LDTT}, tmp_path / "dk")
+    register(folder, {"GV01": LDTT}, tmp_path / "dk")
     result = CliRunner().invoke(main, ["merge", str(tmp_path / "dk" / "inbox-dang-ky"), "--campaign",
                                        str(folder.folder), "-o", str(tmp_path / "t.xlsx"), "--cong-khai",
                                        str(tmp_path / "ck.xlsx")])

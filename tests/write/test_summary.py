@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from thidua_xlsx.model.results import Decision, Score
+
 import datetime as dt
 import json
 from dataclasses import replace
@@ -10,16 +12,16 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDTT, TTLDXS
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.decide import rules
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.text.collation import name_key
-from thidua_xlsx.decide.consolidate import (STATUS_DEPT_MISSING, STATUS_SUBMITTED, DepartmentResult, PersonResult, Summary,
-                                     ranks)
+from thidua_xlsx.decide.consolidate import ranks
+from thidua_xlsx.model.results import STATUS_DEPT_MISSING, STATUS_SUBMITTED, DepartmentResult, PersonResult, Summary
 from thidua_xlsx.model.issued import IssuedWorkbook
 from thidua_xlsx.model.issues import ERROR, NOTE, WARNING, issue, reason
-from thidua_xlsx.read.department import ACCEPTED, REJECTED, SKIPPED, SUPERSEDED, InboxFile, Submission
+from thidua_xlsx.model.inbox import ACCEPTED, REJECTED, SKIPPED, SUPERSEDED, InboxFile, Submission
 from thidua_xlsx.write.summary import write_report_json, write_summary
 
 from tests.conftest import campaign_dict
@@ -36,8 +38,8 @@ GRANTED_LDTT = "đủ điều kiện: xếp loại viên chức HTTNV, làm vi�
 REFUSED_MONTHS = "chỉ làm việc 7 tháng (cần từ 8)"
 
 
-def _score(total: float, first: float) -> rules.Score:
-    return rules.Score(total, {"I": first, "II": total - first, "III": 0, "IV": 0}, True, 6, 0)
+def _score(total: float, first: float) -> Score:
+    return Score(total, {"I": first, "II": total - first, "III": 0, "IV": 0}, True, 6, 0)
 
 
 def _person(campaign: cm.Campaign, code: str, registered: str, final: float | None, decisions, **extra) -> PersonResult:
@@ -58,8 +60,8 @@ def _person(campaign: cm.Campaign, code: str, registered: str, final: float | No
     return PersonResult(**fields)
 
 
-def _decision(title: str, granted: bool, why) -> rules.Decision:
-    return rules.Decision(title, granted, (why,))
+def _decision(title: str, granted: bool, why) -> Decision:
+    return Decision(title, granted, (why,))
 
 
 def _file(name: str, status: str, department: str = "", campaign: cm.Campaign | None = None, issues=(),
@@ -79,21 +81,21 @@ def make_summary(round_: str = ly.SCORING) -> Summary:
     c = cm.from_dict(campaign_dict(legal_basis=["Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15;",
                                                 "Căn cứ Kế hoạch thi đua năm học 2025-2026 của trường;"]))
     scoring = round_ == ly.SCORING
-    ldtt_ok = _decision(rules.LDTT, True, reason("ldtt.granted", rating="HTTNV", worked="12", maternity=None,
+    ldtt_ok = _decision(LDTT, True, reason("ldtt.granted", rating="HTTNV", worked="12", maternity=None,
                                                  classified=None))
     excellent = reason("cstdcs.granted", first=reason("cstdcs.excellent"), second=None)
     neither = reason("cstdcs.refused", first=reason("cstdcs.not_excellent"),
                      second=reason("join.and", part=reason("cstdcs.no_initiative")))
     people = [
-        _person(c, "GV01", rules.CSTDCS, 95.5, [ldtt_ok, _decision(rules.CSTDCS, True, excellent)]),
-        _person(c, "GV02", rules.CSTDCS, 88, [ldtt_ok, _decision(rules.CSTDCS, False, neither)]),
-        _person(c, "GV03", rules.LDTT, 80, [_decision(rules.LDTT, False, reason("ldtt.months_short", worked="7",
+        _person(c, "GV01", CSTDCS, 95.5, [ldtt_ok, _decision(CSTDCS, True, excellent)]),
+        _person(c, "GV02", CSTDCS, 88, [ldtt_ok, _decision(CSTDCS, False, neither)]),
+        _person(c, "GV03", LDTT, 80, [_decision(LDTT, False, reason("ldtt.months_short", worked="7",
                                                                                  needed="8"))]),
-        _person(c, "GV04", rules.LDTT, None, [_decision(rules.LDTT, False, reason("ldtt.department_missing"))],
+        _person(c, "GV04", LDTT, None, [_decision(LDTT, False, reason("ldtt.department_missing"))],
                 status=STATUS_DEPT_MISSING, file="", sheet=""),
-        _person(c, "GV05", "", 75, [_decision(rules.LDTT, False, reason("ldtt.not_registered"))]),
-        _person(c, "NV01", rules.LDTT, 91, [ldtt_ok], role="Nhân viên"),
-        _person(c, "X01", rules.LDTT, 72, [ldtt_ok], name=FORMULA_NAME, newcomer=True,
+        _person(c, "GV05", "", 75, [_decision(LDTT, False, reason("ldtt.not_registered"))]),
+        _person(c, "NV01", LDTT, 91, [ldtt_ok], role="Nhân viên"),
+        _person(c, "X01", LDTT, 72, [ldtt_ok], name=FORMULA_NAME, newcomer=True,
                 flags=(reason("flag.newcomer"),)),
     ]
     if not scoring:
@@ -104,12 +106,12 @@ def make_summary(round_: str = ly.SCORING) -> Summary:
               for p, school, in_dept in zip(people, *ranks(people))]
     share = reason("collective.share", ldtt=2, members=4, percent="50")
     departments = [
-        DepartmentResult("T1", "Tổ khối 1", 3, True, T1_FILE, rules.TTLDTT,
-                         (_decision(rules.TTLDTT, True, reason("collective.ttldtt_granted", share=reason(
+        DepartmentResult("T1", "Tổ khối 1", 3, True, T1_FILE, TTLDTT,
+                         (_decision(TTLDTT, True, reason("collective.ttldtt_granted", share=reason(
                              "collective.share", ldtt=2, members=3, percent="66,7"))),) if scoring else ()),
-        DepartmentResult("T2", "Tổ Văn phòng – Khối 5", 4, True, T2_FILE, rules.TTLDXS,
-                         (_decision(rules.TTLDXS, False, reason("collective.no_cstdcs")),
-                          _decision(rules.TTLDTT, False, reason("collective.share_not_above", share=share,
+        DepartmentResult("T2", "Tổ Văn phòng – Khối 5", 4, True, T2_FILE, TTLDXS,
+                         (_decision(TTLDXS, False, reason("collective.no_cstdcs")),
+                          _decision(TTLDTT, False, reason("collective.share_not_above", share=share,
                                                                 needed="50"))) if scoring else ()),
     ]
     problems = [
@@ -193,7 +195,7 @@ def test_sheet_names_in_order_for_both_rounds(wb, tmp_path):
     assert reg.sheetnames == [*REGISTRATION_SHEETS, ly.META_SHEET]
     counts = _table(reg["Tổng hợp"], "Số người")
     assert [r["Tổ"] for r in counts] == ["Tổ khối 1", "Tổ Văn phòng – Khối 5", tx.SCHOOL_TOTAL]
-    assert counts[-1][rules.LDTT] == 4 and counts[-1][rules.CSTDCS] == 2
+    assert counts[-1][LDTT] == 4 and counts[-1][CSTDCS] == 2
     assert reg["Tổng hợp"]._charts
     assert not path.with_name(path.name + ".tmp").exists()
 
@@ -210,11 +212,11 @@ def test_registration_sheet_keeps_the_headers_read_back_by_generate_from(wb):
     people = _table(ws, "Danh hiệu đăng ký")
     assert list(people[0]) == list(tx.REG_HEAD)
     by_code = {r["Mã"]: r for r in people}
-    assert by_code["GV01"]["Danh hiệu đăng ký"] == rules.CSTDCS
+    assert by_code["GV01"]["Danh hiệu đăng ký"] == CSTDCS
     assert len(people) == 7
     collective = _table(ws, "Danh hiệu tập thể đăng ký")
     assert [(r["Mã tổ"], r["Tổ"], r["Danh hiệu tập thể đăng ký"]) for r in collective] == [
-        ("T1", "Tổ khối 1", rules.TTLDTT), ("T2", "Tổ Văn phòng – Khối 5", rules.TTLDXS)]
+        ("T1", "Tổ khối 1", TTLDTT), ("T2", "Tổ Văn phòng – Khối 5", TTLDXS)]
 
 
 def test_detail_has_council_columns_and_group_subtotals(wb):
@@ -241,18 +243,18 @@ def test_proposal_lists_each_title_with_short_notes_and_refusals_apart(wb):
     texts = _texts(ws)
     titles = [t for t in texts if t.startswith("DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU")]
     assert titles == [f"DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU {t.upper()} NĂM HỌC 2025-2026"
-                      for t in (rules.CSTDCS, rules.LDTT)]
+                      for t in (CSTDCS, LDTT)]
     blocks = _blocks(ws)
-    assert [(r[1], r[6], r[9]) for r in blocks[titles[0]]] == [("Nguyễn Thị Lan", rules.CSTDCS, None)]
+    assert [(r[1], r[6], r[9]) for r in blocks[titles[0]]] == [("Nguyễn Thị Lan", CSTDCS, None)]
     assert [(r[1], r[6], r[9]) for r in blocks[titles[1]]] == [
-        (name, rules.LDTT, None) for name in ("Trần Văn Đức", "Nguyễn Thị Lan", "Đỗ Văn Anh", FORMULA_NAME)]
+        (name, LDTT, None) for name in ("Trần Văn Đức", "Nguyễn Thị Lan", "Đỗ Văn Anh", FORMULA_NAME)]
     assert texts.count("HIỆU TRƯỞNG") == 2 and texts.count("Nguyễn Văn Hiệu") == 2  # each list signed
     assert tx.REFUSED_TITLE not in texts and REFUSED_MONTHS not in texts  # the reasons stay internal
     assert ws.page_setup.orientation == "landscape"
     inside = wb[tx.S_REFUSED]
     refused = {r[1]: r[9] for r in _blocks_after(inside, tx.REFUSED_TITLE)}
     assert refused["Lê Thị Dung"] == REFUSED_MONTHS
-    assert refused["Trần Văn Đức"].endswith(f"(vẫn đề nghị {rules.LDTT})")
+    assert refused["Trần Văn Đức"].endswith(f"(vẫn đề nghị {LDTT})")
     assert "Hoàng Thị Thu Hương Giang Nguyễn Phương" not in refused  # did not register
 
 
@@ -264,14 +266,14 @@ def _blocks_after(ws, title: str) -> list[list]:
 
 def test_collective_minutes_and_letter(wb):
     collective = _table(wb["Tập thể"], "Số LĐTT")
-    assert [(r["Tổ"], r["Đề nghị"]) for r in collective] == [("Tổ khối 1", rules.TTLDTT),
+    assert [(r["Tổ"], r["Đề nghị"]) for r in collective] == [("Tổ khối 1", TTLDTT),
                                                             ("Tổ Văn phòng – Khối 5", None)]
     assert "không có CSTĐCS" in collective[1]["Lý do"]
     minutes = " ".join(_texts(wb["Biên bản"]))
     assert "BIÊN BẢN HỌP BÌNH XÉT THI ĐUA – NĂM HỌC 2025-2026" in minutes
-    assert f"danh hiệu {rules.LDTT} gồm 4 đ/c (có danh sách kèm theo)" in minutes
-    assert f"danh hiệu {rules.CSTDCS} gồm 1 đ/c" in minutes
-    assert f"{rules.TTLDTT}: 1 tập thể (Tổ khối 1)" in minutes
+    assert f"danh hiệu {LDTT} gồm 4 đ/c (có danh sách kèm theo)" in minutes
+    assert f"danh hiệu {CSTDCS} gồm 1 đ/c" in minutes
+    assert f"{TTLDTT}: 1 tập thể (Tổ khối 1)" in minutes
     assert "Chủ tọa: Nguyễn Văn Hiệu" in minutes and "Thư ký: Lê Thị Thư" in minutes
     letter = _texts(wb["Tờ trình"])
     assert "TỜ TRÌNH" in letter and "Kính gửi: UBND xã Thử Nghiệm" in letter
@@ -351,13 +353,13 @@ def test_json_report_round_trips(tmp_path):
     lan = next(p for p in data["people"] if p["code"] == "GV01")
     assert lan["scores"] == {"self": 97.5, "department": 95.5, "final": 95.5, "source": "department"}
     assert lan["groups"]["department"]["I"] == 17
-    assert lan["proposed"] == rules.CSTDCS
-    assert lan["decisions"][1] == {"title": rules.CSTDCS, "granted": True, "pending": False, "reasons": [
+    assert lan["proposed"] == CSTDCS
+    assert lan["decisions"][1] == {"title": CSTDCS, "granted": True, "pending": False, "reasons": [
         {"code": "cstdcs.granted", "params": {"first": {"code": "cstdcs.excellent", "params": {}}, "second": None}}]}
     assert "đạt LĐTT" not in path.read_text(encoding="utf-8"), "reasons travel as codes, not Vietnamese words"
     gap = next(p for p in data["problems"] if p["code"] == "person.score_gap")
     assert gap["params"]["gap"] == "7" and "message" not in gap
-    assert data["departments"][0]["proposed"] == rules.TTLDTT
+    assert data["departments"][0]["proposed"] == TTLDTT
     assert data["departments"][1]["decisions"][0]["granted"] is False
     assert {p["code"] for p in data["problems"]} == {"file.skipped_lock", "person.score_gap", "value.out_of_range",
                                                      "file.not_workbook"}

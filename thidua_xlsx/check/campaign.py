@@ -32,8 +32,9 @@ import unicodedata
 from collections.abc import Iterable
 
 from thidua_xlsx.model import campaign as cm
-from thidua_xlsx.write.campaign_book import DEPARTMENTS_SHEET, LEGAL_SHEET, SCHOOL_FIELDS, SCHOOL_SHEET
 from thidua_xlsx.model.issues import WARNING, Issue, issue
+from thidua_xlsx.read.presets import preset_dir
+from thidua_xlsx.write.campaign_book import DEPARTMENTS_SHEET, LEGAL_SHEET, SCHOOL_FIELDS, SCHOOL_SHEET
 
 # Words of a school's level (casefolded): dropped when comparing names, so "TH" and "Tiểu học" agree.
 LEVEL_WORDS = frozenset({
@@ -174,7 +175,7 @@ def _label(key: str) -> str:
 def sample_school_names() -> tuple[str, ...]:
     """The sample school of every preset (``workbook_templates/*.json``), read once."""
     names = []
-    for path in sorted(cm.preset_dir().glob("*.json")):
+    for path in sorted(preset_dir().glob("*.json")):
         name = json.loads(path.read_text(encoding="utf-8")).get("school", {}).get("name")
         if name:
             names.append(cm.clean_text(name))

@@ -14,23 +14,25 @@ import dataclasses
 import json
 import zlib
 from collections import Counter
-from dataclasses import dataclass
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.model.issues import NOTE, WARNING, Lines, issue
+from thidua_xlsx.model.inbox import (
+    ACCEPTED,
+    SKIPPED,
+    SUPERSEDED,
+    CleanSubmission,
+    InboxFile,
+    Packed,
+    Selection,
+    Submission,
+    reject,
+)
 from thidua_xlsx.model.issued import IssuedWorkbook
-from thidua_xlsx.read.department import ACCEPTED, SKIPPED, SUPERSEDED, InboxFile, Packed, Submission, canonical, reject
-from thidua_xlsx.check.validate import CleanSubmission
+from thidua_xlsx.model.issues import NOTE, WARNING, Lines, issue
+from thidua_xlsx.read.department import canonical
 
 MAX_DIFF_LINES = 30  # per superseded version, in "Nguồn dữ liệu"
-
-
-@dataclass(frozen=True)
-class Selection:
-    round: str
-    files: tuple[InboxFile, ...]  # every inbox entry, with its final status
-    winners: tuple[InboxFile, ...]  # one accepted file per department, in campaign order
 
 
 class Kept:

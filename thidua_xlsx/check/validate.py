@@ -9,81 +9,15 @@ a note; choices are matched against the campaign's lists.
 from __future__ import annotations
 
 import dataclasses
-import math
 import unicodedata
-from array import array
-from dataclasses import dataclass, field
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.inbox import DEPT, SELF, Cell, CleanSubmission, Entry, InboxFile, ScoringForm, packed_scores
 from thidua_xlsx.model.issued import NEWCOMER_PREFIX, IssuedPerson, newcomer_code
 from thidua_xlsx.model.issues import ERROR, NOTE, WARNING, Issue, issue, reason
 from thidua_xlsx.read.legacy_text import detect_and_convert
-from thidua_xlsx.read.department import Cell, InboxFile, ScoringForm
-
-SELF, DEPT = "self", "department"  # score columns (codes; labels in the message catalogue)
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One person as submitted by a department, cleaned.
-
-    Scores are kept as two arrays of floats aligned with ``item_codes`` (NaN: not given), not as two
-    dicts: a province's 84,000 entries come back from the reading workers and wait for consolidation
-    (~0.9 KB each instead of ~7 KB)."""
-
-    code: str
-    name: str
-    department: str
-    role: str
-    position: str
-    newcomer: bool
-    file: str
-    sheet: str = ""
-    registered: str = ""
-    form: str = ""
-    initiative: str = ""
-    note: str = ""
-    facts: cm.Facts | None = None  # None: take them from the roster
-    item_codes: tuple[str, ...] = ()  # the criteria of the form's rubric, in order
-    self_values: array = field(default_factory=lambda: array("d"))
-    dept_values: array = field(default_factory=lambda: array("d"))
-    shown_totals: tuple[float | None, float | None] = (None, None)
-    cells: dict[tuple[str, str], str] = field(default_factory=dict)  # (item, column) → cell, of a score not given
-    invalid: frozenset[tuple[str, str]] = frozenset()  # (item, column) with a reported error
-    has_sheet: bool = True
-    marked: bool = False  # cells of this person could not be placed or locked cells were changed
-
-    @property
-    def has_registered(self) -> bool:
-        return bool(self.registered) and self.registered != ly.NOT_REGISTERED
-
-    @property
-    def self_scores(self) -> dict[str, float | None]:
-        """Criterion code → the person's own score (None: not given)."""
-        return _by_code(self.item_codes, self.self_values)
-
-    @property
-    def dept_scores(self) -> dict[str, float | None]:
-        """Criterion code → the department's score (None: not given)."""
-        return _by_code(self.item_codes, self.dept_values)
-
-
-def _by_code(codes: tuple[str, ...], values: array) -> dict[str, float | None]:
-    return {code: None if value != value else value for code, value in zip(codes, values)}  # NaN: not given
-
-
-def _packed(codes: tuple[str, ...], scores: dict[str, float | None]) -> array:
-    return array("d", [math.nan if scores[code] is None else scores[code] for code in codes])
-
-
-@dataclass(frozen=True)
-class CleanSubmission:
-    file: str
-    department: str
-    entries: tuple[Entry, ...]
-    collective: str
-    issues: tuple[Issue, ...]
+from thidua_xlsx.text.collation import fold
 
 
 def validate(entry: InboxFile, campaign: cm.Campaign) -> CleanSubmission:
@@ -175,8 +109,8 @@ def _scoring(check: "_Checker", campaign: cm.Campaign, form: ScoringForm, e: Ent
     shown_self, shown_dept = form.shown_totals
     facts = check.facts(dict(form.facts)) if form.facts else None
     codes = rubric.item_codes
-    return dataclasses.replace(e, item_codes=codes, self_values=_packed(codes, self_scores),
-                               dept_values=_packed(codes, dept_scores), cells=cells,
+    return dataclasses.replace(e, item_codes=codes, self_values=packed_scores(codes, self_scores),
+                               dept_values=packed_scores(codes, dept_scores), cells=cells,
                                invalid=frozenset(invalid), facts=facts,
                                shown_totals=(check.number_or_none(shown_self), check.number_or_none(shown_dept)))
 
@@ -278,8 +212,3 @@ class _Checker:
         return cm.Facts(**values)
 
 
-def fold(text: str) -> str:
-    """Case, accents and spacing folded: 'lao dong tien tien' matches 'Lao động tiên tiến'."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    text = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(ch for ch in text if not unicodedata.combining(ch)).split())

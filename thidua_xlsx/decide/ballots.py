@@ -9,83 +9,18 @@ are not put to a vote unless a percentage is set (older practice, TT 35/2015: 70
 
 from __future__ import annotations
 
-import functools
 import math
-from dataclasses import dataclass
 
 from thidua_xlsx.model import campaign as cm
-from thidua_xlsx.decide import rules
-from thidua_xlsx.model.issues import Reason, reason
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """One line of a ballot: a person (or a department, for a collective title) for one title."""
-
-    code: str
-    name: str
-    department: str  # department name
-    title: str
-
-
-@dataclass(frozen=True)
-class VoteCount:
-    code: str
-    title: str
-    votes: int | None  # None: not typed
-
-
-@dataclass(frozen=True)
-class TallyInput:
-    """What the secretary typed in the summary's "Kiểm phiếu" sheet."""
-
-    members: int | None = None  # council members in all
-    present: int | None = None
-    ballots_issued: int | None = None
-    ballots_returned: int | None = None
-    counts: tuple[VoteCount, ...] = ()
-
-    @property
-    def empty(self) -> bool:
-        return self.members is None and not any(c.votes is not None for c in self.counts)
-
-
-@dataclass(frozen=True)
-class VoteResult:
-    code: str
-    title: str
-    votes: int | None
-    needed: int  # votes needed (ceil of the threshold times all members)
-    passed: bool | None  # None: no count, or no valid meeting
-    reason: Reason
-
-
-@dataclass(frozen=True)
-class Tally:
-    members: int | None
-    present: int | None
-    ballots_issued: int | None
-    ballots_returned: int | None
-    quorum_needed: int
-    quorum_met: bool | None  # None: members or present not typed
-    results: tuple[VoteResult, ...]
-
-    def result(self, code: str, title: str) -> VoteResult | None:
-        return self._by_candidate.get((code, title))
-
-    @functools.cached_property
-    def _by_candidate(self) -> dict[tuple[str, str], VoteResult]:
-        """(code, title) → its first result: looked up for every person of the lists and the papers."""
-        found: dict[tuple[str, str], VoteResult] = {}
-        for r in self.results:
-            found.setdefault((r.code, r.title), r)
-        return found
+from thidua_xlsx.model.council import Candidate, Tally, TallyInput, VoteResult
+from thidua_xlsx.model.issues import reason
+from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDXS
 
 
 def vote_percent(title: str, r: cm.Rules) -> float | None:
     """The share of all members a title needs, or None when the title is not put to a vote."""
-    return {rules.CSTDCS: r.cstdcs_vote_percent, rules.LDTT: r.ldtt_vote_percent,
-            rules.TTLDXS: r.ttldxs_vote_percent}.get(title)
+    return {CSTDCS: r.cstdcs_vote_percent, LDTT: r.ldtt_vote_percent,
+            TTLDXS: r.ttldxs_vote_percent}.get(title)
 
 
 def needed_votes(members: int, percent: float) -> int:

@@ -9,103 +9,32 @@ department, whichever department's workbook carried their scores.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from thidua_xlsx.decide import rules
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.decide import rules
-from thidua_xlsx.text.collation import name_key
+from thidua_xlsx.model.inbox import ACCEPTED, SUPERSEDED, CleanSubmission, Entry, Selection
 from thidua_xlsx.model.issued import name_key as match_key
 from thidua_xlsx.model.issues import NOTE, WARNING, Issue, Reason, issue, reason
-from thidua_xlsx.read.department import ACCEPTED, SUPERSEDED, InboxFile
-from thidua_xlsx.check.selection import Selection
-from thidua_xlsx.check.validate import DEPT, SELF, CleanSubmission, Entry
+from thidua_xlsx.model.results import (
+    SOURCE_DEPT,
+    SOURCE_SELF,
+    STATUS_DEPT_MISSING,
+    STATUS_SHEET_MISSING,
+    STATUS_SUBMITTED,
+    Decision,
+    DepartmentResult,
+    PersonResult,
+    Summary,
+    by_department,
+    is_granted,
+)
+from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDTT
+from thidua_xlsx.text.collation import name_key
 
 if TYPE_CHECKING:
-    from thidua_xlsx.decide.ballots import Tally
-    from thidua_xlsx.decide.council import CouncilChange
-
-SOURCE_SELF, SOURCE_DEPT, SOURCE_COUNCIL = SELF, DEPT, "council"
-STATUS_SUBMITTED, STATUS_DEPT_MISSING, STATUS_SHEET_MISSING = "submitted", "department_missing", "sheet_missing"
-
-
-@dataclass(frozen=True, slots=True)  # one or more per person: no __dict__ each
-class PersonResult:
-    code: str
-    name: str
-    department: str
-    department_name: str
-    role: str
-    position: str
-    status: str  # a STATUS_* code
-    newcomer: bool = False
-    file: str = ""
-    sheet: str = ""
-    registered: str = ""
-    form: str = ""
-    initiative: str = ""
-    note: str = ""
-    facts: cm.Facts = cm.Facts()
-    self_score: rules.Score | None = None
-    dept_score: rules.Score | None = None
-    final: float | None = None
-    final_source: str = ""  # a SOURCE_* code
-    classification: str = ""
-    rank_school: int | None = None
-    rank_department: int | None = None
-    decisions: tuple[rules.Decision, ...] = ()
-    flags: tuple[Reason, ...] = ()
-    council_score: float | None = None  # what the council typed, after a council pass
-    council_decision: str = ""
-    council_note: str = ""
-
-    @property
-    def has_registered(self) -> bool:
-        return bool(self.registered) and self.registered != ly.NOT_REGISTERED
-
-    def granted(self, title: str) -> bool:
-        return _granted(self.decisions, title)
-
-    @property
-    def proposed(self) -> str:
-        """The highest title granted ("" if none)."""
-        granted = [d.title for d in self.decisions if d.granted]
-        return granted[-1] if granted else ""
-
-
-@dataclass(frozen=True)
-class DepartmentResult:
-    code: str
-    name: str
-    members: int
-    submitted: bool
-    file: str = ""
-    collective: str = ""
-    decisions: tuple[rules.Decision, ...] = ()
-
-    @property
-    def proposed(self) -> str:
-        granted = [d.title for d in self.decisions if d.granted]
-        return granted[0] if granted else ""
-
-
-@dataclass(frozen=True)
-class Summary:
-    campaign: cm.Campaign | None
-    round: str
-    files: tuple[InboxFile, ...]
-    people: tuple[PersonResult, ...]
-    departments: tuple[DepartmentResult, ...]
-    issues: tuple[Issue, ...]
-    newest_input: dt.datetime | None
-    tally: "Tally | None" = None  # the council's vote, after a council pass
-    council_changes: tuple["CouncilChange", ...] = ()  # what the council changed, after a council pass
-
-    @property
-    def accepted_files(self) -> list[InboxFile]:
-        return [f for f in self.files if f.status == ACCEPTED]
+    pass
 
 
 def consolidate(campaign: cm.Campaign, selection: Selection, clean: list[CleanSubmission]) -> Summary:
@@ -188,15 +117,6 @@ def _order(campaign: cm.Campaign) -> dict[str, int]:
     for i, d in enumerate(campaign.departments):
         order.setdefault(d.code, i)
     return order
-
-
-def by_department(people) -> dict[str, list]:
-    """Department code → its people (roster persons or results), in the order given: one pass, so
-    that the loops over departments cost the number of people, not departments × people."""
-    groups: dict[str, list] = {}
-    for p in people:
-        groups.setdefault(p.department, []).append(p)
-    return groups
 
 
 def _fill(p: PersonResult, entry: Entry, campaign: cm.Campaign, round_: str, problems: list[Issue],
@@ -349,15 +269,15 @@ def judged(people: list[PersonResult], campaign: cm.Campaign) -> list[PersonResu
     proposals = [_proposal(p, campaign) for p in people]
     ldtt_count = sum(1 for p, decisions in zip(people, proposals)
                      if p.status != STATUS_DEPT_MISSING and decisions[0].granted)
-    winners = [(p.code, p.final) for p, decisions in zip(people, proposals) if _granted(decisions, rules.CSTDCS)]
+    winners = [(p.code, p.final) for p, decisions in zip(people, proposals) if is_granted(decisions, CSTDCS)]
     missed = rules.apply_quota(winners, ldtt_count, r.cstdcs_quota_percent)
     not_registered = reason("flag.not_registered")
     result = []
     for i, (p, decisions) in enumerate(zip(people, proposals)):
-        why = missed.get(p.code) if _granted(decisions, rules.CSTDCS) else None
+        why = missed.get(p.code) if is_granted(decisions, CSTDCS) else None
         if why is not None:
-            decisions = tuple(rules.Decision(d.title, False, (why,), pending=why.code == "quota.tie")
-                              if d.title == rules.CSTDCS else d for d in decisions)
+            decisions = tuple(Decision(d.title, False, (why,), pending=why.code == "quota.tie")
+                              if d.title == CSTDCS else d for d in decisions)
         flags = p.flags
         if p.status != STATUS_DEPT_MISSING and not p.has_registered and not_registered not in flags:
             flags += (not_registered,)  # once: the council's pass judges the merge's results again
@@ -366,19 +286,15 @@ def judged(people: list[PersonResult], campaign: cm.Campaign) -> list[PersonResu
     return result
 
 
-def _proposal(p: PersonResult, campaign: cm.Campaign) -> tuple[rules.Decision, ...]:
+def _proposal(p: PersonResult, campaign: cm.Campaign) -> tuple[Decision, ...]:
     """The titles the rules give ``p`` before the CSTĐCS quota, LĐTT first."""
     if p.status == STATUS_DEPT_MISSING:
-        return (rules.Decision(rules.LDTT, False, (reason("ldtt.department_missing"),)),)
+        return (Decision(LDTT, False, (reason("ldtt.department_missing"),)),)
     candidate = _candidate(p)
     ldtt = rules.decide_ldtt(candidate, campaign.rules, campaign.classification)
     extra = (rules.decide_cstdcs(candidate, ldtt, campaign.rules),
              rules.decide_higher(candidate, campaign.titles.individual))
     return (ldtt, *(d for d in extra if d is not None))
-
-
-def _granted(decisions: tuple[rules.Decision, ...], title: str) -> bool:
-    return any(d.title == title and d.granted for d in decisions)
 
 
 def _departments(campaign: cm.Campaign, people: list[PersonResult], by_dept: dict[str, CleanSubmission],
@@ -400,13 +316,13 @@ def decide_departments(campaign: cm.Campaign, people, departments) -> list[Depar
     for d in departments:
         members = groups.get(d.code, [])
         if not d.submitted:
-            decisions = (rules.Decision(rules.TTLDTT, False, (reason("collective.department_missing"),)),)
+            decisions = (Decision(TTLDTT, False, (reason("collective.department_missing"),)),)
         else:
             disciplines = [p.facts.discipline for p in members]
             unit = rules.Unit(
                 registered=d.collective, members=len(members),
-                ldtt=sum(p.granted(rules.LDTT) for p in members),
-                cstdcs=sum(p.granted(rules.CSTDCS) for p in members),
+                ldtt=sum(p.granted(LDTT) for p in members),
+                cstdcs=sum(p.granted(CSTDCS) for p in members),
                 at_least_htnv=sum(p.facts.rating in cm.RATINGS[:3] for p in members),
                 disciplined=sum(x not in (None, cm.DISCIPLINES[0]) for x in disciplines),
                 warned_or_worse=sum(x in cm.DISCIPLINES[2:] for x in disciplines),

@@ -16,179 +16,26 @@ who (the council), what (before → after), why (the note typed).
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
-from pathlib import Path
 
+from thidua_xlsx.decide import rules
+from thidua_xlsx.decide.ballots import count, vote_percent
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.decide import rules
+from thidua_xlsx.model.council import CouncilChange, CouncilEntry, CouncilInput
+from thidua_xlsx.model.issues import ERROR, WARNING, Issue, issue, reason
+from thidua_xlsx.model.results import Decision
+from thidua_xlsx.model.titles import CSTDCS, LDTT
 from thidua_xlsx.text import summary as tx
-from thidua_xlsx.decide.ballots import TallyInput, VoteCount, count, vote_percent
-from thidua_xlsx.check.validate import fold
-from thidua_xlsx.model.issues import ERROR, WARNING, Issue, Problems, issue, reason
-
-
-@dataclass(frozen=True)
-class CouncilChange:
-    """One line of the change log: the council changed ``what`` of a person (or a department)."""
-
-    code: str
-    name: str
-    what: str  # a code: "score", "title", "vote", "tie"
-    before: str
-    after: str
-    note: str  # what the council typed as its reason
-    against_rule: bool = False  # accepted only because a note was given; flagged
-
-
-@dataclass(frozen=True)
-class CouncilEntry:
-    code: str
-    score: float | None
-    decision: str  # "" (agree with the proposal), a title, or ly.COUNCIL_NONE
-    note: str
-    sheet: str
-    row: int  # 1-based, for the messages
-
-
-@dataclass(frozen=True)
-class CouncilInput:
-    file: str
-    meta: ly.SummaryMeta
-    entries: tuple[CouncilEntry, ...]
-    tally: TallyInput
-    issues: tuple[Issue, ...]
-
 
 # --- reading ------------------------------------------------------------------------------------
-
-def read_council(path: Path, campaign: cm.Campaign, problems: Problems) -> CouncilInput | None:
-    """The council's cells of ``path``, or None with the reason in ``problems`` (a wrong file)."""
-    from thidua_xlsx.read.registrations import checked_summary
-
-    checked = checked_summary(path, campaign, problems, ly.SCORING)
-    if checked is None:
-        return None
-    meta, book = checked
-    try:
-        sheets = _sheets(book)
-    except Exception:  # a broken file becomes one message
-        problems.add("council.unreadable", file=path.name, path=str(path))
-        return None
-    found: list[Issue] = []
-    entries = _entries(path.name, sheets, campaign, found)
-    if entries is None:
-        problems.add("council.no_council_columns", path=str(path))
-        return None
-    return CouncilInput(path.name, meta, entries, _tally(path.name, sheets, found), tuple(found))
-
-
-def _sheets(book) -> dict[str, list[list]]:
-    """Every sheet's values from A1 of the calamine workbook ``book``: the summary of a province is
-    millions of cells (openpyxl took 46 s on that of 84,000 people). A cell is read through :func:`_value`."""
-    return {name: book.get_sheet_by_name(name).to_python(skip_empty_area=False) for name in book.sheet_names
-            if name != ly.META_SHEET}
-
-
-def _value(row: list, col: int):
-    """The cell ``col`` of ``row`` as the council typed it (:func:`campaign.cell_value`)."""
-    return cm.cell_value(row[col]) if col < len(row) else None
-
-
-def _header(rows: list[list], wanted: dict[str, str]) -> tuple[int, dict[str, int]] | None:
-    for r, row in enumerate(rows):
-        texts = [cm.clean_text(v) for v in row]
-        if all(h in texts for h in wanted.values()):
-            return r, {k: texts.index(h) for k, h in wanted.items()}
-    return None
-
-
-def _entries(file: str, sheets, campaign: cm.Campaign, found: list[Issue]) -> tuple[CouncilEntry, ...] | None:
-    for name, rows in sheets.items():
-        head = _header(rows, tx.COUNCIL_HEADS)
-        if head is None:
-            continue
-        start, cols = head
-        choices = (*campaign.titles.individual, ly.COUNCIL_NONE)
-        entries = []
-        for r in range(start + 1, len(rows)):
-            cell = lambda key: _value(rows[r], cols[key])  # noqa: E731
-            code = cm.clean_text(cell("code"))
-            score, decision, note = cell("score"), cm.clean_text(cell("decision")), cm.clean_text(cell("note"))
-            if not code or (score in (None, "") and not decision and not note):
-                continue
-            where = dict(file=file, sheet=name)
-            number = _number(score)
-            if score not in (None, "") and number is None:
-                found.append(issue("council.bad_score", ERROR, **where, cell=_a1(r, cols["score"]),
-                                   value=cm.clean_text(score)))
-            if decision and decision not in choices:
-                match = next((c for c in choices if fold(c) == fold(decision)), None)
-                if match is None:
-                    found.append(issue("council.bad_decision", ERROR, **where, cell=_a1(r, cols["decision"]),
-                                       value=decision, choices=", ".join(choices)))
-                decision = match or ""
-            entries.append(CouncilEntry(code, number, decision, note, name, r + 1))
-        return tuple(entries)
-    return None
-
-
-def _tally(file: str, sheets, found: list[Issue]) -> TallyInput:
-    for name, rows in sheets.items():
-        head = _header(rows, {k: v for k, v in tx.TALLY_HEADS.items() if k in ("code", "title", "votes")})
-        if head is None:
-            continue
-        start, cols = head
-        fields = {}
-        for r in range(start):
-            label = cm.clean_text(_value(rows[r], 0))
-            key = next((k for k, v in tx.TALLY_FIELDS.items() if v == label), None)
-            if key is not None:
-                value = next((v for c in range(1, len(rows[r])) if (v := _value(rows[r], c)) is not None), None)
-                fields[key] = _count(value, file, name, _a1(r, 2), found)
-        counts = []
-        for r in range(start + 1, len(rows)):
-            row = rows[r]
-            code, title = cm.clean_text(_value(row, cols["code"])), cm.clean_text(_value(row, cols["title"]))
-            votes = _value(row, cols["votes"])
-            if code and title:
-                counts.append(VoteCount(code, title, _count(votes, file, name, _a1(r, cols["votes"]), found)))
-        return TallyInput(counts=tuple(counts), **fields)
-    return TallyInput()
-
-
-def _count(value, file: str, sheet: str, cell: str, found: list[Issue]) -> int | None:
-    if value in (None, ""):
-        return None
-    number = _number(value)
-    if number is None or number < 0 or number != int(number):
-        found.append(issue("council.bad_count", ERROR, file=file, sheet=sheet, cell=cell, value=cm.clean_text(value)))
-        return None
-    return int(number)
-
-
-def _number(value) -> float | None:
-    if isinstance(value, bool) or value in (None, ""):
-        return None
-    if isinstance(value, (int, float)):
-        return float(value)
-    try:
-        return float(cm.clean_text(value).replace(",", "."))
-    except ValueError:
-        return None
-
-
-def _a1(row: int, col: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return f"{get_column_letter(col + 1)}{row + 1}"
 
 
 # --- applying (pure) ------------------------------------------------------------------------------
 
 def apply_council(summary, council: CouncilInput, campaign: cm.Campaign):
     """The final summary: the council's word over the tool's proposal, with the change log."""
-    from thidua_xlsx.decide.consolidate import SOURCE_COUNCIL, decide_departments, judged
+    from thidua_xlsx.decide.consolidate import decide_departments, judged
+    from thidua_xlsx.model.results import SOURCE_COUNCIL
 
     problems = list(council.issues)
     problems += _inbox_changes(summary, council)
@@ -251,14 +98,14 @@ def _council_decision(p, e: CouncilEntry | None, file: str, problems: list[Issue
     if e.decision == ly.COUNCIL_NONE:
         if not p.proposed:
             return p
-        decisions = tuple(rules.Decision(d.title, False, (reason("council.refused", note=e.note or "—"),))
+        decisions = tuple(Decision(d.title, False, (reason("council.refused", note=e.note or "—"),))
                           for d in p.decisions)
         changes.append(CouncilChange(p.code, p.name, "title", before, ly.COUNCIL_NONE, e.note))
         return dataclasses.replace(p, decisions=decisions)
     wanted = _with_lower(e.decision)
     current = {d.title: d for d in p.decisions}
-    refused_by_rule = [t for t in wanted if not current.get(t, rules.Decision(t, False)).granted
-                       and not current.get(t, rules.Decision(t, False)).pending]
+    refused_by_rule = [t for t in wanted if not current.get(t, Decision(t, False)).granted
+                       and not current.get(t, Decision(t, False)).pending]
     if refused_by_rule and not e.note:
         problems.append(issue("council.needs_note", ERROR, file=file, sheet=e.sheet, name=p.name, title=e.decision,
                               why=_why(current.get(refused_by_rule[0]))))
@@ -266,13 +113,13 @@ def _council_decision(p, e: CouncilEntry | None, file: str, problems: list[Issue
     decisions = []
     for d in p.decisions:
         if d.title in wanted:
-            decisions.append(d if d.granted else rules.Decision(d.title, True, (reason(
+            decisions.append(d if d.granted else Decision(d.title, True, (reason(
                 "council.tie_chosen" if d.pending else "council.granted", note=e.note or "—"),)))
         elif d.granted:  # a lower choice than proposed: the higher title is not proposed
-            decisions.append(rules.Decision(d.title, False, (reason("council.refused", note=e.note or "—"),)))
+            decisions.append(Decision(d.title, False, (reason("council.refused", note=e.note or "—"),)))
         else:
             decisions.append(d)
-    decisions += [rules.Decision(t, True, (reason("council.granted", note=e.note),)) for t in wanted
+    decisions += [Decision(t, True, (reason("council.granted", note=e.note),)) for t in wanted
                   if t not in current]
     p = dataclasses.replace(p, decisions=tuple(decisions))
     if refused_by_rule:
@@ -287,10 +134,10 @@ def _council_decision(p, e: CouncilEntry | None, file: str, problems: list[Issue
 
 def _with_lower(title: str) -> tuple[str, ...]:
     """CSTĐCS rests on LĐTT: choosing it chooses both."""
-    return (rules.LDTT, rules.CSTDCS) if title == rules.CSTDCS else (title,)
+    return (LDTT, CSTDCS) if title == CSTDCS else (title,)
 
 
-def _why(decision: rules.Decision | None) -> str:
+def _why(decision: Decision | None) -> str:
     return decision.reason if decision is not None and decision.reasons else reason("council.not_registered").text
 
 
@@ -301,7 +148,7 @@ def _settle_ties(people, problems: list[Issue], changes: list[CouncilChange]):
     for p in people:
         if any(d.pending for d in p.decisions):
             if chosen:
-                decisions = tuple(rules.Decision(d.title, False, (reason("council.tie_not_chosen"),)) if d.pending
+                decisions = tuple(Decision(d.title, False, (reason("council.tie_not_chosen"),)) if d.pending
                                   else d for d in p.decisions)
                 changes.append(CouncilChange(p.code, p.name, "tie", tx.CHANGES_TIE_OPEN, p.proposed or "—", ""))
                 p = dataclasses.replace(p, decisions=decisions)
@@ -324,7 +171,7 @@ def _voted(p, tally, r: cm.Rules, problems: list[Issue], changes: list[CouncilCh
         elif result.passed:
             decisions.append(dataclasses.replace(d, reasons=(*d.reasons, result.reason)))
         else:
-            decisions.append(rules.Decision(d.title, False, (result.reason,)))
+            decisions.append(Decision(d.title, False, (result.reason,)))
             changes.append(CouncilChange(p.code, p.name, "vote", d.title, tx.CHANGES_NOT_PASSED, result.reason.text))
     return dataclasses.replace(p, decisions=tuple(decisions))
 

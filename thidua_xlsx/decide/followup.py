@@ -11,8 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.decide.consolidate import STATUS_DEPT_MISSING, PersonResult, Summary, by_department
 from thidua_xlsx.model.issues import ERROR
+from thidua_xlsx.model.results import STATUS_DEPT_MISSING, PersonResult, Summary, by_department
 
 ON_TIME, LATE, NOT_SENT, UNFILLED = "on_time", "late", "not_sent", "unfilled"
 NEARLY_BLANK = 0.2  # below this share of people with anything filled, a workbook counts as not filled

@@ -13,22 +13,10 @@ from dataclasses import dataclass
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.issues import Reason, reason
 from thidua_xlsx.model.layout import NOT_REGISTERED
-
-LDTT = "Lao động tiên tiến"
-CSTDCS = "Chiến sĩ thi đua cơ sở"
-TTLDTT = "Tập thể lao động tiên tiến"
-TTLDXS = "Tập thể lao động xuất sắc"
+from thidua_xlsx.model.results import Decision, Score
+from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDTT, TTLDXS
 
 _RECOGNISED_LEVELS = set(cm.INITIATIVE_LEVELS)
-
-
-@dataclass(frozen=True, slots=True)  # one or more per person: no __dict__ each
-class Score:
-    total: float | None  # None: nothing entered in this column
-    groups: dict[str, float]
-    gate_ok: bool
-    entered: int
-    blank_required: int
 
 
 def score(rubric: cm.Rubric, values: dict[str, float | None]) -> Score:
@@ -89,24 +77,6 @@ class Candidate:
     initiative_decision: str
     classification: str
     total: float | None
-
-
-@dataclass(frozen=True, slots=True)  # one or more per person: no __dict__ each
-class Decision:
-    """A title granted or not, with its reasons. ``pending``: the council must decide (not the tool)."""
-
-    title: str
-    granted: bool
-    reasons: tuple[Reason, ...] = ()
-    pending: bool = False
-
-    @property
-    def reason(self) -> str:
-        return "; ".join(r.text for r in self.reasons)
-
-    def to_dict(self) -> dict:
-        return {"title": self.title, "granted": self.granted, "pending": self.pending,
-                "reasons": [r.to_dict() for r in self.reasons]}
 
 
 def _registered_rank(title: str) -> int:

@@ -13,7 +13,6 @@ import hashlib
 import json
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
 
 # Kinds of criteria groups (the words the secretary reads in campaign.xlsx).
 SCORE = "cộng"
@@ -334,12 +333,3 @@ def _group_text(group: Group) -> str:
     return f"{group.kind} tối đa {num_text(group.max)}{low}"
 
 
-def preset_dir() -> Path:
-    package = Path(__file__).parent.parent
-    installed = package / "presets"
-    return installed if installed.is_dir() else package.parent / "workbook_templates"
-
-
-def load_preset(level: str) -> Campaign:
-    path = preset_dir() / f"{level}.json"
-    return from_dict(json.loads(path.read_text(encoding="utf-8")))

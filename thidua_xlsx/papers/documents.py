@@ -1,6 +1,6 @@
 """The papers as Word documents and PDF, in Nghị định 30/2020 form, gathered into one hồ sơ per title.
 
-``write_documents(summary, folder)`` writes, from a :class:`~thidua_xlsx.decide.consolidate.Summary`:
+``write_documents(summary, folder)`` writes, from a :class:`~thidua_xlsx.model.results.Summary`:
 
 * in ``folder``: the Tờ trình (Mẫu 01 of Nghị định 152/2025), the Biên bản họp bình xét with the
   ballot result, and — when a title is put to a vote — the Biên bản kiểm phiếu and one Phiếu bầu per
@@ -29,18 +29,21 @@ fields: those few elements are added with its ``OxmlElement``, in the schema's o
 
 from __future__ import annotations
 
+from thidua_xlsx.model.results import Decision
+
 import os
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDXS
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.text import documents as tx
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.decide import rules
-from thidua_xlsx.decide.ballots import Candidate, VoteResult, candidates as ballot_candidates, needed_votes, vote_percent
-from thidua_xlsx.decide.consolidate import DepartmentResult, PersonResult, Summary, by_department
+from thidua_xlsx.decide.ballots import candidates as ballot_candidates, needed_votes, vote_percent
+from thidua_xlsx.model.council import Candidate, VoteResult
+from thidua_xlsx.model.results import DepartmentResult, PersonResult, Summary, by_department
 from thidua_xlsx.model.issues import Reason
 from thidua_xlsx.write.summary import COLLECTIVE_ORDER, criteria_line, date_line, day_text, initiative_text, proposal_lists, \
     school_of, short_note, titles_in_order
@@ -141,7 +144,7 @@ def write_documents(summary: Summary, folder: Path, *, pdf: bool = True) -> Docu
         path = sub / f"{tx.FILE_LIST.format(title=ascii_name(title))}.docx"
         _list(s, title).save(path)
         own[title] = [(LIST, tx.DOC_NAMES[LIST].format(title=title), path)]
-        if title == rules.CSTDCS:
+        if title == CSTDCS:
             for p, path in _report_paths(sub, [p for p, _ in s.individual[title]]):
                 _report(s, p, title).save(path)
                 own[title].append((REPORT, tx.DOC_NAMES[REPORT].format(name=p.name), path))
@@ -182,7 +185,7 @@ class _Facts:
         self.tally = summary.tally
         self.created = summary.newest_input or FIXED_DATE
         people = list(summary.people)
-        self.individual: dict[str, list[tuple[PersonResult, rules.Decision]]] = proposal_lists(people)
+        self.individual: dict[str, list[tuple[PersonResult, Decision]]] = proposal_lists(people)
         found = {d.proposed for d in summary.departments if d.proposed}
         self.collective: dict[str, list[DepartmentResult]] = {
             t: [d for d in summary.departments if d.proposed == t] for t in titles_in_order(COLLECTIVE_ORDER, found)}
@@ -251,19 +254,19 @@ class _Facts:
 
     # --- notes and grounds ---
 
-    def note(self, p: PersonResult, d: rules.Decision, title: str) -> str:
+    def note(self, p: PersonResult, d: Decision, title: str) -> str:
         notes = []
-        if title == rules.CSTDCS:
+        if title == CSTDCS:
             excellent, initiative = self.grounds(p, d)
             key = ("excellent_initiative" if excellent and initiative else "excellent" if excellent else
                    "initiative" if initiative else "")
             if key:
                 notes.append(tx.NOTES[key])
-        elif title == rules.LDTT:
+        elif title == LDTT:
             if p.facts.maternity_months:
                 notes.append(tx.NOTES["maternity"].format(months=cm.num_text(p.facts.maternity_months)))
-            if p.granted(rules.CSTDCS):
-                notes.append(tx.NOTES["also"].format(title=tx.TITLE_SHORT.get(rules.CSTDCS, rules.CSTDCS)))
+            if p.granted(CSTDCS):
+                notes.append(tx.NOTES["also"].format(title=tx.TITLE_SHORT.get(CSTDCS, CSTDCS)))
         notes.append(short_note(d))  # "Hội đồng quyết định" when the council decided, as on the summary's lists
         notes += self.vote_notes(p.code, title)
         return "; ".join(n for n in notes if n)
@@ -276,7 +279,7 @@ class _Facts:
             return [tx.NOTES["no_quorum"]]
         return [tx.NOTES["vote_failed"]] if r.passed is False else []
 
-    def grounds(self, p: PersonResult, d: rules.Decision) -> tuple[bool, bool]:
+    def grounds(self, p: PersonResult, d: Decision) -> tuple[bool, bool]:
         """What a CSTĐCS rests on: (the HTXSNV rating, a recognised sáng kiến), from the decision's
         reasons; from the facts when the decision does not say (a council's decision)."""
         codes = _reason_codes(d.reasons)
@@ -365,7 +368,7 @@ def _letter(s: _Facts) -> _Paper:
     _proposed_counts(doc, s, tx.LETTER_INDIVIDUAL_HEAD, tx.LETTER_INDIVIDUAL, tx.LETTER_COLLECTIVE_HEAD,
                      tx.LETTER_COLLECTIVE, tx.LETTER_NONE)
     doc.para(tx.LETTER_ATTACHED, italic=True, indent=False, align="center")
-    reports = (tx.LETTER_FILES_REPORTS.format(title=rules.CSTDCS) if s.individual.get(rules.CSTDCS) else "")
+    reports = (tx.LETTER_FILES_REPORTS.format(title=CSTDCS) if s.individual.get(CSTDCS) else "")
     doc.para(tx.LETTER_FILES.format(tally=tx.LETTER_FILES_TALLY if s.ballot else "", reports=reports))
     doc.para(tx.LETTER_CLOSE.format(**fill), keep=True)
     doc.signatures(_Receivers(tx.RECEIVERS_HEAD, tx.RECEIVERS),
@@ -486,9 +489,9 @@ def _list(s: _Facts, title: str) -> _Paper:
         rows = []
         for d in units:
             members = s.members.get(d.code, [])
-            ldtt = sum(p.granted(rules.LDTT) for p in members)
+            ldtt = sum(p.granted(LDTT) for p in members)
             share = tx.PERCENT.format(value=cm.num_text(round(100 * ldtt / d.members, 1))) if d.members else ""
-            rows.append([d.name, str(d.members), str(ldtt), share, str(sum(p.granted(rules.CSTDCS) for p in members)),
+            rows.append([d.name, str(d.members), str(ldtt), share, str(sum(p.granted(CSTDCS) for p in members)),
                          s.heads.get(d.code, ""), s.votes_text(d.code, title),
                          "; ".join(n for n in [short_note(_granted(d, title)), *s.vote_notes(d.code, title)] if n)])
         heads, widths, aligns = tx.LIST_HEAD_COLLECTIVE, (14, 48, 20, 20, 22, 24, 40, 28, 36), "clcccclcl"
@@ -566,7 +569,7 @@ def _ballot(s: _Facts, title: str, chosen: list[Candidate]) -> _Paper:
     return doc
 
 
-def _granted(d: DepartmentResult, title: str) -> rules.Decision:
+def _granted(d: DepartmentResult, title: str) -> Decision:
     return next(x for x in d.decisions if x.title == title and x.granted)
 
 
@@ -576,7 +579,7 @@ def _numbered(rows: list[list[str]]) -> list[list[str]]:
 
 def _attachments(s: _Facts, title: str) -> tuple[Attachment, ...]:
     found = []
-    if title == rules.CSTDCS:
+    if title == CSTDCS:
         for p, d in s.individual.get(title, ()):
             excellent, initiative = s.grounds(p, d)
             f = p.facts
@@ -588,7 +591,7 @@ def _attachments(s: _Facts, title: str) -> tuple[Attachment, ...]:
                                         tx.ATTACHMENTS["initiative_decision"].format(
                                             initiative=f.initiative, level=f.initiative_level or tx.DOTS,
                                             decision=f.initiative_decision or tx.DOTS)))
-    elif title == rules.TTLDXS:
+    elif title == TTLDXS:
         for d in s.collective.get(title, ()):
             found.append(Attachment(d.code, d.name, d.name, "collective_report", tx.ATTACHMENTS["collective_report"]))
     return tuple(found)

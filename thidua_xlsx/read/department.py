@@ -22,144 +22,44 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.text import workbook as tx
-from thidua_xlsx.read.containment import (FILE, LINK, MAX_FILE_BYTES, SPECIAL, UNREADABLE_FOLDER, WORKBOOK_FOLDER,
-                                     WORKBOOK_SUFFIXES, InboxItem, check_workbook, sha256_of)
-from thidua_xlsx.model.issued import IssuedPerson, IssuedRegistry, IssuedWorkbook, fingerprint
-from thidua_xlsx.model.issues import ERROR, NOTE, WARNING, Issue, issue
+from thidua_xlsx.model.inbox import (
+    ACCEPTED,
+    Cell,
+    InboxFile,
+    ItemCells,
+    RegistrationEntry,
+    ScoringForm,
+    Submission,
+    a1,
+    reject,
+    skip,
+)
+from thidua_xlsx.model.issued import IssuedPerson, IssuedWorkbook, fingerprint
+from thidua_xlsx.model.issues import ERROR, WARNING, Issue, issue
+from thidua_xlsx.read.containment import (
+    FILE,
+    LINK,
+    MAX_FILE_BYTES,
+    SPECIAL,
+    UNREADABLE_FOLDER,
+    WORKBOOK_FOLDER,
+    WORKBOOK_SUFFIXES,
+    InboxItem,
+    check_workbook,
+    sha256_of,
+)
 from thidua_xlsx.read.legacy_text import might_be_legacy
+from thidua_xlsx.read.registry import IssuedRegistry
+from thidua_xlsx.text import workbook as tx
 
 SYSTEM_FILES = {".ds_store", "thumbs.db", "desktop.ini"}
 # Sheets of ours that hold no input: never parsed. Every other sheet is (those the issued record names,
 # and any it does not: a copied or renamed form is found by the code it shows, and reported).
 NOT_READ = (ly.LISTS_SHEET, ly.GUIDE_SHEET)
 SECONDS_PER_FILE = 20  # a workbook reads in well under a second; a file that takes longer is stopped
-
-# File statuses, as written in "Nguồn dữ liệu".
-ACCEPTED = "accepted"
-SUPERSEDED = "superseded"
-REJECTED = "rejected"
-SKIPPED = "skipped"
-
-
-class Cell(NamedTuple):
-    """One cell value as read, with where it was found (0-based). A named tuple whose A1 address is
-    made only when asked: hundreds are made per workbook, few addresses are ever shown."""
-
-    value: object
-    sheet: str
-    row: int
-    col: int
-    font: str = ""  # the cell's font, looked up only for text that may be legacy Vietnamese (.xlsx/.xlsm)
-
-    @property
-    def cell(self) -> str:
-        return _a1(self.row, self.col)
-
-
-class ItemCells(NamedTuple):
-    code: str
-    self: Cell
-    dept: Cell
-    note: Cell
-
-
-@dataclass(frozen=True)
-class ScoringForm:
-    """One person's scoring form as found in a returned workbook."""
-
-    marker: str  # the code beside "Mã số:"
-    person: IssuedPerson  # who it was issued for (a blank spare person on a spare form)
-    sheet: str
-    name: Cell | None
-    position: Cell | None
-    items: tuple[ItemCells, ...]
-    facts: tuple[tuple[str, Cell], ...]
-    shown_totals: tuple[Cell | None, Cell | None]  # the workbook's own totals (self, department)
-
-    @property
-    def spare(self) -> bool:
-        return not self.person.code
-
-
-@dataclass(frozen=True)
-class RegistrationEntry:
-    person: IssuedPerson | None  # None: a spare row
-    name: Cell
-    position: Cell
-    title: Cell
-    form: Cell
-    initiative: Cell
-    note: Cell
-
-
-@dataclass(frozen=True, slots=True)
-class Packed:
-    """A version's input values, compressed, for the comparison of versions (:func:`selection.pack_inputs`):
-    ``shape`` — whose forms and rows, which codes —, then ``values`` in that order. The versions sent
-    back of one workbook share one shape (:class:`selection.Kept`): each keeps only its values."""
-
-    shape: bytes
-    values: bytes
-
-
-@dataclass(frozen=True, slots=True)  # one per file of an inbox: no __dict__ each
-class Submission:
-    """What a returned workbook brought: its input cells, placed by code, and who it was issued for.
-
-    Once a file has been validated the merge keeps it *slim* (:meth:`slim`): who it was issued for
-    (identity only), what was missing or marked, and its input values packed for the comparison of
-    versions — no cell objects, no rubric, no locked content. At 10,000 files that is the
-    difference between a few MB and several GB."""
-
-    issued: IssuedWorkbook
-    registrations: tuple[RegistrationEntry, ...] = ()
-    forms: tuple[ScoringForm, ...] = ()
-    collective: Cell | None = None
-    missing: tuple[str, ...] = ()  # issued person codes whose row or form was not found
-    marked: tuple[str, ...] = ()  # person codes with cells that could not be placed or were changed
-    inputs: Packed | None = None  # slim: the input values, for the diff of versions, until it is made
-
-    def slim(self, inputs: Packed) -> "Submission":
-        issued = self.issued
-        identity = IssuedWorkbook(dataclasses.replace(issued.layout, sheets=()), (), issued.collective, (),
-                                  issued.fingerprint, issued.file_name, issued.issued_on, issued.sha256)
-        return Submission(identity, missing=self.missing, marked=self.marked, inputs=inputs)
-
-    @property
-    def department_code(self) -> str:
-        return self.issued.department_code
-
-    @property
-    def round(self) -> str:
-        return self.issued.round
-
-
-@dataclass(frozen=True, slots=True)  # one per file of an inbox: no __dict__ each
-class InboxFile:
-    path: Path
-    name: str  # relative to the inbox, with "/" separators
-    size: int
-    modified: dt.datetime  # file system time
-    sha256: str
-    saved_at: dt.datetime | None = None  # the workbook's own "last saved" time (docProps), if any
-    status: str = REJECTED
-    reason: str = ""
-    submission: Submission | None = None
-    issues: tuple[Issue, ...] = ()
-
-    @property
-    def version_time(self) -> dt.datetime:
-        """What decides the newest version of a department: the workbook's own save time, else mtime."""
-        return self.saved_at or self.modified
-
-    @property
-    def department_name(self) -> str:
-        return self.submission.issued.layout.department_name if self.submission else ""
 
 
 @dataclass(frozen=True)
@@ -314,16 +214,6 @@ def _read_workbook(entry: InboxFile, sheets: "_Sheets", context: ReadContext) ->
 
 def _identity_fields(layout: ly.WorkbookLayout) -> tuple:
     return layout.campaign_id, layout.round, layout.department_code, layout.department_name, layout.school_year
-
-
-def reject(entry: InboxFile, code: str, **params) -> InboxFile:
-    return dataclasses.replace(entry, status=REJECTED, reason=code,
-                               issues=(*entry.issues, issue(code, ERROR, file=entry.name, **params)))
-
-
-def skip(entry: InboxFile, code: str) -> InboxFile:
-    return dataclasses.replace(entry, status=SKIPPED, reason=code, issues=(*entry.issues, issue(code, NOTE,
-                                                                                               file=entry.name)))
 
 
 def locked_content(path: Path, issued_people: tuple[IssuedPerson, ...], layout: ly.WorkbookLayout,
@@ -517,22 +407,6 @@ def _at_columns(*columns: int):
         return tuple(line[c] if 0 <= c < len(line) else "" for c in columns)
 
     return at
-
-
-def _column_letters(col: int) -> str:
-    letters = ""
-    col += 1
-    while col:
-        col, rest = divmod(col - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-_COLUMNS = tuple(_column_letters(c) for c in range(702))  # A … ZZ
-
-
-def _a1(row: int, col: int) -> str:
-    return f"{_COLUMNS[col] if 0 <= col < 702 else _column_letters(col)}{row + 1}"
 
 
 class _Sheets(dict):
@@ -746,7 +620,7 @@ class _Extractor:
                 if marker and record is None:
                     self.found.foreign.add(marker)
                 self.add("sheet.unknown_form" if record is None else "sheet.duplicate", ERROR, sheet=sheet.name,
-                         cell=_a1(r, c + 1), marker=marker, used=marker)
+                         cell=a1(r, c + 1), marker=marker, used=marker)
                 continue
             seen.add(marker)
             person = self.people.get(record.person_code) or IssuedPerson("", "", "", record.role)

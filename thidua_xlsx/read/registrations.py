@@ -13,9 +13,9 @@ from typing import NamedTuple
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.read.containment import read_own_book
 from thidua_xlsx.model.issued import NEWCOMER_PREFIX, Newcomer, Registration
 from thidua_xlsx.model.issues import Problems
+from thidua_xlsx.read.containment import read_own_book
 
 SHEET = "Đăng ký"
 PERSON_HEADERS = {"code": "Mã", "name": "Họ và tên", "position": "Chức vụ", "department": "Tổ",

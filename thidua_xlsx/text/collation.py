@@ -43,3 +43,10 @@ def text_key(text: str) -> tuple:
     """Sort key for any Vietnamese text, word by word (department names, titles)."""
     keys = [_word_key(w) for w in text.split()]
     return (tuple(p for p, _ in keys), tuple(t for _, t in keys))
+
+
+def fold(text: str) -> str:
+    """Case, accents and spacing folded: 'lao dong tien tien' matches 'Lao động tiên tiến'."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(ch for ch in text if not unicodedata.combining(ch)).split())

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 
+from thidua_xlsx.model.titles import CSTDCS, LDTT
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.text import messages as mt
-from thidua_xlsx.decide import rules
-from thidua_xlsx.decide.consolidate import Summary
+from thidua_xlsx.model.results import Summary
 
 
 def console_lines(summary: Summary, verbose: bool) -> list[str]:
@@ -34,8 +34,8 @@ def console_lines(summary: Summary, verbose: bool) -> list[str]:
             lines.append(mt.REPORT_PEOPLE.format(people=len(summary.people),
                                                  scored=sum(p.final is not None for p in summary.people),
                                                  newcomers=sum(p.newcomer for p in summary.people)))
-            lines.append(mt.REPORT_TITLES.format(ldtt=sum(p.granted(rules.LDTT) for p in summary.people),
-                                                 cstdcs=sum(p.granted(rules.CSTDCS) for p in summary.people)))
+            lines.append(mt.REPORT_TITLES.format(ldtt=sum(p.granted(LDTT) for p in summary.people),
+                                                 cstdcs=sum(p.granted(CSTDCS) for p in summary.people)))
         else:
             registered = sum(p.has_registered for p in summary.people)
             lines.append(mt.REPORT_REGISTERED.format(registered=registered, people=len(summary.people)))

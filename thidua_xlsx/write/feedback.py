@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from thidua_xlsx.text import workbook as tx
-from thidua_xlsx.decide.consolidate import Summary
+from thidua_xlsx.model.results import Summary
 from thidua_xlsx.model.issues import ERROR, WARNING, Issue
-from thidua_xlsx.read.department import ACCEPTED, InboxFile
+from thidua_xlsx.model.inbox import ACCEPTED, InboxFile
 
 MARK_FILLS = {ERROR: "FFFFC7CE", WARNING: "FFFFEB9C"}
 AUTHOR = "thidua-xlsx"

@@ -11,6 +11,8 @@ wrapped text written by a library either, so row heights are estimated here (:fu
 
 from __future__ import annotations
 
+from thidua_xlsx.model.results import Decision, Score
+
 import dataclasses
 import datetime as dt
 import json
@@ -21,15 +23,15 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDTT, TTLDXS
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.decide import rules
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.text.collation import name_key
-from thidua_xlsx.decide.consolidate import SOURCE_COUNCIL, STATUS_SUBMITTED, PersonResult, Summary, by_department
+from thidua_xlsx.model.results import SOURCE_COUNCIL, STATUS_SUBMITTED, PersonResult, Summary, by_department
 from thidua_xlsx.model.issues import ERROR, NOTE, WARNING
 from thidua_xlsx.text.messages import REASONS
-from thidua_xlsx.read.department import ACCEPTED
+from thidua_xlsx.model.inbox import ACCEPTED
 from thidua_xlsx.write.department import A4, FIXED_DATE, FONT, HEADER_FILL, MARGINS
 from thidua_xlsx.text.workbook import DATE_LINE_BLANK, NO, YES
 
@@ -39,8 +41,8 @@ LINE_PT = 15.75  # one line of Times New Roman 12
 TOTAL_FILL = "#EDEDED"
 COUNCIL_FILL = "#FFF2CC"  # the columns the council may fill in
 ERROR_FILL, WARNING_FILL = "#FFC7CE", "#FFEB9C"
-INDIVIDUAL_ORDER = (rules.CSTDCS, rules.LDTT)  # highest first, as the lists are read
-COLLECTIVE_ORDER = (rules.TTLDXS, rules.TTLDTT)
+INDIVIDUAL_ORDER = (CSTDCS, LDTT)  # highest first, as the lists are read
+COLLECTIVE_ORDER = (TTLDXS, TTLDTT)
 SEVERITY_ORDER = {ERROR: 0, WARNING: 1, NOTE: 2}
 FILE_KB_FORMAT, TIME_FORMAT = "0.0", "dd/mm/yyyy hh:mm"
 A4_SHORT, A4_LONG = 595.3, 841.9  # points
@@ -192,7 +194,7 @@ def _iso(value: dt.datetime | None) -> str | None:
     return value.replace(tzinfo=dt.timezone.utc).isoformat() if value else None
 
 
-def _total(score: rules.Score | None) -> float | None:
+def _total(score: Score | None) -> float | None:
     return score.total if score else None
 
 
@@ -311,14 +313,14 @@ def titles_in_order(order: tuple[str, ...], found: set[str]) -> list[str]:
     return [t for t in order if t in found] + sorted(found - set(order))
 
 
-def proposal_lists(people: list[PersonResult]) -> dict[str, list[tuple[PersonResult, rules.Decision]]]:
+def proposal_lists(people: list[PersonResult]) -> dict[str, list[tuple[PersonResult, Decision]]]:
     """Granted individual titles, highest first, each with its people (in the summary's order)."""
     granted = {d.title for p in people for d in p.decisions if d.granted}
     return {title: [(p, d) for p in people for d in p.decisions if d.title == title and d.granted]
             for title in titles_in_order(INDIVIDUAL_ORDER, granted)}
 
 
-def short_note(decision: rules.Decision) -> str:
+def short_note(decision: Decision) -> str:
     """What a signed list says beside a name: only that the council decided, never the tool's reasons."""
     return tx.NOTE_COUNCIL if decision.reasons and decision.reasons[0].code.startswith("council.") else ""
 
@@ -633,7 +635,7 @@ class _Book:
             return [label, len(people), submitted, len(finals),
                     round(sum(finals) / len(finals), 2) if finals else None,
                     *(counts[name] for name in self.levels),
-                    sum(p.granted(rules.LDTT) for p in people), sum(p.granted(rules.CSTDCS) for p in people),
+                    sum(p.granted(LDTT) for p in people), sum(p.granted(CSTDCS) for p in people),
                     collective]
         counts = Counter(p.registered if p.has_registered else "" for p in people)
         titles = heads[3:-2]
@@ -874,12 +876,12 @@ class _Book:
             rows = []
             for d in self.s.departments:
                 members = self.by_dept[d.code]
-                ldtt = sum(p.granted(rules.LDTT) for p in members)
+                ldtt = sum(p.granted(LDTT) for p in members)
                 disciplined = sum(bool(p.facts.discipline) and p.facts.discipline != cm.DISCIPLINES[0]
                                   for p in members)
                 reasons = "\n".join(f"{x.title}: {x.reason}" for x in d.decisions)
                 rows.append([d.name, d.members, ldtt, ldtt / d.members if d.members else None,
-                             sum(p.granted(rules.CSTDCS) for p in members), disciplined, d.collective,
+                             sum(p.granted(CSTDCS) for p in members), disciplined, d.collective,
                              d.proposed, reasons])
             title = tx.COLLECTIVE_TITLE
         else:

@@ -1,0 +1,238 @@
+"""What an inbox holds once read: each file's outcome (status, problems) and the input cells it brought,
+placed by code; then the checked entries per person and the selection of the winning file per department.
+Values only: the reader (read/) makes them, the checks (check/) and the decisions (decide/) take them."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+from array import array
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.issued import IssuedPerson, IssuedWorkbook
+from thidua_xlsx.model.issues import ERROR, NOTE, Issue, issue
+
+# File statuses, as written in "Nguồn dữ liệu".
+ACCEPTED = "accepted"
+SUPERSEDED = "superseded"
+REJECTED = "rejected"
+SKIPPED = "skipped"
+
+
+class Cell(NamedTuple):
+    """One cell value as read, with where it was found (0-based). A named tuple whose A1 address is
+    made only when asked: hundreds are made per workbook, few addresses are ever shown."""
+
+    value: object
+    sheet: str
+    row: int
+    col: int
+    font: str = ""  # the cell's font, looked up only for text that may be legacy Vietnamese (.xlsx/.xlsm)
+
+    @property
+    def cell(self) -> str:
+        return a1(self.row, self.col)
+
+
+class ItemCells(NamedTuple):
+    code: str
+    self: Cell
+    dept: Cell
+    note: Cell
+
+
+@dataclass(frozen=True)
+class ScoringForm:
+    """One person's scoring form as found in a returned workbook."""
+
+    marker: str  # the code beside "Mã số:"
+    person: IssuedPerson  # who it was issued for (a blank spare person on a spare form)
+    sheet: str
+    name: Cell | None
+    position: Cell | None
+    items: tuple[ItemCells, ...]
+    facts: tuple[tuple[str, Cell], ...]
+    shown_totals: tuple[Cell | None, Cell | None]  # the workbook's own totals (self, department)
+
+    @property
+    def spare(self) -> bool:
+        return not self.person.code
+
+
+@dataclass(frozen=True)
+class RegistrationEntry:
+    person: IssuedPerson | None  # None: a spare row
+    name: Cell
+    position: Cell
+    title: Cell
+    form: Cell
+    initiative: Cell
+    note: Cell
+
+
+@dataclass(frozen=True, slots=True)
+class Packed:
+    """A version's input values, compressed, for the comparison of versions (:func:`selection.pack_inputs`):
+    ``shape`` — whose forms and rows, which codes —, then ``values`` in that order. The versions sent
+    back of one workbook share one shape (:class:`selection.Kept`): each keeps only its values."""
+
+    shape: bytes
+    values: bytes
+
+
+@dataclass(frozen=True, slots=True)  # one per file of an inbox: no __dict__ each
+class Submission:
+    """What a returned workbook brought: its input cells, placed by code, and who it was issued for.
+
+    Once a file has been validated the merge keeps it *slim* (:meth:`slim`): who it was issued for
+    (identity only), what was missing or marked, and its input values packed for the comparison of
+    versions — no cell objects, no rubric, no locked content. At 10,000 files that is the
+    difference between a few MB and several GB."""
+
+    issued: IssuedWorkbook
+    registrations: tuple[RegistrationEntry, ...] = ()
+    forms: tuple[ScoringForm, ...] = ()
+    collective: Cell | None = None
+    missing: tuple[str, ...] = ()  # issued person codes whose row or form was not found
+    marked: tuple[str, ...] = ()  # person codes with cells that could not be placed or were changed
+    inputs: Packed | None = None  # slim: the input values, for the diff of versions, until it is made
+
+    def slim(self, inputs: Packed) -> "Submission":
+        issued = self.issued
+        identity = IssuedWorkbook(dataclasses.replace(issued.layout, sheets=()), (), issued.collective, (),
+                                  issued.fingerprint, issued.file_name, issued.issued_on, issued.sha256)
+        return Submission(identity, missing=self.missing, marked=self.marked, inputs=inputs)
+
+    @property
+    def department_code(self) -> str:
+        return self.issued.department_code
+
+    @property
+    def round(self) -> str:
+        return self.issued.round
+
+
+@dataclass(frozen=True, slots=True)  # one per file of an inbox: no __dict__ each
+class InboxFile:
+    path: Path
+    name: str  # relative to the inbox, with "/" separators
+    size: int
+    modified: dt.datetime  # file system time
+    sha256: str
+    saved_at: dt.datetime | None = None  # the workbook's own "last saved" time (docProps), if any
+    status: str = REJECTED
+    reason: str = ""
+    submission: Submission | None = None
+    issues: tuple[Issue, ...] = ()
+
+    @property
+    def version_time(self) -> dt.datetime:
+        """What decides the newest version of a department: the workbook's own save time, else mtime."""
+        return self.saved_at or self.modified
+
+    @property
+    def department_name(self) -> str:
+        return self.submission.issued.layout.department_name if self.submission else ""
+
+
+def reject(entry: InboxFile, code: str, **params) -> InboxFile:
+    return dataclasses.replace(entry, status=REJECTED, reason=code,
+                               issues=(*entry.issues, issue(code, ERROR, file=entry.name, **params)))
+
+
+def skip(entry: InboxFile, code: str) -> InboxFile:
+    return dataclasses.replace(entry, status=SKIPPED, reason=code, issues=(*entry.issues, issue(code, NOTE,
+                                                                                               file=entry.name)))
+
+
+def _column_letters(col: int) -> str:
+    letters = ""
+    col += 1
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+_COLUMNS = tuple(_column_letters(c) for c in range(702))  # A … ZZ
+
+
+def a1(row: int, col: int) -> str:
+    return f"{_COLUMNS[col] if 0 <= col < 702 else _column_letters(col)}{row + 1}"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One person as submitted by a department, cleaned.
+
+    Scores are kept as two arrays of floats aligned with ``item_codes`` (NaN: not given), not as two
+    dicts: a province's 84,000 entries come back from the reading workers and wait for consolidation
+    (~0.9 KB each instead of ~7 KB)."""
+
+    code: str
+    name: str
+    department: str
+    role: str
+    position: str
+    newcomer: bool
+    file: str
+    sheet: str = ""
+    registered: str = ""
+    form: str = ""
+    initiative: str = ""
+    note: str = ""
+    facts: cm.Facts | None = None  # None: take them from the roster
+    item_codes: tuple[str, ...] = ()  # the criteria of the form's rubric, in order
+    self_values: array = field(default_factory=lambda: array("d"))
+    dept_values: array = field(default_factory=lambda: array("d"))
+    shown_totals: tuple[float | None, float | None] = (None, None)
+    cells: dict[tuple[str, str], str] = field(default_factory=dict)  # (item, column) → cell, of a score not given
+    invalid: frozenset[tuple[str, str]] = frozenset()  # (item, column) with a reported error
+    has_sheet: bool = True
+    marked: bool = False  # cells of this person could not be placed or locked cells were changed
+
+    @property
+    def has_registered(self) -> bool:
+        return bool(self.registered) and self.registered != ly.NOT_REGISTERED
+
+    @property
+    def self_scores(self) -> dict[str, float | None]:
+        """Criterion code → the person's own score (None: not given)."""
+        return _by_code(self.item_codes, self.self_values)
+
+    @property
+    def dept_scores(self) -> dict[str, float | None]:
+        """Criterion code → the department's score (None: not given)."""
+        return _by_code(self.item_codes, self.dept_values)
+
+
+def _by_code(codes: tuple[str, ...], values: array) -> dict[str, float | None]:
+    return {code: None if value != value else value for code, value in zip(codes, values)}  # NaN: not given
+
+
+def packed_scores(codes: tuple[str, ...], scores: dict[str, float | None]) -> array:
+    return array("d", [math.nan if scores[code] is None else scores[code] for code in codes])
+
+
+@dataclass(frozen=True)
+class CleanSubmission:
+    file: str
+    department: str
+    entries: tuple[Entry, ...]
+    collective: str
+    issues: tuple[Issue, ...]
+
+
+@dataclass(frozen=True)
+class Selection:
+    round: str
+    files: tuple[InboxFile, ...]  # every inbox entry, with its final status
+    winners: tuple[InboxFile, ...]  # one accepted file per department, in campaign order
+
+
+SELF, DEPT = "self", "department"  # score columns (codes; labels in the message catalogue)

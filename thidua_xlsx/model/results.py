@@ -1,0 +1,136 @@
+"""What the merge decided: scores, a person's and a department's results, and the :class:`Summary` every
+writer takes. Values only: made by decide/, written by write/ and papers/."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.council import CouncilChange, Tally
+from thidua_xlsx.model.inbox import ACCEPTED, DEPT, SELF, InboxFile
+from thidua_xlsx.model.issues import Issue, Reason
+
+
+@dataclass(frozen=True, slots=True)  # one or more per person: no __dict__ each
+class Score:
+    total: float | None  # None: nothing entered in this column
+    groups: dict[str, float]
+    gate_ok: bool
+    entered: int
+    blank_required: int
+
+
+@dataclass(frozen=True, slots=True)  # one or more per person: no __dict__ each
+class Decision:
+    """A title granted or not, with its reasons. ``pending``: the council must decide (not the tool)."""
+
+    title: str
+    granted: bool
+    reasons: tuple[Reason, ...] = ()
+    pending: bool = False
+
+    @property
+    def reason(self) -> str:
+        return "; ".join(r.text for r in self.reasons)
+
+    def to_dict(self) -> dict:
+        return {"title": self.title, "granted": self.granted, "pending": self.pending,
+                "reasons": [r.to_dict() for r in self.reasons]}
+
+
+SOURCE_SELF, SOURCE_DEPT, SOURCE_COUNCIL = SELF, DEPT, "council"
+
+
+STATUS_SUBMITTED, STATUS_DEPT_MISSING, STATUS_SHEET_MISSING = "submitted", "department_missing", "sheet_missing"
+
+
+@dataclass(frozen=True, slots=True)  # one or more per person: no __dict__ each
+class PersonResult:
+    code: str
+    name: str
+    department: str
+    department_name: str
+    role: str
+    position: str
+    status: str  # a STATUS_* code
+    newcomer: bool = False
+    file: str = ""
+    sheet: str = ""
+    registered: str = ""
+    form: str = ""
+    initiative: str = ""
+    note: str = ""
+    facts: cm.Facts = cm.Facts()
+    self_score: Score | None = None
+    dept_score: Score | None = None
+    final: float | None = None
+    final_source: str = ""  # a SOURCE_* code
+    classification: str = ""
+    rank_school: int | None = None
+    rank_department: int | None = None
+    decisions: tuple[Decision, ...] = ()
+    flags: tuple[Reason, ...] = ()
+    council_score: float | None = None  # what the council typed, after a council pass
+    council_decision: str = ""
+    council_note: str = ""
+
+    @property
+    def has_registered(self) -> bool:
+        return bool(self.registered) and self.registered != ly.NOT_REGISTERED
+
+    def granted(self, title: str) -> bool:
+        return is_granted(self.decisions, title)
+
+    @property
+    def proposed(self) -> str:
+        """The highest title granted ("" if none)."""
+        granted = [d.title for d in self.decisions if d.granted]
+        return granted[-1] if granted else ""
+
+
+@dataclass(frozen=True)
+class DepartmentResult:
+    code: str
+    name: str
+    members: int
+    submitted: bool
+    file: str = ""
+    collective: str = ""
+    decisions: tuple[Decision, ...] = ()
+
+    @property
+    def proposed(self) -> str:
+        granted = [d.title for d in self.decisions if d.granted]
+        return granted[0] if granted else ""
+
+
+@dataclass(frozen=True)
+class Summary:
+    campaign: cm.Campaign | None
+    round: str
+    files: tuple[InboxFile, ...]
+    people: tuple[PersonResult, ...]
+    departments: tuple[DepartmentResult, ...]
+    issues: tuple[Issue, ...]
+    newest_input: dt.datetime | None
+    tally: "Tally | None" = None  # the council's vote, after a council pass
+    council_changes: tuple["CouncilChange", ...] = ()  # what the council changed, after a council pass
+
+    @property
+    def accepted_files(self) -> list[InboxFile]:
+        return [f for f in self.files if f.status == ACCEPTED]
+
+
+def by_department(people) -> dict[str, list]:
+    """Department code → its people (roster persons or results), in the order given: one pass, so
+    that the loops over departments cost the number of people, not departments × people."""
+    groups: dict[str, list] = {}
+    for p in people:
+        groups.setdefault(p.department, []).append(p)
+    return groups
+
+
+def is_granted(decisions: tuple[Decision, ...], title: str) -> bool:
+    return any(d.title == title and d.granted for d in decisions)

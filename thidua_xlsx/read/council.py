@@ -1,0 +1,131 @@
+"""The council's summary read back (``merge INBOX --council SUMMARY.xlsx``): only the cells the council
+fills in — scores, decisions and notes, the vote count — each found by its header, every impossible
+entry reported by cell. Applying them is :mod:`thidua_xlsx.decide.council`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.council import CouncilEntry, CouncilInput, TallyInput, VoteCount
+from thidua_xlsx.model.inbox import a1
+from thidua_xlsx.model.issues import ERROR, Issue, Problems, issue
+from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text.collation import fold
+
+
+def read_council(path: Path, campaign: cm.Campaign, problems: Problems) -> CouncilInput | None:
+    """The council's cells of ``path``, or None with the reason in ``problems`` (a wrong file)."""
+    from thidua_xlsx.read.registrations import checked_summary
+
+    checked = checked_summary(path, campaign, problems, ly.SCORING)
+    if checked is None:
+        return None
+    meta, book = checked
+    try:
+        sheets = _sheets(book)
+    except Exception:  # a broken file becomes one message
+        problems.add("council.unreadable", file=path.name, path=str(path))
+        return None
+    found: list[Issue] = []
+    entries = _entries(path.name, sheets, campaign, found)
+    if entries is None:
+        problems.add("council.no_council_columns", path=str(path))
+        return None
+    return CouncilInput(path.name, meta, entries, _tally(path.name, sheets, found), tuple(found))
+
+
+def _sheets(book) -> dict[str, list[list]]:
+    """Every sheet's values from A1 of the calamine workbook ``book``: the summary of a province is
+    millions of cells (openpyxl took 46 s on that of 84,000 people). A cell is read through :func:`_value`."""
+    return {name: book.get_sheet_by_name(name).to_python(skip_empty_area=False) for name in book.sheet_names
+            if name != ly.META_SHEET}
+
+
+def _value(row: list, col: int):
+    """The cell ``col`` of ``row`` as the council typed it (:func:`campaign.cell_value`)."""
+    return cm.cell_value(row[col]) if col < len(row) else None
+
+
+def _header(rows: list[list], wanted: dict[str, str]) -> tuple[int, dict[str, int]] | None:
+    for r, row in enumerate(rows):
+        texts = [cm.clean_text(v) for v in row]
+        if all(h in texts for h in wanted.values()):
+            return r, {k: texts.index(h) for k, h in wanted.items()}
+    return None
+
+
+def _entries(file: str, sheets, campaign: cm.Campaign, found: list[Issue]) -> tuple[CouncilEntry, ...] | None:
+    for name, rows in sheets.items():
+        head = _header(rows, tx.COUNCIL_HEADS)
+        if head is None:
+            continue
+        start, cols = head
+        choices = (*campaign.titles.individual, ly.COUNCIL_NONE)
+        entries = []
+        for r in range(start + 1, len(rows)):
+            cell = lambda key: _value(rows[r], cols[key])  # noqa: E731
+            code = cm.clean_text(cell("code"))
+            score, decision, note = cell("score"), cm.clean_text(cell("decision")), cm.clean_text(cell("note"))
+            if not code or (score in (None, "") and not decision and not note):
+                continue
+            where = dict(file=file, sheet=name)
+            number = _number(score)
+            if score not in (None, "") and number is None:
+                found.append(issue("council.bad_score", ERROR, **where, cell=a1(r, cols["score"]),
+                                   value=cm.clean_text(score)))
+            if decision and decision not in choices:
+                match = next((c for c in choices if fold(c) == fold(decision)), None)
+                if match is None:
+                    found.append(issue("council.bad_decision", ERROR, **where, cell=a1(r, cols["decision"]),
+                                       value=decision, choices=", ".join(choices)))
+                decision = match or ""
+            entries.append(CouncilEntry(code, number, decision, note, name, r + 1))
+        return tuple(entries)
+    return None
+
+
+def _tally(file: str, sheets, found: list[Issue]) -> TallyInput:
+    for name, rows in sheets.items():
+        head = _header(rows, {k: v for k, v in tx.TALLY_HEADS.items() if k in ("code", "title", "votes")})
+        if head is None:
+            continue
+        start, cols = head
+        fields = {}
+        for r in range(start):
+            label = cm.clean_text(_value(rows[r], 0))
+            key = next((k for k, v in tx.TALLY_FIELDS.items() if v == label), None)
+            if key is not None:
+                value = next((v for c in range(1, len(rows[r])) if (v := _value(rows[r], c)) is not None), None)
+                fields[key] = _count(value, file, name, a1(r, 2), found)
+        counts = []
+        for r in range(start + 1, len(rows)):
+            row = rows[r]
+            code, title = cm.clean_text(_value(row, cols["code"])), cm.clean_text(_value(row, cols["title"]))
+            votes = _value(row, cols["votes"])
+            if code and title:
+                counts.append(VoteCount(code, title, _count(votes, file, name, a1(r, cols["votes"]), found)))
+        return TallyInput(counts=tuple(counts), **fields)
+    return TallyInput()
+
+
+def _count(value, file: str, sheet: str, cell: str, found: list[Issue]) -> int | None:
+    if value in (None, ""):
+        return None
+    number = _number(value)
+    if number is None or number < 0 or number != int(number):
+        found.append(issue("council.bad_count", ERROR, file=file, sheet=sheet, cell=cell, value=cm.clean_text(value)))
+        return None
+    return int(number)
+
+
+def _number(value) -> float | None:
+    if isinstance(value, bool) or value in (None, ""):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    try:
+        return float(cm.clean_text(value).replace(",", "."))
+    except ValueError:
+        return None
