@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench_scale import cached_inbox  # noqa: E402
 
-from thidua_xlsx import parallel  # noqa: E402
+from thidua_xlsx.system import pool  # noqa: E402
 from thidua_xlsx.write.feedback import write_feedback  # noqa: E402
 from thidua_xlsx.model.issues import WARNING, issue  # noqa: E402
 from thidua_xlsx.model.inbox import ACCEPTED
@@ -47,12 +47,12 @@ def main() -> None:
     problems = tuple(issue("row.missing_code", WARNING, file=f.name, codes="X") for f in files)
     summary = dataclasses.replace(summary, issues=(*summary.issues, *problems))
 
-    pooled = parallel.workers_for_workbooks(len(files))
+    pooled = pool.workers_for_workbooks(len(files))
     runs: dict[int, list[float]] = {0: [], pooled: []}
     with tempfile.TemporaryDirectory() as tmp:
         for k in range(args.repeat):
             for workers in runs:
-                parallel.workers_for_workbooks = lambda count, workers=workers: workers
+                pool.workers_for_workbooks = lambda count, workers=workers: workers
                 start = time.perf_counter()
                 written = write_feedback(summary, Path(tmp) / f"{workers}-{k}").written
                 runs[workers].append(time.perf_counter() - start)

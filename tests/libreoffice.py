@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from thidua_xlsx.papers.office import find_soffice
+from thidua_xlsx.system.office import find_soffice
 
 FILL_SCRIPT = Path(__file__).with_name("lo_fill_uno.py")
 INSTALL_HINT = "apt-get install --no-install-recommends libreoffice-calc libreoffice-writer python3-uno"

@@ -171,7 +171,7 @@ def _read_inbox(inbox: Path, campaign_path: Path | None, round_: str | None):
 
 
 def _export_pdf(summary_path: Path) -> None:
-    from thidua_xlsx.papers.office import OfficeError, convert, find_soffice
+    from thidua_xlsx.system.office import OfficeError, convert, find_soffice
 
     if find_soffice() is None:
         _say(ct.PDF_NO_OFFICE, err=True)

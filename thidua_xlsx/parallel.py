@@ -17,22 +17,18 @@ workers costs more than it saves. Either way the results are the same, in the in
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import os
-import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from thidua_xlsx.read.containment import InboxItem
-from thidua_xlsx.read.department import ReadContext, read_file, refused
-from thidua_xlsx.model.inbox import ACCEPTED, InboxFile
 from thidua_xlsx.check.selection import pack_inputs
 from thidua_xlsx.check.validate import validate
-from thidua_xlsx.model.inbox import CleanSubmission
+from thidua_xlsx.model.inbox import ACCEPTED, CleanSubmission, InboxFile
+from thidua_xlsx.read.containment import InboxItem
+from thidua_xlsx.read.department import ReadContext, read_file, refused
+from thidua_xlsx.system import pool
 
 PARALLEL_FROM = 24  # files: a worker starts in ~50 ms (fork) to ~1 s (spawn); a file reads in ~10 ms
-MAX_WORKERS = 16
 CHUNK = 4  # files per task: fewer round trips; a worker that dies takes at most this many files to retry alone
 IN_FLIGHT = 2  # tasks queued per worker, so that no worker waits for the next one
 
@@ -46,17 +42,12 @@ class Read:
     error: str = ""  # the type of the exception validation raised on it (a bug of ours), if any
 
 
-def _cores() -> int:
-    """The cores this process may run on."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-
-
 def workers_for(count: int) -> int:
     """How many worker processes ``count`` files are read with (0: in this process)."""
-    cores = _cores()
+    cores = pool.usable_cores()
     if cores < 2 or count < PARALLEL_FROM:
         return 0
-    return min(cores, MAX_WORKERS, -(-count // CHUNK))
+    return min(cores, pool.MAX_WORKERS, -(-count // CHUNK))
 
 
 def read_inbox(items: Sequence[InboxItem], context: ReadContext, on_file: Callable[[str], None] | None = None,
@@ -98,35 +89,7 @@ def read_one(item: InboxItem, context: ReadContext) -> Read:
 # --- the worker pool --------------------------------------------------------------------------------
 
 def _read_chunk(items: tuple[InboxItem, ...]) -> list[Read]:
-    return [read_one(item, _SHARED) for item in items]  # _SHARED: the ReadContext (see _share)
-
-
-@contextlib.contextmanager
-def _process_pool(workers: int, shared, initializer=None):
-    """A pool of ``workers`` processes, each given ``shared`` once (``initializer``, :func:`_share` by
-    default), shut down on exit.
-
-    fork where it is safe and cheap (Linux, one thread: ``shared`` — the campaign — is inherited, not
-    pickled); else the platform's own way of starting processes. While the pool lives, what this
-    process holds is frozen out of the garbage collector's walks (``gc.freeze``, made for fork): the
-    workers' collections never walk the campaign they inherited."""
-    import gc
-    import multiprocessing
-    import threading
-    from concurrent.futures import ProcessPoolExecutor
-
-    forking = sys.platform.startswith("linux") and threading.active_count() == 1
-    if forking:
-        gc.freeze()
-    context = multiprocessing.get_context("fork") if forking else multiprocessing.get_context()
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=initializer or _share,
-                               initargs=(shared,))
-    try:
-        yield pool
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-        if forking:
-            gc.unfreeze()
+    return [read_one(item, pool.shared()) for item in items]  # the ReadContext (see _share_for_reading)
 
 
 class _Pool:
@@ -167,12 +130,12 @@ class _Pool:
         from concurrent.futures.process import BrokenProcessPool
 
         todo, running, failed, broken = chunks[::-1], {}, [], False
-        with _process_pool(workers, self.context, _share_for_reading) as pool:
+        with pool.process_pool(workers, self.context, _share_for_reading) as executor:
             while running or (todo and not broken):
                 while todo and not broken and len(running) < workers * IN_FLIGHT:
                     chunk = todo.pop()
                     try:
-                        running[pool.submit(_read_chunk, tuple(self.items[i] for i in chunk))] = chunk
+                        running[executor.submit(_read_chunk, tuple(self.items[i] for i in chunk))] = chunk
                     except BrokenProcessPool:
                         todo.append(chunk)
                         broken = True
@@ -198,30 +161,6 @@ def _chunks(indexes: list[int], size: int) -> list[tuple[int, ...]]:
     return [tuple(indexes[k:k + size]) for k in range(0, len(indexes), size)]
 
 
-# --- writing workbooks (generate) ---------------------------------------------------------------------
-
-GENERATE_PARALLEL_FROM = 8  # workbooks: one takes ~40 ms to write and record, a worker ~50 ms to start
-
-
-def workers_for_workbooks(count: int) -> int:
-    """How many worker processes ``count`` department workbooks are written with (0: in this process)."""
-    cores = _cores()
-    if cores < 2 or count < GENERATE_PARALLEL_FROM:
-        return 0
-    return min(cores, MAX_WORKERS)
-
-
-_SHARED = None  # in a worker process: what every task of its pool needs (the read context, the generate job)
-
-
-def _share(value) -> None:
-    """A worker's initializer, for every pool: reading, generate, feedback."""
-    import signal
-
-    global _SHARED
-    _SHARED = value
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
-
 
 # A reading worker makes many short-lived objects (calamine's rows, the cells found in them), freed by
 # reference counting and never in cycles; Python's default threshold (700) ran the collector over the
@@ -233,26 +172,7 @@ READING_GC_THRESHOLD = (50_000, 20, 100)
 def _share_for_reading(context) -> None:
     import gc
 
-    _share(context)
+    pool.share(context)
     gc.set_threshold(*READING_GC_THRESHOLD)  # a worker process is ours alone: the caller's is left as it is
 
 
-def _call_shared(task):
-    function, argument = task
-    return function(_SHARED, argument)
-
-
-@contextlib.contextmanager
-def shared_pool(shared, workers: int):
-    """``run(function, arguments)`` → ``[function(shared, a) for a in arguments]``, in order, computed by
-    ``workers`` processes that each receive ``shared`` once (in this process when ``workers`` is 0).
-    ``function`` is a module-level function; an exception it raises is raised here."""
-    if workers <= 0:
-        yield lambda function, arguments: [function(shared, a) for a in arguments]
-        return
-    with _process_pool(workers, shared) as pool:
-        def run(function, arguments):
-            tasks = [(function, a) for a in arguments]
-            return list(pool.map(_call_shared, tasks, chunksize=max(1, min(16, len(tasks) // (workers * 8)))))
-
-        yield run

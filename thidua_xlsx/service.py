@@ -53,7 +53,7 @@ def generate_round(folder: CampaignFolder, round_: str, outbox: Path, from_summa
     Leftovers of another school in the campaign (a căn cứ line, an e-mail) are warnings, never a refusal.
     """
     from thidua_xlsx.check.campaign import sample_school_names, stale_school_warnings
-    from thidua_xlsx.parallel import shared_pool, workers_for_workbooks
+    from thidua_xlsx.system.pool import shared_pool, workers_for_workbooks
     from thidua_xlsx.read.registrations import checklist, read_registration_summary
 
     campaign, problems = folder.campaign, Problems()

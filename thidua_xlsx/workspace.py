@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from thidua_xlsx.model import campaign as cm
-from thidua_xlsx.read.registry import IssuedRegistry
 from thidua_xlsx.model.issues import WARNING, Problems
+from thidua_xlsx.read.registry import IssuedRegistry
 
 CAMPAIGN_FILE = "campaign.xlsx"
 CAMPAIGN_ODS = "campaign.ods"  # LibreOffice's "Save As" of campaign.xlsx
@@ -95,7 +95,7 @@ def find_campaign(inbox: Path, problems: Problems) -> Path | None:
 
 def open_campaign(book: Path) -> tuple[CampaignFolder | None, Problems]:
     """Load the campaign book ``book``; a second book beside it is a warning (see the module)."""
-    from thidua_xlsx.write.campaign_book import load_campaign_book
+    from thidua_xlsx.read.campaign_book import load_campaign_book
 
     problems = Problems()
     if not book.is_file():

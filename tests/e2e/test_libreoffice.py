@@ -42,7 +42,7 @@ from tests.libreoffice import fill as lo_fill
 from tests.libreoffice import require_libreoffice
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.papers import office
+from thidua_xlsx.system import office
 from thidua_xlsx.text import workbook as tx
 from thidua_xlsx.model.results import SOURCE_DEPT, SOURCE_SELF
 from thidua_xlsx.service import generate_round, merge_inbox

@@ -13,7 +13,7 @@ import pytest
 
 from tests.libreoffice import require_libreoffice
 from thidua_xlsx.text import workbook as wt
-from thidua_xlsx.papers.office import convert
+from thidua_xlsx.system.office import convert
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -24,6 +24,7 @@ from tests.e2e.test_merge import school  # noqa: F401
 from thidua_xlsx.read.presets import load_preset
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx import parallel
+from thidua_xlsx.system import pool
 from thidua_xlsx.read import department as reader
 from thidua_xlsx.read.containment import scan_inbox
 from thidua_xlsx.service import generate_round, merge_inbox
@@ -166,7 +167,7 @@ def test_a_panic_while_reading_is_that_files_outcome(base, tmp_path, monkeypatch
 
 def test_small_inboxes_are_read_in_this_process():
     assert parallel.workers_for(parallel.PARALLEL_FROM - 1) == 0
-    assert parallel.workers_for_workbooks(parallel.GENERATE_PARALLEL_FROM - 1) == 0
+    assert pool.workers_for_workbooks(pool.GENERATE_PARALLEL_FROM - 1) == 0
 
 
 def _collector_threshold(_shared, _argument):
@@ -179,15 +180,15 @@ def test_reading_workers_collect_garbage_less_often_and_other_processes_are_left
     import gc
 
     before = gc.get_threshold()
-    with parallel._process_pool(2, None, parallel._share_for_reading) as pool:
-        assert pool.submit(gc.get_threshold).result() == parallel.READING_GC_THRESHOLD
-    with parallel.shared_pool(None, 2) as run:  # generate's and feedback's workers: their objects hold cycles
+    with pool.process_pool(2, None, parallel._share_for_reading) as executor:
+        assert executor.submit(gc.get_threshold).result() == parallel.READING_GC_THRESHOLD
+    with pool.shared_pool(None, 2) as run:  # generate's and feedback's workers: their objects hold cycles
         assert run(_collector_threshold, [1, 2]) == [before] * 2
     assert gc.get_threshold() == before
 
 
 def _generated(root, monkeypatch, parallel_path: bool) -> dict[str, bytes]:
-    monkeypatch.setattr(parallel, "workers_for_workbooks", lambda count: 2 if parallel_path else 0)
+    monkeypatch.setattr(pool, "workers_for_workbooks", lambda count: 2 if parallel_path else 0)
     preset = load_preset("tieu-hoc")  # 5 departments
     folder = make_folder(root, dataclasses.replace(preset, id="scale-test"))
     paths = generate_round(folder, ly.SCORING, root / "outbox", today=dt.date(2026, 5, 1)).paths

@@ -362,9 +362,9 @@ def test_without_a_tally_the_votes_are_left_to_write_by_hand(made, tmp_path):
 
 
 def test_without_libreoffice_the_papers_are_written_and_the_missing_pdfs_named(made, tmp_path, monkeypatch):
-    import thidua_xlsx.papers.office
+    import thidua_xlsx.system.office
 
-    monkeypatch.setattr(thidua_xlsx.papers.office, "find_soffice", lambda: None)
+    monkeypatch.setattr(thidua_xlsx.system.office, "find_soffice", lambda: None)
     result = write_documents(made["summary"], tmp_path)
     written = sorted(tmp_path.rglob("*.docx"))
     assert len(written) == 9 and not list(tmp_path.rglob("*.pdf"))
@@ -390,7 +390,7 @@ def test_two_people_of_one_name_get_two_reports(made, tmp_path):
 def _require_writer() -> None:
     """LibreOffice with its Writer component (the .docx → PDF filter); skip without, fail on CI."""
     from tests.libreoffice import INSTALL_HINT, require_libreoffice
-    from thidua_xlsx.papers.office import find_soffice
+    from thidua_xlsx.system.office import find_soffice
 
     require_libreoffice()
     program = Path(find_soffice()).resolve().parent

@@ -18,7 +18,9 @@ from openpyxl import load_workbook
 from tests.filling import run_apart, type_far_away
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.read.presets import load_preset
-from thidua_xlsx.write import campaign_book as cb
+from thidua_xlsx.model import campaign_book as cb
+from thidua_xlsx.read.campaign_book import load_campaign_book
+from thidua_xlsx.write.campaign_book import write_campaign_book
 from thidua_xlsx import service
 from thidua_xlsx.cli import main
 from thidua_xlsx.model.layout import ascii_slug
@@ -66,7 +68,7 @@ def strings(value):
 
 
 def load(path: Path):
-    campaign, problems = cb.load_campaign_book(path)
+    campaign, problems = load_campaign_book(path)
     return campaign, list(problems)
 
 
@@ -531,7 +533,7 @@ def varied_campaign() -> cm.Campaign:
 def saved_by_libreoffice(tmp_path_factory) -> tuple[cm.Campaign, dict[str, Path]]:
     """(the campaign, {"ods": …, "xlsx": …}): our campaign.xlsx converted by a real LibreOffice."""
     from tests.libreoffice import require_libreoffice
-    from thidua_xlsx.papers.office import convert
+    from thidua_xlsx.system.office import convert
 
     require_libreoffice()
     tmp = tmp_path_factory.mktemp("lo_campaign")
@@ -641,7 +643,7 @@ def two_books(camp: Path, ods_newer: bool) -> None:
     make_book(camp)
     renamed = dataclasses.replace(load_preset("tieu-hoc"), id="x")
     renamed = dataclasses.replace(renamed, school=dataclasses.replace(renamed.school, name="Trường Tiểu học Nam Trực"))
-    cb.write_campaign_book(renamed, camp / "campaign.ods")
+    write_campaign_book(renamed, camp / "campaign.ods")
     old, new = 1_700_000_000, 1_700_000_600
     os.utime(camp / "campaign.ods", (new, new) if ods_newer else (old, old))
     os.utime(camp / "campaign.xlsx", (old, old) if ods_newer else (new, new))
@@ -681,7 +683,7 @@ def test_cli_generate_with_both_books_warns_and_goes_on(tmp_path):
 def test_a_book_written_before_the_vote_settings_existed_still_opens_with_the_defaults(tmp_path):
     campaign = dataclasses.replace(load_preset("tieu-hoc"), id="cu")
     path = tmp_path / "campaign.xlsx"
-    cb.write_campaign_book(campaign, path)
+    write_campaign_book(campaign, path)
     wb = load_workbook(path)
     later = {f.label for f in (*cb.SCHOOL_FIELDS, *cb.RULE_FIELDS) if f.added_later}
     for name in (cb.SCHOOL_SHEET, cb.RULES_SHEET):

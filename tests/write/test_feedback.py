@@ -163,7 +163,7 @@ def test_merge_feedback_on_the_command_line(returned, tmp_path):
 
 def test_an_ods_file_gets_its_copy_as_xlsx_through_libreoffice(returned, tmp_path):
     from tests.libreoffice import require_libreoffice
-    from thidua_xlsx.papers.office import convert
+    from thidua_xlsx.system.office import convert
 
     require_libreoffice()
     inbox = tmp_path / "inbox"
@@ -183,7 +183,7 @@ def test_copies_written_on_every_core_are_those_written_in_one_process(returned,
     """From 8 copies they are written by worker processes (a province's 1,000: ~0.15 s each)."""
     import zipfile
 
-    from thidua_xlsx import parallel
+    from thidua_xlsx.system import pool
 
     def parts(path: Path) -> dict[str, bytes]:  # all but the time it was saved
         with zipfile.ZipFile(path) as zf:
@@ -191,7 +191,7 @@ def test_copies_written_on_every_core_are_those_written_in_one_process(returned,
 
     copies = {}
     for workers in (0, 2):
-        monkeypatch.setattr(parallel, "workers_for_workbooks", lambda count, workers=workers: workers)
+        monkeypatch.setattr(pool, "workers_for_workbooks", lambda count, workers=workers: workers)
         result = write_feedback(returned["summary"], tmp_path / str(workers))
         assert [p.name for p in result.written] == [returned["t1"].name]
         copies[workers] = parts(result.written[0])

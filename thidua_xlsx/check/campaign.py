@@ -32,9 +32,9 @@ import unicodedata
 from collections.abc import Iterable
 
 from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model.campaign_book import DEPARTMENTS_SHEET, LEGAL_SHEET, SCHOOL_FIELDS, SCHOOL_SHEET
 from thidua_xlsx.model.issues import WARNING, Issue, issue
 from thidua_xlsx.read.presets import preset_dir
-from thidua_xlsx.write.campaign_book import DEPARTMENTS_SHEET, LEGAL_SHEET, SCHOOL_FIELDS, SCHOOL_SHEET
 
 # Words of a school's level (casefolded): dropped when comparing names, so "TH" and "Tiểu học" agree.
 LEVEL_WORDS = frozenset({

@@ -641,7 +641,7 @@ def convert_pdfs(paths: list[Path]) -> tuple[dict[Path, Path], str]:
     """Convert .docx files to PDF beside them with as few LibreOffice runs as possible (one per set of
     distinct file names). Returns (each .docx → its PDF, for those written; why some are missing, in
     words). Never raises for a missing or failing LibreOffice."""
-    from thidua_xlsx.papers.office import convert_beside, find_soffice
+    from thidua_xlsx.system.office import convert_beside, find_soffice
 
     paths = [Path(p) for p in paths]
     if not paths:

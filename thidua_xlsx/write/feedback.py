@@ -66,8 +66,8 @@ def write_feedback(summary: Summary, folder: Path, password: str = "", force: bo
 
     A file already there is replaced when it is an earlier feedback copy, any other file only with
     ``force`` (the folder might be an outbox of issued workbooks)."""
-    from thidua_xlsx.papers.office import OfficeError, convert, find_soffice
-    from thidua_xlsx.parallel import shared_pool, workers_for_workbooks
+    from thidua_xlsx.system.office import OfficeError, convert, find_soffice
+    from thidua_xlsx.system.pool import shared_pool, workers_for_workbooks
 
     folder.mkdir(parents=True, exist_ok=True)
     jobs: dict[Path, tuple[Path, DepartmentFeedback]] = {}  # target → (source, item); of one name, the last

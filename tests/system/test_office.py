@@ -11,7 +11,7 @@ import xlsxwriter
 from openpyxl import load_workbook
 
 from tests.libreoffice import fill, require_libreoffice
-from thidua_xlsx.papers import office
+from thidua_xlsx.system import office
 
 SHEET = "Lớp 5A"
 GUIDE = "Hướng dẫn"   # first sheet: typing must not land here

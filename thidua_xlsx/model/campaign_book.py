@@ -1,0 +1,215 @@
+"""The layout of ``campaign.xlsx``, the workbook the secretary edits: its sheets, labelled fields and
+table columns (header, width, kind, choices) and the lists its dropdowns draw from. Shared by the
+writer (write/campaign_book) and the reader (read/campaign_book); tables are found by their header
+texts, not by position, so a secretary may reorder columns or insert rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from thidua_xlsx.model import campaign as cm
+
+TEXT, NUMBER, INT, DATE, BOOL = "text", "number", "int", "date", "bool"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    width: float = 14
+    kind: str = TEXT
+    required: bool = False
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Field:
+    """One labelled value in a two-column sheet ("Trường", "Quy tắc")."""
+
+    key: str
+    label: str
+    kind: str = TEXT
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    note: str = ""
+    added_later: bool = False  # a campaign book written before this field existed lacks its row: the default holds
+
+
+SCHOOL_SHEET = "Trường"
+
+
+RULES_SHEET = "Quy tắc"
+
+
+DEPARTMENTS_SHEET = "Tổ"
+
+
+STAFF_SHEET = "Nhân sự"
+
+
+RUBRICS_SHEET = "Bộ tiêu chí"
+
+
+CRITERIA_SHEET = "Tiêu chí"
+
+
+TITLES_SHEET = "Danh hiệu"
+
+
+LEVELS_SHEET = "Xếp loại"
+
+
+LEGAL_SHEET = "Căn cứ"
+
+
+GUIDE_SHEET = "Hướng dẫn"
+
+
+TITLE_KINDS = ("Cá nhân", "Tập thể", "Hình thức khen thưởng")
+
+
+SCHOOL_FIELDS = (
+    Field("id", "Mã chiến dịch (không sửa)", required=True),
+    Field("level", "Cấp học", required=True, choices=cm.LEVELS),
+    Field("name", "Tên trường", required=True),
+    Field("managing_body", "Cơ quan quản lý", required=True),
+    Field("place", "Địa danh (dòng ngày tháng)", required=True),
+    Field("school_year", "Năm học", required=True, note="Dạng 2025-2026"),
+    Field("recipient", "Nơi nhận tờ trình", required=True, note="Từ 07/2025: UBND xã/phường hoặc Sở GD&ĐT"),
+    Field("recipient_email", "Email nơi nhận"),
+    Field("principal", "Hiệu trưởng (Chủ tịch Hội đồng)"),
+    Field("secretary", "Thư ký Hội đồng"),
+    Field("registration_deadline", "Hạn nộp đăng ký", DATE),
+    Field("scoring_deadline", "Hạn nộp chấm điểm", DATE),
+    Field("criteria_resolution", "Nghị quyết Hội nghị viên chức thông qua tiêu chí: số",
+          note="Ví dụ 01/NQ-HNVC; bảng tổng hợp và biên bản trích dẫn", added_later=True),
+    Field("criteria_resolution_date", "Nghị quyết Hội nghị viên chức: ngày", DATE, added_later=True),
+    Field("facts_source", "Thông tin xét danh hiệu do ai nhập", required=True, choices=cm.FACTS_SOURCES,
+          note="Danh sách: thư ký nhập ở sheet Nhân sự; Tổ nhập: tổ nhập trong phiếu chấm điểm"),
+    Field("score_gap_tolerance", "Độ lệch tự chấm – tổ chấm cần xem xét", NUMBER, required=True),
+    Field("spare_rows", "Số dòng dự phòng cho người mới", INT, required=True),
+    Field("sheet_password", "Mật khẩu khóa sheet", note="Để trống: khóa không mật khẩu"),
+)
+
+
+SETTINGS_KEYS = ("facts_source", "score_gap_tolerance", "spare_rows", "sheet_password")
+
+
+RULE_FIELDS = (
+    Field("ldtt_min_months", "LĐTT: số tháng công tác tối thiểu", NUMBER, True,
+          note="TT 01/2024: 6 tháng; nghỉ thai sản được tính là thời gian công tác"),
+    Field("ldtt_ratings", "LĐTT: xếp loại viên chức được xét", required=True,
+          note="Cách nhau bởi dấu phẩy, ví dụ: HTXSNV, HTTNV"),
+    Field("ldtt_max_days_off", "LĐTT: số ngày nghỉ tối đa", NUMBER, note="Để trống: không áp dụng"),
+    Field("ldtt_min_classification", "LĐTT: xếp loại thi đua tối thiểu", note="Để trống: không áp dụng"),
+    Field("cstdcs_condition", "CSTĐCS: HTXSNV … sáng kiến", required=True, choices=cm.CSTDCS_CONDITIONS,
+          note="hoặc: HTXSNV hoặc có sáng kiến được công nhận; và: cần cả hai"),
+    Field("cstdcs_quota_percent", "CSTĐCS: tỷ lệ tối đa (% số LĐTT)", NUMBER, note="Để trống: không giới hạn"),
+    Field("ttldtt_min_percent", "TTLĐTT: tỷ lệ LĐTT phải trên (%)", NUMBER, True),
+    Field("ttldxs_min_percent", "TTLĐXS: tỷ lệ LĐTT tối thiểu (%)", NUMBER, True),
+    Field("gate_cap", "Xếp loại cao nhất khi nhóm không đạt điểm tối thiểu", required=True),
+    Field("council_quorum_percent", "Họp Hội đồng hợp lệ khi có mặt tối thiểu (% thành viên)", NUMBER, True,
+          note="Thông lệ: 2/3 (66,67)", added_later=True),
+    Field("cstdcs_vote_percent", "CSTĐCS: số phiếu đồng ý tối thiểu (% tổng số thành viên)", NUMBER,
+          note="NĐ 98/2023 điều 30(7): 80, bỏ phiếu kín; để trống: không bỏ phiếu", added_later=True),
+    Field("ldtt_vote_percent", "LĐTT: số phiếu đồng ý tối thiểu (% tổng số thành viên)", NUMBER,
+          note="Để trống: không bỏ phiếu (TT 35/2015 trước đây: 70)", added_later=True),
+    Field("ttldxs_vote_percent", "TTLĐXS: số phiếu đồng ý tối thiểu (% tổng số thành viên)", NUMBER,
+          note="Để trống: không bỏ phiếu (TT 35/2015 trước đây: 70)", added_later=True),
+)
+
+
+DEPARTMENT_COLUMNS = (
+    Column("code", "Mã tổ", 12, required=True),
+    Column("name", "Tên tổ", 34, required=True),
+    Column("head", "Tổ trưởng", 26),
+    Column("email", "Email", 30),
+)
+
+
+STAFF_COLUMNS = (
+    Column("code", "Mã", 10, required=True),
+    Column("name", "Họ và tên", 28, required=True),
+    Column("gender", "Giới tính", 9, choices=("Nam", "Nữ")),
+    Column("dob", "Ngày sinh", 12, DATE),
+    Column("position", "Chức vụ", 20),
+    Column("role", "Vai trò (bộ tiêu chí)", 18, required=True),
+    Column("department", "Tổ", 26, required=True),
+    Column("start", "Ngày vào ngành", 13, DATE),
+    Column("notes", "Ghi chú", 20),
+    Column("rating", "Xếp loại viên chức", 12, choices=cm.RATINGS),
+    Column("months", "Số tháng làm việc", 10, NUMBER),
+    Column("maternity_months", "Số tháng nghỉ thai sản", 10, NUMBER),
+    Column("days_off", "Số ngày nghỉ", 9, NUMBER),
+    Column("discipline", "Kỷ luật", 13, choices=cm.DISCIPLINES),
+    Column("under_review", "Đang xem xét kỷ luật", 10, BOOL),
+    Column("initiative", "Tên sáng kiến", 36),
+    Column("initiative_level", "Cấp công nhận", 10, choices=cm.INITIATIVE_LEVELS),
+    Column("initiative_decision", "Số QĐ công nhận", 14),
+)
+
+
+FACT_KEYS = ("rating", "months", "maternity_months", "days_off", "discipline", "under_review",
+             "initiative", "initiative_level", "initiative_decision")
+
+
+RUBRIC_COLUMNS = (
+    Column("role", "Vai trò", 22, required=True),
+    Column("total", "Tổng điểm chuẩn", 12, NUMBER, required=True),
+)
+
+
+CRITERIA_COLUMNS = (
+    Column("role", "Vai trò", 16, required=True),
+    Column("code", "Mã", 8, required=True),
+    Column("text", "Nội dung", 70, required=True),
+    Column("kind", "Loại", 9, choices=cm.GROUP_KINDS),
+    Column("max", "Điểm tối đa", 9, NUMBER, required=True),
+    Column("min", "Điểm tối thiểu", 9, NUMBER),
+    Column("hint", "Gợi ý minh chứng", 40),
+)
+
+
+TITLE_COLUMNS = (
+    Column("kind", "Loại", 22, required=True, choices=TITLE_KINDS),
+    Column("name", "Tên", 50, required=True),
+)
+
+
+LEVEL_COLUMNS = (
+    Column("name", "Xếp loại", 22, required=True),
+    Column("min", "Điểm từ", 10, NUMBER, required=True),
+)
+
+
+LEGAL_COLUMNS = (Column("line", "Căn cứ", 120, required=True),)
+
+
+@dataclass(frozen=True)
+class SourceList:
+    """A dropdown whose entries are a column of another sheet, through a workbook-level name.
+
+    The name is ``OFFSET(first cell, 0, 0, COUNTA(first cell:row LIST_ROWS), 1)``: the entries
+    written so far plus any the secretary types below them (a new department under the last one
+    in "Tổ"), with no blank entries at the end of the dropdown. Excel and LibreOffice both accept
+    such a name as a list source and keep it when they save (.xlsx or .ods). COUNTA counts the
+    filled cells, so a blank row left *inside* the list cuts off as many entries at its end; the
+    validation only warns, and the loader still checks every value against the sheet itself.
+    """
+
+    name: str
+    sheet: str
+    columns: tuple[Column, ...]
+    key: str
+
+
+LIST_ROWS = 500  # a source list reaches this row: rows added under it appear in the dropdown
+
+
+VALIDATION_ROWS = 2000  # rows of a table that carry its dropdowns
+
+
+DEPARTMENT_LIST = SourceList("DS_TO", DEPARTMENTS_SHEET, DEPARTMENT_COLUMNS, "name")
+
+
+ROLE_LIST = SourceList("DS_VAI_TRO", RUBRICS_SHEET, RUBRIC_COLUMNS, "role")

@@ -1,0 +1,444 @@
+"""``campaign.xlsx`` (or the ``.ods`` LibreOffice saves) loaded back into a Campaign, with every problem at
+once (sheet, cell, Vietnamese message); it never raises on bad content.
+
+The book is read with python-calamine, whatever saved it: our own ``campaign.xlsx``, the same
+re-saved by Excel or LibreOffice, or LibreOffice's default ``.ods`` ("Save As" in LibreOffice).
+Their types differ and are made equal here: numbers come back as floats (``12.0``), dates as
+dates, datetimes or plain serial numbers, yes/no as text or booleans, empty cells as ``""``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model.campaign_book import (
+    BOOL,
+    CRITERIA_COLUMNS,
+    CRITERIA_SHEET,
+    DATE,
+    DEPARTMENT_COLUMNS,
+    DEPARTMENTS_SHEET,
+    FACT_KEYS,
+    INT,
+    LEGAL_COLUMNS,
+    LEGAL_SHEET,
+    LEVEL_COLUMNS,
+    LEVELS_SHEET,
+    NUMBER,
+    RUBRIC_COLUMNS,
+    RUBRICS_SHEET,
+    RULE_FIELDS,
+    RULES_SHEET,
+    SCHOOL_FIELDS,
+    SCHOOL_SHEET,
+    SETTINGS_KEYS,
+    STAFF_COLUMNS,
+    STAFF_SHEET,
+    TEXT,
+    TITLE_COLUMNS,
+    TITLE_KINDS,
+    TITLES_SHEET,
+)
+from thidua_xlsx.model.issues import Problems
+from thidua_xlsx.read.containment import read_own_book
+
+
+class _Grid:
+    """One sheet's values, addressed from A1 (0-based row, column) as the secretary sees them.
+
+    calamine's rows start at the sheet's first used cell (``start``), not at A1. Cells come back
+    typed the same whatever saved the book: empty is None, a whole float (``12.0``) is an int."""
+
+    def __init__(self, start: tuple[int, int], rows: list[list]):
+        self.start, self.rows = start, rows
+
+    def value(self, row: int, col: int):
+        r, c = row - self.start[0], col - self.start[1]
+        if not (0 <= r < len(self.rows) and 0 <= c < len(self.rows[r])):
+            return None
+        return cm.cell_value(self.rows[r][c])
+
+    def values(self, row: int, cols: list[int]) -> list:
+        """``[value(row, c) for c in cols]``, the row looked up once (a table's 84,000 rows)."""
+        r = row - self.start[0]
+        if not 0 <= r < len(self.rows):
+            return [None] * len(cols)
+        line, first = self.rows[r], self.start[1]
+        width, cell_value = len(line), cm.cell_value
+        return [cell_value(line[c]) if 0 <= (c := col - first) < width else None for col in cols]
+
+    @property
+    def height(self) -> int:
+        return self.start[0] + len(self.rows)
+
+    @property
+    def width(self) -> int:
+        return self.start[1] + max((len(r) for r in self.rows), default=0)
+
+
+def _cell_name(row: int, col: int) -> str:
+    """(0, 1) → "B1"."""
+    letters, col = "", col + 1
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return f"{letters}{row + 1}"
+
+
+class _Cells:
+    """A table row's cell addresses by column key ("B7"), named when asked: only a reported problem
+    needs one, and a staff sheet of 84,000 rows would otherwise keep 1.5 million of them."""
+
+    __slots__ = ("row", "letters")
+
+    def __init__(self, row: int, letters: dict[str, str]):
+        self.row, self.letters = row, letters  # 0-based row; column key → letters, shared by the table's rows
+
+    def __getitem__(self, key: str) -> str:
+        return f"{self.letters[key]}{self.row + 1}"
+
+    def get(self, key: str, default=None):
+        return self[key] if key in self.letters else default
+
+
+def _read_grids(data: bytes) -> dict[str, _Grid]:
+    """Every sheet of a workbook (.xlsx, .ods, …; the format is found from the content, not the name)."""
+    import io
+
+    from python_calamine import CalamineWorkbook
+
+    book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    grids = {}
+    for name in book.sheet_names:
+        sheet = book.get_sheet_by_name(name)
+        grids[name] = _Grid(tuple(sheet.start or (0, 0)), sheet.to_python(skip_empty_area=True))
+    return grids
+
+
+class _Reader:
+    """Reads cells of the campaign book, converting types and recording problems with their cell."""
+
+    def __init__(self, grids: dict[str, _Grid], file_name: str, problems: Problems):
+        self.grids, self.file, self.problems = grids, file_name, problems
+
+    def sheet(self, name) -> _Grid | None:
+        if name not in self.grids:
+            self.problems.add("campaign.sheet_missing", file=self.file, sheet=name)
+            return None
+        return self.grids[name]
+
+    def convert(self, sheet_name, cells, key, kind, value, required, choices, label):
+        """``cells[key]`` names the cell, when a problem is reported (a table's cells are named lazily)."""
+        if isinstance(value, str):
+            value = cm.clean_text(value)
+        if value is None or value == "":
+            if required:
+                self.problems.add("campaign.required", field=label, file=self.file, sheet=sheet_name, cell=cells[key])
+            return None
+        try:
+            value = _convert(kind, value)
+        except ValueError:
+            self.problems.add(f"campaign.bad_{kind}", field=label, value=value, file=self.file, sheet=sheet_name,
+                              cell=cells[key])
+            return None
+        if choices and value not in choices:
+            self.problems.add("campaign.bad_choice", field=label, value=value, choices=", ".join(choices),
+                              file=self.file, sheet=sheet_name, cell=cells[key])
+            return None
+        return value
+
+    def fields(self, sheet_name, fields) -> dict:
+        """Labels in column A (from row 2), values in column B."""
+        sheet = self.sheet(sheet_name)
+        if sheet is None:
+            return {}
+        rows = {cm.clean_text(label): r for r in range(1, sheet.height) if (label := sheet.value(r, 0))}
+        values = {}
+        for f in fields:
+            r = rows.get(f.label)
+            if r is None:
+                if not f.added_later:
+                    self.problems.add("campaign.field_missing", file=self.file, sheet=sheet_name, field=f.label)
+                continue
+            values[f.key] = self.convert(sheet_name, {f.key: _cell_name(r, 1)}, f.key, f.kind, sheet.value(r, 1),
+                                         f.required, f.choices, f.label)
+        return values
+
+    def table(self, sheet_name, columns) -> list[tuple[int, dict, dict]] | None:
+        """Rows as (row number, values by key, cell address by key); blank rows skipped.
+
+        None when the table cannot be read (sheet or a required column missing, already reported):
+        the cross-sheet checks that need it are skipped rather than reported again for every row."""
+        sheet = self.sheet(sheet_name)
+        if sheet is None:
+            return None
+        position = {}
+        for c in range(sheet.width):
+            header = sheet.value(0, c)
+            if header is not None:
+                position.setdefault(cm.clean_text(header), c)
+        missing = [c for c in columns if c.header not in position]
+        for column in missing:
+            self.problems.add("campaign.column_missing", file=self.file, sheet=sheet_name, column=column.header)
+        if any(c.required for c in missing):
+            return None
+        present = [c for c in columns if c.header in position]
+        letters = {c.key: _cell_name(0, position[c.header])[:-1] for c in present}
+        cols = [position[c.header] for c in present]
+        result = []
+        for r in range(1, sheet.height):
+            raw = sheet.values(r, cols)
+            if all(v is None or cm.clean_text(v) == "" for v in raw):
+                continue
+            cells = _Cells(r, letters)
+            values = {c.key: None if v is None and not c.required else  # a blank optional cell: nothing to check
+                      self.convert(sheet_name, cells, c.key, c.kind, v, c.required, c.choices, c.header)
+                      for c, v in zip(present, raw)}
+            result.append((r + 1, values, cells))
+        return result
+
+
+def _convert(kind, value):
+    if kind == TEXT:
+        return cm.clean_text(value) if not isinstance(value, float) or not value.is_integer() else str(int(value))
+    if kind in (NUMBER, INT):
+        if isinstance(value, bool):
+            raise ValueError
+        if isinstance(value, str):
+            value = float(value.replace(",", "."))
+        if kind == INT:
+            if float(value) != int(value):
+                raise ValueError
+            return int(value)
+        return int(value) if float(value).is_integer() else float(value)
+    if kind == DATE:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return _serial_date(value)
+        if isinstance(value, dt.datetime):
+            return value.date().isoformat()
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        match = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", str(value))
+        if match:
+            day, month, year = map(int, match.groups())
+            return dt.date(year, month, day).isoformat()
+        return dt.date.fromisoformat(str(value)).isoformat()
+    if kind == BOOL:
+        text = cm.clean_text(value).lower()
+        if text in ("có", "x", "true", "1"):
+            return True
+        if text in ("không", "", "false", "0"):
+            return False
+        raise ValueError
+    raise AssertionError(kind)
+
+
+EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 is 1900-01-01 (Excel's 1900 leap-year bug included)
+
+
+SERIAL_DATES = (dt.date(1930, 1, 1), dt.date(2100, 12, 31))
+
+
+def _serial_date(value) -> str:
+    """A date that lost its date format (e.g. re-saved as General) comes back as Excel's serial number.
+
+    Only serials of 1930–2100 are dates here: birth dates, start dates and deadlines are in that
+    window, while a small number typed by mistake (5, 150) stays a mistake that is reported."""
+    low, high = ((d - EXCEL_EPOCH).days for d in SERIAL_DATES)
+    if not low <= value <= high:
+        raise ValueError
+    return (EXCEL_EPOCH + dt.timedelta(days=int(value))).isoformat()
+
+
+def load_campaign_book(path: Path) -> tuple[cm.Campaign | None, Problems]:
+    """Load and check the campaign book (.xlsx or .ods). Returns (campaign, problems); campaign is
+    None if any error. A file that cannot be read at all is one message naming it, never a traceback."""
+    problems = Problems()
+    file_name = Path(path).name
+    try:
+        data = read_own_book(Path(path), problems, "campaign.broken", file=file_name)
+    except OSError:
+        problems.add("campaign.no_access", file=file_name)
+        return None, problems
+    if data is None:
+        return None, problems
+    try:
+        grids = _read_grids(data)
+    except Exception:  # calamine raises many kinds on a broken, encrypted or foreign file: one message
+        problems.add("campaign.broken", file=file_name)
+        return None, problems
+    read = _Reader(grids, file_name, problems)
+    school = read.fields(SCHOOL_SHEET, SCHOOL_FIELDS)
+    rules = read.fields(RULES_SHEET, RULE_FIELDS)
+    departments = read.table(DEPARTMENTS_SHEET, DEPARTMENT_COLUMNS)
+    staff = read.table(STAFF_SHEET, STAFF_COLUMNS)
+    rubric_rows = read.table(RUBRICS_SHEET, RUBRIC_COLUMNS)
+    criteria = read.table(CRITERIA_SHEET, CRITERIA_COLUMNS)
+    titles = read.table(TITLES_SHEET, TITLE_COLUMNS)
+    levels = read.table(LEVELS_SHEET, LEVEL_COLUMNS)
+    legal = read.table(LEGAL_SHEET, LEGAL_COLUMNS)
+    del read, grids, data  # the sheets as read are not needed any more: freed before the roster is built
+    # Cell-level problems do not stop the cross-sheet checks: the secretary gets every problem at once.
+    check = _Checker(file_name, problems)
+    campaign = check.build(school, rules, departments, staff, rubric_rows, criteria, titles, levels, legal)
+    return (None if problems.errors else campaign), problems
+
+
+class _Checker:
+    """Cross-sheet checks: every problem is recorded, none stops the others."""
+
+    def __init__(self, file_name, problems: Problems):
+        self.file, self.problems = file_name, problems
+
+    def add(self, code, sheet, cell="", **params):
+        self.problems.add(code, file=self.file, sheet=sheet, cell=cell, **params)
+
+    def unique(self, rows, key, sheet):
+        seen = {}
+        for _, values, cells in rows or ():
+            value = values.get(key)
+            if value in seen:
+                self.add("campaign.duplicate", sheet, cells[key], value=value, first=seen[value])
+            elif value is not None:
+                seen[value] = cells[key]
+
+    def build(self, school, rules, departments, staff, rubric_rows, criteria, titles, levels, legal):
+        self.unique(departments, "code", DEPARTMENTS_SHEET)
+        self.unique(staff, "code", STAFF_SHEET)
+        self.unique(rubric_rows, "role", RUBRICS_SHEET)
+        depts = tuple(cm.Department(**{k: v or "" for k, v in values.items()}) for _, values, _ in departments or ())
+        by_name = {d.name: d.code for d in depts} | {d.code: d.code for d in depts}
+        rubrics = self.rubrics(rubric_rows, criteria) if rubric_rows is not None and criteria is not None else None
+        roles = {r.role for r in rubrics or ()}
+        people = []
+        for _, values, cells in staff or ():
+            dept = by_name.get(values["department"])
+            if dept is None and departments is not None and values["department"] is not None:
+                self.add("campaign.unknown_department", STAFF_SHEET, cells["department"], value=values["department"],
+                         name=values["name"] or values["code"] or "")
+            if rubrics is not None and values["role"] is not None and values["role"] not in roles:
+                self.add("campaign.unknown_role", STAFF_SHEET, cells["role"], value=values["role"],
+                         roles=", ".join(sorted(roles)))
+            facts = cm.Facts(**{k: (values.get(k) if values.get(k) is not None else
+                                    ("" if k.startswith("initiative") else None)) for k in FACT_KEYS})
+            base = {k: values.get(k) or "" for k in ("code", "name", "gender", "dob", "position", "role", "start",
+                                                     "notes")}
+            people.append(cm.Person(**base, department=dept or "", facts=facts))
+        staffed = {p.department for p in people}  # not a scan of the staff per department: 10,000 × 84,000
+        for dept in depts if staff is not None else ():
+            if dept.code not in staffed:
+                self.add("campaign.empty_department", DEPARTMENTS_SHEET, name=dept.name)
+        classification = self.levels(levels, rubrics or ()) if levels is not None else ()
+        level_names = [lv.name for lv in classification]
+        if levels is not None and rules.get("gate_cap") and rules["gate_cap"] not in level_names:
+            self.add("campaign.bad_choice", RULES_SHEET, field=_label(RULE_FIELDS, "gate_cap"), value=rules["gate_cap"],
+                     choices=", ".join(level_names))
+        if levels is not None and rules.get("ldtt_min_classification") and rules["ldtt_min_classification"] not in level_names:
+            self.add("campaign.bad_choice", RULES_SHEET, field=_label(RULE_FIELDS, "ldtt_min_classification"),
+                     value=rules["ldtt_min_classification"], choices=", ".join(level_names))
+        ratings = tuple(cm.clean_text(r) for r in (rules.get("ldtt_ratings") or "").split(",") if r.strip())
+        for rating in ratings:
+            if rating not in cm.RATINGS:
+                self.add("campaign.bad_choice", RULES_SHEET, field=_label(RULE_FIELDS, "ldtt_ratings"), value=rating,
+                         choices=", ".join(cm.RATINGS))
+        for key in ("ttldtt_min_percent", "ttldxs_min_percent", "cstdcs_quota_percent", "council_quorum_percent",
+                    "cstdcs_vote_percent", "ldtt_vote_percent", "ttldxs_vote_percent"):
+            value = rules.get(key)
+            if value is not None and not 0 <= value <= 100:
+                self.add("campaign.percent_range", RULES_SHEET, field=_label(RULE_FIELDS, key), value=value)
+        if school.get("spare_rows") is not None and not 0 <= school["spare_rows"] <= 20:
+            self.add("campaign.spare_rows", SCHOOL_SHEET, value=school["spare_rows"])
+        if school.get("school_year") and not re.fullmatch(r"\d{4}\s*-\s*\d{4}", school["school_year"]):
+            self.add("campaign.school_year", SCHOOL_SHEET, value=school["school_year"])
+        title_lists = {kind: tuple(v["name"] for _, v, _ in titles or () if v["kind"] == kind) for kind in TITLE_KINDS}
+        if self.problems.errors:
+            return None
+        settings = cm.Settings(**{k: school.pop(k) for k in SETTINGS_KEYS})
+        settings = replace(settings, sheet_password=settings.sheet_password or "")
+        campaign_id, level = school.pop("id"), school.pop("level")
+        school["school_year"] = re.sub(r"\s*-\s*", "-", school["school_year"])
+        gate_cap = rules.pop("gate_cap")
+        return cm.Campaign(
+            id=campaign_id, level=level,
+            school=cm.School(**{k: v or "" for k, v in school.items()}),
+            settings=settings,
+            rules=cm.Rules(**{**rules, "ldtt_ratings": ratings}),
+            classification=classification, gate_cap=gate_cap,
+            titles=cm.Titles(*(title_lists[k] for k in TITLE_KINDS)),
+            legal_basis=tuple(v["line"] for _, v, _ in legal or ()),
+            rubrics=rubrics, departments=depts, staff=tuple(people),
+        )
+
+    def levels(self, rows, rubrics):
+        result, previous = [], None
+        top = max((r.total for r in rubrics if r.total is not None), default=100)
+        for _, values, cells in rows:
+            if values["min"] is None or values["name"] is None:
+                continue
+            if not 0 <= values["min"] <= top:
+                self.add("campaign.threshold_range", LEVELS_SHEET, cells["min"], value=values["min"], total=top)
+            elif previous is not None and values["min"] >= previous:
+                self.add("campaign.threshold_order", LEVELS_SHEET, cells["min"], value=values["min"], previous=previous)
+            previous = values["min"]
+            result.append(cm.Level(values["name"], values["min"]))
+        if not result:
+            self.add("campaign.required", LEVELS_SHEET, "A2", field="Xếp loại")
+        return tuple(result)
+
+    def rubrics(self, rubric_rows, criteria):
+        rubrics = []
+        for _, values, cells in rubric_rows:
+            role, total = values["role"], values["total"]
+            if role is None:  # blank, reported already
+                continue
+            rows = [(v, c) for _, v, c in criteria if v["role"] == role and v["code"] and v["text"]]
+            groups, group_cells = [], []
+            codes = set()
+            for v, c in rows:
+                if v["code"] in codes:
+                    self.add("campaign.duplicate", CRITERIA_SHEET, c["code"], value=v["code"], first=role)
+                codes.add(v["code"])
+                if "." not in v["code"]:
+                    if v.get("kind") is None:
+                        self.add("campaign.required", CRITERIA_SHEET, c.get("kind", c["code"]), field="Loại")
+                    groups.append([v, []])
+                    group_cells.append(c)
+                elif groups and v["code"].split(".")[0] == groups[-1][0]["code"]:
+                    groups[-1][1].append(cm.Item(v["code"], v["text"], v["max"], v.get("hint") or ""))
+                else:
+                    self.add("campaign.orphan_item", CRITERIA_SHEET, c["code"], value=v["code"])
+            built = []
+            for (g, items), c in zip(groups, group_cells):
+                item_sum = sum(i.max for i in items if i.max is not None)
+                if not items:
+                    self.add("campaign.empty_group", CRITERIA_SHEET, c["code"], value=g["code"], role=role)
+                maxima_known = g["max"] is not None and all(v["max"] is not None for v, _ in rows
+                                                             if v["code"].startswith(g["code"] + "."))
+                if g.get("kind") == cm.SCORE and maxima_known and abs(item_sum - g["max"]) > 1e-9:
+                    self.add("campaign.group_sum", CRITERIA_SHEET, c["max"], group=g["code"], role=role,
+                             items=cm.num_text(item_sum), max=cm.num_text(g["max"]))
+                if g.get("min") is not None and g["max"] is not None and not 0 <= g["min"] <= g["max"]:
+                    self.add("campaign.group_min", CRITERIA_SHEET, c["min"], group=g["code"], value=cm.num_text(g["min"]),
+                             max=cm.num_text(g["max"]))
+                built.append(cm.Group(g["code"], g["text"], g.get("kind") or cm.SCORE, g["max"], g.get("min"),
+                                      tuple(items)))
+            score_sum = sum(g.max for g in built if g.kind == cm.SCORE and g.max is not None)
+            if not built:
+                self.add("campaign.empty_rubric", RUBRICS_SHEET, cells["role"], role=role)
+            elif total is not None and all(g.max is not None for g in built) and abs(score_sum - total) > 1e-9:
+                self.add("campaign.rubric_sum", RUBRICS_SHEET, cells["total"], role=role, groups=cm.num_text(score_sum),
+                         total=cm.num_text(total))
+            rubrics.append(cm.Rubric(role, total, tuple(built)))
+        known = {r.role for r in rubrics}
+        for _, v, c in criteria:
+            if v["role"] is not None and v["role"] not in known:
+                self.add("campaign.unknown_role", CRITERIA_SHEET, c["role"], value=v["role"],
+                         roles=", ".join(sorted(known)))
+        return tuple(rubrics)
+
+
+def _label(fields, key) -> str:
+    return next(f.label for f in fields if f.key == key)
