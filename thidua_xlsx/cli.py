@@ -228,7 +228,7 @@ def _prepare_docs(folder: Path, inbox: Path, force: bool) -> None:
 
 
 def _write_documents(summary, folder: Path) -> None:
-    from thidua_xlsx.papers.documents import write_documents
+    from thidua_xlsx.papers.dossiers import write_documents
     from thidua_xlsx.model.layout import SCORING
 
     if summary.round != SCORING:

@@ -23,7 +23,9 @@ from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDTT
 from thidua_xlsx.text import documents as tx
 from thidua_xlsx.decide.ballots import candidates, count
 from thidua_xlsx.model.council import TallyInput, VoteCount
-from thidua_xlsx.papers.documents import BALLOT, LETTER, LIST, MINUTES, REPORT, TALLY, convert_pdfs, write_documents
+from thidua_xlsx.papers.document_set import BALLOT, LETTER, LIST, MINUTES, REPORT, TALLY
+from thidua_xlsx.papers.dossiers import write_documents
+from thidua_xlsx.papers.pdf import convert_pdfs
 from thidua_xlsx.model.layout import MOTTO_1, MOTTO_2
 
 CSTDCS_FOLDER, LDTT_FOLDER, TTLDTT_FOLDER = "Chien-si-thi-dua-co-so", "Lao-dong-tien-tien", "Tap-the-lao-dong-tien-tien"

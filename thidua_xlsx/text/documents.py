@@ -1,4 +1,4 @@
-"""Vietnamese wording and file names of the papers written as Word documents (:mod:`thidua_xlsx.papers.documents`).
+"""Vietnamese wording and file names of the papers written as Word documents (:mod:`thidua_xlsx.papers`).
 
 Wording shared with the summary workbook's "Biên bản" and "Tờ trình" sheets is imported from
 :mod:`thidua_xlsx.text.summary`, so that the Excel draft and the Word paper say the same thing.

@@ -1,0 +1,21 @@
+"""The Phiếu bầu of one title: what each council member marks in the secret ballot."""
+
+from __future__ import annotations
+
+from thidua_xlsx.model.council import Candidate
+from thidua_xlsx.papers.document_set import BALLOT
+from thidua_xlsx.papers.docx_engine import BODY_PT, Paper, numbered
+from thidua_xlsx.papers.facts import Facts
+from thidua_xlsx.text import documents as tx
+
+
+def paper(s: Facts, title: str, chosen: list[Candidate]) -> Paper:
+    """Phiếu bầu of one title: the candidates, "Đồng ý" / "Không đồng ý", no voter's name; print as many as
+    there are members."""
+    doc = Paper(s, tx.DOC_NAMES[BALLOT].format(title=title), tx.BALLOT_TITLE, date=False, council=True)
+    doc.centered(tx.BALLOT_SUBTITLE.format(title=title, year=s.year), bold=True, size=BODY_PT, space_after=10)
+    for line in tx.BALLOT_RULES:
+        doc.para(line.format(percent=s.percent_text(title)), italic=True)
+    rows = [[c.name, c.department if c.department != c.name else "", "", ""] for c in chosen]
+    doc.table(tx.BALLOT_HEAD, numbered(rows), (14, 55, 40, 26, 30), aligns="cllcc", row_height_mm=10)
+    return doc

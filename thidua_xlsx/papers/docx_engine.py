@@ -1,0 +1,342 @@
+"""The building blocks of every paper, in Nghị định 30/2020 form: the page, the national header, paragraphs,
+dotted lines to write on, bordered tables, signature blocks (:class:`Paper`)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.papers.docx_xml import (
+    alignment,
+    cant_split,
+    cell_frame,
+    drop_template_extras,
+    page_numbers,
+    qn,
+    repeat_as_header,
+    rule_format,
+    run,
+    size_mark,
+)
+from thidua_xlsx.papers.facts import Facts
+from thidua_xlsx.text import documents as tx
+from thidua_xlsx.write.department import FONT
+from thidua_xlsx.write.summary import date_line
+
+# Nghị định 30/2020, Phụ lục I: A4; margins top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm.
+PAGE_MM = (210, 297)
+MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
+BODY_PT, TABLE_PT, HEADER_PT, TITLE_PT = 13, 12, 12, 14
+RECEIVERS_HEAD_PT, RECEIVERS_PT = 12, 11
+SIGN_SPACE_LINES = 4  # blank lines left to sign in
+# The national motto's column: wide enough for "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in bold 12 on one line even
+# where Times New Roman is missing and LibreOffice falls back on a wider serif (DejaVu Serif); the school's
+# block takes the rest of the line (its name may wrap, as in most schools' papers).
+HEADER_RIGHT_MM = {False: 110, True: 140}  # portrait, landscape (the motto: 85 mm in Times, 103 mm in DejaVu)
+
+
+@dataclass(frozen=True)
+class Sign:
+    roles: tuple[str, ...]
+    note: str
+    name: str
+    extra: str = ""  # a second name line (a board's members)
+
+
+@dataclass(frozen=True)
+class Receivers:
+    head: str
+    lines: tuple[str, ...]
+
+
+def numbered(rows: list[list[str]]) -> list[list[str]]:
+    return [[str(n), *row] for n, row in enumerate(rows, start=1)]
+
+
+class Paper:
+    """One document: A4, Nghị định 30/2020 margins, Times New Roman, built paragraph by paragraph."""
+
+    def __init__(self, s: Facts, name: str, heading: str, *, landscape: bool = False, number: str = "",
+                 date: bool = True, council: bool = False):
+        """A paper called ``name`` (its properties), opened with the header block and its ``heading``."""
+        import docx
+        from docx.enum.section import WD_ORIENT
+        from docx.shared import Mm, Pt
+
+        self.s = s
+        self.doc = doc = docx.Document()
+        drop_template_extras(doc)
+        section = doc.sections[0]
+        width, height = PAGE_MM
+        section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = (Mm(height), Mm(width)) if landscape else (Mm(width), Mm(height))
+        section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
+        section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
+        section.header_distance = section.footer_distance = Mm(10)
+        self.landscape = landscape
+        self.width_mm = (height if landscape else width) - MARGINS_MM["left"] - MARGINS_MM["right"]
+        normal = doc.styles["Normal"]
+        normal.font.name = FONT
+        normal.font.size = Pt(BODY_PT)
+        rfonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
+        for attr in ("w:eastAsia", "w:cs"):
+            rfonts.set(qn(attr), FONT)
+        fmt = normal.paragraph_format
+        fmt.space_before = fmt.space_after = Pt(0)
+        fmt.line_spacing = 1.0
+        fmt.widow_control = True
+        props = doc.core_properties
+        props.title, props.subject = name, s.school.name
+        props.author = props.last_modified_by = ly.APP_ID
+        props.comments, props.keywords, props.category = "", "", ""
+        props.language = "vi-VN"
+        props.revision = 1
+        created = s.created.replace(microsecond=0)
+        props.created = props.modified = created
+        page_numbers(section)
+        self._header(number=number, date=date, council=council)
+        self.centered(heading, bold=True, size=TITLE_PT, space_before=18)
+
+    # --- blocks ---
+
+    def _header(self, *, number: str, date: bool, council: bool) -> None:
+        """The managing body and the school (left), the national motto (right); then the number (left)
+        and the date line (right). A borderless table, as Word documents of schools have it."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        school = self.s.school
+        left = self.width_mm - HEADER_RIGHT_MM[self.landscape]
+        rows = 2 if (number or date) else 1
+        table = grid(self.doc, rows, (left, self.width_mm - left))
+        cell_l, cell_r = table.rows[0].cells
+        top = (tx.BALLOT_COUNCIL if council else school.managing_body).upper()
+        cell_text(cell_l, top, size=HEADER_PT, first=True)
+        cell_text(cell_l, school.name.upper(), size=HEADER_PT, bold=True)
+        _header_rule(cell_l, left, left / 3)
+        cell_text(cell_r, ly.MOTTO_1, size=HEADER_PT, bold=True, first=True)
+        cell_text(cell_r, ly.MOTTO_2, size=HEADER_PT + 1, bold=True)
+        _header_rule(cell_r, self.width_mm - left, 62)
+        if rows == 2:
+            cell_l, cell_r = table.rows[1].cells
+            cell_text(cell_l, number, size=BODY_PT, first=True, space_before=6)
+            p = cell_text(cell_r, date_line(self.s.school) if date else "", size=BODY_PT, italic=True, first=True,
+                          space_before=6)
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+    def centered(self, text: str, *, bold: bool = False, italic: bool = False, size: float = BODY_PT,
+                 space_before: float = 0, space_after: float = 0):
+        return self.para(text, bold=bold, italic=italic, size=size, indent=False, align="center",
+                         space_before=space_before, space_after=space_after)
+
+    def para(self, text: str, *, bold: bool = False, italic: bool = False, size: float = BODY_PT,
+             indent: bool = True, align: str = "justify", space_before: float = 0, space_after: float = 6,
+             keep: bool | None = None):
+        """A paragraph of text; a bold one (a heading) is kept with what follows unless ``keep`` says no."""
+        from docx.shared import Cm, Pt
+
+        p = self.doc.add_paragraph()
+        fmt = p.paragraph_format
+        fmt.alignment = alignment(align)
+        fmt.space_before, fmt.space_after = Pt(space_before), Pt(space_after)
+        if indent:
+            fmt.first_line_indent = Cm(1)
+        if keep or (keep is None and bold and text):
+            fmt.keep_with_next = True
+        if text:
+            run(p, text, size=size, bold=bold, italic=italic)
+        return p
+
+    def dotted(self, label: str, *, lines: int = 1, space_before: float = 0) -> None:
+        """``label`` then a dotted line to the right margin, and ``lines - 1`` more dotted lines: room to write."""
+        from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+        from docx.shared import Mm, Pt
+
+        for k in range(lines):
+            p = self.doc.add_paragraph()
+            fmt = p.paragraph_format
+            fmt.space_before = Pt(space_before if k == 0 else 0)
+            fmt.space_after = Pt(6)
+            fmt.tab_stops.add_tab_stop(Mm(self.width_mm) - 1, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+            text = f"{label} \t" if label and k == 0 else "\t"
+            run(p, text, size=BODY_PT)
+
+    def pair(self, first: str, second: str, *, blank_first: bool, blank_second: bool) -> None:
+        """Two fields on one line ("Sinh ngày …   Giới tính: …"), dotted where blank."""
+        from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+        from docx.shared import Mm, Pt
+
+        p = self.doc.add_paragraph()
+        p.paragraph_format.space_after = Pt(6)
+        stops = p.paragraph_format.tab_stops
+        middle = Mm(self.width_mm * 0.62)
+        stops.add_tab_stop(middle, WD_TAB_ALIGNMENT.LEFT, WD_TAB_LEADER.DOTS if blank_first else WD_TAB_LEADER.SPACES)
+        stops.add_tab_stop(Mm(self.width_mm) - 1, WD_TAB_ALIGNMENT.RIGHT,
+                           WD_TAB_LEADER.DOTS if blank_second else WD_TAB_LEADER.SPACES)
+        run(p, f"{first}\t{second} \t", size=BODY_PT)
+
+    def table(self, heads, rows, widths_mm, *, aligns: str, size: float = TABLE_PT, keep_end: bool = False,
+              row_height_mm: float | None = None, blank_height_mm: float | None = None):
+        """A bordered table, its header row repeated on every page, no row split across pages.
+        ``keep_end``: the last rows stay with what follows (the signature block)."""
+        widths_mm = _fit(widths_mm, self.width_mm)
+        table = self.doc.add_table(rows=1 + len(rows), cols=len(heads))
+        fill_table(self.doc, table, [heads, *rows], widths_mm, aligns=aligns, size=size, header=True,
+                   row_height_mm=row_height_mm, blank_height_mm=blank_height_mm)
+        if keep_end:
+            for row in table.rows[-2:]:
+                for cell in row.cells:
+                    for p in cell.paragraphs:
+                        p.paragraph_format.keep_with_next = True
+        return table
+
+    def list_table(self, heads, rows, widths_mm, *, aligns: str, total: str, left: Sign, right: Sign) -> None:
+        """The table of a Danh sách, ended by one row that is never split across pages and holds the
+        list's last line, its total and the signatures: the signatures always stand on the page where
+        the list ends, in Word and in LibreOffice alike. (LibreOffice keeps a table with the paragraph
+        after it only while the table has not yet run onto a second page: "keep with next" on the last
+        rows is not enough for a list of more than a page.)"""
+        from docx.shared import Mm
+
+        widths_mm = _fit(widths_mm, self.width_mm)
+        table = self.doc.add_table(rows=len(rows), cols=len(heads))  # header and all but the last line
+        fill_table(self.doc, table, [heads, *rows[:-1]], widths_mm, aligns=aligns, size=TABLE_PT, header=True)
+        end = table.add_row()
+        cant_split(end)
+        cell = end.cells[0].merge(end.cells[-1])
+        cell_frame(cell)
+        last = cell.add_table(1, len(heads))
+        fill_table(self.doc, last, [rows[-1]], widths_mm, aligns=aligns, size=TABLE_PT, header=False)
+        first = cell.paragraphs[0]
+        first._p.getparent().remove(first._p)  # the empty paragraph a new cell starts with
+        note = cell.paragraphs[-1]  # the paragraph python-docx put after the nested table
+        note.paragraph_format.space_before = note.paragraph_format.space_after = Mm(2)
+        run(note, total, size=BODY_PT, italic=True)
+        signs = cell.add_table(1, 2)
+        for col in signs.columns:
+            col.width = Mm(self.width_mm / 2)
+        for sign_cell, sign in zip(signs.rows[0].cells, (left, right)):
+            sign_cell.width = Mm(self.width_mm / 2)
+            sign_block(sign_cell, sign, first=True)
+
+    def signatures(self, left, right: Sign, *, shares: tuple[float, float] = (0.5, 0.5), keep: bool = False
+                   ) -> None:
+        """Two blocks side by side (a borderless table): the left one a signature or "Nơi nhận", the right
+        one the signature that binds. ``keep``: kept on one page with what precedes it."""
+        spacer = self.para("", space_after=0, keep=keep)
+        spacer.paragraph_format.first_line_indent = None
+        table = grid(self.doc, 1, tuple(self.width_mm * share for share in shares))
+        cell_l, cell_r = table.rows[0].cells
+        cant_split(table.rows[0])
+        sign_block(cell_r, right, first=True)
+        if isinstance(left, Sign):
+            sign_block(cell_l, left, first=True)
+        if isinstance(left, Receivers):
+            cell_text(cell_l, left.head, size=RECEIVERS_HEAD_PT, bold=True, italic=True, first=True, align="left")
+            for line in left.lines:
+                cell_text(cell_l, line, size=RECEIVERS_PT, align="left")
+        if keep:
+            for cell in (cell_l, cell_r):
+                for p in cell.paragraphs:
+                    p.paragraph_format.keep_with_next = True
+                    p.paragraph_format.keep_together = True
+
+    def rule_paragraph(self, length_mm: float) -> None:
+        """A short centred rule under a document's subject line (Nghị định 30/2020)."""
+        p = self.doc.add_paragraph()
+        rule_format(p, (self.width_mm - length_mm) / 2)
+
+    def save(self, path: Path) -> None:
+        tmp = path.with_name(path.name + ".tmp")
+        self.doc.save(str(tmp))
+        os.replace(tmp, path)
+
+
+# --- pieces ---
+
+def grid(doc, rows: int, widths_mm: tuple[float, ...]):
+    """A borderless table of fixed column widths, centred (the header block, the signature blocks)."""
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.shared import Mm
+
+    table = doc.add_table(rows=rows, cols=len(widths_mm))  # no style: no borders
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for col, w in zip(table.columns, widths_mm):
+        col.width = Mm(w)
+    for row in table.rows:
+        for cell, w in zip(row.cells, widths_mm):
+            cell.width = Mm(w)
+    return table
+
+
+def fill_table(doc, table, rows, widths_mm, *, aligns: str, size: float, header: bool,
+               row_height_mm: float | None = None, blank_height_mm: float | None = None) -> None:
+    """Borders, widths and text of a table's rows; the first is the header row when ``header``."""
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
+    from docx.shared import Mm
+
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for col, w in zip(table.columns, widths_mm):
+        col.width = Mm(w)
+    for r, (row, values) in enumerate(zip(table.rows, rows)):
+        head = header and r == 0
+        cant_split(row)
+        if head:
+            repeat_as_header(row)
+        height = None if head else row_height_mm
+        if not head and blank_height_mm and not any(values):
+            height = blank_height_mm
+        if height:
+            row.height, row.height_rule = Mm(height), WD_ROW_HEIGHT_RULE.AT_LEAST
+        for c, (cell, value) in enumerate(zip(row.cells, values)):
+            cell.width = Mm(widths_mm[c])
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            p = cell.paragraphs[0]
+            p.paragraph_format.alignment = alignment("center" if head else
+                                                     {"c": "center", "r": "right"}.get(aligns[c], "left"))
+            if value:
+                run(p, value, size=size, bold=head)
+            else:
+                size_mark(p, size)
+
+
+def cell_text(cell, text: str, *, size: float, bold: bool = False, italic: bool = False, first: bool = False,
+              align: str = "center", space_before: float = 0):
+    from docx.shared import Pt
+
+    p = cell.paragraphs[0] if first else cell.add_paragraph()
+    p.paragraph_format.alignment = alignment(align)
+    p.paragraph_format.space_before = Pt(space_before)
+    if text:
+        run(p, text, size=size, bold=bold, italic=italic)
+    else:
+        size_mark(p, size)
+    return p
+
+
+def sign_block(cell, sign: Sign, *, first: bool) -> None:
+    """The role(s), the note, room to sign and the name, centred in ``cell``."""
+    for k, role in enumerate(sign.roles):
+        cell_text(cell, role, size=BODY_PT, bold=True, first=first and k == 0)
+    cell_text(cell, sign.note, size=BODY_PT, italic=True)
+    for _ in range(SIGN_SPACE_LINES):
+        cell_text(cell, "", size=BODY_PT)
+    cell_text(cell, sign.name or tx.SIGN_BLANK_NAME, size=BODY_PT, bold=True)
+    if sign.extra:
+        for _ in range(2):
+            cell_text(cell, "", size=BODY_PT)
+        cell_text(cell, sign.extra, size=BODY_PT, bold=True)
+
+
+def _header_rule(cell, cell_mm: float, length_mm: float) -> None:
+    p = cell.add_paragraph()
+    rule_format(p, max(0.0, (cell_mm - 3.8 - length_mm) / 2))  # 3.8 mm: the cell's own margins
+
+
+def _fit(widths_mm, total_mm: float) -> tuple[float, ...]:
+    scale = total_mm / sum(widths_mm)
+    return tuple(w * scale for w in widths_mm)

@@ -1,0 +1,149 @@
+"""What python-docx has no API for, written as Open XML elements in the schema's order.
+
+python-docx quirks handled here: its default template carries a Word 2010 ``stylesWithEffects``
+part whose defaults differ from ``styles.xml`` (an Open XML validator flags it) and a thumbnail of
+some other document: both are dropped. It has no API for paragraph borders (the short rules under
+the school's name and the motto), repeated header rows, rows that must not split or page-number
+fields: those few elements are added with its ``OxmlElement``, in the schema's order.
+"""
+
+from __future__ import annotations
+
+_PPR_AFTER_BORDER = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+                     "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+                     "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+                     "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+                     "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+_TRPR_AFTER_CANT_SPLIT = ("w:trHeight", "w:tblHeader", "w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del",
+                          "w:trPrChange")
+_TCPR_AFTER_BORDERS = ("w:shd", "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark",
+                       "w:headers", "w:cellIns", "w:cellDel", "w:cellMerge", "w:tcPrChange")
+_TCPR_AFTER_MARGINS = _TCPR_AFTER_BORDERS[3:]
+_TRPR_AFTER_HEADER = ("w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del", "w:trPrChange")
+
+
+def qn(tag: str) -> str:
+    from docx.oxml.ns import qn as namespaced
+
+    return namespaced(tag)
+
+
+def alignment(name: str):
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    return {"center": WD_ALIGN_PARAGRAPH.CENTER, "left": WD_ALIGN_PARAGRAPH.LEFT,
+            "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}[name]
+
+
+def run(p, text: str, *, size: float, bold: bool = False, italic: bool = False):
+    from docx.shared import Pt
+
+    added = p.add_run(text)
+    added.font.size = Pt(size)
+    added.font.bold = bold or None
+    added.font.italic = italic or None
+    size_mark(p, size)
+    return added
+
+
+def size_mark(p, size: float) -> None:
+    """The paragraph mark's size decides an empty paragraph's height."""
+    from docx.oxml import OxmlElement
+
+    ppr = p._p.get_or_add_pPr()
+    rpr = ppr.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        ppr.insert_element_before(rpr, "w:sectPr", "w:pPrChange")
+    for old in rpr.findall(qn("w:sz")):
+        rpr.remove(old)
+    sz = OxmlElement("w:sz")
+    sz.set(qn("w:val"), str(int(round(size * 2))))
+    rpr.append(sz)
+
+
+def rule_format(p, side_mm: float) -> None:
+    """Turn an empty paragraph into a thin horizontal rule (its bottom border), indented ``side_mm`` each side."""
+    from docx.oxml import OxmlElement
+    from docx.shared import Mm, Pt
+
+    fmt = p.paragraph_format
+    fmt.left_indent = fmt.right_indent = Mm(side_mm)
+    fmt.space_before, fmt.space_after = Pt(1), Pt(0)
+    fmt.line_spacing = Pt(3)  # the border is drawn under a 3 pt high empty line: just clear of the text above
+    border = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "auto")):
+        bottom.set(qn(key), value)
+    border.append(bottom)
+    p._p.get_or_add_pPr().insert_element_before(border, *_PPR_AFTER_BORDER)
+
+
+def cant_split(row) -> None:
+    """``row`` is never split across pages."""
+    _row_flag(row, "w:cantSplit", _TRPR_AFTER_CANT_SPLIT)
+
+
+def repeat_as_header(row) -> None:
+    """``row`` is repeated at the top of every page the table runs onto."""
+    _row_flag(row, "w:tblHeader", _TRPR_AFTER_HEADER)
+
+
+def _row_flag(row, tag: str, successors: tuple[str, ...]) -> None:
+    """An on/off row property (``w:cantSplit``, ``w:tblHeader``) in its place in ``w:trPr``."""
+    from docx.oxml import OxmlElement
+
+    trpr = row._tr.get_or_add_trPr()
+    if trpr.find(qn(tag)) is None:
+        trpr.insert_element_before(OxmlElement(tag), *successors)
+
+
+def cell_frame(cell) -> None:
+    """No borders and no inner margins on ``cell``: what it holds is drawn edge to edge."""
+    from docx.oxml import OxmlElement
+
+    tcpr = cell._tc.get_or_add_tcPr()
+    borders = OxmlElement("w:tcBorders")
+    for side in ("w:top", "w:left", "w:bottom", "w:right"):
+        edge = OxmlElement(side)
+        edge.set(qn("w:val"), "nil")
+        borders.append(edge)
+    tcpr.insert_element_before(borders, *_TCPR_AFTER_BORDERS)
+    margins = OxmlElement("w:tcMar")
+    for side in ("w:left", "w:right"):
+        edge = OxmlElement(side)
+        edge.set(qn("w:w"), "0")
+        edge.set(qn("w:type"), "dxa")
+        margins.append(edge)
+    tcpr.insert_element_before(margins, *_TCPR_AFTER_MARGINS)
+
+
+def page_numbers(section) -> None:
+    """Page numbers centred in the top margin from the second page on (Nghị định 30/2020)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+
+    section.different_first_page_header_footer = True
+    section.first_page_header.is_linked_to_previous = False
+    p = section.header.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    number = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "2"
+    number.append(text)
+    field.append(number)
+    p._p.append(field)
+
+
+def drop_template_extras(doc) -> None:
+    """python-docx's default template carries a Word 2010 ``stylesWithEffects`` part that disagrees with its
+    ``styles.xml`` (Word may call that unreadable content) and a thumbnail of another document."""
+    for rid, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            doc.part.drop_rel(rid)
+    package_rels = doc.part.package.rels
+    for rid, rel in list(package_rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            del package_rels[rid]

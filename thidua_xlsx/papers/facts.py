@@ -1,0 +1,160 @@
+"""What the papers say, worked out once from the summary: the lists per title, the ballot, the tally's
+votes, the short notes and the warnings (:class:`Facts`)."""
+
+from __future__ import annotations
+
+from thidua_xlsx.decide.ballots import candidates as ballot_candidates
+from thidua_xlsx.decide.ballots import needed_votes, vote_percent
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model.council import Candidate, VoteResult
+from thidua_xlsx.model.issues import Reason
+from thidua_xlsx.model.results import Decision, DepartmentResult, PersonResult, Summary, by_department
+from thidua_xlsx.model.titles import CSTDCS, LDTT
+from thidua_xlsx.text import documents as tx
+from thidua_xlsx.write.department import FIXED_DATE
+from thidua_xlsx.write.summary import COLLECTIVE_ORDER, proposal_lists, school_of, short_note, titles_in_order
+
+
+class Facts:
+    """The summary seen by the papers: the lists per title (the counts are their lengths), the
+    ballot, the tally's votes and the short notes."""
+
+    def __init__(self, summary: Summary):
+        self.s = summary
+        self.c = summary.campaign
+        self.school = school_of(summary)
+        self.year = self.school.school_year
+        self.rules = self.c.rules if self.c else cm.Rules()
+        self.tally = summary.tally
+        self.created = summary.newest_input or FIXED_DATE
+        people = list(summary.people)
+        self.individual: dict[str, list[tuple[PersonResult, Decision]]] = proposal_lists(people)
+        found = {d.proposed for d in summary.departments if d.proposed}
+        self.collective: dict[str, list[DepartmentResult]] = {
+            t: [d for d in summary.departments if d.proposed == t] for t in titles_in_order(COLLECTIVE_ORDER, found)}
+        self.members: dict[str, list[PersonResult]] = by_department(people)
+        self.staff = {p.code: p for p in self.c.staff} if self.c else {}
+        self.heads = {d.code: d.head for d in self.c.departments} if self.c else {}
+        self.ballot = self._ballot()
+
+    def _ballot(self) -> dict[str, list[Candidate]]:
+        """Who was (or is to be) voted on, per title: those on the ballot now and, after a council pass,
+        also those the vote turned down (no longer proposed, still in the minutes)."""
+        s = self.s
+        found = {(c.code, c.title): c for c in ballot_candidates(s.people, s.departments, self.rules)}
+        people = {p.code: p for p in s.people}
+        units = {d.code: d for d in s.departments}
+        for r in (self.tally.results if self.tally else ()):
+            if (r.code, r.title) in found:
+                continue
+            if r.code in people:
+                p = people[r.code]
+                found[(r.code, r.title)] = Candidate(r.code, p.name, p.department_name, r.title)
+            elif r.code in units:
+                found[(r.code, r.title)] = Candidate(r.code, units[r.code].name, units[r.code].name, r.title)
+        order = {code: k for k, code in enumerate([*people, *units])}
+        by_title: dict[str, list[Candidate]] = {}
+        for c in sorted(found.values(), key=lambda c: order.get(c.code, len(order))):
+            by_title.setdefault(c.title, []).append(c)
+        return by_title
+
+    # --- votes ---
+
+    def percent_text(self, title: str) -> str:
+        return tx.PERCENT.format(value=cm.num_text(round(vote_percent(title, self.rules), 2)))
+
+    def result(self, code: str, title: str) -> VoteResult | None:
+        return self.tally.result(code, title) if self.tally else None
+
+    @property
+    def members_count(self) -> int | None:
+        return self.tally.members if self.tally else None
+
+    def votes_text(self, code: str, title: str) -> str:
+        if vote_percent(title, self.rules) is None:
+            return tx.NOT_VOTED
+        r, members = self.result(code, title), self.members_count
+        if r is None or r.votes is None or not members:
+            return tx.VOTES_BLANK
+        return tx.VOTES.format(votes=r.votes, members=members, share=cm.num_text(round(100 * r.votes / members, 1)))
+
+    def share_text(self, r: VoteResult | None) -> str:
+        members = self.members_count
+        if r is None or r.votes is None or not members:
+            return tx.DOTS
+        return tx.PERCENT.format(value=cm.num_text(round(100 * r.votes / members, 1)))
+
+    def needed(self, title: str) -> int | None:
+        members = self.members_count
+        return needed_votes(members, vote_percent(title, self.rules)) if members else None
+
+    def vote_row(self, c: Candidate, title: str) -> list[str]:
+        """Name, department, votes, share of all members and result of one line of a ballot."""
+        r = self.result(c.code, title)
+        votes = str(r.votes) if r is not None and r.votes is not None else tx.DOTS
+        return [c.name, c.department if c.department != c.name else "", votes, self.share_text(r),
+                tx.VOTE_RESULT[r.passed if r is not None else None]]
+
+    # --- notes and grounds ---
+
+    def note(self, p: PersonResult, d: Decision, title: str) -> str:
+        notes = []
+        if title == CSTDCS:
+            excellent, initiative = self.grounds(p, d)
+            key = ("excellent_initiative" if excellent and initiative else "excellent" if excellent else
+                   "initiative" if initiative else "")
+            if key:
+                notes.append(tx.NOTES[key])
+        elif title == LDTT:
+            if p.facts.maternity_months:
+                notes.append(tx.NOTES["maternity"].format(months=cm.num_text(p.facts.maternity_months)))
+            if p.granted(CSTDCS):
+                notes.append(tx.NOTES["also"].format(title=tx.TITLE_SHORT.get(CSTDCS, CSTDCS)))
+        notes.append(short_note(d))  # "Hội đồng quyết định" when the council decided, as on the summary's lists
+        notes += self.vote_notes(p.code, title)
+        return "; ".join(n for n in notes if n)
+
+    def vote_notes(self, code: str, title: str) -> list[str]:
+        r = self.result(code, title)
+        if r is None:
+            return []
+        if self.tally.quorum_met is False:
+            return [tx.NOTES["no_quorum"]]
+        return [tx.NOTES["vote_failed"]] if r.passed is False else []
+
+    def grounds(self, p: PersonResult, d: Decision) -> tuple[bool, bool]:
+        """What a CSTĐCS rests on: (the HTXSNV rating, a recognised sáng kiến), from the decision's
+        reasons; from the facts when the decision does not say (a council's decision)."""
+        codes = _reason_codes(d.reasons)
+        if "cstdcs.excellent" in codes or "cstdcs.initiative" in codes:
+            return "cstdcs.excellent" in codes, "cstdcs.initiative" in codes
+        f = p.facts
+        return f.rating == "HTXSNV", bool(f.initiative and f.initiative_decision)
+
+    def warnings(self) -> tuple[str, ...]:
+        found = []
+        t = self.tally
+        if t is not None and t.quorum_met is False:
+            found.append(tx.WARN_NO_QUORUM.format(present=t.present, members=t.members, needed=t.quorum_needed))
+        proposed = [(p.code, p.name, title) for title, chosen in self.individual.items() for p, _ in chosen]
+        proposed += [(d.code, d.name, title) for title, units in self.collective.items() for d in units]
+        for code, name, title in proposed:
+            r = self.result(code, title)
+            if r is not None and r.passed is False:
+                found.append(tx.WARN_VOTE_FAILED.format(name=name, title=title, votes=r.votes, members=t.members,
+                                                        needed=r.needed))
+        return tuple(found)
+
+
+def _reason_codes(reasons) -> set[str]:
+    """The codes of ``reasons`` and of every reason nested in their parameters."""
+    found, todo = set(), list(reasons)
+    while todo:
+        r = todo.pop()
+        found.add(r.code)
+        for _, value in r.params:
+            if isinstance(value, Reason):
+                todo.append(value)
+            elif isinstance(value, tuple):
+                todo.extend(v for v in value if isinstance(v, Reason))
+    return found

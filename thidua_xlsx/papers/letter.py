@@ -1,0 +1,63 @@
+"""The Tờ trình (Mẫu 01, Nghị định 152/2025/NĐ-CP): the school asks for the titles it proposes."""
+
+from __future__ import annotations
+
+from thidua_xlsx.decide.ballots import vote_percent
+from thidua_xlsx.model.titles import CSTDCS
+from thidua_xlsx.papers.document_set import LETTER
+from thidua_xlsx.papers.docx_engine import TITLE_PT, Paper, Receivers, Sign
+from thidua_xlsx.papers.facts import Facts
+from thidua_xlsx.text import documents as tx
+from thidua_xlsx.text.workbook import DATE_LINE_BLANK
+
+
+def paper(s: Facts) -> Paper:
+    """Tờ trình (Mẫu 01, Nghị định 152/2025/NĐ-CP)."""
+    school = s.school
+    doc = Paper(s, tx.DOC_NAMES[LETTER], tx.LETTER_TITLE, number=tx.LETTER_NUMBER)
+    doc.centered(tx.LETTER_SUBJECT.format(year=s.year), bold=True, size=TITLE_PT)
+    doc.rule_paragraph(40)
+    doc.centered(tx.LETTER_TO.format(recipient=school.recipient), size=TITLE_PT, space_before=6, space_after=12)
+    fill = {"school": school.name, "recipient": school.recipient, "year": s.year, "blank_date": DATE_LINE_BLANK}
+    for line in (s.c.legal_basis if s.c else ()):
+        doc.para(line, italic=True)
+    doc.para(tx.LETTER_APPROVED.format(**fill), italic=True)
+    t = s.tally
+    present = (tx.LETTER_PRESENT.format(present=t.present, members=t.members)
+               if t is not None and t.present is not None and t.members else tx.VOTES_BLANK)
+    review = tx.LETTER_REVIEW.format(school=school.name, present=present,
+                                     tally=tx.LETTER_REVIEW_TALLY if s.ballot else "")
+    voted = [title for title in s.individual if vote_percent(title, s.rules) is not None]
+    voted += [title for title in s.collective if vote_percent(title, s.rules) is not None]
+    results = [s.result(p.code, title) for title in voted for p, _ in s.individual.get(title, ())]
+    results += [s.result(d.code, title) for title in voted for d in s.collective.get(title, ())]
+    if voted and t is not None and t.quorum_met and results and all(r is not None and r.passed for r in results):
+        review += tx.LETTER_REVIEW_VOTED.format(titles=", ".join(voted),
+                                                percent=" / ".join(dict.fromkeys(s.percent_text(v) for v in voted)))
+    doc.para(review)
+    doc.para(tx.LETTER_REQUEST.format(**fill))
+    proposed_counts(doc, s, tx.LETTER_INDIVIDUAL_HEAD, tx.LETTER_INDIVIDUAL, tx.LETTER_COLLECTIVE_HEAD,
+                    tx.LETTER_COLLECTIVE, tx.LETTER_NONE)
+    doc.para(tx.LETTER_ATTACHED, italic=True, indent=False, align="center")
+    reports = (tx.LETTER_FILES_REPORTS.format(title=CSTDCS) if s.individual.get(CSTDCS) else "")
+    doc.para(tx.LETTER_FILES.format(tally=tx.LETTER_FILES_TALLY if s.ballot else "", reports=reports))
+    doc.para(tx.LETTER_CLOSE.format(**fill), keep=True)
+    doc.signatures(Receivers(tx.RECEIVERS_HEAD, tx.RECEIVERS),
+                   Sign(tx.SIGN_PRINCIPAL, tx.SIGN_NOTE_SEAL, school.principal), shares=(0.45, 0.55), keep=True)
+    return doc
+
+
+def proposed_counts(doc: Paper, s: Facts, individual_head: str, individual: str, collective_head: str,
+                    collective: str, none: str) -> None:
+    """How many are proposed for each title, people then departments (the Tờ trình and the Biên bản
+    say it alike, in their own words)."""
+    doc.para(individual_head, bold=True)
+    for title, chosen in s.individual.items():
+        doc.para(individual.format(title=title, count=len(chosen)))
+    if not s.individual:
+        doc.para(none)
+    doc.para(collective_head, bold=True)
+    for title, units in s.collective.items():
+        doc.para(collective.format(title=title, count=len(units), names=", ".join(d.name for d in units)))
+    if not s.collective:
+        doc.para(none)

@@ -1,0 +1,45 @@
+"""The Danh sách đề nghị of one title: the people, or the departments for a collective title."""
+
+from __future__ import annotations
+
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model.results import Decision, DepartmentResult
+from thidua_xlsx.model.titles import CSTDCS, LDTT
+from thidua_xlsx.papers.document_set import LIST
+from thidua_xlsx.papers.docx_engine import Paper, Sign, numbered
+from thidua_xlsx.papers.facts import Facts
+from thidua_xlsx.text import documents as tx
+from thidua_xlsx.write.summary import initiative_text, short_note
+
+
+def paper(s: Facts, title: str) -> Paper:
+    """Danh sách đề nghị of one title (landscape): people, or departments for a collective title."""
+    doc = Paper(s, tx.DOC_NAMES[LIST].format(title=title), tx.LIST_TITLE.format(title=title.upper(), year=s.year),
+                landscape=True)
+    doc.centered(tx.LIST_SUBTITLE.format(school=s.school.name), italic=True, space_after=8)
+    if title in s.individual:
+        chosen = s.individual[title]
+        rows = [[p.name, p.position, p.department_name, p.facts.rating or "", initiative_text(p.facts),
+                 s.votes_text(p.code, title), s.note(p, d, title)] for p, d in chosen]
+        heads, widths, aligns = tx.LIST_HEAD, (14, 44, 28, 38, 26, 44, 24, 34), "clllclcl"
+        count, unit = len(chosen), tx.UNIT_PERSON
+    else:
+        units = s.collective[title]
+        rows = []
+        for d in units:
+            members = s.members.get(d.code, [])
+            ldtt = sum(p.granted(LDTT) for p in members)
+            share = tx.PERCENT.format(value=cm.num_text(round(100 * ldtt / d.members, 1))) if d.members else ""
+            rows.append([d.name, str(d.members), str(ldtt), share, str(sum(p.granted(CSTDCS) for p in members)),
+                         s.heads.get(d.code, ""), s.votes_text(d.code, title),
+                         "; ".join(n for n in [short_note(_granted(d, title)), *s.vote_notes(d.code, title)] if n)])
+        heads, widths, aligns = tx.LIST_HEAD_COLLECTIVE, (14, 48, 20, 20, 22, 24, 40, 28, 36), "clcccclcl"
+        count, unit = len(units), tx.UNIT_COLLECTIVE
+    doc.list_table(heads, numbered(rows), widths, aligns=aligns, total=tx.LIST_TOTAL.format(count=count, unit=unit),
+                   left=Sign(tx.SIGN_MAKER, tx.SIGN_NOTE, s.school.secretary),
+                   right=Sign(tx.SIGN_HEAD, tx.SIGN_NOTE_SEAL, s.school.principal))
+    return doc
+
+
+def _granted(d: DepartmentResult, title: str) -> Decision:
+    return next(x for x in d.decisions if x.title == title and x.granted)

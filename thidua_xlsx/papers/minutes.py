@@ -1,0 +1,59 @@
+"""The Biên bản họp bình xét: the council's meeting, with the ballot result (QĐ 638/QĐ-BNV)."""
+
+from __future__ import annotations
+
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.papers.document_set import MINUTES
+from thidua_xlsx.papers.docx_engine import Paper, Sign, numbered
+from thidua_xlsx.papers.facts import Facts
+from thidua_xlsx.papers.letter import proposed_counts
+from thidua_xlsx.text import documents as tx
+from thidua_xlsx.text.workbook import DATE_LINE_BLANK
+from thidua_xlsx.write.summary import criteria_line
+
+
+def paper(s: Facts) -> Paper:
+    """Biên bản họp bình xét, with the ballot result (QĐ 638/QĐ-BNV)."""
+    school, t = s.school, s.tally
+    doc = Paper(s, tx.DOC_NAMES[MINUTES], tx.MINUTES_TITLE.format(year=s.year), number=tx.MINUTES_NUMBER)
+    doc.para(tx.MINUTES_TIME.format(date=DATE_LINE_BLANK))
+    doc.para(tx.MINUTES_PLACE.format(school=school.name))
+    doc.para(tx.MINUTES_PART_1, bold=True, indent=False)
+    doc.para(tx.MINUTES_CHAIR.format(principal=school.principal or tx.DOTS_LONG))
+    doc.para(tx.MINUTES_SECRETARY.format(secretary=school.secretary or tx.DOTS_LONG))
+    if t is not None and t.members and t.present is not None:
+        doc.para(tx.MINUTES_PRESENT.format(present=t.present, members=t.members, absent=t.members - t.present))
+        quorum = tx.MINUTES_QUORUM_MET if t.quorum_met else tx.MINUTES_QUORUM_NOT_MET
+        doc.para(quorum.format(needed=t.quorum_needed, members=t.members,
+                               percent=tx.PERCENT.format(value=cm.num_text(round(s.rules.council_quorum_percent, 1)))))
+    else:
+        doc.para(tx.MINUTES_PRESENT_BLANK)
+    doc.para(tx.MINUTES_PART_2, bold=True, indent=False)
+    people = s.s.people
+    doc.para(tx.MINUTES_CONTENT.format(school=school.name, year=s.year, people=len(people),
+                                       submitted=sum(d.submitted for d in s.s.departments),
+                                       departments=len(s.s.departments)))
+    doc.para(criteria_line(s.s, tx.CRITERIA_BLANK, end="."))
+    doc.para(tx.MINUTES_PART_3, bold=True, indent=False)
+    doc.dotted(tx.MINUTES_DISCUSSION, lines=2)
+    proposed_counts(doc, s, tx.MINUTES_INDIVIDUAL_HEAD, tx.MINUTES_INDIVIDUAL, tx.MINUTES_COLLECTIVE_HEAD,
+                    tx.MINUTES_COLLECTIVE, tx.MINUTES_NONE)
+    if s.ballot:
+        doc.para(tx.MINUTES_VOTE_HEAD, bold=True)
+        for title, chosen in s.ballot.items():
+            results = [s.result(c.code, title) for c in chosen]
+            percent = s.percent_text(title)
+            if t is not None and t.members and all(r is not None and r.passed is not None for r in results):
+                needed = tx.MINUTES_NEEDED.format(needed=s.needed(title), members=t.members)
+                doc.para(tx.MINUTES_VOTE_RULE.format(title=title, percent=percent, needed=needed, count=len(chosen),
+                                                     passed=sum(bool(r.passed) for r in results)), keep=True)
+            else:
+                doc.para(tx.MINUTES_VOTE_RULE_BLANK.format(title=title, percent=percent, count=len(chosen)), keep=True)
+            doc.table(tx.VOTE_HEAD, numbered([s.vote_row(c, title) for c in chosen]), (14, 51, 36, 20, 24, 20),
+                      aligns="cllccc")
+            doc.para("", space_after=0)
+    doc.dotted(tx.MINUTES_OTHER, lines=1, space_before=6)
+    doc.para(tx.MINUTES_END, keep=True)
+    doc.signatures(Sign(tx.SIGN_SECRETARY, tx.SIGN_NOTE, school.secretary),
+                   Sign(tx.SIGN_CHAIR, tx.SIGN_NOTE, school.principal), keep=True)
+    return doc

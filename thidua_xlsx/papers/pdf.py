@@ -1,0 +1,44 @@
+"""The PDF beside each paper: as few LibreOffice runs as the file names allow (:mod:`thidua_xlsx.system.office`)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from thidua_xlsx.system import office
+from thidua_xlsx.text import documents as tx
+
+PDF_TIMEOUT = 90  # seconds for one LibreOffice run, plus PDF_TIMEOUT_PER_FILE per document
+PDF_TIMEOUT_PER_FILE = 15
+
+
+def convert_pdfs(paths: list[Path]) -> tuple[dict[Path, Path], str]:
+    """Convert .docx files to PDF beside them with as few LibreOffice runs as possible (one per set of
+    distinct file names). Returns (each .docx → its PDF, for those written; why some are missing, in
+    words). Never raises for a missing or failing LibreOffice."""
+    paths = [Path(p) for p in paths]
+    if not paths:
+        return {}, ""
+    if office.find_soffice() is None:
+        return {}, tx.PDF_NO_LIBREOFFICE
+    # LibreOffice names each PDF after its input: one name once per run, the n-th file of a name in run n
+    batches: list[list[Path]] = []
+    named: Counter[str] = Counter()
+    for path in paths:
+        run = named[path.stem]
+        named[path.stem] += 1
+        if run == len(batches):
+            batches.append([])
+        batches[run].append(path)
+    done: dict[Path, Path] = {}
+    overran = False
+    for batch in batches:
+        found, finished = office.convert_beside(batch, "pdf:writer_pdf_Export",
+                                                timeout=PDF_TIMEOUT + PDF_TIMEOUT_PER_FILE * len(batch))
+        done.update({path: found[path.resolve()] for path in batch if path.resolve() in found})
+        overran = overran or not finished
+    missing = [p for p in paths if p not in done]
+    if not missing:
+        return done, ""
+    detail = "LibreOffice timeout" if overran else ", ".join(p.name for p in missing)
+    return done, tx.PDF_FAILED.format(count=len(missing), detail=detail)
