@@ -9,6 +9,7 @@ before it, never one after it; every import counts, at module level, inside a fu
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -188,3 +189,22 @@ def test_a_planted_writer_importing_a_reader_is_found(planted):
     found = planted("write/summary.py", "from thidua_xlsx.read.cells import X\n")
 
     assert found == ["thidua_xlsx.write.summary imports thidua_xlsx.read.cells: write/ never imports read/"]
+
+
+def test_the_readme_map_names_every_folder_and_module_of_the_tree():
+    """The newcomer's map in the README: each folder's row names exactly the modules in it."""
+    readme = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("### Where things are"):].split("\n\n")[2]
+    rows = {}
+    for line in table.splitlines()[2:]:
+        folder, _step, what = (cell.strip() for cell in line.strip("|").split("|"))
+        named = set(re.findall(r"`(\w+)`", what))
+        rows["" if folder == "top" else folder.strip("`/")] = named
+    tree = {}
+    for path in PACKAGE.rglob("*.py"):
+        name = module_name(path)
+        if not path.stem.startswith("__") and folder_of(name) != "presets":
+            tree.setdefault(folder_of(name), set()).add(path.stem)
+    assert set(rows) == set(tree)
+    for folder, modules in tree.items():
+        assert modules <= rows[folder], (folder, modules - rows[folder])
