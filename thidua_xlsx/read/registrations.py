@@ -111,6 +111,10 @@ def checked_summary(path: Path, campaign: cm.Campaign, problems: Problems, round
     if meta is None:
         problems.add(refuse.not_ours, **where)
         return None
+    if not isinstance(meta.schema_version, int) or not 1 <= meta.schema_version <= ly.SUMMARY_SCHEMA_VERSION:
+        # written by a newer thidua-xlsx (or its metadata edited): its layout may not be the one read here
+        problems.add("summary.schema_unknown", **where, found=meta.schema_version, supported=ly.SUMMARY_SCHEMA_VERSION)
+        return None
     if meta.campaign_id != campaign.id:
         problems.add(refuse.other_campaign, **where, year=meta.school_year)
         return None

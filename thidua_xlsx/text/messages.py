@@ -88,6 +88,10 @@ MESSAGES = {
     "council.no_council_columns": "Không tìm thấy các cột 'Mã', 'Điểm Hội đồng', 'Quyết định Hội đồng', 'Ghi chú Hội "
                                   "đồng' trong '{path}'. Hãy dùng bảng tổng hợp do merge ghi (sheet Điểm chi tiết).",
     "from.scoring_only": "--from chỉ dùng cho vòng cham-diem (điền sẵn danh hiệu đã đăng ký).",
+    "summary.schema_unknown": "'{path}' được ghi theo bố cục bảng tổng hợp số {found}, phiên bản thidua-xlsx này "
+                              "chỉ đọc được tới số {supported}: tệp do phiên bản mới hơn ghi ra. Hãy cập nhật "
+                              "thidua-xlsx (pip install -U thidua-xlsx) rồi chạy lại, hoặc dùng bảng tổng hợp do "
+                              "chính phiên bản này ghi.",
     "council.not_ours": "'{path}' không phải bảng tổng hợp do thidua-xlsx tạo (không có thông tin nhận diện). Hãy "
                         "dùng bảng tổng hợp vòng chấm điểm do 'thidua-xlsx merge' ghi, mà Hội đồng đã điền khi họp.",
     "council.other_campaign": "Bảng tổng hợp '{path}' thuộc chiến dịch khác (năm học {year}). Hãy dùng bảng tổng hợp "
