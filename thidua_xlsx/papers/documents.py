@@ -44,7 +44,7 @@ from thidua_xlsx.decide.consolidate import DepartmentResult, PersonResult, Summa
 from thidua_xlsx.model.issues import Reason
 from thidua_xlsx.write.summary import COLLECTIVE_ORDER, criteria_line, date_line, day_text, initiative_text, proposal_lists, \
     school_of, short_note, titles_in_order
-from thidua_xlsx.write.department import FIXED_DATE, FONT
+from thidua_xlsx.write.engine import FIXED_DATE, FONT
 from thidua_xlsx.text.workbook import DATE_LINE_BLANK
 
 LETTER, MINUTES, TALLY, LIST, REPORT, BALLOT, CHECKLIST = (

@@ -30,7 +30,7 @@ from thidua_xlsx.decide.consolidate import SOURCE_COUNCIL, STATUS_SUBMITTED, Per
 from thidua_xlsx.model.issues import ERROR, NOTE, WARNING
 from thidua_xlsx.text.messages import REASONS
 from thidua_xlsx.read.department import ACCEPTED
-from thidua_xlsx.write.department import A4, FIXED_DATE, FONT, HEADER_FILL, MARGINS
+from thidua_xlsx.write.engine import A4, FIXED_DATE, FONT, HEADER_FILL, MARGINS
 from thidua_xlsx.text.workbook import DATE_LINE_BLANK, NO, YES
 
 VN_TIME = ly.VIETNAM_UTC_OFFSET  # inputs are naive UTC
