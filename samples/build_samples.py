@@ -41,7 +41,8 @@ from thidua_xlsx.model import layout as ly  # noqa: E402
 from thidua_xlsx.decide import rules  # noqa: E402
 from thidua_xlsx.papers.documents import write_documents  # noqa: E402
 from thidua_xlsx.service import apply_council_file, generate_round, init_campaign, merge_inbox  # noqa: E402
-from thidua_xlsx.write.summary import write_report_json, write_summary  # noqa: E402
+from thidua_xlsx.write.report_json import write_report_json  # noqa: E402
+from thidua_xlsx.write.summary import write_summary  # noqa: E402
 from thidua_xlsx.workspace import CAMPAIGN_FILE, open_campaign  # noqa: E402
 
 CAMPAIGN_ID = "truccuong-2025-2026"

@@ -42,8 +42,9 @@ from thidua_xlsx.decide import rules
 from thidua_xlsx.decide.ballots import Candidate, VoteResult, candidates as ballot_candidates, needed_votes, vote_percent
 from thidua_xlsx.decide.consolidate import DepartmentResult, PersonResult, Summary, by_department
 from thidua_xlsx.model.issues import Reason
-from thidua_xlsx.write.summary import COLLECTIVE_ORDER, criteria_line, date_line, day_text, initiative_text, proposal_lists, \
-    school_of, short_note, titles_in_order
+from thidua_xlsx.text.wording import date_line, day_text, initiative_text, short_note
+from thidua_xlsx.write.summary.content import COLLECTIVE_ORDER, criteria_line, proposal_lists, school_of, \
+    titles_in_order
 from thidua_xlsx.write.engine import FIXED_DATE, FONT
 from thidua_xlsx.text.workbook import DATE_LINE_BLANK
 
