@@ -299,7 +299,8 @@ _round_opt = click.option("--round", "round_", type=click.Choice(["dang-ky", "ch
 def merge(inbox, output, json_path, force, pdf, strict, council_path, public_path, public_days, feedback_dir,
           docs_dir, campaign_path, round_):
     from thidua_xlsx.service import apply_council_file
-    from thidua_xlsx.write.summary import write_report_json, write_summary
+    from thidua_xlsx.write.report_json import write_report_json
+    from thidua_xlsx.write.summary import write_summary
 
     for target in (output, json_path, public_path):
         _prepare_output(target, force)

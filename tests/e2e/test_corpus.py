@@ -352,7 +352,8 @@ def test_formula_like_text_in_every_text_field_stays_text_in_every_output(base, 
     from tests.filling import fill, sheet
     from thidua_xlsx.write.feedback import write_feedback
     from thidua_xlsx.service import generate_round
-    from thidua_xlsx.write.summary import write_report_json, write_summary
+    from thidua_xlsx.write.report_json import write_report_json
+    from thidua_xlsx.write.summary import write_summary
 
     path = generate_round(base["folder"], ly.REGISTRATION, tmp_path / "outbox").paths[0]
     reg, unit = sheet(path, ly.RegistrationSheet), sheet(path, ly.CollectiveSheet)

@@ -320,9 +320,9 @@ def test_a_failed_vote_is_shown_not_hidden(made, tmp_path):
 
 def test_after_the_council_pass_the_papers_follow_its_word(made, tmp_path):
     """The vote drops Trần Văn Đức's CSTĐCS (6/10); the council grants Phạm Ngọc Ánh LĐTT with a note."""
-    from thidua_xlsx.decide.council import apply_council
     from thidua_xlsx.model.council import CouncilEntry, CouncilInput
-    from thidua_xlsx.write.summary import summary_meta
+    from thidua_xlsx.decide.council import apply_council
+    from thidua_xlsx.write.summary.meta import summary_meta
 
     summary = dataclasses.replace(made["summary"], tally=None)
     on_ballot = candidates(summary.people, summary.departments, made["campaign"].rules)

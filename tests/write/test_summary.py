@@ -1,11 +1,10 @@
-"""The summary workbook and JSON report, read back the way a secretary checks them."""
+"""The summary workbook, read back the way a secretary checks them (the JSON report: test_report_json.py)."""
 
 from __future__ import annotations
 
 from thidua_xlsx.model.results import Decision, Score
 
 import datetime as dt
-import json
 from dataclasses import replace
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from thidua_xlsx.model.results import STATUS_DEPT_MISSING, STATUS_SUBMITTED, Dep
 from thidua_xlsx.model.issued import IssuedWorkbook
 from thidua_xlsx.model.issues import ERROR, NOTE, WARNING, issue, reason
 from thidua_xlsx.model.inbox import ACCEPTED, REJECTED, SKIPPED, SUPERSEDED, InboxFile, Submission
-from thidua_xlsx.write.summary import write_report_json, write_summary
+from thidua_xlsx.write.summary import write_summary
 
 from tests.conftest import campaign_dict
 
@@ -336,36 +335,6 @@ def test_same_summary_gives_the_same_file(scoring_book, tmp_path):
     for name in SCORING_SHEETS:
         assert _rows(first[name]) == _rows(second[name])
     assert first.properties.created == NEWEST
-
-
-def test_json_report_round_trips(tmp_path):
-    path = tmp_path / "report.json"
-    write_report_json(make_summary(), path)
-    data = json.loads(path.read_text(encoding="utf-8"))
-    assert list(data) == ["schema_version", "campaign", "round", "files", "problems", "people", "departments",
-                         "council"]
-    assert data["council"] is None  # no council pass yet
-    assert data["schema_version"] == ly.SUMMARY_SCHEMA_VERSION
-    assert data["campaign"] == {"id": "test-campaign", "school": "Trường Tiểu học Thử Nghiệm",
-                                "school_year": "2025-2026"}
-    assert [f["status"] for f in data["files"]] == ["skipped", "accepted", "superseded", "accepted", "rejected"]
-    assert data["files"][1]["saved_at"] == "2026-05-18T03:30:00+00:00"
-    lan = next(p for p in data["people"] if p["code"] == "GV01")
-    assert lan["scores"] == {"self": 97.5, "department": 95.5, "final": 95.5, "source": "department"}
-    assert lan["groups"]["department"]["I"] == 17
-    assert lan["proposed"] == CSTDCS
-    assert lan["decisions"][1] == {"title": CSTDCS, "granted": True, "pending": False, "reasons": [
-        {"code": "cstdcs.granted", "params": {"first": {"code": "cstdcs.excellent", "params": {}}, "second": None}}]}
-    assert "đạt LĐTT" not in path.read_text(encoding="utf-8"), "reasons travel as codes, not Vietnamese words"
-    gap = next(p for p in data["problems"] if p["code"] == "person.score_gap")
-    assert gap["params"]["gap"] == "7" and "message" not in gap
-    assert data["departments"][0]["proposed"] == TTLDTT
-    assert data["departments"][1]["decisions"][0]["granted"] is False
-    assert {p["code"] for p in data["problems"]} == {"file.skipped_lock", "person.score_gap", "value.out_of_range",
-                                                     "file.not_workbook"}
-    assert "Đức" in path.read_text(encoding="utf-8")  # not \u-escaped
-
-
 
 
 def test_summary_carries_its_own_metadata_and_reads_back(scoring_book, wb):

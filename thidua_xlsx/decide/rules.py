@@ -40,7 +40,7 @@ def score(rubric: cm.Rubric, values: dict[str, float | None]) -> Score:
 def classify(levels: tuple[cm.Level, ...], gate_cap: str, total: float | None, gate_ok: bool) -> str:
     """Highest level whose minimum is reached; a failed group minimum caps it at ``gate_cap``.
 
-    Mirrors the classification formula of the scoring workbooks (templates._classification_formula).
+    Mirrors the classification formula of the scoring workbooks (write.department.scoring.classification_formula).
     """
     if total is None:
         return ""

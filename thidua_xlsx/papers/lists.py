@@ -9,7 +9,7 @@ from thidua_xlsx.papers.document_set import LIST
 from thidua_xlsx.papers.docx_engine import Paper, Sign, numbered
 from thidua_xlsx.papers.facts import Facts
 from thidua_xlsx.text import documents as tx
-from thidua_xlsx.write.summary import initiative_text, short_note
+from thidua_xlsx.text.wording import initiative_text, short_note
 
 
 def paper(s: Facts, title: str) -> Paper:

@@ -9,7 +9,7 @@ from thidua_xlsx.papers.facts import Facts
 from thidua_xlsx.papers.letter import proposed_counts
 from thidua_xlsx.text import documents as tx
 from thidua_xlsx.text.workbook import DATE_LINE_BLANK
-from thidua_xlsx.write.summary import criteria_line
+from thidua_xlsx.write.summary.content import criteria_line
 
 
 def paper(s: Facts) -> Paper:

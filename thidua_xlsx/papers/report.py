@@ -8,7 +8,7 @@ from thidua_xlsx.papers.document_set import REPORT
 from thidua_xlsx.papers.docx_engine import BODY_PT, Paper, Sign
 from thidua_xlsx.papers.facts import Facts
 from thidua_xlsx.text import documents as tx
-from thidua_xlsx.write.summary import day_text
+from thidua_xlsx.text.wording import day_text
 
 
 def paper(s: Facts, p: PersonResult, title: str) -> Paper:

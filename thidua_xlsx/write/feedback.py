@@ -22,8 +22,15 @@ from thidua_xlsx.text import workbook as tx
 from thidua_xlsx.model.results import Summary
 from thidua_xlsx.model.issues import ERROR, WARNING, Issue
 from thidua_xlsx.model.inbox import ACCEPTED, InboxFile
+from thidua_xlsx.write.engine import ERROR_FILL, HEADER_FILL, WARNING_FILL
 
-MARK_FILLS = {ERROR: "FFFFC7CE", WARNING: "FFFFEB9C"}
+
+def _argb(colour: str) -> str:
+    """The engine's "#RRGGBB" as openpyxl's opaque "FFRRGGBB"."""
+    return "FF" + colour.lstrip("#")
+
+
+MARK_FILLS = {ERROR: _argb(ERROR_FILL), WARNING: _argb(WARNING_FILL)}  # the summary's colours of the same problems
 AUTHOR = "thidua-xlsx"
 FIRST_ROW = 6  # of the problem table on the feedback sheet (headings above)
 KEEP_COLUMNS = ("H", "I", "J", "K")  # hidden: sheet, cell, original fill type, original colour
@@ -195,7 +202,7 @@ def _feedback_sheet(wb, item: DepartmentFeedback, summary: Summary, marked, pass
     for col, label in enumerate(tx.FEEDBACK_HEADERS, start=1):
         cell = ws.cell(FIRST_ROW - 1, col, label)
         cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="FFD9E1F2")
+        cell.fill = PatternFill("solid", fgColor=_argb(HEADER_FILL))
     for n, problem in enumerate(item.problems, start=1):
         row = FIRST_ROW + n - 1
         values = (n, problem.severity_label, problem.sheet, problem.cell, problem.message)

@@ -1,0 +1,142 @@
+"""Locked department workbooks (xlsxwriter): one per department and round.
+
+The writer receives a :class:`~thidua_xlsx.model.issued.WorkbookSpec` — one department, and of its
+people only code, name, position, role and registered title — and returns the typed layout it
+wrote (:class:`~thidua_xlsx.model.layout.WorkbookLayout`), which also goes, as the workbook's only
+metadata, into a very hidden sheet. Excel quirks worth knowing are noted where they bite.
+
+This module is the packager, as in XlsxWriter: it opens the workbook and gives it its look, decides
+the sheets and their order for the round, hands each sheet group the book (:mod:`.book`), and closes
+it with the layout the groups recorded. The sheet groups are the modules beside it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from pathlib import Path
+
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.issued import IssuedPerson, WorkbookSpec
+from thidua_xlsx.text import workbook as tx
+from thidua_xlsx.write import engine
+from thidua_xlsx.write.department import guide, lists, overview, registration, scoring
+from thidua_xlsx.write.department.book import DepartmentBook
+from thidua_xlsx.write.engine import BASE_STYLE, CENTER, ERROR_FILL, ERROR_FONT_COLOUR, HEADER_FILL, WARNING_FILL
+
+INPUT_FILL = "#FFFFFF"
+LOCKED_FILL = "#F2F2F2"
+GROUP_FILL = "#E2EFDA"
+_LOCKED = {**BASE_STYLE, "border": 1, "bg_color": LOCKED_FILL, "locked": True}
+_INPUT = {**BASE_STYLE, "border": 1, "bg_color": INPUT_FILL, "locked": False}
+_GROUP = {**_LOCKED, "bold": True, "bg_color": GROUP_FILL}
+_TOTAL = {**_LOCKED, "bold": True, "bg_color": HEADER_FILL}
+_NUMBER = {"align": "center"}  # General: "0.##" would show 90 as "90."
+STYLES = {
+    "plain": BASE_STYLE,
+    **engine.PRINTED_STYLES,
+    "label": {**BASE_STYLE, "bold": True},
+    "locked": _LOCKED,
+    "locked_c": {**_LOCKED, **CENTER},
+    "locked_num": {**_LOCKED, **_NUMBER},
+    "group": _GROUP,
+    "group_num": {**_GROUP, **_NUMBER},
+    "total": _TOTAL,
+    "total_num": {**_TOTAL, **_NUMBER},
+    "input": _INPUT,
+    "input_num": {**_INPUT, **_NUMBER},
+    "check": {**BASE_STYLE, **CENTER, "bold": True, "border": 2, "font_color": "#C00000"},
+    "bad": {"bg_color": ERROR_FILL, "font_color": ERROR_FONT_COLOUR},
+    "gap": {"bg_color": WARNING_FILL},
+    "ok": {"font_color": "#006100", "bg_color": "#C6EFCE"},
+}
+
+
+def write_department_workbook(spec: WorkbookSpec, path: Path) -> ly.WorkbookLayout:
+    """Write one department's workbook to ``path`` (through a temporary file); returns its layout."""
+    with engine.replacing(path) as tmp:
+        # in_memory: the parts are assembled in memory, not in ~25 temporary files a workbook (a few hundred
+        # KB; the files cost more than the writing where the disk or a virus scanner is slow)
+        wb = _workbook_class()(str(tmp), engine.workbook_options(in_memory=True))
+        engine.set_properties(wb, f"{ly.ROUNDS[spec.round]} {spec.school.school_year} – {spec.department.name}",
+                              spec.school.name, engine.FIXED_DATE)
+        book = DepartmentBook(wb, spec, {name: wb.add_format(props) for name, props in STYLES.items()})
+        if spec.round == ly.REGISTRATION:
+            registration.people_sheet(book)
+            registration.collective_sheet(book)
+        else:
+            _scoring_sheets(book)
+        guide.guide_sheet(book)
+        lists.lists_sheet(book)
+        layout = workbook_layout(spec, book.records)
+        engine.meta_sheet(wb, layout.to_json(), spec.settings.sheet_password)
+        wb.close()
+    return layout
+
+
+def _scoring_sheets(book: DepartmentBook) -> None:
+    """"Tổng hợp tổ" first (the first tab), then a form per person and per spare form for a newcomer
+    (of the department's most common role); "Tổng hợp tổ" is filled in last, from where the forms' values are."""
+    dept_ws = book.sheet(ly.DEPARTMENT_SHEET, landscape=True, widths=overview.WIDTHS)
+    people: list[tuple[IssuedPerson, str]] = [(p, p.code) for p in book.members]
+    roles = [p.role for p in book.members]
+    spare_role = max(set(roles), key=roles.count) if roles else book.c.rubrics[0].role
+    for k in range(1, book.c.settings.spare_rows + 1):
+        people.append((IssuedPerson(code="", name="", position="", role=spare_role), tx.SPARE_SHEET.format(n=k)))
+    person_cells = []
+    for n, (person, marker) in enumerate(people, start=1):
+        title = marker if not person.code else f"{n:02d} {person.name}"
+        person_cells.append(scoring.person_sheet(book, title, person, marker))
+    overview.department_sheet(book, dept_ws, people, person_cells)
+
+
+_PREPARED_LIMIT = 100_000  # formulas remembered per process (a few MB); the cache starts over beyond
+
+
+def _workbook_class():
+    """xlsxwriter's Workbook whose worksheets remember how each formula was prepared.
+
+    xlsxwriter runs ~200 regular expressions over every formula, conditional format and data
+    validation it writes (to add Excel's "_xlfn." prefixes; our formulas never need one), and
+    that was a third of the time of ``generate``. The preparation is a pure function of the
+    formula text and two flags, and most formulas repeat — every form of a rubric has the same
+    ones, in every department — so the result is remembered: the bytes written are the same."""
+    global _WORKBOOK_CLASS
+    if _WORKBOOK_CLASS is None:
+        import xlsxwriter
+        from xlsxwriter.worksheet import Worksheet
+
+        prepared: dict[tuple[str, bool], str] = {}
+
+        class _Worksheet(Worksheet):
+            def _prepare_formula(self, formula, expand_future_functions=False):
+                key = (formula, bool(self.use_future_functions or expand_future_functions))
+                found = prepared.get(key)
+                if found is None:
+                    if len(prepared) >= _PREPARED_LIMIT:
+                        prepared.clear()
+                    found = prepared[key] = super()._prepare_formula(formula, expand_future_functions)
+                return found
+
+        class _Workbook(xlsxwriter.Workbook):
+            worksheet_class = _Worksheet
+
+        _WORKBOOK_CLASS = _Workbook
+    return _WORKBOOK_CLASS
+
+
+_WORKBOOK_CLASS = None
+
+
+def workbook_layout(spec: WorkbookSpec, sheets: list[ly.SheetLayout]) -> ly.WorkbookLayout:
+    """The layout with its submission id: a digest of the layout and everything the writer was given
+    (but the sheet password), so that generating twice gives byte-identical files and any change of
+    content — people, rubric, titles, gate, settings — a new id."""
+    layout = ly.WorkbookLayout(spec.campaign_id, spec.school.school_year, spec.round, spec.department.code,
+                               spec.department.name, "", tuple(sheets))
+    unsecret = dataclasses.replace(spec, settings=dataclasses.replace(spec.settings, sheet_password=""))
+    content = json.dumps([layout.to_json(), dataclasses.asdict(unsecret)], ensure_ascii=False, sort_keys=True,
+                         default=str)
+    digest = hashlib.sha256(content.encode()).hexdigest()[:20]
+    return dataclasses.replace(layout, submission_id=digest)

@@ -1,0 +1,116 @@
+"""The pieces every sheet of a department workbook is written with: sheets set up for print and
+protected, the header, titles, signatures, dropdowns, number checks and the marks of bad values,
+over the engine; and what the writer was given (one department, its people, the round)."""
+
+from __future__ import annotations
+
+from xlsxwriter.utility import xl_rowcol_to_cell
+
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.issued import WorkbookSpec
+from thidua_xlsx.text import workbook as tx
+from thidua_xlsx.write import engine
+
+SIGNATURE_ROWS = 7  # the date line, the roles, the notes and room to sign
+
+
+def height(text: str, width_chars: float) -> float:
+    """Row height for wrapped text in a column ``width_chars`` wide, at least 20 points."""
+    return max(20, engine.row_height(engine.wrapped_lines(text, width_chars, 1.1)))
+
+
+class DepartmentBook:
+    """One department workbook being written: the spec it is written from, its formats (``f``), the
+    dropdown lists it uses, the sheet names taken and the layout of each sheet written (``records``)."""
+
+    def __init__(self, wb, spec: WorkbookSpec, formats: dict):
+        self.wb, self.c, self.dept, self.round = wb, spec, spec.department, spec.round
+        self.f = formats
+        self.members = list(spec.people)
+        self.taken: set[str] = {ly.META_SHEET.casefold(), ly.LISTS_SHEET.casefold(), ly.GUIDE_SHEET.casefold()}
+        self.records: list[ly.SheetLayout] = []
+        self.lists = self._list_values()
+
+    def _list_values(self) -> dict[str, list[str]]:
+        """The dropdown lists this workbook uses (the facts lists only where the department enters facts)."""
+        c = self.c
+        lists = {
+            "DS_DanhHieuCaNhan": [*c.titles.individual, ly.NOT_REGISTERED],
+            "DS_HinhThuc": list(c.titles.forms),
+            "DS_DanhHieuTapThe": [*c.titles.collective, ly.NOT_REGISTERED],
+        }
+        if self.round == ly.SCORING and c.settings.facts_source == cm.FACTS_FROM_DEPARTMENT:
+            lists |= {"DS_XepLoaiVC": list(cm.RATINGS), "DS_KyLuat": list(cm.DISCIPLINES),
+                      "DS_CoKhong": [tx.YES, tx.NO], "DS_CapSangKien": list(cm.INITIATIVE_LEVELS)}
+        return lists
+
+    def sheet(self, title: str, *, landscape: bool = False, widths: tuple[float, ...] = ()):
+        """A protected sheet, fitted to the page width, named ``title`` (made unique and valid)."""
+        name = ly.sheet_title(title, self.taken)
+        ws = self.wb.add_worksheet(name)
+        engine.page_setup(ws, landscape=landscape, centred=True, widths=widths)
+        password = self.c.settings.sheet_password
+        ws.protect(password, {"select_locked_cells": True, "select_unlocked_cells": True})
+        return ws
+
+    def header(self, ws, last_col: int, split: int) -> int:
+        """The school and national motto header (:func:`engine.header_rows`). Returns next row."""
+        rows = engine.header_rows(self.c.school)
+        for side, (c0, c1) in enumerate(((0, split - 1), (split, last_col))):  # each half top to bottom
+            for row, pair in enumerate(rows):
+                text, style = pair[side]
+                ws.merge_range(row, c0, row, c1, text, self.f[style])
+        for row in range(len(rows)):
+            ws.set_row(row, 18)
+        return len(rows) + 1
+
+    def title(self, ws, row: int, last_col: int, title: str, subtitle: str) -> int:
+        ws.merge_range(row, 0, row, last_col, title, self.f["title"])
+        ws.merge_range(row + 1, 0, row + 1, last_col, subtitle, self.f["subtitle"])
+        return row + 3
+
+    def signatures(self, ws, row: int, last_col: int, left: tuple[str, str], right: tuple[str, str]) -> None:
+        """Two (role, note) blocks side by side under the place and the blank date."""
+        blocks = [engine.sign_block(c0, c1, (role.upper(),), note)
+                  for (role, note), (c0, c1) in zip((left, right), engine.halves(last_col))]
+        cells, _ = engine.signature_cells(row, blocks, (f"{self.c.school.place}, {tx.DATE_LINE_BLANK}", "sign_note"))
+        for r, c0, c1, text, style in cells:
+            ws.merge_range(r, c0, r, c1, text, self.f[style])
+
+    def dropdown(self, ws, cell_range: str, list_name: str, title: str, message: str) -> None:
+        if not self.lists[list_name]:  # an empty list would make Excel offer the list's header
+            return
+        ws.data_validation(cell_range, {
+            "validate": "list", "source": f"={list_name}",
+            "input_title": title, "input_message": message,
+            "error_title": tx.LIST_ERROR_TITLE, "error_message": tx.LIST_ERROR_MESSAGE, "error_type": "stop",
+        })
+
+    def number(self, ws, cell_range: str, low: float, high: float, title: str, message: str,
+               whole: bool = False) -> None:
+        ws.data_validation(cell_range, {
+            "validate": "integer" if whole else "decimal", "criteria": "between", "minimum": low, "maximum": high,
+            "input_title": title, "input_message": message, "error_title": tx.NUMBER_ERROR_TITLE,
+            "error_message": tx.NUMBER_ERROR_MESSAGE.format(low=cm.num_text(low), high=cm.num_text(high)),
+            "error_type": "stop",
+        })
+
+    def mark_bad_numbers(self, ws, cell_range: str, first_cell: str, high) -> None:
+        """Red when a value is not a number or out of range (pasting bypasses validation)."""
+        ws.conditional_format(cell_range, {
+            "type": "formula", "format": self.f["bad"],
+            "criteria": f'=AND({first_cell}<>"",OR(NOT(ISNUMBER({first_cell})),{first_cell}<0,{first_cell}>{high}))',
+        })
+
+    def check_cell(self, ws, row: int, last_col: int, missing: str, expected: int) -> str:
+        """The "Kiểm tra" line: its label, then over columns 4..last_col "Đã đủ" (in green) when the count
+        ``missing`` (a formula) is 0, else how many cells are still blank. Returns the cell's address."""
+        ws.merge_range(row, 0, row, 3, tx.CHECK_LABEL, self.f["label"])
+        ws.merge_range(row, 4, row, last_col, "", self.f["check"])
+        ws.write_formula(row, 4, f'=IF({missing}=0,"{tx.CHECK_DONE}","{tx.CHECK_MISSING_PREFIX}"&{missing}&" ô")',
+                         self.f["check"], tx.check_value(expected))
+        cell = xl_rowcol_to_cell(row, 4)
+        ws.conditional_format(cell, {"type": "cell", "criteria": "==", "value": f'"{tx.CHECK_DONE}"',
+                                     "format": self.f["ok"]})
+        return cell

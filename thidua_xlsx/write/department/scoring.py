@@ -1,0 +1,214 @@
+"""The scoring round's form, one sheet per person (and per spare form for a newcomer): who it is,
+the facts the department enters (where it enters them), the criteria with the person's and the
+department's scores, the totals and the classification as formulas, and the signatures."""
+
+from __future__ import annotations
+
+from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
+
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.issued import IssuedPerson
+from thidua_xlsx.text import workbook as tx
+from thidua_xlsx.write.department.book import SIGNATURE_ROWS, DepartmentBook, height
+
+LAST_COL = 5
+
+
+def person_sheet(book: DepartmentBook, title: str, person: IssuedPerson, marker: str) -> dict:
+    """Write one form; returns where its totals, classes, missing counts, name and position are, for
+    the department's sheet (``sheet``, ``self_total``, …, ``n_required``)."""
+    rubric = book.c.rubric_for(person.role)
+    spare = not person.code
+    f = book.f
+    ws = book.sheet(title, widths=(11, 50, 8, 9, 9, 22))
+    row = book.header(ws, LAST_COL, 2)
+    row = book.title(ws, row, LAST_COL, tx.SCORE_TITLE, tx.SCORE_SUBTITLE.format(year=book.c.school.school_year,
+                                                                                 role=rubric.role))
+    rec = {"name": ws.name, "person_code": person.code, "marker": marker, "role": rubric.role}
+
+    def info(label: str, value: str, editable: bool, key: str, label2: str = "", value2: str = "") -> None:
+        nonlocal row
+        ws.write_string(row, 0, label, f["label"])
+        style = f["input"] if editable else f["locked"]
+        ws.write_string(row, 1, value, style) if value else ws.write_blank(row, 1, None, style)
+        rec[key + "_cell"] = xl_rowcol_to_cell(row, 1)
+        if label2:
+            ws.write_string(row, 2, label2, f["label"])
+            ws.merge_range(row, 3, row, LAST_COL, value2, f["locked"])
+        ws.set_row(row, 20)
+        row += 1
+
+    info(tx.L_NAME, person.name, spare, "name", tx.L_CODE, marker)
+    rec["marker_cell"] = xl_rowcol_to_cell(row - 1, 3)
+    info(tx.L_POSITION, person.position, spare, "position", tx.L_DEPARTMENT, book.dept.name)
+    # the locked "Đăng ký:" cell: the registered title, or why there is none (no registration, no title)
+    info(tx.L_TITLE, person.registered or tx.NOT_REGISTERED_SHOWN, False, "title")
+    if book.c.settings.facts_source == cm.FACTS_FROM_DEPARTMENT:
+        row = _facts_block(book, ws, row, rec)
+    row += 1
+    head = row
+    for col, text in enumerate(tx.SCORE_HEADERS):
+        ws.write_string(row, col, text, f["head"])
+    ws.set_row(row, 33)
+    ws.repeat_rows(head)
+    rec["header_row"] = head + 1
+    items: dict[str, int] = {}
+    row, subtotal, required, all_items = _criteria(book, ws, row + 1, rubric, items)
+    cells = _totals(book, ws, row, rubric, subtotal, required, all_items)
+    ws.freeze_panes(head + 1, 0)
+    rec.update(items=tuple(items.items()), total_row=cells.pop("total_row"))
+    book.records.append(ly.ScoringSheet(**rec))
+    return {"sheet": ws.name, **cells, "name": rec["name_cell"], "position": rec["position_cell"],
+            "n_required": sum(b - a + 1 for a, b in required)}
+
+
+def _criteria(book: DepartmentBook, ws, row: int, rubric: cm.Rubric, items: dict[str, int]):
+    """The groups of criteria from ``row``, each with its subtotal (capped for bonus and deduction
+    groups); fills ``items`` (criterion code → row number). Returns the next row, the subtotal row of
+    each group, and the (first, last) rows of the required groups' items and of all groups' items."""
+    f = book.f
+    subtotal: dict[str, int] = {}
+    required: list[tuple[int, int]] = []  # first/last row of each "cộng" group's items
+    all_items: list[tuple[int, int]] = []
+    for group in rubric.groups:
+        g_row = row
+        subtotal[group.code] = g_row
+        label = tx.GROUP_LABEL[group.kind].format(name=group.name, max=cm.num_text(group.max))
+        ws.write_string(g_row, 0, group.code, f["group"])
+        ws.write_string(g_row, 1, label, f["group"])
+        ws.write_number(g_row, 2, group.max, f["group_num"])
+        ws.write_blank(g_row, 5, None, f["group"])
+        ws.set_row(g_row, height(label, 52))
+        first = g_row + 1
+        for k, item in enumerate(group.items):
+            r = first + k
+            items[item.code] = r + 1
+            text = item.text + (f"\n({tx.HINT_PREFIX}: {item.hint})" if item.hint else "")
+            ws.write_string(r, 0, item.code, f["locked_c"])
+            ws.write_string(r, 1, text, f["locked"])
+            ws.write_number(r, 2, item.max, f["locked_num"])
+            for col in (3, 4):
+                ws.write_blank(r, col, None, f["input_num"])
+            ws.write_blank(r, 5, None, f["input"])
+            ws.set_row(r, height(text, 52))
+        last = first + len(group.items) - 1
+        all_items.append((first, last))
+        if group.kind == cm.SCORE:
+            required.append((first, last))
+        kind_msg = {cm.SCORE: tx.V_SCORE_MESSAGE, cm.BONUS: tx.V_BONUS_MESSAGE,
+                    cm.DEDUCTION: tx.V_DEDUCTION_MESSAGE}[group.kind]
+        for col, who in ((3, tx.V_SELF), (4, tx.V_DEPT)):
+            letter = xl_col_to_name(col)
+            rng = f"{letter}{first + 1}:{letter}{last + 1}"
+            ws.data_validation(rng, {
+                "validate": "decimal", "criteria": "between", "minimum": 0, "maximum": f"=$C{first + 1}",
+                "input_title": who, "input_message": kind_msg,
+                "error_title": tx.NUMBER_ERROR_TITLE, "error_message": tx.SCORE_ERROR_MESSAGE,
+                "error_type": "stop"})
+            book.mark_bad_numbers(ws, rng, f"{letter}{first + 1}", f"$C{first + 1}")
+            inner = f"SUM({rng})"
+            formula = inner if group.kind == cm.SCORE else f"MIN($C{g_row + 1},{inner})"
+            ws.write_formula(g_row, col, f"={formula}", f["group_num"], 0)
+        row = last + 1
+    return row, subtotal, required, all_items
+
+
+def _totals(book: DepartmentBook, ws, row: int, rubric: cm.Rubric, subtotal: dict[str, int],
+            required: list[tuple[int, int]], all_items: list[tuple[int, int]]) -> dict:
+    """Totals, classification, and how many required cells are still blank, then the signatures.
+    The count of blank required cells sits below the signatures, outside the printed area: a form
+    to be signed never shows "còn thiếu". Returns the cells of each (``self_total``, …)."""
+    f = book.f
+    total_row, class_row = row, row + 1
+    sign_row = class_row + 2
+    miss_row = sign_row + SIGNATURE_ROWS + 1
+    ws.write_string(total_row, 0, "", f["total"])
+    ws.write_string(total_row, 1, tx.L_TOTAL, f["total"])
+    ws.write_number(total_row, 2, rubric.total, f["total_num"])
+    ws.write_string(class_row, 0, "", f["total"])
+    ws.write_string(class_row, 1, tx.L_CLASS, f["total"])
+    ws.write_blank(class_row, 2, None, f["total"])
+    ws.write_string(miss_row, 0, "", f["locked"])
+    ws.write_string(miss_row, 1, tx.L_MISSING, f["locked"])
+    ws.write_blank(miss_row, 2, None, f["locked"])
+    for r in (total_row, class_row, miss_row):
+        ws.write_blank(r, 5, None, f["locked"])
+    for col in (3, 4):
+        letter = xl_col_to_name(col)
+        entered = "+".join(f"COUNT({letter}{a + 1}:{letter}{b + 1})" for a, b in all_items)
+        parts = []
+        for group in rubric.groups:
+            cell = f"{letter}{subtotal[group.code] + 1}"
+            parts.append(("-" if group.kind == cm.DEDUCTION else "+") + cell)
+        total = "".join(parts).lstrip("+")
+        ws.write_formula(total_row, col, f'=IF({entered}=0,"",{total})', f["total_num"], "")
+        gate = [f"{letter}{subtotal[g.code] + 1}>={g.min}" for g in rubric.groups if g.min is not None]
+        t = f"{letter}{total_row + 1}"
+        ws.write_formula(class_row, col, f'=IF({t}="","",{classification_formula(book.c, t, gate)})',
+                         f["total_num"], "")
+        # blank scores on rows that show a criterion code: a row inserted inside the table is not one
+        blanks = "+".join(f'SUMPRODUCT((A{a + 1}:A{b + 1}<>"")*({letter}{a + 1}:{letter}{b + 1}=""))'
+                          for a, b in required)
+        n_required = sum(b - a + 1 for a, b in required)
+        ws.write_formula(miss_row, col, f"={blanks}", f["locked_num"], n_required)
+    gap = book.c.settings.score_gap_tolerance
+    ws.conditional_format(f"E{total_row + 1}", {
+        "type": "formula", "format": f["gap"],
+        "criteria": f'=AND(ISNUMBER(D{total_row + 1}),ISNUMBER(E{total_row + 1}),'
+                    f'ABS(D{total_row + 1}-E{total_row + 1})>{gap})'})
+    ws.set_row(total_row, 20)
+    book.signatures(ws, sign_row, LAST_COL, (tx.SIGN_PERSON, tx.SIGN_NOTE), (tx.SIGN_HEAD, tx.SIGN_NOTE))
+    ws.print_area(0, 0, miss_row - 2, LAST_COL)
+    ws.fit_to_pages(1, 2)  # one page wide, at most two pages down
+    return {"total_row": total_row + 1, "self_total": f"D{total_row + 1}", "dept_total": f"E{total_row + 1}",
+            "self_class": f"D{class_row + 1}", "dept_class": f"E{class_row + 1}",
+            "self_missing": f"D{miss_row + 1}", "dept_missing": f"E{miss_row + 1}"}
+
+
+def _facts_block(book: DepartmentBook, ws, row: int, rec: dict) -> int:
+    f = book.f
+    ws.merge_range(row, 0, row, LAST_COL, tx.FACTS_HEADING, f["label"])
+    row += 1
+    facts = {}
+    for key, label, kind in tx.FACT_FIELDS:
+        ws.merge_range(row, 0, row, 2, label, f["locked"])
+        ws.merge_range(row, 3, row, LAST_COL, "", f["input"])
+        cell = xl_rowcol_to_cell(row, 3)
+        facts[key] = cell
+        if kind == "rating":
+            book.dropdown(ws, cell, "DS_XepLoaiVC", tx.V_RATING_TITLE, tx.V_RATING_MESSAGE)
+        elif kind == "discipline":
+            book.dropdown(ws, cell, "DS_KyLuat", tx.V_DISCIPLINE_TITLE, tx.V_DISCIPLINE_MESSAGE)
+        elif kind == "bool":
+            book.dropdown(ws, cell, "DS_CoKhong", tx.V_REVIEW_TITLE, tx.V_REVIEW_MESSAGE)
+        elif kind == "level":
+            book.dropdown(ws, cell, "DS_CapSangKien", tx.V_LEVEL_TITLE, tx.V_LEVEL_MESSAGE)
+        elif kind == "months":
+            book.number(ws, cell, 0, 12, tx.V_MONTHS_TITLE, tx.V_MONTHS_MESSAGE)
+            book.mark_bad_numbers(ws, cell, cell, 12)
+        elif kind == "days":
+            book.number(ws, cell, 0, 366, tx.V_DAYS_TITLE, tx.V_DAYS_MESSAGE)
+            book.mark_bad_numbers(ws, cell, cell, 366)
+        ws.set_row(row, 20)
+        row += 1
+    rec["facts"] = tuple(facts.items())
+    return row
+
+
+def classification_formula(campaign: cm.Campaign, total: str, gate: list[str]) -> str:
+    """Nested IFs, highest level first; levels above the gate cap also need every group minimum."""
+    levels = campaign.classification
+    names = [lv.name for lv in levels]
+    cap_index = names.index(campaign.gate_cap) if campaign.gate_cap in names else len(names)
+    fallback = f'"{levels[-1].name}"' if levels[-1].min == 0 else f'"{tx.NOT_CLASSIFIED}"'
+    formula = fallback
+    for index in range(len(levels) - 1, -1, -1):
+        level = levels[index]
+        if index == len(levels) - 1 and level.min == 0:
+            continue
+        condition = f"{total}>={level.min}"
+        if gate and index < cap_index:
+            condition = f"AND({condition},{','.join(gate)})"
+        formula = f'IF({condition},"{level.name}",{formula})'
+    return formula

@@ -1,0 +1,200 @@
+"""What the workbook writers share (xlsxwriter): the workbook's options and properties, the page
+set-up of printed sheets, the school header and the signature blocks, row heights for wrapped
+text, and page breaks that keep a block on one page.
+
+The header and the signature blocks are laid out here — the header as a (text, style) pair a side
+per row, the signatures as cells (row, first column, last column, text, style) — and written by
+each writer its own way; the styles are names of :data:`PRINTED_STYLES`, which every writer's
+formats include.
+
+Excel quirks: a merged cell never grows to fit wrapped text, and Excel does not grow rows for
+wrapped text written by a library either, so row heights are estimated here (:func:`cell_lines`).
+Nothing here imports xlsxwriter: a worksheet is what the writer hands in.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import math
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.text.wording import date_line
+
+FONT = "Times New Roman"
+A4 = 9
+# Nghị định 30/2020: left 30–35 mm, right 15–20 mm, top/bottom 20–25 mm (inches here).
+MARGINS = {"left": 1.18, "right": 0.7, "top": 0.79, "bottom": 0.79}
+FIXED_DATE = dt.datetime(2000, 1, 1)
+HEADER_FILL = "#D9E1F2"
+ERROR_FILL, WARNING_FILL = "#FFC7CE", "#FFEB9C"
+ERROR_FONT_COLOUR = "#9C0006"
+LINE_PT = 15.75  # one line of Times New Roman 12
+DEFAULT_ROW_PT = 15.75  # a row of Times New Roman 12 left at its default height
+A4_SHORT, A4_LONG = 595.3, 841.9  # points
+# Measured with LibreOffice (which renders our PDFs): a column width unit prints 8.3 pt wide with the
+# workbook's Times New Roman 12, and the footer takes 22 pt of the page; Excel fits a little more.
+CHAR_PT, FOOTER_PT = 8.3, 22
+PAGE_SAFETY = 0.95
+ROOM_TO_SIGN = 4  # empty rows between a signature's note and the name
+
+BASE_STYLE = {"font_name": FONT, "font_size": 12, "valign": "vcenter", "text_wrap": True}
+CENTER = {"align": "center"}
+PRINTED_STYLES = {  # the header, titles, table heads and signatures of every printed sheet
+    "managing": {**BASE_STYLE, **CENTER},
+    "school": {**BASE_STYLE, **CENTER, "bold": True},
+    "motto1": {**BASE_STYLE, **CENTER, "bold": True},
+    "motto2": {**BASE_STYLE, **CENTER, "bold": True, "font_size": 13, "underline": True},
+    "title": {**BASE_STYLE, **CENTER, "bold": True, "font_size": 14},
+    "subtitle": {**BASE_STYLE, **CENTER, "italic": True},
+    "number": {**BASE_STYLE, **CENTER},
+    "date": {**BASE_STYLE, **CENTER, "italic": True},
+    "head": {**BASE_STYLE, **CENTER, "bold": True, "border": 1, "bg_color": HEADER_FILL},
+    "sign_role": {**BASE_STYLE, **CENTER, "bold": True},
+    "sign_note": {**BASE_STYLE, **CENTER, "italic": True},
+    "sign_name": {**BASE_STYLE, **CENTER, "bold": True},
+}
+
+Cell = tuple[int, int, int, str, str]  # row, first column, last column, text, style
+SignBlock = tuple[int, int, list]  # first column, last column, [(text, style) or None per row]
+
+
+def workbook_options(**extra) -> dict:
+    """xlsxwriter's options: text stays text (never a formula, a link or a number), Times New Roman 12."""
+    return {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
+            "default_format_properties": {"font_name": FONT, "font_size": 12}, **extra}
+
+
+def set_properties(wb, title: str, school_name: str, created: dt.datetime) -> None:
+    """The document's properties; ``created`` is fixed by the caller, so the same input gives the same file."""
+    wb.set_properties({"title": title, "author": ly.APP_ID, "company": school_name, "created": created})
+
+
+@contextlib.contextmanager
+def replacing(path: Path) -> Iterator[Path]:
+    """A temporary path beside ``path`` to write to, renamed over ``path`` once written: whoever opens
+    ``path`` finds the old file or the new one, never half of one."""
+    tmp = path.with_name(path.name + ".tmp")
+    yield tmp
+    os.replace(tmp, path)
+
+
+def meta_sheet(wb, meta: dict, password: str = "") -> None:
+    """The workbook's own metadata (:func:`layout.meta_cells` of ``meta``) in a very hidden, protected
+    sheet, read back to know what the workbook is and where its values are."""
+    ws = wb.add_worksheet(ly.META_SHEET)
+    for row, text in enumerate(ly.meta_cells(meta)):
+        ws.write_string(row, 0, text)
+    ws.protect(password)
+    ws.very_hidden()
+
+
+def page_setup(ws, *, landscape: bool = False, pages_down: int = 0, footer: str = "", centred: bool = False,
+               gridlines: bool = True, widths: tuple[float, ...] = ()) -> None:
+    """A4 at the decree's margins, one page wide and ``pages_down`` pages down (0: as many as needed)."""
+    ws.set_paper(A4)
+    ws.set_landscape() if landscape else ws.set_portrait()
+    ws.set_margins(**MARGINS)
+    ws.fit_to_pages(1, pages_down)
+    if footer:
+        ws.set_footer(footer)
+    if centred:
+        ws.center_horizontally()
+    if not gridlines:
+        ws.hide_gridlines(2)
+    for col, width in enumerate(widths):
+        ws.set_column(col, col, width)
+
+
+# --- row heights -------------------------------------------------------------------------------
+
+def wrapped_lines(text: str, per_line: float, char_width: float = 1.0) -> int:
+    """Lines a wrapped text takes where ``per_line`` characters fit, each ``char_width`` wide."""
+    return sum(max(1, math.ceil(len(part) * char_width / per_line)) for part in text.split("\n"))
+
+
+def cell_lines(value, width: float) -> int:
+    """Lines a value takes in a column ``width`` characters wide (Times New Roman 12). A number
+    takes one: Excel shows a number too wide for its column as ###, never on two lines."""
+    if type(value) in (int, float):
+        return 1
+    return wrapped_lines(str(value), max(1.0, width * 1.15 - 1))
+
+
+def row_height(lines: int, size: float = 12) -> float:
+    """Points for ``lines`` lines of text of font ``size``, with a little room."""
+    return round(LINE_PT * size / 12 * max(1, lines) + 3, 2)
+
+
+# --- the header and the signatures ---------------------------------------------------------------
+
+def halves(last_col: int) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Columns 0..last_col cut in two, the right half the wider when they are odd in number."""
+    split = (last_col + 1) // 2
+    return (0, split - 1), (split, last_col)
+
+
+def header_rows(school, *, number: str = "", date: bool = False) -> list[tuple[tuple[str, str], tuple[str, str]]]:
+    """School (left) and national motto (right), Nghị định 30/2020: a (left, right) pair of (text, style)
+    per row; a third row for the paper's number (left) or the place and date (right) when asked."""
+    left = [(school.managing_body.upper(), "managing"), (school.name.upper(), "school"), (number, "number")]
+    right = [(ly.MOTTO_1, "motto1"), (ly.MOTTO_2, "motto2"), (date_line(school) if date else "", "date")]
+    used = 3 if (number or date) else 2
+    return list(zip(left[:used], right[:used]))
+
+
+def sign_block(c0: int, c1: int, roles: tuple[str, ...], note: str, name: str | None = None) -> SignBlock:
+    """A signature block over columns c0..c1: the roles and the note; given a ``name``, room to sign
+    and the name below it."""
+    lines = [*((role, "sign_role") for role in roles), (note, "sign_note")]
+    if name is not None:
+        lines += [None] * ROOM_TO_SIGN + [(name, "sign_name")]
+    return c0, c1, lines
+
+
+def signature_cells(row: int, blocks: list[SignBlock], date: tuple[str, str] | None = None) -> tuple[list[Cell], int]:
+    """Blocks side by side; ``date``, a (text, style), goes above the last block. Returns the cells —
+    the date, then block by block, each top to bottom: sorted by row (a stable sort), they are in
+    the order a row-by-row writer needs — and the next free row."""
+    cells = []
+    if date is not None:
+        c0, c1 = blocks[-1][:2]
+        cells.append((row, c0, c1, *date))
+        row += 1
+    for c0, c1, lines in blocks:
+        cells += [(row + k, c0, c1, *line) for k, line in enumerate(lines) if line is not None]
+    return cells, row + max(len(lines) for _, _, lines in blocks)
+
+
+# --- page breaks ---------------------------------------------------------------------------------
+
+def page_breaks(heights: dict[int, float], widths: tuple[float, ...], landscape: bool,
+                blocks: list[tuple[int, int, float]], repeat: tuple[int, ...] = ()) -> list[int]:
+    """Rows before which to break the page so that no block — (first row, last row, extra points such
+    as a chart) — is cut across two printed pages: a signature with the end of its table, a title with
+    its table's head, a chart. Pages are estimated from the row heights set (others at the default),
+    the column widths (the sheet is fitted to the page width) and the paper; a block that fits nowhere
+    whole is left as it falls. ``repeat``: the rows printed again at the top of every page."""
+    width_pt = (A4_LONG if landscape else A4_SHORT) - (MARGINS["left"] + MARGINS["right"]) * 72
+    height_pt = (A4_SHORT if landscape else A4_LONG) - (MARGINS["top"] + MARGINS["bottom"]) * 72
+    sheet_pt = sum(widths) * CHAR_PT
+    page = (height_pt - FOOTER_PT) / min(1.0, width_pt / sheet_pt) * PAGE_SAFETY
+    header = sum(heights.get(r, DEFAULT_ROW_PT) for r in repeat)
+    starts = {first: (last, extra) for first, last, extra in blocks}
+    last_row = max([*heights, *(last for _, last, _ in blocks)], default=0)
+    used, breaks = 0.0, []
+    for row in range(last_row + 1):
+        if row in starts:
+            last, extra = starts[row]
+            size = sum(heights.get(r, DEFAULT_ROW_PT) for r in range(row, last + 1)) + extra
+            if used + size > page and used > header and header + size <= page:
+                breaks.append(row)
+                used = header
+        height = heights.get(row, DEFAULT_ROW_PT) + (starts[row][1] if row in starts else 0)
+        if used + height > page and used > header:
+            used = header
+        used += height
+    return breaks

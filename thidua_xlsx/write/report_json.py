@@ -1,0 +1,93 @@
+"""The summary for machines: ``report.json`` (UTF-8 JSON, ISO times), with codes and parameters
+(statuses, sources, reasons), not Vietnamese wording."""
+
+from __future__ import annotations
+
+from thidua_xlsx.model.results import Score
+
+import dataclasses
+import datetime as dt
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from thidua_xlsx.model.results import PersonResult, Summary
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.write.engine import replacing
+
+
+def write_report_json(summary: Summary, path: Path) -> None:
+    """Write the report to ``path``, through a temporary file and a rename.
+
+    One record (file, problem, person, department) per line, each written as it is made: a province's
+    84,000 people are never one text in memory, and the records are dumped by ``json``'s C encoder
+    (``indent`` would take its pure-Python one, ~5× slower)."""
+    with replacing(path) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as out:
+        for n, (key, value) in enumerate(report_dict(summary).items()):
+            out.write(("{" if n == 0 else ",") + f"\n  {_json(key)}: ")
+            if isinstance(value, Iterator):
+                m = -1
+                for m, record in enumerate(value):
+                    out.write(("[" if m == 0 else ",") + f"\n    {_json(record)}")
+                out.write("\n  ]" if m >= 0 else "[]")
+            else:
+                out.write(_json(value))
+        out.write("\n}\n")
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+
+def report_dict(summary: Summary) -> dict:
+    """The report. Its lists of records are iterators, made one record at a time as the report is written."""
+    c = summary.campaign
+    return {
+        "schema_version": ly.SUMMARY_SCHEMA_VERSION,
+        "campaign": {"id": c.id, "school": c.school.name, "school_year": c.school.school_year},
+        "round": summary.round,
+        "files": ({"name": f.name, "department": f.submission.department_code if f.submission else "",
+                   "status": f.status, "reason": f.reason, "size": f.size,
+                   "modified": _iso(f.modified), "saved_at": _iso(f.saved_at), "sha256": f.sha256}
+                  for f in summary.files),
+        "problems": (i.to_dict() for i in summary.issues),
+        "people": (_person_dict(p) for p in summary.people),
+        "departments": ({"code": d.code, "members": d.members, "submitted": d.submitted,
+                         "file": d.file, "collective_registered": d.collective,
+                         "decisions": [x.to_dict() for x in d.decisions], "proposed": d.proposed}
+                        for d in summary.departments),
+        "council": _council_dict(summary) if summary.tally is not None else None,
+    }
+
+
+def _council_dict(summary: Summary) -> dict:
+    t = summary.tally
+    return {"members": t.members, "present": t.present, "ballots_issued": t.ballots_issued,
+            "ballots_returned": t.ballots_returned, "quorum_needed": t.quorum_needed, "quorum_met": t.quorum_met,
+            "votes": [{"code": r.code, "title": r.title, "votes": r.votes, "needed": r.needed, "passed": r.passed,
+                       "reason": r.reason.to_dict()} for r in t.results],
+            "changes": [dataclasses.asdict(c) for c in summary.council_changes]}
+
+
+def _person_dict(p: PersonResult) -> dict:
+    return {
+        "code": p.code, "name": p.name, "department": p.department,
+        "role": p.role, "position": p.position, "status": p.status, "newcomer": p.newcomer,
+        "registered": p.registered,
+        "scores": {"self": _total(p.self_score), "department": _total(p.dept_score), "final": p.final,
+                   "source": p.final_source},
+        "groups": {"self": dict(p.self_score.groups) if p.self_score else {},
+                   "department": dict(p.dept_score.groups) if p.dept_score else {}},
+        "classification": p.classification, "rank_school": p.rank_school, "rank_department": p.rank_department,
+        "decisions": [d.to_dict() for d in p.decisions], "proposed": p.proposed,
+        "flags": [f.to_dict() for f in p.flags],
+        "council": {"score": p.council_score, "decision": p.council_decision, "note": p.council_note},
+    }
+
+
+def _iso(value: dt.datetime | None) -> str | None:
+    return value.replace(tzinfo=dt.timezone.utc).isoformat() if value else None
+
+
+def _total(score: Score | None) -> float | None:
+    return score.total if score else None

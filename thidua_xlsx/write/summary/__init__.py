@@ -1,0 +1,69 @@
+"""The committee's summary workbook (xlsxwriter), from a :class:`Summary`, and the list posted for the
+staff (a workbook of its own).
+
+This module is the packager, as in XlsxWriter: it opens the workbook, decides which sheets it has and
+in which order, hands each sheet group the part of the summary it shows, and closes the workbook.
+The sheet groups are the modules beside it; the pieces they are all written with are in
+:mod:`.book`, over the engine shared with the department workbooks (:mod:`thidua_xlsx.write.engine`).
+The file's own timestamps are fixed to the newest input, so the same inbox gives the same file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from thidua_xlsx.model.results import Summary, by_department
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.text import summary as tx
+from thidua_xlsx.write import engine
+from thidua_xlsx.write.summary import council, minutes, overview, problems, proposals, public, sources, tables
+from thidua_xlsx.write.summary.book import Book, open_workbook
+from thidua_xlsx.write.summary.content import school_of
+from thidua_xlsx.write.summary.meta import summary_meta
+
+
+def write_summary(summary: Summary, path: Path) -> None:
+    """Write the summary workbook to ``path`` (through a temporary file and a rename)."""
+    school = school_of(summary)
+    with engine.replacing(path) as tmp:
+        wb = open_workbook(tmp)
+        engine.set_properties(wb, f"{tx.S_OVERVIEW} {ly.ROUNDS.get(summary.round, '')} {school.school_year}".strip(),
+                              school.name, summary.newest_input or engine.FIXED_DATE)
+        _sheets(Book(wb, school), summary)
+        engine.meta_sheet(wb, summary_meta(summary).to_json())
+        wb.close()
+
+
+def _sheets(book: Book, s: Summary) -> None:
+    """The sheets in their order: the registration round's, and the scoring round's around them."""
+    scoring = s.round == ly.SCORING
+    members = by_department(s.people)
+    by_dept = {d.code: members.get(d.code, []) for d in s.departments}
+    overview.overview_sheet(book, s, by_dept, scoring)
+    tables.registration_sheet(book, s.people, s.departments)
+    if scoring:
+        tables.detail_sheet(book, s.people, s.campaign)
+        tables.ranking_sheet(book, s.people)
+        proposals.proposal_sheet(book, s.people, s.tally)
+        proposals.refused_sheet(book, s.people)
+    tables.collective_sheet(book, s.departments, by_dept, scoring)
+    if scoring:
+        council.tally_sheet(book, s)
+        if s.tally is not None:  # a council pass
+            council.changes_sheet(book, s)
+        minutes.minutes_sheet(book, s)
+        minutes.letter_sheet(book, s)
+    problems.check_sheet(book, s.issues)
+    sources.sources_sheet(book, s.files, s.issues)
+
+
+def write_public_list(summary: Summary, path: Path, posted_on: dt.date, days: int) -> None:
+    """The list posted for the staff (:mod:`.public`), through a temporary file and a rename."""
+    school = school_of(summary)
+    with engine.replacing(path) as tmp:
+        wb = open_workbook(tmp)
+        engine.set_properties(wb, tx.PUBLIC_TITLE.format(year=school.school_year), school.name,
+                              summary.newest_input or engine.FIXED_DATE)
+        public.public_sheet(Book(wb, school), summary, posted_on, posted_on + dt.timedelta(days=days))
+        wb.close()

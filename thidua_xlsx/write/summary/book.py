@@ -1,0 +1,219 @@
+"""The pieces every sheet of the summary is written with: its formats, sheets set up for print,
+values, merged text, tables, the header, titles, paragraphs and signatures, over the engine.
+
+Every value goes through :meth:`Book.put`: strings from submissions are written with
+``write_string`` (and the workbook refuses to turn strings into formulas or links), so a name
+typed as ``=HYPERLINK(...)`` stays text; None and NaN become blanks.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+import numbers
+from pathlib import Path
+
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text.wording import date_line
+from thidua_xlsx.text.workbook import NO, YES
+from thidua_xlsx.write import engine
+from thidua_xlsx.write.engine import BASE_STYLE, CENTER, ERROR_FILL, ERROR_FONT_COLOUR, HEADER_FILL, WARNING_FILL
+
+EXCEL_MAX_CHARS = 32767
+TOTAL_FILL = "#EDEDED"
+COUNCIL_FILL = "#FFF2CC"  # the columns the council may fill in
+FILE_KB_FORMAT, TIME_FORMAT = "0.0", "dd/mm/yyyy hh:mm"
+LARGER_STYLES = {"title": 14, "subject": 13, "to": 13}  # font sizes other than 12, for row heights
+# the sheets the council types into: protected, filtering and resizing left free
+PROTECTED = {"autofilter": True, "sort": False, "format_columns": True, "format_rows": True}
+
+_CELL = {**BASE_STYLE, "border": 1}
+_TOTAL = {**_CELL, "bold": True, "bg_color": TOTAL_FILL}
+STYLES = {
+    "text": _CELL,
+    "center": {**_CELL, **CENTER},
+    "num": {**_CELL, **CENTER},
+    "avg": {**_CELL, **CENTER, "num_format": "0.00"},
+    "pct": {**_CELL, **CENTER, "num_format": "0.0%"},
+    "kb": {**_CELL, **CENTER, "num_format": FILE_KB_FORMAT},
+    "time": {**_CELL, **CENTER, "num_format": TIME_FORMAT},
+    "small": {**_CELL, "font_size": 10},
+    "head_upper": {**_CELL, **CENTER, "bold": True, "bg_color": HEADER_FILL, "bottom": 0},
+    "head_lower": {**_CELL, **CENTER, "bold": True, "bg_color": HEADER_FILL, "top": 0},
+    "total": _TOTAL,
+    "total_num": {**_TOTAL, **CENTER},
+    "total_avg": {**_TOTAL, **CENTER, "num_format": "0.00"},
+    "council": {**_CELL, "bg_color": COUNCIL_FILL, "locked": False},
+    "council_head": {**_CELL, **CENTER, "bold": True, "bg_color": COUNCIL_FILL},
+    "council_head_upper": {**_CELL, **CENTER, "bold": True, "bg_color": COUNCIL_FILL, "bottom": 0},
+    "council_head_lower": {**_CELL, **CENTER, "bold": True, "bg_color": COUNCIL_FILL, "top": 0},
+    **engine.PRINTED_STYLES,
+    "subject": {**BASE_STYLE, **CENTER, "bold": True, "font_size": 13},
+    "to": {**BASE_STYLE, **CENTER, "font_size": 13},
+    "body": {**BASE_STYLE, "align": "justify", "valign": "top"},
+    "basis": {**BASE_STYLE, "align": "justify", "valign": "top", "italic": True},
+    "heading": {**BASE_STYLE, "bold": True},
+    "note": {**BASE_STYLE, "italic": True},
+    "receivers_head": {**BASE_STYLE, "bold": True, "italic": True, "valign": "top"},
+    "receivers": {**BASE_STYLE, "font_size": 11, "valign": "top"},
+    "error": {"bg_color": ERROR_FILL, "font_color": ERROR_FONT_COLOUR},
+    "warning": {"bg_color": WARNING_FILL},
+}
+
+
+def open_workbook(path: Path):
+    """An xlsxwriter workbook that writes each row out as soon as the next one starts (constant_memory:
+    a province's 84,000 people are never 4 million cells in memory), so every sheet is written top to
+    bottom and each row left to right before the next; text stays text."""
+    import xlsxwriter
+
+    return xlsxwriter.Workbook(str(path), engine.workbook_options(constant_memory=True))
+
+
+def blank(value) -> bool:
+    return value is None or value == "" or (isinstance(value, float) and math.isnan(value))
+
+
+@dataclasses.dataclass(frozen=True)
+class Styled:
+    """A table cell in another style than its column's."""
+
+    value: object
+    style: str
+
+
+def _written(ws, row: int, col: int, code: int) -> None:
+    """xlsxwriter's refusal (a row already written out, a bad value) as an error, never a lost cell."""
+    if code < 0:
+        raise RuntimeError(f"xlsxwriter refused to write {ws.name}!R{row + 1}C{col + 1} (code {code})")
+
+
+class Book:
+    """One summary workbook being written: its formats, and per sheet the column widths and the row
+    heights set (those of the sheets whose page breaks are placed, :meth:`keep_together`)."""
+
+    def __init__(self, wb, school: cm.School):
+        self.wb, self.school, self.year = wb, school, school.school_year
+        self.widths: dict[str, tuple[float, ...]] = {}
+        self.heights: dict[str, dict[int, float]] = {}  # row heights set, per sheet with page breaks
+        self.f = {name: wb.add_format(props) for name, props in STYLES.items()}
+
+    def sheet(self, name: str, widths: tuple[float, ...], *, landscape: bool = False, document: bool = False,
+              page_breaks: bool = False):
+        """``page_breaks``: the sheet's row heights are kept for :meth:`keep_together` (not those of the
+        long tables, one row per person or per file)."""
+        ws = self.wb.add_worksheet(name)
+        engine.page_setup(ws, landscape=landscape, footer=tx.PAGE_FOOTER, gridlines=not document, widths=widths)
+        self.widths[name] = widths
+        if page_breaks:
+            self.heights[name] = {}
+        return ws
+
+    def row(self, ws, row: int, height: float) -> None:
+        ws.set_row(row, height)
+        if ws.name in self.heights:
+            self.heights[ws.name][row] = height
+
+    def keep_together(self, ws, blocks: list[tuple[int, int, float]], repeat: tuple[int, ...] = ()) -> None:
+        """Manual page breaks so that no block — (first row, last row, extra points) — is cut across two
+        printed pages (:func:`engine.page_breaks`)."""
+        breaks = engine.page_breaks(self.heights[ws.name], self.widths[ws.name], ws.orientation == 0, blocks, repeat)
+        if breaks:
+            ws.set_h_pagebreaks(breaks)
+
+    def span(self, ws, c0: int, c1: int) -> float:
+        return sum(self.widths[ws.name][c0:c1 + 1])
+
+    def put(self, ws, row: int, col: int, value, style: str | None = None) -> None:
+        fmt = self.f[style] if style else None
+        kind = type(value)
+        if kind is str and value:  # the usual cases first: 400,000 cells at 1,000 departments
+            code = ws.write_string(row, col, value[:EXCEL_MAX_CHARS], fmt)
+        elif kind is int or (kind is float and not math.isnan(value)):
+            code = ws.write_number(row, col, value, fmt)
+        elif blank(value):
+            code = ws.write_blank(row, col, None, fmt)
+        elif isinstance(value, bool):
+            code = ws.write_string(row, col, YES if value else NO, fmt)
+        elif isinstance(value, numbers.Real):
+            code = ws.write_number(row, col, value, fmt)
+        elif isinstance(value, dt.datetime):
+            code = ws.write_datetime(row, col, value, fmt)
+        elif kind is Styled:
+            return self.put(ws, row, col, value.value, value.style)
+        else:
+            code = ws.write_string(row, col, str(value)[:EXCEL_MAX_CHARS], fmt)
+        _written(ws, row, col, code)
+
+    def text(self, ws, row: int, c0: int, c1: int, value, style: str, *, fit: bool = False) -> None:
+        """One value over columns c0..c1 (merged when more than one); ``fit`` sizes the row for it."""
+        if c1 > c0:
+            _written(ws, row, c0, ws.merge_range(row, c0, row, c1, "", self.f[style]))
+        self.put(ws, row, c0, value, style)
+        if fit:
+            size = LARGER_STYLES.get(style, 12)
+            lines = engine.cell_lines(value, self.span(ws, c0, c1) * 12 / size)
+            self.row(ws, row, engine.row_height(lines, size) + 3)  # paragraph gap
+
+    def header(self, ws, last_col: int, split: int, *, number: str = "", date: bool = False) -> int:
+        """The school and national motto header (:func:`engine.header_rows`); returns the next free row."""
+        rows = engine.header_rows(self.school, number=number, date=date)
+        for row, ((lt, ls), (rt, rs)) in enumerate(rows):
+            self.text(ws, row, 0, split - 1, lt, ls)
+            self.text(ws, row, split, last_col, rt, rs)
+            lines = max(engine.cell_lines(lt, self.span(ws, 0, split - 1) * 0.9),
+                        engine.cell_lines(rt, self.span(ws, split, last_col) * 0.9))
+            self.row(ws, row, engine.row_height(lines, 13))
+        return len(rows) + 1
+
+    def title(self, ws, row: int, last_col: int, title: str, subtitle: str = "") -> int:
+        self.text(ws, row, 0, last_col, title, "title", fit=True)
+        if subtitle:
+            self.text(ws, row + 1, 0, last_col, subtitle, "subtitle", fit=True)
+        return row + (3 if subtitle else 2)
+
+    def table(self, ws, row: int, headers, rows, styles, *, data_table: bool = True) -> tuple[int, int]:
+        """A header row then one row per item; returns (header row, last row written).
+
+        ``data_table``: freeze below the header, filter buttons, header repeated on every printed page.
+        """
+        widths = self.widths[ws.name]
+        for col, text in enumerate(headers):
+            self.put(ws, row, col, text, "head")
+        self.row(ws, row, engine.row_height(max(engine.cell_lines(h, widths[c] * 0.85) for c, h in enumerate(headers))))
+        last = row
+        for last, values in enumerate(rows, start=row + 1):
+            for col, value in enumerate(values):
+                self.put(ws, last, col, value, styles[col])
+            self.row(ws, last, engine.row_height(max([engine.cell_lines(v, widths[c]) for c, v in enumerate(values)
+                                                      if not blank(v)], default=1)))
+        if data_table:
+            ws.freeze_panes(row + 1, 0)
+            ws.autofilter(row, 0, max(last, row), len(headers) - 1)
+            ws.repeat_rows(row)
+        return row, last
+
+    def signatures(self, ws, row: int, blocks: list[engine.SignBlock], *, date: bool = True) -> int:
+        """Blocks side by side (:func:`engine.sign_block`), written row by row across them (rows are
+        written in order); the date line above the last one. Returns the next row."""
+        cells, row = engine.signature_cells(row, blocks, (date_line(self.school), "date") if date else None)
+        for r, c0, c1, text, style in sorted(cells, key=lambda cell: cell[0]):
+            self.text(ws, r, c0, c1, text, style)
+        return row
+
+    def sign_pair(self, ws, row: int, last_col: int, left: tuple[str, ...], left_name: str,
+                  right: tuple[str, ...], right_name: str, *, date: bool = True, seal: bool = True) -> int:
+        """The usual pair: maker / secretary on the left, the one who signs for the school on the right."""
+        (l0, l1), (r0, r1) = engine.halves(last_col)
+        right_note = tx.SIGN_NOTE_SEAL if seal else tx.SIGN_NOTE
+        return self.signatures(ws, row, [engine.sign_block(l0, l1, left, tx.SIGN_NOTE, left_name),
+                                         engine.sign_block(r0, r1, right, right_note, right_name)], date=date)
+
+    def paragraphs(self, ws, row: int, last_col: int, lines) -> int:
+        """Document text, one merged row per (style, text); returns the next row."""
+        for style, text in lines:
+            self.text(ws, row, 0, last_col, text, style, fit=True)
+            row += 1
+        return row

@@ -1,0 +1,81 @@
+"""What the summary says about its people and lists, shared by its sheets and by the Word papers
+(:mod:`thidua_xlsx.papers.documents`): who is on which list, in which order, and the phrases
+built from a summary's values."""
+
+from __future__ import annotations
+
+from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDTT, TTLDXS
+from thidua_xlsx.model.results import Decision, Score
+
+import datetime as dt
+
+from thidua_xlsx.model.results import SOURCE_COUNCIL, STATUS_SUBMITTED, PersonResult, Summary
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text.messages import REASONS
+from thidua_xlsx.text.wording import day_text
+
+VN_TIME = ly.VIETNAM_UTC_OFFSET  # inputs are naive UTC
+INDIVIDUAL_ORDER = (CSTDCS, LDTT)  # highest first, as the lists are read
+COLLECTIVE_ORDER = (TTLDXS, TTLDTT)
+
+
+def school_of(summary: Summary) -> cm.School:
+    return summary.campaign.school if summary.campaign else cm.School("", "", "", "", "")
+
+
+def titles_in_order(order: tuple[str, ...], found: set[str]) -> list[str]:
+    return [t for t in order if t in found] + sorted(found - set(order))
+
+
+def proposal_lists(people: list[PersonResult]) -> dict[str, list[tuple[PersonResult, Decision]]]:
+    """Granted individual titles, highest first, each with its people (in the summary's order)."""
+    granted = {d.title for p in people for d in p.decisions if d.granted}
+    return {title: [(p, d) for p in people for d in p.decisions if d.title == title and d.granted]
+            for title in titles_in_order(INDIVIDUAL_ORDER, granted)}
+
+
+def refusals(people: list[PersonResult]) -> list[tuple[PersonResult, str]]:
+    """People who registered but were refused (the lowest refused title's reason, in words)."""
+    found = []
+    for p in people:
+        refused = [d for d in p.decisions if not d.granted]
+        if p.has_registered and refused:
+            reason = refused[0].reason
+            found.append((p, tx.REFUSED_STILL.format(reason=reason, title=p.proposed) if p.proposed else reason))
+    return found
+
+
+def criteria_line(summary: Summary, not_recorded: str = tx.CRITERIA_NOT_RECORDED, end: str = "") -> str:
+    """Which criteria the scores were read with, and the resolution that approved them (``end`` after
+    it); ``not_recorded`` when no resolution is recorded."""
+    c, school = summary.campaign, school_of(summary)
+    versions = ", ".join(tx.CRITERIA_VERSION.format(role=r.role, version=cm.rubric_version(r))
+                         for r in c.rubrics) if c else ""
+    if school.criteria_resolution:
+        day = school.criteria_resolution_date
+        when = tx.CRITERIA_DATE.format(date=day_text(day)) if day else ""
+        return tx.CRITERIA_APPROVED.format(number=school.criteria_resolution, date=when, versions=versions) + end
+    return not_recorded.format(versions=versions)
+
+
+def date_words(value: dt.datetime) -> str:
+    local = value + VN_TIME
+    return tx.DATE_WORDS.format(day=local.day, month=local.month, year=local.year)
+
+
+def total(score: Score | None) -> float | None:
+    return score.total if score else None
+
+
+def score_text(p: PersonResult) -> str:
+    council = p.final if p.final_source == SOURCE_COUNCIL else None
+    return " / ".join(cm.num_text(v) if v is not None else tx.SCORE_BLANK
+                      for v in (total(p.self_score), total(p.dept_score), council))
+
+
+def remarks(p: PersonResult, *parts: str) -> str:
+    """Notes of a person's row: what is given, then the status when the person's sheet is missing."""
+    found = [*parts, REASONS["status." + p.status] if p.status != STATUS_SUBMITTED else ""]
+    return "; ".join(dict.fromkeys(x for x in found if x))

@@ -1,0 +1,58 @@
+"""The council's sheets: "Kiểm phiếu" (the tally, typed in at the meeting and read back) and "Thay
+đổi của Hội đồng" (what a council pass changed)."""
+
+from __future__ import annotations
+
+from thidua_xlsx.decide.ballots import candidates, vote_percent
+from thidua_xlsx.model.results import Summary
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.text import summary as tx
+from thidua_xlsx.write.summary.book import PROTECTED, Book, Styled
+
+SPARE_TALLY_ROWS = 5  # for candidates the council adds at the meeting
+
+
+def tally_sheet(book: Book, summary: Summary) -> None:
+    widths = (10, 28, 18, 24, 12, 44)
+    last_col = len(widths) - 1
+    ws = book.sheet(tx.S_TALLY, widths, landscape=True)
+    c = summary.campaign
+    rules_ = c.rules
+    thresholds = [tx.TALLY_THRESHOLD.format(title=t, percent=cm.num_text(round(vote_percent(t, rules_), 2)))
+                  for t in (*c.titles.individual, *c.titles.collective)
+                  if vote_percent(t, rules_) is not None]
+    row = book.title(ws, 0, last_col, tx.TALLY_TITLE.format(year=book.year), book.school.name)
+    book.text(ws, row - 1, 0, last_col, tx.TALLY_NOTE.format(
+        quorum=cm.num_text(round(rules_.council_quorum_percent, 2)),
+        thresholds="; ".join(thresholds) or tx.TALLY_NO_VOTE), "note", fit=True)
+    tally = summary.tally
+    row += 1
+    for key, label in tx.TALLY_FIELDS.items():
+        book.text(ws, row, 0, 1, label, "text")
+        book.put(ws, row, 2, getattr(tally, key) if tally else None, "council")
+        row += 1
+    names = {p.code: (p.name, p.department_name) for p in summary.people}
+    names |= {d.code: (d.name, d.name) for d in summary.departments}
+    lines = [(r.code, r.title, r.votes, r.reason.text) for r in (tally.results if tally else ())]
+    seen = {(code, title) for code, title, _, _ in lines}
+    lines += [(x.code, x.title, None, "") for x in candidates(summary.people, summary.departments, rules_)
+              if (x.code, x.title) not in seen]
+    rows = [[code, *names.get(code, ("", "")), title, votes, result] for code, title, votes, result in lines]
+    spare = Styled(None, "council")  # a candidate the council adds: code and title typed at the meeting
+    rows += [[spare, None, None, spare, None, None]] * SPARE_TALLY_ROWS
+    head, last = book.table(ws, row + 1, list(tx.TALLY_HEADS.values()), rows,
+                            ["center", "text", "text", "text", "council", "text"])
+    ws.data_validation(head + 1, 4, last, 4, {"validate": "integer", "criteria": ">=", "value": 0})
+    ws.protect("", PROTECTED)
+
+
+def changes_sheet(book: Book, summary: Summary) -> None:
+    widths = (5, 9, 24, 16, 16, 16, 34, 24)
+    last_col = len(widths) - 1
+    ws = book.sheet(tx.S_CHANGES, widths, landscape=True)
+    row = book.title(ws, 0, last_col, tx.CHANGES_TITLE.format(year=book.year), book.school.name)
+    rows = [[n, c.code, c.name, tx.CHANGES_WHAT.get(c.what, c.what), c.before, c.after, c.note,
+             tx.CHANGES_AGAINST_RULE if c.against_rule else ""]
+            for n, c in enumerate(summary.council_changes, start=1)]
+    book.table(ws, row, tx.CHANGES_HEAD, rows or [[None, None, tx.CHANGES_NONE]],
+               ["center", "center", "text", "text", "text", "text", "text", "text"])

@@ -1,0 +1,19 @@
+"""The summary's own metadata, written by :func:`engine.meta_sheet` into a very hidden sheet, so
+that the summary can be read back like a department workbook (the council round trip, the history
+of earlier years, the level above)."""
+
+from __future__ import annotations
+
+from thidua_xlsx.model.results import Summary
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import layout as ly
+
+
+def summary_meta(summary: Summary) -> ly.SummaryMeta:
+    """The campaign, the round, every inbox file (name, digest, status), the departments that sent
+    theirs, and the rubric versions the scores were read with."""
+    c = summary.campaign
+    return ly.SummaryMeta(c.id, c.school.school_year, summary.round,
+                          tuple((f.name, f.sha256, f.status) for f in summary.files),
+                          tuple(d.code for d in summary.departments if d.submitted),
+                          rubric_versions=tuple((r.role, cm.rubric_version(r)) for r in c.rubrics))

@@ -1,0 +1,80 @@
+"""The council's papers as sheets: "Biên bản" (the minutes of the meeting) and "Tờ trình" (the
+letter asking the level above for the titles), drafts of the Word papers that say the same."""
+
+from __future__ import annotations
+
+from thidua_xlsx.model.results import Summary
+from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text.workbook import DATE_LINE_BLANK
+from thidua_xlsx.write import engine
+from thidua_xlsx.write.summary.book import Book
+from thidua_xlsx.write.summary.content import COLLECTIVE_ORDER, INDIVIDUAL_ORDER, criteria_line, refusals, \
+    titles_in_order
+
+WIDTHS = (13, 13, 12, 13, 13, 12)
+
+
+def _counts(summary: Summary) -> tuple[dict[str, int], dict[str, list[str]]]:
+    """People per individual title and department names per collective title (both in order)."""
+    granted = {d.title for p in summary.people for d in p.decisions if d.granted}
+    individual = {t: sum(p.granted(t) for p in summary.people)
+                  for t in titles_in_order(INDIVIDUAL_ORDER, granted | set(INDIVIDUAL_ORDER))}
+    found = {d.proposed for d in summary.departments if d.proposed}
+    collective = {t: [d.name for d in summary.departments if d.proposed == t]
+                  for t in titles_in_order(COLLECTIVE_ORDER, found | set(COLLECTIVE_ORDER))}
+    return individual, collective
+
+
+def _names(names: list[str]) -> str:
+    return f" ({', '.join(names)})" if names else ""
+
+
+def minutes_sheet(book: Book, summary: Summary) -> None:
+    last_col = len(WIDTHS) - 1
+    ws = book.sheet(tx.S_MINUTES, WIDTHS, document=True, page_breaks=True)
+    row = book.header(ws, last_col, 2, date=True)  # the motto's half wide enough for one line
+    row = book.title(ws, row + 1, last_col, tx.MINUTES_TITLE.format(year=book.year))
+    s, school = summary, book.school
+    fill = {"blank_date": DATE_LINE_BLANK, "principal": school.principal or "……………………",
+            "secretary": school.secretary or "……………………", "school": school.name, "year": book.year,
+            "people": len(s.people), "submitted": sum(d.submitted for d in s.departments),
+            "departments": len(s.departments)}
+    individual, collective = _counts(s)
+    lines = [(style, text.format(**fill)) for style, text in tx.MINUTES_LINES]
+    lines.insert(lines.index(("heading", tx.MINUTES_RESULTS_HEADING)), ("body", criteria_line(s)))
+    lines += [("body", tx.MINUTES_INDIVIDUAL.format(title=t, count=n)) for t, n in individual.items()]
+    lines += [("body", tx.MINUTES_REFUSED.format(count=len(refusals(s.people)))),
+              ("heading", tx.MINUTES_COLLECTIVE_HEAD)]
+    lines += [("body", tx.MINUTES_COLLECTIVE.format(title=t, count=len(names), names=_names(names)))
+              for t, names in collective.items()]
+    lines += [("body", text) for text in tx.MINUTES_END]
+    row = book.paragraphs(ws, row, last_col, lines)
+    end = book.sign_pair(ws, row + 1, last_col, tx.SIGN_SECRETARY, school.secretary, tx.SIGN_CHAIR,
+                         school.principal, date=False, seal=False)
+    book.keep_together(ws, [(row - 1, end, 0)])  # the last paragraph with the signatures
+
+
+def letter_sheet(book: Book, summary: Summary) -> None:
+    last_col = len(WIDTHS) - 1
+    ws = book.sheet(tx.S_LETTER, WIDTHS, document=True, page_breaks=True)
+    school = book.school
+    row = book.header(ws, last_col, 2, number=tx.LETTER_NUMBER, date=True)
+    row = book.title(ws, row + 1, last_col, tx.LETTER_TITLE) - 1
+    book.text(ws, row, 0, last_col, tx.LETTER_SUBJECT.format(year=book.year), "subject", fit=True)
+    book.text(ws, row + 2, 0, last_col, tx.LETTER_TO.format(recipient=school.recipient), "to", fit=True)
+    row += 4
+    individual, collective = _counts(summary)
+    fill = {"school": school.name, "recipient": school.recipient, "year": book.year,
+            "blank_date": DATE_LINE_BLANK}
+    lines = [("basis", line) for line in (summary.campaign.legal_basis if summary.campaign else ())]
+    lines += [("basis", tx.LETTER_APPROVED.format(**fill)), ("body", tx.LETTER_REQUEST.format(**fill))]
+    lines += [("body", tx.LETTER_INDIVIDUAL.format(title=t, count=n)) for t, n in individual.items()]
+    lines += [("body", tx.LETTER_COLLECTIVE.format(title=t, count=len(names), names=_names(names)))
+              for t, names in collective.items()]
+    lines += [("note", tx.LETTER_ATTACHED), ("body", tx.LETTER_CLOSE.format(**fill))]
+    row = book.paragraphs(ws, row, last_col, lines) + 1
+    receivers = [(tx.RECEIVERS_HEAD, "receivers_head"), *((line, "receivers") for line in tx.RECEIVERS)]
+    end = book.signatures(ws, row, [(0, 2, receivers),
+                                    engine.sign_block(3, last_col, tx.SIGN_PRINCIPAL, tx.SIGN_NOTE_SEAL,
+                                                      school.principal)], date=False)
+    book.keep_together(ws, [(row - 2, end, 0)])

@@ -1,0 +1,114 @@
+"""The "Tổng hợp" sheet: one row per department and the school's total, and a chart of them."""
+
+from __future__ import annotations
+
+from thidua_xlsx.model.titles import CSTDCS, LDTT
+
+import math
+from collections import Counter
+
+from thidua_xlsx.model.results import PersonResult, Summary
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.inbox import ACCEPTED
+from thidua_xlsx.text import summary as tx
+from thidua_xlsx.write import engine
+from thidua_xlsx.write.engine import FONT
+from thidua_xlsx.write.summary.book import Book
+from thidua_xlsx.write.summary.content import criteria_line, date_words
+
+CHART_PT = 320 * 0.75 + 6  # the chart's height, in points
+
+
+def levels(summary: Summary) -> list[str]:
+    """Classification levels of the campaign, then any other value found (e.g. "Không xếp loại")."""
+    names = [lv.name for lv in summary.campaign.classification] if summary.campaign else []
+    extra = [p.classification for p in summary.people if p.classification and p.classification not in names]
+    return names + list(dict.fromkeys(extra))
+
+
+def overview_sheet(book: Book, summary: Summary, by_dept: dict[str, list[PersonResult]], scoring: bool) -> None:
+    s, c = summary, summary.campaign
+    found = levels(s)
+    if scoring:
+        heads = [*tx.OVERVIEW_HEAD, *tx.OVERVIEW_HEAD_SCORING, *found, *tx.OVERVIEW_HEAD_TITLES]
+        widths = (24, 8, 9, 8, 10, *(11,) * len(found), 8, 9, 22)
+        series_cols = list(range(5, 5 + len(found)))
+    else:
+        titles = list(c.titles.individual) if c else []
+        titles += list(dict.fromkeys(p.registered for p in s.people if p.has_registered and p.registered
+                                     not in titles))
+        heads = [*tx.OVERVIEW_HEAD, *titles, tx.OVERVIEW_HEAD_REG_BLANK, tx.OVERVIEW_HEAD_REG_COLLECTIVE]
+        widths = (24, 8, 9, *(13,) * (len(titles) + 1), 24)
+        series_cols = list(range(3, 4 + len(titles)))
+    last_col = len(heads) - 1
+    ws = book.sheet(tx.S_OVERVIEW, widths, landscape=True, page_breaks=True)
+    row = book.header(ws, last_col, (last_col + 1) // 2)
+    title = tx.OVERVIEW_TITLE if scoring else tx.OVERVIEW_TITLE_REG
+    used = [f for f in s.files if f.status == ACCEPTED]
+    subtitle = (tx.OVERVIEW_SUBTITLE.format(files=len(used), date=date_words(s.newest_input))
+                if used and s.newest_input else tx.OVERVIEW_SUBTITLE_EMPTY)
+    if scoring:
+        subtitle = f"{subtitle}. {criteria_line(s)}"
+    row = book.title(ws, row, last_col, title.format(year=book.year), subtitle)
+    rows = [_row(d.name, by_dept[d.code], tx.YES_SUBMITTED if d.submitted else tx.NOT_SUBMITTED,
+                 d.proposed if scoring else d.collective, heads, found, scoring)
+            for d in s.departments]
+    styles = ["text", "num", "center", *["num"] * (len(heads) - 4), "text"]
+    if scoring:
+        styles[4] = "avg"
+    head, last = book.table(ws, row, heads, rows, styles)
+    submitted = sum(d.submitted for d in s.departments)
+    collective_total = sum(1 for d in s.departments
+                           if (d.proposed if scoring else d.collective not in ("", ly.NOT_REGISTERED)))
+    total = _row(tx.SCHOOL_TOTAL, s.people, f"{submitted}/{len(s.departments)}", collective_total, heads, found,
+                 scoring)
+    total_row = last + 1
+    for col, value in enumerate(total):
+        book.put(ws, total_row, col, value, "total_avg" if scoring and col == 4 else
+                 "total" if col == 0 else "total_num")
+    book.row(ws, total_row, engine.row_height(1))
+    source = rows if scoring else [total]
+    peak = max((r[c] for r in source for c in series_cols), default=0)
+    _chart(book, ws, head, last, total_row, series_cols, peak, scoring)
+
+
+def _row(label: str, people: list[PersonResult], submitted: str, collective, heads, found: list[str],
+         scoring: bool) -> list:
+    if scoring:
+        finals = [p.final for p in people if p.final is not None]
+        counts = Counter(p.classification for p in people)
+        return [label, len(people), submitted, len(finals),
+                round(sum(finals) / len(finals), 2) if finals else None,
+                *(counts[name] for name in found),
+                sum(p.granted(LDTT) for p in people), sum(p.granted(CSTDCS) for p in people),
+                collective]
+    counts = Counter(p.registered if p.has_registered else "" for p in people)
+    titles = heads[3:-2]
+    return [label, len(people), submitted, *(counts[t] for t in titles), counts[""], collective]
+
+
+def _chart(book: Book, ws, head: int, last: int, total_row: int, series_cols: list[int], peak: int,
+           scoring: bool) -> None:
+    if last <= head or not series_cols:
+        return
+    font = {"name": FONT, "size": 10}
+    chart = book.wb.add_chart({"type": "column"})
+    if scoring:  # one series per classification level, departments along the axis
+        for col in series_cols:
+            chart.add_series({"name": [ws.name, head, col], "categories": [ws.name, head + 1, 0, last, 0],
+                              "values": [ws.name, head + 1, col, last, col], "data_labels": {"value": True}})
+        chart.set_title({"name": tx.CHART_SCORING, "name_font": {**font, "size": 12}})
+    else:  # the school's registrations per title
+        chart.add_series({"name": [ws.name, total_row, 0],
+                          "categories": [ws.name, head, series_cols[0], head, series_cols[-1]],
+                          "values": [ws.name, total_row, series_cols[0], total_row, series_cols[-1]],
+                          "data_labels": {"value": True}})
+        chart.set_title({"name": tx.CHART_REGISTRATION, "name_font": {**font, "size": 12}})
+    chart.set_x_axis({"num_font": font})
+    chart.set_y_axis({"name": tx.CHART_Y, "name_font": font, "num_font": font, "min": 0,
+                      "major_unit": max(1, math.ceil(peak / 8)),  # whole people, not 0.5 steps
+                      "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}})
+    chart.set_legend({"position": "bottom", "font": font} if scoring else {"none": True})
+    chart.set_size({"width": 760, "height": 320})
+    ws.insert_chart(total_row + 2, 0, chart, {"x_offset": 4, "y_offset": 4})
+    book.keep_together(ws, [(total_row + 2, total_row + 2, CHART_PT)], repeat=(head,))

@@ -1,0 +1,30 @@
+"""The "Kiểm tra" sheet: every problem found in the inbox, errors first, each worded as written."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from thidua_xlsx.model.issues import ERROR, NOTE, WARNING, Issue
+from thidua_xlsx.text import summary as tx
+from thidua_xlsx.write.summary.book import Book
+
+SEVERITY_ORDER = {ERROR: 0, WARNING: 1, NOTE: 2}
+
+
+def check_sheet(book: Book, issues: tuple[Issue, ...]) -> None:
+    widths = (5, 32, 18, 7, 10, 80)
+    ws = book.sheet(tx.S_CHECK, widths, landscape=True)
+    issues = sorted(issues, key=lambda i: SEVERITY_ORDER.get(i.severity, len(SEVERITY_ORDER)))
+    counts = Counter(i.severity for i in issues)
+    row = book.title(ws, 0, len(widths) - 1, tx.CHECK_TITLE,
+                     tx.CHECK_SUBTITLE.format(errors=counts[ERROR], warnings=counts[WARNING], notes=counts[NOTE]))
+    rows = ([n, i.file, i.sheet, i.cell, i.severity_label, i.message] for n, i in enumerate(issues, start=1))
+    head, last = book.table(ws, row, tx.CHECK_HEAD, rows if issues else [[None, tx.CHECK_NONE]],
+                            ["center", "text", "text", "center", "center", "text"])  # each message worded as written
+    if issues:
+        where = f"A{head + 2}:F{last + 1}"
+        for severity, style in ((ERROR, "error"), (WARNING, "warning")):
+            label = next((i.severity_label for i in issues if i.severity == severity), None)
+            if label:
+                ws.conditional_format(where, {"type": "formula", "criteria": f'=$E{head + 2}="{label}"',
+                                              "format": book.f[style]})

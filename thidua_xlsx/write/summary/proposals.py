@@ -1,0 +1,61 @@
+"""The proposal lists: "Đề nghị khen thưởng" (one signed list per title) and "Không đề nghị" (who
+registered and is not proposed, and why)."""
+
+from __future__ import annotations
+
+from thidua_xlsx.model.council import Tally
+from thidua_xlsx.model.results import PersonResult
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text.wording import initiative_text, short_note
+from thidua_xlsx.write.summary.book import Book
+from thidua_xlsx.write.summary.content import proposal_lists, refusals, score_text
+
+LIST_STYLES = ["center", "text", "text", "text", "center", "center", "text", "text", "center", "text"]
+
+
+def proposal_sheet(book: Book, people: list[PersonResult], tally: Tally | None) -> None:
+    """One list per title, each with its own signature, kept on the page with the end of its table;
+    short notes only (the reasons for refusals are on the internal sheet "Không đề nghị")."""
+    widths = (5, 21, 12, 13, 10, 12, 13, 22, 12, 22)
+    last_col = len(widths) - 1
+    ws = book.sheet(tx.S_PROPOSAL, widths, landscape=True, page_breaks=True)
+    row = book.header(ws, last_col, 4)
+    lists = proposal_lists(people)
+    if not lists:
+        book.text(ws, row, 0, last_col, tx.NO_PROPOSAL, "note")
+    blocks, heads = [], []
+    for title, chosen in lists.items():
+        first = row
+        row = book.title(ws, row, last_col, tx.PROPOSAL_TITLE.format(title=title.upper(), year=book.year),
+                         tx.PROPOSAL_SUBTITLE.format(school=book.school.name, count=len(chosen)))
+        rows = [[n, p.name, p.position, p.department_name, p.facts.rating, score_text(p), title,
+                 initiative_text(p.facts), _votes(tally, p.code, title), short_note(d)]
+                for n, (p, d) in enumerate(chosen, start=1)]
+        head, last = book.table(ws, row - 1, tx.PROPOSAL_HEAD, rows, LIST_STYLES, data_table=False)
+        heads.append(head)
+        end = book.sign_pair(ws, last + 2, last_col, tx.SIGN_MAKER, book.school.secretary, tx.SIGN_HEAD,
+                             book.school.principal)
+        blocks += [(first, min(head + 2, last), 0), (max(head + 1, last - 1), end, 0)]
+        row = end + 2
+    book.keep_together(ws, blocks)
+
+
+def _votes(tally: Tally | None, code: str, title: str) -> str:
+    result = tally.result(code, title) if tally else None
+    if result is None or result.votes is None or not tally.members:
+        return ""
+    return tx.VOTES_SHORT.format(votes=result.votes, members=tally.members,
+                                 share=cm.num_text(round(100 * result.votes / tally.members, 1)))
+
+
+def refused_sheet(book: Book, people: list[PersonResult]) -> None:
+    """Who registered and is not proposed, and why — for the council, never attached to the Tờ trình."""
+    widths = (5, 21, 12, 13, 10, 12, 13, 22, 10, 40)
+    last_col = len(widths) - 1
+    ws = book.sheet(tx.S_REFUSED, widths, landscape=True)
+    refused = refusals(people)
+    row = book.title(ws, 0, last_col, tx.REFUSED_TITLE, tx.REFUSED_SUBTITLE.format(count=len(refused)))
+    rows = [[n, p.name, p.position, p.department_name, p.facts.rating, score_text(p), p.registered,
+             initiative_text(p.facts), None, reason] for n, (p, reason) in enumerate(refused, start=1)]
+    book.table(ws, row - 1, tx.REFUSED_HEAD, rows or [[None, tx.NONE_ROW]], LIST_STYLES)

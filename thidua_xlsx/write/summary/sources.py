@@ -1,0 +1,32 @@
+"""The "Nguồn dữ liệu" sheet: every file of the inbox, whether it was used and why, with its digest."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from thidua_xlsx.model.issues import Issue
+from thidua_xlsx.model.inbox import ACCEPTED, InboxFile
+from thidua_xlsx.text import summary as tx
+from thidua_xlsx.write.summary.book import Book
+from thidua_xlsx.write.summary.content import VN_TIME
+
+
+def _file_reason(f: InboxFile, issue_count: int) -> str:
+    """Why a file has its status: the message of its deciding issue (or the first); for a used file, a count."""
+    if f.status == ACCEPTED:
+        return tx.ACCEPTED_WITH_ISSUES.format(count=issue_count) if issue_count else ""
+    chosen = next((i for i in f.issues if i.code == f.reason), f.issues[0] if f.issues else None)
+    return chosen.message if chosen else ""
+
+
+def sources_sheet(book: Book, files: tuple[InboxFile, ...], issues: tuple[Issue, ...]) -> None:
+    widths = (32, 18, 20, 46, 10, 16, 52)
+    ws = book.sheet(tx.S_SOURCES, widths, landscape=True)
+    last_col = len(widths) - 1
+    row = book.title(ws, 0, last_col, tx.SOURCES_TITLE)
+    book.text(ws, row - 1, 0, last_col, tx.SOURCES_RULE, "note", fit=True)
+    by_file = Counter(i.file for i in issues)
+    rows = ([f.name, f.department_name, tx.FILE_STATUS.get(f.status, f.status),
+             _file_reason(f, by_file[f.name]), round(f.size / 1024, 1), (f.saved_at or f.modified) + VN_TIME,
+             f.sha256] for f in files)
+    book.table(ws, row + 1, tx.SOURCES_HEAD, rows, ["text", "text", "text", "text", "kb", "time", "small"])

@@ -1,0 +1,156 @@
+"""The summary's tables of people and departments: "Đăng ký" (who registered for what), "Điểm chi
+tiết" (scores per group, with the council's columns), "Xếp hạng" and "Tập thể"."""
+
+from __future__ import annotations
+
+from thidua_xlsx.model.titles import CSTDCS, LDTT
+
+from thidua_xlsx.model.results import DepartmentResult, PersonResult
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text.collation import name_key
+from thidua_xlsx.text.messages import REASONS
+from thidua_xlsx.write.engine import cell_lines, row_height
+from thidua_xlsx.write.summary.book import PROTECTED, Book
+from thidua_xlsx.write.summary.content import remarks, total
+
+def registration_sheet(book: Book, people: list[PersonResult], departments: list[DepartmentResult]) -> None:
+    widths = (5, 9, 24, 14, 16, 22, 20, 28, 18)
+    last_col = len(widths) - 1
+    ws = book.sheet(tx.S_REGISTRATION, widths, landscape=True)
+    row = book.header(ws, last_col, 4)
+    row = book.title(ws, row, last_col, tx.REG_TITLE.format(year=book.year), book.school.name)
+    rows = ([n, p.code, p.name, p.position, p.department_name, p.registered, p.form, p.initiative,
+             remarks(p, p.note, tx.NEWCOMER if p.newcomer else "")]
+            for n, p in enumerate(people, start=1))  # made row by row as written: 84,000 at a province
+    _, last = book.table(ws, row, tx.REG_HEAD, rows, ["center", "center", *["text"] * 7])
+    row = last + 2
+    book.text(ws, row, 0, last_col, tx.REG_COLLECTIVE_TITLE, "heading")
+    rows = [[n, d.code, d.name, d.members, tx.YES_SUBMITTED if d.submitted else tx.NOT_SUBMITTED, d.collective]
+            for n, d in enumerate(departments, start=1)]
+    book.table(ws, row + 1, tx.REG_COLLECTIVE_HEAD, rows, ["center", "center", "text", "num", "center", "text"],
+               data_table=False)
+
+
+# --- Điểm chi tiết ------------------------------------------------------------------------
+
+def _group_columns(campaign: cm.Campaign | None, people: list[PersonResult]) -> list[tuple[str, str]]:
+    """(code, heading) per distinct group code across the rubrics, in rubric order."""
+    names: dict[str, list[str]] = {}
+    for rubric in (campaign.rubrics if campaign else ()):
+        for g in rubric.groups:
+            label = g.name + tx.GROUP_KIND_SUFFIX.get(g.kind, "")
+            if label not in names.setdefault(g.code, []):
+                names[g.code].append(label)
+    for p in people:  # codes only known from scores (no campaign)
+        for score in (p.self_score, p.dept_score):
+            for code in (score.groups if score else {}):
+                names.setdefault(code, [])
+    return [(code, tx.GROUP_HEAD.format(code=code, name=" / ".join(labels)) if labels else code)
+            for code, labels in names.items()]
+
+
+def _source(p: PersonResult) -> str:
+    return REASONS["source." + p.final_source] if p.final_source else ""
+
+
+def detail_sheet(book: Book, people: list[PersonResult], campaign: cm.Campaign | None) -> None:
+    groups = _group_columns(campaign, people)
+    first, last_fixed = tx.DETAIL_HEAD_FIRST, tx.DETAIL_HEAD_LAST
+    group_width = 8
+    widths = (5, 8, 22, 13, 10, *(group_width,) * (2 * len(groups)), 8, 8, 9, 14, 16, 8, 9, 11, 26)
+    ws = book.sheet(tx.S_DETAIL, widths, landscape=True)
+    last_col = len(widths) - 1
+    row = book.title(ws, 0, last_col, tx.DETAIL_TITLE.format(year=book.year), tx.DETAIL_NOTE)
+    head, sub = row, row + 1
+    tail = len(first) + 2 * len(groups)
+    council_cols = {tail + 2, tail + 3, tail + 4}
+    # Two header rows, written in order: a fixed column's heading in the upper cell with no line
+    # under it (the lower one has none above: they read as one), a group's over its two columns.
+    fixed = [*enumerate(first), *((tail + k, t) for k, t in enumerate(last_fixed))]
+    kind = {col: "council_head" if col in council_cols else "head" for col, _ in fixed}
+    upper = sorted([(col, text, kind[col] + "_upper", col) for col, text in fixed] +
+                   [(len(first) + 2 * k, heading, "head", len(first) + 2 * k + 1)
+                    for k, (_, heading) in enumerate(groups)])
+    for col, text, style, end in upper:
+        book.text(ws, head, col, end, text, style)
+    book.row(ws, head, row_height(max([cell_lines(h, 2 * group_width * 0.85) for _, h in groups] + [2])))
+    lower = {col: (None, kind[col] + "_lower") for col, _ in fixed}
+    for k in range(len(groups)):
+        col = len(first) + 2 * k
+        lower |= {col: (tx.DETAIL_SELF, "head"), col + 1: (tx.DETAIL_DEPT, "head")}
+    for col in sorted(lower):
+        book.put(ws, sub, col, *lower[col])
+    book.row(ws, sub, row_height(1))
+    styles = ["center", "center", "text", "text", "text", *["num"] * (2 * len(groups)), "num", "num",
+              "council", "council", "council", "num", "center", "center", "text"]
+    r = sub
+    for n, p in enumerate(people, start=1):
+        r = sub + n
+        scores = []
+        for code, _ in groups:
+            scores += [p.self_score.groups.get(code) if p.self_score else None,
+                       p.dept_score.groups.get(code) if p.dept_score else None]
+        values = [n, p.code, p.name, p.department_name, p.role, *scores, total(p.self_score),
+                  total(p.dept_score), p.council_score, p.council_decision, p.council_note, p.final, _source(p),
+                  p.classification, remarks(p, *(f.text for f in p.flags))]
+        for col, value in enumerate(values):
+            book.put(ws, r, col, value, styles[col])
+        book.row(ws, r, row_height(max(cell_lines(values[c] or "", widths[c]) for c in (2, 3, len(values) - 1))))
+    ws.freeze_panes(sub + 1, 3)
+    ws.autofilter(sub, 0, max(r, sub), last_col)
+    ws.repeat_rows(head, sub)
+    if people:
+        choices = [*(campaign.titles.individual if campaign else ()), ly.COUNCIL_NONE]
+        ws.data_validation(sub + 1, tail + 3, r, tail + 3, {
+            "validate": "list", "source": choices, "input_title": tx.DETAIL_DECISION_TITLE,
+            "input_message": tx.DETAIL_DECISION_MESSAGE})
+        max_total = max(rb.max_total for rb in campaign.rubrics) if campaign else 1000
+        ws.data_validation(sub + 1, tail + 2, r, tail + 2, {
+            "validate": "decimal", "criteria": "between", "minimum": 0, "maximum": max_total})
+    ws.protect("", PROTECTED)
+
+
+# --- Xếp hạng and Tập thể -----------------------------------------------------------------
+
+def ranking_sheet(book: Book, people: list[PersonResult]) -> None:
+    widths = (10, 10, 26, 20, 9, 14)
+    ws = book.sheet(tx.S_RANKING, widths)
+    row = book.title(ws, 0, len(widths) - 1, tx.RANK_TITLE.format(year=book.year), book.school.name)
+    ordered = sorted(people, key=lambda p: (p.rank_school is None, p.rank_school or 0, name_key(p.name), p.code))
+    rows = ([p.rank_school, p.rank_department, p.name, p.department_name, p.final, p.classification]
+            for p in ordered)
+    book.table(ws, row, tx.RANK_HEAD, rows, ["num", "num", "text", "text", "num", "center"])
+
+
+def collective_sheet(book: Book, departments: list[DepartmentResult], by_dept: dict[str, list[PersonResult]],
+                     scoring: bool) -> None:
+    if scoring:
+        heads, widths = tx.COLLECTIVE_HEAD, (20, 8, 8, 8, 9, 9, 18, 18, 40)
+        styles = ["text", "num", "num", "pct", "num", "num", "text", "text", "text"]
+        rows = []
+        for d in departments:
+            members = by_dept[d.code]
+            ldtt = sum(p.granted(LDTT) for p in members)
+            disciplined = sum(bool(p.facts.discipline) and p.facts.discipline != cm.DISCIPLINES[0]
+                              for p in members)
+            reasons = "\n".join(f"{x.title}: {x.reason}" for x in d.decisions)
+            rows.append([d.name, d.members, ldtt, ldtt / d.members if d.members else None,
+                         sum(p.granted(CSTDCS) for p in members), disciplined, d.collective,
+                         d.proposed, reasons])
+        title = tx.COLLECTIVE_TITLE
+    else:
+        heads, widths = tx.COLLECTIVE_HEAD_REG, (30, 10, 12, 34)
+        styles = ["text", "num", "center", "text"]
+        rows = [[d.name, d.members, tx.YES_SUBMITTED if d.submitted else tx.NOT_SUBMITTED, d.collective]
+                for d in departments]
+        title = tx.COLLECTIVE_TITLE_REG
+    last_col = len(heads) - 1
+    ws = book.sheet(tx.S_COLLECTIVE, widths, landscape=scoring, page_breaks=True)
+    row = book.header(ws, last_col, (last_col + 1) // 2)
+    row = book.title(ws, row, last_col, title.format(year=book.year), book.school.name)
+    head, last = book.table(ws, row, heads, rows, styles)
+    end = book.sign_pair(ws, last + 2, last_col, tx.SIGN_MAKER, book.school.secretary, tx.SIGN_HEAD,
+                         book.school.principal)
+    book.keep_together(ws, [(max(head + 1, last - 1), end, 0)], repeat=(head,))
