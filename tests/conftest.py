@@ -6,6 +6,8 @@ import pytest
 
 from thidua_xlsx.model import campaign as cm
 
+pytest_plugins = ("tests.message_codes",)  # records the message codes each test session makes
+
 RUBRIC_GV = {
     "role": "Giáo viên", "total": 100,
     "groups": [

@@ -44,7 +44,7 @@ def apply_council(summary, council: CouncilInput, campaign: cm.Campaign):
     entries = {}
     for e in council.entries:
         if e.code not in by_code:
-            problems.append(issue("council.unknown_code", WARNING, file=council.file, sheet=e.sheet, code=e.code,
+            problems.append(issue("council.unknown_code", WARNING, file=council.file, sheet=e.sheet, person=e.code,
                                   row=e.row))
         else:
             entries[e.code] = e

@@ -8,8 +8,6 @@ SEVERITY_LABELS = {"error": "Lỗi", "warning": "Cảnh báo", "note": "Ghi chú
 
 MESSAGES = {
     # campaign.xlsx
-    "campaign.unreadable": "Không mở được tệp chiến dịch ({reason}). Hãy kiểm tra đây đúng là tệp campaign.xlsx "
-                           "do lệnh 'thidua-xlsx init' tạo và đã đóng trong Excel.",
     "campaign.broken": "Không mở được tệp chiến dịch '{file}': tệp bị hỏng, có mật khẩu hoặc không phải sổ bảng tính. "
                        "Hãy mở tệp bằng Excel hoặc LibreOffice, gỡ mật khẩu nếu có, rồi lưu lại dạng .xlsx hoặc .ods; "
                        "nếu không mở được, hãy tạo lại bằng 'thidua-xlsx init' rồi chép dữ liệu sang.",
@@ -34,7 +32,6 @@ MESSAGES = {
     "campaign.bad_int": "'{field}' = '{value}' không phải là số nguyên. Hãy nhập số nguyên.",
     "campaign.bad_date": "'{field}' = '{value}' không phải ngày hợp lệ. Hãy nhập ngày dạng 05/09/2025.",
     "campaign.bad_bool": "'{field}' = '{value}' không hợp lệ. Hãy chọn Có hoặc Không.",
-    "campaign.bad_text": "'{field}' = '{value}' không hợp lệ. Hãy nhập dạng chữ.",
     "campaign.bad_choice": "'{field}' = '{value}' không thuộc danh mục. Hãy chọn một trong: {choices}.",
     "campaign.duplicate": "Mã '{value}' bị trùng (đã có ở {first}). Hãy đặt mã khác cho mỗi dòng.",
     "campaign.unknown_department": "Tổ '{value}' của {name} không có trong sheet Tổ. Hãy chọn đúng tên tổ "
@@ -193,7 +190,6 @@ MESSAGES = {
                            "tệp cho người bảo trì thidua-xlsx.",
     "file.sheet_missing": "Không tìm thấy sheet '{sheet}' trong sổ (đã bị xóa?). Người trong sheet này được "
                           "ghi là chưa có điểm; hãy nhờ tổ gửi lại sổ đầy đủ.",
-    "file.sheet_renamed": "Sheet '{expected}' đã bị đổi tên thành '{sheet}'; vẫn đọc được, không cần làm gì.",
     # cell values
     "value.not_number": "'{value}' không phải là số. Hãy nhập số từ 0 đến {max}; ô này chưa được tính điểm.",
     "value.out_of_range": "Điểm {value} nằm ngoài khoảng 0 – {max}. Hãy sửa lại; ô này chưa được tính điểm.",
@@ -201,7 +197,6 @@ MESSAGES = {
     "value.required_blank": "Ô điểm bắt buộc '{item}' ({column}) còn trống; đã tính là 0. Hãy nhờ tổ điền đủ.",
     "value.bad_choice": "'{value}' không có trong danh sách ({field}). Hãy chọn một trong: {choices}.",
     "value.fuzzy_choice": "'{value}' được hiểu là '{choice}' ({field}).",
-    "value.bad_fact": "'{value}' không hợp lệ cho '{field}'. {hint}",
     "value.total_mismatch": "Tổng điểm trong sổ ({shown}) khác tổng tính lại từ các ô điểm ({computed}). "
                             "Dùng tổng tính lại; hãy kiểm tra sổ có bị sửa công thức không.",
     "value.text_normalised": "Họ tên '{value}' được gõ bằng dấu tổ hợp (Unicode tổ hợp) hoặc có khoảng trắng lạ; đã chuẩn hóa thành '{clean}' (Unicode dựng sẵn). Không cần sửa.",
@@ -215,8 +210,6 @@ MESSAGES = {
     "person.no_scores": "{name} chưa có điểm nào (cả tự chấm và tổ chấm).",
     "person.score_gap": "{name}: tự chấm {self_score}, tổ chấm {dept_score}, lệch {gap} điểm (quá {tolerance}). "
                         "Hội đồng cần xem xét.",
-    "person.name_changed": "Họ tên trong sổ '{value}' khác danh sách '{expected}' (mã {code}); dùng tên trong "
-                           "danh sách.",
     "department.missing": "{department} chưa nộp sổ. Hãy nhắc tổ trưởng gửi.",
     "department.dept_column_blank": "{department}: cột 'Tổ chấm' để trống ở cả {count} phiếu; đang dùng điểm tự "
                                     "chấm. Hãy nhờ tổ chấm rồi gửi lại sổ.",
@@ -228,7 +221,7 @@ MESSAGES = {
     "council.bad_score": "Điểm Hội đồng '{value}' không phải là số; ô này không được dùng. Hãy sửa rồi chạy lại.",
     "council.bad_decision": "Quyết định '{value}' không có trong danh sách ({choices}); không được dùng.",
     "council.bad_count": "'{value}' không phải số nguyên không âm; không được dùng. Hãy ghi số phiếu, số người.",
-    "council.unknown_code": "Dòng {row} có mã '{code}' không có trong danh sách; quyết định ở dòng đó không được dùng.",
+    "council.unknown_code": "Dòng {row} có mã '{person}' không có trong danh sách; quyết định ở dòng đó không được dùng.",
     "council.score_out_of_range": "Điểm Hội đồng của {name} là {value}, ngoài khoảng 0 – {max}; không được dùng.",
     "council.needs_note": "Hội đồng chọn '{title}' cho {name} nhưng theo quy định thì không được ({why}). Quyết định "
                           "này chỉ được ghi nhận khi có lý do ở cột 'Ghi chú Hội đồng'; hiện chưa được dùng.",
@@ -294,7 +287,6 @@ REASONS = {
     "collective.ttldtt_granted": "đủ điều kiện: {share}, không ai bị kỷ luật từ cảnh cáo (Hội đồng xác nhận tổ "
                                 "hoàn thành tốt nhiệm vụ)",
     # person statuses
-    "status.submitted": "đã nộp",
     "status.department_missing": "tổ chưa nộp",
     "council.refused": "Hội đồng không đề nghị (lý do: {note})",
     "council.granted": "Hội đồng quyết định đề nghị (lý do: {note})",
@@ -326,7 +318,6 @@ REASONS = {
     "flag.score_gap": "tự chấm và tổ chấm lệch {gap} điểm",
     "flag.marked": "sổ có ô không xác định được hoặc ô khóa bị sửa – xem sheet Kiểm tra",
     "flag.not_registered": "không đăng ký thi đua đầu năm",
-    "flag.facts_missing": "chưa đủ thông tin xét danh hiệu: {fields}",
 }
 
 # Labels of codes listed inside reasons (facts, score columns).

@@ -1,0 +1,91 @@
+"""The message catalogue and the code agree: every code the package makes is in text/messages.py, and every
+code there is made by some test (a code no input can provoke is dead and goes)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from tests import message_codes
+from thidua_xlsx.text import messages
+
+PACKAGE = Path(messages.__file__).resolve().parent.parent
+# calls that make an issue or a reason → which of their positional arguments are codes
+MAKERS = {"issue": (0,), "reason": (0,), "add": (0,), "Problem": (0,), "reject": (1,), "refused": (1,), "skip": (1,),
+          "_Refusals": range(5)}
+
+
+def _codes_in(node: ast.expr):
+    """The codes an argument can be: a literal, either side of ``a if c else b``, or the literal
+    head of an f-string or of ``"head." + x`` (returned with a trailing ``*``)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        yield node.value
+    elif isinstance(node, ast.IfExp):
+        yield from _codes_in(node.body)
+        yield from _codes_in(node.orelse)
+    elif isinstance(node, ast.JoinedStr) and node.values and isinstance(node.values[0], ast.Constant):
+        yield node.values[0].value + "*"
+    elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and isinstance(node.left, ast.Constant):
+        yield node.left.value + "*"
+
+
+def _codes_used() -> list[tuple[str, str, str]]:
+    """(code, catalogue, where) for every code written in the package: the code argument of issue(),
+    reason(), Problems.add() and their kin (:data:`MAKERS`), and the key of ``MESSAGES[...]`` or
+    ``REASONS[...]``."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        where = path.relative_to(PACKAGE.parent)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and node.args:
+                name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+                catalogue = "REASONS" if name == "reason" else "MESSAGES"
+                for argument in (node.args[i] for i in MAKERS.get(name, ()) if i < len(node.args)):
+                    found += [(code, catalogue, f"{where}:{node.lineno}") for code in _codes_in(argument)]
+            elif isinstance(node, ast.Subscript) and getattr(node.value, "id", "") in ("MESSAGES", "REASONS"):
+                found += [(code, node.value.id, f"{where}:{node.lineno}") for code in _codes_in(node.slice)]
+    return found
+
+
+def test_every_code_the_package_writes_is_in_the_catalogue():
+    catalogues = {"MESSAGES": messages.MESSAGES, "REASONS": messages.REASONS}
+    used = _codes_used()
+    unknown = [f"{where}: {code} ({catalogue})" for code, catalogue, where in used
+               if not (any(key.startswith(code[:-1]) for key in catalogues[catalogue]) if code.endswith("*")
+                       else code in catalogues[catalogue])]
+
+    assert len(used) > 150  # the walk finds the package's codes (guards against a walk that finds none)
+    assert not unknown, "codes missing from text/messages.py:\n" + "\n".join(unknown)
+
+
+def test_no_template_needs_a_name_its_maker_takes_for_itself():
+    """issue(code, severity, file=…, …) and reason(code, …) take these names themselves: a template asking for
+    ``{code}`` could only be filled by a call that raises TypeError (a council row of an unknown person did)."""
+    import string
+
+    def names(template: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+    assert not [code for code, template in messages.MESSAGES.items() if names(template) & {"code", "severity"}]
+    assert not [code for code, template in messages.REASONS.items() if "code" in names(template)]
+
+
+def test_every_code_is_made_by_some_test(request):
+    """Every code of MESSAGES and REASONS is looked up at least once while the tests run (the record of
+    tests/message_codes.py; this test is moved after all others).
+
+    It only judges a whole run: it is skipped when pytest was given part of the tests (a file, a folder
+    below tests/, a test id), chose some with -k or -m, deselected some, or runs them in xdist workers.
+    A test that failed may not have made its codes: then this one may fail too, after it."""
+    why_not = request.config.stash.get(message_codes.WHOLE_SUITE, "the recording plugin is not loaded")
+    if why_not:
+        pytest.skip(f"judged on a run of the whole suite only: {why_not}")
+
+    made = message_codes.made()
+    never = [f"{name}: {code}" for name, catalogue in (("MESSAGES", messages.MESSAGES), ("REASONS", messages.REASONS))
+             for code in catalogue if code not in made[name]]
+
+    assert not never, (f"{len(never)} codes made by no test (write a test that provokes each, or remove a code "
+                       "no input can provoke):\n" + "\n".join(never))
