@@ -4,6 +4,8 @@ refused under the "và" rule — each with what the secretary reads."""
 
 from __future__ import annotations
 
+from thidua_xlsx.model.titles import CSTDCS, LDTT
+
 import shutil
 
 from openpyxl import load_workbook
@@ -45,7 +47,7 @@ def test_what_the_council_typed_wrong_is_said_at_its_cell_and_not_used(school, t
     met = tmp_path / "hoi-dong.xlsx"
     council_types(school["first"], met, {"GV01": ("chín mươi", None, None), "GV04": (None, "Bằng khen", None),
                                          "GV05": (150, None, None)},
-                  tally={"members": 9, "present": "bảy"}, votes={("GV01", rules.CSTDCS): -1})
+                  tally={"members": 9, "present": "bảy"}, votes={("GV01", CSTDCS): -1})
     row = _added_row(met, "GV99", 90)
     final, found = _council_pass(school, met)
 
@@ -55,7 +57,7 @@ def test_what_the_council_typed_wrong_is_said_at_its_cell_and_not_used(school, t
                                  "chạy lại.")
     bad_decision, = found["council.bad_decision"]
     assert bad_decision.sheet == tx.S_DETAIL and bad_decision.cell
-    assert bad_decision.message == (f"Quyết định 'Bằng khen' không có trong danh sách ({rules.LDTT}, {rules.CSTDCS}, "
+    assert bad_decision.message == (f"Quyết định 'Bằng khen' không có trong danh sách ({LDTT}, {CSTDCS}, "
                                     f"{ly.COUNCIL_NONE}); không được dùng.")
     out_of_range, = found["council.score_out_of_range"]
     assert out_of_range.message == "Điểm Hội đồng của Hoàng Thị Thu Hương Giang Nguyễn Phương là 150, ngoài khoảng " \
@@ -85,17 +87,17 @@ def test_a_summary_without_the_council_columns_is_refused(school, tmp_path):  # 
 
 def test_a_title_the_person_never_registered_for_needs_a_note_and_says_so(school, tmp_path):  # noqa: F811
     met = tmp_path / "hoi-dong.xlsx"
-    council_types(school["first"], met, {"GV03": (None, rules.CSTDCS, None)})  # registered for LĐTT only
+    council_types(school["first"], met, {"GV03": (None, CSTDCS, None)})  # registered for LĐTT only
     final, found = _council_pass(school, met)
     needs_note, = found["council.needs_note"]
-    assert needs_note.message.startswith(f"Hội đồng chọn '{rules.CSTDCS}' cho Lê Thị Dung nhưng theo quy định thì "
+    assert needs_note.message.startswith(f"Hội đồng chọn '{CSTDCS}' cho Lê Thị Dung nhưng theo quy định thì "
                                          "không được (không đăng ký danh hiệu này).")
-    assert next(p for p in final.people if p.code == "GV03").proposed == rules.LDTT
+    assert next(p for p in final.people if p.code == "GV03").proposed == LDTT
 
 
 def test_a_meeting_without_quorum_is_said(school, tmp_path):  # noqa: F811
     met = tmp_path / "hoi-dong.xlsx"
-    council_types(school["first"], met, {}, tally={"members": 9, "present": 5}, votes={("GV01", rules.CSTDCS): 5})
+    council_types(school["first"], met, {}, tally={"members": 9, "present": 5}, votes={("GV01", CSTDCS): 5})
     _, found = _council_pass(school, met)
     no_quorum, = found["vote.no_quorum_meeting"]
     assert no_quorum.message == "Cuộc họp có 5/9 thành viên, cần ít nhất 6: kết quả bỏ phiếu chưa có giá trị."
@@ -127,7 +129,7 @@ def test_an_inbox_changed_since_the_meeting_is_said(school, tmp_path):  # noqa: 
 def test_cstdcs_under_the_va_rule_names_both_missing_conditions():
     """Quy tắc: CSTĐCS needs HTXSNV "và" a recognised initiative; someone with neither is told both."""
     r = cm.Rules(cstdcs_condition="và")
-    c = rules.Candidate(registered=rules.CSTDCS, rating="HTTNV", months=12, maternity_months=0, days_off=0,
+    c = rules.Candidate(registered=CSTDCS, rating="HTTNV", months=12, maternity_months=0, days_off=0,
                         discipline="Không", under_review=False, initiative="", initiative_level="",
                         initiative_decision="", classification="Tốt", total=80)
     decision = rules.decide_cstdcs(c, rules.decide_ldtt(c, r, ()), r)
