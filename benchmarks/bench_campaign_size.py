@@ -25,8 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from thidua_xlsx.model import campaign as cm  # noqa: E402
-from thidua_xlsx.read.presets import load_preset  # noqa: E402
 from thidua_xlsx.model import layout as ly  # noqa: E402
+from thidua_xlsx.read.presets import load_preset  # noqa: E402
 from thidua_xlsx.service import generate_round  # noqa: E402
 from thidua_xlsx.workspace import CampaignFolder  # noqa: E402
 

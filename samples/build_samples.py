@@ -36,15 +36,15 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from tests.filling import council_types, fill, forms, layout, person_values, sheet, stamp_saved_time  # noqa: E402
-from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDTT, TTLDXS
 from thidua_xlsx.model import campaign as cm  # noqa: E402
-from thidua_xlsx.read.presets import load_preset  # noqa: E402
 from thidua_xlsx.model import layout as ly  # noqa: E402
+from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDTT, TTLDXS
 from thidua_xlsx.papers.dossiers import write_documents  # noqa: E402
+from thidua_xlsx.read.presets import load_preset  # noqa: E402
 from thidua_xlsx.service import apply_council_file, generate_round, init_campaign, merge_inbox  # noqa: E402
+from thidua_xlsx.workspace import CAMPAIGN_FILE, open_campaign  # noqa: E402
 from thidua_xlsx.write.report_json import write_report_json  # noqa: E402
 from thidua_xlsx.write.summary import write_summary  # noqa: E402
-from thidua_xlsx.workspace import CAMPAIGN_FILE, open_campaign  # noqa: E402
 
 CAMPAIGN_ID = "truccuong-2025-2026"
 MISSING_DEPARTMENT = "TO-CB"  # never sends its scores

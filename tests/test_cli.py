@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from thidua_xlsx.read.presets import load_preset
-from thidua_xlsx.model import layout as ly
 from thidua_xlsx.cli import main
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.read.presets import load_preset
 
 ROOT = Path(__file__).resolve().parent.parent
 EXIT_CODES_WORDS = ("Mã thoát", "--debug")

@@ -140,9 +140,9 @@ def init(directory: Path, level: str, force: bool):
               help=ct.FROM_HELP)
 @click.option("--force", is_flag=True, help=ct.GENERATE_FORCE_HELP)
 def generate(campaign_path: Path, round_: str, outbox: Path | None, from_summary: Path | None, force: bool):
-    from thidua_xlsx.write.console import checklist_lines
     from thidua_xlsx.service import generate_round
     from thidua_xlsx.workspace import OUTBOX, campaign_file
+    from thidua_xlsx.write.console import checklist_lines
 
     folder = _open_campaign(campaign_file(campaign_path))
     outbox = outbox or folder.folder / OUTBOX / round_
@@ -228,8 +228,8 @@ def _prepare_docs(folder: Path, inbox: Path, force: bool) -> None:
 
 
 def _write_documents(summary, folder: Path) -> None:
-    from thidua_xlsx.papers.dossiers import write_documents
     from thidua_xlsx.model.layout import SCORING
+    from thidua_xlsx.papers.dossiers import write_documents
 
     if summary.round != SCORING:
         _say(ct.DOCS_ONLY_SCORING, err=True)

@@ -10,10 +10,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from thidua_xlsx.model import campaign as cm
-from thidua_xlsx.read.presets import load_preset
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issued import IssuedWorkbook, department_spec, fingerprint
 from thidua_xlsx.model.issues import Problems
+from thidua_xlsx.read.presets import load_preset
 from thidua_xlsx.read.registrations import Checklist
 from thidua_xlsx.workspace import CAMPAIGN_FILE, INBOX, OUTBOX, CampaignFolder
 
@@ -53,8 +53,8 @@ def generate_round(folder: CampaignFolder, round_: str, outbox: Path, from_summa
     Leftovers of another school in the campaign (a căn cứ line, an e-mail) are warnings, never a refusal.
     """
     from thidua_xlsx.check.campaign import sample_school_names, stale_school_warnings
-    from thidua_xlsx.system.pool import shared_pool, workers_for_workbooks
     from thidua_xlsx.read.registrations import checklist, read_registration_summary
+    from thidua_xlsx.system.pool import shared_pool, workers_for_workbooks
 
     campaign, problems = folder.campaign, Problems()
     problems.extend(stale_school_warnings(campaign, sample_school_names(), file=folder.book_name))
@@ -165,11 +165,11 @@ def merge_inbox(inbox: Path, folder: CampaignFolder, round_: str | None = None, 
     One file, one outcome: whatever happens while reading or checking a file becomes that file's
     status. ``on_file(name)`` is called after each entry (for a progress bar).
     """
-    from thidua_xlsx.decide.consolidate import consolidate
-    from thidua_xlsx.read.containment import scan_inbox
-    from thidua_xlsx.parallel import read_inbox
-    from thidua_xlsx.read.department import ReadContext
     from thidua_xlsx.check.selection import Kept, select
+    from thidua_xlsx.decide.consolidate import consolidate
+    from thidua_xlsx.parallel import read_inbox
+    from thidua_xlsx.read.containment import scan_inbox
+    from thidua_xlsx.read.department import ReadContext
 
     # Each file read and validated (on every core for a large inbox), then kept slim: see parallel.py;
     # of the validated entries, only those of each department's newest version: see selection.Kept.

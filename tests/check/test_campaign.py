@@ -10,11 +10,11 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from thidua_xlsx.model import campaign as cm
-from thidua_xlsx.read.presets import load_preset
 from thidua_xlsx import service
 from thidua_xlsx.check.campaign import sample_school_names, schools_named, stale_school_warnings
 from thidua_xlsx.cli import main
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.read.presets import load_preset
 
 SAMPLE_PLAN = ("Căn cứ Kế hoạch số 25/KH-THTC ngày 08/9/2025 của Trường Tiểu học Trực Cường về tổ chức các phong "
                "trào thi đua và thực hiện công tác khen thưởng năm học 2025-2026;")

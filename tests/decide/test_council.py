@@ -11,13 +11,13 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from tests.filling import council_types, run_apart, table_rows, type_far_away
 from tests.e2e.test_merge import T1_SCORES, T2_SCORES, _fill_department, scoring_round
+from tests.filling import council_types, run_apart, table_rows, type_far_away
 from tests.write.test_openxml_audit import unaccepted_findings
-from thidua_xlsx.model.titles import CSTDCS, LDTT
-from thidua_xlsx.model import layout as ly
-from thidua_xlsx.text import summary as tx
 from thidua_xlsx.cli import EXIT_UNUSABLE, main
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.titles import CSTDCS, LDTT
+from thidua_xlsx.text import summary as tx
 
 SAVED = dt.datetime(2026, 5, 12, 8, 0)
 
@@ -186,8 +186,8 @@ def test_a_value_typed_in_the_last_cell_of_the_councils_summary_is_a_message_not
 
 
 def test_thresholds_are_shares_of_all_members_and_need_a_valid_meeting():
-    from thidua_xlsx.model import campaign as cm
     from thidua_xlsx.decide.ballots import count, needed_votes
+    from thidua_xlsx.model import campaign as cm
     from thidua_xlsx.model.council import TallyInput, VoteCount
 
     assert [needed_votes(n, 66.67) for n in (9, 10, 15)] == [6, 7, 10]  # 2/3 typed as 66,67

@@ -4,8 +4,6 @@ refused under the "và" rule — each with what the secretary reads."""
 
 from __future__ import annotations
 
-from thidua_xlsx.model.titles import CSTDCS, LDTT
-
 import shutil
 
 from openpyxl import load_workbook
@@ -15,6 +13,7 @@ from tests.filling import council_types, fill, person_values, sheet, table_rows
 from thidua_xlsx.decide import rules
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.titles import CSTDCS, LDTT
 from thidua_xlsx.service import apply_council_file, merge_inbox
 from thidua_xlsx.text import summary as tx
 

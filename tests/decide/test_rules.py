@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDTT, TTLDXS
-from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.decide import rules
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDTT, TTLDXS
 from thidua_xlsx.text.collation import name_key
 
 LEVELS = (cm.Level("Xuất sắc", 90), cm.Level("Tốt", 70), cm.Level("Hoàn thành", 50), cm.Level("Không hoàn thành", 0))

@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from tests.filling import stamp_saved_time
 from tests.e2e.test_merge import T1_SCORES, T2_SCORES, _fill_department, scoring_round
+from tests.filling import stamp_saved_time
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.read.containment import MAX_ROWS
 from thidua_xlsx.service import merge_inbox
@@ -350,8 +350,8 @@ def test_formula_like_text_in_every_text_field_stays_text_in_every_output(base, 
     initiatives, notes, the collective title and its note): the summary, the JSON and the
     feedback copy hold it as text, never as a formula."""
     from tests.filling import fill, sheet
-    from thidua_xlsx.write.feedback import write_feedback
     from thidua_xlsx.service import generate_round
+    from thidua_xlsx.write.feedback import write_feedback
     from thidua_xlsx.write.report_json import write_report_json
     from thidua_xlsx.write.summary import write_summary
 

@@ -11,10 +11,10 @@ from click.testing import CliRunner
 
 from tests.conftest import campaign_dict, make_folder
 from tests.filling import fill, layout, registration_values, sheet
-from thidua_xlsx.model.titles import LDTT
+from thidua_xlsx.cli import EXIT_UNUSABLE, main
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.cli import EXIT_UNUSABLE, main
+from thidua_xlsx.model.titles import LDTT
 from thidua_xlsx.service import generate_round, merge_inbox
 
 ROOT = Path(__file__).resolve().parents[2]

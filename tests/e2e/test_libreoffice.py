@@ -36,16 +36,25 @@ from openpyxl import load_workbook
 
 from tests.conftest import campaign_dict, make_folder
 from tests.filling import fill as openpyxl_fill
-from tests.filling import (forms, header_columns, labelled_row, layout, person_values, register, sheet,
-                           stamp_saved_time, submission)
+from tests.filling import (
+    forms,
+    header_columns,
+    labelled_row,
+    layout,
+    person_values,
+    register,
+    sheet,
+    stamp_saved_time,
+    submission,
+)
 from tests.libreoffice import fill as lo_fill
 from tests.libreoffice import require_libreoffice
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.system import office
-from thidua_xlsx.text import workbook as tx
 from thidua_xlsx.model.results import SOURCE_DEPT, SOURCE_SELF
 from thidua_xlsx.service import generate_round, merge_inbox
+from thidua_xlsx.system import office
+from thidua_xlsx.text import workbook as tx
 from thidua_xlsx.write.summary import write_summary
 
 SELF, DEPT = "self", "dept"
@@ -1046,9 +1055,9 @@ def test_the_council_pass_reads_the_cells_the_council_typed_in_libreoffice(summa
     from openpyxl.utils import get_column_letter
 
     from tests.filling import table_rows
-    from thidua_xlsx.text import summary as stx
     from thidua_xlsx.model.results import SOURCE_COUNCIL
     from thidua_xlsx.service import apply_council_file
+    from thidua_xlsx.text import summary as stx
 
     person = next(p for p in summary_files["summary"].people if p.final is not None)
     ws = _book(summary_files["path"])["Điểm chi tiết"]

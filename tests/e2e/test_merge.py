@@ -13,9 +13,9 @@ from openpyxl import load_workbook
 
 from tests.conftest import campaign_dict, make_folder
 from tests.filling import fill, forms, layout, person_values, register, sheet, stamp_saved_time
+from thidua_xlsx.cli import EXIT_UNUSABLE, main
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.cli import EXIT_UNUSABLE, main
 from thidua_xlsx.service import generate_round, merge_inbox
 
 # Scores typed by the department, by person: (self, department) per item.

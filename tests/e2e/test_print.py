@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from tests.libreoffice import require_libreoffice
-from thidua_xlsx.text import workbook as wt
 from thidua_xlsx.system.office import convert
+from thidua_xlsx.text import workbook as wt
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -30,8 +30,8 @@ def _pages(pdf: Path) -> list[str]:
 def printed(tmp_path_factory):
     require_libreoffice()
     from thidua_xlsx.service import merge_inbox
-    from thidua_xlsx.write.summary import write_summary
     from thidua_xlsx.workspace import open_campaign
+    from thidua_xlsx.write.summary import write_summary
 
     root = tmp_path_factory.mktemp("print")
     folder, _ = open_campaign(ROOT / "samples" / "campaign.xlsx")

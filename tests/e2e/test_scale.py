@@ -8,8 +8,6 @@ time limit and containment hold inside the workers, a worker that dies is one fi
 
 from __future__ import annotations
 
-from thidua_xlsx.model.inbox import ACCEPTED
-
 import dataclasses
 import datetime as dt
 import hashlib
@@ -19,16 +17,17 @@ import time
 
 import pytest
 
+from tests.conftest import make_folder
 from tests.e2e.test_corpus import base, fail_on_khoi_1, hostile, valid_inbox  # noqa: F401 — the corpus fixtures, reused
 from tests.e2e.test_merge import school  # noqa: F401
-from thidua_xlsx.read.presets import load_preset
-from thidua_xlsx.model import layout as ly
 from thidua_xlsx import parallel
-from thidua_xlsx.system import pool
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.inbox import ACCEPTED
 from thidua_xlsx.read import department as reader
 from thidua_xlsx.read.containment import scan_inbox
+from thidua_xlsx.read.presets import load_preset
 from thidua_xlsx.service import generate_round, merge_inbox
-from tests.conftest import make_folder
+from thidua_xlsx.system import pool
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the tests patch the reader inside forked workers")
 
@@ -256,9 +255,9 @@ def test_a_version_of_the_same_shape_is_compared_value_by_value(school, tmp_path
     """Two versions of a workbook laid out alike (the usual resubmission): compared in the packed order,
     they give exactly the lines the comparison by key gives, blanks included."""
     from tests.e2e.test_merge import T1_SCORES, _fill_department
+    from thidua_xlsx.check.selection import _Newest, pack_inputs, version_changes
     from thidua_xlsx.read.containment import FILE, InboxItem
     from thidua_xlsx.read.department import ReadContext, read_file
-    from thidua_xlsx.check.selection import _Newest, pack_inputs, version_changes
 
     t1 = next(p for p in (school["root"] / "outbox").iterdir() if "khoi-1" in p.name)
     changed = {**T1_SCORES, "GV02": T1_SCORES["GV01"], "GV03": ({"I.1": 8}, {"I.1": 7.5})}
@@ -279,8 +278,8 @@ def test_a_version_of_the_same_shape_is_compared_value_by_value(school, tmp_path
 
 def test_packed_inputs_give_the_same_version_diff(school):  # noqa: F811
     """A slim file compares with another version exactly as the full one did."""
-    from thidua_xlsx.read.department import ReadContext, read_file
     from thidua_xlsx.check.selection import _cells, pack_inputs, version_changes
+    from thidua_xlsx.read.department import ReadContext, read_file
 
     context = ReadContext(school["folder"].campaign, school["folder"].registry)
     full = [read_file(item, context).submission for item in scan_inbox(school["inbox"])
@@ -299,8 +298,8 @@ def test_packed_inputs_give_the_same_version_diff(school):  # noqa: F811
 
 def test_the_versions_of_a_workbook_keep_one_shape_of_their_cells(school):  # noqa: F811
     """Two versions laid out alike hold one copy of their shape (whose cells), each its own values."""
-    from thidua_xlsx.read.department import ReadContext, read_file
     from thidua_xlsx.check.selection import Kept, pack_inputs
+    from thidua_xlsx.read.department import ReadContext, read_file
 
     context = ReadContext(school["folder"].campaign, school["folder"].registry)
     item = next(i for i in scan_inbox(school["inbox"]) if "khoi-1" in i.name and not i.name.endswith("-sua.xlsx"))
@@ -362,8 +361,8 @@ def test_a_province_summary_passes_containment_and_a_value_beyond_it_is_found(tm
 
     import xlsxwriter
 
-    from thidua_xlsx.read.containment import CHUNK, read_own_book
     from thidua_xlsx.model.issues import Problems
+    from thidua_xlsx.read.containment import CHUNK, read_own_book
 
     path = tmp_path / "tong-hop.xlsx"
     wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})

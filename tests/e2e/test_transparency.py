@@ -11,9 +11,9 @@ from openpyxl import load_workbook
 from tests.e2e.test_merge import T1_SCORES, _fill_department, scoring_round
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.service import merge_inbox
+from thidua_xlsx.workspace import CampaignFolder
 from thidua_xlsx.write.summary import write_summary
 from thidua_xlsx.write.summary.meta import summary_meta
-from thidua_xlsx.workspace import CampaignFolder
 
 
 def _changed_rubric(campaign: cm.Campaign) -> cm.Campaign:

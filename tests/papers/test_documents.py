@@ -19,14 +19,14 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from tests.e2e.test_merge import T1_SCORES, T2_SCORES, _fill_department, scoring_round
-from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDTT
-from thidua_xlsx.text import documents as tx
 from thidua_xlsx.decide.ballots import candidates, count
 from thidua_xlsx.model.council import TallyInput, VoteCount
+from thidua_xlsx.model.layout import MOTTO_1, MOTTO_2
+from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDTT
 from thidua_xlsx.papers.document_set import BALLOT, LETTER, LIST, MINUTES, REPORT, TALLY
 from thidua_xlsx.papers.dossiers import write_documents
 from thidua_xlsx.papers.pdf import convert_pdfs
-from thidua_xlsx.model.layout import MOTTO_1, MOTTO_2
+from thidua_xlsx.text import documents as tx
 
 CSTDCS_FOLDER, LDTT_FOLDER, TTLDTT_FOLDER = "Chien-si-thi-dua-co-so", "Lao-dong-tien-tien", "Tap-the-lao-dong-tien-tien"
 VOTES = {"GV01": 9, "GV02": 8}  # of 10 members; CSTĐCS needs 80 %: 8 votes
@@ -320,8 +320,8 @@ def test_a_failed_vote_is_shown_not_hidden(made, tmp_path):
 
 def test_after_the_council_pass_the_papers_follow_its_word(made, tmp_path):
     """The vote drops Trần Văn Đức's CSTĐCS (6/10); the council grants Phạm Ngọc Ánh LĐTT with a note."""
-    from thidua_xlsx.model.council import CouncilEntry, CouncilInput
     from thidua_xlsx.decide.council import apply_council
+    from thidua_xlsx.model.council import CouncilEntry, CouncilInput
     from thidua_xlsx.write.summary.meta import summary_meta
 
     summary = dataclasses.replace(made["summary"], tally=None)

@@ -3,9 +3,9 @@ tool cannot know is refused with what to do, never read as if it were the layout
 
 from __future__ import annotations
 
+from tests.decide.test_council import run, school  # noqa: F401 - the module fixture: a merged scoring round
 from thidua_xlsx.cli import EXIT_UNUSABLE
 from thidua_xlsx.model import layout as ly
-from tests.decide.test_council import run, school  # noqa: F401 - the module fixture: a merged scoring round
 
 
 def test_a_summary_written_by_a_newer_version_is_refused_with_what_to_do(school, tmp_path, monkeypatch):  # noqa: F811

@@ -18,15 +18,25 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from tests.conftest import campaign_dict, make_folder
-from tests.filling import (fill, forms, layout, person_values, register, registration_values, run_apart, sheet,
-                           stamp_saved_time, type_far_away)
 from tests.e2e.test_merge import T1_SCORES, T2_SCORES, TITLES, _fill_department, scoring_round
-from thidua_xlsx.model.titles import CSTDCS, LDTT
+from tests.filling import (
+    fill,
+    forms,
+    layout,
+    person_values,
+    register,
+    registration_values,
+    run_apart,
+    sheet,
+    stamp_saved_time,
+    type_far_away,
+)
+from thidua_xlsx.cli import EXIT_UNUSABLE, main
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.text import workbook as tx
-from thidua_xlsx.cli import EXIT_UNUSABLE, main
+from thidua_xlsx.model.titles import CSTDCS, LDTT
 from thidua_xlsx.service import generate_round, merge_inbox
+from thidua_xlsx.text import workbook as tx
 
 SAVED = dt.datetime(2026, 5, 12, 8, 0)
 LATER = dt.datetime(2026, 5, 20, 8, 0)

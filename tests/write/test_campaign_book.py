@@ -16,14 +16,14 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from tests.filling import run_apart, type_far_away
-from thidua_xlsx.model import campaign as cm
-from thidua_xlsx.read.presets import load_preset
-from thidua_xlsx.model import campaign_book as cb
-from thidua_xlsx.read.campaign_book import load_campaign_book
-from thidua_xlsx.write.campaign_book import write_campaign_book
 from thidua_xlsx import service
 from thidua_xlsx.cli import main
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import campaign_book as cb
 from thidua_xlsx.model.layout import ascii_slug
+from thidua_xlsx.read.campaign_book import load_campaign_book
+from thidua_xlsx.read.presets import load_preset
+from thidua_xlsx.write.campaign_book import write_campaign_book
 
 # --- helpers ----------------------------------------------------------------------------------
 

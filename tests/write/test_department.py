@@ -27,12 +27,12 @@ from tests.conftest import campaign_dict, make_folder
 from tests.filling import forms, layout, register, sheet
 from tests.snapshot import snapshot, unlocked_cells
 from thidua_xlsx.model import campaign as cm
-from thidua_xlsx.read.presets import load_preset
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.write import department as templates
-from thidua_xlsx.text import workbook as tx
 from thidua_xlsx.model.issued import Newcomer, Registration, department_spec, newcomer_code
+from thidua_xlsx.read.presets import load_preset
 from thidua_xlsx.service import generate_round
+from thidua_xlsx.text import workbook as tx
+from thidua_xlsx.write import department as templates
 
 GOLDEN = Path(__file__).parents[1] / "golden"
 ROUNDS = (ly.REGISTRATION, ly.SCORING)

@@ -11,13 +11,13 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from tests.filling import fill, sheet, stamp_saved_time
 from tests.e2e.test_merge import T1_SCORES, T2_SCORES, _fill_department, scoring_round
-from thidua_xlsx.model import layout as ly
-from thidua_xlsx.text import workbook as tx
+from tests.filling import fill, sheet, stamp_saved_time
 from thidua_xlsx.cli import main
-from thidua_xlsx.write.feedback import MARK_FILLS, write_feedback
+from thidua_xlsx.model import layout as ly
 from thidua_xlsx.service import merge_inbox
+from thidua_xlsx.text import workbook as tx
+from thidua_xlsx.write.feedback import MARK_FILLS, write_feedback
 
 SAVED = dt.datetime(2026, 5, 12, 8, 0)
 

@@ -24,8 +24,8 @@ import pytest
 
 from tests.e2e.test_merge import T1_SCORES, T2_SCORES, _fill_department, scoring_round
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.write.feedback import write_feedback
 from thidua_xlsx.service import generate_round, init_campaign, merge_inbox
+from thidua_xlsx.write.feedback import write_feedback
 from thidua_xlsx.write.summary import write_summary
 
 ACCEPTED_FOR_STREAMED = (("semantic", re.compile(r"inline-string cell\(s\) .* no populated `xl/sharedStrings.xml`")),)

@@ -12,8 +12,8 @@ from openpyxl import load_workbook
 
 from tests.e2e.test_merge import T1_SCORES, T2_SCORES, _fill_department, scoring_round
 from tests.write.test_openxml_audit import unaccepted_findings
-from thidua_xlsx.model.titles import LDTT
 from thidua_xlsx.cli import main
+from thidua_xlsx.model.titles import LDTT
 from thidua_xlsx.service import merge_inbox
 from thidua_xlsx.write.summary import write_public_list
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from thidua_xlsx.model.titles import CSTDCS, TTLDTT
-
 import json
 
 from tests.write.test_summary import make_summary
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.titles import CSTDCS, TTLDTT
 from thidua_xlsx.write.report_json import write_report_json
 
 

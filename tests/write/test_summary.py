@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from thidua_xlsx.model.results import Decision, Score
-
 import datetime as dt
 from dataclasses import replace
 from pathlib import Path
@@ -11,19 +9,26 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDTT, TTLDXS
+from tests.conftest import campaign_dict
+from thidua_xlsx.decide.consolidate import ranks
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.text import summary as tx
-from thidua_xlsx.text.collation import name_key
-from thidua_xlsx.decide.consolidate import ranks
-from thidua_xlsx.model.results import STATUS_DEPT_MISSING, STATUS_SUBMITTED, DepartmentResult, PersonResult, Summary
+from thidua_xlsx.model.inbox import ACCEPTED, REJECTED, SKIPPED, SUPERSEDED, InboxFile, Submission
 from thidua_xlsx.model.issued import IssuedWorkbook
 from thidua_xlsx.model.issues import ERROR, NOTE, WARNING, issue, reason
-from thidua_xlsx.model.inbox import ACCEPTED, REJECTED, SKIPPED, SUPERSEDED, InboxFile, Submission
+from thidua_xlsx.model.results import (
+    STATUS_DEPT_MISSING,
+    STATUS_SUBMITTED,
+    Decision,
+    DepartmentResult,
+    PersonResult,
+    Score,
+    Summary,
+)
+from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDTT, TTLDXS
+from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text.collation import name_key
 from thidua_xlsx.write.summary import write_summary
-
-from tests.conftest import campaign_dict
 
 FORMULA_NAME = '=HYPERLINK("http://x","a")'
 SCORING_SHEETS = ["Tổng hợp", "Đăng ký", "Điểm chi tiết", "Xếp hạng", "Đề nghị khen thưởng", "Không đề nghị", "Tập thể",

@@ -36,7 +36,7 @@ class Cell(NamedTuple):
 
     @property
     def cell(self) -> str:
-        return a1(self.row, self.col)
+        return ly.a1(self.row, self.col)
 
 
 class ItemCells(NamedTuple):
@@ -148,22 +148,6 @@ def reject(entry: InboxFile, code: str, **params) -> InboxFile:
 def skip(entry: InboxFile, code: str) -> InboxFile:
     return dataclasses.replace(entry, status=SKIPPED, reason=code, issues=(*entry.issues, issue(code, NOTE,
                                                                                                file=entry.name)))
-
-
-def _column_letters(col: int) -> str:
-    letters = ""
-    col += 1
-    while col:
-        col, rest = divmod(col - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-_COLUMNS = tuple(_column_letters(c) for c in range(702))  # A … ZZ
-
-
-def a1(row: int, col: int) -> str:
-    return f"{_COLUMNS[col] if 0 <= col < 702 else _column_letters(col)}{row + 1}"
 
 
 @dataclass(frozen=True, slots=True)

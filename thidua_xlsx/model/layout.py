@@ -272,3 +272,20 @@ def ascii_slug(text: str) -> str:
 
 def output_name(school_year: str, round_: str, department_name: str) -> str:
     return f"{school_year}_{round_}_{ascii_slug(department_name)}.xlsx"
+
+
+def _column_letters(col: int) -> str:
+    letters = ""
+    col += 1
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+_COLUMNS = tuple(_column_letters(c) for c in range(702))  # A … ZZ
+
+
+def a1(row: int, col: int) -> str:
+    """The A1 address of a 0-based (row, column): (0, 1) → "B1"."""
+    return f"{_COLUMNS[col] if 0 <= col < 702 else _column_letters(col)}{row + 1}"

@@ -22,8 +22,8 @@ from thidua_xlsx.papers.docx_xml import (
 )
 from thidua_xlsx.papers.facts import Facts
 from thidua_xlsx.text import documents as tx
-from thidua_xlsx.write.engine import FONT
 from thidua_xlsx.text.wording import date_line
+from thidua_xlsx.write.engine import FONT
 
 # Nghị định 30/2020, Phụ lục I: A4; margins top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm.
 PAGE_MM = (210, 297)

@@ -11,9 +11,9 @@ from thidua_xlsx.model.issues import Reason
 from thidua_xlsx.model.results import Decision, DepartmentResult, PersonResult, Summary, by_department
 from thidua_xlsx.model.titles import CSTDCS, LDTT
 from thidua_xlsx.text import documents as tx
+from thidua_xlsx.text.wording import short_note
 from thidua_xlsx.write.engine import FIXED_DATE
 from thidua_xlsx.write.summary.content import COLLECTIVE_ORDER, proposal_lists, school_of, titles_in_order
-from thidua_xlsx.text.wording import short_note
 
 
 class Facts:

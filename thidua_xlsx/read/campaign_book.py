@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.campaign_book import (
     BOOL,
     CRITERIA_COLUMNS,
@@ -78,14 +79,6 @@ class _Grid:
     def width(self) -> int:
         return self.start[1] + max((len(r) for r in self.rows), default=0)
 
-
-def _cell_name(row: int, col: int) -> str:
-    """(0, 1) → "B1"."""
-    letters, col = "", col + 1
-    while col:
-        col, rest = divmod(col - 1, 26)
-        letters = chr(65 + rest) + letters
-    return f"{letters}{row + 1}"
 
 
 class _Cells:
@@ -163,7 +156,7 @@ class _Reader:
                 if not f.added_later:
                     self.problems.add("campaign.field_missing", file=self.file, sheet=sheet_name, field=f.label)
                 continue
-            values[f.key] = self.convert(sheet_name, {f.key: _cell_name(r, 1)}, f.key, f.kind, sheet.value(r, 1),
+            values[f.key] = self.convert(sheet_name, {f.key: ly.a1(r, 1)}, f.key, f.kind, sheet.value(r, 1),
                                          f.required, f.choices, f.label)
         return values
 
@@ -186,7 +179,7 @@ class _Reader:
         if any(c.required for c in missing):
             return None
         present = [c for c in columns if c.header in position]
-        letters = {c.key: _cell_name(0, position[c.header])[:-1] for c in present}
+        letters = {c.key: ly.a1(0, position[c.header])[:-1] for c in present}
         cols = [position[c.header] for c in present]
         result = []
         for r in range(1, sheet.height):

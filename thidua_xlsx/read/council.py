@@ -9,8 +9,8 @@ from pathlib import Path
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.council import CouncilEntry, CouncilInput, TallyInput, VoteCount
-from thidua_xlsx.model.inbox import a1
 from thidua_xlsx.model.issues import ERROR, Issue, Problems, issue
+from thidua_xlsx.model.layout import a1
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.text.collation import fold
 

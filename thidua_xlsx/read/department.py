@@ -33,12 +33,12 @@ from thidua_xlsx.model.inbox import (
     RegistrationEntry,
     ScoringForm,
     Submission,
-    a1,
     reject,
     skip,
 )
 from thidua_xlsx.model.issued import IssuedPerson, IssuedWorkbook, fingerprint
 from thidua_xlsx.model.issues import ERROR, WARNING, Issue, issue
+from thidua_xlsx.model.layout import a1
 from thidua_xlsx.read.containment import (
     FILE,
     LINK,

@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.campaign_book import (
     BOOL,
     CRITERIA_COLUMNS,
@@ -38,8 +39,8 @@ from thidua_xlsx.model.campaign_book import (
 )
 from thidua_xlsx.text.messages import CAMPAIGN_GUIDE
 from thidua_xlsx.text.workbook import NO, YES
+from thidua_xlsx.write.engine import FIXED_DATE, FONT, HEADER_FILL
 
-# --- writing -------------------------------------------------------------------------------
 
 def _fields(value) -> dict:
     """A dataclass's fields by name, one level deep (``vars`` for the classes kept without a ``__dict__``)."""
@@ -54,11 +55,11 @@ def write_campaign_book(campaign: cm.Campaign, path: Path) -> None:
         "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
         "default_date_format": "dd/mm/yyyy",
     })
-    wb.set_properties({"title": f"Chiến dịch thi đua {campaign.school.school_year}", "author": "thidua-xlsx",
-                       "created": dt.datetime(2000, 1, 1)})
-    base = {"font_name": "Times New Roman", "font_size": 12, "valign": "top", "text_wrap": True}
+    wb.set_properties({"title": f"Chiến dịch thi đua {campaign.school.school_year}", "author": ly.APP_ID,
+                       "created": FIXED_DATE})
+    base = {"font_name": FONT, "font_size": 12, "valign": "top", "text_wrap": True}
     fmt = {
-        "head": wb.add_format({**base, "bold": True, "bg_color": "#D9E1F2", "border": 1, "align": "center"}),
+        "head": wb.add_format({**base, "bold": True, "bg_color": HEADER_FILL, "border": 1, "align": "center"}),
         "cell": wb.add_format({**base, "border": 1}),
         "label": wb.add_format({**base, "border": 1, "bold": True, "bg_color": "#F2F2F2"}),
         "note": wb.add_format({**base, "italic": True, "font_color": "#595959"}),

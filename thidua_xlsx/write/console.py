@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from thidua_xlsx.model.titles import CSTDCS, LDTT
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.text import messages as mt
 from thidua_xlsx.model.results import Summary
+from thidua_xlsx.model.titles import CSTDCS, LDTT
+from thidua_xlsx.text import messages as mt
 
 
 def console_lines(summary: Summary, verbose: bool) -> list[str]:

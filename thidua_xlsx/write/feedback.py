@@ -18,10 +18,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from thidua_xlsx.text import workbook as tx
-from thidua_xlsx.model.results import Summary
-from thidua_xlsx.model.issues import ERROR, WARNING, Issue
+from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import ACCEPTED, InboxFile
+from thidua_xlsx.model.issues import ERROR, WARNING, Issue
+from thidua_xlsx.model.results import Summary
+from thidua_xlsx.text import workbook as tx
 from thidua_xlsx.write.engine import ERROR_FILL, HEADER_FILL, WARNING_FILL
 
 
@@ -31,7 +32,7 @@ def _argb(colour: str) -> str:
 
 
 MARK_FILLS = {ERROR: _argb(ERROR_FILL), WARNING: _argb(WARNING_FILL)}  # the summary's colours of the same problems
-AUTHOR = "thidua-xlsx"
+AUTHOR = ly.APP_ID  # our comments, told from a teacher's by their author
 FIRST_ROW = 6  # of the problem table on the feedback sheet (headings above)
 KEEP_COLUMNS = ("H", "I", "J", "K")  # hidden: sheet, cell, original fill type, original colour
 

@@ -3,16 +3,14 @@
 
 from __future__ import annotations
 
-from thidua_xlsx.model.results import Score
-
 import dataclasses
 import datetime as dt
 import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from thidua_xlsx.model.results import PersonResult, Summary
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.results import PersonResult, Score, Summary
 from thidua_xlsx.write.engine import replacing
 
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from thidua_xlsx.model.results import Summary, by_department
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.results import Summary, by_department
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.write import engine
 from thidua_xlsx.write.summary import council, minutes, overview, problems, proposals, public, sources, tables

@@ -4,14 +4,12 @@ built from a summary's values."""
 
 from __future__ import annotations
 
-from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDTT, TTLDXS
-from thidua_xlsx.model.results import Decision, Score
-
 import datetime as dt
 
-from thidua_xlsx.model.results import SOURCE_COUNCIL, STATUS_SUBMITTED, PersonResult, Summary
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.results import SOURCE_COUNCIL, STATUS_SUBMITTED, Decision, PersonResult, Score, Summary
+from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDTT, TTLDXS
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.text.messages import REASONS
 from thidua_xlsx.text.wording import day_text

@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 from thidua_xlsx.decide.ballots import candidates, vote_percent
-from thidua_xlsx.model.results import Summary
 from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model.results import Summary
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.write.summary.book import PROTECTED, Book, Styled
 

@@ -4,9 +4,9 @@ of earlier years, the level above)."""
 
 from __future__ import annotations
 
-from thidua_xlsx.model.results import Summary
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.results import Summary
 
 
 def summary_meta(summary: Summary) -> ly.SummaryMeta:

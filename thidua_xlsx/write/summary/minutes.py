@@ -8,8 +8,13 @@ from thidua_xlsx.text import summary as tx
 from thidua_xlsx.text.workbook import DATE_LINE_BLANK
 from thidua_xlsx.write import engine
 from thidua_xlsx.write.summary.book import Book
-from thidua_xlsx.write.summary.content import COLLECTIVE_ORDER, INDIVIDUAL_ORDER, criteria_line, refusals, \
-    titles_in_order
+from thidua_xlsx.write.summary.content import (
+    COLLECTIVE_ORDER,
+    INDIVIDUAL_ORDER,
+    criteria_line,
+    refusals,
+    titles_in_order,
+)
 
 WIDTHS = (13, 13, 12, 13, 13, 12)
 

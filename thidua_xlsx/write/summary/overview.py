@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from thidua_xlsx.model.titles import CSTDCS, LDTT
-
 import math
 from collections import Counter
 
-from thidua_xlsx.model.results import PersonResult, Summary
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import ACCEPTED
+from thidua_xlsx.model.results import PersonResult, Summary
+from thidua_xlsx.model.titles import CSTDCS, LDTT
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.write import engine
 from thidua_xlsx.write.engine import FONT

@@ -3,9 +3,9 @@ registered and is not proposed, and why)."""
 
 from __future__ import annotations
 
+from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.council import Tally
 from thidua_xlsx.model.results import PersonResult
-from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.text.wording import initiative_text, short_note
 from thidua_xlsx.write.summary.book import Book

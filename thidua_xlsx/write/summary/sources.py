@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from thidua_xlsx.model.issues import Issue
 from thidua_xlsx.model.inbox import ACCEPTED, InboxFile
+from thidua_xlsx.model.issues import Issue
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.write.summary.book import Book
 from thidua_xlsx.write.summary.content import VN_TIME

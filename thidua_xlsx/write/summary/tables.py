@@ -3,17 +3,17 @@ tiết" (scores per group, with the council's columns), "Xếp hạng" and "Tậ
 
 from __future__ import annotations
 
-from thidua_xlsx.model.titles import CSTDCS, LDTT
-
-from thidua_xlsx.model.results import DepartmentResult, PersonResult
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.results import DepartmentResult, PersonResult
+from thidua_xlsx.model.titles import CSTDCS, LDTT
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.text.collation import name_key
 from thidua_xlsx.text.messages import REASONS
 from thidua_xlsx.write.engine import cell_lines, row_height
 from thidua_xlsx.write.summary.book import PROTECTED, Book
 from thidua_xlsx.write.summary.content import remarks, total
+
 
 def registration_sheet(book: Book, people: list[PersonResult], departments: list[DepartmentResult]) -> None:
     widths = (5, 9, 24, 14, 16, 22, 20, 28, 18)
