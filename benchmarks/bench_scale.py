@@ -3,6 +3,7 @@
     python benchmarks/bench_scale.py                      # 100, 1,000 and 10,000 department workbooks
     python benchmarks/bench_scale.py --sizes 100 1000     # skip the 10,000 case
     python benchmarks/bench_scale.py --kind versions      # 100 departments sending 1, 10 or 100 versions each
+    python benchmarks/bench_scale.py --sizes 100 1000 --baseline ../before   # against another commit's checkout
 
 **The inboxes** are built through the product and cached under ``benchmarks/cache/`` (gitignored;
 ``--rebuild`` builds again): for N departments, a campaign of N departments (the tiểu học preset's
@@ -306,13 +307,15 @@ def inflate_floor(files: list[Path]) -> float:
     return time.perf_counter() - start
 
 
-def merge(folder: Path, work: Path, timeout: float | None = None) -> dict:
+def merge(folder: Path, work: Path, timeout: float | None = None, code: Path = ROOT) -> dict:
+    """The merge of ``folder``'s inbox by the package in ``code`` (this checkout, or ``--baseline``'s)."""
     report = work / "child.json"
     command = [sys.executable, "-c", MERGE, str(report), "merge", str(folder / "inbox"), "--campaign", str(folder),
                "-o", str(work / "tong-hop.xlsx"), "--json", str(work / "bao-cao.json"), "--force"]
     start = time.perf_counter()
     try:
-        child = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+        child = subprocess.run(command, capture_output=True, text=True, timeout=timeout, cwd=code,
+                               env={**os.environ, "PYTHONPATH": str(code)})
     except subprocess.TimeoutExpired:
         return {"seconds": None}
     took = time.perf_counter() - start
@@ -332,13 +335,13 @@ def generate_now(n: int) -> float:
 
 
 def measure(kind: str, n: int, repeat: int, naive_files: int, rebuild: bool, generate_up_to: int,
-            merge_timeout: float) -> dict:
+            merge_timeout: float, baseline: Path | None = None) -> dict:
     target, built = cached_inbox(kind, n, rebuild)
     folder = target / "campaign"
     files = sorted(p for p in (folder / "inbox").iterdir() if p.is_file())
     step = max(1, -(-len(files) // naive_files))
     sample = files[::step]
-    runs = {"naive": [], "merge": [], "floor": []}
+    runs = {"naive": [], "merge": [], "floor": [], "baseline": []}
     with tempfile.TemporaryDirectory() as tmp:
         for r in range(repeat):
             runs["naive"].append(naive(sample) * len(files) / len(sample))
@@ -350,6 +353,9 @@ def measure(kind: str, n: int, repeat: int, naive_files: int, rebuild: bool, gen
                 merged = {**read_only(folder), "seconds": None}
             runs["merge"].append(merged)
             runs["floor"].append(inflate_floor(files))
+            if baseline:
+                runs["baseline"].append(merge(folder, Path(tmp), merge_timeout, baseline))
+                print(f"  baseline merge {runs['baseline'][-1]['seconds']:.1f} s", flush=True)
             last, took = runs["merge"][-1], runs["merge"][-1]["seconds"]
             print(f"  {kind} × {n}, run {r + 1}/{repeat}: naive {runs['naive'][-1]:.1f} s, merge "
                   f"{'-' if took is None else f'{took:.1f} s'} (reading {last['read_s']:.1f} s), floor"
@@ -365,6 +371,9 @@ def measure(kind: str, n: int, repeat: int, naive_files: int, rebuild: bool, gen
         "read_s": median("read_s"), "merge_timeout": merge_timeout,
         "floor_s": statistics.median(runs["floor"]), "peak_mb": max(m["peak_mb"] for m in runs["merge"]),
         "worker_peak_mb": max(m["worker_peak_mb"] for m in runs["merge"])}
+    if baseline:
+        result["baseline_s"] = statistics.median(m["seconds"] for m in runs["baseline"])
+        result["baseline_peak_mb"] = max(m["peak_mb"] for m in runs["baseline"])
     last = runs["merge"][-1]  # every file read: one version per department accepted, the older ones superseded
     assert last["accepted"] + last["superseded"] == n, f"{last['accepted']} + {last['superseded']} of {n} files read"
     assert last["seconds"] is None or last["accepted"] == built.get("departments", n), last["accepted"]
@@ -389,6 +398,11 @@ def table(results: list[dict]) -> str:
             f"| {r['n']:,} | {r['people']:,} | {naive_s} | {merged} | {r['read_s']:.1f} s"
             f" ({r['read_s'] / r['n'] * 1000:.1f} ms/file) | {r['read_s'] / r['floor_s']:.1f}× (floor"
             f" {r['floor_s']:.2f} s) | {per_file} | {peak} | {r['worker_peak_mb']:.0f} MB | {r['generate_s']:.1f} s |")
+    if "baseline_s" in results[0]:
+        lines += ["", "| workbooks | `merge` (this checkout) | `merge` (baseline) | this / baseline | peak RSS this / baseline |",
+                  "|---:|---:|---:|---:|---:|"]
+        lines += [f"| {r['n']:,} | {r['merge_s']:.1f} s | {r['baseline_s']:.1f} s | {r['merge_s'] / r['baseline_s']:.2f}×"
+                  f" | {r['peak_mb']:.0f} / {r['baseline_peak_mb']:.0f} MB |" for r in results]
     return "\n".join(lines)
 
 
@@ -404,11 +418,14 @@ def main() -> None:
                         help="seconds after which a merge is stopped and its reading phase timed alone")
     parser.add_argument("--generate-up-to", type=int, default=1000,
                         help="time generate afresh up to this size (larger: the time of the cached build)")
+    parser.add_argument("--baseline", type=Path,
+                        help="a checkout of another commit (git worktree add): its merge alternates with this one's"
+                             " on the same inbox, and the ratio is printed")
     args = parser.parse_args()
     results = []
     for n in args.sizes:
         results.append(measure(args.kind, n, args.repeat if n < 10000 else 1, args.naive_files, args.rebuild,
-                               args.generate_up_to, args.merge_timeout))
+                               args.generate_up_to, args.merge_timeout, args.baseline))
     print()
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; medians of {args.repeat} alternations"
           " (one at 10,000)")
