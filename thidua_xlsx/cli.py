@@ -5,19 +5,16 @@ Heavy imports (openpyxl, xlsxwriter, python-calamine) happen inside the commands
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
 
 import click
 
+from thidua_xlsx.model.report import EXIT_INTERNAL, EXIT_OK, EXIT_STRICT, EXIT_UNUSABLE, EXIT_USAGE
 from thidua_xlsx.text import messages as ct
 
-EXIT_OK = 0
-EXIT_UNUSABLE = 1  # nothing usable: an invalid campaign, or no submission could be read
-EXIT_USAGE = 2  # click's own code for wrong arguments
-EXIT_STRICT = 3  # --strict and problems were found
-EXIT_INTERNAL = 4  # a bug: please report it (run again with --debug for the traceback)
 
 def _speak_vietnamese() -> None:
     """click words its usage errors and help through gettext (``_``/``ngettext`` bound in each of its
@@ -86,31 +83,17 @@ def _print_problems(problems) -> None:
 
 def _open_campaign(book: Path):
     """The campaign folder of ``book`` (campaign.xlsx), or exit 1 with every problem printed."""
-    from thidua_xlsx.workspace import open_campaign
+    from thidua_xlsx.service import open_campaign_book
 
-    folder, problems = open_campaign(book)
-    _print_problems(problems)
-    if folder is None:
-        if problems.errors and book.is_file():
-            _say(ct.CAMPAIGN_INVALID.format(count=len(problems.errors), file=book), err=True)
-        sys.exit(EXIT_UNUSABLE)
-    return folder
+    return _run(lambda: open_campaign_book(book, _VOICE))
 
 
-def _campaign_for(inbox: Path, campaign_path: Path | None):
-    """--campaign, else the campaign folder holding the inbox, else one beside it."""
-    from thidua_xlsx.model.issues import Problems
-    from thidua_xlsx.workspace import campaign_file, find_campaign
-
-    if campaign_path is not None:
-        return _open_campaign(campaign_file(campaign_path))
-    problems = Problems()
-    book = find_campaign(inbox, problems)
-    if book is None:
-        _print_problems(problems)
-        sys.exit(EXIT_UNUSABLE)
-    _say(ct.CAMPAIGN_USED.format(path=book), err=True)
-    return _open_campaign(book)
+def _stop(stop) -> None:
+    """A run that cannot go on: its problems and message printed, exit 1."""
+    _print_problems(stop.problems)
+    if stop.message:
+        _say(stop.message, err=True)
+    sys.exit(EXIT_UNUSABLE)
 
 
 @main.command(help=ct.INIT_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR)
@@ -159,114 +142,41 @@ def generate(campaign_path: Path, round_: str, outbox: Path | None, from_summary
         _say(line)
 
 
-def _read_inbox(inbox: Path, campaign_path: Path | None, round_: str | None):
-    from thidua_xlsx.read.containment import scan_inbox
-    from thidua_xlsx.service import merge_inbox
+class _Voice:
+    """The service's voice at the console: reports on stdout, warnings on stderr, a progress bar while
+    reading when stderr is a terminal and there is more than one file."""
 
-    folder = _campaign_for(inbox, campaign_path)
-    total = len(scan_inbox(inbox)) if sys.stderr.isatty() else 0  # counted for the bar only (10,000 files: 0.14 s)
-    show = total > 1
-    with click.progressbar(length=total, label=ct.READING, file=sys.stderr) if show else _NoBar() as bar:
-        return merge_inbox(inbox, folder, round_, on_file=lambda _path: bar.update(1))
+    @staticmethod
+    def say(text: str) -> None:
+        _say(text)
 
+    @staticmethod
+    def warn(text: str) -> None:
+        _say(text, err=True)
 
-def _export_pdf(summary_path: Path) -> None:
-    from thidua_xlsx.system.office import OfficeError, convert, find_soffice
-
-    if find_soffice() is None:
-        _say(ct.PDF_NO_OFFICE, err=True)
-        return
-    try:
-        pdf = convert(summary_path, "pdf", summary_path.parent)
-    except OfficeError as exc:
-        _say(ct.PDF_FAILED.format(reason=exc), err=True)
-        return
-    _say(ct.PDF_DONE.format(path=pdf))
+    @staticmethod
+    @contextlib.contextmanager
+    def reading(total: int):
+        if total < 2 or not sys.stderr.isatty():
+            yield lambda _name: None
+            return
+        with click.progressbar(length=total, label=ct.READING, file=sys.stderr) as bar:
+            yield lambda _name: bar.update(1)
 
 
-def _write_public_list(summary, path: Path, days: int, pdf: bool) -> None:
-    import datetime as dt
-
-    from thidua_xlsx.model.layout import SCORING, VIETNAM_UTC_OFFSET
-    from thidua_xlsx.write.summary import write_public_list
-
-    if summary.round != SCORING:
-        _say(ct.PUBLIC_ONLY_SCORING, err=True)
-        return
-    today = (dt.datetime.now(dt.timezone.utc) + VIETNAM_UTC_OFFSET).date()
-    write_public_list(summary, path, today, days)
-    _say(ct.PUBLIC_DONE.format(path=path, until=(today + dt.timedelta(days=days)).strftime("%d/%m/%Y")))
-    if pdf:
-        _export_pdf(path)
+_VOICE = _Voice()
 
 
-def _write_feedback(summary, folder: Path, force: bool) -> None:
-    from thidua_xlsx.write.feedback import write_feedback
+def _run(call):
+    """One service call: a request refused becomes the usage error (exit 2), a stopped run exit 1."""
+    from thidua_xlsx.service import Refused, Stopped
 
     try:
-        result = write_feedback(summary, folder, summary.campaign.settings.sheet_password, force)
-    except OSError as exc:
-        raise click.UsageError(ct.OUTPUT_FOLDER.format(path=folder, reason=exc.strerror or exc)) from None
-    if result.written:
-        _say(ct.FEEDBACK_DONE.format(count=len(result.written), folder=folder,
-                                     names=", ".join(p.name for p in result.written)))
-    elif not result.not_converted and not result.kept:
-        _say(ct.FEEDBACK_NONE)
-    if result.not_converted:
-        _say(ct.FEEDBACK_NOT_CONVERTED.format(names=", ".join(result.not_converted)), err=True)
-    for path in result.kept:
-        _say(ct.FEEDBACK_KEPT.format(path=path), err=True)
-
-
-def _prepare_docs(folder: Path, inbox: Path, force: bool) -> None:
-    """Refuse, before any work, a folder in the inbox, or one holding papers (a Báo cáo thành tích someone
-    has written has the name the tool would write) without --force."""
-    if folder.resolve().is_relative_to(inbox.resolve()):
-        raise click.UsageError(ct.DOCS_IN_INBOX.format(path=folder))
-    if not force and folder.is_dir() and any(p.suffix.lower() in (".docx", ".pdf") for p in folder.rglob("*")):
-        raise click.UsageError(ct.DOCS_EXIST.format(path=folder))
-
-
-def _write_documents(summary, folder: Path) -> None:
-    from thidua_xlsx.model.layout import SCORING
-    from thidua_xlsx.papers.dossiers import write_documents
-
-    if summary.round != SCORING:
-        _say(ct.DOCS_ONLY_SCORING, err=True)
-        return
-    try:
-        papers = write_documents(summary, folder)
-    except OSError as exc:
-        raise click.UsageError(ct.OUTPUT_FOLDER.format(path=folder, reason=exc.strerror or exc)) from None
-    docx = [d for d in papers.documents if d.path.suffix == ".docx"]
-    _say(ct.DOCS_DONE.format(folder=folder, docx=len(docx), pdf=sum(d.pdf is not None for d in docx)))
-    _say(ct.DOCS_SHARED.format(names=", ".join(d.path.name for d in papers.shared)))
-    for dossier in papers.dossiers:
-        shared = sum(d in papers.shared for d in dossier.documents)
-        _say(ct.DOCS_DOSSIER.format(title=dossier.title, folder=dossier.folder.name, own=len(dossier.documents) - shared,
-                                    shared=shared, attach=len(dossier.attachments), checklist=dossier.checklist.name))
-    if papers.pdf_problem:
-        _say(papers.pdf_problem, err=True)
-    for warning in papers.warnings:
-        _say(warning, err=True)
-
-
-class _NoBar:
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
-
-    def update(self, _n):
-        pass
-
-
-def _report(summary, verbose: bool) -> None:
-    from thidua_xlsx.write.console import console_lines
-
-    for line in console_lines(summary, verbose):
-        _say(line)
+        return call()
+    except Refused as refused:
+        raise click.UsageError(str(refused)) from None
+    except Stopped as stop:
+        _stop(stop)
 
 
 _inbox_arg = click.argument("inbox", type=click.Path(exists=True, file_okay=False, path_type=Path))
@@ -298,64 +208,11 @@ _round_opt = click.option("--round", "round_", type=click.Choice(["dang-ky", "ch
 @_round_opt
 def merge(inbox, output, json_path, force, pdf, strict, council_path, public_path, public_days, feedback_dir,
           docs_dir, campaign_path, round_):
-    from thidua_xlsx.service import apply_council_file
-    from thidua_xlsx.write.report_json import write_report_json
-    from thidua_xlsx.write.summary import write_summary
+    from thidua_xlsx import service
 
-    for target in (output, json_path, public_path):
-        _prepare_output(target, force)
-    if feedback_dir is not None and feedback_dir.resolve().is_relative_to(inbox.resolve()):
-        raise click.UsageError(ct.FEEDBACK_IN_INBOX.format(path=feedback_dir))
-    if docs_dir is not None:
-        _prepare_docs(docs_dir, inbox, force)
-    summary = _read_inbox(inbox, campaign_path, round_)
-    if council_path is not None and summary.accepted_files:
-        if output is not None and output.resolve() == council_path.resolve():
-            raise click.UsageError(ct.COUNCIL_SAME_FILE.format(path=council_path))
-        summary, problems = apply_council_file(summary, council_path)
-        if summary is None:
-            _print_problems(problems)
-            sys.exit(EXIT_UNUSABLE)
-    if output is None:
-        output = Path(ct.DEFAULT_SUMMARY.format(round=summary.round))
-        _prepare_output(output, force)
-    _report(summary, verbose=False)
-    if not summary.accepted_files:
-        _say(_nothing_usable(inbox, summary), err=True)
-        sys.exit(EXIT_UNUSABLE)
-    write_summary(summary, output)
-    _say(ct.SUMMARY_DONE.format(path=output))
-    if json_path is not None:
-        write_report_json(summary, json_path)
-        _say(ct.JSON_DONE.format(path=json_path))
-    if pdf:
-        _export_pdf(output)
-    if public_path is not None:
-        _write_public_list(summary, public_path, public_days, pdf)
-    if feedback_dir is not None:
-        _write_feedback(summary, feedback_dir, force)
-    if docs_dir is not None:
-        _write_documents(summary, docs_dir)
-    if strict and any(i.severity == "error" for i in summary.issues):
-        sys.exit(EXIT_STRICT)
-
-
-def _prepare_output(target: Path | None, force: bool) -> None:
-    """Refuse an existing file without --force, and create the folder, before any work is done."""
-    if target is None:
-        return
-    if target.is_dir():
-        raise click.UsageError(ct.OUTPUT_IS_FOLDER.format(path=target))
-    if target.exists() and not force:
-        raise click.UsageError(ct.EXISTS.format(path=target))
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise click.UsageError(ct.OUTPUT_FOLDER.format(path=target.parent, reason=exc.strerror or exc)) from None
-
-
-def _nothing_usable(inbox: Path, summary) -> str:
-    return ct.EMPTY_INBOX.format(inbox=inbox) if not summary.files else ct.NOTHING_USABLE.format(inbox=inbox)
+    request = service.MergeRequest(inbox, output, json_path, force, pdf, strict, council_path, public_path,
+                                   public_days, feedback_dir, docs_dir, campaign_path, round_)
+    sys.exit(_run(lambda: service.merge(request, _VOICE)).exit_code)
 
 
 @main.command(help=ct.STATUS_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR)
@@ -365,20 +222,6 @@ def _nothing_usable(inbox: Path, summary) -> str:
 @click.option("--strict", is_flag=True, help=ct.STRICT_HELP)
 @click.option("--nhac", "nudge", is_flag=True, help=ct.NUDGE_HELP)
 def status(inbox, campaign_path, round_, strict, nudge):
-    import datetime as dt
+    from thidua_xlsx import service
 
-    from thidua_xlsx.decide.followup import follow_up
-    from thidua_xlsx.model.layout import VIETNAM_UTC_OFFSET
-    from thidua_xlsx.write.console import followup_lines, reminder_lines
-
-    summary = _read_inbox(inbox, campaign_path, round_)
-    _report(summary, verbose=True)
-    today = (dt.datetime.now(dt.timezone.utc) + VIETNAM_UTC_OFFSET).date()
-    followups = follow_up(summary, today)
-    for line in followup_lines(summary, followups) + ([""] + reminder_lines(summary, followups) if nudge else []):
-        _say(line)
-    if not summary.accepted_files:
-        _say(_nothing_usable(inbox, summary), err=True)
-        sys.exit(EXIT_UNUSABLE)
-    if strict and any(i.severity == "error" for i in summary.issues):
-        sys.exit(EXIT_STRICT)
+    sys.exit(_run(lambda: service.status(inbox, campaign_path, round_, strict, nudge, _VOICE)).exit_code)

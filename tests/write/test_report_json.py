@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from tests.write.test_summary import make_summary
-from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.report import REPORT_SCHEMA_VERSION
 from thidua_xlsx.model.titles import CSTDCS, TTLDTT
 from thidua_xlsx.write.report_json import write_report_json
 
@@ -14,10 +14,10 @@ def test_json_report_round_trips(tmp_path):
     path = tmp_path / "report.json"
     write_report_json(make_summary(), path)
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert list(data) == ["schema_version", "campaign", "round", "files", "problems", "people", "departments",
-                         "council"]
+    assert list(data) == ["schema_version", "campaign", "round", "report", "files", "problems", "people",
+                          "departments", "council"]
     assert data["council"] is None  # no council pass yet
-    assert data["schema_version"] == ly.SUMMARY_SCHEMA_VERSION
+    assert data["schema_version"] == REPORT_SCHEMA_VERSION == 2
     assert data["campaign"] == {"id": "test-campaign", "school": "Trường Tiểu học Thử Nghiệm",
                                 "school_year": "2025-2026"}
     assert [f["status"] for f in data["files"]] == ["skipped", "accepted", "superseded", "accepted", "rejected"]

@@ -2,52 +2,41 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.issues import NOTE
+from thidua_xlsx.model.report import Report
 from thidua_xlsx.model.results import Summary
-from thidua_xlsx.model.titles import CSTDCS, LDTT
 from thidua_xlsx.text import messages as mt
 
 
-def console_lines(summary: Summary, verbose: bool) -> list[str]:
-    statuses = Counter(f.status for f in summary.files)
+def console_lines(summary: Summary, report: Report, verbose: bool) -> list[str]:
+    """The report in a few lines: the round, the files, the departments, the people, the problems."""
+    n = report.counts
     lines = []
     c = summary.campaign
     if c is not None:
-        lines.append(mt.REPORT_ROUND.format(round=ly.ROUNDS[summary.round], school=c.school.name,
+        lines.append(mt.REPORT_ROUND.format(round=ly.ROUNDS[report.round], school=c.school.name,
                                             year=c.school.school_year))
-    lines.append(mt.REPORT_FILES.format(total=len(summary.files), **{k: statuses.get(k, 0) for k in
-                                                                     ("accepted", "superseded", "rejected",
-                                                                      "skipped")}))
-    for f in summary.files:
-        count = sum(1 for i in f.issues if i.severity != "note")
-        extra = mt.REPORT_FILE_PROBLEMS.format(count=count) if count else ""
+    lines.append(mt.REPORT_FILES.format(total=n.files, accepted=n.accepted, superseded=n.superseded,
+                                        rejected=n.rejected, skipped=n.skipped))
+    for f in report.files:
+        extra = mt.REPORT_FILE_PROBLEMS.format(count=f.problems) if f.problems else ""
         lines.append(mt.REPORT_FILE_LINE.format(name=f.name, status=mt.FILE_STATUS[f.status], problems=extra))
     if c is not None:
-        submitted = [d for d in summary.departments if d.submitted]
-        lines.append(mt.REPORT_DEPARTMENTS.format(submitted=len(submitted), total=len(summary.departments)))
-        missing = [d.name for d in summary.departments if not d.submitted]
-        if missing:
-            lines.append(mt.REPORT_MISSING.format(names=", ".join(missing)))
-        if summary.round == ly.SCORING:
-            lines.append(mt.REPORT_PEOPLE.format(people=len(summary.people),
-                                                 scored=sum(p.final is not None for p in summary.people),
-                                                 newcomers=sum(p.newcomer for p in summary.people)))
-            lines.append(mt.REPORT_TITLES.format(ldtt=sum(p.granted(LDTT) for p in summary.people),
-                                                 cstdcs=sum(p.granted(CSTDCS) for p in summary.people)))
+        lines.append(mt.REPORT_DEPARTMENTS.format(submitted=n.submitted, total=n.departments))
+        if report.missing:
+            lines.append(mt.REPORT_MISSING.format(names=", ".join(report.missing)))
+        if report.round == ly.SCORING:
+            lines.append(mt.REPORT_PEOPLE.format(people=n.people, scored=n.scored, newcomers=n.newcomers))
+            lines.append(mt.REPORT_TITLES.format(ldtt=n.ldtt, cstdcs=n.cstdcs))
         else:
-            registered = sum(p.has_registered for p in summary.people)
-            lines.append(mt.REPORT_REGISTERED.format(registered=registered, people=len(summary.people)))
-    severities = Counter(i.severity for i in summary.issues)
-    lines.append(mt.REPORT_PROBLEMS.format(errors=severities.get("error", 0), warnings=severities.get("warning", 0),
-                                           notes=severities.get("note", 0)))
+            lines.append(mt.REPORT_REGISTERED.format(registered=n.registered, people=n.people))
+    lines.append(mt.REPORT_PROBLEMS.format(errors=n.errors, warnings=n.warnings, notes=n.notes))
     if verbose:
-        lines += [f"  {i.severity_label}: {i.render()}" for i in summary.issues if i.severity != "note"]
-    signals = [i for i in summary.issues if i.code.startswith("signal.")]
-    if signals:
+        lines += [f"  {i.severity_label}: {i.render()}" for i in report.issues if i.severity != NOTE]
+    if report.signals:
         lines.append(mt.REPORT_SIGNALS)
-        lines += [f"  {i.message}" for i in signals]
+        lines += [f"  {i.message}" for i in report.signals]
     return lines
 
 

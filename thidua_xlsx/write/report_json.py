@@ -9,19 +9,19 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.report import REPORT_SCHEMA_VERSION, Report, report_of
 from thidua_xlsx.model.results import PersonResult, Score, Summary
 from thidua_xlsx.write.engine import replacing
 
 
-def write_report_json(summary: Summary, path: Path) -> None:
+def write_report_json(summary: Summary, path: Path, report: Report | None = None) -> None:
     """Write the report to ``path``, through a temporary file and a rename.
 
     One record (file, problem, person, department) per line, each written as it is made: a province's
     84,000 people are never one text in memory, and the records are dumped by ``json``'s C encoder
     (``indent`` would take its pure-Python one, ~5× slower)."""
     with replacing(path) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as out:
-        for n, (key, value) in enumerate(report_dict(summary).items()):
+        for n, (key, value) in enumerate(report_dict(summary, report or report_of(summary)).items()):
             out.write(("{" if n == 0 else ",") + f"\n  {_json(key)}: ")
             if isinstance(value, Iterator):
                 m = -1
@@ -37,13 +37,14 @@ def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
 
-def report_dict(summary: Summary) -> dict:
+def report_dict(summary: Summary, report: Report) -> dict:
     """The report. Its lists of records are iterators, made one record at a time as the report is written."""
     c = summary.campaign
     return {
-        "schema_version": ly.SUMMARY_SCHEMA_VERSION,
+        "schema_version": REPORT_SCHEMA_VERSION,
         "campaign": {"id": c.id, "school": c.school.name, "school_year": c.school.school_year},
         "round": summary.round,
+        "report": report.to_dict(),
         "files": ({"name": f.name, "department": f.submission.department_code if f.submission else "",
                    "status": f.status, "reason": f.reason, "size": f.size,
                    "modified": _iso(f.modified), "saved_at": _iso(f.saved_at), "sha256": f.sha256}

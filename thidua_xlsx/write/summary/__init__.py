@@ -14,6 +14,7 @@ import datetime as dt
 from pathlib import Path
 
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.report import Report, report_of
 from thidua_xlsx.model.results import Summary, by_department
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.write import engine
@@ -23,19 +24,20 @@ from thidua_xlsx.write.summary.content import school_of
 from thidua_xlsx.write.summary.meta import summary_meta
 
 
-def write_summary(summary: Summary, path: Path) -> None:
-    """Write the summary workbook to ``path`` (through a temporary file and a rename)."""
+def write_summary(summary: Summary, path: Path, report: Report | None = None) -> None:
+    """Write the summary workbook to ``path`` (through a temporary file and a rename); its "Kiểm tra"
+    sheet from ``report`` (the run's, or the summary's own)."""
     school = school_of(summary)
     with engine.replacing(path) as tmp:
         wb = open_workbook(tmp)
         engine.set_properties(wb, f"{tx.S_OVERVIEW} {ly.ROUNDS.get(summary.round, '')} {school.school_year}".strip(),
                               school.name, summary.newest_input or engine.FIXED_DATE)
-        _sheets(Book(wb, school), summary)
+        _sheets(Book(wb, school), summary, report or report_of(summary))
         engine.meta_sheet(wb, summary_meta(summary).to_json())
         wb.close()
 
 
-def _sheets(book: Book, s: Summary) -> None:
+def _sheets(book: Book, s: Summary, report: Report) -> None:
     """The sheets in their order: the registration round's, and the scoring round's around them."""
     scoring = s.round == ly.SCORING
     members = by_department(s.people)
@@ -54,7 +56,7 @@ def _sheets(book: Book, s: Summary) -> None:
             council.changes_sheet(book, s)
         minutes.minutes_sheet(book, s)
         minutes.letter_sheet(book, s)
-    problems.check_sheet(book, s.issues)
+    problems.check_sheet(book, report)
     sources.sources_sheet(book, s.files, s.issues)
 
 
