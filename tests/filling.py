@@ -14,7 +14,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.read.department import read_layout
+from thidua_xlsx.read.department.meta import read_layout
 from thidua_xlsx.text import summary as stx
 from thidua_xlsx.workspace import CampaignFolder
 

@@ -30,7 +30,7 @@ from thidua_xlsx.model.inbox import (
 )
 from thidua_xlsx.model.issued import IssuedWorkbook
 from thidua_xlsx.model.issues import NOTE, WARNING, Lines, issue
-from thidua_xlsx.read.department import canonical
+from thidua_xlsx.read.department.cells import canonical
 
 MAX_DIFF_LINES = 30  # per superseded version, in "Nguồn dữ liệu"
 

@@ -1,0 +1,212 @@
+"""Read an inbox: every file is accounted for; values only, no macro ever runs; never raises on bad input.
+
+A returned workbook brings only its input cells. Its very hidden sheet names the campaign and
+the submission id; everything else — who is in it, their registered titles, what its locked
+cells said — comes from the record ``generate`` kept (:mod:`thidua_xlsx.model.issued`) and the rubric
+from the campaign. Sheets and rows are found **by the codes they show**, never by position:
+a person's form by the code beside "Mã số:", a criterion's row by its code in the "Mã" column, a
+table by its header row. What cannot be placed is reported by cell.
+
+The fast path is python-calamine (values of .xlsx/.xlsm/.xls/.ods, hidden sheets included).
+Before any parser sees a file, cheap containment checks run on its bytes.
+
+This module is the coordinator: it takes one inbox entry from the file on disk to an accepted
+submission or a reason, decides which sheets the round has and hands each part its sheet. The parts
+are the modules beside it: :mod:`.entry` (what is recorded of the file), :mod:`.meta` (the hidden
+sheet), :mod:`.cells` (the values and the lookups by text), :mod:`.extraction` (what the parts share),
+:mod:`.registration`, :mod:`.scoring` and :mod:`.overview` (the sheets of each round), :mod:`.fonts`
+(legacy text) and :mod:`.locked` (the locked cells against what was issued).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.inbox import ACCEPTED, InboxFile, Submission, reject, skip
+from thidua_xlsx.model.issued import IssuedPerson, IssuedWorkbook
+from thidua_xlsx.model.issues import WARNING, issue
+from thidua_xlsx.read.containment import (
+    FILE,
+    LINK,
+    MAX_FILE_BYTES,
+    SPECIAL,
+    UNREADABLE_FOLDER,
+    WORKBOOK_FOLDER,
+    WORKBOOK_SUFFIXES,
+    InboxItem,
+    check_workbook,
+)
+from thidua_xlsx.read.department import overview, registration, scoring
+from thidua_xlsx.read.department.cells import Sheet, Sheets, load_values
+from thidua_xlsx.read.department.entry import blank_entry, saved_at, with_hash
+from thidua_xlsx.read.department.extraction import NOT_READ, Extraction, Found
+from thidua_xlsx.read.department.fonts import attach_fonts, legacy_inputs
+from thidua_xlsx.read.department.locked import locked_changes
+from thidua_xlsx.read.department.meta import NewerTemplate, OldTemplate, identity_fields, parse_meta
+from thidua_xlsx.read.registry import IssuedRegistry
+
+SYSTEM_FILES = {".ds_store", "thumbs.db", "desktop.ini"}
+SECONDS_PER_FILE = 20  # a workbook reads in well under a second; a file that takes longer is stopped
+
+
+@dataclass(frozen=True)
+class ReadContext:
+    """What the reader trusts: the campaign and the record of what was issued."""
+
+    campaign: cm.Campaign
+    registry: IssuedRegistry
+
+
+def read_file(item: InboxItem, context: ReadContext) -> InboxFile:
+    """Read one inbox entry. Whatever happens — a broken file, a limit, a bug of ours — becomes the
+    entry's status and message; nothing raised here stops the merge."""
+    try:
+        with _time_limit(SECONDS_PER_FILE):
+            return _read_item(item, context)
+    except _TooSlow:
+        return refused(item, "file.too_slow", seconds=SECONDS_PER_FILE)
+    except MemoryError:
+        return refused(item, "file.too_big_to_read")
+    except Exception as exc:  # a bug of ours on this file: the file says so, the others are read
+        return refused(item, "file.internal_error", error=type(exc).__name__)
+
+
+def refused(item: InboxItem, code: str, **params) -> InboxFile:
+    """``item`` rejected before anything of it could be read (a bug of ours, a reader that died)."""
+    return reject(blank_entry(item), code, **params)
+
+
+def _read_item(item: InboxItem, context: ReadContext) -> InboxFile:
+    if item.kind != FILE:
+        code = {LINK: f"file.link_{item.detail}", SPECIAL: "file.special", UNREADABLE_FOLDER: "file.unreadable_folder",
+                WORKBOOK_FOLDER: "file.workbook_folder"}[item.kind]
+        return reject(blank_entry(item), code) if item.kind != LINK or item.detail != "inside" else \
+            skip(blank_entry(item), code)
+    path = item.path
+    info = path.lstat()
+    modified = dt.datetime.fromtimestamp(info.st_mtime, dt.timezone.utc).replace(tzinfo=None)
+    entry = blank_entry(item, info.st_size, modified)
+    base = path.name.lower()
+    if base.startswith("~$") or base.startswith(".~lock.") or base in SYSTEM_FILES:
+        reason = "lock" if base.startswith(("~$", ".~lock.")) else "system"
+        return with_hash(skip(entry, f"file.skipped_{reason}"))
+    suffix = path.suffix.lower()
+    if suffix not in WORKBOOK_SUFFIXES:
+        return with_hash(reject(entry, "file.not_workbook"))
+    if info.st_size > MAX_FILE_BYTES:
+        return with_hash(reject(entry, "file.too_big", size_mb=info.st_size // (1024 * 1024),
+                                max_mb=MAX_FILE_BYTES // (1024 * 1024)))
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return reject(entry, "file.unreadable")
+    entry = dataclasses.replace(entry, sha256=hashlib.sha256(data).hexdigest())
+    problem = check_workbook(path, data, suffix)
+    if problem is not None:
+        return reject(entry, problem.code, **dict(problem.params))
+    if suffix != ".xls":
+        entry = dataclasses.replace(entry, saved_at=saved_at(data, suffix))
+    try:
+        sheets = load_values(data, skip=NOT_READ)
+    except Exception:  # calamine raises many kinds on a broken file: one message for all
+        return reject(entry, "file.corrupt")
+    if suffix in (".xlsx", ".xlsm"):
+        sheets.styled = data
+    return _read_workbook(entry, sheets, context)
+
+
+class _TooSlow(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: int):
+    """A wall-clock limit where the platform has interval timers in this thread (POSIX main thread)."""
+    import signal
+    import threading
+
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(_signum, _frame):
+        raise _TooSlow
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _read_workbook(entry: InboxFile, sheets: Sheets, context: ReadContext) -> InboxFile:
+    if ly.META_SHEET not in sheets:
+        return reject(entry, "file.not_ours")
+    try:
+        layout = parse_meta(sheets[ly.META_SHEET], with_sheets=False)
+    except OldTemplate:
+        return reject(entry, "file.old_template")
+    except NewerTemplate as newer:
+        return reject(entry, "file.newer_version", version=str(newer))
+    except (KeyError, TypeError, ValueError, AttributeError, RecursionError):  # edited by hand or damaged
+        return reject(entry, "file.meta_broken")
+    if layout.campaign_id != context.campaign.id:
+        return reject(entry, "file.other_campaign", year=layout.school_year or "?")
+    try:
+        issued = context.registry.get(layout.submission_id)
+    except (OSError, ValueError, KeyError, TypeError):
+        issued = None
+    if issued is None:
+        return reject(entry, "file.not_issued", department=layout.department_name or "?")
+    found = _extract(entry.name, sheets, issued, context.campaign.rubrics)
+    wanted = legacy_inputs(found) if getattr(sheets, "styled", None) is not None else {}
+    if wanted:  # rare: the fonts of those input cells, then the same reading with them
+        attach_fonts(sheets.styled, sheets, wanted)
+        found = _extract(entry.name, sheets, issued, context.campaign.rubrics)
+    issues = list(found.issues)
+    if identity_fields(layout) != identity_fields(issued.layout):
+        issues.append(issue("file.meta_edited", WARNING, file=entry.name, department=issued.layout.department_name))
+    if found.people_found == 0 and found.foreign:
+        return reject(entry, "file.identity_mismatch", department=issued.layout.department_name,
+                      codes=", ".join(sorted(found.foreign)[:5]))
+    if issued.sha256 and entry.sha256 == issued.sha256:
+        issues.append(issue("file.unfilled", WARNING, file=entry.name))
+    changed = locked_changes(entry.name, issued, found.locked, context.registry)
+    if changed is None:
+        return reject(entry, "file.locked_record_missing", department=issued.layout.department_name)
+    marked = tuple(dict.fromkeys([*found.marked, *(code for code, _ in changed)]))
+    issues.extend(i for _, i in changed)
+    submission = Submission(issued, tuple(found.registrations), tuple(found.forms), found.collective,
+                            tuple(found.missing), tuple(c for c in marked if c))
+    return dataclasses.replace(entry, status=ACCEPTED, reason="", submission=submission, issues=tuple(issues))
+
+
+def _extract(file: str, sheets: dict[str, Sheet], issued: IssuedWorkbook, rubrics: tuple[cm.Rubric, ...]) -> Found:
+    """The round's sheets, found by what they show, each read by its part."""
+    ex = Extraction(file, sheets, issued, rubrics)
+    kinds = ex.classify()
+    if issued.round == ly.REGISTRATION:
+        ex.one(kinds, "registration", registration.people_sheet)
+        ex.one(kinds, "collective", registration.collective_sheet)
+    else:
+        scoring.person_forms(ex, kinds.get("person", []))
+        ex.one(kinds, "department", overview.department_sheet)
+    return ex.found
+
+
+def locked_content(path: Path, issued_people: tuple[IssuedPerson, ...], layout: ly.WorkbookLayout,
+                   campaign_rubrics: tuple[cm.Rubric, ...]) -> tuple[tuple[str, str], ...]:
+    """The canonical locked content of a workbook, read back the way the merge will read it."""
+    sheets = load_values(Path(path).read_bytes())
+    stub = IssuedWorkbook(layout, issued_people, "", (), "", "", ())
+    found = _extract(Path(path).name, sheets, stub, campaign_rubrics)
+    return tuple(sorted((key, value) for key, (value, *_where) in found.locked.items()))

@@ -1,0 +1,132 @@
+"""A workbook's values as python-calamine gives them, and the lookups by text every part reads with."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model.inbox import Cell
+
+
+class Sheet:
+    """Cell access over calamine rows (which start at the first used cell), 0-based coordinates.
+
+    Lookups by text (:meth:`find`, :meth:`header`) index the rows from the top only as far as they
+    need: a form's labels and table header are near its top, the table is then read row by row."""
+
+    def __init__(self, name: str, start: tuple[int, int], rows: list[list]):
+        self.name, self.start, self.rows = name, start, rows
+        self._r0, self._c0 = start
+        self._indexed: list[tuple[int, dict[str, int]]] = []  # (row, {clean text: first column}), top down
+        self._next = 0  # the next row of ``rows`` to index
+        self._first: dict[str, tuple[int, int]] = {}  # clean text → where it first appears (row by row)
+        self.fonts: dict[tuple[int, int], str] = {}  # (row, col) → font name, for possible legacy text
+
+    def value(self, row: int, col: int):
+        r, c = row - self._r0, col - self._c0
+        if 0 <= r < len(self.rows):
+            line = self.rows[r]
+            if 0 <= c < len(line):
+                return line[c]
+        return ""
+
+    def cell(self, row: int, col: int) -> Cell:
+        return Cell(self.value(row, col), self.name, row, col, self.fonts.get((row, col), "") if self.fonts else "")
+
+    def text(self, row: int, col: int) -> str:
+        return text_of(self.value(row, col))
+
+    def _index_next(self) -> bool:
+        """Index one more row (its text cells: every label and header looked up is text); False at the end."""
+        if self._next >= len(self.rows):
+            return False
+        r, self._next = self._next, self._next + 1
+        found: dict[str, int] = {}
+        first, c0, row = self._first, self._c0, self._r0 + r
+        for c, value in enumerate(self.rows[r]):
+            if type(value) is str and value:
+                text = text_of(value)
+                if text not in found:
+                    found[text] = c0 + c
+                    if text not in first:
+                        first[text] = (row, c0 + c)
+        if found:
+            self._indexed.append((row, found))
+        return True
+
+    def find(self, label: str) -> tuple[int, int] | None:
+        while label not in self._first and self._index_next():
+            pass
+        return self._first.get(label)
+
+    def header(self, wanted: dict[str, str]) -> tuple[int, dict[str, int]] | None:
+        """The first row holding every header text of ``wanted``: (row, {key: column})."""
+        heads = tuple(wanted.values())
+        first, k = heads[0], 0
+        while True:
+            while k < len(self._indexed):
+                r, found = self._indexed[k]
+                if first in found and all(h in found for h in heads):
+                    return r, {key: found[h] for key, h in wanted.items()}
+                k += 1
+            if not self._index_next():
+                return None
+
+    @property
+    def last_row(self) -> int:
+        return self._r0 + len(self.rows) - 1
+
+
+_CANONICAL: dict[str, str] = {}  # text → cleaned: the same labels and names come back in every workbook
+_CANONICAL_LIMIT = 200_000
+
+
+def canonical(value) -> str:
+    """A cell value as text to compare: 10.0 → '10', text cleaned (NFC, spaces)."""
+    if type(value) is str:
+        found = _CANONICAL.get(value)
+        if found is None:
+            if len(_CANONICAL) >= _CANONICAL_LIMIT:
+                _CANONICAL.clear()
+            found = _CANONICAL[value] = cm.clean_text(value)
+        return found
+    if isinstance(value, float):  # calamine's numbers: the next usual case
+        return str(int(value)) if value.is_integer() else repr(value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, (dt.datetime, dt.date, dt.time, dt.timedelta)):
+        return str(value)
+    return cm.clean_text(value)
+
+
+def text_of(value) -> str:
+    """:func:`canonical`, its usual case (text seen before) without a call."""
+    if type(value) is str:
+        found = _CANONICAL.get(value)
+        if found is not None:
+            return found
+    return canonical(value)
+
+
+class Sheets(dict):
+    """Sheet name → :class:`Sheet`; ``styled``: the file's bytes when its cell fonts can be looked up."""
+
+    styled: bytes | None = None
+
+
+def load_values(data: bytes, skip: tuple[str, ...] = ()) -> Sheets:
+    """Every sheet's values but those named in ``skip``, from the bytes already read for the checksum."""
+    import io
+
+    from python_calamine import CalamineWorkbook
+
+    wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    sheets = Sheets()
+    for name in wb.sheet_names:
+        if name in skip:
+            continue
+        ws = wb.get_sheet_by_name(name)
+        sheets[name] = Sheet(name, tuple(ws.start or (0, 0)), ws.to_python(skip_empty_area=True))
+    return sheets

@@ -1,0 +1,106 @@
+"""One workbook's extraction under way: its sheets told apart by what they show, and what every part
+(:mod:`.registration`, :mod:`.scoring`, :mod:`.overview`) records into — the cells found, the locked
+cells with where they are, and the problems, each reported by cell."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.inbox import Cell, RegistrationEntry, ScoringForm
+from thidua_xlsx.model.issued import IssuedWorkbook
+from thidua_xlsx.model.issues import ERROR, Issue, issue
+from thidua_xlsx.read.department.cells import Sheet, canonical
+from thidua_xlsx.text import workbook as tx
+
+# Sheets of ours that hold no input: never parsed. Every other sheet is (those the issued record names,
+# and any it does not: a copied or renamed form is found by the code it shows, and reported).
+NOT_READ = (ly.LISTS_SHEET, ly.GUIDE_SHEET)
+
+Kinds = dict[str, list[tuple[Sheet, object]]]  # kind of sheet → (sheet, where its marker or header is)
+
+
+@dataclass
+class Found:
+    registrations: list[RegistrationEntry] = dataclasses.field(default_factory=list)
+    forms: list[ScoringForm] = dataclasses.field(default_factory=list)
+    collective: Cell | None = None
+    missing: list[str] = dataclasses.field(default_factory=list)
+    marked: list[str] = dataclasses.field(default_factory=list)
+    locked: dict[str, tuple[str, Sheet, int, int]] = dataclasses.field(default_factory=dict)  # value, where
+    issues: list[Issue] = dataclasses.field(default_factory=list)
+    foreign: set[str] = dataclasses.field(default_factory=set)  # codes shown that were never issued here
+    people_found: int = 0
+
+
+class Extraction:
+    """Finds the sheets of one workbook by the codes they show; the parts read them into :attr:`found`."""
+
+    def __init__(self, file: str, sheets: dict[str, Sheet], issued: IssuedWorkbook,
+                 rubrics: tuple[cm.Rubric, ...]):
+        self.file, self.issued = file, issued
+        self.sheets = {k: v for k, v in sheets.items() if k != ly.META_SHEET and k not in NOT_READ}
+        self.rubrics = rubrics
+        self.people = {p.code: p for p in issued.people}
+        self.found = Found()
+
+    def add(self, code: str, severity: str, sheet: str = "", cell: str = "", **params) -> None:
+        self.found.issues.append(issue(code, severity, file=self.file, sheet=sheet, cell=cell, **params))
+
+    def lock(self, key: str, sheet: Sheet, row: int, col: int) -> None:
+        """Remember a locked cell's text and where it is (the first place its key is found)."""
+        if key not in self.found.locked:
+            self.found.locked[key] = (sheet.text(row, col), sheet, row, col)
+
+    def classify(self) -> Kinds:
+        kinds: dict[str, list] = {}
+        for sheet in self.sheets.values():
+            marker = sheet.find(tx.L_CODE)
+            if marker is not None:
+                kinds.setdefault("person", []).append((sheet, marker))
+                continue
+            for kind, wanted in (("department", {"code": tx.DEPT_HEADERS[1], "final": tx.DEPT_HEADERS[6]}),
+                                 ("registration", ly.REGISTRATION_HEADER), ("collective", ly.COLLECTIVE_HEADER)):
+                found = sheet.header(wanted)
+                if found is not None:
+                    kinds.setdefault(kind, []).append((sheet, found))
+                    break
+        return kinds
+
+    def one(self, kinds: Kinds, kind: str, read: Callable[[Extraction, Sheet, object], None]) -> None:
+        """A sheet that appears once per workbook: read the first; a copy is reported, not read."""
+        found = kinds.get(kind, [])
+        if not found:
+            self.add("file.sheet_missing", ERROR, sheet=_issued_name(self.issued, kind))
+            if kind in ("registration",):
+                self.found.missing.extend(self.people)
+            return
+        for sheet, _ in found[1:]:
+            self.add("sheet.duplicate", ERROR, sheet=sheet.name, used=found[0][0].name)
+        sheet, where = found[0]
+        read(self, sheet, where)
+
+    # --- what cannot be placed ---
+
+    def unplaced(self, sheet: Sheet, row: int, cells: list[Cell], code: str = "", duplicate: str = "") -> None:
+        for found in cells:
+            if duplicate:
+                self.add("row.duplicate_code", ERROR, sheet=sheet.name, cell=found.cell, row_code=duplicate,
+                         value=canonical(found.value))
+            elif code:
+                self.add("row.unknown_code", ERROR, sheet=sheet.name, cell=found.cell, row_code=code,
+                         value=canonical(found.value))
+            else:
+                self.add("row.no_code", ERROR, sheet=sheet.name, cell=found.cell, value=canonical(found.value))
+
+    def missing_people(self, seen: set[str]) -> None:
+        for code, person in self.people.items():
+            if code not in seen:
+                self.found.missing.append(code)
+
+
+def _issued_name(issued: IssuedWorkbook, kind: str) -> str:
+    return next((s.name for s in issued.layout.sheets if s.kind == kind), kind)

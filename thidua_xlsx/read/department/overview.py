@@ -1,0 +1,22 @@
+"""The scoring round's "Tổng hợp tổ" sheet: the collective's title, and the locked names of its people."""
+
+from __future__ import annotations
+
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.read.department.cells import Sheet
+from thidua_xlsx.read.department.extraction import Extraction
+from thidua_xlsx.text import workbook as tx
+
+
+def department_sheet(ex: Extraction, sheet: Sheet, where) -> None:
+    header, cols = where
+    at = sheet.find(tx.L_COLLECTIVE)
+    if at is not None:
+        ex.found.collective = sheet.cell(at[0], at[1] + ly.COLLECTIVE_VALUE_OFFSET)
+    _, cols = sheet.header({"code": tx.DEPT_HEADERS[1], "name": tx.DEPT_HEADERS[2],
+                            "position": tx.DEPT_HEADERS[3]})
+    for row in range(header + 1, sheet.last_row + 1):
+        code = sheet.text(row, cols["code"])
+        if code in ex.people and not ex.people[code].newcomer:
+            ex.lock(f"dept|{code}|name", sheet, row, cols["name"])
+            ex.lock(f"dept|{code}|position", sheet, row, cols["position"])

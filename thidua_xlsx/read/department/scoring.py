@@ -1,0 +1,132 @@
+"""The scoring round's forms, one per person (and per spare form): found by the code beside "Mã số:",
+each criterion's row by its code in the "Mã" column."""
+
+from __future__ import annotations
+
+import operator
+
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.inbox import Cell, ItemCells, ScoringForm
+from thidua_xlsx.model.issued import IssuedPerson
+from thidua_xlsx.model.issues import ERROR
+from thidua_xlsx.model.layout import a1
+from thidua_xlsx.read.department.cells import Sheet, canonical, text_of
+from thidua_xlsx.read.department.extraction import Extraction
+from thidua_xlsx.text import workbook as tx
+
+
+def person_forms(ex: Extraction, found: list[tuple[Sheet, tuple[int, int]]]) -> None:
+    by_marker = {s.marker: s for s in ex.issued.layout.of_kind(ly.ScoringSheet)}
+    seen: set[str] = set()
+    for sheet, (r, c) in found:
+        marker = sheet.text(r, c + 1)
+        record = by_marker.get(marker)
+        if record is None or marker in seen:
+            if marker and record is None:
+                ex.found.foreign.add(marker)
+            ex.add("sheet.unknown_form" if record is None else "sheet.duplicate", ERROR, sheet=sheet.name,
+                   cell=a1(r, c + 1), marker=marker, used=marker)
+            continue
+        seen.add(marker)
+        person = ex.people.get(record.person_code) or IssuedPerson("", "", "", record.role)
+        ex.found.people_found += bool(person.code)
+        _form(ex, sheet, marker, person, record.role, bool(record.facts))
+    for marker, record in by_marker.items():
+        if marker not in seen and record.person_code:
+            ex.add("file.sheet_missing", ERROR, sheet=record.name)
+    ex.missing_people({by_marker[m].person_code for m in seen})
+
+
+def _form(ex: Extraction, sheet: Sheet, marker: str, person: IssuedPerson, role: str, with_facts: bool) -> None:
+    """``with_facts``: the form went out with the facts block (the department enters them); else
+    the facts come from the roster and no label typed on the form is looked for."""
+    rubric = next((r for r in ex.rubrics if r.role == role), ex.rubrics[0])
+    key = f"person|{marker}"
+    cells: dict[str, Cell | None] = {}
+    for field, label in (("name", tx.L_NAME), ("position", tx.L_POSITION), ("title", tx.L_TITLE),
+                         ("department", tx.L_DEPARTMENT)):
+        at = sheet.find(label)
+        cells[field] = sheet.cell(at[0], at[1] + 1) if at else None
+        if at and (field in ("title", "department") or person.code):
+            ex.lock(f"{key}|{field}", sheet, at[0], at[1] + 1)
+    facts = []
+    for fact, label, _kind in tx.FACT_FIELDS if with_facts else ():
+        at = sheet.find(label)
+        if at:
+            facts.append((fact, sheet.cell(at[0], at[1] + ly.FACT_VALUE_OFFSET)))
+    header = sheet.header(ly.SCORING_HEADER)
+    items: dict[str, ItemCells] = {}
+    totals: tuple[Cell | None, Cell | None] = (None, None)
+    if header is None:
+        ex.add("sheet.table_missing", ERROR, sheet=sheet.name)
+        ex.found.marked.append(person.code)
+    else:
+        items, totals = _criteria(ex, sheet, header, rubric, key, person.code)
+    missing = [i.code for _, i in rubric.items if i.code not in items]
+    if header is not None and missing:
+        ex.add("row.missing_code", ERROR, sheet=sheet.name, codes=", ".join(missing))
+        ex.found.marked.append(person.code)
+    ex.found.forms.append(ScoringForm(marker, person, sheet.name, cells["name"], cells["position"],
+                                      tuple(items.values()), tuple(facts), totals))
+
+
+def _criteria(ex: Extraction, sheet: Sheet, header, rubric: cm.Rubric, key: str, owner: str):
+    """The table's rows (the cells of a workbook read most: written for speed, on calamine's rows)."""
+    head, cols = header
+    item_codes = {i.code for _, i in rubric.items}
+    group_codes = {g.code for g in rubric.groups}
+    items: dict[str, ItemCells] = {}
+    totals: tuple[Cell | None, Cell | None] = (None, None)
+    after_table = False  # below the classification come the signatures: only stray scores count there
+    r0, c0 = sheet.start
+    code_col, text_col, max_col = cols["code"], cols["text"], cols["max"]
+    own, dept, note = cols["self"], cols["dept"], cols["note"]
+    at = _at_columns(code_col - c0, text_col - c0, max_col - c0, own - c0, dept - c0, note - c0)
+    locked, name, fonts = ex.found.locked, sheet.name, sheet.fonts
+    ends = (tx.L_CLASS, tx.L_MISSING)
+
+    def cell(value, col: int) -> Cell:  # sheet.cell() with the value already at hand
+        return Cell(value, name, row, col, fonts.get((row, col), "") if fonts else "")
+
+    for r in range(head + 1 - r0, len(sheet.rows)):
+        row = r + r0
+        code_v, text_v, max_v, own_v, dept_v, note_v = at(sheet.rows[r])
+        code, text = text_of(code_v), text_of(text_v)
+        if text in ends:
+            after_table = True
+        elif after_table and code not in items and not (_is_number(own_v) or _is_number(dept_v)):
+            continue
+        elif text == tx.L_TOTAL:
+            totals = (sheet.cell(row, own), sheet.cell(row, dept))
+            ex.lock(f"{key}|total|max", sheet, row, max_col)
+        elif (item := code in item_codes and code not in items) or code in group_codes:
+            if item:
+                items[code] = ItemCells(code, cell(own_v, own), cell(dept_v, dept), cell(note_v, note))
+            prefix = f"{key}|{code}|"  # lock(), inline: the rows of every form of every file
+            locked.setdefault(prefix + ("text" if item else "label"), (text, sheet, row, text_col))
+            locked.setdefault(prefix + "max", (text_of(max_v), sheet, row, max_col))
+        else:
+            typed = [sheet.cell(row, c) for c in (own, dept) if canonical(sheet.value(row, c))]
+            if typed:
+                ex.unplaced(sheet, row, typed, code=code, duplicate=code if code in items else "")
+                ex.found.marked.append(owner)
+    return items, totals
+
+
+def _at_columns(*columns: int):
+    """``line → (line[c] for c in columns)``, "" for a column the line does not reach (calamine's rows
+    are as wide as the sheet's used range: usually all reached, told at C speed)."""
+    fast = operator.itemgetter(*columns)
+    low, high = min(columns), max(columns)
+
+    def at(line):
+        if low >= 0 and high < len(line):
+            return fast(line)
+        return tuple(line[c] if 0 <= c < len(line) else "" for c in columns)
+
+    return at
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
