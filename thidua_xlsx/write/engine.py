@@ -35,9 +35,12 @@ ERROR_FONT_COLOUR = "#9C0006"
 LINE_PT = 15.75  # one line of Times New Roman 12
 DEFAULT_ROW_PT = 15.75  # a row of Times New Roman 12 left at its default height
 A4_SHORT, A4_LONG = 595.3, 841.9  # points
-# Measured with LibreOffice (which renders our PDFs): a column width unit prints 8.3 pt wide with the
-# workbook's Times New Roman 12, and the footer takes 22 pt of the page; Excel fits a little more.
-CHAR_PT, FOOTER_PT = 8.3, 22
+# Measured with LibreOffice (which renders our PDFs, benchmarks of 60–200 width units fitted to A4): a
+# column width unit prints 6.2–6.3 pt wide when it finds Times New Roman or its metric twin (Liberation
+# Serif, Tinos), 7.9 pt with a wider fallback (DejaVu Serif); the footer takes 22 pt of the page. Page
+# breaks are estimated with the narrower width, the least scaled-down page: whatever the font, a printed
+# page then holds at least what was estimated, so a block kept together is never cut.
+CHAR_PT, FOOTER_PT = 6.2, 22
 PAGE_SAFETY = 0.95
 ROOM_TO_SIGN = 4  # empty rows between a signature's note and the name
 
@@ -177,7 +180,10 @@ def page_breaks(heights: dict[int, float], widths: tuple[float, ...], landscape:
     as a chart) — is cut across two printed pages: a signature with the end of its table, a title with
     its table's head, a chart. Pages are estimated from the row heights set (others at the default),
     the column widths (the sheet is fitted to the page width) and the paper; a block that fits nowhere
-    whole is left as it falls. ``repeat``: the rows printed again at the top of every page."""
+    whole is left as it falls. ``repeat``: the rows printed again at the top of every page.
+
+    Every page ends at a break placed here, full pages included: the estimate errs on the short side
+    (see CHAR_PT), and a page the program filled further than estimated would move every later break."""
     width_pt = (A4_LONG if landscape else A4_SHORT) - (MARGINS["left"] + MARGINS["right"]) * 72
     height_pt = (A4_SHORT if landscape else A4_LONG) - (MARGINS["top"] + MARGINS["bottom"]) * 72
     sheet_pt = sum(widths) * CHAR_PT
@@ -194,7 +200,8 @@ def page_breaks(heights: dict[int, float], widths: tuple[float, ...], landscape:
                 breaks.append(row)
                 used = header
         height = heights.get(row, DEFAULT_ROW_PT) + (starts[row][1] if row in starts else 0)
-        if used + height > page and used > header:
+        if used + height > page and used > header:  # a full page: broken here too, not left to the program
+            breaks.append(row)
             used = header
         used += height
     return breaks
