@@ -97,3 +97,14 @@ def test_only_for_the_scoring_round(tmp_path):
                                        str(tmp_path / "ck.xlsx")])
     assert result.exit_code == 0 and "chỉ có ở vòng chấm điểm" in result.output
     assert not (tmp_path / "ck.xlsx").exists()
+
+
+def test_the_title_in_capitals_gets_the_height_of_the_lines_it_wraps_to(merged):
+    """A title in capitals is wider than the same letters in lowercase: given one line's height, its second
+    line pushed the first one's accents out of the row ("DANH SACH CONG KHAI" in the PDF)."""
+    ws = load_workbook(merged["path"]).active
+    row = next(r for r in ws.iter_rows() if r[0].value and str(r[0].value).startswith("DANH SÁCH CÔNG KHAI"))
+    title = row[0]
+    span = sum(ws.column_dimensions[c].width for c in "ABCDE")
+    assert len(title.value) < span * 1.15 - 1, "as many letters as one lowercase line would hold"
+    assert ws.row_dimensions[title.row].height >= 2 * 14 * 1.15, "room for the two lines it prints on"

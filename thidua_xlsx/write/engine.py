@@ -114,17 +114,48 @@ def page_setup(ws, *, landscape: bool = False, pages_down: int = 0, footer: str 
 
 # --- row heights -------------------------------------------------------------------------------
 
-def wrapped_lines(text: str, per_line: float, char_width: float = 1.0) -> int:
-    """Lines a wrapped text takes where ``per_line`` characters fit, each ``char_width`` wide."""
-    return sum(max(1, math.ceil(len(part) * char_width / per_line)) for part in text.split("\n"))
+# Advance widths in Times New Roman (and its metric twins), as a share of an average lowercase letter:
+# capitals are half as wide again — a title in capitals wraps where the same words in lowercase do not
+# (with one width for every letter, "DANH SÁCH CÔNG KHAI …" got one line's height and lost its accents).
+_CAPITAL, _DIGIT, _SPACE, _OTHER = 1.55, 1.1, 0.55, 0.8
+# Lowercase letters a column width unit holds: 1.12–1.2 measured (LibreOffice, Liberation Serif 12, the
+# scoring form's criteria column); a little less, so that a line the estimate fills is never one too many.
+LETTERS_PER_UNIT = 1.05
 
 
-def cell_lines(value, width: float) -> int:
-    """Lines a value takes in a column ``width`` characters wide (Times New Roman 12). A number
-    takes one: Excel shows a number too wide for its column as ###, never on two lines."""
+def text_units(text: str) -> float:
+    """``text``'s printed width, in average lowercase letters of Times New Roman."""
+    return sum(_CAPITAL if c.isupper() else 1.0 if c.isalpha() else _DIGIT if c.isdigit() else
+               _SPACE if c == " " else _OTHER for c in text)
+
+
+def wrapped_lines(text: str, per_line: float) -> int:
+    """Lines a wrapped text takes where ``per_line`` lowercase letters fit, wrapped word by word as the
+    spreadsheet program does (a word that does not fit starts the next line: in a narrow column, a tenth
+    of every line is left empty)."""
+    lines = 0
+    for part in text.split("\n"):
+        lines += 1
+        used = 0.0
+        for word in part.split(" "):
+            width = text_units(word)
+            if used and used + _SPACE + width > per_line:
+                lines += 1
+                used = 0.0
+            if width > per_line:  # a word longer than the line is cut where the line ends
+                lines += math.ceil(width / per_line) - 1
+                width %= per_line
+            used += (_SPACE if used else 0.0) + width
+    return lines
+
+
+def cell_lines(value, width: float, bold: bool = False) -> int:
+    """Lines a value takes in a column ``width`` characters wide (Times New Roman 12; bold letters are
+    ~8 % wider). A number takes one: Excel shows a number too wide for its column as ###, never on two
+    lines."""
     if type(value) in (int, float):
         return 1
-    return wrapped_lines(str(value), max(1.0, width * 1.15 - 1))
+    return wrapped_lines(str(value), max(1.0, (width * LETTERS_PER_UNIT - 1) / (1.08 if bold else 1.0)))
 
 
 def row_height(lines: int, size: float = 12) -> float:

@@ -17,7 +17,7 @@ SIGNATURE_ROWS = 7  # the date line, the roles, the notes and room to sign
 
 def height(text: str, width_chars: float) -> float:
     """Row height for wrapped text in a column ``width_chars`` wide, at least 20 points."""
-    return max(20, engine.row_height(engine.wrapped_lines(text, width_chars, 1.1)))
+    return max(20, engine.row_height(engine.cell_lines(text, width_chars)))
 
 
 class DepartmentBook:

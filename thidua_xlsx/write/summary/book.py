@@ -154,7 +154,7 @@ class Book:
         self.put(ws, row, c0, value, style)
         if fit:
             size = LARGER_STYLES.get(style, 12)
-            lines = engine.cell_lines(value, self.span(ws, c0, c1) * 12 / size)
+            lines = engine.cell_lines(value, self.span(ws, c0, c1) * 12 / size, bold=bool(self.f[style].bold))
             self.row(ws, row, engine.row_height(lines, size) + 3)  # paragraph gap
 
     def header(self, ws, last_col: int, split: int, *, number: str = "", date: bool = False) -> int:
