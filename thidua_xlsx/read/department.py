@@ -39,6 +39,8 @@ from thidua_xlsx.model.inbox import (
 from thidua_xlsx.model.issued import IssuedPerson, IssuedWorkbook, fingerprint
 from thidua_xlsx.model.issues import ERROR, WARNING, Issue, issue
 from thidua_xlsx.model.layout import a1
+from thidua_xlsx.model.titles import NOT_REGISTERED
+from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.read.containment import (
     FILE,
     LINK,
@@ -248,7 +250,7 @@ def _locked_changes(file: str, issued: IssuedWorkbook, found: dict[str, tuple[st
         now, sheet, row, col = found[key]
         where = sheet.cell(row, col)
         owner = key.split("|")[1] if key.startswith(("person|", "reg|", "dept|")) else ""
-        if key.endswith("|title") and was in (tx.NOT_REGISTERED_SHOWN, ly.NOT_REGISTERED):
+        if key.endswith("|title") and was in (tx.NOT_REGISTERED_SHOWN, title_name(NOT_REGISTERED)):
             code = "person.title_typed"
         else:
             code = "locked.changed"
