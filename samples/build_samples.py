@@ -38,7 +38,8 @@ sys.path.insert(0, str(HERE.parent))
 from tests.filling import council_types, fill, forms, layout, person_values, sheet, stamp_saved_time  # noqa: E402
 from thidua_xlsx.model import campaign as cm  # noqa: E402
 from thidua_xlsx.model import layout as ly  # noqa: E402
-from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDTT, TTLDXS
+from thidua_xlsx.model.titles import CSTDCS, LDTT, NO_PROPOSAL, TTLDTT, TTLDXS  # noqa: E402
+from thidua_xlsx.model.titles import name as title_name  # noqa: E402
 from thidua_xlsx.papers.dossiers import write_documents  # noqa: E402
 from thidua_xlsx.read.presets import load_preset  # noqa: E402
 from thidua_xlsx.service import apply_council_file, generate_round, init_campaign, merge_inbox  # noqa: E402
@@ -110,7 +111,7 @@ def _council_meets(summary, met: Path, typed: Path) -> None:
     council_types(met, typed, {
         first_out.code: (last_in.final, CSTDCS, "Hội đồng chấm lại minh chứng tiêu chí chuyên môn"),
         faulty.code: (FAULTY_SCORE, None, "Sổ của tổ có ô sai, ô trống; Hội đồng xác định lại điểm"),
-        WITHDRAWN: (None, ly.COUNCIL_NONE, "Đồng chí xin rút tại cuộc họp"),
+        WITHDRAWN: (None, NO_PROPOSAL, "Đồng chí xin rút tại cuộc họp"),
     }, tally=COUNCIL, votes={(p.code, CSTDCS): COUNCIL["present"] - k % 2
                               for k, p in enumerate(candidates) if p.granted(CSTDCS) or p is first_out})
 
@@ -132,7 +133,7 @@ def _fill_registration(campaign: cm.Campaign, src: Path, dst: Path) -> None:
         person = members[code]
         if code == "GV015":  # forgot to register: will not be considered at the end of the year
             continue
-        values[(reg.name, f"{reg.title_column}{row}")] = _registered_title(person)
+        values[(reg.name, f"{reg.title_column}{row}")] = title_name(_registered_title(person))
         if person.facts.initiative:
             values[(reg.name, f"{reg.initiative_column}{row}")] = person.facts.initiative
         if _registered_title(person) == CSTDCS:
@@ -141,10 +142,10 @@ def _fill_registration(campaign: cm.Campaign, src: Path, dst: Path) -> None:
         spare = reg.spare_rows[0]
         values[(reg.name, f"{reg.name_column}{spare}")] = NEWCOMER
         values[(reg.name, f"{reg.position_column}{spare}")] = "Giáo viên"
-        values[(reg.name, f"{reg.title_column}{spare}")] = LDTT
+        values[(reg.name, f"{reg.title_column}{spare}")] = title_name(LDTT)
     unit = sheet(found, ly.CollectiveSheet)
     title = TTLDXS if found.department_code in ("TO-K1", TWICE_DEPARTMENT) else TTLDTT
-    values[(unit.name, unit.cell)] = title
+    values[(unit.name, unit.cell)] = title_name(title)
     fill(src, dst, values)
     stamp_saved_time(dst, dt.datetime(2025, 9, 26, 8, 30))
 
@@ -178,7 +179,7 @@ def _fill_scoring(campaign: cm.Campaign, src: Path, inbox: Path) -> None:
         own, dept = _scores(rubric, rec.person_code or rec.marker, level)
         values |= person_values(rec, own, dept)
     department = sheet(found, ly.DepartmentSheet)
-    values[(department.name, department.collective_cell)] = (
+    values[(department.name, department.collective_cell)] = title_name(
         TTLDXS if code in ("TO-K1", TWICE_DEPARTMENT) else TTLDTT)
 
     if code == TWICE_DEPARTMENT:

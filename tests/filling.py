@@ -14,6 +14,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.read.department.meta import read_layout
 from thidua_xlsx.text import summary as stx
 from thidua_xlsx.workspace import CampaignFolder
@@ -65,8 +66,10 @@ def person_values(rec: ly.ScoringSheet, self_scores: dict[str, object], dept_sco
 
 
 def registration_values(rec: ly.RegistrationSheet, titles: dict[str, str]) -> dict[tuple[str, str], object]:
+    """The titles chosen, by person code: each typed as its name (a title code is worded, any other text typed)."""
     rows = dict(rec.rows)
-    return {(rec.name, f"{rec.title_column}{rows[code]}"): title for code, title in titles.items() if code in rows}
+    return {(rec.name, f"{rec.title_column}{rows[code]}"): title_name(title) for code, title in titles.items()
+            if code in rows}
 
 
 def stamp_saved_time(path: Path, when) -> None:
@@ -95,7 +98,8 @@ def register(folder: CampaignFolder, titles: dict[str, str], work: Path, *, coll
              skip_departments: tuple[str, ...] = (), newcomers: dict[str, tuple[str, str, str]] | None = None) -> Path:
     """Run the registration round: generate, fill ``titles`` by person code, merge, write the summary.
 
-    ``newcomers``: department code → (name, position, title) typed on the first spare row.
+    ``newcomers``: department code → (name, position, title) typed on the first spare row. Titles are typed
+    as their names (:func:`registration_values`).
     """
     from thidua_xlsx.service import generate_round, merge_inbox
     from thidua_xlsx.write.summary import write_summary
@@ -112,10 +116,10 @@ def register(folder: CampaignFolder, titles: dict[str, str], work: Path, *, coll
             name, position, title = newcomers[found.department_code]
             row = reg.spare_rows[0]
             values |= {(reg.name, f"{reg.name_column}{row}"): name, (reg.name, f"{reg.position_column}{row}"): position,
-                       (reg.name, f"{reg.title_column}{row}"): title}
+                       (reg.name, f"{reg.title_column}{row}"): title_name(title)}
         unit = sheet(found, ly.CollectiveSheet)
         if collective and found.department_code in collective:
-            values[(unit.name, unit.cell)] = collective[found.department_code]
+            values[(unit.name, unit.cell)] = title_name(collective[found.department_code])
         fill(path, inbox / path.name, values)
         stamp_saved_time(inbox / path.name, dt.datetime(2025, 9, 26, 8, 30))
     target = work / "tong-hop-dang-ky.xlsx"
@@ -165,7 +169,8 @@ def table_rows(ws, heads: dict[str, str]) -> tuple[int, dict[str, int]]:
 def council_types(src: Path, dst: Path, decisions: dict[str, tuple], tally: dict | None = None,
                   votes: dict[tuple[str, str], int] | None = None) -> None:
     """What the secretary types during the meeting into the summary it met with (only unlocked cells):
-    {code: (score, decision, note)} in "Điểm chi tiết", the tally and the votes in "Kiểm phiếu"."""
+    {code: (score, decision, note)} in "Điểm chi tiết", the tally and the votes in "Kiểm phiếu" ({(code,
+    title): votes}); a title code is typed as its name."""
     wb = load_workbook(src)
     ws = wb["Điểm chi tiết"]
     head, cols = table_rows(ws, stx.COUNCIL_HEADS)
@@ -173,6 +178,8 @@ def council_types(src: Path, dst: Path, decisions: dict[str, tuple], tally: dict
         code = ws.cell(row, cols["code"]).value
         if code in decisions:
             for key, value in zip(("score", "decision", "note"), decisions[code]):
+                if key == "decision" and value is not None:
+                    value = title_name(value)
                 if value is not None:
                     cell = ws.cell(row, cols[key])
                     assert cell.protection.locked is False, (key, cell.coordinate)
@@ -185,11 +192,12 @@ def council_types(src: Path, dst: Path, decisions: dict[str, tuple], tally: dict
                 assert sheet.cell(row[0].row, 3).protection.locked is False
                 sheet.cell(row[0].row, 3).value = tally[key]
     head, cols = table_rows(sheet, stx.TALLY_HEADS)
+    votes = {(code, title_name(title)): n for (code, title), n in (votes or {}).items()}
     for row in range(head + 1, sheet.max_row + 1):
         key = (sheet.cell(row, cols["code"]).value, sheet.cell(row, cols["title"]).value)
-        if votes and key in votes:
+        if key in votes:
             sheet.cell(row, cols["votes"]).value = votes.pop(key)
-    for (code, title), n in (votes or {}).items():  # a candidate added at the meeting, on a spare row
+    for (code, title), n in votes.items():  # a candidate added at the meeting, on a spare row
         row = next(r for r in range(head + 1, sheet.max_row + 1) if not sheet.cell(r, cols["code"]).value)
         for key, value in (("code", code), ("title", title), ("votes", n)):
             sheet.cell(row, cols[key]).value = value

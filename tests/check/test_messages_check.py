@@ -9,6 +9,7 @@ from tests.e2e.test_corpus import base, valid_inbox  # noqa: F401 — base: a fi
 from tests.filling import fill, registration_values, sheet
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.titles import LDTT
 from thidua_xlsx.service import generate_round, merge_inbox
 
 
@@ -22,7 +23,7 @@ def test_a_title_typed_without_accents_is_understood_and_said(small_folder, tmp_
     assert (understood.severity, understood.file, understood.sheet, understood.cell) == (
         "note", path.name, reg.name, f"{reg.title_column}{dict(reg.rows)['GV01']}")
     assert understood.message == "'lao dong tien tien' được hiểu là 'Lao động tiên tiến' (Danh hiệu đăng ký)."
-    assert next(p for p in summary.people if p.code == "GV01").registered == "Lao động tiên tiến"
+    assert next(p for p in summary.people if p.code == "GV01").registered == LDTT  # kept as its code
 
 
 def test_a_workbook_of_a_department_removed_from_the_campaign_is_rejected(base, tmp_path):  # noqa: F811

@@ -15,8 +15,8 @@ from tests.e2e.test_merge import T1_SCORES, T2_SCORES, _fill_department, scoring
 from tests.filling import council_types, run_apart, table_rows, type_far_away
 from tests.write.test_openxml_audit import unaccepted_findings
 from thidua_xlsx.cli import EXIT_UNUSABLE, main
-from thidua_xlsx.model import layout as ly
-from thidua_xlsx.model.titles import CSTDCS, LDTT
+from thidua_xlsx.model.titles import CSTDCS, LDTT, NO_PROPOSAL
+from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import summary as tx
 
 SAVED = dt.datetime(2026, 5, 12, 8, 0)
@@ -81,8 +81,24 @@ def test_the_first_summary_offers_the_council_cells_and_the_ballot(school):
     head, cols = table_rows(tally, tx.TALLY_HEADS)
     listed = {(tally.cell(r, cols["code"]).value, tally.cell(r, cols["title"]).value)
               for r in range(head + 1, tally.max_row + 1)}
-    assert ("GV01", CSTDCS) in listed  # the one CSTĐCS slot
+    assert ("GV01", "Chiến sĩ thi đua cơ sở") in listed  # the one CSTĐCS slot, by name
     assert "80% tổng số thành viên" in " ".join(str(c.value) for r in tally.iter_rows() for c in r if c.value)
+
+
+def test_the_councils_choices_are_read_as_title_codes_in_any_case_or_accents(school, tmp_path):
+    from thidua_xlsx.model.issues import Problems
+    from thidua_xlsx.read.council import read_council
+
+    met = tmp_path / "hoi-dong.xlsx"
+    council_types(school["first"], met, {"GV01": (None, "chien si thi dua co so", "Xét lại"),
+                                         "GV03": (None, "KHÔNG ĐỀ NGHỊ", "Nghỉ dài ngày"),
+                                         "GV04": (None, "Lao động tiên tiến", "Có minh chứng")},
+                  votes={("GV01", "chiến sĩ thi đua cơ sở"): 8})  # typed on a spare row of the tally
+    problems = Problems()
+    council = read_council(met, school["folder"].campaign, problems)
+    assert not problems.items and not council.issues
+    assert {e.code: e.decision for e in council.entries} == {"GV01": CSTDCS, "GV03": NO_PROPOSAL, "GV04": LDTT}
+    assert ("GV01", CSTDCS, 8) in {(c.code, c.title, c.votes) for c in council.tally.counts}
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +107,7 @@ def final(school):
     met = root / "hoi-dong.xlsx"
     council_types(school["first"], met, {
         "GV02": (92, CSTDCS, "Hội đồng chấm lại hồ sơ chuyên môn"),  # ties GV01 at 92 for one slot
-        "GV03": (None, ly.COUNCIL_NONE, "Nghỉ dài ngày"),
+        "GV03": (None, NO_PROPOSAL, "Nghỉ dài ngày"),
         "GV04": (None, LDTT, None),  # refused by the rules (HTNV) and no note: not used
         "GV05": (None, LDTT, "Kỷ luật đã hết thời hạn"),  # against the rules, with a note: flagged
     }, tally={"members": 9, "present": 7, "ballots_issued": 7, "ballots_returned": 7},
@@ -111,8 +127,8 @@ def test_council_scores_replace_the_final_score(final):
 
 def test_the_councils_decisions_win_and_a_rule_broken_needs_a_note(final):
     proposed = _proposed(final["out"])
-    assert proposed[CSTDCS.upper()] == ["Trần Văn Đức"]  # GV02 chosen in the tie, vote passed
-    ldtt = proposed[LDTT.upper()]
+    assert proposed[title_name(CSTDCS).upper()] == ["Trần Văn Đức"]  # GV02 chosen in the tie, vote passed
+    ldtt = proposed[title_name(LDTT).upper()]
     assert "Lê Thị Dung" not in ldtt  # GV03: the council said no
     assert "Hoàng Thị Thu Hương Giang Nguyễn Phương" in ldtt  # GV05: against the rule, with a note
     assert "Phạm Ngọc Ánh" not in ldtt  # GV04: no note, not used
@@ -127,12 +143,13 @@ def test_the_change_log_says_who_what_and_why(final):
     for name, what, before, after, note, flag in changes:
         by_name.setdefault(name, []).append((what, before, after, note, flag))
     assert ("Điểm", "82,5", "92", "Hội đồng chấm lại hồ sơ chuyên môn", None) in by_name["Trần Văn Đức"]
-    assert ("Chọn khi bằng điểm", LDTT, CSTDCS, "Hội đồng chấm lại hồ sơ chuyên môn", None) in \
+    ldtt, cstdcs = "Lao động tiên tiến", "Chiến sĩ thi đua cơ sở"  # the titles by name, as the sheet shows them
+    assert ("Chọn khi bằng điểm", ldtt, cstdcs, "Hội đồng chấm lại hồ sơ chuyên môn", None) in \
         by_name["Trần Văn Đức"]
-    assert ("Danh hiệu đề nghị", LDTT, ly.COUNCIL_NONE, "Nghỉ dài ngày", None) in by_name["Lê Thị Dung"]
+    assert ("Danh hiệu đề nghị", ldtt, "Không đề nghị", "Nghỉ dài ngày", None) in by_name["Lê Thị Dung"]
     what, before, after, note, flag = by_name["Hoàng Thị Thu Hương Giang Nguyễn Phương"][0]
-    assert (before, after, note) == ("—", LDTT, "Kỷ luật đã hết thời hạn") and flag == tx.CHANGES_AGAINST_RULE
-    assert by_name["Nguyễn Thị Lan"][0][:3] == ("Chọn khi bằng điểm", tx.CHANGES_TIE_OPEN, LDTT)
+    assert (before, after, note) == ("—", ldtt, "Kỷ luật đã hết thời hạn") and flag == tx.CHANGES_AGAINST_RULE
+    assert by_name["Nguyễn Thị Lan"][0][:3] == ("Chọn khi bằng điểm", tx.CHANGES_TIE_OPEN, ldtt)
     assert "Phạm Ngọc Ánh" not in by_name
 
 
@@ -148,9 +165,9 @@ def test_a_vote_below_the_threshold_keeps_only_ldtt(school, tmp_path):
     out = tmp_path / "cuoi.xlsx"
     assert run("merge", school["inbox"], "--council", met, "-o", out).exit_code == 0
     proposed = _proposed(out)
-    assert "Nguyễn Thị Lan" not in proposed.get(CSTDCS.upper(), [])
-    assert "Nguyễn Thị Lan" in proposed[LDTT.upper()]
-    assert ("Nguyễn Thị Lan", "Kết quả bỏ phiếu", CSTDCS, tx.CHANGES_NOT_PASSED) == _changes(out)[0][:4]
+    assert "Nguyễn Thị Lan" not in proposed.get(title_name(CSTDCS).upper(), [])
+    assert "Nguyễn Thị Lan" in proposed[title_name(LDTT).upper()]
+    assert ("Nguyễn Thị Lan", "Kết quả bỏ phiếu", title_name(CSTDCS), tx.CHANGES_NOT_PASSED) == _changes(out)[0][:4]
 
 
 def test_the_final_summary_read_again_gives_the_same_result(school, final, tmp_path):
@@ -212,9 +229,11 @@ def test_the_final_summary_passes_the_validator_and_its_json_carries_the_council
     assert (council["members"], council["present"], council["quorum_met"]) == (9, 7, True)
     vote, = [v for v in council["votes"] if v["code"] == "GV02"]
     assert (vote["votes"], vote["needed"], vote["passed"], vote["reason"]["code"]) == (8, 8, True, "vote.passed")
+    assert (vote["title"], vote["reason"]["params"]["share"], vote["reason"]["params"]["percent"]) == (
+        "CSTDCS", 88.9, 80)  # a title by its code, numbers as numbers (the sheet says "88,9%")
     assert {c["code"] for c in council["changes"]} >= {"GV02", "GV03", "GV05"}
     gv05 = next(p for p in report["people"] if p["code"] == "GV05")
-    assert gv05["council"] == {"score": None, "decision": LDTT, "note": "Kỷ luật đã hết thời hạn"}
+    assert gv05["council"] == {"score": None, "decision": "LDTT", "note": "Kỷ luật đã hết thời hạn"}  # a code
 
 
 def test_the_papers_of_the_council_pass_carry_its_final_lists(final):
@@ -229,8 +248,8 @@ def test_the_papers_of_the_council_pass_carry_its_final_lists(final):
     proposed = _proposed(final["out"])
     for title, folder in ((CSTDCS, "Chien-si-thi-dua-co-so"), (LDTT, "Lao-dong-tien-tien")):
         listed = [row[1] for row in _rows(papers / folder / f"04_Danh-sach_{folder}.docx")]
-        assert sorted(listed) == sorted(proposed[title.upper()]), title
-        assert f"- {title}: {len(listed)} cá nhân;" in letter
+        assert sorted(listed) == sorted(proposed[title_name(title).upper()]), title
+        assert f"- {title_name(title)}: {len(listed)} cá nhân;" in letter
     assert (papers / "Chien-si-thi-dua-co-so" / "05_Bao-cao-thanh-tich_Tran-Van-Duc.docx").is_file()
     minutes = _text(papers / "02_Bien-ban-hop-binh-xet.docx")
     assert "Thành viên Hội đồng có mặt: 7/9 người" in minutes
@@ -277,7 +296,7 @@ def test_the_shipped_sample_council_pass_gives_the_final_summary_and_its_papers(
     letter = _text(papers / "01_To-trinh.docx")
     for title, folder in ((CSTDCS, "Chien-si-thi-dua-co-so"), (LDTT, "Lao-dong-tien-tien")):
         listed = [row[1] for row in _rows(papers / folder / f"04_Danh-sach_{folder}.docx")]
-        assert sorted(listed) == sorted(proposed[title.upper()]) and listed, title
-        assert f"- {title}: {len(listed)} cá nhân;" in letter
+        assert sorted(listed) == sorted(proposed[title_name(title).upper()]) and listed, title
+        assert f"- {title_name(title)}: {len(listed)} cá nhân;" in letter
     assert len(list((papers / "Chien-si-thi-dua-co-so").glob("05_Bao-cao-thanh-tich_*.docx"))) == \
-        len(proposed[CSTDCS.upper()])
+        len(proposed[title_name(CSTDCS).upper()])

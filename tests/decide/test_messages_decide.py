@@ -56,8 +56,8 @@ def test_what_the_council_typed_wrong_is_said_at_its_cell_and_not_used(school, t
                                  "chạy lại.")
     bad_decision, = found["council.bad_decision"]
     assert bad_decision.sheet == tx.S_DETAIL and bad_decision.cell
-    assert bad_decision.message == (f"Quyết định 'Bằng khen' không có trong danh sách ({LDTT}, {CSTDCS}, "
-                                    f"{ly.COUNCIL_NONE}); không được dùng.")
+    assert bad_decision.message == ("Quyết định 'Bằng khen' không có trong danh sách (Lao động tiên tiến, "
+                                    "Chiến sĩ thi đua cơ sở, Không đề nghị); không được dùng.")
     out_of_range, = found["council.score_out_of_range"]
     assert out_of_range.message == "Điểm Hội đồng của Hoàng Thị Thu Hương Giang Nguyễn Phương là 150, ngoài khoảng " \
                                    "0 – 105; không được dùng."
@@ -89,8 +89,9 @@ def test_a_title_the_person_never_registered_for_needs_a_note_and_says_so(school
     council_types(school["first"], met, {"GV03": (None, CSTDCS, None)})  # registered for LĐTT only
     final, found = _council_pass(school, met)
     needs_note, = found["council.needs_note"]
-    assert needs_note.message.startswith(f"Hội đồng chọn '{CSTDCS}' cho Lê Thị Dung nhưng theo quy định thì "
-                                         "không được (không đăng ký danh hiệu này).")
+    assert needs_note.message.startswith("Hội đồng chọn 'Chiến sĩ thi đua cơ sở' cho Lê Thị Dung nhưng theo quy định "
+                                         "thì không được (không đăng ký danh hiệu này).")
+    assert needs_note.to_dict()["params"]["title"] == CSTDCS  # the JSON report: the title's code
     assert next(p for p in final.people if p.code == "GV03").proposed == LDTT
 
 

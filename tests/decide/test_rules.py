@@ -6,7 +6,7 @@ import pytest
 
 from thidua_xlsx.decide import rules
 from thidua_xlsx.model import campaign as cm
-from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDTT, TTLDXS
+from thidua_xlsx.model.titles import CSTD_TINH, CSTDCS, LDTT, NOT_REGISTERED, TTLDTT, TTLDXS
 from thidua_xlsx.text.collation import name_key
 
 LEVELS = (cm.Level("Xuất sắc", 90), cm.Level("Tốt", 70), cm.Level("Hoàn thành", 50), cm.Level("Không hoàn thành", 0))
@@ -23,7 +23,7 @@ def candidate(**changes) -> rules.Candidate:
 @pytest.mark.parametrize("changes, granted, reason_part", [
     ({}, True, "đủ điều kiện"),
     ({"registered": ""}, False, "không đăng ký thi đua đầu năm"),
-    ({"registered": "Không đăng ký"}, False, "không đăng ký thi đua đầu năm"),
+    ({"registered": NOT_REGISTERED}, False, "không đăng ký thi đua đầu năm"),
     ({"rating": "HTNV"}, False, "xếp loại viên chức HTNV"),
     ({"rating": None}, False, "chưa đủ thông tin: xếp loại viên chức"),
     ({"discipline": None}, False, "chưa đủ thông tin: kỷ luật"),  # unknown is not "không bị kỷ luật"
@@ -85,7 +85,7 @@ def test_cstdcs(condition, changes, granted, reason_part):
 def test_cstdcs_needs_registration_for_it():
     c = candidate(registered=LDTT, rating="HTXSNV", **INITIATIVE)
     assert rules.decide_cstdcs(c, rules.decide_ldtt(c, RULES, LEVELS), RULES) is None
-    higher = candidate(registered="Chiến sĩ thi đua cấp tỉnh", rating="HTXSNV")
+    higher = candidate(registered=CSTD_TINH, rating="HTXSNV")
     assert rules.decide_cstdcs(higher, rules.decide_ldtt(higher, RULES, LEVELS), RULES).granted
 
 
@@ -209,10 +209,11 @@ def test_unknown_facts_are_not_taken_as_clean():
     assert not any(d.granted for d in decisions)
 
 
-@pytest.mark.parametrize("registered, pending", [("Chiến sĩ thi đua cấp tỉnh", True), (CSTDCS, None),
-                                                 (LDTT, None)])
+@pytest.mark.parametrize("registered, pending", [(CSTD_TINH, True), ("Danh hiệu riêng của trường", True),
+                                                 (CSTDCS, None), (LDTT, None)])
 def test_a_title_above_cstdcs_gets_an_explicit_decision(registered, pending):
-    decision = rules.decide_higher(candidate(registered=registered), ("Chiến sĩ thi đua cấp tỉnh",))
+    """A title the tool knows above CSTĐCS, or one the school added (its name is its code), is left to the council."""
+    decision = rules.decide_higher(candidate(registered=registered), (CSTD_TINH, "Danh hiệu riêng của trường"))
     if pending is None:
         assert decision is None
     else:

@@ -52,13 +52,14 @@ from tests.libreoffice import require_libreoffice
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.results import SOURCE_DEPT, SOURCE_SELF
+from thidua_xlsx.model.titles import code as title_code
 from thidua_xlsx.service import generate_round, merge_inbox
 from thidua_xlsx.system import office
 from thidua_xlsx.text import workbook as tx
 from thidua_xlsx.write.summary import write_summary
 
 SELF, DEPT = "self", "dept"
-CSTDCS, LDTT = "Chiến sĩ thi đua cơ sở", "Lao động tiên tiến"
+CSTDCS, LDTT = "Chiến sĩ thi đua cơ sở", "Lao động tiên tiến"  # the titles as typed; read as their codes
 
 # What Tổ khối 1 types, per person: (Tự chấm, Tổ chấm) by item code. Rubric "Giáo viên":
 # I.1 10, I.2 10, II.1 50, II.2 30 (required), III.* bonus capped at 5, IV.1 deduction capped at 10.
@@ -94,7 +95,7 @@ T2_SCORES = {
 T2_TITLES = {"GV04": LDTT, "GV05": LDTT, "NV01": LDTT}
 
 # The sorted registration list: a different answer per person, so that a row given to a neighbour shows.
-SORT_TITLES = {"GV01": CSTDCS, "GV02": LDTT, "GV03": ly.NOT_REGISTERED}
+SORT_TITLES = {"GV01": CSTDCS, "GV02": LDTT, "GV03": "Không đăng ký"}
 SORT_INITIATIVES = {"GV01": "Dạy đọc qua trò chơi", "GV02": "Bảng tính điểm tự động", "GV03": "Góc thư viện lớp"}
 
 VIETNAM = {"TZ": "Asia/Ho_Chi_Minh"}  # UTC+7 all year: where the teachers' computers are
@@ -518,15 +519,15 @@ def test_registration_saved_by_libreoffice_merges(books, lo_runs, tmp_path):
     summary = merge_inbox(inbox, books["folder"])
     assert [f.status for f in summary.files] == ["accepted"]
     people = {p.code: p for p in summary.people}
-    assert people["GV01"].registered == CSTDCS
+    assert people["GV01"].registered == title_code(CSTDCS)
     assert people["GV01"].form == "Giấy khen của Hiệu trưởng"
     assert people["GV01"].initiative == "Dạy đọc qua trò chơi"
     assert people["GV02"].registered == ""  # the made-up title never got into the cell
-    assert people["GV03"].registered == LDTT
+    assert people["GV03"].registered == title_code(LDTT)
     newcomers = [p for p in summary.people if p.newcomer]
-    assert [(p.name, p.position, p.registered) for p in newcomers] == [(NEWCOMER, "Giáo viên", LDTT)]
+    assert [(p.name, p.position, p.registered) for p in newcomers] == [(NEWCOMER, "Giáo viên", title_code(LDTT))]
     t1 = next(d for d in summary.departments if d.code == "T1")
-    assert t1.collective == "Tập thể lao động xuất sắc"
+    assert t1.collective == title_code("Tập thể lao động xuất sắc")
 
 
 def test_a_registration_list_sorted_in_libreoffice_keeps_each_persons_title(books, lo_runs, tmp_path):
@@ -555,7 +556,7 @@ def test_a_registration_list_sorted_in_libreoffice_keeps_each_persons_title(book
     assert [(f.status, f.reason) for f in summary.files] == [("accepted", "")]
     assert [i for i in summary.issues if i.severity == "error"] == []
     people = {p.code: p for p in summary.people if p.department == "T1"}
-    assert {c: p.registered for c, p in people.items()} == SORT_TITLES
+    assert {c: p.registered for c, p in people.items()} == {c: title_code(t) for c, t in SORT_TITLES.items()}
     assert {c: p.initiative for c, p in people.items()} == SORT_INITIATIVES
     # read where LibreOffice put each row, not where it was issued
     rows = {e.person.code: int(e.title.cell[len(reg.title_column):])
@@ -818,10 +819,10 @@ def test_returned_file_is_read_and_scores_are_the_typed_ones(merged, kind):
         assert (p.final, p.final_source, p.classification) == (
             pytest.approx(expected_total(dept)), SOURCE_DEPT, expected_class(dept)), (kind, code)
         # typed on the scoring form in the old design; now the registration round's, kept with the issued workbook
-        assert p.registered == TITLES[code]
+        assert p.registered == title_code(TITLES[code])
     ranked = sorted(SCORES, key=lambda c: -expected_total(SCORES[c][1]))
     assert [people[c].rank_department for c in ranked] == [1, 2, 3]
-    assert next(d for d in summary.departments if d.code == "T1").collective == COLLECTIVE
+    assert next(d for d in summary.departments if d.code == "T1").collective == title_code(COLLECTIVE)
 
 
 @pytest.mark.parametrize("kind", ["ods", "xls", "xlsm", "openpyxl"])

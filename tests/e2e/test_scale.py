@@ -247,8 +247,9 @@ def test_problems_share_their_repeated_parameters_and_still_word_each_as_given()
     older = [issue("file.version_diff", NOTE, file=f"lan-{n}.xlsx", count=n, newer="lan-9.xlsx", changes="-")
              for n in (1, 2)]
     assert dict(older[0].params)["newer"] == "lan-9.xlsx" and older[0].params[2] is older[1].params[2]
-    worded = [issue("file.version_diff", NOTE, count=count, newer="x", changes="-").message for count in (1, 1.0, True)]
-    assert [w.split("khác ")[1].split(" ô")[0] for w in worded] == ["1", "1.0", "True"]  # equal keys, not alike
+    made = [issue("file.version_diff", NOTE, count=count, newer="x", changes="-") for count in (1, 1.0, True)]
+    assert [i.message.split("khác ")[1].split(" ô")[0] for i in made] == ["1", "1", "True"]  # equal keys, not alike
+    assert [type(i.to_dict()["params"]["count"]) for i in made] == [int, float, bool]  # nor in the JSON report
 
 
 def test_a_version_of_the_same_shape_is_compared_value_by_value(school, tmp_path):  # noqa: F811

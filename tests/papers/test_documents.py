@@ -23,6 +23,7 @@ from thidua_xlsx.decide.ballots import candidates, count
 from thidua_xlsx.model.council import TallyInput, VoteCount
 from thidua_xlsx.model.layout import MOTTO_1, MOTTO_2
 from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDTT
+from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.papers.document_set import BALLOT, LETTER, LIST, MINUTES, REPORT, TALLY
 from thidua_xlsx.papers.dossiers import write_documents
 from thidua_xlsx.papers.pdf import convert_pdfs
@@ -102,7 +103,7 @@ def _rows(path: Path) -> list[list[str]]:
 
 def _doc(made, kind: str, title: str = "") -> Path:
     every = made["set"].documents
-    return next(d.path for d in every if d.kind == kind and (not title or title in d.name))
+    return next(d.path for d in every if d.kind == kind and (not title or title_name(title) in d.name))
 
 
 def _all_docx(made) -> list[Path]:
@@ -129,7 +130,7 @@ def test_writes_one_dossier_per_title_under_fixed_ascii_names(made):
     ])
     assert all(name.isascii() and " " not in name for name in files)
     result = made["set"]
-    assert [d.title for d in result.dossiers] == [CSTDCS, LDTT, TTLDTT]
+    assert [d.title for d in result.dossiers] == [title_name(t) for t in (CSTDCS, LDTT, TTLDTT)]  # named
     assert [d.collective for d in result.dossiers] == [False, False, True]
     for dossier in result.dossiers:
         assert dossier.checklist == dossier.folder / "Danh-muc-ho-so.txt" and dossier.checklist.is_file()
@@ -176,10 +177,10 @@ def test_letter_counts_equal_the_lists_it_sends(made):
     for title, folder in ((CSTDCS, CSTDCS_FOLDER), (LDTT, LDTT_FOLDER)):
         listed = [row[1] for row in _rows(made["folder"] / folder / f"04_Danh-sach_{folder}.docx")]
         assert listed == _granted(summary, title)
-        assert f"- {title}: {len(listed)} cá nhân;" in letter
+        assert f"- {title_name(title)}: {len(listed)} cá nhân;" in letter
     units = [row[1] for row in _rows(made["folder"] / TTLDTT_FOLDER / f"04_Danh-sach_{TTLDTT_FOLDER}.docx")]
     assert units == ["Tổ khối 1"]
-    assert f"- {TTLDTT}: 1 tập thể (Tổ khối 1);" in letter
+    assert "- Tập thể lao động tiên tiến: 1 tập thể (Tổ khối 1);" in letter
     for expected in ("TỜ TRÌNH", "V/v đề nghị công nhận danh hiệu thi đua năm học 2025-2026",
                      "Kính gửi: UBND xã Thử Nghiệm", "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15;",
                      "(9/10 thành viên có mặt)", "(có danh sách kèm theo)", "Nơi nhận:", "HIỆU TRƯỞNG",

@@ -1,24 +1,59 @@
 """A summary read back (``--council``, ``--from``) names its layout's schema version; one this version of the
-tool cannot know is refused with what to do, never read as if it were the layout known here."""
+tool cannot know is refused with what to do, never read as if it were the layout known here. Version 2 changed
+the JSON report only (titles by code, numbers as numbers): a version-1 summary has the same workbook and is read."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from openpyxl import load_workbook
+
 from tests.decide.test_council import run, school  # noqa: F401 - the module fixture: a merged scoring round
+from tests.filling import council_types
 from thidua_xlsx.cli import EXIT_UNUSABLE
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.titles import NO_PROPOSAL
+from thidua_xlsx.service import apply_council_file, merge_inbox
 
 
-def test_a_summary_written_by_a_newer_version_is_refused_with_what_to_do(school, tmp_path, monkeypatch):  # noqa: F811
-    monkeypatch.setattr(ly, "SUMMARY_SCHEMA_VERSION", 0)  # as if this tool knew no layout yet: the file's is newer
+def _with_schema(path: Path, version: int) -> None:
+    """``path``'s metadata rewritten to say it was written with schema ``version``."""
+    wb = load_workbook(path)
+    ws = wb[ly.META_SHEET]
+    data = ly.meta_json([c.value for c in ws["A"]], ly.MAX_SUMMARY_META_CHARS)
+    for cell in ws["A"]:
+        cell.value = None
+    for row, text in enumerate(ly.meta_cells({**data, "schema_version": version}), start=1):
+        ws.cell(row, 1).value = text
+    wb.save(path)
 
-    result = run("merge", school["inbox"], "--council", school["first"], "-o", tmp_path / "x.xlsx")
+
+def test_a_summary_written_by_a_newer_version_is_refused_with_what_to_do(school, tmp_path):  # noqa: F811
+    newer = tmp_path / "tong-hop.xlsx"
+    newer.write_bytes(school["first"].read_bytes())
+    _with_schema(newer, ly.SUMMARY_SCHEMA_VERSION + 1)
+
+    result = run("merge", school["inbox"], "--council", newer, "-o", tmp_path / "x.xlsx")
 
     assert result.exit_code == EXIT_UNUSABLE, result.output
-    assert ("tong-hop.xlsx' được ghi theo bố cục bảng tổng hợp số 1, phiên bản thidua-xlsx này chỉ đọc được tới "
-            "số 0") in " ".join(result.output.split())
+    assert (f"tong-hop.xlsx' được ghi theo bố cục bảng tổng hợp số {ly.SUMMARY_SCHEMA_VERSION + 1}, phiên bản "
+            f"thidua-xlsx này chỉ đọc được tới số {ly.SUMMARY_SCHEMA_VERSION}") in " ".join(result.output.split())
     assert "pip install -U thidua-xlsx" in result.output
     assert not (tmp_path / "x.xlsx").exists()
+    final, problems = apply_council_file(merge_inbox(school["inbox"], school["folder"]), newer)
+    assert final is None and [p.code for p in problems] == ["summary.schema_unknown"]
 
 
 def test_the_summary_of_this_version_is_read(school, tmp_path):  # noqa: F811
+    assert ly.SUMMARY_SCHEMA_VERSION == 2
     assert run("merge", school["inbox"], "--council", school["first"], "-o", tmp_path / "x.xlsx").exit_code == 0
+
+
+def test_a_version_1_summary_is_still_read_with_its_titles_in_words(school, tmp_path):  # noqa: F811
+    met = tmp_path / "hoi-dong.xlsx"
+    council_types(school["first"], met, {"GV03": (None, NO_PROPOSAL, "Nghỉ dài ngày")})  # typed as its name
+    _with_schema(met, 1)
+    final, problems = apply_council_file(merge_inbox(school["inbox"], school["folder"]), met)
+    assert final is not None and "summary.schema_unknown" not in {p.code for p in problems}
+    gv03 = next(p for p in final.people if p.code == "GV03")
+    assert (gv03.council_decision, gv03.proposed) == (NO_PROPOSAL, "")

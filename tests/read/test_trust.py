@@ -34,7 +34,7 @@ from tests.filling import (
 from thidua_xlsx.cli import EXIT_UNUSABLE, main
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.model.titles import CSTDCS, LDTT
+from thidua_xlsx.model.titles import CSTDCS, LDTT, NOT_REGISTERED
 from thidua_xlsx.service import generate_round, merge_inbox
 from thidua_xlsx.text import workbook as tx
 
@@ -214,11 +214,11 @@ def test_a_sorted_registration_list_keeps_each_persons_title(issued, tmp_path):
     path = generate_round(folder, ly.REGISTRATION, tmp_path / "dk").paths[0]
     reg = sheet(path, ly.RegistrationSheet)
     filled = tmp_path / "inbox" / path.name
-    fill(path, filled, registration_values(reg, {"GV01": CSTDCS, "GV02": LDTT, "GV03": ly.NOT_REGISTERED}))
+    fill(path, filled, registration_values(reg, {"GV01": CSTDCS, "GV02": LDTT, "GV03": NOT_REGISTERED}))
     _move_rows(filled, reg.name, [row for _, row in reversed(reg.rows)])  # sorted Z→A
     summary = merge_inbox(tmp_path / "inbox", folder)
     got = {p.code: p.registered for p in summary.people if p.department == "T1"}
-    assert got == {"GV01": CSTDCS, "GV02": LDTT, "GV03": ly.NOT_REGISTERED}
+    assert got == {"GV01": CSTDCS, "GV02": LDTT, "GV03": NOT_REGISTERED}
     assert not [i for i in summary.issues if i.severity == "error"]
 
 
@@ -298,13 +298,13 @@ def test_generate_from_prints_the_checklist(gate):
 
 def test_the_form_shows_the_registration_locked(gate):
     wb = load_workbook(gate["t1"])
-    for code, shown in (("GV01", CSTDCS), ("GV03", tx.NOT_REGISTERED_SHOWN)):
+    for code, shown in (("GV01", "Chiến sĩ thi đua cơ sở"), ("GV03", tx.NOT_REGISTERED_SHOWN)):
         rec = sheet(gate["t1"], ly.ScoringSheet, code)
         cell = wb[rec.name][rec.title_cell]
         assert cell.value == shown and cell.protection.locked is not False
     newcomer = next(r for r in forms(gate["t1"], spare=False) if r.person_code.startswith("MOI-"))
     assert wb[newcomer.name][newcomer.name_cell].value == "Vũ Thị Mới"
-    assert wb[newcomer.name][newcomer.title_cell].value == LDTT
+    assert wb[newcomer.name][newcomer.title_cell].value == "Lao động tiên tiến"
 
 
 def test_a_title_typed_by_someone_not_registered_is_reported_and_not_considered(gate, tmp_path):

@@ -29,6 +29,8 @@ from tests.snapshot import snapshot, unlocked_cells
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issued import Newcomer, Registration, department_spec, newcomer_code
+from thidua_xlsx.model.titles import CSTDCS, LDTT, NOT_REGISTERED, TTLDTT
+from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.read.presets import load_preset
 from thidua_xlsx.service import generate_round
 from thidua_xlsx.text import workbook as tx
@@ -37,8 +39,8 @@ from thidua_xlsx.write import department as templates
 GOLDEN = Path(__file__).parents[1] / "golden"
 ROUNDS = (ly.REGISTRATION, ly.SCORING)
 PASSWORD = "bí mật 123"
-REGISTERED = {"GV01": "Lao động tiên tiến", "GV02": ly.NOT_REGISTERED, "GV04": "Chiến sĩ thi đua cơ sở"}
-NEWCOMER = ("T2", "Vũ Thị Mới", "Giáo viên", "Lao động tiên tiến")  # typed on T2's first spare row
+REGISTERED = {"GV01": LDTT, "GV02": NOT_REGISTERED, "GV04": CSTDCS}  # as the registration summary is read
+NEWCOMER = ("T2", "Vũ Thị Mới", "Giáo viên", LDTT)  # typed on T2's first spare row
 FACTS_LISTS = {"DS_XepLoaiVC", "DS_KyLuat", "DS_CoKhong", "DS_CapSangKien"}
 ILLEGAL_SHEET_CHARS = set("[]:*?/\\")
 VIETNAMESE = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", re.I)
@@ -301,18 +303,18 @@ def test_scoring_forms_show_the_registration_locked(books):
         for ws, rec in by_kind(book, ly.ScoringSheet):
             title = ws[rec.title_cell]
             assert ws.cell(title.row, title.column - 1).value == tx.L_TITLE
-            expected = book.registered.get(rec.person_code) or tx.NOT_REGISTERED_SHOWN
+            expected = title_name(book.registered.get(rec.person_code, "")) or tx.NOT_REGISTERED_SHOWN
             assert title.value == expected, (book, rec.name)
             assert title.protection.locked is not False, (book, rec.name)
             assert rec.title_cell not in validation_map(ws)
         if book.label == "facts-password-registered":
             shown = {rec.person_code: ws[rec.title_cell].value for ws, rec in by_kind(book, ly.ScoringSheet)}
             if book.department.code == "T1":
-                assert shown == {"GV01": "Lao động tiên tiến", "GV02": ly.NOT_REGISTERED,
+                assert shown == {"GV01": "Lao động tiên tiến", "GV02": "Không đăng ký",
                                  "GV03": tx.NOT_REGISTERED_SHOWN, "": tx.NOT_REGISTERED_SHOWN}
             else:
                 assert shown["GV04"] == "Chiến sĩ thi đua cơ sở" and shown["GV05"] == tx.NOT_REGISTERED_SHOWN
-                assert shown[newcomer_code("T2", 1)] == NEWCOMER[3]
+                assert shown[newcomer_code("T2", 1)] == "Lao động tiên tiến"
 
 
 def test_registration_titles_are_blank_inputs(books):
@@ -393,8 +395,8 @@ def department_enters_facts(book: Book) -> bool:
 def test_dropdowns_offer_the_campaign_titles(books):
     for book in books:
         titles = book.campaign.titles
-        assert named_list(book, "DS_DanhHieuCaNhan") == [*titles.individual, ly.NOT_REGISTERED]
-        assert named_list(book, "DS_DanhHieuTapThe") == [*titles.collective, ly.NOT_REGISTERED]
+        assert named_list(book, "DS_DanhHieuCaNhan") == [*map(title_name, titles.individual), "Không đăng ký"]
+        assert named_list(book, "DS_DanhHieuTapThe") == [*map(title_name, titles.collective), "Không đăng ký"]
         assert named_list(book, "DS_HinhThuc") == list(titles.forms)
         if department_enters_facts(book):
             assert named_list(book, "DS_XepLoaiVC") == list(cm.RATINGS)
@@ -947,7 +949,7 @@ def test_submission_id_changes_with_every_campaign_input_the_writer_uses_but_the
     assert templates.workbook_layout(spec, []).submission_id == base
     changed = {
         "gate cap": replace(spec, gate_cap="Khá"),
-        "titles": replace(spec, titles=replace(spec.titles, collective=("Tập thể lao động tiên tiến",))),
+        "titles": replace(spec, titles=replace(spec.titles, collective=(TTLDTT,))),
         "spare rows": replace(spec, settings=replace(spec.settings, spare_rows=spec.settings.spare_rows + 1)),
         "gap tolerance": replace(spec, settings=replace(spec.settings, score_gap_tolerance=9)),
     }

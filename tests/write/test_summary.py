@@ -26,6 +26,7 @@ from thidua_xlsx.model.results import (
     Summary,
 )
 from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDTT, TTLDXS
+from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.text.collation import name_key
 from thidua_xlsx.write.summary import write_summary
@@ -85,7 +86,7 @@ def make_summary(round_: str = ly.SCORING) -> Summary:
     c = cm.from_dict(campaign_dict(legal_basis=["Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15;",
                                                 "Căn cứ Kế hoạch thi đua năm học 2025-2026 của trường;"]))
     scoring = round_ == ly.SCORING
-    ldtt_ok = _decision(LDTT, True, reason("ldtt.granted", rating="HTTNV", worked="12", maternity=None,
+    ldtt_ok = _decision(LDTT, True, reason("ldtt.granted", rating="HTTNV", worked=12.0, maternity=None,
                                                  classified=None))
     excellent = reason("cstdcs.granted", first=reason("cstdcs.excellent"), second=None)
     neither = reason("cstdcs.refused", first=reason("cstdcs.not_excellent"),
@@ -93,8 +94,8 @@ def make_summary(round_: str = ly.SCORING) -> Summary:
     people = [
         _person(c, "GV01", CSTDCS, 95.5, [ldtt_ok, _decision(CSTDCS, True, excellent)]),
         _person(c, "GV02", CSTDCS, 88, [ldtt_ok, _decision(CSTDCS, False, neither)]),
-        _person(c, "GV03", LDTT, 80, [_decision(LDTT, False, reason("ldtt.months_short", worked="7",
-                                                                                 needed="8"))]),
+        _person(c, "GV03", LDTT, 80, [_decision(LDTT, False, reason("ldtt.months_short", worked=7.0,
+                                                                                 needed=8))]),
         _person(c, "GV04", LDTT, None, [_decision(LDTT, False, reason("ldtt.department_missing"))],
                 status=STATUS_DEPT_MISSING, file="", sheet=""),
         _person(c, "GV05", "", 75, [_decision(LDTT, False, reason("ldtt.not_registered"))]),
@@ -199,7 +200,7 @@ def test_sheet_names_in_order_for_both_rounds(wb, tmp_path):
     assert reg.sheetnames == [*REGISTRATION_SHEETS, ly.META_SHEET]
     counts = _table(reg["Tổng hợp"], "Số người")
     assert [r["Tổ"] for r in counts] == ["Tổ khối 1", "Tổ Văn phòng – Khối 5", tx.SCHOOL_TOTAL]
-    assert counts[-1][LDTT] == 4 and counts[-1][CSTDCS] == 2
+    assert counts[-1][title_name(LDTT)] == 4 and counts[-1][title_name(CSTDCS)] == 2  # headed by name
     assert reg["Tổng hợp"]._charts
     assert not path.with_name(path.name + ".tmp").exists()
 
@@ -216,11 +217,11 @@ def test_registration_sheet_keeps_the_headers_read_back_by_generate_from(wb):
     people = _table(ws, "Danh hiệu đăng ký")
     assert list(people[0]) == list(tx.REG_HEAD)
     by_code = {r["Mã"]: r for r in people}
-    assert by_code["GV01"]["Danh hiệu đăng ký"] == CSTDCS
+    assert by_code["GV01"]["Danh hiệu đăng ký"] == "Chiến sĩ thi đua cơ sở"  # read back by name
     assert len(people) == 7
     collective = _table(ws, "Danh hiệu tập thể đăng ký")
     assert [(r["Mã tổ"], r["Tổ"], r["Danh hiệu tập thể đăng ký"]) for r in collective] == [
-        ("T1", "Tổ khối 1", TTLDTT), ("T2", "Tổ Văn phòng – Khối 5", TTLDXS)]
+        ("T1", "Tổ khối 1", title_name(TTLDTT)), ("T2", "Tổ Văn phòng – Khối 5", title_name(TTLDXS))]
 
 
 def test_detail_has_council_columns_and_group_subtotals(wb):
@@ -246,19 +247,19 @@ def test_proposal_lists_each_title_with_short_notes_and_refusals_apart(wb):
     ws = wb["Đề nghị khen thưởng"]
     texts = _texts(ws)
     titles = [t for t in texts if t.startswith("DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU")]
-    assert titles == [f"DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU {t.upper()} NĂM HỌC 2025-2026"
+    assert titles == [f"DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU {title_name(t).upper()} NĂM HỌC 2025-2026"
                       for t in (CSTDCS, LDTT)]
     blocks = _blocks(ws)
-    assert [(r[1], r[6], r[9]) for r in blocks[titles[0]]] == [("Nguyễn Thị Lan", CSTDCS, None)]
+    assert [(r[1], r[6], r[9]) for r in blocks[titles[0]]] == [("Nguyễn Thị Lan", title_name(CSTDCS), None)]
     assert [(r[1], r[6], r[9]) for r in blocks[titles[1]]] == [
-        (name, LDTT, None) for name in ("Trần Văn Đức", "Nguyễn Thị Lan", "Đỗ Văn Anh", FORMULA_NAME)]
+        (name, title_name(LDTT), None) for name in ("Trần Văn Đức", "Nguyễn Thị Lan", "Đỗ Văn Anh", FORMULA_NAME)]
     assert texts.count("HIỆU TRƯỞNG") == 2 and texts.count("Nguyễn Văn Hiệu") == 2  # each list signed
     assert tx.REFUSED_TITLE not in texts and REFUSED_MONTHS not in texts  # the reasons stay internal
     assert ws.page_setup.orientation == "landscape"
     inside = wb[tx.S_REFUSED]
     refused = {r[1]: r[9] for r in _blocks_after(inside, tx.REFUSED_TITLE)}
     assert refused["Lê Thị Dung"] == REFUSED_MONTHS
-    assert refused["Trần Văn Đức"].endswith(f"(vẫn đề nghị {LDTT})")
+    assert refused["Trần Văn Đức"].endswith("(vẫn đề nghị Lao động tiên tiến)")
     assert "Hoàng Thị Thu Hương Giang Nguyễn Phương" not in refused  # did not register
 
 
@@ -270,14 +271,14 @@ def _blocks_after(ws, title: str) -> list[list]:
 
 def test_collective_minutes_and_letter(wb):
     collective = _table(wb["Tập thể"], "Số LĐTT")
-    assert [(r["Tổ"], r["Đề nghị"]) for r in collective] == [("Tổ khối 1", TTLDTT),
+    assert [(r["Tổ"], r["Đề nghị"]) for r in collective] == [("Tổ khối 1", title_name(TTLDTT)),
                                                             ("Tổ Văn phòng – Khối 5", None)]
     assert "không có CSTĐCS" in collective[1]["Lý do"]
     minutes = " ".join(_texts(wb["Biên bản"]))
     assert "BIÊN BẢN HỌP BÌNH XÉT THI ĐUA – NĂM HỌC 2025-2026" in minutes
-    assert f"danh hiệu {LDTT} gồm 4 đ/c (có danh sách kèm theo)" in minutes
-    assert f"danh hiệu {CSTDCS} gồm 1 đ/c" in minutes
-    assert f"{TTLDTT}: 1 tập thể (Tổ khối 1)" in minutes
+    assert "danh hiệu Lao động tiên tiến gồm 4 đ/c (có danh sách kèm theo)" in minutes
+    assert "danh hiệu Chiến sĩ thi đua cơ sở gồm 1 đ/c" in minutes
+    assert "Tập thể lao động tiên tiến: 1 tập thể (Tổ khối 1)" in minutes
     assert "Chủ tọa: Nguyễn Văn Hiệu" in minutes and "Thư ký: Lê Thị Thư" in minutes
     letter = _texts(wb["Tờ trình"])
     assert "TỜ TRÌNH" in letter and "Kính gửi: UBND xã Thử Nghiệm" in letter

@@ -3,7 +3,7 @@
 Nothing in a returned workbook is trusted: who the people are and what they registered come
 from the record of what was issued; numbers are re-read and range-checked against the
 campaign's rubric; text is normalised (NFC, trimmed, non-breaking spaces); "9,5" is a 9.5 with
-a note; choices are matched against the campaign's lists.
+a note; choices are matched against the campaign's lists (a title by its name, kept as its code).
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import DEPT, SELF, Cell, CleanSubmission, Entry, InboxFile, ScoringForm, packed_scores
 from thidua_xlsx.model.issued import NEWCOMER_PREFIX, IssuedPerson, newcomer_code
 from thidua_xlsx.model.issues import ERROR, NOTE, WARNING, Issue, issue, reason
+from thidua_xlsx.model.titles import NOT_REGISTERED
+from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.read.legacy_text import detect_and_convert
 from thidua_xlsx.text.collation import fold
 
@@ -75,7 +77,7 @@ def validate(entry: InboxFile, campaign: cm.Campaign) -> CleanSubmission:
     if sub.round == ly.SCORING and sub.issued.collective:
         collective = sub.issued.collective
     if sub.collective is not None:
-        typed = check.choice(sub.collective, (*campaign.titles.collective, ly.NOT_REGISTERED), "Danh hiệu tập thể")
+        typed = check.title(sub.collective, (*campaign.titles.collective, NOT_REGISTERED), "Danh hiệu tập thể")
         collective = typed or collective
     return CleanSubmission(entry.name, dept, tuple(entries), collective, tuple(check.issues))
 
@@ -193,8 +195,13 @@ class _Checker:
         self.add("value.bad_choice", ERROR, raw, value=text, field=label, choices=", ".join(choices))
         return ""
 
+    def title(self, raw: Cell | None, codes: tuple[str, ...], label: str) -> str:
+        """The code of the title chosen in ``raw`` among ``codes``, matched by name as :meth:`choice` does."""
+        by_name = {title_name(c): c for c in codes}
+        return by_name.get(self.choice(raw, tuple(by_name), label), "")
+
     def registered(self, raw: Cell) -> str:
-        return self.choice(raw, (*self.campaign.titles.individual, ly.NOT_REGISTERED), "Danh hiệu đăng ký")
+        return self.title(raw, (*self.campaign.titles.individual, NOT_REGISTERED), "Danh hiệu đăng ký")
 
     def facts(self, raws: dict[str, Cell]) -> cm.Facts:
         values = {}

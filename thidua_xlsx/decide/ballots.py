@@ -49,7 +49,7 @@ def count(tally: TallyInput, r: cm.Rules) -> Tally:
             passed = c.votes >= needed
             results.append(VoteResult(c.code, c.title, c.votes, needed, passed, reason(
                 "vote.passed" if passed else "vote.failed", votes=c.votes, members=members,
-                share=cm.num_text(round(100 * c.votes / members, 1)), percent=cm.num_text(percent),
+                share=round(100 * c.votes / members, 1), percent=percent,
                 needed=needed)))
     return Tally(members, present, tally.ballots_issued, tally.ballots_returned, quorum_needed, quorum_met,
                  tuple(results))

@@ -147,8 +147,8 @@ def _scored(p: PersonResult, flags: tuple[Reason, ...], entry: Entry, campaign: 
     for column, computed, shown in ((SOURCE_SELF, self_score, entry.shown_totals[0]),
                                     (SOURCE_DEPT, dept_score, entry.shown_totals[1])):
         if computed.total is not None and shown is not None and abs(shown - computed.total) > 0.005:
-            problems.append(issue("value.total_mismatch", WARNING, **where, shown=cm.num_text(shown),
-                                  computed=cm.num_text(computed.total)))
+            problems.append(issue("value.total_mismatch", WARNING, **where, shown=shown,
+                                  computed=computed.total))
             flags.append(reason("flag.total_mismatch", column=(column,)))
     chosen, source = None, ""
     if dept_score.total is not None:
@@ -176,9 +176,9 @@ def _scored(p: PersonResult, flags: tuple[Reason, ...], entry: Entry, campaign: 
         gap = abs(self_score.total - dept_score.total)
         if gap > tolerance:
             problems.append(issue("person.score_gap", WARNING, **where, name=p.name,
-                                  self_score=cm.num_text(self_score.total), dept_score=cm.num_text(dept_score.total),
-                                  gap=cm.num_text(round(gap, 2)), tolerance=cm.num_text(tolerance)))
-            flags.append(reason("flag.score_gap", gap=cm.num_text(round(gap, 2))))
+                                  self_score=self_score.total, dept_score=dept_score.total, gap=round(gap, 2),
+                                  tolerance=tolerance))
+            flags.append(reason("flag.score_gap", gap=round(gap, 2)))
     return dict(self_score=self_score, dept_score=dept_score, final=final, final_source=source,
                 classification=classification, flags=tuple(flags))
 
@@ -219,8 +219,8 @@ def council_signals(campaign: cm.Campaign, people: list[PersonResult], by_dept: 
         others = len(percent) - sum(1 for code in {p.code for p in scored} if code in percent)
         if mine and others and abs(sum(mine) / len(mine) - school) > SIGNAL_AVERAGE_GAP:
             found.append(issue("signal.average_far", NOTE, department=dept.name,
-                               average=cm.num_text(round(sum(mine) / len(mine), 1)),
-                               school=cm.num_text(round(school, 1)), gap=SIGNAL_AVERAGE_GAP))
+                               average=round(sum(mine) / len(mine), 1), school=round(school, 1),
+                               gap=SIGNAL_AVERAGE_GAP))
     return found
 
 

@@ -10,7 +10,8 @@ Applying it is pure: council scores replace the final score (ranks and classific
 tool's proposal is made again, then the council's decisions win — a title the rules refuse is
 accepted only with a note and is flagged; a quota tie is settled by the council's choice; a title put
 to a vote is kept only when the vote reached its threshold. Every change goes into the change log:
-who (the council), what (before → after), why (the note typed).
+who (the council), what (before → after), why (the note typed). The council's choices arrive as title
+codes (:mod:`thidua_xlsx.read.council` reads its words) and are compared as codes.
 """
 
 from __future__ import annotations
@@ -20,12 +21,10 @@ import dataclasses
 from thidua_xlsx.decide import rules
 from thidua_xlsx.decide.ballots import count, vote_percent
 from thidua_xlsx.model import campaign as cm
-from thidua_xlsx.model import layout as ly
-from thidua_xlsx.model.council import CouncilChange, CouncilEntry, CouncilInput
+from thidua_xlsx.model.council import NOT_PASSED, TIE_OPEN, CouncilChange, CouncilEntry, CouncilInput
 from thidua_xlsx.model.issues import ERROR, WARNING, Issue, issue, reason
 from thidua_xlsx.model.results import Decision
-from thidua_xlsx.model.titles import CSTDCS, LDTT
-from thidua_xlsx.text import summary as tx
+from thidua_xlsx.model.titles import CSTDCS, LDTT, NO_PROPOSAL, Title
 
 # --- reading ------------------------------------------------------------------------------------
 
@@ -58,11 +57,11 @@ def apply_council(summary, council: CouncilInput, campaign: cm.Campaign):
         rubric = next((r for r in campaign.rubrics if r.role == p.role), campaign.rubrics[0])
         if e.score is not None and not 0 <= e.score <= rubric.max_total:
             problems.append(issue("council.score_out_of_range", ERROR, file=council.file, sheet=e.sheet,
-                                  name=p.name, value=cm.num_text(e.score), max=cm.num_text(rubric.max_total)))
+                                  name=p.name, value=e.score, max=rubric.max_total))
         elif e.score is not None and e.score != p.final:
             chosen = p.dept_score if p.dept_score and p.dept_score.total is not None else p.self_score
             gate_ok = chosen.gate_ok if chosen is not None else True
-            changes.append(CouncilChange(p.code, p.name, "score", _num(p.final), cm.num_text(e.score), e.note))
+            changes.append(CouncilChange(p.code, p.name, "score", p.final, e.score, e.note))
             p = dataclasses.replace(p, final=e.score, final_source=SOURCE_COUNCIL, classification=rules.classify(
                 campaign.classification, campaign.gate_cap, e.score, gate_ok))
         people.append(p)
@@ -79,36 +78,31 @@ def apply_council(summary, council: CouncilInput, campaign: cm.Campaign):
     for p in people:  # a score the council changed may change the proposal itself: say so
         if p.proposed != proposed[p.code] and p.code not in said:
             e = entries.get(p.code)
-            changes.append(CouncilChange(p.code, p.name, "title", proposed[p.code] or "—", p.proposed or "—",
-                                         e.note if e else ""))
+            changes.append(CouncilChange(p.code, p.name, "title", proposed[p.code], p.proposed, e.note if e else ""))
             said.add(p.code)
     departments = decide_departments(campaign, people, summary.departments)
     return dataclasses.replace(summary, people=tuple(people), departments=tuple(departments),
                                issues=(*summary.issues, *problems), tally=tally, council_changes=tuple(changes))
 
 
-def _num(value) -> str:
-    return cm.num_text(value) if value is not None else "—"
-
-
 def _council_decision(p, e: CouncilEntry | None, file: str, problems: list[Issue], changes: list[CouncilChange]):
     if e is None or not e.decision:
         return p
-    before = p.proposed or "—"
-    if e.decision == ly.COUNCIL_NONE:
+    before = p.proposed
+    if e.decision == NO_PROPOSAL:
         if not p.proposed:
             return p
         decisions = tuple(Decision(d.title, False, (reason("council.refused", note=e.note or "—"),))
                           for d in p.decisions)
-        changes.append(CouncilChange(p.code, p.name, "title", before, ly.COUNCIL_NONE, e.note))
+        changes.append(CouncilChange(p.code, p.name, "title", before, NO_PROPOSAL, e.note))
         return dataclasses.replace(p, decisions=decisions)
     wanted = _with_lower(e.decision)
     current = {d.title: d for d in p.decisions}
     refused_by_rule = [t for t in wanted if not current.get(t, Decision(t, False)).granted
                        and not current.get(t, Decision(t, False)).pending]
     if refused_by_rule and not e.note:
-        problems.append(issue("council.needs_note", ERROR, file=file, sheet=e.sheet, name=p.name, title=e.decision,
-                              why=_why(current.get(refused_by_rule[0]))))
+        problems.append(issue("council.needs_note", ERROR, file=file, sheet=e.sheet, name=p.name,
+                              title=Title(e.decision), why=_why(current.get(refused_by_rule[0]))))
         return p
     decisions = []
     for d in p.decisions:
@@ -124,11 +118,11 @@ def _council_decision(p, e: CouncilEntry | None, file: str, problems: list[Issue
     p = dataclasses.replace(p, decisions=tuple(decisions))
     if refused_by_rule:
         problems.append(issue("council.against_rule", WARNING, file=file, sheet=e.sheet, name=p.name,
-                              title=e.decision, why=_why(current.get(refused_by_rule[0])), note=e.note))
-    if p.proposed != (before if before != "—" else ""):
+                              title=Title(e.decision), why=_why(current.get(refused_by_rule[0])), note=e.note))
+    if p.proposed != before:
         tie = any(current.get(t) is not None and current[t].pending for t in wanted)
         changes.append(CouncilChange(p.code, p.name, "tie" if tie and not refused_by_rule else "title", before,
-                                     p.proposed or "—", e.note, against_rule=bool(refused_by_rule)))
+                                     p.proposed, e.note, against_rule=bool(refused_by_rule)))
     return p
 
 
@@ -137,8 +131,9 @@ def _with_lower(title: str) -> tuple[str, ...]:
     return (LDTT, CSTDCS) if title == CSTDCS else (title,)
 
 
-def _why(decision: Decision | None) -> str:
-    return decision.reason if decision is not None and decision.reasons else reason("council.not_registered").text
+def _why(decision: Decision | None):
+    """Why the rules refuse: the decision's reasons, or that nothing was registered."""
+    return decision.reasons if decision is not None and decision.reasons else reason("council.not_registered")
 
 
 def _settle_ties(people, problems: list[Issue], changes: list[CouncilChange]):
@@ -150,7 +145,7 @@ def _settle_ties(people, problems: list[Issue], changes: list[CouncilChange]):
             if chosen:
                 decisions = tuple(Decision(d.title, False, (reason("council.tie_not_chosen"),)) if d.pending
                                   else d for d in p.decisions)
-                changes.append(CouncilChange(p.code, p.name, "tie", tx.CHANGES_TIE_OPEN, p.proposed or "—", ""))
+                changes.append(CouncilChange(p.code, p.name, "tie", TIE_OPEN, p.proposed, ""))
                 p = dataclasses.replace(p, decisions=decisions)
             else:
                 problems.append(issue("council.tie_open", WARNING, name=p.name))
@@ -166,13 +161,13 @@ def _voted(p, tally, r: cm.Rules, problems: list[Issue], changes: list[CouncilCh
             continue
         result = tally.result(p.code, d.title)
         if result is None or result.passed is None:
-            problems.append(issue("vote.missing", WARNING, name=p.name, title=d.title))
+            problems.append(issue("vote.missing", WARNING, name=p.name, title=Title(d.title)))
             decisions.append(d)
         elif result.passed:
             decisions.append(dataclasses.replace(d, reasons=(*d.reasons, result.reason)))
         else:
             decisions.append(Decision(d.title, False, (result.reason,)))
-            changes.append(CouncilChange(p.code, p.name, "vote", d.title, tx.CHANGES_NOT_PASSED, result.reason.text))
+            changes.append(CouncilChange(p.code, p.name, "vote", d.title, NOT_PASSED, "", reason=result.reason))
     return dataclasses.replace(p, decisions=tuple(decisions))
 
 

@@ -12,9 +12,8 @@ from dataclasses import dataclass
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.issues import Reason, reason
-from thidua_xlsx.model.layout import NOT_REGISTERED
 from thidua_xlsx.model.results import Decision, Score
-from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDTT, TTLDXS
+from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDTT, TTLDXS, is_registered
 
 _RECOGNISED_LEVELS = set(cm.INITIATIVE_LEVELS)
 
@@ -65,7 +64,7 @@ def rank(values: list[float | None]) -> list[int | None]:
 class Candidate:
     """What the individual rules look at for one person."""
 
-    registered: str  # registered title ("" or NOT_REGISTERED: none)
+    registered: str  # registered title's code ("" or titles.NOT_REGISTERED: none)
     rating: str | None
     months: float | None
     maternity_months: float | None
@@ -81,7 +80,7 @@ class Candidate:
 
 def _registered_rank(title: str) -> int:
     """0 none, 1 LĐTT, 2 CSTĐCS or higher (CSTĐ cấp tỉnh… include CSTĐCS)."""
-    if not title or title == NOT_REGISTERED:
+    if not is_registered(title):
         return 0
     if title == LDTT:
         return 1
@@ -106,9 +105,9 @@ def decide_ldtt(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...]) -> 
         failed.append(reason("ldtt.rating", rating=c.rating, needed=" hoặc ".join(rules.ldtt_ratings)))
     worked = None if c.months is None else min(12.0, c.months + (c.maternity_months or 0))
     if worked is not None and worked < rules.ldtt_min_months:
-        failed.append(reason("ldtt.months_short", worked=cm.num_text(worked), needed=cm.num_text(rules.ldtt_min_months)))
+        failed.append(reason("ldtt.months_short", worked=worked, needed=rules.ldtt_min_months))
     if rules.ldtt_max_days_off is not None and (c.days_off or 0) > rules.ldtt_max_days_off:
-        failed.append(reason("ldtt.days_off", days=cm.num_text(c.days_off), max=cm.num_text(rules.ldtt_max_days_off)))
+        failed.append(reason("ldtt.days_off", days=c.days_off, max=rules.ldtt_max_days_off))
     if c.discipline and c.discipline != cm.DISCIPLINES[0]:
         failed.append(reason("ldtt.disciplined", discipline=c.discipline.lower()))
     if c.under_review:
@@ -122,10 +121,10 @@ def decide_ldtt(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...]) -> 
                                  needed=rules.ldtt_min_classification))
     if failed:
         return Decision(LDTT, False, tuple(failed))
-    maternity = reason("ldtt.maternity", months=cm.num_text(c.maternity_months)) if c.maternity_months else None
-    classified = (reason("ldtt.classified", classification=c.classification, total=cm.num_text(c.total))
+    maternity = reason("ldtt.maternity", months=c.maternity_months) if c.maternity_months else None
+    classified = (reason("ldtt.classified", classification=c.classification, total=c.total)
                   if c.classification else None)
-    return Decision(LDTT, True, (reason("ldtt.granted", rating=c.rating, worked=cm.num_text(worked),
+    return Decision(LDTT, True, (reason("ldtt.granted", rating=c.rating, worked=worked,
                                         maternity=maternity, classified=classified),))
 
 
@@ -196,12 +195,12 @@ def apply_quota(candidates: list[tuple[str, float | None]], ldtt_count: int, per
             result.update({code: None for code in tied})
             taken += len(tied)
         elif taken < slots:
-            tie = reason("quota.tie", score=cm.num_text(value), tied=len(tied), left=slots - taken,
-                         percent=cm.num_text(percent), slots=slots)
+            tie = reason("quota.tie", score=value, tied=len(tied), left=slots - taken,
+                         percent=percent, slots=slots)
             result.update({code: tie for code in tied})
             taken = slots
         else:
-            result.update({code: reason("quota.outside", percent=cm.num_text(percent), slots=slots)
+            result.update({code: reason("quota.outside", percent=percent, slots=slots)
                            for code in tied})
         index += len(tied)
     return result
@@ -224,10 +223,10 @@ class Unit:
 
 def decide_collective(u: Unit, rules: cm.Rules) -> list[Decision]:
     """TTLĐTT (Luật TĐKT 2022 art. 27) and TTLĐXS (art. 26), per DOMAIN.md §2."""
-    if not u.registered or u.registered == NOT_REGISTERED:
+    if not is_registered(u.registered):
         return [Decision(TTLDTT, False, (reason("collective.not_registered"),))]
     share = 100 * u.ldtt / u.members if u.members else 0
-    share_text = reason("collective.share", ldtt=u.ldtt, members=u.members, percent=cm.num_text(round(share, 1)))
+    share_text = reason("collective.share", ldtt=u.ldtt, members=u.members, percent=round(share, 1))
     unknown = []
     if u.discipline_unknown:
         unknown.append(reason("collective.discipline_unknown", count=u.discipline_unknown))
@@ -240,7 +239,7 @@ def decide_collective(u: Unit, rules: cm.Rules) -> list[Decision]:
             failed.append(reason("collective.not_done", count=u.members - u.at_least_htnv - u.unrated))
         if share < rules.ttldxs_min_percent:
             failed.append(reason("collective.share_below", share=share_text,
-                                 needed=cm.num_text(rules.ttldxs_min_percent)))
+                                 needed=rules.ttldxs_min_percent))
         if u.cstdcs < 1:
             failed.append(reason("collective.no_cstdcs"))
         if u.disciplined:
@@ -252,7 +251,7 @@ def decide_collective(u: Unit, rules: cm.Rules) -> list[Decision]:
     failed = []
     if share <= rules.ttldtt_min_percent:
         failed.append(reason("collective.share_not_above", share=share_text,
-                             needed=cm.num_text(rules.ttldtt_min_percent)))
+                             needed=rules.ttldtt_min_percent))
     if u.warned_or_worse:
         failed.append(reason("collective.warned", count=u.warned_or_worse))
     failed += unknown

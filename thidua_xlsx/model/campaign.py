@@ -14,6 +14,8 @@ import json
 import unicodedata
 from dataclasses import dataclass, field
 
+from thidua_xlsx.model.titles import codes as title_codes
+
 # Kinds of criteria groups (the words the secretary reads in campaign.xlsx).
 SCORE = "cộng"
 BONUS = "thưởng"
@@ -189,6 +191,8 @@ class Level:
 
 @dataclass(frozen=True)
 class Titles:
+    """The campaign's lists: titles by code (:mod:`thidua_xlsx.model.titles`), award forms by their words."""
+
     individual: tuple[str, ...]
     collective: tuple[str, ...]
     forms: tuple[str, ...]
@@ -239,7 +243,7 @@ def _tuple(value):
 
 
 def from_dict(data: dict) -> Campaign:
-    """Inverse of :func:`to_dict`; also reads presets (which have no ``id``)."""
+    """Inverse of :func:`to_dict`; also reads presets (which have no ``id`` and name their titles in words)."""
     rubrics = tuple(rubric_from_dict(r) for r in data["rubrics"])
     fact_names = {f.name for f in dataclasses.fields(Facts)}
     staff = []
@@ -258,7 +262,8 @@ def from_dict(data: dict) -> Campaign:
         rules=Rules(**rules),
         classification=tuple(Level(c["name"], c["min"]) for c in data["classification"]),
         gate_cap=data.get("gate_cap", ""),
-        titles=Titles(_tuple(titles["individual"]), _tuple(titles["collective"]), _tuple(titles["forms"])),
+        titles=Titles(title_codes(_tuple(titles["individual"])), title_codes(_tuple(titles["collective"])),
+                      _tuple(titles["forms"])),
         legal_basis=_tuple(data.get("legal_basis")),
         rubrics=rubrics,
         departments=tuple(Department(**d) for d in data["departments"]),

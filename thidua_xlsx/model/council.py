@@ -9,25 +9,32 @@ from dataclasses import dataclass
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issues import Issue, Reason
 
+TIE_OPEN = "tie_open"  # before a tie the council settled: the tie, left to the council
+NOT_PASSED = "not_passed"  # after a vote that did not reach its threshold
+
 
 @dataclass(frozen=True)
 class CouncilChange:
-    """One line of the change log: the council changed ``what`` of a person (or a department)."""
+    """One line of the change log: the council changed ``what`` of a person (or a department).
+
+    ``before`` and ``after`` are scores (a number, None: none) for "score"; for the others a title code
+    ("": no title), :data:`TIE_OPEN` or :data:`NOT_PASSED` — worded by the writers."""
 
     code: str
     name: str
     what: str  # a code: "score", "title", "vote", "tie"
-    before: str
-    after: str
+    before: str | float | None
+    after: str | float | None
     note: str  # what the council typed as its reason
     against_rule: bool = False  # accepted only because a note was given; flagged
+    reason: Reason | None = None  # the tool's reason, when the change is not the council's choice (a vote)
 
 
 @dataclass(frozen=True)
 class CouncilEntry:
     code: str
     score: float | None
-    decision: str  # "" (agree with the proposal), a title, or ly.COUNCIL_NONE
+    decision: str  # "" (agree with the proposal), a title code, or titles.NO_PROPOSAL
     note: str
     sheet: str
     row: int  # 1-based, for the messages
@@ -49,13 +56,13 @@ class Candidate:
     code: str
     name: str
     department: str  # department name
-    title: str
+    title: str  # a code
 
 
 @dataclass(frozen=True)
 class VoteCount:
     code: str
-    title: str
+    title: str  # a code (a title the tool does not know: as typed)
     votes: int | None  # None: not typed
 
 

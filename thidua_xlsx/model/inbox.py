@@ -16,6 +16,7 @@ from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issued import IssuedPerson, IssuedWorkbook
 from thidua_xlsx.model.issues import ERROR, NOTE, Issue, issue
+from thidua_xlsx.model.titles import is_registered
 
 # File statuses, as written in "Nguồn dữ liệu".
 ACCEPTED = "accepted"
@@ -166,7 +167,7 @@ class Entry:
     newcomer: bool
     file: str
     sheet: str = ""
-    registered: str = ""
+    registered: str = ""  # a title code, titles.NOT_REGISTERED or ""
     form: str = ""
     initiative: str = ""
     note: str = ""
@@ -182,7 +183,7 @@ class Entry:
 
     @property
     def has_registered(self) -> bool:
-        return bool(self.registered) and self.registered != ly.NOT_REGISTERED
+        return is_registered(self.registered)
 
     @property
     def self_scores(self) -> dict[str, float | None]:

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.titles import code as title_code
+from thidua_xlsx.model.titles import is_registered
 
 ISSUED_FOLDER = "so-da-phat"  # in the campaign folder, beside campaign.xlsx
 LOCKED_FOLDER = "o-khoa"  # in ISSUED_FOLDER: the locked content of each record
@@ -26,7 +28,7 @@ NEWCOMER_PREFIX = "MOI"
 
 @dataclass(frozen=True)
 class IssuedPerson:
-    """A person as their department's workbook shows them. ``registered`` "" = not registered."""
+    """A person as their department's workbook shows them. ``registered``: a title code, "" = not registered."""
 
     code: str
     name: str
@@ -37,7 +39,7 @@ class IssuedPerson:
 
     @property
     def has_registered(self) -> bool:
-        return bool(self.registered) and self.registered != ly.NOT_REGISTERED
+        return is_registered(self.registered)
 
 
 @dataclass(frozen=True)
@@ -160,8 +162,11 @@ class IssuedWorkbook:
 
     @classmethod
     def from_json(cls, data: dict) -> "IssuedWorkbook":
+        """A record; one written before titles had codes names them in words, read as their codes."""
         return cls(layout=ly.WorkbookLayout.from_json(data["layout"]),
-                   people=tuple(IssuedPerson(**p) for p in data["people"]), collective=data["collective"],
+                   people=tuple(IssuedPerson(**{**p, "registered": title_code(p.get("registered", ""))})
+                                for p in data["people"]),
+                   collective=title_code(data["collective"]),
                    locked=tuple((k, v) for k, v in data.get("locked", ())), fingerprint=data["fingerprint"],
                    file_name=data["file_name"], issued_on=tuple(data["issued_on"]), sha256=data.get("sha256", ""),
                    rubrics=tuple(cm.rubric_from_dict(r) for r in data.get("rubrics", ())))

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from thidua_xlsx.model.campaign import num_text
+from thidua_xlsx.model.titles import Title
+from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text.messages import LABELS, MESSAGES, REASONS, SEVERITY_LABELS
 
 ERROR = "error"
@@ -48,7 +51,9 @@ class Reason:
     """Why a decision, a status or a flag is what it is: a code with parameters, worded at the edge.
 
     A parameter may itself be a Reason (worded in place) or a tuple of codes (listed with their
-    labels); None words as nothing.
+    labels); a number is kept as a number (the JSON report gives it as one) and worded the Vietnamese
+    way (9.5 → "9,5", 12.0 → "12"); a :class:`~thidua_xlsx.model.titles.Title` is worded as its name;
+    None words as nothing.
     """
 
     code: str
@@ -98,6 +103,10 @@ class Lines(tuple):
 def _word(value) -> str:
     if value is None:
         return ""
+    if type(value) is float:
+        return num_text(value)
+    if isinstance(value, Title):
+        return title_name(value)
     if isinstance(value, Lines):
         return str(value)
     if isinstance(value, Reason):
@@ -131,7 +140,8 @@ _PAIRS_LIMIT = 100_000
 def _shared_pair(pair: tuple[str, object]) -> tuple[str, object]:
     """One copy of each text or whole-number parameter: a province's problems repeat the same departments,
     files and counts (the older versions of a department name the same newer one: ~0.3 KB a version).
-    Only those two exact types: 1, 1.0 and True are equal keys but not worded alike."""
+    Only those two exact types: 1, 1.0 and True are equal keys but not alike (True is worded "True", 1.0 is
+    1.0 in the JSON report)."""
     if type(pair[1]) not in (str, int):
         return pair
     found = _PAIRS.get(pair)

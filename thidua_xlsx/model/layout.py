@@ -40,8 +40,6 @@ REG_COLLECTIVE_SHEET = "Đăng ký tập thể"
 GUIDE_SHEET = "Hướng dẫn"
 DEPARTMENT_SHEET = "Tổng hợp tổ"
 
-COUNCIL_NONE = "Không đề nghị"  # the council's decision "no title" (the others are the titles themselves)
-NOT_REGISTERED = "Không đăng ký"  # chosen by the person in the registration round
 # Our users' computers keep Vietnam time: UTC+7 all year (no daylight saving).
 VIETNAM_UTC_OFFSET = dt.timedelta(hours=7)
 MOTTO_1 = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -205,7 +203,7 @@ def _frozen(value):
     return tuple([_frozen(v) if type(v) is list else v for v in value])
 
 
-SUMMARY_SCHEMA_VERSION = 1
+SUMMARY_SCHEMA_VERSION = 2  # 2: the JSON report gives titles by code, reasons' numbers as numbers (same workbook)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from thidua_xlsx.model.issues import ERROR, NOTE, WARNING, Issue
 from thidua_xlsx.model.results import Summary
 from thidua_xlsx.model.titles import CSTDCS, LDTT
 
-REPORT_SCHEMA_VERSION = 2  # of the JSON report (README: what each version changed); 2: the "report" block
+REPORT_SCHEMA_VERSION = 3  # of the JSON report (README: what each version changed)
 
 EXIT_OK = 0
 EXIT_UNUSABLE = 1  # nothing usable: an invalid campaign, or no submission could be read

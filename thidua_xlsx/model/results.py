@@ -7,10 +7,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from thidua_xlsx.model import campaign as cm
-from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.council import CouncilChange, Tally
 from thidua_xlsx.model.inbox import ACCEPTED, DEPT, SELF, InboxFile
 from thidua_xlsx.model.issues import Issue, Reason
+from thidua_xlsx.model.titles import is_registered
 
 
 @dataclass(frozen=True, slots=True)  # one or more per person: no __dict__ each
@@ -26,7 +26,7 @@ class Score:
 class Decision:
     """A title granted or not, with its reasons. ``pending``: the council must decide (not the tool)."""
 
-    title: str
+    title: str  # a code (model.titles)
     granted: bool
     reasons: tuple[Reason, ...] = ()
     pending: bool = False
@@ -58,7 +58,7 @@ class PersonResult:
     newcomer: bool = False
     file: str = ""
     sheet: str = ""
-    registered: str = ""
+    registered: str = ""  # a title code, titles.NOT_REGISTERED or "" (nothing chosen)
     form: str = ""
     initiative: str = ""
     note: str = ""
@@ -73,12 +73,12 @@ class PersonResult:
     decisions: tuple[Decision, ...] = ()
     flags: tuple[Reason, ...] = ()
     council_score: float | None = None  # what the council typed, after a council pass
-    council_decision: str = ""
+    council_decision: str = ""  # "" (agree with the proposal), a title code or titles.NO_PROPOSAL
     council_note: str = ""
 
     @property
     def has_registered(self) -> bool:
-        return bool(self.registered) and self.registered != ly.NOT_REGISTERED
+        return is_registered(self.registered)
 
     def granted(self, title: str) -> bool:
         return is_granted(self.decisions, title)
@@ -97,7 +97,7 @@ class DepartmentResult:
     members: int
     submitted: bool
     file: str = ""
-    collective: str = ""
+    collective: str = ""  # the collective title registered: a code, titles.NOT_REGISTERED or ""
     decisions: tuple[Decision, ...] = ()
 
     @property

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from thidua_xlsx.model.council import Candidate
+from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.papers.document_set import BALLOT
 from thidua_xlsx.papers.docx_engine import BODY_PT, Paper, numbered
 from thidua_xlsx.papers.facts import Facts
@@ -12,8 +13,9 @@ from thidua_xlsx.text import documents as tx
 def paper(s: Facts, title: str, chosen: list[Candidate]) -> Paper:
     """Phiếu bầu of one title: the candidates, "Đồng ý" / "Không đồng ý", no voter's name; print as many as
     there are members."""
-    doc = Paper(s, tx.DOC_NAMES[BALLOT].format(title=title), tx.BALLOT_TITLE, date=False, council=True)
-    doc.centered(tx.BALLOT_SUBTITLE.format(title=title, year=s.year), bold=True, size=BODY_PT, space_after=10)
+    name = title_name(title)
+    doc = Paper(s, tx.DOC_NAMES[BALLOT].format(title=name), tx.BALLOT_TITLE, date=False, council=True)
+    doc.centered(tx.BALLOT_SUBTITLE.format(title=name, year=s.year), bold=True, size=BODY_PT, space_after=10)
     for line in tx.BALLOT_RULES:
         doc.para(line.format(percent=s.percent_text(title)), italic=True)
     rows = [[c.name, c.department if c.department != c.name else "", "", ""] for c in chosen]

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from thidua_xlsx.model.titles import CSTDCS, TTLDXS
+from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.papers.document_set import REPORT, Attachment, Document
 from thidua_xlsx.papers.facts import Facts
 from thidua_xlsx.text import documents as tx
@@ -47,7 +48,7 @@ def _checklist_text(s: Facts, title: str, papers: tuple[Document, ...], attachme
         pdf = f" ({Path(rel).with_suffix('.pdf').as_posix()})" if d.pdf else tx.CHECKLIST_PDF_MISSING
         return rel + pdf
 
-    lines = [tx.CHECKLIST_TITLE.format(title=title.upper(), year=s.year),
+    lines = [tx.CHECKLIST_TITLE.format(title=title_name(title).upper(), year=s.year),
              tx.CHECKLIST_SCHOOL.format(school=s.school.name, recipient=s.school.recipient), "", tx.CHECKLIST_MADE]
     n = 0
     reports = [d for d in papers if d.kind == REPORT]

@@ -36,7 +36,7 @@ class Dossier:
     """The hồ sơ of one title: its folder, its papers in filing order (the shared ones from the top
     folder first), what must still be attached, and the checklist file saying all that."""
 
-    title: str
+    title: str  # the title's name, as the papers say it
     collective: bool
     folder: Path
     documents: tuple[Document, ...]

@@ -34,6 +34,7 @@ from pathlib import Path
 
 from thidua_xlsx.model.results import PersonResult, Summary
 from thidua_xlsx.model.titles import CSTDCS
+from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.papers import ballot, letter, lists, minutes, report, tally
 from thidua_xlsx.papers.checklist import to_attach, write_checklist
 from thidua_xlsx.papers.document_set import BALLOT, LETTER, LIST, MINUTES, REPORT, TALLY, Document, DocumentSet, Dossier
@@ -56,17 +57,19 @@ def write_documents(summary: Summary, folder: Path, *, pdf: bool = True) -> Docu
         tally.paper(s).save(path)
         planned.append((TALLY, tx.DOC_NAMES[TALLY], path))
         for title, chosen in s.ballot.items():
-            path = folder / f"{tx.FILE_BALLOT.format(title=ascii_name(title))}.docx"
+            name = title_name(title)
+            path = folder / f"{tx.FILE_BALLOT.format(title=ascii_name(name))}.docx"
             ballot.paper(s, title, chosen).save(path)
-            planned.append((BALLOT, tx.DOC_NAMES[BALLOT].format(title=title), path))
+            planned.append((BALLOT, tx.DOC_NAMES[BALLOT].format(title=name), path))
     shared_count = len(planned)
     own: dict[str, list[tuple[str, str, Path]]] = {}
     for title in [*s.individual, *s.collective]:
-        sub = folder / ascii_name(title)
+        name = title_name(title)
+        sub = folder / ascii_name(name)
         sub.mkdir(exist_ok=True)
-        path = sub / f"{tx.FILE_LIST.format(title=ascii_name(title))}.docx"
+        path = sub / f"{tx.FILE_LIST.format(title=ascii_name(name))}.docx"
         lists.paper(s, title).save(path)
-        own[title] = [(LIST, tx.DOC_NAMES[LIST].format(title=title), path)]
+        own[title] = [(LIST, tx.DOC_NAMES[LIST].format(title=name), path)]
         if title == CSTDCS:
             for p, path in _report_paths(sub, [p for p, _ in s.individual[title]]):
                 report.paper(s, p, title).save(path)
@@ -86,9 +89,9 @@ def write_documents(summary: Summary, folder: Path, *, pdf: bool = True) -> Docu
         mine = tuple(documents[path] for _, _, path in files)
         papers = tuple(d for d in shared if d.kind != BALLOT) + mine
         attachments = to_attach(s, title)
-        checklist = folder / ascii_name(title) / tx.FILE_CHECKLIST
+        checklist = folder / ascii_name(title_name(title)) / tx.FILE_CHECKLIST
         write_checklist(checklist, s, title, papers, attachments, folder)
-        dossiers.append(Dossier(title, collective, checklist.parent, papers, attachments, checklist))
+        dossiers.append(Dossier(title_name(title), collective, checklist.parent, papers, attachments, checklist))
     missing = tuple(path for _, _, path in planned if path not in pdfs) if pdf else ()
     return DocumentSet(folder, shared, tuple(dossiers), missing, problem if missing else "", s.warnings())
 

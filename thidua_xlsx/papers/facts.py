@@ -1,5 +1,5 @@
 """What the papers say, worked out once from the summary: the lists per title, the ballot, the tally's
-votes, the short notes and the warnings (:class:`Facts`)."""
+votes, the short notes and the warnings (:class:`Facts`). Titles are codes here; each paper words them."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from thidua_xlsx.model.council import Candidate, VoteResult
 from thidua_xlsx.model.issues import Reason
 from thidua_xlsx.model.results import Decision, DepartmentResult, PersonResult, Summary, by_department
 from thidua_xlsx.model.titles import CSTDCS, LDTT
+from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import documents as tx
+from thidua_xlsx.text.titles import TITLE_SHORT
 from thidua_xlsx.text.wording import short_note
 from thidua_xlsx.write.engine import FIXED_DATE
 from thidua_xlsx.write.summary.content import COLLECTIVE_ORDER, proposal_lists, school_of, titles_in_order
@@ -110,7 +112,7 @@ class Facts:
             if p.facts.maternity_months:
                 notes.append(tx.NOTES["maternity"].format(months=cm.num_text(p.facts.maternity_months)))
             if p.granted(CSTDCS):
-                notes.append(tx.NOTES["also"].format(title=tx.TITLE_SHORT.get(CSTDCS, CSTDCS)))
+                notes.append(tx.NOTES["also"].format(title=TITLE_SHORT[CSTDCS]))
         notes.append(short_note(d))  # "Hội đồng quyết định" when the council decided, as on the summary's lists
         notes += self.vote_notes(p.code, title)
         return "; ".join(n for n in notes if n)
@@ -142,8 +144,8 @@ class Facts:
         for code, name, title in proposed:
             r = self.result(code, title)
             if r is not None and r.passed is False:
-                found.append(tx.WARN_VOTE_FAILED.format(name=name, title=title, votes=r.votes, members=t.members,
-                                                        needed=r.needed))
+                found.append(tx.WARN_VOTE_FAILED.format(name=name, title=title_name(title), votes=r.votes,
+                                                        members=t.members, needed=r.needed))
         return tuple(found)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from thidua_xlsx.decide.ballots import vote_percent
 from thidua_xlsx.model.titles import CSTDCS
+from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.papers.document_set import LETTER
 from thidua_xlsx.papers.docx_engine import TITLE_PT, Paper, Receivers, Sign
 from thidua_xlsx.papers.facts import Facts
@@ -32,14 +33,14 @@ def paper(s: Facts) -> Paper:
     results = [s.result(p.code, title) for title in voted for p, _ in s.individual.get(title, ())]
     results += [s.result(d.code, title) for title in voted for d in s.collective.get(title, ())]
     if voted and t is not None and t.quorum_met and results and all(r is not None and r.passed for r in results):
-        review += tx.LETTER_REVIEW_VOTED.format(titles=", ".join(voted),
+        review += tx.LETTER_REVIEW_VOTED.format(titles=", ".join(map(title_name, voted)),
                                                 percent=" / ".join(dict.fromkeys(s.percent_text(v) for v in voted)))
     doc.para(review)
     doc.para(tx.LETTER_REQUEST.format(**fill))
     proposed_counts(doc, s, tx.LETTER_INDIVIDUAL_HEAD, tx.LETTER_INDIVIDUAL, tx.LETTER_COLLECTIVE_HEAD,
                     tx.LETTER_COLLECTIVE, tx.LETTER_NONE)
     doc.para(tx.LETTER_ATTACHED, italic=True, indent=False, align="center")
-    reports = (tx.LETTER_FILES_REPORTS.format(title=CSTDCS) if s.individual.get(CSTDCS) else "")
+    reports = (tx.LETTER_FILES_REPORTS.format(title=title_name(CSTDCS)) if s.individual.get(CSTDCS) else "")
     doc.para(tx.LETTER_FILES.format(tally=tx.LETTER_FILES_TALLY if s.ballot else "", reports=reports))
     doc.para(tx.LETTER_CLOSE.format(**fill), keep=True)
     doc.signatures(Receivers(tx.RECEIVERS_HEAD, tx.RECEIVERS),
@@ -53,11 +54,11 @@ def proposed_counts(doc: Paper, s: Facts, individual_head: str, individual: str,
     say it alike, in their own words)."""
     doc.para(individual_head, bold=True)
     for title, chosen in s.individual.items():
-        doc.para(individual.format(title=title, count=len(chosen)))
+        doc.para(individual.format(title=title_name(title), count=len(chosen)))
     if not s.individual:
         doc.para(none)
     doc.para(collective_head, bold=True)
     for title, units in s.collective.items():
-        doc.para(collective.format(title=title, count=len(units), names=", ".join(d.name for d in units)))
+        doc.para(collective.format(title=title_name(title), count=len(units), names=", ".join(d.name for d in units)))
     if not s.collective:
         doc.para(none)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.results import Decision, DepartmentResult
 from thidua_xlsx.model.titles import CSTDCS, LDTT
+from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.papers.document_set import LIST
 from thidua_xlsx.papers.docx_engine import Paper, Sign, numbered
 from thidua_xlsx.papers.facts import Facts
@@ -14,7 +15,8 @@ from thidua_xlsx.text.wording import initiative_text, short_note
 
 def paper(s: Facts, title: str) -> Paper:
     """Danh sách đề nghị of one title (landscape): people, or departments for a collective title."""
-    doc = Paper(s, tx.DOC_NAMES[LIST].format(title=title), tx.LIST_TITLE.format(title=title.upper(), year=s.year),
+    name = title_name(title)
+    doc = Paper(s, tx.DOC_NAMES[LIST].format(title=name), tx.LIST_TITLE.format(title=name.upper(), year=s.year),
                 landscape=True)
     doc.centered(tx.LIST_SUBTITLE.format(school=s.school.name), italic=True, space_after=8)
     if title in s.individual:

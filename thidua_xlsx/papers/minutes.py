@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.papers.document_set import MINUTES
 from thidua_xlsx.papers.docx_engine import Paper, Sign, numbered
 from thidua_xlsx.papers.facts import Facts
@@ -42,13 +43,13 @@ def paper(s: Facts) -> Paper:
         doc.para(tx.MINUTES_VOTE_HEAD, bold=True)
         for title, chosen in s.ballot.items():
             results = [s.result(c.code, title) for c in chosen]
-            percent = s.percent_text(title)
+            percent, name = s.percent_text(title), title_name(title)
             if t is not None and t.members and all(r is not None and r.passed is not None for r in results):
                 needed = tx.MINUTES_NEEDED.format(needed=s.needed(title), members=t.members)
-                doc.para(tx.MINUTES_VOTE_RULE.format(title=title, percent=percent, needed=needed, count=len(chosen),
+                doc.para(tx.MINUTES_VOTE_RULE.format(title=name, percent=percent, needed=needed, count=len(chosen),
                                                      passed=sum(bool(r.passed) for r in results)), keep=True)
             else:
-                doc.para(tx.MINUTES_VOTE_RULE_BLANK.format(title=title, percent=percent, count=len(chosen)), keep=True)
+                doc.para(tx.MINUTES_VOTE_RULE_BLANK.format(title=name, percent=percent, count=len(chosen)), keep=True)
             doc.table(tx.VOTE_HEAD, numbered([s.vote_row(c, title) for c in chosen]), (14, 51, 36, 20, 24, 20),
                       aligns="cllccc")
             doc.para("", space_after=0)

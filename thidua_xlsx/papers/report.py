@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.results import PersonResult
+from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.papers.document_set import REPORT
 from thidua_xlsx.papers.docx_engine import BODY_PT, Paper, Sign
 from thidua_xlsx.papers.facts import Facts
@@ -15,7 +16,7 @@ def paper(s: Facts, p: PersonResult, title: str) -> Paper:
     """Báo cáo thành tích cá nhân (Mẫu 05, Nghị định 152/2025/NĐ-CP), pre-filled with what the campaign
     knows; the parts only the person can write are dotted lines."""
     doc = Paper(s, tx.DOC_NAMES[REPORT].format(name=p.name), tx.REPORT_TITLE)
-    doc.centered(tx.REPORT_SUBTITLE.format(title=title.upper()), bold=True, size=BODY_PT)
+    doc.centered(tx.REPORT_SUBTITLE.format(title=title_name(title).upper()), bold=True, size=BODY_PT)
     doc.centered(tx.REPORT_YEAR.format(year=s.year), bold=True, size=BODY_PT, space_after=12)
     person = s.staff.get(p.code)
     f = p.facts

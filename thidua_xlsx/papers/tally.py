@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.papers.document_set import TALLY
 from thidua_xlsx.papers.docx_engine import BODY_PT, Paper, Sign, numbered
 from thidua_xlsx.papers.facts import Facts
@@ -29,8 +30,8 @@ def paper(s: Facts) -> Paper:
         threshold = (tx.TALLY_THRESHOLD.format(needed=needed) if needed is not None
                      else tx.TALLY_THRESHOLD_BLANK.format(percent=percent))
         at_least = tx.MINUTES_NEEDED.format(needed=needed, members=t.members) if needed is not None else ""
-        doc.para(tx.TALLY_TITLE_LINE.format(title=title, count=len(chosen), percent=percent, needed=at_least),
-                 bold=True, keep=True)
+        doc.para(tx.TALLY_TITLE_LINE.format(title=title_name(title), count=len(chosen), percent=percent,
+                                            needed=at_least), bold=True, keep=True)
         rows = []
         for c in chosen:
             name, department, votes, share, result = s.vote_row(c, title)

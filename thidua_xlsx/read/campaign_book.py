@@ -44,6 +44,7 @@ from thidua_xlsx.model.campaign_book import (
     TITLES_SHEET,
 )
 from thidua_xlsx.model.issues import Problems
+from thidua_xlsx.model.titles import codes as title_codes
 from thidua_xlsx.read.containment import read_own_book
 
 
@@ -347,6 +348,7 @@ class _Checker:
         if school.get("school_year") and not re.fullmatch(r"\d{4}\s*-\s*\d{4}", school["school_year"]):
             self.add("campaign.school_year", SCHOOL_SHEET, value=school["school_year"])
         title_lists = {kind: tuple(v["name"] for _, v, _ in titles or () if v["kind"] == kind) for kind in TITLE_KINDS}
+        individual, collective, forms = (title_lists[k] for k in TITLE_KINDS)
         if self.problems.errors:
             return None
         settings = cm.Settings(**{k: school.pop(k) for k in SETTINGS_KEYS})
@@ -360,7 +362,7 @@ class _Checker:
             settings=settings,
             rules=cm.Rules(**{**rules, "ldtt_ratings": ratings}),
             classification=classification, gate_cap=gate_cap,
-            titles=cm.Titles(*(title_lists[k] for k in TITLE_KINDS)),
+            titles=cm.Titles(title_codes(individual), title_codes(collective), forms),  # titles by code
             legal_basis=tuple(v["line"] for _, v, _ in legal or ()),
             rubrics=rubrics, departments=depts, staff=tuple(people),
         )

@@ -1,6 +1,7 @@
 """The council's summary read back (``merge INBOX --council SUMMARY.xlsx``): only the cells the council
 fills in — scores, decisions and notes, the vote count — each found by its header, every impossible
-entry reported by cell. Applying them is :mod:`thidua_xlsx.decide.council`."""
+entry reported by cell. The titles typed (decisions, the tally's) are read as their codes. Applying them
+is :mod:`thidua_xlsx.decide.council`."""
 
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.council import CouncilEntry, CouncilInput, TallyInput, VoteCount
 from thidua_xlsx.model.issues import ERROR, Issue, Problems, issue
 from thidua_xlsx.model.layout import a1
+from thidua_xlsx.model.titles import NO_PROPOSAL
+from thidua_xlsx.model.titles import code as title_code
+from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.text.collation import fold
 
@@ -62,25 +66,23 @@ def _entries(file: str, sheets, campaign: cm.Campaign, found: list[Issue]) -> tu
         if head is None:
             continue
         start, cols = head
-        choices = (*campaign.titles.individual, ly.COUNCIL_NONE)
+        choices = {title_name(c): c for c in (*campaign.titles.individual, NO_PROPOSAL)}  # as its dropdown lists them
         entries = []
         for r in range(start + 1, len(rows)):
             cell = lambda key: _value(rows[r], cols[key])  # noqa: E731
             code = cm.clean_text(cell("code"))
-            score, decision, note = cell("score"), cm.clean_text(cell("decision")), cm.clean_text(cell("note"))
-            if not code or (score in (None, "") and not decision and not note):
+            score, typed, note = cell("score"), cm.clean_text(cell("decision")), cm.clean_text(cell("note"))
+            if not code or (score in (None, "") and not typed and not note):
                 continue
             where = dict(file=file, sheet=name)
             number = _number(score)
             if score not in (None, "") and number is None:
                 found.append(issue("council.bad_score", ERROR, **where, cell=a1(r, cols["score"]),
                                    value=cm.clean_text(score)))
-            if decision and decision not in choices:
-                match = next((c for c in choices if fold(c) == fold(decision)), None)
-                if match is None:
-                    found.append(issue("council.bad_decision", ERROR, **where, cell=a1(r, cols["decision"]),
-                                       value=decision, choices=", ".join(choices)))
-                decision = match or ""
+            decision = _choice(typed, choices) if typed else ""
+            if typed and not decision:
+                found.append(issue("council.bad_decision", ERROR, **where, cell=a1(r, cols["decision"]),
+                                   value=typed, choices=", ".join(choices)))
             entries.append(CouncilEntry(code, number, decision, note, name, r + 1))
         return tuple(entries)
     return None
@@ -105,9 +107,17 @@ def _tally(file: str, sheets, found: list[Issue]) -> TallyInput:
             code, title = cm.clean_text(_value(row, cols["code"])), cm.clean_text(_value(row, cols["title"]))
             votes = _value(row, cols["votes"])
             if code and title:
-                counts.append(VoteCount(code, title, _count(votes, file, name, a1(r, cols["votes"]), found)))
+                counts.append(VoteCount(code, title_code(title),
+                                        _count(votes, file, name, a1(r, cols["votes"]), found)))
         return TallyInput(counts=tuple(counts), **fields)
     return TallyInput()
+
+
+def _choice(typed: str, choices: dict[str, str]) -> str:
+    """The code of the choice named ``typed`` (as listed, else case, accents and spacing aside); "" for none."""
+    if typed in choices:
+        return choices[typed]
+    return next((c for text, c in choices.items() if fold(text) == fold(typed)), "")
 
 
 def _count(value, file: str, sheet: str, cell: str, found: list[Issue]) -> int | None:

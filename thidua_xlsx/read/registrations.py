@@ -2,7 +2,8 @@
 
 The summary must belong to this campaign and year and be a registration round (its very hidden
 metadata says so). Its "Đăng ký" sheet is found by its header texts, not positions, so a council
-that edited the list (or re-saved it in LibreOffice) still pre-fills correctly.
+that edited the list (or re-saved it in LibreOffice) still pre-fills correctly. The titles it shows
+by name are read as their codes.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issued import NEWCOMER_PREFIX, Newcomer, Registration
 from thidua_xlsx.model.issues import Problems
+from thidua_xlsx.model.titles import code as title_code
+from thidua_xlsx.model.titles import is_registered
+from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.read.containment import read_own_book
 
 SHEET = "Đăng ký"
@@ -27,7 +31,7 @@ COLLECTIVE_HEADERS = {"code": "Mã tổ", "title": "Danh hiệu tập thể đă
 class RegistrationSummary:
     people: dict[str, Registration]  # roster code → what they registered
     newcomers: tuple[Newcomer, ...]
-    collective: dict[str, str]  # department code → collective title
+    collective: dict[str, str]  # department code → collective title (a code)
     departments_submitted: tuple[str, ...]
 
 
@@ -36,7 +40,7 @@ class Checklist:
     """What ``generate --from`` tells the secretary before the scoring round goes out."""
 
     not_registered: tuple[tuple[str, str], ...]  # (department name, person name)
-    newcomers: tuple[tuple[str, str, str], ...]  # (department name, name, title) not yet in the roster
+    newcomers: tuple[tuple[str, str, str], ...]  # (department name, name, title's name) not yet in the roster
     departments_missing: tuple[str, ...]  # sent no registration
 
 
@@ -111,8 +115,9 @@ def checked_summary(path: Path, campaign: cm.Campaign, problems: Problems, round
     if meta is None:
         problems.add(refuse.not_ours, **where)
         return None
+    # Every version up to ours has the workbook read here (2 changed the JSON report only); a newer one
+    # was written by a newer thidua-xlsx (or its metadata edited): its layout may not be the one read here.
     if not isinstance(meta.schema_version, int) or not 1 <= meta.schema_version <= ly.SUMMARY_SCHEMA_VERSION:
-        # written by a newer thidua-xlsx (or its metadata edited): its layout may not be the one read here
         problems.add("summary.schema_unknown", **where, found=meta.schema_version, supported=ly.SUMMARY_SCHEMA_VERSION)
         return None
     if meta.campaign_id != campaign.id:
@@ -157,9 +162,9 @@ def _parse(rows: list[list[str]], campaign: cm.Campaign, meta: ly.SummaryMeta) -
         if not get["code"]:
             continue
         if kind == "collective":
-            collective[get["code"]] = get["title"]
+            collective[get["code"]] = title_code(get["title"])
             continue
-        registration = Registration(get["title"], get["form"], get["initiative"])
+        registration = Registration(title_code(get["title"]), get["form"], get["initiative"])
         if get["code"].startswith(NEWCOMER_PREFIX + "-"):
             department = by_name.get(get["department"], "")
             if department and get["name"]:
@@ -181,10 +186,10 @@ def checklist(campaign: cm.Campaign, found: RegistrationSummary) -> Checklist:
     missing = tuple(d.name for d in campaign.departments if d.code not in submitted)
     roster = [(p, (p.department, name_key(p.name))) for p in campaign.staff]  # each name keyed once: 84,000
     roster_names = {key for _, key in roster}
-    newcomers = tuple((names.get(n.department, n.department), n.name, n.registration.title) for n in found.newcomers
-                      if (n.department, name_key(n.name)) not in roster_names)
+    newcomers = tuple((names.get(n.department, n.department), n.name, title_name(n.registration.title))
+                      for n in found.newcomers if (n.department, name_key(n.name)) not in roster_names)
     arrived = {(n.department, name_key(n.name)) for n in found.newcomers}
-    matched = {code for code, reg in found.people.items() if reg.title and reg.title != ly.NOT_REGISTERED}
+    matched = {code for code, reg in found.people.items() if is_registered(reg.title)}
     matched |= {p.code for p, key in roster if key in arrived}
     not_registered = tuple((names[p.department], p.name) for p in campaign.staff
                            if p.code not in matched and p.department in submitted)

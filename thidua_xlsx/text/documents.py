@@ -170,8 +170,6 @@ NOTES = {
     "vote_failed": "Chưa đạt tỷ lệ phiếu",
     "no_quorum": "Họp chưa đủ thành viên",
 }
-TITLE_SHORT = {"Chiến sĩ thi đua cơ sở": "CSTĐCS", "Lao động tiên tiến": "LĐTT",
-               "Tập thể lao động tiên tiến": "TTLĐTT", "Tập thể lao động xuất sắc": "TTLĐXS"}
 
 # --- Báo cáo thành tích (Mẫu 05) ---
 REPORT_TITLE = "BÁO CÁO THÀNH TÍCH"

@@ -37,6 +37,7 @@ from thidua_xlsx.model.campaign_book import (
     VALIDATION_ROWS,
     SourceList,
 )
+from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text.messages import CAMPAIGN_GUIDE
 from thidua_xlsx.text.workbook import NO, YES
 from thidua_xlsx.write.engine import FIXED_DATE, FONT, HEADER_FILL
@@ -97,9 +98,10 @@ def write_campaign_book(campaign: cm.Campaign, path: Path) -> None:
             criteria_rows += [{"role": rubric.role, "code": i.code, "text": i.text, "max": i.max, "hint": i.hint}
                               for i in group.items]
     _write_table(wb, CRITERIA_SHEET, CRITERIA_COLUMNS, criteria_rows, fmt)
+    t = campaign.titles
     titles = [{"kind": kind, "name": name}
-              for kind, names in zip(TITLE_KINDS, (campaign.titles.individual, campaign.titles.collective,
-                                                   campaign.titles.forms))
+              for kind, names in zip(TITLE_KINDS, (map(title_name, t.individual), map(title_name, t.collective),
+                                                   t.forms))
               for name in names]
     _write_table(wb, TITLES_SHEET, TITLE_COLUMNS, titles, fmt)
     _write_table(wb, LEVELS_SHEET, LEVEL_COLUMNS, [vars(level) for level in campaign.classification], fmt)

@@ -1,14 +1,14 @@
 """The summary for machines: ``report.json`` (UTF-8 JSON, ISO times), with codes and parameters
-(statuses, sources, reasons), not Vietnamese wording."""
+(statuses, sources, reasons, titles: :mod:`thidua_xlsx.model.titles`), not Vietnamese wording."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 from collections.abc import Iterator
 from pathlib import Path
 
+from thidua_xlsx.model.council import CouncilChange
 from thidua_xlsx.model.report import REPORT_SCHEMA_VERSION, Report, report_of
 from thidua_xlsx.model.results import PersonResult, Score, Summary
 from thidua_xlsx.write.engine import replacing
@@ -65,7 +65,12 @@ def _council_dict(summary: Summary) -> dict:
             "ballots_returned": t.ballots_returned, "quorum_needed": t.quorum_needed, "quorum_met": t.quorum_met,
             "votes": [{"code": r.code, "title": r.title, "votes": r.votes, "needed": r.needed, "passed": r.passed,
                        "reason": r.reason.to_dict()} for r in t.results],
-            "changes": [dataclasses.asdict(c) for c in summary.council_changes]}
+            "changes": [_change_dict(c) for c in summary.council_changes]}
+
+
+def _change_dict(c: CouncilChange) -> dict:
+    return {"code": c.code, "name": c.name, "what": c.what, "before": c.before, "after": c.after, "note": c.note,
+            "against_rule": c.against_rule, "reason": c.reason.to_dict() if c.reason else None}
 
 
 def _person_dict(p: PersonResult) -> dict:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issued import IssuedWorkbook, fingerprint
 from thidua_xlsx.model.issues import ERROR, Issue, issue
+from thidua_xlsx.model.titles import NOT_REGISTERED
+from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.read.department.cells import Sheet
 from thidua_xlsx.read.registry import IssuedRegistry
 from thidua_xlsx.text import workbook as tx
@@ -27,7 +28,7 @@ def locked_changes(file: str, issued: IssuedWorkbook, found: dict[str, tuple[str
         now, sheet, row, col = found[key]
         where = sheet.cell(row, col)
         owner = key.split("|")[1] if key.startswith(("person|", "reg|", "dept|")) else ""
-        if key.endswith("|title") and was in (tx.NOT_REGISTERED_SHOWN, ly.NOT_REGISTERED):
+        if key.endswith("|title") and was in (tx.NOT_REGISTERED_SHOWN, title_name(NOT_REGISTERED)):
             code = "person.title_typed"
         else:
             code = "locked.changed"

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issued import IssuedPerson, WorkbookSpec
+from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import workbook as tx
 from thidua_xlsx.write import engine
 from thidua_xlsx.write.department import guide, lists, overview, registration, scoring
@@ -129,13 +130,23 @@ def _workbook_class():
 _WORKBOOK_CLASS = None
 
 
+def _titles_named(spec: WorkbookSpec) -> WorkbookSpec:
+    """``spec`` with its titles by name, as the workbook shows them: the id digests what the department sees,
+    and a workbook has the id it had before titles had codes."""
+    t = spec.titles
+    titles = dataclasses.replace(t, individual=tuple(map(title_name, t.individual)),
+                                 collective=tuple(map(title_name, t.collective)))
+    people = tuple(dataclasses.replace(p, registered=title_name(p.registered)) for p in spec.people)
+    return dataclasses.replace(spec, titles=titles, people=people, collective=title_name(spec.collective))
+
+
 def workbook_layout(spec: WorkbookSpec, sheets: list[ly.SheetLayout]) -> ly.WorkbookLayout:
     """The layout with its submission id: a digest of the layout and everything the writer was given
     (but the sheet password), so that generating twice gives byte-identical files and any change of
     content — people, rubric, titles, gate, settings — a new id."""
     layout = ly.WorkbookLayout(spec.campaign_id, spec.school.school_year, spec.round, spec.department.code,
                                spec.department.name, "", tuple(sheets))
-    unsecret = dataclasses.replace(spec, settings=dataclasses.replace(spec.settings, sheet_password=""))
+    unsecret = dataclasses.replace(_titles_named(spec), settings=dataclasses.replace(spec.settings, sheet_password=""))
     content = json.dumps([layout.to_json(), dataclasses.asdict(unsecret)], ensure_ascii=False, sort_keys=True,
                          default=str)
     digest = hashlib.sha256(content.encode()).hexdigest()[:20]

@@ -9,6 +9,8 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issued import WorkbookSpec
+from thidua_xlsx.model.titles import NOT_REGISTERED
+from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import workbook as tx
 from thidua_xlsx.write import engine
 
@@ -33,12 +35,13 @@ class DepartmentBook:
         self.lists = self._list_values()
 
     def _list_values(self) -> dict[str, list[str]]:
-        """The dropdown lists this workbook uses (the facts lists only where the department enters facts)."""
+        """The dropdown lists this workbook uses (the facts lists only where the department enters facts);
+        titles by name."""
         c = self.c
         lists = {
-            "DS_DanhHieuCaNhan": [*c.titles.individual, ly.NOT_REGISTERED],
+            "DS_DanhHieuCaNhan": [title_name(t) for t in (*c.titles.individual, NOT_REGISTERED)],
             "DS_HinhThuc": list(c.titles.forms),
-            "DS_DanhHieuTapThe": [*c.titles.collective, ly.NOT_REGISTERED],
+            "DS_DanhHieuTapThe": [title_name(t) for t in (*c.titles.collective, NOT_REGISTERED)],
         }
         if self.round == ly.SCORING and c.settings.facts_source == cm.FACTS_FROM_DEPARTMENT:
             lists |= {"DS_XepLoaiVC": list(cm.RATINGS), "DS_KyLuat": list(cm.DISCIPLINES),

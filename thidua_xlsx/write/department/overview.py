@@ -7,6 +7,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issued import IssuedPerson
+from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import workbook as tx
 from thidua_xlsx.write.department.book import SIGNATURE_ROWS, DepartmentBook
 
@@ -26,7 +27,7 @@ def department_sheet(book: DepartmentBook, ws, people: list[tuple[IssuedPerson, 
     ws.merge_range(row, 4, row, 7, "", f["input"])
     collective_cell = xl_rowcol_to_cell(row, 4)
     if book.c.collective:
-        ws.write_string(row, 4, book.c.collective, f["input"])
+        ws.write_string(row, 4, title_name(book.c.collective), f["input"])
     book.dropdown(ws, collective_cell, "DS_DanhHieuTapThe", tx.V_COLLECTIVE_TITLE, tx.V_COLLECTIVE_MESSAGE)
     row += 2
     head = row

@@ -9,6 +9,7 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issued import IssuedPerson
+from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import workbook as tx
 from thidua_xlsx.write.department.book import SIGNATURE_ROWS, DepartmentBook, height
 
@@ -43,7 +44,7 @@ def person_sheet(book: DepartmentBook, title: str, person: IssuedPerson, marker:
     rec["marker_cell"] = xl_rowcol_to_cell(row - 1, 3)
     info(tx.L_POSITION, person.position, spare, "position", tx.L_DEPARTMENT, book.dept.name)
     # the locked "Đăng ký:" cell: the registered title, or why there is none (no registration, no title)
-    info(tx.L_TITLE, person.registered or tx.NOT_REGISTERED_SHOWN, False, "title")
+    info(tx.L_TITLE, title_name(person.registered) or tx.NOT_REGISTERED_SHOWN, False, "title")
     if book.c.settings.facts_source == cm.FACTS_FROM_DEPARTMENT:
         row = _facts_block(book, ws, row, rec)
     row += 1

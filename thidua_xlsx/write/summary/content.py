@@ -10,6 +10,7 @@ from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.results import SOURCE_COUNCIL, STATUS_SUBMITTED, Decision, PersonResult, Score, Summary
 from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDTT, TTLDXS
+from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.text.messages import REASONS
 from thidua_xlsx.text.wording import day_text
@@ -24,7 +25,8 @@ def school_of(summary: Summary) -> cm.School:
 
 
 def titles_in_order(order: tuple[str, ...], found: set[str]) -> list[str]:
-    return [t for t in order if t in found] + sorted(found - set(order))
+    """The title codes ``found``: those of ``order`` first, then the others by name."""
+    return [t for t in order if t in found] + sorted(found - set(order), key=title_name)
 
 
 def proposal_lists(people: list[PersonResult]) -> dict[str, list[tuple[PersonResult, Decision]]]:
@@ -41,7 +43,8 @@ def refusals(people: list[PersonResult]) -> list[tuple[PersonResult, str]]:
         refused = [d for d in p.decisions if not d.granted]
         if p.has_registered and refused:
             reason = refused[0].reason
-            found.append((p, tx.REFUSED_STILL.format(reason=reason, title=p.proposed) if p.proposed else reason))
+            found.append((p, tx.REFUSED_STILL.format(reason=reason, title=title_name(p.proposed)) if p.proposed
+                          else reason))
     return found
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from thidua_xlsx.decide.ballots import candidates, vote_percent
 from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model.council import NOT_PASSED, TIE_OPEN
 from thidua_xlsx.model.results import Summary
+from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.write.summary.book import PROTECTED, Book, Styled
 
@@ -18,7 +20,7 @@ def tally_sheet(book: Book, summary: Summary) -> None:
     ws = book.sheet(tx.S_TALLY, widths, landscape=True)
     c = summary.campaign
     rules_ = c.rules
-    thresholds = [tx.TALLY_THRESHOLD.format(title=t, percent=cm.num_text(round(vote_percent(t, rules_), 2)))
+    thresholds = [tx.TALLY_THRESHOLD.format(title=title_name(t), percent=cm.num_text(round(vote_percent(t, rules_), 2)))
                   for t in (*c.titles.individual, *c.titles.collective)
                   if vote_percent(t, rules_) is not None]
     row = book.title(ws, 0, last_col, tx.TALLY_TITLE.format(year=book.year), book.school.name)
@@ -37,7 +39,8 @@ def tally_sheet(book: Book, summary: Summary) -> None:
     seen = {(code, title) for code, title, _, _ in lines}
     lines += [(x.code, x.title, None, "") for x in candidates(summary.people, summary.departments, rules_)
               if (x.code, x.title) not in seen]
-    rows = [[code, *names.get(code, ("", "")), title, votes, result] for code, title, votes, result in lines]
+    rows = [[code, *names.get(code, ("", "")), title_name(title), votes, result]
+            for code, title, votes, result in lines]
     spare = Styled(None, "council")  # a candidate the council adds: code and title typed at the meeting
     rows += [[spare, None, None, spare, None, None]] * SPARE_TALLY_ROWS
     head, last = book.table(ws, row + 1, list(tx.TALLY_HEADS.values()), rows,
@@ -51,8 +54,18 @@ def changes_sheet(book: Book, summary: Summary) -> None:
     last_col = len(widths) - 1
     ws = book.sheet(tx.S_CHANGES, widths, landscape=True)
     row = book.title(ws, 0, last_col, tx.CHANGES_TITLE.format(year=book.year), book.school.name)
-    rows = [[n, c.code, c.name, tx.CHANGES_WHAT.get(c.what, c.what), c.before, c.after, c.note,
-             tx.CHANGES_AGAINST_RULE if c.against_rule else ""]
+    rows = [[n, c.code, c.name, tx.CHANGES_WHAT.get(c.what, c.what), _changed(c.before), _changed(c.after),
+             c.note or (c.reason.text if c.reason else ""), tx.CHANGES_AGAINST_RULE if c.against_rule else ""]
             for n, c in enumerate(summary.council_changes, start=1)]
     book.table(ws, row, tx.CHANGES_HEAD, rows or [[None, None, tx.CHANGES_NONE]],
                ["center", "center", "text", "text", "text", "text", "text", "text"])
+
+
+_CHANGED = {TIE_OPEN: tx.CHANGES_TIE_OPEN, NOT_PASSED: tx.CHANGES_NOT_PASSED, "": "—", None: "—"}
+
+
+def _changed(value: str | float | None) -> str:
+    """A council change's before or after in words: a score, a title's name, or what happened."""
+    if isinstance(value, (int, float)):
+        return cm.num_text(value)
+    return _CHANGED.get(value) or title_name(value)

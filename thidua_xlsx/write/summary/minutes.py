@@ -4,6 +4,7 @@ letter asking the level above for the titles), drafts of the Word papers that sa
 from __future__ import annotations
 
 from thidua_xlsx.model.results import Summary
+from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.text.workbook import DATE_LINE_BLANK
 from thidua_xlsx.write import engine
@@ -47,10 +48,10 @@ def minutes_sheet(book: Book, summary: Summary) -> None:
     individual, collective = _counts(s)
     lines = [(style, text.format(**fill)) for style, text in tx.MINUTES_LINES]
     lines.insert(lines.index(("heading", tx.MINUTES_RESULTS_HEADING)), ("body", criteria_line(s)))
-    lines += [("body", tx.MINUTES_INDIVIDUAL.format(title=t, count=n)) for t, n in individual.items()]
+    lines += [("body", tx.MINUTES_INDIVIDUAL.format(title=title_name(t), count=n)) for t, n in individual.items()]
     lines += [("body", tx.MINUTES_REFUSED.format(count=len(refusals(s.people)))),
               ("heading", tx.MINUTES_COLLECTIVE_HEAD)]
-    lines += [("body", tx.MINUTES_COLLECTIVE.format(title=t, count=len(names), names=_names(names)))
+    lines += [("body", tx.MINUTES_COLLECTIVE.format(title=title_name(t), count=len(names), names=_names(names)))
               for t, names in collective.items()]
     lines += [("body", text) for text in tx.MINUTES_END]
     row = book.paragraphs(ws, row, last_col, lines)
@@ -73,8 +74,8 @@ def letter_sheet(book: Book, summary: Summary) -> None:
             "blank_date": DATE_LINE_BLANK}
     lines = [("basis", line) for line in (summary.campaign.legal_basis if summary.campaign else ())]
     lines += [("basis", tx.LETTER_APPROVED.format(**fill)), ("body", tx.LETTER_REQUEST.format(**fill))]
-    lines += [("body", tx.LETTER_INDIVIDUAL.format(title=t, count=n)) for t, n in individual.items()]
-    lines += [("body", tx.LETTER_COLLECTIVE.format(title=t, count=len(names), names=_names(names)))
+    lines += [("body", tx.LETTER_INDIVIDUAL.format(title=title_name(t), count=n)) for t, n in individual.items()]
+    lines += [("body", tx.LETTER_COLLECTIVE.format(title=title_name(t), count=len(names), names=_names(names)))
               for t, names in collective.items()]
     lines += [("note", tx.LETTER_ATTACHED), ("body", tx.LETTER_CLOSE.format(**fill))]
     row = book.paragraphs(ws, row, last_col, lines) + 1

@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import ACCEPTED
 from thidua_xlsx.model.results import PersonResult, Summary
-from thidua_xlsx.model.titles import CSTDCS, LDTT
+from thidua_xlsx.model.titles import CSTDCS, LDTT, is_registered
+from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.write import engine
 from thidua_xlsx.write.engine import FONT
@@ -28,6 +28,7 @@ def levels(summary: Summary) -> list[str]:
 def overview_sheet(book: Book, summary: Summary, by_dept: dict[str, list[PersonResult]], scoring: bool) -> None:
     s, c = summary, summary.campaign
     found = levels(s)
+    titles = []  # registration round: the titles registered, by code
     if scoring:
         heads = [*tx.OVERVIEW_HEAD, *tx.OVERVIEW_HEAD_SCORING, *found, *tx.OVERVIEW_HEAD_TITLES]
         widths = (24, 8, 9, 8, 10, *(11,) * len(found), 8, 9, 22)
@@ -36,7 +37,8 @@ def overview_sheet(book: Book, summary: Summary, by_dept: dict[str, list[PersonR
         titles = list(c.titles.individual) if c else []
         titles += list(dict.fromkeys(p.registered for p in s.people if p.has_registered and p.registered
                                      not in titles))
-        heads = [*tx.OVERVIEW_HEAD, *titles, tx.OVERVIEW_HEAD_REG_BLANK, tx.OVERVIEW_HEAD_REG_COLLECTIVE]
+        heads = [*tx.OVERVIEW_HEAD, *map(title_name, titles), tx.OVERVIEW_HEAD_REG_BLANK,
+                 tx.OVERVIEW_HEAD_REG_COLLECTIVE]
         widths = (24, 8, 9, *(13,) * (len(titles) + 1), 24)
         series_cols = list(range(3, 4 + len(titles)))
     last_col = len(heads) - 1
@@ -50,7 +52,7 @@ def overview_sheet(book: Book, summary: Summary, by_dept: dict[str, list[PersonR
         subtitle = f"{subtitle}. {criteria_line(s)}"
     row = book.title(ws, row, last_col, title.format(year=book.year), subtitle)
     rows = [_row(d.name, by_dept[d.code], tx.YES_SUBMITTED if d.submitted else tx.NOT_SUBMITTED,
-                 d.proposed if scoring else d.collective, heads, found, scoring)
+                 title_name(d.proposed if scoring else d.collective), titles, found, scoring)
             for d in s.departments]
     styles = ["text", "num", "center", *["num"] * (len(heads) - 4), "text"]
     if scoring:
@@ -58,8 +60,8 @@ def overview_sheet(book: Book, summary: Summary, by_dept: dict[str, list[PersonR
     head, last = book.table(ws, row, heads, rows, styles)
     submitted = sum(d.submitted for d in s.departments)
     collective_total = sum(1 for d in s.departments
-                           if (d.proposed if scoring else d.collective not in ("", ly.NOT_REGISTERED)))
-    total = _row(tx.SCHOOL_TOTAL, s.people, f"{submitted}/{len(s.departments)}", collective_total, heads, found,
+                           if (d.proposed if scoring else is_registered(d.collective)))
+    total = _row(tx.SCHOOL_TOTAL, s.people, f"{submitted}/{len(s.departments)}", collective_total, titles, found,
                  scoring)
     total_row = last + 1
     for col, value in enumerate(total):
@@ -71,7 +73,7 @@ def overview_sheet(book: Book, summary: Summary, by_dept: dict[str, list[PersonR
     _chart(book, ws, head, last, total_row, series_cols, peak, scoring)
 
 
-def _row(label: str, people: list[PersonResult], submitted: str, collective, heads, found: list[str],
+def _row(label: str, people: list[PersonResult], submitted: str, collective, titles: list[str], found: list[str],
          scoring: bool) -> list:
     if scoring:
         finals = [p.final for p in people if p.final is not None]
@@ -82,7 +84,6 @@ def _row(label: str, people: list[PersonResult], submitted: str, collective, hea
                 sum(p.granted(LDTT) for p in people), sum(p.granted(CSTDCS) for p in people),
                 collective]
     counts = Counter(p.registered if p.has_registered else "" for p in people)
-    titles = heads[3:-2]
     return [label, len(people), submitted, *(counts[t] for t in titles), counts[""], collective]
 
 

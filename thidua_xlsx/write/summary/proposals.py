@@ -6,6 +6,7 @@ from __future__ import annotations
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.council import Tally
 from thidua_xlsx.model.results import PersonResult
+from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.text.wording import initiative_text, short_note
 from thidua_xlsx.write.summary.book import Book
@@ -26,10 +27,10 @@ def proposal_sheet(book: Book, people: list[PersonResult], tally: Tally | None) 
         book.text(ws, row, 0, last_col, tx.NO_PROPOSAL, "note")
     blocks, heads = [], []
     for title, chosen in lists.items():
-        first = row
-        row = book.title(ws, row, last_col, tx.PROPOSAL_TITLE.format(title=title.upper(), year=book.year),
+        first, name = row, title_name(title)
+        row = book.title(ws, row, last_col, tx.PROPOSAL_TITLE.format(title=name.upper(), year=book.year),
                          tx.PROPOSAL_SUBTITLE.format(school=book.school.name, count=len(chosen)))
-        rows = [[n, p.name, p.position, p.department_name, p.facts.rating, score_text(p), title,
+        rows = [[n, p.name, p.position, p.department_name, p.facts.rating, score_text(p), name,
                  initiative_text(p.facts), _votes(tally, p.code, title), short_note(d)]
                 for n, (p, d) in enumerate(chosen, start=1)]
         head, last = book.table(ws, row - 1, tx.PROPOSAL_HEAD, rows, LIST_STYLES, data_table=False)
@@ -56,6 +57,6 @@ def refused_sheet(book: Book, people: list[PersonResult]) -> None:
     ws = book.sheet(tx.S_REFUSED, widths, landscape=True)
     refused = refusals(people)
     row = book.title(ws, 0, last_col, tx.REFUSED_TITLE, tx.REFUSED_SUBTITLE.format(count=len(refused)))
-    rows = [[n, p.name, p.position, p.department_name, p.facts.rating, score_text(p), p.registered,
+    rows = [[n, p.name, p.position, p.department_name, p.facts.rating, score_text(p), title_name(p.registered),
              initiative_text(p.facts), None, reason] for n, (p, reason) in enumerate(refused, start=1)]
     book.table(ws, row - 1, tx.REFUSED_HEAD, rows or [[None, tx.NONE_ROW]], LIST_STYLES)

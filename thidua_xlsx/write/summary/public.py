@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from thidua_xlsx.model.results import Summary
+from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.write import engine
 from thidua_xlsx.write.summary.book import Book
@@ -19,14 +20,14 @@ def public_sheet(book: Book, summary: Summary, posted_on: dt.date, until: dt.dat
     ws = book.sheet(tx.S_PUBLIC, widths)
     row = book.header(ws, last_col, 2, date=True)
     row = book.title(ws, row, last_col, tx.PUBLIC_TITLE.format(year=book.year).upper(), book.school.name)
-    people = [[n, p.name, p.position, p.department_name, title]
+    people = [[n, p.name, p.position, p.department_name, title_name(title)]
               for n, (p, title) in enumerate(((p, d.title) for chosen in proposal_lists(summary.people).values()
                                               for p, d in chosen), start=1)]
     book.text(ws, row, 0, last_col, tx.PUBLIC_INDIVIDUAL, "heading")
     _, row = book.table(ws, row + 1, tx.PUBLIC_HEAD, people or [[None, tx.NONE_ROW]],
                         ["center", "text", "text", "text", "text"], data_table=False)
     heads = {d.code: d.head for d in summary.campaign.departments} if summary.campaign else {}
-    units = [[n, d.name, d.members, heads.get(d.code, ""), d.proposed] for n, d in
+    units = [[n, d.name, d.members, heads.get(d.code, ""), title_name(d.proposed)] for n, d in
              enumerate((d for d in summary.departments if d.proposed), start=1)]
     book.text(ws, row + 2, 0, last_col, tx.PUBLIC_COLLECTIVE, "heading")
     _, row = book.table(ws, row + 3, tx.PUBLIC_HEAD_COLLECTIVE, units or [[None, tx.NONE_ROW]],

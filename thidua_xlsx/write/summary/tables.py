@@ -4,9 +4,9 @@ tiết" (scores per group, with the council's columns), "Xếp hạng" and "Tậ
 from __future__ import annotations
 
 from thidua_xlsx.model import campaign as cm
-from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.results import DepartmentResult, PersonResult
-from thidua_xlsx.model.titles import CSTDCS, LDTT
+from thidua_xlsx.model.titles import CSTDCS, LDTT, NO_PROPOSAL
+from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.text.collation import name_key
 from thidua_xlsx.text.messages import REASONS
@@ -21,14 +21,14 @@ def registration_sheet(book: Book, people: list[PersonResult], departments: list
     ws = book.sheet(tx.S_REGISTRATION, widths, landscape=True)
     row = book.header(ws, last_col, 4)
     row = book.title(ws, row, last_col, tx.REG_TITLE.format(year=book.year), book.school.name)
-    rows = ([n, p.code, p.name, p.position, p.department_name, p.registered, p.form, p.initiative,
+    rows = ([n, p.code, p.name, p.position, p.department_name, title_name(p.registered), p.form, p.initiative,
              remarks(p, p.note, tx.NEWCOMER if p.newcomer else "")]
             for n, p in enumerate(people, start=1))  # made row by row as written: 84,000 at a province
     _, last = book.table(ws, row, tx.REG_HEAD, rows, ["center", "center", *["text"] * 7])
     row = last + 2
     book.text(ws, row, 0, last_col, tx.REG_COLLECTIVE_TITLE, "heading")
-    rows = [[n, d.code, d.name, d.members, tx.YES_SUBMITTED if d.submitted else tx.NOT_SUBMITTED, d.collective]
-            for n, d in enumerate(departments, start=1)]
+    rows = [[n, d.code, d.name, d.members, tx.YES_SUBMITTED if d.submitted else tx.NOT_SUBMITTED,
+             title_name(d.collective)] for n, d in enumerate(departments, start=1)]
     book.table(ws, row + 1, tx.REG_COLLECTIVE_HEAD, rows, ["center", "center", "text", "num", "center", "text"],
                data_table=False)
 
@@ -93,7 +93,8 @@ def detail_sheet(book: Book, people: list[PersonResult], campaign: cm.Campaign |
             scores += [p.self_score.groups.get(code) if p.self_score else None,
                        p.dept_score.groups.get(code) if p.dept_score else None]
         values = [n, p.code, p.name, p.department_name, p.role, *scores, total(p.self_score),
-                  total(p.dept_score), p.council_score, p.council_decision, p.council_note, p.final, _source(p),
+                  total(p.dept_score), p.council_score, title_name(p.council_decision), p.council_note, p.final,
+                  _source(p),
                   p.classification, remarks(p, *(f.text for f in p.flags))]
         for col, value in enumerate(values):
             book.put(ws, r, col, value, styles[col])
@@ -102,7 +103,7 @@ def detail_sheet(book: Book, people: list[PersonResult], campaign: cm.Campaign |
     ws.autofilter(sub, 0, max(r, sub), last_col)
     ws.repeat_rows(head, sub)
     if people:
-        choices = [*(campaign.titles.individual if campaign else ()), ly.COUNCIL_NONE]
+        choices = [title_name(c) for c in (*(campaign.titles.individual if campaign else ()), NO_PROPOSAL)]
         ws.data_validation(sub + 1, tail + 3, r, tail + 3, {
             "validate": "list", "source": choices, "input_title": tx.DETAIL_DECISION_TITLE,
             "input_message": tx.DETAIL_DECISION_MESSAGE})
@@ -135,15 +136,15 @@ def collective_sheet(book: Book, departments: list[DepartmentResult], by_dept: d
             ldtt = sum(p.granted(LDTT) for p in members)
             disciplined = sum(bool(p.facts.discipline) and p.facts.discipline != cm.DISCIPLINES[0]
                               for p in members)
-            reasons = "\n".join(f"{x.title}: {x.reason}" for x in d.decisions)
+            reasons = "\n".join(f"{title_name(x.title)}: {x.reason}" for x in d.decisions)
             rows.append([d.name, d.members, ldtt, ldtt / d.members if d.members else None,
-                         sum(p.granted(CSTDCS) for p in members), disciplined, d.collective,
-                         d.proposed, reasons])
+                         sum(p.granted(CSTDCS) for p in members), disciplined, title_name(d.collective),
+                         title_name(d.proposed), reasons])
         title = tx.COLLECTIVE_TITLE
     else:
         heads, widths = tx.COLLECTIVE_HEAD_REG, (30, 10, 12, 34)
         styles = ["text", "num", "center", "text"]
-        rows = [[d.name, d.members, tx.YES_SUBMITTED if d.submitted else tx.NOT_SUBMITTED, d.collective]
+        rows = [[d.name, d.members, tx.YES_SUBMITTED if d.submitted else tx.NOT_SUBMITTED, title_name(d.collective)]
                 for d in departments]
         title = tx.COLLECTIVE_TITLE_REG
     last_col = len(heads) - 1
