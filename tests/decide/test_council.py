@@ -3,40 +3,19 @@ council's word over the tool's proposal, quota ties, the vote, and the change lo
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from tests.e2e.test_merge import T1_SCORES, T2_SCORES, _fill_department, scoring_round
+from tests.decide.conftest import run
 from tests.filling import council_types, run_apart, table_rows, type_far_away
 from tests.write.test_openxml_audit import unaccepted_findings
-from thidua_xlsx.cli import EXIT_UNUSABLE, main
+from thidua_xlsx.cli import EXIT_UNUSABLE
 from thidua_xlsx.model.titles import CSTDCS, LDTT, NO_PROPOSAL
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import summary as tx
-
-SAVED = dt.datetime(2026, 5, 12, 8, 0)
-
-
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args])
-
-
-@pytest.fixture(scope="module")
-def school(tmp_path_factory):
-    """A scoring round with a CSTĐCS quota of 25 % of the LĐTT (one slot), merged once."""
-    root = tmp_path_factory.mktemp("council")
-    folder, (t1, t2) = scoring_round(root, rules={"ldtt_min_classification": "Tốt", "cstdcs_quota_percent": 25})
-    inbox = folder.folder / "inbox"
-    _fill_department(t1, inbox / t1.name, T1_SCORES, SAVED)
-    _fill_department(t2, inbox / t2.name, T2_SCORES, SAVED)
-    first = root / "tong-hop.xlsx"
-    assert run("merge", inbox, "-o", first).exit_code == 0
-    return {"root": root, "folder": folder, "inbox": inbox, "first": first}
 
 
 def _people(path: Path) -> dict[str, dict]:
@@ -110,7 +89,8 @@ def final(school):
         "GV03": (None, NO_PROPOSAL, "Nghỉ dài ngày"),
         "GV04": (None, LDTT, None),  # refused by the rules (HTNV) and no note: not used
         "GV05": (None, LDTT, "Kỷ luật đã hết thời hạn"),  # against the rules, with a note: flagged
-    }, tally={"members": 9, "present": 7, "ballots_issued": 7, "ballots_returned": 7},
+    }, tally={"members": 9, "present": 7, "ballots_issued": 9,
+              "ballots_returned": 8},  # 2 absent, 1 of them voted in writing
         votes={("GV02", CSTDCS): 8})
     out = root / "tong-hop-cuoi.xlsx"
     result = run("merge", school["inbox"], "--council", met, "-o", out, "--json", root / "cuoi.json",

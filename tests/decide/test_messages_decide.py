@@ -8,7 +8,6 @@ import shutil
 
 from openpyxl import load_workbook
 
-from tests.decide.test_council import school  # noqa: F401 — a fixture: the first summary of a scoring round
 from tests.filling import council_types, fill, person_values, sheet, table_rows
 from thidua_xlsx.decide import rules
 from thidua_xlsx.model import campaign as cm

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from tests.decide.test_council import run, school  # noqa: F401 - the module fixture: a merged scoring round
+from tests.decide.conftest import run, school  # noqa: F401 - the module fixture: a merged scoring round
 from tests.filling import council_types
 from thidua_xlsx.cli import EXIT_UNUSABLE
 from thidua_xlsx.model import layout as ly

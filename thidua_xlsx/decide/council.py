@@ -40,6 +40,9 @@ def apply_council(summary, council: CouncilInput, campaign: cm.Campaign):
     problems += _inbox_changes(summary, council)
     changes: list[CouncilChange] = []
     by_code = {p.code: p for p in summary.people}
+    if council.codes:  # the rows the council's sheet still shows: one deleted takes its decision with it
+        problems += [issue("council.row_missing", WARNING, file=council.file, name=p.name, person=p.code)
+                     for p in summary.people if p.code not in council.codes]
     entries = {}
     for e in council.entries:
         if e.code not in by_code:
@@ -59,16 +62,18 @@ def apply_council(summary, council: CouncilInput, campaign: cm.Campaign):
             problems.append(issue("council.score_out_of_range", ERROR, file=council.file, sheet=e.sheet,
                                   name=p.name, value=e.score, max=rubric.max_total))
         elif e.score is not None and e.score != p.final:
-            chosen = p.dept_score if p.dept_score and p.dept_score.total is not None else p.self_score
-            gate_ok = chosen.gate_ok if chosen is not None else True
+            # The council's score is the evaluation as a whole: the criterion groups' minimums (the gate)
+            # judge the criteria typed, which it replaces — a form come back blank is classified by it.
             changes.append(CouncilChange(p.code, p.name, "score", p.final, e.score, e.note))
             p = dataclasses.replace(p, final=e.score, final_source=SOURCE_COUNCIL, classification=rules.classify(
-                campaign.classification, campaign.gate_cap, e.score, gate_ok))
+                campaign.classification, campaign.gate_cap, e.score, True))
         people.append(p)
     proposed = {p.code: p.proposed for p in summary.people}
     people = judged(people, campaign)
+    slots = _tie_slots(people)
+    before_council = {p.code: p for p in people}
     people = [_council_decision(p, entries.get(p.code), council.file, problems, changes) for p in people]
-    people = _settle_ties(people, problems, changes)
+    people = _settle_ties(people, before_council, slots, problems, changes)
     tally = count(council.tally, campaign.rules)
     if council.tally.members is not None and tally.quorum_met is False:
         problems.append(issue("vote.no_quorum_meeting", WARNING, present=tally.present, members=tally.members,
@@ -108,10 +113,10 @@ def _council_decision(p, e: CouncilEntry | None, file: str, problems: list[Issue
     for d in p.decisions:
         if d.title in wanted:
             decisions.append(d if d.granted else Decision(d.title, True, (reason(
-                "council.tie_chosen" if d.pending else "council.granted", note=e.note or "—"),)))
-        elif d.granted:  # a lower choice than proposed: the higher title is not proposed
+                "council.tie_chosen" if _is_tie(d) else "council.granted", note=e.note or "—"),)))
+        elif d.granted and _above(d.title, e.decision):  # a lower choice than proposed: the higher title goes
             decisions.append(Decision(d.title, False, (reason("council.refused", note=e.note or "—"),)))
-        else:
+        else:  # a higher title chosen is decided on its own: the lower ones the rules gave stay
             decisions.append(d)
     decisions += [Decision(t, True, (reason("council.granted", note=e.note),)) for t in wanted
                   if t not in current]
@@ -120,15 +125,33 @@ def _council_decision(p, e: CouncilEntry | None, file: str, problems: list[Issue
         problems.append(issue("council.against_rule", WARNING, file=file, sheet=e.sheet, name=p.name,
                               title=Title(e.decision), why=_why(current.get(refused_by_rule[0])), note=e.note))
     if p.proposed != before:
-        tie = any(current.get(t) is not None and current[t].pending for t in wanted)
+        tie = any(current.get(t) is not None and _is_tie(current[t]) for t in wanted)
         changes.append(CouncilChange(p.code, p.name, "tie" if tie and not refused_by_rule else "title", before,
                                      p.proposed, e.note, against_rule=bool(refused_by_rule)))
     return p
 
 
 def _with_lower(title: str) -> tuple[str, ...]:
-    """CSTĐCS rests on LĐTT: choosing it chooses both."""
+    """CSTĐCS rests on LĐTT: choosing it chooses both. A higher title (CSTĐ cấp tỉnh …) is chosen alone."""
     return (LDTT, CSTDCS) if title == CSTDCS else (title,)
+
+
+_ORDER = (LDTT, CSTDCS)  # the titles a council's lower choice takes back; any other is decided on its own
+
+
+def _above(title: str, chosen: str) -> bool:
+    """``title`` is one the council's choice ``chosen`` takes back: a title of the ladder above the one chosen."""
+    return title in _ORDER and chosen in _ORDER and _ORDER.index(title) > _ORDER.index(chosen)
+
+
+def _is_tie(decision: Decision) -> bool:
+    """Left to the council by a quota tie (not a higher title waiting for its records, also pending)."""
+    return decision.pending and bool(decision.reasons) and decision.reasons[0].code == "quota.tie"
+
+
+def _tie_slots(people) -> dict[str, int]:
+    """Title → the slots left for those tied at the quota's last place (as the rules said)."""
+    return {d.title: dict(d.reasons[0].params)["left"] for p in people for d in p.decisions if _is_tie(d)}
 
 
 def _why(decision: Decision | None):
@@ -136,14 +159,25 @@ def _why(decision: Decision | None):
     return decision.reasons if decision is not None and decision.reasons else reason("council.not_registered")
 
 
-def _settle_ties(people, problems: list[Issue], changes: list[CouncilChange]):
-    """A tie the council settled: those of the tie it did not choose are not proposed; an open one is said."""
-    chosen = any(d.reasons and d.reasons[0].code == "council.tie_chosen" for p in people for d in p.decisions)
+def _settle_ties(people, before_council: dict, slots: dict[str, int], problems: list[Issue],
+                 changes: list[CouncilChange]):
+    """A tie the council settled: those of the tie it did not choose are not proposed; an open one is said.
+    Choosing more of the tie than its slots settles nothing: the choices are set aside, the tie stays open."""
+    chosen = {title: [p for p in people if any(d.title == title and d.reasons and d.reasons[0].code ==
+                                               "council.tie_chosen" for d in p.decisions)] for title in slots}
+    too_many = {title for title, who in chosen.items() if len(who) > slots[title]}
+    for title in sorted(too_many):
+        problems.append(issue("council.tie_too_many", ERROR, title=Title(title), slots=slots[title],
+                              chosen=len(chosen[title]), names=", ".join(p.name for p in chosen[title])))
+    set_aside = {p.code for t in too_many for p in chosen[t]}
     settled = []
     for p in people:
-        if any(d.pending for d in p.decisions):
-            if chosen:
-                decisions = tuple(Decision(d.title, False, (reason("council.tie_not_chosen"),)) if d.pending
+        if p.code in set_aside:  # back to the tool's word: the tie is open again
+            changes[:] = [c for c in changes if c.code != p.code or c.what != "tie"]
+            p = dataclasses.replace(p, decisions=before_council[p.code].decisions)
+        if any(_is_tie(d) for d in p.decisions):
+            if any(chosen[d.title] and d.title not in too_many for d in p.decisions if _is_tie(d)):
+                decisions = tuple(Decision(d.title, False, (reason("council.tie_not_chosen"),)) if _is_tie(d)
                                   else d for d in p.decisions)
                 changes.append(CouncilChange(p.code, p.name, "tie", TIE_OPEN, p.proposed, ""))
                 p = dataclasses.replace(p, decisions=decisions)
@@ -160,7 +194,11 @@ def _voted(p, tally, r: cm.Rules, problems: list[Issue], changes: list[CouncilCh
             decisions.append(d)
             continue
         result = tally.result(p.code, d.title)
-        if result is None or result.passed is None:
+        if tally.quorum_met is False:  # a meeting without its quorum grants no title put to a vote
+            why = reason("vote.no_quorum", present=tally.present, members=tally.members, needed=tally.quorum_needed)
+            decisions.append(Decision(d.title, False, (why,)))
+            changes.append(CouncilChange(p.code, p.name, "vote", d.title, NOT_PASSED, "", reason=why))
+        elif result is None or result.passed is None:
             problems.append(issue("vote.missing", WARNING, name=p.name, title=Title(d.title)))
             decisions.append(d)
         elif result.passed:

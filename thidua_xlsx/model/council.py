@@ -47,6 +47,7 @@ class CouncilInput:
     entries: tuple[CouncilEntry, ...]
     tally: TallyInput
     issues: tuple[Issue, ...]
+    codes: frozenset[str] = frozenset()  # every person code the council's sheet still shows a row for
 
 
 @dataclass(frozen=True)

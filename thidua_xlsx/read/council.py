@@ -33,11 +33,12 @@ def read_council(path: Path, campaign: cm.Campaign, problems: Problems) -> Counc
         problems.add("council.unreadable", file=path.name, path=str(path))
         return None
     found: list[Issue] = []
-    entries = _entries(path.name, sheets, campaign, found)
-    if entries is None:
+    read = _entries(path.name, sheets, campaign, found)
+    if read is None:
         problems.add("council.no_council_columns", path=str(path))
         return None
-    return CouncilInput(path.name, meta, entries, _tally(path.name, sheets, found), tuple(found))
+    entries, codes = read
+    return CouncilInput(path.name, meta, entries, _tally(path.name, sheets, found), tuple(found), codes)
 
 
 def _sheets(book) -> dict[str, list[list]]:
@@ -60,17 +61,22 @@ def _header(rows: list[list], wanted: dict[str, str]) -> tuple[int, dict[str, in
     return None
 
 
-def _entries(file: str, sheets, campaign: cm.Campaign, found: list[Issue]) -> tuple[CouncilEntry, ...] | None:
+def _entries(file: str, sheets, campaign: cm.Campaign,
+             found: list[Issue]) -> tuple[tuple[CouncilEntry, ...], frozenset[str]] | None:
+    """The council's entries, and the codes of every row its sheet shows. A person's row twice is reported
+    with both rows and neither is used: which one the council meant is not guessed."""
     for name, rows in sheets.items():
         head = _header(rows, tx.COUNCIL_HEADS)
         if head is None:
             continue
         start, cols = head
         choices = {title_name(c): c for c in (*campaign.titles.individual, NO_PROPOSAL)}  # as its dropdown lists them
-        entries = []
+        entries, rows_of = [], {}
         for r in range(start + 1, len(rows)):
             cell = lambda key: _value(rows[r], cols[key])  # noqa: E731
             code = cm.clean_text(cell("code"))
+            if code:
+                rows_of.setdefault(code, []).append(r + 1)
             score, typed, note = cell("score"), cm.clean_text(cell("decision")), cm.clean_text(cell("note"))
             if not code or (score in (None, "") and not typed and not note):
                 continue
@@ -84,7 +90,10 @@ def _entries(file: str, sheets, campaign: cm.Campaign, found: list[Issue]) -> tu
                 found.append(issue("council.bad_decision", ERROR, **where, cell=a1(r, cols["decision"]),
                                    value=typed, choices=", ".join(choices)))
             entries.append(CouncilEntry(code, number, decision, note, name, r + 1))
-        return tuple(entries)
+        twice = {code: found_rows for code, found_rows in rows_of.items() if len(found_rows) > 1}
+        found += [issue("council.duplicate_row", ERROR, file=file, sheet=name, person=code,
+                        rows=", ".join(map(str, found_rows))) for code, found_rows in twice.items()]
+        return tuple(e for e in entries if e.code not in twice), frozenset(rows_of)
     return None
 
 
@@ -94,23 +103,45 @@ def _tally(file: str, sheets, found: list[Issue]) -> TallyInput:
         if head is None:
             continue
         start, cols = head
-        fields = {}
+        fields, cells = {}, {}
         for r in range(start):
             label = cm.clean_text(_value(rows[r], 0))
             key = next((k for k, v in tx.TALLY_FIELDS.items() if v == label), None)
             if key is not None:
                 value = next((v for c in range(1, len(rows[r])) if (v := _value(rows[r], c)) is not None), None)
-                fields[key] = _count(value, file, name, a1(r, 2), found)
+                cells[key] = a1(r, 2)
+                fields[key] = _count(value, file, name, cells[key], found)
+        limits = _limits(fields, file, name, cells, found)
         counts = []
         for r in range(start + 1, len(rows)):
             row = rows[r]
             code, title = cm.clean_text(_value(row, cols["code"])), cm.clean_text(_value(row, cols["title"]))
-            votes = _value(row, cols["votes"])
+            votes = _count(_value(row, cols["votes"]), file, name, a1(r, cols["votes"]), found)
             if code and title:
-                counts.append(VoteCount(code, title_code(title),
-                                        _count(votes, file, name, a1(r, cols["votes"]), found)))
+                above = next(((key, limit) for key, limit in limits if votes is not None and votes > limit), None)
+                if above is not None:
+                    found.append(issue("council.votes_above", ERROR, file=file, sheet=name, cell=a1(r, cols["votes"]),
+                                       counted=tx.TALLY_VOTES_OF.format(person=code), votes=votes, limit=above[1],
+                                       what=tx.TALLY_FIELDS[above[0]].lower()))
+                    votes = None
+                counts.append(VoteCount(code, title_code(title), votes))
         return TallyInput(counts=tuple(counts), **fields)
     return TallyInput()
+
+
+def _limits(fields: dict, file: str, sheet: str, cells: dict, found: list[Issue]) -> list[tuple[str, int]]:
+    """The counts no other may pass: the members, then the ballots returned (absent members vote in
+    writing, so those, not the members present, bound the votes). A count above the members is reported
+    and not used."""
+    members = fields.get("members")
+    for key in ("present", "ballots_issued", "ballots_returned"):
+        if members is not None and fields.get(key) is not None and fields[key] > members:
+            found.append(issue("council.votes_above", ERROR, file=file, sheet=sheet, cell=cells[key],
+                               counted=tx.TALLY_FIELDS[key], votes=fields[key], limit=members,
+                               what=tx.TALLY_FIELDS["members"].lower()))
+            fields[key] = None
+    bound = "ballots_returned" if fields.get("ballots_returned") is not None else "present"
+    return [(key, fields[key]) for key in ("members", bound) if fields.get(key) is not None]
 
 
 def _choice(typed: str, choices: dict[str, str]) -> str:

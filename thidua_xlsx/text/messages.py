@@ -521,3 +521,16 @@ CLICK_TEXTS = {
     "Option {name!r} requires {nargs} arguments.": "Tùy chọn {name!r} cần {nargs} giá trị.",
     "Option {name!r} does not take a value.": "Tùy chọn {name!r} không nhận giá trị.",
 }
+
+# issue 25: the council's word
+MESSAGES.update({
+    "council.row_missing": "Dòng của {name} ({person}) không còn trong sheet Điểm chi tiết của bảng Hội đồng (dòng bị "
+                           "xóa?): không biết Hội đồng quyết định gì cho người này, nên giữ đề nghị của chương trình. "
+                           "Hãy chép lại dòng đó từ bảng tổng hợp Hội đồng đã họp rồi chạy lại.",
+    "council.duplicate_row": "Người có mã '{person}' có nhiều dòng (dòng {rows}): không biết dòng nào là quyết định "
+                             "của Hội đồng, nên không dùng dòng nào. Hãy xóa dòng thừa rồi chạy lại.",
+    "council.votes_above": "{counted} là {votes}, lớn hơn {what} ({limit}): không thể có, nên không được dùng. Hãy sửa "
+                           "lại (phiếu của thành viên vắng mặt gửi đến thì tính cả vào 'Số phiếu thu về').",
+    "council.tie_too_many": "Hội đồng chọn {chosen} người ({names}) cho {slots} suất còn lại của {title} khi bằng điểm: "
+                            "vượt chỉ tiêu, nên chưa ai trong số đó được chọn. Hãy chỉ chọn {slots} người rồi chạy lại.",
+})

@@ -197,6 +197,7 @@ TALLY_THRESHOLD = "{title} cần ít nhất {percent}% tổng số thành viên 
 TALLY_NO_VOTE = "không có danh hiệu nào phải bỏ phiếu (theo sheet Quy tắc)"
 TALLY_FIELDS = {"members": "Tổng số thành viên Hội đồng", "present": "Số thành viên có mặt",
                 "ballots_issued": "Số phiếu phát ra", "ballots_returned": "Số phiếu thu về"}
+TALLY_VOTES_OF = "Số phiếu đồng ý của {person}"  # in council.votes_above: whose votes are too many
 TALLY_HEADS = {"code": "Mã", "name": "Họ và tên / Tập thể", "department": "Tổ", "title": "Danh hiệu",
                "votes": "Số phiếu đồng ý", "result": "Kết quả"}
 

@@ -1,0 +1,30 @@
+"""The council's school, shared by the council's tests (each module merges its own)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from click.testing import CliRunner
+
+from tests.e2e.test_merge import T1_SCORES, T2_SCORES, _fill_department, scoring_round
+from thidua_xlsx.cli import main
+
+SAVED = dt.datetime(2026, 5, 12, 8, 0)
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+@pytest.fixture(scope="module")
+def school(tmp_path_factory):
+    """A scoring round with a CSTĐCS quota of 25 % of the LĐTT (one slot), merged once."""
+    root = tmp_path_factory.mktemp("council")
+    folder, (t1, t2) = scoring_round(root, rules={"ldtt_min_classification": "Tốt", "cstdcs_quota_percent": 25})
+    inbox = folder.folder / "inbox"
+    _fill_department(t1, inbox / t1.name, T1_SCORES, SAVED)
+    _fill_department(t2, inbox / t2.name, T2_SCORES, SAVED)
+    first = root / "tong-hop.xlsx"
+    assert run("merge", inbox, "-o", first).exit_code == 0
+    return {"root": root, "folder": folder, "inbox": inbox, "first": first}

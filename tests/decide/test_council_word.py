@@ -1,0 +1,147 @@
+"""The council's word applied right (issue 25): a council score is the evaluation as a whole, a meeting
+without quorum grants no title put to a vote, a tie choice never exceeds its slots, a higher title is
+decided on its own, and every impossible council entry is reported by cell, never guessed."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.decide.conftest import run
+from tests.decide.test_council import _changes, _proposed
+from tests.e2e.test_merge import T1_SCORES, T2_SCORES, _fill_department, scoring_round
+from tests.filling import council_types, table_rows
+from thidua_xlsx.decide.council import apply_council
+from thidua_xlsx.model.council import CouncilEntry, CouncilInput, TallyInput
+from thidua_xlsx.model.titles import CSTD_TINH, CSTDCS, LDTT
+from thidua_xlsx.model.titles import name as title_name
+from thidua_xlsx.service import merge_inbox
+from thidua_xlsx.text import summary as tx
+from thidua_xlsx.write.summary.meta import summary_meta
+
+SAVED = dt.datetime(2026, 5, 12, 8, 0)
+BLANK_FORM = {**T1_SCORES, "GV03": ({}, {})}  # GV03's form came back without a single criterion score
+
+
+@pytest.fixture(scope="module")
+def blank_form(tmp_path_factory):
+    """The council's school (test_council), GV03's form come back blank; merged once."""
+    root = tmp_path_factory.mktemp("council-word")
+    folder, (t1, t2) = scoring_round(root, rules={"ldtt_min_classification": "Tốt", "cstdcs_quota_percent": 25})
+    inbox = folder.folder / "inbox"
+    _fill_department(t1, inbox / t1.name, BLANK_FORM, SAVED)
+    _fill_department(t2, inbox / t2.name, T2_SCORES, SAVED)
+    first = root / "tong-hop.xlsx"
+    assert run("merge", inbox, "-o", first).exit_code == 0
+    return {"root": root, "folder": folder, "inbox": inbox, "first": first}
+
+
+def _final(school, tmp_path, decisions, tally=None, votes=None):
+    met, out = tmp_path / "hoi-dong.xlsx", tmp_path / "cuoi.xlsx"
+    council_types(school["first"], met, decisions, tally=tally, votes=votes)
+    result = run("merge", school["inbox"], "--council", met, "-o", out)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def _checks(path) -> str:
+    return " ".join(str(c.value) for r in load_workbook(path)["Kiểm tra"].iter_rows() for c in r if c.value)
+
+
+def _row(path, code: str) -> dict:
+    ws = load_workbook(path)["Điểm chi tiết"]
+    head, cols = table_rows(ws, {"code": "Mã", "final": "Điểm xét", "class": "Xếp loại"})
+    r = next(r for r in range(head + 2, ws.max_row + 1) if ws.cell(r, cols["code"]).value == code)
+    return {k: ws.cell(r, c).value for k, c in cols.items()}
+
+
+def test_a_council_score_is_the_evaluation_as_a_whole(blank_form, tmp_path):
+    out = _final(blank_form, tmp_path, {"GV03": (88, None, "Hội đồng chấm theo hồ sơ")})
+    assert _row(out, "GV03")["final"] == 88
+    assert _row(out, "GV03")["class"] == "Tốt", "the empty groups' minimums judge criteria, not the council's score"
+    assert "Lê Thị Dung" in _proposed(out)[title_name(LDTT).upper()]
+    whats = [(c[0], c[1], c[3]) for c in _changes(out) if c[0] == "Lê Thị Dung"]
+    assert ("Lê Thị Dung", "Điểm", "88") in whats
+    assert any(what == "Danh hiệu đề nghị" and after == title_name(LDTT) for _, what, after in whats)
+
+
+def test_a_meeting_without_quorum_grants_no_title_put_to_a_vote(school, tmp_path):
+    out = _final(school, tmp_path, {}, tally={"members": 10, "present": 6}, votes={("GV01", CSTDCS): 9})
+    proposed = _proposed(out)
+    assert "Nguyễn Thị Lan" not in proposed.get(title_name(CSTDCS).upper(), [])
+    assert "Nguyễn Thị Lan" in proposed[title_name(LDTT).upper()], "LĐTT is not put to a vote"
+    change = next(c for c in _changes(out) if c[0] == "Nguyễn Thị Lan")
+    assert change[1:4] == ("Kết quả bỏ phiếu", title_name(CSTDCS), tx.CHANGES_NOT_PASSED)
+    assert "6/10" in _checks(out)
+
+
+def test_a_tie_choice_never_exceeds_the_slots(school, tmp_path):
+    # GV02 scored 92 by the council ties GV01 for the one slot; the council then picks both
+    out = _final(school, tmp_path, {"GV01": (None, CSTDCS, "Nhiều thành tích"),
+                                    "GV02": (92, CSTDCS, "Chấm lại hồ sơ")},
+                 tally={"members": 9, "present": 9}, votes={("GV01", CSTDCS): 9, ("GV02", CSTDCS): 9})
+    assert _proposed(out).get(title_name(CSTDCS).upper(), []) == []
+    checks = _checks(out)
+    assert "cho 1 suất còn lại" in checks and "Nguyễn Thị Lan" in checks and "Trần Văn Đức" in checks
+    assert not [c for c in _changes(out) if c[1] == "Chọn khi bằng điểm" and c[3] == title_name(CSTDCS)]
+
+
+def _council(summary, entries=(), tally=TallyInput(), codes=None) -> CouncilInput:
+    codes = frozenset(p.code for p in summary.people) if codes is None else codes
+    return CouncilInput("hoi-dong.xlsx", summary_meta(summary), tuple(entries), tally, (), codes)
+
+
+def test_a_higher_title_is_decided_on_its_own_and_keeps_the_lower_ones(tmp_path):
+    folder, (t1, t2) = scoring_round(tmp_path)  # no quota: nothing is a tie
+    inbox = folder.folder / "inbox"
+    _fill_department(t1, inbox / t1.name, T1_SCORES, SAVED)
+    _fill_department(t2, inbox / t2.name, T2_SCORES, SAVED)
+    summary = merge_inbox(inbox, folder)
+    summary = dataclasses.replace(summary, people=tuple(
+        dataclasses.replace(p, registered=CSTD_TINH) if p.code == "GV01" else p for p in summary.people))
+    chosen = CouncilEntry("GV01", None, CSTD_TINH, "Ba năm liền CSTĐCS, sáng kiến cấp tỉnh", "Điểm chi tiết", 9)
+    final = apply_council(summary, _council(summary, [chosen]), folder.campaign)
+    lan = next(p for p in final.people if p.code == "GV01")
+    assert [d.title for d in lan.decisions if d.granted] == [LDTT, CSTDCS, CSTD_TINH]
+    assert [(c.what, c.after) for c in final.council_changes if c.code == "GV01"] == [("title", CSTD_TINH)]
+    assert not [i for i in final.issues if i.code == "council.tie_open"]
+
+
+def test_a_deleted_row_is_said_and_the_tools_proposal_kept(school):
+    summary = merge_inbox(school["inbox"], school["folder"])
+    without = frozenset(p.code for p in summary.people) - {"GV03"}
+    final = apply_council(summary, _council(summary, codes=without), school["folder"].campaign)
+    missing = [i for i in final.issues if i.code == "council.row_missing"]
+    assert [dict(i.params)["person"] for i in missing] == ["GV03"]
+    assert "Lê Thị Dung" in missing[0].message and "giữ đề nghị của chương trình" in missing[0].message
+
+
+def test_a_row_twice_and_votes_above_the_members_are_reported_by_cell(school, tmp_path):
+    from thidua_xlsx.model.issues import Problems
+    from thidua_xlsx.read.council import read_council
+
+    met = tmp_path / "hoi-dong.xlsx"
+    council_types(school["first"], met, {"GV04": (None, None, "Xét lại")},
+                  tally={"members": 10, "present": 12}, votes={("GV01", CSTDCS): 15})
+    wb = load_workbook(met)
+    ws = wb["Điểm chi tiết"]
+    head, cols = table_rows(ws, tx.COUNCIL_HEADS)
+    row = next(r for r in range(head + 2, ws.max_row + 1) if ws.cell(r, cols["code"]).value == "GV04")
+    last = ws.max_row + 1
+    for col in range(1, ws.max_column + 1):  # the row pasted again below the table, another decision in it
+        ws.cell(last, col).value = ws.cell(row, col).value
+    ws.cell(last, cols["decision"]).value = title_name(LDTT)
+    wb.save(met)
+    problems = Problems()
+    council = read_council(met, school["folder"].campaign, problems)
+    found = {i.code: i for i in council.issues}
+    assert "GV04" not in {e.code for e in council.entries}, "neither of the two rows is used"
+    assert f"{row}, {last}" in found["council.duplicate_row"].message
+    above = [i for i in council.issues if i.code == "council.votes_above"]
+    assert {i.cell for i in above} and all(i.cell for i in above)
+    assert any("Số thành viên có mặt là 12" in i.message for i in above)
+    assert any("GV01 là 15" in i.message for i in above)
+    assert next(c.votes for c in council.tally.counts if c.code == "GV01") is None
