@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from tests.decide.conftest import run
 from tests.decide.test_council import _changes, _proposed
-from tests.e2e.test_merge import T1_SCORES, T2_SCORES, _fill_department, scoring_round
+from tests.e2e.test_merge import T1_SCORES, T2_SCORES, TITLES, _fill_department, scoring_round
 from tests.filling import council_types, table_rows
 from thidua_xlsx.decide.council import apply_council
 from thidua_xlsx.model.council import CouncilEntry, CouncilInput, TallyInput
@@ -145,3 +145,19 @@ def test_a_row_twice_and_votes_above_the_members_are_reported_by_cell(school, tm
     assert any("Số thành viên có mặt là 12" in i.message for i in above)
     assert any("GV01 là 15" in i.message for i in above)
     assert next(c.votes for c in council.tally.counts if c.code == "GV01") is None
+
+
+def test_the_summarys_minutes_carry_the_count_and_count_each_person_once(school, tmp_path):
+    out = _final(school, tmp_path, {}, tally={"members": 9, "present": 8}, votes={("GV01", CSTDCS): 8})
+    wb = load_workbook(out)
+    minutes = [str(r[0]) for r in wb["Biên bản"].iter_rows(values_only=True) if r[0]]
+    text = "\n".join(minutes)
+    assert "Thành viên Hội đồng có mặt: 8/9 người; vắng: 1 người" in text and "cuộc họp hợp lệ" in text
+    assert "bỏ phiếu kín: 1/1 trường hợp đạt" in text
+    ldtt = next(line for line in minutes if f"danh hiệu {title_name(LDTT)} gồm" in line)
+    refused = next(line for line in minutes if "không đủ điều kiện đề nghị danh hiệu nào" in line)
+    def count(line: str) -> int:
+        return int(line.split(" gồm " if " gồm " in line else ": ")[1].split()[0])
+
+    registered = len(TITLES)  # everyone of the campaign registered a title
+    assert count(ldtt) + count(refused) == registered, (ldtt, refused, registered)

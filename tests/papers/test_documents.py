@@ -342,9 +342,13 @@ def test_after_the_council_pass_the_papers_follow_its_word(made, tmp_path):
     letter = _text(tmp_path / "01_To-trinh.docx")
     assert "- Chiến sĩ thi đua cơ sở: 1 cá nhân;" in letter and "- Lao động tiên tiến: 5 cá nhân;" in letter
     minutes = tmp_path / "02_Bien-ban-hop-binh-xet.docx"
-    assert _rows(minutes) == [["1", "Trần Văn Đức", "Tổ khối 1", "6", "60%", "Không đạt"],
-                              ["2", "Nguyễn Thị Lan", "Tổ khối 1", "9", "90%", "Đạt"]]
+    votes, changes = _rows(minutes)[:2], _rows(minutes)[2:]
+    assert votes == [["1", "Trần Văn Đức", "Tổ khối 1", "6", "60%", "Không đạt"],
+                     ["2", "Nguyễn Thị Lan", "Tổ khối 1", "9", "90%", "Đạt"]]
     assert "1/2 trường hợp đạt" in _text(minutes)
+    assert changes == [["1", "Phạm Ngọc Ánh", "Danh hiệu đề nghị", "—", "Lao động tiên tiến"],
+                       ["2", "Trần Văn Đức", "Kết quả bỏ phiếu", "Chiến sĩ thi đua cơ sở", "Không đạt"]], \
+        "the council's changes are in its minutes (their notes stay in the summary's change log)"
     assert len(_rows(tmp_path / f"Phieu-bau_{CSTDCS_FOLDER}.docx")) == 2  # the ballot that was used
     assert not list((tmp_path / CSTDCS_FOLDER).glob("05_*Tran-Van-Duc*"))
     for path in tmp_path.rglob("*.docx"):
@@ -479,3 +483,19 @@ def test_list_signatures_stay_on_the_page_where_the_list_ends(made, tmp_path):
             assert expected in end, (n, expected)
         assert all("STT" in page and "Họ và tên" in page for page in pages), n
     assert len(spread) >= 2, "the lists run over more than one page"
+
+
+def test_the_minutes_count_what_was_voted_and_say_who_was_not(made, tmp_path):
+    """After the count, a candidate whose votes were not typed (withdrawn) is "not voted on", and the cases
+    passed are counted among those voted on — never a blank "……/2" when the tally knows them."""
+    summary = _with_tally(dataclasses.replace(made["summary"], tally=None), made["campaign"], {"GV01": 9})
+    write_documents(summary, tmp_path, pdf=False)
+    minutes = tmp_path / "02_Bien-ban-hop-binh-xet.docx"
+    assert _rows(minutes) == [["1", "Trần Văn Đức", "Tổ khối 1", "—", "—", tx.VOTE_NOT_HELD],
+                              ["2", "Nguyễn Thị Lan", "Tổ khối 1", "9", "90%", "Đạt"]]
+    assert "1/1 trường hợp đạt; 1 trường hợp không đưa ra bỏ phiếu." in _text(minutes)
+
+
+def test_papers_written_before_the_vote_say_so(made, tmp_path):
+    result = write_documents(dataclasses.replace(made["summary"], tally=None), tmp_path, pdf=False)
+    assert result.warnings == (tx.WARN_BEFORE_VOTE.format(titles="Chiến sĩ thi đua cơ sở"),)

@@ -94,9 +94,17 @@ class Facts:
     def vote_row(self, c: Candidate, title: str) -> list[str]:
         """Name, department, votes, share of all members and result of one line of a ballot."""
         r = self.result(c.code, title)
+        department = c.department if c.department != c.name else ""
+        if self._not_held(r):
+            return [c.name, department, tx.NONE_DASH, tx.NONE_DASH, tx.VOTE_NOT_HELD]
         votes = str(r.votes) if r is not None and r.votes is not None else tx.DOTS
-        return [c.name, c.department if c.department != c.name else "", votes, self.share_text(r),
-                tx.VOTE_RESULT[r.passed if r is not None else None]]
+        return [c.name, department, votes, self.share_text(r), tx.VOTE_RESULT[r.passed if r is not None else None]]
+
+    def _not_held(self, r: VoteResult | None) -> bool:
+        """On the ballot, no votes typed although the count was (a candidate withdrawn): not voted on, not
+        "not counted yet"."""
+        t = self.tally
+        return (r is None or r.votes is None) and t is not None and bool(t.members) and t.quorum_met is not False
 
     # --- notes and grounds ---
 
@@ -137,6 +145,8 @@ class Facts:
     def warnings(self) -> tuple[str, ...]:
         found = []
         t = self.tally
+        if t is None and self.ballot:  # papers before the council: the vote's results are not in them
+            found.append(tx.WARN_BEFORE_VOTE.format(titles=", ".join(map(title_name, self.ballot))))
         if t is not None and t.quorum_met is False:
             found.append(tx.WARN_NO_QUORUM.format(present=t.present, members=t.members, needed=t.quorum_needed))
         proposed = [(p.code, p.name, title) for title, chosen in self.individual.items() for p, _ in chosen]

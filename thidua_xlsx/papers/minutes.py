@@ -11,6 +11,7 @@ from thidua_xlsx.papers.letter import proposed_counts
 from thidua_xlsx.text import documents as tx
 from thidua_xlsx.text.workbook import DATE_LINE_BLANK
 from thidua_xlsx.write.summary.content import criteria_line
+from thidua_xlsx.write.summary.council import change_words
 
 
 def paper(s: Facts) -> Paper:
@@ -43,16 +44,27 @@ def paper(s: Facts) -> Paper:
         doc.para(tx.MINUTES_VOTE_HEAD, bold=True)
         for title, chosen in s.ballot.items():
             results = [s.result(c.code, title) for c in chosen]
+            counted = [r for r in results if r is not None and r.passed is not None]
             percent, name = s.percent_text(title), title_name(title)
-            if t is not None and t.members and all(r is not None and r.passed is not None for r in results):
+            if t is not None and t.members and counted:
                 needed = tx.MINUTES_NEEDED.format(needed=s.needed(title), members=t.members)
-                doc.para(tx.MINUTES_VOTE_RULE.format(title=name, percent=percent, needed=needed, count=len(chosen),
-                                                     passed=sum(bool(r.passed) for r in results)), keep=True)
+                not_held = len(chosen) - len(counted)
+                doc.para(tx.MINUTES_VOTE_RULE.format(
+                    title=name, percent=percent, needed=needed, count=len(counted),
+                    passed=sum(bool(r.passed) for r in counted),
+                    not_held=tx.MINUTES_NOT_HELD.format(count=not_held) if not_held else ""), keep=True)
             else:
                 doc.para(tx.MINUTES_VOTE_RULE_BLANK.format(title=name, percent=percent, count=len(chosen)), keep=True)
             doc.table(tx.VOTE_HEAD, numbered([s.vote_row(c, title) for c in chosen]), (14, 51, 36, 20, 24, 20),
                       aligns="cllccc")
             doc.para("", space_after=0)
+    if s.s.council_changes:
+        doc.para(tx.MINUTES_CHANGES_HEAD, bold=True)
+        # what changed, not the council's notes: they may be private (a health reason), and stay in the
+        # summary's change log
+        rows = [[c.name, *change_words(c)[:3]] for c in s.s.council_changes]
+        doc.table(tx.MINUTES_CHANGES_HEAD_ROW, numbered(rows), (12, 52, 36, 38, 38), aligns="cllll", size=11)
+        doc.para("", space_after=0)
     doc.dotted(tx.MINUTES_OTHER, lines=1, space_before=6)
     doc.para(tx.MINUTES_END, keep=True)
     doc.signatures(Sign(tx.SIGN_SECRETARY, tx.SIGN_NOTE, school.secretary),

@@ -67,6 +67,8 @@ RATING_WORDS = {
     "KHTNV": "Không hoàn thành nhiệm vụ",
 }
 VOTE_RESULT = {True: "Đạt", False: "Không đạt", None: "Chưa kiểm"}
+NONE_DASH = "—"
+VOTE_NOT_HELD = "Không bỏ phiếu"  # after the count: on the first ballot, not voted on (withdrawn, or not put)
 
 # --- Tờ trình ---
 LETTER_REVIEW = ("Hội đồng Thi đua – Khen thưởng {school} đã họp bình xét ({present} thành viên có mặt); kết quả "
@@ -115,7 +117,12 @@ MINUTES_COLLECTIVE = "- Đề nghị công nhận danh hiệu {title}: {count} t
 MINUTES_NONE = "- Không có đề nghị."
 MINUTES_VOTE_HEAD = "3. Kết quả bỏ phiếu kín"
 MINUTES_VOTE_RULE = ("- Danh hiệu {title}: cần ít nhất {percent} tổng số thành viên Hội đồng đồng ý{needed}; "
-                     "{passed}/{count} trường hợp đạt.")
+                     "{passed}/{count} trường hợp đạt{not_held}.")
+MINUTES_NOT_HELD = "; {count} trường hợp không đưa ra bỏ phiếu"
+MINUTES_CHANGES_HEAD = "4. Những thay đổi của Hội đồng so với đề xuất của thư ký"
+MINUTES_CHANGES_HEAD_ROW = ("STT", "Họ và tên / Tập thể", "Nội dung", "Trước", "Sau")
+WARN_BEFORE_VOTE = ("Các văn bản được viết trước khi Hội đồng bỏ phiếu: chưa có kết quả bỏ phiếu ({titles}). Sau "
+                    "cuộc họp, ghi kết quả ở sheet Kiểm phiếu rồi chạy lại với --council để có văn bản cuối cùng.")
 MINUTES_VOTE_RULE_BLANK = ("- Danh hiệu {title}: cần ít nhất {percent} tổng số thành viên Hội đồng đồng ý; "
                            "……/{count} trường hợp đạt.")
 MINUTES_NEEDED = " ({needed}/{members} phiếu)"

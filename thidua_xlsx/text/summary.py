@@ -112,7 +112,7 @@ MINUTES_LINES = (  # (style, text); {…} filled from the summary
     ("heading", "I. THÀNH PHẦN"),
     ("body", "- Chủ tọa: {principal} – Hiệu trưởng, Chủ tịch Hội đồng Thi đua – Khen thưởng."),
     ("body", "- Thư ký: {secretary}."),
-    ("body", "- Thành viên Hội đồng có mặt: ……/…… người; vắng: …… người (lý do: ………………………………)."),
+    ("body", "{present_line}"),
     ("heading", "II. NỘI DUNG"),
     ("body", "Hội đồng Thi đua – Khen thưởng {school} họp bình xét danh hiệu thi đua năm học {year} trên cơ sở "
              "kết quả tự chấm điểm của cá nhân, chấm điểm của các tổ và bảng tổng hợp của thư ký Hội đồng "
@@ -121,12 +121,17 @@ MINUTES_LINES = (  # (style, text); {…} filled from the summary
     ("body", "Ý kiến thảo luận: ………………………………………………………………………………………………"),
     ("heading", "1. Danh hiệu cá nhân"),
 )
-MINUTES_INDIVIDUAL = ("- Danh sách đề nghị công nhận danh hiệu {title} gồm {count} đ/c (có danh sách kèm theo); "
-                      "số phiếu đồng ý: ……/…… (……%).")
-MINUTES_REFUSED = "- Đã đăng ký nhưng không đủ điều kiện đề nghị: {count} đ/c (có danh sách kèm theo)."
+MINUTES_PRESENT_BLANK = "- Thành viên Hội đồng có mặt: ……/…… người; vắng: …… người (lý do: ………………………………)."
+MINUTES_INDIVIDUAL = "- Danh sách đề nghị công nhận danh hiệu {title} gồm {count} đ/c (có danh sách kèm theo){vote}."
+MINUTES_VOTE_BLANK = "; số phiếu đồng ý: ……/…… (……%)"  # a title put to a vote, before the count is typed
+MINUTES_VOTE_COUNTED = "; bỏ phiếu kín: {passed}/{voted} trường hợp đạt (chi tiết ở sheet Kiểm phiếu)"
+MINUTES_VOTE_NONE = "; bỏ phiếu kín chưa có giá trị (cuộc họp chưa đủ số thành viên)"
+MINUTES_REFUSED = ("- Đã đăng ký nhưng không đủ điều kiện đề nghị danh hiệu nào: {count} đ/c (có danh sách "
+                   "kèm theo).")
+MINUTES_LOWER = ("- Đã đăng ký danh hiệu cao hơn nhưng chỉ được đề nghị danh hiệu thấp hơn: {count} đ/c (đã tính "
+                 "ở danh sách danh hiệu được đề nghị).")
 MINUTES_COLLECTIVE_HEAD = "2. Danh hiệu tập thể"
-MINUTES_COLLECTIVE = ("- Đề nghị công nhận danh hiệu {title}: {count} tập thể{names}; số phiếu đồng ý: "
-                      "……/…… (……%).")
+MINUTES_COLLECTIVE = "- Đề nghị công nhận danh hiệu {title}: {count} tập thể{names}{vote}."
 MINUTES_END = (
     "Ý kiến khác: ………………………………………………………………………………………………………",
     "Cuộc họp kết thúc lúc …… giờ …… cùng ngày. Biên bản đã được thông qua trước Hội đồng và các thành viên "

@@ -24,7 +24,10 @@ from thidua_xlsx.write.engine import BASE_STYLE, CENTER, ERROR_FILL, ERROR_FONT_
 EXCEL_MAX_CHARS = 32767
 TOTAL_FILL = "#EDEDED"
 COUNCIL_FILL = "#FFF2CC"  # the columns the council may fill in
-FILE_KB_FORMAT, TIME_FORMAT = "0.0", "dd/mm/yyyy hh:mm"
+# Numbers shown the Vietnamese way (89,5; 1.234,5) whatever the locale of the program that prints them:
+# LCID 042A in the format, as Excel and LibreOffice read it; the words around them say "89,5" too.
+VN = "[$-42A]"
+FILE_KB_FORMAT, TIME_FORMAT = VN + "0.0", "dd/mm/yyyy hh:mm"
 LARGER_STYLES = {"title": 14, "subject": 13, "to": 13}  # font sizes other than 12, for row heights
 # the sheets the council types into: protected, filtering and resizing left free
 PROTECTED = {"autofilter": True, "sort": False, "format_columns": True, "format_rows": True}
@@ -34,17 +37,17 @@ _TOTAL = {**_CELL, "bold": True, "bg_color": TOTAL_FILL}
 STYLES = {
     "text": _CELL,
     "center": {**_CELL, **CENTER},
-    "num": {**_CELL, **CENTER},
-    "avg": {**_CELL, **CENTER, "num_format": "0.00"},
-    "pct": {**_CELL, **CENTER, "num_format": "0.0%"},
+    "num": {**_CELL, **CENTER, "num_format": VN + "General"},
+    "avg": {**_CELL, **CENTER, "num_format": VN + "0.00"},
+    "pct": {**_CELL, **CENTER, "num_format": VN + "0.0%"},
     "kb": {**_CELL, **CENTER, "num_format": FILE_KB_FORMAT},
     "time": {**_CELL, **CENTER, "num_format": TIME_FORMAT},
     "small": {**_CELL, "font_size": 10},
     "head_upper": {**_CELL, **CENTER, "bold": True, "bg_color": HEADER_FILL, "bottom": 0},
     "head_lower": {**_CELL, **CENTER, "bold": True, "bg_color": HEADER_FILL, "top": 0},
     "total": _TOTAL,
-    "total_num": {**_TOTAL, **CENTER},
-    "total_avg": {**_TOTAL, **CENTER, "num_format": "0.00"},
+    "total_num": {**_TOTAL, **CENTER, "num_format": VN + "General"},
+    "total_avg": {**_TOTAL, **CENTER, "num_format": VN + "0.00"},
     "council": {**_CELL, "bg_color": COUNCIL_FILL, "locked": False},
     "council_head": {**_CELL, **CENTER, "bold": True, "bg_color": COUNCIL_FILL},
     "council_head_upper": {**_CELL, **CENTER, "bold": True, "bg_color": COUNCIL_FILL, "bottom": 0},

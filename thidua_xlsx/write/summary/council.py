@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from thidua_xlsx.decide.ballots import candidates, vote_percent
 from thidua_xlsx.model import campaign as cm
-from thidua_xlsx.model.council import NOT_PASSED, TIE_OPEN
+from thidua_xlsx.model.council import NOT_PASSED, TIE_OPEN, CouncilChange
 from thidua_xlsx.model.results import Summary
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import summary as tx
@@ -54,14 +54,19 @@ def changes_sheet(book: Book, summary: Summary) -> None:
     last_col = len(widths) - 1
     ws = book.sheet(tx.S_CHANGES, widths, landscape=True)
     row = book.title(ws, 0, last_col, tx.CHANGES_TITLE.format(year=book.year), book.school.name)
-    rows = [[n, c.code, c.name, tx.CHANGES_WHAT.get(c.what, c.what), _changed(c.before), _changed(c.after),
-             c.note or (c.reason.text if c.reason else ""), tx.CHANGES_AGAINST_RULE if c.against_rule else ""]
+    rows = [[n, c.code, c.name, *change_words(c), tx.CHANGES_AGAINST_RULE if c.against_rule else ""]
             for n, c in enumerate(summary.council_changes, start=1)]
     book.table(ws, row, tx.CHANGES_HEAD, rows or [[None, None, tx.CHANGES_NONE]],
                ["center", "center", "text", "text", "text", "text", "text", "text"])
 
 
 _CHANGED = {TIE_OPEN: tx.CHANGES_TIE_OPEN, NOT_PASSED: tx.CHANGES_NOT_PASSED, "": "—", None: "—"}
+
+
+def change_words(c: CouncilChange) -> tuple[str, str, str, str]:
+    """A council change in words, as the change log and the Biên bản list it: what, before, after, why."""
+    return (tx.CHANGES_WHAT.get(c.what, c.what), _changed(c.before), _changed(c.after),
+            c.note or (c.reason.text if c.reason else ""))
 
 
 def _changed(value: str | float | None) -> str:

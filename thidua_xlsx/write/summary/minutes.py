@@ -3,8 +3,11 @@ letter asking the level above for the titles), drafts of the Word papers that sa
 
 from __future__ import annotations
 
+from thidua_xlsx.decide.ballots import vote_percent
+from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.results import Summary
 from thidua_xlsx.model.titles import name as title_name
+from thidua_xlsx.text import documents as dx
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.text.workbook import DATE_LINE_BLANK
 from thidua_xlsx.write import engine
@@ -31,6 +34,32 @@ def _counts(summary: Summary) -> tuple[dict[str, int], dict[str, list[str]]]:
     return individual, collective
 
 
+def _present(s: Summary) -> str:
+    """Who attended, with the quorum, once the council's count is typed; dotted lines to fill in before."""
+    t = s.tally
+    if t is None or not t.members or t.present is None:
+        return tx.MINUTES_PRESENT_BLANK
+    rules = s.campaign.rules
+    quorum = dx.MINUTES_QUORUM_MET if t.quorum_met else dx.MINUTES_QUORUM_NOT_MET
+    return " ".join((dx.MINUTES_PRESENT.format(present=t.present, members=t.members, absent=t.members - t.present),
+                     quorum.format(needed=t.quorum_needed, members=t.members, percent=dx.PERCENT.format(
+                         value=cm.num_text(round(rules.council_quorum_percent, 1))))))
+
+
+def _vote(s: Summary, title: str) -> str:
+    """What the secret ballot gave a title: nothing for a title not put to a vote, dotted lines before the
+    count, the cases passed after it."""
+    if s.campaign is None or vote_percent(title, s.campaign.rules) is None:
+        return ""
+    if s.tally is None:
+        return tx.MINUTES_VOTE_BLANK
+    if s.tally.quorum_met is False:
+        return tx.MINUTES_VOTE_NONE
+    results = [r for r in s.tally.results if r.title == title and r.passed is not None]
+    return tx.MINUTES_VOTE_COUNTED.format(passed=sum(r.passed for r in results), voted=len(results)) if results \
+        else tx.MINUTES_VOTE_BLANK
+
+
 def _names(names: list[str]) -> str:
     return f" ({', '.join(names)})" if names else ""
 
@@ -44,14 +73,20 @@ def minutes_sheet(book: Book, summary: Summary) -> None:
     fill = {"blank_date": DATE_LINE_BLANK, "principal": school.principal or "……………………",
             "secretary": school.secretary or "……………………", "school": school.name, "year": book.year,
             "people": len(s.people), "submitted": sum(d.submitted for d in s.departments),
-            "departments": len(s.departments)}
+            "departments": len(s.departments), "present_line": _present(s)}
     individual, collective = _counts(s)
     lines = [(style, text.format(**fill)) for style, text in tx.MINUTES_LINES]
     lines.insert(lines.index(("heading", tx.MINUTES_RESULTS_HEADING)), ("body", criteria_line(s)))
-    lines += [("body", tx.MINUTES_INDIVIDUAL.format(title=title_name(t), count=n)) for t, n in individual.items()]
-    lines += [("body", tx.MINUTES_REFUSED.format(count=len(refusals(s.people)))),
-              ("heading", tx.MINUTES_COLLECTIVE_HEAD)]
-    lines += [("body", tx.MINUTES_COLLECTIVE.format(title=title_name(t), count=len(names), names=_names(names)))
+    lines += [("body", tx.MINUTES_INDIVIDUAL.format(title=title_name(t), count=n, vote=_vote(s, t)))
+              for t, n in individual.items()]
+    nothing = [p for p in s.people if p.has_registered and not p.proposed]
+    lower = [p for p, _ in refusals(s.people) if p.proposed]  # counted once: on the list of the title they got
+    lines.append(("body", tx.MINUTES_REFUSED.format(count=len(nothing))))
+    if lower:
+        lines.append(("body", tx.MINUTES_LOWER.format(count=len(lower))))
+    lines.append(("heading", tx.MINUTES_COLLECTIVE_HEAD))
+    lines += [("body", tx.MINUTES_COLLECTIVE.format(title=title_name(t), count=len(names), names=_names(names),
+                                                    vote=_vote(s, t)))
               for t, names in collective.items()]
     lines += [("body", text) for text in tx.MINUTES_END]
     row = book.paragraphs(ws, row, last_col, lines)
