@@ -96,13 +96,14 @@ def _chart(book: Book, ws, head: int, last: int, total_row: int, series_cols: li
     if scoring:  # one series per classification level, departments along the axis
         for col in series_cols:
             chart.add_series({"name": [ws.name, head, col], "categories": [ws.name, head + 1, 0, last, 0],
-                              "values": [ws.name, head + 1, col, last, col], "data_labels": {"value": True}})
+                              "values": [ws.name, head + 1, col, last, col],
+                              "data_labels": {"value": True, "font": font}})
         chart.set_title({"name": tx.CHART_SCORING, "name_font": {**font, "size": 12}})
     else:  # the school's registrations per title
         chart.add_series({"name": [ws.name, total_row, 0],
                           "categories": [ws.name, head, series_cols[0], head, series_cols[-1]],
                           "values": [ws.name, total_row, series_cols[0], total_row, series_cols[-1]],
-                          "data_labels": {"value": True}})
+                          "data_labels": {"value": True, "font": font}})
         chart.set_title({"name": tx.CHART_REGISTRATION, "name_font": {**font, "size": 12}})
     chart.set_x_axis({"num_font": font})
     chart.set_y_axis({"name": tx.CHART_Y, "name_font": font, "num_font": font, "min": 0,
