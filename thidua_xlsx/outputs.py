@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from thidua_xlsx.system import lock
-from thidua_xlsx.system.files import as_write_error, check_writable
+from thidua_xlsx.system.files import WriteError, as_write_error, check_writable
 from thidua_xlsx.system.written import RECORD_FILE, Written
 from thidua_xlsx.text import messages as ct
 
@@ -97,18 +97,27 @@ def prepare(outputs: list[Output], force: bool) -> None:
     """Before any work: an existing file refused without ``force``, each folder made, each target asked
     whether it can be written (:class:`~thidua_xlsx.system.files.WriteError` when not)."""
     for o in outputs:
-        if o.folder:
-            if o.option == "docs" and not force and o.path.is_dir() and any(
-                    p.suffix.lower() in (".docx", ".pdf") for p in o.path.rglob("*")):
-                raise Refused(ct.DOCS_EXIST.format(path=o.path))  # a Báo cáo thành tích someone wrote, say
-            _make_folder(o.path)
-        else:
-            if o.path.is_dir():
-                raise Refused(ct.OUTPUT_IS_FOLDER.format(path=o.path))
-            if o.path.exists() and not force:
-                raise Refused(ct.EXISTS.format(path=o.path))
-            _make_folder(o.path.parent)
-        check_writable(o.path)
+        try:
+            _prepare(o, force)
+        except WriteError:
+            raise
+        except OSError as exc:  # a path the system cannot even look at (too long…)
+            raise as_write_error(exc, o.path) from None
+
+
+def _prepare(o: Output, force: bool) -> None:
+    if o.folder:
+        if o.option == "docs" and not force and o.path.is_dir() and any(
+                p.suffix.lower() in (".docx", ".pdf") for p in o.path.rglob("*")):
+            raise Refused(ct.DOCS_EXIST.format(path=o.path))  # a Báo cáo thành tích someone wrote, say
+        _make_folder(o.path)
+    else:
+        if o.path.is_dir():
+            raise Refused(ct.OUTPUT_IS_FOLDER.format(path=o.path))
+        if o.path.exists() and not force:
+            raise Refused(ct.EXISTS.format(path=o.path))
+        _make_folder(o.path.parent)
+    check_writable(o.path)
 
 
 def _make_folder(folder: Path) -> None:

@@ -13,6 +13,7 @@ up while writing) reaches the caller as one, naming the file — the CLI says it
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import hashlib
@@ -191,7 +192,8 @@ def _last_round_issued(registry) -> str | None:
 
 
 def merge_inbox(inbox: Path, folder: CampaignFolder, round_: str | None = None, on_file=None):
-    """Read every entry of ``inbox`` (read-only), check, consolidate. Returns a Summary.
+    """Read every entry of ``inbox`` (read-only), check, consolidate. Returns a Summary, with the problems of
+    the campaign's record of issued workbooks (``so-da-phat/``).
 
     One file, one outcome: whatever happens while reading or checking a file becomes that file's
     status. ``on_file(name)`` is called after each entry (for a progress bar).
@@ -210,7 +212,9 @@ def merge_inbox(inbox: Path, folder: CampaignFolder, round_: str | None = None, 
     if round_ is None and not kept.clean:  # nothing to tell the round by: the last round issued
         round_ = _last_round_issued(folder.registry)
     selection = select(kept.files, folder.campaign, round_)
-    return consolidate(folder.campaign, selection, [kept.clean[f.name] for f in selection.winners])
+    summary = consolidate(folder.campaign, selection, [kept.clean[f.name] for f in selection.winners])
+    damaged = folder.registry.problems()  # a record of so-da-phat/ that cannot be read: named, with what to do
+    return replace(summary, issues=(*summary.issues, *damaged)) if damaged else summary
 
 
 def apply_council_file(summary, path: Path):
@@ -339,9 +343,13 @@ def merge(request: MergeRequest, voice: Voice = Voice()):
         with out.holding(out.campaign_lock(folder, r.inbox), "merge"):
             written = out.record_of(folder, r.inbox)
             try:
-                return _merge(r, folder, written, voice)
-            finally:
-                written.save()
+                report = _merge(r, folder, written, voice)
+            except BaseException:
+                with contextlib.suppress(OSError):  # the fault said is the first one (a full disk, say)
+                    written.save()
+                raise
+            written.save()
+            return report
 
 
 def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voice):

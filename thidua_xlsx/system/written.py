@@ -70,6 +70,7 @@ class Written:
         self.home = Path(home).resolve() if home is not None else None
         self.beside: list[tuple[Path, Path]] = []
         self._files: dict[str, str] = self._load()
+        self._changed = False
 
     @property
     def path(self) -> Path | None:
@@ -100,10 +101,12 @@ class Written:
             return False
 
     def name_for(self, path: Path, companions: tuple[str, ...] = ()) -> Path:
-        """Where to write the output meant for ``path``: there, or beside a file kept (noted in ``beside``)."""
+        """Where to write the output meant for ``path``: there, or beside a file kept (noted in ``beside``:
+        the file kept — ``path`` or its companion of another suffix — and the name written)."""
         found = free_name(path, self.replaceable, companions)
         if found != path:
-            self.beside.append((path, found))
+            kept = next(p for p in (path, *(path.with_suffix(s) for s in companions)) if not self.replaceable(p))
+            self.beside.append((kept, found))
         return found
 
     def install(self, staged: Path, target: Path) -> None:
@@ -111,21 +114,25 @@ class Written:
         digest = sha256_of(staged)
         Path(target).parent.mkdir(parents=True, exist_ok=True)
         install(staged, target)
-        self._files[self._key(target)] = digest
+        self._record(target, digest)
 
     def note(self, path: Path) -> None:
         """Record the file the tool has just written at ``path``."""
-        self._files[self._key(path)] = sha256_of(path)
+        self._record(path, sha256_of(path))
+
+    def _record(self, path: Path, digest: str) -> None:
+        self._files[self._key(path)] = digest
+        self._changed = True
 
     def remove(self, path: Path) -> None:
         """Delete the tool's own file at ``path`` (an earlier run's PDF of a paper that has none now)."""
         if os.path.lexists(path) and self.replaceable(path):
             Path(path).unlink()
-        self._files.pop(self._key(path), None)
+        self._changed |= self._files.pop(self._key(path), None) is not None
 
     def save(self) -> None:
-        """Write the record whole (nothing when it has no folder)."""
-        if self.path is None:
+        """Write the record whole, when it changed (never without a folder)."""
+        if self.path is None or not self._changed:
             return
         with replacing(self.path) as tmp:
             tmp.write_text(json.dumps({"schema": RECORD_SCHEMA, "files": dict(sorted(self._files.items()))},

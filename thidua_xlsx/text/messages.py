@@ -568,7 +568,8 @@ OUTPUT_IN_INBOX = ("{option} '{path}' nằm trong thư mục nhận về {inbox}
                    "các tổ gửi về). Hãy chọn nơi ghi khác, ngoài thư mục nhận về.")
 OUTPUT_IS_INPUT = "{option} '{path}' là {what}: chương trình không ghi đè tệp đầu vào. Hãy chọn tên khác."
 OUTPUT_INPUTS = {"council": "bảng tổng hợp Hội đồng đã họp (--council)", "campaign": "sổ chiến dịch",
-                 "record": "bản ghi của chương trình trong thư mục chiến dịch"}
+                 "record": "bản ghi của chương trình trong thư mục chiến dịch",
+                 "records": "nơi giữ bản ghi sổ đã phát của chương trình (thư mục so-da-phat)"}
 OUTPUTS_CLASH = "{first} và {second} cùng ghi vào '{path}'. Hãy đặt tên khác cho một trong hai."
 KEPT_BESIDE = ("Giữ nguyên {kept}: tệp đã được sửa hoặc không do chương trình ghi; bản mới ghi vào {new}. Nếu không "
                "cần tệp cũ, hãy xóa nó rồi chạy lại.")
