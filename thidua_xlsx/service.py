@@ -105,7 +105,7 @@ def generate_round(folder: CampaignFolder, round_: str, outbox: Path, from_summa
             staged = run(_write_staged, departments)  # (staging path, final path, layout)
             changed = [path for stage, path, _ in staged
                        if path.exists() and path.read_bytes() != stage.read_bytes()]
-            issued = {w.sha256 for w in registry.all()}
+            issued = {w.sha256 for w in registry.all()} if changed else set()
             filled = [p for p in changed if sha256_of(p) not in issued]  # returned (filled) files saved there
             if changed and not force:
                 problems.add("generate.would_overwrite_returned" if filled else "generate.would_overwrite",
@@ -213,7 +213,10 @@ def merge_inbox(inbox: Path, folder: CampaignFolder, round_: str | None = None, 
         round_ = _last_round_issued(folder.registry)
     selection = select(kept.files, folder.campaign, round_)
     summary = consolidate(folder.campaign, selection, [kept.clean[f.name] for f in selection.winners])
-    damaged = folder.registry.problems()  # a record of so-da-phat/ that cannot be read: named, with what to do
+    # so-da-phat/'s own problems, named with what to do; its records read only when a workbook was turned
+    # away for want of one (a province's 10,000 records are not read at every merge)
+    turned_away = any(f.reason in ("file.not_issued", "file.locked_record_missing") for f in summary.files)
+    damaged = folder.registry.problems(read=turned_away)
     return replace(summary, issues=(*summary.issues, *damaged)) if damaged else summary
 
 

@@ -101,18 +101,20 @@ class IssuedRegistry:
                 if found is not None:
                     yield found
 
-    def problems(self) -> list[Issue]:
+    def problems(self, read: bool = True) -> list[Issue]:
         """A warning for each .json file of the folder (and of its locked content) that is not a readable
-        record: a stray file, or a record damaged (cut short, edited)."""
+        record: a stray file (told by its name), or — when ``read``: every record is read, which a merge
+        asks only when a workbook was turned away for want of its record — a record damaged (cut short,
+        edited)."""
         if not self.folder.is_dir():
             return []
         found = []
-        for folder, read in ((self.folder, IssuedWorkbook.from_json), (self.folder / LOCKED_FOLDER, _pairs)):
+        for folder, reader in ((self.folder, IssuedWorkbook.from_json), (self.folder / LOCKED_FOLDER, _pairs)):
             for path in sorted(folder.glob("*.json")) if folder.is_dir() else ():
                 where = path.relative_to(self.folder.parent).as_posix()
                 if not RECORD_NAME.fullmatch(path.stem) or not path.is_file():
                     found.append(issue("registry.stray", WARNING, path=where))
-                elif (damage := _damage(path, read)) is not None:
+                elif read and (damage := _damage(path, reader)) is not None:
                     found.append(issue("registry.damaged", WARNING, path=where, reason=REGISTRY_DAMAGE[damage]))
         return found
 
