@@ -41,7 +41,8 @@ def _speak_vietnamese() -> None:
 _speak_vietnamese()
 
 EXIT_CODES_HELP = ct.EXIT_CODES_HELP.format(ok=EXIT_OK, unusable=EXIT_UNUSABLE, usage=EXIT_USAGE,
-                                             strict=EXIT_STRICT, internal=EXIT_INTERNAL)
+                                             strict=EXIT_STRICT, internal=EXIT_INTERNAL) + " " + \
+    ct.EXIT_CODES_FAULTS.format(unusable=EXIT_UNUSABLE, usage=EXIT_USAGE)
 
 
 class _Group(click.Group):

@@ -148,8 +148,9 @@ def _error(code: int, path, winerror: int | None = None) -> WriteError:
 
 
 def test_a_full_disk_says_free_some_space(tmp_path):
-    text = fault_text(_error(errno.ENOSPC, tmp_path / "tong-hop.xlsx"))
-    assert text.startswith(f"Không ghi được '{tmp_path / 'tong-hop.xlsx'}'") and "ổ đĩa đầy — hãy giải phóng chỗ" in text
+    target = tmp_path / "tong-hop.xlsx"
+    text = fault_text(_error(errno.ENOSPC, target))
+    assert text.startswith(f"Không ghi được '{target}'") and "ổ đĩa đầy — hãy giải phóng chỗ" in text
 
 
 def test_a_file_open_in_excel_says_close_it(tmp_path):

@@ -434,7 +434,6 @@ FEEDBACK_DONE = "Đã ghi {count} bản góp ý cho các tổ vào {folder}: {na
 FEEDBACK_NONE = "Không tổ nào có lỗi hay cảnh báo: không cần bản góp ý nào."
 FEEDBACK_NOT_CONVERTED = ("Không ghi được bản góp ý cho {names}: tệp .xls/.ods cần LibreOffice để chuyển sang .xlsx. "
                           "Các lỗi của tệp vẫn có ở sheet Kiểm tra của bảng tổng hợp.")
-FEEDBACK_KEPT = "Không ghi đè {path} (tệp đó không phải bản góp ý). Dùng --force hoặc chọn thư mục khác."
 FEEDBACK_IN_INBOX = ("Thư mục góp ý '{path}' nằm trong thư mục nhận về; chương trình không ghi gì vào thư mục nhận "
                      "về. Hãy chọn thư mục khác, ví dụ gop-y/.")
 COUNCIL_HELP = ("Bảng tổng hợp Hội đồng đã họp xét (đã ghi Điểm Hội đồng, Quyết định, Ghi chú ở sheet Điểm chi tiết "
@@ -573,3 +572,7 @@ OUTPUT_INPUTS = {"council": "bảng tổng hợp Hội đồng đã họp (--cou
 OUTPUTS_CLASH = "{first} và {second} cùng ghi vào '{path}'. Hãy đặt tên khác cho một trong hai."
 KEPT_BESIDE = ("Giữ nguyên {kept}: tệp đã được sửa hoặc không do chương trình ghi; bản mới ghi vào {new}. Nếu không "
                "cần tệp cũ, hãy xóa nó rồi chạy lại.")
+EXIT_CODES_FAULTS = ("Mã {unusable} cũng khi máy hay một lệnh khác không cho ghi (ổ đĩa đầy, không có quyền ghi, tệp "
+                     "đang mở trong Excel, đường dẫn quá dài, lệnh khác đang chạy); {usage} cả khi lệnh bị từ chối "
+                     "trước khi làm gì (kết quả đã có mà thiếu --force, ghi vào thư mục nhận về, hai kết quả trùng "
+                     "tên).")

@@ -74,7 +74,8 @@ def feedback_for(summary: Summary) -> tuple[DepartmentFeedback, ...]:
     return tuple(found)
 
 
-def write_feedback(summary: Summary, folder: Path, password: str = "", written: Written | None = None) -> FeedbackResult:
+def write_feedback(summary: Summary, folder: Path, password: str = "",
+                   written: Written | None = None) -> FeedbackResult:
     """Write one annotated copy per department with problems into ``folder`` (same file names), on
     every core from :data:`parallel.GENERATE_PARALLEL_FROM` copies (~0.15 s each with openpyxl).
 
