@@ -56,10 +56,11 @@ def write_documents(summary: Summary, folder: Path, *, pdf: bool = True, written
     ``written``: the record of the tool's own files (none: no file already there is taken for the tool's own)."""
     folder = Path(folder)
     written = written if written is not None else Written()
+    kept_before = len(written.beside)
     s = Facts(summary)
     planned = _plan(s, folder)  # (kind, name, path, make the paper) in filing order, the shared ones first
     final = {path: written.name_for(path, (".pdf",)) for _, _, path, _ in planned}  # a paper moves with its PDF
-    for title in own_titles(s):
+    for title in _own_titles(s):
         checklist = folder / ascii_name(title) / tx.FILE_CHECKLIST
         final[checklist] = written.name_for(checklist)
     with tempfile.TemporaryDirectory(prefix="thidua_papers_") as work:
@@ -81,16 +82,16 @@ def write_documents(summary: Summary, folder: Path, *, pdf: bool = True, written
             elif path.suffix == ".docx":  # a PDF beside a paper is always the PDF of that paper
                 written.remove(there.with_suffix(".pdf"))
     documents = {path: Document(kind, name, final[path], pdfs.get(path)) for kind, name, path, _ in planned}
-    shared = tuple(documents[path] for kind, _, path, _ in planned if path.parent == folder)
+    shared = tuple(documents[path] for _, _, path, _ in planned if path.parent == folder)
     dossiers = [Dossier(d.title, d.collective, final[d.checklist].parent,
                         tuple(documents[doc.path] for doc in d.documents), d.attachments, final[d.checklist])
                 for d in dossiers]
     missing = tuple(final[path] for _, _, path, _ in planned if path not in pdfs) if pdf else ()
     return DocumentSet(folder, shared, tuple(dossiers), missing, problem if missing else "", s.warnings(),
-                       tuple(written.beside))
+                       tuple(written.beside[kept_before:]))
 
 
-def own_titles(s: Facts) -> list[str]:
+def _own_titles(s: Facts) -> list[str]:
     """The titles with a hồ sơ of their own: each individual title proposed, then each collective one."""
     return [*s.individual, *s.collective]
 
@@ -106,7 +107,7 @@ def _plan(s: Facts, folder: Path) -> list[tuple[str, str, Path, Callable]]:
             planned.append((BALLOT, tx.DOC_NAMES[BALLOT].format(title=title),
                             folder / f"{tx.FILE_BALLOT.format(title=ascii_name(title))}.docx",
                             functools.partial(ballot.paper, s, title, chosen)))
-    for title in own_titles(s):
+    for title in _own_titles(s):
         sub = folder / ascii_name(title)
         planned.append((LIST, tx.DOC_NAMES[LIST].format(title=title),
                         sub / f"{tx.FILE_LIST.format(title=ascii_name(title))}.docx",
@@ -125,7 +126,7 @@ def _dossiers(s: Facts, folder: Path, planned, staged: dict[Path, Path], pdfs: d
     shared = [Document(kind, name, staged[path], pdfs.get(path)) for kind, name, path, _ in planned
               if path.parent == folder and kind != BALLOT]
     dossiers = []
-    for title in own_titles(s):
+    for title in _own_titles(s):
         sub = folder / ascii_name(title)
         mine = [(kind, name, path) for kind, name, path, _ in planned if path.parent == sub]
         papers = (*shared, *(Document(kind, name, staged[path], pdfs.get(path)) for kind, name, path in mine))

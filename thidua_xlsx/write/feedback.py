@@ -85,6 +85,7 @@ def write_feedback(summary: Summary, folder: Path, password: str = "",
     from thidua_xlsx.system.pool import shared_pool, workers_for_workbooks
 
     written = written if written is not None else Written()
+    kept_before = len(written.beside)
     folder.mkdir(parents=True, exist_ok=True)
     jobs: dict[Path, tuple[Path, DepartmentFeedback]] = {}  # name → (source, item); of one name, the last
     not_converted = []
@@ -107,7 +108,7 @@ def write_feedback(summary: Summary, folder: Path, password: str = "",
             run(_annotate_job, [(source, targets[name], item) for name, (source, item) in jobs.items()])
     for target in targets.values():
         written.note(target)
-    return FeedbackResult(tuple(targets.values()), tuple(not_converted), tuple(written.beside))
+    return FeedbackResult(tuple(targets.values()), tuple(not_converted), tuple(written.beside[kept_before:]))
 
 
 def _annotate_job(shared: tuple[Summary, str], job: tuple[Path, Path, DepartmentFeedback]) -> None:
