@@ -32,7 +32,7 @@ from thidua_xlsx.model.issues import WARNING, Problems
 from thidua_xlsx.read.presets import load_preset
 from thidua_xlsx.read.registrations import Checklist
 from thidua_xlsx.system import lock
-from thidua_xlsx.system.files import check_writable
+from thidua_xlsx.system.files import as_write_error, check_writable
 from thidua_xlsx.system.written import Written, free_name, sha256_of
 from thidua_xlsx.text import messages as ct
 from thidua_xlsx.workspace import CAMPAIGN_FILE, INBOX, OUTBOX, CampaignFolder
@@ -47,7 +47,7 @@ def init_campaign(directory: Path, level: str, campaign_id: str | None = None,
     if campaign is None:
         campaign = replace(load_preset(level), id=campaign_id or uuid.uuid4().hex[:16])
     directory.mkdir(parents=True, exist_ok=True)
-    with holding([lock.folder_lock_path(directory)], "init"):
+    with out.holding([lock.folder_lock_path(directory)], "init"):
         for folder in (INBOX, OUTBOX):
             (directory / folder).mkdir(exist_ok=True)
         write_campaign_book(campaign, directory / CAMPAIGN_FILE)
@@ -90,16 +90,18 @@ def generate_round(folder: CampaignFolder, round_: str, outbox: Path, from_summa
     issued_on = (today or dt.date.today()).isoformat()
     try:
         outbox.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
+    except (FileExistsError, NotADirectoryError) as exc:  # a file in the way: the folder asked for is wrong
         problems.add("generate.outbox_unwritable", path=str(outbox), reason=exc.strerror or str(exc))
         return Generated((), problems)
+    except OSError as exc:  # the machine's refusal (no permission, a path too long…), said in words
+        raise as_write_error(exc, outbox) from None
     check_writable(outbox)
     # Each workbook is written (then recorded) on its own, on every core for a large campaign; every
     # one is staged first: nothing replaces a file until all are written, and on any failure no staged
     # file is left.
     job = _Issue(campaign, round_, outbox, found, registry, issued_on, secrets.token_hex(4))
     departments = range(len(campaign.departments))
-    with holding(_campaign_locks(folder, outbox), "generate"), \
+    with out.holding(_campaign_locks(folder, outbox), "generate"), \
             shared_pool(job, workers_for_workbooks(len(departments))) as run:
         try:
             staged = run(_write_staged, departments)  # (staging path, final path, layout)
@@ -512,11 +514,6 @@ def _write_documents(summary, folder: Path, written: Written, voice: Voice) -> N
 
 
 # --- one run at a time -----------------------------------------------------------------------------
-
-def holding(paths: list[Path], command: str):
-    """The locks of ``paths`` held while a block runs (:func:`thidua_xlsx.outputs.holding`)."""
-    return out.holding(paths, command)
-
 
 def _campaign_locks(folder: CampaignFolder, outbox: Path) -> list[Path]:
     """``generate``'s locks: its outbox's and its campaign's."""

@@ -254,6 +254,12 @@ def test_a_path_past_the_systems_limit_is_said_as_such(untouched, tmp_path):
     _clean(result)
 
 
+def test_an_outbox_path_past_the_systems_limit_is_said_as_such(school, tmp_path):
+    result = run("generate", school["folder"].folder, "--round", "cham-diem", "-o", tmp_path / ("dot-1-" * 50))
+    assert result.exit_code == 1 and "đường dẫn quá dài" in result.output and "File name too long" not in result.output
+    _clean(result)
+
+
 def test_a_full_disk_while_writing_the_papers_leaves_the_earlier_ones_whole(untouched, tmp_path, monkeypatch):
     from thidua_xlsx.papers import docx_engine
 
