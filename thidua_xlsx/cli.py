@@ -41,7 +41,8 @@ def _speak_vietnamese() -> None:
 _speak_vietnamese()
 
 EXIT_CODES_HELP = ct.EXIT_CODES_HELP.format(ok=EXIT_OK, unusable=EXIT_UNUSABLE, usage=EXIT_USAGE,
-                                             strict=EXIT_STRICT, internal=EXIT_INTERNAL)
+                                             strict=EXIT_STRICT, internal=EXIT_INTERNAL) + " " + \
+    ct.EXIT_CODES_FAULTS.format(unusable=EXIT_UNUSABLE, usage=EXIT_USAGE)
 
 
 class _Group(click.Group):
@@ -50,6 +51,13 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
+        except OSError as exc:  # the machine's refusal (a full disk, no permission…): what to do, exit 1
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            from thidua_xlsx.system.files import fault_text
+
+            _say(fault_text(exc), err=True)
+            ctx.exit(EXIT_UNUSABLE)
         except Exception as exc:  # an internal error: one line, unless --debug
             if ctx.obj and ctx.obj.get("debug"):
                 raise
@@ -109,7 +117,7 @@ def init(directory: Path, level: str, force: bool):
     existing = campaign_books(directory) if directory.is_dir() else []
     if existing and not force:  # a campaign.ods the secretary saved counts too
         raise click.UsageError(ct.EXISTS.format(path=existing[0]))
-    campaign = init_campaign(directory, level)
+    campaign = _run(lambda: init_campaign(directory, level))
     _say(ct.INIT_DONE.format(path=target, school=campaign.school.name, departments=len(campaign.departments),
                                    staff=len(campaign.staff)))
 
@@ -129,7 +137,7 @@ def generate(campaign_path: Path, round_: str, outbox: Path | None, from_summary
 
     folder = _open_campaign(campaign_file(campaign_path))
     outbox = outbox or folder.folder / OUTBOX / round_
-    result = generate_round(folder, round_, outbox, from_summary, force=force)
+    result = _run(lambda: generate_round(folder, round_, outbox, from_summary, force=force))
     _print_problems(result.problems)
     if result.problems.errors:
         sys.exit(EXIT_UNUSABLE)
@@ -168,8 +176,10 @@ _VOICE = _Voice()
 
 
 def _run(call):
-    """One service call: a request refused becomes the usage error (exit 2), a stopped run exit 1."""
-    from thidua_xlsx.service import Refused, Stopped
+    """One service call: a request refused becomes the usage error (exit 2), a stopped run exit 1, and so
+    does a run another one blocks (a lock); the machine's refusals are the group's (exit 1)."""
+    from thidua_xlsx.outputs import Blocked, Refused
+    from thidua_xlsx.service import Stopped
 
     try:
         return call()
@@ -177,6 +187,9 @@ def _run(call):
         raise click.UsageError(str(refused)) from None
     except Stopped as stop:
         _stop(stop)
+    except Blocked as blocked:
+        _say(str(blocked), err=True)
+        sys.exit(EXIT_UNUSABLE)
 
 
 _inbox_arg = click.argument("inbox", type=click.Path(exists=True, file_okay=False, path_type=Path))

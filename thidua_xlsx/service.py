@@ -1,22 +1,39 @@
-"""Library entry points behind the commands: one call per command, no printing, no exiting."""
+"""Library entry points behind the commands: one call per command, no printing, no exiting.
+
+What a run writes is checked before any work (:func:`merge`): no output inside the inbox or on an input
+(a returned workbook, the council's summary, the campaign book, the tool's own records), no two outputs on
+one path, each output's folder made and asked whether it can be written (the machine's refusal said now,
+not after the reading). Then the run holds a lock on each output and on the campaign
+(:mod:`thidua_xlsx.system.lock`): a second ``merge`` or ``generate`` on the same campaign or output is
+refused (:class:`Blocked`), never mixed with the first. ``--force`` replaces only the tool's own files;
+a file someone changed is kept and the new one written beside it (:mod:`thidua_xlsx.system.written`).
+Every file is written whole (:mod:`thidua_xlsx.system.files`); an OSError that still comes (a disk filling
+up while writing) reaches the caller as one, naming the file — the CLI says it in words (exit 1).
+"""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import hashlib
+import secrets
 import uuid
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from thidua_xlsx import outputs as out
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issued import IssuedWorkbook, department_spec, fingerprint
-from thidua_xlsx.model.issues import Problems
+from thidua_xlsx.model.issues import WARNING, Problems
 from thidua_xlsx.read.presets import load_preset
 from thidua_xlsx.read.registrations import Checklist
+from thidua_xlsx.system import lock
+from thidua_xlsx.system.files import as_write_error, check_writable
+from thidua_xlsx.system.written import Written, free_name, sha256_of
 from thidua_xlsx.text import messages as ct
 from thidua_xlsx.workspace import CAMPAIGN_FILE, INBOX, OUTBOX, CampaignFolder
 
@@ -30,12 +47,10 @@ def init_campaign(directory: Path, level: str, campaign_id: str | None = None,
     if campaign is None:
         campaign = replace(load_preset(level), id=campaign_id or uuid.uuid4().hex[:16])
     directory.mkdir(parents=True, exist_ok=True)
-    for folder in (INBOX, OUTBOX):
-        (directory / folder).mkdir(exist_ok=True)
-    target = directory / CAMPAIGN_FILE
-    tmp = directory / (CAMPAIGN_FILE + ".tmp")
-    write_campaign_book(campaign, tmp)
-    tmp.replace(target)
+    with out.holding([lock.folder_lock_path(directory)], "init"):
+        for folder in (INBOX, OUTBOX):
+            (directory / folder).mkdir(exist_ok=True)
+        write_campaign_book(campaign, directory / CAMPAIGN_FILE)
     return campaign
 
 
@@ -52,7 +67,9 @@ def generate_round(folder: CampaignFolder, round_: str, outbox: Path, from_summa
 
     ``from_summary`` (scoring round): the registration summary whose titles the forms show, locked.
     A file already in ``outbox`` is replaced only if it is byte-identical to what would be written,
-    or with ``force`` — a filled workbook saved there is never lost by a second ``generate``.
+    or with ``force`` when it is a workbook the tool issued (its SHA-256 is in ``so-da-phat/``): a
+    filled workbook saved there is never lost — with ``force`` it is kept and the new one written beside
+    it (``… (moi).xlsx``, a warning). One ``generate`` at a time on a campaign or an outbox (:class:`Blocked`).
     Leftovers of another school in the campaign (a căn cứ line, an e-mail) are warnings, never a refusal.
     """
     from thidua_xlsx.check.campaign import sample_school_names, stale_school_warnings
@@ -73,24 +90,39 @@ def generate_round(folder: CampaignFolder, round_: str, outbox: Path, from_summa
     issued_on = (today or dt.date.today()).isoformat()
     try:
         outbox.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
+    except (FileExistsError, NotADirectoryError) as exc:  # a file in the way: the folder asked for is wrong
         problems.add("generate.outbox_unwritable", path=str(outbox), reason=exc.strerror or str(exc))
         return Generated((), problems)
+    except OSError as exc:  # the machine's refusal (no permission, a path too long…), said in words
+        raise as_write_error(exc, outbox) from None
+    check_writable(outbox)
     # Each workbook is written (then recorded) on its own, on every core for a large campaign; every
-    # one is staged first: nothing replaces a file until all are written.
-    job = _Issue(campaign, round_, outbox, found, registry, issued_on)
+    # one is staged first: nothing replaces a file until all are written, and on any failure no staged
+    # file is left.
+    job = _Issue(campaign, round_, outbox, found, registry, issued_on, secrets.token_hex(4))
     departments = range(len(campaign.departments))
-    with shared_pool(job, workers_for_workbooks(len(departments))) as run:
-        staged = run(_write_staged, departments)  # (staging path, final path, layout)
-        changed = [path for stage, path, _ in staged if path.exists() and path.read_bytes() != stage.read_bytes()]
-        if changed and not force:
-            for stage, *_ in staged:
-                stage.unlink()
-            filled = _returned_workbooks(registry, changed)
-            problems.add("generate.would_overwrite_returned" if filled else "generate.would_overwrite",
-                         outbox=str(outbox), files=", ".join(p.name for p in (filled or changed)))
-            return Generated((), problems)
-        paths = run(_record_issued, [(k, layout) for k, (_, _, layout) in enumerate(staged)])
+    with out.holding(_campaign_locks(folder, outbox), "generate"), \
+            shared_pool(job, workers_for_workbooks(len(departments))) as run:
+        try:
+            staged = run(_write_staged, departments)  # (staging path, final path, layout)
+            changed = [path for stage, path, _ in staged
+                       if path.exists() and path.read_bytes() != stage.read_bytes()]
+            issued = {w.sha256 for w in registry.all()} if changed else set()
+            filled = [p for p in changed if sha256_of(p) not in issued]  # returned (filled) files saved there
+            if changed and not force:
+                problems.add("generate.would_overwrite_returned" if filled else "generate.would_overwrite",
+                             outbox=str(outbox), files=", ".join(p.name for p in (filled or changed)))
+                return Generated((), problems)
+            finals = [free_name(path, lambda p: not p.exists() or sha256_of(p) in issued) if path in filled else path
+                      for _, path, _ in staged]
+            for (_, path, _), final in zip(staged, finals):
+                if final != path:
+                    problems.add("generate.kept_beside", WARNING, kept=str(path), new=final.name)
+            paths = run(_record_issued, [(k, layout, final) for k, ((_, _, layout), final)
+                                         in enumerate(zip(staged, finals))])
+        finally:
+            for k in departments:
+                job.stage(k).unlink(missing_ok=True)
     return Generated(tuple(paths), problems, checklist(campaign, found) if found else None)
 
 
@@ -104,6 +136,7 @@ class _Issue:
     found: object  # the registration summary read for --from, or None
     registry: object
     issued_on: str
+    token: str  # of this run's staging names
 
     def spec(self, k: int):
         """Department ``k``'s slice of the campaign."""
@@ -125,35 +158,33 @@ class _Issue:
         return self.outbox / ly.output_name(self.campaign.school.school_year, self.round,
                                             self.campaign.departments[k].name)
 
+    def stage(self, k: int) -> Path:
+        """Where department ``k``'s workbook is written before it replaces anything."""
+        path = self.path(k)
+        return path.with_name(f"{path.name}.{self.token}.tmp")
+
 
 def _write_staged(job: _Issue, k: int):
     from thidua_xlsx.write.department import write_department_workbook
 
-    path = job.path(k)
-    stage = path.with_name(path.name + ".moi")
-    return stage, path, write_department_workbook(job.spec(k), stage)
+    return job.stage(k), job.path(k), write_department_workbook(job.spec(k), job.stage(k))
 
 
 def _record_issued(job: _Issue, task) -> Path:
-    """Put department ``k``'s staged workbook in place and record it as issued, with its locked content
-    read back the way the merge will read it."""
+    """Put department ``k``'s staged workbook in place (at ``path``: its own name, or one beside a filled
+    workbook kept) and record it as issued, with its locked content read back the way the merge will read it."""
     from thidua_xlsx.read.department import locked_content
+    from thidua_xlsx.system.files import install
 
-    k, layout = task
-    spec, path = job.spec(k), job.path(k)
-    path.with_name(path.name + ".moi").replace(path)
+    k, layout, path = task
+    spec = job.spec(k)
+    install(job.stage(k), path)
     locked = locked_content(path, spec.people, layout, job.campaign.rubrics)
     rubrics = tuple(spec.rubric_for(role) for role in dict.fromkeys(p.role for p in spec.people)) \
         if job.round == ly.SCORING else ()
     job.registry.record(IssuedWorkbook(layout, spec.people, spec.collective, locked, fingerprint(locked), path.name,
                                        (job.issued_on,), hashlib.sha256(path.read_bytes()).hexdigest(), rubrics))
     return path
-
-
-def _returned_workbooks(registry, paths: list[Path]) -> list[Path]:
-    """Those of ``paths`` that are not a workbook as issued: returned (filled) files saved in an outbox."""
-    issued = {w.sha256 for w in registry.all()}
-    return [p for p in paths if hashlib.sha256(p.read_bytes()).hexdigest() not in issued]
 
 
 def _last_round_issued(registry) -> str | None:
@@ -163,7 +194,8 @@ def _last_round_issued(registry) -> str | None:
 
 
 def merge_inbox(inbox: Path, folder: CampaignFolder, round_: str | None = None, on_file=None):
-    """Read every entry of ``inbox`` (read-only), check, consolidate. Returns a Summary.
+    """Read every entry of ``inbox`` (read-only), check, consolidate. Returns a Summary, with the problems of
+    the campaign's record of issued workbooks (``so-da-phat/``).
 
     One file, one outcome: whatever happens while reading or checking a file becomes that file's
     status. ``on_file(name)`` is called after each entry (for a progress bar).
@@ -182,7 +214,12 @@ def merge_inbox(inbox: Path, folder: CampaignFolder, round_: str | None = None, 
     if round_ is None and not kept.clean:  # nothing to tell the round by: the last round issued
         round_ = _last_round_issued(folder.registry)
     selection = select(kept.files, folder.campaign, round_)
-    return consolidate(folder.campaign, selection, [kept.clean[f.name] for f in selection.winners])
+    summary = consolidate(folder.campaign, selection, [kept.clean[f.name] for f in selection.winners])
+    # so-da-phat/'s own problems, named with what to do; its records read only when a workbook was turned
+    # away for want of one (a province's 10,000 records are not read at every merge)
+    turned_away = any(f.reason in ("file.not_issued", "file.locked_record_missing") for f in summary.files)
+    damaged = folder.registry.problems(read=turned_away)
+    return replace(summary, issues=(*summary.issues, *damaged)) if damaged else summary
 
 
 def apply_council_file(summary, path: Path):
@@ -199,11 +236,6 @@ def apply_council_file(summary, path: Path):
 
 
 # --- merge and status: one call each -------------------------------------------------------------
-
-class Refused(Exception):
-    """A request refused before any work is lost (an output that would overwrite, a folder inside the
-    inbox, a folder that cannot be made): the command's usage error, exit 2. The text says what to do."""
-
 
 class Stopped(Exception):
     """The run cannot go on (no campaign found, a campaign with errors, a council file of another
@@ -276,63 +308,114 @@ def _warn_problems(problems, voice: Voice) -> None:
         voice.warn(f"{problem.severity_label}: {problem.render()}")
 
 
-def read_and_report(inbox: Path, campaign_path: Path | None, round_: str | None, strict: bool, voice: Voice):
-    """The inbox read and decided, and its :class:`Report` said: (Summary, Report)."""
+def read_and_report(inbox: Path, folder: CampaignFolder, round_: str | None, strict: bool, voice: Voice):
+    """The inbox read and decided, and its :class:`Report` said: (Summary, Report). The problems of the
+    campaign's record of issued workbooks are said too; Stopped when that record is lost and the inbox
+    holds workbooks of the campaign (the secretary restores the folder; no department refills)."""
     from thidua_xlsx.model.report import report_of
     from thidua_xlsx.read.containment import scan_inbox
 
-    folder = locate_campaign(inbox, campaign_path, voice)
     with voice.reading(len(scan_inbox(inbox))) as on_file:
         summary = merge_inbox(inbox, folder, round_, on_file)
+    _warn_problems([i for i in summary.issues if i.code.startswith("registry.")], voice)
+    _check_registry(folder, summary)
     return summary, report_of(summary, strict)
+
+
+def _check_registry(folder: CampaignFolder, summary) -> None:
+    """Stopped when workbooks of this campaign came back but no record of what was issued can be read."""
+    not_issued = [f.name for f in summary.files if f.reason == "file.not_issued"]
+    registry = folder.registry
+    if not not_issued or next(registry.all(), None) is not None:
+        return
+    state = ct.REGISTRY_STATES["empty" if registry.folder.is_dir() else "missing"]
+    raise Stopped(Problems(), ct.REGISTRY_MISSING.format(
+        folder=registry.folder, state=state, count=len(not_issued), names=", ".join(not_issued[:5])
+        + (", …" if len(not_issued) > 5 else ""), campaign=folder.folder))
 
 
 def merge(request: MergeRequest, voice: Voice = Voice()):
     """``merge``: read, check, decide (and apply the council's word), then write every output asked for.
-    Returns the run's :class:`Report` (its exit code is the command's)."""
+    Every output is checked, and held (a lock), before any work; see the module. Returns the run's
+    :class:`Report` (its exit code is the command's)."""
+    r = request
+    outputs = out.merge_outputs(r, r.output)
+    out.check_outputs(outputs, r.inbox, out.campaign_inputs(None, r.council_path))
+    out.prepare(outputs, r.force)
+    with out.holding([lock.lock_path(o.path) for o in outputs], "merge"):
+        folder = locate_campaign(r.inbox, r.campaign_path, voice)
+        out.check_outputs(outputs, r.inbox, out.campaign_inputs(folder, r.council_path))
+        with out.holding(out.campaign_lock(folder, r.inbox), "merge"):
+            written = out.record_of(folder, r.inbox)
+            try:
+                report = _merge(r, folder, written, voice)
+            except BaseException:
+                with contextlib.suppress(OSError):  # the fault said is the first one (a full disk, say)
+                    written.save()
+                raise
+            written.save()
+            return report
+
+
+def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voice):
+    """The merge itself, its outputs checked and held; ``written``: the record of the tool's own files."""
     from thidua_xlsx.model.report import report_of
     from thidua_xlsx.write.console import console_lines
     from thidua_xlsx.write.report_json import write_report_json
     from thidua_xlsx.write.summary import write_summary
 
-    r = request
-    for target in (r.output, r.json_path, r.public_path):
-        _prepare_output(target, r.force)
-    if r.feedback_dir is not None and r.feedback_dir.resolve().is_relative_to(r.inbox.resolve()):
-        raise Refused(ct.FEEDBACK_IN_INBOX.format(path=r.feedback_dir))
-    if r.docs_dir is not None:
-        _prepare_docs(r.docs_dir, r.inbox, r.force)
-    summary, report = read_and_report(r.inbox, r.campaign_path, r.round, r.strict, voice)
+    summary, report = read_and_report(r.inbox, folder, r.round, r.strict, voice)
     if r.council_path is not None and summary.accepted_files:
-        if r.output is not None and r.output.resolve() == r.council_path.resolve():
-            raise Refused(ct.COUNCIL_SAME_FILE.format(path=r.council_path))
         summary, problems = apply_council_file(summary, r.council_path)
         if summary is None:
             raise Stopped(problems)
         report = report_of(summary, r.strict)
-    output = r.output
-    if output is None:
-        output = Path(ct.DEFAULT_SUMMARY.format(round=summary.round))
-        _prepare_output(output, r.force)
-    for line in console_lines(summary, report, verbose=False):
-        voice.say(line)
-    if not report.valid:
-        voice.warn(_nothing_usable(r.inbox, summary))
-        return report
-    write_summary(summary, output, report)
-    voice.say(ct.SUMMARY_DONE.format(path=output))
-    if r.json_path is not None:
-        write_report_json(summary, r.json_path, report)
-        voice.say(ct.JSON_DONE.format(path=r.json_path))
-    if r.pdf:
-        _export_pdf(output, voice)
-    if r.public_path is not None:
-        _write_public_list(summary, r.public_path, r.public_days, r.pdf, voice)
-    if r.feedback_dir is not None:
-        _write_feedback(summary, r.feedback_dir, r.force, voice)
-    if r.docs_dir is not None:
-        _write_documents(summary, r.docs_dir, voice)
+    output = r.output or Path(ct.DEFAULT_SUMMARY.format(round=summary.round))
+    default = [] if r.output else [o for o in out.merge_outputs(r, output) if o.option.startswith("output")]
+    out.check_outputs(out.merge_outputs(r, output), r.inbox, out.campaign_inputs(folder, r.council_path))
+    out.prepare(default, r.force)
+    with out.holding([lock.lock_path(o.path) for o in default], "merge"):
+        for line in console_lines(summary, report, verbose=False):
+            voice.say(line)
+        if not report.valid:
+            voice.warn(_nothing_usable(r.inbox, summary))
+            return report
+        told = _Kept(written, voice)
+        output = written.name_for(output, (".pdf",) if r.pdf else ())
+        write_summary(summary, output, report)
+        written.note(output)
+        voice.say(ct.SUMMARY_DONE.format(path=output))
+        if r.json_path is not None:
+            json_path = written.name_for(r.json_path)
+            write_report_json(summary, json_path, report)
+            written.note(json_path)
+            voice.say(ct.JSON_DONE.format(path=json_path))
+        if r.pdf:
+            _export_pdf(output, written, voice)
+        told()
+        if r.public_path is not None:
+            _write_public_list(summary, r.public_path, r.public_days, r.pdf, written, voice)
+            told()
+        if r.feedback_dir is not None:
+            _write_feedback(summary, r.feedback_dir, written, voice)
+            told()
+        if r.docs_dir is not None:
+            _write_documents(summary, r.docs_dir, written, voice)
+            told()
     return report
+
+
+class _Kept:
+    """Says, each time it is called, the files kept since the last call (someone's file left as it was,
+    the new one written beside it)."""
+
+    def __init__(self, written: Written, voice: Voice):
+        self.written, self.voice, self.said = written, voice, 0
+
+    def __call__(self) -> None:
+        for kept, new in self.written.beside[self.said:]:
+            self.voice.warn(ct.KEPT_BESIDE.format(kept=kept, new=new.name))
+        self.said = len(self.written.beside)
 
 
 def status(inbox: Path, campaign_path: Path | None, round_: str | None, strict: bool, nudge: bool,
@@ -342,7 +425,7 @@ def status(inbox: Path, campaign_path: Path | None, round_: str | None, strict: 
     from thidua_xlsx.decide.followup import follow_up
     from thidua_xlsx.write.console import console_lines, followup_lines, reminder_lines
 
-    summary, report = read_and_report(inbox, campaign_path, round_, strict, voice)
+    summary, report = read_and_report(inbox, locate_campaign(inbox, campaign_path, voice), round_, strict, voice)
     for line in console_lines(summary, report, verbose=True):
         voice.say(line)
     followups = follow_up(summary, vietnam_today())
@@ -357,88 +440,65 @@ def vietnam_today() -> dt.date:
     return (dt.datetime.now(dt.timezone.utc) + ly.VIETNAM_UTC_OFFSET).date()
 
 
-def _prepare_output(target: Path | None, force: bool) -> None:
-    """Refuse an existing file without --force, and create the folder, before any work is done."""
-    if target is None:
-        return
-    if target.is_dir():
-        raise Refused(ct.OUTPUT_IS_FOLDER.format(path=target))
-    if target.exists() and not force:
-        raise Refused(ct.EXISTS.format(path=target))
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise Refused(ct.OUTPUT_FOLDER.format(path=target.parent, reason=exc.strerror or exc)) from None
-
-
-def _prepare_docs(folder: Path, inbox: Path, force: bool) -> None:
-    """Refuse, before any work, a folder in the inbox, or one holding papers (a Báo cáo thành tích someone
-    has written has the name the tool would write) without --force."""
-    if folder.resolve().is_relative_to(inbox.resolve()):
-        raise Refused(ct.DOCS_IN_INBOX.format(path=folder))
-    if not force and folder.is_dir() and any(p.suffix.lower() in (".docx", ".pdf") for p in folder.rglob("*")):
-        raise Refused(ct.DOCS_EXIST.format(path=folder))
-
-
 def _nothing_usable(inbox: Path, summary) -> str:
     return ct.EMPTY_INBOX.format(inbox=inbox) if not summary.files else ct.NOTHING_USABLE.format(inbox=inbox)
 
 
-def _export_pdf(path: Path, voice: Voice) -> None:
+def _export_pdf(path: Path, written: Written, voice: Voice) -> None:
+    """The PDF of the workbook ``path`` beside it (made in a temporary folder, then put in place whole)."""
+    import tempfile
+
     from thidua_xlsx.system.office import OfficeError, convert, find_soffice
 
     if find_soffice() is None:
         voice.warn(ct.PDF_NO_OFFICE)
         return
-    try:
-        pdf = convert(path, "pdf", path.parent)
-    except OfficeError as exc:
-        voice.warn(ct.PDF_FAILED.format(reason=exc))
-        return
+    with tempfile.TemporaryDirectory(prefix="thidua_pdf_") as work:
+        try:
+            made = convert(path, "pdf", Path(work))
+        except OfficeError as exc:
+            voice.warn(ct.PDF_FAILED.format(reason=exc))
+            return
+        pdf = written.name_for(path.with_suffix(".pdf"))
+        written.install(made, pdf)
     voice.say(ct.PDF_DONE.format(path=pdf))
 
 
-def _write_public_list(summary, path: Path, days: int, pdf: bool, voice: Voice) -> None:
+def _write_public_list(summary, path: Path, days: int, pdf: bool, written: Written, voice: Voice) -> None:
     from thidua_xlsx.write.summary import write_public_list
 
     if summary.round != ly.SCORING:
         voice.warn(ct.PUBLIC_ONLY_SCORING)
         return
     today = vietnam_today()
+    path = written.name_for(path, (".pdf",) if pdf else ())
     write_public_list(summary, path, today, days)
+    written.note(path)
     voice.say(ct.PUBLIC_DONE.format(path=path, until=(today + dt.timedelta(days=days)).strftime("%d/%m/%Y")))
     if pdf:
-        _export_pdf(path, voice)
+        _export_pdf(path, written, voice)
 
 
-def _write_feedback(summary, folder: Path, force: bool, voice: Voice) -> None:
+def _write_feedback(summary, folder: Path, written: Written, voice: Voice) -> None:
     from thidua_xlsx.write.feedback import write_feedback
 
-    try:
-        result = write_feedback(summary, folder, summary.campaign.settings.sheet_password, force)
-    except OSError as exc:
-        raise Refused(ct.OUTPUT_FOLDER.format(path=folder, reason=exc.strerror or exc)) from None
+    result = write_feedback(summary, folder, summary.campaign.settings.sheet_password, written)
     if result.written:
         voice.say(ct.FEEDBACK_DONE.format(count=len(result.written), folder=folder,
                                           names=", ".join(p.name for p in result.written)))
-    elif not result.not_converted and not result.kept:
+    elif not result.not_converted:
         voice.say(ct.FEEDBACK_NONE)
     if result.not_converted:
         voice.warn(ct.FEEDBACK_NOT_CONVERTED.format(names=", ".join(result.not_converted)))
-    for path in result.kept:
-        voice.warn(ct.FEEDBACK_KEPT.format(path=path))
 
 
-def _write_documents(summary, folder: Path, voice: Voice) -> None:
+def _write_documents(summary, folder: Path, written: Written, voice: Voice) -> None:
     from thidua_xlsx.papers.dossiers import write_documents
 
     if summary.round != ly.SCORING:
         voice.warn(ct.DOCS_ONLY_SCORING)
         return
-    try:
-        papers = write_documents(summary, folder)
-    except OSError as exc:
-        raise Refused(ct.OUTPUT_FOLDER.format(path=folder, reason=exc.strerror or exc)) from None
+    papers = write_documents(summary, folder, written=written)
     docx = [d for d in papers.documents if d.path.suffix == ".docx"]
     voice.say(ct.DOCS_DONE.format(folder=folder, docx=len(docx), pdf=sum(d.pdf is not None for d in docx)))
     voice.say(ct.DOCS_SHARED.format(names=", ".join(d.path.name for d in papers.shared)))
@@ -451,3 +511,10 @@ def _write_documents(summary, folder: Path, voice: Voice) -> None:
         voice.warn(papers.pdf_problem)
     for warning in papers.warnings:
         voice.warn(warning)
+
+
+# --- one run at a time -----------------------------------------------------------------------------
+
+def _campaign_locks(folder: CampaignFolder, outbox: Path) -> list[Path]:
+    """``generate``'s locks: its outbox's and its campaign's."""
+    return [lock.lock_path(outbox), *out.campaign_lock(folder)]

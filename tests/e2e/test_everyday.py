@@ -36,8 +36,15 @@ def test_generate_never_replaces_a_filled_workbook_saved_in_the_outbox(small_fol
     assert result.exit_code == EXIT_UNUSABLE
     assert "sổ các tổ đã điền" in result.output and first.name in result.output
     assert first.read_bytes() == filled
-    assert run("generate", small_folder.folder, "--round", "dang-ky", "-o", outbox, "--force").exit_code == 0
-    assert first.read_bytes() != filled
+    forced = run("generate", small_folder.folder, "--round", "dang-ky", "-o", outbox, "--force")
+    assert forced.exit_code == 0, forced.output
+    beside = first.with_name(first.stem + " (moi).xlsx")  # --force replaces the tool's own files only
+    assert first.read_bytes() == filled and beside.is_file()
+    assert f"Giữ nguyên {first}" in forced.output and f"sổ mới ghi vào {beside.name}" in forced.output
+    assert sorted(p.name for p in outbox.iterdir()) == sorted([beside.name, *(p.name for p in outbox.iterdir()
+                                                                               if "(moi)" not in p.name)])
+    again = run("generate", small_folder.folder, "--round", "dang-ky", "-o", outbox, "--force")
+    assert again.exit_code == 0 and not list(outbox.glob("*(moi 2)*")), "the workbook beside is the tool's own"
 
 
 def test_generating_the_same_round_again_is_harmless(small_folder, tmp_path):

@@ -118,3 +118,31 @@ def test_convert_rejects_a_text_file(tmp_path):
     with pytest.raises(office.OfficeError):
         office.convert(text, "xlsx", tmp_path / "out")
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_a_pdf_cut_short_by_a_full_disk_never_lies_under_its_name(filled, tmp_path, monkeypatch):
+    """LibreOffice writes into its own folder; the PDF is moved into place whole (here across disks, the copy
+    cut short): nothing under the final name, nothing beside it."""
+    import errno
+
+    from thidua_xlsx.system import files
+    from thidua_xlsx.system.files import WriteError
+
+    src, _, _ = filled
+    out = tmp_path / "out"
+    out.mkdir()
+
+    def across_disks(_src, _dst):
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    def half_copy(_src, dst):
+        with open(dst, "wb") as f:
+            f.write(b"%PDF-1.7 half")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(files.os, "replace", across_disks)
+    monkeypatch.setattr(files.shutil, "copyfile", half_copy)
+    with pytest.raises(WriteError) as caught:
+        office.convert(src, "pdf", out)
+    assert caught.value.errno == errno.ENOSPC and caught.value.filename == str(out / "mau.pdf")
+    assert list(out.iterdir()) == []

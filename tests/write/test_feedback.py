@@ -148,13 +148,18 @@ def test_merge_feedback_on_the_command_line(returned, tmp_path):
                                   str(tmp_path / "th.xlsx"), "--feedback", str(out)])
     assert result.exit_code == 0, result.output
     assert "Đã ghi 1 bản góp ý" in result.output and (out / returned["t1"].name).exists()
-    # run again: the earlier feedback copy is replaced; a file that is not one is kept
-    (out / returned["t1"].name).unlink()
-    (out / returned["t1"].name).write_bytes(returned["t1"].read_bytes())  # the issued workbook, say
+    # run again: the earlier feedback copy, untouched, is replaced; a file that is not the tool's own is kept
+    copy = out / returned["t1"].name
+    replaced = runner.invoke(main, ["merge", str(returned["inbox"]), "--campaign", campaign, "-o",
+                                    str(tmp_path / "th1.xlsx"), "--feedback", str(out)])
+    assert replaced.exit_code == 0 and "Giữ nguyên" not in replaced.output and sorted(out.iterdir()) == [copy]
+    copy.unlink()
+    copy.write_bytes(returned["t1"].read_bytes())  # the issued workbook, say
     again = runner.invoke(main, ["merge", str(returned["inbox"]), "--campaign", campaign, "-o",
                                  str(tmp_path / "th2.xlsx"), "--feedback", str(out)])
-    assert again.exit_code == 0 and "Không ghi đè" in again.output
-    assert (out / returned["t1"].name).read_bytes() == returned["t1"].read_bytes()
+    beside = copy.with_name(copy.stem + " (moi).xlsx")
+    assert again.exit_code == 0 and f"Giữ nguyên {copy}" in again.output and beside.name in again.output
+    assert copy.read_bytes() == returned["t1"].read_bytes() and beside.is_file()
     inside = runner.invoke(main, ["merge", str(returned["inbox"]), "--campaign", campaign, "-o",
                                   str(tmp_path / "th3.xlsx"), "--feedback", str(returned["inbox"] / "gop-y")])
     assert inside.exit_code == 2 and "thư mục nhận về" in inside.output

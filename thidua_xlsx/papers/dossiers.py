@@ -16,9 +16,14 @@ them); the tally fills in the votes, and a proposal it turned down before any co
 on its list and named in ``DocumentSet.warnings``, never dropped silently. The internal list of people not proposed, with its
 reasons, stays in the Excel summary: no paper names anyone who is not proposed.
 
-Existing files of the same names are replaced (a PDF of an earlier run beside a paper is removed when no
-new one is made); nothing else in ``folder`` is touched. The caller decides whether a folder that already
-holds papers may be written over: a Báo cáo thành tích someone has filled in carries the same name.
+Nothing a person made is written over (:mod:`thidua_xlsx.system.written`): a file already at a paper's
+name is replaced only when it is the tool's own, as written; a paper someone has edited since (a Báo cáo
+thành tích filled in, a PDF signed) is kept, and the new paper written beside it as ``<name> (moi).docx``
+with its PDF (``DocumentSet.beside`` lists them, for the caller to say). A PDF of the tool's own beside a
+paper that has none now is removed. Every paper, PDF and checklist is made in a temporary folder first and
+moved into ``folder`` only once all are made, each file whole: a failure (a full disk) leaves the papers
+that were there, never half of one. Nothing else in ``folder`` is touched; the caller decides whether a
+folder that already holds papers may be written into at all (``merge --docs`` without ``--force``).
 
 The facts the papers share are worked out once (:mod:`~thidua_xlsx.papers.facts`); each paper has its
 module (letter, minutes, tally, lists, report, ballot) built on :mod:`~thidua_xlsx.papers.docx_engine`;
@@ -28,8 +33,11 @@ the checklist and what to attach are in :mod:`~thidua_xlsx.papers.checklist`, th
 
 from __future__ import annotations
 
+import functools
+import tempfile
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from thidua_xlsx.model.results import PersonResult, Summary
@@ -40,60 +48,106 @@ from thidua_xlsx.papers.checklist import to_attach, write_checklist
 from thidua_xlsx.papers.document_set import BALLOT, LETTER, LIST, MINUTES, REPORT, TALLY, Document, DocumentSet, Dossier
 from thidua_xlsx.papers.facts import Facts
 from thidua_xlsx.papers.pdf import convert_pdfs
+from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import documents as tx
 
 
-def write_documents(summary: Summary, folder: Path, *, pdf: bool = True) -> DocumentSet:
-    """Write the papers of ``summary`` into ``folder`` (created if needed); see the module docstring."""
+def write_documents(summary: Summary, folder: Path, *, pdf: bool = True, written: Written | None = None) -> DocumentSet:
+    """Write the papers of ``summary`` into ``folder`` (created if needed); see the module docstring.
+    ``written``: the record of the tool's own files (none: no file already there is taken for the tool's own)."""
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    written = written if written is not None else Written()
+    kept_before = len(written.beside)
     s = Facts(summary)
-    planned: list[tuple[str, str, Path]] = [(LETTER, tx.DOC_NAMES[LETTER], folder / f"{tx.FILE_LETTER}.docx"),
-                                           (MINUTES, tx.DOC_NAMES[MINUTES], folder / f"{tx.FILE_MINUTES}.docx")]
-    letter.paper(s).save(planned[0][2])
-    minutes.paper(s).save(planned[1][2])
+    planned = _plan(s, folder)  # (kind, name, path, make the paper) in filing order, the shared ones first
+    final = {path: written.name_for(path, (".pdf",)) for _, _, path, _ in planned}  # a paper moves with its PDF
+    for title in _own_titles(s):
+        checklist = _title_folder(folder, title) / tx.FILE_CHECKLIST
+        final[checklist] = written.name_for(checklist)
+    with tempfile.TemporaryDirectory(prefix="thidua_papers_") as work:
+        stage = Path(work) / folder.name  # the same name: the checklists name the folder
+        staged = {path: stage / there.relative_to(folder) for path, there in final.items()}
+        for _, _, path, make in planned:
+            staged[path].parent.mkdir(parents=True, exist_ok=True)
+            make().save(staged[path])
+        pdfs: dict[Path, Path] = {}
+        problem = ""
+        if pdf:
+            made, problem = convert_pdfs([staged[path] for _, _, path, _ in planned])
+            pdfs = {path: final[path].with_suffix(".pdf") for _, _, path, _ in planned if staged[path] in made}
+        dossiers = _dossiers(s, folder, planned, staged, pdfs)
+        for path, there in final.items():
+            written.install(staged[path], there)
+            if path in pdfs:
+                written.install(staged[path].with_suffix(".pdf"), pdfs[path])
+            elif path.suffix == ".docx":  # a PDF beside a paper is always the PDF of that paper
+                written.remove(there.with_suffix(".pdf"))
+    documents = {path: Document(kind, name, final[path], pdfs.get(path)) for kind, name, path, _ in planned}
+    shared = tuple(documents[path] for _, _, path, _ in planned if path.parent == folder)
+    dossiers = [Dossier(d.title, d.collective, final[d.checklist].parent,
+                        tuple(documents[doc.path] for doc in d.documents), d.attachments, final[d.checklist])
+                for d in dossiers]
+    missing = tuple(final[path] for _, _, path, _ in planned if path not in pdfs) if pdf else ()
+    return DocumentSet(folder, shared, tuple(dossiers), missing, problem if missing else "", s.warnings(),
+                       tuple(written.beside[kept_before:]))
+
+
+def _own_titles(s: Facts) -> list[str]:
+    """The titles with a hồ sơ of their own: each individual title proposed, then each collective one."""
+    return [*s.individual, *s.collective]
+
+
+def _title_folder(folder: Path, title: str) -> Path:
+    """A title's hồ sơ folder: its name in plain letters (Chien-si-thi-dua-co-so)."""
+    return folder / ascii_name(title_name(title))
+
+
+def _plan(s: Facts, folder: Path) -> list[tuple[str, str, Path, Callable]]:
+    """Every paper: (kind, name in words, where it goes, what makes it), the shared ones first."""
+    planned: list[tuple[str, str, Path, Callable]] = [
+        (LETTER, tx.DOC_NAMES[LETTER], folder / f"{tx.FILE_LETTER}.docx", lambda: letter.paper(s)),
+        (MINUTES, tx.DOC_NAMES[MINUTES], folder / f"{tx.FILE_MINUTES}.docx", lambda: minutes.paper(s))]
     if s.ballot:
-        path = folder / f"{tx.FILE_TALLY}.docx"
-        tally.paper(s).save(path)
-        planned.append((TALLY, tx.DOC_NAMES[TALLY], path))
+        planned.append((TALLY, tx.DOC_NAMES[TALLY], folder / f"{tx.FILE_TALLY}.docx", lambda: tally.paper(s)))
         for title, chosen in s.ballot.items():
             name = title_name(title)
-            path = folder / f"{tx.FILE_BALLOT.format(title=ascii_name(name))}.docx"
-            ballot.paper(s, title, chosen).save(path)
-            planned.append((BALLOT, tx.DOC_NAMES[BALLOT].format(title=name), path))
-    shared_count = len(planned)
-    own: dict[str, list[tuple[str, str, Path]]] = {}
-    for title in [*s.individual, *s.collective]:
+            planned.append((BALLOT, tx.DOC_NAMES[BALLOT].format(title=name),
+                            folder / f"{tx.FILE_BALLOT.format(title=ascii_name(name))}.docx",
+                            functools.partial(ballot.paper, s, title, chosen)))
+    for title in _own_titles(s):
         name = title_name(title)
-        sub = folder / ascii_name(name)
-        sub.mkdir(exist_ok=True)
-        path = sub / f"{tx.FILE_LIST.format(title=ascii_name(name))}.docx"
-        lists.paper(s, title).save(path)
-        own[title] = [(LIST, tx.DOC_NAMES[LIST].format(title=name), path)]
+        sub = _title_folder(folder, title)
+        planned.append((LIST, tx.DOC_NAMES[LIST].format(title=name),
+                        sub / f"{tx.FILE_LIST.format(title=ascii_name(name))}.docx",
+                        functools.partial(lists.paper, s, title)))
         if title == CSTDCS:
             for p, path in _report_paths(sub, [p for p, _ in s.individual[title]]):
-                report.paper(s, p, title).save(path)
-                own[title].append((REPORT, tx.DOC_NAMES[REPORT].format(name=p.name), path))
-        planned.extend(own[title])
-    for _, _, path in planned:  # a PDF beside a paper is always the PDF of that paper, never of an earlier run
-        path.with_suffix(".pdf").unlink(missing_ok=True)
-    pdfs: dict[Path, Path] = {}
-    problem = ""
-    if pdf:
-        pdfs, problem = convert_pdfs([path for _, _, path in planned])
-    documents = {path: Document(kind, name, path, pdfs.get(path)) for kind, name, path in planned}
-    shared = tuple(documents[path] for _, _, path in planned[:shared_count])
+                planned.append((REPORT, tx.DOC_NAMES[REPORT].format(name=p.name), path,
+                                functools.partial(report.paper, s, p, title)))
+    return planned
+
+
+def _dossiers(s: Facts, folder: Path, planned, staged: dict[Path, Path], pdfs: dict[Path, Path]) -> list[Dossier]:
+    """One hồ sơ per title, its checklist written in the temporary folder (its papers named as they will be
+    in ``folder``: the checklist's paths are relative). Its documents and checklist carry their paths in
+    ``folder`` as planned; the caller gives them their final names."""
+    shared = [Document(kind, name, staged[path], pdfs.get(path)) for kind, name, path, _ in planned
+              if path.parent == folder and kind != BALLOT]
     dossiers = []
-    for title, files in own.items():
-        collective = title in s.collective
-        mine = tuple(documents[path] for _, _, path in files)
-        papers = tuple(d for d in shared if d.kind != BALLOT) + mine
+    for title in _own_titles(s):
+        sub = _title_folder(folder, title)
+        mine = [(kind, name, path) for kind, name, path, _ in planned if path.parent == sub]
+        papers = (*shared, *(Document(kind, name, staged[path], pdfs.get(path)) for kind, name, path in mine))
         attachments = to_attach(s, title)
-        checklist = folder / ascii_name(title_name(title)) / tx.FILE_CHECKLIST
-        write_checklist(checklist, s, title, papers, attachments, folder)
-        dossiers.append(Dossier(title_name(title), collective, checklist.parent, papers, attachments, checklist))
-    missing = tuple(path for _, _, path in planned if path not in pdfs) if pdf else ()
-    return DocumentSet(folder, shared, tuple(dossiers), missing, problem if missing else "", s.warnings())
+        checklist = sub / tx.FILE_CHECKLIST
+        staged[checklist].parent.mkdir(parents=True, exist_ok=True)
+        write_checklist(staged[checklist], s, title, papers, attachments, staged[checklist].parents[1])
+        planned_papers = (*(Document(kind, name, path) for kind, name, path, _ in planned
+                            if path.parent == folder and kind != BALLOT),
+                          *(Document(kind, name, path) for kind, name, path in mine))
+        dossiers.append(Dossier(title_name(title), title in s.collective, sub, planned_papers, attachments,
+                                checklist))
+    return dossiers
 
 
 def ascii_name(text: str) -> str:

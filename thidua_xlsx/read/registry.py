@@ -1,33 +1,45 @@
 """The record of what was issued: ``so-da-phat/`` in the campaign folder, one JSON file per workbook
 ``generate`` sent out (written by ``generate`` through :meth:`IssuedRegistry.record`), read back by the merge
-to trust a returned workbook."""
+to trust a returned workbook.
+
+The folder is the secretary's to keep, and things happen to it: a record cut short by a full disk or a
+copy, a stray file saved there, the folder lost with a computer. A record that cannot be read is no record
+(:meth:`IssuedRegistry.get` gives None, never an error): the others are read, and :meth:`IssuedRegistry.problems`
+names each such file with what to do (restore it from a backup), for the merge to report beside the
+workbook it concerns. Records are written whole (a temporary file renamed into place).
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import functools
 import json
-import os
+import re
 import stat
 from collections.abc import Iterator
 from pathlib import Path
 
 from thidua_xlsx.model.issued import ISSUED_FOLDER, LOCKED_FOLDER, IssuedWorkbook
+from thidua_xlsx.model.issues import WARNING, Issue, issue
+from thidua_xlsx.system.files import replacing
+from thidua_xlsx.text.messages import REGISTRY_DAMAGE
+
+RECORD_NAME = re.compile(r"[0-9a-f]+")  # a record is named after its submission id, a hex digest
+BROKEN = (ValueError, KeyError, TypeError, AttributeError)  # what reading a damaged record raises
 
 
 def _write_json(path: Path, data) -> None:
     """Compact (read for every returned file at each merge), through a temporary file and a rename.
     Records written indented by earlier versions read the same."""
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    os.replace(tmp, path)
+    with replacing(path) as tmp:
+        tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 @functools.lru_cache(maxsize=8)  # the versions of a department come one after another in an inbox
 def _parsed(path: Path, identity: tuple[int, int, int]) -> IssuedWorkbook:
     """The record in ``path``, read once for as long as its file is the same (``identity``: its inode,
     size and time — a rewritten record, as :meth:`IssuedRegistry.record` writes it, is read anew)."""
-    return IssuedWorkbook.from_json(json.loads(path.read_text(encoding="utf-8")))
+    return IssuedWorkbook.from_json(_json(path))
 
 
 class IssuedRegistry:
@@ -50,7 +62,10 @@ class IssuedRegistry:
             return None
         if status is None or not stat.S_ISREG(status.st_mode):
             return None
-        return _parsed(path, (status.st_ino, status.st_size, status.st_mtime_ns))
+        try:
+            return _parsed(path, (status.st_ino, status.st_size, status.st_mtime_ns))
+        except (OSError, *BROKEN):  # said by problems()
+            return None
 
     def locked(self, issued: IssuedWorkbook) -> tuple[tuple[str, str], ...]:
         """The locked content ``issued`` went out with: in its record (written before it was kept apart)
@@ -61,9 +76,8 @@ class IssuedRegistry:
         if path is None:
             return ()
         try:
-            data = json.loads((path.parent / LOCKED_FOLDER / path.name).read_text(encoding="utf-8"))
-            return tuple((key, value) for key, value in data)
-        except (OSError, ValueError, TypeError):
+            return _locked_pairs(path.parent / LOCKED_FOLDER / path.name)
+        except (OSError, *BROKEN):
             return ()
 
     def record(self, issued: IssuedWorkbook) -> IssuedWorkbook:
@@ -80,7 +94,54 @@ class IssuedRegistry:
         return issued
 
     def all(self) -> Iterator[IssuedWorkbook]:
-        """Every record, one at a time: 10,000 of them held at once would take ~3.5 GB."""
+        """Every readable record, one at a time: 10,000 of them held at once would take ~3.5 GB."""
         if self.folder.is_dir():
             for path in sorted(self.folder.glob("*.json")):
-                yield self.get(path.stem)
+                found = self.get(path.stem)
+                if found is not None:
+                    yield found
+
+    def problems(self, read: bool = True) -> list[Issue]:
+        """A warning for each .json file of the folder (and of its locked content) that is not a readable
+        record: a stray file (told by its name), or — when ``read``: every record is read, which a merge
+        asks only when a workbook was turned away for want of its record — a record damaged (cut short,
+        edited)."""
+        if not self.folder.is_dir():
+            return []
+        found = []
+        for folder, reader in ((self.folder, IssuedWorkbook.from_json), (self.folder / LOCKED_FOLDER, _pairs)):
+            for path in sorted(folder.glob("*.json")) if folder.is_dir() else ():
+                where = path.relative_to(self.folder.parent).as_posix()
+                if not RECORD_NAME.fullmatch(path.stem) or not path.is_file():
+                    found.append(issue("registry.stray", WARNING, path=where))
+                elif read and (damage := _damage(path, reader)) is not None:
+                    found.append(issue("registry.damaged", WARNING, path=where, reason=REGISTRY_DAMAGE[damage]))
+        return found
+
+
+def _json(path: Path):
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _pairs(data) -> tuple[tuple[str, str], ...]:
+    return tuple((key, value) for key, value in data)
+
+
+def _locked_pairs(path: Path) -> tuple[tuple[str, str], ...]:
+    return _pairs(_json(path))
+
+
+def _damage(path: Path, read) -> str | None:
+    """What is wrong with the record at ``path`` (a key of REGISTRY_DAMAGE), or None when ``read`` takes
+    its JSON."""
+    try:
+        data = _json(path)
+    except OSError:
+        return "unreadable"
+    except ValueError:  # not JSON, or not UTF-8: cut short, or not ours
+        return "json"
+    try:
+        read(data)
+    except BROKEN:
+        return "content"
+    return None

@@ -17,7 +17,8 @@ LibreOffice quirks handled here:
   can reap it (no zombies).
 * ``--convert-to`` names the output after the input, so converting into the
   input's own directory would overwrite it; the private output directory avoids
-  that until the result is moved into place.
+  that until the result is moved into place — whole (:func:`thidua_xlsx.system.files.install`):
+  a PDF cut short by a full disk never lies under its final name.
 """
 from __future__ import annotations
 
@@ -29,6 +30,8 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
+
+from thidua_xlsx.system.files import install
 
 __all__ = ["OfficeError", "find_soffice", "convert", "convert_beside", "FORMATS"]
 
@@ -109,7 +112,7 @@ def convert(src: Path, fmt: str, outdir: Path, *, recalc: bool = True,
         result = expected if expected in produced else produced[0]
         outdir.mkdir(parents=True, exist_ok=True)
         dest = outdir / result.name
-        shutil.move(str(result), str(dest))
+        install(result, dest)
         return dest
 
 
@@ -131,7 +134,7 @@ def convert_beside(sources: list[Path], target: str, *, timeout: float) -> tuple
             produced = private_out / f"{src.stem}.{ext}"
             if produced.is_file() and produced.stat().st_size:
                 dest = src.with_suffix(f".{ext}")
-                shutil.move(str(produced), str(dest))
+                install(produced, dest)
                 done[src] = dest
         return done, finished
 

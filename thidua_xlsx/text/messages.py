@@ -434,7 +434,6 @@ FEEDBACK_DONE = "Đã ghi {count} bản góp ý cho các tổ vào {folder}: {na
 FEEDBACK_NONE = "Không tổ nào có lỗi hay cảnh báo: không cần bản góp ý nào."
 FEEDBACK_NOT_CONVERTED = ("Không ghi được bản góp ý cho {names}: tệp .xls/.ods cần LibreOffice để chuyển sang .xlsx. "
                           "Các lỗi của tệp vẫn có ở sheet Kiểm tra của bảng tổng hợp.")
-FEEDBACK_KEPT = "Không ghi đè {path} (tệp đó không phải bản góp ý). Dùng --force hoặc chọn thư mục khác."
 FEEDBACK_IN_INBOX = ("Thư mục góp ý '{path}' nằm trong thư mục nhận về; chương trình không ghi gì vào thư mục nhận "
                      "về. Hãy chọn thư mục khác, ví dụ gop-y/.")
 COUNCIL_HELP = ("Bảng tổng hợp Hội đồng đã họp xét (đã ghi Điểm Hội đồng, Quyết định, Ghi chú ở sheet Điểm chi tiết "
@@ -521,6 +520,62 @@ CLICK_TEXTS = {
     "Option {name!r} requires {nargs} arguments.": "Tùy chọn {name!r} cần {nargs} giá trị.",
     "Option {name!r} does not take a value.": "Tùy chọn {name!r} không nhận giá trị.",
 }
+
+# issue 25: outputs and environment
+MESSAGES.update({
+    "generate.kept_beside": "Giữ nguyên {kept}: sổ này đã được điền hoặc sửa sau khi phát (không phải sổ chương trình "
+                            "đã ghi); sổ mới ghi vào {new}. Nếu đó là sổ tổ đã gửi về, hãy chuyển nó vào thư mục nhận "
+                            "về; nếu không cần nữa, hãy xóa nó rồi chạy lại.",
+    "registry.damaged": "Bản ghi sổ đã phát '{path}' bị hỏng ({reason}): sổ phát ra với bản ghi này sẽ bị coi là chưa "
+                        "phát. Hãy chép lại tệp này từ bản sao lưu của thư mục so-da-phat/ rồi chạy lại (các tổ không "
+                        "cần điền lại); nếu không còn bản sao, hãy phát lại sổ cho tổ bằng 'thidua-xlsx generate'.",
+    "registry.stray": "'{path}' trong thư mục so-da-phat/ không phải bản ghi sổ đã phát của chương trình; đã bỏ qua. "
+                      "Hãy chuyển tệp này ra khỏi so-da-phat/.",
+})
+REGISTRY_DAMAGE = {"json": "nội dung không đọc được, có thể tệp bị cắt cụt hoặc bị sửa",
+                   "content": "thiếu thông tin của sổ đã phát", "unreadable": "không mở được tệp"}
+REGISTRY_MISSING = ("Thư mục bản ghi sổ đã phát {folder} {state}, nên {count} sổ của chiến dịch này trong thư mục nhận "
+                    "về ({names}) không kiểm được. Hãy chép lại thư mục so-da-phat/ từ bản sao lưu (hoặc từ máy đã "
+                    "chạy 'thidua-xlsx generate') vào {campaign} rồi chạy lại; các tổ không cần điền lại. Chưa ghi "
+                    "tệp nào.")
+REGISTRY_STATES = {"missing": "không còn", "empty": "không còn bản ghi nào đọc được"}
+
+FAULT_WRITE = "Không ghi được '{path}':"
+FAULT_OPEN = "Không mở được '{path}':"
+FAULT_SYSTEM = "Máy báo lỗi:"
+FAULT_DISK_FULL = "ổ đĩa đầy — hãy giải phóng chỗ (xóa tệp không cần, dọn Thùng rác) rồi chạy lại."
+FAULT_NAME_TOO_LONG = ("đường dẫn quá dài so với giới hạn của hệ thống ({length} ký tự) — hãy chọn thư mục ngắn hơn, "
+                       "gần gốc ổ đĩa (ví dụ D:\\thidua), hoặc đặt tên tệp ngắn hơn rồi chạy lại.")
+FAULT_OPEN_ELSEWHERE = "tệp đang mở trong Excel hoặc chương trình khác — hãy đóng tệp {name} trong Excel rồi chạy lại."
+FAULT_READ_ONLY = ("ổ đĩa hoặc thư mục chỉ cho đọc (USB khóa ghi, ổ mạng chỉ đọc) — hãy chọn nơi ghi khác rồi chạy "
+                   "lại.")
+FAULT_NO_PERMISSION = ("không có quyền (thư mục {folder} hoặc tệp {name} không cho ghi) — nếu tệp {name} đang mở trong "
+                       "Excel, hãy đóng tệp rồi chạy lại; nếu không, hãy chọn nơi ghi khác hoặc nhờ cấp quyền ghi.")
+FAULT_OTHER = "{reason} — hãy kiểm tra ổ đĩa hoặc chọn nơi ghi khác rồi chạy lại."
+
+BUSY = ("Một lệnh thidua-xlsx khác ({command}) đang chạy trên {what}: máy {host}, tiến trình {pid}, từ {since}. Hãy "
+        "đợi lệnh đó xong rồi chạy lại. Nếu chắc chắn không còn lệnh nào chạy (máy bị tắt đột ngột), hãy xóa tệp "
+        "{lock} rồi chạy lại.")
+BUSY_UNKNOWN = ("Một lệnh thidua-xlsx khác đang chạy trên {what} (tệp khóa {lock}). Hãy đợi lệnh đó xong rồi chạy "
+                "lại; nếu chắc chắn không còn lệnh nào chạy, hãy xóa tệp {lock} rồi chạy lại.")
+BUSY_CAMPAIGN = "chiến dịch {path}"
+BUSY_OUTPUT = "'{path}'"
+
+OUTPUT_OPTIONS = {"output": "-o", "json": "--json", "public": "--cong-khai", "output_pdf": "bản PDF của -o",
+                  "public_pdf": "bản PDF của --cong-khai", "feedback": "--feedback", "docs": "--docs"}
+OUTPUT_IN_INBOX = ("{option} '{path}' nằm trong thư mục nhận về {inbox}: chương trình không ghi gì vào đó (nơi giữ sổ "
+                   "các tổ gửi về). Hãy chọn nơi ghi khác, ngoài thư mục nhận về.")
+OUTPUT_IS_INPUT = "{option} '{path}' là {what}: chương trình không ghi đè tệp đầu vào. Hãy chọn tên khác."
+OUTPUT_INPUTS = {"council": "bảng tổng hợp Hội đồng đã họp (--council)", "campaign": "sổ chiến dịch",
+                 "record": "bản ghi của chương trình trong thư mục chiến dịch",
+                 "records": "nơi giữ bản ghi sổ đã phát của chương trình (thư mục so-da-phat)"}
+OUTPUTS_CLASH = "{first} và {second} cùng ghi vào '{path}'. Hãy đặt tên khác cho một trong hai."
+KEPT_BESIDE = ("Giữ nguyên {kept}: tệp đã được sửa hoặc không do chương trình ghi; bản mới ghi vào {new}. Nếu không "
+               "cần tệp cũ, hãy xóa nó rồi chạy lại.")
+EXIT_CODES_FAULTS = ("Mã {unusable} cũng khi máy hay một lệnh khác không cho ghi (ổ đĩa đầy, không có quyền ghi, tệp "
+                     "đang mở trong Excel, đường dẫn quá dài, lệnh khác đang chạy); {usage} cả khi lệnh bị từ chối "
+                     "trước khi làm gì (kết quả đã có mà thiếu --force, ghi vào thư mục nhận về, hai kết quả trùng "
+                     "tên).")
 
 # issue 25: the council's word
 MESSAGES.update({

@@ -40,7 +40,7 @@ from thidua_xlsx.model.campaign_book import (
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text.messages import CAMPAIGN_GUIDE
 from thidua_xlsx.text.workbook import NO, YES
-from thidua_xlsx.write.engine import FIXED_DATE, FONT, HEADER_FILL
+from thidua_xlsx.write.engine import FIXED_DATE, FONT, HEADER_FILL, replacing
 
 
 def _fields(value) -> dict:
@@ -49,7 +49,14 @@ def _fields(value) -> dict:
 
 
 def write_campaign_book(campaign: cm.Campaign, path: Path) -> None:
-    """Write ``campaign.xlsx`` (xlsxwriter; fixed document dates so output is reproducible)."""
+    """Write ``campaign.xlsx`` whole (through a temporary file and a rename: a full disk leaves the old book,
+    never half of a new one)."""
+    with replacing(path) as tmp:
+        _write_book(campaign, tmp)
+
+
+def _write_book(campaign: cm.Campaign, path: Path) -> None:
+    """The book at ``path`` (xlsxwriter; fixed document dates so output is reproducible)."""
     import xlsxwriter
 
     wb = xlsxwriter.Workbook(str(path), {

@@ -14,14 +14,13 @@ Nothing here imports xlsxwriter: a worksheet is what the writer hands in.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import math
-import os
-from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.system import files
 from thidua_xlsx.text.wording import date_line
 
 FONT = "Times New Roman"
@@ -76,13 +75,11 @@ def set_properties(wb, title: str, school_name: str, created: dt.datetime) -> No
     wb.set_properties({"title": title, "author": ly.APP_ID, "company": school_name, "created": created})
 
 
-@contextlib.contextmanager
-def replacing(path: Path) -> Iterator[Path]:
+def replacing(path: Path) -> AbstractContextManager[Path]:
     """A temporary path beside ``path`` to write to, renamed over ``path`` once written: whoever opens
-    ``path`` finds the old file or the new one, never half of one."""
-    tmp = path.with_name(path.name + ".tmp")
-    yield tmp
-    os.replace(tmp, path)
+    ``path`` finds the old file or the new one, never half of one; on a failure nothing is left
+    (:func:`thidua_xlsx.system.files.replacing`)."""
+    return files.replacing(path)
 
 
 def meta_sheet(wb, meta: dict, password: str = "") -> None:

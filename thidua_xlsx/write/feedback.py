@@ -7,6 +7,11 @@ Only the department's own file is used (never another department's data); the in
 written. A copy of a copy replaces the previous feedback sheet and marks, restoring the cells'
 own fills, which the feedback sheet keeps in hidden columns.
 
+A file already in the feedback folder is replaced only when it is the tool's own, as written (an
+earlier feedback copy nobody has touched: :mod:`thidua_xlsx.system.written`); anything else — a copy
+a department fixed in place, a workbook saved there — is kept, and the new copy written beside it as
+``<name> (moi).xlsx`` (``FeedbackResult.beside``, for the caller to say). Each copy is written whole.
+
 .xlsx and .xlsm are annotated with openpyxl; an .xls or .ods is first converted to .xlsx by
 LibreOffice when it is installed, else it gets no copy (its problems are in the summary anyway).
 """
@@ -22,8 +27,9 @@ from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import ACCEPTED, InboxFile
 from thidua_xlsx.model.issues import ERROR, WARNING, Issue
 from thidua_xlsx.model.results import Summary
+from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import workbook as tx
-from thidua_xlsx.write.engine import ERROR_FILL, HEADER_FILL, WARNING_FILL
+from thidua_xlsx.write.engine import ERROR_FILL, HEADER_FILL, WARNING_FILL, replacing
 
 
 def _argb(colour: str) -> str:
@@ -48,7 +54,7 @@ class DepartmentFeedback:
 class FeedbackResult:
     written: tuple[Path, ...]
     not_converted: tuple[str, ...]  # .xls/.ods files with problems, no LibreOffice to convert them
-    kept: tuple[Path, ...] = ()  # files of that name already there and not feedback copies (no --force)
+    beside: tuple[tuple[Path, Path], ...] = ()  # (a file there, not the tool's own, kept; the copy written beside)
 
 
 def feedback_for(summary: Summary) -> tuple[DepartmentFeedback, ...]:
@@ -68,18 +74,21 @@ def feedback_for(summary: Summary) -> tuple[DepartmentFeedback, ...]:
     return tuple(found)
 
 
-def write_feedback(summary: Summary, folder: Path, password: str = "", force: bool = False) -> FeedbackResult:
+def write_feedback(summary: Summary, folder: Path, password: str = "",
+                   written: Written | None = None) -> FeedbackResult:
     """Write one annotated copy per department with problems into ``folder`` (same file names), on
     every core from :data:`parallel.GENERATE_PARALLEL_FROM` copies (~0.15 s each with openpyxl).
 
-    A file already there is replaced when it is an earlier feedback copy, any other file only with
-    ``force`` (the folder might be an outbox of issued workbooks)."""
+    ``written``: the record of the tool's own files (see the module; none: no file already there is taken
+    for the tool's own — the folder might be an outbox of issued workbooks)."""
     from thidua_xlsx.system.office import OfficeError, convert, find_soffice
     from thidua_xlsx.system.pool import shared_pool, workers_for_workbooks
 
+    written = written if written is not None else Written()
+    kept_before = len(written.beside)
     folder.mkdir(parents=True, exist_ok=True)
-    jobs: dict[Path, tuple[Path, DepartmentFeedback]] = {}  # target → (source, item); of one name, the last
-    not_converted, kept = [], []
+    jobs: dict[Path, tuple[Path, DepartmentFeedback]] = {}  # name → (source, item); of one name, the last
+    not_converted = []
     with tempfile.TemporaryDirectory(prefix="thidua_feedback_") as work:
         for k, item in enumerate(feedback_for(summary)):
             source = item.file.path
@@ -92,31 +101,19 @@ def write_feedback(summary: Summary, folder: Path, password: str = "", force: bo
                 except OfficeError:
                     not_converted.append(item.file.name)
                     continue
-            target = folder / source.name
-            if target.exists() and not force and not _is_feedback_copy(target):
-                kept.append(target)
-                continue
-            jobs.pop(target, None)
-            jobs[target] = (source, item)
+            jobs.pop(folder / source.name, None)
+            jobs[folder / source.name] = (source, item)
+        targets = {name: written.name_for(name) for name in jobs}
         with shared_pool((summary, password), workers_for_workbooks(len(jobs))) as run:
-            run(_annotate_job, [(source, target, item) for target, (source, item) in jobs.items()])
-    return FeedbackResult(tuple(jobs), tuple(not_converted), tuple(kept))
+            run(_annotate_job, [(source, targets[name], item) for name, (source, item) in jobs.items()])
+    for target in targets.values():
+        written.note(target)
+    return FeedbackResult(tuple(targets.values()), tuple(not_converted), tuple(written.beside[kept_before:]))
 
 
 def _annotate_job(shared: tuple[Summary, str], job: tuple[Path, Path, DepartmentFeedback]) -> None:
     summary, password = shared
     _annotate(*job, summary, password)
-
-
-def _is_feedback_copy(path: Path) -> bool:
-    import zipfile
-    from xml.sax.saxutils import quoteattr
-
-    try:
-        with zipfile.ZipFile(path) as zf:
-            return f"name={quoteattr(tx.FEEDBACK_SHEET)}".encode() in zf.read("xl/workbook.xml")
-    except (OSError, KeyError, zipfile.BadZipFile):
-        return False
 
 
 def _annotate(source: Path, target: Path, item: DepartmentFeedback, summary: Summary, password: str) -> None:
@@ -138,9 +135,8 @@ def _annotate(source: Path, target: Path, item: DepartmentFeedback, summary: Sum
         else:
             marked[(problem.sheet, problem.cell)] = _mark(cell, problem)
     _feedback_sheet(wb, item, summary, list(marked.values()), password)
-    tmp = target.with_name(target.name + ".tmp")
-    wb.save(tmp)
-    tmp.replace(target)
+    with replacing(target) as tmp:
+        wb.save(tmp)
 
 
 def _mark(cell, problem: Issue) -> tuple[str, str, str, str]:

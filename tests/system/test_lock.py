@@ -1,0 +1,126 @@
+"""One run at a time: a lock file held by a real second process refuses this one, with who holds it; a lock
+its process left behind is taken over."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from thidua_xlsx.system import lock
+
+ROOT = Path(__file__).resolve().parents[2]
+HOLDER = """
+import sys
+from pathlib import Path
+from thidua_xlsx.system.lock import holding
+with holding([Path(p) for p in sys.argv[1:]], "merge"):
+    print("ready", flush=True)
+    sys.stdin.read()
+"""
+
+
+class Holder:
+    """A second process holding locks until told to stop."""
+
+    def __init__(self, *paths: Path):
+        self.process = subprocess.Popen([sys.executable, "-c", HOLDER, *map(str, paths)], cwd=ROOT, text=True,
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        assert self.process.stdout.readline().strip() == "ready"
+
+    def stop(self) -> None:
+        self.process.stdin.close()
+        assert self.process.wait(timeout=60) == 0
+        self.process.stdout.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *_exc):
+        if self.process.poll() is None:
+            self.stop()
+
+
+def test_a_lock_held_by_another_process_refuses_with_who_holds_it(tmp_path):
+    path = lock.folder_lock_path(tmp_path)
+    with Holder(path) as holder:
+        with pytest.raises(lock.Busy) as busy:
+            with lock.holding([path], "merge"):
+                pass
+        assert busy.value.holder.pid == holder.process.pid and busy.value.holder.host == socket.gethostname()
+        assert busy.value.holder.command == "merge" and busy.value.holder.since
+        holder.stop()
+    assert not path.exists()  # let go of when its run ends
+    with lock.holding([path], "merge"):
+        assert json.loads(path.read_text(encoding="utf-8"))["pid"] == os.getpid()
+    assert not path.exists()
+
+
+def test_the_locks_taken_are_let_go_when_one_is_held(tmp_path):
+    free, held = lock.lock_path(tmp_path / "tong-hop.xlsx"), lock.lock_path(tmp_path / "bao-cao.json")
+    with Holder(held):
+        with pytest.raises(lock.Busy):
+            with lock.holding([free, held], "merge"):
+                pass
+        assert not free.exists()
+
+
+def test_a_lock_is_let_go_when_the_run_fails(tmp_path):
+    path = lock.lock_path(tmp_path / "tong-hop.xlsx")
+    with pytest.raises(ZeroDivisionError):
+        with lock.holding([path], "merge"):
+            1 / 0
+    assert not path.exists()
+
+
+def _dead_pid() -> int:
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    return int(done.stdout)
+
+
+def _write_lock(path: Path, pid: int, host: str) -> None:
+    path.write_text(json.dumps({"pid": pid, "host": host, "command": "merge", "since": "01/06/2026 08:00:00"}))
+
+
+def test_a_lock_left_by_a_process_that_died_is_taken_over(tmp_path):
+    path = lock.folder_lock_path(tmp_path)
+    _write_lock(path, _dead_pid(), socket.gethostname())
+    with lock.holding([path], "generate"):
+        assert json.loads(path.read_text(encoding="utf-8"))["command"] == "generate"
+
+
+def test_a_lock_of_another_computer_is_never_judged_from_here(tmp_path):
+    path = lock.folder_lock_path(tmp_path)
+    _write_lock(path, _dead_pid(), "may-thu-ky-2")
+    with pytest.raises(lock.Busy) as busy:
+        with lock.holding([path], "merge"):
+            pass
+    assert busy.value.holder.host == "may-thu-ky-2" and path.exists()
+
+
+def test_an_unreadable_lock_is_held_while_fresh_and_stale_after_a_minute(tmp_path):
+    path = lock.folder_lock_path(tmp_path)
+    path.write_bytes(b"")  # a run killed between creating its lock and writing it, or one just starting
+    with pytest.raises(lock.Busy) as busy:
+        with lock.holding([path], "merge"):
+            pass
+    assert busy.value.holder is None
+    old = time.time() - 2 * lock.UNREADABLE_STALE_SECONDS
+    os.utime(path, (old, old))
+    with lock.holding([path], "merge"):
+        pass
+
+
+def test_lock_names_stay_short_and_distinct_for_long_names(tmp_path):
+    first, second = (lock.lock_path(tmp_path / ("a" * 200 + suffix)) for suffix in ("1.xlsx", "2.xlsx"))
+    assert first != second and len(first.name) < 100 + 40 and first.parent == tmp_path
+
+
+def test_this_process_is_alive_and_a_finished_one_is_not():
+    assert lock.process_alive(os.getpid()) and not lock.process_alive(_dead_pid())

@@ -1,0 +1,74 @@
+"""The record of the tool's own outputs: a file is the tool's own while its bytes are those written; anything
+else is kept and the new file named beside it."""
+
+from __future__ import annotations
+
+import shutil
+
+from thidua_xlsx.system.written import RECORD_FILE, Written, beside_name
+
+
+def test_a_file_is_the_tools_own_while_its_bytes_are_those_written(tmp_path):
+    record = Written(tmp_path)
+    target = tmp_path / "ho-so" / "01_To-trinh.docx"
+    target.parent.mkdir()
+    target.write_bytes(b"as written")
+    record.note(target)
+    assert record.replaceable(target) and record.name_for(target) == target and record.beside == []
+    target.write_bytes(b"as written, then edited")
+    assert not record.replaceable(target)
+    assert record.name_for(target) == tmp_path / "ho-so" / "01_To-trinh (moi).docx"
+    assert record.beside == [(target, tmp_path / "ho-so" / "01_To-trinh (moi).docx")]
+
+
+def test_names_beside_count_up_past_files_that_are_not_the_tools(tmp_path):
+    target = tmp_path / "tong-hop.xlsx"
+    for path in (target, beside_name(target, 1)):
+        path.write_bytes(b"someone's")
+    assert Written(tmp_path).name_for(target) == tmp_path / "tong-hop (moi 2).xlsx"
+
+
+def test_a_paper_keeps_its_name_only_when_its_pdf_is_the_tools_own_too(tmp_path):
+    record = Written(tmp_path)
+    paper = tmp_path / "01_To-trinh.docx"
+    paper.write_bytes(b"paper")
+    record.note(paper)
+    paper.with_suffix(".pdf").write_bytes(b"signed")
+    assert record.name_for(paper, (".pdf",)) == tmp_path / "01_To-trinh (moi).docx"
+    assert record.beside == [(paper.with_suffix(".pdf"), tmp_path / "01_To-trinh (moi).docx")]
+
+
+def test_the_record_moves_with_the_campaign_folder_and_a_damaged_one_is_empty(tmp_path):
+    home = tmp_path / "thidua-2025"
+    (home / "ho-so").mkdir(parents=True)
+    paper = home / "ho-so" / "01_To-trinh.docx"
+    paper.write_bytes(b"paper")
+    record = Written(home)
+    record.note(paper)
+    record.save()
+    moved = tmp_path / "copy" / "thidua-2025"
+    shutil.copytree(home, moved)
+    assert Written(moved).replaceable(moved / "ho-so" / "01_To-trinh.docx")  # kept relative to the folder
+    (moved / RECORD_FILE).write_text('{"files": ', encoding="utf-8")  # cut short
+    assert not Written(moved).replaceable(moved / "ho-so" / "01_To-trinh.docx")  # nothing lost: kept beside
+
+
+def test_a_record_that_did_not_change_is_not_written_and_one_without_a_folder_never(tmp_path):
+    Written(tmp_path).save()
+    assert not (tmp_path / RECORD_FILE).exists()
+    (tmp_path / "a.xlsx").write_bytes(b"x")
+    free = Written()
+    free.note(tmp_path / "a.xlsx")
+    free.save()
+    assert free.replaceable(tmp_path / "b.xlsx") and list(tmp_path.iterdir()) == [tmp_path / "a.xlsx"]
+
+
+def test_only_the_tools_own_file_is_removed(tmp_path):
+    record = Written(tmp_path)
+    ours, theirs = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    ours.write_bytes(b"ours")
+    record.note(ours)
+    theirs.write_bytes(b"signed")
+    record.remove(ours)
+    record.remove(theirs)
+    assert not ours.exists() and theirs.read_bytes() == b"signed"

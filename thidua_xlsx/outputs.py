@@ -1,0 +1,184 @@
+"""What a run will write, checked before any work; and who else is writing.
+
+``merge``'s outputs (:func:`merge_outputs`: the summary and its PDF, the JSON report, the public list and
+its PDF, the feedback and papers folders) are refused (:class:`Refused`, exit 2) before anything is read
+when one lies inside the inbox, names an input (the council's summary, the campaign book, the tool's own
+records) or shares its path with another output (:func:`check_outputs`); an existing file is refused
+without ``--force``, each folder is made and asked whether it can be written (:func:`prepare`: the
+machine's refusal — a read-only folder, a path too long, on Windows the file open in Excel — is said
+before the reading, not after it).
+
+A run then holds a lock on each output and on its campaign (:func:`holding`; the lock files of
+:mod:`thidua_xlsx.system.lock`): a second run on either is refused with who holds it (:class:`Blocked`,
+exit 1) — it never waits, and never mixes its files with the first run's. A campaign folder that lies
+inside the inbox (``merge`` pointed at the campaign folder itself) gets no lock file and no record: the
+inbox is never written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from thidua_xlsx.system import lock
+from thidua_xlsx.system.files import WriteError, as_write_error, check_writable
+from thidua_xlsx.system.written import RECORD_FILE, Written
+from thidua_xlsx.text import messages as ct
+
+
+class Refused(Exception):
+    """A request refused before any work is lost (an output that would overwrite, an output inside the
+    inbox or on an input, two outputs on one path, a folder that cannot be made because a file is in the
+    way): the command's usage error, exit 2. The text says what to do."""
+
+
+class Blocked(Exception):
+    """Another run holds the campaign or an output: exit 1, the text says who and what to do."""
+
+
+@dataclass(frozen=True)
+class Output:
+    option: str  # a key of ct.OUTPUT_OPTIONS
+    path: Path
+    folder: bool = False  # a folder written into (feedback copies, papers), not a file
+
+
+def merge_outputs(request, output: Path | None) -> list[Output]:
+    """Every path ``merge`` with ``request`` may write, the summary at ``output`` (None: not known yet)."""
+    r = request
+    found = []
+    for option, path in (("output", output), ("json", r.json_path), ("public", r.public_path)):
+        if path is not None:
+            found.append(Output(option, path))
+            if r.pdf and option != "json":
+                found.append(Output(f"{option}_pdf", path.with_suffix(".pdf")))
+    found += [Output(option, path, True) for option, path in (("feedback", r.feedback_dir), ("docs", r.docs_dir))
+              if path is not None]
+    return found
+
+
+def check_outputs(outputs: list[Output], inbox: Path, inputs: dict[str, Path]) -> None:
+    """:class:`Refused` when an output lies in ``inbox``, is one of ``inputs`` (key of ct.OUTPUT_INPUTS →
+    path; a folder of the tool's records counts for every path inside it), or shares a path with another."""
+    inside = _absolute(inbox)
+    for o in outputs:
+        if _absolute(o.path).is_relative_to(inside):
+            if o.option == "feedback":
+                raise Refused(ct.FEEDBACK_IN_INBOX.format(path=o.path))
+            if o.option == "docs":
+                raise Refused(ct.DOCS_IN_INBOX.format(path=o.path))
+            raise Refused(ct.OUTPUT_IN_INBOX.format(option=_option(o), path=o.path, inbox=inbox))
+        for what, path in inputs.items():
+            if same_path(o.path, path) or (path.is_dir() and _absolute(o.path).is_relative_to(_absolute(path))):
+                if what == "council" and o.option == "output":
+                    raise Refused(ct.COUNCIL_SAME_FILE.format(path=path))
+                raise Refused(ct.OUTPUT_IS_INPUT.format(option=_option(o), path=o.path, what=ct.OUTPUT_INPUTS[what]))
+    for k, first in enumerate(outputs):
+        for second in outputs[k + 1:]:
+            if same_path(first.path, second.path):
+                raise Refused(ct.OUTPUTS_CLASH.format(first=_option(first), second=_option(second), path=first.path))
+
+
+def campaign_inputs(folder, council: Path | None) -> dict[str, Path]:
+    """The inputs of a merge of the campaign folder ``folder`` that no output may name."""
+    from thidua_xlsx.model.issued import ISSUED_FOLDER
+
+    found = {"council": council} if council is not None else {}
+    if folder is not None:
+        found |= {"campaign": folder.book or folder.folder / "campaign.xlsx", "record": folder.folder / RECORD_FILE,
+                  "records": folder.folder / ISSUED_FOLDER}
+    return found
+
+
+def prepare(outputs: list[Output], force: bool) -> None:
+    """Before any work: an existing file refused without ``force``, each folder made, each target asked
+    whether it can be written (:class:`~thidua_xlsx.system.files.WriteError` when not)."""
+    for o in outputs:
+        try:
+            _prepare(o, force)
+        except WriteError:
+            raise
+        except OSError as exc:  # a path the system cannot even look at (too long…)
+            raise as_write_error(exc, o.path) from None
+
+
+def _prepare(o: Output, force: bool) -> None:
+    if o.folder:
+        if o.option == "docs" and not force and o.path.is_dir() and any(
+                p.suffix.lower() in (".docx", ".pdf") for p in o.path.rglob("*")):
+            raise Refused(ct.DOCS_EXIST.format(path=o.path))  # a Báo cáo thành tích someone wrote, say
+        _make_folder(o.path)
+    else:
+        if o.path.is_dir():
+            raise Refused(ct.OUTPUT_IS_FOLDER.format(path=o.path))
+        if o.path.exists() and not force:
+            raise Refused(ct.EXISTS.format(path=o.path))
+        _make_folder(o.path.parent)
+    check_writable(o.path)
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError) as exc:  # a file in the way: the path asked for is wrong
+        raise Refused(ct.OUTPUT_FOLDER.format(path=folder, reason=exc.strerror or exc)) from None
+    except OSError as exc:
+        raise as_write_error(exc, folder) from None
+
+
+def same_path(first: Path, second: Path) -> bool:
+    """Whether two paths name one file: the same absolute path (letter case aside where the system ignores
+    it), or — when both exist — the same file by another name (a link)."""
+    if os.path.normcase(_absolute(first)) == os.path.normcase(_absolute(second)):
+        return True
+    with contextlib.suppress(OSError):
+        return os.path.samefile(first, second)
+    return False
+
+
+def _absolute(path: Path) -> Path:
+    with contextlib.suppress(OSError, RuntimeError):
+        return Path(path).resolve()
+    return Path(os.path.abspath(path))
+
+
+def _option(output: Output) -> str:
+    return ct.OUTPUT_OPTIONS[output.option]
+
+
+# --- one run at a time ------------------------------------------------------------------------------
+
+def campaign_lock(folder, inbox: Path | None = None) -> list[Path]:
+    """The lock of the campaign folder ``folder`` (none when the folder lies inside ``inbox``)."""
+    if inbox is not None and _absolute(folder.folder).is_relative_to(_absolute(inbox)):
+        return []
+    return [lock.folder_lock_path(folder.folder)]
+
+
+def record_of(folder, inbox: Path) -> Written:
+    """The record of the campaign's outputs (an empty one, kept in memory, for a campaign inside the inbox)."""
+    return Written() if not campaign_lock(folder, inbox) else Written(folder.folder)
+
+
+@contextlib.contextmanager
+def holding(paths: list[Path], command: str) -> Iterator[None]:
+    """The locks of ``paths`` held while the block runs; :class:`Blocked` when another run holds one."""
+    try:
+        with lock.holding(paths, command):
+            yield
+    except lock.Busy as busy:
+        raise Blocked(busy_text(busy)) from None
+
+
+def busy_text(busy: lock.Busy) -> str:
+    """Who holds the lock and what to do, in words."""
+    name = busy.path.name
+    what = ct.BUSY_CAMPAIGN.format(path=busy.path.parent) if name == lock.LOCK_SUFFIX else \
+        ct.BUSY_OUTPUT.format(path=busy.path.parent / name[1:-len(lock.LOCK_SUFFIX)])
+    h = busy.holder
+    if h is None:
+        return ct.BUSY_UNKNOWN.format(what=what, lock=busy.path)
+    return ct.BUSY.format(command=h.command, what=what, host=h.host, pid=h.pid, since=h.since, lock=busy.path)

@@ -1,0 +1,154 @@
+"""Files written whole, and the machine's refusals said in words.
+
+Every file the tool writes is written under a temporary name beside its target and renamed over the target
+only once complete (:func:`replacing`; :func:`install` for a file made elsewhere, such as LibreOffice's
+PDF): whoever opens the target finds the old file or the new one, never half of one. When anything fails —
+a full disk, a folder that may not be written, the target open in Excel on Windows, Ctrl-C — the temporary
+file is removed and the error is raised again as a :class:`WriteError` naming the target (never the
+temporary name), so nothing partial remains under a final name nor beside it.
+
+The temporary name is ``<name>.<random>.tmp`` (the name cut to :data:`TMP_STEM` characters: a target whose
+name is near the system's limit still has a temporary name): two runs never share one.
+
+:func:`check_writable` asks the machine before any work whether a target could be written (its folder
+writable, its name within the limit, on Windows the file not held open by Excel); :func:`fault_text` says
+an OSError as one Vietnamese sentence with what to do (free disk space, close the file in Excel, choose
+another folder or a shorter path).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+from thidua_xlsx.text import messages as ct
+
+TMP_STEM = 60  # characters of the target's name kept in its temporary name
+NAME_MAX = 255  # of one name: bytes on ext4 and APFS, UTF-16 units on NTFS and exFAT
+PROBE_NAME = "thidua-xlsx"  # of the temporary file made to try a folder
+# Windows' own codes, where errno says only "permission denied": the file is held open by another program.
+WINDOWS_SHARING_VIOLATION, WINDOWS_LOCK_VIOLATION, WINDOWS_PATH_TOO_LONG = 32, 33, 206
+DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+NO_PERMISSION = {errno.EACCES, errno.EPERM}
+
+
+class WriteError(OSError):
+    """The machine would not let the tool write a target: the OSError it raised, naming the target."""
+
+
+def temporary_name(path: Path) -> Path:
+    """A fresh temporary path beside ``path`` (see the module)."""
+    return path.with_name(f"{path.name[:TMP_STEM]}.{secrets.token_hex(4)}.tmp")
+
+
+@contextlib.contextmanager
+def replacing(path: Path) -> Iterator[Path]:
+    """A temporary path beside ``path`` to write to, renamed over ``path`` once written; on any failure
+    removed, the error raised as a :class:`WriteError` of ``path`` (see the module)."""
+    path = Path(path)
+    tmp = temporary_name(path)
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        fault = _os_error_in(exc)
+        if fault is None:
+            raise
+        raise as_write_error(fault, path) from exc
+
+
+def install(source: Path, target: Path) -> None:
+    """Move the finished file ``source`` to ``target`` whole: a rename on the same disk, else a copy written
+    beside ``target`` and renamed (see :func:`replacing`); ``source`` is gone afterwards."""
+    try:
+        os.replace(source, target)
+        return
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:
+            raise as_write_error(exc, target) from exc
+    with replacing(target) as tmp:
+        shutil.copyfile(source, tmp)
+    Path(source).unlink(missing_ok=True)
+
+
+def as_write_error(fault: OSError, path: Path) -> WriteError:
+    """``fault`` as a :class:`WriteError` naming ``path`` (Windows' own error code kept)."""
+    if isinstance(fault, WriteError) and fault.filename == str(path):
+        return fault
+    error = WriteError(fault.errno, fault.strerror or str(fault), str(path))
+    error.winerror = getattr(fault, "winerror", None)
+    return error
+
+
+def _os_error_in(exc: BaseException) -> OSError | None:
+    """The OSError behind ``exc``: itself, or the one a library wrapped (xlsxwriter's FileCreateError)."""
+    if isinstance(exc, OSError):
+        return exc
+    if isinstance(exc, Exception) and exc.args and isinstance(exc.args[0], OSError):
+        return exc.args[0]
+    return None
+
+
+def check_writable(target: Path) -> None:
+    """Raise a :class:`WriteError` now, before any work, when ``target`` (a file, or a folder to write into)
+    could not be written: its name is past the limit, its folder cannot be written (a temporary file is
+    made there and removed), or — on Windows, where an open file cannot be replaced — another program
+    holds it open."""
+    target = Path(target)
+    if _name_length(target.name) > NAME_MAX:
+        raise WriteError(errno.ENAMETOOLONG, os.strerror(errno.ENAMETOOLONG), str(target))
+    probe = temporary_name(target / PROBE_NAME if target.is_dir() else target)
+    try:
+        os.close(os.open(probe, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
+        probe.unlink()
+        if os.name == "nt" and target.is_file():
+            with open(target, "r+b"):
+                pass
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            probe.unlink(missing_ok=True)
+        raise as_write_error(exc, target) from None
+
+
+def _name_length(name: str) -> int:
+    return len(name.encode("utf-16-le")) // 2 if os.name == "nt" else len(os.fsencode(name))
+
+
+def fault_text(exc: OSError) -> str:
+    """What went wrong and what to do, in one Vietnamese sentence: a full disk, a file open in Excel, no
+    permission, a read-only disk, a path too long, else the system's own words."""
+    path = str(exc.filename or "")
+    action = ct.FAULT_SYSTEM if not path else ct.FAULT_WRITE if isinstance(exc, WriteError) else ct.FAULT_OPEN
+    winerror = getattr(exc, "winerror", None)
+    name = Path(path).name if path else ""
+    folder = str(Path(path).parent) if path else ""
+    if exc.errno in DISK_FULL:
+        what = ct.FAULT_DISK_FULL
+    elif exc.errno == errno.ENAMETOOLONG or winerror == WINDOWS_PATH_TOO_LONG:
+        what = ct.FAULT_NAME_TOO_LONG
+    elif winerror in (WINDOWS_SHARING_VIOLATION, WINDOWS_LOCK_VIOLATION) or (
+            exc.errno in NO_PERMISSION and path and open_elsewhere(Path(path))):
+        what = ct.FAULT_OPEN_ELSEWHERE
+    elif exc.errno == errno.EROFS:
+        what = ct.FAULT_READ_ONLY
+    elif exc.errno in NO_PERMISSION:
+        what = ct.FAULT_NO_PERMISSION
+    else:
+        what = ct.FAULT_OTHER
+    return action.format(path=path) + " " + what.format(name=name, folder=folder, length=len(path),
+                                                        reason=exc.strerror or str(exc))
+
+
+def open_elsewhere(path: Path) -> bool:
+    """Whether Excel or LibreOffice has ``path`` open: the owner file each keeps beside an open document
+    (Excel ``~$name``, or ``~$`` over the name's first two characters when it is long; LibreOffice
+    ``.~lock.name#``)."""
+    owners = (f"~${path.name}", f"~${path.name[2:]}", f".~lock.{path.name}#")
+    return any((path.parent / owner).exists() for owner in owners)

@@ -1,0 +1,139 @@
+"""What the tool wrote, so that ``--force`` replaces only the tool's own files.
+
+``merge`` keeps, in the campaign folder, ``da-ghi.json``: each file it wrote (the summary and its PDF, the
+JSON report, the public list and its PDF, the papers of ``--docs`` with their PDFs and checklists, the
+feedback copies) with the SHA-256 of the bytes it wrote. A file found where an output goes is the tool's own
+when its bytes still hash to what was recorded: it may be replaced. Anything else — a file a person made, a
+Báo cáo thành tích a teacher wrote into, a PDF someone signed, a file of an earlier version of the tool, any
+file once the record is lost — is kept as it is, and the new file is written beside it as
+``<name> (moi).<ext>`` (``(moi 2)``… when that name is taken too), which the run says. A paper and its PDF
+move together: a paper keeps its name only when neither its .docx nor its .pdf is someone else's.
+``--force`` is the permission to replace the tool's own files, no more; without it an existing output
+stops the run before any work (service.py).
+
+Paths are recorded relative to the campaign folder when inside it (the folder can be moved with its
+outputs), else absolute. A damaged or lost record is read as empty: nothing is lost, more files are written
+beside. One run at a time reads and writes it (the campaign's lock: :mod:`thidua_xlsx.system.lock`).
+:class:`Written` without a folder records nothing and takes no file already there for the tool's own (a
+library caller writing papers into a folder of its own).
+
+The workbooks ``generate`` writes are not recorded here: each record of ``so-da-phat/`` holds its workbook's
+SHA-256, which tells an issued workbook from a filled one in the outbox the same way (:func:`free_name`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from thidua_xlsx.system.files import install, replacing
+
+RECORD_FILE = "da-ghi.json"  # in the campaign folder
+RECORD_SCHEMA = 1
+BESIDE, BESIDE_N = " (moi)", " (moi {n})"  # the name of a new file written beside a kept one
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def beside_name(path: Path, n: int) -> Path:
+    """The ``n``-th name beside ``path`` (1: ``name (moi).ext``, 2: ``name (moi 2).ext``…)."""
+    mark = BESIDE if n == 1 else BESIDE_N.format(n=n)
+    return path.with_name(f"{path.stem}{mark}{path.suffix}")
+
+
+def free_name(path: Path, replaceable: Callable[[Path], bool], companions: tuple[str, ...] = ()) -> Path:
+    """``path``, or the first name beside it, whose file — and whose companion of each suffix in
+    ``companions`` (a paper's PDF) — is absent or ``replaceable``."""
+    n = 0
+    candidate = path
+    while not all(replaceable(p) for p in (candidate, *(candidate.with_suffix(s) for s in companions))):
+        n += 1
+        candidate = beside_name(path, n)
+    return candidate
+
+
+class Written:
+    """The record of one campaign's outputs (see the module); ``beside`` lists, for the run to say, each
+    (file kept, new file written beside it)."""
+
+    def __init__(self, home: Path | None = None):
+        self.home = Path(home).resolve() if home is not None else None
+        self.beside: list[tuple[Path, Path]] = []
+        self._files: dict[str, str] = self._load()
+        self._changed = False
+
+    @property
+    def path(self) -> Path | None:
+        return self.home / RECORD_FILE if self.home is not None else None
+
+    def _load(self) -> dict[str, str]:
+        if self.path is None:
+            return {}
+        with contextlib.suppress(OSError, ValueError, TypeError, AttributeError):
+            files = json.loads(self.path.read_text(encoding="utf-8"))["files"]
+            return {str(k): str(v) for k, v in files.items()}
+        return {}
+
+    def _key(self, path: Path) -> str:
+        path = Path(os.path.abspath(path))
+        if self.home is not None and path.is_relative_to(self.home):
+            return path.relative_to(self.home).as_posix()
+        return str(path)
+
+    def replaceable(self, path: Path) -> bool:
+        """Absent, or the tool's own file: its bytes are those recorded."""
+        if not os.path.lexists(path):
+            return True
+        recorded = self._files.get(self._key(path))
+        try:
+            return recorded is not None and Path(path).is_file() and sha256_of(path) == recorded
+        except OSError:
+            return False
+
+    def name_for(self, path: Path, companions: tuple[str, ...] = ()) -> Path:
+        """Where to write the output meant for ``path``: there, or beside a file kept (noted in ``beside``:
+        the file kept — ``path`` or its companion of another suffix — and the name written)."""
+        found = free_name(path, self.replaceable, companions)
+        if found != path:
+            kept = next(p for p in (path, *(path.with_suffix(s) for s in companions)) if not self.replaceable(p))
+            self.beside.append((kept, found))
+        return found
+
+    def install(self, staged: Path, target: Path) -> None:
+        """Put the finished file ``staged`` at ``target`` whole, and record it."""
+        digest = sha256_of(staged)
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+        install(staged, target)
+        self._record(target, digest)
+
+    def note(self, path: Path) -> None:
+        """Record the file the tool has just written at ``path``."""
+        self._record(path, sha256_of(path))
+
+    def _record(self, path: Path, digest: str) -> None:
+        self._files[self._key(path)] = digest
+        self._changed = True
+
+    def remove(self, path: Path) -> None:
+        """Delete the tool's own file at ``path`` (an earlier run's PDF of a paper that has none now)."""
+        if os.path.lexists(path) and self.replaceable(path):
+            Path(path).unlink()
+        self._changed |= self._files.pop(self._key(path), None) is not None
+
+    def save(self) -> None:
+        """Write the record whole, when it changed (never without a folder)."""
+        if self.path is None or not self._changed:
+            return
+        with replacing(self.path) as tmp:
+            tmp.write_text(json.dumps({"schema": RECORD_SCHEMA, "files": dict(sorted(self._files.items()))},
+                                      ensure_ascii=False, indent=1), encoding="utf-8")
