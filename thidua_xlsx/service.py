@@ -448,7 +448,7 @@ def _export_pdf(path: Path, written: Written, voice: Voice) -> None:
     """The PDF of the workbook ``path`` beside it (made in a temporary folder, then put in place whole)."""
     import tempfile
 
-    from thidua_xlsx.system.office import OfficeError, convert, find_soffice
+    from thidua_xlsx.system.office import OfficeError, convert, find_soffice, pdf_fonts
 
     if find_soffice() is None:
         voice.warn(ct.PDF_NO_OFFICE)
@@ -459,9 +459,28 @@ def _export_pdf(path: Path, written: Written, voice: Voice) -> None:
         except OfficeError as exc:
             voice.warn(ct.PDF_FAILED.format(reason=exc))
             return
+        fonts = pdf_fonts(made)
         pdf = written.name_for(path.with_suffix(".pdf"))
         written.install(made, pdf)
     voice.say(ct.PDF_DONE.format(path=pdf))
+    _say_fonts(fonts, voice)
+
+
+def _say_fonts(fonts, voice: Voice) -> None:
+    """Which font LibreOffice set the PDF in: Times New Roman's metric twin, or a fallback (said as a warning:
+    the pages break otherwise than in Word and Excel, and not in Nghị định 30's font)."""
+    from thidua_xlsx.system.office import fallback_fonts
+
+    if not fonts:
+        return
+    def families(names) -> str:
+        return ", ".join(dict.fromkeys(f.split("-")[0] for f in names))
+
+    other = fallback_fonts(fonts)
+    if other:
+        voice.warn(ct.PDF_FONT_FALLBACK.format(fonts=families(other)))
+    else:
+        voice.say(ct.PDF_FONT_USED.format(fonts=families(fonts)))
 
 
 def _write_public_list(summary, path: Path, days: int, pdf: bool, written: Written, voice: Voice) -> None:
@@ -494,6 +513,7 @@ def _write_feedback(summary, folder: Path, written: Written, voice: Voice) -> No
 
 def _write_documents(summary, folder: Path, written: Written, voice: Voice) -> None:
     from thidua_xlsx.papers.dossiers import write_documents
+    from thidua_xlsx.system.office import pdf_fonts
 
     if summary.round != ly.SCORING:
         voice.warn(ct.DOCS_ONLY_SCORING)
@@ -509,6 +529,7 @@ def _write_documents(summary, folder: Path, written: Written, voice: Voice) -> N
                                          attach=len(dossier.attachments), checklist=dossier.checklist.name))
     if papers.pdf_problem:
         voice.warn(papers.pdf_problem)
+    _say_fonts(tuple(sorted({f for d in docx if d.pdf is not None for f in pdf_fonts(d.pdf)})), voice)
     for warning in papers.warnings:
         voice.warn(warning)
 

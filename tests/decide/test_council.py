@@ -280,3 +280,9 @@ def test_the_shipped_sample_council_pass_gives_the_final_summary_and_its_papers(
         assert f"- {title_name(title)}: {len(listed)} cá nhân;" in letter
     assert len(list((papers / "Chien-si-thi-dua-co-so").glob("05_Bao-cao-thanh-tich_*.docx"))) == \
         len(proposed[title_name(CSTDCS).upper()])
+
+
+def test_the_papers_say_which_font_their_pdfs_are_set_in(final):
+    """Times New Roman's metric twin said as used, or the fallback warned with how to install the twin —
+    whichever this machine has (both cases are forced in tests/e2e/test_libreoffice.py)."""
+    assert "Phông chữ của bản PDF: " in final["output"] or "thay cho Times New Roman" in final["output"]

@@ -1093,3 +1093,36 @@ def test_generate_from_reads_a_registration_summary_libreoffice_saved_as_ods(tmp
     assert found is not None and not problems.errors, list(problems)
     assert found == read_registration_summary(samples / "tong-hop-dang-ky.xlsx", folder.campaign, Problems())
     assert any(r.title for r in found.people.values())
+
+
+def _fonts_only(tmp_path, folder: str) -> Path:
+    """A fontconfig file that lets LibreOffice see only the fonts of ``folder`` (skip when it is missing)."""
+    fonts = Path(folder)
+    if not fonts.is_dir():
+        pytest.skip(f"{folder} is not on this machine")
+    conf = tmp_path / "fonts.conf"
+    conf.write_text(f'<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><dir>{fonts}</dir>'
+                    f'<cachedir>{tmp_path / "font-cache"}</cachedir>'
+                    '<include ignore_missing="yes">/etc/fonts/conf.d/30-metric-aliases.conf</include>'
+                    '</fontconfig>', encoding="utf-8")
+    return conf
+
+
+@pytest.mark.parametrize("fonts_folder, said", [
+    ("/usr/share/fonts/truetype/liberation2", "Phông chữ của bản PDF: LiberationSerif (Times New Roman"),
+    ("/usr/share/fonts/truetype/dejavu", "DejaVuSerif thay cho Times New Roman")])
+def test_merge_pdf_says_which_font_set_it(tmp_path, monkeypatch, fonts_folder, said):
+    """With Times New Roman's metric twin the PDF says so; on a machine with only a wider fallback it warns
+    and says how to install the twin (each case forced by a fontconfig that shows LibreOffice one folder)."""
+    from click.testing import CliRunner
+
+    from thidua_xlsx.cli import main
+
+    monkeypatch.setenv("FONTCONFIG_FILE", str(_fonts_only(tmp_path, fonts_folder)))
+    out = tmp_path / "tong-hop.xlsx"
+    result = CliRunner().invoke(main, ["merge", str(SAMPLES / "inbox"), "--campaign", str(SAMPLES), "-o", str(out),
+                                       "--pdf"])
+    assert result.exit_code == 0, result.output
+    assert said in result.output
+    fonts = office.pdf_fonts(out.with_suffix(".pdf"))
+    assert bool(office.fallback_fonts(fonts)) == ("dejavu" in fonts_folder), fonts

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -243,3 +244,21 @@ def _kill_tree(proc: subprocess.Popen) -> None:
         os.killpg(leader, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
         pass
+
+
+# Times New Roman and its metric twins: what the papers are set in (Nghị định 30/2020), and what a PDF's
+# pages are laid out for; any other font is a fallback the machine chose.
+TIMES_FAMILY = ("TimesNewRoman", "Times-Roman", "Times-Bold", "Times-Italic", "LiberationSerif", "Tinos")
+
+
+def pdf_fonts(path: Path) -> tuple[str, ...]:
+    """The fonts a PDF's pages are set in (its /BaseFont names, the subset tags dropped), read from the
+    file: LibreOffice writes its font dictionaries uncompressed."""
+    found = re.findall(rb"/BaseFont\s*/([A-Za-z0-9+#_.,-]+)", Path(path).read_bytes())
+    return tuple(sorted({name.decode("latin-1").split("+")[-1] for name in found}))
+
+
+def fallback_fonts(fonts) -> tuple[str, ...]:
+    """Those of ``fonts`` that are not Times New Roman nor a metric twin of it."""
+    return tuple(f for f in fonts if not f.replace(" ", "").startswith(TIMES_FAMILY))
+

@@ -459,6 +459,11 @@ DOCS_IN_INBOX = ("Thư mục hồ sơ '{path}' nằm trong thư mục nhận v�
 DOCS_ONLY_SCORING = "Hồ sơ đề nghị chỉ có ở vòng chấm điểm (khi đã có danh hiệu đề nghị); không ghi."
 PDF_HELP = "Ghi thêm bản PDF của bảng tổng hợp (khổ A4, cần LibreOffice)."
 PDF_DONE = "Đã ghi bản PDF: {path}"
+PDF_FONT_USED = "Phông chữ của bản PDF: {fonts} (Times New Roman hoặc phông cùng số đo)."
+PDF_FONT_FALLBACK = ("Bản PDF phải dùng phông {fonts} thay cho Times New Roman vì máy chưa có Times New Roman hay "
+                     "phông cùng số đo (Liberation Serif, Tinos): trang có thể ngắt khác bản in từ Excel/Word và "
+                     "không đúng phông theo Nghị định 30. Hãy cài phông (Debian/Ubuntu: sudo apt-get install "
+                     "fonts-liberation2) rồi chạy lại, hoặc xuất PDF từ Excel/Word trên máy có Times New Roman.")
 PDF_NO_OFFICE = ("Không tạo được PDF vì máy chưa có LibreOffice. Cài LibreOffice (Debian/Ubuntu: sudo apt-get install "
                  "--no-install-recommends libreoffice-calc libreoffice-writer; Windows/macOS: tải tại libreoffice.org) rồi chạy lại với "
                  "--pdf, hoặc mở tệp tổng hợp bằng Excel và chọn File → Export → PDF.")
