@@ -171,3 +171,27 @@ def test_pure_modules_stay_pure_when_imported():
     loaded = _modules_after_import("import thidua_xlsx.decide.rules, thidua_xlsx.decide.consolidate, thidua_xlsx.check.selection")
 
     assert not loaded & {"openpyxl", "xlsxwriter", "click"}
+
+
+def test_the_readme_names_each_option_under_a_command_that_has_it():
+    """A secretary reads a step of the year and types its command: every option the step names belongs to
+    one of the commands it shows (``--cong-khai`` once sat under ``generate``)."""
+    import re
+    from pathlib import Path
+
+    from thidua_xlsx.cli import main
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    year = readme.split("## Một năm học", 1)[1].split("\n## ", 1)[0]
+    steps = re.split(r"\n(?=\d+\. \*\*)", year)
+    everywhere = {o for p in main.params for o in p.opts}  # --debug, --version: before any command
+    options = {name: everywhere | {o for p in command.params for o in p.opts} for name, command in main.commands.items()}
+    checked = 0
+    for step in steps:
+        commands = set(re.findall(r"thidua-xlsx (\w+)", step)) & set(options)
+        if not commands:
+            continue
+        for option in set(re.findall(r"(?:thêm|với|dùng) `(--[a-z][a-z-]+)", step)):  # "add --x to it"
+            assert any(option in options[c] for c in commands), (option, sorted(commands), step[:60])
+            checked += 1
+    assert checked >= 6
