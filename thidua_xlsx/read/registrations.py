@@ -20,11 +20,13 @@ from thidua_xlsx.model.titles import code as title_code
 from thidua_xlsx.model.titles import is_registered
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.read.containment import read_own_book
+from thidua_xlsx.text import summary as stx
 
-SHEET = "Đăng ký"
-PERSON_HEADERS = {"code": "Mã", "name": "Họ và tên", "position": "Chức vụ", "department": "Tổ",
-                  "title": "Danh hiệu đăng ký", "form": "Hình thức khen thưởng", "initiative": "Tên sáng kiến / đề tài"}
-COLLECTIVE_HEADERS = {"code": "Mã tổ", "title": "Danh hiệu tập thể đăng ký"}
+# The "Đăng ký" sheet's columns as its writer keys them (text/summary): one record, read back by key.
+SHEET = stx.S_REGISTRATION
+PERSON_HEADERS = {k: stx.REG_COLUMNS[k] for k in ("code", "name", "position", "department", "title", "form",
+                                                  "initiative")}
+COLLECTIVE_HEADERS = {k: stx.REG_COLLECTIVE_COLUMNS[k] for k in ("code", "title")}
 
 
 @dataclass(frozen=True)

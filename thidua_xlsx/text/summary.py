@@ -41,13 +41,16 @@ CHART_SCORING = "Xếp loại thi đua theo tổ"
 CHART_REGISTRATION = "Số người đăng ký theo danh hiệu"
 CHART_Y = "Số người"
 
-# --- Đăng ký (read back by generate --from: keep "Mã", "Danh hiệu đăng ký", "Hình thức khen thưởng",
-# "Tên sáng kiến / đề tài", "Mã tổ", "Tổ", "Danh hiệu tập thể đăng ký") ---
+# --- Đăng ký: its columns by key, written under these heads and read back by them (generate --from) ---
 REG_TITLE = "DANH SÁCH ĐĂNG KÝ THI ĐUA NĂM HỌC {year}"
-REG_HEAD = ("STT", "Mã", "Họ và tên", "Chức vụ", "Tổ", "Danh hiệu đăng ký", "Hình thức khen thưởng",
-            "Tên sáng kiến / đề tài", "Ghi chú")
+REG_COLUMNS = {"no": "STT", "code": "Mã", "name": "Họ và tên", "position": "Chức vụ", "department": "Tổ",
+               "title": "Danh hiệu đăng ký", "form": "Hình thức khen thưởng", "initiative": "Tên sáng kiến / đề tài",
+               "note": "Ghi chú"}
+REG_HEAD = tuple(REG_COLUMNS.values())
 REG_COLLECTIVE_TITLE = "ĐĂNG KÝ DANH HIỆU THI ĐUA TẬP THỂ"
-REG_COLLECTIVE_HEAD = ("STT", "Mã tổ", "Tổ", "Số người", "Đã nộp", "Danh hiệu tập thể đăng ký")
+REG_COLLECTIVE_COLUMNS = {"no": "STT", "code": "Mã tổ", "name": "Tổ", "members": "Số người", "submitted": "Đã nộp",
+                          "title": "Danh hiệu tập thể đăng ký"}
+REG_COLLECTIVE_HEAD = tuple(REG_COLLECTIVE_COLUMNS.values())
 
 # --- Điểm chi tiết (council columns: keep "Mã", "Điểm Hội đồng", "Quyết định Hội đồng") ---
 DETAIL_TITLE = "BẢNG ĐIỂM CHI TIẾT THEO NHÓM TIÊU CHÍ – NĂM HỌC {year}"
