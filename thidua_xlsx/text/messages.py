@@ -594,3 +594,50 @@ MESSAGES.update({
     "council.tie_too_many": "Hội đồng chọn {chosen} người ({names}) cho {slots} suất còn lại của {title} khi bằng điểm: "
                             "vượt chỉ tiêu, nên chưa ai trong số đó được chọn. Hãy chỉ chọn {slots} người rồi chạy lại.",
 })
+
+# issue 26: the evaluation year
+REASONS.update({
+    "year.score_average": "điểm năm {score}: trung bình cộng điểm của {used} kỳ đánh giá (NĐ 233/2026 điều 12 khoản 5, "
+                          "điều 15 khoản 1 điểm a)",
+    "year.score_semesters": "điểm năm {score} theo công thức (điểm HKI + 2 × điểm HKII) / 3 của quy chế đánh giá của "
+                            "đơn vị, {used} kỳ có điểm (NĐ 233/2026 điều 12 khoản 5)",
+    "year.score_weighted": "điểm năm {score}: trung bình có trọng số của {used} kỳ đánh giá theo quy chế đánh giá của "
+                           "đơn vị (NĐ 233/2026 điều 12 khoản 5)",
+    "year.missing": "không có điểm {periods}: không tính là 0 điểm, điểm năm chỉ tính trên {used}/{total} kỳ có điểm "
+                    "(NĐ 233/2026 điều 15 khoản 1 điểm a, c: theo thời gian làm việc thực tế)",
+    "year.no_scores": "chưa có điểm kỳ đánh giá nào trong năm: chưa xếp loại được (điểm năm tính từ điểm các kỳ, "
+                      "NĐ 233/2026 điều 12 khoản 5)",
+    "year.facts_unknown": "chưa nhập {fields} ở sheet Nhân sự: chưa kiểm tra được trường hợp không xếp loại hay bị kỷ "
+                          "luật (NĐ 233/2026 điều 12 khoản 4, điều 14) – hãy nhập rồi chạy lại",
+    "year.months_short": "chỉ làm việc {months} tháng trong năm (chưa đủ {needed} tháng): không xếp loại chất lượng "
+                         "(NĐ 233/2026 điều 14 khoản 1)",
+    "year.months_short_unpaid": "nghỉ việc riêng không hưởng lương, chỉ làm việc {months} tháng trong năm (chưa đủ "
+                                "{needed} tháng): không xếp loại chất lượng (NĐ 233/2026 điều 14 khoản 1, 2)",
+    "year.leave_rated": "{leave} theo chế độ bảo hiểm xã hội, làm việc {months} tháng (dưới {needed} tháng): vẫn xếp "
+                        "loại, theo kết quả của thời gian làm việc thực tế (NĐ 233/2026 điều 14 khoản 2)",
+    "year.disciplined": "bị kỷ luật {discipline} trong năm đánh giá: KHTNV, không xét theo điểm (NĐ 233/2026 điều 12 "
+                        "khoản 4 điểm c, điều 14 khoản 3 điểm a)",
+    "year.band_top": "điểm năm {score}, từ {low} điểm trở lên: {rating} (NĐ 233/2026 điều 12 khoản {clause})",
+    "year.band": "điểm năm {score}, từ {low} đến dưới {high} điểm: {rating} (NĐ 233/2026 điều 12 khoản {clause})",
+    "year.band_below": "điểm năm {score}, dưới {high} điểm: {rating} (NĐ 233/2026 điều 12 khoản 4 điểm a)",
+    "year.head_unit_unknown": "người đứng đầu đơn vị nhưng chưa có xếp loại của đơn vị: chưa kiểm tra được quy định "
+                              "xếp loại không cao hơn đơn vị (NĐ 233/2026 điều 12 khoản 7) – hãy nhập xếp loại của "
+                              "đơn vị",
+    "year.head_capped": "người đứng đầu đơn vị xếp loại không cao hơn đơn vị ({unit_rating}): hạ từ {before} xuống "
+                        "{unit_rating} (NĐ 233/2026 điều 12 khoản 7)",
+    "year.cap_slots": "nhóm {group} có {eligible} người đạt từ HTTNV trở lên, tối đa {slots} người HTXSNV để số HTXSNV "
+                      "không vượt quá {percent}% số HTTNV, làm tròn xuống (NĐ 233/2026 điều 12 khoản 6 điểm {clause})",
+    "year.cap_slots_at_least": "nhóm {group} có {eligible} người đạt từ HTTNV trở lên, tối đa {slots} người HTXSNV "
+                               "({percent}% của {eligible}, làm tròn xuống; NĐ 233/2026 điều 12 khoản 6 điểm {clause})",
+    "year.cap_within": "trong tỷ lệ HTXSNV: đứng thứ {rank} theo điểm năm; {cap}",
+    "year.cap_outside": "xếp HTTNV vì ngoài tỷ lệ HTXSNV: đứng thứ {rank} theo điểm năm; {cap}",
+    "year.cap_tie": "tạm xếp HTTNV: {tied} người bằng điểm năm ({score}) cho {left} suất HTXSNV cuối, chương trình "
+                    "không chọn; {cap} – cấp có thẩm quyền chọn và nhập xếp loại ở sheet Nhân sự",
+    "year.entered_differs": "cấp có thẩm quyền xếp loại {entered} (sheet Nhân sự), khác kết quả tính từ các kỳ "
+                            "({computed}): dùng {entered} – Hội đồng xem lại (NĐ 233/2026 điều 13 khoản 3)",
+    "year.entered_unrated": "cấp có thẩm quyền xếp loại {entered} (sheet Nhân sự), trong khi theo các kỳ thì không xếp "
+                            "loại: dùng {entered} – Hội đồng xem lại (NĐ 233/2026 điều 13 khoản 3, điều 14)",
+    "year.entered_over_cap": "với các xếp loại đã nhập, nhóm có {excellent} người HTXSNV, vượt tỷ lệ: {cap} – Hội đồng "
+                             "xem lại",
+})
+LABELS.update({"NGHI_OM": "nghỉ ốm", "NGHI_THAI_SAN": "nghỉ thai sản"})

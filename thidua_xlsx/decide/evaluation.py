@@ -1,0 +1,246 @@
+"""The year's rating of each viên chức from the periods' scores (Nghị định 233/2026/NĐ-CP điều 12, 14, 15):
+values in (:mod:`thidua_xlsx.model.evaluation`), each rating with its reasons out.
+
+In the order the decree reads, per person:
+
+1. the year's score from the periods that have one (điều 12 khoản 5; the average, điều 15 khoản 1 điểm a,
+   or the unit's formula); a period without a score is named and left out, never counted as 0 — the
+   decree rates on the time actually worked (điều 14 khoản 2, điều 15 khoản 1 điểm a, c);
+2. fewer than 6 months worked: not rated, unless on sick or maternity leave (điều 14 khoản 1–2);
+3. a discipline from khiển trách in the year: KHTNV whatever the score (điều 12 khoản 4 điểm c, điều 14
+   khoản 3 điểm a); no score: not rated; else the bands (điều 12 khoản 1–4);
+4. the head no higher than the unit (điều 12 khoản 7);
+
+then per unit and group, HTXSNV at most 20 % (25 % in a unit rated HTXSNV) of HTTNV, ranked by the year's
+score (điều 12 khoản 6); last, the rating the authority entered wins and a difference is flagged (điều 13
+khoản 3: the head of the unit decides the rating).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from fractions import Fraction
+
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import evaluation as ev
+from thidua_xlsx.model.issues import Reason, reason
+
+_SCORE_REASONS = {ev.AVERAGE: "year.score_average", ev.SEMESTERS: "year.score_semesters",
+                  ev.WEIGHTED: "year.score_weighted"}
+_BAND_CLAUSES = {ev.HTXSNV: 1, ev.HTTNV: 2, ev.HTNV: 3}  # điều 12: the clause that defines each band
+
+
+def htxsnv_slots(eligible: int, percent: float, base: str = ev.CAP_BASE_HTTNV) -> int:
+    """How many of ``eligible`` people (those reaching HTTNV or better in one unit and group) may be rated
+    HTXSNV: "không vượt quá {percent}% tổng số viên chức được xếp loại HTTNV" (điều 12 khoản 6).
+
+    Rounded down: "không vượt quá" is a ceiling, 20 % of 7 is 1.4 people, and 2 would exceed it (the
+    decree has no small-group exception for viên chức, as điều 7 khoản 7 điểm c has for units).
+    :data:`~thidua_xlsx.model.evaluation.CAP_BASE_HTTNV` reads the base as the article's words: the people
+    rated HTTNV once the cap is applied — the largest k with k ≤ percent × (eligible − k), e.g. 1 of 7, 9 of
+    55; :data:`~thidua_xlsx.model.evaluation.CAP_BASE_AT_LEAST_HTTNV`: percent × eligible (1 of 7, 11 of 55).
+    """
+    share = Fraction(str(percent)) / 100  # exact: 20 % of 10 is 2, never 1.9999
+    if base == ev.CAP_BASE_HTTNV:
+        return math.floor(share * eligible / (1 + share))
+    if base == ev.CAP_BASE_AT_LEAST_HTTNV:
+        return math.floor(share * eligible)
+    raise ValueError(f"unknown cap base: {base!r}")
+
+
+class _Draft:
+    """One person's year while it is decided (a plain object: 8,400 people change theirs in place)."""
+
+    __slots__ = ("facts", "score", "used", "missing", "computed", "rating", "reasons", "capped")
+
+    def __init__(self, facts: ev.YearFacts, score: float | None, used: tuple[str, ...], missing: tuple[str, ...]):
+        self.facts, self.score, self.used, self.missing = facts, score, used, missing
+        self.computed = self.rating = ev.NOT_RATED
+        self.reasons: list[Reason] = []
+        self.capped = False
+
+
+def rate_year(periods: Sequence[ev.Period], scores: Iterable[ev.PeriodScores], facts: Iterable[ev.YearFacts] = (),
+              rules: ev.YearRules = ev.YearRules(), unit_ratings: Mapping[str, str] | None = None
+              ) -> tuple[ev.YearRating, ...]:
+    """Every person's year: those of ``facts`` (the roster) in its order, then those with scores only (their
+    facts unknown). ``unit_ratings``: unit code → the unit's own rating (điều 7), where known.
+
+    A score of a period not in ``periods`` is not the year's and is not used. The formula must weigh
+    every period (ValueError otherwise: the campaign's check says so to the secretary first).
+    """
+    unit_ratings = unit_ratings or {}
+    weights = _weights(periods, rules.formula)
+    labels = {p.code: p.label for p in periods}
+    known = {f.person: f for f in facts}
+    by_person = {s.person: s.scores for s in scores}
+    people = [*known, *(p for p in by_person if p not in known)]
+    drafts = []
+    for person in people:
+        draft = _scored(known.get(person) or ev.YearFacts(person), by_person.get(person, {}), weights, labels, rules)
+        draft.computed = _rating(draft, rules)
+        _head_no_higher(draft, unit_ratings)
+        drafts.append(draft)
+    groups: dict[tuple[str, str], list[_Draft]] = {}
+    for draft in drafts:
+        groups.setdefault((draft.facts.unit, draft.facts.group), []).append(draft)
+    for (unit, group), members in groups.items():
+        cap = _Cap(unit_ratings.get(unit) == ev.HTXSNV, group, rules)
+        cap.apply(members)
+        _entered(members, cap)
+    return tuple(ev.YearRating(d.facts.person, d.score, d.rating, d.computed, d.used, d.missing, tuple(d.reasons),
+                               d.capped, bool(d.facts.entered)) for d in drafts)
+
+
+def _weights(periods: Sequence[ev.Period], formula: ev.YearFormula) -> dict[str, float]:
+    if formula.kind == ev.AVERAGE:
+        return {p.code: 1 for p in periods}
+    if formula.kind not in _SCORE_REASONS:
+        raise ValueError(f"unknown year formula: {formula.kind!r}")
+    given = dict(formula.weights)
+    unweighted = [p.code for p in periods if not given.get(p.code, 0) > 0]
+    if unweighted:
+        raise ValueError(f"the year formula gives no positive weight to {', '.join(unweighted)}")
+    return {p.code: given[p.code] for p in periods}
+
+
+def _scored(facts: ev.YearFacts, scores: Mapping[str, float | None], weights: dict[str, float],
+            labels: dict[str, str], rules: ev.YearRules) -> _Draft:
+    """The year's score over the periods with a score, the others named (điều 12 khoản 5, điều 15 khoản 1)."""
+    used, missing, parts, weight_sum = [], [], [], 0
+    for code, weight in weights.items():
+        value = scores.get(code)
+        if value is None:
+            missing.append(code)
+        else:
+            used.append(code)
+            parts.append(weight * value)
+            weight_sum += weight
+    score = round(math.fsum(parts) / weight_sum, 4) if used else None  # 4 decimals: float noise, as the scores
+    draft = _Draft(facts, score, tuple(used), tuple(missing))
+    if score is not None:
+        draft.reasons.append(reason(_SCORE_REASONS[rules.formula.kind], score=score, used=len(used)))
+        if missing:
+            draft.reasons.append(reason("year.missing", periods=tuple(labels[c] for c in missing), used=len(used),
+                                        total=len(weights)))
+    unknown = tuple(name for name, value in (("months", facts.months_worked), ("discipline", facts.discipline))
+                    if value is None)
+    if unknown:
+        draft.reasons.append(reason("year.facts_unknown", fields=unknown))
+    return draft
+
+
+def _rating(draft: _Draft, rules: ev.YearRules) -> str:
+    """The rating by the person's own facts and score (steps 2–3 of the module's list)."""
+    facts, reasons = draft.facts, draft.reasons
+    months = facts.months_worked
+    if months is not None and months < rules.min_months:
+        insured = facts.leave & ev.INSURED_LEAVE
+        if not insured:
+            reasons.append(reason("year.months_short_unpaid" if ev.LEAVE_UNPAID in facts.leave else "year.months_short",
+                                  months=months, needed=rules.min_months))
+            return ev.NOT_RATED
+        reasons.append(reason("year.leave_rated", leave=tuple(sorted(insured)), months=months,
+                              needed=rules.min_months))
+    if facts.discipline and facts.discipline != cm.DISCIPLINES[0]:
+        reasons.append(reason("year.disciplined", discipline=facts.discipline.lower()))
+        return ev.KHTNV
+    if draft.score is None:
+        reasons.append(reason("year.no_scores"))
+        return ev.NOT_RATED
+    rating, why = _band(draft.score, rules.bands)
+    reasons.append(why)
+    return rating
+
+
+def _band(score: float, bands: tuple[cm.Level, ...]) -> tuple[str, Reason]:
+    """Điều 12 khoản 1–4 điểm a: from 90 HTXSNV, 70 to under 90 HTTNV, 50 to under 70 HTNV, under 50 KHTNV."""
+    for index, band in enumerate(bands):
+        if score >= band.min:
+            clause = _BAND_CLAUSES[band.name]
+            if index == 0:
+                return band.name, reason("year.band_top", score=score, low=band.min, rating=band.name, clause=clause)
+            return band.name, reason("year.band", score=score, low=band.min, high=bands[index - 1].min,
+                                     rating=band.name, clause=clause)
+    return ev.KHTNV, reason("year.band_below", score=score, high=bands[-1].min, rating=ev.KHTNV)
+
+
+def _head_no_higher(draft: _Draft, unit_ratings: Mapping[str, str]) -> None:
+    """Điều 12 khoản 7: the head's rating is no higher than the unit's."""
+    unit = draft.facts.head_of
+    if not unit or draft.computed not in cm.RATINGS:
+        return
+    unit_rating = unit_ratings.get(unit)
+    if unit_rating not in cm.RATINGS:
+        draft.reasons.append(reason("year.head_unit_unknown"))
+    elif cm.RATINGS.index(draft.computed) < cm.RATINGS.index(unit_rating):
+        draft.reasons.append(reason("year.head_capped", unit_rating=unit_rating, before=draft.computed))
+        draft.computed = unit_rating
+
+
+class _Cap:
+    """The HTXSNV cap of one unit and group (điều 12 khoản 6): 20 % (điểm a), 25 % in a unit rated HTXSNV
+    (điểm b), of the base :func:`htxsnv_slots` reads."""
+
+    def __init__(self, excellent_unit: bool, group: str, rules: ev.YearRules):
+        self.percent = rules.excellent_unit_cap_percent if excellent_unit else rules.cap_percent
+        self.clause = "b" if excellent_unit else "a"
+        self.group, self.base = group, rules.cap_base
+
+    def slots(self, eligible: int) -> tuple[int, Reason]:
+        """The slots among ``eligible`` people (HTTNV or better), and the reason that counts them."""
+        slots = htxsnv_slots(eligible, self.percent, self.base)
+        return slots, reason("year.cap_slots" if self.base == ev.CAP_BASE_HTTNV else "year.cap_slots_at_least",
+                             slots=slots, eligible=eligible, percent=self.percent, group=self.group, clause=self.clause)
+
+    def apply(self, members: list[_Draft]) -> None:
+        """Keep HTXSNV by the ranking of the year's score; the others HTTNV with the reason.
+
+        A tie that straddles the last slot is not broken by the tool: keeping all of them would exceed the
+        cap ("không vượt quá"), choosing some is the authority's decision (điều 13 khoản 3), and the decree
+        gives no tie-break. All those tied are rated HTTNV, the reason saying how many slots are left for
+        them; the authority enters its choice in Nhân sự and it wins.
+        """
+        excellent = sorted((d for d in members if d.computed == ev.HTXSNV), key=lambda d: -d.score)
+        if not excellent:
+            return
+        slots, counted = self.slots(sum(d.computed in (ev.HTXSNV, ev.HTTNV) for d in members))
+        taken = index = 0
+        while index < len(excellent):
+            value, end = excellent[index].score, index + 1
+            while end < len(excellent) and excellent[end].score == value:  # equal scores are next to each other
+                end += 1
+            tied = excellent[index:end]
+            if taken + len(tied) <= slots:
+                why = reason("year.cap_within", rank=index + 1, cap=counted)
+                taken += len(tied)
+            elif taken < slots:
+                why = reason("year.cap_tie", score=value, tied=len(tied), left=slots - taken, cap=counted)
+                taken = slots
+            else:
+                why = reason("year.cap_outside", rank=index + 1, cap=counted)
+            for draft in tied:
+                draft.reasons.append(why)
+                if why.code != "year.cap_within":
+                    draft.computed, draft.capped = ev.HTTNV, True
+            index = end
+
+
+def _entered(members: list[_Draft], cap: _Cap) -> None:
+    """The authority's rating wins (điều 13 khoản 3) and a difference is flagged for the council; the group's
+    ratings as they finally stand are checked against the cap again (entered ratings may exceed it)."""
+    for draft in members:
+        entered = draft.facts.entered
+        draft.rating = entered or draft.computed
+        if entered and entered != draft.computed:
+            draft.reasons.append(reason("year.entered_differs", entered=entered, computed=draft.computed)
+                                 if draft.computed != ev.NOT_RATED else reason("year.entered_unrated", entered=entered))
+    excellent = [d for d in members if d.rating == ev.HTXSNV]
+    if not excellent or not any(d.facts.entered for d in members):
+        return
+    slots, counted = cap.slots(sum(d.rating in (ev.HTXSNV, ev.HTTNV) for d in members))
+    if len(excellent) > slots:
+        over = reason("year.entered_over_cap", excellent=len(excellent), cap=counted)
+        for draft in excellent:
+            draft.reasons.append(over)

@@ -1,0 +1,149 @@
+"""The evaluation year of Nghị định 233/2026/NĐ-CP, as values: its periods, a person's period scores and
+facts, the year's formula and rules, and the year's rating of each person (decided in
+:mod:`thidua_xlsx.decide.evaluation`).
+
+Since 01/07/2026 a viên chức is scored monthly or quarterly (NĐ 233/2026 điều 3 khoản 5) on 100 points
+(general criteria ≤ 30, task results ≤ 70: điều 10, 11); the year's score comes from the periods' scores
+(điều 12 khoản 5, the average: điều 15 khoản 1 điểm a) and the year's rating from it (điều 12). Codes
+here, words in :mod:`thidua_xlsx.text.messages`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from thidua_xlsx.model.campaign import RATINGS, Level
+from thidua_xlsx.model.issues import Reason
+
+HTXSNV, HTTNV, HTNV, KHTNV = RATINGS  # best first (NĐ 233/2026 điều 12 khoản 1–4)
+NOT_RATED = "KHONG_XEP_LOAI"  # no year rating: no period score, or fewer than 6 months worked (điều 14 khoản 1)
+
+# The year's formula (điều 12 khoản 5 leaves it to the unit's Quy chế; điều 15 khoản 1 điểm a speaks of the average).
+AVERAGE = "TRUNG_BINH"  # the average of the periods: the default
+SEMESTERS = "HK1_2HK2"  # (HKI + 2 × HKII) / 3, the students' rule (TT 22/2021 điều 9) some schools copy: an option
+WEIGHTED = "TRONG_SO"  # a weighted average, a weight per period
+
+# Leave during the year (điều 14 khoản 2).
+LEAVE_UNPAID = "NGHI_VIEC_RIENG"  # personal leave without pay
+LEAVE_SICK = "NGHI_OM"  # sick leave under the social insurance law
+LEAVE_MATERNITY = "NGHI_THAI_SAN"  # maternity leave under the social insurance law
+INSURED_LEAVE = frozenset({LEAVE_SICK, LEAVE_MATERNITY})  # rated on the time worked, even under 6 months
+
+# What the HTXSNV cap is a share of (điều 12 khoản 6): its words are "tổng số viên chức được xếp loại HTTNV".
+CAP_BASE_HTTNV = "HTTNV"  # those rated HTTNV once the cap is applied (the capped among them): the default
+CAP_BASE_AT_LEAST_HTTNV = "HTTNV_TRO_LEN"  # those reaching HTTNV or better, the reading some guidance gives
+
+BANDS = (Level(HTXSNV, 90), Level(HTTNV, 70), Level(HTNV, 50))  # below the last: KHTNV (điều 12 khoản 1–4)
+
+
+@dataclass(frozen=True)
+class Period:
+    """One period of the year: a month ("thang-11"), a quarter ("quy-1") or a semester ("hk1")."""
+
+    code: str
+    label: str  # as people read it: "Tháng 11/2026"
+    start: dt.date
+    end: dt.date
+
+
+@dataclass(frozen=True, slots=True)  # one per person: no __dict__ each
+class PeriodScores:
+    """A person's score in each period. A period absent or None has no score: never 0 (a period nobody
+    scored is not a period scored nothing)."""
+
+    person: str
+    scores: Mapping[str, float | None]
+
+
+@dataclass(frozen=True, slots=True)  # one per person: no __dict__ each
+class YearFacts:
+    """What the year's rating needs beyond the scores; None: not known (not "clean").
+
+    ``unit`` and ``group`` are where the HTXSNV cap is counted (điều 12 khoản 6: the same unit and each
+    group with similar tasks, e.g. leaders and staff); ``head_of`` the unit this person heads (điều 12
+    khoản 7); ``months_worked`` the months actually worked in the year, leave excluded (điều 14);
+    ``discipline`` the heaviest discipline of the year (a word of :data:`~thidua_xlsx.model.campaign.DISCIPLINES`);
+    ``entered`` the rating the competent authority decided (sheet Nhân sự), which wins over the computed one.
+    """
+
+    person: str
+    unit: str = ""
+    group: str = ""
+    head_of: str = ""
+    months_worked: float | None = None
+    leave: frozenset[str] = frozenset()
+    discipline: str | None = None
+    entered: str | None = None
+
+
+@dataclass(frozen=True)
+class YearFormula:
+    """How the year's score comes from the periods': ``weights`` (period code → weight) for
+    :data:`SEMESTERS` and :data:`WEIGHTED`; :data:`AVERAGE` weighs each period 1."""
+
+    kind: str = AVERAGE
+    weights: tuple[tuple[str, float], ...] = ()
+
+    @classmethod
+    def semesters(cls, first: str = "hk1", second: str = "hk2") -> YearFormula:
+        return cls(SEMESTERS, ((first, 1), (second, 2)))
+
+    @classmethod
+    def weighted(cls, weights: Mapping[str, float]) -> YearFormula:
+        return cls(WEIGHTED, tuple(weights.items()))
+
+
+@dataclass(frozen=True)
+class YearRules:
+    """The year's parameters, each a campaign setting; the defaults are NĐ 233/2026's.
+
+    ``bands``: the minimum of each rating, best first (điều 12 khoản 1–3); ``cap_percent``: HTXSNV at most
+    this share (điều 12 khoản 6 điểm a), ``excellent_unit_cap_percent`` when the unit itself is rated
+    HTXSNV (điểm b: the unit may decide up to 25 %); ``min_months``: fewer months worked, not rated
+    (điều 14 khoản 1).
+    """
+
+    formula: YearFormula = YearFormula()
+    bands: tuple[Level, ...] = BANDS
+    cap_percent: float = 20
+    excellent_unit_cap_percent: float = 25
+    cap_base: str = CAP_BASE_HTTNV
+    min_months: float = 6
+
+
+@dataclass(frozen=True, slots=True)  # one per person: no __dict__ each
+class YearRating:
+    """A person's year: the score, the rating, and why.
+
+    ``computed`` is what the periods and the rules give; ``rating`` is the one that counts — the
+    authority's entered rating when there is one (``entered``), else the computed one. ``used`` and
+    ``missing`` are the periods with and without a score, by code; ``capped``: HTXSNV by the score but
+    HTTNV by the cap (điều 12 khoản 6), outside it or tied at its edge.
+    """
+
+    person: str
+    score: float | None
+    rating: str
+    computed: str
+    used: tuple[str, ...]
+    missing: tuple[str, ...]
+    reasons: tuple[Reason, ...] = ()
+    capped: bool = False
+    entered: bool = False
+
+    @property
+    def overridden(self) -> bool:
+        """The entered rating differs from the computed one (a reason flags it for the council)."""
+        return self.rating != self.computed
+
+    @property
+    def reason(self) -> str:
+        return "; ".join(r.text for r in self.reasons)
+
+    def to_dict(self) -> dict:
+        return {"person": self.person, "score": self.score, "rating": self.rating, "computed": self.computed,
+                "entered": self.entered, "capped": self.capped, "used": list(self.used),
+                "missing": list(self.missing), "reasons": [r.to_dict() for r in self.reasons]}
+
