@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -201,3 +203,25 @@ def test_copies_written_on_every_core_are_those_written_in_one_process(returned,
         assert [p.name for p in result.written] == [returned["t1"].name]
         copies[workers] = parts(result.written[0])
     assert copies[2] == copies[0] == parts(returned["result"].written[0])
+
+
+def test_the_list_of_what_to_fix_prints_on_a4_one_page_wide_with_its_words_whole(returned, tmp_path):
+    """Printed, the "Cần sửa" sheet is one A4 landscape page wide (it was three pages, words cut), its
+    head repeated, each row as tall as its wrapped message."""
+    from tests.libreoffice import require_libreoffice
+    from thidua_xlsx.system.office import convert
+
+    first = load_workbook(returned["result"].written[0]).worksheets[0]
+    setup = first.page_setup
+    assert (setup.paperSize, setup.orientation, setup.fitToWidth, setup.fitToHeight) == (9, "landscape", 1, 0)
+    assert first.sheet_properties.pageSetUpPr.fitToPage and first.print_title_rows == "$5:$5"
+    message = next(r for r in range(6, first.max_row + 1) if first.cell(r, 5).value)
+    assert first.row_dimensions[message].height >= 15
+    require_libreoffice()
+    alone = tmp_path / "can-sua.xlsx"
+    wb = load_workbook(returned["result"].written[0])
+    for ws in wb.worksheets[1:]:
+        wb.remove(ws)
+    wb.save(alone)
+    pages = subprocess.run(["pdfinfo", str(convert(alone, "pdf", tmp_path))], capture_output=True, text=True)
+    assert re.search(r"^Pages:\s+1$", pages.stdout, re.M), pages.stdout

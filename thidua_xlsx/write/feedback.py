@@ -29,7 +29,16 @@ from thidua_xlsx.model.issues import ERROR, WARNING, Issue
 from thidua_xlsx.model.results import Summary
 from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import workbook as tx
-from thidua_xlsx.write.engine import ERROR_FILL, HEADER_FILL, WARNING_FILL, replacing
+from thidua_xlsx.write.engine import (
+    ERROR_FILL,
+    FONT,
+    HEADER_FILL,
+    MARGINS,
+    WARNING_FILL,
+    cell_lines,
+    replacing,
+    row_height,
+)
 
 
 def _argb(colour: str) -> str:
@@ -194,11 +203,17 @@ def _feedback_sheet(wb, item: DepartmentFeedback, summary: Summary, marked, pass
         tx.FEEDBACK_HOW.format(errors=sum(p.severity == ERROR for p in item.problems),
                                warnings=sum(p.severity == WARNING for p in item.problems)),
     ]
+    widths = (5, 10, 18, 7, 90)
     for row, text in enumerate(heading, start=1):
-        _text(ws.cell(row, 1), text).font = Font(bold=row == 1, size=13 if row == 1 else 11)
+        size = 13 if row == 1 else 11
+        cell = _text(ws.cell(row, 1), text)
+        cell.font = Font(name=FONT, bold=row == 1, size=size)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(widths))
+        ws.row_dimensions[row].height = row_height(cell_lines(text, sum(widths) * 12 / size, bold=row == 1), size)
     for col, label in enumerate(tx.FEEDBACK_HEADERS, start=1):
         cell = ws.cell(FIRST_ROW - 1, col, label)
-        cell.font = Font(bold=True)
+        cell.font = Font(name=FONT, bold=True)
         cell.fill = PatternFill("solid", fgColor=_argb(HEADER_FILL))
     for n, problem in enumerate(item.problems, start=1):
         row = FIRST_ROW + n - 1
@@ -206,17 +221,19 @@ def _feedback_sheet(wb, item: DepartmentFeedback, summary: Summary, marked, pass
         for col, value in enumerate(values, start=1):
             cell = _text(ws.cell(row, col), value)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.row_dimensions[row].height = row_height(max(cell_lines(v, w) for v, w in zip(values, widths)))
         if problem.severity in MARK_FILLS:
             ws.cell(row, 2).fill = PatternFill("solid", fgColor=MARK_FILLS[problem.severity])
         if problem.sheet in wb.sheetnames and problem.cell:
             link = ws.cell(row, 4)
             link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{problem.sheet}'!{problem.cell}")
-            link.font = Font(color="FF0563C1", underline="single")
+            link.font = Font(name=FONT, color="FF0563C1", underline="single")
     for row, kept in enumerate(marked, start=FIRST_ROW):
         for col, value in zip(KEEP_COLUMNS, kept):
             _text(ws[f"{col}{row}"], value)
-    for col, width in zip("ABCDE", (5, 10, 18, 7, 90)):
+    for col, width in zip("ABCDE", widths):
         ws.column_dimensions[col].width = width
+    _print_setup(ws, FIRST_ROW - 1, FIRST_ROW + len(item.problems) - 1)
     for col in KEEP_COLUMNS:
         ws.column_dimensions[col].hidden = True
     ws.protection.sheet = True
@@ -226,6 +243,19 @@ def _feedback_sheet(wb, item: DepartmentFeedback, summary: Summary, marked, pass
         sheet.sheet_view.tabSelected = False
     ws.sheet_view.tabSelected = True
     wb.active = 0
+
+
+def _print_setup(ws, head: int, last: int) -> None:
+    """A4 landscape at the decree's margins, one page wide, the table's head on every page: the list of what
+    to fix prints whole, its words never cut at the page's edge."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    for side, inches in MARGINS.items():
+        setattr(ws.page_margins, side, inches)
+    ws.print_title_rows = f"{head}:{head}"
+    ws.print_area = f"A1:E{max(head, last)}"
 
 
 def _text(cell, value):
