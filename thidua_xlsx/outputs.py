@@ -26,7 +26,7 @@ from pathlib import Path
 from thidua_xlsx.system import lock
 from thidua_xlsx.system.files import WriteError, as_write_error, check_writable
 from thidua_xlsx.system.written import RECORD_FILE, Written
-from thidua_xlsx.text import messages as ct
+from thidua_xlsx.text import commands as ct
 
 
 class Refused(Exception):

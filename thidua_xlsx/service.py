@@ -34,7 +34,7 @@ from thidua_xlsx.read.registrations import Checklist
 from thidua_xlsx.system import lock
 from thidua_xlsx.system.files import as_write_error, check_writable
 from thidua_xlsx.system.written import Written, free_name, sha256_of
-from thidua_xlsx.text import messages as ct
+from thidua_xlsx.text import commands as ct
 from thidua_xlsx.workspace import CAMPAIGN_FILE, INBOX, OUTBOX, CampaignFolder
 
 

@@ -242,7 +242,7 @@ def test_the_progress_bar_shows_on_a_terminal_and_not_in_a_log(tmp_path):
     import os
     import pty
 
-    from thidua_xlsx.text.messages import READING
+    from thidua_xlsx.text.commands import READING
 
     command = [sys.executable, "-m", "thidua_xlsx", "merge", str(ROOT / "samples" / "inbox"), "-o",
                str(tmp_path / "tong-hop.xlsx"), "--force"]

@@ -22,7 +22,7 @@ from pathlib import Path
 from thidua_xlsx.model.issued import ISSUED_FOLDER, LOCKED_FOLDER, IssuedWorkbook
 from thidua_xlsx.model.issues import WARNING, Issue, issue
 from thidua_xlsx.system.files import replacing
-from thidua_xlsx.text.messages import REGISTRY_DAMAGE
+from thidua_xlsx.text.commands import REGISTRY_DAMAGE
 
 RECORD_NAME = re.compile(r"[0-9a-f]+")  # a record is named after its submission id, a hex digest
 BROKEN = (ValueError, KeyError, TypeError, AttributeError)  # what reading a damaged record raises

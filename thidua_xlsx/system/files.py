@@ -26,7 +26,7 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
-from thidua_xlsx.text import messages as ct
+from thidua_xlsx.text import commands as ct
 
 TMP_STEM = 60  # characters of the target's name kept in its temporary name
 NAME_MAX = 255  # of one name: bytes on ext4 and APFS, UTF-16 units on NTFS and exFAT

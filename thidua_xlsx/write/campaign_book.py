@@ -38,7 +38,7 @@ from thidua_xlsx.model.campaign_book import (
     SourceList,
 )
 from thidua_xlsx.model.titles import name as title_name
-from thidua_xlsx.text.messages import CAMPAIGN_GUIDE
+from thidua_xlsx.text.commands import CAMPAIGN_GUIDE
 from thidua_xlsx.text.workbook import NO, YES
 from thidua_xlsx.write.engine import FIXED_DATE, FONT, HEADER_FILL, replacing
 

@@ -6,7 +6,7 @@ from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issues import NOTE
 from thidua_xlsx.model.report import Report
 from thidua_xlsx.model.results import Summary
-from thidua_xlsx.text import messages as mt
+from thidua_xlsx.text import commands as mt
 
 
 def console_lines(summary: Summary, report: Report, verbose: bool) -> list[str]:

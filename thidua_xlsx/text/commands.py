@@ -1,0 +1,243 @@
+"""What the commands say to the secretary: help, the console's report, what was written, the machine's
+refusals — plain texts, formatted where they are said. The coded problems and reasons are in
+:mod:`thidua_xlsx.text.messages`."""
+
+from __future__ import annotations
+
+CAMPAIGN_GUIDE = (
+    "Tệp này là nơi thư ký Hội đồng thi đua – khen thưởng khai báo cả năm học. Sửa trực tiếp trong Excel rồi lưu.",
+    "1. Sheet Trường: tên trường, cơ quan quản lý, nơi nhận tờ trình (từ 07/2025 là UBND xã/phường hoặc Sở GD&ĐT), hạn nộp.",
+    "2. Sheet Tổ: mỗi tổ một dòng, mã tổ không trùng.",
+    "3. Sheet Nhân sự: mỗi người một dòng, mã không trùng; cột Tổ chọn đúng tên tổ; cột Vai trò chọn bộ tiêu chí.",
+    "   Các cột Xếp loại viên chức, Số tháng làm việc, Kỷ luật, Sáng kiến dùng để xét danh hiệu (nếu Trường chọn 'Danh sách').",
+    "   Số tháng làm việc không kể thời gian nghỉ thai sản; nghỉ thai sản ghi riêng và được tính là thời gian công tác.",
+    "4. Sheet Bộ tiêu chí và Tiêu chí: dòng nhóm (mã I, II, …) ghi loại cộng / thưởng / trừ và điểm tối đa;",
+    "   các tiêu chí (I.1, I.2, …) cộng lại phải bằng điểm nhóm; các nhóm cộng phải bằng tổng điểm chuẩn.",
+    "   Nhóm thưởng / trừ: điểm tối đa của nhóm là mức trần. Điểm tối thiểu của nhóm: không đạt thì xếp loại bị giới hạn.",
+    "5. Sheet Quy tắc, Xếp loại, Danh hiệu, Căn cứ: điều kiện xét danh hiệu theo Luật Thi đua, khen thưởng 2022 (sửa theo quy định mới).",
+    "Sau đó: 'thidua-xlsx generate THƯ_MỤC --round dang-ky -o outbox/dang-ky' để tạo phiếu đăng ký cho từng tổ,",
+    "cuối năm: 'thidua-xlsx generate THƯ_MỤC --round cham-diem -o outbox/cham-diem' để tạo phiếu chấm điểm.",
+    "Không sửa ô Mã chiến dịch: các tệp các tổ gửi về được nhận ra nhờ mã này.",
+)
+# --- command line ---------------------------------------------------------------------------
+MAIN_HELP = ("Thi đua – khen thưởng trường học qua Excel: tạo chiến dịch, sinh phiếu khóa ô cho từng tổ, "
+             "tổng hợp, xếp hạng và xét danh hiệu.")
+EXIT_CODES_HELP = ("Mã thoát: {ok} thành công (lỗi trong tệp nộp chỉ được báo cáo); {unusable} không có gì dùng được "
+                   "(chiến dịch sai, không đọc được tệp nào); {usage} sai tham số; {strict} có lỗi khi dùng --strict; "
+                   "{internal} lỗi nội bộ (chạy lại với --debug để xem chi tiết).")
+DEBUG_HELP = "Hiện đầy đủ lỗi kỹ thuật (traceback) khi có sự cố."
+INIT_HELP = ("Tạo chiến dịch mới: ghi THƯ_MỤC/campaign.xlsx (thông tin trường, tổ, nhân sự, tiêu chí, danh hiệu, "
+             "quy tắc) từ mẫu theo cấp học, kèm một trường ví dụ để chạy thử ngay.")
+LEVEL_HELP = "Cấp học của mẫu: mam-non, tieu-hoc, thcs, thpt."
+FORCE_HELP = "Ghi đè tệp đã có."
+GENERATE_FORCE_HELP = "Thay cả những sổ đã có trong thư mục ghi mà khác sổ sắp tạo (mặc định: không ghi đè gì)."
+GENERATE_HELP = ("Sinh một sổ Excel khóa ô cho mỗi tổ. CAMPAIGN là thư mục chiến dịch hoặc tệp campaign.xlsx. "
+                 "Vòng dang-ky: phiếu đăng ký thi đua; vòng cham-diem: phiếu tự chấm và tổ chấm.")
+ROUND_HELP = "Vòng: dang-ky (đăng ký đầu năm) hoặc cham-diem (chấm điểm cuối năm)."
+OUTBOX_HELP = "Thư mục ghi các sổ (mặc định: outbox/<vòng>)."
+FROM_HELP = "Bảng tổng hợp đăng ký (do merge vòng dang-ky tạo) để điền sẵn danh hiệu đã đăng ký."
+EXISTS = "Đã có {path}. Dùng --force để ghi đè, hoặc chọn tên hay nơi ghi khác."
+INIT_DONE = "Đã tạo {path}: {school}, {departments} tổ, {staff} người. Hãy mở bằng Excel để sửa cho đúng trường mình."
+GENERATE_DONE = "Đã tạo {count} sổ trong {outbox}."
+CAMPAIGN_INVALID = "Tệp chiến dịch {file} có {count} lỗi; hãy sửa rồi chạy lại."
+INTERNAL_ERROR = "Lỗi nội bộ của thidua-xlsx ({error}). Chạy lại với --debug để xem chi tiết và báo cho người bảo trì."
+MERGE_HELP = ("Đọc mọi sổ trong thư mục INBOX (cả thư mục con; không sửa gì trong đó), kiểm tra, tổng hợp, xếp hạng, "
+              "xét danh hiệu và ghi bảng tổng hợp Excel (và báo cáo JSON nếu cần).")
+STATUS_HELP = "Đọc và kiểm tra INBOX như merge nhưng không ghi tệp nào: tổ nào đã nộp, chưa nộp, sai ở đâu."
+SUMMARY_HELP = "Tệp tổng hợp cần ghi (mặc định: tong-hop_<vòng>.xlsx)."
+JSON_HELP = "Ghi thêm báo cáo JSON (tệp, lỗi, từng người: điểm, hạng, danh hiệu và lý do)."
+STRICT_HELP = "Trả mã thoát 3 nếu có lỗi trong các sổ nộp."
+CAMPAIGN_OPT_HELP = ("Thư mục chiến dịch (có campaign.xlsx) hoặc chính tệp campaign.xlsx. Mặc định: thư mục chiến "
+                     "dịch chứa INBOX, hoặc thư mục chiến dịch nằm cạnh INBOX.")
+CAMPAIGN_USED = "Chiến dịch: {path}"
+MERGE_ROUND_HELP = "Vòng cần tổng hợp (mặc định: vòng của đa số sổ trong INBOX)."
+GENERATE_NO_FROM = ("Lưu ý: không có --from nên mọi người trong phiếu chấm điểm là 'Chưa đăng ký' và sẽ không được xét "
+                    "danh hiệu. Hãy dùng --from tong-hop-dang-ky.xlsx (bảng tổng hợp vòng đăng ký).")
+CHECKLIST_HEAD = "Danh sách cần kiểm tra trước khi gửi phiếu chấm điểm:"
+CHECKLIST_MISSING = "  Tổ chưa gửi đăng ký (mọi người trong tổ là 'Chưa đăng ký'): {names}."
+CHECKLIST_NOT_REGISTERED = "  Chưa đăng ký thi đua ({count} người, không được xét danh hiệu): {names}."
+CHECKLIST_NEWCOMER = ("  Người mới đã đăng ký, cần thêm vào sheet Nhân sự: {name} ({department}, {title}) – đã có "
+                      "phiếu riêng trong sổ của tổ.")
+CHECKLIST_OK = "  Mọi tổ đã gửi đăng ký; mọi người trong danh sách đã đăng ký."
+DEFAULT_SUMMARY = "tong-hop_{round}.xlsx"
+READING = "Đang đọc"
+NOTHING_USABLE = ("Không có sổ nào dùng được trong {inbox} (lý do của từng tệp ở trên). Chưa ghi bảng tổng hợp; "
+                  "hãy kiểm tra thư mục rồi chạy lại.")
+EMPTY_INBOX = "Thư mục {inbox} chưa có tệp nào. Hãy lưu các sổ các tổ gửi về vào đó rồi chạy lại."
+OUTPUT_FOLDER = "Không tạo được thư mục '{path}' để ghi kết quả ({reason}). Hãy chọn nơi ghi khác bằng -o."
+OUTPUT_IS_FOLDER = "'{path}' là một thư mục; hãy ghi tên tệp, ví dụ {path}/tong-hop.xlsx."
+SUMMARY_DONE = "Đã ghi bảng tổng hợp: {path} (mọi vấn đề ở sheet Kiểm tra, mọi tệp ở sheet Nguồn dữ liệu)"
+JSON_DONE = "Đã ghi báo cáo JSON: {path}"
+REPORT_FILES = "Tệp: {total} (dùng {accepted}, bản cũ {superseded}, bị từ chối {rejected}, bỏ qua {skipped})."
+REPORT_ROUND = "Vòng: {round} – {school}, năm học {year}."
+REPORT_DEPARTMENTS = "Tổ đã nộp: {submitted}/{total}."
+REPORT_MISSING = "Tổ chưa nộp: {names}."
+REPORT_PEOPLE = "Số người: {people} (có điểm {scored}, người mới {newcomers})."
+REPORT_TITLES = "Đề nghị: {ldtt} Lao động tiên tiến, {cstdcs} Chiến sĩ thi đua cơ sở."
+REPORT_REGISTERED = "Đã đăng ký danh hiệu: {registered}/{people}."
+REPORT_PROBLEMS = "Vấn đề: {errors} lỗi, {warnings} cảnh báo, {notes} ghi chú."
+FOLLOWUP_HEAD = "Tình hình nộp sổ (hạn nộp {deadline}):"
+NO_DEADLINE = "chưa ghi – điền ở sheet Trường của campaign.xlsx"
+FOLLOWUP_LINE = "  {department}: {text}{extra}"
+FOLLOWUP_STATES = {"on_time": "đúng hạn (gửi ngày {sent})", "late": "nộp muộn {days} ngày (gửi ngày {sent})",
+                   "not_sent": "chưa nộp", "unfilled": "đã gửi ngày {sent} nhưng chưa điền ({filled}/{people} người "
+                                                       "có nội dung)"}
+FOLLOWUP_OVERDUE = " – đã quá hạn {days} ngày"
+FOLLOWUP_ERRORS = "; còn {count} lỗi cần sửa"
+FOLLOWUP_MISSING = "; {count} người chưa có gì: {names}"
+NUDGE_HELP = ("In sẵn lời nhắc cho từng tổ trưởng cần nhắc (chưa nộp, sổ còn trống, còn lỗi, còn người chưa điền), "
+              "kèm e-mail và hạn nộp, để dán vào Zalo hoặc e-mail.")
+REMIND_HEAD = "--- {department} – {head} <{email}> ---"
+NO_EMAIL = "chưa có e-mail trong campaign.xlsx"
+REMIND_BODY = ("Kính gửi thầy/cô {head}, tổ trưởng {department}: sổ {round} năm học {year} của tổ {what}. {when}"
+               "Nhờ thầy/cô hoàn thành và gửi lại cho thư ký Hội đồng. Trân trọng cảm ơn! – {secretary}")
+REMIND_ANYONE = "tổ trưởng"
+REMIND_SECRETARY = "Thư ký Hội đồng thi đua – khen thưởng"
+REMIND_NOT_SENT = "chưa được gửi về"
+REMIND_UNFILLED = "đã gửi về ({file}) nhưng còn trống"
+REMIND_ERRORS = "còn {count} lỗi cần sửa (xem bản góp ý của tệp {file})"
+REMIND_MISSING = "còn thiếu phần của: {names}"
+REMIND_DEADLINE = "Hạn nộp: {deadline}"
+REMIND_NONE = "Không tổ nào cần nhắc: mọi tổ đã nộp đủ, không còn lỗi."
+REPORT_SIGNALS = "Tín hiệu cho Hội đồng (chỉ để xem lại, không ảnh hưởng kết quả):"
+REPORT_FILE_LINE = "  {name}: {status}{problems}"
+REPORT_FILE_PROBLEMS = " – {count} vấn đề"
+FILE_STATUS = {"accepted": "được dùng", "superseded": "bản cũ, đã có bản mới hơn", "rejected": "bị từ chối",
+               "skipped": "bỏ qua"}
+FEEDBACK_HELP = ("Ghi vào thư mục này, cho mỗi tổ có lỗi hoặc cảnh báo, một bản sao sổ của chính tổ đó: ô có vấn "
+                 "đề được tô màu và có nhận xét, sheet đầu 'Cần sửa' liệt kê việc cần làm. Tổ sửa và gửi lại "
+                 "chính tệp đó. Thư mục nhận về không bị sửa.")
+FEEDBACK_DONE = "Đã ghi {count} bản góp ý cho các tổ vào {folder}: {names}"
+FEEDBACK_NONE = "Không tổ nào có lỗi hay cảnh báo: không cần bản góp ý nào."
+FEEDBACK_NOT_CONVERTED = ("Không ghi được bản góp ý cho {names}: tệp .xls/.ods cần LibreOffice để chuyển sang .xlsx. "
+                          "Các lỗi của tệp vẫn có ở sheet Kiểm tra của bảng tổng hợp.")
+FEEDBACK_IN_INBOX = ("Thư mục góp ý '{path}' nằm trong thư mục nhận về; chương trình không ghi gì vào thư mục nhận "
+                     "về. Hãy chọn thư mục khác, ví dụ gop-y/.")
+COUNCIL_HELP = ("Bảng tổng hợp Hội đồng đã họp xét (đã ghi Điểm Hội đồng, Quyết định, Ghi chú ở sheet Điểm chi tiết "
+                "và kết quả ở sheet Kiểm phiếu): ghi bảng tổng hợp cuối cùng theo ý kiến Hội đồng, kèm sheet Thay đổi "
+                "của Hội đồng.")
+COUNCIL_SAME_FILE = "Không ghi đè bảng tổng hợp của Hội đồng '{path}'; hãy chọn tên khác với -o, ví dụ tong-hop-cuoi.xlsx."
+PUBLIC_HELP = ("Ghi thêm danh sách công khai (họ tên, chức vụ, tổ, danh hiệu đề nghị; thời hạn nhận ý kiến) để niêm "
+               "yết ở bảng tin hoặc trang web của trường. Có --pdf thì ghi cả bản PDF.")
+PUBLIC_DAYS_HELP = "Số ngày nhận ý kiến kể từ hôm nay, ghi trong danh sách công khai (mặc định 5)."
+PUBLIC_DONE = "Đã ghi danh sách công khai: {path} (nhận ý kiến đến hết ngày {until})"
+PUBLIC_ONLY_SCORING = "Danh sách công khai chỉ có ở vòng chấm điểm (khi đã có danh hiệu đề nghị); không ghi."
+DOCS_HELP = ("Ghi vào thư mục này hồ sơ đề nghị dạng Word và PDF: Tờ trình (Mẫu 01), Biên bản họp bình xét, Biên "
+             "bản kiểm phiếu, Phiếu bầu, và cho mỗi danh hiệu một thư mục gồm Danh sách đề nghị, Báo cáo thành tích "
+             "(Mẫu 05) của từng CSTĐCS và Danh mục hồ sơ (giấy tờ còn phải đính kèm). PDF cần LibreOffice.")
+DOCS_DONE = "Đã ghi hồ sơ vào {folder}: {docx} văn bản Word, {pdf} bản PDF."
+DOCS_SHARED = "  Dùng chung: {names}"
+DOCS_DOSSIER = ("  {title}: {folder}/ – {own} văn bản riêng và {shared} văn bản dùng chung; còn {attach} giấy tờ "
+                "phải đính kèm (xem {checklist})")
+DOCS_EXIST = ("Thư mục hồ sơ '{path}' đã có văn bản (.docx/.pdf): có thể là Báo cáo thành tích ai đó đã viết. "
+              "Dùng --force để ghi đè, hoặc chọn thư mục khác.")
+DOCS_IN_INBOX = ("Thư mục hồ sơ '{path}' nằm trong thư mục nhận về; chương trình không ghi gì vào thư mục nhận về. "
+                 "Hãy chọn thư mục khác, ví dụ ho-so/.")
+DOCS_ONLY_SCORING = "Hồ sơ đề nghị chỉ có ở vòng chấm điểm (khi đã có danh hiệu đề nghị); không ghi."
+PDF_HELP = "Ghi thêm bản PDF của bảng tổng hợp (khổ A4, cần LibreOffice)."
+PDF_DONE = "Đã ghi bản PDF: {path}"
+PDF_FONT_USED = "Phông chữ của bản PDF: {fonts} (Times New Roman hoặc phông cùng số đo)."
+PDF_FONT_FALLBACK = ("Bản PDF phải dùng phông {fonts} thay cho Times New Roman vì máy chưa có Times New Roman hay "
+                     "phông cùng số đo (Liberation Serif, Tinos): trang có thể ngắt khác bản in từ Excel/Word và "
+                     "không đúng phông theo Nghị định 30. Hãy cài phông (Debian/Ubuntu: sudo apt-get install "
+                     "fonts-liberation2) rồi chạy lại, hoặc xuất PDF từ Excel/Word trên máy có Times New Roman.")
+PDF_NO_OFFICE = ("Không tạo được PDF vì máy chưa có LibreOffice. Cài LibreOffice (Debian/Ubuntu: sudo apt-get install "
+                 "--no-install-recommends libreoffice-calc libreoffice-writer; Windows/macOS: tải tại libreoffice.org) rồi chạy lại với "
+                 "--pdf, hoặc mở tệp tổng hợp bằng Excel và chọn File → Export → PDF.")
+PDF_FAILED = "Không tạo được PDF ({reason}). Bảng tổng hợp Excel vẫn đã được ghi; hãy xuất PDF từ Excel."
+OPTIONS_METAVAR = "[TÙY CHỌN]"
+DAYS_METAVAR = "SỐ_NGÀY"
+FOLDER_METAVAR = "THƯ_MỤC"
+COMMAND_METAVAR = "LỆNH [THAM SỐ]..."
+# click words its own messages (usage errors, help) through gettext; these are their Vietnamese.
+CLICK_TEXTS = {
+    "Aborted!": "Đã dừng.",
+    "Options": "Tùy chọn",
+    "Commands": "Lệnh",
+    "Positional arguments": "Tham số",
+    "Usage:": "Cách dùng:",
+    "Missing command.": "Thiếu lệnh.",
+    "Error: {message}": "Lỗi: {message}",
+    "Try '{command} {option}' for help.": "Xem hướng dẫn: '{command} {option}'.",
+    "Invalid value: {message}": "Giá trị không hợp lệ: {message}",
+    "Invalid value for {param_hint}: {message}": "Giá trị không hợp lệ cho {param_hint}: {message}",
+    "Missing argument": "Thiếu tham số",
+    "Missing option": "Thiếu tùy chọn",
+    "Missing parameter": "Thiếu tham số",
+    "Missing {param_type}": "Thiếu {param_type}",
+    "Missing parameter: {param_name}": "Thiếu tham số: {param_name}",
+    "argument": "tham số",
+    "option": "tùy chọn",
+    "parameter": "tham số",
+    "No such option {name!r}.": "Không có tùy chọn {name!r}.",
+    "No such command {name!r}.": "Không có lệnh {name!r}.",
+    "No such option: {name}": "Không có tùy chọn: {name}",
+    "Did you mean {possibility}?": "Có phải ý bạn là {possibility}?",
+    "(Did you mean one of: {possibilities}?)": "(Có phải ý bạn là một trong: {possibilities}?)",
+    "unknown error": "lỗi không xác định",
+    "Could not open file {filename!r}: {message}": "Không mở được tệp {filename!r}: {message}",
+    "Choose from:\n\t{choices}": "Chọn một trong:\n\t{choices}",
+    "{value!r} is not {choice}.": "{value!r} không phải là {choice}.",
+    "{value!r} is not one of {choices}.": "{value!r} không thuộc: {choices}.",
+    "{value!r} is not a valid {number_type}.": "{value!r} không phải là số hợp lệ.",
+    "{value} is not in the range {range}.": "{value} nằm ngoài khoảng {range}.",
+    "file": "tệp",
+    "directory": "thư mục",
+    "path": "đường dẫn",
+    "{name} {filename!r} does not exist.": "Không tìm thấy {filename!r}.",
+    "{name} {filename!r} is a file.": "{filename!r} là một tệp, cần một thư mục.",
+    "{name} {filename!r} is a directory.": "{filename!r} là một thư mục, cần một tệp.",
+    "{name} {filename!r} is not readable.": "Không đọc được {filename!r} (không có quyền).",
+    "{name} {filename!r} is not writable.": "Không ghi được vào {filename!r} (không có quyền).",
+    "Show the version and exit.": "Hiện phiên bản rồi thoát.",
+    "Show this message and exit.": "Hiện hướng dẫn này rồi thoát.",
+    "%(prog)s, version %(version)s": "%(prog)s, phiên bản %(version)s",
+    "default: {default}": "mặc định: {default}",
+    "required": "bắt buộc",
+    "Got unexpected extra argument ({args})": "Thừa tham số ({args})",
+    "Got unexpected extra arguments ({args})": "Thừa các tham số ({args})",
+    "Option {name!r} requires an argument.": "Tùy chọn {name!r} cần một giá trị.",
+    "Option {name!r} requires {nargs} arguments.": "Tùy chọn {name!r} cần {nargs} giá trị.",
+    "Option {name!r} does not take a value.": "Tùy chọn {name!r} không nhận giá trị.",
+}
+REGISTRY_DAMAGE = {"json": "nội dung không đọc được, có thể tệp bị cắt cụt hoặc bị sửa",
+                   "content": "thiếu thông tin của sổ đã phát", "unreadable": "không mở được tệp"}
+REGISTRY_MISSING = ("Thư mục bản ghi sổ đã phát {folder} {state}, nên {count} sổ của chiến dịch này trong thư mục nhận "
+                    "về ({names}) không kiểm được. Hãy chép lại thư mục so-da-phat/ từ bản sao lưu (hoặc từ máy đã "
+                    "chạy 'thidua-xlsx generate') vào {campaign} rồi chạy lại; các tổ không cần điền lại. Chưa ghi "
+                    "tệp nào.")
+REGISTRY_STATES = {"missing": "không còn", "empty": "không còn bản ghi nào đọc được"}
+FAULT_WRITE = "Không ghi được '{path}':"
+FAULT_OPEN = "Không mở được '{path}':"
+FAULT_SYSTEM = "Máy báo lỗi:"
+FAULT_DISK_FULL = "ổ đĩa đầy — hãy giải phóng chỗ (xóa tệp không cần, dọn Thùng rác) rồi chạy lại."
+FAULT_NAME_TOO_LONG = ("đường dẫn quá dài so với giới hạn của hệ thống ({length} ký tự) — hãy chọn thư mục ngắn hơn, "
+                       "gần gốc ổ đĩa (ví dụ D:\\thidua), hoặc đặt tên tệp ngắn hơn rồi chạy lại.")
+FAULT_OPEN_ELSEWHERE = "tệp đang mở trong Excel hoặc chương trình khác — hãy đóng tệp {name} trong Excel rồi chạy lại."
+FAULT_READ_ONLY = ("ổ đĩa hoặc thư mục chỉ cho đọc (USB khóa ghi, ổ mạng chỉ đọc) — hãy chọn nơi ghi khác rồi chạy "
+                   "lại.")
+FAULT_NO_PERMISSION = ("không có quyền (thư mục {folder} hoặc tệp {name} không cho ghi) — nếu tệp {name} đang mở trong "
+                       "Excel, hãy đóng tệp rồi chạy lại; nếu không, hãy chọn nơi ghi khác hoặc nhờ cấp quyền ghi.")
+FAULT_OTHER = "{reason} — hãy kiểm tra ổ đĩa hoặc chọn nơi ghi khác rồi chạy lại."
+BUSY = ("Một lệnh thidua-xlsx khác ({command}) đang chạy trên {what}: máy {host}, tiến trình {pid}, từ {since}. Hãy "
+        "đợi lệnh đó xong rồi chạy lại. Nếu chắc chắn không còn lệnh nào chạy (máy bị tắt đột ngột), hãy xóa tệp "
+        "{lock} rồi chạy lại.")
+BUSY_UNKNOWN = ("Một lệnh thidua-xlsx khác đang chạy trên {what} (tệp khóa {lock}). Hãy đợi lệnh đó xong rồi chạy "
+                "lại; nếu chắc chắn không còn lệnh nào chạy, hãy xóa tệp {lock} rồi chạy lại.")
+BUSY_CAMPAIGN = "chiến dịch {path}"
+BUSY_OUTPUT = "'{path}'"
+OUTPUT_OPTIONS = {"output": "-o", "json": "--json", "public": "--cong-khai", "output_pdf": "bản PDF của -o",
+                  "public_pdf": "bản PDF của --cong-khai", "feedback": "--feedback", "docs": "--docs"}
+OUTPUT_IN_INBOX = ("{option} '{path}' nằm trong thư mục nhận về {inbox}: chương trình không ghi gì vào đó (nơi giữ sổ "
+                   "các tổ gửi về). Hãy chọn nơi ghi khác, ngoài thư mục nhận về.")
+OUTPUT_IS_INPUT = "{option} '{path}' là {what}: chương trình không ghi đè tệp đầu vào. Hãy chọn tên khác."
+OUTPUT_INPUTS = {"council": "bảng tổng hợp Hội đồng đã họp (--council)", "campaign": "sổ chiến dịch",
+                 "record": "bản ghi của chương trình trong thư mục chiến dịch",
+                 "records": "nơi giữ bản ghi sổ đã phát của chương trình (thư mục so-da-phat)"}
+OUTPUTS_CLASH = "{first} và {second} cùng ghi vào '{path}'. Hãy đặt tên khác cho một trong hai."
+KEPT_BESIDE = ("Giữ nguyên {kept}: tệp đã được sửa hoặc không do chương trình ghi; bản mới ghi vào {new}. Nếu không "
+               "cần tệp cũ, hãy xóa nó rồi chạy lại.")
+EXIT_CODES_FAULTS = ("Mã {unusable} cũng khi máy hay một lệnh khác không cho ghi (ổ đĩa đầy, không có quyền ghi, tệp "
+                     "đang mở trong Excel, đường dẫn quá dài, lệnh khác đang chạy); {usage} cả khi lệnh bị từ chối "
+                     "trước khi làm gì (kết quả đã có mà thiếu --force, ghi vào thư mục nhận về, hai kết quả trùng "
+                     "tên).")
