@@ -154,8 +154,9 @@ def test_campaign_with_a_deleted_sheet_is_exit_1(tmp_path):
 # --- import rules ------------------------------------------------------------------------------------
 
 
-def _modules_after_import(statement: str) -> set[str]:
-    code = f"import sys; {statement}; print(' '.join(sorted(m.split('.')[0] for m in sys.modules)))"
+def _modules_after_import(statement: str, depth: int = 1) -> set[str]:
+    code = (f"import sys; {statement}; "
+            f"print(' '.join(sorted('.'.join(m.split('.')[:{depth}]) for m in sys.modules)))")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, timeout=60, text=True)
     assert done.returncode == 0, done.stderr
     return set(done.stdout.split())
@@ -165,6 +166,9 @@ def test_cli_import_stays_light():
     loaded = _modules_after_import("import thidua_xlsx.cli")
 
     assert not loaded & {"pandas", "openpyxl", "xlsxwriter", "python_calamine", "numpy"}
+    ours = _modules_after_import("import thidua_xlsx.cli", depth=3)
+    assert not {m for m in ours if m.startswith(("thidua_xlsx.read", "thidua_xlsx.decide", "thidua_xlsx.write"))}
+    assert "thidua_xlsx.model.results" not in ours, "the exit codes come without the results (--help is instant)"
 
 
 def test_pure_modules_stay_pure_when_imported():

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from thidua_xlsx.model.report import EXIT_INTERNAL, EXIT_OK, EXIT_STRICT, EXIT_UNUSABLE, EXIT_USAGE
+from thidua_xlsx.model.exits import EXIT_INTERNAL, EXIT_OK, EXIT_STRICT, EXIT_UNUSABLE, EXIT_USAGE
 from thidua_xlsx.text import commands as ct
 
 

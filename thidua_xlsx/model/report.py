@@ -11,18 +11,13 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.exits import EXIT_OK, EXIT_STRICT, EXIT_UNUSABLE
 from thidua_xlsx.model.inbox import ACCEPTED, REJECTED, SKIPPED, SUPERSEDED, InboxFile
 from thidua_xlsx.model.issues import ERROR, NOTE, WARNING, Issue
 from thidua_xlsx.model.results import Summary
 from thidua_xlsx.model.titles import CSTDCS, LDTT
 
 REPORT_SCHEMA_VERSION = 3  # of the JSON report (README: what each version changed)
-
-EXIT_OK = 0
-EXIT_UNUSABLE = 1  # nothing usable: an invalid campaign, or no submission could be read
-EXIT_USAGE = 2  # wrong arguments, or a request refused before any work (an output that would overwrite)
-EXIT_STRICT = 3  # --strict and errors were found
-EXIT_INTERNAL = 4  # a bug: please report it (run again with --debug for the traceback)
 
 _SEVERITY_ORDER = {ERROR: 0, WARNING: 1, NOTE: 2}
 
