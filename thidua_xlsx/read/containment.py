@@ -123,14 +123,17 @@ class Problem:
     params: tuple[tuple[str, object], ...] = ()
 
 
-def check_workbook(path: Path, data: bytes, suffix: str) -> Problem | None:
-    """Why ``data`` (the bytes of ``path``) must not be parsed, or None. Never inflates more than the limits."""
+def check_workbook(path: Path, data: bytes, suffix: str, parts: dict[str, bytes] | None = None) -> Problem | None:
+    """Why ``data`` (the bytes of ``path``) must not be parsed, or None. Never inflates more than the limits.
+
+    ``parts``: given, it receives the sheet parts of an .xlsx/.xlsm inflated by the checks (those up to
+    CHUNK, by part name), for the reader to look at without inflating them again."""
     if data[:8] == CFB_MAGIC and suffix in (".xlsx", ".xlsm"):
         return Problem("file.encrypted")
     if suffix in (".xlsx", ".xlsm", ".ods"):
         if data[:4] != ZIP_MAGIC:
             return Problem("file.corrupt")
-        return _zip_problem(data, suffix, INBOX)
+        return _zip_problem(data, suffix, INBOX, parts)
     if data[:8] != CFB_MAGIC:
         return Problem("file.corrupt")
     return _xls_problem(data, INBOX)
@@ -154,7 +157,7 @@ def read_own_book(book: Path, problems: Problems, unreadable: str, **params) -> 
         from xlsxwriter.utility import xl_rowcol_to_cell
 
         found = dict(problem.params)
-        problems.add("book.sheet_too_big", file=book.name, sheet=_sheet_names(data).get(found["part"], found["part"]),
+        problems.add("book.sheet_too_big", file=book.name, sheet=sheet_names(data).get(found["part"], found["part"]),
                      cell=xl_rowcol_to_cell(found["rows"] - 1, found["columns"] - 1), max_rows=OWN.rows,
                      max_columns=OWN.columns)
     else:
@@ -170,7 +173,7 @@ def _own_book_problem(data: bytes) -> Problem | None:
     return _zip_problem(data, None, OWN)
 
 
-def _sheet_names(data: bytes) -> dict[str, str]:
+def sheet_names(data: bytes) -> dict[str, str]:
     """Sheet part (``sheet3.xml``) → the sheet's name as its tab shows it; {} when the book does not say."""
     from defusedxml.ElementTree import ParseError, fromstring
 
@@ -190,8 +193,10 @@ def _is_sheet_part(name: str) -> bool:
     return name.startswith("xl/worksheets/") and name.endswith(".xml")
 
 
-def _zip_problem(data: bytes, suffix: str | None, bounds: Bounds) -> Problem | None:
-    """``suffix`` None: the format is told from the entries (an .ods has content.xml, no xl/workbook.xml)."""
+def _zip_problem(data: bytes, suffix: str | None, bounds: Bounds, parts: dict[str, bytes] | None = None
+                 ) -> Problem | None:
+    """``suffix`` None: the format is told from the entries (an .ods has content.xml, no xl/workbook.xml);
+    ``parts``: see :func:`check_workbook`."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
@@ -242,6 +247,8 @@ def _zip_problem(data: bytes, suffix: str | None, bounds: Bounds) -> Problem | N
                         return problem
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError):
         return Problem("file.corrupt")
+    if parts is not None:
+        parts.update((name, xml) for name, xml in sheets.items() if isinstance(xml, bytes))
     return None
 
 

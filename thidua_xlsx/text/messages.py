@@ -71,7 +71,8 @@ MESSAGES = {
                                          "sổ vào thư mục khác bằng -o.",
     "generate.outbox_unwritable": "Không tạo được thư mục '{path}' để ghi sổ ({reason}). Hãy chọn thư mục khác "
                                   "bằng -o.",
-    "file.unfilled": "Sổ giống hệt sổ đã phát: tổ chưa điền gì. Hãy nhắc tổ điền rồi gửi lại.",
+    "file.unfilled": "Sổ giống hệt sổ đã phát: {department} chưa điền gì nên chưa tính là đã nộp. Hãy nhắc tổ điền "
+                     "rồi gửi lại.",
     "from.not_ours": "'{path}' không phải bảng tổng hợp do thidua-xlsx tạo (không có thông tin nhận diện). Hãy dùng "
                      "tệp do 'thidua-xlsx merge' tạo từ vòng đăng ký của chiến dịch này.",
     "from.other_campaign": "Bảng tổng hợp '{path}' thuộc chiến dịch khác (năm học {year}). Hãy dùng bảng tổng hợp "
@@ -521,3 +522,48 @@ CLICK_TEXTS = {
     "Option {name!r} requires {nargs} arguments.": "Tùy chọn {name!r} cần {nargs} giá trị.",
     "Option {name!r} does not take a value.": "Tùy chọn {name!r} không nhận giá trị.",
 }
+
+# issue 25: what comes in
+QUOTE_LIMIT = 80  # characters of a typed value quoted in a message: a cell may hold 32,767
+
+
+def shortened(value, limit: int = QUOTE_LIMIT) -> str:
+    """A value typed in a cell as a message quotes it: cut to ``limit`` characters and "…" (with the
+    length), so that a pasted page of text never pushes the explanation out of its "Kiểm tra" cell."""
+    text = value if isinstance(value, str) else str(value)
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text):,} ký tự)".replace(",", ".")
+
+
+MESSAGES.update({
+    "value.date_in_score": "'{value}' là ngày/giờ, không phải điểm (Excel tự đổi số vừa gõ thành ngày, hoặc ô bị "
+                           "định dạng ngày). Hãy định dạng ô là số rồi gõ lại điểm từ 0 đến {max}; ô này chưa được "
+                           "tính điểm.",
+    "value.error_value": "Ô có giá trị lỗi {value} (công thức tính ra lỗi) nên không biết giá trị thật; ô này không "
+                         "được dùng (không coi là trống, không tính là 0). Hãy nhờ tổ gõ giá trị thay cho công thức "
+                         "rồi gửi lại.",
+    "value.formula_no_result": "Ô có công thức nhưng tệp không lưu kết quả (tệp do một chương trình không tính công "
+                               "thức ghi ra) nên không biết giá trị; ô này không được dùng (không coi là trống, không "
+                               "tính là 0). Hãy mở tệp bằng Excel hoặc LibreOffice, gõ giá trị thay cho công thức, "
+                               "lưu rồi gửi lại.",
+    "value.percent_format": "Ô điểm bị định dạng phần trăm: ô hiện {shown}%, giá trị thật là {value} – không rõ tổ "
+                            "muốn ghi {shown} hay {value} điểm nên ô này chưa được tính điểm. Hãy định dạng ô là số "
+                            "(Format Cells → Number) rồi gõ lại điểm.",
+    "file.nothing_filled": "Sổ gửi về chưa có ô nào được điền (còn trống như khi phát, dù đã được lưu lại): "
+                           "{department} chưa tính là đã nộp. Hãy nhắc tổ điền rồi gửi lại.",
+    "person.moved": "{name} (mã {person}) có trong sổ của {found}, nhưng theo sheet Nhân sự của campaign.xlsx nay "
+                    "thuộc {current}: điểm trong sổ của {found} được tính cho {current}. Nếu việc chuyển tổ là nhầm, "
+                    "hãy sửa cột Tổ ở sheet Nhân sự.",
+    "person.removed": "{name} (mã {person}) có trong sổ của {department} nhưng không còn trong sheet Nhân sự của "
+                      "campaign.xlsx: phần của người này không được tính. Nếu người đó vẫn thuộc trường, hãy thêm "
+                      "lại vào sheet Nhân sự.",
+    "value.invisible_removed": "'{value}' có ký tự ẩn (ký tự điều khiển, ký tự đổi chiều chữ hoặc không độ rộng) – "
+                               "đã bỏ, còn '{clean}'. Không cần sửa.",
+})
+REASONS.update({
+    "ldtt.no_scores": "chưa có điểm thi đua (phiếu chưa có điểm tự chấm hay tổ chấm) nên chưa xếp loại được (cần từ "
+                      "{needed})",
+    "flag.score_unknown": "có ô điểm không đọc được ({cells}) – tổng điểm chưa tính các ô đó, xem sheet Kiểm tra",
+})
+LABELS.update({"maternity_months": "số tháng nghỉ thai sản", "days_off": "số ngày nghỉ"})
+REPORT_UNTOUCHED = ("Sổ gửi về còn trống, chưa tính là đã nộp ({count} tổ): {names}. Có thể đây là sổ đã phát "
+                    "(thư mục outbox) chứ không phải sổ các tổ gửi về; hãy nhắc các tổ điền rồi gửi lại.")

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.model.inbox import ACCEPTED, InboxFile, Submission, reject, skip
+from thidua_xlsx.model.inbox import ACCEPTED, SKIPPED, InboxFile, Submission, reject, skip
 from thidua_xlsx.model.issued import IssuedPerson, IssuedWorkbook
 from thidua_xlsx.model.issues import WARNING, issue
 from thidua_xlsx.read.containment import (
@@ -44,11 +44,12 @@ from thidua_xlsx.read.containment import (
     check_workbook,
 )
 from thidua_xlsx.read.department import overview, registration, scoring
-from thidua_xlsx.read.department.cells import Sheet, Sheets, load_values
+from thidua_xlsx.read.department.cells import Sheet, Sheets, canonical, load_values
 from thidua_xlsx.read.department.entry import blank_entry, saved_at, with_hash
 from thidua_xlsx.read.department.extraction import NOT_READ, Extraction, Found
 from thidua_xlsx.read.department.fonts import attach_fonts, legacy_inputs
 from thidua_xlsx.read.department.locked import locked_changes
+from thidua_xlsx.read.department.marks import attach_marks
 from thidua_xlsx.read.department.meta import NewerTemplate, OldTemplate, identity_fields, parse_meta
 from thidua_xlsx.read.registry import IssuedRegistry
 
@@ -108,7 +109,8 @@ def _read_item(item: InboxItem, context: ReadContext) -> InboxFile:
     except OSError:
         return reject(entry, "file.unreadable")
     entry = dataclasses.replace(entry, sha256=hashlib.sha256(data).hexdigest())
-    problem = check_workbook(path, data, suffix)
+    parts: dict[str, bytes] = {}
+    problem = check_workbook(path, data, suffix, parts)
     if problem is not None:
         return reject(entry, problem.code, **dict(problem.params))
     if suffix != ".xls":
@@ -119,6 +121,7 @@ def _read_item(item: InboxItem, context: ReadContext) -> InboxFile:
         return reject(entry, "file.corrupt")
     if suffix in (".xlsx", ".xlsm"):
         sheets.styled = data
+    attach_marks(sheets, data, suffix, parts)
     return _read_workbook(entry, sheets, context)
 
 
@@ -178,8 +181,9 @@ def _read_workbook(entry: InboxFile, sheets: Sheets, context: ReadContext) -> In
     if found.people_found == 0 and found.foreign:
         return reject(entry, "file.identity_mismatch", department=issued.layout.department_name,
                       codes=", ".join(sorted(found.foreign)[:5]))
-    if issued.sha256 and entry.sha256 == issued.sha256:
-        issues.append(issue("file.unfilled", WARNING, file=entry.name))
+    if issued.sha256 and entry.sha256 == issued.sha256:  # the very file issued: nothing in it to read
+        entry = dataclasses.replace(entry, saved_at=None)  # its save time is generate's: sent is the file's time
+        return _untouched(entry, "file.unfilled", Submission(issued), ())
     changed = locked_changes(entry.name, issued, found.locked, context.registry)
     if changed is None:
         return reject(entry, "file.locked_record_missing", department=issued.layout.department_name)
@@ -187,7 +191,33 @@ def _read_workbook(entry: InboxFile, sheets: Sheets, context: ReadContext) -> In
     issues.extend(i for _, i in changed)
     submission = Submission(issued, tuple(found.registrations), tuple(found.forms), found.collective,
                             tuple(found.missing), tuple(c for c in marked if c))
+    if not _anything_typed(found, issued):
+        return _untouched(entry, "file.nothing_filled", submission, issues)
     return dataclasses.replace(entry, status=ACCEPTED, reason="", submission=submission, issues=tuple(issues))
+
+
+
+def _untouched(entry: InboxFile, code: str, submission: Submission, issues) -> InboxFile:
+    """A workbook sent back with nothing typed in it is no submission: skipped, said (a warning), and kept
+    with its department so that ``status`` can say "sent but not filled in"."""
+    return dataclasses.replace(entry, status=SKIPPED, reason=code, submission=submission, issues=(
+        *issues, issue(code, WARNING, file=entry.name, department=submission.issued.layout.department_name)))
+
+
+def _anything_typed(found: Found, issued: IssuedWorkbook) -> bool:
+    """Whether any input cell holds something it did not hold when issued (the collective's title goes out
+    filled in when it was registered); a value typed where it cannot be placed counts."""
+    if any(i.code in ("row.no_code", "row.unknown_code", "row.duplicate_code") for i in found.issues):
+        return True
+    cells = [] if found.collective is None or canonical(found.collective.value) == canonical(issued.collective) \
+        else [found.collective]
+    for row in found.registrations:
+        cells += [row.title, row.form, row.initiative, row.note] + ([row.name, row.position] if row.person is None
+                                                                    else [])
+    for form in found.forms:
+        cells += [c for item in form.items for c in (item.self, item.dept, item.note)]
+        cells += [c for _, c in form.facts] + ([form.name, form.position] if form.spare else [])
+    return any(c is not None and (c.mark or canonical(c.value)) for c in cells)
 
 
 def _extract(file: str, sheets: dict[str, Sheet], issued: IssuedWorkbook, rubrics: tuple[cm.Rubric, ...]) -> Found:

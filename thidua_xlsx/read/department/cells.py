@@ -21,6 +21,7 @@ class Sheet:
         self._next = 0  # the next row of ``rows`` to index
         self._first: dict[str, tuple[int, int]] = {}  # clean text → where it first appears (row by row)
         self.fonts: dict[tuple[int, int], str] = {}  # (row, col) → font name, for possible legacy text
+        self.marks: dict[tuple[int, int], str] = {}  # (row, col) → what its value does not say (Cell.mark)
 
     def value(self, row: int, col: int):
         r, c = row - self._r0, col - self._c0
@@ -31,7 +32,8 @@ class Sheet:
         return ""
 
     def cell(self, row: int, col: int) -> Cell:
-        return Cell(self.value(row, col), self.name, row, col, self.fonts.get((row, col), "") if self.fonts else "")
+        return Cell(self.value(row, col), self.name, row, col, self.fonts.get((row, col), "") if self.fonts else "",
+                    self.marks.get((row, col), "") if self.marks else "")
 
     def text(self, row: int, col: int) -> str:
         return text_of(self.value(row, col))

@@ -83,11 +83,12 @@ def _criteria(ex: Extraction, sheet: Sheet, header, rubric: cm.Rubric, key: str,
     code_col, text_col, max_col = cols["code"], cols["text"], cols["max"]
     own, dept, note = cols["self"], cols["dept"], cols["note"]
     at = _at_columns(code_col - c0, text_col - c0, max_col - c0, own - c0, dept - c0, note - c0)
-    locked, name, fonts = ex.found.locked, sheet.name, sheet.fonts
+    locked, name, fonts, marks = ex.found.locked, sheet.name, sheet.fonts, sheet.marks
     ends = (tx.L_CLASS, tx.L_MISSING)
 
     def cell(value, col: int) -> Cell:  # sheet.cell() with the value already at hand
-        return Cell(value, name, row, col, fonts.get((row, col), "") if fonts else "")
+        return Cell(value, name, row, col, fonts.get((row, col), "") if fonts else "",
+                    marks.get((row, col), "") if marks else "")
 
     for r in range(head + 1 - r0, len(sheet.rows)):
         row = r + r0
