@@ -150,9 +150,10 @@ def reject(entry: InboxFile, code: str, **params) -> InboxFile:
                                issues=(*entry.issues, issue(code, ERROR, file=entry.name, **params)))
 
 
-def skip(entry: InboxFile, code: str) -> InboxFile:
-    return dataclasses.replace(entry, status=SKIPPED, reason=code, issues=(*entry.issues, issue(code, NOTE,
-                                                                                               file=entry.name)))
+def skip(entry: InboxFile, code: str, severity: str = NOTE, **params) -> InboxFile:
+    return dataclasses.replace(entry, status=SKIPPED, reason=code, issues=(*entry.issues, issue(code, severity,
+                                                                                               file=entry.name,
+                                                                                               **params)))
 
 
 @dataclass(frozen=True, slots=True)

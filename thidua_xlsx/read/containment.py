@@ -39,7 +39,7 @@ ZIP_MAGIC = b"PK\x03\x04"
 CHUNK = 1 << 20
 
 # Entry kinds found by the scan.
-FILE, LINK, SPECIAL, UNREADABLE_FOLDER, WORKBOOK_FOLDER = "file", "link", "special", "unreadable_folder", "workbook_folder"
+FILE, LINK, SPECIAL, UNREADABLE_FOLDER = "file", "link", "special", "unreadable_folder"
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,8 @@ class InboxItem:
 
 
 def scan_inbox(inbox: Path) -> list[InboxItem]:
-    """Every entry below ``inbox`` in a stable order; folders are entered, links never followed."""
+    """Every entry below ``inbox`` in a stable order; folders are entered (one named like a workbook,
+    "To-Toan.xlsx/", too: a mail program saves a workbook sent in a folder of its name), links never followed."""
     found: list[InboxItem] = []
     root = inbox.resolve()
 
@@ -72,10 +73,7 @@ def scan_inbox(inbox: Path) -> list[InboxItem]:
             if stat.S_ISLNK(info.st_mode):
                 found.append(InboxItem(path, name, LINK, _link_kind(path, root)))
             elif stat.S_ISDIR(info.st_mode):
-                if path.suffix.lower() in WORKBOOK_SUFFIXES:
-                    found.append(InboxItem(path, name, WORKBOOK_FOLDER))
-                else:
-                    walk(path)
+                walk(path)
             elif stat.S_ISREG(info.st_mode):
                 found.append(InboxItem(path, name, FILE))
             else:
@@ -106,6 +104,21 @@ def safe_name(text: str) -> str:
     """A file name that cannot forge a console line: control, line-breaking and bidi characters escaped."""
     text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def workbooks_in_archive(path: Path) -> list[str]:
+    """The workbooks a ZIP file holds (saved from an e-mail with several attachments), by name as shown
+    safely; [] for a broken archive, one with none, or one with more entries than a workbook may have.
+    Only the archive's directory is read: nothing is extracted, so no name inside can point anywhere."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            if len(infos) > MAX_ZIP_ENTRIES:
+                return []
+            return [safe_name(info.filename) for info in infos if not info.is_dir() and
+                    Path(info.filename).suffix.lower() in WORKBOOK_SUFFIXES and "__MACOSX/" not in info.filename]
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
+        return []
 
 
 def sha256_of(path: Path) -> str:

@@ -175,8 +175,6 @@ MESSAGES = {
     "file.special": "Không phải tệp thường (FIFO, thiết bị, socket) – không đọc.",
     "file.unreadable_folder": "Không mở được thư mục này (không có quyền đọc) – các tệp bên trong chưa được đọc. "
                               "Hãy cấp quyền đọc hoặc chép tệp ra ngoài.",
-    "file.workbook_folder": "Đây là thư mục có tên giống sổ Excel (có thể là sổ bị giải nén) – không đọc. Hãy nhờ tổ "
-                            "gửi lại tệp sổ.",
     "file.unreadable": "Không đọc được tệp (không có quyền đọc hoặc tệp đang bị khóa). Hãy cấp quyền đọc rồi chạy lại.",
     "file.sheet_too_big": "Sổ có ô ở rất xa ({part}: dòng {rows}, cột {columns}; giới hạn {max_rows} dòng, "
                           "{max_columns} cột) – không đọc vì an toàn. Hãy nhờ tổ gửi lại đúng sổ đã được phát.",
@@ -556,6 +554,12 @@ MESSAGES.update({
     "person.removed": "{name} (mã {person}) có trong sổ của {department} nhưng không còn trong sheet Nhân sự của "
                       "campaign.xlsx: phần của người này không được tính. Nếu người đó vẫn thuộc trường, hãy thêm "
                       "lại vào sheet Nhân sự.",
+    "file.zip_archive": "Tệp nén ZIP có {count} sổ bên trong ({names}); chương trình không đọc bên trong tệp nén. "
+                        "Hãy giải nén vào thư mục nhận về (chuột phải vào tệp → Giải nén tại đây / Extract Here) rồi "
+                        "chạy lại; sau đó xóa tệp .zip hoặc chuyển ra khỏi thư mục nhận về.",
+    "locked.formula_changed": "Công thức khóa đã bị sửa ({change}): có thể ai đó đã gỡ khóa sheet để sửa ngưỡng "
+                              "xếp loại hay cách tính điểm. Chương trình không dùng kết quả công thức trong sổ (mọi "
+                              "tổng điểm, xếp loại đều được tính lại theo bộ tiêu chí); hãy kiểm tra ai đã sửa sổ.",
     "value.invisible_removed": "'{value}' có ký tự ẩn (ký tự điều khiển, ký tự đổi chiều chữ hoặc không độ rộng) – "
                                "đã bỏ, còn '{clean}'. Không cần sửa.",
 })
@@ -564,6 +568,7 @@ REASONS.update({
                       "{needed})",
     "flag.score_unknown": "có ô điểm không đọc được ({cells}) – tổng điểm chưa tính các ô đó, xem sheet Kiểm tra",
 })
+FORMULA_REPLACED = "công thức đã bị thay bằng một giá trị gõ vào"
 LABELS.update({"maternity_months": "số tháng nghỉ thai sản", "days_off": "số ngày nghỉ"})
 REPORT_UNTOUCHED = ("Sổ gửi về còn trống, chưa tính là đã nộp ({count} tổ): {names}. Có thể đây là sổ đã phát "
                     "(thư mục outbox) chứ không phải sổ các tổ gửi về; hãy nhắc các tổ điền rồi gửi lại.")

@@ -38,23 +38,26 @@ from thidua_xlsx.read.containment import (
     MAX_FILE_BYTES,
     SPECIAL,
     UNREADABLE_FOLDER,
-    WORKBOOK_FOLDER,
     WORKBOOK_SUFFIXES,
     InboxItem,
     check_workbook,
+    workbooks_in_archive,
 )
 from thidua_xlsx.read.department import overview, registration, scoring
 from thidua_xlsx.read.department.cells import Sheet, Sheets, canonical, load_values
 from thidua_xlsx.read.department.entry import blank_entry, saved_at, with_hash
 from thidua_xlsx.read.department.extraction import NOT_READ, Extraction, Found
 from thidua_xlsx.read.department.fonts import attach_fonts, legacy_inputs
+from thidua_xlsx.read.department.formulas import attach_formulas
 from thidua_xlsx.read.department.locked import locked_changes
 from thidua_xlsx.read.department.marks import attach_marks
 from thidua_xlsx.read.department.meta import NewerTemplate, OldTemplate, identity_fields, parse_meta
 from thidua_xlsx.read.registry import IssuedRegistry
+from thidua_xlsx.text.messages import shortened
 
 SYSTEM_FILES = {".ds_store", "thumbs.db", "desktop.ini"}
 SECONDS_PER_FILE = 20  # a workbook reads in well under a second; a file that takes longer is stopped
+MAX_NAMES_SHOWN = 5  # of the workbooks a ZIP file holds, in its message
 
 
 @dataclass(frozen=True)
@@ -86,8 +89,8 @@ def refused(item: InboxItem, code: str, **params) -> InboxFile:
 
 def _read_item(item: InboxItem, context: ReadContext) -> InboxFile:
     if item.kind != FILE:
-        code = {LINK: f"file.link_{item.detail}", SPECIAL: "file.special", UNREADABLE_FOLDER: "file.unreadable_folder",
-                WORKBOOK_FOLDER: "file.workbook_folder"}[item.kind]
+        code = {LINK: f"file.link_{item.detail}", SPECIAL: "file.special",
+                UNREADABLE_FOLDER: "file.unreadable_folder"}[item.kind]
         return reject(blank_entry(item), code) if item.kind != LINK or item.detail != "inside" else \
             skip(blank_entry(item), code)
     path = item.path
@@ -99,6 +102,10 @@ def _read_item(item: InboxItem, context: ReadContext) -> InboxFile:
         reason = "lock" if base.startswith(("~$", ".~lock.")) else "system"
         return with_hash(skip(entry, f"file.skipped_{reason}"))
     suffix = path.suffix.lower()
+    if suffix == ".zip" and (inside := workbooks_in_archive(path)):
+        return with_hash(skip(entry, "file.zip_archive", WARNING, count=len(inside),
+                              names=", ".join(inside[:MAX_NAMES_SHOWN]) + (", …" if len(inside) > MAX_NAMES_SHOWN
+                                                                           else "")))
     if suffix not in WORKBOOK_SUFFIXES:
         return with_hash(reject(entry, "file.not_workbook"))
     if info.st_size > MAX_FILE_BYTES:
@@ -122,6 +129,7 @@ def _read_item(item: InboxItem, context: ReadContext) -> InboxFile:
     if suffix in (".xlsx", ".xlsm"):
         sheets.styled = data
     attach_marks(sheets, data, suffix, parts)
+    attach_formulas(sheets, data, suffix, parts)
     return _read_workbook(entry, sheets, context)
 
 
@@ -180,7 +188,7 @@ def _read_workbook(entry: InboxFile, sheets: Sheets, context: ReadContext) -> In
         issues.append(issue("file.meta_edited", WARNING, file=entry.name, department=issued.layout.department_name))
     if found.people_found == 0 and found.foreign:
         return reject(entry, "file.identity_mismatch", department=issued.layout.department_name,
-                      codes=", ".join(sorted(found.foreign)[:5]))
+                      codes=shortened(", ".join(sorted(found.foreign)[:5])))
     if issued.sha256 and entry.sha256 == issued.sha256:  # the very file issued: nothing in it to read
         entry = dataclasses.replace(entry, saved_at=None)  # its save time is generate's: sent is the file's time
         return _untouched(entry, "file.unfilled", Submission(issued), ())
@@ -236,7 +244,10 @@ def _extract(file: str, sheets: dict[str, Sheet], issued: IssuedWorkbook, rubric
 def locked_content(path: Path, issued_people: tuple[IssuedPerson, ...], layout: ly.WorkbookLayout,
                    campaign_rubrics: tuple[cm.Rubric, ...]) -> tuple[tuple[str, str], ...]:
     """The canonical locked content of a workbook, read back the way the merge will read it."""
-    sheets = load_values(Path(path).read_bytes())
+    data = Path(path).read_bytes()
+    sheets, parts = load_values(data), {}
+    check_workbook(Path(path), data, Path(path).suffix.lower(), parts)  # our own file: only its parts wanted
+    attach_formulas(sheets, data, Path(path).suffix.lower(), parts)
     stub = IssuedWorkbook(layout, issued_people, "", (), "", "", ())
     found = _extract(Path(path).name, sheets, stub, campaign_rubrics)
     return tuple(sorted((key, value) for key, (value, *_where) in found.locked.items()))
