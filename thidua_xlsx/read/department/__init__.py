@@ -50,7 +50,7 @@ from thidua_xlsx.read.department.extraction import NOT_READ, Extraction, Found
 from thidua_xlsx.read.department.fonts import attach_fonts, legacy_inputs
 from thidua_xlsx.read.department.formulas import attach_formulas
 from thidua_xlsx.read.department.locked import locked_changes
-from thidua_xlsx.read.department.marks import attach_marks
+from thidua_xlsx.read.department.marks import input_marks
 from thidua_xlsx.read.department.meta import NewerTemplate, OldTemplate, identity_fields, parse_meta
 from thidua_xlsx.read.registry import IssuedRegistry
 from thidua_xlsx.text.messages import shortened
@@ -128,9 +128,8 @@ def _read_item(item: InboxItem, context: ReadContext) -> InboxFile:
         return reject(entry, "file.corrupt")
     if suffix in (".xlsx", ".xlsm"):
         sheets.styled = data
-    attach_marks(sheets, data, suffix, parts)
     attach_formulas(sheets, data, suffix, parts)
-    return _read_workbook(entry, sheets, context)
+    return _read_workbook(entry, sheets, context, lambda found: input_marks(found, data, suffix, parts))
 
 
 class _TooSlow(Exception):
@@ -159,7 +158,8 @@ def _time_limit(seconds: int):
         signal.signal(signal.SIGALRM, previous)
 
 
-def _read_workbook(entry: InboxFile, sheets: Sheets, context: ReadContext) -> InboxFile:
+def _read_workbook(entry: InboxFile, sheets: Sheets, context: ReadContext, marks_of) -> InboxFile:
+    """``marks_of(found)``: the marks of the input cells found (:mod:`.marks`), looked up in the file."""
     if ly.META_SHEET not in sheets:
         return reject(entry, "file.not_ours")
     try:
@@ -180,8 +180,13 @@ def _read_workbook(entry: InboxFile, sheets: Sheets, context: ReadContext) -> In
         return reject(entry, "file.not_issued", department=layout.department_name or "?")
     found = _extract(entry.name, sheets, issued, context.campaign.rubrics)
     wanted = legacy_inputs(found) if getattr(sheets, "styled", None) is not None else {}
-    if wanted:  # rare: the fonts of those input cells, then the same reading with them
-        attach_fonts(sheets.styled, sheets, wanted)
+    marks = marks_of(found)
+    if wanted or marks:  # rare: the fonts or marks of some input cells, then the same reading with them
+        if wanted:
+            attach_fonts(sheets.styled, sheets, wanted)
+        for name, marked in marks.items():
+            if name in sheets:
+                sheets[name].marks = marked
         found = _extract(entry.name, sheets, issued, context.campaign.rubrics)
     issues = list(found.issues)
     if identity_fields(layout) != identity_fields(issued.layout):

@@ -27,7 +27,7 @@ NO_FORMULA = ""  # a locked cell issued with a formula and found without one (a 
 # A text in quotes | a sheet name in quotes | an .ods reference [.D23] | an A1 reference | a number.
 _TOKEN = re.compile(r'"((?:[^"]|"")*)"|\'(?:[^\']|\'\')*\'|\[[^\]]*\]|(?<![A-Za-z_.$\d])\$?[A-Za-z]{1,3}\$?\d+(?![\d(])'
                     r'|(?<![A-Za-z_.$\d])(\d+(?:\.\d+)?(?:[Ee][+-]?\d+)?)')
-_FORMULA_CELL = re.compile(rb'<c\b([^>]*)>\s*<f\b([^>]*?)(?:/>|>([^<]*)</f>)')
+_FORMULA = re.compile(rb'<f\b([^>]*?)(?:/>|>([^<]*)</f>)')
 _REF = re.compile(rb'\br="([A-Z]{1,3})(\d{1,7})"')
 _SHARED = re.compile(rb'\bsi="(\d+)"')
 
@@ -45,46 +45,74 @@ def constants(formula: str) -> str:
     return json.dumps(found, ensure_ascii=False)
 
 
-def attach_formulas(sheets: dict[str, Sheet], data: bytes, suffix: str, parts: dict[str, bytes]) -> None:
-    """Each sheet's formulas by cell, in :attr:`Sheet.formulas` (``parts``: the inflated sheet parts)."""
-    try:
-        found = _xlsx_formulas(data, parts) if suffix in (".xlsx", ".xlsm") else \
-            _ods_formulas(data) if suffix == ".ods" else None
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError):
-        return
+_SEEN: dict[bytes, str] = {}  # a formula as written in the XML → its constants: the forms of a campaign repeat
+_SEEN_LIMIT = 100_000  # the same few dozen formulas in every file
+
+
+def _constants_of(text: bytes) -> str:
+    found = _SEEN.get(text)
     if found is None:
+        if len(_SEEN) >= _SEEN_LIMIT:
+            _SEEN.clear()
+        found = _SEEN[text] = constants(unescape(text.decode("utf-8", "replace")))
+    return found
+
+
+def attach_formulas(sheets: dict[str, Sheet], data: bytes, suffix: str, parts: dict[str, bytes]) -> None:
+    """Each sheet's formulas by cell, in :attr:`Sheet.formulas` (``parts``: the inflated sheet parts): for
+    an .xlsx/.xlsm, looked up cell by cell when asked (a form's dozen locked formulas among its hundreds of
+    cells); for an .ods, all of them read at once from content.xml."""
+    from thidua_xlsx.read.containment import sheet_names
+
+    try:
+        if suffix in (".xlsx", ".xlsm"):
+            found = {name: XmlFormulas(xml) for part, name in sheet_names(data).items()
+                     if (xml := parts.get(f"xl/worksheets/{part}")) is not None}
+        elif suffix == ".ods":
+            found = _ods_formulas(data)
+        else:
+            return
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError):
         return
     for name, sheet in sheets.items():
         if name in found:
             sheet.formulas = found[name]
 
 
-def _xlsx_formulas(data: bytes, parts: dict[str, bytes]) -> dict[str, dict[tuple[int, int], str]]:
-    from thidua_xlsx.read.containment import sheet_names
+class XmlFormulas:
+    """The formulas of one sheet's XML by cell (a mapping's ``get``), indexed when first asked: each found
+    from its "<f" (a sheet has dozens among hundreds of cells), its cell's address from the "<c " before it;
+    a cell of a shared formula has the constants of the formula's first cell."""
 
-    names = sheet_names(data)
-    return {names.get(part.rsplit("/", 1)[-1], part): _sheet_formulas(xml) for part, xml in parts.items()}
+    def __init__(self, xml: bytes):
+        self.xml = xml
+        self._by_cell: dict[tuple[int, int], str] | None = None
+
+    def get(self, where: tuple[int, int], default: str = NO_FORMULA) -> str:
+        if self._by_cell is None:
+            self._by_cell = _index(self.xml)
+        return self._by_cell.get(where, default)
 
 
-def _sheet_formulas(xml: bytes) -> dict[tuple[int, int], str]:
+def _index(xml: bytes) -> dict[tuple[int, int], str]:
     found, shared = {}, {}
-    for match in _FORMULA_CELL.finditer(xml):
-        ref = _REF.search(match.group(1))
-        if ref is None:
-            continue
-        text, si = match.group(3), _SHARED.search(match.group(2))
-        if text:
-            signature = constants(unescape(text.decode("utf-8", "replace")))
-            if si is not None:
-                shared[si.group(1)] = signature
-        elif si is not None:  # a cell of a shared formula: the constants of its first cell
-            signature = shared.get(si.group(1), "[]")
-        else:
-            signature = "[]"
-        col = 0
-        for ch in ref.group(1):
-            col = col * 26 + ch - 64
-        found[(int(ref.group(2)) - 1, col - 1)] = signature
+    at = xml.find(b"<f")
+    while at != -1:
+        formula = _FORMULA.match(xml, at)
+        ref = _REF.search(xml, xml.rfind(b"<c ", 0, at), at) if formula else None
+        if ref is not None:
+            text, si = formula.group(2), _SHARED.search(formula.group(1))
+            if text:
+                signature = _constants_of(text)
+                if si is not None:
+                    shared[si.group(1)] = signature
+            else:
+                signature = shared.get(si.group(1), "[]") if si is not None else "[]"
+            col = 0
+            for ch in ref.group(1):
+                col = col * 26 + ch - 64
+            found[(int(ref.group(2)) - 1, col - 1)] = signature
+        at = xml.find(b"<f", at + 2)
     return found
 
 
