@@ -560,6 +560,18 @@ MESSAGES.update({
     "locked.formula_changed": "Công thức khóa đã bị sửa ({change}): có thể ai đó đã gỡ khóa sheet để sửa ngưỡng "
                               "xếp loại hay cách tính điểm. Chương trình không dùng kết quả công thức trong sổ (mọi "
                               "tổng điểm, xếp loại đều được tính lại theo bộ tiêu chí); hãy kiểm tra ai đã sửa sổ.",
+    "campaign.field_sample_school": "'{value}' ({field}, {owner}) còn nhắc tới '{found}' của trường mẫu ({sample}), "
+                                    "trong khi trường của chiến dịch là {school}. Hãy sửa ở sheet {sheet} cho đúng "
+                                    "trường mình: ô này được in vào hồ sơ.",
+    "campaign.number_sample_school": "'{value}' ({field}, {owner}) có ký hiệu văn bản '{mark}' của trường mẫu "
+                                     "({sample}), trong khi trường của chiến dịch là {school}: số văn bản này có lẽ "
+                                     "còn sót lại. Hãy sửa ở sheet {sheet} theo văn bản của trường mình.",
+    "campaign.person_sample_school": "{field} '{value}' trùng với người của trường mẫu ({sample}), trong khi trường "
+                                     "của chiến dịch là {school}. Nếu tên này còn sót từ tệp mẫu, hãy sửa ở sheet "
+                                     "{sheet}: tên được in vào hồ sơ.",
+    "campaign.people_sample_school": "{count} người ở sheet {sheet} trùng tên với danh sách mẫu của {sample} ({names}): "
+                                     "có thể danh sách mẫu còn sót lại. Hãy thay bằng người của trường mình (hồ sơ "
+                                     "in tên họ).",
     "value.invisible_removed": "'{value}' có ký tự ẩn (ký tự điều khiển, ký tự đổi chiều chữ hoặc không độ rộng) – "
                                "đã bỏ, còn '{clean}'. Không cần sửa.",
 })
@@ -568,6 +580,8 @@ REASONS.update({
                       "{needed})",
     "flag.score_unknown": "có ô điểm không đọc được ({cells}) – tổng điểm chưa tính các ô đó, xem sheet Kiểm tra",
 })
+LEGAL_LINE_FIELD = "Căn cứ"
+LEGAL_LINE = "dòng {n}"
 FORMULA_REPLACED = "công thức đã bị thay bằng một giá trị gõ vào"
 LABELS.update({"maternity_months": "số tháng nghỉ thai sản", "days_off": "số ngày nghỉ"})
 REPORT_UNTOUCHED = ("Sổ gửi về còn trống, chưa tính là đã nộp ({count} tổ): {names}. Có thể đây là sổ đã phát "
