@@ -173,22 +173,24 @@ def stale_school_warnings(campaign: cm.Campaign, sample_schools: Iterable[str | 
     own_texts = (school.name, school.managing_body, school.place, school.recipient)
     own_folded = [_fold(t) for t in own_texts if t]
     samples = []  # (the sample, its distinctive words as written, folded) of the samples that are not this school
+    others = []  # the same, the samples of this school's commune too: their people and numbers are not its own
     for sample in sample_schools:
         sample = sample if isinstance(sample, SampleSchool) else SampleSchool(sample)
         words = tuple(w for w in _nfc(sample.name).split() if w.casefold() not in LEVEL_WORDS)
         folded = _fold(" ".join(words))
-        if words and not _same_school(own, distinctive(sample.name)) and not _mentions(own_texts, words) \
-                and not any(folded in text for text in own_folded):
-            samples.append((sample, words, folded))
+        if words and not _same_school(own, distinctive(sample.name)):
+            others.append((sample, words, folded))
+            if not _mentions(own_texts, words) and not any(folded in text for text in own_folded):
+                samples.append((sample, words, folded))
     where = dict(file=file, school=school.name)
     found: list[Issue] = []
     warned_lines = set()
     for line in campaign.legal_basis:
-        others = [s for s in schools_named(line) if own and not _same_school(own, distinctive(s))]
+        named = [s for s in schools_named(line) if own and not _same_school(own, distinctive(s))]
         sample = next((s for s in samples if _mentions([line], s[1])), None)
-        if others:
+        if named:
             found.append(issue("campaign.legal_other_school", WARNING, sheet=LEGAL_SHEET, line=line,
-                               found=others[0], **where))
+                               found=named[0], **where))
         elif sample is not None:
             found.append(issue("campaign.legal_sample_school", WARNING, sheet=LEGAL_SHEET, line=line,
                                found=" ".join(sample[1]), sample=sample[0].name, **where))
@@ -202,8 +204,7 @@ def stale_school_warnings(campaign: cm.Campaign, sample_schools: Iterable[str | 
         if sample is not None:
             found.append(issue("campaign.email_sample_school", WARNING, sheet=sheet, email=email, owner=owner,
                                sample=sample[0].name, **where))
-    if samples:
-        found += _field_leftovers(campaign, samples, warned_lines, where)
+    found += _field_leftovers(campaign, samples, others, warned_lines, where)
     return tuple(found)
 
 
@@ -225,7 +226,10 @@ def _fields(campaign: cm.Campaign) -> list[tuple[str, str, str, str]]:
 _NUMBER_MARK = re.compile(r"\d+\s*/\s*[A-ZĐ]+(?:-[A-ZĐ0-9]+)*-([A-ZĐ0-9]+)\b")  # "45/QĐ-THTC" → THTC
 
 
-def _field_leftovers(campaign: cm.Campaign, samples: list, warned_lines: set[str], where: dict) -> list[Issue]:
+def _field_leftovers(campaign: cm.Campaign, samples: list, others: list, warned_lines: set[str], where: dict
+                     ) -> list[Issue]:
+    """``samples``: those whose words are not this school's own (:func:`stale_school_warnings`); ``others``:
+    every sample that is not this school, for its document marks and its people."""
     found = []
     for sheet, field, whose, text in _fields(campaign):
         sample = next((s for s in samples if _mentions([text], s[1])), None)
@@ -238,7 +242,7 @@ def _field_leftovers(campaign: cm.Campaign, samples: list, warned_lines: set[str
                                                           _column(STAFF_COLUMNS, "initiative_decision"))]
     for sheet, field, whose, text in numbered:
         marks = set(_NUMBER_MARK.findall(_nfc(text)))
-        sample = next((s for s in samples if marks & s[0].marks), None)
+        sample = next((s for s in others if marks & s[0].marks), None)
         if sample is not None:
             found.append(issue("campaign.number_sample_school", WARNING, sheet=sheet, field=field, owner=whose,
                                value=shortened(text), mark=", ".join(sorted(marks & sample[0].marks)), sample=sample[0].name,
@@ -246,13 +250,13 @@ def _field_leftovers(campaign: cm.Campaign, samples: list, warned_lines: set[str
     school = campaign.school
     for key in ("principal", "secretary"):
         name = cm.clean_text(getattr(school, key))
-        sample = next((s for s in samples if name and name == getattr(s[0], key)), None)
+        sample = next((s for s in others if name and name == getattr(s[0], key)), None)
         if sample is not None:
             found.append(issue("campaign.person_sample_school", WARNING, sheet=SCHOOL_SHEET, field=_label(key),
                                value=name, sample=sample[0].name, **where))
     for sheet, names in ((DEPARTMENTS_SHEET, [d.head for d in campaign.departments]),
                          (STAFF_SHEET, [p.name for p in campaign.staff])):
-        for sample, *_ in samples:
+        for sample, *_ in others:
             alike = sorted({cm.clean_text(n) for n in names} & sample.people, key=name_key)
             if len(alike) >= SAMPLE_PEOPLE_ALIKE:
                 found.append(issue("campaign.people_sample_school", WARNING, sheet=sheet, count=len(alike),
