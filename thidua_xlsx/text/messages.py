@@ -431,8 +431,9 @@ FEEDBACK_HELP = ("Ghi vào thư mục này, cho mỗi tổ có lỗi hoặc cả
                  "chính tệp đó. Thư mục nhận về không bị sửa.")
 FEEDBACK_DONE = "Đã ghi {count} bản góp ý cho các tổ vào {folder}: {names}"
 FEEDBACK_NONE = "Không tổ nào có lỗi hay cảnh báo: không cần bản góp ý nào."
-FEEDBACK_NOT_CONVERTED = ("Không ghi được bản góp ý cho {names}: tệp .xls/.ods cần LibreOffice để chuyển sang .xlsx. "
-                          "Các lỗi của tệp vẫn có ở sheet Kiểm tra của bảng tổng hợp.")
+FEEDBACK_NOT_CONVERTED = ("Không ghi được bản góp ý cho {names}: tệp .xls/.ods, hay tệp .xlsx có bảng định dạng mà "
+                          "thư viện openpyxl không mở được, cần LibreOffice để chuyển sang .xlsx. Các lỗi của tệp "
+                          "vẫn có ở sheet Kiểm tra của bảng tổng hợp.")
 FEEDBACK_KEPT = "Không ghi đè {path} (tệp đó không phải bản góp ý). Dùng --force hoặc chọn thư mục khác."
 FEEDBACK_IN_INBOX = ("Thư mục góp ý '{path}' nằm trong thư mục nhận về; chương trình không ghi gì vào thư mục nhận "
                      "về. Hãy chọn thư mục khác, ví dụ gop-y/.")

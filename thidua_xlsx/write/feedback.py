@@ -7,8 +7,9 @@ Only the department's own file is used (never another department's data); the in
 written. A copy of a copy replaces the previous feedback sheet and marks, restoring the cells'
 own fills, which the feedback sheet keeps in hidden columns.
 
-.xlsx and .xlsm are annotated with openpyxl; an .xls or .ods is first converted to .xlsx by
-LibreOffice when it is installed, else it gets no copy (its problems are in the summary anyway).
+.xlsx and .xlsm are annotated with openpyxl; an .xls or .ods, and an .xlsx whose style sheet openpyxl
+refuses (calamine read its values), is first converted to .xlsx by LibreOffice when it is installed, else
+it gets no copy (its problems are in the summary anyway).
 """
 
 from __future__ import annotations
@@ -99,13 +100,42 @@ def write_feedback(summary: Summary, folder: Path, password: str = "", force: bo
             jobs.pop(target, None)
             jobs[target] = (source, item)
         with shared_pool((summary, password), workers_for_workbooks(len(jobs))) as run:
-            run(_annotate_job, [(source, target, item) for target, (source, item) in jobs.items()])
-    return FeedbackResult(tuple(jobs), tuple(not_converted), tuple(kept))
+            refused = run(_annotate_job, [(source, target, item) for target, (source, item) in jobs.items()])
+        written = []
+        for k, (target, (source, item)) in enumerate(jobs.items()):
+            if refused[k] and not _annotate_converted(source, target, item, summary, password, Path(work) / f"r{k}"):
+                not_converted.append(item.file.name)
+            else:
+                written.append(target)
+    return FeedbackResult(tuple(written), tuple(not_converted), tuple(kept))
 
 
-def _annotate_job(shared: tuple[Summary, str], job: tuple[Path, Path, DepartmentFeedback]) -> None:
+def _annotate_job(shared: tuple[Summary, str], job: tuple[Path, Path, DepartmentFeedback]) -> bool:
+    """True when openpyxl refused the file (its style sheet): converted by LibreOffice, then, in this process."""
     summary, password = shared
-    _annotate(*job, summary, password)
+    try:
+        _annotate(*job, summary, password)
+    except _Refused:
+        return True
+    return False
+
+
+def _annotate_converted(source: Path, target: Path, item: DepartmentFeedback, summary: Summary, password: str,
+                        work: Path) -> bool:
+    """A file openpyxl refused, annotated from LibreOffice's .xlsx of it; False when that cannot be done."""
+    from thidua_xlsx.system.office import OfficeError, convert, find_soffice
+
+    if find_soffice() is None:
+        return False
+    try:
+        _annotate(convert(source, "xlsx", work, recalc=False), target, item, summary, password)
+    except (OfficeError, _Refused):
+        return False
+    return True
+
+
+class _Refused(Exception):
+    """openpyxl cannot open the file (a style sheet it refuses); calamine could, so its values were read."""
 
 
 def _is_feedback_copy(path: Path) -> bool:
@@ -126,7 +156,10 @@ def _annotate(source: Path, target: Path, item: DepartmentFeedback, summary: Sum
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # extensions openpyxl does not read (kept by Excel) are dropped quietly
-        wb = load_workbook(source, keep_vba=source.suffix.lower() == ".xlsm")
+        try:
+            wb = load_workbook(source, keep_vba=source.suffix.lower() == ".xlsm")
+        except Exception as exc:  # openpyxl raises many kinds on a style sheet it refuses
+            raise _Refused from exc
     _remove_previous(wb)
     marked: dict[tuple[str, str], tuple[str, str, str, str]] = {}
     for problem in item.problems:
