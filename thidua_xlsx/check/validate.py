@@ -211,6 +211,8 @@ class _Checker:
             return None
         if isinstance(value, str):
             text = self.text(raw)
+            if not text:  # nothing but invisible characters
+                return None
             try:
                 number = float(text.replace(",", "."))
             except ValueError:

@@ -534,9 +534,9 @@ def shortened(value, limit: int = QUOTE_LIMIT) -> str:
 
 
 MESSAGES.update({
-    "value.date_in_score": "'{value}' là ngày/giờ, không phải điểm (Excel tự đổi số vừa gõ thành ngày, hoặc ô bị "
-                           "định dạng ngày). Hãy định dạng ô là số rồi gõ lại điểm từ 0 đến {max}; ô này chưa được "
-                           "tính điểm.",
+    "value.date_in_score": "'{value}' là ngày/giờ, không phải một số (Excel tự đổi số vừa gõ thành ngày, hoặc ô bị "
+                           "định dạng ngày). Hãy định dạng ô là số rồi gõ lại số từ 0 đến {max}; ô này chưa được "
+                           "tính.",
     "value.error_value": "Ô có giá trị lỗi {value} (công thức tính ra lỗi) nên không biết giá trị thật; ô này không "
                          "được dùng (không coi là trống, không tính là 0). Hãy nhờ tổ gõ giá trị thay cho công thức "
                          "rồi gửi lại.",
