@@ -114,3 +114,11 @@ def test_a_workbook_resaved_by_gnumeric_merges_like_the_original(tmp_path):
     assert {f.name: f.status for f in summary.files}[ods.name] == "accepted"
     assert [i.render() for i in summary.issues if i.file == ods.name and i.severity == "error"] == []
     assert {p.code: p.final for p in summary.people if p.department == "T1"} == clean
+
+
+def test_a_long_value_is_cut_in_a_message_and_nothing_else_of_it_changes():
+    from thidua_xlsx.text.messages import shortened
+
+    assert shortened("ngắn, gọn") == "ngắn, gọn"
+    assert shortened("a, b" * 30) == "a, b" * 20 + "… (120 ký tự)"  # its commas stay commas
+    assert shortened("x" * 32767).endswith("x… (32.767 ký tự)")

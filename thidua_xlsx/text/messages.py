@@ -530,7 +530,10 @@ def shortened(value, limit: int = QUOTE_LIMIT) -> str:
     """A value typed in a cell as a message quotes it: cut to ``limit`` characters and "…" (with the
     length), so that a pasted page of text never pushes the explanation out of its "Kiểm tra" cell."""
     text = value if isinstance(value, str) else str(value)
-    return text if len(text) <= limit else f"{text[:limit]}… ({len(text):,} ký tự)".replace(",", ".")
+    if len(text) <= limit:
+        return text
+    count = f"{len(text):,}".replace(",", ".")  # 32.767: the Vietnamese thousands separator
+    return f"{text[:limit]}… ({count} ký tự)"
 
 
 MESSAGES.update({

@@ -15,7 +15,12 @@ submission or a reason, decides which sheets the round has and hands each part i
 are the modules beside it: :mod:`.entry` (what is recorded of the file), :mod:`.meta` (the hidden
 sheet), :mod:`.cells` (the values and the lookups by text), :mod:`.extraction` (what the parts share),
 :mod:`.registration`, :mod:`.scoring` and :mod:`.overview` (the sheets of each round), :mod:`.fonts`
-(legacy text) and :mod:`.locked` (the locked cells against what was issued).
+(legacy text), :mod:`.marks` (what a value does not say: an error, a formula without its result, a
+percent format), :mod:`.formulas` (the locked formulas, by their constants) and :mod:`.locked` (the
+locked cells against what was issued).
+
+A workbook sent back with nothing typed in it is no submission: skipped, said, and kept with its
+department (``status`` says "sent but not filled in").
 """
 
 from __future__ import annotations

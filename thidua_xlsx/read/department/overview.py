@@ -1,4 +1,5 @@
-"""The scoring round's "Tổng hợp tổ" sheet: the collective's title, and the locked names of its people."""
+"""The scoring round's "Tổng hợp tổ" sheet: the collective's title, and the locked names and formulas of its
+people's rows."""
 
 from __future__ import annotations
 
