@@ -183,6 +183,9 @@ def _read_workbook(entry: InboxFile, sheets: Sheets, context: ReadContext, marks
         issued = None
     if issued is None:
         return reject(entry, "file.not_issued", department=layout.department_name or "?")
+    if issued.sha256 and entry.sha256 == issued.sha256:  # the very file issued: nothing in it to read
+        entry = dataclasses.replace(entry, saved_at=None)  # its save time is generate's: sent is the file's time
+        return _untouched(entry, "file.unfilled", Submission(issued), ())
     found = _extract(entry.name, sheets, issued, context.campaign.rubrics)
     wanted = legacy_inputs(found) if getattr(sheets, "styled", None) is not None else {}
     marks = marks_of(found)
@@ -199,9 +202,6 @@ def _read_workbook(entry: InboxFile, sheets: Sheets, context: ReadContext, marks
     if found.people_found == 0 and found.foreign:
         return reject(entry, "file.identity_mismatch", department=issued.layout.department_name,
                       codes=shortened(", ".join(sorted(found.foreign)[:5])))
-    if issued.sha256 and entry.sha256 == issued.sha256:  # the very file issued: nothing in it to read
-        entry = dataclasses.replace(entry, saved_at=None)  # its save time is generate's: sent is the file's time
-        return _untouched(entry, "file.unfilled", Submission(issued), ())
     changed = locked_changes(entry.name, issued, found.locked, context.registry)
     if changed is None:
         return reject(entry, "file.locked_record_missing", department=issued.layout.department_name)
@@ -212,7 +212,6 @@ def _read_workbook(entry: InboxFile, sheets: Sheets, context: ReadContext, marks
     if not _anything_typed(found, issued):
         return _untouched(entry, "file.nothing_filled", submission, issues)
     return dataclasses.replace(entry, status=ACCEPTED, reason="", submission=submission, issues=tuple(issues))
-
 
 
 def _untouched(entry: InboxFile, code: str, submission: Submission, issues) -> InboxFile:
