@@ -10,8 +10,10 @@ import pytest
 from click.testing import CliRunner
 
 from thidua_xlsx.cli import main
+from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.read.presets import load_preset
+from thidua_xlsx.service import vietnam_today
 
 ROOT = Path(__file__).resolve().parent.parent
 EXIT_CODES_WORDS = ("Mã thoát", "--debug")
@@ -76,13 +78,13 @@ def test_init_then_generate_both_rounds(tmp_path):
     assert sorted(p.name for p in camp.iterdir()) == ["campaign.xlsx", "inbox", "outbox"], "no temporary file left"
 
     preset = load_preset("tieu-hoc")
+    year = cm.school_year_of(vietnam_today())  # the school year of today, not the preset's
     for round_, target in ((ly.REGISTRATION, out / "dk"), (ly.SCORING, out / "cd")):
         result = run("generate", camp, "--round", round_, "-o", target)
         assert result.exit_code == 0, result.output + (result.stderr or "")
         names = sorted(p.name for p in target.iterdir())
-        assert names == sorted(ly.output_name(preset.school.school_year, round_, d.name)
-                               for d in preset.departments)
-        assert f"2025-2026_{round_}_To-khoi-1.xlsx" in names
+        assert names == sorted(ly.output_name(year, round_, d.name) for d in preset.departments)
+        assert f"{year}_{round_}_To-khoi-1.xlsx" in names
         assert str(len(preset.departments)) in result.output
         issued = sorted((camp / "so-da-phat").glob("*.json"))
         assert len(issued) == len(preset.departments) * (1 if round_ == ly.REGISTRATION else 2)
@@ -199,3 +201,30 @@ def test_the_readme_names_each_option_under_a_command_that_has_it():
             assert any(option in options[c] for c in commands), (option, sorted(commands), step[:60])
             checked += 1
     assert checked >= 6
+
+
+# --- init: the school year of today (issue 25) ---
+
+
+@pytest.mark.parametrize("day, year", [("2026-07-31", "2025-2026"), ("2026-08-01", "2026-2027"),
+                                       ("2027-01-15", "2026-2027"), ("2025-09-05", "2025-2026")])
+def test_the_school_year_starts_on_the_first_of_august(day, year):
+    import datetime as dt
+
+    assert cm.school_year_of(dt.date.fromisoformat(day)) == year
+
+
+def test_init_writes_the_school_year_of_today_and_moves_the_deadlines_with_it(tmp_path, monkeypatch):
+    import datetime as dt
+
+    from thidua_xlsx import service
+    from thidua_xlsx.workspace import open_campaign
+
+    monkeypatch.setattr(service, "vietnam_today", lambda: dt.date(2027, 8, 20))
+    assert run("init", tmp_path / "c", "--level", "tieu-hoc").exit_code == 0
+    folder, _ = open_campaign(tmp_path / "c" / "campaign.xlsx")
+    school, preset = folder.campaign.school, load_preset("tieu-hoc").school
+    assert preset.school_year == "2025-2026" and school.school_year == "2027-2028"
+    assert (school.registration_deadline, school.scoring_deadline) == (
+        "2027" + preset.registration_deadline[4:], "2028" + preset.scoring_deadline[4:])
+    assert cm.in_school_year(load_preset("tieu-hoc"), dt.date(2025, 9, 1)).school == preset  # its own year: as is

@@ -45,7 +45,7 @@ def init_campaign(directory: Path, level: str, campaign_id: str | None = None,
     from thidua_xlsx.write.campaign_book import write_campaign_book
 
     if campaign is None:
-        campaign = replace(load_preset(level), id=campaign_id or uuid.uuid4().hex[:16])
+        campaign = cm.in_school_year(replace(load_preset(level), id=campaign_id or uuid.uuid4().hex[:16]), vietnam_today())
     directory.mkdir(parents=True, exist_ok=True)
     with out.holding([lock.folder_lock_path(directory)], "init"):
         for folder in (INBOX, OUTBOX):

@@ -21,9 +21,11 @@ SAMPLE_PLAN = ("Căn cứ Kế hoạch số 25/KH-THTC ngày 08/9/2025 của Tr�
 
 
 def renamed(level: str = "tieu-hoc", name: str = "Trường Tiểu học Nam Trực", commune: str | None = "Nam Trực",
-            legal_basis: tuple[str, ...] | None = None, emails: str | None = "vanthu@namtruc.edu.vn") -> cm.Campaign:
+            legal_basis: tuple[str, ...] | None = None, emails: str | None = "vanthu@namtruc.edu.vn",
+            people: bool = True) -> cm.Campaign:
     """The preset of ``level`` with its school renamed (and its commune, unless ``commune`` is None), every
-    e-mail set to ``emails`` (None: the preset's e-mails kept)."""
+    e-mail set to ``emails`` (None: the preset's e-mails kept) and, with ``people``, its own people: a
+    Hiệu trưởng, a Thư ký, a roster and its department heads, and its decision numbers (the school's mark)."""
     preset = load_preset(level)
     school = dataclasses.replace(preset.school, name=name)
     if commune is not None:
@@ -31,9 +33,18 @@ def renamed(level: str = "tieu-hoc", name: str = "Trường Tiểu học Nam Tr�
                                      recipient=f"Ủy ban nhân dân xã {commune}")
     if emails is not None:
         school = dataclasses.replace(school, recipient_email=emails)
-    departments = preset.departments if emails is None else tuple(
-        dataclasses.replace(d, email=emails) for d in preset.departments)
-    return dataclasses.replace(preset, school=school, departments=departments,
+    departments, staff = preset.departments, preset.staff
+    if emails is not None:
+        departments = tuple(dataclasses.replace(d, email=emails) for d in departments)
+    if people:
+        school = dataclasses.replace(school, principal="Vũ Minh Khôi", secretary="Tạ Thị Ngân")
+        own = {p.name: f"Giáo viên Số {n}" for n, p in enumerate(staff, start=1)}
+        staff = tuple(dataclasses.replace(p, name=own[p.name], facts=dataclasses.replace(
+            p.facts, initiative=p.facts.initiative.replace(preset.school.name, name),
+            initiative_decision=p.facts.initiative_decision.split("-")[0] + "-THNT"
+            if p.facts.initiative_level == "Trường" else p.facts.initiative_decision)) for p in staff)
+        departments = tuple(dataclasses.replace(d, head=own.get(d.head, "Giáo viên Số 1")) for d in departments)
+    return dataclasses.replace(preset, school=school, departments=departments, staff=staff,
                                legal_basis=preset.legal_basis if legal_basis is None else legal_basis)
 
 
@@ -46,8 +57,10 @@ def warnings_for(campaign: cm.Campaign) -> list[tuple[str, str, dict]]:
 
 
 def test_the_sample_schools_are_those_of_the_presets():
-    assert set(sample_school_names()) == {load_preset(level).school.name for level in cm.LEVELS}
-    assert "Trường Tiểu học Trực Cường" in sample_school_names()
+    samples = {s.name: s for s in sample_school_names()}
+    assert set(samples) == {load_preset(level).school.name for level in cm.LEVELS}
+    sample = samples["Trường Tiểu học Trực Cường"]
+    assert sample.marks == {"THTC"} and sample.principal == "Đinh Tất Đắc" and "Lê Thị Hồng Nhung" in sample.people
 
 
 @pytest.mark.parametrize("level", cm.LEVELS)
@@ -183,3 +196,71 @@ def test_generate_of_a_clean_campaign_warns_about_nothing(tmp_path):
 
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
+
+
+# --- leftovers in every other field that reaches a paper (issue 25) ---------------------------------
+
+
+def _one_left(change):
+    """A campaign renamed everywhere, then ``change(campaign)`` putting one leftover back."""
+    return change(renamed(legal_basis=()))
+
+
+def _staff(campaign, k: int, **facts):
+    staff = list(campaign.staff)
+    staff[k] = dataclasses.replace(staff[k], facts=dataclasses.replace(staff[k].facts, **facts))
+    return dataclasses.replace(campaign, staff=tuple(staff))
+
+
+def _school(campaign, **fields):
+    return dataclasses.replace(campaign, school=dataclasses.replace(campaign.school, **fields))
+
+
+LEFTOVERS = [  # (what is left of the sample school, the warning: code, sheet, a parameter and its value)
+    (lambda c: _school(c, principal="Đinh Tất Đắc"), "campaign.person_sample_school", "Trường", "value",
+     "Đinh Tất Đắc"),
+    (lambda c: _school(c, secretary="Đặng Thị Thu Hà"), "campaign.person_sample_school", "Trường", "field",
+     "Thư ký Hội đồng"),
+    (lambda c: _school(c, criteria_resolution="02/NQ-THTC"), "campaign.number_sample_school", "Trường", "mark",
+     "THTC"),
+    (lambda c: _staff(c, 3, initiative_decision="45/QĐ-THTC"), "campaign.number_sample_school", "Nhân sự", "value",
+     "45/QĐ-THTC"),
+    (lambda c: dataclasses.replace(c, legal_basis=("Căn cứ Kế hoạch số 25/KH-THTC ngày 08/9/2025 về thi đua;",)),
+     "campaign.number_sample_school", "Căn cứ", "owner", "dòng 1"),
+    (lambda c: _staff(c, 2, initiative="Dạy đọc cho học sinh lớp 1 ở Trực Cường"), "campaign.field_sample_school",
+     "Nhân sự", "found", "Trực Cường"),
+    (lambda c: dataclasses.replace(c, staff=load_preset("tieu-hoc").staff), "campaign.people_sample_school",
+     "Nhân sự", "count", 42),
+    (lambda c: dataclasses.replace(c, departments=load_preset("tieu-hoc").departments),
+     "campaign.people_sample_school", "Tổ", "count", 5),
+]
+
+
+@pytest.mark.parametrize("change, code, sheet, key, value", LEFTOVERS, ids=[f"left{i}" for i in range(len(LEFTOVERS))])
+def test_a_leftover_of_the_sample_school_in_a_field_that_reaches_a_paper_is_warned(change, code, sheet, key, value):
+    warnings = [params for c, where, params in warnings_for(_one_left(change)) if (c, where) == (code, sheet)]
+
+    assert warnings, warnings_for(_one_left(change))
+    assert warnings[0][key] == value
+    assert warnings[0]["sample"] == "Trường Tiểu học Trực Cường"
+
+
+def test_one_name_alike_a_sample_persons_is_chance_not_a_leftover():
+    campaign = renamed(legal_basis=())
+    staff = list(campaign.staff)
+    staff[0] = dataclasses.replace(staff[0], name="Nguyễn Thị Hương")  # a name of the sample roster, and common
+    assert warnings_for(dataclasses.replace(campaign, staff=tuple(staff))) == []
+
+
+def test_generate_says_every_leftover_of_a_campaign_renamed_in_sheet_truong_only(tmp_path):
+    camp = tmp_path / "camp"
+    service.init_campaign(camp, "tieu-hoc", campaign_id="x")
+    _rename_school(camp / "campaign.xlsx", "Trường Tiểu học Nam Trực")
+
+    result = CliRunner().invoke(main, ["generate", str(camp), "--round", "dang-ky", "-o", str(tmp_path / "out")])
+
+    assert result.exit_code == 0, result.output
+    said = result.stderr
+    assert "Hiệu trưởng (Chủ tịch Hội đồng) 'Đinh Tất Đắc' trùng với người của trường mẫu" in said
+    assert "'45/QĐ-THTC' (Số QĐ công nhận, Lê Thị Hồng Nhung) có ký hiệu văn bản 'THTC' của trường mẫu" in said
+    assert "42 người ở sheet Nhân sự trùng tên với danh sách mẫu của Trường Tiểu học Trực Cường" in said

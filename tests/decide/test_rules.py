@@ -39,7 +39,9 @@ def candidate(**changes) -> rules.Candidate:
     ({"discipline": "Cảnh cáo"}, False, "bị kỷ luật cảnh cáo"),
     ({"under_review": True}, False, "đang bị xem xét kỷ luật"),
     ({"classification": "Hoàn thành", "total": 69.5}, False, "xếp loại thi đua Hoàn thành (cần từ Tốt)"),
-    ({"classification": "", "total": None}, False, "xếp loại thi đua  (cần từ Tốt)"),
+    ({"classification": "", "total": None}, False, "chưa có điểm thi đua"),  # never "xếp loại thi đua  (…)"
+    ({"months": 2, "maternity_months": None}, False, "chưa đủ thông tin: số tháng nghỉ thai sản"),  # not 0
+    ({"months": 12, "maternity_months": None}, True, "làm việc 12 tháng"),  # a full year needs no maternity figure
 ])
 def test_ldtt(changes, granted, reason_part):
     decision = rules.decide_ldtt(candidate(**changes), RULES, LEVELS)
@@ -54,6 +56,9 @@ def test_ldtt_days_off_setting():
     refused = rules.decide_ldtt(candidate(days_off=41), strict, LEVELS)
     assert not refused.granted and "nghỉ 41 ngày (tối đa 40)" in refused.reason
     assert rules.decide_ldtt(candidate(days_off=100), cm.Rules(), LEVELS).granted  # off by default
+    unknown = rules.decide_ldtt(candidate(days_off=None), strict, LEVELS)  # blank is not 0 days
+    assert not unknown.granted and "chưa đủ thông tin: số ngày nghỉ" in unknown.reason
+    assert rules.decide_ldtt(candidate(days_off=None), cm.Rules(), LEVELS).granted  # no limit: not needed
 
 
 def test_ldtt_lists_every_failed_condition():

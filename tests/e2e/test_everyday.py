@@ -194,8 +194,9 @@ def test_status_says_on_time_late_not_sent_and_unfilled_against_the_deadline(tmp
     assert found["T1"].state == UNFILLED and found["T1"].filled == 0
     assert (found["T2"].state, found["T2"].days_late) == (NOT_SENT, 5)
     result = run("status", inbox, "--nhac")
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == EXIT_UNUSABLE, result.output  # a workbook as issued is no submission
     out = result.output
+    assert "Tổ đã nộp: 0/2." in out and "Sổ gửi về còn trống, chưa tính là đã nộp (1 tổ): Tổ khối 1" in out
     assert "Tình hình nộp sổ (hạn nộp 20/05/2026):" in out
     assert "Tổ khối 1: đã gửi ngày" in out and "nhưng chưa điền (0/3 người có nội dung)" in out
     assert "Tổ Văn phòng – Khối 5: chưa nộp" in out

@@ -87,8 +87,8 @@ def school(tmp_path_factory):
     (inbox / "Thumbs.db").write_bytes(b"\x00" * 10)
     (inbox / "ghi-chu.txt").write_text("không phải sổ", encoding="utf-8")
     (inbox / "hong.xlsx").write_bytes(b"PK\x03\x04 this is not a real zip")
-    reg = next((root / "dang-ky" / "outbox-dang-ky").iterdir())
-    (inbox / "nham-vong.xlsx").write_bytes(reg.read_bytes())  # a registration workbook in the scoring inbox
+    reg = next((root / "dang-ky" / "inbox-dang-ky").iterdir())
+    (inbox / "nham-vong.xlsx").write_bytes(reg.read_bytes())  # a filled registration workbook in the scoring inbox
     before = _tree_digest(inbox)
     runner = CliRunner()
     result = runner.invoke(main, ["merge", str(inbox), "-o", str(root / "S.xlsx"), "--json", str(root / "R.json")])

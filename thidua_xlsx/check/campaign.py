@@ -19,7 +19,16 @@ alike) agree, one continuing the other; laws, decrees, "Sở GD&ĐT" name no sch
 words are fine wherever the campaign's own school, managing body, place or recipient also has them
 (a school of the same commune). A school named without a level ("Trường Nguyễn Du") is not seen.
 
-The check is pure (a campaign and the sample names in, warnings out); :func:`sample_school_names`
+Every other field that reaches a paper is looked at for the sample school's leftovers too:
+
+* its words ("Trực Cường") in the Hiệu trưởng, Thư ký, Nghị quyết, a department's name or head, a
+  person's name, position or sáng kiến;
+* the mark of its own document numbers ("45/QĐ-THTC", "25/KH-THTC": THTC is the sample's) in a sáng
+  kiến's decision, the Nghị quyết's number or a line of "Căn cứ";
+* its people: the Hiệu trưởng or Thư ký named as the sample's, and a roster (or department heads) still
+  holding several of the sample's names (one name alike may be chance; several are a roster left behind).
+
+The check is pure (a campaign and the sample schools in, warnings out); :func:`sample_school_names`
 is the one place that reads the presets.
 """
 
@@ -30,11 +39,22 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from thidua_xlsx.model import campaign as cm
-from thidua_xlsx.model.campaign_book import DEPARTMENTS_SHEET, LEGAL_SHEET, SCHOOL_FIELDS, SCHOOL_SHEET
+from thidua_xlsx.model.campaign_book import (
+    DEPARTMENT_COLUMNS,
+    DEPARTMENTS_SHEET,
+    LEGAL_SHEET,
+    SCHOOL_FIELDS,
+    SCHOOL_SHEET,
+    STAFF_COLUMNS,
+    STAFF_SHEET,
+)
 from thidua_xlsx.model.issues import WARNING, Issue, issue
 from thidua_xlsx.read.presets import preset_dir
+from thidua_xlsx.text.collation import name_key
+from thidua_xlsx.text.messages import LEGAL_LINE, LEGAL_LINE_FIELD, shortened
 
 # Words of a school's level (casefolded): dropped when comparing names, so "TH" and "Tiểu học" agree.
 LEVEL_WORDS = frozenset({
@@ -132,51 +152,149 @@ def _in_email(email: str, folded: str) -> bool:
     return False
 
 
-def stale_school_warnings(campaign: cm.Campaign, sample_schools: Iterable[str], file: str = "") -> tuple[Issue, ...]:
-    """Warnings for legal-basis lines and e-mails that still name another school (see the module).
+@dataclass(frozen=True)
+class SampleSchool:
+    """A preset's sample school: its name, the marks of its own document numbers and its people's names."""
 
-    ``sample_schools``: the names of the presets' sample schools. One warning per line or e-mail."""
+    name: str
+    marks: frozenset[str] = frozenset()  # "THTC" of "45/QĐ-THTC"
+    principal: str = ""
+    secretary: str = ""
+    people: frozenset[str] = frozenset()  # its roster and department heads, names cleaned
+
+
+def stale_school_warnings(campaign: cm.Campaign, sample_schools: Iterable[str | SampleSchool], file: str = ""
+                          ) -> tuple[Issue, ...]:
+    """Warnings for the fields that still name another school or hold the sample school's leftovers (see
+    the module). ``sample_schools``: the presets' sample schools (or only their names). One warning per
+    line, e-mail or field; one for a roster."""
     school = campaign.school
     own = distinctive(school.name)
     own_texts = (school.name, school.managing_body, school.place, school.recipient)
     own_folded = [_fold(t) for t in own_texts if t]
-    samples = []  # (name, its distinctive words as written, folded) of the samples that are not this school
-    for name in sample_schools:
-        words = tuple(w for w in _nfc(name).split() if w.casefold() not in LEVEL_WORDS)
+    samples = []  # (the sample, its distinctive words as written, folded) of the samples that are not this school
+    others = []  # the same, the samples of this school's commune too: their people and numbers are not its own
+    for sample in sample_schools:
+        sample = sample if isinstance(sample, SampleSchool) else SampleSchool(sample)
+        words = tuple(w for w in _nfc(sample.name).split() if w.casefold() not in LEVEL_WORDS)
         folded = _fold(" ".join(words))
-        if words and not _same_school(own, distinctive(name)) and not _mentions(own_texts, words) \
-                and not any(folded in text for text in own_folded):
-            samples.append((name, words, folded))
+        if words and not _same_school(own, distinctive(sample.name)):
+            others.append((sample, words, folded))
+            if not _mentions(own_texts, words) and not any(folded in text for text in own_folded):
+                samples.append((sample, words, folded))
+    where = dict(file=file, school=school.name)
     found: list[Issue] = []
+    warned_lines = set()
     for line in campaign.legal_basis:
-        others = [s for s in schools_named(line) if own and not _same_school(own, distinctive(s))]
+        named = [s for s in schools_named(line) if own and not _same_school(own, distinctive(s))]
         sample = next((s for s in samples if _mentions([line], s[1])), None)
-        if others:
-            found.append(issue("campaign.legal_other_school", WARNING, file=file, sheet=LEGAL_SHEET, line=line,
-                               found=others[0], school=school.name))
+        if named:
+            found.append(issue("campaign.legal_other_school", WARNING, sheet=LEGAL_SHEET, line=line,
+                               found=named[0], **where))
         elif sample is not None:
-            found.append(issue("campaign.legal_sample_school", WARNING, file=file, sheet=LEGAL_SHEET, line=line,
-                               found=" ".join(sample[1]), sample=sample[0], school=school.name))
+            found.append(issue("campaign.legal_sample_school", WARNING, sheet=LEGAL_SHEET, line=line,
+                               found=" ".join(sample[1]), sample=sample[0].name, **where))
+        else:
+            continue
+        warned_lines.add(line)
     emails = [(school.recipient_email, school.recipient or _label("recipient_email"), SCHOOL_SHEET)]
     emails += [(d.email, d.name, DEPARTMENTS_SHEET) for d in campaign.departments]
     for email, owner, sheet in emails:
         sample = next((s for s in samples if email and _in_email(email, s[2])), None)
         if sample is not None:
-            found.append(issue("campaign.email_sample_school", WARNING, file=file, sheet=sheet, email=email,
-                               owner=owner, sample=sample[0], school=school.name))
+            found.append(issue("campaign.email_sample_school", WARNING, sheet=sheet, email=email, owner=owner,
+                               sample=sample[0].name, **where))
+    found += _field_leftovers(campaign, samples, others, warned_lines, where)
     return tuple(found)
+
+
+def _fields(campaign: cm.Campaign) -> list[tuple[str, str, str, str]]:
+    """(sheet, field, whose, text) of every field but the legal basis and e-mails that reaches a paper."""
+    school = campaign.school
+    fields = [(SCHOOL_SHEET, _label(key), school.name, getattr(school, key))
+              for key in ("principal", "secretary", "criteria_resolution")]
+    for d in campaign.departments:
+        fields += [(DEPARTMENTS_SHEET, _column(DEPARTMENT_COLUMNS, key), d.name, getattr(d, key))
+                   for key in ("name", "head")]
+    for p in campaign.staff:
+        fields += [(STAFF_SHEET, _column(STAFF_COLUMNS, key), p.name, value) for key, value in (
+            ("name", p.name), ("position", p.position), ("initiative", p.facts.initiative),
+            ("initiative_decision", p.facts.initiative_decision))]
+    return [f for f in fields if f[3]]
+
+
+_NUMBER_MARK = re.compile(r"\d+\s*/\s*[A-ZĐ]+(?:-[A-ZĐ0-9]+)*-([A-ZĐ0-9]+)\b")  # "45/QĐ-THTC" → THTC
+
+
+def _field_leftovers(campaign: cm.Campaign, samples: list, others: list, warned_lines: set[str], where: dict
+                     ) -> list[Issue]:
+    """``samples``: those whose words are not this school's own (:func:`stale_school_warnings`); ``others``:
+    every sample that is not this school, for its document marks and its people."""
+    found = []
+    for sheet, field, whose, text in _fields(campaign):
+        sample = next((s for s in samples if _mentions([text], s[1])), None)
+        if sample is not None:
+            found.append(issue("campaign.field_sample_school", WARNING, sheet=sheet, field=field, owner=whose,
+                               value=shortened(text), found=" ".join(sample[1]), sample=sample[0].name, **where))
+    numbered = [(LEGAL_SHEET, LEGAL_LINE_FIELD, LEGAL_LINE.format(n=n), line)
+                for n, line in enumerate(campaign.legal_basis, start=1) if line not in warned_lines]
+    numbered += [f for f in _fields(campaign) if f[1] in (_label("criteria_resolution"),
+                                                          _column(STAFF_COLUMNS, "initiative_decision"))]
+    for sheet, field, whose, text in numbered:
+        marks = set(_NUMBER_MARK.findall(_nfc(text)))
+        sample = next((s for s in others if marks & s[0].marks), None)
+        if sample is not None:
+            found.append(issue("campaign.number_sample_school", WARNING, sheet=sheet, field=field, owner=whose,
+                               value=shortened(text), mark=", ".join(sorted(marks & sample[0].marks)), sample=sample[0].name,
+                               **where))
+    school = campaign.school
+    for key in ("principal", "secretary"):
+        name = cm.clean_text(getattr(school, key))
+        sample = next((s for s in others if name and name == getattr(s[0], key)), None)
+        if sample is not None:
+            found.append(issue("campaign.person_sample_school", WARNING, sheet=SCHOOL_SHEET, field=_label(key),
+                               value=name, sample=sample[0].name, **where))
+    for sheet, names in ((DEPARTMENTS_SHEET, [d.head for d in campaign.departments]),
+                         (STAFF_SHEET, [p.name for p in campaign.staff])):
+        for sample, *_ in others:
+            alike = sorted({cm.clean_text(n) for n in names} & sample.people, key=name_key)
+            if len(alike) >= SAMPLE_PEOPLE_ALIKE:
+                found.append(issue("campaign.people_sample_school", WARNING, sheet=sheet, count=len(alike),
+                                   names=", ".join(alike[:5]) + (", …" if len(alike) > 5 else ""),
+                                   sample=sample.name, **where))
+    return found
+
+
+SAMPLE_PEOPLE_ALIKE = 3  # names of a sample's people in a list: one or two may be chance
 
 
 def _label(key: str) -> str:
     return next(f.label for f in SCHOOL_FIELDS if f.key == key)
 
 
+def _column(columns, key: str) -> str:
+    return next(c.header for c in columns if c.key == key)
+
+
 @functools.lru_cache(maxsize=1)
-def sample_school_names() -> tuple[str, ...]:
-    """The sample school of every preset (``workbook_templates/*.json``), read once."""
-    names = []
+def sample_school_names() -> tuple[SampleSchool, ...]:
+    """The sample school of every preset (``workbook_templates/*.json``), read once: its name, the marks of
+    its own document numbers (in its "Căn cứ" lines naming it, its sáng kiến decisions at school level) and
+    its people."""
+    found = []
     for path in sorted(preset_dir().glob("*.json")):
-        name = json.loads(path.read_text(encoding="utf-8")).get("school", {}).get("name")
-        if name:
-            names.append(cm.clean_text(name))
-    return tuple(names)
+        data = json.loads(path.read_text(encoding="utf-8"))
+        school = data.get("school", {})
+        name = cm.clean_text(school.get("name"))
+        if not name:
+            continue
+        own_lines = [line for line in data.get("legal_basis", ()) if distinctive(name) and
+                     any(_same_school(distinctive(s), distinctive(name)) for s in schools_named(line))]
+        decisions = [p.get("initiative_decision", "") for p in data.get("staff", ())
+                     if p.get("initiative_level") == cm.INITIATIVE_LEVELS[0]]
+        marks = {m for text in (*own_lines, *decisions) for m in _NUMBER_MARK.findall(_nfc(text or ""))}
+        people = {cm.clean_text(p.get("name")) for p in data.get("staff", ())} | \
+            {cm.clean_text(d.get("head")) for d in data.get("departments", ())}
+        found.append(SampleSchool(name, frozenset(marks), cm.clean_text(school.get("principal")),
+                                  cm.clean_text(school.get("secretary")), frozenset(people - {""})))
+    return tuple(found)

@@ -9,17 +9,31 @@ a note; choices are matched against the campaign's lists (a title by its name, k
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import re
 import unicodedata
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.model.inbox import DEPT, SELF, Cell, CleanSubmission, Entry, InboxFile, ScoringForm, packed_scores
+from thidua_xlsx.model.inbox import (
+    DEPT,
+    FORMULA_MARK,
+    PERCENT_MARK,
+    SELF,
+    Cell,
+    CleanSubmission,
+    Entry,
+    InboxFile,
+    ScoringForm,
+    packed_scores,
+)
 from thidua_xlsx.model.issued import NEWCOMER_PREFIX, IssuedPerson, newcomer_code
 from thidua_xlsx.model.issues import ERROR, NOTE, WARNING, Issue, issue, reason
 from thidua_xlsx.model.titles import NOT_REGISTERED
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.read.legacy_text import detect_and_convert
 from thidua_xlsx.text.collation import fold
+from thidua_xlsx.text.messages import shortened
 
 
 def validate(entry: InboxFile, campaign: cm.Campaign) -> CleanSubmission:
@@ -106,7 +120,7 @@ def _scoring(check: "_Checker", campaign: cm.Campaign, form: ScoringForm, e: Ent
             scores[item.code] = check.score(raw, item.max)
             if scores[item.code] is None:
                 cells[(item.code, column)] = raw.cell
-                if check.text(raw):
+                if raw.mark or check.text(raw):  # reported: not a blank
                     invalid.add((item.code, column))
     shown_self, shown_dept = form.shown_totals
     facts = check.facts(dict(form.facts)) if form.facts else None
@@ -122,13 +136,14 @@ class _Checker:
         self.file, self.campaign = file, campaign
         self.issues: list[Issue] = []
         self._converted: set[tuple[str, str]] = set()  # cells whose legacy text was already noted
+        self._said: set[tuple[str, str]] = set()  # cells whose unknown value or hidden characters were said
 
     def add(self, code: str, severity: str, raw: Cell | None, **params) -> None:
         where = {"sheet": raw.sheet, "cell": raw.cell} if raw is not None else {}
         self.issues.append(issue(code, severity, file=self.file, **where, **params))
 
     def text(self, raw: Cell | None) -> str:
-        if raw is None or raw.value is None:
+        if raw is None or raw.value is None or self.unknown(raw):
             return ""
         value = raw.value
         if isinstance(value, float) and value.is_integer():
@@ -137,16 +152,44 @@ class _Checker:
         if legacy is not None:
             if (raw.sheet, raw.cell) not in self._converted:
                 self._converted.add((raw.sheet, raw.cell))
-                self.add(f"value.legacy_{legacy.encoding}", NOTE, raw, value=cm.clean_text(legacy.original),
-                         clean=cm.clean_text(legacy.text))
+                self.add(f"value.legacy_{legacy.encoding}", NOTE, raw, value=shortened(cm.clean_text(legacy.original)),
+                         clean=shortened(cm.clean_text(legacy.text)))
             value = legacy.text
+        if isinstance(value, str) and _INVISIBLE.search(value):
+            visible = _INVISIBLE.sub("", value)
+            if self._first_time(raw):
+                self.add("value.invisible_removed", NOTE, raw, value=shortened(_escaped(cm.clean_text(value))),
+                         clean=shortened(cm.clean_text(visible)))
+            value = visible
         return cm.clean_text(value)
+
+    def _first_time(self, raw: Cell) -> bool:
+        """True the first time a cell's value is said (the same cell is read as text and as a score)."""
+        where = (raw.sheet, raw.cell)
+        if where in self._said:
+            return False
+        self._said.add(where)
+        return True
+
+    def unknown(self, raw: Cell) -> bool:
+        """A value the file does not give (an error value, a formula saved without its result), said once:
+        never read as a blank or a 0."""
+        if raw.mark == FORMULA_MARK:
+            if self._first_time(raw):
+                self.add("value.formula_no_result", ERROR, raw)
+            return True
+        if raw.mark and raw.mark != PERCENT_MARK:  # an error value: "#DIV/0!", LibreOffice's "Err:502"…
+            if self._first_time(raw):
+                self.add("value.error_value", ERROR, raw, value=shortened(raw.mark))
+            return True
+        return False
 
     def name(self, raw: Cell | None) -> str:
         clean = self.text(raw)
         if isinstance(raw.value, str) and raw.value.strip() != clean and (raw.sheet, raw.cell) not in self._converted \
                 and unicodedata.normalize("NFC", raw.value) != raw.value:
-            self.add("value.text_normalised", NOTE, raw, value=raw.value.strip(), clean=clean)
+            self.add("value.text_normalised", NOTE, raw, value=shortened(_escaped(raw.value.strip())),
+                     clean=shortened(clean))
         return clean
 
     def number_or_none(self, raw: Cell | None) -> float | None:
@@ -161,26 +204,34 @@ class _Checker:
 
     def score(self, raw: Cell, maximum: float) -> float | None:
         value = raw.value
+        if raw.mark and self.unknown(raw):
+            return None
         if value is None or (isinstance(value, str) and cm.clean_text(value) == ""):
             return None
-        if isinstance(value, bool):
-            self.add("value.not_number", ERROR, raw, value=value, max=cm.num_text(maximum))
+        if isinstance(value, (dt.date, dt.time, dt.timedelta)):  # a datetime is a date
+            self.add("value.date_in_score", ERROR, raw, value=_shown(value), max=cm.num_text(maximum))
             return None
         if isinstance(value, str):
-            text = cm.clean_text(value)
+            text = self.text(raw)
+            if not text:  # nothing but invisible characters
+                return None
             try:
                 number = float(text.replace(",", "."))
             except ValueError:
-                self.add("value.not_number", ERROR, raw, value=text, max=cm.num_text(maximum))
+                self.add("value.not_number", ERROR, raw, value=shortened(text), max=cm.num_text(maximum))
                 return None
-            self.add("value.decimal_comma", NOTE, raw, value=text, number=cm.num_text(number))
+            self.add("value.decimal_comma", NOTE, raw, value=shortened(text), number=cm.num_text(number))
             value = number
-        if not isinstance(value, (int, float)):
-            self.add("value.not_number", ERROR, raw, value=value, max=cm.num_text(maximum))
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:  # NaN: not a number
+            self.add("value.not_number", ERROR, raw, value=_shown(value), max=cm.num_text(maximum))
             return None
         value = float(value)
+        if raw.mark == PERCENT_MARK:
+            self.add("value.percent_format", ERROR, raw, value=cm.num_text(value),
+                     shown=cm.num_text(round(value * 100, 6)))
+            return None
         if not 0 <= value <= maximum:
-            self.add("value.out_of_range", ERROR, raw, value=cm.num_text(value), max=cm.num_text(maximum))
+            self.add("value.out_of_range", ERROR, raw, value=shortened(cm.num_text(value)), max=cm.num_text(maximum))
             return None
         return value
 
@@ -190,9 +241,9 @@ class _Checker:
             return text
         folded = {fold(c): c for c in choices}
         if fold(text) in folded:
-            self.add("value.fuzzy_choice", NOTE, raw, value=text, choice=folded[fold(text)], field=label)
+            self.add("value.fuzzy_choice", NOTE, raw, value=shortened(text), choice=folded[fold(text)], field=label)
             return folded[fold(text)]
-        self.add("value.bad_choice", ERROR, raw, value=text, field=label, choices=", ".join(choices))
+        self.add("value.bad_choice", ERROR, raw, value=shortened(text), field=label, choices=", ".join(choices))
         return ""
 
     def title(self, raw: Cell | None, codes: tuple[str, ...], label: str) -> str:
@@ -219,3 +270,29 @@ class _Checker:
         return cm.Facts(**values)
 
 
+
+
+# Characters nobody sees: C0 and C1 controls (tab and line breaks are spaces to clean_text), bidi marks,
+# embeddings, overrides and isolates (they can reverse what a line shows), zero-width characters, the
+# soft hyphen and the byte-order mark. Removed from every text read, with a note.
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e"
+                        "\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def _escaped(text: str) -> str:
+    """``text`` with its invisible characters shown as \\uXXXX: quoted in a message, they could reverse or
+    forge the line."""
+    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _shown(value) -> str:
+    """A cell's value as a message quotes it: a date as a Vietnamese date, TRUE/FALSE as Excel shows them."""
+    if isinstance(value, dt.datetime):
+        return f"{value:%d/%m/%Y %H:%M}" if value.time() != dt.time() else f"{value:%d/%m/%Y}"
+    if isinstance(value, dt.date):
+        return f"{value:%d/%m/%Y}"
+    if isinstance(value, dt.time):
+        return f"{value:%H:%M}"
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    return shortened(cm.clean_text(value))

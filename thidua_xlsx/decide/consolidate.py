@@ -9,12 +9,12 @@ department, whichever department's workbook carried their scores.
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
 
 from thidua_xlsx.decide import rules
+from thidua_xlsx.decide.followup import untouched_files
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.model.inbox import ACCEPTED, SUPERSEDED, CleanSubmission, Entry, Selection
+from thidua_xlsx.model.inbox import ACCEPTED, DEPT, SELF, SUPERSEDED, CleanSubmission, Entry, Selection
 from thidua_xlsx.model.issued import name_key as match_key
 from thidua_xlsx.model.issues import NOTE, WARNING, Issue, Reason, issue, reason
 from thidua_xlsx.model.results import (
@@ -26,15 +26,14 @@ from thidua_xlsx.model.results import (
     Decision,
     DepartmentResult,
     PersonResult,
+    Score,
     Summary,
     by_department,
     is_granted,
 )
 from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDTT
 from thidua_xlsx.text.collation import name_key
-
-if TYPE_CHECKING:
-    pass
+from thidua_xlsx.text.messages import shortened
 
 
 def consolidate(campaign: cm.Campaign, selection: Selection, clean: list[CleanSubmission]) -> Summary:
@@ -43,10 +42,11 @@ def consolidate(campaign: cm.Campaign, selection: Selection, clean: list[CleanSu
     for sub in clean:
         problems.extend(sub.issues)
     by_dept = {sub.department: sub for sub in clean}
-    entries = _assign(campaign, clean)
+    entries = _assign(campaign, clean, problems)
+    untouched = untouched_files(selection.files, round_)  # said by their file: sent back with nothing typed
     people: list[PersonResult] = []
     for dept in campaign.departments:
-        if dept.code not in by_dept:
+        if dept.code not in by_dept and dept.code not in untouched:
             problems.append(issue("department.missing", WARNING, department=dept.name))
         for person in campaign.members(dept.code):
             base = PersonResult(code=person.code, name=person.name, department=dept.code, department_name=dept.name,
@@ -71,12 +71,14 @@ def consolidate(campaign: cm.Campaign, selection: Selection, clean: list[CleanSu
                    max(stamps) if stamps else None)
 
 
-def _assign(campaign: cm.Campaign, clean: list[CleanSubmission]) -> dict:
+def _assign(campaign: cm.Campaign, clean: list[CleanSubmission], problems: list[Issue]) -> dict:
     """Which entry speaks for each roster person (each once), and the newcomers left per department.
 
     A person's own department's workbook first; a person moved to another department after the
-    workbooks went out is taken from the workbook that still carries them. A newcomer registered on a
-    spare row is matched to the roster by department and name once the secretary has added them.
+    workbooks went out is taken from the workbook that still carries them (said, with both departments).
+    A person a workbook carries who is no longer in the roster is said and left out. A newcomer
+    registered on a spare row is matched to the roster by department and name once the secretary has
+    added them.
     """
     roster = {p.code: p for p in campaign.staff}
     dept_names: dict[str, str] = {}
@@ -87,7 +89,12 @@ def _assign(campaign: cm.Campaign, clean: list[CleanSubmission]) -> dict:
     for sub in own:
         for entry in sub.entries:
             person = roster.get(entry.code)
-            if entry.newcomer or person is None:
+            if entry.newcomer:
+                continue
+            if person is None:
+                problems.append(issue("person.removed", WARNING, file=entry.file, sheet=entry.sheet,
+                                      name=shortened(entry.name), person=entry.code,
+                                      department=dept_names.get(sub.department, sub.department)))
                 continue
             moved = person.department != sub.department
             current = found.get(entry.code)
@@ -95,6 +102,12 @@ def _assign(campaign: cm.Campaign, clean: list[CleanSubmission]) -> dict:
                 flags = (reason("flag.moved", department=dept_names.get(sub.department, sub.department)),) \
                     if moved else ()
                 found[entry.code] = (entry, flags)
+    for code, (entry, flags) in found.items():
+        if flags:  # still taken from another department's workbook: the current one does not carry them
+            person = roster[code]
+            problems.append(issue("person.moved", WARNING, file=entry.file, sheet=entry.sheet, name=person.name,
+                                  person=code, found=dept_names.get(entry.department, entry.department),
+                                  current=dept_names.get(person.department, person.department)))
     by_name = {(p.department, match_key(p.name)): p.code for p in campaign.staff}
     for sub in own:
         for entry in sub.entries:
@@ -140,10 +153,14 @@ def _scored(p: PersonResult, flags: tuple[Reason, ...], entry: Entry, campaign: 
     """The fields of ``p``'s result that come from its scores (``flags``: its flags so far)."""
     rubric = _rubric(campaign, p.role)
     self_values, dept_values = entry.self_scores, entry.dept_scores  # each made once (from the entry's arrays)
-    self_score = rules.score(rubric, self_values)
-    dept_score = rules.score(rubric, dept_values)
+    self_score = _blank_if_empty(rules.score(rubric, self_values))
+    dept_score = _blank_if_empty(rules.score(rubric, dept_values))
     where = {"file": entry.file, "sheet": entry.sheet}
     flags = list(flags)
+    unknown = [entry.cells[key] for key in ((i.code, column) for _, i in rubric.items for column in (SELF, DEPT))
+               if key in entry.invalid and key in entry.cells]
+    if unknown:
+        flags.append(reason("flag.score_unknown", cells=", ".join(unknown)))
     for column, computed, shown in ((SOURCE_SELF, self_score, entry.shown_totals[0]),
                                     (SOURCE_DEPT, dept_score, entry.shown_totals[1])):
         if computed.total is not None and shown is not None and abs(shown - computed.total) > 0.005:
@@ -181,6 +198,13 @@ def _scored(p: PersonResult, flags: tuple[Reason, ...], entry: Entry, campaign: 
             flags.append(reason("flag.score_gap", gap=round(gap, 2)))
     return dict(self_score=self_score, dept_score=dept_score, final=final, final_source=source,
                 classification=classification, flags=tuple(flags))
+
+
+def _blank_if_empty(score: Score) -> Score:
+    """A column with nothing entered has no group subtotals either: blank, never 0 (printed blank)."""
+    if score.total is not None:
+        return score
+    return dataclasses.replace(score, groups=dict.fromkeys(score.groups))
 
 
 SIGNAL_AVERAGE_GAP = 10  # percentage points of the rubric's total between a department's average and the school's

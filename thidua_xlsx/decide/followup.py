@@ -1,8 +1,10 @@
 """Who to chase, and for what: each department against the round's deadline (pure, no I/O).
 
 A department has sent on time, sent late (by how many days), not sent, or sent a workbook that is
-blank or nearly blank (fewer than one person in five with anything filled in). The send date is
-the workbook's own save time (or the file's time), in Vietnam; "today" is given by the caller.
+blank or nearly blank (fewer than one person in five with anything filled in). A workbook sent back
+with nothing typed in it is no submission (the reader skipped it), but it was sent: "sent, not
+filled in". The send date is the workbook's own save time (or the file's time), in Vietnam; "today"
+is given by the caller.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.inbox import SKIPPED, UNTOUCHED, InboxFile
 from thidua_xlsx.model.issues import ERROR
 from thidua_xlsx.model.results import STATUS_DEPT_MISSING, PersonResult, Summary, by_department
 
@@ -52,12 +55,10 @@ def follow_up(summary: Summary, today: dt.date) -> tuple[FollowUp, ...]:
     deadline = deadline_of(summary)
     files = {f.name: f for f in summary.files}
     errors: dict[str, int] = {}
-    unfilled: set[str] = set()  # files said to be left blank: looked up per department, not searched for
     for i in summary.issues:
         if i.severity == ERROR and i.file:
             errors[i.file] = errors.get(i.file, 0) + 1
-        if i.code == "file.unfilled":
-            unfilled.add(i.file)
+    untouched = untouched_files(summary.files, summary.round)
     found = []
     contacts = {x.code: x for x in reversed(summary.campaign.departments)}  # the first, if a code repeats
     people = by_department(summary.people)
@@ -68,6 +69,14 @@ def follow_up(summary: Summary, today: dt.date) -> tuple[FollowUp, ...]:
         filled = len(members) - len(not_filled)
         common = dict(code=d.code, name=d.name, head=dept.head, email=dept.email, deadline=deadline,
                       file=d.file, people=len(members))
+        if not d.submitted and d.code in untouched:
+            blank = untouched[d.code]
+            sent_on = (blank.version_time + ly.VIETNAM_UTC_OFFSET).date()
+            everyone = sum(not p.newcomer for p in people.get(d.code, ()))
+            found.append(FollowUp(**(common | {"file": blank.name, "people": everyone}), state=UNFILLED, sent_on=sent_on,
+                                  days_late=max(0, (sent_on - deadline).days) if deadline else 0, filled=0, errors=0,
+                                  missing=()))
+            continue
         if not d.submitted:
             overdue = max(0, (today - deadline).days) if deadline else 0
             found.append(FollowUp(**common, state=NOT_SENT, sent_on=None, days_late=overdue, filled=0, errors=0,
@@ -75,13 +84,25 @@ def follow_up(summary: Summary, today: dt.date) -> tuple[FollowUp, ...]:
             continue
         sent = files[d.file].version_time + ly.VIETNAM_UTC_OFFSET
         sent_on = sent.date()
-        blank = d.file in unfilled or filled < NEARLY_BLANK * len(members)
+        blank = filled < NEARLY_BLANK * len(members)
         late = max(0, (sent_on - deadline).days) if deadline else 0
         state = UNFILLED if blank else (LATE if late else ON_TIME)
         missing = () if blank else tuple(not_filled)
         found.append(FollowUp(**common, state=state, sent_on=sent_on, days_late=late, filled=filled,
                               errors=errors.get(d.file, 0), missing=missing))
     return tuple(found)
+
+
+def untouched_files(files, round_: str) -> dict[str, InboxFile]:
+    """Department code → the newest workbook of ``round_`` it sent back with nothing typed in it."""
+    found: dict[str, InboxFile] = {}
+    for f in files:
+        if f.status == SKIPPED and f.reason in UNTOUCHED and f.submission is not None and \
+                f.submission.round == round_:
+            code = f.submission.department_code
+            if code not in found or f.version_time > found[code].version_time:
+                found[code] = f
+    return found
 
 
 def _filled(p: PersonResult, round_: str) -> bool:

@@ -96,23 +96,29 @@ def decide_ldtt(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...]) -> 
     if _registered_rank(c.registered) == 0:
         return Decision(LDTT, False, (reason("ldtt.not_registered"),))
     failed: list[Reason] = []
+    short = c.months is not None and c.months < rules.ldtt_min_months  # maternity leave could make up for it
     unknown = tuple(name for name, value in (("rating", c.rating), ("months", c.months),
+                                             ("maternity_months", c.maternity_months if short else 0),
+                                             ("days_off", c.days_off if rules.ldtt_max_days_off is not None else 0),
                                              ("discipline", c.discipline), ("under_review", c.under_review))
                     if value is None)
     if unknown:
         failed.append(reason("facts.missing", fields=unknown))
     if c.rating is not None and c.rating not in rules.ldtt_ratings:
         failed.append(reason("ldtt.rating", rating=c.rating, needed=" hoặc ".join(rules.ldtt_ratings)))
-    worked = None if c.months is None else min(12.0, c.months + (c.maternity_months or 0))
+    worked = None if c.months is None or "maternity_months" in unknown else \
+        min(12.0, c.months + (c.maternity_months or 0))
     if worked is not None and worked < rules.ldtt_min_months:
         failed.append(reason("ldtt.months_short", worked=worked, needed=rules.ldtt_min_months))
-    if rules.ldtt_max_days_off is not None and (c.days_off or 0) > rules.ldtt_max_days_off:
+    if rules.ldtt_max_days_off is not None and c.days_off is not None and c.days_off > rules.ldtt_max_days_off:
         failed.append(reason("ldtt.days_off", days=c.days_off, max=rules.ldtt_max_days_off))
     if c.discipline and c.discipline != cm.DISCIPLINES[0]:
         failed.append(reason("ldtt.disciplined", discipline=c.discipline.lower()))
     if c.under_review:
         failed.append(reason("ldtt.under_review"))
-    if rules.ldtt_min_classification:
+    if rules.ldtt_min_classification and c.total is None:
+        failed.append(reason("ldtt.no_scores", needed=rules.ldtt_min_classification))
+    elif rules.ldtt_min_classification:
         names = [lv.name for lv in levels]
         needed = names.index(rules.ldtt_min_classification) if rules.ldtt_min_classification in names else 0
         got = names.index(c.classification) if c.classification in names else len(names)

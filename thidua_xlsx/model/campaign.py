@@ -8,6 +8,7 @@ workbook as JSON (:func:`to_dict` / :func:`from_dict`) so that the merge needs o
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import functools
 import hashlib
 import json
@@ -338,3 +339,40 @@ def _group_text(group: Group) -> str:
     return f"{group.kind} tối đa {num_text(group.max)}{low}"
 
 
+
+
+# --- the school year of a new campaign ----------------------------------------------------------
+
+SCHOOL_YEAR_STARTS = 8  # August: a school year opens in September, its plans are made from August
+
+
+def school_year_of(day) -> str:
+    """The school year ``day`` (a date) falls in: from 1 August of Y it is "Y-(Y+1)"."""
+    start = day.year if day.month >= SCHOOL_YEAR_STARTS else day.year - 1
+    return f"{start}-{start + 1}"
+
+
+def in_school_year(campaign: Campaign, day) -> Campaign:
+    """``campaign`` (a preset) moved to the school year of ``day``: the year, the deadlines and the date
+    of the criteria resolution shifted by as many years (a preset is written for one year)."""
+    year = school_year_of(day)
+    try:
+        shift = int(year[:4]) - int(campaign.school.school_year[:4])
+    except ValueError:
+        shift = 0
+
+    def moved(iso: str) -> str:
+        try:
+            date = datetime.date.fromisoformat(iso)
+        except ValueError:
+            return iso
+        try:
+            return date.replace(year=date.year + shift).isoformat()
+        except ValueError:  # 29 February in a year without one
+            return date.replace(year=date.year + shift, day=28).isoformat()
+
+    school = dataclasses.replace(
+        campaign.school, school_year=year, registration_deadline=moved(campaign.school.registration_deadline),
+        scoring_deadline=moved(campaign.school.scoring_deadline),
+        criteria_resolution_date=moved(campaign.school.criteria_resolution_date))
+    return dataclasses.replace(campaign, school=school)

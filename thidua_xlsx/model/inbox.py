@@ -23,6 +23,9 @@ ACCEPTED = "accepted"
 SUPERSEDED = "superseded"
 REJECTED = "rejected"
 SKIPPED = "skipped"
+# The reasons of a workbook sent back as it was issued (skipped: no submission, but sent): byte for byte, or
+# saved again with nothing typed in it.
+UNTOUCHED = ("file.unfilled", "file.nothing_filled")
 
 
 class Cell(NamedTuple):
@@ -34,6 +37,8 @@ class Cell(NamedTuple):
     row: int
     col: int
     font: str = ""  # the cell's font, looked up only for text that may be legacy Vietnamese (.xlsx/.xlsm)
+    mark: str = ""  # what the value does not say (:mod:`thidua_xlsx.read.department.marks`): FORMULA_MARK for a
+    # formula saved without its result, PERCENT_MARK for a percent format, else an error value ("#DIV/0!", "Err:502")
 
     @property
     def cell(self) -> str:
@@ -146,9 +151,10 @@ def reject(entry: InboxFile, code: str, **params) -> InboxFile:
                                issues=(*entry.issues, issue(code, ERROR, file=entry.name, **params)))
 
 
-def skip(entry: InboxFile, code: str) -> InboxFile:
-    return dataclasses.replace(entry, status=SKIPPED, reason=code, issues=(*entry.issues, issue(code, NOTE,
-                                                                                               file=entry.name)))
+def skip(entry: InboxFile, code: str, severity: str = NOTE, **params) -> InboxFile:
+    return dataclasses.replace(entry, status=SKIPPED, reason=code, issues=(*entry.issues, issue(code, severity,
+                                                                                               file=entry.name,
+                                                                                               **params)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,3 +227,7 @@ class Selection:
 
 
 SELF, DEPT = "self", "department"  # score columns (codes; labels in the message catalogue)
+
+# Marks of a cell (Cell.mark) besides an error value's own text ("#DIV/0!", "#N/A", "Err:502"…).
+FORMULA_MARK = "="  # a formula whose result was never saved (a file written by a program that does not calculate)
+PERCENT_MARK = "%"  # a number shown as a percent: 4 typed into such a cell is 0.04

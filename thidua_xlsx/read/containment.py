@@ -39,7 +39,7 @@ ZIP_MAGIC = b"PK\x03\x04"
 CHUNK = 1 << 20
 
 # Entry kinds found by the scan.
-FILE, LINK, SPECIAL, UNREADABLE_FOLDER, WORKBOOK_FOLDER = "file", "link", "special", "unreadable_folder", "workbook_folder"
+FILE, LINK, SPECIAL, UNREADABLE_FOLDER = "file", "link", "special", "unreadable_folder"
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,8 @@ class InboxItem:
 
 
 def scan_inbox(inbox: Path) -> list[InboxItem]:
-    """Every entry below ``inbox`` in a stable order; folders are entered, links never followed."""
+    """Every entry below ``inbox`` in a stable order; folders are entered (one named like a workbook,
+    "To-Toan.xlsx/", too: a mail program saves a workbook sent in a folder of its name), links never followed."""
     found: list[InboxItem] = []
     root = inbox.resolve()
 
@@ -72,10 +73,7 @@ def scan_inbox(inbox: Path) -> list[InboxItem]:
             if stat.S_ISLNK(info.st_mode):
                 found.append(InboxItem(path, name, LINK, _link_kind(path, root)))
             elif stat.S_ISDIR(info.st_mode):
-                if path.suffix.lower() in WORKBOOK_SUFFIXES:
-                    found.append(InboxItem(path, name, WORKBOOK_FOLDER))
-                else:
-                    walk(path)
+                walk(path)
             elif stat.S_ISREG(info.st_mode):
                 found.append(InboxItem(path, name, FILE))
             else:
@@ -108,6 +106,21 @@ def safe_name(text: str) -> str:
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+def workbooks_in_archive(path: Path) -> list[str]:
+    """The workbooks a ZIP file holds (saved from an e-mail with several attachments), by name as shown
+    safely; [] for a broken archive, one with none, or one with more entries than a workbook may have.
+    Only the archive's directory is read: nothing is extracted, so no name inside can point anywhere."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            if len(infos) > MAX_ZIP_ENTRIES:
+                return []
+            return [safe_name(info.filename) for info in infos if not info.is_dir() and
+                    Path(info.filename).suffix.lower() in WORKBOOK_SUFFIXES and "__MACOSX/" not in info.filename]
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
+        return []
+
+
 def sha256_of(path: Path) -> str:
     """Streaming: a non-workbook file is never read whole into memory."""
     digest = hashlib.sha256()
@@ -123,14 +136,17 @@ class Problem:
     params: tuple[tuple[str, object], ...] = ()
 
 
-def check_workbook(path: Path, data: bytes, suffix: str) -> Problem | None:
-    """Why ``data`` (the bytes of ``path``) must not be parsed, or None. Never inflates more than the limits."""
+def check_workbook(path: Path, data: bytes, suffix: str, parts: dict[str, bytes] | None = None) -> Problem | None:
+    """Why ``data`` (the bytes of ``path``) must not be parsed, or None. Never inflates more than the limits.
+
+    ``parts``: given, it receives the sheet parts of an .xlsx/.xlsm inflated by the checks (those up to
+    CHUNK, by part name), for the reader to look at without inflating them again."""
     if data[:8] == CFB_MAGIC and suffix in (".xlsx", ".xlsm"):
         return Problem("file.encrypted")
     if suffix in (".xlsx", ".xlsm", ".ods"):
         if data[:4] != ZIP_MAGIC:
             return Problem("file.corrupt")
-        return _zip_problem(data, suffix, INBOX)
+        return _zip_problem(data, suffix, INBOX, parts)
     if data[:8] != CFB_MAGIC:
         return Problem("file.corrupt")
     return _xls_problem(data, INBOX)
@@ -154,7 +170,7 @@ def read_own_book(book: Path, problems: Problems, unreadable: str, **params) -> 
         from xlsxwriter.utility import xl_rowcol_to_cell
 
         found = dict(problem.params)
-        problems.add("book.sheet_too_big", file=book.name, sheet=_sheet_names(data).get(found["part"], found["part"]),
+        problems.add("book.sheet_too_big", file=book.name, sheet=sheet_names(data).get(found["part"], found["part"]),
                      cell=xl_rowcol_to_cell(found["rows"] - 1, found["columns"] - 1), max_rows=OWN.rows,
                      max_columns=OWN.columns)
     else:
@@ -170,7 +186,7 @@ def _own_book_problem(data: bytes) -> Problem | None:
     return _zip_problem(data, None, OWN)
 
 
-def _sheet_names(data: bytes) -> dict[str, str]:
+def sheet_names(data: bytes) -> dict[str, str]:
     """Sheet part (``sheet3.xml``) → the sheet's name as its tab shows it; {} when the book does not say."""
     from defusedxml.ElementTree import ParseError, fromstring
 
@@ -190,8 +206,10 @@ def _is_sheet_part(name: str) -> bool:
     return name.startswith("xl/worksheets/") and name.endswith(".xml")
 
 
-def _zip_problem(data: bytes, suffix: str | None, bounds: Bounds) -> Problem | None:
-    """``suffix`` None: the format is told from the entries (an .ods has content.xml, no xl/workbook.xml)."""
+def _zip_problem(data: bytes, suffix: str | None, bounds: Bounds, parts: dict[str, bytes] | None = None
+                 ) -> Problem | None:
+    """``suffix`` None: the format is told from the entries (an .ods has content.xml, no xl/workbook.xml);
+    ``parts``: see :func:`check_workbook`."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
@@ -242,6 +260,8 @@ def _zip_problem(data: bytes, suffix: str | None, bounds: Bounds) -> Problem | N
                         return problem
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError):
         return Problem("file.corrupt")
+    if parts is not None:
+        parts.update((name, xml) for name, xml in sheets.items() if isinstance(xml, bytes))
     return None
 
 

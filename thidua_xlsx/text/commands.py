@@ -109,8 +109,9 @@ FEEDBACK_HELP = ("Ghi vào thư mục này, cho mỗi tổ có lỗi hoặc cả
                  "chính tệp đó. Thư mục nhận về không bị sửa.")
 FEEDBACK_DONE = "Đã ghi {count} bản góp ý cho các tổ vào {folder}: {names}"
 FEEDBACK_NONE = "Không tổ nào có lỗi hay cảnh báo: không cần bản góp ý nào."
-FEEDBACK_NOT_CONVERTED = ("Không ghi được bản góp ý cho {names}: tệp .xls/.ods cần LibreOffice để chuyển sang .xlsx. "
-                          "Các lỗi của tệp vẫn có ở sheet Kiểm tra của bảng tổng hợp.")
+FEEDBACK_NOT_CONVERTED = ("Không ghi được bản góp ý cho {names}: tệp .xls/.ods, hay tệp .xlsx có bảng định dạng mà "
+                          "thư viện openpyxl không mở được, cần LibreOffice để chuyển sang .xlsx. Các lỗi của tệp "
+                          "vẫn có ở sheet Kiểm tra của bảng tổng hợp.")
 FEEDBACK_IN_INBOX = ("Thư mục góp ý '{path}' nằm trong thư mục nhận về; chương trình không ghi gì vào thư mục nhận "
                      "về. Hãy chọn thư mục khác, ví dụ gop-y/.")
 COUNCIL_HELP = ("Bảng tổng hợp Hội đồng đã họp xét (đã ghi Điểm Hội đồng, Quyết định, Ghi chú ở sheet Điểm chi tiết "
@@ -241,3 +242,5 @@ EXIT_CODES_FAULTS = ("Mã {unusable} cũng khi máy hay một lệnh khác khôn
                      "đang mở trong Excel, đường dẫn quá dài, lệnh khác đang chạy); {usage} cả khi lệnh bị từ chối "
                      "trước khi làm gì (kết quả đã có mà thiếu --force, ghi vào thư mục nhận về, hai kết quả trùng "
                      "tên).")
+REPORT_UNTOUCHED = ("Sổ gửi về còn trống, chưa tính là đã nộp ({count} tổ): {names}. Có thể đây là sổ đã phát "
+                    "(thư mục outbox) chứ không phải sổ các tổ gửi về; hãy nhắc các tổ điền rồi gửi lại.")

@@ -71,7 +71,8 @@ MESSAGES = {
                                          "sổ vào thư mục khác bằng -o.",
     "generate.outbox_unwritable": "Không tạo được thư mục '{path}' để ghi sổ ({reason}). Hãy chọn thư mục khác "
                                   "bằng -o.",
-    "file.unfilled": "Sổ giống hệt sổ đã phát: tổ chưa điền gì. Hãy nhắc tổ điền rồi gửi lại.",
+    "file.unfilled": "Sổ giống hệt sổ đã phát: {department} chưa điền gì nên chưa tính là đã nộp. Hãy nhắc tổ điền "
+                     "rồi gửi lại.",
     "from.not_ours": "'{path}' không phải bảng tổng hợp do thidua-xlsx tạo (không có thông tin nhận diện). Hãy dùng "
                      "tệp do 'thidua-xlsx merge' tạo từ vòng đăng ký của chiến dịch này.",
     "from.other_campaign": "Bảng tổng hợp '{path}' thuộc chiến dịch khác (năm học {year}). Hãy dùng bảng tổng hợp "
@@ -174,8 +175,6 @@ MESSAGES = {
     "file.special": "Không phải tệp thường (FIFO, thiết bị, socket) – không đọc.",
     "file.unreadable_folder": "Không mở được thư mục này (không có quyền đọc) – các tệp bên trong chưa được đọc. "
                               "Hãy cấp quyền đọc hoặc chép tệp ra ngoài.",
-    "file.workbook_folder": "Đây là thư mục có tên giống sổ Excel (có thể là sổ bị giải nén) – không đọc. Hãy nhờ tổ "
-                            "gửi lại tệp sổ.",
     "file.unreadable": "Không đọc được tệp (không có quyền đọc hoặc tệp đang bị khóa). Hãy cấp quyền đọc rồi chạy lại.",
     "file.sheet_too_big": "Sổ có ô ở rất xa ({part}: dòng {rows}, cột {columns}; giới hạn {max_rows} dòng, "
                           "{max_columns} cột) – không đọc vì an toàn. Hãy nhờ tổ gửi lại đúng sổ đã được phát.",
@@ -399,3 +398,70 @@ REASONS.update({
                              "xem lại",
 })
 LABELS.update({"NGHI_OM": "nghỉ ốm", "NGHI_THAI_SAN": "nghỉ thai sản"})
+
+# issue 25: what comes in
+QUOTE_LIMIT = 80  # characters of a typed value quoted in a message: a cell may hold 32,767
+
+
+def shortened(value, limit: int = QUOTE_LIMIT) -> str:
+    """A value typed in a cell as a message quotes it: cut to ``limit`` characters and "…" (with the
+    length), so that a pasted page of text never pushes the explanation out of its "Kiểm tra" cell."""
+    text = value if isinstance(value, str) else str(value)
+    if len(text) <= limit:
+        return text
+    count = f"{len(text):,}".replace(",", ".")  # 32.767: the Vietnamese thousands separator
+    return f"{text[:limit]}… ({count} ký tự)"
+
+
+MESSAGES.update({
+    "value.date_in_score": "'{value}' là ngày/giờ, không phải một số (Excel tự đổi số vừa gõ thành ngày, hoặc ô bị "
+                           "định dạng ngày). Hãy định dạng ô là số rồi gõ lại số từ 0 đến {max}; ô này chưa được "
+                           "tính.",
+    "value.error_value": "Ô có giá trị lỗi {value} (công thức tính ra lỗi) nên không biết giá trị thật; ô này không "
+                         "được dùng (không coi là trống, không tính là 0). Hãy nhờ tổ gõ giá trị thay cho công thức "
+                         "rồi gửi lại.",
+    "value.formula_no_result": "Ô có công thức nhưng tệp không lưu kết quả (tệp do một chương trình không tính công "
+                               "thức ghi ra) nên không biết giá trị; ô này không được dùng (không coi là trống, không "
+                               "tính là 0). Hãy mở tệp bằng Excel hoặc LibreOffice, gõ giá trị thay cho công thức, "
+                               "lưu rồi gửi lại.",
+    "value.percent_format": "Ô điểm bị định dạng phần trăm: ô hiện {shown}%, giá trị thật là {value} – không rõ tổ "
+                            "muốn ghi {shown} hay {value} điểm nên ô này chưa được tính điểm. Hãy định dạng ô là số "
+                            "(Format Cells → Number) rồi gõ lại điểm.",
+    "file.nothing_filled": "Sổ gửi về chưa có ô nào được điền (còn trống như khi phát, dù đã được lưu lại): "
+                           "{department} chưa tính là đã nộp. Hãy nhắc tổ điền rồi gửi lại.",
+    "person.moved": "{name} (mã {person}) có trong sổ của {found}, nhưng theo sheet Nhân sự của campaign.xlsx nay "
+                    "thuộc {current}: điểm trong sổ của {found} được tính cho {current}. Nếu việc chuyển tổ là nhầm, "
+                    "hãy sửa cột Tổ ở sheet Nhân sự.",
+    "person.removed": "{name} (mã {person}) có trong sổ của {department} nhưng không còn trong sheet Nhân sự của "
+                      "campaign.xlsx: phần của người này không được tính. Nếu người đó vẫn thuộc trường, hãy thêm "
+                      "lại vào sheet Nhân sự.",
+    "file.zip_archive": "Tệp nén ZIP có {count} sổ bên trong ({names}); chương trình không đọc bên trong tệp nén. "
+                        "Hãy giải nén vào thư mục nhận về (chuột phải vào tệp → Giải nén tại đây / Extract Here) rồi "
+                        "chạy lại; sau đó xóa tệp .zip hoặc chuyển ra khỏi thư mục nhận về.",
+    "locked.formula_changed": "Công thức khóa đã bị sửa ({change}): có thể ai đó đã gỡ khóa sheet để sửa ngưỡng "
+                              "xếp loại hay cách tính điểm. Chương trình không dùng kết quả công thức trong sổ (mọi "
+                              "tổng điểm, xếp loại đều được tính lại theo bộ tiêu chí); hãy kiểm tra ai đã sửa sổ.",
+    "campaign.field_sample_school": "'{value}' ({field}, {owner}) còn nhắc tới '{found}' của trường mẫu ({sample}), "
+                                    "trong khi trường của chiến dịch là {school}. Hãy sửa ở sheet {sheet} cho đúng "
+                                    "trường mình: ô này được in vào hồ sơ.",
+    "campaign.number_sample_school": "'{value}' ({field}, {owner}) có ký hiệu văn bản '{mark}' của trường mẫu "
+                                     "({sample}), trong khi trường của chiến dịch là {school}: số văn bản này có lẽ "
+                                     "còn sót lại. Hãy sửa ở sheet {sheet} theo văn bản của trường mình.",
+    "campaign.person_sample_school": "{field} '{value}' trùng với người của trường mẫu ({sample}), trong khi trường "
+                                     "của chiến dịch là {school}. Nếu tên này còn sót từ tệp mẫu, hãy sửa ở sheet "
+                                     "{sheet}: tên được in vào hồ sơ.",
+    "campaign.people_sample_school": "{count} người ở sheet {sheet} trùng tên với danh sách mẫu của {sample} ({names}): "
+                                     "có thể danh sách mẫu còn sót lại. Hãy thay bằng người của trường mình (hồ sơ "
+                                     "in tên họ).",
+    "value.invisible_removed": "'{value}' có ký tự ẩn (ký tự điều khiển, ký tự đổi chiều chữ hoặc không độ rộng) – "
+                               "đã bỏ, còn '{clean}'. Không cần sửa.",
+})
+REASONS.update({
+    "ldtt.no_scores": "chưa có điểm thi đua (phiếu chưa có điểm tự chấm hay tổ chấm) nên chưa xếp loại được (cần từ "
+                      "{needed})",
+    "flag.score_unknown": "có ô điểm không đọc được ({cells}) – tổng điểm chưa tính các ô đó, xem sheet Kiểm tra",
+})
+LEGAL_LINE_FIELD = "Căn cứ"
+LEGAL_LINE = "dòng {n}"
+FORMULA_REPLACED = "công thức đã bị thay bằng một giá trị gõ vào"
+LABELS.update({"maternity_months": "số tháng nghỉ thai sản", "days_off": "số ngày nghỉ"})

@@ -24,6 +24,7 @@ def console_lines(summary: Summary, report: Report, verbose: bool) -> list[str]:
         lines.append(mt.REPORT_FILE_LINE.format(name=f.name, status=mt.FILE_STATUS[f.status], problems=extra))
     if c is not None:
         lines.append(mt.REPORT_DEPARTMENTS.format(submitted=n.submitted, total=n.departments))
+        lines += _untouched_line(summary)
         if report.missing:
             lines.append(mt.REPORT_MISSING.format(names=", ".join(report.missing)))
         if report.round == ly.SCORING:
@@ -38,6 +39,15 @@ def console_lines(summary: Summary, report: Report, verbose: bool) -> list[str]:
         lines.append(mt.REPORT_SIGNALS)
         lines += [f"  {i.message}" for i in report.signals]
     return lines
+
+
+def _untouched_line(summary: Summary) -> list[str]:
+    """The departments that sent their workbook back with nothing typed in it (not counted as submitted)."""
+    from thidua_xlsx.decide.followup import untouched_files
+
+    blank = untouched_files(summary.files, summary.round)
+    names = [f"{d.name} ({blank[d.code].name})" for d in summary.departments if d.code in blank and not d.submitted]
+    return [mt.REPORT_UNTOUCHED.format(count=len(names), names=", ".join(names))] if names else []
 
 
 def followup_lines(summary: Summary, followups) -> list[str]:

@@ -12,8 +12,9 @@ earlier feedback copy nobody has touched: :mod:`thidua_xlsx.system.written`); an
 a department fixed in place, a workbook saved there — is kept, and the new copy written beside it as
 ``<name> (moi).xlsx`` (``FeedbackResult.beside``, for the caller to say). Each copy is written whole.
 
-.xlsx and .xlsm are annotated with openpyxl; an .xls or .ods is first converted to .xlsx by
-LibreOffice when it is installed, else it gets no copy (its problems are in the summary anyway).
+.xlsx and .xlsm are annotated with openpyxl; an .xls or .ods, and an .xlsx whose style sheet openpyxl
+refuses (calamine read its values), is first converted to .xlsx by LibreOffice when it is installed, else
+it gets no copy (its problems are in the summary anyway).
 """
 
 from __future__ import annotations
@@ -114,15 +115,44 @@ def write_feedback(summary: Summary, folder: Path, password: str = "",
             jobs[folder / source.name] = (source, item)
         targets = {name: written.name_for(name) for name in jobs}
         with shared_pool((summary, password), workers_for_workbooks(len(jobs))) as run:
-            run(_annotate_job, [(source, targets[name], item) for name, (source, item) in jobs.items()])
-    for target in targets.values():
-        written.note(target)
-    return FeedbackResult(tuple(targets.values()), tuple(not_converted), tuple(written.beside[kept_before:]))
+            refused = run(_annotate_job, [(source, targets[name], item) for name, (source, item) in jobs.items()])
+        done = []
+        for k, (name, (source, item)) in enumerate(jobs.items()):
+            target = targets[name]
+            if refused[k] and not _annotate_converted(source, target, item, summary, password, Path(work) / f"r{k}"):
+                not_converted.append(item.file.name)
+            else:
+                written.note(target)
+                done.append(target)
+    return FeedbackResult(tuple(done), tuple(not_converted), tuple(written.beside[kept_before:]))
 
 
-def _annotate_job(shared: tuple[Summary, str], job: tuple[Path, Path, DepartmentFeedback]) -> None:
+def _annotate_job(shared: tuple[Summary, str], job: tuple[Path, Path, DepartmentFeedback]) -> bool:
+    """True when openpyxl refused the file (its style sheet): converted by LibreOffice, then, in this process."""
     summary, password = shared
-    _annotate(*job, summary, password)
+    try:
+        _annotate(*job, summary, password)
+    except _Refused:
+        return True
+    return False
+
+
+def _annotate_converted(source: Path, target: Path, item: DepartmentFeedback, summary: Summary, password: str,
+                        work: Path) -> bool:
+    """A file openpyxl refused, annotated from LibreOffice's .xlsx of it; False when that cannot be done."""
+    from thidua_xlsx.system.office import OfficeError, convert, find_soffice
+
+    if find_soffice() is None:
+        return False
+    try:
+        _annotate(convert(source, "xlsx", work, recalc=False), target, item, summary, password)
+    except (OfficeError, _Refused):
+        return False
+    return True
+
+
+class _Refused(Exception):
+    """openpyxl cannot open the file (a style sheet it refuses); calamine could, so its values were read."""
 
 
 def _annotate(source: Path, target: Path, item: DepartmentFeedback, summary: Summary, password: str) -> None:
@@ -132,7 +162,10 @@ def _annotate(source: Path, target: Path, item: DepartmentFeedback, summary: Sum
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # extensions openpyxl does not read (kept by Excel) are dropped quietly
-        wb = load_workbook(source, keep_vba=source.suffix.lower() == ".xlsm")
+        try:
+            wb = load_workbook(source, keep_vba=source.suffix.lower() == ".xlsm")
+        except Exception as exc:  # openpyxl raises many kinds on a style sheet it refuses
+            raise _Refused from exc
     _remove_previous(wb)
     marked: dict[tuple[str, str], tuple[str, str, str, str]] = {}
     for problem in item.problems:

@@ -15,7 +15,12 @@ submission or a reason, decides which sheets the round has and hands each part i
 are the modules beside it: :mod:`.entry` (what is recorded of the file), :mod:`.meta` (the hidden
 sheet), :mod:`.cells` (the values and the lookups by text), :mod:`.extraction` (what the parts share),
 :mod:`.registration`, :mod:`.scoring` and :mod:`.overview` (the sheets of each round), :mod:`.fonts`
-(legacy text) and :mod:`.locked` (the locked cells against what was issued).
+(legacy text), :mod:`.marks` (what a value does not say: an error, a formula without its result, a
+percent format), :mod:`.formulas` (the locked formulas, by their constants) and :mod:`.locked` (the
+locked cells against what was issued).
+
+A workbook sent back with nothing typed in it is no submission: skipped, said, and kept with its
+department (``status`` says "sent but not filled in").
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from pathlib import Path
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.model.inbox import ACCEPTED, InboxFile, Submission, reject, skip
+from thidua_xlsx.model.inbox import ACCEPTED, SKIPPED, InboxFile, Submission, reject, skip
 from thidua_xlsx.model.issued import IssuedPerson, IssuedWorkbook
 from thidua_xlsx.model.issues import WARNING, issue
 from thidua_xlsx.read.containment import (
@@ -38,22 +43,26 @@ from thidua_xlsx.read.containment import (
     MAX_FILE_BYTES,
     SPECIAL,
     UNREADABLE_FOLDER,
-    WORKBOOK_FOLDER,
     WORKBOOK_SUFFIXES,
     InboxItem,
     check_workbook,
+    workbooks_in_archive,
 )
 from thidua_xlsx.read.department import overview, registration, scoring
-from thidua_xlsx.read.department.cells import Sheet, Sheets, load_values
+from thidua_xlsx.read.department.cells import Sheet, Sheets, canonical, load_values
 from thidua_xlsx.read.department.entry import blank_entry, saved_at, with_hash
 from thidua_xlsx.read.department.extraction import NOT_READ, Extraction, Found
 from thidua_xlsx.read.department.fonts import attach_fonts, legacy_inputs
+from thidua_xlsx.read.department.formulas import attach_formulas
 from thidua_xlsx.read.department.locked import locked_changes
+from thidua_xlsx.read.department.marks import input_marks
 from thidua_xlsx.read.department.meta import NewerTemplate, OldTemplate, identity_fields, parse_meta
 from thidua_xlsx.read.registry import IssuedRegistry
+from thidua_xlsx.text.messages import shortened
 
 SYSTEM_FILES = {".ds_store", "thumbs.db", "desktop.ini"}
 SECONDS_PER_FILE = 20  # a workbook reads in well under a second; a file that takes longer is stopped
+MAX_NAMES_SHOWN = 5  # of the workbooks a ZIP file holds, in its message
 
 
 @dataclass(frozen=True)
@@ -85,8 +94,8 @@ def refused(item: InboxItem, code: str, **params) -> InboxFile:
 
 def _read_item(item: InboxItem, context: ReadContext) -> InboxFile:
     if item.kind != FILE:
-        code = {LINK: f"file.link_{item.detail}", SPECIAL: "file.special", UNREADABLE_FOLDER: "file.unreadable_folder",
-                WORKBOOK_FOLDER: "file.workbook_folder"}[item.kind]
+        code = {LINK: f"file.link_{item.detail}", SPECIAL: "file.special",
+                UNREADABLE_FOLDER: "file.unreadable_folder"}[item.kind]
         return reject(blank_entry(item), code) if item.kind != LINK or item.detail != "inside" else \
             skip(blank_entry(item), code)
     path = item.path
@@ -98,6 +107,10 @@ def _read_item(item: InboxItem, context: ReadContext) -> InboxFile:
         reason = "lock" if base.startswith(("~$", ".~lock.")) else "system"
         return with_hash(skip(entry, f"file.skipped_{reason}"))
     suffix = path.suffix.lower()
+    if suffix == ".zip" and (inside := workbooks_in_archive(path)):
+        return with_hash(skip(entry, "file.zip_archive", WARNING, count=len(inside),
+                              names=", ".join(inside[:MAX_NAMES_SHOWN]) + (", …" if len(inside) > MAX_NAMES_SHOWN
+                                                                           else "")))
     if suffix not in WORKBOOK_SUFFIXES:
         return with_hash(reject(entry, "file.not_workbook"))
     if info.st_size > MAX_FILE_BYTES:
@@ -108,7 +121,8 @@ def _read_item(item: InboxItem, context: ReadContext) -> InboxFile:
     except OSError:
         return reject(entry, "file.unreadable")
     entry = dataclasses.replace(entry, sha256=hashlib.sha256(data).hexdigest())
-    problem = check_workbook(path, data, suffix)
+    parts: dict[str, bytes] = {}
+    problem = check_workbook(path, data, suffix, parts)
     if problem is not None:
         return reject(entry, problem.code, **dict(problem.params))
     if suffix != ".xls":
@@ -119,7 +133,8 @@ def _read_item(item: InboxItem, context: ReadContext) -> InboxFile:
         return reject(entry, "file.corrupt")
     if suffix in (".xlsx", ".xlsm"):
         sheets.styled = data
-    return _read_workbook(entry, sheets, context)
+    attach_formulas(sheets, data, suffix, parts)
+    return _read_workbook(entry, sheets, context, lambda found: input_marks(found, data, suffix, parts))
 
 
 class _TooSlow(Exception):
@@ -148,7 +163,8 @@ def _time_limit(seconds: int):
         signal.signal(signal.SIGALRM, previous)
 
 
-def _read_workbook(entry: InboxFile, sheets: Sheets, context: ReadContext) -> InboxFile:
+def _read_workbook(entry: InboxFile, sheets: Sheets, context: ReadContext, marks_of) -> InboxFile:
+    """``marks_of(found)``: the marks of the input cells found (:mod:`.marks`), looked up in the file."""
     if ly.META_SHEET not in sheets:
         return reject(entry, "file.not_ours")
     try:
@@ -167,19 +183,25 @@ def _read_workbook(entry: InboxFile, sheets: Sheets, context: ReadContext) -> In
         issued = None
     if issued is None:
         return reject(entry, "file.not_issued", department=layout.department_name or "?")
+    if issued.sha256 and entry.sha256 == issued.sha256:  # the very file issued: nothing in it to read
+        entry = dataclasses.replace(entry, saved_at=None)  # its save time is generate's: sent is the file's time
+        return _untouched(entry, "file.unfilled", Submission(issued), ())
     found = _extract(entry.name, sheets, issued, context.campaign.rubrics)
     wanted = legacy_inputs(found) if getattr(sheets, "styled", None) is not None else {}
-    if wanted:  # rare: the fonts of those input cells, then the same reading with them
-        attach_fonts(sheets.styled, sheets, wanted)
+    marks = marks_of(found)
+    if wanted or marks:  # rare: the fonts or marks of some input cells, then the same reading with them
+        if wanted:
+            attach_fonts(sheets.styled, sheets, wanted)
+        for name, marked in marks.items():
+            if name in sheets:
+                sheets[name].marks = marked
         found = _extract(entry.name, sheets, issued, context.campaign.rubrics)
     issues = list(found.issues)
     if identity_fields(layout) != identity_fields(issued.layout):
         issues.append(issue("file.meta_edited", WARNING, file=entry.name, department=issued.layout.department_name))
     if found.people_found == 0 and found.foreign:
         return reject(entry, "file.identity_mismatch", department=issued.layout.department_name,
-                      codes=", ".join(sorted(found.foreign)[:5]))
-    if issued.sha256 and entry.sha256 == issued.sha256:
-        issues.append(issue("file.unfilled", WARNING, file=entry.name))
+                      codes=shortened(", ".join(sorted(found.foreign)[:5])))
     changed = locked_changes(entry.name, issued, found.locked, context.registry)
     if changed is None:
         return reject(entry, "file.locked_record_missing", department=issued.layout.department_name)
@@ -187,7 +209,32 @@ def _read_workbook(entry: InboxFile, sheets: Sheets, context: ReadContext) -> In
     issues.extend(i for _, i in changed)
     submission = Submission(issued, tuple(found.registrations), tuple(found.forms), found.collective,
                             tuple(found.missing), tuple(c for c in marked if c))
+    if not _anything_typed(found, issued):
+        return _untouched(entry, "file.nothing_filled", submission, issues)
     return dataclasses.replace(entry, status=ACCEPTED, reason="", submission=submission, issues=tuple(issues))
+
+
+def _untouched(entry: InboxFile, code: str, submission: Submission, issues) -> InboxFile:
+    """A workbook sent back with nothing typed in it is no submission: skipped, said (a warning), and kept
+    with its department so that ``status`` can say "sent but not filled in"."""
+    return dataclasses.replace(entry, status=SKIPPED, reason=code, submission=submission, issues=(
+        *issues, issue(code, WARNING, file=entry.name, department=submission.issued.layout.department_name)))
+
+
+def _anything_typed(found: Found, issued: IssuedWorkbook) -> bool:
+    """Whether any input cell holds something it did not hold when issued (the collective's title goes out
+    filled in when it was registered); a value typed where it cannot be placed counts."""
+    if any(i.code in ("row.no_code", "row.unknown_code", "row.duplicate_code") for i in found.issues):
+        return True
+    cells = [] if found.collective is None or canonical(found.collective.value) == canonical(issued.collective) \
+        else [found.collective]
+    for row in found.registrations:
+        cells += [row.title, row.form, row.initiative, row.note] + ([row.name, row.position] if row.person is None
+                                                                    else [])
+    for form in found.forms:
+        cells += [c for item in form.items for c in (item.self, item.dept, item.note)]
+        cells += [c for _, c in form.facts] + ([form.name, form.position] if form.spare else [])
+    return any(c is not None and (c.mark or canonical(c.value)) for c in cells)
 
 
 def _extract(file: str, sheets: dict[str, Sheet], issued: IssuedWorkbook, rubrics: tuple[cm.Rubric, ...]) -> Found:
@@ -206,7 +253,10 @@ def _extract(file: str, sheets: dict[str, Sheet], issued: IssuedWorkbook, rubric
 def locked_content(path: Path, issued_people: tuple[IssuedPerson, ...], layout: ly.WorkbookLayout,
                    campaign_rubrics: tuple[cm.Rubric, ...]) -> tuple[tuple[str, str], ...]:
     """The canonical locked content of a workbook, read back the way the merge will read it."""
-    sheets = load_values(Path(path).read_bytes())
+    data = Path(path).read_bytes()
+    sheets, parts = load_values(data), {}
+    check_workbook(Path(path), data, Path(path).suffix.lower(), parts)  # our own file: only its parts wanted
+    attach_formulas(sheets, data, Path(path).suffix.lower(), parts)
     stub = IssuedWorkbook(layout, issued_people, "", (), "", "", ())
     found = _extract(Path(path).name, sheets, stub, campaign_rubrics)
     return tuple(sorted((key, value) for key, (value, *_where) in found.locked.items()))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.inbox import Cell
@@ -21,6 +22,8 @@ class Sheet:
         self._next = 0  # the next row of ``rows`` to index
         self._first: dict[str, tuple[int, int]] = {}  # clean text → where it first appears (row by row)
         self.fonts: dict[tuple[int, int], str] = {}  # (row, col) → font name, for possible legacy text
+        self.marks: dict[tuple[int, int], str] = {}  # (row, col) → what its value does not say (Cell.mark)
+        self.formulas: dict[tuple[int, int], str] | None = None  # (row, col) → its constants; None: not read
 
     def value(self, row: int, col: int):
         r, c = row - self._r0, col - self._c0
@@ -31,7 +34,8 @@ class Sheet:
         return ""
 
     def cell(self, row: int, col: int) -> Cell:
-        return Cell(self.value(row, col), self.name, row, col, self.fonts.get((row, col), "") if self.fonts else "")
+        return Cell(self.value(row, col), self.name, row, col, self.fonts.get((row, col), "") if self.fonts else "",
+                    self.marks.get((row, col), "") if self.marks else "")
 
     def text(self, row: int, col: int) -> str:
         return text_of(self.value(row, col))
@@ -122,7 +126,13 @@ def load_values(data: bytes, skip: tuple[str, ...] = ()) -> Sheets:
 
     from python_calamine import CalamineWorkbook
 
-    wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    try:
+        wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except Exception:
+        compact = _compact_ods(data)
+        if compact is None:
+            raise
+        wb = CalamineWorkbook.from_filelike(io.BytesIO(compact))
     sheets = Sheets()
     for name in wb.sheet_names:
         if name in skip:
@@ -130,3 +140,35 @@ def load_values(data: bytes, skip: tuple[str, ...] = ()) -> Sheets:
         ws = wb.get_sheet_by_name(name)
         sheets[name] = Sheet(name, tuple(ws.start or (0, 0)), ws.to_python(skip_empty_area=True))
     return sheets
+
+
+# Gnumeric writes an .ods indented, with line breaks and spaces between the table's elements; calamine
+# 0.9 stops at the first of them ("Expecting 'table-cell', found Text"). ODF allows no text there: it can go.
+# Gnumeric also writes a line break inside a cell as <text:line-break/>, which calamine drops (joining the
+# lines without a space): it becomes the line break itself.
+_INDENT = re.compile(rb"(</?table:[^>]*>)\s+(?=</?table:)")
+
+
+def _compact_ods(data: bytes) -> bytes | None:
+    """An .ods whose content.xml is indented, with the indentation between table elements removed (the
+    text inside cells is untouched); None when ``data`` is not such a file. Its size was bounded before."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            if "content.xml" not in zf.namelist():
+                return None
+            content = zf.read("content.xml")
+            compact = _INDENT.sub(rb"\1", content).replace(b"<text:line-break/>", b"\n")  # calamine drops it
+            if compact == content:
+                return None
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+                for info in zf.infolist():  # "mimetype" first and stored, as ODF wants
+                    body = compact if info.filename == "content.xml" else zf.read(info)
+                    copy.writestr(info.filename, body, zipfile.ZIP_STORED if info.filename == "mimetype"
+                                  else zipfile.ZIP_DEFLATED)
+            return out.getvalue()
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
+        return None

@@ -14,12 +14,15 @@ from thidua_xlsx.model.inbox import Cell, RegistrationEntry, ScoringForm
 from thidua_xlsx.model.issued import IssuedWorkbook
 from thidua_xlsx.model.issues import ERROR, Issue, issue
 from thidua_xlsx.read.department.cells import Sheet, canonical
+from thidua_xlsx.read.department.formulas import NO_FORMULA
 from thidua_xlsx.text import workbook as tx
+from thidua_xlsx.text.messages import shortened
 
 # Sheets of ours that hold no input: never parsed. Every other sheet is (those the issued record names,
 # and any it does not: a copied or renamed form is found by the code it shows, and reported).
 NOT_READ = (ly.LISTS_SHEET, ly.GUIDE_SHEET)
 
+CHECK_VALUE_OFFSET = 4  # the check line's formula starts where its label's merged columns end
 Kinds = dict[str, list[tuple[Sheet, object]]]  # kind of sheet → (sheet, where its marker or header is)
 
 
@@ -55,6 +58,18 @@ class Extraction:
         if key not in self.found.locked:
             self.found.locked[key] = (sheet.text(row, col), sheet, row, col)
 
+    def lock_formula(self, key: str, sheet: Sheet, row: int, col: int) -> None:
+        """Remember the formula of a locked cell, by its constants (:mod:`.formulas`), where the file's
+        formulas are read (not in an .xls)."""
+        if sheet.formulas is not None and key not in self.found.locked:
+            self.found.locked[key] = (sheet.formulas.get((row, col), NO_FORMULA), sheet, row, col)
+
+    def lock_check(self, key: str, sheet: Sheet) -> None:
+        """The formula of a sheet's "Kiểm tra (tự động):" line (the cell after its label's four columns)."""
+        at = sheet.find(tx.CHECK_LABEL)
+        if at is not None:
+            self.lock_formula(f"{key}|check|formula", sheet, at[0], at[1] + CHECK_VALUE_OFFSET)
+
     def classify(self) -> Kinds:
         kinds: dict[str, list] = {}
         for sheet in self.sheets.values():
@@ -87,14 +102,15 @@ class Extraction:
 
     def unplaced(self, sheet: Sheet, row: int, cells: list[Cell], code: str = "", duplicate: str = "") -> None:
         for found in cells:
+            value = shortened(canonical(found.value))
             if duplicate:
-                self.add("row.duplicate_code", ERROR, sheet=sheet.name, cell=found.cell, row_code=duplicate,
-                         value=canonical(found.value))
+                self.add("row.duplicate_code", ERROR, sheet=sheet.name, cell=found.cell, row_code=shortened(duplicate),
+                         value=value)
             elif code:
-                self.add("row.unknown_code", ERROR, sheet=sheet.name, cell=found.cell, row_code=code,
-                         value=canonical(found.value))
+                self.add("row.unknown_code", ERROR, sheet=sheet.name, cell=found.cell, row_code=shortened(code),
+                         value=value)
             else:
-                self.add("row.no_code", ERROR, sheet=sheet.name, cell=found.cell, value=canonical(found.value))
+                self.add("row.no_code", ERROR, sheet=sheet.name, cell=found.cell, value=value)
 
     def missing_people(self, seen: set[str]) -> None:
         for code, person in self.people.items():

@@ -31,7 +31,9 @@ def attach_fonts(data: bytes, sheets: dict[str, Sheet], wanted: dict[str, set[tu
     """The font of each ``wanted`` cell, whose text may be TCVN3/VNI (".VnTime", "VNI-Times" decide the reading).
 
     Only when such text was typed in an input cell (rare), with openpyxl in read-only mode over
-    sheets whose extent the containment step has already bounded; calamine reads values only."""
+    sheets whose extent the containment step has already bounded; calamine reads values only. A file
+    whose style sheet openpyxl refuses (calamine read its values) keeps the fonts found so far: its text
+    is then told by its characters alone, as in an .ods."""
     import io
     import warnings
 
@@ -39,7 +41,10 @@ def attach_fonts(data: bytes, sheets: dict[str, Sheet], wanted: dict[str, set[tu
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        wb = load_workbook(io.BytesIO(data), read_only=True)
+        try:
+            wb = load_workbook(io.BytesIO(data), read_only=True)
+        except Exception:  # openpyxl raises many kinds on a style sheet it refuses
+            return
         try:
             for name, cells in wanted.items():
                 last = max(row for row, _ in cells) + 1
@@ -48,5 +53,7 @@ def attach_fonts(data: bytes, sheets: dict[str, Sheet], wanted: dict[str, set[tu
                         where = (getattr(cell, "row", 0) - 1, getattr(cell, "column", 0) - 1)
                         if where in cells and cell.font is not None and cell.font.name:
                             sheets[name].fonts[where] = cell.font.name
+        except Exception:  # a style openpyxl refuses met on the way (read-only mode reads styles lazily)
+            pass
         finally:
             wb.close()

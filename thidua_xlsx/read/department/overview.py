@@ -1,4 +1,5 @@
-"""The scoring round's "Tổng hợp tổ" sheet: the collective's title, and the locked names of its people."""
+"""The scoring round's "Tổng hợp tổ" sheet: the collective's title, and the locked names and formulas of its
+people's rows."""
 
 from __future__ import annotations
 
@@ -15,8 +16,13 @@ def department_sheet(ex: Extraction, sheet: Sheet, where) -> None:
         ex.found.collective = sheet.cell(at[0], at[1] + ly.COLLECTIVE_VALUE_OFFSET)
     _, cols = sheet.header({"code": tx.DEPT_HEADERS[1], "name": tx.DEPT_HEADERS[2],
                             "position": tx.DEPT_HEADERS[3]})
+    heads = sheet.header({head: head for head in tx.DEPT_HEADERS[4:]})  # the formula columns
+    formulas = heads[1] if heads is not None and heads[0] == header else {}
     for row in range(header + 1, sheet.last_row + 1):
         code = sheet.text(row, cols["code"])
         if code in ex.people and not ex.people[code].newcomer:
             ex.lock(f"dept|{code}|name", sheet, row, cols["name"])
             ex.lock(f"dept|{code}|position", sheet, row, cols["position"])
+            for head, col in formulas.items():  # totals, classification, rank, blanks: all formulas
+                ex.lock_formula(f"dept|{code}|formula|{head}", sheet, row, col)
+    ex.lock_check("dept", sheet)

@@ -37,6 +37,7 @@ def people_sheet(ex: Extraction, sheet: Sheet, where) -> None:
             if code:
                 ex.found.foreign.add(code)
             ex.unplaced(sheet, row, [c for c in (cells["name"], *inputs) if canonical(c.value)], code=code)
+    ex.lock_check("reg", sheet)
     ex.missing_people(seen)
     for code in ex.found.missing:
         ex.add("row.person_missing", ERROR, sheet=sheet.name, name=ex.people[code].name, person=code)

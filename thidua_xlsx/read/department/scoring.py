@@ -14,6 +14,7 @@ from thidua_xlsx.model.layout import a1
 from thidua_xlsx.read.department.cells import Sheet, canonical, text_of
 from thidua_xlsx.read.department.extraction import Extraction
 from thidua_xlsx.text import workbook as tx
+from thidua_xlsx.text.messages import shortened
 
 
 def person_forms(ex: Extraction, found: list[tuple[Sheet, tuple[int, int]]]) -> None:
@@ -26,7 +27,7 @@ def person_forms(ex: Extraction, found: list[tuple[Sheet, tuple[int, int]]]) -> 
             if marker and record is None:
                 ex.found.foreign.add(marker)
             ex.add("sheet.unknown_form" if record is None else "sheet.duplicate", ERROR, sheet=sheet.name,
-                   cell=a1(r, c + 1), marker=marker, used=marker)
+                   cell=a1(r, c + 1), marker=shortened(marker), used=shortened(marker))
             continue
         seen.add(marker)
         person = ex.people.get(record.person_code) or IssuedPerson("", "", "", record.role)
@@ -83,11 +84,12 @@ def _criteria(ex: Extraction, sheet: Sheet, header, rubric: cm.Rubric, key: str,
     code_col, text_col, max_col = cols["code"], cols["text"], cols["max"]
     own, dept, note = cols["self"], cols["dept"], cols["note"]
     at = _at_columns(code_col - c0, text_col - c0, max_col - c0, own - c0, dept - c0, note - c0)
-    locked, name, fonts = ex.found.locked, sheet.name, sheet.fonts
+    locked, name, fonts, marks = ex.found.locked, sheet.name, sheet.fonts, sheet.marks
     ends = (tx.L_CLASS, tx.L_MISSING)
 
     def cell(value, col: int) -> Cell:  # sheet.cell() with the value already at hand
-        return Cell(value, name, row, col, fonts.get((row, col), "") if fonts else "")
+        return Cell(value, name, row, col, fonts.get((row, col), "") if fonts else "",
+                    marks.get((row, col), "") if marks else "")
 
     for r in range(head + 1 - r0, len(sheet.rows)):
         row = r + r0
@@ -95,14 +97,18 @@ def _criteria(ex: Extraction, sheet: Sheet, header, rubric: cm.Rubric, key: str,
         code, text = text_of(code_v), text_of(text_v)
         if text in ends:
             after_table = True
+            _lock_formulas(ex, f"{key}|{_ENDS[text]}", sheet, row, own, dept)
         elif after_table and code not in items and not (_is_number(own_v) or _is_number(dept_v)):
             continue
         elif text == tx.L_TOTAL:
             totals = (sheet.cell(row, own), sheet.cell(row, dept))
             ex.lock(f"{key}|total|max", sheet, row, max_col)
+            _lock_formulas(ex, f"{key}|total", sheet, row, own, dept)
         elif (item := code in item_codes and code not in items) or code in group_codes:
             if item:
                 items[code] = ItemCells(code, cell(own_v, own), cell(dept_v, dept), cell(note_v, note))
+            else:
+                _lock_formulas(ex, f"{key}|{code}", sheet, row, own, dept)  # the group's subtotals
             prefix = f"{key}|{code}|"  # lock(), inline: the rows of every form of every file
             locked.setdefault(prefix + ("text" if item else "label"), (text, sheet, row, text_col))
             locked.setdefault(prefix + "max", (text_of(max_v), sheet, row, max_col))
@@ -112,6 +118,17 @@ def _criteria(ex: Extraction, sheet: Sheet, header, rubric: cm.Rubric, key: str,
                 ex.unplaced(sheet, row, typed, code=code, duplicate=code if code in items else "")
                 ex.found.marked.append(owner)
     return items, totals
+
+
+_ENDS = {tx.L_CLASS: "class", tx.L_MISSING: "missing"}  # the rows below the table, by the key of their formulas
+
+
+def _lock_formulas(ex: Extraction, key: str, sheet: Sheet, row: int, own: int, dept: int) -> None:
+    """The formulas of a row's two score columns (a subtotal, the total, the classification, the count of
+    blank cells)."""
+    if sheet.formulas is not None:
+        ex.lock_formula(f"{key}|formula|self", sheet, row, own)
+        ex.lock_formula(f"{key}|formula|dept", sheet, row, dept)
 
 
 def _at_columns(*columns: int):

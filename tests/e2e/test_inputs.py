@@ -1,0 +1,362 @@
+"""What comes in (issue 25): any value in any cell, any workbook, every everyday mistake — each gives the
+right result or one clear Vietnamese message, the inbox untouched, every other department's results the
+same, never "Lỗi nội bộ". Workbooks are the project's own (generate), filled as a teacher fills them
+(tests/filling.py) or written with openpyxl as a spreadsheet program would."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+import json
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from tests.e2e.test_merge import T1_SCORES, T2_SCORES, _fill_department, _tree_digest, scoring_round
+from tests.filling import forms, labelled_row, person_values, sheet
+from thidua_xlsx.cli import EXIT_UNUSABLE, main
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.service import merge_inbox
+
+SAVED = dt.datetime(2026, 5, 10, 8, 0)
+
+
+@pytest.fixture(scope="module")
+def school(tmp_path_factory):
+    """A scoring round out (registration merged), and the two departments' workbooks filled as clean."""
+    root = tmp_path_factory.mktemp("inputs")
+    folder, (t1, t2) = scoring_round(root)
+    filled = root / "filled"
+    _fill_department(t1, filled / t1.name, T1_SCORES, SAVED)
+    _fill_department(t2, filled / t2.name, T2_SCORES, SAVED)
+    clean = _results(merge_inbox(_copy(filled, root / "clean-inbox"), folder))
+    return {"folder": folder, "t1": t1, "t2": t2, "filled": filled, "clean": clean, "root": root}
+
+
+def _copy(filled: Path, inbox: Path, *skip: str) -> Path:
+    inbox.mkdir(parents=True, exist_ok=True)
+    for path in filled.iterdir():
+        if path.name not in skip:
+            shutil.copy(path, inbox / path.name)
+    return inbox
+
+
+def _results(summary) -> dict[str, tuple]:
+    return {p.code: (p.final, p.classification, tuple((d.title, d.granted) for d in p.decisions))
+            for p in summary.people}
+
+
+def _t2_unchanged(summary, school) -> None:
+    """The other department's people come out exactly as in the clean merge."""
+    got = _results(summary)
+    assert {c: v for c, v in got.items() if c in ("GV04", "GV05", "NV01")} == \
+        {c: v for c, v in school["clean"].items() if c in ("GV04", "GV05", "NV01")}
+
+
+def _issues(summary, code: str) -> list:
+    return [i for i in summary.issues if i.code == code]
+
+
+def _edit_t1(school, tmp_path, change) -> Path:
+    """An inbox with T2 clean and T1's filled workbook edited by ``change(workbook, form record of GV01)``."""
+    inbox = _copy(school["filled"], tmp_path / "inbox", school["t1"].name)
+    rec = sheet(school["t1"], ly.ScoringSheet, "GV01")
+    wb = load_workbook(school["filled"] / school["t1"].name)
+    change(wb, rec)
+    wb.save(inbox / school["t1"].name)
+    return inbox
+
+
+def _cell(rec, column: str, item: str) -> str:
+    return f"{getattr(rec, column + '_column')}{dict(rec.items)[item]}"
+
+
+def _merge_cli(school, inbox: Path, out: Path, *extra):
+    return CliRunner().invoke(main, ["merge", str(inbox), "--campaign", str(school["folder"].folder), "-o",
+                                     str(out / "S.xlsx"), "--json", str(out / "R.json"), *map(str, extra)])
+
+
+# --- A. cells -----------------------------------------------------------------------------------------
+
+def test_a_date_or_a_time_in_a_score_cell_is_said_and_the_merge_goes_on(school, tmp_path):
+    def change(wb, rec):
+        wb[rec.name][_cell(rec, "dept", "I.1")] = dt.datetime(2026, 5, 3)  # "3/5" typed: Excel makes it a date
+        wb[rec.name][_cell(rec, "self", "I.2")] = dt.time(8, 30)
+    inbox = _edit_t1(school, tmp_path, change)
+    before = _tree_digest(inbox)
+
+    result = _merge_cli(school, inbox, tmp_path / "out")
+
+    assert result.exit_code == 0, result.output  # was "Lỗi nội bộ" (a date is no JSON), exit 4
+    assert "Lỗi nội bộ" not in result.output
+    report = json.loads((tmp_path / "out" / "R.json").read_text("utf-8"))
+    dates = [p for p in report["problems"] if p["code"] == "value.date_in_score"]
+    rec = sheet(school["t1"], ly.ScoringSheet, "GV01")
+    assert sorted((p["cell"], p["params"]["value"]) for p in dates) == sorted([
+        (_cell(rec, "dept", "I.1"), "03/05/2026"), (_cell(rec, "self", "I.2"), "08:30")])
+    assert _tree_digest(inbox) == before
+    _t2_unchanged(merge_inbox(inbox, school["folder"]), school)
+
+
+def test_error_values_and_formulas_without_a_result_are_unknown_not_blank_nor_zero(school, tmp_path):
+    def change(wb, rec):
+        wb[rec.name][_cell(rec, "dept", "I.1")] = "=1/0"  # openpyxl writes no result, as a script would
+    inbox = _edit_t1(school, tmp_path, change)
+    path = inbox / school["t1"].name
+    rec = sheet(school["t1"], ly.ScoringSheet, "GV01")
+    error_cell = _cell(rec, "dept", "I.2")
+    _as_excel_saves_an_error(path, rec.name, error_cell, "#DIV/0!")
+
+    summary = merge_inbox(inbox, school["folder"])
+
+    assert [(i.cell, i.severity) for i in _issues(summary, "value.formula_no_result")] == \
+        [(_cell(rec, "dept", "I.1"), "error")]
+    (error,) = _issues(summary, "value.error_value")
+    assert (error.cell, dict(error.params)["value"]) == (error_cell, "#DIV/0!")
+    assert "không coi là trống, không tính là 0" in error.message
+    assert not [i for i in _issues(summary, "value.required_blank") if i.sheet == rec.name]  # never "blank"
+    lan = next(p for p in summary.people if p.code == "GV01")
+    assert any(f.code == "flag.score_unknown" and error_cell in f.text for f in lan.flags)
+    _t2_unchanged(summary, school)
+
+
+def _as_excel_saves_an_error(path: Path, sheet_name: str, cell: str, error: str) -> None:
+    """The cell as Excel saves a formula whose result is an error: t="e", the error as its value."""
+    from thidua_xlsx.read.containment import sheet_names
+
+    part = "xl/worksheets/" + next(p for p, name in sheet_names(path.read_bytes()).items() if name == sheet_name)
+    with zipfile.ZipFile(path) as zf:
+        entries = [(info, zf.read(info)) for info in zf.infolist()]
+    pattern = re.compile(rb'<c r="%s"([^>]*?)(?: t="n")?(?:/>|>.*?</c>)' % cell.encode(), re.S)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info, data in entries:
+            if info.filename == part:
+                data = pattern.sub(lambda m: b'<c r="%s"%s t="e"><f>I13/0</f><v>%s</v></c>'
+                                   % (cell.encode(), m.group(1), error.encode()), data, count=1)
+            zf.writestr(info.filename, data)
+
+
+def test_a_score_formatted_as_percent_is_said_not_read_as_a_hundredth(school, tmp_path):
+    def change(wb, rec):
+        target = wb[rec.name][_cell(rec, "dept", "II.2")]
+        target.value, target.number_format = 0.27, "0%"  # 27 typed in a percent cell: 27 %, stored 0.27
+    summary = merge_inbox(_edit_t1(school, tmp_path, change), school["folder"])
+
+    (said,) = _issues(summary, "value.percent_format")
+    assert said.severity == "error" and "ô hiện 27%, giá trị thật là 0,27" in said.message
+    _t2_unchanged(summary, school)
+
+
+def test_a_workbook_whose_style_sheet_openpyxl_refuses_is_merged_and_its_feedback_said(school, tmp_path, monkeypatch):
+    from thidua_xlsx.system import office
+
+    inbox = _copy(school["filled"], tmp_path / "inbox", school["t1"].name)
+    path = inbox / school["t1"].name
+    _refused_style_sheet(school["filled"] / school["t1"].name, path, extra_error=True)
+    monkeypatch.setattr(office, "find_soffice", lambda: None)  # the same answer on any machine
+
+    result = _merge_cli(school, inbox, tmp_path / "out", "--feedback", tmp_path / "gop-y")
+
+    assert result.exit_code == 0, result.output
+    assert "Lỗi nội bộ" not in result.output
+    assert f"Không ghi được bản góp ý cho {path.name}" in result.output
+    report = json.loads((tmp_path / "out" / "R.json").read_text("utf-8"))
+    assert {f["name"]: f["status"] for f in report["files"]}[path.name] == "accepted"
+
+
+def _refused_style_sheet(src: Path, dst: Path, extra_error: bool = False) -> None:
+    """``src`` with a font size openpyxl refuses in its style sheet (Excel and calamine read on); with
+    ``extra_error``, a score typed as text so that the department gets a feedback copy."""
+    wb = load_workbook(src)
+    if extra_error:
+        rec = forms(src, spare=False)[0]
+        wb[rec.name][f"{rec.dept_column}{dict(rec.items)['I.1']}"] = "chín"
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    with zipfile.ZipFile(buffer) as zf, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in zf.infolist():
+            data = zf.read(info)
+            if info.filename == "xl/styles.xml":
+                data = data.replace(b'<sz val="', b'<sz val="x', 1)
+            out.writestr(info.filename, data)
+
+
+def test_hidden_characters_in_a_typed_name_are_removed_with_a_note(school, tmp_path):
+    rec = forms(school["t1"], spare=True)[0]
+
+    def change(wb, _):
+        for (name, cell), value in person_values(rec, {"I.1": 9, "I.2": 9, "II.1": 40, "II.2": 25},
+                                                 name="Trần\u200b Thị\u202e Mai_x0007_", position="Giáo viên").items():
+            wb[name][cell] = value
+    summary = merge_inbox(_edit_t1(school, tmp_path, change), school["folder"])
+
+    (note,) = _issues(summary, "value.invisible_removed")
+    assert note.severity == "note" and dict(note.params)["clean"] == "Trần Thị Mai"
+    assert "\\u202e" in note.message and "\u202e" not in note.message  # shown, never acted on
+    assert [p.name for p in summary.people if p.newcomer] == ["Trần Thị Mai"]
+
+
+def test_a_value_of_32767_characters_is_cut_in_its_message(school, tmp_path):
+    def change(wb, rec):
+        wb[rec.name][_cell(rec, "dept", "I.1")] = "x" * 32767
+    summary = merge_inbox(_edit_t1(school, tmp_path, change), school["folder"])
+
+    (said,) = _issues(summary, "value.not_number")
+    assert len(said.message) < 400 and "… (32.767 ký tự)" in said.message
+    assert said.message.endswith("ô này chưa được tính điểm.")  # the explanation stays in its cell
+
+
+# --- B. unknown is never zero ------------------------------------------------------------------------
+
+def test_blank_days_off_with_a_limit_and_blank_maternity_are_not_enough_information(tmp_path):
+    from tests.conftest import campaign_dict
+
+    staff = campaign_dict()["staff"]
+    staff[1]["days_off"] = None  # GV02: the limit applies, the figure is blank
+    staff[2]["maternity_months"] = None  # GV03: 2 months worked, maternity leave blank
+    folder, (t1, t2) = scoring_round(tmp_path, staff=staff,
+                                     rules={"ldtt_min_classification": "Tốt", "ldtt_max_days_off": 20})
+    inbox = folder.folder / "inbox"
+    _fill_department(t1, inbox / t1.name, T1_SCORES, SAVED)
+    _fill_department(t2, inbox / t2.name, T2_SCORES, SAVED)
+
+    people = {p.code: p for p in merge_inbox(inbox, folder).people}
+
+    for code, missing in (("GV02", "số ngày nghỉ"), ("GV03", "số tháng nghỉ thai sản")):
+        ldtt = people[code].decisions[0]
+        assert not ldtt.granted and f"chưa đủ thông tin: {missing}" in ldtt.reason, ldtt.reason
+    assert "chỉ làm việc" not in people["GV03"].decisions[0].reason  # 2 months is not the whole story
+
+
+def test_a_person_with_no_scores_prints_blank_groups_and_says_why(school, tmp_path):
+    inbox = _copy(school["filled"], tmp_path / "inbox", school["t1"].name)
+    _fill_department(school["t1"], inbox / school["t1"].name, {k: v for k, v in T1_SCORES.items() if k != "GV03"},
+                     SAVED)
+
+    result = _merge_cli(school, inbox, tmp_path / "out")
+
+    assert result.exit_code == 0, result.output
+    person = next(p for p in json.loads((tmp_path / "out" / "R.json").read_text("utf-8"))["people"]
+                  if p["code"] == "GV03")
+    assert set(person["groups"]["self"].values()) == {None} and set(person["groups"]["department"].values()) == {None}
+    ws = load_workbook(tmp_path / "out" / "S.xlsx")["Điểm chi tiết"]
+    row = next(r for r in ws.iter_rows(values_only=True) if "GV03" in r)
+    name_at = row.index("Lê Thị Dung")
+    assert row[name_at + 3:name_at + 3 + 8] == (None,) * 8  # 4 groups × (self, department): blank, never 0
+    ldtt = next(d for d in person["decisions"] if d["title"] == "Lao động tiên tiến")
+    assert [r["code"] for r in ldtt["reasons"]] == ["ldtt.no_scores"]
+    assert "xếp loại thi đua  (" not in json.dumps(person, ensure_ascii=False)
+
+
+# --- C. mistakes said as mistakes --------------------------------------------------------------------
+
+def test_a_zip_of_workbooks_is_answered_unzip_it_into_the_inbox(school, tmp_path):
+    inbox = _copy(school["filled"], tmp_path / "inbox", school["t1"].name)
+    with zipfile.ZipFile(inbox / "Thu tu to khoi 1.zip", "w") as zf:
+        zf.write(school["filled"] / school["t1"].name, f"../../{school['t1'].name}")  # a hostile name, never used
+        zf.writestr("ghi-chu.txt", "x")
+
+    summary = merge_inbox(inbox, school["folder"])
+
+    (said,) = _issues(summary, "file.zip_archive")
+    assert said.severity == "warning" and "Hãy giải nén vào thư mục nhận về" in said.message
+    assert f"1 sổ bên trong (../../{school['t1'].name})" in said.message
+    assert {f.name: f.status for f in summary.files}["Thu tu to khoi 1.zip"] == "skipped"
+    assert not (tmp_path / school["t1"].name).exists()  # nothing extracted
+    _t2_unchanged(summary, school)
+
+
+def test_an_inbox_of_untouched_workbooks_says_so_and_is_no_submission(school, tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(school["t1"], inbox / school["t1"].name)  # the outbox merged by mistake: as issued
+    resaved = load_workbook(school["t2"])  # opened and saved again, nothing typed
+    resaved.save(inbox / school["t2"].name)
+
+    result = CliRunner().invoke(main, ["merge", str(inbox), "--campaign", str(school["folder"].folder), "-o",
+                                       str(tmp_path / "S.xlsx")])
+
+    assert result.exit_code == EXIT_UNUSABLE, result.output
+    assert "Tổ đã nộp: 0/2." in result.output
+    assert "Sổ gửi về còn trống, chưa tính là đã nộp (2 tổ)" in result.output
+    assert "sổ đã phát (thư mục outbox)" in result.output
+    summary = merge_inbox(inbox, school["folder"])
+    assert {f.name: (f.status, f.reason) for f in summary.files} == {
+        school["t1"].name: ("skipped", "file.unfilled"), school["t2"].name: ("skipped", "file.nothing_filled")}
+    assert not _issues(summary, "department.missing")  # said once, by the file
+
+
+def test_a_folder_named_like_a_workbook_is_read_like_any_folder(school, tmp_path):
+    inbox = _copy(school["filled"], tmp_path / "inbox", school["t1"].name)
+    hidden = inbox / school["t1"].name  # "…To-khoi-1.xlsx/" holding the real workbook, as a mail program saves it
+    hidden.mkdir()
+    shutil.copy(school["filled"] / school["t1"].name, hidden / school["t1"].name)
+
+    summary = merge_inbox(inbox, school["folder"])
+
+    assert {f.name: f.status for f in summary.files}[f"{school['t1'].name}/{school['t1'].name}"] == "accepted"
+    assert _results(summary) == school["clean"]
+
+
+def test_lowered_thresholds_in_a_locked_classification_formula_are_reported(school, tmp_path):
+    def change(wb, rec):
+        ws = wb[rec.name]
+        ws.protection.sheet = False  # the department head removed the protection
+        row = labelled_row(school["filled"] / school["t1"].name, rec.name, "XẾP LOẠI THI ĐUA")
+        ws[f"D{row}"] = ws[f"D{row}"].value.replace(">=90", ">=80").replace(">=70", ">=60")
+        ws[f"E{row}"] = "Xuất sắc"  # the formula replaced by a value
+    summary = merge_inbox(_edit_t1(school, tmp_path, change), school["folder"])
+
+    said = {i.cell: i.message for i in _issues(summary, "locked.formula_changed")}
+    rec = sheet(school["t1"], ly.ScoringSheet, "GV01")
+    row = labelled_row(school["t1"], rec.name, "XẾP LOẠI THI ĐUA")
+    assert set(said) == {f"D{row}", f"E{row}"}
+    assert "(90 → 80, 70 → 60)" in said[f"D{row}"]
+    assert "công thức đã bị thay bằng một giá trị gõ vào" in said[f"E{row}"]
+    assert _results(summary) == school["clean"]  # totals and classifications computed again, never taken
+
+
+def test_people_moved_or_removed_in_the_roster_after_generate_are_said(school, tmp_path):
+    folder = school["folder"]
+    staff = tuple(dataclasses.replace(p, department="T2") if p.code == "GV03" else p  # GV03 moved to T2
+                  for p in folder.campaign.staff if p.code != "GV02")  # GV02 left the school
+    later = dataclasses.replace(folder, campaign=dataclasses.replace(folder.campaign, staff=staff))
+
+    summary = merge_inbox(_copy(school["filled"], tmp_path / "inbox"), later)
+
+    (gone,) = _issues(summary, "person.removed")
+    assert dict(gone.params)["person"] == "GV02" and "không còn trong sheet Nhân sự" in gone.message
+    assert gone.file == school["t1"].name and "GV02" not in [p.code for p in summary.people]
+    (move,) = _issues(summary, "person.moved")
+    assert (dict(move.params)["found"], dict(move.params)["current"]) == ("Tổ khối 1", "Tổ Văn phòng – Khối 5")
+    gv03 = next(p for p in summary.people if p.code == "GV03")
+    assert gv03.department == "T2" and gv03.final == school["clean"]["GV03"][0]
+
+
+def test_a_percent_typed_in_libreoffice_is_said_in_xlsx_and_ods(school, tmp_path):
+    """"27%" typed in a score cell: Calc takes it (0.27, shown as a percent) despite the protection and the
+    validation. (An error value it refuses — its validation checks a formula's result: errors come with a
+    paste or a file written by a program.)"""
+    from tests.libreoffice import fill
+
+    rec = sheet(school["t1"], ly.ScoringSheet, "GV01")
+    typed = [{"sheet": rec.name, "cell": _cell(rec, "dept", "II.2"), "value": "27%"}]
+    saved = {suffix: tmp_path / suffix / school["t1"].name.replace(".xlsx", suffix) for suffix in (".xlsx", ".ods")}
+    report = fill(school["filled"] / school["t1"].name, typed, [], out_xlsx=saved[".xlsx"], out_ods=saved[".ods"])
+    assert [f["status"] for f in report["fills"]] == ["converted"], report
+    for suffix, path in saved.items():
+        inbox = _copy(school["filled"], tmp_path / f"inbox{suffix}", school["t1"].name)
+        shutil.copy(path, inbox / path.name)
+
+        summary = merge_inbox(inbox, school["folder"])
+
+        (percent,) = _issues(summary, "value.percent_format")
+        assert percent.cell == _cell(rec, "dept", "II.2") and "ô hiện 27%" in percent.message, suffix
+        assert not _issues(summary, "locked.formula_changed"), suffix  # Calc's own formulas are the same
+        _t2_unchanged(summary, school)

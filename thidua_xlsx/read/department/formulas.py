@@ -1,0 +1,146 @@
+"""The formulas of a workbook's locked cells, as what they are made of: their numbers and texts.
+
+A department head who removes the sheet protection can lower the thresholds of a form's classification
+formula (``D23>=90`` → ``D23>=80``) and the form then shows a better classification. The merge never uses
+a formula's result (every total and classification is computed again), but such an edit is a locked cell
+changed and is reported like one. python-calamine gives values only: the formulas are read from the file
+(.xlsx/.xlsm: the sheets' XML the containment step has already inflated; .ods: content.xml). An .xls is
+not looked at (:attr:`Sheet.formulas` stays None: its formulas are not compared).
+
+A formula is compared by its constants only — the numbers and the texts in quotes, in order — never by its
+references: Excel rewrites references when rows move or a sheet is renamed (both allowed), LibreOffice
+writes them in its own syntax (``[.D23]``), and the constants stay what they were issued as.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+from html import unescape
+
+from thidua_xlsx.read.department.cells import Sheet
+
+NO_FORMULA = ""  # a locked cell issued with a formula and found without one (a value typed over it)
+
+# A text in quotes | a sheet name in quotes | an .ods reference [.D23] | an A1 reference | a number.
+_TOKEN = re.compile(r'"((?:[^"]|"")*)"|\'(?:[^\']|\'\')*\'|\[[^\]]*\]|(?<![A-Za-z_.$\d])\$?[A-Za-z]{1,3}\$?\d+(?![\d(])'
+                    r'|(?<![A-Za-z_.$\d])(\d+(?:\.\d+)?(?:[Ee][+-]?\d+)?)')
+_FORMULA = re.compile(rb'<f\b([^>]*?)(?:/>|>([^<]*)</f>)')
+_REF = re.compile(rb'\br="([A-Z]{1,3})(\d{1,7})"')
+_SHARED = re.compile(rb'\bsi="(\d+)"')
+
+
+def constants(formula: str) -> str:
+    """The numbers and texts of ``formula`` in order, as JSON: '=IF(D23>=90,"Tốt","")' → '[90, "Tốt", ""]'."""
+    found: list = []
+    for match in _TOKEN.finditer(formula):
+        text, number = match.group(1), match.group(2)
+        if text is not None:
+            found.append(text.replace('""', '"'))
+        elif number is not None:
+            value = float(number)
+            found.append(int(value) if value.is_integer() else value)
+    return json.dumps(found, ensure_ascii=False)
+
+
+_SEEN: dict[bytes, str] = {}  # a formula as written in the XML → its constants: the forms of a campaign repeat
+_SEEN_LIMIT = 100_000  # the same few dozen formulas in every file
+
+
+def _constants_of(text: bytes) -> str:
+    found = _SEEN.get(text)
+    if found is None:
+        if len(_SEEN) >= _SEEN_LIMIT:
+            _SEEN.clear()
+        found = _SEEN[text] = constants(unescape(text.decode("utf-8", "replace")))
+    return found
+
+
+def attach_formulas(sheets: dict[str, Sheet], data: bytes, suffix: str, parts: dict[str, bytes]) -> None:
+    """Each sheet's formulas by cell, in :attr:`Sheet.formulas` (``parts``: the inflated sheet parts): for
+    an .xlsx/.xlsm, looked up cell by cell when asked (a form's dozen locked formulas among its hundreds of
+    cells); for an .ods, all of them read at once from content.xml."""
+    from thidua_xlsx.read.containment import sheet_names
+
+    try:
+        if suffix in (".xlsx", ".xlsm"):
+            found = {name: XmlFormulas(xml) for part, name in sheet_names(data).items()
+                     if (xml := parts.get(f"xl/worksheets/{part}")) is not None}
+        elif suffix == ".ods":
+            found = _ods_formulas(data)
+        else:
+            return
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError):
+        return
+    for name, sheet in sheets.items():
+        if name in found:
+            sheet.formulas = found[name]
+
+
+class XmlFormulas:
+    """The formulas of one sheet's XML by cell (a mapping's ``get``), indexed when first asked: each found
+    from its "<f" (a sheet has dozens among hundreds of cells), its cell's address from the "<c " before it;
+    a cell of a shared formula has the constants of the formula's first cell."""
+
+    def __init__(self, xml: bytes):
+        self.xml = xml
+        self._by_cell: dict[tuple[int, int], str] | None = None
+
+    def get(self, where: tuple[int, int], default: str = NO_FORMULA) -> str:
+        if self._by_cell is None:
+            self._by_cell = _index(self.xml)
+        return self._by_cell.get(where, default)
+
+
+def _index(xml: bytes) -> dict[tuple[int, int], str]:
+    found, shared = {}, {}
+    at = xml.find(b"<f")
+    while at != -1:
+        formula = _FORMULA.match(xml, at)
+        ref = _REF.search(xml, xml.rfind(b"<c ", 0, at), at) if formula else None
+        if ref is not None:
+            text, si = formula.group(2), _SHARED.search(formula.group(1))
+            if text:
+                signature = _constants_of(text)
+                if si is not None:
+                    shared[si.group(1)] = signature
+            else:
+                signature = shared.get(si.group(1), "[]") if si is not None else "[]"
+            col = 0
+            for ch in ref.group(1):
+                col = col * 26 + ch - 64
+            found[(int(ref.group(2)) - 1, col - 1)] = signature
+        at = xml.find(b"<f", at + 2)
+    return found
+
+
+_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+
+
+def _ods_formulas(data: bytes) -> dict[str, dict[tuple[int, int], str]]:
+    from defusedxml.ElementTree import iterparse
+
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        content = zf.read("content.xml")  # bounded by the containment step
+    cells = (f"{{{_TABLE}}}table-cell", f"{{{_TABLE}}}covered-table-cell")
+    found: dict[str, dict[tuple[int, int], str]] = {}
+    sheet, row, col = None, 0, 0
+    for event, element in iterparse(io.BytesIO(content), events=("start", "end")):
+        if event == "start" and element.tag == f"{{{_TABLE}}}table":
+            sheet, row = found.setdefault(element.get(f"{{{_TABLE}}}name", ""), {}), 0
+        elif event == "start" and element.tag == f"{{{_TABLE}}}table-row":
+            col = 0
+        elif event == "end" and element.tag in cells:
+            repeat = int(element.get(f"{{{_TABLE}}}number-columns-repeated", "1"))
+            formula = element.get(f"{{{_TABLE}}}formula")
+            if formula is not None and sheet is not None:
+                signature = constants(formula.split(":", 1)[1] if formula.startswith("of:") else formula)
+                sheet.update({(row, col + k): signature for k in range(min(repeat, 64))})
+            col += repeat
+            element.clear()
+        elif event == "end" and element.tag == f"{{{_TABLE}}}table-row":
+            row += int(element.get(f"{{{_TABLE}}}number-rows-repeated", "1"))
+            element.clear()
+    return found

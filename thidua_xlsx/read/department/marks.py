@@ -1,0 +1,182 @@
+"""What a cell's value does not say, read from the file itself (:attr:`Cell.mark <thidua_xlsx.model.inbox.Cell>`).
+
+python-calamine gives an error value (#DIV/0!, #N/A…) and a formula saved without its result both as an
+empty cell, and a number formatted as a percent as the number itself (4 typed in a percent cell is 0.04).
+An input cell holding one of these must be reported as what it is, never read as blank (0) or as 0.04.
+
+Only the input cells the reader found are looked at, and only those that may hide one: an empty one
+(an error, a formula without its result) and, when the style sheet has a percent format at all, a number.
+When one is found (rare), the workbook is read again with its marks, as with the fonts of legacy text.
+
+* .xlsx/.xlsm: each such cell's element in its sheet's XML (the parts the containment step has already
+  inflated), found by its address; the style sheet for the percent formats.
+* .ods: content.xml, only when it holds an error or a percentage at all (LibreOffice marks an error cell
+  ``calcext:value-type="error"`` and writes its text; every formula has its result).
+* .xls: not looked at.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from html import unescape
+
+from thidua_xlsx.model.inbox import FORMULA_MARK, PERCENT_MARK, Cell
+from thidua_xlsx.read.department.extraction import Found
+
+Marks = dict[str, dict[tuple[int, int], str]]  # sheet name → (row, col) → mark, 0-based
+
+BUILTIN_PERCENT_FORMATS = {9, 10}  # "0%", "0.00%"
+_CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.S)
+_TYPE = re.compile(rb'\bt="([a-zA-Z]+)"')
+_REF = re.compile(rb'\br="([A-Z]{1,3}\d{1,7})"')
+_ERROR_TYPE = b't="e"'
+# the end of a cell with a formula and no result after it ("</f></c>", "<f …/><v/></c>", "</f><v></v></c>"),
+# found by plain searches; its cell is then read (an empty text result, t="str", is a result)
+_BARE_ENDS = (b"</f></c>", b"</f><v></v></c>", b"</f><v/></c>", b"/></c>", b"/><v></v></c>")
+_STYLE = re.compile(rb'\bs="(\d+)"')
+_VALUE = re.compile(rb"<v>([^<]*)</v>")
+_NUM_FMT = re.compile(rb'<numFmt\b[^>]*?\bnumFmtId="(\d+)"[^>]*?\bformatCode="([^"]*)"')
+_XF = re.compile(rb"<xf\b([^>]*)>")
+_NUM_FMT_ID = re.compile(rb'\bnumFmtId="(\d+)"')
+
+
+def input_cells(found: Found) -> list[Cell]:
+    """Every input cell the reader found (what the department types)."""
+    cells: list[Cell | None] = [found.collective]
+    for row in found.registrations:
+        cells += [row.title, row.form, row.initiative, row.note, row.name, row.position]
+    for form in found.forms:
+        cells += [c for _, c in form.facts] + [c for item in form.items for c in (item.self, item.dept, item.note)]
+        cells += [form.name, form.position]
+    return [c for c in cells if c is not None]
+
+
+def input_marks(found: Found, data: bytes, suffix: str, parts: dict[str, bytes]) -> Marks:
+    """The marks of the input cells of ``found`` that have one (``parts``: the inflated sheet parts)."""
+    try:
+        if suffix in (".xlsx", ".xlsm"):
+            return _xlsx_marks(input_cells(found), data, parts)
+        return _ods_marks(data) if suffix == ".ods" else {}
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError):
+        return {}  # calamine read the file: what cannot be looked at here is left as calamine gave it
+
+
+def _xlsx_marks(cells: list[Cell], data: bytes, parts: dict[str, bytes]) -> Marks:
+    from thidua_xlsx.read.containment import sheet_names
+
+    blank = [c for c in cells if c.value == ""]
+    numbers = [c for c in cells if isinstance(c.value, (int, float)) and not isinstance(c.value, bool)]
+    percent = _percent_styles(data) if numbers else set()
+    if not blank and not percent:
+        return {}
+    xml_of = {name: parts.get(f"xl/worksheets/{part}") for part, name in sheet_names(data).items()}
+    found: Marks = {}
+    unknown: dict[str, dict[str, str]] = {}  # sheet → its cells with an error or a formula without result
+    for cell in blank:
+        xml = xml_of.get(cell.sheet)
+        if xml is not None:
+            if cell.sheet not in unknown:
+                unknown[cell.sheet] = _unknown_cells(xml)
+            mark = unknown[cell.sheet].get(cell.cell)
+            if mark:
+                found.setdefault(cell.sheet, {})[(cell.row, cell.col)] = mark
+    for cell in numbers if percent else ():
+        xml = xml_of.get(cell.sheet)
+        if xml is not None and _is_percent(xml, cell, percent):
+            found.setdefault(cell.sheet, {})[(cell.row, cell.col)] = PERCENT_MARK
+    return found
+
+
+def _unknown_cells(xml: bytes) -> dict[str, str]:
+    """Address → mark of every cell of one sheet's XML holding an error value or a formula saved without
+    its result: found from plain searches (few cells ever have one), then each cell's element read."""
+    starts = set()
+    for end in _ERROR_TYPE, *_BARE_ENDS:
+        at = xml.find(end)
+        while at != -1:
+            starts.add(xml.rfind(b"<c ", 0, at + 1))
+            at = xml.find(end, at + len(end))
+    found = {}
+    for start in starts - {-1}:
+        cell = _CELL.match(xml, start)
+        ref = _REF.search(cell.group(1)) if cell else None
+        if ref is None:
+            continue
+        kind = _TYPE.search(cell.group(1))
+        kind = kind.group(1) if kind else b"n"
+        body = cell.group(2) or b""
+        value = _VALUE.search(body)
+        if kind == b"e":
+            found[ref.group(1).decode()] = unescape(value.group(1).decode("utf-8", "replace")) if value else "#?"
+        elif b"<f" in body and not (value and value.group(1)) and kind not in (b"str", b"inlineStr"):
+            found[ref.group(1).decode()] = FORMULA_MARK
+    return found
+
+
+def _is_percent(xml: bytes, cell: Cell, percent: set[int]) -> bool:
+    at = xml.find(b' r="%s"' % cell.cell.encode())
+    match = _CELL.match(xml, xml.rfind(b"<c ", 0, at + 1)) if at != -1 else None
+    if match is None:
+        return False
+    kind, style = _TYPE.search(match.group(1)), _STYLE.search(match.group(1))
+    return (kind is None or kind.group(1) == b"n") and style is not None and int(style.group(1)) in percent
+
+
+def _percent_styles(data: bytes) -> set[int]:
+    """The cell formats (indexes into cellXfs) that show a number as a percent."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        if "xl/styles.xml" not in zf.namelist() or zf.getinfo("xl/styles.xml").file_size > 4 * 1024 * 1024:
+            return set()
+        styles = zf.read("xl/styles.xml")
+    percent_formats = set(BUILTIN_PERCENT_FORMATS)
+    for number, code in _NUM_FMT.findall(styles):
+        if "%" in re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", unescape(code.decode("utf-8", "replace"))):
+            percent_formats.add(int(number))
+    start, end = styles.find(b"<cellXfs"), styles.find(b"</cellXfs>")
+    if start < 0 or end < 0:
+        return set()
+    found = set()
+    for index, xf in enumerate(_XF.findall(styles, start, end)):
+        number = _NUM_FMT_ID.search(xf)
+        if number and int(number.group(1)) in percent_formats:
+            found.add(index)
+    return found
+
+
+_ODS = "urn:oasis:names:tc:opendocument:xmlns:"
+_TABLE, _OFFICE = _ODS + "table:1.0", _ODS + "office:1.0"
+_CALCEXT = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
+
+
+def _ods_marks(data: bytes) -> Marks:
+    from defusedxml.ElementTree import iterparse
+
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        content = zf.read("content.xml")  # bounded by the containment step
+    if b'value-type="error"' not in content and b'value-type="percentage"' not in content:
+        return {}
+    cells = (f"{{{_TABLE}}}table-cell", f"{{{_TABLE}}}covered-table-cell")
+    found: Marks = {}
+    sheet, row, col = None, 0, 0
+    for event, element in iterparse(io.BytesIO(content), events=("start", "end")):
+        if event == "start" and element.tag == f"{{{_TABLE}}}table":
+            sheet, row = found.setdefault(element.get(f"{{{_TABLE}}}name", ""), {}), 0
+        elif event == "start" and element.tag == f"{{{_TABLE}}}table-row":
+            col = 0
+        elif event == "end" and element.tag in cells:
+            repeat = int(element.get(f"{{{_TABLE}}}number-columns-repeated", "1"))
+            mark = ""
+            if element.get(f"{{{_CALCEXT}}}value-type") == "error":
+                mark = "".join(element.itertext()).strip() or "#?"
+            elif element.get(f"{{{_OFFICE}}}value-type") == "percentage":
+                mark = PERCENT_MARK
+            if mark and sheet is not None:
+                sheet.update({(row, col + k): mark for k in range(min(repeat, 64))})
+            col += repeat
+            element.clear()
+        elif event == "end" and element.tag == f"{{{_TABLE}}}table-row":
+            row += int(element.get(f"{{{_TABLE}}}number-rows-repeated", "1"))
+            element.clear()
+    return {name: marks for name, marks in found.items() if marks}
