@@ -271,7 +271,7 @@ def test_a_version_of_the_same_shape_is_compared_value_by_value(school, tmp_path
     assert newest.shape is not None and slim[0].submission.inputs.shape == newest.shape  # the packed path
     lines = newest.changes(slim[0].submission)
     assert lines == version_changes(full[0].submission, full[1].submission)
-    assert len(lines) == 17 and lines[-5:] == ["Lê Thị Dung, I.1 tổ chấm: (trống) → 7.5", "Lê Thị Dung, I.1 tự chấm: 10 → 8",
+    assert len(lines) == 17 and lines[-5:] == ["Lê Thị Dung, I.1 tổ chấm: (trống) → 7,5", "Lê Thị Dung, I.1 tự chấm: 10 → 8",
                                                "Lê Thị Dung, I.2 tự chấm: 10 → (trống)",
                                                "Lê Thị Dung, II.1 tự chấm: 40 → (trống)",
                                                "Lê Thị Dung, II.2 tự chấm: 20 → (trống)"]

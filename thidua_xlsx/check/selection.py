@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import zlib
 from collections import Counter
 
@@ -31,6 +32,7 @@ from thidua_xlsx.model.inbox import (
 from thidua_xlsx.model.issued import IssuedWorkbook
 from thidua_xlsx.model.issues import NOTE, WARNING, Lines, issue
 from thidua_xlsx.read.department.cells import canonical
+from thidua_xlsx.text.messages import BLANK_SHOWN
 
 MAX_DIFF_LINES = 30  # per superseded version, in "Nguồn dữ liệu"
 
@@ -200,8 +202,15 @@ def _lines(differ) -> list[str]:
     for key, name, old, new in differ:
         old, new = canonical(old), canonical(new)
         if old != new:
-            changes.append(f"{name}, {f'{key[1]} {key[2]}'.rstrip()}: {old or '(trống)'} → {new or '(trống)'}")
+            changes.append(f"{name}, {f'{key[1]} {key[2]}'.rstrip()}: {_shown(old)} → {_shown(new)}")
     return changes
+
+
+def _shown(text: str) -> str:
+    """A cell's value as a message quotes it: a decimal with the Vietnamese comma (5,5), a blank said."""
+    if re.fullmatch(r"-?\d+\.\d+", text):
+        return text.replace(".", ",")
+    return text or BLANK_SHOWN
 
 
 class _Newest:

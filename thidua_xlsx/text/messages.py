@@ -464,4 +464,5 @@ REASONS.update({
 LEGAL_LINE_FIELD = "Căn cứ"
 LEGAL_LINE = "dòng {n}"
 FORMULA_REPLACED = "công thức đã bị thay bằng một giá trị gõ vào"
+BLANK_SHOWN = "(trống)"  # a cell with nothing in it, quoted in a message
 LABELS.update({"maternity_months": "số tháng nghỉ thai sản", "days_off": "số ngày nghỉ"})

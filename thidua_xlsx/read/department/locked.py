@@ -15,7 +15,7 @@ from thidua_xlsx.read.department.cells import Sheet
 from thidua_xlsx.read.department.formulas import NO_FORMULA
 from thidua_xlsx.read.registry import IssuedRegistry
 from thidua_xlsx.text import workbook as tx
-from thidua_xlsx.text.messages import FORMULA_REPLACED, shortened
+from thidua_xlsx.text.messages import BLANK_SHOWN, FORMULA_REPLACED, shortened
 
 FORMULA_KEY = "|formula"  # in the key of every locked formula
 
@@ -48,8 +48,8 @@ def locked_changes(file: str, issued: IssuedWorkbook, found: dict[str, tuple[str
             code = "person.title_typed"
         else:
             code = "locked.changed"
-        changes.append((owner, issue(code, ERROR, **place, issued=shortened(was or "(trống)"),
-                                     found=shortened(now or "(trống)"), name=names.get(owner, ""))))
+        changes.append((owner, issue(code, ERROR, **place, issued=shortened(was or BLANK_SHOWN),
+                                     found=shortened(now or BLANK_SHOWN), name=names.get(owner, ""))))
     return changes
 
 
