@@ -204,6 +204,8 @@ def test_every_sheet_protected_lists_hidden_meta_very_hidden(books):
         states = {ws.title: ws.sheet_state for ws in book.wb.worksheets}
         assert states.pop(ly.META_SHEET) == "veryHidden", book
         assert states.pop(ly.LISTS_SHEET) == "hidden", book
+        spare = {name for name, r in book.records.items() if isinstance(r, ly.ScoringSheet) and not r.person_code}
+        assert {states.pop(name) for name in spare} <= {"hidden"}, book  # blank newcomer forms, until needed
         assert set(states.values()) == {"visible"}, book
         for ws in book.wb.worksheets:
             assert ws.protection.sheet is True, (book, ws.title)
@@ -214,7 +216,10 @@ def test_every_sheet_protected_lists_hidden_meta_very_hidden(books):
 def test_visible_sheets_are_the_recorded_ones_plus_the_guide(books):
     for book in books:
         visible = [ws.title for ws in book.wb.worksheets if ws.sheet_state == "visible"]
-        assert sorted(visible) == sorted([*book.records, ly.GUIDE_SHEET]), book
+        spare = {name for name, r in book.records.items() if isinstance(r, ly.ScoringSheet) and not r.person_code}
+        assert sorted(visible) == sorted([*(set(book.records) - spare), ly.GUIDE_SHEET]), book
+        hidden = {ws.title for ws in book.wb.worksheets if ws.sheet_state == "hidden"}
+        assert hidden - {ly.LISTS_SHEET} == spare, "a blank newcomer form is hidden until needed: never printed blank"
         expected = ({ly.RegistrationSheet, ly.CollectiveSheet} if book.round == ly.REGISTRATION else
                     {ly.ScoringSheet, ly.DepartmentSheet})
         assert {type(r) for r in book.records.values()} == expected

@@ -137,8 +137,10 @@ def guide_lines(round_: str, department: str, school, deadline: str, facts_sourc
             "tổng điểm và xếp loại tự tính.",
             "   Điểm trừ ghi số điểm bị trừ (số dương); điểm thưởng không vượt mức trần của nhóm.",
             "2. Sheet 'Tổng hợp tổ' tự lấy điểm từ các phiếu, xếp hạng trong tổ; chọn danh hiệu tập thể tổ đăng ký.",
-            "3. Người mới chưa có phiếu: dùng sheet 'Người mới …', ghi họ tên, chức vụ rồi chấm điểm. Ô 'Đăng ký' "
-            "lấy từ danh sách đăng ký đầu năm và đã khóa: người chưa đăng ký thi đua thì không được xét danh hiệu.",
+            "3. Người mới chưa có phiếu: các phiếu 'Người mới 1', 'Người mới 2'… đang ẩn (để không in ra khi chưa "
+            "dùng). Chuột phải vào tên một sheet → Hiện (Unhide) → chọn 'Người mới 1', ghi họ tên, chức vụ rồi chấm "
+            "điểm. Ô 'Đăng ký' lấy từ danh sách đăng ký đầu năm và đã khóa: người chưa đăng ký thi đua thì không "
+            "được xét danh hiệu.",
             facts,
             "5. Ô 'Kiểm tra' ở sheet 'Tổng hợp tổ' hiện 'Đã đủ' khi mọi ô điểm bắt buộc đã có.",
             *common]

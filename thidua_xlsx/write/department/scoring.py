@@ -23,6 +23,8 @@ def person_sheet(book: DepartmentBook, title: str, person: IssuedPerson, marker:
     spare = not person.code
     f = book.f
     ws = book.sheet(title, widths=(11, 50, 8, 9, 9, 22))
+    if spare:  # hidden until a newcomer needs it: a blank form is never printed with the workbook
+        ws.hide()
     row = book.header(ws, LAST_COL, 2)
     row = book.title(ws, row, LAST_COL, tx.SCORE_TITLE, tx.SCORE_SUBTITLE.format(year=book.c.school.school_year,
                                                                                  role=rubric.role))
