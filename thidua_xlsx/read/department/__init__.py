@@ -37,6 +37,7 @@ from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import ACCEPTED, SKIPPED, InboxFile, Submission, reject, skip
 from thidua_xlsx.model.issued import IssuedPerson, IssuedWorkbook
 from thidua_xlsx.model.issues import WARNING, issue
+from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.read.containment import (
     FILE,
     LINK,
@@ -226,8 +227,8 @@ def _anything_typed(found: Found, issued: IssuedWorkbook) -> bool:
     filled in when it was registered); a value typed where it cannot be placed counts."""
     if any(i.code in ("row.no_code", "row.unknown_code", "row.duplicate_code") for i in found.issues):
         return True
-    cells = [] if found.collective is None or canonical(found.collective.value) == canonical(issued.collective) \
-        else [found.collective]
+    issued_title = canonical(title_name(issued.collective))  # the record keeps a code, the sheet shows its name
+    cells = [] if found.collective is None or canonical(found.collective.value) == issued_title else [found.collective]
     for row in found.registrations:
         cells += [row.title, row.form, row.initiative, row.note] + ([row.name, row.position] if row.person is None
                                                                     else [])
