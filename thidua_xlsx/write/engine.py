@@ -120,10 +120,13 @@ _CAPITAL, _DIGIT, _SPACE, _OTHER = 1.55, 1.1, 0.55, 0.8
 LETTERS_PER_UNIT = 1.05
 
 
+_WIDE = {"…": 2.2, "—": 2.2, "–": 1.1}  # an ellipsis or a dash is as wide as two letters, or one
+
+
 def text_units(text: str) -> float:
     """``text``'s printed width, in average lowercase letters of Times New Roman."""
     return sum(_CAPITAL if c.isupper() else 1.0 if c.isalpha() else _DIGIT if c.isdigit() else
-               _SPACE if c == " " else _OTHER for c in text)
+               _SPACE if c == " " else _WIDE.get(c, _OTHER) for c in text)
 
 
 def wrapped_lines(text: str, per_line: float) -> int:

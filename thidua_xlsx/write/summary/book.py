@@ -55,8 +55,10 @@ STYLES = {
     **engine.PRINTED_STYLES,
     "subject": {**BASE_STYLE, **CENTER, "bold": True, "font_size": 13},
     "to": {**BASE_STYLE, **CENTER, "font_size": 13},
-    "body": {**BASE_STYLE, "align": "justify", "valign": "top"},
-    "basis": {**BASE_STYLE, "align": "justify", "valign": "top", "italic": True},
+    # left, not justified: Excel and LibreOffice justify a paragraph's last line too, spreading a short line
+    # ("Ý kiến thảo luận: …") across the page; the Word papers justify as Nghị định 30 does
+    "body": {**BASE_STYLE, "align": "left", "valign": "top"},
+    "basis": {**BASE_STYLE, "align": "left", "valign": "top", "italic": True},
     "heading": {**BASE_STYLE, "bold": True},
     "note": {**BASE_STYLE, "italic": True},
     "receivers_head": {**BASE_STYLE, "bold": True, "italic": True, "valign": "top"},
