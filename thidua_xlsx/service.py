@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
-import hashlib
 import secrets
 import uuid
 from collections.abc import Callable
@@ -32,8 +31,8 @@ from thidua_xlsx.model.issues import WARNING, Problems
 from thidua_xlsx.read.presets import load_preset
 from thidua_xlsx.read.registrations import Checklist
 from thidua_xlsx.system import lock
-from thidua_xlsx.system.files import as_write_error, check_writable
-from thidua_xlsx.system.written import Written, free_name, sha256_of
+from thidua_xlsx.system.files import as_write_error, check_writable, sha256_of
+from thidua_xlsx.system.written import Written, free_name
 from thidua_xlsx.text import commands as ct
 from thidua_xlsx.workspace import CAMPAIGN_FILE, INBOX, OUTBOX, CampaignFolder
 
@@ -183,7 +182,7 @@ def _record_issued(job: _Issue, task) -> Path:
     rubrics = tuple(spec.rubric_for(role) for role in dict.fromkeys(p.role for p in spec.people)) \
         if job.round == ly.SCORING else ()
     job.registry.record(IssuedWorkbook(layout, spec.people, spec.collective, locked, fingerprint(locked), path.name,
-                                       (job.issued_on,), hashlib.sha256(path.read_bytes()).hexdigest(), rubrics))
+                                       (job.issued_on,), sha256_of(path), rubrics))
     return path
 
 

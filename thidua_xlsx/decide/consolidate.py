@@ -317,7 +317,7 @@ def _proposal(p: PersonResult, campaign: cm.Campaign) -> tuple[Decision, ...]:
     candidate = _candidate(p)
     ldtt = rules.decide_ldtt(candidate, campaign.rules, campaign.classification)
     extra = (rules.decide_cstdcs(candidate, ldtt, campaign.rules),
-             rules.decide_higher(candidate, campaign.titles.individual))
+             rules.decide_higher(candidate))
     return (ldtt, *(d for d in extra if d is not None))
 
 

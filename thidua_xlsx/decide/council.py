@@ -26,9 +26,6 @@ from thidua_xlsx.model.issues import ERROR, WARNING, Issue, issue, reason
 from thidua_xlsx.model.results import Decision
 from thidua_xlsx.model.titles import CSTDCS, LDTT, NO_PROPOSAL, Title
 
-# --- reading ------------------------------------------------------------------------------------
-
-
 # --- applying (pure) ------------------------------------------------------------------------------
 
 def apply_council(summary, council: CouncilInput, campaign: cm.Campaign):

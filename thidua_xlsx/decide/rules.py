@@ -170,7 +170,7 @@ def decide_cstdcs(c: Candidate, ldtt: Decision, rules: cm.Rules) -> Decision | N
     return Decision(CSTDCS, False, (reason("cstdcs.refused", first=missing[0], second=second),))
 
 
-def decide_higher(c: Candidate, individual_titles: tuple[str, ...]) -> Decision | None:
+def decide_higher(c: Candidate) -> Decision | None:
     """A title above CSTĐCS (CSTĐ cấp tỉnh, …) rests on several years' results (Luật TĐKT 2022 art.
     22–23): the tool does not decide it, and says so, rather than staying silent."""
     if _registered_rank(c.registered) < 2 or c.registered == CSTDCS:

@@ -53,7 +53,6 @@ SCORING_HEADER = {"code": tx.SCORE_HEADERS[0], "text": tx.SCORE_HEADERS[1], "max
 REGISTRATION_HEADER = {"stt": tx.REG_HEADERS[0], "code": tx.REG_HEADERS[1], "name": tx.REG_HEADERS[2],
                        "position": tx.REG_HEADERS[3], "title": tx.REG_HEADERS[4], "form": tx.REG_HEADERS[5],
                        "initiative": tx.REG_HEADERS[6], "note": tx.REG_HEADERS[7]}
-DEPARTMENT_HEADER = {"code": tx.DEPT_HEADERS[1], "name": tx.DEPT_HEADERS[2], "position": tx.DEPT_HEADERS[3]}
 COLLECTIVE_HEADER = {"unit": tx.REG_COLLECTIVE_HEADERS[0], "title": tx.REG_COLLECTIVE_HEADERS[2],
                      "note": tx.REG_COLLECTIVE_HEADERS[3]}
 

@@ -52,7 +52,6 @@ class DocumentSet:
     missing_pdfs: tuple[Path, ...] = ()  # .docx written without a PDF beside it
     pdf_problem: str = ""  # why those PDFs are missing, in words ("" when none is, or none was asked)
     warnings: tuple[str, ...] = ()  # what the secretary should know before printing, in words
-    beside: tuple[tuple[Path, Path], ...] = ()  # (a file someone changed, kept; the new one written beside it)
 
     @property
     def documents(self) -> tuple[Document, ...]:

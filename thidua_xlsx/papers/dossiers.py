@@ -19,7 +19,7 @@ reasons, stays in the Excel summary: no paper names anyone who is not proposed.
 Nothing a person made is written over (:mod:`thidua_xlsx.system.written`): a file already at a paper's
 name is replaced only when it is the tool's own, as written; a paper someone has edited since (a Báo cáo
 thành tích filled in, a PDF signed) is kept, and the new paper written beside it as ``<name> (moi).docx``
-with its PDF (``DocumentSet.beside`` lists them, for the caller to say). A PDF of the tool's own beside a
+with its PDF (the record's ``beside`` lists them, for the caller to say). A PDF of the tool's own beside a
 paper that has none now is removed. Every paper, PDF and checklist is made in a temporary folder first and
 moved into ``folder`` only once all are made, each file whole: a failure (a full disk) leaves the papers
 that were there, never half of one. Nothing else in ``folder`` is touched; the caller decides whether a
@@ -57,7 +57,6 @@ def write_documents(summary: Summary, folder: Path, *, pdf: bool = True, written
     ``written``: the record of the tool's own files (none: no file already there is taken for the tool's own)."""
     folder = Path(folder)
     written = written if written is not None else Written()
-    kept_before = len(written.beside)
     s = Facts(summary)
     planned = _plan(s, folder)  # (kind, name, path, make the paper) in filing order, the shared ones first
     final = {path: written.name_for(path, (".pdf",)) for _, _, path, _ in planned}  # a paper moves with its PDF
@@ -88,8 +87,7 @@ def write_documents(summary: Summary, folder: Path, *, pdf: bool = True, written
                         tuple(documents[doc.path] for doc in d.documents), d.attachments, final[d.checklist])
                 for d in dossiers]
     missing = tuple(final[path] for _, _, path, _ in planned if path not in pdfs) if pdf else ()
-    return DocumentSet(folder, shared, tuple(dossiers), missing, problem if missing else "", s.warnings(),
-                       tuple(written.beside[kept_before:]))
+    return DocumentSet(folder, shared, tuple(dossiers), missing, problem if missing else "", s.warnings())
 
 
 def _own_titles(s: Facts) -> list[str]:

@@ -15,7 +15,6 @@ parser that asks for 512 GB and aborts.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import re
@@ -119,15 +118,6 @@ def workbooks_in_archive(path: Path) -> list[str]:
                     Path(info.filename).suffix.lower() in WORKBOOK_SUFFIXES and "__MACOSX/" not in info.filename]
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
         return []
-
-
-def sha256_of(path: Path) -> str:
-    """Streaming: a non-workbook file is never read whole into memory."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(CHUNK), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 @dataclass(frozen=True)

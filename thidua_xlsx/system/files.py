@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import secrets
 import shutil
@@ -152,3 +153,13 @@ def open_elsewhere(path: Path) -> bool:
     ``.~lock.name#``)."""
     owners = (f"~${path.name}", f"~${path.name[2:]}", f".~lock.{path.name}#")
     return any((path.parent / owner).exists() for owner in owners)
+
+
+def sha256_of(path: Path) -> str:
+    """A file's SHA-256, streamed: a large file is never read whole into memory."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+

@@ -24,25 +24,16 @@ SHA-256, which tells an issued workbook from a filled one in the outbox the same
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 from collections.abc import Callable
 from pathlib import Path
 
-from thidua_xlsx.system.files import install, replacing
+from thidua_xlsx.system.files import install, replacing, sha256_of
 
 RECORD_FILE = "da-ghi.json"  # in the campaign folder
 RECORD_SCHEMA = 1
 BESIDE, BESIDE_N = " (moi)", " (moi {n})"  # the name of a new file written beside a kept one
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def beside_name(path: Path, n: int) -> Path:

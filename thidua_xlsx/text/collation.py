@@ -39,12 +39,6 @@ def name_key(full_name: str) -> tuple:
     return (given_primary, given_tones, tuple(p for p, _ in rest), tuple(t for _, t in rest))
 
 
-def text_key(text: str) -> tuple:
-    """Sort key for any Vietnamese text, word by word (department names, titles)."""
-    keys = [_word_key(w) for w in text.split()]
-    return (tuple(p for p, _ in keys), tuple(t for _, t in keys))
-
-
 def fold(text: str) -> str:
     """Case, accents and spacing folded: 'lao dong tien tien' matches 'Lao động tiên tiến'."""
     text = text.replace("đ", "d").replace("Đ", "D")

@@ -10,7 +10,7 @@ own fills, which the feedback sheet keeps in hidden columns.
 A file already in the feedback folder is replaced only when it is the tool's own, as written (an
 earlier feedback copy nobody has touched: :mod:`thidua_xlsx.system.written`); anything else — a copy
 a department fixed in place, a workbook saved there — is kept, and the new copy written beside it as
-``<name> (moi).xlsx`` (``FeedbackResult.beside``, for the caller to say). Each copy is written whole.
+``<name> (moi).xlsx`` (the record's ``beside``, for the caller to say). Each copy is written whole.
 
 .xlsx and .xlsm are annotated with openpyxl; an .xls or .ods, and an .xlsx whose style sheet openpyxl
 refuses (calamine read its values), is first converted to .xlsx by LibreOffice when it is installed, else
@@ -63,8 +63,7 @@ class DepartmentFeedback:
 @dataclass(frozen=True)
 class FeedbackResult:
     written: tuple[Path, ...]
-    not_converted: tuple[str, ...]  # .xls/.ods files with problems, no LibreOffice to convert them
-    beside: tuple[tuple[Path, Path], ...] = ()  # (a file there, not the tool's own, kept; the copy written beside)
+    not_converted: tuple[str, ...]  # files with problems that could not be annotated (no LibreOffice, or it failed)
 
 
 def feedback_for(summary: Summary) -> tuple[DepartmentFeedback, ...]:
@@ -95,7 +94,6 @@ def write_feedback(summary: Summary, folder: Path, password: str = "",
     from thidua_xlsx.system.pool import shared_pool, workers_for_workbooks
 
     written = written if written is not None else Written()
-    kept_before = len(written.beside)
     folder.mkdir(parents=True, exist_ok=True)
     jobs: dict[Path, tuple[Path, DepartmentFeedback]] = {}  # name → (source, item); of one name, the last
     not_converted = []
@@ -124,7 +122,7 @@ def write_feedback(summary: Summary, folder: Path, password: str = "",
             else:
                 written.note(target)
                 done.append(target)
-    return FeedbackResult(tuple(done), tuple(not_converted), tuple(written.beside[kept_before:]))
+    return FeedbackResult(tuple(done), tuple(not_converted))
 
 
 def _annotate_job(shared: tuple[Summary, str], job: tuple[Path, Path, DepartmentFeedback]) -> bool:
@@ -164,8 +162,10 @@ def _annotate(source: Path, target: Path, item: DepartmentFeedback, summary: Sum
         warnings.simplefilter("ignore")  # extensions openpyxl does not read (kept by Excel) are dropped quietly
         try:
             wb = load_workbook(source, keep_vba=source.suffix.lower() == ".xlsm")
-        except Exception as exc:  # openpyxl raises many kinds on a style sheet it refuses
-            raise _Refused from exc
+        except OSError:  # the file itself (gone, locked): the caller's write error, not a refused style sheet
+            raise
+        except Exception as exc:  # openpyxl raises many kinds (ValueError, KeyError, TypeError…) on a style
+            raise _Refused from exc  # sheet it refuses
     _remove_previous(wb)
     marked: dict[tuple[str, str], tuple[str, str, str, str]] = {}
     for problem in item.problems:

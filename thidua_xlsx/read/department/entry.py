@@ -9,7 +9,8 @@ import zipfile
 
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import InboxFile
-from thidua_xlsx.read.containment import MAX_FILE_BYTES, InboxItem, sha256_of
+from thidua_xlsx.read.containment import MAX_FILE_BYTES, InboxItem
+from thidua_xlsx.system.files import sha256_of
 
 
 def blank_entry(item: InboxItem, size: int = 0, modified: dt.datetime | None = None, sha256: str = "") -> InboxFile:

@@ -47,6 +47,8 @@ def attach_fonts(data: bytes, sheets: dict[str, Sheet], wanted: dict[str, set[tu
             return
         try:
             for name, cells in wanted.items():
+                if name not in wb.sheetnames:  # a sheet openpyxl names otherwise: its fonts are not known
+                    continue
                 last = max(row for row, _ in cells) + 1
                 for row in wb[name].iter_rows(min_row=min(row for row, _ in cells) + 1, max_row=last):
                     for cell in row:
