@@ -106,7 +106,7 @@ def _stop(stop) -> None:
 
 @main.command(help=ct.INIT_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR)
 @click.argument("directory", metavar=ct.FOLDER_METAVAR, type=click.Path(file_okay=False, path_type=Path))
-@click.option("--level", type=click.Choice(["mam-non", "tieu-hoc", "thcs", "thpt"]), default="tieu-hoc",
+@click.option("--level", type=click.Choice(["mam-non", "tieu-hoc", "thcs", "thpt", "nd233"]), default="tieu-hoc",
               show_default=True, help=ct.LEVEL_HELP)
 @click.option("--force", is_flag=True, help=ct.FORCE_HELP)
 def init(directory: Path, level: str, force: bool):

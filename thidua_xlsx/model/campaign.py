@@ -13,6 +13,7 @@ import functools
 import hashlib
 import json
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from thidua_xlsx.model.titles import codes as title_codes
@@ -31,6 +32,17 @@ FACTS_FROM_DEPARTMENT = "Tổ nhập"
 FACTS_SOURCES = (FACTS_FROM_ROSTER, FACTS_FROM_DEPARTMENT)
 CSTDCS_CONDITIONS = ("hoặc", "và")
 LEVELS = ("mam-non", "tieu-hoc", "thcs", "thpt")
+
+# The evaluation periods of Nghị định 233/2026 (điều 3 khoản 5: monthly or quarterly; semesters where a Quy chế
+# says so). NO_PERIODS: one scoring round at the end of the year, as before the decree.
+NO_PERIODS, MONTHS, QUARTERS, SEMESTER_PERIODS = "", "thang", "quy", "hoc-ky"
+PERIOD_KINDS = (NO_PERIODS, MONTHS, QUARTERS, SEMESTER_PERIODS)
+
+# The year's formula (điều 12 khoản 5 leaves it to the unit's Quy chế; điều 15 khoản 1 điểm a speaks of the average).
+AVERAGE = "TRUNG_BINH"  # the average of the periods: the default
+SEMESTERS = "HK1_2HK2"  # (HKI + 2 × HKII) / 3, the students' rule (TT 22/2021 điều 9) some schools copy: an option
+WEIGHTED = "TRONG_SO"  # a weighted average, a weight per period
+YEAR_FORMULAS = (AVERAGE, SEMESTERS, WEIGHTED)
 
 
 def clean_text(value) -> str:
@@ -200,6 +212,35 @@ class Titles:
 
 
 @dataclass(frozen=True)
+class Period:
+    """One period of the year: a month ("thang-11"), a quarter ("quy-1") or a semester ("hk1"); ``deadline``:
+    the day its scoring workbooks are due (None: not set)."""
+
+    code: str
+    label: str  # as people read it: "Tháng 11/2026"
+    start: datetime.date
+    end: datetime.date
+    deadline: datetime.date | None = None
+
+
+@dataclass(frozen=True)
+class YearFormula:
+    """How the year's score comes from the periods': ``weights`` (period code → weight) for
+    :data:`SEMESTERS` and :data:`WEIGHTED`; :data:`AVERAGE` weighs each period 1."""
+
+    kind: str = AVERAGE
+    weights: tuple[tuple[str, float], ...] = ()
+
+    @classmethod
+    def semesters(cls, first: str = "hk1", second: str = "hk2") -> YearFormula:
+        return cls(SEMESTERS, ((first, 1), (second, 2)))
+
+    @classmethod
+    def weighted(cls, weights: Mapping[str, float]) -> YearFormula:
+        return cls(WEIGHTED, tuple(weights.items()))
+
+
+@dataclass(frozen=True)
 class Campaign:
     id: str
     level: str
@@ -213,6 +254,9 @@ class Campaign:
     rubrics: tuple[Rubric, ...]
     departments: tuple[Department, ...]
     staff: tuple[Person, ...]
+    period_kind: str = NO_PERIODS  # NO_PERIODS: today's single year-end round
+    periods: tuple[Period, ...] = ()
+    year_formula: YearFormula = YearFormula()
 
     def rubric_for(self, role: str) -> Rubric:
         return next(r for r in self.rubrics if r.role == role)
@@ -235,8 +279,26 @@ class Campaign:
 
 # --- plain-data conversion (metadata sheet, presets) -------------------------------------
 
+PERIOD_FIELDS = ("period_kind", "periods", "year_formula")
+
+
 def to_dict(campaign: Campaign) -> dict:
-    return dataclasses.asdict(campaign)
+    """Plain data, dates as ISO text; a campaign without periods has no period keys (its metadata as before them)."""
+    data = dataclasses.asdict(campaign)
+    if campaign.period_kind == NO_PERIODS and not campaign.periods:
+        for key in PERIOD_FIELDS:
+            del data[key]
+        return data
+    data["periods"] = [{k: v.isoformat() if isinstance(v, datetime.date) else v for k, v in p.items()}
+                       for p in data["periods"]]
+    return data
+
+
+def _period_from_dict(p: dict) -> Period:
+    def day(key):
+        return datetime.date.fromisoformat(p[key]) if p.get(key) else None
+
+    return Period(p["code"], p["label"], day("start"), day("end"), day("deadline"))
 
 
 def _tuple(value):
@@ -269,6 +331,11 @@ def from_dict(data: dict) -> Campaign:
         rubrics=rubrics,
         departments=tuple(Department(**d) for d in data["departments"]),
         staff=tuple(staff),
+        period_kind=data.get("period_kind", NO_PERIODS),
+        periods=tuple(_period_from_dict(p) for p in data.get("periods", ())),
+        year_formula=YearFormula((data.get("year_formula") or {}).get("kind", AVERAGE),
+                                 tuple((code, weight) for code, weight in
+                                       (data.get("year_formula") or {}).get("weights", ()))),
     )
 
 
@@ -353,8 +420,9 @@ def school_year_of(day) -> str:
 
 
 def in_school_year(campaign: Campaign, day) -> Campaign:
-    """``campaign`` (a preset) moved to the school year of ``day``: the year, the deadlines and the date
-    of the criteria resolution shifted by as many years (a preset is written for one year)."""
+    """``campaign`` (a preset) moved to the school year of ``day``: the year, the deadlines, the date
+    of the criteria resolution and the periods (their dates and the year in their labels) shifted by as
+    many years (a preset is written for one year)."""
     year = school_year_of(day)
     try:
         shift = int(year[:4]) - int(campaign.school.school_year[:4])
@@ -366,13 +434,22 @@ def in_school_year(campaign: Campaign, day) -> Campaign:
             date = datetime.date.fromisoformat(iso)
         except ValueError:
             return iso
+        return moved_date(date).isoformat()
+
+    def moved_date(date):
+        if date is None:
+            return None
         try:
-            return date.replace(year=date.year + shift).isoformat()
+            return date.replace(year=date.year + shift)
         except ValueError:  # 29 February in a year without one
-            return date.replace(year=date.year + shift, day=28).isoformat()
+            return date.replace(year=date.year + shift, day=28)
+
+    def moved_period(p: Period) -> Period:
+        label = p.label.replace(str(p.start.year), str(p.start.year + shift))
+        return Period(p.code, label, moved_date(p.start), moved_date(p.end), moved_date(p.deadline))
 
     school = dataclasses.replace(
         campaign.school, school_year=year, registration_deadline=moved(campaign.school.registration_deadline),
         scoring_deadline=moved(campaign.school.scoring_deadline),
         criteria_resolution_date=moved(campaign.school.criteria_resolution_date))
-    return dataclasses.replace(campaign, school=school)
+    return dataclasses.replace(campaign, school=school, periods=tuple(map(moved_period, campaign.periods)))

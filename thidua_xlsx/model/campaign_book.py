@@ -65,6 +65,9 @@ LEGAL_SHEET = "Căn cứ"
 GUIDE_SHEET = "Hướng dẫn"
 
 
+PERIODS_SHEET = "Kỳ đánh giá"  # added later (issue 26): a book without it has no periods
+
+
 TITLE_KINDS = ("Cá nhân", "Tập thể", "Hình thức khen thưởng")
 
 
@@ -183,6 +186,36 @@ LEVEL_COLUMNS = (
 
 
 LEGAL_COLUMNS = (Column("line", "Căn cứ", 120, required=True),)
+
+
+# Sheet "Kỳ đánh giá" (NĐ 233/2026): the periods' table from A1, and beside it, from column H, the two fields
+# that apply to all of them (the kind of period and the year's formula) as "Mục" / "Giá trị" rows.
+PERIOD_COLUMNS = (
+    Column("code", "Mã kỳ", 12, required=True),
+    Column("label", "Tên kỳ", 22, required=True),
+    Column("start", "Từ ngày", 13, DATE, required=True),
+    Column("end", "Đến ngày", 13, DATE, required=True),
+    Column("deadline", "Hạn nộp", 13, DATE),
+    Column("weight", "Trọng số", 10, NUMBER),
+)
+
+
+PERIOD_KIND_WORDS = {"Không": cm.NO_PERIODS, "Tháng": cm.MONTHS, "Quý": cm.QUARTERS, "Học kỳ": cm.SEMESTER_PERIODS}
+
+
+YEAR_FORMULA_WORDS = {"Trung bình các kỳ": cm.AVERAGE, "(HKI + 2×HKII)/3": cm.SEMESTERS,
+                      "Trọng số từng kỳ": cm.WEIGHTED}
+
+
+PERIOD_FIELDS = (
+    Field("period_kind", "Loại kỳ đánh giá", choices=tuple(PERIOD_KIND_WORDS),
+          note="Không: chấm một lần cuối năm (như trước); Tháng / Quý / Học kỳ: NĐ 233/2026 điều 3 khoản 5"),
+    Field("year_formula", "Cách tính điểm năm", choices=tuple(YEAR_FORMULA_WORDS),
+          note="Mặc định: trung bình các kỳ (NĐ 233/2026 điều 15); Trọng số từng kỳ: điền cột Trọng số"),
+)
+
+
+PERIOD_FIELDS_COLUMN = 7  # column H, one column left blank after the table
 
 
 @dataclass(frozen=True)

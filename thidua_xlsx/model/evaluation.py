@@ -10,20 +10,20 @@ here, words in :mod:`thidua_xlsx.text.messages`.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from thidua_xlsx.model.campaign import RATINGS, Level
+# The periods and the year's formula are declared by a campaign (campaign.xlsx, sheet Kỳ đánh giá), so they live
+# in model/campaign (which this module imports: the other way round would be a cycle); named here as well.
+from thidua_xlsx.model.campaign import AVERAGE as AVERAGE
+from thidua_xlsx.model.campaign import RATINGS, Level, YearFormula
+from thidua_xlsx.model.campaign import SEMESTERS as SEMESTERS
+from thidua_xlsx.model.campaign import WEIGHTED as WEIGHTED
+from thidua_xlsx.model.campaign import Period as Period
 from thidua_xlsx.model.issues import Reason
 
 HTXSNV, HTTNV, HTNV, KHTNV = RATINGS  # best first (NĐ 233/2026 điều 12 khoản 1–4)
 NOT_RATED = "KHONG_XEP_LOAI"  # no year rating: no period score, or fewer than 6 months worked (điều 14 khoản 1)
-
-# The year's formula (điều 12 khoản 5 leaves it to the unit's Quy chế; điều 15 khoản 1 điểm a speaks of the average).
-AVERAGE = "TRUNG_BINH"  # the average of the periods: the default
-SEMESTERS = "HK1_2HK2"  # (HKI + 2 × HKII) / 3, the students' rule (TT 22/2021 điều 9) some schools copy: an option
-WEIGHTED = "TRONG_SO"  # a weighted average, a weight per period
 
 # Leave during the year (điều 14 khoản 2).
 LEAVE_UNPAID = "NGHI_VIEC_RIENG"  # personal leave without pay
@@ -36,16 +36,6 @@ CAP_BASE_HTTNV = "HTTNV"  # those rated HTTNV once the cap is applied (the cappe
 CAP_BASE_AT_LEAST_HTTNV = "HTTNV_TRO_LEN"  # those reaching HTTNV or better, the reading some guidance gives
 
 BANDS = (Level(HTXSNV, 90), Level(HTTNV, 70), Level(HTNV, 50))  # below the last: KHTNV (điều 12 khoản 1–4)
-
-
-@dataclass(frozen=True)
-class Period:
-    """One period of the year: a month ("thang-11"), a quarter ("quy-1") or a semester ("hk1")."""
-
-    code: str
-    label: str  # as people read it: "Tháng 11/2026"
-    start: dt.date
-    end: dt.date
 
 
 @dataclass(frozen=True, slots=True)  # one per person: no __dict__ each
@@ -76,23 +66,6 @@ class YearFacts:
     leave: frozenset[str] = frozenset()
     discipline: str | None = None
     entered: str | None = None
-
-
-@dataclass(frozen=True)
-class YearFormula:
-    """How the year's score comes from the periods': ``weights`` (period code → weight) for
-    :data:`SEMESTERS` and :data:`WEIGHTED`; :data:`AVERAGE` weighs each period 1."""
-
-    kind: str = AVERAGE
-    weights: tuple[tuple[str, float], ...] = ()
-
-    @classmethod
-    def semesters(cls, first: str = "hk1", second: str = "hk2") -> YearFormula:
-        return cls(SEMESTERS, ((first, 1), (second, 2)))
-
-    @classmethod
-    def weighted(cls, weights: Mapping[str, float]) -> YearFormula:
-        return cls(WEIGHTED, tuple(weights.items()))
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,11 @@ from thidua_xlsx.model.campaign_book import (
     LEVEL_COLUMNS,
     LEVELS_SHEET,
     NUMBER,
+    PERIOD_COLUMNS,
+    PERIOD_FIELDS,
+    PERIOD_FIELDS_COLUMN,
+    PERIOD_KIND_WORDS,
+    PERIODS_SHEET,
     RUBRIC_COLUMNS,
     RUBRICS_SHEET,
     RULE_FIELDS,
@@ -42,8 +47,9 @@ from thidua_xlsx.model.campaign_book import (
     TITLE_COLUMNS,
     TITLE_KINDS,
     TITLES_SHEET,
+    YEAR_FORMULA_WORDS,
 )
-from thidua_xlsx.model.issues import Problems
+from thidua_xlsx.model.issues import WARNING, Problems
 from thidua_xlsx.model.titles import codes as title_codes
 from thidua_xlsx.read.containment import read_own_book
 
@@ -144,12 +150,12 @@ class _Reader:
             return None
         return value
 
-    def fields(self, sheet_name, fields) -> dict:
-        """Labels in column A (from row 2), values in column B."""
+    def fields(self, sheet_name, fields, column: int = 0) -> dict:
+        """Labels in column A (or ``column``, from row 2), values in the column after it."""
         sheet = self.sheet(sheet_name)
         if sheet is None:
             return {}
-        rows = {cm.clean_text(label): r for r in range(1, sheet.height) if (label := sheet.value(r, 0))}
+        rows = {cm.clean_text(label): r for r in range(1, sheet.height) if (label := sheet.value(r, column))}
         values = {}
         for f in fields:
             r = rows.get(f.label)
@@ -157,7 +163,8 @@ class _Reader:
                 if not f.added_later:
                     self.problems.add("campaign.field_missing", file=self.file, sheet=sheet_name, field=f.label)
                 continue
-            values[f.key] = self.convert(sheet_name, {f.key: ly.a1(r, 1)}, f.key, f.kind, sheet.value(r, 1),
+            values[f.key] = self.convert(sheet_name, {f.key: ly.a1(r, column + 1)}, f.key, f.kind,
+                                         sheet.value(r, column + 1),
                                          f.required, f.choices, f.label)
         return values
 
@@ -274,10 +281,18 @@ def load_campaign_book(path: Path) -> tuple[cm.Campaign | None, Problems]:
     titles = read.table(TITLES_SHEET, TITLE_COLUMNS)
     levels = read.table(LEVELS_SHEET, LEVEL_COLUMNS)
     legal = read.table(LEGAL_SHEET, LEGAL_COLUMNS)
+    if PERIODS_SHEET in grids:  # added later: a book written before it has no periods
+        period_fields, periods = read.fields(PERIODS_SHEET, PERIOD_FIELDS, PERIOD_FIELDS_COLUMN), \
+            read.table(PERIODS_SHEET, PERIOD_COLUMNS)
+    else:
+        period_fields, periods = {}, []
     del read, grids, data  # the sheets as read are not needed any more: freed before the roster is built
     # Cell-level problems do not stop the cross-sheet checks: the secretary gets every problem at once.
     check = _Checker(file_name, problems)
+    period_kind, period_values, year_formula = check.periods(period_fields, periods)
     campaign = check.build(school, rules, departments, staff, rubric_rows, criteria, titles, levels, legal)
+    if campaign is not None:
+        campaign = replace(campaign, period_kind=period_kind, periods=period_values, year_formula=year_formula)
     return (None if problems.errors else campaign), problems
 
 
@@ -366,6 +381,54 @@ class _Checker:
             legal_basis=tuple(v["line"] for _, v, _ in legal or ()),
             rubrics=rubrics, departments=depts, staff=tuple(people),
         )
+
+    def periods(self, fields, rows):
+        """The kind of period, the periods (by start date) and the year's formula, each problem by its cell."""
+        self.unique(rows, "code", PERIODS_SHEET)
+        kind = PERIOD_KIND_WORDS.get(fields.get("period_kind") or "", cm.NO_PERIODS)
+        formula = YEAR_FORMULA_WORDS.get(fields.get("year_formula") or "", cm.AVERAGE)
+        where = {f.key: ly.a1(1 + i, PERIOD_FIELDS_COLUMN + 1) for i, f in enumerate(PERIOD_FIELDS)}  # as written
+        rows = rows or []
+        if kind == cm.NO_PERIODS and rows:
+            self.add("campaign.periods_without_kind", PERIODS_SHEET, where["period_kind"], count=len(rows))
+        if kind != cm.NO_PERIODS and not rows and fields.get("period_kind"):
+            self.add("campaign.periods_none_listed", PERIODS_SHEET, where["period_kind"], kind=fields["period_kind"])
+        periods, cells_of = [], {}
+        for _, v, cells in rows:
+            if None in (v["code"], v["label"], v["start"], v["end"]):
+                continue  # reported by the reader
+            start, end = dt.date.fromisoformat(v["start"]), dt.date.fromisoformat(v["end"])
+            deadline = dt.date.fromisoformat(v["deadline"]) if v.get("deadline") else None
+            if end < start:
+                self.add("campaign.period_end_before_start", PERIODS_SHEET, cells["end"], period=v["code"],
+                         start=start.strftime("%d/%m/%Y"), end=end.strftime("%d/%m/%Y"))
+                continue
+            if deadline is not None and deadline < end:
+                self.problems.add("campaign.period_deadline_early", WARNING, file=self.file, sheet=PERIODS_SHEET,
+                                  cell=cells["deadline"], period=v["code"], deadline=deadline.strftime("%d/%m/%Y"),
+                                  end=end.strftime("%d/%m/%Y"))
+            if formula == cm.WEIGHTED and v.get("weight") is None:
+                self.add("campaign.period_weight_missing", PERIODS_SHEET, cells["weight"], period=v["code"])
+            elif v.get("weight") is not None and v["weight"] <= 0:
+                self.add("campaign.period_weight_range", PERIODS_SHEET, cells["weight"], period=v["code"],
+                         value=cm.num_text(v["weight"]))
+            periods.append((cm.Period(v["code"], v["label"], start, end, deadline), v.get("weight")))
+            cells_of[v["code"]] = cells
+        periods.sort(key=lambda pw: pw[0].start)
+        for (before, _), (after, _) in zip(periods, periods[1:]):
+            if after.start <= before.end:
+                self.add("campaign.period_overlap", PERIODS_SHEET, cells_of[after.code]["start"], period=after.code,
+                         other=before.code, end=before.end.strftime("%d/%m/%Y"))
+        if formula == cm.SEMESTERS and rows and len(rows) != 2:
+            self.add("campaign.period_semesters_count", PERIODS_SHEET, where["year_formula"], count=len(rows))
+        values = tuple(p for p, _ in periods)
+        if formula == cm.WEIGHTED:
+            year_formula = cm.YearFormula(cm.WEIGHTED, tuple((p.code, w) for p, w in periods if w is not None))
+        elif formula == cm.SEMESTERS and len(values) == 2:
+            year_formula = cm.YearFormula.semesters(values[0].code, values[1].code)
+        else:
+            year_formula = cm.YearFormula()
+        return kind, values, year_formula
 
     def levels(self, rows, rubrics):
         result, previous = [], None

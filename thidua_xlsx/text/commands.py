@@ -28,7 +28,8 @@ EXIT_CODES_HELP = ("Mã thoát: {ok} thành công (lỗi trong tệp nộp chỉ
 DEBUG_HELP = "Hiện đầy đủ lỗi kỹ thuật (traceback) khi có sự cố."
 INIT_HELP = ("Tạo chiến dịch mới: ghi THƯ_MỤC/campaign.xlsx (thông tin trường, tổ, nhân sự, tiêu chí, danh hiệu, "
              "quy tắc) từ mẫu theo cấp học, kèm một trường ví dụ để chạy thử ngay.")
-LEVEL_HELP = "Cấp học của mẫu: mam-non, tieu-hoc, thcs, thpt."
+LEVEL_HELP = ("Cấp học của mẫu: mam-non, tieu-hoc, thcs, thpt; nd233: mẫu THCS chấm theo tháng, tiêu chí và "
+              "xếp loại theo Nghị định 233/2026.")
 FORCE_HELP = "Ghi đè tệp đã có."
 GENERATE_FORCE_HELP = "Thay cả những sổ đã có trong thư mục ghi mà khác sổ sắp tạo (mặc định: không ghi đè gì)."
 GENERATE_HELP = ("Sinh một sổ Excel khóa ô cho mỗi tổ. CAMPAIGN là thư mục chiến dịch hoặc tệp campaign.xlsx. "

@@ -466,3 +466,24 @@ LEGAL_LINE = "dòng {n}"
 FORMULA_REPLACED = "công thức đã bị thay bằng một giá trị gõ vào"
 BLANK_SHOWN = "(trống)"  # a cell with nothing in it, quoted in a message
 LABELS.update({"maternity_months": "số tháng nghỉ thai sản", "days_off": "số ngày nghỉ"})
+
+
+# issue 26: campaign periods
+MESSAGES.update({
+    "campaign.periods_without_kind": "Sheet Kỳ đánh giá có {count} kỳ nhưng 'Loại kỳ đánh giá' là Không (hoặc để "
+                                     "trống). Hãy chọn Tháng, Quý hoặc Học kỳ; nếu trường chỉ chấm một lần cuối "
+                                     "năm, hãy xóa các dòng kỳ.",
+    "campaign.periods_none_listed": "'Loại kỳ đánh giá' là {kind} nhưng bảng kỳ chưa có kỳ nào. Hãy điền các kỳ "
+                                    "(mã kỳ, tên kỳ, từ ngày, đến ngày, hạn nộp) hoặc chọn Không.",
+    "campaign.period_end_before_start": "Kỳ '{period}' kết thúc ({end}) trước khi bắt đầu ({start}). Hãy sửa lại ngày.",
+    "campaign.period_overlap": "Kỳ '{period}' bắt đầu trước khi kỳ '{other}' kết thúc ({end}): hai kỳ chồng lên nhau. "
+                               "Hãy sửa ngày để mỗi ngày chỉ thuộc một kỳ.",
+    "campaign.period_deadline_early": "Hạn nộp của kỳ '{period}' ({deadline}) trước ngày kỳ kết thúc ({end}): các tổ "
+                                      "phải nộp phiếu khi kỳ chưa hết. Nếu trường muốn vậy thì không cần sửa; nếu "
+                                      "không, hãy lùi hạn nộp.",
+    "campaign.period_weight_missing": "Kỳ '{period}' chưa có trọng số, trong khi điểm năm tính theo trọng số từng kỳ. "
+                                      "Hãy điền cột Trọng số cho mọi kỳ (ví dụ 1 hoặc 2).",
+    "campaign.period_weight_range": "Trọng số của kỳ '{period}' là {value}, phải lớn hơn 0. Hãy sửa lại.",
+    "campaign.period_semesters_count": "Cách tính (HKI + 2×HKII)/3 cần đúng 2 kỳ (học kỳ I và học kỳ II), bảng kỳ "
+                                       "đang có {count} kỳ. Hãy sửa bảng kỳ hoặc chọn cách tính khác.",
+})

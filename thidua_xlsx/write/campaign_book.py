@@ -22,6 +22,11 @@ from thidua_xlsx.model.campaign_book import (
     LEVEL_COLUMNS,
     LEVELS_SHEET,
     LIST_ROWS,
+    PERIOD_COLUMNS,
+    PERIOD_FIELDS,
+    PERIOD_FIELDS_COLUMN,
+    PERIOD_KIND_WORDS,
+    PERIODS_SHEET,
     ROLE_LIST,
     RUBRIC_COLUMNS,
     RUBRICS_SHEET,
@@ -35,6 +40,7 @@ from thidua_xlsx.model.campaign_book import (
     TITLE_KINDS,
     TITLES_SHEET,
     VALIDATION_ROWS,
+    YEAR_FORMULA_WORDS,
     SourceList,
 )
 from thidua_xlsx.model.titles import name as title_name
@@ -113,7 +119,20 @@ def _write_book(campaign: cm.Campaign, path: Path) -> None:
     _write_table(wb, TITLES_SHEET, TITLE_COLUMNS, titles, fmt)
     _write_table(wb, LEVELS_SHEET, LEVEL_COLUMNS, [vars(level) for level in campaign.classification], fmt)
     _write_table(wb, LEGAL_SHEET, LEGAL_COLUMNS, [{"line": line} for line in campaign.legal_basis], fmt)
+    _write_periods(wb, campaign, fmt)
     wb.close()
+
+
+def _write_periods(wb, campaign: cm.Campaign, fmt) -> None:
+    """Sheet "Kỳ đánh giá": the periods' table, and its two fields beside it (an empty table and "Không":
+    one round at the end of the year, as before NĐ 233/2026)."""
+    weights = dict(campaign.year_formula.weights) if campaign.year_formula.kind == cm.WEIGHTED else {}
+    rows = [{**_fields(p), "weight": weights.get(p.code)} for p in campaign.periods]
+    sheet = _write_table(wb, PERIODS_SHEET, PERIOD_COLUMNS, rows, fmt)
+    word = {code: word for word, code in PERIOD_KIND_WORDS.items()} | {
+        code: word for word, code in YEAR_FORMULA_WORDS.items()}
+    values = {"period_kind": word[campaign.period_kind], "year_formula": word[campaign.year_formula.kind]}
+    _write_fields(wb, PERIODS_SHEET, PERIOD_FIELDS, values, fmt, sheet=sheet, column=PERIOD_FIELDS_COLUMN)
 
 
 def _cell_value(column_kind: str, value):
@@ -138,21 +157,23 @@ def _write_any(sheet, row, col, kind, value, fmt, style="cell"):
         sheet.write_string(row, col, str(value), fmt[style])
 
 
-def _write_fields(wb, name, fields, values, fmt):
-    sheet = wb.add_worksheet(name)
-    sheet.set_column(0, 0, 44)
-    sheet.set_column(1, 1, 46)
-    sheet.set_column(2, 2, 60)
-    for col, header in enumerate(("Mục", "Giá trị", "Ghi chú")):
+def _write_fields(wb, name, fields, values, fmt, sheet=None, column=0):
+    """Labels, values and notes in three columns from ``column`` of a new sheet ``name`` (or of ``sheet``)."""
+    own_sheet = sheet is None
+    sheet = wb.add_worksheet(name) if own_sheet else sheet
+    for col, width in enumerate((44, 46, 60), start=column):
+        sheet.set_column(col, col, width)
+    for col, header in enumerate(("Mục", "Giá trị", "Ghi chú"), start=column):
         sheet.write_string(0, col, header, fmt["head"])
     for row, f in enumerate(fields, start=1):
-        sheet.write_string(row, 0, f.label, fmt["label"])
-        _write_any(sheet, row, 1, f.kind, values.get(f.key), fmt)
+        sheet.write_string(row, column, f.label, fmt["label"])
+        _write_any(sheet, row, column + 1, f.kind, values.get(f.key), fmt)
         if f.note:
-            sheet.write_string(row, 2, f.note, fmt["note"])
+            sheet.write_string(row, column + 2, f.note, fmt["note"])
         if f.choices:
-            sheet.data_validation(row, 1, row, 1, {"validate": "list", "source": list(f.choices)})
-    sheet.freeze_panes(1, 0)
+            sheet.data_validation(row, column + 1, row, column + 1, {"validate": "list", "source": list(f.choices)})
+    if own_sheet:
+        sheet.freeze_panes(1, 0)
     return sheet
 
 
