@@ -130,14 +130,16 @@ def init(directory: Path, level: str, force: bool):
 @click.option("--from", "from_summary", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help=ct.FROM_HELP)
 @click.option("--force", is_flag=True, help=ct.GENERATE_FORCE_HELP)
-def generate(campaign_path: Path, round_: str, outbox: Path | None, from_summary: Path | None, force: bool):
+@click.option("--period", default=None, metavar=ct.PERIOD_METAVAR, help=ct.PERIOD_HELP)
+def generate(campaign_path: Path, round_: str, outbox: Path | None, from_summary: Path | None, force: bool,
+             period: str | None):
     from thidua_xlsx.service import generate_round
     from thidua_xlsx.workspace import OUTBOX, campaign_file
     from thidua_xlsx.write.console import checklist_lines
 
     folder = _open_campaign(campaign_file(campaign_path))
-    outbox = outbox or folder.folder / OUTBOX / round_
-    result = _run(lambda: generate_round(folder, round_, outbox, from_summary, force=force))
+    outbox = outbox or folder.folder / OUTBOX / (period if period and round_ == "cham-diem" else round_)
+    result = _run(lambda: generate_round(folder, round_, outbox, from_summary, force=force, period=period))
     _print_problems(result.problems)
     if result.problems.errors:
         sys.exit(EXIT_UNUSABLE)
@@ -219,12 +221,13 @@ _round_opt = click.option("--round", "round_", type=click.Choice(["dang-ky", "ch
               help=ct.DOCS_HELP)
 @_campaign_opt
 @_round_opt
+@click.option("--period", default=None, metavar=ct.PERIOD_METAVAR, help=ct.MERGE_PERIOD_HELP)
 def merge(inbox, output, json_path, force, pdf, strict, council_path, public_path, public_days, feedback_dir,
-          docs_dir, campaign_path, round_):
+          docs_dir, campaign_path, round_, period):
     from thidua_xlsx import service
 
     request = service.MergeRequest(inbox, output, json_path, force, pdf, strict, council_path, public_path,
-                                   public_days, feedback_dir, docs_dir, campaign_path, round_)
+                                   public_days, feedback_dir, docs_dir, campaign_path, round_, period)
     sys.exit(_run(lambda: service.merge(request, _VOICE)).exit_code)
 
 

@@ -61,8 +61,11 @@ class Generated:
 
 
 def generate_round(folder: CampaignFolder, round_: str, outbox: Path, from_summary: Path | None = None,
-                   today: dt.date | None = None, force: bool = False) -> Generated:
+                   today: dt.date | None = None, force: bool = False, period: str | None = None) -> Generated:
     """One workbook per department, each recorded in the campaign folder as issued.
+
+    ``period`` (by code): the period whose scoring workbooks these are, required in the scoring round of a
+    campaign with periods (its code in their names and identity, its label on the forms).
 
     ``from_summary`` (scoring round): the registration summary whose titles the forms show, locked.
     A file already in ``outbox`` is replaced only if it is byte-identical to what would be written,
@@ -76,6 +79,11 @@ def generate_round(folder: CampaignFolder, round_: str, outbox: Path, from_summa
     from thidua_xlsx.system.pool import shared_pool, workers_for_workbooks
 
     campaign, problems = folder.campaign, Problems()
+    chosen = chosen_period(campaign, period, problems, required=round_ == ly.SCORING)
+    if period is not None and round_ != ly.SCORING:
+        problems.add("period.scoring_only")
+    if problems.errors:
+        return Generated((), problems)
     problems.extend(stale_school_warnings(campaign, sample_school_names(), file=folder.book_name))
     found = None
     if from_summary is not None:
@@ -98,7 +106,7 @@ def generate_round(folder: CampaignFolder, round_: str, outbox: Path, from_summa
     # Each workbook is written (then recorded) on its own, on every core for a large campaign; every
     # one is staged first: nothing replaces a file until all are written, and on any failure no staged
     # file is left.
-    job = _Issue(campaign, round_, outbox, found, registry, issued_on, secrets.token_hex(4))
+    job = _Issue(campaign, round_, outbox, found, registry, issued_on, secrets.token_hex(4), chosen)
     departments = range(len(campaign.departments))
     with out.holding(_campaign_locks(folder, outbox), "generate"), \
             shared_pool(job, workers_for_workbooks(len(departments))) as run:
@@ -125,6 +133,23 @@ def generate_round(folder: CampaignFolder, round_: str, outbox: Path, from_summa
     return Generated(tuple(paths), problems, checklist(campaign, found) if found else None)
 
 
+def chosen_period(campaign: cm.Campaign, code: str | None, problems: Problems, required: bool) -> cm.Period | None:
+    """The campaign's period of ``code``; an error in ``problems`` when it has no such period, when it has no
+    periods at all, or (``required``) when a campaign with periods is given none."""
+    listed = ", ".join(f"{p.code} ({p.label})" for p in campaign.periods)
+    if code is None:
+        if required and campaign.periods:
+            problems.add("period.required", periods=listed)
+        return None
+    if not campaign.periods:
+        problems.add("period.not_in_campaign")
+        return None
+    found = next((p for p in campaign.periods if p.code == code), None)
+    if found is None:
+        problems.add("period.unknown", period=code, periods=listed)
+    return found
+
+
 @dataclass(frozen=True)
 class _Issue:
     """What writing one department's workbook needs: the same for every department of a generate."""
@@ -136,6 +161,7 @@ class _Issue:
     registry: object
     issued_on: str
     token: str  # of this run's staging names
+    period: cm.Period | None = None  # the period's round (a campaign with periods)
 
     def spec(self, k: int):
         """Department ``k``'s slice of the campaign."""
@@ -143,7 +169,8 @@ class _Issue:
         return department_spec(self.campaign, department, self.round,
                                registrations=found.people if found else None,
                                newcomers=self._newcomers.get(department.code, ()),
-                               collective=found.collective.get(department.code, "") if found else "")
+                               collective=found.collective.get(department.code, "") if found else "",
+                               period=self.period)
 
     @functools.cached_property
     def _newcomers(self) -> dict[str, list]:
@@ -155,7 +182,7 @@ class _Issue:
 
     def path(self, k: int) -> Path:
         return self.outbox / ly.output_name(self.campaign.school.school_year, self.round,
-                                            self.campaign.departments[k].name)
+                                            self.campaign.departments[k].name, self.period.code if self.period else "")
 
     def stage(self, k: int) -> Path:
         """Where department ``k``'s workbook is written before it replaces anything."""
@@ -192,12 +219,14 @@ def _last_round_issued(registry) -> str | None:
     return next((r for r in (ly.SCORING, ly.REGISTRATION) if r in rounds), None)
 
 
-def merge_inbox(inbox: Path, folder: CampaignFolder, round_: str | None = None, on_file=None):
+def merge_inbox(inbox: Path, folder: CampaignFolder, round_: str | None = None, on_file=None,
+                period: str | None = None):
     """Read every entry of ``inbox`` (read-only), check, consolidate. Returns a Summary, with the problems of
     the campaign's record of issued workbooks (``so-da-phat/``).
 
     One file, one outcome: whatever happens while reading or checking a file becomes that file's
-    status. ``on_file(name)`` is called after each entry (for a progress bar).
+    status. ``on_file(name)`` is called after each entry (for a progress bar). ``period`` (by code): the
+    period merged; None: that of most workbooks (a workbook of another period is refused).
     """
     from thidua_xlsx.check.selection import Kept, select
     from thidua_xlsx.decide.consolidate import consolidate
@@ -212,7 +241,7 @@ def merge_inbox(inbox: Path, folder: CampaignFolder, round_: str | None = None, 
         kept.add(read.file, read.clean, read.error)
     if round_ is None and not kept.clean:  # nothing to tell the round by: the last round issued
         round_ = _last_round_issued(folder.registry)
-    selection = select(kept.files, folder.campaign, round_)
+    selection = select(kept.files, folder.campaign, round_, period)
     summary = consolidate(folder.campaign, selection, [kept.clean[f.name] for f in selection.winners])
     # so-da-phat/'s own problems, named with what to do; its records read only when a workbook was turned
     # away for want of one (a province's 10,000 records are not read at every merge)
@@ -274,6 +303,7 @@ class MergeRequest:
     docs_dir: Path | None = None
     campaign_path: Path | None = None
     round: str | None = None
+    period: str | None = None  # by code; None: that of most workbooks
 
 
 def open_campaign_book(book: Path, voice: Voice) -> CampaignFolder:
@@ -307,15 +337,24 @@ def _warn_problems(problems, voice: Voice) -> None:
         voice.warn(f"{problem.severity_label}: {problem.render()}")
 
 
-def read_and_report(inbox: Path, folder: CampaignFolder, round_: str | None, strict: bool, voice: Voice):
+def read_and_report(inbox: Path, folder: CampaignFolder, round_: str | None, strict: bool, voice: Voice,
+                    period: str | None = None):
     """The inbox read and decided, and its :class:`Report` said: (Summary, Report). The problems of the
     campaign's record of issued workbooks are said too; Stopped when that record is lost and the inbox
-    holds workbooks of the campaign (the secretary restores the folder; no department refills)."""
+    holds workbooks of the campaign (the secretary restores the folder; no department refills), or when
+    ``period`` is not one of the campaign's. The period merged is said."""
     from thidua_xlsx.model.report import report_of
     from thidua_xlsx.read.containment import scan_inbox
 
+    problems = Problems()
+    chosen_period(folder.campaign, period, problems, required=False)
+    if problems.errors:
+        raise Stopped(problems)
     with voice.reading(len(scan_inbox(inbox))) as on_file:
-        summary = merge_inbox(inbox, folder, round_, on_file)
+        summary = merge_inbox(inbox, folder, round_, on_file, period)
+    if summary.period:
+        voice.say((ct.PERIOD_ASKED if period else ct.PERIOD_FOUND).format(period=summary.period_label,
+                                                                          code=summary.period))
     _warn_problems([i for i in summary.issues if i.code.startswith("registry.")], voice)
     _check_registry(folder, summary)
     return summary, report_of(summary, strict)
@@ -363,13 +402,13 @@ def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voi
     from thidua_xlsx.write.report_json import write_report_json
     from thidua_xlsx.write.summary import write_summary
 
-    summary, report = read_and_report(r.inbox, folder, r.round, r.strict, voice)
+    summary, report = read_and_report(r.inbox, folder, r.round, r.strict, voice, r.period)
     if r.council_path is not None and summary.accepted_files:
         summary, problems = apply_council_file(summary, r.council_path)
         if summary is None:
             raise Stopped(problems)
         report = report_of(summary, r.strict)
-    output = r.output or Path(ct.DEFAULT_SUMMARY.format(round=summary.round))
+    output = r.output or Path(ct.DEFAULT_SUMMARY.format(round=summary.period or summary.round))
     default = [] if r.output else [o for o in out.merge_outputs(r, output) if o.option.startswith("output")]
     out.check_outputs(out.merge_outputs(r, output), r.inbox, out.campaign_inputs(folder, r.council_path))
     out.prepare(default, r.force)

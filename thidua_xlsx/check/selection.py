@@ -53,7 +53,7 @@ class Kept:
         self.files: list[InboxFile] = []
         self.clean: dict[str, CleanSubmission] = {}  # file name → its validated entries
         self._first: dict[str, str] = {}  # sha256 → the name of the first file with it
-        self._newest: dict[tuple[str, str], InboxFile] = {}  # (department, round) → its newest version so far
+        self._newest: dict[tuple[str, str, str], InboxFile] = {}  # (department, round, period) → its newest so far
         self._identities: dict[str, IssuedWorkbook] = {}  # submission id → the slim record of what was issued
         self._shapes: dict[bytes, bytes] = {}  # the shape of a version's cells → its first copy
 
@@ -67,7 +67,7 @@ class Kept:
             f = reject(f, "file.internal_error", error=error)
         elif f.status == ACCEPTED:
             f = self._shared(f)
-            version = (f.submission.department_code, f.submission.round)
+            version = (f.submission.department_code, f.submission.round, f.submission.period)
             older = self._newest.get(version)
             if older is None or version_key(f) > version_key(older):
                 if older is not None:
@@ -232,16 +232,28 @@ class _Newest:
         return _lines((key, cells[key][1], was, cells[key][0]) for key, was in sorted(differ))
 
 
-def select(files: list[InboxFile], campaign: cm.Campaign, round_: str | None = None) -> Selection:
+def select(files: list[InboxFile], campaign: cm.Campaign, round_: str | None = None,
+           period: str | None = None) -> Selection:
+    """``round_`` and ``period`` (by code) when asked, else those of most files; a file of another round or
+    period is refused, by its recorded identity."""
     readable = [f for f in files if f.status == ACCEPTED]
     if round_ is None:
         rounds = Counter(f.submission.round for f in readable)
         round_ = max(rounds.items(), key=lambda kv: (kv[1], kv[0] == ly.SCORING))[0] if rounds else ly.SCORING
+    if round_ != ly.SCORING:  # registration is the year's, whatever the periods
+        period = ""
+    elif period is None:
+        period = majority_period(Counter(f.submission.period for f in readable if f.submission.round == round_),
+                                 campaign)
+    labels = {p.code: p.label for p in campaign.periods}
     departments = {d.code: n for n, d in enumerate(campaign.departments)}
     settled = []
     for f in files:
         if f.status == ACCEPTED and f.submission.round != round_:
             f = reject(f, "file.other_round", round=f.submission.round, expected=round_)
+        elif f.status == ACCEPTED and f.submission.period != period:
+            f = reject(f, "file.other_period", period=labels.get(f.submission.period, f.submission.period or "-"),
+                       expected=labels.get(period, period or "-"))
         elif f.status == ACCEPTED and f.submission.department_code not in departments:
             f = reject(f, "file.unknown_department", department=f.department_name)
         settled.append(f)
@@ -259,7 +271,13 @@ def select(files: list[InboxFile], campaign: cm.Campaign, round_: str | None = N
         for f in group:
             final[id(f)] = _unpacked(f) if f is winner else _superseded(f, compared, lines)
     winners = sorted((final[id(f)] for f in newest.values()), key=lambda f: departments[f.submission.department_code])
-    return Selection(round_, tuple(final.get(id(f), f) for f in settled), tuple(winners))
+    return Selection(round_, tuple(final.get(id(f), f) for f in settled), tuple(winners), period)
+
+
+def majority_period(periods: Counter, campaign: cm.Campaign) -> str:
+    """The period of most files (of two as many, the later in the campaign); "" when none was read."""
+    order = {p.code: n for n, p in enumerate(campaign.periods)}
+    return max(periods.items(), key=lambda kv: (kv[1], order.get(kv[0], -1)))[0] if periods else ""
 
 
 def _unpacked(f: InboxFile, **changes) -> InboxFile:

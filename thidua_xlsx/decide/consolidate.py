@@ -68,7 +68,7 @@ def consolidate(campaign: cm.Campaign, selection: Selection, clean: list[CleanSu
         problems.extend(council_signals(campaign, people, by_dept))
     stamps = [f.version_time for f in selection.files if f.status in (ACCEPTED, SUPERSEDED)]
     return Summary(campaign, round_, selection.files, tuple(people), tuple(departments), tuple(problems),
-                   max(stamps) if stamps else None)
+                   max(stamps) if stamps else None, period=selection.period)
 
 
 def _assign(campaign: cm.Campaign, clean: list[CleanSubmission], problems: list[Issue]) -> dict:

@@ -122,6 +122,11 @@ class Submission:
     def round(self) -> str:
         return self.issued.round
 
+    @property
+    def period(self) -> str:
+        """The period it was issued for, by its recorded identity ("": the year's single round)."""
+        return self.issued.layout.period
+
 
 @dataclass(frozen=True, slots=True)  # one per file of an inbox: no __dict__ each
 class InboxFile:
@@ -224,6 +229,7 @@ class Selection:
     round: str
     files: tuple[InboxFile, ...]  # every inbox entry, with its final status
     winners: tuple[InboxFile, ...]  # one accepted file per department, in campaign order
+    period: str = ""  # the period merged (a campaign with periods), by code
 
 
 SELF, DEPT = "self", "department"  # score columns (codes; labels in the message catalogue)

@@ -67,6 +67,8 @@ class WorkbookSpec:
     people: tuple[IssuedPerson, ...]
     collective: str = ""  # the collective title registered (scoring round, from --from)
     registered_known: bool = False  # a registration summary was given (scoring round)
+    period: str = ""  # the period's code (a campaign with periods, scoring round); "": the year's single round
+    period_label: str = ""  # as the form's subtitle shows it: "Tháng 11/2026"
 
     def rubric_for(self, role: str) -> cm.Rubric:
         return next((r for r in self.rubrics if r.role == role), self.rubrics[0])
@@ -91,7 +93,7 @@ class Newcomer:
 
 def department_spec(campaign: cm.Campaign, department: cm.Department, round_: str,
                     registrations: dict[str, Registration] | None = None, newcomers: tuple[Newcomer, ...] = (),
-                    collective: str = "") -> WorkbookSpec:
+                    collective: str = "", period: cm.Period | None = None) -> WorkbookSpec:
     """The slice of ``campaign`` for one department's workbook.
 
     In the scoring round each person shows the title they registered (``registrations``, by code;
@@ -118,7 +120,8 @@ def department_spec(campaign: cm.Campaign, department: cm.Department, round_: st
                    for p in members) + (tuple(extra) if scoring else ())
     return WorkbookSpec(campaign.id, campaign.school, campaign.settings, campaign.classification, campaign.gate_cap,
                         campaign.titles, campaign.rubrics, department, round_, people,
-                        collective=collective if scoring else "", registered_known=registered_known)
+                        collective=collective if scoring else "", registered_known=registered_known,
+                        period=period.code if period else "", period_label=period.label if period else "")
 
 
 def _newcomer_role(members: list[cm.Person], campaign: cm.Campaign) -> str:

@@ -267,8 +267,10 @@ def ascii_slug(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")
 
 
-def output_name(school_year: str, round_: str, department_name: str) -> str:
-    return f"{school_year}_{round_}_{ascii_slug(department_name)}.xlsx"
+def output_name(school_year: str, round_: str, department_name: str, period: str = "") -> str:
+    """'2026-2027_cham-diem_To-Toan.xlsx'; a period's scoring workbook shows its period instead of the round:
+    '2026-2027_thang-11_To-Toan.xlsx'."""
+    return f"{school_year}_{period or round_}_{ascii_slug(department_name)}.xlsx"
 
 
 def _column_letters(col: int) -> str:

@@ -117,6 +117,13 @@ class Summary:
     newest_input: dt.datetime | None
     tally: "Tally | None" = None  # the council's vote, after a council pass
     council_changes: tuple["CouncilChange", ...] = ()  # what the council changed, after a council pass
+    period: str = ""  # the period merged, by code ("": the year's single round)
+
+    @property
+    def period_label(self) -> str:
+        """The period as people read it ("Tháng 11/2026"); "" without one."""
+        periods = self.campaign.periods if self.campaign else ()
+        return next((p.label for p in periods if p.code == self.period), self.period)
 
     @property
     def accepted_files(self) -> list[InboxFile]:

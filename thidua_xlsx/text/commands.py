@@ -35,7 +35,8 @@ GENERATE_FORCE_HELP = "Thay cả những sổ đã có trong thư mục ghi mà 
 GENERATE_HELP = ("Sinh một sổ Excel khóa ô cho mỗi tổ. CAMPAIGN là thư mục chiến dịch hoặc tệp campaign.xlsx. "
                  "Vòng dang-ky: phiếu đăng ký thi đua; vòng cham-diem: phiếu tự chấm và tổ chấm.")
 ROUND_HELP = "Vòng: dang-ky (đăng ký đầu năm) hoặc cham-diem (chấm điểm cuối năm)."
-OUTBOX_HELP = "Thư mục ghi các sổ (mặc định: outbox/<vòng>)."
+OUTBOX_HELP = "Thư mục ghi các sổ (mặc định: outbox/<vòng>; chấm điểm theo kỳ: outbox/<mã kỳ>)."
+PERIOD_HELP = "Kỳ đánh giá cần phát sổ chấm điểm (mã kỳ trong sheet Kỳ đánh giá, ví dụ thang-11)."
 FROM_HELP = "Bảng tổng hợp đăng ký (do merge vòng dang-ky tạo) để điền sẵn danh hiệu đã đăng ký."
 EXISTS = "Đã có {path}. Dùng --force để ghi đè, hoặc chọn tên hay nơi ghi khác."
 INIT_DONE = "Đã tạo {path}: {school}, {departments} tổ, {staff} người. Hãy mở bằng Excel để sửa cho đúng trường mình."
@@ -52,6 +53,9 @@ CAMPAIGN_OPT_HELP = ("Thư mục chiến dịch (có campaign.xlsx) hoặc chín
                      "dịch chứa INBOX, hoặc thư mục chiến dịch nằm cạnh INBOX.")
 CAMPAIGN_USED = "Chiến dịch: {path}"
 MERGE_ROUND_HELP = "Vòng cần tổng hợp (mặc định: vòng của đa số sổ trong INBOX)."
+MERGE_PERIOD_HELP = "Kỳ đánh giá cần tổng hợp, theo mã kỳ (mặc định: kỳ của đa số sổ trong INBOX)."
+PERIOD_ASKED = "Kỳ đánh giá: {period} ({code}), theo --period."
+PERIOD_FOUND = "Kỳ đánh giá: {period} ({code}), kỳ của đa số sổ trong thư mục (chọn kỳ khác bằng --period)."
 GENERATE_NO_FROM = ("Lưu ý: không có --from nên mọi người trong phiếu chấm điểm là 'Chưa đăng ký' và sẽ không được xét "
                     "danh hiệu. Hãy dùng --from tong-hop-dang-ky.xlsx (bảng tổng hợp vòng đăng ký).")
 CHECKLIST_HEAD = "Danh sách cần kiểm tra trước khi gửi phiếu chấm điểm:"
@@ -151,6 +155,7 @@ OPTIONS_METAVAR = "[TÙY CHỌN]"
 DAYS_METAVAR = "SỐ_NGÀY"
 FOLDER_METAVAR = "THƯ_MỤC"
 COMMAND_METAVAR = "LỆNH [THAM SỐ]..."
+PERIOD_METAVAR = "MÃ_KỲ"
 # click words its own messages (usage errors, help) through gettext; these are their Vietnamese.
 CLICK_TEXTS = {
     "Aborted!": "Đã dừng.",

@@ -487,3 +487,15 @@ MESSAGES.update({
     "campaign.period_semesters_count": "Cách tính (HKI + 2×HKII)/3 cần đúng 2 kỳ (học kỳ I và học kỳ II), bảng kỳ "
                                        "đang có {count} kỳ. Hãy sửa bảng kỳ hoặc chọn cách tính khác.",
 })
+
+
+# issue 26: period rounds
+MESSAGES.update({
+    "period.required": "Chiến dịch chấm điểm theo kỳ: hãy chọn kỳ bằng --period, một trong: {periods}.",
+    "period.unknown": "Không có kỳ '{period}' trong chiến dịch. Các kỳ là: {periods}.",
+    "period.not_in_campaign": "Chiến dịch không chia kỳ đánh giá (sheet Kỳ đánh giá để Không), nên không dùng "
+                              "--period. Hãy bỏ --period, hoặc khai báo các kỳ trong campaign.xlsx.",
+    "period.scoring_only": "--period chỉ dùng cho vòng cham-diem: đăng ký thi đua là của cả năm học.",
+    "file.other_period": "Sổ này của kỳ {period}, thư mục đang tổng hợp kỳ {expected}. Không dùng sổ này; hãy để "
+                         "sổ của kỳ {period} vào thư mục nhận của kỳ đó rồi tổng hợp riêng.",
+})

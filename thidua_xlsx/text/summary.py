@@ -32,6 +32,7 @@ OVERVIEW_TITLE = "BẢNG TỔNG HỢP KẾT QUẢ THI ĐUA NĂM HỌC {year}"
 OVERVIEW_TITLE_REG = "BẢNG TỔNG HỢP ĐĂNG KÝ THI ĐUA NĂM HỌC {year}"
 OVERVIEW_SUBTITLE = "Số liệu từ {files} tệp của các tổ, tệp mới nhất lưu {date}"
 OVERVIEW_SUBTITLE_EMPTY = "Chưa có tệp nào của các tổ được dùng"
+PERIOD_LINE = "Kỳ đánh giá: {period}"
 OVERVIEW_HEAD = ("Tổ", "Số người", "Đã nộp")
 OVERVIEW_HEAD_SCORING = ("Số có điểm", "Điểm trung bình")
 OVERVIEW_HEAD_TITLES = ("Số LĐTT", "Số CSTĐCS", "Đề nghị tập thể")

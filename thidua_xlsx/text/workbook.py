@@ -21,6 +21,7 @@ NOT_REGISTERED_SHOWN = "Chưa đăng ký"  # no registration, no title: shown lo
 # --- scoring round ---
 SCORE_TITLE = "PHIẾU TỰ ĐÁNH GIÁ, CHẤM ĐIỂM THI ĐUA"
 SCORE_SUBTITLE = "Năm học {year} – Đối tượng: {role}"
+SCORE_SUBTITLE_PERIOD = "Kỳ đánh giá: {period} – Năm học {year} – Đối tượng: {role}"
 SCORE_HEADERS = ("Mã", "Nội dung tiêu chí", "Điểm tối đa", "Tự chấm", "Tổ chấm", "Minh chứng / ghi chú")
 GROUP_LABEL = {
     "cộng": "{name} ({max} điểm)",

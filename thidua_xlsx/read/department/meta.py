@@ -32,7 +32,8 @@ def parse_meta(sheet: Sheet, with_sheets: bool = True) -> ly.WorkbookLayout:
 
 
 def identity_fields(layout: ly.WorkbookLayout) -> tuple:
-    return layout.campaign_id, layout.round, layout.department_code, layout.department_name, layout.school_year
+    return (layout.campaign_id, layout.round, layout.department_code, layout.department_name, layout.school_year,
+            layout.period)
 
 
 def read_layout(path: Path) -> ly.WorkbookLayout | None:

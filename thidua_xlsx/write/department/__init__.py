@@ -145,9 +145,11 @@ def workbook_layout(spec: WorkbookSpec, sheets: list[ly.SheetLayout]) -> ly.Work
     (but the sheet password), so that generating twice gives byte-identical files and any change of
     content — people, rubric, titles, gate, settings — a new id."""
     layout = ly.WorkbookLayout(spec.campaign_id, spec.school.school_year, spec.round, spec.department.code,
-                               spec.department.name, "", tuple(sheets))
+                               spec.department.name, "", tuple(sheets), period=spec.period)
     unsecret = dataclasses.replace(_titles_named(spec), settings=dataclasses.replace(spec.settings, sheet_password=""))
-    content = json.dumps([layout.to_json(), dataclasses.asdict(unsecret)], ensure_ascii=False, sort_keys=True,
-                         default=str)
+    given = dataclasses.asdict(unsecret)
+    if not spec.period:  # the year's single round: its ids as before periods existed
+        del given["period"], given["period_label"]
+    content = json.dumps([layout.to_json(), given], ensure_ascii=False, sort_keys=True, default=str)
     digest = hashlib.sha256(content.encode()).hexdigest()[:20]
     return dataclasses.replace(layout, submission_id=digest)

@@ -26,8 +26,9 @@ def person_sheet(book: DepartmentBook, title: str, person: IssuedPerson, marker:
     if spare:  # hidden until a newcomer needs it: a blank form is never printed with the workbook
         ws.hide()
     row = book.header(ws, LAST_COL, 2)
-    row = book.title(ws, row, LAST_COL, tx.SCORE_TITLE, tx.SCORE_SUBTITLE.format(year=book.c.school.school_year,
-                                                                                 role=rubric.role))
+    subtitle = tx.SCORE_SUBTITLE_PERIOD if book.c.period_label else tx.SCORE_SUBTITLE
+    row = book.title(ws, row, LAST_COL, tx.SCORE_TITLE, subtitle.format(year=book.c.school.school_year,
+                                                                        period=book.c.period_label, role=rubric.role))
     rec = {"name": ws.name, "person_code": person.code, "marker": marker, "role": rubric.role}
 
     def info(label: str, value: str, editable: bool, key: str, label2: str = "", value2: str = "") -> None:

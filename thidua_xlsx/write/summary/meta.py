@@ -16,4 +16,5 @@ def summary_meta(summary: Summary) -> ly.SummaryMeta:
     return ly.SummaryMeta(c.id, c.school.school_year, summary.round,
                           tuple((f.name, f.sha256, f.status) for f in summary.files),
                           tuple(d.code for d in summary.departments if d.submitted),
+                          period=summary.period,
                           rubric_versions=tuple((r.role, cm.rubric_version(r)) for r in c.rubrics))

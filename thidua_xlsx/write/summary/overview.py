@@ -50,6 +50,8 @@ def overview_sheet(book: Book, summary: Summary, by_dept: dict[str, list[PersonR
                 if used and s.newest_input else tx.OVERVIEW_SUBTITLE_EMPTY)
     if scoring:
         subtitle = f"{subtitle}. {criteria_line(s)}"
+    if s.period:
+        subtitle = f"{tx.PERIOD_LINE.format(period=s.period_label)}. {subtitle}"
     row = book.title(ws, row, last_col, title.format(year=book.year), subtitle)
     rows = [_row(d.name, by_dept[d.code], tx.YES_SUBMITTED if d.submitted else tx.NOT_SUBMITTED,
                  title_name(d.proposed if scoring else d.collective), titles, found, scoring)
