@@ -172,9 +172,10 @@ def test_init_nd233_then_generate_scoring(tmp_path):
     assert problems.errors == []
     assert campaign == cm.in_school_year(dataclasses.replace(load_preset("nd233"), id=campaign.id),
                                          service.vietnam_today())
-    result = runner.invoke(main, ["generate", str(tmp_path), "--round", "cham-diem"])
+    period = campaign.periods[2].code  # a campaign with periods: a scoring round is a period's
+    result = runner.invoke(main, ["generate", str(tmp_path), "--round", "cham-diem", "--period", period])
     assert result.exit_code == 0, result.output
-    books = sorted((tmp_path / "outbox" / "cham-diem").glob("*.xlsx"))
+    books = sorted((tmp_path / "outbox" / period).glob("*.xlsx"))
     assert len(books) == len(campaign.departments)
     office = next(b for b in books if "Van-phong" in b.name)  # the principal (a leader) and the office staff
     wb = load_workbook(office, read_only=True)
