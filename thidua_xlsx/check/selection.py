@@ -32,7 +32,7 @@ from thidua_xlsx.model.inbox import (
 from thidua_xlsx.model.issued import IssuedWorkbook
 from thidua_xlsx.model.issues import NOTE, WARNING, Lines, issue
 from thidua_xlsx.read.department.cells import canonical
-from thidua_xlsx.text.messages import BLANK_SHOWN
+from thidua_xlsx.text.messages import BLANK_SHOWN, NO_PERIOD
 
 MAX_DIFF_LINES = 30  # per superseded version, in "Nguồn dữ liệu"
 
@@ -243,7 +243,7 @@ def select(files: list[InboxFile], campaign: cm.Campaign, round_: str | None = N
     if round_ != ly.SCORING:  # registration is the year's, whatever the periods
         period = ""
     elif period is None:
-        period = majority_period(Counter(f.submission.period for f in readable if f.submission.round == round_),
+        period = _majority_period(Counter(f.submission.period for f in readable if f.submission.round == round_),
                                  campaign)
     labels = {p.code: p.label for p in campaign.periods}
     departments = {d.code: n for n, d in enumerate(campaign.departments)}
@@ -252,8 +252,8 @@ def select(files: list[InboxFile], campaign: cm.Campaign, round_: str | None = N
         if f.status == ACCEPTED and f.submission.round != round_:
             f = reject(f, "file.other_round", round=f.submission.round, expected=round_)
         elif f.status == ACCEPTED and f.submission.period != period:
-            f = reject(f, "file.other_period", period=labels.get(f.submission.period, f.submission.period or "-"),
-                       expected=labels.get(period, period or "-"))
+            f = reject(f, "file.other_period", period=labels.get(f.submission.period, f.submission.period or NO_PERIOD),
+                       expected=labels.get(period, period or NO_PERIOD))
         elif f.status == ACCEPTED and f.submission.department_code not in departments:
             f = reject(f, "file.unknown_department", department=f.department_name)
         settled.append(f)
@@ -274,7 +274,7 @@ def select(files: list[InboxFile], campaign: cm.Campaign, round_: str | None = N
     return Selection(round_, tuple(final.get(id(f), f) for f in settled), tuple(winners), period)
 
 
-def majority_period(periods: Counter, campaign: cm.Campaign) -> str:
+def _majority_period(periods: Counter, campaign: cm.Campaign) -> str:
     """The period of most files (of two as many, the later in the campaign); "" when none was read."""
     order = {p.code: n for n, p in enumerate(campaign.periods)}
     return max(periods.items(), key=lambda kv: (kv[1], order.get(kv[0], -1)))[0] if periods else ""

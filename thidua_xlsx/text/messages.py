@@ -499,3 +499,4 @@ MESSAGES.update({
     "file.other_period": "Sổ này của kỳ {period}, thư mục đang tổng hợp kỳ {expected}. Không dùng sổ này; hãy để "
                          "sổ của kỳ {period} vào thư mục nhận của kỳ đó rồi tổng hợp riêng.",
 })
+NO_PERIOD = "cả năm (không chia kỳ)"  # a workbook's period when it was issued for the year's single round
