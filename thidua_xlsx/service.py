@@ -220,13 +220,14 @@ def _last_round_issued(registry) -> str | None:
 
 
 def merge_inbox(inbox: Path, folder: CampaignFolder, round_: str | None = None, on_file=None,
-                period: str | None = None):
+                period: str | None = None, entries=None):
     """Read every entry of ``inbox`` (read-only), check, consolidate. Returns a Summary, with the problems of
     the campaign's record of issued workbooks (``so-da-phat/``).
 
     One file, one outcome: whatever happens while reading or checking a file becomes that file's
     status. ``on_file(name)`` is called after each entry (for a progress bar). ``period`` (by code): the
-    period merged; None: that of most workbooks (a workbook of another period is refused).
+    period merged; None: that of most workbooks (a workbook of another period is refused). ``entries``: the
+    inbox as already scanned (:func:`containment.scan_inbox`), not walked again.
     """
     from thidua_xlsx.check.selection import Kept, select
     from thidua_xlsx.decide.consolidate import consolidate
@@ -237,7 +238,8 @@ def merge_inbox(inbox: Path, folder: CampaignFolder, round_: str | None = None, 
     # Each file read and validated (on every core for a large inbox), then kept slim: see parallel.py;
     # of the validated entries, only those of each department's newest version: see selection.Kept.
     kept = Kept()
-    for read in read_inbox(scan_inbox(inbox), ReadContext(folder.campaign, folder.registry), on_file):
+    items = scan_inbox(inbox) if entries is None else entries
+    for read in read_inbox(items, ReadContext(folder.campaign, folder.registry), on_file):
         kept.add(read.file, read.clean, read.error)
     if round_ is None and not kept.clean:  # nothing to tell the round by: the last round issued
         round_ = _last_round_issued(folder.registry)
@@ -350,8 +352,9 @@ def read_and_report(inbox: Path, folder: CampaignFolder, round_: str | None, str
     chosen_period(folder.campaign, period, problems, required=False)
     if problems.errors:
         raise Stopped(problems)
-    with voice.reading(len(scan_inbox(inbox))) as on_file:
-        summary = merge_inbox(inbox, folder, round_, on_file, period)
+    entries = scan_inbox(inbox)  # walked once: counted for the progress bar, then read
+    with voice.reading(len(entries)) as on_file:
+        summary = merge_inbox(inbox, folder, round_, on_file, period, entries)
     if summary.period:
         voice.say((ct.PERIOD_ASKED if period else ct.PERIOD_FOUND).format(period=summary.period_label,
                                                                           code=summary.period))

@@ -17,14 +17,17 @@ def run(*args):
     return CliRunner().invoke(main, [str(a) for a in args])
 
 
-@pytest.fixture(scope="module")
-def school(tmp_path_factory):
-    """A scoring round with a CSTĐCS quota of 25 % of the LĐTT (one slot), merged once."""
-    root = tmp_path_factory.mktemp("council")
+def council_school(root, t1_scores: dict = T1_SCORES) -> dict:
+    """A scoring round with a CSTĐCS quota of 25 % of the LĐTT (one slot), T1 scored ``t1_scores``, merged once."""
     folder, (t1, t2) = scoring_round(root, rules={"ldtt_min_classification": "Tốt", "cstdcs_quota_percent": 25})
     inbox = folder.folder / "inbox"
-    _fill_department(t1, inbox / t1.name, T1_SCORES, SAVED)
+    _fill_department(t1, inbox / t1.name, t1_scores, SAVED)
     _fill_department(t2, inbox / t2.name, T2_SCORES, SAVED)
     first = root / "tong-hop.xlsx"
     assert run("merge", inbox, "-o", first).exit_code == 0
     return {"root": root, "folder": folder, "inbox": inbox, "first": first}
+
+
+@pytest.fixture(scope="module")
+def school(tmp_path_factory):
+    return council_school(tmp_path_factory.mktemp("council"))

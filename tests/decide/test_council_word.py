@@ -5,12 +5,11 @@ decided on its own, and every impossible council entry is reported by cell, neve
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 
 import pytest
 from openpyxl import load_workbook
 
-from tests.decide.conftest import run
+from tests.decide.conftest import SAVED, council_school, run
 from tests.decide.test_council import _changes, _proposed
 from tests.e2e.test_merge import T1_SCORES, T2_SCORES, TITLES, _fill_department, scoring_round
 from tests.filling import council_types, table_rows
@@ -22,21 +21,13 @@ from thidua_xlsx.service import merge_inbox
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.write.summary.meta import summary_meta
 
-SAVED = dt.datetime(2026, 5, 12, 8, 0)
 BLANK_FORM = {**T1_SCORES, "GV03": ({}, {})}  # GV03's form came back without a single criterion score
 
 
 @pytest.fixture(scope="module")
 def blank_form(tmp_path_factory):
-    """The council's school (test_council), GV03's form come back blank; merged once."""
-    root = tmp_path_factory.mktemp("council-word")
-    folder, (t1, t2) = scoring_round(root, rules={"ldtt_min_classification": "Tốt", "cstdcs_quota_percent": 25})
-    inbox = folder.folder / "inbox"
-    _fill_department(t1, inbox / t1.name, BLANK_FORM, SAVED)
-    _fill_department(t2, inbox / t2.name, T2_SCORES, SAVED)
-    first = root / "tong-hop.xlsx"
-    assert run("merge", inbox, "-o", first).exit_code == 0
-    return {"root": root, "folder": folder, "inbox": inbox, "first": first}
+    """The council's school, GV03's form come back blank; merged once."""
+    return council_school(tmp_path_factory.mktemp("council-word"), BLANK_FORM)
 
 
 def _final(school, tmp_path, decisions, tally=None, votes=None):

@@ -14,12 +14,12 @@ writes them in its own syntax (``[.D23]``), and the constants stay what they wer
 
 from __future__ import annotations
 
-import io
 import json
 import re
 import zipfile
 from html import unescape
 
+from thidua_xlsx.read.department import ods
 from thidua_xlsx.read.department.cells import Sheet
 
 NO_FORMULA = ""  # a locked cell issued with a formula and found without one (a value typed over it)
@@ -116,31 +116,11 @@ def _index(xml: bytes) -> dict[tuple[int, int], str]:
     return found
 
 
-_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
-
-
 def _ods_formulas(data: bytes) -> dict[str, dict[tuple[int, int], str]]:
-    from defusedxml.ElementTree import iterparse
+    def signature(element) -> str | None:
+        formula = element.get(f"{{{ods.TABLE}}}formula")
+        if formula is None:
+            return None
+        return constants(formula.split(":", 1)[1] if formula.startswith("of:") else formula)
 
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        content = zf.read("content.xml")  # bounded by the containment step
-    cells = (f"{{{_TABLE}}}table-cell", f"{{{_TABLE}}}covered-table-cell")
-    found: dict[str, dict[tuple[int, int], str]] = {}
-    sheet, row, col = None, 0, 0
-    for event, element in iterparse(io.BytesIO(content), events=("start", "end")):
-        if event == "start" and element.tag == f"{{{_TABLE}}}table":
-            sheet, row = found.setdefault(element.get(f"{{{_TABLE}}}name", ""), {}), 0
-        elif event == "start" and element.tag == f"{{{_TABLE}}}table-row":
-            col = 0
-        elif event == "end" and element.tag in cells:
-            repeat = int(element.get(f"{{{_TABLE}}}number-columns-repeated", "1"))
-            formula = element.get(f"{{{_TABLE}}}formula")
-            if formula is not None and sheet is not None:
-                signature = constants(formula.split(":", 1)[1] if formula.startswith("of:") else formula)
-                sheet.update({(row, col + k): signature for k in range(min(repeat, 64))})
-            col += repeat
-            element.clear()
-        elif event == "end" and element.tag == f"{{{_TABLE}}}table-row":
-            row += int(element.get(f"{{{_TABLE}}}number-rows-repeated", "1"))
-            element.clear()
-    return found
+    return ods.cells_where(ods.content_of(data), signature)

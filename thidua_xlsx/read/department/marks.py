@@ -23,6 +23,7 @@ import zipfile
 from html import unescape
 
 from thidua_xlsx.model.inbox import FORMULA_MARK, PERCENT_MARK, Cell
+from thidua_xlsx.read.department import ods
 from thidua_xlsx.read.department.extraction import Found
 
 Marks = dict[str, dict[tuple[int, int], str]]  # sheet name → (row, col) → mark, 0-based
@@ -145,38 +146,14 @@ def _percent_styles(data: bytes) -> set[int]:
     return found
 
 
-_ODS = "urn:oasis:names:tc:opendocument:xmlns:"
-_TABLE, _OFFICE = _ODS + "table:1.0", _ODS + "office:1.0"
-_CALCEXT = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
-
-
 def _ods_marks(data: bytes) -> Marks:
-    from defusedxml.ElementTree import iterparse
-
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        content = zf.read("content.xml")  # bounded by the containment step
+    content = ods.content_of(data)
     if b'value-type="error"' not in content and b'value-type="percentage"' not in content:
         return {}
-    cells = (f"{{{_TABLE}}}table-cell", f"{{{_TABLE}}}covered-table-cell")
-    found: Marks = {}
-    sheet, row, col = None, 0, 0
-    for event, element in iterparse(io.BytesIO(content), events=("start", "end")):
-        if event == "start" and element.tag == f"{{{_TABLE}}}table":
-            sheet, row = found.setdefault(element.get(f"{{{_TABLE}}}name", ""), {}), 0
-        elif event == "start" and element.tag == f"{{{_TABLE}}}table-row":
-            col = 0
-        elif event == "end" and element.tag in cells:
-            repeat = int(element.get(f"{{{_TABLE}}}number-columns-repeated", "1"))
-            mark = ""
-            if element.get(f"{{{_CALCEXT}}}value-type") == "error":
-                mark = "".join(element.itertext()).strip() or "#?"
-            elif element.get(f"{{{_OFFICE}}}value-type") == "percentage":
-                mark = PERCENT_MARK
-            if mark and sheet is not None:
-                sheet.update({(row, col + k): mark for k in range(min(repeat, 64))})
-            col += repeat
-            element.clear()
-        elif event == "end" and element.tag == f"{{{_TABLE}}}table-row":
-            row += int(element.get(f"{{{_TABLE}}}number-rows-repeated", "1"))
-            element.clear()
-    return {name: marks for name, marks in found.items() if marks}
+
+    def mark(element) -> str | None:
+        if element.get(f"{{{ods.CALCEXT}}}value-type") == "error":
+            return "".join(element.itertext()).strip() or "#?"
+        return PERCENT_MARK if element.get(f"{{{ods.OFFICE}}}value-type") == "percentage" else None
+
+    return {name: marks for name, marks in ods.cells_where(content, mark).items() if marks}
