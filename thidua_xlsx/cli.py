@@ -201,24 +201,36 @@ _round_opt = click.option("--round", "round_", type=click.Choice(["dang-ky", "ch
                           help=ct.MERGE_ROUND_HELP)
 
 
+def _summary_options(command):
+    """The options ``merge`` and ``year`` share: the summary and what is written from it."""
+    for option in reversed((
+            click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                         help=ct.SUMMARY_HELP),
+            click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                         help=ct.JSON_HELP),
+            click.option("--force", is_flag=True, help=ct.FORCE_HELP),
+            click.option("--pdf", "pdf", is_flag=True, help=ct.PDF_HELP),
+            click.option("--strict", is_flag=True, help=ct.STRICT_HELP),
+            click.option("--council", "council_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                         default=None, help=ct.COUNCIL_HELP),
+            click.option("--cong-khai", "public_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                         help=ct.PUBLIC_HELP),
+            click.option("--y-kien", "public_days", type=click.IntRange(1, 60), default=5, show_default=False,
+                         metavar=ct.DAYS_METAVAR, help=ct.PUBLIC_DAYS_HELP))):
+        command = option(command)
+    return command
+
+
+_docs_opt = click.option("--docs", "--ho-so", "docs_dir", type=click.Path(file_okay=False, path_type=Path),
+                         default=None, help=ct.DOCS_HELP)
+
+
 @main.command(help=ct.MERGE_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR)
 @_inbox_arg
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None, help=ct.SUMMARY_HELP)
-@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help=ct.JSON_HELP)
-@click.option("--force", is_flag=True, help=ct.FORCE_HELP)
-@click.option("--pdf", "pdf", is_flag=True, help=ct.PDF_HELP)
-@click.option("--strict", is_flag=True, help=ct.STRICT_HELP)
-@click.option("--council", "council_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default=None, help=ct.COUNCIL_HELP)
-@click.option("--cong-khai", "public_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help=ct.PUBLIC_HELP)
-@click.option("--y-kien", "public_days", type=click.IntRange(1, 60), default=5, show_default=False,
-              metavar=ct.DAYS_METAVAR, help=ct.PUBLIC_DAYS_HELP)
+@_summary_options
 @click.option("--feedback", "feedback_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help=ct.FEEDBACK_HELP)
-@click.option("--docs", "--ho-so", "docs_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help=ct.DOCS_HELP)
+@_docs_opt
 @_campaign_opt
 @_round_opt
 @click.option("--period", default=None, metavar=ct.PERIOD_METAVAR, help=ct.MERGE_PERIOD_HELP)
@@ -229,6 +241,20 @@ def merge(inbox, output, json_path, force, pdf, strict, council_path, public_pat
     request = service.MergeRequest(inbox, output, json_path, force, pdf, strict, council_path, public_path,
                                    public_days, feedback_dir, docs_dir, campaign_path, round_, period)
     sys.exit(_run(lambda: service.merge(request, _VOICE)).exit_code)
+
+
+@main.command(help=ct.YEAR_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR)
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@_summary_options
+@_docs_opt
+@_campaign_opt
+def year(folder, output, json_path, force, pdf, strict, council_path, public_path, public_days, docs_dir,
+         campaign_path):
+    from thidua_xlsx import service
+
+    request = service.MergeRequest(folder, output, json_path, force, pdf, strict, council_path, public_path,
+                                   public_days, None, docs_dir, campaign_path)
+    sys.exit(_run(lambda: service.year(request, _VOICE)).exit_code)
 
 
 @main.command(help=ct.STATUS_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR)

@@ -379,6 +379,17 @@ def merge(request: MergeRequest, voice: Voice = Voice()):
     """``merge``: read, check, decide (and apply the council's word), then write every output asked for.
     Every output is checked, and held (a lock), before any work; see the module. Returns the run's
     :class:`Report` (its exit code is the command's)."""
+    return _merged(request, voice, _read_inbox)
+
+
+def year(request: MergeRequest, voice: Voice = Voice()):
+    """``year``: the year's summary from the periods' summaries in ``request.inbox`` (a folder, read only, as
+    an inbox is), every person's year rated and the titles decided; then written as ``merge`` writes.
+    Stopped when the campaign has no periods."""
+    return _merged(request, voice, _read_year)
+
+
+def _merged(request: MergeRequest, voice: Voice, read):
     r = request
     outputs = out.merge_outputs(r, r.output)
     out.check_outputs(outputs, r.inbox, out.campaign_inputs(None, r.council_path))
@@ -389,7 +400,7 @@ def merge(request: MergeRequest, voice: Voice = Voice()):
         with out.holding(out.campaign_lock(folder, r.inbox), "merge"):
             written = out.record_of(folder, r.inbox)
             try:
-                report = _merge(r, folder, written, voice)
+                report = _merge(r, folder, written, voice, read)
             except BaseException:
                 with contextlib.suppress(OSError):  # the fault said is the first one (a full disk, say)
                     written.save()
@@ -398,20 +409,49 @@ def merge(request: MergeRequest, voice: Voice = Voice()):
             return report
 
 
-def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voice):
-    """The merge itself, its outputs checked and held; ``written``: the record of the tool's own files."""
+def _read_inbox(r: MergeRequest, folder: CampaignFolder, voice: Voice):
+    return read_and_report(r.inbox, folder, r.round, r.strict, voice, r.period)
+
+
+def _read_year(r: MergeRequest, folder: CampaignFolder, voice: Voice):
+    """The periods' summaries of the folder ``r.inbox`` read, the summary of each period chosen, the year
+    decided: (Summary, Report). The periods used and missing are said."""
+    from thidua_xlsx.decide.year import select_periods, year_summary
+    from thidua_xlsx.model.report import report_of
+    from thidua_xlsx.read.containment import scan_inbox
+    from thidua_xlsx.read.period_summaries import read_period_summaries
+
+    campaign = folder.campaign
+    if not campaign.periods:
+        raise Stopped(Problems(), ct.YEAR_NO_PERIODS.format(campaign=folder.book or folder.folder))
+    items = scan_inbox(r.inbox)
+    with voice.reading(len(items)) as on_file:
+        files, read = read_period_summaries(items, campaign, on_file)
+    files, periods = select_periods(files, read)
+    summary = year_summary(campaign, files, periods)
+    labels = [p.label for p in campaign.periods if p.code in periods]
+    voice.say(ct.YEAR_PERIODS.format(used=len(labels), total=len(campaign.periods),
+                                     periods=", ".join(labels) or "—"))
+    return summary, report_of(summary, r.strict)
+
+
+def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voice, read):
+    """The merge itself, its outputs checked and held; ``written``: the record of the tool's own files;
+    ``read``: what gives the (Summary, Report) — an inbox's workbooks, or the periods' summaries."""
     from thidua_xlsx.model.report import report_of
     from thidua_xlsx.write.console import console_lines
     from thidua_xlsx.write.report_json import write_report_json
     from thidua_xlsx.write.summary import write_summary
 
-    summary, report = read_and_report(r.inbox, folder, r.round, r.strict, voice, r.period)
+    summary, report = read(r, folder, voice)
     if r.council_path is not None and summary.accepted_files:
         summary, problems = apply_council_file(summary, r.council_path)
         if summary is None:
             raise Stopped(problems)
         report = report_of(summary, r.strict)
-    output = r.output or Path(ct.DEFAULT_SUMMARY.format(round=summary.period or summary.round))
+    default_name = ct.DEFAULT_YEAR_SUMMARY if summary.year else \
+        ct.DEFAULT_SUMMARY.format(round=summary.period or summary.round)
+    output = r.output or Path(default_name)
     default = [] if r.output else [o for o in out.merge_outputs(r, output) if o.option.startswith("output")]
     out.check_outputs(out.merge_outputs(r, output), r.inbox, out.campaign_inputs(folder, r.council_path))
     out.prepare(default, r.force)
@@ -482,7 +522,9 @@ def vietnam_today() -> dt.date:
 
 
 def _nothing_usable(inbox: Path, summary) -> str:
-    return ct.EMPTY_INBOX.format(inbox=inbox) if not summary.files else ct.NOTHING_USABLE.format(inbox=inbox)
+    if not summary.files:
+        return ct.EMPTY_INBOX.format(inbox=inbox)
+    return (ct.NO_PERIOD_SUMMARY if summary.year else ct.NOTHING_USABLE).format(inbox=inbox)
 
 
 def _export_pdf(path: Path, written: Written, voice: Voice) -> None:

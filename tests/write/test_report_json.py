@@ -14,9 +14,10 @@ def test_json_report_round_trips(tmp_path):
     write_report_json(make_summary(), path)
     data = json.loads(path.read_text(encoding="utf-8"))
     assert list(data) == ["schema_version", "campaign", "round", "report", "files", "problems", "people",
-                          "departments", "council"]
+                          "departments", "council", "period", "year"]
+    assert data["year"] is None and data["period"] is None  # a year-end round's summary
     assert data["council"] is None  # no council pass yet
-    assert data["schema_version"] == REPORT_SCHEMA_VERSION == 3
+    assert data["schema_version"] == REPORT_SCHEMA_VERSION == 4
     assert data["campaign"] == {"id": "test-campaign", "school": "Trường Tiểu học Thử Nghiệm",
                                 "school_year": "2025-2026"}
     assert [f["status"] for f in data["files"]] == ["skipped", "accepted", "superseded", "accepted", "rejected"]

@@ -120,3 +120,42 @@ class YearRating:
                 "entered": self.entered, "capped": self.capped, "used": list(self.used),
                 "missing": list(self.missing), "reasons": [r.to_dict() for r in self.reasons]}
 
+
+
+@dataclass(frozen=True, slots=True)  # one per person and period: no __dict__ each
+class PeriodEntry:
+    """A person's result in one period's summary (its metadata): the score that counts (None: none), where
+    it came from (self, department, the head's column of the council's pass), and what the person registered."""
+
+    final: float | None
+    source: str = ""
+    registered: str = ""
+    form: str = ""
+    initiative: str = ""
+
+
+@dataclass(frozen=True)
+class PeriodSummary:
+    """One period's summary as the year reads it: its file (by name in the folder), its period, whether the
+    head's pass made it (``council``), and its people's results by staff code."""
+
+    file: str
+    period: str
+    council: bool
+    people: Mapping[str, PeriodEntry]
+
+
+@dataclass(frozen=True)
+class YearResults:
+    """The year of a summary made from its periods (``thidua-xlsx year``): the campaign's periods, the file used
+    for each (absent: no summary of that period), every person's period scores and the year's rating."""
+
+    periods: tuple[Period, ...]
+    used: Mapping[str, str]  # period code → the file of the summary used
+    scores: Mapping[str, Mapping[str, float | None]]  # person → period code → score
+    ratings: Mapping[str, YearRating]  # person → the year
+
+    @property
+    def missing(self) -> tuple[Period, ...]:
+        """The campaign's periods no summary was given for."""
+        return tuple(p for p in self.periods if p.code not in self.used)

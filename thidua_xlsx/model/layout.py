@@ -202,7 +202,8 @@ def _frozen(value):
     return tuple([_frozen(v) if type(v) is list else v for v in value])
 
 
-SUMMARY_SCHEMA_VERSION = 2  # 2: the JSON report gives titles by code, reasons' numbers as numbers (same workbook)
+SUMMARY_SCHEMA_VERSION = 3  # 2: the JSON report gives titles by code, reasons' numbers as numbers (same workbook);
+# 3: a period's summary carries its people's results (``people``) and whether the council's pass made it
 
 
 @dataclass(frozen=True)
@@ -217,6 +218,10 @@ class SummaryMeta:
     departments_submitted: tuple[str, ...]
     period: str = ""
     rubric_versions: tuple[tuple[str, str], ...] = ()  # (role, version) of the rubrics the scores were read with
+    # A period's summary: each person's (code, final score, its source, registered title, award form, sáng kiến),
+    # what the year reads (``year``); ``council``: written by the council's pass (the head's scores in it).
+    people: tuple[tuple[str, float | None, str, str, str, str], ...] = ()
+    council: bool = False
     kind: str = "summary"
     schema_version: int = SUMMARY_SCHEMA_VERSION
     app: str = APP_ID

@@ -93,18 +93,23 @@ class _Refusals(NamedTuple):
     other_round: str
 
 
+PERIODS = "periods"  # the year reads its periods' summaries (scoring round, one period each)
 _REFUSALS = {  # --from takes the registration round's summary, --council the scoring round's
     ly.REGISTRATION: _Refusals("campaign.from_unreadable", "from.not_ours", "from.other_campaign", "from.other_year",
                                "from.not_registration"),
     ly.SCORING: _Refusals("council.unreadable", "council.not_ours", "council.other_campaign", "council.other_year",
                           "council.not_scoring"),
+    PERIODS: _Refusals("year.unreadable", "year.not_ours", "year.other_campaign", "year.other_year",
+                       "year.not_period"),
 }
 
 
-def checked_summary(path: Path, campaign: cm.Campaign, problems: Problems, round_: str):
+def checked_summary(path: Path, campaign: cm.Campaign, problems: Problems, round_: str, name: str = ""):
     """The metadata and the calamine workbook of a summary of this campaign, year and round, or None with
-    the reason in ``problems``. Its bytes went through containment first (:func:`containment.read_own_book`)."""
-    refuse, where = _REFUSALS[round_], {"file": path.name, "path": str(path)}
+    the reason in ``problems``. Its bytes went through containment first (:func:`containment.read_own_book`).
+    ``round_``: a round, or :data:`PERIODS` (a scoring round's summary of a period); ``name``: the file as the
+    messages call it (default: its name)."""
+    refuse, where = _REFUSALS[round_], {"file": name or path.name, "path": str(path)}
     try:
         data = read_own_book(path, problems, refuse.unreadable, **where)
         if data is None:
@@ -128,7 +133,7 @@ def checked_summary(path: Path, campaign: cm.Campaign, problems: Problems, round
     if meta.school_year != campaign.school.school_year:
         problems.add(refuse.other_year, **where, year=meta.school_year, expected=campaign.school.school_year)
         return None
-    if meta.round != round_:
+    if meta.round != (ly.SCORING if round_ == PERIODS else round_) or (round_ == PERIODS and not meta.period):
         problems.add(refuse.other_round, **where, round=meta.round)
         return None
     return meta, book

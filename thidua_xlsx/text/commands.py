@@ -43,6 +43,10 @@ INIT_DONE = "Đã tạo {path}: {school}, {departments} tổ, {staff} người. 
 GENERATE_DONE = "Đã tạo {count} sổ trong {outbox}."
 CAMPAIGN_INVALID = "Tệp chiến dịch {file} có {count} lỗi; hãy sửa rồi chạy lại."
 INTERNAL_ERROR = "Lỗi nội bộ của thidua-xlsx ({error}). Chạy lại với --debug để xem chi tiết và báo cho người bảo trì."
+YEAR_HELP = ("Cả năm theo Nghị định 233/2026: đọc các bảng tổng hợp từng kỳ (tong-hop_<mã kỳ>.xlsx do merge --period "
+             "ghi) trong thư mục FOLDER (không sửa gì trong đó), đặt điểm các kỳ cạnh nhau, tính điểm năm và xếp loại "
+             "viên chức (kỳ thiếu không tính là 0, tỷ lệ HTXSNV, dưới 6 tháng), rồi xét danh hiệu theo xếp loại đó và "
+             "ghi bảng tổng hợp cả năm (mặc định tong-hop_ca-nam.xlsx), dùng cho Hội đồng như merge.")
 MERGE_HELP = ("Đọc mọi sổ trong thư mục INBOX (cả thư mục con; không sửa gì trong đó), kiểm tra, tổng hợp, xếp hạng, "
               "xét danh hiệu và ghi bảng tổng hợp Excel (và báo cáo JSON nếu cần).")
 STATUS_HELP = "Đọc và kiểm tra INBOX như merge nhưng không ghi tệp nào: tổ nào đã nộp, chưa nộp, sai ở đâu."
@@ -65,6 +69,12 @@ CHECKLIST_NEWCOMER = ("  Người mới đã đăng ký, cần thêm vào sheet 
                       "phiếu riêng trong sổ của tổ.")
 CHECKLIST_OK = "  Mọi tổ đã gửi đăng ký; mọi người trong danh sách đã đăng ký."
 DEFAULT_SUMMARY = "tong-hop_{round}.xlsx"
+DEFAULT_YEAR_SUMMARY = "tong-hop_ca-nam.xlsx"
+YEAR_NO_PERIODS = ("Chiến dịch {campaign} không chia kỳ đánh giá (sheet Kỳ đánh giá để Không): cả năm chỉ có một "
+                   "vòng chấm điểm, hãy dùng thidua-xlsx merge. Lệnh year tính xếp loại năm từ bảng tổng hợp các kỳ.")
+NO_PERIOD_SUMMARY = ("Không có bảng tổng hợp kỳ nào dùng được trong {inbox} (lý do của từng tệp ở trên). Chưa ghi "
+                     "bảng tổng hợp cả năm; hãy để vào thư mục các tệp tong-hop_<mã kỳ>.xlsx do merge --period ghi.")
+YEAR_PERIODS = "Cả năm: dùng bảng tổng hợp của {used}/{total} kỳ ({periods})."
 READING = "Đang đọc"
 NOTHING_USABLE = ("Không có sổ nào dùng được trong {inbox} (lý do của từng tệp ở trên). Chưa ghi bảng tổng hợp; "
                   "hãy kiểm tra thư mục rồi chạy lại.")

@@ -500,3 +500,33 @@ MESSAGES.update({
                          "sổ của kỳ {period} vào thư mục nhận của kỳ đó rồi tổng hợp riêng.",
 })
 NO_PERIOD = "cả năm (không chia kỳ)"  # a workbook's period when it was issued for the year's single round
+
+
+# issue 26: the year from its periods' summaries (thidua-xlsx year)
+MESSAGES.update({
+    "year.unreadable": "Không đọc được '{file}' như một bảng tổng hợp kỳ (tệp hỏng hoặc không phải tệp Excel). "
+                       "Hãy tổng hợp lại kỳ đó bằng thidua-xlsx merge --period rồi đặt tệp mới vào thư mục.",
+    "year.not_ours": "'{file}' không phải bảng tổng hợp do thidua-xlsx ghi (không có thông tin nhận diện) – không "
+                     "dùng. Điểm năm chỉ lấy từ bảng tổng hợp các kỳ do chương trình ghi.",
+    "year.other_campaign": "'{file}' là bảng tổng hợp của chiến dịch khác (năm học {year}) – không dùng. Hãy kiểm "
+                           "tra có để nhầm tệp của trường khác hoặc năm khác vào thư mục không.",
+    "year.other_year": "'{file}' là bảng tổng hợp năm học {year}, chiến dịch đang xét năm học {expected} – không dùng.",
+    "year.not_period": "'{file}' là bảng tổng hợp của vòng '{round}' cả năm, không phải của một kỳ đánh giá – không "
+                       "dùng. Trong thư mục chỉ để bảng tổng hợp từng kỳ (tong-hop_<mã kỳ>.xlsx).",
+    "year.period_unknown": "'{file}' là bảng tổng hợp của kỳ '{period}', không có trong sheet Kỳ đánh giá của "
+                           "campaign.xlsx – không dùng. Hãy kiểm tra bảng kỳ hoặc bỏ tệp này khỏi thư mục.",
+    "year.no_people": "'{file}' được ghi bởi phiên bản cũ, chưa mang điểm từng người cho cả năm – không dùng. Hãy "
+                      "tổng hợp lại kỳ {period} bằng thidua-xlsx merge --period {period} (thư mục nhận của kỳ vẫn "
+                      "còn nguyên) rồi chạy lại.",
+    "year.period_superseded": "Kỳ {period} có bản tổng hợp khác được dùng ('{used}': bản có cột hiệu trưởng chấm "
+                              "qua vòng Hội đồng được ưu tiên, rồi bản ghi sau). Tệp này không dùng.",
+    "year.period_missing": "Chưa có bảng tổng hợp của {period}: điểm năm của mọi người chỉ tính trên các kỳ có "
+                           "điểm (kỳ thiếu không tính là 0). Hãy tổng hợp kỳ này rồi chạy lại nếu kỳ đã chấm.",
+    "year.person_not_in_roster": "Mã {person} có điểm ở {periods} nhưng không còn trong sheet Nhân sự – không xếp "
+                                 "loại năm. Nếu người này còn công tác (hoặc đã chuyển đi và cần xếp loại), hãy "
+                                 "thêm lại vào sheet Nhân sự với số tháng làm việc rồi chạy lại.",
+})
+REASONS.update({
+    "flag.year_rating_entered": "xếp loại năm theo sheet Nhân sự là {entered}, tính từ các kỳ là {computed}",
+    "source.year": "Các kỳ",
+})

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from thidua_xlsx.model.council import CouncilChange
+from thidua_xlsx.model.evaluation import YearResults
 from thidua_xlsx.model.report import REPORT_SCHEMA_VERSION, Report, report_of
 from thidua_xlsx.model.results import PersonResult, Score, Summary
 from thidua_xlsx.write.engine import replacing
@@ -50,13 +51,20 @@ def report_dict(summary: Summary, report: Report) -> dict:
                    "modified": _iso(f.modified), "saved_at": _iso(f.saved_at), "sha256": f.sha256}
                   for f in summary.files),
         "problems": (i.to_dict() for i in summary.issues),
-        "people": (_person_dict(p) for p in summary.people),
+        "people": (_person_dict(p, summary.year) for p in summary.people),
         "departments": ({"code": d.code, "members": d.members, "submitted": d.submitted,
                          "file": d.file, "collective_registered": d.collective,
                          "decisions": [x.to_dict() for x in d.decisions], "proposed": d.proposed}
                         for d in summary.departments),
         "council": _council_dict(summary) if summary.tally is not None else None,
+        "period": summary.period or None,
+        "year": _year_dict(summary.year) if summary.year else None,
     }
+
+
+def _year_dict(year: YearResults) -> dict:
+    return {"periods": [{"code": p.code, "label": p.label, "file": year.used.get(p.code)} for p in year.periods],
+            "missing": [p.code for p in year.missing]}
 
 
 def _council_dict(summary: Summary) -> dict:
@@ -73,7 +81,8 @@ def _change_dict(c: CouncilChange) -> dict:
             "against_rule": c.against_rule, "reason": c.reason.to_dict() if c.reason else None}
 
 
-def _person_dict(p: PersonResult) -> dict:
+def _person_dict(p: PersonResult, year: YearResults | None) -> dict:
+    rating = year.ratings.get(p.code) if year else None
     return {
         "code": p.code, "name": p.name, "department": p.department,
         "role": p.role, "position": p.position, "status": p.status, "newcomer": p.newcomer,
@@ -86,6 +95,7 @@ def _person_dict(p: PersonResult) -> dict:
         "decisions": [d.to_dict() for d in p.decisions], "proposed": p.proposed,
         "flags": [f.to_dict() for f in p.flags],
         "council": {"score": p.council_score, "decision": p.council_decision, "note": p.council_note},
+        "year": {"periods": dict(year.scores.get(p.code, {})), **rating.to_dict()} if rating else None,
     }
 
 

@@ -93,29 +93,38 @@ def refused(item: InboxItem, code: str, **params) -> InboxFile:
     return reject(blank_entry(item), code, **params)
 
 
-def _read_item(item: InboxItem, context: ReadContext) -> InboxFile:
+def sorted_out(item: InboxItem) -> InboxFile:
+    """The entry of ``item`` (its size and time), with its status when it is no workbook to read: a link,
+    a lock or system file, an archive, another kind of file (the entry's reason says which); else with none."""
     if item.kind != FILE:
         code = {LINK: f"file.link_{item.detail}", SPECIAL: "file.special",
                 UNREADABLE_FOLDER: "file.unreadable_folder"}[item.kind]
         return reject(blank_entry(item), code) if item.kind != LINK or item.detail != "inside" else \
             skip(blank_entry(item), code)
-    path = item.path
-    info = path.lstat()
+    info = item.path.lstat()
     modified = dt.datetime.fromtimestamp(info.st_mtime, dt.timezone.utc).replace(tzinfo=None)
     entry = blank_entry(item, info.st_size, modified)
-    base = path.name.lower()
+    base = item.path.name.lower()
     if base.startswith("~$") or base.startswith(".~lock.") or base in SYSTEM_FILES:
         reason = "lock" if base.startswith(("~$", ".~lock.")) else "system"
         return with_hash(skip(entry, f"file.skipped_{reason}"))
-    suffix = path.suffix.lower()
-    if suffix == ".zip" and (inside := workbooks_in_archive(path)):
+    suffix = item.path.suffix.lower()
+    if suffix == ".zip" and (inside := workbooks_in_archive(item.path)):
         return with_hash(skip(entry, "file.zip_archive", WARNING, count=len(inside),
                               names=", ".join(inside[:MAX_NAMES_SHOWN]) + (", …" if len(inside) > MAX_NAMES_SHOWN
                                                                            else "")))
     if suffix not in WORKBOOK_SUFFIXES:
         return with_hash(reject(entry, "file.not_workbook"))
-    if info.st_size > MAX_FILE_BYTES:
-        return with_hash(reject(entry, "file.too_big", size_mb=info.st_size // (1024 * 1024),
+    return entry
+
+
+def _read_item(item: InboxItem, context: ReadContext) -> InboxFile:
+    entry = sorted_out(item)
+    if entry.reason:
+        return entry
+    path, suffix = item.path, item.path.suffix.lower()
+    if entry.size > MAX_FILE_BYTES:
+        return with_hash(reject(entry, "file.too_big", size_mb=entry.size // (1024 * 1024),
                                 max_mb=MAX_FILE_BYTES // (1024 * 1024)))
     try:
         data = path.read_bytes()

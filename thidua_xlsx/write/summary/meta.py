@@ -6,15 +6,19 @@ from __future__ import annotations
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.model.results import Summary
+from thidua_xlsx.model.results import STATUS_SUBMITTED, Summary
 
 
 def summary_meta(summary: Summary) -> ly.SummaryMeta:
     """The campaign, the round, every inbox file (name, digest, status), the departments that sent
-    theirs, and the rubric versions the scores were read with."""
+    theirs, and the rubric versions the scores were read with; a period's summary, its people's results for
+    the year (``thidua-xlsx year``)."""
     c = summary.campaign
+    people = tuple((p.code, p.final, p.final_source, p.registered, p.form, p.initiative)
+                   for p in summary.people if p.status == STATUS_SUBMITTED) if summary.period else ()
     return ly.SummaryMeta(c.id, c.school.school_year, summary.round,
                           tuple((f.name, f.sha256, f.status) for f in summary.files),
                           tuple(d.code for d in summary.departments if d.submitted),
                           period=summary.period,
-                          rubric_versions=tuple((r.role, cm.rubric_version(r)) for r in c.rubrics))
+                          rubric_versions=tuple((r.role, cm.rubric_version(r)) for r in c.rubrics),
+                          people=people, council=summary.tally is not None)

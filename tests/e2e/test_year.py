@@ -1,0 +1,108 @@
+"""The year from its periods (issue 26 items 3–4): three monthly rounds generated, filled and merged, then
+``thidua-xlsx year`` over their summaries — the year's score the average of the periods, a missing period
+named and never 0, the HTXSNV cap, the < 6 months rule and its leave exception, an entered rating winning,
+and the rating feeding LĐTT and CSTĐCS."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.conftest import RUBRIC_GV, RUBRIC_NV, campaign_dict, make_folder
+from tests.filling import fill, layout, person_values, register, stamp_saved_time
+from thidua_xlsx.cli import main
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.titles import CSTDCS, LDTT
+
+MONTHS = [{"code": f"thang-{m}", "label": f"Tháng {m}/2025", "start": f"2025-{m:02d}-01",
+           "end": f"2025-{m:02d}-{30 if m in (9, 11) else 31}", "deadline": f"2025-{m + 1:02d}-05"}
+          for m in (9, 10, 11)]
+PERIODS = [m["code"] for m in MONTHS]
+# code, name, department, role, entered rating, months worked, maternity months, discipline, sáng kiến decision
+STAFF = [
+    ("GV01", "Nguyễn Thị Lan", "T1", "Giáo viên", None, 12, 0, "Không", ""),
+    ("GV02", "Trần Văn Đức", "T1", "Giáo viên", None, 12, 0, "Không", ""),
+    ("GV03", "Lê Thị Dung", "T1", "Giáo viên", None, 2, 5, "Không", ""),
+    ("GV04", "Phạm Ngọc Ánh", "T1", "Giáo viên", None, 12, 0, "Không", ""),
+    ("GV05", "Hoàng Văn Tùng", "T2", "Giáo viên", None, 12, 0, "Khiển trách", ""),
+    ("GV06", "Vũ Thị Mai", "T2", "Giáo viên", "HTTNV", 12, 0, "Không", ""),
+    ("GV07", "Đặng Văn Hùng", "T2", "Giáo viên", None, 4, 0, "Không", ""),
+    ("GV08", "Bùi Thị Hoa", "T2", "Giáo viên", None, 12, 0, "Không", ""),
+    ("GV09", "Ngô Văn Bình", "T2", "Giáo viên", None, 12, 0, "Không", ""),
+    ("NV01", "Đỗ Văn Anh", "T2", "Nhân viên", None, 12, 0, "Không", ""),
+]
+TOTALS = {  # each person's total per month (None: not scored that month)
+    "GV01": (95, 96, 94), "GV02": (92, 91, 93), "GV03": (80, None, None), "GV04": (80, None, 90),
+    "GV05": (85, 85, 85), "GV06": (60, 60, 60), "GV07": (75, 75, 75), "GV08": (75, 76, 77), "GV09": (72, 70, 74),
+    "NV01": (91, 91, 91),
+}
+REGISTERED = {"GV01": CSTDCS, "GV02": CSTDCS, "GV03": LDTT, "GV04": LDTT, "GV06": LDTT, "GV08": CSTDCS}
+
+
+def _items(role: str, total: int) -> dict[str, int]:
+    """Criteria adding up to ``total``."""
+    if role == "Nhân viên":
+        return {"I.1": min(60, total), "I.2": total - min(60, total)}
+    rest = total - 20
+    return {"I.1": 10, "I.2": 10, "II.1": min(50, rest), "II.2": rest - min(50, rest)}
+
+
+def _run(*args, cwd: Path | None = None):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def campaign() -> cm.Campaign:
+    staff = [{"code": code, "name": name, "department": dept, "role": role, "position": "Giáo viên",
+              "gender": "Nữ", "dob": "1985-01-02", "start": "2008-09-05", "rating": rating, "months": months,
+              "maternity_months": maternity, "days_off": 0, "discipline": discipline, "under_review": False,
+              "initiative": "", "initiative_level": "", "initiative_decision": decision}
+             for code, name, dept, role, rating, months, maternity, discipline, decision in STAFF]
+    rules = {"ldtt_min_classification": "HTTNV"}
+    levels = [{"name": "HTXSNV", "min": 90}, {"name": "HTTNV", "min": 70}, {"name": "HTNV", "min": 50},
+              {"name": "KHTNV", "min": 0}]
+    return cm.from_dict(campaign_dict(period_kind=cm.MONTHS, periods=MONTHS, staff=staff, rules=rules,
+                                      classification=levels, gate_cap="HTNV", rubrics=[RUBRIC_GV, RUBRIC_NV]))
+
+
+@pytest.fixture(scope="module")
+def year(tmp_path_factory):
+    """Registration, three monthly rounds merged into ``ky/``, then the year."""
+    root = tmp_path_factory.mktemp("year")
+    folder = make_folder(root / "campaign", campaign())
+    book = folder.folder / "campaign.xlsx"
+    registrations = register(folder, REGISTERED, root)
+    summaries = root / "ky"
+    for k, period in enumerate(PERIODS):
+        result = _run("generate", book, "--round", "cham-diem", "--period", period, "--from", registrations)
+        assert result.exit_code == 0, result.output
+        inbox = root / "inbox" / period
+        for path in (folder.folder / "outbox" / period).glob("*.xlsx"):
+            found = layout(path)
+            values = {}
+            for rec in found.of_kind(ly.ScoringSheet):
+                total = TOTALS.get(rec.person_code, (None,) * 3)[k]
+                if total is not None:
+                    scores = _items(rec.role, total)
+                    values |= person_values(rec, scores, scores)
+            fill(path, inbox / path.name, values)
+            stamp_saved_time(inbox / path.name, dt.datetime(2025, 10 + k, 3, 8, 0))
+        result = _run("merge", inbox, "--period", period, "-o", summaries / f"tong-hop_{period}.xlsx",
+                      "--campaign", book)
+        assert result.exit_code == 0, result.output
+    out = root / "tong-hop_ca-nam.xlsx"
+    result = _run("year", summaries, "-o", out, "--json", root / "ca-nam.json", "--campaign", book)
+    report = json.loads((root / "ca-nam.json").read_text(encoding="utf-8"))
+    return {"root": root, "folder": folder, "book": book, "ky": summaries, "out": out, "result": result,
+            "report": report, "people": {p["code"]: p for p in report["people"]}}
+
+
+def test_the_year_runs_and_says_its_periods(year):
+    assert year["result"].exit_code == 0, year["result"].output
+    assert "Cả năm: dùng bảng tổng hợp của 3/3 kỳ (Tháng 9/2025, Tháng 10/2025, Tháng 11/2025)." in \
+        year["result"].output
+    assert year["out"].is_file()
