@@ -169,10 +169,10 @@ def table_rows(ws, heads: dict[str, str]) -> tuple[int, dict[str, int]]:
 def council_types(src: Path, dst: Path, decisions: dict[str, tuple], tally: dict | None = None,
                   votes: dict[tuple[str, str], int] | None = None) -> None:
     """What the secretary types during the meeting into the summary it met with (only unlocked cells):
-    {code: (score, decision, note)} in "Điểm chi tiết", the tally and the votes in "Kiểm phiếu" ({(code,
-    title): votes}); a title code is typed as its name."""
+    {code: (score, decision, note)} in "Điểm chi tiết" (a year summary's "Xếp loại năm"), the tally and the votes
+    in "Kiểm phiếu" ({(code, title): votes}); a title code is typed as its name."""
     wb = load_workbook(src)
-    ws = wb["Điểm chi tiết"]
+    ws = wb[stx.S_DETAIL if stx.S_DETAIL in wb.sheetnames else stx.S_YEAR]
     head, cols = table_rows(ws, stx.COUNCIL_HEADS)
     for row in range(head + 1, ws.max_row + 1):
         code = ws.cell(row, cols["code"]).value

@@ -106,3 +106,92 @@ def test_the_year_runs_and_says_its_periods(year):
     assert "Cả năm: dùng bảng tổng hợp của 3/3 kỳ (Tháng 9/2025, Tháng 10/2025, Tháng 11/2025)." in \
         year["result"].output
     assert year["out"].is_file()
+
+
+def _year(person: dict) -> dict:
+    return person["year"]
+
+
+def test_the_year_score_is_the_average_of_the_periods_with_a_score(year):
+    for code, totals in TOTALS.items():
+        scored = [t for t in totals if t is not None]
+        assert _year(year["people"][code])["score"] == pytest.approx(sum(scored) / len(scored)), code
+        shown = {p: t for p, t in _year(year["people"][code])["periods"].items() if t is not None}
+        assert shown == {p: t for p, t in zip(PERIODS, totals) if t is not None}
+
+
+def test_a_missing_period_is_named_and_never_counted_as_zero(year):
+    ganh = _year(year["people"]["GV04"])
+    assert ganh["missing"] == ["thang-10"] and ganh["score"] == 85
+    codes = [r["code"] for r in ganh["reasons"]]
+    assert "year.missing" in codes
+    missing = next(r for r in ganh["reasons"] if r["code"] == "year.missing")
+    assert missing["params"]["periods"] == ["Tháng 10/2025"]
+
+
+def test_the_cap_keeps_the_first_and_rates_the_second_httnv_with_the_reason(year):
+    lan, duc = _year(year["people"]["GV01"]), _year(year["people"]["GV02"])
+    assert (lan["computed"], lan["capped"]) == ("HTXSNV", False)
+    assert (duc["computed"], duc["rating"], duc["capped"]) == ("HTTNV", "HTTNV", True)
+    assert "year.cap_outside" in [r["code"] for r in duc["reasons"]]
+    # the staff's group is counted apart: one person alone has no slot (20 % of HTTNV, rounded down)
+    assert _year(year["people"]["NV01"])["rating"] == "HTTNV"
+
+
+def test_the_rating_feeds_the_titles(year):
+    people = year["people"]
+    assert people["GV01"]["proposed"] == CSTDCS  # HTXSNV by the periods: CSTĐCS
+    cstdcs = next(d for d in people["GV02"]["decisions"] if d["title"] == CSTDCS)
+    assert not cstdcs["granted"]  # capped to HTTNV, no sáng kiến
+    assert people["GV04"]["proposed"] == LDTT
+
+
+def test_under_six_months_is_not_rated_unless_on_insured_leave(year):
+    hung, dung = _year(year["people"]["GV07"]), _year(year["people"]["GV03"])
+    assert hung["rating"] == "KHONG_XEP_LOAI"
+    assert "year.months_short" in [r["code"] for r in hung["reasons"]]
+    assert dung["rating"] == "HTTNV"
+    assert "year.leave_rated" in [r["code"] for r in dung["reasons"]]
+
+
+def test_discipline_rates_khtnv_whatever_the_score(year):
+    assert _year(year["people"]["GV05"])["rating"] == "KHTNV"
+
+
+def test_the_entered_rating_wins_and_the_difference_is_flagged(year):
+    mai = year["people"]["GV06"]
+    assert (_year(mai)["computed"], _year(mai)["rating"], _year(mai)["entered"]) == ("HTNV", "HTTNV", True)
+    assert {"code": "flag.year_rating_entered", "params": {"entered": "HTTNV", "computed": "HTNV"}} in mai["flags"]
+    assert mai["proposed"] == LDTT
+
+
+def test_the_year_sheet_shows_the_periods_side_by_side(year):
+    from openpyxl import load_workbook
+
+    from thidua_xlsx.text import summary as tx
+
+    ws = load_workbook(year["out"])[tx.S_YEAR]
+    rows = [[c.value for c in row] for row in ws.iter_rows()]
+    head = next(k for k, row in enumerate(rows) if row[:4] == list(tx.YEAR_HEAD_FIRST))
+    cols = {v: k for k, v in enumerate(rows[head]) if v}
+    by_code = {row[1]: row for row in rows[head + 1:] if row[1]}
+    ganh = by_code["GV04"]
+    assert [ganh[cols[f"Tháng {m}/2025"]] for m in (9, 10, 11)] == [80, tx.YEAR_NO_SCORE, 90]
+    assert (ganh[cols["Số kỳ có điểm"]], ganh[cols["Điểm năm"]], ganh[cols["Xếp loại năm"]]) == ("2/3", 85, "HTTNV")
+    assert by_code["GV07"][cols["Xếp loại năm"]] == tx.YEAR_NOT_RATED
+    assert "Điểm chi tiết" not in load_workbook(year["out"], read_only=True).sheetnames
+
+
+def test_the_council_round_trip_runs_on_the_year_summary(year, tmp_path):
+    from tests.filling import council_types
+    from thidua_xlsx.model.titles import NO_PROPOSAL
+
+    council = tmp_path / "hoi-dong.xlsx"
+    council_types(year["out"], council, {"GV04": (None, NO_PROPOSAL, "Chưa đủ hồ sơ")})
+    final = tmp_path / "cuoi.xlsx"
+    result = _run("year", year["ky"], "--council", council, "-o", final, "--json", tmp_path / "cuoi.json",
+                  "--campaign", year["book"])
+    assert result.exit_code == 0, result.output
+    people = {p["code"]: p for p in json.loads((tmp_path / "cuoi.json").read_text(encoding="utf-8"))["people"]}
+    assert people["GV04"]["proposed"] == "" and people["GV01"]["proposed"] == CSTDCS
+    assert people["GV04"]["year"]["rating"] == "HTTNV"  # the council's word is on the title, not the rating

@@ -19,6 +19,7 @@ S_MINUTES = "Biên bản"
 S_LETTER = "Tờ trình"
 S_CHECK = "Kiểm tra"
 S_SOURCES = "Nguồn dữ liệu"
+S_YEAR = "Xếp loại năm"  # a year summary (thidua-xlsx year) has it instead of Điểm chi tiết
 
 YES_SUBMITTED, NOT_SUBMITTED = "Có", "Chưa nộp"
 NEWCOMER = "người mới, chưa có trong danh sách"
@@ -66,6 +67,16 @@ DETAIL_DECISION_TITLE = "Quyết định Hội đồng"
 DETAIL_DECISION_MESSAGE = ("Để trống: đồng ý với đề nghị. Chọn một danh hiệu hoặc 'Không đề nghị' để thay đổi; "
                            "ghi lý do ở cột Ghi chú Hội đồng.")
 DETAIL_SELF, DETAIL_DEPT = "Tự chấm", "Tổ chấm"
+YEAR_TITLE = "ĐIỂM CÁC KỲ VÀ XẾP LOẠI CHẤT LƯỢNG VIÊN CHỨC – NĂM HỌC {year}"
+YEAR_NOTE = ("Theo Nghị định 233/2026/NĐ-CP: điểm năm tính từ điểm các kỳ có điểm (kỳ không có điểm ghi \"thiếu\", "
+             "không tính là 0), xếp loại theo khung điểm, tỷ lệ HTXSNV và các trường hợp không xếp loại. Đã có bảng "
+             "tổng hợp của {used}/{total} kỳ; kỳ chưa có: {missing}. Hội đồng ghi vào các cột nền vàng.")
+YEAR_NONE_MISSING = "không"
+YEAR_HEAD_FIRST = ("STT", "Mã", "Họ và tên", "Tổ")
+YEAR_HEAD_LAST = ("Số kỳ có điểm", "Điểm năm", "Xếp loại tính từ các kỳ", "Xếp loại cấp có thẩm quyền",
+                  "Điểm Hội đồng", "Quyết định Hội đồng", "Ghi chú Hội đồng", "Xếp loại năm", "Lý do xếp loại")
+YEAR_NO_SCORE = "thiếu"
+YEAR_NOT_RATED = "Không xếp loại"
 GROUP_HEAD = "{code}. {name}"
 GROUP_KIND_SUFFIX = {"thưởng": " (thưởng)", "trừ": " (trừ)"}
 

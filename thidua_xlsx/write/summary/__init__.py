@@ -18,7 +18,7 @@ from thidua_xlsx.model.report import Report, report_of
 from thidua_xlsx.model.results import Summary, by_department
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.write import engine
-from thidua_xlsx.write.summary import council, minutes, overview, problems, proposals, public, sources, tables
+from thidua_xlsx.write.summary import council, minutes, overview, problems, proposals, public, sources, tables, year
 from thidua_xlsx.write.summary.book import Book, open_workbook
 from thidua_xlsx.write.summary.content import school_of
 from thidua_xlsx.write.summary.meta import summary_meta
@@ -44,7 +44,9 @@ def _sheets(book: Book, s: Summary, report: Report) -> None:
     by_dept = {d.code: members.get(d.code, []) for d in s.departments}
     overview.overview_sheet(book, s, by_dept, scoring)
     tables.registration_sheet(book, s.people, s.departments)
-    if scoring:
+    if s.year is not None:
+        year.year_sheet(book, s.people, s.year, s.campaign)
+    elif scoring:
         tables.detail_sheet(book, s.people, s.campaign)
         tables.ranking_sheet(book, s.people)
         proposals.proposal_sheet(book, s.people, s.tally)
