@@ -221,6 +221,7 @@ def _summary_options(command):
     return command
 
 
+_period_opt = click.option("--period", default=None, metavar=ct.PERIOD_METAVAR, help=ct.MERGE_PERIOD_HELP)
 _docs_opt = click.option("--docs", "--ho-so", "docs_dir", type=click.Path(file_okay=False, path_type=Path),
                          default=None, help=ct.DOCS_HELP)
 
@@ -233,7 +234,7 @@ _docs_opt = click.option("--docs", "--ho-so", "docs_dir", type=click.Path(file_o
 @_docs_opt
 @_campaign_opt
 @_round_opt
-@click.option("--period", default=None, metavar=ct.PERIOD_METAVAR, help=ct.MERGE_PERIOD_HELP)
+@_period_opt
 def merge(inbox, output, json_path, force, pdf, strict, council_path, public_path, public_days, feedback_dir,
           docs_dir, campaign_path, round_, period):
     from thidua_xlsx import service
@@ -263,7 +264,8 @@ def year(folder, output, json_path, force, pdf, strict, council_path, public_pat
 @_round_opt
 @click.option("--strict", is_flag=True, help=ct.STRICT_HELP)
 @click.option("--nhac", "nudge", is_flag=True, help=ct.NUDGE_HELP)
-def status(inbox, campaign_path, round_, strict, nudge):
+@_period_opt
+def status(inbox, campaign_path, round_, strict, nudge, period):
     from thidua_xlsx import service
 
-    sys.exit(_run(lambda: service.status(inbox, campaign_path, round_, strict, nudge, _VOICE)).exit_code)
+    sys.exit(_run(lambda: service.status(inbox, campaign_path, round_, strict, nudge, _VOICE, period)).exit_code)

@@ -432,6 +432,7 @@ def _read_year(r: MergeRequest, folder: CampaignFolder, voice: Voice):
     labels = [p.label for p in campaign.periods if p.code in periods]
     voice.say(ct.YEAR_PERIODS.format(used=len(labels), total=len(campaign.periods),
                                      periods=", ".join(labels) or "—"))
+    _warn_problems([i for i in summary.issues if i.code in ("year.period_missing", "year.person_not_in_roster")], voice)
     return summary, report_of(summary, r.strict)
 
 
@@ -500,13 +501,14 @@ class _Kept:
 
 
 def status(inbox: Path, campaign_path: Path | None, round_: str | None, strict: bool, nudge: bool,
-           voice: Voice = Voice()):
-    """``status``: the report with every problem, each department against the deadline, and (``nudge``)
-    a reminder per department head. Writes nothing. Returns the :class:`Report`."""
+           voice: Voice = Voice(), period: str | None = None):
+    """``status``: the report with every problem, each department against the deadline (a period's own), and
+    (``nudge``) a reminder per department head. Writes nothing. Returns the :class:`Report`."""
     from thidua_xlsx.decide.followup import follow_up
     from thidua_xlsx.write.console import console_lines, followup_lines, reminder_lines
 
-    summary, report = read_and_report(inbox, locate_campaign(inbox, campaign_path, voice), round_, strict, voice)
+    summary, report = read_and_report(inbox, locate_campaign(inbox, campaign_path, voice), round_, strict, voice,
+                                      period)
     for line in console_lines(summary, report, verbose=True):
         voice.say(line)
     followups = follow_up(summary, vietnam_today())

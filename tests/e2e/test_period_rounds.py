@@ -137,3 +137,16 @@ def test_merge_of_an_unknown_period_lists_the_periods(months, tmp_path):
                   "--period", "quy-1")
     assert result.exit_code == EXIT_UNUSABLE and "Không có kỳ 'quy-1'" in result.output
     assert "thang-11 (Tháng 11/2025)" in result.output and not (tmp_path / "S.xlsx").exists()
+
+
+def test_status_and_its_reminders_follow_the_period_and_its_deadline(months, tmp_path):
+    inbox = tmp_path / "inbox-thang-11"
+    inbox.mkdir()
+    t1 = months["made"]["thang-11"]["T1"]
+    _filled(t1, inbox / t1.name, dt.datetime(2025, 12, 2, 8, 0))
+    result = _run("status", inbox, "--campaign", months["book"], "--period", "thang-11", "--nhac")
+    text = " ".join(result.output.split())
+    assert "Tình hình nộp sổ Tháng 11/2025 (hạn nộp của kỳ 05/12/2025):" in text
+    missing = next(d.name for d in months["folder"].campaign.departments if d.code != "T1")
+    assert "sổ chấm điểm thi đua Tháng 11/2025 năm học 2025-2026 của tổ chưa được gửi về" in text, text
+    assert "Hạn nộp: 05/12/2025" in text and missing in text

@@ -5,8 +5,10 @@ and the rating feeding LĐTT and CSTĐCS."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -65,7 +67,7 @@ def campaign() -> cm.Campaign:
     rules = {"ldtt_min_classification": "HTTNV"}
     levels = [{"name": "HTXSNV", "min": 90}, {"name": "HTTNV", "min": 70}, {"name": "HTNV", "min": 50},
               {"name": "KHTNV", "min": 0}]
-    return cm.from_dict(campaign_dict(period_kind=cm.MONTHS, periods=MONTHS, staff=staff, rules=rules,
+    return cm.from_dict(campaign_dict(id="nam-hoc-theo-thang", period_kind=cm.MONTHS, periods=MONTHS, staff=staff, rules=rules,
                                       classification=levels, gate_cap="HTNV", rubrics=[RUBRIC_GV, RUBRIC_NV]))
 
 
@@ -195,3 +197,109 @@ def test_the_council_round_trip_runs_on_the_year_summary(year, tmp_path):
     people = {p["code"]: p for p in json.loads((tmp_path / "cuoi.json").read_text(encoding="utf-8"))["people"]}
     assert people["GV04"]["proposed"] == "" and people["GV01"]["proposed"] == CSTDCS
     assert people["GV04"]["year"]["rating"] == "HTTNV"  # the council's word is on the title, not the rating
+
+
+# --- bad input: each one said, nothing lost, every file accounted for ---------------------------------------
+
+
+def _folder_with(year, tmp_path, *, drop: tuple[str, ...] = (), extra: dict[str, Path] | None = None) -> Path:
+    folder = tmp_path / "ky"
+    folder.mkdir()
+    for path in year["ky"].glob("*.xlsx"):
+        if path.stem.removeprefix("tong-hop_") not in drop:
+            shutil.copy2(path, folder / path.name)
+    for name, source in (extra or {}).items():
+        shutil.copy2(source, folder / name)
+    return folder
+
+
+def _year_of(year, folder: Path, tmp_path: Path, *extra_args):
+    result = _run("year", folder, "-o", tmp_path / "nam.xlsx", "--json", tmp_path / "nam.json",
+                  "--campaign", year["book"], *extra_args)
+    data = json.loads((tmp_path / "nam.json").read_text(encoding="utf-8")) if (tmp_path / "nam.json").exists() \
+        else None
+    return result, data
+
+
+def test_a_period_missing_is_said_and_each_person_rated_on_the_others(year, tmp_path):
+    result, data = _year_of(year, _folder_with(year, tmp_path, drop=("thang-11",)), tmp_path)
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert "dùng bảng tổng hợp của 2/3 kỳ (Tháng 9/2025, Tháng 10/2025)" in text
+    assert "Chưa có bảng tổng hợp của Tháng 11/2025" in text
+    assert data["year"]["missing"] == ["thang-11"]
+    lan = {p["code"]: p for p in data["people"]}["GV01"]["year"]
+    assert lan["score"] == 95.5 and lan["missing"] == ["thang-11"]
+
+
+def test_wrong_files_in_the_folder_are_each_refused_by_their_identity(year, tmp_path, small_folder):
+    workbook = next((year["folder"].folder / "outbox" / "thang-9").glob("*.xlsx"))
+    other = tmp_path / "other"
+    other.mkdir()
+    from thidua_xlsx.service import merge_inbox
+    from thidua_xlsx.write.summary import write_summary
+    write_summary(merge_inbox(other, small_folder), other / "tong-hop.xlsx")  # another campaign's summary
+    folder = _folder_with(year, tmp_path, extra={"so-cua-to.xlsx": workbook,
+                                                 "nam-khac.xlsx": other / "tong-hop.xlsx",
+                                                 "ghi-chu.txt": year["book"], "ca-nam.xlsx": year["out"]})
+    result, data = _year_of(year, folder, tmp_path)
+    assert result.exit_code == 0, result.output
+    status = {f["name"]: (f["status"], f["reason"]) for f in data["files"]}
+    assert status["so-cua-to.xlsx"] == ("rejected", "year.not_ours")
+    assert status["nam-khac.xlsx"] == ("rejected", "year.other_campaign")
+    assert status["ghi-chu.txt"] == ("rejected", "file.not_workbook")
+    assert status["ca-nam.xlsx"] == ("rejected", "year.not_period")  # the year's own summary is no period's
+    assert sorted(n for n, (s, _) in status.items() if s == "accepted") == [f"tong-hop_{p}.xlsx" for p in
+                                                                           sorted(PERIODS)]
+    assert data["report"]["counts"]["files"] == 7
+
+
+def test_the_head_s_pass_of_a_period_wins_over_its_first_summary(year, tmp_path):
+    from tests.filling import council_types
+
+    first = year["ky"] / "tong-hop_thang-10.xlsx"
+    council = tmp_path / "hd-thang-10.xlsx"
+    council_types(first, council, {"GV04": (70, None, "Hiệu trưởng chấm")})
+    folder = _folder_with(year, tmp_path)
+    inbox = year["root"] / "inbox" / "thang-10"
+    result = _run("merge", inbox, "--period", "thang-10", "--council", council, "-o", folder / "cuoi_thang-10.xlsx",
+                  "--campaign", year["book"])
+    assert result.exit_code == 0, result.output
+    result, data = _year_of(year, folder, tmp_path)
+    status = {f["name"]: (f["status"], f["reason"]) for f in data["files"]}
+    assert status["cuoi_thang-10.xlsx"][0] == "accepted"
+    assert status["tong-hop_thang-10.xlsx"] == ("superseded", "year.period_superseded")
+    ganh = {p["code"]: p for p in data["people"]}["GV04"]["year"]
+    assert ganh["periods"]["thang-10"] == 70 and ganh["missing"] == [] and ganh["score"] == 80
+
+
+def test_a_person_gone_from_the_roster_is_named_not_rated(year, tmp_path):
+    from thidua_xlsx.service import init_campaign
+
+    campaign = year["folder"].campaign
+    left = dataclasses.replace(campaign, staff=tuple(p for p in campaign.staff if p.code != "GV09"))
+    init_campaign(tmp_path / "c", left.level, campaign=left)
+    result = _run("year", year["ky"], "-o", tmp_path / "nam.xlsx", "--json", tmp_path / "nam.json",
+                  "--campaign", tmp_path / "c" / "campaign.xlsx")
+    assert result.exit_code == 0, result.output
+    data = json.loads((tmp_path / "nam.json").read_text(encoding="utf-8"))
+    assert "GV09" not in {p["code"] for p in data["people"]}
+    gone = [p for p in data["problems"] if p["code"] == "year.person_not_in_roster"]
+    assert [p["params"]["person"] for p in gone] == ["GV09"]
+    assert "Mã GV09 có điểm ở Tháng 9/2025, Tháng 10/2025, Tháng 11/2025 nhưng không còn trong sheet Nhân sự" in \
+        " ".join(result.output.split())
+
+
+def test_a_campaign_without_periods_is_sent_to_merge(small_folder, tmp_path):
+    folder = tmp_path / "ky"
+    folder.mkdir()
+    result = _run("year", folder, "--campaign", small_folder.folder / "campaign.xlsx")
+    assert result.exit_code == 1
+    assert "không chia kỳ đánh giá" in " ".join(result.output.split())
+
+
+def test_an_empty_folder_writes_nothing(year, tmp_path):
+    folder = tmp_path / "ky"
+    folder.mkdir()
+    result = _run("year", folder, "-o", tmp_path / "nam.xlsx", "--campaign", year["book"])
+    assert result.exit_code == 1 and not (tmp_path / "nam.xlsx").exists()

@@ -43,6 +43,9 @@ class FollowUp:
 
 
 def deadline_of(summary: Summary) -> dt.date | None:
+    """The round's deadline: a period's own (sheet Kỳ đánh giá), else the school's for the round."""
+    if summary.period:
+        return next((p.deadline for p in summary.campaign.periods if p.code == summary.period), None)
     school = summary.campaign.school
     text = school.registration_deadline if summary.round == ly.REGISTRATION else school.scoring_deadline
     try:

@@ -55,7 +55,9 @@ def followup_lines(summary: Summary, followups) -> list[str]:
     from thidua_xlsx.decide.followup import deadline_of
 
     deadline = deadline_of(summary)
-    lines = [mt.FOLLOWUP_HEAD.format(deadline=_date(deadline) if deadline else mt.NO_DEADLINE)]
+    when = _date(deadline) if deadline else mt.NO_DEADLINE
+    lines = [mt.FOLLOWUP_HEAD_PERIOD.format(period=summary.period_label, deadline=when) if summary.period
+             else mt.FOLLOWUP_HEAD.format(deadline=when)]
     for f in followups:
         text = mt.FOLLOWUP_STATES[f.state].format(sent=_date(f.sent_on), days=f.days_late, filled=f.filled,
                                                   people=f.people)
@@ -68,6 +70,12 @@ def followup_lines(summary: Summary, followups) -> list[str]:
             extra.append(mt.FOLLOWUP_MISSING.format(count=len(f.missing), names=", ".join(f.missing)))
         lines.append(mt.FOLLOWUP_LINE.format(department=f.name, text=text, extra="".join(extra)))
     return lines
+
+
+def _round_words(summary: Summary) -> str:
+    """The round as a reminder names it: "chấm điểm thi đua (Tháng 11/2026)" for a period's."""
+    words = ly.ROUNDS[summary.round].lower()
+    return mt.REMIND_PERIOD.format(round=words, period=summary.period_label) if summary.period else words
 
 
 def reminder_lines(summary: Summary, followups) -> list[str]:
@@ -95,7 +103,7 @@ def reminder_lines(summary: Summary, followups) -> list[str]:
         when = f"{when}. " if when else ""
         lines += [mt.REMIND_HEAD.format(department=f.name, head=f.head or "?", email=f.email or mt.NO_EMAIL),
                   mt.REMIND_BODY.format(head=f.head or mt.REMIND_ANYONE, department=f.name,
-                                        round=ly.ROUNDS[summary.round].lower(), year=school.school_year,
+                                        round=_round_words(summary), year=school.school_year,
                                         what="; ".join(what), when=when,
                                         secretary=school.secretary or mt.REMIND_SECRETARY),
                   ""]
