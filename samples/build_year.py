@@ -1,0 +1,112 @@
+"""Rebuild samples/ca-nam/: the evaluation year of Nghị định 233/2026 at Trường THCS Kim Sơn, three monthly
+periods (Tháng 9, 10 and 11/2025) then the year.
+
+    python samples/build_year.py
+
+Steps, as the secretary and the departments would do them:
+1. ``init --level nd233`` in samples/ca-nam/ (fixed campaign id), its periods cut to the first three months and
+   the ratings of sheet Nhân sự emptied but one (the year computes them; GV034's stays, the authority's word);
+2. the registration round: everyone registers LĐTT, those rated HTXSNV last year or with a sáng kiến CSTĐCS
+   (tong-hop-dang-ky.xlsx);
+3. each month ``generate --period`` (with ``--from`` the registrations) and every department fills its scores
+   (inbox/<period>/); GV019 is not scored in Tháng 10;
+4. each month ``merge --period`` → ky/tong-hop_<period>.xlsx;
+5. ``thidua-xlsx year ky/`` → tong-hop_ca-nam.xlsx and ca-nam.json: the year's score the average of the months,
+   GV019's missing month said, the HTXSNV cap ranking nine teachers for six slots, the titles from the ratings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent / "ca-nam"
+sys.path.insert(0, str(HERE.parent.parent))
+
+from tests.filling import fill, layout, person_values, register, stamp_saved_time  # noqa: E402
+from thidua_xlsx.decide.year import select_periods, year_summary  # noqa: E402
+from thidua_xlsx.model import layout as ly  # noqa: E402
+from thidua_xlsx.model.titles import CSTDCS, LDTT  # noqa: E402
+from thidua_xlsx.read.containment import scan_inbox  # noqa: E402
+from thidua_xlsx.read.period_summaries import read_period_summaries  # noqa: E402
+from thidua_xlsx.read.presets import load_preset  # noqa: E402
+from thidua_xlsx.service import generate_round, init_campaign, merge_inbox  # noqa: E402
+from thidua_xlsx.workspace import CAMPAIGN_FILE, open_campaign  # noqa: E402
+from thidua_xlsx.write.report_json import write_report_json  # noqa: E402
+from thidua_xlsx.write.summary import write_summary  # noqa: E402
+
+CAMPAIGN_ID = "kimson-nd233-2025-2026"
+MONTHS = 3
+KEEP_ENTERED = "GV034"  # the authority rated KHTNV: it wins over the months' HTTNV, flagged for the council
+NOT_SCORED = ("GV019", "thang-10")  # one person, one month without a score
+# The year's level of those rated HTXSNV last year, best first: the first six keep HTXSNV (20 % of HTTNV in
+# the staff's group), the last three are rated HTTNV by the cap.
+EXCELLENT = {"GV009": 96, "GV027": 95, "GV029": 94.5, "GV016": 94, "GV031": 93, "NV001": 92.5,
+             "GV001": 91.5, "GV008": 91, "GV023": 90.5, "QL001": 93.5, "QL002": 92}
+LEVEL = {"HTTNV": 80, "HTNV": 62, "KHTNV": 80}
+SWING = (-1, 1, 0)  # month by month around the level: the average is the level
+
+
+def main() -> None:
+    shutil.rmtree(HERE, ignore_errors=True)
+    preset = load_preset("nd233")
+    staff = tuple(replace(p, facts=replace(p.facts, rating=p.facts.rating if p.code == KEEP_ENTERED else None))
+                  for p in preset.staff)
+    init_campaign(HERE, "nd233", campaign=replace(preset, id=CAMPAIGN_ID, periods=preset.periods[:MONTHS],
+                                                    staff=staff))
+    folder, problems = open_campaign(HERE / CAMPAIGN_FILE)
+    assert folder is not None, [p.render() for p in problems]
+    campaign = folder.campaign
+    titles = {p.code: CSTDCS if p.code in EXCELLENT or p.facts.initiative_decision else LDTT for p in preset.staff}
+    registrations = register(folder, titles, HERE)
+    shutil.rmtree(HERE / "outbox-dang-ky")
+    for k, period in enumerate(campaign.periods):
+        made = generate_round(folder, ly.SCORING, HERE / "outbox" / period.code, registrations, today=period.start,
+                              period=period.code)
+        assert not made.problems.errors, [p.render() for p in made.problems]
+        inbox = HERE / "inbox" / period.code
+        for path in made.paths:
+            _fill(campaign, path, inbox / path.name, k, period.code)
+        summary = merge_inbox(inbox, folder, period=period.code)
+        (HERE / "ky").mkdir(exist_ok=True)
+        write_summary(summary, HERE / "ky" / f"tong-hop_{period.code}.xlsx")
+    shutil.rmtree(HERE / "outbox")
+    files, read = read_period_summaries(scan_inbox(HERE / "ky"), campaign)
+    files, periods = select_periods(files, read)
+    year = year_summary(campaign, files, periods)
+    write_summary(year, HERE / "tong-hop_ca-nam.xlsx")
+    write_report_json(year, HERE / "ca-nam.json")
+    capped = [code for code, r in year.year.ratings.items() if r.capped]
+    print(f"samples/ca-nam rebuilt: {len(periods)} periods, {len(year.people)} people, capped: {', '.join(capped)}")
+
+
+def _fill(campaign, src: Path, dst: Path, month: int, period: str) -> None:
+    rated = {p.code: p.facts.rating for p in load_preset("nd233").staff}
+    values = {}
+    for rec in layout(src).of_kind(ly.ScoringSheet):
+        if (rec.person_code, period) == NOT_SCORED:
+            continue
+        level = EXCELLENT.get(rec.person_code) or LEVEL.get(rated.get(rec.person_code), 80)
+        scores = _criteria(campaign.rubric_for(rec.role), level + SWING[month])
+        values |= person_values(rec, scores, scores)
+    fill(src, dst, values)
+    stamp_saved_time(dst, dt.datetime.combine(campaign.periods[month].end, dt.time(16, 0)))
+
+
+def _criteria(rubric, total: float) -> dict[str, float]:
+    """Each criterion's score, in halves, adding up to ``total``: the general criteria near full, the tasks
+    sharing the rest by their weight."""
+    general, tasks = rubric.groups[0], rubric.groups[1]
+    scores = {item.code: item.max - (0.5 if total < 90 else 0) for item in general.items}
+    rest = total - sum(scores.values())
+    for item in tasks.items[:-1]:
+        scores[item.code] = round(item.max * rest / tasks.max * 2) / 2
+    scores[tasks.items[-1].code] = rest - sum(scores[i.code] for i in tasks.items[:-1])
+    return scores
+
+
+if __name__ == "__main__":
+    main()

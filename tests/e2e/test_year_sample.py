@@ -1,0 +1,63 @@
+"""The shipped sample year (samples/ca-nam/, issue 26's acceptance): three monthly periods of Trường THCS Kim Sơn
+under Nghị định 233/2026, run again from a clean clone the way the README walks through it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from thidua_xlsx.cli import main
+from thidua_xlsx.model.titles import CSTDCS
+
+SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "ca-nam"
+
+
+@pytest.fixture(scope="module")
+def year(tmp_path_factory):
+    out = tmp_path_factory.mktemp("ca-nam")
+    result = CliRunner().invoke(main, ["year", str(SAMPLE / "ky"), "--campaign", str(SAMPLE), "-o",
+                                       str(out / "tong-hop_ca-nam.xlsx"), "--json", str(out / "ca-nam.json")])
+    assert result.exit_code == 0, result.output
+    data = json.loads((out / "ca-nam.json").read_text(encoding="utf-8"))
+    return {"output": " ".join(result.output.split()), "data": data,
+            "people": {p["code"]: p for p in data["people"]}}
+
+
+def test_the_year_scores_are_the_average_of_the_periods(year):
+    for code, person in year["people"].items():
+        scores = [s for s in person["year"]["periods"].values() if s is not None]
+        assert person["year"]["score"] == pytest.approx(sum(scores) / len(scores)), code
+
+
+def test_a_person_missing_one_period_is_said(year):
+    person = year["people"]["GV019"]["year"]
+    assert person["missing"] == ["thang-10"] and person["score"] == 79.5
+    assert "year.missing" in [r["code"] for r in person["reasons"]]
+
+
+def test_the_cap_demotes_exactly_the_last_three_of_nine_with_the_reason(year):
+    teachers = {code: p["year"] for code, p in year["people"].items() if p["role"] == "Viên chức"}
+    by_score = sorted((y["score"], code) for code, y in teachers.items() if y["computed"] == "HTXSNV" or y["capped"])
+    assert len(by_score) == 9
+    capped = {code for code, y in teachers.items() if y["capped"]}
+    assert capped == {"GV001", "GV008", "GV023"} == {code for _, code in by_score[:3]}
+    for code in capped:
+        assert teachers[code]["rating"] == "HTTNV"
+        assert "year.cap_outside" in [r["code"] for r in teachers[code]["reasons"]]
+
+
+def test_htxsnv_by_the_periods_gives_cstdcs(year):
+    gv009 = year["people"]["GV009"]
+    assert gv009["year"]["rating"] == "HTXSNV" and gv009["proposed"] == CSTDCS
+    granted = next(d for d in gv009["decisions"] if d["title"] == CSTDCS)
+    said = json.dumps(granted["reasons"])
+    assert "cstdcs.excellent" in said and "cstdcs.initiative" not in said  # by the rating alone
+
+
+def test_the_shipped_year_summary_is_the_one_the_command_writes(year):
+    shipped = json.loads((SAMPLE / "ca-nam.json").read_text(encoding="utf-8"))
+    assert [p["year"] for p in shipped["people"]] == [p["year"] for p in year["data"]["people"]]
+    assert [p["proposed"] for p in shipped["people"]] == [p["proposed"] for p in year["data"]["people"]]
