@@ -76,7 +76,7 @@ def main() -> None:
     shutil.rmtree(HERE / "outbox")
     files, read = read_period_summaries(scan_inbox(HERE / "ky"), campaign)
     files, periods = select_periods(files, read)
-    year = year_summary(campaign, files, periods)
+    year = year_summary(campaign, files, periods, campaign.unit_rating or None)
     write_summary(year, HERE / "tong-hop_ca-nam.xlsx")
     write_report_json(year, HERE / "ca-nam.json")
     capped = [code for code, r in year.year.ratings.items() if r.capped]

@@ -428,7 +428,7 @@ def _read_year(r: MergeRequest, folder: CampaignFolder, voice: Voice):
     with voice.reading(len(items)) as on_file:
         files, read = read_period_summaries(items, campaign, on_file)
     files, periods = select_periods(files, read)
-    summary = year_summary(campaign, files, periods)
+    summary = year_summary(campaign, files, periods, campaign.unit_rating or None)
     labels = [p.label for p in campaign.periods if p.code in periods]
     voice.say(ct.YEAR_PERIODS.format(used=len(labels), total=len(campaign.periods),
                                      periods=", ".join(labels) or "—"))

@@ -303,3 +303,18 @@ def test_an_empty_folder_writes_nothing(year, tmp_path):
     folder.mkdir()
     result = _run("year", folder, "-o", tmp_path / "nam.xlsx", "--campaign", year["book"])
     assert result.exit_code == 1 and not (tmp_path / "nam.xlsx").exists()
+
+
+def test_the_school_s_own_rating_is_read_and_raises_the_cap_to_25_percent(year, tmp_path):
+    from thidua_xlsx.service import init_campaign
+    from thidua_xlsx.workspace import open_campaign
+
+    init_campaign(tmp_path / "c", "tieu-hoc", campaign=dataclasses.replace(year["folder"].campaign, unit_rating="HTXSNV"))
+    folder, _ = open_campaign(tmp_path / "c" / "campaign.xlsx")
+    assert folder.campaign.unit_rating == "HTXSNV"
+    result = _run("year", year["ky"], "-o", tmp_path / "nam.xlsx", "--json", tmp_path / "nam.json",
+                  "--campaign", tmp_path / "c" / "campaign.xlsx")
+    assert result.exit_code == 0, result.output
+    lan = {p["code"]: p for p in json.loads((tmp_path / "nam.json").read_text(encoding="utf-8"))["people"]}["GV01"]
+    counted = next(r for r in lan["year"]["reasons"] if r["code"] == "year.cap_within")["params"]["cap"]
+    assert counted["params"]["percent"] == 25 and counted["params"]["clause"] == "b"

@@ -257,6 +257,7 @@ class Campaign:
     period_kind: str = NO_PERIODS  # NO_PERIODS: today's single year-end round
     periods: tuple[Period, ...] = ()
     year_formula: YearFormula = YearFormula()
+    unit_rating: str = ""  # the school's own rating for the year (NĐ 233/2026 điều 7), a RATINGS code; "": not known
 
     def rubric_for(self, role: str) -> Rubric:
         return next(r for r in self.rubrics if r.role == role)
@@ -279,7 +280,7 @@ class Campaign:
 
 # --- plain-data conversion (metadata sheet, presets) -------------------------------------
 
-PERIOD_FIELDS = ("period_kind", "periods", "year_formula")
+PERIOD_FIELDS = ("period_kind", "periods", "year_formula", "unit_rating")
 
 
 def to_dict(campaign: Campaign) -> dict:
@@ -336,6 +337,7 @@ def from_dict(data: dict) -> Campaign:
         year_formula=YearFormula((data.get("year_formula") or {}).get("kind", AVERAGE),
                                  tuple((code, weight) for code, weight in
                                        (data.get("year_formula") or {}).get("weights", ()))),
+        unit_rating=data.get("unit_rating") or "",
     )
 
 

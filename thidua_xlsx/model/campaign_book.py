@@ -212,6 +212,9 @@ PERIOD_FIELDS = (
           note="Không: chấm một lần cuối năm (như trước); Tháng / Quý / Học kỳ: NĐ 233/2026 điều 3 khoản 5"),
     Field("year_formula", "Cách tính điểm năm", choices=tuple(YEAR_FORMULA_WORDS),
           note="Mặc định: trung bình các kỳ (NĐ 233/2026 điều 15); Trọng số từng kỳ: điền cột Trọng số"),
+    Field("unit_rating", "Xếp loại của đơn vị", choices=cm.RATINGS, added_later=True,
+          note="Khi đã có: đơn vị HTXSNV thì tỷ lệ HTXSNV tới 25 % (NĐ 233/2026 điều 12 khoản 6 điểm b); "
+               "người đứng đầu không xếp cao hơn đơn vị (khoản 7). Để trống: chưa có"),
 )
 
 

@@ -292,7 +292,8 @@ def load_campaign_book(path: Path) -> tuple[cm.Campaign | None, Problems]:
     period_kind, period_values, year_formula = check.periods(period_fields, periods)
     campaign = check.build(school, rules, departments, staff, rubric_rows, criteria, titles, levels, legal)
     if campaign is not None:
-        campaign = replace(campaign, period_kind=period_kind, periods=period_values, year_formula=year_formula)
+        campaign = replace(campaign, period_kind=period_kind, periods=period_values, year_formula=year_formula,
+                           unit_rating=period_fields.get("unit_rating") or "")
     return (None if problems.errors else campaign), problems
 
 

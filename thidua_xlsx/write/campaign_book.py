@@ -131,7 +131,8 @@ def _write_periods(wb, campaign: cm.Campaign, fmt) -> None:
     sheet = _write_table(wb, PERIODS_SHEET, PERIOD_COLUMNS, rows, fmt)
     word = {code: word for word, code in PERIOD_KIND_WORDS.items()} | {
         code: word for word, code in YEAR_FORMULA_WORDS.items()}
-    values = {"period_kind": word[campaign.period_kind], "year_formula": word[campaign.year_formula.kind]}
+    values = {"period_kind": word[campaign.period_kind], "year_formula": word[campaign.year_formula.kind],
+              "unit_rating": campaign.unit_rating}
     _write_fields(wb, PERIODS_SHEET, PERIOD_FIELDS, values, fmt, sheet=sheet, column=PERIOD_FIELDS_COLUMN)
 
 
