@@ -318,3 +318,35 @@ def test_the_school_s_own_rating_is_read_and_raises_the_cap_to_25_percent(year, 
     lan = {p["code"]: p for p in json.loads((tmp_path / "nam.json").read_text(encoding="utf-8"))["people"]}["GV01"]
     counted = next(r for r in lan["year"]["reasons"] if r["code"] == "year.cap_within")["params"]["cap"]
     assert counted["params"]["percent"] == 25 and counted["params"]["clause"] == "b"
+
+
+def _rewritten(source: Path, target: Path, **meta) -> None:
+    """``source`` with its metadata changed as ``meta`` says (what another campaign's year, an unknown period or
+    an older version of the tool would have written)."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(source)
+    ws = wb[ly.META_SHEET]
+    data = ly.meta_json([c.value for c in ws["A"]], ly.MAX_SUMMARY_META_CHARS)
+    for cell in ws["A"]:
+        cell.value = None
+    for row, text in enumerate(ly.meta_cells({**data, **meta}), start=1):
+        ws.cell(row, 1).value = text
+    wb.save(target)
+
+
+def test_summaries_of_another_year_an_unknown_period_an_older_tool_or_broken_are_refused(year, tmp_path):
+    september = year["ky"] / "tong-hop_thang-9.xlsx"
+    folder = _folder_with(year, tmp_path)
+    _rewritten(september, folder / "nam-truoc.xlsx", school_year="2024-2025")
+    _rewritten(september, folder / "thang-12.xlsx", period="thang-12")
+    _rewritten(september, folder / "ban-cu.xlsx", schema_version=2, people=[])
+    (folder / "hong.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
+    result, data = _year_of(year, folder, tmp_path)
+    assert result.exit_code == 0, result.output
+    status = {f["name"]: (f["status"], f["reason"]) for f in data["files"]}
+    assert status["nam-truoc.xlsx"] == ("rejected", "year.other_year")
+    assert status["thang-12.xlsx"] == ("rejected", "year.period_unknown")
+    assert status["ban-cu.xlsx"] == ("rejected", "year.no_people")
+    assert status["hong.xlsx"] == ("rejected", "year.unreadable")
+    assert [p["code"] for p in data["problems"] if p["file"] == "ban-cu.xlsx"] == ["year.no_people"]

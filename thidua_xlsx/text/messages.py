@@ -528,5 +528,4 @@ MESSAGES.update({
 })
 REASONS.update({
     "flag.year_rating_entered": "xếp loại năm theo sheet Nhân sự là {entered}, tính từ các kỳ là {computed}",
-    "source.year": "Các kỳ",
 })
