@@ -8,13 +8,13 @@ from pathlib import Path
 
 from thidua_xlsx.text import documents as tx
 
-LETTER, MINUTES, TALLY, LIST, REPORT, BALLOT, CHECKLIST = (
-    "letter", "minutes", "tally", "list", "report", "ballot", "checklist")
+LETTER, MINUTES, TALLY, LIST, REPORT, BALLOT, CHECKLIST, APPRAISAL = (
+    "letter", "minutes", "tally", "list", "report", "ballot", "checklist", "appraisal")
 
 
 @dataclass(frozen=True)
 class Document:
-    kind: str  # LETTER, MINUTES, TALLY, LIST, REPORT, BALLOT or CHECKLIST
+    kind: str  # LETTER, MINUTES, TALLY, LIST, REPORT, BALLOT, CHECKLIST or APPRAISAL
     name: str  # what it is, in words
     path: Path  # the .docx (the checklist: a .txt)
     pdf: Path | None = None  # the PDF beside it, when one was written
@@ -47,7 +47,8 @@ class Dossier:
 @dataclass(frozen=True)
 class DocumentSet:
     folder: Path
-    shared: tuple[Document, ...]  # in the top folder: Tờ trình, Biên bản họp, Biên bản kiểm phiếu, Phiếu bầu
+    shared: tuple[Document, ...]  # in the top folder: Tờ trình, Biên bản họp, Biên bản kiểm phiếu, Phiếu bầu, and
+    # for a year made from its periods the Phiếu xếp loại chất lượng viên chức
     dossiers: tuple[Dossier, ...]  # one per title proposed
     missing_pdfs: tuple[Path, ...] = ()  # .docx written without a PDF beside it
     pdf_problem: str = ""  # why those PDFs are missing, in words ("" when none is, or none was asked)

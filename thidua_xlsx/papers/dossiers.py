@@ -9,6 +9,9 @@
   ``Tap-the-lao-dong-tien-tien/``…): the Danh sách đề nghị, for CSTĐCS a pre-filled Báo cáo thành
   tích (Mẫu 05) per person, and ``Danh-muc-ho-so.txt``, the checklist of the hồ sơ with what must
   still be attached per person (QĐ 638/QĐ-BNV: the sáng kiến decision, the HTXSNV certificate);
+* for a year made from its periods (``summary.year``), in ``folder`` too: the Phiếu xếp loại chất lượng viên
+  chức (Phụ lục II, Nghị định 233/2026), one page per person, signed by each person and the authority — the
+  rating's paper, not a title's: like the Phiếu bầu, it is in no hồ sơ's list;
 * a PDF beside each .docx (one LibreOffice run for all of them), when asked and LibreOffice is there.
 
 What the papers carry comes from the summary's decisions (the council pass applies the vote to
@@ -26,7 +29,7 @@ that were there, never half of one. Nothing else in ``folder`` is touched; the c
 folder that already holds papers may be written into at all (``merge --docs`` without ``--force``).
 
 The facts the papers share are worked out once (:mod:`~thidua_xlsx.papers.facts`); each paper has its
-module (letter, minutes, tally, lists, report, ballot) built on :mod:`~thidua_xlsx.papers.docx_engine`;
+module (letter, minutes, tally, lists, report, ballot, appraisal) built on :mod:`~thidua_xlsx.papers.docx_engine`;
 the checklist and what to attach are in :mod:`~thidua_xlsx.papers.checklist`, the PDFs in
 :mod:`~thidua_xlsx.papers.pdf`.
 """
@@ -43,13 +46,27 @@ from pathlib import Path
 from thidua_xlsx.model.results import PersonResult, Summary
 from thidua_xlsx.model.titles import CSTDCS
 from thidua_xlsx.model.titles import name as title_name
-from thidua_xlsx.papers import ballot, letter, lists, minutes, report, tally
+from thidua_xlsx.papers import appraisal, ballot, letter, lists, minutes, report, tally
 from thidua_xlsx.papers.checklist import to_attach, write_checklist
-from thidua_xlsx.papers.document_set import BALLOT, LETTER, LIST, MINUTES, REPORT, TALLY, Document, DocumentSet, Dossier
+from thidua_xlsx.papers.document_set import (
+    APPRAISAL,
+    BALLOT,
+    LETTER,
+    LIST,
+    MINUTES,
+    REPORT,
+    TALLY,
+    Document,
+    DocumentSet,
+    Dossier,
+)
 from thidua_xlsx.papers.facts import Facts
 from thidua_xlsx.papers.pdf import convert_pdfs
 from thidua_xlsx.system.written import Written
+from thidua_xlsx.text import appraisal as ta
 from thidua_xlsx.text import documents as tx
+
+_UNFILED = (BALLOT, APPRAISAL)  # papers of the top folder that are in no title's hồ sơ
 
 
 def write_documents(summary: Summary, folder: Path, *, pdf: bool = True, written: Written | None = None) -> DocumentSet:
@@ -112,6 +129,8 @@ def _plan(s: Facts, folder: Path) -> list[tuple[str, str, Path, Callable]]:
             planned.append((BALLOT, tx.DOC_NAMES[BALLOT].format(title=name),
                             folder / f"{tx.FILE_BALLOT.format(title=ascii_name(name))}.docx",
                             functools.partial(ballot.paper, s, title, chosen)))
+    if s.s.year is not None:
+        planned.append((APPRAISAL, ta.DOC_NAME, folder / f"{ta.FILE_APPRAISAL}.docx", lambda: appraisal.paper(s)))
     for title in _own_titles(s):
         name = title_name(title)
         sub = _title_folder(folder, title)
@@ -130,7 +149,7 @@ def _dossiers(s: Facts, folder: Path, planned, staged: dict[Path, Path], pdfs: d
     in ``folder``: the checklist's paths are relative). Its documents and checklist carry their paths in
     ``folder`` as planned; the caller gives them their final names."""
     shared = [Document(kind, name, staged[path], pdfs.get(path)) for kind, name, path, _ in planned
-              if path.parent == folder and kind != BALLOT]
+              if path.parent == folder and kind not in _UNFILED]
     dossiers = []
     for title in _own_titles(s):
         sub = _title_folder(folder, title)
@@ -141,7 +160,7 @@ def _dossiers(s: Facts, folder: Path, planned, staged: dict[Path, Path], pdfs: d
         staged[checklist].parent.mkdir(parents=True, exist_ok=True)
         write_checklist(staged[checklist], s, title, papers, attachments, staged[checklist].parents[1])
         planned_papers = (*(Document(kind, name, path) for kind, name, path, _ in planned
-                            if path.parent == folder and kind != BALLOT),
+                            if path.parent == folder and kind not in _UNFILED),
                           *(Document(kind, name, path) for kind, name, path in mine))
         dossiers.append(Dossier(title_name(title), title in s.collective, sub, planned_papers, attachments,
                                 checklist))

@@ -1,0 +1,181 @@
+"""The Phiếu xếp loại chất lượng viên chức (Phụ lục II, Nghị định 233/2026/NĐ-CP): one page per person of the
+year's roster, all in one document, from the year's results (:class:`~thidua_xlsx.model.evaluation.YearResults`).
+
+The annex's layout: the national motto centred (the form has no school block and no number), the title and the
+year, who the person is, then I. the monitoring results (general criteria ≤ 30, task results ≤ 70), II. the
+person's own rating, III. the competent authority's, IV. its remarks, and both signatures.
+
+What the tool knows goes in; what it does not is left to write by hand, never guessed:
+
+* I. — the year keeps each period's total only, not its split between the general criteria and the task
+  results: both lines stay dotted (never 0) and the year's total is printed under them, with how it was
+  reached and each period's score (a period without one said so, not counted as 0);
+* II. — the person's own rating: four boxes to tick;
+* III. — the rating that counts (the authority's entered one, else the computed one) ticked; nothing ticked for
+  a person the periods do not rate, with the reason;
+* IV. — dotted lines: the remarks are the authority's own words (the tool's reasons stay in the summary).
+
+One page per person, the pages in the roster's order, no page numbers: the secretary prints one file, hands
+each person their sheet to tick II and sign, and the authority signs the pile.
+"""
+
+from __future__ import annotations
+
+from thidua_xlsx.decide.year import HEAD_POSITIONS
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import evaluation as ev
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.results import PersonResult
+from thidua_xlsx.papers.docx_engine import BODY_PT, HEADER_PT, TITLE_PT, Paper, cell_text, grid
+from thidua_xlsx.papers.docx_xml import cant_split, qn, run
+from thidua_xlsx.papers.facts import Facts
+from thidua_xlsx.text import appraisal as tx
+from thidua_xlsx.text import documents as docs
+from thidua_xlsx.text.collation import fold
+from thidua_xlsx.text.wording import date_line
+
+FOOTNOTE_PT, DATE_PT = 11, 12  # the date lines at 12: "Place, ngày …… tháng …… năm ……" on one line of a half page
+# a person's page must hold on one sheet, twelve monthly periods and a long name included: tighter than a letter
+LINE_AFTER_PT, HEADING_BEFORE_PT, TITLE_BEFORE_PT = 2, 4, 12
+IV_LINES = 4  # dotted lines for the authority's remarks
+SIGN_LINES = 3  # blank lines to sign in
+BOX_INDENT_MM = 10
+# the reasons that leave a person without a rating (decide.evaluation): said under III when nothing is ticked
+_UNRATED_REASONS = ("year.months_short", "year.months_short_unpaid", "year.no_scores")
+
+
+def paper(s: Facts) -> Paper:
+    """Every person's Phiếu, one page each, in the roster's order."""
+    year = s.s.year
+    doc = _Forms(s)
+    for k, p in enumerate(s.s.people):
+        doc.person(p, year.ratings.get(p.code), year, first=k == 0)
+    return doc
+
+
+class _Forms(Paper):
+    """The annex's pages: each opened by the national motto alone, centred; no page numbers (a person's page is a
+    paper of its own, not page 7 of the school's)."""
+
+    def __init__(self, s: Facts):
+        from docx.shared import Pt
+
+        self._opened = False  # the first motto opens the document, every other one a new page
+        super().__init__(s, tx.DOC_NAME, tx.TITLE, date=False)
+        self.doc.paragraphs[-1].paragraph_format.space_before = Pt(TITLE_BEFORE_PT)  # the first page's title
+        header = self.doc.sections[0].header.paragraphs[0]._p
+        for field in header.findall(qn("w:fldSimple")):
+            header.remove(field)
+
+    def _header(self, **_) -> None:
+        """The motto of the annex (Paper's own header block has the school's on its left): written for the first
+        person while the paper opens, for every other at the top of a new page."""
+        from docx.shared import Pt
+
+        motto = self.centered(ly.MOTTO_1, bold=True, size=HEADER_PT)
+        motto.paragraph_format.page_break_before = self._opened
+        motto.paragraph_format.keep_with_next = True
+        self.centered(ly.MOTTO_2, bold=True, size=HEADER_PT + 1).paragraph_format.keep_with_next = True
+        self.rule_paragraph(62)
+        self.doc.paragraphs[-1].paragraph_format.space_after = Pt(0)
+        self._opened = True
+
+    def person(self, p: PersonResult, rating: ev.YearRating | None, year: ev.YearResults, *, first: bool) -> None:
+        """``p``'s page: who, I.–IV., the signatures and the annex's footnote (the first page's motto and title are
+        written while the paper opens)."""
+        if not first:
+            self._header()
+            self.centered(tx.TITLE, bold=True, size=TITLE_PT, space_before=TITLE_BEFORE_PT)
+        self.centered(tx.YEAR.format(year=self.s.year), bold=True, space_after=10)
+        self._line(tx.NAME.format(name=p.name))
+        self._dotted(tx.POSITION.format(position=p.position).rstrip())
+        self._line(tx.UNIT.format(department=p.department_name, school=self.s.school.name))
+        self._scores(p, rating, year)
+        self._boxes(tx.PART_2, None)
+        chosen = rating.rating if rating is not None and rating.rating in cm.RATINGS else None
+        self._boxes(tx.PART_3, chosen)
+        if chosen is None:
+            why = [r.text for r in (rating.reasons if rating else ()) if r.code in _UNRATED_REASONS]
+            self._line(tx.NOT_RATED.format(reason=why[0] if why else docs.DOTS_LONG), italic=True, size=FOOTNOTE_PT)
+        heading = self._line(tx.PART_4, bold=True, space_before=HEADING_BEFORE_PT)
+        run(heading, tx.FOOTNOTE_MARK, size=BODY_PT, bold=True).font.superscript = True
+        self._dotted("", lines=IV_LINES)
+        for remark in self.doc.paragraphs[-IV_LINES:]:
+            remark.paragraph_format.keep_with_next = True  # the last lines go with the signatures
+        self._signatures(p)
+        note = self._line("", space_before=4)
+        run(note, tx.FOOTNOTE_MARK, size=FOOTNOTE_PT, italic=True).font.superscript = True
+        run(note, f" {tx.FOOTNOTE}", size=FOOTNOTE_PT, italic=True)
+
+    def _line(self, text: str, *, bold: bool = False, italic: bool = False, size: float = BODY_PT,
+              space_before: float = 0):
+        """A line of the form: flush left, as the annex has them."""
+        return self.para(text, bold=bold, italic=italic, size=size, indent=False, align="left",
+                         space_before=space_before, space_after=LINE_AFTER_PT)
+
+    def _dotted(self, label: str, *, lines: int = 1) -> None:
+        from docx.shared import Pt
+
+        self.dotted(label, lines=lines)
+        for p in self.doc.paragraphs[-lines:]:
+            p.paragraph_format.space_after = Pt(LINE_AFTER_PT)
+
+    def _scores(self, p: PersonResult, rating: ev.YearRating | None, year: ev.YearResults) -> None:
+        """I.: the two parts dotted (the year does not carry them), the year's total and each period's."""
+        self._line(tx.PART_1, bold=True, space_before=HEADING_BEFORE_PT)
+        self._dotted(tx.GENERAL)
+        self._dotted(tx.TASKS)
+        score = rating.score if rating is not None else None
+        if score is None:
+            self._dotted(tx.TOTAL_BLANK)
+        else:
+            formula = self.s.c.year_formula.kind if self.s.c is not None else ev.AVERAGE
+            how = tx.HOW[formula].format(used=len(rating.used), total=len(year.periods))
+            self._line(tx.TOTAL.format(score=_points(score), how=how))
+        mine = year.scores.get(p.code, {})
+        scored = [tx.PERIOD_SCORE.format(label=period.label, score=_points(mine[period.code]))
+                  for period in year.periods if mine.get(period.code) is not None]
+        if scored:
+            self._line(tx.PERIODS.format(scores="; ".join(scored)), size=FOOTNOTE_PT)
+        missing = [period.label for period in year.periods if mine.get(period.code) is None]
+        if missing:
+            self._line(tx.PERIODS_NONE.format(periods=", ".join(missing)), size=FOOTNOTE_PT)
+
+    def _boxes(self, heading: str, ticked: str | None) -> None:
+        """A part of the form with the four ratings, each with its box; ``ticked``: the rating ticked, if any."""
+        from docx.shared import Mm, Pt
+
+        self._line(heading, bold=True, space_before=HEADING_BEFORE_PT)
+        for code in cm.RATINGS:
+            line = self.doc.add_paragraph()
+            line.paragraph_format.left_indent = Mm(BOX_INDENT_MM)
+            line.paragraph_format.space_after = Pt(0)
+            line.paragraph_format.keep_with_next = True
+            mine = code == ticked
+            run(line, f"{tx.BOX_TICKED if mine else tx.BOX}  ", size=BODY_PT)
+            run(line, docs.RATING_WORDS[code], size=BODY_PT, bold=mine)
+
+    def _signatures(self, p: PersonResult) -> None:
+        """The person's signature (left) and the authority's (right), each under its date line; the authority's
+        name is the principal's, except on the principal's own page (the level above rates the head)."""
+        school = self.s.school
+        principal = school.principal if school.principal and not _is_head(p, school.principal) else ""
+        table = grid(self.doc, 1, (self.width_mm / 2, self.width_mm / 2))
+        cant_split(table.rows[0])
+        for cell, date, role, name in zip(table.rows[0].cells, (date_line(school), tx.SIGN_DATE_RIGHT),
+                                          (tx.SIGN_SELF, tx.SIGN_AUTHORITY), (p.name, principal)):
+            cell_text(cell, date, size=DATE_PT, italic=True, first=True, space_before=6)
+            cell_text(cell, role, size=BODY_PT, bold=True)
+            cell_text(cell, tx.SIGN_NOTE, size=BODY_PT, italic=True)
+            for _ in range(SIGN_LINES):
+                cell_text(cell, "", size=BODY_PT)
+            cell_text(cell, name or docs.SIGN_BLANK_NAME, size=BODY_PT, bold=True)
+
+
+def _is_head(p: PersonResult, principal: str) -> bool:
+    return fold(p.position).strip() in HEAD_POSITIONS or fold(p.name) == fold(principal)
+
+
+def _points(score: float) -> str:
+    """85.3333 → '85,33': two decimals, the Vietnamese comma."""
+    return cm.num_text(round(score, 2))
