@@ -77,8 +77,9 @@ def test_periods_travel_in_the_campaign_json(tmp_path):
 def test_a_campaign_without_periods_is_written_and_carried_as_before(tmp_path):
     path = with_periods(tmp_path, cm.NO_PERIODS, ())
     ws = load_workbook(path)[cb.PERIODS_SHEET]
-    assert [c.value for c in ws[1]][:6] == [c.header for c in cb.PERIOD_COLUMNS] and ws.max_row == 3
+    assert [c.value for c in ws[1]][:6] == [c.header for c in cb.PERIOD_COLUMNS] and ws.max_row == 4
     assert ws["I2"].value == "Không" and ws["I3"].value == "Trung bình các kỳ"
+    assert ws["H4"].value == "Xếp loại của đơn vị" and ws["I4"].value is None  # not known yet
     campaign, problems = load_campaign_book(path)
     assert list(problems) == [] and (campaign.period_kind, campaign.periods) == (cm.NO_PERIODS, ())
     assert not set(cm.PERIOD_FIELDS) & set(cm.to_dict(campaign))  # the workbooks' metadata as before periods
