@@ -20,7 +20,7 @@ from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import ACCEPTED, SUPERSEDED, InboxFile
 from thidua_xlsx.model.issues import NOTE, WARNING, Issue, issue, reason
-from thidua_xlsx.model.results import STATUS_SUBMITTED, DepartmentResult, PersonResult, Summary
+from thidua_xlsx.model.results import STATUS_SUBMITTED, DepartmentResult, PersonResult, Summary, by_department
 from thidua_xlsx.text.collation import fold, name_key
 
 SOURCE_YEAR = "year"  # a person's final score is the year's, from the periods
@@ -80,11 +80,12 @@ def year_summary(campaign: cm.Campaign, files: Sequence[InboxFile], periods: dic
         campaign.periods, (ev.PeriodScores(code, s) for code, s in scores.items()),
         [_facts(p) for p in campaign.staff], ev.YearRules(formula=campaign.year_formula),
         {SCHOOL: school_rating} if school_rating else None)}
-    people = [_person(p, campaign, periods, ratings[p.code]) for p in _ordered(campaign)]
+    names = {d.code: d.name for d in campaign.departments}
+    people = [_person(p, campaign, periods, ratings[p.code], names) for p in _ordered(campaign)]
     people = cons.judged(people, campaign)
+    members = by_department(people)  # one pass: 1,000 departments × 8,400 people cost 0.75 s counted per department
     departments = cons.decide_departments(campaign, people, [
-        DepartmentResult(d.code, d.name, sum(p.department == d.code for p in people), True)
-        for d in campaign.departments])
+        DepartmentResult(d.code, d.name, len(members.get(d.code, ())), True) for d in campaign.departments])
     problems.extend(cons.council_signals(campaign, people, {}))
     stamps = [f.version_time for f in files if f.status in (ACCEPTED, SUPERSEDED)]
     year = ev.YearResults(campaign.periods, {code: s.file for code, s in periods.items()}, scores, ratings)
@@ -114,17 +115,16 @@ def _ordered(campaign: cm.Campaign) -> list[cm.Person]:
 
 
 def _person(p: cm.Person, campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary],
-            rating: ev.YearRating) -> PersonResult:
+            rating: ev.YearRating, names: dict[str, str]) -> PersonResult:
     """``p``'s year as a result the title rules judge: the year's score and rating (the one that counts), what
     the latest period says they registered."""
     entries = [e for period in campaign.periods if (e := _entry(periods, period.code, p.code)) is not None]
     registered = next((e for e in reversed(entries) if e.registered), None)
-    dept = next((d for d in campaign.departments if d.code == p.department), None)
     rated = rating.rating if rating.rating in cm.RATINGS else None
     flags = (reason("flag.year_rating_entered", entered=rating.rating, computed=rating.computed),) \
         if rating.overridden else ()
     return PersonResult(
-        code=p.code, name=p.name, department=p.department, department_name=dept.name if dept else p.department,
+        code=p.code, name=p.name, department=p.department, department_name=names.get(p.department, p.department),
         role=p.role, position=p.position, status=STATUS_SUBMITTED,
         registered=registered.registered if registered else "", form=registered.form if registered else "",
         initiative=registered.initiative if registered else "", facts=dataclasses.replace(p.facts, rating=rated),
