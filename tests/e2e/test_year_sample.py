@@ -4,6 +4,7 @@ under Nghị định 233/2026, run again from a clean clone the way the README w
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,9 @@ SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "ca-nam"
 @pytest.fixture(scope="module")
 def year(tmp_path_factory):
     out = tmp_path_factory.mktemp("ca-nam")
-    result = CliRunner().invoke(main, ["year", str(SAMPLE / "ky"), "--campaign", str(SAMPLE), "-o",
+    sample = out / "sample"  # a copy: the run records what it wrote in its campaign folder, never in the repository
+    shutil.copytree(SAMPLE, sample)
+    result = CliRunner().invoke(main, ["year", str(sample / "ky"), "--campaign", str(sample), "-o",
                                        str(out / "tong-hop_ca-nam.xlsx"), "--json", str(out / "ca-nam.json")])
     assert result.exit_code == 0, result.output
     data = json.loads((out / "ca-nam.json").read_text(encoding="utf-8"))
