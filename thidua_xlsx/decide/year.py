@@ -74,8 +74,8 @@ def year_summary(campaign: cm.Campaign, files: Sequence[InboxFile], periods: dic
                 gone.setdefault(code, []).append(labels[period.code])
     problems += [issue("year.person_not_in_roster", WARNING, person=code, periods=tuple(found))
                  for code, found in gone.items()]
-    scores = {p.code: {period.code: _entry(periods, period.code, p.code).final for period in campaign.periods
-                       if _entry(periods, period.code, p.code) is not None} for p in campaign.staff}
+    scores = {p.code: {period.code: entry.final for period in campaign.periods
+                       if (entry := _entry(periods, period.code, p.code)) is not None} for p in campaign.staff}
     ratings = {r.person: r for r in rate_year(
         campaign.periods, (ev.PeriodScores(code, s) for code, s in scores.items()),
         [_facts(p) for p in campaign.staff], ev.YearRules(formula=campaign.year_formula),

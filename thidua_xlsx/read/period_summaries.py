@@ -10,8 +10,8 @@ council's pass, which writes a new summary. Every entry of the folder is account
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from collections.abc import Callable
-from pathlib import Path
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import evaluation as ev
@@ -45,8 +45,10 @@ def read_period_summaries(items: list[InboxItem], campaign: cm.Campaign,
 def _read(entry: InboxFile, campaign: cm.Campaign) -> tuple[InboxFile, ev.PeriodSummary | None]:
     problems = Problems()
     try:
-        entry = dataclasses.replace(entry, sha256=sha256_of(entry.path))
         checked = checked_summary(entry.path, campaign, problems, PERIODS, name=entry.name)
+        data = entry.path.read_bytes() if checked is not None else None  # within the bounds containment checked
+        entry = dataclasses.replace(entry, sha256=sha256_of(entry.path) if data is None else
+                                    hashlib.sha256(data).hexdigest())
     except OSError:
         return reject(entry, "file.unreadable"), None
     if checked is None:
@@ -60,12 +62,6 @@ def _read(entry: InboxFile, campaign: cm.Campaign) -> tuple[InboxFile, ev.Period
         return reject(entry, "year.no_people", period=meta.period), None
     people = {code: ev.PeriodEntry(final, source, registered, form, initiative)
               for code, final, source, registered, form, initiative in meta.people}
-    entry = dataclasses.replace(entry, saved_at=_saved(entry.path), status=SKIPPED)  # given its status by the year
+    entry = dataclasses.replace(entry, saved_at=saved_at(data, entry.path.suffix.lower()),
+                                status=SKIPPED)  # given its status by the year
     return entry, ev.PeriodSummary(entry.name, meta.period, meta.council, people)
-
-
-def _saved(path: Path):
-    try:
-        return saved_at(path.read_bytes(), path.suffix.lower())
-    except OSError:
-        return None

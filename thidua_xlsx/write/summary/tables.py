@@ -103,14 +103,21 @@ def detail_sheet(book: Book, people: list[PersonResult], campaign: cm.Campaign |
     ws.autofilter(sub, 0, max(r, sub), last_col)
     ws.repeat_rows(head, sub)
     if people:
-        choices = [title_name(c) for c in (*(campaign.titles.individual if campaign else ()), NO_PROPOSAL)]
-        ws.data_validation(sub + 1, tail + 3, r, tail + 3, {
-            "validate": "list", "source": choices, "input_title": tx.DETAIL_DECISION_TITLE,
-            "input_message": tx.DETAIL_DECISION_MESSAGE})
-        max_total = max(rb.max_total for rb in campaign.rubrics) if campaign else 1000
-        ws.data_validation(sub + 1, tail + 2, r, tail + 2, {
-            "validate": "decimal", "criteria": "between", "minimum": 0, "maximum": max_total})
+        council_inputs(ws, sub + 1, r, tail + 2, tail + 3, campaign,
+                       max(rb.max_total for rb in campaign.rubrics) if campaign else 1000)
     ws.protect("", PROTECTED)
+
+
+def council_inputs(ws, first: int, last: int, score_col: int, decision_col: int, campaign: cm.Campaign | None,
+                   max_score: float) -> None:
+    """The council's cells of rows ``first``..``last``: a score from 0 to ``max_score``, a title of the campaign's
+    list (or "Không đề nghị"), each with its prompt."""
+    choices = [title_name(c) for c in (*(campaign.titles.individual if campaign else ()), NO_PROPOSAL)]
+    ws.data_validation(first, decision_col, last, decision_col, {
+        "validate": "list", "source": choices, "input_title": tx.DETAIL_DECISION_TITLE,
+        "input_message": tx.DETAIL_DECISION_MESSAGE})
+    ws.data_validation(first, score_col, last, score_col, {
+        "validate": "decimal", "criteria": "between", "minimum": 0, "maximum": max_score})
 
 
 # --- Xếp hạng and Tập thể -----------------------------------------------------------------

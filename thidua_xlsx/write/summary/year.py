@@ -7,12 +7,12 @@ from __future__ import annotations
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.evaluation import NOT_RATED, YearResults
 from thidua_xlsx.model.results import PersonResult
-from thidua_xlsx.model.titles import NO_PROPOSAL
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.write.engine import cell_lines, row_height
 from thidua_xlsx.write.summary.book import PROTECTED, Book
 from thidua_xlsx.write.summary.content import remarks
+from thidua_xlsx.write.summary.tables import council_inputs
 
 PERIOD_WIDTH = 7
 
@@ -54,12 +54,7 @@ def year_sheet(book: Book, people: list[PersonResult], year: YearResults, campai
     ws.autofilter(row, 0, max(r, row), last_col)
     ws.repeat_rows(row)
     if people:
-        choices = [title_name(c) for c in (*campaign.titles.individual, NO_PROPOSAL)]
-        ws.data_validation(row + 1, tail + 5, r, tail + 5, {
-            "validate": "list", "source": choices, "input_title": tx.DETAIL_DECISION_TITLE,
-            "input_message": tx.DETAIL_DECISION_MESSAGE})
-        ws.data_validation(row + 1, tail + 4, r, tail + 4, {
-            "validate": "decimal", "criteria": "between", "minimum": 0, "maximum": 100})
+        council_inputs(ws, row + 1, r, tail + 4, tail + 5, campaign, 100)
     ws.protect("", PROTECTED)
 
 
