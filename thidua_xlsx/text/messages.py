@@ -518,7 +518,7 @@ MESSAGES.update({
     "year.no_people": "'{file}' được ghi bởi phiên bản cũ, chưa mang điểm từng người cho cả năm – không dùng. Hãy "
                       "tổng hợp lại kỳ {period} bằng thidua-xlsx merge --period {period} (thư mục nhận của kỳ vẫn "
                       "còn nguyên) rồi chạy lại.",
-    "year.period_superseded": "Kỳ {period} có bản tổng hợp khác được dùng ('{used}': bản có cột hiệu trưởng chấm "
+    "year.period_superseded": "Cùng kỳ ({period}) có bản tổng hợp khác được dùng ('{used}': bản có cột hiệu trưởng chấm "
                               "qua vòng Hội đồng được ưu tiên, rồi bản ghi sau). Tệp này không dùng.",
     "year.period_missing": "Chưa có bảng tổng hợp của {period}: điểm năm của mọi người chỉ tính trên các kỳ có "
                            "điểm (kỳ thiếu không tính là 0). Hãy tổng hợp kỳ này rồi chạy lại nếu kỳ đã chấm.",
