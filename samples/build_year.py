@@ -87,7 +87,7 @@ def _fill(campaign, src: Path, dst: Path, month: int, period: str) -> None:
     rated = {p.code: p.facts.rating for p in load_preset("nd233").staff}
     values = {}
     for rec in layout(src).of_kind(ly.ScoringSheet):
-        if (rec.person_code, period) == NOT_SCORED:
+        if (rec.person_code, period) == NOT_SCORED or rec.person_code not in rated:  # a spare form stays blank
             continue
         level = EXCELLENT.get(rec.person_code) or LEVEL.get(rated.get(rec.person_code), 80)
         scores = _criteria(campaign.rubric_for(rec.role), level + SWING[month])
