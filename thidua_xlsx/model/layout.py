@@ -202,8 +202,9 @@ def _frozen(value):
     return tuple([_frozen(v) if type(v) is list else v for v in value])
 
 
-SUMMARY_SCHEMA_VERSION = 3  # 2: the JSON report gives titles by code, reasons' numbers as numbers (same workbook);
-# 3: a period's summary carries its people's results (``people``) and whether the council's pass made it
+SUMMARY_SCHEMA_VERSION = 4  # 2: the JSON report gives titles by code, reasons' numbers as numbers (same workbook);
+# 3: a period's summary carries its people's results (``people``) and whether the council's pass made it;
+# 4: a year's summary carries what each person and department ends the year with (``outcomes``), the history's source
 
 
 @dataclass(frozen=True)
@@ -222,6 +223,11 @@ class SummaryMeta:
     # what the year reads (``year``); ``council``: written by the council's pass (the head's scores in it).
     people: tuple[tuple[str, float | None, str, str, str, str], ...] = ()
     council: bool = False
+    # A year's summary (scoring round): what each person ends the year with, for the history of later years —
+    # (code, name, birth date, rating, titles granted, award form, sáng kiến, its level, its decision, discipline);
+    # and each department's (code, name, titles granted). After the council's pass: the council's titles.
+    outcomes: tuple[tuple, ...] = ()
+    department_outcomes: tuple[tuple, ...] = ()
     kind: str = "summary"
     schema_version: int = SUMMARY_SCHEMA_VERSION
     app: str = APP_ID

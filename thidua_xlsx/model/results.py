@@ -31,14 +31,16 @@ class Decision:
     granted: bool
     reasons: tuple[Reason, ...] = ()
     pending: bool = False
+    years: tuple[str, ...] = ()  # the earlier school years a multi-year decision used (model.history)
 
     @property
     def reason(self) -> str:
         return "; ".join(r.text for r in self.reasons)
 
     def to_dict(self) -> dict:
-        return {"title": self.title, "granted": self.granted, "pending": self.pending,
-                "reasons": [r.to_dict() for r in self.reasons]}
+        found = {"title": self.title, "granted": self.granted, "pending": self.pending,
+                 "reasons": [r.to_dict() for r in self.reasons]}
+        return found | {"years": list(self.years)} if self.years else found
 
 
 SOURCE_SELF, SOURCE_DEPT, SOURCE_COUNCIL = SELF, DEPT, "council"

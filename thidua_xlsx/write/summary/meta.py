@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.model.results import STATUS_SUBMITTED, Summary
+from thidua_xlsx.model.results import STATUS_SUBMITTED, PersonResult, Summary
 
 
 def summary_meta(summary: Summary) -> ly.SummaryMeta:
@@ -16,9 +16,21 @@ def summary_meta(summary: Summary) -> ly.SummaryMeta:
     c = summary.campaign
     people = tuple((p.code, p.final, p.final_source, p.registered, p.form, p.initiative)
                    for p in summary.people if p.status == STATUS_SUBMITTED) if summary.period else ()
+    year_end = summary.round == ly.SCORING and not summary.period
+    births = {person.code: person.dob for person in c.staff}
+    outcomes = tuple(_outcome(p, births.get(p.code, "")) for p in summary.people) if year_end else ()
+    department_outcomes = tuple((d.code, d.name, tuple(x.title for x in d.decisions if x.granted))
+                                for d in summary.departments) if year_end else ()
     return ly.SummaryMeta(c.id, c.school.school_year, summary.round,
                           tuple((f.name, f.sha256, f.status) for f in summary.files),
                           tuple(d.code for d in summary.departments if d.submitted),
                           period=summary.period,
                           rubric_versions=tuple((r.role, cm.rubric_version(r)) for r in c.rubrics),
-                          people=people, council=summary.tally is not None)
+                          people=people, council=summary.tally is not None, outcomes=outcomes,
+                          department_outcomes=department_outcomes)
+
+
+def _outcome(p: PersonResult, dob: str) -> tuple:
+    f = p.facts
+    return (p.code, p.name, dob, f.rating, tuple(d.title for d in p.decisions if d.granted), p.form,
+            f.initiative or p.initiative, f.initiative_level, f.initiative_decision, f.discipline)
