@@ -45,8 +45,22 @@ def test_a_summary_written_by_a_newer_version_is_refused_with_what_to_do(school,
 
 
 def test_the_summary_of_this_version_is_read(school, tmp_path):  # noqa: F811
-    assert ly.SUMMARY_SCHEMA_VERSION == 3
+    assert ly.SUMMARY_SCHEMA_VERSION == 4
     assert run("merge", school["inbox"], "--council", school["first"], "-o", tmp_path / "x.xlsx").exit_code == 0
+
+
+def test_a_year_s_summary_carries_what_each_person_and_department_ends_the_year_with(school):  # noqa: F811
+    """Schema 4: the history of later years reads each person's titles, rating and sáng kiến from the metadata."""
+    wb = load_workbook(school["first"])
+    meta = ly.SummaryMeta.from_json(ly.meta_json([c.value for c in wb[ly.META_SHEET]["A"]], ly.MAX_SUMMARY_META_CHARS))
+    merged = merge_inbox(school["inbox"], school["folder"])
+    assert [o[0] for o in meta.outcomes] == [p.code for p in merged.people]
+    for outcome, person in zip(meta.outcomes, merged.people):
+        code, name, _dob, rating, titles = outcome[:5]
+        assert (code, name, rating) == (person.code, person.name, person.facts.rating)
+        assert titles == tuple(d.title for d in person.decisions if d.granted)
+    assert {d[0]: d[2] for d in meta.department_outcomes} == {
+        d.code: tuple(x.title for x in d.decisions if x.granted) for d in merged.departments}
 
 
 def test_a_version_1_summary_is_still_read_with_its_titles_in_words(school, tmp_path):  # noqa: F811

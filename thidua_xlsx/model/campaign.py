@@ -240,6 +240,21 @@ class YearFormula:
         return cls(WEIGHTED, tuple(weights.items()))
 
 
+SPECIAL_KINDS = ("Đột xuất", "Chuyên đề")  # awards outside the year's emulation (NĐ 152/2025 điều 4 khoản 3)
+
+
+@dataclass(frozen=True)
+class SpecialAward:
+    """A đột xuất or chuyên đề award the school proposes (sheet "Khen đột xuất" of campaign.xlsx): its own list and
+    papers, never counted toward the year's titles or the higher awards (NĐ 152/2025 điều 4 khoản 3)."""
+
+    who: str  # a staff code or a department code
+    kind: str  # a SPECIAL_KINDS word
+    achievement: str
+    form: str = ""  # the form proposed, in the campaign's words ("Giấy khen của Hiệu trưởng")
+    note: str = ""
+
+
 @dataclass(frozen=True)
 class Campaign:
     id: str
@@ -258,6 +273,7 @@ class Campaign:
     periods: tuple[Period, ...] = ()
     year_formula: YearFormula = YearFormula()
     unit_rating: str = ""  # the school's own rating for the year (NĐ 233/2026 điều 7), a RATINGS code; "": not known
+    special_awards: tuple[SpecialAward, ...] = ()
 
     def rubric_for(self, role: str) -> Rubric:
         return next(r for r in self.rubrics if r.role == role)
@@ -286,6 +302,8 @@ PERIOD_FIELDS = ("period_kind", "periods", "year_formula", "unit_rating")
 def to_dict(campaign: Campaign) -> dict:
     """Plain data, dates as ISO text; a campaign without periods has no period keys (its metadata as before them)."""
     data = dataclasses.asdict(campaign)
+    if not campaign.special_awards:  # a campaign without them: its metadata as before them
+        del data["special_awards"]
     if campaign.period_kind == NO_PERIODS and not campaign.periods:
         for key in PERIOD_FIELDS:
             del data[key]
@@ -338,6 +356,7 @@ def from_dict(data: dict) -> Campaign:
                                  tuple((code, weight) for code, weight in
                                        (data.get("year_formula") or {}).get("weights", ()))),
         unit_rating=data.get("unit_rating") or "",
+        special_awards=tuple(SpecialAward(**a) for a in data.get("special_awards", ())),
     )
 
 

@@ -68,6 +68,9 @@ GUIDE_SHEET = "Hướng dẫn"
 PERIODS_SHEET = "Kỳ đánh giá"  # added later (issue 26): a book without it has no periods
 
 
+SPECIAL_SHEET = "Khen đột xuất"  # added later (issue 27): a book without it proposes none
+
+
 TITLE_KINDS = ("Cá nhân", "Tập thể", "Hình thức khen thưởng")
 
 
@@ -219,6 +222,17 @@ PERIOD_FIELDS = (
 
 
 PERIOD_FIELDS_COLUMN = 7  # column H, one column left blank after the table
+
+
+# Sheet "Khen đột xuất": the đột xuất and chuyên đề awards proposed, a person (staff code) or a department (its code).
+SPECIAL_COLUMNS = (
+    Column("who", "Mã người hoặc mã tổ", 14, required=True),
+    Column("name", "Họ tên / tên tổ (để đọc)", 28),
+    Column("kind", "Loại khen thưởng", 14, required=True, choices=cm.SPECIAL_KINDS),
+    Column("achievement", "Thành tích", 60, required=True),
+    Column("form", "Hình thức đề nghị", 34),
+    Column("note", "Ghi chú", 24),
+)
 
 
 @dataclass(frozen=True)

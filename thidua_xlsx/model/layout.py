@@ -228,6 +228,7 @@ class SummaryMeta:
     # and each department's (code, name, titles granted). After the council's pass: the council's titles.
     outcomes: tuple[tuple, ...] = ()
     department_outcomes: tuple[tuple, ...] = ()
+    special_outcomes: tuple[tuple, ...] = ()  # the đột xuất / chuyên đề awards: (who, kind, achievement, form)
     kind: str = "summary"
     schema_version: int = SUMMARY_SCHEMA_VERSION
     app: str = APP_ID

@@ -8,13 +8,13 @@ from pathlib import Path
 
 from thidua_xlsx.text import documents as tx
 
-LETTER, MINUTES, TALLY, LIST, REPORT, BALLOT, CHECKLIST, APPRAISAL = (
-    "letter", "minutes", "tally", "list", "report", "ballot", "checklist", "appraisal")
+LETTER, MINUTES, TALLY, LIST, REPORT, BALLOT, CHECKLIST, APPRAISAL, SPECIAL = (
+    "letter", "minutes", "tally", "list", "report", "ballot", "checklist", "appraisal", "special")
 
 
 @dataclass(frozen=True)
 class Document:
-    kind: str  # LETTER, MINUTES, TALLY, LIST, REPORT, BALLOT, CHECKLIST or APPRAISAL
+    kind: str  # LETTER, MINUTES, TALLY, LIST, REPORT, BALLOT, CHECKLIST, APPRAISAL or SPECIAL
     name: str  # what it is, in words
     path: Path  # the .docx (the checklist: a .txt)
     pdf: Path | None = None  # the PDF beside it, when one was written

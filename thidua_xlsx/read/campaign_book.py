@@ -41,6 +41,8 @@ from thidua_xlsx.model.campaign_book import (
     SCHOOL_FIELDS,
     SCHOOL_SHEET,
     SETTINGS_KEYS,
+    SPECIAL_COLUMNS,
+    SPECIAL_SHEET,
     STAFF_COLUMNS,
     STAFF_SHEET,
     TEXT,
@@ -286,6 +288,7 @@ def load_campaign_book(path: Path) -> tuple[cm.Campaign | None, Problems]:
             read.table(PERIODS_SHEET, PERIOD_COLUMNS)
     else:
         period_fields, periods = {}, []
+    special = read.table(SPECIAL_SHEET, SPECIAL_COLUMNS) if SPECIAL_SHEET in grids else []  # added later
     del read, grids, data  # the sheets as read are not needed any more: freed before the roster is built
     # Cell-level problems do not stop the cross-sheet checks: the secretary gets every problem at once.
     check = _Checker(file_name, problems)
@@ -293,7 +296,8 @@ def load_campaign_book(path: Path) -> tuple[cm.Campaign | None, Problems]:
     campaign = check.build(school, rules, departments, staff, rubric_rows, criteria, titles, levels, legal)
     if campaign is not None:
         campaign = replace(campaign, period_kind=period_kind, periods=period_values, year_formula=year_formula,
-                           unit_rating=period_fields.get("unit_rating") or "")
+                           unit_rating=period_fields.get("unit_rating") or "",
+                           special_awards=check.special_awards(special or (), campaign))
     return (None if problems.errors else campaign), problems
 
 
@@ -382,6 +386,18 @@ class _Checker:
             legal_basis=tuple(v["line"] for _, v, _ in legal or ()),
             rubrics=rubrics, departments=depts, staff=tuple(people),
         )
+
+    def special_awards(self, rows, campaign: cm.Campaign) -> tuple[cm.SpecialAward, ...]:
+        """The đột xuất and chuyên đề awards proposed: each for a roster person or a department, by its code."""
+        known = {p.code for p in campaign.staff} | {d.code for d in campaign.departments}
+        awards = []
+        for _, values, cells in rows:
+            if values["who"] not in known:
+                self.add("campaign.special_unknown", SPECIAL_SHEET, cells["who"], value=values["who"])
+                continue
+            awards.append(cm.SpecialAward(values["who"], values["kind"], values["achievement"], values["form"] or "",
+                                          values["note"] or ""))
+        return tuple(awards)
 
     def periods(self, fields, rows):
         """The kind of period, the periods (by start date) and the year's formula, each problem by its cell."""

@@ -15,6 +15,9 @@ CAMPAIGN_GUIDE = (
     "   các tiêu chí (I.1, I.2, …) cộng lại phải bằng điểm nhóm; các nhóm cộng phải bằng tổng điểm chuẩn.",
     "   Nhóm thưởng / trừ: điểm tối đa của nhóm là mức trần. Điểm tối thiểu của nhóm: không đạt thì xếp loại bị giới hạn.",
     "5. Sheet Quy tắc, Xếp loại, Danh hiệu, Căn cứ: điều kiện xét danh hiệu theo Luật Thi đua, khen thưởng 2022 (sửa theo quy định mới).",
+    "6. Sheet Khen đột xuất: khen thưởng đột xuất hoặc theo chuyên đề (mã người hoặc mã tổ, thành tích, hình thức). "
+    "Có danh sách và tờ trình riêng, không tính vào thành tích xét danh hiệu năm và khen thưởng cấp trên "
+    "(NĐ 152/2025 điều 4 khoản 3).",
     "Sau đó: 'thidua-xlsx generate THƯ_MỤC --round dang-ky -o outbox/dang-ky' để tạo phiếu đăng ký cho từng tổ,",
     "cuối năm: 'thidua-xlsx generate THƯ_MỤC --round cham-diem -o outbox/cham-diem' để tạo phiếu chấm điểm.",
     "Không sửa ô Mã chiến dịch: các tệp các tổ gửi về được nhận ra nhờ mã này.",

@@ -28,6 +28,7 @@ from thidua_xlsx.text.summary import (  # noqa: F401 - re-exported: one wording 
     SIGN_NOTE_SEAL,
     SIGN_PRINCIPAL,
     SIGN_SECRETARY,
+    SPECIAL_HEAD,
     VOTES_SHORT,
 )
 
@@ -39,6 +40,7 @@ FILE_LIST = "04_Danh-sach_{title}"
 FILE_REPORT = "05_Bao-cao-thanh-tich_{name}"
 FILE_BALLOT = "Phieu-bau_{title}"
 FILE_CHECKLIST = "Danh-muc-ho-so.txt"
+FILE_SPECIAL = "To-trinh-khen-dot-xuat"  # in no title's hồ sơ: the đột xuất awards have their own
 
 # --- what each document is called (console, checklist) ---
 DOC_NAMES = {
@@ -49,6 +51,7 @@ DOC_NAMES = {
     "report": "Báo cáo thành tích (Mẫu 05) của {name}",
     "ballot": "Phiếu bầu danh hiệu {title}",
     "checklist": "Danh mục hồ sơ",
+    "special": "Tờ trình và danh sách đề nghị khen thưởng đột xuất, chuyên đề",
 }
 
 # --- common pieces ---
@@ -256,3 +259,11 @@ WARN_VOTE_FAILED = ("{name} được đề nghị {title} nhưng kết quả b�
                     "{needed}). Danh sách vẫn ghi theo đề xuất; hãy để Hội đồng quyết định (merge --council).")
 WARN_NO_QUORUM = ("Cuộc họp có {present}/{members} thành viên, chưa đủ {needed}: kết quả bỏ phiếu chưa có giá trị "
                   "(đã ghi trong biên bản).")
+
+# --- the đột xuất and chuyên đề awards (NĐ 152/2025 điều 4 khoản 3) ---
+SPECIAL_SUBJECT = "V/v đề nghị khen thưởng đột xuất, chuyên đề năm học {year}"
+SPECIAL_REQUEST = ("{school} kính đề nghị {recipient} xem xét, khen thưởng {count} trường hợp có thành tích đột xuất "
+                   "hoặc theo chuyên đề, theo danh sách dưới đây:")
+SPECIAL_NOT_COUNTED = ("Các khen thưởng này không tính vào thành tích xét danh hiệu thi đua năm học và khen thưởng cấp "
+                       "trên (Nghị định 152/2025/NĐ-CP điều 4 khoản 3).")
+UNIT_CASE = "trường hợp"

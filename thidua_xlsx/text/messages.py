@@ -529,3 +529,10 @@ MESSAGES.update({
 REASONS.update({
     "flag.year_rating_entered": "xếp loại năm theo sheet Nhân sự là {entered}, tính từ các kỳ là {computed}",
 })
+
+
+# issue 27: đột xuất and chuyên đề awards (sheet Khen đột xuất)
+MESSAGES.update({
+    "campaign.special_unknown": "Mã '{value}' không phải mã người trong sheet Nhân sự hay mã tổ trong sheet Tổ – dòng "
+                                "khen đột xuất này không được dùng. Hãy ghi đúng mã người (ví dụ GV001) hoặc mã tổ.",
+})

@@ -230,3 +230,11 @@ CHANGES_AGAINST_RULE = "Trái quy định – chỉ được chấp nhận vì H
 CHANGES_NONE = "(Hội đồng không thay đổi gì)"
 CHANGES_NOT_PASSED = "Không đạt"
 CHANGES_TIE_OPEN = "Bằng điểm – chờ Hội đồng chọn"
+
+# issue 27: the đột xuất and chuyên đề awards (their own list, never counted toward titles: NĐ 152/2025 điều 4 khoản 3)
+S_SPECIAL = "Khen đột xuất"
+SPECIAL_TITLE = "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG ĐỘT XUẤT, CHUYÊN ĐỀ NĂM HỌC {year}"
+SPECIAL_SUBTITLE = ("(Kèm theo Tờ trình của {school}; {count} trường hợp; không tính vào thành tích xét danh hiệu "
+                    "và khen thưởng cấp trên – NĐ 152/2025 điều 4 khoản 3)")
+SPECIAL_HEAD = ("STT", "Cá nhân / tập thể", "Tổ", "Loại", "Thành tích", "Hình thức đề nghị", "Ghi chú")
+SPECIAL_COLLECTIVE = "Tập thể {name}"

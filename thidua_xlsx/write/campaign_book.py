@@ -34,6 +34,8 @@ from thidua_xlsx.model.campaign_book import (
     RULES_SHEET,
     SCHOOL_FIELDS,
     SCHOOL_SHEET,
+    SPECIAL_COLUMNS,
+    SPECIAL_SHEET,
     STAFF_COLUMNS,
     STAFF_SHEET,
     TITLE_COLUMNS,
@@ -120,6 +122,9 @@ def _write_book(campaign: cm.Campaign, path: Path) -> None:
     _write_table(wb, LEVELS_SHEET, LEVEL_COLUMNS, [vars(level) for level in campaign.classification], fmt)
     _write_table(wb, LEGAL_SHEET, LEGAL_COLUMNS, [{"line": line} for line in campaign.legal_basis], fmt)
     _write_periods(wb, campaign, fmt)
+    names = {p.code: p.name for p in campaign.staff} | dept_name
+    _write_table(wb, SPECIAL_SHEET, SPECIAL_COLUMNS, [{**vars(a), "name": names.get(a.who, "")}
+                                                      for a in campaign.special_awards], fmt)
     wb.close()
 
 

@@ -59,6 +59,8 @@ def report_dict(summary: Summary, report: Report) -> dict:
         "council": _council_dict(summary) if summary.tally is not None else None,
         "period": summary.period or None,
         "year": _year_dict(summary.year) if summary.year else None,
+        "special_awards": [{"who": a.who, "kind": a.kind, "achievement": a.achievement, "form": a.form,
+                            "note": a.note} for a in c.special_awards] if not summary.period else [],
     }
 
 

@@ -18,7 +18,18 @@ from thidua_xlsx.model.report import Report, report_of
 from thidua_xlsx.model.results import Summary, by_department
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.write import engine
-from thidua_xlsx.write.summary import council, minutes, overview, problems, proposals, public, sources, tables, year
+from thidua_xlsx.write.summary import (
+    awards,
+    council,
+    minutes,
+    overview,
+    problems,
+    proposals,
+    public,
+    sources,
+    tables,
+    year,
+)
 from thidua_xlsx.write.summary.book import Book, open_workbook
 from thidua_xlsx.write.summary.content import school_of
 from thidua_xlsx.write.summary.meta import summary_meta
@@ -52,6 +63,8 @@ def _sheets(book: Book, s: Summary, report: Report) -> None:
         proposals.proposal_sheet(book, s.people, s.tally)
         proposals.refused_sheet(book, s.people)
     tables.collective_sheet(book, s.departments, by_dept, scoring)
+    if scoring and not s.period and s.campaign.special_awards:
+        awards.special_sheet(book, s.campaign)
     if scoring:
         council.tally_sheet(book, s)
         if s.tally is not None:  # a council pass

@@ -80,3 +80,17 @@ def remarks(p: PersonResult, *parts: str) -> str:
     """Notes of a person's row: what is given, then the status when the person's sheet is missing."""
     found = [*parts, REASONS["status." + p.status] if p.status != STATUS_SUBMITTED else ""]
     return "; ".join(dict.fromkeys(x for x in found if x))
+
+
+def special_rows(campaign: cm.Campaign) -> list[list]:
+    """Each đột xuất or chuyên đề award as its list shows it: who (a person, or a department), where, which kind,
+    the achievement and the form — shared with the Word paper."""
+    people = {p.code: p for p in campaign.staff}
+    departments = {d.code: d.name for d in campaign.departments}
+    rows = []
+    for award in campaign.special_awards:
+        person = people.get(award.who)
+        name, where = (person.name, departments.get(person.department, "")) if person else \
+            (tx.SPECIAL_COLLECTIVE.format(name=departments.get(award.who, award.who)), "")
+        rows.append([name, where, award.kind, award.achievement, award.form, award.note])
+    return rows

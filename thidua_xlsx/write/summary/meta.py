@@ -27,7 +27,9 @@ def summary_meta(summary: Summary) -> ly.SummaryMeta:
                           period=summary.period,
                           rubric_versions=tuple((r.role, cm.rubric_version(r)) for r in c.rubrics),
                           people=people, council=summary.tally is not None, outcomes=outcomes,
-                          department_outcomes=department_outcomes)
+                          department_outcomes=department_outcomes,
+                          special_outcomes=tuple((a.who, a.kind, a.achievement, a.form)
+                                                 for a in c.special_awards) if year_end else ())
 
 
 def _outcome(p: PersonResult, dob: str) -> tuple:
