@@ -216,7 +216,9 @@ def _summary_options(command):
             click.option("--cong-khai", "public_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
                          help=ct.PUBLIC_HELP),
             click.option("--y-kien", "public_days", type=click.IntRange(1, 60), default=5, show_default=False,
-                         metavar=ct.DAYS_METAVAR, help=ct.PUBLIC_DAYS_HELP))):
+                         metavar=ct.DAYS_METAVAR, help=ct.PUBLIC_DAYS_HELP),
+            click.option("--history", "--lich-su", "history_path", type=click.Path(exists=True, path_type=Path),
+                         default=None, help=ct.HISTORY_OPTION_HELP))):
         command = option(command)
     return command
 
@@ -235,12 +237,12 @@ _docs_opt = click.option("--docs", "--ho-so", "docs_dir", type=click.Path(file_o
 @_campaign_opt
 @_round_opt
 @_period_opt
-def merge(inbox, output, json_path, force, pdf, strict, council_path, public_path, public_days, feedback_dir,
-          docs_dir, campaign_path, round_, period):
+def merge(inbox, output, json_path, force, pdf, strict, council_path, public_path, public_days, history_path,
+          feedback_dir, docs_dir, campaign_path, round_, period):
     from thidua_xlsx import service
 
     request = service.MergeRequest(inbox, output, json_path, force, pdf, strict, council_path, public_path,
-                                   public_days, feedback_dir, docs_dir, campaign_path, round_, period)
+                                   public_days, feedback_dir, docs_dir, campaign_path, round_, period, history_path)
     sys.exit(_run(lambda: service.merge(request, _VOICE)).exit_code)
 
 
@@ -249,12 +251,12 @@ def merge(inbox, output, json_path, force, pdf, strict, council_path, public_pat
 @_summary_options
 @_docs_opt
 @_campaign_opt
-def year(folder, output, json_path, force, pdf, strict, council_path, public_path, public_days, docs_dir,
-         campaign_path):
+def year(folder, output, json_path, force, pdf, strict, council_path, public_path, public_days, history_path,
+         docs_dir, campaign_path):
     from thidua_xlsx import service
 
     request = service.MergeRequest(folder, output, json_path, force, pdf, strict, council_path, public_path,
-                                   public_days, None, docs_dir, campaign_path)
+                                   public_days, None, docs_dir, campaign_path, history_path=history_path)
     sys.exit(_run(lambda: service.year(request, _VOICE)).exit_code)
 
 

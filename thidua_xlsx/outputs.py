@@ -82,11 +82,13 @@ def check_outputs(outputs: list[Output], inbox: Path, inputs: dict[str, Path]) -
                 raise Refused(ct.OUTPUTS_CLASH.format(first=_option(first), second=_option(second), path=first.path))
 
 
-def campaign_inputs(folder, council: Path | None) -> dict[str, Path]:
+def campaign_inputs(folder, council: Path | None, history: Path | None = None) -> dict[str, Path]:
     """The inputs of a merge of the campaign folder ``folder`` that no output may name."""
     from thidua_xlsx.model.issued import ISSUED_FOLDER
 
     found = {"council": council} if council is not None else {}
+    if history is not None:
+        found["history"] = history
     if folder is not None:
         found |= {"campaign": folder.book or folder.folder / "campaign.xlsx", "record": folder.folder / RECORD_FILE,
                   "records": folder.folder / ISSUED_FOLDER}

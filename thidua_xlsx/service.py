@@ -306,6 +306,7 @@ class MergeRequest:
     campaign_path: Path | None = None
     round: str | None = None
     period: str | None = None  # by code; None: that of most workbooks
+    history_path: Path | None = None  # lich-su.xlsx or a folder of earlier final summaries (the multi-year titles)
 
 
 def open_campaign_book(book: Path, voice: Voice) -> CampaignFolder:
@@ -392,11 +393,11 @@ def year(request: MergeRequest, voice: Voice = Voice()):
 def _merged(request: MergeRequest, voice: Voice, read):
     r = request
     outputs = out.merge_outputs(r, r.output)
-    out.check_outputs(outputs, r.inbox, out.campaign_inputs(None, r.council_path))
+    out.check_outputs(outputs, r.inbox, out.campaign_inputs(None, r.council_path, r.history_path))
     out.prepare(outputs, r.force)
     with out.holding([lock.lock_path(o.path) for o in outputs], "merge"):
         folder = locate_campaign(r.inbox, r.campaign_path, voice)
-        out.check_outputs(outputs, r.inbox, out.campaign_inputs(folder, r.council_path))
+        out.check_outputs(outputs, r.inbox, out.campaign_inputs(folder, r.council_path, r.history_path))
         with out.holding(out.campaign_lock(folder, r.inbox), "merge"):
             written = out.record_of(folder, r.inbox)
             try:
@@ -454,7 +455,7 @@ def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voi
         ct.DEFAULT_SUMMARY.format(round=summary.period or summary.round)
     output = r.output or Path(default_name)
     default = [] if r.output else [o for o in out.merge_outputs(r, output) if o.option.startswith("output")]
-    out.check_outputs(out.merge_outputs(r, output), r.inbox, out.campaign_inputs(folder, r.council_path))
+    out.check_outputs(out.merge_outputs(r, output), r.inbox, out.campaign_inputs(folder, r.council_path, r.history_path))
     out.prepare(default, r.force)
     with out.holding([lock.lock_path(o.path) for o in default], "merge"):
         for line in console_lines(summary, report, verbose=False):

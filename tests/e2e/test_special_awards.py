@@ -79,6 +79,7 @@ def test_their_own_to_trinh_names_each_and_says_they_do_not_count(merged):
 
 def test_an_award_for_someone_not_on_the_roster_is_refused_by_its_cell(tmp_path):
     from openpyxl import load_workbook as load
+
     from tests.conftest import make_folder
     from thidua_xlsx.model import campaign as cm
 

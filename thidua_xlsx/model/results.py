@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.council import CouncilChange, Tally
 from thidua_xlsx.model.evaluation import YearResults
+from thidua_xlsx.model.history import HistoryResults
 from thidua_xlsx.model.inbox import ACCEPTED, DEPT, SELF, InboxFile
 from thidua_xlsx.model.issues import Issue, Reason
 from thidua_xlsx.model.titles import is_registered
@@ -122,6 +123,7 @@ class Summary:
     council_changes: tuple["CouncilChange", ...] = ()  # what the council changed, after a council pass
     period: str = ""  # the period merged, by code ("": the year's single round)
     year: "YearResults | None" = None  # a summary made from the periods' summaries: their scores and the ratings
+    history: "HistoryResults | None" = None  # the earlier years read (--history): the multi-year decisions
 
     @property
     def period_label(self) -> str:

@@ -40,6 +40,8 @@ GENERATE_HELP = ("Sinh một sổ Excel khóa ô cho mỗi tổ. CAMPAIGN là th
 ROUND_HELP = "Vòng: dang-ky (đăng ký đầu năm) hoặc cham-diem (chấm điểm cuối năm)."
 OUTBOX_HELP = "Thư mục ghi các sổ (mặc định: outbox/<vòng>; chấm điểm theo kỳ: outbox/<mã kỳ>)."
 PERIOD_HELP = "Kỳ đánh giá cần phát sổ chấm điểm (mã kỳ trong sheet Kỳ đánh giá, ví dụ thang-11)."
+HISTORY_OPTION_HELP = ("Lịch sử các năm trước để xét khen thưởng nhiều năm (Bằng khen, CSTĐ cấp tỉnh, Kỷ niệm chương): "
+                       "tệp lich-su.xlsx, hoặc thư mục các bảng tổng hợp cuối năm của những năm trước.")
 FROM_HELP = "Bảng tổng hợp đăng ký (do merge vòng dang-ky tạo) để điền sẵn danh hiệu đã đăng ký."
 EXISTS = "Đã có {path}. Dùng --force để ghi đè, hoặc chọn tên hay nơi ghi khác."
 INIT_DONE = "Đã tạo {path}: {school}, {departments} tổ, {staff} người. Hãy mở bằng Excel để sửa cho đúng trường mình."
@@ -255,7 +257,8 @@ OUTPUT_IN_INBOX = ("{option} '{path}' nằm trong thư mục nhận về {inbox}
 OUTPUT_IS_INPUT = "{option} '{path}' là {what}: chương trình không ghi đè tệp đầu vào. Hãy chọn tên khác."
 OUTPUT_INPUTS = {"council": "bảng tổng hợp Hội đồng đã họp (--council)", "campaign": "sổ chiến dịch",
                  "record": "bản ghi của chương trình trong thư mục chiến dịch",
-                 "records": "nơi giữ bản ghi sổ đã phát của chương trình (thư mục so-da-phat)"}
+                 "records": "nơi giữ bản ghi sổ đã phát của chương trình (thư mục so-da-phat)",
+                 "history": "lịch sử các năm trước (--history)"}
 OUTPUTS_CLASH = "{first} và {second} cùng ghi vào '{path}'. Hãy đặt tên khác cho một trong hai."
 KEPT_BESIDE = ("Giữ nguyên {kept}: tệp đã được sửa hoặc không do chương trình ghi; bản mới ghi vào {new}. Nếu không "
                "cần tệp cũ, hãy xóa nó rồi chạy lại.")

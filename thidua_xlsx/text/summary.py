@@ -238,3 +238,11 @@ SPECIAL_SUBTITLE = ("(Kèm theo Tờ trình của {school}; {count} trường h�
                     "và khen thưởng cấp trên – NĐ 152/2025 điều 4 khoản 3)")
 SPECIAL_HEAD = ("STT", "Cá nhân / tập thể", "Tổ", "Loại", "Thành tích", "Hình thức đề nghị", "Ghi chú")
 SPECIAL_COLLECTIVE = "Tập thể {name}"
+
+# issue 27: the multi-year awards (the history of earlier years, DOMAIN.md §4c)
+S_HISTORY = "Khen thưởng nhiều năm"
+HISTORY_TITLE = "XÉT KHEN THƯỞNG THEO THÀNH TÍCH NHIỀU NĂM – NĂM HỌC {year}"
+HISTORY_SUBTITLE = "({count} đề nghị; lịch sử đọc từ: {sources})"
+HISTORY_HEAD = ("STT", "Cá nhân / tập thể", "Tổ", "Khen thưởng", "Kết quả", "Các năm đã dùng", "Lý do")
+HISTORY_VERDICT = {True: "Đề nghị", False: "Không đề nghị"}
+HISTORY_PENDING = "Chưa đủ thông tin"

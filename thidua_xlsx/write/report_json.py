@@ -10,6 +10,7 @@ from pathlib import Path
 
 from thidua_xlsx.model.council import CouncilChange
 from thidua_xlsx.model.evaluation import YearResults
+from thidua_xlsx.model.history import HistoryResults
 from thidua_xlsx.model.report import REPORT_SCHEMA_VERSION, Report, report_of
 from thidua_xlsx.model.results import PersonResult, Score, Summary
 from thidua_xlsx.write.engine import replacing
@@ -61,7 +62,18 @@ def report_dict(summary: Summary, report: Report) -> dict:
         "year": _year_dict(summary.year) if summary.year else None,
         "special_awards": [{"who": a.who, "kind": a.kind, "achievement": a.achievement, "form": a.form,
                             "note": a.note} for a in c.special_awards] if not summary.period else [],
+        "history": _history_dict(summary.history) if summary.history is not None else None,
     }
+
+
+def _history_dict(history: HistoryResults) -> dict:
+    """The earlier years used: the files read, each person's match, the multi-year decisions with their years."""
+    return {"sources": list(history.sources),
+            "matches": [{"person": m.person, "how": m.how, "codes": list(m.codes)} for m in history.matches.values()],
+            "people": [{"code": code, "decisions": [d.to_dict() for d in decisions]}
+                       for code, decisions in history.people.items()],
+            "departments": [{"code": code, "decisions": [d.to_dict() for d in decisions]}
+                            for code, decisions in history.departments.items()]}
 
 
 def _year_dict(year: YearResults) -> dict:

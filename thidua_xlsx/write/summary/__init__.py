@@ -63,6 +63,8 @@ def _sheets(book: Book, s: Summary, report: Report) -> None:
         proposals.proposal_sheet(book, s.people, s.tally)
         proposals.refused_sheet(book, s.people)
     tables.collective_sheet(book, s.departments, by_dept, scoring)
+    if s.history is not None:
+        awards.history_sheet(book, s.campaign, s.history)
     if scoring and not s.period and s.campaign.special_awards:
         awards.special_sheet(book, s.campaign)
     if scoring:

@@ -1,9 +1,13 @@
-"""The awards outside the year's titles: the đột xuất and chuyên đề list (sheet "Khen đột xuất"), its own list
-signed like the others and never counted toward the titles or the higher awards (NĐ 152/2025 điều 4 khoản 3)."""
+"""The awards beside the year's titles: the multi-year ones the history gives (sheet "Khen thưởng nhiều năm": CSTĐ cấp
+tỉnh, Bằng khen, Kỷ niệm chương, each with the years it used), and the đột xuất and chuyên đề list (sheet "Khen đột
+xuất"), signed like the others and never counted toward the titles or the higher awards (NĐ 152/2025 điều 4 khoản 3)."""
 
 from __future__ import annotations
 
 from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model.history import HistoryResults
+from thidua_xlsx.model.results import Decision
+from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.write.summary.book import Book
 from thidua_xlsx.write.summary.content import special_rows
@@ -22,3 +26,29 @@ def special_sheet(book: Book, campaign: cm.Campaign) -> None:
     table = [[n, *r] for n, r in enumerate(rows, start=1)] or [[None, tx.NONE_ROW]]
     _, last = book.table(ws, row - 1, tx.SPECIAL_HEAD, table, SPECIAL_STYLES, data_table=False)
     book.sign_pair(ws, last + 2, last_col, tx.SIGN_MAKER, book.school.secretary, tx.SIGN_HEAD, book.school.principal)
+
+
+HISTORY_STYLES = ["center", "text", "text", "text", "center", "text", "text"]
+
+
+def history_sheet(book: Book, campaign: cm.Campaign, history: HistoryResults) -> None:
+    """Every multi-year decision, people then departments: the award, proposed or not (or not known), the years
+    it used and its reasons — for the council; the proposals among them go to the authority."""
+    widths = (5, 22, 16, 22, 12, 16, 60)
+    last_col = len(widths) - 1
+    ws = book.sheet(tx.S_HISTORY, widths, landscape=True)
+    departments = {d.code: d.name for d in campaign.departments}
+    rows = [[p.name, departments.get(p.department, ""), *_decision_cells(d)]
+            for p in campaign.staff for d in history.people.get(p.code, ())]
+    rows += [[tx.SPECIAL_COLLECTIVE.format(name=departments.get(code, code)), "", *_decision_cells(d)]
+             for code in departments for d in history.departments.get(code, ())]
+    proposed = sum(d.granted for ds in (*history.people.values(), *history.departments.values()) for d in ds)
+    row = book.title(ws, 0, last_col, tx.HISTORY_TITLE.format(year=book.year),
+                     tx.HISTORY_SUBTITLE.format(count=proposed, sources=", ".join(history.sources) or "—"))
+    table = [[n, *r] for n, r in enumerate(rows, start=1)] or [[None, tx.NONE_ROW]]
+    book.table(ws, row - 1, tx.HISTORY_HEAD, table, HISTORY_STYLES)
+
+
+def _decision_cells(d: Decision) -> list:
+    verdict = tx.HISTORY_PENDING if d.pending else tx.HISTORY_VERDICT[d.granted]
+    return [title_name(d.title), verdict, ", ".join(d.years), d.reason]
