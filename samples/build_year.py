@@ -6,8 +6,8 @@ periods (Tháng 9, 10 and 11/2025) then the year.
 Steps, as the secretary and the departments would do them:
 1. ``init --level nd233`` in samples/ca-nam/ (fixed campaign id), its periods cut to the first three months and
    the ratings of sheet Nhân sự emptied but one (the year computes them; GV034's stays, the authority's word);
-2. the registration round: everyone registers LĐTT, those rated HTXSNV last year or with a sáng kiến CSTĐCS
-   (tong-hop-dang-ky.xlsx);
+2. the registration round: everyone registers LĐTT, those rated HTXSNV last year or with a sáng kiến CSTĐCS, but
+   GV017, who registers nothing; every department registers TTLĐTT (tong-hop-dang-ky.xlsx);
 3. each month ``generate --period`` (with ``--from`` the registrations) and every department fills its scores
    (inbox/<period>/); GV019 is not scored in Tháng 10;
 4. each month ``merge --period`` → ky/tong-hop_<period>.xlsx;
@@ -29,7 +29,7 @@ sys.path.insert(0, str(HERE.parent.parent))
 from tests.filling import fill, layout, person_values, register, stamp_saved_time  # noqa: E402
 from thidua_xlsx.decide.year import select_periods, year_summary  # noqa: E402
 from thidua_xlsx.model import layout as ly  # noqa: E402
-from thidua_xlsx.model.titles import CSTDCS, LDTT  # noqa: E402
+from thidua_xlsx.model.titles import CSTDCS, LDTT, NOT_REGISTERED, TTLDTT  # noqa: E402
 from thidua_xlsx.read.containment import scan_inbox  # noqa: E402
 from thidua_xlsx.read.period_summaries import read_period_summaries  # noqa: E402
 from thidua_xlsx.read.presets import load_preset  # noqa: E402
@@ -40,6 +40,8 @@ from thidua_xlsx.write.summary import write_summary  # noqa: E402
 
 CAMPAIGN_ID = "kimson-nd233-2025-2026"
 MONTHS = 3
+NOT_REGISTERING = "GV017"  # chooses "Không đăng ký": Tổ KHTN has 4 of 7 LĐTT (57 %), TTLĐTT by the national rule
+# (> 50 %), not by Bắc Ninh's (≥ 70 %, QĐ 86/2025 điều 4 khoản 2)
 KEEP_ENTERED = "GV034"  # the authority rated KHTNV: it wins over the months' HTTNV, flagged for the council
 NOT_SCORED = ("GV019", "thang-10")  # one person, one month without a score
 # The year's level of those rated HTXSNV last year, best first: the first six keep HTXSNV (20 % of HTTNV in
@@ -61,7 +63,8 @@ def main() -> None:
     assert folder is not None, [p.render() for p in problems]
     campaign = folder.campaign
     titles = {p.code: CSTDCS if p.code in EXCELLENT or p.facts.initiative_decision else LDTT for p in preset.staff}
-    registrations = register(folder, titles, HERE)
+    titles[NOT_REGISTERING] = NOT_REGISTERED
+    registrations = register(folder, titles, HERE, collective={d.code: TTLDTT for d in campaign.departments})
     shutil.rmtree(HERE / "outbox-dang-ky")
     for k, period in enumerate(campaign.periods):
         made = generate_round(folder, ly.SCORING, HERE / "outbox" / period.code, registrations, today=period.start,

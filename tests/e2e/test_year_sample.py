@@ -64,3 +64,12 @@ def test_the_shipped_year_summary_is_the_one_the_command_writes(year):
     shipped = json.loads((SAMPLE / "ca-nam.json").read_text(encoding="utf-8"))
     assert [p["year"] for p in shipped["people"]] == [p["year"] for p in year["data"]["people"]]
     assert [p["proposed"] for p in shipped["people"]] == [p["proposed"] for p in year["data"]["people"]]
+
+
+def test_the_departments_registration_reaches_the_year_and_its_collective_titles(year):
+    """A period's summary carries each department's collective title registered; the year decides it."""
+    departments = {d["code"]: d for d in year["data"]["departments"]}
+    assert {d["collective_registered"] for d in departments.values()} == {"TTLDTT"}
+    khtn = departments["TO-KHTN"]["decisions"][0]
+    assert (khtn["title"], khtn["granted"]) == ("TTLDTT", True)
+    assert khtn["reasons"][0]["params"]["share"]["params"] == {"ldtt": 4, "members": 7, "percent": 57.1}

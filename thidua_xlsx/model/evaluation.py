@@ -11,7 +11,7 @@ here, words in :mod:`thidua_xlsx.text.messages`.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # The periods and the year's formula are declared by a campaign (campaign.xlsx, sheet Kỳ đánh giá), so they live
 # in model/campaign (which this module imports: the other way round would be a cycle); named here as well.
@@ -143,6 +143,7 @@ class PeriodSummary:
     period: str
     council: bool
     people: Mapping[str, PeriodEntry]
+    collectives: Mapping[str, str] = field(default_factory=dict)  # department code → its collective title registered
 
 
 @dataclass(frozen=True)

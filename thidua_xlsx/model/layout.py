@@ -223,6 +223,7 @@ class SummaryMeta:
     # what the year reads (``year``); ``council``: written by the council's pass (the head's scores in it).
     people: tuple[tuple[str, float | None, str, str, str, str], ...] = ()
     council: bool = False
+    collectives: tuple[tuple[str, str], ...] = ()  # a period's summary: each department's (code, collective registered)
     # A year's summary (scoring round): what each person ends the year with, for the history of later years —
     # (code, name, birth date, rating, titles granted, award form, sáng kiến, its level, its decision, discipline);
     # and each department's (code, name, titles granted). After the council's pass: the council's titles.

@@ -64,4 +64,4 @@ def _read(entry: InboxFile, campaign: cm.Campaign) -> tuple[InboxFile, ev.Period
               for code, final, source, registered, form, initiative in meta.people}
     entry = dataclasses.replace(entry, saved_at=saved_at(data, entry.path.suffix.lower()),
                                 status=SKIPPED)  # given its status by the year
-    return entry, ev.PeriodSummary(entry.name, meta.period, meta.council, people)
+    return entry, ev.PeriodSummary(entry.name, meta.period, meta.council, people, dict(meta.collectives))

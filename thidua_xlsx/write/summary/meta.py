@@ -27,6 +27,8 @@ def summary_meta(summary: Summary) -> ly.SummaryMeta:
                           period=summary.period,
                           rubric_versions=tuple((r.role, cm.rubric_version(r)) for r in c.rubrics),
                           people=people, council=summary.tally is not None, outcomes=outcomes,
+                          collectives=tuple((d.code, d.collective) for d in summary.departments if d.submitted)
+                          if summary.period else (),
                           department_outcomes=department_outcomes,
                           special_outcomes=tuple((a.who, a.kind, a.achievement, a.form)
                                                  for a in c.special_awards) if year_end else ())
