@@ -529,3 +529,10 @@ MESSAGES.update({
 REASONS.update({
     "flag.year_rating_entered": "xếp loại năm theo sheet Nhân sự là {entered}, tính từ các kỳ là {computed}",
 })
+
+
+# issue 27: the multi-year decisions from the history (decide.history)
+from thidua_xlsx.text.history_rules import HISTORY_MESSAGES, HISTORY_REASONS  # noqa: E402
+
+MESSAGES.update(HISTORY_MESSAGES)
+REASONS.update(HISTORY_REASONS)
