@@ -293,6 +293,12 @@ def test_the_medal_is_given_once(service, rows):
     assert d.reason == "đã được tặng năm 2019-2020: Kỷ niệm chương chỉ tặng một lần (TT 29/2023/TT-BGDĐT điều 8)"
 
 
+def test_a_medal_received_needs_no_start_date():
+    d, found = medal("", Service("GV01", "Nguyễn Thị Lan", medal_year="2019-2020"))
+    assert not d.granted and not d.pending and d.reason.startswith("đã được tặng năm 2019-2020")
+    assert not found.issues
+
+
 def test_an_unknown_start_is_pending_and_counted_once():
     d, found = medal("", others=[roster("GV02", "Trần Văn Đức", start="2000-09-01"), roster("GV03", "Lê Dung")])
     assert d.pending and not d.granted

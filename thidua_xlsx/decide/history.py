@@ -13,12 +13,13 @@ is unknown. A name without a birth date on either side is no match (said).
 - *Bằng khen of the provincial chair*: those granted CSTĐCS this year, those rated HTXSNV this year (the two
   ways to it), and those who registered an award form naming a Bằng khen of the province ("tỉnh" or "thành
   phố"). Nobody else has a way to it this year.
-- *Kỷ niệm chương "Vì sự nghiệp giáo dục"*: those who reach the years in the sector (granted) or reach them
-  having received it (refused: it is given once); those short of the years: nothing. A start date nobody
-  typed: the person's decision is pending ("chưa đủ thông tin: ngày vào ngành") and one note counts them —
-  except where nobody at all has a start date (a school that never typed them): the note alone, no 50
-  pending rows. Years in especially difficult areas or of discipline that nobody typed count as none.
-  The years are reckoned at the end of the school year (:attr:`MultiYearRules.medal_reckoned_on`).
+- *Kỷ niệm chương "Vì sự nghiệp giáo dục"*: those who reach the years in the sector (granted); those who
+  received it already, when they reach the years or their start is not known (refused: it is given once);
+  those short of the years: nothing. A start date nobody typed: the person's decision is pending ("chưa đủ
+  thông tin: ngày vào ngành") and one note counts them — except where nobody at all has a start date (a
+  school that never typed them): the note alone, no 50 pending rows. Years in especially difficult areas or
+  of discipline that nobody typed count as none. The years are reckoned to the end of the school year
+  (:attr:`MultiYearRules.medal_reckoned_on`), that day included.
 - *Collectives*: departments granted TTLĐXS this year.
 
 **Consecutive** years are the school years just before this one, with no gap. A year a rule needs with no row
@@ -398,7 +399,7 @@ def _bk_person(p: PersonResult, past: _Past, year: str, rules: MultiYearRules) -
         if unknown and earlier_free:  # the year not known may join the run to a sáng kiến before it
             excellent = _Run(tuple(window), pending=(ended,))
         else:
-            spent = tuple(_spent(i, year) for i in inside if i.uses)
+            spent = tuple(_spent(i) for i in inside if i.uses)
             excellent = _Run(tuple(window), (reason("bk.few_initiatives", count=len(run), years=tuple(window),
                                                     found=len(free), needed=rules.bk_initiatives), *spent))
     open_paths = [r for r in (cstdcs, excellent) if not r.failures]
@@ -407,7 +408,7 @@ def _bk_person(p: PersonResult, past: _Past, year: str, rules: MultiYearRules) -
     return Decision(hs.BK_TINH, False, (*reasons, rule), pending=bool(open_paths), years=years)
 
 
-def _spent(i: _Initiative, year: str) -> Reason:
+def _spent(i: _Initiative) -> Reason:
     """Why a sáng kiến cannot serve the Bằng khen: its use, a form's first (CV 5007/BNV-TĐKT)."""
     use = (i.used(hs.USED_FOR_FORM) or i.uses)[0]
     code = "initiative.used_for_form" if use.kind == hs.USED_FOR_FORM else "initiative.used_for_title"
@@ -418,19 +419,21 @@ def _medal(p: PersonResult, start_text: str, past: _Past, year: str, rules: Mult
     """Kỷ niệm chương "Vì sự nghiệp giáo dục" (TT 29/2023 điều 8): the years in the sector at the end of the
     school year, less the disciplined years; 5 fewer after years in especially difficult areas; once."""
     basis = reason(rules.medal_basis)
+    service = past.service or Service(p.code, p.name)
+    received = service.medal_year or next((y for y, row in past.years.items() if hs.KNC_GD in row.forms), "")
     start = _date(start_text)
     if start is None:
+        if received:
+            return Decision(hs.KNC_GD, False, (reason("knc.received", year=received, basis=basis),), years=(received,))
         return Decision(hs.KNC_GD, False, (reason("knc.start_unknown", basis=basis),), pending=True)
     month, day = rules.medal_reckoned_on
     reckoned = dt.date(int(year[5:9]), month, day)
-    service = past.service or Service(p.code, p.name)
     uncounted = round((service.uncounted_years or 0) * 12)
     months = _months(start, reckoned + dt.timedelta(days=1)) - uncounted  # the day reckoned to is served
     difficult = service.difficult_years or 0
     needed = rules.medal_years_difficult if difficult >= rules.medal_difficult_years else rules.medal_years
     if months < needed * 12:
         return None
-    received = service.medal_year or next((y for y, row in past.years.items() if hs.KNC_GD in row.forms), "")
     if received:
         return Decision(hs.KNC_GD, False, (reason("knc.received", year=received, basis=basis),), years=(received,))
     minus = reason("knc.minus", uncounted=_duration(uncounted)) if uncounted else None
@@ -501,22 +504,22 @@ def decide_history(campaign: cm.Campaign, people: Sequence[PersonResult], depart
     roster = {p.code: p for p in campaign.staff}
     pasts = {p.code: index.past(matches.get(p.code)) for p in people}
     starts = {p.code: _start(roster.get(p.code), pasts[p.code]) for p in people}
-    unknown_start = [code for code, start in starts.items() if _date(start) is None]
-    nobody_dated = len(unknown_start) == len(starts)
-    decided, flags, problems = {}, {}, []
+    nobody_dated = not any(_date(start) for start in starts.values())
+    decided, flags, problems, undated = {}, {}, [], 0
     for p in people:
         said = _Said()
         found = _person(p, starts[p.code], pasts[p.code], year, campaign, rules, said)
-        if nobody_dated:
-            found = tuple(d for d in found if d.title != hs.KNC_GD)
+        unknown = [d for d in found if d.title == hs.KNC_GD and d.pending]
+        undated += len(unknown)
+        if nobody_dated and unknown:
+            found = tuple(d for d in found if d not in unknown)
         if found:
             decided[p.code] = found
         if said.flags:
             flags[p.code] = tuple(said.flags)
         problems += said.issues
-    if unknown_start:
-        problems.append(issue("knc.no_start_any" if nobody_dated else "knc.start_missing", NOTE,
-                              count=len(unknown_start)))
+    if undated:
+        problems.append(issue("knc.no_start_any" if nobody_dated else "knc.start_missing", NOTE, count=undated))
     collective = {}
     for d in departments:
         if is_granted(d.decisions, TTLDXS):
