@@ -13,7 +13,7 @@ says "chưa đủ thông tin: năm …". Codes here, words in :mod:`thidua_xlsx.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Award forms the multi-year rules decide. They sit beside the title codes of model.titles (a form has no code
 # there: the forms a campaign lists are its own words), named in text.titles.
@@ -140,3 +140,4 @@ class HistoryResults:
     departments: Mapping[str, tuple]  # department code → tuple[Decision, ...]
     issues: tuple = ()  # tuple[Issue, ...]
     sources: tuple[str, ...] = ()
+    flags: Mapping[str, tuple] = field(default_factory=dict)  # roster code → tuple[Reason, ...] for the council

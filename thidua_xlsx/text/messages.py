@@ -536,3 +536,10 @@ MESSAGES.update({
     "campaign.special_unknown": "Mã '{value}' không phải mã người trong sheet Nhân sự hay mã tổ trong sheet Tổ – dòng "
                                 "khen đột xuất này không được dùng. Hãy ghi đúng mã người (ví dụ GV001) hoặc mã tổ.",
 })
+
+
+# issue 27: the multi-year decisions from the history (decide.history)
+from thidua_xlsx.text.history_rules import HISTORY_MESSAGES, HISTORY_REASONS  # noqa: E402
+
+MESSAGES.update(HISTORY_MESSAGES)
+REASONS.update(HISTORY_REASONS)

@@ -1,0 +1,102 @@
+"""The words of the multi-year decisions (:mod:`thidua_xlsx.decide.history`): the award names, the reasons, the
+problems found matching the roster to the history, and the legal texts each rule cites.
+
+A rule's legal basis is a reason code (``basis.*``) the rule's parameters name, so that a province whose own
+decision sets the rule changes the code, not the wording.
+"""
+
+from __future__ import annotations
+
+# The award forms the multi-year rules decide (codes: model.history.BK_TINH, KNC_GD).
+AWARD_NAMES = {
+    "BK_TINH": "Bằng khen của Chủ tịch UBND tỉnh",
+    "KNC_GD": "Kỷ niệm chương \"Vì sự nghiệp giáo dục\"",
+}
+
+HISTORY_REASONS = {
+    # the legal texts the rules cite (a rule's parameters name one)
+    "basis.law2022_22_1": "Luật Thi đua, khen thưởng 2022 điều 22 khoản 1",
+    "basis.bn86_3_3a": "QĐ 86/2025/QĐ-UBND tỉnh Bắc Ninh điều 3 khoản 3 điểm a",
+    "basis.bn86_3_3c": "QĐ 86/2025/QĐ-UBND tỉnh Bắc Ninh điều 3 khoản 3 điểm c",
+    "basis.tt29_8": "TT 29/2023/TT-BGDĐT điều 8",
+    # what a run of consecutive years found
+    "run.missing": "chưa đủ thông tin: năm {years} (lịch sử chưa có kết quả năm này của người này)",
+    "run.ambiguous": "chưa đủ thông tin: lịch sử có nhiều người cùng họ tên và ngày sinh (mã {codes}), chưa biết ai "
+                     "là người này – xem sheet Kiểm tra",
+    "run.this_year_not_cstdcs": "năm nay không đạt CSTĐCS",
+    "run.this_year_not_excellent": "năm nay không HTXSNV",
+    "run.not_cstdcs": "năm {year} không đạt CSTĐCS{special}",
+    "run.special": " (khen thưởng đột xuất, chuyên đề '{awards}' không tính để xét khen cao hơn – NĐ 152/2025 điều 4 "
+                   "khoản 3)",
+    "run.not_excellent": "năm {year} xếp loại {rating}, không HTXSNV",
+    "run.rating_unknown": "chưa đủ thông tin: năm {year} chưa có xếp loại viên chức trong lịch sử",
+    "run.disciplined": "thành tích từ năm {year} trở về trước không được tính: bị kỷ luật đến {end} (NĐ 152/2025 "
+                       "điều 4 khoản 4)",
+    "run.disciplined_no_end": "thành tích từ năm {year} trở về trước không được tính: bị kỷ luật {discipline} năm "
+                              "{year}, lịch sử chưa ghi ngày hết thời hạn (NĐ 152/2025 điều 4 khoản 4)",
+    # CSTĐ cấp tỉnh
+    "cstd_tinh.granted": "đủ điều kiện đề nghị: {count} lần liên tục CSTĐCS ({years}) và sáng kiến '{initiative}' "
+                         "được công nhận cấp {level}{when} ({basis})",
+    "cstd_tinh.when": " năm {year}",
+    "cstd_tinh.rule": "cần {needed} lần liên tục CSTĐCS tính cả năm nay và một sáng kiến được công nhận cấp tỉnh trở "
+                      "lên ({basis})",
+    "cstd_tinh.no_initiative": "chưa có sáng kiến được công nhận cấp tỉnh trở lên (trong lịch sử và năm nay)",
+    # Bằng khen of the provincial chair
+    "bk.granted_cstdcs": "đủ điều kiện: {count} lần liên tục CSTĐCS ({years}) ({basis})",
+    "bk.granted_excellent": "đủ điều kiện: liên tục {count} năm HTXSNV ({years}), trong thời gian đó có {found} "
+                            "sáng kiến được công nhận: {initiatives} ({basis})",
+    "bk.rule": "cần {cstdcs} lần liên tục CSTĐCS, hoặc liên tục từ {excellent} năm HTXSNV trở lên với {initiatives} "
+               "sáng kiến trong thời gian đó, tính cả năm nay ({basis})",
+    "bk.few_initiatives": "liên tục {count} năm HTXSNV ({years}) nhưng trong thời gian đó chỉ có {found} sáng kiến "
+                          "dùng được (cần {needed})",
+    "bk.initiative": "'{initiative}' ({year})",
+    "bk_collective.granted": "đủ điều kiện: {count} năm liên tục TTLĐXS ({years}) ({basis})",
+    "bk_collective.missing": "chưa đủ thông tin: năm {years} (lịch sử chưa có kết quả năm này của tổ)",
+    "bk_collective.not_ttldxs": "năm {year} tổ không đạt TTLĐXS",
+    "bk_collective.rule": "cần {needed} năm liên tục TTLĐXS tính cả năm nay ({basis})",
+    # a sáng kiến counts once (CV 5007/BNV-TĐKT 2023)
+    "initiative.used_for_form": "sáng kiến '{initiative}' đã dùng cho {award} năm {year}: không dùng lại cho {target} "
+                                "(CV 5007/BNV-TĐKT)",
+    "initiative.used_for_title": "sáng kiến '{initiative}' đã dùng cho danh hiệu {award} năm {year}: không dùng cho "
+                                 "hình thức khen thưởng {target} (CV 5007/BNV-TĐKT)",
+    "flag.initiative_reused": "sáng kiến '{initiative}' đã dùng cho {award} năm {year}, năm nay dùng lại cho "
+                              "{target} – Hội đồng xem xét (CV 5007/BNV-TĐKT)",
+    "flag.initiative_form_for_title": "sáng kiến '{initiative}' đã dùng cho {award} năm {year}: không dùng được cho "
+                                      "danh hiệu {target} (CV 5007/BNV-TĐKT) – Hội đồng xem lại",
+    # Kỷ niệm chương "Vì sự nghiệp giáo dục"
+    "knc.granted": "đủ điều kiện: {service} công tác trong ngành (vào ngành {start}, tính đến {date}{minus}), cần "
+                   "từ {needed} năm{difficult} ({basis})",
+    "knc.minus": ", đã trừ {uncounted} bị kỷ luật không tính",
+    "knc.difficult": " vì có {years} năm công tác ở vùng đặc biệt khó khăn (từ {needed} năm)",
+    "knc.received": "đã được tặng năm {year}: Kỷ niệm chương chỉ tặng một lần ({basis})",
+    "knc.start_unknown": "chưa đủ thông tin: ngày vào ngành (hãy nhập ở cột Ngày vào ngành, sheet Nhân sự của "
+                         "campaign.xlsx, hoặc trong lịch sử) ({basis})",
+    # a length of service
+    "duration.years": "{years} năm",
+    "duration.years_months": "{years} năm {months} tháng",
+}
+
+HISTORY_MESSAGES = {
+    "history.matched_by_name": "{name}: mã {person} của sheet Nhân sự không có trong lịch sử; đã ghép với mã {old} "
+                               "của lịch sử vì trùng họ tên và ngày sinh ({dob}). Nếu đó không phải cùng một người, "
+                               "hãy sửa mã trong lịch sử rồi chạy lại.",
+    "history.ambiguous": "{name} ({person}): mã không có trong lịch sử, và lịch sử có {count} người cùng họ tên và "
+                         "ngày sinh (mã {codes}). Chương trình không đoán: coi như chưa có lịch sử của người này. "
+                         "Hãy sửa mã trong lịch sử cho đúng người rồi chạy lại.",
+    "history.name_without_dob": "{name} ({person}): mã không có trong lịch sử; lịch sử có người cùng họ tên (mã "
+                                "{codes}) nhưng thiếu ngày sinh ở sheet Nhân sự hoặc trong lịch sử, nên không ghép. "
+                                "Hãy nhập ngày sinh (hoặc sửa mã trong lịch sử cho trùng mã mới) rồi chạy lại.",
+    "initiative.reused": "Sáng kiến '{initiative}' của {name} ({person}) đã dùng cho {award} năm {year}, năm nay dùng "
+                         "lại cho {target}. Văn bản chưa cấm rõ việc dùng lại cho danh hiệu năm sau (CV "
+                         "5007/BNV-TĐKT): Hội đồng xem xét.",
+    "initiative.form_for_title": "Sáng kiến '{initiative}' của {name} ({person}) đã dùng cho {award} năm {year}, nên "
+                                 "không dùng được cho danh hiệu {target} năm nay (CV 5007/BNV-TĐKT: sáng kiến đã dùng "
+                                 "cho hình thức khen thưởng thì không dùng cho danh hiệu). Hội đồng xem lại đề nghị "
+                                 "{target} của người này.",
+    "knc.start_missing": "{count} người chưa có ngày vào ngành (cột Ngày vào ngành, sheet Nhân sự; hoặc trong lịch "
+                         "sử): chưa xét được Kỷ niệm chương \"Vì sự nghiệp giáo dục\" cho họ (ghi \"chưa đủ thông "
+                         "tin\" ở từng người). Hãy nhập rồi chạy lại.",
+    "knc.no_start_any": "Chưa ai có ngày vào ngành (cột Ngày vào ngành, sheet Nhân sự; hoặc trong lịch sử): chưa xét "
+                        "Kỷ niệm chương \"Vì sự nghiệp giáo dục\" cho {count} người. Nếu trường đề nghị Kỷ niệm "
+                        "chương, hãy nhập ngày vào ngành rồi chạy lại.",
+}
