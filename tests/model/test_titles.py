@@ -9,6 +9,7 @@ import pytest
 from tests.conftest import campaign_dict
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import titles
+from thidua_xlsx.model.history import BK_TINH, KNC_GD
 from thidua_xlsx.model.issued import IssuedPerson, IssuedWorkbook
 from thidua_xlsx.model.issues import issue, reason
 from thidua_xlsx.model.titles import CSTD_TINH, CSTDCS, LDTT, NO_PROPOSAL, NOT_REGISTERED, TTLDTT, TTLDXS, Title
@@ -17,7 +18,7 @@ from thidua_xlsx.text.titles import TITLE_NAMES
 
 
 def test_every_code_has_its_name_and_the_names_are_read_back_as_their_codes():
-    codes = (LDTT, CSTDCS, CSTD_TINH, TTLDTT, TTLDXS, NOT_REGISTERED, NO_PROPOSAL)
+    codes = (LDTT, CSTDCS, CSTD_TINH, TTLDTT, TTLDXS, NOT_REGISTERED, NO_PROPOSAL, BK_TINH, KNC_GD)
     assert set(codes) == set(TITLE_NAMES)
     for code in codes:
         assert titles.code(titles.name(code)) == code and titles.code(code) == code

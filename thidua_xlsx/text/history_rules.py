@@ -7,11 +7,10 @@ decision sets the rule changes the code, not the wording.
 
 from __future__ import annotations
 
+from thidua_xlsx.text.titles import TITLE_NAMES
+
 # The award forms the multi-year rules decide (codes: model.history.BK_TINH, KNC_GD).
-AWARD_NAMES = {
-    "BK_TINH": "Bằng khen của Chủ tịch UBND tỉnh",
-    "KNC_GD": "Kỷ niệm chương \"Vì sự nghiệp giáo dục\"",
-}
+AWARD_NAMES = {code: TITLE_NAMES[code] for code in ("BK_TINH", "KNC_GD")}  # named with the titles
 
 HISTORY_REASONS = {
     # the legal texts the rules cite (a rule's parameters name one)

@@ -9,6 +9,8 @@ TITLE_NAMES = {
     "CSTD_TINH": "Chiến sĩ thi đua cấp tỉnh",
     "TTLDTT": "Tập thể lao động tiên tiến",
     "TTLDXS": "Tập thể lao động xuất sắc",
+    "BK_TINH": "Bằng khen của Chủ tịch UBND tỉnh",  # the award forms the multi-year rules decide (model.history)
+    "KNC_GD": "Kỷ niệm chương \"Vì sự nghiệp giáo dục\"",
     "KHONG_DANG_KY": "Không đăng ký",  # a person's or a department's choice of no title
     "KHONG_DE_NGHI": "Không đề nghị",  # the council's choice of no title
 }
