@@ -529,3 +529,7 @@ MESSAGES.update({
 REASONS.update({
     "flag.year_rating_entered": "xếp loại năm theo sheet Nhân sự là {entered}, tính từ các kỳ là {computed}",
 })
+
+from thidua_xlsx.text.history import HISTORY_MESSAGES  # noqa: E402  (issue 27: the history)
+
+MESSAGES.update(HISTORY_MESSAGES)
