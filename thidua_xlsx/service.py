@@ -672,5 +672,7 @@ def update_history(book: Path, summaries: list[Path], today: dt.date | None = No
                                    sum(len(p.titles) for p in people), len(year.history.initiatives),
                                    len(year.history.departments)))
             kept = with_year(kept, year)
+        if not added and not created:  # nothing to add: the secretary's file is left as she saved it
+            return HistoryUpdate(book, False, (), problems, years=kept.years)
         written, backup = save_history_book(kept, book, today or vietnam_today())
         return HistoryUpdate(book, created, tuple(added), problems, written, backup, kept.years)
