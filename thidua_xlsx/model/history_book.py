@@ -159,7 +159,7 @@ class HistoryBook:
         found = set()
         for table in (PEOPLE, DEPARTMENTS):
             rows = self.tables.get(table.sheet)
-            col = rows.column(table.columns[0].header) if rows else None
+            col = rows.column(next(c.header for c in table.columns if c.key == "year")) if rows else None
             if col is not None:
                 found |= {school_year(str(row[col])) for row in rows.rows if row[col] is not None}
         return tuple(sorted(found - {None}))

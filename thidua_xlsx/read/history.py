@@ -12,6 +12,7 @@ its entries is either used or named with the reason it was not.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import zipfile
 from collections.abc import Callable
@@ -45,7 +46,6 @@ from thidua_xlsx.model.issues import WARNING, Problems
 from thidua_xlsx.read.campaign_book import _convert, _Grid, _read_grids
 from thidua_xlsx.read.containment import FILE, LINK, WORKBOOK_SUFFIXES, read_own_book, scan_inbox
 from thidua_xlsx.read.registrations import read_summary_meta
-from thidua_xlsx.system.files import sha256_of
 from thidua_xlsx.text import history as hx
 from thidua_xlsx.text.collation import fold
 from thidua_xlsx.text.titles import TITLE_NAMES
@@ -302,7 +302,7 @@ def read_final_summary(path: Path, name: str = "") -> tuple[SummaryYear | None, 
     if history is None:
         problems.add("history.summary_no_outcomes", **where, year=meta.school_year)
         return None, problems
-    return SummaryYear(name, sha256_of(Path(path)), meta.school_year, meta.campaign_id, _school_of(data),
+    return SummaryYear(name, hashlib.sha256(data).hexdigest(), meta.school_year, meta.campaign_id, _school_of(data),
                        bool(meta.council), history), problems
 
 

@@ -24,6 +24,7 @@ from thidua_xlsx.model.history_book import (
     SERVICE,
     TABLES,
     VALIDATION_ROWS,
+    YEAR,
     BookMeta,
     HistoryBook,
     SummaryYear,
@@ -85,7 +86,7 @@ def _keyed(rows: TableRows, table: Table, row: tuple) -> dict:
     """A row's values by our column key, the years read as school years (None: not one)."""
     values = {c.key: row[rows.headers.index(c.header)] for c in table.columns}
     for c in table.columns:
-        if c.kind == "year":
+        if c.kind == YEAR:
             values[c.key] = school_year(str(values[c.key])) if values[c.key] is not None else None
     return values
 
