@@ -14,6 +14,7 @@ import click
 
 from thidua_xlsx.model.exits import EXIT_INTERNAL, EXIT_OK, EXIT_STRICT, EXIT_UNUSABLE, EXIT_USAGE
 from thidua_xlsx.text import commands as ct
+from thidua_xlsx.text import history as hx
 
 
 def _speak_vietnamese() -> None:
@@ -271,3 +272,26 @@ def status(inbox, campaign_path, round_, strict, nudge, period):
     from thidua_xlsx import service
 
     sys.exit(_run(lambda: service.status(inbox, campaign_path, round_, strict, nudge, _VOICE, period)).exit_code)
+
+
+@main.command(help=hx.HISTORY_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR)
+@click.option("--book", type=click.Path(dir_okay=False, path_type=Path), default=Path(hx.BOOK_NAME),
+              show_default=True, help=hx.BOOK_HELP)
+@click.argument("summaries", nargs=-1, metavar=hx.SUMMARY_METAVAR,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def history(book: Path, summaries: tuple[Path, ...]):
+    from thidua_xlsx.service import update_history
+
+    done = _run(lambda: update_history(book, list(summaries)))
+    _print_problems(done.problems)
+    if done.created and done.written:
+        _say(hx.CREATED.format(path=done.book))
+    for year in done.added:
+        _say((hx.REPLACED if year.replaced else hx.ADDED).format(**vars(year)))
+    if done.written:
+        _say(hx.WRITTEN.format(path=done.book, backup=done.backup) if done.backup else
+             hx.WRITTEN_NEW.format(path=done.book))
+        _say(hx.YEARS.format(count=len(done.years), years=", ".join(done.years) or "—"))
+    elif not done.problems.errors:
+        _say(hx.UNCHANGED.format(path=done.book))
+    sys.exit(EXIT_UNUSABLE if done.problems.errors and not done.added else EXIT_OK)

@@ -625,3 +625,55 @@ def _write_documents(summary, folder: Path, written: Written, voice: Voice) -> N
 def _campaign_locks(folder: CampaignFolder, outbox: Path) -> list[Path]:
     """``generate``'s locks: its outbox's and its campaign's."""
     return [lock.lock_path(outbox), *out.campaign_lock(folder)]
+
+
+# --- the history (issue 27): lich-su.xlsx kept from each year's final summary ------------------------------------
+
+def update_history(book: Path, summaries: list[Path], today: dt.date | None = None):
+    """``history``: the history book ``book`` made when missing, then each final summary of ``summaries`` added
+    as its year (a year the tool added before from the same campaign is replaced; a year typed by hand, another
+    school's summary or one that is no final summary is refused, said in the problems). The book is written
+    once, whole, its previous version kept beside it; not at all when it is open in Excel or LibreOffice, when
+    it cannot be read, or when a column the update needs is missing. Returns a
+    :class:`~thidua_xlsx.model.history_book.HistoryUpdate`."""
+    from thidua_xlsx.model.history_book import HistoryUpdate, YearAdded, refusal
+    from thidua_xlsx.read.history import read_final_summary, read_history_book
+    from thidua_xlsx.system.files import open_elsewhere
+    from thidua_xlsx.text import history as hx
+    from thidua_xlsx.write.history import new_book, save_history_book, with_year
+
+    book = Path(book)
+    if book.suffix.lower() != ".xlsx":
+        raise out.Refused(hx.BOOK_NOT_XLSX.format(path=book))
+    problems, created = Problems(), not book.exists()
+    with out.holding([lock.lock_path(book)], "history"):
+        if not created and open_elsewhere(book):
+            problems.add("history.book_open", file=book.name)
+            return HistoryUpdate(book, False, (), problems)
+        if created:
+            out.prepare([out.Output("book", book)], force=False)
+            kept = new_book()
+        else:
+            check_writable(book)
+            kept, _history, found = read_history_book(book)
+            problems.extend(found)
+            if kept is None or any(p.code == "history.column_missing" for p in found):
+                return HistoryUpdate(book, False, (), problems)
+        added = []
+        for path in summaries:
+            year, refused = read_final_summary(path)
+            problems.extend(refused)
+            why = refusal(kept, year) if year is not None else None
+            if why is not None:
+                problems.add(why[0], file=book.name, **why[1])
+            if year is None or why is not None:
+                continue
+            people = year.history.people
+            added.append(YearAdded(year.year, year.file, kept.meta.source_of(year.year) is not None, len(people),
+                                   sum(len(p.titles) for p in people), len(year.history.initiatives),
+                                   len(year.history.departments)))
+            kept = with_year(kept, year)
+        if not added and not created:  # nothing to add: the secretary's file is left as she saved it
+            return HistoryUpdate(book, False, (), problems, years=kept.years)
+        written, backup = save_history_book(kept, book, today or vietnam_today())
+        return HistoryUpdate(book, created, tuple(added), problems, written, backup, kept.years)

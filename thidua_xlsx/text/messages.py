@@ -543,3 +543,8 @@ from thidua_xlsx.text.history_rules import HISTORY_MESSAGES, HISTORY_REASONS  # 
 
 MESSAGES.update(HISTORY_MESSAGES)
 REASONS.update(HISTORY_REASONS)
+
+
+from thidua_xlsx.text.history import HISTORY_MESSAGES  # noqa: E402  (issue 27: the history)
+
+MESSAGES.update(HISTORY_MESSAGES)

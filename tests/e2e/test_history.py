@@ -1,0 +1,157 @@
+"""End to end: ``thidua-xlsx history`` makes lich-su.xlsx and adds each year from the tool's own final summary —
+the round trip gives back what the summary ended the year with, a second run changes nothing, hand-typed years
+are kept across an update (typed in LibreOffice too), and every wrong input is one clear message."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from tests.history_fixtures import crafted_summary, final_summary, year_campaign
+from thidua_xlsx.cli import main
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.exits import EXIT_OK, EXIT_UNUSABLE, EXIT_USAGE
+from thidua_xlsx.read.history import read_final_summary, read_history_book
+from thidua_xlsx.text import history as hx
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def summaries(tmp_path_factory) -> dict[str, Path]:
+    root = tmp_path_factory.mktemp("years")
+    return {year: final_summary(root / year, year_campaign(year, f"chien-dich-{year[:4]}"), f"tong-hop-{year}.xlsx")
+            for year in ("2023-2024", "2024-2025")}
+
+
+def _plain(rows):
+    return [dataclasses.replace(row, source="") for row in rows]
+
+
+def test_the_book_made_from_final_summaries_reads_back_as_they_ended_each_year(tmp_path, summaries):
+    book = tmp_path / "lich-su.xlsx"
+    done = run("history", "--book", book, *summaries.values())
+
+    assert done.exit_code == EXIT_OK, done.output
+    assert done.output.splitlines() == [
+        f"Đã tạo sổ lịch sử {book}.",
+        "Năm học 2023-2024 (từ tong-hop-2023-2024.xlsx): 6 người, 6 danh hiệu, 1 sáng kiến, 2 tổ.",
+        "Năm học 2024-2025 (từ tong-hop-2024-2025.xlsx): 6 người, 6 danh hiệu, 1 sáng kiến, 2 tổ.",
+        f"Đã ghi {book}.", "Sổ có 2 năm học: 2023-2024, 2024-2025."]
+    kept, history, problems = read_history_book(book)
+    assert list(problems) == []
+    years = [read_final_summary(path)[0].history for path in summaries.values()]
+    assert _plain(history.people) == _plain(p for h in years for p in h.people)
+    assert _plain(history.departments) == _plain(d for h in years for d in h.departments)
+    assert _plain(history.initiatives) == [dataclasses.replace(
+        _plain(years[0].initiatives)[0], used=years[0].initiatives[0].used + years[1].initiatives[0].used)]
+    assert [s.year for s in kept.meta.years] == ["2023-2024", "2024-2025"]
+
+    again = run("history", "--book", book, summaries["2024-2025"])  # re-running is harmless
+    assert again.exit_code == EXIT_OK
+    assert again.output.splitlines()[-1] == f"Sổ {book} không thay đổi."
+    assert "thay các dòng đã có" in again.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["lich-su.xlsx"]  # no copy: nothing changed
+
+
+def test_a_hand_typed_year_survives_an_update_and_the_previous_book_is_kept(tmp_path, summaries):
+    book = tmp_path / "lich-su.xlsx"
+    assert run("history", "--book", book).exit_code == EXIT_OK  # the empty book, for the secretary
+    wb = load_workbook(book)
+    wb[hx.S_PEOPLE].append(["2021-2022", "GV01", "Nguyễn Thị Lan", None, "HTXSNV", "Chiến sĩ thi đua cơ sở"])
+    wb.save(book)
+    typed = book.read_bytes()
+
+    done = run("history", "--book", book, summaries["2023-2024"])
+
+    assert done.exit_code == EXIT_OK, done.output
+    backups = [p for p in tmp_path.iterdir() if p.name.startswith("lich-su.") and p != book]
+    assert len(backups) == 1 and backups[0].read_bytes() == typed
+    assert f"bản trước giữ ở {backups[0]}" in done.output
+    rows = [tuple(c.value for c in row)[:6] for row in load_workbook(book)[hx.S_PEOPLE].iter_rows(min_row=2)]
+    assert rows[0] == ("2021-2022", "GV01", "Nguyễn Thị Lan", None, "HTXSNV", "Chiến sĩ thi đua cơ sở")
+    assert {r[0] for r in rows[1:]} == {"2023-2024"}
+
+
+def test_every_wrong_input_is_one_message(tmp_path, summaries):
+    book = tmp_path / "lich-su.xlsx"
+    run("history", "--book", book, summaries["2023-2024"])
+    wb = load_workbook(book)
+    wb[hx.S_PEOPLE].append(["2022-2023", "GV01", "Nguyễn Thị Lan"])
+    wb.save(book)
+    wrong = {
+        "dang-ky.xlsx": crafted_summary(tmp_path / "dang-ky.xlsx", round=ly.REGISTRATION, outcomes=()),
+        "nam-go-tay.xlsx": crafted_summary(tmp_path / "nam-go-tay.xlsx", school_year="2022-2023"),
+        "chien-dich-khac.xlsx": crafted_summary(tmp_path / "chien-dich-khac.xlsx", school_year="2023-2024"),
+        "truong-khac.xlsx": crafted_summary(tmp_path / "truong-khac.xlsx", school="Trường THCS Bên Cạnh"),
+    }
+    before = book.read_bytes()
+
+    done = run("history", "--book", book, *wrong.values())
+
+    assert done.exit_code == EXIT_UNUSABLE
+    assert [line.split("] ", 1)[0] for line in done.output.splitlines() if line.startswith("Lỗi")] == [
+        "Lỗi: [dang-ky.xlsx", "Lỗi: [lich-su.xlsx", "Lỗi: [lich-su.xlsx", "Lỗi: [lich-su.xlsx"]
+    assert "Năm học 2022-2023 đã có trong sổ lịch sử do nhập tay – không thêm 'nam-go-tay.xlsx'" in done.output
+    assert "đã được thêm từ 'tong-hop-2023-2024.xlsx' của một chiến dịch khác" in done.output
+    assert "là bảng tổng hợp của 'Trường THCS Bên Cạnh'" in done.output
+    assert book.read_bytes() == before
+
+
+def test_a_book_open_in_excel_is_never_written(tmp_path, summaries):
+    book = tmp_path / "lich-su.xlsx"
+    run("history", "--book", book)
+    (tmp_path / "~$lich-su.xlsx").write_bytes(b"\x0bsecretary")  # the owner file Excel keeps beside an open book
+    before = book.read_bytes()
+    done = run("history", "--book", book, summaries["2023-2024"])
+    assert done.exit_code == EXIT_UNUSABLE
+    assert "đang mở trong Excel hoặc LibreOffice" in done.output and book.read_bytes() == before
+
+
+def test_a_broken_book_or_one_that_is_not_xlsx_is_refused(tmp_path, summaries):
+    broken = tmp_path / "lich-su.xlsx"
+    broken.write_bytes(b"PK\x03\x04 broken")
+    done = run("history", "--book", broken, summaries["2023-2024"])
+    assert done.exit_code == EXIT_UNUSABLE and "Không mở được sổ lịch sử" in done.output
+    assert broken.read_bytes() == b"PK\x03\x04 broken"
+
+    done = run("history", "--book", tmp_path / "lich-su.ods", summaries["2023-2024"])
+    assert done.exit_code == EXIT_USAGE and "phải là tệp .xlsx" in done.output
+
+
+def test_libreoffice_opens_the_book_and_what_it_saves_is_updated_keeping_its_rows(tmp_path, summaries):
+    from tests.libreoffice import fill
+    from thidua_xlsx.system import office
+
+    book = tmp_path / "lich-su.xlsx"
+    run("history", "--book", book, summaries["2024-2025"])
+    saved = tmp_path / "lo" / "lich-su.xlsx"
+    saved.parent.mkdir()
+    typed = [{"sheet": hx.S_PEOPLE, "cell": f"{col}9", "value": value}
+             for col, value in zip("ABCEF", ("2022-2023", "GV02", "Trần Văn Đức", "HTXSNV", "Chiến sĩ thi đua cơ sở"))]
+    report = fill(book, typed, [], out_xlsx=saved)
+    assert [entry["status"] for entry in report["fills"]] == ["accepted"] * 5, report["fills"]
+
+    done = run("history", "--book", saved, summaries["2023-2024"])
+
+    assert done.exit_code == EXIT_OK, done.output
+    _kept, history, problems = read_history_book(saved)
+    assert list(problems) == []
+    assert [(p.year, p.person, p.titles) for p in history.people if p.year == "2022-2023"] == [
+        ("2022-2023", "GV02", ("CSTDCS",))]
+    assert {p.year for p in history.people} == {"2022-2023", "2023-2024", "2024-2025"}
+
+    pdf = office.convert(saved, "pdf", tmp_path / "pdf")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout if shutil.which("pdfinfo") \
+        else ""
+    if info:  # A4 landscape
+        size = next(line for line in info.splitlines() if line.startswith("Page size"))
+        assert "841.89 x 595.3" in size and "(A4)" in size, size

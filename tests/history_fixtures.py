@@ -1,0 +1,61 @@
+"""Final summaries made by the tool for the history's tests: a small school's year run end to end (registration,
+scoring, merge), written as ``tong-hop.xlsx`` carrying each person's and department's outcomes."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+from tests.conftest import campaign_dict, make_folder
+from tests.e2e.test_merge import T1_SCORES, T2_SCORES, TITLES, _fill_department
+from tests.filling import register
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.service import generate_round, merge_inbox
+from thidua_xlsx.write.summary import write_summary
+
+
+def year_campaign(year: str = "2025-2026", campaign_id: str = "test-campaign", **school) -> cm.Campaign:
+    data = campaign_dict(id=campaign_id)
+    start = int(year[:4])
+    data["school"] = {**data["school"], "school_year": year, "registration_deadline": f"{start}-09-30",
+                      "scoring_deadline": f"{start + 1}-05-20", **school}
+    return cm.from_dict(data)
+
+
+def final_summary(work: Path, campaign: cm.Campaign, name: str = "tong-hop.xlsx") -> Path:
+    """The year of ``campaign`` run end to end in ``work``; the summary's path."""
+    folder = make_folder(work / "campaign", campaign)
+    registration = register(folder, TITLES, work / "dang-ky",
+                            collective={"T1": "Tập thể lao động tiên tiến", "T2": "Tập thể lao động tiên tiến"})
+    t1, t2 = generate_round(folder, ly.SCORING, work / "outbox", registration).paths
+    inbox = folder.folder / "inbox"
+    year = int(campaign.school.school_year[:4]) + 1
+    _fill_department(t1, inbox / t1.name, T1_SCORES, dt.datetime(year, 5, 12, 8, 0))
+    _fill_department(t2, inbox / t2.name, T2_SCORES, dt.datetime(year, 5, 12, 8, 0))
+    summary = merge_inbox(inbox, folder)
+    path = work / name
+    write_summary(summary, path)
+    return path
+
+
+OUTCOME = ("GV01", "Nguyễn Thị Lan", "1985-01-02", "HTXSNV", ("LDTT", "CSTDCS"), "", "", "", "", "Không")
+
+
+def crafted_summary(path: Path, school: str = "Trường Tiểu học Thử Nghiệm", **meta) -> Path:
+    """A workbook that says of itself what a summary's metadata says (``meta`` over a year's final summary with
+    one person's outcome): for the refusals that need a summary of another kind, version or school."""
+    import xlsxwriter
+
+    from thidua_xlsx.write import engine
+
+    fields = {"campaign_id": "test-campaign", "school_year": "2024-2025", "round": ly.SCORING, "inputs": (),
+              "departments_submitted": ("T1",), "outcomes": (OUTCOME,),
+              "department_outcomes": (("T1", "Tổ khối 1", ("TTLDTT",)),), **meta}
+    wb = xlsxwriter.Workbook(str(path))
+    engine.set_properties(wb, "Tổng hợp", school, engine.FIXED_DATE)
+    wb.add_worksheet("Tổng quan").write_string(0, 0, school)
+    engine.meta_sheet(wb, dataclasses.asdict(ly.SummaryMeta(**fields)))
+    wb.close()
+    return path

@@ -1,0 +1,387 @@
+"""The history read back (DOMAIN.md §4c): the secretary's ``lich-su.xlsx`` (:func:`read_history_book`), a final
+summary of a year (:func:`read_final_summary`) and a folder of them (:func:`read_summary_folder`). Each gives a
+:class:`~thidua_xlsx.model.history.History` plus its problems; none raises on bad content.
+
+The book is read like the campaign book (containment first, then python-calamine, tables found by their
+header texts): every cell it cannot understand is a problem naming its sheet and cell, and the row is kept
+with that value unknown (None, never zero or "nothing"); a row without its year or code is reported and left
+out of the history (it cannot be placed), but stays in the book. A summary is read only from its very hidden
+metadata (its ``outcomes``, summary schema 4), as the tool wrote it; a folder is never written to, and each of
+its entries is either used or named with the reason it was not.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import history as hs
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model import titles as tt
+from thidua_xlsx.model.campaign_book import DATE, NUMBER, Column
+from thidua_xlsx.model.history_book import (
+    DEPARTMENTS,
+    INITIATIVES,
+    PEOPLE,
+    SERVICE,
+    TABLES,
+    TITLES,
+    WORDS,
+    YEAR,
+    BookMeta,
+    HistoryBook,
+    SummaryYear,
+    Table,
+    TableRows,
+    school_year,
+    split_titles,
+    split_words,
+)
+from thidua_xlsx.model.issues import WARNING, Problems
+from thidua_xlsx.read.campaign_book import _convert, _Grid, _read_grids
+from thidua_xlsx.read.containment import FILE, LINK, WORKBOOK_SUFFIXES, read_own_book, scan_inbox
+from thidua_xlsx.read.registrations import read_summary_meta
+from thidua_xlsx.text import history as hx
+from thidua_xlsx.text.collation import fold
+from thidua_xlsx.text.titles import TITLE_NAMES
+
+KNOWN_TITLES = (tt.LDTT, tt.CSTDCS, tt.CSTD_TINH, tt.TTLDTT, tt.TTLDXS)
+TITLES_NEEDING_INITIATIVE = (tt.CSTD_TINH, tt.CSTDCS)  # highest first: what a sáng kiến of the year served
+
+
+# --- lich-su.xlsx ----------------------------------------------------------------------------------------------
+
+
+def read_history_book(path: Path) -> tuple[HistoryBook | None, hs.History, Problems]:
+    """The book at ``path`` as typed (to be written back with a year added) and the history it gives; the book
+    None when it cannot be read at all (one message naming it)."""
+    problems, name = Problems(), Path(path).name
+    try:
+        data = read_own_book(Path(path), problems, "history.book_broken", file=name)
+    except OSError:
+        problems.add("history.book_no_access", file=name)
+        return None, hs.History(), problems
+    if data is None:
+        return None, hs.History(), problems
+    try:
+        grids = _read_grids(data)
+    except Exception:  # calamine raises many kinds on a broken, encrypted or foreign file: one message
+        problems.add("history.book_broken", file=name)
+        return None, hs.History(), problems
+    reader = _BookReader(grids, name, problems)
+    tables = {table.sheet: reader.rows(table) for table in TABLES}
+    parsed = {table.sheet: reader.parse(table, tables[table.sheet]) for table in TABLES}
+    book = HistoryBook(_book_meta(grids.get(ly.META_SHEET)), {s: rows for s, rows in tables.items() if rows})
+    present = set(book.years)  # a year added from a summary whose rows the secretary deleted is typed again
+    book = replace(book, meta=replace(book.meta, years=tuple(y for y in book.meta.years if y.year in present)))
+    history = hs.History(
+        people=tuple(_person(values, where) for values, where in _unique(parsed[PEOPLE.sheet], ("year", "code"),
+                                                                         reader, PEOPLE)),
+        service=tuple(_service(values, where) for values, where in _unique(parsed[SERVICE.sheet], ("code",),
+                                                                           reader, SERVICE)),
+        initiatives=_initiatives(parsed[INITIATIVES.sheet], reader),
+        departments=tuple(_department(values, where) for values, where in _unique(
+            parsed[DEPARTMENTS.sheet], ("year", "code"), reader, DEPARTMENTS)),
+        sources=(name,))
+    return book, history, problems
+
+
+def _book_meta(grid: _Grid | None) -> BookMeta:
+    """The book's own record; a book without one (made by hand, or its record damaged): every year typed."""
+    if grid is None:
+        return BookMeta()
+    try:
+        return BookMeta.from_json(ly.meta_json([grid.value(r, 0) for r in range(grid.height)]))
+    except (KeyError, TypeError, ValueError):
+        return BookMeta()
+
+
+@dataclass(frozen=True)
+class _Row:
+    """A table row understood: its values by column key (None: blank or not understood) and where it is."""
+
+    values: dict
+    number: int  # 1-based, as the sheet shows it
+    source: str
+
+
+class _BookReader:
+    def __init__(self, grids: dict[str, _Grid], file_name: str, problems: Problems):
+        self.grids, self.file, self.problems = grids, file_name, problems
+        self.positions: dict[str, dict[str, int]] = {}  # sheet → column key → 0-based column
+        self.numbers: dict[str, list[int]] = {}  # sheet → the 0-based row of each row kept
+
+    def add(self, code: str, table: Table, cell: str = "", severity: str = "error", **params) -> None:
+        self.problems.add(code, severity, file=self.file, sheet=table.sheet, cell=cell, **params)
+
+    def rows(self, table: Table) -> TableRows | None:
+        """The sheet's rows as typed, every column kept (the secretary's own too); None: no such sheet."""
+        grid = self.grids.get(table.sheet)
+        if grid is None:
+            self.problems.add("history.sheet_missing", file=self.file, sheet=table.sheet)
+            return None
+        headers = tuple(cm.clean_text(grid.value(0, c)) for c in range(grid.width))
+        position = {}
+        for c, header in enumerate(headers):
+            if header:
+                position.setdefault(header, c)
+        for column in table.columns:
+            if column.header not in position:
+                self.add("history.column_missing", table, column=column.header)
+        self.positions[table.sheet] = {c.key: position[c.header] for c in table.columns if c.header in position}
+        cols = list(range(len(headers)))
+        rows = []
+        for r in range(1, grid.height):
+            raw = grid.values(r, cols)
+            if any(v is not None and cm.clean_text(v) != "" for v in raw):
+                rows.append((r, tuple(raw)))
+        self.numbers[table.sheet] = [r for r, _ in rows]
+        return TableRows(headers, tuple(raw for _, raw in rows))
+
+    def parse(self, table: Table, rows: TableRows | None) -> list[_Row]:
+        """Each row's values by key, every cell not understood reported with its address and left None."""
+        if rows is None:
+            return []
+        position = self.positions[table.sheet]
+        if any(c.required and c.key not in position for c in table.columns):
+            return []  # said once (the column is missing), not once per row
+        parsed = []
+        for r, raw in zip(self.numbers[table.sheet], rows.rows):
+            values = {}
+            for column in table.columns:
+                col = position.get(column.key)
+                values[column.key] = None if col is None else self.value(table, column, raw[col], ly.a1(r, col))
+            if any(values[c.key] is None for c in table.columns if c.required):
+                continue
+            parsed.append(_Row(values, r + 1, hx.SOURCE_ROW.format(file=self.file, sheet=table.sheet, row=r + 1)))
+        return parsed
+
+    def value(self, table: Table, column: Column, value, cell: str):
+        text = cm.clean_text(value) if isinstance(value, str) else value
+        if text is None or text == "":
+            if column.required:
+                self.add("history.required", table, cell, field=column.header)
+            return None
+        try:
+            if column.kind == YEAR:
+                found = school_year(str(text))
+                if found is None:
+                    raise ValueError
+                return found
+            if column.kind == TITLES:
+                return self.titles(table, str(text), cell)
+            if column.kind == WORDS:
+                return tuple(split_words(str(text)))
+            converted = _convert(column.kind, text)
+            if column.kind == NUMBER and converted < 0:
+                raise ValueError
+        except (ValueError, TypeError, OverflowError):
+            code = {YEAR: "history.bad_year", DATE: "history.bad_date", NUMBER: "history.bad_number"}[column.kind]
+            self.add(code, table, cell, field=column.header, value=text)
+            return None
+        if column.choices:
+            chosen = {fold(c): c for c in column.choices}.get(fold(converted))
+            if chosen is None:
+                self.add("history.bad_choice", table, cell, field=column.header, value=converted,
+                         choices=", ".join(column.choices))
+            return chosen
+        return converted
+
+    def titles(self, table: Table, text: str, cell: str) -> tuple[str, ...]:
+        found = []
+        for part in split_titles(text):
+            code = tt.code(part)
+            if code not in KNOWN_TITLES:
+                self.add("history.unknown_title", table, cell, WARNING, value=part,
+                         choices=", ".join(TITLE_NAMES[c] for c in KNOWN_TITLES))
+            found.append(code)
+        return tuple(found)
+
+
+def _unique(rows: list[_Row], keys: tuple[str, ...], reader: _BookReader, table: Table) -> list[tuple[dict, str]]:
+    """The rows, each key (a person's year, a person, a department's year) once: a second is reported, not used."""
+    seen, kept = {}, []
+    for row in rows:
+        key = tuple(cm.clean_text(row.values[k]).casefold() for k in keys)
+        if key in seen:
+            what = " ".join(str(row.values[k]) for k in keys)
+            reader.add("history.duplicate_row", table, ly.a1(row.number - 1, 0), what=what, first=seen[key])
+            continue
+        seen[key] = row.number
+        kept.append((row.values, row.source))
+    return kept
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value)
+
+
+def _person(v: dict, source: str) -> hs.PersonYear:
+    return hs.PersonYear(v["year"], v["code"], _text(v["name"]), _text(v["dob"]), v["rating"], v["titles"] or (),
+                         v["forms"] or (), v["special"] or (), v["discipline"], _text(v["discipline_end"]), source)
+
+
+def _service(v: dict, source: str) -> hs.Service:
+    return hs.Service(v["code"], _text(v["name"]), _text(v["dob"]), _text(v["sector_start"]), v["difficult_years"],
+                      v["uncounted_years"], _text(v["medal_year"]), source)
+
+
+def _department(v: dict, source: str) -> hs.DepartmentYear:
+    return hs.DepartmentYear(v["year"], v["code"], _text(v["name"]), v["titles"] or (), v["forms"] or (), source)
+
+
+def _initiatives(rows: list[_Row], reader: _BookReader) -> tuple[hs.Initiative, ...]:
+    """One per sáng kiến (its name and author, case and accents aside), its uses gathered from its rows; rows that
+    disagree on its recognition are said, the first one's kept."""
+    found: dict[tuple[str, str], tuple[hs.Initiative, int]] = {}
+    for row in rows:
+        v = row.values
+        key = (fold(v["name"]), cm.clean_text(v["author"]).casefold())
+        use = _use(v["used_year"], v["used_for"])
+        if key not in found:
+            found[key] = (hs.Initiative(v["name"], v["author"], _text(v["author_name"]), _text(v["level"]),
+                                        _text(v["decision"]), _text(v["decision_date"]), _text(v["year"]),
+                                        (use,) if use else (), row.source), row.number)
+            continue
+        first, number = found[key]
+        if any(v[k] is not None and _text(v[k]) != getattr(first, k) for k in ("level", "decision", "decision_date")):
+            reader.add("history.initiative_differs", INITIATIVES, ly.a1(row.number - 1, 0), name=v["name"],
+                       author=v["author"], first=number)
+        if use and use not in first.used:
+            found[key] = (replace(first, used=(*first.used, use)), number)
+    return tuple(initiative for initiative, _ in found.values())
+
+
+def _use(year: str | None, award: str | None) -> hs.Use | None:
+    """What a row says the sáng kiến served: a title the tool knows (by its name or code), else an award form."""
+    if not year or not award:
+        return None
+    code = tt.code(award)
+    return hs.Use(year, hs.USED_FOR_TITLE, code) if code in KNOWN_TITLES else hs.Use(year, hs.USED_FOR_FORM, award)
+
+
+# --- the final summaries --------------------------------------------------------------------------------------
+
+
+def read_final_summary(path: Path, name: str = "") -> tuple[SummaryYear | None, Problems]:
+    """The year a final summary ends (from its metadata's ``outcomes``), or None with the reason: not readable,
+    not ours, a registration round, a period, written before the summaries carried the outcomes."""
+    problems, name = Problems(), name or Path(path).name
+    where = {"file": name}
+    try:
+        data = read_own_book(Path(path), problems, "history.summary_unreadable", **where)
+        if data is None:
+            return None, problems
+        meta = read_summary_meta(data)
+    except Exception:  # a wrong or broken file becomes one message
+        problems.add("history.summary_unreadable", **where)
+        return None, problems
+    if meta is None:
+        problems.add("history.summary_not_ours", **where)
+        return None, problems
+    if not isinstance(meta.schema_version, int) or not 1 <= meta.schema_version <= ly.SUMMARY_SCHEMA_VERSION:
+        problems.add("summary.schema_unknown", **where, path=str(path), found=meta.schema_version,
+                     supported=ly.SUMMARY_SCHEMA_VERSION)
+        return None, problems
+    if meta.round != ly.SCORING:
+        problems.add("history.summary_registration", **where, year=meta.school_year)
+        return None, problems
+    if meta.period:
+        problems.add("history.summary_period", **where, year=meta.school_year, period=meta.period)
+        return None, problems
+    try:
+        history = _year_history(meta, name)
+    except (TypeError, ValueError):  # metadata edited by hand: not what the tool wrote
+        problems.add("history.summary_unreadable", **where)
+        return None, problems
+    if history is None:
+        problems.add("history.summary_no_outcomes", **where, year=meta.school_year)
+        return None, problems
+    return SummaryYear(name, hashlib.sha256(data).hexdigest(), meta.school_year, meta.campaign_id, _school_of(data),
+                       bool(meta.council), history), problems
+
+
+def _year_history(meta: ly.SummaryMeta, name: str) -> hs.History | None:
+    year = meta.school_year
+    if meta.schema_version < 4 or not meta.outcomes or school_year(year) != year:
+        return None
+    people, initiatives = [], []
+    for code, person, dob, rating, titles, form, initiative, level, decision, discipline in meta.outcomes:
+        titles = tuple(str(t) for t in titles)
+        people.append(hs.PersonYear(year, str(code), str(person), str(dob or ""), rating or None, titles,
+                                    (str(form),) if form else (), (), discipline or None, "", name))
+        if initiative:
+            served = next((t for t in TITLES_NEEDING_INITIATIVE if t in titles), None)
+            use = hs.Use(year, hs.USED_FOR_TITLE, served) if served else \
+                hs.Use(year, hs.USED_FOR_FORM, str(form)) if form else None
+            initiatives.append(hs.Initiative(str(initiative), str(code), str(person), str(level or ""),
+                                             str(decision or ""), "", year, (use,) if use else (), name))
+    departments = tuple(hs.DepartmentYear(year, str(code), str(dept), tuple(str(t) for t in titles), (), name)
+                        for code, dept, titles in meta.department_outcomes)
+    return hs.History(tuple(people), (), tuple(initiatives), departments, (name,))
+
+
+def _school_of(data: bytes) -> str:
+    """The school a summary names in its properties (the writer sets "Company"); "" when it does not say."""
+    from defusedxml.ElementTree import ParseError, fromstring
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            app = fromstring(zf.read("docProps/app.xml"))
+    except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, ParseError):
+        return ""
+    company = next((e for e in app.iter() if e.tag.rsplit("}", 1)[-1] == "Company"), None)
+    return cm.clean_text(company.text) if company is not None else ""
+
+
+def read_summary_folder(folder: Path, school: str = "", current_year: str = "",
+                        on_file: Callable[[str], None] = lambda _name: None) -> tuple[hs.History, Problems]:
+    """The history the final summaries of ``folder`` give (read only; sub-folders too). Each entry is used (its
+    name in ``sources``) or named in the problems: not a workbook, a link, not a final summary, another school's
+    (``school``; none given: the school most summaries name), not earlier than ``current_year``, a second
+    summary of a year (the council's pass first, then the one saved last)."""
+    problems, read = Problems(), []
+    for item in scan_inbox(folder):
+        if item.kind == LINK:
+            problems.add("history.summary_link", file=item.name)
+        elif item.kind != FILE or item.path.suffix.lower() not in WORKBOOK_SUFFIXES:
+            problems.add("history.summary_other_file", file=item.name)
+        else:
+            found, refused = read_final_summary(item.path, item.name)
+            problems.extend(refused)
+            if found is not None:
+                read.append((found, item.path.stat().st_mtime))
+        on_file(item.name)
+    expected = school or _most_named(found.school for found, _ in read)
+    kept: dict[str, tuple[SummaryYear, float]] = {}
+    for found, saved in read:
+        if expected and found.school and fold(found.school) != fold(expected):
+            problems.add("history.summary_other_school", file=found.file, school=found.school, expected=expected)
+        elif current_year and found.year >= current_year:
+            problems.add("history.summary_not_earlier", file=found.file, year=found.year, current=current_year)
+        elif found.year in kept:
+            first, first_saved = kept[found.year]
+            used, dropped = ((found, saved), (first, first_saved)) if (found.council, saved) > \
+                (first.council, first_saved) else ((first, first_saved), (found, saved))
+            kept[found.year] = used
+            problems.add("history.summary_duplicate_year", file=dropped[0].file, year=found.year, used=used[0].file)
+        else:
+            kept[found.year] = (found, saved)
+    years = [kept[year][0].history for year in sorted(kept)]
+    return hs.History(tuple(p for h in years for p in h.people), (), tuple(i for h in years for i in h.initiatives),
+                      tuple(d for h in years for d in h.departments), tuple(s for h in years for s in h.sources)), \
+        problems
+
+
+def _most_named(schools) -> str:
+    counts: dict[str, int] = {}
+    for school in schools:
+        if school:
+            counts[school] = counts.get(school, 0) + 1
+    return max(counts, key=lambda s: counts[s]) if counts else ""
+
