@@ -545,6 +545,7 @@ MESSAGES.update(HISTORY_MESSAGES)
 REASONS.update(HISTORY_REASONS)
 
 
-from thidua_xlsx.text.history import HISTORY_MESSAGES  # noqa: E402  (issue 27: the history)
+# issue 27: the history book (lich-su.xlsx) and the earlier years' summaries (read.history, thidua-xlsx history)
+from thidua_xlsx.text.history import HISTORY_MESSAGES as HISTORY_BOOK_MESSAGES  # noqa: E402
 
-MESSAGES.update(HISTORY_MESSAGES)
+MESSAGES.update(HISTORY_BOOK_MESSAGES)
