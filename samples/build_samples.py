@@ -16,8 +16,14 @@ Steps, as the secretary and the departments would do them:
 6. the council meets with tong-hop.xlsx and the secretary types into it (hoi-dong.xlsx): two scores
    changed (one of them puts the first person outside the CSTĐCS quota level with the last one inside:
    a tie for the last slot, which the council settles), one decision overridden with its reason, the
-   tally and the votes; ``merge --council`` → tong-hop-cuoi.xlsx, and ``--docs`` → ho-so/ (the papers
-   in Word, and PDF when LibreOffice is installed).
+   tally and the votes;
+7. the secretary's history of the three years before the tool (lich-su.xlsx, typed by hand: titles, ratings,
+   the sáng kiến used, years in the sector, the medals received) — GV017 was CSTĐCS last year (Bằng khen),
+   GV024 and GV001 the two years before (both registered CSTĐ cấp tỉnh: only GV024 has a provincial sáng
+   kiến), GV008 last year but not this one, GV017 and GV007 use again a sáng kiến already used (for a title,
+   for a form), GV011 came this year (no history), GV018 has 27 years in the sector and no medal yet, GV010
+   17 years of which 6 in especially difficult areas, GV009 reaches 20 years, Tổ khối 1 was TTLĐXS last year; ``merge --council hoi-dong.xlsx --history lich-su.xlsx``
+   → tong-hop-cuoi.xlsx, and ``--docs`` → ho-so/ (the papers in Word, and PDF when LibreOffice is installed).
 
 Only unlocked cells are written (tests/filling.py refuses locked ones), as teachers would.
 """
@@ -36,14 +42,18 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from tests.filling import council_types, fill, forms, layout, person_values, sheet, stamp_saved_time  # noqa: E402
+from thidua_xlsx.decide.history import with_history  # noqa: E402
 from thidua_xlsx.model import campaign as cm  # noqa: E402
 from thidua_xlsx.model import layout as ly  # noqa: E402
-from thidua_xlsx.model.titles import CSTDCS, LDTT, NO_PROPOSAL, TTLDTT, TTLDXS  # noqa: E402
+from thidua_xlsx.model.history_book import DEPARTMENTS, INITIATIVES, PEOPLE, SERVICE, HistoryBook, TableRows  # noqa: E402
+from thidua_xlsx.model.titles import CSTD_TINH, CSTDCS, LDTT, NO_PROPOSAL, TTLDTT, TTLDXS  # noqa: E402
 from thidua_xlsx.model.titles import name as title_name  # noqa: E402
 from thidua_xlsx.papers.dossiers import write_documents  # noqa: E402
+from thidua_xlsx.read.history import read_history_book  # noqa: E402
 from thidua_xlsx.read.presets import load_preset  # noqa: E402
 from thidua_xlsx.service import apply_council_file, generate_round, init_campaign, merge_inbox  # noqa: E402
 from thidua_xlsx.workspace import CAMPAIGN_FILE, open_campaign  # noqa: E402
+from thidua_xlsx.write.history import new_book, save_history_book  # noqa: E402
 from thidua_xlsx.write.report_json import write_report_json  # noqa: E402
 from thidua_xlsx.write.summary import write_summary  # noqa: E402
 
@@ -57,6 +67,8 @@ LATE_NEWCOMER = "Trần Thị Ngọc Ánh"  # arrives after registration: scored
 # The commune gave the school a CSTĐCS quota (a setting, off in the presets: DOMAIN.md, "CSTĐCS quota").
 CSTDCS_QUOTA_PERCENT = 25
 COUNCIL = {"members": 11, "present": 10, "ballots_issued": 10, "ballots_returned": 10}
+PROVINCIAL = ("GV024", "GV001")  # register CSTĐ cấp tỉnh (three CSTĐCS years in a row with this one)
+HISTORY_FILE = "lich-su.xlsx"
 WITHDRAWN = "GV013"  # withdraws at the meeting: the council's "Không đề nghị", with the reason
 FAULTY_SCORE = 88  # the council settles a score of the department whose workbook has errors
 
@@ -90,6 +102,11 @@ def main() -> None:
     _council_meets(summary, HERE / "tong-hop.xlsx", HERE / "hoi-dong.xlsx")
     final, problems = apply_council_file(summary, HERE / "hoi-dong.xlsx")
     assert final is not None, [p.render() for p in problems]
+    (HERE / HISTORY_FILE).unlink(missing_ok=True)
+    save_history_book(_history_typed_by_hand(campaign), HERE / HISTORY_FILE, dt.date(2026, 5, 4))
+    _book, history, problems = read_history_book(HERE / HISTORY_FILE)
+    assert not problems.errors, [p.render() for p in problems]
+    final = with_history(final, history)
     write_summary(final, HERE / "tong-hop-cuoi.xlsx")
     papers = write_documents(final, HERE / "ho-so")
     print(f"samples rebuilt: {len(summary.files)} files in inbox/, {len(summary.people)} people, "
@@ -118,9 +135,68 @@ def _council_meets(summary, met: Path, typed: Path) -> None:
 
 def _registered_title(person: cm.Person) -> str:
     f = person.facts
+    if person.code in PROVINCIAL:
+        return CSTD_TINH
     if f.rating == "HTXSNV" or f.initiative:
         return CSTDCS
     return LDTT
+
+
+# --- the history typed by hand (lich-su.xlsx): the three school years before the tool ----------------------------
+
+EARLIER_YEARS = ("2022-2023", "2023-2024", "2024-2025")
+CSTDCS_YEARS = {"GV001": ("2023-2024", "2024-2025"), "GV024": ("2023-2024", "2024-2025"), "GV017": ("2024-2025",),
+                "GV008": ("2024-2025",)}  # GV008 loses this year's CSTĐCS at the council's tie: no Bằng khen
+CAME_THIS_YEAR = ("GV011", "NV003")  # no history at all: "chưa đủ thông tin"
+NO_MEDAL_YET = ("GV018", "GV010")  # 27 years in the sector; 17 of which 6 in especially difficult areas
+MEDALS_UNTIL = "2004-12-31"  # those in the sector since then got the medal at 20 years (GV009, 2005: this year)
+DIFFICULT_YEARS = {"GV010": 6}
+SPECIAL_AWARD = ("GV008", "2022-2023", "Giấy khen đột xuất của Chủ tịch UBND xã (cứu người bị nạn)")
+USED_INITIATIVES = (  # (author, level, decision, date, year, used for): already used, so flagged this year
+    ("GV017", "Trường", "25/QĐ-THTC", dt.date(2025, 5, 20), "2024-2025", title_name(CSTDCS)),
+    ("GV007", "Trường", "26/QĐ-THTC", dt.date(2025, 5, 20), "2024-2025", "Giấy khen của Chủ tịch UBND xã"),
+)
+
+
+def _history_typed_by_hand(campaign: cm.Campaign) -> HistoryBook:
+    """lich-su.xlsx as the secretary types it for the years before the tool, from the school's old lists."""
+    book = new_book(campaign.school.name)
+    people = {p.code: p for p in campaign.staff}
+
+    def rows(table, values: list[dict]) -> TableRows:
+        by_header = {c.key: c.header for c in table.columns}
+        headers = book.tables[table.sheet].headers
+        keyed = [{by_header[k]: v for k, v in row.items()} for row in values]
+        return TableRows(headers, tuple(tuple(row.get(h) for h in headers) for row in keyed))
+
+    def day(iso: str):
+        return dt.date.fromisoformat(iso) if iso else None
+
+    years = []
+    for year in EARLIER_YEARS:
+        for p in campaign.staff:
+            if p.code in CAME_THIS_YEAR:
+                continue
+            cstdcs = year in CSTDCS_YEARS.get(p.code, ())
+            titles = ", ".join(map(title_name, (LDTT, CSTDCS) if cstdcs else (LDTT,)))
+            special = SPECIAL_AWARD[2] if (p.code, year) == SPECIAL_AWARD[:2] else None
+            years.append({"year": year, "code": p.code, "name": p.name, "dob": day(p.dob),
+                          "rating": "HTXSNV" if cstdcs else "HTTNV", "titles": titles, "special": special,
+                          "discipline": cm.DISCIPLINES[0]})
+    veterans = [p for p in campaign.staff if p.start and p.start <= MEDALS_UNTIL and p.code not in NO_MEDAL_YET]
+    service = [{"code": p.code, "name": p.name, "dob": day(p.dob), "sector_start": day(p.start),
+                "difficult_years": DIFFICULT_YEARS.get(p.code), "uncounted_years": 0,
+                "medal_year": f"{int(p.start[:4]) + 20}-{int(p.start[:4]) + 21}" if p in veterans else None}
+               for p in campaign.staff if p.code not in CAME_THIS_YEAR]
+    initiatives = [{"name": people[author].facts.initiative, "author": author, "author_name": people[author].name,
+                    "level": level, "decision": decision, "decision_date": date, "year": year, "used_year": year,
+                    "used_for": used} for author, level, decision, date, year, used in USED_INITIATIVES]
+    departments = [{"year": year, "code": d.code, "name": d.name,
+                    "titles": title_name(TTLDXS if (d.code, year) == ("TO-K1", "2024-2025") else TTLDTT)}
+                   for year in EARLIER_YEARS for d in campaign.departments]
+    tables = {PEOPLE.sheet: rows(PEOPLE, years), SERVICE.sheet: rows(SERVICE, service),
+              INITIATIVES.sheet: rows(INITIATIVES, initiatives), DEPARTMENTS.sheet: rows(DEPARTMENTS, departments)}
+    return replace(book, tables=tables)
 
 
 def _fill_registration(campaign: cm.Campaign, src: Path, dst: Path) -> None:
@@ -138,6 +214,8 @@ def _fill_registration(campaign: cm.Campaign, src: Path, dst: Path) -> None:
             values[(reg.name, f"{reg.initiative_column}{row}")] = person.facts.initiative
         if _registered_title(person) == CSTDCS:
             values[(reg.name, f"{reg.form_column}{row}")] = "Giấy khen của Chủ tịch UBND xã"
+        elif _registered_title(person) == CSTD_TINH:
+            values[(reg.name, f"{reg.form_column}{row}")] = "Bằng khen của Chủ tịch UBND tỉnh"
     if found.department_code == TWICE_DEPARTMENT:
         spare = reg.spare_rows[0]
         values[(reg.name, f"{reg.name_column}{spare}")] = NEWCOMER

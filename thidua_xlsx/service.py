@@ -451,6 +451,9 @@ def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voi
         if summary is None:
             raise Stopped(problems)
         report = report_of(summary, r.strict)
+    if r.history_path is not None and summary.accepted_files:
+        summary = _with_history(summary, r.history_path, voice)
+        report = report_of(summary, r.strict)
     default_name = ct.DEFAULT_YEAR_SUMMARY if summary.year else \
         ct.DEFAULT_SUMMARY.format(round=summary.period or summary.round)
     output = r.output or Path(default_name)
@@ -486,6 +489,25 @@ def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voi
             _write_documents(summary, r.docs_dir, written, voice)
             told()
     return report
+
+
+def _with_history(summary, path: Path, voice: Voice):
+    """The multi-year decisions of ``summary`` from the history at ``path``: lich-su.xlsx, or a folder of earlier
+    final summaries (read only). What reading it found is said and listed with the summary's problems; a history
+    that cannot be read leaves the titles above CSTĐCS to the council, as without one."""
+    from thidua_xlsx.decide.history import with_history
+    from thidua_xlsx.read.history import read_history_book, read_summary_folder
+
+    school = summary.campaign.school
+    if path.is_dir():
+        history, problems = read_summary_folder(path, school.name, school.school_year)
+    else:
+        _book, history, problems = read_history_book(path)
+    _warn_problems(problems, voice)
+    summary = with_history(summary, history)
+    voice.say(ct.HISTORY_USED.format(path=path, years=", ".join(history.years) or "—",
+                                     proposed=sum(d.granted for ds in summary.history.people.values() for d in ds)))
+    return replace(summary, issues=(*summary.issues, *problems))
 
 
 class _Kept:

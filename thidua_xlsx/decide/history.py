@@ -41,6 +41,7 @@ condition it did not).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -49,7 +50,7 @@ from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import history as hs
 from thidua_xlsx.model.history import History, HistoryResults, Match, PersonYear, Service, Use
 from thidua_xlsx.model.issues import NOTE, WARNING, Issue, Reason, issue, reason
-from thidua_xlsx.model.results import Decision, DepartmentResult, PersonResult, is_granted
+from thidua_xlsx.model.results import Decision, DepartmentResult, PersonResult, Summary, is_granted
 from thidua_xlsx.model.titles import CSTD_TINH, CSTDCS, TTLDXS, Title
 from thidua_xlsx.text.collation import fold
 from thidua_xlsx.text.history_rules import AWARD_NAMES
@@ -569,3 +570,19 @@ def _day(iso: str) -> str:
     """An ISO date as people write it (05/09/2025); as given if it is not one."""
     day = _date(iso)
     return day.strftime("%d/%m/%Y") if day else iso
+
+
+def with_history(summary: Summary, history: History, rules: MultiYearRules = MultiYearRules()) -> Summary:
+    """``summary`` with its multi-year decisions (``summary.history``): CSTĐ cấp tỉnh also in the person's own
+    decisions, in place of "needs the history"; the flags on the people; what matching and deciding found among
+    the issues."""
+    matches, found = match(summary.campaign.staff, history)
+    results = decide_history(summary.campaign, summary.people, summary.departments, history, matches, rules)
+    people = []
+    for p in summary.people:
+        higher = {d.title: d for d in results.people.get(p.code, ()) if d.title == CSTD_TINH}
+        flags = p.flags + tuple(f for f in results.flags.get(p.code, ()) if f not in p.flags)
+        people.append(dataclasses.replace(p, decisions=tuple(higher.get(d.title, d) for d in p.decisions), flags=flags)
+                      if higher or flags != p.flags else p)
+    return dataclasses.replace(summary, people=tuple(people), history=results,
+                               issues=(*summary.issues, *found, *results.issues))

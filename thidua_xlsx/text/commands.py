@@ -40,6 +40,7 @@ GENERATE_HELP = ("Sinh một sổ Excel khóa ô cho mỗi tổ. CAMPAIGN là th
 ROUND_HELP = "Vòng: dang-ky (đăng ký đầu năm) hoặc cham-diem (chấm điểm cuối năm)."
 OUTBOX_HELP = "Thư mục ghi các sổ (mặc định: outbox/<vòng>; chấm điểm theo kỳ: outbox/<mã kỳ>)."
 PERIOD_HELP = "Kỳ đánh giá cần phát sổ chấm điểm (mã kỳ trong sheet Kỳ đánh giá, ví dụ thang-11)."
+HISTORY_USED = "Lịch sử các năm trước: {path} (năm học {years}); {proposed} đề nghị khen thưởng theo thành tích nhiều năm."
 HISTORY_OPTION_HELP = ("Lịch sử các năm trước để xét khen thưởng nhiều năm (Bằng khen, CSTĐ cấp tỉnh, Kỷ niệm chương): "
                        "tệp lich-su.xlsx, hoặc thư mục các bảng tổng hợp cuối năm của những năm trước.")
 FROM_HELP = "Bảng tổng hợp đăng ký (do merge vòng dang-ky tạo) để điền sẵn danh hiệu đã đăng ký."

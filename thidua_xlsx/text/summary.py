@@ -243,6 +243,6 @@ SPECIAL_COLLECTIVE = "Tập thể {name}"
 S_HISTORY = "Khen thưởng nhiều năm"
 HISTORY_TITLE = "XÉT KHEN THƯỞNG THEO THÀNH TÍCH NHIỀU NĂM – NĂM HỌC {year}"
 HISTORY_SUBTITLE = "({count} đề nghị; lịch sử đọc từ: {sources})"
-HISTORY_HEAD = ("STT", "Cá nhân / tập thể", "Tổ", "Khen thưởng", "Kết quả", "Các năm đã dùng", "Lý do")
+HISTORY_HEAD = ("STT", "Cá nhân / tập thể", "Tổ", "Khen thưởng", "Kết quả", "Các năm trước đã dùng", "Lý do")
 HISTORY_VERDICT = {True: "Đề nghị", False: "Không đề nghị"}
 HISTORY_PENDING = "Chưa đủ thông tin"

@@ -5,7 +5,7 @@ xuất"), signed like the others and never counted toward the titles or the high
 from __future__ import annotations
 
 from thidua_xlsx.model import campaign as cm
-from thidua_xlsx.model.history import HistoryResults
+from thidua_xlsx.model.history import KNC_GD, HistoryResults
 from thidua_xlsx.model.results import Decision
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import summary as tx
@@ -39,7 +39,7 @@ def history_sheet(book: Book, campaign: cm.Campaign, history: HistoryResults) ->
     ws = book.sheet(tx.S_HISTORY, widths, landscape=True)
     departments = {d.code: d.name for d in campaign.departments}
     rows = [[p.name, departments.get(p.department, ""), *_decision_cells(d)]
-            for p in campaign.staff for d in history.people.get(p.code, ())]
+            for p in campaign.staff for d in history.people.get(p.code, ()) if _worth_listing(d)]
     rows += [[tx.SPECIAL_COLLECTIVE.format(name=departments.get(code, code)), "", *_decision_cells(d)]
              for code in departments for d in history.departments.get(code, ())]
     proposed = sum(d.granted for ds in (*history.people.values(), *history.departments.values()) for d in ds)
@@ -47,6 +47,12 @@ def history_sheet(book: Book, campaign: cm.Campaign, history: HistoryResults) ->
                      tx.HISTORY_SUBTITLE.format(count=proposed, sources=", ".join(history.sources) or "—"))
     table = [[n, *r] for n, r in enumerate(rows, start=1)] or [[None, tx.NONE_ROW]]
     book.table(ws, row - 1, tx.HISTORY_HEAD, table, HISTORY_STYLES)
+
+
+def _worth_listing(d: Decision) -> bool:
+    """A medal refused is one received already (those short of the years have no decision): in the JSON, not on
+    the council's sheet, where 30 veterans would bury the proposals."""
+    return d.title != KNC_GD or d.granted or d.pending
 
 
 def _decision_cells(d: Decision) -> list:
