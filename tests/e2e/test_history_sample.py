@@ -1,0 +1,95 @@
+"""The shipped history (samples/lich-su.xlsx: three school years before the tool, typed by hand) read by the
+README's command: the multi-year decisions of Trường Tiểu học Trực Cường, each with the years it used."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from thidua_xlsx.cli import main
+from thidua_xlsx.model.history import BK_TINH, KNC_GD
+from thidua_xlsx.model.titles import CSTD_TINH
+from thidua_xlsx.text import summary as tx
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    out = tmp_path_factory.mktemp("history-sample")
+    copy = out / "samples"  # a copy: the run records what it wrote in the campaign folder
+    shutil.copytree(SAMPLES, copy, ignore=shutil.ignore_patterns("ca-nam", "ho-so", "outbox", "*.lock", "da-ghi.json"))
+    result = CliRunner().invoke(main, ["merge", str(copy / "inbox"), "--council", str(copy / "hoi-dong.xlsx"),
+                                       "--history", str(copy / "lich-su.xlsx"), "-o", str(out / "cuoi.xlsx"),
+                                       "--json", str(out / "cuoi.json")])
+    assert result.exit_code == 0, result.output
+    data = json.loads((out / "cuoi.json").read_text("utf-8"))
+    people = {p["code"]: p for p in data["history"]["people"]}
+    return {"output": " ".join(result.output.split()), "data": data, "out": out, "copy": copy,
+            "decided": {code: {d["title"]: d for d in p["decisions"]} for code, p in people.items()},
+            "people": {p["code"]: p for p in data["people"]}}
+
+
+def test_two_consecutive_cstdcs_years_propose_the_bang_khen_with_both_years(sample):
+    gv017 = sample["decided"]["GV017"][BK_TINH]
+    assert gv017["granted"] and gv017["years"] == ["2024-2025"]
+    reason = gv017["reasons"][0]
+    assert reason["code"] == "bk.granted_cstdcs" and reason["params"]["years"] == ["2024-2025", "2025-2026"]
+
+
+def test_three_consecutive_years_give_cstd_cap_tinh_only_with_a_provincial_sang_kien(sample):
+    gv024 = next(d for d in sample["people"]["GV024"]["decisions"] if d["title"] == CSTD_TINH)
+    assert gv024["granted"] and gv024["years"] == ["2023-2024", "2024-2025"]
+    assert sample["people"]["GV024"]["proposed"] == CSTD_TINH  # on the list to the authority, with its own hồ sơ
+    gv001 = next(d for d in sample["people"]["GV001"]["decisions"] if d["title"] == CSTD_TINH)
+    assert not gv001["granted"] and not gv001["pending"] and gv001["years"] == ["2023-2024", "2024-2025"]
+    assert "cstd_tinh.no_initiative" in {r["code"] for r in gv001["reasons"]}
+
+
+def test_a_sang_kien_used_again_is_flagged(sample):
+    problems = {p["code"]: p for p in sample["data"]["problems"] if p["code"].startswith("initiative.")}
+    assert problems["initiative.reused"]["params"]["person"] == "GV017"
+    assert problems["initiative.form_for_title"]["params"]["person"] == "GV007"
+    assert "flag.initiative_reused" in {f["code"] for f in sample["people"]["GV017"]["flags"]}
+
+
+def test_twenty_years_in_the_sector_list_the_medal_and_a_medal_is_given_once(sample):
+    assert sample["decided"]["GV018"][KNC_GD]["granted"]  # 27 years, no medal yet
+    assert sample["decided"]["GV010"][KNC_GD]["granted"]  # 17 years, 6 of them in especially difficult areas
+    assert not sample["decided"]["QL001"][KNC_GD]["granted"]  # received in 2014-2015
+
+
+def test_no_history_is_not_enough_information_never_a_silent_no(sample):
+    gv011 = sample["decided"]["GV011"][BK_TINH]
+    assert gv011["pending"] and not gv011["granted"]
+    assert gv011["reasons"][0]["code"] == "run.missing" and gv011["reasons"][0]["params"]["years"] == ["2024-2025"]
+
+
+def test_the_department_s_two_ttldxs_years_propose_its_bang_khen(sample):
+    k1 = {d["code"]: d for d in sample["data"]["history"]["departments"]}["TO-K1"]["decisions"][0]
+    assert (k1["title"], k1["granted"], k1["years"]) == (BK_TINH, True, ["2024-2025"])
+
+
+def test_the_run_says_the_history_it_used_and_the_summary_lists_the_decisions(sample):
+    assert "Lịch sử các năm trước:" in sample["output"] and "2022-2023, 2023-2024, 2024-2025" in sample["output"]
+    rows = [[c for c in row if c is not None] for row in
+            load_workbook(sample["out"] / "cuoi.xlsx")[tx.S_HISTORY].iter_rows(values_only=True)]
+    gv017 = next(r for r in rows if "Trần Hoàng Ngọc Phương Uyên" in r)
+    assert gv017[3:5] == ["Bằng khen của Chủ tịch UBND tỉnh", "Đề nghị"]
+    assert "2 lần liên tục CSTĐCS (2024-2025, 2025-2026)" in gv017[-1] and "QĐ 86/2025" in gv017[-1]
+    assert any("Trịnh Thị Hải Yến" in r and "Chưa đủ thông tin" in r for r in rows)
+
+
+def test_the_shipped_final_summary_is_the_one_the_command_writes(sample):
+    shipped = load_workbook(SAMPLES / "tong-hop-cuoi.xlsx")[tx.S_HISTORY]
+    written = load_workbook(sample["out"] / "cuoi.xlsx")[tx.S_HISTORY]
+    assert [list(r) for r in shipped.iter_rows(values_only=True)] == [list(r) for r in written.iter_rows(values_only=True)]
+
+
+def test_the_history_is_only_read(sample):
+    assert (sample["copy"] / "lich-su.xlsx").read_bytes() == (SAMPLES / "lich-su.xlsx").read_bytes()
