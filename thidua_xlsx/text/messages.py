@@ -268,7 +268,7 @@ REASONS = {
     "join.or": " hoặc {part}",
     "higher.needs_history": "cần hồ sơ nhiều năm (kết quả các năm trước, sáng kiến cấp trên) – Hội đồng xét",
     "quota.tie": "bằng điểm ({score}) với {tied} người cho {left} suất cuối của chỉ tiêu {percent}% ({slots} suất) "
-                 "– Hội đồng bỏ phiếu chọn",
+                 "– Hội đồng bỏ phiếu chọn{detail}",
     "quota.outside": "ngoài chỉ tiêu {percent}% số LĐTT ({slots} suất), xếp sau theo điểm",
     "collective.not_registered": "tổ không đăng ký danh hiệu tập thể nên không được xét",
     "collective.department_missing": "tổ chưa nộp sổ chấm điểm",
@@ -529,3 +529,7 @@ MESSAGES.update({
 REASONS.update({
     "flag.year_rating_entered": "xếp loại năm theo sheet Nhân sự là {entered}, tính từ các kỳ là {computed}",
 })
+
+from thidua_xlsx.text.rule_sets import RULE_SET_MESSAGES, RULE_SET_REASONS  # noqa: E402 (issue 27: one line to merge)
+
+MESSAGES.update(RULE_SET_MESSAGES), REASONS.update(RULE_SET_REASONS)
