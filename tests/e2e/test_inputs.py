@@ -250,7 +250,7 @@ def test_a_person_with_no_scores_prints_blank_groups_and_says_why(school, tmp_pa
     name_at = row.index("Lê Thị Dung")
     assert row[name_at + 3:name_at + 3 + 8] == (None,) * 8  # 4 groups × (self, department): blank, never 0
     ldtt = next(d for d in person["decisions"] if d["title"] == "LDTT")  # titles by code in the JSON
-    assert [r["code"] for r in ldtt["reasons"]] == ["ldtt.no_scores"]
+    assert [r["code"] for r in ldtt["reasons"]] == ["ldtt.no_scores", "basis.cite"]  # then the article (issue 27)
     assert "xếp loại thi đua  (" not in json.dumps(person, ensure_ascii=False)
 
 

@@ -159,7 +159,8 @@ def test_ranks_and_decisions_with_reasons(school):
     assert not gv05["LDTT"]["granted"]
     assert "ldtt.disciplined" in _reasons(gv05["LDTT"])
     gv04 = {d["title"]: d for d in people["GV04"]["decisions"]}
-    assert _reasons(gv04["LDTT"]) == ["ldtt.rating"]
+    assert _reasons(gv04["LDTT"]) == ["ldtt.rating", "basis.cite"]  # the rating, then the article applied
+    assert gv04["LDTT"]["reasons"][-1]["params"]["citation"] == "Luật TĐKT 2022 điều 24"
     refused = {str(c.value) for row in school["summary"]["Không đề nghị"].iter_rows() for c in row}
     assert any("bị kỷ luật khiển trách trong năm" in text for text in refused)
     signed = {str(c.value) for row in school["summary"]["Đề nghị khen thưởng"].iter_rows() for c in row}

@@ -321,7 +321,7 @@ def test_a_full_disk_during_generate_leaves_the_outbox_as_it_was(school, tmp_pat
 def test_a_full_disk_during_init_leaves_no_half_campaign(tmp_path, monkeypatch):
     from thidua_xlsx.write import campaign_book
 
-    def half_book(_campaign, path):
+    def half_book(_campaign, path, *_provinces):
         Path(path).write_bytes(b"PK half a book")
         raise OSError(errno.ENOSPC, "No space left on device")
 

@@ -1,4 +1,5 @@
-"""Checks of a loaded campaign that warn without refusing: leftovers of another school.
+"""Checks of a loaded campaign that warn without refusing: leftovers of another school, and what its rule set
+changed or left to re-check (:func:`rule_set_warnings`).
 
 ``init`` fills campaign.xlsx with a sample school (each preset in ``workbook_templates/`` has
 one: "Trường Tiểu học Trực Cường", "Trường THCS Kim Sơn", …). A secretary renames the school in
@@ -34,6 +35,7 @@ is the one place that reads the presets.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 import re
@@ -42,19 +44,23 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import rule_set as rs
 from thidua_xlsx.model.campaign_book import (
+    CRITERIA_SHEET,
     DEPARTMENT_COLUMNS,
     DEPARTMENTS_SHEET,
     LEGAL_SHEET,
+    RULES_SHEET,
     SCHOOL_FIELDS,
     SCHOOL_SHEET,
     STAFF_COLUMNS,
     STAFF_SHEET,
 )
-from thidua_xlsx.model.issues import WARNING, Issue, issue
+from thidua_xlsx.model.issues import NOTE, WARNING, Issue, issue
 from thidua_xlsx.read.presets import preset_dir
 from thidua_xlsx.text.collation import name_key
 from thidua_xlsx.text.messages import LEGAL_LINE, LEGAL_LINE_FIELD, shortened
+from thidua_xlsx.text.rule_sets import DAY_SOURCES, NO_QUOTA, RULE_NAMES, SHARE_ABOVE, SHARE_AT_LEAST
 
 # Words of a school's level (casefolded): dropped when comparing names, so "TH" and "Tiểu học" agree.
 LEVEL_WORDS = frozenset({
@@ -298,3 +304,44 @@ def sample_school_names() -> tuple[SampleSchool, ...]:
         found.append(SampleSchool(name, frozenset(marks), cm.clean_text(school.get("principal")),
                                   cm.clean_text(school.get("secretary")), frozenset(people - {""})))
     return tuple(found)
+
+
+# --- the rule set (issue 27) ---------------------------------------------------------------------------------
+
+
+def rule_set_warnings(campaign: cm.Campaign, file: str = "") -> list[Issue]:
+    """What the campaign's rule set (model.rule_set, picked at load) tells the secretary: each value of sheet Quy
+    tắc its province's floor raised (NOTE), each text whose end is a date to re-check and has passed by the
+    reference date (NOTE: which texts replaced it?), and each rubric whose "cộng" groups are not the province's
+    point scale (WARNING: Hải Phòng QĐ 212/2025, general criteria 20 + tasks 80). Nothing without a rule set."""
+    rule_set = campaign.rule_set
+    if rule_set is None:
+        return []
+    found = [issue("rule_set.raised", NOTE, file=file, sheet=RULES_SHEET, province=rule_set.province,
+                   rule=RULE_NAMES[r.field], applied=_value_words(r.field, r.applied),
+                   school=_value_words(r.field, r.school), citation=r.citation) for r in rule_set.raised]
+    found += [issue("rule_set.ended", NOTE, file=file, sheet=SCHOOL_SHEET, text=f"{t.short} ({t.number})",
+                    end=_day(t.in_force_until + dt.timedelta(days=1)), day=_day(rule_set.day),
+                    source=DAY_SOURCES[rule_set.day_from]) for t in rule_set.ended]
+    scale = rule_set.rule(rs.RUBRIC)
+    expected = tuple(scale.value("groups", ())) if scale is not None else ()
+    for rubric in campaign.rubrics if expected else ():
+        groups = tuple(g.max for g in rubric.groups if g.kind == cm.SCORE)
+        if groups != expected:
+            found.append(issue("rule_set.rubric_scale", WARNING, file=file, sheet=CRITERIA_SHEET, role=rubric.role,
+                               groups=" + ".join(map(cm.num_text, groups)), province=rule_set.province,
+                               expected=" + ".join(map(cm.num_text, expected)), citation=rule_set.cite(rs.RUBRIC)))
+    return found
+
+
+def _value_words(field: str, value) -> str:
+    if field == "ttldtt_min_percent":
+        percent, at_least = value
+        return (SHARE_AT_LEAST if at_least else SHARE_ABOVE).format(percent=cm.num_text(percent))
+    if value is None:
+        return NO_QUOTA
+    return cm.num_text(value) + ("%" if field.endswith("percent") else "")
+
+
+def _day(day) -> str:
+    return day.strftime("%d/%m/%Y")

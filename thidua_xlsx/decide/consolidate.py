@@ -294,14 +294,14 @@ def judged(people: list[PersonResult], campaign: cm.Campaign) -> list[PersonResu
     ldtt_count = sum(1 for p, decisions in zip(people, proposals)
                      if p.status != STATUS_DEPT_MISSING and decisions[0].granted)
     winners = [(p.code, p.final) for p, decisions in zip(people, proposals) if is_granted(decisions, CSTDCS)]
-    missed = rules.apply_quota(winners, ldtt_count, r.cstdcs_quota_percent)
+    genders = {p.code: p.gender for p in campaign.staff}  # NĐ 152/2025 điều 4 khoản 6: women first on a tie
+    missed = rules.apply_quota(winners, ldtt_count, r.cstdcs_quota_percent, genders, r)
     not_registered = reason("flag.not_registered")
     result = []
     for i, (p, decisions) in enumerate(zip(people, proposals)):
         why = missed.get(p.code) if is_granted(decisions, CSTDCS) else None
         if why is not None:
-            decisions = tuple(Decision(d.title, False, (why,), pending=why.code == "quota.tie")
-                              if d.title == CSTDCS else d for d in decisions)
+            decisions = tuple(rules.after_quota(d, why, r) if d.title == CSTDCS else d for d in decisions)
         flags = p.flags
         if p.status != STATUS_DEPT_MISSING and not p.has_registered and not_registered not in flags:
             flags += (not_registered,)  # once: the council's pass judges the merge's results again
@@ -351,7 +351,9 @@ def decide_departments(campaign: cm.Campaign, people, departments) -> list[Depar
                 disciplined=sum(x not in (None, cm.DISCIPLINES[0]) for x in disciplines),
                 warned_or_worse=sum(x in cm.DISCIPLINES[2:] for x in disciplines),
                 unrated=sum(p.facts.rating is None for p in members),
-                discipline_unknown=sum(x is None for x in disciplines))
+                discipline_unknown=sum(x is None for x in disciplines),
+                under_review=sum(p.facts.under_review is True for p in members),
+                review_unknown=sum(p.facts.under_review is None for p in members))
             decisions = tuple(rules.decide_collective(unit, campaign.rules))
         results.append(dataclasses.replace(d, decisions=decisions))
     return results

@@ -149,21 +149,46 @@ def _rating(draft: _Draft, rules: ev.YearRules) -> str:
     if draft.score is None:
         reasons.append(reason("year.no_scores"))
         return ev.NOT_RATED
-    rating, why = _band(draft.score, rules.bands)
+    rating, why = _band(draft.score, rules.bands, rules.bands_citation)
     reasons.append(why)
     return rating
 
 
-def _band(score: float, bands: tuple[cm.Level, ...]) -> tuple[str, Reason]:
-    """Điều 12 khoản 1–4 điểm a: from 90 HTXSNV, 70 to under 90 HTTNV, 50 to under 70 HTNV, under 50 KHTNV."""
+def _band(score: float, bands: tuple, citation: str = "") -> tuple[str, Reason]:
+    """Điều 12 khoản 1–4 điểm a: from 90 HTXSNV, 70 to under 90 HTTNV, 50 to under 70 HTNV, under 50 KHTNV.
+
+    A province's scale (``citation``: its article) may put a band strictly above its minimum: Hải Phòng QĐ
+    212/2025 điều 6, HTXSNV "trên 90", HTTNV "trên 80", HTNV "từ 50" — 90 is HTTNV there, 90.5 HTXSNV."""
     for index, band in enumerate(bands):
-        if score >= band.min:
+        if score > band.min if _above(band) else score >= band.min:
+            if citation:
+                return band.name, reason("year.band_cited", score=score, rating=band.name, citation=citation,
+                                         range=_range(band, bands[index - 1] if index else None))
             clause = _BAND_CLAUSES[band.name]
             if index == 0:
                 return band.name, reason("year.band_top", score=score, low=band.min, rating=band.name, clause=clause)
             return band.name, reason("year.band", score=score, low=band.min, high=bands[index - 1].min,
                                      rating=band.name, clause=clause)
+    if citation:
+        last = bands[-1]
+        below = reason("band.at_most" if _above(last) else "band.under", high=last.min)
+        return ev.KHTNV, reason("year.band_cited", score=score, rating=ev.KHTNV, citation=citation, range=below)
     return ev.KHTNV, reason("year.band_below", score=score, high=bands[-1].min, rating=ev.KHTNV)
+
+
+def _above(band) -> bool:
+    """A band "trên" its minimum (a :class:`~thidua_xlsx.model.rule_set.Band`); a Level is "từ" it."""
+    return getattr(band, "above", False)
+
+
+def _range(band, higher) -> Reason:
+    """A band's scores in words: its own minimum ("từ 50" / "trên 80"), up to the next band's ("đến dưới 90" when
+    the next starts at 90, "đến 80" when the next starts above 80)."""
+    if higher is None:
+        return reason("band.top_above" if _above(band) else "band.top_from", low=band.min)
+    code = {(False, False): "band.from_below", (False, True): "band.from_to", (True, False): "band.above_below",
+            (True, True): "band.above_to"}[(_above(band), _above(higher))]
+    return reason(code, low=band.min, high=higher.min)
 
 
 def _head_no_higher(draft: _Draft, unit_ratings: Mapping[str, str]) -> None:
@@ -199,7 +224,8 @@ class _Cap:
 
         A tie that straddles the last slot is not broken by the tool: keeping all of them would exceed the
         cap ("không vượt quá"), choosing some is the authority's decision (điều 13 khoản 3), and the decree
-        gives no tie-break. All those tied are rated HTTNV, the reason saying how many slots are left for
+        gives no tie-break. NĐ 152/2025 điều 4 khoản 6 (women first) is not applied here: it breaks ties for
+        khen thưởng, and a rating is not one (the CSTĐCS quota applies it: decide.rules.apply_quota). All those tied are rated HTTNV, the reason saying how many slots are left for
         them; the authority enters its choice in Nhân sự and it wins.
         """
         excellent = sorted((d for d in members if d.computed == ev.HTXSNV), key=lambda d: -d.score)

@@ -1,16 +1,22 @@
 """Scores, classification and title decisions: pure functions, plain values in, reasons out.
 
 Every threshold is a campaign setting (:class:`thidua_xlsx.model.campaign.Rules`); the defaults follow
-Luật Thi đua, khen thưởng 06/2022/QH15 (art. 21–28) and its decrees, see DOMAIN.md §2.
+Luật Thi đua, khen thưởng 06/2022/QH15 (art. 21–28) and its decrees, see DOMAIN.md §2. Each decision's
+reasons end with the citation of the rule applied ("căn cứ Luật TĐKT 2022 điều 24", or the province's
+article, or the school's Quy chế where its value is the stricter), taken from the campaign's rule set
+(``Rules.citations``, laid on at load by model.rule_set): never written here. A campaign built in code
+has no rule set and its reasons no citation.
 """
 
 from __future__ import annotations
 
 import math
 import operator
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import rule_set as rs
 from thidua_xlsx.model.issues import Reason, reason
 from thidua_xlsx.model.results import Decision, Score
 from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDTT, TTLDXS, is_registered
@@ -93,8 +99,9 @@ def decide_ldtt(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...]) -> 
 
     A fact nobody entered (rating, months, discipline, review status) is not taken as clean: the
     decision says which are missing ("chưa đủ thông tin")."""
+    basis = _basis(rules, rs.LDTT)
     if _registered_rank(c.registered) == 0:
-        return Decision(LDTT, False, (reason("ldtt.not_registered"),))
+        return Decision(LDTT, False, (reason("ldtt.not_registered"), *basis))
     failed: list[Reason] = []
     short = c.months is not None and c.months < rules.ldtt_min_months  # maternity leave could make up for it
     unknown = tuple(name for name, value in (("rating", c.rating), ("months", c.months),
@@ -126,12 +133,18 @@ def decide_ldtt(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...]) -> 
             failed.append(reason("ldtt.classification", got=c.classification or None,
                                  needed=rules.ldtt_min_classification))
     if failed:
-        return Decision(LDTT, False, tuple(failed))
+        return Decision(LDTT, False, (*failed, *basis))
     maternity = reason("ldtt.maternity", months=c.maternity_months) if c.maternity_months else None
     classified = (reason("ldtt.classified", classification=c.classification, total=c.total)
                   if c.classification else None)
     return Decision(LDTT, True, (reason("ldtt.granted", rating=c.rating, worked=worked,
-                                        maternity=maternity, classified=classified),))
+                                        maternity=maternity, classified=classified), *basis))
+
+
+def _basis(rules: cm.Rules, key: str) -> tuple[Reason, ...]:
+    """The citation a decision's reasons end with (rule ``key`` of model.rule_set); none without a rule set."""
+    cited = rules.cite(key)
+    return (reason("basis.cite", citation=cited),) if cited else ()
 
 
 def recognised_initiative(c: Candidate) -> bool:
@@ -145,8 +158,9 @@ def decide_cstdcs(c: Candidate, ldtt: Decision, rules: cm.Rules) -> Decision | N
     """
     if _registered_rank(c.registered) < 2:
         return None
+    basis = _basis(rules, rs.CSTDCS)
     if not ldtt.granted:
-        return Decision(CSTDCS, False, (reason("cstdcs.no_ldtt"),))
+        return Decision(CSTDCS, False, (reason("cstdcs.no_ldtt"), *basis))
     excellent = c.rating == "HTXSNV"
     initiative = recognised_initiative(c)
     need_both = rules.cstdcs_condition == "và"
@@ -159,7 +173,7 @@ def decide_cstdcs(c: Candidate, ldtt: Decision, rules: cm.Rules) -> Decision | N
             parts.append(reason("cstdcs.initiative", initiative=c.initiative, level=c.initiative_level,
                                 decision=c.initiative_decision))
         second = reason("join.and", part=parts[1]) if len(parts) > 1 else None
-        return Decision(CSTDCS, True, (reason("cstdcs.granted", first=parts[0], second=second),))
+        return Decision(CSTDCS, True, (reason("cstdcs.granted", first=parts[0], second=second), *basis))
     missing = []
     if not excellent:
         missing.append(reason("cstdcs.not_excellent"))
@@ -167,7 +181,7 @@ def decide_cstdcs(c: Candidate, ldtt: Decision, rules: cm.Rules) -> Decision | N
         missing.append(reason("cstdcs.no_initiative") if not c.initiative else
                        reason("cstdcs.initiative_unrecognised", initiative=c.initiative))
     second = reason("join.or" if need_both else "join.and", part=missing[1]) if len(missing) > 1 else None
-    return Decision(CSTDCS, False, (reason("cstdcs.refused", first=missing[0], second=second),))
+    return Decision(CSTDCS, False, (reason("cstdcs.refused", first=missing[0], second=second), *basis))
 
 
 def decide_higher(c: Candidate) -> Decision | None:
@@ -178,16 +192,25 @@ def decide_higher(c: Candidate) -> Decision | None:
     return Decision(c.registered, False, (reason("higher.needs_history"),), pending=True)
 
 
-def apply_quota(candidates: list[tuple[str, float | None]], ldtt_count: int, percent: float | None
-                ) -> dict[str, Reason | None]:
-    """Fill CSTĐCS slots by score; returns code → None (kept) or the reason it missed out.
+def apply_quota(candidates: list[tuple[str, float | None]], ldtt_count: int, percent: float | None,
+                genders: Mapping[str, str] | None = None, rules: cm.Rules | None = None) -> dict[str, Reason | None]:
+    """Fill CSTĐCS slots by score; returns code → None (kept), the reason it missed out, or — kept on a tie —
+    "quota.women_first" (see :func:`after_quota`).
 
-    Slots = floor(percent × LĐTT count). A tie that straddles the last slot is not broken by the
-    tool: those tied are all left for the council's vote, with the reason saying so.
+    Slots = floor(percent × LĐTT count). A tie that straddles the last slot is broken women first when the
+    campaign's rule set has NĐ 152/2025 điều 4 khoản 6 ("lựa chọn cá nhân nữ", in force from 01/07/2025:
+    ``rules`` cites it) and ``genders`` (code → the roster's Giới tính) is given: the women tied take the slots
+    left. What the tie-break cannot settle stays with the council, all those concerned pending ("quota.tie"),
+    the reason saying why: more women than slots, nobody a woman, or a gender not entered for one of them
+    (never guessed). Without the rule, a tie is left to the council as before.
+
+    Not applied to the year's HTXSNV cap (:mod:`thidua_xlsx.decide.evaluation`): a rating under NĐ 233/2026 is
+    not a khen thưởng, and that decree gives no tie-break.
     """
     if percent is None:
         return {code: None for code, _ in candidates}
     slots = math.floor(ldtt_count * percent / 100 + 1e-9)
+    women_first = rules.cite(rs.WOMEN_FIRST) if rules is not None and genders is not None else ""
     ordered = sorted(candidates, key=lambda cs: -(cs[1] if cs[1] is not None else -1e9))
     result: dict[str, Reason | None] = {}
     taken = 0
@@ -201,15 +224,61 @@ def apply_quota(candidates: list[tuple[str, float | None]], ldtt_count: int, per
             result.update({code: None for code in tied})
             taken += len(tied)
         elif taken < slots:
-            tie = reason("quota.tie", score=value, tied=len(tied), left=slots - taken,
-                         percent=percent, slots=slots)
-            result.update({code: tie for code in tied})
+            tie = _Tie(value, slots - taken, percent, slots)
+            result.update(tie.women_first(tied, genders, women_first) if women_first else tie.council(tied, None))
             taken = slots
         else:
             result.update({code: reason("quota.outside", percent=percent, slots=slots)
                            for code in tied})
         index += len(tied)
     return result
+
+
+@dataclass(frozen=True)
+class _Tie:
+    """Those tied at ``score`` for the ``left`` last slots of a quota of ``percent`` (``slots`` in all)."""
+
+    score: float | None
+    left: int
+    percent: float
+    slots: int
+
+    def council(self, tied: list[str], detail: Reason | None, left: int | None = None) -> dict[str, Reason]:
+        why = reason("quota.tie", score=self.score, tied=len(tied), left=self.left if left is None else left,
+                     percent=self.percent, slots=self.slots, detail=detail)
+        return dict.fromkeys(tied, why)
+
+    def women_first(self, tied: list[str], genders: Mapping[str, str], citation: str) -> dict[str, Reason]:
+        """NĐ 152/2025 điều 4 khoản 6 on one tie: the women first, what remains to the council."""
+        unknown = [code for code in tied if cm.clean_text(genders.get(code)) not in cm.GENDERS]
+        if unknown:
+            return self.council(tied, reason("quota.tie_gender_unknown", count=len(unknown), citation=citation))
+        women = [code for code in tied if cm.clean_text(genders.get(code)) == cm.FEMALE]
+        men = [code for code in tied if code not in women]
+        if not women:
+            return self.council(tied, reason("quota.tie_men", citation=citation))
+        out = dict.fromkeys(men, reason("quota.women_first_out", score=self.score, left=self.left, citation=citation))
+        if len(women) > self.left:
+            return out | self.council(women, reason("quota.tie_women", women=len(women), citation=citation))
+        kept = dict.fromkeys(women, reason("quota.women_first", score=self.score, tied=len(tied), left=self.left,
+                                           citation=citation))
+        remaining = self.left - len(women)
+        if remaining:  # fewer women than slots: the men tied share what is left, by the council's vote
+            return kept | self.council(men, reason("quota.tie_after_women", women=len(women), citation=citation),
+                                       remaining)
+        return kept | out
+
+
+def after_quota(decision: Decision, why: Reason | None, rules: cm.Rules | None = None) -> Decision:
+    """A granted CSTĐCS decision once the quota is applied (``why``: :func:`apply_quota`'s word for the person):
+    kept as it is (None), kept women first (its reason added), or refused — pending when the council must choose
+    on a tie. Its reasons end with the quota's citation (the school's Quy chế, or the province's article)."""
+    if why is None:
+        return decision
+    basis = _basis(rules, rs.CSTDCS_QUOTA) if rules is not None else ()
+    if why.code == "quota.women_first":
+        return Decision(decision.title, True, (*decision.reasons, why, *basis), years=decision.years)
+    return Decision(decision.title, False, (why, *basis), pending=why.code == "quota.tie")
 
 
 @dataclass(frozen=True)
@@ -225,12 +294,22 @@ class Unit:
     warned_or_worse: int  # cảnh cáo or heavier
     unrated: int = 0  # members whose rating nobody entered
     discipline_unknown: int = 0  # members whose discipline nobody entered
+    under_review: int = 0  # members under disciplinary review, investigation or complaint verification
+    review_unknown: int = 0  # members whose review status nobody entered
 
 
 def decide_collective(u: Unit, rules: cm.Rules) -> list[Decision]:
-    """TTLĐTT (Luật TĐKT 2022 art. 27) and TTLĐXS (art. 26), per DOMAIN.md §2."""
+    """TTLĐXS (Luật TĐKT 2022 art. 27) and TTLĐTT (art. 28), per DOMAIN.md §2; a province's floor and "≥"
+    (``Rules.ttldtt_at_least``) come in through ``rules``.
+
+    A member under disciplinary review, investigation or complaint verification blocks TTLĐXS: its rule is
+    "no member disciplined" and, while the review runs, nobody can say that none will be (NĐ 152/2025 điều 4:
+    no award while under review); a review status nobody entered is unknown, as an unknown discipline is.
+    It does not block TTLĐTT, whose rule is "no member disciplined from cảnh cáo": a review may end in
+    khiển trách, or in nothing; the granted reason says it for the council, which knows the case.
+    """
     if not is_registered(u.registered):
-        return [Decision(TTLDTT, False, (reason("collective.not_registered"),))]
+        return [Decision(TTLDTT, False, (reason("collective.not_registered"), *_basis(rules, rs.TTLDTT)))]
     share = 100 * u.ldtt / u.members if u.members else 0
     share_text = reason("collective.share", ldtt=u.ldtt, members=u.members, percent=round(share, 1))
     unknown = []
@@ -238,6 +317,7 @@ def decide_collective(u: Unit, rules: cm.Rules) -> list[Decision]:
         unknown.append(reason("collective.discipline_unknown", count=u.discipline_unknown))
     decisions = []
     if u.registered == TTLDXS:
+        basis = _basis(rules, rs.TTLDXS)
         failed = []
         if u.unrated:
             failed.append(reason("collective.unrated", count=u.unrated))
@@ -250,19 +330,29 @@ def decide_collective(u: Unit, rules: cm.Rules) -> list[Decision]:
             failed.append(reason("collective.no_cstdcs"))
         if u.disciplined:
             failed.append(reason("collective.disciplined", count=u.disciplined))
+        if u.under_review:
+            failed.append(reason("collective.under_review", count=u.under_review))
         failed += unknown
+        if u.review_unknown:
+            failed.append(reason("collective.review_unknown", count=u.review_unknown))
         if not failed:
-            return [Decision(TTLDXS, True, (reason("collective.ttldxs_granted", share=share_text, cstdcs=u.cstdcs),))]
-        decisions.append(Decision(TTLDXS, False, tuple(failed)))
+            return [Decision(TTLDXS, True, (reason("collective.ttldxs_granted", share=share_text, cstdcs=u.cstdcs),
+                                            *basis))]
+        decisions.append(Decision(TTLDXS, False, (*failed, *basis)))
+    basis = _basis(rules, rs.TTLDTT)
     failed = []
-    if share <= rules.ttldtt_min_percent:
+    if rules.ttldtt_at_least and share < rules.ttldtt_min_percent:
+        failed.append(reason("collective.share_below", share=share_text, needed=rules.ttldtt_min_percent))
+    elif not rules.ttldtt_at_least and share <= rules.ttldtt_min_percent:
         failed.append(reason("collective.share_not_above", share=share_text,
                              needed=rules.ttldtt_min_percent))
     if u.warned_or_worse:
         failed.append(reason("collective.warned", count=u.warned_or_worse))
     failed += unknown
     if failed:
-        decisions.append(Decision(TTLDTT, False, tuple(failed)))
+        decisions.append(Decision(TTLDTT, False, (*failed, *basis)))
     else:
-        decisions.append(Decision(TTLDTT, True, (reason("collective.ttldtt_granted", share=share_text),)))
+        review = (reason("collective.review_pending", count=u.under_review),) if u.under_review else ()
+        decisions.append(Decision(TTLDTT, True, (reason("collective.ttldtt_granted", share=share_text), *review,
+                                                 *basis)))
     return decisions

@@ -78,7 +78,8 @@ def year_summary(campaign: cm.Campaign, files: Sequence[InboxFile], periods: dic
                        if (entry := _entry(periods, period.code, p.code)) is not None} for p in campaign.staff}
     ratings = {r.person: r for r in rate_year(
         campaign.periods, (ev.PeriodScores(code, s) for code, s in scores.items()),
-        [_facts(p) for p in campaign.staff], ev.YearRules(formula=campaign.year_formula),
+        [_facts(p) for p in campaign.staff],
+        ev.YearRules(campaign.year_formula, campaign.rules.rating_bands or ev.BANDS, campaign.rules.cite("rating")),
         {SCHOOL: school_rating} if school_rating else None)}
     names = {d.code: d.name for d in campaign.departments}
     people = [_person(p, campaign, periods, ratings[p.code], names) for p in _ordered(campaign)]

@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from thidua_xlsx.model.rule_set import Band, RuleSet
 from thidua_xlsx.model.titles import codes as title_codes
 
 # Kinds of criteria groups (the words the secretary reads in campaign.xlsx).
@@ -26,6 +27,8 @@ GROUP_KINDS = (SCORE, BONUS, DEDUCTION)
 
 RATINGS = ("HTXSNV", "HTTNV", "HTNV", "KHTNV")  # Nghị định 90/2020, best first
 DISCIPLINES = ("Không", "Khiển trách", "Cảnh cáo", "Cách chức", "Buộc thôi việc")  # mildest first
+GENDERS = ("Nam", "Nữ")  # the roster's Giới tính; blank: not known
+FEMALE = GENDERS[1]
 INITIATIVE_LEVELS = ("Trường", "Xã", "Huyện", "Tỉnh", "Bộ", "Toàn quốc")
 FACTS_FROM_ROSTER = "Danh sách"
 FACTS_FROM_DEPARTMENT = "Tổ nhập"
@@ -168,6 +171,8 @@ class School:
     scoring_deadline: str = ""
     criteria_resolution: str = ""  # the Hội nghị viên chức resolution approving the criteria: number
     criteria_resolution_date: str = ""  # and its date (ISO)
+    province: str = ""  # the province whose rules apply, as named in workbook_templates/tinh/ ("": national only)
+    filing_date: str = ""  # "Ngày gửi hồ sơ" (ISO): the day the rule set is picked for (model.rule_set)
 
 
 @dataclass(frozen=True)
@@ -189,11 +194,21 @@ class Rules:
     cstdcs_condition: str = "hoặc"
     cstdcs_quota_percent: float | None = None
     ttldtt_min_percent: float = 50
+    ttldtt_at_least: bool = False  # False: strictly more than the percent (Luật 2022); True: "từ … trở lên"
     ttldxs_min_percent: float = 70
     council_quorum_percent: float = 66.67  # members present for a valid meeting (common practice: 2/3)
     cstdcs_vote_percent: float | None = 80  # of all members, secret ballot (Nghị định 98/2023 art. 30(7))
     ldtt_vote_percent: float | None = None  # None: not put to a vote (older practice, TT 35/2015: 70)
     ttldxs_vote_percent: float | None = None
+    # Laid on at load from the campaign's rule set (model.rule_set.applied), derived, not set by the secretary:
+    # equality and to_dict leave them out. citations: rule key → how a reason cites the rule applied;
+    # rating_bands: a province's scale for the year's rating (empty: NĐ 233/2026's).
+    citations: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    rating_bands: tuple[Band, ...] = field(default=(), compare=False)
+
+    def cite(self, rule: str) -> str:
+        """How a reason cites ``rule`` (a model.rule_set key); "" when the campaign has no rule set."""
+        return dict(self.citations).get(rule, "")
 
 
 @dataclass(frozen=True)
@@ -274,6 +289,9 @@ class Campaign:
     year_formula: YearFormula = YearFormula()
     unit_rating: str = ""  # the school's own rating for the year (NĐ 233/2026 điều 7), a RATINGS code; "": not known
     special_awards: tuple[SpecialAward, ...] = ()
+    # The texts it follows and their dates, picked at load (read.rule_sets): derived from the school's province and
+    # dates, so equality and to_dict leave it out. None: not picked (a campaign built in code).
+    rule_set: RuleSet | None = field(default=None, compare=False)
 
     def rubric_for(self, role: str) -> Rubric:
         return next(r for r in self.rubrics if r.role == role)
@@ -297,11 +315,20 @@ class Campaign:
 # --- plain-data conversion (metadata sheet, presets) -------------------------------------
 
 PERIOD_FIELDS = ("period_kind", "periods", "year_formula", "unit_rating")
+DERIVED_RULES = ("citations", "rating_bands")  # laid on at load from the rule set: not carried
+ADDED_SCHOOL_FIELDS = ("province", "filing_date")  # left out while empty: the data as before them
 
 
 def to_dict(campaign: Campaign) -> dict:
-    """Plain data, dates as ISO text; a campaign without periods has no period keys (its metadata as before them)."""
-    data = dataclasses.asdict(campaign)
+    """Plain data, dates as ISO text; a campaign without periods has no period keys (its metadata as before them).
+    What the rule set lays on at load is left out (the next load picks it again)."""
+    data = dataclasses.asdict(dataclasses.replace(campaign, rule_set=None))
+    del data["rule_set"]
+    for key in DERIVED_RULES:
+        del data["rules"][key]
+    for key in ADDED_SCHOOL_FIELDS:
+        if not data["school"][key]:
+            del data["school"][key]
     if not campaign.special_awards:  # a campaign without them: its metadata as before them
         del data["special_awards"]
     if campaign.period_kind == NO_PERIODS and not campaign.periods:

@@ -90,6 +90,12 @@ SCHOOL_FIELDS = (
     Field("criteria_resolution", "Nghị quyết Hội nghị viên chức thông qua tiêu chí: số",
           note="Ví dụ 01/NQ-HNVC; bảng tổng hợp và biên bản trích dẫn", added_later=True),
     Field("criteria_resolution_date", "Nghị quyết Hội nghị viên chức: ngày", DATE, added_later=True),
+    # Issue 27: the province's rules (a data file of workbook_templates/tinh/; the dropdown lists those found) and
+    # the day the rule set is picked for (model.rule_set.reference_date).
+    Field("province", "Tỉnh/thành (quy định thi đua áp dụng)", added_later=True,
+          note="Để trống hoặc Toàn quốc: quy định chung; chọn tỉnh: quy định của tỉnh là mức tối thiểu"),
+    Field("filing_date", "Ngày gửi hồ sơ", DATE, added_later=True,
+          note="Chọn văn bản áp dụng theo ngày này; để trống: theo hạn nộp chấm điểm"),
     Field("facts_source", "Thông tin xét danh hiệu do ai nhập", required=True, choices=cm.FACTS_SOURCES,
           note="Danh sách: thư ký nhập ở sheet Nhân sự; Tổ nhập: tổ nhập trong phiếu chấm điểm"),
     Field("score_gap_tolerance", "Độ lệch tự chấm – tổ chấm cần xem xét", NUMBER, required=True),
@@ -112,6 +118,8 @@ RULE_FIELDS = (
           note="hoặc: HTXSNV hoặc có sáng kiến được công nhận; và: cần cả hai"),
     Field("cstdcs_quota_percent", "CSTĐCS: tỷ lệ tối đa (% số LĐTT)", NUMBER, note="Để trống: không giới hạn"),
     Field("ttldtt_min_percent", "TTLĐTT: tỷ lệ LĐTT phải trên (%)", NUMBER, True),
+    Field("ttldtt_at_least", "TTLĐTT: tính cả tỷ lệ bằng đúng mức (từ … trở lên)", BOOL, added_later=True,
+          note="Không: phải trên mức (Luật TĐKT 2022); Có: từ mức trở lên (ví dụ Bắc Ninh: từ 70%)"),
     Field("ttldxs_min_percent", "TTLĐXS: tỷ lệ LĐTT tối thiểu (%)", NUMBER, True),
     Field("gate_cap", "Xếp loại cao nhất khi nhóm không đạt điểm tối thiểu", required=True),
     Field("council_quorum_percent", "Họp Hội đồng hợp lệ khi có mặt tối thiểu (% thành viên)", NUMBER, True,
@@ -136,7 +144,7 @@ DEPARTMENT_COLUMNS = (
 STAFF_COLUMNS = (
     Column("code", "Mã", 10, required=True),
     Column("name", "Họ và tên", 28, required=True),
-    Column("gender", "Giới tính", 9, choices=("Nam", "Nữ")),
+    Column("gender", "Giới tính", 9, choices=cm.GENDERS),
     Column("dob", "Ngày sinh", 12, DATE),
     Column("position", "Chức vụ", 20),
     Column("role", "Vai trò (bộ tiêu chí)", 18, required=True),

@@ -21,6 +21,7 @@ from thidua_xlsx.model.campaign import SEMESTERS as SEMESTERS
 from thidua_xlsx.model.campaign import WEIGHTED as WEIGHTED
 from thidua_xlsx.model.campaign import Period as Period
 from thidua_xlsx.model.issues import Reason
+from thidua_xlsx.model.rule_set import Band
 
 HTXSNV, HTTNV, HTNV, KHTNV = RATINGS  # best first (NĐ 233/2026 điều 12 khoản 1–4)
 NOT_RATED = "KHONG_XEP_LOAI"  # no year rating: no period score, or fewer than 6 months worked (điều 14 khoản 1)
@@ -72,14 +73,16 @@ class YearFacts:
 class YearRules:
     """The year's parameters, each a campaign setting; the defaults are NĐ 233/2026's.
 
-    ``bands``: the minimum of each rating, best first (điều 12 khoản 1–3); ``cap_percent``: HTXSNV at most
+    ``bands``: the minimum of each rating, best first (điều 12 khoản 1–3; a :class:`Band` may be "trên" its
+    minimum, as Hải Phòng's "trên 90"); ``cap_percent``: HTXSNV at most
     this share (điều 12 khoản 6 điểm a), ``excellent_unit_cap_percent`` when the unit itself is rated
     HTXSNV (điểm b: the unit may decide up to 25 %); ``min_months``: fewer months worked, not rated
     (điều 14 khoản 1).
     """
 
     formula: YearFormula = YearFormula()
-    bands: tuple[Level, ...] = BANDS
+    bands: tuple[Level | Band, ...] = BANDS
+    bands_citation: str = ""  # a province's scale (model.rule_set): its bands' reasons cite it, not NĐ 233/2026
     cap_percent: float = 20
     excellent_unit_cap_percent: float = 25
     cap_base: str = CAP_BASE_HTTNV

@@ -54,6 +54,7 @@ from thidua_xlsx.model.campaign_book import (
 from thidua_xlsx.model.issues import WARNING, Problems
 from thidua_xlsx.model.titles import codes as title_codes
 from thidua_xlsx.read.containment import read_own_book
+from thidua_xlsx.read.rule_sets import with_rule_set
 
 
 class _Grid:
@@ -256,9 +257,12 @@ def _serial_date(value) -> str:
     return (EXCEL_EPOCH + dt.timedelta(days=int(value))).isoformat()
 
 
-def load_campaign_book(path: Path) -> tuple[cm.Campaign | None, Problems]:
+def load_campaign_book(path: Path, today: dt.date | None = None) -> tuple[cm.Campaign | None, Problems]:
     """Load and check the campaign book (.xlsx or .ods). Returns (campaign, problems); campaign is
-    None if any error. A file that cannot be read at all is one message naming it, never a traceback."""
+    None if any error. A file that cannot be read at all is one message naming it, never a traceback.
+
+    The campaign comes with its rule set (read.rule_sets): the texts in force on its "Ngày gửi hồ sơ", else
+    its scoring deadline, else ``today`` (the computer's date when not given), and its province's values."""
     problems = Problems()
     file_name = Path(path).name
     try:
@@ -298,6 +302,7 @@ def load_campaign_book(path: Path) -> tuple[cm.Campaign | None, Problems]:
         campaign = replace(campaign, period_kind=period_kind, periods=period_values, year_formula=year_formula,
                            unit_rating=period_fields.get("unit_rating") or "",
                            special_awards=check.special_awards(special or (), campaign))
+        campaign = with_rule_set(campaign, problems, today or dt.date.today(), file_name)
     return (None if problems.errors else campaign), problems
 
 
@@ -380,7 +385,7 @@ class _Checker:
             id=campaign_id, level=level,
             school=cm.School(**{k: v or "" for k, v in school.items()}),
             settings=settings,
-            rules=cm.Rules(**{**rules, "ldtt_ratings": ratings}),
+            rules=cm.Rules(**{**rules, "ldtt_ratings": ratings, "ttldtt_at_least": bool(rules.get("ttldtt_at_least"))}),
             classification=classification, gate_cap=gate_cap,
             titles=cm.Titles(title_codes(individual), title_codes(collective), forms),  # titles by code
             legal_basis=tuple(v["line"] for _, v, _ in legal or ()),

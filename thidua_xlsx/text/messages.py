@@ -268,7 +268,7 @@ REASONS = {
     "join.or": " hoặc {part}",
     "higher.needs_history": "cần hồ sơ nhiều năm (kết quả các năm trước, sáng kiến cấp trên) – Hội đồng xét",
     "quota.tie": "bằng điểm ({score}) với {tied} người cho {left} suất cuối của chỉ tiêu {percent}% ({slots} suất) "
-                 "– Hội đồng bỏ phiếu chọn",
+                 "– Hội đồng bỏ phiếu chọn{detail}",
     "quota.outside": "ngoài chỉ tiêu {percent}% số LĐTT ({slots} suất), xếp sau theo điểm",
     "collective.not_registered": "tổ không đăng ký danh hiệu tập thể nên không được xét",
     "collective.department_missing": "tổ chưa nộp sổ chấm điểm",
@@ -549,3 +549,10 @@ REASONS.update(HISTORY_REASONS)
 from thidua_xlsx.text.history import HISTORY_MESSAGES as HISTORY_BOOK_MESSAGES  # noqa: E402
 
 MESSAGES.update(HISTORY_BOOK_MESSAGES)
+
+
+# issue 27: the rule sets by date and province (model.rule_set, read.rule_sets)
+from thidua_xlsx.text.rule_sets import RULE_SET_MESSAGES, RULE_SET_REASONS  # noqa: E402
+
+MESSAGES.update(RULE_SET_MESSAGES)
+REASONS.update(RULE_SET_REASONS)

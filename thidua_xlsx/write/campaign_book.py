@@ -56,14 +56,15 @@ def _fields(value) -> dict:
     return {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
 
 
-def write_campaign_book(campaign: cm.Campaign, path: Path) -> None:
+def write_campaign_book(campaign: cm.Campaign, path: Path, provinces: tuple[str, ...] = ()) -> None:
     """Write ``campaign.xlsx`` whole (through a temporary file and a rename: a full disk leaves the old book,
-    never half of a new one)."""
+    never half of a new one). ``provinces``: the dropdown of the province field (read.rule_sets.province_names:
+    the data files found); none given, the field is typed freely."""
     with replacing(path) as tmp:
-        _write_book(campaign, tmp)
+        _write_book(campaign, tmp, provinces)
 
 
-def _write_book(campaign: cm.Campaign, path: Path) -> None:
+def _write_book(campaign: cm.Campaign, path: Path, provinces: tuple[str, ...] = ()) -> None:
     """The book at ``path`` (xlsxwriter; fixed document dates so output is reproducible)."""
     import xlsxwriter
 
@@ -92,7 +93,7 @@ def _write_book(campaign: cm.Campaign, path: Path) -> None:
 
     s, settings = campaign.school, campaign.settings
     school_values = {**vars(s), **vars(settings), "id": campaign.id, "level": campaign.level}
-    _write_fields(wb, SCHOOL_SHEET, SCHOOL_FIELDS, school_values, fmt)
+    _write_fields(wb, SCHOOL_SHEET, SCHOOL_FIELDS, school_values, fmt, lists={"province": provinces})
     rules = vars(campaign.rules) | {"ldtt_ratings": ", ".join(campaign.rules.ldtt_ratings),
                                     "gate_cap": campaign.gate_cap}
     _write_fields(wb, RULES_SHEET, RULE_FIELDS, rules, fmt)
@@ -163,8 +164,10 @@ def _write_any(sheet, row, col, kind, value, fmt, style="cell"):
         sheet.write_string(row, col, str(value), fmt[style])
 
 
-def _write_fields(wb, name, fields, values, fmt, sheet=None, column=0):
-    """Labels, values and notes in three columns from ``column`` of a new sheet ``name`` (or of ``sheet``)."""
+def _write_fields(wb, name, fields, values, fmt, sheet=None, column=0, lists=None):
+    """Labels, values and notes in three columns from ``column`` of a new sheet ``name`` (or of ``sheet``).
+    ``lists``: field key → a dropdown found at run time (the provinces' files), a warning only: a province
+    added after the book was written may still be typed."""
     own_sheet = sheet is None
     sheet = wb.add_worksheet(name) if own_sheet else sheet
     for col, width in enumerate((44, 46, 60), start=column):
@@ -178,6 +181,9 @@ def _write_fields(wb, name, fields, values, fmt, sheet=None, column=0):
             sheet.write_string(row, column + 2, f.note, fmt["note"])
         if f.choices:
             sheet.data_validation(row, column + 1, row, column + 1, {"validate": "list", "source": list(f.choices)})
+        elif (lists or {}).get(f.key) and len(",".join(lists[f.key])) <= 255:  # Excel's limit for inline lists
+            _check(sheet.data_validation(row, column + 1, row, column + 1, {
+                "validate": "list", "source": list(lists[f.key]), "error_type": "warning"}))
     if own_sheet:
         sheet.freeze_panes(1, 0)
     return sheet

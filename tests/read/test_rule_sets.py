@@ -1,0 +1,191 @@
+"""The rule sets' data files and campaign.xlsx's province and "Ngày gửi hồ sơ" (issue 27): the texts picked by
+date, a province laid on as a floor, the sunset of the 2025 decrees said, a broken province file said by file
+and key."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from thidua_xlsx import service
+from thidua_xlsx.check.campaign import rule_set_warnings
+from thidua_xlsx.model import campaign_book as cb
+from thidua_xlsx.model import rule_set as rs
+from thidua_xlsx.model.issues import Problems
+from thidua_xlsx.read.campaign_book import load_campaign_book
+from thidua_xlsx.read.presets import load_preset, preset_dir
+from thidua_xlsx.read.rule_sets import national_source, province_names, province_source, with_rule_set
+from thidua_xlsx.write.campaign_book import write_campaign_book
+
+TODAY = dt.date(2026, 11, 24)
+
+
+def book(tmp_path: Path, **school) -> Path:
+    """campaign.xlsx of the THCS preset with the "Trường" fields ``school`` (by key) typed in."""
+    service.init_campaign(tmp_path, "thcs", campaign_id="x")
+    path = tmp_path / "campaign.xlsx"
+    wb = load_workbook(path)
+    ws = wb[cb.SCHOOL_SHEET]
+    labels = {f.key: f.label for f in cb.SCHOOL_FIELDS}
+    rows = {ws.cell(r, 1).value: r for r in range(1, ws.max_row + 1)}
+    for key, value in school.items():
+        ws.cell(rows[labels[key]], 2).value = value
+    wb.save(path)
+    return path
+
+
+def load(path: Path):
+    campaign, problems = load_campaign_book(path, today=TODAY)
+    return campaign, [p.render() for p in problems]
+
+
+def test_the_shipped_files_read_without_a_problem():
+    problems = Problems()
+    assert national_source(problems) is not None
+    assert province_names() == ("Toàn quốc (mặc định)", "Bắc Ninh", "Hải Phòng")
+    assert {province_source(name, problems).code for name in ("Bắc Ninh", "hai-phong", "HẢI PHÒNG")} == \
+        {"bac-ninh", "hai-phong"}
+    assert list(problems) == []
+
+
+@pytest.mark.parametrize("filed, law, short", [
+    (dt.datetime(2026, 9, 30), "luat-tdkt-2022", "Luật TĐKT 2022 điều 24"),
+    (dt.datetime(2026, 11, 2), "luat-06-2026", "Luật TĐKT 2022 (sửa đổi bởi Luật 06/2026/QH16) điều 24"),
+])
+def test_the_rule_set_is_picked_by_the_day_the_file_is_received(tmp_path, filed, law, short):
+    campaign, problems = load(book(tmp_path, filing_date=filed))
+
+    assert problems == []
+    assert (campaign.rule_set.day, campaign.rule_set.day_from) == (filed.date(), rs.FROM_FILING)
+    assert [t.key for t in campaign.rule_set.texts if t.key.startswith("luat")][-1] == law
+    assert campaign.rules.cite(rs.LDTT) == short
+    assert "nd-233-2026" in {t.key for t in campaign.rule_set.texts}  # from 01/07/2026
+    assert "nd-90-2020" not in {t.key for t in campaign.rule_set.texts}  # until 30/06/2026
+
+
+def test_without_a_filing_date_the_scoring_deadline_then_today_pick_it():
+    assert rs.reference_date("", "2026-05-20", TODAY) == (dt.date(2026, 5, 20), rs.FROM_SCORING_DEADLINE)
+    assert rs.reference_date("", "", TODAY) == (TODAY, rs.FROM_TODAY)
+
+
+@pytest.mark.parametrize("filed, ended", [(dt.datetime(2027, 2, 28), []),
+                                          (dt.datetime(2027, 3, 1), ["NĐ 129/2025 điều 59", "NĐ 142/2025"])])
+def test_the_2025_decrees_sunset_is_a_note_to_check_what_replaced_them(tmp_path, filed, ended):
+    campaign, _ = load(book(tmp_path, filing_date=filed))
+    notes = rule_set_warnings(campaign, "campaign.xlsx")
+
+    assert [n.code for n in notes] == ["rule_set.ended"] * len(ended)
+    assert all(n.severity == "note" for n in notes)
+    for note, short in zip(notes, ended):
+        assert f"{short} (" in note.message and "hết hiệu lực từ 01/03/2027" in note.message
+        assert "Hãy kiểm tra văn bản nào thay thế" in note.message
+
+
+def test_a_school_picking_bac_ninh_gets_its_floor_said(tmp_path):
+    campaign, problems = load(book(tmp_path, province="Bắc Ninh", filing_date=dt.datetime(2026, 12, 1)))
+
+    assert problems == []
+    assert campaign.rule_set.province == "Bắc Ninh"
+    assert (campaign.rules.ttldtt_min_percent, campaign.rules.ttldtt_at_least) == (70, True)
+    assert campaign.rules.cite(rs.TTLDTT) == "QĐ 86/2025/QĐ-UBND tỉnh Bắc Ninh điều 4 khoản 2 điểm b"
+    assert [(d.month, d.day, d.article) for d in campaign.rule_set.deadlines][0] == (7, 10, "điều 6 khoản 3")
+    (raised,) = rule_set_warnings(campaign)
+    assert raised.code == "rule_set.raised" and "TTLĐTT: tỷ lệ LĐTT từ 70% trở lên" in raised.message
+    assert "(trên 50%) thấp hơn" in raised.message
+
+
+def test_a_rubric_off_hai_phongs_scale_is_warned(tmp_path):
+    campaign, problems = load(book(tmp_path, province="Hải Phòng", filing_date=dt.datetime(2026, 12, 1)))
+
+    assert problems == []
+    warnings = rule_set_warnings(campaign, "campaign.xlsx")
+    assert {w.code for w in warnings} == {"rule_set.rubric_scale"}
+    assert "quy định thang điểm 20 + 80 (QĐ 212/2025/QĐ-UBND thành phố Hải Phòng điều 4, điều 5)" in \
+        warnings[0].message
+    assert campaign.rules.rating_bands == (rs.Band("HTXSNV", 90, True), rs.Band("HTTNV", 80, True),
+                                           rs.Band("HTNV", 50))
+
+
+def test_a_national_campaign_is_warned_of_nothing(tmp_path):
+    campaign, _ = load(book(tmp_path, province="Toàn quốc (mặc định)", filing_date=dt.datetime(2026, 6, 1)))
+    assert campaign.rule_set.province == "" and rule_set_warnings(campaign) == []
+
+
+def test_a_province_with_no_file_stops_the_campaign(tmp_path):
+    campaign, problems = load(book(tmp_path, province="Atlantis"))
+
+    assert campaign is None
+    assert problems == ["[campaign.xlsx · Trường] Tỉnh/thành 'Atlantis' chưa có tệp quy định trong chương trình (có: "
+                        "Toàn quốc (mặc định), Bắc Ninh, Hải Phòng). Hãy chọn trong danh sách, hoặc để trống để áp "
+                        "dụng quy định chung toàn quốc; muốn thêm tỉnh, hãy thêm tệp "
+                        "workbook_templates/tinh/<tên>.json (xem SCHEMA.md)."]
+
+
+def test_the_campaign_book_offers_the_provinces_found(tmp_path):
+    path = tmp_path / "campaign.xlsx"
+    write_campaign_book(load_preset("thcs"), path, province_names())
+    ws = load_workbook(path)[cb.SCHOOL_SHEET]
+    row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "Tỉnh/thành (quy định thi đua áp dụng)")
+    (validation,) = [v for v in ws.data_validations.dataValidation if f"B{row}" in str(v.sqref)]
+    assert validation.formula1 == '"Toàn quốc (mặc định),Bắc Ninh,Hải Phòng"' and validation.errorStyle == "warning"
+
+
+# --- a broken province file --------------------------------------------------------------------------------
+
+
+def _folder(tmp_path: Path, province: dict | str) -> Path:
+    root = tmp_path / "data"
+    (root / "quy-tac").mkdir(parents=True)
+    (root / "tinh").mkdir()
+    shipped = preset_dir()
+    (root / "quy-tac" / "toan-quoc.json").write_text((shipped / "quy-tac" / "toan-quoc.json").read_text("utf-8"),
+                                                     encoding="utf-8")
+    text = province if isinstance(province, str) else json.dumps(province, ensure_ascii=False)
+    (root / "tinh" / "thai-binh.json").write_text(text, encoding="utf-8")
+    return root
+
+
+GOOD = {"name": "Thái Bình", "texts": [{"key": "tb", "number": "1/2026/QĐ-UBND", "name": "Quy định", "short": "QĐ 1",
+                                        "in_force_from": "2026-01-01"}],
+        "rules": {"ttldtt": [{"text": "tb", "article": "điều 1", "min_percent": 60}]}}
+
+
+@pytest.mark.parametrize("content, code, where", [
+    ('{"name": "Thái Bình",', "rule_set.bad_json", "dòng 1"),
+    ({k: v for k, v in GOOD.items() if k != "name"}, "rule_set.missing_key", "'name'"),
+    ({**GOOD, "rule": {}}, "rule_set.unknown_key", "'rule'"),
+    ({**GOOD, "rules": {"ttldtt": [{"text": "tb", "article": "điều 1", "min_percent": "70%"}]}},
+     "rule_set.bad_value", "'rules.ttldtt[0].min_percent'"),
+    ({**GOOD, "texts": [{**GOOD["texts"][0], "in_force_from": "15/12/2025"}]}, "rule_set.bad_value",
+     "'texts[0].in_force_from'"),
+    ({**GOOD, "rules": {"ttldtt": [{"text": "qd-86", "article": "điều 1"}]}}, "rule_set.unknown_text",
+     "'rules.ttldtt[0].text'"),
+])
+def test_a_broken_province_file_is_said_by_file_and_key(tmp_path, content, code, where):
+    root = _folder(tmp_path, content)
+    problems = Problems()
+    laid = with_rule_set(campaign_of(), problems, TODAY, "campaign.xlsx", folder=root)
+
+    assert [p.code for p in problems] == [code]
+    assert "'thai-binh.json'" in problems.items[0].message and where in problems.items[0].message
+    assert laid.rule_set is None
+
+
+def test_a_good_province_file_added_is_a_province(tmp_path):
+    root = _folder(tmp_path, GOOD)
+    problems = Problems()
+    laid = with_rule_set(campaign_of(), problems, TODAY, folder=root)
+
+    assert list(problems) == [] and laid.rule_set.province == "Thái Bình"
+    assert (laid.rules.ttldtt_min_percent, laid.rules.cite(rs.TTLDTT)) == (60, "QĐ 1 điều 1")
+
+
+def campaign_of():
+    """The THCS preset picking the province of :func:`_folder` ("thai-binh")."""
+    preset = load_preset("thcs")
+    return dataclasses.replace(preset, school=dataclasses.replace(preset.school, province="thai-binh"))

@@ -1,0 +1,254 @@
+"""Rule sets as dated data: the legal texts a campaign follows, picked by date, and a province's values.
+
+The rules moved three times in a year (NĐ 152/2025 from 01/07/2025, NĐ 233/2026 from 01/07/2026, Luật
+06/2026/QH16 from 01/10/2026) and provinces set their own: the texts, their dates and the article each rule
+rests on are data (``workbook_templates/quy-tac/*.json`` for the national texts, ``workbook_templates/tinh/
+<province>.json`` per province, read by :mod:`thidua_xlsx.read.rule_sets`), never constants of the rules.
+
+* :func:`pick` — pure — chooses, for a reference date, the texts in force, the rule each key follows
+  (the first of its entries whose text is in force) and the texts whose end is a date to re-check that
+  has passed (the 2025 decrees of two-level government end 01/03/2027 unless replaced).
+* :func:`applied` lays the rule set on a campaign's own rule values: **a province's value is a floor** —
+  a school may be stricter than its province, never looser. The value applied is cited to whichever
+  text set it: the province's article, the law's, or the school's own Quy chế when the school's value
+  is the stricter one (what :data:`SCHOOL_RULES` stands for; its words are in text/).
+
+The reference date is the campaign's "Ngày gửi hồ sơ" (the day the file is received: Luật 06/2026
+applies by that date), else its scoring deadline, else today (:func:`reference_date`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+
+# The rule keys a rule set cites, one per decision (the words of each are in text/rule_sets).
+LDTT, CSTDCS, CSTDCS_QUOTA, TTLDTT, TTLDXS = "ldtt", "cstdcs", "cstdcs_quota", "ttldtt", "ttldxs"
+WOMEN_FIRST = "women_first"  # NĐ 152/2025 điều 4 khoản 6: a woman first on a tie for a limited slot
+UNDER_REVIEW = "under_review"  # NĐ 152/2025 điều 4: no award while under disciplinary review
+RATING = "rating"  # the year's rating bands (a province's scale, e.g. Hải Phòng QĐ 212/2025 điều 6)
+RUBRIC = "rubric"  # the point scale's groups (Hải Phòng: general criteria 20 + tasks 80)
+RULE_KEYS = (LDTT, CSTDCS, CSTDCS_QUOTA, TTLDTT, TTLDXS, WOMEN_FIRST, UNDER_REVIEW, RATING, RUBRIC)
+
+# The values a rule entry may set, by rule (each a field of model.campaign.Rules, or the bands / groups).
+VALUE_KEYS = {LDTT: ("min_months",), TTLDTT: ("min_percent", "at_least"), TTLDXS: ("min_percent",),
+              CSTDCS_QUOTA: ("percent",), RATING: ("bands",), RUBRIC: ("groups",)}
+
+SCHOOL_RULES = "quy-che-truong"  # the text key of the school's own Quy chế (a value stricter than the texts')
+
+# Where the reference date came from.
+FROM_FILING, FROM_SCORING_DEADLINE, FROM_TODAY = "filing_date", "scoring_deadline", "today"
+
+
+@dataclass(frozen=True)
+class LegalText:
+    """One legal text: its number, names, dates (``in_force_until``: the last day in force, inclusive; None:
+    no end known) and what to re-check (``recheck``: a date or a figure not verified; ``note``: how the tool
+    reads it)."""
+
+    key: str
+    number: str  # "06/2022/QH15"
+    name: str  # "Luật Thi đua, khen thưởng"
+    short: str  # "Luật TĐKT 2022": how a reason cites it
+    issued: dt.date | None = None
+    in_force_from: dt.date | None = None
+    in_force_until: dt.date | None = None
+    recheck: str = ""
+    note: str = ""
+
+    def in_force(self, day: dt.date) -> bool:
+        return (self.in_force_from is None or self.in_force_from <= day) and \
+            (self.in_force_until is None or day <= self.in_force_until)
+
+
+@dataclass(frozen=True)
+class Band:
+    """The lowest score of a rating: from ``min`` (``above`` False: "từ 50") or strictly above it ("trên 90")."""
+
+    name: str  # a rating code: HTXSNV, HTTNV, HTNV
+    min: float
+    above: bool = False
+
+    def reached(self, score: float) -> bool:
+        return score > self.min if self.above else score >= self.min
+
+
+@dataclass(frozen=True)
+class RuleEntry:
+    """What one text says of one rule: the article, and the values it sets (a province's floor, its bands)."""
+
+    rule: str
+    text: str  # a LegalText key
+    article: str  # "điều 4 khoản 2 điểm b"
+    values: tuple[tuple[str, object], ...] = ()
+
+    def value(self, key: str, default=None):
+        return dict(self.values).get(key, default)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A day of the year a province's files are due (``month``/``day``), for whom (``what``), and where it is said."""
+
+    what: str
+    month: int
+    day: int
+    text: str
+    article: str
+
+
+@dataclass(frozen=True)
+class Source:
+    """One data file: the national texts (``province`` "") or a province's, with the entries of each rule (the
+    first whose text is in force applies), its deadlines and notes."""
+
+    province: str  # the province's name as the secretary picks it ("Bắc Ninh"); "" for the national texts
+    code: str  # the file's name without .json ("bac-ninh")
+    texts: tuple[LegalText, ...]
+    rules: tuple[tuple[str, tuple[RuleEntry, ...]], ...] = ()
+    deadlines: tuple[Deadline, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Raised:
+    """A value of the campaign looser than its province's, raised to the province's (said to the secretary)."""
+
+    rule: str
+    field: str  # the Rules field
+    school: object
+    applied: object
+    citation: str
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The texts a campaign follows on its reference date ``day`` and the rule each key applies.
+
+    ``texts``: in force on ``day``, national first, then the province's (what a summary and the Tờ trình
+    name); ``rules``: rule key → the entry applied; ``citations``: rule key → how a reason cites the value
+    actually applied (filled by :func:`applied`: the school's own Quy chế where it is stricter);
+    ``ended``: texts whose end is a date to re-check and which ended before ``day``; ``notes``: what to
+    re-check in the texts applied, as the data files say it; ``raised``: the campaign's values its province's
+    floor raised (check.campaign says them, and the texts ended).
+    """
+
+    day: dt.date
+    day_from: str = FROM_TODAY
+    province: str = ""
+    texts: tuple[LegalText, ...] = ()
+    rules: tuple[tuple[str, RuleEntry], ...] = ()
+    deadlines: tuple[Deadline, ...] = ()
+    ended: tuple[LegalText, ...] = ()
+    notes: tuple[str, ...] = ()
+    citations: tuple[tuple[str, str], ...] = ()
+    raised: tuple[Raised, ...] = ()
+
+    def rule(self, key: str) -> RuleEntry | None:
+        return dict(self.rules).get(key)
+
+    def text(self, key: str) -> LegalText | None:
+        return next((t for t in self.texts if t.key == key), None)
+
+    def cite(self, key: str) -> str:
+        """How a reason cites rule ``key`` ("Luật TĐKT 2022 điều 24"); "" when no text of the set speaks of it."""
+        return dict(self.citations).get(key, "")
+
+
+def reference_date(filing_date: str, scoring_deadline: str, today: dt.date) -> tuple[dt.date, str]:
+    """The day the rule set is picked for, and where it came from: "Ngày gửi hồ sơ" (the day the file is
+    received, which Luật 06/2026 goes by), else the scoring deadline (the file leaves the school soon after),
+    else ``today``. A date that is not ISO is passed over (the campaign book's reader has reported it)."""
+    for value, source in ((filing_date, FROM_FILING), (scoring_deadline, FROM_SCORING_DEADLINE)):
+        try:
+            return dt.date.fromisoformat(value), source
+        except (TypeError, ValueError):
+            continue
+    return today, FROM_TODAY
+
+
+def pick(national: Source, province: Source | None, day: dt.date, day_from: str = FROM_TODAY) -> RuleSet:
+    """The rule set of ``day``: the texts in force, and for each rule the province's entry in force if it has
+    one, else the national one. A province whose texts are not yet in force adds nothing (its values with them).
+    Citations are the texts' own; :func:`applied` replaces those the school's stricter values set."""
+    sources = (national, province) if province is not None else (national,)
+    texts = tuple(t for s in sources for t in s.texts if t.in_force(day))
+    in_force = {t.key for t in texts}
+    by_key = {t.key: t for s in sources for t in s.texts}
+    chosen: dict[str, RuleEntry] = {}
+    for source in sources:  # the province after the nation: its entry in force wins
+        for key, entries in source.rules:
+            entry = next((e for e in entries if e.text in in_force), None)
+            if entry is not None:
+                chosen[key] = entry
+    rules = tuple((key, chosen[key]) for key in RULE_KEYS if key in chosen)
+    ended = tuple(t for s in sources for t in s.texts
+                  if t.recheck and t.in_force_until is not None and t.in_force_until < day)
+    notes = tuple(dict.fromkeys([*(n for t in texts for n in (t.recheck, t.note) if n),
+                                 *(n for s in sources for n in s.notes)]))
+    deadlines = tuple(d for s in sources for d in s.deadlines if d.text in in_force)
+    citations = tuple((key, f"{by_key[e.text].short} {e.article}".strip()) for key, e in rules)
+    return RuleSet(day, day_from, province.province if province is not None else "", texts, rules, deadlines,
+                   ended, notes, citations)
+
+
+def applied(rules, rule_set: RuleSet, school_rules_citation: str):
+    """``rules`` (a :class:`~thidua_xlsx.model.campaign.Rules`) with the rule set laid on it: each province value
+    a floor, ``citations`` and ``rating_bands`` filled. Returns (the rules, the rule set with the citations as
+    applied and the values raised). ``school_rules_citation``: how a reason cites the school's own Quy chế.
+
+    A value equal to the text's is cited to the text; a stricter one to the school's Quy chế; a looser one is
+    raised to the text's and said (:class:`Raised`). The national texts set no value: their figures are the
+    Rules' defaults, and a school's value other than the default is its own Quy chế's (cited so, never moved:
+    the province's floor is the only one the tool raises to)."""
+    citations = dict(rule_set.citations)
+    changes: dict[str, object] = {}
+    raised: list[Raised] = []
+    for key, field, stricter in _FLOORS:
+        name = _FIELDS[(key, field)]
+        entry = rule_set.rule(key)
+        value = entry.value(field) if entry is not None else None
+        school = getattr(rules, name)
+        if key == TTLDTT:  # "> 50 %" or "≥ 70 %": the share and whether it may be equal
+            school = (school, rules.ttldtt_at_least)
+            value = (value, bool(entry.value("at_least", False))) if value is not None else None
+        if value is None:
+            if school != _DEFAULTS[key]:
+                citations[key] = school_rules_citation
+            continue
+        if school == value:
+            continue
+        if school is not None and stricter(school, value):  # None: no quota, looser than any
+            citations[key] = school_rules_citation
+            continue
+        raised.append(Raised(key, name, school, value, citations.get(key, "")))
+        changes |= {"ttldtt_min_percent": value[0], "ttldtt_at_least": value[1]} if key == TTLDTT else {name: value}
+    rating = rule_set.rule(RATING)
+    bands = tuple(rating.value("bands", ())) if rating is not None else ()
+    citations = tuple((key, citations[key]) for key in RULE_KEYS if citations.get(key))
+    rules = dataclasses.replace(rules, **changes, citations=citations, rating_bands=bands)
+    return rules, dataclasses.replace(rule_set, citations=citations, raised=tuple(raised))
+
+
+def _higher(a, b) -> bool:
+    return a > b
+
+
+def _lower(a, b) -> bool:
+    return a < b
+
+
+def _stricter_share(a: tuple[float, bool], b: tuple[float, bool]) -> bool:
+    """(percent, at least) ``a`` asks more than ``b``: every share meeting ``a`` meets ``b``, and not the reverse."""
+    (pa, at_least_a), (pb, at_least_b) = a, b
+    return pa > pb or (pa == pb and at_least_b and not at_least_a)
+
+
+# (rule, value key, "the school's value is stricter") for each value a province may floor.
+_FLOORS = ((LDTT, "min_months", _higher), (TTLDTT, "min_percent", _stricter_share),
+           (TTLDXS, "min_percent", _higher), (CSTDCS_QUOTA, "percent", _lower))
+_FIELDS = {(LDTT, "min_months"): "ldtt_min_months", (TTLDTT, "min_percent"): "ttldtt_min_percent",
+           (TTLDXS, "min_percent"): "ttldxs_min_percent", (CSTDCS_QUOTA, "percent"): "cstdcs_quota_percent"}
+# The law's figures, as model.campaign.Rules holds them by default (a test keeps the two equal).
+_DEFAULTS = {LDTT: 6, TTLDTT: (50, False), TTLDXS: 70, CSTDCS_QUOTA: None}

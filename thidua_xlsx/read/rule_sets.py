@@ -1,0 +1,264 @@
+"""The rule sets' data files (``workbook_templates/quy-tac/*.json``: the national texts; ``workbook_templates/
+tinh/<province>.json``: one per province; installed with the presets) read into model.rule_set values, and laid
+on a campaign as it loads. A broken file is a problem naming the file and the key, never a traceback; the format
+is in workbook_templates/SCHEMA.md. Adding a province is adding a file."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import json
+from pathlib import Path
+
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import rule_set as rs
+from thidua_xlsx.model.campaign_book import SCHOOL_SHEET
+from thidua_xlsx.model.issues import Problems
+from thidua_xlsx.model.layout import ascii_slug
+from thidua_xlsx.read.presets import preset_dir
+from thidua_xlsx.text.rule_sets import EXPECTED, NATIONAL, SCHOOL_RULES_CITATION
+
+NATIONAL_DIR, PROVINCE_DIR = "quy-tac", "tinh"
+TOP_KEYS = {"name", "texts", "rules", "deadlines", "notes"}
+TEXT_KEYS = {"key", "number", "name", "short", "issued", "in_force_from", "in_force_until", "recheck", "note"}
+DEADLINE_KEYS = {"what", "before", "text", "article"}
+
+
+class _Broken(Exception):
+    """A file's first problem: the message code and its parameters (the loader reports it and goes on)."""
+
+    def __init__(self, code: str, **params):
+        super().__init__(code)
+        self.code, self.params = code, params
+
+
+def national_source(problems: Problems, folder: Path | None = None) -> rs.Source | None:
+    """Every file of ``quy-tac/`` read into one source (their texts and rules in file-name order)."""
+    folder = folder or preset_dir() / NATIONAL_DIR
+    sources = [_read(path, problems) for path in sorted(folder.glob("*.json"))]
+    if not sources or None in sources:
+        return None
+    rules: dict[str, tuple[rs.RuleEntry, ...]] = {}
+    for source in sources:
+        for key, entries in source.rules:
+            rules[key] = rules.get(key, ()) + entries
+    return rs.Source("", "", tuple(t for s in sources for t in s.texts), tuple(rules.items()),
+                     tuple(d for s in sources for d in s.deadlines), tuple(n for s in sources for n in s.notes))
+
+
+def province_files(folder: Path | None = None) -> dict[str, Path]:
+    """Each province file by its code (file name without .json)."""
+    folder = folder or preset_dir() / PROVINCE_DIR
+    return {path.stem: path for path in sorted(folder.glob("*.json"))}
+
+
+def province_names(folder: Path | None = None) -> tuple[str, ...]:
+    """The dropdown of campaign.xlsx: the national default, then each readable province by name."""
+    names = [source.province for path in province_files(folder).values()
+             if (source := _read(path, Problems())) is not None]
+    return (NATIONAL, *sorted(names))
+
+
+def province_source(picked: str, problems: Problems, folder: Path | None = None, file: str = ""
+                    ) -> rs.Source | None:
+    """The province the secretary picked (by its name in the file, or its file's code; accents and case aside),
+    or None with the problem said: a file that does not read, or no file for it."""
+    files = province_files(folder)
+    wanted = ascii_slug(picked).lower()
+    path = files.get(wanted)
+    if path is None:
+        for candidate in files.values():
+            source = _read(candidate, Problems())
+            if source is not None and ascii_slug(source.province).lower() == wanted:
+                path = candidate
+    if path is None:
+        problems.add("rule_set.province_unknown", file=file, sheet=SCHOOL_SHEET, value=picked,
+                     choices=", ".join(province_names(folder)))
+        return None
+    return _read(path, problems)
+
+
+def with_rule_set(campaign: cm.Campaign, problems: Problems, today: dt.date, file: str = "",
+                  folder: Path | None = None) -> cm.Campaign:
+    """``campaign`` with the rule set of its reference date laid on (:func:`thidua_xlsx.model.rule_set.applied`).
+    A data file that does not read, or a province with no file, is an error: the campaign is not used, its rules
+    would be guessed. What the rule set changed or ended is said by check.campaign.rule_set_warnings."""
+    root = folder or preset_dir()
+    national = national_source(problems, root / NATIONAL_DIR)
+    picked = campaign.school.province
+    province = None
+    if picked and picked != NATIONAL:
+        province = province_source(picked, problems, root / PROVINCE_DIR, file)
+    if national is None or (picked and picked != NATIONAL and province is None):
+        return campaign
+    day, day_from = rs.reference_date(campaign.school.filing_date, campaign.school.scoring_deadline, today)
+    rules, rule_set = rs.applied(campaign.rules, rs.pick(national, province, day, day_from), SCHOOL_RULES_CITATION)
+    return dataclasses.replace(campaign, rules=rules, rule_set=rule_set)
+
+
+# --- one file ------------------------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=64)
+def _parsed(path: Path, stamp: tuple[float, int]) -> rs.Source | _Broken:
+    """A file read once per version (``stamp``: its modification time and size)."""
+    file = path.name
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        return _Broken("rule_set.bad_json", file=file, line=exc.lineno, column=exc.colno, problem=exc.msg)
+    except (OSError, UnicodeDecodeError) as exc:
+        return _Broken("rule_set.bad_json", file=file, line=0, column=0, problem=str(exc))
+    try:
+        return _source(data, file, path.stem, national=path.parent.name == NATIONAL_DIR)
+    except _Broken as broken:
+        return broken
+
+
+def _read(path: Path, problems: Problems) -> rs.Source | None:
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        problems.add("rule_set.bad_json", file=path.name, line=0, column=0, problem=str(exc))
+        return None
+    found = _parsed(path, (stat.st_mtime, stat.st_size))
+    if isinstance(found, _Broken):
+        problems.add(found.code, **found.params)
+        return None
+    return found
+
+
+def _source(data, file: str, code: str, national: bool) -> rs.Source:
+    _object(data, file, "", TOP_KEYS, required=("texts",) if national else ("name", "texts"))
+    texts = tuple(_text(t, file, f"texts[{i}]") for i, t in enumerate(_list(data["texts"], file, "texts")))
+    keys = {t.key for t in texts}
+    rules = _object(data.get("rules", {}), file, "rules", set(rs.RULE_KEYS))
+    entries = tuple((rule, tuple(_entry(rule, e, file, f"rules.{rule}[{i}]", keys)
+                                 for i, e in enumerate(_list(value, file, f"rules.{rule}"))))
+                    for rule, value in rules.items())
+    deadlines = tuple(_deadline(d, file, f"deadlines[{i}]", keys)
+                      for i, d in enumerate(_list(data.get("deadlines", []), file, "deadlines")))
+    notes = tuple(_string(n, file, f"notes[{i}]") for i, n in enumerate(_list(data.get("notes", []), file, "notes")))
+    name = "" if national else _string(data["name"], file, "name")
+    return rs.Source(name, "" if national else code, texts, entries, deadlines, notes)
+
+
+def _object(value, file: str, where: str, known: set[str], required=()) -> dict:
+    if not isinstance(value, dict):
+        raise _Broken("rule_set.bad_value", file=file, key=where or EXPECTED["whole_file"], value=_shown(value),
+                      expected=EXPECTED["object"])
+    for key in value:
+        if key not in known:
+            raise _Broken("rule_set.unknown_key", file=file, key=_join(where, key), known=", ".join(sorted(known)))
+    for key in required:
+        if key not in value:
+            raise _Broken("rule_set.missing_key", file=file, key=_join(where, key))
+    return value
+
+
+def _list(value, file: str, where: str) -> list:
+    if not isinstance(value, list):
+        raise _Broken("rule_set.bad_value", file=file, key=where, value=_shown(value), expected=EXPECTED["list"])
+    return value
+
+
+def _string(value, file: str, where: str) -> str:
+    if not isinstance(value, str) or not cm.clean_text(value):
+        raise _Broken("rule_set.bad_value", file=file, key=where, value=_shown(value), expected=EXPECTED["text"])
+    return cm.clean_text(value)
+
+
+def _date(value, file: str, where: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise _Broken("rule_set.bad_value", file=file, key=where, value=_shown(value),
+                      expected=EXPECTED["date"]) from None
+
+
+def _number(value, file: str, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
+        raise _Broken("rule_set.bad_value", file=file, key=where, value=_shown(value), expected=EXPECTED["number"])
+    return value
+
+
+def _text(value, file: str, where: str) -> rs.LegalText:
+    v = _object(value, file, where, TEXT_KEYS, required=("key", "number", "name", "short", "in_force_from"))
+    text = rs.LegalText(
+        _string(v["key"], file, f"{where}.key"), _string(v["number"], file, f"{where}.number"),
+        _string(v["name"], file, f"{where}.name"), _string(v["short"], file, f"{where}.short"),
+        _date(v.get("issued"), file, f"{where}.issued"), _date(v["in_force_from"], file, f"{where}.in_force_from"),
+        _date(v.get("in_force_until"), file, f"{where}.in_force_until"),
+        cm.clean_text(v.get("recheck")), cm.clean_text(v.get("note")))
+    if text.in_force_from and text.in_force_until and text.in_force_until < text.in_force_from:
+        raise _Broken("rule_set.bad_value", file=file, key=f"{where}.in_force_until", value=v["in_force_until"],
+                      expected=EXPECTED["until"])
+    return text
+
+
+def _entry(rule: str, value, file: str, where: str, texts: set[str]) -> rs.RuleEntry:
+    allowed = set(rs.VALUE_KEYS.get(rule, ()))
+    v = _object(value, file, where, {"text", "article"} | allowed, required=("text", "article"))
+    text = _string(v["text"], file, f"{where}.text")
+    if text not in texts:
+        raise _Broken("rule_set.unknown_text", file=file, key=f"{where}.text", value=text)
+    values = []
+    for key in sorted(allowed & set(v)):
+        raw, at = v[key], f"{where}.{key}"
+        if key == "at_least":
+            if not isinstance(raw, bool):
+                raise _Broken("rule_set.bad_value", file=file, key=at, value=_shown(raw), expected=EXPECTED["bool"])
+            values.append((key, raw))
+        elif key == "bands":
+            values.append((key, _bands(raw, file, at)))
+        elif key == "groups":
+            values.append((key, tuple(_number(g, file, f"{at}[{i}]") for i, g in enumerate(_list(raw, file, at)))))
+        else:
+            values.append((key, _number(raw, file, at)))
+    return rs.RuleEntry(rule, text, _string(v["article"], file, f"{where}.article"), tuple(values))
+
+
+def _bands(raw, file: str, where: str) -> tuple[rs.Band, ...]:
+    bands = []
+    for i, band in enumerate(_list(raw, file, where)):
+        at = f"{where}[{i}]"
+        v = _object(band, file, at, {"rating", "from", "above"}, required=("rating",))
+        if v["rating"] not in cm.RATINGS[:3]:
+            raise _Broken("rule_set.bad_value", file=file, key=f"{at}.rating", value=_shown(v["rating"]),
+                          expected=", ".join(cm.RATINGS[:3]))
+        if ("from" in v) == ("above" in v):
+            raise _Broken("rule_set.missing_key", file=file, key=f"{at}.from | {at}.above")
+        low = "above" if "above" in v else "from"
+        bands.append(rs.Band(v["rating"], _number(v[low], file, f"{at}.{low}"), low == "above"))
+    if [b.name for b in bands] != list(cm.RATINGS[:len(bands)]) or \
+            any(b.min <= after.min for b, after in zip(bands, bands[1:])):
+        raise _Broken("rule_set.bad_value", file=file, key=where, value=_shown(raw),
+                      expected=EXPECTED["bands"])
+    return tuple(bands)
+
+
+def _deadline(value, file: str, where: str, texts: set[str]) -> rs.Deadline:
+    v = _object(value, file, where, DEADLINE_KEYS, required=tuple(sorted(DEADLINE_KEYS)))
+    before = _string(v["before"], file, f"{where}.before")
+    try:
+        day, month = (int(part) for part in before.split("/"))
+        dt.date(2024, month, day)  # a leap year: 29/2 is a day
+    except ValueError:
+        raise _Broken("rule_set.bad_value", file=file, key=f"{where}.before", value=before,
+                      expected=EXPECTED["day_month"]) from None
+    text = _string(v["text"], file, f"{where}.text")
+    if text not in texts:
+        raise _Broken("rule_set.unknown_text", file=file, key=f"{where}.text", value=text)
+    return rs.Deadline(_string(v["what"], file, f"{where}.what"), month, day, text,
+                       _string(v["article"], file, f"{where}.article"))
+
+
+def _join(where: str, key: str) -> str:
+    return f"{where}.{key}" if where else key
+
+
+def _shown(value) -> str:
+    return json.dumps(value, ensure_ascii=False)[:60]
