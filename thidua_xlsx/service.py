@@ -41,6 +41,7 @@ def init_campaign(directory: Path, level: str, campaign_id: str | None = None,
                   campaign: cm.Campaign | None = None) -> cm.Campaign:
     """Write ``directory/campaign.xlsx`` (from the preset of ``level`` with a fresh campaign id, or
     from ``campaign``) and make ``inbox/`` and ``outbox/`` beside it."""
+    from thidua_xlsx.read.rule_sets import province_names
     from thidua_xlsx.write.campaign_book import write_campaign_book
 
     if campaign is None:
@@ -49,7 +50,7 @@ def init_campaign(directory: Path, level: str, campaign_id: str | None = None,
     with out.holding([lock.folder_lock_path(directory)], "init"):
         for folder in (INBOX, OUTBOX):
             (directory / folder).mkdir(exist_ok=True)
-        write_campaign_book(campaign, directory / CAMPAIGN_FILE)
+        write_campaign_book(campaign, directory / CAMPAIGN_FILE, province_names())
     return campaign
 
 
@@ -310,14 +311,16 @@ class MergeRequest:
 
 
 def open_campaign_book(book: Path, voice: Voice) -> CampaignFolder:
-    """The campaign folder of ``book`` (campaign.xlsx or .ods); its warnings said; Stopped when invalid."""
+    """The campaign folder of ``book`` (campaign.xlsx or .ods); its warnings said, and what its rule set tells (a
+    province's floor raised, a text to re-check); Stopped when invalid."""
+    from thidua_xlsx.check.campaign import rule_set_warnings
     from thidua_xlsx.workspace import open_campaign
 
     folder, problems = open_campaign(book)
     if folder is None:
         invalid = problems.errors and book.is_file()
         raise Stopped(problems, ct.CAMPAIGN_INVALID.format(count=len(problems.errors), file=book) if invalid else "")
-    _warn_problems(problems, voice)
+    _warn_problems([*problems, *rule_set_warnings(folder.campaign, file=folder.book_name)], voice)
     return folder
 
 

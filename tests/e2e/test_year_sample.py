@@ -73,3 +73,36 @@ def test_the_departments_registration_reaches_the_year_and_its_collective_titles
     khtn = departments["TO-KHTN"]["decisions"][0]
     assert (khtn["title"], khtn["granted"]) == ("TTLDTT", True)
     assert khtn["reasons"][0]["params"]["share"]["params"] == {"ldtt": 4, "members": 7, "percent": 57.1}
+
+
+def test_the_bac_ninh_rules_refuse_tttldtt_at_57_percent_citing_qd_86_2025(tmp_path):
+    """The same year under Bắc Ninh's rules (QĐ 86/2025/QĐ-UBND điều 4 khoản 2 điểm b: TTLĐTT from 70 % LĐTT):
+    Tổ KHTN's 4 of 7 is enough nationally (> 50 %), not in Bắc Ninh; the summary names the rules applied."""
+    from openpyxl import load_workbook
+
+    sample = tmp_path / "sample"
+    shutil.copytree(SAMPLE, sample, ignore=shutil.ignore_patterns("*.lock", "da-ghi.json"))
+    book = load_workbook(sample / "campaign.xlsx")
+    school = book["Trường"]
+    row = next(c.row for c in school["A"] if c.value == "Tỉnh/thành (quy định thi đua áp dụng)")
+    school.cell(row, 2).value = "Bắc Ninh"
+    book.save(sample / "campaign.xlsx")
+    result = CliRunner().invoke(main, ["year", str(sample / "ky"), "--campaign", str(sample), "-o",
+                                       str(tmp_path / "bn.xlsx"), "--json", str(tmp_path / "bn.json")])
+    assert result.exit_code == 0, result.output
+    data = json.loads((tmp_path / "bn.json").read_text(encoding="utf-8"))
+    khtn = {d["code"]: d for d in data["departments"]}["TO-KHTN"]["decisions"][0]
+    assert (khtn["title"], khtn["granted"]) == ("TTLDTT", False)
+    assert khtn["reasons"][0]["params"]["share"]["params"]["percent"] == 57.1
+    assert "QĐ 86/2025" in khtn["reasons"][-1]["params"]["citation"]
+    assert data["rule_set"]["province"] == "Bắc Ninh"
+    assert "86/2025/QĐ-UBND" in {t["number"] for t in data["rule_set"]["texts"]}
+    subtitle = " ".join(str(c.value) for row in load_workbook(tmp_path / "bn.xlsx")["Tổng hợp"].iter_rows(max_row=8)
+                        for c in row if c.value)
+    assert "Quy định áp dụng (Bắc Ninh" in subtitle and "QĐ 86/2025" in subtitle
+
+
+def test_the_national_rules_grant_it_citing_the_law(year):
+    khtn = {d["code"]: d for d in year["data"]["departments"]}["TO-KHTN"]["decisions"][0]
+    assert khtn["granted"] and "Luật TĐKT 2022" in khtn["reasons"][-1]["params"]["citation"]
+    assert year["data"]["rule_set"]["province"] == ""

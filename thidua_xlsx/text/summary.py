@@ -246,3 +246,9 @@ HISTORY_SUBTITLE = "({count} đề nghị; lịch sử đọc từ: {sources})"
 HISTORY_HEAD = ("STT", "Cá nhân / tập thể", "Tổ", "Khen thưởng", "Kết quả", "Các năm trước đã dùng", "Lý do")
 HISTORY_VERDICT = {True: "Đề nghị", False: "Không đề nghị"}
 HISTORY_PENDING = "Chưa đủ thông tin"
+
+# issue 27: the rule set applied (model.rule_set), said by the summary and the Tờ trình
+RULE_SET_LINE = "Quy định áp dụng ({where}, theo {source} {day}): {texts}"
+RULE_SET_NATIONAL = "toàn quốc"
+RULE_SET_TEXT = "{short} ({number}, hiệu lực từ {since})"
+RULE_SET_TEXT_UNDATED = "{short} ({number})"

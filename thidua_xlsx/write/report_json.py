@@ -13,6 +13,7 @@ from thidua_xlsx.model.evaluation import YearResults
 from thidua_xlsx.model.history import HistoryResults
 from thidua_xlsx.model.report import REPORT_SCHEMA_VERSION, Report, report_of
 from thidua_xlsx.model.results import PersonResult, Score, Summary
+from thidua_xlsx.model.rule_set import RuleSet
 from thidua_xlsx.write.engine import replacing
 
 
@@ -63,7 +64,18 @@ def report_dict(summary: Summary, report: Report) -> dict:
         "special_awards": [{"who": a.who, "kind": a.kind, "achievement": a.achievement, "form": a.form,
                             "note": a.note} for a in c.special_awards] if not summary.period else [],
         "history": _history_dict(summary.history) if summary.history is not None else None,
+        "rule_set": _rule_set_dict(c.rule_set) if c.rule_set is not None else None,
     }
+
+
+def _rule_set_dict(rule_set: RuleSet) -> dict:
+    """The rules applied: the province ("" national), the day they were picked for and by what, each text in force."""
+    return {"province": rule_set.province, "day": rule_set.day.isoformat(), "day_from": rule_set.day_from,
+            "texts": [{"key": t.key, "number": t.number, "short": t.short,
+                       "in_force_from": t.in_force_from and t.in_force_from.isoformat(),
+                       "in_force_until": t.in_force_until and t.in_force_until.isoformat()}
+                      for t in rule_set.texts],
+            "citations": dict(rule_set.citations)}
 
 
 def _history_dict(history: HistoryResults) -> dict:

@@ -13,6 +13,7 @@ from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDTT, TTLDXS
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.text.messages import REASONS
+from thidua_xlsx.text.rule_sets import DAY_SOURCES
 from thidua_xlsx.text.wording import day_text
 
 VN_TIME = ly.VIETNAM_UTC_OFFSET  # inputs are naive UTC
@@ -94,3 +95,17 @@ def special_rows(campaign: cm.Campaign) -> list[list]:
             (tx.SPECIAL_COLLECTIVE.format(name=departments.get(award.who, award.who)), "")
         rows.append([name, where, award.kind, award.achievement, award.form, award.note])
     return rows
+
+
+def rule_set_line(campaign: cm.Campaign | None) -> str:
+    """Which rules were applied, as the summary and the Tờ trình say it: the province (or the national texts), the
+    day they were picked for and by what, each text with its number and its date in force; "" without a rule set."""
+    rule_set = campaign.rule_set if campaign else None
+    if rule_set is None:
+        return ""
+    texts = "; ".join(tx.RULE_SET_TEXT.format(short=t.short, number=t.number,
+                                               since=day_text(t.in_force_from.isoformat()))
+                      if t.in_force_from else tx.RULE_SET_TEXT_UNDATED.format(short=t.short, number=t.number)
+                      for t in rule_set.texts)
+    return tx.RULE_SET_LINE.format(where=rule_set.province or tx.RULE_SET_NATIONAL, day=day_text(rule_set.day.isoformat()),
+                                   source=DAY_SOURCES.get(rule_set.day_from, rule_set.day_from), texts=texts)

@@ -13,7 +13,7 @@ from thidua_xlsx.text import summary as tx
 from thidua_xlsx.write import engine
 from thidua_xlsx.write.engine import FONT
 from thidua_xlsx.write.summary.book import Book
-from thidua_xlsx.write.summary.content import criteria_line, date_words
+from thidua_xlsx.write.summary.content import criteria_line, date_words, rule_set_line
 
 CHART_PT = 320 * 0.75 + 6  # the chart's height, in points
 
@@ -49,7 +49,7 @@ def overview_sheet(book: Book, summary: Summary, by_dept: dict[str, list[PersonR
     subtitle = (tx.OVERVIEW_SUBTITLE.format(files=len(used), date=date_words(s.newest_input))
                 if used and s.newest_input else tx.OVERVIEW_SUBTITLE_EMPTY)
     if scoring:
-        subtitle = f"{subtitle}. {criteria_line(s)}"
+        subtitle = ". ".join(part for part in (subtitle, criteria_line(s), rule_set_line(s.campaign)) if part)
     if s.period:
         subtitle = f"{tx.PERIOD_LINE.format(period=s.period_label)}. {subtitle}"
     row = book.title(ws, row, last_col, title.format(year=book.year), subtitle)
