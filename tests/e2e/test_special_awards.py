@@ -93,3 +93,13 @@ def test_an_award_for_someone_not_on_the_roster_is_refused_by_its_cell(tmp_path)
     found = [p for p in problems if p.code == "campaign.special_unknown"]
     assert [(p.sheet, p.cell) for p in found] == [("Khen đột xuất", "A2")]
     assert "Mã 'GV99' không phải mã người" in found[0].message
+
+
+def test_the_history_keeps_them_apart_from_the_titles(merged):
+    from thidua_xlsx.read.history import read_final_summary
+
+    found, problems = read_final_summary(merged["root"] / "S.xlsx")
+    assert found is not None, [p.render() for p in problems]
+    gv04 = next(p for p in found.history.people if p.person == "GV04")
+    assert gv04.special == (f"Đột xuất: {AWARDS[0]['achievement']} (Giấy khen của Hiệu trưởng)",)
+    assert all("Cứu học sinh" not in t for t in gv04.titles)

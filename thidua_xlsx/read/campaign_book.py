@@ -57,7 +57,7 @@ from thidua_xlsx.read.containment import read_own_book
 from thidua_xlsx.read.rule_sets import with_rule_set
 
 
-class _Grid:
+class Grid:
     """One sheet's values, addressed from A1 (0-based row, column) as the secretary sees them.
 
     calamine's rows start at the sheet's first used cell (``start``), not at A1. Cells come back
@@ -107,7 +107,7 @@ class _Cells:
         return self[key] if key in self.letters else default
 
 
-def _read_grids(data: bytes) -> dict[str, _Grid]:
+def read_grids(data: bytes) -> dict[str, Grid]:
     """Every sheet of a workbook (.xlsx, .ods, …; the format is found from the content, not the name)."""
     import io
 
@@ -117,17 +117,17 @@ def _read_grids(data: bytes) -> dict[str, _Grid]:
     grids = {}
     for name in book.sheet_names:
         sheet = book.get_sheet_by_name(name)
-        grids[name] = _Grid(tuple(sheet.start or (0, 0)), sheet.to_python(skip_empty_area=True))
+        grids[name] = Grid(tuple(sheet.start or (0, 0)), sheet.to_python(skip_empty_area=True))
     return grids
 
 
 class _Reader:
     """Reads cells of the campaign book, converting types and recording problems with their cell."""
 
-    def __init__(self, grids: dict[str, _Grid], file_name: str, problems: Problems):
+    def __init__(self, grids: dict[str, Grid], file_name: str, problems: Problems):
         self.grids, self.file, self.problems = grids, file_name, problems
 
-    def sheet(self, name) -> _Grid | None:
+    def sheet(self, name) -> Grid | None:
         if name not in self.grids:
             self.problems.add("campaign.sheet_missing", file=self.file, sheet=name)
             return None
@@ -142,7 +142,7 @@ class _Reader:
                 self.problems.add("campaign.required", field=label, file=self.file, sheet=sheet_name, cell=cells[key])
             return None
         try:
-            value = _convert(kind, value)
+            value = convert_value(kind, value)
         except ValueError:
             self.problems.add(f"campaign.bad_{kind}", field=label, value=value, file=self.file, sheet=sheet_name,
                               cell=cells[key])
@@ -205,7 +205,7 @@ class _Reader:
         return result
 
 
-def _convert(kind, value):
+def convert_value(kind, value):
     if kind == TEXT:
         return cm.clean_text(value) if not isinstance(value, float) or not value.is_integer() else str(int(value))
     if kind in (NUMBER, INT):
@@ -273,7 +273,7 @@ def load_campaign_book(path: Path, today: dt.date | None = None) -> tuple[cm.Cam
     if data is None:
         return None, problems
     try:
-        grids = _read_grids(data)
+        grids = read_grids(data)
     except Exception:  # calamine raises many kinds on a broken, encrypted or foreign file: one message
         problems.add("campaign.broken", file=file_name)
         return None, problems

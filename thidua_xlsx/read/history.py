@@ -43,7 +43,7 @@ from thidua_xlsx.model.history_book import (
     split_words,
 )
 from thidua_xlsx.model.issues import WARNING, Problems
-from thidua_xlsx.read.campaign_book import _convert, _Grid, _read_grids
+from thidua_xlsx.read.campaign_book import Grid, convert_value, read_grids
 from thidua_xlsx.read.containment import FILE, LINK, WORKBOOK_SUFFIXES, read_own_book, scan_inbox
 from thidua_xlsx.read.registrations import read_summary_meta
 from thidua_xlsx.text import history as hx
@@ -69,7 +69,7 @@ def read_history_book(path: Path) -> tuple[HistoryBook | None, hs.History, Probl
     if data is None:
         return None, hs.History(), problems
     try:
-        grids = _read_grids(data)
+        grids = read_grids(data)
     except Exception:  # calamine raises many kinds on a broken, encrypted or foreign file: one message
         problems.add("history.book_broken", file=name)
         return None, hs.History(), problems
@@ -91,7 +91,7 @@ def read_history_book(path: Path) -> tuple[HistoryBook | None, hs.History, Probl
     return book, history, problems
 
 
-def _book_meta(grid: _Grid | None) -> BookMeta:
+def _book_meta(grid: Grid | None) -> BookMeta:
     """The book's own record; a book without one (made by hand, or its record damaged): every year typed."""
     if grid is None:
         return BookMeta()
@@ -111,7 +111,7 @@ class _Row:
 
 
 class _BookReader:
-    def __init__(self, grids: dict[str, _Grid], file_name: str, problems: Problems):
+    def __init__(self, grids: dict[str, Grid], file_name: str, problems: Problems):
         self.grids, self.file, self.problems = grids, file_name, problems
         self.positions: dict[str, dict[str, int]] = {}  # sheet → column key → 0-based column
         self.numbers: dict[str, list[int]] = {}  # sheet → the 0-based row of each row kept
@@ -177,7 +177,7 @@ class _BookReader:
                 return self.titles(table, str(text), cell)
             if column.kind == WORDS:
                 return tuple(split_words(str(text)))
-            converted = _convert(column.kind, text)
+            converted = convert_value(column.kind, text)
             if column.kind == NUMBER and converted < 0:
                 raise ValueError
         except (ValueError, TypeError, OverflowError):
@@ -311,10 +311,15 @@ def _year_history(meta: ly.SummaryMeta, name: str) -> hs.History | None:
     if meta.schema_version < 4 or not meta.outcomes or school_year(year) != year:
         return None
     people, initiatives = [], []
+    special: dict[str, list[str]] = {}  # the đột xuất and chuyên đề awards, apart: they never count (NĐ 152 điều 4.3)
+    for who, kind, achievement, form in meta.special_outcomes:
+        special.setdefault(str(who), []).append(hx.SPECIAL_AWARD.format(kind=kind, achievement=achievement,
+                                                                        form=form or "—"))
     for code, person, dob, rating, titles, form, initiative, level, decision, discipline in meta.outcomes:
         titles = tuple(str(t) for t in titles)
         people.append(hs.PersonYear(year, str(code), str(person), str(dob or ""), rating or None, titles,
-                                    (str(form),) if form else (), (), discipline or None, "", name))
+                                    (str(form),) if form else (), tuple(special.get(str(code), ())),
+                                    discipline or None, "", name))
         if initiative:
             served = next((t for t in TITLES_NEEDING_INITIATIVE if t in titles), None)
             use = hs.Use(year, hs.USED_FOR_TITLE, served) if served else \

@@ -131,3 +131,4 @@ HISTORY_MESSAGES = {
     "history.summary_other_file": "'{file}' không phải sổ Excel (.xlsx, .xlsm, .xls, .ods) – không dùng.",
     "history.summary_link": "'{file}' là liên kết (shortcut) – không đọc. Hãy chép chính tệp vào thư mục.",
 }
+SPECIAL_AWARD = "{kind}: {achievement} ({form})"  # a đột xuất or chuyên đề award, as the history's column keeps it

@@ -9,7 +9,7 @@ import datetime as dt
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.results import SOURCE_COUNCIL, STATUS_SUBMITTED, Decision, PersonResult, Score, Summary
-from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDTT, TTLDXS
+from thidua_xlsx.model.titles import CSTD_TINH, CSTDCS, LDTT, TTLDTT, TTLDXS
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.text.messages import REASONS
@@ -17,7 +17,7 @@ from thidua_xlsx.text.rule_sets import DAY_SOURCES
 from thidua_xlsx.text.wording import day_text
 
 VN_TIME = ly.VIETNAM_UTC_OFFSET  # inputs are naive UTC
-INDIVIDUAL_ORDER = (CSTDCS, LDTT)  # highest first, as the lists are read
+INDIVIDUAL_ORDER = (CSTD_TINH, CSTDCS, LDTT)  # highest first, as the lists are read
 COLLECTIVE_ORDER = (TTLDXS, TTLDTT)
 
 
