@@ -152,9 +152,9 @@ NO_MEDAL_YET = ("GV018", "GV010")  # 27 years in the sector; 17 of which 6 in es
 MEDALS_UNTIL = "2004-12-31"  # those in the sector since then got the medal at 20 years (GV009, 2005: this year)
 DIFFICULT_YEARS = {"GV010": 6}
 SPECIAL_AWARD = ("GV008", "2022-2023", "Giấy khen đột xuất của Chủ tịch UBND xã (cứu người bị nạn)")
-USED_INITIATIVES = (  # (author, level, decision, date, year, used for): already used, so flagged this year
-    ("GV017", "Trường", "25/QĐ-THTC", dt.date(2025, 5, 20), "2024-2025", title_name(CSTDCS)),
-    ("GV007", "Trường", "26/QĐ-THTC", dt.date(2025, 5, 20), "2024-2025", "Giấy khen của Chủ tịch UBND xã"),
+USED_INITIATIVES = (  # (author, date of its decision, year, used for): already used, so flagged this year
+    ("GV017", dt.date(2025, 5, 20), "2024-2025", title_name(CSTDCS)),
+    ("GV007", dt.date(2025, 5, 20), "2024-2025", "Giấy khen của Chủ tịch UBND xã"),
 )
 
 
@@ -188,9 +188,10 @@ def _history_typed_by_hand(campaign: cm.Campaign) -> HistoryBook:
                 "difficult_years": DIFFICULT_YEARS.get(p.code), "uncounted_years": 0,
                 "medal_year": f"{int(p.start[:4]) + 20}-{int(p.start[:4]) + 21}" if p in veterans else None}
                for p in campaign.staff if p.code not in CAME_THIS_YEAR]
-    initiatives = [{"name": people[author].facts.initiative, "author": author, "author_name": people[author].name,
-                    "level": level, "decision": decision, "decision_date": date, "year": year, "used_year": year,
-                    "used_for": used} for author, level, decision, date, year, used in USED_INITIATIVES]
+    initiatives = [{"name": f.initiative, "author": author, "author_name": people[author].name,
+                    "level": f.initiative_level, "decision": f.initiative_decision, "decision_date": date, "year": year,
+                    "used_year": year, "used_for": used}
+                   for author, date, year, used in USED_INITIATIVES for f in (people[author].facts,)]
     departments = [{"year": year, "code": d.code, "name": d.name,
                     "titles": title_name(TTLDXS if (d.code, year) == ("TO-K1", "2024-2025") else TTLDTT)}
                    for year in EARLIER_YEARS for d in campaign.departments]
