@@ -311,16 +311,14 @@ class MergeRequest:
 
 
 def open_campaign_book(book: Path, voice: Voice) -> CampaignFolder:
-    """The campaign folder of ``book`` (campaign.xlsx or .ods); its warnings said, and what its rule set tells (a
-    province's floor raised, a text to re-check); Stopped when invalid."""
-    from thidua_xlsx.check.campaign import rule_set_warnings
+    """The campaign folder of ``book`` (campaign.xlsx or .ods); its warnings said; Stopped when invalid."""
     from thidua_xlsx.workspace import open_campaign
 
     folder, problems = open_campaign(book)
     if folder is None:
         invalid = problems.errors and book.is_file()
         raise Stopped(problems, ct.CAMPAIGN_INVALID.format(count=len(problems.errors), file=book) if invalid else "")
-    _warn_problems([*problems, *rule_set_warnings(folder.campaign, file=folder.book_name)], voice)
+    _warn_problems(problems, voice)
     return folder
 
 
@@ -442,13 +440,20 @@ def _read_year(r: MergeRequest, folder: CampaignFolder, voice: Voice):
 
 def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voice, read):
     """The merge itself, its outputs checked and held; ``written``: the record of the tool's own files;
-    ``read``: what gives the (Summary, Report) — an inbox's workbooks, or the periods' summaries."""
+    ``read``: what gives the (Summary, Report) — an inbox's workbooks, or the periods' summaries. What the
+    campaign's rule set tells (a province's floor raised, a text ended by the filing date) is said and listed."""
+    from thidua_xlsx.check.campaign import rule_set_warnings
     from thidua_xlsx.model.report import report_of
     from thidua_xlsx.write.console import console_lines
     from thidua_xlsx.write.report_json import write_report_json
     from thidua_xlsx.write.summary import write_summary
 
     summary, report = read(r, folder, voice)
+    rules_said = rule_set_warnings(summary.campaign, file=folder.book_name)  # where the decisions are made
+    if rules_said:
+        _warn_problems(rules_said, voice)
+        summary = replace(summary, issues=(*summary.issues, *rules_said))
+        report = report_of(summary, r.strict)
     if r.council_path is not None and summary.accepted_files:
         summary, problems = apply_council_file(summary, r.council_path)
         if summary is None:

@@ -96,6 +96,8 @@ def test_the_bac_ninh_rules_refuse_tttldtt_at_57_percent_citing_qd_86_2025(tmp_p
     assert khtn["reasons"][0]["params"]["share"]["params"]["percent"] == 57.1
     assert "QĐ 86/2025" in khtn["reasons"][-1]["params"]["citation"]
     assert data["rule_set"]["province"] == "Bắc Ninh"
+    raised = [p for p in data["problems"] if p["code"] == "rule_set.raised"]  # sheet Quy tắc's 50 %, raised to 70 %
+    assert raised and raised[0]["severity"] == "note" and "Quy định của Bắc Ninh" in " ".join(result.output.split())
     assert "86/2025/QĐ-UBND" in {t["number"] for t in data["rule_set"]["texts"]}
     subtitle = " ".join(str(c.value) for row in load_workbook(tmp_path / "bn.xlsx")["Tổng hợp"].iter_rows(max_row=8)
                         for c in row if c.value)
