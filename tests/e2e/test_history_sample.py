@@ -26,7 +26,7 @@ def sample(tmp_path_factory):
     shutil.copytree(SAMPLES, copy, ignore=shutil.ignore_patterns("ca-nam", "ho-so", "outbox", "*.lock", "da-ghi.json"))
     result = CliRunner().invoke(main, ["merge", str(copy / "inbox"), "--council", str(copy / "hoi-dong.xlsx"),
                                        "--history", str(copy / "lich-su.xlsx"), "-o", str(out / "cuoi.xlsx"),
-                                       "--json", str(out / "cuoi.json")])
+                                       "--json", str(out / "cuoi.json"), "--docs", str(out / "ho-so")])
     assert result.exit_code == 0, result.output
     data = json.loads((out / "cuoi.json").read_text("utf-8"))
     people = {p["code"]: p for p in data["history"]["people"]}
@@ -93,3 +93,33 @@ def test_the_shipped_final_summary_is_the_one_the_command_writes(sample):
 
 def test_the_history_is_only_read(sample):
     assert (sample["copy"] / "lich-su.xlsx").read_bytes() == (SAMPLES / "lich-su.xlsx").read_bytes()
+
+
+def test_the_papers_list_the_multi_year_awards_and_the_to_trinh_counts_them(sample):
+    from docx import Document as Docx
+
+    text = "".join(Docx(sample["out"] / "ho-so" / "04_Danh-sach_Khen-thuong-nhieu-nam.docx").element.body.itertext())
+    assert "1. Bằng khen của Chủ tịch UBND tỉnh: 4 trường hợp" in text  # GV001, GV017, GV024 and Tổ khối 1
+    assert "2. Kỷ niệm chương \"Vì sự nghiệp giáo dục\": 3 trường hợp" in text  # GV009, GV010, GV018
+    for name in ("Trần Hoàng Ngọc Phương Uyên", "Nguyễn Thị Vân", "Tập thể Tổ khối 1"):
+        assert name in text
+    assert "Trịnh Thị Hải Yến" not in text  # not enough information: not proposed
+    assert "Danh sách có 7 trường hợp." in text
+    letter = "\n".join(p.text for p in Docx(sample["out"] / "ho-so" / "01_To-trinh.docx").paragraphs)
+    assert "3. Đề nghị cấp trên khen thưởng theo thành tích nhiều năm" in letter
+    assert "- Bằng khen của Chủ tịch UBND tỉnh: 4 trường hợp;" in letter
+    assert "Quy định áp dụng (toàn quốc" in letter
+    assert "- Chiến sĩ thi đua cấp tỉnh: 1 cá nhân;" in letter  # a title: its own hồ sơ
+    assert (sample["out"] / "ho-so" / "Chien-si-thi-dua-cap-tinh").is_dir()
+
+
+def test_the_new_papers_and_workbooks_pass_the_validator(sample):
+    """The multi-year list, the Tờ trình naming the rules, the summary with its multi-year sheet and the history
+    book: no finding but the one the streamed summary is known for (tests/write/test_openxml_audit.py)."""
+    from tests.write.test_openxml_audit import ACCEPTED_FOR_STREAMED, unaccepted_findings
+
+    for path in (sample["out"] / "ho-so" / "04_Danh-sach_Khen-thuong-nhieu-nam.docx",
+                 sample["out"] / "ho-so" / "01_To-trinh.docx"):
+        assert unaccepted_findings(path, ()) == [], path.name
+    assert unaccepted_findings(sample["out"] / "cuoi.xlsx", ACCEPTED_FOR_STREAMED) == []
+    assert unaccepted_findings(SAMPLES / "lich-su.xlsx", ()) == []

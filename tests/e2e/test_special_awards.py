@@ -103,3 +103,10 @@ def test_the_history_keeps_them_apart_from_the_titles(merged):
     gv04 = next(p for p in found.history.people if p.person == "GV04")
     assert gv04.special == (f"Đột xuất: {AWARDS[0]['achievement']} (Giấy khen của Hiệu trưởng)",)
     assert all("Cứu học sinh" not in t for t in gv04.titles)
+
+
+def test_their_papers_and_sheet_pass_the_validator(merged):
+    from tests.write.test_openxml_audit import ACCEPTED_FOR_STREAMED, unaccepted_findings
+
+    assert unaccepted_findings(merged["root"] / "ho-so" / "To-trinh-khen-dot-xuat.docx", ()) == []
+    assert unaccepted_findings(merged["root"] / "S.xlsx", ACCEPTED_FOR_STREAMED) == []

@@ -8,13 +8,13 @@ from pathlib import Path
 
 from thidua_xlsx.text import documents as tx
 
-LETTER, MINUTES, TALLY, LIST, REPORT, BALLOT, CHECKLIST, APPRAISAL, SPECIAL = (
-    "letter", "minutes", "tally", "list", "report", "ballot", "checklist", "appraisal", "special")
+LETTER, MINUTES, TALLY, LIST, REPORT, BALLOT, CHECKLIST, APPRAISAL, SPECIAL, AWARDS = (
+    "letter", "minutes", "tally", "list", "report", "ballot", "checklist", "appraisal", "special", "awards")
 
 
 @dataclass(frozen=True)
 class Document:
-    kind: str  # LETTER, MINUTES, TALLY, LIST, REPORT, BALLOT, CHECKLIST, APPRAISAL or SPECIAL
+    kind: str  # LETTER, MINUTES, TALLY, LIST, REPORT, BALLOT, CHECKLIST, APPRAISAL, SPECIAL or AWARDS
     name: str  # what it is, in words
     path: Path  # the .docx (the checklist: a .txt)
     pdf: Path | None = None  # the PDF beside it, when one was written

@@ -46,10 +46,11 @@ from pathlib import Path
 from thidua_xlsx.model.results import PersonResult, Summary
 from thidua_xlsx.model.titles import CSTDCS
 from thidua_xlsx.model.titles import name as title_name
-from thidua_xlsx.papers import appraisal, ballot, letter, lists, minutes, report, special, tally
+from thidua_xlsx.papers import appraisal, awards, ballot, letter, lists, minutes, report, special, tally
 from thidua_xlsx.papers.checklist import to_attach, write_checklist
 from thidua_xlsx.papers.document_set import (
     APPRAISAL,
+    AWARDS,
     BALLOT,
     LETTER,
     LIST,
@@ -67,7 +68,7 @@ from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import appraisal as ta
 from thidua_xlsx.text import documents as tx
 
-_UNFILED = (BALLOT, APPRAISAL, SPECIAL)  # papers of the top folder that are in no title's hồ sơ
+_UNFILED = (BALLOT, APPRAISAL, SPECIAL, AWARDS)  # papers of the top folder that are in no title's hồ sơ
 
 
 def write_documents(summary: Summary, folder: Path, *, pdf: bool = True, written: Written | None = None) -> DocumentSet:
@@ -130,6 +131,8 @@ def _plan(s: Facts, folder: Path) -> list[tuple[str, str, Path, Callable]]:
             planned.append((BALLOT, tx.DOC_NAMES[BALLOT].format(title=name),
                             folder / f"{tx.FILE_BALLOT.format(title=ascii_name(name))}.docx",
                             functools.partial(ballot.paper, s, title, chosen)))
+    if awards.proposed(s):
+        planned.append((AWARDS, tx.DOC_NAMES[AWARDS], folder / f"{tx.FILE_AWARDS}.docx", lambda: awards.paper(s)))
     if s.c.special_awards and not s.s.period:
         planned.append((SPECIAL, tx.DOC_NAMES[SPECIAL], folder / f"{tx.FILE_SPECIAL}.docx", lambda: special.paper(s)))
     if s.s.year is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from thidua_xlsx.decide.ballots import vote_percent
 from thidua_xlsx.model.titles import CSTDCS
 from thidua_xlsx.model.titles import name as title_name
+from thidua_xlsx.papers import awards
 from thidua_xlsx.papers.document_set import LETTER
 from thidua_xlsx.papers.docx_engine import TITLE_PT, Paper, Receivers, Sign
 from thidua_xlsx.papers.facts import Facts
@@ -41,6 +42,11 @@ def paper(s: Facts) -> Paper:
     doc.para(tx.LETTER_REQUEST.format(**fill))
     proposed_counts(doc, s, tx.LETTER_INDIVIDUAL_HEAD, tx.LETTER_INDIVIDUAL, tx.LETTER_COLLECTIVE_HEAD,
                     tx.LETTER_COLLECTIVE, tx.LETTER_NONE)
+    multi_year = awards.proposed(s)
+    if multi_year:
+        doc.para(tx.LETTER_AWARDS_HEAD, bold=True)
+        for award, rows in multi_year.items():
+            doc.para(tx.LETTER_AWARDS.format(award=title_name(award), count=len(rows)))
     doc.para(tx.LETTER_ATTACHED, italic=True, indent=False, align="center")
     reports = (tx.LETTER_FILES_REPORTS.format(title=title_name(CSTDCS)) if s.individual.get(CSTDCS) else "")
     doc.para(tx.LETTER_FILES.format(tally=tx.LETTER_FILES_TALLY if s.ballot else "", reports=reports))

@@ -40,6 +40,7 @@ FILE_LIST = "04_Danh-sach_{title}"
 FILE_REPORT = "05_Bao-cao-thanh-tich_{name}"
 FILE_BALLOT = "Phieu-bau_{title}"
 FILE_CHECKLIST = "Danh-muc-ho-so.txt"
+FILE_AWARDS = "04_Danh-sach_Khen-thuong-nhieu-nam"  # Bằng khen, Kỷ niệm chương: from the history (--history)
 FILE_SPECIAL = "To-trinh-khen-dot-xuat"  # in no title's hồ sơ: the đột xuất awards have their own
 
 # --- what each document is called (console, checklist) ---
@@ -52,6 +53,7 @@ DOC_NAMES = {
     "ballot": "Phiếu bầu danh hiệu {title}",
     "checklist": "Danh mục hồ sơ",
     "special": "Tờ trình và danh sách đề nghị khen thưởng đột xuất, chuyên đề",
+    "awards": "Danh sách đề nghị khen thưởng theo thành tích nhiều năm (Bằng khen, Kỷ niệm chương)",
 }
 
 # --- common pieces ---
@@ -267,3 +269,12 @@ SPECIAL_REQUEST = ("{school} kính đề nghị {recipient} xem xét, khen thư�
 SPECIAL_NOT_COUNTED = ("Các khen thưởng này không tính vào thành tích xét danh hiệu thi đua năm học và khen thưởng cấp "
                        "trên (Nghị định 152/2025/NĐ-CP điều 4 khoản 3).")
 UNIT_CASE = "trường hợp"
+
+# --- the awards that rest on earlier years (the history, --history) ---
+AWARDS_TITLE = "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG THEO THÀNH TÍCH NHIỀU NĂM – NĂM HỌC {year}"
+AWARDS_HEAD = "{n}. {award}: {count} trường hợp"
+AWARDS_TABLE_HEAD = ("STT", "Cá nhân / tập thể", "Chức vụ", "Tổ", "Thành tích các năm (căn cứ)")
+AWARDS_COLLECTIVE = "Tập thể {name}"
+AWARDS_TOTAL = "Danh sách có {count} trường hợp."
+LETTER_AWARDS_HEAD = "3. Đề nghị cấp trên khen thưởng theo thành tích nhiều năm (danh sách riêng):"
+LETTER_AWARDS = "- {award}: {count} trường hợp;"

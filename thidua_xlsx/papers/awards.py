@@ -1,0 +1,53 @@
+"""The Danh sách đề nghị of the awards that rest on earlier years (Bằng khen of the provincial chair, Kỷ niệm chương
+"Vì sự nghiệp giáo dục"; DOMAIN.md §4c), from the history read with ``--history``: one table per award, people then
+departments, each line with the years it rests on. CSTĐ cấp tỉnh is a title: it has its own hồ sơ, as every title."""
+
+from __future__ import annotations
+
+from thidua_xlsx.model.history import BK_TINH, KNC_GD
+from thidua_xlsx.model.titles import name as title_name
+from thidua_xlsx.papers.document_set import AWARDS
+from thidua_xlsx.papers.docx_engine import Paper, Sign, numbered
+from thidua_xlsx.papers.facts import Facts
+from thidua_xlsx.text import documents as tx
+
+ORDER = (BK_TINH, KNC_GD)  # the forms proposed, highest first
+
+
+def proposed(s: Facts) -> dict[str, list[list[str]]]:
+    """Award → the lines proposed (name, position, department, the years or the grounds), in the summary's order;
+    awards nobody is proposed for are left out."""
+    history = s.s.history
+    if history is None:
+        return {}
+    found: dict[str, list[list[str]]] = {}
+    for p in s.s.people:
+        for d in history.people.get(p.code, ()):
+            if d.granted and d.title in ORDER:
+                found.setdefault(d.title, []).append([p.name, p.position, p.department_name, _grounds(d)])
+    for unit in s.s.departments:
+        for d in history.departments.get(unit.code, ()):
+            if d.granted and d.title in ORDER:
+                found.setdefault(d.title, []).append([tx.AWARDS_COLLECTIVE.format(name=unit.name), "", "",
+                                                      _grounds(d)])
+    return {award: found[award] for award in ORDER if award in found}
+
+
+def _grounds(d) -> str:
+    return d.reasons[0].text if d.reasons else ""
+
+
+def paper(s: Facts) -> Paper:
+    lists = proposed(s)
+    doc = Paper(s, tx.DOC_NAMES[AWARDS], tx.AWARDS_TITLE.format(year=s.year), landscape=True)
+    doc.centered(tx.LIST_SUBTITLE.format(school=s.school.name), italic=True, space_after=8)
+    for n, (award, rows) in enumerate(lists.items()):
+        doc.para(tx.AWARDS_HEAD.format(n=n + 1, award=title_name(award), count=len(rows)), bold=True)
+        if n < len(lists) - 1:
+            doc.table(tx.AWARDS_TABLE_HEAD, numbered(rows), (14, 60, 36, 40, 120), aligns="cllll")
+        else:  # the last table ends with the signatures, kept on its page
+            doc.list_table(tx.AWARDS_TABLE_HEAD, numbered(rows), (14, 60, 36, 40, 120), aligns="cllll",
+                           total=tx.AWARDS_TOTAL.format(count=sum(map(len, lists.values()))),
+                           left=Sign(tx.SIGN_MAKER, tx.SIGN_NOTE, s.school.secretary),
+                           right=Sign(tx.SIGN_HEAD, tx.SIGN_NOTE_SEAL, s.school.principal))
+    return doc
