@@ -1,0 +1,115 @@
+"""What ``merge`` and ``year`` write once the summary is decided, each file said as it is written: the PDF beside
+a workbook (and the font LibreOffice set it in), the public list, the departments' feedback copies and the papers;
+and the files kept beside (someone's file left as it was, the new one written beside it). ``voice`` is the
+command's :class:`~thidua_xlsx.service.Voice`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.system.written import Written
+from thidua_xlsx.text import commands as ct
+
+
+class Kept:
+    """Says, each time it is called, the files kept since the last call (someone's file left as it was,
+    the new one written beside it)."""
+
+    def __init__(self, written: Written, voice):
+        self.written, self.voice, self.said = written, voice, 0
+
+    def __call__(self) -> None:
+        for kept, new in self.written.beside[self.said:]:
+            self.voice.warn(ct.KEPT_BESIDE.format(kept=kept, new=new.name))
+        self.said = len(self.written.beside)
+
+
+def export_pdf(path: Path, written: Written, voice) -> None:
+    """The PDF of the workbook ``path`` beside it (made in a temporary folder, then put in place whole)."""
+    import tempfile
+
+    from thidua_xlsx.system.office import OfficeError, convert, find_soffice, pdf_fonts
+
+    if find_soffice() is None:
+        voice.warn(ct.PDF_NO_OFFICE)
+        return
+    with tempfile.TemporaryDirectory(prefix="thidua_pdf_") as work:
+        try:
+            made = convert(path, "pdf", Path(work))
+        except OfficeError as exc:
+            voice.warn(ct.PDF_FAILED.format(reason=exc))
+            return
+        fonts = pdf_fonts(made)
+        pdf = written.name_for(path.with_suffix(".pdf"))
+        written.install(made, pdf)
+    voice.say(ct.PDF_DONE.format(path=pdf))
+    _say_fonts(fonts, voice)
+
+
+def _say_fonts(fonts, voice) -> None:
+    """Which font LibreOffice set the PDF in: Times New Roman's metric twin, or a fallback (said as a warning:
+    the pages break otherwise than in Word and Excel, and not in Nghị định 30's font)."""
+    from thidua_xlsx.system.office import fallback_fonts
+
+    if not fonts:
+        return
+    def families(names) -> str:
+        return ", ".join(dict.fromkeys(f.split("-")[0] for f in names))
+
+    other = fallback_fonts(fonts)
+    if other:
+        voice.warn(ct.PDF_FONT_FALLBACK.format(fonts=families(other)))
+    else:
+        voice.say(ct.PDF_FONT_USED.format(fonts=families(fonts)))
+
+
+def write_public(summary, path: Path, days: int, pdf: bool, written: Written, voice, today: dt.date) -> None:
+    from thidua_xlsx.write.summary import write_public_list
+
+    if summary.round != ly.SCORING:
+        voice.warn(ct.PUBLIC_ONLY_SCORING)
+        return
+    path = written.name_for(path, (".pdf",) if pdf else ())
+    write_public_list(summary, path, today, days)
+    written.note(path)
+    voice.say(ct.PUBLIC_DONE.format(path=path, until=(today + dt.timedelta(days=days)).strftime("%d/%m/%Y")))
+    if pdf:
+        export_pdf(path, written, voice)
+
+
+def write_feedback(summary, folder: Path, written: Written, voice) -> None:
+    from thidua_xlsx.write.feedback import write_feedback as write
+
+    result = write(summary, folder, summary.campaign.settings.sheet_password, written)
+    if result.written:
+        voice.say(ct.FEEDBACK_DONE.format(count=len(result.written), folder=folder,
+                                          names=", ".join(p.name for p in result.written)))
+    elif not result.not_converted:
+        voice.say(ct.FEEDBACK_NONE)
+    if result.not_converted:
+        voice.warn(ct.FEEDBACK_NOT_CONVERTED.format(names=", ".join(result.not_converted)))
+
+
+def write_documents(summary, folder: Path, written: Written, voice) -> None:
+    from thidua_xlsx.papers.dossiers import write_documents as write
+    from thidua_xlsx.system.office import pdf_fonts
+
+    if summary.round != ly.SCORING:
+        voice.warn(ct.DOCS_ONLY_SCORING)
+        return
+    papers = write(summary, folder, written=written)
+    docx = [d for d in papers.documents if d.path.suffix == ".docx"]
+    voice.say(ct.DOCS_DONE.format(folder=folder, docx=len(docx), pdf=sum(d.pdf is not None for d in docx)))
+    voice.say(ct.DOCS_SHARED.format(names=", ".join(d.path.name for d in papers.shared)))
+    for dossier in papers.dossiers:
+        shared = sum(d in papers.shared for d in dossier.documents)
+        voice.say(ct.DOCS_DOSSIER.format(title=dossier.title, folder=dossier.folder.name,
+                                         own=len(dossier.documents) - shared, shared=shared,
+                                         attach=len(dossier.attachments), checklist=dossier.checklist.name))
+    if papers.pdf_problem:
+        voice.warn(papers.pdf_problem)
+    _say_fonts(tuple(sorted({f for d in docx if d.pdf is not None for f in pdf_fonts(d.pdf)})), voice)
+    for warning in papers.warnings:
+        voice.warn(warning)
