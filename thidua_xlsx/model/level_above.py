@@ -1,0 +1,50 @@
+"""The level above, as values (DOMAIN.md §4b, SPEC.md §5d): the commune (or the Sở) that receives its schools'
+final summaries and decides LĐTT, CSTĐCS, TTLĐTT and Giấy khen for its preschools, primary and lower-secondary
+schools (NĐ 129/2025 điều 59; NĐ 142/2025), and what each school proposes.
+
+A school's final summary carries what it proposes in its hidden metadata; the level above reads that (never
+the visible cells, which only serve to tell a summary edited by hand), and each person or department proposed
+becomes a :class:`Proposal`: the same value the commune's lists, its decision papers and the province's import
+file (:mod:`thidua_xlsx.write.province_import`) are written from. Codes here, words in :mod:`thidua_xlsx.text`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+PERSON, COLLECTIVE = "CANHAN", "TAPTHE"  # the kinds of a proposal: the province's import file's own codes (column R)
+
+
+@dataclass(frozen=True, slots=True)
+class SchoolRef:
+    """A school the level above receives from: its code in the commune's list, its name as its summaries say it
+    (matched case, accents and spacing aside), its level (campaign.LEVELS)."""
+
+    code: str
+    name: str
+    level: str = ""
+
+
+@dataclass(frozen=True, slots=True)  # one per person or department proposed: a province's thousands
+class Proposal:
+    """One person or department a school proposes for a title or an award form.
+
+    ``school``: the school's code in the level above's list; ``who``: the staff or department code within the
+    school; ``title``: a title code (model.titles) or an award form's code (model.history) or words; ``gender``
+    as the school's roster says it ("Nam", "Nữ", "" not known); ``unit``: where the person works, as a decision
+    lists it (the school's name); ``votes`` / ``members``: the school council's ballot for the title (None: no
+    ballot recorded); ``grounds``: what the title rests on for CSTĐCS ("HTXSNV", the sáng kiến and its decision),
+    "" when nothing is recorded."""
+
+    school: str
+    kind: str  # PERSON or COLLECTIVE
+    who: str
+    name: str
+    title: str
+    position: str = ""
+    unit: str = ""
+    gender: str = ""
+    dob: str = ""
+    votes: int | None = None
+    members: int | None = None
+    grounds: str = ""
