@@ -45,7 +45,7 @@ def test_a_summary_written_by_a_newer_version_is_refused_with_what_to_do(school,
 
 
 def test_the_summary_of_this_version_is_read(school, tmp_path):  # noqa: F811
-    assert ly.SUMMARY_SCHEMA_VERSION == 4
+    assert ly.SUMMARY_SCHEMA_VERSION == 5
     assert run("merge", school["inbox"], "--council", school["first"], "-o", tmp_path / "x.xlsx").exit_code == 0
 
 
@@ -61,6 +61,11 @@ def test_a_year_s_summary_carries_what_each_person_and_department_ends_the_year_
         assert titles == tuple(d.title for d in person.decisions if d.granted)
     assert {d[0]: d[2] for d in meta.department_outcomes} == {
         d.code: tuple(x.title for x in d.decisions if x.granted) for d in merged.departments}
+    # schema 5: the school, each person's place, every decision, and the seal of the lists as shown
+    assert meta.school == merged.campaign.school.name
+    assert [(i[0], i[1], i[3]) for i in meta.people_info] == [(p.code, p.department, p.position) for p in merged.people]
+    assert meta.decisions == tuple((p.code, d.title, d.granted, d.pending) for p in merged.people for d in p.decisions)
+    assert len(meta.lists_digest) == 16 and meta.votes == ()  # no council pass yet: no ballot
 
 
 def test_a_version_1_summary_is_still_read_with_its_titles_in_words(school, tmp_path):  # noqa: F811

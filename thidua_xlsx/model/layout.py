@@ -202,9 +202,11 @@ def _frozen(value):
     return tuple([_frozen(v) if type(v) is list else v for v in value])
 
 
-SUMMARY_SCHEMA_VERSION = 4  # 2: the JSON report gives titles by code, reasons' numbers as numbers (same workbook);
+SUMMARY_SCHEMA_VERSION = 5  # 2: the JSON report gives titles by code, reasons' numbers as numbers (same workbook);
 # 3: a period's summary carries its people's results (``people``) and whether the council's pass made it;
-# 4: a year's summary carries what each person and department ends the year with (``outcomes``), the history's source
+# 4: a year's summary carries what each person and department ends the year with (``outcomes``), the history's source;
+# 5: a year's summary also carries its school, each person's place and every decision, the council's votes and the
+# digest of its proposal lists as shown (the level above reads them: model.level_above)
 
 
 @dataclass(frozen=True)
@@ -230,6 +232,16 @@ class SummaryMeta:
     outcomes: tuple[tuple, ...] = ()
     department_outcomes: tuple[tuple, ...] = ()
     special_outcomes: tuple[tuple, ...] = ()  # the đột xuất / chuyên đề awards: (who, kind, achievement, form)
+    # A year's summary (schema 5), for the level above and the analysts: the school's name; each person's (code,
+    # department code, department name, position, gender, final score); every decision of a person or a department
+    # (code, title, granted, pending); the council's ballot (code, title, votes, members, passed); and the digest
+    # of the proposal lists as the sheet "Đề nghị khen thưởng" shows them (a list edited by hand no longer matches).
+    school: str = ""
+    people_info: tuple[tuple, ...] = ()
+    decisions: tuple[tuple, ...] = ()
+    department_decisions: tuple[tuple, ...] = ()
+    votes: tuple[tuple, ...] = ()
+    lists_digest: str = ""
     kind: str = "summary"
     schema_version: int = SUMMARY_SCHEMA_VERSION
     app: str = APP_ID

@@ -7,6 +7,7 @@ from __future__ import annotations
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.results import STATUS_SUBMITTED, PersonResult, Summary
+from thidua_xlsx.write.summary.content import lists_digest, proposal_rows
 
 
 def summary_meta(summary: Summary) -> ly.SummaryMeta:
@@ -31,7 +32,24 @@ def summary_meta(summary: Summary) -> ly.SummaryMeta:
                           if summary.period else (),
                           department_outcomes=department_outcomes,
                           special_outcomes=tuple((a.who, a.kind, a.achievement, a.form)
-                                                 for a in c.special_awards) if year_end else ())
+                                                 for a in c.special_awards) if year_end else (),
+                          **(_year_end(summary) if year_end else {}))
+
+
+def _year_end(summary: Summary) -> dict:
+    """What a year's summary tells the level above and the analysts (schema 5, see model.layout.SummaryMeta)."""
+    c, tally = summary.campaign, summary.tally
+    genders = {person.code: person.gender for person in c.staff}
+    return {
+        "school": c.school.name,
+        "people_info": tuple((p.code, p.department, p.department_name, p.position, genders.get(p.code, ""), p.final)
+                             for p in summary.people),
+        "decisions": tuple((p.code, d.title, d.granted, d.pending) for p in summary.people for d in p.decisions),
+        "department_decisions": tuple((d.code, x.title, x.granted, x.pending) for d in summary.departments
+                                      for x in d.decisions),
+        "votes": tuple((r.code, r.title, r.votes, tally.members, r.passed) for r in tally.results) if tally else (),
+        "lists_digest": lists_digest(proposal_rows(summary.people)),
+    }
 
 
 def _outcome(p: PersonResult, dob: str) -> tuple:
