@@ -105,14 +105,27 @@ def _stop(stop) -> None:
     sys.exit(EXIT_UNUSABLE)
 
 
+LEVEL_ABOVE = "cap-xa"  # init's level of a commune's (or a Sở's) campaign: the schools' summaries, not departments
+
+
 @main.command(help=ct.INIT_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR)
 @click.argument("directory", metavar=ct.FOLDER_METAVAR, type=click.Path(file_okay=False, path_type=Path))
-@click.option("--level", type=click.Choice(["mam-non", "tieu-hoc", "thcs", "thpt", "nd233"]), default="tieu-hoc",
+@click.option("--level", type=click.Choice(["mam-non", "tieu-hoc", "thcs", "thpt", "nd233", "cap-xa"]), default="tieu-hoc",
               show_default=True, help=ct.LEVEL_HELP)
 @click.option("--force", is_flag=True, help=ct.FORCE_HELP)
 def init(directory: Path, level: str, force: bool):
-    from thidua_xlsx.service import init_campaign
+    from thidua_xlsx.service import init_campaign, init_level_above
     from thidua_xlsx.workspace import CAMPAIGN_FILE, campaign_books
+
+    if level == LEVEL_ABOVE:
+        from thidua_xlsx.model.level_above_book import BOOK_FILE
+
+        if (directory / BOOK_FILE).exists() and not force:
+            raise click.UsageError(ct.EXISTS.format(path=directory / BOOK_FILE))
+        above = _run(lambda: init_level_above(directory))
+        _say(ct.INIT_LEVEL_ABOVE_DONE.format(path=directory / BOOK_FILE, authority=above.authority,
+                                             schools=len(above.schools)))
+        return
 
     target = directory / CAMPAIGN_FILE
     existing = campaign_books(directory) if directory.is_dir() else []

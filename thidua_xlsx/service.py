@@ -55,6 +55,24 @@ def init_campaign(directory: Path, level: str, campaign_id: str | None = None,
     return campaign
 
 
+def init_level_above(directory: Path, campaign_id: str | None = None):
+    """Write ``directory/cap-tren.xlsx`` (the commune's preset with a fresh campaign id, moved to today's school
+    year) and make ``inbox/`` beside it, where the schools' final summaries go."""
+    from thidua_xlsx.model.level_above_book import BOOK_FILE
+    from thidua_xlsx.read.level_above_book import load_level_above_preset
+    from thidua_xlsx.read.rule_sets import province_names
+    from thidua_xlsx.write.level_above_book import write_level_above_book
+
+    preset = load_level_above_preset()
+    year = cm.school_year_of(vietnam_today())
+    campaign = replace(preset, id=campaign_id or uuid.uuid4().hex[:16], school_year=year, deadline="")
+    directory.mkdir(parents=True, exist_ok=True)
+    with out.holding([lock.folder_lock_path(directory)], "init"):
+        (directory / INBOX).mkdir(exist_ok=True)
+        write_level_above_book(campaign, directory / BOOK_FILE, province_names())
+    return campaign
+
+
 @dataclass(frozen=True)
 class Generated:
     paths: tuple[Path, ...]
@@ -381,8 +399,60 @@ def _check_registry(folder: CampaignFolder, summary) -> None:
 def merge(request: MergeRequest, voice: Voice = Voice()):
     """``merge``: read, check, decide (and apply the council's word), then write every output asked for.
     Every output is checked, and held (a lock), before any work; see the module. Returns the run's
-    :class:`Report` (its exit code is the command's)."""
+    :class:`Report` (its exit code is the command's). An inbox of a level above's campaign (``cap-tren.xlsx``)
+    holds the schools' summaries: :func:`merge_level_above`."""
+    from thidua_xlsx.workspace import level_above_book
+
+    book = level_above_book(request.inbox, request.campaign_path)
+    if book is not None:
+        return merge_level_above(request, book, voice)
     return _merged(request, voice, _read_inbox)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How a run ended, for the command's exit code."""
+
+    exit_code: int
+
+
+def merge_level_above(request: MergeRequest, book: Path, voice: Voice = Voice()) -> Outcome:
+    """The level above's merge: the schools' final summaries in ``request.inbox`` (read only), each school's chosen,
+    checked, the lists across schools; the summary workbook (and the JSON) written. Nothing usable: exit 1."""
+    from thidua_xlsx.decide.level_above import level_above_summary
+    from thidua_xlsx.model.exits import EXIT_OK, EXIT_UNUSABLE
+    from thidua_xlsx.read.containment import scan_inbox
+    from thidua_xlsx.read.level_above_book import load_level_above_book
+    from thidua_xlsx.read.school_summaries import read_school_summaries
+    from thidua_xlsx.write.level_above import write_level_above_json, write_level_above_summary
+
+    r = request
+    output = r.output or Path(ct.DEFAULT_LEVEL_ABOVE_SUMMARY)
+    outputs = out.merge_outputs(r, output)
+    out.check_outputs(outputs, r.inbox, {"campaign": book})
+    out.prepare(outputs, r.force)
+    with out.holding([lock.lock_path(o.path) for o in outputs], "merge"):
+        campaign, problems = load_level_above_book(book)
+        if campaign is None:
+            raise Stopped(problems, ct.CAMPAIGN_INVALID.format(count=len(problems.errors), file=book))
+        voice.warn(ct.LEVEL_ABOVE_USED.format(path=book, authority=campaign.authority))
+        items = scan_inbox(r.inbox)
+        with voice.reading(len(items)) as on_file:
+            files, read = read_school_summaries(items, on_file)
+        summary = level_above_summary(campaign, files, read)
+        _warn_problems([*(i for f in summary.files for i in f.issues), *summary.issues], voice)
+        sent = [s for s in summary.schools if s.summary is not None]
+        voice.say(ct.LEVEL_ABOVE_DONE.format(sent=len(sent), schools=len(summary.schools),
+                                             proposals=len(summary.proposals), files=len(summary.files)))
+        if not sent:
+            voice.warn(ct.LEVEL_ABOVE_NOTHING.format(inbox=r.inbox))
+            return Outcome(EXIT_UNUSABLE)
+        write_level_above_summary(summary, output)
+        voice.say(ct.SUMMARY_DONE.format(path=output))
+        if r.json_path is not None:
+            write_level_above_json(summary, r.json_path)
+            voice.say(ct.JSON_DONE.format(path=r.json_path))
+    return Outcome(EXIT_OK)
 
 
 def year(request: MergeRequest, voice: Voice = Voice()):

@@ -113,3 +113,17 @@ def open_campaign(book: Path) -> tuple[CampaignFolder | None, Problems]:
 def _saved(path: Path) -> str:
     """When the file was last saved, as the secretary's computer shows it."""
     return dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%d/%m/%Y %H:%M:%S")
+
+
+def level_above_book(inbox: Path, campaign_path: Path | None) -> Path | None:
+    """The level above's book (``cap-tren.xlsx``) for ``inbox``: in ``--campaign`` (a folder or the book itself), else
+    in the inbox's folder or one above it; None when there is none (the inbox is a school's)."""
+    from thidua_xlsx.model.level_above_book import BOOK_FILE
+
+    if campaign_path is not None:
+        book = campaign_path if campaign_path.name == BOOK_FILE else campaign_path / BOOK_FILE
+        return book if book.is_file() else None
+    for folder in [inbox.resolve(), *list(inbox.resolve().parents)[:LEVELS_UP]]:
+        if (folder / BOOK_FILE).is_file():
+            return folder / BOOK_FILE
+    return None

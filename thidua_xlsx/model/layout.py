@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import json
 import re
 import unicodedata
@@ -313,3 +314,10 @@ _COLUMNS = tuple(_column_letters(c) for c in range(702))  # A … ZZ
 def a1(row: int, col: int) -> str:
     """The A1 address of a 0-based (row, column): (0, 1) → "B1"."""
     return f"{_COLUMNS[col] if 0 <= col < 702 else _column_letters(col)}{row + 1}"
+
+
+def lists_digest(rows) -> str:
+    """A digest of proposal lines, in any order, each cell as text, spaces aside: the same lists give the same
+    digest whoever reads them (the writer from its values, the level above from the cells)."""
+    lines = sorted("\t".join(" ".join(str(cell or "").split()) for cell in row) for row in rows)
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:16]

@@ -48,3 +48,69 @@ class Proposal:
     votes: int | None = None
     members: int | None = None
     grounds: str = ""
+
+
+@dataclass(frozen=True)
+class LevelAbove:
+    """The level above's campaign (``cap-tren.xlsx``): who decides (``authority``, e.g. "Ủy ban nhân dân xã Trực
+    Cường"), its chair and officer, the school year and deadline, the province whose rules apply, the schools it
+    receives from, and the căn cứ lines of its decision."""
+
+    id: str
+    authority: str
+    managing_body: str  # the line above the authority on its papers ("ỦY BAN NHÂN DÂN TỈNH …"), may be ""
+    place: str
+    school_year: str
+    chair: str = ""
+    officer: str = ""
+    office: str = ""  # the office that prepares the file (Phòng Văn hóa – Xã hội)
+    deadline: str = ""  # ISO
+    province: str = ""
+    schools: tuple[SchoolRef, ...] = ()
+    legal_basis: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SchoolSummary:
+    """A school's final summary as the level above reads it (its metadata, never its visible cells): the file
+    (name, digest, saved time), whose and which year, whether the council's pass wrote it, what it proposes, and
+    whether its proposal lists still say what the tool wrote (``edited``: they do not — changed by hand)."""
+
+    file: str
+    sha256: str
+    saved_at: object  # datetime.datetime | None
+    campaign_id: str
+    school: str  # the school's name, as its campaign says it
+    school_year: str
+    council: bool
+    proposals: tuple[Proposal, ...]
+    edited: bool = False
+
+
+@dataclass(frozen=True)
+class SchoolResult:
+    """A school of the level above's list: the file that speaks for it (None: it sent nothing) and its summary."""
+
+    school: SchoolRef
+    file: str = ""
+    summary: SchoolSummary | None = None
+
+
+@dataclass(frozen=True)
+class LevelAboveSummary:
+    """The level above's merge: every file of its inbox with its status, each school of its list with the file
+    used, the proposals kept across schools (in the order a decision lists them) and what was found."""
+
+    campaign: LevelAbove
+    files: tuple  # tuple[InboxFile, ...]
+    schools: tuple[SchoolResult, ...]
+    proposals: tuple[Proposal, ...]
+    issues: tuple = ()  # tuple[Issue, ...]
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """Title → school code → how many proposed (people and departments alike)."""
+        found: dict[str, dict[str, int]] = {}
+        for p in self.proposals:
+            per_school = found.setdefault(p.title, {})
+            per_school[p.school] = per_school.get(p.school, 0) + 1
+        return found

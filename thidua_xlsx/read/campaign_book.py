@@ -121,8 +121,9 @@ def read_grids(data: bytes) -> dict[str, Grid]:
     return grids
 
 
-class _Reader:
-    """Reads cells of the campaign book, converting types and recording problems with their cell."""
+class BookReader:
+    """Reads cells of the campaign book (and the level above's), converting types and recording problems with their
+    cell."""
 
     def __init__(self, grids: dict[str, Grid], file_name: str, problems: Problems):
         self.grids, self.file, self.problems = grids, file_name, problems
@@ -277,7 +278,7 @@ def load_campaign_book(path: Path, today: dt.date | None = None) -> tuple[cm.Cam
     except Exception:  # calamine raises many kinds on a broken, encrypted or foreign file: one message
         problems.add("campaign.broken", file=file_name)
         return None, problems
-    read = _Reader(grids, file_name, problems)
+    read = BookReader(grids, file_name, problems)
     school = read.fields(SCHOOL_SHEET, SCHOOL_FIELDS)
     rules = read.fields(RULES_SHEET, RULE_FIELDS)
     departments = read.table(DEPARTMENTS_SHEET, DEPARTMENT_COLUMNS)

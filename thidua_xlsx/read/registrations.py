@@ -49,10 +49,10 @@ class Checklist:
 def read_summary_meta(data: bytes) -> ly.SummaryMeta | None:
     """What a summary says about itself; None when ``data`` is no summary of ours. A file calamine
     cannot read raises."""
-    return _summary_meta(_opened(data))
+    return summary_meta_in(open_book(data))
 
 
-def _opened(data: bytes):
+def open_book(data: bytes):
     """The workbook calamine opens from ``data`` (its sheets are parsed when asked for)."""
     import io
 
@@ -61,7 +61,7 @@ def _opened(data: bytes):
     return CalamineWorkbook.from_filelike(io.BytesIO(data))
 
 
-def _summary_meta(wb) -> ly.SummaryMeta | None:
+def summary_meta_in(wb) -> ly.SummaryMeta | None:
     if ly.META_SHEET not in wb.sheet_names:
         return None
     rows = wb.get_sheet_by_name(ly.META_SHEET).to_python()
@@ -114,8 +114,8 @@ def checked_summary(path: Path, campaign: cm.Campaign, problems: Problems, round
         data = read_own_book(path, problems, refuse.unreadable, **where)
         if data is None:
             return None
-        book = _opened(data)
-        meta = _summary_meta(book)
+        book = open_book(data)
+        meta = summary_meta_in(book)
     except Exception:  # a wrong or broken file becomes one message
         problems.add(refuse.unreadable, **where)
         return None

@@ -32,7 +32,10 @@ DEBUG_HELP = "Hiện đầy đủ lỗi kỹ thuật (traceback) khi có sự c�
 INIT_HELP = ("Tạo chiến dịch mới: ghi THƯ_MỤC/campaign.xlsx (thông tin trường, tổ, nhân sự, tiêu chí, danh hiệu, "
              "quy tắc) từ mẫu theo cấp học, kèm một trường ví dụ để chạy thử ngay.")
 LEVEL_HELP = ("Cấp học của mẫu: mam-non, tieu-hoc, thcs, thpt; nd233: mẫu THCS chấm theo tháng, tiêu chí và "
-              "xếp loại theo Nghị định 233/2026.")
+              "xếp loại theo Nghị định 233/2026; cap-xa: cấp trên (UBND xã/phường, hoặc Sở GD&ĐT) nhận và tổng hợp "
+              "bảng tổng hợp cuối năm của các trường (ghi cap-tren.xlsx).")
+INIT_LEVEL_ABOVE_DONE = ("Đã tạo {path} ({authority}, {schools} trường mẫu). Sửa sheet Đơn vị và Các trường cho đúng, "
+                         "lưu bảng tổng hợp cuối năm các trường gửi vào inbox/ rồi chạy thidua-xlsx merge inbox.")
 FORCE_HELP = "Ghi đè tệp đã có."
 GENERATE_FORCE_HELP = "Thay cả những sổ đã có trong thư mục ghi mà khác sổ sắp tạo (mặc định: không ghi đè gì)."
 GENERATE_HELP = ("Sinh một sổ Excel khóa ô cho mỗi tổ. CAMPAIGN là thư mục chiến dịch hoặc tệp campaign.xlsx. "
@@ -40,6 +43,11 @@ GENERATE_HELP = ("Sinh một sổ Excel khóa ô cho mỗi tổ. CAMPAIGN là th
 ROUND_HELP = "Vòng: dang-ky (đăng ký đầu năm) hoặc cham-diem (chấm điểm cuối năm)."
 OUTBOX_HELP = "Thư mục ghi các sổ (mặc định: outbox/<vòng>; chấm điểm theo kỳ: outbox/<mã kỳ>)."
 PERIOD_HELP = "Kỳ đánh giá cần phát sổ chấm điểm (mã kỳ trong sheet Kỳ đánh giá, ví dụ thang-11)."
+DEFAULT_LEVEL_ABOVE_SUMMARY = "tong-hop-cac-truong.xlsx"
+LEVEL_ABOVE_USED = "Cấp trên: {path} ({authority}) – tổng hợp bảng tổng hợp cuối năm của các trường."
+LEVEL_ABOVE_DONE = "Đã đọc {files} tệp: {sent}/{schools} trường có bảng tổng hợp dùng được; {proposals} đề nghị."
+LEVEL_ABOVE_NOTHING = ("Không có bảng tổng hợp nào của các trường trong danh sách dùng được trong {inbox}: không ghi "
+                       "gì. Hãy để vào đó bảng tổng hợp cuối năm (tong-hop-cuoi.xlsx) các trường gửi.")
 HISTORY_USED = "Lịch sử các năm trước: {path} (năm học {years}); {proposed} đề nghị khen thưởng theo thành tích nhiều năm."
 HISTORY_OPTION_HELP = ("Lịch sử các năm trước để xét khen thưởng nhiều năm (Bằng khen, CSTĐ cấp tỉnh, Kỷ niệm chương): "
                        "tệp lich-su.xlsx, hoặc thư mục các bảng tổng hợp cuối năm của những năm trước.")

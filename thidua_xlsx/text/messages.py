@@ -556,3 +556,10 @@ from thidua_xlsx.text.rule_sets import RULE_SET_MESSAGES, RULE_SET_REASONS  # no
 
 MESSAGES.update(RULE_SET_MESSAGES)
 REASONS.update(RULE_SET_REASONS)
+
+
+# issue 28: the level above (the commune's merge of its schools' summaries)
+from thidua_xlsx.text.level_above import LEVEL_ABOVE_MESSAGES, LEVEL_ABOVE_REASONS  # noqa: E402
+
+MESSAGES.update(LEVEL_ABOVE_MESSAGES)
+REASONS.update(LEVEL_ABOVE_REASONS)

@@ -66,14 +66,71 @@ def write_campaign_book(campaign: cm.Campaign, path: Path, provinces: tuple[str,
 
 def _write_book(campaign: cm.Campaign, path: Path, provinces: tuple[str, ...] = ()) -> None:
     """The book at ``path`` (xlsxwriter; fixed document dates so output is reproducible)."""
+    wb, fmt = open_book(path, f"Chiến dịch thi đua {campaign.school.school_year}")
+    write_guide(wb, fmt, f"CHIẾN DỊCH THI ĐUA NĂM HỌC {campaign.school.school_year} – {campaign.school.name}",
+                CAMPAIGN_GUIDE)
+
+    s, settings = campaign.school, campaign.settings
+    school_values = {**vars(s), **vars(settings), "id": campaign.id, "level": campaign.level}
+    write_fields(wb, SCHOOL_SHEET, SCHOOL_FIELDS, school_values, fmt, lists={"province": provinces})
+    rules = vars(campaign.rules) | {"ldtt_ratings": ", ".join(campaign.rules.ldtt_ratings),
+                                    "gate_cap": campaign.gate_cap}
+    write_fields(wb, RULES_SHEET, RULE_FIELDS, rules, fmt)
+
+    dept_name = {d.code: d.name for d in campaign.departments}
+    write_table(wb, DEPARTMENTS_SHEET, DEPARTMENT_COLUMNS, [vars(d) for d in campaign.departments], fmt)
+    staff_rows = [{**_fields(p), **_fields(p.facts), "department": dept_name.get(p.department, p.department)}
+                  for p in campaign.staff]
+    staff_sheet = write_table(wb, STAFF_SHEET, STAFF_COLUMNS, staff_rows, fmt)
+    _source_validation(wb, staff_sheet, STAFF_COLUMNS, "role", ROLE_LIST)
+    _source_validation(wb, staff_sheet, STAFF_COLUMNS, "department", DEPARTMENT_LIST)
+    write_table(wb, RUBRICS_SHEET, RUBRIC_COLUMNS, [{"role": r.role, "total": r.total} for r in campaign.rubrics], fmt)
+    criteria_rows = []
+    for rubric in campaign.rubrics:
+        for group in rubric.groups:
+            criteria_rows.append({"role": rubric.role, "code": group.code, "text": group.name, "kind": group.kind,
+                                  "max": group.max, "min": group.min})
+            criteria_rows += [{"role": rubric.role, "code": i.code, "text": i.text, "max": i.max, "hint": i.hint}
+                              for i in group.items]
+    write_table(wb, CRITERIA_SHEET, CRITERIA_COLUMNS, criteria_rows, fmt)
+    t = campaign.titles
+    titles = [{"kind": kind, "name": name}
+              for kind, names in zip(TITLE_KINDS, (map(title_name, t.individual), map(title_name, t.collective),
+                                                   t.forms))
+              for name in names]
+    write_table(wb, TITLES_SHEET, TITLE_COLUMNS, titles, fmt)
+    write_table(wb, LEVELS_SHEET, LEVEL_COLUMNS, [vars(level) for level in campaign.classification], fmt)
+    write_table(wb, LEGAL_SHEET, LEGAL_COLUMNS, [{"line": line} for line in campaign.legal_basis], fmt)
+    _write_periods(wb, campaign, fmt)
+    names = {p.code: p.name for p in campaign.staff} | dept_name
+    write_table(wb, SPECIAL_SHEET, SPECIAL_COLUMNS, [{**vars(a), "name": names.get(a.who, "")}
+                                                      for a in campaign.special_awards], fmt)
+    wb.close()
+
+
+def _write_periods(wb, campaign: cm.Campaign, fmt) -> None:
+    """Sheet "Kỳ đánh giá": the periods' table, and its two fields beside it (an empty table and "Không":
+    one round at the end of the year, as before NĐ 233/2026)."""
+    weights = dict(campaign.year_formula.weights) if campaign.year_formula.kind == cm.WEIGHTED else {}
+    rows = [{**_fields(p), "weight": weights.get(p.code)} for p in campaign.periods]
+    sheet = write_table(wb, PERIODS_SHEET, PERIOD_COLUMNS, rows, fmt)
+    word = {code: word for word, code in PERIOD_KIND_WORDS.items()} | {
+        code: word for word, code in YEAR_FORMULA_WORDS.items()}
+    values = {"period_kind": word[campaign.period_kind], "year_formula": word[campaign.year_formula.kind],
+              "unit_rating": campaign.unit_rating}
+    write_fields(wb, PERIODS_SHEET, PERIOD_FIELDS, values, fmt, sheet=sheet, column=PERIOD_FIELDS_COLUMN)
+
+
+def open_book(path: Path, title: str):
+    """An xlsxwriter workbook at ``path`` for a book the secretary (or the commune's officer) edits, and its formats
+    (fixed document dates: the same content gives the same file)."""
     import xlsxwriter
 
     wb = xlsxwriter.Workbook(str(path), {
         "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
         "default_date_format": "dd/mm/yyyy",
     })
-    wb.set_properties({"title": f"Chiến dịch thi đua {campaign.school.school_year}", "author": ly.APP_ID,
-                       "created": FIXED_DATE})
+    wb.set_properties({"title": title, "author": ly.APP_ID, "created": FIXED_DATE})
     base = {"font_name": FONT, "font_size": 12, "valign": "top", "text_wrap": True}
     fmt = {
         "head": wb.add_format({**base, "bold": True, "bg_color": HEADER_FILL, "border": 1, "align": "center"}),
@@ -84,62 +141,15 @@ def _write_book(campaign: cm.Campaign, path: Path, provinces: tuple[str, ...] = 
         "title": wb.add_format({**base, "bold": True, "font_size": 14, "text_wrap": False}),
         "text": wb.add_format({**base}),
     }
+    return wb, fmt
 
+
+def write_guide(wb, fmt, title: str, lines) -> None:
     guide = wb.add_worksheet(GUIDE_SHEET)
     guide.set_column(0, 0, 110, fmt["text"])
-    guide.write(0, 0, f"CHIẾN DỊCH THI ĐUA NĂM HỌC {campaign.school.school_year} – {campaign.school.name}", fmt["title"])
-    for row, line in enumerate(CAMPAIGN_GUIDE, start=2):
+    guide.write(0, 0, title, fmt["title"])
+    for row, line in enumerate(lines, start=2):
         guide.write(row, 0, line, fmt["text"])
-
-    s, settings = campaign.school, campaign.settings
-    school_values = {**vars(s), **vars(settings), "id": campaign.id, "level": campaign.level}
-    _write_fields(wb, SCHOOL_SHEET, SCHOOL_FIELDS, school_values, fmt, lists={"province": provinces})
-    rules = vars(campaign.rules) | {"ldtt_ratings": ", ".join(campaign.rules.ldtt_ratings),
-                                    "gate_cap": campaign.gate_cap}
-    _write_fields(wb, RULES_SHEET, RULE_FIELDS, rules, fmt)
-
-    dept_name = {d.code: d.name for d in campaign.departments}
-    _write_table(wb, DEPARTMENTS_SHEET, DEPARTMENT_COLUMNS, [vars(d) for d in campaign.departments], fmt)
-    staff_rows = [{**_fields(p), **_fields(p.facts), "department": dept_name.get(p.department, p.department)}
-                  for p in campaign.staff]
-    staff_sheet = _write_table(wb, STAFF_SHEET, STAFF_COLUMNS, staff_rows, fmt)
-    _source_validation(wb, staff_sheet, STAFF_COLUMNS, "role", ROLE_LIST)
-    _source_validation(wb, staff_sheet, STAFF_COLUMNS, "department", DEPARTMENT_LIST)
-    _write_table(wb, RUBRICS_SHEET, RUBRIC_COLUMNS, [{"role": r.role, "total": r.total} for r in campaign.rubrics], fmt)
-    criteria_rows = []
-    for rubric in campaign.rubrics:
-        for group in rubric.groups:
-            criteria_rows.append({"role": rubric.role, "code": group.code, "text": group.name, "kind": group.kind,
-                                  "max": group.max, "min": group.min})
-            criteria_rows += [{"role": rubric.role, "code": i.code, "text": i.text, "max": i.max, "hint": i.hint}
-                              for i in group.items]
-    _write_table(wb, CRITERIA_SHEET, CRITERIA_COLUMNS, criteria_rows, fmt)
-    t = campaign.titles
-    titles = [{"kind": kind, "name": name}
-              for kind, names in zip(TITLE_KINDS, (map(title_name, t.individual), map(title_name, t.collective),
-                                                   t.forms))
-              for name in names]
-    _write_table(wb, TITLES_SHEET, TITLE_COLUMNS, titles, fmt)
-    _write_table(wb, LEVELS_SHEET, LEVEL_COLUMNS, [vars(level) for level in campaign.classification], fmt)
-    _write_table(wb, LEGAL_SHEET, LEGAL_COLUMNS, [{"line": line} for line in campaign.legal_basis], fmt)
-    _write_periods(wb, campaign, fmt)
-    names = {p.code: p.name for p in campaign.staff} | dept_name
-    _write_table(wb, SPECIAL_SHEET, SPECIAL_COLUMNS, [{**vars(a), "name": names.get(a.who, "")}
-                                                      for a in campaign.special_awards], fmt)
-    wb.close()
-
-
-def _write_periods(wb, campaign: cm.Campaign, fmt) -> None:
-    """Sheet "Kỳ đánh giá": the periods' table, and its two fields beside it (an empty table and "Không":
-    one round at the end of the year, as before NĐ 233/2026)."""
-    weights = dict(campaign.year_formula.weights) if campaign.year_formula.kind == cm.WEIGHTED else {}
-    rows = [{**_fields(p), "weight": weights.get(p.code)} for p in campaign.periods]
-    sheet = _write_table(wb, PERIODS_SHEET, PERIOD_COLUMNS, rows, fmt)
-    word = {code: word for word, code in PERIOD_KIND_WORDS.items()} | {
-        code: word for word, code in YEAR_FORMULA_WORDS.items()}
-    values = {"period_kind": word[campaign.period_kind], "year_formula": word[campaign.year_formula.kind],
-              "unit_rating": campaign.unit_rating}
-    _write_fields(wb, PERIODS_SHEET, PERIOD_FIELDS, values, fmt, sheet=sheet, column=PERIOD_FIELDS_COLUMN)
 
 
 def _cell_value(column_kind: str, value):
@@ -164,7 +174,7 @@ def _write_any(sheet, row, col, kind, value, fmt, style="cell"):
         sheet.write_string(row, col, str(value), fmt[style])
 
 
-def _write_fields(wb, name, fields, values, fmt, sheet=None, column=0, lists=None):
+def write_fields(wb, name, fields, values, fmt, sheet=None, column=0, lists=None):
     """Labels, values and notes in three columns from ``column`` of a new sheet ``name`` (or of ``sheet``).
     ``lists``: field key → a dropdown found at run time (the provinces' files), a warning only: a province
     added after the book was written may still be typed."""
@@ -189,7 +199,7 @@ def _write_fields(wb, name, fields, values, fmt, sheet=None, column=0, lists=Non
     return sheet
 
 
-def _write_table(wb, name, columns, rows, fmt):
+def write_table(wb, name, columns, rows, fmt):
     sheet = wb.add_worksheet(name)
     for col, column in enumerate(columns):
         sheet.set_column(col, col, column.width)

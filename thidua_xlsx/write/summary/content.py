@@ -39,18 +39,10 @@ def proposal_lists(people: list[PersonResult]) -> dict[str, list[tuple[PersonRes
 
 def proposal_rows(people) -> list[tuple[str, str, str, str]]:
     """The proposal lists as sheet "Đề nghị khen thưởng" shows them: (name, position, department, title's name) per
-    line — what :func:`lists_digest` seals and the level above reads back (read.school_summaries)."""
+    line — what :func:`~thidua_xlsx.model.layout.lists_digest` seals and the level above reads back
+    (read.school_summaries)."""
     return [(p.name, p.position, p.department_name, title_name(title))
             for title, chosen in proposal_lists(people).items() for p, _ in chosen]
-
-
-def lists_digest(rows) -> str:
-    """A digest of proposal lines, in any order, each cell as text, spaces aside: the same lists give the same
-    digest whoever reads them (the writer from its values, the level above from the cells)."""
-    import hashlib
-
-    lines = sorted("\t".join(" ".join(str(cell or "").split()) for cell in row) for row in rows)
-    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:16]
 
 
 def refusals(people: list[PersonResult]) -> list[tuple[PersonResult, str]]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.results import STATUS_SUBMITTED, PersonResult, Summary
-from thidua_xlsx.write.summary.content import lists_digest, proposal_rows
+from thidua_xlsx.write.summary.content import proposal_rows
 
 
 def summary_meta(summary: Summary) -> ly.SummaryMeta:
@@ -48,7 +48,8 @@ def _year_end(summary: Summary) -> dict:
         "department_decisions": tuple((d.code, x.title, x.granted, x.pending) for d in summary.departments
                                       for x in d.decisions),
         "votes": tuple((r.code, r.title, r.votes, tally.members, r.passed) for r in tally.results) if tally else (),
-        "lists_digest": lists_digest(proposal_rows(summary.people)),
+        # the sheet "Đề nghị khen thưởng" it seals: a year made from its periods has none (sheet Xếp loại năm instead)
+        "lists_digest": ly.lists_digest(proposal_rows(summary.people)) if summary.year is None else "",
     }
 
 

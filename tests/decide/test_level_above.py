@@ -1,0 +1,68 @@
+"""The level above's checks (decide.level_above), on summaries as read: the CSTĐCS file's proofs, a person proposed
+by two schools; and the files that are no school's final summary (read.school_summaries)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+from tests.read.test_summary_schema import _with_schema
+from thidua_xlsx.decide.level_above import level_above_summary
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.inbox import InboxFile
+from thidua_xlsx.model.level_above import COLLECTIVE, PERSON, LevelAbove, Proposal, SchoolRef, SchoolSummary
+from thidua_xlsx.read.containment import scan_inbox
+from thidua_xlsx.read.school_summaries import read_school_summaries
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+CAMPAIGN = LevelAbove("x", "Ủy ban nhân dân xã Thử", "", "Thử", "2025-2026",
+                      schools=(SchoolRef("A", "Trường Tiểu học A"), SchoolRef("B", "Trường THCS B")))
+
+
+def _file(name: str) -> InboxFile:
+    return InboxFile(Path(name), name, 1, dt.datetime(2026, 6, 1), "", status="skipped")
+
+
+def _summary(file: str, school: str, *proposals: Proposal, council: bool = True) -> SchoolSummary:
+    return SchoolSummary(file, "", None, "c", school, "2025-2026", council, proposals)
+
+
+def test_a_cstdcs_without_its_vote_or_its_proof_is_said_the_file_still_used():
+    bare = Proposal("", PERSON, "GV1", "Nguyễn Văn An", "CSTDCS", dob="1980-01-01")
+    read = {"a.xlsx": _summary("a.xlsx", "Trường Tiểu học A", bare)}
+    summary = level_above_summary(CAMPAIGN, [_file("a.xlsx")], read)
+    said = {i.code: i.message for i in summary.issues}
+    assert "Nguyễn Văn An (Trường Tiểu học A) được đề nghị CSTĐCS nhưng hồ sơ chưa có kết quả bỏ phiếu" in \
+        said["level_above.no_vote"]
+    assert "chưa có minh chứng HTXSNV hay quyết định công nhận sáng kiến" in said["level_above.no_grounds"]
+    assert [p.school for p in summary.proposals] == ["A"] and summary.files[0].status == "accepted"
+
+
+def test_a_person_proposed_by_two_schools_is_said():
+    one = Proposal("", PERSON, "GV1", "Nguyễn Văn An", "LDTT", dob="1980-01-01")
+    other = Proposal("", PERSON, "T07", "Nguyễn  văn An", "LDTT", dob="1980-01-01")  # spacing and case aside
+    unit = Proposal("", COLLECTIVE, "TO1", "Tổ 1", "TTLDTT")
+    read = {"a.xlsx": _summary("a.xlsx", "Trường Tiểu học A", one, unit),
+            "b.xlsx": _summary("b.xlsx", "TRƯỜNG THCS B", other)}
+    summary = level_above_summary(CAMPAIGN, [_file("a.xlsx"), _file("b.xlsx")], read)
+    twice = [i for i in summary.issues if i.code == "level_above.two_schools"]
+    assert len(twice) == 1 and "được cả Trường Tiểu học A và Trường THCS B đề nghị danh hiệu Lao động tiên tiến" in \
+        twice[0].message
+    assert [p.kind for p in summary.proposals] == [PERSON, PERSON, COLLECTIVE]  # I. Cá nhân, then II. Tập thể
+
+
+def test_a_broken_file_an_older_summary_and_a_newer_one_are_each_said(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "hong.xlsx").write_bytes(b"PK\x03\x04 not a zip")
+    for name, version in (("cu.xlsx", 4), ("moi.xlsx", ly.SUMMARY_SCHEMA_VERSION + 1)):
+        shutil.copy(SAMPLES / "tong-hop-cuoi.xlsx", inbox / name)
+        _with_schema(inbox / name, version)
+    files, read = read_school_summaries(scan_inbox(inbox))
+    reasons = {f.name: f.reason for f in files}
+    assert reasons == {"cu.xlsx": "level_above.older", "hong.xlsx": "level_above.unreadable",
+                       "moi.xlsx": "level_above.schema_newer"}
+    assert read == {}
+    older = next(f for f in files if f.name == "cu.xlsx").issues[0].message
+    assert "được ghi bởi phiên bản cũ" in older and "cập nhật thidua-xlsx" in older

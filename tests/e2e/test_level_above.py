@@ -1,0 +1,153 @@
+"""The level above (issue 28): the commune's campaign book (``init --level cap-xa``) and its merge of the schools'
+final summaries — each school's file chosen, every file accounted for, the checks said, the lists across schools."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from thidua_xlsx.cli import main
+from thidua_xlsx.model.level_above_book import AUTHORITY_SHEET, BOOK_FILE, SCHOOLS_SHEET
+from thidua_xlsx.text import level_above as lx
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+PRIMARY, SECONDARY = SAMPLES / "tong-hop-cuoi.xlsx", SAMPLES / "ca-nam" / "tong-hop_ca-nam.xlsx"
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def _set_field(book: Path, label: str, value) -> None:
+    wb = load_workbook(book)
+    ws = wb[AUTHORITY_SHEET]
+    next(r for r in ws.iter_rows(min_row=2) if r[0].value == label)[1].value = value
+    wb.save(book)
+
+
+def _commune(root: Path) -> Path:
+    """A commune's campaign folder as init makes it, its school year set to the samples'."""
+    folder = root / "xa"
+    result = run("init", folder, "--level", "cap-xa")
+    assert result.exit_code == 0, result.output
+    assert "3 trường mẫu" in result.output
+    _set_field(folder / BOOK_FILE, "Năm học", "2025-2026")
+    return folder
+
+
+def _edit_a_name(src: Path, dst: Path) -> None:
+    """The school's secretary changes a name on the proposal list after the merge, by hand."""
+    wb = load_workbook(src)
+    ws = wb["Đề nghị khen thưởng"]
+    cell = next(c for row in ws.iter_rows() for c in row if c.value == "Lê Thị Hồng Nhung")
+    cell.value = "Lê Thị Hồng Nhung (sửa)"
+    wb.save(dst)
+
+
+@pytest.fixture(scope="module")
+def merged(tmp_path_factory):
+    root = tmp_path_factory.mktemp("commune")
+    folder = _commune(root)
+    inbox = folder / "inbox"
+    shutil.copy(SAMPLES / "tong-hop.xlsx", inbox / "TH-Truc-Cuong_truoc-hoi-dong.xlsx")  # before the council
+    _edit_a_name(PRIMARY, inbox / "TH-Truc-Cuong_cuoi.xlsx")
+    shutil.copy(SECONDARY, inbox / "THCS-Kim-Son.xlsx")
+    (inbox / "ghi-chu.txt").write_text("danh sách gửi kèm", encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in inbox.iterdir()}
+    result = run("merge", inbox, "-o", root / "xa.xlsx", "--json", root / "xa.json")
+    assert result.exit_code == 0, result.output
+    return {"root": root, "inbox": inbox, "before": before, "output": " ".join(result.output.split()),
+            "data": json.loads((root / "xa.json").read_text("utf-8")), "book": load_workbook(root / "xa.xlsx")}
+
+
+def test_each_school_s_newest_file_is_used_the_other_listed_with_what_changed(merged):
+    files = {f["name"]: f for f in merged["data"]["files"]}
+    assert files["TH-Truc-Cuong_cuoi.xlsx"]["status"] == "accepted"
+    assert files["THCS-Kim-Son.xlsx"]["status"] == "accepted"
+    older = files["TH-Truc-Cuong_truoc-hoi-dong.xlsx"]
+    assert (older["status"], older["reason"]) == ("superseded", "level_above.superseded")
+    assert "dùng bản mới hơn 'TH-Truc-Cuong_cuoi.xlsx' (thêm 2, bớt 2 đề nghị so với bản này)" in merged["output"]
+    assert files["ghi-chu.txt"]["status"] == "rejected"  # every file accounted for
+
+
+def test_the_missing_school_and_the_edited_list_are_said(merged):
+    codes = [p["code"] for p in merged["data"]["problems"]]
+    assert "level_above.school_missing" in codes and "Trường Mầm non Trực Cường" in merged["output"]
+    edited = [p for p in merged["data"]["problems"] if p["code"] == "level_above.edited"]
+    assert [p["file"] for p in edited] == ["TH-Truc-Cuong_cuoi.xlsx"]
+    schools = {s["code"]: s for s in merged["data"]["schools"]}
+    assert (schools["TH-TC"]["edited"], schools["THCS-KS"]["edited"], schools["MN-TC"]["file"]) == (True, False, None)
+    # the year's summary of Kim Sơn never met its council: said once, not per CSTĐCS
+    assert codes.count("level_above.before_council") == 1 and "level_above.no_vote" not in codes
+
+
+def test_the_lists_and_counts_equal_the_schools_proposals(merged):
+    """What the commune lists is what each school's summary proposes (read from the school's own JSON-free
+    metadata, checked here against the schools' sheets "Đề nghị khen thưởng" as the tool wrote them)."""
+    proposals = merged["data"]["proposals"]
+    by_school = {}
+    for p in proposals:
+        by_school.setdefault(p["school"], []).append(p)
+    primary = load_workbook(PRIMARY)["Đề nghị khen thưởng"]
+    listed = [row for row in primary.iter_rows(values_only=True) if isinstance(row[0], int) and row[6]]
+    assert sorted((r[1], r[6]) for r in listed) == sorted(
+        (p["name"], {"CSTD_TINH": "Chiến sĩ thi đua cấp tỉnh", "CSTDCS": "Chiến sĩ thi đua cơ sở",
+                     "LDTT": "Lao động tiên tiến"}[p["title"]]) for p in by_school["TH-TC"] if p["kind"] == "CANHAN")
+    counts = merged["data"]["counts"]
+    assert sum(counts["CSTDCS"].values()) == sum(1 for p in proposals if p["title"] == "CSTDCS")
+    assert counts["CSTDCS"]["TH-TC"] == sum(1 for r in listed if r[6] == "Chiến sĩ thi đua cơ sở")
+    ws = merged["book"][lx.S_SCHOOLS]
+    total = next(row for row in ws.iter_rows(values_only=True) if row[1] == lx.TOTAL)
+    assert sum(v for v in total[6:] if v) == len(proposals)
+
+
+def test_a_cstdcs_carries_its_vote_and_its_grounds(merged):
+    cstdcs = [p for p in merged["data"]["proposals"] if p["title"] == "CSTDCS" and p["school"] == "TH-TC"]
+    assert cstdcs and all(p["votes"] is not None and p["members"] == 11 for p in cstdcs)
+    assert all(p["grounds"] for p in cstdcs)
+    nhung = next(p for p in cstdcs if p["name"] == "Lê Thị Hồng Nhung")  # the metadata, not the edited cell
+    assert "HTXSNV" in nhung["grounds"] and nhung["gender"] == "Nữ" and nhung["unit"] == "Trường Tiểu học Trực Cường"
+
+
+def test_the_inbox_is_only_read(merged):
+    assert {p.name: p.read_bytes() for p in merged["inbox"].iterdir()} == merged["before"]
+
+
+def test_a_school_not_on_the_list_and_another_year_are_refused(tmp_path):
+    folder = _commune(tmp_path)
+    wb = load_workbook(folder / BOOK_FILE)
+    ws = wb[SCHOOLS_SHEET]
+    row = next(r for r in ws.iter_rows(min_row=2) if r[1].value == "Trường THCS Kim Sơn")
+    row[1].value = "Trường THCS Kim Sơn B"
+    wb.save(folder / BOOK_FILE)
+    shutil.copy(SECONDARY, folder / "inbox" / "kim-son.xlsx")
+    shutil.copy(PRIMARY, folder / "inbox" / "truc-cuong.xlsx")
+    result = run("merge", folder / "inbox", "-o", tmp_path / "xa.xlsx", "--json", tmp_path / "xa.json")
+    assert result.exit_code == 0, result.output
+    files = {f["name"]: f for f in json.loads((tmp_path / "xa.json").read_text("utf-8"))["files"]}
+    assert files["kim-son.xlsx"]["reason"] == "level_above.not_listed"
+    assert "'Trường THCS Kim Sơn', không có trong sheet Các trường" in " ".join(result.output.split())
+
+    _set_field(folder / BOOK_FILE, "Năm học", "2026-2027")
+    result = run("merge", folder / "inbox", "-o", tmp_path / "xa2.xlsx")
+    assert result.exit_code == 1  # nothing usable: nothing written
+    assert "là bảng tổng hợp năm học 2025-2026 của Trường Tiểu học Trực Cường, đang xét năm học 2026-2027" in \
+        " ".join(result.output.split())
+    assert not (tmp_path / "xa2.xlsx").exists()
+
+
+def test_a_department_workbook_or_a_period_summary_is_not_a_school_s_final_summary(tmp_path):
+    folder = _commune(tmp_path)
+    shutil.copy(SAMPLES / "ca-nam" / "ky" / "tong-hop_thang-9.xlsx", folder / "inbox" / "thang-9.xlsx")
+    shutil.copy(next((SAMPLES / "inbox").rglob("*.xlsx")), folder / "inbox" / "so-cua-to.xlsx")
+    shutil.copy(PRIMARY, folder / "inbox" / "truc-cuong.xlsx")
+    result = run("merge", folder / "inbox", "-o", tmp_path / "xa.xlsx", "--json", tmp_path / "xa.json")
+    assert result.exit_code == 0, result.output
+    files = {f["name"]: f for f in json.loads((tmp_path / "xa.json").read_text("utf-8"))["files"]}
+    assert files["thang-9.xlsx"]["reason"] == "level_above.not_final"
+    assert files["so-cua-to.xlsx"]["reason"] == "level_above.not_summary"

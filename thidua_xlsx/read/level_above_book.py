@@ -1,0 +1,76 @@
+"""Read ``cap-tren.xlsx``, the level above's campaign book (layout: model.level_above_book), as a school's
+campaign.xlsx is read (read.campaign_book): through containment, every problem by its sheet and cell, all at once."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from thidua_xlsx.model.issues import Problems
+from thidua_xlsx.model.level_above import LevelAbove, SchoolRef
+from thidua_xlsx.model.level_above_book import (
+    AUTHORITY_FIELDS,
+    AUTHORITY_SHEET,
+    LEGAL_COLUMNS,
+    LEGAL_SHEET,
+    SCHOOL_COLUMNS,
+    SCHOOLS_SHEET,
+)
+from thidua_xlsx.read.campaign_book import BookReader, read_grids
+from thidua_xlsx.read.containment import read_own_book
+from thidua_xlsx.read.presets import preset_dir
+from thidua_xlsx.text.collation import fold
+
+LEVEL_ABOVE_PRESET = "cap-xa"
+
+
+def load_level_above_preset() -> LevelAbove:
+    """The level above's preset (workbook_templates/cap-xa.json): a commune and its schools, to start from."""
+    data = json.loads((preset_dir() / f"{LEVEL_ABOVE_PRESET}.json").read_text(encoding="utf-8"))
+    return LevelAbove(id="", authority=data["authority"], managing_body=data.get("managing_body", ""),
+                      place=data["place"], school_year=data["school_year"], chair=data.get("chair", ""),
+                      officer=data.get("officer", ""), office=data.get("office", ""),
+                      deadline=data.get("deadline", ""), province=data.get("province", ""),
+                      schools=tuple(SchoolRef(**s) for s in data["schools"]),
+                      legal_basis=tuple(data.get("legal_basis", ())))
+
+
+def load_level_above_book(path: Path) -> tuple[LevelAbove | None, Problems]:
+    """The level above's campaign, or None with every problem found."""
+    problems, name = Problems(), Path(path).name
+    try:
+        data = read_own_book(Path(path), problems, "campaign.broken", file=name)
+    except OSError:
+        problems.add("campaign.no_access", file=name)
+        return None, problems
+    if data is None:
+        return None, problems
+    try:
+        grids = read_grids(data)
+    except Exception:  # calamine raises many kinds on a broken, encrypted or foreign file: one message
+        problems.add("campaign.broken", file=name)
+        return None, problems
+    read = BookReader(grids, name, problems)
+    fields = read.fields(AUTHORITY_SHEET, AUTHORITY_FIELDS)
+    schools = read.table(SCHOOLS_SHEET, SCHOOL_COLUMNS) or []
+    legal = read.table(LEGAL_SHEET, LEGAL_COLUMNS) or []
+    seen: dict[str, str] = {}
+    for row, values, cells in schools:
+        for key in ("code", "name"):
+            folded = fold(values[key] or "") if key == "name" else values[key]
+            if folded and (key, folded) in seen:
+                problems.add("campaign.duplicate", file=name, sheet=SCHOOLS_SHEET, cell=cells[key], value=values[key],
+                             first=seen[(key, folded)])
+            seen.setdefault((key, folded), cells[key])
+    if fields.get("school_year") and not re.fullmatch(r"\d{4}\s*-\s*\d{4}", fields["school_year"]):
+        problems.add("campaign.school_year", file=name, sheet=AUTHORITY_SHEET, value=fields["school_year"])
+    if problems.errors:
+        return None, problems
+    return LevelAbove(
+        id=fields["id"], authority=fields["authority"], managing_body=fields.get("managing_body") or "",
+        place=fields["place"], school_year=re.sub(r"\s*-\s*", "-", fields["school_year"]),
+        chair=fields.get("chair") or "", officer=fields.get("officer") or "", office=fields.get("office") or "",
+        deadline=fields.get("deadline") or "", province=fields.get("province") or "",
+        schools=tuple(SchoolRef(v["code"], v["name"], v["level"] or "") for _, v, _ in schools),
+        legal_basis=tuple(v["line"] for _, v, _ in legal)), problems

@@ -1,0 +1,126 @@
+"""The schools' final summaries in the level above's inbox (``merge`` of a ``cap-tren.xlsx`` campaign): each entry
+through containment as any input, each summary read from its hidden metadata (schema 5: the school, its people's
+places, every decision, the council's ballot), never from its visible cells. Those serve one check only: the
+proposal lists the sheet "Đề nghị khen thưởng" shows are sealed by a digest the tool wrote; lists that no longer
+match were edited by hand after the merge (``SchoolSummary.edited``). The inbox is only read.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections.abc import Callable
+
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.inbox import SKIPPED, InboxFile, reject
+from thidua_xlsx.model.issues import Problems
+from thidua_xlsx.model.level_above import COLLECTIVE, PERSON, Proposal, SchoolSummary
+from thidua_xlsx.model.titles import CSTDCS
+from thidua_xlsx.read.containment import InboxItem, read_own_book
+from thidua_xlsx.read.department import sorted_out
+from thidua_xlsx.read.department.entry import saved_at
+from thidua_xlsx.read.registrations import open_book, summary_meta_in
+from thidua_xlsx.text import summary as sx
+from thidua_xlsx.text.messages import REASONS
+
+RATING_EXCELLENT = "HTXSNV"
+PROPOSAL_TITLE_COLUMN = 6  # "Danh hiệu đề nghị" of sheet Đề nghị khen thưởng (write.summary.proposals)
+
+
+def read_school_summaries(items: list[InboxItem], on_file: Callable[[str], None] = lambda _name: None
+                          ) -> tuple[list[InboxFile], dict[str, SchoolSummary]]:
+    """Every entry of the inbox (``items``, as :func:`~thidua_xlsx.read.containment.scan_inbox` found them) with its
+    status — a summary read is SKIPPED, given its own by the level above's choice among each school's versions —
+    and the summaries read, by file name."""
+    files, read = [], {}
+    for item in items:
+        entry = sorted_out(item)
+        if not entry.reason:
+            entry, summary = _read(entry)
+            if summary is not None:
+                read[entry.name] = summary
+        files.append(entry)
+        on_file(item.name)
+    return files, read
+
+
+def _read(entry: InboxFile) -> tuple[InboxFile, SchoolSummary | None]:
+    problems = Problems()
+    try:
+        data = read_own_book(entry.path, problems, "level_above.unreadable", file=entry.name)
+        if data is None:
+            found = problems.items[0]
+            return reject(entry, found.code, **{k: v for k, v in found.params if k != "file"}), None
+        workbook = open_book(data)
+        meta = summary_meta_in(workbook)
+    except OSError:
+        return reject(entry, "file.unreadable"), None
+    except Exception:  # calamine raises many kinds on a broken or foreign file: one message
+        return reject(entry, "level_above.unreadable"), None
+    digest = hashlib.sha256(data).hexdigest()
+    entry = dataclasses.replace(entry, sha256=digest, saved_at=saved_at(data, entry.path.suffix.lower()))
+    if meta is None:
+        return reject(entry, "level_above.not_summary"), None
+    if not isinstance(meta.schema_version, int) or meta.schema_version > ly.SUMMARY_SCHEMA_VERSION:
+        return reject(entry, "level_above.schema_newer", found=meta.schema_version,
+                      supported=ly.SUMMARY_SCHEMA_VERSION), None
+    if meta.round != ly.SCORING or meta.period:
+        return reject(entry, "level_above.not_final", year=meta.school_year), None
+    if meta.schema_version < 5 or not meta.school:
+        return reject(entry, "level_above.older", year=meta.school_year), None
+    try:
+        proposals = _proposals(meta)
+    except (TypeError, ValueError, IndexError):  # metadata that is not what the tool wrote
+        return reject(entry, "level_above.unreadable"), None
+    summary = SchoolSummary(entry.name, digest, entry.saved_at, meta.campaign_id, meta.school, meta.school_year,
+                            bool(meta.council), proposals,
+                            edited=bool(meta.lists_digest) and _shown_digest(workbook) != meta.lists_digest)
+    return dataclasses.replace(entry, status=SKIPPED), summary
+
+
+def _proposals(meta: ly.SummaryMeta) -> tuple[Proposal, ...]:
+    """Each person's and department's granted titles as the school's metadata gives them (the school's code is
+    set by the level above, which knows its list)."""
+    outcomes = {o[0]: o for o in meta.outcomes}
+    places = {i[0]: i for i in meta.people_info}
+    votes = {(v[0], v[1]): v for v in meta.votes}
+    found = []
+    for code, title, granted, _pending in meta.decisions:
+        if not granted:
+            continue
+        outcome, place = outcomes.get(code), places.get(code)
+        name, dob, rating = (outcome[1], outcome[2] or "", outcome[3]) if outcome else ("", "", None)
+        initiative, level, decision = (outcome[6], outcome[7], outcome[8]) if outcome else ("", "", "")
+        vote = votes.get((code, title))
+        grounds = _grounds(rating, initiative, level, decision) if title == CSTDCS else ""
+        found.append(Proposal("", PERSON, str(code), str(name), str(title), position=str(place[3] or "") if place else "",
+                              unit=meta.school, gender=str(place[4] or "") if place else "", dob=str(dob),
+                              votes=vote[2] if vote else None, members=vote[3] if vote else None, grounds=grounds))
+    names = {d[0]: d[1] for d in meta.department_outcomes}
+    for code, title, granted, _pending in meta.department_decisions:
+        if granted:
+            vote = votes.get((code, title))
+            found.append(Proposal("", COLLECTIVE, str(code), str(names.get(code, code)), str(title), unit=meta.school,
+                                  votes=vote[2] if vote else None, members=vote[3] if vote else None))
+    return tuple(found)
+
+
+def _grounds(rating, initiative, level, decision) -> str:
+    """What a CSTĐCS rests on, as the school's file proves it: HTXSNV, a sáng kiến with its decision; "" none."""
+    parts = [RATING_EXCELLENT] if rating == RATING_EXCELLENT else []
+    if initiative and decision:
+        parts.append(REASONS["level_above.grounds_initiative"].format(initiative=initiative, level=level or "…",
+                                                                      decision=decision))
+    return "; ".join(parts)
+
+
+def _shown_digest(workbook) -> str:
+    """The digest of the proposal lists as the summary's sheet shows them now (write.summary.content.lists_digest)."""
+    if sx.S_PROPOSAL not in workbook.sheet_names:
+        return ""
+    rows = workbook.get_sheet_by_name(sx.S_PROPOSAL).to_python()
+    title_col = PROPOSAL_TITLE_COLUMN
+    shown = [(row[1], row[2], row[3], row[title_col]) for row in rows
+             if len(row) > title_col and isinstance(row[0], (int, float)) and not isinstance(row[0], bool)
+             and row[title_col]]
+    return ly.lists_digest(shown)

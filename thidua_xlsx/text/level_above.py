@@ -1,0 +1,81 @@
+"""The level above's words (the commune's or the Sở's campaign book, its merge of the schools' summaries, its
+summary workbook): plain texts, and the coded messages merged into text.messages at its end."""
+
+from __future__ import annotations
+
+BOOK_TITLE = "Thi đua – khen thưởng các trường năm học {year}"
+GUIDE_TITLE = "{authority} – NHẬN HỒ SƠ THI ĐUA – KHEN THƯỞNG CỦA CÁC TRƯỜNG NĂM HỌC {year}"
+GUIDE = (
+    "Tệp này là nơi công chức phụ trách khai báo việc nhận hồ sơ thi đua – khen thưởng của các trường (từ 07/2025 "
+    "Chủ tịch UBND cấp xã quyết định LĐTT, CSTĐCS, TTLĐTT, Giấy khen cho trường mầm non, tiểu học, THCS – "
+    "NĐ 129/2025 điều 59).",
+    "1. Sheet Đơn vị: cơ quan quyết định, Chủ tịch, cơ quan tham mưu, năm học, hạn các trường gửi hồ sơ.",
+    "2. Sheet Các trường: mỗi trường một dòng, mã không trùng; tên trường ghi đúng như trong campaign.xlsx của trường "
+    "(chương trình nhận ra bảng tổng hợp của trường theo tên này).",
+    "3. Sheet Căn cứ: các dòng căn cứ của Quyết định công nhận.",
+    "Các trường gửi bảng tổng hợp cuối năm (tong-hop-cuoi.xlsx) do thidua-xlsx ghi; lưu tất cả vào thư mục inbox/ "
+    "rồi chạy: thidua-xlsx merge THƯ_MỤC/inbox -o tong-hop-xa.xlsx",
+)
+
+LEVEL_ABOVE_MESSAGES = {
+    "level_above.unreadable": "Không đọc được '{file}' như một bảng tổng hợp của trường (tệp hỏng hoặc không phải tệp "
+                              "Excel) – không dùng. Hãy đề nghị trường gửi lại bảng tổng hợp cuối năm do thidua-xlsx ghi.",
+    "level_above.not_summary": "'{file}' không phải bảng tổng hợp do thidua-xlsx ghi – không dùng. Chỉ để vào thư mục "
+                               "các bảng tổng hợp cuối năm các trường gửi (tong-hop-cuoi.xlsx).",
+    "level_above.schema_newer": "'{file}' được ghi bởi phiên bản thidua-xlsx mới hơn (bố cục số {found}, phiên bản này "
+                                "đọc tới số {supported}) – không dùng. Hãy cập nhật: pip install -U thidua-xlsx.",
+    "level_above.not_final": "'{file}' là bảng tổng hợp đăng ký hoặc của một kỳ (năm học {year}), không phải bảng "
+                             "tổng hợp cuối năm – không dùng. Hãy đề nghị trường gửi bảng tổng hợp cuối năm.",
+    "level_above.older": "'{file}' (năm học {year}) được ghi bởi phiên bản cũ, chưa mang đủ thông tin cho cấp trên – "
+                         "không dùng. Hãy đề nghị trường cập nhật thidua-xlsx và tổng hợp lại (các sổ của tổ vẫn "
+                         "còn nguyên).",
+}
+LEVEL_ABOVE_REASONS = {
+    "level_above.grounds_initiative": "sáng kiến '{initiative}' cấp {level} (QĐ {decision})",
+}
+
+LEVEL_ABOVE_MESSAGES |= {
+    "level_above.other_year": "'{file}' là bảng tổng hợp năm học {year} của {school}, đang xét năm học {expected} – "
+                              "không dùng.",
+    "level_above.not_listed": "'{file}' là bảng tổng hợp của '{school}', không có trong sheet Các trường của "
+                              "cap-tren.xlsx – không dùng. Nếu trường này thuộc đơn vị, hãy thêm vào danh sách (tên "
+                              "đúng như trong bảng tổng hợp) rồi chạy lại.",
+    "level_above.superseded": "{school} gửi hai bản; dùng bản mới hơn '{used}' (thêm {added}, bớt {removed} đề nghị so "
+                              "với bản này). Tệp này không dùng.",
+    "level_above.school_missing": "{school} (trong sheet Các trường) chưa gửi bảng tổng hợp cuối năm. Hãy nhắc trường "
+                                  "gửi rồi chạy lại.",
+    "level_above.edited": "Danh sách đề nghị trong bảng tổng hợp của {school} đã bị sửa tay sau khi chương trình ghi "
+                          "(không khớp dấu kiểm của chương trình). Danh sách dùng theo dữ liệu chương trình đã ghi; "
+                          "hãy đề nghị trường kiểm tra và gửi lại bản do chương trình ghi.",
+    "level_above.before_council": "Bảng tổng hợp của {school} chưa qua họp Hội đồng (chưa có kết quả bỏ phiếu). Hãy đề "
+                                  "nghị trường gửi bảng tổng hợp cuối cùng (merge --council).",
+    "level_above.no_vote": "{name} ({school}) được đề nghị CSTĐCS nhưng hồ sơ chưa có kết quả bỏ phiếu (QĐ "
+                           "638/QĐ-BNV). Hãy đề nghị trường bổ sung.",
+    "level_above.no_grounds": "{name} ({school}) được đề nghị CSTĐCS nhưng hồ sơ chưa có minh chứng HTXSNV hay quyết "
+                              "định công nhận sáng kiến. Hãy đề nghị trường bổ sung.",
+    "level_above.two_schools": "{name} được cả {first} và {second} đề nghị danh hiệu {title} (cùng họ tên và ngày "
+                               "sinh). Hãy kiểm tra người này thuộc trường nào.",
+}
+
+# --- the level above's summary workbook ---
+SUMMARY_TITLE = "Bảng tổng hợp đề nghị thi đua – khen thưởng của các trường năm học {year}"
+SUMMARY_SUBTITLE = "({sent}/{schools} trường đã gửi; {proposals} đề nghị)"
+S_SCHOOLS = "Các trường"
+SCHOOLS_HEAD = ("STT", "Trường", "Tệp dùng", "Lưu lúc", "Mã tệp (SHA-256)", "Tình trạng")
+NOT_SENT = "(chưa gửi)"
+STATE_MISSING = "Chưa gửi"
+STATE_COUNCIL = {True: "Đã qua Hội đồng", False: "Chưa qua Hội đồng"}
+STATE_EDITED = "; danh sách bị sửa tay"
+TOTAL = "Tổng cộng"
+S_LISTS = "Danh sách"
+LISTS_TITLE = "Danh sách đề nghị công nhận danh hiệu thi đua năm học {year}"
+LISTS_SUBTITLE = "({count} đề nghị của các trường, theo thứ tự của quyết định)"
+PART_PEOPLE = "I. CÁ NHÂN"
+PART_COLLECTIVES = "II. TẬP THỂ"
+TITLE_LINE = "{n}. Danh hiệu {title}: {count}"
+LISTS_HEAD = ("STT", "Họ và tên / Tập thể", "Chức vụ", "Đơn vị", "Căn cứ (CSTĐCS)")
+NONE = "(không có)"
+S_CHECK = "Kiểm tra"
+CHECK_TITLE = "CÁC VẤN ĐỀ TÌM THẤY TRONG HỒ SƠ CÁC TRƯỜNG"
+CHECK_SUBTITLE = "({count} mục)"
+CHECK_HEAD = ("STT", "Tệp", "Mức độ", "Nội dung")

@@ -1,0 +1,124 @@
+"""The level above's summary workbook (the commune's or the Sở's): per school the file used and what it proposes,
+the lists per title across schools as a decision lists them (I. Cá nhân, II. Tập thể), every problem, every file.
+Written with the school summary's pieces (write.summary.book) over the same engine; and its JSON report."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model.issues import ERROR, NOTE, WARNING
+from thidua_xlsx.model.level_above import COLLECTIVE, PERSON, LevelAboveSummary
+from thidua_xlsx.model.titles import name as title_name
+from thidua_xlsx.text import level_above as lx
+from thidua_xlsx.write import engine
+from thidua_xlsx.write.summary import sources
+from thidua_xlsx.write.summary.book import Book, open_workbook
+from thidua_xlsx.write.summary.content import VN_TIME
+
+LEVEL_ABOVE_REPORT_VERSION = 1
+
+
+def authority_as_school(summary: LevelAboveSummary) -> cm.School:
+    """The level above in the place of a school in the papers' header (its managing body above its own name)."""
+    c = summary.campaign
+    return cm.School(c.authority, c.managing_body, c.place, c.school_year, "", principal=c.chair, secretary=c.officer)
+
+
+def write_level_above_summary(summary: LevelAboveSummary, path: Path) -> None:
+    """Write the workbook to ``path`` (through a temporary file and a rename)."""
+    with engine.replacing(path) as tmp:
+        wb = open_workbook(tmp)
+        engine.set_properties(wb, lx.SUMMARY_TITLE.format(year=summary.campaign.school_year), summary.campaign.authority,
+                              engine.FIXED_DATE)
+        book = Book(wb, authority_as_school(summary))
+        _schools_sheet(book, summary)
+        _lists_sheet(book, summary)
+        _check_sheet(book, summary)
+        sources.sources_sheet(book, summary.files, summary.issues)
+        wb.close()
+
+
+def _titles(summary: LevelAboveSummary) -> list[str]:
+    return list(dict.fromkeys(p.title for p in summary.proposals))
+
+
+def _schools_sheet(book: Book, s: LevelAboveSummary) -> None:
+    titles = _titles(s)
+    heads = [*lx.SCHOOLS_HEAD, *map(title_name, titles)]
+    widths = (5, 30, 30, 16, 14, 22, *(12,) * len(titles))
+    last_col = len(widths) - 1
+    ws = book.sheet(lx.S_SCHOOLS, widths, landscape=True)
+    row = book.header(ws, last_col, 3)
+    sent = sum(1 for r in s.schools if r.summary is not None)
+    row = book.title(ws, row, last_col, lx.SUMMARY_TITLE.format(year=book.year).upper(),
+                     lx.SUMMARY_SUBTITLE.format(sent=sent, schools=len(s.schools), proposals=len(s.proposals)))
+    counts = s.counts()
+    files = {f.name: f for f in s.files}
+    rows = []
+    for n, r in enumerate(s.schools, start=1):
+        f = files.get(r.file)
+        state = lx.STATE_MISSING if r.summary is None else \
+            lx.STATE_COUNCIL[r.summary.council] + (lx.STATE_EDITED if r.summary.edited else "")
+        rows.append([n, r.school.name, r.file or lx.NOT_SENT, (f.version_time + VN_TIME) if f else None,
+                     f.sha256[:12] if f else "", state,
+                     *(counts.get(t, {}).get(r.school.code) or 0 for t in titles)])
+    rows.append([None, lx.TOTAL, None, None, None, None, *(sum(counts.get(t, {}).values()) for t in titles)])
+    book.table(ws, row - 1, heads, rows, ["center", "text", "text", "time", "small", "text", *["num"] * len(titles)])
+
+
+def _lists_sheet(book: Book, s: LevelAboveSummary) -> None:
+    """I. Cá nhân, II. Tập thể: per title its lines "n. Họ tên, chức vụ, đơn vị", as the decision's list."""
+    widths = (6, 30, 20, 30, 44)
+    last_col = len(widths) - 1
+    ws = book.sheet(lx.S_LISTS, widths)
+    row = book.title(ws, 0, last_col, lx.LISTS_TITLE.format(year=book.year).upper(),
+                     lx.LISTS_SUBTITLE.format(count=len(s.proposals)))
+    names = {r.school.code: r.school.name for r in s.schools}
+    for part, kind in ((lx.PART_PEOPLE, PERSON), (lx.PART_COLLECTIVES, COLLECTIVE)):
+        chosen = [p for p in s.proposals if p.kind == kind]
+        book.text(ws, row, 0, last_col, part, "heading")
+        row += 1
+        for k, title in enumerate(dict.fromkeys(p.title for p in chosen), start=1):
+            lines = [p for p in chosen if p.title == title]
+            book.text(ws, row, 0, last_col, lx.TITLE_LINE.format(n=k, title=title_name(title), count=len(lines)),
+                      "heading")
+            rows = [[n, p.name, p.position, names.get(p.school, p.school), p.grounds]
+                    for n, p in enumerate(lines, start=1)]
+            _, last = book.table(ws, row + 1, lx.LISTS_HEAD, rows, ["center", "text", "text", "text", "text"],
+                                 data_table=False)
+            row = last + 2
+        if not chosen:
+            book.text(ws, row, 0, last_col, lx.NONE, "note")
+            row += 2
+
+
+def _check_sheet(book: Book, s: LevelAboveSummary) -> None:
+    widths = (5, 32, 10, 90)
+    ws = book.sheet(lx.S_CHECK, widths, landscape=True)
+    order = {ERROR: 0, WARNING: 1, NOTE: 2}
+    issues = sorted(s.issues, key=lambda i: order.get(i.severity, 3))
+    row = book.title(ws, 0, len(widths) - 1, lx.CHECK_TITLE, lx.CHECK_SUBTITLE.format(count=len(issues)))
+    rows = [[n, i.file, i.severity_label, i.message] for n, i in enumerate(issues, start=1)]
+    book.table(ws, row, lx.CHECK_HEAD, rows or [[None, lx.NONE]], ["center", "text", "center", "text"])
+
+
+def write_level_above_json(summary: LevelAboveSummary, path: Path) -> None:
+    """The level above's report for machines: codes and parameters, no Vietnamese wording."""
+    c = summary.campaign
+    data = {
+        "schema_version": LEVEL_ABOVE_REPORT_VERSION, "kind": "level_above",
+        "campaign": {"id": c.id, "authority": c.authority, "school_year": c.school_year},
+        "files": [{"name": f.name, "status": f.status, "reason": f.reason, "sha256": f.sha256} for f in summary.files],
+        "schools": [{"code": r.school.code, "name": r.school.name, "file": r.file or None,
+                     "council": r.summary.council if r.summary else None,
+                     "edited": r.summary.edited if r.summary else None} for r in summary.schools],
+        "proposals": [{"school": p.school, "kind": p.kind, "who": p.who, "name": p.name, "title": p.title,
+                       "position": p.position, "unit": p.unit, "gender": p.gender, "dob": p.dob, "votes": p.votes,
+                       "members": p.members, "grounds": p.grounds} for p in summary.proposals],
+        "counts": summary.counts(),
+        "problems": [i.to_dict() for i in summary.issues],
+    }
+    with engine.replacing(path) as tmp:
+        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
