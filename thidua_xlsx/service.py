@@ -452,6 +452,12 @@ def merge_level_above(request: MergeRequest, book: Path, voice: Voice = Voice())
         if r.json_path is not None:
             write_level_above_json(summary, r.json_path)
             voice.say(ct.JSON_DONE.format(path=r.json_path))
+        if r.docs_dir is not None:
+            from thidua_xlsx.papers.level_above import write_level_above_papers
+            from thidua_xlsx.text import level_above as lx
+
+            made = write_level_above_papers(summary, r.docs_dir)
+            voice.say(lx.PAPERS_DONE.format(folder=r.docs_dir, names=", ".join(p.name for p in made)))
     return Outcome(EXIT_OK)
 
 

@@ -59,7 +59,7 @@ def merged(tmp_path_factory):
     shutil.copy(SECONDARY, inbox / "THCS-Kim-Son.xlsx")
     (inbox / "ghi-chu.txt").write_text("danh sách gửi kèm", encoding="utf-8")
     before = {p.name: p.read_bytes() for p in inbox.iterdir()}
-    result = run("merge", inbox, "-o", root / "xa.xlsx", "--json", root / "xa.json")
+    result = run("merge", inbox, "-o", root / "xa.xlsx", "--json", root / "xa.json", "--docs", root / "ho-so")
     assert result.exit_code == 0, result.output
     return {"root": root, "inbox": inbox, "before": before, "output": " ".join(result.output.split()),
             "data": json.loads((root / "xa.json").read_text("utf-8")), "book": load_workbook(root / "xa.xlsx")}
@@ -151,3 +151,30 @@ def test_a_department_workbook_or_a_period_summary_is_not_a_school_s_final_summa
     files = {f["name"]: f for f in json.loads((tmp_path / "xa.json").read_text("utf-8"))["files"]}
     assert files["thang-9.xlsx"]["reason"] == "level_above.not_final"
     assert files["so-cua-to.xlsx"]["reason"] == "level_above.not_summary"
+
+
+def test_the_decision_and_the_to_trinh_carry_the_same_counts_as_the_lists(merged):
+    """What the chair decides (NĐ 129/2025 điều 59: LĐTT, CSTĐCS, TTLĐTT) is listed in the decision's Danh sách,
+    each count equal to its lines; what goes up to the province (CSTĐ cấp tỉnh, TTLĐXS) is said in the Tờ trình."""
+    from docx import Document as Docx
+
+    from tests.write.test_openxml_audit import unaccepted_findings
+
+    counts = {title: sum(per.values()) for title, per in merged["data"]["counts"].items()}
+    decision = Docx(merged["root"] / "ho-so" / "02_Du-thao-Quyet-dinh-cong-nhan.docx")
+    text = [p.text for p in decision.paragraphs]
+    assert f"- Danh hiệu Chiến sĩ thi đua cơ sở: {counts['CSTDCS']} cá nhân;" in text
+    assert f"- Danh hiệu Lao động tiên tiến: {counts['LDTT']} cá nhân;" in text
+    assert f"- Danh hiệu Tập thể lao động tiên tiến: {counts['TTLDTT']} tập thể;" in text
+    assert not any("cấp tỉnh" in t or "xuất sắc" in t for t in text)  # not the commune's to decide
+    listed = text[text.index("I. CÁ NHÂN"):]
+    cstdcs = listed.index(f"2. Danh hiệu Lao động tiên tiến ({counts['LDTT']})") - \
+        listed.index(f"1. Danh hiệu Chiến sĩ thi đua cơ sở ({counts['CSTDCS']})") - 1
+    assert cstdcs == counts["CSTDCS"]  # the lines under the heading are as many as the count
+    assert "1. Đinh Tất Đắc, Hiệu trưởng, Trường Tiểu học Trực Cường" in listed  # "n. Họ tên, chức vụ, đơn vị"
+    letter = [p.text for p in Docx(merged["root"] / "ho-so" / "01_To-trinh-cong-nhan.docx").paragraphs]
+    assert f"- Danh hiệu Chiến sĩ thi đua cơ sở: {counts['CSTDCS']} cá nhân;" in letter
+    assert "- Chiến sĩ thi đua cấp tỉnh: 1 cá nhân (hồ sơ chuyển cấp tỉnh);" in letter
+    assert "Chưa nhận hồ sơ của: Trường Mầm non Trực Cường." in letter
+    for name in ("01_To-trinh-cong-nhan.docx", "02_Du-thao-Quyet-dinh-cong-nhan.docx"):
+        assert unaccepted_findings(merged["root"] / "ho-so" / name, ()) == [], name

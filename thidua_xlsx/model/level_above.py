@@ -14,6 +14,10 @@ from dataclasses import dataclass
 
 PERSON, COLLECTIVE = "CANHAN", "TAPTHE"  # the kinds of a proposal: the province's import file's own codes (column R)
 
+# What the commune's chair decides (NĐ 129/2025 điều 59): LĐTT, CSTĐCS, TTLĐTT (and Giấy khen); TTLĐXS, CSTĐ cấp
+# tỉnh and the Bằng khen go up to the province, through the commune.
+DECIDED_HERE = ("CSTDCS", "LDTT", "TTLDTT")
+
 
 @dataclass(frozen=True, slots=True)
 class SchoolRef:
