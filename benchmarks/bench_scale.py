@@ -102,7 +102,55 @@ def _build(departments: int, versions: int, target: Path) -> dict:
             "files": len(jobs), "cells_typed": cells, "init_s": init_s, "generate_s": generate_s, "fill_s": fill_s}
 
 
-KINDS = {"departments": build_departments, "versions": build_versions}  # later: "schools" (school summaries, for the commune's merge)
+def build_schools(n: int, target: Path) -> dict:
+    """``target/campaign``: a level above's campaign (``cap-tren.xlsx``) of N schools, and in its ``inbox/`` each
+    school's final summary — the sample school's (samples/: 44 people, merged and passed by its council), written
+    once per school under the school's own name, as each school's merge writes it."""
+    from thidua_xlsx.model.level_above import SchoolRef
+    from thidua_xlsx.read.level_above_book import load_level_above_preset
+    from thidua_xlsx.write.level_above_book import write_level_above_book
+
+    folder = target / "campaign"
+    (folder / "inbox").mkdir(parents=True)
+    schools = tuple(SchoolRef(f"S{k:05d}", f"{SCHOOL_NAME} {k + 1}", "tieu-hoc") for k in range(n))
+    preset = load_level_above_preset()
+    write_level_above_book(dataclasses.replace(preset, id=f"bench-schools-{n}", school_year="2025-2026",
+                                               schools=schools), folder / "cap-tren.xlsx")
+    start = time.perf_counter()
+    jobs = [(k, str(folder / "inbox" / f"truong-{k + 1:05d}.xlsx")) for k in range(n)]
+    with ProcessPoolExecutor(os.cpu_count() or 1, initializer=_school_init) as pool:
+        people = sum(pool.map(_write_school, jobs, chunksize=8))
+    fill_s = time.perf_counter() - start
+    return {"kind": "schools", "n": n, "departments": n, "people": people, "files": n, "cells_typed": 0,
+            "init_s": 0.0, "generate_s": 0.0, "fill_s": fill_s}
+
+
+SCHOOL_NAME = "Trường Tiểu học Số"
+_SCHOOL: list = []  # the sample school's final Summary, made once per worker
+
+
+def _school_init() -> None:
+    from thidua_xlsx.service import apply_council_file, merge_inbox
+    from thidua_xlsx.workspace import open_campaign
+
+    samples = ROOT / "samples"
+    folder, _ = open_campaign(samples / "campaign.xlsx")
+    final, _ = apply_council_file(merge_inbox(samples / "inbox", folder), samples / "hoi-dong.xlsx")
+    _SCHOOL.append(final)
+
+
+def _write_school(job) -> int:
+    from thidua_xlsx.write.summary import write_summary
+
+    k, path = job
+    final = _SCHOOL[0]
+    campaign = final.campaign
+    named = dataclasses.replace(campaign, school=dataclasses.replace(campaign.school, name=f"{SCHOOL_NAME} {k + 1}"))
+    write_summary(dataclasses.replace(final, campaign=named), Path(path))
+    return len(final.people)
+
+
+KINDS = {"departments": build_departments, "versions": build_versions, "schools": build_schools}
 
 
 def cached_inbox(kind: str, n: int, rebuild: bool) -> tuple[Path, dict]:
@@ -363,9 +411,12 @@ def measure(kind: str, n: int, repeat: int, naive_files: int, rebuild: bool, gen
     finished = [m["seconds"] for m in runs["merge"] if m["seconds"] is not None]
     median = lambda key: statistics.median(m[key] for m in runs["merge"])  # noqa: E731
     departments = built.get("departments", n)
-    generate_s = generate_now(departments) if departments <= generate_up_to else built["generate_s"]
-    print(f"  generate × {departments}: {generate_s:.1f} s" +
-          ("" if departments <= generate_up_to else " (when the inbox was built)"), flush=True)
+    if kind == "schools":  # the level above generates nothing: what each school's summary took to write instead
+        generate_s = built["fill_s"]
+    else:
+        generate_s = generate_now(departments) if departments <= generate_up_to else built["generate_s"]
+        print(f"  generate × {departments}: {generate_s:.1f} s" +
+              ("" if departments <= generate_up_to else " (when the inbox was built)"), flush=True)
     result = {"n": n, "people": built["people"], "generate_s": generate_s, "naive_s": statistics.median(
         runs["naive"]), "naive_files": len(sample), "merge_s": statistics.median(finished) if finished else None,
         "read_s": median("read_s"), "merge_timeout": merge_timeout,
