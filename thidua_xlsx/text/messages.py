@@ -556,3 +556,9 @@ from thidua_xlsx.text.rule_sets import RULE_SET_MESSAGES, RULE_SET_REASONS  # no
 
 MESSAGES.update(RULE_SET_MESSAGES)
 REASONS.update(RULE_SET_REASONS)
+
+
+# issue 28: the province's import file (model/read/write.province_import)
+from thidua_xlsx.text.province_import import PROVINCE_IMPORT_MESSAGES  # noqa: E402
+
+MESSAGES.update(PROVINCE_IMPORT_MESSAGES)
