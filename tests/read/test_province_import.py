@@ -30,6 +30,8 @@ def test_the_shipped_mapping_reads_with_the_codes_of_the_domain_notes():
         "LDTT": "1647933042", "CSTDCS": "1647933380", "TTLDTT": "1647933198", "TTLDXS": "1647933151"}
     assert mapping.title_code("Giấy khen của Chủ tịch UBND cấp xã").code == "1672804473"
     assert mapping.title_code("giay khen cua chu tich ubnd xa").code == "1672804473"  # case and accents aside
+    assert mapping.title_code("Giấy khen của Chủ tịch UBND phường").code == "1672804473"
+    assert mapping.title_code("Giấy khen của Chủ tịch UBND Thành phố") is None  # a word too many: not guessed
     assert mapping.category(PERSON, "Giáo viên").code == "1660638976"
     assert {c.label: c.code for c in mapping.categories}["Các cấp lãnh đạo từ phó phòng trở lên"] == "1660638930"
     assert mapping.category(PERSON, "Phó trưởng phòng Văn hóa – Xã hội").code == "1660638930"
@@ -38,6 +40,13 @@ def test_the_shipped_mapping_reads_with_the_codes_of_the_domain_notes():
     assert (mapping.field.code, mapping.field.label) == ("0003", "Giáo dục - Đào tạo")
     assert (mapping.last_row, mapping.rows_per_file) == (200, 199)
     assert load_mapping("HỆ THỐNG THI ĐUA – KHEN THƯỞNG (MẪU NHẬP MAUTDKT)")[0] == mapping  # by its name too
+
+
+@pytest.mark.parametrize("words", ["Giấy khen của Chủ tịch UBND xã", "Giấy khen của Chủ tịch Ủy ban nhân dân xã",
+                                   "GIẤY KHEN CỦA CHỦ TỊCH UBND CẤP XÃ", "Giấy  khen của Chủ tịch ủy ban nhân dân cấp xã"])
+def test_an_award_forms_usual_spellings_are_the_same_words(words):
+    assert pi.form_key(words) == pi.form_key("Giấy khen của Chủ tịch Ủy ban nhân dân cấp xã")
+    assert pi.form_key("Giấy khen của Giám đốc Sở Giáo dục và Đào tạo") == pi.form_key("Giấy khen của Giám đốc Sở GD&ĐT")
 
 
 def test_every_shipped_mapping_reads_without_a_problem():

@@ -8,8 +8,8 @@ without one is skipped silently), S the title or award form, T the category (per
 collectives: "phân loại đơn vị"), U the field (read for collectives only). It checks none of the codes, and a
 blank S or T silently takes the default its dialog was left at: so every row written here has all four, taken
 from the installation's mapping, and a proposal the mapping cannot code is refused by name, never guessed.
-B is "Ông" or "Bà" from the roster's gender: the importer reads "Ông" as male and anything else (a blank too,
-which it turns into "Ông") as female or male by its own default, so a person whose gender is not known is refused.
+B is "Ông" or "Bà" from the roster's gender: the importer records "Ông" as male, a blank B as "Ông" (male) and
+anything else as female, so a person whose gender is not known is refused rather than recorded either way.
 
 The codes are per installation (each province's catalogue makes its own); a mapping is data
 (``workbook_templates/nhap-tinh/<installation>.json``, read by :mod:`thidua_xlsx.read.province_import`).
@@ -25,7 +25,7 @@ from thidua_xlsx.model import titles as tt
 from thidua_xlsx.model.issues import ERROR, Issue, issue
 from thidua_xlsx.model.level_above import COLLECTIVE, PERSON, Proposal
 from thidua_xlsx.text.collation import fold
-from thidua_xlsx.text.province_import import CODE_HEADERS, KIND_LABELS, KIND_NAMES, SALUTATIONS
+from thidua_xlsx.text.province_import import CODE_HEADERS, KIND_LABELS, KIND_NAMES, SALUTATIONS, SAME_WORDS
 
 HOUSEHOLD = "HOGIADINH"  # the importer's third kind; the tool proposes none
 KINDS = (PERSON, COLLECTIVE)
@@ -98,8 +98,7 @@ class Mapping:
         """The entry for a proposal's ``title``: a code of ours (or a known title's words), else an award form's
         words matched against each entry's words and label."""
         by_title, by_words = _index(self)
-        our = tt.code(title)
-        return by_title.get(our) or by_words.get(fold(title))
+        return by_title.get(tt.code(title)) or by_words.get(form_key(title))
 
     def category(self, kind: str, position: str) -> Category | None:
         words = _words(position)
@@ -122,8 +121,17 @@ def _index(mapping: Mapping) -> tuple[dict[str, TitleCode], dict[str, TitleCode]
     by_words: dict[str, TitleCode] = {}
     for entry in mapping.titles:
         for text in (*entry.words, entry.label):
-            by_words.setdefault(fold(text), entry)
+            by_words.setdefault(form_key(text), entry)
     return by_title, by_words
+
+
+def form_key(text: str) -> str:
+    """An award form's words as they are matched: case, accents and spacing aside, "Ủy ban nhân dân" as "UBND",
+    "Giáo dục và Đào tạo" as "GD&ĐT", "UBND cấp xã" as "UBND xã" (text.province_import.SAME_WORDS)."""
+    key = fold(text)
+    for long, short in SAME_WORDS:
+        key = key.replace(long, short)
+    return key
 
 
 def _words(text: str) -> tuple[str, ...]:

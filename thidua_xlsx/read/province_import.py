@@ -124,7 +124,7 @@ def _mapping(data, file: str, key: str) -> pi.Mapping:
     titles = tuple(_title(t, file, f"titles[{i}]") for i, t in enumerate(_list(v["titles"], file, "titles")))
     _unique([t.title for t in titles], file, "titles[{}].title")
     _unique([t.code for t in titles], file, "titles[{}].code")
-    _unique([[fold(w) for w in (*t.words, t.label)] for t in titles], file, "titles[{}]")
+    _unique([[pi.form_key(w) for w in (*t.words, t.label)] for t in titles], file, "titles[{}]")
     categories = tuple(_category(c, file, f"categories[{i}]")
                        for i, c in enumerate(_list(v.get("categories", []), file, "categories")))
     _unique([c.code for c in categories], file, "categories[{}].code")
@@ -167,13 +167,13 @@ def _category(value, file: str, where: str) -> pi.Category:
 
 
 def _unique(values: list, file: str, where: str) -> None:
-    """Each value once (a list: each of its items once across all): else the second place named."""
+    """Each value once (a list: its items in no other list): else the second place named."""
     seen: dict[str, int] = {}
     for i, value in enumerate(values):
         for item in value if isinstance(value, list) else [value]:
             if item == "":
                 continue
-            if item in seen:
+            if seen.get(item, i) != i:
                 raise _Broken("province_import.duplicate", file=file, key=where.format(i), value=item,
                               first=where.format(seen[item]))
             seen[item] = i
@@ -231,7 +231,7 @@ def _shown(value) -> str:
 
 # --- an installation's own template ---------------------------------------------------------------------------
 
-_TITLE_WORDS = {fold(text): code for code in pi.OUR_CODES
+_TITLE_WORDS = {pi.form_key(text): code for code in pi.OUR_CODES
                 for text in (TITLE_NAMES[code], *px.TITLE_WORDS.get(code, ()))}
 _LEADERS = {fold(label): positions for label, positions in px.LEADER_CATEGORIES.items()}
 _KNOWN_CATEGORIES = {fold(px.DIRECT_CATEGORY), fold(px.COLLECTIVE_CATEGORY), *_LEADERS}
@@ -321,7 +321,7 @@ def _catalogue_of(pairs: list[tuple[str, str]]) -> str:
     folded = {fold(words) for words, _ in pairs}
     if any(code in (*pi.KINDS, pi.HOUSEHOLD) for _, code in pairs):
         return KIND
-    if folded & set(_TITLE_WORDS):
+    if {pi.form_key(words) for words, _ in pairs} & set(_TITLE_WORDS):
         return TITLE
     if folded & _KNOWN_CATEGORIES:
         return CATEGORY
@@ -342,11 +342,12 @@ def _code_text(value) -> str:
 
 def _from_catalogues(catalogues, headers, key: str, name: str, file: str, problems: Problems) -> pi.Mapping:
     kinds = {code: words for words, code, _ in reversed(catalogues[KIND]) if code in pi.KINDS}
-    titles, categories = _distinct(catalogues[TITLE], file, problems), _distinct(catalogues[CATEGORY], file, problems)
+    titles = _distinct(catalogues[TITLE], file, problems, pi.form_key)
+    categories = _distinct(catalogues[CATEGORY], file, problems)
     taken: set[str] = set()
     title_codes = []
     for words, code in titles:
-        ours = _TITLE_WORDS.get(fold(words), "")
+        ours = _TITLE_WORDS.get(pi.form_key(words), "")
         ours = "" if ours in taken else ours
         taken.add(ours)
         title_codes.append(pi.TitleCode(code, words, ours))
@@ -363,13 +364,14 @@ def _from_catalogues(catalogues, headers, key: str, name: str, file: str, proble
     return dataclasses.replace(mapping, notes=tuple(notes))
 
 
-def _distinct(found: list[tuple[str, str, str]], file: str, problems: Problems) -> list[tuple[str, str]]:
-    """Each name once and each code once, the first kept; a second code for a name, or a code used again, said."""
+def _distinct(found: list[tuple[str, str, str]], file: str, problems: Problems, key=fold) -> list[tuple[str, str]]:
+    """Each name once (compared by ``key``) and each code once, the first kept; a second code for a name, or a code
+    used again, said."""
     by_words: dict[str, str] = {}
     by_code: dict[str, str] = {}
     kept = []
     for words, code, sheet in found:
-        first = by_words.get(fold(words))
+        first = by_words.get(key(words))
         if first is not None:
             if first != code:
                 problems.add("province_import.template_conflict", WARNING, file=file, sheet=sheet, value=words,
@@ -379,7 +381,7 @@ def _distinct(found: list[tuple[str, str, str]], file: str, problems: Problems) 
             problems.add("province_import.template_shared_code", WARNING, file=file, sheet=sheet, value=words,
                          shared=code, first=by_code[code])
             continue
-        by_words[fold(words)], by_code[code] = code, words
+        by_words[key(words)], by_code[code] = code, words
         kept.append((words, code))
     return kept
 

@@ -34,6 +34,9 @@ LEADER_CATEGORIES = {
 }
 COLLECTIVE_CATEGORY = "Đơn vị sự nghiệp"  # a public school and its departments (đơn vị sự nghiệp công lập)
 EDUCATION_FIELD = "Giáo dục - Đào tạo"
+# Award forms are worded many ways: these spellings (folded) are the same words when a form is matched.
+SAME_WORDS = (("uy ban nhan dan", "ubnd"), ("giao duc va dao tao", "gd&dt"), ("giao duc - dao tao", "gd&dt"),
+              ("gd-dt", "gd&dt"), ("gddt", "gd&dt"), ("ubnd cap ", "ubnd "))
 CODE_HEADER_WORDS = ("ma", "code", "id")  # a list sheet's first row is its header when its code cell starts so
 
 WHAT = {  # what a mapping lacks (province_import.*'s {what})

@@ -29,7 +29,7 @@ from thidua_xlsx.model.level_above import Proposal
 from thidua_xlsx.text import province_import as px
 from thidua_xlsx.write import engine
 
-WIDTHS = (6, 12, 30, 22, 32, 18, 36, 36, 20)  # A–I
+WIDTHS = (6, 15, 30, 22, 32, 18, 36, 36, 20)  # A–I
 CODE_WIDTH = 14
 
 
@@ -90,11 +90,13 @@ def _write_file(path: Path, rows: tuple[pi.ImportRow, ...], mapping: pi.Mapping)
         _checked(ws.write_string(0, col, text, head))
     for offset, text in enumerate(mapping.headers):
         _checked(ws.write_string(0, pi.CODE_COLUMN + offset, text, head))
+    ws.set_row(0, _height(px.HEADERS, bold=True))
     for row, line in enumerate(rows, start=1):
         values = line.cells(row)
         _checked(ws.write_number(row, 0, values[0], number))
         for col, text in enumerate(values[1:], start=1):
             _checked(ws.write_string(row, col, text, cell) if text else ws.write_blank(row, col, None, cell))
+        ws.set_row(row, _height(values))
         for offset, text in enumerate(line.codes()):
             _checked(ws.write_string(row, pi.CODE_COLUMN + offset, text, code))
     for col, width in enumerate(WIDTHS):
@@ -104,6 +106,11 @@ def _write_file(path: Path, rows: tuple[pi.ImportRow, ...], mapping: pi.Mapping)
     engine.page_setup(ws, landscape=True)
     ws.repeat_rows(0)
     wb.close()
+
+
+def _height(values, bold: bool = False) -> float:
+    """A row's height for its longest wrapped cell (neither Excel nor LibreOffice grows a row a library wrote)."""
+    return engine.row_height(max(engine.cell_lines(v, w, bold) for v, w in zip(values, WIDTHS)))
 
 
 def _checked(code: int) -> None:
