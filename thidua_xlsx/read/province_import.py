@@ -134,7 +134,7 @@ def _mapping(data, file: str, key: str) -> pi.Mapping:
         field = pi.Field(_code(f["code"], file, "field.code"), _string(f["label"], file, "field.label"))
     notes = tuple(_string(n, file, f"notes[{i}]") for i, n in enumerate(_list(v.get("notes", []), file, "notes")))
     return pi.Mapping(_string(v["name"], file, "name"), key, cm.clean_text(v.get("source")), last_row, headers,
-                      tuple(kinds) or pi.Mapping("").kinds, titles, categories, field, notes)
+                      tuple(kinds) or tuple(px.KIND_LABELS.items()), titles, categories, field, notes)
 
 
 def _title(value, file: str, where: str) -> pi.TitleCode:
