@@ -563,3 +563,9 @@ from thidua_xlsx.text.level_above import LEVEL_ABOVE_MESSAGES, LEVEL_ABOVE_REASO
 
 MESSAGES.update(LEVEL_ABOVE_MESSAGES)
 REASONS.update(LEVEL_ABOVE_REASONS)
+
+
+# issue 28: the province's import file (model/read/write.province_import)
+from thidua_xlsx.text.province_import import PROVINCE_IMPORT_MESSAGES  # noqa: E402
+
+MESSAGES.update(PROVINCE_IMPORT_MESSAGES)

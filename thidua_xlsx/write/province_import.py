@@ -1,0 +1,129 @@
+"""The province's import file (DOMAIN.md §4b) written from the level above's proposals and an installation's
+mapping (:func:`write_import_files`), and a mapping written as its data file (:func:`write_mapping`).
+
+Each file is laid out as the importer reads it: the FIRST sheet (named "file nhận" like the installation's
+template), row 1 the template's header — A–I as the importer's template heads them, R–U as the mapping says its
+template does —, data from row 2: A the row's number in its file, B "Ông"/"Bà" (blank for a collective), C the
+name (a collective's with its unit), D the position, E the unit, F–I the installation's own words for the kind,
+title, category and field, and hidden R–U their codes, written as text (a code such as "0003" kept whole, and
+kept text when the file is saved again). No formula, no other sheet. The rows go in the proposals' order; every
+row has all four codes, taken from the mapping (:func:`thidua_xlsx.model.province_import.import_rows` refuses a
+proposal it cannot code, by name).
+
+A file holds at most the rows the importer reads (rows 2 to the mapping's ``last_row``: 199 rows with the
+dialog's default): more make ``<stem>_1.xlsx``, ``<stem>_2.xlsx`` …, said; one batch is ``<stem>.xlsx``. A file
+of that stem left in the folder by an earlier, longer export is named, never deleted.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model import province_import as pi
+from thidua_xlsx.model.issues import NOTE, WARNING, Issue, issue
+from thidua_xlsx.model.level_above import Proposal
+from thidua_xlsx.text import province_import as px
+from thidua_xlsx.write import engine
+
+WIDTHS = (6, 15, 30, 22, 32, 18, 36, 36, 20)  # A–I
+CODE_WIDTH = 14
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What was written: the files in order and the data rows of each; the proposals refused, one issue per
+    reason, each naming the person or department; the notes (the split, an earlier export's files left)."""
+
+    files: tuple[Path, ...]
+    rows: tuple[int, ...]
+    refused: tuple[Issue, ...]
+    notes: tuple[Issue, ...]
+
+    @property
+    def issues(self) -> tuple[Issue, ...]:
+        return self.refused + self.notes
+
+
+def write_import_files(proposals: list[Proposal] | tuple[Proposal, ...], mapping: pi.Mapping, folder: Path,
+                       stem: str) -> ImportResult:
+    """The import files of ``proposals`` in ``folder`` (``<stem>.xlsx``, or ``<stem>_1.xlsx`` … when split)."""
+    rows, refused = pi.import_rows(proposals, mapping)
+    if not rows:
+        return ImportResult((), (), refused, (issue("province_import.nothing", WARNING, refused=len(proposals)),))
+    parts = pi.batches(rows, mapping.rows_per_file)
+    names = [f"{stem}.xlsx"] if len(parts) == 1 else [f"{stem}_{i}.xlsx" for i in range(1, len(parts) + 1)]
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    files = []
+    for name, part in zip(names, parts):
+        files.append(folder / name)
+        with engine.replacing(folder / name) as tmp:
+            _write_file(tmp, part, mapping)
+    notes = []
+    if len(parts) > 1:
+        sizes = "; ".join(px.SPLIT_PART.format(file=name, rows=len(part)) for name, part in zip(names, parts))
+        notes.append(issue("province_import.split", NOTE, count=len(rows), limit=mapping.rows_per_file,
+                           first=pi.FIRST_ROW, last=mapping.last_row, files=len(parts), sizes=sizes))
+    ours = re.compile(re.escape(stem) + r"(_\d+)?\.xlsx")
+    notes += [issue("province_import.stale", WARNING, file=path.name) for path in sorted(folder.iterdir())
+              if ours.fullmatch(path.name) and path.name not in names]
+    return ImportResult(tuple(files), tuple(len(part) for part in parts), refused, tuple(notes))
+
+
+def _write_file(path: Path, rows: tuple[pi.ImportRow, ...], mapping: pi.Mapping) -> None:
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(str(path), engine.workbook_options())
+    wb.set_properties({"title": px.DOCUMENT_TITLE, "author": ly.APP_ID, "company": mapping.name,
+                       "created": engine.FIXED_DATE})
+    ws = wb.add_worksheet(px.SHEET)
+    base = {"font_name": engine.FONT, "font_size": 12, "valign": "vcenter", "text_wrap": True, "border": 1}
+    head = wb.add_format({**base, "bold": True, "align": "center", "bg_color": engine.HEADER_FILL})
+    cell = wb.add_format(base)
+    number = wb.add_format({**base, "align": "center"})
+    code = wb.add_format({**base, "num_format": "@"})  # text: a code stays whole when the file is saved again
+    for col, text in enumerate(px.HEADERS):
+        _checked(ws.write_string(0, col, text, head))
+    for offset, text in enumerate(mapping.headers):
+        _checked(ws.write_string(0, pi.CODE_COLUMN + offset, text, head))
+    ws.set_row(0, _height(px.HEADERS, bold=True))
+    for row, line in enumerate(rows, start=1):
+        values = line.cells(row)
+        _checked(ws.write_number(row, 0, values[0], number))
+        for col, text in enumerate(values[1:], start=1):
+            _checked(ws.write_string(row, col, text, cell) if text else ws.write_blank(row, col, None, cell))
+        ws.set_row(row, _height(values))
+        for offset, text in enumerate(line.codes()):
+            _checked(ws.write_string(row, pi.CODE_COLUMN + offset, text, code))
+    for col, width in enumerate(WIDTHS):
+        ws.set_column(col, col, width)
+    ws.set_column(pi.CODE_COLUMN, pi.CODE_COLUMN + 3, CODE_WIDTH, None, {"hidden": True})
+    ws.freeze_panes(1, 0)
+    engine.page_setup(ws, landscape=True)
+    ws.repeat_rows(0)
+    wb.close()
+
+
+def _height(values, bold: bool = False) -> float:
+    """A row's height for its longest wrapped cell (neither Excel nor LibreOffice grows a row a library wrote)."""
+    return engine.row_height(max(engine.cell_lines(v, w, bold) for v, w in zip(values, WIDTHS)))
+
+
+def _checked(code: int) -> None:
+    """xlsxwriter reports a refused cell (a text over Excel's 32,767 characters) by a return code: make it loud."""
+    if code < 0:
+        raise ValueError(f"xlsxwriter refused a cell of the import file (code {code})")
+
+
+def write_mapping(mapping: pi.Mapping, path: Path) -> Path:
+    """``mapping`` as its data file (workbook_templates/SCHEMA.md), written whole: UTF-8, 2-space indents, the
+    Vietnamese words as they are, so that a diff reads like the codes themselves."""
+    path = Path(path)
+    text = json.dumps(pi.to_dict(mapping), ensure_ascii=False, indent=2) + "\n"
+    with engine.replacing(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+    return path
