@@ -251,12 +251,16 @@ _docs_opt = click.option("--docs", "--ho-so", "docs_dir", type=click.Path(file_o
 @_campaign_opt
 @_round_opt
 @_period_opt
+@click.option("--xuat-tinh", "import_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help=ct.IMPORT_HELP)
+@click.option("--ma-tinh", "mapping", default=None, metavar=ct.MAPPING_METAVAR, help=ct.MAPPING_HELP)
 def merge(inbox, output, json_path, force, pdf, strict, council_path, public_path, public_days, history_path,
-          feedback_dir, docs_dir, campaign_path, round_, period):
+          feedback_dir, docs_dir, campaign_path, round_, period, import_dir, mapping):
     from thidua_xlsx import service
 
     request = service.MergeRequest(inbox, output, json_path, force, pdf, strict, council_path, public_path,
-                                   public_days, feedback_dir, docs_dir, campaign_path, round_, period, history_path)
+                                   public_days, feedback_dir, docs_dir, campaign_path, round_, period, history_path,
+                                   import_dir, mapping)
     sys.exit(_run(lambda: service.merge(request, _VOICE)).exit_code)
 
 

@@ -55,7 +55,8 @@ def merge_outputs(request, output: Path | None) -> list[Output]:
             found.append(Output(option, path))
             if r.pdf and option != "json":
                 found.append(Output(f"{option}_pdf", path.with_suffix(".pdf")))
-    found += [Output(option, path, True) for option, path in (("feedback", r.feedback_dir), ("docs", r.docs_dir))
+    found += [Output(option, path, True) for option, path in (("feedback", r.feedback_dir), ("docs", r.docs_dir),
+                                                              ("import", r.import_dir))
               if path is not None]
     return found
 

@@ -327,6 +327,8 @@ class MergeRequest:
     round: str | None = None
     period: str | None = None  # by code; None: that of most workbooks
     history_path: Path | None = None  # lich-su.xlsx or a folder of earlier final summaries (the multi-year titles)
+    import_dir: Path | None = None  # the level above: where the province's import files go
+    mapping: str | None = None  # the level above: the installation's mapping (a name of nhap-tinh/, or a file)
 
 
 def open_campaign_book(book: Path, voice: Voice) -> CampaignFolder:
@@ -452,6 +454,8 @@ def merge_level_above(request: MergeRequest, book: Path, voice: Voice = Voice())
         if r.json_path is not None:
             write_level_above_json(summary, r.json_path)
             voice.say(ct.JSON_DONE.format(path=r.json_path))
+        if r.import_dir is not None:
+            _write_import(summary, r, voice)
         if r.docs_dir is not None:
             from thidua_xlsx.papers.level_above import write_level_above_papers
             from thidua_xlsx.text import level_above as lx
@@ -573,6 +577,8 @@ def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voi
         if r.docs_dir is not None:
             deliver.write_documents(summary, r.docs_dir, written, voice)
             told()
+        if r.import_dir is not None:  # a school's merge: its lists go to the commune, not to the province's system
+            voice.warn(ct.IMPORT_ONLY_LEVEL_ABOVE)
     return report
 
 
@@ -622,6 +628,24 @@ def _nothing_usable(inbox: Path, summary) -> str:
     if not summary.files:
         return ct.EMPTY_INBOX.format(inbox=inbox)
     return (ct.NO_PERIOD_SUMMARY if summary.year else ct.NOTHING_USABLE).format(inbox=inbox)
+
+
+def _write_import(summary, r: MergeRequest, voice: Voice) -> None:
+    """The province's import files of the level above's proposals (``--xuat-tinh``), from the installation's mapping;
+    what could not be coded is said by name, the split too."""
+    from thidua_xlsx.read.province_import import load_mapping
+    from thidua_xlsx.write.province_import import write_import_files
+
+    mapping, problems = load_mapping(r.mapping or ct.DEFAULT_MAPPING)
+    if mapping is None:
+        _warn_problems(problems, voice)
+        voice.warn(ct.IMPORT_NO_MAPPING.format(mapping=r.mapping or ct.DEFAULT_MAPPING))
+        return
+    result = write_import_files(summary.proposals, mapping, r.import_dir, ct.IMPORT_STEM)
+    _warn_problems([*problems, *result.issues], voice)
+    voice.say(ct.IMPORT_DONE.format(folder=r.import_dir, rows=sum(result.rows), files=len(result.files),
+                                    names=", ".join(p.name for p in result.files) or "—",
+                                    refused=len(result.refused)))
 
 
 # --- one run at a time -----------------------------------------------------------------------------

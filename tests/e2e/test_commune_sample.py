@@ -62,3 +62,31 @@ def test_the_decision_carries_the_same_counts(commune):
 def test_the_shipped_files_are_those_the_command_writes(commune):
     shipped = json.loads((SAMPLE / "xa.json").read_text("utf-8"))
     assert shipped == commune["data"]
+
+
+def test_the_import_file_gives_exactly_the_proposed_people_with_valid_codes(commune, tmp_path):
+    """Read as the province's importer reads it (first sheet, rows 2 to its last row, B–E and R–U): every proposal
+    of the commune once, its kind, name, Ông/Bà and unit, and codes the shipped mapping knows."""
+    from tests.write.test_province_import import importer_reads
+    from thidua_xlsx.read.province_import import load_mapping
+
+    copy = tmp_path / "cap-xa"
+    shutil.copytree(SAMPLE, copy, ignore=shutil.ignore_patterns("*.lock", "ho-so"))
+    result = CliRunner().invoke(main, ["merge", str(copy / "inbox"), "-o", str(tmp_path / "xa.xlsx"),
+                                       "--xuat-tinh", str(tmp_path / "nhap")])
+    assert result.exit_code == 0, result.output
+    mapping, _ = load_mapping("mau-tdkt")
+    files = sorted((tmp_path / "nhap").glob("*.xlsx"))
+    assert [f.name for f in files] == ["nhap-tinh.xlsx"]  # 101 rows: one file of the importer's 199
+    rows = importer_reads(files[0], mapping.last_row)
+    proposals = commune["data"]["proposals"]
+    assert len(rows) == len(proposals) == 101
+    codes = {t.code for t in mapping.titles}
+    titles = {t.title: t.code for t in mapping.titles if t.title}
+    assert all(r["title"] in codes and r["category"] in {c.code for c in mapping.categories}
+               and r["field"] == mapping.field.code for r in rows)
+    people = sorted((r["name"], r["gender"], r["unit"], r["title"]) for r in rows if r["kind"] == "CANHAN")
+    expected = sorted((p["name"], "NAM" if p["gender"] == "Nam" else "NU", p["unit"], titles[p["title"]])
+                      for p in proposals if p["kind"] == "CANHAN")
+    assert people == expected
+    assert sum(r["kind"] == "TAPTHE" for r in rows) == sum(p["kind"] == "TAPTHE" for p in proposals)

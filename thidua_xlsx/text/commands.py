@@ -43,6 +43,17 @@ GENERATE_HELP = ("Sinh một sổ Excel khóa ô cho mỗi tổ. CAMPAIGN là th
 ROUND_HELP = "Vòng: dang-ky (đăng ký đầu năm) hoặc cham-diem (chấm điểm cuối năm)."
 OUTBOX_HELP = "Thư mục ghi các sổ (mặc định: outbox/<vòng>; chấm điểm theo kỳ: outbox/<mã kỳ>)."
 PERIOD_HELP = "Kỳ đánh giá cần phát sổ chấm điểm (mã kỳ trong sheet Kỳ đánh giá, ví dụ thang-11)."
+DEFAULT_MAPPING = "mau-tdkt"  # the installation whose codes ship (workbook_templates/nhap-tinh/)
+IMPORT_STEM = "nhap-tinh"
+IMPORT_HELP = ("Cấp trên: ghi tệp nhập vào phần mềm thi đua – khen thưởng của tỉnh (sheet đầu, tiêu đề dòng 1, mã ở "
+               "cột ẩn R–U) vào THƯ_MỤC.")
+MAPPING_HELP = ("Bộ mã của phần mềm tỉnh: tên tệp trong workbook_templates/nhap-tinh/ (mặc định mau-tdkt) hoặc "
+                "đường dẫn tệp .json.")
+IMPORT_DONE = ("Đã ghi tệp nhập của tỉnh vào {folder}: {rows} dòng trong {files} tệp ({names}); {refused} trường hợp "
+               "không ghi được (xem các dòng trên).")
+IMPORT_ONLY_LEVEL_ABOVE = ("--xuat-tinh chỉ dùng khi tổng hợp ở cấp trên (thư mục có cap-tren.xlsx): bảng tổng hợp "
+                           "của trường gửi UBND xã/Sở, cấp trên ghi tệp nhập của tỉnh. Không ghi tệp nhập nào.")
+IMPORT_NO_MAPPING = "Không đọc được bộ mã '{mapping}': không ghi tệp nhập của tỉnh. Hãy kiểm tra tên hoặc tệp bộ mã."
 DEFAULT_LEVEL_ABOVE_SUMMARY = "tong-hop-cac-truong.xlsx"
 LEVEL_ABOVE_USED = "Cấp trên: {path} ({authority}) – tổng hợp bảng tổng hợp cuối năm của các trường."
 LEVEL_ABOVE_DONE = "Đã đọc {files} tệp: {sent}/{schools} trường có bảng tổng hợp dùng được; {proposals} đề nghị."
@@ -182,6 +193,7 @@ DAYS_METAVAR = "SỐ_NGÀY"
 FOLDER_METAVAR = "THƯ_MỤC"
 COMMAND_METAVAR = "LỆNH [THAM SỐ]..."
 PERIOD_METAVAR = "MÃ_KỲ"
+MAPPING_METAVAR = "BỘ_MÃ"
 # click words its own messages (usage errors, help) through gettext; these are their Vietnamese.
 CLICK_TEXTS = {
     "Aborted!": "Đã dừng.",
@@ -260,7 +272,8 @@ BUSY_UNKNOWN = ("Một lệnh thidua-xlsx khác đang chạy trên {what} (tệp
 BUSY_CAMPAIGN = "chiến dịch {path}"
 BUSY_OUTPUT = "'{path}'"
 OUTPUT_OPTIONS = {"output": "-o", "json": "--json", "public": "--cong-khai", "output_pdf": "bản PDF của -o",
-                  "public_pdf": "bản PDF của --cong-khai", "feedback": "--feedback", "docs": "--docs"}
+                  "public_pdf": "bản PDF của --cong-khai", "feedback": "--feedback", "docs": "--docs",
+                  "import": "--xuat-tinh"}
 OUTPUT_IN_INBOX = ("{option} '{path}' nằm trong thư mục nhận về {inbox}: chương trình không ghi gì vào đó (nơi giữ sổ "
                    "các tổ gửi về). Hãy chọn nơi ghi khác, ngoài thư mục nhận về.")
 OUTPUT_IS_INPUT = "{option} '{path}' là {what}: chương trình không ghi đè tệp đầu vào. Hãy chọn tên khác."
