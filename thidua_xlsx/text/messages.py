@@ -556,3 +556,9 @@ from thidua_xlsx.text.rule_sets import RULE_SET_MESSAGES, RULE_SET_REASONS  # no
 
 MESSAGES.update(RULE_SET_MESSAGES)
 REASONS.update(RULE_SET_REASONS)
+
+
+# issue 28: the analysts' API (thidua_xlsx.api)
+from thidua_xlsx.text.api import API_MESSAGES  # noqa: E402
+
+MESSAGES.update(API_MESSAGES)
