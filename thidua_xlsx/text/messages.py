@@ -569,3 +569,9 @@ REASONS.update(LEVEL_ABOVE_REASONS)
 from thidua_xlsx.text.province_import import PROVINCE_IMPORT_MESSAGES  # noqa: E402
 
 MESSAGES.update(PROVINCE_IMPORT_MESSAGES)
+
+
+# issue 28: the analysts' API (thidua_xlsx.api)
+from thidua_xlsx.text.api import API_MESSAGES  # noqa: E402
+
+MESSAGES.update(API_MESSAGES)
