@@ -431,7 +431,7 @@ def merge_level_above(request: MergeRequest, book: Path, voice: Voice = Voice())
     r = request
     output = r.output or Path(ct.DEFAULT_LEVEL_ABOVE_SUMMARY)
     outputs = out.merge_outputs(r, output)
-    out.check_outputs(outputs, r.inbox, {"campaign": book})
+    out.check_outputs(outputs, r.inbox, {"campaign": book, **out.campaign_inputs(None, r.council_path)})
     out.prepare(outputs, r.force)
     with out.holding([lock.lock_path(o.path) for o in outputs], "merge"):
         campaign, problems = load_level_above_book(book)
@@ -442,6 +442,16 @@ def merge_level_above(request: MergeRequest, book: Path, voice: Voice = Voice())
         with voice.reading(len(items)) as on_file:
             files, read = read_school_summaries(items, on_file)
         summary = level_above_summary(campaign, files, read)
+        if r.council_path is not None:  # the officer's pass: the lines taken off, each with its reason
+            from thidua_xlsx.decide.level_above import with_officer
+            from thidua_xlsx.read.level_above_council import read_officer
+
+            officer = Problems()
+            removals = read_officer(r.council_path, campaign, officer)
+            if removals is None:
+                raise Stopped(officer)
+            summary = with_officer(summary, removals, r.council_path.name)
+            summary = replace(summary, issues=(*summary.issues, *officer))
         _warn_problems([*(i for f in summary.files for i in f.issues), *summary.issues], voice)
         sent = [s for s in summary.schools if s.summary is not None]
         voice.say(ct.LEVEL_ABOVE_DONE.format(sent=len(sent), schools=len(summary.schools),

@@ -178,3 +178,46 @@ def test_the_decision_and_the_to_trinh_carry_the_same_counts_as_the_lists(merged
     assert "Chưa nhận hồ sơ của: Trường Mầm non Trực Cường." in letter
     for name in ("01_To-trinh-cong-nhan.docx", "02_Du-thao-Quyet-dinh-cong-nhan.docx"):
         assert unaccepted_findings(merged["root"] / "ho-so" / name, ()) == [], name
+
+
+def test_the_officer_takes_a_line_off_with_its_reason_and_the_lists_and_papers_follow(merged, tmp_path):
+    """The commune's round trip (``merge … --council``): the officer unticks "Đồng ý" of a line and writes why;
+    a line unticked without a reason stays, said; the final lists, counts and decision follow."""
+    from docx import Document as Docx
+
+    met = tmp_path / "xa-da-duyet.xlsx"
+    wb = load_workbook(merged["root"] / "xa.xlsx")
+    ws = wb[lx.S_LISTS]
+    rows = [r for r in ws.iter_rows() if r[5].value == lx.AGREE]
+    taken = next(r for r in rows if r[1].value == "Trần Hoàng Ngọc Phương Uyên")
+    taken[5].value, taken[6].value = None, "Chưa đủ minh chứng sáng kiến"
+    kept = next(r for r in rows if r[1].value == "Đinh Tất Đắc")
+    kept[5].value = ""  # unticked, no reason: kept and said
+    wb.save(met)
+    result = run("merge", merged["inbox"], "--council", met, "-o", tmp_path / "cuoi.xlsx", "--json",
+                 tmp_path / "cuoi.json", "--docs", tmp_path / "ho-so")
+    assert result.exit_code == 0, result.output
+    final = json.loads((tmp_path / "cuoi.json").read_text("utf-8"))
+    before = {(p["who"], p["title"]) for p in merged["data"]["proposals"]}
+    after = {(p["who"], p["title"]) for p in final["proposals"]}
+    uyen = next(p for p in merged["data"]["proposals"] if p["name"] == "Trần Hoàng Ngọc Phương Uyên"
+                and p["title"] == "CSTDCS")
+    assert before - after == {(uyen["who"], "CSTDCS")}
+    assert final["removed"] == [{"school": "TH-TC", "kind": "CANHAN", "who": uyen["who"], "title": "CSTDCS",
+                                 "reason": "Chưa đủ minh chứng sáng kiến"}]
+    output = " ".join(result.output.split())
+    assert "Trần Hoàng Ngọc Phương Uyên (Trường Tiểu học Trực Cường) được bỏ khỏi danh sách Chiến sĩ thi đua cơ sở: " \
+           "Chưa đủ minh chứng sáng kiến." in output
+    assert "(Đinh Tất Đắc, Chiến sĩ thi đua cơ sở) bỏ dấu Đồng ý nhưng chưa ghi lý do – vẫn giữ" in output
+    cstdcs = sum(final["counts"]["CSTDCS"].values())
+    assert cstdcs == sum(merged["data"]["counts"]["CSTDCS"].values()) - 1
+    text = [p.text for p in Docx(tmp_path / "ho-so" / "02_Du-thao-Quyet-dinh-cong-nhan.docx").paragraphs]
+    assert f"- Danh hiệu Chiến sĩ thi đua cơ sở: {cstdcs} cá nhân;" in text
+
+
+def test_the_officer_s_file_of_another_campaign_is_refused(merged, tmp_path):
+    other = tmp_path / "khac.xlsx"
+    shutil.copy(PRIMARY, other)  # a school's summary, not the commune's
+    result = run("merge", merged["inbox"], "--council", other, "-o", tmp_path / "x.xlsx")
+    assert result.exit_code == 1 and not (tmp_path / "x.xlsx").exists()
+    assert "không phải bảng tổng hợp cấp trên của chiến dịch này" in " ".join(result.output.split())

@@ -23,6 +23,7 @@ from thidua_xlsx.model.level_above import (
     Proposal,
     SchoolResult,
     SchoolSummary,
+    proposal_key,
 )
 from thidua_xlsx.model.titles import CSTD_TINH, CSTDCS, LDTT, TTLDTT, TTLDXS, Title
 from thidua_xlsx.text.collation import fold, name_key
@@ -114,3 +115,24 @@ def _twice(proposals: list[Proposal], names: dict[str, str]) -> list[Issue]:
             found.append(issue("level_above.two_schools", WARNING, name=p.name, title=Title(p.title),
                                first=names[first], second=names[p.school]))
     return found
+
+
+def with_officer(summary: LevelAboveSummary, removals: dict[tuple, str], file: str) -> LevelAboveSummary:
+    """The level above's summary after the officer's pass (``merge … --council``): each proposal the officer took
+    off (``removals``: its key, model.level_above.proposal_key → the reason) leaves the lists and the papers, and
+    is said with its reason; a key no proposal has any more (the schools' files changed since) is said too."""
+    kept, removed, problems = [], [], []
+    names = {s.school.code: s.school.name for s in summary.schools}
+    for p in summary.proposals:
+        why = removals.get(proposal_key(p))
+        if why is None:
+            kept.append(p)
+        else:
+            removed.append((p, why))
+            problems.append(issue("level_above.removed", NOTE, file=file, name=p.name, title=Title(p.title),
+                                  school=names.get(p.school, p.school), reason=why))
+    known = {proposal_key(p) for p in summary.proposals}
+    problems += [issue("level_above.removal_unknown", WARNING, file=file, who=key[2], title=Title(key[3]),
+                       school=names.get(key[0], key[0])) for key in removals if key not in known]
+    return dataclasses.replace(summary, proposals=tuple(kept), removed=tuple(removed),
+                               issues=(*summary.issues, *problems))

@@ -110,6 +110,7 @@ class LevelAboveSummary:
     schools: tuple[SchoolResult, ...]
     proposals: tuple[Proposal, ...]
     issues: tuple = ()  # tuple[Issue, ...]
+    removed: tuple[tuple[Proposal, str], ...] = ()  # the officer's pass: each proposal taken off, with the reason
 
     def counts(self) -> dict[str, dict[str, int]]:
         """Title → school code → how many proposed (people and departments alike)."""
@@ -118,3 +119,11 @@ class LevelAboveSummary:
             per_school = found.setdefault(p.title, {})
             per_school[p.school] = per_school.get(p.school, 0) + 1
         return found
+
+
+LEVEL_ABOVE_META_KIND = "level_above"  # the level above's summary's own metadata (write.level_above, read back)
+
+
+def proposal_key(p: Proposal) -> tuple[str, str, str, str]:
+    """A proposal's identity across the level above's passes: the school, the kind, who and the title."""
+    return (p.school, p.kind, p.who, p.title)

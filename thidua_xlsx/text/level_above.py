@@ -73,7 +73,10 @@ LISTS_SUBTITLE = "({count} đề nghị của các trường, theo thứ tự c�
 PART_PEOPLE = "I. CÁ NHÂN"
 PART_COLLECTIVES = "II. TẬP THỂ"
 TITLE_LINE = "{n}. Danh hiệu {title}: {count}"
-LISTS_HEAD = ("STT", "Họ và tên / Tập thể", "Chức vụ", "Đơn vị", "Căn cứ (CSTĐCS)")
+LISTS_HEAD = ("STT", "Họ và tên / Tập thể", "Chức vụ", "Đơn vị", "Căn cứ (CSTĐCS)", "Đồng ý", "Lý do (nếu bỏ)")
+AGREE = "x"  # the officer's tick: a line kept; a line unticked with a reason leaves the lists (merge --council)
+REMOVED_TITLE = "CÁC TRƯỜNG HỢP CÔNG CHỨC ĐÃ BỎ KHỎI DANH SÁCH ({count})"
+REMOVED_HEAD = ("STT", "Họ và tên / Tập thể", "Chức vụ", "Đơn vị", "Danh hiệu", "", "Lý do")
 NONE = "(không có)"
 S_CHECK = "Kiểm tra"
 CHECK_TITLE = "CÁC VẤN ĐỀ TÌM THẤY TRONG HỒ SƠ CÁC TRƯỜNG"
@@ -127,3 +130,13 @@ LIST_SUBTITLE = "(Kèm theo Quyết định số ……/QĐ-UBND ngày …… th
 LIST_TITLE_LINE = "{n}. Danh hiệu {title} ({count})"
 LIST_LINE = "{n}. {line}"
 PAPERS_DONE = "Đã ghi tờ trình và dự thảo quyết định vào {folder}: {names}"
+
+LEVEL_ABOVE_MESSAGES |= {
+    "level_above.removed": "{name} ({school}) được bỏ khỏi danh sách {title}: {reason}.",
+    "level_above.removal_unknown": "Dòng {who} – {title} ({school}) công chức đã bỏ không còn trong hồ sơ các trường (tệp "
+                                   "của trường đã thay đổi): không áp dụng. Hãy xem lại bảng tổng hợp mới.",
+    "level_above.needs_reason": "Dòng {row} ({name}, {title}) bỏ dấu Đồng ý nhưng chưa ghi lý do – vẫn giữ trong danh "
+                                "sách. Hãy ghi lý do ở cột bên cạnh rồi chạy lại.",
+    "level_above.council_other": "'{file}' không phải bảng tổng hợp cấp trên của chiến dịch này (năm học {year}) – không "
+                                 "dùng. Hãy chỉ tới bảng tổng hợp của các trường mà chương trình đã ghi cho đơn vị.",
+}

@@ -8,13 +8,14 @@ import json
 from pathlib import Path
 
 from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issues import ERROR, NOTE, WARNING
-from thidua_xlsx.model.level_above import COLLECTIVE, PERSON, LevelAboveSummary
+from thidua_xlsx.model.level_above import COLLECTIVE, LEVEL_ABOVE_META_KIND, PERSON, LevelAboveSummary, proposal_key
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import level_above as lx
 from thidua_xlsx.write import engine
 from thidua_xlsx.write.summary import sources
-from thidua_xlsx.write.summary.book import Book, open_workbook
+from thidua_xlsx.write.summary.book import PROTECTED, Book, open_workbook
 from thidua_xlsx.write.summary.content import VN_TIME
 
 LEVEL_ABOVE_REPORT_VERSION = 1
@@ -34,9 +35,13 @@ def write_level_above_summary(summary: LevelAboveSummary, path: Path) -> None:
                               engine.FIXED_DATE)
         book = Book(wb, authority_as_school(summary))
         _schools_sheet(book, summary)
-        _lists_sheet(book, summary)
+        rows = _lists_sheet(book, summary)
         _check_sheet(book, summary)
         sources.sources_sheet(book, summary.files, summary.issues)
+        c = summary.campaign
+        engine.meta_sheet(wb, {"kind": LEVEL_ABOVE_META_KIND, "app": ly.APP_ID, "campaign_id": c.id,
+                               "school_year": c.school_year, "sheet": lx.S_LISTS, "columns": list(OFFICER_COLUMNS),
+                               "rows": rows})
         wb.close()
 
 
@@ -68,14 +73,20 @@ def _schools_sheet(book: Book, s: LevelAboveSummary) -> None:
     book.table(ws, row - 1, heads, rows, ["center", "text", "text", "time", "small", "text", *["num"] * len(titles)])
 
 
-def _lists_sheet(book: Book, s: LevelAboveSummary) -> None:
-    """I. Cá nhân, II. Tập thể: per title its lines "n. Họ tên, chức vụ, đơn vị", as the decision's list."""
-    widths = (6, 30, 20, 30, 44)
+OFFICER_COLUMNS = (5, 6)  # "Đồng ý", "Lý do (nếu bỏ)" of sheet Danh sách: what the officer's pass reads back
+
+
+def _lists_sheet(book: Book, s: LevelAboveSummary) -> list[list]:
+    """I. Cá nhân, II. Tập thể: per title its lines "n. Họ tên, chức vụ, đơn vị", as the decision's list, each with
+    the officer's two yellow cells ("Đồng ý" ticked; untick and give a reason to take a line off). Returns each
+    line's row and key, for the metadata (the officer's pass reads those cells only)."""
+    widths = (6, 28, 18, 28, 40, 9, 26)
     last_col = len(widths) - 1
-    ws = book.sheet(lx.S_LISTS, widths)
+    ws = book.sheet(lx.S_LISTS, widths, landscape=True)
     row = book.title(ws, 0, last_col, lx.LISTS_TITLE.format(year=book.year).upper(),
                      lx.LISTS_SUBTITLE.format(count=len(s.proposals)))
     names = {r.school.code: r.school.name for r in s.schools}
+    recorded: list[list] = []
     for part, kind in ((lx.PART_PEOPLE, PERSON), (lx.PART_COLLECTIVES, COLLECTIVE)):
         chosen = [p for p in s.proposals if p.kind == kind]
         book.text(ws, row, 0, last_col, part, "heading")
@@ -84,14 +95,24 @@ def _lists_sheet(book: Book, s: LevelAboveSummary) -> None:
             lines = [p for p in chosen if p.title == title]
             book.text(ws, row, 0, last_col, lx.TITLE_LINE.format(n=k, title=title_name(title), count=len(lines)),
                       "heading")
-            rows = [[n, p.name, p.position, names.get(p.school, p.school), p.grounds]
+            rows = [[n, p.name, p.position, names.get(p.school, p.school), p.grounds, lx.AGREE, None]
                     for n, p in enumerate(lines, start=1)]
-            _, last = book.table(ws, row + 1, lx.LISTS_HEAD, rows, ["center", "text", "text", "text", "text"],
-                                 data_table=False)
+            head, last = book.table(ws, row + 1, lx.LISTS_HEAD, rows,
+                                    ["center", "text", "text", "text", "text", "council", "council"],
+                                    data_table=False)
+            recorded += [[head + 1 + k, *proposal_key(p)] for k, p in enumerate(lines)]
             row = last + 2
         if not chosen:
             book.text(ws, row, 0, last_col, lx.NONE, "note")
             row += 2
+    if s.removed:
+        book.text(ws, row, 0, last_col, lx.REMOVED_TITLE.format(count=len(s.removed)), "heading")
+        rows = [[n, p.name, p.position, names.get(p.school, p.school), title_name(p.title), None, why]
+                for n, (p, why) in enumerate(s.removed, start=1)]
+        book.table(ws, row + 1, lx.REMOVED_HEAD, rows, ["center", "text", "text", "text", "text", "text", "text"],
+                   data_table=False)
+    ws.protect("", PROTECTED)
+    return recorded
 
 
 def _check_sheet(book: Book, s: LevelAboveSummary) -> None:
@@ -119,6 +140,8 @@ def write_level_above_json(summary: LevelAboveSummary, path: Path) -> None:
                        "members": p.members, "grounds": p.grounds} for p in summary.proposals],
         "counts": summary.counts(),
         "problems": [i.to_dict() for i in summary.issues],
+        "removed": [{"school": p.school, "kind": p.kind, "who": p.who, "title": p.title, "reason": why}
+                    for p, why in summary.removed],
     }
     with engine.replacing(path) as tmp:
         tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
