@@ -643,13 +643,21 @@ def _nothing_usable(inbox: Path, summary) -> str:
 def _write_import(summary, r: MergeRequest, voice: Voice) -> None:
     """The province's import files of the level above's proposals (``--xuat-tinh``), from the installation's mapping;
     what could not be coded is said by name, the split too."""
-    from thidua_xlsx.read.province_import import load_mapping
-    from thidua_xlsx.write.province_import import write_import_files
+    from thidua_xlsx.read.province_import import load_mapping, read_template
+    from thidua_xlsx.write.province_import import write_import_files, write_mapping
 
-    mapping, problems = load_mapping(r.mapping or ct.DEFAULT_MAPPING)
+    given = r.mapping or ct.DEFAULT_MAPPING
+    if Path(given).suffix.lower() in (".xlsx", ".xls", ".ods"):  # the installation's own template: its codes read
+        mapping, problems = read_template(Path(given))
+        if mapping is not None:
+            r.import_dir.mkdir(parents=True, exist_ok=True)
+            kept = write_mapping(mapping, r.import_dir / f"{Path(given).stem}.json")
+            voice.say(ct.IMPORT_MAPPING_READ.format(template=given, path=kept))
+    else:
+        mapping, problems = load_mapping(given)
     if mapping is None:
         _warn_problems(problems, voice)
-        voice.warn(ct.IMPORT_NO_MAPPING.format(mapping=r.mapping or ct.DEFAULT_MAPPING))
+        voice.warn(ct.IMPORT_NO_MAPPING.format(mapping=given))
         return
     result = write_import_files(summary.proposals, mapping, r.import_dir, ct.IMPORT_STEM)
     _warn_problems([*problems, *result.issues], voice)

@@ -90,3 +90,20 @@ def test_the_import_file_gives_exactly_the_proposed_people_with_valid_codes(comm
                       for p in proposals if p["kind"] == "CANHAN")
     assert people == expected
     assert sum(r["kind"] == "TAPTHE" for r in rows) == sum(p["kind"] == "TAPTHE" for p in proposals)
+
+
+def test_another_installation_s_template_gives_its_codes_to_the_import_file(tmp_path):
+    """``--ma-tinh MauTDKT.xlsx``: the codes of another province's system read from its own import template, the
+    mapping kept beside the files for next time, and the export coded with them."""
+    from tests.read.test_province_import import template
+    from tests.write.test_province_import import importer_reads
+
+    copy = tmp_path / "cap-xa"
+    shutil.copytree(SAMPLE, copy, ignore=shutil.ignore_patterns("*.lock", "ho-so"))
+    their = template(tmp_path / "MauTDKT.xlsx")
+    result = CliRunner().invoke(main, ["merge", str(copy / "inbox"), "-o", str(tmp_path / "xa.xlsx"),
+                                       "--xuat-tinh", str(tmp_path / "nhap"), "--ma-tinh", str(their)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "nhap" / "MauTDKT.json").is_file() and "Đã đọc mã từ mẫu nhập" in result.output
+    rows = [r for f in sorted((tmp_path / "nhap").glob("nhap-tinh*.xlsx")) for r in importer_reads(f)]
+    assert rows and all(r["title"] and r["category"] and r["field"] for r in rows)

@@ -47,8 +47,9 @@ DEFAULT_MAPPING = "mau-tdkt"  # the installation whose codes ship (workbook_temp
 IMPORT_STEM = "nhap-tinh"
 IMPORT_HELP = ("Cấp trên: ghi tệp nhập vào phần mềm thi đua – khen thưởng của tỉnh (sheet đầu, tiêu đề dòng 1, mã ở "
                "cột ẩn R–U) vào THƯ_MỤC.")
-MAPPING_HELP = ("Bộ mã của phần mềm tỉnh: tên tệp trong workbook_templates/nhap-tinh/ (mặc định mau-tdkt) hoặc "
-                "đường dẫn tệp .json.")
+MAPPING_HELP = ("Bộ mã của phần mềm tỉnh: tên tệp trong workbook_templates/nhap-tinh/ (mặc định mau-tdkt), đường "
+                "dẫn tệp .json, hoặc mẫu nhập (.xlsx) tải từ phần mềm của tỉnh để chương trình đọc mã.")
+IMPORT_MAPPING_READ = ("Đã đọc mã từ mẫu nhập {template}; bộ mã ghi tại {path} (lần sau dùng --ma-tinh {path}).")
 IMPORT_DONE = ("Đã ghi tệp nhập của tỉnh vào {folder}: {rows} dòng trong {files} tệp ({names}); {refused} trường hợp "
                "không ghi được (xem các dòng trên).")
 IMPORT_ONLY_LEVEL_ABOVE = ("--xuat-tinh chỉ dùng khi tổng hợp ở cấp trên (thư mục có cap-tren.xlsx): bảng tổng hợp "
