@@ -58,7 +58,8 @@ def merged(tmp_path_factory):
     _edit_a_name(PRIMARY, inbox / "TH-Truc-Cuong_cuoi.xlsx")
     shutil.copy(SECONDARY, inbox / "THCS-Kim-Son.xlsx")
     (inbox / "ghi-chu.txt").write_text("danh sách gửi kèm", encoding="utf-8")
-    before = {p.name: p.read_bytes() for p in inbox.iterdir()}
+    shutil.copytree(SAMPLES / "ho-so" / "Chien-si-thi-dua-co-so", inbox / "TH-Truc-Cuong_ho-so")  # its hồ sơ too
+    before = {p.relative_to(inbox): p.read_bytes() for p in inbox.rglob("*") if p.is_file()}
     result = run("merge", inbox, "-o", root / "xa.xlsx", "--json", root / "xa.json", "--docs", root / "ho-so")
     assert result.exit_code == 0, result.output
     return {"root": root, "inbox": inbox, "before": before, "output": " ".join(result.output.split()),
@@ -72,7 +73,9 @@ def test_each_school_s_newest_file_is_used_the_other_listed_with_what_changed(me
     older = files["TH-Truc-Cuong_truoc-hoi-dong.xlsx"]
     assert (older["status"], older["reason"]) == ("superseded", "level_above.superseded")
     assert "dùng bản mới hơn 'TH-Truc-Cuong_cuoi.xlsx' (thêm 2, bớt 2 đề nghị so với bản này)" in merged["output"]
-    assert files["ghi-chu.txt"]["status"] == "rejected"  # every file accounted for
+    assert files["ghi-chu.txt"]["status"] == "skipped"  # every file accounted for
+    dossier = [f for name, f in files.items() if name.startswith("TH-Truc-Cuong_ho-so/")]
+    assert dossier and {(f["status"], f["reason"]) for f in dossier} == {("skipped", "level_above.dossier_file")}
 
 
 def test_the_missing_school_and_the_edited_list_are_said(merged):
@@ -115,7 +118,8 @@ def test_a_cstdcs_carries_its_vote_and_its_grounds(merged):
 
 
 def test_the_inbox_is_only_read(merged):
-    assert {p.name: p.read_bytes() for p in merged["inbox"].iterdir()} == merged["before"]
+    inbox = merged["inbox"]
+    assert {p.relative_to(inbox): p.read_bytes() for p in inbox.rglob("*") if p.is_file()} == merged["before"]
 
 
 def test_a_school_not_on_the_list_and_another_year_are_refused(tmp_path):

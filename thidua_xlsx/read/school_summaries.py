@@ -13,10 +13,10 @@ from collections.abc import Callable
 
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import SKIPPED, InboxFile, reject
-from thidua_xlsx.model.issues import Problems
+from thidua_xlsx.model.issues import NOTE, Problems, issue
 from thidua_xlsx.model.level_above import COLLECTIVE, PERSON, Proposal, SchoolSummary
 from thidua_xlsx.model.titles import CSTDCS
-from thidua_xlsx.read.containment import InboxItem, read_own_book
+from thidua_xlsx.read.containment import FILE, InboxItem, read_own_book
 from thidua_xlsx.read.department import sorted_out
 from thidua_xlsx.read.department.entry import saved_at
 from thidua_xlsx.read.registrations import open_book, summary_meta_in
@@ -24,6 +24,7 @@ from thidua_xlsx.text import summary as sx
 from thidua_xlsx.text.messages import REASONS
 
 RATING_EXCELLENT = "HTXSNV"
+DOSSIER_SUFFIXES = (".docx", ".doc", ".pdf", ".txt")  # a school's hồ sơ (its papers, checklists) sent with its summary
 PROPOSAL_TITLE_COLUMN = 6  # "Danh hiệu đề nghị" of sheet Đề nghị khen thưởng (write.summary.proposals)
 
 
@@ -35,7 +36,10 @@ def read_school_summaries(items: list[InboxItem], on_file: Callable[[str], None]
     files, read = [], {}
     for item in items:
         entry = sorted_out(item)
-        if not entry.reason:
+        if entry.reason and item.kind == FILE and item.path.suffix.lower() in DOSSIER_SUFFIXES:
+            entry = dataclasses.replace(entry, status=SKIPPED, reason="level_above.dossier_file", issues=(
+                issue("level_above.dossier_file", NOTE, file=entry.name),))  # a school's hồ sơ sent along
+        elif not entry.reason:
             entry, summary = _read(entry)
             if summary is not None:
                 read[entry.name] = summary

@@ -140,3 +140,8 @@ LEVEL_ABOVE_MESSAGES |= {
     "level_above.council_other": "'{file}' không phải bảng tổng hợp cấp trên của chiến dịch này (năm học {year}) – không "
                                  "dùng. Hãy chỉ tới bảng tổng hợp của các trường mà chương trình đã ghi cho đơn vị.",
 }
+
+LEVEL_ABOVE_MESSAGES |= {
+    "level_above.dossier_file": "'{file}' là giấy tờ hồ sơ trường gửi kèm (Word, PDF): không đọc, giữ nguyên để đối "
+                                "chiếu khi thẩm định.",
+}
