@@ -107,6 +107,25 @@ class _Cells:
         return self[key] if key in self.letters else default
 
 
+def open_grids(path: Path, problems: Problems, broken: str, no_access: str) -> dict[str, Grid] | None:
+    """The sheets of a book a person keeps (the campaign book, the level above's, an import template), through
+    containment; None with one message naming the file (``broken``: a broken, encrypted or foreign file;
+    ``no_access``: one that cannot be read)."""
+    file = path.name
+    try:
+        data = read_own_book(path, problems, broken, file=file)
+    except OSError:
+        problems.add(no_access, file=file)
+        return None
+    if data is None:
+        return None
+    try:
+        return read_grids(data)
+    except Exception:  # calamine raises many kinds on a broken, encrypted or foreign file: one message
+        problems.add(broken, file=file)
+        return None
+
+
 def read_grids(data: bytes) -> dict[str, Grid]:
     """Every sheet of a workbook (.xlsx, .ods, …; the format is found from the content, not the name)."""
     import io
@@ -266,17 +285,8 @@ def load_campaign_book(path: Path, today: dt.date | None = None) -> tuple[cm.Cam
     its scoring deadline, else ``today`` (the computer's date when not given), and its province's values."""
     problems = Problems()
     file_name = Path(path).name
-    try:
-        data = read_own_book(Path(path), problems, "campaign.broken", file=file_name)
-    except OSError:
-        problems.add("campaign.no_access", file=file_name)
-        return None, problems
-    if data is None:
-        return None, problems
-    try:
-        grids = read_grids(data)
-    except Exception:  # calamine raises many kinds on a broken, encrypted or foreign file: one message
-        problems.add("campaign.broken", file=file_name)
+    grids = open_grids(Path(path), problems, "campaign.broken", "campaign.no_access")
+    if grids is None:
         return None, problems
     read = BookReader(grids, file_name, problems)
     school = read.fields(SCHOOL_SHEET, SCHOOL_FIELDS)
@@ -294,7 +304,7 @@ def load_campaign_book(path: Path, today: dt.date | None = None) -> tuple[cm.Cam
     else:
         period_fields, periods = {}, []
     special = read.table(SPECIAL_SHEET, SPECIAL_COLUMNS) if SPECIAL_SHEET in grids else []  # added later
-    del read, grids, data  # the sheets as read are not needed any more: freed before the roster is built
+    del read, grids  # the sheets as read are not needed any more: freed before the roster is built
     # Cell-level problems do not stop the cross-sheet checks: the secretary gets every problem at once.
     check = _Checker(file_name, problems)
     period_kind, period_values, year_formula = check.periods(period_fields, periods)

@@ -17,8 +17,7 @@ from thidua_xlsx.model.level_above_book import (
     SCHOOL_COLUMNS,
     SCHOOLS_SHEET,
 )
-from thidua_xlsx.read.campaign_book import BookReader, read_grids
-from thidua_xlsx.read.containment import read_own_book
+from thidua_xlsx.read.campaign_book import BookReader, open_grids
 from thidua_xlsx.read.presets import preset_dir
 from thidua_xlsx.text.collation import fold
 
@@ -39,17 +38,8 @@ def load_level_above_preset() -> LevelAbove:
 def load_level_above_book(path: Path) -> tuple[LevelAbove | None, Problems]:
     """The level above's campaign, or None with every problem found."""
     problems, name = Problems(), Path(path).name
-    try:
-        data = read_own_book(Path(path), problems, "campaign.broken", file=name)
-    except OSError:
-        problems.add("campaign.no_access", file=name)
-        return None, problems
-    if data is None:
-        return None, problems
-    try:
-        grids = read_grids(data)
-    except Exception:  # calamine raises many kinds on a broken, encrypted or foreign file: one message
-        problems.add("campaign.broken", file=name)
+    grids = open_grids(Path(path), problems, "campaign.broken", "campaign.no_access")
+    if grids is None:
         return None, problems
     read = BookReader(grids, name, problems)
     fields = read.fields(AUTHORITY_SHEET, AUTHORITY_FIELDS)

@@ -26,9 +26,8 @@ from thidua_xlsx.model import province_import as pi
 from thidua_xlsx.model import titles as tt
 from thidua_xlsx.model.issues import WARNING, Problems
 from thidua_xlsx.model.layout import ascii_slug
-from thidua_xlsx.read.campaign_book import read_grids
-from thidua_xlsx.read.containment import read_own_book
-from thidua_xlsx.read.presets import preset_dir
+from thidua_xlsx.read.campaign_book import open_grids
+from thidua_xlsx.read.presets import json_data, preset_dir
 from thidua_xlsx.text import province_import as px
 from thidua_xlsx.text.collation import fold
 from thidua_xlsx.text.titles import TITLE_NAMES
@@ -93,12 +92,9 @@ def _read(path: Path, problems: Problems) -> pi.Mapping | None:
 def _parsed(path: Path, stamp: tuple[float, int]) -> pi.Mapping | _Broken:
     """A file read once per version (``stamp``: its modification time and size)."""
     file = path.name
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        return _Broken("province_import.bad_json", file=file, line=exc.lineno, column=exc.colno, problem=exc.msg)
-    except (OSError, UnicodeDecodeError) as exc:
-        return _Broken("province_import.bad_json", file=file, line=0, column=0, problem=str(exc))
+    data, wrong = json_data(path)
+    if wrong is not None:
+        return _Broken("province_import.bad_json", file=file, **wrong)
     try:
         return _mapping(data, file, path.stem)
     except _Broken as broken:
@@ -243,17 +239,8 @@ def read_template(path: Path, key: str = "", name: str = "") -> tuple[pi.Mapping
     the template's file name) — None when the file is no such template — and what it lacks, as warnings."""
     path, problems = Path(path), Problems()
     file = path.name
-    try:
-        data = read_own_book(path, problems, "province_import.template_unreadable", file=file)
-    except OSError:
-        problems.add("province_import.template_no_access", file=file)
-        return None, problems
-    if data is None:
-        return None, problems
-    try:
-        grids = read_grids(data)
-    except Exception:  # calamine raises many kinds on a broken, encrypted or foreign file: one message
-        problems.add("province_import.template_unreadable", file=file)
+    grids = open_grids(path, problems, "province_import.template_unreadable", "province_import.template_no_access")
+    if grids is None:
         return None, problems
     sheets = list(grids.items())
     if not sheets or not _import_layout(sheets[0][0], sheets[0][1], file, problems):

@@ -16,7 +16,7 @@ from thidua_xlsx.model import rule_set as rs
 from thidua_xlsx.model.campaign_book import SCHOOL_SHEET
 from thidua_xlsx.model.issues import Problems
 from thidua_xlsx.model.layout import ascii_slug
-from thidua_xlsx.read.presets import preset_dir
+from thidua_xlsx.read.presets import json_data, preset_dir
 from thidua_xlsx.text.rule_sets import EXPECTED, NATIONAL, SCHOOL_RULES_CITATION
 
 NATIONAL_DIR, PROVINCE_DIR = "quy-tac", "tinh"
@@ -104,12 +104,9 @@ def with_rule_set(campaign: cm.Campaign, problems: Problems, today: dt.date, fil
 def _parsed(path: Path, stamp: tuple[float, int]) -> rs.Source | _Broken:
     """A file read once per version (``stamp``: its modification time and size)."""
     file = path.name
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        return _Broken("rule_set.bad_json", file=file, line=exc.lineno, column=exc.colno, problem=exc.msg)
-    except (OSError, UnicodeDecodeError) as exc:
-        return _Broken("rule_set.bad_json", file=file, line=0, column=0, problem=str(exc))
+    data, wrong = json_data(path)
+    if wrong is not None:
+        return _Broken("rule_set.bad_json", file=file, **wrong)
     try:
         return _source(data, file, path.stem, national=path.parent.name == NATIONAL_DIR)
     except _Broken as broken:
