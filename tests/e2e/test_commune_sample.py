@@ -107,3 +107,18 @@ def test_another_installation_s_template_gives_its_codes_to_the_import_file(tmp_
     assert (tmp_path / "nhap" / "MauTDKT.json").is_file() and "Đã đọc mã từ mẫu nhập" in result.output
     rows = [r for f in sorted((tmp_path / "nhap").glob("nhap-tinh*.xlsx")) for r in importer_reads(f)]
     assert rows and all(r["title"] and r["category"] and r["field"] for r in rows)
+
+
+def test_the_pdf_of_the_decision_carries_the_same_counts(commune):
+    """The PDF LibreOffice made of the draft decision (when it is installed: CI installs it) says the same counts."""
+    import subprocess
+
+    pdf = commune["out"] / "ho-so" / "02_Du-thao-Quyet-dinh-cong-nhan.pdf"
+    if not pdf.exists() or shutil.which("pdftotext") is None:
+        pytest.skip("LibreOffice or pdftotext (poppler-utils) not installed: no PDF to read")
+    text = " ".join(subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    counts = {title: sum(per.values()) for title, per in commune["data"]["counts"].items()}
+    assert f"Danh hiệu Chiến sĩ thi đua cơ sở: {counts['CSTDCS']} cá nhân;" in text
+    assert f"Danh hiệu Lao động tiên tiến: {counts['LDTT']} cá nhân;" in text
+    assert f"Danh hiệu Tập thể lao động tiên tiến: {counts['TTLDTT']} tập thể;" in text
