@@ -114,7 +114,8 @@ LEVEL_ABOVE = "cap-xa"  # init's level of a commune's (or a Sở's) campaign: th
               show_default=True, help=ct.LEVEL_HELP)
 @click.option("--force", is_flag=True, help=ct.FORCE_HELP)
 def init(directory: Path, level: str, force: bool):
-    from thidua_xlsx.service import init_campaign, init_level_above
+    from thidua_xlsx.level_above import init_level_above
+    from thidua_xlsx.service import init_campaign
     from thidua_xlsx.workspace import CAMPAIGN_FILE, campaign_books
 
     if level == LEVEL_ABOVE:
@@ -195,7 +196,7 @@ def _run(call):
     """One service call: a request refused becomes the usage error (exit 2), a stopped run exit 1, and so
     does a run another one blocks (a lock); the machine's refusals are the group's (exit 1)."""
     from thidua_xlsx.outputs import Blocked, Refused
-    from thidua_xlsx.service import Stopped
+    from thidua_xlsx.voice import Stopped
 
     try:
         return call()

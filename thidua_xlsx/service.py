@@ -18,8 +18,6 @@ import datetime as dt
 import functools
 import secrets
 import uuid
-from collections.abc import Callable
-from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -35,6 +33,7 @@ from thidua_xlsx.system import lock
 from thidua_xlsx.system.files import as_write_error, check_writable, sha256_of
 from thidua_xlsx.system.written import Written, free_name
 from thidua_xlsx.text import commands as ct
+from thidua_xlsx.voice import Stopped, Voice, vietnam_today, warn_problems
 from thidua_xlsx.workspace import CAMPAIGN_FILE, INBOX, OUTBOX, CampaignFolder
 
 
@@ -52,24 +51,6 @@ def init_campaign(directory: Path, level: str, campaign_id: str | None = None,
         for folder in (INBOX, OUTBOX):
             (directory / folder).mkdir(exist_ok=True)
         write_campaign_book(campaign, directory / CAMPAIGN_FILE, province_names())
-    return campaign
-
-
-def init_level_above(directory: Path, campaign_id: str | None = None):
-    """Write ``directory/cap-tren.xlsx`` (the commune's preset with a fresh campaign id, moved to today's school
-    year) and make ``inbox/`` beside it, where the schools' final summaries go."""
-    from thidua_xlsx.model.level_above_book import BOOK_FILE
-    from thidua_xlsx.read.level_above_book import load_level_above_preset
-    from thidua_xlsx.read.rule_sets import province_names
-    from thidua_xlsx.write.level_above_book import write_level_above_book
-
-    preset = load_level_above_preset()
-    year = cm.school_year_of(vietnam_today())
-    campaign = replace(preset, id=campaign_id or uuid.uuid4().hex[:16], school_year=year, deadline="")
-    directory.mkdir(parents=True, exist_ok=True)
-    with out.holding([lock.folder_lock_path(directory)], "init"):
-        (directory / INBOX).mkdir(exist_ok=True)
-        write_level_above_book(campaign, directory / BOOK_FILE, province_names())
     return campaign
 
 
@@ -287,27 +268,6 @@ def apply_council_file(summary, path: Path):
 
 # --- merge and status: one call each -------------------------------------------------------------
 
-class Stopped(Exception):
-    """The run cannot go on (no campaign found, a campaign with errors, a council file of another
-    campaign): ``problems`` and ``message`` say why; exit 1."""
-
-    def __init__(self, problems: Problems, message: str = ""):
-        super().__init__(message)
-        self.problems, self.message = problems, message
-
-
-@dataclass
-class Voice:
-    """How a command speaks while it works: ``say`` (the report, what was written), ``warn`` (what
-    needs attention) and ``reading(total)``, a context giving the callback called after each inbox
-    entry (a progress bar). The CLI prints; a library caller may collect or stay silent."""
-
-    say: Callable[[str], None] = lambda _text: None
-    warn: Callable[[str], None] = lambda _text: None
-    reading: Callable[[int], AbstractContextManager[Callable[[str], None]]] = \
-        lambda _total: nullcontext(lambda _name: None)
-
-
 @dataclass(frozen=True)
 class MergeRequest:
     """``merge``'s options: the inbox, and the outputs asked for (None: not asked)."""
@@ -339,7 +299,7 @@ def open_campaign_book(book: Path, voice: Voice) -> CampaignFolder:
     if folder is None:
         invalid = problems.errors and book.is_file()
         raise Stopped(problems, ct.CAMPAIGN_INVALID.format(count=len(problems.errors), file=book) if invalid else "")
-    _warn_problems(problems, voice)
+    warn_problems(problems, voice)
     return folder
 
 
@@ -355,11 +315,6 @@ def locate_campaign(inbox: Path, campaign_path: Path | None, voice: Voice) -> Ca
         raise Stopped(problems)
     voice.warn(ct.CAMPAIGN_USED.format(path=book))
     return open_campaign_book(book, voice)
-
-
-def _warn_problems(problems, voice: Voice) -> None:
-    for problem in problems:
-        voice.warn(f"{problem.severity_label}: {problem.render()}")
 
 
 def read_and_report(inbox: Path, folder: CampaignFolder, round_: str | None, strict: bool, voice: Voice,
@@ -381,7 +336,7 @@ def read_and_report(inbox: Path, folder: CampaignFolder, round_: str | None, str
     if summary.period:
         voice.say((ct.PERIOD_ASKED if period else ct.PERIOD_FOUND).format(period=summary.period_label,
                                                                           code=summary.period))
-    _warn_problems([i for i in summary.issues if i.code.startswith("registry.")], voice)
+    warn_problems([i for i in summary.issues if i.code.startswith("registry.")], voice)
     _check_registry(folder, summary)
     return summary, report_of(summary, strict)
 
@@ -402,77 +357,15 @@ def merge(request: MergeRequest, voice: Voice = Voice()):
     """``merge``: read, check, decide (and apply the council's word), then write every output asked for.
     Every output is checked, and held (a lock), before any work; see the module. Returns the run's
     :class:`Report` (its exit code is the command's). An inbox of a level above's campaign (``cap-tren.xlsx``)
-    holds the schools' summaries: :func:`merge_level_above`."""
+    holds the schools' summaries: :func:`thidua_xlsx.level_above.merge_level_above`."""
     from thidua_xlsx.workspace import level_above_book
 
     book = level_above_book(request.inbox, request.campaign_path)
     if book is not None:
+        from thidua_xlsx.level_above import merge_level_above
+
         return merge_level_above(request, book, voice)
     return _merged(request, voice, _read_inbox)
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """How a run ended, for the command's exit code."""
-
-    exit_code: int
-
-
-def merge_level_above(request: MergeRequest, book: Path, voice: Voice = Voice()) -> Outcome:
-    """The level above's merge: the schools' final summaries in ``request.inbox`` (read only), each school's chosen,
-    checked, the lists across schools; the summary workbook (and the JSON) written. Nothing usable: exit 1."""
-    from thidua_xlsx.decide.level_above import level_above_summary
-    from thidua_xlsx.model.exits import EXIT_OK, EXIT_UNUSABLE
-    from thidua_xlsx.read.containment import scan_inbox
-    from thidua_xlsx.read.level_above_book import load_level_above_book
-    from thidua_xlsx.read.school_summaries import read_school_summaries
-    from thidua_xlsx.write.level_above import write_level_above_json, write_level_above_summary
-
-    r = request
-    output = r.output or Path(ct.DEFAULT_LEVEL_ABOVE_SUMMARY)
-    outputs = out.merge_outputs(r, output)
-    out.check_outputs(outputs, r.inbox, {"campaign": book, **out.campaign_inputs(None, r.council_path)})
-    out.prepare(outputs, r.force)
-    with out.holding([lock.lock_path(o.path) for o in outputs], "merge"):
-        campaign, problems = load_level_above_book(book)
-        if campaign is None:
-            raise Stopped(problems, ct.CAMPAIGN_INVALID.format(count=len(problems.errors), file=book))
-        voice.warn(ct.LEVEL_ABOVE_USED.format(path=book, authority=campaign.authority))
-        items = scan_inbox(r.inbox)
-        with voice.reading(len(items)) as on_file:
-            files, read = read_school_summaries(items, on_file)
-        summary = level_above_summary(campaign, files, read)
-        if r.council_path is not None:  # the officer's pass: the lines taken off, each with its reason
-            from thidua_xlsx.decide.level_above import with_officer
-            from thidua_xlsx.read.level_above_council import read_officer
-
-            officer = Problems()
-            removals = read_officer(r.council_path, campaign, officer)
-            if removals is None:
-                raise Stopped(officer)
-            summary = with_officer(summary, removals, r.council_path.name)
-            summary = replace(summary, issues=(*summary.issues, *officer))
-        _warn_problems([*(i for f in summary.files for i in f.issues), *summary.issues], voice)
-        sent = [s for s in summary.schools if s.summary is not None]
-        voice.say(ct.LEVEL_ABOVE_DONE.format(sent=len(sent), schools=len(summary.schools),
-                                             proposals=len(summary.proposals), files=len(summary.files)))
-        if not sent:
-            voice.warn(ct.LEVEL_ABOVE_NOTHING.format(inbox=r.inbox))
-            return Outcome(EXIT_UNUSABLE)
-        write_level_above_summary(summary, output)
-        voice.say(ct.SUMMARY_DONE.format(path=output))
-        if r.json_path is not None:
-            write_level_above_json(summary, r.json_path)
-            voice.say(ct.JSON_DONE.format(path=r.json_path))
-        if r.import_dir is not None:
-            _write_import(summary, r, voice)
-        if r.docs_dir is not None:
-            from thidua_xlsx.papers.level_above import write_level_above_papers
-            from thidua_xlsx.text import level_above as lx
-
-            made = write_level_above_papers(summary, r.docs_dir)
-            voice.say(lx.PAPERS_DONE.format(folder=r.docs_dir, names=", ".join(p.name for p in made)))
-    return Outcome(EXIT_OK)
 
 
 def year(request: MergeRequest, voice: Voice = Voice()):
@@ -525,7 +418,7 @@ def _read_year(r: MergeRequest, folder: CampaignFolder, voice: Voice):
     labels = [p.label for p in campaign.periods if p.code in periods]
     voice.say(ct.YEAR_PERIODS.format(used=len(labels), total=len(campaign.periods),
                                      periods=", ".join(labels) or "—"))
-    _warn_problems([i for i in summary.issues if i.code in ("year.period_missing", "year.person_not_in_roster")], voice)
+    warn_problems([i for i in summary.issues if i.code in ("year.period_missing", "year.person_not_in_roster")], voice)
     return summary, report_of(summary, r.strict)
 
 
@@ -542,7 +435,7 @@ def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voi
     summary, report = read(r, folder, voice)
     rules_said = rule_set_warnings(summary.campaign, file=folder.book_name)  # where the decisions are made
     if rules_said:
-        _warn_problems(rules_said, voice)
+        warn_problems(rules_said, voice)
         summary = replace(summary, issues=(*summary.issues, *rules_said))
         report = report_of(summary, r.strict)
     if r.council_path is not None and summary.accepted_files:
@@ -604,7 +497,7 @@ def _with_history(summary, path: Path, voice: Voice):
         history, problems = read_summary_folder(path, school.name, school.school_year)
     else:
         _book, history, problems = read_history_book(path)
-    _warn_problems(problems, voice)
+    warn_problems(problems, voice)
     summary = with_history(summary, history)
     voice.say(ct.HISTORY_USED.format(path=path, years=", ".join(history.years) or "—",
                                      proposed=sum(d.granted for ds in summary.history.people.values() for d in ds)))
@@ -630,40 +523,10 @@ def status(inbox: Path, campaign_path: Path | None, round_: str | None, strict: 
     return report
 
 
-def vietnam_today() -> dt.date:
-    return (dt.datetime.now(dt.timezone.utc) + ly.VIETNAM_UTC_OFFSET).date()
-
-
 def _nothing_usable(inbox: Path, summary) -> str:
     if not summary.files:
         return ct.EMPTY_INBOX.format(inbox=inbox)
     return (ct.NO_PERIOD_SUMMARY if summary.year else ct.NOTHING_USABLE).format(inbox=inbox)
-
-
-def _write_import(summary, r: MergeRequest, voice: Voice) -> None:
-    """The province's import files of the level above's proposals (``--xuat-tinh``), from the installation's mapping;
-    what could not be coded is said by name, the split too."""
-    from thidua_xlsx.read.province_import import load_mapping, read_template
-    from thidua_xlsx.write.province_import import write_import_files, write_mapping
-
-    given = r.mapping or ct.DEFAULT_MAPPING
-    if Path(given).suffix.lower() in (".xlsx", ".xls", ".ods"):  # the installation's own template: its codes read
-        mapping, problems = read_template(Path(given))
-        if mapping is not None:
-            r.import_dir.mkdir(parents=True, exist_ok=True)
-            kept = write_mapping(mapping, r.import_dir / f"{Path(given).stem}.json")
-            voice.say(ct.IMPORT_MAPPING_READ.format(template=given, path=kept))
-    else:
-        mapping, problems = load_mapping(given)
-    if mapping is None:
-        _warn_problems(problems, voice)
-        voice.warn(ct.IMPORT_NO_MAPPING.format(mapping=given))
-        return
-    result = write_import_files(summary.proposals, mapping, r.import_dir, ct.IMPORT_STEM)
-    _warn_problems([*problems, *result.issues], voice)
-    voice.say(ct.IMPORT_DONE.format(folder=r.import_dir, rows=sum(result.rows), files=len(result.files),
-                                    names=", ".join(p.name for p in result.files) or "—",
-                                    refused=len(result.refused)))
 
 
 # --- one run at a time -----------------------------------------------------------------------------

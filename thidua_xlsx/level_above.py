@@ -1,0 +1,126 @@
+"""The level above's commands (the commune's or the Sở's), as :mod:`thidua_xlsx.service` is a school's: ``init --level
+cap-xa`` (:func:`init_level_above`) and ``merge`` over the schools' final summaries (:func:`merge_level_above`, which
+``service.merge`` hands an inbox beside a ``cap-tren.xlsx``): read, checked, the officer's pass applied, then the
+commune's summary, its JSON, its papers and the province's import files written."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from thidua_xlsx import outputs as out
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model.issues import Problems
+from thidua_xlsx.system import lock
+from thidua_xlsx.text import commands as ct
+from thidua_xlsx.voice import Stopped, Voice, vietnam_today, warn_problems
+from thidua_xlsx.workspace import INBOX
+
+
+def init_level_above(directory: Path, campaign_id: str | None = None):
+    """Write ``directory/cap-tren.xlsx`` (the commune's preset with a fresh campaign id, moved to today's school
+    year) and make ``inbox/`` beside it, where the schools' final summaries go."""
+    from thidua_xlsx.model.level_above_book import BOOK_FILE
+    from thidua_xlsx.read.level_above_book import load_level_above_preset
+    from thidua_xlsx.read.rule_sets import province_names
+    from thidua_xlsx.write.level_above_book import write_level_above_book
+
+    preset = load_level_above_preset()
+    year = cm.school_year_of(vietnam_today())
+    campaign = replace(preset, id=campaign_id or uuid.uuid4().hex[:16], school_year=year, deadline="")
+    directory.mkdir(parents=True, exist_ok=True)
+    with out.holding([lock.folder_lock_path(directory)], "init"):
+        (directory / INBOX).mkdir(exist_ok=True)
+        write_level_above_book(campaign, directory / BOOK_FILE, province_names())
+    return campaign
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How a run ended, for the command's exit code."""
+
+    exit_code: int
+
+
+def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Outcome:
+    """The level above's merge of ``request`` (a :class:`~thidua_xlsx.service.MergeRequest`): the schools' final summaries in ``request.inbox`` (read only), each school's chosen,
+    checked, the lists across schools; the summary workbook (and the JSON) written. Nothing usable: exit 1."""
+    from thidua_xlsx.decide.level_above import level_above_summary
+    from thidua_xlsx.model.exits import EXIT_OK, EXIT_UNUSABLE
+    from thidua_xlsx.read.containment import scan_inbox
+    from thidua_xlsx.read.level_above_book import load_level_above_book
+    from thidua_xlsx.read.school_summaries import read_school_summaries
+    from thidua_xlsx.write.level_above import write_level_above_json, write_level_above_summary
+
+    r = request
+    output = r.output or Path(ct.DEFAULT_LEVEL_ABOVE_SUMMARY)
+    outputs = out.merge_outputs(r, output)
+    out.check_outputs(outputs, r.inbox, {"campaign": book, **out.campaign_inputs(None, r.council_path)})
+    out.prepare(outputs, r.force)
+    with out.holding([lock.lock_path(o.path) for o in outputs], "merge"):
+        campaign, problems = load_level_above_book(book)
+        if campaign is None:
+            raise Stopped(problems, ct.CAMPAIGN_INVALID.format(count=len(problems.errors), file=book))
+        voice.warn(ct.LEVEL_ABOVE_USED.format(path=book, authority=campaign.authority))
+        items = scan_inbox(r.inbox)
+        with voice.reading(len(items)) as on_file:
+            files, read = read_school_summaries(items, on_file)
+        summary = level_above_summary(campaign, files, read)
+        if r.council_path is not None:  # the officer's pass: the lines taken off, each with its reason
+            from thidua_xlsx.decide.level_above import with_officer
+            from thidua_xlsx.read.level_above_council import read_officer
+
+            officer = Problems()
+            removals = read_officer(r.council_path, campaign, officer)
+            if removals is None:
+                raise Stopped(officer)
+            summary = with_officer(summary, removals, r.council_path.name)
+            summary = replace(summary, issues=(*summary.issues, *officer))
+        warn_problems([*(i for f in summary.files for i in f.issues), *summary.issues], voice)
+        sent = [s for s in summary.schools if s.summary is not None]
+        voice.say(ct.LEVEL_ABOVE_DONE.format(sent=len(sent), schools=len(summary.schools),
+                                             proposals=len(summary.proposals), files=len(summary.files)))
+        if not sent:
+            voice.warn(ct.LEVEL_ABOVE_NOTHING.format(inbox=r.inbox))
+            return Outcome(EXIT_UNUSABLE)
+        write_level_above_summary(summary, output)
+        voice.say(ct.SUMMARY_DONE.format(path=output))
+        if r.json_path is not None:
+            write_level_above_json(summary, r.json_path)
+            voice.say(ct.JSON_DONE.format(path=r.json_path))
+        if r.import_dir is not None:
+            _write_import(summary, r, voice)
+        if r.docs_dir is not None:
+            from thidua_xlsx.papers.level_above import write_level_above_papers
+            from thidua_xlsx.text import level_above as lx
+
+            made = write_level_above_papers(summary, r.docs_dir)
+            voice.say(lx.PAPERS_DONE.format(folder=r.docs_dir, names=", ".join(p.name for p in made)))
+    return Outcome(EXIT_OK)
+
+
+def _write_import(summary, r, voice: Voice) -> None:
+    """The province's import files of the level above's proposals (``--xuat-tinh``), from the installation's mapping;
+    what could not be coded is said by name, the split too."""
+    from thidua_xlsx.read.province_import import load_mapping, read_template
+    from thidua_xlsx.write.province_import import write_import_files, write_mapping
+
+    given = r.mapping or ct.DEFAULT_MAPPING
+    if Path(given).suffix.lower() in (".xlsx", ".xls", ".ods"):  # the installation's own template: its codes read
+        mapping, problems = read_template(Path(given))
+        if mapping is not None:
+            r.import_dir.mkdir(parents=True, exist_ok=True)
+            kept = write_mapping(mapping, r.import_dir / f"{Path(given).stem}.json")
+            voice.say(ct.IMPORT_MAPPING_READ.format(template=given, path=kept))
+    else:
+        mapping, problems = load_mapping(given)
+    if mapping is None:
+        warn_problems(problems, voice)
+        voice.warn(ct.IMPORT_NO_MAPPING.format(mapping=given))
+        return
+    result = write_import_files(summary.proposals, mapping, r.import_dir, ct.IMPORT_STEM)
+    warn_problems([*problems, *result.issues], voice)
+    voice.say(ct.IMPORT_DONE.format(folder=r.import_dir, rows=sum(result.rows), files=len(result.files),
+                                    names=", ".join(p.name for p in result.files) or "—",
+                                    refused=len(result.refused)))

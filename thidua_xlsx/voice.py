@@ -1,0 +1,44 @@
+"""How a command runs and speaks: its :class:`Voice` (what it says, warns, and its progress), :class:`Stopped` (a run
+that cannot go on, with why), the problems said, and today's date in Vietnam. Shared by the school's commands
+(:mod:`thidua_xlsx.service`) and the level above's (:mod:`thidua_xlsx.level_above`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass
+
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.issues import Problems
+
+
+class Stopped(Exception):
+    """The run cannot go on (no campaign found, a campaign with errors, a council file of another
+    campaign): ``problems`` and ``message`` say why; exit 1."""
+
+    def __init__(self, problems: Problems, message: str = ""):
+        super().__init__(message)
+        self.problems, self.message = problems, message
+
+
+@dataclass
+class Voice:
+    """How a command speaks while it works: ``say`` (the report, what was written), ``warn`` (what
+    needs attention) and ``reading(total)``, a context giving the callback called after each inbox
+    entry (a progress bar). The CLI prints; a library caller may collect or stay silent."""
+
+    say: Callable[[str], None] = lambda _text: None
+    warn: Callable[[str], None] = lambda _text: None
+    reading: Callable[[int], AbstractContextManager[Callable[[str], None]]] = \
+        lambda _total: nullcontext(lambda _name: None)
+
+
+def warn_problems(problems, voice: Voice) -> None:
+    """Each problem said as a warning line: its severity, where, what."""
+    for problem in problems:
+        voice.warn(f"{problem.severity_label}: {problem.render()}")
+
+
+def vietnam_today() -> dt.date:
+    return (dt.datetime.now(dt.timezone.utc) + ly.VIETNAM_UTC_OFFSET).date()
