@@ -66,3 +66,15 @@ def test_a_broken_file_an_older_summary_and_a_newer_one_are_each_said(tmp_path):
     assert read == {}
     older = next(f for f in files if f.name == "cu.xlsx").issues[0].message
     assert "được ghi bởi phiên bản cũ" in older and "cập nhật thidua-xlsx" in older
+
+
+def test_an_officer_s_removal_the_schools_files_no_longer_carry_is_said_not_applied():
+    from thidua_xlsx.decide.level_above import with_officer
+
+    one = Proposal("", PERSON, "GV1", "Nguyễn Văn An", "LDTT", dob="1980-01-01")
+    summary = level_above_summary(CAMPAIGN, [_file("a.xlsx")], {"a.xlsx": _summary("a.xlsx", "Trường Tiểu học A", one)})
+    after = with_officer(summary, {("A", PERSON, "GV9", "CSTDCS"): "Không đủ minh chứng"}, "xa.xlsx")
+    assert [p.who for p in after.proposals] == ["GV1"] and after.removed == ()
+    said = [i for i in after.issues if i.code == "level_above.removal_unknown"]
+    assert len(said) == 1 and "Dòng GV9 – Chiến sĩ thi đua cơ sở (Trường Tiểu học A) công chức đã bỏ không còn trong " \
+        "hồ sơ các trường" in said[0].message
