@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model.issues import Problems
 
 
 def preset_dir() -> Path:
@@ -17,6 +20,42 @@ def preset_dir() -> Path:
 def load_preset(level: str) -> cm.Campaign:
     path = preset_dir() / f"{level}.json"
     return cm.from_dict(json.loads(path.read_text(encoding="utf-8")))
+
+
+class DataFileError(Exception):
+    """A data file's first problem: the message code and its parameters (the loader reports it and goes on)."""
+
+    def __init__(self, code: str, **params):
+        super().__init__(code)
+        self.code, self.params = code, params
+
+
+def read_data_file(path: Path, problems: Problems, bad_json: str, convert: Callable):
+    """A data file (a rule set, a province, an import mapping) as ``convert(data, path)`` makes it, read once per
+    version of the file; None with its first problem in ``problems`` (``bad_json``: the caller's message for a file
+    that is no JSON or cannot be read; ``convert`` raises :class:`DataFileError` for the rest)."""
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        problems.add(bad_json, file=path.name, line=0, column=0, problem=exc.strerror or str(exc))
+        return None
+    found = _converted(path, (stat.st_mtime, stat.st_size), bad_json, convert)
+    if isinstance(found, DataFileError):
+        problems.add(found.code, **found.params)
+        return None
+    return found
+
+
+@functools.lru_cache(maxsize=64)
+def _converted(path: Path, stamp: tuple[float, int], bad_json: str, convert: Callable):
+    """What :func:`read_data_file` reads, once per version of the file (``stamp``: its modification time and size)."""
+    data, wrong = json_data(path)
+    if wrong is not None:
+        return DataFileError(bad_json, file=path.name, **wrong)
+    try:
+        return convert(data, path)
+    except DataFileError as broken:
+        return broken
 
 
 def json_data(path: Path) -> tuple[object, dict | None]:

@@ -16,7 +16,6 @@ and the template lacks is said, and the rows needing it are refused at export, n
 from __future__ import annotations
 
 import dataclasses
-import functools
 import json
 import re
 from pathlib import Path
@@ -27,7 +26,7 @@ from thidua_xlsx.model import titles as tt
 from thidua_xlsx.model.issues import WARNING, Problems
 from thidua_xlsx.model.layout import ascii_slug
 from thidua_xlsx.read.campaign_book import open_grids
-from thidua_xlsx.read.presets import json_data, preset_dir
+from thidua_xlsx.read.presets import DataFileError, preset_dir, read_data_file
 from thidua_xlsx.text import province_import as px
 from thidua_xlsx.text.collation import fold
 from thidua_xlsx.text.titles import TITLE_NAMES
@@ -36,14 +35,6 @@ MAPPING_DIR = "nhap-tinh"
 TOP_KEYS = {"name", "source", "last_row", "headers", "kinds", "titles", "categories", "field", "notes"}
 TITLE_KEYS, CATEGORY_KEYS = {"title", "words", "code", "label"}, {"code", "label", "kind", "default", "positions"}
 _CODE = re.compile(r"[0-9A-Za-z_.\-]{1,40}")
-
-
-class _Broken(Exception):
-    """A file's first problem: the message code and its parameters."""
-
-    def __init__(self, code: str, **params):
-        super().__init__(code)
-        self.code, self.params = code, params
 
 
 # --- the mapping files ----------------------------------------------------------------------------------------
@@ -76,41 +67,23 @@ def load_mapping(name_or_path: str | Path, folder: Path | None = None) -> tuple[
 
 
 def _read(path: Path, problems: Problems) -> pi.Mapping | None:
-    try:
-        stat = path.stat()
-    except OSError as exc:
-        problems.add("province_import.bad_json", file=path.name, line=0, column=0, problem=exc.strerror or str(exc))
-        return None
-    found = _parsed(path, (stat.st_mtime, stat.st_size))
-    if isinstance(found, _Broken):
-        problems.add(found.code, **found.params)
-        return None
-    return found
+    return read_data_file(path, problems, "province_import.bad_json", _converted)
 
 
-@functools.lru_cache(maxsize=16)
-def _parsed(path: Path, stamp: tuple[float, int]) -> pi.Mapping | _Broken:
-    """A file read once per version (``stamp``: its modification time and size)."""
-    file = path.name
-    data, wrong = json_data(path)
-    if wrong is not None:
-        return _Broken("province_import.bad_json", file=file, **wrong)
-    try:
-        return _mapping(data, file, path.stem)
-    except _Broken as broken:
-        return broken
+def _converted(data, path: Path) -> pi.Mapping:
+    return _mapping(data, path.name, path.stem)
 
 
 def _mapping(data, file: str, key: str) -> pi.Mapping:
     v = _object(data, file, "", TOP_KEYS, required=("name", "titles"))
     last_row = v.get("last_row", pi.DEFAULT_LAST_ROW)
     if isinstance(last_row, bool) or not isinstance(last_row, int) or not pi.FIRST_ROW <= last_row <= pi.MAX_LAST_ROW:
-        raise _Broken("province_import.bad_value", file=file, key="last_row", value=_shown(last_row),
+        raise DataFileError("province_import.bad_value", file=file, key="last_row", value=_shown(last_row),
                       expected=px.EXPECTED["last_row"])
     headers = tuple(_string(h, file, f"headers[{i}]") for i, h in enumerate(_list(v.get("headers", list(
         px.CODE_HEADERS)), file, "headers")))
     if len(headers) != 4:
-        raise _Broken("province_import.bad_value", file=file, key="headers", value=_shown(v["headers"]),
+        raise DataFileError("province_import.bad_value", file=file, key="headers", value=_shown(v["headers"]),
                       expected=px.EXPECTED["headers"])
     kinds = []
     for i, entry in enumerate(_list(v.get("kinds", []), file, "kinds")):
@@ -139,7 +112,7 @@ def _title(value, file: str, where: str) -> pi.TitleCode:
     if "title" in v:
         title = v["title"] if isinstance(v["title"], str) else ""
         if title not in pi.OUR_CODES:
-            raise _Broken("province_import.bad_value", file=file, key=f"{where}.title", value=_shown(v["title"]),
+            raise DataFileError("province_import.bad_value", file=file, key=f"{where}.title", value=_shown(v["title"]),
                           expected=px.EXPECTED["title"])
     words = tuple(_string(w, file, f"{where}.words[{i}]")
                   for i, w in enumerate(_list(v.get("words", []), file, f"{where}.words")))
@@ -152,12 +125,12 @@ def _category(value, file: str, where: str) -> pi.Category:
     kind = _kind(v["kind"], file, f"{where}.kind") if "kind" in v else ""
     default = v.get("default", False)
     if not isinstance(default, bool):
-        raise _Broken("province_import.bad_value", file=file, key=f"{where}.default", value=_shown(default),
+        raise DataFileError("province_import.bad_value", file=file, key=f"{where}.default", value=_shown(default),
                       expected=px.EXPECTED["bool"])
     positions = tuple(_string(p, file, f"{where}.positions[{i}]")
                       for i, p in enumerate(_list(v.get("positions", []), file, f"{where}.positions")))
     if (default or positions) and not kind:
-        raise _Broken("province_import.missing_key", file=file, key=f"{where}.kind")
+        raise DataFileError("province_import.missing_key", file=file, key=f"{where}.kind")
     return pi.Category(_code(v["code"], file, f"{where}.code"), _string(v["label"], file, f"{where}.label"), kind,
                        default, positions)
 
@@ -170,49 +143,49 @@ def _unique(values: list, file: str, where: str) -> None:
             if item == "":
                 continue
             if seen.get(item, i) != i:
-                raise _Broken("province_import.duplicate", file=file, key=where.format(i), value=item,
+                raise DataFileError("province_import.duplicate", file=file, key=where.format(i), value=item,
                               first=where.format(seen[item]))
             seen[item] = i
 
 
 def _object(value, file: str, where: str, known: set[str], required=()) -> dict:
     if not isinstance(value, dict):
-        raise _Broken("province_import.bad_value", file=file, key=where or px.EXPECTED["whole_file"],
+        raise DataFileError("province_import.bad_value", file=file, key=where or px.EXPECTED["whole_file"],
                       value=_shown(value), expected=px.EXPECTED["object"])
     for key in value:
         if key not in known:
-            raise _Broken("province_import.unknown_key", file=file, key=_join(where, key),
+            raise DataFileError("province_import.unknown_key", file=file, key=_join(where, key),
                           known=", ".join(sorted(known)))
     for key in required:
         if key not in value:
-            raise _Broken("province_import.missing_key", file=file, key=_join(where, key))
+            raise DataFileError("province_import.missing_key", file=file, key=_join(where, key))
     return value
 
 
 def _list(value, file: str, where: str) -> list:
     if not isinstance(value, list):
-        raise _Broken("province_import.bad_value", file=file, key=where, value=_shown(value),
+        raise DataFileError("province_import.bad_value", file=file, key=where, value=_shown(value),
                       expected=px.EXPECTED["list"])
     return value
 
 
 def _string(value, file: str, where: str) -> str:
     if not isinstance(value, str) or not cm.clean_text(value):
-        raise _Broken("province_import.bad_value", file=file, key=where, value=_shown(value),
+        raise DataFileError("province_import.bad_value", file=file, key=where, value=_shown(value),
                       expected=px.EXPECTED["text"])
     return cm.clean_text(value)
 
 
 def _code(value, file: str, where: str) -> str:
     if not isinstance(value, str) or not _CODE.fullmatch(value):
-        raise _Broken("province_import.bad_value", file=file, key=where, value=_shown(value),
+        raise DataFileError("province_import.bad_value", file=file, key=where, value=_shown(value),
                       expected=px.EXPECTED["code"])
     return value
 
 
 def _kind(value, file: str, where: str) -> str:
     if value not in pi.KINDS:
-        raise _Broken("province_import.bad_value", file=file, key=where, value=_shown(value),
+        raise DataFileError("province_import.bad_value", file=file, key=where, value=_shown(value),
                       expected=px.EXPECTED["kind"])
     return value
 

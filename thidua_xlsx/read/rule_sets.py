@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import json
 from pathlib import Path
 
@@ -16,21 +15,13 @@ from thidua_xlsx.model import rule_set as rs
 from thidua_xlsx.model.campaign_book import SCHOOL_SHEET
 from thidua_xlsx.model.issues import Problems
 from thidua_xlsx.model.layout import ascii_slug
-from thidua_xlsx.read.presets import json_data, preset_dir
+from thidua_xlsx.read.presets import DataFileError, preset_dir, read_data_file
 from thidua_xlsx.text.rule_sets import EXPECTED, NATIONAL, SCHOOL_RULES_CITATION
 
 NATIONAL_DIR, PROVINCE_DIR = "quy-tac", "tinh"
 TOP_KEYS = {"name", "texts", "rules", "deadlines", "notes"}
 TEXT_KEYS = {"key", "number", "name", "short", "issued", "in_force_from", "in_force_until", "recheck", "note"}
 DEADLINE_KEYS = {"what", "before", "text", "article"}
-
-
-class _Broken(Exception):
-    """A file's first problem: the message code and its parameters (the loader reports it and goes on)."""
-
-    def __init__(self, code: str, **params):
-        super().__init__(code)
-        self.code, self.params = code, params
 
 
 def national_source(problems: Problems, folder: Path | None = None) -> rs.Source | None:
@@ -100,30 +91,12 @@ def with_rule_set(campaign: cm.Campaign, problems: Problems, today: dt.date, fil
 # --- one file ------------------------------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=64)
-def _parsed(path: Path, stamp: tuple[float, int]) -> rs.Source | _Broken:
-    """A file read once per version (``stamp``: its modification time and size)."""
-    file = path.name
-    data, wrong = json_data(path)
-    if wrong is not None:
-        return _Broken("rule_set.bad_json", file=file, **wrong)
-    try:
-        return _source(data, file, path.stem, national=path.parent.name == NATIONAL_DIR)
-    except _Broken as broken:
-        return broken
-
-
 def _read(path: Path, problems: Problems) -> rs.Source | None:
-    try:
-        stat = path.stat()
-    except OSError as exc:
-        problems.add("rule_set.bad_json", file=path.name, line=0, column=0, problem=str(exc))
-        return None
-    found = _parsed(path, (stat.st_mtime, stat.st_size))
-    if isinstance(found, _Broken):
-        problems.add(found.code, **found.params)
-        return None
-    return found
+    return read_data_file(path, problems, "rule_set.bad_json", _converted)
+
+
+def _converted(data, path: Path) -> rs.Source:
+    return _source(data, path.name, path.stem, national=path.parent.name == NATIONAL_DIR)
 
 
 def _source(data, file: str, code: str, national: bool) -> rs.Source:
@@ -143,26 +116,26 @@ def _source(data, file: str, code: str, national: bool) -> rs.Source:
 
 def _object(value, file: str, where: str, known: set[str], required=()) -> dict:
     if not isinstance(value, dict):
-        raise _Broken("rule_set.bad_value", file=file, key=where or EXPECTED["whole_file"], value=_shown(value),
+        raise DataFileError("rule_set.bad_value", file=file, key=where or EXPECTED["whole_file"], value=_shown(value),
                       expected=EXPECTED["object"])
     for key in value:
         if key not in known:
-            raise _Broken("rule_set.unknown_key", file=file, key=_join(where, key), known=", ".join(sorted(known)))
+            raise DataFileError("rule_set.unknown_key", file=file, key=_join(where, key), known=", ".join(sorted(known)))
     for key in required:
         if key not in value:
-            raise _Broken("rule_set.missing_key", file=file, key=_join(where, key))
+            raise DataFileError("rule_set.missing_key", file=file, key=_join(where, key))
     return value
 
 
 def _list(value, file: str, where: str) -> list:
     if not isinstance(value, list):
-        raise _Broken("rule_set.bad_value", file=file, key=where, value=_shown(value), expected=EXPECTED["list"])
+        raise DataFileError("rule_set.bad_value", file=file, key=where, value=_shown(value), expected=EXPECTED["list"])
     return value
 
 
 def _string(value, file: str, where: str) -> str:
     if not isinstance(value, str) or not cm.clean_text(value):
-        raise _Broken("rule_set.bad_value", file=file, key=where, value=_shown(value), expected=EXPECTED["text"])
+        raise DataFileError("rule_set.bad_value", file=file, key=where, value=_shown(value), expected=EXPECTED["text"])
     return cm.clean_text(value)
 
 
@@ -172,13 +145,13 @@ def _date(value, file: str, where: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except (TypeError, ValueError):
-        raise _Broken("rule_set.bad_value", file=file, key=where, value=_shown(value),
+        raise DataFileError("rule_set.bad_value", file=file, key=where, value=_shown(value),
                       expected=EXPECTED["date"]) from None
 
 
 def _number(value, file: str, where: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
-        raise _Broken("rule_set.bad_value", file=file, key=where, value=_shown(value), expected=EXPECTED["number"])
+        raise DataFileError("rule_set.bad_value", file=file, key=where, value=_shown(value), expected=EXPECTED["number"])
     return value
 
 
@@ -191,7 +164,7 @@ def _text(value, file: str, where: str) -> rs.LegalText:
         _date(v.get("in_force_until"), file, f"{where}.in_force_until"),
         cm.clean_text(v.get("recheck")), cm.clean_text(v.get("note")))
     if text.in_force_from and text.in_force_until and text.in_force_until < text.in_force_from:
-        raise _Broken("rule_set.bad_value", file=file, key=f"{where}.in_force_until", value=v["in_force_until"],
+        raise DataFileError("rule_set.bad_value", file=file, key=f"{where}.in_force_until", value=v["in_force_until"],
                       expected=EXPECTED["until"])
     return text
 
@@ -201,13 +174,13 @@ def _entry(rule: str, value, file: str, where: str, texts: set[str]) -> rs.RuleE
     v = _object(value, file, where, {"text", "article"} | allowed, required=("text", "article"))
     text = _string(v["text"], file, f"{where}.text")
     if text not in texts:
-        raise _Broken("rule_set.unknown_text", file=file, key=f"{where}.text", value=text)
+        raise DataFileError("rule_set.unknown_text", file=file, key=f"{where}.text", value=text)
     values = []
     for key in sorted(allowed & set(v)):
         raw, at = v[key], f"{where}.{key}"
         if key == "at_least":
             if not isinstance(raw, bool):
-                raise _Broken("rule_set.bad_value", file=file, key=at, value=_shown(raw), expected=EXPECTED["bool"])
+                raise DataFileError("rule_set.bad_value", file=file, key=at, value=_shown(raw), expected=EXPECTED["bool"])
             values.append((key, raw))
         elif key == "bands":
             values.append((key, _bands(raw, file, at)))
@@ -224,15 +197,15 @@ def _bands(raw, file: str, where: str) -> tuple[rs.Band, ...]:
         at = f"{where}[{i}]"
         v = _object(band, file, at, {"rating", "from", "above"}, required=("rating",))
         if v["rating"] not in cm.RATINGS[:3]:
-            raise _Broken("rule_set.bad_value", file=file, key=f"{at}.rating", value=_shown(v["rating"]),
+            raise DataFileError("rule_set.bad_value", file=file, key=f"{at}.rating", value=_shown(v["rating"]),
                           expected=", ".join(cm.RATINGS[:3]))
         if ("from" in v) == ("above" in v):
-            raise _Broken("rule_set.missing_key", file=file, key=f"{at}.from | {at}.above")
+            raise DataFileError("rule_set.missing_key", file=file, key=f"{at}.from | {at}.above")
         low = "above" if "above" in v else "from"
         bands.append(rs.Band(v["rating"], _number(v[low], file, f"{at}.{low}"), low == "above"))
     if [b.name for b in bands] != list(cm.RATINGS[:len(bands)]) or \
             any(b.min <= after.min for b, after in zip(bands, bands[1:])):
-        raise _Broken("rule_set.bad_value", file=file, key=where, value=_shown(raw),
+        raise DataFileError("rule_set.bad_value", file=file, key=where, value=_shown(raw),
                       expected=EXPECTED["bands"])
     return tuple(bands)
 
@@ -244,11 +217,11 @@ def _deadline(value, file: str, where: str, texts: set[str]) -> rs.Deadline:
         day, month = (int(part) for part in before.split("/"))
         dt.date(2024, month, day)  # a leap year: 29/2 is a day
     except ValueError:
-        raise _Broken("rule_set.bad_value", file=file, key=f"{where}.before", value=before,
+        raise DataFileError("rule_set.bad_value", file=file, key=f"{where}.before", value=before,
                       expected=EXPECTED["day_month"]) from None
     text = _string(v["text"], file, f"{where}.text")
     if text not in texts:
-        raise _Broken("rule_set.unknown_text", file=file, key=f"{where}.text", value=text)
+        raise DataFileError("rule_set.unknown_text", file=file, key=f"{where}.text", value=text)
     return rs.Deadline(_string(v["what"], file, f"{where}.what"), month, day, text,
                        _string(v["article"], file, f"{where}.article"))
 
