@@ -10,9 +10,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from thidua_xlsx import outputs as out
+from thidua_xlsx.deliver import Kept
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.issues import Problems
 from thidua_xlsx.system import lock
+from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import commands as ct
 from thidua_xlsx.voice import Stopped, Voice, vietnam_today, warn_problems
 from thidua_xlsx.workspace import INBOX
@@ -44,8 +46,10 @@ class Outcome:
 
 
 def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Outcome:
-    """The level above's merge of ``request`` (a :class:`~thidua_xlsx.service.MergeRequest`): the schools' final summaries in ``request.inbox`` (read only), each school's chosen,
-    checked, the lists across schools; the summary workbook (and the JSON) written. Nothing usable: exit 1."""
+    """The level above's merge of ``request`` (a :class:`~thidua_xlsx.service.MergeRequest`): the schools' final
+    summaries in ``request.inbox`` (read only), each school's chosen, checked, the lists across schools; the summary
+    workbook (and the JSON, the papers, the import files) written. Nothing usable: exit 1. The papers go through the
+    commune folder's record of its own outputs, as a school's do: a paper someone edited is kept, the new one beside."""
     from thidua_xlsx.decide.level_above import level_above_summary
     from thidua_xlsx.model.exits import EXIT_OK, EXIT_UNUSABLE
     from thidua_xlsx.read.containment import scan_inbox
@@ -95,8 +99,12 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Outcome:
             from thidua_xlsx.papers.level_above import write_level_above_papers
             from thidua_xlsx.text import level_above as lx
 
-            made = write_level_above_papers(summary, r.docs_dir)
+            inside = book.parent.resolve().is_relative_to(r.inbox.resolve())  # the inbox is never written
+            written = Written() if inside else Written(book.parent)
+            made = write_level_above_papers(summary, r.docs_dir, written=written)
+            written.save()
             voice.say(lx.PAPERS_DONE.format(folder=r.docs_dir, names=", ".join(p.name for p in made)))
+            Kept(written, voice)()
     return Outcome(EXIT_OK)
 
 

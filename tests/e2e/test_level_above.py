@@ -225,3 +225,20 @@ def test_the_officer_s_file_of_another_campaign_is_refused(merged, tmp_path):
     result = run("merge", merged["inbox"], "--council", other, "-o", tmp_path / "x.xlsx")
     assert result.exit_code == 1 and not (tmp_path / "x.xlsx").exists()
     assert "không phải bảng tổng hợp cấp trên của chiến dịch này" in " ".join(result.output.split())
+
+
+def test_papers_written_again_replace_the_tool_s_own_and_keep_one_someone_edited(tmp_path):
+    folder = _commune(tmp_path)
+    shutil.copy(PRIMARY, folder / "inbox" / "truc-cuong.xlsx")
+    papers = tmp_path / "ho-so"
+    assert run("merge", folder / "inbox", "-o", tmp_path / "xa.xlsx", "--docs", papers).exit_code == 0
+    again = run("merge", folder / "inbox", "-o", tmp_path / "xa.xlsx", "--docs", papers, "--force")
+    assert again.exit_code == 0, again.output
+    assert not any("(moi)" in p.name for p in papers.iterdir())  # the tool's own papers replaced
+    edited = papers / "02_Du-thao-Quyet-dinh-cong-nhan.docx"
+    edited.write_bytes(edited.read_bytes() + b" ")  # saved again by the officer: not the tool's bytes any more
+    third = run("merge", folder / "inbox", "-o", tmp_path / "xa.xlsx", "--docs", papers, "--force")
+    assert third.exit_code == 0, third.output
+    assert (papers / "02_Du-thao-Quyet-dinh-cong-nhan (moi).docx").is_file()
+    assert not (papers / "01_To-trinh-cong-nhan (moi).docx").exists()
+    assert "Giữ nguyên" in third.output and "02_Du-thao-Quyet-dinh-cong-nhan" in third.output
