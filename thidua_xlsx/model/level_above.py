@@ -112,6 +112,15 @@ class LevelAboveSummary:
     issues: tuple = ()  # tuple[Issue, ...]
     removed: tuple[tuple[Proposal, str], ...] = ()  # the officer's pass: each proposal taken off, with the reason
 
+    def lists(self, here: bool | None = None) -> dict[str, dict[str, list[Proposal]]]:
+        """Kind (PERSON, COLLECTIVE) → title → its proposals, in the decision's order: all, or only those the level
+        above decides (``here`` True, :data:`DECIDED_HERE`), or only those it sends up (False)."""
+        found: dict[str, dict[str, list[Proposal]]] = {PERSON: {}, COLLECTIVE: {}}
+        for p in self.proposals:
+            if here is None or (p.title in DECIDED_HERE) == here:
+                found[p.kind].setdefault(p.title, []).append(p)
+        return found
+
     def counts(self) -> dict[str, dict[str, int]]:
         """Title → school code → how many proposed (people and departments alike)."""
         found: dict[str, dict[str, int]] = {}

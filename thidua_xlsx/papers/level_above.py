@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from thidua_xlsx.model import campaign as cm
-from thidua_xlsx.model.level_above import COLLECTIVE, DECIDED_HERE, PERSON, LevelAboveSummary, Proposal
+from thidua_xlsx.model.level_above import COLLECTIVE, PERSON, LevelAboveSummary
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.papers.docx_engine import TITLE_PT, Paper, Receivers, Sign
 from thidua_xlsx.papers.pdf import convert_pdfs
@@ -25,16 +25,6 @@ class _Issuer:
 
     school: cm.School
     created: object = FIXED_DATE
-
-
-def lists(summary: LevelAboveSummary, here: bool = True) -> dict[str, dict[str, list[Proposal]]]:
-    """Kind (PERSON, COLLECTIVE) → title → its proposals, in the decision's order: those the level above decides
-    (``here``, :data:`~thidua_xlsx.model.level_above.DECIDED_HERE`), or those it sends up."""
-    found: dict[str, dict[str, list[Proposal]]] = {PERSON: {}, COLLECTIVE: {}}
-    for p in summary.proposals:
-        if (p.title in DECIDED_HERE) == here:
-            found[p.kind].setdefault(p.title, []).append(p)
-    return found
 
 
 def letter(summary: LevelAboveSummary) -> Paper:
@@ -73,7 +63,7 @@ def decision(summary: LevelAboveSummary) -> Paper:
         doc.para(line, italic=True)
     doc.para(lx.DECISION_CONSIDERING.format(office=c.office or c.authority), italic=True)
     doc.centered(lx.DECISION_DECIDES, bold=True, size=TITLE_PT, space_before=6, space_after=6)
-    found = lists(summary)
+    found = summary.lists(here=True)
     doc.para(lx.ARTICLE_1, bold=True)
     for title, people in found[PERSON].items():
         doc.para(lx.ARTICLE_1_PEOPLE.format(title=title_name(title), count=len(people)))
@@ -89,7 +79,7 @@ def decision(summary: LevelAboveSummary) -> Paper:
 
 
 def _counts(doc: Paper, summary: LevelAboveSummary) -> None:
-    found = lists(summary)
+    found = summary.lists(here=True)
     doc.para(lx.LETTER_PEOPLE_HEAD, bold=True)
     for title, people in found[PERSON].items():
         doc.para(lx.LETTER_PEOPLE.format(title=title_name(title), count=len(people)))
@@ -98,7 +88,7 @@ def _counts(doc: Paper, summary: LevelAboveSummary) -> None:
         doc.para(lx.LETTER_UNITS.format(title=title_name(title), count=len(units)))
     if not found[COLLECTIVE]:
         doc.para(lx.NONE_LINE)
-    above = lists(summary, here=False)
+    above = summary.lists(here=False)
     if above[PERSON] or above[COLLECTIVE]:
         doc.para(lx.LETTER_ABOVE_HEAD, bold=True)
         for kind, unit in ((PERSON, lx.UNIT_PEOPLE), (COLLECTIVE, lx.UNIT_COLLECTIVES)):

@@ -87,12 +87,12 @@ def _lists_sheet(book: Book, s: LevelAboveSummary) -> list[list]:
                      lx.LISTS_SUBTITLE.format(count=len(s.proposals)))
     names = {r.school.code: r.school.name for r in s.schools}
     recorded: list[list] = []
+    by_kind = s.lists()
     for part, kind in ((lx.PART_PEOPLE, PERSON), (lx.PART_COLLECTIVES, COLLECTIVE)):
-        chosen = [p for p in s.proposals if p.kind == kind]
+        chosen = by_kind[kind]
         book.text(ws, row, 0, last_col, part, "heading")
         row += 1
-        for k, title in enumerate(dict.fromkeys(p.title for p in chosen), start=1):
-            lines = [p for p in chosen if p.title == title]
+        for k, (title, lines) in enumerate(chosen.items(), start=1):
             book.text(ws, row, 0, last_col, lx.TITLE_LINE.format(n=k, title=title_name(title), count=len(lines)),
                       "heading")
             rows = [[n, p.name, p.position, names.get(p.school, p.school), p.grounds, lx.AGREE, None]
