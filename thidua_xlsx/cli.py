@@ -75,6 +75,14 @@ def main(ctx, debug):
     ctx.obj = {"debug": debug}
 
 
+def run() -> None:
+    """The program's entry point: its output made safe for any console or redirection, then the commands."""
+    from thidua_xlsx.system.console import speak_whole
+
+    speak_whole()
+    main()
+
+
 def _say(text: str, err: bool = False) -> None:
     """click.echo that ends quietly when the reader of a pipe has gone (``status | head``): the rest of
     the output is dropped, the work goes on (the summary is still written)."""
@@ -293,8 +301,7 @@ def status(inbox, campaign_path, round_, strict, nudge, period):
 
 
 @main.command(help=hx.HISTORY_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR)
-@click.option("--book", type=click.Path(dir_okay=False, path_type=Path), default=Path(hx.BOOK_NAME),
-              show_default=True, help=hx.BOOK_HELP)
+@click.option("--book", type=click.Path(dir_okay=False, path_type=Path), default=None, help=hx.BOOK_HELP)
 @click.argument("summaries", nargs=-1, metavar=hx.SUMMARY_METAVAR,
                 type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def history(book: Path, summaries: tuple[Path, ...]):

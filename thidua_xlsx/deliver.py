@@ -9,6 +9,7 @@ import datetime as dt
 from pathlib import Path
 
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.system.files import scratch_folder
 from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import commands as ct
 
@@ -28,14 +29,13 @@ class Kept:
 
 def export_pdf(path: Path, written: Written, voice) -> None:
     """The PDF of the workbook ``path`` beside it (made in a temporary folder, then put in place whole)."""
-    import tempfile
 
-    from thidua_xlsx.system.office import OfficeError, convert, find_soffice, pdf_fonts
+    from thidua_xlsx.system.office import OfficeError, convert, find_soffice, install_advice, pdf_fonts
 
     if find_soffice() is None:
-        voice.warn(ct.PDF_NO_OFFICE)
+        voice.warn(ct.PDF_NO_OFFICE.format(install=install_advice()))
         return
-    with tempfile.TemporaryDirectory(prefix="thidua_pdf_") as work:
+    with scratch_folder("thidua_pdf_") as work:
         try:
             made = convert(path, "pdf", Path(work))
         except OfficeError as exc:

@@ -58,7 +58,7 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Outcome:
     from thidua_xlsx.write.level_above import write_level_above_json, write_level_above_summary
 
     r = request
-    output = r.output or Path(ct.DEFAULT_LEVEL_ABOVE_SUMMARY)
+    output = r.output or book.parent / ct.DEFAULT_LEVEL_ABOVE_SUMMARY  # in the commune's folder
     outputs = out.merge_outputs(r, output)
     out.check_outputs(outputs, r.inbox, {"campaign": book, **out.campaign_inputs(None, r.council_path)})
     out.prepare(outputs, r.force)

@@ -273,7 +273,7 @@ class MergeRequest:
     """``merge``'s options: the inbox, and the outputs asked for (None: not asked)."""
 
     inbox: Path
-    output: Path | None = None  # the summary workbook (default: tong-hop_<round>.xlsx here)
+    output: Path | None = None  # the summary workbook (default: tong-hop_<round>.xlsx in the campaign folder)
     json_path: Path | None = None
     force: bool = False  # replace our own outputs
     pdf: bool = False
@@ -448,7 +448,7 @@ def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voi
         report = report_of(summary, r.strict)
     default_name = ct.DEFAULT_YEAR_SUMMARY if summary.year else \
         ct.DEFAULT_SUMMARY.format(round=summary.period or summary.round)
-    output = r.output or Path(default_name)
+    output = r.output or folder.folder / default_name  # in the campaign folder, wherever the command was typed
     default = [] if r.output else [o for o in out.merge_outputs(r, output) if o.option.startswith("output")]
     out.check_outputs(out.merge_outputs(r, output), r.inbox, out.campaign_inputs(folder, r.council_path, r.history_path))
     out.prepare(default, r.force)
@@ -538,7 +538,7 @@ def _campaign_locks(folder: CampaignFolder, outbox: Path) -> list[Path]:
 
 # --- the history (issue 27): lich-su.xlsx kept from each year's final summary ------------------------------------
 
-def update_history(book: Path, summaries: list[Path], today: dt.date | None = None):
+def update_history(book: Path | None, summaries: list[Path], today: dt.date | None = None):
     """``history``: the history book ``book`` made when missing, then each final summary of ``summaries`` added
     as its year (a year the tool added before from the same campaign is replaced; a year typed by hand, another
     school's summary or one that is no final summary is refused, said in the problems). The book is written
@@ -551,7 +551,7 @@ def update_history(book: Path, summaries: list[Path], today: dt.date | None = No
     from thidua_xlsx.text import history as hx
     from thidua_xlsx.write.history import new_book, save_history_book, with_year
 
-    book = Path(book)
+    book = Path(book) if book else (summaries[0].parent if summaries else Path()) / hx.BOOK_NAME  # beside the year's
     if book.suffix.lower() != ".xlsx":
         raise out.Refused(hx.BOOK_NOT_XLSX.format(path=book))
     problems, created = Problems(), not book.exists()

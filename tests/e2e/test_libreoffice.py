@@ -1046,7 +1046,7 @@ def test_merge_pdf_without_libreoffice_explains_how_to_get_it(tmp_path, monkeypa
     result = CliRunner().invoke(main, ["merge", str(SAMPLES / "inbox"), "--campaign", str(SAMPLES), "-o", str(out),
                                        "--pdf"])
     assert result.exit_code == 0 and out.exists()
-    assert "chưa có LibreOffice" in result.output and "Export → PDF" in result.output
+    assert "chưa có LibreOffice" in result.output and "Tệp → Xuất" in result.output
     assert not out.with_suffix(".pdf").exists()
 
 

@@ -4,7 +4,6 @@ line "n. Họ tên, chức vụ, đơn vị"). The counts they give are the leng
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from thidua_xlsx.model.level_above import COLLECTIVE, PERSON, LevelAboveSummary
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.papers.docx_engine import TITLE_PT, Paper, Receivers, Sign
 from thidua_xlsx.papers.pdf import convert_pdfs
+from thidua_xlsx.system.files import scratch_folder
 from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import level_above as lx
 from thidua_xlsx.write.engine import FIXED_DATE
@@ -121,7 +121,7 @@ def write_level_above_papers(summary: LevelAboveSummary, folder: Path, *, pdf: b
     written = written if written is not None else Written()
     folder.mkdir(parents=True, exist_ok=True)
     made = []
-    with tempfile.TemporaryDirectory(prefix="thidua_level_above_") as work:
+    with scratch_folder("thidua_level_above_") as work:
         staged = []
         for name, make in ((lx.FILE_LETTER, letter), (lx.FILE_DECISION, decision)):
             path = Path(work) / f"{name}.docx"

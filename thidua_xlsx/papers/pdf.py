@@ -20,7 +20,7 @@ def convert_pdfs(paths: list[Path]) -> tuple[dict[Path, Path], str]:
     if not paths:
         return {}, ""
     if office.find_soffice() is None:
-        return {}, tx.PDF_NO_LIBREOFFICE
+        return {}, tx.PDF_NO_LIBREOFFICE.format(install=office.install_advice())
     # LibreOffice names each PDF after its input: one name once per run, the n-th file of a name in run n
     batches: list[list[Path]] = []
     named: Counter[str] = Counter()

@@ -155,6 +155,15 @@ def open_elsewhere(path: Path) -> bool:
     return any((path.parent / owner).exists() for owner in owners)
 
 
+def scratch_folder(prefix: str) -> contextlib.AbstractContextManager[str]:
+    """A temporary folder for work made before it is put in place, removed after — as far as it can be: on
+    Windows an antivirus scanning a new file, or a LibreOffice still closing, may hold a file in it for a
+    moment; finished work is not turned into an error for that (the system's cleaner removes what is left)."""
+    import tempfile
+
+    return tempfile.TemporaryDirectory(prefix=prefix, ignore_cleanup_errors=True)
+
+
 def sha256_of(path: Path) -> str:
     """A file's SHA-256, streamed: a large file is never read whole into memory."""
     digest = hashlib.sha256()

@@ -24,6 +24,7 @@ import hashlib
 import json
 import os
 import socket
+import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -55,7 +56,7 @@ class Busy(Exception):
 
 
 def lock_path(target: Path) -> Path:
-    """The lock of an output ``target`` (a file or a folder): a hidden file beside it."""
+    """The lock of an output ``target`` (a file or a folder): a hidden file beside it (:func:`hide`)."""
     target = Path(os.path.abspath(target))
     name = target.name
     if len(name) > LONG_NAME:
@@ -108,6 +109,7 @@ def _take(path: Path, command: str) -> None:
         except BaseException as exc:
             path.unlink(missing_ok=True)
             raise as_write_error(exc, path) if isinstance(exc, OSError) else exc from None
+        hide(path)
         return
     raise Busy(path, read_holder(path))
 
@@ -131,30 +133,20 @@ def _stale(path: Path, holder: Holder | None) -> bool:
 
 
 def process_alive(pid: int) -> bool:
-    """Whether process ``pid`` runs on this computer. (On Windows ``os.kill(pid, 0)`` would end it.)"""
-    if pid <= 0:
-        return False
-    if os.name == "nt":
-        return _windows_process_alive(pid)
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # another user's process
-    return True
+    """Whether process ``pid`` runs on this computer (psutil: the same answer on Windows, where
+    ``os.kill(pid, 0)`` would end the process, as on macOS and Linux)."""
+    import psutil
+
+    return pid > 0 and psutil.pid_exists(pid)
 
 
-def _windows_process_alive(pid: int) -> bool:
-    import ctypes
+FILE_ATTRIBUTE_HIDDEN = 0x2
 
-    query_limited_information, still_active, access_denied = 0x1000, 259, 5
-    kernel32 = ctypes.windll.kernel32
-    handle = kernel32.OpenProcess(query_limited_information, False, pid)
-    if not handle:
-        return kernel32.GetLastError() == access_denied
-    try:
-        code = ctypes.c_ulong()
-        return bool(kernel32.GetExitCodeProcess(handle, ctypes.byref(code))) and code.value == still_active
-    finally:
-        kernel32.CloseHandle(handle)
+
+def hide(path: Path) -> None:
+    """Hide ``path`` in Windows' Explorer as its leading dot hides it on macOS and Linux: a lock file is
+    nothing for her to open or move. Where the attribute cannot be set, the file is only visible."""
+    if sys.platform == "win32":
+        import ctypes
+
+        ctypes.windll.kernel32.SetFileAttributesW(str(path), FILE_ATTRIBUTE_HIDDEN)

@@ -1,9 +1,9 @@
 """Run LibreOffice headless to convert a workbook (xlsx, ods, xls, pdf).
 
-Only the standard library. Each conversion gets its own soffice: a fresh profile
-(``-env:UserInstallation``; with a shared profile the request would be handed to
-whichever soffice already runs on it), its own session (so a timeout can kill the
-whole process tree) and a private output directory.
+Each conversion gets its own soffice: a fresh profile (``-env:UserInstallation``;
+with a shared profile the request would be handed to whichever soffice already runs
+on it), its own process group and a private output directory. LibreOffice is found
+where its installers put it on Windows, macOS and Linux (:func:`find_soffice`).
 
 LibreOffice quirks handled here:
 
@@ -12,9 +12,10 @@ LibreOffice quirks handled here:
 * By default LibreOffice does not recalculate an .xlsx on load and writes back the
   cached formula results (xlsxwriter caches 0). ``recalc=True`` seeds the profile
   with "always recalculate on load" for OOXML and ODF documents.
-* soffice ignores SIGTERM while it starts up, so a timeout escalates to SIGKILL,
-  and ``soffice.bin`` is killed before its parent ``oosplash`` so that the parent
-  can reap it (no zombies).
+* soffice ignores a request to end while it starts up, so a timeout escalates to
+  a kill, and ``soffice.bin`` is stopped before its parent (``oosplash``,
+  ``soffice.exe``) so that the parent can reap it (no zombies): :func:`stop_tree`,
+  with psutil on every system.
 * ``--convert-to`` names the output after the input, so converting into the
   input's own directory would overwrite it; the private output directory avoids
   that until the result is moved into place — whole (:func:`thidua_xlsx.system.files.install`):
@@ -22,19 +23,18 @@ LibreOffice quirks handled here:
 """
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import re
 import shutil
-import signal
 import subprocess
-import tempfile
-import time
+import sys
 from pathlib import Path
 
-from thidua_xlsx.system.files import install
+from thidua_xlsx.system.files import install, scratch_folder
 
-__all__ = ["OfficeError", "find_soffice", "convert", "convert_beside", "FORMATS"]
+__all__ = ["OfficeError", "find_soffice", "install_advice", "convert", "convert_beside", "stop_tree", "FORMATS"]
 
 #: ``convert`` format -> ``soffice --convert-to`` argument (extension:filter).
 FORMATS = {
@@ -44,7 +44,19 @@ FORMATS = {
     "xls": "xls:MS Excel 97",
 }
 
-_CANDIDATES = ("/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice")
+#: An environment variable naming the soffice program (or LibreOffice's folder) when it is somewhere else.
+SOFFICE_VARIABLE = "THIDUA_XLSX_SOFFICE"
+#: Where LibreOffice's installers put it, by system, for when it is not on PATH (on Windows and macOS it never is).
+_LINUX_PLACES = ("/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice", "/opt/libreoffice*/program/soffice",
+                 "/snap/bin/libreoffice")
+_MACOS_PLACES = ("/Applications/LibreOffice.app/Contents/MacOS/soffice",
+                 "~/Applications/LibreOffice.app/Contents/MacOS/soffice")
+_WINDOWS_FOLDERS = ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)", "LOCALAPPDATA")  # each + LibreOffice*\program
+#: Where the Windows installer records its program folder (the default value of the key): for all users, a 32-bit
+#: LibreOffice on a 64-bit Windows, and for this user only.
+_WINDOWS_KEYS = (("HKEY_LOCAL_MACHINE", r"SOFTWARE\LibreOffice\UNO\InstallPath"),
+                 ("HKEY_LOCAL_MACHINE", r"SOFTWARE\WOW6432Node\LibreOffice\UNO\InstallPath"),
+                 ("HKEY_CURRENT_USER", r"SOFTWARE\LibreOffice\UNO\InstallPath"))
 
 _RECALC_XCU = """<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" \
@@ -65,18 +77,71 @@ class OfficeError(Exception):
         self.message = message
 
 
-def find_soffice() -> str | None:
-    """Path of the LibreOffice ``soffice`` program, or None when it is not installed."""
+def find_soffice(platform: str | None = None, environ=None, registry=None) -> str | None:
+    """Path of the LibreOffice ``soffice`` program, or None when it is not installed.
+
+    Looked for in this order: the folder or program named by :data:`SOFFICE_VARIABLE`, PATH, then where the
+    installers of ``platform`` (``sys.platform`` by default) put it — on Windows the folder recorded in the
+    registry (``registry()``: the recorded folders; read with ``winreg`` by default), then Program Files
+    (64- and 32-bit) and the user's own programs; on macOS the application bundle."""
+    platform = platform or sys.platform
+    environ = os.environ if environ is None else environ
+    windows = platform == "win32"
+    program = "soffice.exe" if windows else "soffice"
+    named = environ.get(SOFFICE_VARIABLE, "").strip().strip('"')
+    if named:
+        for path in (named, os.path.join(named, program), os.path.join(named, "program", program)):
+            if _runnable(path):
+                return path
     for name in ("soffice", "libreoffice"):
-        found = shutil.which(name)
+        found = shutil.which(name, path=environ.get("PATH"))
         if found:
             return found
-    candidates = list(_CANDIDATES) + sorted(glob.glob("/opt/libreoffice*/program/soffice"),
-                                            reverse=True)
-    for path in candidates:
-        if os.path.isfile(path) and os.access(path, os.X_OK):
-            return path
+    if windows:
+        recorded = (registry or _windows_recorded_folders)()
+        places = [os.path.join(folder, program) for folder in recorded]
+        places += [os.path.join(environ[var], "LibreOffice*", "program", program)
+                   for var in _WINDOWS_FOLDERS if environ.get(var)]
+    elif platform == "darwin":
+        places = [os.path.expanduser(place) for place in _MACOS_PLACES]
+    else:
+        places = list(_LINUX_PLACES)
+    for place in places:
+        for path in sorted(glob.glob(place), reverse=True) if glob.has_magic(place) else [place]:
+            if _runnable(path):
+                return path  # the newest version first where several lie side by side (LibreOffice 24.8, 25.2)
     return None
+
+
+def _runnable(path: str) -> bool:
+    return os.path.isfile(path) and os.access(path, os.X_OK)
+
+
+def _windows_recorded_folders() -> list[str]:
+    """The program folders LibreOffice's Windows installer recorded in the registry (see :data:`_WINDOWS_KEYS`)."""
+    if sys.platform != "win32":
+        return []
+    import winreg
+
+    folders = []
+    for hive, key in _WINDOWS_KEYS:
+        try:
+            with winreg.OpenKey(getattr(winreg, hive), key) as opened:
+                value, _kind = winreg.QueryValueEx(opened, "")
+        except OSError:
+            continue
+        if isinstance(value, str) and value.strip():
+            folders.append(value.strip())
+    return folders
+
+
+def install_advice(platform: str | None = None) -> str:
+    """How to install LibreOffice, in the words of ``platform``'s users (``sys.platform`` by default)."""
+    from thidua_xlsx.text.commands import OFFICE_INSTALL
+
+    platform = platform or sys.platform
+    system = "windows" if platform == "win32" else "macos" if platform == "darwin" else "linux"
+    return OFFICE_INSTALL[system].format(variable=SOFFICE_VARIABLE)
 
 
 def convert(src: Path, fmt: str, outdir: Path, *, recalc: bool = True,
@@ -100,7 +165,7 @@ def convert(src: Path, fmt: str, outdir: Path, *, recalc: bool = True,
     if soffice is None:
         raise OfficeError("LibreOffice (soffice) is not installed")
 
-    with tempfile.TemporaryDirectory(prefix="thidua_office_", ignore_cleanup_errors=True) as work:
+    with scratch_folder("thidua_office_") as work:
         private_out = Path(work) / "out"
         finished, log = _run(soffice, [src], target, private_out, recalc=recalc, timeout=timeout)
         if not finished:
@@ -127,7 +192,7 @@ def convert_beside(sources: list[Path], target: str, *, timeout: float) -> tuple
         raise OfficeError("LibreOffice (soffice) is not installed")
     ext = target.split(":", 1)[0]
     sources = [Path(p).resolve() for p in sources]
-    with tempfile.TemporaryDirectory(prefix="thidua_office_", ignore_cleanup_errors=True) as work:
+    with scratch_folder("thidua_office_") as work:
         private_out = Path(work) / "out"
         finished, _log = _run(soffice, sources, target, private_out, recalc=False, timeout=timeout)
         done = {}
@@ -156,15 +221,24 @@ def _run(soffice: str, sources: list[Path], target: str, outdir: Path, *, recalc
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
     finished = True
     with open(log, "wb") as log_file:
-        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log_file,
-                                stderr=subprocess.STDOUT, env=env, start_new_session=True)
+        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log_file, stderr=subprocess.STDOUT, env=env,
+                                **_own_group())
         try:
             proc.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             finished = False
         finally:
-            _kill_tree(proc)   # normally a no-op: nothing of ours is left running
+            if proc.poll() is None:  # overran, or interrupted: its whole tree stopped, nothing of ours left running
+                stop_tree(proc.pid)
+                proc.wait()
     return finished, _tail(log)
+
+
+def _own_group() -> dict:
+    """soffice in a process group of its own, so that a Ctrl-C meant for us does not reach it half-way."""
+    if sys.platform == "win32":
+        return {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
+    return {"start_new_session": True}
 
 
 def _tail(log: Path, limit: int = 400) -> str:
@@ -176,74 +250,31 @@ def _tail(log: Path, limit: int = 400) -> str:
     return " ".join(lines)[-limit:]
 
 
-def _descendants(pid: int) -> list[int]:
-    """Descendant pids of ``pid`` from /proc ([] where /proc is unavailable)."""
-    children: dict[int, list[int]] = {}
+STOP_GRACE = 3.0  # seconds soffice is given to end when asked, before it is killed
+
+
+def stop_tree(pid: int) -> None:
+    """Stop the process ``pid`` and every process it started, on any system (psutil).
+
+    The children first (soffice.bin, asked to end, then killed), so that their parent (oosplash on Linux,
+    soffice.exe on Windows) reaps them and ends by itself; then the parent. soffice ignores the request
+    to end while it starts up, hence the kill after :data:`STOP_GRACE`."""
+    import psutil
+
     try:
-        entries = os.listdir("/proc")
-    except OSError:
-        return []
-    for entry in entries:
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as f:
-                stat = f.read()
-            ppid = int(stat[stat.rfind(")") + 2:].split()[1])
-        except (OSError, ValueError, IndexError):
-            continue
-        children.setdefault(ppid, []).append(int(entry))
-    found, todo = [], [pid]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            found.append(child)
-            todo.append(child)
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as f:
-            stat = f.read()
-        return stat[stat.rfind(")") + 2] != "Z"
-    except OSError:
-        return False
-
-
-def _kill_tree(proc: subprocess.Popen) -> None:
-    """Stop soffice: first soffice.bin (SIGTERM, then SIGKILL), so that its parent
-    oosplash reaps it and exits by itself; then oosplash and the whole session."""
-    leader = proc.pid
-    if proc.poll() is None:
-        for sig, grace in ((signal.SIGTERM, 3.0), (signal.SIGKILL, 2.0)):
-            kids = [p for p in _descendants(leader) if _alive(p)]
-            if not kids:
-                break
-            for pid in kids:
-                try:
-                    os.kill(pid, sig)
-                except ProcessLookupError:
-                    pass
-            deadline = time.monotonic() + grace
-            while time.monotonic() < deadline and any(_alive(p) for p in kids):
-                time.sleep(0.05)
-        for sig in (signal.SIGTERM, signal.SIGKILL):
-            try:
-                proc.wait(timeout=1.0)
-                break
-            except subprocess.TimeoutExpired:
-                try:
-                    os.killpg(leader, sig)
-                except (ProcessLookupError, PermissionError):
-                    pass
-        try:
-            proc.wait(timeout=2.0)
-        except subprocess.TimeoutExpired:
-            pass
-    try:   # anything else left in soffice's session
-        os.killpg(leader, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
+        parent = psutil.Process(pid)
+        children = parent.children(recursive=True)
+    except psutil.NoSuchProcess:
+        return
+    for group in (children, [parent]):
+        for process in group:
+            with contextlib.suppress(psutil.NoSuchProcess, psutil.AccessDenied):
+                process.terminate()
+        _, alive = psutil.wait_procs(group, timeout=STOP_GRACE)
+        for process in alive:
+            with contextlib.suppress(psutil.NoSuchProcess, psutil.AccessDenied):
+                process.kill()
+        psutil.wait_procs(alive, timeout=STOP_GRACE)
 
 
 # Times New Roman and its metric twins: what the papers are set in (Nghị định 30/2020), and what a PDF's

@@ -76,7 +76,7 @@ YEAR_HELP = ("Cả năm theo Nghị định 233/2026: đọc các bảng tổng 
 MERGE_HELP = ("Đọc mọi sổ trong thư mục INBOX (cả thư mục con; không sửa gì trong đó), kiểm tra, tổng hợp, xếp hạng, "
               "xét danh hiệu và ghi bảng tổng hợp Excel (và báo cáo JSON nếu cần).")
 STATUS_HELP = "Đọc và kiểm tra INBOX như merge nhưng không ghi tệp nào: tổ nào đã nộp, chưa nộp, sai ở đâu."
-SUMMARY_HELP = "Tệp tổng hợp cần ghi (mặc định: tong-hop_<vòng>.xlsx)."
+SUMMARY_HELP = "Tệp tổng hợp cần ghi (mặc định: tong-hop_<vòng>.xlsx trong thư mục chiến dịch)."
 JSON_HELP = "Ghi thêm báo cáo JSON (tệp, lỗi, từng người: điểm, hạng, danh hiệu và lý do)."
 STRICT_HELP = "Trả mã thoát 3 nếu có lỗi trong các sổ nộp."
 CAMPAIGN_OPT_HELP = ("Thư mục chiến dịch (có campaign.xlsx) hoặc chính tệp campaign.xlsx. Mặc định: thư mục chiến "
@@ -185,10 +185,11 @@ PDF_FONT_FALLBACK = ("Bản PDF phải dùng phông {fonts} thay cho Times New R
                      "phông cùng số đo (Liberation Serif, Tinos): trang có thể ngắt khác bản in từ Excel/Word và "
                      "không đúng phông theo Nghị định 30. Hãy cài phông (Debian/Ubuntu: sudo apt-get install "
                      "fonts-liberation2) rồi chạy lại, hoặc xuất PDF từ Excel/Word trên máy có Times New Roman.")
-PDF_NO_OFFICE = ("Không tạo được PDF vì máy chưa có LibreOffice. Cài LibreOffice (Debian/Ubuntu: sudo apt-get install "
-                 "--no-install-recommends libreoffice-calc libreoffice-writer; Windows/macOS: tải tại libreoffice.org) rồi chạy lại với "
-                 "--pdf, hoặc mở tệp tổng hợp bằng Excel và chọn File → Export → PDF.")
-PDF_FAILED = "Không tạo được PDF ({reason}). Bảng tổng hợp Excel vẫn đã được ghi; hãy xuất PDF từ Excel."
+PDF_NO_OFFICE = ("Không tạo được PDF vì máy chưa có LibreOffice; bảng tổng hợp Excel vẫn đã được ghi. {install} "
+                 "Hoặc mở tệp tổng hợp bằng Excel và chọn Tệp → Xuất → Tạo Tài liệu PDF/XPS (Excel tiếng Anh: File → "
+                 "Export → Create PDF/XPS).")
+PDF_FAILED = ("Không tạo được PDF ({reason}). Bảng tổng hợp Excel vẫn đã được ghi; hãy mở bằng Excel và chọn Tệp → "
+              "Xuất → Tạo Tài liệu PDF/XPS.")
 OPTIONS_METAVAR = "[TÙY CHỌN]"
 DAYS_METAVAR = "SỐ_NGÀY"
 FOLDER_METAVAR = "THƯ_MỤC"
@@ -291,3 +292,15 @@ EXIT_CODES_FAULTS = ("Mã {unusable} cũng khi máy hay một lệnh khác khôn
                      "tên).")
 REPORT_UNTOUCHED = ("Sổ gửi về còn trống, chưa tính là đã nộp ({count} tổ): {names}. Có thể đây là sổ đã phát "
                     "(thư mục outbox) chứ không phải sổ các tổ gửi về; hãy nhắc các tổ điền rồi gửi lại.")
+# How to install LibreOffice, in each system's words ({variable}: office.SOFFICE_VARIABLE).
+OFFICE_INSTALL = {
+    "windows": ("Tải LibreOffice bản Windows tại https://www.libreoffice.org/download/download/, mở tệp .msi vừa tải và "
+                "cài với các lựa chọn mặc định (vào C:\\Program Files\\LibreOffice), rồi chạy lại lệnh. Nếu đã cài ở thư "
+                "mục khác, đặt biến môi trường {variable} là đường dẫn tới soffice.exe."),
+    "macos": ("Tải LibreOffice bản macOS tại https://www.libreoffice.org/download/download/, mở tệp .dmg và kéo "
+              "LibreOffice vào thư mục Ứng dụng (Applications), rồi chạy lại lệnh. Nếu đặt ở nơi khác, đặt biến môi "
+              "trường {variable} là đường dẫn tới LibreOffice.app/Contents/MacOS/soffice."),
+    "linux": ("Cài LibreOffice (Debian/Ubuntu: sudo apt-get install --no-install-recommends libreoffice-calc "
+              "libreoffice-writer), rồi chạy lại lệnh. Nếu đặt ở nơi khác, đặt biến môi trường {variable} là đường dẫn "
+              "tới soffice."),
+}

@@ -253,10 +253,10 @@ ATTACHMENTS = {
 }
 
 # --- what the caller is told ---
-PDF_NO_LIBREOFFICE = ("Chưa có bản PDF: máy chưa cài LibreOffice. Hãy cài LibreOffice (libreoffice-writer) rồi chạy "
-                      "lại, hoặc mở từng tệp .docx bằng Word và chọn Lưu thành PDF.")
-PDF_FAILED = ("LibreOffice không chuyển được {count} tệp sang PDF ({detail}). Hãy mở các tệp đó bằng Word hoặc "
-              "LibreOffice và lưu thành PDF.")
+PDF_NO_LIBREOFFICE = ("Chưa có bản PDF: máy chưa cài LibreOffice; các văn bản Word vẫn đã được ghi. {install} Hoặc "
+                      "mở từng tệp .docx bằng Word và chọn Tệp → Lưu Như → PDF (Word tiếng Anh: File → Save As → PDF).")
+PDF_FAILED = ("LibreOffice không chuyển được {count} tệp sang PDF ({detail}). Hãy mở các tệp đó bằng Word và chọn "
+              "Tệp → Lưu Như → PDF, hoặc bằng LibreOffice và chọn Tệp → Xuất thành PDF.")
 WARN_VOTE_FAILED = ("{name} được đề nghị {title} nhưng kết quả bỏ phiếu chưa đạt ({votes}/{members} phiếu, cần "
                     "{needed}). Danh sách vẫn ghi theo đề xuất; hãy để Hội đồng quyết định (merge --council).")
 WARN_NO_QUORUM = ("Cuộc họp có {present}/{members} thành viên, chưa đủ {needed}: kết quả bỏ phiếu chưa có giá trị "

@@ -59,11 +59,11 @@ GUIDE = (
 )
 
 # The history command
-HISTORY_HELP = ("Lịch sử các năm học: tạo sổ lịch sử (--book, mặc định lich-su.xlsx) nếu chưa có, rồi thêm vào đó "
+HISTORY_HELP = ("Lịch sử các năm học: tạo sổ lịch sử (--book, mặc định lich-su.xlsx cạnh bảng tổng hợp đầu tiên) nếu chưa có, rồi thêm vào đó "
                 "kết quả cuối năm của từng bảng tổng hợp SUMMARY (bảng tổng hợp chấm điểm cả năm do merge ghi, bản "
                 "sau Hội đồng càng tốt). Chạy lại cùng năm học: năm đó được thay, các năm khác và các dòng nhập tay "
                 "giữ nguyên; bản cũ giữ cạnh sổ.")
-BOOK_HELP = "Sổ lịch sử cần tạo hoặc cập nhật (.xlsx)."
+BOOK_HELP = "Sổ lịch sử cần tạo hoặc cập nhật (.xlsx; mặc định lich-su.xlsx cạnh bảng tổng hợp đầu tiên)."
 SUMMARY_METAVAR = "[SUMMARY]..."
 CREATED = "Đã tạo sổ lịch sử {path}."
 ADDED = "Năm học {year} (từ {file}): {people} người, {titles} danh hiệu, {initiatives} sáng kiến, {departments} tổ."

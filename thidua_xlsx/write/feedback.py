@@ -20,7 +20,6 @@ it gets no copy (its problems are in the summary anyway).
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import ACCEPTED, InboxFile
 from thidua_xlsx.model.issues import ERROR, WARNING, Issue
 from thidua_xlsx.model.results import Summary
+from thidua_xlsx.system.files import scratch_folder
 from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import workbook as tx
 from thidua_xlsx.write.engine import (
@@ -97,7 +97,7 @@ def write_feedback(summary: Summary, folder: Path, password: str = "",
     folder.mkdir(parents=True, exist_ok=True)
     jobs: dict[Path, tuple[Path, DepartmentFeedback]] = {}  # name → (source, item); of one name, the last
     not_converted = []
-    with tempfile.TemporaryDirectory(prefix="thidua_feedback_") as work:
+    with scratch_folder("thidua_feedback_") as work:
         for k, item in enumerate(feedback_for(summary)):
             source = item.file.path
             if source.suffix.lower() in (".xls", ".ods"):
