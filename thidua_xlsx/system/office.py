@@ -33,6 +33,7 @@ import sys
 from pathlib import Path
 
 from thidua_xlsx.system.files import install, scratch_folder
+from thidua_xlsx.text import commands as ct
 
 __all__ = ["OfficeError", "find_soffice", "install_advice", "convert", "convert_beside", "stop_tree", "FORMATS"]
 
@@ -137,11 +138,9 @@ def _windows_recorded_folders() -> list[str]:
 
 def install_advice(platform: str | None = None) -> str:
     """How to install LibreOffice, in the words of ``platform``'s users (``sys.platform`` by default)."""
-    from thidua_xlsx.text.commands import OFFICE_INSTALL
-
     platform = platform or sys.platform
     system = "windows" if platform == "win32" else "macos" if platform == "darwin" else "linux"
-    return OFFICE_INSTALL[system].format(variable=SOFFICE_VARIABLE)
+    return ct.OFFICE_INSTALL[system].format(variable=SOFFICE_VARIABLE)
 
 
 def convert(src: Path, fmt: str, outdir: Path, *, recalc: bool = True,
@@ -160,20 +159,20 @@ def convert(src: Path, fmt: str, outdir: Path, *, recalc: bool = True,
         raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     ext = target.split(":", 1)[0]
     if not src.is_file():
-        raise OfficeError(f"input file not found: {src}")
+        raise OfficeError(ct.OFFICE_NO_INPUT.format(name=src.name))
     soffice = find_soffice()
     if soffice is None:
-        raise OfficeError("LibreOffice (soffice) is not installed")
+        raise OfficeError(ct.OFFICE_MISSING)
 
     with scratch_folder("thidua_office_") as work:
         private_out = Path(work) / "out"
         finished, log = _run(soffice, [src], target, private_out, recalc=recalc, timeout=timeout)
         if not finished:
-            raise OfficeError(f"LibreOffice did not finish converting {src.name} within {timeout:g} s")
+            raise OfficeError(ct.OFFICE_TIMEOUT.format(name=src.name, seconds=f"{timeout:g}"))
         produced = sorted(p for p in private_out.iterdir() if p.is_file() and p.stat().st_size
                           and p.suffix == f".{ext}" and not p.name.startswith(".~lock."))  # a failed try leaves a lock
         if not produced:
-            raise OfficeError(f"LibreOffice could not convert {src.name} to {ext}" + (f": {log}" if log else ""))
+            raise OfficeError(ct.OFFICE_FAILED.format(name=src.name, ext=ext) + (f": {log}" if log else ""))
         expected = private_out / f"{src.stem}.{ext}"
         result = expected if expected in produced else produced[0]
         outdir.mkdir(parents=True, exist_ok=True)
@@ -189,7 +188,7 @@ def convert_beside(sources: list[Path], target: str, *, timeout: float) -> tuple
     whether soffice finished within ``timeout``). Raises :class:`OfficeError` when soffice is missing."""
     soffice = find_soffice()
     if soffice is None:
-        raise OfficeError("LibreOffice (soffice) is not installed")
+        raise OfficeError(ct.OFFICE_MISSING)
     ext = target.split(":", 1)[0]
     sources = [Path(p).resolve() for p in sources]
     with scratch_folder("thidua_office_") as work:

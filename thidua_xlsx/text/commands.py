@@ -292,6 +292,11 @@ EXIT_CODES_FAULTS = ("Mã {unusable} cũng khi máy hay một lệnh khác khôn
                      "tên).")
 REPORT_UNTOUCHED = ("Sổ gửi về còn trống, chưa tính là đã nộp ({count} tổ): {names}. Có thể đây là sổ đã phát "
                     "(thư mục outbox) chứ không phải sổ các tổ gửi về; hãy nhắc các tổ điền rồi gửi lại.")
+OFFICE_NO_INPUT = "không thấy tệp {name}"
+OFFICE_MISSING = "máy chưa có LibreOffice"
+OFFICE_TIMEOUT = ("LibreOffice không chuyển xong {name} trong {seconds} giây và đã được dừng – có thể nó đang treo hoặc "
+                  "chờ một hộp thoại; hãy đóng mọi cửa sổ LibreOffice rồi chạy lại")
+OFFICE_FAILED = "LibreOffice không chuyển được {name} sang {ext}"
 # How to install LibreOffice, in each system's words ({variable}: office.SOFFICE_VARIABLE).
 OFFICE_INSTALL = {
     "windows": ("Tải LibreOffice bản Windows tại https://www.libreoffice.org/download/download/, mở tệp .msi vừa tải và "
