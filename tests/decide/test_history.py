@@ -1,15 +1,18 @@
 """The multi-year decisions (decide.history): each rule at its edges, the matching of the roster to the history,
-and a sáng kiến counted once — asserted on the words people read and the years each decision used."""
+and a sáng kiến counted once — asserted on the words people read and the years each decision used; what a
+history not read leaves pending; the texts each reason cites, by the school's province and reference day."""
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 import pytest
 
 from tests.conftest import campaign_dict
 from thidua_xlsx.decide import history as dh
 from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import history as hs
 from thidua_xlsx.model.history import (
     BK_TINH,
     KNC_GD,
@@ -24,12 +27,14 @@ from thidua_xlsx.model.history import (
     Service,
     Use,
 )
-from thidua_xlsx.model.issues import NOTE, WARNING
-from thidua_xlsx.model.results import STATUS_SUBMITTED, Decision, DepartmentResult, PersonResult
+from thidua_xlsx.model.issues import NOTE, WARNING, Problems, reason
+from thidua_xlsx.model.results import STATUS_SUBMITTED, Decision, DepartmentResult, PersonResult, Summary, is_granted
 from thidua_xlsx.model.titles import CSTD_TINH, CSTDCS, LDTT, TTLDTT, TTLDXS
+from thidua_xlsx.read.rule_sets import with_rule_set
 
 YEAR = "2025-2026"
-BK_BASIS = "(QĐ 86/2025/QĐ-UBND tỉnh Bắc Ninh điều 3 khoản 3 điểm a)"
+BK_BASIS = "(theo quy định của tỉnh/thành phố)"  # the test school has picked no province
+KNC_BASIS = "(TT 07/2026/TT-BGDĐT; số năm theo TT 29/2023/TT-BGDĐT điều 8, chưa đối chiếu với TT 07/2026)"
 BK_NAME = "Bằng khen của Chủ tịch UBND tỉnh"
 
 
@@ -37,21 +42,32 @@ def roster(code="GV01", name="Nguyễn Thị Lan", dob="1985-01-02", start="") -
     return cm.Person(code, name, "T1", "Giáo viên", dob=dob, start=start)
 
 
-def campaign(*staff: cm.Person, condition: str = "hoặc") -> cm.Campaign:
+def campaign(*staff: cm.Person, condition: str = "hoặc", province: str = "", filing: str = "") -> cm.Campaign:
+    """The test school (scoring deadline 20/05/2026); a province or a filing date picks its rule set as a load does."""
     base = cm.from_dict(campaign_dict())
-    return dataclasses.replace(base, staff=staff or (roster(),),
-                               rules=dataclasses.replace(base.rules, cstdcs_condition=condition))
+    found = dataclasses.replace(base, staff=staff or (roster(),),
+                                school=dataclasses.replace(base.school, province=province, filing_date=filing),
+                                rules=dataclasses.replace(base.rules, cstdcs_condition=condition))
+    if not (province or filing):
+        return found
+    problems = Problems()
+    found = with_rule_set(found, problems, dt.date(2026, 6, 1))
+    assert list(problems) == [] and found.rule_set is not None
+    return found
 
 
 def result(code="GV01", name="Nguyễn Thị Lan", *, cstdcs=True, rating="HTXSNV", registered=CSTDCS, form="",
-           initiative: tuple[str, str] | None = None) -> PersonResult:
-    """This year's result: CSTĐCS granted or not, the rating, and a recognised sáng kiến (name, level)."""
+           initiative: tuple[str, str] | None = None, council="") -> PersonResult:
+    """This year's result: CSTĐCS granted or not, the rating, a recognised sáng kiến (name, level), the council's
+    choice."""
     name_, level = initiative or ("", "")
     facts = cm.Facts(rating=rating, initiative=name_, initiative_level=level,
                      initiative_decision="15/QĐ-TH" if initiative else "")
-    decisions = (Decision(LDTT, True),) + ((Decision(CSTDCS, cstdcs),) if registered != LDTT else ())
+    cited = (reason("basis.cite", citation="Luật TĐKT 2022 điều 23"),)
+    decisions = (Decision(LDTT, True),) + ((Decision(CSTDCS, cstdcs, cited),) if registered != LDTT else ())
     return PersonResult(code, name, "T1", "Tổ 1", "Giáo viên", "Giáo viên", STATUS_SUBMITTED, registered=registered,
-                        form=form, facts=facts, decisions=decisions)
+                        form=form, facts=facts, decisions=decisions, council_decision=council)
+
 
 
 def row(year, titles=(LDTT, CSTDCS), rating="HTXSNV", code="GV01", name="Nguyễn Thị Lan", dob="1985-01-02",
@@ -59,8 +75,8 @@ def row(year, titles=(LDTT, CSTDCS), rating="HTXSNV", code="GV01", name="Nguyễ
     return PersonYear(year, code, name, dob, rating, tuple(titles), **changes)
 
 
-def decide(people, history: History, staff=None, departments=(), condition="hoặc"):
-    c = campaign(*(staff or ()), condition=condition)
+def decide(people, history: History, staff=None, departments=(), condition="hoặc", **school):
+    c = campaign(*(staff or ()), condition=condition, **school)
     matches, issues = dh.match(c.staff, history)
     found = dh.decide_history(c, people, departments, history, matches)
     return found, issues
@@ -168,9 +184,9 @@ def test_three_cstdcs_and_a_provincial_initiative_give_cstd_tinh():
     history = History(people=THREE_YEARS, initiatives=(initiative("Dạy đọc", "2023-2024", level="Tỉnh"),))
     d = only(decide([result(registered=CSTD_TINH)], history)[0], title=CSTD_TINH)
     assert d.granted and d.years == ("2023-2024", "2024-2025")
-    assert d.reason == ("đủ điều kiện đề nghị: 3 lần liên tục CSTĐCS (2023-2024, 2024-2025, 2025-2026) và sáng kiến "
-                        "'Dạy đọc' được công nhận cấp Tỉnh năm 2023-2024 (Luật Thi đua, khen thưởng 2022 điều 22 "
-                        "khoản 1)")
+    assert d.reasons[0].text == ("đủ điều kiện đề nghị: 3 lần liên tục CSTĐCS (2023-2024, 2024-2025, 2025-2026) và "
+                                 "sáng kiến 'Dạy đọc' được công nhận cấp Tỉnh năm 2023-2024 (Luật Thi đua, khen thưởng "
+                                 "2022 điều 22 khoản 1)")
 
 
 @pytest.mark.parametrize("initiatives", [(), (initiative("Dạy đọc", "2023-2024", level="Huyện"),)])
@@ -243,11 +259,15 @@ def test_discipline_without_an_end_date_cuts_at_its_year():
 
 # --- Kỷ niệm chương "Vì sự nghiệp giáo dục" ----------------------------------------------------------------------
 
-def medal(start="", service: Service | None = None, rows=(), others=()) -> tuple:
+ROW = Service("GV01", "Nguyễn Thị Lan")  # a Thâm niên row read whole: nothing typed but the person
+
+
+def medal(start="", service: Service | None = ROW, rows=(), others=(), unknown=(), **school) -> tuple:
     staff = [roster(start=start), *others]
     people = [result(cstdcs=False, rating="HTTNV", registered=LDTT)] + \
         [result(p.code, p.name, cstdcs=False, rating="HTTNV", registered=LDTT) for p in others]
-    found, _ = decide(people, History(people=tuple(rows), service=(service,) if service else ()), staff=staff)
+    history = History(people=tuple(rows), service=(service,) if service else (), unknown=unknown)
+    found, _ = decide(people, history, staff=staff, **school)
     decisions = [d for d in found.people.get("GV01", ()) if d.title == KNC_GD]
     return (decisions[0] if decisions else None), found
 
@@ -256,7 +276,7 @@ def test_twenty_years_in_the_sector_give_the_medal():
     d, _ = medal("2006-06-01")
     assert d.granted and not d.pending
     assert d.reason == ("đủ điều kiện: 20 năm công tác trong ngành (vào ngành 01/06/2006, tính đến 31/05/2026), cần từ "
-                        "20 năm (TT 29/2023/TT-BGDĐT điều 8)")
+                        f"20 năm {KNC_BASIS}")
 
 
 def test_nineteen_years_eleven_months_are_not_twenty():
@@ -290,7 +310,7 @@ def test_the_start_from_the_history_when_the_roster_has_none():
 def test_the_medal_is_given_once(service, rows):
     d, _ = medal("2000-09-01", service, rows)
     assert not d.granted and not d.pending and d.years == ("2019-2020",)
-    assert d.reason == "đã được tặng năm 2019-2020: Kỷ niệm chương chỉ tặng một lần (TT 29/2023/TT-BGDĐT điều 8)"
+    assert d.reason == f"đã được tặng năm 2019-2020: Kỷ niệm chương chỉ tặng một lần {KNC_BASIS}"
 
 
 def test_a_medal_received_needs_no_start_date():
@@ -323,8 +343,7 @@ def department(ttldxs=True) -> DepartmentResult:
 
 @pytest.mark.parametrize("rows, granted, pending, years, text", [
     ((DepartmentYear("2024-2025", "T1", "Tổ 1", (TTLDXS,)),), True, False, ("2024-2025",),
-     "đủ điều kiện: 2 năm liên tục TTLĐXS (2024-2025, 2025-2026) (QĐ 86/2025/QĐ-UBND tỉnh Bắc Ninh điều 3 khoản 3 "
-     "điểm c)"),
+     f"đủ điều kiện: 2 năm liên tục TTLĐXS (2024-2025, 2025-2026) {BK_BASIS}"),
     ((DepartmentYear("2024-2025", "T1", "Tổ 1", (TTLDTT,)),), False, False, (),
      "năm 2024-2025 tổ không đạt TTLĐXS; cần 2 năm liên tục TTLĐXS tính cả năm nay"),
     ((), False, True, (), "chưa đủ thông tin: năm 2024-2025 (lịch sử chưa có kết quả năm này của tổ)"),
@@ -453,3 +472,225 @@ def test_an_htxsnv_cstdcs_needs_its_sang_kien_only_under_va(condition, warned):
 def test_history_of_this_year_is_not_read_twice():
     history = History(people=(row(YEAR, titles=(LDTT,)), row("2024-2025")))
     assert only(decide([result()], history)[0]).granted
+
+
+# --- what a history not read leaves pending (issue 36) ------------------------------------------------------------
+
+NOT_READ = History(unknown=hs.ALL_PARTS)  # a broken, truncated or wrong book: nothing of it is known
+PEOPLE_NOT_READ = ("chưa đủ thông tin: năm {years} – kết quả các năm trước (sheet Cá nhân của sổ lịch sử) không đọc "
+                   "được, xem sheet Kiểm tra")
+
+
+@pytest.mark.parametrize("title, text", [
+    (CSTD_TINH, PEOPLE_NOT_READ.format(years="2023-2024, 2024-2025") + "; chưa đủ thông tin: sáng kiến các năm trước "
+     "và việc đã dùng (sheet Sáng kiến của sổ lịch sử) không đọc được, xem sheet Kiểm tra; cần 3 lần liên tục CSTĐCS "
+     "tính cả năm nay và một sáng kiến được công nhận cấp tỉnh trở lên (Luật Thi đua, khen thưởng 2022 điều 22 khoản "
+     "1)"),
+    (BK_TINH, PEOPLE_NOT_READ.format(years="2024-2025") + "; cần 2 lần liên tục CSTĐCS, hoặc liên tục từ 2 năm HTXSNV "
+     f"trở lên với 2 sáng kiến trong thời gian đó, tính cả năm nay {BK_BASIS}"),
+    (KNC_GD, "chưa đủ thông tin: 35 năm 9 tháng trong ngành (vào ngành 01/09/1990, tính đến 31/05/2026) nhưng lịch sử "
+     "không có sheet Thâm niên đọc được (xem sheet Kiểm tra; các bảng tổng hợp cuối năm không ghi năm nhận Kỷ niệm "
+     "chương: hãy dùng sổ lịch sử): chưa biết đã được tặng chưa (Kỷ niệm chương chỉ tặng một lần) " + KNC_BASIS),
+])
+def test_a_history_not_read_leaves_every_multi_year_decision_pending(title, text):
+    found, _ = decide([result(registered=CSTD_TINH)], NOT_READ, staff=[roster(start="1990-09-01")],
+                      departments=[department()])
+    d = only(found, title=title)
+    assert (d.granted, d.pending, d.reason) == (False, True, text)
+    [collective] = found.departments["T1"]
+    assert (collective.granted, collective.pending) == (False, True)
+    assert collective.reason.startswith("chưa đủ thông tin: năm 2024-2025 – kết quả các năm trước của tổ (sheet Tập "
+                                        "thể của sổ lịch sử) không đọc được")
+
+
+@pytest.mark.parametrize("registered, title, text", [
+    # three years HTXSNV, this year's sáng kiến and the others not known
+    (LDTT, BK_TINH, "năm nay không đạt CSTĐCS; chưa đủ thông tin: sáng kiến các năm trước và việc đã dùng (sheet Sáng "
+                    "kiến của sổ lịch sử) không đọc được, xem sheet Kiểm tra; cần 2 lần liên tục CSTĐCS"),
+    (CSTD_TINH, CSTD_TINH, "chưa đủ thông tin: sáng kiến các năm trước và việc đã dùng"),
+])
+def test_sang_kien_not_read_leave_what_needs_them_pending(registered, title, text):
+    years = (row("2024-2025"), row("2023-2024"))
+    person = result(registered=registered, cstdcs=registered != LDTT, initiative=("Dạy viết", "Trường"))
+    d = only(decide([person], History(people=years, unknown=(hs.INITIATIVES_PART,)))[0], title=title)
+    assert not d.granted and d.pending and d.reason.startswith(text)
+
+
+# --- Kỷ niệm chương: given once, so granted only where it is known not received ----------------------------------
+
+NO_ROW = ("sheet Thâm niên của lịch sử chưa có dòng của người này (hãy thêm: ngày vào ngành, số năm ở vùng đặc biệt "
+          "khó khăn, năm nhận Kỷ niệm chương – để trống nếu chưa nhận)")
+
+
+@pytest.mark.parametrize("start, service, unknown, decided, text", [
+    ("2006-06-01", ROW, (), "granted", "đủ điều kiện: 20 năm công tác trong ngành (vào ngành 01/06/2006, tính đến "
+                                       f"31/05/2026), cần từ 20 năm {KNC_BASIS}"),
+    ("2006-06-01", None, (), "pending", "chưa đủ thông tin: 20 năm trong ngành (vào ngành 01/06/2006, tính đến "
+                                        f"31/05/2026) nhưng {NO_ROW}: chưa biết đã được tặng chưa (Kỷ niệm chương chỉ "
+                                        f"tặng một lần) {KNC_BASIS}"),
+    # 15 years: enough after 5 years in especially difficult areas, which the missing row would say
+    ("2011-06-01", None, (), "pending", "chưa đủ thông tin: 15 năm trong ngành (vào ngành 01/06/2011, tính đến "
+                                        f"31/05/2026) nhưng {NO_ROW}: chưa biết đã được tặng chưa (Kỷ niệm chương chỉ "
+                                        f"tặng một lần), và có thể chưa đủ số năm {KNC_BASIS}"),
+    ("2011-06-02", None, (), None, ""),  # under 15 years: not even so
+    ("2006-06-01", ROW, (hs.SERVICE_PART,), "pending",
+     "chưa đủ thông tin: 20 năm trong ngành (vào ngành 01/06/2006, tính đến 31/05/2026) nhưng lịch sử không có sheet "
+     "Thâm niên đọc được"),
+    ("2006-06-01", dataclasses.replace(ROW, unread=("medal_year",)), (), "pending",
+     "chưa đủ thông tin: 20 năm trong ngành (vào ngành 01/06/2006, tính đến 31/05/2026) nhưng ô 'Năm học nhận Kỷ niệm "
+     "chương' của người này ở sheet Thâm niên không đọc được (xem sheet Kiểm tra): chưa biết đã được tặng chưa"),
+    ("2005-03-01", dataclasses.replace(ROW, unread=("uncounted_years",)), (), "pending",
+     "chưa đủ thông tin: 21 năm 3 tháng trong ngành (vào ngành 01/03/2005, tính đến 31/05/2026) nhưng ô 'Số năm không "
+     "tính (kỷ luật)' của người này"),
+    ("2006-06-01", None, (hs.SERVICE_PART,), "pending", "chưa đủ thông tin: 20 năm trong ngành"),
+])
+def test_whether_the_medal_was_received_must_be_known(start, service, unknown, decided, text):
+    d, _ = medal(start, service, unknown=unknown)
+    if decided is None:
+        assert d is None
+        return
+    assert (d.granted, d.pending) == (decided == "granted", decided == "pending")
+    assert d.reason.startswith(text)
+
+
+def test_a_medal_received_is_known_from_the_years_when_the_thâm_niên_is_not():
+    d, _ = medal("2000-09-01", None, rows=(PersonYear("2019-2020", "GV01", "Nguyễn Thị Lan", forms=(KNC_GD,)),),
+                 unknown=(hs.SERVICE_PART,))
+    assert (d.granted, d.pending, d.years) == (False, False, ("2019-2020",))
+    assert d.reason.startswith("đã được tặng năm 2019-2020: Kỷ niệm chương chỉ tặng một lần")
+
+
+def test_a_start_in_the_sector_after_the_year_is_said_and_not_known():
+    d, found = medal("2030-09-01")
+    assert (d.granted, d.pending) == (False, True)
+    assert d.reason == ("chưa đủ thông tin: ngày vào ngành 01/09/2030 ở sheet Nhân sự là sau ngày tính (31/05/2026) – "
+                        f"hãy sửa {KNC_BASIS}")
+    [said] = [i for i in found.issues if i.code == "history.start_to_come"]
+    assert (said.severity, said.sheet) == (WARNING, "Nhân sự")
+    assert said.render() == ("[Nhân sự] Nguyễn Thị Lan (GV01): ngày vào ngành 01/09/2030 ở sheet Nhân sự là sau ngày "
+                             "tính Kỷ niệm chương (31/05/2026): coi như chưa biết. Hãy sửa ngày ở cột Ngày vào ngành "
+                             "rồi chạy lại.")
+
+
+# --- the texts each reason cites -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("school, person, collective", [
+    ({}, BK_BASIS, BK_BASIS),
+    ({"province": "Bắc Ninh"}, "(QĐ 86/2025/QĐ-UBND tỉnh Bắc Ninh điều 3 khoản 3 điểm a)",
+     "(QĐ 86/2025/QĐ-UBND tỉnh Bắc Ninh điều 3 khoản 3 điểm c)"),
+    ({"province": "Bắc Ninh", "filing": "2025-12-10"}, "(theo quy định của tỉnh/thành phố Bắc Ninh)",
+     "(theo quy định của tỉnh/thành phố Bắc Ninh)"),  # QĐ 86/2025 in force from 15/12/2025
+    ({"province": "Hải Phòng"}, "(theo quy định của tỉnh/thành phố Hải Phòng)",
+     "(theo quy định của tỉnh/thành phố Hải Phòng)"),  # never Bắc Ninh's text for another province
+])
+def test_the_bang_khen_cites_the_schools_own_province(school, person, collective):
+    history = History(people=(row("2024-2025"),), departments=(DepartmentYear("2024-2025", "T1", "Tổ 1", (TTLDXS,)),))
+    found, _ = decide([result()], history, departments=[department()], **school)
+    d = only(found)
+    assert d.granted and d.reason == f"đủ điều kiện: 2 lần liên tục CSTĐCS (2024-2025, 2025-2026) {person}"
+    [c] = found.departments["T1"]
+    assert c.granted and c.reason == f"đủ điều kiện: 2 năm liên tục TTLĐXS (2024-2025, 2025-2026) {collective}"
+
+
+@pytest.mark.parametrize("school, basis", [
+    ({}, KNC_BASIS),  # the scoring deadline, 20/05/2026
+    ({"filing": "2026-04-02"}, KNC_BASIS),  # TT 07/2026/TT-BGDĐT in force
+    ({"filing": "2026-04-01"}, "(TT 29/2023/TT-BGDĐT điều 8)"),
+])
+def test_the_medal_cites_the_circular_in_force_on_the_filing_date(school, basis):
+    d, _ = medal("2006-06-01", **school)
+    assert d.granted and d.reason == ("đủ điều kiện: 20 năm công tác trong ngành (vào ngành 01/06/2006, tính đến "
+                                      f"31/05/2026), cần từ 20 năm {basis}")
+
+
+# --- one achievement, one reward; a sáng kiến spent on an award form carries no CSTĐCS -----------------------------
+
+ONE_ACHIEVEMENT = ("cùng 3 lần liên tục CSTĐCS (2023-2024, 2024-2025, 2025-2026) được đề nghị cả Chiến sĩ thi đua cấp "
+                   f"tỉnh và {BK_NAME}: không khen thưởng nhiều hình thức cho một thành tích (Luật TĐKT 2022 điều 5 "
+                   "khoản 2 điểm c) – Hội đồng chọn một")
+
+
+@pytest.mark.parametrize("level, cstd_granted, flagged", [
+    ("Tỉnh", True, True),  # CSTĐ cấp tỉnh and the Bằng khen on the same three years
+    ("Trường", False, False),  # no CSTĐ cấp tỉnh: the Bằng khen alone
+])
+def test_one_run_of_cstdcs_years_for_two_rewards_is_flagged_on_both(level, cstd_granted, flagged):
+    history = History(people=THREE_YEARS, initiatives=(initiative("Dạy đọc", "2023-2024", level=level),))
+    found, _ = decide([result(registered=CSTD_TINH)], history)
+    cstd, bk = only(found, title=CSTD_TINH), only(found)
+    assert (cstd.granted, bk.granted) == (cstd_granted, True)
+    for d in (cstd, bk):
+        assert (d.reasons[-1].text == ONE_ACHIEVEMENT) is flagged
+    assert bool([i for i in found.issues if i.code == "history.one_achievement"]) is flagged
+    if flagged:
+        [said] = [i for i in found.issues if i.code == "history.one_achievement"]
+        assert said.severity == WARNING and said.message.startswith(
+            "Nguyễn Thị Lan (GV01): cùng 3 lần liên tục CSTĐCS (2023-2024, 2024-2025, 2025-2026) được đề nghị cả Chiến "
+            f"sĩ thi đua cấp tỉnh và {BK_NAME}.")
+        assert [f.text for f in found.flags["GV01"]] == [ONE_ACHIEVEMENT]
+
+
+GIAY_KHEN = "Giấy khen của Chủ tịch UBND xã"
+SPENT = ("sáng kiến 'Dạy đọc' đã dùng cho Giấy khen của Chủ tịch UBND xã năm 2024-2025: không dùng được cho danh hiệu "
+         "Chiến sĩ thi đua cơ sở (CV 5007/BNV-TĐKT; Luật TĐKT 2022 điều 5 khoản 2 điểm c), và năm nay không có điều "
+         "kiện khác thay cho sáng kiến – không đề nghị; Hội đồng có thể quyết định khác, ghi lý do; căn cứ Luật TĐKT "
+         "2022 điều 23")
+
+
+@pytest.mark.parametrize("rating, condition, council, use, kept, said, text", [
+    ("HTTNV", "hoặc", "", Use("2024-2025", USED_FOR_FORM, GIAY_KHEN), False, "initiative.form_for_title", SPENT),
+    ("HTXSNV", "và", "", Use("2024-2025", USED_FOR_FORM, GIAY_KHEN), False, "initiative.form_for_title", SPENT),
+    ("HTXSNV", "hoặc", "", Use("2024-2025", USED_FOR_FORM, GIAY_KHEN), True, None, ""),  # HTXSNV alone is enough
+    ("HTTNV", "hoặc", CSTDCS, Use("2024-2025", USED_FOR_FORM, GIAY_KHEN), True, "initiative.form_for_title_council",
+     ""),  # the council chose it: its word, warned
+    ("HTTNV", "hoặc", "", Use("2024-2025", USED_FOR_TITLE, CSTDCS), True, "initiative.reused", ""),  # warned only
+])
+def test_a_cstdcs_on_a_sang_kien_spent_on_an_award_form_is_withdrawn(rating, condition, council, use, kept, said,
+                                                                     text):
+    history = History(people=(row("2024-2025", titles=(LDTT,)),),
+                      initiatives=(initiative("Dạy đọc", "2024-2025", used=[use]),))
+    person = result(rating=rating, initiative=("Dạy đọc", "Trường"), council=council)
+    found, _ = decide([person], history, condition=condition)
+    assert ("GV01" not in found.withdrawn) is kept
+    if not kept:
+        d = found.withdrawn["GV01"]
+        assert (d.title, d.granted, d.pending, d.reason) == (CSTDCS, False, False, text)
+        assert not any(d.granted for d in found.people.get("GV01", ()))  # no Bằng khen on the CSTĐCS withdrawn
+    assert [i.code for i in found.issues if i.code.startswith("initiative.")] == ([said] if said else [])
+
+
+def test_the_departments_are_decided_again_without_the_withdrawn_cstdcs():
+    c = campaign(roster(start="2015-09-01"))
+    facts = cm.Facts(rating="HTTNV", months=12, discipline="Không", under_review=False, initiative="Dạy đọc",
+                     initiative_level="Trường", initiative_decision="15/QĐ-TH")
+    person = dataclasses.replace(result(rating="HTTNV", initiative=("Dạy đọc", "Trường")), facts=facts)
+    unit = DepartmentResult("T1", "Tổ khối 1", 1, True, collective=TTLDXS, decisions=(Decision(TTLDXS, True),))
+    summary = Summary(c, "cham-diem", (), (person,), (unit,), (), None)
+    history = History(people=(row("2024-2025", titles=(LDTT,)),), service=(ROW,), initiatives=(
+        initiative("Dạy đọc", "2024-2025", used=[Use("2024-2025", USED_FOR_FORM, GIAY_KHEN)]),))
+
+    after = dh.with_history(summary, history)
+
+    [p] = after.people
+    assert not p.granted(CSTDCS) and p.proposed == LDTT
+    assert next(d for d in p.decisions if d.title == CSTDCS).reason == SPENT
+    [d] = after.departments
+    assert not is_granted(d.decisions, TTLDXS)  # its only CSTĐCS gone
+    assert "collective.no_cstdcs" in {r.code for x in d.decisions for r in x.reasons}
+    assert after.history.departments == {}  # no TTLĐXS this year: no collective Bằng khen to decide
+
+
+def test_a_quota_place_freed_by_a_withdrawn_cstdcs_is_left_to_the_council():
+    history = History(people=(row("2024-2025", titles=(LDTT,)),), service=(ROW,), initiatives=(
+        initiative("Dạy đọc", "2024-2025", used=[Use("2024-2025", USED_FOR_FORM, GIAY_KHEN)]),))
+    outside = Decision(CSTDCS, False, (reason("quota.outside", percent=25.0, slots=1),))
+    waiting = dataclasses.replace(result("GV02", "Trần Văn Đức", cstdcs=False, rating="HTTNV"),
+                                  decisions=(Decision(LDTT, True), outside))
+    found, _ = decide([result(rating="HTTNV", initiative=("Dạy đọc", "Trường")), waiting], history,
+                      staff=[roster(), roster("GV02", "Trần Văn Đức")])
+    [said] = [i for i in found.issues if i.code == "history.quota_freed"]
+    assert said.severity == WARNING
+    assert said.message == ("1 suất CSTĐCS không được đề nghị vì sáng kiến đã dùng cho hình thức khen thưởng (Nguyễn "
+                            "Thị Lan). Chỉ tiêu CSTĐCS đã chia trước khi đọc lịch sử, nên người xếp sau vì chỉ tiêu "
+                            "(Trần Văn Đức) chưa được xét lại: Hội đồng xem lại chỉ tiêu và chọn ở cột Quyết định Hội "
+                            "đồng, ghi lý do.")

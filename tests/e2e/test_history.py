@@ -1,6 +1,7 @@
 """End to end: ``thidua-xlsx history`` makes lich-su.xlsx and adds each year from the tool's own final summary —
 the round trip gives back what the summary ended the year with, a second run changes nothing, hand-typed years
-are kept across an update (typed in LibreOffice too), and every wrong input is one clear message."""
+are kept across an update (typed in LibreOffice too), and every wrong input is one clear message — a workbook
+that is not a history book picked as the book is never written over."""
 
 from __future__ import annotations
 
@@ -19,6 +20,9 @@ from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.exits import EXIT_OK, EXIT_UNUSABLE, EXIT_USAGE
 from thidua_xlsx.read.history import read_final_summary, read_history_book
 from thidua_xlsx.text import history as hx
+
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 def run(*args):
@@ -155,3 +159,22 @@ def test_libreoffice_opens_the_book_and_what_it_saves_is_updated_keeping_its_row
     if info:  # A4 landscape
         size = next(line for line in info.splitlines() if line.startswith("Page size"))
         assert "841.89 x 595.3" in size and "(A4)" in size, size
+
+
+@pytest.mark.parametrize("wrong, said", [
+    ("campaign.xlsx", "'campaign.xlsx' là tệp chiến dịch (có sheet Trường và Nhân sự), không phải sổ lịch sử: không "
+                      "dùng làm lịch sử và không ghi gì vào tệp này."),
+    ("tong-hop-2024-2025.xlsx", "'tong-hop-2024-2025.xlsx' là bảng tổng hợp năm học 2024-2025 do thidua-xlsx ghi, "
+                                "không phải sổ lịch sử"),
+])
+def test_a_book_that_is_no_history_book_is_never_replaced(tmp_path, summaries, wrong, said):
+    """The wrong file picked for --book (the campaign, this year's summary): refused for what it is, nothing written."""
+    book = tmp_path / wrong
+    shutil.copy(SAMPLES / "campaign.xlsx" if wrong == "campaign.xlsx" else summaries["2024-2025"], book)
+    before = book.read_bytes()
+
+    done = run("history", "--book", book, summaries["2023-2024"])
+
+    assert done.exit_code == EXIT_UNUSABLE
+    assert f"Lỗi: [{wrong}] {said}" in " ".join(done.output.split())
+    assert book.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == [wrong]  # no copy, no book

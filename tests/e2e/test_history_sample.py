@@ -81,7 +81,7 @@ def test_the_run_says_the_history_it_used_and_the_summary_lists_the_decisions(sa
             load_workbook(sample["out"] / "cuoi.xlsx")[tx.S_HISTORY].iter_rows(values_only=True)]
     gv017 = next(r for r in rows if "Trần Hoàng Ngọc Phương Uyên" in r)
     assert gv017[3:5] == ["Bằng khen của Chủ tịch UBND tỉnh", "Đề nghị"]
-    assert "2 lần liên tục CSTĐCS (2024-2025, 2025-2026)" in gv017[-1] and "QĐ 86/2025" in gv017[-1]
+    assert "2 lần liên tục CSTĐCS (2024-2025, 2025-2026)" in gv017[-1] and "theo quy định của tỉnh/thành phố" in gv017[-1]
     assert any("Trịnh Thị Hải Yến" in r and "Chưa đủ thông tin" in r for r in rows)
 
 
@@ -108,7 +108,7 @@ def test_the_papers_list_the_multi_year_awards_and_the_to_trinh_counts_them(samp
     letter = "\n".join(p.text for p in Docx(sample["out"] / "ho-so" / "01_To-trinh.docx").paragraphs)
     assert "3. Đề nghị cấp trên khen thưởng theo thành tích nhiều năm" in letter
     assert "- Bằng khen của Chủ tịch UBND tỉnh: 4 trường hợp;" in letter
-    assert "Quy định áp dụng (toàn quốc" in letter
+    assert "Quy định áp dụng" not in letter  # the căn cứ lists legal texts only, not the program's own note
     assert "- Chiến sĩ thi đua cấp tỉnh: 1 cá nhân;" in letter  # a title: its own hồ sơ
     assert (sample["out"] / "ho-so" / "Chien-si-thi-dua-cap-tinh").is_dir()
 
@@ -123,3 +123,19 @@ def test_the_new_papers_and_workbooks_pass_the_validator(sample):
         assert unaccepted_findings(path, ()) == [], path.name
     assert unaccepted_findings(sample["out"] / "cuoi.xlsx", ACCEPTED_FOR_STREAMED) == []
     assert unaccepted_findings(SAMPLES / "lich-su.xlsx", ()) == []
+
+
+def test_a_new_history_book_takes_each_persons_ngay_vao_nganh_from_the_campaign(sample, tmp_path):
+    """`history` over the year's final summary: the Thâm niên sheet of a new book carries the campaign's
+    Ngày vào ngành (the summary brings it), not an empty column to type again."""
+    from thidua_xlsx.read.history import read_history_book
+    from thidua_xlsx.workspace import open_campaign
+
+    book = tmp_path / "lich-su-moi.xlsx"
+    result = CliRunner().invoke(main, ["history", "--book", str(book), str(sample["out"] / "cuoi.xlsx")])
+    assert result.exit_code == 0, result.output
+    _book, history, _problems = read_history_book(book)
+    starts = {s.person: s.sector_start for s in history.service}
+    folder, _problems = open_campaign(sample["copy"] / "campaign.xlsx")
+    campaign = {p.code: p.start for p in folder.campaign.staff if p.start}
+    assert campaign and all(starts.get(code) == day for code, day in campaign.items())

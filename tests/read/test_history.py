@@ -1,6 +1,7 @@
 """The history read back: lich-su.xlsx typed by hand (every bad cell said with its sheet and cell, its value
-unknown, never zero), a broken or missing book, and a folder of earlier final summaries (each entry used or
-named with its reason; the folder never modified)."""
+unknown, never zero; a year or a day still to come said and not counted), a broken, missing or wrong book (its
+history unknown, never empty), and a folder of earlier final summaries (each entry used or named with its reason;
+the folder never modified)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,9 @@ from thidua_xlsx.model.history_book import TABLES
 from thidua_xlsx.read.history import read_final_summary, read_history_book, read_summary_folder
 from thidua_xlsx.text import history as hx
 from thidua_xlsx.write.history import book_bytes, new_book
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+TODAY = dt.date(2026, 6, 1)  # in school year 2025-2026
 
 PEOPLE = [  # as the secretary types them for the years before the tool, some of them wrong
     ("2022-2023", "GV01", "Nguyễn Thị Lan", dt.datetime(1985, 1, 2), "HTXSNV", "Lao động tiên tiến, CSTĐCS",
@@ -65,7 +69,7 @@ def _issues(problems) -> dict[tuple[str, str], str]:
 
 
 def test_a_book_typed_by_hand_is_read_with_every_bad_cell_said_and_its_value_unknown(tmp_path):
-    book, history, problems = read_history_book(typed_book(tmp_path / "lich-su.xlsx"))
+    book, history, problems = read_history_book(typed_book(tmp_path / "lich-su.xlsx"), TODAY)
 
     found = _issues(problems)
     assert found == {
@@ -92,6 +96,8 @@ def test_a_book_typed_by_hand_is_read_with_every_bad_cell_said_and_its_value_unk
         ("2005-09-05", 6, 0)
     assert (service["GV02"].sector_start, service["GV02"].difficult_years, service["GV02"].uncounted_years,
             service["GV02"].medal_year) == ("", None, 1.5, "")  # unknown, never 0
+    assert service["GV02"].unread == ("sector_start", "difficult_years", "medal_year")  # typed, not understood
+    assert service["GV01"].unread == () and history.unknown == ()
     (initiative,) = history.initiatives
     assert (initiative.level, initiative.decision, initiative.decision_date) == ("Tỉnh", "12/QĐ-SGD", "2023-05-04")
     assert initiative.used == (hs.Use("2022-2023", hs.USED_FOR_TITLE, "CSTDCS"),
@@ -111,37 +117,102 @@ def test_a_school_year_whose_years_do_not_follow_on_is_said(tmp_path):
 
 
 def test_a_missing_sheet_or_column_is_said_and_the_rest_is_read(tmp_path):
-    _book, history, problems = read_history_book(typed_book(tmp_path / "a.xlsx", skip_sheet=hx.S_SERVICE))
+    _book, history, problems = read_history_book(typed_book(tmp_path / "a.xlsx", skip_sheet=hx.S_SERVICE), TODAY)
     assert [(p.code, p.sheet) for p in problems if p.code == "history.sheet_missing"] == [
         ("history.sheet_missing", hx.S_SERVICE)]
     assert history.service == () and len(history.people) == 2
+    assert history.unknown == (hs.SERVICE_PART,)  # not "nobody received the medal": not known
+    assert "coi như chưa biết" in next(p for p in problems if p.code == "history.sheet_missing").render()
 
-    book, history, problems = read_history_book(typed_book(tmp_path / "b.xlsx", drop_column="Năm học"))
+    book, history, problems = read_history_book(typed_book(tmp_path / "b.xlsx", drop_column="Năm học"), TODAY)
     assert [(p.code, p.sheet, dict(p.params)["column"]) for p in problems if p.code == "history.column_missing"] == [
         ("history.column_missing", hx.S_PEOPLE, "Năm học"), ("history.column_missing", hx.S_INITIATIVES, "Năm học"),
         ("history.column_missing", hx.S_DEPARTMENTS, "Năm học")]
     assert history.people == () and history.departments == ()  # no year: no row can be placed, said once
+    assert history.unknown == (hs.PEOPLE_PART, hs.DEPARTMENTS_PART)
     assert len(history.initiatives) == 1  # its year is not required there
 
 
-@pytest.mark.parametrize("content, code", [
-    (b"PK\x03\x04 this is not a zip", "history.book_broken"),
-    (b"Ho ten;Nam hoc\n", "history.book_broken"),
+SAMPLE_BOOK = SAMPLES / "lich-su.xlsx"
+
+
+@pytest.mark.parametrize("content", [
+    b"PK\x03\x04 this is not a zip",
+    b"Ho ten;Nam hoc\n",
+    b"",  # 0 bytes
+    SAMPLE_BOOK.read_bytes()[:len(SAMPLE_BOOK.read_bytes()) // 2],  # cut off half-way (a copy interrupted)
+    SAMPLE_BOOK.read_bytes()[:-10],  # its last bytes lost
 ])
-def test_a_broken_book_is_one_message_never_a_crash(tmp_path, content, code):
+def test_a_broken_book_is_one_message_and_its_history_unknown_never_empty(tmp_path, content):
     path = tmp_path / "lich-su.xlsx"
     path.write_bytes(content)
     book, history, problems = read_history_book(path)
-    assert book is None and history == hs.History()
+    assert book is None and history == hs.History(unknown=hs.ALL_PARTS)
+    assert [p.code for p in problems] == ["history.book_broken"]
+    assert problems.items[0].render().startswith("[lich-su.xlsx] Không mở được sổ lịch sử 'lich-su.xlsx'")
+
+
+def _other_workbook(path: Path) -> Path:
+    wb = Workbook()
+    wb.active.title = "Danh sách"
+    wb.create_sheet("Ghi chú")
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("make, code, said", [
+    (lambda tmp: shutil.copy(SAMPLES / "campaign.xlsx", tmp / "campaign.xlsx"), "history.book_is_campaign",
+     "'campaign.xlsx' là tệp chiến dịch (có sheet Trường và Nhân sự), không phải sổ lịch sử: không dùng làm lịch sử "
+     "và không ghi gì vào tệp này. Hãy chỉ đúng sổ lịch sử (lich-su.xlsx); chưa có sổ thì đặt tên một tệp chưa có, "
+     "chương trình sẽ tạo sổ mới."),
+    (lambda tmp: crafted_summary(tmp / "tong-hop-cuoi.xlsx"), "history.book_is_summary",
+     "'tong-hop-cuoi.xlsx' là bảng tổng hợp năm học 2024-2025 do thidua-xlsx ghi, không phải sổ lịch sử"),
+    (lambda tmp: shutil.copy(SAMPLES / "outbox" / "cham-diem" / "2025-2026_cham-diem_To-khoi-1.xlsx", tmp / "to.xlsx"),
+     "history.book_is_department", "'to.xlsx' là sổ của tổ 'Tổ khối 1' do thidua-xlsx phát ra, không phải sổ lịch sử"),
+    (lambda tmp: _other_workbook(tmp / "danh-sach.xlsx"), "history.book_is_other",
+     "'danh-sach.xlsx' (các sheet: Danh sách, Ghi chú; không có sheet Cá nhân, Thâm niên, Sáng kiến hay Tập thể) "
+     "không phải sổ lịch sử"),
+])
+def test_a_workbook_that_is_no_history_book_is_said_for_what_it_is(tmp_path, make, code, said):
+    path = Path(make(tmp_path))
+    book, history, problems = read_history_book(path)
+    assert book is None and history == hs.History(unknown=hs.ALL_PARTS)  # nothing to write over, nothing known
     assert [p.code for p in problems] == [code]
-    assert "lich-su.xlsx" in problems.items[0].render()
+    assert problems.items[0].message.startswith(said)
+
+
+def test_a_year_or_a_day_in_the_sector_still_to_come_is_said_and_not_counted(tmp_path):
+    path = typed_book(tmp_path / "lich-su.xlsx")
+    wb = load_workbook(path)
+    wb[hx.S_PEOPLE].append(["2026-2027", "GV01", "Nguyễn Thị Lan", None, "HTXSNV", "Chiến sĩ thi đua cơ sở"])
+    wb[hx.S_DEPARTMENTS].append(["2030-2031", "T1", "Tổ khối 1", "Tập thể lao động xuất sắc"])
+    wb[hx.S_SERVICE]["D2"] = dt.datetime(2026, 9, 5)  # typed 2026 for 2006
+    wb[hx.S_SERVICE]["G2"] = "2025-2026"  # this school year: a medal received this year is known, not to come
+    wb.save(path)
+
+    _book, history, problems = read_history_book(path, TODAY)
+
+    to_come = [(p.code, p.severity, p.sheet, p.cell) for p in problems if p.code.endswith("to_come")]
+    assert to_come == [("history.year_to_come", "warning", hx.S_PEOPLE, "A7"),
+                       ("history.day_to_come", "warning", hx.S_SERVICE, "D2"),
+                       ("history.year_to_come", "warning", hx.S_DEPARTMENTS, "A4")]
+    said = {p.cell: p.render() for p in problems if p.code.endswith("to_come")}
+    assert said["A7"] == ("[lich-su.xlsx · Cá nhân!A7] 'Năm học' = '2026-2027' là năm học chưa tới (năm học hiện nay: "
+                          "2025-2026): không tính. Hãy sửa lại năm học đã qua (dạng 2023-2024).")
+    assert said["D2"] == ("[lich-su.xlsx · Thâm niên!D2] 'Ngày vào ngành' = '05/09/2026' là ngày chưa tới (hôm nay "
+                          "01/06/2026): coi như chưa biết. Hãy sửa lại ngày cho đúng (dạng 05/09/2005).")
+    assert {p.year for p in history.people} == {"2022-2023", "2023-2024"}  # the year to come not counted
+    assert {d.year for d in history.departments} == {"2022-2023", "2023-2024"}
+    gv01 = next(s for s in history.service if s.person == "GV01")
+    assert (gv01.sector_start, gv01.unread, gv01.medal_year) == ("", ("sector_start",), "2025-2026")
 
 
 def test_a_book_that_cannot_be_opened_is_said(tmp_path):
     folder = tmp_path / "lich-su.xlsx"
     folder.mkdir()  # not a file: the system refuses to read it, as it does a file another program locks
-    book, _history, problems = read_history_book(folder)
+    book, history, problems = read_history_book(folder)
     assert book is None and [p.code for p in problems] == ["history.book_no_access"]
+    assert history.unknown == hs.ALL_PARTS
 
 
 def test_the_book_the_tool_writes_reads_back_empty_and_clean(tmp_path):
@@ -200,6 +271,7 @@ def test_a_folder_of_summaries_gives_each_year_and_names_every_file_it_does_not_
     assert dict(duplicate.params)["used"] == "hoi-dong-2024.xlsx"  # the council's pass wins
     assert history.sources == ("tong-hop-2023-2024.xlsx", "hoi-dong-2024.xlsx")
     assert history.years == ("2023-2024", "2024-2025")
+    assert history.unknown == (hs.SERVICE_PART,)  # summaries say nothing of a Kỷ niệm chương received before
     used = {f.name for f in folder.rglob("*")} - {p.file.rsplit("/", 1)[-1] for p in problems} - {"cu"}
     assert used == set(history.sources)  # every entry accounted for
 

@@ -186,3 +186,28 @@ def test_a_book_made_by_hand_without_the_tools_record_is_updated_keeping_its_yea
     book, history, problems = read_history_book(path)
     assert list(problems) == [] and book.years == ("2021-2022", "2024-2025")
     assert [p.person for p in history.people] == ["GV01", "GV01", "GV02"]
+
+
+def test_the_book_takes_the_day_in_the_sector_from_the_campaign_where_it_has_none(tmp_path):
+    """Issue 36: the campaign's Ngày vào ngành (carried by the year's summary) fills a Thâm niên row left without one
+    and each row added; a day the secretary typed stays."""
+    import dataclasses
+
+    path = tmp_path / "lich-su.xlsx"
+    save_history_book(with_year(new_book(), year_of("2023-2024")), path, dt.date(2024, 6, 1))
+    wb = load_workbook(path)
+    wb[hx.S_SERVICE]["D3"] = dt.datetime(2012, 9, 5)  # GV02's, typed by hand
+    wb.save(path)
+    book, _history, _problems = read_history_book(path)
+    year = year_of("2024-2025")
+    newcomer = hs.PersonYear("2024-2025", "GV03", "Lê Văn Mới", "1990-03-04", "HTTNV", ("LDTT",))
+    year = dataclasses.replace(year, history=dataclasses.replace(year.history, people=(*year.history.people, newcomer)),
+                               starts={"GV01": "2005-09-05", "GV02": "2010-09-01", "GV03": "2014-09-01"})
+
+    save_history_book(with_year(book, year), path, dt.date(2025, 6, 1))
+
+    _book, history, problems = read_history_book(path)
+    assert list(problems) == []
+    assert [(s.person, s.sector_start) for s in history.service] == [
+        ("GV01", "2005-09-05"), ("GV02", "2012-09-05"), ("GV03", "2014-09-01")]
+    assert _rows(path, hx.S_SERVICE)[1][3] == dt.datetime(2005, 9, 5)  # a date, as the column shows dates

@@ -7,7 +7,10 @@ years before the tool) or from a folder of earlier final summaries. :mod:`thidua
 to the roster and decides the multi-year titles from it, citing the years it used.
 
 A year a person has no row for is not known for that person — never "nothing that year": a rule that needs it
-says "chưa đủ thông tin: năm …". Codes here, words in :mod:`thidua_xlsx.text`.
+says "chưa đủ thông tin: năm …". A part of the history that could not be read (a broken or wrong book, a sheet
+missing; a folder of summaries has no Thâm niên) is not known either (:attr:`History.unknown`): every decision
+resting on it is left pending, never decided as if nothing had been received. Codes here, words in
+:mod:`thidua_xlsx.text`.
 """
 
 from __future__ import annotations
@@ -18,10 +21,14 @@ from dataclasses import dataclass, field
 # Award forms the multi-year rules decide. They sit beside the title codes of model.titles (a form has no code
 # there: the forms a campaign lists are its own words), named in text.titles.
 BK_TINH = "BK_TINH"  # Bằng khen của Chủ tịch UBND tỉnh (Bắc Ninh QĐ 86/2025 điều 3 khoản 3; the same at ministries)
-KNC_GD = "KNC_GD"  # Kỷ niệm chương "Vì sự nghiệp giáo dục" (TT 29/2023 điều 8, re-check against TT 07/2026)
+KNC_GD = "KNC_GD"  # Kỷ niệm chương "Vì sự nghiệp giáo dục" (TT 07/2026/TT-BGDĐT from 02/04/2026, TT 29/2023 before)
 
 # What a sáng kiến was used for (CV 5007/BNV-TĐKT 2023: once for a title or once for a form, never both).
 USED_FOR_TITLE, USED_FOR_FORM = "danh-hieu", "hinh-thuc"
+
+# The parts of a history, one per sheet of lich-su.xlsx: what History.unknown names.
+PEOPLE_PART, SERVICE_PART, INITIATIVES_PART, DEPARTMENTS_PART = "ca-nhan", "tham-nien", "sang-kien", "tap-the"
+ALL_PARTS = (PEOPLE_PART, SERVICE_PART, INITIATIVES_PART, DEPARTMENTS_PART)
 
 # How a roster person was matched to the history (decide.history.match).
 MATCH_CODE, MATCH_NAME_DOB = "ma", "ten-ngay-sinh"
@@ -61,6 +68,7 @@ class Service:
     uncounted_years: float | None = None  # disciplined time not counted; None: not known
     medal_year: str = ""  # school year the medal was received; "" not received
     source: str = ""
+    unread: tuple[str, ...] = ()  # the fields typed but not understood (each said with its cell): not known
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,13 +109,15 @@ class DepartmentYear:
 
 @dataclass(frozen=True)
 class History:
-    """Everything known of earlier years; ``sources``: the files read (each said in the report)."""
+    """Everything known of earlier years; ``sources``: the files read (each said in the report); ``unknown``: the
+    parts (:data:`ALL_PARTS`) that could not be read — not empty, unknown."""
 
     people: tuple[PersonYear, ...] = ()
     service: tuple[Service, ...] = ()
     initiatives: tuple[Initiative, ...] = ()
     departments: tuple[DepartmentYear, ...] = ()
     sources: tuple[str, ...] = ()
+    unknown: tuple[str, ...] = ()
 
     @property
     def years(self) -> tuple[str, ...]:
@@ -141,3 +151,6 @@ class HistoryResults:
     issues: tuple = ()  # tuple[Issue, ...]
     sources: tuple[str, ...] = ()
     flags: Mapping[str, tuple] = field(default_factory=dict)  # roster code → tuple[Reason, ...] for the council
+    # roster code → this year's CSTĐCS Decision as the history changed it (a sáng kiến already used for an award
+    # form cannot carry it: CV 5007/BNV-TĐKT)
+    withdrawn: Mapping[str, object] = field(default_factory=dict)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import history as hs
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.campaign_book import DATE, NUMBER, TEXT, Column
 from thidua_xlsx.model.history import History
@@ -82,13 +83,14 @@ DEPARTMENT_COLUMNS = _columns(hx.DEPARTMENT_HEADERS, {
 class Table:
     sheet: str
     columns: tuple[Column, ...]
+    part: str  # the part of the history it holds (model.history.ALL_PARTS): not known when it cannot be read
     landscape: bool = True
 
 
-PEOPLE = Table(hx.S_PEOPLE, PEOPLE_COLUMNS)
-SERVICE = Table(hx.S_SERVICE, SERVICE_COLUMNS)
-INITIATIVES = Table(hx.S_INITIATIVES, INITIATIVE_COLUMNS)
-DEPARTMENTS = Table(hx.S_DEPARTMENTS, DEPARTMENT_COLUMNS)
+PEOPLE = Table(hx.S_PEOPLE, PEOPLE_COLUMNS, hs.PEOPLE_PART)
+SERVICE = Table(hx.S_SERVICE, SERVICE_COLUMNS, hs.SERVICE_PART)
+INITIATIVES = Table(hx.S_INITIATIVES, INITIATIVE_COLUMNS, hs.INITIATIVES_PART)
+DEPARTMENTS = Table(hx.S_DEPARTMENTS, DEPARTMENT_COLUMNS, hs.DEPARTMENTS_PART)
 TABLES = (PEOPLE, SERVICE, INITIATIVES, DEPARTMENTS)  # in the book's order, after the guide
 YEAR_TABLES = (PEOPLE, INITIATIVES, DEPARTMENTS)  # the sheets a year added from a summary writes into
 
@@ -177,6 +179,7 @@ class SummaryYear:
     school: str  # the school named in the summary's properties; "" not said
     council: bool  # written by the council's pass
     history: History
+    starts: Mapping[str, str] = dataclasses.field(default_factory=dict)  # staff code → Ngày vào ngành (ISO)
 
 
 def refusal(book: HistoryBook, found: SummaryYear) -> tuple[str, dict] | None:

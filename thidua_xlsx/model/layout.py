@@ -243,6 +243,7 @@ class SummaryMeta:
     department_decisions: tuple[tuple, ...] = ()
     votes: tuple[tuple, ...] = ()
     lists_digest: str = ""
+    starts: tuple[tuple[str, str], ...] = ()  # a year's summary: each person's (code, Ngày vào ngành), for the history
     kind: str = "summary"
     schema_version: int = SUMMARY_SCHEMA_VERSION
     app: str = APP_ID

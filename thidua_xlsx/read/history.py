@@ -5,13 +5,20 @@ summary of a year (:func:`read_final_summary`) and a folder of them (:func:`read
 The book is read like the campaign book (containment first, then python-calamine, tables found by their
 header texts): every cell it cannot understand is a problem naming its sheet and cell, and the row is kept
 with that value unknown (None, never zero or "nothing"); a row without its year or code is reported and left
-out of the history (it cannot be placed), but stays in the book. A summary is read only from its very hidden
-metadata (its ``outcomes``, summary schema 4), as the tool wrote it; a folder is never written to, and each of
-its entries is either used or named with the reason it was not.
+out of the history (it cannot be placed), but stays in the book. A school year still to come, a day in the
+sector still to come, are said and not counted. A workbook that is not a history book (the campaign book, a
+summary, a department's workbook picked by mistake) is said for what it is and gives no book, so that nothing
+is ever written over it; a book that cannot be read, or a sheet of it, leaves that part of the history unknown
+(:attr:`~thidua_xlsx.model.history.History.unknown`), never empty.
+
+A summary is read only from its very hidden metadata (its ``outcomes``, summary schema 4), as the tool wrote
+it; a folder is never written to, and each of its entries is either used or named with the reason it was not.
+Summaries carry no Thâm niên: a folder of them leaves that part unknown.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 import zipfile
@@ -23,7 +30,7 @@ from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import history as hs
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model import titles as tt
-from thidua_xlsx.model.campaign_book import DATE, NUMBER, Column
+from thidua_xlsx.model.campaign_book import DATE, NUMBER, SCHOOL_SHEET, STAFF_SHEET, Column
 from thidua_xlsx.model.history_book import (
     DEPARTMENTS,
     INITIATIVES,
@@ -57,64 +64,103 @@ TITLES_NEEDING_INITIATIVE = (tt.CSTD_TINH, tt.CSTDCS)  # highest first: what a s
 # --- lich-su.xlsx ----------------------------------------------------------------------------------------------
 
 
-def read_history_book(path: Path) -> tuple[HistoryBook | None, hs.History, Problems]:
+UNKNOWN = hs.History(unknown=hs.ALL_PARTS)  # a book not read: nothing of it is known (not: nothing happened)
+
+
+def read_history_book(path: Path, today: dt.date | None = None) -> tuple[HistoryBook | None, hs.History, Problems]:
     """The book at ``path`` as typed (to be written back with a year added) and the history it gives; the book
-    None when it cannot be read at all (one message naming it)."""
+    None when it cannot be read at all or is not a history book (one message naming it, the history unknown).
+    ``today`` (Vietnam's, by default): a school year or a day in the sector after it is not counted."""
     problems, name = Problems(), Path(path).name
     try:
         data = read_own_book(Path(path), problems, "history.book_broken", file=name)
     except OSError:
         problems.add("history.book_no_access", file=name)
-        return None, hs.History(), problems
+        return None, UNKNOWN, problems
     if data is None:
-        return None, hs.History(), problems
+        return None, UNKNOWN, problems
     try:
         grids = read_grids(data)
     except Exception:  # calamine raises many kinds on a broken, encrypted or foreign file: one message
         problems.add("history.book_broken", file=name)
-        return None, hs.History(), problems
-    reader = _BookReader(grids, name, problems)
+        return None, UNKNOWN, problems
+    meta = _meta_data(grids.get(ly.META_SHEET))
+    if not _is_history_book(grids, meta):
+        code, params = _what_book(grids, meta)
+        problems.add(code, file=name, **params)
+        return None, UNKNOWN, problems
+    today = today or (dt.datetime.now(dt.timezone.utc) + ly.VIETNAM_UTC_OFFSET).date()
+    reader = _BookReader(grids, name, problems, today)
     tables = {table.sheet: reader.rows(table) for table in TABLES}
     parsed = {table.sheet: reader.parse(table, tables[table.sheet]) for table in TABLES}
-    book = HistoryBook(_book_meta(grids.get(ly.META_SHEET)), {s: rows for s, rows in tables.items() if rows})
+    book = HistoryBook(_book_meta(meta), {s: rows for s, rows in tables.items() if rows})
     present = set(book.years)  # a year added from a summary whose rows the secretary deleted is typed again
     book = replace(book, meta=replace(book.meta, years=tuple(y for y in book.meta.years if y.year in present)))
     history = hs.History(
-        people=tuple(_person(values, where) for values, where in _unique(parsed[PEOPLE.sheet], ("year", "code"),
-                                                                         reader, PEOPLE)),
-        service=tuple(_service(values, where) for values, where in _unique(parsed[SERVICE.sheet], ("code",),
-                                                                           reader, SERVICE)),
+        people=tuple(_person(row.values, row.source) for row in _unique(parsed[PEOPLE.sheet], ("year", "code"),
+                                                                        reader, PEOPLE)),
+        service=tuple(_service(row) for row in _unique(parsed[SERVICE.sheet], ("code",), reader, SERVICE)),
         initiatives=_initiatives(parsed[INITIATIVES.sheet], reader),
-        departments=tuple(_department(values, where) for values, where in _unique(
+        departments=tuple(_department(row.values, row.source) for row in _unique(
             parsed[DEPARTMENTS.sheet], ("year", "code"), reader, DEPARTMENTS)),
-        sources=(name,))
+        sources=(name,), unknown=tuple(t.part for t in TABLES if t.sheet in reader.unread))
     return book, history, problems
 
 
-def _book_meta(grid: Grid | None) -> BookMeta:
-    """The book's own record; a book without one (made by hand, or its record damaged): every year typed."""
+def _meta_data(grid: Grid | None) -> dict | None:
+    """The very hidden record a book of the tool carries (a summary's may be large); None: none, or damaged."""
     if grid is None:
-        return BookMeta()
+        return None
     try:
-        return BookMeta.from_json(ly.meta_json([grid.value(r, 0) for r in range(grid.height)]))
+        return ly.meta_json([grid.value(r, 0) for r in range(grid.height)], ly.MAX_SUMMARY_META_CHARS)
+    except ValueError:
+        return None
+
+
+def _book_meta(data: dict | None) -> BookMeta:
+    """The book's own record; a book without one (made by hand, or its record damaged): every year typed."""
+    try:
+        return BookMeta.from_json(data) if data is not None else BookMeta()
     except (KeyError, TypeError, ValueError):
         return BookMeta()
 
 
+def _is_history_book(grids: dict[str, Grid], meta: dict | None) -> bool:
+    """Ours says so in its record; one typed by hand (no record) has at least one of the history's sheets."""
+    if meta is not None:
+        return meta.get("kind") == BookMeta.kind
+    return any(table.sheet in grids for table in TABLES)
+
+
+def _what_book(grids: dict[str, Grid], meta: dict | None) -> tuple[str, dict]:
+    """What a workbook that is not a history book is, as a message code and its parameters."""
+    if meta is not None and meta.get("kind") == "summary":
+        return "history.book_is_summary", {"year": str(meta.get("school_year", ""))}
+    if meta is not None and "department_code" in meta:
+        return "history.book_is_department", {"department": str(meta.get("department_name", ""))}
+    if meta is None and SCHOOL_SHEET in grids and STAFF_SHEET in grids:
+        return "history.book_is_campaign", {}
+    return "history.book_is_other", {"sheets": ", ".join(s for s in grids if s != ly.META_SHEET) or "—"}
+
+
 @dataclass(frozen=True)
 class _Row:
-    """A table row understood: its values by column key (None: blank or not understood) and where it is."""
+    """A table row understood: its values by column key (None: blank or not understood), the keys typed but not
+    understood, and where it is."""
 
     values: dict
     number: int  # 1-based, as the sheet shows it
     source: str
+    unread: tuple[str, ...] = ()
 
 
 class _BookReader:
-    def __init__(self, grids: dict[str, Grid], file_name: str, problems: Problems):
+    def __init__(self, grids: dict[str, Grid], file_name: str, problems: Problems, today: dt.date):
         self.grids, self.file, self.problems = grids, file_name, problems
+        self.today, self.this_year = today, cm.school_year_of(today)
         self.positions: dict[str, dict[str, int]] = {}  # sheet → column key → 0-based column
         self.numbers: dict[str, list[int]] = {}  # sheet → the 0-based row of each row kept
+        self.unread: set[str] = set()  # the sheets whose rows could not be read: their part of the history unknown
 
     def add(self, code: str, table: Table, cell: str = "", severity: str = "error", **params) -> None:
         self.problems.add(code, severity, file=self.file, sheet=table.sheet, cell=cell, **params)
@@ -124,6 +170,7 @@ class _BookReader:
         grid = self.grids.get(table.sheet)
         if grid is None:
             self.problems.add("history.sheet_missing", file=self.file, sheet=table.sheet)
+            self.unread.add(table.sheet)
             return None
         headers = tuple(cm.clean_text(grid.value(0, c)) for c in range(grid.width))
         position = {}
@@ -149,16 +196,20 @@ class _BookReader:
             return []
         position = self.positions[table.sheet]
         if any(c.required and c.key not in position for c in table.columns):
+            self.unread.add(table.sheet)
             return []  # said once (the column is missing), not once per row
         parsed = []
         for r, raw in zip(self.numbers[table.sheet], rows.rows):
-            values = {}
+            values, unread = {}, []
             for column in table.columns:
                 col = position.get(column.key)
                 values[column.key] = None if col is None else self.value(table, column, raw[col], ly.a1(r, col))
+                if values[column.key] is None and col is not None and cm.clean_text(raw[col]) != "":
+                    unread.append(column.key)
             if any(values[c.key] is None for c in table.columns if c.required):
                 continue
-            parsed.append(_Row(values, r + 1, hx.SOURCE_ROW.format(file=self.file, sheet=table.sheet, row=r + 1)))
+            parsed.append(_Row(values, r + 1, hx.SOURCE_ROW.format(file=self.file, sheet=table.sheet, row=r + 1),
+                               tuple(unread)))
         return parsed
 
     def value(self, table: Table, column: Column, value, cell: str):
@@ -172,7 +223,7 @@ class _BookReader:
                 found = school_year(str(text))
                 if found is None:
                     raise ValueError
-                return found
+                return self.not_to_come(table, column, cell, found, found > self.this_year)
             if column.kind == TITLES:
                 return self.titles(table, str(text), cell)
             if column.kind == WORDS:
@@ -180,6 +231,8 @@ class _BookReader:
             converted = convert_value(column.kind, text)
             if column.kind == NUMBER and converted < 0:
                 raise ValueError
+            if column.kind == DATE and column.key == "sector_start":
+                return self.not_to_come(table, column, cell, converted, converted > self.today.isoformat())
         except (ValueError, TypeError, OverflowError):
             code = {YEAR: "history.bad_year", DATE: "history.bad_date", NUMBER: "history.bad_number"}[column.kind]
             self.add(code, table, cell, field=column.header, value=text)
@@ -192,6 +245,18 @@ class _BookReader:
             return chosen
         return converted
 
+    def not_to_come(self, table: Table, column: Column, cell: str, value: str, to_come: bool) -> str | None:
+        """``value`` (a school year, an ISO day), or None when it is still to come: said, not counted."""
+        if not to_come:
+            return value
+        if column.kind == YEAR:
+            self.add("history.year_to_come", table, cell, WARNING, field=column.header, value=value,
+                     current=self.this_year)
+        else:
+            self.add("history.day_to_come", table, cell, WARNING, field=column.header,
+                     value=dt.date.fromisoformat(value).strftime("%d/%m/%Y"), today=self.today.strftime("%d/%m/%Y"))
+        return None
+
     def titles(self, table: Table, text: str, cell: str) -> tuple[str, ...]:
         found = []
         for part in split_titles(text):
@@ -203,7 +268,7 @@ class _BookReader:
         return tuple(found)
 
 
-def _unique(rows: list[_Row], keys: tuple[str, ...], reader: _BookReader, table: Table) -> list[tuple[dict, str]]:
+def _unique(rows: list[_Row], keys: tuple[str, ...], reader: _BookReader, table: Table) -> list[_Row]:
     """The rows, each key (a person's year, a person, a department's year) once: a second is reported, not used."""
     seen, kept = {}, []
     for row in rows:
@@ -213,7 +278,7 @@ def _unique(rows: list[_Row], keys: tuple[str, ...], reader: _BookReader, table:
             reader.add("history.duplicate_row", table, ly.a1(row.number - 1, 0), what=what, first=seen[key])
             continue
         seen[key] = row.number
-        kept.append((row.values, row.source))
+        kept.append(row)
     return kept
 
 
@@ -226,9 +291,10 @@ def _person(v: dict, source: str) -> hs.PersonYear:
                          v["forms"] or (), v["special"] or (), v["discipline"], _text(v["discipline_end"]), source)
 
 
-def _service(v: dict, source: str) -> hs.Service:
+def _service(row: _Row) -> hs.Service:
+    v = row.values
     return hs.Service(v["code"], _text(v["name"]), _text(v["dob"]), _text(v["sector_start"]), v["difficult_years"],
-                      v["uncounted_years"], _text(v["medal_year"]), source)
+                      v["uncounted_years"], _text(v["medal_year"]), row.source, row.unread)
 
 
 def _department(v: dict, source: str) -> hs.DepartmentYear:
@@ -296,6 +362,7 @@ def read_final_summary(path: Path, name: str = "") -> tuple[SummaryYear | None, 
         return None, problems
     try:
         history = _year_history(meta, name)
+        starts = {str(code): str(day) for code, day in meta.starts}  # the campaign's Ngày vào ngành
     except (TypeError, ValueError):  # metadata edited by hand: not what the tool wrote
         problems.add("history.summary_unreadable", **where)
         return None, problems
@@ -303,7 +370,7 @@ def read_final_summary(path: Path, name: str = "") -> tuple[SummaryYear | None, 
         problems.add("history.summary_no_outcomes", **where, year=meta.school_year)
         return None, problems
     return SummaryYear(name, hashlib.sha256(data).hexdigest(), meta.school_year, meta.campaign_id, _school_of(data),
-                       bool(meta.council), history), problems
+                       bool(meta.council), history, starts), problems
 
 
 def _year_history(meta: ly.SummaryMeta, name: str) -> hs.History | None:
@@ -379,8 +446,8 @@ def read_summary_folder(folder: Path, school: str = "", current_year: str = "",
             kept[found.year] = (found, saved)
     years = [kept[year][0].history for year in sorted(kept)]
     return hs.History(tuple(p for h in years for p in h.people), (), tuple(i for h in years for i in h.initiatives),
-                      tuple(d for h in years for d in h.departments), tuple(s for h in years for s in h.sources)), \
-        problems
+                      tuple(d for h in years for d in h.departments), tuple(s for h in years for s in h.sources),
+                      unknown=(hs.SERVICE_PART,)), problems  # summaries carry no Thâm niên
 
 
 def _most_named(schools) -> str:

@@ -51,7 +51,8 @@ GUIDE = (
     "thưởng và khen đột xuất / chuyên đề: nhiều hình thức cách nhau bởi dấu chấm phẩy. Khen đột xuất, chuyên đề không "
     "được tính để xét khen thưởng cao hơn (NĐ 152/2025 điều 4 khoản 3).",
     "2. Sheet Thâm niên: mỗi người một dòng: ngày vào ngành, số năm công tác ở vùng đặc biệt khó khăn, số năm không "
-    "tính vì kỷ luật, năm học đã nhận Kỷ niệm chương (để trống nếu chưa nhận).",
+    "tính vì kỷ luật, năm học đã nhận Kỷ niệm chương (để trống nếu chưa nhận). Người chưa có dòng ở đây thì chưa biết "
+    "đã nhận Kỷ niệm chương chưa: không được đề nghị, ghi \"chưa đủ thông tin\".",
     "3. Sheet Sáng kiến: mỗi lần một sáng kiến được dùng là một dòng (dùng hai lần: hai dòng cùng tên và mã tác giả; "
     "chưa dùng: để trống hai cột Dùng cho). Một sáng kiến đã dùng để xét danh hiệu thì không dùng cho hình thức khen "
     "thưởng và ngược lại (CV 5007/BNV-TĐKT 2023).",
@@ -76,6 +77,10 @@ YEARS = "Sổ có {count} năm học: {years}."
 BOOK_NOT_XLSX = "Sổ lịch sử '{path}' phải là tệp .xlsx để chương trình ghi vào (tệp .ods: mở bằng LibreOffice, " \
                 "lưu thành .xlsx rồi chạy lại)."
 
+# What follows a workbook that is not a history book, whatever it is (history --book, merge --history)
+NOT_A_BOOK = ("không phải sổ lịch sử: không dùng làm lịch sử và không ghi gì vào tệp này. Hãy chỉ đúng sổ lịch sử "
+              "(lich-su.xlsx); chưa có sổ thì đặt tên một tệp chưa có, chương trình sẽ tạo sổ mới.")
+
 HISTORY_MESSAGES = {
     # lich-su.xlsx
     "history.book_broken": "Không mở được sổ lịch sử '{file}': tệp bị hỏng, có mật khẩu hoặc không phải sổ bảng tính. "
@@ -87,12 +92,24 @@ HISTORY_MESSAGES = {
                          "(chương trình không ghi vào tệp đang mở, để không mất phần đang sửa).",
     "history.book_other_school": "'{summary}' là bảng tổng hợp của '{school}', sổ lịch sử '{file}' là của "
                                  "'{book_school}' – không thêm. Hãy dùng sổ lịch sử của đúng trường.",
-    "history.sheet_missing": "Thiếu sheet '{sheet}' trong sổ lịch sử. Hãy khôi phục sheet này (lấy từ bản lưu trước "
-                             "lich-su.<ngày>.xlsx, hoặc tạo sổ mới bằng thidua-xlsx history --book rồi chép dữ liệu "
-                             "sang); các sheet khác vẫn được đọc.",
+    "history.book_is_campaign": "'{file}' là tệp chiến dịch (có sheet Trường và Nhân sự), " + NOT_A_BOOK,
+    "history.book_is_summary": "'{file}' là bảng tổng hợp năm học {year} do thidua-xlsx ghi, " + NOT_A_BOOK +
+                               " Để thêm năm học của bảng tổng hợp vào sổ lịch sử: thidua-xlsx history --book "
+                               "lich-su.xlsx '{file}'.",
+    "history.book_is_department": "'{file}' là sổ của tổ '{department}' do thidua-xlsx phát ra, " + NOT_A_BOOK,
+    "history.book_is_other": "'{file}' (các sheet: {sheets}; không có sheet Cá nhân, Thâm niên, Sáng kiến hay Tập "
+                             "thể) " + NOT_A_BOOK,
+    "history.sheet_missing": "Thiếu sheet '{sheet}' trong sổ lịch sử: phần lịch sử của sheet này coi như chưa biết "
+                             "(các khen thưởng nhiều năm dựa vào nó để \"chưa đủ thông tin\"). Hãy khôi phục sheet "
+                             "này (lấy từ bản lưu trước lich-su.<ngày>.xlsx, hoặc tạo sổ mới bằng thidua-xlsx history "
+                             "--book rồi chép dữ liệu sang); các sheet khác vẫn được đọc.",
     "history.column_missing": "Thiếu cột '{column}' ở dòng tiêu đề (dòng 1). Hãy khôi phục đúng tên cột.",
     "history.required": "Ô '{field}' đang để trống: dòng này không được dùng. Hãy điền giá trị.",
     "history.bad_year": "'{field}' = '{value}' không phải năm học. Hãy nhập dạng 2023-2024.",
+    "history.year_to_come": "'{field}' = '{value}' là năm học chưa tới (năm học hiện nay: {current}): không tính. "
+                            "Hãy sửa lại năm học đã qua (dạng 2023-2024).",
+    "history.day_to_come": "'{field}' = '{value}' là ngày chưa tới (hôm nay {today}): coi như chưa biết. Hãy sửa lại "
+                           "ngày cho đúng (dạng 05/09/2005).",
     "history.bad_date": "'{field}' = '{value}' không phải ngày hợp lệ: coi như chưa biết. Hãy nhập ngày dạng "
                         "05/09/2005.",
     "history.bad_number": "'{field}' = '{value}' không phải là số không âm: coi như chưa biết. Hãy nhập một số "

@@ -1,8 +1,10 @@
 """The words of the multi-year decisions (:mod:`thidua_xlsx.decide.history`): the award names, the reasons, the
 problems found matching the roster to the history, and the legal texts each rule cites.
 
-A rule's legal basis is a reason code (``basis.*``) the rule's parameters name, so that a province whose own
-decision sets the rule changes the code, not the wording.
+A rule's legal basis is a reason code (``basis.*``): the Bằng khen cites the school's own province's text where
+the tool has it (:data:`PROVINCE_BK_ARTICLES`, by the text's key in ``workbook_templates/tinh/``), else "theo quy
+định của tỉnh/thành phố" — never another province's; the Kỷ niệm chương cites the circular in force on the
+campaign's reference day.
 """
 
 from __future__ import annotations
@@ -12,14 +14,24 @@ from thidua_xlsx.text.titles import TITLE_NAMES
 # The award forms the multi-year rules decide (codes: model.history.BK_TINH, KNC_GD).
 AWARD_NAMES = {code: TITLE_NAMES[code] for code in ("BK_TINH", "KNC_GD")}  # named with the titles
 
+# The provincial texts that set the Bằng khen of the provincial chair, by the text's key in workbook_templates/tinh/:
+# (the article for a person, the article for a collective). A province not here is cited "theo quy định của …".
+PROVINCE_BK_ARTICLES = {
+    "bn-qd-86-2025": ("điều 3 khoản 3 điểm a", "điều 3 khoản 3 điểm c"),
+}
+
 HISTORY_REASONS = {
     # the legal texts the rules cite (a rule's parameters name one)
     "basis.law2022_22_1": "Luật Thi đua, khen thưởng 2022 điều 22 khoản 1",
-    "basis.bn86_3_3a": "QĐ 86/2025/QĐ-UBND tỉnh Bắc Ninh điều 3 khoản 3 điểm a",
-    "basis.bn86_3_3c": "QĐ 86/2025/QĐ-UBND tỉnh Bắc Ninh điều 3 khoản 3 điểm c",
+    "basis.province_text": "{citation}",
+    "basis.province": "theo quy định của tỉnh/thành phố {province}",
+    "basis.province_unset": "theo quy định của tỉnh/thành phố",
     "basis.tt29_8": "TT 29/2023/TT-BGDĐT điều 8",
+    "basis.tt07_2026": "TT 07/2026/TT-BGDĐT; số năm theo TT 29/2023/TT-BGDĐT điều 8, chưa đối chiếu với TT 07/2026",
     # what a run of consecutive years found
     "run.missing": "chưa đủ thông tin: năm {years} (lịch sử chưa có kết quả năm này của người này)",
+    "run.people_unknown": "chưa đủ thông tin: năm {years} – kết quả các năm trước (sheet Cá nhân của sổ lịch sử) "
+                          "không đọc được, xem sheet Kiểm tra",
     "run.ambiguous": "chưa đủ thông tin: lịch sử có nhiều người cùng họ tên và ngày sinh (mã {codes}), chưa biết ai "
                      "là người này – xem sheet Kiểm tra",
     "run.this_year_not_cstdcs": "năm nay không đạt CSTĐCS",
@@ -40,6 +52,8 @@ HISTORY_REASONS = {
     "cstd_tinh.rule": "cần {needed} lần liên tục CSTĐCS tính cả năm nay và một sáng kiến được công nhận cấp tỉnh trở "
                       "lên ({basis})",
     "cstd_tinh.no_initiative": "chưa có sáng kiến được công nhận cấp tỉnh trở lên (trong lịch sử và năm nay)",
+    "initiatives.unknown": "chưa đủ thông tin: sáng kiến các năm trước và việc đã dùng (sheet Sáng kiến của sổ lịch "
+                           "sử) không đọc được, xem sheet Kiểm tra",
     # Bằng khen of the provincial chair
     "bk.granted_cstdcs": "đủ điều kiện: {count} lần liên tục CSTĐCS ({years}) ({basis})",
     "bk.granted_excellent": "đủ điều kiện: liên tục {count} năm HTXSNV ({years}), trong thời gian đó có {found} "
@@ -51,6 +65,8 @@ HISTORY_REASONS = {
     "bk.initiative": "'{initiative}' ({year})",
     "bk_collective.granted": "đủ điều kiện: {count} năm liên tục TTLĐXS ({years}) ({basis})",
     "bk_collective.missing": "chưa đủ thông tin: năm {years} (lịch sử chưa có kết quả năm này của tổ)",
+    "bk_collective.unknown": "chưa đủ thông tin: năm {years} – kết quả các năm trước của tổ (sheet Tập thể của sổ "
+                             "lịch sử) không đọc được, xem sheet Kiểm tra",
     "bk_collective.not_ttldxs": "năm {year} tổ không đạt TTLĐXS",
     "bk_collective.rule": "cần {needed} năm liên tục TTLĐXS tính cả năm nay ({basis})",
     # a sáng kiến counts once (CV 5007/BNV-TĐKT 2023)
@@ -62,6 +78,14 @@ HISTORY_REASONS = {
                               "{target} – Hội đồng xem xét (CV 5007/BNV-TĐKT)",
     "flag.initiative_form_for_title": "sáng kiến '{initiative}' đã dùng cho {award} năm {year}: không dùng được cho "
                                       "danh hiệu {target} (CV 5007/BNV-TĐKT) – Hội đồng xem lại",
+    "cstdcs.initiative_spent": "sáng kiến '{initiative}' đã dùng cho {award} năm {year}: không dùng được cho danh hiệu "
+                               "{target} (CV 5007/BNV-TĐKT; Luật TĐKT 2022 điều 5 khoản 2 điểm c), và năm nay không "
+                               "có điều kiện khác thay cho sáng kiến – không đề nghị; Hội đồng có thể quyết định khác, "
+                               "ghi lý do",
+    # one achievement, one reward (Luật TĐKT 2022 điều 5 khoản 2 điểm c)
+    "flag.one_achievement": "cùng {count} lần liên tục CSTĐCS ({years}) được đề nghị cả {first} và {second}: không "
+                            "khen thưởng nhiều hình thức cho một thành tích (Luật TĐKT 2022 điều 5 khoản 2 điểm c) – "
+                            "Hội đồng chọn một",
     # Kỷ niệm chương "Vì sự nghiệp giáo dục"
     "knc.granted": "đủ điều kiện: {service} công tác trong ngành (vào ngành {start}, tính đến {date}{minus}), cần "
                    "từ {needed} năm{difficult} ({basis})",
@@ -70,6 +94,16 @@ HISTORY_REASONS = {
     "knc.received": "đã được tặng năm {year}: Kỷ niệm chương chỉ tặng một lần ({basis})",
     "knc.start_unknown": "chưa đủ thông tin: ngày vào ngành (hãy nhập ở cột Ngày vào ngành, sheet Nhân sự của "
                          "campaign.xlsx, hoặc trong lịch sử) ({basis})",
+    "knc.start_to_come": "chưa đủ thông tin: ngày vào ngành {start} ở sheet Nhân sự là sau ngày tính ({date}) – hãy "
+                         "sửa ({basis})",
+    "knc.not_known": "chưa đủ thông tin: {service} trong ngành (vào ngành {start}, tính đến {date}) nhưng {why}: chưa "
+                     "biết đã được tặng chưa (Kỷ niệm chương chỉ tặng một lần){short} ({basis})",
+    "knc.short": ", và có thể chưa đủ số năm",
+    "knc.why_no_sheet": "lịch sử không có sheet Thâm niên đọc được (xem sheet Kiểm tra; các bảng tổng hợp cuối năm "
+                        "không ghi năm nhận Kỷ niệm chương: hãy dùng sổ lịch sử)",
+    "knc.why_no_row": "sheet Thâm niên của lịch sử chưa có dòng của người này (hãy thêm: ngày vào ngành, số năm ở "
+                      "vùng đặc biệt khó khăn, năm nhận Kỷ niệm chương – để trống nếu chưa nhận)",
+    "knc.why_unread": "ô {fields} của người này ở sheet Thâm niên không đọc được (xem sheet Kiểm tra)",
     # a length of service
     "duration.years": "{years} năm",
     "duration.years_months": "{years} năm {months} tháng",
@@ -90,8 +124,21 @@ HISTORY_MESSAGES = {
                          "5007/BNV-TĐKT): Hội đồng xem xét.",
     "initiative.form_for_title": "Sáng kiến '{initiative}' của {name} ({person}) đã dùng cho {award} năm {year}, nên "
                                  "không dùng được cho danh hiệu {target} năm nay (CV 5007/BNV-TĐKT: sáng kiến đã dùng "
-                                 "cho hình thức khen thưởng thì không dùng cho danh hiệu). Hội đồng xem lại đề nghị "
-                                 "{target} của người này.",
+                                 "cho hình thức khen thưởng thì không dùng cho danh hiệu): {target} không được đề "
+                                 "nghị. Nếu Hội đồng vẫn đề nghị, hãy chọn ở cột Quyết định Hội đồng và ghi lý do.",
+    "initiative.form_for_title_council": "Sáng kiến '{initiative}' của {name} ({person}) đã dùng cho {award} năm "
+                                         "{year}, nên theo CV 5007/BNV-TĐKT không dùng được cho danh hiệu {target}; "
+                                         "Hội đồng đã chọn {target} cho người này: giữ theo Hội đồng. Hãy xem lại "
+                                         "trước khi gửi hồ sơ.",
+    "history.quota_freed": "{count} suất CSTĐCS không được đề nghị vì sáng kiến đã dùng cho hình thức khen thưởng "
+                           "({names}). Chỉ tiêu CSTĐCS đã chia trước khi đọc lịch sử, nên người xếp sau vì chỉ tiêu "
+                           "({waiting}) chưa được xét lại: Hội đồng xem lại chỉ tiêu và chọn ở cột Quyết định Hội "
+                           "đồng, ghi lý do.",
+    "history.one_achievement": "{name} ({person}): cùng {count} lần liên tục CSTĐCS ({years}) được đề nghị cả {first} "
+                               "và {second}. Không khen thưởng nhiều hình thức cho một thành tích (Luật TĐKT 2022 điều "
+                               "5 khoản 2 điểm c): Hội đồng chọn một trước khi gửi hồ sơ.",
+    "history.start_to_come": "{name} ({person}): ngày vào ngành {start} ở sheet Nhân sự là sau ngày tính Kỷ niệm "
+                             "chương ({date}): coi như chưa biết. Hãy sửa ngày ở cột Ngày vào ngành rồi chạy lại.",
     "knc.start_missing": "{count} người chưa có ngày vào ngành (cột Ngày vào ngành, sheet Nhân sự; hoặc trong lịch "
                          "sử): chưa xét được Kỷ niệm chương \"Vì sự nghiệp giáo dục\" cho họ (ghi \"chưa đủ thông "
                          "tin\" ở từng người). Hãy nhập rồi chạy lại.",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -50,7 +51,9 @@ def new_book(school: str = "") -> HistoryBook:
 def with_year(book: HistoryBook, found: SummaryYear) -> HistoryBook:
     """``book`` with the year of ``found`` added: the year's rows the tool wrote before (from the same campaign;
     :func:`~thidua_xlsx.model.history_book.refusal` has said no to any other) replaced where they stood, a
-    Thâm niên row added for each person not listed yet (to be filled in), everything else as it was."""
+    Thâm niên row added for each person not listed yet (to be filled in), the campaign's Ngày vào ngành
+    (``found.starts``) written where a Thâm niên row has none (a day typed there is kept), everything else as it
+    was."""
     year, history = found.year, found.history
     replacing = book.meta.source_of(year) is not None
     tables = dict(book.tables)
@@ -63,10 +66,11 @@ def with_year(book: HistoryBook, found: SummaryYear) -> HistoryBook:
     tables[INITIATIVES.sheet] = _placed(_table(book, INITIATIVES), initiatives, INITIATIVES,
                                         lambda row: row["used_year"] == year or (not row["used_year"]
                                                                                  and row["year"] == year), replacing)
-    service = _table(book, SERVICE)
+    service = _started(_table(book, SERVICE), found.starts)
     listed = _keys(service, SERVICE, "code")
-    newcomers = [{"code": p.person, "name": p.name, "dob": _date(p.dob)} for p in history.people
-                 if p.person.casefold() not in listed]
+    newcomers = [{"code": p.person, "name": p.name, "dob": _date(p.dob),
+                  "sector_start": _date(found.starts.get(p.person, ""))}
+                 for p in history.people if p.person.casefold() not in listed]
     tables[SERVICE.sheet] = _placed(service, newcomers, SERVICE, lambda _row: False, False)
     source = YearSource(year, found.campaign_id, found.file, found.sha256)
     years = tuple(sorted((*(s for s in book.meta.years if s.year != year), source), key=lambda s: s.year))
@@ -93,6 +97,18 @@ def _keyed(rows: TableRows, table: Table, row: tuple) -> dict:
 
 def _keys(rows: TableRows, table: Table, key: str) -> set[str]:
     return {str(v).strip().casefold() for row in rows.rows if (v := _keyed(rows, table, row)[key]) is not None}
+
+
+def _started(rows: TableRows, starts: Mapping[str, str]) -> TableRows:
+    """The Thâm niên rows, one without a Ngày vào ngành given the campaign's (``starts``: code → ISO day)."""
+    by_code = {code.casefold(): day for code, day in starts.items()}
+    column = rows.headers.index(hx.SERVICE_HEADERS["sector_start"])
+    filled = []
+    for row in rows.rows:
+        values = _keyed(rows, SERVICE, row)
+        day = by_code.get(str(values["code"]).strip().casefold()) if values["sector_start"] in (None, "") else None
+        filled.append(row[:column] + (_date(day),) + row[column + 1:] if day else row)
+    return TableRows(rows.headers, tuple(filled))
 
 
 def _placed(rows: TableRows, new: list[dict], table: Table, replaced, replacing: bool) -> TableRows:

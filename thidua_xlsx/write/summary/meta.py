@@ -50,6 +50,7 @@ def _year_end(summary: Summary) -> dict:
         "votes": tuple((r.code, r.title, r.votes, tally.members, r.passed) for r in tally.results) if tally else (),
         # the sheet "Đề nghị khen thưởng" it seals: a year made from its periods has none (sheet Xếp loại năm instead)
         "lists_digest": ly.lists_digest(proposal_rows(summary.people)) if summary.year is None else "",
+        "starts": tuple((person.code, person.start) for person in c.staff if person.start),
     }
 
 
