@@ -261,13 +261,29 @@ def test_a_head_whose_unit_is_not_rated_yet_is_flagged():
     assert "người đứng đầu đơn vị nhưng chưa có xếp loại của đơn vị" in found.reason
 
 
-def test_a_head_lowered_counts_among_the_httnv_of_the_cap():
-    """Six leaders reaching HTTNV (the head lowered from HTXSNV among them): one slot, kept by pht0."""
+def test_the_head_stands_outside_the_schools_cap_and_is_proposed_to_the_managing_body():
+    """Điều 13 khoản 2 điểm a, khoản 3 điểm a: the managing body rates the head. Five deputies and the head: the
+    head is in no group, so the deputies are five alone (no slot) and the head's HTXSNV is the school's proposal."""
     scores = {"ht": (95,) * 3, "pht0": (93,) * 3} | {f"pht{n}": (80,) * 3 for n in range(1, 5)}
-    found = year(scores, LEADERS, unit_ratings={"TRUONG": ev.HTTNV})
+    found = year(scores, LEADERS, unit_ratings={"TRUONG": ev.HTXSNV},
+                 rules=ev.YearRules(managing_body="UBND phường Kim Sơn"))
 
-    assert (found["ht"].rating, found["pht0"].rating) == (ev.HTTNV, ev.HTXSNV)
-    assert "nhóm Lãnh đạo có 6 người đạt từ HTTNV trở lên, tối đa 1 người HTXSNV" in found["pht0"].reason
+    assert (found["ht"].rating, found["ht"].head, found["ht"].capped) == (ev.HTXSNV, True, False)
+    assert found["ht"].reasons[-1].text == (
+        "người đứng đầu đơn vị: do người đứng đầu cơ quan quản lý (UBND phường Kim Sơn) theo dõi, đánh giá và xếp "
+        "loại (NĐ 233/2026 điều 13 khoản 2 điểm a, khoản 3 điểm a); trường tính HTXSNV để đề xuất; không tính vào "
+        "tỷ lệ HTXSNV của trường")
+    assert "year.cap_slots" not in str(found["ht"].to_dict())
+    assert (found["pht0"].rating, found["pht0"].capped) == (ev.HTTNV, True)
+    assert "nhóm Lãnh đạo có 5 người đạt từ HTTNV trở lên, tối đa 0 người HTXSNV" in found["pht0"].reason
+
+
+def test_the_authoritys_rating_of_the_head_wins_over_the_schools_proposal():
+    found = year({"ht": (95,) * 3}, {"ht": LEADERS["ht"] | {"entered": ev.HTTNV}},
+                 unit_ratings={"TRUONG": ev.HTXSNV})["ht"]
+
+    assert (found.rating, found.computed, found.entered, found.provisional) == (ev.HTTNV, ev.HTXSNV, True, False)
+    assert codes(found)[-2:] == ["year.head_proposed", "year.entered_differs"]
 
 
 # --- the HTXSNV cap (điều 12 khoản 6) --------------------------------------------------------------------------
@@ -316,8 +332,26 @@ def test_the_cap_at_20_percent_keeps_the_best_ranked_and_rates_the_others_httnv_
     assert sum(r.rating == ev.HTTNV for r in found.values()) == 25
 
 
+UNIT_DECIDED_25 = ev.YearRules(excellent_unit_cap_percent=25)
+
+
+@pytest.mark.parametrize("unit, rules, kept, words", [
+    (ev.HTXSNV, ev.YearRules(), 5, "không vượt quá 20% số HTTNV, làm tròn xuống (NĐ 233/2026 điều 12 khoản 6 điểm a)"),
+    (ev.HTTNV, UNIT_DECIDED_25, 5, "không vượt quá 20% số HTTNV, làm tròn xuống (NĐ 233/2026 điều 12 khoản 6 điểm a)"),
+    (ev.HTXSNV, UNIT_DECIDED_25, 6, "không vượt quá 25% số HTTNV, làm tròn xuống (NĐ 233/2026 điều 12 khoản 6 điểm b)"),
+    (ev.HTXSNV, ev.YearRules(excellent_unit_cap_percent=22.5), 5, "không vượt quá 22,5% số HTTNV"),
+])
+def test_25_percent_only_when_the_unit_is_htxsnv_and_decided_it(unit, rules, kept, words):
+    """Điều 12 khoản 6 điểm b: an HTXSNV unit *decides* a share above 20 %, at most 25 % — never automatic."""
+    found = year(excellent_group((99, 98, 97, 96, 95, 94, 93), 23), unit_ratings={"TRUONG": unit}, rules=rules)
+
+    assert sum(r.rating == ev.HTXSNV for r in found.values()) == kept
+    assert words in found["xs6"].reason
+
+
 def test_the_cap_at_25_percent_in_a_unit_rated_htxsnv():
-    found = year(excellent_group((99, 98, 97, 96, 95, 94, 93), 23), unit_ratings={"TRUONG": ev.HTXSNV})
+    found = year(excellent_group((99, 98, 97, 96, 95, 94, 93), 23), unit_ratings={"TRUONG": ev.HTXSNV},
+                 rules=UNIT_DECIDED_25)
 
     assert [p for p, r in found.items() if r.rating == ev.HTXSNV] == ["xs0", "xs1", "xs2", "xs3", "xs4", "xs5"]
     assert "tối đa 6 người HTXSNV để số HTXSNV không vượt quá 25% số HTTNV" in found["xs6"].reason
@@ -357,7 +391,8 @@ def test_a_tie_within_the_slots_keeps_all_those_tied():
 
 def test_a_tie_at_the_25_percent_cap():
     """Six slots (30 reaching HTTNV, unit HTXSNV): five kept, the sixth and seventh tied at 94."""
-    found = year(excellent_group((99, 98, 97, 96, 95, 94, 94), 23), unit_ratings={"TRUONG": ev.HTXSNV})
+    found = year(excellent_group((99, 98, 97, 96, 95, 94, 94), 23), unit_ratings={"TRUONG": ev.HTXSNV},
+                 rules=UNIT_DECIDED_25)
 
     assert sum(r.rating == ev.HTXSNV for r in found.values()) == 5
     assert "2 người bằng điểm năm (94) cho 1 suất HTXSNV cuối" in found["xs6"].reason
@@ -435,3 +470,57 @@ def test_the_json_of_a_year_rating_carries_codes_and_raw_numbers():
         "used": ["thang-9", "thang-11"], "missing": ["thang-10"]}
     assert data["reasons"][-1] == {"code": "year.band", "params": {"score": 89.9, "low": 70, "high": 90,
                                                                    "rating": ev.HTTNV, "clause": 2}}
+
+
+# --- groups of five or fewer (điều 12 khoản 6 điểm a): apart by default, together when the unit chose so ------
+
+SMALL = {f"ql{n}": {"group": "Lãnh đạo"} for n in range(3)}  # three deputies beside twelve teachers
+
+
+@pytest.mark.parametrize("together, htxsnv, group", [
+    (False, {"xs0", "xs1"}, "nhóm Lãnh đạo có 3 người đạt từ HTTNV trở lên, tối đa 0 người HTXSNV"),  # 2 of 12, 0 of 3
+    (True, {"ql0", "xs0"}, "nhóm Giáo viên + Lãnh đạo có 15 người đạt từ HTTNV trở lên, tối đa 2 người HTXSNV"),
+])
+def test_a_small_group_is_apart_by_default_and_with_the_largest_when_chosen(together, htxsnv, group):
+    scores = excellent_group((95, 94), 10) | {"ql0": (96,) * 3, "ql1": (80,) * 3, "ql2": (80,) * 3}
+    found = year(scores, SMALL, rules=ev.YearRules(small_groups_together=together))
+
+    assert {p for p, r in found.items() if r.rating == ev.HTXSNV} == htxsnv
+    assert group in found["ql0"].reason
+
+
+def test_small_groups_alone_in_their_unit_are_counted_together():
+    scores = {"a0": (95,) * 3, "a1": (80,) * 3, "a2": (80,) * 3, "b0": (80,) * 3, "b1": (80,) * 3, "b2": (80,) * 3,
+              "b3": (80,) * 3}
+    people = {f"a{n}": {"group": "Nhân viên"} for n in range(3)} | {f"b{n}": {"group": "Kế toán"} for n in range(4)}
+    found = year(scores, people, rules=ev.YearRules(small_groups_together=True))
+
+    assert found["a0"].rating == ev.HTXSNV
+    assert "nhóm Nhân viên + Kế toán có 7 người đạt từ HTTNV trở lên, tối đa 1 người HTXSNV" in found["a0"].reason
+
+
+# --- a period's score that could not be read back: the year is pending, never guessed --------------------------
+
+def test_an_unreadable_period_leaves_the_year_pending_and_the_group_is_told():
+    given = [ev.PeriodScores("an", {"thang-9": 95, "thang-11": 95}, ("thang-10",))] + \
+        [ev.PeriodScores(p, dict(zip((m.code for m in MONTHS), v))) for p, v in excellent_group((96,), 9).items()]
+    found = {r.person: r for r in rate_year(MONTHS, given, [facts(g.person) for g in given])}
+
+    an = found["an"]
+    assert (an.rating, an.computed, an.score, an.unreadable, an.provisional) == (ev.PENDING, ev.PENDING, None,
+                                                                                 ("thang-10",), False)
+    assert an.reasons[0].text == ("điểm Tháng 10/2026 trong bảng tổng hợp kỳ không đọc được (xem sheet Kiểm tra): "
+                                  "chưa xếp loại năm, không tính trên các kỳ còn lại – hãy tổng hợp lại kỳ đó rồi chạy "
+                                  "lại")
+    assert an.to_dict()["unreadable"] == ["thang-10"]
+    assert found["xs0"].rating == ev.HTXSNV  # 10 reaching HTTNV: 1 slot, and a member the count may still gain
+    assert ("1 người trong nhóm chưa xếp loại được (điểm kỳ không đọc được): số suất HTXSNV có thể đổi khi sửa xong"
+            in found["xs0"].reason)
+
+
+def test_an_entered_rating_stands_even_when_a_period_is_unreadable():
+    given = [ev.PeriodScores("an", {"thang-9": 95}, ("thang-10",))]
+    (an,) = rate_year(MONTHS, given, [facts("an", entered=ev.HTTNV)])
+
+    assert (an.rating, an.computed, an.entered) == (ev.HTTNV, ev.PENDING, True)
+    assert codes(an) == ["year.unreadable"]  # the authority's word, no "differs from the computed" to add

@@ -6,6 +6,8 @@ import pytest
 
 from thidua_xlsx.decide import rules
 from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import evaluation as ev
+from thidua_xlsx.model import rule_set as rs
 from thidua_xlsx.model.titles import CSTD_TINH, CSTDCS, LDTT, NOT_REGISTERED, TTLDTT, TTLDXS
 from thidua_xlsx.text.collation import name_key
 
@@ -224,3 +226,61 @@ def test_a_title_above_cstdcs_gets_an_explicit_decision(registered, pending):
     else:
         assert decision.title == registered and decision.pending and not decision.granted
         assert "cần hồ sơ nhiều năm" in decision.reason and "Hội đồng xét" in decision.reason
+
+
+# --- issue 36: a decision resting on a computed rating is provisional; one without a text in force is pending ----
+
+PROVISIONAL_WORDS = ("tạm thời: xếp loại {rating} do chương trình tính từ các kỳ, chưa có quyết định của cấp có thẩm "
+                     "quyền (NĐ 233/2026 điều 13 khoản 3)")
+CITED = cm.Rules(citations=((rs.LDTT, "Luật TĐKT 2022 điều 24"), (rs.CSTDCS, "Luật TĐKT 2022 điều 23")))
+
+
+@pytest.mark.parametrize("rating, initiative, ldtt, cstdcs, provisional", [
+    (ev.ComputedRating("HTXSNV"), "", True, True, True),  # CSTĐCS by the computed HTXSNV alone
+    ("HTXSNV", "", True, True, False),  # the authority's HTXSNV (entered): decided
+    (ev.ComputedRating("HTTNV"), "SK", True, True, True),  # CSTĐCS by the sáng kiến, LĐTT by the computed HTTNV
+    (ev.ComputedRating("HTTNV"), "", True, False, True),  # refused for "không HTXSNV": the authority may decide it
+    (ev.ComputedRating("HTNV"), "", False, False, True),  # LĐTT refused for the computed rating
+    ("HTNV", "", False, False, False),
+])
+def test_a_decision_resting_on_a_computed_rating_says_it_is_provisional(rating, initiative, ldtt, cstdcs,
+                                                                       provisional):
+    c = candidate(registered=CSTDCS, rating=rating, initiative=initiative,
+                  initiative_level="Trường" if initiative else "", initiative_decision="12/QĐ" if initiative else "")
+    first = rules.decide_ldtt(c, CITED, LEVELS)
+    second = rules.decide_cstdcs(c, first, CITED)
+
+    assert (first.granted, second.granted) == (ldtt, cstdcs)
+    assert (ev.is_provisional(first), ev.is_provisional(second)) == (provisional, provisional)
+    for decision, basis in ((first, "căn cứ Luật TĐKT 2022 điều 24"), (second, "căn cứ Luật TĐKT 2022 điều 23")):
+        assert decision.reason.endswith(basis)  # the citation stays last
+        if provisional:
+            assert f"{PROVISIONAL_WORDS.format(rating=rating)}; {basis}" in decision.reason
+
+
+def test_a_refusal_for_another_reason_than_the_rating_is_not_provisional():
+    decision = rules.decide_ldtt(candidate(rating=ev.ComputedRating("HTTNV"), discipline="Khiển trách"), RULES, LEVELS)
+    assert not decision.granted and not ev.is_provisional(decision)
+
+
+BARE = cm.Rules(unanswered=(rs.LDTT, rs.CSTDCS, rs.TTLDTT, rs.TTLDXS))
+NO_TEXT = "chưa xét: ngày xét trước mọi văn bản chương trình biết cho danh hiệu này (không có căn cứ) – Hội đồng xét"
+
+
+@pytest.mark.parametrize("decide, titles", [
+    (lambda: [rules.decide_ldtt(candidate(), BARE, LEVELS)], [LDTT]),
+    (lambda: [rules.decide_cstdcs(candidate(registered=CSTDCS), rules.decide_ldtt(candidate(), RULES, LEVELS), BARE)],
+     [CSTDCS]),
+    (lambda: rules.decide_collective(rules.Unit(TTLDTT, 5, 5, 0, 5, 0, 0), BARE), [TTLDTT]),
+    (lambda: rules.decide_collective(rules.Unit(TTLDXS, 5, 5, 1, 5, 0, 0), BARE), [TTLDXS, TTLDTT]),
+])
+def test_a_title_no_text_in_force_speaks_of_is_left_pending_never_decided_bare(decide, titles):
+    decisions = decide()
+    assert [d.title for d in decisions] == titles
+    for d in decisions:
+        assert (d.granted, d.pending) == (False, True) and d.reason.startswith(NO_TEXT)
+
+
+def test_not_registered_is_said_even_without_a_text():
+    decision = rules.decide_ldtt(candidate(registered=""), BARE, LEVELS)
+    assert not decision.pending and "không đăng ký thi đua đầu năm" in decision.reason

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 
 from thidua_xlsx import service
 from thidua_xlsx.check.campaign import rule_set_warnings
+from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import campaign_book as cb
 from thidua_xlsx.model import rule_set as rs
 from thidua_xlsx.model.issues import Problems
@@ -100,7 +101,8 @@ def test_a_school_picking_bac_ninh_gets_its_floor_said(tmp_path):
 
 
 def test_a_rubric_off_hai_phongs_scale_is_warned(tmp_path):
-    campaign, problems = load(book(tmp_path, province="Hải Phòng", filing_date=dt.datetime(2026, 12, 1)))
+    """Before 01/07/2026, while NĐ 90/2020 it rests on is in force: QĐ 212/2025's scale applies."""
+    campaign, problems = load(book(tmp_path, province="Hải Phòng", filing_date=dt.datetime(2026, 6, 1)))
 
     assert problems == []
     warnings = rule_set_warnings(campaign, "campaign.xlsx")
@@ -189,3 +191,104 @@ def campaign_of():
     """The THCS preset picking the province of :func:`_folder` ("thai-binh")."""
     preset = load_preset("thcs")
     return dataclasses.replace(preset, school=dataclasses.replace(preset.school, province="thai-binh"))
+
+
+# --- a text resting on a text that has ended; two texts at once; a day before every text (issue 36) ---------------
+
+
+def with_periods(province: str = "", filed: str = "", ends: dt.date = dt.date(2027, 5, 31), preset: str = "nd233"):
+    """The ``preset`` campaign with one period ending ``ends``, ``province`` and ``filed`` set, its rule set laid on."""
+    base = load_preset(preset)
+    period = cm.Period("nam", "Cả năm", ends.replace(year=ends.year - 1, month=9, day=1), ends)
+    campaign = dataclasses.replace(base, periods=(period,), period_kind=cm.MONTHS, school=dataclasses.replace(
+        base.school, province=province, filing_date=filed))
+    problems = Problems()
+    laid = with_rule_set(campaign, problems, TODAY)
+    assert list(problems) == []
+    return laid
+
+
+def test_hai_phongs_scale_resting_on_nd_90_is_set_aside_from_01_07_2026_with_the_files_own_note():
+    campaign = with_periods("Hải Phòng", "2027-06-10")
+
+    assert campaign.rules.rating_bands == () and campaign.rules.cite(rs.RATING) == "NĐ 233/2026 điều 12"
+    assert [a.text.key for a in campaign.rule_set.set_aside] == ["hp-qd-212-2025"]
+    assert "hp-qd-212-2025" not in {t.key for t in campaign.rule_set.texts}  # not named among the rules applied
+    (said,) = [w for w in rule_set_warnings(campaign, "campaign.xlsx") if w.code == "rule_set.set_aside"]
+    assert said.severity == "warning" and said.where == "campaign.xlsx · Trường"
+    assert said.message.startswith(
+        "QĐ 212/2025/QĐ-UBND thành phố Hải Phòng (212/2025/QĐ-UBND) của Hải Phòng được ban hành theo NĐ 90/2020, NĐ "
+        "48/2023, các văn bản này đã hết hiệu lực từ 01/07/2026: chương trình không áp dụng thang điểm xếp loại chất "
+        "lượng viên chức, thang điểm các nhóm tiêu chí của văn bản này cho ngày 31/05/2027 (ngày kết thúc kỳ đánh giá "
+        "cuối) mà áp dụng quy định chung (thang điểm xếp loại chất lượng viên chức: NĐ 233/2026 điều 12 – HTXSNV từ "
+        "90, HTTNV từ 70, HTNV từ 50 điểm; thang điểm các nhóm tiêu chí: quy chế của trường).")
+    assert said.message.endswith("Ghi chú của tệp quy định: QĐ 212/2025 (Hải Phòng) căn cứ NĐ 90/2020 và 48/2023; từ "
+                                 "01/07/2026 NĐ 233/2026 thay thế hai nghị định này: kiểm tra lại thành phố còn áp "
+                                 "dụng thang điểm này hay đã ban hành quy định mới.")
+    assert not [w for w in rule_set_warnings(campaign) if w.code == "rule_set.rubric_scale"]
+
+
+@pytest.mark.parametrize("province, ends, filed, bands, citation", [
+    # a 2025-26 year filed after 01/07/2026 is still rated by the texts of its periods: QĐ 212/2025
+    ("Hải Phòng", dt.date(2026, 5, 31), "2026-07-10", (rs.Band("HTXSNV", 90, True), rs.Band("HTTNV", 80, True),
+                                                       rs.Band("HTNV", 50)),
+     "QĐ 212/2025/QĐ-UBND thành phố Hải Phòng điều 6"),
+    ("Hải Phòng", dt.date(2027, 5, 31), "2027-06-10", (), "NĐ 233/2026 điều 12"),
+    ("", dt.date(2027, 5, 31), "2027-06-10", (), "NĐ 233/2026 điều 12"),
+    ("", dt.date(2026, 5, 31), "2026-07-10", (), ""),  # before NĐ 233: no national scale in force
+])
+def test_the_years_bands_follow_the_day_its_last_period_ends(province, ends, filed, bands, citation):
+    campaign = with_periods(province, filed, ends)
+
+    assert campaign.rule_set.year.day == ends and campaign.rule_set.year.day_from == rs.FROM_PERIODS
+    assert (campaign.rules.rating_bands, campaign.rules.cite(rs.RATING)) == (bands, citation)
+
+
+def test_a_campaign_without_periods_has_its_scale_by_its_reference_day():
+    preset = load_preset("thcs")  # no periods
+    laid = with_rule_set(dataclasses.replace(preset, school=dataclasses.replace(
+        preset.school, province="Hải Phòng", filing_date="2026-06-01")), Problems(), TODAY)
+    assert laid.rule_set.year is None and laid.rules.cite(rs.RATING).startswith("QĐ 212/2025")
+
+
+TWO_AT_ONCE = {"name": "Thái Bình", "texts": [
+    {"key": "tb-1", "number": "1/2025/QĐ-UBND", "name": "Quy định", "short": "QĐ 1/2025",
+     "in_force_from": "2025-01-01"},
+    {"key": "tb-2", "number": "2/2026/QĐ-UBND", "name": "Quy định", "short": "QĐ 2/2026",
+     "in_force_from": "2026-01-01"}],
+    "rules": {"ttldtt": [{"text": "tb-2", "article": "điều 5", "min_percent": 65},
+                         {"text": "tb-1", "article": "điều 4", "min_percent": 60}]}}
+
+
+@pytest.mark.parametrize("content, applied, conflict", [
+    (TWO_AT_ONCE, (65, "QĐ 2/2026 điều 5"), "Tệp quy định Thái Bình: TTLĐTT có 2 văn bản cùng có hiệu lực ngày "
+                                            "22/05/2026 (QĐ 2/2026; QĐ 1/2025); chương trình áp dụng QĐ 2/2026"),
+    ({**TWO_AT_ONCE, "texts": [{**TWO_AT_ONCE["texts"][0], "in_force_until": "2025-12-31"}, TWO_AT_ONCE["texts"][1]]},
+     (65, "QĐ 2/2026 điều 5"), ""),  # the older text ended: one text, nothing to say
+    ({**TWO_AT_ONCE, "texts": [TWO_AT_ONCE["texts"][0], {**TWO_AT_ONCE["texts"][1], "amends": ["tb-1"]}]},
+     (65, "QĐ 2/2026 điều 5"), ""),  # an amending text and the text it amends: one rule
+])
+def test_two_texts_of_a_file_in_force_at_once_for_one_rule_are_said_with_the_one_applied(tmp_path, content, applied,
+                                                                                          conflict):
+    laid = with_rule_set(campaign_of(), Problems(), TODAY, folder=_folder(tmp_path, content))
+
+    assert (laid.rules.ttldtt_min_percent, laid.rules.cite(rs.TTLDTT)) == applied
+    said = [w for w in rule_set_warnings(laid, "campaign.xlsx") if w.code == "rule_set.conflict"]
+    assert [w.message[:len(conflict)] for w in said] == ([conflict] if conflict else [])
+
+
+def test_the_national_amending_law_and_the_law_it_amends_are_not_two_rules():
+    campaign = with_periods(filed="2026-11-02")
+    assert campaign.rule_set.conflicts == () and campaign.rules.cite(rs.LDTT).endswith("(sửa đổi bởi Luật "
+                                                                                        "06/2026/QH16) điều 24")
+
+
+def test_a_filing_date_before_every_text_is_said_and_its_titles_left_to_the_council():
+    campaign = with_periods(filed="2023-05-20", ends=dt.date(2023, 5, 31))
+
+    assert campaign.rules.unanswered == (rs.LDTT, rs.CSTDCS, rs.TTLDTT, rs.TTLDXS)
+    (said,) = [w for w in rule_set_warnings(campaign, "campaign.xlsx") if w.code == "rule_set.no_text"]
+    assert said.severity == "error" and said.message == (
+        "Ngày xét 20/05/2023 (Ngày gửi hồ sơ) trước mọi văn bản chương trình biết cho LĐTT, CSTĐCS, TTLĐTT, TTLĐXS "
+        "(sớm nhất: Luật TĐKT 2022 (06/2022/QH15), có hiệu lực từ 01/01/2024): chương trình không xét các danh hiệu "
+        "này (không có căn cứ), để Hội đồng xét. Hãy kiểm tra Ngày gửi hồ sơ ở sheet Trường rồi chạy lại.")

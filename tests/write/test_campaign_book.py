@@ -696,3 +696,77 @@ def test_a_book_written_before_the_vote_settings_existed_still_opens_with_the_de
     assert not [p for p in problems if p.severity == "error"], [p.render() for p in problems]
     assert found.rules.council_quorum_percent == 66.67 and found.rules.cstdcs_vote_percent == 80
     assert found.school.criteria_resolution == ""
+
+
+# --- issue 36: the unit's choices of NĐ 233/2026 điều 12 khoản 6 and the periods of another school year --------------
+
+
+def nd233_book(directory: Path, first_year: int = 2026, **choices) -> Path:
+    """campaign.xlsx of the nd233 preset moved to the school year starting ``first_year``, ``choices`` set."""
+    campaign = dataclasses.replace(cm.in_school_year(load_preset("nd233"), dt.date(first_year, 9, 1)), id="x",
+                                   **choices)
+    path = directory / "campaign.xlsx"
+    write_campaign_book(campaign, path)
+    return path
+
+
+def period_field(path: Path, key: str, value) -> str:
+    """Type ``value`` in the field ``key`` of sheet Kỳ đánh giá (its value column, I); returns the cell."""
+    label = next(f.label for f in cb.PERIOD_FIELDS if f.key == key)
+
+    def typed(wb):
+        ws = wb[cb.PERIODS_SHEET]
+        row = row_of(ws, "H", label)
+        ws.cell(row, 9).value = value
+        return f"I{row}"
+    return edit(path, typed)
+
+
+@pytest.mark.parametrize("choices", [{}, {"excellent_unit_cap_percent": 25, "unit_rating": "HTXSNV",
+                                          "small_groups_together": True}])
+def test_the_units_choices_round_trip_and_their_defaults_are_written_out(tmp_path, choices):
+    path = nd233_book(tmp_path, **choices)
+    campaign, problems = load_campaign_book(path)
+
+    assert [p.render() for p in problems] == []
+    expected = {"excellent_unit_cap_percent": None, "small_groups_together": False, **choices}
+    assert {k: getattr(campaign, k) for k in expected} == expected
+    ws = load_workbook(path)[cb.PERIODS_SHEET]
+    shown = {ws.cell(r, 8).value: (ws.cell(r, 9).value, ws.cell(r, 10).value) for r in range(2, ws.max_row + 1)}
+    together, note = shown["Nhóm từ 5 người trở xuống"]
+    assert together == ("Tính chung" if choices else "Tính riêng")  # the default is written, not left blank
+    assert note.startswith("Tính riêng (mặc định, NĐ 233/2026 điều 12 khoản 6 điểm a)")
+    assert shown["Tỷ lệ HTXSNV đơn vị quyết định khi đơn vị HTXSNV (%)"][1].startswith(
+        "Để trống: 20 % (mặc định, NĐ 233/2026 điều 12 khoản 6 điểm a)")
+
+
+@pytest.mark.parametrize("value, unit, code, severity", [
+    (30, "HTXSNV", "campaign.excellent_share_range", "error"),  # the decree's ceiling is 25 %
+    (15, "HTXSNV", "campaign.excellent_share_range", "error"),  # below 20 % is not a choice điểm b gives
+    (25, "HTTNV", "campaign.excellent_share_unit", "warning"),  # only a unit rated HTXSNV may decide it
+    (25, None, "campaign.excellent_share_unit", "warning"),
+])
+def test_a_share_the_decree_does_not_allow_is_said_at_its_cell(tmp_path, value, unit, code, severity):
+    path = nd233_book(tmp_path)
+    cell = period_field(path, "excellent_unit_cap_percent", value)
+    period_field(path, "unit_rating", unit)
+    campaign, problems = load_campaign_book(path)
+
+    (found,) = [p for p in problems if p.code.startswith("campaign.excellent_share")]
+    assert (found.code, found.severity, found.sheet, found.cell) == (code, severity, cb.PERIODS_SHEET, cell)
+    assert (campaign is None) == (severity == "error")
+    assert f"= {value}" in found.message and "NĐ 233/2026 điều 12 khoản 6" in found.message
+
+
+def test_periods_of_another_school_year_are_said_at_their_cell(tmp_path):
+    """A campaign.xlsx copied from last year keeps last year's periods: each is said, the book still loads."""
+    path = nd233_book(tmp_path)
+    edit(path, lambda wb: wb[cb.SCHOOL_SHEET].cell(row_of(wb[cb.SCHOOL_SHEET], "A", "Năm học"), 2, "2027-2028"))
+    campaign, problems = load_campaign_book(path)
+
+    outside = [p for p in problems if p.code == "campaign.period_outside_year"]
+    assert campaign is not None and len(outside) == 9 and {p.severity for p in outside} == {"warning"}
+    assert (outside[0].sheet, outside[0].cell) == (cb.PERIODS_SHEET, "C2")
+    assert outside[0].message == ("Kỳ 'thang-9' (01/09/2026 – 30/09/2026) nằm ngoài năm học 2027-2028 (01/08/2027 – "
+                                  "31/07/2028): có thể còn sót từ năm trước. Hãy sửa ngày của kỳ cho đúng năm học, "
+                                  "hoặc sửa Năm học ở sheet Trường.")

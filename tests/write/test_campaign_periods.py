@@ -29,8 +29,9 @@ QUARTERS = (
 
 
 def with_periods(tmp_path: Path, kind=cm.QUARTERS, periods=QUARTERS, formula=ev.YearFormula()) -> Path:
-    campaign = dataclasses.replace(load_preset("tieu-hoc"), id="x", period_kind=kind, periods=periods,
-                                   year_formula=formula)
+    preset = load_preset("tieu-hoc")  # its quarters are 2026-2027's: the campaign's year too
+    campaign = dataclasses.replace(preset, id="x", period_kind=kind, periods=periods, year_formula=formula,
+                                   school=dataclasses.replace(preset.school, school_year="2026-2027"))
     path = tmp_path / "campaign.xlsx"
     write_campaign_book(campaign, path)
     return path
@@ -77,7 +78,7 @@ def test_periods_travel_in_the_campaign_json(tmp_path):
 def test_a_campaign_without_periods_is_written_and_carried_as_before(tmp_path):
     path = with_periods(tmp_path, cm.NO_PERIODS, ())
     ws = load_workbook(path)[cb.PERIODS_SHEET]
-    assert [c.value for c in ws[1]][:6] == [c.header for c in cb.PERIOD_COLUMNS] and ws.max_row == 4
+    assert [c.value for c in ws[1]][:6] == [c.header for c in cb.PERIOD_COLUMNS] and ws.max_row == 6
     assert ws["I2"].value == "Không" and ws["I3"].value == "Trung bình các kỳ"
     assert ws["H4"].value == "Xếp loại của đơn vị" and ws["I4"].value is None  # not known yet
     campaign, problems = load_campaign_book(path)

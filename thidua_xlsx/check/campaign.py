@@ -35,6 +35,7 @@ is the one place that reads the presets.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import json
@@ -44,6 +45,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model import rule_set as rs
 from thidua_xlsx.model.campaign_book import (
     CRITERIA_SHEET,
@@ -56,11 +58,24 @@ from thidua_xlsx.model.campaign_book import (
     STAFF_COLUMNS,
     STAFF_SHEET,
 )
-from thidua_xlsx.model.issues import NOTE, WARNING, Issue, issue
+from thidua_xlsx.model.issues import ERROR, NOTE, WARNING, Issue, issue
 from thidua_xlsx.read.presets import preset_dir
 from thidua_xlsx.text.collation import name_key
 from thidua_xlsx.text.messages import LEGAL_LINE, LEGAL_LINE_FIELD, shortened
-from thidua_xlsx.text.rule_sets import DAY_SOURCES, NO_QUOTA, RULE_NAMES, SHARE_ABOVE, SHARE_AT_LEAST
+from thidua_xlsx.text.rule_sets import (
+    DAY_SOURCES,
+    DECREE_BANDS,
+    FIRST_TEXT,
+    INSTEAD,
+    INSTEAD_SCHOOL,
+    NATIONAL_FILE,
+    NO_QUOTA,
+    RECHECK_SAID,
+    RULE_NAMES,
+    RULE_WORDS,
+    SHARE_ABOVE,
+    SHARE_AT_LEAST,
+)
 
 # Words of a school's level (casefolded): dropped when comparing names, so "TH" and "Tiểu học" agree.
 LEVEL_WORDS = frozenset({
@@ -312,8 +327,12 @@ def sample_school_names() -> tuple[SampleSchool, ...]:
 def rule_set_warnings(campaign: cm.Campaign, file: str = "") -> list[Issue]:
     """What the campaign's rule set (model.rule_set, picked at load) tells the secretary: each value of sheet Quy
     tắc its province's floor raised (NOTE), each text whose end is a date to re-check and has passed by the
-    reference date (NOTE: which texts replaced it?), and each rubric whose "cộng" groups are not the province's
-    point scale (WARNING: Hải Phòng QĐ 212/2025, general criteria 20 + tasks 80). Nothing without a rule set."""
+    reference date (NOTE: which texts replaced it?), each rubric whose "cộng" groups are not the province's
+    point scale (WARNING: Hải Phòng QĐ 212/2025, general criteria 20 + tasks 80), each text set aside because a text
+    it rests on has ended, with its data file's re-check note (WARNING), two texts of a file in force at once for one
+    rule (WARNING: which one applied), and the title rules no text in force answers (ERROR: left to the council).
+    The set-aside texts, the conflicts and the rubric's scale are also those of the year's rating (its own day).
+    Nothing without a rule set."""
     rule_set = campaign.rule_set
     if rule_set is None:
         return []
@@ -323,15 +342,67 @@ def rule_set_warnings(campaign: cm.Campaign, file: str = "") -> list[Issue]:
     found += [issue("rule_set.ended", NOTE, file=file, sheet=SCHOOL_SHEET, text=f"{t.short} ({t.number})",
                     end=_day(t.in_force_until + dt.timedelta(days=1)), day=_day(rule_set.day),
                     source=DAY_SOURCES[rule_set.day_from]) for t in rule_set.ended]
-    scale = rule_set.rule(rs.RUBRIC)
+    if rule_set.unanswered:
+        first = rule_set.first
+        found.append(issue("rule_set.no_text", ERROR, file=file, sheet=SCHOOL_SHEET, day=_day(rule_set.day),
+                           source=DAY_SOURCES[rule_set.day_from], rules=", ".join(RULE_WORDS[k] for k in
+                                                                                   rule_set.unanswered),
+                           first=FIRST_TEXT.format(text=f"{first.short} ({first.number})",
+                                                   since=_day(first.in_force_from)) if first else ""))
+    for picked, governs in _governing(rule_set):
+        for aside in picked.set_aside:
+            rules = tuple(key for key in aside.rules if key in governs)
+            if rules:
+                found.append(_set_aside(dataclasses.replace(aside, rules=rules), picked, rule_set.province, file))
+        found += [_conflict(c, picked, file) for c in picked.conflicts if c.rule in governs]
+    scaled_by = rule_set.year or rule_set
+    scale = scaled_by.rule(rs.RUBRIC)
     expected = tuple(scale.value("groups", ())) if scale is not None else ()
     for rubric in campaign.rubrics if expected else ():
         groups = tuple(g.max for g in rubric.groups if g.kind == cm.SCORE)
         if groups != expected:
             found.append(issue("rule_set.rubric_scale", WARNING, file=file, sheet=CRITERIA_SHEET, role=rubric.role,
                                groups=" + ".join(map(cm.num_text, groups)), province=rule_set.province,
-                               expected=" + ".join(map(cm.num_text, expected)), citation=rule_set.cite(rs.RUBRIC)))
+                               expected=" + ".join(map(cm.num_text, expected)), citation=scaled_by.cite(rs.RUBRIC)))
     return found
+
+
+def _governing(rule_set: rs.RuleSet) -> list[tuple[rs.RuleSet, tuple[str, ...]]]:
+    """Each rule set of the campaign and the rules it decides: the year's rating and its rubric's scale go by the
+    year's own rule set (the day its last period ends) when there is one, every other rule by the reference day's."""
+    if rule_set.year is None:
+        return [(rule_set, rs.RULE_KEYS)]
+    year_rules = (rs.RATING, rs.RUBRIC)
+    return [(rule_set, tuple(k for k in rs.RULE_KEYS if k not in year_rules)), (rule_set.year, year_rules)]
+
+
+def _set_aside(aside: rs.SetAside, picked: rs.RuleSet, province: str, file: str) -> Issue:
+    """A province's text not applied on ``picked``'s day, what applies instead, and the data file's own note."""
+    instead = "; ".join(INSTEAD.format(rule=RULE_WORDS[key], citation=_cited(picked, key) or INSTEAD_SCHOOL)
+                        for key in aside.rules)
+    return issue("rule_set.set_aside", WARNING, file=file, sheet=SCHOOL_SHEET, province=province,
+                 text=f"{aside.text.short} ({aside.text.number})", ended=", ".join(t.short for t in aside.ended),
+                 end=_day(aside.since), day=_day(picked.day),
+                 source=DAY_SOURCES[picked.day_from], rules=", ".join(RULE_WORDS[k] for k in aside.rules),
+                 instead=instead, recheck=RECHECK_SAID.format(note=aside.text.recheck) if aside.text.recheck else "")
+
+
+def _cited(picked: rs.RuleSet, key: str) -> str:
+    """How ``picked`` cites rule ``key``; the decree's own bands said with the year's rating (a bare entry of the
+    national files sets none: model.evaluation.BANDS are the decree's)."""
+    citation = picked.cite(key)
+    entry = picked.rule(key)
+    if key == rs.RATING and entry is not None and not entry.value("bands"):
+        excellent, good, done = (band.min for band in ev.BANDS)
+        citation += DECREE_BANDS.format(excellent=excellent, good=good, done=done)
+    return citation
+
+
+def _conflict(conflict: rs.Conflict, picked: rs.RuleSet, file: str) -> Issue:
+    return issue("rule_set.conflict", WARNING, file=file, sheet=SCHOOL_SHEET,
+                 where=conflict.province or NATIONAL_FILE, rule=RULE_WORDS[conflict.rule],
+                 count=1 + len(conflict.others), day=_day(picked.day), applied=conflict.applied.short,
+                 others="; ".join(t.short for t in conflict.others))
 
 
 def _value_words(field: str, value) -> str:

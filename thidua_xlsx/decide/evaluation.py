@@ -9,11 +9,14 @@ In the order the decree reads, per person:
 2. fewer than 6 months worked: not rated, unless on sick or maternity leave (điều 14 khoản 1–2);
 3. a discipline from khiển trách in the year: KHTNV whatever the score (điều 12 khoản 4 điểm c, điều 14
    khoản 3 điểm a); no score: not rated; else the bands (điều 12 khoản 1–4);
-4. the head no higher than the unit (điều 12 khoản 7);
+4. the head no higher than the unit (điều 12 khoản 7); the head is rated by the head of the managing body
+   (điều 13 khoản 2 điểm a, khoản 3 điểm a): the school computes and proposes, outside its own cap;
 
-then per unit and group, HTXSNV at most 20 % (25 % in a unit rated HTXSNV) of HTTNV, ranked by the year's
-score (điều 12 khoản 6); last, the rating the authority entered wins and a difference is flagged (điều 13
-khoản 3: the head of the unit decides the rating).
+then per unit and group, HTXSNV at most 20 % of HTTNV (điểm a; in a unit rated HTXSNV, the share the unit decided,
+at most 25 %: điểm b — never raised unless it decided), ranked by the year's score (điều 12 khoản 6), the groups
+of five or fewer counted together when the unit chose so; last, the rating the authority entered wins and a
+difference is flagged (điều 13 khoản 3: the head of the unit decides the rating). A period whose score could not be
+read back leaves the person's year pending, never rated on the other periods.
 """
 
 from __future__ import annotations
@@ -52,10 +55,11 @@ def htxsnv_slots(eligible: int, percent: float, base: str = ev.CAP_BASE_HTTNV) -
 class _Draft:
     """One person's year while it is decided (a plain object: 8,400 people change theirs in place)."""
 
-    __slots__ = ("facts", "score", "used", "missing", "computed", "rating", "reasons", "capped")
+    __slots__ = ("facts", "score", "used", "missing", "unreadable", "computed", "rating", "reasons", "capped")
 
-    def __init__(self, facts: ev.YearFacts, score: float | None, used: tuple[str, ...], missing: tuple[str, ...]):
-        self.facts, self.score, self.used, self.missing = facts, score, used, missing
+    def __init__(self, facts: ev.YearFacts, score: float | None, used: tuple[str, ...], missing: tuple[str, ...],
+                 unreadable: tuple[str, ...] = ()):
+        self.facts, self.score, self.used, self.missing, self.unreadable = facts, score, used, missing, unreadable
         self.computed = self.rating = ev.NOT_RATED
         self.reasons: list[Reason] = []
         self.capped = False
@@ -74,23 +78,50 @@ def rate_year(periods: Sequence[ev.Period], scores: Iterable[ev.PeriodScores], f
     weights = _weights(periods, rules.formula)
     labels = {p.code: p.label for p in periods}
     known = {f.person: f for f in facts}
-    by_person = {s.person: s.scores for s in scores}
+    by_person = {s.person: s for s in scores}
     people = [*known, *(p for p in by_person if p not in known)]
     drafts = []
     for person in people:
-        draft = _scored(known.get(person) or ev.YearFacts(person), by_person.get(person, {}), weights, labels, rules)
+        given = by_person.get(person) or ev.PeriodScores(person, {})
+        draft = _scored(known.get(person) or ev.YearFacts(person), given, weights, labels, rules)
         draft.computed = _rating(draft, rules)
         _head_no_higher(draft, unit_ratings)
         drafts.append(draft)
-    groups: dict[tuple[str, str], list[_Draft]] = {}
-    for draft in drafts:
-        groups.setdefault((draft.facts.unit, draft.facts.group), []).append(draft)
-    for (unit, group), members in groups.items():
+    for (unit, group), members in cap_groups([d.facts for d in drafts], rules, drafts).items():
         cap = _Cap(unit_ratings.get(unit) == ev.HTXSNV, group, rules)
         cap.apply(members)
         _entered(members, cap)
+    for draft in drafts:
+        if draft.facts.head_of:
+            _head_proposed(draft, rules)
+            _entered([draft], None)
     return tuple(ev.YearRating(d.facts.person, d.score, d.rating, d.computed, d.used, d.missing, tuple(d.reasons),
-                               d.capped, bool(d.facts.entered)) for d in drafts)
+                               d.capped, bool(d.facts.entered), bool(d.facts.head_of), d.unreadable) for d in drafts)
+
+
+def cap_groups(facts: Sequence[ev.YearFacts], rules: ev.YearRules, items: Sequence | None = None) -> dict[tuple, list]:
+    """The groups the HTXSNV cap is counted in (điều 12 khoản 6 điểm a: the same unit and each group with similar
+    tasks), keyed (unit, the group's name): ``items`` (one per fact, default the facts) by group. The head of a unit
+    is in none: the managing body rates the head (điều 13 khoản 3 điểm a).
+
+    With ``rules.small_groups_together``, a unit's groups of ``rules.small_group`` people or fewer are counted with
+    its largest group ("Viên chức + Viên chức quản lý"), or with each other when all its groups are that small."""
+    items = list(facts) if items is None else list(items)
+    groups: dict[tuple[str, str], list] = {}
+    for fact, item in zip(facts, items):
+        if not fact.head_of:
+            groups.setdefault((fact.unit, fact.group), []).append(item)
+    if not rules.small_groups_together:
+        return groups
+    for unit in dict.fromkeys(unit for unit, _ in groups):
+        keys = [key for key in groups if key[0] == unit]
+        small = [key for key in keys if len(groups[key]) <= rules.small_group]
+        large = [key for key in keys if key not in small]
+        pooled = ([max(large, key=lambda key: len(groups[key]))] if large else []) + small
+        if len(pooled) > 1:
+            members = [item for key in pooled for item in groups.pop(key)]
+            groups[(unit, " + ".join(group for _, group in pooled))] = members
+    return groups
 
 
 def _weights(periods: Sequence[ev.Period], formula: ev.YearFormula) -> dict[str, float]:
@@ -105,9 +136,18 @@ def _weights(periods: Sequence[ev.Period], formula: ev.YearFormula) -> dict[str,
     return {p.code: given[p.code] for p in periods}
 
 
-def _scored(facts: ev.YearFacts, scores: Mapping[str, float | None], weights: dict[str, float],
+def _scored(facts: ev.YearFacts, given: ev.PeriodScores, weights: dict[str, float],
             labels: dict[str, str], rules: ev.YearRules) -> _Draft:
-    """The year's score over the periods with a score, the others named (điều 12 khoản 5, điều 15 khoản 1)."""
+    """The year's score over the periods with a score, the others named (điều 12 khoản 5, điều 15 khoản 1); a
+    period whose score could not be read back leaves the score unknown (never the others' average)."""
+    unreadable = tuple(code for code in weights if code in given.unreadable)
+    if unreadable:
+        readable = [code for code in weights if code not in unreadable]
+        draft = _Draft(facts, None, tuple(c for c in readable if given.scores.get(c) is not None),
+                       tuple(c for c in readable if given.scores.get(c) is None), unreadable)
+        draft.reasons.append(reason("year.unreadable", periods=tuple(labels[c] for c in unreadable)))
+        return draft
+    scores = given.scores
     used, missing, parts, weight_sum = [], [], [], 0
     for code, weight in weights.items():
         value = scores.get(code)
@@ -132,8 +172,11 @@ def _scored(facts: ev.YearFacts, scores: Mapping[str, float | None], weights: di
 
 
 def _rating(draft: _Draft, rules: ev.YearRules) -> str:
-    """The rating by the person's own facts and score (steps 2–3 of the module's list)."""
+    """The rating by the person's own facts and score (steps 2–3 of the module's list); pending while a period's
+    score is unreadable."""
     facts, reasons = draft.facts, draft.reasons
+    if draft.unreadable:
+        return ev.PENDING
     months = facts.months_worked
     if months is not None and months < rules.min_months:
         insured = facts.leave & ev.INSURED_LEAVE
@@ -204,13 +247,22 @@ def _head_no_higher(draft: _Draft, unit_ratings: Mapping[str, str]) -> None:
         draft.computed = unit_rating
 
 
+def _head_proposed(draft: _Draft, rules: ev.YearRules) -> None:
+    """Điều 13 khoản 2 điểm a, khoản 3 điểm a: the head of a public unit is followed, assessed and rated by the head
+    of its managing body. What the school computed is its proposal, outside the school's HTXSNV cap."""
+    body = reason("year.body", name=rules.managing_body) if rules.managing_body else None
+    proposal = reason("year.head_proposal", rating=draft.computed) if draft.computed in cm.RATINGS else None
+    draft.reasons.append(reason("year.head_proposed", body=body, proposal=proposal))
+
+
 class _Cap:
-    """The HTXSNV cap of one unit and group (điều 12 khoản 6): 20 % (điểm a), 25 % in a unit rated HTXSNV
-    (điểm b), of the base :func:`htxsnv_slots` reads."""
+    """The HTXSNV cap of one unit and group (điều 12 khoản 6): 20 % (điểm a); in a unit rated HTXSNV, the share the
+    unit decided, at most 25 % (điểm b) — 20 % while it has not decided; of the base :func:`htxsnv_slots` reads."""
 
     def __init__(self, excellent_unit: bool, group: str, rules: ev.YearRules):
-        self.percent = rules.excellent_unit_cap_percent if excellent_unit else rules.cap_percent
-        self.clause = "b" if excellent_unit else "a"
+        chosen = rules.excellent_unit_cap_percent if excellent_unit else None
+        self.percent = chosen if chosen is not None else rules.cap_percent
+        self.clause = "b" if chosen is not None else "a"
         self.group, self.base = group, rules.cap_base
 
     def slots(self, eligible: int) -> tuple[int, Reason]:
@@ -225,13 +277,16 @@ class _Cap:
         A tie that straddles the last slot is not broken by the tool: keeping all of them would exceed the
         cap ("không vượt quá"), choosing some is the authority's decision (điều 13 khoản 3), and the decree
         gives no tie-break. NĐ 152/2025 điều 4 khoản 6 (women first) is not applied here: it breaks ties for
-        khen thưởng, and a rating is not one (the CSTĐCS quota applies it: decide.rules.apply_quota). All those tied are rated HTTNV, the reason saying how many slots are left for
-        them; the authority enters its choice in Nhân sự and it wins.
+        khen thưởng, and a rating is not one (the CSTĐCS quota applies it: decide.rules.apply_quota). All those
+        tied are rated HTTNV, the reason saying how many slots are left for them; the authority enters its choice
+        in Nhân sự and it wins. A member whose year is pending (a period unreadable) may change the count: said.
         """
         excellent = sorted((d for d in members if d.computed == ev.HTXSNV), key=lambda d: -d.score)
         if not excellent:
             return
         slots, counted = self.slots(sum(d.computed in (ev.HTXSNV, ev.HTTNV) for d in members))
+        pending = sum(d.computed == ev.PENDING for d in members)
+        unsure = (reason("year.cap_pending", count=pending),) if pending else ()
         taken = index = 0
         while index < len(excellent):
             value, end = excellent[index].score, index + 1
@@ -247,23 +302,24 @@ class _Cap:
             else:
                 why = reason("year.cap_outside", rank=index + 1, cap=counted)
             for draft in tied:
-                draft.reasons.append(why)
+                draft.reasons += (why, *unsure)
                 if why.code != "year.cap_within":
                     draft.computed, draft.capped = ev.HTTNV, True
             index = end
 
 
-def _entered(members: list[_Draft], cap: _Cap) -> None:
+def _entered(members: list[_Draft], cap: _Cap | None) -> None:
     """The authority's rating wins (điều 13 khoản 3) and a difference is flagged for the council; the group's
-    ratings as they finally stand are checked against the cap again (entered ratings may exceed it)."""
+    ratings as they finally stand are checked against the cap again (entered ratings may exceed it). ``cap``
+    None: the head, outside every cap."""
     for draft in members:
         entered = draft.facts.entered
         draft.rating = entered or draft.computed
-        if entered and entered != draft.computed:
+        if entered and entered != draft.computed and draft.computed != ev.PENDING:  # pending: its reason says why
             draft.reasons.append(reason("year.entered_differs", entered=entered, computed=draft.computed)
                                  if draft.computed != ev.NOT_RATED else reason("year.entered_unrated", entered=entered))
     excellent = [d for d in members if d.rating == ev.HTXSNV]
-    if not excellent or not any(d.facts.entered for d in members):
+    if cap is None or not excellent or not any(d.facts.entered for d in members):
         return
     slots, counted = cap.slots(sum(d.rating in (ev.HTXSNV, ev.HTTNV) for d in members))
     if len(excellent) > slots:

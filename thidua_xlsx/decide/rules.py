@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import rule_set as rs
+from thidua_xlsx.model.evaluation import PROVISIONAL, ComputedRating
 from thidua_xlsx.model.issues import Reason, reason
 from thidua_xlsx.model.results import Decision, Score
 from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDTT, TTLDXS, is_registered
@@ -98,10 +99,13 @@ def decide_ldtt(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...]) -> 
     (maternity leave counts); no discipline from khiển trách; not under disciplinary review.
 
     A fact nobody entered (rating, months, discipline, review status) is not taken as clean: the
-    decision says which are missing ("chưa đủ thông tin")."""
+    decision says which are missing ("chưa đủ thông tin"). No text in force to cite: pending, for the council
+    (:func:`_bare`). A year's rating the tool computed: the decision says it is provisional (:func:`_provisional`)."""
     basis = _basis(rules, rs.LDTT)
     if _registered_rank(c.registered) == 0:
         return Decision(LDTT, False, (reason("ldtt.not_registered"), *basis))
+    if rs.LDTT in rules.unanswered:
+        return _bare(LDTT)
     failed: list[Reason] = []
     short = c.months is not None and c.months < rules.ldtt_min_months  # maternity leave could make up for it
     unknown = tuple(name for name, value in (("rating", c.rating), ("months", c.months),
@@ -133,18 +137,31 @@ def decide_ldtt(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...]) -> 
             failed.append(reason("ldtt.classification", got=c.classification or None,
                                  needed=rules.ldtt_min_classification))
     if failed:
-        return Decision(LDTT, False, (*failed, *basis))
+        rated = any(r.code == "ldtt.rating" for r in failed)
+        return Decision(LDTT, False, (*failed, *(_provisional(c) if rated else ()), *basis))
     maternity = reason("ldtt.maternity", months=c.maternity_months) if c.maternity_months else None
     classified = (reason("ldtt.classified", classification=c.classification, total=c.total)
                   if c.classification else None)
     return Decision(LDTT, True, (reason("ldtt.granted", rating=c.rating, worked=worked,
-                                        maternity=maternity, classified=classified), *basis))
+                                        maternity=maternity, classified=classified), *_provisional(c), *basis))
 
 
 def _basis(rules: cm.Rules, key: str) -> tuple[Reason, ...]:
     """The citation a decision's reasons end with (rule ``key`` of model.rule_set); none without a rule set."""
     cited = rules.cite(key)
     return (reason("basis.cite", citation=cited),) if cited else ()
+
+
+def _bare(title: str) -> Decision:
+    """A title no text in force on the reference day speaks of (a day before every text the tool knows): not
+    decided without a căn cứ — pending, the council decides; check.campaign says which day and which texts."""
+    return Decision(title, False, (reason("basis.none"),), pending=True)
+
+
+def _provisional(c: Candidate) -> tuple[Reason, ...]:
+    """The reason a decision resting on ``c``'s rating carries when the tool computed that rating from the periods
+    (model.evaluation.ComputedRating): provisional until the authority decides it (NĐ 233/2026 điều 13 khoản 3)."""
+    return (reason(PROVISIONAL, rating=str(c.rating)),) if isinstance(c.rating, ComputedRating) else ()
 
 
 def recognised_initiative(c: Candidate) -> bool:
@@ -159,8 +176,11 @@ def decide_cstdcs(c: Candidate, ldtt: Decision, rules: cm.Rules) -> Decision | N
     if _registered_rank(c.registered) < 2:
         return None
     basis = _basis(rules, rs.CSTDCS)
+    if rs.CSTDCS in rules.unanswered:
+        return _bare(CSTDCS)
     if not ldtt.granted:
-        return Decision(CSTDCS, False, (reason("cstdcs.no_ldtt"), *basis))
+        resting = tuple(r for r in ldtt.reasons if r.code == PROVISIONAL)  # refused for a computed rating
+        return Decision(CSTDCS, False, (reason("cstdcs.no_ldtt"), *resting, *basis))
     excellent = c.rating == "HTXSNV"
     initiative = recognised_initiative(c)
     need_both = rules.cstdcs_condition == "và"
@@ -173,7 +193,8 @@ def decide_cstdcs(c: Candidate, ldtt: Decision, rules: cm.Rules) -> Decision | N
             parts.append(reason("cstdcs.initiative", initiative=c.initiative, level=c.initiative_level,
                                 decision=c.initiative_decision))
         second = reason("join.and", part=parts[1]) if len(parts) > 1 else None
-        return Decision(CSTDCS, True, (reason("cstdcs.granted", first=parts[0], second=second), *basis))
+        return Decision(CSTDCS, True, (reason("cstdcs.granted", first=parts[0], second=second), *_provisional(c),
+                                       *basis))
     missing = []
     if not excellent:
         missing.append(reason("cstdcs.not_excellent"))
@@ -181,7 +202,8 @@ def decide_cstdcs(c: Candidate, ldtt: Decision, rules: cm.Rules) -> Decision | N
         missing.append(reason("cstdcs.no_initiative") if not c.initiative else
                        reason("cstdcs.initiative_unrecognised", initiative=c.initiative))
     second = reason("join.or" if need_both else "join.and", part=missing[1]) if len(missing) > 1 else None
-    return Decision(CSTDCS, False, (reason("cstdcs.refused", first=missing[0], second=second), *basis))
+    return Decision(CSTDCS, False, (reason("cstdcs.refused", first=missing[0], second=second), *_provisional(c),
+                                    *basis))
 
 
 def decide_higher(c: Candidate) -> Decision | None:
@@ -310,6 +332,9 @@ def decide_collective(u: Unit, rules: cm.Rules) -> list[Decision]:
     """
     if not is_registered(u.registered):
         return [Decision(TTLDTT, False, (reason("collective.not_registered"), *_basis(rules, rs.TTLDTT)))]
+    asked = (TTLDXS, TTLDTT) if u.registered == TTLDXS else (TTLDTT,)  # TTLĐTT is decided when TTLĐXS is not
+    if {rs.TTLDXS if title == TTLDXS else rs.TTLDTT for title in asked} & set(rules.unanswered):
+        return [_bare(title) for title in asked]
     share = 100 * u.ldtt / u.members if u.members else 0
     share_text = reason("collective.share", ldtt=u.ldtt, members=u.members, percent=round(share, 1))
     unknown = []

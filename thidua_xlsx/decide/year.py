@@ -6,26 +6,44 @@ The roster (sheet Nhân sự) is the year's list of people: a person of a period
 is named and not rated (the secretary adds them back, with their months worked, to rate them). Each person's
 registered title, award form and sáng kiến are those of the latest period that has them (a registration made
 in an earlier month stands until changed).
+
+The year also says what it rests on (:func:`year_law`): periods before NĐ 233/2026 (not its periods), the
+transition of its điều 20 khoản 1, periods not over yet, a filing date before the year's end; what is missing
+per department and per person (a missing period is not 0: điều 15 khoản 1 điểm a, c); a rating typed in Nhân sự
+that differs from the computed one; the head, whom the managing body rates; the unit's choices left at their
+defaults where they matter. A rating the tool computed is carried as
+:class:`~thidua_xlsx.model.evaluation.ComputedRating`: the titles resting on it say they are provisional.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Sequence
 
 from thidua_xlsx.decide import consolidate as cons
-from thidua_xlsx.decide.evaluation import rate_year
+from thidua_xlsx.decide.evaluation import cap_groups, rate_year
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model import rule_set as rs
+from thidua_xlsx.model.campaign_book import PERIOD_FIELDS, PERIODS_SHEET, SCHOOL_SHEET, SMALL_GROUP_WORDS, STAFF_SHEET
 from thidua_xlsx.model.inbox import ACCEPTED, SUPERSEDED, InboxFile
 from thidua_xlsx.model.issues import NOTE, WARNING, Issue, issue, reason
 from thidua_xlsx.model.results import STATUS_SUBMITTED, DepartmentResult, PersonResult, Summary, by_department
 from thidua_xlsx.text.collation import fold, name_key
+from thidua_xlsx.text.messages import SCHOOL_SCALE
 
 SOURCE_YEAR = "year"  # a person's final score is the year's, from the periods
 SCHOOL = "truong"  # the one unit a school's year rates (the cap's unit, the unit its head heads)
 HEAD_POSITIONS = ("hieu truong", "giam doc")  # the head of the unit (NĐ 233/2026 điều 12 khoản 7), by position
+# What the year says on screen as it closes (the console lists these problems, the others are counted).
+SAID_ON_SCREEN = frozenset({
+    "year.period_missing", "year.person_not_in_roster", "year.department_period_missing", "year.period_future",
+    "year.period_future_used", "year.before_decree", "year.periods_before_decree", "year.transition",
+    "year.filed_before_end", "year.rating_typed", "year.head_rated_above", "year.cap_unit_default",
+    "year.small_groups", "year.score_not_number", "year.score_out_of_range", "year.meta_broken",
+    "year.person_periods_missing", "year.provisional"})
 
 
 def select_periods(files: Sequence[InboxFile], read: dict[str, ev.PeriodSummary]) -> tuple[list[InboxFile],
@@ -57,13 +75,17 @@ def select_periods(files: Sequence[InboxFile], read: dict[str, ev.PeriodSummary]
 
 
 def year_summary(campaign: cm.Campaign, files: Sequence[InboxFile], periods: dict[str, ev.PeriodSummary],
-                 school_rating: str | None = None) -> Summary:
+                 school_rating: str | None = None, today: dt.date | None = None, book: str = "") -> Summary:
     """The year's summary: ``files`` every entry of the folder (statuses said), ``periods`` the summary used for
-    each period (:func:`select_periods`), ``school_rating`` the school's own rating where known (điều 7)."""
+    each period (:func:`select_periods`), ``school_rating`` the school's own rating where known (điều 7),
+    ``today`` the day the year is closed (a period not over by then is said; None: not checked), ``book`` the
+    campaign book's file name (what is said of its sheets names it)."""
     problems: list[Issue] = [i for f in files for i in f.issues]
     labels = {p.code: p.label for p in campaign.periods}
+    law = year_law(campaign, periods, today)
+    future = {p.code for p in campaign.periods if today is not None and p.end > today}
     for period in campaign.periods:
-        if period.code not in periods:
+        if period.code not in periods and period.code not in future:
             problems.append(issue("year.period_missing", WARNING, period=period.label))
     roster = {p.code: p for p in campaign.staff}
     gone: dict[str, list[str]] = {}
@@ -74,18 +96,19 @@ def year_summary(campaign: cm.Campaign, files: Sequence[InboxFile], periods: dic
                 gone.setdefault(code, []).append(labels[period.code])
     problems += [issue("year.person_not_in_roster", WARNING, person=code, periods=tuple(found))
                  for code, found in gone.items()]
-    scores = {p.code: {period.code: entry.final for period in campaign.periods
-                       if (entry := _entry(periods, period.code, p.code)) is not None} for p in campaign.staff}
-    ratings = {r.person: r for r in rate_year(
-        campaign.periods, (ev.PeriodScores(code, s) for code, s in scores.items()),
-        [_facts(p) for p in campaign.staff],
-        ev.YearRules(campaign.year_formula, campaign.rules.rating_bands or ev.BANDS, campaign.rules.cite("rating")),
-        {SCHOOL: school_rating} if school_rating else None)}
+    scores = [_scores(p.code, campaign, periods) for p in campaign.staff]
+    rules = year_rules(campaign)
+    ratings = {r.person: r for r in rate_year(campaign.periods, scores, [_facts(p) for p in campaign.staff], rules,
+                                              {SCHOOL: school_rating} if school_rating else None)}
+    problems += _missing(campaign, periods, ratings)
+    said = [*law, *_said(campaign, ratings, rules, school_rating)]
     names = {d.code: d.name for d in campaign.departments}
     people = [_person(p, campaign, periods, ratings[p.code], names) for p in _ordered(campaign)]
     people = cons.judged(people, campaign)
+    said += _provisional(people)
+    problems += [dataclasses.replace(i, file=book) if book and i.sheet else i for i in said]
     members = by_department(people)  # one pass: 1,000 departments × 8,400 people cost 0.75 s counted per department
-    registered = {}  # each department's collective title, as the latest period says it (the registration carried)
+    registered: dict[str, str] = {}  # each department's collective title as the latest period says it (carried)
     for period in campaign.periods:
         registered |= {code: title for code, title in periods[period.code].collectives.items() if title} \
             if period.code in periods else {}
@@ -94,9 +117,144 @@ def year_summary(campaign: cm.Campaign, files: Sequence[InboxFile], periods: dic
         for d in campaign.departments])
     problems.extend(cons.council_signals(campaign, people, {}))
     stamps = [f.version_time for f in files if f.status in (ACCEPTED, SUPERSEDED)]
-    year = ev.YearResults(campaign.periods, {code: s.file for code, s in periods.items()}, scores, ratings)
+    year = ev.YearResults(campaign.periods, {code: s.file for code, s in periods.items()},
+                          {s.person: dict(s.scores) for s in scores}, ratings)
     return Summary(campaign, ly.SCORING, tuple(files), tuple(people), tuple(departments), tuple(problems),
                    max(stamps) if stamps else None, year=year)
+
+
+def year_rules(campaign: cm.Campaign) -> ev.YearRules:
+    """The year's parameters from the campaign: its formula; the bands of the rule set of its rating day (a
+    province's, cited, when one applies; else NĐ 233/2026's — or, for a year whose periods all end before that
+    decree, the school's own scale, cited as such: not banded by NĐ 233 without a word); the unit's choices of
+    điều 12 khoản 6; the managing body, who rates the head."""
+    bands = campaign.rules.rating_bands
+    citation = campaign.rules.cite(rs.RATING) if bands else ""
+    decree = _decree(campaign)
+    if not bands and decree is not None and all(p.end < decree[1] for p in campaign.periods):
+        citation = SCHOOL_SCALE.format(since=_day(decree[1]))
+    return ev.YearRules(campaign.year_formula, bands or ev.BANDS, citation,
+                        excellent_unit_cap_percent=campaign.excellent_unit_cap_percent,
+                        small_groups_together=campaign.small_groups_together,
+                        managing_body=campaign.school.managing_body)
+
+
+def year_law(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary], today: dt.date | None) -> list[Issue]:
+    """What the year rests on, said: periods before NĐ 233/2026 (the decree of the campaign's rule set: none
+    without one), the transition of its điều 20 khoản 1 for a year rated at the end of 2026, periods not over by
+    ``today``, a filing date ("Ngày gửi hồ sơ") before the last period ends."""
+    found: list[Issue] = []
+    if not campaign.periods:
+        return found
+    end = max(p.end for p in campaign.periods)
+    decree = _decree(campaign)
+    if decree is not None:
+        name, since = decree
+        before = [p.label for p in campaign.periods if p.end < since]
+        if len(before) == len(campaign.periods):
+            found.append(issue("year.before_decree", WARNING, sheet=PERIODS_SHEET, periods=tuple(before),
+                               since=_day(since), decree=name))
+        elif before:
+            found.append(issue("year.periods_before_decree", WARNING, sheet=PERIODS_SHEET, periods=tuple(before),
+                               since=_day(since), decree=name))
+        if since <= end <= dt.date(since.year, 12, 31):  # art. 20.1: "cuối năm 2026", the decree's first year
+            found.append(issue("year.transition", WARNING, sheet=PERIODS_SHEET, end=_day(end), decree=name))
+    if today is not None:
+        found += [issue("year.period_future_used" if period.code in periods else "year.period_future", WARNING,
+                        sheet=PERIODS_SHEET, period=period.label, start=_day(period.start), end=_day(period.end),
+                        today=_day(today)) for period in campaign.periods if period.end > today]
+    filed = _iso(campaign.school.filing_date)
+    if filed is not None and filed < end:
+        found.append(issue("year.filed_before_end", WARNING, sheet=SCHOOL_SHEET, filed=_day(filed), end=_day(end)))
+    return found
+
+
+def _missing(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary], ratings: dict[str, ev.YearRating]
+             ) -> list[Issue]:
+    """Each department with nobody scored in a period whose summary is there (did it send its book?), then each
+    person missing periods the rest of the department has (a missing period is not 0)."""
+    found: list[Issue] = []
+    labels = {p.code: p.label for p in campaign.periods}
+    by_department: dict[str, list[cm.Person]] = {}
+    for person in campaign.staff:
+        by_department.setdefault(person.department, []).append(person)
+    names = {d.code: d.name for d in campaign.departments}
+    for department, people in by_department.items():
+        absent = [code for code in labels if code in periods and
+                  all(code in ratings[p.code].missing for p in people)]
+        found += [issue("year.department_period_missing", WARNING, file=periods[code].file,
+                        department=names.get(department, department), period=labels[code], count=len(people))
+                  for code in absent]
+        for p in people:
+            rating = ratings[p.code]
+            own = [code for code in rating.missing if code in periods and code not in absent]
+            if own and rating.used:  # nobody scored at all is said by the person's own reason
+                found.append(issue("year.person_periods_missing", WARNING, name=p.name, person=p.code,
+                                   periods=tuple(labels[c] for c in own), used=len(rating.used),
+                                   total=len(labels)))
+    return found
+
+
+def _said(campaign: cm.Campaign, ratings: dict[str, ev.YearRating], rules: ev.YearRules,
+          school_rating: str | None) -> list[Issue]:
+    """A rating typed in Nhân sự that differs from the computed one, the head rated by the managing body, and the
+    unit's choices left at their defaults where they matter (điều 12 khoản 6)."""
+    found: list[Issue] = []
+    for p in campaign.staff:
+        rating = ratings[p.code]
+        if rating.entered and rating.overridden and rating.computed != ev.PENDING:
+            found.append(issue("year.rating_typed", WARNING, sheet=STAFF_SHEET, name=p.name, person=p.code,
+                               entered=rating.rating, computed=rating.computed))
+        if rating.head:
+            found.append(issue("year.head_rated_above", NOTE, sheet=STAFF_SHEET, name=p.name, person=p.code,
+                               body=campaign.school.managing_body))
+    fields = {f.key: f.label for f in PERIOD_FIELDS}
+    if school_rating == ev.HTXSNV and rules.excellent_unit_cap_percent is None:
+        found.append(issue("year.cap_unit_default", NOTE, sheet=PERIODS_SHEET,
+                           field=fields["excellent_unit_cap_percent"]))
+    if not rules.small_groups_together:  # said where counting them together would change a group
+        groups = cap_groups([_facts(p) for p in campaign.staff], rules)
+        small = [group for (_unit, group), members in groups.items() if len(members) <= rules.small_group]
+        if small and len(groups) > 1:
+            together = next(word for word, flag in SMALL_GROUP_WORDS.items() if flag)
+            found.append(issue("year.small_groups", NOTE, sheet=PERIODS_SHEET, groups=tuple(small),
+                               size=rules.small_group, together=together, field=fields["small_groups_together"]))
+    return found
+
+
+def _provisional(people: Sequence[PersonResult]) -> list[Issue]:
+    """One warning counting those proposed on a rating the tool computed (their decisions say it each)."""
+    resting = [p for p in people if any(d.granted and ev.is_provisional(d) for d in p.decisions)]
+    if not resting:
+        return []
+    return [issue("year.provisional", WARNING, sheet=STAFF_SHEET, count=len(resting))]
+
+
+def _decree(campaign: cm.Campaign) -> tuple[str, dt.date] | None:
+    """The decree of the year's rating by periods (NĐ 233/2026) as the campaign's rule set knows it: how it is
+    cited and the day it came into force (None: no rule set, or no such text)."""
+    decree = campaign.rule_set.decree if campaign.rule_set is not None else None
+    if decree is None or decree.in_force_from is None:
+        return None
+    return decree.short, decree.in_force_from
+
+
+def _scores(person: str, campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary]) -> ev.PeriodScores:
+    entries = {period.code: entry for period in campaign.periods
+               if (entry := _entry(periods, period.code, person)) is not None}
+    return ev.PeriodScores(person, {code: e.final for code, e in entries.items() if not e.unreadable},
+                           tuple(code for code, e in entries.items() if e.unreadable))
+
+
+def _iso(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _day(day: dt.date) -> str:
+    return day.strftime("%d/%m/%Y")
 
 
 def _entry(periods: dict[str, ev.PeriodSummary], period: str, person: str) -> ev.PeriodEntry | None:
@@ -127,6 +285,8 @@ def _person(p: cm.Person, campaign: cm.Campaign, periods: dict[str, ev.PeriodSum
     entries = [e for period in campaign.periods if (e := _entry(periods, period.code, p.code)) is not None]
     registered = next((e for e in reversed(entries) if e.registered), None)
     rated = rating.rating if rating.rating in cm.RATINGS else None
+    if rated is not None and not rating.entered:  # computed, not decided: the titles resting on it are provisional
+        rated = ev.ComputedRating(rated)
     flags = (reason("flag.year_rating_entered", entered=rating.rating, computed=rating.computed),) \
         if rating.overridden else ()
     return PersonResult(

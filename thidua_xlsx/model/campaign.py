@@ -202,9 +202,11 @@ class Rules:
     ttldxs_vote_percent: float | None = None
     # Laid on at load from the campaign's rule set (model.rule_set.applied), derived, not set by the secretary:
     # equality and to_dict leave them out. citations: rule key → how a reason cites the rule applied;
-    # rating_bands: a province's scale for the year's rating (empty: NĐ 233/2026's).
+    # rating_bands: a province's scale for the year's rating (empty: NĐ 233/2026's); unanswered: the title rules no
+    # text in force answers on the reference day (their decisions are left pending).
     citations: tuple[tuple[str, str], ...] = field(default=(), compare=False)
     rating_bands: tuple[Band, ...] = field(default=(), compare=False)
+    unanswered: tuple[str, ...] = field(default=(), compare=False)
 
     def cite(self, rule: str) -> str:
         """How a reason cites ``rule`` (a model.rule_set key); "" when the campaign has no rule set."""
@@ -288,6 +290,11 @@ class Campaign:
     periods: tuple[Period, ...] = ()
     year_formula: YearFormula = YearFormula()
     unit_rating: str = ""  # the school's own rating for the year (NĐ 233/2026 điều 7), a RATINGS code; "": not known
+    # The unit's choices NĐ 233/2026 điều 12 khoản 6 leaves to it: the HTXSNV share it decided for a year it is rated
+    # HTXSNV (điểm b: above 20 %, at most 25 %; None: not decided, 20 %), and whether its groups of five or fewer
+    # are counted together (by the letter of điểm a, each apart).
+    excellent_unit_cap_percent: float | None = None
+    small_groups_together: bool = False
     special_awards: tuple[SpecialAward, ...] = ()
     # The texts it follows and their dates, picked at load (read.rule_sets): derived from the school's province and
     # dates, so equality and to_dict leave it out. None: not picked (a campaign built in code).
@@ -315,7 +322,8 @@ class Campaign:
 # --- plain-data conversion (metadata sheet, presets) -------------------------------------
 
 PERIOD_FIELDS = ("period_kind", "periods", "year_formula", "unit_rating")
-DERIVED_RULES = ("citations", "rating_bands")  # laid on at load from the rule set: not carried
+UNIT_CHOICES = {"excellent_unit_cap_percent": None, "small_groups_together": False}  # added later: left out at default
+DERIVED_RULES = ("citations", "rating_bands", "unanswered")  # laid on at load from the rule set: not carried
 ADDED_SCHOOL_FIELDS = ("province", "filing_date")  # left out while empty: the data as before them
 
 
@@ -331,6 +339,9 @@ def to_dict(campaign: Campaign) -> dict:
             del data["school"][key]
     if not campaign.special_awards:  # a campaign without them: its metadata as before them
         del data["special_awards"]
+    for key, default in UNIT_CHOICES.items():
+        if data[key] == default:
+            del data[key]
     if campaign.period_kind == NO_PERIODS and not campaign.periods:
         for key in PERIOD_FIELDS:
             del data[key]
@@ -383,6 +394,8 @@ def from_dict(data: dict) -> Campaign:
                                  tuple((code, weight) for code, weight in
                                        (data.get("year_formula") or {}).get("weights", ()))),
         unit_rating=data.get("unit_rating") or "",
+        excellent_unit_cap_percent=data.get("excellent_unit_cap_percent"),
+        small_groups_together=bool(data.get("small_groups_together", False)),
         special_awards=tuple(SpecialAward(**a) for a in data.get("special_awards", ())),
     )
 

@@ -218,14 +218,26 @@ YEAR_FORMULA_WORDS = {"Trung bình các kỳ": cm.AVERAGE, "(HKI + 2×HKII)/3": 
                       "Trọng số từng kỳ": cm.WEIGHTED}
 
 
+SMALL_GROUP_WORDS = {"Tính riêng": False, "Tính chung": True}  # the groups of five or fewer: the default first
+
+
 PERIOD_FIELDS = (
     Field("period_kind", "Loại kỳ đánh giá", choices=tuple(PERIOD_KIND_WORDS),
           note="Không: chấm một lần cuối năm (như trước); Tháng / Quý / Học kỳ: NĐ 233/2026 điều 3 khoản 5"),
     Field("year_formula", "Cách tính điểm năm", choices=tuple(YEAR_FORMULA_WORDS),
           note="Mặc định: trung bình các kỳ (NĐ 233/2026 điều 15); Trọng số từng kỳ: điền cột Trọng số"),
     Field("unit_rating", "Xếp loại của đơn vị", choices=cm.RATINGS, added_later=True,
-          note="Khi đã có: đơn vị HTXSNV thì tỷ lệ HTXSNV tới 25 % (NĐ 233/2026 điều 12 khoản 6 điểm b); "
-               "người đứng đầu không xếp cao hơn đơn vị (khoản 7). Để trống: chưa có"),
+          note="Khi đã có: người đứng đầu không xếp cao hơn đơn vị (NĐ 233/2026 điều 12 khoản 7); đơn vị HTXSNV "
+               "được quyết định tỷ lệ HTXSNV tới 25 % (ô dưới). Để trống: chưa có"),
+    # Issue 36: the choices điều 12 khoản 6 leaves to the unit, their defaults said.
+    Field("excellent_unit_cap_percent", "Tỷ lệ HTXSNV đơn vị quyết định khi đơn vị HTXSNV (%)", NUMBER,
+          added_later=True,
+          note="Để trống: 20 % (mặc định, NĐ 233/2026 điều 12 khoản 6 điểm a). Chỉ khi đơn vị được xếp HTXSNV, "
+               "đơn vị có thể quyết định cao hơn, tối đa 25 % (điểm b)"),
+    Field("small_groups_together", "Nhóm từ 5 người trở xuống", choices=tuple(SMALL_GROUP_WORDS), added_later=True,
+          note="Tính riêng (mặc định, NĐ 233/2026 điều 12 khoản 6 điểm a): mỗi nhóm (vai trò) tính tỷ lệ HTXSNV "
+               "riêng, nhóm nhỏ có thể không có suất; Tính chung: nhóm nhỏ tính cùng nhóm lớn nhất. Người đứng đầu "
+               "không tính vào nhóm nào (cơ quan quản lý xếp loại)"),
 )
 
 

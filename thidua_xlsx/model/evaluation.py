@@ -25,6 +25,7 @@ from thidua_xlsx.model.rule_set import Band
 
 HTXSNV, HTTNV, HTNV, KHTNV = RATINGS  # best first (NĐ 233/2026 điều 12 khoản 1–4)
 NOT_RATED = "KHONG_XEP_LOAI"  # no year rating: no period score, or fewer than 6 months worked (điều 14 khoản 1)
+PENDING = "CHUA_XEP_LOAI"  # not rated yet: a period's score could not be read back (never guessed)
 
 # Leave during the year (điều 14 khoản 2).
 LEAVE_UNPAID = "NGHI_VIEC_RIENG"  # personal leave without pay
@@ -38,14 +39,33 @@ CAP_BASE_AT_LEAST_HTTNV = "HTTNV_TRO_LEN"  # those reaching HTTNV or better, the
 
 BANDS = (Level(HTXSNV, 90), Level(HTTNV, 70), Level(HTNV, 50))  # below the last: KHTNV (điều 12 khoản 1–4)
 
+# A decision resting on a rating the tool computed, not yet the authority's (điều 13 khoản 3, điều 15 khoản 2–3):
+# the code of the reason that says so, which the summary and the papers print as "tạm thời".
+PROVISIONAL = "rating.provisional"
+
+
+class ComputedRating(str):
+    """A year's rating as the tool computed it from the periods — not the competent authority's decision (NĐ
+    233/2026 điều 13 khoản 3; for the head, the managing body's: khoản 3 điểm a). Compares and words as its code;
+    the title rules add :data:`PROVISIONAL` to a decision resting on it."""
+
+    __slots__ = ()
+
+
+def is_provisional(decision) -> bool:
+    """``decision`` (a model.results.Decision) rests on a computed rating, not a decided one."""
+    return any(r.code == PROVISIONAL for r in decision.reasons)
+
 
 @dataclass(frozen=True, slots=True)  # one per person: no __dict__ each
 class PeriodScores:
     """A person's score in each period. A period absent or None has no score: never 0 (a period nobody
-    scored is not a period scored nothing)."""
+    scored is not a period scored nothing). ``unreadable``: the periods whose score was there but could not be
+    read back (a text, a score out of range): the year is left pending, never rated on the others."""
 
     person: str
     scores: Mapping[str, float | None]
+    unreadable: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)  # one per person: no __dict__ each
@@ -75,18 +95,25 @@ class YearRules:
 
     ``bands``: the minimum of each rating, best first (điều 12 khoản 1–3; a :class:`Band` may be "trên" its
     minimum, as Hải Phòng's "trên 90"); ``cap_percent``: HTXSNV at most
-    this share (điều 12 khoản 6 điểm a), ``excellent_unit_cap_percent`` when the unit itself is rated
-    HTXSNV (điểm b: the unit may decide up to 25 %); ``min_months``: fewer months worked, not rated
-    (điều 14 khoản 1).
+    this share (điều 12 khoản 6 điểm a); ``excellent_unit_cap_percent``: the share the unit decided for a year it
+    is itself rated HTXSNV (điểm b: above 20 %, at most 25 % — the unit's choice, never automatic: None, not
+    decided, keeps ``cap_percent``); ``small_groups_together``: the groups of ``small_group`` people or fewer in a
+    unit counted with its largest group (by the letter of điểm a each is its own group, where 20 % of five or fewer
+    is no slot);
+    ``min_months``: fewer months worked, not rated (điều 14 khoản 1); ``managing_body``: who rates the head (điều
+    13 khoản 3 điểm a), as the reasons name it.
     """
 
     formula: YearFormula = YearFormula()
     bands: tuple[Level | Band, ...] = BANDS
     bands_citation: str = ""  # a province's scale (model.rule_set): its bands' reasons cite it, not NĐ 233/2026
     cap_percent: float = 20
-    excellent_unit_cap_percent: float = 25
+    excellent_unit_cap_percent: float | None = None
     cap_base: str = CAP_BASE_HTTNV
+    small_groups_together: bool = False
+    small_group: int = 5
     min_months: float = 6
+    managing_body: str = ""
 
 
 @dataclass(frozen=True, slots=True)  # one per person: no __dict__ each
@@ -95,8 +122,10 @@ class YearRating:
 
     ``computed`` is what the periods and the rules give; ``rating`` is the one that counts — the
     authority's entered rating when there is one (``entered``), else the computed one. ``used`` and
-    ``missing`` are the periods with and without a score, by code; ``capped``: HTXSNV by the score but
-    HTTNV by the cap (điều 12 khoản 6), outside it or tied at its edge.
+    ``missing`` are the periods with and without a score, by code; ``unreadable``: those whose score could not be
+    read back (the year pending); ``capped``: HTXSNV by the score but HTTNV by the cap (điều 12 khoản 6), outside
+    it or tied at its edge; ``head``: the head of the unit, whom the managing body rates (điều 13 khoản 3 điểm a) —
+    the school's computed rating is its proposal, outside the school's cap.
     """
 
     person: str
@@ -108,6 +137,8 @@ class YearRating:
     reasons: tuple[Reason, ...] = ()
     capped: bool = False
     entered: bool = False
+    head: bool = False
+    unreadable: tuple[str, ...] = ()
 
     @property
     def overridden(self) -> bool:
@@ -115,13 +146,19 @@ class YearRating:
         return self.rating != self.computed
 
     @property
+    def provisional(self) -> bool:
+        """A rating the tool computed, not yet the authority's (điều 13 khoản 3): what rests on it is provisional."""
+        return not self.entered and self.rating in RATINGS
+
+    @property
     def reason(self) -> str:
         return "; ".join(r.text for r in self.reasons)
 
     def to_dict(self) -> dict:
         return {"person": self.person, "score": self.score, "rating": self.rating, "computed": self.computed,
-                "entered": self.entered, "capped": self.capped, "used": list(self.used),
-                "missing": list(self.missing), "reasons": [r.to_dict() for r in self.reasons]}
+                "entered": self.entered, "provisional": self.provisional, "capped": self.capped, "head": self.head,
+                "used": list(self.used), "missing": list(self.missing), "unreadable": list(self.unreadable),
+                "reasons": [r.to_dict() for r in self.reasons]}
 
 
 
@@ -135,6 +172,7 @@ class PeriodEntry:
     registered: str = ""
     form: str = ""
     initiative: str = ""
+    unreadable: bool = False  # its score was there but not a number in range: said, never used
 
 
 @dataclass(frozen=True)

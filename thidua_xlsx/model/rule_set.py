@@ -7,7 +7,11 @@ rests on are data (``workbook_templates/quy-tac/*.json`` for the national texts,
 
 * :func:`pick` — pure — chooses, for a reference date, the texts in force, the rule each key follows
   (the first of its entries whose text is in force) and the texts whose end is a date to re-check that
-  has passed (the 2025 decrees of two-level government end 01/03/2027 unless replaced).
+  has passed (the 2025 decrees of two-level government end 01/03/2027 unless replaced). It also says what
+  a careful reader would ask of that choice: a text set aside because a text it rests on has ended (Hải
+  Phòng's QĐ 212/2025 rests on NĐ 90/2020, replaced by NĐ 233/2026 from 01/07/2026), two texts of one file in
+  force at once for one rule (the first listed applies), and the rules no text in force answers (a day
+  before every text the tool knows: those decisions are left pending, never made without a căn cứ).
 * :func:`applied` lays the rule set on a campaign's own rule values: **a province's value is a floor** —
   a school may be stricter than its province, never looser. The value applied is cited to whichever
   text set it: the province's article, the law's, or the school's own Quy chế when the school's value
@@ -37,8 +41,12 @@ VALUE_KEYS = {LDTT: ("min_months",), TTLDTT: ("min_percent", "at_least"), TTLDXS
 
 SCHOOL_RULES = "quy-che-truong"  # the text key of the school's own Quy chế (a value stricter than the texts')
 
-# Where the reference date came from.
+# Where the reference date came from; FROM_PERIODS: the year's rating, picked for the day its last period ends.
 FROM_FILING, FROM_SCORING_DEADLINE, FROM_TODAY = "filing_date", "scoring_deadline", "today"
+FROM_PERIODS = "periods"
+
+# The decisions a rule set must answer: without a text in force for one, it is left pending (never decided bare).
+TITLE_RULES = (LDTT, CSTDCS, TTLDTT, TTLDXS)
 
 
 @dataclass(frozen=True)
@@ -56,10 +64,20 @@ class LegalText:
     in_force_until: dt.date | None = None
     recheck: str = ""
     note: str = ""
+    rests_on: tuple[str, ...] = ()  # the texts it was issued under (keys): when one has ended, it is set aside
+    amends: tuple[str, ...] = ()  # the texts it amends (keys): in force together, they are not two rules at once
 
     def in_force(self, day: dt.date) -> bool:
         return (self.in_force_from is None or self.in_force_from <= day) and \
             (self.in_force_until is None or day <= self.in_force_until)
+
+    def ended(self, day: dt.date) -> bool:
+        """Its last day in force is before ``day``."""
+        return self.in_force_until is not None and self.in_force_until < day
+
+    def later(self, day: dt.date) -> bool:
+        """It comes into force after ``day``."""
+        return self.in_force_from is not None and self.in_force_from > day
 
 
 @dataclass(frozen=True)
@@ -112,6 +130,30 @@ class Source:
 
 
 @dataclass(frozen=True)
+class SetAside:
+    """A text in force on the day whose rules are not applied: ``ended``, the texts it rests on, ended before the
+    day (Hải Phòng QĐ 212/2025 rests on NĐ 90/2020 and 48/2023, replaced by NĐ 233/2026 điều 19 khoản 2 from
+    01/07/2026: the decree's own bands apply until the province issues a scale under it). ``rules``: the rule
+    keys it would have set."""
+
+    text: LegalText
+    ended: tuple[LegalText, ...]
+    rules: tuple[str, ...]
+    since: dt.date  # the first day it is set aside: the day after the last of ``ended`` ended
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two texts or more of one file in force on the day for one rule (a newer text listed without the older one's
+    end): ``applied`` (the first listed) applies, ``others`` are said."""
+
+    rule: str
+    applied: LegalText
+    others: tuple[LegalText, ...]
+    province: str = ""  # the file's province ("": the national texts)
+
+
+@dataclass(frozen=True)
 class Raised:
     """A value of the campaign looser than its province's, raised to the province's (said to the secretary)."""
 
@@ -131,7 +173,12 @@ class RuleSet:
     actually applied (filled by :func:`applied`: the school's own Quy chế where it is stricter);
     ``ended``: texts whose end is a date to re-check and which ended before ``day``; ``notes``: what to
     re-check in the texts applied, as the data files say it; ``raised``: the campaign's values its province's
-    floor raised (check.campaign says them, and the texts ended).
+    floor raised (check.campaign says them, and the texts ended); ``set_aside``, ``conflicts``: see
+    :class:`SetAside`, :class:`Conflict`; ``unanswered``: the title rules (:data:`TITLE_RULES`) no text in force
+    answers on ``day``, and ``first``: the earliest text that would (None: none known); ``decree``: the national
+    text of the year's rating by periods (NĐ 233/2026), whatever the day; ``year``: the rule set of the year's
+    rating — picked for the day the campaign's last period ends (None: no periods), its bands those the periods
+    are rated by, whatever the day the file is sent.
     """
 
     day: dt.date
@@ -144,6 +191,12 @@ class RuleSet:
     notes: tuple[str, ...] = ()
     citations: tuple[tuple[str, str], ...] = ()
     raised: tuple[Raised, ...] = ()
+    set_aside: tuple[SetAside, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    unanswered: tuple[str, ...] = ()
+    first: LegalText | None = None
+    decree: LegalText | None = None
+    year: RuleSet | None = None
 
     def rule(self, key: str) -> RuleEntry | None:
         return dict(self.rules).get(key)
@@ -170,33 +223,63 @@ def reference_date(filing_date: str, scoring_deadline: str, today: dt.date) -> t
 
 def pick(national: Source, province: Source | None, day: dt.date, day_from: str = FROM_TODAY) -> RuleSet:
     """The rule set of ``day``: the texts in force, and for each rule the province's entry in force if it has
-    one, else the national one. A province whose texts are not yet in force adds nothing (its values with them).
+    one, else the national one. A province whose texts are not yet in force adds nothing (its values with them);
+    a text resting on a text ended by ``day`` adds nothing either (:class:`SetAside`). Within one file, the first
+    entry in force applies and any other in force is a :class:`Conflict` (unless one amends the other).
     Citations are the texts' own; :func:`applied` replaces those the school's stricter values set."""
     sources = (national, province) if province is not None else (national,)
-    texts = tuple(t for s in sources for t in s.texts if t.in_force(day))
-    in_force = {t.key for t in texts}
     by_key = {t.key: t for s in sources for t in s.texts}
+    texts = tuple(t for s in sources for t in s.texts if t.in_force(day))
+    set_aside = tuple(_set_aside(t, sources, by_key, day) for t in texts if _ended_bases(t, by_key, day))
+    aside = {a.text.key for a in set_aside}
+    in_force = {t.key for t in texts} - aside
     chosen: dict[str, RuleEntry] = {}
+    conflicts = []
     for source in sources:  # the province after the nation: its entry in force wins
         for key, entries in source.rules:
-            entry = next((e for e in entries if e.text in in_force), None)
-            if entry is not None:
-                chosen[key] = entry
+            found = [e for e in entries if e.text in in_force]
+            if found:
+                chosen[key] = found[0]
+                others = [by_key[e.text] for e in found[1:] if e.text not in by_key[found[0].text].amends]
+                if others:
+                    conflicts.append(Conflict(key, by_key[found[0].text], tuple(others), source.province))
     rules = tuple((key, chosen[key]) for key in RULE_KEYS if key in chosen)
     ended = tuple(t for s in sources for t in s.texts
                   if t.recheck and t.in_force_until is not None and t.in_force_until < day)
-    notes = tuple(dict.fromkeys([*(n for t in texts for n in (t.recheck, t.note) if n),
+    notes = tuple(dict.fromkeys([*(n for t in texts if t.key in in_force for n in (t.recheck, t.note) if n),
                                  *(n for s in sources for n in s.notes)]))
     deadlines = tuple(d for s in sources for d in s.deadlines if d.text in in_force)
     citations = tuple((key, f"{by_key[e.text].short} {e.article}".strip()) for key, e in rules)
-    return RuleSet(day, day_from, province.province if province is not None else "", texts, rules, deadlines,
-                   ended, notes, citations)
+    unanswered = tuple(key for key in TITLE_RULES if key not in chosen and _entries(sources, key))
+    later = [by_key[e.text] for key in unanswered for e in _entries(sources, key) if by_key[e.text].later(day)]
+    decree = next((by_key[e.text] for e in _entries((national,), RATING)), None)
+    return RuleSet(day, day_from, province.province if province is not None else "",
+                   tuple(t for t in texts if t.key in in_force), rules, deadlines, ended, notes, citations,
+                   set_aside=set_aside, conflicts=tuple(conflicts), unanswered=unanswered,
+                   first=min(later, key=lambda t: t.in_force_from or day) if later else None, decree=decree)
 
 
-def applied(rules, rule_set: RuleSet, school_rules_citation: str):
+def _entries(sources, key: str) -> tuple[RuleEntry, ...]:
+    return tuple(e for s in sources for k, entries in s.rules if k == key for e in entries)
+
+
+def _ended_bases(text: LegalText, by_key: dict[str, LegalText], day: dt.date) -> tuple[LegalText, ...]:
+    """The texts ``text`` rests on that ended before ``day`` (a base the files do not list is not judged)."""
+    return tuple(by_key[k] for k in text.rests_on if k in by_key and by_key[k].ended(day))
+
+
+def _set_aside(text: LegalText, sources, by_key: dict[str, LegalText], day: dt.date) -> SetAside:
+    rules = tuple(key for s in sources for key, entries in s.rules if any(e.text == text.key for e in entries))
+    ended = _ended_bases(text, by_key, day)
+    return SetAside(text, ended, rules, max(t.in_force_until or day for t in ended) + dt.timedelta(days=1))
+
+
+def applied(rules, rule_set: RuleSet, school_rules_citation: str, year: RuleSet | None = None):
     """``rules`` (a :class:`~thidua_xlsx.model.campaign.Rules`) with the rule set laid on it: each province value
-    a floor, ``citations`` and ``rating_bands`` filled. Returns (the rules, the rule set with the citations as
-    applied and the values raised). ``school_rules_citation``: how a reason cites the school's own Quy chế.
+    a floor, ``citations``, ``rating_bands`` and ``unanswered`` filled. Returns (the rules, the rule set with the
+    citations as applied, the values raised and ``year``). ``school_rules_citation``: how a reason cites the
+    school's own Quy chế; ``year``: the rule set of the year's rating (:attr:`RuleSet.year`), whose bands and
+    citation the year's rating takes.
 
     A value equal to the text's is cited to the text; a stricter one to the school's Quy chế; a looser one is
     raised to the text's and said (:class:`Raised`). The national texts set no value: their figures are the
@@ -224,11 +307,14 @@ def applied(rules, rule_set: RuleSet, school_rules_citation: str):
             continue
         raised.append(Raised(key, name, school, value, citations.get(key, "")))
         changes |= {"ttldtt_min_percent": value[0], "ttldtt_at_least": value[1]} if key == TTLDTT else {name: value}
-    rating = rule_set.rule(RATING)
+    rated_by = year or rule_set
+    rating = rated_by.rule(RATING)
     bands = tuple(rating.value("bands", ())) if rating is not None else ()
+    citations[RATING] = rated_by.cite(RATING)
     citations = tuple((key, citations[key]) for key in RULE_KEYS if citations.get(key))
-    rules = dataclasses.replace(rules, **changes, citations=citations, rating_bands=bands)
-    return rules, dataclasses.replace(rule_set, citations=citations, raised=tuple(raised))
+    rules = dataclasses.replace(rules, **changes, citations=citations, rating_bands=bands,
+                                unanswered=rule_set.unanswered)
+    return rules, dataclasses.replace(rule_set, citations=citations, raised=tuple(raised), year=year)
 
 
 def _higher(a, b) -> bool:

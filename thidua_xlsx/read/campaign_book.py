@@ -41,6 +41,7 @@ from thidua_xlsx.model.campaign_book import (
     SCHOOL_FIELDS,
     SCHOOL_SHEET,
     SETTINGS_KEYS,
+    SMALL_GROUP_WORDS,
     SPECIAL_COLUMNS,
     SPECIAL_SHEET,
     STAFF_COLUMNS,
@@ -307,11 +308,14 @@ def load_campaign_book(path: Path, today: dt.date | None = None) -> tuple[cm.Cam
     del read, grids  # the sheets as read are not needed any more: freed before the roster is built
     # Cell-level problems do not stop the cross-sheet checks: the secretary gets every problem at once.
     check = _Checker(file_name, problems)
-    period_kind, period_values, year_formula = check.periods(period_fields, periods)
+    period_kind, period_values, year_formula = check.periods(period_fields, periods, school.get("school_year"))
     campaign = check.build(school, rules, departments, staff, rubric_rows, criteria, titles, levels, legal)
     if campaign is not None:
         campaign = replace(campaign, period_kind=period_kind, periods=period_values, year_formula=year_formula,
                            unit_rating=period_fields.get("unit_rating") or "",
+                           excellent_unit_cap_percent=period_fields.get("excellent_unit_cap_percent"),
+                           small_groups_together=SMALL_GROUP_WORDS.get(period_fields.get("small_groups_together")
+                                                                       or "", False),
                            special_awards=check.special_awards(special or (), campaign))
         campaign = with_rule_set(campaign, problems, today or dt.date.today(), file_name)
     return (None if problems.errors else campaign), problems
@@ -415,8 +419,10 @@ class _Checker:
                                           values["note"] or ""))
         return tuple(awards)
 
-    def periods(self, fields, rows):
-        """The kind of period, the periods (by start date) and the year's formula, each problem by its cell."""
+    def periods(self, fields, rows, school_year: str | None = None):
+        """The kind of period, the periods (by start date) and the year's formula, each problem by its cell; a
+        period outside the school year (a copy of last year's campaign?) and the unit's HTXSNV share (from 20 % to
+        25 %, and only for a unit rated HTXSNV: NĐ 233/2026 điều 12 khoản 6) are said."""
         self.unique(rows, "code", PERIODS_SHEET)
         kind = PERIOD_KIND_WORDS.get(fields.get("period_kind") or "", cm.NO_PERIODS)
         formula = YEAR_FORMULA_WORDS.get(fields.get("year_formula") or "", cm.AVERAGE)
@@ -447,6 +453,7 @@ class _Checker:
                          value=cm.num_text(v["weight"]))
             periods.append((cm.Period(v["code"], v["label"], start, end, deadline), v.get("weight")))
             cells_of[v["code"]] = cells
+            self._within_year(v["code"], start, end, school_year, cells["start"])
         periods.sort(key=lambda pw: pw[0].start)
         for (before, _), (after, _) in zip(periods, periods[1:]):
             if after.start <= before.end:
@@ -454,6 +461,7 @@ class _Checker:
                          other=before.code, end=before.end.strftime("%d/%m/%Y"))
         if formula == cm.SEMESTERS and rows and len(rows) != 2:
             self.add("campaign.period_semesters_count", PERIODS_SHEET, where["year_formula"], count=len(rows))
+        self._share(fields, where["excellent_unit_cap_percent"])
         values = tuple(p for p, _ in periods)
         if formula == cm.WEIGHTED:
             year_formula = cm.YearFormula(cm.WEIGHTED, tuple((p.code, w) for p, w in periods if w is not None))
@@ -462,6 +470,31 @@ class _Checker:
         else:
             year_formula = cm.YearFormula()
         return kind, values, year_formula
+
+    def _within_year(self, code: str, start: dt.date, end: dt.date, school_year: str | None, cell: str) -> None:
+        """A warning for a period outside its school year (from 1 August: model.campaign.school_year_of)."""
+        years = re.fullmatch(r"(\d{4})\s*-\s*(\d{4})", school_year or "")
+        if years is None:
+            return  # the school year's own problem is said by build
+        first = dt.date(int(years[1]), cm.SCHOOL_YEAR_STARTS, 1)
+        last = dt.date(int(years[2]), cm.SCHOOL_YEAR_STARTS, 1) - dt.timedelta(days=1)
+        if start < first or end > last:
+            self.problems.add("campaign.period_outside_year", WARNING, file=self.file, sheet=PERIODS_SHEET, cell=cell,
+                              period=code, start=start.strftime("%d/%m/%Y"), end=end.strftime("%d/%m/%Y"),
+                              year=school_year, first=first.strftime("%d/%m/%Y"), last=last.strftime("%d/%m/%Y"))
+
+    def _share(self, fields, cell: str) -> None:
+        """The HTXSNV share the unit decided: from 20 % to 25 % (an error otherwise), and only for a unit rated
+        HTXSNV (a warning: 20 % is used)."""
+        share = fields.get("excellent_unit_cap_percent")
+        label = _label(PERIOD_FIELDS, "excellent_unit_cap_percent")
+        if share is None:
+            return
+        if not 20 <= share <= 25:
+            self.add("campaign.excellent_share_range", PERIODS_SHEET, cell, field=label, value=cm.num_text(share))
+        elif share > 20 and fields.get("unit_rating") != cm.RATINGS[0]:
+            self.problems.add("campaign.excellent_share_unit", WARNING, file=self.file, sheet=PERIODS_SHEET, cell=cell,
+                              field=label, value=cm.num_text(share), unit=fields.get("unit_rating") or "")
 
     def levels(self, rows, rubrics):
         result, previous = [], None

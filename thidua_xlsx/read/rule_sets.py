@@ -20,7 +20,8 @@ from thidua_xlsx.text.rule_sets import EXPECTED, NATIONAL, SCHOOL_RULES_CITATION
 
 NATIONAL_DIR, PROVINCE_DIR = "quy-tac", "tinh"
 TOP_KEYS = {"name", "texts", "rules", "deadlines", "notes"}
-TEXT_KEYS = {"key", "number", "name", "short", "issued", "in_force_from", "in_force_until", "recheck", "note"}
+TEXT_KEYS = {"key", "number", "name", "short", "issued", "in_force_from", "in_force_until", "recheck", "note",
+             "rests_on", "amends"}
 DEADLINE_KEYS = {"what", "before", "text", "article"}
 
 
@@ -72,9 +73,11 @@ def province_source(picked: str, problems: Problems, folder: Path | None = None,
 
 def with_rule_set(campaign: cm.Campaign, problems: Problems, today: dt.date, file: str = "",
                   folder: Path | None = None) -> cm.Campaign:
-    """``campaign`` with the rule set of its reference date laid on (:func:`thidua_xlsx.model.rule_set.applied`).
-    A data file that does not read, or a province with no file, is an error: the campaign is not used, its rules
-    would be guessed. What the rule set changed or ended is said by check.campaign.rule_set_warnings."""
+    """``campaign`` with the rule set of its reference date laid on (:func:`thidua_xlsx.model.rule_set.applied`),
+    and, when it has periods, the rule set of its year's rating: picked for the day its last period ends (the
+    year is rated by the texts of its periods, whatever the day its file is sent). A data file that does not read,
+    or a province with no file, is an error: the campaign is not used, its rules would be guessed. What the rule
+    set changed, ended or set aside is said by check.campaign.rule_set_warnings."""
     root = folder or preset_dir()
     national = national_source(problems, root / NATIONAL_DIR)
     picked = campaign.school.province
@@ -84,7 +87,10 @@ def with_rule_set(campaign: cm.Campaign, problems: Problems, today: dt.date, fil
     if national is None or (picked and picked != NATIONAL and province is None):
         return campaign
     day, day_from = rs.reference_date(campaign.school.filing_date, campaign.school.scoring_deadline, today)
-    rules, rule_set = rs.applied(campaign.rules, rs.pick(national, province, day, day_from), SCHOOL_RULES_CITATION)
+    year = rs.pick(national, province, max(p.end for p in campaign.periods), rs.FROM_PERIODS) \
+        if campaign.periods else None
+    rules, rule_set = rs.applied(campaign.rules, rs.pick(national, province, day, day_from), SCHOOL_RULES_CITATION,
+                                 year)
     return dataclasses.replace(campaign, rules=rules, rule_set=rule_set)
 
 
@@ -162,11 +168,17 @@ def _text(value, file: str, where: str) -> rs.LegalText:
         _string(v["name"], file, f"{where}.name"), _string(v["short"], file, f"{where}.short"),
         _date(v.get("issued"), file, f"{where}.issued"), _date(v["in_force_from"], file, f"{where}.in_force_from"),
         _date(v.get("in_force_until"), file, f"{where}.in_force_until"),
-        cm.clean_text(v.get("recheck")), cm.clean_text(v.get("note")))
+        cm.clean_text(v.get("recheck")), cm.clean_text(v.get("note")),
+        _keys(v.get("rests_on", []), file, f"{where}.rests_on"), _keys(v.get("amends", []), file, f"{where}.amends"))
     if text.in_force_from and text.in_force_until and text.in_force_until < text.in_force_from:
         raise DataFileError("rule_set.bad_value", file=file, key=f"{where}.in_force_until", value=v["in_force_until"],
                       expected=EXPECTED["until"])
     return text
+
+
+def _keys(value, file: str, where: str) -> tuple[str, ...]:
+    """Keys of other texts (``rests_on``, ``amends``); one the files do not list is not judged by it."""
+    return tuple(_string(k, file, f"{where}[{i}]") for i, k in enumerate(_list(value, file, where)))
 
 
 def _entry(rule: str, value, file: str, where: str, texts: set[str]) -> rs.RuleEntry:

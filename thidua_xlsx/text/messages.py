@@ -531,6 +531,90 @@ REASONS.update({
 })
 
 
+# issue 36: the year's law — what it rests on, who rates the head, what is missing, what the tool only proposes
+REASONS.update({
+    "rating.provisional": "tạm thời: xếp loại {rating} do chương trình tính từ các kỳ, chưa có quyết định của cấp có "
+                          "thẩm quyền (NĐ 233/2026 điều 13 khoản 3)",
+    "year.unreadable": "điểm {periods} trong bảng tổng hợp kỳ không đọc được (xem sheet Kiểm tra): chưa xếp loại năm, "
+                       "không tính trên các kỳ còn lại – hãy tổng hợp lại kỳ đó rồi chạy lại",
+    "year.head_proposed": "người đứng đầu đơn vị: do người đứng đầu cơ quan quản lý{body} theo dõi, đánh giá và xếp "
+                          "loại (NĐ 233/2026 điều 13 khoản 2 điểm a, khoản 3 điểm a){proposal}; không tính vào tỷ lệ "
+                          "HTXSNV của trường",
+    "year.body": " ({name})",
+    "year.head_proposal": "; trường tính {rating} để đề xuất",
+    "year.cap_pending": "{count} người trong nhóm chưa xếp loại được (điểm kỳ không đọc được): số suất HTXSNV có thể "
+                        "đổi khi sửa xong",
+})
+SCHOOL_SCALE = "thang điểm của trường, chưa theo NĐ 233/2026: các kỳ kết thúc trước {since}"  # a year before it
+MESSAGES.update({
+    "year.score_not_number": "Điểm kỳ {period} của {name} ({person}) là '{value}', không phải một số: không dùng, "
+                             "xếp loại năm của người này để chờ (không tính trên các kỳ khác). Hãy tổng hợp lại kỳ "
+                             "{period} (thidua-xlsx merge --period) rồi chạy lại.",
+    "year.score_out_of_range": "Điểm kỳ {period} của {name} ({person}) là {value}, ngoài khoảng 0 – {max}: không "
+                               "dùng, xếp loại năm của người này để chờ (không tính trên các kỳ khác). Hãy tổng hợp "
+                               "lại kỳ {period} (thidua-xlsx merge --period) rồi chạy lại.",
+    "year.meta_broken": "'{file}': điểm từng người mà chương trình ghi kèm bảng tổng hợp kỳ bị hỏng hoặc bị sửa – "
+                        "không dùng. Hãy tổng hợp lại kỳ đó bằng thidua-xlsx merge --period rồi đặt tệp mới vào thư mục.",
+    "year.department_period_missing": "{department}: không ai có điểm {period} (tổ chưa nộp sổ kỳ này?) – điểm năm "
+                                      "của {count} người trong tổ tính trên các kỳ có điểm, kỳ thiếu không tính là 0 "
+                                      "(NĐ 233/2026 điều 12 khoản 5, điều 15 khoản 1 điểm a, c). Nếu tổ đã chấm kỳ "
+                                      "này, hãy tổng hợp lại kỳ đó với sổ của tổ rồi chạy lại.",
+    "year.person_periods_missing": "{name} ({person}) không có điểm {periods}: điểm năm tính trên {used}/{total} kỳ "
+                                   "có điểm, kỳ thiếu không tính là 0 (NĐ 233/2026 điều 15 khoản 1 điểm a, c: theo "
+                                   "thời gian làm việc thực tế). Nếu người này đã được chấm, hãy kiểm tra sổ của tổ "
+                                   "kỳ đó.",
+    "year.period_future": "{period} ({start} – {end}) chưa kết thúc (hôm nay {today}): năm đánh giá chưa đủ các kỳ, "
+                          "xếp loại năm và các đề nghị dựa trên đó còn tạm thời. Hãy chạy lại khi kỳ đã kết thúc và "
+                          "được tổng hợp.",
+    "year.period_future_used": "Bảng tổng hợp của {period} được dùng dù kỳ chưa kết thúc ({end}, hôm nay {today}): "
+                               "điểm kỳ này có thể chưa đủ, xếp loại năm còn tạm thời. Hãy tổng hợp lại kỳ này khi "
+                               "kỳ kết thúc rồi chạy lại.",
+    "year.before_decree": "Mọi kỳ đánh giá ({periods}) kết thúc trước {since}, ngày {decree} có hiệu lực: năm này chưa "
+                          "xếp loại theo {decree} mà theo văn bản cũ (NĐ 90/2020, sửa đổi bởi NĐ 48/2023). Xếp loại "
+                          "năm trong bảng là theo thang điểm của trường, chỉ để tham khảo; hãy nhập xếp loại cấp có "
+                          "thẩm quyền đã quyết định ở sheet Nhân sự, hoặc sửa bảng kỳ nếu ngày các kỳ bị sai.",
+    "year.periods_before_decree": "Các kỳ {periods} kết thúc trước {since}, ngày {decree} có hiệu lực: không phải kỳ "
+                                  "đánh giá theo {decree}; điểm các kỳ này vẫn được tính vào điểm năm như điểm chấm "
+                                  "theo quy chế của trường – Hội đồng xem lại. Nếu quy chế không tính các kỳ này, hãy "
+                                  "xóa chúng khỏi sheet Kỳ đánh giá rồi chạy lại.",
+    "year.transition": "Xếp loại cuối năm 2026 (kỳ cuối kết thúc {end}): nếu đến lúc xếp loại trường chưa ban hành Quy "
+                       "chế đánh giá theo {decree} (chậm nhất 30/11/2026, điều 18 khoản 3 điểm a), trường xếp loại "
+                       "theo NĐ 90/2020, sửa đổi bởi NĐ 48/2023 (điều 20 khoản 1) – khi đó xếp loại tính từ các kỳ chỉ "
+                       "để tham khảo. Hãy kiểm tra Quy chế của trường đã ban hành chưa.",
+    "year.filed_before_end": "Ngày gửi hồ sơ ({filed}) trước ngày kỳ đánh giá cuối kết thúc ({end}): hồ sơ gửi khi "
+                             "năm đánh giá chưa hết, xếp loại năm và các đề nghị dựa trên đó còn tạm thời. Hãy sửa "
+                             "Ngày gửi hồ sơ ở sheet Trường (hoặc ngày các kỳ ở sheet Kỳ đánh giá) rồi chạy lại.",
+    "year.provisional": "{count} người được đề nghị danh hiệu dựa trên xếp loại năm do chương trình tính từ các kỳ, "
+                        "chưa có quyết định xếp loại của cấp có thẩm quyền (NĐ 233/2026 điều 13 khoản 3): các đề nghị "
+                        "này là tạm thời (lý do ghi \"tạm thời\"). Khi có quyết định xếp loại, hãy nhập ở cột Xếp loại "
+                        "viên chức (sheet Nhân sự) rồi chạy lại.",
+    "year.rating_typed": "{name} ({person}): cột Xếp loại viên chức ghi {entered}, xếp loại tính từ các kỳ là "
+                         "{computed}; chương trình dùng {entered} như quyết định của cấp có thẩm quyền (NĐ 233/2026 "
+                         "điều 13 khoản 3), hai giá trị ghi cạnh nhau ở sheet Xếp loại năm. Nếu ô này còn sót từ tệp "
+                         "mẫu hay từ năm trước, hãy xóa ở sheet Nhân sự rồi chạy lại.",
+    "year.head_rated_above": "{name} ({person}) là người đứng đầu đơn vị: do người đứng đầu cơ quan quản lý ({body}) "
+                             "theo dõi, đánh giá và xếp loại (NĐ 233/2026 điều 13 khoản 2 điểm a, khoản 3 điểm a); "
+                             "xếp loại trong bảng là đề xuất của trường, không tính vào tỷ lệ HTXSNV của trường. Khi "
+                             "có quyết định, hãy nhập ở cột Xếp loại viên chức (sheet Nhân sự).",
+    "year.cap_unit_default": "Đơn vị được xếp loại HTXSNV: theo NĐ 233/2026 điều 12 khoản 6 điểm b, đơn vị có thể "
+                             "quyết định tỷ lệ HTXSNV cao hơn 20%, tối đa 25% – ô '{field}' còn trống nên chương "
+                             "trình dùng 20% (mặc định). Nếu đơn vị đã quyết định, hãy ghi tỷ lệ vào ô đó rồi chạy "
+                             "lại.",
+    "year.small_groups": "Nhóm {groups} có từ {size} người trở xuống (không kể người đứng đầu): tính tỷ lệ HTXSNV "
+                         "riêng (mặc định, theo NĐ 233/2026 điều 12 khoản 6 điểm a), nên có thể không có suất HTXSNV nào. "
+                         "Nếu quy chế của trường tính chung nhóm nhỏ với nhóm lớn nhất, hãy chọn '{together}' ở ô "
+                         "'{field}' rồi chạy lại.",
+    "campaign.period_outside_year": "Kỳ '{period}' ({start} – {end}) nằm ngoài năm học {year} ({first} – {last}): có "
+                                    "thể còn sót từ năm trước. Hãy sửa ngày của kỳ cho đúng năm học, hoặc sửa Năm học "
+                                    "ở sheet Trường.",
+    "campaign.excellent_share_range": "'{field}' = {value}: đơn vị chỉ được quyết định tỷ lệ HTXSNV từ 20% đến 25% "
+                                      "(NĐ 233/2026 điều 12 khoản 6). Hãy sửa lại, hoặc để trống để dùng 20%.",
+    "campaign.excellent_share_unit": "'{field}' = {value}% chỉ áp dụng khi đơn vị được cấp có thẩm quyền xếp loại "
+                                     "HTXSNV (NĐ 233/2026 điều 12 khoản 6 điểm b); 'Xếp loại của đơn vị' đang là "
+                                     "'{unit}': chương trình dùng 20%. Hãy nhập xếp loại của đơn vị khi có.",
+})
+
+
 # issue 27: đột xuất and chuyên đề awards (sheet Khen đột xuất)
 MESSAGES.update({
     "campaign.special_unknown": "Mã '{value}' không phải mã người trong sheet Nhân sự hay mã tổ trong sheet Tổ – dòng "

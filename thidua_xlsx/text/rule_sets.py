@@ -4,7 +4,18 @@ NĐ 152/2025 điều 4 khoản 6 and the review that blocks a collective. Merged
 NATIONAL = "Toàn quốc (mặc định)"  # the province dropdown's first entry: the national texts only
 SCHOOL_RULES_CITATION = "Quy chế thi đua, khen thưởng của trường"  # a school's value stricter than the texts'
 DAY_SOURCES = {"filing_date": "Ngày gửi hồ sơ", "scoring_deadline": "hạn nộp chấm điểm",
-               "today": "ngày chạy chương trình"}
+               "today": "ngày chạy chương trình", "periods": "ngày kết thúc kỳ đánh giá cuối"}
+RULE_WORDS = {  # each rule key of model.rule_set, as a message names it
+    "ldtt": "LĐTT", "cstdcs": "CSTĐCS", "cstdcs_quota": "tỷ lệ CSTĐCS", "ttldtt": "TTLĐTT", "ttldxs": "TTLĐXS",
+    "women_first": "ưu tiên cá nhân nữ khi bằng điểm", "under_review": "đang xem xét kỷ luật",
+    "rating": "thang điểm xếp loại chất lượng viên chức", "rubric": "thang điểm các nhóm tiêu chí",
+}
+RECHECK_SAID = " Ghi chú của tệp quy định: {note}"  # a set-aside text's own re-check note, when it has one
+FIRST_TEXT = " (sớm nhất: {text}, có hiệu lực từ {since})"
+INSTEAD = "{rule}: {citation}"  # what applies in a set-aside text's place, rule by rule
+INSTEAD_SCHOOL = "quy chế của trường"  # no text of the rule set speaks of that rule: the school's own
+DECREE_BANDS = " – HTXSNV từ {excellent}, HTTNV từ {good}, HTNV từ {done} điểm"  # the decree's bands, with its citation
+NATIONAL_FILE = "quy định chung toàn quốc (workbook_templates/quy-tac/)"  # a conflict in the national files
 RULE_NAMES = {"ldtt_min_months": "LĐTT: số tháng công tác tối thiểu", "ttldtt_min_percent": "TTLĐTT: tỷ lệ LĐTT",
               "ttldxs_min_percent": "TTLĐXS: tỷ lệ LĐTT tối thiểu",
               "cstdcs_quota_percent": "CSTĐCS: tỷ lệ tối đa (% số LĐTT)"}
@@ -36,6 +47,18 @@ RULE_SET_MESSAGES = {
     "rule_set.ended": "Theo dữ liệu của chương trình, {text} hết hiệu lực từ {end} (ngày cần kiểm tra lại), trước "
                       "ngày xét {day} ({source}). Hãy kiểm tra văn bản nào thay thế và đối chiếu các căn cứ trước "
                       "khi trình; chương trình không còn trích dẫn văn bản này.",
+    "rule_set.set_aside": "{text} của {province} được ban hành theo {ended}, các văn bản này đã hết hiệu lực từ "
+                          "{end}: chương trình không áp dụng {rules} của văn bản này cho ngày {day} ({source}) mà áp "
+                          "dụng quy định chung ({instead}). Nếu {province} đã ban hành quy định mới theo văn bản thay "
+                          "thế, hãy cập nhật tệp quy định của {province} (workbook_templates/tinh/, xem SCHEMA.md) "
+                          "rồi chạy lại.{recheck}",
+    "rule_set.conflict": "Tệp quy định {where}: {rule} có {count} văn bản cùng có hiệu lực ngày {day} ({applied}; "
+                         "{others}); chương trình áp dụng {applied} (văn bản ghi trước trong tệp). Nếu văn bản kia đã "
+                         "thay thế văn bản này, hãy ghi ngày hết hiệu lực (in_force_until) cho văn bản cũ, hoặc "
+                         "'amends' nếu là văn bản sửa đổi (xem workbook_templates/SCHEMA.md), rồi chạy lại.",
+    "rule_set.no_text": "Ngày xét {day} ({source}) trước mọi văn bản chương trình biết cho {rules}{first}: chương "
+                        "trình không xét các danh hiệu này (không có căn cứ), để Hội đồng xét. Hãy kiểm tra {source} "
+                        "ở sheet Trường rồi chạy lại.",
     "rule_set.rubric_scale": "Bộ tiêu chí '{role}': các nhóm điểm cộng là {groups}, còn {province} quy định thang "
                              "điểm {expected} ({citation}). Hãy sửa điểm tối đa các nhóm ở sheet Tiêu chí, hoặc "
                              "kiểm tra lại tỉnh/thành đã chọn ở sheet Trường.",
@@ -43,6 +66,8 @@ RULE_SET_MESSAGES = {
 
 RULE_SET_REASONS = {
     "basis.cite": "căn cứ {citation}",
+    "basis.none": "chưa xét: ngày xét trước mọi văn bản chương trình biết cho danh hiệu này (không có căn cứ) – "
+                  "Hội đồng xét; xem sheet Kiểm tra",
     "quota.women_first": "bằng điểm ({score}) với {tied} người cho {left} suất cuối: ưu tiên cá nhân nữ ({citation})",
     "quota.women_first_out": "bằng điểm ({score}) ở {left} suất cuối, suất dành cho cá nhân nữ cùng điểm "
                              "({citation})",

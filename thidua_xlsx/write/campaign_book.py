@@ -34,6 +34,7 @@ from thidua_xlsx.model.campaign_book import (
     RULES_SHEET,
     SCHOOL_FIELDS,
     SCHOOL_SHEET,
+    SMALL_GROUP_WORDS,
     SPECIAL_COLUMNS,
     SPECIAL_SHEET,
     STAFF_COLUMNS,
@@ -109,15 +110,17 @@ def _write_book(campaign: cm.Campaign, path: Path, provinces: tuple[str, ...] = 
 
 
 def _write_periods(wb, campaign: cm.Campaign, fmt) -> None:
-    """Sheet "Kỳ đánh giá": the periods' table, and its two fields beside it (an empty table and "Không":
-    one round at the end of the year, as before NĐ 233/2026)."""
+    """Sheet "Kỳ đánh giá": the periods' table, and its fields beside it (an empty table and "Không": one round at
+    the end of the year, as before NĐ 233/2026; the unit's choices of điều 12 khoản 6 at their defaults, said)."""
     weights = dict(campaign.year_formula.weights) if campaign.year_formula.kind == cm.WEIGHTED else {}
     rows = [{**_fields(p), "weight": weights.get(p.code)} for p in campaign.periods]
     sheet = write_table(wb, PERIODS_SHEET, PERIOD_COLUMNS, rows, fmt)
     word = {code: word for word, code in PERIOD_KIND_WORDS.items()} | {
         code: word for word, code in YEAR_FORMULA_WORDS.items()}
+    together = {flag: word for word, flag in SMALL_GROUP_WORDS.items()}
     values = {"period_kind": word[campaign.period_kind], "year_formula": word[campaign.year_formula.kind],
-              "unit_rating": campaign.unit_rating}
+              "unit_rating": campaign.unit_rating, "excellent_unit_cap_percent": campaign.excellent_unit_cap_percent,
+              "small_groups_together": together[campaign.small_groups_together]}
     write_fields(wb, PERIODS_SHEET, PERIOD_FIELDS, values, fmt, sheet=sheet, column=PERIOD_FIELDS_COLUMN)
 
 
