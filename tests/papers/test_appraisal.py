@@ -44,6 +44,7 @@ EXPECTED = {
     "GV08": ("Bùi Thị Hoa", "76", "HTTNV"),
     "GV09": ("Ngô Văn Bình", "72", "HTTNV"),
     "NV01": ("Đỗ Văn Anh", "91", "HTTNV"),  # alone in the staff group: no HTXSNV slot
+    "GV10": ("Lý Thị Hạnh", "80,33", "HTTNV"),  # 80,3333…: two decimals
 }
 
 
@@ -152,17 +153,39 @@ def test_each_page_says_the_persons_year_and_the_rating_ticked(made):
 
 
 def test_the_split_of_the_score_is_left_to_write_never_zero(made):
-    """The year keeps each period's total only: the general criteria (≤ 30) and the task results (≤ 70) are
-    dotted lines to fill by hand; a period without a score is said, not counted as 0."""
+    """The year keeps each period's total only: the general criteria (≤ 30) and the task results (≤ 70) say they
+    are not known and are dotted lines to fill by hand; a period without a score is said, not counted as 0."""
     pages = _docx_pages(made["paper"].path)
     for lines in pages:
-        assert f"{tx.GENERAL} \t" in lines and f"{tx.TASKS} \t" in lines
+        part = _part(lines, tx.PART_1, tx.PART_2)
+        assert part[:2] == [f"{tx.GENERAL} chưa có \t", f"{tx.TASKS} chưa có \t"]  # no number: never a 0
     dung = _page_of(pages, "Lê Thị Dung")
     assert tx.PERIODS.format(scores="Tháng 9/2025: 80") in dung
     assert tx.PERIODS_NONE.format(periods="Tháng 10/2025, Tháng 11/2025") in dung
     lan = _page_of(pages, "Nguyễn Thị Lan")
     assert tx.PERIODS.format(scores="Tháng 9/2025: 95; Tháng 10/2025: 96; Tháng 11/2025: 94") in lan
     assert not any(line.startswith(tx.PERIODS_NONE.split(":")[0]) for line in lan)
+
+
+def test_the_rating_ticked_says_where_it_comes_from(made):
+    """Computed from the periods: provisional until the competent authority decides (NĐ 233/2026 điều 13 khoản 3);
+    entered by the authority: decided, the computed one beside it where they differ; not rated: no source."""
+    pages = _docx_pages(made["paper"].path)
+
+    def under_iii(name: str) -> list[str]:
+        return _part(_page_of(pages, name), tx.PART_3, tx.PART_4)[4:]  # after the four boxes
+
+    assert under_iii("Nguyễn Thị Lan") == [tx.RATED_COMPUTED]
+    assert under_iii("Trần Văn Đức") == [tx.RATED_COMPUTED]  # HTTNV by the cap: computed all the same
+    assert under_iii("Vũ Thị Mai") == [tx.RATED_ENTERED_DIFFERS.format(computed=RATING_WORDS["HTNV"])]
+    assert not any(line.startswith("Ô đã đánh dấu") for line in under_iii("Đặng Văn Hùng"))
+    summary = made["summary"]
+    ratings = dict(summary.year.ratings)
+    ratings["GV01"] = dataclasses.replace(ratings["GV01"], entered=True)  # the authority decided what was computed
+    decided = dataclasses.replace(summary, year=dataclasses.replace(summary.year, ratings=ratings))
+    path = made["folder"].parent / "quyet-dinh.docx"
+    appraisal.paper(Facts(decided)).save(path)
+    assert _part(_page_of(_docx_pages(path), "Nguyễn Thị Lan"), tx.PART_3, tx.PART_4)[4:] == [tx.RATED_ENTERED]
 
 
 def test_a_person_not_rated_has_no_box_ticked_and_the_reason(made):

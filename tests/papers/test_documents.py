@@ -28,6 +28,7 @@ from thidua_xlsx.papers.document_set import BALLOT, LETTER, LIST, MINUTES, REPOR
 from thidua_xlsx.papers.dossiers import write_documents
 from thidua_xlsx.papers.pdf import convert_pdfs
 from thidua_xlsx.text import documents as tx
+from thidua_xlsx.write.summary.content import rule_set_line
 
 CSTDCS_FOLDER, LDTT_FOLDER, TTLDTT_FOLDER = "Chien-si-thi-dua-co-so", "Lao-dong-tien-tien", "Tap-the-lao-dong-tien-tien"
 VOTES = {"GV01": 9, "GV02": 8}  # of 10 members; CSTĐCS needs 80 %: 8 votes
@@ -158,9 +159,11 @@ def test_every_paper_has_the_decree_30_page_and_header(made):
         assert all(border is None for border in header._tbl.xpath("./w:tblPr/w:tblBorders")), "borderless"
         left, right = header.rows[0].cells
         body, school = [p for p in left.paragraphs if p.text][:2]
-        top = "HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG" if path.name.startswith("Phieu-bau") else "UBND XÃ THỬ NGHIỆM"
+        # each name broken between its groups where it does not fit the column (the council's, the school's)
+        top = "HỘI ĐỒNG\nTHI ĐUA – KHEN THƯỞNG" if path.name.startswith("Phieu-bau") else "UBND XÃ THỬ NGHIỆM"
         assert body.text == top and not any(r.bold for r in body.runs), path.name
-        assert school.text == "TRƯỜNG TIỂU HỌC THỬ NGHIỆM" and all(r.bold for r in school.runs)
+        name = "TRƯỜNG TIỂU HỌC THỬ NGHIỆM" if landscape else "TRƯỜNG TIỂU HỌC\nTHỬ NGHIỆM"
+        assert school.text == name and all(r.bold for r in school.runs), path.name
         motto_1, motto_2 = [p for p in right.paragraphs if p.text][:2]
         assert (motto_1.text, motto_2.text) == (MOTTO_1, MOTTO_2)
         assert all(r.bold for r in motto_1.runs + motto_2.runs)
@@ -190,6 +193,25 @@ def test_letter_counts_equal_the_lists_it_sends(made):
     receivers = {p.text: p.runs[0] for p in paragraphs if p.text}
     assert receivers["Nơi nhận:"].bold and receivers["Nơi nhận:"].italic and receivers["Nơi nhận:"].font.size.pt == 12
     assert receivers["- Như trên;"].font.size.pt == 11
+
+
+def test_the_letter_cites_the_legal_texts_and_nothing_of_the_tool(made):
+    """Its căn cứ are the campaign's legal texts, in order; the tool's note of the rules it applied ("Quy định áp
+    dụng (toàn quốc, …): …") is the summary's, not a căn cứ (issue 36)."""
+    campaign = made["summary"].campaign
+    applied = rule_set_line(campaign)
+    assert applied, "the campaign has a rule set the tool notes"
+    texts = _texts(_doc(made, LETTER))
+    start = next(k for k, line in enumerate(texts) if line.startswith("Kính gửi:"))
+    end = next(k for k, line in enumerate(texts) if line.startswith("Căn cứ kết quả bình xét"))
+    assert texts[start + 1:end] == list(campaign.legal_basis)
+    assert applied not in texts and not any("Quy định áp dụng" in line for line in texts)
+
+
+def test_a_summary_without_periods_proposes_nothing_provisionally(made):
+    """The roster's rating is the authority's: no list, letter or report of a year-end merge says "tạm"."""
+    for path in _all_docx(made):
+        assert tx.NOTES["provisional"] not in _text(path) and "chờ cấp có thẩm quyền" not in _text(path), path.name
 
 
 def test_minutes_carry_the_ballot_result(made):

@@ -8,11 +8,12 @@ person's own rating, III. the competent authority's, IV. its remarks, and both s
 What the tool knows goes in; what it does not is left to write by hand, never guessed:
 
 * I. — the year keeps each period's total only, not its split between the general criteria and the task
-  results: both lines stay dotted (never 0) and the year's total is printed under them, with how it was
-  reached and each period's score (a period without one said so, not counted as 0);
+  results: both lines say "chưa có" and stay dotted (never 0) and the year's total is printed under them, with
+  how it was reached and each period's score (a period without one said so, not counted as 0);
 * II. — the person's own rating: four boxes to tick;
-* III. — the rating that counts (the authority's entered one, else the computed one) ticked; nothing ticked for
-  a person the periods do not rate, with the reason;
+* III. — the rating that counts (the authority's entered one, else the computed one) ticked, and where it comes
+  from: a computed one is provisional until the authority decides it (điều 13 khoản 3); nothing ticked for a
+  person the periods do not rate, with the reason;
 * IV. — dotted lines: the remarks are the authority's own words (the tool's reasons stay in the summary).
 
 One page per person, the pages in the roster's order, no page numbers: the secretary prints one file, hands
@@ -28,7 +29,7 @@ from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.results import PersonResult
 from thidua_xlsx.papers.docx_engine import BODY_PT, HEADER_PT, TITLE_PT, Paper, cell_text, grid
 from thidua_xlsx.papers.docx_xml import cant_split, qn, run
-from thidua_xlsx.papers.facts import Facts
+from thidua_xlsx.papers.facts import Facts, points
 from thidua_xlsx.text import appraisal as tx
 from thidua_xlsx.text import documents as docs
 from thidua_xlsx.text.collation import fold
@@ -94,7 +95,9 @@ class _Forms(Paper):
         self._boxes(tx.PART_2, None)
         chosen = rating.rating if rating is not None and rating.rating in cm.RATINGS else None
         self._boxes(tx.PART_3, chosen)
-        if chosen is None:
+        if rating is not None and chosen is not None:
+            self._line(_source(rating), italic=True, size=FOOTNOTE_PT)
+        else:
             why = [r.text for r in (rating.reasons if rating else ()) if r.code in _UNRATED_REASONS]
             self._line(tx.NOT_RATED.format(reason=why[0] if why else docs.DOTS_LONG), italic=True, size=FOOTNOTE_PT)
         heading = self._line(tx.PART_4, bold=True, space_before=HEADING_BEFORE_PT)
@@ -121,19 +124,19 @@ class _Forms(Paper):
             p.paragraph_format.space_after = Pt(LINE_AFTER_PT)
 
     def _scores(self, p: PersonResult, rating: ev.YearRating | None, year: ev.YearResults) -> None:
-        """I.: the two parts dotted (the year does not carry them), the year's total and each period's."""
+        """I.: the two parts not known, dotted (the year does not carry them), the year's total and each period's."""
         self._line(tx.PART_1, bold=True, space_before=HEADING_BEFORE_PT)
-        self._dotted(tx.GENERAL)
-        self._dotted(tx.TASKS)
+        self._dotted(tx.PART_UNKNOWN.format(label=tx.GENERAL))
+        self._dotted(tx.PART_UNKNOWN.format(label=tx.TASKS))
         score = rating.score if rating is not None else None
         if score is None:
             self._dotted(tx.TOTAL_BLANK)
         else:
             formula = self.s.c.year_formula.kind if self.s.c is not None else ev.AVERAGE
             how = tx.HOW[formula].format(used=len(rating.used), total=len(year.periods))
-            self._line(tx.TOTAL.format(score=_points(score), how=how))
+            self._line(tx.TOTAL.format(score=points(score), how=how))
         mine = year.scores.get(p.code, {})
-        scored = [tx.PERIOD_SCORE.format(label=period.label, score=_points(mine[period.code]))
+        scored = [tx.PERIOD_SCORE.format(label=period.label, score=points(mine[period.code]))
                   for period in year.periods if mine.get(period.code) is not None]
         if scored:
             self._line(tx.PERIODS.format(scores="; ".join(scored)), size=FOOTNOTE_PT)
@@ -172,10 +175,15 @@ class _Forms(Paper):
             cell_text(cell, name or docs.SIGN_BLANK_NAME, size=BODY_PT, bold=True)
 
 
+def _source(rating: ev.YearRating) -> str:
+    """Where the rating ticked under III comes from: the authority's decision (beside the computed one where they
+    differ), or the score — then provisional until the authority decides (NĐ 233/2026 điều 13 khoản 3)."""
+    if not rating.entered:
+        return tx.RATED_COMPUTED
+    if rating.overridden and rating.computed in cm.RATINGS:
+        return tx.RATED_ENTERED_DIFFERS.format(computed=docs.RATING_WORDS[rating.computed])
+    return tx.RATED_ENTERED
+
+
 def _is_head(p: PersonResult, principal: str) -> bool:
     return fold(p.position).strip() in HEAD_POSITIONS or fold(p.name) == fold(principal)
-
-
-def _points(score: float) -> str:
-    """85.3333 → '85,33': two decimals, the Vietnamese comma."""
-    return cm.num_text(round(score, 2))

@@ -24,21 +24,29 @@ def proposed(s: Facts) -> dict[str, list[list[str]]]:
     for p in s.s.people:
         for d in history.people.get(p.code, ()):
             if d.granted and d.title in ORDER:
-                found.setdefault(d.title, []).append([p.name, p.position, p.department_name, _grounds(d)])
+                found.setdefault(d.title, []).append([p.name, p.position, p.department_name,
+                                                      _grounds(d, p.code in s.provisional)])
     for unit in s.s.departments:
         for d in history.departments.get(unit.code, ()):
             if d.granted and d.title in ORDER:
                 found.setdefault(d.title, []).append([tx.AWARDS_COLLECTIVE.format(name=unit.name), "", "",
-                                                      _grounds(d)])
+                                                      _grounds(d, unit.code in s.provisional_units)])
     return {award: found[award] for award in ORDER if award in found}
 
 
-def _grounds(d) -> str:
-    return d.reasons[0].text if d.reasons else ""
+def _grounds(d, provisional: bool) -> str:
+    """The decision's first reason; a Bằng khen counts this year's title or rating, so one resting on a rating not
+    yet decided says it is provisional (the Kỷ niệm chương counts years in the sector only)."""
+    grounds = d.reasons[0].text if d.reasons else ""
+    if provisional and d.title == BK_TINH:
+        return "; ".join(n for n in (grounds, tx.NOTES["provisional"]) if n)
+    return grounds
 
 
 def paper(s: Facts) -> Paper:
     lists = proposed(s)
+    noted = any(row[-1].endswith(tx.NOTES["provisional"]) for rows in lists.values() for row in rows)
+    provisional = tx.LIST_PROVISIONAL if noted else ""
     doc = Paper(s, tx.DOC_NAMES[AWARDS], tx.AWARDS_TITLE.format(year=s.year), landscape=True)
     doc.centered(tx.LIST_SUBTITLE.format(school=s.school.name), italic=True, space_after=8)
     for n, (award, rows) in enumerate(lists.items()):
@@ -47,7 +55,7 @@ def paper(s: Facts) -> Paper:
             doc.table(tx.AWARDS_TABLE_HEAD, numbered(rows), (14, 60, 36, 40, 120), aligns="cllll")
         else:  # the last table ends with the signatures, kept on its page
             doc.list_table(tx.AWARDS_TABLE_HEAD, numbered(rows), (14, 60, 36, 40, 120), aligns="cllll",
-                           total=tx.AWARDS_TOTAL.format(count=sum(map(len, lists.values()))),
+                           total=tx.AWARDS_TOTAL.format(count=sum(map(len, lists.values()))) + provisional,
                            left=Sign(tx.SIGN_MAKER, tx.SIGN_NOTE, s.school.secretary),
                            right=Sign(tx.SIGN_HEAD, tx.SIGN_NOTE_SEAL, s.school.principal))
     return doc

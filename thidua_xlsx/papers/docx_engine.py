@@ -4,6 +4,7 @@ dotted lines to write on, bordered tables, signature blocks (:class:`Paper`)."""
 from __future__ import annotations
 
 import os
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,8 +34,25 @@ RECEIVERS_HEAD_PT, RECEIVERS_PT = 12, 11
 SIGN_SPACE_LINES = 4  # blank lines left to sign in
 # The national motto's column: wide enough for "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in bold 12 on one line even
 # where Times New Roman is missing and LibreOffice falls back on a wider serif (DejaVu Serif); the school's
-# block takes the rest of the line (its name may wrap, as in most schools' papers).
-HEADER_RIGHT_MM = {False: 110, True: 140}  # portrait, landscape (the motto: 85 mm in Times, 103 mm in DejaVu)
+# block takes the rest of the line (57 mm upright: "UBND PHƯỜNG HÀ ĐÔNG" on one line; a longer name is broken
+# between its groups, :func:`header_lines`).
+HEADER_RIGHT_MM = {False: 108, True: 140}  # portrait, landscape (the motto: 88.3 mm in Times, 103.4 mm in DejaVu)
+CELL_MARGINS_MM = 3.8  # a table cell's own margins, left and right (python-docx's template: 1.9 mm each)
+# Times New Roman's advance widths (1/1000 em; Liberation Serif, its metric twin, has the same) of what a header's
+# names are written with, regular and bold: capitals, digits, marks. A letter with a tone mark is as wide as its
+# base letter; the horned Ư is wider than U (Ơ is as wide as O). Anything else: the widest, so a line measured
+# here never overflows.
+_MEASURED = "ABCDEFGHIJKLMNOPQRSTUVWXYZĐƯ0123456789 &-–.,()/"
+_WIDTHS = {
+    False: dict(zip(_MEASURED, (722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722, 556, 722,
+                                667, 556, 611, 722, 722, 944, 722, 722, 611, 722, 776, *(500,) * 10, 250, 778, 333,
+                                500, 250, 250, 333, 333, 278))),
+    True: dict(zip(_MEASURED, (722, 667, 722, 722, 667, 611, 778, 778, 389, 500, 778, 667, 944, 722, 778, 611, 778,
+                               722, 556, 667, 722, 722, 1000, 722, 722, 667, 722, 796, *(500,) * 10, 250, 833, 333,
+                               500, 250, 250, 333, 333, 278))),
+}
+_WIDEST = 1000
+_HORN = "\u031b"
 
 
 @dataclass(frozen=True)
@@ -112,8 +130,10 @@ class Paper:
         table = grid(self.doc, rows, (left, self.width_mm - left))
         cell_l, cell_r = table.rows[0].cells
         top = (tx.BALLOT_COUNCIL if council else school.managing_body).upper()
-        cell_text(cell_l, top, size=HEADER_PT, first=True)
-        cell_text(cell_l, school.name.upper(), size=HEADER_PT, bold=True)
+        room = left - CELL_MARGINS_MM - 0.5  # half a millimetre to spare: the renderer's rounding
+        cell_text(cell_l, "\n".join(header_lines(top, room, size=HEADER_PT, bold=False)), size=HEADER_PT, first=True)
+        cell_text(cell_l, "\n".join(header_lines(school.name.upper(), room, size=HEADER_PT, bold=True)),
+                  size=HEADER_PT, bold=True)
         _header_rule(cell_l, left, left / 3)
         cell_text(cell_r, ly.MOTTO_1, size=HEADER_PT, bold=True, first=True)
         cell_text(cell_r, ly.MOTTO_2, size=HEADER_PT + 1, bold=True)
@@ -334,7 +354,57 @@ def sign_block(cell, sign: Sign, *, first: bool) -> None:
 
 def _header_rule(cell, cell_mm: float, length_mm: float) -> None:
     p = cell.add_paragraph()
-    rule_format(p, max(0.0, (cell_mm - 3.8 - length_mm) / 2))  # 3.8 mm: the cell's own margins
+    rule_format(p, max(0.0, (cell_mm - CELL_MARGINS_MM - length_mm) / 2))
+
+
+def header_lines(text: str, width_mm: float, *, size: float, bold: bool) -> list[str]:
+    """``text``, a name in capitals (the managing body, the school), in the lines it takes in ``width_mm``, broken
+    only between its groups (:data:`~thidua_xlsx.text.documents.HEADER_KIND_WORDS`): what the body is, then its
+    place or proper name kept whole — "UBND" / "PHƯỜNG HÀ ĐÔNG", never "UBND PHƯỜNG HÀ" / "ĐÔNG" as a renderer
+    breaking at the last space that fits would have it. A place too long for one line is broken between its words."""
+    words = text.split()
+
+    def fits(group: list[str]) -> bool:
+        return _text_mm(" ".join(group), size=size, bold=bold) <= width_mm
+
+    if fits(words):
+        return [" ".join(words)]
+    kind, name = [], words
+    while name:
+        n_kind, n_place = _phrase(name, tx.HEADER_KIND_WORDS), _phrase(name, tx.HEADER_PLACE_WORDS)
+        if not n_kind or n_place >= n_kind:
+            break
+        kind.append(name[:n_kind])
+        name = name[n_kind:]
+    if fits(name):
+        tail = [name]
+    else:  # the unit's word ("THÀNH PHỐ") alone, then the place kept whole if it fits, else word by word
+        unit = _phrase(name, tx.HEADER_PLACE_WORDS)
+        rest = name[unit:]
+        tail = [*([name[:unit]] if unit else []), *([rest] if fits(rest) else ([w] for w in rest))]
+    lines: list[list[str]] = []
+    for group in (*kind, *tail):
+        if lines and fits(lines[-1] + group):
+            lines[-1] += group
+        else:
+            lines.append(list(group))
+    return [" ".join(line) for line in lines]
+
+
+def _phrase(words: list[str], phrases: tuple[str, ...]) -> int:
+    """How many of ``words`` the longest of ``phrases`` they start with takes (0: none)."""
+    return max((len(p.split()) for p in phrases if words[:len(p.split())] == p.split()), default=0)
+
+
+def _text_mm(text: str, *, size: float, bold: bool) -> float:
+    """How wide ``text`` (capitals) is in Times New Roman of ``size`` points, in mm."""
+    widths = _WIDTHS[bold]
+    total = 0
+    for ch in unicodedata.normalize("NFC", text):
+        marks = unicodedata.normalize("NFD", ch)
+        base = unicodedata.normalize("NFC", marks[0] + _HORN) if _HORN in marks else marks[0]
+        total += widths.get(base, widths.get(marks[0], _WIDEST))
+    return total / 1000 * size * 25.4 / 72
 
 
 def _fit(widths_mm, total_mm: float) -> tuple[float, ...]:

@@ -39,6 +39,7 @@ class Facts:
         self.staff = {p.code: p for p in self.c.staff} if self.c else {}
         self.heads = {d.code: d.head for d in self.c.departments} if self.c else {}
         self.ballot = self._ballot()
+        self.provisional, self.provisional_units = self._provisional()
 
     def _ballot(self) -> dict[str, list[Candidate]]:
         """Who was (or is to be) voted on, per title: those on the ballot now and, after a council pass,
@@ -60,6 +61,25 @@ class Facts:
         for c in sorted(found.values(), key=lambda c: order.get(c.code, len(order))):
             by_title.setdefault(c.title, []).append(c)
         return by_title
+
+    def _provisional(self) -> tuple[frozenset[str], frozenset[str]]:
+        """Who is proposed on a year rating the tool computed from the periods and the competent authority has not
+        decided (NĐ 233/2026 điều 13 khoản 3, điều 15 khoản 3 điểm c; DOMAIN.md §4d "computed is not decided"):
+        such people, and the departments counting one of them among their LĐTT, by code. None outside a year made
+        from its periods: there the roster's rating, the authority's, is the one the titles rest on."""
+        year = self.s.year
+        if year is None:
+            return frozenset(), frozenset()
+        people = frozenset(code for code, r in year.ratings.items() if not r.entered and r.rating in cm.RATINGS)
+        units = frozenset(code for code, members in self.members.items()
+                          if any(p.code in people and p.granted(LDTT) for p in members))
+        return people, units
+
+    def provisional_text(self) -> str:
+        """The Tờ trình's and the Biên bản's sentence on the provisional proposals ("" when there is none)."""
+        count = len({p.code for chosen in self.individual.values() for p, _ in chosen} & self.provisional)
+        count += len({d.code for units in self.collective.values() for d in units} & self.provisional_units)
+        return tx.PROVISIONAL.format(count=count, year=self.year) if count else ""
 
     # --- votes ---
 
@@ -122,6 +142,8 @@ class Facts:
             if p.granted(CSTDCS):
                 notes.append(tx.NOTES["also"].format(title=TITLE_SHORT[CSTDCS]))
         notes.append(short_note(d))  # "Hội đồng quyết định" when the council decided, as on the summary's lists
+        if p.code in self.provisional:
+            notes.append(tx.NOTES["provisional"])
         notes += self.vote_notes(p.code, title)
         return "; ".join(n for n in notes if n)
 
@@ -157,6 +179,11 @@ class Facts:
                 found.append(tx.WARN_VOTE_FAILED.format(name=name, title=title_name(title), votes=r.votes,
                                                         members=t.members, needed=r.needed))
         return tuple(found)
+
+
+def points(score: float) -> str:
+    """A score as the papers print it: 85.3333 → '85,33' (two decimals, the Vietnamese comma)."""
+    return cm.num_text(round(score, 2))
 
 
 def _reason_codes(reasons) -> set[str]:

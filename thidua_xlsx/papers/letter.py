@@ -11,7 +11,6 @@ from thidua_xlsx.papers.docx_engine import TITLE_PT, Paper, Receivers, Sign
 from thidua_xlsx.papers.facts import Facts
 from thidua_xlsx.text import documents as tx
 from thidua_xlsx.text.workbook import DATE_LINE_BLANK
-from thidua_xlsx.write.summary.content import rule_set_line
 
 
 def paper(s: Facts) -> Paper:
@@ -22,9 +21,8 @@ def paper(s: Facts) -> Paper:
     doc.rule_paragraph(40)
     doc.centered(tx.LETTER_TO.format(recipient=school.recipient), size=TITLE_PT, space_before=6, space_after=12)
     fill = {"school": school.name, "recipient": school.recipient, "year": s.year, "blank_date": DATE_LINE_BLANK}
-    for line in (*(s.c.legal_basis if s.c else ()), rule_set_line(s.c)):
-        if line:
-            doc.para(line, italic=True)
+    for line in s.c.legal_basis if s.c else ():  # legal texts only: the tool's note of its rules stays in the summary
+        doc.para(line, italic=True)
     doc.para(tx.LETTER_APPROVED.format(**fill), italic=True)
     t = s.tally
     present = (tx.LETTER_PRESENT.format(present=t.present, members=t.members)
@@ -47,6 +45,8 @@ def paper(s: Facts) -> Paper:
         doc.para(tx.LETTER_AWARDS_HEAD, bold=True)
         for award, rows in multi_year.items():
             doc.para(tx.LETTER_AWARDS.format(award=title_name(award), count=len(rows)))
+    if s.provisional_text():
+        doc.para(s.provisional_text(), italic=True)
     doc.para(tx.LETTER_ATTACHED, italic=True, indent=False, align="center")
     reports = (tx.LETTER_FILES_REPORTS.format(title=title_name(CSTDCS)) if s.individual.get(CSTDCS) else "")
     doc.para(tx.LETTER_FILES.format(tally=tx.LETTER_FILES_TALLY if s.ballot else "", reports=reports))

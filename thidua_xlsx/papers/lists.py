@@ -25,6 +25,7 @@ def paper(s: Facts, title: str) -> Paper:
                  s.votes_text(p.code, title), s.note(p, d, title)] for p, d in chosen]
         heads, widths, aligns = tx.LIST_HEAD, (14, 44, 28, 38, 26, 44, 24, 34), "clllclcl"
         count, unit = len(chosen), tx.UNIT_PERSON
+        provisional = any(p.code in s.provisional for p, _ in chosen)
     else:
         units = s.collective[title]
         rows = []
@@ -32,12 +33,15 @@ def paper(s: Facts, title: str) -> Paper:
             members = s.members.get(d.code, [])
             ldtt = sum(p.granted(LDTT) for p in members)
             share = tx.PERCENT.format(value=cm.num_text(round(100 * ldtt / d.members, 1))) if d.members else ""
+            notes = [short_note(_granted(d, title)),
+                     tx.NOTES["provisional"] if d.code in s.provisional_units else "", *s.vote_notes(d.code, title)]
             rows.append([d.name, str(d.members), str(ldtt), share, str(sum(p.granted(CSTDCS) for p in members)),
-                         s.heads.get(d.code, ""), s.votes_text(d.code, title),
-                         "; ".join(n for n in [short_note(_granted(d, title)), *s.vote_notes(d.code, title)] if n)])
+                         s.heads.get(d.code, ""), s.votes_text(d.code, title), "; ".join(n for n in notes if n)])
         heads, widths, aligns = tx.LIST_HEAD_COLLECTIVE, (14, 48, 20, 20, 22, 24, 40, 28, 36), "clcccclcl"
         count, unit = len(units), tx.UNIT_COLLECTIVE
-    doc.list_table(heads, numbered(rows), widths, aligns=aligns, total=tx.LIST_TOTAL.format(count=count, unit=unit),
+        provisional = any(d.code in s.provisional_units for d in units)
+    total = tx.LIST_TOTAL.format(count=count, unit=unit) + (tx.LIST_PROVISIONAL if provisional else "")
+    doc.list_table(heads, numbered(rows), widths, aligns=aligns, total=total,
                    left=Sign(tx.SIGN_MAKER, tx.SIGN_NOTE, s.school.secretary),
                    right=Sign(tx.SIGN_HEAD, tx.SIGN_NOTE_SEAL, s.school.principal))
     return doc

@@ -40,6 +40,8 @@ def paper(s: Facts) -> Paper:
     doc.dotted(tx.MINUTES_DISCUSSION, lines=2)
     proposed_counts(doc, s, tx.MINUTES_INDIVIDUAL_HEAD, tx.MINUTES_INDIVIDUAL, tx.MINUTES_COLLECTIVE_HEAD,
                     tx.MINUTES_COLLECTIVE, tx.MINUTES_NONE)
+    if s.provisional_text():
+        doc.para(s.provisional_text(), italic=True)
     if s.ballot:
         doc.para(tx.MINUTES_VOTE_HEAD, bold=True)
         for title, chosen in s.ballot.items():

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.results import PersonResult
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.papers.document_set import REPORT
 from thidua_xlsx.papers.docx_engine import BODY_PT, Paper, Sign
-from thidua_xlsx.papers.facts import Facts
+from thidua_xlsx.papers.facts import Facts, points
 from thidua_xlsx.text import documents as tx
 from thidua_xlsx.text.wording import day_text
 
@@ -40,12 +39,12 @@ def paper(s: Facts, p: PersonResult, title: str) -> Paper:
     doc.dotted("", lines=tx.REPORT_DUTY_LINES)
     doc.para(tx.REPORT_RESULTS, bold=True, indent=False)
     if f.rating:
-        doc.para(tx.REPORT_RATING.format(year=s.year, words=tx.RATING_WORDS.get(f.rating, f.rating), rating=f.rating),
-                 indent=False)
+        said = tx.REPORT_RATING_PROVISIONAL if p.code in s.provisional else tx.REPORT_RATING
+        doc.para(said.format(year=s.year, words=tx.RATING_WORDS.get(f.rating, f.rating), rating=f.rating), indent=False)
     else:
         doc.dotted(tx.REPORT_RATING_BLANK.format(year=s.year))
     if p.final is not None:
-        doc.para(tx.REPORT_SCORE.format(year=s.year, score=cm.num_text(p.final), classification=p.classification),
+        doc.para(tx.REPORT_SCORE.format(year=s.year, score=points(p.final), classification=p.classification),
                  indent=False)
     else:
         doc.dotted(tx.REPORT_SCORE_BLANK.format(year=s.year))

@@ -16,7 +16,9 @@ UNIT = "Đơn vị công tác: {department}, {school}"
 PART_1 = "I. TỔNG HỢP KẾT QUẢ THEO DÕI, ĐÁNH GIÁ"
 GENERAL = "1. Kết quả theo dõi, đánh giá theo tiêu chí chung (tối đa 30 điểm):"
 TASKS = "2. Kết quả theo dõi, đánh giá theo tiêu chí kết quả thực hiện nhiệm vụ\n(tối đa 70 điểm):"  # the annex's break
-# the year keeps each period's total only: the two parts above are left to fill in, the total is printed
+# the year keeps each period's total only: the two parts above say they are not known and are left to fill in
+# (never 0), the total is printed
+PART_UNKNOWN = "{label} chưa có"
 TOTAL = "Tổng số điểm năm: {score}/100 điểm ({how})."
 TOTAL_BLANK = "Tổng số điểm năm:"
 HOW = {  # by the campaign's year formula (model.campaign: AVERAGE, SEMESTERS, WEIGHTED)
@@ -31,6 +33,12 @@ PERIODS_NONE = "Không có điểm (không tính là 0 điểm): {periods}."
 PART_2 = "II. VIÊN CHỨC TỰ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG"
 PART_3 = "III. KẾT QUẢ XẾP LOẠI CHẤT LƯỢNG VIÊN CHỨC CỦA CẤP CÓ THẨM QUYỀN"
 NOT_RATED = "Không đánh dấu ô nào: {reason}."
+# where the rating ticked comes from (NĐ 233/2026 điều 13 khoản 3: the competent authority decides it)
+RATED_COMPUTED = ("Ô đã đánh dấu: xếp loại tính từ điểm năm (Điều 12), tạm, chờ cấp có thẩm quyền quyết định xếp "
+                  "loại.")
+RATED_ENTERED = "Ô đã đánh dấu: xếp loại cấp có thẩm quyền đã quyết định."
+RATED_ENTERED_DIFFERS = ("Ô đã đánh dấu: xếp loại cấp có thẩm quyền đã quyết định; xếp loại tính từ điểm năm: "
+                         "{computed}.")
 PART_4 = "IV. Ý KIẾN NHẬN XÉT CỦA CẤP CÓ THẨM QUYỀN VÀ ĐỀ XUẤT PHƯƠNG ÁN XỬ LÝ"
 FOOTNOTE_MARK = "1"
 FOOTNOTE = "Việc đề xuất phương án xử lý căn cứ quy định tại Điều 16 Nghị định số 233/2026/NĐ-CP."

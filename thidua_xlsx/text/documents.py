@@ -56,6 +56,18 @@ DOC_NAMES = {
     "awards": "Danh sách đề nghị khen thưởng theo thành tích nhiều năm (Bằng khen, Kỷ niệm chương)",
 }
 
+# --- the header's names (the managing body, the school): broken only between these groups ---
+# (papers.docx_engine.header_lines) the words saying what a body or a school is, each kept whole, then its place or
+# proper name, kept whole too: "UBND" / "PHƯỜNG HÀ ĐÔNG", "TRƯỜNG TRUNG HỌC" / "CƠ SỞ KIM SƠN", never "… HÀ" / "ĐÔNG"
+HEADER_KIND_WORDS = (
+    "ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "UBND", "HĐND", "SỞ", "PHÒNG", "TRƯỜNG",
+    "GIÁO DỤC", "VÀ", "ĐÀO TẠO", "GD&ĐT", "GDĐT", "VĂN HÓA – XÃ HỘI", "VĂN HÓA - XÃ HỘI", "VĂN HOÁ – XÃ HỘI",
+    "VĂN HOÁ - XÃ HỘI", "HỘI ĐỒNG", "THI ĐUA – KHEN THƯỞNG", "THI ĐUA - KHEN THƯỞNG", "MẦM NON", "MẪU GIÁO", "NHÀ TRẺ", "TIỂU HỌC", "TRUNG HỌC", "CƠ SỞ", "PHỔ THÔNG", "DÂN TỘC",
+    "NỘI TRÚ", "BÁN TRÚ", "LIÊN CẤP", "CHUYÊN", "MN", "MG", "TH", "THCS", "THPT", "PT", "PTCS", "PTDTNT", "PTDTBT",
+    "TH&THCS", "THCS&THPT", "TH-THCS", "THCS-THPT")
+# an administrative unit's word opens its place's name and stays with it ("PHƯỜNG HÀ ĐÔNG", "THÀNH PHỐ HUẾ")
+HEADER_PLACE_WORDS = ("THÀNH PHỐ", "THỊ TRẤN", "THỊ XÃ", "ĐẶC KHU", "PHƯỜNG", "XÃ", "QUẬN", "HUYỆN", "TỈNH")
+
 # --- common pieces ---
 DOTS = "……"
 DOTS_LONG = "…………………………"
@@ -181,7 +193,17 @@ NOTES = {
     "council": NOTE_COUNCIL,
     "vote_failed": "Chưa đạt tỷ lệ phiếu",
     "no_quorum": "Họp chưa đủ thành viên",
+    "provisional": "Đề nghị tạm",
 }
+# under a list with a provisional proposal: what its short note means
+LIST_PROVISIONAL = (" “Đề nghị tạm”: xếp loại viên chức tính từ điểm các kỳ đánh giá, chờ cấp có thẩm quyền quyết "
+                    "định xếp loại.")
+# a proposal resting on the year's rating the tool computed from the periods, which the competent authority has not
+# decided yet (NĐ 233/2026 điều 13 khoản 3, điều 15 khoản 3 điểm c): the Tờ trình and the Biên bản say so once
+PROVISIONAL = ("Có {count} trường hợp (ghi “Đề nghị tạm” trong danh sách kèm theo) được đề nghị trên cơ sở xếp loại "
+               "chất lượng viên chức năm học {year} tính từ điểm các kỳ đánh giá, chưa được cấp có thẩm quyền quyết "
+               "định (Điều 13, Điều 15 Nghị định số 233/2026/NĐ-CP): đây là đề nghị tạm, chờ cấp có thẩm quyền quyết "
+               "định xếp loại.")
 
 # --- Báo cáo thành tích (Mẫu 05) ---
 REPORT_TITLE = "BÁO CÁO THÀNH TÍCH"
@@ -199,6 +221,8 @@ REPORT_PART_2 = "II. THÀNH TÍCH ĐẠT ĐƯỢC"
 REPORT_DUTIES = "1. Quyền hạn, nhiệm vụ được giao hoặc đảm nhận:"
 REPORT_RESULTS = "2. Thành tích đạt được:"
 REPORT_RATING = "- Kết quả đánh giá, xếp loại viên chức năm học {year}: {words} ({rating})."
+REPORT_RATING_PROVISIONAL = ("- Kết quả đánh giá, xếp loại viên chức năm học {year}: {words} ({rating}), tính từ "
+                             "điểm các kỳ đánh giá, chờ cấp có thẩm quyền quyết định xếp loại.")
 REPORT_RATING_BLANK = "- Kết quả đánh giá, xếp loại viên chức năm học {year}:"
 REPORT_SCORE = "- Kết quả chấm điểm thi đua năm học {year}: {score} điểm, xếp loại {classification}."
 REPORT_SCORE_BLANK = "- Kết quả chấm điểm thi đua năm học {year}:"
