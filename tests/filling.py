@@ -184,6 +184,9 @@ def council_types(src: Path, dst: Path, decisions: dict[str, tuple], tally: dict
                     cell = ws.cell(row, cols[key])
                     assert cell.protection.locked is False, (key, cell.coordinate)
                     cell.value = value
+    if stx.S_TALLY not in wb.sheetnames:  # a period's summary: its head scores, no title is voted
+        wb.save(dst)
+        return
     sheet = wb[stx.S_TALLY]
     for row in sheet.iter_rows():
         label = row[0].value

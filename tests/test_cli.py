@@ -228,3 +228,35 @@ def test_init_writes_the_school_year_of_today_and_moves_the_deadlines_with_it(tm
     assert (school.registration_deadline, school.scoring_deadline) == (
         "2027" + preset.registration_deadline[4:], "2028" + preset.scoring_deadline[4:])
     assert cm.in_school_year(load_preset("tieu-hoc"), dt.date(2025, 9, 1)).school == preset  # its own year: as is
+
+
+# --- what the secretary reads on screen (issue 36) ---------------------------------------------------------------
+
+
+@pytest.fixture
+def sample_school(tmp_path):
+    """The shipped sample school (campaign, record of issued books, inbox) on a copy, a non-workbook saved into its
+    inbox."""
+    import shutil
+
+    school = tmp_path / "truong"
+    school.mkdir()
+    for part in ("campaign.xlsx", "so-da-phat", "inbox"):
+        copy = shutil.copytree if (ROOT / "samples" / part).is_dir() else shutil.copy2
+        copy(ROOT / "samples" / part, school / part)
+    (school / "inbox" / "ghi-chu.docx").write_bytes(b"not a workbook")
+    return school
+
+
+def test_merge_says_each_error_and_each_file_turned_away_as_status_does(sample_school, tmp_path):
+    merged = run("merge", sample_school / "inbox", "-o", tmp_path / "tong-hop.xlsx")
+    status = run("status", sample_school / "inbox")
+    assert merged.exit_code == 0 and status.exit_code == 0, merged.output
+    errors = [line for line in status.output.splitlines() if line.startswith("  Lỗi: ")]
+    assert len(errors) == 3, status.output  # two scores in a returned book, one file turned away
+    assert any("[ghi-chu.docx]" in line for line in errors)
+    for line in errors:  # the same lines, word for word
+        assert line in merged.output.splitlines(), line
+    warnings = [line for line in status.output.splitlines() if line.startswith("  Cảnh báo: ")]
+    assert warnings and not [line for line in merged.output.splitlines() if line.startswith("  Cảnh báo: ")]
+    assert "Vấn đề: 3 lỗi," in merged.output  # the warnings counted, listed in sheet Kiểm tra

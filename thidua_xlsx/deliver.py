@@ -71,6 +71,9 @@ def write_public(summary, path: Path, days: int, pdf: bool, written: Written, vo
     if summary.round != ly.SCORING:
         voice.warn(ct.PUBLIC_ONLY_SCORING)
         return
+    if summary.period:  # a period proposes no title: nothing to post
+        voice.warn(ct.NOT_FOR_A_PERIOD.format(what=ct.PUBLIC_WHAT, period=summary.period_label))
+        return
     path = written.name_for(path, (".pdf",) if pdf else ())
     write_public_list(summary, path, today, days)
     written.note(path)
@@ -98,6 +101,9 @@ def write_documents(summary, folder: Path, written: Written, voice) -> None:
 
     if summary.round != ly.SCORING:
         voice.warn(ct.DOCS_ONLY_SCORING)
+        return
+    if summary.period:  # no Tờ trình, ballot or list before the year: the titles are the year's
+        voice.warn(ct.NOT_FOR_A_PERIOD.format(what=ct.DOCS_WHAT, period=summary.period_label))
         return
     papers = write(summary, folder, written=written)
     docx = [d for d in papers.documents if d.path.suffix == ".docx"]

@@ -83,8 +83,7 @@ def generate_round(folder: CampaignFolder, round_: str, outbox: Path, from_summa
     chosen = chosen_period(campaign, period, problems, required=round_ == ly.SCORING)
     if period is not None and round_ != ly.SCORING:
         problems.add("period.scoring_only")
-    if problems.errors:
-        return Generated((), problems)
+    _refuse_period(problems)
     problems.extend(stale_school_warnings(campaign, sample_school_names(), file=folder.book_name))
     found = None
     if from_summary is not None:
@@ -134,10 +133,17 @@ def generate_round(folder: CampaignFolder, round_: str, outbox: Path, from_summa
     return Generated(tuple(paths), problems, checklist(campaign, found) if found else None)
 
 
+def _refuse_period(problems: Problems) -> None:
+    """A ``--period`` the campaign does not have (or none where one is needed) is the command's usage error: refused
+    before anything is read (exit 2), with the campaign's periods."""
+    if problems.errors:
+        raise out.Refused("\n".join(p.render() for p in problems.errors))
+
+
 def chosen_period(campaign: cm.Campaign, code: str | None, problems: Problems, required: bool) -> cm.Period | None:
     """The campaign's period of ``code``; an error in ``problems`` when it has no such period, when it has no
     periods at all, or (``required``) when a campaign with periods is given none."""
-    listed = ", ".join(f"{p.code} ({p.label})" for p in campaign.periods)
+    listed = _period_names(campaign)
     if code is None:
         if required and campaign.periods:
             problems.add("period.required", periods=listed)
@@ -194,7 +200,7 @@ class _Issue:
 def _write_staged(job: _Issue, k: int):
     from thidua_xlsx.write.department import write_department_workbook
 
-    return job.stage(k), job.path(k), write_department_workbook(job.spec(k), job.stage(k))
+    return job.stage(k), job.path(k), write_department_workbook(job.spec(k), job.stage(k), job.period)
 
 
 def _record_issued(job: _Issue, task) -> Path:
@@ -253,9 +259,11 @@ def merge_inbox(inbox: Path, folder: CampaignFolder, round_: str | None = None, 
     return replace(summary, issues=(*summary.issues, *damaged)) if damaged else summary
 
 
-def apply_council_file(summary, path: Path):
+def apply_council_file(summary, path: Path, year_again=None):
     """The final summary from the council's summary ``path``: (Summary, problems) — None when the file
-    is not this campaign's scoring summary (the problems say why)."""
+    is not this campaign's scoring summary (the problems say why). Stopped when it is the summary of another
+    period, or of a period where the year's is asked, or the reverse: a head's score counts for its own period
+    only. ``year_again`` (the year's summary): see :func:`~thidua_xlsx.decide.council.apply_council`."""
     from thidua_xlsx.decide.council import apply_council
     from thidua_xlsx.read.council import read_council
 
@@ -263,7 +271,23 @@ def apply_council_file(summary, path: Path):
     council = read_council(path, summary.campaign, problems)
     if council is None:
         return None, problems
-    return apply_council(summary, council, summary.campaign), problems
+    if council.meta.period != summary.period:
+        raise Stopped(Problems(), _other_summary(summary, council.meta.period, path))
+    return apply_council(summary, council, summary.campaign, year_again), problems
+
+
+def _other_summary(summary, period: str, path: Path) -> str:
+    """Why the council's summary ``path`` (of ``period``; "": the year's) is not the one this run decides."""
+    labels = {p.code: p.label for p in summary.campaign.periods}
+    given = {"file": path.name, "code": period, "period": labels.get(period, period)}
+    if summary.year is not None:
+        return ct.COUNCIL_PERIOD_FOR_YEAR.format(**given)
+    if not summary.period:
+        return ct.COUNCIL_PERIOD_FOR_ROUND.format(**given)
+    asked = {"asked": summary.period_label, "asked_code": summary.period}
+    if not period:
+        return ct.COUNCIL_YEAR_FOR_PERIOD.format(**given, **asked)
+    return ct.COUNCIL_OTHER_PERIOD.format(**given, **asked)
 
 
 # --- merge and status: one call each -------------------------------------------------------------
@@ -321,15 +345,14 @@ def read_and_report(inbox: Path, folder: CampaignFolder, round_: str | None, str
                     period: str | None = None):
     """The inbox read and decided, and its :class:`Report` said: (Summary, Report). The problems of the
     campaign's record of issued workbooks are said too; Stopped when that record is lost and the inbox
-    holds workbooks of the campaign (the secretary restores the folder; no department refills), or when
+    holds workbooks of the campaign (the secretary restores the folder; no department refills); Refused when
     ``period`` is not one of the campaign's. The period merged is said."""
     from thidua_xlsx.model.report import report_of
     from thidua_xlsx.read.containment import scan_inbox
 
     problems = Problems()
     chosen_period(folder.campaign, period, problems, required=False)
-    if problems.errors:
-        raise Stopped(problems)
+    _refuse_period(problems)
     entries = scan_inbox(inbox)  # walked once: counted for the progress bar, then read
     with voice.reading(len(entries)) as on_file:
         summary = merge_inbox(inbox, folder, round_, on_file, period, entries)
@@ -395,14 +418,26 @@ def _merged(request: MergeRequest, voice: Voice, read):
             return report
 
 
-def _read_inbox(r: MergeRequest, folder: CampaignFolder, voice: Voice):
-    return read_and_report(r.inbox, folder, r.round, r.strict, voice, r.period)
+@dataclass(frozen=True)
+class _Read:
+    """What a merge read and decided: the summary, its report, and (the year's) how to decide the year again with
+    the year's scores the council gives (:func:`~thidua_xlsx.decide.council.apply_council`)."""
+
+    summary: object
+    report: object
+    year_again: object = None
 
 
-def _read_year(r: MergeRequest, folder: CampaignFolder, voice: Voice):
+def _read_inbox(r: MergeRequest, folder: CampaignFolder, voice: Voice) -> _Read:
+    return _Read(*read_and_report(r.inbox, folder, r.round, r.strict, voice, r.period))
+
+
+def _read_year(r: MergeRequest, folder: CampaignFolder, voice: Voice) -> _Read:
     """The periods' summaries of the folder ``r.inbox`` read, the summary of each period chosen, the year
-    decided: (Summary, Report). The periods used and missing are said."""
-    from thidua_xlsx.decide.year import select_periods, year_summary
+    decided. The periods used and missing are said; Stopped when the folder holds no file at all (what to put
+    there is said)."""
+    from thidua_xlsx.decide.council import with_year_scores
+    from thidua_xlsx.decide.year import SAID_ON_SCREEN, select_periods, year_summary
     from thidua_xlsx.model.report import report_of
     from thidua_xlsx.read.containment import scan_inbox
     from thidua_xlsx.read.period_summaries import read_period_summaries
@@ -411,15 +446,27 @@ def _read_year(r: MergeRequest, folder: CampaignFolder, voice: Voice):
     if not campaign.periods:
         raise Stopped(Problems(), ct.YEAR_NO_PERIODS.format(campaign=folder.book or folder.folder))
     items = scan_inbox(r.inbox)
+    if not items:
+        raise Stopped(Problems(), ct.YEAR_EMPTY.format(folder=r.inbox, periods=_period_names(campaign)))
     with voice.reading(len(items)) as on_file:
         files, read = read_period_summaries(items, campaign, on_file)
     files, periods = select_periods(files, read)
-    summary = year_summary(campaign, files, periods, campaign.unit_rating or None)
+
+    def year_of(chosen):
+        return year_summary(campaign, files, chosen, campaign.unit_rating or None, today=vietnam_today(),
+                            book=folder.book_name)
+
+    summary = year_of(periods)
     labels = [p.label for p in campaign.periods if p.code in periods]
     voice.say(ct.YEAR_PERIODS.format(used=len(labels), total=len(campaign.periods),
                                      periods=", ".join(labels) or "—"))
-    warn_problems([i for i in summary.issues if i.code in ("year.period_missing", "year.person_not_in_roster")], voice)
-    return summary, report_of(summary, r.strict)
+    warn_problems([i for i in summary.issues if i.code in SAID_ON_SCREEN], voice)
+    return _Read(summary, report_of(summary, r.strict), lambda scores: year_of(with_year_scores(periods, scores)))
+
+
+def _period_names(campaign: cm.Campaign) -> str:
+    """The campaign's periods as the messages list them: "thang-9 (Tháng 9/2025), …"."""
+    return ", ".join(f"{p.code} ({p.label})" for p in campaign.periods)
 
 
 def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voice, read):
@@ -428,18 +475,19 @@ def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voi
     campaign's rule set tells (a province's floor raised, a text ended by the filing date) is said and listed."""
     from thidua_xlsx.check.campaign import rule_set_warnings
     from thidua_xlsx.model.report import report_of
-    from thidua_xlsx.write.console import console_lines
+    from thidua_xlsx.write.console import console_lines, council_lines
     from thidua_xlsx.write.report_json import write_report_json
     from thidua_xlsx.write.summary import write_summary
 
-    summary, report = read(r, folder, voice)
+    found = read(r, folder, voice)
+    summary, report = found.summary, found.report
     rules_said = rule_set_warnings(summary.campaign, file=folder.book_name)  # where the decisions are made
     if rules_said:
         warn_problems(rules_said, voice)
         summary = replace(summary, issues=(*summary.issues, *rules_said))
         report = report_of(summary, r.strict)
     if r.council_path is not None and summary.accepted_files:
-        summary, problems = apply_council_file(summary, r.council_path)
+        summary, problems = apply_council_file(summary, r.council_path, found.year_again)
         if summary is None:
             raise Stopped(problems)
         report = report_of(summary, r.strict)
@@ -453,7 +501,8 @@ def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voi
     out.check_outputs(out.merge_outputs(r, output), r.inbox, out.campaign_inputs(folder, r.council_path, r.history_path))
     out.prepare(default, r.force)
     with out.holding([lock.lock_path(o.path) for o in default], "merge"):
-        for line in console_lines(summary, report, verbose=False):
+        for line in console_lines(summary, report, verbose=False) + \
+                (council_lines(summary) if summary.tally is not None else []):  # a council's pass: what it changed
             voice.say(line)
         if not report.valid:
             voice.warn(_nothing_usable(r.inbox, summary))

@@ -286,3 +286,33 @@ def test_the_papers_say_which_font_their_pdfs_are_set_in(final):
     """Times New Roman's metric twin said as used, or the fallback warned with how to install the twin —
     whichever this machine has (both cases are forced in tests/e2e/test_libreoffice.py)."""
     assert "Phông chữ của bản PDF: " in final["output"] or "thay cho Times New Roman" in final["output"]
+
+
+# --- the council's year score given to the periods (issue 36) ----------------------------------------------------
+
+
+@pytest.mark.parametrize("formula", ["average", "semesters", "weighted"])
+def test_the_council_s_year_score_is_the_year_s_whatever_the_formula(formula):
+    import datetime as dt
+
+    from thidua_xlsx.decide.council import with_year_scores
+    from thidua_xlsx.decide.evaluation import rate_year
+    from thidua_xlsx.model import evaluation as ev
+
+    periods = (ev.Period("hk1", "Học kỳ I", dt.date(2026, 9, 1), dt.date(2027, 1, 15)),
+               ev.Period("hk2", "Học kỳ II", dt.date(2027, 1, 16), dt.date(2027, 5, 31)))
+    summaries = {"hk1": ev.PeriodSummary("a.xlsx", "hk1", False, {"A": ev.PeriodEntry(80, registered=LDTT),
+                                                                   "B": ev.PeriodEntry(70)}),
+                 "hk2": ev.PeriodSummary("b.xlsx", "hk2", False, {"A": ev.PeriodEntry(None), "B": ev.PeriodEntry(None)})}
+    given = with_year_scores(summaries, {"A": 93.5, "C": 61})
+    assert given["hk1"].people["A"] == ev.PeriodEntry(93.5, registered=LDTT)  # what else the period says is kept
+    assert given["hk2"].people["A"].final is None  # a period without a score stays without one: never 0
+    assert given["hk1"].people["B"] == summaries["hk1"].people["B"]  # the others untouched
+    assert [given[p].people["C"].final for p in ("hk1", "hk2")] == [61, 61]  # no period score: every period
+    rules = ev.YearRules(formula={"average": ev.YearFormula(), "semesters": ev.YearFormula.semesters(),
+                                  "weighted": ev.YearFormula.weighted({"hk1": 1, "hk2": 3})}[formula])
+    scores = [ev.PeriodScores(code, {p: s.people[code].final for p, s in given.items() if code in s.people})
+              for code in ("A", "C")]
+    rated = {r.person: r for r in rate_year(periods, scores, rules=rules)}
+    assert (rated["A"].score, rated["A"].used, rated["A"].missing) == (93.5, ("hk1",), ("hk2",))
+    assert rated["C"].score == 61

@@ -72,7 +72,8 @@ def test_each_school_s_newest_file_is_used_the_other_listed_with_what_changed(me
     assert files["THCS-Kim-Son.xlsx"]["status"] == "accepted"
     older = files["TH-Truc-Cuong_truoc-hoi-dong.xlsx"]
     assert (older["status"], older["reason"]) == ("superseded", "level_above.superseded")
-    assert "dùng bản mới hơn 'TH-Truc-Cuong_cuoi.xlsx' (thêm 2, bớt 2 đề nghị so với bản này)" in merged["output"]
+    # the council's pass, and GV007's CSTĐCS withdrawn by the history (its sáng kiến served a Giấy khen)
+    assert "dùng bản mới hơn 'TH-Truc-Cuong_cuoi.xlsx' (thêm 2, bớt 3 đề nghị so với bản này)" in merged["output"]
     assert files["ghi-chu.txt"]["status"] == "skipped"  # every file accounted for
     dossier = [f for name, f in files.items() if name.startswith("TH-Truc-Cuong_ho-so/")]
     assert dossier and {(f["status"], f["reason"]) for f in dossier} == {("skipped", "level_above.dossier_file")}

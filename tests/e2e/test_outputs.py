@@ -305,11 +305,11 @@ def test_a_full_disk_during_generate_leaves_the_outbox_as_it_was(school, tmp_pat
     before = _tree_digest(outbox)
     real, made = department.write_department_workbook, []
 
-    def write(spec, path):
+    def write(spec, path, period=None):
         made.append(path)
         if len(made) == 2:
             raise OSError(errno.ENOSPC, "No space left on device")
-        return real(spec, path)
+        return real(spec, path, period)
 
     monkeypatch.setattr(department, "write_department_workbook", write)
     result = run("generate", school["folder"].folder, "--round", "cham-diem", "-o", outbox, "--force")

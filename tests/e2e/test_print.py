@@ -6,24 +6,16 @@ alone under an empty table head."""
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from tests.libreoffice import require_libreoffice
+from tests.pdf_pages import pdf_pages
 from thidua_xlsx.system.office import convert
 from thidua_xlsx.text import workbook as wt
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _pages(pdf: Path) -> list[str]:
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed: pages not read")
-    text = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
-    return text.split("\f")[:-1]
 
 
 @pytest.fixture(scope="module")
@@ -41,8 +33,8 @@ def printed(tmp_path_factory):
 
     _, (form, _t2) = scoring_round(root / "small")
     shutil.copy(form, root / "so.xlsx")
-    return {"summary": _pages(convert(root / "tong-hop.xlsx", "pdf", root)),
-            "form": _pages(convert(root / "so.xlsx", "pdf", root)), "school": folder.campaign.school}
+    return {"summary": pdf_pages(convert(root / "tong-hop.xlsx", "pdf", root)),
+            "form": pdf_pages(convert(root / "so.xlsx", "pdf", root)), "school": folder.campaign.school}
 
 
 def test_a_scoring_form_prints_on_at_most_two_pages_without_the_missing_count(printed):

@@ -37,11 +37,12 @@ STAFF = [
     ("GV08", "Bùi Thị Hoa", "T2", "Giáo viên", None, 12, 0, "Không", ""),
     ("GV09", "Ngô Văn Bình", "T2", "Giáo viên", None, 12, 0, "Không", ""),
     ("NV01", "Đỗ Văn Anh", "T2", "Nhân viên", None, 12, 0, "Không", ""),
+    ("GV10", "Lý Thị Hạnh", "T1", "Giáo viên", None, 12, 0, "Không", ""),
 ]
 TOTALS = {  # each person's total per month (None: not scored that month)
     "GV01": (95, 96, 94), "GV02": (92, 91, 93), "GV03": (80, None, None), "GV04": (80, None, 90),
     "GV05": (85, 85, 85), "GV06": (60, 60, 60), "GV07": (75, 75, 75), "GV08": (75, 76, 77), "GV09": (72, 70, 74),
-    "NV01": (91, 91, 91),
+    "NV01": (91, 91, 91), "GV10": (80, 81, 80),  # GV10: a year of 80,3333…, printed 80,33
 }
 REGISTERED = {"GV01": CSTDCS, "GV02": CSTDCS, "GV03": LDTT, "GV04": LDTT, "GV06": LDTT, "GV08": CSTDCS}
 
@@ -255,11 +256,11 @@ def test_wrong_files_in_the_folder_are_each_refused_by_their_identity(year, tmp_
 
 
 def test_the_head_s_pass_of_a_period_wins_over_its_first_summary(year, tmp_path):
-    from tests.filling import council_types
+    from tests.head_pass import head_scores
 
     first = year["ky"] / "tong-hop_thang-10.xlsx"
     council = tmp_path / "hd-thang-10.xlsx"
-    council_types(first, council, {"GV04": (70, None, "Hiệu trưởng chấm")})
+    head_scores(first, council, {"GV04": (70, "Hiệu trưởng chấm")})
     folder = _folder_with(year, tmp_path)
     inbox = year["root"] / "inbox" / "thang-10"
     result = _run("merge", inbox, "--period", "thang-10", "--council", council, "-o", folder / "cuoi_thang-10.xlsx",
@@ -298,26 +299,42 @@ def test_a_campaign_without_periods_is_sent_to_merge(small_folder, tmp_path):
     assert "không chia kỳ đánh giá" in " ".join(result.output.split())
 
 
-def test_an_empty_folder_writes_nothing(year, tmp_path):
+def test_an_empty_folder_says_what_to_put_there_and_writes_nothing(year, tmp_path):
+    from thidua_xlsx.text import commands as ct
+
     folder = tmp_path / "ky"
     folder.mkdir()
     result = _run("year", folder, "-o", tmp_path / "nam.xlsx", "--campaign", year["book"])
     assert result.exit_code == 1 and not (tmp_path / "nam.xlsx").exists()
+    said = " ".join(result.output.split())
+    assert ct.YEAR_EMPTY.format(folder=folder, periods="thang-9 (Tháng 9/2025), thang-10 (Tháng 10/2025), "
+                                                       "thang-11 (Tháng 11/2025)") in said
+    assert "Tổ đã nộp" not in said and "sổ các tổ gửi về" not in said
 
 
-def test_the_school_s_own_rating_is_read_and_raises_the_cap_to_25_percent(year, tmp_path):
+def test_the_year_says_its_periods_not_departments_submitted(year):
+    output = year["result"].output
+    assert "Tổ đã nộp" not in output and "Tổ chưa nộp" not in output
+    assert "Đề nghị: " in output  # the titles are the year's
+
+
+def test_the_school_s_own_rating_is_read_and_raises_the_cap_to_the_25_percent_it_decided(year, tmp_path):
+    """NĐ 233/2026 điều 12 khoản 6 điểm b: a unit rated HTXSNV decides a share above 20 %, at most 25 % — never
+    raised unless it decided."""
     from thidua_xlsx.service import init_campaign
     from thidua_xlsx.workspace import open_campaign
 
-    init_campaign(tmp_path / "c", "tieu-hoc", campaign=dataclasses.replace(year["folder"].campaign, unit_rating="HTXSNV"))
-    folder, _ = open_campaign(tmp_path / "c" / "campaign.xlsx")
-    assert folder.campaign.unit_rating == "HTXSNV"
-    result = _run("year", year["ky"], "-o", tmp_path / "nam.xlsx", "--json", tmp_path / "nam.json",
-                  "--campaign", tmp_path / "c" / "campaign.xlsx")
-    assert result.exit_code == 0, result.output
-    lan = {p["code"]: p for p in json.loads((tmp_path / "nam.json").read_text(encoding="utf-8"))["people"]}["GV01"]
-    counted = next(r for r in lan["year"]["reasons"] if r["code"] == "year.cap_within")["params"]["cap"]
-    assert counted["params"]["percent"] == 25 and counted["params"]["clause"] == "b"
+    campaign = dataclasses.replace(year["folder"].campaign, unit_rating="HTXSNV")
+    for decided, percent, clause in ((None, 20, "a"), (25, 25, "b")):
+        book = tmp_path / f"c{percent}"
+        init_campaign(book, "tieu-hoc", campaign=dataclasses.replace(campaign, excellent_unit_cap_percent=decided))
+        folder, _ = open_campaign(book / "campaign.xlsx")
+        assert folder.campaign.unit_rating == "HTXSNV"
+        result = _run("year", year["ky"], "-o", book / "nam.xlsx", "--json", book / "nam.json", "--campaign", book)
+        assert result.exit_code == 0, result.output
+        lan = {p["code"]: p for p in json.loads((book / "nam.json").read_text(encoding="utf-8"))["people"]}["GV01"]
+        counted = next(r for r in lan["year"]["reasons"] if r["code"] == "year.cap_within")["params"]["cap"]
+        assert (counted["params"]["percent"], counted["params"]["clause"]) == (percent, clause), decided
 
 
 def _rewritten(source: Path, target: Path, **meta) -> None:
@@ -350,3 +367,129 @@ def test_summaries_of_another_year_an_unknown_period_an_older_tool_or_broken_are
     assert status["ban-cu.xlsx"] == ("rejected", "year.no_people")
     assert status["hong.xlsx"] == ("rejected", "year.unreadable")
     assert [p["code"] for p in data["problems"] if p["file"] == "ban-cu.xlsx"] == ["year.no_people"]
+
+
+# --- the council's word on the year (issue 36): one rating, said where it comes from; the wrong summary refused --
+
+
+def _year_sheet(path: Path) -> dict[str, dict]:
+    """The "Xếp loại năm" rows by code, each by its column heads."""
+    from openpyxl import load_workbook
+
+    from thidua_xlsx.text import summary as tx
+
+    ws = load_workbook(path)[tx.S_YEAR]
+    rows = [[c.value for c in row] for row in ws.iter_rows()]
+    head = next(k for k, row in enumerate(rows) if row[:4] == list(tx.YEAR_HEAD_FIRST))
+    return {row[1]: dict(zip(rows[head], row)) for row in rows[head + 1:] if row[1]}
+
+
+def test_a_council_score_rates_the_year_again_and_the_sheet_and_the_json_say_the_same(year, tmp_path):
+    from tests.filling import council_types
+    from thidua_xlsx.text import commands as ct
+    from thidua_xlsx.text import summary as tx
+
+    council = tmp_path / "hoi-dong.xlsx"
+    council_types(year["out"], council, {"GV02": (97, None, "Hội đồng chấm lại theo minh chứng")})
+    final, report = tmp_path / "cuoi.xlsx", tmp_path / "cuoi.json"
+    result = _run("year", year["ky"], "--council", council, "-o", final, "--json", report, "--campaign", year["book"])
+    assert result.exit_code == 0, result.output
+    people = {p["code"]: p for p in json.loads(report.read_text(encoding="utf-8"))["people"]}
+    sheet = _year_sheet(final)
+    duc, lan = people["GV02"], people["GV01"]
+    # GV02's 97 takes the group's one HTXSNV place; GV01 (95) is ranked out of it: each says so, one truth
+    assert (duc["classification"], duc["year"]["rating"], duc["year"]["source"]) == ("HTXSNV", "HTXSNV", "council")
+    assert (lan["classification"], lan["year"]["rating"], lan["year"]["source"]) == ("HTTNV", "HTTNV", "computed")
+    for code, person in (("GV02", duc), ("GV01", lan)):
+        assert sheet[code]["Xếp loại năm"] == person["year"]["rating"] == person["classification"], code
+    assert sheet["GV02"]["Nguồn xếp loại"] == tx.YEAR_SOURCES["council"]
+    assert sheet["GV01"]["Nguồn xếp loại"] == tx.YEAR_SOURCES["computed"]
+    assert sheet["GV02"]["Lý do"].startswith(tx.YEAR_SHORT_COUNCIL.format(score="97", before="92"))
+    assert tx.YEAR_SHORT_RERATED.format(before="HTXSNV") in sheet["GV01"]["Lý do"]
+    assert sheet["GV06"]["Nguồn xếp loại"] == tx.YEAR_SOURCES["entered"]
+    # the titles follow the rating that counts
+    assert duc["proposed"] == CSTDCS and lan["proposed"] == LDTT
+    # said on screen: each change, before → after, with the note typed (or the rule that moved it)
+    said = result.output
+    assert ct.COUNCIL_CHANGES.format(count=5) in said, said
+    assert "Trần Văn Đức (GV02): Điểm 92 → 97 – lý do: Hội đồng chấm lại theo minh chứng" in said
+    assert "Trần Văn Đức (GV02): Xếp loại năm HTTNV → HTXSNV – lý do: Hội đồng chấm lại theo minh chứng" in said
+    assert "Nguyễn Thị Lan (GV01): Xếp loại năm HTXSNV → HTTNV – lý do: xếp HTTNV vì ngoài tỷ lệ HTXSNV" in said
+    assert "Nguyễn Thị Lan (GV01): Danh hiệu đề nghị Chiến sĩ thi đua cơ sở → Lao động tiên tiến" in said
+    assert "Trần Văn Đức (GV02): Danh hiệu đề nghị Lao động tiên tiến → Chiến sĩ thi đua cơ sở" in said
+
+
+def test_a_council_score_does_not_rate_who_the_decree_leaves_unrated(year, tmp_path):
+    from tests.filling import council_types
+
+    council = tmp_path / "hoi-dong.xlsx"
+    council_types(year["out"], council, {"GV07": (95, None, "Thử"), "GV05": (95, None, "Thử")})
+    final, report = tmp_path / "cuoi.xlsx", tmp_path / "cuoi.json"
+    result = _run("year", year["ky"], "--council", council, "-o", final, "--json", report, "--campaign", year["book"])
+    assert result.exit_code == 0, result.output
+    people = {p["code"]: p for p in json.loads(report.read_text(encoding="utf-8"))["people"]}
+    assert people["GV07"]["year"]["rating"] == "KHONG_XEP_LOAI"  # 4 months worked (điều 14)
+    assert people["GV05"]["year"]["rating"] == "KHTNV" == people["GV05"]["classification"]  # khiển trách
+    assert people["GV07"]["scores"]["final"] == 95 and people["GV07"]["year"]["score"] == 95
+
+
+def test_the_year_sheet_says_the_law_once_and_each_person_briefly(year):
+    from openpyxl import load_workbook
+
+    from thidua_xlsx.text import summary as tx
+
+    sheet = _year_sheet(year["out"])
+    assert sheet["GV10"]["Điểm năm"] == 80.33  # the JSON keeps 80.3333; the sheet prints 2 decimals, as the Phiếu
+    assert year["people"]["GV10"]["year"]["score"] == pytest.approx(80.3333)
+    assert not sheet["GV08"]["Lý do"]  # nothing particular: the legend says the average and the bands
+    assert sheet["GV04"]["Lý do"] == "thiếu điểm Tháng 10/2025: tính trên 2/3 kỳ"
+    assert sheet["GV07"]["Lý do"].startswith("làm việc 4 tháng (chưa đủ 6): không xếp loại")
+    assert sheet["GV05"]["Lý do"].startswith("kỷ luật khiển trách: KHTNV")
+    assert "ngoài tỷ lệ HTXSNV (thứ 2, nhóm Giáo viên có 1 suất): HTTNV" in sheet["GV02"]["Lý do"]
+    assert all("NĐ 233/2026" not in (row["Lý do"] or "") for row in sheet.values())
+    texts = [str(c.value) for row in load_workbook(year["out"])[tx.S_YEAR].iter_rows(max_row=6) for c in row
+             if c.value]
+    rules = next(t for t in texts if t.startswith("Cách tính"))
+    for words in ("trung bình cộng điểm các kỳ có điểm (điều 12 khoản 5, điều 15 khoản 1 điểm a)",
+                  "HTXSNV từ 90 điểm trở lên, HTTNV từ 70 đến dưới 90 điểm, HTNV từ 50 đến dưới 70 điểm (",
+                  "HTXSNV không quá 20% số HTTNV của nhóm Giáo viên", "làm việc dưới 6 tháng trong năm: không xếp "
+                  "loại (điều 14 khoản 1)", "bị kỷ luật từ khiển trách trong năm: KHTNV"):
+        assert rules.count(words) == 1, words
+
+
+def test_the_year_council_refuses_a_period_s_summary(year, tmp_path):
+    from tests.head_pass import head_scores
+    from thidua_xlsx.text import commands as ct
+
+    council = tmp_path / "hd-thang-10.xlsx"
+    head_scores(year["ky"] / "tong-hop_thang-10.xlsx", council, {"GV04": (70, "Hiệu trưởng chấm")})
+    result = _run("year", year["ky"], "--council", council, "-o", tmp_path / "cuoi.xlsx", "--campaign", year["book"])
+    assert result.exit_code == 1 and not (tmp_path / "cuoi.xlsx").exists()
+    said = " ".join(result.output.split())
+    assert ct.COUNCIL_PERIOD_FOR_YEAR.format(file="hd-thang-10.xlsx", period="Tháng 10/2025", code="thang-10") in said
+    assert "vote." not in said and "phiếu" not in said.replace("Kiểm phiếu", "")
+
+
+def test_a_period_s_pass_refuses_the_year_s_summary(year, tmp_path):
+    from thidua_xlsx.text import commands as ct
+
+    inbox = year["root"] / "inbox" / "thang-10"
+    result = _run("merge", inbox, "--period", "thang-10", "--council", year["out"], "-o", tmp_path / "cuoi.xlsx",
+                  "--campaign", year["book"])
+    assert result.exit_code == 1 and not (tmp_path / "cuoi.xlsx").exists()
+    assert ct.COUNCIL_YEAR_FOR_PERIOD.format(file=year["out"].name, asked="Tháng 10/2025", asked_code="thang-10") in \
+        " ".join(result.output.split())
+
+
+def test_a_single_round_s_council_refuses_a_period_s_summary(year):
+    import dataclasses
+
+    from thidua_xlsx.service import apply_council_file, merge_inbox
+    from thidua_xlsx.text import commands as ct
+    from thidua_xlsx.voice import Stopped
+
+    summary = merge_inbox(year["root"] / "inbox" / "thang-9", year["folder"], period="thang-9")
+    with pytest.raises(Stopped) as stopped:
+        apply_council_file(dataclasses.replace(summary, period=""), year["ky"] / "tong-hop_thang-9.xlsx")
+    assert stopped.value.message == ct.COUNCIL_PERIOD_FOR_ROUND.format(file="tong-hop_thang-9.xlsx",
+                                                                      period="Tháng 9/2025", code="thang-9")

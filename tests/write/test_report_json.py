@@ -17,7 +17,7 @@ def test_json_report_round_trips(tmp_path):
                           "departments", "council", "period", "year", "special_awards", "history", "rule_set"]
     assert data["year"] is None and data["period"] is None and data["special_awards"] == []  # a year-end round
     assert data["council"] is None  # no council pass yet
-    assert data["schema_version"] == REPORT_SCHEMA_VERSION == 5
+    assert data["schema_version"] == REPORT_SCHEMA_VERSION == 6
     assert data["campaign"] == {"id": "test-campaign", "school": "Trường Tiểu học Thử Nghiệm",
                                 "school_year": "2025-2026"}
     assert [f["status"] for f in data["files"]] == ["skipped", "accepted", "superseded", "accepted", "rejected"]

@@ -329,8 +329,39 @@ def test_print_setup_on_every_sheet(wb):
         assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToHeight == 0, ws.title
         assert ws.page_setup.fitToWidth in (None, 1), ws.title  # 1 is the default, left out of the file
         assert ws.page_margins.left == pytest.approx(1.18), ws.title
-    for name in ("Tổng hợp", "Đăng ký", "Xếp hạng", "Tập thể", "Kiểm tra", "Nguồn dữ liệu"):
+    for name in ("Đăng ký", "Xếp hạng", "Tập thể", "Kiểm tra", "Nguồn dữ liệu"):
         assert wb[name].print_title_rows and wb[name].freeze_panes, name
+    # the overview's table fits its page: its head is not printed again above the chart alone on the next one
+    assert wb["Tổng hợp"].freeze_panes and not wb["Tổng hợp"].print_title_rows
+
+
+def test_the_overview_repeats_its_head_only_when_its_table_runs_over_a_page(tmp_path):
+    summary = make_summary()
+    many = tuple(DepartmentResult(f"K{n:02d}", f"Tổ khối {n}", 0, False) for n in range(40))
+    write_summary(replace(summary, departments=summary.departments + many), tmp_path / "nhieu-to.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "nhieu-to.xlsx")["Tổng hợp"]
+    head, _col = _find(ws, "Số người")
+    assert ws.print_title_rows == f"${head}:${head}"
+
+
+def test_the_overview_names_each_form_and_each_text_once(tmp_path):
+    import datetime
+
+    from thidua_xlsx.model.issues import Problems
+    from thidua_xlsx.read.rule_sets import with_rule_set
+
+    summary = make_summary()
+    campaign = with_rule_set(summary.campaign, Problems(), datetime.date(2026, 5, 20))
+    assert campaign.rule_set is not None and campaign.rule_set.texts
+    write_summary(replace(summary, campaign=campaign), tmp_path / "tong-hop.xlsx")
+    subtitle = next(t for t in _texts(openpyxl.load_workbook(tmp_path / "tong-hop.xlsx")["Tổng hợp"])
+                    if t.startswith("Số liệu từ"))
+    assert "phiên bản" not in subtitle  # a digest means nothing to the reader
+    for rubric in campaign.rubrics:
+        assert tx.CRITERIA_VERSION.format(role=rubric.role, items=len(rubric.items), total=cm.num_text(rubric.total)) \
+            in subtitle
+    for text in campaign.rule_set.texts:  # each text once, by its short name: "NĐ 152/2025 (152/2025/NĐ-CP, …" no more
+        assert subtitle.count(text.short) == 1 and text.number not in subtitle, (text.short, subtitle)
 
 
 def test_same_summary_gives_the_same_file(scoring_book, tmp_path):

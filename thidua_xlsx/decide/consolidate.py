@@ -4,6 +4,10 @@
 rubric, rules, title facts as they are today), the file selection and the validated submissions,
 and returns a frozen :class:`Summary`. Every roster person appears once, in their current
 department, whichever department's workbook carried their scores.
+
+A period's merge (NĐ 233/2026: viên chức scored monthly or quarterly, điều 3 khoản 5) scores, classifies and
+ranks; it decides no title: the titles rest on the year's rating (Luật Thi đua, khen thưởng 2022 điều 24, 26),
+decided by ``thidua-xlsx year`` over the periods.
 """
 
 from __future__ import annotations
@@ -60,10 +64,10 @@ def consolidate(campaign: cm.Campaign, selection: Selection, clean: list[CleanSu
                                 flags=(reason("flag.newcomer"),))
             people.append(_fill(base, entry, campaign, round_, problems, ()))
     if round_ == ly.SCORING:
-        people = judged(people, campaign)
+        people = ranked(people) if selection.period else judged(people, campaign)
     order = _order(campaign)
     people.sort(key=lambda p: (order.get(p.department, len(campaign.departments)), name_key(p.name), p.code))
-    departments = _departments(campaign, people, by_dept, round_)
+    departments = _departments(campaign, people, by_dept, round_ == ly.SCORING and not selection.period)
     if round_ == ly.SCORING:
         problems.extend(council_signals(campaign, people, by_dept))
     stamps = [f.version_time for f in selection.files if f.status in (ACCEPTED, SUPERSEDED)]
@@ -277,6 +281,12 @@ def ranks(people: list[PersonResult]) -> tuple[list[int | None], list[int | None
     return school, in_dept
 
 
+def ranked(people: list[PersonResult]) -> list[PersonResult]:
+    """Each person ranked (:func:`ranks`), no title proposed: a period's result, on its merge and on the head's pass."""
+    school, in_dept = ranks(people)
+    return [dataclasses.replace(p, rank_school=s, rank_department=d) for p, s, d in zip(people, school, in_dept)]
+
+
 def _candidate(p: PersonResult) -> rules.Candidate:
     f = p.facts
     return rules.Candidate(registered=p.registered, rating=f.rating, months=f.months,
@@ -322,7 +332,8 @@ def _proposal(p: PersonResult, campaign: cm.Campaign) -> tuple[Decision, ...]:
 
 
 def _departments(campaign: cm.Campaign, people: list[PersonResult], by_dept: dict[str, CleanSubmission],
-                 round_: str) -> list[DepartmentResult]:
+                 titled: bool) -> list[DepartmentResult]:
+    """Each department, what it sent, and (``titled``: the year's scoring round) its collective titles."""
     base = []
     groups = by_department(people)
     for dept in campaign.departments:
@@ -330,7 +341,7 @@ def _departments(campaign: cm.Campaign, people: list[PersonResult], by_dept: dic
         members = len(groups.get(dept.code, ()))
         base.append(DepartmentResult(dept.code, dept.name, members, sub is not None, sub.file if sub else "",
                                      sub.collective if sub else ""))
-    return decide_departments(campaign, people, base) if round_ == ly.SCORING else base
+    return decide_departments(campaign, people, base) if titled else base
 
 
 def decide_departments(campaign: cm.Campaign, people, departments) -> list[DepartmentResult]:

@@ -12,25 +12,35 @@ accepted only with a note and is flagged; a quota tie is settled by the council'
 to a vote is kept only when the vote reached its threshold. Every change goes into the change log:
 who (the council), what (before → after), why (the note typed). The council's choices arrive as title
 codes (:mod:`thidua_xlsx.read.council` reads its words) and are compared as codes.
+
+A period's pass (``merge --period … --council``) is the head's scoring of the period (NĐ 233/2026 điều 13): its
+scores count, no title is decided, no ballot counted — the titles are the year's. On the year's summary a score the
+council changes is the year's score: the year is rated again from it by the decree's rules (the bands, the HTXSNV
+share ranked again, an entered rating still winning), so that the rating the sheet, the JSON and the titles use is
+one; every rating that changes is in the change log.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable, Mapping
 
 from thidua_xlsx.decide import rules
 from thidua_xlsx.decide.ballots import count, vote_percent
 from thidua_xlsx.model import campaign as cm
-from thidua_xlsx.model.council import NOT_PASSED, TIE_OPEN, CouncilChange, CouncilEntry, CouncilInput
+from thidua_xlsx.model import evaluation as ev
+from thidua_xlsx.model.council import NOT_PASSED, TIE_OPEN, CouncilChange, CouncilEntry, CouncilInput, TallyInput
 from thidua_xlsx.model.issues import ERROR, WARNING, Issue, issue, reason
 from thidua_xlsx.model.results import Decision
 from thidua_xlsx.model.titles import CSTDCS, LDTT, NO_PROPOSAL, Title
 
 # --- applying (pure) ------------------------------------------------------------------------------
 
-def apply_council(summary, council: CouncilInput, campaign: cm.Campaign):
-    """The final summary: the council's word over the tool's proposal, with the change log."""
-    from thidua_xlsx.decide.consolidate import decide_departments, judged
+def apply_council(summary, council: CouncilInput, campaign: cm.Campaign,
+                  year_again: Callable[[Mapping[str, float]], object] | None = None):
+    """The final summary: the council's word over the tool's proposal, with the change log. ``year_again`` (the
+    year's summary): the year decided again with the year's scores the council gave (person → score)."""
+    from thidua_xlsx.decide.consolidate import decide_departments, judged, ranked
     from thidua_xlsx.model.results import SOURCE_COUNCIL
 
     problems = list(council.issues)
@@ -47,13 +57,15 @@ def apply_council(summary, council: CouncilInput, campaign: cm.Campaign):
                                   row=e.row))
         else:
             entries[e.code] = e
-    people = []
+    people, scores = [], {}
     for p in summary.people:
         e = entries.get(p.code)
         if e is None:
             people.append(p)
             continue
-        p = dataclasses.replace(p, council_score=e.score, council_decision=e.decision, council_note=e.note)
+        # a period's pass decides no title: the decision column is locked there, a choice in it is not the head's
+        decision = "" if summary.period else e.decision
+        p = dataclasses.replace(p, council_score=e.score, council_decision=decision, council_note=e.note)
         rubric = next((r for r in campaign.rubrics if r.role == p.role), campaign.rubrics[0])
         if e.score is not None and not 0 <= e.score <= rubric.max_total:
             problems.append(issue("council.score_out_of_range", ERROR, file=council.file, sheet=e.sheet,
@@ -62,9 +74,16 @@ def apply_council(summary, council: CouncilInput, campaign: cm.Campaign):
             # The council's score is the evaluation as a whole: the criterion groups' minimums (the gate)
             # judge the criteria typed, which it replaces — a form come back blank is classified by it.
             changes.append(CouncilChange(p.code, p.name, "score", p.final, e.score, e.note))
+            scores[p.code] = e.score
             p = dataclasses.replace(p, final=e.score, final_source=SOURCE_COUNCIL, classification=rules.classify(
                 campaign.classification, campaign.gate_cap, e.score, True))
         people.append(p)
+    if summary.period:  # the head's scores of a period: ranked, nothing to propose, vote or settle
+        return dataclasses.replace(summary, people=tuple(ranked(people)), issues=(*summary.issues, *problems),
+                                   tally=count(TallyInput(), campaign.rules), council_changes=tuple(changes))
+    year = summary.year
+    if year is not None and year_again is not None and scores:
+        people, year = _rated_again(people, year, year_again(scores), scores, entries, changes)
     proposed = {p.code: p.proposed for p in summary.people}
     people = judged(people, campaign)
     slots = _tie_slots(people)
@@ -84,7 +103,49 @@ def apply_council(summary, council: CouncilInput, campaign: cm.Campaign):
             said.add(p.code)
     departments = decide_departments(campaign, people, summary.departments)
     return dataclasses.replace(summary, people=tuple(people), departments=tuple(departments),
-                               issues=(*summary.issues, *problems), tally=tally, council_changes=tuple(changes))
+                               issues=(*summary.issues, *problems), tally=tally, council_changes=tuple(changes),
+                               year=year)
+
+
+def _rated_again(people, year: ev.YearResults, again, scores: Mapping[str, float], entries: dict[str, CouncilEntry],
+                 changes: list[CouncilChange]):
+    """The year's people and results once rated again with the council's ``scores`` (``again``: that year's
+    summary): each person's rating, flags and facts from it, the council's columns and scores kept; the periods' own
+    scores kept (what each period gave, not the council's); a score the council gave is said by its change, not as
+    the periods' average. Each rating that changed goes into the change log — the council's note for those it
+    scored, the rule that moved it for the others (the HTXSNV share ranked again)."""
+    found = {p.code: p for p in again.people}
+    ratings = {code: dataclasses.replace(r, reasons=tuple(x for x in r.reasons if not x.code.startswith("year.score_")))
+               if code in scores else r for code, r in again.year.ratings.items()}
+    result = []
+    for p in people:
+        new = found.get(p.code)
+        if new is not None:
+            p = dataclasses.replace(p, classification=new.classification, facts=new.facts, flags=new.flags)
+        before, after = year.ratings.get(p.code), ratings.get(p.code)
+        if before is not None and after is not None and before.rating != after.rating:
+            note = entries[p.code].note if p.code in scores else ""
+            why = None if p.code in scores or not after.reasons else after.reasons[-1]
+            changes.append(CouncilChange(p.code, p.name, "rating", before.rating, after.rating, note, reason=why))
+        result.append(p)
+    return result, dataclasses.replace(year, ratings={**year.ratings, **ratings})
+
+
+def with_year_scores(periods: Mapping[str, ev.PeriodSummary], scores: Mapping[str, float]
+                     ) -> dict[str, ev.PeriodSummary]:
+    """The periods' summaries as the year reads them, with each person of ``scores`` given that score in every
+    period where they have one (in every period, when they have none): whatever the year's formula, the year's
+    score is then the council's, over the same periods."""
+    scored = {code for s in periods.values() for code, e in s.people.items() if e.final is not None}
+    result = {}
+    for period, s in periods.items():
+        people = dict(s.people)
+        for code, score in scores.items():
+            entry = people.get(code)
+            if code not in scored or (entry is not None and entry.final is not None):
+                people[code] = dataclasses.replace(entry or ev.PeriodEntry(None), final=score)
+        result[period] = dataclasses.replace(s, people=people)
+    return result
 
 
 def _council_decision(p, e: CouncilEntry | None, file: str, problems: list[Issue], changes: list[CouncilChange]):

@@ -17,7 +17,7 @@ from thidua_xlsx.model.issues import ERROR, NOTE, WARNING, Issue
 from thidua_xlsx.model.results import Summary
 from thidua_xlsx.model.titles import CSTDCS, LDTT
 
-REPORT_SCHEMA_VERSION = 5  # of the JSON report (README: what each version changed)
+REPORT_SCHEMA_VERSION = 6  # of the JSON report (README: what each version changed)
 
 _SEVERITY_ORDER = {ERROR: 0, WARNING: 1, NOTE: 2}
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.council import CouncilChange, Tally
-from thidua_xlsx.model.evaluation import YearResults
+from thidua_xlsx.model.evaluation import YearRating, YearResults
 from thidua_xlsx.model.history import HistoryResults
 from thidua_xlsx.model.inbox import ACCEPTED, DEPT, SELF, InboxFile
 from thidua_xlsx.model.issues import Issue, Reason
@@ -134,6 +134,17 @@ class Summary:
     @property
     def accepted_files(self) -> list[InboxFile]:
         return [f for f in self.files if f.status == ACCEPTED]
+
+
+RATING_COMPUTED, RATING_ENTERED, RATING_COUNCIL = "computed", "entered", "council"  # where a year's rating comes from
+
+
+def rating_source(p: PersonResult, rating: YearRating) -> str:
+    """Where ``p``'s year rating comes from: the competent authority's, entered in Nhân sự, wins (NĐ 233/2026 điều 13
+    khoản 3); else the council's year score, rated by the decree's rules; else the periods' scores."""
+    if rating.entered:
+        return RATING_ENTERED
+    return RATING_COUNCIL if p.final_source == SOURCE_COUNCIL else RATING_COMPUTED
 
 
 def by_department(people) -> dict[str, list]:

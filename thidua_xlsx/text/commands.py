@@ -101,6 +101,28 @@ YEAR_NO_PERIODS = ("Chiến dịch {campaign} không chia kỳ đánh giá (shee
 NO_PERIOD_SUMMARY = ("Không có bảng tổng hợp kỳ nào dùng được trong {inbox} (lý do của từng tệp ở trên). Chưa ghi "
                      "bảng tổng hợp cả năm; hãy để vào thư mục các tệp tong-hop_<mã kỳ>.xlsx do merge --period ghi.")
 YEAR_PERIODS = "Cả năm: dùng bảng tổng hợp của {used}/{total} kỳ ({periods})."
+YEAR_EMPTY = ("Thư mục {folder} chưa có tệp nào, nên không có bảng tổng hợp kỳ nào để tính cả năm. Lệnh year đọc bảng "
+              "tổng hợp của từng kỳ (không phải sổ của các tổ): hãy chép vào thư mục đó các tệp tong-hop_<mã kỳ>.xlsx "
+              "do 'thidua-xlsx merge <thư mục sổ của kỳ> --period <mã kỳ>' ghi (hoặc bản cuối của kỳ đã qua "
+              "--council), mỗi kỳ một tệp – các kỳ: {periods} – rồi chạy lại. Chưa ghi tệp nào.")
+COUNCIL_PERIOD_FOR_YEAR = ("'{file}' là bảng tổng hợp của kỳ {period} ({code}), không phải bảng tổng hợp cả năm: "
+                           "lệnh year --council cần bảng cả năm (tong-hop_ca-nam.xlsx do lệnh year ghi) mà Hội đồng "
+                           "đã ghi vào các cột nền vàng của sheet Xếp loại năm. Điểm hiệu trưởng chấm cho kỳ {period} "
+                           "thì dùng với 'thidua-xlsx merge <thư mục sổ của kỳ> --period {code} --council {file}', "
+                           "rồi để bản cuối của kỳ vào thư mục các kỳ. Chưa ghi tệp nào.")
+COUNCIL_PERIOD_FOR_ROUND = ("'{file}' là bảng tổng hợp của kỳ {period} ({code}), không phải bảng tổng hợp cuối năm "
+                            "đang tổng hợp: điểm hiệu trưởng chấm cho một kỳ chỉ tính cho kỳ đó. Hãy dùng bảng tổng "
+                            "hợp mà Hội đồng đã ghi cho lần tổng hợp này, hoặc chạy merge với --period {code}. Chưa ghi "
+                            "tệp nào.")
+COUNCIL_YEAR_FOR_PERIOD = ("'{file}' là bảng tổng hợp cả năm, không phải của kỳ {asked} ({asked_code}) đang tổng hợp: "
+                           "điểm và quyết định trong đó không phải điểm hiệu trưởng chấm cho kỳ này. Hãy dùng bảng "
+                           "tổng hợp của kỳ {asked} (tong-hop_{asked_code}.xlsx) mà hiệu trưởng đã ghi điểm. Chưa ghi "
+                           "tệp nào.")
+COUNCIL_OTHER_PERIOD = ("'{file}' là bảng tổng hợp của kỳ {period} ({code}), không phải của kỳ {asked} ({asked_code}) "
+                        "đang tổng hợp: điểm hiệu trưởng chấm cho kỳ {period} không được tính thành điểm kỳ {asked}. "
+                        "Hãy dùng bảng tổng hợp của kỳ {asked} (tong-hop_{asked_code}.xlsx), hoặc tổng hợp kỳ {period} "
+                        "bằng 'thidua-xlsx merge <thư mục sổ của kỳ {period}> --period {code} --council {file}'. Chưa "
+                        "ghi tệp nào.")
 READING = "Đang đọc"
 NOTHING_USABLE = ("Không có sổ nào dùng được trong {inbox} (lý do của từng tệp ở trên). Chưa ghi bảng tổng hợp; "
                   "hãy kiểm tra thư mục rồi chạy lại.")
@@ -115,6 +137,13 @@ REPORT_DEPARTMENTS = "Tổ đã nộp: {submitted}/{total}."
 REPORT_MISSING = "Tổ chưa nộp: {names}."
 REPORT_PEOPLE = "Số người: {people} (có điểm {scored}, người mới {newcomers})."
 REPORT_TITLES = "Đề nghị: {ldtt} Lao động tiên tiến, {cstdcs} Chiến sĩ thi đua cơ sở."
+REPORT_PERIOD_NO_TITLES = ("Kỳ {period}: điểm, xếp loại và xếp hạng của kỳ; không xét danh hiệu, không bỏ phiếu – danh "
+                           "hiệu thi đua xét một lần cho cả năm (thidua-xlsx year trên các bảng tổng hợp kỳ).")
+COUNCIL_CHANGES = "Hội đồng đã thay đổi {count} điều so với đề xuất (sheet Thay đổi của Hội đồng):"
+COUNCIL_CHANGES_PERIOD = ("Hiệu trưởng chấm kỳ {period}: {count} thay đổi so với điểm của tổ (sheet Thay đổi của Hội "
+                          "đồng):")
+COUNCIL_CHANGE_LINE = "  {name} ({code}): {what} {before} → {after}{why}"
+COUNCIL_CHANGE_WHY = " – lý do: {why}"
 REPORT_REGISTERED = "Đã đăng ký danh hiệu: {registered}/{people}."
 REPORT_PROBLEMS = "Vấn đề: {errors} lỗi, {warnings} cảnh báo, {notes} ghi chú."
 FOLLOWUP_HEAD = "Tình hình nộp sổ (hạn nộp {deadline}):"
@@ -177,6 +206,10 @@ DOCS_EXIST = ("Thư mục hồ sơ '{path}' đã có văn bản (.docx/.pdf): c�
               "Dùng --force để ghi đè, hoặc chọn thư mục khác.")
 DOCS_IN_INBOX = ("Thư mục hồ sơ '{path}' nằm trong thư mục nhận về; chương trình không ghi gì vào thư mục nhận về. "
                  "Hãy chọn thư mục khác, ví dụ ho-so/.")
+NOT_FOR_A_PERIOD = ("{what} không ghi cho kỳ {period}: kỳ đánh giá chỉ chấm điểm và xếp loại, không xét danh hiệu; "
+                    "danh hiệu thi đua, phiếu bầu và tờ trình là của cả năm – thêm tùy chọn này vào lệnh year.")
+DOCS_WHAT = "Hồ sơ đề nghị (--docs)"
+PUBLIC_WHAT = "Danh sách công khai (--cong-khai)"
 DOCS_ONLY_SCORING = "Hồ sơ đề nghị chỉ có ở vòng chấm điểm (khi đã có danh hiệu đề nghị); không ghi."
 PDF_HELP = "Ghi thêm bản PDF của bảng tổng hợp (khổ A4, cần LibreOffice)."
 PDF_DONE = "Đã ghi bản PDF: {path}"

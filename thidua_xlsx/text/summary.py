@@ -30,8 +30,10 @@ PAGE_FOOTER = '&C&"Times New Roman,Italic"&10Trang &P/&N'
 
 # --- Tổng hợp ---
 OVERVIEW_TITLE = "BẢNG TỔNG HỢP KẾT QUẢ THI ĐUA NĂM HỌC {year}"
+OVERVIEW_TITLE_PERIOD = "BẢNG TỔNG HỢP ĐIỂM ĐÁNH GIÁ {period} – NĂM HỌC {year}"
 OVERVIEW_TITLE_REG = "BẢNG TỔNG HỢP ĐĂNG KÝ THI ĐUA NĂM HỌC {year}"
 OVERVIEW_SUBTITLE = "Số liệu từ {files} tệp của các tổ, tệp mới nhất lưu {date}"
+OVERVIEW_SUBTITLE_YEAR = "Số liệu từ bảng tổng hợp của {used}/{total} kỳ đánh giá, bảng mới nhất lưu {date}"
 OVERVIEW_SUBTITLE_EMPTY = "Chưa có tệp nào của các tổ được dùng"
 PERIOD_LINE = "Kỳ đánh giá: {period}"
 OVERVIEW_HEAD = ("Tổ", "Số người", "Đã nộp")
@@ -58,6 +60,12 @@ REG_COLLECTIVE_HEAD = tuple(REG_COLLECTIVE_COLUMNS.values())
 DETAIL_TITLE = "BẢNG ĐIỂM CHI TIẾT THEO NHÓM TIÊU CHÍ – NĂM HỌC {year}"
 DETAIL_NOTE = ("Hội đồng ghi điểm, quyết định và lý do của mình vào các cột nền vàng khi họp bình xét; thư ký "
                "chạy lại merge với --council <tệp này> để có bảng tổng hợp cuối cùng.")
+DETAIL_TITLE_PERIOD = "BẢNG ĐIỂM CHI TIẾT THEO NHÓM TIÊU CHÍ – {period} – NĂM HỌC {year}"
+DETAIL_NOTE_PERIOD = ("Điểm của kỳ đánh giá. Hiệu trưởng (cấp có thẩm quyền đánh giá) ghi điểm của mình vào cột Điểm Hội "
+                      "đồng (nền vàng), lý do ở cột Ghi chú Hội đồng; thư ký chạy lại merge --period với --council <tệp "
+                      "này> để có bản cuối của kỳ. Kỳ đánh giá không xét danh hiệu: danh hiệu thi đua xét một lần cho "
+                      "cả năm, từ xếp loại năm (lệnh year).")
+SOURCE_HEAD = "Hiệu trưởng chấm"  # a period's score typed in its council column: the head's (NĐ 233/2026 điều 13)
 DETAIL_HEAD_FIRST = ("STT", "Mã", "Họ và tên", "Tổ", "Vai trò")
 DETAIL_HEAD_LAST = ("Tổng tự chấm", "Tổng tổ chấm", "Điểm Hội đồng", "Quyết định Hội đồng", "Ghi chú Hội đồng",
                     "Điểm xét", "Nguồn điểm", "Xếp loại", "Ghi chú")
@@ -68,20 +76,78 @@ DETAIL_DECISION_MESSAGE = ("Để trống: đồng ý với đề nghị. Chọn
                            "ghi lý do ở cột Ghi chú Hội đồng.")
 DETAIL_SELF, DETAIL_DEPT = "Tự chấm", "Tổ chấm"
 YEAR_TITLE = "ĐIỂM CÁC KỲ VÀ XẾP LOẠI CHẤT LƯỢNG VIÊN CHỨC – NĂM HỌC {year}"
-YEAR_NOTE = ("Theo Nghị định 233/2026/NĐ-CP: điểm năm tính từ điểm các kỳ có điểm (kỳ không có điểm ghi \"thiếu\", "
-             "không tính là 0), xếp loại theo khung điểm, tỷ lệ HTXSNV và các trường hợp không xếp loại. Đã có bảng "
-             "tổng hợp của {used}/{total} kỳ; kỳ chưa có: {missing}. Hội đồng ghi vào các cột nền vàng.")
+YEAR_NOTE = ("Đã có bảng tổng hợp của {used}/{total} kỳ; kỳ chưa có: {missing}. Hội đồng ghi vào các cột nền vàng; "
+             "xếp loại do cấp có thẩm quyền quyết định nhập ở cột Xếp loại viên chức của sheet Nhân sự.")
 YEAR_NONE_MISSING = "không"
+YEAR_RULES_NOTE = ("Cách tính (điều, khoản của Nghị định 233/2026/NĐ-CP, trừ khi ghi văn bản khác): {rules}. Cột Lý do "
+                   "chỉ ghi điều riêng của từng người; lý do đầy đủ có dẫn điều khoản ở báo cáo JSON (--json).")
 YEAR_HEAD_FIRST = ("STT", "Mã", "Họ và tên", "Tổ")
-YEAR_HEAD_LAST = ("Số kỳ có điểm", "Điểm năm", "Xếp loại tính từ các kỳ", "Xếp loại cấp có thẩm quyền",
-                  "Điểm Hội đồng", "Quyết định Hội đồng", "Ghi chú Hội đồng", "Xếp loại năm", "Lý do xếp loại")
+YEAR_HEAD_LAST = ("Số kỳ có điểm", "Điểm năm", "Xếp loại tính theo điểm năm", "Xếp loại cấp có thẩm quyền",
+                  "Điểm Hội đồng", "Quyết định Hội đồng", "Ghi chú Hội đồng", "Xếp loại năm", "Nguồn xếp loại",
+                  "Lý do")
 YEAR_NO_SCORE = "thiếu"
 YEAR_NOT_RATED = "Không xếp loại"
+YEAR_SOURCES = {"computed": "Tính từ các kỳ", "entered": "Cấp có thẩm quyền (sheet Nhân sự)",
+                "council": "Hội đồng chấm điểm năm"}
+YEAR_SHORT_COUNCIL = "Hội đồng chấm {score} (từ các kỳ: {before})"
+YEAR_SHORT_RERATED = "trước khi Hội đồng chấm lại điểm năm: {before}"
+# What is particular to a person's year, in a few words, by the code of the reason ("": the legend says it all); a
+# reason not listed here is printed in full.
+YEAR_SHORT = {
+    "year.score_average": "", "year.score_semesters": "", "year.score_weighted": "",
+    "year.band_top": "", "year.band": "", "year.band_below": "", "year.band_cited": "",
+    "year.missing": "thiếu điểm {periods}: tính trên {used}/{total} kỳ",
+    "year.no_scores": "chưa có điểm kỳ nào",
+    "year.facts_unknown": "chưa nhập {fields} (sheet Nhân sự)",
+    "year.months_short": "làm việc {months} tháng (chưa đủ {needed}): không xếp loại",
+    "year.months_short_unpaid": "nghỉ không lương, làm việc {months} tháng (chưa đủ {needed}): không xếp loại",
+    "year.leave_rated": "{leave}, làm việc {months} tháng: vẫn xếp loại",
+    "year.disciplined": "kỷ luật {discipline}: KHTNV",
+    "year.head_unit_unknown": "người đứng đầu: chưa có xếp loại của đơn vị để so",
+    "year.head_capped": "người đứng đầu: hạ {before} xuống {unit_rating} theo đơn vị",
+    "year.cap_within": "trong tỷ lệ HTXSNV: thứ {rank}, nhóm {group} có {slots} suất",
+    "year.cap_outside": "ngoài tỷ lệ HTXSNV (thứ {rank}, nhóm {group} có {slots} suất): HTTNV",
+    "year.cap_tie": "bằng {score} điểm ở suất HTXSNV cuối ({tied} người, còn {left} suất): tạm HTTNV, cấp có thẩm "
+                    "quyền chọn",
+    "year.entered_differs": "cấp có thẩm quyền xếp {entered}, tính từ các kỳ {computed}: Hội đồng xem lại",
+    "year.entered_unrated": "cấp có thẩm quyền xếp {entered}, theo các kỳ không xếp loại: Hội đồng xem lại",
+    "year.entered_over_cap": "nhóm có {excellent} HTXSNV đã nhập, vượt tỷ lệ: Hội đồng xem lại",
+}
+_CAP_RULE = ("HTXSNV không quá {percent}% số HTTNV của nhóm {group}, xếp theo điểm năm, làm tròn xuống (điều 12 khoản 6 "
+             "điểm {clause})", "")
+_MONTHS_RULE = ("làm việc dưới {needed} tháng trong năm: không xếp loại (điều 14 khoản 1)", "")
+_HEAD_RULE = ("người đứng đầu xếp loại không cao hơn đơn vị (điều 12 khoản 7)", "")
+_ENTERED_RULE = ("xếp loại cấp có thẩm quyền đã quyết định (sheet Nhân sự) được dùng (điều 13 khoản 3)", "")
+# The rules the year applied, said once above the table, by the code of the reasons that apply them: (the rule, "") —
+# the rule with its article —, or (a band, the article of its scale): the bands of one scale said together.
+YEAR_LEGEND = {
+    "year.score_average": ("điểm năm là trung bình cộng điểm các kỳ có điểm (điều 12 khoản 5, điều 15 khoản 1 điểm a)",
+                           ""),
+    "year.score_semesters": ("điểm năm theo công thức (điểm HKI + 2 × điểm HKII) / 3 của quy chế đánh giá của đơn vị "
+                             "(điều 12 khoản 5)", ""),
+    "year.score_weighted": ("điểm năm là trung bình có trọng số các kỳ theo quy chế đánh giá của đơn vị (điều 12 khoản "
+                            "5)", ""),
+    "year.missing": ("kỳ không có điểm ghi \"thiếu\", không tính là 0: điểm năm tính trên các kỳ có điểm, theo thời "
+                     "gian làm việc thực tế (điều 15 khoản 1 điểm a, c)", ""),
+    "year.band_top": ("{rating} từ {low} điểm trở lên", "điều 12 khoản 1–4"),
+    "year.band": ("{rating} từ {low} đến dưới {high} điểm", "điều 12 khoản 1–4"),
+    "year.band_below": ("{rating} dưới {high} điểm", "điều 12 khoản 1–4"),
+    "year.band_cited": ("{rating} {range}", "{citation}"),
+    "year.cap_within": _CAP_RULE, "year.cap_outside": _CAP_RULE, "year.cap_tie": _CAP_RULE,
+    "year.disciplined": ("bị kỷ luật từ khiển trách trong năm: KHTNV (điều 12 khoản 4 điểm c, điều 14 khoản 3 điểm a)",
+                         ""),
+    "year.months_short": _MONTHS_RULE, "year.months_short_unpaid": _MONTHS_RULE,
+    "year.leave_rated": ("nghỉ ốm, nghỉ thai sản theo chế độ bảo hiểm xã hội: vẫn xếp loại theo thời gian làm việc "
+                         "(điều 14 khoản 2)", ""),
+    "year.head_unit_unknown": _HEAD_RULE, "year.head_capped": _HEAD_RULE,
+    "year.entered_differs": _ENTERED_RULE, "year.entered_unrated": _ENTERED_RULE,
+}
 GROUP_HEAD = "{code}. {name}"
 GROUP_KIND_SUFFIX = {"thưởng": " (thưởng)", "trừ": " (trừ)"}
 
 # --- Xếp hạng ---
 RANK_TITLE = "BẢNG XẾP HẠNG THI ĐUA NĂM HỌC {year}"
+RANK_TITLE_PERIOD = "BẢNG XẾP HẠNG – {period} – NĂM HỌC {year}"
 RANK_HEAD = ("Hạng toàn trường", "Hạng trong tổ", "Họ và tên", "Tổ", "Điểm xét", "Xếp loại")
 
 # --- Đề nghị khen thưởng ---
@@ -201,7 +267,7 @@ PUBLIC_WINDOW = ("Danh sách được niêm yết công khai tại bảng tin v�
 PUBLIC_SECRETARY = "thư ký Hội đồng"
 
 # --- the criteria cited (Tổng hợp, Biên bản) ---
-CRITERIA_VERSION = "{role} phiên bản {version}"
+CRITERIA_VERSION = "{role} ({items} tiêu chí, {total} điểm)"
 CRITERIA_DATE = " ngày {date}"
 CRITERIA_APPROVED = ("Bộ tiêu chí chấm điểm được Hội nghị viên chức thông qua theo Nghị quyết số {number}{date}; "
                      "điểm được tính theo bộ tiêu chí {versions}")
@@ -224,8 +290,10 @@ TALLY_HEADS = {"code": "Mã", "name": "Họ và tên / Tập thể", "department
 # --- Thay đổi của Hội đồng (the change log of a council pass) ---
 S_CHANGES = "Thay đổi của Hội đồng"
 CHANGES_TITLE = "NHỮNG THAY ĐỔI CỦA HỘI ĐỒNG SO VỚI ĐỀ XUẤT – NĂM HỌC {year}"
+CHANGES_TITLE_PERIOD = "ĐIỂM HIỆU TRƯỞNG CHẤM KHÁC ĐIỂM CỦA TỔ – {period} – NĂM HỌC {year}"
 CHANGES_HEAD = ("STT", "Mã", "Họ và tên / Tập thể", "Nội dung", "Trước", "Sau", "Lý do (Hội đồng ghi)", "Lưu ý")
-CHANGES_WHAT = {"score": "Điểm", "title": "Danh hiệu đề nghị", "vote": "Kết quả bỏ phiếu", "tie": "Chọn khi bằng điểm"}
+CHANGES_WHAT = {"score": "Điểm", "title": "Danh hiệu đề nghị", "vote": "Kết quả bỏ phiếu", "tie": "Chọn khi bằng điểm",
+                "rating": "Xếp loại năm"}
 CHANGES_AGAINST_RULE = "Trái quy định – chỉ được chấp nhận vì Hội đồng ghi lý do"
 CHANGES_NONE = "(Hội đồng không thay đổi gì)"
 CHANGES_NOT_PASSED = "Không đạt"
@@ -250,5 +318,5 @@ HISTORY_PENDING = "Chưa đủ thông tin"
 # issue 27: the rule set applied (model.rule_set), said by the summary and the Tờ trình
 RULE_SET_LINE = "Quy định áp dụng ({where}, theo {source} {day}): {texts}"
 RULE_SET_NATIONAL = "toàn quốc"
-RULE_SET_TEXT = "{short} ({number}, hiệu lực từ {since})"
-RULE_SET_TEXT_UNDATED = "{short} ({number})"
+RULE_SET_TEXT = "{short} (hiệu lực từ {since})"
+RULE_SET_TEXT_UNDATED = "{short}"

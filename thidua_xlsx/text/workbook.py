@@ -51,6 +51,8 @@ FACT_FIELDS = (  # key, label, kind
     ("initiative_decision", "Số quyết định công nhận", "text"),
 )
 DEPT_TITLE = "BẢNG TỔNG HỢP ĐIỂM THI ĐUA CỦA TỔ – NĂM HỌC {year}"
+DEPT_TITLE_PERIOD = "BẢNG TỔNG HỢP ĐIỂM CỦA TỔ – {period}"
+DEPT_SUBTITLE_PERIOD = "Kỳ đánh giá: {period}, năm học {year} – {department} – {school}"
 DEPT_HEADERS = ("STT", "Mã", "Họ và tên", "Chức vụ", "Tự chấm", "Tổ chấm", "Điểm xét", "Xếp loại",
                 "Xếp hạng trong tổ", "Ô còn trống")
 L_COLLECTIVE = "Danh hiệu tập thể tổ đăng ký:"
@@ -109,8 +111,14 @@ TEXT_ERROR_TITLE = "Quá dài"
 TEXT_ERROR_MESSAGE = "Tối đa 250 ký tự."
 
 
-def guide_lines(round_: str, department: str, school, deadline: str, facts_source: str) -> list[str]:
-    """The "Hướng dẫn" sheet: first line is the heading."""
+def period_text(period) -> str:
+    """A period with its dates, as a workbook names it: "Quý I (01/09/2026 – 30/11/2026)"."""
+    return f"{period.label} ({period.start.strftime('%d/%m/%Y')} – {period.end.strftime('%d/%m/%Y')})"
+
+
+def guide_lines(round_: str, department: str, school, deadline: str, facts_source: str, period=None) -> list[str]:
+    """The "Hướng dẫn" sheet: first line is the heading. ``period``: a period's workbook (its deadline is
+    ``deadline``)."""
     when = _date_text(deadline) if deadline else "theo kế hoạch của trường"
     send_to = f"thư ký Hội đồng thi đua – khen thưởng ({school.secretary})" if school.secretary else \
         "thư ký Hội đồng thi đua – khen thưởng"
@@ -133,7 +141,12 @@ def guide_lines(round_: str, department: str, school, deadline: str, facts_sourc
     facts = ("4. Tổ trưởng điền phần 'Thông tin xét danh hiệu' (xếp loại viên chức, số tháng làm việc, kỷ luật, "
              "sáng kiến) ở đầu mỗi phiếu." if facts_source == "Tổ nhập" else
              "4. Thông tin xếp loại viên chức, kỷ luật, sáng kiến do thư ký Hội đồng tổng hợp, tổ không phải điền.")
-    return [f"HƯỚNG DẪN CHẤM ĐIỂM THI ĐUA – {department.upper()}",
+    heading = [f"HƯỚNG DẪN CHẤM ĐIỂM THI ĐUA – {department.upper()}"]
+    if period is not None:
+        heading.append(f"Sổ này chấm điểm kỳ đánh giá {period_text(period)}, năm học {school.school_year}: mỗi kỳ "
+                       f"một sổ, hạn gửi của kỳ {when}. Điểm của kỳ không xét danh hiệu: danh hiệu thi đua xét một "
+                       "lần cho cả năm, từ điểm các kỳ.")
+    return [*heading,
             "1. Mỗi người một sheet (phiếu): cá nhân tự chấm ở cột 'Tự chấm', tổ chấm ở cột 'Tổ chấm'; "
             "tổng điểm và xếp loại tự tính.",
             "   Điểm trừ ghi số điểm bị trừ (số dương); điểm thưởng không vượt mức trần của nhóm.",

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.model.issues import NOTE
+from thidua_xlsx.model.issues import ERROR, WARNING
 from thidua_xlsx.model.report import Report
 from thidua_xlsx.model.results import Summary
 from thidua_xlsx.text import commands as mt
 
 
 def console_lines(summary: Summary, report: Report, verbose: bool) -> list[str]:
-    """The report in a few lines: the round, the files, the departments, the people, the problems."""
+    """The report in a few lines: the round, the files, the departments (a year's: its periods, said by ``year``),
+    the people, the titles (not a period's: the titles are the year's), the problems counted, and each error on its
+    own line (a file turned away, with its reason) — ``verbose`` (``status``): each warning too."""
     n = report.counts
     lines = []
     c = summary.campaign
@@ -23,21 +25,39 @@ def console_lines(summary: Summary, report: Report, verbose: bool) -> list[str]:
         extra = mt.REPORT_FILE_PROBLEMS.format(count=f.problems) if f.problems else ""
         lines.append(mt.REPORT_FILE_LINE.format(name=f.name, status=mt.FILE_STATUS[f.status], problems=extra))
     if c is not None:
-        lines.append(mt.REPORT_DEPARTMENTS.format(submitted=n.submitted, total=n.departments))
-        lines += _untouched_line(summary)
-        if report.missing:
-            lines.append(mt.REPORT_MISSING.format(names=", ".join(report.missing)))
+        if summary.year is None:
+            lines.append(mt.REPORT_DEPARTMENTS.format(submitted=n.submitted, total=n.departments))
+            lines += _untouched_line(summary)
+            if report.missing:
+                lines.append(mt.REPORT_MISSING.format(names=", ".join(report.missing)))
         if report.round == ly.SCORING:
             lines.append(mt.REPORT_PEOPLE.format(people=n.people, scored=n.scored, newcomers=n.newcomers))
-            lines.append(mt.REPORT_TITLES.format(ldtt=n.ldtt, cstdcs=n.cstdcs))
+            lines.append(mt.REPORT_PERIOD_NO_TITLES.format(period=summary.period_label) if summary.period else
+                         mt.REPORT_TITLES.format(ldtt=n.ldtt, cstdcs=n.cstdcs))
         else:
             lines.append(mt.REPORT_REGISTERED.format(registered=n.registered, people=n.people))
     lines.append(mt.REPORT_PROBLEMS.format(errors=n.errors, warnings=n.warnings, notes=n.notes))
-    if verbose:
-        lines += [f"  {i.severity_label}: {i.render()}" for i in report.issues if i.severity != NOTE]
+    shown = (ERROR, WARNING) if verbose else (ERROR,)
+    lines += [f"  {i.severity_label}: {i.render()}" for i in report.issues if i.severity in shown]
     if report.signals:
         lines.append(mt.REPORT_SIGNALS)
         lines += [f"  {i.message}" for i in report.signals]
+    return lines
+
+
+def council_lines(summary: Summary) -> list[str]:
+    """What a council's pass changed (a period's: the head's scoring), a line each: who, what, before → after,
+    why (the note typed, or the rule's reason) — as the change log sheet lists them."""
+    from thidua_xlsx.write.summary.council import change_words
+
+    changes = summary.council_changes
+    head = mt.COUNCIL_CHANGES_PERIOD.format(period=summary.period_label, count=len(changes)) if summary.period \
+        else mt.COUNCIL_CHANGES.format(count=len(changes))
+    lines = [head]
+    for c in changes:
+        what, before, after, why = change_words(c)
+        lines.append(mt.COUNCIL_CHANGE_LINE.format(name=c.name, code=c.code, what=what, before=before, after=after,
+                                                  why=mt.COUNCIL_CHANGE_WHY.format(why=why) if why else ""))
     return lines
 
 

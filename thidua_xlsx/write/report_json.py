@@ -12,7 +12,7 @@ from thidua_xlsx.model.council import CouncilChange
 from thidua_xlsx.model.evaluation import YearResults
 from thidua_xlsx.model.history import HistoryResults
 from thidua_xlsx.model.report import REPORT_SCHEMA_VERSION, Report, report_of
-from thidua_xlsx.model.results import PersonResult, Score, Summary
+from thidua_xlsx.model.results import PersonResult, Score, Summary, rating_source
 from thidua_xlsx.model.rule_set import RuleSet
 from thidua_xlsx.write.engine import replacing
 
@@ -121,7 +121,8 @@ def _person_dict(p: PersonResult, year: YearResults | None) -> dict:
         "decisions": [d.to_dict() for d in p.decisions], "proposed": p.proposed,
         "flags": [f.to_dict() for f in p.flags],
         "council": {"score": p.council_score, "decision": p.council_decision, "note": p.council_note},
-        "year": {"periods": dict(year.scores.get(p.code, {})), **rating.to_dict()} if rating else None,
+        "year": {"periods": dict(year.scores.get(p.code, {})), **rating.to_dict(), "source": rating_source(p, rating)}
+        if rating else None,
     }
 
 

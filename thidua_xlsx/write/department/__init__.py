@@ -17,6 +17,7 @@ import hashlib
 import json
 from pathlib import Path
 
+from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issued import IssuedPerson, WorkbookSpec
 from thidua_xlsx.model.titles import name as title_name
@@ -54,15 +55,17 @@ STYLES = {
 }
 
 
-def write_department_workbook(spec: WorkbookSpec, path: Path) -> ly.WorkbookLayout:
-    """Write one department's workbook to ``path`` (through a temporary file); returns its layout."""
+def write_department_workbook(spec: WorkbookSpec, path: Path, period: cm.Period | None = None) -> ly.WorkbookLayout:
+    """Write one department's workbook to ``path`` (through a temporary file); returns its layout. ``period``: the
+    period of a period's scoring workbook (``spec.period``), whose dates and deadline its guide and its "Tổng hợp
+    tổ" say."""
     with engine.replacing(path) as tmp:
         # in_memory: the parts are assembled in memory, not in ~25 temporary files a workbook (a few hundred
         # KB; the files cost more than the writing where the disk or a virus scanner is slow)
         wb = _workbook_class()(str(tmp), engine.workbook_options(in_memory=True))
         engine.set_properties(wb, f"{ly.ROUNDS[spec.round]} {spec.school.school_year} – {spec.department.name}",
                               spec.school.name, engine.FIXED_DATE)
-        book = DepartmentBook(wb, spec, {name: wb.add_format(props) for name, props in STYLES.items()})
+        book = DepartmentBook(wb, spec, {name: wb.add_format(props) for name, props in STYLES.items()}, period)
         if spec.round == ly.REGISTRATION:
             registration.people_sheet(book)
             registration.collective_sheet(book)
@@ -70,7 +73,7 @@ def write_department_workbook(spec: WorkbookSpec, path: Path) -> ly.WorkbookLayo
             _scoring_sheets(book)
         guide.guide_sheet(book)
         lists.lists_sheet(book)
-        layout = workbook_layout(spec, book.records)
+        layout = workbook_layout(spec, book.records, period)
         engine.meta_sheet(wb, layout.to_json(), spec.settings.sheet_password)
         wb.close()
     return layout
@@ -140,16 +143,19 @@ def _titles_named(spec: WorkbookSpec) -> WorkbookSpec:
     return dataclasses.replace(spec, titles=titles, people=people, collective=title_name(spec.collective))
 
 
-def workbook_layout(spec: WorkbookSpec, sheets: list[ly.SheetLayout]) -> ly.WorkbookLayout:
+def workbook_layout(spec: WorkbookSpec, sheets: list[ly.SheetLayout], period: cm.Period | None = None
+                    ) -> ly.WorkbookLayout:
     """The layout with its submission id: a digest of the layout and everything the writer was given
-    (but the sheet password), so that generating twice gives byte-identical files and any change of
-    content — people, rubric, titles, gate, settings — a new id."""
+    (but the sheet password; with the period's dates and deadline), so that generating twice gives byte-identical
+    files and any change of content — people, rubric, titles, gate, settings, the period's dates — a new id."""
     layout = ly.WorkbookLayout(spec.campaign_id, spec.school.school_year, spec.round, spec.department.code,
                                spec.department.name, "", tuple(sheets), period=spec.period)
     unsecret = dataclasses.replace(_titles_named(spec), settings=dataclasses.replace(spec.settings, sheet_password=""))
     given = dataclasses.asdict(unsecret)
     if not spec.period:  # the year's single round: its ids as before periods existed
         del given["period"], given["period_label"]
+    elif period is not None:
+        given["period_dates"] = dataclasses.asdict(period)
     content = json.dumps([layout.to_json(), given], ensure_ascii=False, sort_keys=True, default=str)
     digest = hashlib.sha256(content.encode()).hexdigest()[:20]
     return dataclasses.replace(layout, submission_id=digest)

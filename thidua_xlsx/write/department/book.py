@@ -24,10 +24,11 @@ def height(text: str, width_chars: float) -> float:
 
 class DepartmentBook:
     """One department workbook being written: the spec it is written from, its formats (``f``), the
-    dropdown lists it uses, the sheet names taken and the layout of each sheet written (``records``)."""
+    dropdown lists it uses, the sheet names taken and the layout of each sheet written (``records``); ``period``:
+    the period a period's scoring workbook is for (its dates and deadline)."""
 
-    def __init__(self, wb, spec: WorkbookSpec, formats: dict):
-        self.wb, self.c, self.dept, self.round = wb, spec, spec.department, spec.round
+    def __init__(self, wb, spec: WorkbookSpec, formats: dict, period: cm.Period | None = None):
+        self.wb, self.c, self.dept, self.round, self.period = wb, spec, spec.department, spec.round, period
         self.f = formats
         self.members = list(spec.people)
         self.taken: set[str] = {ly.META_SHEET.casefold(), ly.LISTS_SHEET.casefold(), ly.GUIDE_SHEET.casefold()}

@@ -21,8 +21,14 @@ def department_sheet(book: DepartmentBook, ws, people: list[tuple[IssuedPerson, 
     f = book.f
     last = len(WIDTHS) - 1
     row = book.header(ws, last, 4)
-    row = book.title(ws, row, last, tx.DEPT_TITLE.format(year=book.c.school.school_year),
-                     f"{book.dept.name} – {book.c.school.name}")
+    school, period = book.c.school, book.period
+    if period is not None:  # the head signs a period's summary: it names the period and its dates
+        row = book.title(ws, row, last, tx.DEPT_TITLE_PERIOD.format(period=period.label.upper()),
+                         tx.DEPT_SUBTITLE_PERIOD.format(period=tx.period_text(period), year=school.school_year,
+                                                        department=book.dept.name, school=school.name))
+    else:
+        row = book.title(ws, row, last, tx.DEPT_TITLE.format(year=school.school_year),
+                         f"{book.dept.name} – {school.name}")
     ws.merge_range(row, 0, row, 3, tx.L_COLLECTIVE, f["label"])
     ws.merge_range(row, 4, row, 7, "", f["input"])
     collective_cell = xl_rowcol_to_cell(row, 4)

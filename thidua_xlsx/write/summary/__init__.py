@@ -49,28 +49,34 @@ def write_summary(summary: Summary, path: Path, report: Report | None = None) ->
 
 
 def _sheets(book: Book, s: Summary, report: Report) -> None:
-    """The sheets in their order: the registration round's, and the scoring round's around them."""
+    """The sheets in their order: the registration round's, and the scoring round's around them. A period's
+    summary has its scores, ratings and ranks, and none of the titles' sheets (lists, ballot, minutes, letter):
+    the titles are the year's."""
     scoring = s.round == ly.SCORING
+    titled = scoring and not s.period
     members = by_department(s.people)
     by_dept = {d.code: members.get(d.code, []) for d in s.departments}
     overview.overview_sheet(book, s, by_dept, scoring)
     tables.registration_sheet(book, s.people, s.departments)
     if s.year is not None:
-        year.year_sheet(book, s.people, s.year, s.campaign)
+        year.year_sheet(book, s.people, s.year, s.campaign, s.council_changes)
     elif scoring:
-        tables.detail_sheet(book, s.people, s.campaign)
-        tables.ranking_sheet(book, s.people)
-        proposals.proposal_sheet(book, s.people, s.tally)
-        proposals.refused_sheet(book, s.people)
-    tables.collective_sheet(book, s.departments, by_dept, scoring)
+        tables.detail_sheet(book, s.people, s.campaign, s.period_label)
+        tables.ranking_sheet(book, s.people, s.period_label)
+        if titled:
+            proposals.proposal_sheet(book, s.people, s.tally)
+            proposals.refused_sheet(book, s.people)
+    if not s.period:
+        tables.collective_sheet(book, s.departments, by_dept, scoring)
     if s.history is not None:
         awards.history_sheet(book, s.campaign, s.history)
-    if scoring and not s.period and s.campaign.special_awards:
+    if titled and s.campaign.special_awards:
         awards.special_sheet(book, s.campaign)
-    if scoring:
+    if titled:
         council.tally_sheet(book, s)
-        if s.tally is not None:  # a council pass
-            council.changes_sheet(book, s)
+    if scoring and s.tally is not None:  # a council pass (a period's: the head's scores)
+        council.changes_sheet(book, s)
+    if titled:
         minutes.minutes_sheet(book, s)
         minutes.letter_sheet(book, s)
     problems.check_sheet(book, report)

@@ -58,10 +58,11 @@ def refusals(people: list[PersonResult]) -> list[tuple[PersonResult, str]]:
 
 
 def criteria_line(summary: Summary, not_recorded: str = tx.CRITERIA_NOT_RECORDED, end: str = "") -> str:
-    """Which criteria the scores were read with, and the resolution that approved them (``end`` after
-    it); ``not_recorded`` when no resolution is recorded."""
+    """Which criteria the scores were read with (each form by its role, its number of criteria and points: its
+    digest, which tells versions apart, is for the metadata and the checks, not for the reader), and the
+    resolution that approved them (``end`` after it); ``not_recorded`` when no resolution is recorded."""
     c, school = summary.campaign, school_of(summary)
-    versions = ", ".join(tx.CRITERIA_VERSION.format(role=r.role, version=cm.rubric_version(r))
+    versions = ", ".join(tx.CRITERIA_VERSION.format(role=r.role, items=len(r.items), total=cm.num_text(r.total))
                          for r in c.rubrics) if c else ""
     if school.criteria_resolution:
         day = school.criteria_resolution_date
@@ -111,9 +112,8 @@ def rule_set_line(campaign: cm.Campaign | None) -> str:
     rule_set = campaign.rule_set if campaign else None
     if rule_set is None:
         return ""
-    texts = "; ".join(tx.RULE_SET_TEXT.format(short=t.short, number=t.number,
-                                               since=day_text(t.in_force_from.isoformat()))
-                      if t.in_force_from else tx.RULE_SET_TEXT_UNDATED.format(short=t.short, number=t.number)
-                      for t in rule_set.texts)
+    texts = "; ".join(tx.RULE_SET_TEXT.format(short=t.short, since=day_text(t.in_force_from.isoformat()))
+                      if t.in_force_from else tx.RULE_SET_TEXT_UNDATED.format(short=t.short)
+                      for t in rule_set.texts)  # each text once by its short name (its full number: the JSON)
     return tx.RULE_SET_LINE.format(where=rule_set.province or tx.RULE_SET_NATIONAL, day=day_text(rule_set.day.isoformat()),
                                    source=DAY_SOURCES.get(rule_set.day_from, rule_set.day_from), texts=texts)

@@ -53,7 +53,9 @@ def changes_sheet(book: Book, summary: Summary) -> None:
     widths = (5, 9, 24, 16, 16, 16, 34, 24)
     last_col = len(widths) - 1
     ws = book.sheet(tx.S_CHANGES, widths, landscape=True)
-    row = book.title(ws, 0, last_col, tx.CHANGES_TITLE.format(year=book.year), book.school.name)
+    title = tx.CHANGES_TITLE_PERIOD if summary.period else tx.CHANGES_TITLE  # a period's: the head's scores
+    row = book.title(ws, 0, last_col, title.format(year=book.year, period=summary.period_label.upper()),
+                     book.school.name)
     rows = [[n, c.code, c.name, *change_words(c), tx.CHANGES_AGAINST_RULE if c.against_rule else ""]
             for n, c in enumerate(summary.council_changes, start=1)]
     book.table(ws, row, tx.CHANGES_HEAD, rows or [[None, None, tx.CHANGES_NONE]],

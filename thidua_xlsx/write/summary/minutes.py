@@ -17,7 +17,6 @@ from thidua_xlsx.write.summary.content import (
     INDIVIDUAL_ORDER,
     criteria_line,
     refusals,
-    rule_set_line,
     titles_in_order,
 )
 
@@ -109,7 +108,6 @@ def letter_sheet(book: Book, summary: Summary) -> None:
     fill = {"school": school.name, "recipient": school.recipient, "year": book.year,
             "blank_date": DATE_LINE_BLANK}
     lines = [("basis", line) for line in (summary.campaign.legal_basis if summary.campaign else ())]
-    lines += [("basis", line) for line in (rule_set_line(summary.campaign),) if line]
     lines += [("basis", tx.LETTER_APPROVED.format(**fill)), ("body", tx.LETTER_REQUEST.format(**fill))]
     lines += [("body", tx.LETTER_INDIVIDUAL.format(title=title_name(t), count=n)) for t, n in individual.items()]
     lines += [("body", tx.LETTER_COLLECTIVE.format(title=title_name(t), count=len(names), names=_names(names)))

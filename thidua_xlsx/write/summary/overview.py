@@ -10,6 +10,7 @@ from thidua_xlsx.model.results import PersonResult, Summary
 from thidua_xlsx.model.titles import CSTDCS, LDTT, is_registered
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text.workbook import period_text
 from thidua_xlsx.write import engine
 from thidua_xlsx.write.engine import FONT
 from thidua_xlsx.write.summary.book import Book
@@ -26,12 +27,14 @@ def levels(summary: Summary) -> list[str]:
 
 
 def overview_sheet(book: Book, summary: Summary, by_dept: dict[str, list[PersonResult]], scoring: bool) -> None:
+    """A period's overview counts its ratings, not titles (the titles are the year's)."""
     s, c = summary, summary.campaign
     found = levels(s)
     titles = []  # registration round: the titles registered, by code
+    titled = scoring and not s.period
     if scoring:
-        heads = [*tx.OVERVIEW_HEAD, *tx.OVERVIEW_HEAD_SCORING, *found, *tx.OVERVIEW_HEAD_TITLES]
-        widths = (24, 8, 9, 8, 10, *(11,) * len(found), 8, 9, 22)
+        heads = [*tx.OVERVIEW_HEAD, *tx.OVERVIEW_HEAD_SCORING, *found, *(tx.OVERVIEW_HEAD_TITLES if titled else ())]
+        widths = (24, 8, 9, 8, 10, *(11,) * len(found), *((8, 9, 22) if titled else ()))
         series_cols = list(range(5, 5 + len(found)))
     else:
         titles = list(c.titles.individual) if c else []
@@ -44,47 +47,75 @@ def overview_sheet(book: Book, summary: Summary, by_dept: dict[str, list[PersonR
     last_col = len(heads) - 1
     ws = book.sheet(tx.S_OVERVIEW, widths, landscape=True, page_breaks=True)
     row = book.header(ws, last_col, (last_col + 1) // 2)
-    title = tx.OVERVIEW_TITLE if scoring else tx.OVERVIEW_TITLE_REG
+    title = (tx.OVERVIEW_TITLE_PERIOD if s.period else tx.OVERVIEW_TITLE) if scoring else tx.OVERVIEW_TITLE_REG
     used = [f for f in s.files if f.status == ACCEPTED]
-    subtitle = (tx.OVERVIEW_SUBTITLE.format(files=len(used), date=date_words(s.newest_input))
-                if used and s.newest_input else tx.OVERVIEW_SUBTITLE_EMPTY)
+    subtitle = _source_line(s, len(used), date_words(s.newest_input)) if used and s.newest_input else \
+        tx.OVERVIEW_SUBTITLE_EMPTY
     if scoring:
         subtitle = ". ".join(part for part in (subtitle, criteria_line(s), rule_set_line(s.campaign)) if part)
     if s.period:
-        subtitle = f"{tx.PERIOD_LINE.format(period=s.period_label)}. {subtitle}"
-    row = book.title(ws, row, last_col, title.format(year=book.year), subtitle)
+        subtitle = f"{period_words(s)}. {subtitle}"
+    row = book.title(ws, row, last_col, title.format(year=book.year, period=s.period_label.upper()), subtitle)
     rows = [_row(d.name, by_dept[d.code], tx.YES_SUBMITTED if d.submitted else tx.NOT_SUBMITTED,
-                 title_name(d.proposed if scoring else d.collective), titles, found, scoring)
+                 title_name(d.proposed if scoring else d.collective), titles, found, scoring, titled)
             for d in s.departments]
-    styles = ["text", "num", "center", *["num"] * (len(heads) - 4), "text"]
+    styles = ["text", "num", "center", *["num"] * (len(heads) - 3)]
     if scoring:
         styles[4] = "avg"
-    head, last = book.table(ws, row, heads, rows, styles)
+    if titled or not scoring:
+        styles[-1] = "text"
+    head, last = book.table(ws, row, heads, rows, styles, data_table=False)
     submitted = sum(d.submitted for d in s.departments)
     collective_total = sum(1 for d in s.departments
                            if (d.proposed if scoring else is_registered(d.collective)))
     total = _row(tx.SCHOOL_TOTAL, s.people, f"{submitted}/{len(s.departments)}", collective_total, titles, found,
-                 scoring)
+                 scoring, titled)
     total_row = last + 1
     for col, value in enumerate(total):
         book.put(ws, total_row, col, value, "total_avg" if scoring and col == 4 else
                  "total" if col == 0 else "total_num")
     book.row(ws, total_row, engine.row_height(1))
+    ws.freeze_panes(head + 1, 0)
+    ws.autofilter(head, 0, max(last, head), last_col)
+    if _table_breaks(book, ws, head, total_row):  # its head again on the next pages; not above a chart alone
+        ws.repeat_rows(head)
     source = rows if scoring else [total]
     peak = max((r[c] for r in source for c in series_cols), default=0)
     _chart(book, ws, head, last, total_row, series_cols, peak, scoring)
 
 
+def period_words(s: Summary) -> str:
+    """The period a summary is of, with its dates: "Kỳ đánh giá: Quý I (01/09/2026 – 30/11/2026)"."""
+    period = next((p for p in s.campaign.periods if p.code == s.period), None) if s.campaign else None
+    return tx.PERIOD_LINE.format(period=period_text(period) if period else s.period_label)
+
+
+def _source_line(s: Summary, used: int, date: str) -> str:
+    """Where the figures come from (``used`` files, the newest saved on ``date``): the departments' workbooks, or (the
+    year's) the periods' summaries."""
+    if s.year is not None:
+        return tx.OVERVIEW_SUBTITLE_YEAR.format(used=len(s.year.used), total=len(s.year.periods), date=date)
+    return tx.OVERVIEW_SUBTITLE.format(files=used, date=date)
+
+
+def _table_breaks(book: Book, ws, head: int, total_row: int) -> bool:
+    """Whether the table from its head to its total row runs over more than one printed page (as estimated for
+    the page breaks: :func:`engine.page_breaks`)."""
+    breaks = engine.page_breaks(book.heights[ws.name], book.widths[ws.name], ws.orientation == 0,
+                                [(head, total_row, 0)])
+    return any(head < b <= total_row for b in breaks)
+
+
 def _row(label: str, people: list[PersonResult], submitted: str, collective, titles: list[str], found: list[str],
-         scoring: bool) -> list:
+         scoring: bool, titled: bool) -> list:
     if scoring:
         finals = [p.final for p in people if p.final is not None]
         counts = Counter(p.classification for p in people)
         return [label, len(people), submitted, len(finals),
                 round(sum(finals) / len(finals), 2) if finals else None,
                 *(counts[name] for name in found),
-                sum(p.granted(LDTT) for p in people), sum(p.granted(CSTDCS) for p in people),
-                collective]
+                *((sum(p.granted(LDTT) for p in people), sum(p.granted(CSTDCS) for p in people), collective)
+                  if titled else ())]
     counts = Counter(p.registered if p.has_registered else "" for p in people)
     return [label, len(people), submitted, *(counts[t] for t in titles), counts[""], collective]
 

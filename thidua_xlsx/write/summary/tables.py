@@ -4,7 +4,7 @@ tiết" (scores per group, with the council's columns), "Xếp hạng" and "Tậ
 from __future__ import annotations
 
 from thidua_xlsx.model import campaign as cm
-from thidua_xlsx.model.results import DepartmentResult, PersonResult
+from thidua_xlsx.model.results import SOURCE_COUNCIL, DepartmentResult, PersonResult
 from thidua_xlsx.model.titles import CSTDCS, LDTT, NO_PROPOSAL
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import summary as tx
@@ -51,21 +51,28 @@ def _group_columns(campaign: cm.Campaign | None, people: list[PersonResult]) -> 
             for code, labels in names.items()]
 
 
-def _source(p: PersonResult) -> str:
+def _source(p: PersonResult, period: str = "") -> str:
+    """Where the score that counts comes from; a period's council column is the head's score."""
+    if period and p.final_source == SOURCE_COUNCIL:
+        return tx.SOURCE_HEAD
     return REASONS["source." + p.final_source] if p.final_source else ""
 
 
-def detail_sheet(book: Book, people: list[PersonResult], campaign: cm.Campaign | None) -> None:
+def detail_sheet(book: Book, people: list[PersonResult], campaign: cm.Campaign | None, period: str = "") -> None:
+    """``period`` (its label): a period's sheet, where the head (the competent authority, NĐ 233/2026 điều 13) types
+    the period's scores in the council's score column; its decision column is locked: a period decides no title."""
     groups = _group_columns(campaign, people)
     first, last_fixed = tx.DETAIL_HEAD_FIRST, tx.DETAIL_HEAD_LAST
     group_width = 8
     widths = (5, 8, 22, 13, 10, *(group_width,) * (2 * len(groups)), 8, 8, 9, 14, 16, 8, 9, 11, 26)
     ws = book.sheet(tx.S_DETAIL, widths, landscape=True)
     last_col = len(widths) - 1
-    row = book.title(ws, 0, last_col, tx.DETAIL_TITLE.format(year=book.year), tx.DETAIL_NOTE)
+    title = tx.DETAIL_TITLE_PERIOD.format(period=period.upper(), year=book.year) if period else \
+        tx.DETAIL_TITLE.format(year=book.year)
+    row = book.title(ws, 0, last_col, title, tx.DETAIL_NOTE_PERIOD if period else tx.DETAIL_NOTE)
     head, sub = row, row + 1
     tail = len(first) + 2 * len(groups)
-    council_cols = {tail + 2, tail + 3, tail + 4}
+    council_cols = {tail + 2, tail + 4} if period else {tail + 2, tail + 3, tail + 4}
     # Two header rows, written in order: a fixed column's heading in the upper cell with no line
     # under it (the lower one has none above: they read as one), a group's over its two columns.
     fixed = [*enumerate(first), *((tail + k, t) for k, t in enumerate(last_fixed))]
@@ -84,7 +91,7 @@ def detail_sheet(book: Book, people: list[PersonResult], campaign: cm.Campaign |
         book.put(ws, sub, col, *lower[col])
     book.row(ws, sub, row_height(1))
     styles = ["center", "center", "text", "text", "text", *["num"] * (2 * len(groups)), "num", "num",
-              "council", "council", "council", "num", "center", "center", "text"]
+              "council", "center" if period else "council", "council", "num", "center", "center", "text"]
     r = sub
     for n, p in enumerate(people, start=1):
         r = sub + n
@@ -94,38 +101,42 @@ def detail_sheet(book: Book, people: list[PersonResult], campaign: cm.Campaign |
                        p.dept_score.groups.get(code) if p.dept_score else None]
         values = [n, p.code, p.name, p.department_name, p.role, *scores, total(p.self_score),
                   total(p.dept_score), p.council_score, title_name(p.council_decision), p.council_note, p.final,
-                  _source(p),
+                  _source(p, period),
                   p.classification, remarks(p, *(f.text for f in p.flags))]
         for col, value in enumerate(values):
             book.put(ws, r, col, value, styles[col])
-        book.row(ws, r, row_height(max(cell_lines(values[c] or "", widths[c]) for c in (2, 3, len(values) - 1))))
+        book.row(ws, r, row_height(max(cell_lines(values[c] or "", widths[c])
+                                       for c in (2, 3, tail + 4, len(values) - 1))))  # the names, the notes
     ws.freeze_panes(sub + 1, 3)
     ws.autofilter(sub, 0, max(r, sub), last_col)
     ws.repeat_rows(head, sub)
     if people:
-        council_inputs(ws, sub + 1, r, tail + 2, tail + 3, campaign,
+        council_inputs(ws, sub + 1, r, tail + 2, None if period else tail + 3, campaign,
                        max(rb.max_total for rb in campaign.rubrics) if campaign else 1000)
     ws.protect("", PROTECTED)
 
 
-def council_inputs(ws, first: int, last: int, score_col: int, decision_col: int, campaign: cm.Campaign | None,
+def council_inputs(ws, first: int, last: int, score_col: int, decision_col: int | None, campaign: cm.Campaign | None,
                    max_score: float) -> None:
     """The council's cells of rows ``first``..``last``: a score from 0 to ``max_score``, a title of the campaign's
-    list (or "Không đề nghị"), each with its prompt."""
-    choices = [title_name(c) for c in (*(campaign.titles.individual if campaign else ()), NO_PROPOSAL)]
-    ws.data_validation(first, decision_col, last, decision_col, {
-        "validate": "list", "source": choices, "input_title": tx.DETAIL_DECISION_TITLE,
-        "input_message": tx.DETAIL_DECISION_MESSAGE})
+    list (or "Không đề nghị"; ``decision_col`` None: no title, a period's), each with its prompt."""
+    if decision_col is not None:
+        choices = [title_name(c) for c in (*(campaign.titles.individual if campaign else ()), NO_PROPOSAL)]
+        ws.data_validation(first, decision_col, last, decision_col, {
+            "validate": "list", "source": choices, "input_title": tx.DETAIL_DECISION_TITLE,
+            "input_message": tx.DETAIL_DECISION_MESSAGE})
     ws.data_validation(first, score_col, last, score_col, {
         "validate": "decimal", "criteria": "between", "minimum": 0, "maximum": max_score})
 
 
 # --- Xếp hạng and Tập thể -----------------------------------------------------------------
 
-def ranking_sheet(book: Book, people: list[PersonResult]) -> None:
+def ranking_sheet(book: Book, people: list[PersonResult], period: str = "") -> None:
     widths = (10, 10, 26, 20, 9, 14)
     ws = book.sheet(tx.S_RANKING, widths)
-    row = book.title(ws, 0, len(widths) - 1, tx.RANK_TITLE.format(year=book.year), book.school.name)
+    title = tx.RANK_TITLE_PERIOD.format(period=period.upper(), year=book.year) if period else \
+        tx.RANK_TITLE.format(year=book.year)
+    row = book.title(ws, 0, len(widths) - 1, title, book.school.name)
     ordered = sorted(people, key=lambda p: (p.rank_school is None, p.rank_school or 0, name_key(p.name), p.code))
     rows = ([p.rank_school, p.rank_department, p.name, p.department_name, p.final, p.classification]
             for p in ordered)

@@ -1,31 +1,43 @@
 """The year summary's "Xếp loại năm" sheet (``thidua-xlsx year``): every person's period scores side by side, the
-year's score and rating with the reasons citing NĐ 233/2026, and the council's columns (read back by ``--council``
-as on "Điểm chi tiết", which a year summary does not have: its scores are the periods', not the criteria's)."""
+year's score and rating with where the rating comes from, the council's columns (read back by ``--council`` as on
+"Điểm chi tiết", which a year summary does not have: its scores are the periods', not the criteria's), and a short
+reason per person. The articles of NĐ 233/2026 the ratings rest on are said once, above the table, from the reasons
+the year gave (each reason in full, with its article, is in the JSON report): a paragraph of law per person made 45
+people nine pages."""
 
 from __future__ import annotations
 
 from thidua_xlsx.model import campaign as cm
-from thidua_xlsx.model.evaluation import NOT_RATED, YearResults
-from thidua_xlsx.model.results import PersonResult
+from thidua_xlsx.model.council import CouncilChange
+from thidua_xlsx.model.evaluation import NOT_RATED, YearRating, YearResults
+from thidua_xlsx.model.issues import Reason
+from thidua_xlsx.model.results import PersonResult, rating_source
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text.messages import LABELS
 from thidua_xlsx.write.engine import cell_lines, row_height
 from thidua_xlsx.write.summary.book import PROTECTED, Book
 from thidua_xlsx.write.summary.content import remarks
 from thidua_xlsx.write.summary.tables import council_inputs
 
 PERIOD_WIDTH = 7
+SCORE_DECIMALS = 2  # as the Phiếu xếp loại prints a score: 79,33, not 79,3333
 
 
-def year_sheet(book: Book, people: list[PersonResult], year: YearResults, campaign: cm.Campaign) -> None:
+def year_sheet(book: Book, people: list[PersonResult], year: YearResults, campaign: cm.Campaign,
+               changes: tuple[CouncilChange, ...] = ()) -> None:
+    """``changes``: the council's change log (a council's pass): a score it gave is said in the person's reason."""
     periods = year.periods
     first, last = tx.YEAR_HEAD_FIRST, tx.YEAR_HEAD_LAST
-    widths = (5, 8, 22, 13, *(PERIOD_WIDTH,) * len(periods), 7, 8, 10, 10, 9, 14, 16, 10, 52)
+    widths = (5, 8, 22, 15, *(PERIOD_WIDTH,) * len(periods), 7, 8, 10, 10, 9, 14, 16, 10, 13, 30)
     ws = book.sheet(tx.S_YEAR, widths, landscape=True)
     last_col = len(widths) - 1
     row = book.title(ws, 0, last_col, tx.YEAR_TITLE.format(year=book.year), tx.YEAR_NOTE.format(
         used=len(year.used), total=len(periods),
         missing=", ".join(p.label for p in year.missing) or tx.YEAR_NONE_MISSING))
+    book.text(ws, row - 1, 0, last_col, tx.YEAR_RULES_NOTE.format(rules="; ".join(legend(year.ratings.values()))),
+              "note", fit=True)
+    row += 1
     heads = (*first, *(p.label for p in periods), *last)
     tail = len(first) + len(periods)
     council = {tail + 4, tail + 5, tail + 6}
@@ -33,7 +45,9 @@ def year_sheet(book: Book, people: list[PersonResult], year: YearResults, campai
         book.put(ws, row, col, text, "council_head" if col in council else "head")
     book.row(ws, row, row_height(max(cell_lines(h, widths[c] * 0.85) for c, h in enumerate(heads))))
     styles = ["center", "center", "text", "text", *["num"] * len(periods), "center", "num", "center", "center",
-              "council", "council", "council", "center", "text"]
+              "council", "council", "council", "center", "text", "text"]
+    scored = {c.code: c for c in changes if c.what == "score"}
+    rerated = {c.code: c for c in changes if c.what == "rating" and c.code not in scored}
     r = row
     for n, p in enumerate(people, start=1):
         r = row + n
@@ -41,12 +55,14 @@ def year_sheet(book: Book, people: list[PersonResult], year: YearResults, campai
         scores = year.scores.get(p.code, {})
         values = [n, p.code, p.name, p.department_name,
                   *(scores[c.code] if scores.get(c.code) is not None else tx.YEAR_NO_SCORE for c in periods),
-                  f"{len(rating.used)}/{len(periods)}" if rating else "", rating.score if rating else None,
+                  f"{len(rating.used)}/{len(periods)}" if rating else "", _score(rating.score) if rating else None,
                   _rating(rating.computed) if rating else "",
                   _rating(rating.rating) if rating and rating.entered else "",
                   p.council_score, title_name(p.council_decision), p.council_note,
                   _rating(rating.rating) if rating else "",
-                  remarks(p, rating.reason if rating else "", *(f.text for f in p.flags))]
+                  tx.YEAR_SOURCES[rating_source(p, rating)] if rating else "",
+                  remarks(p, *_reasons(rating, scored.get(p.code), rerated.get(p.code)), *(f.text for f in p.flags
+                                                                      if f.code != "flag.year_rating_entered"))]
         for col, value in enumerate(values):
             book.put(ws, r, col, value, styles[col])
         book.row(ws, r, row_height(max(cell_lines(values[c] or "", widths[c]) for c in (2, 3, last_col))))
@@ -60,3 +76,77 @@ def year_sheet(book: Book, people: list[PersonResult], year: YearResults, campai
 
 def _rating(code: str) -> str:
     return tx.YEAR_NOT_RATED if code == NOT_RATED else code
+
+
+def _score(value: float | None) -> float | None:
+    return round(value, SCORE_DECIMALS) if value is not None else None
+
+
+def _reasons(rating: YearRating | None, council: CouncilChange | None, rerated: CouncilChange | None) -> list[str]:
+    """What is particular to a person's year, in a few words (first the council's score, or the rating it moved by
+    scoring others); what applies to all (the year's formula, the bands) is in the legend above the table. A reason
+    without a short form is said in full."""
+    found = []
+    if council is not None:  # a score's change: its before and after are numbers (None: no year's score before)
+        after, before = (_score(v) if isinstance(v, (int, float)) else None for v in (council.after, council.before))
+        found.append(tx.YEAR_SHORT_COUNCIL.format(score=cm.num_text(after), before=tx.YEAR_NO_SCORE if before is None
+                                                  else cm.num_text(before)))
+    if rerated is not None:
+        found.append(tx.YEAR_SHORT_RERATED.format(before=_rating(str(rerated.before))))  # a rating's code
+    for reason in rating.reasons if rating else ():
+        template = tx.YEAR_SHORT.get(reason.code)
+        if template is None:
+            found.append(reason.text)
+        elif template:
+            found.append(template.format(**_words(reason)))
+    return found
+
+
+def legend(ratings) -> list[str]:
+    """The rules the year's ratings rest on, each once with its article, in the order of :data:`tx.YEAR_LEGEND`:
+    from the reasons given, so that it says the rules applied (a province's scale, the unit's formula, the share of
+    each group) and no other. The bands of one scale are said together, best first, their article once."""
+    order = {code: k for k, code in enumerate(tx.YEAR_LEGEND)}
+    found: dict[str, tuple[int, dict[str, float]]] = {}  # a rule (a scale: its article) → its place, its bands
+    for rating in ratings:
+        for reason in rating.reasons:
+            entry = tx.YEAR_LEGEND.get(reason.code)
+            if entry is None:
+                continue
+            words = _words(reason)
+            text, article = (part.format(**words) for part in entry)
+            place, members = found.setdefault(article or text, (order[reason.code], {}))
+            found[article or text] = (min(place, order[reason.code]), members)
+            if article:
+                members.setdefault(text, -_floor(reason))
+    lines = []
+    for head, (_place, members) in sorted(found.items(), key=lambda item: item[1][0]):
+        lines.append(f"{', '.join(sorted(members, key=members.__getitem__))} ({head})" if members else head)
+    return lines
+
+
+def _floor(reason: Reason) -> float:
+    """The lowest score of a band's reason (of the range it holds, for a province's scale): the bands best first."""
+    params = dict(reason.params)
+    inner = params.get("range")
+    low = params.get("low") or (dict(inner.params).get("low") if isinstance(inner, Reason) else None)
+    return float(low) if isinstance(low, (int, float)) else 0.0
+
+
+def _words(reason: Reason) -> dict[str, str]:
+    """A reason's parameters as its short form and the legend say them (those of a reason it holds too: the share
+    of a group, inside the cap's reason): a number with at most two decimals, a list by its labels."""
+    inner: dict[str, str] = {}
+    words: dict[str, str] = {}
+    for key, value in reason.params:
+        if isinstance(value, Reason):
+            inner |= _words(value)
+            words[key] = value.text
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            words[key] = cm.num_text(round(value, SCORE_DECIMALS))
+        elif isinstance(value, tuple):
+            words[key] = ", ".join(LABELS.get(v, str(v)) for v in value)
+        else:
+            words[key] = "" if value is None else str(value)
+    return inner | words
+

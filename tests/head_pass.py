@@ -1,0 +1,24 @@
+"""What the head (the competent authority, NĐ 233/2026 điều 13) types into a period's summary before its pass
+(``merge --period … --council``): scores and notes only — a period decides no title, its decision column is locked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from tests.filling import table_rows
+from thidua_xlsx.text import summary as stx
+
+
+def head_scores(src: Path, dst: Path, scores: dict[str, tuple[float, str]]) -> None:
+    """{code: (score, note)} typed in the council's score and note columns of "Điểm chi tiết" (unlocked cells only)."""
+    wb = load_workbook(src)
+    ws = wb[stx.S_DETAIL]
+    head, cols = table_rows(ws, stx.COUNCIL_HEADS)
+    for row in range(head + 1, ws.max_row + 1):
+        for key, value in zip(("score", "note"), scores.get(ws.cell(row, cols["code"]).value, ())):
+            cell = ws.cell(row, cols[key])
+            assert cell.protection.locked is False, (key, cell.coordinate)
+            cell.value = value
+    wb.save(dst)
