@@ -1,8 +1,8 @@
 """Reading an inbox on every core: each file read, checked and made slim in a worker process.
 
 One file, one outcome, as in :func:`thidua_xlsx.read.department.read_file`: whatever happens to a file —
-a broken file, the per-file time limit (SIGALRM, in the worker's main thread), a bug of ours,
-even a worker process that dies under it — becomes that file's status, and the others are read.
+a broken file, the per-file time limit, a bug of ours, even a worker process that dies under it — becomes
+that file's status, and the others are read.
 
 What comes back per file is a :class:`Read`: the entry with its submission made slim (identity,
 what was missing or marked, the input values packed for the comparison of versions) and, for a
@@ -13,17 +13,28 @@ people, not with the files.
 
 Below :data:`PARALLEL_FROM` files (or on one core) the same work runs in this process: starting
 workers costs more than it saves. Either way the results are the same, in the inbox's order.
+
+The time limit on every platform: each task of the pool has a deadline, :data:`CHUNK` times
+``SECONDS_PER_FILE`` for a chunk, kept by this process (pebble kills the worker and starts another).
+A chunk that overruns it, or whose worker dies, is read again one file per task, to find the file: that
+file alone is then too slow, or our error. The in-process path stays where the platform can interrupt
+the reader itself (POSIX, main thread: ``signal.setitimer``, at no cost); where it cannot (Windows, or a
+thread other than the main one: :func:`thidua_xlsx.system.pool.interrupts_in_process`) even a small inbox
+is read by one worker process, for its deadline. On POSIX a worker keeps its own alarm too: a slow file
+is stopped there without losing its chunk.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from thidua_xlsx.check.selection import pack_inputs
 from thidua_xlsx.check.validate import validate
 from thidua_xlsx.model.inbox import ACCEPTED, CleanSubmission, InboxFile
+from thidua_xlsx.read import department as reader
 from thidua_xlsx.read.containment import InboxItem
 from thidua_xlsx.read.department import ReadContext, read_file, refused
 from thidua_xlsx.system import pool
@@ -31,6 +42,7 @@ from thidua_xlsx.system import pool
 PARALLEL_FROM = 24  # files: a worker starts in ~50 ms (fork) to ~1 s (spawn); a file reads in ~10 ms
 CHUNK = 4  # files per task: fewer round trips; a worker that dies takes at most this many files to retry alone
 IN_FLIGHT = 2  # tasks queued per worker, so that no worker waits for the next one
+BROKEN_POOL_CHECK = 1.0  # seconds: how often, while no task comes back, the pool is looked at for having broken
 
 
 @dataclass(frozen=True)
@@ -43,10 +55,11 @@ class Read:
 
 
 def workers_for(count: int) -> int:
-    """How many worker processes ``count`` files are read with (0: in this process)."""
+    """How many worker processes ``count`` files are read with (0: in this process, only where the platform
+    can stop a file there at its time limit)."""
     cores = pool.usable_cores()
     if cores < 2 or count < PARALLEL_FROM:
-        return 0
+        return 0 if pool.interrupts_in_process() else 1
     return min(cores, pool.MAX_WORKERS, -(-count // CHUNK))
 
 
@@ -97,17 +110,62 @@ class _Pool:
         self.items, self.context, self.on_file, self.workers = items, context, on_file, workers
         self.waiting: dict[int, Read] = {}  # done, but a file before it is not: usually a chunk or two
         self.next = 0  # the next file to hand over
-        self.failed: dict[int, str] = {}  # file → why its task failed (a worker died: BrokenProcessPool)
 
     def run(self) -> Iterator[Read]:
-        unread = list(range(len(self.items)))
-        while unread:
-            suspects, unread = yield from self._run(_chunks(unread, CHUNK), self.workers)
-            for index in suspects:  # in a worker's hands when it died: each alone, to find the one that kills
-                if (yield from self._run([(index,)], 1))[0]:
-                    self._done(index, Read(refused(self.items[index], "file.internal_error",
-                                                   error=self.failed[index])))
-                    yield from self._ready()
+        todo = deque(_chunks(list(range(len(self.items))), CHUNK))
+        while todo:  # what a pool that broke did not read (see _run) goes to another
+            yield from self._run(todo)
+
+    def _run(self, todo: deque[tuple[int, ...]]) -> Iterator[Read]:
+        """Read the chunks of ``todo`` (taken from it as they are sent), handing over what is ready as it
+        comes, until none is left or the pool breaks. pebble's pool outlives its workers' deaths and
+        deadlines; it breaks only when a worker is gone with no task known to be in its hands (a worker
+        that could not start, one killed while idle), and then may leave tasks unanswered: those fail, as
+        a dead worker's do."""
+        from concurrent.futures import FIRST_COMPLETED, wait
+
+        running, given = {}, False
+        with pool.process_pool(self.workers, self.context, _share_for_reading) as executor:
+            while running or todo:
+                while todo and len(running) < self.workers * IN_FLIGHT:
+                    chunk = todo.popleft()
+                    try:
+                        future = executor.schedule(_read_chunk, args=(tuple(self.items[i] for i in chunk),),
+                                                   timeout=len(chunk) * reader.SECONDS_PER_FILE)
+                    except RuntimeError:  # it broke since it took its first task (before that: it cannot start, raised)
+                        if not given:
+                            raise
+                        todo.appendleft(chunk)
+                        break
+                    running[future], given = chunk, True
+                done, _ = wait(running, timeout=BROKEN_POOL_CHECK, return_when=FIRST_COMPLETED)
+                if not done and not executor.active:
+                    break
+                for future in done:
+                    self._answered(running.pop(future), future, todo)
+                yield from self._ready()
+        for future, chunk in running.items():  # in the hands of a pool that broke
+            self._answered(chunk, future, todo)
+        yield from self._ready()
+
+    def _answered(self, chunk: tuple[int, ...], future, todo: deque[tuple[int, ...]]) -> None:
+        """The reads of a task; or, when it failed (its deadline passed, its worker died, its pool broke, a
+        result did not come back), its files again each alone, first, to find the one that failed it; a
+        file alone is then too slow, or our error."""
+        from concurrent.futures import TimeoutError
+        from concurrent.futures.process import BrokenProcessPool
+
+        failure = future.exception() if future.done() else BrokenProcessPool("left unanswered")
+        if failure is None:
+            for index, read in zip(chunk, future.result()):
+                self._done(index, read)
+        elif len(chunk) > 1:
+            todo.extendleft((index,) for index in reversed(chunk))
+        else:
+            item = self.items[chunk[0]]
+            self._done(chunk[0], Read(refused(item, "file.too_slow", seconds=reader.SECONDS_PER_FILE)
+                                      if isinstance(failure, TimeoutError) else
+                                      refused(item, "file.internal_error", error=type(failure).__name__)))
 
     def _done(self, index: int, read: Read) -> None:
         item = self.items[index]  # its path and name: the scan's own, kept once, not the worker's unpickled copies
@@ -122,44 +180,9 @@ class _Pool:
             yield self.waiting.pop(self.next)
             self.next += 1
 
-    def _run(self, chunks: list[tuple[int, ...]], workers: int):
-        """Read ``chunks`` with ``workers`` processes, handing over what is ready as it comes; returns
-        (files whose task failed, files not sent when the pool broke). Nothing is sent to a broken
-        pool; what it had in hand fails."""
-        from concurrent.futures import FIRST_COMPLETED, wait
-        from concurrent.futures.process import BrokenProcessPool
-
-        todo, running, failed, broken = chunks[::-1], {}, [], False
-        with pool.process_pool(workers, self.context, _share_for_reading) as executor:
-            while running or (todo and not broken):
-                while todo and not broken and len(running) < workers * IN_FLIGHT:
-                    chunk = todo.pop()
-                    try:
-                        running[executor.submit(_read_chunk, tuple(self.items[i] for i in chunk))] = chunk
-                    except BrokenProcessPool:
-                        todo.append(chunk)
-                        broken = True
-                if not running:
-                    break
-                done, _ = wait(running, return_when=FIRST_COMPLETED)
-                for future in done:
-                    chunk = running.pop(future)
-                    try:
-                        reads = future.result()
-                    except Exception as exc:  # BrokenProcessPool: a worker died; else a result that did not come back
-                        broken = broken or isinstance(exc, BrokenProcessPool)
-                        failed += chunk
-                        self.failed.update(dict.fromkeys(chunk, type(exc).__name__))
-                        continue
-                    for index, read in zip(chunk, reads):
-                        self._done(index, read)
-                    yield from self._ready()
-        return failed, [index for chunk in todo[::-1] for index in chunk]
-
 
 def _chunks(indexes: list[int], size: int) -> list[tuple[int, ...]]:
     return [tuple(indexes[k:k + size]) for k in range(0, len(indexes), size)]
-
 
 
 # A reading worker makes many short-lived objects (calamine's rows, the cells found in them), freed by

@@ -143,7 +143,7 @@ def test_a_worker_that_dies_is_one_files_outcome(base, tmp_path, monkeypatch):  
     summary = _merge(inbox, base["folder"], monkeypatch, True)
     status = {f.name: (f.status, f.reason) for f in summary.files}
     assert status.pop(names[3]) == ("rejected", "file.internal_error")
-    assert "BrokenProcessPool" in next(f for f in summary.files if f.name == names[3]).issues[-1].message
+    assert "ProcessExpired" in next(f for f in summary.files if f.name == names[3]).issues[-1].message
     assert {s for s, _ in status.values()} <= {"accepted", "superseded", "skipped"} and len(status) == 11
     assert sum(s == "accepted" for s, _ in status.values()) == 2
 
@@ -180,7 +180,7 @@ def test_reading_workers_collect_garbage_less_often_and_other_processes_are_left
 
     before = gc.get_threshold()
     with pool.process_pool(2, None, parallel._share_for_reading) as executor:
-        assert executor.submit(gc.get_threshold).result() == parallel.READING_GC_THRESHOLD
+        assert executor.schedule(gc.get_threshold).result() == parallel.READING_GC_THRESHOLD
     with pool.shared_pool(None, 2) as run:  # generate's and feedback's workers: their objects hold cycles
         assert run(_collector_threshold, [1, 2]) == [before] * 2
     assert gc.get_threshold() == before

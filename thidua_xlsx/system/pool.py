@@ -1,5 +1,15 @@
 """Worker processes for work that takes a while per file (generate, feedback copies, reading an inbox):
-the cores to use, and a pool whose workers each hold once what every task needs (:func:`share`)."""
+the cores to use, how workers start, and a pool whose workers each hold once what every task needs
+(:func:`share`).
+
+The pool is pebble's: a task may have a deadline, and a worker whose task overruns it is killed and
+replaced, as is a worker that dies; the others go on. A merge's per-file time limit rests on it where no
+signal can stop the reader in this process (:func:`interrupts_in_process`: Windows has no SIGALRM).
+
+Every pool starts its workers the way :func:`start_method` says. Under spawn (Windows, macOS) what
+the workers are given — the read context, the generate job — is pickled, and the functions they run
+are imported anew: each is a module-level function.
+"""
 
 from __future__ import annotations
 
@@ -15,31 +25,51 @@ def usable_cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-@contextlib.contextmanager
-def process_pool(workers: int, shared, initializer=None):
-    """A pool of ``workers`` processes, each given ``shared`` once (``initializer``, :func:`share` by
-    default), shut down on exit.
-
-    fork where it is safe and cheap (Linux, one thread: ``shared`` — the campaign — is inherited, not
-    pickled); else the platform's own way of starting processes. While the pool lives, what this
-    process holds is frozen out of the garbage collector's walks (``gc.freeze``, made for fork): the
-    workers' collections never walk the campaign they inherited."""
-    import gc
+def start_method() -> str:
+    """fork where it is safe and cheap (Linux, one thread: what the workers share — the campaign — is
+    inherited, not pickled); else the platform's own way of starting processes (spawn on Windows)."""
     import multiprocessing
     import threading
-    from concurrent.futures import ProcessPoolExecutor
 
-    forking = sys.platform.startswith("linux") and threading.active_count() == 1
-    if forking:
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        return "fork"
+    return multiprocessing.get_start_method(allow_none=True) or multiprocessing.get_all_start_methods()[0]
+
+
+def interrupts_in_process() -> bool:
+    """Whether the platform can stop this thread when its time is up (``signal.setitimer``: POSIX, main
+    thread), which costs nothing. Where it cannot (Windows; another thread), work with a time limit runs
+    in a worker process whose deadline the pool enforces: no platform goes without the limit."""
+    import signal
+    import threading
+
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+@contextlib.contextmanager
+def process_pool(workers: int, shared, initializer=None):
+    """A pool of ``workers`` processes (pebble's ``ProcessPool``), each given ``shared`` once (``initializer``,
+    :func:`share` by default), started by :func:`start_method`; stopped on exit (a task still running then,
+    when the caller stopped early, is killed).
+
+    While a forking pool lives, what this process holds is frozen out of the garbage collector's walks
+    (``gc.freeze``, made for fork): the workers' collections never walk the campaign they inherited."""
+    import gc
+    import multiprocessing
+
+    from pebble import ProcessPool
+
+    method = start_method()
+    if method == "fork":
         gc.freeze()
-    context = multiprocessing.get_context("fork") if forking else multiprocessing.get_context()
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=initializer or share,
-                               initargs=(shared,))
+    executor = ProcessPool(workers, initializer=initializer or share, initargs=(shared,),
+                           context=multiprocessing.get_context(method))
     try:
-        yield pool
+        yield executor
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-        if forking:
+        executor.stop()
+        executor.join()
+        if method == "fork":
             gc.unfreeze()
 
 
@@ -82,7 +112,8 @@ def shared_pool(shared, workers: int):
     with process_pool(workers, shared) as pool:
         def run(function, arguments):
             tasks = [(function, a) for a in arguments]
-            return list(pool.map(_call_shared, tasks, chunksize=max(1, min(16, len(tasks) // (workers * 8)))))
+            chunk = max(1, min(16, len(tasks) // (workers * 8)))
+            return list(pool.map(_call_shared, tasks, chunksize=chunk).result())
 
         yield run
 

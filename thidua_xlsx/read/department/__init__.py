@@ -21,6 +21,11 @@ locked cells against what was issued).
 
 A workbook sent back with nothing typed in it is no submission: skipped, said, and kept with its
 department (``status`` says "sent but not filled in").
+
+A file is read for at most :data:`SECONDS_PER_FILE`. Where the platform can interrupt the reader
+(POSIX, main thread: ``signal.setitimer``) the limit is kept here, at no cost; where it cannot (Windows,
+another thread) even a small inbox is read in a worker process, killed at its deadline
+(:func:`thidua_xlsx.system.pool.interrupts_in_process`, :mod:`thidua_xlsx.parallel`).
 """
 
 from __future__ import annotations
@@ -59,10 +64,13 @@ from thidua_xlsx.read.department.locked import locked_changes
 from thidua_xlsx.read.department.marks import input_marks
 from thidua_xlsx.read.department.meta import NewerTemplate, OldTemplate, identity_fields, parse_meta
 from thidua_xlsx.read.registry import IssuedRegistry
+from thidua_xlsx.system import pool
 from thidua_xlsx.text.messages import shortened
 
 SYSTEM_FILES = {".ds_store", "thumbs.db", "desktop.ini"}
-SECONDS_PER_FILE = 20  # a workbook reads in well under a second; a file that takes longer is stopped
+# A workbook reads in well under a second; a file that takes longer is stopped. A worker's task has for its
+# deadline this value as the process that started the worker holds it (parallel.py).
+SECONDS_PER_FILE = 20
 MAX_NAMES_SHOWN = 5  # of the workbooks a ZIP file holds, in its message
 
 
@@ -153,13 +161,13 @@ class _TooSlow(Exception):
 
 @contextlib.contextmanager
 def _time_limit(seconds: int):
-    """A wall-clock limit where the platform has interval timers in this thread (POSIX main thread)."""
-    import signal
-    import threading
-
-    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+    """A wall-clock limit on this thread where the platform can interrupt it (POSIX main thread: an interval
+    timer); elsewhere the file is read in a worker process whose deadline the pool enforces
+    (:mod:`thidua_xlsx.parallel`)."""
+    if not pool.interrupts_in_process():
         yield
         return
+    import signal
 
     def stop(_signum, _frame):
         raise _TooSlow
