@@ -443,6 +443,8 @@ PAGES = [
             "mẫu — chương trình cảnh báo nếu còn sót."),
             ("Lệnh ở bước 2 báo **mọi lỗi** của campaign.xlsx một lần, mỗi lỗi kèm sheet và ô (mã trùng, tổ không "
             "có, điểm các tiêu chí không cộng đủ…): sửa hết rồi chạy lại."),
+            ("Năm sau không gõ lại: `thidua-xlsx init thidua-2027 --tu thidua-2026` mang sang trường, tổ, nhân sự (cả "
+            "Ngày vào ngành), tiêu chí; dời mọi ngày sang năm học mới và xóa thông tin của năm cũ."),
         ]),
     ]),
     Page("Bước 2. Phát phiếu đăng ký thi đua (tháng 9)", [

@@ -78,9 +78,11 @@ def main(ctx, debug):
 def run() -> None:
     """The program's entry point: its output made safe for any console or redirection, then the commands."""
     from thidua_xlsx.system.console import speak_whole
+    from thidua_xlsx.system.files import terminate_as_exit
 
     speak_whole()
-    main()
+    with terminate_as_exit():  # a run asked to stop cleans up as after Ctrl-C: locks, temporaries, LibreOffice
+        main()
 
 
 def _say(text: str, err: bool = False) -> None:
@@ -121,11 +123,20 @@ LEVEL_ABOVE = "cap-xa"  # init's level of a commune's (or a Sở's) campaign: th
 @click.option("--level", type=click.Choice(["mam-non", "tieu-hoc", "thcs", "thpt", "nd233", "cap-xa"]), default="tieu-hoc",
               show_default=True, help=ct.LEVEL_HELP)
 @click.option("--force", is_flag=True, help=ct.FORCE_HELP)
-def init(directory: Path, level: str, force: bool):
+@click.option("--tu", "source", type=click.Path(exists=True, path_type=Path), default=None,
+              metavar=ct.NEW_YEAR_METAVAR, help=ct.NEW_YEAR_HELP)
+@click.pass_context
+def init(ctx, directory: Path, level: str, force: bool, source: Path | None):
     from thidua_xlsx.level_above import init_level_above
-    from thidua_xlsx.service import init_campaign
-    from thidua_xlsx.workspace import CAMPAIGN_FILE, campaign_books
+    from thidua_xlsx.service import init_campaign, init_next_year, refuse_existing
+    from thidua_xlsx.text.workbook import SAMPLE_MARK
+    from thidua_xlsx.workspace import CAMPAIGN_FILE
 
+    if source is not None:
+        if ctx.get_parameter_source("level") is not click.core.ParameterSource.DEFAULT:
+            raise click.UsageError(ct.NEW_YEAR_WITH_LEVEL)
+        _started(_run(lambda: init_next_year(directory, source, force)))
+        return
     if level == LEVEL_ABOVE:
         from thidua_xlsx.model.level_above_book import BOOK_FILE
 
@@ -137,12 +148,20 @@ def init(directory: Path, level: str, force: bool):
         return
 
     target = directory / CAMPAIGN_FILE
-    existing = campaign_books(directory) if directory.is_dir() else []
-    if existing and not force:  # a campaign.ods the secretary saved counts too
-        raise click.UsageError(ct.EXISTS.format(path=existing[0]))
+    _run(lambda: refuse_existing(directory, force))  # a campaign.ods the secretary saved counts too
     campaign = _run(lambda: init_campaign(directory, level))
     _say(ct.INIT_DONE.format(path=target, school=campaign.school.name, departments=len(campaign.departments),
                                    staff=len(campaign.staff)))
+    _say(ct.INIT_SAMPLE.format(mark=SAMPLE_MARK))
+
+
+def _started(started) -> None:
+    """What ``init --tu`` did: its report, then what to check at its cell."""
+    from thidua_xlsx.write.new_year import new_year_lines
+
+    for line in new_year_lines(started.previous, started.campaign, started.path, started.source):
+        _say(line)
+    _print_problems(started.notices)
 
 
 @main.command(help=ct.GENERATE_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR)

@@ -62,7 +62,7 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Outcome:
     outputs = out.merge_outputs(r, output)
     out.check_outputs(outputs, r.inbox, {"campaign": book, **out.campaign_inputs(None, r.council_path)})
     out.prepare(outputs, r.force)
-    with out.holding([lock.lock_path(o.path) for o in outputs], "merge"):
+    with out.holding([lock.lock_path(o.path) for o in outputs], "merge", voice):
         campaign, problems = load_level_above_book(book)
         if campaign is None:
             raise Stopped(problems, ct.CAMPAIGN_INVALID.format(count=len(problems.errors), file=book))

@@ -12,7 +12,10 @@ A run then holds a lock on each output and on its campaign (:func:`holding`; the
 :mod:`thidua_xlsx.system.lock`): a second run on either is refused with who holds it (:class:`Blocked`,
 exit 1) — it never waits, and never mixes its files with the first run's. A campaign folder that lies
 inside the inbox (``merge`` pointed at the campaign folder itself) gets no lock file and no record: the
-inbox is never written.
+inbox is never written. Once it holds them, the run removes the temporary files a killed run left where it
+writes (:func:`thidua_xlsx.system.files.remove_abandoned`): those of an output it holds, of anything inside
+an output folder it holds, of the campaign's records — and any of ours untouched for an hour in those
+folders; it says so once.
 """
 
 from __future__ import annotations
@@ -23,10 +26,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from thidua_xlsx.model.issued import ISSUED_FOLDER
+from thidua_xlsx.model.issues import NOTE, Problems, issue
 from thidua_xlsx.system import lock
-from thidua_xlsx.system.files import WriteError, as_write_error, check_writable
+from thidua_xlsx.system.files import WriteError, as_write_error, check_writable, remove_abandoned
 from thidua_xlsx.system.written import RECORD_FILE, Written
 from thidua_xlsx.text import commands as ct
+from thidua_xlsx.voice import Voice, warn_problems
 
 
 class Refused(Exception):
@@ -85,8 +91,6 @@ def check_outputs(outputs: list[Output], inbox: Path, inputs: dict[str, Path]) -
 
 def campaign_inputs(folder, council: Path | None, history: Path | None = None) -> dict[str, Path]:
     """The inputs of a merge of the campaign folder ``folder`` that no output may name."""
-    from thidua_xlsx.model.issued import ISSUED_FOLDER
-
     found = {"council": council} if council is not None else {}
     if history is not None:
         found["history"] = history
@@ -167,13 +171,56 @@ def record_of(folder, inbox: Path) -> Written:
 
 
 @contextlib.contextmanager
-def holding(paths: list[Path], command: str) -> Iterator[None]:
-    """The locks of ``paths`` held while the block runs; :class:`Blocked` when another run holds one."""
+def holding(paths: list[Path], command: str, told: Voice | Problems | None = None) -> Iterator[None]:
+    """The locks of ``paths`` held while the block runs; :class:`Blocked` when another run holds one. The
+    temporary files a killed run left where they let this run write are removed first, said once (a note)
+    to ``told``: the run's voice, or the problems it returns."""
     try:
         with lock.holding(paths, command):
+            removed = [p for path in dict.fromkeys(paths) for p in _abandoned(path, set(paths))]
+            if removed and told is not None:
+                note = issue("run.temporaries_removed", NOTE, count=len(removed), names=_listed(removed))
+                if isinstance(told, Problems):
+                    told.extend([note])
+                else:
+                    warn_problems([note], told)
             yield
     except lock.Busy as busy:
         raise Blocked(busy_text(busy)) from None
+
+
+def _abandoned(held: Path, locks: set[Path]) -> list[Path]:
+    """Remove the temporary files a killed run left where the lock ``held`` lets this run write (``locks``:
+    every lock this run takes here): beside an output, those of that output; in an output folder, those of
+    any file no other lock covers (:func:`_inside`); in a campaign folder, those of its record and of
+    so-da-phat/; and, in each of those folders, any of ours untouched for an hour."""
+    target = lock.target_of(held)
+    if target is None:  # a long name, told by a digest: only the old ones beside it
+        return remove_abandoned(held.parent, lambda _path: False)
+    if held.name == lock.LOCK_SUFFIX:
+        return remove_abandoned(target, lambda path: path.name == RECORD_FILE) + \
+            remove_abandoned(target / ISSUED_FOLDER, lambda _path: True, below=True)
+    if target.is_dir():
+        return remove_abandoned(target, lambda path: _inside(path, target, locks), below=True)
+    return remove_abandoned(target.parent, lambda path: path == target)
+
+
+def _inside(path: Path, folder: Path, locks: set[Path]) -> bool:
+    """Whether ``path`` is written only under the lock of ``folder``: no other lock — of ``path``, or of a
+    folder between them — is there, but this run's own."""
+    for place in (path, *path.parents):
+        if place == folder:
+            return True
+        if lock.lock_path(place) not in locks and os.path.lexists(lock.lock_path(place)):
+            return False
+    return False
+
+
+SHOWN = 5  # of the files removed, named in the note
+
+
+def _listed(paths: list[Path]) -> str:
+    return ", ".join(str(p) for p in paths[:SHOWN]) + (", …" if len(paths) > SHOWN else "")
 
 
 def busy_text(busy: lock.Busy) -> str:

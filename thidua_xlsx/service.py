@@ -26,7 +26,7 @@ from thidua_xlsx import outputs as out
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issued import IssuedWorkbook, department_spec, fingerprint
-from thidua_xlsx.model.issues import WARNING, Problems
+from thidua_xlsx.model.issues import WARNING, Issue, Problems
 from thidua_xlsx.read.presets import load_preset
 from thidua_xlsx.read.registrations import Checklist
 from thidua_xlsx.system import lock
@@ -40,18 +40,75 @@ from thidua_xlsx.workspace import CAMPAIGN_FILE, INBOX, OUTBOX, CampaignFolder
 def init_campaign(directory: Path, level: str, campaign_id: str | None = None,
                   campaign: cm.Campaign | None = None) -> cm.Campaign:
     """Write ``directory/campaign.xlsx`` (from the preset of ``level`` with a fresh campaign id, or
-    from ``campaign``) and make ``inbox/`` and ``outbox/`` beside it."""
+    from ``campaign``) and make ``inbox/`` and ``outbox/`` beside it. A preset's sample school is marked as such in
+    its name (text.workbook.SAMPLE_MARK), on every book and paper, until the secretary names her school."""
     from thidua_xlsx.read.rule_sets import province_names
+    from thidua_xlsx.text.workbook import SAMPLE_MARK
     from thidua_xlsx.write.campaign_book import write_campaign_book
 
     if campaign is None:
-        campaign = cm.in_school_year(replace(load_preset(level), id=campaign_id or uuid.uuid4().hex[:16]), vietnam_today())
+        preset = load_preset(level)
+        campaign = cm.in_school_year(replace(preset, id=campaign_id or uuid.uuid4().hex[:16], school=replace(
+            preset.school, name=f"{preset.school.name} {SAMPLE_MARK}")), vietnam_today())
     directory.mkdir(parents=True, exist_ok=True)
     with out.holding([lock.folder_lock_path(directory)], "init"):
         for folder in (INBOX, OUTBOX):
             (directory / folder).mkdir(exist_ok=True)
         write_campaign_book(campaign, directory / CAMPAIGN_FILE, province_names())
     return campaign
+
+
+def refuse_existing(directory: Path, force: bool) -> None:
+    """``init`` never replaces a campaign book of ``directory`` (campaign.xlsx, or the .ods she saved) without
+    ``force``: Refused."""
+    from thidua_xlsx.workspace import campaign_books
+
+    existing = campaign_books(directory) if directory.is_dir() else []
+    if existing and not force:
+        raise out.Refused(ct.EXISTS.format(path=existing[0]))
+
+
+@dataclass(frozen=True)
+class Started:
+    """What ``init --tu`` did: the new campaign book (``path``, as read back) made from last year's (``source``,
+    read only), and what to check, each at its cell (the sample school, the lines of Căn cứ naming last year, the new
+    book's own warnings)."""
+
+    path: Path
+    source: Path
+    previous: cm.Campaign
+    campaign: cm.Campaign
+    notices: tuple[Issue, ...]
+
+
+def init_next_year(directory: Path, source: Path, force: bool = False) -> Started:
+    """``init DIR --tu OLD``: the campaign of the next school year (model.new_year) written into ``directory`` as
+    ``init`` writes one, from last year's campaign ``source`` (its folder or its book), which is only read. Refused
+    when ``directory`` is ``source``'s folder, or already holds a campaign (without ``force``); Stopped when last
+    year's book cannot be loaded (its problems said)."""
+    from thidua_xlsx.model.new_year import next_year
+    from thidua_xlsx.read.campaign_book import load_campaign_book
+    from thidua_xlsx.workspace import campaign_file, legal_notices, sample_notices
+
+    book = campaign_file(source)
+    today = vietnam_today()
+    if directory.resolve() == book.parent.resolve():
+        raise out.Refused(ct.NEW_YEAR_SAME_FOLDER.format(path=book.parent, year=cm.school_year_of(today)))
+    refuse_existing(directory, force)
+    if not book.is_file():
+        problems = Problems()
+        problems.add("campaign.not_found", path=str(book))
+        raise Stopped(problems)
+    previous, problems = load_campaign_book(book, today)
+    if previous is None:
+        raise Stopped(problems, ct.NEW_YEAR_OLD_INVALID.format(file=book, count=len(problems.errors)))
+    init_campaign(directory, previous.level, campaign=next_year(previous, today, uuid.uuid4().hex[:16]))
+    path = directory / CAMPAIGN_FILE
+    campaign, loaded = load_campaign_book(path, today)  # as every later command will read it
+    if campaign is None:
+        raise Stopped(loaded)
+    said = (*sample_notices(campaign, path), *legal_notices(campaign, path, previous.school.school_year), *loaded)
+    return Started(path, book, previous, campaign, said)
 
 
 @dataclass(frozen=True)
@@ -108,7 +165,7 @@ def generate_round(folder: CampaignFolder, round_: str, outbox: Path, from_summa
     # file is left.
     job = _Issue(campaign, round_, outbox, found, registry, issued_on, secrets.token_hex(4), chosen)
     departments = range(len(campaign.departments))
-    with out.holding(_campaign_locks(folder, outbox), "generate"), \
+    with out.holding(_campaign_locks(folder, outbox), "generate", problems), \
             shared_pool(job, workers_for_workbooks(len(departments))) as run:
         try:
             staged = run(_write_staged, departments)  # (staging path, final path, layout)
@@ -403,10 +460,10 @@ def _merged(request: MergeRequest, voice: Voice, read):
     outputs = out.merge_outputs(r, r.output)
     out.check_outputs(outputs, r.inbox, out.campaign_inputs(None, r.council_path, r.history_path))
     out.prepare(outputs, r.force)
-    with out.holding([lock.lock_path(o.path) for o in outputs], "merge"):
+    with out.holding([lock.lock_path(o.path) for o in outputs], "year" if read is _read_year else "merge", voice):
         folder = locate_campaign(r.inbox, r.campaign_path, voice)
         out.check_outputs(outputs, r.inbox, out.campaign_inputs(folder, r.council_path, r.history_path))
-        with out.holding(out.campaign_lock(folder, r.inbox), "merge"):
+        with out.holding(out.campaign_lock(folder, r.inbox), "year" if read is _read_year else "merge", voice):
             written = out.record_of(folder, r.inbox)
             try:
                 report = _merge(r, folder, written, voice, read)
@@ -500,7 +557,7 @@ def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voi
     default = [] if r.output else [o for o in out.merge_outputs(r, output) if o.option.startswith("output")]
     out.check_outputs(out.merge_outputs(r, output), r.inbox, out.campaign_inputs(folder, r.council_path, r.history_path))
     out.prepare(default, r.force)
-    with out.holding([lock.lock_path(o.path) for o in default], "merge"):
+    with out.holding([lock.lock_path(o.path) for o in default], "year" if read is _read_year else "merge", voice):
         for line in console_lines(summary, report, verbose=False) + \
                 (council_lines(summary) if summary.tally is not None else []):  # a council's pass: what it changed
             voice.say(line)
@@ -604,7 +661,7 @@ def update_history(book: Path | None, summaries: list[Path], today: dt.date | No
     if book.suffix.lower() != ".xlsx":
         raise out.Refused(hx.BOOK_NOT_XLSX.format(path=book))
     problems, created = Problems(), not book.exists()
-    with out.holding([lock.lock_path(book)], "history"):
+    with out.holding([lock.lock_path(book)], "history", problems):
         if not created and open_elsewhere(book):
             problems.add("history.book_open", file=book.name)
             return HistoryUpdate(book, False, (), problems)

@@ -17,6 +17,13 @@ then back to editing the .xlsx in Excel). Because guessing by time can still be 
 that reset the times), every command that opens the campaign says so in a warning: both names,
 both save times, which one is used and how to keep only one. A book named explicitly
 (``generate thidua-2025/campaign.ods``) is the one used, with the same warning.
+
+**What the campaign as a whole tells** (:func:`campaign_notices`), said first whenever it is opened, at its cell:
+a campaign still the sample school ``init`` wrote (its name marked, or the sample's name with the sample's
+principal or people) says so once, and nothing else of its dates (they are the sample's); else a campaign of a
+past school year with no deadline ahead (last year's book copied into a new folder), a deadline or filing date
+before its school year, a line of Căn cứ naming an earlier school year. What the campaign's periods get wrong is
+the loader's (read.campaign_book: a period outside the school year), not said twice.
 """
 
 from __future__ import annotations
@@ -26,8 +33,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from thidua_xlsx.model import campaign as cm
-from thidua_xlsx.model.issues import WARNING, Problems
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.campaign_book import LEGAL_SHEET, SCHOOL_FIELDS, SCHOOL_SHEET
+from thidua_xlsx.model.issues import WARNING, Issue, Problems
+from thidua_xlsx.model.new_year import YEAR_DATES, legal_naming_past
 from thidua_xlsx.read.registry import IssuedRegistry
+from thidua_xlsx.text import commands as ct
+from thidua_xlsx.text.workbook import SAMPLE_MARK
+from thidua_xlsx.text.wording import day_text
 
 CAMPAIGN_FILE = "campaign.xlsx"
 CAMPAIGN_ODS = "campaign.ods"  # LibreOffice's "Save As" of campaign.xlsx
@@ -93,8 +106,11 @@ def find_campaign(inbox: Path, problems: Problems) -> Path | None:
     return None
 
 
-def open_campaign(book: Path) -> tuple[CampaignFolder | None, Problems]:
-    """Load the campaign book ``book``; a second book beside it is a warning (see the module)."""
+def open_campaign(book: Path, today: dt.date | None = None) -> tuple[CampaignFolder | None, Problems]:
+    """Load the campaign book ``book``; a second book beside it is a warning (see the module), then what the campaign
+    as a whole tells (:func:`campaign_notices`, against ``today``: the day in Vietnam when not given) before the
+    problems of its cells."""
+    from thidua_xlsx import voice
     from thidua_xlsx.read.campaign_book import load_campaign_book
 
     problems = Problems()
@@ -105,9 +121,106 @@ def open_campaign(book: Path) -> tuple[CampaignFolder | None, Problems]:
     for other in others:
         problems.add("campaign.two_files", WARNING, used=book.name, used_saved=_saved(book), other=other.name,
                      other_saved=_saved(other))
-    campaign, loaded = load_campaign_book(book)
+    today = today or voice.vietnam_today()
+    campaign, loaded = load_campaign_book(book, today)
+    if campaign is not None:
+        problems.extend(campaign_notices(campaign, book, today))
     problems.extend(loaded)
     return (CampaignFolder(book.parent, campaign, book) if campaign is not None else None), problems
+
+
+@dataclass(frozen=True, slots=True)
+class Notice(Issue):
+    """A word on the campaign book as a whole, said with its warnings when it is opened (or by ``init --tu``): worded
+    by the commands' catalogue (text.commands), it is no problem of a run's inputs, never in a run's report."""
+
+    text: str = ""
+
+    @property
+    def message(self) -> str:
+        return self.text
+
+
+def _notice(book: Path, sheet: str, cell: str, text: str) -> Notice:
+    return Notice("campaign.notice", WARNING, book.name, sheet, cell, text=text)
+
+
+def _school_cell(key: str) -> str:
+    """Where sheet Trường holds ``key``, as the campaign book is written (label in A, value in B, from row 2)."""
+    return ly.a1(1 + [f.key for f in SCHOOL_FIELDS].index(key), 1)
+
+
+def campaign_notices(campaign: cm.Campaign, book: Path, today: dt.date) -> list[Notice]:
+    """What the campaign as a whole tells (see the module): the sample school, alone; else a past school year, dates
+    before the school year and lines of Căn cứ naming an earlier one."""
+    return sample_notices(campaign, book) or \
+        [*_past_year(campaign, book, today), *_dates_before_year(campaign, book), *legal_notices(campaign, book)]
+
+
+def sample_notices(campaign: cm.Campaign, book: Path) -> list[Notice]:
+    """The sample school ``campaign`` still is, said at the school's name (none: [])."""
+    sample = sample_school(campaign)
+    return [_notice(book, SCHOOL_SHEET, _school_cell("name"), ct.SAMPLE_SCHOOL.format(sample=sample))] if sample else []
+
+
+def sample_school(campaign: cm.Campaign) -> str:
+    """The sample school ``campaign`` still is ("": none): its name marked by ``init`` (text.workbook.SAMPLE_MARK),
+    or a preset's sample school by name with the sample's principal or people too (a real school of the same name
+    has its own)."""
+    from thidua_xlsx.check.campaign import SAMPLE_PEOPLE_ALIKE, distinctive, sample_school_names
+
+    school = campaign.school
+    if SAMPLE_MARK in school.name:
+        return cm.clean_text(school.name.replace(SAMPLE_MARK, ""))
+    names = {p.name for p in campaign.staff}
+    return next((s.name for s in sample_school_names() if distinctive(s.name) == distinctive(school.name) and (
+        cm.clean_text(school.principal) == s.principal or len(names & s.people) >= SAMPLE_PEOPLE_ALIKE)), "")
+
+
+def _past_year(campaign: cm.Campaign, book: Path, today: dt.date) -> list[Notice]:
+    """A campaign of a school year before today's, none of its deadlines (its own, its periods') ahead."""
+    year, current = campaign.school.school_year, cm.school_year_of(today)
+    if year[:4] >= current[:4]:
+        return []
+    days = _deadlines(campaign)  # ISO days: their order is the calendar's
+    if any(d >= today.isoformat() for d in days):
+        return []
+    last = ct.PAST_YEAR_LAST.format(day=day_text(max(days))) if days else ""
+    return [_notice(book, SCHOOL_SHEET, _school_cell("school_year"), ct.PAST_YEAR.format(
+        year=year, today=day_text(today.isoformat()), current=current, last=last, folder=book.parent))]
+
+
+def _deadlines(campaign: cm.Campaign) -> list[str]:
+    return [day for key in YEAR_DATES if (day := getattr(campaign.school, key))] + \
+        [(p.deadline or p.end).isoformat() for p in campaign.periods]
+
+
+def _dates_before_year(campaign: cm.Campaign, book: Path) -> list[Notice]:
+    """A deadline or filing date of sheet Trường before the campaign's school year starts."""
+    days = cm.school_year_days(campaign.school.school_year)
+    if days is None:
+        return []
+    first = days[0].isoformat()
+    labels = {f.key: f.label for f in SCHOOL_FIELDS}
+    return [_notice(book, SCHOOL_SHEET, _school_cell(key), ct.DATE_BEFORE_YEAR.format(
+        field=labels[key], day=day_text(day), year=campaign.school.school_year, first=day_text(first)))
+        for key in YEAR_DATES if (day := getattr(campaign.school, key)) and day < first]
+
+
+def legal_notices(campaign: cm.Campaign, book: Path, last_year: str = "") -> list[Notice]:
+    """Each line of sheet Căn cứ naming a school year before the campaign's (with ``last_year``, a date of that year
+    too: model.new_year.past_years_named), at its cell as written (the table from row 2). A line naming another
+    school is left to that warning (check.campaign.stale_school_warnings): the line is wrong whatever its year."""
+    from thidua_xlsx.check.campaign import distinctive, schools_named
+
+    own = distinctive(campaign.school.name)
+
+    def ours(school: str) -> bool:  # one name continuing the other, as check.campaign compares them
+        named = distinctive(school)
+        return named[:len(own)] == own[:len(named)]
+
+    return [_notice(book, LEGAL_SHEET, ly.a1(n, 0), ct.LEGAL_PAST_YEAR.format(n=n, found=", ".join(found), line=line))
+            for n, line, found in legal_naming_past(campaign, last_year) if all(map(ours, schools_named(line)))]
 
 
 def _saved(path: Path) -> str:

@@ -180,7 +180,7 @@ def test_generate_warns_about_a_legal_basis_line_of_the_sample_school_and_still_
 
     assert result.exit_code == 0, result.output
     (line,) = [line for line in result.stderr.splitlines() if "Căn cứ" in line]
-    assert line.startswith("Cảnh báo: [campaign.xlsx · Căn cứ] Dòng căn cứ ")
+    assert line.startswith("Cảnh báo: [campaign.xlsx · Căn cứ") and "] Dòng căn cứ " in line
     assert stale_line in line and "Trường Tiểu học Trực Cường" in line and "Trường Tiểu học Nam Trực" in line
     assert "hãy sửa lại ở sheet Căn cứ cho đúng trường mình" in line
     assert "Traceback" not in result.output
@@ -189,13 +189,16 @@ def test_generate_warns_about_a_legal_basis_line_of_the_sample_school_and_still_
 
 
 def test_generate_of_a_clean_campaign_warns_about_nothing(tmp_path):
+    """The sample as ``init`` writes it is said once to be the sample (workspace.campaign_notices), not a leftover of
+    itself field by field."""
     camp = tmp_path / "camp"
     service.init_campaign(camp, "tieu-hoc", campaign_id="x")
 
     result = CliRunner().invoke(main, ["generate", str(camp), "--round", "dang-ky", "-o", str(tmp_path / "out")])
 
     assert result.exit_code == 0, result.output
-    assert result.stderr == ""
+    (said,) = result.stderr.splitlines()
+    assert said.startswith("Cảnh báo: [campaign.xlsx · Trường!B4] Chiến dịch này vẫn là trường mẫu")
 
 
 # --- leftovers in every other field that reaches a paper (issue 25) ---------------------------------
@@ -264,3 +267,72 @@ def test_generate_says_every_leftover_of_a_campaign_renamed_in_sheet_truong_only
     assert "Hiệu trưởng (Chủ tịch Hội đồng) 'Đinh Tất Đắc' trùng với người của trường mẫu" in said
     assert "'45/QĐ-THTC' (Số QĐ công nhận, Lê Thị Hồng Nhung) có ký hiệu văn bản 'THTC' của trường mẫu" in said
     assert "42 người ở sheet Nhân sự trùng tên với danh sách mẫu của Trường Tiểu học Trực Cường" in said
+
+
+# --- a real name is no leftover; each warning at its cell (issue 36) --------------------------------------------
+
+
+def test_a_person_named_like_the_sample_schools_place_is_no_leftover():
+    """"Nguyễn Kim Sơn" teaches at a real school; "Trường THCS Kim Sơn" is the THCS sample. A name is told by the
+    sample's whole names (its principal, its roster), never by a place word inside it."""
+    campaign = renamed("thcs", name="Trường THCS Nam Trực", legal_basis=())
+    staff = list(campaign.staff)
+    staff[4] = dataclasses.replace(staff[4], name="Nguyễn Kim Sơn")
+    departments = (dataclasses.replace(campaign.departments[0], head="Trần Kim Sơn"), *campaign.departments[1:])
+    campaign = _school(dataclasses.replace(campaign, staff=tuple(staff), departments=departments),
+                       principal="Lê Kim Sơn", secretary="Hà Kim Sơn")
+
+    assert warnings_for(campaign) == []
+
+
+def test_the_same_sample_school_of_two_presets_is_said_once():
+    """thcs and nd233 ship the same sample school: its leftover roster is one warning, not two."""
+    samples = [s for s in sample_school_names() if s.name == "Trường THCS Kim Sơn"]
+    assert len(samples) == 1
+    campaign = dataclasses.replace(renamed("thcs", name="Trường THCS Nam Trực", legal_basis=()),
+                                   staff=load_preset("thcs").staff)
+    rosters = [params for code, _, params in warnings_for(campaign) if code == "campaign.people_sample_school"]
+    assert [(r["count"], r["sample"]) for r in rosters] == [(44, "Trường THCS Kim Sơn")]
+
+
+def _book_with_leftovers(tmp_path):
+    """campaign.xlsx of the primary preset, its school renamed, a blank row left in Nhân sự above the 10th person
+    (the cells move: a cell counted from the layout would be wrong) and a sample's sáng kiến typed back for her."""
+    from tests.conftest import make_folder
+
+    campaign = renamed(legal_basis=("Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15;", SAMPLE_PLAN))
+    campaign = _staff(campaign, 9, initiative="Dạy đọc cho học sinh lớp 1 ở Trực Cường")
+    folder = make_folder(tmp_path / "camp", dataclasses.replace(campaign, id="x"))
+    wb = load_workbook(folder.book)
+    wb["Nhân sự"].insert_rows(11)
+    wb.save(folder.book)
+    from thidua_xlsx.workspace import open_campaign
+
+    folder, _ = open_campaign(folder.book)
+    return folder
+
+
+def test_each_leftover_is_said_at_its_cell_of_campaign_xlsx(tmp_path):
+    from thidua_xlsx.read.campaign_cells import campaign_cells
+
+    folder = _book_with_leftovers(tmp_path)
+    asked = []
+
+    def cells():
+        asked.append(1)
+        return campaign_cells(folder.book)
+
+    warnings = stale_school_warnings(folder.campaign, sample_school_names(), "campaign.xlsx", cells=cells)
+
+    wb = load_workbook(folder.book)
+    column = {c.value: c.column_letter for c in wb["Nhân sự"][1]}["Tên sáng kiến"]
+    row = next(c.row for c in wb["Nhân sự"]["A"] if c.value == folder.campaign.staff[9].code)
+    assert row == 12  # below the blank row
+    assert [(w.code, w.sheet, w.cell) for w in warnings] == [
+        ("campaign.legal_other_school", "Căn cứ", "A3"),
+        ("campaign.field_sample_school", "Nhân sự", f"{column}{row}")]
+    assert warnings[1].render().startswith(f"[campaign.xlsx · Nhân sự!{column}{row}] 'Dạy đọc cho học sinh lớp 1 ở "
+                                           "Trực Cường' (Tên sáng kiến, ")
+    assert asked == [1]  # read once, and only because something was found
+    assert stale_school_warnings(renamed(legal_basis=()), sample_school_names(), cells=cells) == ()
+    assert asked == [1]

@@ -22,6 +22,8 @@ from tests.e2e.test_merge import T1_SCORES, T2_SCORES, _fill_department, _tree_d
 from tests.filling import forms, labelled_row, person_values, sheet
 from thidua_xlsx.cli import EXIT_UNUSABLE, main
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.results import STATUS_SHEET_MISSING
+from thidua_xlsx.model.titles import CSTDCS
 from thidua_xlsx.service import merge_inbox
 
 SAVED = dt.datetime(2026, 5, 10, 8, 0)
@@ -360,3 +362,183 @@ def test_a_percent_typed_in_libreoffice_is_said_in_xlsx_and_ods(school, tmp_path
         assert percent.cell == _cell(rec, "dept", "II.2") and "ô hiện 27%" in percent.message, suffix
         assert not _issues(summary, "locked.formula_changed"), suffix  # Calc's own formulas are the same
         _t2_unchanged(summary, school)
+
+
+# --- F. a department's workbook as people handle it (issue 36) ------------------------------------------------
+# A form copied into a second sheet, a locked cell typed in once the sheet is unprotected, a number typed as text
+# that is no score: one clear message where it is, the person concerned marked, nothing read from a guess and
+# nothing counted as 0; every other person as in the clean merge.
+
+def _merged(school, tmp_path: Path, change) -> tuple:
+    """The merge of T1's workbook edited by ``change(workbook, GV01's form)`` (T2 clean), and GV01's form."""
+    return merge_inbox(_edit_t1(school, tmp_path, change), school["folder"]), sheet(school["t1"], ly.ScoringSheet,
+                                                                                     "GV01")
+
+
+def _others_same(summary, school, *concerned: str) -> None:
+    assert {c: r for c, r in _results(summary).items() if c not in concerned} == \
+        {c: r for c, r in school["clean"].items() if c not in concerned}
+
+
+# --- a form copied into a second sheet --------------------------------------------------------------------------
+
+def _copy_form(wb, rec, title: str, change=None):
+    """Excel's "Move or Copy… → Create a copy" of GV01's form, placed first (the sheet a reader meets first)."""
+    copy = wb.copy_worksheet(wb[rec.name])
+    copy.title = title
+    wb.move_sheet(copy, offset=-(len(wb.sheetnames) - 1))
+    if change is not None:
+        change(copy)
+    return copy
+
+
+def test_a_blank_copy_of_a_form_placed_first_is_said_and_the_filled_form_is_read(school, tmp_path):
+    """The copy made before the form was filled: it holds nothing, so it adds nothing (it was read instead of the
+    filled form, and the person's score was lost)."""
+    def change(wb, rec):
+        def blank(copy):
+            for item, row in rec.items:
+                copy[f"{rec.self_column}{row}"] = copy[f"{rec.dept_column}{row}"] = None
+        _copy_form(wb, rec, "Bản sao Lan", blank)
+
+    summary, rec = _merged(school, tmp_path, change)
+
+    (said,) = _issues(summary, "sheet.form_copy_blank")
+    assert (said.sheet, said.cell, said.severity) == ("Bản sao Lan", rec.marker_cell, "warning")
+    assert said.message == ("Sheet 'Bản sao Lan' chép phiếu của Nguyễn Thị Lan (GV01) nhưng chưa điền gì; chương "
+                            "trình dùng sheet '01 Nguyễn Thị Lan'. Hãy xóa bản sao.")
+    _others_same(summary, school)  # GV01 too: the filled form is read
+
+
+def test_two_copies_of_a_form_that_differ_leave_the_person_unscored_and_flagged_never_zero(school, tmp_path):
+    """The copy changed by someone: which sheet is right is not the tool's to guess. Neither is used: GV01 has no
+    score (not 0), no proposal from scores, the status and the flag say so, each sheet carries the error."""
+    def change(wb, rec):
+        _copy_form(wb, rec, "Lan (sửa)", lambda copy: copy.__setitem__(_cell(rec, "dept", "II.1"), 30))
+
+    summary, rec = _merged(school, tmp_path, change)
+
+    said = _issues(summary, "sheet.form_copies_differ")
+    assert sorted((i.sheet, i.cell, i.severity) for i in said) == [
+        ("01 Nguyễn Thị Lan", rec.marker_cell, "error"), ("Lan (sửa)", rec.marker_cell, "error")]
+    assert said[0].message == (
+        "Phiếu của Nguyễn Thị Lan (GV01) có ở 2 sheet ('Lan (sửa)', '01 Nguyễn Thị Lan') với nội dung khác nhau; "
+        "chương trình không biết phiếu nào đúng nên không dùng sheet nào: người này chưa có điểm, chưa được xét "
+        "(không tính là 0). Hãy nhờ tổ xóa các bản thừa, giữ một phiếu đúng rồi gửi lại.")
+    assert not _issues(summary, "file.sheet_missing")  # the form is there, twice: not "deleted"
+    lan = next(p for p in summary.people if p.code == "GV01")
+    assert (lan.final, lan.self_score, lan.dept_score, lan.status) == (None, None, None, STATUS_SHEET_MISSING)
+    assert lan.proposed != CSTDCS and lan.rank_school is None
+    assert any(f.code == "flag.marked" for f in lan.flags)
+    _others_same(summary, school, "GV01")
+
+
+def test_a_copy_of_another_persons_form_is_not_read_as_theirs(school, tmp_path):
+    """A copy of GV01's form renamed for GV02 still shows GV01's code: it is GV01's form twice (GV02's own is read)."""
+    def change(wb, rec):
+        _copy_form(wb, rec, "02 Trần Văn Đức (2)", lambda copy: copy.__setitem__(_cell(rec, "self", "I.1"), 1))
+
+    summary, _ = _merged(school, tmp_path, change)
+
+    assert {i.sheet for i in _issues(summary, "sheet.form_copies_differ")} == {"02 Trần Văn Đức (2)",
+                                                                                "01 Nguyễn Thị Lan"}
+    _others_same(summary, school, "GV01")
+
+
+# --- locked cells typed in --------------------------------------------------------------------------------------
+
+def test_a_value_typed_in_a_locked_cell_is_said_per_cell_not_used_and_the_person_marked(school, tmp_path):
+    """The sheet unprotected, a "council" score typed beside the table, a note on a group's row, a number beside the
+    department's summary: none is read, each is said."""
+    dept = sheet(school["t1"], ly.DepartmentSheet)
+
+    def change(wb, rec):
+        form = wb[rec.name]
+        row = dict(rec.items)["II.1"]
+        form[f"G{row}"] = 49
+        form[f"{rec.note_column}{row - 1}"] = "nhóm II tổ chấm lại"  # the group's row: no note is issued there
+        wb[dept.name][f"L{dict(dept.rows)['GV02']}"] = 99
+
+    summary, rec = _merged(school, tmp_path, change)
+
+    typed = _issues(summary, "locked.typed")
+    row = dict(rec.items)["II.1"]
+    assert sorted((i.sheet, i.cell, i.severity, dict(i.params)["value"]) for i in typed) == sorted([
+        (rec.name, f"G{row}", "warning", "49"), (rec.name, f"{rec.note_column}{row - 1}", "warning",
+                                                 "nhóm II tổ chấm lại"),
+        (dept.name, f"L{dict(dept.rows)['GV02']}", "warning", "99")])
+    assert typed[0].message.startswith("Ô khóa đã bị sửa: ") and "giá trị không được dùng" in typed[0].message
+    people = {p.code: p for p in summary.people}
+    for code in ("GV01", "GV02"):
+        assert any(f.code == "flag.marked" for f in people[code].flags), code
+    assert {c: r for c, r in _results(summary).items() if c in ("GV01", "GV02")} == \
+        {c: school["clean"][c] for c in ("GV01", "GV02")}
+    _others_same(summary, school)
+
+
+def test_an_untouched_workbook_has_nothing_in_a_locked_cell(school):
+    summary = merge_inbox(school["filled"], school["folder"])
+    assert not _issues(summary, "locked.typed")
+
+
+# --- a number typed as text -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("typed, code, value", [
+    ("1e2", "value.not_number", "1e2"),  # a score is written with digits: 1e2 is no score, not a 100 (nor a 12)
+    ("nan", "value.not_number", "nan"),
+    ("inf", "value.not_number", "inf"),
+    ("-inf", "value.not_number", "-inf"),
+    ("1_0", "value.not_number", "1_0"),
+    ("25", "value.out_of_range", "25"),  # text, out of range: the range error alone, never "đã hiểu là 25"
+    ("9,5", "value.decimal_comma", "9,5"),  # the one case read: a note, no error
+])
+def test_a_number_typed_as_text_gets_one_clear_message(school, tmp_path, typed, code, value):
+    def change(wb, rec):
+        wb[rec.name][_cell(rec, "dept", "I.1")] = typed
+
+    summary, rec = _merged(school, tmp_path, change)
+
+    said = [i for i in summary.issues if i.cell == _cell(rec, "dept", "I.1") and i.sheet == rec.name]
+    assert [(i.code, dict(i.params)["value"]) for i in said] == [(code, value)]
+    lan = next(p for p in summary.people if p.code == "GV01")
+    if code == "value.decimal_comma":
+        assert said[0].severity == "note" and said[0].message == \
+            "Điểm '9,5' được ghi dạng chữ; đã hiểu là 9,5. Không cần sửa."
+        assert lan.dept_score.total == school["clean"]["GV01"][0] - 0.5
+    else:
+        assert said[0].severity == "error" and "chưa được tính điểm" in said[0].message
+        assert any(f.code == "flag.score_unknown" for f in lan.flags)
+    if code == "value.not_number":
+        assert said[0].message == f"'{typed}' không phải là số. Hãy nhập số từ 0 đến 10; ô này chưa được tính điểm."
+    _others_same(summary, school, "GV01")
+
+
+def test_a_form_of_another_departments_workbook_pasted_in_is_said_and_the_workbook_read(school, tmp_path):
+    """A form showing a code this workbook was never issued (a copy of Tổ 2's form) is said and not read; the
+    workbook's own forms are (it is still this department's workbook)."""
+    def change(wb, rec):
+        copy = _copy_form(wb, rec, "Phiếu tổ khác")
+        copy[rec.marker_cell] = "GV04"
+
+    summary, rec = _merged(school, tmp_path, change)
+
+    (said,) = _issues(summary, "sheet.unknown_form")
+    assert (said.sheet, said.cell, dict(said.params)["marker"]) == ("Phiếu tổ khác", rec.marker_cell, "GV04")
+    assert {f.name: f.status for f in summary.files}[school["t1"].name] == "accepted"
+    _others_same(summary, school)
+
+
+def test_a_total_typed_over_its_formula_is_said_and_the_total_computed_again(school, tmp_path):
+    def change(wb, rec):
+        wb[rec.name][f"{rec.dept_column}{rec.total_row}"] = 99  # the department's total, typed over its formula
+
+    summary, rec = _merged(school, tmp_path, change)
+
+    (said,) = _issues(summary, "value.total_mismatch")
+    assert (said.sheet, said.severity) == (rec.name, "warning")
+    assert said.message == (f"Tổng điểm trong sổ (99) khác tổng tính lại từ các ô điểm "
+                            f"({school['clean']['GV01'][0]:g}). Dùng tổng tính lại; hãy kiểm tra sổ có bị sửa công "
+                            "thức không.")
+    lan = next(p for p in summary.people if p.code == "GV01")
+    assert any(f.code == "flag.total_mismatch" for f in lan.flags)
+    _others_same(summary, school)

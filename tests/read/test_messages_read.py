@@ -106,12 +106,28 @@ def test_a_form_sheet_copied_in_the_workbook_is_said_and_read_once(base, tmp_pat
     copy = wb.copy_worksheet(wb[rec.name])  # a teacher's "Move or Copy… → Create a copy"
     wb.save(inbox / t1.name)
     summary = merge_inbox(inbox, base["folder"])
+    duplicate, = [i for i in summary.issues if i.code == "sheet.form_copy_same"]
+    assert (duplicate.file, duplicate.sheet, duplicate.cell, duplicate.severity) == \
+        (t1.name, copy.title, rec.marker_cell, "warning")
+    assert duplicate.message == (f"Sheet '{copy.title}' chép phiếu của Nguyễn Thị Lan (GV01), giống hệt sheet "
+                                 f"'{rec.name}' (sheet được dùng). Hãy xóa bản sao.")
+    gv01 = next(p for p in summary.people if p.code == "GV01")
+    assert gv01.final == base["clean"]["GV01"][0]  # one of the two is read, the copy counts nothing
+
+
+def test_a_department_sheet_copied_in_the_workbook_is_said_and_the_first_read(base, tmp_path):  # noqa: F811
+    t1 = base["t1"]
+    first = sheet(t1, ly.DepartmentSheet).name
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    wb = load_workbook(t1)
+    copy = wb.copy_worksheet(wb[first])
+    wb.save(inbox / t1.name)
+    summary = merge_inbox(inbox, base["folder"])
     duplicate, = [i for i in summary.issues if i.code == "sheet.duplicate"]
     assert (duplicate.file, duplicate.sheet) == (t1.name, copy.title)
-    assert duplicate.message.startswith(f"Sheet '{copy.title}' lặp lại một phiếu đã có")
-    assert "chỉ đọc phiếu thứ nhất. Hãy xóa bản sao." in duplicate.message
-    gv01 = next(p for p in summary.people if p.code == "GV01")
-    assert gv01.final == base["clean"]["GV01"][0]  # the first one is read, the copy counts nothing
+    assert duplicate.message == (f"Sheet '{copy.title}' lặp lại một phiếu đã có (sheet '{first}'); chỉ đọc phiếu "
+                                 "thứ nhất. Hãy xóa bản sao.")
 
 
 def test_a_form_whose_table_header_was_typed_over_is_said_and_not_scored(base, tmp_path):  # noqa: F811

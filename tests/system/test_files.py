@@ -172,3 +172,25 @@ def test_other_faults_keep_the_systems_words_and_a_plain_oserror_says_open(tmp_p
     text = fault_text(OSError(errno.EIO, "Input/output error", str(tmp_path / "campaign.xlsx")))
     assert text.startswith("Không mở được") and "Input/output error" in text and "kiểm tra ổ đĩa" in text
     assert fault_text(OSError(errno.ENOSPC, "No space left on device")).startswith("Máy báo lỗi: ổ đĩa đầy")
+
+
+# --- a request to end (SIGTERM) ends the run as Ctrl-C does ------------------------------------------------
+
+def test_a_request_to_end_becomes_an_exit_only_where_nothing_else_handles_it():
+    """Its effect on a real process: tests/system/test_killed_runs.py. Here: a handler someone else set is kept,
+    and the default comes back after the block."""
+    import signal
+
+    with files.terminate_as_exit():
+        assert signal.getsignal(signal.SIGTERM) not in (signal.SIG_DFL, signal.SIG_IGN)
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+
+    def theirs(_signum, _frame):
+        pass
+
+    signal.signal(signal.SIGTERM, theirs)
+    try:
+        with files.terminate_as_exit():
+            assert signal.getsignal(signal.SIGTERM) is theirs
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)

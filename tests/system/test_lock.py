@@ -104,9 +104,63 @@ def test_a_lock_of_another_computer_is_never_judged_from_here(tmp_path):
     assert busy.value.holder.host == "may-thu-ky-2" and path.exists()
 
 
-def test_an_unreadable_lock_is_held_while_fresh_and_stale_after_a_minute(tmp_path):
+STUCK = """
+import sys, time
+from pathlib import Path
+from thidua_xlsx.system import lock
+
+def stuck(*_args, **_kwargs):  # the lock created and held, its words not yet written
+    print("created", flush=True)
+    time.sleep(120)
+
+lock.json.dumps = stuck
+with lock.holding([Path(sys.argv[1])], "merge"):
+    pass
+"""
+
+
+def test_an_empty_lock_blocks_while_its_run_lives_and_nobody_once_it_is_killed(tmp_path):
+    """A real run stopped between creating its lock and writing it: while it lives the lock is its own (a
+    second run is refused, with no one named); killed there, it leaves an empty lock that the next run takes at
+    once — no minute to wait, no file to delete by hand."""
     path = lock.folder_lock_path(tmp_path)
-    path.write_bytes(b"")  # a run killed between creating its lock and writing it, or one just starting
+    run = subprocess.Popen([sys.executable, "-c", STUCK, str(path)], cwd=ROOT, text=True, stdout=subprocess.PIPE)
+    try:
+        assert run.stdout.readline().strip() == "created"
+        with pytest.raises(lock.Busy) as busy:
+            with lock.holding([path], "merge"):
+                pass
+        assert busy.value.holder is None and path.read_bytes() == b""
+    finally:
+        run.kill()
+        run.wait(timeout=60)
+        run.stdout.close()
+    assert path.read_bytes() == b""  # what a killed run leaves
+    with lock.holding([path], "year"):
+        assert json.loads(path.read_text(encoding="utf-8"))["command"] == "year"
+    assert not path.exists()
+
+
+def test_a_lock_cut_short_that_nothing_holds_is_taken_at_once(tmp_path):
+    path = lock.folder_lock_path(tmp_path)
+    path.write_text('{"pid": 41', encoding="utf-8")  # a full disk cut it short, long ago or just now
+    with lock.holding([path], "merge"):
+        assert json.loads(path.read_text(encoding="utf-8"))["pid"] == os.getpid()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows' hold is the open file, there on every file system")
+def test_where_the_file_system_has_no_locks_an_unreadable_lock_waits_its_age(tmp_path, monkeypatch):
+    """Some network shares refuse flock: an unreadable lock is then held while fresh (it may be a run writing
+    it), stale once untouched for UNREADABLE_STALE_SECONDS."""
+    import errno
+    import fcntl
+
+    def refused(*_args):
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(fcntl, "flock", refused)
+    path = lock.folder_lock_path(tmp_path)
+    path.write_bytes(b"")
     with pytest.raises(lock.Busy) as busy:
         with lock.holding([path], "merge"):
             pass
@@ -114,7 +168,42 @@ def test_an_unreadable_lock_is_held_while_fresh_and_stale_after_a_minute(tmp_pat
     old = time.time() - 2 * lock.UNREADABLE_STALE_SECONDS
     os.utime(path, (old, old))
     with lock.holding([path], "merge"):
-        pass
+        assert json.loads(path.read_text(encoding="utf-8"))["pid"] == os.getpid()
+
+
+RACER = """
+import sys, time
+from pathlib import Path
+from thidua_xlsx.system import lock
+
+path, start, log = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
+while not start.exists():
+    time.sleep(0.001)
+try:
+    with lock.holding([path], "merge"):
+        with log.open("a") as out:
+            out.write(f"in {time.monotonic()}\\n")
+        time.sleep(0.5)
+        with log.open("a") as out:
+            out.write(f"out {time.monotonic()}\\n")
+except lock.Busy:
+    sys.exit(3)
+"""
+
+
+def test_of_runs_taking_over_one_stale_lock_at_once_one_holds_it(tmp_path):
+    """Eight real runs find the same empty lock of a killed run at the same moment: one takes it over, the
+    others are refused — never two holding it."""
+    path, start, log = lock.folder_lock_path(tmp_path), tmp_path / "start", tmp_path / "log"
+    path.write_bytes(b"")
+    runs = [subprocess.Popen([sys.executable, "-c", RACER, str(path), str(start), str(log)], cwd=ROOT)
+            for _ in range(8)]
+    time.sleep(1.5)  # all started, waiting
+    start.touch()
+    codes = sorted(run.wait(timeout=60) for run in runs)
+    assert codes == [0] + [3] * 7
+    assert [line.split()[0] for line in log.read_text().splitlines()] == ["in", "out"]
+    assert not path.exists()
 
 
 def test_lock_names_stay_short_and_distinct_for_long_names(tmp_path):

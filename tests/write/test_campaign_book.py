@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from tests.filling import run_apart, type_far_away
+from tests.init_fixtures import as_init_writes, on_day
 from thidua_xlsx import service
 from thidua_xlsx.cli import main
 from thidua_xlsx.model import campaign as cm
@@ -81,7 +82,7 @@ def test_preset_round_trips_through_campaign_xlsx(tmp_path, level):
     campaign, problems = load(path)
 
     assert [p.render() for p in problems] == []
-    assert campaign == cm.in_school_year(dataclasses.replace(load_preset(level), id="x"), service.vietnam_today())
+    assert campaign == as_init_writes(level, "x", service.vietnam_today())
     assert len(campaign.departments) >= 5
     assert 38 <= len(campaign.staff) <= 44
     assert all(campaign.members(d.code) for d in campaign.departments)
@@ -573,7 +574,9 @@ def test_generate_and_merge_find_a_campaign_saved_as_ods(saved_by_libreoffice, t
     result = CliRunner().invoke(main, ["generate", str(camp), "--round", "dang-ky"])
 
     assert result.exit_code == 0, result.output
-    assert "Cảnh báo" not in result.output and "Lỗi" not in result.output
+    (warning,) = [line for line in result.output.splitlines() if "Cảnh báo" in line]  # the preset's sample school
+    assert warning.startswith("Cảnh báo: [campaign.ods · Trường!B4] Chiến dịch này vẫn là trường mẫu")
+    assert "Lỗi" not in result.output
     assert len(list((camp / "outbox" / "dang-ky").iterdir())) == len(campaign.departments)
     assert find_campaign(camp / "inbox", Problems()) == (camp / "campaign.ods").resolve()
 
@@ -657,18 +660,21 @@ def test_with_both_books_the_last_saved_is_used_and_the_secretary_is_told(tmp_pa
     two_books(camp, ods_newer)
     used, other = ("campaign.ods", "campaign.xlsx") if ods_newer else ("campaign.xlsx", "campaign.ods")
 
-    folder, problems = open_campaign(campaign_file(camp))
+    folder, problems = open_campaign(campaign_file(camp), today=dt.date(2025, 9, 10))
 
     assert folder.book.name == used
-    assert folder.campaign.school.name == ("Trường Tiểu học Nam Trực" if ods_newer else "Trường Tiểu học Trực Cường")
-    assert [(p.code, p.severity) for p in problems] == [("campaign.two_files", "warning")]
+    assert folder.campaign.school.name == ("Trường Tiểu học Nam Trực" if ods_newer else
+                                           "Trường Tiểu học Trực Cường (MẪU)")
+    sample = [] if ods_newer else [("campaign.notice", "warning")]  # init's sample school, said after which book
+    assert [(p.code, p.severity) for p in problems] == [("campaign.two_files", "warning"), *sample]
     message = problems.items[0].message
     assert message.startswith(f"Thư mục chiến dịch có hai tệp: {used} (lưu lúc ")
     assert f"và {other} (lưu lúc " in message and f"chương trình dùng {used}." in message
     assert "Hãy giữ một tệp" in message
 
 
-def test_cli_generate_with_both_books_warns_and_goes_on(tmp_path):
+def test_cli_generate_with_both_books_warns_and_goes_on(tmp_path, monkeypatch):
+    on_day(monkeypatch, dt.date(2025, 9, 10))
     camp = tmp_path / "camp"
     two_books(camp, ods_newer=True)
 

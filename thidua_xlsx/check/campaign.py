@@ -22,12 +22,17 @@ words are fine wherever the campaign's own school, managing body, place or recip
 
 Every other field that reaches a paper is looked at for the sample school's leftovers too:
 
-* its words ("Trực Cường") in the Hiệu trưởng, Thư ký, Nghị quyết, a department's name or head, a
-  person's name, position or sáng kiến;
+* its words ("Trực Cường") in the Nghị quyết, a department's name, a person's position or sáng kiến — never in
+  a person's name: "Nguyễn Kim Sơn" is a teacher, not the sample school "Trường THCS Kim Sơn" (the sample's
+  people are told by their whole names, below);
 * the mark of its own document numbers ("45/QĐ-THTC", "25/KH-THTC": THTC is the sample's) in a sáng
   kiến's decision, the Nghị quyết's number or a line of "Căn cứ";
 * its people: the Hiệu trưởng or Thư ký named as the sample's, and a roster (or department heads) still
   holding several of the sample's names (one name alike may be chance; several are a roster left behind).
+
+Each warning names the cell of campaign.xlsx it is about when the caller gives where the campaign's values are
+(``cells``, read.campaign_cells), asked for only once something is found; a roster holding several of the sample's
+names is the whole sheet's.
 
 The check is pure (a campaign and the sample schools in, warnings out); :func:`sample_school_names`
 is the one place that reads the presets.
@@ -41,7 +46,7 @@ import functools
 import json
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from thidua_xlsx.model import campaign as cm
@@ -184,11 +189,25 @@ class SampleSchool:
     people: frozenset[str] = frozenset()  # its roster and department heads, names cleaned
 
 
-def stale_school_warnings(campaign: cm.Campaign, sample_schools: Iterable[str | SampleSchool], file: str = ""
-                          ) -> tuple[Issue, ...]:
+Cells = Mapping[tuple[str, str, str], str]  # (sheet, field key, whose: "" | a code | a line's number) → "B7"
+
+
+def stale_school_warnings(campaign: cm.Campaign, sample_schools: Iterable[str | SampleSchool], file: str = "",
+                          cells: Callable[[], Cells] | None = None) -> tuple[Issue, ...]:
     """Warnings for the fields that still name another school or hold the sample school's leftovers (see
     the module). ``sample_schools``: the presets' sample schools (or only their names). One warning per
-    line, e-mail or field; one for a roster."""
+    line, e-mail or field, at its cell when ``cells`` (called once, only if something is found) tells it; one for
+    a roster."""
+    found = _stale(campaign, sample_schools, file)
+    if not found or cells is None:
+        return tuple(issue for issue, _ in found)
+    where = cells()
+    return tuple(dataclasses.replace(issue, cell=where.get(key, "")) if key else issue for issue, key in found)
+
+
+def _stale(campaign: cm.Campaign, sample_schools: Iterable[str | SampleSchool], file: str
+           ) -> list[tuple[Issue, tuple[str, str, str] | None]]:
+    """:func:`stale_school_warnings`' warnings, each with the key of its cell (None: a whole sheet's)."""
     school = campaign.school
     own = distinctive(school.name)
     own_texts = (school.name, school.managing_body, school.place, school.recipient)
@@ -204,89 +223,109 @@ def stale_school_warnings(campaign: cm.Campaign, sample_schools: Iterable[str | 
             if not _mentions(own_texts, words) and not any(folded in text for text in own_folded):
                 samples.append((sample, words, folded))
     where = dict(file=file, school=school.name)
-    found: list[Issue] = []
+    found: list[tuple[Issue, tuple[str, str, str] | None]] = []
     warned_lines = set()
-    for line in campaign.legal_basis:
+    for n, line in enumerate(campaign.legal_basis, start=1):
         named = [s for s in schools_named(line) if own and not _same_school(own, distinctive(s))]
         sample = next((s for s in samples if _mentions([line], s[1])), None)
         if named:
-            found.append(issue("campaign.legal_other_school", WARNING, sheet=LEGAL_SHEET, line=line,
-                               found=named[0], **where))
+            said = issue("campaign.legal_other_school", WARNING, sheet=LEGAL_SHEET, line=line, found=named[0], **where)
         elif sample is not None:
-            found.append(issue("campaign.legal_sample_school", WARNING, sheet=LEGAL_SHEET, line=line,
-                               found=" ".join(sample[1]), sample=sample[0].name, **where))
+            said = issue("campaign.legal_sample_school", WARNING, sheet=LEGAL_SHEET, line=line,
+                         found=" ".join(sample[1]), sample=sample[0].name, **where)
         else:
             continue
+        found.append((said, (LEGAL_SHEET, LEGAL_KEY, str(n))))
         warned_lines.add(line)
-    emails = [(school.recipient_email, school.recipient or _label("recipient_email"), SCHOOL_SHEET)]
-    emails += [(d.email, d.name, DEPARTMENTS_SHEET) for d in campaign.departments]
-    for email, owner, sheet in emails:
+    emails = [(school.recipient_email, school.recipient or _label("recipient_email"), (SCHOOL_SHEET, "recipient_email",
+                                                                                      ""))]
+    emails += [(d.email, d.name, (DEPARTMENTS_SHEET, "email", d.code)) for d in campaign.departments]
+    for email, owner, key in emails:
         sample = next((s for s in samples if email and _in_email(email, s[2])), None)
         if sample is not None:
-            found.append(issue("campaign.email_sample_school", WARNING, sheet=sheet, email=email, owner=owner,
-                               sample=sample[0].name, **where))
+            found.append((issue("campaign.email_sample_school", WARNING, sheet=key[0], email=email, owner=owner,
+                                sample=sample[0].name, **where), key))
     found += _field_leftovers(campaign, samples, others, warned_lines, where)
-    return tuple(found)
+    return found
 
 
-def _fields(campaign: cm.Campaign) -> list[tuple[str, str, str, str]]:
-    """(sheet, field, whose, text) of every field but the legal basis and e-mails that reaches a paper."""
+@dataclass(frozen=True)
+class _Field:
+    """A field of campaign.xlsx that reaches a paper: where it is (sheet, key, whose code or ""), how a warning
+    names it (its label, whose it is) and its text."""
+
+    sheet: str
+    key: str
+    code: str
+    label: str
+    whose: str
+    text: str
+
+    @property
+    def at(self) -> tuple[str, str, str]:
+        return self.sheet, self.key, self.code
+
+
+def _fields(campaign: cm.Campaign) -> list[_Field]:
+    """Every field but the legal basis, e-mails and people's names that reaches a paper (a name is told by the
+    sample's whole names, never by a place word inside it)."""
     school = campaign.school
-    fields = [(SCHOOL_SHEET, _label(key), school.name, getattr(school, key))
-              for key in ("principal", "secretary", "criteria_resolution")]
-    for d in campaign.departments:
-        fields += [(DEPARTMENTS_SHEET, _column(DEPARTMENT_COLUMNS, key), d.name, getattr(d, key))
-                   for key in ("name", "head")]
+    fields = [_Field(SCHOOL_SHEET, "criteria_resolution", "", _label("criteria_resolution"), school.name,
+                     school.criteria_resolution)]
+    fields += [_Field(DEPARTMENTS_SHEET, "name", d.code, _column(DEPARTMENT_COLUMNS, "name"), d.name, d.name)
+               for d in campaign.departments]
     for p in campaign.staff:
-        fields += [(STAFF_SHEET, _column(STAFF_COLUMNS, key), p.name, value) for key, value in (
-            ("name", p.name), ("position", p.position), ("initiative", p.facts.initiative),
+        fields += [_Field(STAFF_SHEET, key, p.code, _column(STAFF_COLUMNS, key), p.name, value) for key, value in (
+            ("position", p.position), ("initiative", p.facts.initiative),
             ("initiative_decision", p.facts.initiative_decision))]
-    return [f for f in fields if f[3]]
+    return [f for f in fields if f.text]
 
 
 _NUMBER_MARK = re.compile(r"\d+\s*/\s*[A-ZĐ]+(?:-[A-ZĐ0-9]+)*-([A-ZĐ0-9]+)\b")  # "45/QĐ-THTC" → THTC
 
 
 def _field_leftovers(campaign: cm.Campaign, samples: list, others: list, warned_lines: set[str], where: dict
-                     ) -> list[Issue]:
+                     ) -> list[tuple[Issue, tuple[str, str, str] | None]]:
     """``samples``: those whose words are not this school's own (:func:`stale_school_warnings`); ``others``:
     every sample that is not this school, for its document marks and its people."""
     found = []
-    for sheet, field, whose, text in _fields(campaign):
-        sample = next((s for s in samples if _mentions([text], s[1])), None)
+    fields = _fields(campaign)
+    for f in fields:
+        sample = next((s for s in samples if _mentions([f.text], s[1])), None)
         if sample is not None:
-            found.append(issue("campaign.field_sample_school", WARNING, sheet=sheet, field=field, owner=whose,
-                               value=shortened(text), found=" ".join(sample[1]), sample=sample[0].name, **where))
-    numbered = [(LEGAL_SHEET, LEGAL_LINE_FIELD, LEGAL_LINE.format(n=n), line)
+            found.append((issue("campaign.field_sample_school", WARNING, sheet=f.sheet, field=f.label, owner=f.whose,
+                                value=shortened(f.text), found=" ".join(sample[1]), sample=sample[0].name, **where),
+                          f.at))
+    numbered = [_Field(LEGAL_SHEET, LEGAL_KEY, str(n), LEGAL_LINE_FIELD, LEGAL_LINE.format(n=n), line)
                 for n, line in enumerate(campaign.legal_basis, start=1) if line not in warned_lines]
-    numbered += [f for f in _fields(campaign) if f[1] in (_label("criteria_resolution"),
-                                                          _column(STAFF_COLUMNS, "initiative_decision"))]
-    for sheet, field, whose, text in numbered:
-        marks = set(_NUMBER_MARK.findall(_nfc(text)))
+    numbered += [f for f in fields if f.key in ("criteria_resolution", "initiative_decision")]
+    for f in numbered:
+        marks = set(_NUMBER_MARK.findall(_nfc(f.text)))
         sample = next((s for s in others if marks & s[0].marks), None)
         if sample is not None:
-            found.append(issue("campaign.number_sample_school", WARNING, sheet=sheet, field=field, owner=whose,
-                               value=shortened(text), mark=", ".join(sorted(marks & sample[0].marks)), sample=sample[0].name,
-                               **where))
+            found.append((issue("campaign.number_sample_school", WARNING, sheet=f.sheet, field=f.label, owner=f.whose,
+                                value=shortened(f.text), mark=", ".join(sorted(marks & sample[0].marks)),
+                                sample=sample[0].name, **where), f.at))
     school = campaign.school
     for key in ("principal", "secretary"):
         name = cm.clean_text(getattr(school, key))
         sample = next((s for s in others if name and name == getattr(s[0], key)), None)
         if sample is not None:
-            found.append(issue("campaign.person_sample_school", WARNING, sheet=SCHOOL_SHEET, field=_label(key),
-                               value=name, sample=sample[0].name, **where))
+            found.append((issue("campaign.person_sample_school", WARNING, sheet=SCHOOL_SHEET, field=_label(key),
+                                value=name, sample=sample[0].name, **where), (SCHOOL_SHEET, key, "")))
     for sheet, names in ((DEPARTMENTS_SHEET, [d.head for d in campaign.departments]),
                          (STAFF_SHEET, [p.name for p in campaign.staff])):
         for sample, *_ in others:
             alike = sorted({cm.clean_text(n) for n in names} & sample.people, key=name_key)
             if len(alike) >= SAMPLE_PEOPLE_ALIKE:
-                found.append(issue("campaign.people_sample_school", WARNING, sheet=sheet, count=len(alike),
-                                   names=", ".join(alike[:5]) + (", …" if len(alike) > 5 else ""),
-                                   sample=sample.name, **where))
+                found.append((issue("campaign.people_sample_school", WARNING, sheet=sheet, count=len(alike),
+                                    names=", ".join(alike[:5]) + (", …" if len(alike) > 5 else ""),
+                                    sample=sample.name, **where), None))
     return found
 
 
 SAMPLE_PEOPLE_ALIKE = 3  # names of a sample's people in a list: one or two may be chance
+LEGAL_KEY = "line"  # a line of sheet Căn cứ, by its number among the lines (model.campaign_book.LEGAL_COLUMNS)
 
 
 def _label(key: str) -> str:
@@ -301,8 +340,9 @@ def _column(columns, key: str) -> str:
 def sample_school_names() -> tuple[SampleSchool, ...]:
     """The sample school of every preset (``workbook_templates/*.json``), read once: its name, the marks of
     its own document numbers (in its "Căn cứ" lines naming it, its sáng kiến decisions at school level) and
-    its people."""
-    found = []
+    its people. Two presets with the same sample school (thcs and nd233) give one, their marks and people
+    together: a leftover is said once."""
+    found: dict[str, SampleSchool] = {}
     for path in sorted(preset_dir().glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         school = data.get("school", {})
@@ -316,12 +356,22 @@ def sample_school_names() -> tuple[SampleSchool, ...]:
         marks = {m for text in (*own_lines, *decisions) for m in _NUMBER_MARK.findall(_nfc(text or ""))}
         people = {cm.clean_text(p.get("name")) for p in data.get("staff", ())} | \
             {cm.clean_text(d.get("head")) for d in data.get("departments", ())}
-        found.append(SampleSchool(name, frozenset(marks), cm.clean_text(school.get("principal")),
-                                  cm.clean_text(school.get("secretary")), frozenset(people - {""})))
-    return tuple(found)
+        sample = SampleSchool(name, frozenset(marks), cm.clean_text(school.get("principal")),
+                              cm.clean_text(school.get("secretary")), frozenset(people - {""}))
+        same = found.get(name)
+        found[name] = sample if same is None else dataclasses.replace(same, marks=same.marks | sample.marks,
+                                                                      people=same.people | sample.people)
+    return tuple(found.values())
 
 
 # --- the rule set (issue 27) ---------------------------------------------------------------------------------
+
+
+# What the rule set tells that is said in the summary only (its sheet Kiểm tra, its JSON), counted on screen with
+# the other notes but never printed on each run: a text of the program's data ended by the filing date (the 2025
+# decrees of two-level government, 01/03/2027). The secretary checks it once, where she checks the căn cứ before the
+# file leaves the school; printed on every merge and every year run it was noise she could not act on.
+SUMMARY_ONLY = frozenset({"rule_set.ended"})
 
 
 def rule_set_warnings(campaign: cm.Campaign, file: str = "") -> list[Issue]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 import re
 import unicodedata
 
@@ -27,13 +28,14 @@ from thidua_xlsx.model.inbox import (
     ScoringForm,
     packed_scores,
 )
-from thidua_xlsx.model.issued import NEWCOMER_PREFIX, IssuedPerson, newcomer_code
+from thidua_xlsx.model.issued import NEWCOMER_PREFIX, IssuedPerson, name_key, newcomer_code
 from thidua_xlsx.model.issues import ERROR, NOTE, WARNING, Issue, issue, reason
 from thidua_xlsx.model.titles import NOT_REGISTERED
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.read.legacy_text import detect_and_convert
 from thidua_xlsx.text.collation import fold
 from thidua_xlsx.text.messages import shortened
+from thidua_xlsx.text.titles import TITLE_SHORT
 
 
 def validate(entry: InboxFile, campaign: cm.Campaign) -> CleanSubmission:
@@ -56,9 +58,11 @@ def validate(entry: InboxFile, campaign: cm.Campaign) -> CleanSubmission:
     if sub.round == ly.REGISTRATION:
         spare_n = 0
         for row in sub.registrations:
+            check.person = row.person.code if row.person is not None else ""
             values = dict(registered=check.registered(row.title),
                           form=check.choice(row.form, campaign.titles.forms, "Hình thức khen thưởng"),
                           initiative=check.text(row.initiative), note=check.text(row.note))
+            check.person = ""
             if row.person is not None:
                 entries.append(issued_entry(row.person, row.title.sheet, **values))
                 continue
@@ -66,7 +70,7 @@ def validate(entry: InboxFile, campaign: cm.Campaign) -> CleanSubmission:
                 continue
             spare_n += 1
             name = check.name(row.name)
-            check.add("person.newcomer", WARNING, row.name, name=name)
+            check.newcomer("person.newcomer", row.name, name, dept, sub.issued.people)
             entries.append(Entry(code=newcomer_code(dept, spare_n), name=name, department=dept, role="",
                                  position=check.text(row.position), newcomer=True, file=entry.name,
                                  sheet=row.name.sheet, **values))
@@ -81,10 +85,12 @@ def validate(entry: InboxFile, campaign: cm.Campaign) -> CleanSubmission:
                 e = Entry(code=f"{NEWCOMER_PREFIX}-{dept}-P{spare_n}", name=name or f"(chưa ghi tên – {form.sheet})",
                           department=dept, role=form.person.role, position=check.text(form.position),
                           newcomer=True, file=entry.name, sheet=form.sheet)
-                check.add("person.newcomer_unregistered", WARNING, form.name, name=e.name)
+                check.newcomer("person.newcomer_unregistered", form.name, e.name, dept, sub.issued.people)
             else:
                 e = issued_entry(form.person, form.sheet, registered=form.person.registered)
+            check.person = form.person.code
             entries.append(_scoring(check, campaign, form, e))
+            check.person = ""
     entries += [issued_entry(p, "", registered=p.registered if sub.round == ly.SCORING else "", has_sheet=False)
                 for p in sub.issued.people if p.code in set(sub.missing)]
     collective = ""
@@ -135,12 +141,31 @@ class _Checker:
     def __init__(self, file: str, campaign: cm.Campaign):
         self.file, self.campaign = file, campaign
         self.issues: list[Issue] = []
+        self.person = ""  # the roster code of the row or form being read: its errors name it (status's follow-up)
+        self._roster: dict[tuple[str, str], cm.Person] | None = None
         self._converted: set[tuple[str, str]] = set()  # cells whose legacy text was already noted
         self._said: set[tuple[str, str]] = set()  # cells whose unknown value or hidden characters were said
 
     def add(self, code: str, severity: str, raw: Cell | None, **params) -> None:
         where = {"sheet": raw.sheet, "cell": raw.cell} if raw is not None else {}
+        if self.person and severity == ERROR:
+            params.setdefault("person", self.person)
         self.issues.append(issue(code, severity, file=self.file, **where, **params))
+
+    def newcomer(self, code: str, raw: Cell | None, name: str, department: str,
+                 issued: tuple[IssuedPerson, ...]) -> None:
+        """A name typed on a spare row or form (``code``: what is said while it is not in the roster). Once the
+        secretary has added it to sheet Nhân sự (same department, same name: how the merge matches it), that is
+        said instead; the same name as someone this workbook already carries is not used at all (said)."""
+        if self._roster is None:
+            self._roster = {(p.department, name_key(p.name)): p for p in self.campaign.staff}
+        person = self._roster.get((department, name_key(name))) if name else None
+        if person is None:
+            self.add(code, WARNING, raw, name=name)
+        elif person.code in {p.code for p in issued}:
+            self.add("person.newcomer_twice", WARNING, raw, name=name, person=person.code)
+        else:
+            self.add(f"{code}_in_roster", NOTE, raw, name=name, person=person.code)
 
     def text(self, raw: Cell | None) -> str:
         if raw is None or raw.value is None or self.unknown(raw):
@@ -211,18 +236,16 @@ class _Checker:
         if isinstance(value, (dt.date, dt.time, dt.timedelta)):  # a datetime is a date
             self.add("value.date_in_score", ERROR, raw, value=_shown(value), max=cm.num_text(maximum))
             return None
+        typed = ""  # a number typed as text, as typed: read with a note once it is a valid score
         if isinstance(value, str):
-            text = self.text(raw)
-            if not text:  # nothing but invisible characters
+            typed = self.text(raw)
+            if not typed:  # nothing but invisible characters
                 return None
-            try:
-                number = float(text.replace(",", "."))
-            except ValueError:
-                self.add("value.not_number", ERROR, raw, value=shortened(text), max=cm.num_text(maximum))
+            if not _PLAIN_NUMBER.fullmatch(typed):  # "1e2", "nan", "inf", "1_0", "٩": no score is written so
+                self.add("value.not_number", ERROR, raw, value=shortened(typed), max=cm.num_text(maximum))
                 return None
-            self.add("value.decimal_comma", NOTE, raw, value=shortened(text), number=cm.num_text(number))
-            value = number
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:  # NaN: not a number
+            value = float(typed.replace(",", "."))
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
             self.add("value.not_number", ERROR, raw, value=_shown(value), max=cm.num_text(maximum))
             return None
         value = float(value)
@@ -231,8 +254,11 @@ class _Checker:
                      shown=cm.num_text(round(value * 100, 6)))
             return None
         if not 0 <= value <= maximum:
-            self.add("value.out_of_range", ERROR, raw, value=shortened(cm.num_text(value)), max=cm.num_text(maximum))
+            self.add("value.out_of_range", ERROR, raw, value=shortened(typed or cm.num_text(value)),
+                     max=cm.num_text(maximum))
             return None
+        if typed:
+            self.add("value.decimal_comma", NOTE, raw, value=shortened(typed), number=cm.num_text(value))
         return value
 
     def choice(self, raw: Cell | None, choices: tuple[str, ...], label: str) -> str:
@@ -247,7 +273,14 @@ class _Checker:
         return ""
 
     def title(self, raw: Cell | None, codes: tuple[str, ...], label: str) -> str:
-        """The code of the title chosen in ``raw`` among ``codes``, matched by name as :meth:`choice` does."""
+        """The code of the title chosen in ``raw`` among ``codes``, matched by name as :meth:`choice` does, or
+        typed as its usual abbreviation ("LĐTT", "cstđcs", "T.T.L.Đ.T.T"): that title, with a note."""
+        text = self.text(raw)
+        abbreviated = next((c for c in codes if c in TITLE_SHORT and _letters(text) == _letters(c)), None)
+        if text and abbreviated is not None:
+            self.add("value.title_abbreviation", NOTE, raw, value=shortened(text), choice=title_name(abbreviated),
+                     field=label)
+            return abbreviated
         by_name = {title_name(c): c for c in codes}
         return by_name.get(self.choice(raw, tuple(by_name), label), "")
 
@@ -277,6 +310,16 @@ class _Checker:
 # soft hyphen and the byte-order mark. Removed from every text read, with a note.
 _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e"
                         "\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+# A score as people write it: digits, and a decimal comma or point (Python's float() also takes "1e2", "nan",
+# "inf", "1_0" and other scripts' digits — none of them a score anyone types).
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)")
+
+
+def _letters(text: str) -> str:
+    """A title's abbreviation as compared: folded, without dots or spaces ("L.Đ.T.T" → "ldtt")."""
+    return "".join(ch for ch in fold(text) if ch.isalnum())
 
 
 def _escaped(text: str) -> str:

@@ -12,6 +12,7 @@ import datetime
 import functools
 import hashlib
 import json
+import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -480,22 +481,36 @@ def school_year_of(day) -> str:
     return f"{start}-{start + 1}"
 
 
+def school_year_days(year: str) -> tuple[datetime.date, datetime.date] | None:
+    """The first and last day of the school year "Y-(Y+1)" (1 August to 31 July); None when ``year`` is no such
+    text."""
+    found = re.fullmatch(r"(\d{4})\s*-\s*(\d{4})", year or "")
+    if found is None:
+        return None
+    first = datetime.date(int(found[1]), SCHOOL_YEAR_STARTS, 1)
+    return first, datetime.date(int(found[2]), SCHOOL_YEAR_STARTS, 1) - datetime.timedelta(days=1)
+
+
 def in_school_year(campaign: Campaign, day) -> Campaign:
     """``campaign`` (a preset) moved to the school year of ``day``: the year, the deadlines, the date
-    of the criteria resolution and the periods (their dates and the year in their labels) shifted by as
-    many years (a preset is written for one year)."""
+    of the criteria resolution, the filing date and the periods shifted by as many years (a preset is written
+    for one year)."""
     year = school_year_of(day)
     try:
         shift = int(year[:4]) - int(campaign.school.school_year[:4])
     except ValueError:
         shift = 0
+    moved = moved_years(campaign, shift)
+    return dataclasses.replace(moved, school=dataclasses.replace(moved.school, school_year=year))
 
-    def moved(iso: str) -> str:
-        try:
-            date = datetime.date.fromisoformat(iso)
-        except ValueError:
-            return iso
-        return moved_date(date).isoformat()
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # a year as written: "2025-2026", "Tháng 9/2025"
+MOVED_SCHOOL_DATES = ("registration_deadline", "scoring_deadline", "criteria_resolution_date", "filing_date")
+
+
+def moved_years(campaign: Campaign, shift: int) -> Campaign:
+    """``campaign`` with its school year, the dates of sheet Trường (:data:`MOVED_SCHOOL_DATES`) and its periods (their
+    dates, and every year their labels name: "Học kỳ I 2025-2026" → "Học kỳ I 2026-2027") ``shift`` years later."""
 
     def moved_date(date):
         if date is None:
@@ -505,12 +520,20 @@ def in_school_year(campaign: Campaign, day) -> Campaign:
         except ValueError:  # 29 February in a year without one
             return date.replace(year=date.year + shift, day=28)
 
-    def moved_period(p: Period) -> Period:
-        label = p.label.replace(str(p.start.year), str(p.start.year + shift))
-        return Period(p.code, label, moved_date(p.start), moved_date(p.end), moved_date(p.deadline))
+    def moved(iso: str) -> str:
+        try:
+            return moved_date(datetime.date.fromisoformat(iso)).isoformat()
+        except ValueError:
+            return iso
 
-    school = dataclasses.replace(
-        campaign.school, school_year=year, registration_deadline=moved(campaign.school.registration_deadline),
-        scoring_deadline=moved(campaign.school.scoring_deadline),
-        criteria_resolution_date=moved(campaign.school.criteria_resolution_date))
+    def moved_label(p: Period) -> str:
+        years = range(p.start.year - 1, p.end.year + 2)  # the years of its school year; no other number
+        return _YEAR.sub(lambda m: str(int(m[0]) + shift) if int(m[0]) in years else m[0], p.label)
+
+    def moved_period(p: Period) -> Period:
+        return Period(p.code, moved_label(p), moved_date(p.start), moved_date(p.end), moved_date(p.deadline))
+
+    year = _YEAR.sub(lambda m: str(int(m[0]) + shift), campaign.school.school_year)
+    school = dataclasses.replace(campaign.school, school_year=year,
+                                 **{key: moved(getattr(campaign.school, key)) for key in MOVED_SCHOOL_DATES})
     return dataclasses.replace(campaign, school=school, periods=tuple(map(moved_period, campaign.periods)))

@@ -473,11 +473,10 @@ class _Checker:
 
     def _within_year(self, code: str, start: dt.date, end: dt.date, school_year: str | None, cell: str) -> None:
         """A warning for a period outside its school year (from 1 August: model.campaign.school_year_of)."""
-        years = re.fullmatch(r"(\d{4})\s*-\s*(\d{4})", school_year or "")
-        if years is None:
+        days = cm.school_year_days(school_year or "")
+        if days is None:
             return  # the school year's own problem is said by build
-        first = dt.date(int(years[1]), cm.SCHOOL_YEAR_STARTS, 1)
-        last = dt.date(int(years[2]), cm.SCHOOL_YEAR_STARTS, 1) - dt.timedelta(days=1)
+        first, last = days
         if start < first or end > last:
             self.problems.add("campaign.period_outside_year", WARNING, file=self.file, sheet=PERIODS_SHEET, cell=cell,
                               period=code, start=start.strftime("%d/%m/%Y"), end=end.strftime("%d/%m/%Y"),

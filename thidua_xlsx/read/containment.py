@@ -24,7 +24,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from thidua_xlsx.model.inbox import InboxFile, reject
 from thidua_xlsx.model.issues import Problems
+from thidua_xlsx.system.files import too_long
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a department's workbook is 20–300 KB
@@ -39,6 +41,7 @@ CHUNK = 1 << 20
 
 # Entry kinds found by the scan.
 FILE, LINK, SPECIAL, UNREADABLE_FOLDER = "file", "link", "special", "unreadable_folder"
+TOO_LONG = "too_long"  # the detail of an unreadable folder whose path is past the system's limit
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,7 @@ class InboxItem:
     path: Path
     name: str  # relative to the inbox, "/"-separated, shown safely
     kind: str
-    detail: str = ""  # for a link: "dangling", "loop", "outside" or "inside"
+    detail: str = ""  # for a link: "dangling", "loop", "outside" or "inside"; for a folder: TOO_LONG or ""
 
 
 def scan_inbox(inbox: Path) -> list[InboxItem]:
@@ -58,16 +61,17 @@ def scan_inbox(inbox: Path) -> list[InboxItem]:
     def walk(folder: Path) -> None:
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError:
-            found.append(InboxItem(folder, _relative(folder, inbox), UNREADABLE_FOLDER))
+        except OSError as exc:
+            found.append(InboxItem(folder, _relative(folder, inbox), UNREADABLE_FOLDER,
+                                   TOO_LONG if too_long(exc) else ""))
             return
         for entry in entries:
             path = Path(entry.path)
             name = _relative(path, inbox)
             try:
                 info = os.lstat(path)
-            except OSError:
-                found.append(InboxItem(path, name, UNREADABLE_FOLDER))
+            except OSError as exc:
+                found.append(InboxItem(path, name, UNREADABLE_FOLDER, TOO_LONG if too_long(exc) else ""))
                 continue
             if stat.S_ISLNK(info.st_mode):
                 found.append(InboxItem(path, name, LINK, _link_kind(path, root)))
@@ -383,3 +387,11 @@ def _xls_problem(data: bytes, bounds: Bounds) -> Problem | None:
                 return _too_big("Workbook", row, col, bounds)
         pos += 4 + size
     return None
+
+
+def unreadable(entry: InboxFile, exc: OSError) -> InboxFile:
+    """``entry`` rejected for the OSError that stopped its reading: a path past the system's limit said as such
+    (never as a want of permission), else a file that may not be read or is held."""
+    if too_long(exc):
+        return reject(entry, "file.too_long", length=len(str(entry.path)))
+    return reject(entry, "file.unreadable")

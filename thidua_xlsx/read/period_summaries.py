@@ -24,7 +24,7 @@ from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import SKIPPED, InboxFile, reject
 from thidua_xlsx.model.issues import ERROR, Issue, Problems, issue
-from thidua_xlsx.read.containment import InboxItem
+from thidua_xlsx.read.containment import InboxItem, unreadable
 from thidua_xlsx.read.department import sorted_out
 from thidua_xlsx.read.department.entry import saved_at
 from thidua_xlsx.read.registrations import PERIODS, checked_summary
@@ -60,8 +60,8 @@ def _read(entry: InboxFile, campaign: cm.Campaign) -> tuple[InboxFile, ev.Period
         data = entry.path.read_bytes() if checked is not None else None  # within the bounds containment checked
         entry = dataclasses.replace(entry, sha256=sha256_of(entry.path) if data is None else
                                     hashlib.sha256(data).hexdigest())
-    except OSError:
-        return reject(entry, "file.unreadable"), None
+    except OSError as exc:
+        return unreadable(entry, exc), None
     if checked is None:
         found = problems.items[0]
         return reject(entry, found.code, **{k: v for k, v in found.params if k != "file"}), None

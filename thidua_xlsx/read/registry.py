@@ -3,10 +3,12 @@
 to trust a returned workbook.
 
 The folder is the secretary's to keep, and things happen to it: a record cut short by a full disk or a
-copy, a stray file saved there, the folder lost with a computer. A record that cannot be read is no record
-(:meth:`IssuedRegistry.get` gives None, never an error): the others are read, and :meth:`IssuedRegistry.problems`
-names each such file with what to do (restore it from a backup), for the merge to report beside the
-workbook it concerns. Records are written whole (a temporary file renamed into place).
+copy, a stray file saved there, the folder lost with a computer. A record that is there but cannot be read is
+not "no record": :meth:`IssuedRegistry.get` gives None only when no file of that workbook's id is there (never
+issued), and raises :class:`DamagedRecord` when one is there but damaged or out of reach — the workbook was
+issued, and restoring that one file from a backup is what to do, not issuing it again (the department need not
+fill it again). The other records are read; :meth:`IssuedRegistry.problems` names each damaged or stray file of
+the folder. Records are written whole (a temporary file renamed into place).
 """
 
 from __future__ import annotations
@@ -42,6 +44,22 @@ def _parsed(path: Path, identity: tuple[int, int, int]) -> IssuedWorkbook:
     return IssuedWorkbook.from_json(_json(path))
 
 
+class DamagedRecord(ValueError):
+    """The record of a workbook that was issued is there but cannot be read: ``path`` (relative to the campaign
+    folder), ``reason`` (the words of :data:`~thidua_xlsx.text.commands.REGISTRY_DAMAGE`). A returned workbook
+    whose record this is is rejected with :data:`code` and :attr:`params` (never as not issued)."""
+
+    code = "file.record_damaged"
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(path)
+        self.path, self.reason = path, reason
+
+    @property
+    def params(self) -> dict[str, str]:
+        return {"path": self.path, "reason": self.reason}
+
+
 class IssuedRegistry:
     """The ``so-da-phat/`` folder of a campaign: one JSON file per issued workbook."""
 
@@ -54,18 +72,28 @@ class IssuedRegistry:
         return self.folder / f"{submission_id}.json"
 
     def get(self, submission_id: str) -> IssuedWorkbook | None:
-        """The record, without its locked content when that is kept apart (see :meth:`locked`)."""
+        """The record, without its locked content when that is kept apart (see :meth:`locked`); None when
+        there is none (never issued); :class:`DamagedRecord` when its file is there but cannot be read."""
         path = self._path(submission_id)
-        try:
-            status = None if path is None else path.stat()
-        except OSError:
+        if path is None:
             return None
-        if status is None or not stat.S_ISREG(status.st_mode):
+        try:
+            status = path.stat()
+        except (FileNotFoundError, NotADirectoryError):
+            return None
+        except OSError:  # there, maybe, but out of reach (a path too long, no permission)
+            raise DamagedRecord(self._where(path), REGISTRY_DAMAGE["unreadable"]) from None
+        if not stat.S_ISREG(status.st_mode):
             return None
         try:
             return _parsed(path, (status.st_ino, status.st_size, status.st_mtime_ns))
-        except (OSError, *BROKEN):  # said by problems()
-            return None
+        except (OSError, *BROKEN):
+            damage = _damage(path, IssuedWorkbook.from_json) or "unreadable"
+            raise DamagedRecord(self._where(path), REGISTRY_DAMAGE[damage]) from None
+
+    def _where(self, path: Path) -> str:
+        """``path`` as the messages name it: relative to the campaign folder ("so-da-phat/…json")."""
+        return path.relative_to(self.folder.parent).as_posix()
 
     def locked(self, issued: IssuedWorkbook) -> tuple[tuple[str, str], ...]:
         """The locked content ``issued`` went out with: in its record (written before it was kept apart)
@@ -82,7 +110,10 @@ class IssuedRegistry:
 
     def record(self, issued: IssuedWorkbook) -> IssuedWorkbook:
         """Write the record; a re-issue of identical content adds its date to the first record."""
-        previous = self.get(issued.submission_id)
+        try:
+            previous = self.get(issued.submission_id)
+        except DamagedRecord:  # replaced by this one, whole
+            previous = None
         if previous is not None:
             dates = tuple(dict.fromkeys(previous.issued_on + issued.issued_on))
             issued = dataclasses.replace(issued, issued_on=dates)
@@ -97,7 +128,10 @@ class IssuedRegistry:
         """Every readable record, one at a time: 10,000 of them held at once would take ~3.5 GB."""
         if self.folder.is_dir():
             for path in sorted(self.folder.glob("*.json")):
-                found = self.get(path.stem)
+                try:
+                    found = self.get(path.stem)
+                except DamagedRecord:  # named by problems()
+                    continue
                 if found is not None:
                     yield found
 
@@ -111,7 +145,7 @@ class IssuedRegistry:
         found = []
         for folder, reader in ((self.folder, IssuedWorkbook.from_json), (self.folder / LOCKED_FOLDER, _pairs)):
             for path in sorted(folder.glob("*.json")) if folder.is_dir() else ():
-                where = path.relative_to(self.folder.parent).as_posix()
+                where = self._where(path)
                 if not RECORD_NAME.fullmatch(path.stem) or not path.is_file():
                     found.append(issue("registry.stray", WARNING, path=where))
                 elif read and (damage := _damage(path, reader)) is not None:

@@ -16,7 +16,7 @@ from thidua_xlsx.model.inbox import SKIPPED, InboxFile, reject
 from thidua_xlsx.model.issues import NOTE, Problems, issue
 from thidua_xlsx.model.level_above import COLLECTIVE, PERSON, Proposal, SchoolSummary
 from thidua_xlsx.model.titles import CSTDCS
-from thidua_xlsx.read.containment import FILE, InboxItem, read_own_book
+from thidua_xlsx.read.containment import FILE, InboxItem, read_own_book, unreadable
 from thidua_xlsx.read.department import sorted_out
 from thidua_xlsx.read.department.entry import saved_at
 from thidua_xlsx.read.registrations import open_book, summary_meta_in
@@ -57,8 +57,8 @@ def _read(entry: InboxFile) -> tuple[InboxFile, SchoolSummary | None]:
             return reject(entry, found.code, **{k: v for k, v in found.params if k != "file"}), None
         workbook = open_book(data)
         meta = summary_meta_in(workbook)
-    except OSError:
-        return reject(entry, "file.unreadable"), None
+    except OSError as exc:
+        return unreadable(entry, exc), None
     except Exception:  # calamine raises many kinds on a broken or foreign file: one message
         return reject(entry, "level_above.unreadable"), None
     digest = hashlib.sha256(data).hexdigest()

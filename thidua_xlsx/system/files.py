@@ -8,7 +8,15 @@ file is removed and the error is raised again as a :class:`WriteError` naming th
 temporary name), so nothing partial remains under a final name nor beside it.
 
 The temporary name is ``<name>.<random>.tmp`` (the name cut to :data:`TMP_STEM` characters: a target whose
-name is near the system's limit still has a temporary name): two runs never share one.
+name is near the system's limit still has a temporary name): two runs never share one. Only a run killed
+outright (the power cut, the window closed, the task ended) leaves one; the next run that holds the target,
+or writes in its folder, removes those it can tell are ours and abandoned (:func:`remove_abandoned`): named
+exactly so (eight lowercase hexadecimal digits before ``.tmp``: never a file a person named), and either
+written for a target that run now holds (no other run can be writing it) or untouched for
+:data:`ABANDONED_SECONDS`. The scratch folders of :func:`scratch_folder` left in the system's temporary folder
+are removed the same way, by age. A run asked to end (SIGTERM on macOS and Linux: ``kill``, a system monitor)
+ends as Ctrl-C does, every clean-up done (:func:`terminate_as_exit`); Windows ends a process outright, and the
+next run cleans what it left.
 
 :func:`check_writable` asks the machine before any work whether a target could be written (its folder
 writable, its name within the limit, on Windows the file not held open by Excel); :func:`fault_text` says
@@ -20,11 +28,14 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import hashlib
 import os
+import re
 import secrets
 import shutil
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from thidua_xlsx.text import commands as ct
@@ -32,8 +43,15 @@ from thidua_xlsx.text import commands as ct
 TMP_STEM = 60  # characters of the target's name kept in its temporary name
 NAME_MAX = 255  # of one name: bytes on ext4 and APFS, UTF-16 units on NTFS and exFAT
 PROBE_NAME = "thidua-xlsx"  # of the temporary file made to try a folder
-# Windows' own codes, where errno says only "permission denied": the file is held open by another program.
+TEMPORARY = re.compile(r"(?P<target>.+)\.[0-9a-f]{8}\.tmp")  # the temporary names this tool makes
+SCRATCH = re.compile(r"thidua_[a-z_]+_[a-z0-9_]{8}")  # a scratch folder's: thidua_office_ and 8 of tempfile's
+# A run writes a file in seconds, then renames it; a temporary file or scratch folder untouched this long is
+# abandoned (an hour: clocks of two computers sharing a folder may differ by minutes).
+ABANDONED_SECONDS = 3600
+# Windows' own codes, where errno says only "permission denied": the file is held open by another program; or
+# only "not found": the path is past the system's limit (206; 3 for a path past MAX_PATH characters).
 WINDOWS_SHARING_VIOLATION, WINDOWS_LOCK_VIOLATION, WINDOWS_PATH_TOO_LONG = 32, 33, 206
+WINDOWS_PATH_NOT_FOUND, WINDOWS_MAX_PATH = 3, 260
 DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 NO_PERMISSION = {errno.EACCES, errno.EPERM}
 
@@ -108,7 +126,7 @@ def check_writable(target: Path) -> None:
     probe = temporary_name(target / PROBE_NAME if target.is_dir() else target)
     try:
         os.close(os.open(probe, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
-        probe.unlink()
+        probe.unlink(missing_ok=True)  # removed meanwhile as abandoned by another run: no fault of the folder
         if os.name == "nt" and target.is_file():
             with open(target, "r+b"):
                 pass
@@ -132,7 +150,7 @@ def fault_text(exc: OSError) -> str:
     folder = str(Path(path).parent) if path else ""
     if exc.errno in DISK_FULL:
         what = ct.FAULT_DISK_FULL
-    elif exc.errno == errno.ENAMETOOLONG or winerror == WINDOWS_PATH_TOO_LONG:
+    elif too_long(exc):
         what = ct.FAULT_NAME_TOO_LONG
     elif winerror in (WINDOWS_SHARING_VIOLATION, WINDOWS_LOCK_VIOLATION) or (
             exc.errno in NO_PERMISSION and path and open_elsewhere(Path(path))):
@@ -147,6 +165,16 @@ def fault_text(exc: OSError) -> str:
                                                         reason=exc.strerror or str(exc))
 
 
+def too_long(exc: OSError) -> bool:
+    """Whether ``exc`` says its path is longer than the system allows — not missing, nor forbidden: ENAMETOOLONG
+    (macOS and Linux: a name past 255 bytes, a path past 1,024 or 4,096), or Windows' own codes behind its "not
+    found" (206: a name too long; 3, "path not found", for a path past MAX_PATH, which Windows cannot reach
+    without long paths turned on)."""
+    winerror = getattr(exc, "winerror", None)
+    return exc.errno == errno.ENAMETOOLONG or winerror == WINDOWS_PATH_TOO_LONG or (
+        winerror == WINDOWS_PATH_NOT_FOUND and len(str(exc.filename or "")) >= WINDOWS_MAX_PATH)
+
+
 def open_elsewhere(path: Path) -> bool:
     """Whether Excel or LibreOffice has ``path`` open: the owner file each keeps beside an open document
     (Excel ``~$name``, or ``~$`` over the name's first two characters when it is long; LibreOffice
@@ -158,10 +186,91 @@ def open_elsewhere(path: Path) -> bool:
 def scratch_folder(prefix: str) -> contextlib.AbstractContextManager[str]:
     """A temporary folder for work made before it is put in place, removed after — as far as it can be: on
     Windows an antivirus scanning a new file, or a LibreOffice still closing, may hold a file in it for a
-    moment; finished work is not turned into an error for that (the system's cleaner removes what is left)."""
+    moment; finished work is not turned into an error for that (the next run removes what is left: the first
+    scratch folder a process makes clears the abandoned ones, :func:`remove_abandoned_scratch`)."""
     import tempfile
 
+    _scratch_cleared()
     return tempfile.TemporaryDirectory(prefix=prefix, ignore_cleanup_errors=True)
+
+
+@functools.cache
+def _scratch_cleared() -> None:
+    remove_abandoned_scratch()
+
+
+def remove_abandoned_scratch(parent: Path | None = None) -> list[Path]:
+    """Remove the scratch folders of this tool in ``parent`` (the system's temporary folder) that runs ended
+    without removing (killed outright): named as :func:`scratch_folder` names them, and nothing in them changed
+    for :data:`ABANDONED_SECONDS`. Returns those removed; what cannot be removed (another user's) is left."""
+    import tempfile
+
+    parent = Path(parent or tempfile.gettempdir())
+    removed = []
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(parent):
+            if SCRATCH.fullmatch(entry.name) and entry.is_dir(follow_symlinks=False) and _untouched(Path(entry.path)):
+                shutil.rmtree(entry.path, ignore_errors=True)
+                if not os.path.lexists(entry.path):
+                    removed.append(Path(entry.path))
+    return removed
+
+
+def _untouched(folder: Path) -> bool:
+    """Whether nothing in ``folder`` (the folder itself included) changed for :data:`ABANDONED_SECONDS`."""
+    since = time.time() - ABANDONED_SECONDS
+    try:
+        if os.lstat(folder).st_mtime > since:
+            return False
+        for root, folders, names in os.walk(folder):
+            if any(os.lstat(os.path.join(root, name)).st_mtime > since for name in (*folders, *names)):
+                return False
+    except OSError:
+        return False
+    return True
+
+
+def remove_abandoned(folder: Path, held: Callable[[Path], bool], below: bool = False) -> list[Path]:
+    """Remove the temporary files of this tool in ``folder`` (and the folders ``below`` it) that no run will
+    rename any more: each written for a target that ``held`` says this run holds, or untouched for
+    :data:`ABANDONED_SECONDS`. Returns those removed; a file that cannot be removed is left."""
+    removed = []
+    since = time.time() - ABANDONED_SECONDS
+    with contextlib.suppress(OSError):
+        for path in Path(folder).rglob("*.tmp") if below else Path(folder).glob("*.tmp"):
+            found = TEMPORARY.fullmatch(path.name)
+            if found is None or path.is_symlink() or not path.is_file():
+                continue
+            with contextlib.suppress(OSError):
+                if held(path.with_name(found["target"])) or path.stat().st_mtime < since:
+                    path.unlink()
+                    removed.append(path)
+    return removed
+
+
+@contextlib.contextmanager
+def terminate_as_exit() -> Iterator[None]:
+    """While the block runs, a request to end the process (SIGTERM: ``kill``, a system monitor, a service
+    stopping) ends it as Ctrl-C does — by an exception, so that every clean-up runs (the temporary files, the
+    locks, LibreOffice's processes stopped) — instead of at once, leaving them. The exit code is the one the
+    signal would have given (143). Nothing changes where another handler is set, or outside the main thread."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread() or \
+            signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
+        yield
+        return
+
+    def end(signum, _frame):
+        signal.signal(signum, signal.SIG_IGN)  # once: a second request does not cut the clean-up short
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, end)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def sha256_of(path: Path) -> str:

@@ -2,18 +2,31 @@
 
 A run takes a lock by creating its lock file with ``O_CREAT | O_EXCL`` — the file system's own atomic "create
 if absent", on local disks and network shares alike — and writes into it who holds it: the process id, the
-computer's name, the command and the time. It removes the file when it ends, however it ends (an error,
-Ctrl-C). A second run finding the file is refused with those words (:class:`Busy`): it never waits, and never
-mixes its outputs with the first run's.
+computer's name, the command and the time. It keeps the file open for the whole run, holding the system's own
+lock on it (``flock`` on macOS and Linux; on Windows an open file cannot be removed, which is the same hold), and
+removes the file when it ends, however it ends (an error, Ctrl-C). A second run finding the file is refused
+with those words (:class:`Busy`): it never waits, and never mixes its outputs with the first run's.
 
 A lock outlives its run only when the run was killed (the power cut, the window closed). Such a lock is
-**stale** and taken over, with no word needed, when it names this computer and a process that no longer
-runs; a lock of another computer is never judged (its processes cannot be seen from here) — the message
-says which computer holds it and that the file may be deleted once no run goes on there. A lock file that
-cannot be read (a run killed between creating and writing it) is stale after :data:`UNREADABLE_STALE_SECONDS`.
+**stale** and taken over, with no word needed:
+
+* when it names this computer and a process that no longer runs;
+* when it cannot be read — empty or cut short: a run killed between creating and writing it — and nothing
+  holds it (the system's lock on it can be taken; on Windows, it can be removed): every run holds its lock
+  file from the moment it creates it, and the system lets go of that hold when the process ends, however it
+  ends. So a killed run's empty lock blocks nobody, at once, while a run that has just created its lock (and
+  is writing it) keeps it. Where the file system has no such locks (some network shares), an unreadable lock
+  is stale only after :data:`UNREADABLE_STALE_SECONDS` without a change (a run writes its lock within a
+  moment of creating it).
+
+A lock of another computer that can be read is never judged (its processes cannot be seen from here): the
+message says which computer holds it and that the file may be deleted once no run goes on there. Two live runs
+never both hold a lock: one that creates its file checks, once it has written it, that the file is still its
+own (another run may have judged it stale in the moment between), and gives way if not.
 
 The standard library only: a dependency such as ``filelock`` would add little (its OS locks vanish with the
-process, but say nothing of who holds them, and are unreliable on the network shares a school uses).
+process, but say nothing of who holds them, and are unreliable on the network shares a school uses — here they
+only tell whether an unreadable lock's run still goes on).
 """
 
 from __future__ import annotations
@@ -33,7 +46,7 @@ from pathlib import Path
 from thidua_xlsx.system.files import as_write_error
 
 LOCK_SUFFIX = ".thidua-xlsx.lock"
-UNREADABLE_STALE_SECONDS = 60
+UNREADABLE_STALE_SECONDS = 60  # where the file system has no locks of its own
 LONG_NAME = 100  # characters of a target's name kept in its lock's name; longer names end in a digest
 
 
@@ -69,6 +82,16 @@ def folder_lock_path(folder: Path) -> Path:
     return Path(folder) / LOCK_SUFFIX
 
 
+def target_of(path: Path) -> Path | None:
+    """The campaign folder or the output a lock at ``path`` is of; None when its name was shortened (a long
+    name ends in a digest in its lock's name)."""
+    name = path.name
+    if name == LOCK_SUFFIX:
+        return path.parent
+    target = name[1:-len(LOCK_SUFFIX)]
+    return path.with_name(target) if lock_path(path.with_name(target)) == path else None
+
+
 @contextlib.contextmanager
 def holding(paths: list[Path], command: str) -> Iterator[None]:
     """Hold every lock of ``paths`` (taken in order, each once) while the block runs; :class:`Busy` when one
@@ -81,37 +104,61 @@ def holding(paths: list[Path], command: str) -> Iterator[None]:
 
 @contextlib.contextmanager
 def _held(path: Path, command: str) -> Iterator[None]:
-    _take(path, command)
+    fd = _take(path, command)
     try:
         yield
     finally:
-        with contextlib.suppress(OSError):
-            path.unlink()
+        _let_go(path, fd)
 
 
-def _take(path: Path, command: str) -> None:
-    for _attempt in range(2):
+def _take(path: Path, command: str) -> int:
+    """The open lock file at ``path``, created, held and written (see the module)."""
+    for _attempt in range(3):
         try:
             fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
         except FileExistsError:
             holder = read_holder(path)
-            if not _stale(path, holder):
+            if not _taken_over(path, holder):
                 raise Busy(path, holder) from None
-            with contextlib.suppress(FileNotFoundError):
-                path.unlink()
             continue
         except OSError as exc:  # the folder cannot be written: said as the output's own fault
             raise as_write_error(exc, path) from None
+        if _hold(fd) is False:  # another run is judging this file right now: it is no longer ours
+            os.close(fd)
+            continue
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(json.dumps({"pid": os.getpid(), "host": socket.gethostname(), "command": command,
-                                    "since": dt.datetime.now().strftime("%d/%m/%Y %H:%M:%S")}, ensure_ascii=False))
+            os.write(fd, json.dumps({"pid": os.getpid(), "host": socket.gethostname(), "command": command,
+                                     "since": dt.datetime.now().strftime("%d/%m/%Y %H:%M:%S")},
+                                    ensure_ascii=False).encode("utf-8"))
         except BaseException as exc:
-            path.unlink(missing_ok=True)
+            _let_go(path, fd)
             raise as_write_error(exc, path) if isinstance(exc, OSError) else exc from None
+        if not _still_ours(path, fd):  # judged stale and removed in the moment between: give way
+            os.close(fd)
+            continue
         hide(path)
-        return
+        return fd
     raise Busy(path, read_holder(path))
+
+
+def _let_go(path: Path, fd: int) -> None:
+    """Remove the lock file ``fd`` holds at ``path`` (when it is still ours), and close it: on macOS and Linux
+    removed first, the hold kept until it is gone; on Windows closed first (an open file cannot be removed)."""
+    ours = _still_ours(path, fd)
+    if sys.platform == "win32":
+        os.close(fd)
+    if ours:
+        with contextlib.suppress(OSError):
+            path.unlink()
+    if sys.platform != "win32":
+        os.close(fd)
+
+
+def _still_ours(path: Path, fd: int) -> bool:
+    try:
+        return os.path.samestat(os.fstat(fd), os.stat(path))
+    except OSError:
+        return False
 
 
 def read_holder(path: Path) -> Holder | None:
@@ -122,14 +169,57 @@ def read_holder(path: Path) -> Holder | None:
         return None
 
 
-def _stale(path: Path, holder: Holder | None) -> bool:
-    """Whether the lock at ``path`` outlived its run (see the module)."""
-    if holder is None:
+def _taken_over(path: Path, holder: Holder | None) -> bool:
+    """Whether the lock at ``path`` outlived its run (see the module) and is now removed."""
+    if holder is not None and (holder.host != socket.gethostname() or process_alive(holder.pid)):
+        return False
+    return _remove_unheld(path, dead=holder is not None)
+
+
+def _remove_unheld(path: Path, dead: bool) -> bool:
+    """Remove the lock file at ``path`` unless a process holds it; whether it is gone. ``dead``: its run is
+    known to have ended (else, where the file system has no locks, its age tells). Judged under the file's own
+    lock: of two runs judging one stale lock, one removes it, the other finds it removed (never the new one)."""
+    if sys.platform == "win32":  # a run keeps its lock open, and Windows removes no file held open
         try:
-            return time.time() - path.stat().st_mtime > UNREADABLE_STALE_SECONDS
-        except FileNotFoundError:
-            return True  # let go of meanwhile: try again
-    return holder.host == socket.gethostname() and not process_alive(holder.pid)
+            path.unlink(missing_ok=True)
+        except PermissionError:
+            return False
+        return True
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except FileNotFoundError:
+        return True  # let go of meanwhile: try again
+    except OSError:
+        return False
+    try:
+        held = _hold(fd)
+        if held is False or (held is None and not dead
+                             and time.time() - os.fstat(fd).st_mtime <= UNREADABLE_STALE_SECONDS):
+            return False
+        if _still_ours(path, fd):
+            path.unlink()
+        return True
+    except FileNotFoundError:
+        return True
+    finally:
+        os.close(fd)
+
+
+def _hold(fd: int) -> bool | None:
+    """Take the system's lock on the lock file ``fd`` (see the module): True; False when another process holds
+    it; None where the file system has no such locks."""
+    if sys.platform == "win32":  # the open file is the hold
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    except OSError:
+        return None
+    return True
 
 
 def process_alive(pid: int) -> bool:

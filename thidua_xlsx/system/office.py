@@ -16,6 +16,10 @@ LibreOffice quirks handled here:
   a kill, and ``soffice.bin`` is stopped before its parent (``oosplash``,
   ``soffice.exe``) so that the parent can reap it (no zombies): :func:`stop_tree`,
   with psutil on every system.
+* soffice runs in a process group of its own (a Ctrl-C meant for us does not reach it half-way), so
+  nothing ends it when we end: :func:`_run` stops it whenever it returns or raises, and turns a request
+  to end us (SIGTERM) into an exception for that; the scratch folders of a run killed outright are
+  removed by the next one (:func:`thidua_xlsx.system.files.scratch_folder`).
 * ``--convert-to`` names the output after the input, so converting into the
   input's own directory would overwrite it; the private output directory avoids
   that until the result is moved into place — whole (:func:`thidua_xlsx.system.files.install`):
@@ -32,7 +36,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from thidua_xlsx.system.files import install, scratch_folder
+from thidua_xlsx.system.files import install, scratch_folder, terminate_as_exit
 from thidua_xlsx.text import commands as ct
 
 __all__ = ["OfficeError", "find_soffice", "install_advice", "convert", "convert_beside", "stop_tree", "FORMATS"]
@@ -207,7 +211,9 @@ def convert_beside(sources: list[Path], target: str, *, timeout: float) -> tuple
 def _run(soffice: str, sources: list[Path], target: str, outdir: Path, *, recalc: bool,
          timeout: float) -> tuple[bool, str]:
     """One headless soffice converting ``sources`` into ``outdir`` with a fresh profile beside it,
-    killed with its whole process tree when it overruns. Returns (finished in time, the tail of its log)."""
+    killed with its whole process tree when it overruns, or when this process is interrupted or asked to
+    end (Ctrl-C, SIGTERM: :func:`~thidua_xlsx.system.files.terminate_as_exit`) — soffice runs in a session of
+    its own, which a signal to ours never reaches. Returns (finished in time, the tail of its log)."""
     work = outdir.parent
     profile, log = work / "profile", work / "soffice.log"
     (profile / "user").mkdir(parents=True)
@@ -219,7 +225,7 @@ def _run(soffice: str, sources: list[Path], target: str, outdir: Path, *, recalc
            "--convert-to", target, "--outdir", str(outdir), *(str(s) for s in sources)]
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
     finished = True
-    with open(log, "wb") as log_file:
+    with open(log, "wb") as log_file, terminate_as_exit():
         proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log_file, stderr=subprocess.STDOUT, env=env,
                                 **_own_group())
         try:

@@ -30,7 +30,74 @@ EXIT_CODES_HELP = ("Mã thoát: {ok} thành công (lỗi trong tệp nộp chỉ
                    "{internal} lỗi nội bộ (chạy lại với --debug để xem chi tiết).")
 DEBUG_HELP = "Hiện đầy đủ lỗi kỹ thuật (traceback) khi có sự cố."
 INIT_HELP = ("Tạo chiến dịch mới: ghi THƯ_MỤC/campaign.xlsx (thông tin trường, tổ, nhân sự, tiêu chí, danh hiệu, "
-             "quy tắc) từ mẫu theo cấp học, kèm một trường ví dụ để chạy thử ngay.")
+             "quy tắc) từ mẫu theo cấp học, kèm một trường ví dụ để chạy thử ngay; hoặc, với --tu, từ chiến dịch năm "
+             "học trước của trường.")
+NEW_YEAR_HELP = ("Tạo chiến dịch năm học mới từ chiến dịch năm trước (thư mục hoặc tệp campaign.xlsx/.ods, chỉ đọc, "
+                 "không sửa): giữ trường, tổ, nhân sự (cả Ngày vào ngành), tiêu chí, danh hiệu, quy tắc, căn cứ, "
+                 "e-mail; dời hạn nộp, kỳ đánh giá, ngày gửi hồ sơ sang năm học mới; xóa thông tin xét của năm cũ "
+                 "(xếp loại viên chức, số tháng, nghỉ thai sản, kỷ luật, sáng kiến, khen đột xuất, xếp loại của đơn "
+                 "vị); mã chiến dịch mới.")
+NEW_YEAR_METAVAR = "CHIẾN_DỊCH_CŨ"
+NEW_YEAR_WITH_LEVEL = "--tu lấy cấp học và mọi thứ khác từ chiến dịch năm trước: hãy bỏ --level."
+NEW_YEAR_SAME_FOLDER = ("Chiến dịch mới phải ở một thư mục khác thư mục của chiến dịch năm trước ({path}): chiến dịch "
+                        "năm trước chỉ được đọc, không bao giờ bị ghi đè. Hãy chọn thư mục mới, ví dụ thidua-{year}.")
+NEW_YEAR_OLD_INVALID = ("Chiến dịch năm trước {file} có {count} lỗi nên chưa mang sang được: hãy sửa rồi chạy lại "
+                        "(hoặc tạo chiến dịch từ mẫu: thidua-xlsx init THƯ_MỤC --level …).")
+NEW_YEAR_DONE = "Đã tạo {path} cho năm học {year} từ {old} (năm học {old_year}; tệp đó không bị sửa)."
+NEW_YEAR_CARRIED = ("Mang sang: {school}{province}; {departments} tổ (tổ trưởng, e-mail); {staff} người (mã, họ tên, "
+                    "chức vụ, vai trò; {started} người có Ngày vào ngành); {rubrics} bộ tiêu chí ({criteria} tiêu chí); "
+                    "danh hiệu, quy tắc xét, xếp loại; {legal} dòng căn cứ; {periods}.")
+NEW_YEAR_PROVINCE = ", quy định của {province}"
+NEW_YEAR_PERIODS = "{count} kỳ đánh giá theo {kind}, cách tính điểm năm và các lựa chọn của đơn vị"
+NEW_YEAR_NO_PERIODS = "không chia kỳ (chấm một lần cuối năm)"
+NEW_YEAR_PERIOD_KINDS = {"thang": "tháng", "quy": "quý", "hoc-ky": "học kỳ"}
+NEW_YEAR_MOVED = "Dời sang năm học {year}: {dates}."
+NEW_YEAR_DATE_MOVED = "{field} {before} → {after}"
+NEW_YEAR_PERIODS_MOVED = "{count} kỳ đánh giá ({first} → {first_after}, …, {last} → {last_after})"
+NEW_YEAR_NOTHING_MOVED = "Dời sang năm học {year} (sheet Trường không ghi hạn nộp nào)."
+NEW_YEAR_CLEARED = ("Đã xóa thông tin xét của năm học {old_year} (nhập lại khi có; ô trống là \"chưa đủ thông tin\", "
+                    "không bao giờ là 0 hay \"không bị kỷ luật\"): {items}.")
+NEW_YEAR_CLEARED_FACT = "{field} ({count} người)"
+NEW_YEAR_CLEARED_SPECIAL = "Khen đột xuất ({count} dòng)"
+NEW_YEAR_CLEARED_UNIT = "Xếp loại của đơn vị ({rating})"
+NEW_YEAR_CLEARED_RESOLUTION = "Nghị quyết Hội nghị viên chức thông qua tiêu chí ({resolution})"
+NEW_YEAR_NOTHING_CLEARED = "Chiến dịch năm học {old_year} chưa ghi thông tin xét nào: không có gì phải xóa."
+NEW_YEAR_ID = ("Mã chiến dịch mới: {id} – sổ các tổ của năm học {old_year} lỡ gửi vào inbox/ sẽ bị từ chối là sổ của "
+               "chiến dịch khác.")
+NEW_YEAR_CHECK = "Cần xem lại trước khi phát sổ:"
+NEW_YEAR_CHECK_STAFF = ("  - Sheet Nhân sự và Tổ: thêm người mới về, xóa người đã chuyển đi hay nghỉ hưu, đổi tổ, tổ "
+                        "trưởng, cột Ghi chú của năm cũ; sheet Trường: Hiệu trưởng, Thư ký Hội đồng nếu đã đổi.")
+NEW_YEAR_CHECK_DATES = ("  - Hạn nộp{periods} được dời đúng một năm: hãy đối chiếu với kế hoạch năm học mới{weekend}.")
+NEW_YEAR_CHECK_PERIOD_DATES = ", các kỳ đánh giá"
+NEW_YEAR_CHECK_WEEKEND = "; rơi vào cuối tuần: {dates}"
+NEW_YEAR_WEEKEND_DAY = "{day} là {weekday}"
+NEW_YEAR_WEEKEND_NAMES = ("thứ Bảy", "Chủ nhật")
+NEW_YEAR_CHECK_DECREE = ("  - Từ {since} viên chức được đánh giá theo tháng hoặc theo quý ({decree} điều 3 khoản 5), "
+                         "chiến dịch năm trước không chia kỳ: nếu Quy chế đánh giá của trường chấm theo kỳ, hãy khai "
+                         "báo các kỳ ở sheet Kỳ đánh giá (xem mẫu: thidua-xlsx init THƯ_MỤC --level nd233).")
+NEW_YEAR_CHECK_HISTORY = ("  - Sổ lịch sử (khen thưởng nhiều năm): thêm kết quả năm học {old_year} bằng thidua-xlsx "
+                          "history --book lich-su.xlsx <bảng tổng hợp cuối năm {old_year}>.")
+INIT_SAMPLE = ("Tệp có sẵn một trường mẫu để chạy thử; tên trường ghi kèm \"{mark}\" (in cả lên sổ phát cho các tổ) "
+               "cho tới khi sửa: hãy sửa sheet Trường, Tổ, Nhân sự cho đúng trường mình. Đã có chiến dịch năm trước "
+               "thì dùng: thidua-xlsx init THƯ_MỤC_MỚI --tu THƯ_MỤC_NĂM_TRƯỚC.")
+# Said when a campaign is opened (workspace.campaign_notices), at its cell: a campaign still the sample school; one
+# left from a past school year.
+SAMPLE_SCHOOL = ("Chiến dịch này vẫn là trường mẫu của chương trình ({sample}): sổ phát cho các tổ, bảng tổng hợp và "
+                 "hồ sơ sẽ mang tên trường, số văn bản và danh sách người của trường mẫu. Chạy thử thì được; với "
+                 "trường mình, hãy sửa sheet Trường (Tên trường, Hiệu trưởng, Thư ký…), Tổ và Nhân sự rồi chạy lại – "
+                 "hoặc tạo từ chiến dịch năm trước của trường: thidua-xlsx init THƯ_MỤC_MỚI --tu THƯ_MỤC_NĂM_TRƯỚC.")
+PAST_YEAR = ("Chiến dịch là của năm học {year}, hôm nay ({today}) đã là năm học {current} và không còn hạn nộp nào "
+             "phía trước{last}: có thể đây là tệp chiến dịch năm trước được chép sang – kỳ đánh giá, hạn nộp và căn cứ "
+             "vẫn của năm học {year}. Để sang năm mới, dùng init --tu: thidua-xlsx init THƯ_MỤC_MỚI --tu {folder} "
+             "(giữ trường, tổ, nhân sự, tiêu chí; dời các ngày sang năm mới; xóa thông tin xét của năm cũ). Nếu đang "
+             "làm nốt năm học {year} thì bỏ qua cảnh báo này.")
+PAST_YEAR_LAST = " (hạn cuối {day})"
+DATE_BEFORE_YEAR = ("{field} ({day}) trước năm học {year} (bắt đầu {first}): có thể còn sót từ năm trước. Hãy sửa "
+                    "ngày cho đúng năm học ở sheet Trường; chiến dịch chép tay từ năm trước thì tạo lại bằng init --tu "
+                    "(thidua-xlsx init THƯ_MỤC_MỚI --tu THƯ_MỤC_NĂM_TRƯỚC) để mọi ngày được dời một lần.")
+LEGAL_PAST_YEAR = ("Dòng căn cứ {n} nhắc năm học trước ({found}): \"{line}\". Nếu là văn bản của năm học trước (kế "
+                   "hoạch, hướng dẫn, quyết định cho năm học đó), hãy thay bằng văn bản năm nay ở sheet Căn cứ; văn bản "
+                   "vẫn còn hiệu lực thì giữ nguyên.")
 LEVEL_HELP = ("Cấp học của mẫu: mam-non, tieu-hoc, thcs, thpt; nd233: mẫu THCS chấm theo tháng, tiêu chí và "
               "xếp loại theo Nghị định 233/2026; cap-xa: cấp trên (UBND xã/phường, hoặc Sở GD&ĐT) nhận và tổng hợp "
               "bảng tổng hợp cuối năm của các trường (ghi cap-tren.xlsx).")

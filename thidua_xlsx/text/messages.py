@@ -137,6 +137,14 @@ MESSAGES = {
                                "lại danh sách tổ.",
     "sheet.duplicate": "Sheet '{sheet}' lặp lại một phiếu đã có (sheet '{used}'); chỉ đọc phiếu thứ nhất. Hãy xóa "
                        "bản sao.",
+    "sheet.form_copies_differ": "Phiếu của {who} có ở {count} sheet ({sheets}) với nội dung khác nhau; chương "
+                                "trình không biết phiếu nào đúng nên không dùng sheet nào: người này chưa có điểm, "
+                                "chưa được xét (không tính là 0). Hãy nhờ tổ xóa các bản thừa, giữ một phiếu đúng "
+                                "rồi gửi lại.",
+    "sheet.form_copy_same": "Sheet '{sheet}' chép phiếu của {who}, giống hệt sheet '{used}' (sheet được dùng). "
+                            "Hãy xóa bản sao.",
+    "sheet.form_copy_blank": "Sheet '{sheet}' chép phiếu của {who} nhưng chưa điền gì; chương trình dùng sheet "
+                             "'{used}'. Hãy xóa bản sao.",
     "sheet.unknown_form": "Phiếu có mã '{marker}' không thuộc sổ đã phát cho tổ này; không đọc. Hãy kiểm tra tổ có "
                           "chép phiếu từ sổ khác không.",
     "sheet.table_missing": "Không tìm thấy bảng tiêu chí (dòng tiêu đề Mã / Nội dung tiêu chí / Tự chấm / Tổ chấm) "
@@ -153,12 +161,25 @@ MESSAGES = {
                           "lặp.",
     "locked.changed": "Ô khóa đã bị sửa: khi phát là '{issued}', trong sổ là '{found}'. Chương trình dùng nội dung "
                       "đã phát; hãy kiểm tra ai đã sửa sổ.",
+    "locked.typed": "Ô khóa đã bị sửa: '{value}' được gõ vào ô khóa (ngoài các ô trắng để điền), giá trị không "
+                    "được dùng. Nếu đó là điểm hay ghi chú cần tính, hãy nhờ tổ gõ vào đúng ô trắng rồi gửi lại.",
     "person.title_typed": "{name} không đăng ký thi đua đầu năm nhưng phiếu ghi '{found}'; không được xét danh hiệu "
                           "(không đăng ký thì không xét).",
     "person.newcomer_unregistered": "Người mới '{name}' có phiếu chấm điểm nhưng chưa đăng ký thi đua đầu năm: điểm "
                                     "được tổng hợp, không được xét danh hiệu. Hãy thêm vào sheet Nhân sự nếu đúng.",
+    "person.newcomer_unregistered_in_roster": "Người mới '{name}' (phiếu dự phòng) đã có ở sheet Nhân sự (mã "
+                                              "{person}): điểm được tính cho người này; chưa đăng ký thi đua đầu năm "
+                                              "nên không được xét danh hiệu. Không cần làm gì thêm.",
+    "person.newcomer_in_roster": "Người mới '{name}' (dòng dự phòng) đã có ở sheet Nhân sự (mã {person}): đăng ký "
+                                 "được tính cho người này. Không cần làm gì thêm.",
+    "person.newcomer_twice": "'{name}' ghi ở dòng/phiếu dự phòng trùng tên với người đã có trong sổ (mã {person}); "
+                             "dòng/phiếu dự phòng này không được dùng. Nếu là hai người khác nhau, hãy ghi tên phân "
+                             "biệt ở sheet Nhân sự; nếu không, hãy nhờ tổ xóa phần ghi trùng.",
     "file.newer_version": "Sổ được tạo bằng phiên bản mẫu {version}, mới hơn chương trình này. Hãy cập nhật "
                           "thidua-xlsx.",
+    "file.other_year": "Sổ của năm học {year}, chiến dịch này là năm học {expected} – không dùng. Có thể tổ gửi nhầm "
+                       "sổ năm trước, hoặc campaign.xlsx năm trước được chép sang: hãy nhờ tổ điền sổ năm nay; chiến "
+                       "dịch chép tay thì tạo lại bằng 'thidua-xlsx init THƯ_MỤC --tu THƯ_MỤC_NĂM_TRƯỚC' rồi phát sổ mới.",
     "file.other_campaign": "Sổ thuộc chiến dịch khác (năm học {year}). Hãy kiểm tra tổ có gửi nhầm sổ năm cũ hoặc "
                            "trường khác không.",
     "file.other_round": "Sổ thuộc vòng '{round}', không phải vòng đang tổng hợp ('{expected}'). Hãy để các sổ "
@@ -176,6 +197,12 @@ MESSAGES = {
     "file.unreadable_folder": "Không mở được thư mục này (không có quyền đọc) – các tệp bên trong chưa được đọc. "
                               "Hãy cấp quyền đọc hoặc chép tệp ra ngoài.",
     "file.unreadable": "Không đọc được tệp (không có quyền đọc hoặc tệp đang bị khóa). Hãy cấp quyền đọc rồi chạy lại.",
+    "file.too_long": "Đường dẫn tới tệp này dài {length} ký tự, quá giới hạn của hệ thống, nên không đọc được (không "
+                     "phải do quyền đọc). Hãy đặt tên tệp và các thư mục chứa nó ngắn lại, hoặc chuyển thư mục nhận về "
+                     "lên gần gốc ổ đĩa (ví dụ C:\\thidua\\nhan-ve), rồi chạy lại.",
+    "file.folder_too_long": "Đường dẫn tới thư mục này quá dài so với giới hạn của hệ thống, nên không mở được (không "
+                            "phải do quyền đọc) – các tệp bên trong chưa được đọc. Hãy đặt tên các thư mục ngắn lại, "
+                            "hoặc chuyển thư mục nhận về lên gần gốc ổ đĩa (ví dụ C:\\thidua\\nhan-ve), rồi chạy lại.",
     "file.sheet_too_big": "Sổ có ô ở rất xa ({part}: dòng {rows}, cột {columns}; giới hạn {max_rows} dòng, "
                           "{max_columns} cột) – không đọc vì an toàn. Hãy nhờ tổ gửi lại đúng sổ đã được phát.",
     "file.xml_entities": "Sổ chứa khai báo XML lạ (DOCTYPE/ENTITY) mà Excel không bao giờ ghi – không đọc vì an "
@@ -196,6 +223,8 @@ MESSAGES = {
     "value.required_blank": "Ô điểm bắt buộc '{item}' ({column}) còn trống; đã tính là 0. Hãy nhờ tổ điền đủ.",
     "value.bad_choice": "'{value}' không có trong danh sách ({field}). Hãy chọn một trong: {choices}.",
     "value.fuzzy_choice": "'{value}' được hiểu là '{choice}' ({field}).",
+    "value.title_abbreviation": "'{value}' là chữ viết tắt của '{choice}' ({field}); đã hiểu là '{choice}'. Không "
+                                "cần sửa.",
     "value.total_mismatch": "Tổng điểm trong sổ ({shown}) khác tổng tính lại từ các ô điểm ({computed}). "
                             "Dùng tổng tính lại; hãy kiểm tra sổ có bị sửa công thức không.",
     "value.text_normalised": "Họ tên '{value}' được gõ bằng dấu tổ hợp (Unicode tổ hợp) hoặc có khoảng trắng lạ; đã chuẩn hóa thành '{clean}' (Unicode dựng sẵn). Không cần sửa.",
@@ -336,6 +365,14 @@ MESSAGES.update({
                         "cần điền lại); nếu không còn bản sao, hãy phát lại sổ cho tổ bằng 'thidua-xlsx generate'.",
     "registry.stray": "'{path}' trong thư mục so-da-phat/ không phải bản ghi sổ đã phát của chương trình; đã bỏ qua. "
                       "Hãy chuyển tệp này ra khỏi so-da-phat/.",
+    # issue 36: a record that is there but damaged is no "never issued"; what a run killed outright left behind
+    "file.record_damaged": "Sổ ({department}) đã được phát, nhưng bản ghi của sổ trong thư mục so-da-phat ('{path}') "
+                           "bị hỏng ({reason}), nên chưa kiểm được sổ này và chưa dùng. Hãy chép lại tệp {path} từ bản "
+                           "sao lưu của thư mục so-da-phat/ (hoặc từ máy đã chạy 'thidua-xlsx generate') vào thư mục "
+                           "chiến dịch rồi chạy lại; tổ không cần điền lại.",
+    "run.temporaries_removed": "Đã xóa {count} tệp tạm do một lần chạy trước bị dừng giữa chừng để lại ({names}): "
+                               "chương trình tạo các tệp này trong lúc ghi, không phải tệp của bạn; các tệp kết quả "
+                               "không bị ảnh hưởng. Không cần làm gì.",
 })
 
 

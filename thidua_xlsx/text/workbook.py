@@ -6,6 +6,7 @@ Excel's limits apply here: validation titles ≤ 32 characters, messages ≤ 255
 from __future__ import annotations
 
 YES, NO = "Có", "Không"
+SAMPLE_MARK = "(MẪU)"  # after the name of init's sample school; short, so a book's header keeps it on one line
 DATE_LINE_BLANK = "ngày …… tháng …… năm ……"
 
 # --- registration round ---

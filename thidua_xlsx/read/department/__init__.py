@@ -48,11 +48,13 @@ from thidua_xlsx.read.containment import (
     LINK,
     MAX_FILE_BYTES,
     SPECIAL,
+    TOO_LONG,
     UNREADABLE_FOLDER,
     WORKBOOK_SUFFIXES,
     InboxItem,
     check_workbook,
     workbooks_in_archive,
+    unreadable,
 )
 from thidua_xlsx.read.department import overview, registration, scoring
 from thidua_xlsx.read.department.cells import Sheet, Sheets, canonical, load_values
@@ -63,7 +65,7 @@ from thidua_xlsx.read.department.formulas import attach_formulas
 from thidua_xlsx.read.department.locked import locked_changes
 from thidua_xlsx.read.department.marks import input_marks
 from thidua_xlsx.read.department.meta import NewerTemplate, OldTemplate, identity_fields, parse_meta
-from thidua_xlsx.read.registry import IssuedRegistry
+from thidua_xlsx.read.registry import DamagedRecord, IssuedRegistry
 from thidua_xlsx.system import pool
 from thidua_xlsx.text.messages import shortened
 
@@ -106,7 +108,8 @@ def sorted_out(item: InboxItem) -> InboxFile:
     a lock or system file, an archive, another kind of file (the entry's reason says which); else with none."""
     if item.kind != FILE:
         code = {LINK: f"file.link_{item.detail}", SPECIAL: "file.special",
-                UNREADABLE_FOLDER: "file.unreadable_folder"}[item.kind]
+                UNREADABLE_FOLDER: "file.folder_too_long" if item.detail == TOO_LONG else "file.unreadable_folder"
+                }[item.kind]
         return reject(blank_entry(item), code) if item.kind != LINK or item.detail != "inside" else \
             skip(blank_entry(item), code)
     info = item.path.lstat()
@@ -136,8 +139,8 @@ def _read_item(item: InboxItem, context: ReadContext) -> InboxFile:
                                 max_mb=MAX_FILE_BYTES // (1024 * 1024)))
     try:
         data = path.read_bytes()
-    except OSError:
-        return reject(entry, "file.unreadable")
+    except OSError as exc:
+        return unreadable(entry, exc)
     entry = dataclasses.replace(entry, sha256=hashlib.sha256(data).hexdigest())
     parts: dict[str, bytes] = {}
     problem = check_workbook(path, data, suffix, parts)
@@ -197,10 +200,15 @@ def _read_workbook(entry: InboxFile, sheets: Sheets, context: ReadContext, marks
         return reject(entry, "file.other_campaign", year=layout.school_year or "?")
     try:
         issued = context.registry.get(layout.submission_id)
+    except DamagedRecord as damaged:  # issued, its record damaged: restore it, never issue again
+        return reject(entry, damaged.code, department=layout.department_name or "?", **damaged.params)
     except (OSError, ValueError, KeyError, TypeError):
         issued = None
     if issued is None:
         return reject(entry, "file.not_issued", department=layout.department_name or "?")
+    issued_year, year = issued.layout.school_year, context.campaign.school.school_year
+    if issued_year and issued_year != year:  # last year's book, recorded in a so-da-phat/ copied by hand with the campaign
+        return reject(entry, "file.other_year", year=issued_year, expected=year)
     if issued.sha256 and entry.sha256 == issued.sha256:  # the very file issued: nothing in it to read
         entry = dataclasses.replace(entry, saved_at=None)  # its save time is generate's: sent is the file's time
         return _untouched(entry, "file.unfilled", Submission(issued), ())

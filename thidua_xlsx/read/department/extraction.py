@@ -5,14 +5,14 @@ cells with where they are, and the problems, each reported by cell."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import Cell, RegistrationEntry, ScoringForm
 from thidua_xlsx.model.issued import IssuedWorkbook
-from thidua_xlsx.model.issues import ERROR, Issue, issue
+from thidua_xlsx.model.issues import ERROR, WARNING, Issue, issue
 from thidua_xlsx.read.department.cells import Sheet, canonical
 from thidua_xlsx.read.department.formulas import NO_FORMULA
 from thidua_xlsx.text import workbook as tx
@@ -112,10 +112,41 @@ class Extraction:
             else:
                 self.add("row.no_code", ERROR, sheet=sheet.name, cell=found.cell, value=value)
 
+    def stray(self, sheet: Sheet, row: int, columns: list[int], owner: str) -> None:
+        """Values typed in locked cells of a table's row (``columns``, from :func:`stray_finder`) that held
+        nothing when issued — a sheet unprotected, a score or a note typed beside the table: never used, said
+        cell by cell, the row's person marked."""
+        for col in columns:
+            value = canonical(sheet.value(row, col))
+            if value:
+                self.add("locked.typed", WARNING, sheet=sheet.name, cell=ly.a1(row, col), value=shortened(value))
+                if owner:
+                    self.found.marked.append(owner)
+
     def missing_people(self, seen: set[str]) -> None:
         for code, person in self.people.items():
             if code not in seen:
                 self.found.missing.append(code)
+
+
+def stray_finder(sheet: Sheet, issued: Iterable[int]) -> Callable[[list], list[int]]:
+    """A function: a row of ``sheet`` as calamine gives it (as wide as the sheet's used range) → the columns
+    holding something outside the ``issued`` ones; told at once for the usual row, which holds nothing else."""
+    c0 = sheet.start[1]
+    allowed = {c - c0 for c in issued}
+    low, high = min(allowed), max(allowed)
+    holes = tuple(k for k in range(low, high + 1) if k not in allowed)
+    whole = not low and not holes  # the issued columns start the row, one after the other
+
+    def finder(line: list) -> list[int]:
+        width = len(line)
+        if whole and width <= high + 1:
+            return []
+        found = [k for k in (*range(min(low, width)), *(h for h in holes if h < width), *range(high + 1, width))
+                 if line[k] not in ("", None)]
+        return [c0 + k for k in found]
+
+    return finder
 
 
 def _issued_name(issued: IssuedWorkbook, kind: str) -> str:

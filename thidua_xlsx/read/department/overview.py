@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.read.department.cells import Sheet
-from thidua_xlsx.read.department.extraction import Extraction
+from thidua_xlsx.read.department.extraction import Extraction, stray_finder
 from thidua_xlsx.text import workbook as tx
 
 
@@ -18,8 +18,12 @@ def department_sheet(ex: Extraction, sheet: Sheet, where) -> None:
                             "position": tx.DEPT_HEADERS[3]})
     heads = sheet.header({head: head for head in tx.DEPT_HEADERS[4:]})  # the formula columns
     formulas = heads[1] if heads is not None and heads[0] == header else {}
+    every = sheet.header({head: head for head in tx.DEPT_HEADERS})
+    stray = stray_finder(sheet, every[1].values() if every is not None and every[0] == header else cols.values())
     for row in range(header + 1, sheet.last_row + 1):
         code = sheet.text(row, cols["code"])
+        if code in ex.people:
+            ex.stray(sheet, row, stray(sheet.rows[row - sheet.start[0]]), code)
         if code in ex.people and not ex.people[code].newcomer:
             ex.lock(f"dept|{code}|name", sheet, row, cols["name"])
             ex.lock(f"dept|{code}|position", sheet, row, cols["position"])

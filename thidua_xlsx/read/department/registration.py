@@ -6,13 +6,14 @@ from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import RegistrationEntry
 from thidua_xlsx.model.issues import ERROR
 from thidua_xlsx.read.department.cells import Sheet, canonical
-from thidua_xlsx.read.department.extraction import Extraction
+from thidua_xlsx.read.department.extraction import Extraction, stray_finder
 from thidua_xlsx.text import workbook as tx
 
 
 def people_sheet(ex: Extraction, sheet: Sheet, where) -> None:
     header, _ = where
     _, cols = sheet.header(ly.REGISTRATION_HEADER)
+    stray = stray_finder(sheet, cols.values())
     seen: set[str] = set()
     after_table = False  # below the check cell come the signatures: only rows with a person's code count
     for row in range(header + 1, sheet.last_row + 1):
@@ -23,6 +24,8 @@ def people_sheet(ex: Extraction, sheet: Sheet, where) -> None:
             continue
         inputs = [sheet.cell(row, cols[k]) for k in ("title", "form", "initiative", "note")]
         cells = {k: sheet.cell(row, cols[k]) for k in ("name", "position", "title", "form", "initiative", "note")}
+        if code in ex.people or (not code and sheet.text(row, cols["stt"]) == tx.SPARE_MARK):
+            ex.stray(sheet, row, stray(sheet.rows[row - sheet.start[0]]), code if code in ex.people else "")
         if code in ex.people and code not in seen:
             seen.add(code)
             ex.found.people_found += 1

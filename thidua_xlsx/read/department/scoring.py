@@ -9,34 +9,102 @@ from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import Cell, ItemCells, ScoringForm
 from thidua_xlsx.model.issued import IssuedPerson
-from thidua_xlsx.model.issues import ERROR
+from thidua_xlsx.model.issues import ERROR, WARNING
 from thidua_xlsx.model.layout import a1
 from thidua_xlsx.read.department.cells import Sheet, canonical, text_of
-from thidua_xlsx.read.department.extraction import Extraction
+from thidua_xlsx.read.department.extraction import Extraction, Found, stray_finder
 from thidua_xlsx.text import workbook as tx
 from thidua_xlsx.text.messages import shortened
 
 
 def person_forms(ex: Extraction, found: list[tuple[Sheet, tuple[int, int]]]) -> None:
+    """Each issued form found by the code it shows. A form shown on several sheets (a copy made in the workbook)
+    is read from one of them when the others add nothing — blank, or the same values — and from none when they
+    differ: which one is right is not ours to guess, so the person is left without scores, marked, and each
+    sheet says why (:func:`_copies`)."""
     by_marker = {s.marker: s for s in ex.issued.layout.of_kind(ly.ScoringSheet)}
-    seen: set[str] = set()
+    shown: dict[str, list[tuple[Sheet, str]]] = {}
     for sheet, (r, c) in found:
         marker = sheet.text(r, c + 1)
-        record = by_marker.get(marker)
-        if record is None or marker in seen:
-            if marker and record is None:
+        if by_marker.get(marker) is None:
+            if marker:
                 ex.found.foreign.add(marker)
-            ex.add("sheet.unknown_form" if record is None else "sheet.duplicate", ERROR, sheet=sheet.name,
-                   cell=a1(r, c + 1), marker=shortened(marker), used=shortened(marker))
+            ex.add("sheet.unknown_form", ERROR, sheet=sheet.name, cell=a1(r, c + 1), marker=shortened(marker))
             continue
-        seen.add(marker)
+        shown.setdefault(marker, []).append((sheet, a1(r, c + 1)))
+    read: set[str] = set()
+    for marker, sheets in shown.items():
+        record = by_marker[marker]
         person = ex.people.get(record.person_code) or IssuedPerson("", "", "", record.role)
         ex.found.people_found += bool(person.code)
-        _form(ex, sheet, marker, person, record.role, bool(record.facts))
+        if len(sheets) == 1:  # the usual case, read straight in
+            _form(ex, sheets[0][0], marker, person, record.role, bool(record.facts))
+            read.add(marker)
+            continue
+        parts = [_apart(ex, _form, sheet, marker, person, record.role, bool(record.facts)) for sheet, _ in sheets]
+        used = _copies(ex, record, person, sheets, parts)
+        _take(ex.found, parts[used or 0], whole=used is not None)
+        if used is not None:
+            read.add(marker)
+        elif person.code:
+            ex.found.marked.append(person.code)
     for marker, record in by_marker.items():
-        if marker not in seen and record.person_code:
+        if marker not in shown and record.person_code:
             ex.add("file.sheet_missing", ERROR, sheet=record.name)
-    ex.missing_people({by_marker[m].person_code for m in seen})
+    ex.missing_people({by_marker[m].person_code for m in read})
+
+
+def _apart(ex: Extraction, read, *args) -> Found:
+    """What ``read(ex, *args)`` finds, kept apart from what the workbook's other sheets gave."""
+    kept, ex.found = ex.found, Found()
+    try:
+        read(ex, *args)
+        return ex.found
+    finally:
+        ex.found = kept
+
+
+def _take(found: Found, part: Found, whole: bool) -> None:
+    """``part`` added to ``found``: everything (``whole``), else only its locked cells (a form read from no sheet
+    still has its locked content compared with what was issued)."""
+    for key, value in part.locked.items():
+        found.locked.setdefault(key, value)
+    if whole:
+        found.forms += part.forms
+        found.issues += part.issues
+        found.marked += part.marked
+        found.foreign |= part.foreign
+
+
+def _copies(ex: Extraction, record: ly.ScoringSheet, person: IssuedPerson, sheets: list[tuple[Sheet, str]],
+            parts: list[Found]) -> int | None:
+    """Which of the sheets showing one form is read (its index), or None. Copies holding nothing typed add
+    nothing; the others must hold the same values. The sheet with the issued name is preferred among equals."""
+    typed = [_inputs(part.forms[0]) for part in parts]
+    filled = [k for k, values in enumerate(typed) if any(values)]
+    same = len({typed[k] for k in filled}) <= 1
+    names = [sheet.name for sheet, _ in sheets]
+    who = f"{person.name} ({record.marker})" if person.code else record.marker
+    if not same:
+        listed = ", ".join(f"'{names[k]}'" for k in filled)
+        for k in filled:
+            ex.add("sheet.form_copies_differ", ERROR, sheet=names[k], cell=sheets[k][1], who=who, count=len(filled),
+                   sheets=listed)
+        return None
+    candidates = filled or list(range(len(sheets)))
+    chosen = next((k for k in candidates if names[k] == record.name), candidates[0])
+    for k, (sheet, cell) in enumerate(sheets):
+        if k != chosen:
+            ex.add("sheet.form_copy_same" if k in filled else "sheet.form_copy_blank", WARNING, sheet=sheet.name,
+                   cell=cell, who=who, used=names[chosen])
+    return chosen
+
+
+def _inputs(form: ScoringForm) -> tuple[str, ...]:
+    """Every input value of a form as text ("" where blank), in a fixed order: two copies compared."""
+    cells = [c for item in sorted(form.items) for c in (item.self, item.dept, item.note)]
+    cells += [c for _, c in sorted(form.facts)] + ([form.name, form.position] if form.spare else [])
+    return tuple(c.mark or canonical(c.value) if c is not None else "" for c in cells)
 
 
 def _form(ex: Extraction, sheet: Sheet, marker: str, person: IssuedPerson, role: str, with_facts: bool) -> None:
@@ -86,6 +154,9 @@ def _criteria(ex: Extraction, sheet: Sheet, header, rubric: cm.Rubric, key: str,
     at = _at_columns(code_col - c0, text_col - c0, max_col - c0, own - c0, dept - c0, note - c0)
     locked, name, fonts, marks = ex.found.locked, sheet.name, sheet.fonts, sheet.marks
     ends = (tx.L_CLASS, tx.L_MISSING)
+    # the columns each kind of row was issued with; a value typed anywhere else in the row is in a locked cell
+    on_item, on_group = stray_finder(sheet, cols.values()), stray_finder(sheet, (code_col, text_col, max_col, own, dept))
+    on_total, on_end = stray_finder(sheet, (text_col, max_col, own, dept)), stray_finder(sheet, (text_col, own, dept))
 
     def cell(value, col: int) -> Cell:  # sheet.cell() with the value already at hand
         return Cell(value, name, row, col, fonts.get((row, col), "") if fonts else "",
@@ -98,13 +169,16 @@ def _criteria(ex: Extraction, sheet: Sheet, header, rubric: cm.Rubric, key: str,
         if text in ends:
             after_table = True
             _lock_formulas(ex, f"{key}|{_ENDS[text]}", sheet, row, own, dept)
+            ex.stray(sheet, row, on_end(sheet.rows[r]), owner)
         elif after_table and code not in items and not (_is_number(own_v) or _is_number(dept_v)):
             continue
         elif text == tx.L_TOTAL:
             totals = (sheet.cell(row, own), sheet.cell(row, dept))
             ex.lock(f"{key}|total|max", sheet, row, max_col)
             _lock_formulas(ex, f"{key}|total", sheet, row, own, dept)
+            ex.stray(sheet, row, on_total(sheet.rows[r]), owner)
         elif (item := code in item_codes and code not in items) or code in group_codes:
+            ex.stray(sheet, row, (on_item if item else on_group)(sheet.rows[r]), owner)
             if item:
                 items[code] = ItemCells(code, cell(own_v, own), cell(dept_v, dept), cell(note_v, note))
             else:
