@@ -133,6 +133,7 @@ def generate_round(folder: CampaignFolder, round_: str, outbox: Path, from_summa
     Leftovers of another school in the campaign (a căn cứ line, an e-mail) are warnings, never a refusal.
     """
     from thidua_xlsx.check.campaign import sample_school_names, stale_school_warnings
+    from thidua_xlsx.read.campaign_cells import campaign_cells
     from thidua_xlsx.read.registrations import checklist, read_registration_summary
     from thidua_xlsx.system.pool import shared_pool, workers_for_workbooks
 
@@ -141,7 +142,9 @@ def generate_round(folder: CampaignFolder, round_: str, outbox: Path, from_summa
     if period is not None and round_ != ly.SCORING:
         problems.add("period.scoring_only")
     _refuse_period(problems)
-    problems.extend(stale_school_warnings(campaign, sample_school_names(), file=folder.book_name))
+    book = folder.book
+    problems.extend(stale_school_warnings(campaign, sample_school_names(), file=folder.book_name,
+                                          cells=(lambda: campaign_cells(book)) if book is not None else None))
     found = None
     if from_summary is not None:
         if round_ != ly.SCORING:
@@ -530,7 +533,7 @@ def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voi
     """The merge itself, its outputs checked and held; ``written``: the record of the tool's own files;
     ``read``: what gives the (Summary, Report) — an inbox's workbooks, or the periods' summaries. What the
     campaign's rule set tells (a province's floor raised, a text ended by the filing date) is said and listed."""
-    from thidua_xlsx.check.campaign import rule_set_warnings
+    from thidua_xlsx.check.campaign import SUMMARY_ONLY, rule_set_warnings
     from thidua_xlsx.model.report import report_of
     from thidua_xlsx.write.console import console_lines, council_lines
     from thidua_xlsx.write.report_json import write_report_json
@@ -540,7 +543,7 @@ def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voi
     summary, report = found.summary, found.report
     rules_said = rule_set_warnings(summary.campaign, file=folder.book_name)  # where the decisions are made
     if rules_said:
-        warn_problems(rules_said, voice)
+        warn_problems([i for i in rules_said if i.code not in SUMMARY_ONLY], voice)
         summary = replace(summary, issues=(*summary.issues, *rules_said))
         report = report_of(summary, r.strict)
     if r.council_path is not None and summary.accepted_files:

@@ -336,3 +336,23 @@ def test_each_leftover_is_said_at_its_cell_of_campaign_xlsx(tmp_path):
     assert asked == [1]  # read once, and only because something was found
     assert stale_school_warnings(renamed(legal_basis=()), sample_school_names(), cells=cells) == ()
     assert asked == [1]
+
+
+def test_generate_names_the_cell_of_each_leftover_and_leaves_a_real_name_alone(tmp_path):
+    camp = tmp_path / "camp"
+    service.init_campaign(camp, "thcs", campaign_id="x")
+    _rename_school(camp / "campaign.xlsx", "Trường THCS Nam Trực")
+    wb = load_workbook(camp / "campaign.xlsx")
+    wb["Nhân sự"]["B3"] = "Nguyễn Kim Sơn"  # a real teacher of the school: the sample's place in her name is no leftover
+    wb.save(camp / "campaign.xlsx")
+
+    result = CliRunner().invoke(main, ["generate", str(camp), "--round", "dang-ky", "-o", str(tmp_path / "out")])
+
+    assert result.exit_code == 0, result.output
+    said = result.stderr.splitlines()
+    assert not [line for line in said if "'Nguyễn Kim Sơn' (Họ và tên" in line]
+    assert [line for line in said if line.startswith("Cảnh báo: [campaign.xlsx · Căn cứ!A")]
+    assert [line for line in said if line.startswith("Cảnh báo: [campaign.xlsx · Trường!B") and "Hiệu trưởng" in line]
+    decisions = [line for line in said if "'52/QĐ-THCSKS' (Số QĐ công nhận" in line]
+    assert decisions and all(line.startswith("Cảnh báo: [campaign.xlsx · Nhân sự!R") for line in decisions)
+    assert len([line for line in said if "người ở sheet Nhân sự trùng tên" in line]) == 1  # thcs and nd233: once

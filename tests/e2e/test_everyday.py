@@ -221,6 +221,52 @@ def test_a_nearly_blank_workbook_counts_as_not_filled_and_missing_people_are_nam
     assert found["T2"].state == ON_TIME and found["T2"].missing == ("Đỗ Văn Anh",) and found["T2"].needs_reminder
 
 
+def test_status_says_who_typed_a_wrong_entry_apart_from_who_typed_nothing(small_folder, tmp_path):
+    """"Chưa có gì" is said only of who typed nothing: a title not in the list is said where it is (issue 36)."""
+    from thidua_xlsx.decide.followup import follow_up
+
+    t1, t2 = generate_round(small_folder, ly.REGISTRATION, tmp_path / "dang-ky").paths
+    inbox = small_folder.folder / "inbox"
+    reg = sheet(t1, ly.RegistrationSheet)
+    title = f"{reg.title_column}{dict(reg.rows)['GV01']}"
+    fill(t1, inbox / t1.name, {**registration_values(reg, {"GV02": LDTT}), (reg.name, title): "LĐ giỏi"})
+
+    (t1_said,) = [f for f in follow_up(merge_inbox(inbox, small_folder), dt.date(2025, 9, 20)) if f.code == "T1"]
+    assert (t1_said.missing, t1_said.wrong, t1_said.errors) == (
+        ("Lê Thị Dung",), (("Nguyễn Thị Lan", f"{reg.name}!{title}", "LĐ giỏi"),), 1)
+    out = run("status", inbox, "--nhac").output
+    assert (f"còn 1 lỗi cần sửa; 1 người chưa có gì: Lê Thị Dung; 1 người ghi sai, chưa dùng được (xem lỗi ở ô): "
+            f"Nguyễn Thị Lan ({reg.name}!{title}: 'LĐ giỏi')") in out
+    assert f"ghi sai, cần sửa phần của: Nguyễn Thị Lan ({reg.name}!{title}: 'LĐ giỏi')" in out
+
+
+def test_a_text_the_program_knows_ended_is_said_in_the_summary_not_on_every_run(tmp_path):
+    """NĐ 129/2025 and NĐ 142/2025 end 01/03/2027 by the program's data: for a file filed in May 2027 the secretary
+    reads it once in sheet Kiểm tra (and the JSON), counted on screen with the notes; no run prints it (issue 36)."""
+    import json
+
+    from openpyxl import load_workbook
+
+    folder = make_folder(tmp_path / "c", cm.from_dict(campaign_dict(school={
+        **campaign_dict()["school"], "school_year": "2026-2027", "registration_deadline": "2026-09-30",
+        "scoring_deadline": "2027-05-20", "filing_date": "2027-05-10"})))
+    t1, _ = generate_round(folder, ly.REGISTRATION, tmp_path / "dang-ky").paths
+    inbox = folder.folder / "inbox"
+    fill(t1, inbox / t1.name, registration_values(sheet(t1, ly.RegistrationSheet), {"GV01": LDTT}))
+
+    merged = run("merge", inbox, "-o", tmp_path / "S.xlsx", "--json", tmp_path / "R.json")
+    assert merged.exit_code == 0, merged.output
+    assert "hết hiệu lực" not in merged.output and "0 lỗi, 1 cảnh báo, 2 ghi chú" in merged.output
+    assert "hết hiệu lực" not in run("status", inbox).output
+    ended = [p for p in json.loads((tmp_path / "R.json").read_text("utf-8"))["problems"]
+             if p["code"] == "rule_set.ended"]
+    assert [(p["severity"], p["params"]["text"]) for p in ended] == [
+        ("note", "NĐ 129/2025 điều 59 (129/2025/NĐ-CP)"), ("note", "NĐ 142/2025 (142/2025/NĐ-CP)")]
+    checked = [row for row in load_workbook(tmp_path / "S.xlsx")["Kiểm tra"].iter_rows(values_only=True)
+               if any(isinstance(v, str) and "hết hiệu lực từ 01/03/2027" in v for v in row)]
+    assert len(checked) == 2
+
+
 def test_init_does_not_write_a_second_campaign_beside_a_campaign_ods(tmp_path):
     (tmp_path / "thidua").mkdir()
     (tmp_path / "thidua" / "campaign.ods").write_bytes(b"ods of the secretary")

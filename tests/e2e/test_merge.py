@@ -194,8 +194,9 @@ def test_problems_are_reported_with_file_and_message(school):
 
 
 def test_a_required_criterion_left_blank_in_a_column_begun_is_reported(tmp_path):
-    """Counted as 0 and said with its cell; a column nobody began (the department's, here) is not a
-    list of blanks: that person is scored on the other column."""
+    """Unknown is never zero: the column's total is not known (not a total with the blank as 0), said with its
+    cell, the titles resting on it pending; a column nobody began (the department's, here) is not a list of blanks:
+    that person is scored on the other column."""
     folder, (_, t2) = scoring_round(tmp_path)
     inbox = tmp_path / "inbox"
     scores = {**T2_SCORES, "GV04": ({"I.1": 8, "I.2": 8, "II.1": 40}, {})}
@@ -204,9 +205,18 @@ def test_a_required_criterion_left_blank_in_a_column_begun_is_reported(tmp_path)
     blanks = [i for i in summary.issues if i.code == "value.required_blank"]
     form = sheet(t2, ly.ScoringSheet, "GV04")
     assert [(i.sheet, i.cell) for i in blanks] == [(form.name, f"{form.self_column}{dict(form.items)['II.2']}")]
-    assert blanks[0].message.startswith("Ô điểm bắt buộc 'II.2' (tự chấm) còn trống; đã tính là 0.")
+    assert blanks[0].message == ("Ô điểm bắt buộc 'II.2' (tự chấm) còn trống: tổng điểm tự chấm chưa tính được "
+                                 "(không tính ô trống là 0). Hãy nhờ tổ điền đủ rồi gửi lại.")
     gv04 = next(p for p in summary.people if p.code == "GV04")
-    assert gv04.final == 56 and gv04.final_source == "self"
+    assert (gv04.final, gv04.self_score.total, gv04.classification, gv04.rank_school) == (None, None, "", None)
+    (pending,) = [f for f in gv04.flags if f.code == "flag.total_pending"]
+    assert pending.text == "tổng điểm tự chấm chưa tính được: D17 còn trống hoặc không đọc được (không tính là 0)"
+    (ldtt,) = gv04.decisions
+    assert (ldtt.granted, ldtt.pending, ldtt.reasons[0].code) == (False, True, "ldtt.score_pending")
+    full = tmp_path / "full-inbox"  # the same form with II.2 typed: the total is known
+    _fill_department(t2, full / t2.name, {**scores, "GV04": ({"I.1": 8, "I.2": 8, "II.1": 40, "II.2": 0}, {})},
+                     dt.datetime(2026, 5, 11, 8, 0))
+    assert next(p for p in merge_inbox(full, folder).people if p.code == "GV04").final == 56
 
 
 def test_two_merges_of_one_inbox_agree(school, tmp_path):

@@ -157,14 +157,15 @@ def _scored(p: PersonResult, flags: tuple[Reason, ...], entry: Entry, campaign: 
     """The fields of ``p``'s result that come from its scores (``flags``: its flags so far)."""
     rubric = _rubric(campaign, p.role)
     self_values, dept_values = entry.self_scores, entry.dept_scores  # each made once (from the entry's arrays)
-    self_score = _blank_if_empty(rules.score(rubric, self_values))
-    dept_score = _blank_if_empty(rules.score(rubric, dept_values))
     where = {"file": entry.file, "sheet": entry.sheet}
     flags = list(flags)
     unknown = [entry.cells[key] for key in ((i.code, column) for _, i in rubric.items for column in (SELF, DEPT))
                if key in entry.invalid and key in entry.cells]
     if unknown:
         flags.append(reason("flag.score_unknown", cells=", ".join(unknown)))
+    self_score, dept_score = (_column_score(rubric, values, column, source, entry, problems, where)
+                              for values, column, source in ((self_values, SELF, SOURCE_SELF),
+                                                             (dept_values, DEPT, SOURCE_DEPT)))
     for column, computed, shown in ((SOURCE_SELF, self_score, entry.shown_totals[0]),
                                     (SOURCE_DEPT, dept_score, entry.shown_totals[1])):
         if computed.total is not None and shown is not None and abs(shown - computed.total) > 0.005:
@@ -172,26 +173,22 @@ def _scored(p: PersonResult, flags: tuple[Reason, ...], entry: Entry, campaign: 
                                   computed=computed.total))
             flags.append(reason("flag.total_mismatch", column=(column,)))
     chosen, source = None, ""
-    if dept_score.total is not None:
+    if dept_score.entered:  # the department's column begun is the department's score, even if not yet complete
         chosen, source = dept_score, SOURCE_DEPT
-    elif self_score.total is not None:
+    elif self_score.entered:
         chosen, source = self_score, SOURCE_SELF
     else:
         problems.append(issue("person.no_scores", WARNING, **where, name=p.name))
         flags.append(reason("flag.no_scores"))
     final, classification = None, ""
-    if chosen is not None:
+    if chosen is not None and chosen.total is None:  # a column begun with cells unknown: its total is unknown too
+        blanks = [entry.cells.get((item.code, DEPT if source == SOURCE_DEPT else SELF), item.code)
+                  for group, item in rubric.items if group.kind == cm.SCORE and
+                  (dept_values if source == SOURCE_DEPT else self_values).get(item.code) is None]
+        flags.append(reason("flag.total_pending", column=(source,), cells=", ".join(blanks)))
+    elif chosen is not None:
         final = chosen.total
         classification = rules.classify(campaign.classification, campaign.gate_cap, chosen.total, chosen.gate_ok)
-        for column, values, computed in ((SOURCE_SELF, self_values, self_score),
-                                         (SOURCE_DEPT, dept_values, dept_score)):
-            if computed.entered and computed.blank_required:  # the criteria left blank in a column begun
-                for group, item in rubric.items:
-                    if group.kind == cm.SCORE and values.get(item.code) is None and \
-                            (item.code, column) not in entry.invalid:
-                        problems.append(issue("value.required_blank", WARNING, **where,
-                                              cell=entry.cells.get((item.code, column), ""), item=item.code,
-                                              column=(column,)))
     tolerance = campaign.settings.score_gap_tolerance
     if self_score.total is not None and dept_score.total is not None:
         gap = abs(self_score.total - dept_score.total)
@@ -204,11 +201,21 @@ def _scored(p: PersonResult, flags: tuple[Reason, ...], entry: Entry, campaign: 
                 classification=classification, flags=tuple(flags))
 
 
-def _blank_if_empty(score: Score) -> Score:
-    """A column with nothing entered has no group subtotals either: blank, never 0 (printed blank)."""
-    if score.total is not None:
+def _column_score(rubric: cm.Rubric, values: dict, column: str, source: str, entry: Entry, problems: list[Issue],
+                  where: dict) -> Score:
+    """A column's score. Unknown is never zero: a column begun with a required criterion left blank, or with a cell
+    that could not be read, has no total (each blank said at its cell); nothing entered, no total either. Its group
+    subtotals are then blank, never 0 (printed blank)."""
+    score = rules.score(rubric, values)
+    invalid = [item.code for _, item in rubric.items if (item.code, column) in entry.invalid]
+    if score.entered and score.blank_required:  # the criteria left blank in a column begun
+        for group, item in rubric.items:
+            if group.kind == cm.SCORE and values.get(item.code) is None and item.code not in invalid:
+                problems.append(issue("value.required_blank", WARNING, **where,
+                                      cell=entry.cells.get((item.code, column), ""), item=item.code, column=(source,)))
+    if score.total is not None and not score.blank_required and not invalid:
         return score
-    return dataclasses.replace(score, groups=dict.fromkeys(score.groups))
+    return dataclasses.replace(score, total=None, groups=dict.fromkeys(score.groups))
 
 
 SIGNAL_AVERAGE_GAP = 10  # percentage points of the rubric's total between a department's average and the school's
@@ -292,7 +299,8 @@ def _candidate(p: PersonResult) -> rules.Candidate:
     return rules.Candidate(registered=p.registered, rating=f.rating, months=f.months,
                            maternity_months=f.maternity_months, days_off=f.days_off, discipline=f.discipline,
                            under_review=f.under_review, initiative=f.initiative, initiative_level=f.initiative_level,
-                           initiative_decision=f.initiative_decision, classification=p.classification, total=p.final)
+                           initiative_decision=f.initiative_decision, classification=p.classification, total=p.final,
+                           total_pending=any(flag.code == "flag.total_pending" for flag in p.flags))
 
 
 def judged(people: list[PersonResult], campaign: cm.Campaign) -> list[PersonResult]:

@@ -1,7 +1,9 @@
 """Who to chase, and for what: each department against the round's deadline (pure, no I/O).
 
 A department has sent on time, sent late (by how many days), not sent, or sent a workbook that is
-blank or nearly blank (fewer than one person in five with anything filled in). A workbook sent back
+blank or nearly blank (fewer than one person in five with anything filled in); in a sent workbook, who has
+nothing filled in, and who has nothing but what could not be used (an entry with an error naming them: a title not
+in the list, a score that is no number) — told apart, never "nothing yet" for someone who typed. A workbook sent back
 with nothing typed in it is no submission (the reader skipped it), but it was sent: "sent, not
 filled in". The send date is the workbook's own save time (or the file's time), in Vietnam; "today"
 is given by the caller.
@@ -36,10 +38,12 @@ class FollowUp:
     filled: int  # people with anything filled in
     errors: int  # errors in the department's file
     missing: tuple[str, ...]  # names of people with nothing filled in (a sent, filled workbook)
+    wrong: tuple[tuple[str, str, str], ...] = ()  # (name, where: "sheet!cell", the value typed or "") of people with
+    # nothing but a wrong entry
 
     @property
     def needs_reminder(self) -> bool:
-        return self.state in (NOT_SENT, UNFILLED) or bool(self.errors or self.missing)
+        return self.state in (NOT_SENT, UNFILLED) or bool(self.errors or self.missing or self.wrong)
 
 
 def deadline_of(summary: Summary) -> dt.date | None:
@@ -58,9 +62,14 @@ def follow_up(summary: Summary, today: dt.date) -> tuple[FollowUp, ...]:
     deadline = deadline_of(summary)
     files = {f.name: f for f in summary.files}
     errors: dict[str, int] = {}
+    wrong: dict[tuple[str, str], tuple[str, str]] = {}  # (file, person code) → their first wrong entry: where, what
     for i in summary.issues:
         if i.severity == ERROR and i.file:
             errors[i.file] = errors.get(i.file, 0) + 1
+            params = dict(i.params)
+            if params.get("person"):
+                wrong.setdefault((i.file, params["person"]), (f"{i.sheet}!{i.cell}" if i.cell else i.sheet,
+                                                              str(params.get("value", ""))))
     untouched = untouched_files(summary.files, summary.round)
     found = []
     contacts = {x.code: x for x in reversed(summary.campaign.departments)}  # the first, if a code repeats
@@ -68,8 +77,10 @@ def follow_up(summary: Summary, today: dt.date) -> tuple[FollowUp, ...]:
     for d in summary.departments:
         dept = contacts[d.code]
         members = [p for p in people.get(d.code, ()) if p.status != STATUS_DEPT_MISSING and not p.newcomer]
-        not_filled = [p.name for p in members if not _filled(p, summary.round)]
-        filled = len(members) - len(not_filled)
+        empty = [p for p in members if not _filled(p, summary.round)]
+        not_filled = [p.name for p in empty if (d.file, p.code) not in wrong]
+        typed_wrong = tuple((p.name, *wrong[(d.file, p.code)]) for p in empty if (d.file, p.code) in wrong)
+        filled = len(members) - len(empty)
         common = dict(code=d.code, name=d.name, head=dept.head, email=dept.email, deadline=deadline,
                       file=d.file, people=len(members))
         if not d.submitted and d.code in untouched:
@@ -92,7 +103,7 @@ def follow_up(summary: Summary, today: dt.date) -> tuple[FollowUp, ...]:
         state = UNFILLED if blank else (LATE if late else ON_TIME)
         missing = () if blank else tuple(not_filled)
         found.append(FollowUp(**common, state=state, sent_on=sent_on, days_late=late, filled=filled,
-                              errors=errors.get(d.file, 0), missing=missing))
+                              errors=errors.get(d.file, 0), missing=missing, wrong=() if blank else typed_wrong))
     return tuple(found)
 
 

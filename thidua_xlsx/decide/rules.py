@@ -83,6 +83,7 @@ class Candidate:
     initiative_decision: str
     classification: str
     total: float | None
+    total_pending: bool = False  # scores begun, some required cell blank or unreadable: the total is not known yet
 
 
 def _registered_rank(title: str) -> int:
@@ -127,6 +128,9 @@ def decide_ldtt(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...]) -> 
         failed.append(reason("ldtt.disciplined", discipline=c.discipline.lower()))
     if c.under_review:
         failed.append(reason("ldtt.under_review"))
+    if rules.ldtt_min_classification and c.total_pending:  # unknown is never zero: not refused on a guessed total
+        return Decision(LDTT, False, (reason("ldtt.score_pending", needed=rules.ldtt_min_classification), *failed,
+                                      *basis), pending=True)
     if rules.ldtt_min_classification and c.total is None:
         failed.append(reason("ldtt.no_scores", needed=rules.ldtt_min_classification))
     elif rules.ldtt_min_classification:

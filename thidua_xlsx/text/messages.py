@@ -220,7 +220,8 @@ MESSAGES = {
     "value.not_number": "'{value}' không phải là số. Hãy nhập số từ 0 đến {max}; ô này chưa được tính điểm.",
     "value.out_of_range": "Điểm {value} nằm ngoài khoảng 0 – {max}. Hãy sửa lại; ô này chưa được tính điểm.",
     "value.decimal_comma": "Điểm '{value}' được ghi dạng chữ; đã hiểu là {number}. Không cần sửa.",
-    "value.required_blank": "Ô điểm bắt buộc '{item}' ({column}) còn trống; đã tính là 0. Hãy nhờ tổ điền đủ.",
+    "value.required_blank": "Ô điểm bắt buộc '{item}' ({column}) còn trống: tổng điểm {column} chưa tính được "
+                            "(không tính ô trống là 0). Hãy nhờ tổ điền đủ rồi gửi lại.",
     "value.bad_choice": "'{value}' không có trong danh sách ({field}). Hãy chọn một trong: {choices}.",
     "value.fuzzy_choice": "'{value}' được hiểu là '{choice}' ({field}).",
     "value.title_abbreviation": "'{value}' là chữ viết tắt của '{choice}' ({field}); đã hiểu là '{choice}'. Không "
@@ -496,7 +497,10 @@ MESSAGES.update({
 REASONS.update({
     "ldtt.no_scores": "chưa có điểm thi đua (phiếu chưa có điểm tự chấm hay tổ chấm) nên chưa xếp loại được (cần từ "
                       "{needed})",
-    "flag.score_unknown": "có ô điểm không đọc được ({cells}) – tổng điểm chưa tính các ô đó, xem sheet Kiểm tra",
+    "flag.score_unknown": "có ô điểm không đọc được ({cells}) – xem sheet Kiểm tra",
+    "flag.total_pending": "tổng điểm {column} chưa tính được: {cells} còn trống hoặc không đọc được (không tính là 0)",
+    "ldtt.score_pending": "chưa xét: phiếu chấm điểm còn ô bắt buộc trống hoặc không đọc được nên chưa biết tổng điểm "
+                          "và xếp loại (cần từ {needed}) – chờ tổ điền đủ",
 })
 LEGAL_LINE_FIELD = "Căn cứ"
 LEGAL_LINE = "dòng {n}"

@@ -88,8 +88,16 @@ def followup_lines(summary: Summary, followups) -> list[str]:
             extra.append(mt.FOLLOWUP_ERRORS.format(count=f.errors))
         if f.missing:
             extra.append(mt.FOLLOWUP_MISSING.format(count=len(f.missing), names=", ".join(f.missing)))
+        if f.wrong:
+            extra.append(mt.FOLLOWUP_WRONG.format(count=len(f.wrong), names=_wrong(f.wrong)))
         lines.append(mt.FOLLOWUP_LINE.format(department=f.name, text=text, extra="".join(extra)))
     return lines
+
+
+def _wrong(wrong) -> str:
+    """People whose entries were all wrong, each with where and what: "Lê Thị Dung (Đăng ký cá nhân!E9: 'LĐ giỏi')"."""
+    return ", ".join((mt.WRONG_ENTRY_VALUE if value else mt.WRONG_ENTRY).format(name=name, where=where, value=value)
+                     for name, where, value in wrong)
 
 
 def _round_words(summary: Summary) -> str:
@@ -117,6 +125,8 @@ def reminder_lines(summary: Summary, followups) -> list[str]:
             what.append(mt.REMIND_ERRORS.format(count=f.errors, file=f.file))
         if f.missing:
             what.append(mt.REMIND_MISSING.format(names=", ".join(f.missing)))
+        if f.wrong:
+            what.append(mt.REMIND_WRONG.format(names=_wrong(f.wrong)))
         when = mt.REMIND_DEADLINE.format(deadline=_date(deadline)) if deadline else ""
         if when and f.state == "not_sent" and f.days_late:
             when += mt.FOLLOWUP_OVERDUE.format(days=f.days_late)
