@@ -782,12 +782,7 @@ def _fonts(document) -> None:
 
     defaults = document.styles.element.find(qn("w:docDefaults"))
     if defaults is not None:
-        fonts = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:rFonts')}")
-        if fonts is not None:
-            for attribute in list(fonts.attrib):
-                del fonts.attrib[attribute]
-            for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-                fonts.set(qn(attribute), FONT)
+        _set_fonts(defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:rFonts')}"), FONT)
     _bullets_in(document, FONT)
     normal = document.styles["Normal"]
     _style_font(normal, FONT)
@@ -837,6 +832,18 @@ def _fonts(document) -> None:
     caption.paragraph_format.space_after = Pt(6)
 
 
+def _set_fonts(fonts, font: str) -> None:
+    """A w:rFonts element (None: nothing to do) set to ``font`` for every script, its theme fonts dropped."""
+    from docx.oxml.ns import qn
+
+    if fonts is None:
+        return
+    for attribute in list(fonts.attrib):
+        del fonts.attrib[attribute]
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), font)
+
+
 def _bullets_in(document, font: str) -> None:
     """The template's bullets are Symbol's private glyphs (LibreOffice prints them in OpenSymbol): a bullet of
     ``font`` instead, so the PDF has only the guide's fonts."""
@@ -847,12 +854,7 @@ def _bullets_in(document, font: str) -> None:
         if kind is None or kind.get(qn("w:val")) != "bullet":
             continue
         level.find(qn("w:lvlText")).set(qn("w:val"), "•")
-        fonts = level.find(f"{qn('w:rPr')}/{qn('w:rFonts')}")
-        if fonts is not None:
-            for attribute in list(fonts.attrib):
-                del fonts.attrib[attribute]
-            for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-                fonts.set(qn(attribute), font)
+        _set_fonts(level.find(f"{qn('w:rPr')}/{qn('w:rFonts')}"), font)
 
 
 def _box(style, fill: str, line: str) -> None:
