@@ -163,8 +163,9 @@ def test_the_shipped_sample_gives_the_same_frames(final):
 def test_several_schools_and_years_stack_and_every_other_file_is_skipped_with_its_reason(final, kim_son, tmp_path):
     folder = tmp_path / "tong-hop"
     (folder / "2025-2026").mkdir(parents=True)
+    (folder / "2026-2027").mkdir()
     shutil.copy(final["path"], folder / "2025-2026" / "truc-cuong.xlsx")
-    shutil.copy(kim_son, folder / "2025-2026" / "kim-son.xlsx")
+    shutil.copy(kim_son, folder / "2026-2027" / "kim-son.xlsx")
     _rewritten(final["path"], folder / "truc-cuong-2024-2025.xlsx", school_year="2024-2025")
     shutil.copy(final["path"], folder / "ban-sao.xlsx")  # the same school's year twice: one is used
     os.utime(folder / "ban-sao.xlsx", (1_700_000_000, 1_700_000_000))  # saved first
@@ -188,11 +189,11 @@ def test_several_schools_and_years_stack_and_every_other_file_is_skipped_with_it
     reasons = {s.file: s.reason for s in frames.skipped}
     assert "2025-2026/truc-cuong.xlsx" in reasons["ban-sao.xlsx"] and "phiên bản cũ" in reasons["ban-cu.xlsx"]
     schools = frames.schools.set_index("file")
-    assert sorted(schools.index) == ["2025-2026/kim-son.xlsx", "2025-2026/truc-cuong.xlsx",
+    assert sorted(schools.index) == ["2025-2026/truc-cuong.xlsx", "2026-2027/kim-son.xlsx",
                                      "truc-cuong-2024-2025.xlsx"]
-    assert schools.loc["2025-2026/kim-son.xlsx", "school"] == "Trường THCS Kim Sơn"
-    assert schools.loc["2025-2026/kim-son.xlsx", title_name(TTLDXS)] == 0  # Kim Sơn granted none: a real 0
-    assert len(frames.people) == 3 * 44 and set(frames.people.school_year) == {"2024-2025", "2025-2026"}
+    assert schools.loc["2026-2027/kim-son.xlsx", "school"] == "Trường THCS Kim Sơn"
+    assert schools.loc["2026-2027/kim-son.xlsx", title_name(TTLDXS)] == 0  # Kim Sơn granted none: a real 0
+    assert len(frames.people) == 3 * 44 and set(frames.people.school_year) == {"2024-2025", "2025-2026", "2026-2027"}
     assert len(frames.decisions) == 2 * len(final["frames"].decisions) + len(read_summary(kim_son).decisions)
     assert isinstance(frames.decisions.title.dtype, pd.CategoricalDtype)  # categories stay across schools
     by_school = frames.decisions[frames.decisions.granted].groupby(["school_year", "school"], observed=True).size()

@@ -70,21 +70,20 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Outcome:
         items = scan_inbox(r.inbox)
         with voice.reading(len(items)) as on_file:
             files, read = read_school_summaries(items, on_file)
-        summary = level_above_summary(campaign, files, read)
-        if r.council_path is not None:  # the officer's pass: the lines taken off, each with its reason
-            from thidua_xlsx.decide.level_above import with_officer
+        officer, marks = Problems(), None
+        if r.council_path is not None:  # the officer's pass: lines taken off, lines held apart accepted, with reasons
             from thidua_xlsx.read.level_above_council import read_officer
 
-            officer = Problems()
-            removals = read_officer(r.council_path, campaign, officer)
-            if removals is None:
+            marks = read_officer(r.council_path, campaign, officer)
+            if marks is None:
                 raise Stopped(officer)
-            summary = with_officer(summary, removals, r.council_path.name)
-            summary = replace(summary, issues=(*summary.issues, *officer))
+        summary = level_above_summary(campaign, files, read, marks)
+        summary = replace(summary, issues=(*summary.issues, *officer))
         warn_problems([*(i for f in summary.files for i in f.issues), *summary.issues], voice)
         sent = [s for s in summary.schools if s.summary is not None]
         voice.say(ct.LEVEL_ABOVE_DONE.format(sent=len(sent), schools=len(summary.schools),
-                                             proposals=len(summary.proposals), files=len(summary.files)))
+                                             proposals=len(summary.proposals), files=len(summary.files),
+                                             held=len(summary.held)))
         if not sent:
             voice.warn(ct.LEVEL_ABOVE_NOTHING.format(inbox=r.inbox))
             return Outcome(EXIT_UNUSABLE)

@@ -1,5 +1,6 @@
 """The level above's checks (decide.level_above), on summaries as read: the CSTĐCS file's proofs, a person proposed
-by two schools; and the files that are no school's final summary (read.school_summaries)."""
+by two schools — each held apart for the officer —; and the files that are no school's final summary
+(read.school_summaries)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,17 @@ from tests.read.test_summary_schema import _with_schema
 from thidua_xlsx.decide.level_above import level_above_summary
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import InboxFile
-from thidua_xlsx.model.level_above import COLLECTIVE, PERSON, LevelAbove, Proposal, SchoolRef, SchoolSummary
+from thidua_xlsx.model.level_above import (
+    COLLECTIVE,
+    LISTED,
+    PERSON,
+    LevelAbove,
+    OfficerMark,
+    OfficerPass,
+    Proposal,
+    SchoolRef,
+    SchoolSummary,
+)
 from thidua_xlsx.read.containment import scan_inbox
 from thidua_xlsx.read.school_summaries import read_school_summaries
 
@@ -28,28 +39,33 @@ def _summary(file: str, school: str, *proposals: Proposal, council: bool = True)
     return SchoolSummary(file, "", None, "c", school, "2025-2026", council, proposals)
 
 
-def test_a_cstdcs_without_its_vote_or_its_proof_is_said_the_file_still_used():
+def test_a_cstdcs_without_its_vote_or_its_proof_is_held_apart_the_file_still_used():
     bare = Proposal("", PERSON, "GV1", "Nguyễn Văn An", "CSTDCS", dob="1980-01-01")
     read = {"a.xlsx": _summary("a.xlsx", "Trường Tiểu học A", bare)}
     summary = level_above_summary(CAMPAIGN, [_file("a.xlsx")], read)
     said = {i.code: i.message for i in summary.issues}
-    assert "Nguyễn Văn An (Trường Tiểu học A) được đề nghị CSTĐCS nhưng hồ sơ chưa có kết quả bỏ phiếu" in \
-        said["level_above.no_vote"]
-    assert "chưa có minh chứng HTXSNV hay quyết định công nhận sáng kiến" in said["level_above.no_grounds"]
-    assert [p.school for p in summary.proposals] == ["A"] and summary.files[0].status == "accepted"
+    assert "Tạm giữ Nguyễn Văn An (Trường Tiểu học A) – Chiến sĩ thi đua cơ sở: hồ sơ chưa có kết quả bỏ phiếu (QĐ " \
+           "638/QĐ-BNV); hồ sơ chưa có minh chứng HTXSNV hay quyết định công nhận sáng kiến." in said["level_above.held"]
+    assert [(h.proposal.school, h.proposal.who) for h in summary.held] == [("A", "GV1")]
+    assert summary.proposals == () and summary.files[0].status == "accepted"
 
 
-def test_a_person_proposed_by_two_schools_is_said():
+def test_a_person_proposed_by_two_schools_is_held_apart_at_both():
     one = Proposal("", PERSON, "GV1", "Nguyễn Văn An", "LDTT", dob="1980-01-01")
     other = Proposal("", PERSON, "T07", "Nguyễn  văn An", "LDTT", dob="1980-01-01")  # spacing and case aside
     unit = Proposal("", COLLECTIVE, "TO1", "Tổ 1", "TTLDTT")
     read = {"a.xlsx": _summary("a.xlsx", "Trường Tiểu học A", one, unit),
             "b.xlsx": _summary("b.xlsx", "TRƯỜNG THCS B", other)}
     summary = level_above_summary(CAMPAIGN, [_file("a.xlsx"), _file("b.xlsx")], read)
-    twice = [i for i in summary.issues if i.code == "level_above.two_schools"]
-    assert len(twice) == 1 and "được cả Trường Tiểu học A và Trường THCS B đề nghị danh hiệu Lao động tiên tiến" in \
-        twice[0].message
-    assert [p.kind for p in summary.proposals] == [PERSON, PERSON, COLLECTIVE]  # I. Cá nhân, then II. Tập thể
+    held = [i.message for i in summary.issues if i.code == "level_above.held"]
+    assert held == [
+        "Tạm giữ Nguyễn Văn An (Trường Tiểu học A) – Lao động tiên tiến: Trường THCS B cũng đề nghị người này danh "
+        "hiệu này (cùng họ tên, ngày sinh). Chưa vào danh sách, tờ trình, dự thảo quyết định, tệp nhập của tỉnh: công "
+        "chức nhận hoặc bỏ ở sheet Chờ quyết định (merge … --council).",
+        "Tạm giữ Nguyễn  văn An (Trường THCS B) – Lao động tiên tiến: Trường Tiểu học A cũng đề nghị người này danh "
+        "hiệu này (cùng họ tên, ngày sinh). Chưa vào danh sách, tờ trình, dự thảo quyết định, tệp nhập của tỉnh: công "
+        "chức nhận hoặc bỏ ở sheet Chờ quyết định (merge … --council)."]
+    assert [p.kind for p in summary.proposals] == [COLLECTIVE]  # the department alone listed
 
 
 def test_a_broken_file_an_older_summary_and_a_newer_one_are_each_said(tmp_path):
@@ -69,11 +85,10 @@ def test_a_broken_file_an_older_summary_and_a_newer_one_are_each_said(tmp_path):
 
 
 def test_an_officer_s_removal_the_schools_files_no_longer_carry_is_said_not_applied():
-    from thidua_xlsx.decide.level_above import with_officer
-
     one = Proposal("", PERSON, "GV1", "Nguyễn Văn An", "LDTT", dob="1980-01-01")
-    summary = level_above_summary(CAMPAIGN, [_file("a.xlsx")], {"a.xlsx": _summary("a.xlsx", "Trường Tiểu học A", one)})
-    after = with_officer(summary, {("A", PERSON, "GV9", "CSTDCS"): "Không đủ minh chứng"}, "xa.xlsx")
+    mark = OfficerMark(False, "Không đủ minh chứng", LISTED, "Danh sách", 5, "Trần Văn Bình")
+    after = level_above_summary(CAMPAIGN, [_file("a.xlsx")], {"a.xlsx": _summary("a.xlsx", "Trường Tiểu học A", one)},
+                                OfficerPass("xa.xlsx", {("A", PERSON, "GV9", "CSTDCS"): mark}))
     assert [p.who for p in after.proposals] == ["GV1"] and after.removed == ()
     said = [i for i in after.issues if i.code == "level_above.removal_unknown"]
     assert len(said) == 1 and "Dòng GV9 – Chiến sĩ thi đua cơ sở (Trường Tiểu học A) công chức đã bỏ không còn trong " \

@@ -43,10 +43,13 @@ def test_the_lists_and_counts_equal_the_schools_proposals(commune):
     expected = sorted((s.school, p.kind, p.who, p.title) for name, s in read.items() if name in used
                       for p in s.proposals)
     codes = {s["code"]: s["name"] for s in commune["data"]["schools"]}
-    listed = sorted((codes[p["school"]], p["kind"], p["who"], p["title"]) for p in commune["data"]["proposals"])
+    listed = sorted((codes[p["school"]], p["kind"], p["who"], p["title"])
+                    for p in commune["data"]["proposals"] + commune["data"]["held"])
     assert listed == expected and len(listed) == 101
+    # held apart: Kim Sơn's 15 CSTĐCS (its council never met), Thử Nghiệm's line retyped by hand
+    assert (len(commune["data"]["proposals"]), len(commune["data"]["held"])) == (85, 16)
     counts = commune["data"]["counts"]
-    assert sum(sum(per.values()) for per in counts.values()) == len(listed)
+    assert sum(sum(per.values()) for per in counts.values()) == len(commune["data"]["proposals"])
 
 
 def test_the_decision_carries_the_same_counts(commune):
@@ -77,10 +80,10 @@ def test_the_import_file_gives_exactly_the_proposed_people_with_valid_codes(comm
     assert result.exit_code == 0, result.output
     mapping, _ = load_mapping("mau-tdkt")
     files = sorted((tmp_path / "nhap").glob("*.xlsx"))
-    assert [f.name for f in files] == ["nhap-tinh.xlsx"]  # 101 rows: one file of the importer's 199
+    assert [f.name for f in files] == ["nhap-tinh.xlsx"]  # 85 rows: one file of the importer's 199
     rows = importer_reads(files[0], mapping.last_row)
-    proposals = commune["data"]["proposals"]
-    assert len(rows) == len(proposals) == 101
+    proposals = commune["data"]["proposals"]  # the 16 held apart are not imported
+    assert len(rows) == len(proposals) == 85
     codes = {t.code for t in mapping.titles}
     titles = {t.title: t.code for t in mapping.titles if t.title}
     assert all(r["title"] in codes and r["category"] in {c.code for c in mapping.categories}

@@ -37,7 +37,7 @@ def test_the_year_scores_are_the_average_of_the_periods(year):
 
 def test_a_person_missing_one_period_is_said(year):
     person = year["people"]["GV019"]["year"]
-    assert person["missing"] == ["thang-10"] and person["score"] == 79.5
+    assert person["missing"] == ["thang-10"] and person["score"] == 79.0  # thang-9 alone
     assert "year.missing" in [r["code"] for r in person["reasons"]]
 
 

@@ -153,8 +153,9 @@ def test_each_page_says_the_persons_year_and_the_rating_ticked(made):
 
 
 def test_the_split_of_the_score_is_left_to_write_never_zero(made):
-    """The year keeps each period's total only: the general criteria (≤ 30) and the task results (≤ 70) say they
-    are not known and are dotted lines to fill by hand; a period without a score is said, not counted as 0."""
+    """Periods known by their totals alone (no parts: tests/e2e/test_appraisal_points.py has them): the general
+    criteria (≤ 30) and the task results (≤ 70) say they are not known and are dotted lines to fill by hand; a period
+    without a score is said, not counted as 0."""
     pages = _docx_pages(made["paper"].path)
     for lines in pages:
         part = _part(lines, tx.PART_1, tx.PART_2)

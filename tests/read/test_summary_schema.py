@@ -45,7 +45,7 @@ def test_a_summary_written_by_a_newer_version_is_refused_with_what_to_do(school,
 
 
 def test_the_summary_of_this_version_is_read(school, tmp_path):  # noqa: F811
-    assert ly.SUMMARY_SCHEMA_VERSION == 5
+    assert ly.SUMMARY_SCHEMA_VERSION == 6  # 6: a period's summary carries each score's two parts
     assert run("merge", school["inbox"], "--council", school["first"], "-o", tmp_path / "x.xlsx").exit_code == 0
 
 

@@ -1,25 +1,40 @@
-"""The level above's merge, decided (pure): which summary speaks for each school of the list, what is checked, and
-the lists across schools in the order a decision lists them (DOMAIN.md §4b, SPEC.md §5d).
+"""The level above's merge, decided (pure): which summary speaks for each school of the list, what is checked, which
+proposals are held apart for the officer, and the lists across schools in the order a decision lists them (DOMAIN.md
+§4b, SPEC.md §5d).
 
 A summary is matched to a school of the list by the school's name (case, accents and spacing aside); a school not
 on the list, or a summary of another school year, is refused. Of two versions of one school the newest is used and
-the other listed beside it, with what changed between them. Checked and said, the file still used (nothing is
-lost; the officer asks the school): a school that sent nothing, a summary the council has not yet passed (no vote
-results), lists edited by hand after the merge (the tool's own seal), a CSTĐCS without the vote result or without
-the HTXSNV / sáng kiến proof its file needs (QĐ 638/QĐ-BNV), a person proposed by two schools.
+the other listed beside it, with what changed between them; a byte-for-byte copy of a file already there is a copy,
+not a version. Said, the file still used (nothing is lost; the officer asks the school): a school that sent nothing,
+a summary the council has not yet passed, lists edited by hand after the merge (each difference named).
+
+What the commune signs is the officer's to decide: a proposal the files do not back is **held apart** — out of the
+lists, the Tờ trình's counts, the draft decision and the province's import file — until the officer accepts it or
+takes it off, each with a reason (``merge … --council``, :class:`~thidua_xlsx.model.level_above.OfficerPass`): a
+CSTĐCS of a summary the council has not passed, or without its ballot (QĐ 638/QĐ-BNV: the file needs the vote
+result) or without the HTXSNV / sáng kiến proof its file needs; a line on which the school's list and its data
+disagree; a person proposed by two schools (both lines). A warning whose proposals the officer has all settled is
+not said again.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from thidua_xlsx.model.inbox import ACCEPTED, SUPERSEDED, InboxFile, reject
-from thidua_xlsx.model.issues import NOTE, WARNING, Issue, issue
+from thidua_xlsx.model.inbox import ACCEPTED, SKIPPED, SUPERSEDED, InboxFile, reject
+from thidua_xlsx.model.issues import NOTE, WARNING, Issue, Reason, issue, reason
 from thidua_xlsx.model.level_above import (
+    ADDED,
+    HELD,
     PERSON,
+    TAKEN_OFF,
+    Held,
     LevelAbove,
     LevelAboveSummary,
+    ListChange,
+    OfficerPass,
     Proposal,
     SchoolResult,
     SchoolSummary,
@@ -30,10 +45,39 @@ from thidua_xlsx.text.collation import fold, name_key
 
 ORDER = (CSTD_TINH, CSTDCS, LDTT, TTLDXS, TTLDTT)  # a decision's lists, highest first; others after, by name
 
+Key = tuple[str, str, str, str]  # model.level_above.proposal_key
 
-def level_above_summary(campaign: LevelAbove, files: Sequence[InboxFile], read: dict[str, SchoolSummary]
-                        ) -> LevelAboveSummary:
-    """The level above's summary from the inbox's ``files`` and the summaries ``read`` among them (by file name)."""
+
+@dataclass(frozen=True)
+class _Said:
+    """A school's warning about the proposals it holds apart (``keys``), said while any of them still waits for the
+    officer; a warning about none is always said. An edited list's ``changes`` are said each while its proposal
+    waits (a line only the sheet shows concerns no proposal: always said)."""
+
+    code: str
+    file: str
+    school: str
+    keys: tuple[Key, ...] = ()
+    changes: tuple[tuple[Key | None, Reason], ...] = ()
+
+
+@dataclass
+class _Found:
+    """What the checks found: the warnings, and each proposal held apart with why."""
+
+    said: list[_Said] = dataclasses.field(default_factory=list)
+    holds: dict[Key, list[Reason]] = dataclasses.field(default_factory=dict)
+
+    def hold(self, p: Proposal, why: Reason) -> Key:
+        key = proposal_key(p)
+        self.holds.setdefault(key, []).append(why)
+        return key
+
+
+def level_above_summary(campaign: LevelAbove, files: Sequence[InboxFile], read: dict[str, SchoolSummary],
+                        officer: OfficerPass | None = None) -> LevelAboveSummary:
+    """The level above's summary from the inbox's ``files`` and the summaries ``read`` among them (by file name),
+    after the officer's pass when there is one."""
     schools = {fold(s.name): s for s in campaign.schools}
     problems: list[Issue] = []
     versions: dict[str, list[InboxFile]] = {}
@@ -49,34 +93,52 @@ def level_above_summary(campaign: LevelAbove, files: Sequence[InboxFile], read: 
             out[f.name] = reject(f, "level_above.not_listed", school=summary.school)
         else:
             versions.setdefault(schools[fold(summary.school)].code, []).append(f)
-    results, kept = [], []
+    results, kept, found, used_files = [], [], _Found(), {}
     for school in campaign.schools:
-        # the newest; the tool stamps a summary with its newest input's time, so on a tie the council's pass, then
-        # the file saved last
-        found = sorted(versions.get(school.code, ()),
-                       key=lambda f: (f.version_time, read[f.name].council, f.modified, f.name))
-        if not found:
+        found_files = _versions(versions.get(school.code, ()), read, school.name, out)
+        if not found_files:
             problems.append(issue("level_above.school_missing", WARNING, school=school.name))
             results.append(SchoolResult(school))
             continue
-        used = found[-1]
+        used = found_files[-1]
         out[used.name] = dataclasses.replace(used, status=ACCEPTED)
         summary = read[used.name]
-        for older in found[:-1]:
+        for older in found_files[:-1]:
             added, removed = _changes(read[older.name], summary)
             out[older.name] = dataclasses.replace(older, status=SUPERSEDED, reason="level_above.superseded", issues=(
                 *older.issues, issue("level_above.superseded", NOTE, file=older.name, used=used.name,
                                      school=school.name, added=added, removed=removed)))
-        problems += _checks(school.name, used.name, summary)
-        kept += [dataclasses.replace(p, school=school.code) for p in summary.proposals]
+        proposals = [dataclasses.replace(p, school=school.code) for p in summary.proposals]
+        _checks(school.name, used.name, summary, proposals, found)
+        kept += proposals
+        used_files[school.code] = used.name
         results.append(SchoolResult(school, used.name, summary))
-    problems += _twice(kept, {s.code: s.name for s in campaign.schools})
+    names = {s.code: s.name for s in campaign.schools}
+    _twice(kept, names, found)
     order = {s.code: k for k, s in enumerate(campaign.schools)}
     rank = {t: k for k, t in enumerate(ORDER)}
     kept.sort(key=lambda p: (p.kind != PERSON, rank.get(p.title, len(ORDER)), p.title, order[p.school],
                              name_key(p.name), p.who))
-    return LevelAboveSummary(campaign, tuple(out[f.name] for f in files), tuple(results), tuple(kept),
-                             tuple(problems))
+    merged = LevelAboveSummary(campaign, tuple(out[f.name] for f in files), tuple(results), tuple(kept))
+    return _decided(merged, found, officer, names, used_files, problems)
+
+
+def _versions(found: Sequence[InboxFile], read: dict[str, SchoolSummary], school: str, out: dict[str, InboxFile]
+              ) -> list[InboxFile]:
+    """One school's versions, oldest first; a byte-for-byte copy of one already there (saved after it) is set aside
+    in ``out`` as a copy."""
+    # the tool stamps a summary with its newest input's time, so on a tie the council's pass, then the file saved last
+    ordered = sorted(found, key=lambda f: (f.version_time, read[f.name].council, f.modified, f.name))
+    first: dict[str, str] = {}
+    versions = []
+    for f in ordered:
+        original = first.setdefault(read[f.name].sha256, f.name)
+        if original == f.name:
+            versions.append(f)
+        else:
+            out[f.name] = dataclasses.replace(f, status=SKIPPED, reason="level_above.copy", issues=(
+                *f.issues, issue("level_above.copy", NOTE, file=f.name, original=original, school=school)))
+    return versions
 
 
 def _changes(older: SchoolSummary, newer: SchoolSummary) -> tuple[int, int]:
@@ -86,53 +148,107 @@ def _changes(older: SchoolSummary, newer: SchoolSummary) -> tuple[int, int]:
     return len(after - before), len(before - after)
 
 
-def _checks(school: str, file: str, summary: SchoolSummary) -> list[Issue]:
-    found = []
+def _checks(school: str, file: str, summary: SchoolSummary, proposals: list[Proposal], found: _Found) -> None:
+    """A school's file: its list edited, not passed by its council; each CSTĐCS without its ballot or its proof."""
     if summary.edited:
-        found.append(issue("level_above.edited", WARNING, file=file, school=school))
-    if not summary.council:  # no ballot at all: said once, not for each CSTĐCS
-        found.append(issue("level_above.before_council", WARNING, file=file, school=school))
-    for p in summary.proposals:
-        if p.title != CSTDCS:
-            continue
+        found.said.append(_Said("level_above.edited", file, school, changes=_edits(summary.changes, proposals, found)))
+    cstdcs = [p for p in proposals if p.title == CSTDCS]
+    if not summary.council:  # no ballot at all: said once, each CSTĐCS held
+        found.said.append(_Said("level_above.before_council", file, school, tuple(
+            found.hold(p, reason("level_above.held_before_council")) for p in cstdcs)))
+    for p in cstdcs:
         if p.votes is None and summary.council:
-            found.append(issue("level_above.no_vote", WARNING, file=file, school=school, name=p.name))
+            found.hold(p, reason("level_above.held_no_vote"))
         if not p.grounds:
-            found.append(issue("level_above.no_grounds", WARNING, file=file, school=school, name=p.name))
-    return found
+            found.hold(p, reason("level_above.held_no_grounds"))
 
 
-def _twice(proposals: list[Proposal], names: dict[str, str]) -> list[Issue]:
-    """A person proposed by two schools (same name and birth date) for the same title."""
-    seen: dict[tuple, str] = {}
-    found = []
+def _edits(changes: tuple[ListChange, ...], proposals: list[Proposal], found: _Found
+           ) -> tuple[tuple[Key | None, Reason], ...]:
+    """Each difference of an edited list as said, with the proposal it holds (None: a line the data lacks); when
+    the differences cannot be told (the list and its seal disagree, the data and the list do not), every proposal
+    of the school is held."""
+    if not changes:
+        unknown = reason("level_above.change_unknown")
+        return tuple((found.hold(p, reason("level_above.held_edited", change=unknown)), unknown)
+                     for p in proposals) or ((None, unknown),)
+    by_line = {(p.who, p.title): p for p in proposals if p.kind == PERSON}
+    said = []
+    for c in changes:
+        words = reason("level_above.change_" + c.change, name=c.name, title=Title(c.title), shown=c.shown)
+        p = None if c.change == ADDED else by_line.get((c.who, c.title))
+        said.append((found.hold(p, reason("level_above.held_edited", change=words)) if p else None, words))
+    return tuple(said)
+
+
+def _twice(proposals: list[Proposal], names: dict[str, str], found: _Found) -> None:
+    """A person proposed by two schools (same name and birth date) for the same title: both lines held."""
+    seen: dict[tuple, Proposal] = {}
     for p in proposals:
         if p.kind != PERSON or not p.dob:
             continue
-        key = (name_key(p.name), p.dob, p.title)
-        first = seen.setdefault(key, p.school)
-        if first != p.school:
-            found.append(issue("level_above.two_schools", WARNING, name=p.name, title=Title(p.title),
-                               first=names[first], second=names[p.school]))
-    return found
+        first = seen.setdefault((name_key(p.name), p.dob, p.title), p)
+        if first.school != p.school:
+            found.hold(first, reason("level_above.held_two_schools", other=names[p.school]))
+            found.hold(p, reason("level_above.held_two_schools", other=names[first.school]))
 
 
-def with_officer(summary: LevelAboveSummary, removals: dict[tuple, str], file: str) -> LevelAboveSummary:
-    """The level above's summary after the officer's pass (``merge … --council``): each proposal the officer took
-    off (``removals``: its key, model.level_above.proposal_key → the reason) leaves the lists and the papers, and
-    is said with its reason; a key no proposal has any more (the schools' files changed since) is said too."""
-    kept, removed, problems = [], [], []
-    names = {s.school.code: s.school.name for s in summary.schools}
+def _decided(summary: LevelAboveSummary, found: _Found, officer: OfficerPass | None, names: dict[str, str],
+             files: dict[str, str], problems: list[Issue]) -> LevelAboveSummary:
+    """The summary after the officer's pass: each proposal the officer took off (with its reason) leaves the lists,
+    each held one accepted (with its reason) joins them, the others held stay apart, said one by one; a warning
+    whose proposals are all settled is not said again; a line taken off that no proposal has any more (the schools'
+    files changed since) is said."""
+    marks, source = (officer.marks, officer.file) if officer else ({}, "")
+    kept: list[Proposal] = []
+    held: list[Held] = []
+    accepted: list[tuple[Held, str]] = []
+    removed: list[tuple[Proposal, str]] = []
+    lines: list[Issue] = []  # the held, one by one
+    passed: list[Issue] = []  # what the officer's pass did, said once
     for p in summary.proposals:
-        why = removals.get(proposal_key(p))
-        if why is None:
+        key, where = proposal_key(p), files[p.school]
+        why = tuple(dict.fromkeys(found.holds.get(key, ())))
+        mark = marks.get(key)
+        school, title = names[p.school], Title(p.title)
+        if mark is not None and mark.reason and not mark.agree:
+            removed.append((p, mark.reason))
+            if mark.part != TAKEN_OFF:  # said when the officer takes it off, not at every pass after
+                passed.append(issue("level_above.removed", NOTE, file=source, name=p.name, title=title,
+                                    school=school, reason=mark.reason))
+        elif why and mark is not None and mark.reason:
             kept.append(p)
+            accepted.append((Held(p, why), mark.reason))
+            if mark.part == HELD:
+                passed.append(issue("level_above.accepted", NOTE, file=source, name=p.name, title=title,
+                                    school=school, why=why, reason=mark.reason))
+        elif why:
+            held.append(Held(p, why))
+            lines.append(issue("level_above.held", WARNING, file=where, name=p.name, title=title, school=school,
+                               why=why))
+            if mark is not None and mark.agree and mark.part == HELD:
+                passed.append(issue("level_above.accept_needs_reason", WARNING, file=source, sheet=mark.sheet,
+                                    row=mark.row, name=mark.name, title=title))
         else:
-            removed.append((p, why))
-            problems.append(issue("level_above.removed", NOTE, file=file, name=p.name, title=Title(p.title),
-                                  school=names.get(p.school, p.school), reason=why))
+            kept.append(p)
+            if mark is not None and not mark.agree and mark.part != HELD:
+                passed.append(issue("level_above.needs_reason", WARNING, file=source, sheet=mark.sheet,
+                                    row=mark.row, name=mark.name, title=title))
+    waiting = {proposal_key(h.proposal) for h in held}
+    problems += [said for s in found.said if (said := _say(s, waiting)) is not None]
     known = {proposal_key(p) for p in summary.proposals}
-    problems += [issue("level_above.removal_unknown", WARNING, file=file, who=key[2], title=Title(key[3]),
-                       school=names.get(key[0], key[0])) for key in removals if key not in known]
-    return dataclasses.replace(summary, proposals=tuple(kept), removed=tuple(removed),
-                               issues=(*summary.issues, *problems))
+    passed += [issue("level_above.removal_unknown", WARNING, file=source, who=key[2], title=Title(key[3]),
+                     school=names.get(key[0], key[0]))
+               for key, mark in marks.items() if key not in known and mark.reason and not mark.agree]
+    return dataclasses.replace(summary, proposals=tuple(kept), issues=(*problems, *lines, *passed),
+                               removed=tuple(removed), held=tuple(held), accepted=tuple(accepted))
+
+
+def _say(said: _Said, waiting: set[Key]) -> Issue | None:
+    """A school's warning as still to be said (its differences still waiting), or None when all are settled."""
+    if said.code == "level_above.edited":
+        changes = tuple(dict.fromkeys(words for key, words in said.changes if key is None or key in waiting))
+        return issue(said.code, WARNING, file=said.file, school=said.school, changes=changes) if changes else None
+    if said.keys and not waiting.intersection(said.keys):
+        return None
+    return issue(said.code, WARNING, file=said.file, school=said.school)

@@ -43,7 +43,8 @@ SAID_ON_SCREEN = frozenset({
     "year.period_future_used", "year.before_decree", "year.periods_before_decree", "year.transition",
     "year.filed_before_end", "year.rating_typed", "year.head_rated_above", "year.cap_unit_default",
     "year.small_groups", "year.score_not_number", "year.score_out_of_range", "year.meta_broken",
-    "year.person_periods_missing", "year.provisional"})
+    "year.person_periods_missing", "year.provisional", "year.part_not_number", "year.part_out_of_range",
+    "year.parts_not_total", "year.parts_old"})
 
 
 def select_periods(files: Sequence[InboxFile], read: dict[str, ev.PeriodSummary]) -> tuple[list[InboxFile],
@@ -100,6 +101,7 @@ def year_summary(campaign: cm.Campaign, files: Sequence[InboxFile], periods: dic
     rules = year_rules(campaign)
     ratings = {r.person: r for r in rate_year(campaign.periods, scores, [_facts(p) for p in campaign.staff], rules,
                                               {SCHOOL: school_rating} if school_rating else None)}
+    ratings = _with_parts(campaign.periods, scores, ratings, rules)
     problems += _missing(campaign, periods, ratings)
     said = [*law, *_said(campaign, ratings, rules, school_rating)]
     names = {d.code: d.name for d in campaign.departments}
@@ -118,7 +120,8 @@ def year_summary(campaign: cm.Campaign, files: Sequence[InboxFile], periods: dic
     problems.extend(cons.council_signals(campaign, people, {}))
     stamps = [f.version_time for f in files if f.status in (ACCEPTED, SUPERSEDED)]
     year = ev.YearResults(campaign.periods, {code: s.file for code, s in periods.items()},
-                          {s.person: dict(s.scores) for s in scores}, ratings)
+                          {s.person: dict(s.scores) for s in scores}, ratings,
+                          {s.person: dict(s.parts) for s in scores})
     return Summary(campaign, ly.SCORING, tuple(files), tuple(people), tuple(departments), tuple(problems),
                    max(stamps) if stamps else None, year=year)
 
@@ -240,10 +243,37 @@ def _decree(campaign: cm.Campaign) -> tuple[str, dt.date] | None:
 
 
 def _scores(person: str, campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary]) -> ev.PeriodScores:
+    """``person``'s score in each period, and its two parts where they are that score's (a score the council gave
+    the year replaces the periods' totals, not their parts: council.with_year_scores)."""
     entries = {period.code: entry for period in campaign.periods
                if (entry := _entry(periods, period.code, person)) is not None}
-    return ev.PeriodScores(person, {code: e.final for code, e in entries.items() if not e.unreadable},
-                           tuple(code for code, e in entries.items() if e.unreadable))
+    readable = {code: e for code, e in entries.items() if not e.unreadable}
+    return ev.PeriodScores(person, {code: e.final for code, e in readable.items()},
+                           tuple(code for code in entries if code not in readable),
+                           {code: e.parts for code, e in readable.items() if e.parts.make(e.final)})
+
+
+def _with_parts(periods: Sequence[ev.Period], scores: Sequence[ev.PeriodScores], ratings: dict[str, ev.YearRating],
+                rules: ev.YearRules) -> dict[str, ev.YearRating]:
+    """Each rating with the year's score in its two parts (NĐ 233/2026 điều 10, 11)."""
+    general, tasks = (_year_part(periods, scores, ratings, ev.YearRules(formula=rules.formula), part)
+                      for part in (ev.GENERAL, ev.TASKS))
+    return {code: dataclasses.replace(r, parts=ev.Parts(general.get(code), tasks.get(code)))
+            for code, r in ratings.items()}
+
+
+def _year_part(periods: Sequence[ev.Period], scores: Sequence[ev.PeriodScores], ratings: dict[str, ev.YearRating],
+               formula: ev.YearRules, part: str) -> dict[str, float | None]:
+    """Each person's ``part`` for the year, made from the periods' as the score is from theirs (:func:`rate_year`:
+    the year's formula, the same rounding) over the same periods: known only where every period the score used has
+    it — never over fewer periods, never 0."""
+    given = []
+    for s in scores:
+        rating = ratings[s.person]
+        values = {code: s.parts[code].get(part) if code in s.parts else None for code in rating.used}
+        if rating.score is not None and None not in values.values():
+            given.append(ev.PeriodScores(s.person, values))
+    return {r.person: r.score for r in rate_year(periods, given, rules=formula)}
 
 
 def _iso(value: str) -> dt.date | None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 # The periods and the year's formula are declared by a campaign (campaign.xlsx, sheet Kỳ đánh giá), so they live
 # in model/campaign (which this module imports: the other way round would be a cycle); named here as well.
 from thidua_xlsx.model.campaign import AVERAGE as AVERAGE
-from thidua_xlsx.model.campaign import RATINGS, Level, YearFormula
+from thidua_xlsx.model.campaign import RATINGS, SCORE, Level, Rubric, YearFormula
 from thidua_xlsx.model.campaign import SEMESTERS as SEMESTERS
 from thidua_xlsx.model.campaign import WEIGHTED as WEIGHTED
 from thidua_xlsx.model.campaign import Period as Period
@@ -39,6 +39,12 @@ CAP_BASE_AT_LEAST_HTTNV = "HTTNV_TRO_LEN"  # those reaching HTTNV or better, the
 
 BANDS = (Level(HTXSNV, 90), Level(HTTNV, 70), Level(HTNV, 50))  # below the last: KHTNV (điều 12 khoản 1–4)
 
+# The two parts of the 100 points (điều 10: the general criteria, at most 30; điều 11: the task results, at most 70),
+# the lines of part I of the Phiếu xếp loại (Phụ lục II): codes, worded in the message catalogue.
+GENERAL, TASKS = "general", "tasks"
+PART_MAX = {GENERAL: 30, TASKS: 70}
+PARTS_TOLERANCE = 0.001  # parts and totals are kept to 4 decimals each: their sum may differ by 0.0001
+
 # A decision resting on a rating the tool computed, not yet the authority's (điều 13 khoản 3, điều 15 khoản 2–3):
 # the code of the reason that says so, which the summary and the papers print as "tạm thời".
 PROVISIONAL = "rating.provisional"
@@ -57,15 +63,53 @@ def is_provisional(decision) -> bool:
     return any(r.code == PROVISIONAL for r in decision.reasons)
 
 
+@dataclass(frozen=True, slots=True)  # one per person and period: no __dict__ each
+class Parts:
+    """A score's two parts (NĐ 233/2026 điều 10, 11; part I of the Phiếu xếp loại): the general criteria (≤ 30) and
+    the task results (≤ 70). None: not known — never 0."""
+
+    general: float | None = None
+    tasks: float | None = None
+
+    def get(self, part: str) -> float | None:
+        """The part of code ``part`` (:data:`GENERAL` or :data:`TASKS`)."""
+        return self.general if part == GENERAL else self.tasks
+
+    def make(self, total: float | None) -> bool:
+        """Both parts known and adding up to ``total``: the parts of that score, not of another."""
+        return self.general is not None and self.tasks is not None and total is not None and \
+            abs(self.general + self.tasks - total) <= PARTS_TOLERANCE
+
+
+UNKNOWN_PARTS = Parts()
+
+
+def decree_groups(rubric: Rubric) -> dict[str, str]:
+    """The rubric's group code of each part, where the rubric is the decree's frame: one "cộng" group of 30 points
+    and one of 70, nothing else (a bonus or a deduction would be in neither part); else nothing."""
+    if len(rubric.groups) != 2 or any(g.kind != SCORE for g in rubric.groups):
+        return {}
+    by_max = {g.max: g.code for g in rubric.groups}
+    return {part: by_max[most] for part, most in PART_MAX.items()} if set(by_max) == set(PART_MAX.values()) else {}
+
+
+def decree_parts(rubric: Rubric, groups: Mapping[str, float | None]) -> Parts:
+    """The two parts of a score made with ``rubric`` (``groups``: its groups' subtotals by code, None: not known)."""
+    codes = decree_groups(rubric)
+    return Parts(groups.get(codes[GENERAL]), groups.get(codes[TASKS])) if codes else UNKNOWN_PARTS
+
+
 @dataclass(frozen=True, slots=True)  # one per person: no __dict__ each
 class PeriodScores:
     """A person's score in each period. A period absent or None has no score: never 0 (a period nobody
     scored is not a period scored nothing). ``unreadable``: the periods whose score was there but could not be
-    read back (a text, a score out of range): the year is left pending, never rated on the others."""
+    read back (a text, a score out of range): the year is left pending, never rated on the others. ``parts``: the
+    two parts of each period's score, where known (not used by the rating: the year's parts come from them)."""
 
     person: str
     scores: Mapping[str, float | None]
     unreadable: tuple[str, ...] = ()
+    parts: Mapping[str, Parts] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)  # one per person: no __dict__ each
@@ -125,7 +169,8 @@ class YearRating:
     ``missing`` are the periods with and without a score, by code; ``unreadable``: those whose score could not be
     read back (the year pending); ``capped``: HTXSNV by the score but HTTNV by the cap (điều 12 khoản 6), outside
     it or tied at its edge; ``head``: the head of the unit, whom the managing body rates (điều 13 khoản 3 điểm a) —
-    the school's computed rating is its proposal, outside the school's cap.
+    the school's computed rating is its proposal, outside the school's cap; ``parts``: the year's score in its two
+    parts (điều 10, 11), each known only where every period the score used has it.
     """
 
     person: str
@@ -139,6 +184,7 @@ class YearRating:
     entered: bool = False
     head: bool = False
     unreadable: tuple[str, ...] = ()
+    parts: Parts = UNKNOWN_PARTS
 
     @property
     def overridden(self) -> bool:
@@ -158,6 +204,7 @@ class YearRating:
         return {"person": self.person, "score": self.score, "rating": self.rating, "computed": self.computed,
                 "entered": self.entered, "provisional": self.provisional, "capped": self.capped, "head": self.head,
                 "used": list(self.used), "missing": list(self.missing), "unreadable": list(self.unreadable),
+                "parts": {GENERAL: self.parts.general, TASKS: self.parts.tasks},
                 "reasons": [r.to_dict() for r in self.reasons]}
 
 
@@ -165,7 +212,8 @@ class YearRating:
 @dataclass(frozen=True, slots=True)  # one per person and period: no __dict__ each
 class PeriodEntry:
     """A person's result in one period's summary (its metadata): the score that counts (None: none), where
-    it came from (self, department, the head's column of the council's pass), and what the person registered."""
+    it came from (self, department, the head's column of the council's pass), what the person registered, and
+    the score's two parts (not known: in a summary written before they were kept, or for the head's score)."""
 
     final: float | None
     source: str = ""
@@ -173,6 +221,7 @@ class PeriodEntry:
     form: str = ""
     initiative: str = ""
     unreadable: bool = False  # its score was there but not a number in range: said, never used
+    parts: Parts = UNKNOWN_PARTS
 
 
 @dataclass(frozen=True)
@@ -196,6 +245,7 @@ class YearResults:
     used: Mapping[str, str]  # period code → the file of the summary used
     scores: Mapping[str, Mapping[str, float | None]]  # person → period code → score
     ratings: Mapping[str, YearRating]  # person → the year
+    parts: Mapping[str, Mapping[str, Parts]] = field(default_factory=dict)  # person → period code → its two parts
 
     @property
     def missing(self) -> tuple[Period, ...]:

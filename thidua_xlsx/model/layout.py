@@ -203,11 +203,13 @@ def _frozen(value):
     return tuple([_frozen(v) if type(v) is list else v for v in value])
 
 
-SUMMARY_SCHEMA_VERSION = 5  # 2: the JSON report gives titles by code, reasons' numbers as numbers (same workbook);
+SUMMARY_SCHEMA_VERSION = 6  # 2: the JSON report gives titles by code, reasons' numbers as numbers (same workbook);
 # 3: a period's summary carries its people's results (``people``) and whether the council's pass made it;
 # 4: a year's summary carries what each person and department ends the year with (``outcomes``), the history's source;
 # 5: a year's summary also carries its school, each person's place and every decision, the council's votes and the
-# digest of its proposal lists as shown (the level above reads them: model.level_above)
+# digest of its proposal lists as shown (the level above reads them: model.level_above);
+# 6: a period's summary also carries each person's score in its two parts of NĐ 233/2026 (``parts``)
+PERIOD_PARTS_SCHEMA = 6  # the first version whose period summaries carry ``parts``
 
 
 @dataclass(frozen=True)
@@ -225,6 +227,10 @@ class SummaryMeta:
     # A period's summary: each person's (code, final score, its source, registered title, award form, sáng kiến),
     # what the year reads (``year``); ``council``: written by the council's pass (the head's scores in it).
     people: tuple[tuple[str, float | None, str, str, str, str], ...] = ()
+    # A period's summary (schema 6): each person's (code, general criteria, task results) — the final score's two
+    # parts (NĐ 233/2026 điều 10, 11: ≤ 30, ≤ 70), None where not known, a person absent where neither is known:
+    # part I of the year's Phiếu xếp loại.
+    parts: tuple[tuple[str, float | None, float | None], ...] = ()
     council: bool = False
     collectives: tuple[tuple[str, str], ...] = ()  # a period's summary: each department's (code, collective registered)
     # A year's summary (scoring round): what each person ends the year with, for the history of later years —

@@ -10,7 +10,10 @@ file (:mod:`thidua_xlsx.write.province_import`) are written from. Codes here, wo
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+
+from thidua_xlsx.model.issues import Reason
 
 PERSON, COLLECTIVE = "CANHAN", "TAPTHE"  # the kinds of a proposal: the province's import file's own codes (column R)
 
@@ -74,11 +77,31 @@ class LevelAbove:
     legal_basis: tuple[str, ...] = ()
 
 
+# How a school's proposal list as its sheet shows it differs from its data (read.school_lists): a line shown that
+# the data does not propose, a line the data proposes that is not shown, a person's name, title or place changed.
+ADDED, REMOVED, RENAMED, RETITLED, MOVED = "added", "removed", "renamed", "retitled", "moved"
+
+
+@dataclass(frozen=True, slots=True)
+class ListChange:
+    """One difference between a school's proposal list as shown (sheet "Đề nghị khen thưởng") and as its data gives
+    it. ``who`` and ``title``: the data's person code and title code (both "" for ADDED, which the data lacks);
+    ``name``: the data's name (the shown one for ADDED); ``shown``: what the sheet shows instead — the name
+    (RENAMED), the title's words (RETITLED, ADDED), the position and department (MOVED)."""
+
+    change: str
+    who: str
+    title: str
+    name: str
+    shown: str = ""
+
+
 @dataclass(frozen=True)
 class SchoolSummary:
     """A school's final summary as the level above reads it (its metadata, never its visible cells): the file
     (name, digest, saved time), whose and which year, whether the council's pass wrote it, what it proposes, and
-    whether its proposal lists still say what the tool wrote (``edited``: they do not — changed by hand)."""
+    whether its proposal lists still say what the tool wrote (``edited``: they do not — changed by hand; ``changes``:
+    how, when the data and the shown list tell it)."""
 
     file: str
     sha256: str
@@ -89,6 +112,7 @@ class SchoolSummary:
     council: bool
     proposals: tuple[Proposal, ...]
     edited: bool = False
+    changes: tuple[ListChange, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -100,10 +124,47 @@ class SchoolResult:
     summary: SchoolSummary | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Held:
+    """A proposal held apart: out of the lists, the papers and the province's import file until the officer accepts
+    or removes it (``merge … --council``), with why (a school's file not passed by its council, no ballot, no proof,
+    its list edited, the person proposed by two schools)."""
+
+    proposal: Proposal
+    why: tuple[Reason, ...]
+
+
+# Where a line of the level above's summary stood when the officer marked it: in the lists (kept), among the lines
+# the officer took off, or among the proposals held apart.
+LISTED, TAKEN_OFF, HELD = "listed", "removed", "held"
+
+
+@dataclass(frozen=True, slots=True)
+class OfficerMark:
+    """The officer's two cells of one line of the level above's summary: "Đồng ý" ticked or not, the reason typed;
+    where the line stood (``part``: LISTED, TAKEN_OFF, HELD), its sheet and row (1-based) and the name shown."""
+
+    agree: bool
+    reason: str
+    part: str
+    sheet: str
+    row: int
+    name: str
+
+
+@dataclass(frozen=True)
+class OfficerPass:
+    """The officer's pass (``merge … --council``): the file, and each line's marks by its key (:func:`proposal_key`)."""
+
+    file: str
+    marks: Mapping[tuple[str, str, str, str], OfficerMark]
+
+
 @dataclass(frozen=True)
 class LevelAboveSummary:
     """The level above's merge: every file of its inbox with its status, each school of its list with the file
-    used, the proposals kept across schools (in the order a decision lists them) and what was found."""
+    used, the proposals kept across schools (in the order a decision lists them: those listed, and those held apart
+    that the officer accepted), those held apart still waiting for the officer, and what was found."""
 
     campaign: LevelAbove
     files: tuple  # tuple[InboxFile, ...]
@@ -111,6 +172,8 @@ class LevelAboveSummary:
     proposals: tuple[Proposal, ...]
     issues: tuple = ()  # tuple[Issue, ...]
     removed: tuple[tuple[Proposal, str], ...] = ()  # the officer's pass: each proposal taken off, with the reason
+    held: tuple[Held, ...] = ()  # waiting for the officer: in none of the lists, papers and import files
+    accepted: tuple[tuple[Held, str], ...] = ()  # held apart, then accepted by the officer (among ``proposals``)
 
     def lists(self, here: bool | None = None) -> dict[str, dict[str, list[Proposal]]]:
         """Kind (PERSON, COLLECTIVE) → title → its proposals, in the decision's order: all, or only those the level

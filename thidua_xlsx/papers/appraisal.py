@@ -7,9 +7,11 @@ person's own rating, III. the competent authority's, IV. its remarks, and both s
 
 What the tool knows goes in; what it does not is left to write by hand, never guessed:
 
-* I. — the year keeps each period's total only, not its split between the general criteria and the task
-  results: both lines say "chưa có" and stay dotted (never 0) and the year's total is printed under them, with
-  how it was reached and each period's score (a period without one said so, not counted as 0);
+* I. — the year's general criteria (≤ 30) and task results (≤ 70), each made from the periods' as the total is; a
+  part not known (a period the total used lacks it: a summary of an older version, the head's score typed as a
+  total, a rubric not split 30 + 70) says "chưa có" and stays dotted (never 0); the year's total under them, with
+  how it was reached, and each period's score — a period with its total alone said so where others have their
+  parts, a period without a score said so, not counted as 0;
 * II. — the person's own rating: four boxes to tick;
 * III. — the rating that counts (the authority's entered one, else the computed one) ticked, and where it comes
   from: a computed one is provisional until the authority decides it (điều 13 khoản 3); nothing ticked for a
@@ -21,6 +23,8 @@ each person their sheet to tick II and sign, and the authority signs the pile.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from thidua_xlsx.decide.year import HEAD_POSITIONS
 from thidua_xlsx.model import campaign as cm
@@ -124,10 +128,15 @@ class _Forms(Paper):
             p.paragraph_format.space_after = Pt(LINE_AFTER_PT)
 
     def _scores(self, p: PersonResult, rating: ev.YearRating | None, year: ev.YearResults) -> None:
-        """I.: the two parts not known, dotted (the year does not carry them), the year's total and each period's."""
+        """I.: the year's two parts (dotted where not known), the year's total and each period's score."""
         self._line(tx.PART_1, bold=True, space_before=HEADING_BEFORE_PT)
-        self._dotted(tx.PART_UNKNOWN.format(label=tx.GENERAL))
-        self._dotted(tx.PART_UNKNOWN.format(label=tx.TASKS))
+        parts = rating.parts if rating is not None else ev.UNKNOWN_PARTS
+        for label, part in ((tx.GENERAL, ev.GENERAL), (tx.TASKS, ev.TASKS)):
+            value = parts.get(part)
+            if value is None:
+                self._dotted(tx.PART_UNKNOWN.format(label=label))
+            else:
+                self._line(tx.PART_KNOWN.format(label=label, score=points(value)))
         score = rating.score if rating is not None else None
         if score is None:
             self._dotted(tx.TOTAL_BLANK)
@@ -135,11 +144,17 @@ class _Forms(Paper):
             formula = self.s.c.year_formula.kind if self.s.c is not None else ev.AVERAGE
             how = tx.HOW[formula].format(used=len(rating.used), total=len(year.periods))
             self._line(tx.TOTAL.format(score=points(score), how=how))
-        mine = year.scores.get(p.code, {})
-        scored = [tx.PERIOD_SCORE.format(label=period.label, score=points(mine[period.code]))
-                  for period in year.periods if mine.get(period.code) is not None]
+        self._periods(year, year.scores.get(p.code, {}), year.parts.get(p.code, {}))
+
+    def _periods(self, year: ev.YearResults, mine: Mapping[str, float | None], parts: Mapping[str, ev.Parts]) -> None:
+        """Each period's score, those without their two parts said so where others have them (why the year's parts
+        are not known); the periods without a score named."""
+        scored = [(period, score) for period in year.periods if (score := mine.get(period.code)) is not None]
+        split = any(period.code in parts for period, _ in scored)
         if scored:
-            self._line(tx.PERIODS.format(scores="; ".join(scored)), size=FOOTNOTE_PT)
+            self._line(tx.PERIODS.format(scores="; ".join(
+                (tx.PERIOD_SCORE_WHOLE if split and period.code not in parts else tx.PERIOD_SCORE).format(
+                    label=period.label, score=points(score)) for period, score in scored)), size=FOOTNOTE_PT)
         missing = [period.label for period in year.periods if mine.get(period.code) is None]
         if missing:
             self._line(tx.PERIODS_NONE.format(periods=", ".join(missing)), size=FOOTNOTE_PT)

@@ -4,7 +4,6 @@ dotted lines to write on, bordered tables, signature blocks (:class:`Paper`)."""
 from __future__ import annotations
 
 import os
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +23,7 @@ from thidua_xlsx.papers.docx_xml import (
 from thidua_xlsx.papers.facts import Facts
 from thidua_xlsx.text import documents as tx
 from thidua_xlsx.text.wording import date_line
-from thidua_xlsx.write.engine import FONT
+from thidua_xlsx.write.engine import FONT, name_lines, text_pt
 
 # Nghị định 30/2020, Phụ lục I: A4; margins top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm.
 PAGE_MM = (210, 297)
@@ -38,21 +37,6 @@ SIGN_SPACE_LINES = 4  # blank lines left to sign in
 # between its groups, :func:`header_lines`).
 HEADER_RIGHT_MM = {False: 108, True: 140}  # portrait, landscape (the motto: 88.3 mm in Times, 103.4 mm in DejaVu)
 CELL_MARGINS_MM = 3.8  # a table cell's own margins, left and right (python-docx's template: 1.9 mm each)
-# Times New Roman's advance widths (1/1000 em; Liberation Serif, its metric twin, has the same) of what a header's
-# names are written with, regular and bold: capitals, digits, marks. A letter with a tone mark is as wide as its
-# base letter; the horned Ư is wider than U (Ơ is as wide as O). Anything else: the widest, so a line measured
-# here never overflows.
-_MEASURED = "ABCDEFGHIJKLMNOPQRSTUVWXYZĐƯ0123456789 &-–.,()/"
-_WIDTHS = {
-    False: dict(zip(_MEASURED, (722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722, 556, 722,
-                                667, 556, 611, 722, 722, 944, 722, 722, 611, 722, 776, *(500,) * 10, 250, 778, 333,
-                                500, 250, 250, 333, 333, 278))),
-    True: dict(zip(_MEASURED, (722, 667, 722, 722, 667, 611, 778, 778, 389, 500, 778, 667, 944, 722, 778, 611, 778,
-                               722, 556, 667, 722, 722, 1000, 722, 722, 667, 722, 796, *(500,) * 10, 250, 833, 333,
-                               500, 250, 250, 333, 333, 278))),
-}
-_WIDEST = 1000
-_HORN = "\u031b"
 
 
 @dataclass(frozen=True)
@@ -359,52 +343,8 @@ def _header_rule(cell, cell_mm: float, length_mm: float) -> None:
 
 def header_lines(text: str, width_mm: float, *, size: float, bold: bool) -> list[str]:
     """``text``, a name in capitals (the managing body, the school), in the lines it takes in ``width_mm``, broken
-    only between its groups (:data:`~thidua_xlsx.text.documents.HEADER_KIND_WORDS`): what the body is, then its
-    place or proper name kept whole — "UBND" / "PHƯỜNG HÀ ĐÔNG", never "UBND PHƯỜNG HÀ" / "ĐÔNG" as a renderer
-    breaking at the last space that fits would have it. A place too long for one line is broken between its words."""
-    words = text.split()
-
-    def fits(group: list[str]) -> bool:
-        return _text_mm(" ".join(group), size=size, bold=bold) <= width_mm
-
-    if fits(words):
-        return [" ".join(words)]
-    kind, name = [], words
-    while name:
-        n_kind, n_place = _phrase(name, tx.HEADER_KIND_WORDS), _phrase(name, tx.HEADER_PLACE_WORDS)
-        if not n_kind or n_place >= n_kind:
-            break
-        kind.append(name[:n_kind])
-        name = name[n_kind:]
-    if fits(name):
-        tail = [name]
-    else:  # the unit's word ("THÀNH PHỐ") alone, then the place kept whole if it fits, else word by word
-        unit = _phrase(name, tx.HEADER_PLACE_WORDS)
-        rest = name[unit:]
-        tail = [*([name[:unit]] if unit else []), *([rest] if fits(rest) else ([w] for w in rest))]
-    lines: list[list[str]] = []
-    for group in (*kind, *tail):
-        if lines and fits(lines[-1] + group):
-            lines[-1] += group
-        else:
-            lines.append(list(group))
-    return [" ".join(line) for line in lines]
-
-
-def _phrase(words: list[str], phrases: tuple[str, ...]) -> int:
-    """How many of ``words`` the longest of ``phrases`` they start with takes (0: none)."""
-    return max((len(p.split()) for p in phrases if words[:len(p.split())] == p.split()), default=0)
-
-
-def _text_mm(text: str, *, size: float, bold: bool) -> float:
-    """How wide ``text`` (capitals) is in Times New Roman of ``size`` points, in mm."""
-    widths = _WIDTHS[bold]
-    total = 0
-    for ch in unicodedata.normalize("NFC", text):
-        marks = unicodedata.normalize("NFD", ch)
-        base = unicodedata.normalize("NFC", marks[0] + _HORN) if _HORN in marks else marks[0]
-        total += widths.get(base, widths.get(marks[0], _WIDEST))
-    return total / 1000 * size * 25.4 / 72
+    only between its groups (:func:`~thidua_xlsx.write.engine.name_lines`, as the workbooks' headers are)."""
+    return name_lines(text, lambda line: text_pt(line, size=size, bold=bold) * 25.4 / 72 <= width_mm)
 
 
 def _fit(widths_mm, total_mm: float) -> tuple[float, ...]:

@@ -47,9 +47,12 @@ def paper(s: Facts) -> Paper:
             doc.para(tx.LETTER_AWARDS.format(award=title_name(award), count=len(rows)))
     if s.provisional_text():
         doc.para(s.provisional_text(), italic=True)
-    doc.para(tx.LETTER_ATTACHED, italic=True, indent=False, align="center")
+    lists = bool(s.individual or s.collective or multi_year)  # a list paper per title proposed (papers.dossiers)
+    if lists:
+        doc.para(tx.LETTER_ATTACHED, italic=True, indent=False, align="center")
     reports = (tx.LETTER_FILES_REPORTS.format(title=title_name(CSTDCS)) if s.individual.get(CSTDCS) else "")
-    doc.para(tx.LETTER_FILES.format(tally=tx.LETTER_FILES_TALLY if s.ballot else "", reports=reports))
+    doc.para(tx.LETTER_FILES.format(lists=tx.LETTER_FILES_LISTS if lists else "",
+                                    tally=tx.LETTER_FILES_TALLY if s.ballot else "", reports=reports))
     doc.para(tx.LETTER_CLOSE.format(**fill), keep=True)
     doc.signatures(Receivers(tx.RECEIVERS_HEAD, tx.RECEIVERS),
                    Sign(tx.SIGN_PRINCIPAL, tx.SIGN_NOTE_SEAL, school.principal), shares=(0.45, 0.55), keep=True)

@@ -1,6 +1,7 @@
 """The level above's decision papers (DOMAIN.md §4b), Word and PDF, in Nghị định 30/2020 form: the office's Tờ
 trình to the chair, and the draft Quyết định công nhận with its "Danh sách kèm theo" (I. Cá nhân, II. Tập thể; each
-line "n. Họ tên, chức vụ, đơn vị"). The counts they give are the lengths of the lists they carry."""
+line "n. Họ tên, chức vụ, đơn vị"). The counts they give are the lengths of the lists they carry; a proposal held
+apart for the officer (decide.level_above) is in neither — the Tờ trình says how many wait, from which schools."""
 
 from __future__ import annotations
 
@@ -43,6 +44,10 @@ def letter(summary: LevelAboveSummary) -> Paper:
                                        names=", ".join(r.school.name for r in sent) or "—"))
     if missing:
         doc.para(lx.LETTER_MISSING.format(names=", ".join(missing)))
+    if summary.held:
+        waiting = {h.proposal.school for h in summary.held}
+        doc.para(lx.LETTER_HELD.format(count=len(summary.held), names=", ".join(
+            r.school.name for r in summary.schools if r.school.code in waiting)))
     _counts(doc, summary)
     doc.para(lx.LETTER_CLOSE.format(authority=c.authority), keep=True)
     doc.signatures(Receivers(lx.RECEIVERS_HEAD, lx.LETTER_RECEIVERS),

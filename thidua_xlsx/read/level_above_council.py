@@ -1,6 +1,9 @@
 """The officer's pass over the level above's summary (``merge … --council tong-hop-xa.xlsx``): the metadata the
-tool wrote says which row of sheet "Danh sách" is which proposal; only the officer's two cells of each are read —
-"Đồng ý" unticked with a reason takes the line off. Contained like any book read back."""
+tool wrote says which row is which proposal — the lines of sheet "Danh sách", those the officer took off below them,
+and those held apart on sheet "Chờ quyết định" —; only the officer's two cells of each are read ("Đồng ý", the
+reason) with the name shown beside, for the messages. What they mean is decided with the schools' files
+(decide.level_above): unticked with a reason takes a line off, ticked with a reason accepts one held apart. Contained
+like any book read back."""
 
 from __future__ import annotations
 
@@ -9,15 +12,24 @@ from pathlib import Path
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issues import Problems
-from thidua_xlsx.model.level_above import LEVEL_ABOVE_META_KIND, LevelAbove
-from thidua_xlsx.model.titles import Title
+from thidua_xlsx.model.level_above import (
+    HELD,
+    LEVEL_ABOVE_META_KIND,
+    LISTED,
+    TAKEN_OFF,
+    LevelAbove,
+    OfficerMark,
+    OfficerPass,
+)
 from thidua_xlsx.read.containment import read_own_book
 from thidua_xlsx.read.registrations import open_book
 
+NAME_COLUMN = 1  # "Họ và tên / Tập thể" of every sheet the officer marks (write.level_above)
 
-def read_officer(path: Path, campaign: LevelAbove, problems: Problems) -> dict[tuple, str] | None:
-    """Each proposal the officer took off (its key → the reason), or None when ``path`` is not this campaign's level
-    above summary (said in ``problems``)."""
+
+def read_officer(path: Path, campaign: LevelAbove, problems: Problems) -> OfficerPass | None:
+    """The officer's marks of every line, or None when ``path`` is not this campaign's level above summary (said in
+    ``problems``)."""
     name = Path(path).name
     try:
         data = read_own_book(Path(path), problems, "level_above.council_other", file=name, year="?")
@@ -25,29 +37,36 @@ def read_officer(path: Path, campaign: LevelAbove, problems: Problems) -> dict[t
             return None
         book = open_book(data)
         meta = _meta(book)
-        grid = book.get_sheet_by_name(meta["sheet"]).to_python() if meta else None
+        marks = _marks(book, meta) if meta and meta.get("campaign_id") == campaign.id \
+            and meta.get("school_year") == campaign.school_year else None
     except OSError:
         problems.add("file.unreadable", file=name)
         return None
-    except Exception:  # calamine raises many kinds on a broken or foreign file: one message
-        meta, grid = None, None
-    if not meta or meta.get("campaign_id") != campaign.id or meta.get("school_year") != campaign.school_year:
+    except Exception:  # calamine raises many kinds on a broken or foreign file, a foreign record many more: one message
+        meta, marks = None, None
+    if marks is None:
         problems.add("level_above.council_other", file=name, year=(meta or {}).get("school_year", "?"))
         return None
-    agree_col, reason_col = meta["columns"]
-    removals = {}
-    for row, school, kind, who, title in meta["rows"]:
-        line = grid[row] if row < len(grid) else []
-        agree = cm.clean_text(line[agree_col] if agree_col < len(line) else "")
-        why = cm.clean_text(line[reason_col] if reason_col < len(line) else "")
-        if agree:
-            continue
-        if not why:
-            problems.add("level_above.needs_reason", "warning", file=name, sheet=meta["sheet"], row=row + 1,
-                         name=cm.clean_text(line[1] if len(line) > 1 else who), title=Title(title))
-            continue
-        removals[(school, kind, who, title)] = why
-    return removals
+    return OfficerPass(name, marks)
+
+
+def _marks(book, meta: dict) -> dict[tuple, OfficerMark]:
+    """Each recorded line's marks by its key; raises (KeyError, TypeError, ValueError …) on a record we did not write."""
+    held = meta.get("held") or {"sheet": "", "columns": [0, 0], "rows": []}
+    parts = ((LISTED, meta["sheet"], meta["columns"], meta["rows"]),
+             (TAKEN_OFF, meta["sheet"], meta["columns"], meta.get("removed_rows", [])),
+             (HELD, held["sheet"], held["columns"], held["rows"]))
+    grids: dict[str, list] = {}
+    found = {}
+    for part, sheet, (agree_col, reason_col), rows in parts:
+        if rows and sheet not in grids:
+            grids[sheet] = book.get_sheet_by_name(sheet).to_python()
+        for row, school, kind, who, title in rows:
+            line = grids[sheet][row] if 0 <= row < len(grids[sheet]) else []
+            cells = [cm.clean_text(line[col] if col < len(line) else "") for col in (agree_col, reason_col, NAME_COLUMN)]
+            found[(str(school), str(kind), str(who), str(title))] = OfficerMark(
+                bool(cells[0]), cells[1], part, sheet, int(row) + 1, cells[2] or str(who))
+    return found
 
 
 def _meta(book) -> dict | None:

@@ -9,12 +9,16 @@ council's pass, which writes a new summary. Every entry of the folder is account
 What the metadata holds is checked before the year uses it, as a returned workbook's cells are: a score that is not
 a number, or is outside 0 to the person's rubric's maximum, is said with the cell that shows it (sheet Điểm chi
 tiết, column Điểm xét) and that person's year is left pending — never rated on the other periods, never a
-TypeError; metadata of the wrong shape rejects the file.
+TypeError; metadata of the wrong shape rejects the file. The score's two parts (NĐ 233/2026 điều 10, 11; schema 6)
+are checked alike — a number from 0 to 30 and 0 to 70, adding up to the score —, one that is not is said with its
+cell and left not known (the rating rests on the score, not on its parts); a summary written before the parts were
+kept is read all the same, its parts not known and said so, never 0.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import math
 from collections.abc import Callable
@@ -22,8 +26,8 @@ from collections.abc import Callable
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.model.inbox import SKIPPED, InboxFile, reject
-from thidua_xlsx.model.issues import ERROR, Issue, Problems, issue
+from thidua_xlsx.model.inbox import DEPT, SELF, SKIPPED, InboxFile, reject
+from thidua_xlsx.model.issues import ERROR, NOTE, Issue, Problems, issue
 from thidua_xlsx.read.containment import InboxItem, unreadable
 from thidua_xlsx.read.department import sorted_out
 from thidua_xlsx.read.department.entry import saved_at
@@ -33,6 +37,7 @@ from thidua_xlsx.text import summary as tx
 from thidua_xlsx.text.messages import shortened
 
 DETAIL_CODE, DETAIL_SCORE = tx.COUNCIL_HEADS["code"], tx.DETAIL_HEAD_LAST[5]  # "Mã", "Điểm xét": the score that counts
+GROUP_MARK = tx.GROUP_HEAD.format(code="", name="")  # ". ": a group's heading is "{code}. {name}"
 
 
 def read_period_summaries(items: list[InboxItem], campaign: cm.Campaign,
@@ -73,7 +78,10 @@ def _read(entry: InboxFile, campaign: cm.Campaign) -> tuple[InboxFile, ev.Period
         return reject(entry, "year.no_people", period=meta.period), None
     if not _well_formed(meta):
         return reject(entry, "year.meta_broken"), None
-    people, said = _people(meta.people, campaign, periods[meta.period], entry.name, book)
+    people, said = _people(meta, campaign, periods[meta.period], entry.name, book)
+    if meta.schema_version < ly.PERIOD_PARTS_SCHEMA:
+        said.append(issue("year.parts_old", NOTE, file=entry.name, period=periods[meta.period],
+                          period_code=meta.period))
     entry = dataclasses.replace(entry, saved_at=saved_at(data, entry.path.suffix.lower()),
                                 issues=(*entry.issues, *said), status=SKIPPED)  # given its status by the year
     return entry, ev.PeriodSummary(entry.name, meta.period, meta.council, people, dict(meta.collectives))
@@ -81,56 +89,130 @@ def _read(entry: InboxFile, campaign: cm.Campaign) -> tuple[InboxFile, ev.Period
 
 def _well_formed(meta) -> bool:
     """Each person's row is (code, score, source, title, form, sáng kiến) with text where text belongs; each
-    department's (code, title). The score itself is judged person by person (:func:`_people`)."""
+    department's (code, title); each person's parts (code, general criteria, task results). The numbers themselves
+    are judged person by person (:func:`_people`)."""
     def texts(row, at):
         return all(isinstance(row[i], str) for i in at)
 
-    return isinstance(meta.people, tuple) and isinstance(meta.collectives, tuple) and \
-        all(isinstance(row, tuple) and len(row) == 6 and texts(row, (0, 2, 3, 4, 5)) for row in meta.people) and \
-        all(isinstance(row, tuple) and len(row) == 2 and texts(row, (0, 1)) for row in meta.collectives)
+    def rows(value, size, at):
+        return isinstance(value, tuple) and all(isinstance(row, tuple) and len(row) == size and texts(row, at)
+                                                for row in value)
+
+    return rows(meta.people, 6, (0, 2, 3, 4, 5)) and rows(meta.collectives, 2, (0, 1)) and rows(meta.parts, 3, (0,))
 
 
-def _people(rows, campaign: cm.Campaign, period: str, file: str, book
+def _people(meta: ly.SummaryMeta, campaign: cm.Campaign, period: str, file: str, book
             ) -> tuple[dict[str, ev.PeriodEntry], list[Issue]]:
     """Each person's entry by code, a score that is not a number from 0 to the maximum of the person's rubric
-    marked unreadable (None, never used) and said by the cell showing it."""
+    marked unreadable (None, never used) and said by the cell showing it; its parts checked (:func:`_parts`)."""
     roster = {p.code: p for p in campaign.staff}
+    rubrics = {r.role: r for r in campaign.rubrics}
     top = max((r.max_total for r in campaign.rubrics), default=100)
-    people, said, cells = {}, [], None
-    for code, final, source, registered, form, initiative in rows:
+    given = {code: (general, tasks) for code, general, tasks in meta.parts}
+    shown = _Shown(book)
+    people: dict[str, ev.PeriodEntry] = {}
+    said: list[Issue] = []
+    for code, final, source, registered, form, initiative in meta.people:
         person = roster.get(code)
-        most = campaign.rubric_for(person.role).max_total if person is not None and \
-            any(r.role == person.role for r in campaign.rubrics) else top
-        number = isinstance(final, (int, float)) and not isinstance(final, bool) and math.isfinite(final)
-        if final is None or (number and 0 <= final <= most):
-            people[code] = ev.PeriodEntry(final, source, registered, form, initiative)
+        rubric = rubrics.get(person.role) if person is not None else None
+        most = rubric.max_total if rubric is not None else top
+        where = {"file": file, "period": period, "name": person.name if person is not None else code, "person": code}
+        if final is None or (_number(final) and 0 <= final <= most):
+            parts = _parts(given.get(code), final, source, rubric, shown, where, said) if final is not None else \
+                ev.UNKNOWN_PARTS
+            people[code] = ev.PeriodEntry(final, source, registered, form, initiative, parts=parts)
             continue
-        cells = _score_cells(book) if cells is None else cells
-        sheet, cell = cells.get(code) or cells.get("") or ("", "")
-        name = person.name if person is not None else code
-        said.append(issue("year.score_out_of_range", ERROR, file=file, sheet=sheet, cell=cell, period=period,
-                          name=name, person=code, value=final, max=most) if number else
-                    issue("year.score_not_number", ERROR, file=file, sheet=sheet, cell=cell, period=period,
-                          name=name, person=code, value=shortened(final)))
+        sheet, cell = shown.score(code)
+        said.append(issue("year.score_out_of_range", ERROR, sheet=sheet, cell=cell, **where, value=final, max=most)
+                    if _number(final) else
+                    issue("year.score_not_number", ERROR, sheet=sheet, cell=cell, **where, value=shortened(final)))
         people[code] = ev.PeriodEntry(None, source, registered, form, initiative, unreadable=True)
     return people, said
 
 
-def _score_cells(book) -> dict[str, tuple[str, str]]:
-    """Where the summary shows each person's score (sheet Điểm chi tiết, column Điểm xét, the row of the code), by
-    code; "" → the sheet alone. Only looked up when a score is wrong: the year reads the metadata, not the cells."""
+def _parts(raw: tuple | None, final: float, source: str, rubric: cm.Rubric | None, shown: _Shown, where: dict,
+           said: list[Issue]) -> ev.Parts:
+    """The two parts of a score read (``raw``: as the metadata has them, None: not there), each a number from 0 to
+    its maximum (NĐ 233/2026 điều 10, 11), both adding up to the score; what is not is said by the cell showing it
+    and left not known."""
+    if raw is None:
+        return ev.UNKNOWN_PARTS
+    groups = ev.decree_groups(rubric) if rubric is not None else {}
+    found = {}
+    for part, value in zip((ev.GENERAL, ev.TASKS), raw, strict=True):
+        most = ev.PART_MAX[part]
+        if value is None or (_number(value) and 0 <= value <= most):
+            found[part] = value
+            continue
+        found[part] = None
+        sheet, cell = shown.subtotal(where["person"], groups.get(part), source)
+        said.append(issue("year.part_out_of_range", ERROR, sheet=sheet, cell=cell, **where, part=(part,),
+                          value=value, max=most) if _number(value) else
+                    issue("year.part_not_number", ERROR, sheet=sheet, cell=cell, **where, part=(part,),
+                          value=shortened(value)))
+    parts = ev.Parts(found[ev.GENERAL], found[ev.TASKS])
+    if None in (parts.general, parts.tasks) or parts.make(final):
+        return parts
+    sheet, cell = shown.score(where["person"])
+    said.append(issue("year.parts_not_total", ERROR, sheet=sheet, cell=cell, **where, general=parts.general,
+                      tasks=parts.tasks, total=final))
+    return ev.UNKNOWN_PARTS
+
+
+def _number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+class _Shown:
+    """Where the summary shows each person's figures (sheet Điểm chi tiết), looked up once and only when a value is
+    wrong: the year reads the metadata, not the cells."""
+
+    def __init__(self, book):
+        self.book = book
+
+    @functools.cached_property
+    def detail(self) -> tuple[dict[str, int], dict[str, int]] | None:
+        return _detail(self.book)
+
+    def score(self, code: str) -> tuple[str, str]:
+        """(sheet, cell) of ``code``'s score (column Điểm xét)."""
+        return self._at(code, "")
+
+    def subtotal(self, code: str, group: str | None, source: str) -> tuple[str, str]:
+        """(sheet, cell) of ``code``'s subtotal of ``group`` (None: not known) in the column of ``source`` (self,
+        department)."""
+        return self._at(code, group, {SELF: 0, DEPT: 1}.get(source))
+
+    def _at(self, code: str, key: str | None, offset: int | None = 0) -> tuple[str, str]:
+        """The sheet and the cell of ``code``'s row in the column of ``key`` moved by ``offset``; the sheet alone
+        where the row or the column is not found, nothing where the sheet is not."""
+        if self.detail is None:
+            return "", ""
+        rows, columns = self.detail
+        row, column = rows.get(code), columns.get(key) if key is not None else None
+        if row is None or column is None or offset is None:
+            return tx.S_DETAIL, ""
+        return tx.S_DETAIL, ly.a1(row, column + offset)
+
+
+def _detail(book) -> tuple[dict[str, int], dict[str, int]] | None:
+    """Sheet Điểm chi tiết: each code's row, and the columns — the score that counts (Điểm xét) by "", each group's
+    first (its "Tự chấm") by the group's code. None: the sheet is not there (renamed or removed)."""
     try:
         rows = book.get_sheet_by_name(tx.S_DETAIL).to_python(skip_empty_area=False)
     except Exception:  # the sheet renamed or removed: the file alone locates it
-        return {}
-    found: dict[str, tuple[str, str]] = {"": (tx.S_DETAIL, "")}
-    columns = None
+        return None
+    found: dict[str, int] = {}
+    columns: dict[str, int] = {}
+    code_column = None
     for r, row in enumerate(rows):
         cells = [cm.clean_text(cm.cell_value(v)) for v in row]
-        if columns is None:
+        if code_column is None:
             if DETAIL_CODE in cells and DETAIL_SCORE in cells:
-                columns = cells.index(DETAIL_CODE), cells.index(DETAIL_SCORE)
+                code_column = cells.index(DETAIL_CODE)
+                columns = {"": cells.index(DETAIL_SCORE), **{text.split(GROUP_MARK, 1)[0]: k
+                                                            for k, text in enumerate(cells) if GROUP_MARK in text}}
             continue
-        if len(cells) > max(columns) and cells[columns[0]]:
-            found.setdefault(cells[columns[0]], (tx.S_DETAIL, ly.a1(r, columns[1])))
-    return found
+        if len(cells) > code_column and cells[code_column]:
+            found.setdefault(cells[code_column], r)
+    return found, columns

@@ -1,8 +1,9 @@
 """The schools' final summaries in the level above's inbox (``merge`` of a ``cap-tren.xlsx`` campaign): each entry
 through containment as any input, each summary read from its hidden metadata (schema 5: the school, its people's
 places, every decision, the council's ballot), never from its visible cells. Those serve one check only: the
-proposal lists the sheet "Đề nghị khen thưởng" shows are sealed by a digest the tool wrote; lists that no longer
-match were edited by hand after the merge (``SchoolSummary.edited``). The inbox is only read.
+proposal lists the sheet "Đề nghị khen thưởng" shows are compared with the data and with the digest the tool wrote;
+lists that no longer match were edited by hand after the merge (``SchoolSummary.edited``, each difference in
+``changes``: read.school_lists). The inbox is only read.
 """
 
 from __future__ import annotations
@@ -20,12 +21,11 @@ from thidua_xlsx.read.containment import FILE, InboxItem, read_own_book, unreada
 from thidua_xlsx.read.department import sorted_out
 from thidua_xlsx.read.department.entry import saved_at
 from thidua_xlsx.read.registrations import open_book, summary_meta_in
-from thidua_xlsx.text import summary as sx
+from thidua_xlsx.read.school_lists import list_check
 from thidua_xlsx.text.messages import REASONS
 
 RATING_EXCELLENT = "HTXSNV"
 DOSSIER_SUFFIXES = (".docx", ".doc", ".pdf", ".txt")  # a school's hồ sơ (its papers, checklists) sent with its summary
-PROPOSAL_TITLE_COLUMN = 6  # "Danh hiệu đề nghị" of sheet Đề nghị khen thưởng (write.summary.proposals)
 
 
 def read_school_summaries(items: list[InboxItem], on_file: Callable[[str], None] = lambda _name: None
@@ -74,11 +74,11 @@ def _read(entry: InboxFile) -> tuple[InboxFile, SchoolSummary | None]:
         return reject(entry, "level_above.older", year=meta.school_year), None
     try:
         proposals = _proposals(meta)
+        edited, changes = list_check(workbook, meta)
     except (TypeError, ValueError, IndexError):  # metadata that is not what the tool wrote
         return reject(entry, "level_above.unreadable"), None
     summary = SchoolSummary(entry.name, digest, entry.saved_at, meta.campaign_id, meta.school, meta.school_year,
-                            bool(meta.council), proposals,
-                            edited=bool(meta.lists_digest) and _shown_digest(workbook) != meta.lists_digest)
+                            bool(meta.council), proposals, edited=edited, changes=changes)
     return dataclasses.replace(entry, status=SKIPPED), summary
 
 
@@ -116,15 +116,3 @@ def _grounds(rating, initiative, level, decision) -> str:
         parts.append(REASONS["level_above.grounds_initiative"].format(initiative=initiative, level=level or "…",
                                                                       decision=decision))
     return "; ".join(parts)
-
-
-def _shown_digest(workbook) -> str:
-    """The digest of the proposal lists as the summary's sheet shows them now (write.summary.content.lists_digest)."""
-    if sx.S_PROPOSAL not in workbook.sheet_names:
-        return ""
-    rows = workbook.get_sheet_by_name(sx.S_PROPOSAL).to_python()
-    title_col = PROPOSAL_TITLE_COLUMN
-    shown = [(row[1], row[2], row[3], row[title_col]) for row in rows
-             if len(row) > title_col and isinstance(row[0], (int, float)) and not isinstance(row[0], bool)
-             and row[title_col]]
-    return ly.lists_digest(shown)

@@ -1,6 +1,7 @@
 """The words of the Phiếu xếp loại chất lượng viên chức (Phụ lục II, Nghị định 233/2026/NĐ-CP), written per person
 from the year's results (:mod:`thidua_xlsx.papers.appraisal`). The headings are the annex's own; the lines the
-tool adds (the year's score and each period's) say where they come from."""
+tool adds (the year's score and each period's) say where they come from. Last, what the year says of the parts of
+part I it reads back from the periods' summaries (the message catalogue takes them: text.messages)."""
 
 from __future__ import annotations
 
@@ -16,8 +17,9 @@ UNIT = "Đơn vị công tác: {department}, {school}"
 PART_1 = "I. TỔNG HỢP KẾT QUẢ THEO DÕI, ĐÁNH GIÁ"
 GENERAL = "1. Kết quả theo dõi, đánh giá theo tiêu chí chung (tối đa 30 điểm):"
 TASKS = "2. Kết quả theo dõi, đánh giá theo tiêu chí kết quả thực hiện nhiệm vụ\n(tối đa 70 điểm):"  # the annex's break
-# the year keeps each period's total only: the two parts above say they are not known and are left to fill in
-# (never 0), the total is printed
+# each part: the year's, from the periods' as the total is; not known (a period without it, a summary of an older
+# version, the head's score typed as a total): said so and left to fill in, never 0
+PART_KNOWN = "{label} {score} điểm"
 PART_UNKNOWN = "{label} chưa có"
 TOTAL = "Tổng số điểm năm: {score}/100 điểm ({how})."
 TOTAL_BLANK = "Tổng số điểm năm:"
@@ -28,6 +30,10 @@ HOW = {  # by the campaign's year formula (model.campaign: AVERAGE, SEMESTERS, W
 }
 PERIODS = "Điểm từng kỳ: {scores}."
 PERIOD_SCORE = "{label}: {score}"
+# a scored period without the two parts, where others have them: why the year's parts are not known, said beside
+# its score (each period's parts are in its summary, sheet Điểm chi tiết; a line of their own made the longest page
+# two sheets)
+PERIOD_SCORE_WHOLE = "{label}: {score} (chỉ có tổng điểm)"
 PERIODS_NONE = "Không có điểm (không tính là 0 điểm): {periods}."
 
 PART_2 = "II. VIÊN CHỨC TỰ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG"
@@ -52,3 +58,22 @@ SIGN_DATE_RIGHT = "Ngày …… tháng …… năm ……"
 SIGN_SELF = "VIÊN CHỨC TỰ XẾP LOẠI"
 SIGN_AUTHORITY = "CẤP CÓ THẨM QUYỀN XẾP LOẠI"
 SIGN_NOTE = "(Ký tên, ghi rõ họ tên)"
+
+
+# What the year says of the parts it reads back from a period's summary (read.period_summaries), by code. A part
+# wrong there is not used and the Phiếu says it is not known; the year's rating rests on the total, not on its parts.
+PARTS_LABELS = {"general": "tiêu chí chung", "tasks": "kết quả thực hiện nhiệm vụ"}  # model.evaluation GENERAL, TASKS
+_NOT_USED = ("không dùng – mục I của Phiếu xếp loại ghi {what} 'chưa có' (xếp loại năm vẫn tính theo tổng điểm "
+             "kỳ). Hãy tổng hợp lại kỳ {{period}} (thidua-xlsx merge --period) rồi chạy lại.")
+PARTS_MESSAGES = {
+    "year.part_not_number": "Điểm {part} kỳ {period} của {name} ({person}) là '{value}', không phải một số: " +
+                            _NOT_USED.format(what="phần này"),
+    "year.part_out_of_range": "Điểm {part} kỳ {period} của {name} ({person}) là {value}, ngoài khoảng 0 – {max}: " +
+                              _NOT_USED.format(what="phần này"),
+    "year.parts_not_total": "Điểm hai phần kỳ {period} của {name} ({person}) là {general} + {tasks}, không bằng tổng "
+                            "điểm kỳ {total}: " + _NOT_USED.format(what="cả hai phần"),
+    "year.parts_old": "'{file}' ({period}) do phiên bản trước của chương trình ghi, chưa mang điểm tiêu chí chung và "
+                      "điểm kết quả thực hiện nhiệm vụ của từng người: mục I của Phiếu xếp loại ghi hai phần này 'chưa "
+                      "có' (không tính là 0), tổng điểm kỳ vẫn dùng. Muốn có hai phần, hãy tổng hợp lại kỳ này "
+                      "(thidua-xlsx merge --period {period_code}) rồi chạy lại.",
+}

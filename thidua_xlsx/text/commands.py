@@ -124,7 +124,8 @@ IMPORT_ONLY_LEVEL_ABOVE = ("--xuat-tinh chỉ dùng khi tổng hợp ở cấp t
 IMPORT_NO_MAPPING = "Không đọc được bộ mã '{mapping}': không ghi tệp nhập của tỉnh. Hãy kiểm tra tên hoặc tệp bộ mã."
 DEFAULT_LEVEL_ABOVE_SUMMARY = "tong-hop-cac-truong.xlsx"
 LEVEL_ABOVE_USED = "Cấp trên: {path} ({authority}) – tổng hợp bảng tổng hợp cuối năm của các trường."
-LEVEL_ABOVE_DONE = "Đã đọc {files} tệp: {sent}/{schools} trường có bảng tổng hợp dùng được; {proposals} đề nghị."
+LEVEL_ABOVE_DONE = ("Đã đọc {files} tệp: {sent}/{schools} trường có bảng tổng hợp dùng được; {proposals} đề nghị; "
+                    "{held} đề nghị tạm giữ chờ công chức quyết định.")
 LEVEL_ABOVE_NOTHING = ("Không có bảng tổng hợp nào của các trường trong danh sách dùng được trong {inbox}: không ghi "
                        "gì. Hãy để vào đó bảng tổng hợp cuối năm (tong-hop-cuoi.xlsx) các trường gửi.")
 HISTORY_USED = "Lịch sử các năm trước: {path} (năm học {years}); {proposed} đề nghị khen thưởng theo thành tích nhiều năm."
@@ -259,7 +260,9 @@ FEEDBACK_IN_INBOX = ("Thư mục góp ý '{path}' nằm trong thư mục nhận 
                      "về. Hãy chọn thư mục khác, ví dụ gop-y/.")
 COUNCIL_HELP = ("Bảng tổng hợp Hội đồng đã họp xét (đã ghi Điểm Hội đồng, Quyết định, Ghi chú ở sheet Điểm chi tiết "
                 "và kết quả ở sheet Kiểm phiếu): ghi bảng tổng hợp cuối cùng theo ý kiến Hội đồng, kèm sheet Thay đổi "
-                "của Hội đồng.")
+                "của Hội đồng. Ở cấp trên (thư mục có cap-tren.xlsx): bảng tổng hợp các trường công chức đã xem — "
+                "sheet Danh sách: bỏ dấu x và ghi lý do để bỏ một dòng; sheet Chờ quyết định: ghi x và lý do để nhận "
+                "một đề nghị tạm giữ, chỉ ghi lý do để bỏ; ghi ra tệp mới (-o).")
 COUNCIL_SAME_FILE = "Không ghi đè bảng tổng hợp của Hội đồng '{path}'; hãy chọn tên khác với -o, ví dụ tong-hop-cuoi.xlsx."
 PUBLIC_HELP = ("Ghi thêm danh sách công khai (họ tên, chức vụ, tổ, danh hiệu đề nghị; thời hạn nhận ý kiến) để niêm "
                "yết ở bảng tin hoặc trang web của trường. Có --pdf thì ghi cả bản PDF.")

@@ -57,12 +57,14 @@ DOC_NAMES = {
 }
 
 # --- the header's names (the managing body, the school): broken only between these groups ---
-# (papers.docx_engine.header_lines) the words saying what a body or a school is, each kept whole, then its place or
-# proper name, kept whole too: "UBND" / "PHƯỜNG HÀ ĐÔNG", "TRƯỜNG TRUNG HỌC" / "CƠ SỞ KIM SƠN", never "… HÀ" / "ĐÔNG"
+# (write.engine.name_lines, for the workbooks' headers and the papers') the words saying what a body or a school is,
+# each kept whole, then its place or proper name, kept whole too: "UBND" / "PHƯỜNG HÀ ĐÔNG", "TRƯỜNG TRUNG HỌC" /
+# "CƠ SỞ KIM SƠN", never "… HÀ" / "ĐÔNG"
 HEADER_KIND_WORDS = (
     "ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "UBND", "HĐND", "SỞ", "PHÒNG", "TRƯỜNG",
     "GIÁO DỤC", "VÀ", "ĐÀO TẠO", "GD&ĐT", "GDĐT", "VĂN HÓA – XÃ HỘI", "VĂN HÓA - XÃ HỘI", "VĂN HOÁ – XÃ HỘI",
-    "VĂN HOÁ - XÃ HỘI", "HỘI ĐỒNG", "THI ĐUA – KHEN THƯỞNG", "THI ĐUA - KHEN THƯỞNG", "MẦM NON", "MẪU GIÁO", "NHÀ TRẺ", "TIỂU HỌC", "TRUNG HỌC", "CƠ SỞ", "PHỔ THÔNG", "DÂN TỘC",
+    "VĂN HOÁ - XÃ HỘI", "HỘI ĐỒNG", "THI ĐUA – KHEN THƯỞNG", "THI ĐUA - KHEN THƯỞNG", "MẦM NON", "MẪU GIÁO",
+    "NHÀ TRẺ", "TIỂU HỌC", "TRUNG HỌC", "CƠ SỞ", "PHỔ THÔNG", "DÂN TỘC",
     "NỘI TRÚ", "BÁN TRÚ", "LIÊN CẤP", "CHUYÊN", "MN", "MG", "TH", "THCS", "THPT", "PT", "PTCS", "PTDTNT", "PTDTBT",
     "TH&THCS", "THCS&THPT", "TH-THCS", "THCS-THPT")
 # an administrative unit's word opens its place's name and stays with it ("PHƯỜNG HÀ ĐÔNG", "THÀNH PHỐ HUẾ")
@@ -99,8 +101,8 @@ LETTER_COLLECTIVE_HEAD = "2. Danh hiệu thi đua tập thể:"
 LETTER_INDIVIDUAL = "- {title}: {count} cá nhân;"
 LETTER_COLLECTIVE = "- {title}: {count} tập thể ({names});"
 LETTER_NONE = "- (không có)"
-LETTER_FILES = ("Hồ sơ kèm theo gồm: danh sách đề nghị theo từng danh hiệu; biên bản họp Hội đồng Thi đua – "
-                "Khen thưởng{tally}{reports}.")
+LETTER_FILES = "Hồ sơ kèm theo gồm: {lists}biên bản họp Hội đồng Thi đua – Khen thưởng{tally}{reports}."
+LETTER_FILES_LISTS = "danh sách đề nghị theo từng danh hiệu; "  # when a list is written: a title is proposed
 LETTER_FILES_TALLY = "; biên bản kiểm phiếu"
 LETTER_FILES_REPORTS = "; báo cáo thành tích của cá nhân đề nghị công nhận danh hiệu {title}"
 

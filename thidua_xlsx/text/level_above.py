@@ -6,15 +6,19 @@ from __future__ import annotations
 BOOK_TITLE = "Thi đua – khen thưởng các trường năm học {year}"
 GUIDE_TITLE = "{authority} – NHẬN HỒ SƠ THI ĐUA – KHEN THƯỞNG CỦA CÁC TRƯỜNG NĂM HỌC {year}"
 GUIDE = (
-    "Tệp này là nơi công chức phụ trách khai báo việc nhận hồ sơ thi đua – khen thưởng của các trường (từ 07/2025 "
-    "Chủ tịch UBND cấp xã quyết định LĐTT, CSTĐCS, TTLĐTT, Giấy khen cho trường mầm non, tiểu học, THCS – "
-    "NĐ 129/2025 điều 59).",
+    ("Tệp này là nơi công chức phụ trách khai báo việc nhận hồ sơ thi đua – khen thưởng của các trường (từ 07/2025 "
+     "Chủ tịch UBND cấp xã quyết định LĐTT, CSTĐCS, TTLĐTT, Giấy khen cho trường mầm non, tiểu học, THCS – "
+     "NĐ 129/2025 điều 59)."),
     "1. Sheet Đơn vị: cơ quan quyết định, Chủ tịch, cơ quan tham mưu, năm học, hạn các trường gửi hồ sơ.",
-    "2. Sheet Các trường: mỗi trường một dòng, mã không trùng; tên trường ghi đúng như trong campaign.xlsx của trường "
-    "(chương trình nhận ra bảng tổng hợp của trường theo tên này).",
+    ("2. Sheet Các trường: mỗi trường một dòng, mã không trùng; tên trường ghi đúng như trong campaign.xlsx của trường "
+     "(chương trình nhận ra bảng tổng hợp của trường theo tên này)."),
     "3. Sheet Căn cứ: các dòng căn cứ của Quyết định công nhận.",
-    "Các trường gửi bảng tổng hợp cuối năm (tong-hop-cuoi.xlsx) do thidua-xlsx ghi; lưu tất cả vào thư mục inbox/ "
-    "rồi chạy: thidua-xlsx merge THƯ_MỤC/inbox -o tong-hop-xa.xlsx",
+    ("Các trường gửi bảng tổng hợp cuối năm (tong-hop-cuoi.xlsx) do thidua-xlsx ghi; lưu tất cả vào thư mục inbox/ "
+     "rồi chạy: thidua-xlsx merge THƯ_MỤC/inbox -o tong-hop-xa.xlsx"),
+    ("Đề nghị nào hồ sơ chưa đủ (chưa qua Hội đồng, thiếu kết quả bỏ phiếu hay minh chứng, danh sách bị sửa tay, một "
+     "người hai trường cùng đề nghị) được tạm giữ ở sheet Chờ quyết định, chưa vào tờ trình, dự thảo quyết định và tệp "
+     "nhập của tỉnh. Công chức ghi x và lý do để nhận, chỉ ghi lý do để bỏ (ở sheet Danh sách: bỏ dấu x và ghi lý do), "
+     "lưu rồi chạy: thidua-xlsx merge THƯ_MỤC/inbox --council tong-hop-xa.xlsx -o tong-hop-xa-duyet.xlsx --docs ho-so"),
 )
 
 LEVEL_ABOVE_MESSAGES = {
@@ -42,26 +46,39 @@ LEVEL_ABOVE_MESSAGES |= {
                               "đúng như trong bảng tổng hợp) rồi chạy lại.",
     "level_above.superseded": "{school} gửi hai bản; dùng bản mới hơn '{used}' (thêm {added}, bớt {removed} đề nghị so "
                               "với bản này). Tệp này không dùng.",
+    "level_above.copy": "Bản sao giống hệt từng byte của '{original}' ({school}), không phải bản mới hơn: không đọc lại.",
     "level_above.school_missing": "{school} (trong sheet Các trường) chưa gửi bảng tổng hợp cuối năm. Hãy nhắc trường "
                                   "gửi rồi chạy lại.",
-    "level_above.edited": "Danh sách đề nghị trong bảng tổng hợp của {school} đã bị sửa tay sau khi chương trình ghi "
-                          "(không khớp dấu kiểm của chương trình). Danh sách dùng theo dữ liệu chương trình đã ghi; "
-                          "hãy đề nghị trường kiểm tra và gửi lại bản do chương trình ghi.",
-    "level_above.before_council": "Bảng tổng hợp của {school} chưa qua họp Hội đồng (chưa có kết quả bỏ phiếu). Hãy đề "
-                                  "nghị trường gửi bảng tổng hợp cuối cùng (merge --council).",
-    "level_above.no_vote": "{name} ({school}) được đề nghị CSTĐCS nhưng hồ sơ chưa có kết quả bỏ phiếu (QĐ "
-                           "638/QĐ-BNV). Hãy đề nghị trường bổ sung.",
-    "level_above.no_grounds": "{name} ({school}) được đề nghị CSTĐCS nhưng hồ sơ chưa có minh chứng HTXSNV hay quyết "
-                              "định công nhận sáng kiến. Hãy đề nghị trường bổ sung.",
-    "level_above.two_schools": "{name} được cả {first} và {second} đề nghị danh hiệu {title} (cùng họ tên và ngày "
-                               "sinh). Hãy kiểm tra người này thuộc trường nào.",
+    "level_above.edited": "Danh sách đề nghị trong bảng tổng hợp của {school} đã bị sửa tay sau khi chương trình ghi, "
+                          "không khớp dữ liệu của tệp: {changes}. Chương trình xét theo dữ liệu; đề nghị có thay đổi "
+                          "được tạm giữ chờ công chức quyết định. Hãy đề nghị trường kiểm tra và gửi lại bản do chương "
+                          "trình ghi.",
+    "level_above.before_council": "Bảng tổng hợp của {school} chưa qua họp Hội đồng (chưa có kết quả bỏ phiếu): các đề "
+                                  "nghị CSTĐCS được tạm giữ chờ công chức quyết định. Hãy đề nghị trường gửi bảng tổng "
+                                  "hợp cuối cùng (merge --council).",
+    "level_above.held": "Tạm giữ {name} ({school}) – {title}: {why}. Chưa vào danh sách, tờ trình, dự thảo quyết định, "
+                        "tệp nhập của tỉnh: công chức nhận hoặc bỏ ở sheet Chờ quyết định (merge … --council).",
+}
+LEVEL_ABOVE_REASONS |= {  # why a proposal is held apart (level_above.held's {why})
+    "level_above.held_before_council": "bảng tổng hợp của trường chưa qua họp Hội đồng, chưa có kết quả bỏ phiếu",
+    "level_above.held_no_vote": "hồ sơ chưa có kết quả bỏ phiếu (QĐ 638/QĐ-BNV)",
+    "level_above.held_no_grounds": "hồ sơ chưa có minh chứng HTXSNV hay quyết định công nhận sáng kiến",
+    "level_above.held_edited": "danh sách của trường khác dữ liệu – {change}",
+    "level_above.held_two_schools": "{other} cũng đề nghị người này danh hiệu này (cùng họ tên, ngày sinh)",
+    # what changed on an edited list (level_above.edited's {changes}, level_above.held_edited's {change})
+    "level_above.change_added": "thêm '{name}' – {shown} (không có trong dữ liệu nên không xét)",
+    "level_above.change_removed": "bỏ {name} – {title} khỏi danh sách (dữ liệu vẫn đề nghị)",
+    "level_above.change_renamed": "đổi tên {name} thành '{shown}' ({title})",
+    "level_above.change_retitled": "đổi danh hiệu của {name} từ {title} thành '{shown}'",
+    "level_above.change_moved": "sửa chức vụ, tổ của {name} ({title}) thành '{shown}'",
+    "level_above.change_unknown": "không rõ sửa gì (danh sách khớp dữ liệu nhưng không khớp dấu kiểm của chương trình)",
 }
 
 # --- the level above's summary workbook ---
 SUMMARY_TITLE = "Bảng tổng hợp đề nghị thi đua – khen thưởng của các trường năm học {year}"
-SUMMARY_SUBTITLE = "({sent}/{schools} trường đã gửi; {proposals} đề nghị)"
+SUMMARY_SUBTITLE = "({sent}/{schools} trường đã gửi; {proposals} đề nghị; {held} đề nghị tạm giữ)"
 S_SCHOOLS = "Các trường"
-SCHOOLS_HEAD = ("STT", "Trường", "Tệp dùng", "Lưu lúc", "Mã tệp (SHA-256)", "Tình trạng")
+SCHOOLS_HEAD = ("STT", "Trường", "Tệp dùng", "Lưu lúc", "Mã tệp (SHA-256)", "Tình trạng", "Tạm giữ")
 NOT_SENT = "(chưa gửi)"
 STATE_MISSING = "Chưa gửi"
 STATE_COUNCIL = {True: "Đã qua Hội đồng", False: "Chưa qua Hội đồng"}
@@ -70,13 +87,22 @@ TOTAL = "Tổng cộng"
 S_LISTS = "Danh sách"
 LISTS_TITLE = "Danh sách đề nghị công nhận danh hiệu thi đua năm học {year}"
 LISTS_SUBTITLE = "({count} đề nghị của các trường, theo thứ tự của quyết định)"
+LISTS_HELD = "Còn {count} đề nghị tạm giữ, chưa có trong danh sách này: xem sheet {sheet}."
 PART_PEOPLE = "I. CÁ NHÂN"
 PART_COLLECTIVES = "II. TẬP THỂ"
 TITLE_LINE = "{n}. Danh hiệu {title}: {count}"
-LISTS_HEAD = ("STT", "Họ và tên / Tập thể", "Chức vụ", "Đơn vị", "Căn cứ (CSTĐCS)", "Đồng ý", "Lý do (nếu bỏ)")
+LISTS_HEAD = ("STT", "Họ và tên / Tập thể", "Chức vụ", "Đơn vị", "Căn cứ (CSTĐCS)", "Đồng ý",
+              "Lý do (bỏ; nhận đề nghị tạm giữ)")
 AGREE = "x"  # the officer's tick: a line kept; a line unticked with a reason leaves the lists (merge --council)
-REMOVED_TITLE = "CÁC TRƯỜNG HỢP CÔNG CHỨC ĐÃ BỎ KHỎI DANH SÁCH ({count})"
-REMOVED_HEAD = ("STT", "Họ và tên / Tập thể", "Chức vụ", "Đơn vị", "Danh hiệu", "", "Lý do")
+S_HELD = "Chờ quyết định"
+HELD_TITLE = "CÁC ĐỀ NGHỊ TẠM GIỮ, CHỜ CÔNG CHỨC QUYẾT ĐỊNH ({count})"
+HELD_GUIDE = ("Các đề nghị dưới đây chưa có trong sheet Danh sách, tờ trình, dự thảo quyết định và tệp nhập của tỉnh. "
+              "Mỗi dòng: ghi x ở cột Đồng ý và lý do ở cột bên cạnh để nhận vào danh sách; để trống cột Đồng ý và ghi "
+              "lý do để bỏ. Lưu tệp rồi chạy: thidua-xlsx merge <thư mục inbox> --council <tệp này> -o <tệp mới>.")
+HELD_HEAD = ("STT", "Họ và tên / Tập thể", "Trường", "Chức vụ", "Danh hiệu", "Lý do tạm giữ", "Đồng ý",
+             "Lý do của công chức")
+REMOVED_TITLE = "CÁC TRƯỜNG HỢP CÔNG CHỨC ĐÃ BỎ KHỎI DANH SÁCH ({count}) – ghi x ở cột Đồng ý để đưa trở lại"
+REMOVED_HEAD = ("STT", "Họ và tên / Tập thể", "Chức vụ", "Đơn vị", "Danh hiệu", "Đồng ý", "Lý do")
 NONE = "(không có)"
 S_CHECK = "Kiểm tra"
 CHECK_TITLE = "CÁC VẤN ĐỀ TÌM THẤY TRONG HỒ SƠ CÁC TRƯỜNG"
@@ -95,6 +121,8 @@ LETTER_TO = "Kính gửi: Chủ tịch {authority}"
 LETTER_RECEIVED = ("{office} đã nhận hồ sơ đề nghị của {sent}/{schools} trường ({names}), đối chiếu danh sách, kết quả "
                    "bỏ phiếu và minh chứng theo quy định, và tổng hợp như sau:")
 LETTER_MISSING = "Chưa nhận hồ sơ của: {names}."
+LETTER_HELD = ("Chưa trình {count} đề nghị của {names} (hồ sơ chưa đủ hoặc chưa khớp, đang đối chiếu); các số dưới đây "
+               "không tính các đề nghị này.")
 LETTER_PEOPLE_HEAD = "1. Cá nhân:"
 LETTER_PEOPLE = "- Danh hiệu {title}: {count} cá nhân;"
 LETTER_UNITS_HEAD = "2. Tập thể:"
@@ -137,6 +165,9 @@ LEVEL_ABOVE_MESSAGES |= {
                                    "của trường đã thay đổi): không áp dụng. Hãy xem lại bảng tổng hợp mới.",
     "level_above.needs_reason": "Dòng {row} ({name}, {title}) bỏ dấu Đồng ý nhưng chưa ghi lý do – vẫn giữ trong danh "
                                 "sách. Hãy ghi lý do ở cột bên cạnh rồi chạy lại.",
+    "level_above.accepted": "{name} ({school}) – {title}: công chức nhận đề nghị tạm giữ ({why}): {reason}.",
+    "level_above.accept_needs_reason": "Dòng {row} ({name}, {title}) có dấu Đồng ý nhưng chưa ghi lý do – vẫn tạm giữ. "
+                                       "Hãy ghi lý do nhận đề nghị ở cột bên cạnh rồi chạy lại.",
     "level_above.council_other": "'{file}' không phải bảng tổng hợp cấp trên của chiến dịch này (năm học {year}) – không "
                                  "dùng. Hãy chỉ tới bảng tổng hợp của các trường mà chương trình đã ghi cho đơn vị.",
 }

@@ -700,3 +700,10 @@ MESSAGES.update(PROVINCE_IMPORT_MESSAGES)
 from thidua_xlsx.text.api import API_MESSAGES  # noqa: E402
 
 MESSAGES.update(API_MESSAGES)
+
+
+# issue 36: the two parts of part I of the Phiếu xếp loại (NĐ 233/2026 điều 10, 11), read back from period summaries
+from thidua_xlsx.text.appraisal import PARTS_LABELS, PARTS_MESSAGES  # noqa: E402
+
+MESSAGES.update(PARTS_MESSAGES)
+LABELS.update(PARTS_LABELS)

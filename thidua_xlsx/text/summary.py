@@ -37,6 +37,9 @@ OVERVIEW_SUBTITLE_YEAR = "Số liệu từ bảng tổng hợp của {used}/{tot
 OVERVIEW_SUBTITLE_EMPTY = "Chưa có tệp nào của các tổ được dùng"
 PERIOD_LINE = "Kỳ đánh giá: {period}"
 OVERVIEW_HEAD = ("Tổ", "Số người", "Đã nộp")
+OVERVIEW_HEAD_YEAR = ("Tổ", "Số người", "Kỳ đã nộp")  # a year made from its periods: the periods each department sent
+YEAR_SENT_ALL = "{sent}/{total} kỳ"
+YEAR_SENT_MISSING = "{sent}/{total} kỳ; thiếu: {missing}"
 OVERVIEW_HEAD_SCORING = ("Số có điểm", "Điểm trung bình")
 OVERVIEW_HEAD_TITLES = ("Số LĐTT", "Số CSTĐCS", "Đề nghị tập thể")
 OVERVIEW_HEAD_REG_BLANK = "Không / chưa đăng ký"
@@ -203,12 +206,15 @@ MINUTES_LINES = (  # (style, text); {…} filled from the summary
     ("heading", "1. Danh hiệu cá nhân"),
 )
 MINUTES_PRESENT_BLANK = "- Thành viên Hội đồng có mặt: ……/…… người; vắng: …… người (lý do: ………………………………)."
-MINUTES_INDIVIDUAL = "- Danh sách đề nghị công nhận danh hiệu {title} gồm {count} đ/c (có danh sách kèm theo){vote}."
+MINUTES_INDIVIDUAL = "- Danh sách đề nghị công nhận danh hiệu {title} gồm {count} đ/c{listed}{vote}."
+# where a list is: on its own sheet beside the Biên bản and the Tờ trình (Đề nghị khen thưởng, Không đề nghị), or, in
+# a year made from its periods (no such sheet), its names in the paragraph itself
+LISTED_ATTACHED = " (có danh sách kèm theo)"
+LISTED_NAMES = " ({names})"
 MINUTES_VOTE_BLANK = "; số phiếu đồng ý: ……/…… (……%)"  # a title put to a vote, before the count is typed
 MINUTES_VOTE_COUNTED = "; bỏ phiếu kín: {passed}/{voted} trường hợp đạt (chi tiết ở sheet Kiểm phiếu)"
 MINUTES_VOTE_NONE = "; bỏ phiếu kín chưa có giá trị (cuộc họp chưa đủ số thành viên)"
-MINUTES_REFUSED = ("- Đã đăng ký nhưng không đủ điều kiện đề nghị danh hiệu nào: {count} đ/c (có danh sách "
-                   "kèm theo).")
+MINUTES_REFUSED = "- Đã đăng ký nhưng không đủ điều kiện đề nghị danh hiệu nào: {count} đ/c{listed}."
 MINUTES_LOWER = ("- Đã đăng ký danh hiệu cao hơn nhưng chỉ được đề nghị danh hiệu thấp hơn: {count} đ/c (đã tính "
                  "ở danh sách danh hiệu được đề nghị).")
 MINUTES_COLLECTIVE_HEAD = "2. Danh hiệu tập thể"
@@ -228,7 +234,7 @@ LETTER_APPROVED = ("Căn cứ kết quả bình xét thi đua năm học {year} 
                    "{school} xét duyệt tại cuộc họp {blank_date};")
 LETTER_REQUEST = ("{school} kính đề nghị {recipient} xem xét, công nhận danh hiệu thi đua năm học {year} cho "
                   "các cá nhân và tập thể sau:")
-LETTER_INDIVIDUAL = "- Danh hiệu {title}: {count} cá nhân;"
+LETTER_INDIVIDUAL = "- Danh hiệu {title}: {count} cá nhân{listed};"
 LETTER_COLLECTIVE = "- Danh hiệu {title}: {count} tập thể{names};"
 LETTER_ATTACHED = "(có danh sách kèm theo)"
 LETTER_CLOSE = "Kính trình {recipient} xem xét, quyết định./."

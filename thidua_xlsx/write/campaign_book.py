@@ -49,7 +49,17 @@ from thidua_xlsx.model.campaign_book import (
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text.commands import CAMPAIGN_GUIDE
 from thidua_xlsx.text.workbook import NO, YES
+from thidua_xlsx.write import engine
 from thidua_xlsx.write.engine import FIXED_DATE, FONT, HEADER_FILL, replacing
+
+
+# The guide's one column, as wide as A4 upright holds between the decree's margins: LibreOffice does not scale a
+# sheet of one column to the page's width (a guide 110 wide printed cut at the right). Measured: a unit of this book
+# (Calibri 11 its default font) prints 7 pt wide, 60 units end 38 pt inside the right margin; its lines are
+# counted in the engine's units (CHAR_PT wide) for the rows' heights.
+GUIDE_WIDTH = 60
+_UNIT_PT = 7.0
+GUIDE_TITLE_PT = 14
 
 
 def _fields(value) -> dict:
@@ -141,18 +151,24 @@ def open_book(path: Path, title: str):
         "label": wb.add_format({**base, "border": 1, "bold": True, "bg_color": "#F2F2F2"}),
         "note": wb.add_format({**base, "italic": True, "font_color": "#595959"}),
         "date": wb.add_format({**base, "border": 1, "num_format": "dd/mm/yyyy"}),
-        "title": wb.add_format({**base, "bold": True, "font_size": 14, "text_wrap": False}),
+        "title": wb.add_format({**base, "bold": True, "font_size": GUIDE_TITLE_PT}),
         "text": wb.add_format({**base}),
     }
     return wb, fmt
 
 
 def write_guide(wb, fmt, title: str, lines) -> None:
+    """Sheet "Hướng dẫn": the title and the lines, wrapped, each row as high as its lines, printed on A4 upright."""
     guide = wb.add_worksheet(GUIDE_SHEET)
-    guide.set_column(0, 0, 110, fmt["text"])
+    engine.page_setup(guide)
+    guide.set_column(0, 0, GUIDE_WIDTH, fmt["text"])
     guide.write(0, 0, title, fmt["title"])
+    width = GUIDE_WIDTH * _UNIT_PT / engine.CHAR_PT
+    guide.set_row(0, engine.row_height(engine.cell_lines(title, width * 12 / GUIDE_TITLE_PT, bold=True),
+                                       GUIDE_TITLE_PT))
     for row, line in enumerate(lines, start=2):
         guide.write(row, 0, line, fmt["text"])
+        guide.set_row(row, engine.row_height(engine.cell_lines(line, width)))
 
 
 def _cell_value(column_kind: str, value):

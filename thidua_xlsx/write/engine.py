@@ -5,7 +5,8 @@ text, and page breaks that keep a block on one page.
 The header and the signature blocks are laid out here — the header as a (text, style) pair a side
 per row, the signatures as cells (row, first column, last column, text, style) — and written by
 each writer its own way; the styles are names of :data:`PRINTED_STYLES`, which every writer's
-formats include.
+formats include. The header's names are broken only between their groups (:func:`name_lines`, measured
+in Times New Roman by :func:`text_pt`: the Word papers break them the same way).
 
 Excel quirks: a merged cell never grows to fit wrapped text, and Excel does not grow rows for
 wrapped text written by a library either, so row heights are estimated here (:func:`cell_lines`).
@@ -16,11 +17,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import unicodedata
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
 
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.system import files
+from thidua_xlsx.text import documents as dx
 from thidua_xlsx.text.wording import date_line
 
 FONT = "Times New Roman"
@@ -171,10 +175,91 @@ def halves(last_col: int) -> tuple[tuple[int, int], tuple[int, int]]:
     return (0, split - 1), (split, last_col)
 
 
-def header_rows(school, *, number: str = "", date: bool = False) -> list[tuple[tuple[str, str], tuple[str, str]]]:
-    """School (left) and national motto (right), Nghị định 30/2020: a (left, right) pair of (text, style)
-    per row; a third row for the paper's number (left) or the place and date (right) when asked."""
-    left = [(school.managing_body.upper(), "managing"), (school.name.upper(), "school"), (number, "number")]
+# Times New Roman's advance widths (1/1000 em; Liberation Serif, its metric twin, has the same) of what a header's
+# names are written with, regular and bold: capitals, digits, marks. A letter with a tone mark is as wide as its
+# base letter; the horned Ư is wider than U (Ơ is as wide as O). Anything else: the widest, so a line measured
+# here never overflows.
+_MEASURED = "ABCDEFGHIJKLMNOPQRSTUVWXYZĐƯ0123456789 &-–.,()/"
+_WIDTHS = {
+    False: dict(zip(_MEASURED, (722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722, 556, 722,
+                                667, 556, 611, 722, 722, 944, 722, 722, 611, 722, 776, *(500,) * 10, 250, 778, 333,
+                                500, 250, 250, 333, 333, 278))),
+    True: dict(zip(_MEASURED, (722, 667, 722, 722, 667, 611, 778, 778, 389, 500, 778, 667, 944, 722, 778, 611, 778,
+                               722, 556, 667, 722, 722, 1000, 722, 722, 667, 722, 796, *(500,) * 10, 250, 833, 333,
+                               500, 250, 250, 333, 333, 278))),
+}
+_WIDEST = 1000
+_HORN = "\u031b"
+# A cell's text is laid out in its width less a few points: measured with LibreOffice, 159 pt of Times New Roman 12
+# hold on one line of a 26-unit merged cell (161 pt at CHAR_PT), 245 pt of 40 units (248 pt); a name is measured
+# against the width less this, a line that fits here never wraps there.
+CELL_PAD_PT = 8
+
+
+def text_pt(text: str, *, size: float, bold: bool) -> float:
+    """How wide ``text`` (capitals) is in Times New Roman of ``size`` points, in points."""
+    widths = _WIDTHS[bold]
+    total = 0
+    for ch in unicodedata.normalize("NFC", text):
+        marks = unicodedata.normalize("NFD", ch)
+        base = unicodedata.normalize("NFC", marks[0] + _HORN) if _HORN in marks else marks[0]
+        total += widths.get(base, widths.get(marks[0], _WIDEST))
+    return total / 1000 * size
+
+
+def name_lines(text: str, fits: Callable[[str], bool]) -> list[str]:
+    """``text``, a name in capitals (the managing body, the school), in the lines it takes where ``fits`` says
+    which lines hold, broken only between its groups (:data:`~thidua_xlsx.text.documents.HEADER_KIND_WORDS`): what
+    the body is, then its place or proper name kept whole — "UBND" / "PHƯỜNG HÀ ĐÔNG", never "UBND PHƯỜNG HÀ" /
+    "ĐÔNG" as a renderer breaking at the last space that fits would have it. A place too long for one line is
+    broken between its words."""
+    words = text.split()
+
+    def whole(group: list[str]) -> bool:
+        return fits(" ".join(group))
+
+    if whole(words):
+        return [" ".join(words)]
+    kind, name = [], words
+    while name:
+        n_kind, n_place = _phrase(name, dx.HEADER_KIND_WORDS), _phrase(name, dx.HEADER_PLACE_WORDS)
+        if not n_kind or n_place >= n_kind:
+            break
+        kind.append(name[:n_kind])
+        name = name[n_kind:]
+    if whole(name):
+        tail = [name]
+    else:  # the unit's word ("THÀNH PHỐ") alone, then the place kept whole if it fits, else word by word
+        unit = _phrase(name, dx.HEADER_PLACE_WORDS)
+        rest = name[unit:]
+        tail = [*([name[:unit]] if unit else []), *([rest] if whole(rest) else ([w] for w in rest))]
+    lines: list[list[str]] = []
+    for group in (*kind, *tail):
+        if lines and whole(lines[-1] + group):
+            lines[-1] += group
+        else:
+            lines.append(list(group))
+    return [" ".join(line) for line in lines]
+
+
+def _phrase(words: list[str], phrases: tuple[str, ...]) -> int:
+    """How many of ``words`` the longest of ``phrases`` they start with takes (0: none)."""
+    return max((len(p.split()) for p in phrases if words[:len(p.split())] == p.split()), default=0)
+
+
+def header_rows(school, *, left_width: float, number: str = "", date: bool = False
+                ) -> list[tuple[tuple[str, str], tuple[str, str]]]:
+    """School (left) and national motto (right), Nghị định 30/2020: a (left, right) pair of (text, style) per row;
+    a third row for the paper's number (left) or the place and date (right) when asked. The managing body and the
+    school are each broken into the lines of the left half, ``left_width`` column width units, only between their
+    groups (:func:`name_lines`): a row holds as many lines as its text has."""
+    room = left_width * CHAR_PT - CELL_PAD_PT
+
+    def lines(name: str, style: str) -> tuple[str, str]:
+        bold = bool(PRINTED_STYLES[style].get("bold"))  # the names are in the base style's 12 points
+        return "\n".join(name_lines(name.upper(), lambda line: text_pt(line, size=12, bold=bold) <= room)), style
+
+    left = [lines(school.managing_body, "managing"), lines(school.name, "school"), (number, "number")]
     right = [(ly.MOTTO_1, "motto1"), (ly.MOTTO_2, "motto2"), (date_line(school) if date else "", "date")]
     used = 3 if (number or date) else 2
     return list(zip(left[:used], right[:used]))

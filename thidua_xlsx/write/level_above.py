@@ -1,16 +1,30 @@
 """The level above's summary workbook (the commune's or the Sở's): per school the file used and what it proposes,
-the lists per title across schools as a decision lists them (I. Cá nhân, II. Tập thể), every problem, every file.
-Written with the school summary's pieces (write.summary.book) over the same engine; and its JSON report."""
+the proposals held apart for the officer, the lists per title across schools as a decision lists them (I. Cá nhân,
+II. Tập thể), every problem, every file. Written with the school summary's pieces (write.summary.book) over the same
+engine; and its JSON report.
+
+The officer marks it and gives it back (``merge … --council``, read.level_above_council): every line the officer may
+mark — listed, taken off, held apart — is recorded in the metadata with its row and key, and carries the officer's
+marks of the pass before (a reason given once is not asked again)."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
+from collections import Counter
 from pathlib import Path
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issues import ERROR, NOTE, WARNING
-from thidua_xlsx.model.level_above import COLLECTIVE, LEVEL_ABOVE_META_KIND, PERSON, LevelAboveSummary, proposal_key
+from thidua_xlsx.model.level_above import (
+    COLLECTIVE,
+    LEVEL_ABOVE_META_KIND,
+    PERSON,
+    LevelAboveSummary,
+    Proposal,
+    proposal_key,
+)
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import level_above as lx
 from thidua_xlsx.write import engine
@@ -18,7 +32,7 @@ from thidua_xlsx.write.summary import sources
 from thidua_xlsx.write.summary.book import PROTECTED, Book, open_workbook
 from thidua_xlsx.write.summary.content import VN_TIME
 
-LEVEL_ABOVE_REPORT_VERSION = 1
+LEVEL_ABOVE_REPORT_VERSION = 2  # 2: the proposals held apart (``held``, ``accepted``), each edited list's changes
 
 
 def authority_as_school(summary: LevelAboveSummary) -> cm.School:
@@ -35,13 +49,15 @@ def write_level_above_summary(summary: LevelAboveSummary, path: Path) -> None:
                               engine.FIXED_DATE)
         book = Book(wb, authority_as_school(summary))
         _schools_sheet(book, summary)
-        rows = _lists_sheet(book, summary)
+        held = _held_sheet(book, summary) if summary.held else []
+        rows, removed = _lists_sheet(book, summary)
         _check_sheet(book, summary)
         sources.sources_sheet(book, summary.files, summary.issues)
         c = summary.campaign
         engine.meta_sheet(wb, {"kind": LEVEL_ABOVE_META_KIND, "app": ly.APP_ID, "campaign_id": c.id,
                                "school_year": c.school_year, "sheet": lx.S_LISTS, "columns": list(OFFICER_COLUMNS),
-                               "rows": rows})
+                               "rows": rows, "removed_rows": removed,
+                               "held": {"sheet": lx.S_HELD, "columns": list(HELD_OFFICER_COLUMNS), "rows": held}})
         wb.close()
 
 
@@ -52,14 +68,16 @@ def _titles(summary: LevelAboveSummary) -> list[str]:
 def _schools_sheet(book: Book, s: LevelAboveSummary) -> None:
     titles = _titles(s)
     heads = [*lx.SCHOOLS_HEAD, *map(title_name, titles)]
-    widths = (5, 30, 30, 16, 14, 22, *(12,) * len(titles))
+    widths = (5, 30, 30, 16, 14, 22, 10, *(12,) * len(titles))
     last_col = len(widths) - 1
     ws = book.sheet(lx.S_SCHOOLS, widths, landscape=True)
     row = book.header(ws, last_col, 3)
     sent = sum(1 for r in s.schools if r.summary is not None)
     row = book.title(ws, row, last_col, lx.SUMMARY_TITLE.format(year=book.year).upper(),
-                     lx.SUMMARY_SUBTITLE.format(sent=sent, schools=len(s.schools), proposals=len(s.proposals)))
+                     lx.SUMMARY_SUBTITLE.format(sent=sent, schools=len(s.schools), proposals=len(s.proposals),
+                                                held=len(s.held)))
     counts = s.counts()
+    held = Counter(h.proposal.school for h in s.held)
     files = {f.name: f for f in s.files}
     rows = []
     for n, r in enumerate(s.schools, start=1):
@@ -67,25 +85,49 @@ def _schools_sheet(book: Book, s: LevelAboveSummary) -> None:
         state = lx.STATE_MISSING if r.summary is None else \
             lx.STATE_COUNCIL[r.summary.council] + (lx.STATE_EDITED if r.summary.edited else "")
         rows.append([n, r.school.name, r.file or lx.NOT_SENT, (f.version_time + VN_TIME) if f else None,
-                     f.sha256[:12] if f else "", state,
+                     f.sha256[:12] if f else "", state, held[r.school.code],
                      *(counts.get(t, {}).get(r.school.code) or 0 for t in titles)])
-    rows.append([None, lx.TOTAL, None, None, None, None, *(sum(counts.get(t, {}).values()) for t in titles)])
-    book.table(ws, row - 1, heads, rows, ["center", "text", "text", "time", "small", "text", *["num"] * len(titles)])
+    rows.append([None, lx.TOTAL, None, None, None, None, len(s.held),
+                 *(sum(counts.get(t, {}).values()) for t in titles)])
+    book.table(ws, row - 1, heads, rows, ["center", "text", "text", "time", "small", "text", "num",
+                                          *["num"] * len(titles)])
 
 
-OFFICER_COLUMNS = (5, 6)  # "Đồng ý", "Lý do (nếu bỏ)" of sheet Danh sách: what the officer's pass reads back
+OFFICER_COLUMNS = (5, 6)  # "Đồng ý", "Lý do" of sheet Danh sách: what the officer's pass reads back
+HELD_OFFICER_COLUMNS = (6, 7)  # the same two of sheet Chờ quyết định
 
 
-def _lists_sheet(book: Book, s: LevelAboveSummary) -> list[list]:
+def _held_sheet(book: Book, s: LevelAboveSummary) -> list[list]:
+    """The proposals held apart, each with why and the officer's two yellow cells (blank: x and a reason accept it,
+    a reason alone takes it off). Returns each line's row and key, for the metadata."""
+    widths = (6, 30, 28, 18, 22, 48, 9, 30)
+    last_col = len(widths) - 1
+    ws = book.sheet(lx.S_HELD, widths, landscape=True)
+    row = book.title(ws, 0, last_col, lx.HELD_TITLE.format(count=len(s.held)))
+    book.text(ws, row - 1, 0, last_col, lx.HELD_GUIDE, "note", fit=True)
+    names = {r.school.code: r.school.name for r in s.schools}
+    rows = [[n, h.proposal.name, names[h.proposal.school], h.proposal.position, title_name(h.proposal.title),
+             "; ".join(why.text for why in h.why), None, None] for n, h in enumerate(s.held, start=1)]
+    head, _last = book.table(ws, row, lx.HELD_HEAD, rows, ["center", "text", "text", "text", "text", "text", "council",
+                                                           "council"])
+    ws.protect("", PROTECTED)
+    return [[head + n, *proposal_key(h.proposal)] for n, h in enumerate(s.held, start=1)]
+
+
+def _lists_sheet(book: Book, s: LevelAboveSummary) -> tuple[list[list], list[list]]:
     """I. Cá nhân, II. Tập thể: per title its lines "n. Họ tên, chức vụ, đơn vị", as the decision's list, each with
-    the officer's two yellow cells ("Đồng ý" ticked; untick and give a reason to take a line off). Returns each
-    line's row and key, for the metadata (the officer's pass reads those cells only)."""
+    the officer's two yellow cells ("Đồng ý" ticked; untick and give a reason to take a line off; a line held apart
+    and accepted shows the officer's reason); then the lines the officer took off, each with its reason (tick it
+    again to put it back). Returns each line's row and key, listed and taken off, for the metadata."""
     widths = (6, 28, 18, 28, 40, 9, 26)
     last_col = len(widths) - 1
     ws = book.sheet(lx.S_LISTS, widths, landscape=True)
     row = book.title(ws, 0, last_col, lx.LISTS_TITLE.format(year=book.year).upper(),
                      lx.LISTS_SUBTITLE.format(count=len(s.proposals)))
+    if s.held:
+        book.text(ws, row - 1, 0, last_col, lx.LISTS_HELD.format(count=len(s.held), sheet=lx.S_HELD), "note")
     names = {r.school.code: r.school.name for r in s.schools}
+    accepted = {proposal_key(h.proposal): why for h, why in s.accepted}
     recorded: list[list] = []
     by_kind = s.lists()
     for part, kind in ((lx.PART_PEOPLE, PERSON), (lx.PART_COLLECTIVES, COLLECTIVE)):
@@ -95,8 +137,8 @@ def _lists_sheet(book: Book, s: LevelAboveSummary) -> list[list]:
         for k, (title, lines) in enumerate(chosen.items(), start=1):
             book.text(ws, row, 0, last_col, lx.TITLE_LINE.format(n=k, title=title_name(title), count=len(lines)),
                       "heading")
-            rows = [[n, p.name, p.position, names.get(p.school, p.school), p.grounds, lx.AGREE, None]
-                    for n, p in enumerate(lines, start=1)]
+            rows = [[n, p.name, p.position, names.get(p.school, p.school), p.grounds, lx.AGREE,
+                     accepted.get(proposal_key(p))] for n, p in enumerate(lines, start=1)]
             head, last = book.table(ws, row + 1, lx.LISTS_HEAD, rows,
                                     ["center", "text", "text", "text", "text", "council", "council"],
                                     data_table=False)
@@ -105,14 +147,16 @@ def _lists_sheet(book: Book, s: LevelAboveSummary) -> list[list]:
         if not chosen:
             book.text(ws, row, 0, last_col, lx.NONE, "note")
             row += 2
+    removed: list[list] = []
     if s.removed:
         book.text(ws, row, 0, last_col, lx.REMOVED_TITLE.format(count=len(s.removed)), "heading")
         rows = [[n, p.name, p.position, names.get(p.school, p.school), title_name(p.title), None, why]
                 for n, (p, why) in enumerate(s.removed, start=1)]
-        book.table(ws, row + 1, lx.REMOVED_HEAD, rows, ["center", "text", "text", "text", "text", "text", "text"],
-                   data_table=False)
+        head, _last = book.table(ws, row + 1, lx.REMOVED_HEAD, rows,
+                                 ["center", "text", "text", "text", "text", "council", "council"], data_table=False)
+        removed = [[head + n, *proposal_key(p)] for n, (p, _why) in enumerate(s.removed, start=1)]
     ws.protect("", PROTECTED)
-    return recorded
+    return recorded, removed
 
 
 def _check_sheet(book: Book, s: LevelAboveSummary) -> None:
@@ -134,10 +178,14 @@ def write_level_above_json(summary: LevelAboveSummary, path: Path) -> None:
         "files": [{"name": f.name, "status": f.status, "reason": f.reason, "sha256": f.sha256} for f in summary.files],
         "schools": [{"code": r.school.code, "name": r.school.name, "file": r.file or None,
                      "council": r.summary.council if r.summary else None,
-                     "edited": r.summary.edited if r.summary else None} for r in summary.schools],
-        "proposals": [{"school": p.school, "kind": p.kind, "who": p.who, "name": p.name, "title": p.title,
-                       "position": p.position, "unit": p.unit, "gender": p.gender, "dob": p.dob, "votes": p.votes,
-                       "members": p.members, "grounds": p.grounds} for p in summary.proposals],
+                     "edited": r.summary.edited if r.summary else None,
+                     "changes": [dataclasses.asdict(c) for c in r.summary.changes] if r.summary else []}
+                    for r in summary.schools],
+        "proposals": [_proposal(p) for p in summary.proposals],
+        "held": [{**_proposal(h.proposal), "why": [w.to_dict() for w in h.why]} for h in summary.held],
+        "accepted": [{"school": h.proposal.school, "kind": h.proposal.kind, "who": h.proposal.who,
+                      "title": h.proposal.title, "why": [w.to_dict() for w in h.why], "reason": why}
+                     for h, why in summary.accepted],
         "counts": summary.counts(),
         "problems": [i.to_dict() for i in summary.issues],
         "removed": [{"school": p.school, "kind": p.kind, "who": p.who, "title": p.title, "reason": why}
@@ -145,3 +193,9 @@ def write_level_above_json(summary: LevelAboveSummary, path: Path) -> None:
     }
     with engine.replacing(path) as tmp:
         tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def _proposal(p: Proposal) -> dict:
+    return {"school": p.school, "kind": p.kind, "who": p.who, "name": p.name, "title": p.title, "position": p.position,
+            "unit": p.unit, "gender": p.gender, "dob": p.dob, "votes": p.votes, "members": p.members,
+            "grounds": p.grounds}

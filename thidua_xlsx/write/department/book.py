@@ -33,6 +33,7 @@ class DepartmentBook:
         self.members = list(spec.people)
         self.taken: set[str] = {ly.META_SHEET.casefold(), ly.LISTS_SHEET.casefold(), ly.GUIDE_SHEET.casefold()}
         self.records: list[ly.SheetLayout] = []
+        self.widths: dict[str, tuple[float, ...]] = {}  # per sheet: the header's halves are measured in them
         self.lists = self._list_values()
 
     def _list_values(self) -> dict[str, list[str]]:
@@ -54,19 +55,20 @@ class DepartmentBook:
         name = ly.sheet_title(title, self.taken)
         ws = self.wb.add_worksheet(name)
         engine.page_setup(ws, landscape=landscape, centred=True, widths=widths)
+        self.widths[name] = widths
         password = self.c.settings.sheet_password
         ws.protect(password, {"select_locked_cells": True, "select_unlocked_cells": True})
         return ws
 
     def header(self, ws, last_col: int, split: int) -> int:
         """The school and national motto header (:func:`engine.header_rows`). Returns next row."""
-        rows = engine.header_rows(self.c.school)
+        rows = engine.header_rows(self.c.school, left_width=sum(self.widths[ws.name][:split]))
         for side, (c0, c1) in enumerate(((0, split - 1), (split, last_col))):  # each half top to bottom
             for row, pair in enumerate(rows):
                 text, style = pair[side]
                 ws.merge_range(row, c0, row, c1, text, self.f[style])
-        for row in range(len(rows)):
-            ws.set_row(row, 18)
+        for row, ((left, _), _) in enumerate(rows):  # the names come broken into the lines of their half
+            ws.set_row(row, engine.row_height(left.count("\n") + 1))
         return len(rows) + 1
 
     def title(self, ws, row: int, last_col: int, title: str, subtitle: str) -> int:

@@ -63,7 +63,7 @@ def _sheets(book: Book, s: Summary, report: Report) -> None:
     elif scoring:
         tables.detail_sheet(book, s.people, s.campaign, s.period_label)
         tables.ranking_sheet(book, s.people, s.period_label)
-        if titled:
+        if minutes.lists_attached(s):  # the lists the Biên bản and the Tờ trình say are attached
             proposals.proposal_sheet(book, s.people, s.tally)
             proposals.refused_sheet(book, s.people)
     if not s.period:

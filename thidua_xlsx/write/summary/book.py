@@ -164,11 +164,11 @@ class Book:
 
     def header(self, ws, last_col: int, split: int, *, number: str = "", date: bool = False) -> int:
         """The school and national motto header (:func:`engine.header_rows`); returns the next free row."""
-        rows = engine.header_rows(self.school, number=number, date=date)
+        rows = engine.header_rows(self.school, number=number, date=date, left_width=self.span(ws, 0, split - 1))
         for row, ((lt, ls), (rt, rs)) in enumerate(rows):
             self.text(ws, row, 0, split - 1, lt, ls)
             self.text(ws, row, split, last_col, rt, rs)
-            lines = max(engine.cell_lines(lt, self.span(ws, 0, split - 1) * 0.9),
+            lines = max(lt.count("\n") + 1,  # the names come broken into the lines of their half
                         engine.cell_lines(rt, self.span(ws, split, last_col) * 0.9))
             self.row(ws, row, engine.row_height(lines, 13))
         return len(rows) + 1

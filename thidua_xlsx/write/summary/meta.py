@@ -5,18 +5,22 @@ of earlier years, the level above)."""
 from __future__ import annotations
 
 from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.model.results import STATUS_SUBMITTED, PersonResult, Summary
+from thidua_xlsx.model.results import SOURCE_DEPT, SOURCE_SELF, STATUS_SUBMITTED, PersonResult, Summary
 from thidua_xlsx.write.summary.content import proposal_rows
 
 
 def summary_meta(summary: Summary) -> ly.SummaryMeta:
     """The campaign, the round, every inbox file (name, digest, status), the departments that sent
     theirs, and the rubric versions the scores were read with; a period's summary, its people's results for
-    the year (``thidua-xlsx year``)."""
+    the year (``thidua-xlsx year``) and the two parts of each one's score (the year's Phiếu xếp loại)."""
     c = summary.campaign
-    people = tuple((p.code, p.final, p.final_source, p.registered, p.form, p.initiative)
-                   for p in summary.people if p.status == STATUS_SUBMITTED) if summary.period else ()
+    submitted = [p for p in summary.people if p.status == STATUS_SUBMITTED] if summary.period else []
+    people = tuple((p.code, p.final, p.final_source, p.registered, p.form, p.initiative) for p in submitted)
+    rubrics = {r.role: r for r in c.rubrics}
+    parts = tuple((p.code, found.general, found.tasks) for p in submitted
+                  if (found := _parts(p, rubrics.get(p.role))) != ev.UNKNOWN_PARTS)
     year_end = summary.round == ly.SCORING and not summary.period
     births = {person.code: person.dob for person in c.staff}
     outcomes = tuple(_outcome(p, births.get(p.code, "")) for p in summary.people) if year_end else ()
@@ -27,7 +31,7 @@ def summary_meta(summary: Summary) -> ly.SummaryMeta:
                           tuple(d.code for d in summary.departments if d.submitted),
                           period=summary.period,
                           rubric_versions=tuple((r.role, cm.rubric_version(r)) for r in c.rubrics),
-                          people=people, council=summary.tally is not None, outcomes=outcomes,
+                          people=people, parts=parts, council=summary.tally is not None, outcomes=outcomes,
                           collectives=tuple((d.code, d.collective) for d in summary.departments if d.submitted)
                           if summary.period else (),
                           department_outcomes=department_outcomes,
@@ -52,6 +56,15 @@ def _year_end(summary: Summary) -> dict:
         "lists_digest": ly.lists_digest(proposal_rows(summary.people)) if summary.year is None else "",
         "starts": tuple((person.code, person.start) for person in c.staff if person.start),
     }
+
+
+def _parts(p: PersonResult, rubric: cm.Rubric | None) -> ev.Parts:
+    """The two parts (NĐ 233/2026 điều 10, 11) of ``p``'s final score, from the column it came from, where the
+    rubric is the decree's frame; the head's score (the council's column) is a total alone: its parts not known."""
+    score = {SOURCE_SELF: p.self_score, SOURCE_DEPT: p.dept_score}.get(p.final_source)
+    if score is None or rubric is None or p.final is None:
+        return ev.UNKNOWN_PARTS
+    return ev.decree_parts(rubric, score.groups)
 
 
 def _outcome(p: PersonResult, dob: str) -> tuple:

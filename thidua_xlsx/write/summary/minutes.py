@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from thidua_xlsx.decide.ballots import vote_percent
 from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.results import Summary
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import documents as dx
@@ -23,10 +24,17 @@ from thidua_xlsx.write.summary.content import (
 WIDTHS = (13, 13, 12, 13, 13, 12)
 
 
-def _counts(summary: Summary) -> tuple[dict[str, int], dict[str, list[str]]]:
-    """People per individual title and department names per collective title (both in order)."""
+def lists_attached(summary: Summary) -> bool:
+    """Whether the summary's lists go with its Biên bản and Tờ trình as sheets of their own (Đề nghị khen thưởng, Không
+    đề nghị): a title round's summary of the departments' books has them; a year made from its periods has its
+    periods' scores instead (Xếp loại năm), and its Biên bản and Tờ trình name the people proposed themselves."""
+    return summary.round == ly.SCORING and not summary.period and summary.year is None
+
+
+def _counts(summary: Summary) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """People's names per individual title and department names per collective title (both in order)."""
     granted = {d.title for p in summary.people for d in p.decisions if d.granted}
-    individual = {t: sum(p.granted(t) for p in summary.people)
+    individual = {t: [p.name for p in summary.people if p.granted(t)]
                   for t in titles_in_order(INDIVIDUAL_ORDER, granted | set(INDIVIDUAL_ORDER))}
     found = {d.proposed for d in summary.departments if d.proposed}
     collective = {t: [d.name for d in summary.departments if d.proposed == t]
@@ -61,7 +69,14 @@ def _vote(s: Summary, title: str) -> str:
 
 
 def _names(names: list[str]) -> str:
-    return f" ({', '.join(names)})" if names else ""
+    return tx.LISTED_NAMES.format(names=", ".join(names)) if names else ""
+
+
+def _listed(summary: Summary, names: list[str]) -> str:
+    """Where the people of a line are: on the list attached, or named here (nobody: nowhere)."""
+    if not names:
+        return ""
+    return tx.LISTED_ATTACHED if lists_attached(summary) else _names(names)
 
 
 def minutes_sheet(book: Book, summary: Summary) -> None:
@@ -77,11 +92,14 @@ def minutes_sheet(book: Book, summary: Summary) -> None:
     individual, collective = _counts(s)
     lines = [(style, text.format(**fill)) for style, text in tx.MINUTES_LINES]
     lines.insert(lines.index(("heading", tx.MINUTES_RESULTS_HEADING)), ("body", criteria_line(s)))
-    lines += [("body", tx.MINUTES_INDIVIDUAL.format(title=title_name(t), count=n, vote=_vote(s, t)))
-              for t, n in individual.items()]
+    lines += [("body", tx.MINUTES_INDIVIDUAL.format(title=title_name(t), count=len(names), listed=_listed(s, names),
+                                                    vote=_vote(s, t)))
+              for t, names in individual.items()]
     nothing = [p for p in s.people if p.has_registered and not p.proposed]
     lower = [p for p, _ in refusals(s.people) if p.proposed]  # counted once: on the list of the title they got
-    lines.append(("body", tx.MINUTES_REFUSED.format(count=len(nothing))))
+    # the internal list of those not proposed is a sheet of its own, or nowhere: no paper names them
+    refused = tx.LISTED_ATTACHED if nothing and lists_attached(s) else ""
+    lines.append(("body", tx.MINUTES_REFUSED.format(count=len(nothing), listed=refused)))
     if lower:
         lines.append(("body", tx.MINUTES_LOWER.format(count=len(lower))))
     lines.append(("heading", tx.MINUTES_COLLECTIVE_HEAD))
@@ -109,10 +127,15 @@ def letter_sheet(book: Book, summary: Summary) -> None:
             "blank_date": DATE_LINE_BLANK}
     lines = [("basis", line) for line in (summary.campaign.legal_basis if summary.campaign else ())]
     lines += [("basis", tx.LETTER_APPROVED.format(**fill)), ("body", tx.LETTER_REQUEST.format(**fill))]
-    lines += [("body", tx.LETTER_INDIVIDUAL.format(title=title_name(t), count=n)) for t, n in individual.items()]
+    attached = lists_attached(summary)
+    lines += [("body", tx.LETTER_INDIVIDUAL.format(title=title_name(t), count=len(names),
+                                                   listed="" if attached else _names(names)))
+              for t, names in individual.items()]
     lines += [("body", tx.LETTER_COLLECTIVE.format(title=title_name(t), count=len(names), names=_names(names)))
               for t, names in collective.items()]
-    lines += [("note", tx.LETTER_ATTACHED), ("body", tx.LETTER_CLOSE.format(**fill))]
+    if attached and any(individual.values()):
+        lines.append(("note", tx.LETTER_ATTACHED))
+    lines.append(("body", tx.LETTER_CLOSE.format(**fill)))
     row = book.paragraphs(ws, row, last_col, lines) + 1
     receivers = [(tx.RECEIVERS_HEAD, "receivers_head"), *((line, "receivers") for line in tx.RECEIVERS)]
     end = book.signatures(ws, row, [(0, 2, receivers),

@@ -6,7 +6,7 @@ import math
 from collections import Counter
 
 from thidua_xlsx.model.inbox import ACCEPTED
-from thidua_xlsx.model.results import PersonResult, Summary
+from thidua_xlsx.model.results import DepartmentResult, PersonResult, Summary
 from thidua_xlsx.model.titles import CSTDCS, LDTT, is_registered
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import summary as tx
@@ -33,8 +33,9 @@ def overview_sheet(book: Book, summary: Summary, by_dept: dict[str, list[PersonR
     titles = []  # registration round: the titles registered, by code
     titled = scoring and not s.period
     if scoring:
-        heads = [*tx.OVERVIEW_HEAD, *tx.OVERVIEW_HEAD_SCORING, *found, *(tx.OVERVIEW_HEAD_TITLES if titled else ())]
-        widths = (24, 8, 9, 8, 10, *(11,) * len(found), *((8, 9, 22) if titled else ()))
+        first = tx.OVERVIEW_HEAD_YEAR if s.year is not None else tx.OVERVIEW_HEAD
+        heads = [*first, *tx.OVERVIEW_HEAD_SCORING, *found, *(tx.OVERVIEW_HEAD_TITLES if titled else ())]
+        widths = (24, 8, 9 if s.year is None else 14, 8, 10, *(11,) * len(found), *((8, 9, 22) if titled else ()))
         series_cols = list(range(5, 5 + len(found)))
     else:
         titles = list(c.titles.individual) if c else []
@@ -56,8 +57,9 @@ def overview_sheet(book: Book, summary: Summary, by_dept: dict[str, list[PersonR
     if s.period:
         subtitle = f"{period_words(s)}. {subtitle}"
     row = book.title(ws, row, last_col, title.format(year=book.year, period=s.period_label.upper()), subtitle)
-    rows = [_row(d.name, by_dept[d.code], tx.YES_SUBMITTED if d.submitted else tx.NOT_SUBMITTED,
-                 title_name(d.proposed if scoring else d.collective), titles, found, scoring, titled)
+    sent = {d.code: _sent(s, d, by_dept[d.code]) for d in s.departments}
+    rows = [_row(d.name, by_dept[d.code], sent[d.code][0], title_name(d.proposed if scoring else d.collective),
+                 titles, found, scoring, titled)
             for d in s.departments]
     styles = ["text", "num", "center", *["num"] * (len(heads) - 3)]
     if scoring:
@@ -65,7 +67,7 @@ def overview_sheet(book: Book, summary: Summary, by_dept: dict[str, list[PersonR
     if titled or not scoring:
         styles[-1] = "text"
     head, last = book.table(ws, row, heads, rows, styles, data_table=False)
-    submitted = sum(d.submitted for d in s.departments)
+    submitted = sum(whole for _, whole in sent.values())
     collective_total = sum(1 for d in s.departments
                            if (d.proposed if scoring else is_registered(d.collective)))
     total = _row(tx.SCHOOL_TOTAL, s.people, f"{submitted}/{len(s.departments)}", collective_total, titles, found,
@@ -96,6 +98,21 @@ def _source_line(s: Summary, used: int, date: str) -> str:
     if s.year is not None:
         return tx.OVERVIEW_SUBTITLE_YEAR.format(used=len(s.year.used), total=len(s.year.periods), date=date)
     return tx.OVERVIEW_SUBTITLE.format(files=used, date=date)
+
+
+def _sent(s: Summary, department: DepartmentResult, members: list[PersonResult]) -> tuple[str, bool]:
+    """What a department sent, in words, and whether it is all: its book (Có / Chưa nộp), or, in a year made from its
+    periods, the periods whose summary has a score of one of its people ("2/3 kỳ; thiếu: Tháng 10/2026"; a period
+    with no summary is missing for every department)."""
+    year = s.year
+    if year is None:
+        return (tx.YES_SUBMITTED if department.submitted else tx.NOT_SUBMITTED), department.submitted
+    codes = [m.code for m in members]
+    sent = [p for p in year.periods if p.code in year.used and
+            any(year.scores.get(code, {}).get(p.code) is not None for code in codes)]
+    missing = [p.label for p in year.periods if p not in sent]
+    words = tx.YEAR_SENT_MISSING if missing else tx.YEAR_SENT_ALL
+    return words.format(sent=len(sent), total=len(year.periods), missing=", ".join(missing)), not missing
 
 
 def _table_breaks(book: Book, ws, head: int, total_row: int) -> bool:

@@ -15,6 +15,14 @@ from thidua_xlsx.write.summary.book import PROTECTED, Book
 from thidua_xlsx.write.summary.content import remarks, total
 
 
+# Room in every row of a sheet the council types into (Điểm chi tiết, Xếp loại năm): a row written with its height
+# set does not grow as it is typed into, and LibreOffice does not fit a row to its text when it opens a book; a
+# title's name takes two lines of the decision's column, a reason of a sentence ("Sổ của tổ có ô sai, ô trống; Hội
+# đồng xác định lại điểm") two lines of the note's — one line left both cut in half.
+COUNCIL_LINES = 2
+COUNCIL_NOTE_WIDTH = 24
+
+
 def registration_sheet(book: Book, people: list[PersonResult], departments: list[DepartmentResult]) -> None:
     widths = (5, 9, 24, 14, 16, 22, 20, 28, 18)
     last_col = len(widths) - 1
@@ -64,7 +72,7 @@ def detail_sheet(book: Book, people: list[PersonResult], campaign: cm.Campaign |
     groups = _group_columns(campaign, people)
     first, last_fixed = tx.DETAIL_HEAD_FIRST, tx.DETAIL_HEAD_LAST
     group_width = 8
-    widths = (5, 8, 22, 13, 10, *(group_width,) * (2 * len(groups)), 8, 8, 9, 14, 16, 8, 9, 11, 26)
+    widths = (5, 8, 22, 13, 10, *(group_width,) * (2 * len(groups)), 8, 8, 9, 14, COUNCIL_NOTE_WIDTH, 8, 9, 11, 26)
     ws = book.sheet(tx.S_DETAIL, widths, landscape=True)
     last_col = len(widths) - 1
     title = tx.DETAIL_TITLE_PERIOD.format(period=period.upper(), year=book.year) if period else \
@@ -105,8 +113,7 @@ def detail_sheet(book: Book, people: list[PersonResult], campaign: cm.Campaign |
                   p.classification, remarks(p, *(f.text for f in p.flags))]
         for col, value in enumerate(values):
             book.put(ws, r, col, value, styles[col])
-        book.row(ws, r, row_height(max(cell_lines(values[c] or "", widths[c])
-                                       for c in (2, 3, tail + 4, len(values) - 1))))  # the names, the notes
+        book.row(ws, r, council_row_height(values, widths, (2, 3, tail + 3, tail + 4, len(values) - 1)))
     ws.freeze_panes(sub + 1, 3)
     ws.autofilter(sub, 0, max(r, sub), last_col)
     ws.repeat_rows(head, sub)
@@ -114,6 +121,12 @@ def detail_sheet(book: Book, people: list[PersonResult], campaign: cm.Campaign |
         council_inputs(ws, sub + 1, r, tail + 2, None if period else tail + 3, campaign,
                        max(rb.max_total for rb in campaign.rubrics) if campaign else 1000)
     ws.protect("", PROTECTED)
+
+
+def council_row_height(values: list, widths: tuple[float, ...], wrapped: tuple[int, ...]) -> float:
+    """A row's height for the longest of its ``wrapped`` columns (names, the council's decision and note, the
+    remarks), and at least :data:`COUNCIL_LINES` lines."""
+    return row_height(max(COUNCIL_LINES, *(cell_lines(values[c] or "", widths[c]) for c in wrapped)))
 
 
 def council_inputs(ws, first: int, last: int, score_col: int, decision_col: int | None, campaign: cm.Campaign | None,

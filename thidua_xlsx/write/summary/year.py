@@ -18,7 +18,7 @@ from thidua_xlsx.text.messages import LABELS
 from thidua_xlsx.write.engine import cell_lines, row_height
 from thidua_xlsx.write.summary.book import PROTECTED, Book
 from thidua_xlsx.write.summary.content import remarks
-from thidua_xlsx.write.summary.tables import council_inputs
+from thidua_xlsx.write.summary.tables import COUNCIL_NOTE_WIDTH, council_inputs, council_row_height
 
 PERIOD_WIDTH = 7
 SCORE_DECIMALS = 2  # as the Phiếu xếp loại prints a score: 79,33, not 79,3333
@@ -29,7 +29,7 @@ def year_sheet(book: Book, people: list[PersonResult], year: YearResults, campai
     """``changes``: the council's change log (a council's pass): a score it gave is said in the person's reason."""
     periods = year.periods
     first, last = tx.YEAR_HEAD_FIRST, tx.YEAR_HEAD_LAST
-    widths = (5, 8, 22, 15, *(PERIOD_WIDTH,) * len(periods), 7, 8, 10, 10, 9, 14, 16, 10, 13, 30)
+    widths = (5, 8, 22, 15, *(PERIOD_WIDTH,) * len(periods), 7, 8, 10, 10, 9, 14, COUNCIL_NOTE_WIDTH, 10, 13, 30)
     ws = book.sheet(tx.S_YEAR, widths, landscape=True)
     last_col = len(widths) - 1
     row = book.title(ws, 0, last_col, tx.YEAR_TITLE.format(year=book.year), tx.YEAR_NOTE.format(
@@ -65,7 +65,7 @@ def year_sheet(book: Book, people: list[PersonResult], year: YearResults, campai
                                                                       if f.code != "flag.year_rating_entered"))]
         for col, value in enumerate(values):
             book.put(ws, r, col, value, styles[col])
-        book.row(ws, r, row_height(max(cell_lines(values[c] or "", widths[c]) for c in (2, 3, last_col))))
+        book.row(ws, r, council_row_height(values, widths, (2, 3, tail + 5, tail + 6, last_col)))
     ws.freeze_panes(row + 1, 3)
     ws.autofilter(row, 0, max(r, row), last_col)
     ws.repeat_rows(row)
