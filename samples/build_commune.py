@@ -7,7 +7,8 @@ Steps, as the commune's officer and the schools would do them:
    and the list of schools: Trường Tiểu học Trực Cường, Trường THCS Kim Sơn, Trường Tiểu học Thử Nghiệm and
    Trường Mầm non Trực Cường;
 2. the schools send their final summaries (inbox/): Trực Cường its final one (samples/tong-hop-cuoi.xlsx, after the
-   council) and the one before it, by mistake; Kim Sơn its year (samples/ca-nam, never met its council); Thử
+   council) and the one before it, by mistake; Kim Sơn its 2025-2026 year (made as samples/ca-nam is, a year
+   earlier, by build_year.build; never met its council); Thử
    Nghiệm a final summary made by the tool (a small school merged and passed by its council here), whose
    secretary then edited its proposal list by hand; Mầm non Trực Cường sends nothing;
 3. ``merge inbox --docs ho-so`` → tong-hop-xa.xlsx, xa.json and the commune's papers.
@@ -29,6 +30,7 @@ from openpyxl import load_workbook  # noqa: E402
 
 from tests.decide.conftest import SAVED  # noqa: E402
 from tests.e2e.test_merge import T1_SCORES, T2_SCORES, _fill_department, scoring_round  # noqa: E402
+from samples.build_year import build as build_year  # noqa: E402
 from tests.filling import council_types  # noqa: E402
 from thidua_xlsx.model.level_above import SchoolRef  # noqa: E402
 from thidua_xlsx.model.titles import CSTDCS  # noqa: E402
@@ -51,7 +53,9 @@ def main() -> None:
     write_level_above_book(replace(preset, id=CAMPAIGN_ID, schools=SCHOOLS), HERE / "cap-tren.xlsx")
     shutil.copy(SAMPLES / "tong-hop-cuoi.xlsx", HERE / "inbox" / "TH-Truc-Cuong_tong-hop-cuoi.xlsx")
     shutil.copy(SAMPLES / "tong-hop.xlsx", HERE / "inbox" / "TH-Truc-Cuong_tong-hop.xlsx")
-    shutil.copy(SAMPLES / "ca-nam" / "tong-hop_ca-nam.xlsx", HERE / "inbox" / "THCS-Kim-Son_ca-nam.xlsx")
+    with tempfile.TemporaryDirectory() as work:
+        build_year(Path(work) / "ca-nam", shift=0)
+        shutil.copy(Path(work) / "ca-nam" / "tong-hop_ca-nam.xlsx", HERE / "inbox" / "THCS-Kim-Son_ca-nam.xlsx")
     with tempfile.TemporaryDirectory() as work:
         _third_school(Path(work), HERE / "inbox" / "TH-Thu-Nghiem_tong-hop-cuoi.xlsx")
     report = merge(MergeRequest(HERE / "inbox", HERE / "tong-hop-xa.xlsx", HERE / "xa.json", force=True,

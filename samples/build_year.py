@@ -1,10 +1,15 @@
-"""Rebuild samples/ca-nam/: the evaluation year of Nghị định 233/2026 at Trường THCS Kim Sơn, three monthly
-periods (Tháng 9, 10 and 11/2025) then the year.
+"""Rebuild samples/ca-nam/: the evaluation year of Nghị định 233/2026 (in force from 01/07/2026) at Trường THCS Kim
+Sơn, school year 2026-2027, two monthly periods (Tháng 9 and 10/2026, both over when the sample was made) then the
+year.
 
     python samples/build_year.py
 
+The commune's sample (build_commune.py) builds the same school's 2025-2026 year with :func:`build` into a scratch
+folder, its school year being the samples' 2025-2026.
+
 Steps, as the secretary and the departments would do them:
-1. ``init --level nd233`` in samples/ca-nam/ (fixed campaign id), its periods cut to the first three months and
+1. ``init --level nd233`` in samples/ca-nam/ (fixed campaign id), moved to 2026-2027, its periods cut to the
+   first two months and
    the ratings of sheet Nhân sự emptied but one (the year computes them; GV034's stays, the authority's word);
 2. the registration round: everyone registers LĐTT, those rated HTXSNV last year or with a sáng kiến CSTĐCS, but
    GV017, who registers nothing; every department registers TTLĐTT (tong-hop-dang-ky.xlsx);
@@ -29,6 +34,7 @@ sys.path.insert(0, str(HERE.parent.parent))
 from tests.filling import fill, layout, person_values, register, stamp_saved_time  # noqa: E402
 from thidua_xlsx.decide.year import select_periods, year_summary  # noqa: E402
 from thidua_xlsx.model import layout as ly  # noqa: E402
+from thidua_xlsx.model.campaign import moved_years  # noqa: E402
 from thidua_xlsx.model.titles import CSTDCS, LDTT, NOT_REGISTERED, TTLDTT  # noqa: E402
 from thidua_xlsx.read.containment import scan_inbox  # noqa: E402
 from thidua_xlsx.read.period_summaries import read_period_summaries  # noqa: E402
@@ -38,8 +44,9 @@ from thidua_xlsx.workspace import CAMPAIGN_FILE, open_campaign  # noqa: E402
 from thidua_xlsx.write.report_json import write_report_json  # noqa: E402
 from thidua_xlsx.write.summary import write_summary  # noqa: E402
 
-CAMPAIGN_ID = "kimson-nd233-2025-2026"
-MONTHS = 3
+CAMPAIGN_ID = "kimson-nd233-{year}"
+MONTHS = 2
+SHIFT = 1  # the preset's 2025-2026 moved to 2026-2027, within NĐ 233
 NOT_REGISTERING = "GV017"  # chooses "Không đăng ký": Tổ KHTN has 4 of 7 LĐTT (57 %), TTLĐTT by the national rule
 # (> 50 %), not by Bắc Ninh's (≥ 70 %, QĐ 86/2025 điều 4 khoản 2)
 KEEP_ENTERED = "GV034"  # the authority rated KHTNV: it wins over the months' HTTNV, flagged for the council
@@ -49,41 +56,47 @@ NOT_SCORED = ("GV019", "thang-10")  # one person, one month without a score
 EXCELLENT = {"GV009": 96, "GV027": 95, "GV029": 94.5, "GV016": 94, "GV031": 93, "NV001": 92.5,
              "GV001": 91.5, "GV008": 91, "GV023": 90.5, "QL001": 93.5, "QL002": 92}
 LEVEL = {"HTTNV": 80, "HTNV": 62, "KHTNV": 80}
-SWING = (-1, 1, 0)  # month by month around the level: the average is the level
+SWING = (-1, 1)  # month by month around the level: the average is the level
 
 
 def main() -> None:
-    shutil.rmtree(HERE, ignore_errors=True)
-    preset = load_preset("nd233")
+    periods, people, capped = build(HERE, SHIFT)
+    print(f"samples/ca-nam rebuilt: {periods} periods, {people} people, capped: {', '.join(capped)}")
+
+
+def build(here: Path, shift: int) -> tuple[int, int, list[str]]:
+    """The sample year in ``here`` (emptied first), the preset's school year moved ``shift`` years: the number of
+    periods, of people and the codes the HTXSNV cap rated HTTNV."""
+    shutil.rmtree(here, ignore_errors=True)
+    preset = moved_years(load_preset("nd233"), shift)
     staff = tuple(replace(p, facts=replace(p.facts, rating=p.facts.rating if p.code == KEEP_ENTERED else None))
                   for p in preset.staff)
-    init_campaign(HERE, "nd233", campaign=replace(preset, id=CAMPAIGN_ID, periods=preset.periods[:MONTHS],
-                                                    staff=staff))
-    folder, problems = open_campaign(HERE / CAMPAIGN_FILE)
+    campaign_id = CAMPAIGN_ID.format(year=preset.school.school_year)
+    init_campaign(here, "nd233", campaign=replace(preset, id=campaign_id, periods=preset.periods[:MONTHS], staff=staff))
+    folder, problems = open_campaign(here / CAMPAIGN_FILE)
     assert folder is not None, [p.render() for p in problems]
     campaign = folder.campaign
     titles = {p.code: CSTDCS if p.code in EXCELLENT or p.facts.initiative_decision else LDTT for p in preset.staff}
     titles[NOT_REGISTERING] = NOT_REGISTERED
-    registrations = register(folder, titles, HERE, collective={d.code: TTLDTT for d in campaign.departments})
-    shutil.rmtree(HERE / "outbox-dang-ky")
+    registrations = register(folder, titles, here, collective={d.code: TTLDTT for d in campaign.departments})
+    shutil.rmtree(here / "outbox-dang-ky")
     for k, period in enumerate(campaign.periods):
-        made = generate_round(folder, ly.SCORING, HERE / "outbox" / period.code, registrations, today=period.start,
+        made = generate_round(folder, ly.SCORING, here / "outbox" / period.code, registrations, today=period.start,
                               period=period.code)
         assert not made.problems.errors, [p.render() for p in made.problems]
-        inbox = HERE / "inbox" / period.code
+        inbox = here / "inbox" / period.code
         for path in made.paths:
             _fill(campaign, path, inbox / path.name, k, period.code)
         summary = merge_inbox(inbox, folder, period=period.code)
-        (HERE / "ky").mkdir(exist_ok=True)
-        write_summary(summary, HERE / "ky" / f"tong-hop_{period.code}.xlsx")
-    shutil.rmtree(HERE / "outbox")
-    files, read = read_period_summaries(scan_inbox(HERE / "ky"), campaign)
+        (here / "ky").mkdir(exist_ok=True)
+        write_summary(summary, here / "ky" / f"tong-hop_{period.code}.xlsx")
+    shutil.rmtree(here / "outbox")
+    files, read = read_period_summaries(scan_inbox(here / "ky"), campaign)
     files, periods = select_periods(files, read)
     year = year_summary(campaign, files, periods, campaign.unit_rating or None)
-    write_summary(year, HERE / "tong-hop_ca-nam.xlsx")
-    write_report_json(year, HERE / "ca-nam.json")
-    capped = [code for code, r in year.year.ratings.items() if r.capped]
-    print(f"samples/ca-nam rebuilt: {len(periods)} periods, {len(year.people)} people, capped: {', '.join(capped)}")
+    write_summary(year, here / "tong-hop_ca-nam.xlsx")
+    write_report_json(year, here / "ca-nam.json")
+    return len(periods), len(year.people), [code for code, r in year.year.ratings.items() if r.capped]
 
 
 def _fill(campaign, src: Path, dst: Path, month: int, period: str) -> None:
