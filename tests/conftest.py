@@ -8,6 +8,14 @@ from thidua_xlsx.model import campaign as cm
 
 pytest_plugins = ("tests.message_codes",)  # records the message codes each test session makes
 
+
+def pytest_collection_modifyitems(items):
+    """Tell ``require_libreoffice`` which tests say they start LibreOffice."""
+    from tests.libreoffice import MARKED
+
+    MARKED.update(item.nodeid for item in items if item.get_closest_marker("libreoffice"))
+
+
 RUBRIC_GV = {
     "role": "Giáo viên", "total": 100,
     "groups": [

@@ -51,8 +51,17 @@ def lo_available() -> bool:
     return find_soffice() is not None and uno_python() is not None
 
 
+MARKED: set[str] = set()  # node ids of the tests marked ``libreoffice`` (filled by conftest at collection)
+
+
 def require_libreoffice() -> None:
-    """Skip the calling test without LibreOffice; on CI (CI=true) fail instead."""
+    """Skip the calling test without LibreOffice; on CI (CI=true) fail instead.
+
+    The calling test must carry ``@pytest.mark.libreoffice`` (so ``-m "not libreoffice"`` leaves out every test
+    that starts it): an unmarked caller fails, naming the mark."""
+    current = os.environ.get("PYTEST_CURRENT_TEST", "").rsplit(" (", 1)[0]
+    if current and current not in MARKED:
+        pytest.fail(f"{current} starts LibreOffice: mark it @pytest.mark.libreoffice", pytrace=False)
     if lo_available():
         return
     if os.environ.get("CI") == "true":

@@ -214,6 +214,7 @@ def test_a_rubric_not_split_30_70_leaves_both_parts_to_write(year):
     assert anh == [*UNKNOWN, _total("90", 3), _periods(("Quý I", "90"), ("Quý II", "90"), ("Quý III", "90"))]
 
 
+@pytest.mark.libreoffice
 def test_the_pdf_prints_part_one_on_each_person_s_one_page(year):
     from tests.libreoffice import require_libreoffice
     from tests.pdf_pages import pdf_pages

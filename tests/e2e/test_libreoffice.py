@@ -451,6 +451,7 @@ def _assert_probes_and_values(run: Run) -> None:
 
 # --- 1. scoring round ---------------------------------------------------------------------------
 
+@pytest.mark.libreoffice
 def test_scoring_typing_locked_and_invalid_cells_are_refused(books, lo_runs):
     _assert_probes_and_values(lo_runs["full"])
     _assert_probes_and_values(lo_runs["partial"])
@@ -460,6 +461,7 @@ def test_scoring_typing_locked_and_invalid_cells_are_refused(books, lo_runs):
         assert _shown(lo_runs["full"].report, rec.name, rec.title_cell) == title, code
 
 
+@pytest.mark.libreoffice
 def test_scoring_totals_and_classification_as_libreoffice_computes_them(books, lo_runs):
     report = lo_runs["full"].report
     book = books["t1"]
@@ -474,11 +476,13 @@ def test_scoring_totals_and_classification_as_libreoffice_computes_them(books, l
             assert _shown(report, rec.name, f"{col}{book.missing_row(code)}") == 0, (code, col)
 
 
+@pytest.mark.libreoffice
 def test_department_sheet_check_cell_says_done_when_everything_is_typed(books, lo_runs):
     dept = books["t1"].dept
     assert _shown(lo_runs["full"].report, dept.name, dept.check_cell) == "Đã đủ"
 
 
+@pytest.mark.libreoffice
 def test_department_sheet_check_cell_counts_the_blank_required_cells(books, lo_runs):
     report = lo_runs["partial"].report
     book = books["t1"]
@@ -501,15 +505,18 @@ def test_department_sheet_check_cell_counts_the_blank_required_cells(books, lo_r
 
 # --- 2. registration round ----------------------------------------------------------------------
 
+@pytest.mark.libreoffice
 def test_registration_typing_titles_and_a_newcomer(lo_runs):
     _assert_probes_and_values(lo_runs["registration"])
 
 
+@pytest.mark.libreoffice
 def test_registration_check_cell_counts_the_refused_title_as_missing(books, lo_runs):
     reg = books["reg"].reg
     assert _shown(lo_runs["registration"].report, reg.name, reg.check_cell) == "Còn thiếu 1 ô"
 
 
+@pytest.mark.libreoffice
 def test_registration_saved_by_libreoffice_merges(books, lo_runs, tmp_path):
     saved = lo_runs["registration"].outs["out_xlsx"]
     lo_runs["registration"].report  # noqa: B018 - the run must have worked
@@ -530,6 +537,7 @@ def test_registration_saved_by_libreoffice_merges(books, lo_runs, tmp_path):
     assert t1.collective == title_code("Tập thể lao động xuất sắc")
 
 
+@pytest.mark.libreoffice
 def test_a_registration_list_sorted_in_libreoffice_keeps_each_persons_title(books, lo_runs, tmp_path):
     """Titles typed, then the list sorted Z→A by name in LibreOffice (the sheet unprotected with the
     campaign's sheet password — empty by default — as a department head who knows it would) and saved
@@ -564,6 +572,7 @@ def test_a_registration_list_sorted_in_libreoffice_keeps_each_persons_title(book
     assert rows == now
 
 
+@pytest.mark.libreoffice
 def test_rows_inserted_and_sheets_moved_in_libreoffice_keep_every_score(books, lo_runs, merged):
     """Scores typed, then blank rows inserted inside two criteria tables (each sheet unprotected with the
     campaign's sheet password — empty by default — as a department head who knows it would, and
@@ -628,6 +637,7 @@ class BlankRowCountedAsMissing(Exception):
     """The workbook's own check counts an inserted blank row as missing scores (see the test below)."""
 
 
+@pytest.mark.libreoffice
 def test_a_blank_row_inserted_in_libreoffice_is_not_counted_as_missing_scores(books, lo_runs):
     """README: inserting rows is an ordinary edit; the workbook's own check must agree with the merge
     (which reports no blank required item for this file)."""
@@ -804,6 +814,7 @@ def _summary(merged, kind):
     return got
 
 
+@pytest.mark.libreoffice
 @pytest.mark.parametrize("kind", ["xlsx", "ods", "xls", "xlsm", "openpyxl"])
 def test_returned_file_is_read_and_scores_are_the_typed_ones(merged, kind):
     summary = _summary(merged, kind)
@@ -825,11 +836,13 @@ def test_returned_file_is_read_and_scores_are_the_typed_ones(merged, kind):
     assert next(d for d in summary.departments if d.code == "T1").collective == title_code(COLLECTIVE)
 
 
+@pytest.mark.libreoffice
 @pytest.mark.parametrize("kind", ["ods", "xls", "xlsm", "openpyxl"])
 def test_every_returned_form_merges_to_the_same_result_as_the_libreoffice_xlsx(merged, kind):
     assert _outcome(_summary(merged, kind)) == _outcome(_summary(merged, "xlsx"))
 
 
+@pytest.mark.libreoffice
 def test_xlsm_really_carries_a_macro_project(merged, books):
     path = books["root"] / "inboxes" / "xlsm" / "2025-2026_cham-diem_To-khoi-1.xlsm"
     with zipfile.ZipFile(path) as zf:
@@ -847,6 +860,7 @@ def _mtime_utc(path: Path) -> dt.datetime:
     return dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc).replace(tzinfo=None)
 
 
+@pytest.mark.libreoffice
 @pytest.mark.parametrize("kind", [
     "xlsx", "xlsm",
     "ods",
@@ -863,6 +877,7 @@ def test_the_save_time_written_inside_the_returned_file_is_used(merged, lo_runs,
     assert abs(found - saved) <= dt.timedelta(minutes=2), (found, saved)
 
 
+@pytest.mark.libreoffice
 @pytest.mark.parametrize("kind", ["xlsx", "ods"])
 def test_a_later_excel_resubmission_beats_a_libreoffice_file_saved_in_vietnam(books, lo_runs, tmp_path, kind):
     lo_runs["partial"].report  # noqa: B018 - saved by LibreOffice with TZ=Asia/Ho_Chi_Minh
@@ -933,6 +948,7 @@ def summary_files(books, lo_runs):
         return {"summary": summary, "path": path, "pdf": pdf.result(), "xlsx": xlsx.result()}
 
 
+@pytest.mark.libreoffice
 def test_summary_pdf_has_a4_pages_and_a_sensible_page_count(summary_files):
     data = summary_files["pdf"].read_bytes()
     assert data.startswith(b"%PDF")
@@ -943,6 +959,7 @@ def test_summary_pdf_has_a4_pages_and_a_sensible_page_count(summary_files):
         assert abs(min(width, height) - 595.28) <= 1 and abs(max(width, height) - 841.89) <= 1, (width, height)
 
 
+@pytest.mark.libreoffice
 def test_summary_resaved_by_libreoffice_keeps_the_chart_and_the_sheets(summary_files):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # openpyxl notes the extensions LibreOffice writes
@@ -959,6 +976,7 @@ def _proposal_names(path: Path) -> list[str]:
             if len(row) > 1 and isinstance(row[0], int) and isinstance(row[1], str)]
 
 
+@pytest.mark.libreoffice
 def test_summary_pdf_names_every_person_of_the_proposal_list(summary_files):
     summary = summary_files["summary"]
     names = _proposal_names(summary_files["path"])
@@ -1000,6 +1018,7 @@ def _check_shown_totals_equal_the_merge(book: ScoringBook, report: dict, summary
     return checked
 
 
+@pytest.mark.libreoffice
 def test_total_the_workbook_shows_is_the_total_the_summary_shows(books, lo_runs, summary_files):
     assert _check_shown_totals_equal_the_merge(books["t1"], lo_runs["full"].report, summary_files["summary"]) == 3
     # and in the written summary itself ("Điểm chi tiết" / "Xếp hạng" come from the same Summary)
@@ -1010,6 +1029,7 @@ def test_total_the_workbook_shows_is_the_total_the_summary_shows(books, lo_runs,
         assert any(isinstance(c, (int, float)) and abs(c - final) < 1e-9 for c in cells), (code, final)
 
 
+@pytest.mark.libreoffice
 def test_total_shown_equals_the_merge_with_blank_cells_too(books, lo_runs, tmp_path):
     lo_runs["partial"].report  # noqa: B018
     inbox = tmp_path / "inbox"
@@ -1060,6 +1080,7 @@ def test_merge_pdf_without_libreoffice_explains_how_to_get_it(tmp_path, monkeypa
     assert not out.with_suffix(".pdf").exists()
 
 
+@pytest.mark.libreoffice
 def test_the_council_pass_reads_the_cells_the_council_typed_in_libreoffice(summary_files, tmp_path):
     """The secretary types the council's score and note into the summary in LibreOffice during the
     meeting and saves it, as .xlsx or as .ods: ``merge --council`` reads those cells back as typed."""
@@ -1087,6 +1108,7 @@ def test_the_council_pass_reads_the_cells_the_council_typed_in_libreoffice(summa
         assert (after.final, after.final_source, after.council_note) == (77.5, SOURCE_COUNCIL, note), saved.name
 
 
+@pytest.mark.libreoffice
 def test_generate_from_reads_a_registration_summary_libreoffice_saved_as_ods(tmp_path):
     """The registration summary opened and saved in LibreOffice's own format still gives the scoring
     round its registered titles, the same as the .xlsx."""

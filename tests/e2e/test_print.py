@@ -15,6 +15,8 @@ from tests.pdf_pages import pdf_pages
 from thidua_xlsx.system.office import convert
 from thidua_xlsx.text import workbook as wt
 
+pytestmark = pytest.mark.libreoffice  # every test here starts LibreOffice
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -165,6 +165,7 @@ def test_every_sheet_s_header_holds_its_names_whole_in_rows_as_high_as_their_lin
             assert ws.row_dimensions[row].height >= engine.row_height(lines.count("\n") + 1), (ws.title, row)
 
 
+@pytest.mark.libreoffice
 def test_libreoffice_prints_the_letter_s_names_as_written(long_names):
     require_libreoffice()
     pages = _pages(convert(long_names / "tong-hop.xlsx", "pdf", long_names))
@@ -176,6 +177,7 @@ def test_libreoffice_prints_the_letter_s_names_as_written(long_names):
 
 # --- 2. campaign.xlsx's guide -------------------------------------------------------------------------------------
 
+@pytest.mark.libreoffice
 def test_the_campaign_guide_prints_on_a4_upright_within_the_margins(tmp_path):
     from thidua_xlsx.text.commands import CAMPAIGN_GUIDE
 
@@ -221,6 +223,7 @@ def test_every_row_the_council_types_into_has_room_for_a_title_and_a_reason(coun
     assert all(ws.row_dimensions[r].height >= engine.row_height(COUNCIL_LINES) for r in codes)
 
 
+@pytest.mark.libreoffice
 def test_what_the_council_typed_prints_inside_its_row(council_book):
     """Each typed reason lies between the codes of the rows above and below it on the printed page (a reason
     cut by its row ran into its neighbours: 18.75 points held one line)."""

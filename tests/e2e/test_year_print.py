@@ -18,6 +18,8 @@ from thidua_xlsx.system.office import convert
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.text import workbook as tw
 
+pytestmark = pytest.mark.libreoffice  # every test here starts LibreOffice
+
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "ca-nam"
 
 

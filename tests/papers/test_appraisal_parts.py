@@ -90,6 +90,7 @@ def _longest(folder: Path) -> tuple[Path, list[str]]:
     return path, [p.name for p in summary.people]
 
 
+@pytest.mark.libreoffice
 def test_the_longest_pages_with_their_parts_still_fit_one_sheet_each(tmp_path):
     from tests.libreoffice import require_libreoffice
     from tests.pdf_pages import pdf_pages

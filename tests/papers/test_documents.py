@@ -444,6 +444,7 @@ def _media_boxes(pdf: Path) -> list[tuple[float, float]]:
     return [(float(w), float(h)) for w, h in re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)", pdf.read_bytes())]
 
 
+@pytest.mark.libreoffice
 def test_pdfs_are_a4_and_say_what_the_papers_say(made):
     _require_writer()
     result = made["set"]
@@ -473,6 +474,7 @@ def test_pdfs_are_a4_and_say_what_the_papers_say(made):
         assert all(name in text for name in _granted(summary, title)), title
 
 
+@pytest.mark.libreoffice
 def test_list_signatures_stay_on_the_page_where_the_list_ends(made, tmp_path):
     """Lists of 6 to 26 people: whatever the row the page ends at, the last name, the total and both
     signatures are on the same page, under a repeated header."""

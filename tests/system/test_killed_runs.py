@@ -238,6 +238,7 @@ def _in_temp(tmp_path: Path) -> tuple[Path, dict]:
     return temp, {**os.environ, "TMPDIR": str(temp), "TEMP": str(temp), "TMP": str(temp)}
 
 
+@pytest.mark.libreoffice
 @posix_only
 def test_a_conversion_asked_to_end_stops_libreoffice_and_leaves_no_scratch_folder(tmp_path):
     from tests.libreoffice import require_libreoffice
@@ -256,6 +257,7 @@ def test_a_conversion_asked_to_end_stops_libreoffice_and_leaves_no_scratch_folde
     assert list(temp.iterdir()) == [] and not (tmp_path / "pdf" / "tong-hop.pdf").exists()
 
 
+@pytest.mark.libreoffice
 @posix_only
 def test_year_asked_to_end_while_writing_its_pdf_leaves_nothing_behind(year_folder, tmp_path):
     """The whole command: its lock files, its temporary files, LibreOffice and its scratch folder, all gone."""

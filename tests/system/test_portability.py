@@ -227,6 +227,7 @@ def test_a_process_tree_that_ignores_the_request_to_end_is_stopped(tmp_path):
     parent.stdout.close()
 
 
+@pytest.mark.libreoffice
 def test_a_libreoffice_that_overruns_is_stopped_and_said(tmp_path):
     """A real soffice given too little time: the conversion fails with a message, no soffice is left."""
     import psutil

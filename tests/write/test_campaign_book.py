@@ -544,6 +544,7 @@ def saved_by_libreoffice(tmp_path_factory) -> tuple[cm.Campaign, dict[str, Path]
     return campaign, {fmt: convert(ours, fmt, tmp / fmt) for fmt in ("ods", "xlsx")}
 
 
+@pytest.mark.libreoffice
 @pytest.mark.parametrize("fmt", ["ods", "xlsx"])
 def test_a_campaign_saved_by_libreoffice_reads_back_equal(saved_by_libreoffice, fmt):
     campaign, saved = saved_by_libreoffice
@@ -559,6 +560,7 @@ def test_a_campaign_saved_by_libreoffice_reads_back_equal(saved_by_libreoffice, 
     assert loaded.staff[0].facts.under_review is True and loaded.staff[0].facts.months == 10.5
 
 
+@pytest.mark.libreoffice
 def test_generate_and_merge_find_a_campaign_saved_as_ods(saved_by_libreoffice, tmp_path):
     """The secretary chose "Save As" in LibreOffice and deleted the old campaign.xlsx."""
     import shutil
@@ -581,6 +583,7 @@ def test_generate_and_merge_find_a_campaign_saved_as_ods(saved_by_libreoffice, t
     assert find_campaign(camp / "inbox", Problems()) == (camp / "campaign.ods").resolve()
 
 
+@pytest.mark.libreoffice
 def test_a_department_added_in_to_is_offered_in_nhan_su(saved_by_libreoffice, tmp_path):
     """Typed in a real LibreOffice: a new department under the last one in "Tổ", then a new person of
     that department in "Nhân sự" (accepted by the dropdown's validation, which refuses an unknown

@@ -168,6 +168,7 @@ def test_merge_feedback_on_the_command_line(returned, tmp_path):
     assert _digest(returned["inbox"]) == returned["before"]
 
 
+@pytest.mark.libreoffice
 def test_an_ods_file_gets_its_copy_as_xlsx_through_libreoffice(returned, tmp_path):
     from tests.libreoffice import require_libreoffice
     from thidua_xlsx.system.office import convert
@@ -205,6 +206,7 @@ def test_copies_written_on_every_core_are_those_written_in_one_process(returned,
     assert copies[2] == copies[0] == parts(returned["result"].written[0])
 
 
+@pytest.mark.libreoffice
 def test_the_list_of_what_to_fix_prints_on_a4_one_page_wide_with_its_words_whole(returned, tmp_path):
     """Printed, the "Cần sửa" sheet is one A4 landscape page wide (it was three pages, words cut), its
     head repeated, each row as tall as its wrapped message."""

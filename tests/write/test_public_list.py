@@ -71,6 +71,7 @@ def test_passes_the_validator(merged):
     assert unaccepted_findings(merged["path"]) == []  # streamed: inline strings (tests/test_validator.py)
 
 
+@pytest.mark.libreoffice
 def test_merge_writes_it_with_a_pdf_on_a4(merged, tmp_path):
     from tests.libreoffice import require_libreoffice
 

@@ -19,11 +19,11 @@ import datetime as dt
 import hashlib
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import ClassVar
 
 from thidua_xlsx.text import workbook as tx
+from thidua_xlsx.text.collation import unmarked
 
 APP_ID = "thidua-xlsx"
 TEMPLATE_VERSION = 2  # 2: no campaign inside, rows and sheets found by code
@@ -295,9 +295,7 @@ def _utf16_prefix(text: str, units: int) -> str:
 
 def ascii_slug(text: str) -> str:
     """'Tổ khối 4-5' → 'To-khoi-4-5' for file names a person recognises."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")
+    return re.sub(r"[^A-Za-z0-9]+", "-", unmarked(text)).strip("-")
 
 
 def output_name(school_year: str, round_: str, department_name: str, period: str = "") -> str:

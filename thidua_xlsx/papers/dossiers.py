@@ -37,7 +37,6 @@ the checklist and what to attach are in :mod:`~thidua_xlsx.papers.checklist`, th
 from __future__ import annotations
 
 import functools
-import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -47,6 +46,7 @@ from thidua_xlsx.model.titles import CSTDCS
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.papers import appraisal, awards, ballot, letter, lists, minutes, report, special, tally
 from thidua_xlsx.papers.checklist import to_attach, write_checklist
+from thidua_xlsx.text.collation import unmarked
 from thidua_xlsx.papers.document_set import (
     APPRAISAL,
     AWARDS,
@@ -175,9 +175,7 @@ def _dossiers(s: Facts, folder: Path, planned, staged: dict[Path, Path], pdfs: d
 
 def ascii_name(text: str) -> str:
     """'Chiến sĩ thi đua cơ sở' → 'Chien-si-thi-dua-co-so': no diacritics (đ → d), words joined by '-'."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    plain = "".join(ch for ch in text if not unicodedata.combining(ch))
-    words = "".join(ch if ch.isascii() and ch.isalnum() else " " for ch in plain).split()
+    words = "".join(ch if ch.isascii() and ch.isalnum() else " " for ch in unmarked(text)).split()
     return "-".join(words) or "_"
 
 

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import codecs
 import sys
-import unicodedata
+
+from thidua_xlsx.text.collation import unmarked
 
 UNACCENTED = "thidua-unaccented"  # the codec error handler for a console that cannot show Vietnamese
 PROBE = "Tổng hợp – đề nghị: Lê Thị Ỳ"  # the letters and signs a message may hold
@@ -23,8 +24,7 @@ PROBE = "Tổng hợp – đề nghị: Lê Thị Ỳ"  # the letters and signs 
 
 def unaccented(text: str) -> str:
     """``text`` in ASCII letters: the marks dropped ("Nguyễn Đức" → "Nguyen Duc"), other signs as "?"."""
-    plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D").replace("–", "-"))
-    return "".join(c if ord(c) < 128 else "?" for c in plain if not unicodedata.combining(c))
+    return "".join(c if ord(c) < 128 else "?" for c in unmarked(text.replace("–", "-")))
 
 
 def _unaccented_error(error: UnicodeError) -> tuple[str, int]:

@@ -39,8 +39,13 @@ def name_key(full_name: str) -> tuple:
     return (given_primary, given_tones, tuple(p for p, _ in rest), tuple(t for _, t in rest))
 
 
+def unmarked(text: str) -> str:
+    """The letters without their marks, đ as d: 'Nguyễn Đức' → 'Nguyen Duc' (other signs kept). The one folding
+    behind matching (:func:`fold`), file names and a console that cannot show Vietnamese."""
+    text = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
 def fold(text: str) -> str:
     """Case, accents and spacing folded: 'lao dong tien tien' matches 'Lao động tiên tiến'."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    text = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(ch for ch in text if not unicodedata.combining(ch)).split())
+    return " ".join(unmarked(text.casefold()).split())
