@@ -26,7 +26,7 @@ from thidua_xlsx import outputs as out
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issued import IssuedWorkbook, department_spec, fingerprint
-from thidua_xlsx.model.issues import WARNING, Issue, Problems
+from thidua_xlsx.model.issues import ERROR, WARNING, Issue, Problems
 from thidua_xlsx.read.presets import load_preset
 from thidua_xlsx.read.registrations import Checklist
 from thidua_xlsx.system import lock
@@ -606,7 +606,7 @@ def _with_history(summary, path: Path, voice: Voice):
         history, problems = read_summary_folder(path, school.name, school.school_year)
     else:
         _book, history, problems = read_history_book(path)
-    warn_problems(problems, voice)
+    warn_problems([p for p in problems if p.severity != ERROR], voice)  # the errors: with the report's, once
     summary = with_history(summary, history)
     voice.say(ct.HISTORY_USED.format(path=path, years=", ".join(history.years) or "—",
                                      proposed=sum(d.granted for ds in summary.history.people.values() for d in ds)))

@@ -236,6 +236,7 @@ def test_the_papers_of_the_council_pass_carry_its_final_lists(final):
     assert [row[1:4] for row in _rows(papers / "03_Bien-ban-kiem-phieu.docx")][0] == ["Trần Văn Đức", "Tổ khối 1", "8"]
 
 
+@pytest.mark.libreoffice
 def test_each_paper_of_the_council_pass_has_its_pdf(final):
     from tests.papers.test_documents import _require_writer
 

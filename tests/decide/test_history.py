@@ -27,6 +27,7 @@ from thidua_xlsx.model.history import (
     Service,
     Use,
 )
+from thidua_xlsx.model.council import Tally
 from thidua_xlsx.model.issues import NOTE, WARNING, Problems, reason
 from thidua_xlsx.model.results import STATUS_SUBMITTED, Decision, DepartmentResult, PersonResult, Summary, is_granted
 from thidua_xlsx.model.titles import CSTD_TINH, CSTDCS, LDTT, TTLDTT, TTLDXS
@@ -680,17 +681,46 @@ def test_the_departments_are_decided_again_without_the_withdrawn_cstdcs():
     assert after.history.departments == {}  # no TTLĐXS this year: no collective Bằng khen to decide
 
 
-def test_a_quota_place_freed_by_a_withdrawn_cstdcs_is_left_to_the_council():
+def _quota_school(tally=None):
+    """GV01 (95 points, its sáng kiến already spent on a Giấy khen) took the one CSTĐCS place of a 50 % quota of 2
+    LĐTT; GV02 (90 points, HTXSNV) was kept out by the quota alone."""
+    c = campaign(roster(start="2015-09-01"), roster("GV02", "Trần Văn Đức", start="2012-09-01"))
+    c = dataclasses.replace(c, rules=dataclasses.replace(c.rules, cstdcs_quota_percent=50.0))
+    facts = cm.Facts(rating="HTXSNV", months=12, maternity_months=0, discipline="Không", under_review=False)
+    spent = dataclasses.replace(result(rating="HTTNV", initiative=("Dạy đọc", "Trường")), final=95.0,
+                                facts=dataclasses.replace(facts, rating="HTTNV", initiative="Dạy đọc",
+                                                          initiative_level="Trường", initiative_decision="15/QĐ-TH"))
+    outside = Decision(CSTDCS, False, (reason("quota.outside", percent=50.0, slots=1),))
+    waiting = dataclasses.replace(result("GV02", "Trần Văn Đức", cstdcs=False), facts=facts, final=90.0,
+                                  decisions=(Decision(LDTT, True), outside))
     history = History(people=(row("2024-2025", titles=(LDTT,)),), service=(ROW,), initiatives=(
         initiative("Dạy đọc", "2024-2025", used=[Use("2024-2025", USED_FOR_FORM, GIAY_KHEN)]),))
-    outside = Decision(CSTDCS, False, (reason("quota.outside", percent=25.0, slots=1),))
-    waiting = dataclasses.replace(result("GV02", "Trần Văn Đức", cstdcs=False, rating="HTTNV"),
-                                  decisions=(Decision(LDTT, True), outside))
-    found, _ = decide([result(rating="HTTNV", initiative=("Dạy đọc", "Trường")), waiting], history,
-                      staff=[roster(), roster("GV02", "Trần Văn Đức")])
-    [said] = [i for i in found.issues if i.code == "history.quota_freed"]
-    assert said.severity == WARNING
-    assert said.message == ("1 suất CSTĐCS không được đề nghị vì sáng kiến đã dùng cho hình thức khen thưởng (Nguyễn "
-                            "Thị Lan). Chỉ tiêu CSTĐCS đã chia trước khi đọc lịch sử, nên người xếp sau vì chỉ tiêu "
-                            "(Trần Văn Đức) chưa được xét lại: Hội đồng xem lại chỉ tiêu và chọn ở cột Quyết định Hội "
-                            "đồng, ghi lý do.")
+    return Summary(c, "cham-diem", (), (spent, waiting), (), (), None, tally=tally), history
+
+
+def test_a_quota_place_freed_by_a_withdrawn_cstdcs_goes_to_the_next_by_score():
+    summary, history = _quota_school()
+
+    after = dh.with_history(summary, history)
+
+    lan, duc = after.people
+    assert next(d for d in lan.decisions if d.title == CSTDCS).reason == SPENT
+    cstdcs = next(d for d in duc.decisions if d.title == CSTDCS)
+    assert cstdcs.granted and not cstdcs.pending and duc.proposed == CSTDCS
+    assert "vào suất trong chỉ tiêu do Nguyễn Thị Lan để lại (sáng kiến đã dùng cho hình thức khen thưởng khác)" \
+        in cstdcs.reason
+    [said] = [i for i in after.issues if i.code.startswith("history.quota_freed")]
+    assert (said.code, said.severity) == ("history.quota_freed", NOTE)
+    assert "Trần Văn Đức được đề nghị CSTĐCS" in said.message
+
+
+def test_after_the_council_voted_the_freed_place_waits_for_its_vote():
+    tally = Tally(members=11, present=11, ballots_issued=11, ballots_returned=11, quorum_needed=8, quorum_met=True,
+                  results=())
+    summary, history = _quota_school(tally)
+
+    after = dh.with_history(summary, history)
+
+    cstdcs = next(d for d in after.people[1].decisions if d.title == CSTDCS)
+    assert cstdcs.pending and not cstdcs.granted and "chờ Hội đồng bỏ phiếu" in cstdcs.reason
+    assert [i.code for i in after.issues if i.code.startswith("history.quota_freed")] == ["history.quota_freed_vote"]

@@ -131,6 +131,7 @@ def test_a_broken_book_or_one_that_is_not_xlsx_is_refused(tmp_path, summaries):
     assert done.exit_code == EXIT_USAGE and "phải là tệp .xlsx" in done.output
 
 
+@pytest.mark.libreoffice
 def test_libreoffice_opens_the_book_and_what_it_saves_is_updated_keeping_its_rows(tmp_path, summaries):
     from tests.libreoffice import fill
     from thidua_xlsx.system import office

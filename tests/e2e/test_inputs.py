@@ -253,6 +253,7 @@ def test_a_person_with_no_scores_prints_blank_groups_and_says_why(school, tmp_pa
     assert row[name_at + 3:name_at + 3 + 8] == (None,) * 8  # 4 groups × (self, department): blank, never 0
     ldtt = next(d for d in person["decisions"] if d["title"] == "LDTT")  # titles by code in the JSON
     assert [r["code"] for r in ldtt["reasons"]] == ["ldtt.no_scores", "basis.cite"]  # then the article (issue 27)
+    assert ldtt["pending"] and not ldtt["granted"]  # no form: not known, so not refused – waits for the scores
     assert "xếp loại thi đua  (" not in json.dumps(person, ensure_ascii=False)
 
 
@@ -341,6 +342,7 @@ def test_people_moved_or_removed_in_the_roster_after_generate_are_said(school, t
     assert gv03.department == "T2" and gv03.final == school["clean"]["GV03"][0]
 
 
+@pytest.mark.libreoffice
 def test_a_percent_typed_in_libreoffice_is_said_in_xlsx_and_ods(school, tmp_path):
     """"27%" typed in a score cell: Calc takes it (0.27, shown as a percent) despite the protection and the
     validation. (An error value it refuses — its validation checks a formula's result: errors come with a
@@ -443,6 +445,25 @@ def test_a_copy_of_another_persons_form_is_not_read_as_theirs(school, tmp_path):
     assert {i.sheet for i in _issues(summary, "sheet.form_copies_differ")} == {"02 Trần Văn Đức (2)",
                                                                                 "01 Nguyễn Thị Lan"}
     _others_same(summary, school, "GV01")
+
+
+def test_a_workbook_whose_only_form_was_copied_and_changed_is_not_said_as_nothing_filled(school, tmp_path):
+    """Only GV01's form filled, then copied and changed: neither copy is read, but the department did type
+    something — the file is a submission with an error on the person, not "chưa điền gì"."""
+    inbox = _copy(school["filled"], tmp_path / "inbox", school["t1"].name)
+    rec = sheet(school["t1"], ly.ScoringSheet, "GV01")
+    wb = load_workbook(school["t1"])  # as issued: nobody else filled in
+    for (sheet_name, cell), value in person_values(rec, {"I.1": 9, "I.2": 9, "II.1": 40, "II.2": 25}).items():
+        wb[sheet_name][cell] = value
+    _copy_form(wb, rec, "Lan (sửa)", lambda copy: copy.__setitem__(_cell(rec, "self", "II.1"), 30))
+    wb.save(inbox / school["t1"].name)
+
+    summary = merge_inbox(inbox, school["folder"])
+
+    t1 = next(f for f in summary.files if f.name == school["t1"].name)
+    assert (t1.status, t1.reason) == ("accepted", ""), (t1.status, t1.reason)
+    assert not _issues(summary, "file.nothing_filled")
+    assert {i.sheet for i in _issues(summary, "sheet.form_copies_differ")} == {"Lan (sửa)", "01 Nguyễn Thị Lan"}
 
 
 # --- locked cells typed in --------------------------------------------------------------------------------------

@@ -103,6 +103,9 @@ NEWCOMER = "Võ Minh Khoa"
 FAKE_TITLE = "Danh hiệu bịa"
 
 
+pytestmark = pytest.mark.libreoffice  # every test here starts LibreOffice (the fixture below)
+
+
 @pytest.fixture(autouse=True)
 def _libreoffice():
     require_libreoffice()
@@ -451,7 +454,6 @@ def _assert_probes_and_values(run: Run) -> None:
 
 # --- 1. scoring round ---------------------------------------------------------------------------
 
-@pytest.mark.libreoffice
 def test_scoring_typing_locked_and_invalid_cells_are_refused(books, lo_runs):
     _assert_probes_and_values(lo_runs["full"])
     _assert_probes_and_values(lo_runs["partial"])
@@ -461,7 +463,6 @@ def test_scoring_typing_locked_and_invalid_cells_are_refused(books, lo_runs):
         assert _shown(lo_runs["full"].report, rec.name, rec.title_cell) == title, code
 
 
-@pytest.mark.libreoffice
 def test_scoring_totals_and_classification_as_libreoffice_computes_them(books, lo_runs):
     report = lo_runs["full"].report
     book = books["t1"]
@@ -476,13 +477,11 @@ def test_scoring_totals_and_classification_as_libreoffice_computes_them(books, l
             assert _shown(report, rec.name, f"{col}{book.missing_row(code)}") == 0, (code, col)
 
 
-@pytest.mark.libreoffice
 def test_department_sheet_check_cell_says_done_when_everything_is_typed(books, lo_runs):
     dept = books["t1"].dept
     assert _shown(lo_runs["full"].report, dept.name, dept.check_cell) == "Đã đủ"
 
 
-@pytest.mark.libreoffice
 def test_department_sheet_check_cell_counts_the_blank_required_cells(books, lo_runs):
     report = lo_runs["partial"].report
     book = books["t1"]
@@ -498,25 +497,24 @@ def test_department_sheet_check_cell_counts_the_blank_required_cells(books, lo_r
     gv03 = book.form("GV03")
     assert _shown(report, gv03.name, f"{gv03.dept_column}{gv03.total_row}") == ""
     assert _shown(report, gv03.name, f"{gv03.dept_column}{book.class_row('GV03')}") == ""
-    for code, (own, _dept_scores) in partial_scores().items():
+    for code, (own, _dept_scores) in partial_scores().items():  # a required score blank: no total, never a 0 summed
         rec = book.form(code)
-        assert _shown(report, rec.name, f"{rec.self_column}{rec.total_row}") == pytest.approx(expected_total(own))
+        blank = set(LEFT_BLANK.get((code, SELF), [])) & set(REQUIRED)
+        shown = _shown(report, rec.name, f"{rec.self_column}{rec.total_row}")
+        assert shown == (tx.TOTAL_INCOMPLETE if blank else pytest.approx(expected_total(own))), code
 
 
 # --- 2. registration round ----------------------------------------------------------------------
 
-@pytest.mark.libreoffice
 def test_registration_typing_titles_and_a_newcomer(lo_runs):
     _assert_probes_and_values(lo_runs["registration"])
 
 
-@pytest.mark.libreoffice
 def test_registration_check_cell_counts_the_refused_title_as_missing(books, lo_runs):
     reg = books["reg"].reg
     assert _shown(lo_runs["registration"].report, reg.name, reg.check_cell) == "Còn thiếu 1 ô"
 
 
-@pytest.mark.libreoffice
 def test_registration_saved_by_libreoffice_merges(books, lo_runs, tmp_path):
     saved = lo_runs["registration"].outs["out_xlsx"]
     lo_runs["registration"].report  # noqa: B018 - the run must have worked
@@ -537,7 +535,6 @@ def test_registration_saved_by_libreoffice_merges(books, lo_runs, tmp_path):
     assert t1.collective == title_code("Tập thể lao động xuất sắc")
 
 
-@pytest.mark.libreoffice
 def test_a_registration_list_sorted_in_libreoffice_keeps_each_persons_title(books, lo_runs, tmp_path):
     """Titles typed, then the list sorted Z→A by name in LibreOffice (the sheet unprotected with the
     campaign's sheet password — empty by default — as a department head who knows it would) and saved
@@ -572,7 +569,6 @@ def test_a_registration_list_sorted_in_libreoffice_keeps_each_persons_title(book
     assert rows == now
 
 
-@pytest.mark.libreoffice
 def test_rows_inserted_and_sheets_moved_in_libreoffice_keep_every_score(books, lo_runs, merged):
     """Scores typed, then blank rows inserted inside two criteria tables (each sheet unprotected with the
     campaign's sheet password — empty by default — as a department head who knows it would, and
@@ -637,7 +633,6 @@ class BlankRowCountedAsMissing(Exception):
     """The workbook's own check counts an inserted blank row as missing scores (see the test below)."""
 
 
-@pytest.mark.libreoffice
 def test_a_blank_row_inserted_in_libreoffice_is_not_counted_as_missing_scores(books, lo_runs):
     """README: inserting rows is an ordinary edit; the workbook's own check must agree with the merge
     (which reports no blank required item for this file)."""
@@ -814,7 +809,6 @@ def _summary(merged, kind):
     return got
 
 
-@pytest.mark.libreoffice
 @pytest.mark.parametrize("kind", ["xlsx", "ods", "xls", "xlsm", "openpyxl"])
 def test_returned_file_is_read_and_scores_are_the_typed_ones(merged, kind):
     summary = _summary(merged, kind)
@@ -836,13 +830,11 @@ def test_returned_file_is_read_and_scores_are_the_typed_ones(merged, kind):
     assert next(d for d in summary.departments if d.code == "T1").collective == title_code(COLLECTIVE)
 
 
-@pytest.mark.libreoffice
 @pytest.mark.parametrize("kind", ["ods", "xls", "xlsm", "openpyxl"])
 def test_every_returned_form_merges_to_the_same_result_as_the_libreoffice_xlsx(merged, kind):
     assert _outcome(_summary(merged, kind)) == _outcome(_summary(merged, "xlsx"))
 
 
-@pytest.mark.libreoffice
 def test_xlsm_really_carries_a_macro_project(merged, books):
     path = books["root"] / "inboxes" / "xlsm" / "2025-2026_cham-diem_To-khoi-1.xlsm"
     with zipfile.ZipFile(path) as zf:
@@ -860,7 +852,6 @@ def _mtime_utc(path: Path) -> dt.datetime:
     return dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc).replace(tzinfo=None)
 
 
-@pytest.mark.libreoffice
 @pytest.mark.parametrize("kind", [
     "xlsx", "xlsm",
     "ods",
@@ -877,7 +868,6 @@ def test_the_save_time_written_inside_the_returned_file_is_used(merged, lo_runs,
     assert abs(found - saved) <= dt.timedelta(minutes=2), (found, saved)
 
 
-@pytest.mark.libreoffice
 @pytest.mark.parametrize("kind", ["xlsx", "ods"])
 def test_a_later_excel_resubmission_beats_a_libreoffice_file_saved_in_vietnam(books, lo_runs, tmp_path, kind):
     lo_runs["partial"].report  # noqa: B018 - saved by LibreOffice with TZ=Asia/Ho_Chi_Minh
@@ -948,7 +938,6 @@ def summary_files(books, lo_runs):
         return {"summary": summary, "path": path, "pdf": pdf.result(), "xlsx": xlsx.result()}
 
 
-@pytest.mark.libreoffice
 def test_summary_pdf_has_a4_pages_and_a_sensible_page_count(summary_files):
     data = summary_files["pdf"].read_bytes()
     assert data.startswith(b"%PDF")
@@ -959,7 +948,6 @@ def test_summary_pdf_has_a4_pages_and_a_sensible_page_count(summary_files):
         assert abs(min(width, height) - 595.28) <= 1 and abs(max(width, height) - 841.89) <= 1, (width, height)
 
 
-@pytest.mark.libreoffice
 def test_summary_resaved_by_libreoffice_keeps_the_chart_and_the_sheets(summary_files):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # openpyxl notes the extensions LibreOffice writes
@@ -976,7 +964,6 @@ def _proposal_names(path: Path) -> list[str]:
             if len(row) > 1 and isinstance(row[0], int) and isinstance(row[1], str)]
 
 
-@pytest.mark.libreoffice
 def test_summary_pdf_names_every_person_of_the_proposal_list(summary_files):
     summary = summary_files["summary"]
     names = _proposal_names(summary_files["path"])
@@ -1018,7 +1005,6 @@ def _check_shown_totals_equal_the_merge(book: ScoringBook, report: dict, summary
     return checked
 
 
-@pytest.mark.libreoffice
 def test_total_the_workbook_shows_is_the_total_the_summary_shows(books, lo_runs, summary_files):
     assert _check_shown_totals_equal_the_merge(books["t1"], lo_runs["full"].report, summary_files["summary"]) == 3
     # and in the written summary itself ("Điểm chi tiết" / "Xếp hạng" come from the same Summary)
@@ -1029,19 +1015,23 @@ def test_total_the_workbook_shows_is_the_total_the_summary_shows(books, lo_runs,
         assert any(isinstance(c, (int, float)) and abs(c - final) < 1e-9 for c in cells), (code, final)
 
 
-@pytest.mark.libreoffice
 def test_total_shown_equals_the_merge_with_blank_cells_too(books, lo_runs, tmp_path):
     lo_runs["partial"].report  # noqa: B018
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     shutil.copy(lo_runs["partial"].outs["out_xlsx"], inbox / "t1.xlsx")
     summary = merge_inbox(inbox, books["folder"])
-    # GV01's department column lacks II.2: the form's formula still sums it as 0 (and ranks that total), the merge's
-    # total is unknown and the cell named (unknown is never zero)
-    assert _check_shown_totals_equal_the_merge(books["t1"], lo_runs["partial"].report, summary, ("GV02", "GV03"),
-                                               ranks=False) == 2
+    # GV01's department column lacks II.2: the form shows its total as not yet known (never summed as 0), with no
+    # classification and no rank on the department's sheet, as the merge leaves it unknown with the cell named
+    assert _check_shown_totals_equal_the_merge(books["t1"], lo_runs["partial"].report, summary, ("GV02", "GV03")) == 2
     gv01, rec = next(p for p in summary.people if p.code == "GV01"), books["t1"].form("GV01")
     assert gv01.final is None and gv01.classification == ""
+    report, row = lo_runs["partial"].report, books["t1"].dept_row("GV01")
+    assert _shown(report, rec.name, f"{rec.dept_column}{rec.total_row}") == tx.TOTAL_INCOMPLETE
+    assert _shown(report, rec.name, f"{rec.dept_column}{books['t1'].class_row('GV01')}") == ""
+    dept, cols = books["t1"].dept, books["t1"].cols
+    assert [_shown(report, dept.name, f"{cols[key]}{row}") for key in ("final", "class", "rank")] == \
+        [tx.TOTAL_INCOMPLETE, "", ""]
     assert any(f.code == "flag.total_pending" and f"{rec.dept_column}{rec.item_row('II.2')}" in f.text
                for f in gv01.flags)
     gv03 = next(p for p in summary.people if p.code == "GV03")
@@ -1080,7 +1070,6 @@ def test_merge_pdf_without_libreoffice_explains_how_to_get_it(tmp_path, monkeypa
     assert not out.with_suffix(".pdf").exists()
 
 
-@pytest.mark.libreoffice
 def test_the_council_pass_reads_the_cells_the_council_typed_in_libreoffice(summary_files, tmp_path):
     """The secretary types the council's score and note into the summary in LibreOffice during the
     meeting and saves it, as .xlsx or as .ods: ``merge --council`` reads those cells back as typed."""
@@ -1108,7 +1097,6 @@ def test_the_council_pass_reads_the_cells_the_council_typed_in_libreoffice(summa
         assert (after.final, after.final_source, after.council_note) == (77.5, SOURCE_COUNCIL, note), saved.name
 
 
-@pytest.mark.libreoffice
 def test_generate_from_reads_a_registration_summary_libreoffice_saved_as_ods(tmp_path):
     """The registration summary opened and saved in LibreOffice's own format still gives the scoring
     round its registered titles, the same as the .xlsx."""

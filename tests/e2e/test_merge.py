@@ -211,8 +211,9 @@ def test_a_required_criterion_left_blank_in_a_column_begun_is_reported(tmp_path)
     assert (gv04.final, gv04.self_score.total, gv04.classification, gv04.rank_school) == (None, None, "", None)
     (pending,) = [f for f in gv04.flags if f.code == "flag.total_pending"]
     assert pending.text == "tổng điểm tự chấm chưa tính được: D17 còn trống hoặc không đọc được (không tính là 0)"
-    (ldtt,) = gv04.decisions
-    assert (ldtt.granted, ldtt.pending, ldtt.reasons[0].code) == (False, True, "ldtt.score_pending")
+    (ldtt,) = gv04.decisions  # rated HTNV: refused for what is known, the unknown total said beside it
+    assert (ldtt.granted, ldtt.pending) == (False, False)
+    assert [r.code for r in ldtt.reasons][:2] == ["ldtt.rating", "ldtt.score_pending"]
     full = tmp_path / "full-inbox"  # the same form with II.2 typed: the total is known
     _fill_department(t2, full / t2.name, {**scores, "GV04": ({"I.1": 8, "I.2": 8, "II.1": 40, "II.2": 0}, {})},
                      dt.datetime(2026, 5, 11, 8, 0))

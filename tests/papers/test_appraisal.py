@@ -266,6 +266,7 @@ def _fonts(pdf: Path) -> set[str]:
     return {line.split()[0].split("+")[-1] for line in table.splitlines()[2:] if line.strip()}
 
 
+@pytest.mark.libreoffice
 def test_the_pdf_has_one_a4_page_per_person_in_times(made):
     _require_writer()
     paper = made["paper"]
@@ -287,6 +288,7 @@ def test_the_pdf_has_one_a4_page_per_person_in_times(made):
         assert tx.FOOTNOTE.split("Nghị định")[0] in " ".join(text.split()), name
 
 
+@pytest.mark.libreoffice
 def test_the_longest_page_still_fits_on_one_sheet(tmp_path):
     _require_writer()
     path, names = _worst_case(tmp_path)

@@ -75,6 +75,7 @@ def _left_column_lines(pdf: Path) -> list[str]:
     return [line.strip() for line in out.splitlines() if line.strip()]
 
 
+@pytest.mark.libreoffice
 def test_libreoffice_lays_out_the_lines_the_docx_holds(tmp_path):
     """The widths the lines are measured with are the printing font's: the PDF breaks nowhere else."""
     _require_writer()

@@ -17,6 +17,9 @@ SHEET = "Lớp 5A"
 GUIDE = "Hướng dẫn"   # first sheet: typing must not land here
 
 
+pytestmark = pytest.mark.libreoffice  # every test here starts LibreOffice (the fixture below)
+
+
 @pytest.fixture(autouse=True)
 def _libreoffice():
     require_libreoffice()
@@ -60,7 +63,6 @@ def filled(tmp_path_factory):
     return src, report, outs
 
 
-@pytest.mark.libreoffice
 def test_typing_respects_protection_and_validation(filled):
     _, report, _ = filled
     status = {f["cell"]: f for f in report["fills"]}
@@ -76,7 +78,6 @@ def test_typing_respects_protection_and_validation(filled):
     assert report["soffice_left_running"] == []
 
 
-@pytest.mark.libreoffice
 def test_formula_recalculated_and_other_sheet_untouched(filled):
     _, report, _ = filled
     c2, guide_b2 = report["reads"]
@@ -84,7 +85,6 @@ def test_formula_recalculated_and_other_sheet_untouched(filled):
     assert guide_b2["type"] == "EMPTY"
 
 
-@pytest.mark.libreoffice
 def test_saved_in_every_format(filled):
     _, _, outs = filled
     magic = {"xlsx": b"PK\x03\x04", "ods": b"PK\x03\x04", "xls": b"\xd0\xcf\x11\xe0"}
@@ -98,7 +98,6 @@ def test_saved_in_every_format(filled):
     assert ws.protection.sheet and ws["A1"].protection.locked and not ws["B2"].protection.locked
 
 
-@pytest.mark.libreoffice
 def test_convert_recalculates_and_exports_pdf(filled, tmp_path):
     src, _, _ = filled
     wb_path = tmp_path / "nhap.xlsx"
@@ -124,7 +123,6 @@ def test_convert_rejects_a_text_file(tmp_path):
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
 
-@pytest.mark.libreoffice
 def test_a_pdf_cut_short_by_a_full_disk_never_lies_under_its_name(filled, tmp_path, monkeypatch):
     """LibreOffice writes into its own folder; the PDF is moved into place whole (here across disks, the copy
     cut short): nothing under the final name, nothing beside it."""

@@ -328,6 +328,50 @@ def judged(people: list[PersonResult], campaign: cm.Campaign) -> list[PersonResu
     return result
 
 
+KEPT_OUT_BY_QUOTA = frozenset({"quota.outside", "quota.tie", "quota.women_first_out"})  # the quota alone, not a vote
+
+
+def quota_again(people: list[PersonResult], campaign: cm.Campaign, spent: dict[str, Decision],
+                voted: bool) -> tuple[list[PersonResult], tuple[str, ...]]:
+    """``people`` with the CSTĐCS quota shared again once the history withdrew the CSTĐCS of ``spent`` (code → its
+    decision, already in ``people``): they never qualified, so the places they held go, by score as the quota
+    goes, to those the quota alone had kept out (a vote the council took is not undone: ``voted``, the council's
+    pass, leaves each of them pending its vote). Returns the people and the names of those given a place."""
+    r = campaign.rules
+    before: dict[str, Decision] = {}  # code → the CSTĐCS the rules give before the quota, for those kept out
+    winners = []
+    for p in people:
+        decision = next((d for d in p.decisions if d.title == CSTDCS), None)
+        if decision is None or p.code in spent:
+            continue
+        if decision.granted:
+            winners.append((p.code, p.final))
+        elif decision.reasons and decision.reasons[0].code in KEPT_OUT_BY_QUOTA:
+            ldtt = next(d for d in p.decisions if d.title == LDTT)
+            again = rules.decide_cstdcs(_candidate(p), ldtt, r)
+            if again is not None and again.granted:
+                before[p.code] = again
+                winners.append((p.code, p.final))
+    ldtt_count = sum(1 for p in people if p.status != STATUS_DEPT_MISSING and is_granted(p.decisions, LDTT))
+    genders = {p.code: p.gender for p in campaign.staff}
+    missed = rules.apply_quota(winners, ldtt_count, r.cstdcs_quota_percent, genders, r)
+    freed = reason("quota.freed", names=", ".join(p.name for p in people if p.code in spent))
+    result, given = [], []
+    for p in people:
+        if p.code in before:
+            decision = rules.after_quota(before[p.code], missed.get(p.code), r)
+            if decision.granted:
+                given.append(p.name)
+                decision = Decision(CSTDCS, not voted, (*decision.reasons, freed,
+                                                        *((reason("quota.freed_vote"),) if voted else ())),
+                                    pending=voted)
+            if decision.granted or decision.pending:
+                p = dataclasses.replace(p, decisions=tuple(decision if d.title == CSTDCS else d
+                                                           for d in p.decisions))
+        result.append(p)
+    return result, tuple(given)
+
+
 def _proposal(p: PersonResult, campaign: cm.Campaign) -> tuple[Decision, ...]:
     """The titles the rules give ``p`` before the CSTĐCS quota, LĐTT first."""
     if p.status == STATUS_DEPT_MISSING:

@@ -59,7 +59,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from thidua_xlsx.decide.consolidate import decide_departments
+from thidua_xlsx.decide.consolidate import decide_departments, quota_again
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import history as hs
 from thidua_xlsx.model import rule_set as rs
@@ -598,20 +598,6 @@ def _withdrawn(p: PersonResult, initiative: _Initiative, use: Use) -> PersonResu
     return dataclasses.replace(p, decisions=tuple(decision if d.title == CSTDCS else d for d in p.decisions))
 
 
-QUOTA_MISSED = frozenset({"quota.outside", "quota.tie", "council.tie_not_chosen"})  # a CSTĐCS the quota kept away
-
-
-def _quota_freed(people: Sequence[PersonResult], withdrawn: Mapping[str, Decision]) -> list[Issue]:
-    """The CSTĐCS quota was shared before the history was read: a place withdrawn is not given to the next one
-    (the council's to decide), said where someone was kept out by the quota."""
-    waiting = tuple(p.name for p in people if any(d.title == CSTDCS and not d.granted and d.reasons and
-                                                  d.reasons[0].code in QUOTA_MISSED for d in p.decisions))
-    if not waiting:
-        return []
-    names = tuple(p.name for p in people if p.code in withdrawn)
-    return [issue("history.quota_freed", WARNING, count=len(names), names=", ".join(names), waiting=", ".join(waiting))]
-
-
 def _department(past: Mapping[str, set[str]], year: str, rules: MultiYearRules, basis: Reason,
                 unknown: bool) -> Decision:
     """Bằng khen of the provincial chair for a collective (e.g. Bắc Ninh QĐ 86/2025 điều 3 khoản 3 điểm c; ``basis``:
@@ -670,9 +656,8 @@ def decide_history(campaign: cm.Campaign, people: Sequence[PersonResult], depart
         problems += said.issues
     if undated:
         problems.append(issue("knc.no_start_any" if nobody_dated else "knc.start_missing", NOTE, count=undated))
-    if withdrawn:  # a CSTĐCS fewer may cost a department its TTLĐXS, and frees a place of the quota
+    if withdrawn:  # a CSTĐCS fewer may cost a department its TTLĐXS (the quota's places: with_history)
         departments = decide_departments(campaign, after, departments)
-        problems += _quota_freed(people, withdrawn)
     collective = {}
     for d in departments:
         if is_granted(d.decisions, TTLDXS):
@@ -745,7 +730,14 @@ def with_history(summary: Summary, history: History, rules: MultiYearRules = Mul
         flags = p.flags + tuple(f for f in results.flags.get(p.code, ()) if f not in p.flags)
         people.append(dataclasses.replace(p, decisions=tuple(changed.get(d.title, d) for d in p.decisions),
                                           flags=flags) if changed or flags != p.flags else p)
+    freed: list[Issue] = []
+    if results.withdrawn:  # they never qualified: the quota's places they held go to the next (history first)
+        people, given = quota_again(people, summary.campaign, results.withdrawn, voted=summary.tally is not None)
+        if given:
+            freed.append(issue("history.quota_freed_vote" if summary.tally is not None else "history.quota_freed",
+                               NOTE, count=len(results.withdrawn), given=", ".join(given),
+                               names=", ".join(p.name for p in people if p.code in results.withdrawn)))
     departments = decide_departments(summary.campaign, people, summary.departments) if results.withdrawn else \
         summary.departments
     return dataclasses.replace(summary, people=tuple(people), departments=tuple(departments), history=results,
-                               issues=(*summary.issues, *found, *results.issues))
+                               issues=(*summary.issues, *found, *results.issues, *freed))

@@ -128,12 +128,15 @@ def decide_ldtt(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...]) -> 
         failed.append(reason("ldtt.disciplined", discipline=c.discipline.lower()))
     if c.under_review:
         failed.append(reason("ldtt.under_review"))
-    if rules.ldtt_min_classification and c.total_pending:  # unknown is never zero: not refused on a guessed total
-        return Decision(LDTT, False, (reason("ldtt.score_pending", needed=rules.ldtt_min_classification), *failed,
-                                      *basis), pending=True)
-    if rules.ldtt_min_classification and c.total is None:
-        failed.append(reason("ldtt.no_scores", needed=rules.ldtt_min_classification))
-    elif rules.ldtt_min_classification:
+    if rules.ldtt_min_classification and (c.total_pending or c.total is None):
+        # unknown is never zero: a total not known (blank cells, or no form at all) refuses no one; only what is
+        # known (discipline, months …) can, and then the missing score is said beside it
+        unknown_total = reason("ldtt.score_pending" if c.total_pending else "ldtt.no_scores",
+                               needed=rules.ldtt_min_classification)
+        known = [r for r in failed if r.code != "facts.missing"]
+        return Decision(LDTT, False, (*failed, unknown_total, *basis) if known else
+                        (unknown_total, *failed, *basis), pending=not known)
+    if rules.ldtt_min_classification:
         names = [lv.name for lv in levels]
         needed = names.index(rules.ldtt_min_classification) if rules.ldtt_min_classification in names else 0
         got = names.index(c.classification) if c.classification in names else len(names)

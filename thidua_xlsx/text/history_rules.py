@@ -130,10 +130,13 @@ HISTORY_MESSAGES = {
                                          "{year}, nên theo CV 5007/BNV-TĐKT không dùng được cho danh hiệu {target}; "
                                          "Hội đồng đã chọn {target} cho người này: giữ theo Hội đồng. Hãy xem lại "
                                          "trước khi gửi hồ sơ.",
-    "history.quota_freed": "{count} suất CSTĐCS không được đề nghị vì sáng kiến đã dùng cho hình thức khen thưởng "
-                           "({names}). Chỉ tiêu CSTĐCS đã chia trước khi đọc lịch sử, nên người xếp sau vì chỉ tiêu "
-                           "({waiting}) chưa được xét lại: Hội đồng xem lại chỉ tiêu và chọn ở cột Quyết định Hội "
-                           "đồng, ghi lý do.",
+    "history.quota_freed": "Sáng kiến của {names} đã dùng cho hình thức khen thưởng khác nên không được đề nghị "
+                           "CSTĐCS; suất trong chỉ tiêu được chia lại theo điểm: {given} được đề nghị CSTĐCS (đưa "
+                           "vào phiếu bầu).",
+    "history.quota_freed_vote": "Sáng kiến của {names} đã dùng cho hình thức khen thưởng khác nên không được đề nghị "
+                                "CSTĐCS; suất trong chỉ tiêu được chia lại theo điểm: {given} vào suất đó nhưng "
+                                "Hội đồng chưa bỏ phiếu cho người này – chờ Hội đồng bỏ phiếu (ghi ở sheet Kiểm "
+                                "phiếu rồi chạy lại với --council).",
     "history.one_achievement": "{name} ({person}): cùng {count} lần liên tục CSTĐCS ({years}) được đề nghị cả {first} "
                                "và {second}. Không khen thưởng nhiều hình thức cho một thành tích (Luật TĐKT 2022 điều "
                                "5 khoản 2 điểm c): Hội đồng chọn một trước khi gửi hồ sơ.",

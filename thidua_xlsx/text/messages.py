@@ -300,6 +300,8 @@ REASONS = {
     "quota.tie": "bằng điểm ({score}) với {tied} người cho {left} suất cuối của chỉ tiêu {percent}% ({slots} suất) "
                  "– Hội đồng bỏ phiếu chọn{detail}",
     "quota.outside": "ngoài chỉ tiêu {percent}% số LĐTT ({slots} suất), xếp sau theo điểm",
+    "quota.freed": "vào suất trong chỉ tiêu do {names} để lại (sáng kiến đã dùng cho hình thức khen thưởng khác)",
+    "quota.freed_vote": "chưa được Hội đồng bỏ phiếu – chờ Hội đồng bỏ phiếu",
     "collective.not_registered": "tổ không đăng ký danh hiệu tập thể nên không được xét",
     "collective.department_missing": "tổ chưa nộp sổ chấm điểm",
     "collective.share": "{ldtt}/{members} LĐTT ({percent}%)",
@@ -495,8 +497,8 @@ MESSAGES.update({
                                "đã bỏ, còn '{clean}'. Không cần sửa.",
 })
 REASONS.update({
-    "ldtt.no_scores": "chưa có điểm thi đua (phiếu chưa có điểm tự chấm hay tổ chấm) nên chưa xếp loại được (cần từ "
-                      "{needed})",
+    "ldtt.no_scores": "chưa xét: chưa có điểm thi đua (phiếu chưa có điểm tự chấm hay tổ chấm) nên chưa xếp loại "
+                      "được (cần từ {needed}) – chờ tổ chấm",
     "flag.score_unknown": "có ô điểm không đọc được ({cells}) – xem sheet Kiểm tra",
     "flag.total_pending": "tổng điểm {column} chưa tính được: {cells} còn trống hoặc không đọc được (không tính là 0)",
     "ldtt.score_pending": "chưa xét: phiếu chấm điểm còn ô bắt buộc trống hoặc không đọc được nên chưa biết tổng điểm "

@@ -36,6 +36,7 @@ L_POSITION = "Chức vụ:"
 L_DEPARTMENT = "Tổ:"
 L_TITLE = "Đăng ký:"
 L_TOTAL = "TỔNG ĐIỂM"
+TOTAL_INCOMPLETE = "chưa đủ điểm"  # a form's total while a required score is blank (never summed as 0)
 L_CLASS = "XẾP LOẠI THI ĐUA"
 L_MISSING = "Số ô điểm bắt buộc còn trống"
 NOT_CLASSIFIED = "Không xếp loại"

@@ -247,10 +247,14 @@ def _untouched(entry: InboxFile, code: str, submission: Submission, issues) -> I
         *issues, issue(code, WARNING, file=entry.name, department=submission.issued.layout.department_name)))
 
 
+_TYPED_BUT_UNREAD = ("row.no_code", "row.unknown_code", "row.duplicate_code", "sheet.form_copies_differ")
+
+
 def _anything_typed(found: Found, issued: IssuedWorkbook) -> bool:
     """Whether any input cell holds something it did not hold when issued (the collective's title goes out
-    filled in when it was registered); a value typed where it cannot be placed counts."""
-    if any(i.code in ("row.no_code", "row.unknown_code", "row.duplicate_code") for i in found.issues):
+    filled in when it was registered); a value typed where it cannot be placed counts, and so do a person's form
+    copies that differ (neither is read, but someone typed in them: not "nothing filled")."""
+    if any(i.code in _TYPED_BUT_UNREAD for i in found.issues):
         return True
     issued_title = canonical(title_name(issued.collective))  # the record keeps a code, the sheet shows its name
     cells = [] if found.collective is None or canonical(found.collective.value) == issued_title else [found.collective]

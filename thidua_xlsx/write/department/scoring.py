@@ -146,10 +146,14 @@ def _totals(book: DepartmentBook, ws, row: int, rubric: cm.Rubric, subtotal: dic
             cell = f"{letter}{subtotal[group.code] + 1}"
             parts.append(("-" if group.kind == cm.DEDUCTION else "+") + cell)
         total = "".join(parts).lstrip("+")
-        ws.write_formula(total_row, col, f'=IF({entered}=0,"",{total})', f["total_num"], "")
+        # a required score still blank leaves the total unknown, as the merge says: never summed as 0, so never
+        # classified nor ranked on the department's sheet (its rank column takes numbers only)
+        missing = f"{letter}{miss_row + 1}"
+        ws.write_formula(total_row, col, f'=IF({entered}=0,"",IF({missing}>0,"{tx.TOTAL_INCOMPLETE}",{total}))',
+                         f["total_num"], "")
         gate = [f"{letter}{subtotal[g.code] + 1}>={g.min}" for g in rubric.groups if g.min is not None]
         t = f"{letter}{total_row + 1}"
-        ws.write_formula(class_row, col, f'=IF({t}="","",{classification_formula(book.c, t, gate)})',
+        ws.write_formula(class_row, col, f'=IF(ISNUMBER({t}),{classification_formula(book.c, t, gate)},"")',
                          f["total_num"], "")
         # blank scores on rows that show a criterion code: a row inserted inside the table is not one
         blanks = "+".join(f'SUMPRODUCT((A{a + 1}:A{b + 1}<>"")*({letter}{a + 1}:{letter}{b + 1}=""))'
