@@ -541,6 +541,9 @@ def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voi
 
     found = read(r, folder, voice)
     summary, report = found.summary, found.report
+    if folder.notices:  # said when the campaign was opened; listed with the run's problems (JSON, Kiểm tra) too
+        summary = replace(summary, issues=(*folder.notices, *summary.issues))
+        report = report_of(summary, r.strict)
     rules_said = rule_set_warnings(summary.campaign, file=folder.book_name)  # where the decisions are made
     if rules_said:
         warn_problems([i for i in rules_said if i.code not in SUMMARY_ONLY], voice)

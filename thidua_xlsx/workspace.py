@@ -35,10 +35,11 @@ from pathlib import Path
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.campaign_book import LEGAL_SHEET, SCHOOL_FIELDS, SCHOOL_SHEET
-from thidua_xlsx.model.issues import WARNING, Issue, Problems
+from thidua_xlsx.model.issues import WARNING, Issue, Problems, issue
 from thidua_xlsx.model.new_year import YEAR_DATES, legal_naming_past
 from thidua_xlsx.read.registry import IssuedRegistry
 from thidua_xlsx.text import commands as ct
+from thidua_xlsx.text.messages import PAST_YEAR_LAST
 from thidua_xlsx.text.workbook import SAMPLE_MARK
 from thidua_xlsx.text.wording import day_text
 
@@ -54,6 +55,7 @@ class CampaignFolder:
     folder: Path
     campaign: cm.Campaign
     book: Path | None = None  # the campaign book it was read from (campaign.xlsx or campaign.ods)
+    notices: tuple[Issue, ...] = ()  # what the campaign as a whole tells (campaign_notices): listed with a run's
 
     @property
     def registry(self) -> IssuedRegistry:
@@ -123,26 +125,15 @@ def open_campaign(book: Path, today: dt.date | None = None) -> tuple[CampaignFol
                      other_saved=_saved(other))
     today = today or voice.vietnam_today()
     campaign, loaded = load_campaign_book(book, today)
-    if campaign is not None:
-        problems.extend(campaign_notices(campaign, book, today))
+    notices = campaign_notices(campaign, book, today) if campaign is not None else []
+    problems.extend(notices)
     problems.extend(loaded)
-    return (CampaignFolder(book.parent, campaign, book) if campaign is not None else None), problems
+    return (CampaignFolder(book.parent, campaign, book, tuple(notices)) if campaign is not None else None), problems
 
 
-@dataclass(frozen=True, slots=True)
-class Notice(Issue):
-    """A word on the campaign book as a whole, said with its warnings when it is opened (or by ``init --tu``): worded
-    by the commands' catalogue (text.commands), it is no problem of a run's inputs, never in a run's report."""
-
-    text: str = ""
-
-    @property
-    def message(self) -> str:
-        return self.text
-
-
-def _notice(book: Path, sheet: str, cell: str, text: str) -> Notice:
-    return Notice("campaign.notice", WARNING, book.name, sheet, cell, text=text)
+def _notice(book: Path, sheet: str, cell: str, code: str, **params) -> Issue:
+    """A word on the campaign book as a whole, said at its cell when it is opened (or by ``init --tu``)."""
+    return issue(code, WARNING, file=book.name, sheet=sheet, cell=cell, **params)
 
 
 def _school_cell(key: str) -> str:
@@ -150,17 +141,17 @@ def _school_cell(key: str) -> str:
     return ly.a1(1 + [f.key for f in SCHOOL_FIELDS].index(key), 1)
 
 
-def campaign_notices(campaign: cm.Campaign, book: Path, today: dt.date) -> list[Notice]:
+def campaign_notices(campaign: cm.Campaign, book: Path, today: dt.date) -> list[Issue]:
     """What the campaign as a whole tells (see the module): the sample school, alone; else a past school year, dates
     before the school year and lines of Căn cứ naming an earlier one."""
     return sample_notices(campaign, book) or \
         [*_past_year(campaign, book, today), *_dates_before_year(campaign, book), *legal_notices(campaign, book)]
 
 
-def sample_notices(campaign: cm.Campaign, book: Path) -> list[Notice]:
+def sample_notices(campaign: cm.Campaign, book: Path) -> list[Issue]:
     """The sample school ``campaign`` still is, said at the school's name (none: [])."""
     sample = sample_school(campaign)
-    return [_notice(book, SCHOOL_SHEET, _school_cell("name"), ct.SAMPLE_SCHOOL.format(sample=sample))] if sample else []
+    return [_notice(book, SCHOOL_SHEET, _school_cell("name"), "campaign.sample_school", sample=sample)] if sample else []
 
 
 def sample_school(campaign: cm.Campaign) -> str:
@@ -177,7 +168,7 @@ def sample_school(campaign: cm.Campaign) -> str:
         cm.clean_text(school.principal) == s.principal or len(names & s.people) >= SAMPLE_PEOPLE_ALIKE)), "")
 
 
-def _past_year(campaign: cm.Campaign, book: Path, today: dt.date) -> list[Notice]:
+def _past_year(campaign: cm.Campaign, book: Path, today: dt.date) -> list[Issue]:
     """A campaign of a school year before today's, none of its deadlines (its own, its periods') ahead."""
     year, current = campaign.school.school_year, cm.school_year_of(today)
     if year[:4] >= current[:4]:
@@ -185,9 +176,9 @@ def _past_year(campaign: cm.Campaign, book: Path, today: dt.date) -> list[Notice
     days = _deadlines(campaign)  # ISO days: their order is the calendar's
     if any(d >= today.isoformat() for d in days):
         return []
-    last = ct.PAST_YEAR_LAST.format(day=day_text(max(days))) if days else ""
-    return [_notice(book, SCHOOL_SHEET, _school_cell("school_year"), ct.PAST_YEAR.format(
-        year=year, today=day_text(today.isoformat()), current=current, last=last, folder=book.parent))]
+    last = PAST_YEAR_LAST.format(day=day_text(max(days))) if days else ""
+    return [_notice(book, SCHOOL_SHEET, _school_cell("school_year"), "campaign.past_year", year=year,
+                    today=day_text(today.isoformat()), current=current, last=last, folder=str(book.parent))]
 
 
 def _deadlines(campaign: cm.Campaign) -> list[str]:
@@ -195,19 +186,19 @@ def _deadlines(campaign: cm.Campaign) -> list[str]:
         [(p.deadline or p.end).isoformat() for p in campaign.periods]
 
 
-def _dates_before_year(campaign: cm.Campaign, book: Path) -> list[Notice]:
+def _dates_before_year(campaign: cm.Campaign, book: Path) -> list[Issue]:
     """A deadline or filing date of sheet Trường before the campaign's school year starts."""
     days = cm.school_year_days(campaign.school.school_year)
     if days is None:
         return []
     first = days[0].isoformat()
     labels = {f.key: f.label for f in SCHOOL_FIELDS}
-    return [_notice(book, SCHOOL_SHEET, _school_cell(key), ct.DATE_BEFORE_YEAR.format(
-        field=labels[key], day=day_text(day), year=campaign.school.school_year, first=day_text(first)))
-        for key in YEAR_DATES if (day := getattr(campaign.school, key)) and day < first]
+    return [_notice(book, SCHOOL_SHEET, _school_cell(key), "campaign.date_before_year", field=labels[key],
+                    day=day_text(day), year=campaign.school.school_year, first=day_text(first))
+            for key in YEAR_DATES if (day := getattr(campaign.school, key)) and day < first]
 
 
-def legal_notices(campaign: cm.Campaign, book: Path, last_year: str = "") -> list[Notice]:
+def legal_notices(campaign: cm.Campaign, book: Path, last_year: str = "") -> list[Issue]:
     """Each line of sheet Căn cứ naming a school year before the campaign's (with ``last_year``, a date of that year
     too: model.new_year.past_years_named), at its cell as written (the table from row 2). A line naming another
     school is left to that warning (check.campaign.stale_school_warnings): the line is wrong whatever its year."""
@@ -219,7 +210,7 @@ def legal_notices(campaign: cm.Campaign, book: Path, last_year: str = "") -> lis
         named = distinctive(school)
         return named[:len(own)] == own[:len(named)]
 
-    return [_notice(book, LEGAL_SHEET, ly.a1(n, 0), ct.LEGAL_PAST_YEAR.format(n=n, found=", ".join(found), line=line))
+    return [_notice(book, LEGAL_SHEET, ly.a1(n, 0), "campaign.legal_past_year", n=n, found=", ".join(found), line=line)
             for n, line, found in legal_naming_past(campaign, last_year) if all(map(ours, schools_named(line)))]
 
 

@@ -533,8 +533,9 @@ def test_person_sheets_total_and_classify_by_formula(books):
             for col in (rec.self_column, rec.dept_column):
                 total = formula(ws, f"{col}{rec.total_row}")
                 for group in rubric.groups:
-                    sign = "-" if group.kind == cm.DEDUCTION else ""
-                    assert f"{sign}{col}{rec.item_row(group.items[0].code) - 1}" in total
+                    sign = "-" if group.kind == cm.DEDUCTION else ""  # a group nobody scored counts as none: N()
+                    assert f"{sign}N({col}{rec.item_row(group.items[0].code) - 1})" in total
+                assert f'IF({col}{missing_row}>0,"{tx.TOTAL_INCOMPLETE}"' in total  # a blank required score: no sum
                 classify = formula(ws, f"{col}{class_row}")
                 assert f"{col}{rec.total_row}" in classify
                 assert all(f'"{name}"' in classify for name in levels), classify

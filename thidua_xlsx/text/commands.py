@@ -80,24 +80,6 @@ NEW_YEAR_CHECK_HISTORY = ("  - Sổ lịch sử (khen thưởng nhiều năm): t
 INIT_SAMPLE = ("Tệp có sẵn một trường mẫu để chạy thử; tên trường ghi kèm \"{mark}\" (in cả lên sổ phát cho các tổ) "
                "cho tới khi sửa: hãy sửa sheet Trường, Tổ, Nhân sự cho đúng trường mình. Đã có chiến dịch năm trước "
                "thì dùng: thidua-xlsx init THƯ_MỤC_MỚI --tu THƯ_MỤC_NĂM_TRƯỚC.")
-# Said when a campaign is opened (workspace.campaign_notices), at its cell: a campaign still the sample school; one
-# left from a past school year.
-SAMPLE_SCHOOL = ("Chiến dịch này vẫn là trường mẫu của chương trình ({sample}): sổ phát cho các tổ, bảng tổng hợp và "
-                 "hồ sơ sẽ mang tên trường, số văn bản và danh sách người của trường mẫu. Chạy thử thì được; với "
-                 "trường mình, hãy sửa sheet Trường (Tên trường, Hiệu trưởng, Thư ký…), Tổ và Nhân sự rồi chạy lại – "
-                 "hoặc tạo từ chiến dịch năm trước của trường: thidua-xlsx init THƯ_MỤC_MỚI --tu THƯ_MỤC_NĂM_TRƯỚC.")
-PAST_YEAR = ("Chiến dịch là của năm học {year}, hôm nay ({today}) đã là năm học {current} và không còn hạn nộp nào "
-             "phía trước{last}: có thể đây là tệp chiến dịch năm trước được chép sang – kỳ đánh giá, hạn nộp và căn cứ "
-             "vẫn của năm học {year}. Để sang năm mới, dùng init --tu: thidua-xlsx init THƯ_MỤC_MỚI --tu {folder} "
-             "(giữ trường, tổ, nhân sự, tiêu chí; dời các ngày sang năm mới; xóa thông tin xét của năm cũ). Nếu đang "
-             "làm nốt năm học {year} thì bỏ qua cảnh báo này.")
-PAST_YEAR_LAST = " (hạn cuối {day})"
-DATE_BEFORE_YEAR = ("{field} ({day}) trước năm học {year} (bắt đầu {first}): có thể còn sót từ năm trước. Hãy sửa "
-                    "ngày cho đúng năm học ở sheet Trường; chiến dịch chép tay từ năm trước thì tạo lại bằng init --tu "
-                    "(thidua-xlsx init THƯ_MỤC_MỚI --tu THƯ_MỤC_NĂM_TRƯỚC) để mọi ngày được dời một lần.")
-LEGAL_PAST_YEAR = ("Dòng căn cứ {n} nhắc năm học trước ({found}): \"{line}\". Nếu là văn bản của năm học trước (kế "
-                   "hoạch, hướng dẫn, quyết định cho năm học đó), hãy thay bằng văn bản năm nay ở sheet Căn cứ; văn bản "
-                   "vẫn còn hiệu lực thì giữ nguyên.")
 LEVEL_HELP = ("Cấp học của mẫu: mam-non, tieu-hoc, thcs, thpt; nd233: mẫu THCS chấm theo tháng, tiêu chí và "
               "xếp loại theo Nghị định 233/2026; cap-xa: cấp trên (UBND xã/phường, hoặc Sở GD&ĐT) nhận và tổng hợp "
               "bảng tổng hợp cuối năm của các trường (ghi cap-tren.xlsx).")

@@ -13,6 +13,25 @@ MESSAGES = {
                        "nếu không mở được, hãy tạo lại bằng 'thidua-xlsx init' rồi chép dữ liệu sang.",
     "campaign.no_access": "Không đọc được tệp chiến dịch '{file}' (không có quyền đọc, hoặc tệp đang bị chương trình "
                           "khác giữ). Hãy đóng tệp trong Excel/LibreOffice, kiểm tra quyền đọc rồi chạy lại.",
+    # said when a campaign is opened (workspace.campaign_notices), at its cell, then listed with a run's problems
+    "campaign.sample_school": ("Chiến dịch này vẫn là trường mẫu của chương trình ({sample}): sổ phát cho các tổ, "
+                               "bảng tổng hợp và hồ sơ sẽ mang tên trường, số văn bản và danh sách người của trường "
+                               "mẫu. Chạy thử thì được; với trường mình, hãy sửa sheet Trường (Tên trường, Hiệu "
+                               "trưởng, Thư ký…), Tổ và Nhân sự rồi chạy lại – hoặc tạo từ chiến dịch năm trước của "
+                               "trường: thidua-xlsx init THƯ_MỤC_MỚI --tu THƯ_MỤC_NĂM_TRƯỚC."),
+    "campaign.past_year": ("Chiến dịch là của năm học {year}, hôm nay ({today}) đã là năm học {current} và không còn "
+                           "hạn nộp nào phía trước{last}: có thể đây là tệp chiến dịch năm trước được chép sang – kỳ "
+                           "đánh giá, hạn nộp và căn cứ vẫn của năm học {year}. Để sang năm mới, dùng init --tu: "
+                           "thidua-xlsx init THƯ_MỤC_MỚI --tu {folder} (giữ trường, tổ, nhân sự, tiêu chí; dời các "
+                           "ngày sang năm mới; xóa thông tin xét của năm cũ). Nếu đang làm nốt năm học {year} thì bỏ "
+                           "qua cảnh báo này."),
+    "campaign.date_before_year": ("{field} ({day}) trước năm học {year} (bắt đầu {first}): có thể còn sót từ năm "
+                                  "trước. Hãy sửa ngày cho đúng năm học ở sheet Trường; chiến dịch chép tay từ năm "
+                                  "trước thì tạo lại bằng init --tu (thidua-xlsx init THƯ_MỤC_MỚI --tu "
+                                  "THƯ_MỤC_NĂM_TRƯỚC) để mọi ngày được dời một lần."),
+    "campaign.legal_past_year": ("Dòng căn cứ {n} nhắc năm học trước ({found}): \"{line}\". Nếu là văn bản của năm học "
+                                 "trước (kế hoạch, hướng dẫn, quyết định cho năm học đó), hãy thay bằng văn bản năm "
+                                 "nay ở sheet Căn cứ; văn bản vẫn còn hiệu lực thì giữ nguyên."),
     "campaign.two_files": "Thư mục chiến dịch có hai tệp: {used} (lưu lúc {used_saved}) và {other} (lưu lúc "
                           "{other_saved}); chương trình dùng {used}. Hãy giữ một tệp: nếu bạn đang sửa {other}, hãy "
                           "xóa hoặc đổi tên {used}; nếu không, hãy xóa hoặc đổi tên {other} (ví dụ thành "
@@ -709,3 +728,7 @@ from thidua_xlsx.text.appraisal import PARTS_LABELS, PARTS_MESSAGES  # noqa: E40
 
 MESSAGES.update(PARTS_MESSAGES)
 LABELS.update(PARTS_LABELS)
+PAST_YEAR_LAST = " (hạn cuối {day})"  # campaign.past_year's {last}: its latest deadline
+# said when the campaign is opened, then listed with a run's problems (JSON, Kiểm tra), not printed again
+OPENING_CODES = frozenset({"campaign.sample_school", "campaign.past_year", "campaign.date_before_year",
+                           "campaign.legal_past_year"})

@@ -11,7 +11,7 @@ from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import workbook as tx
 from thidua_xlsx.write.department.book import SIGNATURE_ROWS, DepartmentBook
 
-WIDTHS = (5, 9, 26, 16, 9, 9, 9, 14, 9, 10)
+WIDTHS = (5, 9, 26, 16, 9, 9, 9, 14, 9, 11)
 
 
 def department_sheet(book: DepartmentBook, ws, people: list[tuple[IssuedPerson, str]],

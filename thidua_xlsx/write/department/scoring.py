@@ -113,7 +113,8 @@ def _criteria(book: DepartmentBook, ws, row: int, rubric: cm.Rubric, items: dict
             book.mark_bad_numbers(ws, rng, f"{letter}{first + 1}", f"$C{first + 1}")
             inner = f"SUM({rng})"
             formula = inner if group.kind == cm.SCORE else f"MIN($C{g_row + 1},{inner})"
-            ws.write_formula(g_row, col, f"={formula}", f["group_num"], 0)
+            # a group nobody scored shows nothing, not a 0 (the total counts it as none: N())
+            ws.write_formula(g_row, col, f'=IF(COUNT({rng})=0,"",{formula})', f["group_num"], "")
         row = last + 1
     return row, subtotal, required, all_items
 
@@ -144,7 +145,7 @@ def _totals(book: DepartmentBook, ws, row: int, rubric: cm.Rubric, subtotal: dic
         parts = []
         for group in rubric.groups:
             cell = f"{letter}{subtotal[group.code] + 1}"
-            parts.append(("-" if group.kind == cm.DEDUCTION else "+") + cell)
+            parts.append(("-" if group.kind == cm.DEDUCTION else "+") + f"N({cell})")
         total = "".join(parts).lstrip("+")
         # a required score still blank leaves the total unknown, as the merge says: never summed as 0, so never
         # classified nor ranked on the department's sheet (its rank column takes numbers only)
