@@ -46,7 +46,7 @@ from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issues import Issue, Problems, issue
 from thidua_xlsx.model.titles import name as title_name
-from thidua_xlsx.read.containment import FILE, LINK, WORKBOOK_SUFFIXES, read_own_book, scan_inbox
+from thidua_xlsx.read.containment import FILE, LINK, SCHOOL, WORKBOOK_SUFFIXES, read_own_book, scan_inbox
 from thidua_xlsx.read.registrations import read_summary_meta
 from thidua_xlsx.text.collation import fold
 from thidua_xlsx.text.titles import TITLE_NAMES
@@ -179,7 +179,7 @@ def _read(path: Path, name: str) -> _Summary:
     """The rows of the final summary ``path``; raises :class:`SummaryError` with the reason."""
     problems, where = Problems(), {"file": name}
     try:
-        data = read_own_book(path, problems, "api.unreadable", **where)
+        data = read_own_book(path, problems, "api.unreadable", SCHOOL, **where)
         if data is None:  # broken, foreign or too big: the containment's own message
             raise SummaryError(problems.items[0])
         meta = read_summary_meta(data)

@@ -46,3 +46,19 @@ def test_status_says_it_once_too(tmp_path):
     result = CliRunner().invoke(main, ["status", str(root / "inbox")])
 
     assert result.output.count("vẫn là trường mẫu của chương trình") == 1, result.output
+
+
+def test_a_department_that_sent_nothing_has_no_counts_of_ratings_in_the_overview(tmp_path):
+    """Tổ chuyên biệt sent no book: how many of its people are Xuất sắc, Tốt … is not known — blank, never 0."""
+    root = _sample_school(tmp_path)
+
+    result = CliRunner().invoke(main, ["merge", str(root / "inbox"), "-o", str(root / "S.xlsx")])
+
+    assert result.exit_code == 0, result.output
+    rows = list(load_workbook(root / "S.xlsx")["Tổng hợp"].iter_rows(values_only=True))
+    head = next(r for r in rows if r and r[0] == "Tổ")
+    row = dict(zip(head, next(r for r in rows if r and r[0] == "Tổ chuyên biệt")))
+    assert (row["Đã nộp"], row["Số có điểm"], row["Điểm trung bình"]) == ("Chưa nộp", 0, None)
+    assert [row[name] for name in ("Xuất sắc", "Tốt", "Hoàn thành", "Không hoàn thành")] == [None] * 4
+    other = dict(zip(head, next(r for r in rows if r and r[0] == "Tổ khối 1")))
+    assert other["Tốt"] == 3 and other["Hoàn thành"] == 0  # a department that sent: its real 0s stay

@@ -146,38 +146,41 @@ def check_workbook(path: Path, data: bytes, suffix: str, parts: dict[str, bytes]
     return _xls_problem(data, INBOX)
 
 
-def read_own_book(book: Path, problems: Problems, unreadable: str, **params) -> bytes | None:
+def read_own_book(book: Path, problems: Problems, unreadable: str, bounds: Bounds | None = None,
+                  **params) -> bytes | None:
     """The bytes of the secretary's own book ``book`` (the campaign book, a summary brought back), or
-    None with the reason in ``problems``: the checks of :func:`check_workbook` to the bounds
-    :data:`OWN`, its format told from its content (as calamine tells it). ``unreadable`` is the
-    caller's message for a broken, encrypted or foreign file, given ``params``. OSError: not readable."""
+    None with the reason in ``problems``: the checks of :func:`check_workbook` to ``bounds`` (:data:`OWN`;
+    :data:`SCHOOL` for a file another party sent: a school's summary, a history book), its format told from its
+    content (as calamine tells it). ``unreadable`` is the caller's message for a broken, encrypted or foreign file,
+    given ``params``. OSError: not readable."""
+    bounds = bounds or OWN
     with open(book, "rb") as handle:
         size = os.fstat(handle.fileno()).st_size
-        data = handle.read() if size <= OWN.file_bytes else b""
-    problem = Problem("file.too_big") if size > OWN.file_bytes else _own_book_problem(data)
+        data = handle.read() if size <= bounds.file_bytes else b""
+    problem = Problem("file.too_big") if size > bounds.file_bytes else _own_book_problem(data, bounds)
     if problem is None:
         return data
     if problem.code in ("file.too_big", "file.zip_bomb"):
         problems.add("book.too_big", file=book.name, size_mb=-(-size // (1024 * 1024)),
-                     max_mb=OWN.file_bytes // (1024 * 1024), max_unzipped_mb=OWN.unzipped_bytes // (1024 * 1024))
+                     max_mb=bounds.file_bytes // (1024 * 1024), max_unzipped_mb=bounds.unzipped_bytes // (1024 * 1024))
     elif problem.code == "file.sheet_too_big":
         from xlsxwriter.utility import xl_rowcol_to_cell
 
         found = dict(problem.params)
         problems.add("book.sheet_too_big", file=book.name, sheet=sheet_names(data).get(found["part"], found["part"]),
-                     cell=xl_rowcol_to_cell(found["rows"] - 1, found["columns"] - 1), max_rows=OWN.rows,
-                     max_columns=OWN.columns)
+                     cell=xl_rowcol_to_cell(found["rows"] - 1, found["columns"] - 1), max_rows=bounds.rows,
+                     max_columns=bounds.columns)
     else:
         problems.add(unreadable, **params)
     return None
 
 
-def _own_book_problem(data: bytes) -> Problem | None:
+def _own_book_problem(data: bytes, bounds: Bounds) -> Problem | None:
     if data[:8] == CFB_MAGIC:
-        return _xls_problem(data, OWN)  # an encrypted .xlsx is one too: told there
+        return _xls_problem(data, bounds)  # an encrypted .xlsx is one too: told there
     if data[:4] != ZIP_MAGIC:
         return Problem("file.corrupt")
-    return _zip_problem(data, None, OWN)
+    return _zip_problem(data, None, bounds)
 
 
 def sheet_names(data: bytes) -> dict[str, str]:
@@ -282,7 +285,13 @@ INBOX = Bounds(MAX_FILE_BYTES, MAX_UNZIPPED_BYTES, MAX_ROWS, MAX_COLUMNS, re.com
 # columns in its widest sheet (14 + 2 per group of criteria). At the bounds calamine holds ~820 MB.
 OWN = Bounds(256 * 1024 * 1024, 2 * 1024 * 1024 * 1024, 200_000, 128, re.compile(
     rb'r="(?:[A-Z]{1,3}(?:\d{7}|[2-9]\d{5})|(?:[A-Z]{3}|[E-Z][A-Z]|D[YZ])\d{1,7})"'))  # ≥ 200,000 rows, > DX
-assert (INBOX.rows, INBOX.columns, OWN.rows, OWN.columns) == (5000, 64, 200_000, 128), "the patterns spell these out"
+# What another party sends the secretary or the officer (a school's final summary, a history book): sized for a
+# school — a school of 2,000 people writes ~4,000 rows and ~3 MB unzipped — so a small crafted file cannot make the
+# reader allocate what a province's own summary may (OWN).
+SCHOOL = Bounds(20 * 1024 * 1024, 80 * 1024 * 1024, 20_000, 128, re.compile(
+    rb'r="(?:[A-Z]{1,3}(?:\d{6,7}|[2-9]\d{4})|(?:[A-Z]{3}|[E-Z][A-Z]|D[YZ])\d{1,7})"'))  # ≥ 20,000 rows, > DX
+assert (INBOX.rows, INBOX.columns, OWN.rows, OWN.columns, SCHOOL.rows, SCHOOL.columns) == \
+    (5000, 64, 200_000, 128, 20_000, 128), "the patterns spell these out"
 
 
 def _streamed(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:

@@ -51,7 +51,7 @@ from thidua_xlsx.model.history_book import (
 )
 from thidua_xlsx.model.issues import WARNING, Problems
 from thidua_xlsx.read.campaign_book import Grid, convert_value, read_grids
-from thidua_xlsx.read.containment import FILE, LINK, WORKBOOK_SUFFIXES, read_own_book, scan_inbox
+from thidua_xlsx.read.containment import FILE, LINK, SCHOOL, WORKBOOK_SUFFIXES, read_own_book, scan_inbox
 from thidua_xlsx.read.registrations import read_summary_meta
 from thidua_xlsx.text import history as hx
 from thidua_xlsx.text.collation import fold
@@ -73,7 +73,7 @@ def read_history_book(path: Path, today: dt.date | None = None) -> tuple[History
     ``today`` (Vietnam's, by default): a school year or a day in the sector after it is not counted."""
     problems, name = Problems(), Path(path).name
     try:
-        data = read_own_book(Path(path), problems, "history.book_broken", file=name)
+        data = read_own_book(Path(path), problems, "history.book_broken", SCHOOL, file=name)
     except OSError:
         problems.add("history.book_no_access", file=name)
         return None, UNKNOWN, problems
@@ -340,7 +340,7 @@ def read_final_summary(path: Path, name: str = "") -> tuple[SummaryYear | None, 
     problems, name = Problems(), name or Path(path).name
     where = {"file": name}
     try:
-        data = read_own_book(Path(path), problems, "history.summary_unreadable", **where)
+        data = read_own_book(Path(path), problems, "history.summary_unreadable", SCHOOL, **where)
         if data is None:
             return None, problems
         meta = read_summary_meta(data)

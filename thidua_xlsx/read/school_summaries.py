@@ -17,7 +17,7 @@ from thidua_xlsx.model.inbox import SKIPPED, InboxFile, reject
 from thidua_xlsx.model.issues import NOTE, Problems, issue
 from thidua_xlsx.model.level_above import COLLECTIVE, PERSON, Proposal, SchoolSummary
 from thidua_xlsx.model.titles import CSTDCS
-from thidua_xlsx.read.containment import FILE, InboxItem, read_own_book, unreadable
+from thidua_xlsx.read.containment import FILE, SCHOOL, InboxItem, read_own_book, unreadable
 from thidua_xlsx.read.department import sorted_out
 from thidua_xlsx.read.department.entry import saved_at
 from thidua_xlsx.read.registrations import open_book, summary_meta_in
@@ -51,7 +51,7 @@ def read_school_summaries(items: list[InboxItem], on_file: Callable[[str], None]
 def _read(entry: InboxFile) -> tuple[InboxFile, SchoolSummary | None]:
     problems = Problems()
     try:
-        data = read_own_book(entry.path, problems, "level_above.unreadable", file=entry.name)
+        data = read_own_book(entry.path, problems, "level_above.unreadable", SCHOOL, file=entry.name)
         if data is None:
             found = problems.items[0]
             return reject(entry, found.code, **{k: v for k, v in found.params if k != "file"}), None

@@ -82,7 +82,7 @@ def overview_sheet(book: Book, summary: Summary, by_dept: dict[str, list[PersonR
     if _table_breaks(book, ws, head, total_row):  # its head again on the next pages; not above a chart alone
         ws.repeat_rows(head)
     source = rows if scoring else [total]
-    peak = max((r[c] for r in source for c in series_cols), default=0)
+    peak = max((r[c] for r in source for c in series_cols if r[c] is not None), default=0)
     _chart(book, ws, head, last, total_row, series_cols, peak, scoring)
 
 
@@ -130,7 +130,7 @@ def _row(label: str, people: list[PersonResult], submitted: str, collective, tit
         counts = Counter(p.classification for p in people)
         return [label, len(people), submitted, len(finals),
                 round(sum(finals) / len(finals), 2) if finals else None,
-                *(counts[name] for name in found),
+                *(counts[name] if finals else None for name in found),  # nobody scored: not known, never 0
                 *((sum(p.granted(LDTT) for p in people), sum(p.granted(CSTDCS) for p in people), collective)
                   if titled else ())]
     counts = Counter(p.registered if p.has_registered else "" for p in people)
