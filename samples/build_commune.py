@@ -30,8 +30,10 @@ from openpyxl import load_workbook  # noqa: E402
 
 from tests.decide.conftest import SAVED  # noqa: E402
 from tests.e2e.test_merge import T1_SCORES, T2_SCORES, _fill_department, scoring_round  # noqa: E402
+from samples.build_samples import COMMUNE_ID  # noqa: E402
 from samples.build_year import build as build_year  # noqa: E402
 from tests.filling import council_types  # noqa: E402
+from thidua_xlsx.model import layout as ly  # noqa: E402
 from thidua_xlsx.model.level_above import SchoolRef  # noqa: E402
 from thidua_xlsx.model.titles import CSTDCS  # noqa: E402
 from thidua_xlsx.read.level_above_book import load_level_above_preset  # noqa: E402
@@ -39,7 +41,7 @@ from thidua_xlsx.service import MergeRequest, apply_council_file, merge, merge_i
 from thidua_xlsx.write.level_above_book import write_level_above_book  # noqa: E402
 from thidua_xlsx.write.summary import write_summary  # noqa: E402
 
-CAMPAIGN_ID = "xa-truccuong-2025-2026"
+CAMPAIGN_ID = COMMUNE_ID  # the schools' samples are sealed with the codes it issues (build_samples.py)
 SCHOOLS = (SchoolRef("TH-TC", "Trường Tiểu học Trực Cường", "tieu-hoc"), SchoolRef("THCS-KS", "Trường THCS Kim Sơn", "thcs"),
            SchoolRef("TH-TN", "Trường Tiểu học Thử Nghiệm", "tieu-hoc"),
            SchoolRef("MN-TC", "Trường Mầm non Trực Cường", "mam-non"))  # the last sends nothing
@@ -54,7 +56,7 @@ def main() -> None:
     shutil.copy(SAMPLES / "tong-hop-cuoi.xlsx", HERE / "inbox" / "TH-Truc-Cuong_tong-hop-cuoi.xlsx")
     shutil.copy(SAMPLES / "tong-hop.xlsx", HERE / "inbox" / "TH-Truc-Cuong_tong-hop.xlsx")
     with tempfile.TemporaryDirectory() as work:
-        build_year(Path(work) / "ca-nam", shift=0)
+        build_year(Path(work) / "ca-nam", shift=0, authority_code=_code("THCS-KS"))
         shutil.copy(Path(work) / "ca-nam" / "tong-hop_ca-nam.xlsx", HERE / "inbox" / "THCS-Kim-Son_ca-nam.xlsx")
     with tempfile.TemporaryDirectory() as work:
         _third_school(Path(work), HERE / "inbox" / "TH-Thu-Nghiem_tong-hop-cuoi.xlsx")
@@ -67,6 +69,11 @@ def main() -> None:
           f"{len(list((HERE / 'ho-so').iterdir()))} papers")
 
 
+def _code(school: str) -> str:
+    """The code the sample commune issues ``school`` (a code of SCHOOLS) for the year."""
+    return ly.origin_code(CAMPAIGN_ID, school, "2025-2026")
+
+
 def _third_school(work: Path, target: Path) -> None:
     """A small school's year (the tests' Trường Tiểu học Thử Nghiệm): merged, passed by its council with its
     ballot, written; then its proposal list edited by hand."""
@@ -74,6 +81,8 @@ def _third_school(work: Path, target: Path) -> None:
     inbox = folder.folder / "inbox"
     _fill_department(t1, inbox / t1.name, T1_SCORES, SAVED)
     _fill_department(t2, inbox / t2.name, T2_SCORES, SAVED)
+    c = folder.campaign
+    folder = replace(folder, campaign=replace(c, school=replace(c.school, authority_code=_code("TH-TN"))))
     summary = merge_inbox(inbox, folder)
     write_summary(summary, work / "tong-hop.xlsx")
     candidates = [p for p in summary.people if any(d.title == CSTDCS for d in p.decisions)]

@@ -58,6 +58,8 @@ from thidua_xlsx.write.report_json import write_report_json  # noqa: E402
 from thidua_xlsx.write.summary import write_summary  # noqa: E402
 
 CAMPAIGN_ID = "truccuong-2025-2026"
+# The sample commune's own campaign id (samples/cap-xa, build_commune.py): the codes it issues its schools come from it
+COMMUNE_ID = "xa-truccuong-2025-2026"
 MISSING_DEPARTMENT = "TO-CB"  # never sends its scores
 TWICE_DEPARTMENT = "TO-K23"  # sends a first version, then a corrected one
 FAULTY_DEPARTMENT = "TO-K45"  # out-of-range scores, blanks, a score typed as text "9,5"
@@ -78,8 +80,10 @@ def main() -> None:
         target = HERE / name
         shutil.rmtree(target, ignore_errors=True) if target.is_dir() else target.unlink(missing_ok=True)
     preset = load_preset("tieu-hoc")
+    code = ly.origin_code(COMMUNE_ID, "TH-TC", preset.school.school_year)  # the code the commune sent the school
     init_campaign(HERE, "tieu-hoc", campaign=replace(
-        preset, id=CAMPAIGN_ID, rules=replace(preset.rules, cstdcs_quota_percent=CSTDCS_QUOTA_PERCENT)))
+        preset, id=CAMPAIGN_ID, rules=replace(preset.rules, cstdcs_quota_percent=CSTDCS_QUOTA_PERCENT),
+        school=replace(preset.school, authority_code=code)))
     folder, problems = open_campaign(HERE / CAMPAIGN_FILE)
     assert folder is not None, [p.render() for p in problems]
     campaign = folder.campaign

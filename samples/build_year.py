@@ -64,15 +64,17 @@ def main() -> None:
     print(f"samples/ca-nam rebuilt: {periods} periods, {people} people, capped: {', '.join(capped)}")
 
 
-def build(here: Path, shift: int) -> tuple[int, int, list[str]]:
-    """The sample year in ``here`` (emptied first), the preset's school year moved ``shift`` years: the number of
-    periods, of people and the codes the HTXSNV cap rated HTTNV."""
+def build(here: Path, shift: int, authority_code: str = "") -> tuple[int, int, list[str]]:
+    """The sample year in ``here`` (emptied first), the preset's school year moved ``shift`` years, sealed with the
+    level above's ``authority_code`` when given: the number of periods, of people and the codes the HTXSNV cap rated
+    HTTNV."""
     shutil.rmtree(here, ignore_errors=True)
     preset = moved_years(load_preset("nd233"), shift)
     staff = tuple(replace(p, facts=replace(p.facts, rating=p.facts.rating if p.code == KEEP_ENTERED else None))
                   for p in preset.staff)
     campaign_id = CAMPAIGN_ID.format(year=preset.school.school_year)
-    init_campaign(here, "nd233", campaign=replace(preset, id=campaign_id, periods=preset.periods[:MONTHS], staff=staff))
+    init_campaign(here, "nd233", campaign=replace(preset, id=campaign_id, periods=preset.periods[:MONTHS], staff=staff,
+                                                  school=replace(preset.school, authority_code=authority_code)))
     folder, problems = open_campaign(here / CAMPAIGN_FILE)
     assert folder is not None, [p.render() for p in problems]
     campaign = folder.campaign

@@ -89,6 +89,11 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Outcome:
             return Outcome(EXIT_UNUSABLE)
         write_level_above_summary(summary, output)
         voice.say(ct.SUMMARY_DONE.format(path=output))
+        for school in summary.schools:  # each file's fingerprint, to be compared by phone with the school's
+            if school.summary is not None:
+                voice.say(ct.LEVEL_ABOVE_FINGERPRINT.format(school=school.school.name, file=school.file,
+                                                            fingerprint=school.summary.sha256[:12],
+                                                            origin=ct.LEVEL_ABOVE_ORIGIN[school.origin]))
         if r.json_path is not None:
             write_level_above_json(summary, r.json_path)
             voice.say(ct.JSON_DONE.format(path=r.json_path))

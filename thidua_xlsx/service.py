@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import hashlib
 import secrets
 import uuid
 from dataclasses import dataclass, replace
@@ -575,6 +576,9 @@ def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voi
         write_summary(summary, output, report)
         written.note(output)
         voice.say(ct.SUMMARY_DONE.format(path=output))
+        if summary.round == ly.SCORING and not summary.period:  # what the school sends up: its fingerprint, its seal
+            voice.say((ct.SUMMARY_SEALED if summary.campaign.school.authority_code else ct.SUMMARY_UNSEALED).format(
+                fingerprint=hashlib.sha256(output.read_bytes()).hexdigest()[:12]))
         if r.json_path is not None:
             json_path = written.name_for(r.json_path)
             write_report_json(summary, json_path, report)

@@ -23,6 +23,7 @@ from thidua_xlsx.model.level_above import (
     SchoolRef,
     SchoolSummary,
 )
+from tests.level_above_fixtures import sealed
 from thidua_xlsx.read.containment import scan_inbox
 from thidua_xlsx.read.school_summaries import read_school_summaries
 
@@ -36,7 +37,7 @@ def _file(name: str) -> InboxFile:
 
 
 def _summary(file: str, school: str, *proposals: Proposal, council: bool = True) -> SchoolSummary:
-    return SchoolSummary(file, "", None, "c", school, "2025-2026", council, proposals)
+    return sealed(SchoolSummary(file, "", None, "c", school, "2025-2026", council, proposals), CAMPAIGN)
 
 
 def test_a_cstdcs_without_its_vote_or_its_proof_is_held_apart_the_file_still_used():

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.level_above_fixtures import sealed
 from thidua_xlsx.decide.level_above import level_above_summary
 from thidua_xlsx.model.inbox import InboxFile
 from thidua_xlsx.model.level_above import (
@@ -40,8 +41,8 @@ def _file(name: str, modified: dt.datetime = dt.datetime(2026, 6, 1)) -> InboxFi
 
 
 def _merge(*proposals: Proposal, council: bool = True, edited: bool = False, changes=(), marks=None, sha="1"):
-    read = {"a.xlsx": SchoolSummary("a.xlsx", sha, None, "c", "Trường A", "2025-2026", council, proposals,
-                                    edited=edited, changes=changes)}
+    read = {"a.xlsx": sealed(SchoolSummary("a.xlsx", sha, None, "c", "Trường A", "2025-2026", council, proposals,
+                                           edited=edited, changes=changes), CAMPAIGN)}
     officer = OfficerPass("xa.xlsx", {("A", p.kind, p.who, p.title): m for p, m in marks.items()}) if marks else None
     return level_above_summary(CAMPAIGN, [_file("a.xlsx")], read, officer)
 
@@ -125,7 +126,7 @@ def test_a_list_that_disagrees_with_its_seal_alone_holds_the_whole_school():
 
 
 def test_a_byte_for_byte_copy_is_a_copy_not_a_newer_version():
-    read = {name: SchoolSummary(name, "same", None, "c", "Trường A", "2025-2026", True, (CHI,))
+    read = {name: sealed(SchoolSummary(name, "same", None, "c", "Trường A", "2025-2026", True, (CHI,)), CAMPAIGN)
             for name in ("a.xlsx", "a-gui-lai.xlsx")}
     files = [_file("a-gui-lai.xlsx", dt.datetime(2026, 6, 2)), _file("a.xlsx")]
     summary = level_above_summary(CAMPAIGN, files, read)

@@ -23,7 +23,9 @@ from click.testing import CliRunner
 from docx import Document as Docx
 from openpyxl import load_workbook
 
+from samples.build_samples import COMMUNE_ID
 from thidua_xlsx.cli import main
+from thidua_xlsx.model import layout as ly
 from thidua_xlsx.text import level_above as lx
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -45,6 +47,8 @@ def _school_b(work: Path) -> Path:
         (shutil.copytree if (SAMPLES / name).is_dir() else shutil.copy)(SAMPLES / name, work / name)
     wb = load_workbook(work / "campaign.xlsx")
     next(r for r in wb["Trường"].iter_rows() if r[0].value == "Tên trường")[1].value = SCHOOL_B
+    code = next(r for r in wb["Trường"].iter_rows() if r[0].value == "Mã xác thực do cấp trên cấp")[1]
+    code.value = ly.origin_code(COMMUNE_ID, "MN-TC", "2025-2026")  # the place it takes in the commune's list
     for r in wb["Nhân sự"].iter_rows(min_row=2):
         if r[1].value != BOTH_SCHOOLS and isinstance(r[3].value, dt.datetime):
             r[3].value -= dt.timedelta(days=1)
@@ -313,7 +317,8 @@ def test_a_settled_warning_is_not_said_again(commune, passed):
 
 def test_a_proposal_added_to_the_hidden_data_alone_is_held_and_named(commune, tmp_path):
     """The issue's forgery: in a school's summary one decision's ``false`` made ``true`` in the hidden data only (a
-    title its council never passed) — the list it shows no longer agrees: the line is held, the change named."""
+    title its council never passed). Its seal no longer matches: the file is of unknown origin, named, and does not
+    supersede the school's sealed summary; alone, every line of it is held, the forged one with what changed."""
     from thidua_xlsx.model import layout as ly
 
     folder = tmp_path / "cap-xa"
@@ -332,8 +337,16 @@ def test_a_proposal_added_to_the_hidden_data_alone_is_held_and_named(commune, tm
     result, said = run("merge", folder / "inbox", "-o", tmp_path / "xa.xlsx", "--json", tmp_path / "xa.json")
     assert result.exit_code == 0, said
     data = json.loads((tmp_path / "xa.json").read_text("utf-8"))
+    files = {f["name"]: f["status"] for f in data["files"]}
+    assert files[path.name] == "superseded" and files["TH-Truc-Cuong_tong-hop.xlsx"] == "accepted"
+    assert "Bảng tổng hợp mang tên Trường Tiểu học Trực Cường không rõ nguồn gốc: dấu xác thực không khớp" in said
+    (folder / "inbox" / "TH-Truc-Cuong_tong-hop.xlsx").unlink()  # the forged file alone
+    result, said = run("merge", folder / "inbox", "-o", tmp_path / "xa2.xlsx", "--json", tmp_path / "xa2.json")
+    assert result.exit_code == 0, said
+    data = json.loads((tmp_path / "xa2.json").read_text("utf-8"))
     forged = next(h for h in data["held"] if h["who"] == "GV001" and h["title"] == refused[1])
-    assert [w["code"] for w in forged["why"]] == ["level_above.held_edited"]
+    assert [w["code"] for w in forged["why"]] == ["level_above.held_edited", "level_above.held_origin_bad_seal"]
+    assert not [p for p in data["proposals"] if p["school"] == "TH-TC"]  # nothing of it signed unless accepted
     assert not any(p["who"] == "GV001" and p["title"] == refused[1] and p["school"] == "TH-TC"
                    for p in data["proposals"])
     assert f"bỏ {forged['name']} – " in said and "khỏi danh sách (dữ liệu vẫn đề nghị)" in said

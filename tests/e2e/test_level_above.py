@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
+from samples.build_samples import COMMUNE_ID
 from thidua_xlsx.cli import main
 from thidua_xlsx.model.level_above_book import AUTHORITY_SHEET, BOOK_FILE, SCHOOLS_SHEET
 from thidua_xlsx.text import level_above as lx
@@ -38,6 +39,7 @@ def _commune(root: Path) -> Path:
     assert result.exit_code == 0, result.output
     assert "3 trường mẫu" in result.output
     _set_field(folder / BOOK_FILE, "Năm học", "2025-2026")
+    _set_field(folder / BOOK_FILE, "Mã chiến dịch (không sửa)", COMMUNE_ID)  # the commune that issued the samples' codes
     return folder
 
 
@@ -112,7 +114,7 @@ def test_the_lists_and_counts_equal_the_schools_proposals(merged):
     assert counts["CSTDCS"]["TH-TC"] == sum(1 for r in listed if r[6] == "Chiến sĩ thi đua cơ sở") - 1
     ws = merged["book"][lx.S_SCHOOLS]
     total = next(row for row in ws.iter_rows(values_only=True) if row[1] == lx.TOTAL)
-    assert total[6] == len(held) and sum(v for v in total[7:] if v) == len(proposals)
+    assert total[7] == len(held) and sum(v for v in total[8:] if v) == len(proposals)
 
 
 def test_a_cstdcs_carries_its_vote_and_its_grounds(merged):

@@ -45,7 +45,7 @@ def test_a_summary_written_by_a_newer_version_is_refused_with_what_to_do(school,
 
 
 def test_the_summary_of_this_version_is_read(school, tmp_path):  # noqa: F811
-    assert ly.SUMMARY_SCHEMA_VERSION == 6  # 6: a period's summary carries each score's two parts
+    assert ly.SUMMARY_SCHEMA_VERSION == 7  # 7: the newest input's time and the level above's seal
     assert run("merge", school["inbox"], "--council", school["first"], "-o", tmp_path / "x.xlsx").exit_code == 0
 
 
@@ -76,3 +76,32 @@ def test_a_version_1_summary_is_still_read_with_its_titles_in_words(school, tmp_
     assert final is not None and "summary.schema_unknown" not in {p.code for p in problems}
     gv03 = next(p for p in final.people if p.code == "GV03")
     assert (gv03.council_decision, gv03.proposed) == (NO_PROPOSAL, "")
+
+
+def test_a_summary_written_with_the_level_above_s_code_carries_a_seal_the_level_above_can_check(school, tmp_path):  # noqa: F811, E501
+    """Schema 7: sealed over everything its metadata says; read back, the same content digest; another code, or any
+    change of the data, and the seal no longer matches."""
+    import dataclasses
+
+    from thidua_xlsx.write.summary import write_summary
+
+    code = ly.origin_code("bi-mat-cua-xa", "TH-A", "2025-2026")
+    merged = merge_inbox(school["inbox"], school["folder"])
+    c = merged.campaign
+    sealed = dataclasses.replace(merged, campaign=dataclasses.replace(c, school=dataclasses.replace(
+        c.school, authority_code=code.lower().replace("-", " "))))  # typed in lower case, with a space
+    write_summary(sealed, tmp_path / "s.xlsx")
+    write_summary(merged, tmp_path / "u.xlsx")
+
+    def meta_of(path):
+        column = [cell.value for cell in load_workbook(path)[ly.META_SHEET]["A"]]
+        return ly.SummaryMeta.from_json(ly.meta_json(column, ly.MAX_SUMMARY_META_CHARS))
+
+    meta = meta_of(tmp_path / "s.xlsx")
+    assert len(meta.seal) == 64 and meta.newest_input.startswith("2026-")
+    assert ly.sealed_with(code, meta.seal, ly.content_digest(meta))
+    assert not ly.sealed_with(ly.origin_code("bi-mat-cua-xa", "TH-B", "2025-2026"), meta.seal, ly.content_digest(meta))
+    changed = dataclasses.replace(meta, decisions=((*meta.decisions[0][:2], not meta.decisions[0][2],
+                                                    meta.decisions[0][3]), *meta.decisions[1:]))
+    assert not ly.sealed_with(code, meta.seal, ly.content_digest(changed))
+    assert meta_of(tmp_path / "u.xlsx").seal == ""  # no code typed: no seal

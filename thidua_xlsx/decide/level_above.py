@@ -23,13 +23,17 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import ACCEPTED, SKIPPED, SUPERSEDED, InboxFile, reject
 from thidua_xlsx.model.issues import NOTE, WARNING, Issue, Reason, issue, reason
 from thidua_xlsx.model.level_above import (
     ADDED,
+    BAD_SEAL,
     HELD,
     PERSON,
+    SEALED,
     TAKEN_OFF,
+    UNSEALED,
     Held,
     LevelAbove,
     LevelAboveSummary,
@@ -59,6 +63,7 @@ class _Said:
     school: str
     keys: tuple[Key, ...] = ()
     changes: tuple[tuple[Key | None, Reason], ...] = ()
+    fingerprint: str | None = None  # the file's, for the origin's warnings: compared by phone with the school's
 
 
 @dataclass
@@ -95,7 +100,9 @@ def level_above_summary(campaign: LevelAbove, files: Sequence[InboxFile], read: 
             versions.setdefault(schools[fold(summary.school)].code, []).append(f)
     results, kept, found, used_files = [], [], _Found(), {}
     for school in campaign.schools:
-        found_files = _versions(versions.get(school.code, ()), read, school.name, out)
+        code = ly.origin_code(campaign.id, school.code, campaign.school_year)
+        origins = {f.name: _origin(read[f.name], code) for f in versions.get(school.code, ())}
+        found_files = _versions(versions.get(school.code, ()), read, school.name, out, origins)
         if not found_files:
             problems.append(issue("level_above.school_missing", WARNING, school=school.name))
             results.append(SchoolResult(school))
@@ -105,14 +112,21 @@ def level_above_summary(campaign: LevelAbove, files: Sequence[InboxFile], read: 
         summary = read[used.name]
         for older in found_files[:-1]:
             added, removed = _changes(read[older.name], summary)
+            unknown = () if origins[older.name] == SEALED else (  # a forged "newer" file: said as such, not used
+                issue("level_above.origin_" + origins[older.name], WARNING, file=older.name, school=school.name,
+                      fingerprint=read[older.name].sha256[:12]),)
             out[older.name] = dataclasses.replace(older, status=SUPERSEDED, reason="level_above.superseded", issues=(
                 *older.issues, issue("level_above.superseded", NOTE, file=older.name, used=used.name,
-                                     school=school.name, added=added, removed=removed)))
+                                     school=school.name, added=added, removed=removed), *unknown))
         proposals = [dataclasses.replace(p, school=school.code) for p in summary.proposals]
         _checks(school.name, used.name, summary, proposals, found)
+        if origins[used.name] != SEALED:  # kept out of the decision until the officer accepts each
+            found.said.append(_Said("level_above.origin_" + origins[used.name], used.name, school.name, tuple(
+                found.hold(p, reason("level_above.held_origin_" + origins[used.name])) for p in proposals),
+                fingerprint=summary.sha256[:12]))
         kept += proposals
         used_files[school.code] = used.name
-        results.append(SchoolResult(school, used.name, summary))
+        results.append(SchoolResult(school, used.name, summary, origins[used.name]))
     names = {s.code: s.name for s in campaign.schools}
     _twice(kept, names, found)
     order = {s.code: k for k, s in enumerate(campaign.schools)}
@@ -123,12 +137,20 @@ def level_above_summary(campaign: LevelAbove, files: Sequence[InboxFile], read: 
     return _decided(merged, found, officer, names, used_files, problems)
 
 
-def _versions(found: Sequence[InboxFile], read: dict[str, SchoolSummary], school: str, out: dict[str, InboxFile]
-              ) -> list[InboxFile]:
+def _origin(summary: SchoolSummary, code: str) -> str:
+    """Whether ``summary`` is sealed with its school's ``code``: SEALED, UNSEALED or BAD_SEAL."""
+    if not summary.seal:
+        return UNSEALED
+    return SEALED if ly.sealed_with(code, summary.seal, summary.content) else BAD_SEAL
+
+
+def _versions(found: Sequence[InboxFile], read: dict[str, SchoolSummary], school: str, out: dict[str, InboxFile],
+              origins: dict[str, str]) -> list[InboxFile]:
     """One school's versions, oldest first; a byte-for-byte copy of one already there (saved after it) is set aside
-    in ``out`` as a copy."""
-    # the tool stamps a summary with its newest input's time, so on a tie the council's pass, then the file saved last
-    ordered = sorted(found, key=lambda f: (f.version_time, read[f.name].council, f.modified, f.name))
+    in ``out`` as a copy. Which is newer comes from the sealed data: a version sealed with the school's code over
+    any other, then its newest input's time, then the council's pass; the file's own dates only break a tie."""
+    ordered = sorted(found, key=lambda f: (origins[f.name] == SEALED, read[f.name].newest_input, read[f.name].council,
+                                           f.version_time, f.modified, f.name))
     first: dict[str, str] = {}
     versions = []
     for f in ordered:
@@ -251,4 +273,6 @@ def _say(said: _Said, waiting: set[Key]) -> Issue | None:
         return issue(said.code, WARNING, file=said.file, school=said.school, changes=changes) if changes else None
     if said.keys and not waiting.intersection(said.keys):
         return None
+    if said.fingerprint is not None:
+        return issue(said.code, WARNING, file=said.file, school=said.school, fingerprint=said.fingerprint)
     return issue(said.code, WARNING, file=said.file, school=said.school)

@@ -174,6 +174,7 @@ class School:
     criteria_resolution_date: str = ""  # and its date (ISO)
     province: str = ""  # the province whose rules apply, as named in workbook_templates/tinh/ ("": national only)
     filing_date: str = ""  # "Ngày gửi hồ sơ" (ISO): the day the rule set is picked for (model.rule_set)
+    authority_code: str = ""  # the code the level above issued the school: its final summary is sealed with it
 
 
 @dataclass(frozen=True)

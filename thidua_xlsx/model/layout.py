@@ -14,9 +14,11 @@ A workbook carries only its identity and these records (:class:`WorkbookLayout`)
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import datetime as dt
 import hashlib
+import hmac
 import json
 import re
 from dataclasses import dataclass
@@ -203,12 +205,14 @@ def _frozen(value):
     return tuple([_frozen(v) if type(v) is list else v for v in value])
 
 
-SUMMARY_SCHEMA_VERSION = 6  # 2: the JSON report gives titles by code, reasons' numbers as numbers (same workbook);
+SUMMARY_SCHEMA_VERSION = 7  # 2: the JSON report gives titles by code, reasons' numbers as numbers (same workbook);
 # 3: a period's summary carries its people's results (``people``) and whether the council's pass made it;
 # 4: a year's summary carries what each person and department ends the year with (``outcomes``), the history's source;
 # 5: a year's summary also carries its school, each person's place and every decision, the council's votes and the
 # digest of its proposal lists as shown (the level above reads them: model.level_above);
-# 6: a period's summary also carries each person's score in its two parts of NĐ 233/2026 (``parts``)
+# 6: a period's summary also carries each person's score in its two parts of NĐ 233/2026 (``parts``);
+# 7: a summary carries its newest input's time (``newest_input``) and, when the level above issued the school a code,
+# its seal (``seal``: see :func:`seal_of`)
 PERIOD_PARTS_SCHEMA = 6  # the first version whose period summaries carry ``parts``
 
 
@@ -250,6 +254,8 @@ class SummaryMeta:
     votes: tuple[tuple, ...] = ()
     lists_digest: str = ""
     starts: tuple[tuple[str, str], ...] = ()  # a year's summary: each person's (code, Ngày vào ngành), for the history
+    newest_input: str = ""  # ISO: when the newest workbook read was saved — which of two versions is newer (sealed)
+    seal: str = ""  # the school's keyed seal over everything above (:func:`seal_of`); "" when it had no code
     kind: str = "summary"
     schema_version: int = SUMMARY_SCHEMA_VERSION
     app: str = APP_ID
@@ -319,6 +325,38 @@ _COLUMNS = tuple(_column_letters(c) for c in range(702))  # A … ZZ
 def a1(row: int, col: int) -> str:
     """The A1 address of a 0-based (row, column): (0, 1) → "B1"."""
     return f"{_COLUMNS[col] if 0 <= col < 702 else _column_letters(col)}{row + 1}"
+
+
+def content_digest(meta: SummaryMeta) -> str:
+    """SHA-256 of everything a summary's metadata says but its seal, as the canonical JSON its cells hold."""
+    body = json.dumps({**meta.to_json(), "seal": ""}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def origin_code(secret: str, school: str, school_year: str) -> str:
+    """The code the level above issues school ``school`` (its code in the level above's list) for ``school_year``,
+    from the level above's own campaign id ``secret`` (never sent): ten letters and digits, "ABCDE-23456"."""
+    raw = hmac.new(secret.encode("utf-8"), f"thidua-xlsx/origin/{school}/{school_year}".encode("utf-8"),
+                   hashlib.sha256).digest()
+    letters = base64.b32encode(raw).decode("ascii")[:10]
+    return f"{letters[:5]}-{letters[5:]}"
+
+
+def seal_of(code: str, meta: SummaryMeta) -> str:
+    """The keyed seal (HMAC-SHA-256) of ``meta``'s content with the school's ``code`` ("" without one): only who holds
+    the code can make it, any change of the content breaks it. Spaces, dashes and case in the typed code aside."""
+    return seal_for(code, content_digest(meta))
+
+
+def sealed_with(code: str, seal: str, content: str) -> bool:
+    """Whether ``seal`` is the seal of the content of digest ``content`` with ``code`` (compared in constant time)."""
+    return bool(seal) and hmac.compare_digest(seal, seal_for(code, content))
+
+
+def seal_for(code: str, content: str) -> str:
+    """The seal of the content of digest ``content`` with ``code``."""
+    key = "".join(ch for ch in code.upper() if ch.isalnum())
+    return hmac.new(key.encode("ascii", "ignore"), content.encode("ascii"), hashlib.sha256).hexdigest() if key else ""
 
 
 def lists_digest(rows) -> str:

@@ -113,6 +113,9 @@ class SchoolSummary:
     proposals: tuple[Proposal, ...]
     edited: bool = False
     changes: tuple[ListChange, ...] = ()
+    seal: str = ""  # the school's keyed seal, as the file carries it ("" none) …
+    content: str = ""  # … over this digest of its data (model.layout.content_digest): checked by the level above
+    newest_input: str = ""  # ISO, from the sealed data: which of two versions is newer
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,10 @@ class SchoolResult:
     school: SchoolRef
     file: str = ""
     summary: SchoolSummary | None = None
+    origin: str = ""  # of the file used: SEALED, UNSEALED (no seal) or BAD_SEAL (not this school's code, or edited)
+
+
+SEALED, UNSEALED, BAD_SEAL = "sealed", "unsealed", "bad_seal"
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,7 +33,8 @@ def target_year(previous: cm.Campaign, today: dt.date) -> int:
 def next_year(previous: cm.Campaign, today: dt.date, new_id: str) -> cm.Campaign:
     """``previous`` (a campaign as loaded) made the campaign of the next school year (see the module)."""
     moved = cm.moved_years(previous, target_year(previous, today) - int(previous.school.school_year[:4]))
-    school = dataclasses.replace(moved.school, criteria_resolution="", criteria_resolution_date="")
+    school = dataclasses.replace(moved.school, criteria_resolution="", criteria_resolution_date="",
+                                 authority_code="")  # the level above issues a code per school year
     staff = tuple(dataclasses.replace(p, facts=cm.Facts()) for p in moved.staff)
     return dataclasses.replace(moved, id=new_id, school=school, staff=staff, unit_rating="", special_awards=())
 

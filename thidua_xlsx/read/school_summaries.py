@@ -78,7 +78,8 @@ def _read(entry: InboxFile) -> tuple[InboxFile, SchoolSummary | None]:
     except (TypeError, ValueError, IndexError):  # metadata that is not what the tool wrote
         return reject(entry, "level_above.unreadable"), None
     summary = SchoolSummary(entry.name, digest, entry.saved_at, meta.campaign_id, meta.school, meta.school_year,
-                            bool(meta.council), proposals, edited=edited, changes=changes)
+                            bool(meta.council), proposals, edited=edited, changes=changes, seal=meta.seal,
+                            content=ly.content_digest(meta), newest_input=meta.newest_input)
     return dataclasses.replace(entry, status=SKIPPED), summary
 
 

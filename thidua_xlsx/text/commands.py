@@ -180,6 +180,14 @@ EMPTY_INBOX = "Thư mục {inbox} chưa có tệp nào. Hãy lưu các sổ các
 OUTPUT_FOLDER = "Không tạo được thư mục '{path}' để ghi kết quả ({reason}). Hãy chọn nơi ghi khác bằng -o."
 OUTPUT_IS_FOLDER = "'{path}' là một thư mục; hãy ghi tên tệp, ví dụ {path}/tong-hop.xlsx."
 SUMMARY_DONE = "Đã ghi bảng tổng hợp: {path} (mọi vấn đề ở sheet Kiểm tra, mọi tệp ở sheet Nguồn dữ liệu)"
+LEVEL_ABOVE_FINGERPRINT = "  {school}: {file}, dấu vân tay {fingerprint} – {origin}"
+LEVEL_ABOVE_ORIGIN = {"sealed": "có dấu xác thực của trường", "unsealed": "không rõ nguồn gốc (không có dấu xác thực)",
+                      "bad_seal": "không rõ nguồn gốc (dấu xác thực không khớp mã của trường)"}
+SUMMARY_SEALED = ("Dấu vân tay của tệp: {fingerprint} (cấp trên đọc được cùng dãy này khi nhận tệp); tệp có dấu xác "
+                  "thực theo mã cấp trên cấp (sheet Trường).")
+SUMMARY_UNSEALED = ("Dấu vân tay của tệp: {fingerprint} (cấp trên đọc được cùng dãy này khi nhận tệp). Chưa có Mã xác "
+                    "thực do cấp trên cấp (sheet Trường): cấp trên sẽ tạm giữ các đề nghị của tệp vì không rõ nguồn "
+                    "gốc – hãy nhập mã UBND xã/phường (hoặc Sở) gửi rồi chạy lại.")
 JSON_DONE = "Đã ghi báo cáo JSON: {path}"
 REPORT_FILES = "Tệp: {total} (dùng {accepted}, bản cũ {superseded}, bị từ chối {rejected}, bỏ qua {skipped})."
 REPORT_ROUND = "Vòng: {round} – {school}, năm học {year}."

@@ -56,6 +56,16 @@ LEVEL_ABOVE_MESSAGES |= {
     "level_above.before_council": "Bảng tổng hợp của {school} chưa qua họp Hội đồng (chưa có kết quả bỏ phiếu): các đề "
                                   "nghị CSTĐCS được tạm giữ chờ công chức quyết định. Hãy đề nghị trường gửi bảng tổng "
                                   "hợp cuối cùng (merge --council).",
+    "level_above.origin_unsealed": "Bảng tổng hợp mang tên {school} không rõ nguồn gốc: tệp không có dấu xác thực "
+                                   "(trường chưa nhập Mã xác thực do cấp trên cấp ở sheet Trường, hoặc tệp ghi bằng "
+                                   "phiên bản cũ). Mọi đề nghị của tệp được tạm giữ chờ công chức quyết định. Hãy gửi "
+                                   "trường mã của trường (sheet Các trường của bảng tổng hợp xã) để trường chạy lại, "
+                                   "hoặc gọi điện đối chiếu dấu vân tay {fingerprint} với trường rồi nhận từng đề nghị.",
+    "level_above.origin_bad_seal": "Bảng tổng hợp mang tên {school} không rõ nguồn gốc: dấu xác thực không khớp mã "
+                                   "của trường (tệp của trường khác đặt tên {school}, hoặc dữ liệu bị sửa sau khi "
+                                   "chương trình ghi). Mọi đề nghị của tệp được tạm giữ chờ công chức quyết định. Hãy "
+                                   "gọi điện đối chiếu dấu vân tay {fingerprint} với trường và đề nghị trường gửi lại "
+                                   "bản do chương trình ghi.",
     "level_above.held": "Tạm giữ {name} ({school}) – {title}: {why}. Chưa vào danh sách, tờ trình, dự thảo quyết định, "
                         "tệp nhập của tỉnh: công chức nhận hoặc bỏ ở sheet Chờ quyết định (merge … --council).",
 }
@@ -65,6 +75,8 @@ LEVEL_ABOVE_REASONS |= {  # why a proposal is held apart (level_above.held's {wh
     "level_above.held_no_grounds": "hồ sơ chưa có minh chứng HTXSNV hay quyết định công nhận sáng kiến",
     "level_above.held_edited": "danh sách của trường khác dữ liệu – {change}",
     "level_above.held_two_schools": "{other} cũng đề nghị người này danh hiệu này (cùng họ tên, ngày sinh)",
+    "level_above.held_origin_unsealed": "không rõ nguồn gốc: tệp không có dấu xác thực của trường",
+    "level_above.held_origin_bad_seal": "không rõ nguồn gốc: dấu xác thực không khớp mã của trường",
     # what changed on an edited list (level_above.edited's {changes}, level_above.held_edited's {change})
     "level_above.change_added": "thêm '{name}' – {shown} (không có trong dữ liệu nên không xét)",
     "level_above.change_removed": "bỏ {name} – {title} khỏi danh sách (dữ liệu vẫn đề nghị)",
@@ -78,7 +90,10 @@ LEVEL_ABOVE_REASONS |= {  # why a proposal is held apart (level_above.held's {wh
 SUMMARY_TITLE = "Bảng tổng hợp đề nghị thi đua – khen thưởng của các trường năm học {year}"
 SUMMARY_SUBTITLE = "({sent}/{schools} trường đã gửi; {proposals} đề nghị; {held} đề nghị tạm giữ)"
 S_SCHOOLS = "Các trường"
-SCHOOLS_HEAD = ("STT", "Trường", "Tệp dùng", "Lưu lúc", "Mã tệp (SHA-256)", "Tình trạng", "Tạm giữ")
+SCHOOLS_HEAD = ("STT", "Trường", "Mã xác thực cấp cho trường", "Tệp dùng", "Lưu lúc", "Mã tệp (SHA-256)",
+                "Tình trạng", "Tạm giữ")
+STATE_ORIGIN = {"sealed": "", "unsealed": "; không rõ nguồn gốc (không có dấu xác thực)",
+                "bad_seal": "; không rõ nguồn gốc (dấu xác thực không khớp)"}
 NOT_SENT = "(chưa gửi)"
 STATE_MISSING = "Chưa gửi"
 STATE_COUNCIL = {True: "Đã qua Hội đồng", False: "Chưa qua Hội đồng"}

@@ -68,7 +68,7 @@ def _titles(summary: LevelAboveSummary) -> list[str]:
 def _schools_sheet(book: Book, s: LevelAboveSummary) -> None:
     titles = _titles(s)
     heads = [*lx.SCHOOLS_HEAD, *map(title_name, titles)]
-    widths = (5, 30, 30, 16, 14, 22, 10, *(12,) * len(titles))
+    widths = (5, 30, 15, 30, 16, 14, 24, 10, *(12,) * len(titles))
     last_col = len(widths) - 1
     ws = book.sheet(lx.S_SCHOOLS, widths, landscape=True)
     row = book.header(ws, last_col, 3)
@@ -82,14 +82,15 @@ def _schools_sheet(book: Book, s: LevelAboveSummary) -> None:
     rows = []
     for n, r in enumerate(s.schools, start=1):
         f = files.get(r.file)
-        state = lx.STATE_MISSING if r.summary is None else \
-            lx.STATE_COUNCIL[r.summary.council] + (lx.STATE_EDITED if r.summary.edited else "")
-        rows.append([n, r.school.name, r.file or lx.NOT_SENT, (f.version_time + VN_TIME) if f else None,
+        state = lx.STATE_MISSING if r.summary is None else lx.STATE_COUNCIL[r.summary.council] + \
+            (lx.STATE_EDITED if r.summary.edited else "") + lx.STATE_ORIGIN[r.origin]
+        code = ly.origin_code(s.campaign.id, r.school.code, s.campaign.school_year)  # what the officer sends it
+        rows.append([n, r.school.name, code, r.file or lx.NOT_SENT, (f.version_time + VN_TIME) if f else None,
                      f.sha256[:12] if f else "", state, held[r.school.code],
                      *(counts.get(t, {}).get(r.school.code) or 0 for t in titles)])
-    rows.append([None, lx.TOTAL, None, None, None, None, len(s.held),
+    rows.append([None, lx.TOTAL, None, None, None, None, None, len(s.held),
                  *(sum(counts.get(t, {}).values()) for t in titles)])
-    book.table(ws, row - 1, heads, rows, ["center", "text", "text", "time", "small", "text", "num",
+    book.table(ws, row - 1, heads, rows, ["center", "text", "center", "text", "time", "small", "text", "num",
                                           *["num"] * len(titles)])
 
 
@@ -179,6 +180,7 @@ def write_level_above_json(summary: LevelAboveSummary, path: Path) -> None:
         "schools": [{"code": r.school.code, "name": r.school.name, "file": r.file or None,
                      "council": r.summary.council if r.summary else None,
                      "edited": r.summary.edited if r.summary else None,
+                     "origin": r.origin or None, "fingerprint": r.summary.sha256 if r.summary else None,
                      "changes": [dataclasses.asdict(c) for c in r.summary.changes] if r.summary else []}
                     for r in summary.schools],
         "proposals": [_proposal(p) for p in summary.proposals],

@@ -4,6 +4,9 @@ of earlier years, the level above)."""
 
 from __future__ import annotations
 
+import dataclasses
+import json
+
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model import layout as ly
@@ -26,7 +29,7 @@ def summary_meta(summary: Summary) -> ly.SummaryMeta:
     outcomes = tuple(_outcome(p, births.get(p.code, "")) for p in summary.people) if year_end else ()
     department_outcomes = tuple((d.code, d.name, tuple(x.title for x in d.decisions if x.granted))
                                 for d in summary.departments) if year_end else ()
-    return ly.SummaryMeta(c.id, c.school.school_year, summary.round,
+    meta = ly.SummaryMeta(c.id, c.school.school_year, summary.round,
                           tuple((f.name, f.sha256, f.status) for f in summary.files),
                           tuple(d.code for d in summary.departments if d.submitted),
                           period=summary.period,
@@ -37,7 +40,11 @@ def summary_meta(summary: Summary) -> ly.SummaryMeta:
                           department_outcomes=department_outcomes,
                           special_outcomes=tuple((a.who, a.kind, a.achievement, a.form)
                                                  for a in c.special_awards) if year_end else (),
+                          newest_input=summary.newest_input.isoformat() if summary.newest_input else "",
                           **(_year_end(summary) if year_end else {}))
+    # the content as the cells will hold it (tuples as lists), then sealed with the level above's code
+    meta = ly.SummaryMeta.from_json(json.loads(json.dumps(meta.to_json(), ensure_ascii=False)))
+    return dataclasses.replace(meta, seal=ly.seal_of(c.school.authority_code, meta))
 
 
 def _year_end(summary: Summary) -> dict:
