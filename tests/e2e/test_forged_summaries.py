@@ -68,3 +68,73 @@ def test_a_crafted_history_book_is_refused_and_nothing_is_decided_from_it(tmp_pa
     assert result.exit_code == 0, result.output
     problems = json.loads((root / "R.json").read_text("utf-8"))["problems"]
     assert [p["code"] for p in problems if p["file"] == "lich-su.xlsx"] == ["book.too_big"]
+
+
+# --- origin: files in a school's name that are not the school's ---------------------------------------------------
+
+def _commune_with(tmp_path: Path, name: str, make) -> dict:
+    """The sample commune's inbox with Trực Cường's files replaced by one made by ``make(work, target)``."""
+    root = tmp_path / "xa"
+    shutil.copytree(SAMPLES / "cap-xa" / "inbox", root / "inbox")
+    shutil.copy(SAMPLES / "cap-xa" / "cap-tren.xlsx", root)
+    for old in (root / "inbox").glob("TH-Truc-Cuong*"):
+        old.unlink()
+    make(tmp_path / "truong", root / "inbox" / name)
+    result = CliRunner().invoke(main, ["merge", str(root / "inbox"), "-o", str(root / "xa.xlsx"), "--json",
+                                       str(root / "xa.json")])
+    assert result.exit_code == 0, result.output
+    data = json.loads((root / "xa.json").read_text("utf-8"))
+    return {"output": " ".join(result.output.split()), "data": data,
+            "school": next(s for s in data["schools"] if s["code"] == "TH-TC")}
+
+
+def _school_run(work: Path, target: Path, code: str | None) -> None:
+    """The sample school's final summary as a school would make it, its code typed as ``code`` (None: left)."""
+    from openpyxl import load_workbook
+
+    for name in ("inbox", "so-da-phat"):
+        shutil.copytree(SAMPLES / name, work / name)
+    shutil.copy(SAMPLES / "campaign.xlsx", work)
+    if code is not None:
+        wb = load_workbook(work / "campaign.xlsx")
+        next(r for r in wb["Trường"].iter_rows() if r[0].value == "Mã xác thực do cấp trên cấp")[1].value = code
+        wb.save(work / "campaign.xlsx")
+    result = CliRunner().invoke(main, ["merge", str(work / "inbox"), "--council", str(SAMPLES / "hoi-dong.xlsx"),
+                                       "-o", str(target)])
+    assert result.exit_code == 0, result.output
+
+
+def test_the_school_s_own_sealed_file_is_used_with_nothing_held_for_its_origin(tmp_path):
+    found = _commune_with(tmp_path, "TH-Truc-Cuong.xlsx", lambda work, target: _school_run(work, target, None))
+    assert found["school"]["origin"] == "sealed" and "không rõ nguồn gốc" not in found["output"]
+
+
+def test_a_file_made_without_the_code_is_of_unknown_origin_and_held(tmp_path):
+    found = _commune_with(tmp_path, "TH-Truc-Cuong.xlsx", lambda work, target: _school_run(work, target, ""))
+    assert found["school"]["origin"] == "unsealed"
+    assert "Trường Tiểu học Trực Cường không rõ nguồn gốc: tệp không có dấu xác thực" in found["output"]
+    assert not [p for p in found["data"]["proposals"] if p["school"] == "TH-TC"]
+    assert {h["why"][-1]["code"] for h in found["data"]["held"] if h["school"] == "TH-TC"} == {
+        "level_above.held_origin_unsealed"}
+
+
+def test_another_school_s_code_in_this_school_s_name_is_caught(tmp_path):
+    """Someone with Kim Sơn's code (or any other) makes a summary in Trực Cường's name."""
+    from thidua_xlsx.model import layout as ly
+    from samples.build_samples import COMMUNE_ID
+
+    other = ly.origin_code(COMMUNE_ID, "THCS-KS", "2025-2026")
+    found = _commune_with(tmp_path, "TH-Truc-Cuong.xlsx", lambda work, target: _school_run(work, target, other))
+    assert found["school"]["origin"] == "bad_seal"
+    assert "dấu xác thực không khớp mã của trường" in found["output"]
+    assert not [p for p in found["data"]["proposals"] if p["school"] == "TH-TC"]
+
+
+def test_a_truncated_summary_is_refused_and_counted_once(tmp_path):
+    def truncated(work: Path, target: Path) -> None:
+        data = (SAMPLES / "tong-hop-cuoi.xlsx").read_bytes()
+        target.write_bytes(data[: len(data) // 2])
+
+    found = _commune_with(tmp_path, "TH-Truc-Cuong.xlsx", truncated)
+    [entry] = [f for f in found["data"]["files"] if f["name"] == "TH-Truc-Cuong.xlsx"]
+    assert entry["status"] == "rejected" and found["school"]["file"] is None
