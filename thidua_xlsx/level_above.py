@@ -61,6 +61,7 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Outcome:
     output = r.output or book.parent / ct.DEFAULT_LEVEL_ABOVE_SUMMARY  # in the commune's folder
     outputs = out.merge_outputs(r, output)
     out.check_outputs(outputs, r.inbox, {"campaign": book, **out.campaign_inputs(None, r.council_path)})
+    mapping = _import_mapping(r, output)  # refused before any work when it cannot be used
     out.prepare(outputs, r.force)
     with out.holding([lock.lock_path(o.path) for o in outputs], "merge", voice):
         campaign, problems = load_level_above_book(book)
@@ -97,41 +98,54 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Outcome:
         if r.json_path is not None:
             write_level_above_json(summary, r.json_path)
             voice.say(ct.JSON_DONE.format(path=r.json_path))
-        if r.import_dir is not None:
-            _write_import(summary, r, voice)
+        inside = book.parent.resolve().is_relative_to(r.inbox.resolve())  # the inbox is never written
+        written = Written() if inside else Written(book.parent)  # the commune's own outputs: an edited one is kept
+        if mapping is not None:
+            _write_import(summary, r, mapping, written, voice)
         if r.docs_dir is not None:
             from thidua_xlsx.papers.level_above import write_level_above_papers
             from thidua_xlsx.text import level_above as lx
 
-            inside = book.parent.resolve().is_relative_to(r.inbox.resolve())  # the inbox is never written
-            written = Written() if inside else Written(book.parent)
             made = write_level_above_papers(summary, r.docs_dir, written=written)
-            written.save()
             voice.say(lx.PAPERS_DONE.format(folder=r.docs_dir, names=", ".join(p.name for p in made)))
-            Kept(written, voice)()
+        written.save()
+        Kept(written, voice)()
     return Outcome(EXIT_OK)
 
 
-def _write_import(summary, r, voice: Voice) -> None:
-    """The province's import files of the level above's proposals (``--xuat-tinh``), from the installation's mapping;
-    what could not be coded is said by name, the split too."""
+def _import_mapping(r, output: Path):
+    """The installation's mapping for ``--xuat-tinh`` (None without it), with what reading it found; refused before
+    any work: ``--ma-tinh`` without ``--xuat-tinh``, a mapping that cannot be read, the summary (``-o``) where an import
+    file goes."""
     from thidua_xlsx.read.province_import import load_mapping, read_template
+
+    if r.import_dir is None:
+        if r.mapping is not None:
+            raise out.Refused(ct.MAPPING_WITHOUT_IMPORT.format(mapping=r.mapping))
+        return None
+    if output.resolve().parent == r.import_dir.resolve() and output.name.startswith(ct.IMPORT_STEM):
+        raise out.Refused(ct.IMPORT_CLASH.format(output=output, folder=r.import_dir))
+    given = r.mapping or ct.DEFAULT_MAPPING
+    template = Path(given).suffix.lower() in (".xlsx", ".xls", ".ods")  # the installation's own: its codes read
+    mapping, problems = read_template(Path(given)) if template else load_mapping(given)
+    if mapping is None:
+        raise out.Refused("\n".join([*(f"{p.severity_label}: {p.render()}" for p in problems),
+                                      ct.IMPORT_NO_MAPPING.format(mapping=given)]))
+    return mapping, problems, template
+
+
+def _write_import(summary, r, found, written: Written, voice: Voice) -> None:
+    """The province's import files of the level above's proposals (``--xuat-tinh``), from the installation's mapping
+    (``found``: :func:`_import_mapping`'s); what could not be coded is said by name, the split too; a file or a mapping
+    the officer edited since the tool wrote it is kept, the new one beside it."""
     from thidua_xlsx.write.province_import import write_import_files, write_mapping
 
-    given = r.mapping or ct.DEFAULT_MAPPING
-    if Path(given).suffix.lower() in (".xlsx", ".xls", ".ods"):  # the installation's own template: its codes read
-        mapping, problems = read_template(Path(given))
-        if mapping is not None:
-            r.import_dir.mkdir(parents=True, exist_ok=True)
-            kept = write_mapping(mapping, r.import_dir / f"{Path(given).stem}.json")
-            voice.say(ct.IMPORT_MAPPING_READ.format(template=given, path=kept))
-    else:
-        mapping, problems = load_mapping(given)
-    if mapping is None:
-        warn_problems(problems, voice)
-        voice.warn(ct.IMPORT_NO_MAPPING.format(mapping=given))
-        return
-    result = write_import_files(summary.proposals, mapping, r.import_dir, ct.IMPORT_STEM)
+    mapping, problems, template = found
+    if template:
+        r.import_dir.mkdir(parents=True, exist_ok=True)
+        kept = write_mapping(mapping, r.import_dir / f"{Path(r.mapping).stem}.json", written)
+        voice.say(ct.IMPORT_MAPPING_READ.format(template=r.mapping, path=kept))
+    result = write_import_files(summary.proposals, mapping, r.import_dir, ct.IMPORT_STEM, written)
     warn_problems([*problems, *result.issues], voice)
     voice.say(ct.IMPORT_DONE.format(folder=r.import_dir, rows=sum(result.rows), files=len(result.files),
                                     names=", ".join(p.name for p in result.files) or "—",

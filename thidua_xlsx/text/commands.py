@@ -103,7 +103,13 @@ IMPORT_DONE = ("Đã ghi tệp nhập của tỉnh vào {folder}: {rows} dòng t
                "không ghi được (xem các dòng trên).")
 IMPORT_ONLY_LEVEL_ABOVE = ("--xuat-tinh chỉ dùng khi tổng hợp ở cấp trên (thư mục có cap-tren.xlsx): bảng tổng hợp "
                            "của trường gửi UBND xã/Sở, cấp trên ghi tệp nhập của tỉnh. Không ghi tệp nhập nào.")
-IMPORT_NO_MAPPING = "Không đọc được bộ mã '{mapping}': không ghi tệp nhập của tỉnh. Hãy kiểm tra tên hoặc tệp bộ mã."
+IMPORT_NO_MAPPING = ("Không đọc được bộ mã '{mapping}': chưa ghi gì. Hãy kiểm tra tên hoặc tệp bộ mã (tên trong "
+                     "workbook_templates/nhap-tinh/, tệp .json, hoặc mẫu nhập .xlsx tải từ phần mềm của tỉnh) rồi "
+                     "chạy lại.")
+MAPPING_WITHOUT_IMPORT = ("--ma-tinh {mapping} chỉ dùng cùng --xuat-tinh THƯ_MỤC (nơi ghi tệp nhập của tỉnh): chưa ghi "
+                          "gì. Thêm --xuat-tinh hoặc bỏ --ma-tinh rồi chạy lại.")
+IMPORT_CLASH = ("Bảng tổng hợp {output} sẽ bị tệp nhập của tỉnh ghi đè (cùng thư mục {folder}, cùng tên): chưa ghi gì. "
+                "Hãy chọn tên khác cho -o hoặc thư mục khác cho --xuat-tinh.")
 DEFAULT_LEVEL_ABOVE_SUMMARY = "tong-hop-cac-truong.xlsx"
 LEVEL_ABOVE_USED = "Cấp trên: {path} ({authority}) – tổng hợp bảng tổng hợp cuối năm của các trường."
 LEVEL_ABOVE_DONE = ("Đã đọc {files} tệp: {sent}/{schools} trường có bảng tổng hợp dùng được; {proposals} đề nghị; "

@@ -40,7 +40,9 @@ MESSAGES = {
                           "hoặc tạo mới bằng 'thidua-xlsx init THƯ_MỤC --level tieu-hoc'.",
     "campaign.not_found_near": "Không tìm thấy chiến dịch (campaign.xlsx) cho thư mục '{inbox}'. Đã tìm ở: {looked}. "
                                "Hãy chỉ rõ bằng --campaign THƯ_MỤC (thư mục có campaign.xlsx), hoặc để thư mục nhận "
-                               "về bên trong thư mục chiến dịch (ví dụ thidua-2025/inbox).",
+                               "về bên trong thư mục chiến dịch (ví dụ thidua-2025/inbox). Cấp trên (xã/phường, Sở) "
+                               "tổng hợp bảng của các trường thì cần cap-tren.xlsx cạnh thư mục nhận: tạo bằng "
+                               "'thidua-xlsx init THƯ_MỤC --level cap-xa'.",
     "campaign.ambiguous": "Có nhiều chiến dịch cạnh thư mục '{inbox}': {found}. Hãy chọn một bằng --campaign THƯ_MỤC.",
     "campaign.sheet_missing": "Thiếu sheet '{sheet}' trong campaign.xlsx. Hãy khôi phục sheet này "
                               "(tạo lại bằng 'thidua-xlsx init' rồi chép dữ liệu sang).",

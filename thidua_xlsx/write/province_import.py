@@ -27,6 +27,7 @@ from thidua_xlsx.model import province_import as pi
 from thidua_xlsx.model.issues import NOTE, WARNING, Issue, issue
 from thidua_xlsx.model.level_above import Proposal
 from thidua_xlsx.text import province_import as px
+from thidua_xlsx.system.written import Written
 from thidua_xlsx.write import engine
 
 WIDTHS = (6, 15, 30, 22, 32, 18, 36, 36, 20)  # A–I
@@ -49,8 +50,11 @@ class ImportResult:
 
 
 def write_import_files(proposals: list[Proposal] | tuple[Proposal, ...], mapping: pi.Mapping, folder: Path,
-                       stem: str) -> ImportResult:
-    """The import files of ``proposals`` in ``folder`` (``<stem>.xlsx``, or ``<stem>_1.xlsx`` … when split)."""
+                       stem: str, written: Written | None = None) -> ImportResult:
+    """The import files of ``proposals`` in ``folder`` (``<stem>.xlsx``, or ``<stem>_1.xlsx`` … when split); one
+    someone edited since the tool wrote it (``written``: the record of the tool's own files) is kept, the new one
+    written beside it."""
+    written = written if written is not None else Written()
     rows, refused = pi.import_rows(proposals, mapping)
     if not rows:
         return ImportResult((), (), refused, (issue("province_import.nothing", WARNING, refused=len(proposals)),))
@@ -60,9 +64,11 @@ def write_import_files(proposals: list[Proposal] | tuple[Proposal, ...], mapping
     folder.mkdir(parents=True, exist_ok=True)
     files = []
     for name, part in zip(names, parts):
-        files.append(folder / name)
-        with engine.replacing(folder / name) as tmp:
+        target = written.name_for(folder / name)
+        files.append(target)
+        with engine.replacing(target) as tmp:
             _write_file(tmp, part, mapping)
+        written.note(target)
     notes = []
     if len(parts) > 1:
         sizes = "; ".join(px.SPLIT_PART.format(file=name, rows=len(part)) for name, part in zip(names, parts))
@@ -119,11 +125,14 @@ def _checked(code: int) -> None:
         raise ValueError(f"xlsxwriter refused a cell of the import file (code {code})")
 
 
-def write_mapping(mapping: pi.Mapping, path: Path) -> Path:
+def write_mapping(mapping: pi.Mapping, path: Path, written: Written | None = None) -> Path:
     """``mapping`` as its data file (workbook_templates/SCHEMA.md), written whole: UTF-8, 2-space indents, the
-    Vietnamese words as they are, so that a diff reads like the codes themselves."""
-    path = Path(path)
+    Vietnamese words as they are, so that a diff reads like the codes themselves. One the officer reviewed and
+    changed since (``written``) is kept, the new one beside it."""
+    written = written if written is not None else Written()
+    path = written.name_for(Path(path))
     text = json.dumps(pi.to_dict(mapping), ensure_ascii=False, indent=2) + "\n"
     with engine.replacing(path) as tmp:
         tmp.write_text(text, encoding="utf-8")
+    written.note(path)
     return path
