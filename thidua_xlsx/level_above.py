@@ -51,13 +51,20 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Outcome:
     workbook (and the JSON, the papers, the import files) written. Nothing usable: exit 1. The papers go through the
     commune folder's record of its own outputs, as a school's do: a paper someone edited is kept, the new one beside."""
     from thidua_xlsx.decide.level_above import level_above_summary
-    from thidua_xlsx.model.exits import EXIT_OK, EXIT_UNUSABLE
+    from thidua_xlsx.model.exits import EXIT_OK, EXIT_STRICT, EXIT_UNUSABLE
+    from thidua_xlsx.model.inbox import REJECTED
+    from thidua_xlsx.model.issues import ERROR
     from thidua_xlsx.read.containment import scan_inbox
     from thidua_xlsx.read.level_above_book import load_level_above_book
     from thidua_xlsx.read.school_summaries import read_school_summaries
     from thidua_xlsx.write.level_above import write_level_above_json, write_level_above_summary
 
     r = request
+    school_only = [option for option, given in (("--cong-khai", r.public_path), ("--feedback", r.feedback_dir),
+                                                ("--period", r.period), ("--round", r.round),
+                                                ("--history", r.history_path)) if given is not None]
+    if school_only:  # never silently ignored: a school's options, refused before any work
+        raise out.Refused(ct.LEVEL_ABOVE_SCHOOL_OPTIONS.format(options=", ".join(school_only)))
     output = r.output or book.parent / ct.DEFAULT_LEVEL_ABOVE_SUMMARY  # in the commune's folder
     outputs = out.merge_outputs(r, output)
     out.check_outputs(outputs, r.inbox, {"campaign": book, **out.campaign_inputs(None, r.council_path)})
@@ -88,8 +95,14 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Outcome:
         if not sent:
             voice.warn(ct.LEVEL_ABOVE_NOTHING.format(inbox=r.inbox))
             return Outcome(EXIT_UNUSABLE)
+        inside = book.parent.resolve().is_relative_to(r.inbox.resolve())  # the inbox is never written
+        written = Written() if inside else Written(book.parent)  # the commune's own outputs: an edited one is kept
         write_level_above_summary(summary, output)
         voice.say(ct.SUMMARY_DONE.format(path=output))
+        if r.pdf:
+            from thidua_xlsx.deliver import export_pdf
+
+            export_pdf(output, written, voice)
         for school in summary.schools:  # each file's fingerprint, to be compared by phone with the school's
             if school.summary is not None:
                 voice.say(ct.LEVEL_ABOVE_FINGERPRINT.format(school=school.school.name, file=school.file,
@@ -98,8 +111,6 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Outcome:
         if r.json_path is not None:
             write_level_above_json(summary, r.json_path)
             voice.say(ct.JSON_DONE.format(path=r.json_path))
-        inside = book.parent.resolve().is_relative_to(r.inbox.resolve())  # the inbox is never written
-        written = Written() if inside else Written(book.parent)  # the commune's own outputs: an edited one is kept
         if mapping is not None:
             _write_import(summary, r, mapping, written, voice)
         if r.docs_dir is not None:
@@ -110,6 +121,11 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Outcome:
             voice.say(lx.PAPERS_DONE.format(folder=r.docs_dir, names=", ".join(p.name for p in made)))
         written.save()
         Kept(written, voice)()
+    errors = [i for f in summary.files for i in f.issues if i.severity == ERROR] + \
+        [f for f in summary.files if f.status == REJECTED] + [i for i in summary.issues if i.severity == ERROR]
+    if r.strict and errors:
+        voice.warn(ct.LEVEL_ABOVE_STRICT.format(count=len(errors)))
+        return Outcome(EXIT_STRICT)
     return Outcome(EXIT_OK)
 
 

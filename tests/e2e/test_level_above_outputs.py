@@ -8,6 +8,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
@@ -94,3 +95,37 @@ def test_a_commune_without_its_cap_tren_book_is_told_how_to_make_one(tmp_path):
     (root / "cap-tren.xlsx").unlink()
     result, said = run("merge", root / "inbox", "-o", root / "xa.xlsx")
     assert result.exit_code != 0 and "cap-tren.xlsx" in said and "--level cap-xa" in said
+
+
+# --- one report: every option honoured at the commune or refused --------------------------------------------------
+
+def test_a_school_s_option_given_at_the_commune_is_refused_not_ignored(tmp_path):
+    root = _commune(tmp_path)
+    for option in (["--cong-khai", root / "ck.xlsx"], ["--feedback", root / "fb"], ["--period", "thang-9"],
+                   ["--round", "cham-diem"], ["--history", SAMPLES / "lich-su.xlsx"]):
+        result, said = run("merge", root / "inbox", "-o", root / "xa.xlsx", *option)
+        assert result.exit_code == 2, (option, said)
+        assert f"{option[0]}: chỉ dùng khi tổng hợp sổ của các tổ ở trường" in said
+        assert not (root / "xa.xlsx").exists()
+
+
+def test_strict_at_the_commune_ends_with_the_strict_code_when_a_file_is_refused(tmp_path):
+    root = _commune(tmp_path)
+    (root / "inbox" / "hong.xlsx").write_bytes(b"PK\x03\x04 not a workbook")
+
+    lenient, _ = run("merge", root / "inbox", "-o", root / "a.xlsx")
+    strict, said = run("merge", root / "inbox", "-o", root / "b.xlsx", "--strict")
+
+    assert lenient.exit_code == 0 and strict.exit_code == 3, said
+    assert "--strict: có" in said and (root / "b.xlsx").is_file()
+
+
+@pytest.mark.libreoffice
+def test_pdf_at_the_commune_writes_the_summary_s_pdf(tmp_path):
+    from tests.libreoffice import require_libreoffice
+
+    require_libreoffice()
+    root = _commune(tmp_path)
+    result, said = run("merge", root / "inbox", "-o", root / "xa.xlsx", "--pdf")
+    assert result.exit_code == 0, said
+    assert (root / "xa.pdf").read_bytes().startswith(b"%PDF")

@@ -106,6 +106,11 @@ IMPORT_ONLY_LEVEL_ABOVE = ("--xuat-tinh chỉ dùng khi tổng hợp ở cấp t
 IMPORT_NO_MAPPING = ("Không đọc được bộ mã '{mapping}': chưa ghi gì. Hãy kiểm tra tên hoặc tệp bộ mã (tên trong "
                      "workbook_templates/nhap-tinh/, tệp .json, hoặc mẫu nhập .xlsx tải từ phần mềm của tỉnh) rồi "
                      "chạy lại.")
+LEVEL_ABOVE_SCHOOL_OPTIONS = ("{options}: chỉ dùng khi tổng hợp sổ của các tổ ở trường, không dùng khi cấp trên tổng "
+                              "hợp bảng của các trường (thư mục có cap-tren.xlsx): chưa ghi gì. Hãy bỏ các tùy chọn "
+                              "này rồi chạy lại.")
+LEVEL_ABOVE_STRICT = ("--strict: có {count} tệp bị từ chối hoặc lỗi (xem các dòng trên và sheet Kiểm tra): lệnh kết "
+                      "thúc với mã lỗi dù bảng tổng hợp đã ghi.")
 MAPPING_WITHOUT_IMPORT = ("--ma-tinh {mapping} chỉ dùng cùng --xuat-tinh THƯ_MỤC (nơi ghi tệp nhập của tỉnh): chưa ghi "
                           "gì. Thêm --xuat-tinh hoặc bỏ --ma-tinh rồi chạy lại.")
 IMPORT_CLASH = ("Bảng tổng hợp {output} sẽ bị tệp nhập của tỉnh ghi đè (cùng thư mục {folder}, cùng tên): chưa ghi gì. "
