@@ -458,9 +458,11 @@ def table(results: list[dict]) -> str:
             f" ({r['read_s'] / r['n'] * 1000:.1f} ms/file) | {r['read_s'] / r['floor_s']:.1f}× (floor"
             f" {r['floor_s']:.2f} s) | {per_file} | {peak} | {r['worker_peak_mb']:.0f} MB | {r['generate_s']:.1f} s |")
     if "baseline_s" in results[0]:
-        lines += ["", "| workbooks | `merge` (this checkout) | `merge` (baseline) | this / baseline | peak RSS this / baseline |",
+        lines += ["", "| workbooks | `merge` (this checkout) | `merge` (baseline) | this / baseline | peak RSS this / "
+                      "baseline |",
                   "|---:|---:|---:|---:|---:|"]
-        lines += [f"| {r['n']:,} | {r['merge_s']:.1f} s | {r['baseline_s']:.1f} s | {r['merge_s'] / r['baseline_s']:.2f}×"
+        lines += [f"| {r['n']:,} | {r['merge_s']:.1f} s | {r['baseline_s']:.1f} s | "
+                  f"{r['merge_s'] / r['baseline_s']:.2f}×"
                   f" | {r['peak_mb']:.0f} / {r['baseline_peak_mb']:.0f} MB |" for r in results]
     return "\n".join(lines)
 

@@ -28,10 +28,10 @@ sys.path.insert(0, str(SAMPLES.parent))
 
 from openpyxl import load_workbook  # noqa: E402
 
-from tests.decide.conftest import SAVED  # noqa: E402
-from tests.e2e.test_merge import T1_SCORES, T2_SCORES, _fill_department, scoring_round  # noqa: E402
 from samples.build_samples import COMMUNE_ID  # noqa: E402
 from samples.build_year import build as build_year  # noqa: E402
+from tests.decide.conftest import SAVED  # noqa: E402
+from tests.e2e.test_merge import T1_SCORES, T2_SCORES, _fill_department, scoring_round  # noqa: E402
 from tests.filling import council_types  # noqa: E402
 from thidua_xlsx.model import layout as ly  # noqa: E402
 from thidua_xlsx.model.level_above import SchoolRef  # noqa: E402
@@ -42,7 +42,9 @@ from thidua_xlsx.write.level_above_book import write_level_above_book  # noqa: E
 from thidua_xlsx.write.summary import write_summary  # noqa: E402
 
 CAMPAIGN_ID = COMMUNE_ID  # the schools' samples are sealed with the codes it issues (build_samples.py)
-SCHOOLS = (SchoolRef("TH-TC", "Trường Tiểu học Trực Cường", "tieu-hoc"), SchoolRef("THCS-KS", "Trường THCS Kim Sơn", "thcs"),
+SCHOOLS = (SchoolRef("TH-TC", "Trường Tiểu học Trực "
+                              "Cường", "tieu-hoc"), SchoolRef("THCS-KS", "Trường THCS Kim "
+                                                                                              "Sơn", "thcs"),
            SchoolRef("TH-TN", "Trường Tiểu học Thử Nghiệm", "tieu-hoc"),
            SchoolRef("MN-TC", "Trường Mầm non Trực Cường", "mam-non"))  # the last sends nothing
 EDITED_NAME = ("Nguyễn Thị Lan", "Nguyễn Thị Lan Anh")  # Thử Nghiệm's list, retyped after its merge

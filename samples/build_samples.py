@@ -22,7 +22,8 @@ Steps, as the secretary and the departments would do them:
    GV024 and GV001 the two years before (both registered CSTĐ cấp tỉnh: only GV024 has a provincial sáng
    kiến), GV008 last year but not this one, GV017 and GV007 use again a sáng kiến already used (for a title,
    for a form), GV011 came this year (no history), GV018 has 27 years in the sector and no medal yet, GV010
-   17 years of which 6 in especially difficult areas, GV009 reaches 20 years, Tổ khối 1 was TTLĐXS last year; ``merge --council hoi-dong.xlsx --history lich-su.xlsx``
+   17 years of which 6 in especially difficult areas, GV009 reaches 20 years, Tổ khối 1 was TTLĐXS last year;
+   ``merge --council hoi-dong.xlsx --history lich-su.xlsx``
    → tong-hop-cuoi.xlsx, and ``--docs`` → ho-so/ (the papers in Word, and PDF when LibreOffice is installed).
 
 Only unlocked cells are written (tests/filling.py refuses locked ones), as teachers would.

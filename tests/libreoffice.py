@@ -33,7 +33,7 @@ INSTALL_HINT = "apt-get install --no-install-recommends libreoffice-calc libreof
 SKIP_MESSAGE = f"LibreOffice không có trên máy này – bỏ qua (cài: {INSTALL_HINT})"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def uno_python() -> str | None:
     """A Python interpreter that can ``import uno`` ($LO_PYTHON or /usr/bin/python3)."""
     candidate = os.environ.get("LO_PYTHON") or "/usr/bin/python3"

@@ -107,7 +107,8 @@ def test_the_cstdcs_granted_are_the_councils(final):
     granted = decisions[(decisions.title == CSTDCS) & decisions.granted]
     expected = {p.code for p in final["summary"].people if any(d.title == CSTDCS and d.granted for d in p.decisions)}
 
-    assert set(granted.code) == expected and len(expected) == 6  # the 25 % quota of the sample, less GV007 (its sáng kiến served a Giấy khen)
+    # the 25 % quota of the sample, less GV007 (its sáng kiến served a Giấy khen)
+    assert set(granted.code) == expected and len(expected) == 6
     assert (granted.votes > granted.council_members / 2).all()  # each passed the council's ballot
     assert set(final["frames"].people.query("titles.str.contains('Chiến sĩ thi đua cơ sở')").code) == expected
 

@@ -1,7 +1,7 @@
 """The house in folders: imports follow the flow, no cycle, the pure folders stay pure (read with ast).
 
-The flow, in the order data moves: text (words) · model (values) · system (worker pool, LibreOffice) → read → check → decide → write →
-papers → the top (cli, service, workspace, parallel). A module imports its own folder and those
+The flow, in the order data moves: text (words) · model (values) · system (worker pool, LibreOffice) → read → check →
+decide → write → papers → the top (cli, service, workspace, parallel). A module imports its own folder and those
 before it, never one after it; every import counts, at module level, inside a function or under
 ``if TYPE_CHECKING`` alike (a cycle hidden in a function is still a cycle).
 """
@@ -171,12 +171,14 @@ def test_a_planted_type_checking_import_against_the_flow_is_found(planted):
     found = planted("model/results.py", "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
                                         "    from thidua_xlsx.decide.rules import X\n")
 
-    assert found == ["thidua_xlsx.model.results imports thidua_xlsx.decide.rules: against the flow (model before decide)"]
+    assert found == ["thidua_xlsx.model.results imports thidua_xlsx.decide.rules: against the flow (model before "
+                     "decide)"]
 
 
 @pytest.mark.parametrize("library", ["openpyxl", "xlsxwriter", "docx", "click"])
 def test_a_planted_library_in_a_pure_folder_is_found(planted, library):
-    assert planted("decide/quota.py", f"import {library}\n") == [f"thidua_xlsx.decide.quota imports {library}: decide/ is pure"]
+    assert planted("decide/quota.py", f"import {library}\n") == [f"thidua_xlsx.decide.quota imports {library}: decide/ "
+                                                                 f"is pure"]
 
 
 def test_a_planted_file_opened_in_model_is_found(planted):

@@ -174,7 +174,8 @@ def test_cli_import_stays_light():
 
 
 def test_pure_modules_stay_pure_when_imported():
-    loaded = _modules_after_import("import thidua_xlsx.decide.rules, thidua_xlsx.decide.consolidate, thidua_xlsx.check.selection")
+    loaded = _modules_after_import("import thidua_xlsx.decide.rules, thidua_xlsx.decide.consolidate, "
+                                   "thidua_xlsx.check.selection")
 
     assert not loaded & {"openpyxl", "xlsxwriter", "click"}
 
@@ -191,7 +192,8 @@ def test_the_readme_names_each_option_under_a_command_that_has_it():
     year = readme.split("## Một năm học", 1)[1].split("\n## ", 1)[0]
     steps = re.split(r"\n(?=\d+\. \*\*)", year)
     everywhere = {o for p in main.params for o in p.opts}  # --debug, --version: before any command
-    options = {name: everywhere | {o for p in command.params for o in p.opts} for name, command in main.commands.items()}
+    options = {name: everywhere | {o for p in command.params for o in p.opts}
+               for name, command in main.commands.items()}
     checked = 0
     for step in steps:
         commands = set(re.findall(r"thidua-xlsx (\w+)", step)) & set(options)

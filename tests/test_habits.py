@@ -1,6 +1,10 @@
-"""The test suite's own habits: the LibreOffice mark is honest."""
+"""The house's habits: the LibreOffice mark is honest; the code passes the lint configured in pyproject.toml."""
 
 from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -15,3 +19,10 @@ def test_a_test_that_starts_libreoffice_without_its_mark_fails_naming_the_mark(m
     with pytest.raises(pytest.fail.Exception, match="mark it @pytest.mark.libreoffice"):
         require_libreoffice()
 
+
+
+def test_the_code_passes_ruff_as_configured():
+    root = Path(__file__).resolve().parents[1]
+    found = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "thidua_xlsx", "tests", "samples",
+                            "benchmarks"], cwd=root, capture_output=True, text=True)
+    assert found.returncode == 0, found.stdout + found.stderr

@@ -120,7 +120,8 @@ LEVEL_ABOVE = "cap-xa"  # init's level of a commune's (or a Sở's) campaign: th
 
 @main.command(help=ct.INIT_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR)
 @click.argument("directory", metavar=ct.FOLDER_METAVAR, type=click.Path(file_okay=False, path_type=Path))
-@click.option("--level", type=click.Choice(["mam-non", "tieu-hoc", "thcs", "thpt", "nd233", "cap-xa"]), default="tieu-hoc",
+@click.option("--level", type=click.Choice(["mam-non", "tieu-hoc", "thcs", "thpt", "nd233", "cap-xa"]),
+              default="tieu-hoc",
               show_default=True, help=ct.LEVEL_HELP)
 @click.option("--force", is_flag=True, help=ct.FORCE_HELP)
 @click.option("--tu", "source", type=click.Path(exists=True, path_type=Path), default=None,

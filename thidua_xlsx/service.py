@@ -562,7 +562,8 @@ def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voi
         ct.DEFAULT_SUMMARY.format(round=summary.period or summary.round)
     output = r.output or folder.folder / default_name  # in the campaign folder, wherever the command was typed
     default = [] if r.output else [o for o in out.merge_outputs(r, output) if o.option.startswith("output")]
-    out.check_outputs(out.merge_outputs(r, output), r.inbox, out.campaign_inputs(folder, r.council_path, r.history_path))
+    out.check_outputs(out.merge_outputs(r, output), r.inbox,
+                      out.campaign_inputs(folder, r.council_path, r.history_path))
     out.prepare(default, r.force)
     with out.holding([lock.lock_path(o.path) for o in default], "year" if read is _read_year else "merge", voice):
         for line in console_lines(summary, report, verbose=False) + \

@@ -38,10 +38,9 @@ from thidua_xlsx.model.campaign_book import LEGAL_SHEET, SCHOOL_FIELDS, SCHOOL_S
 from thidua_xlsx.model.issues import WARNING, Issue, Problems, issue
 from thidua_xlsx.model.new_year import YEAR_DATES, legal_naming_past
 from thidua_xlsx.read.registry import IssuedRegistry
-from thidua_xlsx.text import commands as ct
 from thidua_xlsx.text.messages import PAST_YEAR_LAST
-from thidua_xlsx.text.workbook import SAMPLE_MARK
 from thidua_xlsx.text.wording import day_text
+from thidua_xlsx.text.workbook import SAMPLE_MARK
 
 CAMPAIGN_FILE = "campaign.xlsx"
 CAMPAIGN_ODS = "campaign.ods"  # LibreOffice's "Save As" of campaign.xlsx
@@ -151,7 +150,8 @@ def campaign_notices(campaign: cm.Campaign, book: Path, today: dt.date) -> list[
 def sample_notices(campaign: cm.Campaign, book: Path) -> list[Issue]:
     """The sample school ``campaign`` still is, said at the school's name (none: [])."""
     sample = sample_school(campaign)
-    return [_notice(book, SCHOOL_SHEET, _school_cell("name"), "campaign.sample_school", sample=sample)] if sample else []
+    return [_notice(book, SCHOOL_SHEET, _school_cell("name"), "campaign.sample_school", sample=sample)] \
+        if sample else []
 
 
 def sample_school(campaign: cm.Campaign) -> str:

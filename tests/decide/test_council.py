@@ -304,7 +304,8 @@ def test_the_council_s_year_score_is_the_year_s_whatever_the_formula(formula):
                ev.Period("hk2", "Học kỳ II", dt.date(2027, 1, 16), dt.date(2027, 5, 31)))
     summaries = {"hk1": ev.PeriodSummary("a.xlsx", "hk1", False, {"A": ev.PeriodEntry(80, registered=LDTT),
                                                                    "B": ev.PeriodEntry(70)}),
-                 "hk2": ev.PeriodSummary("b.xlsx", "hk2", False, {"A": ev.PeriodEntry(None), "B": ev.PeriodEntry(None)})}
+                 "hk2": ev.PeriodSummary("b.xlsx", "hk2", False,
+                                         {"A": ev.PeriodEntry(None), "B": ev.PeriodEntry(None)})}
     given = with_year_scores(summaries, {"A": 93.5, "C": 61})
     assert given["hk1"].people["A"] == ev.PeriodEntry(93.5, registered=LDTT)  # what else the period says is kept
     assert given["hk2"].people["A"].final is None  # a period without a score stays without one: never 0

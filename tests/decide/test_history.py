@@ -13,6 +13,7 @@ from tests.conftest import campaign_dict
 from thidua_xlsx.decide import history as dh
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import history as hs
+from thidua_xlsx.model.council import Tally
 from thidua_xlsx.model.history import (
     BK_TINH,
     KNC_GD,
@@ -27,7 +28,6 @@ from thidua_xlsx.model.history import (
     Service,
     Use,
 )
-from thidua_xlsx.model.council import Tally
 from thidua_xlsx.model.issues import NOTE, WARNING, Problems, reason
 from thidua_xlsx.model.results import STATUS_SUBMITTED, Decision, DepartmentResult, PersonResult, Summary, is_granted
 from thidua_xlsx.model.titles import CSTD_TINH, CSTDCS, LDTT, TTLDTT, TTLDXS
@@ -386,7 +386,8 @@ def test_an_ambiguous_match_is_asked_never_guessed():
     found, issues = decide([result("GV09")], history, staff=[roster("GV09")])
     assert found.matches["GV09"].ambiguous and found.matches["GV09"].codes == ("CU-07", "CU-08")
     [asked] = issues
-    assert asked.severity == WARNING and "lịch sử có 2 người cùng họ tên và ngày sinh (mã CU-07, CU-08)" in asked.message
+    assert asked.severity == WARNING
+    assert "lịch sử có 2 người cùng họ tên và ngày sinh (mã CU-07, CU-08)" in asked.message
     d = only(found, "GV09")
     assert d.pending and not d.granted and d.years == ()
     assert d.reason.startswith("chưa đủ thông tin: lịch sử có nhiều người cùng họ tên và ngày sinh (mã CU-07, CU-08)")
@@ -410,7 +411,8 @@ def test_another_birth_date_is_another_person():
 
 def test_a_sang_kien_used_for_a_title_cannot_serve_the_bang_khen():
     history = History(people=(row("2024-2025", titles=(LDTT, CSTDCS)), row("2023-2024", titles=(LDTT,))),
-                      initiatives=(initiative("Dạy đọc", "2024-2025", used=[Use("2024-2025", USED_FOR_TITLE, CSTDCS)]),))
+                      initiatives=(initiative("Dạy "
+                                              "đọc", "2024-2025", used=[Use("2024-2025", USED_FOR_TITLE, CSTDCS)]),))
     person = result(cstdcs=False, registered=LDTT, initiative=("Dạy viết", "Trường"))
     d = only(decide([person], history)[0])
     assert not d.granted and not d.pending
@@ -421,7 +423,8 @@ def test_a_sang_kien_used_for_a_title_cannot_serve_the_bang_khen():
 def test_a_sang_kien_never_serves_two_forms():
     history = History(people=(row("2024-2025", titles=(LDTT,)), row("2023-2024", titles=(LDTT,), rating="HTTNV")),
                       initiatives=(initiative("Dạy đọc", "2024-2025", used=[Use("2024-2025", USED_FOR_FORM,
-                                                                                    "Giấy khen của Chủ tịch UBND xã")]),))
+                                                                                    "Giấy khen của Chủ tịch UBND "
+                                                                                    "xã")]),))
     d = only(decide([result(registered=LDTT, initiative=("Dạy viết", "Trường"))], history)[0])
     assert not d.granted
     assert (f"sáng kiến 'Dạy đọc' đã dùng cho Giấy khen của Chủ tịch UBND xã năm 2024-2025: không dùng lại cho "
@@ -457,7 +460,8 @@ def test_a_cstdcs_resting_on_a_sang_kien_used_for_a_form_is_flagged():
         initiative("Dạy đọc", "2023-2024", used=[Use("2023-2024", USED_FOR_FORM, BK_TINH)]),))
     found, _ = decide([result(rating="HTTNV", initiative=("Dạy đọc", "Trường"))], history)
     [said] = [i for i in found.issues if i.code == "initiative.form_for_title"]
-    assert f"đã dùng cho {BK_NAME} năm 2023-2024, nên không dùng được cho danh hiệu Chiến sĩ thi đua cơ sở" in said.message
+    assert f"đã dùng cho {BK_NAME} năm 2023-2024, nên không dùng được cho danh hiệu Chiến sĩ thi đua cơ sở" \
+        in said.message
     assert found.flags["GV01"][0].text.endswith("không dùng được cho danh hiệu Chiến sĩ thi đua cơ sở (CV "
                                                 "5007/BNV-TĐKT) – Hội đồng xem lại")
 

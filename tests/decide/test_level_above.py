@@ -8,6 +8,7 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+from tests.level_above_fixtures import sealed
 from tests.read.test_summary_schema import _with_schema
 from thidua_xlsx.decide.level_above import level_above_summary
 from thidua_xlsx.model import layout as ly
@@ -23,7 +24,6 @@ from thidua_xlsx.model.level_above import (
     SchoolRef,
     SchoolSummary,
 )
-from tests.level_above_fixtures import sealed
 from thidua_xlsx.read.containment import scan_inbox
 from thidua_xlsx.read.school_summaries import read_school_summaries
 
@@ -46,7 +46,8 @@ def test_a_cstdcs_without_its_vote_or_its_proof_is_held_apart_the_file_still_use
     summary = level_above_summary(CAMPAIGN, [_file("a.xlsx")], read)
     said = {i.code: i.message for i in summary.issues}
     assert "Tạm giữ Nguyễn Văn An (Trường Tiểu học A) – Chiến sĩ thi đua cơ sở: hồ sơ chưa có kết quả bỏ phiếu (QĐ " \
-           "638/QĐ-BNV); hồ sơ chưa có minh chứng HTXSNV hay quyết định công nhận sáng kiến." in said["level_above.held"]
+           "638/QĐ-BNV); hồ sơ chưa có minh chứng HTXSNV hay quyết định công nhận sáng kiến." \
+        in said["level_above.held"]
     assert [(h.proposal.school, h.proposal.who) for h in summary.held] == [("A", "GV1")]
     assert summary.proposals == () and summary.files[0].status == "accepted"
 

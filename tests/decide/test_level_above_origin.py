@@ -11,8 +11,16 @@ from tests.level_above_fixtures import sealed
 from thidua_xlsx.decide.level_above import level_above_summary
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import InboxFile
-from thidua_xlsx.model.level_above import BAD_SEAL, PERSON, SEALED, UNSEALED, LevelAbove, Proposal, SchoolRef, \
-    SchoolSummary
+from thidua_xlsx.model.level_above import (
+    BAD_SEAL,
+    PERSON,
+    SEALED,
+    UNSEALED,
+    LevelAbove,
+    Proposal,
+    SchoolRef,
+    SchoolSummary,
+)
 
 CAMPAIGN = LevelAbove("bi-mat-cua-xa", "Ủy ban nhân dân xã Thử", "", "Thử", "2025-2026",
                       schools=(SchoolRef("A", "Trường A"), SchoolRef("B", "Trường B")))

@@ -178,8 +178,8 @@ def test_the_summary_lists_them_on_their_own_sheet_and_the_console_names_each(co
     assert len(rows) == len(commune["data"]["held"])
     lan = next(r for r in rows if r[1] == "Nguyễn Thị Lan")
     assert lan[2:5] == ("Trường Tiểu học Thử Nghiệm", "Giáo viên", "Chiến sĩ thi đua cơ sở")
-    assert lan[5] == "danh sách của trường khác dữ liệu – đổi tên Nguyễn Thị Lan thành 'Nguyễn Thị Lan Anh' (Chiến sĩ " \
-                     "thi đua cơ sở)"
+    assert lan[5] == "danh sách của trường khác dữ liệu – đổi tên Nguyễn Thị Lan thành 'Nguyễn Thị Lan Anh' " \
+                     "(Chiến sĩ thi đua cơ sở)"
     assert lan[6:] == (None, None)  # the officer's two cells, blank
     principal = [r for r in rows if r[1] == BOTH_SCHOOLS]
     assert {(r[2], r[5]) for r in principal} == {
@@ -305,7 +305,8 @@ def test_a_settled_warning_is_not_said_again(commune, passed):
     assert BOTH_SCHOOLS not in said and "Phạm Thị Ngọc Ánh" not in said and "Lê Văn Cường" not in said
     assert "được bỏ khỏi danh sách" not in said
     assert "Trường Tiểu học Thử Nghiệm đã bị sửa tay" not in said
-    assert "Nguyễn Thị Lan (Trường Tiểu học Thử Nghiệm) – Chiến sĩ thi đua cơ sở: công chức nhận đề nghị tạm giữ" in said
+    assert "Nguyễn Thị Lan (Trường Tiểu học Thử Nghiệm) – Chiến sĩ thi đua cơ sở: công chức nhận đề nghị tạm giữ" \
+        in said
     assert "Trường THCS Kim Sơn chưa qua họp Hội đồng" in said  # 13 of its CSTĐCS still wait
     assert f"bỏ {TAKEN_OFF_BY_HAND} – Lao động tiên tiến khỏi danh sách" in said
     assert len(second["data"]["held"]) == len(passed["data"]["held"]) - 1

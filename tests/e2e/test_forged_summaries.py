@@ -120,8 +120,8 @@ def test_a_file_made_without_the_code_is_of_unknown_origin_and_held(tmp_path):
 
 def test_another_school_s_code_in_this_school_s_name_is_caught(tmp_path):
     """Someone with Kim Sơn's code (or any other) makes a summary in Trực Cường's name."""
-    from thidua_xlsx.model import layout as ly
     from samples.build_samples import COMMUNE_ID
+    from thidua_xlsx.model import layout as ly
 
     other = ly.origin_code(COMMUNE_ID, "THCS-KS", "2025-2026")
     found = _commune_with(tmp_path, "TH-Truc-Cuong.xlsx", lambda work, target: _school_run(work, target, other))

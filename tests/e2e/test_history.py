@@ -21,7 +21,6 @@ from thidua_xlsx.model.exits import EXIT_OK, EXIT_UNUSABLE, EXIT_USAGE
 from thidua_xlsx.read.history import read_final_summary, read_history_book
 from thidua_xlsx.text import history as hx
 
-
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 

@@ -81,14 +81,16 @@ def test_the_run_says_the_history_it_used_and_the_summary_lists_the_decisions(sa
             load_workbook(sample["out"] / "cuoi.xlsx")[tx.S_HISTORY].iter_rows(values_only=True)]
     gv017 = next(r for r in rows if "Trần Hoàng Ngọc Phương Uyên" in r)
     assert gv017[3:5] == ["Bằng khen của Chủ tịch UBND tỉnh", "Đề nghị"]
-    assert "2 lần liên tục CSTĐCS (2024-2025, 2025-2026)" in gv017[-1] and "theo quy định của tỉnh/thành phố" in gv017[-1]
+    assert "2 lần liên tục CSTĐCS (2024-2025, 2025-2026)" in gv017[-1]
+    assert "theo quy định của tỉnh/thành phố" in gv017[-1]
     assert any("Trịnh Thị Hải Yến" in r and "Chưa đủ thông tin" in r for r in rows)
 
 
 def test_the_shipped_final_summary_is_the_one_the_command_writes(sample):
     shipped = load_workbook(SAMPLES / "tong-hop-cuoi.xlsx")[tx.S_HISTORY]
     written = load_workbook(sample["out"] / "cuoi.xlsx")[tx.S_HISTORY]
-    assert [list(r) for r in shipped.iter_rows(values_only=True)] == [list(r) for r in written.iter_rows(values_only=True)]
+    assert [list(r) for r in shipped.iter_rows(values_only=True)] == \
+        [list(r) for r in written.iter_rows(values_only=True)]
 
 
 def test_the_history_is_only_read(sample):

@@ -39,7 +39,8 @@ def _commune(root: Path) -> Path:
     assert result.exit_code == 0, result.output
     assert "3 trường mẫu" in result.output
     _set_field(folder / BOOK_FILE, "Năm học", "2025-2026")
-    _set_field(folder / BOOK_FILE, "Mã chiến dịch (không sửa)", COMMUNE_ID)  # the commune that issued the samples' codes
+    _set_field(folder / BOOK_FILE, "Mã chiến dịch (không "
+                                   "sửa)", COMMUNE_ID)  # the commune that issued the samples' codes
     return folder
 
 

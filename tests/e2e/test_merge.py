@@ -175,7 +175,8 @@ def test_hyperlink_typed_as_a_name_stays_text(school):
 
 def test_summary_has_every_sheet(school):
     assert school["summary"].sheetnames == ["Tổng hợp", "Đăng ký", "Điểm chi tiết", "Xếp hạng",
-                                            "Đề nghị khen thưởng", "Không đề nghị", "Tập thể", "Kiểm phiếu", "Biên bản", "Tờ trình",
+                                            "Đề nghị khen "
+                                            "thưởng", "Không đề nghị", "Tập thể", "Kiểm phiếu", "Biên bản", "Tờ trình",
                                             "Kiểm tra", "Nguồn dữ liệu", "_thidua_meta"]
     assert school["summary"]["_thidua_meta"].sheet_state == "veryHidden"
 

@@ -230,7 +230,8 @@ def test_the_versions_diff_reads_the_same_and_its_lines_are_shared(school, monke
     again = dataclasses.replace(older, name="mail/lan-2.xlsx", sha256="another")  # the older version sent twice
     monkeypatch.setattr(selection, "MAX_DIFF_LINES", 5)
     chosen = selection.select([*versions, again], school["folder"].campaign)
-    diffs = [next(i for i in f.issues if i.code == "file.version_diff") for f in chosen.files if f.status == "superseded"]
+    diffs = [next(i for i in f.issues if i.code == "file.version_diff")
+             for f in chosen.files if f.status == "superseded"]
     assert len(diffs) == 2
     text = ("So với bản được dùng (2025-2026_cham-diem_To-khoi-1-sua.xlsx), bản này khác 17 ô: Trần Văn Đức, I.1 "
             "tổ chấm: 10 → 9; Trần Văn Đức, I.1 tự chấm: 10 → 9; ")
@@ -271,7 +272,9 @@ def test_a_version_of_the_same_shape_is_compared_value_by_value(school, tmp_path
     assert newest.shape is not None and slim[0].submission.inputs.shape == newest.shape  # the packed path
     lines = newest.changes(slim[0].submission)
     assert lines == version_changes(full[0].submission, full[1].submission)
-    assert len(lines) == 17 and lines[-5:] == ["Lê Thị Dung, I.1 tổ chấm: (trống) → 7,5", "Lê Thị Dung, I.1 tự chấm: 10 → 8",
+    assert len(lines) == 17 and lines[-5:] == ["Lê Thị Dung, I.1 tổ chấm: (trống) → "
+                                               "7,5", "Lê Thị Dung, I.1 tự chấm: "
+                                                                                          "10 → 8",
                                                "Lê Thị Dung, I.2 tự chấm: 10 → (trống)",
                                                "Lê Thị Dung, II.1 tự chấm: 40 → (trống)",
                                                "Lê Thị Dung, II.2 tự chấm: 20 → (trống)"]
@@ -291,10 +294,13 @@ def test_packed_inputs_give_the_same_version_diff(school):  # noqa: F811
     assert version_changes(*slim) == version_changes(*full) != []
     older, newer = slim[1], slim[0]  # "To-khoi-1.xlsx", then its corrected copy "To-khoi-1-sua.xlsx"
     changes = version_changes(older, newer)  # a score typed 10.0 in one and 10 in the other is no change
-    assert len(changes) == 17 and changes[:2] == ["Trần Văn Đức, I.1 tổ chấm: 10 → 9", "Trần Văn Đức, I.1 tự chấm: 10 → 9"]
+    assert len(changes) == 17 and changes[:2] == ["Trần Văn Đức, I.1 tổ chấm: 10 → "
+                                                  "9", "Trần Văn Đức, I.1 tự chấm: 10 "
+                                                                                       "→ 9"]
     spare = '=HYPERLINK("http://x.vn","Bấm vào")'  # a newcomer's row, the name typed into the spare form
     assert changes[-1] == f"{spare}, họ tên: (trống) → {spare}"
-    assert all(json.loads(__import__("zlib").decompress(part)) for part in (slim[0].inputs.shape, slim[0].inputs.values))
+    assert all(json.loads(__import__("zlib").decompress(part))
+               for part in (slim[0].inputs.shape, slim[0].inputs.values))
 
 
 def test_the_versions_of_a_workbook_keep_one_shape_of_their_cells(school):  # noqa: F811

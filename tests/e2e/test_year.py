@@ -68,8 +68,9 @@ def campaign() -> cm.Campaign:
     rules = {"ldtt_min_classification": "HTTNV"}
     levels = [{"name": "HTXSNV", "min": 90}, {"name": "HTTNV", "min": 70}, {"name": "HTNV", "min": 50},
               {"name": "KHTNV", "min": 0}]
-    return cm.from_dict(campaign_dict(id="nam-hoc-theo-thang", period_kind=cm.MONTHS, periods=MONTHS, staff=staff, rules=rules,
-                                      classification=levels, gate_cap="HTNV", rubrics=[RUBRIC_GV, RUBRIC_NV]))
+    return cm.from_dict(campaign_dict(id="nam-hoc-theo-thang", period_kind=cm.MONTHS, periods=MONTHS, staff=staff,
+                                      rules=rules, classification=levels, gate_cap="HTNV",
+                                      rubrics=[RUBRIC_GV, RUBRIC_NV]))
 
 
 @pytest.fixture(scope="module")

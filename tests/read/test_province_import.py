@@ -43,10 +43,14 @@ def test_the_shipped_mapping_reads_with_the_codes_of_the_domain_notes():
 
 
 @pytest.mark.parametrize("words", ["Giấy khen của Chủ tịch UBND xã", "Giấy khen của Chủ tịch Ủy ban nhân dân xã",
-                                   "GIẤY KHEN CỦA CHỦ TỊCH UBND CẤP XÃ", "Giấy  khen của Chủ tịch ủy ban nhân dân cấp xã"])
+                                   "GIẤY KHEN CỦA CHỦ TỊCH UBND CẤP "
+                                   "XÃ", "Giấy  khen của Chủ tịch ủy ban nhân dân cấp "
+                                                                         "xã"])
 def test_an_award_forms_usual_spellings_are_the_same_words(words):
     assert pi.form_key(words) == pi.form_key("Giấy khen của Chủ tịch Ủy ban nhân dân cấp xã")
-    assert pi.form_key("Giấy khen của Giám đốc Sở Giáo dục và Đào tạo") == pi.form_key("Giấy khen của Giám đốc Sở GD&ĐT")
+    assert pi.form_key("Giấy khen của Giám đốc Sở Giáo dục và Đào "
+                       "tạo") == pi.form_key("Giấy khen của Giám đốc Sở "
+                                                                                       "GD&ĐT")
 
 
 def test_every_shipped_mapping_reads_without_a_problem():

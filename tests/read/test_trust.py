@@ -186,7 +186,8 @@ def test_files_of_another_campaign_are_rejected_whatever_their_number(issued, tm
 def test_a_workbook_this_campaign_never_issued_is_rejected(issued, tmp_path):
     """A copy made with the same campaign id elsewhere (or an edited one) is not in so-da-phat/."""
     campaign = issued["folder"].campaign
-    campaign = dataclasses.replace(campaign, staff=tuple(dataclasses.replace(p, position="Tổ phó") for p in campaign.staff))
+    campaign = dataclasses.replace(campaign, staff=tuple(dataclasses.replace(p, position="Tổ phó")
+                                                         for p in campaign.staff))
     stranger = make_folder(tmp_path / "copy", campaign)
     path = generate_round(stranger, ly.REGISTRATION, tmp_path / "copy-outbox").paths[0]
     inbox = _inbox(issued, tmp_path, path)
@@ -336,8 +337,8 @@ def test_a_registered_newcomer_is_counted_once_after_joining_the_roster(gate, tm
     before = merge_inbox(inbox, gate["folder"])
     assert [p.name for p in before.people if p.newcomer] == ["Vũ Thị Mới"]
     joined = dataclasses.replace(gate["folder"].campaign, staff=gate["folder"].campaign.staff + (cm.Person(
-        "GV09", "Vũ  Thị Mới", "T1", "Giáo viên", "Giáo viên", facts=cm.Facts(rating="HTTNV", months=9,
-                                                                               discipline="Không", under_review=False)),))
+        "GV09", "Vũ  Thị Mới", "T1", "Giáo viên", "Giáo viên",
+        facts=cm.Facts(rating="HTTNV", months=9, discipline="Không", under_review=False)),))
     after = merge_inbox(inbox, dataclasses.replace(gate["folder"], campaign=joined))
     mine = [p for p in after.people if "Mới" in p.name]
     assert len(mine) == 1 and mine[0].code == "GV09" and not mine[0].newcomer

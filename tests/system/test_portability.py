@@ -108,7 +108,8 @@ def test_the_check_finds_what_it_looks_for():
     assert [what for _, what in _unguarded_calls(bad)] == ["os.killpg", "signal.SIGKILL", "fcntl", "/proc/1/stat"]
     good = ("import os, signal, sys\n"
             "if sys.platform != 'win32':\n    os.killpg(1, signal.SIGKILL)\n"
-            "def f():\n    if not hasattr(signal, 'setitimer'):\n        return\n    signal.setitimer(signal.ITIMER_REAL, 1)\n"
+            "def f():\n    if not hasattr(signal, 'setitimer'):\n        return\n    "
+            "signal.setitimer(signal.ITIMER_REAL, 1)\n"
             "n = os.getuid() if os.name == 'posix' else 0\n")
     assert _unguarded_calls(good) == []
 

@@ -802,7 +802,8 @@ def test_a4_fit_to_width_print_titles_and_frozen_headers(books):
             assert setup.paperSize == 9, (book, ws.title)
             assert ws.sheet_properties.pageSetUpPr.fitToPage
             record = book.records.get(ws.title)
-            pages_down = (2,) if isinstance(record, ly.ScoringSheet) else (None, 1) if ws.title == ly.GUIDE_SHEET else (0,)
+            pages_down = (2,) if isinstance(record, ly.ScoringSheet) else \
+                (None, 1) if ws.title == ly.GUIDE_SHEET else (0,)
             assert setup.fitToWidth in (None, 1) and setup.fitToHeight in pages_down, (book, ws.title)
             if record is None or isinstance(record, ly.CollectiveSheet):
                 continue

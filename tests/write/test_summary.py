@@ -130,7 +130,9 @@ def make_summary(round_: str = ly.SCORING) -> Summary:
         _file("~$To-khoi-1.xlsx", SKIPPED, issues=[problems[0]]),
         _file(T1_FILE, ACCEPTED, "T1", c, saved=NEWEST),
         _file(T1_OLD, SUPERSEDED, "T1", c, issues=[issue("file.superseded", WARNING, file=T1_OLD,
-                                                         department="Tổ khối 1", newer=T1_FILE, saved="17/05/2026 10:30 (trong tệp)",
+                                                         department="Tổ khối 1", newer=T1_FILE, saved="17/05/2026 "
+                                                                                                      "10:30 (trong "
+                                                                                                      "tệp)",
                                                          newer_saved="18/05/2026 10:30 (trong tệp)")],
               reason_code="file.superseded"),
         _file(T2_FILE, ACCEPTED, "T2", c),

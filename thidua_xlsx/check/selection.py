@@ -108,7 +108,8 @@ def pack_inputs(sub: Submission) -> Packed:
     file keeps of its cells once validated, in case a newer version supersedes it or it supersedes another."""
     forms, rows, collective = _records(sub)
     shape = [[[who, name, [code for code, *_ in items], [key for key, _ in facts], spare is not None]
-              for who, name, items, facts, spare in forms], [[who, name] for who, name, _ in rows], collective is not None]
+              for who, name, items, facts, spare in forms], [[who, name] for who, name, _ in rows],
+             collective is not None]
     values = []
     for _, _, items, facts, spare in forms:
         for _, *cells in items:

@@ -113,7 +113,7 @@ def _any_score(form: ScoringForm) -> bool:
     return any(c.self.value not in ("", None) or c.dept.value not in ("", None) for c in form.items)
 
 
-def _scoring(check: "_Checker", campaign: cm.Campaign, form: ScoringForm, e: Entry) -> Entry:
+def _scoring(check: _Checker, campaign: cm.Campaign, form: ScoringForm, e: Entry) -> Entry:
     rubric = next((r for r in campaign.rubrics if r.role == form.person.role), campaign.rubrics[0])
     found = {c.code: c for c in form.items}
     self_scores, dept_scores, cells, invalid = {}, {}, {}, set()

@@ -87,9 +87,9 @@ def follow_up(summary: Summary, today: dt.date) -> tuple[FollowUp, ...]:
             blank = untouched[d.code]
             sent_on = (blank.version_time + ly.VIETNAM_UTC_OFFSET).date()
             everyone = sum(not p.newcomer for p in people.get(d.code, ()))
-            found.append(FollowUp(**(common | {"file": blank.name, "people": everyone}), state=UNFILLED, sent_on=sent_on,
-                                  days_late=max(0, (sent_on - deadline).days) if deadline else 0, filled=0, errors=0,
-                                  missing=()))
+            found.append(FollowUp(**(common | {"file": blank.name, "people": everyone}), state=UNFILLED,
+                                  sent_on=sent_on, days_late=max(0, (sent_on - deadline).days) if deadline else 0,
+                                  filled=0, errors=0, missing=()))
             continue
         if not d.submitted:
             overdue = max(0, (today - deadline).days) if deadline else 0

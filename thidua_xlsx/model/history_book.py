@@ -122,7 +122,7 @@ class BookMeta:
         return dataclasses.asdict(self)
 
     @classmethod
-    def from_json(cls, data: dict) -> "BookMeta":
+    def from_json(cls, data: dict) -> BookMeta:
         """Raises KeyError, TypeError or ValueError on anything that is not a history book's metadata."""
         if data.get("kind") != "history" or data.get("app") != ly.APP_ID:
             raise ValueError("not a history book")

@@ -108,7 +108,7 @@ class Submission:
     marked: tuple[str, ...] = ()  # person codes with cells that could not be placed or were changed
     inputs: Packed | None = None  # slim: the input values, for the diff of versions, until it is made
 
-    def slim(self, inputs: Packed) -> "Submission":
+    def slim(self, inputs: Packed) -> Submission:
         issued = self.issued
         identity = IssuedWorkbook(dataclasses.replace(issued.layout, sheets=()), (), issued.collective, (),
                                   issued.fingerprint, issued.file_name, issued.issued_on, issued.sha256)

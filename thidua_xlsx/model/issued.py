@@ -164,7 +164,7 @@ class IssuedWorkbook:
                 "sha256": self.sha256, "rubrics": [dataclasses.asdict(r) for r in self.rubrics]}
 
     @classmethod
-    def from_json(cls, data: dict) -> "IssuedWorkbook":
+    def from_json(cls, data: dict) -> IssuedWorkbook:
         """A record; one written before titles had codes names them in words, read as their codes."""
         return cls(layout=ly.WorkbookLayout.from_json(data["layout"]),
                    people=tuple(IssuedPerson(**{**p, "registered": title_code(p.get("registered", ""))})

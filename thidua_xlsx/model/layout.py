@@ -155,7 +155,7 @@ class WorkbookLayout:
         return data
 
     @classmethod
-    def from_json(cls, data: dict, with_sheets: bool = True) -> "WorkbookLayout":
+    def from_json(cls, data: dict, with_sheets: bool = True) -> WorkbookLayout:
         """Raises KeyError, TypeError or ValueError on anything that is not a layout we wrote.
 
         ``with_sheets=False``: the identity alone (a returned workbook's own record of its sheets is
@@ -264,7 +264,7 @@ class SummaryMeta:
         return dataclasses.asdict(self)
 
     @classmethod
-    def from_json(cls, data: dict) -> "SummaryMeta":
+    def from_json(cls, data: dict) -> SummaryMeta:
         if data.get("kind") != "summary" or data.get("app") != APP_ID:
             raise ValueError("not a summary")
         names = {f.name for f in dataclasses.fields(cls)}
@@ -336,7 +336,7 @@ def content_digest(meta: SummaryMeta) -> str:
 def origin_code(secret: str, school: str, school_year: str) -> str:
     """The code the level above issues school ``school`` (its code in the level above's list) for ``school_year``,
     from the level above's own campaign id ``secret`` (never sent): ten letters and digits, "ABCDE-23456"."""
-    raw = hmac.new(secret.encode("utf-8"), f"thidua-xlsx/origin/{school}/{school_year}".encode("utf-8"),
+    raw = hmac.new(secret.encode("utf-8"), f"thidua-xlsx/origin/{school}/{school_year}".encode(),
                    hashlib.sha256).digest()
     letters = base64.b32encode(raw).decode("ascii")[:10]
     return f"{letters[:5]}-{letters[5:]}"

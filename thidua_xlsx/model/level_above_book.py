@@ -15,7 +15,9 @@ LEGAL_SHEET = "Căn cứ"
 AUTHORITY_FIELDS = (
     Field("id", "Mã chiến dịch (không sửa)", required=True),
     Field("authority", "Cơ quan quyết định", required=True, note="Ví dụ: Ủy ban nhân dân xã Trực Cường"),
-    Field("managing_body", "Cơ quan cấp trên (dòng đầu văn bản)", note="Ví dụ: UBND TỈNH NAM ĐỊNH; để trống nếu không có"),
+    Field("managing_body", "Cơ quan cấp trên (dòng đầu văn "
+                           "bản)", note="Ví dụ: UBND TỈNH NAM ĐỊNH; để trống nếu không "
+                                                                       "có"),
     Field("place", "Địa danh (dòng ngày tháng)", required=True),
     Field("school_year", "Năm học", required=True, note="Dạng 2025-2026"),
     Field("chair", "Chủ tịch (người ký quyết định)"),

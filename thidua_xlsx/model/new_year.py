@@ -20,7 +20,6 @@ import re
 
 from thidua_xlsx.model import campaign as cm
 
-
 YEAR_DATES = ("registration_deadline", "scoring_deadline", "filing_date")  # sheet Trường's days of the year's work
 
 

@@ -119,11 +119,11 @@ class Summary:
     departments: tuple[DepartmentResult, ...]
     issues: tuple[Issue, ...]
     newest_input: dt.datetime | None
-    tally: "Tally | None" = None  # the council's vote, after a council pass
-    council_changes: tuple["CouncilChange", ...] = ()  # what the council changed, after a council pass
+    tally: Tally | None = None  # the council's vote, after a council pass
+    council_changes: tuple[CouncilChange, ...] = ()  # what the council changed, after a council pass
     period: str = ""  # the period merged, by code ("": the year's single round)
-    year: "YearResults | None" = None  # a summary made from the periods' summaries: their scores and the ratings
-    history: "HistoryResults | None" = None  # the earlier years read (--history): the multi-year decisions
+    year: YearResults | None = None  # a summary made from the periods' summaries: their scores and the ratings
+    history: HistoryResults | None = None  # the earlier years read (--history): the multi-year decisions
 
     @property
     def period_label(self) -> str:

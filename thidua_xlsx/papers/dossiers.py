@@ -16,8 +16,8 @@
 
 What the papers carry comes from the summary's decisions (the council pass applies the vote to
 them); the tally fills in the votes, and a proposal it turned down before any council pass is marked
-on its list and named in ``DocumentSet.warnings``, never dropped silently. The internal list of people not proposed, with its
-reasons, stays in the Excel summary: no paper names anyone who is not proposed.
+on its list and named in ``DocumentSet.warnings``, never dropped silently. The internal list of people not proposed,
+with its reasons, stays in the Excel summary: no paper names anyone who is not proposed.
 
 Nothing a person made is written over (:mod:`thidua_xlsx.system.written`): a file already at a paper's
 name is replaced only when it is the tool's own, as written; a paper someone has edited since (a Báo cáo
@@ -46,7 +46,6 @@ from thidua_xlsx.model.titles import CSTDCS
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.papers import appraisal, awards, ballot, letter, lists, minutes, report, special, tally
 from thidua_xlsx.papers.checklist import to_attach, write_checklist
-from thidua_xlsx.text.collation import unmarked
 from thidua_xlsx.papers.document_set import (
     APPRAISAL,
     AWARDS,
@@ -67,6 +66,7 @@ from thidua_xlsx.system.files import scratch_folder
 from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import appraisal as ta
 from thidua_xlsx.text import documents as tx
+from thidua_xlsx.text.collation import unmarked
 
 _UNFILED = (BALLOT, APPRAISAL, SPECIAL, AWARDS)  # papers of the top folder that are in no title's hồ sơ
 

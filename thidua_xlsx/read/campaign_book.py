@@ -370,7 +370,8 @@ class _Checker:
         if levels is not None and rules.get("gate_cap") and rules["gate_cap"] not in level_names:
             self.add("campaign.bad_choice", RULES_SHEET, field=_label(RULE_FIELDS, "gate_cap"), value=rules["gate_cap"],
                      choices=", ".join(level_names))
-        if levels is not None and rules.get("ldtt_min_classification") and rules["ldtt_min_classification"] not in level_names:
+        if levels is not None and rules.get("ldtt_min_classification") and \
+                rules["ldtt_min_classification"] not in level_names:
             self.add("campaign.bad_choice", RULES_SHEET, field=_label(RULE_FIELDS, "ldtt_min_classification"),
                      value=rules["ldtt_min_classification"], choices=", ".join(level_names))
         ratings = tuple(cm.clean_text(r) for r in (rules.get("ldtt_ratings") or "").split(",") if r.strip())
@@ -544,8 +545,8 @@ class _Checker:
                     self.add("campaign.group_sum", CRITERIA_SHEET, c["max"], group=g["code"], role=role,
                              items=cm.num_text(item_sum), max=cm.num_text(g["max"]))
                 if g.get("min") is not None and g["max"] is not None and not 0 <= g["min"] <= g["max"]:
-                    self.add("campaign.group_min", CRITERIA_SHEET, c["min"], group=g["code"], value=cm.num_text(g["min"]),
-                             max=cm.num_text(g["max"]))
+                    self.add("campaign.group_min", CRITERIA_SHEET, c["min"], group=g["code"],
+                             value=cm.num_text(g["min"]), max=cm.num_text(g["max"]))
                 built.append(cm.Group(g["code"], g["text"], g.get("kind") or cm.SCORE, g["max"], g.get("min"),
                                       tuple(items)))
             score_sum = sum(g.max for g in built if g.kind == cm.SCORE and g.max is not None)

@@ -51,7 +51,8 @@ def read_officer(path: Path, campaign: LevelAbove, problems: Problems) -> Office
 
 
 def _marks(book, meta: dict) -> dict[tuple, OfficerMark]:
-    """Each recorded line's marks by its key; raises (KeyError, TypeError, ValueError …) on a record we did not write."""
+    """Each recorded line's marks by its key; raises (KeyError, TypeError, ValueError …) on a record we did not
+    write."""
     held = meta.get("held") or {"sheet": "", "columns": [0, 0], "rows": []}
     parts = ((LISTED, meta["sheet"], meta["columns"], meta["rows"]),
              (TAKEN_OFF, meta["sheet"], meta["columns"], meta.get("removed_rows", [])),
@@ -63,7 +64,8 @@ def _marks(book, meta: dict) -> dict[tuple, OfficerMark]:
             grids[sheet] = book.get_sheet_by_name(sheet).to_python()
         for row, school, kind, who, title in rows:
             line = grids[sheet][row] if 0 <= row < len(grids[sheet]) else []
-            cells = [cm.clean_text(line[col] if col < len(line) else "") for col in (agree_col, reason_col, NAME_COLUMN)]
+            cells = [cm.clean_text(line[col] if col < len(line) else "")
+                     for col in (agree_col, reason_col, NAME_COLUMN)]
             found[(str(school), str(kind), str(who), str(title))] = OfficerMark(
                 bool(cells[0]), cells[1], part, sheet, int(row) + 1, cells[2] or str(who))
     return found

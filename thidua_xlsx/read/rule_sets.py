@@ -126,7 +126,8 @@ def _object(value, file: str, where: str, known: set[str], required=()) -> dict:
                       expected=EXPECTED["object"])
     for key in value:
         if key not in known:
-            raise DataFileError("rule_set.unknown_key", file=file, key=_join(where, key), known=", ".join(sorted(known)))
+            raise DataFileError("rule_set.unknown_key", file=file, key=_join(where, key), known=", "
+                                                                                                "".join(sorted(known)))
     for key in required:
         if key not in value:
             raise DataFileError("rule_set.missing_key", file=file, key=_join(where, key))
@@ -157,7 +158,8 @@ def _date(value, file: str, where: str) -> dt.date | None:
 
 def _number(value, file: str, where: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
-        raise DataFileError("rule_set.bad_value", file=file, key=where, value=_shown(value), expected=EXPECTED["number"])
+        raise DataFileError("rule_set.bad_value", file=file, key=where, value=_shown(value),
+                            expected=EXPECTED["number"])
     return value
 
 
@@ -192,7 +194,8 @@ def _entry(rule: str, value, file: str, where: str, texts: set[str]) -> rs.RuleE
         raw, at = v[key], f"{where}.{key}"
         if key == "at_least":
             if not isinstance(raw, bool):
-                raise DataFileError("rule_set.bad_value", file=file, key=at, value=_shown(raw), expected=EXPECTED["bool"])
+                raise DataFileError("rule_set.bad_value", file=file, key=at, value=_shown(raw),
+                                    expected=EXPECTED["bool"])
             values.append((key, raw))
         elif key == "bands":
             values.append((key, _bands(raw, file, at)))

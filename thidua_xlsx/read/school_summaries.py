@@ -98,8 +98,9 @@ def _proposals(meta: ly.SummaryMeta) -> tuple[Proposal, ...]:
         initiative, level, decision = (outcome[6], outcome[7], outcome[8]) if outcome else ("", "", "")
         vote = votes.get((code, title))
         grounds = _grounds(rating, initiative, level, decision) if title == CSTDCS else ""
-        found.append(Proposal("", PERSON, str(code), str(name), str(title), position=str(place[3] or "") if place else "",
-                              unit=meta.school, gender=str(place[4] or "") if place else "", dob=str(dob),
+        found.append(Proposal("", PERSON, str(code), str(name), str(title),
+                              position=str(place[3] or "") if place else "", unit=meta.school,
+                              gender=str(place[4] or "") if place else "", dob=str(dob),
                               votes=vote[2] if vote else None, members=vote[3] if vote else None, grounds=grounds))
     names = {d[0]: d[1] for d in meta.department_outcomes}
     for code, title, granted, _pending in meta.department_decisions:

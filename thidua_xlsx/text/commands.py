@@ -6,15 +6,20 @@ from __future__ import annotations
 
 CAMPAIGN_GUIDE = (
     "Tệp này là nơi thư ký Hội đồng thi đua – khen thưởng khai báo cả năm học. Sửa trực tiếp trong Excel rồi lưu.",
-    "1. Sheet Trường: tên trường, cơ quan quản lý, nơi nhận tờ trình (từ 07/2025 là UBND xã/phường hoặc Sở GD&ĐT), hạn nộp.",
+    "1. Sheet Trường: tên trường, cơ quan quản lý, nơi nhận tờ trình (từ 07/2025 là UBND xã/phường hoặc Sở GD&ĐT), hạn "
+    "nộp.",
     "2. Sheet Tổ: mỗi tổ một dòng, mã tổ không trùng.",
     "3. Sheet Nhân sự: mỗi người một dòng, mã không trùng; cột Tổ chọn đúng tên tổ; cột Vai trò chọn bộ tiêu chí.",
-    "   Các cột Xếp loại viên chức, Số tháng làm việc, Kỷ luật, Sáng kiến dùng để xét danh hiệu (nếu Trường chọn 'Danh sách').",
-    "   Số tháng làm việc không kể thời gian nghỉ thai sản; nghỉ thai sản ghi riêng và được tính là thời gian công tác.",
+    "   Các cột Xếp loại viên chức, Số tháng làm việc, Kỷ luật, Sáng kiến dùng để xét danh hiệu (nếu Trường chọn 'Danh "
+    "sách').",
+    "   Số tháng làm việc không kể thời gian nghỉ thai sản; nghỉ thai sản ghi riêng và được tính là thời gian công "
+    "tác.",
     "4. Sheet Bộ tiêu chí và Tiêu chí: dòng nhóm (mã I, II, …) ghi loại cộng / thưởng / trừ và điểm tối đa;",
     "   các tiêu chí (I.1, I.2, …) cộng lại phải bằng điểm nhóm; các nhóm cộng phải bằng tổng điểm chuẩn.",
-    "   Nhóm thưởng / trừ: điểm tối đa của nhóm là mức trần. Điểm tối thiểu của nhóm: không đạt thì xếp loại bị giới hạn.",
-    "5. Sheet Quy tắc, Xếp loại, Danh hiệu, Căn cứ: điều kiện xét danh hiệu theo Luật Thi đua, khen thưởng 2022 (sửa theo quy định mới).",
+    "   Nhóm thưởng / trừ: điểm tối đa của nhóm là mức trần. Điểm tối thiểu của nhóm: không đạt thì xếp loại bị giới "
+    "hạn.",
+    "5. Sheet Quy tắc, Xếp loại, Danh hiệu, Căn cứ: điều kiện xét danh hiệu theo Luật Thi đua, khen thưởng 2022 (sửa "
+    "theo quy định mới).",
     "6. Sheet Khen đột xuất: khen thưởng đột xuất hoặc theo chuyên đề (mã người hoặc mã tổ, thành tích, hình thức). "
     "Có danh sách và tờ trình riêng, không tính vào thành tích xét danh hiệu năm và khen thưởng cấp trên "
     "(NĐ 152/2025 điều 4 khoản 3).",
@@ -45,7 +50,8 @@ NEW_YEAR_OLD_INVALID = ("Chiến dịch năm trước {file} có {count} lỗi n
                         "(hoặc tạo chiến dịch từ mẫu: thidua-xlsx init THƯ_MỤC --level …).")
 NEW_YEAR_DONE = "Đã tạo {path} cho năm học {year} từ {old} (năm học {old_year}; tệp đó không bị sửa)."
 NEW_YEAR_CARRIED = ("Mang sang: {school}{province}; {departments} tổ (tổ trưởng, e-mail); {staff} người (mã, họ tên, "
-                    "chức vụ, vai trò; {started} người có Ngày vào ngành); {rubrics} bộ tiêu chí ({criteria} tiêu chí); "
+                    "chức vụ, vai trò; {started} người có Ngày vào ngành); {rubrics} bộ tiêu chí ({criteria} tiêu "
+                    "chí); "
                     "danh hiệu, quy tắc xét, xếp loại; {legal} dòng căn cứ; {periods}.")
 NEW_YEAR_PROVINCE = ", quy định của {province}"
 NEW_YEAR_PERIODS = "{count} kỳ đánh giá theo {kind}, cách tính điểm năm và các lựa chọn của đơn vị"
@@ -121,7 +127,8 @@ LEVEL_ABOVE_DONE = ("Đã đọc {files} tệp: {sent}/{schools} trường có b
                     "{held} đề nghị tạm giữ chờ công chức quyết định.")
 LEVEL_ABOVE_NOTHING = ("Không có bảng tổng hợp nào của các trường trong danh sách dùng được trong {inbox}: không ghi "
                        "gì. Hãy để vào đó bảng tổng hợp cuối năm (tong-hop-cuoi.xlsx) các trường gửi.")
-HISTORY_USED = "Lịch sử các năm trước: {path} (năm học {years}); {proposed} đề nghị khen thưởng theo thành tích nhiều năm."
+HISTORY_USED = ("Lịch sử các năm trước: {path} (năm học {years}); {proposed} đề nghị khen thưởng theo thành tích nhiều "
+                "năm.")
 HISTORY_OPTION_HELP = ("Lịch sử các năm trước để xét khen thưởng nhiều năm (Bằng khen, CSTĐ cấp tỉnh, Kỷ niệm chương): "
                        "tệp lich-su.xlsx, hoặc thư mục các bảng tổng hợp cuối năm của những năm trước.")
 FROM_HELP = "Bảng tổng hợp đăng ký (do merge vòng dang-ky tạo) để điền sẵn danh hiệu đã đăng ký."
@@ -173,7 +180,8 @@ COUNCIL_PERIOD_FOR_YEAR = ("'{file}' là bảng tổng hợp của kỳ {period}
                            "rồi để bản cuối của kỳ vào thư mục các kỳ. Chưa ghi tệp nào.")
 COUNCIL_PERIOD_FOR_ROUND = ("'{file}' là bảng tổng hợp của kỳ {period} ({code}), không phải bảng tổng hợp cuối năm "
                             "đang tổng hợp: điểm hiệu trưởng chấm cho một kỳ chỉ tính cho kỳ đó. Hãy dùng bảng tổng "
-                            "hợp mà Hội đồng đã ghi cho lần tổng hợp này, hoặc chạy merge với --period {code}. Chưa ghi "
+                            "hợp mà Hội đồng đã ghi cho lần tổng hợp này, hoặc chạy merge với --period {code}. Chưa "
+                            "ghi "
                             "tệp nào.")
 COUNCIL_YEAR_FOR_PERIOD = ("'{file}' là bảng tổng hợp cả năm, không phải của kỳ {asked} ({asked_code}) đang tổng hợp: "
                            "điểm và quyết định trong đó không phải điểm hiệu trưởng chấm cho kỳ này. Hãy dùng bảng "
@@ -264,7 +272,8 @@ COUNCIL_HELP = ("Bảng tổng hợp Hội đồng đã họp xét (đã ghi Đi
                 "của Hội đồng. Ở cấp trên (thư mục có cap-tren.xlsx): bảng tổng hợp các trường công chức đã xem — "
                 "sheet Danh sách: bỏ dấu x và ghi lý do để bỏ một dòng; sheet Chờ quyết định: ghi x và lý do để nhận "
                 "một đề nghị tạm giữ, chỉ ghi lý do để bỏ; ghi ra tệp mới (-o).")
-COUNCIL_SAME_FILE = "Không ghi đè bảng tổng hợp của Hội đồng '{path}'; hãy chọn tên khác với -o, ví dụ tong-hop-cuoi.xlsx."
+COUNCIL_SAME_FILE = ("Không ghi đè bảng tổng hợp của Hội đồng '{path}'; hãy chọn tên khác với -o, ví dụ "
+                     "tong-hop-cuoi.xlsx.")
 PUBLIC_HELP = ("Ghi thêm danh sách công khai (họ tên, chức vụ, tổ, danh hiệu đề nghị; thời hạn nhận ý kiến) để niêm "
                "yết ở bảng tin hoặc trang web của trường. Có --pdf thì ghi cả bản PDF.")
 PUBLIC_DAYS_HELP = "Số ngày nhận ý kiến kể từ hôm nay, ghi trong danh sách công khai (mặc định 5)."
@@ -402,13 +411,16 @@ REPORT_UNTOUCHED = ("Sổ gửi về còn trống, chưa tính là đã nộp ({
                     "(thư mục outbox) chứ không phải sổ các tổ gửi về; hãy nhắc các tổ điền rồi gửi lại.")
 OFFICE_NO_INPUT = "không thấy tệp {name}"
 OFFICE_MISSING = "máy chưa có LibreOffice"
-OFFICE_TIMEOUT = ("LibreOffice không chuyển xong {name} trong {seconds} giây và đã được dừng – có thể nó đang treo hoặc "
+OFFICE_TIMEOUT = ("LibreOffice không chuyển xong {name} trong {seconds} giây và đã được dừng – có thể nó đang treo "
+                  "hoặc "
                   "chờ một hộp thoại; hãy đóng mọi cửa sổ LibreOffice rồi chạy lại")
 OFFICE_FAILED = "LibreOffice không chuyển được {name} sang {ext}"
 # How to install LibreOffice, in each system's words ({variable}: office.SOFFICE_VARIABLE).
 OFFICE_INSTALL = {
-    "windows": ("Tải LibreOffice bản Windows tại https://www.libreoffice.org/download/download/, mở tệp .msi vừa tải và "
-                "cài với các lựa chọn mặc định (vào C:\\Program Files\\LibreOffice), rồi chạy lại lệnh. Nếu đã cài ở thư "
+    "windows": ("Tải LibreOffice bản Windows tại https://www.libreoffice.org/download/download/, mở tệp .msi vừa tải "
+                "và "
+                "cài với các lựa chọn mặc định (vào C:\\Program Files\\LibreOffice), rồi chạy lại lệnh. Nếu đã cài ở "
+                "thư "
                 "mục khác, đặt biến môi trường {variable} là đường dẫn tới soffice.exe."),
     "macos": ("Tải LibreOffice bản macOS tại https://www.libreoffice.org/download/download/, mở tệp .dmg và kéo "
               "LibreOffice vào thư mục Ứng dụng (Applications), rồi chạy lại lệnh. Nếu đặt ở nơi khác, đặt biến môi "

@@ -60,7 +60,8 @@ GUIDE = (
 )
 
 # The history command
-HISTORY_HELP = ("Lịch sử các năm học: tạo sổ lịch sử (--book, mặc định lich-su.xlsx cạnh bảng tổng hợp đầu tiên) nếu chưa có, rồi thêm vào đó "
+HISTORY_HELP = ("Lịch sử các năm học: tạo sổ lịch sử (--book, mặc định lich-su.xlsx cạnh bảng tổng hợp đầu tiên) nếu "
+                "chưa có, rồi thêm vào đó "
                 "kết quả cuối năm của từng bảng tổng hợp SUMMARY (bảng tổng hợp chấm điểm cả năm do merge ghi, bản "
                 "sau Hội đồng càng tốt). Chạy lại cùng năm học: năm đó được thay, các năm khác và các dòng nhập tay "
                 "giữ nguyên; bản cũ giữ cạnh sổ.")

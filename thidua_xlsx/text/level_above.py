@@ -23,7 +23,8 @@ GUIDE = (
 
 LEVEL_ABOVE_MESSAGES = {
     "level_above.unreadable": "Không đọc được '{file}' như một bảng tổng hợp của trường (tệp hỏng hoặc không phải tệp "
-                              "Excel) – không dùng. Hãy đề nghị trường gửi lại bảng tổng hợp cuối năm do thidua-xlsx ghi.",
+                              "Excel) – không dùng. Hãy đề nghị trường gửi lại bảng tổng hợp cuối năm do thidua-xlsx "
+                              "ghi.",
     "level_above.not_summary": "'{file}' không phải bảng tổng hợp do thidua-xlsx ghi – không dùng. Chỉ để vào thư mục "
                                "các bảng tổng hợp cuối năm các trường gửi (tong-hop-cuoi.xlsx).",
     "level_above.schema_newer": "'{file}' được ghi bởi phiên bản thidua-xlsx mới hơn (bố cục số {found}, phiên bản này "
@@ -46,7 +47,8 @@ LEVEL_ABOVE_MESSAGES |= {
                               "đúng như trong bảng tổng hợp) rồi chạy lại.",
     "level_above.superseded": "{school} gửi hai bản; dùng bản mới hơn '{used}' (thêm {added}, bớt {removed} đề nghị so "
                               "với bản này). Tệp này không dùng.",
-    "level_above.copy": "Bản sao giống hệt từng byte của '{original}' ({school}), không phải bản mới hơn: không đọc lại.",
+    "level_above.copy": "Bản sao giống hệt từng byte của '{original}' ({school}), không phải bản mới hơn: không đọc "
+                        "lại.",
     "level_above.school_missing": "{school} (trong sheet Các trường) chưa gửi bảng tổng hợp cuối năm. Hãy nhắc trường "
                                   "gửi rồi chạy lại.",
     "level_above.edited": "Danh sách đề nghị trong bảng tổng hợp của {school} đã bị sửa tay sau khi chương trình ghi, "
@@ -60,7 +62,8 @@ LEVEL_ABOVE_MESSAGES |= {
                                    "(trường chưa nhập Mã xác thực do cấp trên cấp ở sheet Trường, hoặc tệp ghi bằng "
                                    "phiên bản cũ). Mọi đề nghị của tệp được tạm giữ chờ công chức quyết định. Hãy gửi "
                                    "trường mã của trường (sheet Các trường của bảng tổng hợp xã) để trường chạy lại, "
-                                   "hoặc gọi điện đối chiếu dấu vân tay {fingerprint} với trường rồi nhận từng đề nghị.",
+                                   "hoặc gọi điện đối chiếu dấu vân tay {fingerprint} với trường rồi nhận từng đề "
+                                   "nghị.",
     "level_above.origin_bad_seal": "Bảng tổng hợp mang tên {school} không rõ nguồn gốc: dấu xác thực không khớp mã "
                                    "của trường (tệp của trường khác đặt tên {school}, hoặc dữ liệu bị sửa sau khi "
                                    "chương trình ghi). Mọi đề nghị của tệp được tạm giữ chờ công chức quyết định. Hãy "
@@ -176,14 +179,16 @@ PAPERS_DONE = "Đã ghi tờ trình và dự thảo quyết định vào {folder
 
 LEVEL_ABOVE_MESSAGES |= {
     "level_above.removed": "{name} ({school}) được bỏ khỏi danh sách {title}: {reason}.",
-    "level_above.removal_unknown": "Dòng {who} – {title} ({school}) công chức đã bỏ không còn trong hồ sơ các trường (tệp "
+    "level_above.removal_unknown": "Dòng {who} – {title} ({school}) công chức đã bỏ không còn trong hồ sơ các trường "
+                                   "(tệp "
                                    "của trường đã thay đổi): không áp dụng. Hãy xem lại bảng tổng hợp mới.",
     "level_above.needs_reason": "Dòng {row} ({name}, {title}) bỏ dấu Đồng ý nhưng chưa ghi lý do – vẫn giữ trong danh "
                                 "sách. Hãy ghi lý do ở cột bên cạnh rồi chạy lại.",
     "level_above.accepted": "{name} ({school}) – {title}: công chức nhận đề nghị tạm giữ ({why}): {reason}.",
     "level_above.accept_needs_reason": "Dòng {row} ({name}, {title}) có dấu Đồng ý nhưng chưa ghi lý do – vẫn tạm giữ. "
                                        "Hãy ghi lý do nhận đề nghị ở cột bên cạnh rồi chạy lại.",
-    "level_above.council_other": "'{file}' không phải bảng tổng hợp cấp trên của chiến dịch này (năm học {year}) – không "
+    "level_above.council_other": "'{file}' không phải bảng tổng hợp cấp trên của chiến dịch này (năm học {year}) – "
+                                 "không "
                                  "dùng. Hãy chỉ tới bảng tổng hợp của các trường mà chương trình đã ghi cho đơn vị.",
 }
 

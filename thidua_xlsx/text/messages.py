@@ -144,7 +144,8 @@ MESSAGES = {
                      "thư ký phát cho tổ ('thidua-xlsx generate').",
     "file.meta_broken": "Thông tin nhận diện trong sổ bị hỏng hoặc bị sửa. Hãy phát lại sổ cho tổ và nhờ điền lại.",
     "file.old_template": "Sổ được tạo bằng phiên bản cũ của thidua-xlsx (mang theo cả dữ liệu chiến dịch, không còn "
-                         "được tin dùng). Hãy phát lại sổ mới cho tổ ('thidua-xlsx generate') và nhờ tổ chép điểm sang.",
+                         "được tin dùng). Hãy phát lại sổ mới cho tổ ('thidua-xlsx generate') và nhờ tổ chép điểm "
+                         "sang.",
     "file.not_issued": "Sổ ({department}) không có trong danh sách sổ đã phát của chiến dịch này (thư mục so-da-phat). "
                        "Có thể là sổ tự sao chép hoặc bị sửa mã. Hãy phát lại sổ cho tổ bằng 'thidua-xlsx generate'.",
     "file.locked_record_missing": "Nội dung khóa của sổ ({department}) khác với khi phát, nhưng bản ghi nội dung "
@@ -200,7 +201,8 @@ MESSAGES = {
                           "thidua-xlsx.",
     "file.other_year": "Sổ của năm học {year}, chiến dịch này là năm học {expected} – không dùng. Có thể tổ gửi nhầm "
                        "sổ năm trước, hoặc campaign.xlsx năm trước được chép sang: hãy nhờ tổ điền sổ năm nay; chiến "
-                       "dịch chép tay thì tạo lại bằng 'thidua-xlsx init THƯ_MỤC --tu THƯ_MỤC_NĂM_TRƯỚC' rồi phát sổ mới.",
+                       "dịch chép tay thì tạo lại bằng 'thidua-xlsx init THƯ_MỤC --tu THƯ_MỤC_NĂM_TRƯỚC' rồi phát sổ "
+                       "mới.",
     "file.other_campaign": "Sổ thuộc chiến dịch khác (năm học {year}). Hãy kiểm tra tổ có gửi nhầm sổ năm cũ hoặc "
                            "trường khác không.",
     "file.other_round": "Sổ thuộc vòng '{round}', không phải vòng đang tổng hợp ('{expected}'). Hãy để các sổ "
@@ -249,7 +251,8 @@ MESSAGES = {
                                 "cần sửa.",
     "value.total_mismatch": "Tổng điểm trong sổ ({shown}) khác tổng tính lại từ các ô điểm ({computed}). "
                             "Dùng tổng tính lại; hãy kiểm tra sổ có bị sửa công thức không.",
-    "value.text_normalised": "Họ tên '{value}' được gõ bằng dấu tổ hợp (Unicode tổ hợp) hoặc có khoảng trắng lạ; đã chuẩn hóa thành '{clean}' (Unicode dựng sẵn). Không cần sửa.",
+    "value.text_normalised": "Họ tên '{value}' được gõ bằng dấu tổ hợp (Unicode tổ hợp) hoặc có khoảng trắng lạ; đã "
+                             "chuẩn hóa thành '{clean}' (Unicode dựng sẵn). Không cần sửa.",
     "value.legacy_tcvn3": "'{value}' được gõ bằng bảng mã TCVN3 (ABC, phông .VnTime); đã chuyển sang Unicode: "
                           "'{clean}'. Không cần sửa; lần sau hãy gõ bằng Unicode (Unikey: bảng mã Unicode).",
     "value.legacy_vni": "'{value}' được gõ bằng bảng mã VNI (phông VNI-Times); đã chuyển sang Unicode: '{clean}'. "
@@ -271,7 +274,8 @@ MESSAGES = {
     "council.bad_score": "Điểm Hội đồng '{value}' không phải là số; ô này không được dùng. Hãy sửa rồi chạy lại.",
     "council.bad_decision": "Quyết định '{value}' không có trong danh sách ({choices}); không được dùng.",
     "council.bad_count": "'{value}' không phải số nguyên không âm; không được dùng. Hãy ghi số phiếu, số người.",
-    "council.unknown_code": "Dòng {row} có mã '{person}' không có trong danh sách; quyết định ở dòng đó không được dùng.",
+    "council.unknown_code": "Dòng {row} có mã '{person}' không có trong danh sách; quyết định ở dòng đó không được "
+                            "dùng.",
     "council.score_out_of_range": "Điểm Hội đồng của {name} là {value}, ngoài khoảng 0 – {max}; không được dùng.",
     "council.needs_note": "Hội đồng chọn '{title}' cho {name} nhưng theo quy định thì không được ({why}). Quyết định "
                           "này chỉ được ghi nhận khi có lý do ở cột 'Ghi chú Hội đồng'; hiện chưa được dùng.",
@@ -409,8 +413,10 @@ MESSAGES.update({
                              "của Hội đồng, nên không dùng dòng nào. Hãy xóa dòng thừa rồi chạy lại.",
     "council.votes_above": "{counted} là {votes}, lớn hơn {what} ({limit}): không thể có, nên không được dùng. Hãy sửa "
                            "lại (phiếu của thành viên vắng mặt gửi đến thì tính cả vào 'Số phiếu thu về').",
-    "council.tie_too_many": "Hội đồng chọn {chosen} người ({names}) cho {slots} suất còn lại của {title} khi bằng điểm: "
-                            "vượt chỉ tiêu, nên chưa ai trong số đó được chọn. Hãy chỉ chọn {slots} người rồi chạy lại.",
+    "council.tie_too_many": "Hội đồng chọn {chosen} người ({names}) cho {slots} suất còn lại của {title} khi bằng "
+                            "điểm: "
+                            "vượt chỉ tiêu, nên chưa ai trong số đó được chọn. Hãy chỉ chọn {slots} người rồi chạy "
+                            "lại.",
 })
 
 # issue 26: the evaluation year
@@ -511,7 +517,8 @@ MESSAGES.update({
     "campaign.person_sample_school": "{field} '{value}' trùng với người của trường mẫu ({sample}), trong khi trường "
                                      "của chiến dịch là {school}. Nếu tên này còn sót từ tệp mẫu, hãy sửa ở sheet "
                                      "{sheet}: tên được in vào hồ sơ.",
-    "campaign.people_sample_school": "{count} người ở sheet {sheet} trùng tên với danh sách mẫu của {sample} ({names}): "
+    "campaign.people_sample_school": "{count} người ở sheet {sheet} trùng tên với danh sách mẫu của {sample} "
+                                     "({names}): "
                                      "có thể danh sách mẫu còn sót lại. Hãy thay bằng người của trường mình (hồ sơ "
                                      "in tên họ).",
     "value.invisible_removed": "'{value}' có ký tự ẩn (ký tự điều khiển, ký tự đổi chiều chữ hoặc không độ rộng) – "
@@ -582,7 +589,8 @@ MESSAGES.update({
     "year.no_people": "'{file}' được ghi bởi phiên bản cũ, chưa mang điểm từng người cho cả năm – không dùng. Hãy "
                       "tổng hợp lại kỳ {period} bằng thidua-xlsx merge --period {period} (thư mục nhận của kỳ vẫn "
                       "còn nguyên) rồi chạy lại.",
-    "year.period_superseded": "Cùng kỳ ({period}) có bản tổng hợp khác được dùng ('{used}': bản có cột hiệu trưởng chấm "
+    "year.period_superseded": "Cùng kỳ ({period}) có bản tổng hợp khác được dùng ('{used}': bản có cột hiệu trưởng "
+                              "chấm "
                               "qua vòng Hội đồng được ưu tiên, rồi bản ghi sau). Tệp này không dùng.",
     "year.period_missing": "Chưa có bảng tổng hợp của {period}: điểm năm của mọi người chỉ tính trên các kỳ có "
                            "điểm (kỳ thiếu không tính là 0). Hãy tổng hợp kỳ này rồi chạy lại nếu kỳ đã chấm.",
@@ -618,7 +626,8 @@ MESSAGES.update({
                                "dùng, xếp loại năm của người này để chờ (không tính trên các kỳ khác). Hãy tổng hợp "
                                "lại kỳ {period} (thidua-xlsx merge --period) rồi chạy lại.",
     "year.meta_broken": "'{file}': điểm từng người mà chương trình ghi kèm bảng tổng hợp kỳ bị hỏng hoặc bị sửa – "
-                        "không dùng. Hãy tổng hợp lại kỳ đó bằng thidua-xlsx merge --period rồi đặt tệp mới vào thư mục.",
+                        "không dùng. Hãy tổng hợp lại kỳ đó bằng thidua-xlsx merge --period rồi đặt tệp mới vào thư "
+                        "mục.",
     "year.department_period_missing": "{department}: không ai có điểm {period} (tổ chưa nộp sổ kỳ này?) – điểm năm "
                                       "của {count} người trong tổ tính trên các kỳ có điểm, kỳ thiếu không tính là 0 "
                                       "(NĐ 233/2026 điều 12 khoản 5, điều 15 khoản 1 điểm a, c). Nếu tổ đã chấm kỳ "
@@ -665,7 +674,8 @@ MESSAGES.update({
                              "trình dùng 20% (mặc định). Nếu đơn vị đã quyết định, hãy ghi tỷ lệ vào ô đó rồi chạy "
                              "lại.",
     "year.small_groups": "Nhóm {groups} có từ {size} người trở xuống (không kể người đứng đầu): tính tỷ lệ HTXSNV "
-                         "riêng (mặc định, theo NĐ 233/2026 điều 12 khoản 6 điểm a), nên có thể không có suất HTXSNV nào. "
+                         "riêng (mặc định, theo NĐ 233/2026 điều 12 khoản 6 điểm a), nên có thể không có suất HTXSNV "
+                         "nào. "
                          "Nếu quy chế của trường tính chung nhóm nhỏ với nhóm lớn nhất, hãy chọn '{together}' ở ô "
                          "'{field}' rồi chạy lại.",
     "campaign.period_outside_year": "Kỳ '{period}' ({start} – {end}) nằm ngoài năm học {year} ({first} – {last}): có "

@@ -86,7 +86,8 @@ PROVINCE_IMPORT_MESSAGES = {
     "province_import.template_conflict": "Tệp mẫu '{file}' · sheet {sheet}: '{value}' có hai mã khác nhau ({first} và "
                                          "{second}); chương trình giữ mã {first}. Hãy kiểm tra danh mục của hệ thống.",
     "province_import.template_shared_code": "Tệp mẫu '{file}' · sheet {sheet}: '{value}' dùng lại mã {shared} của "
-                                            "'{first}'; chương trình giữ '{first}'. Hãy kiểm tra danh mục của hệ thống.",
+                                            "'{first}'; chương trình giữ '{first}'. Hãy kiểm tra danh mục của hệ "
+                                            "thống.",
     "province_import.template_missing": "Tệp mẫu '{file}' không có {what}: các dòng cần mã này sẽ không được xuất. "
                                         "Hãy bổ sung vào bảng mã đã ghi (xem workbook_templates/SCHEMA.md).",
     # the export

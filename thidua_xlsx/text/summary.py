@@ -64,8 +64,10 @@ DETAIL_TITLE = "BẢNG ĐIỂM CHI TIẾT THEO NHÓM TIÊU CHÍ – NĂM HỌC {
 DETAIL_NOTE = ("Hội đồng ghi điểm, quyết định và lý do của mình vào các cột nền vàng khi họp bình xét; thư ký "
                "chạy lại merge với --council <tệp này> để có bảng tổng hợp cuối cùng.")
 DETAIL_TITLE_PERIOD = "BẢNG ĐIỂM CHI TIẾT THEO NHÓM TIÊU CHÍ – {period} – NĂM HỌC {year}"
-DETAIL_NOTE_PERIOD = ("Điểm của kỳ đánh giá. Hiệu trưởng (cấp có thẩm quyền đánh giá) ghi điểm của mình vào cột Điểm Hội "
-                      "đồng (nền vàng), lý do ở cột Ghi chú Hội đồng; thư ký chạy lại merge --period với --council <tệp "
+DETAIL_NOTE_PERIOD = ("Điểm của kỳ đánh giá. Hiệu trưởng (cấp có thẩm quyền đánh giá) ghi điểm của mình vào cột Điểm "
+                      "Hội "
+                      "đồng (nền vàng), lý do ở cột Ghi chú Hội đồng; thư ký chạy lại merge --period với --council "
+                      "<tệp "
                       "này> để có bản cuối của kỳ. Kỳ đánh giá không xét danh hiệu: danh hiệu thi đua xét một lần cho "
                       "cả năm, từ xếp loại năm (lệnh year).")
 SOURCE_HEAD = "Hiệu trưởng chấm"  # a period's score typed in its council column: the head's (NĐ 233/2026 điều 13)
@@ -116,7 +118,8 @@ YEAR_SHORT = {
     "year.entered_unrated": "cấp có thẩm quyền xếp {entered}, theo các kỳ không xếp loại: Hội đồng xem lại",
     "year.entered_over_cap": "nhóm có {excellent} HTXSNV đã nhập, vượt tỷ lệ: Hội đồng xem lại",
 }
-_CAP_RULE = ("HTXSNV không quá {percent}% số HTTNV của nhóm {group}, xếp theo điểm năm, làm tròn xuống (điều 12 khoản 6 "
+_CAP_RULE = ("HTXSNV không quá {percent}% số HTTNV của nhóm {group}, xếp theo điểm năm, làm tròn xuống (điều 12 khoản "
+             "6 "
              "điểm {clause})", "")
 _MONTHS_RULE = ("làm việc dưới {needed} tháng trong năm: không xếp loại (điều 14 khoản 1)", "")
 _HEAD_RULE = ("người đứng đầu xếp loại không cao hơn đơn vị (điều 12 khoản 7)", "")

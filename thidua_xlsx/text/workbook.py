@@ -93,7 +93,8 @@ V_SCORE_MESSAGE = "Nhập số điểm từ 0 đến điểm tối đa ở cột
 V_BONUS_MESSAGE = "Điểm thưởng: nhập từ 0 đến điểm tối đa ở cột C; tổng nhóm không vượt mức trần."
 V_DEDUCTION_MESSAGE = "Điểm trừ: ghi số điểm bị trừ (số dương) từ 0 đến mức ở cột C; để trống nếu không vi phạm."
 V_RATING_TITLE = "Xếp loại viên chức"
-V_RATING_MESSAGE = "HTXSNV: hoàn thành xuất sắc; HTTNV: hoàn thành tốt; HTNV: hoàn thành; KHTNV: không hoàn thành nhiệm vụ."
+V_RATING_MESSAGE = ("HTXSNV: hoàn thành xuất sắc; HTTNV: hoàn thành tốt; HTNV: hoàn thành; KHTNV: không hoàn thành "
+                    "nhiệm vụ.")
 V_DISCIPLINE_TITLE = "Kỷ luật"
 V_DISCIPLINE_MESSAGE = "Chọn Không nếu không bị kỷ luật trong năm."
 V_REVIEW_TITLE = "Đang xem xét kỷ luật"

@@ -52,7 +52,6 @@ from thidua_xlsx.text.workbook import NO, YES
 from thidua_xlsx.write import engine
 from thidua_xlsx.write.engine import FIXED_DATE, FONT, HEADER_FILL, replacing
 
-
 # The guide's one column, as wide as A4 upright holds between the decree's margins: LibreOffice does not scale a
 # sheet of one column to the page's width (a guide 110 wide printed cut at the right). Measured: a unit of this book
 # (Calibri 11 its default font) prints 7 pt wide, 60 units end 38 pt inside the right margin; its lines are

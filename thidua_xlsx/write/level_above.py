@@ -45,8 +45,8 @@ def write_level_above_summary(summary: LevelAboveSummary, path: Path) -> None:
     """Write the workbook to ``path`` (through a temporary file and a rename)."""
     with engine.replacing(path) as tmp:
         wb = open_workbook(tmp)
-        engine.set_properties(wb, lx.SUMMARY_TITLE.format(year=summary.campaign.school_year), summary.campaign.authority,
-                              engine.FIXED_DATE)
+        engine.set_properties(wb, lx.SUMMARY_TITLE.format(year=summary.campaign.school_year),
+                              summary.campaign.authority, engine.FIXED_DATE)
         book = Book(wb, authority_as_school(summary))
         _schools_sheet(book, summary)
         held = _held_sheet(book, summary) if summary.held else []

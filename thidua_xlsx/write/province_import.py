@@ -26,8 +26,8 @@ from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model import province_import as pi
 from thidua_xlsx.model.issues import NOTE, WARNING, Issue, issue
 from thidua_xlsx.model.level_above import Proposal
-from thidua_xlsx.text import province_import as px
 from thidua_xlsx.system.written import Written
+from thidua_xlsx.text import province_import as px
 from thidua_xlsx.write import engine
 
 WIDTHS = (6, 15, 30, 22, 32, 18, 36, 36, 20)  # A–I

@@ -53,8 +53,8 @@ from thidua_xlsx.read.containment import (
     WORKBOOK_SUFFIXES,
     InboxItem,
     check_workbook,
-    workbooks_in_archive,
     unreadable,
+    workbooks_in_archive,
 )
 from thidua_xlsx.read.department import overview, registration, scoring
 from thidua_xlsx.read.department.cells import Sheet, Sheets, canonical, load_values
@@ -207,7 +207,8 @@ def _read_workbook(entry: InboxFile, sheets: Sheets, context: ReadContext, marks
     if issued is None:
         return reject(entry, "file.not_issued", department=layout.department_name or "?")
     issued_year, year = issued.layout.school_year, context.campaign.school.school_year
-    if issued_year and issued_year != year:  # last year's book, recorded in a so-da-phat/ copied by hand with the campaign
+    # last year's book, recorded in a so-da-phat/ copied by hand with the campaign
+    if issued_year and issued_year != year:
         return reject(entry, "file.other_year", year=issued_year, expected=year)
     if issued.sha256 and entry.sha256 == issued.sha256:  # the very file issued: nothing in it to read
         entry = dataclasses.replace(entry, saved_at=None)  # its save time is generate's: sent is the file's time

@@ -155,7 +155,8 @@ def _criteria(ex: Extraction, sheet: Sheet, header, rubric: cm.Rubric, key: str,
     locked, name, fonts, marks = ex.found.locked, sheet.name, sheet.fonts, sheet.marks
     ends = (tx.L_CLASS, tx.L_MISSING)
     # the columns each kind of row was issued with; a value typed anywhere else in the row is in a locked cell
-    on_item, on_group = stray_finder(sheet, cols.values()), stray_finder(sheet, (code_col, text_col, max_col, own, dept))
+    on_item = stray_finder(sheet, cols.values())
+    on_group = stray_finder(sheet, (code_col, text_col, max_col, own, dept))
     on_total, on_end = stray_finder(sheet, (text_col, max_col, own, dept)), stray_finder(sheet, (text_col, own, dept))
 
     def cell(value, col: int) -> Cell:  # sheet.cell() with the value already at hand

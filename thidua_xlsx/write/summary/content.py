@@ -115,5 +115,6 @@ def rule_set_line(campaign: cm.Campaign | None) -> str:
     texts = "; ".join(tx.RULE_SET_TEXT.format(short=t.short, since=day_text(t.in_force_from.isoformat()))
                       if t.in_force_from else tx.RULE_SET_TEXT_UNDATED.format(short=t.short)
                       for t in rule_set.texts)  # each text once by its short name (its full number: the JSON)
-    return tx.RULE_SET_LINE.format(where=rule_set.province or tx.RULE_SET_NATIONAL, day=day_text(rule_set.day.isoformat()),
+    return tx.RULE_SET_LINE.format(where=rule_set.province or tx.RULE_SET_NATIONAL,
+                                   day=day_text(rule_set.day.isoformat()),
                                    source=DAY_SOURCES.get(rule_set.day_from, rule_set.day_from), texts=texts)

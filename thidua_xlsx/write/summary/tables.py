@@ -14,7 +14,6 @@ from thidua_xlsx.write.engine import cell_lines, row_height
 from thidua_xlsx.write.summary.book import PROTECTED, Book
 from thidua_xlsx.write.summary.content import remarks, total
 
-
 # Room in every row of a sheet the council types into (Điểm chi tiết, Xếp loại năm): a row written with its height
 # set does not grow as it is typed into, and LibreOffice does not fit a row to its text when it opens a book; a
 # title's name takes two lines of the decision's column, a reason of a sentence ("Sổ của tổ có ô sai, ô trống; Hội
