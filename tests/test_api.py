@@ -242,3 +242,32 @@ def test_without_pandas_the_api_says_how_to_install_it():
     done = _python("import sys; sys.modules['pandas'] = None; import thidua_xlsx.api")
     assert done.returncode != 0
     assert "pip install 'thidua-xlsx[analysis]'" in done.stderr
+
+
+# --- what the province's analyst needs of each file -------------------------------------------------------------
+
+
+def test_each_school_s_row_says_edited_pre_council_sealed_and_its_fingerprint():
+    import hashlib
+
+    frames = read_summaries(SAMPLES / "cap-xa" / "inbox")
+    schools = frames.schools.set_index("file")
+    edited = schools.loc["TH-Thu-Nghiem_tong-hop-cuoi.xlsx"]
+    assert bool(edited.edited) and bool(edited.council) and bool(edited.sealed)
+    kim_son = schools.loc["THCS-Kim-Son_ca-nam.xlsx"]
+    assert not kim_son.edited and not kim_son.council  # never met its council
+    truc_cuong = schools.loc["TH-Truc-Cuong_tong-hop-cuoi.xlsx"]
+    assert truc_cuong.fingerprint == hashlib.sha256(
+        (SAMPLES / "cap-xa" / "inbox" / "TH-Truc-Cuong_tong-hop-cuoi.xlsx").read_bytes()).hexdigest()
+
+
+def test_a_missing_folder_is_an_error_not_empty_frames(tmp_path):
+    with pytest.raises(SummaryError) as refused:
+        read_summaries(tmp_path / "khong-co")
+    assert refused.value.code == "api.folder_not_found" and "Không có thư mục" in str(refused.value)
+
+
+def test_the_commune_s_own_summary_is_named_as_such_not_as_foreign(tmp_path):
+    shutil.copy(SAMPLES / "cap-xa" / "tong-hop-xa.xlsx", tmp_path)
+    frames = read_summaries(tmp_path)
+    assert [(s.file, s.code) for s in frames.skipped] == [("tong-hop-xa.xlsx", "api.level_above")]

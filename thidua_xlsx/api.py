@@ -28,6 +28,7 @@ a blank rating, gender or discipline is NaN.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections import Counter
 from collections.abc import Iterable
@@ -47,7 +48,8 @@ from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issues import Issue, Problems, issue
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.read.containment import FILE, LINK, SCHOOL, WORKBOOK_SUFFIXES, read_own_book, scan_inbox
-from thidua_xlsx.read.registrations import read_summary_meta
+from thidua_xlsx.read.registrations import open_book, summary_meta_in
+from thidua_xlsx.read.school_lists import list_check
 from thidua_xlsx.text.collation import fold
 from thidua_xlsx.text.titles import TITLE_NAMES
 
@@ -61,7 +63,10 @@ DECISIONS = WHERE + ["code", "name", "department_code", "department", "title", "
                      "votes", "council_members"]
 DEPARTMENTS = WHERE + ["department_code", "department", "title", "title_name", "granted", "pending", "votes",
                        "council_members"]
-SCHOOLS = WHERE + ["council", "people", "departments"]  # then one column per title: how many were granted it
+# council: the council's pass made it (False: a pre-council summary); edited: its proposal lists were changed by hand
+# after the tool wrote them (the shown lists and the data disagree); sealed: it carries the keyed seal of a code the
+# level above issued (which only the level above can check); fingerprint: the file's SHA-256
+SCHOOLS = WHERE + ["council", "edited", "sealed", "fingerprint", "people", "departments"]  # then one per title
 
 
 class SummaryError(ValueError):
@@ -124,6 +129,9 @@ def read_summaries(paths_or_folder: str | os.PathLike | Iterable[str | os.PathLi
     >>> [s.reason for s in frames.skipped]  # doctest: +SKIP
     """
     given = [paths_or_folder] if isinstance(paths_or_folder, (str, os.PathLike)) else list(paths_or_folder)
+    for entry in map(Path, given):  # a folder that is not there is a mistake to say, not empty frames
+        if not entry.exists() and entry.suffix.lower() not in WORKBOOK_SUFFIXES:
+            raise _refused("api.folder_not_found", file=str(entry))
     read: list[_Summary] = []
     skipped: list[Skipped] = []
     for entry in given:
@@ -146,6 +154,8 @@ class _Summary(NamedTuple):
     file: str
     saved: float
     meta: ly.SummaryMeta
+    edited: bool  # the lists shown no longer say what the data says (read.school_lists)
+    fingerprint: str  # SHA-256 of the file
     where: tuple[str, str, str, str]  # school, school year, campaign id, file: the first columns of every row
     people: list[tuple]
     decisions: list[tuple]
@@ -182,7 +192,8 @@ def _read(path: Path, name: str) -> _Summary:
         data = read_own_book(path, problems, "api.unreadable", SCHOOL, **where)
         if data is None:  # broken, foreign or too big: the containment's own message
             raise SummaryError(problems.items[0])
-        meta = read_summary_meta(data)
+        book = open_book(data)
+        meta = summary_meta_in(book)
         saved = path.stat().st_mtime
     except FileNotFoundError:
         raise _refused("api.not_found", **where) from None
@@ -191,7 +202,7 @@ def _read(path: Path, name: str) -> _Summary:
     except Exception:  # a wrong or broken file becomes one message
         raise _refused("api.unreadable", **where) from None
     if meta is None:
-        raise _refused("api.not_ours", **where)
+        raise _refused("api.level_above" if _level_above(book) else "api.not_ours", **where)
     version = meta.schema_version
     if not isinstance(version, int) or not 1 <= version <= ly.SUMMARY_SCHEMA_VERSION:
         raise _refused("summary.schema_unknown", **where, path=str(path), found=version,
@@ -203,9 +214,23 @@ def _read(path: Path, name: str) -> _Summary:
     if version < FIRST_SCHEMA:
         raise _refused("api.older", **where, year=meta.school_year, found=version, needed=FIRST_SCHEMA)
     try:
-        return _Summary(name, saved, meta, *_rows(meta, name))
-    except (TypeError, ValueError, KeyError):  # metadata edited by hand: not what the tool wrote
+        edited, _changes = list_check(book, meta)
+        return _Summary(name, saved, meta, edited, hashlib.sha256(data).hexdigest(), *_rows(meta, name))
+    except (TypeError, ValueError, KeyError, IndexError):  # metadata edited by hand: not what the tool wrote
         raise _refused("api.unreadable", **where) from None
+
+
+def _level_above(book) -> bool:
+    """Whether ``book`` is the level above's own summary (the commune's, the Sở's): ours, but not a school's."""
+    from thidua_xlsx.model.level_above import LEVEL_ABOVE_META_KIND
+
+    if ly.META_SHEET not in book.sheet_names:
+        return False
+    cells = [row[0] for row in book.get_sheet_by_name(ly.META_SHEET).to_python() if row]
+    try:
+        return ly.meta_json(cells).get("kind") == LEVEL_ABOVE_META_KIND
+    except ValueError:
+        return False
 
 
 def _rows(meta: ly.SummaryMeta, name: str) -> tuple[tuple, list[tuple], list[tuple], list[tuple]]:
@@ -329,12 +354,12 @@ def _titles(*frames: pd.DataFrame) -> pd.CategoricalDtype:
 def _schools(read: list[_Summary], titles: pd.CategoricalDtype) -> pd.DataFrame:
     """One row per summary read: who, whether the council's pass made it, how many people and departments, and
     how many people and departments were granted each title (the summary says it: 0 is a real 0)."""
-    rows = [(*f.where, bool(f.meta.council),
+    rows = [(*f.where, bool(f.meta.council), f.edited, bool(f.meta.seal), f.fingerprint,
              len(f.people), len(f.meta.department_outcomes), *(granted[t] for t in titles.categories))
             for f, granted in ((f, _granted(f)) for f in read)]
     columns = SCHOOLS + [title_name(t) for t in titles.categories]
-    counts = {column: "int64" for column in columns[len(WHERE) + 1:]}
-    return _typed(pd.DataFrame(rows, columns=columns), {"council": "bool"} | counts)
+    counts = {column: "int64" for column in columns[len(WHERE) + 4:]}
+    return _typed(pd.DataFrame(rows, columns=columns), {"council": "bool", "edited": "bool", "sealed": "bool"} | counts)
 
 
 def _granted(found: _Summary) -> Counter:

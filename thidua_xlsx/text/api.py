@@ -9,6 +9,10 @@ TITLES_SEPARATOR = "; "  # the titles granted to one person, in one cell of the 
 
 API_MESSAGES = {
     "api.not_found": "Không tìm thấy '{file}' – không đọc. Hãy kiểm tra lại đường dẫn.",
+    "api.folder_not_found": "Không có thư mục '{file}': không có gì để đọc. Hãy kiểm tra lại đường dẫn (thư mục chứa "
+                            "các bảng tổng hợp cuối năm).",
+    "api.level_above": "'{file}' là bảng tổng hợp của cấp trên (xã/phường, Sở) do thidua-xlsx ghi, không phải bảng của "
+                       "một trường – bỏ qua. Hãy đọc các bảng tổng hợp của từng trường (thư mục inbox/ của cấp trên).",
     "api.unreadable": "Không đọc được '{file}' như một bảng tổng hợp của thidua-xlsx (tệp hỏng, có mật khẩu, không "
                       "phải tệp Excel, hoặc thông tin nhận diện bị sửa tay) – bỏ qua. Hãy dùng đúng tệp "
                       "tong-hop-cuoi.xlsx do chương trình ghi.",
