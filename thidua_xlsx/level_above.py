@@ -5,6 +5,7 @@ commune's summary, its JSON, its papers and the province's import files written.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -127,6 +128,55 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Outcome:
         voice.warn(ct.LEVEL_ABOVE_STRICT.format(count=len(errors)))
         return Outcome(EXIT_STRICT)
     return Outcome(EXIT_OK)
+
+
+def status_level_above(inbox: Path, book: Path, strict: bool, voice: Voice = Voice()) -> Outcome:
+    """``status`` at the level above: each school of its list — sent (the file used, when it was saved, its
+    fingerprint, its origin, whether its council passed it, edited by hand) or not, against the level above's
+    deadline (late, or how many days are left) — and every problem found. Writes nothing."""
+    from thidua_xlsx.decide.level_above import level_above_summary
+    from thidua_xlsx.model.exits import EXIT_OK, EXIT_STRICT, EXIT_UNUSABLE
+    from thidua_xlsx.model.inbox import REJECTED
+    from thidua_xlsx.model.issues import ERROR
+    from thidua_xlsx.model.layout import VIETNAM_UTC_OFFSET
+    from thidua_xlsx.read.containment import scan_inbox
+    from thidua_xlsx.read.level_above_book import load_level_above_book
+    from thidua_xlsx.read.school_summaries import read_school_summaries
+    from thidua_xlsx.text.wording import day_text
+
+    campaign, problems = load_level_above_book(book)
+    if campaign is None:
+        raise Stopped(problems, ct.CAMPAIGN_INVALID.format(count=len(problems.errors), file=book))
+    voice.warn(ct.LEVEL_ABOVE_USED.format(path=book, authority=campaign.authority))
+    files, read = read_school_summaries(scan_inbox(inbox))
+    summary = level_above_summary(campaign, files, read)
+    warn_problems([*(i for f in summary.files for i in f.issues), *summary.issues], voice)
+    today, deadline = vietnam_today(), campaign.deadline
+    by_name = {f.name: f for f in summary.files}
+    voice.say(ct.LEVEL_ABOVE_STATUS_HEAD.format(
+        sent=sum(1 for s in summary.schools if s.summary), schools=len(summary.schools),
+        deadline=day_text(deadline) if deadline else ct.LEVEL_ABOVE_NO_DEADLINE))
+    for school in summary.schools:
+        if school.summary is None:
+            due = ""
+            if deadline:
+                days = (dt.date.fromisoformat(deadline) - today).days
+                due = ct.LEVEL_ABOVE_OVERDUE.format(days=-days) if days < 0 else \
+                    ct.LEVEL_ABOVE_DAYS_LEFT.format(days=days)
+            voice.say(ct.LEVEL_ABOVE_NOT_SENT.format(school=school.school.name, due=due))
+            continue
+        saved = (by_name[school.file].version_time + VIETNAM_UTC_OFFSET)
+        late = bool(deadline) and saved.date().isoformat() > deadline
+        s = school.summary
+        voice.say(ct.LEVEL_ABOVE_SENT.format(
+            school=school.school.name, file=school.file, saved=saved.strftime("%d/%m/%Y %H:%M"),
+            late=ct.LEVEL_ABOVE_LATE if late else "", fingerprint=s.sha256[:12],
+            origin=ct.LEVEL_ABOVE_ORIGIN[school.origin], council=ct.LEVEL_ABOVE_COUNCIL[s.council],
+            edited=ct.LEVEL_ABOVE_EDITED if s.edited else ""))
+    errors = [f for f in summary.files if f.status == REJECTED] + [i for i in summary.issues if i.severity == ERROR]
+    if not any(s.summary for s in summary.schools):
+        return Outcome(EXIT_UNUSABLE)
+    return Outcome(EXIT_STRICT if strict and errors else EXIT_OK)
 
 
 def _import_mapping(r, output: Path):

@@ -626,8 +626,18 @@ def status(inbox: Path, campaign_path: Path | None, round_: str | None, strict: 
     """``status``: the report with every problem, each department against the deadline (a period's own), and
     (``nudge``) a reminder per department head. Writes nothing. Returns the :class:`Report`."""
     from thidua_xlsx.decide.followup import follow_up
+    from thidua_xlsx.workspace import level_above_book
     from thidua_xlsx.write.console import console_lines, followup_lines, reminder_lines
 
+    book = level_above_book(inbox, campaign_path)
+    if book is not None:  # the commune's (or the Sở's): which schools have sent, against its deadline
+        from thidua_xlsx.level_above import status_level_above
+
+        if round_ is not None or period is not None or nudge:
+            raise out.Refused(ct.LEVEL_ABOVE_SCHOOL_OPTIONS.format(options=", ".join(
+                o for o, given in (("--round", round_), ("--period", period), ("--nhac", nudge or None))
+                if given is not None)))
+        return status_level_above(inbox, book, strict, voice)
     summary, report = read_and_report(inbox, locate_campaign(inbox, campaign_path, voice), round_, strict, voice,
                                       period)
     for line in console_lines(summary, report, verbose=True):

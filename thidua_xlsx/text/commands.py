@@ -199,6 +199,15 @@ EMPTY_INBOX = "Thư mục {inbox} chưa có tệp nào. Hãy lưu các sổ các
 OUTPUT_FOLDER = "Không tạo được thư mục '{path}' để ghi kết quả ({reason}). Hãy chọn nơi ghi khác bằng -o."
 OUTPUT_IS_FOLDER = "'{path}' là một thư mục; hãy ghi tên tệp, ví dụ {path}/tong-hop.xlsx."
 SUMMARY_DONE = "Đã ghi bảng tổng hợp: {path} (mọi vấn đề ở sheet Kiểm tra, mọi tệp ở sheet Nguồn dữ liệu)"
+LEVEL_ABOVE_STATUS_HEAD = "Các trường đã gửi: {sent}/{schools} (hạn gửi {deadline})."
+LEVEL_ABOVE_NO_DEADLINE = "chưa ghi ở sheet Đơn vị của cap-tren.xlsx"
+LEVEL_ABOVE_NOT_SENT = "  {school}: chưa gửi{due}"
+LEVEL_ABOVE_OVERDUE = " – quá hạn {days} ngày, hãy nhắc trường"
+LEVEL_ABOVE_DAYS_LEFT = " – còn {days} ngày"
+LEVEL_ABOVE_SENT = "  {school}: {file}, lưu lúc {saved}{late}; dấu vân tay {fingerprint}; {origin}; {council}{edited}"
+LEVEL_ABOVE_LATE = " (sau hạn)"
+LEVEL_ABOVE_COUNCIL = {True: "đã qua Hội đồng", False: "chưa qua Hội đồng"}
+LEVEL_ABOVE_EDITED = "; danh sách bị sửa tay"
 LEVEL_ABOVE_FINGERPRINT = "  {school}: {file}, dấu vân tay {fingerprint} – {origin}"
 LEVEL_ABOVE_ORIGIN = {"sealed": "có dấu xác thực của trường", "unsealed": "không rõ nguồn gốc (không có dấu xác thực)",
                       "bad_seal": "không rõ nguồn gốc (dấu xác thực không khớp mã của trường)"}
