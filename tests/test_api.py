@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
+from tests.summary_meta import as_written
 from thidua_xlsx.api import SummaryError, read_summaries, read_summary
 from thidua_xlsx.cli import main
 from thidua_xlsx.decide.history import with_history
@@ -67,7 +68,7 @@ def _rewritten(source: Path, target: Path, **meta) -> Path:
     data = ly.meta_json([c.value for c in ws["A"]], ly.MAX_SUMMARY_META_CHARS)
     for cell in ws["A"]:
         cell.value = None
-    for row, text in enumerate(ly.meta_cells({**data, **meta}), start=1):
+    for row, text in enumerate(ly.meta_cells(as_written({**data, **meta})), start=1):
         ws.cell(row, 1).value = text
     wb.save(target)
     return target

@@ -207,6 +207,8 @@ def _read(path: Path, name: str) -> _Summary:
     if not isinstance(version, int) or not 1 <= version <= ly.SUMMARY_SCHEMA_VERSION:
         raise _refused("summary.schema_unknown", **where, path=str(path), found=version,
                        supported=ly.SUMMARY_SCHEMA_VERSION)
+    if ly.data_edited(meta):
+        raise _refused("summary.data_edited", **where)
     if meta.round != ly.SCORING:
         raise _refused("api.registration", **where, year=meta.school_year)
     if meta.period:

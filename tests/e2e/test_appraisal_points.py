@@ -24,6 +24,7 @@ from openpyxl import load_workbook
 from tests.conftest import RUBRIC_NV, campaign_dict, make_folder
 from tests.filling import fill, layout, person_values, stamp_saved_time
 from tests.head_pass import head_scores
+from tests.summary_meta import as_written
 from thidua_xlsx.cli import main
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
@@ -254,7 +255,7 @@ def _rewritten(source: Path, target: Path, change) -> None:
     data = ly.meta_json([c.value for c in ws["A"]], ly.MAX_SUMMARY_META_CHARS)
     for cell in ws["A"]:
         cell.value = None
-    for row, text in enumerate(ly.meta_cells(change(data)), start=1):
+    for row, text in enumerate(ly.meta_cells(as_written(change(data))), start=1):
         ws.cell(row, 1).value = text
     wb.save(target)
 

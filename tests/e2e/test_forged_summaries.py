@@ -8,6 +8,7 @@ import shutil
 import zipfile
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from thidua_xlsx.cli import main
@@ -138,3 +139,60 @@ def test_a_truncated_summary_is_refused_and_counted_once(tmp_path):
     found = _commune_with(tmp_path, "TH-Truc-Cuong.xlsx", truncated)
     [entry] = [f for f in found["data"]["files"] if f["name"] == "TH-Truc-Cuong.xlsx"]
     assert entry["status"] == "rejected" and found["school"]["file"] is None
+
+
+# --- the tool's own summaries read back: data edited by hand is never used ----------------------------------------
+
+def _hand_edited(source: Path, target: Path, change) -> Path:
+    """``source`` with its hidden data changed by hand in Excel (its digest left as it was)."""
+    from openpyxl import load_workbook
+
+    from thidua_xlsx.model import layout as ly
+
+    wb = load_workbook(source)
+    ws = wb[ly.META_SHEET]
+    data = ly.meta_json([c.value for c in ws["A"]], ly.MAX_SUMMARY_META_CHARS)
+    change(data)
+    for cell in ws["A"]:
+        cell.value = None
+    for row, text in enumerate(ly.meta_cells(data), start=1):
+        ws.cell(row, 1).value = text
+    wb.save(target)
+    return target
+
+
+def test_a_period_summary_edited_by_hand_is_refused_by_the_year(tmp_path):
+    sample = tmp_path / "ca-nam"
+    shutil.copytree(SAMPLES / "ca-nam", sample, ignore=shutil.ignore_patterns("inbox", "inbox-dang-ky"))
+    period = sample / "ky" / "tong-hop_thang-9.xlsx"
+
+    def raise_a_score(data):
+        code, score, *rest = data["people"][0]
+        data["people"][0] = [code, 100.0, *rest]
+
+    _hand_edited(period, period, raise_a_score)
+
+    result = CliRunner().invoke(main, ["year", str(sample / "ky"), "--campaign", str(sample), "-o",
+                                       str(tmp_path / "nam.xlsx"), "--json", str(tmp_path / "nam.json")])
+
+    files = {f["name"]: (f["status"], f["reason"]) for f in json.loads((tmp_path / "nam.json").read_text("utf-8"))
+             ["files"]}
+    assert files["tong-hop_thang-9.xlsx"] == ("rejected", "summary.data_edited"), result.output
+    assert "đã bị sửa tay sau khi ghi" in result.output
+
+
+def test_a_final_summary_edited_by_hand_is_refused_by_the_api_and_the_history(tmp_path):
+    from thidua_xlsx.api import SummaryError, read_summary
+    from thidua_xlsx.read.history import read_final_summary
+
+    def grant(data):
+        refused = next(d for d in data["decisions"] if not d[2])
+        refused[2] = True
+
+    edited = _hand_edited(SAMPLES / "tong-hop-cuoi.xlsx", tmp_path / "cuoi.xlsx", grant)
+
+    with pytest.raises(SummaryError) as refused:
+        read_summary(edited)
+    assert refused.value.code == "summary.data_edited"
+    year, problems = read_final_summary(edited)
+    assert year is None and [p.code for p in problems] == ["summary.data_edited"]

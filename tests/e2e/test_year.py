@@ -16,6 +16,7 @@ from click.testing import CliRunner
 
 from tests.conftest import RUBRIC_GV, RUBRIC_NV, campaign_dict, make_folder
 from tests.filling import fill, layout, person_values, register, stamp_saved_time
+from tests.summary_meta import as_written
 from thidua_xlsx.cli import main
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
@@ -348,7 +349,7 @@ def _rewritten(source: Path, target: Path, **meta) -> None:
     data = ly.meta_json([c.value for c in ws["A"]], ly.MAX_SUMMARY_META_CHARS)
     for cell in ws["A"]:
         cell.value = None
-    for row, text in enumerate(ly.meta_cells({**data, **meta}), start=1):
+    for row, text in enumerate(ly.meta_cells(as_written({**data, **meta})), start=1):
         ws.cell(row, 1).value = text
     wb.save(target)
 

@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
+from tests.summary_meta import as_written
 from thidua_xlsx.cli import main
 from thidua_xlsx.model import campaign_book as cb
 from thidua_xlsx.model import evaluation as ev
@@ -38,7 +39,7 @@ def tamper(path: Path, change) -> None:
     change(data)
     for cell in ws["A"]:
         cell.value = None
-    for row, text in enumerate(ly.meta_cells(data), start=1):
+    for row, text in enumerate(ly.meta_cells(as_written(data)), start=1):
         ws.cell(row, 1).value = text
     wb.save(path)
 

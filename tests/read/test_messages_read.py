@@ -3,6 +3,7 @@ wrong in one way, and what the secretary reads about it (the file, the sheet or 
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from openpyxl import load_workbook
 
 from tests.e2e.test_corpus import _meta_edit, base, fail_on_khoi_1, valid_inbox  # noqa: F401 — base: a fixture
 from tests.filling import fill, labelled_row, sheet
+from tests.summary_meta import as_written
 from thidua_xlsx.cli import EXIT_UNUSABLE, main
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.service import merge_inbox
@@ -211,8 +213,8 @@ def test_the_council_summary_of_another_campaign_or_year_is_refused(base, summar
                                                                     change, words):
     """Another school's summary, or last year's, brought to this year's council pass."""
     brought = tmp_path / "hoi-dong.xlsx"
-    brought.write_bytes(_meta_edit(summaries["scoring"], lambda col: [col[0], change("".join(
-        c for c in col[1:] if c))]))
+    brought.write_bytes(_meta_edit(summaries["scoring"], lambda col: ly.meta_cells(as_written(json.loads(change(
+        "".join(c for c in col[1:] if c)))))))  # as that campaign's (that year's) tool wrote it
     result = run("merge", base["t1"].parent, "--council", brought, "-o", tmp_path / "cuoi.xlsx")
     assert result.exit_code == EXIT_UNUSABLE, result.output
     assert f"Bảng tổng hợp '{brought}' {words}" in result.stderr

@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 
 from tests.decide.conftest import run, school  # noqa: F401 - the module fixture: a merged scoring round
 from tests.filling import council_types
+from tests.summary_meta import as_written
 from thidua_xlsx.cli import EXIT_UNUSABLE
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.titles import NO_PROPOSAL
@@ -23,7 +24,7 @@ def _with_schema(path: Path, version: int) -> None:
     data = ly.meta_json([c.value for c in ws["A"]], ly.MAX_SUMMARY_META_CHARS)
     for cell in ws["A"]:
         cell.value = None
-    for row, text in enumerate(ly.meta_cells({**data, "schema_version": version}), start=1):
+    for row, text in enumerate(ly.meta_cells(as_written({**data, "schema_version": version})), start=1):
         ws.cell(row, 1).value = text
     wb.save(path)
 

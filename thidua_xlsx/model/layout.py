@@ -255,6 +255,7 @@ class SummaryMeta:
     lists_digest: str = ""
     starts: tuple[tuple[str, str], ...] = ()  # a year's summary: each person's (code, Ngày vào ngành), for the history
     newest_input: str = ""  # ISO: when the newest workbook read was saved — which of two versions is newer (sealed)
+    digest: str = ""  # :func:`content_digest` as written: the data edited by hand since no longer matches it
     seal: str = ""  # the school's keyed seal over everything above (:func:`seal_of`); "" when it had no code
     kind: str = "summary"
     schema_version: int = SUMMARY_SCHEMA_VERSION
@@ -328,9 +329,18 @@ def a1(row: int, col: int) -> str:
 
 
 def content_digest(meta: SummaryMeta) -> str:
-    """SHA-256 of everything a summary's metadata says but its seal, as the canonical JSON its cells hold."""
-    body = json.dumps({**meta.to_json(), "seal": ""}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    """SHA-256 of everything a summary's metadata says but its digest and seal, as the canonical JSON its cells
+    hold."""
+    body = json.dumps({**meta.to_json(), "digest": "", "seal": ""}, ensure_ascii=False, sort_keys=True,
+                      separators=(",", ":"))
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def data_edited(meta: SummaryMeta) -> bool:
+    """Whether a summary's data was changed by hand since the tool wrote it (its digest no longer matches; one
+    written before schema 7 has none to compare). Anyone can recompute an unkeyed digest: the level above's keyed
+    seal (:func:`seal_of`) is what proves whose the data is."""
+    return bool(meta.digest) and meta.digest != content_digest(meta)
 
 
 def origin_code(secret: str, school: str, school_year: str) -> str:

@@ -354,6 +354,9 @@ def read_final_summary(path: Path, name: str = "") -> tuple[SummaryYear | None, 
         problems.add("summary.schema_unknown", **where, path=str(path), found=meta.schema_version,
                      supported=ly.SUMMARY_SCHEMA_VERSION)
         return None, problems
+    if ly.data_edited(meta):
+        problems.add("summary.data_edited", **where)
+        return None, problems
     if meta.round != ly.SCORING:
         problems.add("history.summary_registration", **where, year=meta.school_year)
         return None, problems

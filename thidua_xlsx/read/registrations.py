@@ -127,6 +127,9 @@ def checked_summary(path: Path, campaign: cm.Campaign, problems: Problems, round
     if not isinstance(meta.schema_version, int) or not 1 <= meta.schema_version <= ly.SUMMARY_SCHEMA_VERSION:
         problems.add("summary.schema_unknown", **where, found=meta.schema_version, supported=ly.SUMMARY_SCHEMA_VERSION)
         return None
+    if ly.data_edited(meta):  # not what the tool wrote: nothing is decided from it
+        problems.add("summary.data_edited", **where)
+        return None
     if meta.campaign_id != campaign.id:
         problems.add(refuse.other_campaign, **where, year=meta.school_year)
         return None

@@ -75,6 +75,7 @@ def _read(entry: InboxFile) -> tuple[InboxFile, SchoolSummary | None]:
     try:
         proposals = _proposals(meta)
         edited, changes = list_check(workbook, meta)
+        edited = edited or ly.data_edited(meta)  # the data itself changed by hand (its seal says whose it is)
     except (TypeError, ValueError, IndexError):  # metadata that is not what the tool wrote
         return reject(entry, "level_above.unreadable"), None
     summary = SchoolSummary(entry.name, digest, entry.saved_at, meta.campaign_id, meta.school, meta.school_year,

@@ -107,6 +107,9 @@ MESSAGES = {
     "council.no_council_columns": "Không tìm thấy các cột 'Mã', 'Điểm Hội đồng', 'Quyết định Hội đồng', 'Ghi chú Hội "
                                   "đồng' trong '{path}'. Hãy dùng bảng tổng hợp do merge ghi (sheet Điểm chi tiết).",
     "from.scoring_only": "--from chỉ dùng cho vòng cham-diem (điền sẵn danh hiệu đã đăng ký).",
+    "summary.data_edited": "'{file}': thông tin ẩn chương trình ghi trong bảng tổng hợp đã bị sửa tay sau khi ghi "
+                           "(không khớp dấu kiểm) – không dùng tệp này, không xét gì từ nó. Hãy dùng bản do chương "
+                           "trình ghi (chạy lại lệnh đã tạo ra nó).",
     "summary.schema_unknown": "'{path}' được ghi theo bố cục bảng tổng hợp số {found}, phiên bản thidua-xlsx này "
                               "chỉ đọc được tới số {supported}: tệp do phiên bản mới hơn ghi ra. Hãy cập nhật "
                               "thidua-xlsx (pip install -U thidua-xlsx) rồi chạy lại, hoặc dùng bảng tổng hợp do "

@@ -44,7 +44,7 @@ def summary_meta(summary: Summary) -> ly.SummaryMeta:
                           **(_year_end(summary) if year_end else {}))
     # the content as the cells will hold it (tuples as lists), then sealed with the level above's code
     meta = ly.SummaryMeta.from_json(json.loads(json.dumps(meta.to_json(), ensure_ascii=False)))
-    return dataclasses.replace(meta, seal=ly.seal_of(c.school.authority_code, meta))
+    return dataclasses.replace(meta, digest=ly.content_digest(meta), seal=ly.seal_of(c.school.authority_code, meta))
 
 
 def _year_end(summary: Summary) -> dict:
