@@ -205,6 +205,10 @@ def stale_school_warnings(campaign: cm.Campaign, sample_schools: Iterable[str | 
     return tuple(dataclasses.replace(issue, cell=where.get(key, "")) if key else issue for issue, key in found)
 
 
+# A sample school, its distinctive words as written, and them folded (see _stale).
+_Sample = tuple[SampleSchool, tuple[str, ...], str]
+
+
 def _stale(campaign: cm.Campaign, sample_schools: Iterable[str | SampleSchool], file: str
            ) -> list[tuple[Issue, tuple[str, str, str] | None]]:
     """:func:`stale_school_warnings`' warnings, each with the key of its cell (None: a whole sheet's)."""
@@ -212,19 +216,21 @@ def _stale(campaign: cm.Campaign, sample_schools: Iterable[str | SampleSchool], 
     own = distinctive(school.name)
     own_texts = (school.name, school.managing_body, school.place, school.recipient)
     own_folded = [_fold(t) for t in own_texts if t]
-    samples = []  # (the sample, its distinctive words as written, folded) of the samples that are not this school
-    others = []  # the same, the samples of this school's commune too: their people and numbers are not its own
-    for sample in sample_schools:
-        sample = sample if isinstance(sample, SampleSchool) else SampleSchool(sample)
-        words = tuple(w for w in _nfc(sample.name).split() if w.casefold() not in LEVEL_WORDS)
+    samples: list[_Sample] = []  # (the sample, its distinctive words as written, folded) of the samples that are
+    # not this school
+    others: list[_Sample] = []  # the same, the samples of this school's commune too: their people and numbers are
+    # not its own
+    for given in sample_schools:
+        one = given if isinstance(given, SampleSchool) else SampleSchool(given)
+        words = tuple(w for w in _nfc(one.name).split() if w.casefold() not in LEVEL_WORDS)
         folded = _fold(" ".join(words))
-        if words and not _same_school(own, distinctive(sample.name)):
-            others.append((sample, words, folded))
+        if words and not _same_school(own, distinctive(one.name)):
+            others.append((one, words, folded))
             if not _mentions(own_texts, words) and not any(folded in text for text in own_folded):
-                samples.append((sample, words, folded))
+                samples.append((one, words, folded))
     where = dict(file=file, school=school.name)
     found: list[tuple[Issue, tuple[str, str, str] | None]] = []
-    warned_lines = set()
+    warned_lines: set[str] = set()
     for n, line in enumerate(campaign.legal_basis, start=1):
         named = [s for s in schools_named(line) if own and not _same_school(own, distinctive(s))]
         sample = next((s for s in samples if _mentions([line], s[1])), None)
@@ -284,11 +290,11 @@ def _fields(campaign: cm.Campaign) -> list[_Field]:
 _NUMBER_MARK = re.compile(r"\d+\s*/\s*[A-ZĐ]+(?:-[A-ZĐ0-9]+)*-([A-ZĐ0-9]+)\b")  # "45/QĐ-THTC" → THTC
 
 
-def _field_leftovers(campaign: cm.Campaign, samples: list, others: list, warned_lines: set[str], where: dict
-                     ) -> list[tuple[Issue, tuple[str, str, str] | None]]:
+def _field_leftovers(campaign: cm.Campaign, samples: list[_Sample], others: list[_Sample], warned_lines: set[str],
+                     where: dict[str, str]) -> list[tuple[Issue, tuple[str, str, str] | None]]:
     """``samples``: those whose words are not this school's own (:func:`stale_school_warnings`); ``others``:
     every sample that is not this school, for its document marks and its people."""
-    found = []
+    found: list[tuple[Issue, tuple[str, str, str] | None]] = []
     fields = _fields(campaign)
     for f in fields:
         sample = next((s for s in samples if _mentions([f.text], s[1])), None)
@@ -315,12 +321,12 @@ def _field_leftovers(campaign: cm.Campaign, samples: list, others: list, warned_
                                 value=name, sample=sample[0].name, **where), (SCHOOL_SHEET, key, "")))
     for sheet, names in ((DEPARTMENTS_SHEET, [d.head for d in campaign.departments]),
                          (STAFF_SHEET, [p.name for p in campaign.staff])):
-        for sample, *_ in others:
-            alike = sorted({cm.clean_text(n) for n in names} & sample.people, key=name_key)
+        for other, _, _ in others:
+            alike = sorted({cm.clean_text(n) for n in names} & other.people, key=name_key)
             if len(alike) >= SAMPLE_PEOPLE_ALIKE:
                 found.append((issue("campaign.people_sample_school", WARNING, sheet=sheet, count=len(alike),
                                     names=", ".join(alike[:5]) + (", …" if len(alike) > 5 else ""),
-                                    sample=sample.name, **where), None))
+                                    sample=other.name, **where), None))
     return found
 
 
@@ -391,7 +397,8 @@ def rule_set_warnings(campaign: cm.Campaign, file: str = "") -> list[Issue]:
                    school=_value_words(r.field, r.school), citation=r.citation) for r in rule_set.raised]
     found += [issue("rule_set.ended", NOTE, file=file, sheet=SCHOOL_SHEET, text=f"{t.short} ({t.number})",
                     end=_day(t.in_force_until + dt.timedelta(days=1)), day=_day(rule_set.day),
-                    source=DAY_SOURCES[rule_set.day_from]) for t in rule_set.ended]
+                    source=DAY_SOURCES[rule_set.day_from]) for t in rule_set.ended
+              if t.in_force_until is not None]  # always: a text ended has its last day
     if rule_set.unanswered:
         first = rule_set.first
         found.append(issue("rule_set.no_text", ERROR, file=file, sheet=SCHOOL_SHEET, day=_day(rule_set.day),

@@ -11,10 +11,12 @@ times when saving attachments, so the workbook's own time is the better witness.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import re
 import zlib
 from collections import Counter
+from collections.abc import Iterable
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
@@ -36,6 +38,9 @@ from thidua_xlsx.text.messages import BLANK_SHOWN, NO_PERIOD
 
 MAX_DIFF_LINES = 30  # per superseded version, in "Nguồn dữ liệu"
 
+# (who, what, which column) → (value, name of who): the input cells of a version (see _cells).
+_Cells = dict[tuple[str, str, str], tuple[object, str]]
+
 
 class Kept:
     """What the merge keeps of the files as they are read, in the inbox's order (``add``):
@@ -49,7 +54,7 @@ class Kept:
       cells when it is the same (each keeps only its values).
     """
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.files: list[InboxFile] = []
         self.clean: dict[str, CleanSubmission] = {}  # file name → its validated entries
         self._first: dict[str, str] = {}  # sha256 → the name of the first file with it
@@ -66,8 +71,10 @@ class Kept:
         if f.status == ACCEPTED and error:
             f = reject(f, "file.internal_error", error=error)
         elif f.status == ACCEPTED:
+            if clean is None:
+                raise ValueError(f"{f.name}: an accepted file comes with its validated entries")
             f = self._shared(f)
-            version = (f.submission.department_code, f.submission.round, f.submission.period)
+            version = (f.submitted.department_code, f.submitted.round, f.submitted.period)
             older = self._newest.get(version)
             if older is None or version_key(f) > version_key(older):
                 if older is not None:
@@ -78,7 +85,7 @@ class Kept:
     def _shared(self, f: InboxFile) -> InboxFile:
         """``f`` with the identity of its workbook, and the shape of its cells, of the first version that
         had them (a later version of a workbook: objects made only then)."""
-        sub = f.submission
+        sub = f.submitted
         issued = self._identities.setdefault(sub.issued.submission_id, sub.issued)
         inputs = sub.inputs
         if inputs is not None and (shape := self._shapes.setdefault(inputs.shape, inputs.shape)) is not inputs.shape:
@@ -88,7 +95,7 @@ class Kept:
         return dataclasses.replace(f, submission=dataclasses.replace(sub, issued=issued, inputs=inputs))
 
 
-def version_key(f: InboxFile) -> tuple:
+def version_key(f: InboxFile) -> tuple[dt.datetime, dt.datetime, str]:
     """Of a department's versions, the one with the greatest key is used (see the module)."""
     return f.version_time, f.modified, f.name
 
@@ -161,11 +168,11 @@ def _records(sub: Submission) -> list:
     return [forms, rows, collective]
 
 
-def _cells(sub: Submission) -> dict[tuple[str, str, str], tuple[object, str]]:
+def _cells(sub: Submission) -> _Cells:
     """(who, what, which column) → (value, name of who): the input cells of a version, by code. A
     score is kept as read (made text by :func:`version_changes` only where two versions differ)."""
     forms, rows, collective = _unpack(sub.inputs) if sub.inputs else _records(sub)
-    found = {}
+    found: _Cells = {}
     for who, name, items, facts, spare_name in forms:
         for code, *values in items:
             for label, value in zip(_ITEM_LABELS, values):
@@ -187,21 +194,21 @@ def version_changes(older: Submission, newer: Submission) -> list[str]:
     return _changes(_cells(older), _cells(newer))
 
 
-def _changes(before: dict, after: dict) -> list[str]:
+def _changes(before: _Cells, after: _Cells) -> list[str]:
     """:func:`version_changes` between two versions' :func:`_cells`."""
     blank = ("", "")
     differ = [key for key, was in before.items() if after.get(key, blank)[0] != was[0]]
     differ += [key for key in after if key not in before and after[key][0] != ""]
-    return _lines((key, (after.get(key) or before.get(key))[1], before.get(key, blank)[0], after.get(key, blank)[0])
+    return _lines((key, (after.get(key) or before[key])[1], before.get(key, blank)[0], after.get(key, blank)[0])
                   for key in sorted(differ))
 
 
-def _lines(differ) -> list[str]:
+def _lines(differ: Iterable[tuple[tuple[str, str, str], str, object, object]]) -> list[str]:
     """One line per (key, name, old, new), in that order, where the two differ once made text (10.0 and "10"
     are the same)."""
     changes = []
-    for key, name, old, new in differ:
-        old, new = canonical(old), canonical(new)
+    for key, name, was, now in differ:
+        old, new = canonical(was), canonical(now)
         if old != new:
             changes.append(f"{name}, {f'{key[1]} {key[2]}'.rstrip()}: {_shown(old)} → {_shown(new)}")
     return changes
@@ -221,8 +228,9 @@ class _Newest:
 
     def __init__(self, winner: InboxFile):
         self.file, self.saved = winner, _when(winner)
-        self.cells = _cells(winner.submission)
-        self.shape = winner.submission.inputs.shape if winner.submission.inputs else None
+        self.cells = _cells(winner.submitted)
+        inputs = winner.submitted.inputs
+        self.shape = inputs.shape if inputs else None
 
     def changes(self, older: Submission) -> list[str]:
         packed, cells = older.inputs, self.cells
@@ -239,60 +247,64 @@ def select(files: list[InboxFile], campaign: cm.Campaign, round_: str | None = N
     period is refused, by its recorded identity."""
     readable = [f for f in files if f.status == ACCEPTED]
     if round_ is None:
-        rounds = Counter(f.submission.round for f in readable)
+        rounds = Counter(f.submitted.round for f in readable)
         round_ = max(rounds.items(), key=lambda kv: (kv[1], kv[0] == ly.SCORING))[0] if rounds else ly.SCORING
     if round_ != ly.SCORING:  # registration is the year's, whatever the periods
         period = ""
     elif period is None:
-        period = _majority_period(Counter(f.submission.period for f in readable if f.submission.round == round_),
+        period = _majority_period(Counter(f.submitted.period for f in readable if f.submitted.round == round_),
                                  campaign)
     labels = {p.code: p.label for p in campaign.periods}
     departments = {d.code: n for n, d in enumerate(campaign.departments)}
     settled = []
     for f in files:
-        if f.status == ACCEPTED and f.submission.round != round_:
-            f = reject(f, "file.other_round", round=f.submission.round, expected=round_)
-        elif f.status == ACCEPTED and f.submission.period != period:
-            f = reject(f, "file.other_period", period=labels.get(f.submission.period, f.submission.period or NO_PERIOD),
+        if f.status == ACCEPTED and f.submitted.round != round_:
+            f = reject(f, "file.other_round", round=f.submitted.round, expected=round_)
+        elif f.status == ACCEPTED and f.submitted.period != period:
+            f = reject(f, "file.other_period", period=labels.get(f.submitted.period, f.submitted.period or NO_PERIOD),
                        expected=labels.get(period, period or NO_PERIOD))
-        elif f.status == ACCEPTED and f.submission.department_code not in departments:
+        elif f.status == ACCEPTED and f.submitted.department_code not in departments:
             f = reject(f, "file.unknown_department", department=f.department_name)
         settled.append(f)
     groups: dict[str, list[InboxFile]] = {}
     for f in settled:
         if f.status == ACCEPTED:
-            groups.setdefault(f.submission.department_code, []).append(f)
+            groups.setdefault(f.submitted.department_code, []).append(f)
     newest = {code: max(group, key=version_key) for code, group in groups.items()}
     # Each version of a department as it leaves: the older ones superseded, saying what changed (the
     # newest's cells expanded once per department), all without their packed cells: compared, no longer needed.
-    final, lines = {}, {}  # id of an accepted file → it as it leaves; a line of a diff → its first copy
+    final: dict[int, InboxFile] = {}  # id of an accepted file → it as it leaves
+    lines: dict[str, str] = {}  # a line of a diff → its first copy
     for code, group in groups.items():
         winner = newest[code]
         compared = _Newest(winner) if len(group) > 1 else None
         for f in group:
-            final[id(f)] = _unpacked(f) if f is winner else _superseded(f, compared, lines)
-    winners = sorted((final[id(f)] for f in newest.values()), key=lambda f: departments[f.submission.department_code])
+            if f is winner:
+                final[id(f)] = _unpacked(f)
+            elif compared is not None:  # always: a group with a version besides its winner
+                final[id(f)] = _superseded(f, compared, lines)
+    winners = sorted((final[id(f)] for f in newest.values()), key=lambda f: departments[f.submitted.department_code])
     return Selection(round_, tuple(final.get(id(f), f) for f in settled), tuple(winners), period)
 
 
-def _majority_period(periods: Counter, campaign: cm.Campaign) -> str:
+def _majority_period(periods: Counter[str], campaign: cm.Campaign) -> str:
     """The period of most files (of two as many, the later in the campaign); "" when none was read."""
     order = {p.code: n for n, p in enumerate(campaign.periods)}
     return max(periods.items(), key=lambda kv: (kv[1], order.get(kv[0], -1)))[0] if periods else ""
 
 
-def _unpacked(f: InboxFile, **changes) -> InboxFile:
-    return dataclasses.replace(f, submission=dataclasses.replace(f.submission, inputs=None), **changes)
+def _unpacked(f: InboxFile) -> InboxFile:
+    return dataclasses.replace(f, submission=dataclasses.replace(f.submitted, inputs=None))
 
 
 def _superseded(f: InboxFile, newest: _Newest, lines: dict[str, str]) -> InboxFile:
     """``f`` superseded by its department's newest version; each line of what changed taken from
     ``lines`` when an earlier version's diff has it."""
-    winner, changes = newest.file, newest.changes(f.submission)
-    shown = changes[:MAX_DIFF_LINES] + ([f"… (+{len(changes) - MAX_DIFF_LINES})"] if len(changes) > MAX_DIFF_LINES
-                                        else [])
-    shown = Lines(lines.setdefault(line, line) for line in shown)
-    return _unpacked(f, status=SUPERSEDED, reason="file.superseded", issues=(
+    winner, changes = newest.file, newest.changes(f.submitted)
+    cut = changes[:MAX_DIFF_LINES] + ([f"… (+{len(changes) - MAX_DIFF_LINES})"] if len(changes) > MAX_DIFF_LINES
+                                      else [])
+    shown = Lines(lines.setdefault(line, line) for line in cut)
+    return dataclasses.replace(_unpacked(f), status=SUPERSEDED, reason="file.superseded", issues=(
         *f.issues, issue("file.superseded", WARNING, file=f.name, department=f.department_name,
                          newer=winner.name, saved=_when(f), newer_saved=newest.saved),
         issue("file.version_diff", NOTE, file=f.name, count=len(changes), newer=winner.name, changes=shown or "-")))

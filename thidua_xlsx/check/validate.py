@@ -13,6 +13,7 @@ import datetime as dt
 import math
 import re
 import unicodedata
+from typing import NamedTuple
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
@@ -28,7 +29,7 @@ from thidua_xlsx.model.inbox import (
     ScoringForm,
     packed_scores,
 )
-from thidua_xlsx.model.issued import NEWCOMER_PREFIX, IssuedPerson, name_key, newcomer_code
+from thidua_xlsx.model.issued import NEWCOMER_PREFIX, IssuedPerson, IssuedWorkbook, name_key, newcomer_code
 from thidua_xlsx.model.issues import ERROR, NOTE, WARNING, Issue, issue, reason
 from thidua_xlsx.model.titles import NOT_REGISTERED
 from thidua_xlsx.model.titles import name as title_name
@@ -40,15 +41,19 @@ from thidua_xlsx.text.titles import TITLE_SHORT
 
 def validate(entry: InboxFile, campaign: cm.Campaign) -> CleanSubmission:
     sub = entry.submission
+    if sub is None:
+        raise ValueError(f"{entry.name}: only a file read as a submission is validated (status {entry.status})")
     check = _Checker(entry.name, campaign)
     dept = sub.department_code
     marked = set(sub.marked)
     entries: list[Entry] = []
 
-    def issued_entry(person: IssuedPerson, sheet: str, **values) -> Entry:
+    def issued_entry(person: IssuedPerson, sheet: str, registered: str = "", form: str = "", initiative: str = "",
+                     note: str = "", has_sheet: bool = True) -> Entry:
         return Entry(code=person.code, name=person.name, department=dept, role=person.role,
                      position=person.position, newcomer=person.newcomer, file=entry.name, sheet=sheet,
-                     marked=person.code in marked, **values)
+                     registered=registered, form=form, initiative=initiative, note=note, has_sheet=has_sheet,
+                     marked=person.code in marked)
 
     for role, old, new in rubric_changes_since_issue(sub.issued, campaign):
         check.add("rubric.changed", WARNING, None, department=sub.issued.layout.department_name, role=role,
@@ -59,12 +64,13 @@ def validate(entry: InboxFile, campaign: cm.Campaign) -> CleanSubmission:
         spare_n = 0
         for row in sub.registrations:
             check.person = row.person.code if row.person is not None else ""
-            values = dict(registered=check.registered(row.title),
-                          form=check.choice(row.form, campaign.titles.forms, "Hình thức khen thưởng"),
-                          initiative=check.text(row.initiative), note=check.text(row.note))
+            values = _Registration(registered=check.registered(row.title),
+                                   form=check.choice(row.form, campaign.titles.forms, "Hình thức khen thưởng"),
+                                   initiative=check.text(row.initiative), note=check.text(row.note))
             check.person = ""
             if row.person is not None:
-                entries.append(issued_entry(row.person, row.title.sheet, **values))
+                entries.append(issued_entry(row.person, row.title.sheet, registered=values.registered,
+                                            form=values.form, initiative=values.initiative, note=values.note))
                 continue
             if not check.text(row.name):
                 continue
@@ -73,7 +79,8 @@ def validate(entry: InboxFile, campaign: cm.Campaign) -> CleanSubmission:
             check.newcomer("person.newcomer", row.name, name, dept, sub.issued.people)
             entries.append(Entry(code=newcomer_code(dept, spare_n), name=name, department=dept, role="",
                                  position=check.text(row.position), newcomer=True, file=entry.name,
-                                 sheet=row.name.sheet, **values))
+                                 sheet=row.name.sheet, registered=values.registered, form=values.form,
+                                 initiative=values.initiative, note=values.note))
     else:
         spare_n = 0
         for form in sub.forms:
@@ -102,7 +109,16 @@ def validate(entry: InboxFile, campaign: cm.Campaign) -> CleanSubmission:
     return CleanSubmission(entry.name, dept, tuple(entries), collective, tuple(check.issues))
 
 
-def rubric_changes_since_issue(issued, campaign: cm.Campaign) -> list[tuple[str, cm.Rubric, cm.Rubric]]:
+class _Registration(NamedTuple):
+    """What a registration row brought, checked."""
+
+    registered: str
+    form: str
+    initiative: str
+    note: str
+
+
+def rubric_changes_since_issue(issued: IssuedWorkbook, campaign: cm.Campaign) -> list[tuple[str, cm.Rubric, cm.Rubric]]:
     """(role, rubric as issued, rubric now) for each rubric of the workbook changed in the campaign since."""
     now = {r.role: r for r in campaign.rubrics}
     return [(old.role, old, now[old.role]) for old in issued.rubrics
@@ -116,7 +132,10 @@ def _any_score(form: ScoringForm) -> bool:
 def _scoring(check: _Checker, campaign: cm.Campaign, form: ScoringForm, e: Entry) -> Entry:
     rubric = next((r for r in campaign.rubrics if r.role == form.person.role), campaign.rubrics[0])
     found = {c.code: c for c in form.items}
-    self_scores, dept_scores, cells, invalid = {}, {}, {}, set()
+    self_scores: dict[str, float | None] = {}
+    dept_scores: dict[str, float | None] = {}
+    cells: dict[tuple[str, str], str] = {}
+    invalid: set[tuple[str, str]] = set()
     for _group, item in rubric.items:
         cell = found.get(item.code)
         if cell is None:
@@ -209,7 +228,7 @@ class _Checker:
             return True
         return False
 
-    def name(self, raw: Cell | None) -> str:
+    def name(self, raw: Cell) -> str:
         clean = self.text(raw)
         if isinstance(raw.value, str) and raw.value.strip() != clean and (raw.sheet, raw.cell) not in self._converted \
                 and unicodedata.normalize("NFC", raw.value) != raw.value:
@@ -288,19 +307,21 @@ class _Checker:
         return self.title(raw, (*self.campaign.titles.individual, NOT_REGISTERED), "Danh hiệu đăng ký")
 
     def facts(self, raws: dict[str, Cell]) -> cm.Facts:
-        values = {}
+        numbers: dict[str, float | None] = {}
         for key in ("months", "maternity_months", "days_off"):
             raw = raws.get(key)
             high = 366 if key == "days_off" else 12
-            values[key] = self.score(raw, high) if raw is not None else None
-        values["rating"] = self.choice(raws.get("rating"), cm.RATINGS, "Xếp loại viên chức") or None
-        values["discipline"] = self.choice(raws.get("discipline"), cm.DISCIPLINES, "Kỷ luật") or None
+            numbers[key] = self.score(raw, high) if raw is not None else None
+        rating = self.choice(raws.get("rating"), cm.RATINGS, "Xếp loại viên chức") or None
+        discipline = self.choice(raws.get("discipline"), cm.DISCIPLINES, "Kỷ luật") or None
         review = self.choice(raws.get("under_review"), ("Có", "Không"), "Đang xem xét kỷ luật")
-        values["under_review"] = None if not review else review == "Có"
-        values["initiative"] = self.text(raws.get("initiative"))
-        values["initiative_level"] = self.choice(raws.get("initiative_level"), cm.INITIATIVE_LEVELS, "Cấp công nhận")
-        values["initiative_decision"] = self.text(raws.get("initiative_decision"))
-        return cm.Facts(**values)
+        initiative = self.text(raws.get("initiative"))
+        initiative_level = self.choice(raws.get("initiative_level"), cm.INITIATIVE_LEVELS, "Cấp công nhận")
+        return cm.Facts(rating=rating, months=numbers["months"], maternity_months=numbers["maternity_months"],
+                        days_off=numbers["days_off"], discipline=discipline,
+                        under_review=None if not review else review == "Có", initiative=initiative,
+                        initiative_level=initiative_level,
+                        initiative_decision=self.text(raws.get("initiative_decision")))
 
 
 

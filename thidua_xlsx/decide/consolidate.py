@@ -13,6 +13,7 @@ decided by ``thidua-xlsx year`` over the periods.
 from __future__ import annotations
 
 import dataclasses
+from typing import NamedTuple
 
 from thidua_xlsx.decide import rules
 from thidua_xlsx.decide.followup import untouched_files
@@ -144,21 +145,34 @@ def _fill(p: PersonResult, entry: Entry, campaign: cm.Campaign, round_: str, pro
     extra = list(flags)
     if entry.marked:
         extra.append(reason("flag.marked"))
-    filled = dict(status=STATUS_SUBMITTED if entry.has_sheet else STATUS_SHEET_MISSING, file=entry.file,
-                  sheet=entry.sheet, registered=entry.registered, form=entry.form, initiative=entry.initiative,
-                  note=entry.note, facts=facts, flags=p.flags + tuple(extra))
+    scored = _Scored(p.self_score, p.dept_score, p.final, p.final_source, p.classification, p.flags + tuple(extra))
     if round_ == ly.SCORING and entry.has_sheet:
-        filled |= _scored(p, filled["flags"], entry, campaign, problems)
-    return dataclasses.replace(p, **filled)  # once: a person's result has 27 fields
+        scored = _scored(p, scored.flags, entry, campaign, problems)
+    return dataclasses.replace(  # once: a person's result has 27 fields
+        p, status=STATUS_SUBMITTED if entry.has_sheet else STATUS_SHEET_MISSING, file=entry.file, sheet=entry.sheet,
+        registered=entry.registered, form=entry.form, initiative=entry.initiative, note=entry.note, facts=facts,
+        self_score=scored.self_score, dept_score=scored.dept_score, final=scored.final,
+        final_source=scored.final_source, classification=scored.classification, flags=scored.flags)
 
 
-def _scored(p: PersonResult, flags: tuple[Reason, ...], entry: Entry, campaign: cm.Campaign,
-            problems: list[Issue]) -> dict:
-    """The fields of ``p``'s result that come from its scores (``flags``: its flags so far)."""
+class _Scored(NamedTuple):
+    """The fields of a person's result that come from its scores."""
+
+    self_score: Score | None
+    dept_score: Score | None
+    final: float | None
+    final_source: str
+    classification: str
+    flags: tuple[Reason, ...]
+
+
+def _scored(p: PersonResult, flags_so_far: tuple[Reason, ...], entry: Entry, campaign: cm.Campaign,
+            problems: list[Issue]) -> _Scored:
+    """The fields of ``p``'s result that come from its scores (``flags_so_far``: its flags so far)."""
     rubric = _rubric(campaign, p.role)
     self_values, dept_values = entry.self_scores, entry.dept_scores  # each made once (from the entry's arrays)
     where = {"file": entry.file, "sheet": entry.sheet}
-    flags = list(flags)
+    flags = list(flags_so_far)
     unknown = [entry.cells[key] for key in ((i.code, column) for _, i in rubric.items for column in (SELF, DEPT))
                if key in entry.invalid and key in entry.cells]
     if unknown:
@@ -197,8 +211,8 @@ def _scored(p: PersonResult, flags: tuple[Reason, ...], entry: Entry, campaign: 
                                   self_score=self_score.total, dept_score=dept_score.total, gap=round(gap, 2),
                                   tolerance=tolerance))
             flags.append(reason("flag.score_gap", gap=round(gap, 2)))
-    return dict(self_score=self_score, dept_score=dept_score, final=final, final_source=source,
-                classification=classification, flags=tuple(flags))
+    return _Scored(self_score=self_score, dept_score=dept_score, final=final, final_source=source,
+                   classification=classification, flags=tuple(flags))
 
 
 def _column_score(rubric: cm.Rubric, values: dict, column: str, source: str, entry: Entry, problems: list[Issue],
@@ -252,7 +266,7 @@ def council_signals(campaign: cm.Campaign, people: list[PersonResult], by_dept: 
         # Someone outside the department was scored too (the school is more than this department):
         # counted, not listed — listing the others for every department was departments × people.
         others = len(percent) - sum(1 for code in {p.code for p in scored} if code in percent)
-        if mine and others and abs(sum(mine) / len(mine) - school) > SIGNAL_AVERAGE_GAP:
+        if mine and others and school is not None and abs(sum(mine) / len(mine) - school) > SIGNAL_AVERAGE_GAP:
             found.append(issue("signal.average_far", NOTE, department=dept.name,
                                average=round(sum(mine) / len(mine), 1), school=round(school, 1),
                                gap=SIGNAL_AVERAGE_GAP))
@@ -402,6 +416,7 @@ def decide_departments(campaign: cm.Campaign, people, departments) -> list[Depar
     groups = by_department(people)
     for d in departments:
         members = groups.get(d.code, [])
+        decisions: tuple[Decision, ...]
         if not d.submitted:
             decisions = (Decision(TTLDTT, False, (reason("collective.department_missing"),)),)
         else:

@@ -27,7 +27,8 @@ _RECOGNISED_LEVELS = set(cm.INITIATIVE_LEVELS)
 
 def score(rubric: cm.Rubric, values: dict[str, float | None]) -> Score:
     """Total = cộng groups + min(cap, bonus) − min(cap, deductions); blanks count as 0."""
-    groups, total, gate_ok = {}, 0.0, True
+    groups: dict[str, float | None] = {}
+    total, gate_ok = 0.0, True
     entered = len(values) - operator.countOf(values.values(), None)
     blank_required = 0
     for group in rubric.groups:  # 8,400 people score twice each at 1,000 departments: the lookups at C speed
@@ -61,7 +62,7 @@ def classify(levels: tuple[cm.Level, ...], gate_cap: str, total: float | None, g
 def rank(values: list[float | None]) -> list[int | None]:
     """Competition ranking, ties share a rank (1, 2, 2, 4); None is not ranked."""
     ordered = sorted((v for v in values if v is not None), reverse=True)
-    first = {}
+    first: dict[float, int] = {}
     for position, value in enumerate(ordered, start=1):
         first.setdefault(value, position)
     return [first[v] if v is not None else None for v in values]
@@ -254,7 +255,8 @@ def apply_quota(candidates: list[tuple[str, float | None]], ldtt_count: int, per
             taken += len(tied)
         elif taken < slots:
             tie = _Tie(value, slots - taken, percent, slots)
-            result.update(tie.women_first(tied, genders, women_first) if women_first else tie.council(tied, None))
+            result.update(tie.women_first(tied, genders, women_first) if women_first and genders is not None
+                          else tie.council(tied, None))
             taken = slots
         else:
             result.update({code: reason("quota.outside", percent=percent, slots=slots)

@@ -150,6 +150,14 @@ class InboxFile:
     def department_name(self) -> str:
         return self.submission.issued.layout.department_name if self.submission else ""
 
+    @property
+    def submitted(self) -> Submission:
+        """The submission of a file read as one (accepted, then maybe superseded or refused for its round,
+        period or department): a bug to ask it of a file that brought none."""
+        if self.submission is None:
+            raise ValueError(f"{self.name}: no submission was read from this file (status {self.status})")
+        return self.submission
+
 
 def reject(entry: InboxFile, code: str, **params) -> InboxFile:
     return dataclasses.replace(entry, status=REJECTED, reason=code,

@@ -18,7 +18,7 @@ from thidua_xlsx.model.titles import is_registered
 @dataclass(frozen=True, slots=True)  # one or more per person: no __dict__ each
 class Score:
     total: float | None  # None: nothing entered in this column
-    groups: dict[str, float]
+    groups: dict[str, float | None]  # None: a subtotal unknown (a column begun with a cell blank or unreadable)
     gate_ok: bool
     entered: int
     blank_required: int

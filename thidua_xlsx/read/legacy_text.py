@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import TypeGuard
 
 # The 67 lower-case letters beyond ASCII, by vowel: tones sắc, huyền, hỏi, ngã, nặng (UniKey order).
 _VIET = "áàảãạ" "ăắằẳẵặ" "âấầẩẫậ" "đ" "éèẻẽẹ" "êếềểễệ" "íìỉĩị" "óòỏõọ" "ôốồổỗộ" "ơớờởỡợ" "úùủũụ" "ưứừửữự" "ýỳỷỹỵ"
@@ -72,7 +73,7 @@ class Conversion:
     original: str    # what was in the cell
 
 
-def detect_and_convert(text: str, font: str | None = None) -> Conversion | None:
+def detect_and_convert(text: object, font: str | None = None) -> Conversion | None:
     """None when the text is already Unicode Vietnamese / plain ASCII / anything that is not legacy text.
 
     ``font``: the cell's font name when the file format keeps it (".VnTime", ".VnTimeH", "VNI-Times"):
@@ -83,7 +84,7 @@ def detect_and_convert(text: str, font: str | None = None) -> Conversion | None:
         return None
     encoding = _font_encoding(font)
     if encoding:
-        converted = _convert(text, encoding, upper=encoding == "tcvn3" and font.strip().endswith("H"))
+        converted = _convert(text, encoding, upper=encoding == "tcvn3" and (font or "").strip().endswith("H"))
         return Conversion(converted, encoding, text) if converted != text else None
     original = _score(text)
     if original[1] == 0:  # every word already reads as Vietnamese (or there is no word)
@@ -105,7 +106,7 @@ def detect_and_convert(text: str, font: str | None = None) -> Conversion | None:
     return Conversion(converted, encoding, text)
 
 
-def might_be_legacy(text) -> bool:
+def might_be_legacy(text: object) -> TypeGuard[str]:
     """Text beyond ASCII made only of characters an 8-bit font can hold (Latin-1 and Windows-1252's
     0x80–0x9F punctuation): the only text worth a legacy reading, or a look at its cell's font."""
     return isinstance(text, str) and not text.isascii() and all(ord(c) < 0x100 or c in _CP1252_EXTRA for c in text)
