@@ -40,7 +40,7 @@ def read_school_summaries(items: list[InboxItem], on_file: Callable[[str], None]
             entry = dataclasses.replace(entry, status=SKIPPED, reason="level_above.dossier_file", issues=(
                 issue("level_above.dossier_file", NOTE, file=entry.name),))  # a school's hồ sơ sent along
         elif not entry.reason:
-            entry, summary = _read(entry)
+            entry, summary = read_school_summary(entry)
             if summary is not None:
                 read[entry.name] = summary
         files.append(entry)
@@ -48,7 +48,9 @@ def read_school_summaries(items: list[InboxItem], on_file: Callable[[str], None]
     return files, read
 
 
-def _read(entry: InboxFile) -> tuple[InboxFile, SchoolSummary | None]:
+def read_school_summary(entry: InboxFile) -> tuple[InboxFile, SchoolSummary | None]:
+    """One school's final summary: the entry with its status (SKIPPED when read, REJECTED with the reason) and the
+    summary read; for the merge, and for a file brought in by the page or the mail (:mod:`thidua_xlsx.intake`)."""
     problems = Problems()
     try:
         data = read_own_book(entry.path, problems, "level_above.unreadable", SCHOOL, file=entry.name)

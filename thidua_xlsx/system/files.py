@@ -34,6 +34,7 @@ import os
 import re
 import secrets
 import shutil
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -95,6 +96,25 @@ def install(source: Path, target: Path) -> None:
     with replacing(target) as tmp:
         shutil.copyfile(source, tmp)
     Path(source).unlink(missing_ok=True)
+
+
+def place_new(source: Path, target: Path, platform: str = sys.platform) -> None:
+    """Move the finished file ``source`` to ``target`` on the same disk only if no file has that name
+    (FileExistsError otherwise): never replaces one, never half-written under ``target``. The check and the move
+    are one step: a hard link (POSIX), a rename (Windows, whose rename refuses an existing name); on a disk without
+    hard links (FAT, exFAT) a check, then the rename."""
+    if platform != "win32":
+        try:
+            os.link(source, target)
+            Path(source).unlink()
+            return
+        except FileExistsError:
+            raise
+        except OSError:  # no hard links on this disk
+            pass
+    if os.path.lexists(target):
+        raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(target))
+    os.rename(source, target)
 
 
 def as_write_error(fault: OSError, path: Path) -> WriteError:

@@ -747,3 +747,24 @@ PAST_YEAR_LAST = " (hạn cuối {day})"  # campaign.past_year's {last}: its lat
 # said when the campaign is opened, then listed with a run's problems (JSON, Kiểm tra), not printed again
 OPENING_CODES = frozenset({"campaign.sample_school", "campaign.past_year", "campaign.date_before_year",
                            "campaign.legal_past_year"})
+
+
+# issue 38/39: a file brought in by the local page or the mail, filed by the codes inside it (intake.py)
+MESSAGES.update({
+    "intake.no_campaign": "'{folder}' không phải thư mục chiến dịch (không có campaign.xlsx của trường, cũng không có "
+                          "cap-tren.xlsx của xã). Hãy chọn thư mục do 'thidua-xlsx init' tạo.",
+    "intake.not_workbook": "Không phải sổ thi đua (chỉ nhận .xlsx, .xlsm, .xls, .ods) – để nguyên, không lưu vào "
+                           "chiến dịch.",
+    "intake.other_round": "Đây là sổ {found} của {department}, không phải sổ {expected} – không lưu vào đây. Hãy thả "
+                          "sổ vào trang của đúng vòng đó (chương trình tự nhận ra vòng theo mã trong sổ).",
+    "intake.other_year_summary": "Bảng tổng hợp của {school} thuộc năm học {year}, đợt này của xã là năm học "
+                                 "{expected} – không lưu. Hãy nhờ trường gửi bảng tổng hợp cuối năm học {expected}.",
+    "intake.archive_too_big": "Tệp nén có {count} tệp hoặc quá lớn khi giải nén – không mở. Hãy gửi từng sổ riêng, "
+                              "hoặc tệp nén nhỏ hơn (dưới 200 tệp).",
+    "intake.archive_empty": "Tệp nén không có tệp nào bên trong – bỏ qua.",
+    "intake.archive_broken": "Tệp nén bị hỏng hoặc có mật khẩu – không mở được. Hãy nhờ người gửi nén lại (không "
+                             "đặt mật khẩu) hoặc gửi từng sổ riêng.",
+    "intake.unreadable": "Không đọc được tệp này như một sổ thi đua – không lưu. Hãy nhờ người gửi lưu lại bằng "
+                         "Excel rồi gửi lại.",
+    "intake.cannot_write": "Không lưu được tệp vào '{folder}': {fault} Tệp chưa được lưu; hãy khắc phục rồi thả lại.",
+})
