@@ -57,6 +57,7 @@ MAX_NAME_CHARS = 120  # of a filed file's name: the inbox's path stays well insi
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')  # in a Windows file name
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
 _ARCHIVES = (".zip",)
+_NOT_OURS = ("file.not_ours", "level_above.not_summary")  # a workbook, but none of ours: left alone
 LOCK_PREFIXES = ("~$", ".~lock.")  # the owner files Excel and LibreOffice leave beside an open workbook
 
 
@@ -313,18 +314,11 @@ def display_name(name: str) -> str:
 
 
 def _refused(name: str, entry: InboxFile) -> Filed:
-    """The reader's reason for not taking ``entry`` (its first error), as the reason for not filing it."""
-    reason = next((i for i in entry.issues if i.code == entry.reason), None)
-    if entry.reason == "file.not_ours" or entry.reason == "level_above.not_summary":
-        return Filed(name, NOT_OURS, problem=_named(reason, name) or issue("intake.not_workbook", NOTE, file=name))
-    return Filed(name, REFUSED, problem=_named(reason, name) or issue("intake.unreadable", ERROR, file=name))
-
-
-def _named(found: Issue | None, name: str) -> Issue | None:
-    """``found`` (said of the staged copy) said of the file as it was received."""
-    if found is None:
-        return None
-    return Issue(found.code, found.severity, name, found.sheet, found.cell, found.params)
+    """The reader's reason for not taking ``entry`` (the issue :func:`~thidua_xlsx.model.inbox.reject` added), said
+    of the file as it was received, as the reason for not filing it."""
+    found = next(i for i in entry.issues if i.code == entry.reason)
+    reason = Issue(found.code, found.severity, name, found.sheet, found.cell, found.params)
+    return Filed(name, NOT_OURS if entry.reason in _NOT_OURS else REFUSED, problem=reason)
 
 
 def _with_sha(filed: Filed, sha: str, **changes: str) -> Filed:

@@ -764,7 +764,5 @@ MESSAGES.update({
     "intake.archive_empty": "Tệp nén không có tệp nào bên trong – bỏ qua.",
     "intake.archive_broken": "Tệp nén bị hỏng hoặc có mật khẩu – không mở được. Hãy nhờ người gửi nén lại (không "
                              "đặt mật khẩu) hoặc gửi từng sổ riêng.",
-    "intake.unreadable": "Không đọc được tệp này như một sổ thi đua – không lưu. Hãy nhờ người gửi lưu lại bằng "
-                         "Excel rồi gửi lại.",
     "intake.cannot_write": "Không lưu được tệp vào '{folder}': {fault} Tệp chưa được lưu; hãy khắc phục rồi thả lại.",
 })
