@@ -13,6 +13,7 @@ decided by ``thidua-xlsx year`` over the periods.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from typing import NamedTuple
 
 from thidua_xlsx.decide import rules
@@ -345,7 +346,7 @@ def judged(people: list[PersonResult], campaign: cm.Campaign) -> list[PersonResu
 KEPT_OUT_BY_QUOTA = frozenset({"quota.outside", "quota.tie", "quota.women_first_out"})  # the quota alone, not a vote
 
 
-def quota_again(people: list[PersonResult], campaign: cm.Campaign, spent: dict[str, Decision],
+def quota_again(people: list[PersonResult], campaign: cm.Campaign, spent: Mapping[str, Decision],
                 voted: bool) -> tuple[list[PersonResult], tuple[str, ...]]:
     """``people`` with the CSTĐCS quota shared again once the history withdrew the CSTĐCS of ``spent`` (code → its
     decision, already in ``people``): they never qualified, so the places they held go, by score as the quota

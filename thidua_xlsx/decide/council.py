@@ -31,7 +31,7 @@ from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model.council import NOT_PASSED, TIE_OPEN, CouncilChange, CouncilEntry, CouncilInput, TallyInput
 from thidua_xlsx.model.issues import ERROR, WARNING, Issue, issue, reason
-from thidua_xlsx.model.results import Decision
+from thidua_xlsx.model.results import Decision, PersonResult
 from thidua_xlsx.model.titles import CSTDCS, LDTT, NO_PROPOSAL, Title
 
 # --- applying (pure) ------------------------------------------------------------------------------
@@ -50,14 +50,15 @@ def apply_council(summary, council: CouncilInput, campaign: cm.Campaign,
     if council.codes:  # the rows the council's sheet still shows: one deleted takes its decision with it
         problems += [issue("council.row_missing", WARNING, file=council.file, name=p.name, person=p.code)
                      for p in summary.people if p.code not in council.codes]
-    entries = {}
-    for e in council.entries:
-        if e.code not in by_code:
-            problems.append(issue("council.unknown_code", WARNING, file=council.file, sheet=e.sheet, person=e.code,
-                                  row=e.row))
+    entries: dict[str, CouncilEntry] = {}
+    for entry in council.entries:
+        if entry.code not in by_code:
+            problems.append(issue("council.unknown_code", WARNING, file=council.file, sheet=entry.sheet,
+                                  person=entry.code, row=entry.row))
         else:
-            entries[e.code] = e
-    people, scores = [], {}
+            entries[entry.code] = entry
+    people: list[PersonResult] = []
+    scores: dict[str, float] = {}
     for p in summary.people:
         e = entries.get(p.code)
         if e is None:
@@ -148,7 +149,8 @@ def with_year_scores(periods: Mapping[str, ev.PeriodSummary], scores: Mapping[st
     return result
 
 
-def _council_decision(p, e: CouncilEntry | None, file: str, problems: list[Issue], changes: list[CouncilChange]):
+def _council_decision(p: PersonResult, e: CouncilEntry | None, file: str, problems: list[Issue],
+                      changes: list[CouncilChange]) -> PersonResult:
     if e is None or not e.decision:
         return p
     before = p.proposed
@@ -167,18 +169,18 @@ def _council_decision(p, e: CouncilEntry | None, file: str, problems: list[Issue
         problems.append(issue("council.needs_note", ERROR, file=file, sheet=e.sheet, name=p.name,
                               title=Title(e.decision), why=_why(current.get(refused_by_rule[0]))))
         return p
-    decisions = []
+    chosen: list[Decision] = []
     for d in p.decisions:
         if d.title in wanted:
-            decisions.append(d if d.granted else Decision(d.title, True, (reason(
+            chosen.append(d if d.granted else Decision(d.title, True, (reason(
                 "council.tie_chosen" if _is_tie(d) else "council.granted", note=e.note or "—"),)))
         elif d.granted and _above(d.title, e.decision):  # a lower choice than proposed: the higher title goes
-            decisions.append(Decision(d.title, False, (reason("council.refused", note=e.note or "—"),)))
+            chosen.append(Decision(d.title, False, (reason("council.refused", note=e.note or "—"),)))
         else:  # a higher title chosen is decided on its own: the lower ones the rules gave stay
-            decisions.append(d)
-    decisions += [Decision(t, True, (reason("council.granted", note=e.note),)) for t in wanted
-                  if t not in current]
-    p = dataclasses.replace(p, decisions=tuple(decisions))
+            chosen.append(d)
+    chosen += [Decision(t, True, (reason("council.granted", note=e.note),)) for t in wanted
+               if t not in current]
+    p = dataclasses.replace(p, decisions=tuple(chosen))
     if refused_by_rule:
         problems.append(issue("council.against_rule", WARNING, file=file, sheet=e.sheet, name=p.name,
                               title=Title(e.decision), why=_why(current.get(refused_by_rule[0])), note=e.note))

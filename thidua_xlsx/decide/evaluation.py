@@ -148,7 +148,10 @@ def _scored(facts: ev.YearFacts, given: ev.PeriodScores, weights: dict[str, floa
         draft.reasons.append(reason("year.unreadable", periods=tuple(labels[c] for c in unreadable)))
         return draft
     scores = given.scores
-    used, missing, parts, weight_sum = [], [], [], 0
+    used: list[str] = []
+    missing: list[str] = []
+    parts: list[float] = []
+    weight_sum: float = 0
     for code, weight in weights.items():
         value = scores.get(code)
         if value is None:
@@ -234,6 +237,13 @@ def _range(band, higher) -> Reason:
     return reason(code, low=band.min, high=higher.min)
 
 
+def _highest_first(draft: _Draft) -> float:
+    """The sort key of the year's score, highest first: a draft rated by its score has one."""
+    if draft.score is None:
+        raise ValueError(f"{draft.facts.person}: rated {draft.computed} without a year's score")
+    return -draft.score
+
+
 def _head_no_higher(draft: _Draft, unit_ratings: Mapping[str, str]) -> None:
     """Điều 12 khoản 7: the head's rating is no higher than the unit's."""
     unit = draft.facts.head_of
@@ -281,7 +291,7 @@ class _Cap:
         tied are rated HTTNV, the reason saying how many slots are left for them; the authority enters its choice
         in Nhân sự and it wins. A member whose year is pending (a period unreadable) may change the count: said.
         """
-        excellent = sorted((d for d in members if d.computed == ev.HTXSNV), key=lambda d: -d.score)
+        excellent = sorted((d for d in members if d.computed == ev.HTXSNV), key=_highest_first)
         if not excellent:
             return
         slots, counted = self.slots(sum(d.computed in (ev.HTXSNV, ev.HTTNV) for d in members))

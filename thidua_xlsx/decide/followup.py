@@ -11,7 +11,9 @@ is given by the caller.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from thidua_xlsx.model import layout as ly
@@ -67,11 +69,12 @@ def follow_up(summary: Summary, today: dt.date) -> tuple[FollowUp, ...]:
         if i.severity == ERROR and i.file:
             errors[i.file] = errors.get(i.file, 0) + 1
             params = dict(i.params)
-            if params.get("person"):
-                wrong.setdefault((i.file, params["person"]), (f"{i.sheet}!{i.cell}" if i.cell else i.sheet,
+            person = params.get("person")
+            if person:
+                wrong.setdefault((i.file, str(person)), (f"{i.sheet}!{i.cell}" if i.cell else i.sheet,
                                                               str(params.get("value", ""))))
     untouched = untouched_files(summary.files, summary.round)
-    found = []
+    found: list[FollowUp] = []
     contacts = {x.code: x for x in reversed(summary.campaign.departments)}  # the first, if a code repeats
     people = by_department(summary.people)
     for d in summary.departments:
@@ -81,33 +84,32 @@ def follow_up(summary: Summary, today: dt.date) -> tuple[FollowUp, ...]:
         not_filled = [p.name for p in empty if (d.file, p.code) not in wrong]
         typed_wrong = tuple((p.name, *wrong[(d.file, p.code)]) for p in empty if (d.file, p.code) in wrong)
         filled = len(members) - len(empty)
-        common = dict(code=d.code, name=d.name, head=dept.head, email=dept.email, deadline=deadline,
-                      file=d.file, people=len(members))
+        common = FollowUp(code=d.code, name=d.name, head=dept.head, email=dept.email, state="", deadline=deadline,
+                          sent_on=None, days_late=0, file=d.file, people=len(members), filled=0, errors=0, missing=())
         if not d.submitted and d.code in untouched:
             blank = untouched[d.code]
             sent_on = (blank.version_time + ly.VIETNAM_UTC_OFFSET).date()
             everyone = sum(not p.newcomer for p in people.get(d.code, ()))
-            found.append(FollowUp(**(common | {"file": blank.name, "people": everyone}), state=UNFILLED,
-                                  sent_on=sent_on, days_late=max(0, (sent_on - deadline).days) if deadline else 0,
-                                  filled=0, errors=0, missing=()))
+            found.append(dataclasses.replace(common, file=blank.name, people=everyone, state=UNFILLED, sent_on=sent_on,
+                                             days_late=max(0, (sent_on - deadline).days) if deadline else 0))
             continue
         if not d.submitted:
             overdue = max(0, (today - deadline).days) if deadline else 0
-            found.append(FollowUp(**common, state=NOT_SENT, sent_on=None, days_late=overdue, filled=0, errors=0,
-                                  missing=()))
+            found.append(dataclasses.replace(common, state=NOT_SENT, days_late=overdue))
             continue
         sent = files[d.file].version_time + ly.VIETNAM_UTC_OFFSET
         sent_on = sent.date()
-        blank = filled < NEARLY_BLANK * len(members)
+        nearly_blank = filled < NEARLY_BLANK * len(members)
         late = max(0, (sent_on - deadline).days) if deadline else 0
-        state = UNFILLED if blank else (LATE if late else ON_TIME)
-        missing = () if blank else tuple(not_filled)
-        found.append(FollowUp(**common, state=state, sent_on=sent_on, days_late=late, filled=filled,
-                              errors=errors.get(d.file, 0), missing=missing, wrong=() if blank else typed_wrong))
+        state = UNFILLED if nearly_blank else (LATE if late else ON_TIME)
+        missing = () if nearly_blank else tuple(not_filled)
+        found.append(dataclasses.replace(common, state=state, sent_on=sent_on, days_late=late, filled=filled,
+                                         errors=errors.get(d.file, 0), missing=missing,
+                                         wrong=() if nearly_blank else typed_wrong))
     return tuple(found)
 
 
-def untouched_files(files, round_: str) -> dict[str, InboxFile]:
+def untouched_files(files: Iterable[InboxFile], round_: str) -> dict[str, InboxFile]:
     """Department code → the newest workbook of ``round_`` it sent back with nothing typed in it."""
     found: dict[str, InboxFile] = {}
     for f in files:

@@ -146,7 +146,8 @@ def match(staff: Sequence[cm.Person], history: History) -> tuple[dict[str, Match
         {i.author for i in history.initiatives}
     roster = {p.code for p in staff}
     namesakes: dict[str, dict[str, set[str]]] = {}  # folded name → history code (of nobody on the roster) → dobs
-    for row in (*history.people, *history.service):
+    rows: tuple[PersonYear | Service, ...] = (*history.people, *history.service)
+    for row in rows:
         if row.person not in roster:
             namesakes.setdefault(fold(row.name), {}).setdefault(row.person, set()).add(row.dob)
     found: dict[str, Match] = {}
@@ -210,6 +211,13 @@ class _Past:
     counts_from: str = ""  # the first school year whose achievements count after a discipline ("": all)
     cut: Reason | None = None  # why the earlier ones do not
     unknown: frozenset[str] = frozenset()  # the parts of the history not read (model.history.ALL_PARTS)
+
+    @property
+    def cut_reason(self) -> Reason:
+        """:attr:`cut`, asked where a year before :attr:`counts_from` was reached (set together)."""
+        if self.cut is None:
+            raise ValueError(f"no reason for the years before {self.counts_from!r} not to count")
+        return self.cut
 
 
 @dataclass(frozen=True)
@@ -308,11 +316,11 @@ def _cstdcs_run(p: PersonResult, past: _Past, year: str, needed: int) -> _Run:
     if not p.granted(CSTDCS):
         return _Run((), (reason("run.this_year_not_cstdcs"),))
     if past.counts_from > year:
-        return _Run((), (past.cut,))
+        return _Run((), (past.cut_reason,))
     found, missing = [year], []
     for y in _before(year, needed - 1):
         if past.counts_from > y:
-            return _Run(tuple(reversed(found)), (past.cut,))
+            return _Run(tuple(reversed(found)), (past.cut_reason,))
         row = past.years.get(y)
         if row is None:
             missing.append(y)
@@ -334,17 +342,17 @@ def _unknown(past: _Past, missing: list[str]) -> tuple[Reason, ...]:
     return (reason("run.missing", years=tuple(sorted(missing))),)
 
 
-def _excellent_years(p: PersonResult, past: _Past, year: str) -> tuple[list[str], Reason | None, bool]:
+def _excellent_years(p: PersonResult, past: _Past, year: str) -> tuple[list[str], Reason, bool]:
     """The run of HTXSNV years ending this year, newest first, for as long as it lasts; what ended it; and
     whether that is only not known (a missing year or rating) rather than a break."""
     if p.facts.rating != EXCELLENT:
         return [], reason("run.this_year_not_excellent"), False
     if past.counts_from > year:
-        return [], past.cut, False
+        return [], past.cut_reason, False
     run, y = [year], _previous(year)
     while True:
         if past.counts_from > y:
-            return run, past.cut, False
+            return run, past.cut_reason, False
         row = past.years.get(y)
         if row is None:
             return run, _unknown(past, [y])[0], True
@@ -377,9 +385,11 @@ class _Said:
         code = "initiative.reused"
         if form:
             code = "initiative.form_for_title_council" if p.council_decision == target else "initiative.form_for_title"
-        words = dict(initiative=initiative.name, award=_award(earlier), year=earlier.year, target=Title(target))
-        self.issues.append(issue(code, WARNING, name=p.name, person=p.code, **words))
-        self.flags.append(reason("flag.initiative_form_for_title" if form else "flag.initiative_reused", **words))
+        award, said = _award(earlier), Title(target)
+        self.issues.append(issue(code, WARNING, name=p.name, person=p.code, initiative=initiative.name, award=award,
+                                 year=earlier.year, target=said))
+        self.flags.append(reason("flag.initiative_form_for_title" if form else "flag.initiative_reused",
+                                 initiative=initiative.name, award=award, year=earlier.year, target=said))
 
 
 

@@ -112,7 +112,7 @@ class DepartmentResult:
 
 @dataclass(frozen=True)
 class Summary:
-    campaign: cm.Campaign | None
+    campaign: cm.Campaign
     round: str
     files: tuple[InboxFile, ...]
     people: tuple[PersonResult, ...]

@@ -29,8 +29,9 @@ def to_attach(s: Facts, title: str) -> tuple[Attachment, ...]:
                                             initiative=f.initiative, level=f.initiative_level or tx.DOTS,
                                             decision=f.initiative_decision or tx.DOTS)))
     elif title == TTLDXS:
-        for d in s.collective.get(title, ()):
-            found.append(Attachment(d.code, d.name, d.name, "collective_report", tx.ATTACHMENTS["collective_report"]))
+        for dept in s.collective.get(title, ()):
+            found.append(Attachment(dept.code, dept.name, dept.name, "collective_report",
+                                    tx.ATTACHMENTS["collective_report"]))
     return tuple(found)
 
 
