@@ -15,6 +15,8 @@ import click
 from thidua_xlsx.model.exits import EXIT_INTERNAL, EXIT_OK, EXIT_STRICT, EXIT_UNUSABLE, EXIT_USAGE
 from thidua_xlsx.text import commands as ct
 from thidua_xlsx.text import history as hx
+from thidua_xlsx.text import mail as tm
+from thidua_xlsx.text import ui as tui
 
 
 def _speak_vietnamese() -> None:
@@ -174,8 +176,10 @@ def _started(started) -> None:
               help=ct.FROM_HELP)
 @click.option("--force", is_flag=True, help=ct.GENERATE_FORCE_HELP)
 @click.option("--period", default=None, metavar=ct.PERIOD_METAVAR, help=ct.PERIOD_HELP)
+@click.option("--thu", "drafts_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              metavar=tm.THU_METAVAR, help=tm.THU_HELP)
 def generate(campaign_path: Path, round_: str, outbox: Path | None, from_summary: Path | None, force: bool,
-             period: str | None):
+             period: str | None, drafts_dir: Path | None):
     from thidua_xlsx.service import generate_round
     from thidua_xlsx.workspace import OUTBOX, campaign_file
     from thidua_xlsx.write.console import checklist_lines
@@ -193,6 +197,10 @@ def generate(campaign_path: Path, round_: str, outbox: Path | None, from_summary
         _say(ct.GENERATE_NO_FROM, err=True)
     for line in checklist_lines(result.checklist) if result.checklist else ():
         _say(line)
+    if drafts_dir is not None:  # each department's book as an e-mail draft
+        from thidua_xlsx.mail.drafts import generate_drafts
+
+        _run(lambda: generate_drafts(folder, round_, result.paths, period, drafts_dir, _VOICE))
 
 
 class _Voice:
@@ -215,6 +223,10 @@ class _Voice:
             return
         with click.progressbar(length=total, label=ct.READING, file=sys.stderr) as bar:
             yield lambda _name: bar.update(1)
+
+    @staticmethod
+    def decided(_summary) -> None:  # the page shows what a merge decided; the console says it in its lines
+        return None
 
 
 _VOICE = _Voice()
@@ -267,6 +279,8 @@ def _summary_options(command):
 
 
 _period_opt = click.option("--period", default=None, metavar=ct.PERIOD_METAVAR, help=ct.MERGE_PERIOD_HELP)
+_thu_opt = click.option("--thu", "drafts_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+                        metavar=tm.THU_METAVAR, help=tm.THU_HELP)
 _docs_opt = click.option("--docs", "--ho-so", "docs_dir", type=click.Path(file_okay=False, path_type=Path),
                          default=None, help=ct.DOCS_HELP)
 
@@ -283,13 +297,16 @@ _docs_opt = click.option("--docs", "--ho-so", "docs_dir", type=click.Path(file_o
 @click.option("--xuat-tinh", "import_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help=ct.IMPORT_HELP)
 @click.option("--ma-tinh", "mapping", default=None, metavar=ct.MAPPING_METAVAR, help=ct.MAPPING_HELP)
+@_thu_opt
 def merge(inbox, output, json_path, force, pdf, strict, council_path, public_path, public_days, history_path,
-          feedback_dir, docs_dir, campaign_path, round_, period, import_dir, mapping):
+          feedback_dir, docs_dir, campaign_path, round_, period, import_dir, mapping, drafts_dir):
     from thidua_xlsx import service
+    from thidua_xlsx.mail.drafts import refuse_in_inbox
 
+    _run(lambda: refuse_in_inbox(drafts_dir, inbox))
     request = service.MergeRequest(inbox, output, json_path, force, pdf, strict, council_path, public_path,
                                    public_days, feedback_dir, docs_dir, campaign_path, round_, period, history_path,
-                                   import_dir, mapping)
+                                   import_dir, mapping, drafts_dir)
     sys.exit(_run(lambda: service.merge(request, _VOICE)).exit_code)
 
 
@@ -298,12 +315,16 @@ def merge(inbox, output, json_path, force, pdf, strict, council_path, public_pat
 @_summary_options
 @_docs_opt
 @_campaign_opt
+@_thu_opt
 def year(folder, output, json_path, force, pdf, strict, council_path, public_path, public_days, history_path,
-         docs_dir, campaign_path):
+         docs_dir, campaign_path, drafts_dir):
     from thidua_xlsx import service
+    from thidua_xlsx.mail.drafts import refuse_in_inbox
 
+    _run(lambda: refuse_in_inbox(drafts_dir, folder))
     request = service.MergeRequest(folder, output, json_path, force, pdf, strict, council_path, public_path,
-                                   public_days, None, docs_dir, campaign_path, history_path=history_path)
+                                   public_days, None, docs_dir, campaign_path, history_path=history_path,
+                                   drafts_dir=drafts_dir)
     sys.exit(_run(lambda: service.year(request, _VOICE)).exit_code)
 
 
@@ -314,10 +335,16 @@ def year(folder, output, json_path, force, pdf, strict, council_path, public_pat
 @click.option("--strict", is_flag=True, help=ct.STRICT_HELP)
 @click.option("--nhac", "nudge", is_flag=True, help=ct.NUDGE_HELP)
 @_period_opt
-def status(inbox, campaign_path, round_, strict, nudge, period):
+@_thu_opt
+def status(inbox, campaign_path, round_, strict, nudge, period, drafts_dir):
     from thidua_xlsx import service
+    from thidua_xlsx.mail.drafts import refuse_in_inbox
 
-    sys.exit(_run(lambda: service.status(inbox, campaign_path, round_, strict, nudge, _VOICE, period)).exit_code)
+    if drafts_dir is not None and not nudge:
+        raise click.UsageError(tm.THU_NEEDS_NUDGE)
+    _run(lambda: refuse_in_inbox(drafts_dir, inbox))
+    sys.exit(_run(lambda: service.status(inbox, campaign_path, round_, strict, nudge, _VOICE, period,
+                                         drafts_dir)).exit_code)
 
 
 @main.command(help=hx.HISTORY_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR)
@@ -340,3 +367,26 @@ def history(book: Path, summaries: tuple[Path, ...]):
     elif not done.problems.errors:
         _say(hx.UNCHANGED.format(path=done.book))
     sys.exit(EXIT_UNUSABLE if done.problems.errors and not done.added else EXIT_OK)
+
+
+@main.command(help=tui.UI_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR)
+@click.argument("folder", metavar=ct.FOLDER_METAVAR, required=False, default=Path("."),
+                type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--port", type=click.IntRange(1024, 65535), default=8765, show_default=False,
+              help=tui.PORT_HELP)
+@click.option("--no-browser", is_flag=True, help=tui.NO_BROWSER_HELP)
+def ui(folder: Path, port: int, no_browser: bool):
+    from thidua_xlsx.model.issues import issue
+    from thidua_xlsx.model.level_above_book import BOOK_FILE
+    from thidua_xlsx.ui.serve import NoPort, serve
+    from thidua_xlsx.workspace import campaign_in
+
+    folder = folder.resolve()
+    if campaign_in(folder) is None and not (folder / BOOK_FILE).is_file():
+        _say(issue("ui.not_campaign", folder=str(folder)).message, err=True)
+        sys.exit(EXIT_UNUSABLE)
+    try:
+        serve(folder, port, not no_browser, _say)
+    except NoPort as taken:
+        _say(taken.issue.message, err=True)
+        sys.exit(EXIT_UNUSABLE)

@@ -88,6 +88,7 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Outcome:
                 raise Stopped(officer)
         summary = level_above_summary(campaign, files, read, marks)
         summary = replace(summary, issues=(*summary.issues, *officer))
+        voice.decided(summary)
         warn_problems([*(i for f in summary.files for i in f.issues), *summary.issues], voice)
         sent = [s for s in summary.schools if s.summary is not None]
         voice.say(ct.LEVEL_ABOVE_DONE.format(sent=len(sent), schools=len(summary.schools),
@@ -120,6 +121,10 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Outcome:
 
             made = write_level_above_papers(summary, r.docs_dir, written=written)
             voice.say(lx.PAPERS_DONE.format(folder=r.docs_dir, names=", ".join(p.name for p in made)))
+        if r.drafts_dir is not None:  # --thu: the commune's file to the level above it, as an e-mail draft
+            from thidua_xlsx.mail.drafts import level_above_drafts
+
+            level_above_drafts(campaign, output, r.docs_dir, r.import_dir, r.drafts_dir, written, voice)
         written.save()
         Kept(written, voice)()
     errors = [i for f in summary.files for i in f.issues if i.severity == ERROR] + \
@@ -134,49 +139,94 @@ def status_level_above(inbox: Path, book: Path, strict: bool, voice: Voice = Voi
     """``status`` at the level above: each school of its list — sent (the file used, when it was saved, its
     fingerprint, its origin, whether its council passed it, edited by hand) or not, against the level above's
     deadline (late, or how many days are left) — and every problem found. Writes nothing."""
-    from thidua_xlsx.decide.level_above import level_above_summary
     from thidua_xlsx.model.exits import EXIT_OK, EXIT_STRICT, EXIT_UNUSABLE
     from thidua_xlsx.model.inbox import REJECTED
     from thidua_xlsx.model.issues import ERROR
-    from thidua_xlsx.model.layout import VIETNAM_UTC_OFFSET
+    from thidua_xlsx.text.wording import day_text
+
+    campaign, summary = read_level_above(inbox, book, voice)
+    warn_problems([*(i for f in summary.files for i in f.issues), *summary.issues], voice)
+    deadline = campaign.deadline
+    states = school_states(summary, vietnam_today())
+    voice.say(ct.LEVEL_ABOVE_STATUS_HEAD.format(
+        sent=sum(1 for s in states if s.sent), schools=len(states),
+        deadline=day_text(deadline) if deadline else ct.LEVEL_ABOVE_NO_DEADLINE))
+    for state in states:
+        if not state.sent:
+            due = ""
+            if state.days is not None:
+                due = ct.LEVEL_ABOVE_OVERDUE.format(days=-state.days) if state.days < 0 else \
+                    ct.LEVEL_ABOVE_DAYS_LEFT.format(days=state.days)
+            voice.say(ct.LEVEL_ABOVE_NOT_SENT.format(school=state.school, due=due))
+            continue
+        saved = state.saved.strftime("%d/%m/%Y %H:%M") if state.saved is not None else ""
+        voice.say(ct.LEVEL_ABOVE_SENT.format(
+            school=state.school, file=state.file, saved=saved,
+            late=ct.LEVEL_ABOVE_LATE if state.late else "", fingerprint=state.fingerprint,
+            origin=ct.LEVEL_ABOVE_ORIGIN[state.origin], council=ct.LEVEL_ABOVE_COUNCIL[state.council],
+            edited=ct.LEVEL_ABOVE_EDITED if state.edited else ""))
+    errors = [f for f in summary.files if f.status == REJECTED] + [i for i in summary.issues if i.severity == ERROR]
+    if not any(s.summary for s in summary.schools):
+        return Outcome(EXIT_UNUSABLE)
+    return Outcome(EXIT_STRICT if strict and errors else EXIT_OK)
+
+
+def read_level_above(inbox: Path, book: Path, voice: Voice = Voice()):
+    """The level above's campaign and what its inbox holds (read only): (LevelAbove, LevelAboveSummary); Stopped when
+    its book cannot be loaded. The book used is said."""
+    from thidua_xlsx.decide.level_above import level_above_summary
     from thidua_xlsx.read.containment import scan_inbox
     from thidua_xlsx.read.level_above_book import load_level_above_book
     from thidua_xlsx.read.school_summaries import read_school_summaries
-    from thidua_xlsx.text.wording import day_text
 
     campaign, problems = load_level_above_book(book)
     if campaign is None:
         raise Stopped(problems, ct.CAMPAIGN_INVALID.format(count=len(problems.errors), file=book))
     voice.warn(ct.LEVEL_ABOVE_USED.format(path=book, authority=campaign.authority))
     files, read = read_school_summaries(scan_inbox(inbox))
-    summary = level_above_summary(campaign, files, read)
-    warn_problems([*(i for f in summary.files for i in f.issues), *summary.issues], voice)
-    today, deadline = vietnam_today(), campaign.deadline
+    return campaign, level_above_summary(campaign, files, read)
+
+
+@dataclass(frozen=True)
+class SchoolState:
+    """One school of the level above's list against its deadline, as ``status`` says it: sent or not; sent, the file
+    used, when it was saved (Vietnam's time), late or not, its fingerprint, origin, council and hand edits; not sent,
+    ``days`` left before the deadline (negative: overdue; None: no deadline)."""
+
+    school: str
+    sent: bool
+    file: str = ""
+    saved: dt.datetime | None = None
+    late: bool = False
+    fingerprint: str = ""
+    origin: str = ""
+    council: bool = False
+    edited: bool = False
+    days: int | None = None
+    versions: int = 0  # the files it sent that were read (more than one: it sent twice)
+
+
+def school_states(summary, today: dt.date) -> list[SchoolState]:
+    """Each school of ``summary``'s list (a LevelAboveSummary) against its campaign's deadline on ``today``."""
+    from thidua_xlsx.model.layout import VIETNAM_UTC_OFFSET
+
+    deadline = summary.campaign.deadline
     by_name = {f.name: f for f in summary.files}
-    voice.say(ct.LEVEL_ABOVE_STATUS_HEAD.format(
-        sent=sum(1 for s in summary.schools if s.summary), schools=len(summary.schools),
-        deadline=day_text(deadline) if deadline else ct.LEVEL_ABOVE_NO_DEADLINE))
+    older: dict[object, int] = {}  # school name → its older versions read (superseded by the one used)
+    for i in (i for f in summary.files for i in f.issues if i.code == "level_above.superseded"):
+        older[dict(i.params).get("school")] = older.get(dict(i.params).get("school"), 0) + 1
+    found = []
     for school in summary.schools:
+        name = school.school.name
         if school.summary is None:
-            due = ""
-            if deadline:
-                days = (dt.date.fromisoformat(deadline) - today).days
-                due = ct.LEVEL_ABOVE_OVERDUE.format(days=-days) if days < 0 else \
-                    ct.LEVEL_ABOVE_DAYS_LEFT.format(days=days)
-            voice.say(ct.LEVEL_ABOVE_NOT_SENT.format(school=school.school.name, due=due))
+            days = (dt.date.fromisoformat(deadline) - today).days if deadline else None
+            found.append(SchoolState(name, False, days=days))
             continue
-        saved = (by_name[school.file].version_time + VIETNAM_UTC_OFFSET)
-        late = bool(deadline) and saved.date().isoformat() > deadline
+        saved = by_name[school.file].version_time + VIETNAM_UTC_OFFSET
         s = school.summary
-        voice.say(ct.LEVEL_ABOVE_SENT.format(
-            school=school.school.name, file=school.file, saved=saved.strftime("%d/%m/%Y %H:%M"),
-            late=ct.LEVEL_ABOVE_LATE if late else "", fingerprint=s.sha256[:12],
-            origin=ct.LEVEL_ABOVE_ORIGIN[school.origin], council=ct.LEVEL_ABOVE_COUNCIL[s.council],
-            edited=ct.LEVEL_ABOVE_EDITED if s.edited else ""))
-    errors = [f for f in summary.files if f.status == REJECTED] + [i for i in summary.issues if i.severity == ERROR]
-    if not any(s.summary for s in summary.schools):
-        return Outcome(EXIT_UNUSABLE)
-    return Outcome(EXIT_STRICT if strict and errors else EXIT_OK)
+        found.append(SchoolState(name, True, school.file, saved, bool(deadline) and saved.date().isoformat() > deadline,
+                                 s.sha256[:12], school.origin, s.council, s.edited, versions=1 + older.get(name, 0)))
+    return found
 
 
 def _import_mapping(r, output: Path):

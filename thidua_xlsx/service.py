@@ -374,6 +374,7 @@ class MergeRequest:
     history_path: Path | None = None  # lich-su.xlsx or a folder of earlier final summaries (the multi-year titles)
     import_dir: Path | None = None  # the level above: where the province's import files go
     mapping: str | None = None  # the level above: the installation's mapping (a name of nhap-tinh/, or a file)
+    drafts_dir: Path | None = None  # --thu: the e-mail drafts of what was written (thidua_xlsx.mail.drafts)
 
 
 def open_campaign_book(book: Path, voice: Voice) -> CampaignFolder:
@@ -565,6 +566,7 @@ def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voi
     out.check_outputs(out.merge_outputs(r, output), r.inbox,
                       out.campaign_inputs(folder, r.council_path, r.history_path))
     out.prepare(default, r.force)
+    voice.decided(summary)
     with out.holding([lock.lock_path(o.path) for o in default], "year" if read is _read_year else "merge", voice):
         for line in console_lines(summary, report, verbose=False) + \
                 (council_lines(summary) if summary.tally is not None else []):  # a council's pass: what it changed
@@ -599,6 +601,11 @@ def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voi
             told()
         if r.import_dir is not None:  # a school's merge: its lists go to the commune, not to the province's system
             voice.warn(ct.IMPORT_ONLY_LEVEL_ABOVE)
+        if r.drafts_dir is not None:  # --thu: the feedback copies' drafts, the managing authority's
+            from thidua_xlsx.mail.drafts import merge_drafts
+
+            merge_drafts(summary, output, r.feedback_dir, r.docs_dir, r.drafts_dir, written, voice)
+            told()
     return report
 
 
@@ -622,9 +629,10 @@ def _with_history(summary, path: Path, voice: Voice):
 
 
 def status(inbox: Path, campaign_path: Path | None, round_: str | None, strict: bool, nudge: bool,
-           voice: Voice = Voice(), period: str | None = None):
+           voice: Voice = Voice(), period: str | None = None, drafts_dir: Path | None = None):
     """``status``: the report with every problem, each department against the deadline (a period's own), and
-    (``nudge``) a reminder per department head. Writes nothing. Returns the :class:`Report`."""
+    (``nudge``) a reminder per department head. Writes nothing, but with ``drafts_dir`` (--thu) the reminders as
+    e-mail drafts. Returns the :class:`Report`."""
     from thidua_xlsx.decide.followup import follow_up
     from thidua_xlsx.workspace import level_above_book
     from thidua_xlsx.write.console import console_lines, followup_lines, reminder_lines
@@ -638,13 +646,20 @@ def status(inbox: Path, campaign_path: Path | None, round_: str | None, strict: 
                 o for o, given in (("--round", round_), ("--period", period), ("--nhac", nudge or None))
                 if given is not None)))
         return status_level_above(inbox, book, strict, voice)
-    summary, report = read_and_report(inbox, locate_campaign(inbox, campaign_path, voice), round_, strict, voice,
-                                      period)
+    folder = locate_campaign(inbox, campaign_path, voice)
+    summary, report = read_and_report(inbox, folder, round_, strict, voice, period)
     for line in console_lines(summary, report, verbose=True):
         voice.say(line)
     followups = follow_up(summary, vietnam_today())
     for line in followup_lines(summary, followups) + ([""] + reminder_lines(summary, followups) if nudge else []):
         voice.say(line)
+    if nudge and drafts_dir is not None:  # --thu: each reminder as an e-mail draft (the only thing status writes)
+        from thidua_xlsx.mail.drafts import status_drafts
+
+        with out.holding(out.campaign_lock(folder, inbox), "status", voice):
+            written = out.record_of(folder, inbox)
+            status_drafts(summary, followups, drafts_dir, written, voice)
+            written.save()
     if not report.valid:
         voice.warn(_nothing_usable(inbox, summary))
     return report

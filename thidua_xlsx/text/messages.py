@@ -766,3 +766,9 @@ MESSAGES.update({
                              "đặt mật khẩu) hoặc gửi từng sổ riêng.",
     "intake.cannot_write": "Không lưu được tệp vào '{folder}': {fault} Tệp chưa được lưu; hãy khắc phục rồi thả lại.",
 })
+
+
+# issue 38: the local page (thidua_xlsx.ui)
+from thidua_xlsx.text.ui import UI_MESSAGES  # noqa: E402
+
+MESSAGES.update(UI_MESSAGES)

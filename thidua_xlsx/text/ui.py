@@ -1,0 +1,157 @@
+"""The words of the local page (:mod:`thidua_xlsx.ui`, ``thidua-xlsx ui``): its messages (where → what is wrong →
+what to do), merged into :mod:`thidua_xlsx.text.messages` by the lines at its end, and the page's own words."""
+
+from __future__ import annotations
+
+UI_MESSAGES = {
+    "ui.token_refused": "Trang này cần mã truy cập: hãy mở đúng địa chỉ chương trình in ra khi khởi động (dòng đầu, "
+                        "có ?token=…), hoặc bấm đúp lại tệp mở trang trong thư mục chiến dịch.",
+    "ui.host_refused": "Yêu cầu gửi tới '{host}', không phải địa chỉ của trang (127.0.0.1) – từ chối. Hãy mở đúng địa "
+                       "chỉ chương trình in ra khi khởi động.",
+    "ui.csrf_refused": "Yêu cầu này không đến từ chính trang thidua-xlsx (thiếu hoặc sai mã biểu mẫu) – không làm gì. "
+                       "Hãy tải lại trang (F5) rồi bấm lại nút.",
+    "ui.path_refused": "'{path}' nằm ngoài thư mục chiến dịch (hoặc là liên kết, hoặc không có) – trang không mở tệp "
+                       "ngoài thư mục {folder}. Hãy bấm các liên kết trong trang.",
+    "ui.upload_too_big": "Các tệp gửi lên quá lớn (quá {limit} MB một lần) – không nhận tệp nào. Mỗi sổ của tổ chỉ vài "
+                         "trăm KB: hãy kiểm tra lại tệp, hoặc thả từng ít tệp một.",
+    "ui.upload_too_many": "Thả {count} tệp một lần, quá {limit} tệp – không nhận tệp nào. Hãy thả từng nhóm nhỏ hơn.",
+    "ui.upload_none": "Chưa chọn tệp nào. Hãy kéo các sổ các tổ gửi về thả vào ô, hoặc bấm Chọn tệp.",
+    "ui.upload_empty": "'{file}' rỗng (0 byte) – không nhận. Hãy xin tổ gửi lại tệp.",
+    "ui.run_busy": "Đang chạy '{running}' trên chiến dịch này – chờ việc đó xong rồi bấm lại. (Mỗi chiến dịch chỉ chạy "
+                   "một việc một lúc, để kết quả không lẫn.)",
+    "ui.run_failed": "Việc '{job}' dừng giữa chừng: {reason} Không tệp nào được ghi dở; hãy sửa theo hướng dẫn rồi "
+                     "bấm lại.",
+    "ui.not_campaign": "Thư mục {folder} không phải thư mục chiến dịch (không có campaign.xlsx hay cap-tren.xlsx). "
+                       "Hãy mở thư mục chiến dịch của trường (thidua-xlsx ui THƯ-MỤC), hoặc tạo mới bằng "
+                       "thidua-xlsx init THƯ-MỤC.",
+    "ui.port_taken": "Cổng {port} đang bị chương trình khác dùng – trang mở ở cổng {used}.",
+    "ui.no_port": "Các cổng {first}–{last} đều đang bị chương trình khác dùng – không mở được trang. Hãy đóng cửa sổ "
+                  "thidua-xlsx ui đang mở (nếu có) rồi chạy lại, hoặc chọn cổng khác: thidua-xlsx ui --port 8800.",
+    "ui.unknown_round": "Không có vòng '{round}' trong chiến dịch này. Hãy chọn một vòng ở trang chính.",
+    "ui.intake_missing": "Chưa có chức năng xếp tệp theo mã trong sổ ở bản cài này – chưa nhận tệp nào. Hãy chép tệp "
+                         "vào thư mục {inbox} bằng tay.",
+}
+
+# The page's own words (headings, buttons, labels): not messages, the same for every page.
+WORDS = {
+    "app": "Thi đua – khen thưởng",
+    "home": "Trang chính",
+    "year": "Năm học",
+    "rules": "Bộ quy tắc",
+    "province": "Tỉnh",
+    "national": "chỉ văn bản trung ương",
+    "rounds": "Các vòng trong năm",
+    "round": "Vòng",
+    "deadline": "Hạn",
+    "state": "Tình trạng",
+    "next": "Việc tiếp theo",
+    "open": "Mở",
+    "departments": "Các tổ",
+    "department": "Tổ",
+    "head": "Tổ trưởng",
+    "sent": "Đã gửi",
+    "not_sent": "Chưa gửi",
+    "sent_on": "Gửi ngày",
+    "late_days": "trễ {days} ngày",
+    "overdue_days": "quá hạn {days} ngày",
+    "unfilled": "Gửi nhưng chưa điền",
+    "on_time": "Đúng hạn",
+    "problems": "Lỗi cần sửa",
+    "no_problems": "Không có lỗi nào.",
+    "file": "Tệp",
+    "where": "Ở đâu",
+    "what": "Lỗi gì – cần làm gì",
+    "severity": "Mức",
+    "drop": "Kéo các sổ các tổ gửi về thả vào đây",
+    "drop_or": "hoặc",
+    "choose": "Chọn tệp…",
+    "send": "Nhận các tệp này",
+    "drop_hint": "Mỗi tệp được xếp vào đúng vòng theo mã ghi trong sổ, không theo tên tệp; tệp đã có không bị ghi đè.",
+    "filed": "Đã xếp",
+    "same": "Đã có (giống hệt)",
+    "refused": "Không nhận",
+    "not_ours": "Không phải sổ của chiến dịch này",
+    "generate": "Sinh sổ cho các tổ",
+    "generate_hint": "Ghi một sổ Excel khóa cho mỗi tổ vào thư mục outbox/ để gửi đi.",
+    "merge": "Tổng hợp",
+    "merge_hint": "Đọc các sổ đã nhận, kiểm tra, xếp hạng, xét danh hiệu và ghi bảng tổng hợp.",
+    "running": "Đang chạy…",
+    "read_files": "Đã đọc {done}/{total} tệp",
+    "done": "Xong",
+    "failed": "Không xong",
+    "results": "Kết quả",
+    "counts": "Số liệu",
+    "files_read": "Tệp đã đọc",
+    "accepted": "Dùng",
+    "rejected": "Không dùng",
+    "people": "Người",
+    "scored": "Có điểm",
+    "errors": "Lỗi",
+    "warnings": "Cảnh báo",
+    "rank": "Hạng",
+    "name": "Họ và tên",
+    "score": "Điểm",
+    "classification": "Xếp loại",
+    "title": "Danh hiệu đề nghị",
+    "reasons": "Lý do",
+    "written": "Tệp đã ghi",
+    "download": "Tải về",
+    "missing": "Tổ chưa gửi",
+    "reminders": "Lời nhắc để chép gửi",
+    "log": "Chương trình nói",
+    "schools": "Các trường",
+    "school": "Trường",
+    "fingerprint": "Dấu vân tay",
+    "origin": "Nguồn gốc",
+    "council": "Hội đồng",
+    "edited": "Sửa tay",
+    "twice": "Gửi {count} bản",
+    "authority": "Cấp xét",
+    "proposals": "Đề nghị",
+    "held": "Tạm giữ",
+    "done_round": "đã tổng hợp",
+    "issued": "đã sinh {count} sổ",
+    "received": "đã nhận {count} tệp",
+    "nothing_yet": "chưa bắt đầu",
+    "late": "trễ hạn",
+    "due_in": "còn {days} ngày",
+    "no_deadline": "chưa ghi hạn",
+    "token_title": "Cần mã truy cập",
+    "error_title": "Không làm được",
+    "back": "Quay lại",
+    "registration": "Đăng ký thi đua",
+    "scoring": "Chấm điểm thi đua",
+    "year_round": "Cả năm (từ các kỳ)",
+    "council_round": "Họp Hội đồng",
+    "papers_round": "Hồ sơ, giấy tờ",
+    "history_round": "Sổ lịch sử khen thưởng",
+    "next_year_round": "Năm học sau",
+    "council_hint": "Sau khi họp: mở bảng tổng hợp, ghi kết quả Hội đồng, rồi tổng hợp lại với --council.",
+    "papers_hint": "Tờ trình, biên bản, danh sách: thidua-xlsx merge … --ho-so.",
+    "history_hint": "Sau khi có bảng tổng hợp cuối năm: thidua-xlsx history.",
+    "next_year_hint": "Đầu năm học mới: thidua-xlsx init THƯ-MỤC-MỚI --tu .",
+    "cli_hint": "Làm bằng dòng lệnh (chưa có nút trên trang)",
+    "problems_in": "{count} lỗi trong sổ",
+    "none": "—",
+    "refresh": "Tải lại trang để xem tiến độ",
+    "merge_commune": "Tổng hợp các trường",
+    "summary": "Bảng tổng hợp",
+    "sealed_title": "Trang chỉ mở trên máy này (127.0.0.1); đóng cửa sổ dòng lệnh để tắt trang.",
+}
+
+# The first lines the command prints (the address with its one-time token comes first, alone on its line).
+ADDRESS_LINE = "{url}"
+STARTED = ("Trang thi đua của {folder} đã mở ở địa chỉ trên (chỉ máy này mở được). Giữ cửa sổ này mở khi dùng "
+           "trang; đóng nó (hoặc bấm Ctrl+C) để tắt trang.")
+NO_BROWSER = "Hãy mở địa chỉ trên bằng trình duyệt (Chrome, Edge, Firefox, Cốc Cốc)."
+STOPPED = "Đã tắt trang."
+UI_HELP = ("Mở trang thi đua trên trình duyệt cho thư mục chiến dịch THƯ-MỤC (mặc định: thư mục hiện tại) – làm cả năm "
+           "không cần gõ lệnh. Trang chỉ mở trên máy này.")
+PORT_HELP = "Cổng mạng của trang (mặc định 8765; bận thì dùng cổng kế tiếp)."
+NO_BROWSER_HELP = "Không tự mở trình duyệt (chỉ in địa chỉ)."
+
+# The launchers init writes into the campaign folder (double-clicked by the secretary).
+LAUNCHER_STEM = "Mo-trang-thi-dua"
+LAUNCHER_WAIT = "Trang thi đua đang chạy. Đóng cửa sổ này để tắt trang."
+LAUNCHER_MISSING = ("Không tìm thấy chương trình thidua-xlsx trên máy này. Hãy cài lại (pip install thidua-xlsx) "
+                    "rồi bấm đúp lại tệp này.")

@@ -1,0 +1,302 @@
+"""The page's Flask application: each route one service call (through :mod:`.pages` and :mod:`.jobs`), rendered
+by Jinja (autoescaped: a name typed as ``<script>`` in a workbook shows as text).
+
+Security — the page is a door into staff data:
+
+* **Token.** Every request carries the one-time token printed at start-up: in the address the first time
+  (``/?token=…``, as Jupyter), then in a cookie (HttpOnly, SameSite=Strict, named for the port so two pages on two
+  campaigns keep theirs); a request without it is refused (403), compared in constant time.
+* **Host.** Only ``127.0.0.1`` and ``localhost`` are answered (a page of another site that makes its name point here
+  — DNS rebinding — is refused).
+* **Cross-site requests.** Every POST carries the page's form token (derived from the token, in each form and in the
+  script's header) and, when the browser sends one, an Origin of this very address; else refused.
+* **Paths.** A file is served only by a path relative to the campaign folder, every part of it a plain name (no
+  ``..``, no drive, no absolute path), no link on the way, the file inside the folder once resolved.
+* **Uploads.** Bounded in bytes (:data:`MAX_UPLOAD_BYTES`, the request refused before it is read) and in count
+  (:data:`MAX_UPLOAD_FILES`); each file handed to :mod:`thidua_xlsx.intake`, which files it by the codes inside it,
+  under the inbox's bounds, never overwriting.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import stat
+from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
+
+from thidua_xlsx.model.issues import Issue, issue
+from thidua_xlsx.text.ui import WORDS
+
+MAX_UPLOAD_BYTES = 64 * 1024 * 1024  # one drop: dozens of department books (20–300 KB each), a ZIP of them
+MAX_UPLOAD_FILES = 60  # one drop: a school's departments
+LOOPBACK_NAMES = ("127.0.0.1", "localhost")
+
+
+def form_token(token: str) -> str:
+    """The CSRF token of the page whose access token is ``token``: the same for the server's life, never the token."""
+    return hmac.new(token.encode(), b"thidua-xlsx form", hashlib.sha256).hexdigest()[:32]
+
+
+def safe_path(folder: Path, relative: str) -> Path | None:
+    """The file ``relative`` names inside ``folder``, or None: an absolute or drive path, a ``..``, a link on the
+    way, a file outside once resolved, anything but a regular file."""
+    if not relative or "\\" in relative or ":" in relative or "\x00" in relative:
+        return None
+    parts = PurePosixPath(relative).parts
+    if not parts or PurePosixPath(relative).is_absolute() or any(p in ("..", ".", "") for p in parts):
+        return None
+    root = folder.resolve()
+    path = root
+    for part in parts:
+        path = path / part
+        try:
+            mode = path.lstat().st_mode
+        except OSError:
+            return None
+        if stat.S_ISLNK(mode):
+            return None
+    if not stat.S_ISREG(path.lstat().st_mode) or not path.resolve().is_relative_to(root):
+        return None
+    return path
+
+
+def create_app(folder: Path, token: str, port: int = 0):
+    """The page of campaign folder ``folder`` (a school's or a commune's), answering requests that carry ``token``;
+    ``port``: the one it listens on (its cookie's name, the Origin it accepts; 0: any, as the tests' client)."""
+    from flask import Flask, abort, jsonify, redirect, render_template, request, send_file, url_for
+
+    from thidua_xlsx.model.level_above_book import BOOK_FILE
+    from thidua_xlsx.text import commands as ct
+    from thidua_xlsx.ui import pages
+    from thidua_xlsx.ui.jobs import Busy, Jobs
+    from thidua_xlsx.workspace import campaign_in
+
+    folder = Path(folder).resolve()
+    here = Path(__file__).resolve().parent
+    app = Flask("thidua_xlsx.ui", template_folder=str(here / "templates"), static_folder=str(here / "static"))
+    app.config.update(MAX_CONTENT_LENGTH=MAX_UPLOAD_BYTES, MAX_FORM_PARTS=MAX_UPLOAD_FILES + 10,
+                      TEMPLATES_AUTO_RELOAD=False)
+    app.jinja_env.autoescape = True
+    cookie = f"thidua_xlsx_{port or 'page'}"
+    csrf = form_token(token)
+    jobs = Jobs(folder)
+    intakes: dict[str, list] = {}  # the files of each drop, by a one-time id, for the page after the drop
+    app.extensions["thidua_jobs"] = jobs
+
+    def refused(code: str, status: int, **params) -> tuple[str, int]:
+        return render_template("error.html", w=WORDS, problem=issue(code, **params), csrf=csrf), status
+
+    def campaign():
+        """(the school's CampaignFolder, None) or (None, the commune's book) — or the problems of neither."""
+        from thidua_xlsx.workspace import open_campaign
+
+        if (folder / BOOK_FILE).is_file():
+            return None, folder / BOOK_FILE, ()
+        book = campaign_in(folder)
+        if book is None:
+            return None, None, (issue("ui.not_campaign", folder=str(folder)),)
+        opened, problems = open_campaign(book)
+        return opened, None, tuple(problems)
+
+    @app.before_request
+    def guard():
+        host = (request.host or "").rsplit(":", 1)
+        if host[0] not in LOOPBACK_NAMES or (port and len(host) == 2 and host[1] != str(port)):
+            return refused("ui.host_refused", 403, host=request.host or "")
+        given = request.args.get("token") or request.cookies.get(cookie) or ""
+        if not hmac.compare_digest(given.encode(), token.encode()):
+            return refused("ui.token_refused", 403)
+        if request.method == "POST":
+            sent = request.headers.get("X-Thidua-Form") or request.form.get("csrf") or ""
+            origin = request.headers.get("Origin")
+            if not hmac.compare_digest(sent.encode(), csrf.encode()) or (
+                    origin is not None and urlsplit(origin).netloc != request.host):
+                return refused("ui.csrf_refused", 403)
+        if "token" in request.args and request.method == "GET":  # the address printed: the token goes to a cookie
+            from urllib.parse import urlencode
+
+            rest = urlencode([(k, v) for k, v in request.args.items(multi=True) if k != "token"])
+            response = redirect(request.path + (f"?{rest}" if rest else ""))
+            response.set_cookie(cookie, token, httponly=True, samesite="Strict", path="/")
+            return response
+        return None
+
+    @app.after_request
+    def headers(response):
+        response.headers["Content-Security-Policy"] = ("default-src 'self'; img-src 'self' data:; style-src 'self'; "
+                                                       "script-src 'self'; frame-ancestors 'none'; form-action 'self'")
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
+    @app.errorhandler(413)
+    def too_big(_error):
+        return refused("ui.upload_too_big", 413, limit=MAX_UPLOAD_BYTES // (1024 * 1024))
+
+    @app.context_processor
+    def common():
+        return {"w": WORDS, "csrf": csrf, "running": jobs.running}
+
+    @app.get("/")
+    def home():
+        cf, book, problems = campaign()
+        if book is not None:
+            view = pages.commune_overview(folder, book)
+            return render_template("commune.html", view=view, folder=folder, origins=ct.LEVEL_ABOVE_ORIGIN,
+                                   councils=ct.LEVEL_ABOVE_COUNCIL)
+        if cf is None:
+            return render_template("error.html", problems=problems, folder=folder), 200
+        return render_template("overview.html", view=pages.school_overview(cf), folder=folder)
+
+    @app.get("/vong/<key>")
+    def round_(key: str):
+        cf, _book, problems = campaign()
+        if cf is None:
+            return render_template("error.html", problems=problems, folder=folder), 200
+        view = pages.round_page(cf, key)
+        if view is None:
+            return refused("ui.unknown_round", 404, round=key)
+        dropped = intakes.get(request.args.get("nhan", ""), None)
+        return render_template("round.html", view=view, dropped=dropped, folder=folder)
+
+    @app.post("/vong/<key>/nhan")
+    def drop(key: str):
+        import datetime as dt
+
+        from thidua_xlsx.intake import IntakeError, Received, open_intake
+
+        cf, _book, problems = campaign()
+        if cf is None:
+            return render_template("error.html", problems=problems, folder=folder), 200
+        if pages.round_page(cf, key) is None:
+            return refused("ui.unknown_round", 404, round=key)
+        files = [f for f in request.files.getlist("files") if f.filename]
+        if len(files) > MAX_UPLOAD_FILES:
+            return refused("ui.upload_too_many", 413, count=len(files), limit=MAX_UPLOAD_FILES)
+        if not files:
+            return refused("ui.upload_none", 400)
+        try:
+            intake = open_intake(folder)
+        except IntakeError as error:
+            return render_template("error.html", problems=tuple(error.problems), folder=folder), 200
+        filed: list = []
+        received = Received(date=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), via="trang")
+        for upload in files:
+            data = upload.read(MAX_UPLOAD_BYTES + 1)
+            if not data:
+                filed.append(_Empty(upload.filename or "", issue("ui.upload_empty", file=upload.filename or "")))
+                continue
+            filed.extend(intake.file(upload.filename or "", data, received))
+        drop_id = secrets.token_hex(6)
+        intakes[drop_id] = filed
+        for old in list(intakes)[:-20]:
+            del intakes[old]
+        return redirect(url_for("round_", key=key, nhan=drop_id), 303)
+
+    @app.post("/vong/<key>/<kind>")
+    def act(key: str, kind: str):
+        from thidua_xlsx import service
+
+        cf, _book, problems = campaign()
+        if cf is None:
+            return render_template("error.html", problems=problems, folder=folder), 200
+        chosen = next((r for r in pages.rounds_of(cf) if r.key == key), None)
+        if chosen is None or kind not in ("sinh", "tong-hop") or (kind == "sinh" and not chosen.can_generate):
+            return refused("ui.unknown_round", 404, round=key)
+        if kind == "sinh":
+            outbox = folder / "outbox" / (chosen.period or chosen.round)
+            registration = folder / ct.DEFAULT_SUMMARY.format(round=pages.REGISTRATION)
+            source = registration if chosen.round == pages.SCORING and registration.is_file() else None
+
+            def call(_voice):
+                return service.generate_round(cf, chosen.round, outbox, source, force=True,
+                                              period=chosen.period or None)
+            label = f"{WORDS['generate']} – {chosen.label}"
+        else:
+            if chosen.key == pages.YEAR:
+                request_ = service.MergeRequest(folder / "ky", force=True, campaign_path=cf.book)
+
+                def call(voice):
+                    return service.year(request_, voice)
+            else:
+                request_ = service.MergeRequest(pages.inbox_of(folder, chosen.round, chosen.period), force=True,
+                                                campaign_path=cf.book, round=chosen.round,
+                                                period=chosen.period or None)
+
+                def call(voice):
+                    return service.merge(request_, voice)
+            label = f"{WORDS['merge']} – {chosen.label}"
+        try:
+            job = jobs.start(kind, label, key, call)
+        except Busy as busy:
+            return render_template("error.html", problem=busy.issue, folder=folder), 409
+        return redirect(url_for("job", job_id=job.id), 303)
+
+    @app.post("/xa/tong-hop")
+    def commune_merge():
+        from thidua_xlsx import service
+
+        book = folder / BOOK_FILE
+        if not book.is_file():
+            return refused("ui.unknown_round", 404, round="xa")
+        request_ = service.MergeRequest(folder / "inbox", force=True, campaign_path=book)
+        try:
+            job = jobs.start("merge", WORDS["merge_commune"], "xa", lambda voice: service.merge(request_, voice))
+        except Busy as busy:
+            return render_template("error.html", problem=busy.issue, folder=folder), 409
+        return redirect(url_for("job", job_id=job.id), 303)
+
+    @app.get("/viec/<job_id>")
+    def job(job_id: str):
+        found = jobs.get(job_id)
+        if found is None:
+            abort(404)
+        return render_template("job.html", job=found, results=_results(found), folder=folder)
+
+    @app.get("/viec/<job_id>.json")
+    def job_json(job_id: str):
+        found = jobs.get(job_id)
+        if found is None:
+            abort(404)
+        return jsonify(found.to_dict())
+
+    @app.get("/tep")
+    def download():
+        relative = request.args.get("p", "")
+        path = safe_path(folder, relative)
+        if path is None:
+            return refused("ui.path_refused", 404, path=relative, folder=str(folder))
+        return send_file(path, as_attachment=True, download_name=path.name)
+
+    return app
+
+
+class _Empty:
+    """A dropped file the page refuses itself (0 bytes), shown as intake's outcomes are."""
+
+    outcome = "refused"
+    path = ""
+
+    def __init__(self, name: str, problem: Issue):
+        self.name, self.problem = name, problem
+
+
+def _results(job) -> dict:
+    """The key tables of what a merge decided: the people by rank with their titles and reasons (a school's), the
+    proposals (a commune's)."""
+    from thidua_xlsx.model.campaign import num_text
+    from thidua_xlsx.model.titles import name as title_name
+
+    summary = job.summary
+    people = []
+    for p in sorted(getattr(summary, "people", ()) or (),
+                    key=lambda p: (p.rank_school is None, p.rank_school or 0, p.name)):
+        granted = [title_name(d.title) for d in p.decisions if d.granted]
+        reasons = "; ".join(d.reason for d in p.decisions if d.reason)
+        people.append({"rank": p.rank_school or "", "name": p.name, "department": p.department_name,
+                       "score": num_text(p.final) if p.final is not None else "", "classification": p.classification,
+                       "titles": ", ".join(granted), "reasons": reasons})
+    return {"people": people, "report": job.report}

@@ -1,0 +1,245 @@
+"""What each page shows, gathered from the service and the campaign folder (no rule of its own: the rounds, the
+departments' states and the problems are the service's; this module only puts them in the order the page shows).
+
+A school's campaign (``campaign.xlsx``): :func:`school_overview` (the rounds of the year in order, each with its
+deadline, what was issued, received and merged) and :func:`round_page` (each department sent or not, the problems,
+the reminders, read as ``status`` reads them). A commune's (``cap-tren.xlsx``): :func:`commune_overview` (each school
+sent or not, as ``status`` at the commune says it).
+
+A round's reading is kept while its inbox, the campaign book and the record of issued books are unchanged (their
+names, sizes and times): a page reloaded, or polled while a merge runs, answers at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.issues import NOTE, Issue
+from thidua_xlsx.text import commands as ct
+from thidua_xlsx.text.ui import WORDS
+from thidua_xlsx.voice import Voice, vietnam_today
+
+REGISTRATION, SCORING, YEAR = ly.REGISTRATION, ly.SCORING, "ca-nam"
+
+
+@dataclass(frozen=True)
+class Round:
+    """One round of the school's year as the page lists it: ``key`` in the page's addresses (the round's code, a
+    period's code, ``ca-nam``), what it merges (``round``, ``period``), its deadline, how many books were issued for
+    it and received back, the summary written for it (relative to the campaign folder, "" none) and its state."""
+
+    key: str
+    label: str
+    round: str
+    period: str
+    deadline: dt.date | None
+    issued: int
+    received: int
+    summary: str
+    state: str  # "done", "late", "due", "waiting"
+    days: int | None  # days left before the deadline (negative: overdue)
+
+    @property
+    def can_generate(self) -> bool:
+        return self.key != YEAR
+
+
+@dataclass(frozen=True)
+class Overview:
+    school: str
+    year: str
+    rules: str
+    province: str
+    rounds: tuple[Round, ...]
+    notices: tuple[Issue, ...]
+    later: tuple[tuple[str, str], ...]  # the steps after the rounds: (label, what to do)
+
+
+def _date(value) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _count_files(folder: Path) -> int:
+    """The files directly in ``folder`` (the round's inbox; a period's subfolders are their own rounds)."""
+    try:
+        return sum(1 for e in os.scandir(folder) if e.is_file(follow_symlinks=False) and not e.name.startswith("~$"))
+    except OSError:
+        return 0
+
+
+def inbox_of(folder: Path, round_: str, period: str = "") -> Path:
+    """Where the returned books of a round lie: the intake's own answer (thidua_xlsx.intake.inbox_for)."""
+    from thidua_xlsx.intake import inbox_for
+
+    return inbox_for(folder, round_, period)
+
+
+def rounds_of(cf) -> list[Round]:
+    """The rounds of campaign folder ``cf`` (a CampaignFolder) in the year's order: registration, then each period
+    (or the single scoring round), then the year from its periods."""
+    campaign, folder, today = cf.campaign, cf.folder, vietnam_today()
+    issued: dict[tuple[str, str], int] = {}
+    for book in cf.registry.all():
+        which = (book.layout.round, book.layout.period)
+        issued[which] = issued.get(which, 0) + 1
+    school = campaign.school
+    plan: list[tuple[str, str, str, str, dt.date | None]] = [
+        (REGISTRATION, WORDS["registration"], REGISTRATION, "", _date(school.registration_deadline))]
+    if campaign.periods:
+        plan += [(p.code, p.label, SCORING, p.code, p.deadline or p.end) for p in campaign.periods]
+        plan.append((YEAR, WORDS["year_round"], SCORING, "", _date(school.scoring_deadline)))
+    else:
+        plan.append((SCORING, WORDS["scoring"], SCORING, "", _date(school.scoring_deadline)))
+    found = []
+    for key, label, round_, period, deadline in plan:
+        name = ct.DEFAULT_YEAR_SUMMARY if key == YEAR else ct.DEFAULT_SUMMARY.format(round=period or round_)
+        summary = name if (folder / name).is_file() else ""
+        received = _count_files(folder / "ky") if key == YEAR else _count_files(inbox_of(folder, round_, period))
+        days = (deadline - today).days if deadline else None
+        state = "done" if summary else ("late" if days is not None and days < 0 else "due" if days is not None
+                                        else "waiting")
+        found.append(Round(key, label, round_, period, deadline, 0 if key == YEAR else issued.get((round_, period), 0),
+                           received, summary, state, days))
+    return found
+
+
+def school_overview(cf) -> Overview:
+    campaign = cf.campaign
+    rule_set = campaign.rule_set
+    rules = ", ".join(t.number for t in rule_set.texts) if rule_set is not None else ""
+    later = (
+        (WORDS["council_round"], WORDS["council_hint"]), (WORDS["papers_round"], WORDS["papers_hint"]),
+        (WORDS["history_round"], WORDS["history_hint"]), (WORDS["next_year_round"], WORDS["next_year_hint"]))
+    return Overview(campaign.school.name, campaign.school.school_year, rules,
+                    campaign.school.province or WORDS["national"], tuple(rounds_of(cf)), cf.notices, later)
+
+
+@dataclass(frozen=True)
+class RoundView:
+    """A round's page: its departments against the deadline, the problems (errors and warnings first), the reminders
+    to copy; ``stopped``: why the inbox could not be read (the service's words)."""
+
+    round: Round
+    inbox: str  # relative to the campaign folder
+    followups: tuple = ()
+    problems: tuple[Issue, ...] = ()
+    notes: int = 0
+    reminders: tuple[str, ...] = ()
+    stopped: str = ""
+    departments: tuple = ()  # the campaign's departments (when nothing was read)
+
+
+class _Cache:
+    """The last reading of each round, with the state of the files it was read from."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._kept: dict[str, tuple[tuple, RoundView]] = {}
+
+    def get(self, key: str, state: tuple, make: Callable[[], RoundView]) -> RoundView:
+        with self._lock:
+            kept = self._kept.get(key)
+        if kept is not None and kept[0] == state:
+            return kept[1]
+        view = make()
+        with self._lock:
+            self._kept[key] = (state, view)
+        return view
+
+
+CACHE = _Cache()
+
+
+def _state(*paths: Path) -> tuple:
+    """Names, sizes and times of everything below ``paths``: what a reading depends on."""
+    found = []
+    for path in paths:
+        if path.is_file():
+            st = path.stat()
+            found.append((str(path), st.st_size, st.st_mtime_ns))
+        elif path.is_dir():
+            for root, _dirs, files in os.walk(path):
+                for name in files:
+                    with_path = os.path.join(root, name)
+                    try:
+                        st = os.lstat(with_path)
+                    except OSError:
+                        continue
+                    found.append((with_path, st.st_size, st.st_mtime_ns))
+    return tuple(sorted(found))
+
+
+def round_page(cf, key: str) -> RoundView | None:
+    """The page of round ``key`` (None: the campaign has no such round)."""
+    chosen = next((r for r in rounds_of(cf) if r.key == key and r.key != YEAR), None)
+    if chosen is None:
+        return None
+    inbox = inbox_of(cf.folder, chosen.round, chosen.period)
+    relative = inbox.relative_to(cf.folder).as_posix()
+    if not inbox.is_dir():
+        return RoundView(chosen, relative, departments=cf.campaign.departments)
+    book = cf.book if cf.book is not None else cf.folder
+    state = _state(inbox, book, cf.registry.folder)
+    return CACHE.get(f"{cf.folder}|{key}", state, lambda: _read_round(cf, chosen, inbox, relative))
+
+
+def _read_round(cf, chosen: Round, inbox: Path, relative: str) -> RoundView:
+    from thidua_xlsx import outputs as out
+    from thidua_xlsx.decide.followup import follow_up
+    from thidua_xlsx.service import read_and_report
+    from thidua_xlsx.voice import Stopped
+    from thidua_xlsx.write.console import reminder_lines
+
+    try:
+        summary, report = read_and_report(inbox, cf, chosen.round, False, Voice(), chosen.period or None)
+    except Stopped as stop:
+        return RoundView(chosen, relative, problems=tuple(stop.problems), stopped=stop.message,
+                         departments=cf.campaign.departments)
+    except out.Refused as refused:
+        return RoundView(chosen, relative, stopped=str(refused), departments=cf.campaign.departments)
+    followups = follow_up(summary, vietnam_today())
+    shown = tuple(i for i in report.issues if i.severity != NOTE and not i.code.startswith("signal."))
+    return RoundView(chosen, relative, followups, shown, sum(1 for i in report.issues if i.severity == NOTE),
+                     tuple(reminder_lines(summary, followups)))
+
+
+@dataclass(frozen=True)
+class CommuneView:
+    authority: str
+    year: str
+    deadline: str
+    states: tuple = ()
+    problems: tuple[Issue, ...] = ()
+    summary: str = ""  # the commune's summary written, relative ("" none)
+    stopped: str = ""
+    notices: tuple[Issue, ...] = field(default=())
+
+
+def commune_overview(folder: Path, book: Path) -> CommuneView:
+    from thidua_xlsx.level_above import read_level_above, school_states
+    from thidua_xlsx.text.wording import day_text
+    from thidua_xlsx.voice import Stopped
+    from thidua_xlsx.workspace import INBOX
+
+    inbox = folder / INBOX
+    try:
+        campaign, summary = read_level_above(inbox, book)
+    except Stopped as stop:
+        return CommuneView("", "", "", problems=tuple(stop.problems), stopped=stop.message)
+    problems = tuple(i for i in (*(i for f in summary.files for i in f.issues), *summary.issues)
+                     if i.severity != NOTE)
+    written = ct.DEFAULT_LEVEL_ABOVE_SUMMARY if (folder / ct.DEFAULT_LEVEL_ABOVE_SUMMARY).is_file() else ""
+    return CommuneView(campaign.authority, campaign.school_year,
+                       day_text(campaign.deadline) if campaign.deadline else WORDS["no_deadline"],
+                       tuple(school_states(summary, vietnam_today())), problems, written)
