@@ -19,8 +19,6 @@ UI_MESSAGES = {
     "ui.upload_empty": "'{file}' rỗng (0 byte) – không nhận. Hãy xin tổ gửi lại tệp.",
     "ui.run_busy": "Đang chạy '{running}' trên chiến dịch này – chờ việc đó xong rồi bấm lại. (Mỗi chiến dịch chỉ chạy "
                    "một việc một lúc, để kết quả không lẫn.)",
-    "ui.run_failed": "Việc '{job}' dừng giữa chừng: {reason} Không tệp nào được ghi dở; hãy sửa theo hướng dẫn rồi "
-                     "bấm lại.",
     "ui.not_campaign": "Thư mục {folder} không phải thư mục chiến dịch (không có campaign.xlsx hay cap-tren.xlsx). "
                        "Hãy mở thư mục chiến dịch của trường (thidua-xlsx ui THƯ-MỤC), hoặc tạo mới bằng "
                        "thidua-xlsx init THƯ-MỤC.",
@@ -28,8 +26,6 @@ UI_MESSAGES = {
     "ui.no_port": "Các cổng {first}–{last} đều đang bị chương trình khác dùng – không mở được trang. Hãy đóng cửa sổ "
                   "thidua-xlsx ui đang mở (nếu có) rồi chạy lại, hoặc chọn cổng khác: thidua-xlsx ui --port 8800.",
     "ui.unknown_round": "Không có vòng '{round}' trong chiến dịch này. Hãy chọn một vòng ở trang chính.",
-    "ui.intake_missing": "Chưa có chức năng xếp tệp theo mã trong sổ ở bản cài này – chưa nhận tệp nào. Hãy chép tệp "
-                         "vào thư mục {inbox} bằng tay.",
 }
 
 # The page's own words (headings, buttons, labels): not messages, the same for every page.

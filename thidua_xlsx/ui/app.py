@@ -44,8 +44,8 @@ def safe_path(folder: Path, relative: str) -> Path | None:
     way, a file outside once resolved, anything but a regular file."""
     if not relative or "\\" in relative or ":" in relative or "\x00" in relative:
         return None
-    parts = PurePosixPath(relative).parts
-    if not parts or PurePosixPath(relative).is_absolute() or any(p in ("..", ".", "") for p in parts):
+    parts = relative.split("/")  # as written: "./a", "a//b" and "a/" are no names of ours either
+    if PurePosixPath(relative).is_absolute() or any(p in ("..", ".", "") for p in parts):
         return None
     root = folder.resolve()
     path = root
@@ -171,7 +171,8 @@ def create_app(folder: Path, token: str, port: int = 0):
         cf, _book, problems = campaign()
         if cf is None:
             return render_template("error.html", problems=problems, folder=folder), 200
-        if pages.round_page(cf, key) is None:
+        chosen = next((r for r in pages.rounds_of(cf) if r.key == key and r.key != pages.YEAR), None)
+        if chosen is None:
             return refused("ui.unknown_round", 404, round=key)
         files = [f for f in request.files.getlist("files") if f.filename]
         if len(files) > MAX_UPLOAD_FILES:
@@ -186,10 +187,11 @@ def create_app(folder: Path, token: str, port: int = 0):
         received = Received(date=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), via="trang")
         for upload in files:
             data = upload.read(MAX_UPLOAD_BYTES + 1)
+            upload.close()  # a large part waits in a temporary file: let it go now
             if not data:
                 filed.append(_Empty(upload.filename or "", issue("ui.upload_empty", file=upload.filename or "")))
                 continue
-            filed.extend(intake.file(upload.filename or "", data, received))
+            filed.extend(intake.file(upload.filename or "", data, received, expected=(chosen.round, chosen.period)))
         drop_id = secrets.token_hex(6)
         intakes[drop_id] = filed
         for old in list(intakes)[:-20]:

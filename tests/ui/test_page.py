@@ -1,0 +1,262 @@
+"""The local page through Flask's test client: the door's locks (token, host, cross-site POSTs, paths, uploads),
+and a secretary's round: drop the books, read the problems, merge, read the results, download the summary."""
+
+from __future__ import annotations
+
+import io
+import os
+import threading
+
+import pytest
+
+from tests.ui.pages import (
+    REGISTRATION_BOOK,
+    RETURNED,
+    TOKEN,
+    WITH_ERRORS,
+    client,
+    commune_campaign,
+    school_campaign,
+    text,
+    wait_job,
+)
+from thidua_xlsx.ui.app import MAX_UPLOAD_FILES, form_token
+
+CSRF = {"csrf": form_token(TOKEN)}
+
+
+@pytest.fixture(scope="module")
+def school(tmp_path_factory):
+    folder, returned = school_campaign(tmp_path_factory.mktemp("ui"))
+    app, found = client(folder)
+    return folder, returned, app, found
+
+
+def _drop(found, key: str, paths, **form):
+    files = [(io.BytesIO(p.read_bytes()), p.name) for p in paths]
+    return found.post(f"/vong/{key}/nhan", data={**CSRF, **form, "files": files}, content_type="multipart/form-data")
+
+
+# --- the door's locks ------------------------------------------------------------------------------------------
+
+def test_a_request_without_the_token_is_refused(school):
+    folder, _returned, app, _found = school
+    stranger = app.test_client()
+    for path in ("/", "/vong/cham-diem", "/tep?p=campaign.xlsx", "/static/style.css"):
+        refused = stranger.get(path)
+        assert refused.status_code == 403
+        assert "cần mã truy cập" in text(refused)
+        assert b"Tr\xc6\xb0\xe1\xbb\x9dng Ti\xe1\xbb\x83u h\xe1\xbb\x8dc" not in refused.data  # no school's data
+    assert stranger.get("/?token=wrong").status_code == 403
+    stranger.set_cookie("thidua_xlsx_page", "wrong")
+    assert stranger.get("/").status_code == 403
+
+
+def test_the_token_in_the_address_becomes_a_cookie_and_leaves_the_address(school):
+    _folder, _returned, app, _found = school
+    visitor = app.test_client()
+    first = visitor.get(f"/vong/cham-diem?token={TOKEN}&nhan=x")
+    assert first.status_code == 302 and first.headers["Location"] == "/vong/cham-diem?nhan=x"
+    cookie = first.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
+    assert visitor.get("/").status_code == 200
+
+
+def test_another_host_name_is_refused(school):
+    _folder, _returned, _app, found = school
+    refused = found.get("/", headers={"Host": "evil.example:8765"})
+    assert refused.status_code == 403 and "evil.example" in text(refused)
+
+
+def test_a_post_without_the_form_token_or_from_another_site_does_nothing(school):
+    folder, _returned, _app, found = school
+    before = sorted(p.name for p in folder.iterdir())
+    for response in (found.post("/vong/cham-diem/tong-hop"),
+                     found.post("/vong/cham-diem/tong-hop", data={"csrf": "forged"}),
+                     found.post("/vong/cham-diem/tong-hop", data=CSRF, headers={"Origin": "http://evil.example"}),
+                     found.post("/vong/cham-diem/nhan", data={"files": [(io.BytesIO(b"x"), "a.xlsx")]},
+                                content_type="multipart/form-data")):
+        assert response.status_code == 403
+        assert "không đến từ chính trang" in text(response)
+    assert sorted(p.name for p in folder.iterdir()) == before  # nothing run, nothing written
+    assert not list((folder / "inbox").iterdir())
+
+
+def test_no_path_outside_the_campaign_folder_is_served(school, tmp_path):
+    folder, _returned, _app, found = school
+    secret = tmp_path / "secret.txt"
+    secret.write_text("staff data")
+    os.symlink(secret, folder / "link.txt")
+    os.symlink(tmp_path, folder / "linked-folder")
+    for asked in ("../ve/" + RETURNED[0], "../../etc/passwd", str(secret), "/etc/passwd", "link.txt",
+                  "linked-folder/secret.txt", "outbox/../../ve/" + RETURNED[0], "C:\\Windows\\win.ini",
+                  "outbox\\..\\campaign.xlsx", "", "outbox", "./campaign.xlsx"):
+        refused = found.get("/tep", query_string={"p": asked})
+        assert refused.status_code == 404, asked
+        assert "nằm ngoài thư mục chiến dịch" in text(refused)
+        assert b"staff data" not in refused.data
+    served = found.get("/tep", query_string={"p": "campaign.xlsx"})
+    assert served.status_code == 200 and served.data == (folder / "campaign.xlsx").read_bytes()
+    assert "attachment" in served.headers["Content-Disposition"]
+    served.close()
+
+
+def test_uploads_are_bounded_in_size_and_count(school):
+    folder, _returned, app, found = school
+    limit = app.config["MAX_CONTENT_LENGTH"]
+    app.config["MAX_CONTENT_LENGTH"] = 1024 * 1024  # the same refusal as at 64 MB, with a small body
+    try:
+        body = (b'--B\r\nContent-Disposition: form-data; name="files"; filename="to.xlsx"\r\n\r\n' +
+                b"0" * (2 * 1024 * 1024) + b"\r\n--B--\r\n")
+        big = found.post("/vong/cham-diem/nhan", data=body, content_type="multipart/form-data; boundary=B",
+                         headers={"X-Thidua-Form": CSRF["csrf"]})
+    finally:
+        app.config["MAX_CONTENT_LENGTH"] = limit
+    assert big.status_code == 413 and "quá lớn" in text(big)
+    none = found.post("/vong/cham-diem/nhan", data=CSRF, content_type="multipart/form-data")
+    assert none.status_code == 400 and "Chưa chọn tệp nào" in text(none)
+    assert not list((folder / "inbox").iterdir())
+
+
+def test_too_many_files_in_one_drop_are_refused_with_the_limit(school):
+    folder, _returned, app, found = school
+    app.config["MAX_FORM_PARTS"] = 10 * MAX_UPLOAD_FILES  # the count refused by the page, not by the parser
+    many = found.post("/vong/cham-diem/nhan", data={**CSRF, "files": [
+        (io.BytesIO(b"x"), f"{n}.xlsx") for n in range(MAX_UPLOAD_FILES + 1)]}, content_type="multipart/form-data")
+    assert many.status_code == 413
+    assert f"Thả {MAX_UPLOAD_FILES + 1} tệp một lần" in text(many)
+    assert not list((folder / "inbox").iterdir())
+
+
+def test_an_unknown_round_is_said(school):
+    _folder, _returned, _app, found = school
+    missing = found.get("/vong/khong-co")
+    assert missing.status_code == 404 and "Không có vòng 'khong-co'" in text(missing)
+
+
+def test_a_folder_that_is_no_campaign_is_said(tmp_path):
+    _app, found = client(tmp_path)
+    page = found.get("/")
+    assert "không phải thư mục chiến dịch" in text(page)
+
+
+# --- a secretary's round -------------------------------------------------------------------------------------
+
+def test_the_year_at_a_glance(school):
+    _folder, _returned, _app, found = school
+    page = text(found.get("/"))
+    assert "Trường Tiểu học Trực Cường" in page and "2025-2026" in page
+    assert "Đăng ký thi đua 03/10/2025" in page and "Chấm điểm thi đua 20/05/2026" in page
+    assert "đã sinh 5 sổ · đã nhận 0 tệp" in page  # the scoring round: issued, nothing back yet
+    assert "06/2022/QH15" in page  # the rule set's texts
+
+
+def test_a_round_drop_file_by_codes_refuse_another_round_then_merge(school):
+    folder, returned, _app, found = school
+    # the registration book renamed as a scoring one: filed by the codes inside it, never by its name
+    disguised = returned / "2025-2026_cham-diem_To-chuyen-biet.xlsx"
+    disguised.write_bytes((returned / REGISTRATION_BOOK).read_bytes())
+    empty = returned / "rong.xlsx"
+    empty.write_bytes(b"")
+    dropped = _drop(found, "cham-diem", [*(returned / n for n in RETURNED), disguised, empty])
+    assert dropped.status_code == 303
+    page = found.get(dropped.headers["Location"])
+    words = text(page)
+    for name in RETURNED:
+        assert f"{name} Đã xếp: inbox/{name}" in words
+    assert "2025-2026_cham-diem_To-chuyen-biet.xlsx Không nhận" in words
+    assert "'rong.xlsx' rỗng (0 byte)" in words
+    assert sorted(p.name for p in (folder / "inbox").iterdir()) == sorted(RETURNED)
+    # the problems: file · sheet!cell · what is wrong · what to do
+    assert f"{WITH_ERRORS} 01 Vũ Văn Thành!D13 Điểm 25 nằm ngoài khoảng 0 – 6. Hãy sửa lại" in words
+    assert "Tổ chuyên biệt Đỗ Văn Hùng Chưa gửi" in words
+    # the same files again: nothing filed twice, nothing overwritten
+    again = found.get(_drop(found, "cham-diem", [returned / RETURNED[0]]).headers["Location"])
+    assert f"{RETURNED[0]} Đã có (giống hệt): inbox/{RETURNED[0]}" in text(again)
+    assert len(list((folder / "inbox").iterdir())) == len(RETURNED)
+
+    merged = found.post("/vong/cham-diem/tong-hop", data=CSRF)
+    assert merged.status_code == 303
+    state = wait_job(found, merged.headers["Location"])
+    assert state["state"] == "done", state
+    result = text(found.get(merged.headers["Location"]))
+    assert "Xong" in result and "tong-hop_cham-diem.xlsx" in result
+    assert "Tổ chưa gửi: Tổ chuyên biệt" in result
+    assert "Chiến sĩ thi đua cơ sở" in result and "Lao động tiên tiến" in result
+    summary = found.get("/tep", query_string={"p": "tong-hop_cham-diem.xlsx"})
+    assert summary.status_code == 200 and summary.data[:2] == b"PK"
+    summary.close()
+    assert "đã tổng hợp" in text(found.get("/"))
+
+
+def test_a_name_typed_as_a_script_shows_as_text(school, tmp_path):
+    from tests import filling
+    from thidua_xlsx.model import layout as ly
+
+    folder, returned, _app, found = school
+    book = returned / RETURNED[3]  # Tổ khối 2-3: its newcomer's form
+    record = next(s for s in filling.forms(book, spare=True) if s.name == "Người mới 1")
+    typed = tmp_path / RETURNED[3].replace("(ban sua)", "(ban sua 2)")
+    filling.fill(book, typed, {(record.name, record.name_cell): "<script>alert(1)</script>"})
+    assert isinstance(record, ly.ScoringSheet)
+    page = found.get(_drop(found, "cham-diem", [typed]).headers["Location"])
+    assert b"<script>alert(1)</script>" not in page.data
+    assert b"&lt;script&gt;alert(1)&lt;/script&gt;" in page.data
+    assert "'<script>alert(1)</script>'" in text(page)
+
+
+def test_one_run_at_a_time(school):
+    folder, _returned, app, found = school
+    jobs = app.extensions["thidua_jobs"]
+    release = threading.Event()
+    holding = jobs.start("merge", "Tổng hợp – thử", "cham-diem", lambda _voice: release.wait(30))
+    try:
+        busy = found.post("/vong/cham-diem/tong-hop", data=CSRF)
+        assert busy.status_code == 409
+        assert "Đang chạy 'Tổng hợp – thử'" in text(busy)
+        assert "Đang chạy… Tổng hợp – thử" in text(found.get("/"))
+    finally:
+        release.set()
+    wait_job(found, f"/viec/{holding.id}")
+
+
+def test_a_merge_another_program_holds_is_said_not_mixed(school):
+    from thidua_xlsx import outputs as out
+    from thidua_xlsx.workspace import open_campaign
+
+    folder, _returned, _app, found = school
+    cf, _problems = open_campaign(folder / "campaign.xlsx")
+    assert cf is not None
+    before = (folder / "tong-hop_cham-diem.xlsx").stat().st_mtime_ns
+    with out.holding(out.campaign_lock(cf, folder / "inbox"), "merge"):
+        started = found.post("/vong/cham-diem/tong-hop", data=CSRF)
+        state = wait_job(found, started.headers["Location"])
+    assert state["state"] == "failed"
+    assert "merge" in text(found.get(started.headers["Location"]))
+    assert (folder / "tong-hop_cham-diem.xlsx").stat().st_mtime_ns == before
+
+
+def test_generate_from_the_page(school):
+    folder, _returned, _app, found = school
+    started = found.post("/vong/dang-ky/sinh", data=CSRF)
+    state = wait_job(found, started.headers["Location"])
+    assert state["state"] == "done", text(found.get(started.headers["Location"]))
+    result = text(found.get(started.headers["Location"]))
+    assert "Tệp đã ghi" in result
+
+
+# --- the commune ------------------------------------------------------------------------------------------------
+
+def test_the_communes_schools_and_merge(tmp_path):
+    folder = commune_campaign(tmp_path)
+    _app, found = client(folder)
+    page = text(found.get("/"))
+    assert "Ủy ban nhân dân xã Trực Cường" in page
+    assert "Trường Tiểu học Trực Cường Đã gửi 18/05/2026 Gửi 2 bản" in page
+    assert "Trường Tiểu học Thử Nghiệm Đã gửi" in page and "Sửa tay" in page
+    assert "Trường Mầm non Trực Cường Chưa gửi" in page
+    merged = found.post("/xa/tong-hop", data=CSRF)
+    state = wait_job(found, merged.headers["Location"])
+    assert state["state"] == "done", state
+    assert "tong-hop-cac-truong.xlsx" in text(found.get(merged.headers["Location"]))
+    assert (folder / "tong-hop-cac-truong.xlsx").is_file()
