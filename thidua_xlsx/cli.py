@@ -390,3 +390,62 @@ def ui(folder: Path, port: int, no_browser: bool):
     except NoPort as taken:
         _say(taken.issue.message, err=True)
         sys.exit(EXIT_UNUSABLE)
+
+
+@main.command(help=tm.COLLECT_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR)
+@click.argument("source", metavar="SOURCE")
+@click.argument("folder", metavar="[FOLDER]", required=False, default=".",
+                type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--since", default=None, metavar="DD/MM/YYYY", help=tm.SINCE_HELP)
+@click.option("--cafile", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help=tm.CAFILE_HELP)
+def collect(source: str, folder: Path, since: str | None, cafile: Path | None):
+    import datetime as dt
+
+    from thidua_xlsx.intake import IntakeError, open_intake
+    from thidua_xlsx.mail import collect as mc
+
+    box = mc.parse_mailbox(source)
+    if box is None and source.lower().startswith(("imap://", "imaps:")):
+        raise click.UsageError(tm.SOURCE_PLAIN_IMAP.format(source=source))
+    if box is None and not Path(source).is_dir():
+        raise click.UsageError(tm.SOURCE_INVALID.format(source=source))
+    day = None
+    if since is not None:
+        if box is None:
+            raise click.UsageError(tm.SINCE_FOLDER)
+        try:
+            day = dt.datetime.strptime(since.strip(), "%d/%m/%Y").date()
+        except ValueError:
+            raise click.UsageError(tm.SINCE_INVALID.format(value=since)) from None
+    try:
+        intake = open_intake(folder)
+    except IntakeError as refused:
+        _print_problems(refused.problems)
+        sys.exit(EXIT_UNUSABLE)
+    if box is None:
+        done = mc.collect_folder(Path(source), intake)
+    else:
+        done = mc.collect_imap(box, _mail_password(box), intake, day, cafile)
+    said, warned = mc.collected_lines(done)
+    for line in said:
+        _say(line)
+    for line in warned:
+        _say(line, err=True)
+    sys.exit(EXIT_UNUSABLE if done.stopped is not None else EXIT_OK)
+
+
+def _mail_password(box) -> str:
+    """The mailbox's password: from the system's keyring when the keyring package is installed and holds one (service
+    "thidua-xlsx", user "user@host"), else asked (not shown as typed); never written anywhere."""
+    try:
+        import keyring  # optional: Windows' Credential Manager, macOS' Keychain, Secret Service
+    except ImportError:
+        keyring = None
+    if keyring is not None:
+        with contextlib.suppress(Exception):  # a keyring without a backend is no keyring
+            stored = keyring.get_password("thidua-xlsx", f"{box.user}@{box.host}")
+            if stored:
+                return stored
+    return click.prompt(tm.PASSWORD_PROMPT.format(user=box.user, host=box.host), hide_input=True,
+                        default="", show_default=False)

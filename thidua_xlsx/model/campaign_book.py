@@ -20,6 +20,7 @@ class Column:
     kind: str = TEXT
     required: bool = False
     choices: tuple[str, ...] = ()
+    added_later: bool = False  # a book written before this column existed lacks it: blank in every row, not a problem
 
 
 @dataclass(frozen=True)

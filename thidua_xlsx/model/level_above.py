@@ -30,6 +30,7 @@ class SchoolRef:
     code: str
     name: str
     level: str = ""
+    email: str = ""  # the school's address (sheet Các trường; "": none): its summary's drafts, mail's provenance
 
 
 @dataclass(frozen=True, slots=True)  # one per person or department proposed: a province's thousands
@@ -75,6 +76,7 @@ class LevelAbove:
     province: str = ""
     schools: tuple[SchoolRef, ...] = ()
     legal_basis: tuple[str, ...] = ()
+    recipient_email: str = ""  # where the level above sends its file up (the province's office; "": none)
 
 
 # How a school's proposal list as its sheet shows it differs from its data (read.school_lists): a line shown that

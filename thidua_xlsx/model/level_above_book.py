@@ -25,12 +25,14 @@ AUTHORITY_FIELDS = (
     Field("officer", "Công chức phụ trách"),
     Field("deadline", "Hạn các trường gửi hồ sơ", DATE),
     Field("province", "Tỉnh/thành (quy định thi đua áp dụng)"),
+    Field("recipient_email", "Email nơi nhận hồ sơ (cấp trên)", added_later=True),
 )
 
 SCHOOL_COLUMNS = (
     Column("code", "Mã trường", 12, required=True),
     Column("name", "Tên trường (như trong campaign.xlsx của trường)", 48, required=True),
     Column("level", "Cấp học", 12, choices=cm.LEVELS),
+    Column("email", "Email", 30, added_later=True),
 )
 
 LEGAL_COLUMNS = (Column("line", "Căn cứ", 120, required=True),)

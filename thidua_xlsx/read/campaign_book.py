@@ -205,7 +205,7 @@ class BookReader:
             header = sheet.value(0, c)
             if header is not None:
                 position.setdefault(cm.clean_text(header), c)
-        missing = [c for c in columns if c.header not in position]
+        missing = [c for c in columns if c.header not in position and not c.added_later]
         for column in missing:
             self.problems.add("campaign.column_missing", file=self.file, sheet=sheet_name, column=column.header)
         if any(c.required for c in missing):

@@ -62,5 +62,7 @@ def load_level_above_book(path: Path) -> tuple[LevelAbove | None, Problems]:
         place=fields["place"], school_year=re.sub(r"\s*-\s*", "-", fields["school_year"]),
         chair=fields.get("chair") or "", officer=fields.get("officer") or "", office=fields.get("office") or "",
         deadline=fields.get("deadline") or "", province=fields.get("province") or "",
-        schools=tuple(SchoolRef(v["code"], v["name"], v["level"] or "") for _, v, _ in schools),
-        legal_basis=tuple(v["line"] for _, v, _ in legal)), problems
+        schools=tuple(SchoolRef(v["code"], v["name"], v["level"] or "", v.get("email") or "")
+                      for _, v, _ in schools),
+        legal_basis=tuple(v["line"] for _, v, _ in legal),
+        recipient_email=fields.get("recipient_email") or ""), problems

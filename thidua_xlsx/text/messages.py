@@ -772,3 +772,9 @@ MESSAGES.update({
 from thidua_xlsx.text.ui import UI_MESSAGES  # noqa: E402
 
 MESSAGES.update(UI_MESSAGES)
+
+
+# issue 39: mail in and out (thidua_xlsx.mail: the drafts and collect)
+from thidua_xlsx.text.mail import MAIL_MESSAGES  # noqa: E402
+
+MESSAGES.update(MAIL_MESSAGES)

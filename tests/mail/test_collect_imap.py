@@ -1,0 +1,268 @@
+"""``collect imaps://…`` against a real Dovecot on the loopback address (tests/mail/conftest.py): the returned books
+filed by the codes inside them, the mailbox left as it was, nothing filed twice, the sender flagged, and each fault of
+the connection one Vietnamese message with what was collected kept."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import socket
+import threading
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.mail.builders import ADDRESSES, fresh_campaign, returned_books, returned_mail
+from tests.mail.conftest import PASSWORD, free_port
+from thidua_xlsx.cli import main
+from thidua_xlsx.intake import open_intake
+from thidua_xlsx.mail.collect import MAX_ATTACHMENTS, collect_imap, parse_mailbox
+
+pytestmark = pytest.mark.imap
+
+HEAD_T1 = ADDRESSES["T1"]
+T1_NAME = "Tổ khối 1 – đã chấm.xlsx"  # as the head renamed it: an RFC 2231 name to decode
+
+
+def run(*args, password: str = PASSWORD):
+    return CliRunner().invoke(main, [str(a) for a in args], input=f"{password}\n")
+
+
+@pytest.fixture(scope="module")
+def books(tmp_path_factory):
+    return returned_books(tmp_path_factory.mktemp("books"))
+
+
+def _zip(entries: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _bad_base64(sender: str) -> bytes:
+    """A message whose attachment's base64 is cut in the middle of a quantum (a malformed part)."""
+    good = returned_mail(sender, [("hong.xlsx", b"PK\x03\x04" + b"x" * 300)], message_id="<hong@truong>")
+    head, _, rest = good.partition(b"Content-Disposition: attachment")
+    return head + b"Content-Disposition: attachment" + rest.replace(b"UEsDBHh4", b"UEsDB!!!*", 1)
+
+
+@pytest.fixture(scope="module")
+def collected(books, dovecot, tmp_path_factory):
+    """The mailbox Nop: T1's book from its head (with a photo), T2's from an address (T2 has none), T1's registration
+    book from another address, a winmail.dat, a malformed part, a ZIP holding T2's book again; collected twice."""
+    messages = [
+        returned_mail(HEAD_T1, [(T1_NAME, books.t1), ("anh-lop.jpg", b"\xff\xd8\xff" + b"0" * 100)],
+                      message_id="<1@truong>"),
+        returned_mail("Phạm Ngọc Ánh <anh.pham@gmail.com>", [("To-van-phong.xlsx", books.t2)],
+                      message_id="<2@truong>"),
+        returned_mail("ai.do@gmail.com", [("dang-ky-to-1.xlsx", books.t1_registration)], message_id="<3@truong>"),
+        returned_mail(HEAD_T1, [("winmail.dat", b"\x78\x9f\x3e\x22" + b"\x00" * 50)], message_id="<4@truong>"),
+        _bad_base64(HEAD_T1),
+        returned_mail(HEAD_T1, [("ca-hai-to.zip", _zip({"To-van-phong.xlsx": books.t2}))], message_id="<6@truong>"),
+    ]
+    dovecot.fill("Nop", messages)
+    before = dovecot.state("Nop")
+    campaign = fresh_campaign(books, tmp_path_factory.mktemp("nop") / "campaign")
+    first = run("collect", dovecot.url("Nop"), campaign, "--cafile", dovecot.cafile)
+    inbox_after_first = sorted(p.relative_to(campaign).as_posix() for p in (campaign / "inbox").rglob("*"))
+    second = run("collect", dovecot.url("Nop"), campaign, "--cafile", dovecot.cafile)
+    return {"campaign": campaign, "first": first, "second": second, "before": before,
+            "after": dovecot.state("Nop"), "inbox_after_first": inbox_after_first}
+
+
+def test_each_book_is_filed_into_its_inbox_by_its_codes(collected, books):
+    print(collected["first"].output)
+    assert collected["first"].exit_code == 0, collected["first"].output
+    campaign = collected["campaign"]
+    assert (campaign / "inbox" / T1_NAME).read_bytes() == books.t1
+    assert (campaign / "inbox" / "To-van-phong.xlsx").read_bytes() == books.t2
+    assert (campaign / "inbox-dang-ky" / "dang-ky-to-1.xlsx").read_bytes() == books.t1_registration
+    assert sorted(p.name for p in (campaign / "inbox").iterdir()) == sorted([T1_NAME, "To-van-phong.xlsx"])
+    out = collected["first"].output
+    assert f"đã xếp: {T1_NAME} → inbox/{T1_NAME}" in out
+    assert "đã có sẵn (giống hệt): To-van-phong.xlsx" in out  # the ZIP's copy: nothing filed twice
+    assert "không phải sổ của chiến dịch, để nguyên trong thư: anh-lop.jpg" in out
+
+
+def test_the_mailbox_is_left_as_it_was(collected):
+    assert collected["after"] == collected["before"]
+    assert all(b"\\Seen" not in flags for _, flags in collected["after"])
+
+
+def test_who_sent_it_is_kept_with_the_file(collected):
+    records = [json.loads(p.read_text(encoding="utf-8")) for p in (collected["campaign"] / "so-da-nhan").glob("*.json")]
+    by_path = {r["path"]: r for r in records}
+    assert by_path[f"inbox/{T1_NAME}"]["sender"] == HEAD_T1
+    assert by_path[f"inbox/{T1_NAME}"]["message_id"] == "<1@truong>"
+    assert by_path[f"inbox/{T1_NAME}"]["date"] == "2026-05-12T09:30:00+07:00"
+    assert by_path[f"inbox/{T1_NAME}"]["via"] == "thu"
+    assert by_path["inbox/To-van-phong.xlsx"]["sender"] == "anh.pham@gmail.com"
+
+
+def test_a_book_from_another_address_than_its_departments_is_flagged(collected):
+    out = collected["first"].output
+    assert "Sổ 'dang-ky-to-1.xlsx' của Tổ khối 1 được gửi từ ai.do@gmail.com, không phải địa chỉ ghi trong " \
+           f"chiến dịch ({HEAD_T1}). Vẫn đã xếp" in out
+    assert "được gửi từ anh.pham@gmail.com" not in out  # T2 has no address in the campaign: nothing to compare
+    assert f"được gửi từ {HEAD_T1}" not in out
+
+
+def test_winmail_and_a_malformed_part_are_said_and_the_rest_collected(collected):
+    out = collected["first"].output
+    assert "winmail.dat của Outlook (định dạng TNEF)" in out and "gửi lại sổ dưới dạng tệp đính kèm thường" in out
+    assert "Một phần của thư bị hỏng, không đọc được" in out
+    assert "Đã xem 6 thư (0 đã lấy từ trước), 7 tệp đính kèm: 3 sổ đã xếp vào hộp thư đến, 1 đã có sẵn" in out
+
+
+def test_collecting_again_files_nothing_twice(collected):
+    second = collected["second"]
+    assert second.exit_code == 0, second.output
+    assert "Đã xem 6 thư (3 đã lấy từ trước)" in second.output
+    assert "đã xếp:" not in second.output
+    campaign = collected["campaign"]
+    assert sorted(p.relative_to(campaign).as_posix() for p in (campaign / "inbox").rglob("*")) == \
+        collected["inbox_after_first"]
+
+
+def test_thirty_attachments_twenty_looked_at_and_said(books, dovecot, tmp_path):
+    dovecot.fill("Ba-muoi", [returned_mail(HEAD_T1, [(f"anh-{k}.jpg", b"\xff\xd8" + bytes([k])) for k in range(30)]
+                                          + [(T1_NAME, books.t1)])])
+    campaign = fresh_campaign(books, tmp_path / "campaign")
+    result = run("collect", dovecot.url("Ba-muoi"), campaign, "--cafile", dovecot.cafile)
+    assert result.exit_code == 0
+    assert f"Thư có 31 tệp đính kèm, quá {MAX_ATTACHMENTS} tệp: chỉ xem {MAX_ATTACHMENTS} tệp đầu" in result.output
+    assert not (campaign / "inbox" / T1_NAME).exists()  # the 31st: not looked at, and said so
+
+
+def test_a_hundred_megabyte_attachment_is_not_downloaded(books, dovecot, tmp_path):
+    dovecot.fill("Lon", [returned_mail(HEAD_T1, [("video.mp4", b"\x00" * (100 * 1024 * 1024))]),
+                         returned_mail(HEAD_T1, [(T1_NAME, books.t1)])])
+    campaign = fresh_campaign(books, tmp_path / "campaign")
+    result = run("collect", dovecot.url("Lon"), campaign, "--cafile", dovecot.cafile)
+    assert result.exit_code == 0
+    assert "Thư lớn hơn 50 MB: không tải về" in result.output
+    assert (campaign / "inbox" / T1_NAME).read_bytes() == books.t1
+
+
+def test_a_wrong_password_is_said(books, dovecot, tmp_path):
+    dovecot.fill("Sai", [])
+    result = run("collect", dovecot.url("Sai"), fresh_campaign(books, tmp_path / "c"), "--cafile", dovecot.cafile,
+                 password="khong-dung")
+    assert result.exit_code == 1
+    assert "Hộp thư thuky@localhost không nhận mật khẩu" in result.output
+    assert "khong-dung" not in result.output
+
+
+def test_a_certificate_not_trusted_or_not_of_the_name_is_refused(books, dovecot, tmp_path):
+    campaign = fresh_campaign(books, tmp_path / "c")
+    untrusted = run("collect", dovecot.url("INBOX"), campaign)
+    assert untrusted.exit_code == 1
+    assert "Chứng chỉ của máy chủ thư localhost không hợp lệ" in untrusted.output and "--cafile" in untrusted.output
+    other_name = run("collect", dovecot.url("INBOX", host="127.0.0.1"), campaign, "--cafile", dovecot.cafile)
+    assert other_name.exit_code == 1
+    assert "Chứng chỉ của máy chủ thư 127.0.0.1 không hợp lệ" in other_name.output
+
+
+def test_a_server_down_is_said(books, tmp_path):
+    port = free_port()
+    result = run("collect", f"imaps://thuky@127.0.0.1:{port}/INBOX", fresh_campaign(books, tmp_path / "c"))
+    assert result.exit_code == 1
+    assert f"Không kết nối được máy chủ thư 127.0.0.1:{port}" in result.output
+    assert "Lỗi nội bộ" not in result.output
+
+
+@contextlib.contextmanager
+def _listener(handle):
+    """A TCP listener on the loopback address whose connections ``handle(client)`` serves, in a thread."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    stop = threading.Event()
+
+    def serve():
+        with contextlib.suppress(OSError):
+            while not stop.is_set():
+                client, _ = server.accept()
+                threading.Thread(target=handle, args=(client,), daemon=True).start()
+
+    threading.Thread(target=serve, daemon=True).start()
+    try:
+        yield server.getsockname()[1]
+    finally:
+        stop.set()
+        server.close()
+
+
+def test_a_silent_server_is_a_timeout(books, tmp_path):
+    held = []
+
+    def silent(client):
+        held.append(client)  # accepted, never answered
+
+    with _listener(silent) as port:
+        box = parse_mailbox(f"imaps://thuky@127.0.0.1:{port}/INBOX")
+        assert box is not None
+        done = collect_imap(box, PASSWORD, open_intake(fresh_campaign(books, tmp_path / "c")), timeout=1)
+    assert done.stopped is not None and done.stopped.code == "mail.timeout"
+    assert "không trả lời sau 1 giây" in done.stopped.render()
+
+
+def test_a_connection_cut_mid_download_keeps_what_was_filed(books, dovecot, tmp_path):
+    big = b"\x00\x01" * (1024 * 1024)  # 2 MB, not ours: the download the cut falls in
+    dovecot.fill("Dut", [returned_mail(HEAD_T1, [(T1_NAME, books.t1)], message_id="<dut-1@truong>"),
+                         returned_mail(HEAD_T1, [("anh.bin", big)], message_id="<dut-2@truong>"),
+                         returned_mail("anh.pham@gmail.com", [("To-van-phong.xlsx", books.t2)],
+                                       message_id="<dut-3@truong>")])
+    limit = len(books.t1) * 2 + 1024 * 1024  # past the first message, inside the second
+
+    def cutting(client):
+        upstream = socket.create_connection(("127.0.0.1", dovecot.port))
+        sent = [0]
+
+        def pump(source, target, counted):
+            with contextlib.suppress(OSError):
+                while data := source.recv(65536):
+                    if counted:
+                        sent[0] += len(data)
+                        if sent[0] > limit:
+                            break
+                    target.sendall(data)
+            for end in (source, target):
+                with contextlib.suppress(OSError):
+                    end.shutdown(socket.SHUT_RDWR)
+                    end.close()
+
+        threading.Thread(target=pump, args=(client, upstream, False), daemon=True).start()
+        pump(upstream, client, True)
+
+    campaign = fresh_campaign(books, tmp_path / "c")
+    with _listener(cutting) as port:
+        cut = run("collect", dovecot.url("Dut", port=port), campaign, "--cafile", dovecot.cafile)
+    assert cut.exit_code == 1
+    assert "Kết nối với máy chủ thư bị ngắt giữa chừng" in cut.output
+    assert "1 sổ đã xếp ở trên vẫn giữ nguyên" in cut.output
+    assert (campaign / "inbox" / T1_NAME).read_bytes() == books.t1
+    assert sorted(p.name for p in (campaign / "inbox").iterdir()) == [T1_NAME]  # nothing half-written
+    again = run("collect", dovecot.url("Dut"), campaign, "--cafile", dovecot.cafile)
+    assert again.exit_code == 0, again.output
+    assert "Đã xem 3 thư (1 đã lấy từ trước)" in again.output
+    assert (campaign / "inbox" / "To-van-phong.xlsx").read_bytes() == books.t2
+
+
+def test_plain_imap_and_a_bad_date_are_refused(tmp_path):
+    assert "imaps://" in run("collect", "imap://thuky@localhost/INBOX", tmp_path).output
+    result = run("collect", "imaps://thuky@localhost/INBOX", tmp_path, "--since", "2026-05-01")
+    assert result.exit_code == 2 and "DD/MM/YYYY" in result.output
+
+
+def test_since_asks_the_server_for_newer_messages_only(books, dovecot, tmp_path):
+    dovecot.fill("Ngay", [returned_mail(HEAD_T1, [(T1_NAME, books.t1)])])
+    campaign = fresh_campaign(books, tmp_path / "c")
+    later = run("collect", dovecot.url("Ngay"), campaign, "--cafile", dovecot.cafile, "--since", "01/01/2099")
+    assert later.exit_code == 0 and "Đã xem 0 thư" in later.output
+    assert not Path(campaign / "inbox" / T1_NAME).exists()

@@ -1,0 +1,141 @@
+"""``--thu DIR``: the e-mail drafts of generate, status --nhac, merge --feedback / --docs (issue 39), parsed back with
+the standard library as a mail program reads them: recipient, subject, body (round, period, deadline), the attachment's
+bytes; Vietnamese headers and names encoded as RFC 2047 / 2231; a department without an address listed; nothing
+overwritten."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.mail.builders import T1_SCORES, attachments_of, body_of, fill_scores, read_eml, registered
+from thidua_xlsx.cli import main
+from thidua_xlsx.mail.drafts import UNSENT_HEADER
+
+VIETNAMESE_RETURN = "Tổ khối 1 – bản đã chấm.xlsx"  # a returned file renamed by its head: its feedback copy's name
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+@pytest.fixture(scope="module")
+def school(tmp_path_factory):
+    """The scoring books generated with drafts; T1's returned (under a Vietnamese name, one score left blank), T2's
+    not; merged with feedback copies, the papers and drafts; status --nhac with drafts."""
+    root = tmp_path_factory.mktemp("drafts")
+    folder, summary = registered(root)
+    outbox, drafts = root / "outbox", root / "thu-phat"
+    generated = run("generate", folder.folder, "--round", "cham-diem", "--from", summary, "-o", outbox,
+                    "--thu", drafts)
+    assert generated.exit_code == 0, generated.output
+    inbox = folder.folder / "inbox"
+    t1 = next(outbox.glob("*To-khoi-1.xlsx"))
+    fill_scores(t1, inbox / VIETNAMESE_RETURN, T1_SCORES, dt.datetime(2026, 5, 12, 8, 0))
+    with pytest.MonkeyPatch.context() as patch:  # the papers as .docx only: no LibreOffice in these tests
+        patch.setattr("thidua_xlsx.system.office.find_soffice", lambda: None)
+        merged = run("merge", inbox, "-o", root / "tong-hop.xlsx", "--feedback", root / "gop-y", "--docs",
+                     root / "ho-so", "--thu", root / "thu-tong-hop")
+    nudged = run("status", inbox, "--nhac", "--thu", root / "thu-nhac")
+    return {"root": root, "folder": folder, "outbox": outbox, "drafts": drafts, "generated": generated,
+            "merged": merged, "nudged": nudged, "inbox": inbox}
+
+
+def _one(folder: Path, pattern: str) -> Path:
+    found = sorted(folder.glob(pattern))
+    assert len(found) == 1, (pattern, [p.name for p in folder.iterdir()])
+    return found[0]
+
+
+def test_generate_writes_one_unsent_draft_per_department_with_its_book(school):
+    drafts = sorted(school["drafts"].glob("*.eml"))
+    assert len(drafts) == 2
+    message = read_eml(_one(school["drafts"], "cham-diem_To-khoi-1.eml"))
+    assert message[UNSENT_HEADER] == "1"
+    assert message["To"].addresses[0].addr_spec == "lan.nguyen@truong-thu.edu.vn"
+    assert message["To"].addresses[0].display_name == "Nguyễn Thị Lan"
+    assert message["Subject"] == "[Thi đua 2025-2026] Sổ chấm điểm thi đua – Tổ khối 1 (hạn 20/05/2026)"
+    body = body_of(message)
+    assert "Kính gửi thầy/cô Nguyễn Thị Lan, tổ trưởng Tổ khối 1" in body
+    assert "Hạn gửi lại: 20/05/2026." in body
+    assert "Tự chấm" in body and "Lê Thị Thư" in body
+    book = _one(school["outbox"], "*To-khoi-1.xlsx")
+    assert attachments_of(message) == {book.name: book.read_bytes()}
+    assert message.get("From") is None  # the mail program sends from the account it is opened in
+
+
+def test_headers_are_encoded_words_and_lines_end_in_crlf(school):
+    raw = _one(school["drafts"], "cham-diem_To-khoi-1.eml").read_bytes()
+    head = raw.split(b"\r\n\r\n", 1)[0]
+    assert head.isascii()  # no raw UTF-8 in a header: RFC 2047 words
+    assert b"Subject: [Thi =?utf-8?" in head and b"To: =?utf-8?b?" in head
+    assert b"\n" not in raw.replace(b"\r\n", b"")  # every line ends in CRLF (policy.SMTP)
+
+
+def test_a_department_without_an_address_gets_its_draft_and_is_listed(school):
+    message = read_eml(_one(school["drafts"], "cham-diem_To-Van-phong-Khoi-5.eml"))
+    assert message.get("To") is None
+    assert "Tổ Văn phòng – Khối 5" in message["Subject"]
+    assert attachments_of(message).keys() == {_one(school["outbox"], "*To-Van-phong-Khoi-5.xlsx").name}
+    out = school["generated"].output
+    assert "Chưa có địa chỉ e-mail của Tổ Văn phòng – Khối 5" in out
+    assert "Đã soạn 2 thư nháp (.eml)" in out
+
+
+def test_merge_drafts_the_feedback_copy_under_its_vietnamese_name(school):
+    assert school["merged"].exit_code == 0, school["merged"].output
+    message = read_eml(_one(school["root"] / "thu-tong-hop", "gop-y_*.eml"))
+    assert message["To"].addresses[0].addr_spec == "lan.nguyen@truong-thu.edu.vn"
+    assert message["Subject"] == "[Thi đua 2025-2026] Góp ý sổ chấm điểm thi đua – Tổ khối 1"
+    assert "trước 20/05/2026" in body_of(message)
+    copy = school["root"] / "gop-y" / VIETNAMESE_RETURN
+    assert attachments_of(message) == {VIETNAMESE_RETURN: copy.read_bytes()}
+    raw = _one(school["root"] / "thu-tong-hop", "gop-y_*.eml").read_bytes()
+    assert b"filename*=utf-8''T%E1%BB%95%20kh%E1%BB%91i%201" in raw  # RFC 2231, as Outlook and webmails read it
+
+
+def test_merge_with_docs_drafts_the_summary_and_papers_to_the_managing_authority(school):
+    message = read_eml(_one(school["root"] / "thu-tong-hop", "gui_*.eml"))
+    assert message["To"].addresses[0].addr_spec == "vhxh@example.vn"
+    assert message["Subject"] == "[Thi đua 2025-2026] Trường Tiểu học Thử Nghiệm gửi hồ sơ thi đua – khen " \
+                                 "thưởng năm học 2025-2026"
+    attached = attachments_of(message)
+    summary = school["root"] / "tong-hop.xlsx"
+    assert attached[summary.name] == summary.read_bytes()
+    papers = {p.name: p.read_bytes() for p in (school["root"] / "ho-so").iterdir() if p.is_file()}
+    assert papers and {k: v for k, v in attached.items() if k != summary.name} == papers
+    assert "Kính gửi: UBND xã Thử Nghiệm" in body_of(message)
+
+
+def test_status_drafts_one_reminder_per_department_to_remind(school):
+    assert school["nudged"].exit_code == 0, school["nudged"].output
+    folder = school["root"] / "thu-nhac"
+    t2 = read_eml(_one(folder, "nhac_To-Van-phong-Khoi-5.eml"))
+    assert t2.get("To") is None
+    assert t2["Subject"] == "[Thi đua 2025-2026] Nhắc sổ chấm điểm thi đua – Tổ Văn phòng – Khối 5 (hạn 20/05/2026)"
+    assert "chưa được gửi về" in body_of(t2)
+    assert not attachments_of(t2)
+    assert "Chưa có địa chỉ e-mail của Tổ Văn phòng – Khối 5" in school["nudged"].output
+
+
+def test_status_thu_needs_nhac_and_never_writes_in_the_inbox(school):
+    assert run("status", school["inbox"], "--thu", school["root"] / "x").exit_code == 2
+    refused = run("status", school["inbox"], "--nhac", "--thu", school["inbox"] / "thu")
+    assert refused.exit_code == 2 and "không được nằm trong hộp thư đến" in refused.output
+    assert not (school["inbox"] / "thu").exists()
+
+
+def test_a_draft_never_overwrites_a_file_it_did_not_write(school, tmp_path):
+    drafts = school["root"] / "thu-nhac"
+    mine = drafts / "nhac_To-Van-phong-Khoi-5.eml"
+    mine.write_bytes(b"Subject: the secretary's own note\r\n\r\nkept\r\n")
+    again = run("status", school["inbox"], "--nhac", "--thu", drafts)
+    assert again.exit_code == 0, again.output
+    assert mine.read_bytes() == b"Subject: the secretary's own note\r\n\r\nkept\r\n"
+    beside = drafts / "nhac_To-Van-phong-Khoi-5 (moi).eml"
+    assert "Nhắc sổ" in read_eml(beside)["Subject"]
+    third = run("status", school["inbox"], "--nhac", "--thu", drafts)  # its own draft, unchanged: replaced
+    assert third.exit_code == 0 and not (drafts / "nhac_To-Van-phong-Khoi-5 (moi 2).eml").exists()

@@ -1,0 +1,419 @@
+"""``collect SOURCE [FOLDER]``: the returned books taken from e-mail and filed into the campaign by the codes inside
+them (:mod:`thidua_xlsx.intake`, the one filing the local page uses too).
+
+SOURCE is a folder of saved messages (``.eml``; Outlook's ``.msg`` is said, not read: the one well-kept reader,
+extract-msg, is GPL-3.0 and this tool is MIT) or an IMAP mailbox over TLS (``imaps://user@host[:port]/INBOX``). The
+mailbox is only read: it is opened with EXAMINE (read-only) and every message fetched with ``BODY.PEEK`` (no \\Seen
+flag set), nothing moved, flagged or deleted. The certificate is verified (the system's authorities, or ``cafile``
+for a school's own server); the password is given by the caller (asked, or from the keyring), never written.
+
+Each message is parsed by the standard library (``email``, ``policy.default``: RFC 2047 / 2231 names decoded);
+each attachment goes to :meth:`Intake.file` with who sent it, when, and the message's id
+(:class:`~thidua_xlsx.intake.Received`, kept in ``so-da-nhan/``). A message something was already filed from is
+not fetched again (:meth:`Intake.messages_seen`); a byte-identical book is not filed twice (the intake's SAME).
+
+Bounds, as for everything that comes back: a message larger than :data:`MAX_MESSAGE_BYTES` is not downloaded (its
+size is asked first), an attachment larger than the inbox's limit is not opened, at most :data:`MAX_ATTACHMENTS` of
+one message are looked at. A malformed part, a ``winmail.dat`` (TNEF), an attachment that is not ours: each said,
+the rest of the message still collected. A fault of the connection (a wrong password, the server down or silent, a
+certificate that does not match, the connection cut) stops the run with one message; what was filed before it stays
+filed and is counted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import imaplib
+import re
+import ssl
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from email import policy
+from email.message import EmailMessage
+from email.parser import BytesParser
+from email.utils import parseaddr, parsedate_to_datetime
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from thidua_xlsx.intake import FILED, SAME, Filed, Intake, Received
+from thidua_xlsx.model.issues import ERROR, WARNING, Issue, issue
+from thidua_xlsx.read.containment import MAX_FILE_BYTES
+from thidua_xlsx.text.collation import fold
+
+MAX_ATTACHMENTS = 20  # of one message: a department sends one book, a school a few; more is a mistake or spam
+MAX_MESSAGE_BYTES = 50 * 1024 * 1024  # not downloaded above this (a book is a few hundred KB)
+TIMEOUT_SECONDS = 30  # of each network operation: a silent server is said, not waited for forever
+IMAPS_PORT = 993
+VIA = "thu"  # the door the books came by, in the received record
+TNEF_TYPES = ("application/ms-tnef", "application/vnd.ms-tnef")
+FETCH_BATCH = 200  # message sizes and ids asked per command
+
+
+@dataclass(frozen=True)
+class Mailbox:
+    """``imaps://user@host[:port]/MAILBOX`` read apart."""
+
+    user: str
+    host: str
+    port: int = IMAPS_PORT
+    mailbox: str = "INBOX"
+
+
+def parse_mailbox(source: str) -> Mailbox | None:
+    """The mailbox of an ``imaps://`` address (None: not one)."""
+    parts = urlsplit(source)
+    if parts.scheme.lower() != "imaps" or not parts.hostname or not parts.username:
+        return None
+    try:
+        port = parts.port or IMAPS_PORT
+    except ValueError:
+        return None
+    return Mailbox(unquote(parts.username), parts.hostname, port, unquote(parts.path.lstrip("/")) or "INBOX")
+
+
+@dataclass
+class Collected:
+    """What a collect did: per message its outcome lines; the counts; the problems (each coded); ``stopped``: the
+    fault that ended the run early (None: it went to the end)."""
+
+    messages: int = 0
+    known: int = 0  # messages something was filed from before: not fetched again
+    attachments: int = 0
+    filed: list[tuple[str, Filed]] = field(default_factory=list)  # (message label, what became of each file)
+    problems: list[tuple[str, Issue]] = field(default_factory=list)  # (message label, problem)
+    stopped: Issue | None = None
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for _, f in self.filed if f.outcome == outcome)
+
+
+@dataclass(frozen=True)
+class Addresses:
+    """The campaign's addresses by unit (a department's code, or at the commune a school's folded name)."""
+
+    by_unit: dict[str, str]
+
+    def expected(self, filed: Filed) -> str:
+        return self.by_unit.get(filed.unit, "") or self.by_unit.get(fold(filed.unit_name or filed.unit), "")
+
+
+def campaign_addresses(intake: Intake) -> Addresses:
+    """Each department head's address (a school's campaign), each school's (the commune's cap-tren.xlsx)."""
+    if intake.school is not None:
+        return Addresses({d.code: d.email.strip().lower() for d in intake.school.campaign.departments if d.email})
+    from thidua_xlsx.read.level_above_book import load_level_above_book
+    from thidua_xlsx.workspace import level_above_book
+
+    book = level_above_book(intake.folder, intake.folder)
+    campaign = load_level_above_book(book)[0] if book is not None else None
+    schools = campaign.schools if campaign is not None else ()
+    return Addresses({fold(s.name): s.email.strip().lower() for s in schools if s.email})
+
+
+# --- one message -----------------------------------------------------------------------------------------------
+
+def collect_message(data: bytes, label: str, intake: Intake, addresses: Addresses, done: Collected) -> None:
+    """Every attachment of the message ``data`` filed (see the module); what happened added to ``done``."""
+    try:
+        message = BytesParser(policy=policy.default).parsebytes(data)
+    except Exception as exc:  # the parser is lenient; anything it still raises is the message's fault, said
+        done.problems.append((label, issue("mail.unreadable", ERROR, file=label, detail=type(exc).__name__)))
+        return
+    assert isinstance(message, EmailMessage)
+    received = _received(message)
+    if message.defects and not message.is_multipart():
+        done.problems.append((label, issue("mail.malformed", WARNING, file=label,
+                                           detail=", ".join(type(d).__name__ for d in message.defects))))
+    parts = list(_attachments(message, label, done))
+    if len(parts) > MAX_ATTACHMENTS:
+        done.problems.append((label, issue("mail.too_many_attachments", WARNING, file=label, count=len(parts),
+                                           limit=MAX_ATTACHMENTS)))
+    for name, part in parts[:MAX_ATTACHMENTS]:
+        done.attachments += 1
+        payload = _payload(part, name, label, done)
+        if payload is None:
+            continue
+        for filed in intake.file(name, payload, received):
+            done.filed.append((label, filed))
+            expected = addresses.expected(filed) if filed.outcome in (FILED, SAME) else ""
+            if expected and received.sender and received.sender.lower() != expected:
+                done.problems.append((label, issue("mail.other_sender", WARNING, file=filed.name,
+                                                   unit=filed.unit_name or filed.unit, sender=received.sender,
+                                                   expected=expected, name=filed.name)))
+
+
+def _received(message: EmailMessage) -> Received:
+    sender = parseaddr(str(message.get("From", "")))[1]
+    when = ""
+    raw = message.get("Date")
+    if raw is not None:
+        try:
+            parsed = parsedate_to_datetime(str(raw))
+            when = parsed.isoformat() if parsed is not None else ""
+        except (TypeError, ValueError, IndexError):
+            when = ""
+    return Received(sender=sender, date=when, message_id=str(message.get("Message-ID", "")).strip(), via=VIA)
+
+
+def _attachments(message: EmailMessage, label: str, done: Collected) -> Iterator[tuple[str, EmailMessage]]:
+    """(file name, part) of each attachment (a part with a file name, or of an attachment's disposition); a
+    malformed part said and left out."""
+    for part in message.walk():
+        if part.is_multipart():
+            continue
+        try:
+            name = part.get_filename()
+            disposition = part.get_content_disposition()
+        except Exception as exc:  # a header the parser could not make sense of
+            done.problems.append((label, issue("mail.malformed", WARNING, file=label, detail=type(exc).__name__)))
+            continue
+        if name is None and disposition != "attachment" and part.get_content_type() not in TNEF_TYPES:
+            continue
+        assert isinstance(part, EmailMessage)
+        yield (name or "tep-dinh-kem"), part
+
+
+def _payload(part: EmailMessage, name: str, label: str, done: Collected) -> bytes | None:
+    """The attachment's bytes; None when it is not to be filed (said): a winmail.dat, too big, malformed."""
+    if part.get_content_type() in TNEF_TYPES or name.lower() == "winmail.dat":
+        done.problems.append((label, issue("mail.tnef", WARNING, file=label, name=name)))
+        return None
+    raw = part.get_payload()
+    if isinstance(raw, str) and len(raw) * 3 // 4 > MAX_FILE_BYTES:  # judged by its encoded size, before decoding
+        done.problems.append((label, issue("mail.attachment_too_big", ERROR, file=label, name=name,
+                                           limit=MAX_FILE_BYTES // (1024 * 1024))))
+        return None
+    try:
+        data = part.get_payload(decode=True)
+    except Exception as exc:
+        done.problems.append((label, issue("mail.malformed", WARNING, file=label, detail=type(exc).__name__)))
+        return None
+    defects = [type(d).__name__ for d in part.defects]
+    if defects or not isinstance(data, bytes):
+        done.problems.append((label, issue("mail.malformed", WARNING, file=label,
+                                           detail=", ".join(defects) or "no payload")))
+        return None
+    if len(data) > MAX_FILE_BYTES:
+        done.problems.append((label, issue("mail.attachment_too_big", ERROR, file=label, name=name,
+                                           limit=MAX_FILE_BYTES // (1024 * 1024))))
+        return None
+    return data
+
+
+# --- a folder of saved messages ----------------------------------------------------------------------------------
+
+def collect_folder(source: Path, intake: Intake, on_message: Callable[[str], None] | None = None) -> Collected:
+    """Every ``.eml`` of ``source`` (and its folders) collected, read only; an Outlook ``.msg`` said, not read."""
+    done, addresses = Collected(), campaign_addresses(intake)
+    seen = intake.messages_seen()
+    for path in sorted(p for p in source.rglob("*") if p.is_file() and not p.is_symlink()):
+        label = path.relative_to(source).as_posix()
+        suffix = path.suffix.lower()
+        if suffix == ".msg":
+            done.problems.append((label, issue("mail.msg_unsupported", WARNING, file=label, name=path.name)))
+            continue
+        if suffix != ".eml":
+            continue
+        done.messages += 1
+        try:
+            if path.stat().st_size > MAX_MESSAGE_BYTES:
+                done.problems.append((label, issue("mail.message_too_big", ERROR, file=label,
+                                                   limit=MAX_MESSAGE_BYTES // (1024 * 1024))))
+                continue
+            data = path.read_bytes()
+        except OSError as exc:
+            done.problems.append((label, issue("mail.unreadable", ERROR, file=label, detail=exc.strerror or str(exc))))
+            continue
+        if _message_id(data) in seen:
+            done.known += 1
+            continue
+        collect_message(data, label, intake, addresses, done)
+        if on_message is not None:
+            on_message(label)
+    return done
+
+
+_MESSAGE_ID = re.compile(rb"^message-id:[ \t]*(<[^>\r\n]*>)", re.IGNORECASE | re.MULTILINE)
+
+
+def _message_id(data: bytes) -> str:
+    """The Message-ID of a message's header (cheap: before parsing it whole); "" when none."""
+    head = data.split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0]
+    found = _MESSAGE_ID.search(head)
+    return found.group(1).decode("ascii", "replace") if found else ""
+
+
+# --- an IMAP mailbox ----------------------------------------------------------------------------------------------
+
+def connect(box: Mailbox, cafile: Path | None = None, timeout: float = TIMEOUT_SECONDS) -> imaplib.IMAP4_SSL:
+    """A TLS connection to ``box``'s server, its certificate verified (``cafile``: the authority of a school's own
+    server). Raises :class:`MailFault` with the coded reason."""
+    context = ssl.create_default_context(cafile=str(cafile) if cafile else None)
+    where = {"host": box.host, "port": box.port}
+    try:
+        return imaplib.IMAP4_SSL(box.host, box.port, ssl_context=context, timeout=timeout)
+    except ssl.SSLCertVerificationError as exc:
+        raise MailFault(issue("mail.certificate", ERROR, host=box.host, detail=exc.verify_message or str(exc))) \
+            from None
+    except TimeoutError:
+        raise MailFault(issue("mail.timeout", ERROR, seconds=int(timeout), **where)) from None
+    except ssl.SSLError as exc:
+        raise MailFault(issue("mail.certificate", ERROR, host=box.host, detail=exc.reason or str(exc))) from None
+    except (OSError, imaplib.IMAP4.error) as exc:
+        raise MailFault(issue("mail.unreachable", ERROR, detail=_said(exc), **where)) from None
+
+
+class MailFault(Exception):
+    """The mailbox cannot be read on (a connection's fault): ``problem`` says which and what to do."""
+
+    def __init__(self, problem: Issue):
+        super().__init__(problem.render())
+        self.problem = problem
+
+
+def collect_imap(box: Mailbox, password: str, intake: Intake, since: dt.date | None = None,
+                 cafile: Path | None = None, timeout: float = TIMEOUT_SECONDS,
+                 on_message: Callable[[str], None] | None = None) -> Collected:
+    """The messages of ``box`` (since ``since``) collected, the mailbox unchanged (see the module). A fault of the
+    connection ends the run: :attr:`Collected.stopped`; what was filed before it stays filed."""
+    done, addresses = Collected(), campaign_addresses(intake)
+    try:
+        client = connect(box, cafile, timeout)
+    except MailFault as fault:
+        done.stopped = fault.problem
+        return done
+    try:
+        _login(client, box, password)
+        status, data = client.select(_quoted(box.mailbox), readonly=True)  # EXAMINE: nothing in it changes
+        if status != "OK":
+            raise MailFault(issue("mail.no_mailbox", ERROR, mailbox=box.mailbox, detail=_said(data)))
+        criteria = ("SINCE", since.strftime("%d-%b-%Y")) if since else ("ALL",)
+        status, data = client.uid("SEARCH", *criteria)
+        uids = [int(u) for u in (data[0] or b"").split()] if status == "OK" and data else []
+        seen = intake.messages_seen()
+        for start in range(0, len(uids), FETCH_BATCH):
+            batch = uids[start:start + FETCH_BATCH]
+            for uid, size, message_id in _sizes(client, batch):
+                done.messages += 1
+                label = f"{box.mailbox} #{uid}"
+                if message_id and message_id in seen:
+                    done.known += 1
+                    continue
+                if size > MAX_MESSAGE_BYTES:
+                    done.problems.append((label, issue("mail.message_too_big", ERROR, file=label,
+                                                       limit=MAX_MESSAGE_BYTES // (1024 * 1024))))
+                    continue
+                collect_message(_fetch(client, uid), label, intake, addresses, done)
+                if on_message is not None:
+                    on_message(label)
+    except MailFault as fault:
+        done.stopped = fault.problem
+    except TimeoutError:
+        done.stopped = issue("mail.timeout", ERROR, host=box.host, port=box.port, seconds=int(timeout))
+    except (OSError, imaplib.IMAP4.abort, imaplib.IMAP4.error, EOFError) as exc:
+        done.stopped = issue("mail.cut", ERROR, detail=_said(exc))
+    finally:
+        _close(client)
+    return done
+
+
+def _login(client: imaplib.IMAP4_SSL, box: Mailbox, password: str) -> None:
+    try:
+        client.login(box.user, password)
+    except imaplib.IMAP4.abort:
+        raise
+    except imaplib.IMAP4.error as exc:
+        raise MailFault(issue("mail.login_failed", ERROR, user=box.user, host=box.host, detail=_said(exc))) from None
+
+
+def _quoted(mailbox: str) -> str:
+    return '"' + mailbox.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+_SIZE = re.compile(rb"UID (\d+)|RFC822\.SIZE (\d+)")
+
+
+def _sizes(client: imaplib.IMAP4_SSL, uids: list[int]) -> list[tuple[int, int, str]]:
+    """(uid, size, Message-ID) of each message of ``uids``, in one command (headers peeked: nothing flagged)."""
+    status, data = client.uid("FETCH", ",".join(map(str, uids)), "(RFC822.SIZE BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])")
+    if status != "OK":
+        raise MailFault(issue("mail.cut", ERROR, detail=_said(data)))
+    found = []
+    for item in data:
+        if not isinstance(item, tuple):
+            continue
+        head, body = item
+        uid = size = None
+        for match in _SIZE.finditer(head):
+            if match.group(1):
+                uid = int(match.group(1))
+            else:
+                size = int(match.group(2))
+        if uid is not None:
+            found.append((uid, size or 0, _message_id(b"\r\n" + body if body else b"")))
+    return sorted(found)
+
+
+def _fetch(client: imaplib.IMAP4_SSL, uid: int) -> bytes:
+    """The whole message ``uid``, peeked (its \\Seen flag left as it was)."""
+    status, data = client.uid("FETCH", str(uid), "(BODY.PEEK[])")
+    if status != "OK":
+        raise MailFault(issue("mail.cut", ERROR, detail=_said(data)))
+    for item in data:
+        if isinstance(item, tuple):
+            return bytes(item[1])
+    raise MailFault(issue("mail.cut", ERROR, detail=f"UID {uid}"))
+
+
+def _close(client: imaplib.IMAP4_SSL) -> None:
+    """Logged out (the mailbox was examined, not selected: nothing is expunged); a dead connection just closed."""
+    try:
+        client.logout()
+    except Exception:  # the connection may be the fault itself
+        try:
+            client.shutdown()
+        except Exception:  # noqa: S110 - nothing more can be done with a dead socket
+            pass
+
+
+def _said(detail: object) -> str:
+    """A server's or a library's words, short and as text."""
+    if isinstance(detail, list):
+        detail = b" ".join(d for d in detail if isinstance(d, bytes))
+    if isinstance(detail, bytes):
+        detail = detail.decode("utf-8", "replace")
+    return str(detail)[:200] or "?"
+
+
+
+# --- what is said ------------------------------------------------------------------------------------------------
+
+def collected_lines(done: Collected) -> tuple[list[str], list[str]]:
+    """(the report's lines, the warnings' lines) of a collect: each message's files and what became of them, each
+    problem at its message, the counts, and the fault that stopped the run with what stays collected."""
+    from thidua_xlsx.intake import NOT_OURS, REFUSED
+    from thidua_xlsx.text import mail as tm
+
+    said, warned = [], []
+    current = None
+    for label, filed in done.filed:
+        if label != current:
+            said.append(tm.COLLECT_MESSAGE_HEAD.format(message=label))
+            current = label
+        if filed.outcome == FILED:
+            said.append(tm.COLLECT_FILED.format(name=filed.name, path=filed.path))
+        elif filed.outcome == SAME:
+            said.append(tm.COLLECT_SAME.format(name=filed.name, path=filed.path))
+        elif filed.outcome == REFUSED:
+            said.append(tm.COLLECT_REFUSED.format(name=filed.name,
+                                                  problem=filed.problem.message if filed.problem else "?"))
+        elif filed.outcome == NOT_OURS:
+            said.append(tm.COLLECT_NOT_OURS.format(name=filed.name))
+    for _label, problem in done.problems:
+        warned.append(f"{problem.severity_label}: {problem.render()}")
+    said.append(tm.COLLECT_SUMMARY.format(messages=done.messages, known=done.known, attachments=done.attachments,
+                                          filed=done.count(FILED), same=done.count(SAME),
+                                          refused=done.count(REFUSED), other=done.count(NOT_OURS)))
+    if done.stopped is not None:
+        warned.append(tm.COLLECT_STOPPED.format(reason=done.stopped.render(), filed=done.count(FILED)))
+    return said, warned

@@ -1,0 +1,306 @@
+"""Ready e-mail drafts (``--thu DIR``): one ``.eml`` per message the secretary would otherwise write by hand — each
+department's book, each reminder, each feedback copy, the summary and papers to the managing authority, the
+commune's file to the level above it.
+
+Built with the standard library's :class:`email.message.EmailMessage` (``policy.SMTP``: CRLF line ends, headers
+folded and encoded as RFC 2047 words, attachment names as RFC 2231 parameters — what Outlook, Thunderbird and the
+webmails read), marked ``X-Unsent: 1`` so that Outlook opens it as a new message ready to send, not as a message
+received. No ``From``: the mail program sends it from the account it is opened in.
+
+A recipient without an address in the campaign still gets its draft (the To line left for the secretary to fill) and
+is listed (:attr:`Drafted.no_address`), never skipped silently. A draft never replaces a file: the campaign's record
+of its own outputs (:class:`~thidua_xlsx.system.written.Written`) lets a run replace only a draft it wrote itself,
+unchanged; anything else is kept and the new draft written beside it (``… (moi).eml``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from email import policy
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.parser import BytesParser
+from email.utils import make_msgid
+from pathlib import Path
+
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.system.files import replacing
+from thidua_xlsx.system.written import Written
+from thidua_xlsx.text import mail as tm
+from thidua_xlsx.text.collation import fold, unmarked
+from thidua_xlsx.text.wording import day_text
+
+UNSENT_HEADER = "X-Unsent"  # Outlook: open as a new message to send (Thunderbird opens it as a message to edit too)
+LONG_LINE = 998  # RFC 5322's limit of a line
+MAX_DRAFT_BYTES = 20 * 1024 * 1024  # above this most mail servers refuse the message: the draft is said as too big
+TYPES = {  # the attachment types written (mimetypes depends on the machine's registry on Windows)
+    ".xlsx": ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    ".xlsm": ("application", "vnd.ms-excel.sheet.macroEnabled.12"),
+    ".xls": ("application", "vnd.ms-excel"),
+    ".ods": ("application", "vnd.oasis.opendocument.spreadsheet"),
+    ".docx": ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    ".pdf": ("application", "pdf"),
+    ".json": ("application", "json"),
+    ".zip": ("application", "zip"),
+}
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One message to write: ``name`` (the draft's file name without .eml), to whom (``to``: an address, "" when the
+    campaign has none; ``to_name``: how the person or office is called), ``subject``, ``body`` (plain text) and the
+    files attached (as they are on disk, under their own names); ``label``: who it is for, as the console names it."""
+
+    name: str
+    label: str
+    to: str
+    to_name: str
+    subject: str
+    body: str
+    attachments: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True)
+class Drafted:
+    """What :func:`write_drafts` wrote: the drafts' paths, the labels of those without an address, of those too big
+    to send as one message."""
+
+    paths: tuple[Path, ...]
+    no_address: tuple[str, ...] = ()
+    too_big: tuple[str, ...] = ()
+
+
+def message_of(draft: Draft, when: dt.datetime | None = None) -> EmailMessage:
+    """The draft as a MIME message (see the module)."""
+    message = EmailMessage(policy=policy.SMTP)
+    message[UNSENT_HEADER] = "1"
+    if draft.to:
+        message["To"] = Address(display_name=draft.to_name, addr_spec=draft.to)
+    message["Subject"] = draft.subject
+    message["Date"] = (when or dt.datetime.now(dt.timezone.utc)).astimezone()
+    message["Message-ID"] = make_msgid(domain="thidua-xlsx.local")
+    message["X-Mailer"] = "thidua-xlsx"
+    message.set_content(draft.body)
+    for path in draft.attachments:
+        maintype, subtype = TYPES.get(path.suffix.lower(), ("application", "octet-stream"))
+        message.add_attachment(path.read_bytes(), maintype=maintype, subtype=subtype, filename=path.name)
+    return message
+
+
+def draft_bytes(message: EmailMessage) -> bytes:
+    """The message's bytes, folded at 78 characters as RFC 5322 asks — unless Python's folder (3.11, fixed later)
+    drops a space between two RFC 2047 words of a header ("Tiểu họcThử"): then each header on one line (an encoded
+    word longer than 75 characters, which every mail program reads) rather than a name or subject changed."""
+    data = message.as_bytes()
+    back = BytesParser(policy=policy.default).parsebytes(data, headersonly=True)
+    if all(str(back.get(name, "")) == str(message.get(name, "")) for name in ("To", "Subject")):
+        return data
+    return message.as_bytes(policy=policy.SMTP.clone(max_line_length=LONG_LINE))
+
+
+def write_drafts(drafts: list[Draft], folder: Path, written: Written) -> Drafted:
+    """Each draft written whole into ``folder`` (made when missing) as ``<name>.eml``, recorded in ``written``; a file
+    already there that is not a draft this tool wrote (unchanged) is kept, the new one written beside it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths, no_address, too_big = [], [], []
+    for draft in drafts:
+        data = draft_bytes(message_of(draft))
+        target = written.name_for(folder / f"{draft.name}.eml")
+        with replacing(target) as tmp:
+            tmp.write_bytes(data)
+        written.note(target)
+        paths.append(target)
+        if not draft.to:
+            no_address.append(draft.label)
+        if len(data) > MAX_DRAFT_BYTES:
+            too_big.append(draft.label)
+    return Drafted(tuple(paths), tuple(no_address), tuple(too_big))
+
+
+def draft_name(kind: str, who: str) -> str:
+    """A draft's file name: its kind and who it is for, in plain letters ('thu_giao-so_To-Toan')."""
+    return f"{kind}_{ly.ascii_slug(unmarked(who))}"
+
+
+def _deadline(iso: str | dt.date | None) -> str:
+    if not iso:
+        return tm.NO_DEADLINE
+    return day_text(iso.isoformat() if isinstance(iso, dt.date) else iso)
+
+
+def _sign(campaign) -> str:
+    school = campaign.school
+    return tm.SIGNATURE.format(secretary=school.secretary or tm.SECRETARY, school=school.name)
+
+
+# --- generate: each department's book ------------------------------------------------------------------------------
+
+def book_drafts(campaign, round_: str, paths: tuple[Path, ...], period_code: str | None) -> list[Draft]:
+    """One draft per department of ``campaign`` with its book (``paths``, in the campaign's order of departments, as
+    ``generate`` returns them): to its head's address, the round, the period and the deadline in the subject and body,
+    what to do."""
+    school = campaign.school
+    period = next((p for p in campaign.periods if p.code == period_code), None) if period_code else None
+    if period is not None:
+        deadline = _deadline(period.deadline)
+    else:
+        deadline = _deadline(school.registration_deadline if round_ == ly.REGISTRATION else school.scoring_deadline)
+    round_words = ly.ROUNDS[round_].lower() + (tm.PERIOD_OF.format(period=period.label) if period else "")
+    drafts = []
+    for department, path in zip(campaign.departments, paths):
+        what = tm.BOOK_STEPS_REGISTRATION if round_ == ly.REGISTRATION else tm.BOOK_STEPS_SCORING
+        body = tm.BOOK_BODY.format(head=department.head or tm.HEAD, department=department.name, round=round_words,
+                                   year=school.school_year, school=school.name, file=path.name, deadline=deadline,
+                                   steps=what, sign=_sign(campaign))
+        drafts.append(Draft(draft_name(period_code or round_, department.name), department.name, department.email,
+                            department.head or department.name,
+                            tm.BOOK_SUBJECT.format(round=round_words, department=department.name,
+                                                   year=school.school_year, deadline=deadline),
+                            body, (path,)))
+    return drafts
+
+
+# --- status --nhac: each reminder ----------------------------------------------------------------------------------
+
+def reminder_drafts(summary, followups) -> list[Draft]:
+    """One draft per department head to remind (those :attr:`FollowUp.needs_reminder`), its body the reminder
+    ``status --nhac`` prints (the same words), the deadline in the subject."""
+    from thidua_xlsx.write.console import reminder_lines
+
+    drafts = []
+    year = summary.campaign.school.school_year
+    round_words = ly.ROUNDS[summary.round].lower() + \
+        (tm.PERIOD_OF.format(period=summary.period_label) if summary.period else "")
+    for f in followups:
+        if not f.needs_reminder:
+            continue
+        lines = reminder_lines(summary, [f])
+        body = f"{lines[1]}\n\n{_sign(summary.campaign)}\n"
+        drafts.append(Draft(draft_name("nhac", f.name), f.name, f.email, f.head or f.name,
+                            tm.REMIND_SUBJECT.format(round=round_words, department=f.name, year=year,
+                                                     deadline=_deadline(f.deadline)), body))
+    return drafts
+
+
+# --- merge: feedback copies, the summary and papers to the managing authority ---------------------------------------
+
+def feedback_drafts(summary, folder: Path, written: Written) -> list[Draft]:
+    """One draft per feedback copy ``merge --feedback`` wrote into ``folder`` (one per department with problems, under
+    its returned file's name, or beside a file kept): to the department's head, what to fix and by when."""
+    from thidua_xlsx.decide.followup import deadline_of
+    from thidua_xlsx.write.feedback import feedback_for
+
+    moved = {kept: new for kept, new in written.beside}
+    contacts = {fold(d.name): d for d in reversed(summary.campaign.departments)}
+    deadline = _deadline(deadline_of(summary))
+    year = summary.campaign.school.school_year
+    round_words = ly.ROUNDS[summary.round].lower() + \
+        (tm.PERIOD_OF.format(period=summary.period_label) if summary.period else "")
+    drafts = []
+    for item in feedback_for(summary):
+        path = folder / item.file.path.name
+        path = moved.get(path, path)
+        if not path.is_file():  # not written (a .xls without LibreOffice): said by the feedback itself
+            continue
+        department = contacts.get(fold(item.department))
+        name = department.name if department else item.department
+        body = tm.FEEDBACK_BODY.format(head=(department.head if department else "") or tm.HEAD, department=name,
+                                       round=round_words, year=year, file=path.name, deadline=deadline,
+                                       sign=_sign(summary.campaign))
+        drafts.append(Draft(draft_name("gop-y", name), name, department.email if department else "",
+                            (department.head if department else "") or name,
+                            tm.FEEDBACK_SUBJECT.format(round=round_words, department=name, year=year), body, (path,)))
+    return drafts
+
+
+def authority_draft(summary, output: Path, docs: Path, written: Written) -> Draft:
+    """The draft to the managing authority (the campaign's Nơi nhận and its address): the final summary ``output``
+    and the papers ``merge --docs`` wrote at the top of ``docs`` (the tool's own files there, unchanged) attached;
+    the dossiers' folders named in the body."""
+    school = summary.campaign.school
+    papers = sorted(p for p in docs.iterdir() if p.is_file() and p.suffix.lower() in (".docx", ".pdf", ".xlsx")
+                    and written.replaceable(p)) if docs.is_dir() else []
+    folders = sorted(p.name for p in docs.iterdir() if p.is_dir()) if docs.is_dir() else []
+    attached = [output, *(p for p in [output.with_suffix(".pdf")] if p.is_file() and written.replaceable(p)), *papers]
+    body = tm.AUTHORITY_BODY.format(recipient=school.recipient or tm.AUTHORITY, school=school.name,
+                                    year=school.school_year, files="\n".join(f"  - {p.name}" for p in attached),
+                                    folders=tm.AUTHORITY_FOLDERS.format(folder=docs, names=", ".join(folders))
+                                    if folders else "", sign=_sign(summary.campaign))
+    return Draft(draft_name("gui", school.recipient or tm.AUTHORITY), school.recipient or tm.AUTHORITY,
+                 school.recipient_email, school.recipient or tm.AUTHORITY,
+                 tm.AUTHORITY_SUBJECT.format(school=school.name, year=school.school_year), body, tuple(attached))
+
+
+def merge_drafts(summary, output: Path, feedback: Path | None, docs: Path | None, folder: Path, written: Written,
+                 voice) -> Drafted:
+    """``merge``/``year`` with ``--thu``: the feedback copies' drafts, and with ``--docs`` (a final summary) the
+    managing authority's; each said."""
+    drafts = feedback_drafts(summary, feedback, written) if feedback is not None else []
+    final = summary.round == ly.SCORING and not summary.period
+    if docs is not None and final:
+        drafts.append(authority_draft(summary, output, docs, written))
+    elif docs is None and feedback is None:
+        voice.warn(tm.NOTHING_TO_DRAFT)
+    return say_drafted(write_drafts(drafts, folder, written), folder, voice)
+
+
+def say_drafted(done: Drafted, folder: Path, voice) -> Drafted:
+    """What was drafted, said: how many and where, then who has no address and which are too big."""
+    voice.say(tm.DRAFTS_DONE.format(count=len(done.paths), folder=folder))
+    for label in done.no_address:
+        voice.warn(tm.NO_ADDRESS.format(who=label))
+    for label in done.too_big:
+        voice.warn(tm.TOO_BIG.format(who=label, mb=MAX_DRAFT_BYTES // (1024 * 1024)))
+    return done
+
+
+# --- the doors' calls ------------------------------------------------------------------------------------------------
+
+def generate_drafts(folder, round_: str, paths: tuple[Path, ...], period: str | None, target: Path, voice) -> Drafted:
+    """``generate --thu``: each department's draft with its book, written under the campaign's lock and recorded in
+    its record of outputs (``folder``: the :class:`~thidua_xlsx.workspace.CampaignFolder`)."""
+    from thidua_xlsx import outputs as out
+
+    with out.holding(out.campaign_lock(folder), "generate", voice):
+        written = Written(folder.folder)
+        done = write_drafts(book_drafts(folder.campaign, round_, paths, period), target, written)
+        written.save()
+    return say_drafted(done, target, voice)
+
+
+def status_drafts(summary, followups, target: Path, written: Written, voice) -> Drafted | None:
+    """``status --nhac --thu``: a draft per reminder (None, said, when no department needs one)."""
+    drafts = reminder_drafts(summary, followups)
+    if not drafts:
+        voice.say(tm.NO_REMINDER_DRAFT)
+        return None
+    return say_drafted(write_drafts(drafts, target, written), target, voice)
+
+
+def level_above_drafts(campaign, output: Path, docs: Path | None, imports: Path | None, target: Path,
+                       written: Written, voice) -> Drafted:
+    """The commune's merge with ``--thu``: one draft to the level above it (its address in cap-tren.xlsx) with the
+    commune's summary, and the papers (``--docs``) and the province's import files (``--xuat-tinh``) written by this
+    tool (unchanged) attached."""
+    attached = [output]
+    for folder in (docs, imports):
+        if folder is not None and folder.is_dir():
+            attached += sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in TYPES
+                               and written.replaceable(p))
+    recipient = tm.LEVEL_ABOVE_RECIPIENT
+    body = tm.LEVEL_ABOVE_BODY.format(recipient=recipient, authority=campaign.authority, year=campaign.school_year,
+                                      files="\n".join(f"  - {p.name}" for p in attached),
+                                      officer=campaign.officer or tm.LEVEL_ABOVE_OFFICER)
+    draft = Draft(draft_name("gui", recipient), recipient, campaign.recipient_email, recipient,
+                  tm.LEVEL_ABOVE_SUBJECT.format(authority=campaign.authority, year=campaign.school_year), body,
+                  tuple(attached))
+    return say_drafted(write_drafts([draft], target, written), target, voice)
+
+
+def refuse_in_inbox(target: Path | None, inbox: Path) -> None:
+    """``--thu`` inside the inbox: :class:`~thidua_xlsx.outputs.Refused` (the inbox is never written)."""
+    from thidua_xlsx.outputs import Refused
+
+    if target is not None and target.resolve().is_relative_to(inbox.resolve()):
+        raise Refused(tm.DRAFTS_IN_INBOX.format(path=target, inbox=inbox))
