@@ -13,7 +13,7 @@ decided by ``thidua-xlsx year`` over the periods.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Collection
 from typing import NamedTuple
 
 from thidua_xlsx.decide import rules
@@ -346,12 +346,12 @@ def judged(people: list[PersonResult], campaign: cm.Campaign) -> list[PersonResu
 KEPT_OUT_BY_QUOTA = frozenset({"quota.outside", "quota.tie", "quota.women_first_out"})  # the quota alone, not a vote
 
 
-def quota_again(people: list[PersonResult], campaign: cm.Campaign, spent: Mapping[str, Decision],
+def quota_again(people: list[PersonResult], campaign: cm.Campaign, spent: Collection[str],
                 voted: bool) -> tuple[list[PersonResult], tuple[str, ...]]:
-    """``people`` with the CSTĐCS quota shared again once the history withdrew the CSTĐCS of ``spent`` (code → its
-    decision, already in ``people``): they never qualified, so the places they held go, by score as the quota
-    goes, to those the quota alone had kept out (a vote the council took is not undone: ``voted``, the council's
-    pass, leaves each of them pending its vote). Returns the people and the names of those given a place."""
+    """``people`` with the CSTĐCS quota shared again once the history withdrew the CSTĐCS of ``spent`` (their
+    codes; the decisions withdrawn already in ``people``): they never qualified, so the places they held go, by score
+    as the quota goes, to those the quota alone had kept out (a vote the council took is not undone: ``voted``, the
+    council's pass, leaves each of them pending its vote). Returns the people and the names of those given a place."""
     r = campaign.rules
     before: dict[str, Decision] = {}  # code → the CSTĐCS the rules give before the quota, for those kept out
     winners = []

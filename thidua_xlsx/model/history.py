@@ -17,11 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # model.results holds a HistoryResults: only the types from there
-    from thidua_xlsx.model.issues import Issue, Reason
-    from thidua_xlsx.model.results import Decision
 
 # Award forms the multi-year rules decide. They sit beside the title codes of model.titles (a form has no code
 # there: the forms a campaign lists are its own words), named in text.titles.
@@ -151,11 +146,11 @@ class HistoryResults:
     used) and per department, and what was found on the way (a sáng kiến used twice, an ambiguous match …)."""
 
     matches: Mapping[str, Match]  # roster code → match (absent: not found in the history)
-    people: Mapping[str, tuple[Decision, ...]]  # roster code → its multi-year decisions
-    departments: Mapping[str, tuple[Decision, ...]]  # department code → its multi-year decisions
-    issues: tuple[Issue, ...] = ()
+    people: Mapping[str, tuple]  # roster code → tuple[Decision, ...]
+    departments: Mapping[str, tuple]  # department code → tuple[Decision, ...]
+    issues: tuple = ()  # tuple[Issue, ...]
     sources: tuple[str, ...] = ()
-    flags: Mapping[str, tuple[Reason, ...]] = field(default_factory=dict)  # roster code → flags for the council
+    flags: Mapping[str, tuple] = field(default_factory=dict)  # roster code → tuple[Reason, ...] for the council
     # roster code → this year's CSTĐCS Decision as the history changed it (a sáng kiến already used for an award
     # form cannot carry it: CV 5007/BNV-TĐKT)
-    withdrawn: Mapping[str, Decision] = field(default_factory=dict)
+    withdrawn: Mapping[str, object] = field(default_factory=dict)

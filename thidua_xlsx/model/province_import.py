@@ -153,7 +153,7 @@ class ImportRow:
     category: Category  # H, T
     field: Field  # I, U
 
-    def cells(self, number: int) -> tuple[str | int, ...]:
+    def cells(self, number: int) -> tuple[int, str, str, str, str, str, str, str, str]:
         """A–I."""
         p = self.proposal
         return (number, self.salutation, self.name, p.position, p.unit, self.kind_label, self.title.label,
@@ -189,6 +189,8 @@ def import_rows(proposals, mapping: Mapping) -> tuple[tuple[ImportRow, ...], tup
         if reasons:
             refused += reasons
             continue
+        if title is None or category is None or mapping.field is None:  # each said among the reasons above
+            raise ValueError(f"{p.name}: a row with no reason against it lacks a code")
         rows.append(ImportRow(p, salutation, collective_name(p) if p.kind == COLLECTIVE else p.name.strip(),
                               mapping.kind_label(p.kind), title, category, mapping.field))
     return tuple(rows), tuple(refused)

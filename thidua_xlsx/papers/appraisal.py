@@ -52,6 +52,8 @@ _UNRATED_REASONS = ("year.months_short", "year.months_short_unpaid", "year.no_sc
 def paper(s: Facts) -> Paper:
     """Every person's Phiếu, one page each, in the roster's order."""
     year = s.s.year
+    if year is None:
+        raise ValueError("the Phiếu are written from a year's summary (its ratings)")
     doc = _Forms(s)
     for k, p in enumerate(s.s.people):
         doc.person(p, year.ratings.get(p.code), year, first=k == 0)
@@ -61,6 +63,8 @@ def paper(s: Facts) -> Paper:
 class _Forms(Paper):
     """The annex's pages: each opened by the national motto alone, centred; no page numbers (a person's page is a
     paper of its own, not page 7 of the school's)."""
+
+    s: Facts  # a school's papers: the summary's facts, not only who issues them
 
     def __init__(self, s: Facts):
         from docx.shared import Pt
@@ -137,10 +141,10 @@ class _Forms(Paper):
                 self._dotted(tx.PART_UNKNOWN.format(label=label))
             else:
                 self._line(tx.PART_KNOWN.format(label=label, score=points(value)))
-        score = rating.score if rating is not None else None
-        if score is None:
+        if rating is None or rating.score is None:
             self._dotted(tx.TOTAL_BLANK)
         else:
+            score = rating.score
             formula = self.s.c.year_formula.kind if self.s.c is not None else ev.AVERAGE
             how = tx.HOW[formula].format(used=len(rating.used), total=len(year.periods))
             self._line(tx.TOTAL.format(score=points(score), how=how))

@@ -3,10 +3,13 @@ dotted lines to write on, bordered tables, signature blocks (:class:`Paper`)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
+from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.papers.docx_xml import (
     alignment,
@@ -20,7 +23,6 @@ from thidua_xlsx.papers.docx_xml import (
     run,
     size_mark,
 )
-from thidua_xlsx.papers.facts import Facts
 from thidua_xlsx.text import documents as tx
 from thidua_xlsx.text.wording import date_line
 from thidua_xlsx.write.engine import FONT, name_lines, text_pt
@@ -57,10 +59,21 @@ def numbered(rows: list[list[str]]) -> list[list[str]]:
     return [[str(n), *row] for n, row in enumerate(rows, start=1)]
 
 
+class Issuer(Protocol):
+    """What a paper's header and properties read of who issues it: a school's :class:`Facts`, or the office
+    above (papers.level_above)."""
+
+    @property
+    def school(self) -> cm.School: ...
+
+    @property
+    def created(self) -> dt.datetime: ...
+
+
 class Paper:
     """One document: A4, Nghị định 30/2020 margins, Times New Roman, built paragraph by paragraph."""
 
-    def __init__(self, s: Facts, name: str, heading: str, *, landscape: bool = False, number: str = "",
+    def __init__(self, s: Issuer, name: str, heading: str, *, landscape: bool = False, number: str = "",
                  date: bool = True, council: bool = False):
         """A paper called ``name`` (its properties), opened with the header block and its ``heading``."""
         import docx

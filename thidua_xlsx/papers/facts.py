@@ -83,8 +83,15 @@ class Facts:
 
     # --- votes ---
 
+    def _percent(self, title: str) -> float:
+        """The share of all members ``title`` needs: asked only of a title put to a vote."""
+        percent = vote_percent(title, self.rules)
+        if percent is None:
+            raise ValueError(f"{title} is not put to a vote")
+        return percent
+
     def percent_text(self, title: str) -> str:
-        return tx.PERCENT.format(value=cm.num_text(round(vote_percent(title, self.rules), 2)))
+        return tx.PERCENT.format(value=cm.num_text(round(self._percent(title), 2)))
 
     def result(self, code: str, title: str) -> VoteResult | None:
         return self.tally.result(code, title) if self.tally else None
@@ -109,7 +116,7 @@ class Facts:
 
     def needed(self, title: str) -> int | None:
         members = self.members_count
-        return needed_votes(members, vote_percent(title, self.rules)) if members else None
+        return needed_votes(members, self._percent(title)) if members else None
 
     def vote_row(self, c: Candidate, title: str) -> list[str]:
         """Name, department, votes, share of all members and result of one line of a ballot."""
@@ -148,10 +155,11 @@ class Facts:
         return "; ".join(n for n in notes if n)
 
     def vote_notes(self, code: str, title: str) -> list[str]:
-        r = self.result(code, title)
-        if r is None:
+        t = self.tally
+        r = t.result(code, title) if t else None
+        if t is None or r is None:
             return []
-        if self.tally.quorum_met is False:
+        if t.quorum_met is False:
             return [tx.NOTES["no_quorum"]]
         return [tx.NOTES["vote_failed"]] if r.passed is False else []
 
@@ -175,7 +183,7 @@ class Facts:
         proposed += [(d.code, d.name, title) for title, units in self.collective.items() for d in units]
         for code, name, title in proposed:
             r = self.result(code, title)
-            if r is not None and r.passed is False:
+            if t is not None and r is not None and r.passed is False:  # a result: a tally
                 found.append(tx.WARN_VOTE_FAILED.format(name=name, title=title_name(title), votes=r.votes,
                                                         members=t.members, needed=r.needed))
         return tuple(found)

@@ -5,6 +5,7 @@ apart for the officer (decide.level_above) is in neither — the Tờ trình say
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +26,7 @@ class _Issuer:
     """Who heads a paper (docx_engine.Paper reads ``school`` for its header and ``created`` for its properties)."""
 
     school: cm.School
-    created: object = FIXED_DATE
+    created: dt.datetime = FIXED_DATE
 
 
 def letter(summary: LevelAboveSummary) -> Paper:

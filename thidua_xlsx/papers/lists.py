@@ -19,6 +19,8 @@ def paper(s: Facts, title: str) -> Paper:
     doc = Paper(s, tx.DOC_NAMES[LIST].format(title=name), tx.LIST_TITLE.format(title=name.upper(), year=s.year),
                 landscape=True)
     doc.centered(tx.LIST_SUBTITLE.format(school=s.school.name), italic=True, space_after=8)
+    heads: tuple[str, ...]
+    widths: tuple[int, ...]
     if title in s.individual:
         chosen = s.individual[title]
         rows = [[p.name, p.position, p.department_name, p.facts.rating or "", initiative_text(p.facts),

@@ -29,7 +29,7 @@ def paper(s: Facts) -> Paper:
         percent = s.percent_text(title)
         threshold = (tx.TALLY_THRESHOLD.format(needed=needed) if needed is not None
                      else tx.TALLY_THRESHOLD_BLANK.format(percent=percent))
-        at_least = tx.MINUTES_NEEDED.format(needed=needed, members=t.members) if needed is not None else ""
+        at_least = tx.MINUTES_NEEDED.format(needed=needed, members=s.members_count) if needed is not None else ""
         doc.para(tx.TALLY_TITLE_LINE.format(title=title_name(title), count=len(chosen), percent=percent,
                                             needed=at_least), bold=True, keep=True)
         rows = []

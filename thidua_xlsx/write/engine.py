@@ -268,7 +268,7 @@ def header_rows(school, *, left_width: float, number: str = "", date: bool = Fal
 def sign_block(c0: int, c1: int, roles: tuple[str, ...], note: str, name: str | None = None) -> SignBlock:
     """A signature block over columns c0..c1: the roles and the note; given a ``name``, room to sign
     and the name below it."""
-    lines = [*((role, "sign_role") for role in roles), (note, "sign_note")]
+    lines: list[tuple[str, str] | None] = [*((role, "sign_role") for role in roles), (note, "sign_note")]
     if name is not None:
         lines += [None] * ROOM_TO_SIGN + [(name, "sign_name")]
     return c0, c1, lines

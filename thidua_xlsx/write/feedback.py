@@ -262,13 +262,13 @@ def _feedback_sheet(wb, item: DepartmentFeedback, summary: Summary, marked, pass
             link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{problem.sheet}'!{problem.cell}")
             link.font = Font(name=FONT, color="FF0563C1", underline="single")
     for row, kept in enumerate(marked, start=FIRST_ROW):
-        for col, value in zip(KEEP_COLUMNS, kept):
-            _text(ws[f"{col}{row}"], value)
-    for col, width in zip("ABCDE", widths):
-        ws.column_dimensions[col].width = width
+        for letter, value in zip(KEEP_COLUMNS, kept):
+            _text(ws[f"{letter}{row}"], value)
+    for letter, width in zip("ABCDE", widths):
+        ws.column_dimensions[letter].width = width
     _print_setup(ws, FIRST_ROW - 1, FIRST_ROW + len(item.problems) - 1)
-    for col in KEEP_COLUMNS:
-        ws.column_dimensions[col].hidden = True
+    for letter in KEEP_COLUMNS:
+        ws.column_dimensions[letter].hidden = True
     ws.protection.sheet = True
     if password:
         ws.protection.password = password

@@ -114,7 +114,8 @@ def _started(rows: TableRows, starts: Mapping[str, str]) -> TableRows:
 def _placed(rows: TableRows, new: list[dict], table: Table, replaced, replacing: bool) -> TableRows:
     """``new`` (values by column key) laid out in the table's headers, where the rows ``replaced`` stood when
     ``replacing`` (else at the end); every other row kept as it was."""
-    kept, at = [], None
+    kept: list[tuple[object, ...]] = []
+    at: int | None = None
     for row in rows.rows:
         if replacing and replaced(_keyed(rows, table, row)):
             at = len(kept) if at is None else at

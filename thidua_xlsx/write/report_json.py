@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from thidua_xlsx.model.council import CouncilChange
+from thidua_xlsx.model.council import CouncilChange, Tally
 from thidua_xlsx.model.evaluation import YearResults
 from thidua_xlsx.model.history import HistoryResults
 from thidua_xlsx.model.report import REPORT_SCHEMA_VERSION, Report, report_of
@@ -58,7 +58,7 @@ def report_dict(summary: Summary, report: Report) -> dict:
                          "file": d.file, "collective_registered": d.collective,
                          "decisions": [x.to_dict() for x in d.decisions], "proposed": d.proposed}
                         for d in summary.departments),
-        "council": _council_dict(summary) if summary.tally is not None else None,
+        "council": _council_dict(summary.tally, summary) if summary.tally is not None else None,
         "period": summary.period or None,
         "year": _year_dict(summary.year) if summary.year else None,
         "special_awards": [{"who": a.who, "kind": a.kind, "achievement": a.achievement, "form": a.form,
@@ -93,8 +93,7 @@ def _year_dict(year: YearResults) -> dict:
             "missing": [p.code for p in year.missing]}
 
 
-def _council_dict(summary: Summary) -> dict:
-    t = summary.tally
+def _council_dict(t: Tally, summary: Summary) -> dict:
     return {"members": t.members, "present": t.present, "ballots_issued": t.ballots_issued,
             "ballots_returned": t.ballots_returned, "quorum_needed": t.quorum_needed, "quorum_met": t.quorum_met,
             "votes": [{"code": r.code, "title": r.title, "votes": r.votes, "needed": r.needed, "passed": r.passed,
@@ -122,7 +121,7 @@ def _person_dict(p: PersonResult, year: YearResults | None) -> dict:
         "flags": [f.to_dict() for f in p.flags],
         "council": {"score": p.council_score, "decision": p.council_decision, "note": p.council_note},
         "year": {"periods": dict(year.scores.get(p.code, {})), **rating.to_dict(), "source": rating_source(p, rating)}
-        if rating else None,
+        if year is not None and rating else None,
     }
 
 

@@ -98,7 +98,7 @@ def _scoring_sheets(book: DepartmentBook) -> None:
 _PREPARED_LIMIT = 100_000  # formulas remembered per process (a few MB); the cache starts over beyond
 
 
-def _workbook_class():
+def _workbook_class() -> type:
     """xlsxwriter's Workbook whose worksheets remember how each formula was prepared.
 
     xlsxwriter runs ~200 regular expressions over every formula, conditional format and data
@@ -130,7 +130,7 @@ def _workbook_class():
     return _WORKBOOK_CLASS
 
 
-_WORKBOOK_CLASS = None
+_WORKBOOK_CLASS: type | None = None
 
 
 def _titles_named(spec: WorkbookSpec) -> WorkbookSpec:

@@ -8,7 +8,7 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.model.issued import IssuedPerson
+from thidua_xlsx.model.issued import IssuedPerson, WorkbookSpec
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import workbook as tx
 from thidua_xlsx.write.department.book import SIGNATURE_ROWS, DepartmentBook, height
@@ -205,11 +205,11 @@ def _facts_block(book: DepartmentBook, ws, row: int, rec: dict) -> int:
     return row
 
 
-def classification_formula(campaign: cm.Campaign, total: str, gate: list[str]) -> str:
+def classification_formula(spec: WorkbookSpec, total: str, gate: list[str]) -> str:
     """Nested IFs, highest level first; levels above the gate cap also need every group minimum."""
-    levels = campaign.classification
+    levels = spec.classification
     names = [lv.name for lv in levels]
-    cap_index = names.index(campaign.gate_cap) if campaign.gate_cap in names else len(names)
+    cap_index = names.index(spec.gate_cap) if spec.gate_cap in names else len(names)
     fallback = f'"{levels[-1].name}"' if levels[-1].min == 0 else f'"{tx.NOT_CLASSIFIED}"'
     formula = fallback
     for index in range(len(levels) - 1, -1, -1):

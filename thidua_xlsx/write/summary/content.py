@@ -5,6 +5,7 @@ built from a summary's values."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
@@ -30,7 +31,7 @@ def titles_in_order(order: tuple[str, ...], found: set[str]) -> list[str]:
     return [t for t in order if t in found] + sorted(found - set(order), key=title_name)
 
 
-def proposal_lists(people: list[PersonResult]) -> dict[str, list[tuple[PersonResult, Decision]]]:
+def proposal_lists(people: Sequence[PersonResult]) -> dict[str, list[tuple[PersonResult, Decision]]]:
     """Granted individual titles, highest first, each with its people (in the summary's order)."""
     granted = {d.title for p in people for d in p.decisions if d.granted}
     return {title: [(p, d) for p in people for d in p.decisions if d.title == title and d.granted]
@@ -45,7 +46,7 @@ def proposal_rows(people) -> list[tuple[str, str, str, str]]:
             for title, chosen in proposal_lists(people).items() for p, _ in chosen]
 
 
-def refusals(people: list[PersonResult]) -> list[tuple[PersonResult, str]]:
+def refusals(people: Sequence[PersonResult]) -> list[tuple[PersonResult, str]]:
     """People who registered but were refused (the lowest refused title's reason, in words)."""
     found = []
     for p in people:

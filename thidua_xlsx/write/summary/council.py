@@ -20,9 +20,9 @@ def tally_sheet(book: Book, summary: Summary) -> None:
     ws = book.sheet(tx.S_TALLY, widths, landscape=True)
     c = summary.campaign
     rules_ = c.rules
-    thresholds = [tx.TALLY_THRESHOLD.format(title=title_name(t), percent=cm.num_text(round(vote_percent(t, rules_), 2)))
+    thresholds = [tx.TALLY_THRESHOLD.format(title=title_name(t), percent=cm.num_text(round(percent, 2)))
                   for t in (*c.titles.individual, *c.titles.collective)
-                  if vote_percent(t, rules_) is not None]
+                  if (percent := vote_percent(t, rules_)) is not None]
     row = book.title(ws, 0, last_col, tx.TALLY_TITLE.format(year=book.year), book.school.name)
     book.text(ws, row - 1, 0, last_col, tx.TALLY_NOTE.format(
         quorum=cm.num_text(round(rules_.council_quorum_percent, 2)),
@@ -39,8 +39,8 @@ def tally_sheet(book: Book, summary: Summary) -> None:
     seen = {(code, title) for code, title, _, _ in lines}
     lines += [(x.code, x.title, None, "") for x in candidates(summary.people, summary.departments, rules_)
               if (x.code, x.title) not in seen]
-    rows = [[code, *names.get(code, ("", "")), title_name(title), votes, result]
-            for code, title, votes, result in lines]
+    rows: list[list[object]] = [[code, *names.get(code, ("", "")), title_name(title), votes, result]
+                                for code, title, votes, result in lines]
     spare = Styled(None, "council")  # a candidate the council adds: code and title typed at the meeting
     rows += [[spare, None, None, spare, None, None]] * SPARE_TALLY_ROWS
     head, last = book.table(ws, row + 1, list(tx.TALLY_HEADS.values()), rows,
@@ -75,4 +75,6 @@ def _changed(value: str | float | None) -> str:
     """A council change's before or after in words: a score, a title's name, or what happened."""
     if isinstance(value, (int, float)):
         return cm.num_text(value)
+    if value is None:
+        return _CHANGED[None]
     return _CHANGED.get(value) or title_name(value)

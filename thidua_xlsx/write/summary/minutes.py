@@ -64,8 +64,9 @@ def _vote(s: Summary, title: str) -> str:
     if s.tally.quorum_met is False:
         return tx.MINUTES_VOTE_NONE
     results = [r for r in s.tally.results if r.title == title and r.passed is not None]
-    return tx.MINUTES_VOTE_COUNTED.format(passed=sum(r.passed for r in results), voted=len(results)) if results \
-        else tx.MINUTES_VOTE_BLANK
+    if not results:
+        return tx.MINUTES_VOTE_BLANK
+    return tx.MINUTES_VOTE_COUNTED.format(passed=sum(r.passed is True for r in results), voted=len(results))
 
 
 def _names(names: list[str]) -> str:

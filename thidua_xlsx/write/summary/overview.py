@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Sequence
 
 from thidua_xlsx.model.inbox import ACCEPTED
 from thidua_xlsx.model.results import DepartmentResult, PersonResult, Summary
@@ -123,7 +124,7 @@ def _table_breaks(book: Book, ws, head: int, total_row: int) -> bool:
     return any(head < b <= total_row for b in breaks)
 
 
-def _row(label: str, people: list[PersonResult], submitted: str, collective, titles: list[str], found: list[str],
+def _row(label: str, people: Sequence[PersonResult], submitted: str, collective, titles: list[str], found: list[str],
          scoring: bool, titled: bool) -> list:
     if scoring:
         finals = [p.final for p in people if p.final is not None]

@@ -3,6 +3,8 @@ registered and is not proposed, and why)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.council import Tally
 from thidua_xlsx.model.results import PersonResult
@@ -15,7 +17,7 @@ from thidua_xlsx.write.summary.content import proposal_lists, refusals, score_te
 LIST_STYLES = ["center", "text", "text", "text", "center", "center", "text", "text", "center", "text"]
 
 
-def proposal_sheet(book: Book, people: list[PersonResult], tally: Tally | None) -> None:
+def proposal_sheet(book: Book, people: Sequence[PersonResult], tally: Tally | None) -> None:
     """One list per title, each with its own signature, kept on the page with the end of its table;
     short notes only (the reasons for refusals are on the internal sheet "Không đề nghị")."""
     widths = (5, 21, 12, 13, 10, 12, 13, 22, 12, 22)
@@ -25,7 +27,8 @@ def proposal_sheet(book: Book, people: list[PersonResult], tally: Tally | None) 
     lists = proposal_lists(people)
     if not lists:
         book.text(ws, row, 0, last_col, tx.NO_PROPOSAL, "note")
-    blocks, heads = [], []
+    blocks: list[tuple[int, int, float]] = []
+    heads: list[int] = []
     for title, chosen in lists.items():
         first, name = row, title_name(title)
         row = book.title(ws, row, last_col, tx.PROPOSAL_TITLE.format(title=name.upper(), year=book.year),
@@ -43,14 +46,16 @@ def proposal_sheet(book: Book, people: list[PersonResult], tally: Tally | None) 
 
 
 def _votes(tally: Tally | None, code: str, title: str) -> str:
-    result = tally.result(code, title) if tally else None
+    if tally is None:
+        return ""
+    result = tally.result(code, title)
     if result is None or result.votes is None or not tally.members:
         return ""
     return tx.VOTES_SHORT.format(votes=result.votes, members=tally.members,
                                  share=cm.num_text(round(100 * result.votes / tally.members, 1)))
 
 
-def refused_sheet(book: Book, people: list[PersonResult]) -> None:
+def refused_sheet(book: Book, people: Sequence[PersonResult]) -> None:
     """Who registered and is not proposed, and why — for the council, never attached to the Tờ trình."""
     widths = (5, 21, 12, 13, 10, 12, 13, 22, 10, 40)
     last_col = len(widths) - 1

@@ -3,6 +3,8 @@ tiết" (scores per group, with the council's columns), "Xếp hạng" and "Tậ
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.results import SOURCE_COUNCIL, DepartmentResult, PersonResult
 from thidua_xlsx.model.titles import CSTDCS, LDTT, NO_PROPOSAL
@@ -22,7 +24,7 @@ COUNCIL_LINES = 2
 COUNCIL_NOTE_WIDTH = 24
 
 
-def registration_sheet(book: Book, people: list[PersonResult], departments: list[DepartmentResult]) -> None:
+def registration_sheet(book: Book, people: Sequence[PersonResult], departments: Sequence[DepartmentResult]) -> None:
     widths = (5, 9, 24, 14, 16, 22, 20, 28, 18)
     last_col = len(widths) - 1
     ws = book.sheet(tx.S_REGISTRATION, widths, landscape=True)
@@ -34,15 +36,15 @@ def registration_sheet(book: Book, people: list[PersonResult], departments: list
     _, last = book.table(ws, row, tx.REG_HEAD, rows, ["center", "center", *["text"] * 7])
     row = last + 2
     book.text(ws, row, 0, last_col, tx.REG_COLLECTIVE_TITLE, "heading")
-    rows = [[n, d.code, d.name, d.members, tx.YES_SUBMITTED if d.submitted else tx.NOT_SUBMITTED,
-             title_name(d.collective)] for n, d in enumerate(departments, start=1)]
-    book.table(ws, row + 1, tx.REG_COLLECTIVE_HEAD, rows, ["center", "center", "text", "num", "center", "text"],
+    collective = [[n, d.code, d.name, d.members, tx.YES_SUBMITTED if d.submitted else tx.NOT_SUBMITTED,
+                   title_name(d.collective)] for n, d in enumerate(departments, start=1)]
+    book.table(ws, row + 1, tx.REG_COLLECTIVE_HEAD, collective, ["center", "center", "text", "num", "center", "text"],
                data_table=False)
 
 
 # --- Điểm chi tiết ------------------------------------------------------------------------
 
-def _group_columns(campaign: cm.Campaign | None, people: list[PersonResult]) -> list[tuple[str, str]]:
+def _group_columns(campaign: cm.Campaign | None, people: Sequence[PersonResult]) -> list[tuple[str, str]]:
     """(code, heading) per distinct group code across the rubrics, in rubric order."""
     names: dict[str, list[str]] = {}
     for rubric in (campaign.rubrics if campaign else ()):
@@ -65,7 +67,7 @@ def _source(p: PersonResult, period: str = "") -> str:
     return REASONS["source." + p.final_source] if p.final_source else ""
 
 
-def detail_sheet(book: Book, people: list[PersonResult], campaign: cm.Campaign | None, period: str = "") -> None:
+def detail_sheet(book: Book, people: Sequence[PersonResult], campaign: cm.Campaign | None, period: str = "") -> None:
     """``period`` (its label): a period's sheet, where the head (the competent authority, NĐ 233/2026 điều 13) types
     the period's scores in the council's score column; its decision column is locked: a period decides no title."""
     groups = _group_columns(campaign, people)
@@ -90,7 +92,7 @@ def detail_sheet(book: Book, people: list[PersonResult], campaign: cm.Campaign |
     for col, text, style, end in upper:
         book.text(ws, head, col, end, text, style)
     book.row(ws, head, row_height(max([cell_lines(h, 2 * group_width * 0.85) for _, h in groups] + [2])))
-    lower = {col: (None, kind[col] + "_lower") for col, _ in fixed}
+    lower: dict[int, tuple[str | None, str]] = {col: (None, kind[col] + "_lower") for col, _ in fixed}
     for k in range(len(groups)):
         col = len(first) + 2 * k
         lower |= {col: (tx.DETAIL_SELF, "head"), col + 1: (tx.DETAIL_DEPT, "head")}
@@ -143,7 +145,7 @@ def council_inputs(ws, first: int, last: int, score_col: int, decision_col: int 
 
 # --- Xếp hạng and Tập thể -----------------------------------------------------------------
 
-def ranking_sheet(book: Book, people: list[PersonResult], period: str = "") -> None:
+def ranking_sheet(book: Book, people: Sequence[PersonResult], period: str = "") -> None:
     widths = (10, 10, 26, 20, 9, 14)
     ws = book.sheet(tx.S_RANKING, widths)
     title = tx.RANK_TITLE_PERIOD.format(period=period.upper(), year=book.year) if period else \
@@ -155,8 +157,11 @@ def ranking_sheet(book: Book, people: list[PersonResult], period: str = "") -> N
     book.table(ws, row, tx.RANK_HEAD, rows, ["num", "num", "text", "text", "num", "center"])
 
 
-def collective_sheet(book: Book, departments: list[DepartmentResult], by_dept: dict[str, list[PersonResult]],
+def collective_sheet(book: Book, departments: Sequence[DepartmentResult], by_dept: dict[str, list[PersonResult]],
                      scoring: bool) -> None:
+    heads: tuple[str, ...]
+    widths: tuple[int, ...]
+    rows: list[list[object]]
     if scoring:
         heads, widths = tx.COLLECTIVE_HEAD, (20, 8, 8, 8, 9, 9, 18, 18, 40)
         styles = ["text", "num", "num", "pct", "num", "num", "text", "text", "text"]

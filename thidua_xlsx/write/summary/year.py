@@ -7,6 +7,8 @@ people nine pages."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.council import CouncilChange
 from thidua_xlsx.model.evaluation import NOT_RATED, YearRating, YearResults
@@ -24,7 +26,7 @@ PERIOD_WIDTH = 7
 SCORE_DECIMALS = 2  # as the Phiếu xếp loại prints a score: 79,33, not 79,3333
 
 
-def year_sheet(book: Book, people: list[PersonResult], year: YearResults, campaign: cm.Campaign,
+def year_sheet(book: Book, people: Sequence[PersonResult], year: YearResults, campaign: cm.Campaign,
                changes: tuple[CouncilChange, ...] = ()) -> None:
     """``changes``: the council's change log (a council's pass): a score it gave is said in the person's reason."""
     periods = year.periods
