@@ -13,8 +13,7 @@ from thidua_xlsx.text import messages
 
 PACKAGE = Path(messages.__file__).resolve().parent.parent
 # calls that make an issue or a reason → which of their positional arguments are codes
-MAKERS = {"issue": (0,), "reason": (0,), "add": (0,), "Problem": (0,), "reject": (1,), "refused": (1,), "skip": (1,),
-          "_Refusals": range(5)}
+MAKERS = {"issue": (0,), "reason": (0,), "add": (0,), "Problem": (0,), "reject": (1,), "refused": (1,), "skip": (1,)}
 
 
 def _codes_in(node: ast.expr):

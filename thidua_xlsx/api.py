@@ -28,7 +28,6 @@ a blank rating, gender or discipline is NaN.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections import Counter
 from collections.abc import Iterable
@@ -47,13 +46,29 @@ from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issues import Issue, Problems, issue
 from thidua_xlsx.model.titles import name as title_name
-from thidua_xlsx.read.containment import FILE, LINK, SCHOOL, WORKBOOK_SUFFIXES, read_own_book, scan_inbox
-from thidua_xlsx.read.registrations import open_book, summary_meta_in
-from thidua_xlsx.read.school_lists import list_check
+from thidua_xlsx.read.containment import FILE, LINK, SCHOOL, WORKBOOK_SUFFIXES, scan_inbox
+from thidua_xlsx.read.own_summary import (
+    DATA_EDITED,
+    LEVEL_ABOVE,
+    NOT_OURS,
+    OLDER,
+    OTHER_ROUND,
+    PERIOD,
+    SCHEMA_UNKNOWN,
+    UNREADABLE,
+    Refusals,
+    Wanted,
+    open_summary,
+)
 from thidua_xlsx.text.collation import fold
 from thidua_xlsx.text.titles import TITLE_NAMES
 
 FIRST_SCHEMA = 5  # the first summary layout carrying the school, each person's place and every decision
+# a school's final summary, as others send it: its lists compared with its data
+_WANTED = Wanted(ly.SCORING, False, oldest=FIRST_SCHEMA, bounds=SCHOOL, views=True)
+_REFUSALS: Refusals = {UNREADABLE: "api.unreadable", NOT_OURS: "api.not_ours", LEVEL_ABOVE: "api.level_above",
+                       SCHEMA_UNKNOWN: "summary.schema_unknown", DATA_EDITED: "summary.data_edited",
+                       OTHER_ROUND: "api.registration", PERIOD: "api.period", OLDER: "api.older"}
 
 WHERE = ["school", "school_year", "campaign_id", "file"]
 PEOPLE = WHERE + ["code", "name", "birth_date", "department_code", "department", "position", "gender", "rating",
@@ -189,50 +204,19 @@ def _read(path: Path, name: str) -> _Summary:
     """The rows of the final summary ``path``; raises :class:`SummaryError` with the reason."""
     problems, where = Problems(), {"file": name}
     try:
-        data = read_own_book(path, problems, "api.unreadable", SCHOOL, **where)
-        if data is None:  # broken, foreign or too big: the containment's own message
-            raise SummaryError(problems.items[0])
-        book = open_book(data)
-        meta = summary_meta_in(book)
+        opened = open_summary(path, _WANTED, _REFUSALS, problems, **where, path=str(path))
         saved = path.stat().st_mtime
     except FileNotFoundError:
         raise _refused("api.not_found", **where) from None
-    except SummaryError:
-        raise
-    except Exception:  # a wrong or broken file becomes one message
+    except OSError:
         raise _refused("api.unreadable", **where) from None
-    if meta is None:
-        raise _refused("api.level_above" if _level_above(book) else "api.not_ours", **where)
-    version = meta.schema_version
-    if not isinstance(version, int) or not 1 <= version <= ly.SUMMARY_SCHEMA_VERSION:
-        raise _refused("summary.schema_unknown", **where, path=str(path), found=version,
-                       supported=ly.SUMMARY_SCHEMA_VERSION)
-    if ly.data_edited(meta):
-        raise _refused("summary.data_edited", **where)
-    if meta.round != ly.SCORING:
-        raise _refused("api.registration", **where, year=meta.school_year)
-    if meta.period:
-        raise _refused("api.period", **where, year=meta.school_year, period=meta.period)
-    if version < FIRST_SCHEMA:
-        raise _refused("api.older", **where, year=meta.school_year, found=version, needed=FIRST_SCHEMA)
+    if opened is None:  # broken, foreign, too big, not a final summary: the first reason
+        raise SummaryError(problems.items[0])
+    meta = opened.meta
     try:
-        edited, _changes = list_check(book, meta)
-        return _Summary(name, saved, meta, edited, hashlib.sha256(data).hexdigest(), *_rows(meta, name))
+        return _Summary(name, saved, meta, opened.edited, opened.sha256, *_rows(meta, name))
     except (TypeError, ValueError, KeyError, IndexError):  # metadata edited by hand: not what the tool wrote
         raise _refused("api.unreadable", **where) from None
-
-
-def _level_above(book) -> bool:
-    """Whether ``book`` is the level above's own summary (the commune's, the Sở's): ours, but not a school's."""
-    from thidua_xlsx.model.level_above import LEVEL_ABOVE_META_KIND
-
-    if ly.META_SHEET not in book.sheet_names:
-        return False
-    cells = [row[0] for row in book.get_sheet_by_name(ly.META_SHEET).to_python() if row]
-    try:
-        return ly.meta_json(cells).get("kind") == LEVEL_ABOVE_META_KIND
-    except ValueError:
-        return False
 
 
 def _rows(meta: ly.SummaryMeta, name: str) -> tuple[tuple, list[tuple], list[tuple], list[tuple]]:

@@ -31,8 +31,8 @@ from thidua_xlsx.model import layout as ly
 from thidua_xlsx.papers import appraisal
 from thidua_xlsx.papers.facts import Facts
 from thidua_xlsx.read.containment import scan_inbox
+from thidua_xlsx.read.own_summary import read_summary_meta
 from thidua_xlsx.read.period_summaries import read_period_summaries
-from thidua_xlsx.read.registrations import read_summary_meta
 from thidua_xlsx.text import appraisal as tx
 from thidua_xlsx.text import summary as stx
 

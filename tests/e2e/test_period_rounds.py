@@ -16,7 +16,7 @@ from tests.filling import fill, layout, person_values, sheet, stamp_saved_time
 from thidua_xlsx.cli import EXIT_USAGE, main
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.read.registrations import read_summary_meta
+from thidua_xlsx.read.own_summary import read_summary_meta
 from thidua_xlsx.text import commands as ct
 from thidua_xlsx.text import workbook as tw
 

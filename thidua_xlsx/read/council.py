@@ -23,12 +23,12 @@ def read_council(path: Path, campaign: cm.Campaign, problems: Problems) -> Counc
     """The council's cells of ``path``, or None with the reason in ``problems`` (a wrong file)."""
     from thidua_xlsx.read.registrations import checked_summary
 
-    checked = checked_summary(path, campaign, problems, ly.SCORING)
-    if checked is None:
+    opened = checked_summary(path, campaign, problems, ly.SCORING)
+    if opened is None:
         return None
-    meta, book = checked
+    meta = opened.meta
     try:
-        sheets = _sheets(book)
+        sheets = _sheets(opened.book)
     except Exception:  # a broken file becomes one message
         problems.add("council.unreadable", file=path.name, path=str(path))
         return None

@@ -19,7 +19,6 @@ Summaries carry no Thâm niên: a folder of them leaves that part unknown.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import io
 import zipfile
 from collections.abc import Callable
@@ -52,7 +51,17 @@ from thidua_xlsx.model.history_book import (
 from thidua_xlsx.model.issues import WARNING, Problems
 from thidua_xlsx.read.campaign_book import Grid, convert_value, read_grids
 from thidua_xlsx.read.containment import FILE, LINK, SCHOOL, WORKBOOK_SUFFIXES, read_own_book, scan_inbox
-from thidua_xlsx.read.registrations import read_summary_meta
+from thidua_xlsx.read.own_summary import (
+    DATA_EDITED,
+    NOT_OURS,
+    OTHER_ROUND,
+    PERIOD,
+    SCHEMA_UNKNOWN,
+    UNREADABLE,
+    Refusals,
+    Wanted,
+    open_summary,
+)
 from thidua_xlsx.text import history as hx
 from thidua_xlsx.text.collation import fold
 from thidua_xlsx.text.titles import TITLE_NAMES
@@ -333,46 +342,34 @@ def _use(year: str | None, award: str | None) -> hs.Use | None:
 
 # --- the final summaries --------------------------------------------------------------------------------------
 
+_FINAL_REFUSALS: Refusals = {UNREADABLE: "history.summary_unreadable", NOT_OURS: "history.summary_not_ours",
+                             SCHEMA_UNKNOWN: "summary.schema_unknown", DATA_EDITED: "summary.data_edited",
+                             OTHER_ROUND: "history.summary_registration", PERIOD: "history.summary_period"}
+
 
 def read_final_summary(path: Path, name: str = "") -> tuple[SummaryYear | None, Problems]:
     """The year a final summary ends (from its metadata's ``outcomes``), or None with the reason: not readable,
     not ours, a registration round, a period, written before the summaries carried the outcomes."""
     problems, name = Problems(), name or Path(path).name
-    where = {"file": name}
     try:
-        data = read_own_book(Path(path), problems, "history.summary_unreadable", SCHOOL, **where)
-        if data is None:
-            return None, problems
-        meta = read_summary_meta(data)
-    except Exception:  # a wrong or broken file becomes one message
-        problems.add("history.summary_unreadable", **where)
+        opened = open_summary(Path(path), Wanted(ly.SCORING, False, bounds=SCHOOL), _FINAL_REFUSALS, problems,
+                              file=name, path=str(path))
+    except OSError:
+        problems.add("history.summary_unreadable", file=name)
         return None, problems
-    if meta is None:
-        problems.add("history.summary_not_ours", **where)
+    if opened is None:
         return None, problems
-    if not isinstance(meta.schema_version, int) or not 1 <= meta.schema_version <= ly.SUMMARY_SCHEMA_VERSION:
-        problems.add("summary.schema_unknown", **where, path=str(path), found=meta.schema_version,
-                     supported=ly.SUMMARY_SCHEMA_VERSION)
-        return None, problems
-    if ly.data_edited(meta):
-        problems.add("summary.data_edited", **where)
-        return None, problems
-    if meta.round != ly.SCORING:
-        problems.add("history.summary_registration", **where, year=meta.school_year)
-        return None, problems
-    if meta.period:
-        problems.add("history.summary_period", **where, year=meta.school_year, period=meta.period)
-        return None, problems
+    meta, data = opened.meta, opened.data
     try:
         history = _year_history(meta, name)
         starts = {str(code): str(day) for code, day in meta.starts}  # the campaign's Ngày vào ngành
     except (TypeError, ValueError):  # metadata edited by hand: not what the tool wrote
-        problems.add("history.summary_unreadable", **where)
+        problems.add("history.summary_unreadable", file=name)
         return None, problems
     if history is None:
-        problems.add("history.summary_no_outcomes", **where, year=meta.school_year)
+        problems.add("history.summary_no_outcomes", file=name, year=meta.school_year)
         return None, problems
-    return SummaryYear(name, hashlib.sha256(data).hexdigest(), meta.school_year, meta.campaign_id, _school_of(data),
+    return SummaryYear(name, opened.sha256, meta.school_year, meta.campaign_id, _school_of(data),
                        bool(meta.council), history, starts), problems
 
 

@@ -22,7 +22,7 @@ from thidua_xlsx.model.level_above import (
     OfficerPass,
 )
 from thidua_xlsx.read.containment import read_own_book
-from thidua_xlsx.read.registrations import open_book
+from thidua_xlsx.read.own_summary import open_book
 
 NAME_COLUMN = 1  # "Họ và tên / Tập thể" of every sheet the officer marks (write.level_above)
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import hashlib
 import math
 from collections.abc import Callable
 
@@ -61,16 +60,14 @@ def read_period_summaries(items: list[InboxItem], campaign: cm.Campaign,
 def _read(entry: InboxFile, campaign: cm.Campaign) -> tuple[InboxFile, ev.PeriodSummary | None]:
     problems = Problems()
     try:
-        checked = checked_summary(entry.path, campaign, problems, PERIODS, name=entry.name)
-        data = entry.path.read_bytes() if checked is not None else None  # within the bounds containment checked
-        entry = dataclasses.replace(entry, sha256=sha256_of(entry.path) if data is None else
-                                    hashlib.sha256(data).hexdigest())
+        opened = checked_summary(entry.path, campaign, problems, PERIODS, name=entry.name)
+        entry = dataclasses.replace(entry, sha256=sha256_of(entry.path) if opened is None else opened.sha256)
     except OSError as exc:
         return unreadable(entry, exc), None
-    if checked is None:
+    if opened is None:
         found = problems.items[0]
         return reject(entry, found.code, **{k: v for k, v in found.params if k != "file"}), None
-    meta, book = checked
+    meta, book, data = opened.meta, opened.book, opened.data
     periods = {p.code: p.label for p in campaign.periods}
     if meta.period not in periods:
         return reject(entry, "year.period_unknown", period=meta.period), None

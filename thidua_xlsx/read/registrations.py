@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
@@ -19,7 +18,20 @@ from thidua_xlsx.model.issues import Problems
 from thidua_xlsx.model.titles import code as title_code
 from thidua_xlsx.model.titles import is_registered
 from thidua_xlsx.model.titles import name as title_name
-from thidua_xlsx.read.containment import read_own_book
+from thidua_xlsx.read.own_summary import (
+    DATA_EDITED,
+    NOT_OURS,
+    NOT_PERIOD,
+    OTHER_CAMPAIGN,
+    OTHER_ROUND,
+    OTHER_YEAR,
+    SCHEMA_UNKNOWN,
+    UNREADABLE,
+    Opened,
+    Refusals,
+    Wanted,
+    open_summary,
+)
 from thidua_xlsx.text import summary as stx
 
 # The "Đăng ký" sheet's columns as its writer keys them (text/summary): one record, read back by key.
@@ -46,100 +58,45 @@ class Checklist:
     departments_missing: tuple[str, ...]  # sent no registration
 
 
-def read_summary_meta(data: bytes) -> ly.SummaryMeta | None:
-    """What a summary says about itself; None when ``data`` is no summary of ours. A file calamine
-    cannot read raises."""
-    return summary_meta_in(open_book(data))
-
-
-def open_book(data: bytes):
-    """The workbook calamine opens from ``data`` (its sheets are parsed when asked for)."""
-    import io
-
-    from python_calamine import CalamineWorkbook
-
-    return CalamineWorkbook.from_filelike(io.BytesIO(data))
-
-
-def summary_meta_in(wb) -> ly.SummaryMeta | None:
-    if ly.META_SHEET not in wb.sheet_names:
-        return None
-    rows = wb.get_sheet_by_name(ly.META_SHEET).to_python()
-    try:
-        return ly.SummaryMeta.from_json(ly.meta_json([row[0] for row in rows if row], ly.MAX_SUMMARY_META_CHARS))
-    except (ValueError, TypeError):  # a department's workbook, or metadata that is not a summary's any more
-        return None
-
-
 def read_registration_summary(path: Path, campaign: cm.Campaign, problems: Problems) -> RegistrationSummary | None:
     """The registrations of ``path``, or None with the reason in ``problems``."""
-    checked = checked_summary(path, campaign, problems, ly.REGISTRATION)
-    if checked is None:
+    opened = checked_summary(path, campaign, problems, ly.REGISTRATION)
+    if opened is None:
         return None
-    meta, book = checked
-    rows = _rows(path, book, problems)
+    rows = _rows(path, opened.book, problems)
     if rows is None:
         return None
-    return _parse(rows, campaign, meta)
-
-
-class _Refusals(NamedTuple):
-    """What is said of a wrong summary, by the command that was given it."""
-
-    unreadable: str
-    not_ours: str
-    other_campaign: str
-    other_year: str
-    other_round: str
+    return _parse(rows, campaign, opened.meta)
 
 
 PERIODS = "periods"  # the year reads its periods' summaries (scoring round, one period each)
-_REFUSALS = {  # --from takes the registration round's summary, --council the scoring round's
-    ly.REGISTRATION: _Refusals("campaign.from_unreadable", "from.not_ours", "from.other_campaign", "from.other_year",
-                               "from.not_registration"),
-    ly.SCORING: _Refusals("council.unreadable", "council.not_ours", "council.other_campaign", "council.other_year",
-                          "council.not_scoring"),
-    PERIODS: _Refusals("year.unreadable", "year.not_ours", "year.other_campaign", "year.other_year",
-                       "year.not_period"),
+# What is said of a wrong summary, by the command that was given it: --from takes the registration round's summary,
+# --council the scoring round's, the year its periods'.
+_REFUSALS: dict[str, Refusals] = {
+    ly.REGISTRATION: {UNREADABLE: "campaign.from_unreadable", NOT_OURS: "from.not_ours",
+                      OTHER_CAMPAIGN: "from.other_campaign", OTHER_YEAR: "from.other_year",
+                      OTHER_ROUND: "from.not_registration"},
+    ly.SCORING: {UNREADABLE: "council.unreadable", NOT_OURS: "council.not_ours",
+                 OTHER_CAMPAIGN: "council.other_campaign", OTHER_YEAR: "council.other_year",
+                 OTHER_ROUND: "council.not_scoring"},
+    PERIODS: {UNREADABLE: "year.unreadable", NOT_OURS: "year.not_ours", OTHER_CAMPAIGN: "year.other_campaign",
+              OTHER_YEAR: "year.other_year", OTHER_ROUND: "year.not_period", NOT_PERIOD: "year.not_period"},
 }
+_EVERY_COMMAND = {SCHEMA_UNKNOWN: "summary.schema_unknown", DATA_EDITED: "summary.data_edited"}
 
 
-def checked_summary(path: Path, campaign: cm.Campaign, problems: Problems, round_: str, name: str = ""):
-    """The metadata and the calamine workbook of a summary of this campaign, year and round, or None with
-    the reason in ``problems``. Its bytes went through containment first (:func:`containment.read_own_book`).
-    ``round_``: a round, or :data:`PERIODS` (a scoring round's summary of a period); ``name``: the file as the
-    messages call it (default: its name)."""
-    refuse, where = _REFUSALS[round_], {"file": name or path.name, "path": str(path)}
+def checked_summary(path: Path, campaign: cm.Campaign, problems: Problems, round_: str, name: str = ""
+                    ) -> Opened | None:
+    """A summary of this campaign, year and round through the gate (:mod:`.own_summary`), or None with the reason
+    in ``problems``. ``round_``: a round, or :data:`PERIODS` (a scoring round's summary of a period); ``name``: the
+    file as the messages call it (default: its name)."""
+    refusals, where = {**_EVERY_COMMAND, **_REFUSALS[round_]}, {"file": name or path.name, "path": str(path)}
+    wanted = Wanted(ly.SCORING, True, campaign) if round_ == PERIODS else Wanted(round_, None, campaign)
     try:
-        data = read_own_book(path, problems, refuse.unreadable, **where)
-        if data is None:
-            return None
-        book = open_book(data)
-        meta = summary_meta_in(book)
-    except Exception:  # a wrong or broken file becomes one message
-        problems.add(refuse.unreadable, **where)
+        return open_summary(path, wanted, refusals, problems, **where)
+    except OSError:  # not readable at all: the command's own words for a file it cannot use
+        problems.add(refusals[UNREADABLE], **where)
         return None
-    if meta is None:
-        problems.add(refuse.not_ours, **where)
-        return None
-    # Every version up to ours has the workbook read here (2 changed the JSON report only); a newer one
-    # was written by a newer thidua-xlsx (or its metadata edited): its layout may not be the one read here.
-    if not isinstance(meta.schema_version, int) or not 1 <= meta.schema_version <= ly.SUMMARY_SCHEMA_VERSION:
-        problems.add("summary.schema_unknown", **where, found=meta.schema_version, supported=ly.SUMMARY_SCHEMA_VERSION)
-        return None
-    if ly.data_edited(meta):  # not what the tool wrote: nothing is decided from it
-        problems.add("summary.data_edited", **where)
-        return None
-    if meta.campaign_id != campaign.id:
-        problems.add(refuse.other_campaign, **where, year=meta.school_year)
-        return None
-    if meta.school_year != campaign.school.school_year:
-        problems.add(refuse.other_year, **where, year=meta.school_year, expected=campaign.school.school_year)
-        return None
-    if meta.round != (ly.SCORING if round_ == PERIODS else round_) or (round_ == PERIODS and not meta.period):
-        problems.add(refuse.other_round, **where, round=meta.round)
-        return None
-    return meta, book
 
 
 def _rows(path: Path, book, problems: Problems) -> list[list[str]] | None:

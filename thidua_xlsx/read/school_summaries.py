@@ -9,7 +9,6 @@ lists that no longer match were edited by hand after the merge (``SchoolSummary.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 from collections.abc import Callable
 
 from thidua_xlsx.model import layout as ly
@@ -17,14 +16,29 @@ from thidua_xlsx.model.inbox import SKIPPED, InboxFile, reject
 from thidua_xlsx.model.issues import NOTE, Problems, issue
 from thidua_xlsx.model.level_above import COLLECTIVE, PERSON, Proposal, SchoolSummary
 from thidua_xlsx.model.titles import CSTDCS
-from thidua_xlsx.read.containment import FILE, SCHOOL, InboxItem, read_own_book, unreadable
+from thidua_xlsx.read.containment import FILE, SCHOOL, InboxItem, unreadable
 from thidua_xlsx.read.department import sorted_out
 from thidua_xlsx.read.department.entry import saved_at
-from thidua_xlsx.read.registrations import open_book, summary_meta_in
-from thidua_xlsx.read.school_lists import list_check
+from thidua_xlsx.read.own_summary import (
+    NOT_OURS,
+    OLDER,
+    OTHER_ROUND,
+    PERIOD,
+    SCHEMA_UNKNOWN,
+    UNREADABLE,
+    Refusals,
+    Wanted,
+    open_summary,
+)
 from thidua_xlsx.text.messages import REASONS
 
 RATING_EXCELLENT = "HTXSNV"
+# A school's final summary, as another party's file (a school's bounds); data edited by hand is read and flagged,
+# for the officer to see and decide (never dropped unseen, never used unflagged).
+_WANTED = Wanted(ly.SCORING, False, oldest=5, bounds=SCHOOL, edited_ok=True, views=True)
+_REFUSALS: Refusals = {UNREADABLE: "level_above.unreadable", NOT_OURS: "level_above.not_summary",
+                       SCHEMA_UNKNOWN: "level_above.schema_newer", OTHER_ROUND: "level_above.not_final",
+                       PERIOD: "level_above.not_final", OLDER: "level_above.older"}
 DOSSIER_SUFFIXES = (".docx", ".doc", ".pdf", ".txt")  # a school's hồ sơ (its papers, checklists) sent with its summary
 
 
@@ -53,35 +67,22 @@ def read_school_summary(entry: InboxFile) -> tuple[InboxFile, SchoolSummary | No
     summary read; for the merge, and for a file brought in by the page or the mail (:mod:`thidua_xlsx.intake`)."""
     problems = Problems()
     try:
-        data = read_own_book(entry.path, problems, "level_above.unreadable", SCHOOL, file=entry.name)
-        if data is None:
-            found = problems.items[0]
-            return reject(entry, found.code, **{k: v for k, v in found.params if k != "file"}), None
-        workbook = open_book(data)
-        meta = summary_meta_in(workbook)
+        opened = open_summary(entry.path, _WANTED, _REFUSALS, problems, file=entry.name)
     except OSError as exc:
         return unreadable(entry, exc), None
-    except Exception:  # calamine raises many kinds on a broken or foreign file: one message
-        return reject(entry, "level_above.unreadable"), None
-    digest = hashlib.sha256(data).hexdigest()
-    entry = dataclasses.replace(entry, sha256=digest, saved_at=saved_at(data, entry.path.suffix.lower()))
-    if meta is None:
-        return reject(entry, "level_above.not_summary"), None
-    if not isinstance(meta.schema_version, int) or meta.schema_version > ly.SUMMARY_SCHEMA_VERSION:
-        return reject(entry, "level_above.schema_newer", found=meta.schema_version,
-                      supported=ly.SUMMARY_SCHEMA_VERSION), None
-    if meta.round != ly.SCORING or meta.period:
-        return reject(entry, "level_above.not_final", year=meta.school_year), None
-    if meta.schema_version < 5 or not meta.school:
+    if opened is None:
+        found = problems.items[0]
+        return reject(entry, found.code, **{k: v for k, v in found.params if k != "file"}), None
+    meta, digest = opened.meta, opened.sha256
+    entry = dataclasses.replace(entry, sha256=digest, saved_at=saved_at(opened.data, entry.path.suffix.lower()))
+    if not meta.school:  # written before the summaries named their school
         return reject(entry, "level_above.older", year=meta.school_year), None
     try:
         proposals = _proposals(meta)
-        edited, changes = list_check(workbook, meta)
-        edited = edited or ly.data_edited(meta)  # the data itself changed by hand (its seal says whose it is)
     except (TypeError, ValueError, IndexError):  # metadata that is not what the tool wrote
         return reject(entry, "level_above.unreadable"), None
     summary = SchoolSummary(entry.name, digest, entry.saved_at, meta.campaign_id, meta.school, meta.school_year,
-                            bool(meta.council), proposals, edited=edited, changes=changes, seal=meta.seal,
+                            bool(meta.council), proposals, edited=opened.edited, changes=opened.changes, seal=meta.seal,
                             content=ly.content_digest(meta), newest_input=meta.newest_input)
     return dataclasses.replace(entry, status=SKIPPED), summary
 

@@ -1,0 +1,165 @@
+"""The one gate through which every summary of ours comes back: the council's pass and ``generate --from`` (the
+school's own summaries), ``year`` (the periods'), the history (earlier final summaries), the commune (the schools'
+final summaries) and the analysts' API.
+
+A summary is opened once, in one order of checks, whoever asks: its bytes through containment to the caller's
+bounds (a school's own file, or another party's); calamine opens it; its hidden metadata is read; then its schema
+(1 to ours: a newer one was written by a newer thidua-xlsx, anything else is no metadata the tool wrote), whether
+its data was edited by hand since it was written (its digest), its campaign and school year, its round, whether it
+is a period's, and the oldest schema the caller can use. The first that fails is the refusal, as a kind with its
+facts; each caller words it with its own message (:data:`Refusals`), since "not a scoring
+summary" means one thing to the council's pass and another to the history. The caller then reads what it needs of
+the metadata and of the workbook (:class:`Opened`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.issues import Problems
+from thidua_xlsx.model.level_above import ListChange
+from thidua_xlsx.read.containment import OWN, Bounds, read_own_book
+from thidua_xlsx.read.school_lists import list_check
+
+# Why a summary is not used, in the gate's order.
+UNREADABLE = "unreadable"  # broken, encrypted, no workbook calamine can open
+NOT_OURS = "not_ours"  # no summary metadata of ours
+SCHEMA_UNKNOWN = "schema_unknown"  # written by a newer thidua-xlsx (or its version number edited)
+DATA_EDITED = "data_edited"  # the data changed by hand since it was written
+OTHER_CAMPAIGN = "other_campaign"
+OTHER_YEAR = "other_year"
+OTHER_ROUND = "other_round"
+PERIOD = "period"  # a period's summary where the year's or the final one is wanted
+NOT_PERIOD = "not_period"  # the year's or a final summary where a period's is wanted
+OLDER = "older"  # written before the summaries carried what the caller reads
+LEVEL_ABOVE = "level_above"  # the level above's own summary (the commune's): ours, not a school's
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """What a caller can use: ``round`` (None: either), a period's summary or not (``period``: None, either), this
+    ``campaign``'s (its id and school year; None: any school's), written with at least schema ``oldest``; read to
+    ``bounds``. ``edited_ok``: data edited by hand is not refused but said (:attr:`Opened.edited`) — the commune,
+    which shows the officer what was edited rather than dropping it."""
+
+    round: str | None = None
+    period: bool | None = None
+    campaign: cm.Campaign | None = None
+    oldest: int = 1
+    bounds: Bounds = OWN
+    edited_ok: bool = False
+    views: bool = False
+
+
+@dataclass(frozen=True)
+class Opened:
+    """A summary that passed the gate: its bytes, its workbook (calamine), its metadata, its SHA-256; whether it was
+    edited by hand — its data (only under :attr:`Wanted.edited_ok`) or the lists it shows (:attr:`Wanted.views`) —,
+    and how its lists differ from its data (``changes``)."""
+
+    data: bytes
+    book: Any  # python_calamine.CalamineWorkbook
+    meta: ly.SummaryMeta
+    sha256: str
+    edited: bool = False
+    changes: tuple[ListChange, ...] = ()
+
+
+Refusals = dict[str, str]  # a caller's message code for each kind (LEVEL_ABOVE falls back to NOT_OURS's)
+
+
+def open_summary(path: Path, wanted: Wanted, refusals: Refusals, problems: Problems, /, **where: object
+                 ) -> Opened | None:
+    """``path`` through the gate (see the module), or None with the refusal in ``problems``, worded with the
+    caller's ``refusals`` and ``where`` (the file as the caller names it, and whatever else its messages need);
+    containment's own reasons (too big, a sheet too large) keep their words. OSError when the file cannot be read
+    at all."""
+    def refuse(kind: str, **facts: object) -> None:
+        code = refusals.get(kind) or refusals[NOT_OURS]
+        problems.add(code, **{**where, **facts})
+
+    data = read_own_book(Path(path), problems, refusals[UNREADABLE], wanted.bounds, **where)
+    if data is None:
+        return None
+    try:
+        book = open_book(data)
+        meta = summary_meta_in(book)
+    except Exception:  # calamine raises many kinds on a broken or foreign file: one refusal
+        refuse(UNREADABLE)
+        return None
+    if meta is None:
+        refuse(LEVEL_ABOVE if _level_above(book) else NOT_OURS)
+        return None
+    version = meta.schema_version
+    if not isinstance(version, int) or not 1 <= version <= ly.SUMMARY_SCHEMA_VERSION:
+        refuse(SCHEMA_UNKNOWN, found=version, supported=ly.SUMMARY_SCHEMA_VERSION)
+        return None
+    year = meta.school_year
+    edited = ly.data_edited(meta)
+    campaign = wanted.campaign
+    if edited and not wanted.edited_ok:
+        refuse(DATA_EDITED, year=year)
+    elif campaign is not None and meta.campaign_id != campaign.id:
+        refuse(OTHER_CAMPAIGN, year=year)
+    elif campaign is not None and year != campaign.school.school_year:
+        refuse(OTHER_YEAR, year=year, expected=campaign.school.school_year)
+    elif wanted.round is not None and meta.round != wanted.round:
+        refuse(OTHER_ROUND, year=year, round=meta.round)
+    elif wanted.period is False and meta.period:
+        refuse(PERIOD, year=year, period=meta.period)
+    elif wanted.period is True and not meta.period:
+        refuse(NOT_PERIOD, year=year, round=meta.round)
+    elif version < wanted.oldest:
+        refuse(OLDER, year=year, found=version, needed=wanted.oldest)
+    else:
+        try:
+            shown_edited, changes = list_check(book, meta) if wanted.views else (False, ())
+        except (TypeError, ValueError, KeyError, IndexError):  # metadata that is not what the tool wrote
+            refuse(UNREADABLE)
+            return None
+        return Opened(data, book, meta, hashlib.sha256(data).hexdigest(), edited or shown_edited, changes)
+    return None
+
+
+def _level_above(book: Any) -> bool:
+    """Whether ``book`` is the level above's own summary (the commune's, the Sở's): ours, but not a school's."""
+    from thidua_xlsx.model.level_above import LEVEL_ABOVE_META_KIND
+
+    if ly.META_SHEET not in book.sheet_names:
+        return False
+    cells = [row[0] for row in book.get_sheet_by_name(ly.META_SHEET).to_python() if row]
+    try:
+        return bool(ly.meta_json(cells).get("kind") == LEVEL_ABOVE_META_KIND)
+    except ValueError:
+        return False
+
+
+def open_book(data: bytes) -> Any:
+    """The workbook calamine opens from ``data`` (its sheets are parsed when asked for)."""
+    import io
+
+    from python_calamine import CalamineWorkbook
+
+    return CalamineWorkbook.from_filelike(io.BytesIO(data))
+
+
+def summary_meta_in(book: Any) -> ly.SummaryMeta | None:
+    """What a summary says about itself; None when ``book`` is no summary of ours."""
+    if ly.META_SHEET not in book.sheet_names:
+        return None
+    rows = book.get_sheet_by_name(ly.META_SHEET).to_python()
+    try:
+        return ly.SummaryMeta.from_json(ly.meta_json([row[0] for row in rows if row], ly.MAX_SUMMARY_META_CHARS))
+    except (ValueError, TypeError):  # a department's workbook, or metadata that is not a summary's any more
+        return None
+
+
+def read_summary_meta(data: bytes) -> ly.SummaryMeta | None:
+    """What a summary says about itself, unchecked (for tests and tools that look inside one); None when ``data`` is
+    no summary of ours. A file calamine cannot read raises."""
+    return summary_meta_in(open_book(data))
