@@ -266,3 +266,9 @@ def test_since_asks_the_server_for_newer_messages_only(books, dovecot, tmp_path)
     later = run("collect", dovecot.url("Ngay"), campaign, "--cafile", dovecot.cafile, "--since", "01/01/2099")
     assert later.exit_code == 0 and "Đã xem 0 thư" in later.output
     assert not Path(campaign / "inbox" / T1_NAME).exists()
+
+
+def test_a_mailbox_folder_that_does_not_exist_is_said(books, dovecot, tmp_path):
+    result = run("collect", dovecot.url("Khong-co"), fresh_campaign(books, tmp_path / "c"), "--cafile", dovecot.cafile)
+    assert result.exit_code == 1
+    assert "Không mở được thư mục 'Khong-co' trên máy chủ" in result.output

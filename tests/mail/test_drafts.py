@@ -24,7 +24,7 @@ def run(*args):
 
 @pytest.fixture(scope="module")
 def school(tmp_path_factory):
-    """The scoring books generated with drafts; T1's returned (under a Vietnamese name, one score left blank), T2's
+    """The scoring books generated with drafts; T1's returned (under a Vietnamese name, a score above its maximum), T2's
     not; merged with feedback copies, the papers and drafts; status --nhac with drafts."""
     root = tmp_path_factory.mktemp("drafts")
     folder, summary = registered(root)
@@ -34,7 +34,8 @@ def school(tmp_path_factory):
     assert generated.exit_code == 0, generated.output
     inbox = folder.folder / "inbox"
     t1 = next(outbox.glob("*To-khoi-1.xlsx"))
-    fill_scores(t1, inbox / VIETNAMESE_RETURN, T1_SCORES, dt.datetime(2026, 5, 12, 8, 0))
+    wrong = {**T1_SCORES, "GV02": ({**T1_SCORES["GV02"][0], "I.1": 15}, T1_SCORES["GV02"][1])}  # 15 > 10: to fix
+    fill_scores(t1, inbox / VIETNAMESE_RETURN, wrong, dt.datetime(2026, 5, 12, 8, 0))
     with pytest.MonkeyPatch.context() as patch:  # the papers as .docx only: no LibreOffice in these tests
         patch.setattr("thidua_xlsx.system.office.find_soffice", lambda: None)
         merged = run("merge", inbox, "-o", root / "tong-hop.xlsx", "--feedback", root / "gop-y", "--docs",
@@ -94,7 +95,7 @@ def test_merge_drafts_the_feedback_copy_under_its_vietnamese_name(school):
     copy = school["root"] / "gop-y" / VIETNAMESE_RETURN
     assert attachments_of(message) == {VIETNAMESE_RETURN: copy.read_bytes()}
     raw = _one(school["root"] / "thu-tong-hop", "gop-y_*.eml").read_bytes()
-    assert b"filename*=utf-8''T%E1%BB%95%20kh%E1%BB%91i%201" in raw  # RFC 2231, as Outlook and webmails read it
+    assert b"filename*0*=utf-8''T%E1%BB%95%20kh%E1%BB%91i%201" in raw  # RFC 2231 (continued), as mail programs read it
 
 
 def test_merge_with_docs_drafts_the_summary_and_papers_to_the_managing_authority(school):

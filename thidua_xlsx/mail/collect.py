@@ -28,7 +28,7 @@ import re
 import ssl
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from email import policy
+from email import errors, policy
 from email.message import EmailMessage
 from email.parser import BytesParser
 from email.utils import parseaddr, parsedate_to_datetime
@@ -47,6 +47,8 @@ IMAPS_PORT = 993
 VIA = "thu"  # the door the books came by, in the received record
 TNEF_TYPES = ("application/ms-tnef", "application/vnd.ms-tnef")
 FETCH_BATCH = 200  # message sizes and ids asked per command
+STRUCTURE_DEFECTS = (errors.StartBoundaryNotFoundDefect, errors.CloseBoundaryNotFoundDefect,
+                     errors.MultipartInvariantViolationDefect, errors.NoBoundaryInMultipartDefect)
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ class Collected:
     filed: list[tuple[str, Filed]] = field(default_factory=list)  # (message label, what became of each file)
     problems: list[tuple[str, Issue]] = field(default_factory=list)  # (message label, problem)
     stopped: Issue | None = None
+    origins: dict[str, Received] = field(default_factory=dict)  # message label → who sent it, when
 
     def count(self, outcome: str) -> int:
         return sum(1 for _, f in self.filed if f.outcome == outcome)
@@ -121,9 +124,10 @@ def collect_message(data: bytes, label: str, intake: Intake, addresses: Addresse
         return
     assert isinstance(message, EmailMessage)
     received = _received(message)
-    if message.defects and not message.is_multipart():
-        done.problems.append((label, issue("mail.malformed", WARNING, file=label,
-                                           detail=", ".join(type(d).__name__ for d in message.defects))))
+    done.origins[label] = received
+    broken = [type(d).__name__ for part in message.walk() for d in part.defects if isinstance(d, STRUCTURE_DEFECTS)]
+    if broken:  # a multipart cut short or without its boundary: what could be told apart is still looked at
+        done.problems.append((label, issue("mail.malformed", WARNING, file=label, detail=", ".join(broken))))
     parts = list(_attachments(message, label, done))
     if len(parts) > MAX_ATTACHMENTS:
         done.problems.append((label, issue("mail.too_many_attachments", WARNING, file=label, count=len(parts),
@@ -398,7 +402,10 @@ def collected_lines(done: Collected) -> tuple[list[str], list[str]]:
     current = None
     for label, filed in done.filed:
         if label != current:
-            said.append(tm.COLLECT_MESSAGE_HEAD.format(message=label))
+            origin = done.origins.get(label)
+            when = _shown_date(origin.date) if origin else ""
+            said.append(tm.COLLECT_MESSAGE_HEAD.format(message=label, sender=origin.sender if origin else "",
+                                                       date=when))
             current = label
         if filed.outcome == FILED:
             said.append(tm.COLLECT_FILED.format(name=filed.name, path=filed.path))
@@ -417,3 +424,11 @@ def collected_lines(done: Collected) -> tuple[list[str], list[str]]:
     if done.stopped is not None:
         warned.append(tm.COLLECT_STOPPED.format(reason=done.stopped.render(), filed=done.count(FILED)))
     return said, warned
+
+
+def _shown_date(iso: str) -> str:
+    """A message's date as the sender's clock gave it: '12/05/2026 09:30' ("?" when it had none)."""
+    try:
+        return dt.datetime.fromisoformat(iso).strftime("%d/%m/%Y %H:%M")
+    except ValueError:
+        return "?"

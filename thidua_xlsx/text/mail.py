@@ -85,7 +85,7 @@ SOURCE_INVALID = ("'{source}' không phải thư mục thư đã lưu, cũng kh�
 SOURCE_PLAIN_IMAP = ("'{source}': chỉ kết nối hộp thư qua kết nối mã hóa (imaps://). Hãy dùng imaps:// (cổng 993), "
                      "mật khẩu không được gửi đi không mã hóa.")
 SINCE_FOLDER = "--since chỉ dùng với hộp thư IMAP; với thư mục, mọi thư trong thư mục đều được xem."
-COLLECT_MESSAGE_HEAD = "Thư {message}:"
+COLLECT_MESSAGE_HEAD = "Thư {message} (từ {sender}, {date}):"
 COLLECT_SUMMARY = ("Đã xem {messages} thư ({known} đã lấy từ trước), {attachments} tệp đính kèm: {filed} sổ đã xếp "
                    "vào hộp thư đến, {same} đã có sẵn, {refused} bị từ chối, {other} không phải sổ của chiến dịch "
                    "(để nguyên).")

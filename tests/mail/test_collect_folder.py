@@ -1,0 +1,165 @@
+"""``collect FOLDER_OF_SAVED_MESSAGES [CAMPAIGN]``: saved ``.eml`` files read only, their books filed by their codes; an
+Outlook-style RFC 2047 file name decoded; a ``.msg``, a message of 100 MB, a broken multipart each said; the commune's
+school summaries filed into its inbox, a school's summary from another address than the school's flagged."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from tests.mail.builders import ADDRESSES, fresh_campaign, returned_books, returned_mail
+from thidua_xlsx.cli import main
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+HEAD_T1 = ADDRESSES["T1"]
+VIETNAMESE = "Tổ khối 1.xlsx"
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _outlook_named(data: bytes, book: bytes) -> bytes:
+    """A message whose attachment's name is an RFC 2047 word inside the quotes, as Outlook writes it."""
+    message = returned_mail(HEAD_T1, [("x.xlsx", book)], message_id="<outlook@truong>")
+    word = "=?utf-8?B?" + base64.b64encode(VIETNAMESE.encode()).decode() + "?="
+    return message.replace(b'filename="x.xlsx"', f'filename="{word}"'.encode())
+
+
+@pytest.fixture(scope="module")
+def books(tmp_path_factory):
+    return returned_books(tmp_path_factory.mktemp("books"))
+
+
+@pytest.fixture(scope="module")
+def saved(books, tmp_path_factory):
+    """A folder of saved messages: the Outlook-named book, a .msg, a message of 100 MB, a multipart cut short
+    (T2's book in it), a text file; collected twice."""
+    root = tmp_path_factory.mktemp("saved")
+    source = root / "thu-da-luu"
+    source.mkdir()
+    (source / "1 To khoi 1.eml").write_bytes(_outlook_named(b"", books.t1))
+    (source / "2 Outlook.msg").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500)
+    with (source / "3 video.eml").open("wb") as big:  # 100 MB: judged by its size, never read
+        big.write(returned_mail(HEAD_T1, [("video.mp4", b"")], message_id="<video@truong>"))
+        big.write(b"A" * (100 * 1024 * 1024))
+    cut = returned_mail("anh.pham@gmail.com", [("To-van-phong.xlsx", books.t2)], message_id="<cut@truong>")
+    (source / "4 cut.eml").write_bytes(cut[:cut.rindex(b"\r\n--")])  # the closing boundary lost
+    (source / "5 lon.eml").write_bytes(returned_mail(HEAD_T1, [("ban-scan.pdf", b"%PDF" * (6 * 1024 * 1024))],
+                                                     message_id="<lon@truong>"))  # 24 MB: past a book's bound
+    (source / "ghi-chu.txt").write_text("not a message", encoding="utf-8")
+    before = _digest(source)
+    campaign = fresh_campaign(books, root / "campaign")
+    first = run("collect", source, campaign)
+    second = run("collect", source, campaign)
+    return {"source": source, "campaign": campaign, "first": first, "second": second, "before": before}
+
+
+def test_books_are_filed_from_saved_messages_and_the_folder_is_only_read(saved, books):
+    assert saved["first"].exit_code == 0, saved["first"].output
+    campaign = saved["campaign"]
+    assert (campaign / "inbox" / VIETNAMESE).read_bytes() == books.t1  # the RFC 2047 name decoded
+    assert (campaign / "inbox" / "To-van-phong.xlsx").read_bytes() == books.t2
+    assert _digest(saved["source"]) == saved["before"]
+    assert "Thư 1 To khoi 1.eml (từ lan.nguyen@truong-thu.edu.vn, 12/05/2026 09:30):" in saved["first"].output
+
+
+def test_a_msg_a_huge_message_and_a_broken_multipart_are_each_said(saved):
+    out = saved["first"].output
+    assert "Tệp '2 Outlook.msg' là thư lưu từ Outlook (.msg): chưa đọc được dạng này" in out
+    assert "[3 video.eml] Thư lớn hơn 50 MB: không tải về" in out
+    assert "[4 cut.eml] Một phần của thư bị hỏng, không đọc được (CloseBoundaryNotFoundDefect)" in out
+    assert "[5 lon.eml] Tệp đính kèm 'ban-scan.pdf' lớn hơn 20 MB: không mở" in out
+    assert "Đã xem 4 thư (0 đã lấy từ trước), 3 tệp đính kèm: 2 sổ đã xếp" in out
+
+
+def test_saved_messages_collected_again_file_nothing_twice(saved):
+    assert saved["second"].exit_code == 0
+    assert "Đã xem 4 thư (2 đã lấy từ trước)" in saved["second"].output
+    assert sorted(p.name for p in (saved["campaign"] / "inbox").iterdir()) == sorted([VIETNAMESE, "To-van-phong.xlsx"])
+
+
+def test_a_source_that_is_neither_folder_nor_mailbox_and_a_folder_that_is_no_campaign(tmp_path):
+    missing = run("collect", tmp_path / "khong-co", tmp_path)
+    assert missing.exit_code == 2 and "không phải thư mục thư đã lưu" in missing.output
+    (tmp_path / "thu").mkdir()
+    nowhere = run("collect", tmp_path / "thu", tmp_path)
+    assert nowhere.exit_code == 1 and "không phải thư mục chiến dịch" in nowhere.output
+    since = run("collect", tmp_path / "thu", tmp_path, "--since", "01/05/2026")
+    assert since.exit_code == 2 and "--since chỉ dùng với hộp thư IMAP" in since.output
+
+
+def _commune(root: Path, email: str) -> Path:
+    """The sample commune (no inbox yet) with an Email column in Các trường giving Trực Cường's address — a column
+    a cap-tren.xlsx written before it existed lacks (loaded all the same, blank)."""
+    folder = root / "xa"
+    shutil.copytree(SAMPLES / "cap-xa", folder, ignore=shutil.ignore_patterns("inbox"))
+    book = openpyxl.load_workbook(folder / "cap-tren.xlsx")
+    sheet = book["Các trường"]
+    column = sheet.max_column + 1
+    sheet.cell(1, column, "Email")
+    for row in range(2, sheet.max_row + 1):
+        if "Trực Cường" in str(sheet.cell(row, 2).value):
+            sheet.cell(row, column, email)
+    book.save(folder / "cap-tren.xlsx")
+    return folder
+
+
+def test_the_commune_files_a_schools_summary_and_flags_another_sender(tmp_path):
+    summary = (SAMPLES / "cap-xa" / "inbox" / "TH-Truc-Cuong_tong-hop-cuoi.xlsx").read_bytes()
+    folder = _commune(tmp_path, "thtruccuong@nd.edu.vn")
+    source = tmp_path / "thu"
+    source.mkdir()
+    (source / "a.eml").write_bytes(returned_mail("ke.toan@gmail.com", [("Truc Cuong.xlsx", summary)],
+                                                 message_id="<a@xa>"))
+    result = run("collect", source, folder)
+    assert result.exit_code == 0, result.output
+    assert (folder / "inbox" / "Truc Cuong.xlsx").read_bytes() == summary
+    assert "của Trường Tiểu học Trực Cường được gửi từ ke.toan@gmail.com, không phải địa chỉ ghi trong chiến " \
+           "dịch (thtruccuong@nd.edu.vn)" in result.output
+
+
+def test_a_commune_book_without_the_email_column_still_loads(tmp_path):
+    folder = tmp_path / "xa"
+    shutil.copytree(SAMPLES / "cap-xa", folder, ignore=shutil.ignore_patterns("inbox"))
+    source = tmp_path / "thu"
+    source.mkdir()
+    summary = (SAMPLES / "cap-xa" / "inbox" / "TH-Truc-Cuong_tong-hop-cuoi.xlsx").read_bytes()
+    (source / "a.eml").write_bytes(returned_mail("ke.toan@gmail.com", [("Truc Cuong.xlsx", summary)]))
+    result = run("collect", source, folder)
+    assert result.exit_code == 0, result.output
+    assert "được gửi từ" not in result.output  # no address in the campaign: nothing to compare
+    assert (folder / "inbox" / "Truc Cuong.xlsx").read_bytes() == summary
+
+
+def test_a_saved_message_the_machine_will_not_read_is_said_and_the_others_collected(books, tmp_path, monkeypatch):
+    from thidua_xlsx.intake import open_intake
+    from thidua_xlsx.mail.collect import collect_folder, collected_lines
+
+    source = tmp_path / "thu"
+    source.mkdir()
+    (source / "a.eml").write_bytes(returned_mail(HEAD_T1, [(VIETNAMESE, books.t1)]))
+    (source / "b.eml").write_bytes(b"locked")
+    reading = Path.read_bytes
+
+    def refusing(path: Path) -> bytes:
+        if path.name == "b.eml":
+            raise PermissionError(13, "Permission denied", str(path))
+        return reading(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refusing)  # the machine's refusal (a file another program holds)
+    done = collect_folder(source, open_intake(fresh_campaign(books, tmp_path / "campaign")))
+    said, warned = collected_lines(done)
+    assert "[b.eml] Tệp thư không đọc được (Permission denied)" in "\n".join(warned)
+    assert done.count("filed") == 1
