@@ -163,3 +163,21 @@ def test_a_saved_message_the_machine_will_not_read_is_said_and_the_others_collec
     said, warned = collected_lines(done)
     assert "[b.eml] Tệp thư không đọc được (Permission denied)" in "\n".join(warned)
     assert done.count("filed") == 1
+
+
+def test_the_summary_shows_who_sent_each_book_that_came_by_mail(saved, tmp_path):
+    from thidua_xlsx.intake import RECEIVED_FOLDER
+    from thidua_xlsx.system import received
+    from thidua_xlsx.text import summary as tx
+
+    assert received.RECEIVED_FOLDER == RECEIVED_FOLDER  # the intake writes where the summary looks
+    campaign = saved["campaign"]
+    merged = run("merge", campaign / "inbox", "-o", tmp_path / "tong-hop.xlsx")
+    assert merged.exit_code == 0, merged.output
+    sheet = openpyxl.load_workbook(tmp_path / "tong-hop.xlsx")[tx.S_SOURCES]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    head = next(r for r in rows if r[0] == tx.SOURCES_HEAD[0])
+    column = head.index(tx.SOURCES_RECEIVED)
+    by_name = {r[0]: r[column] for r in rows[rows.index(head) + 1:] if r[0]}
+    assert by_name[VIETNAMESE] == "lan.nguyen@truong-thu.edu.vn, 12/05/2026 09:30"
+    assert by_name["To-van-phong.xlsx"] == "anh.pham@gmail.com, 12/05/2026 09:30"

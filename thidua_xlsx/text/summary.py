@@ -255,6 +255,8 @@ SOURCES_TITLE = "CÁC TỆP TRONG THƯ MỤC NHẬN"
 SOURCES_RULE = ("Bản mới nhất của mỗi tổ được chọn theo thời gian lưu ghi trong tệp (Excel/LibreOffice ghi khi "
                 "lưu), nếu không có thì theo thời gian sửa tệp.")
 SOURCES_HEAD = ("Tệp", "Tổ", "Trạng thái", "Lý do", "Kích thước (KB)", "Thời gian lưu (giờ VN)", "SHA-256")
+SOURCES_RECEIVED = "Gửi đến (người gửi, ngày thư)"  # a file filed by collect or the page: who sent it, when
+SOURCES_CAME = "{sender}, {date}"
 FILE_STATUS = {
     "accepted": "Được dùng",
     "superseded": "Bản cũ (đã có bản mới hơn)",

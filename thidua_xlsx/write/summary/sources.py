@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 from collections import Counter
 
 from thidua_xlsx.model.inbox import ACCEPTED, InboxFile
 from thidua_xlsx.model.issues import Issue
+from thidua_xlsx.system.received import Came, received_by_digest
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.write.summary.book import Book
 from thidua_xlsx.write.summary.content import VN_TIME
@@ -20,7 +23,8 @@ def _file_reason(f: InboxFile, issue_count: int) -> str:
 
 
 def sources_sheet(book: Book, files: tuple[InboxFile, ...], issues: tuple[Issue, ...]) -> None:
-    widths = (32, 18, 20, 46, 10, 16, 52)
+    came = received_by_digest([f.path for f in files])  # who sent a file that came by the page or the mail
+    widths = (32, 18, 20, 46, 10, 16, 52, *((34,) if came else ()))
     ws = book.sheet(tx.S_SOURCES, widths, landscape=True)
     last_col = len(widths) - 1
     row = book.title(ws, 0, last_col, tx.SOURCES_TITLE)
@@ -28,5 +32,16 @@ def sources_sheet(book: Book, files: tuple[InboxFile, ...], issues: tuple[Issue,
     by_file = Counter(i.file for i in issues)
     rows = ([f.name, f.department_name, tx.FILE_STATUS.get(f.status, f.status),
              _file_reason(f, by_file[f.name]), round(f.size / 1024, 1), (f.saved_at or f.modified) + VN_TIME,
-             f.sha256] for f in files)
-    book.table(ws, row + 1, tx.SOURCES_HEAD, rows, ["text", "text", "text", "text", "kb", "time", "small"])
+             f.sha256, *([_came(came.get(f.sha256))] if came else [])] for f in files)
+    book.table(ws, row + 1, (*tx.SOURCES_HEAD, *([tx.SOURCES_RECEIVED] if came else [])), rows,
+               ["text", "text", "text", "text", "kb", "time", "small", *(["text"] if came else [])])
+
+
+def _came(came: Came | None) -> str:
+    """'lan@truong.edu.vn, 12/05/2026 09:30' ("" for a file saved into the inbox by hand)."""
+    if came is None:
+        return ""
+    when = came.date
+    with contextlib.suppress(ValueError):
+        when = dt.datetime.fromisoformat(came.date).strftime("%d/%m/%Y %H:%M")
+    return tx.SOURCES_CAME.format(sender=came.sender or "?", date=when or "?")
