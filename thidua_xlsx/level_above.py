@@ -14,6 +14,7 @@ from thidua_xlsx import outputs as out
 from thidua_xlsx.deliver import Kept
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.issues import Problems
+from thidua_xlsx.model.report import Report, level_above_report
 from thidua_xlsx.system import lock
 from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import commands as ct
@@ -39,22 +40,14 @@ def init_level_above(directory: Path, campaign_id: str | None = None):
     return campaign
 
 
-@dataclass(frozen=True)
-class Outcome:
-    """How a run ended, for the command's exit code."""
-
-    exit_code: int
-
-
-def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Outcome:
+def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Report:
     """The level above's merge of ``request`` (a :class:`~thidua_xlsx.service.MergeRequest`): the schools' final
     summaries in ``request.inbox`` (read only), each school's chosen, checked, the lists across schools; the summary
-    workbook (and the JSON, the papers, the import files) written. Nothing usable: exit 1. The papers go through the
-    commune folder's record of its own outputs, as a school's do: a paper someone edited is kept, the new one beside."""
+    workbook (and the JSON, the papers, the import files) written; its :class:`Report` (the exit code's), as a
+    school's merge has. The papers go through the commune folder's record of its own outputs, as a school's do: a
+    paper someone edited is kept, the new one beside."""
     from thidua_xlsx.decide.level_above import level_above_summary
-    from thidua_xlsx.model.exits import EXIT_OK, EXIT_STRICT, EXIT_UNUSABLE
-    from thidua_xlsx.model.inbox import REJECTED
-    from thidua_xlsx.model.issues import ERROR
+    from thidua_xlsx.model.exits import EXIT_STRICT
     from thidua_xlsx.read.containment import scan_inbox
     from thidua_xlsx.read.level_above_book import load_level_above_book
     from thidua_xlsx.read.school_summaries import read_school_summaries
@@ -90,13 +83,13 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Outcome:
         summary = replace(summary, issues=(*summary.issues, *officer))
         voice.decided(summary)
         warn_problems([*(i for f in summary.files for i in f.issues), *summary.issues], voice)
-        sent = [s for s in summary.schools if s.summary is not None]
-        voice.say(ct.LEVEL_ABOVE_DONE.format(sent=len(sent), schools=len(summary.schools),
-                                             proposals=len(summary.proposals), files=len(summary.files),
+        report = level_above_report(summary, r.strict)
+        voice.say(ct.LEVEL_ABOVE_DONE.format(sent=report.counts.submitted, schools=report.counts.departments,
+                                             proposals=len(summary.proposals), files=report.counts.files,
                                              held=len(summary.held)))
-        if not sent:
+        if not report.valid:
             voice.warn(ct.LEVEL_ABOVE_NOTHING.format(inbox=r.inbox))
-            return Outcome(EXIT_UNUSABLE)
+            return report
         inside = book.parent.resolve().is_relative_to(r.inbox.resolve())  # the inbox is never written
         written = Written() if inside else Written(book.parent)  # the commune's own outputs: an edited one is kept
         write_level_above_summary(summary, output)
@@ -111,7 +104,7 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Outcome:
                                                             fingerprint=school.summary.sha256[:12],
                                                             origin=ct.LEVEL_ABOVE_ORIGIN[school.origin]))
         if r.json_path is not None:
-            write_level_above_json(summary, r.json_path)
+            write_level_above_json(summary, report, r.json_path)
             voice.say(ct.JSON_DONE.format(path=r.json_path))
         if mapping is not None:
             _write_import(summary, r, mapping, written, voice)
@@ -127,21 +120,15 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Outcome:
             level_above_drafts(campaign, output, r.docs_dir, r.import_dir, r.drafts_dir, written, voice)
         written.save()
         Kept(written, voice)()
-    errors = [i for f in summary.files for i in f.issues if i.severity == ERROR] + \
-        [f for f in summary.files if f.status == REJECTED] + [i for i in summary.issues if i.severity == ERROR]
-    if r.strict and errors:
-        voice.warn(ct.LEVEL_ABOVE_STRICT.format(count=len(errors)))
-        return Outcome(EXIT_STRICT)
-    return Outcome(EXIT_OK)
+    if report.exit_code == EXIT_STRICT:
+        voice.warn(ct.LEVEL_ABOVE_STRICT.format(count=report.counts.errors))
+    return report
 
 
-def status_level_above(inbox: Path, book: Path, strict: bool, voice: Voice = Voice()) -> Outcome:
+def status_level_above(inbox: Path, book: Path, strict: bool, voice: Voice = Voice()) -> Report:
     """``status`` at the level above: each school of its list — sent (the file used, when it was saved, its
     fingerprint, its origin, whether its council passed it, edited by hand) or not, against the level above's
-    deadline (late, or how many days are left) — and every problem found. Writes nothing."""
-    from thidua_xlsx.model.exits import EXIT_OK, EXIT_STRICT, EXIT_UNUSABLE
-    from thidua_xlsx.model.inbox import REJECTED
-    from thidua_xlsx.model.issues import ERROR
+    deadline (late, or how many days are left) — and every problem found; its :class:`Report`. Writes nothing."""
     from thidua_xlsx.text.wording import day_text
 
     campaign, summary = read_level_above(inbox, book, voice)
@@ -165,10 +152,7 @@ def status_level_above(inbox: Path, book: Path, strict: bool, voice: Voice = Voi
             late=ct.LEVEL_ABOVE_LATE if state.late else "", fingerprint=state.fingerprint,
             origin=ct.LEVEL_ABOVE_ORIGIN[state.origin], council=ct.LEVEL_ABOVE_COUNCIL[state.council],
             edited=ct.LEVEL_ABOVE_EDITED if state.edited else ""))
-    errors = [f for f in summary.files if f.status == REJECTED] + [i for i in summary.issues if i.severity == ERROR]
-    if not any(s.summary for s in summary.schools):
-        return Outcome(EXIT_UNUSABLE)
-    return Outcome(EXIT_STRICT if strict and errors else EXIT_OK)
+    return level_above_report(summary, strict)
 
 
 def read_level_above(inbox: Path, book: Path, voice: Voice = Voice()):

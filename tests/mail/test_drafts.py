@@ -15,6 +15,7 @@ from tests.mail.builders import T1_SCORES, attachments_of, body_of, fill_scores,
 from thidua_xlsx.cli import main
 from thidua_xlsx.mail.drafts import UNSENT_HEADER
 
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 VIETNAMESE_RETURN = "Tổ khối 1 – bản đã chấm.xlsx"  # a returned file renamed by its head: its feedback copy's name
 
 
@@ -140,3 +141,51 @@ def test_a_draft_never_overwrites_a_file_it_did_not_write(school, tmp_path):
     assert "Nhắc sổ" in read_eml(beside)["Subject"]
     third = run("status", school["inbox"], "--nhac", "--thu", drafts)  # its own draft, unchanged: replaced
     assert third.exit_code == 0 and not (drafts / "nhac_To-Van-phong-Khoi-5 (moi 2).eml").exists()
+
+
+def _commune(root: Path, email: str) -> Path:
+    """The sample commune with its schools' summaries, the level above's address typed in sheet Đơn vị."""
+    import shutil
+
+    import openpyxl
+
+    folder = root / "xa"
+    shutil.copytree(SAMPLES / "cap-xa", folder, ignore=shutil.ignore_patterns("*.tmp"))
+    book = openpyxl.load_workbook(folder / "cap-tren.xlsx")
+    sheet = book["Đơn vị"]
+    rows = [r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == "Email nơi nhận hồ sơ (cấp trên)"]
+    row = rows[0] if rows else sheet.max_row + 1  # a book written before the field: its row added as a person would
+    sheet.cell(row, 1, "Email nơi nhận hồ sơ (cấp trên)")
+    sheet.cell(row, 2, email)
+    book.save(folder / "cap-tren.xlsx")
+    return folder
+
+
+def test_the_communes_merge_drafts_its_file_to_the_level_above(tmp_path):
+    folder = _commune(tmp_path, "tdkt@ninhbinh.gov.vn")
+    result = run("merge", folder / "inbox", "-o", tmp_path / "tong-hop-xa.xlsx", "--thu", tmp_path / "thu")
+    assert result.exit_code == 0, result.output
+    message = read_eml(_one(tmp_path / "thu", "gui_*.eml"))
+    assert message["To"].addresses[0].addr_spec == "tdkt@ninhbinh.gov.vn"
+    assert message["Subject"] == "[Thi đua 2025-2026] Ủy ban nhân dân xã Trực Cường gửi kết quả tổng hợp thi đua – " \
+                                 "khen thưởng năm học 2025-2026"
+    assert attachments_of(message) == {"tong-hop-xa.xlsx": (tmp_path / "tong-hop-xa.xlsx").read_bytes()}
+    assert "Nguyễn Thị Thu Trang" in body_of(message)
+
+
+def test_a_communes_book_without_the_level_aboves_address_lists_it(tmp_path):
+    import shutil
+
+    folder = tmp_path / "xa"
+    shutil.copytree(SAMPLES / "cap-xa", folder, ignore=shutil.ignore_patterns("*.tmp"))
+    result = run("merge", folder / "inbox", "-o", tmp_path / "tong-hop-xa.xlsx", "--thu", tmp_path / "thu")
+    assert result.exit_code == 0, result.output
+    assert read_eml(_one(tmp_path / "thu", "gui_*.eml")).get("To") is None
+    assert "Chưa có địa chỉ e-mail của cơ quan cấp trên" in result.output
+
+
+def test_merge_with_thu_and_nothing_to_send_says_so(school, tmp_path):
+    result = run("merge", school["inbox"], "-o", tmp_path / "S.xlsx", "--thu", tmp_path / "thu")
+    assert result.exit_code == 0, result.output
+    assert "lần tổng hợp này không có gì để gửi qua thư" in result.output
+    assert not list((tmp_path / "thu").glob("*.eml"))

@@ -240,8 +240,9 @@ def merge_drafts(summary, output: Path, feedback: Path | None, docs: Path | None
     final = summary.round == ly.SCORING and not summary.period
     if docs is not None and final:
         drafts.append(authority_draft(summary, output, docs, written))
-    elif docs is None and feedback is None:
+    if not drafts:  # no feedback copy (no department with a problem), no final summary's papers: said, none made
         voice.warn(tm.NOTHING_TO_DRAFT)
+        return Drafted(())
     return say_drafted(write_drafts(drafts, folder, written), folder, voice)
 
 

@@ -23,6 +23,7 @@ from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.campaign_book import DATE, NUMBER, TEXT, Column
 from thidua_xlsx.model.history import History
 from thidua_xlsx.model.issues import Problems
+from thidua_xlsx.model.report import Report, history_report
 from thidua_xlsx.text import history as hx
 
 YEAR = "year"  # a school year, "2024-2025"
@@ -158,13 +159,14 @@ class HistoryBook:
     @property
     def years(self) -> tuple[str, ...]:
         """The school years the people's and departments' rows speak of, oldest first."""
-        found = set()
+        found: set[str] = set()
         for table in (PEOPLE, DEPARTMENTS):
             rows = self.tables.get(table.sheet)
             col = rows.column(next(c.header for c in table.columns if c.key == "year")) if rows else None
-            if col is not None:
-                found |= {school_year(str(row[col])) for row in rows.rows if row[col] is not None}
-        return tuple(sorted(found - {None}))
+            if rows is not None and col is not None:
+                found |= {year for row in rows.rows
+                          if row[col] is not None and (year := school_year(str(row[col]))) is not None}
+        return tuple(sorted(found))
 
 
 @dataclass(frozen=True)
@@ -224,3 +226,9 @@ class HistoryUpdate:
     written: bool = False
     backup: Path | None = None
     years: tuple[str, ...] = ()
+    given: int = 0  # the summaries the command was given
+
+    @property
+    def report(self) -> Report:
+        """The run counted (:func:`~thidua_xlsx.model.report.history_report`): the exit code's."""
+        return history_report(self.given, len(self.added), tuple(self.problems))

@@ -14,6 +14,7 @@ from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.exits import EXIT_OK, EXIT_STRICT, EXIT_UNUSABLE
 from thidua_xlsx.model.inbox import ACCEPTED, REJECTED, SKIPPED, SUPERSEDED, InboxFile
 from thidua_xlsx.model.issues import ERROR, NOTE, WARNING, Issue
+from thidua_xlsx.model.level_above import LevelAboveSummary
 from thidua_xlsx.model.results import Summary
 from thidua_xlsx.model.titles import CSTDCS, LDTT
 
@@ -24,21 +25,23 @@ _SEVERITY_ORDER = {ERROR: 0, WARNING: 1, NOTE: 2}
 
 @dataclass(frozen=True)
 class Counts:
-    """Every figure the outputs show about the run itself (not about the titles' lists)."""
+    """Every figure the outputs show about the run itself (not about the titles' lists). ``departments`` and
+    ``submitted`` are the units asked and those that sent (at the level above: its schools); a figure a command does
+    not count (the people at the level above, anything but the files in ``history``) is None, never 0."""
 
     files: int
     accepted: int
     superseded: int
     rejected: int
     skipped: int
-    departments: int
-    submitted: int
-    people: int
-    scored: int
-    newcomers: int
-    registered: int
-    ldtt: int
-    cstdcs: int
+    departments: int | None
+    submitted: int | None
+    people: int | None
+    scored: int | None
+    newcomers: int | None
+    registered: int | None
+    ldtt: int | None
+    cstdcs: int | None
     errors: int
     warnings: int
     notes: int
@@ -59,13 +62,14 @@ class Report:
     counts: Counts
     files: tuple[FileLine, ...]
     issues: tuple[Issue, ...]  # errors first, then warnings, then notes; in the order found within each
-    missing: tuple[str, ...]  # the departments that sent nothing usable, by name
+    missing: tuple[str, ...]  # the departments that sent nothing usable, by name (at the level above: its schools)
     strict: bool = False  # --strict: errors make the run fail (EXIT_STRICT)
+    usable: bool | None = None  # where the run's use is not "a workbook was used" (history: see history_report)
 
     @property
     def valid(self) -> bool:
-        """At least one workbook was used: there is a summary to write."""
-        return self.counts.accepted > 0
+        """At least one workbook was used: there is a summary to write (or what ``usable`` says)."""
+        return self.usable if self.usable is not None else self.counts.accepted > 0
 
     @property
     def exit_code(self) -> int:
@@ -99,10 +103,45 @@ def report_of(summary: Summary, strict: bool = False) -> Report:
         ldtt=sum(p.granted(LDTT) for p in people) if scoring else 0,
         cstdcs=sum(p.granted(CSTDCS) for p in people) if scoring else 0,
         errors=severities[ERROR], warnings=severities[WARNING], notes=severities[NOTE])
-    issues = tuple(sorted(summary.issues, key=lambda i: _SEVERITY_ORDER.get(i.severity, len(_SEVERITY_ORDER))))
-    return Report(summary.round, counts, tuple(_file_line(f) for f in summary.files), issues,
+    return Report(summary.round, counts, tuple(_file_line(f) for f in summary.files), _in_order(summary.issues),
                   tuple(d.name for d in summary.departments if not d.submitted), strict)
 
 
 def _file_line(file: InboxFile) -> FileLine:
     return FileLine(file.name, file.status, sum(1 for i in file.issues if i.severity != NOTE))
+
+
+LEVEL_ABOVE_ROUND = "cap-tren"  # the level above's merge of its schools' final summaries
+HISTORY_ROUND = "lich-su"  # the history book updated from final summaries
+
+
+def level_above_report(summary: LevelAboveSummary, strict: bool = False) -> Report:
+    """The level above's merge counted as a school's is: its files (each school's used one accepted), its schools
+    asked and sent, its problems; valid when a school's summary was used. Its people are not counted here (None): it
+    reads proposals."""
+    sent = [s for s in summary.schools if s.summary is not None]
+    statuses = Counter(f.status for f in summary.files)
+    issues = (*(i for f in summary.files for i in f.issues), *summary.issues)
+    severities = Counter(i.severity for i in issues)
+    counts = Counts(files=len(summary.files), accepted=statuses[ACCEPTED], superseded=statuses[SUPERSEDED],
+                    rejected=statuses[REJECTED], skipped=statuses[SKIPPED],
+                    departments=len(summary.schools), submitted=len(sent), people=None, scored=None, newcomers=None,
+                    registered=None, ldtt=None, cstdcs=None, errors=severities[ERROR], warnings=severities[WARNING],
+                    notes=severities[NOTE])
+    return Report(LEVEL_ABOVE_ROUND, counts, tuple(_file_line(f) for f in summary.files), _in_order(issues),
+                  tuple(s.school.name for s in summary.schools if s.summary is None), strict)
+
+
+def history_report(summaries: int, added: int, issues: tuple[Issue, ...]) -> Report:
+    """``history`` counted: the summaries given, the years added, the problems. Usable when a year was added or
+    nothing was refused (a book made or left as it was); a run that refused every summary it was given is not."""
+    severities = Counter(i.severity for i in issues)
+    counts = Counts(files=summaries, accepted=added, superseded=0, rejected=summaries - added, skipped=0,
+                    departments=None, submitted=None, people=None, scored=None, newcomers=None, registered=None,
+                    ldtt=None, cstdcs=None, errors=severities[ERROR], warnings=severities[WARNING],
+                    notes=severities[NOTE])
+    return Report(HISTORY_ROUND, counts, (), _in_order(issues), (), usable=added > 0 or not severities[ERROR])
+
+
+def _in_order(issues) -> tuple[Issue, ...]:
+    return tuple(sorted(issues, key=lambda i: _SEVERITY_ORDER.get(i.severity, len(_SEVERITY_ORDER))))

@@ -61,7 +61,8 @@ NO_ADDRESS = ("Chưa có địa chỉ e-mail của {who}: thư nháp vẫn đư�
 TOO_BIG = ("Thư nháp gửi {who} lớn hơn {mb} MB: nhiều máy chủ thư sẽ từ chối. Hãy gửi các tệp đính kèm thành "
            "nhiều thư, hoặc qua Google Drive / OneDrive.")
 NOTHING_TO_DRAFT = ("--thu: lần tổng hợp này không có gì để gửi qua thư. Thư nháp được soạn cho bản góp ý "
-                    "(--feedback) và cho hồ sơ gửi cơ quan quản lý (--docs, bảng tổng hợp cuối năm).")
+                    "(--feedback, khi có tổ cần sửa) và cho hồ sơ gửi cơ quan quản lý (--docs, bảng tổng hợp cuối "
+                    "năm).")
 NO_REMINDER_DRAFT = "--thu: không tổ nào cần nhắc, không soạn thư nháp nào."
 THU_HELP = ("Soạn sẵn thư nháp (.eml, mở bằng Outlook/Thunderbird rồi bấm Gửi) vào thư mục DIR: mỗi tổ một thư "
             "kèm sổ của tổ (generate), mỗi lời nhắc (status --nhac), mỗi bản góp ý (merge --feedback), thư gửi cơ "

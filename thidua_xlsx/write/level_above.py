@@ -25,6 +25,7 @@ from thidua_xlsx.model.level_above import (
     Proposal,
     proposal_key,
 )
+from thidua_xlsx.model.report import Report
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import level_above as lx
 from thidua_xlsx.write import engine
@@ -32,7 +33,8 @@ from thidua_xlsx.write.summary import sources
 from thidua_xlsx.write.summary.book import PROTECTED, Book, open_workbook
 from thidua_xlsx.write.summary.content import VN_TIME
 
-LEVEL_ABOVE_REPORT_VERSION = 2  # 2: the proposals held apart (``held``, ``accepted``), each edited list's changes
+LEVEL_ABOVE_REPORT_VERSION = 3  # 2: the proposals held apart (``held``, ``accepted``), each edited list's changes;
+# 3: ``report``: the run's counts and exit code, as a school's JSON report gives them
 
 
 def authority_as_school(summary: LevelAboveSummary) -> cm.School:
@@ -170,11 +172,12 @@ def _check_sheet(book: Book, s: LevelAboveSummary) -> None:
     book.table(ws, row, lx.CHECK_HEAD, rows or [[None, lx.NONE]], ["center", "text", "center", "text"])
 
 
-def write_level_above_json(summary: LevelAboveSummary, path: Path) -> None:
-    """The level above's report for machines: codes and parameters, no Vietnamese wording."""
+def write_level_above_json(summary: LevelAboveSummary, report: Report, path: Path) -> None:
+    """The level above's report for machines: codes and parameters, no Vietnamese wording; ``report``'s counts and
+    exit code as the school's JSON gives its own."""
     c = summary.campaign
     data = {
-        "schema_version": LEVEL_ABOVE_REPORT_VERSION, "kind": "level_above",
+        "schema_version": LEVEL_ABOVE_REPORT_VERSION, "kind": "level_above", "report": report.to_dict(),
         "campaign": {"id": c.id, "authority": c.authority, "school_year": c.school_year},
         "files": [{"name": f.name, "status": f.status, "reason": f.reason, "sha256": f.sha256} for f in summary.files],
         "schools": [{"code": r.school.code, "name": r.school.name, "file": r.file or None,
