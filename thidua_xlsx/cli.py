@@ -366,7 +366,7 @@ def history(book: Path, summaries: tuple[Path, ...]):
         _say(hx.YEARS.format(count=len(done.years), years=", ".join(done.years) or "—"))
     elif not done.problems.errors:
         _say(hx.UNCHANGED.format(path=done.book))
-    sys.exit(EXIT_UNUSABLE if done.problems.errors and not done.added else EXIT_OK)
+    sys.exit(done.report.exit_code)
 
 
 @main.command(help=tui.UI_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR)

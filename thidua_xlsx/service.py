@@ -700,7 +700,7 @@ def update_history(book: Path | None, summaries: list[Path], today: dt.date | No
     with out.holding([lock.lock_path(book)], "history", problems):
         if not created and open_elsewhere(book):
             problems.add("history.book_open", file=book.name)
-            return HistoryUpdate(book, False, (), problems)
+            return HistoryUpdate(book, False, (), problems, given=len(summaries))
         if created:
             out.prepare([out.Output("book", book)], force=False)
             kept = new_book()
@@ -709,7 +709,7 @@ def update_history(book: Path | None, summaries: list[Path], today: dt.date | No
             kept, _history, found = read_history_book(book)
             problems.extend(found)
             if kept is None or any(p.code == "history.column_missing" for p in found):
-                return HistoryUpdate(book, False, (), problems)
+                return HistoryUpdate(book, False, (), problems, given=len(summaries))
         added = []
         for path in summaries:
             year, refused = read_final_summary(path)
@@ -725,6 +725,6 @@ def update_history(book: Path | None, summaries: list[Path], today: dt.date | No
                                    len(year.history.departments)))
             kept = with_year(kept, year)
         if not added and not created:  # nothing to add: the secretary's file is left as she saved it
-            return HistoryUpdate(book, False, (), problems, years=kept.years)
+            return HistoryUpdate(book, False, (), problems, years=kept.years, given=len(summaries))
         written, backup = save_history_book(kept, book, today or vietnam_today())
-        return HistoryUpdate(book, created, tuple(added), problems, written, backup, kept.years)
+        return HistoryUpdate(book, created, tuple(added), problems, written, backup, kept.years, len(summaries))
