@@ -131,6 +131,8 @@ WORDS = {
     "none": "—",
     "refresh": "Tải lại trang để xem tiến độ",
     "merge_commune": "Tổng hợp các trường",
+    "merge_commune_hint": "Đọc bảng tổng hợp cuối năm các trường gửi về (thư mục inbox/), kiểm tra, lập danh sách đề "
+                          "nghị và ghi bảng tổng hợp của xã.",
     "summary": "Bảng tổng hợp",
     "sealed_title": "Trang chỉ mở trên máy này (127.0.0.1); đóng cửa sổ dòng lệnh để tắt trang.",
 }

@@ -128,7 +128,7 @@ def create_app(folder: Path, token: str, port: int = 0):
         response.headers["Content-Security-Policy"] = ("default-src 'self'; img-src 'self' data:; style-src 'self'; "
                                                        "script-src 'self'; frame-ancestors 'none'; form-action 'self'")
         response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["Referrer-Policy"] = "same-origin"  # no-referrer would make Chrome send "Origin: null"
         response.headers["Cache-Control"] = "no-store"
         return response
 
@@ -232,7 +232,7 @@ def create_app(folder: Path, token: str, port: int = 0):
                     return service.merge(request_, voice)
             label = f"{WORDS['merge']} – {chosen.label}"
         try:
-            job = jobs.start(kind, label, key, call)
+            job = jobs.start(kind, label, key, call, chosen.label)
         except Busy as busy:
             return render_template("error.html", problem=busy.issue, folder=folder), 409
         return redirect(url_for("job", job_id=job.id), 303)

@@ -20,8 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from thidua_xlsx.model.issues import issue
+from thidua_xlsx.system.written import RECORD_FILE
 from thidua_xlsx.voice import Voice
 
+SKIPPED_FILES = {RECORD_FILE}  # the record of the tool's own outputs, not an output
 RUNNING, DONE, FAILED = "running", "done", "failed"
 SKIPPED_FOLDERS = {"so-da-phat", "so-da-nhan", ".thidua-nhan", "inbox", "inbox-dang-ky"}  # never what a run wrote
 
@@ -32,6 +34,7 @@ class Job:
     kind: str  # "generate", "merge"
     label: str  # the round's label, as the page shows it
     round_key: str
+    round_label: str
     started: float
     state: str = RUNNING
     done: int = 0
@@ -69,12 +72,14 @@ class Jobs:
         with self._lock:
             return self._running
 
-    def start(self, kind: str, label: str, round_key: str, call: Callable[[Voice], object]) -> Job:
+    def start(self, kind: str, label: str, round_key: str, call: Callable[[Voice], object],
+              round_label: str = "") -> Job:
         """Start ``call(voice)`` in a thread; refused (``busy``: an Issue) while another runs."""
         with self._lock:
             if self._running is not None:
                 raise Busy(issue("ui.run_busy", running=self._running.label))
-            job = Job(secrets.token_hex(8), kind, label, round_key, time.time(), before=files_of(self.folder))
+            job = Job(secrets.token_hex(8), kind, label, round_key, round_label, time.time(),
+                      before=files_of(self.folder))
             self._jobs[job.id] = job
             self._running = job
             for old in list(self._jobs)[:-self.KEEP]:
@@ -143,7 +148,7 @@ def files_of(folder: Path) -> dict[str, tuple[int, int]]:
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_FOLDERS and not d.startswith("."))
         for name in sorted(files):
-            if name.startswith((".", "~$")) or name.endswith((".lock", ".tmp")):
+            if name.startswith((".", "~$")) or name.endswith((".lock", ".tmp")) or name in SKIPPED_FILES:
                 continue
             path = Path(root) / name
             try:

@@ -1,0 +1,97 @@
+"""A real headless Chromium driven by selenium (Debian's chromium and chromedriver, installed by .ci/run), and the
+page served for it by the real server (waitress, on the loopback address) in a thread of the test process."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+from pathlib import Path
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+WIDTH, HEIGHT = 1366, 768  # the secretary's laptop screen
+
+
+def available() -> str:
+    """"" when the browser can be started, else why not."""
+    missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not p.exists()]
+    return f"missing {', '.join(missing)} (apt-get install chromium chromium-driver)" if missing else ""
+
+
+def chromium(profile: Path, downloads: Path):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage", f"--user-data-dir={profile}", f"--window-size={WIDTH},{HEIGHT}",
+                 "--lang=vi"):
+        options.add_argument(flag)
+    options.add_experimental_option("prefs", {"download.default_directory": str(downloads),
+                                              "download.prompt_for_download": False})
+    driver = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=options)
+    driver.set_window_size(WIDTH, HEIGHT)
+    driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+    return driver
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Served:
+    """``thidua-xlsx ui FOLDER --no-browser`` in a thread: its printed lines, its address, stopped by ``stop``."""
+
+    def __init__(self, folder: Path):
+        from thidua_xlsx.ui.serve import serve
+
+        self.lines: list[str] = []
+        self._ready = threading.Event()
+        self._server = None
+
+        def ready(server) -> None:
+            self._server = server
+            self._ready.set()
+
+        self._thread = threading.Thread(target=serve, args=(folder, free_port(), False, self.lines.append, ready),
+                                        daemon=True)
+        self._thread.start()
+        assert self._ready.wait(20), self.lines
+
+    @property
+    def address(self) -> str:
+        return self.lines[0]
+
+    @property
+    def root(self) -> str:
+        return self.address.split("?", 1)[0].rstrip("/")
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.close()
+        self._thread.join(10)
+
+
+def shot(driver, folder: Path, name: str, full: bool = False) -> Path:
+    """A screenshot of the page as the secretary sees it (``full``: the whole page's height)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.png"
+    if full:
+        height = driver.execute_script("return document.documentElement.scrollHeight")
+        driver.set_window_size(WIDTH, max(HEIGHT, min(int(height) + 120, 4000)))
+    driver.save_screenshot(str(path))
+    if full:
+        driver.set_window_size(WIDTH, HEIGHT)
+    return path
+
+
+def keep(shots: Path, into: Path) -> None:
+    """Copy the journey's screenshots to ``into`` (the README's pictures), when asked."""
+    into.mkdir(parents=True, exist_ok=True)
+    for path in sorted(shots.glob("*.png")):
+        shutil.copy2(path, into / f"ui-{path.name}")

@@ -1,0 +1,111 @@
+"""The page in a real headless Chromium, as the secretary and the commune's officer use it: open the address printed,
+pick four returned books (one of another round, one with errors), read what was filed and the problems, merge, read
+the results, download the summary; the commune's schools and its merge. Screenshots of each page are written to
+a folder of the test's (and, with THIDUA_UI_SHOTS=DIR, copied there: the README's pictures)."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.ui import browser
+from tests.ui.pages import REGISTRATION_BOOK, RETURNED, WITH_ERRORS, commune_campaign, school_campaign
+
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(bool(browser.available()) and not os.environ.get("CI"), reason=browser.available())]
+
+
+@pytest.fixture(scope="module")
+def driver(tmp_path_factory):
+    root = tmp_path_factory.mktemp("chromium")
+    found = browser.chromium(root / "profile", root / "downloads")
+    found.downloads = root / "downloads"
+    yield found
+    found.quit()
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("shots")
+    yield folder
+    if os.environ.get("THIDUA_UI_SHOTS"):
+        browser.keep(folder, Path(os.environ["THIDUA_UI_SHOTS"]))
+
+
+def _wait(driver, condition, seconds: float = 60):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, seconds, poll_frequency=0.2).until(condition)
+
+
+def _text(driver) -> str:
+    return " ".join(driver.find_element("tag name", "body").text.split())
+
+
+def test_a_secretarys_round(driver, shots, tmp_path):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    folder, returned = school_campaign(tmp_path)
+    served = browser.Served(folder)
+    try:
+        assert served.address.startswith("http://127.0.0.1:") and "?token=" in served.address
+        driver.get(served.root + "/")  # without the token: refused
+        assert "cần mã truy cập" in _text(driver)
+        driver.get(served.address)
+        assert "?token=" not in driver.current_url  # the token went to a cookie
+        page = _text(driver)
+        assert "Trường Tiểu học Trực Cường" in page and "Chấm điểm thi đua" in page
+        browser.shot(driver, shots, "1-nam-hoc")
+
+        driver.find_element(By.LINK_TEXT, "Chấm điểm thi đua").send_keys(Keys.ENTER)  # by the keyboard
+        _wait(driver, lambda d: "Kéo các sổ" in _text(d))
+        picked = [returned / RETURNED[0], returned / WITH_ERRORS, returned / RETURNED[2], returned / REGISTRATION_BOOK]
+        driver.find_element(By.ID, "files").send_keys("\n".join(str(p) for p in picked))
+        _wait(driver, lambda d: RETURNED[0] in d.find_element(By.ID, "chosen").text)
+        driver.find_element(By.ID, "send").click()
+        _wait(driver, lambda d: d.find_elements(By.ID, "dropped"))
+        page = _text(driver)
+        assert f"{WITH_ERRORS} Đã xếp: inbox/{WITH_ERRORS}" in page
+        assert f"{REGISTRATION_BOOK} Không nhận" in page  # another round: refused with the reason
+        assert "Điểm 25 nằm ngoài khoảng 0 – 6" in page  # the problem list, at its cell
+        assert "01 Vũ Văn Thành!D13" in page
+        assert sorted(p.name for p in (folder / "inbox").iterdir()) == sorted(p.name for p in picked[:3])
+        browser.shot(driver, shots, "2-vong-cham-diem")
+
+        driver.find_element(By.ID, "merge").click()
+        _wait(driver, lambda d: "Xong" in _text(d) or "Không xong" in _text(d), 120)
+        page = _text(driver)
+        assert "Xong" in page, page
+        assert "Tổ chưa gửi: Tổ khối 2-3, Tổ chuyên biệt" in page
+        assert "Chiến sĩ thi đua cơ sở" in page and "Lao động tiên tiến" in page
+        browser.shot(driver, shots, "3-ket-qua")
+
+        driver.find_element(By.LINK_TEXT, "tong-hop_cham-diem.xlsx").click()
+        downloaded = driver.downloads / "tong-hop_cham-diem.xlsx"
+        _wait(driver, lambda _d: downloaded.is_file() and downloaded.stat().st_size > 0, 30)
+        time.sleep(0.3)
+        assert downloaded.read_bytes() == (folder / "tong-hop_cham-diem.xlsx").read_bytes()
+    finally:
+        served.stop()
+
+
+def test_a_communes_merge(driver, shots, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    folder = commune_campaign(tmp_path)
+    served = browser.Served(folder)
+    try:
+        driver.get(served.address)
+        page = _text(driver)
+        assert "Ủy ban nhân dân xã Trực Cường" in page and "Trường Mầm non Trực Cường Chưa gửi" in page
+        browser.shot(driver, shots, "4-cap-xa")
+        driver.find_element(By.ID, "merge").click()
+        _wait(driver, lambda d: "Xong" in _text(d) or "Không xong" in _text(d), 120)
+        assert "Xong" in _text(driver) and "tong-hop-cac-truong.xlsx" in _text(driver)
+        browser.shot(driver, shots, "5-cap-xa-tong-hop")
+    finally:
+        served.stop()
