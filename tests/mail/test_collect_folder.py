@@ -101,13 +101,14 @@ def test_a_source_that_is_neither_folder_nor_mailbox_and_a_folder_that_is_no_cam
 
 
 def _commune(root: Path, email: str) -> Path:
-    """The sample commune (no inbox yet) with an Email column in Các trường giving Trực Cường's address — a column
-    a cap-tren.xlsx written before it existed lacks (loaded all the same, blank)."""
+    """The sample commune (no inbox yet) with Trực Cường's address in the Email column of Các trường (added when the
+    book was written before the column existed)."""
     folder = root / "xa"
     shutil.copytree(SAMPLES / "cap-xa", folder, ignore=shutil.ignore_patterns("inbox"))
     book = openpyxl.load_workbook(folder / "cap-tren.xlsx")
     sheet = book["Các trường"]
-    column = sheet.max_column + 1
+    headers = [sheet.cell(1, c).value for c in range(1, sheet.max_column + 1)]
+    column = headers.index("Email") + 1 if "Email" in headers else sheet.max_column + 1  # samples rebuilt have it
     sheet.cell(1, column, "Email")
     for row in range(2, sheet.max_row + 1):
         if "Trực Cường" in str(sheet.cell(row, 2).value):
@@ -133,6 +134,12 @@ def test_the_commune_files_a_schools_summary_and_flags_another_sender(tmp_path):
 def test_a_commune_book_without_the_email_column_still_loads(tmp_path):
     folder = tmp_path / "xa"
     shutil.copytree(SAMPLES / "cap-xa", folder, ignore=shutil.ignore_patterns("inbox"))
+    book = openpyxl.load_workbook(folder / "cap-tren.xlsx")  # as written before the column existed
+    sheet = book["Các trường"]
+    for column in range(sheet.max_column, 0, -1):
+        if sheet.cell(1, column).value == "Email":
+            sheet.delete_cols(column)
+    book.save(folder / "cap-tren.xlsx")
     source = tmp_path / "thu"
     source.mkdir()
     summary = (SAMPLES / "cap-xa" / "inbox" / "TH-Truc-Cuong_tong-hop-cuoi.xlsx").read_bytes()

@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from tests.mail.builders import ADDRESSES, fresh_campaign, returned_books, returned_mail
-from tests.mail.conftest import PASSWORD, free_port
+from tests.mail.dovecot import PASSWORD, free_port
 from thidua_xlsx.cli import main
 from thidua_xlsx.intake import open_intake
 from thidua_xlsx.mail.collect import MAX_ATTACHMENTS, collect_imap, parse_mailbox

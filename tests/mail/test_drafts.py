@@ -176,8 +176,16 @@ def test_the_communes_merge_drafts_its_file_to_the_level_above(tmp_path):
 def test_a_communes_book_without_the_level_aboves_address_lists_it(tmp_path):
     import shutil
 
+    import openpyxl
+
     folder = tmp_path / "xa"
     shutil.copytree(SAMPLES / "cap-xa", folder, ignore=shutil.ignore_patterns("*.tmp"))
+    book = openpyxl.load_workbook(folder / "cap-tren.xlsx")  # as written before the field existed: no row for it
+    sheet = book["Đơn vị"]
+    for row in range(sheet.max_row, 0, -1):
+        if sheet.cell(row, 1).value == "Email nơi nhận hồ sơ (cấp trên)":
+            sheet.delete_rows(row)
+    book.save(folder / "cap-tren.xlsx")
     result = run("merge", folder / "inbox", "-o", tmp_path / "tong-hop-xa.xlsx", "--thu", tmp_path / "thu")
     assert result.exit_code == 0, result.output
     assert read_eml(_one(tmp_path / "thu", "gui_*.eml")).get("To") is None
