@@ -28,8 +28,8 @@ from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model import rule_set as rs
 from thidua_xlsx.model.campaign_book import PERIOD_FIELDS, PERIODS_SHEET, SCHOOL_SHEET, SMALL_GROUP_WORDS, STAFF_SHEET
-from thidua_xlsx.model.inbox import ACCEPTED, SUPERSEDED, InboxFile
-from thidua_xlsx.model.issues import NOTE, WARNING, Issue, issue, reason
+from thidua_xlsx.model.inbox import ACCEPTED, REJECTED, SUPERSEDED, InboxFile
+from thidua_xlsx.model.issues import ERROR, NOTE, WARNING, Issue, issue, reason
 from thidua_xlsx.model.results import STATUS_SUBMITTED, DepartmentResult, PersonResult, Summary, by_department
 from thidua_xlsx.text.collation import fold, name_key
 from thidua_xlsx.text.messages import SCHOOL_SCALE
@@ -44,7 +44,11 @@ SAID_ON_SCREEN = frozenset({
     "year.filed_before_end", "year.rating_typed", "year.head_rated_above", "year.cap_unit_default",
     "year.small_groups", "year.score_not_number", "year.score_out_of_range", "year.meta_broken",
     "year.person_periods_missing", "year.provisional", "year.part_not_number", "year.part_out_of_range",
-    "year.parts_not_total", "year.parts_old"})
+    "year.parts_not_total", "year.parts_old", "year.score_typed_over", "year.council_score_unapplied"})
+# A file of the folder refused for these reasons was a period's summary the year could not use: a period with no
+# usable summary is then not known (every year pending), never "not made yet" (decided from the other periods).
+REFUSED_PERIOD = frozenset({"summary.data_edited", "summary.schema_unknown", "year.meta_broken", "year.no_people",
+                            "year.unreadable"})
 
 
 def select_periods(files: Sequence[InboxFile], read: dict[str, ev.PeriodSummary]) -> tuple[list[InboxFile],
@@ -85,8 +89,16 @@ def year_summary(campaign: cm.Campaign, files: Sequence[InboxFile], periods: dic
     labels = {p.code: p.label for p in campaign.periods}
     law = year_law(campaign, periods, today)
     future = {p.code for p in campaign.periods if today is not None and p.end > today}
+    refused = tuple(f.name for f in files if f.status == REJECTED and f.reason in REFUSED_PERIOD)
+    used = {code: s.file for code, s in periods.items()}
     for period in campaign.periods:
-        if period.code not in periods and period.code not in future:
+        if period.code in periods or period.code in future:
+            continue
+        if refused:  # perhaps this period's: not known, every year pending on it
+            problems.append(issue("year.period_refused", ERROR, period=period.label, period_code=period.code,
+                                  files=", ".join(refused)))
+            periods = {**periods, period.code: _not_known(period, refused, campaign)}
+        else:
             problems.append(issue("year.period_missing", WARNING, period=period.label))
     roster = {p.code: p for p in campaign.staff}
     gone: dict[str, list[str]] = {}
@@ -119,11 +131,18 @@ def year_summary(campaign: cm.Campaign, files: Sequence[InboxFile], periods: dic
         for d in campaign.departments])
     problems.extend(cons.council_signals(campaign, people, {}))
     stamps = [f.version_time for f in files if f.status in (ACCEPTED, SUPERSEDED)]
-    year = ev.YearResults(campaign.periods, {code: s.file for code, s in periods.items()},
+    year = ev.YearResults(campaign.periods, used,
                           {s.person: dict(s.scores) for s in scores}, ratings,
                           {s.person: dict(s.parts) for s in scores})
     return Summary(campaign, ly.SCORING, tuple(files), tuple(people), tuple(departments), tuple(problems),
                    max(stamps) if stamps else None, year=year)
+
+
+def _not_known(period: cm.Period, refused: tuple[str, ...], campaign: cm.Campaign) -> ev.PeriodSummary:
+    """A period whose summary may be among the ``refused`` files: every person's score there unreadable (said, never
+    used), so that no year is rated, and no title decided, on the other periods alone."""
+    return ev.PeriodSummary(", ".join(refused), period.code, False,
+                            {p.code: ev.PeriodEntry(None, unreadable=True) for p in campaign.staff})
 
 
 def year_rules(campaign: cm.Campaign) -> ev.YearRules:

@@ -21,12 +21,13 @@ import dataclasses
 import functools
 import math
 from collections.abc import Callable
+from typing import TypeGuard
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import DEPT, SELF, SKIPPED, InboxFile, reject
-from thidua_xlsx.model.issues import ERROR, NOTE, Issue, Problems, issue
+from thidua_xlsx.model.issues import ERROR, NOTE, WARNING, Issue, Problems, issue
 from thidua_xlsx.read.containment import InboxItem, unreadable
 from thidua_xlsx.read.department import sorted_out
 from thidua_xlsx.read.department.entry import saved_at
@@ -36,6 +37,9 @@ from thidua_xlsx.text import summary as tx
 from thidua_xlsx.text.messages import shortened
 
 DETAIL_CODE, DETAIL_SCORE = tx.COUNCIL_HEADS["code"], tx.DETAIL_HEAD_LAST[5]  # "Mã", "Điểm xét": the score that counts
+DETAIL_COUNCIL = tx.COUNCIL_HEADS["score"]  # "Điểm Hội đồng": what the head's pass reads (merge --period --council)
+COUNCIL = "council"  # the key of that column among the sheet's columns
+SHOWN_DECIMALS = 2  # the score as the sheet shows it: a difference below this is the display's, not a hand's
 GROUP_MARK = tx.GROUP_HEAD.format(code="", name="")  # ". ": a group's heading is "{code}. {name}"
 
 
@@ -124,7 +128,40 @@ def _people(meta: ly.SummaryMeta, campaign: cm.Campaign, period: str, file: str,
                     if _number(final) else
                     issue("year.score_not_number", ERROR, sheet=sheet, cell=cell, **where, value=shortened(final)))
         people[code] = ev.PeriodEntry(None, source, registered, form, initiative, unreadable=True)
+    said.extend(_typed_over(meta, people, shown, roster, period, file))
     return people, said
+
+
+def _typed_over(meta: ly.SummaryMeta, people: dict[str, ev.PeriodEntry], shown: _Shown, roster: dict, period: str,
+                file: str) -> list[Issue]:
+    """What was typed into the summary's visible scores after it was written, which the year does not use (it reads
+    the data the tool wrote): a score that counts (Điểm xét) typed over, and a score in the Điểm Hội đồng column
+    that the head's pass never applied — each said at its cell with what the year used and how to change a score."""
+    found: list[Issue] = []
+    for code, entry in people.items():
+        if entry.unreadable:
+            continue
+        person = roster.get(code)
+        where = {"file": file, "period": period, "period_code": meta.period, "person": code,
+                 "name": person.name if person is not None else code,
+                 "value": entry.final if entry.final is not None else "—"}
+        for key, message in (("", "year.score_typed_over"), (COUNCIL, "year.council_score_unapplied")):
+            value, sheet, cell = shown.value(code, key)
+            blank = value is None or (isinstance(value, str) and not value.strip())
+            if blank and key == COUNCIL:
+                continue
+            if _same_score(value, entry.final):
+                continue
+            shown_as = "—" if blank else value if _number(value) else shortened(str(value))  # 99.0 said "99"
+            found.append(issue(message, WARNING, sheet=sheet, cell=cell, **where, shown=shown_as))
+    return found
+
+
+def _same_score(shown: object, final: float | None) -> bool:
+    """Whether the sheet's cell shows the data's score (blank for none; rounded as the sheet shows it)."""
+    if final is None:
+        return shown is None or (isinstance(shown, str) and not shown.strip())
+    return _number(shown) and round(float(shown), SHOWN_DECIMALS) == round(final, SHOWN_DECIMALS)
 
 
 def _parts(raw: tuple | None, final: float, source: str, rubric: cm.Rubric | None, shown: _Shown, where: dict,
@@ -156,7 +193,7 @@ def _parts(raw: tuple | None, final: float, source: str, rubric: cm.Rubric | Non
     return ev.UNKNOWN_PARTS
 
 
-def _number(value) -> bool:
+def _number(value: object) -> TypeGuard[int | float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
@@ -168,12 +205,32 @@ class _Shown:
         self.book = book
 
     @functools.cached_property
+    def cells(self) -> list[list] | None:
+        """Sheet Điểm chi tiết as calamine reads it; None where it is not there (renamed or removed)."""
+        try:
+            return self.book.get_sheet_by_name(tx.S_DETAIL).to_python(skip_empty_area=False)
+        except Exception:  # the sheet renamed or removed: the file alone locates it
+            return None
+
+    @functools.cached_property
     def detail(self) -> tuple[dict[str, int], dict[str, int]] | None:
-        return _detail(self.book)
+        return None if self.cells is None else _detail(self.cells)
 
     def score(self, code: str) -> tuple[str, str]:
         """(sheet, cell) of ``code``'s score (column Điểm xét)."""
         return self._at(code, "")
+
+    def value(self, code: str, key: str) -> tuple[object, str, str]:
+        """What ``code``'s cell in the column of ``key`` ("": Điểm xét; :data:`COUNCIL`) holds, with its sheet and
+        cell; (None, …) where the sheet, the row or the column is not there."""
+        sheet, cell = self._at(code, key)
+        if not cell or self.detail is None or self.cells is None:
+            return None, sheet, cell
+        rows, columns = self.detail
+        line = self.cells[rows[code]]
+        column = columns[key]
+        return (line[column] if column < len(line) else None), sheet, cell
+
 
     def subtotal(self, code: str, group: str | None, source: str) -> tuple[str, str]:
         """(sheet, cell) of ``code``'s subtotal of ``group`` (None: not known) in the column of ``source`` (self,
@@ -192,13 +249,9 @@ class _Shown:
         return tx.S_DETAIL, ly.a1(row, column + offset)
 
 
-def _detail(book) -> tuple[dict[str, int], dict[str, int]] | None:
-    """Sheet Điểm chi tiết: each code's row, and the columns — the score that counts (Điểm xét) by "", each group's
-    first (its "Tự chấm") by the group's code. None: the sheet is not there (renamed or removed)."""
-    try:
-        rows = book.get_sheet_by_name(tx.S_DETAIL).to_python(skip_empty_area=False)
-    except Exception:  # the sheet renamed or removed: the file alone locates it
-        return None
+def _detail(rows: list[list]) -> tuple[dict[str, int], dict[str, int]]:
+    """Sheet Điểm chi tiết's ``rows``: each code's row, and the columns — the score that counts (Điểm xét) by "", the
+    council's (Điểm Hội đồng) by :data:`COUNCIL`, each group's first (its "Tự chấm") by the group's code."""
     found: dict[str, int] = {}
     columns: dict[str, int] = {}
     code_column = None
@@ -209,6 +262,8 @@ def _detail(book) -> tuple[dict[str, int], dict[str, int]] | None:
                 code_column = cells.index(DETAIL_CODE)
                 columns = {"": cells.index(DETAIL_SCORE), **{text.split(GROUP_MARK, 1)[0]: k
                                                             for k, text in enumerate(cells) if GROUP_MARK in text}}
+                if DETAIL_COUNCIL in cells:
+                    columns[COUNCIL] = cells.index(DETAIL_COUNCIL)
             continue
         if len(cells) > code_column and cells[code_column]:
             found.setdefault(cells[code_column], r)

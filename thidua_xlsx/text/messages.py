@@ -595,6 +595,9 @@ MESSAGES.update({
     "year.period_superseded": "Cùng kỳ ({period}) có bản tổng hợp khác được dùng ('{used}': bản có cột hiệu trưởng "
                               "chấm "
                               "qua vòng Hội đồng được ưu tiên, rồi bản ghi sau). Tệp này không dùng.",
+    "year.period_refused": "Bảng tổng hợp của {period} bị từ chối ({files}: lý do ở trên) – kỳ này chưa biết, không "
+                           "phải chưa có: chưa xếp loại năm, chưa xét danh hiệu cho ai. Hãy ghi lại bảng tổng hợp "
+                           "kỳ đó (thidua-xlsx merge … --period {period_code}) rồi chạy lại year.",
     "year.period_missing": "Chưa có bảng tổng hợp của {period}: điểm năm của mọi người chỉ tính trên các kỳ có "
                            "điểm (kỳ thiếu không tính là 0). Hãy tổng hợp kỳ này rồi chạy lại nếu kỳ đã chấm.",
     "year.person_not_in_roster": "Mã {person} có điểm ở {periods} nhưng không còn trong sheet Nhân sự – không xếp "
@@ -625,6 +628,15 @@ MESSAGES.update({
     "year.score_not_number": "Điểm kỳ {period} của {name} ({person}) là '{value}', không phải một số: không dùng, "
                              "xếp loại năm của người này để chờ (không tính trên các kỳ khác). Hãy tổng hợp lại kỳ "
                              "{period} (thidua-xlsx merge --period) rồi chạy lại.",
+    "year.score_typed_over": "Điểm xét của {name} ({person}) trong bảng tổng hợp {period} đã bị sửa tay thành "
+                             "'{shown}', chương trình đã ghi {value} – cả năm dùng {value}, không dùng số sửa tay. "
+                             "Muốn đổi điểm một kỳ: ghi điểm mới vào cột Điểm Hội đồng rồi chạy 'thidua-xlsx merge "
+                             "… --period {period_code} --council <tệp này>' (lượt duyệt của Hiệu trưởng), rồi chạy "
+                             "lại year.",
+    "year.council_score_unapplied": "Cột Điểm Hội đồng của {name} ({person}) trong bảng tổng hợp {period} ghi "
+                                    "'{shown}' nhưng chưa được áp dụng – cả năm dùng {value}. Hãy chạy 'thidua-xlsx "
+                                    "merge … --period {period_code} --council <tệp này>' để áp dụng, rồi chạy lại "
+                                    "year với bảng tổng hợp mới.",
     "year.score_out_of_range": "Điểm kỳ {period} của {name} ({person}) là {value}, ngoài khoảng 0 – {max}: không "
                                "dùng, xếp loại năm của người này để chờ (không tính trên các kỳ khác). Hãy tổng hợp "
                                "lại kỳ {period} (thidua-xlsx merge --period) rồi chạy lại.",
