@@ -1,5 +1,6 @@
 """What the head (the competent authority, NĐ 233/2026 điều 13) types into a period's summary before its pass
-(``merge --period … --council``): scores and notes only — a period decides no title, its decision column is locked."""
+(``merge --period … --council``): scores and notes only — a period decides no title: its summary has no decision
+column."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ def head_scores(src: Path, dst: Path, scores: dict[str, tuple[float, str]]) -> N
     """{code: (score, note)} typed in the council's score and note columns of "Điểm chi tiết" (unlocked cells only)."""
     wb = load_workbook(src)
     ws = wb[stx.S_DETAIL]
-    head, cols = table_rows(ws, stx.COUNCIL_HEADS)
+    head, cols = table_rows(ws, stx.PERIOD_COUNCIL_HEADS)
     for row in range(head + 1, ws.max_row + 1):
         for key, value in zip(("score", "note"), scores.get(ws.cell(row, cols["code"]).value, ())):
             cell = ws.cell(row, cols[key])

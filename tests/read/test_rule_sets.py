@@ -217,11 +217,12 @@ def test_hai_phongs_scale_resting_on_nd_90_is_set_aside_from_01_07_2026_with_the
     (said,) = [w for w in rule_set_warnings(campaign, "campaign.xlsx") if w.code == "rule_set.set_aside"]
     assert said.severity == "warning" and said.where == "campaign.xlsx · Trường"
     assert said.message.startswith(
-        "QĐ 212/2025/QĐ-UBND thành phố Hải Phòng (212/2025/QĐ-UBND) của Hải Phòng được ban hành theo NĐ 90/2020, NĐ "
+        "QĐ 212/2025/QĐ-UBND thành phố Hải Phòng được ban hành theo NĐ 90/2020, NĐ "
         "48/2023, các văn bản này đã hết hiệu lực từ 01/07/2026: chương trình không áp dụng thang điểm xếp loại chất "
         "lượng viên chức, thang điểm các nhóm tiêu chí của văn bản này cho ngày 31/05/2027 (ngày kết thúc kỳ đánh giá "
         "cuối) mà áp dụng quy định chung (thang điểm xếp loại chất lượng viên chức: NĐ 233/2026 điều 12 – HTXSNV từ "
         "90, HTTNV từ 70, HTNV từ 50 điểm; thang điểm các nhóm tiêu chí: quy chế của trường).")
+    assert said.message.count("212/2025/QĐ-UBND") == 1  # the text named once: no "(212/2025/QĐ-UBND) của Hải Phòng"
     assert said.message.endswith("Ghi chú của tệp quy định: QĐ 212/2025 (Hải Phòng) căn cứ NĐ 90/2020 và 48/2023; từ "
                                  "01/07/2026 NĐ 233/2026 thay thế hai nghị định này: kiểm tra lại thành phố còn áp "
                                  "dụng thang điểm này hay đã ban hành quy định mới.")

@@ -65,7 +65,7 @@ from thidua_xlsx.model.campaign_book import (
 )
 from thidua_xlsx.model.issues import ERROR, NOTE, WARNING, Issue, issue
 from thidua_xlsx.read.presets import preset_dir
-from thidua_xlsx.text.collation import name_key
+from thidua_xlsx.text.collation import fold, name_key
 from thidua_xlsx.text.messages import LEGAL_LINE, LEGAL_LINE_FIELD, shortened
 from thidua_xlsx.text.rule_sets import (
     DAY_SOURCES,
@@ -438,10 +438,18 @@ def _set_aside(aside: rs.SetAside, picked: rs.RuleSet, province: str, file: str)
     instead = "; ".join(INSTEAD.format(rule=RULE_WORDS[key], citation=_cited(picked, key) or INSTEAD_SCHOOL)
                         for key in aside.rules)
     return issue("rule_set.set_aside", WARNING, file=file, sheet=SCHOOL_SHEET, province=province,
-                 text=f"{aside.text.short} ({aside.text.number})", ended=", ".join(t.short for t in aside.ended),
+                 text=_text_named(aside.text, province), ended=", ".join(t.short for t in aside.ended),
                  end=_day(aside.since), day=_day(picked.day),
                  source=DAY_SOURCES[picked.day_from], rules=", ".join(RULE_WORDS[k] for k in aside.rules),
                  instead=instead, recheck=RECHECK_SAID.format(note=aside.text.recheck) if aside.text.recheck else "")
+
+
+def _text_named(text: rs.LegalText, province: str) -> str:
+    """A province's text named once: its short name, with its number and its province only where the short name
+    does not already say them ("QĐ 212/2025/QĐ-UBND thành phố Hải Phòng", not "… (212/2025/QĐ-UBND) của Hải
+    Phòng")."""
+    named = text.short if text.number in text.short else f"{text.short} ({text.number})"
+    return named if not province or fold(province) in fold(named) else f"{named} của {province}"
 
 
 def _cited(picked: rs.RuleSet, key: str) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.council import CouncilEntry, CouncilInput, TallyInput, VoteCount
-from thidua_xlsx.model.issues import ERROR, Issue, Problems, issue
+from thidua_xlsx.model.issues import ERROR, WARNING, Issue, Problems, issue
 from thidua_xlsx.model.layout import a1
 from thidua_xlsx.model.titles import NO_PROPOSAL
 from thidua_xlsx.model.titles import code as title_code
@@ -33,12 +33,22 @@ def read_council(path: Path, campaign: cm.Campaign, problems: Problems) -> Counc
         problems.add("council.unreadable", file=path.name, path=str(path))
         return None
     found: list[Issue] = []
-    read = _entries(path.name, sheets, campaign, found)
+    read = _entries(path.name, sheets, campaign, found, meta)
     if read is None:
-        problems.add("council.no_council_columns", path=str(path))
+        problems.add("council.no_period_columns" if meta.period else "council.no_council_columns", path=str(path))
         return None
     entries, codes = read
     return CouncilInput(path.name, meta, entries, _tally(path.name, sheets, found), tuple(found), codes)
+
+
+def council_period(path: Path, campaign: cm.Campaign, problems: Problems) -> str | None:
+    """The period of the summary the council met with ("": the year's, or the year's round), from its metadata alone:
+    a command checks it before any work. None when it is not this campaign's scoring summary (``problems`` say
+    why)."""
+    from thidua_xlsx.read.registrations import checked_summary
+
+    opened = checked_summary(path, campaign, problems, ly.SCORING)
+    return None if opened is None else opened.meta.period
 
 
 def _sheets(book) -> dict[str, list[list]]:
@@ -61,23 +71,33 @@ def _header(rows: list[list], wanted: dict[str, str]) -> tuple[int, dict[str, in
     return None
 
 
-def _entries(file: str, sheets, campaign: cm.Campaign,
-             found: list[Issue]) -> tuple[tuple[CouncilEntry, ...], frozenset[str]] | None:
+def _entries(file: str, sheets, campaign: cm.Campaign, found: list[Issue],
+             meta: ly.SummaryMeta) -> tuple[tuple[CouncilEntry, ...], frozenset[str]] | None:
     """The council's entries, and the codes of every row its sheet shows. A person's row twice is reported
-    with both rows and neither is used: which one the council meant is not guessed."""
+    with both rows and neither is used: which one the council meant is not guessed. A period's summary (the head's
+    pass) has no decision column: one there (a summary written before) is not read, and what is typed in it is said
+    by its cell; so is a score typed over in Điểm xét, which no pass reads."""
+    heads = tx.PERIOD_COUNCIL_HEADS if meta.period else tx.COUNCIL_HEADS
+    names = {p.code: p.name for p in campaign.staff}
+    finals = _finals(meta)
     for name, rows in sheets.items():
-        head = _header(rows, tx.COUNCIL_HEADS)
+        head = _header(rows, heads)
         if head is None:
             continue
         start, cols = head
+        unread = _unread_columns(rows[start], meta)
         choices = {title_name(c): c for c in (*campaign.titles.individual, NO_PROPOSAL)}  # as its dropdown lists them
-        entries, rows_of = [], {}
+        entries: list[CouncilEntry] = []
+        rows_of: dict[str, list[int]] = {}
         for r in range(start + 1, len(rows)):
             cell = lambda key: _value(rows[r], cols[key])  # noqa: E731
             code = cm.clean_text(cell("code"))
             if code:
                 rows_of.setdefault(code, []).append(r + 1)
-            score, typed, note = cell("score"), cm.clean_text(cell("decision")), cm.clean_text(cell("note"))
+            if code:
+                found += _typed_unread(rows[r], r, unread, code, names.get(code, code), finals, file, name)
+            score, note = cell("score"), cm.clean_text(cell("note"))
+            typed = cm.clean_text(cell("decision")) if "decision" in cols else ""
             if not code or (score in (None, "") and not typed and not note):
                 continue
             where = dict(file=file, sheet=name)
@@ -95,6 +115,48 @@ def _entries(file: str, sheets, campaign: cm.Campaign,
                         rows=", ".join(map(str, found_rows))) for code, found_rows in twice.items()]
         return tuple(e for e in entries if e.code not in twice), frozenset(rows_of)
     return None
+
+
+def _finals(meta: ly.SummaryMeta) -> dict[str, float | None]:
+    """Each person's score as the summary was written (its data: a period's people, a year-end's people_info)."""
+    if meta.period:
+        return {row[0]: row[1] for row in meta.people}
+    return {row[0]: row[5] for row in meta.people_info if len(row) > 5}
+
+
+def _unread_columns(head: list, meta: ly.SummaryMeta) -> dict[str, int]:
+    """The columns of the council's sheet someone may type in that no pass reads: Điểm xét (the score written), and
+    a period's decision column (a summary written before a period's had none)."""
+    texts = [cm.clean_text(v) for v in head]
+    wanted = {"final": tx.DETAIL_HEAD_LAST[5], **({"decision": tx.COUNCIL_HEADS["decision"]} if meta.period else {})}
+    return {key: texts.index(text) for key, text in wanted.items() if text in texts}
+
+
+def _typed_unread(row: list, r: int, unread: dict[str, int], code: str, person: str,
+                  finals: dict[str, float | None], file: str, sheet: str) -> list[Issue]:
+    """What row ``r`` holds in the columns of ``unread`` that the summary did not write there: a warning at its cell,
+    never dropped silently."""
+    found = []
+    where = dict(file=file, sheet=sheet, name=person, person=code)
+    if "decision" in unread:
+        typed = cm.clean_text(_value(row, unread["decision"]))
+        if typed:
+            found.append(issue("council.period_decision_not_read", WARNING, cell=a1(r, unread["decision"]),
+                               value=typed, **where))
+    if "final" in unread and code in finals:
+        shown, written = _value(row, unread["final"]), finals[code]
+        number = _number(shown)
+        same = (number is None and shown in (None, "")) if written is None else \
+            (number is not None and round(number, 2) == round(float(written), 2))
+        if not same:
+            found.append(issue("council.final_typed_over", WARNING, cell=a1(r, unread["final"]),
+                               shown=cm.clean_text(shown) or "—", value=_shown_score(written), **where))
+    return found
+
+
+def _shown_score(value: float | None) -> str:
+    """A score as the summary's sheet shows it (up to 2 decimals; "—" for none)."""
+    return "—" if value is None else f"{float(value):.2f}".rstrip("0").rstrip(".")
 
 
 def _tally(file: str, sheets, found: list[Issue]) -> TallyInput:

@@ -790,3 +790,9 @@ MESSAGES.update(UI_MESSAGES)
 from thidua_xlsx.text.mail import MAIL_MESSAGES  # noqa: E402
 
 MESSAGES.update(MAIL_MESSAGES)
+
+
+# issue 36 (items 5, 7): a period's head pass reads scores and notes only; what it does not read is said by its cell
+from thidua_xlsx.text.period_pass import PERIOD_PASS_MESSAGES  # noqa: E402
+
+MESSAGES.update(PERIOD_PASS_MESSAGES)

@@ -47,7 +47,7 @@ RULE_SET_MESSAGES = {
     "rule_set.ended": "Theo dữ liệu của chương trình, {text} hết hiệu lực từ {end} (ngày cần kiểm tra lại), trước "
                       "ngày xét {day} ({source}). Hãy kiểm tra văn bản nào thay thế và đối chiếu các căn cứ trước "
                       "khi trình; chương trình không còn trích dẫn văn bản này.",
-    "rule_set.set_aside": "{text} của {province} được ban hành theo {ended}, các văn bản này đã hết hiệu lực từ "
+    "rule_set.set_aside": "{text} được ban hành theo {ended}, các văn bản này đã hết hiệu lực từ "
                           "{end}: chương trình không áp dụng {rules} của văn bản này cho ngày {day} ({source}) mà áp "
                           "dụng quy định chung ({instead}). Nếu {province} đã ban hành quy định mới theo văn bản thay "
                           "thế, hãy cập nhật tệp quy định của {province} (workbook_templates/tinh/, xem SCHEMA.md) "

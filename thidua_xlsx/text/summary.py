@@ -74,8 +74,11 @@ SOURCE_HEAD = "Hiệu trưởng chấm"  # a period's score typed in its council
 DETAIL_HEAD_FIRST = ("STT", "Mã", "Họ và tên", "Tổ", "Vai trò")
 DETAIL_HEAD_LAST = ("Tổng tự chấm", "Tổng tổ chấm", "Điểm Hội đồng", "Quyết định Hội đồng", "Ghi chú Hội đồng",
                     "Điểm xét", "Nguồn điểm", "Xếp loại", "Ghi chú")
+# a period's: no decision column (a period decides no title; the head's pass reads scores and notes only)
+DETAIL_HEAD_LAST_PERIOD = tuple(h for h in DETAIL_HEAD_LAST if h != "Quyết định Hội đồng")
 COUNCIL_HEADS = {"code": "Mã", "score": "Điểm Hội đồng", "decision": "Quyết định Hội đồng",
                  "note": "Ghi chú Hội đồng"}  # read back by the council pass
+PERIOD_COUNCIL_HEADS = {k: v for k, v in COUNCIL_HEADS.items() if k != "decision"}  # the head's pass of a period
 DETAIL_DECISION_TITLE = "Quyết định Hội đồng"
 DETAIL_DECISION_MESSAGE = ("Để trống: đồng ý với đề nghị. Chọn một danh hiệu hoặc 'Không đề nghị' để thay đổi; "
                            "ghi lý do ở cột Ghi chú Hội đồng.")

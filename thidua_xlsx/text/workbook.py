@@ -153,6 +153,7 @@ def guide_lines(round_: str, department: str, school, deadline: str, facts_sourc
             "1. Mỗi người một sheet (phiếu): cá nhân tự chấm ở cột 'Tự chấm', tổ chấm ở cột 'Tổ chấm'; "
             "tổng điểm và xếp loại tự tính.",
             "   Điểm trừ ghi số điểm bị trừ (số dương); điểm thưởng không vượt mức trần của nhóm.",
+            "2. Sheet 'Tổng hợp tổ' tự lấy điểm từ các phiếu, xếp hạng trong tổ." if period is not None else
             "2. Sheet 'Tổng hợp tổ' tự lấy điểm từ các phiếu, xếp hạng trong tổ; chọn danh hiệu tập thể tổ đăng ký.",
             "3. Người mới chưa có phiếu: các phiếu 'Người mới 1', 'Người mới 2'… đang ẩn (để không in ra khi chưa "
             "dùng). Chuột phải vào tên một sheet → Hiện (Unhide) → chọn 'Người mới 1', ghi họ tên, chức vụ rồi chấm "

@@ -8,6 +8,7 @@ from thidua_xlsx.model.report import Report
 from thidua_xlsx.model.results import Summary
 from thidua_xlsx.text import commands as mt
 from thidua_xlsx.text.messages import OPENING_CODES
+from thidua_xlsx.text.period_pass import TYPED_NOT_READ
 
 
 def console_lines(summary: Summary, report: Report, verbose: bool) -> list[str]:
@@ -40,7 +41,8 @@ def console_lines(summary: Summary, report: Report, verbose: bool) -> list[str]:
     lines.append(mt.REPORT_PROBLEMS.format(errors=n.errors, warnings=n.warnings, notes=n.notes))
     shown = (ERROR, WARNING) if verbose else (ERROR,)
     lines += [f"  {i.severity_label}: {i.render()}" for i in report.issues
-              if i.severity in shown and i.code not in OPENING_CODES]  # those: said when the campaign was opened
+              if (i.severity in shown or i.code in TYPED_NOT_READ)  # typed but not read: said, never only counted
+              and i.code not in OPENING_CODES]  # those: said when the campaign was opened
     if report.signals:
         lines.append(mt.REPORT_SIGNALS)
         lines += [f"  {i.message}" for i in report.signals]

@@ -1,5 +1,6 @@
 """The scoring round's "Tổng hợp tổ": one row per form, its totals and class taken from the form by
-formulas, the rank within the department, the department's own title, and the check cell."""
+formulas, the rank within the department, the department's own title (the year's book only: a period's asks no
+title), and the check cell."""
 
 from __future__ import annotations
 
@@ -29,13 +30,15 @@ def department_sheet(book: DepartmentBook, ws, people: list[tuple[IssuedPerson, 
     else:
         row = book.title(ws, row, last, tx.DEPT_TITLE.format(year=school.school_year),
                          f"{book.dept.name} – {school.name}")
-    ws.merge_range(row, 0, row, 3, tx.L_COLLECTIVE, f["label"])
-    ws.merge_range(row, 4, row, 7, "", f["input"])
-    collective_cell = xl_rowcol_to_cell(row, 4)
-    if book.c.collective:
-        ws.write_string(row, 4, title_name(book.c.collective), f["input"])
-    book.dropdown(ws, collective_cell, "DS_DanhHieuTapThe", tx.V_COLLECTIVE_TITLE, tx.V_COLLECTIVE_MESSAGE)
-    row += 2
+    collective_cell = ""  # a period's book asks no title: the collective's is registered once, decided by the year
+    if period is None:
+        ws.merge_range(row, 0, row, 3, tx.L_COLLECTIVE, f["label"])
+        ws.merge_range(row, 4, row, 7, "", f["input"])
+        collective_cell = xl_rowcol_to_cell(row, 4)
+        if book.c.collective:
+            ws.write_string(row, 4, title_name(book.c.collective), f["input"])
+        book.dropdown(ws, collective_cell, "DS_DanhHieuTapThe", tx.V_COLLECTIVE_TITLE, tx.V_COLLECTIVE_MESSAGE)
+        row += 2
     head = row
     for col, text in enumerate(tx.DEPT_HEADERS):
         ws.write_string(row, col, text, f["head"])

@@ -69,11 +69,13 @@ def _source(p: PersonResult, period: str = "") -> str:
 
 def detail_sheet(book: Book, people: Sequence[PersonResult], campaign: cm.Campaign | None, period: str = "") -> None:
     """``period`` (its label): a period's sheet, where the head (the competent authority, NĐ 233/2026 điều 13) types
-    the period's scores in the council's score column; its decision column is locked: a period decides no title."""
+    the period's scores in the council's score column; it has no decision column: a period decides no title."""
     groups = _group_columns(campaign, people)
-    first, last_fixed = tx.DETAIL_HEAD_FIRST, tx.DETAIL_HEAD_LAST
+    first = tx.DETAIL_HEAD_FIRST
+    last_fixed = tx.DETAIL_HEAD_LAST_PERIOD if period else tx.DETAIL_HEAD_LAST
     group_width = 8
-    widths = (5, 8, 22, 13, 10, *(group_width,) * (2 * len(groups)), 8, 8, 9, 14, COUNCIL_NOTE_WIDTH, 8, 9, 11, 26)
+    council_widths = (9, COUNCIL_NOTE_WIDTH) if period else (9, 14, COUNCIL_NOTE_WIDTH)
+    widths = (5, 8, 22, 13, 10, *(group_width,) * (2 * len(groups)), 8, 8, *council_widths, 8, 9, 11, 26)
     ws = book.sheet(tx.S_DETAIL, widths, landscape=True)
     last_col = len(widths) - 1
     title = tx.DETAIL_TITLE_PERIOD.format(period=period.upper(), year=book.year) if period else \
@@ -81,7 +83,10 @@ def detail_sheet(book: Book, people: Sequence[PersonResult], campaign: cm.Campai
     row = book.title(ws, 0, last_col, title, tx.DETAIL_NOTE_PERIOD if period else tx.DETAIL_NOTE)
     head, sub = row, row + 1
     tail = len(first) + 2 * len(groups)
-    council_cols = {tail + 2, tail + 4} if period else {tail + 2, tail + 3, tail + 4}
+    score_col = tail + 2
+    decision_col = None if period else tail + 3
+    note_col = tail + 3 if period else tail + 4
+    council_cols = {c for c in (score_col, decision_col, note_col) if c is not None}
     # Two header rows, written in order: a fixed column's heading in the upper cell with no line
     # under it (the lower one has none above: they read as one), a group's over its two columns.
     fixed = [*enumerate(first), *((tail + k, t) for k, t in enumerate(last_fixed))]
@@ -99,8 +104,9 @@ def detail_sheet(book: Book, people: Sequence[PersonResult], campaign: cm.Campai
     for col in sorted(lower):
         book.put(ws, sub, col, *lower[col])
     book.row(ws, sub, row_height(1))
+    council_styles = ["council", "council"] if period else ["council", "council", "council"]
     styles = ["center", "center", "text", "text", "text", *["num"] * (2 * len(groups)), "num", "num",
-              "council", "center" if period else "council", "council", "num", "center", "center", "text"]
+              *council_styles, "num", "center", "center", "text"]
     r = sub
     for n, p in enumerate(people, start=1):
         r = sub + n
@@ -108,18 +114,20 @@ def detail_sheet(book: Book, people: Sequence[PersonResult], campaign: cm.Campai
         for code, _ in groups:
             scores += [p.self_score.groups.get(code) if p.self_score else None,
                        p.dept_score.groups.get(code) if p.dept_score else None]
+        council = [p.council_score, p.council_note] if period else \
+            [p.council_score, title_name(p.council_decision), p.council_note]
         values = [n, p.code, p.name, p.department_name, p.role, *scores, total(p.self_score),
-                  total(p.dept_score), p.council_score, title_name(p.council_decision), p.council_note, p.final,
-                  _source(p, period),
+                  total(p.dept_score), *council, p.final, _source(p, period),
                   p.classification, remarks(p, *(f.text for f in p.flags))]
         for col, value in enumerate(values):
             book.put(ws, r, col, value, styles[col])
-        book.row(ws, r, council_row_height(values, widths, (2, 3, tail + 3, tail + 4, len(values) - 1)))
+        wrapped = (2, 3, *(c for c in (decision_col, note_col) if c is not None), len(values) - 1)
+        book.row(ws, r, council_row_height(values, widths, wrapped))
     ws.freeze_panes(sub + 1, 3)
     ws.autofilter(sub, 0, max(r, sub), last_col)
     ws.repeat_rows(head, sub)
     if people:
-        council_inputs(ws, sub + 1, r, tail + 2, None if period else tail + 3, campaign,
+        council_inputs(ws, sub + 1, r, score_col, decision_col, campaign,
                        max(rb.max_total for rb in campaign.rubrics) if campaign else 1000)
     ws.protect("", PROTECTED)
 

@@ -1,0 +1,21 @@
+"""The words of a period's head pass read back (issue 36, items 5 and 7: ``merge --period … --council``, and what
+was typed where a council's pass does not read): PERIOD_PASS_MESSAGES, merged into text/messages.py."""
+
+from __future__ import annotations
+
+PERIOD_PASS_MESSAGES = {
+    "council.no_period_columns": "Không tìm thấy các cột 'Mã', 'Điểm Hội đồng', 'Ghi chú Hội đồng' trong '{path}'. "
+                                 "Hãy dùng bảng tổng hợp kỳ do merge --period ghi (sheet Điểm chi tiết).",
+    "council.period_decision_not_read": "{name} ({person}): cột Quyết định Hội đồng ghi '{value}', nhưng kỳ đánh giá "
+                                        "không xét danh hiệu – lượt duyệt của Hiệu trưởng chỉ đọc Điểm Hội đồng và "
+                                        "Ghi chú Hội đồng, nên quyết định này không được dùng. Danh hiệu xét một lần "
+                                        "cho cả năm: ghi ở cột Quyết định Hội đồng của sheet Xếp loại năm (bảng cả "
+                                        "năm, thidua-xlsx year … --council).",
+    "council.final_typed_over": "{name} ({person}): cột Điểm xét ghi '{shown}', khác điểm chương trình đã ghi "
+                                "({value}); lượt này không đọc cột đó – điểm vẫn là {value}. Muốn đổi điểm: ghi vào "
+                                "cột Điểm Hội đồng (nền vàng), lý do ở Ghi chú Hội đồng, rồi chạy lại.",
+}
+
+# what someone typed where a council's pass does not read: printed by the run, not only counted (a warning she must
+# see before she takes the summary for what she typed)
+TYPED_NOT_READ = frozenset({"council.period_decision_not_read", "council.final_typed_over"})
