@@ -12,7 +12,7 @@ from tests.e2e.test_merge import T1_SCORES, T2_SCORES, TITLES, _fill_department
 from tests.filling import register
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.service import generate_round, merge_inbox
+from thidua_xlsx.service import apply_council_file, generate_round, merge_inbox
 from thidua_xlsx.write.summary import write_summary
 
 
@@ -24,8 +24,9 @@ def year_campaign(year: str = "2025-2026", campaign_id: str = "test-campaign", *
     return cm.from_dict(data)
 
 
-def final_summary(work: Path, campaign: cm.Campaign, name: str = "tong-hop.xlsx") -> Path:
-    """The year of ``campaign`` run end to end in ``work``; the summary's path."""
+def final_summary(work: Path, campaign: cm.Campaign, name: str = "tong-hop.xlsx", council: bool = True) -> Path:
+    """The year of ``campaign`` run end to end in ``work``, passed by its council (agreeing with every proposal)
+    unless ``council`` is False; the summary's path."""
     folder = make_folder(work / "campaign", campaign)
     registration = register(folder, TITLES, work / "dang-ky",
                             collective={"T1": "Tập thể lao động tiên tiến", "T2": "Tập thể lao động tiên tiến"})
@@ -37,6 +38,10 @@ def final_summary(work: Path, campaign: cm.Campaign, name: str = "tong-hop.xlsx"
     summary = merge_inbox(inbox, folder)
     path = work / name
     write_summary(summary, path)
+    if council:  # the council met and changed nothing: its pass over the summary as written
+        passed, problems = apply_council_file(summary, path)
+        assert passed is not None, [p.render() for p in problems]
+        write_summary(passed, path)
     return path
 
 

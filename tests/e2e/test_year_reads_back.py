@@ -98,3 +98,16 @@ def test_a_refused_periods_summary_leaves_every_year_pending_never_decided_on_th
     assert "year.period_missing" not in {p["code"] for p in report["problems"]}
     assert "Tháng 9/2026 bị từ chối (tong-hop_thang-9.xlsx" in result.output
     assert "Đề nghị: 0 Lao động tiên tiến, 0 Chiến sĩ thi đua cơ sở." in result.output
+
+
+def test_the_history_takes_no_year_from_a_summary_no_council_has_passed(tmp_path):
+    """Its titles are proposals: next year's multi-year titles would count them as received."""
+    samples = SAMPLE.parent
+    before = CliRunner().invoke(main, ["history", "--book", str(tmp_path / "lich-su.xlsx"),
+                                       str(samples / "tong-hop.xlsx")])
+    after = CliRunner().invoke(main, ["history", "--book", str(tmp_path / "lich-su.xlsx"),
+                                      str(samples / "tong-hop-cuoi.xlsx")])
+
+    assert before.exit_code == 1 and "'tong-hop.xlsx' (năm học 2025-2026) là bảng tổng hợp trước Hội đồng" in \
+        before.output
+    assert after.exit_code == 0 and "2025-2026" in after.output

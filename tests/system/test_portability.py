@@ -395,7 +395,12 @@ def test_outputs_land_in_the_campaign_folder_wherever_the_command_is_typed(tmp_p
     assert result.exit_code == 0, result.output
     summary = campaign / "tong-hop_cham-diem.xlsx"
     assert summary.is_file() and str(summary) in result.output
-    result = CliRunner().invoke(main, ["history", str(summary)])
+    shutil.copy2(SAMPLES / "hoi-dong.xlsx", campaign)  # the council met: the history takes its final summary
+    final = campaign / "tong-hop-cuoi.xlsx"
+    result = CliRunner().invoke(main, ["merge", str(campaign / "inbox"), "--council", str(campaign / "hoi-dong.xlsx"),
+                                       "-o", str(final)])
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(main, ["history", str(final)])
     assert result.exit_code == 0, result.output
     assert (campaign / "lich-su.xlsx").is_file()
     assert list(program.iterdir()) == []

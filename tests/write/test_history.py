@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from tests.write.test_openxml_audit import unaccepted_findings
+from tests.openxml import unaccepted_findings
 from thidua_xlsx.model import history as hs
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.history_book import PEOPLE, TABLES, SummaryYear, refusal
@@ -32,7 +32,7 @@ def year_of(year: str, campaign_id: str = "chien-dich", file: str = "tong-hop.xl
                                  (hs.Use(year, hs.USED_FOR_TITLE, "CSTDCS"),), file),)
     departments = (hs.DepartmentYear(year, "T1", "Tổ khối 1", ("TTLDXS",), (), file),
                    hs.DepartmentYear(year, "T2", "Tổ khối 2", (), (), file))
-    return SummaryYear(file, "ab" * 32, year, campaign_id, school, False,
+    return SummaryYear(file, "ab" * 32, year, campaign_id, school, True,
                        hs.History(people, (), initiatives, departments, (file,)))
 
 

@@ -186,17 +186,18 @@ class SummaryYear:
 
 def refusal(book: HistoryBook, found: SummaryYear) -> tuple[str, dict] | None:
     """Why ``found`` may not be added to ``book`` (a message code and its parameters), or None: another school's
-    summary, a year typed by hand, a year added from another campaign's summary."""
+    summary, a year typed by hand, a year added from another campaign's summary, a summary no council has passed (its
+    titles are proposals, not what anyone received: next year's multi-year titles would count them)."""
     school = book.meta.school
     if school and found.school and cm.clean_text(school).casefold() != cm.clean_text(found.school).casefold():
         return "history.book_other_school", {"summary": found.file, "school": found.school, "book_school": school}
-    if found.year not in book.years:
-        return None
-    source = book.meta.source_of(found.year)
-    if source is None:
+    source = book.meta.source_of(found.year) if found.year in book.years else None
+    if found.year in book.years and source is None:
         return "history.year_typed", {"year": found.year, "summary": found.file}
-    if source.campaign_id != found.campaign_id:
+    if source is not None and source.campaign_id != found.campaign_id:
         return "history.year_other_campaign", {"year": found.year, "summary": found.file, "first": source.file}
+    if not found.council:
+        return "history.summary_pre_council", {"summary": found.file, "year": found.year}
     return None
 
 

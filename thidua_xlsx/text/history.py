@@ -140,6 +140,10 @@ HISTORY_MESSAGES = {
     "history.summary_no_outcomes": "'{file}' (năm học {year}) do phiên bản cũ ghi, chưa mang kết quả cuối năm của từng "
                                    "người – không dùng. Hãy tổng hợp lại năm đó bằng phiên bản này (các sổ các tổ gửi "
                                    "về vẫn còn), hoặc điền tay năm {year} vào sổ lịch sử.",
+    "history.summary_pre_council": "'{summary}' (năm học {year}) là bảng tổng hợp trước Hội đồng: danh hiệu trong đó "
+                                   "mới là đề nghị, chưa được bình xét – không ghi vào sổ lịch sử (năm sau sẽ tính "
+                                   "danh hiệu nhiều năm từ sổ này). Hãy dùng bảng tổng hợp cuối cùng, sau lượt "
+                                   "Hội đồng (merge … --council hoặc year --council).",
     "history.summary_other_school": "'{file}' là bảng tổng hợp của '{school}', không phải của '{expected}' – không "
                                     "dùng.",
     "history.summary_not_earlier": "'{file}' là bảng tổng hợp năm học {year}, không phải năm trước năm học {current} "
