@@ -8,9 +8,9 @@ The commune's sample (build_commune.py) builds the same school's 2025-2026 year 
 folder, its school year being the samples' 2025-2026.
 
 Steps, as the secretary and the departments would do them:
-1. ``init --level nd233`` in samples/ca-nam/ (fixed campaign id), moved to 2026-2027, its periods cut to the
-   first two months and
-   the ratings of sheet Nhân sự emptied but one (the year computes them; GV034's stays, the authority's word);
+1. ``init --level nd233`` in samples/ca-nam/ (fixed campaign id), moved to 2026-2027 (the school's Kế hoạch of sheet
+   Căn cứ too: dated 22/9/2026, for 2026-2027), its periods cut to the first two months and the ratings of sheet
+   Nhân sự emptied but one (the year computes them; GV034's stays, the authority's word);
 2. the registration round: everyone registers LĐTT, those rated HTXSNV last year or with a sáng kiến CSTĐCS, but
    GV017, who registers nothing; every department registers TTLĐTT (tong-hop-dang-ky.xlsx);
 3. each month ``generate --period`` (with ``--from`` the registrations) and every department fills its scores
@@ -23,6 +23,8 @@ Steps, as the secretary and the departments would do them:
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 import shutil
 import sys
 from dataclasses import replace
@@ -32,16 +34,13 @@ HERE = Path(__file__).resolve().parent / "ca-nam"
 sys.path.insert(0, str(HERE.parent.parent))
 
 from tests.filling import fill, layout, person_values, register, stamp_saved_time  # noqa: E402
-from thidua_xlsx.decide.year import select_periods, year_summary  # noqa: E402
 from thidua_xlsx.model import layout as ly  # noqa: E402
 from thidua_xlsx.model.campaign import moved_years  # noqa: E402
 from thidua_xlsx.model.titles import CSTDCS, LDTT, NOT_REGISTERED, TTLDTT  # noqa: E402
-from thidua_xlsx.read.containment import scan_inbox  # noqa: E402
-from thidua_xlsx.read.period_summaries import read_period_summaries  # noqa: E402
 from thidua_xlsx.read.presets import load_preset  # noqa: E402
-from thidua_xlsx.service import generate_round, init_campaign, merge_inbox  # noqa: E402
+from thidua_xlsx.service import MergeRequest, generate_round, init_campaign, merge_inbox, year  # noqa: E402
+from thidua_xlsx.system.written import RECORD_FILE  # noqa: E402
 from thidua_xlsx.workspace import CAMPAIGN_FILE, open_campaign  # noqa: E402
-from thidua_xlsx.write.report_json import write_report_json  # noqa: E402
 from thidua_xlsx.write.summary import write_summary  # noqa: E402
 
 CAMPAIGN_ID = "kimson-nd233-{year}"
@@ -57,6 +56,7 @@ EXCELLENT = {"GV009": 96, "GV027": 95, "GV029": 94.5, "GV016": 94, "GV031": 93, 
              "GV001": 91.5, "GV008": 91, "GV023": 90.5, "QL001": 93.5, "QL002": 92}
 LEVEL = {"HTTNV": 80, "HTNV": 62, "KHTNV": 80}
 SWING = (-1, 1)  # month by month around the level: the average is the level
+PLAN = "Căn cứ Kế hoạch số"  # the school's own plan of the year (sheet Căn cứ): dated in the year it plans
 
 
 def main() -> None:
@@ -74,7 +74,8 @@ def build(here: Path, shift: int, authority_code: str = "") -> tuple[int, int, l
                   for p in preset.staff)
     campaign_id = CAMPAIGN_ID.format(year=preset.school.school_year)
     init_campaign(here, "nd233", campaign=replace(preset, id=campaign_id, periods=preset.periods[:MONTHS], staff=staff,
-                                                  school=replace(preset.school, authority_code=authority_code)))
+                                                  school=replace(preset.school, authority_code=authority_code),
+                                                  legal_basis=this_years_plan(preset.legal_basis, shift)))
     folder, problems = open_campaign(here / CAMPAIGN_FILE)
     assert folder is not None, [p.render() for p in problems]
     campaign = folder.campaign
@@ -93,12 +94,24 @@ def build(here: Path, shift: int, authority_code: str = "") -> tuple[int, int, l
         (here / "ky").mkdir(exist_ok=True)
         write_summary(summary, here / "ky" / f"tong-hop_{period.code}.xlsx")
     shutil.rmtree(here / "outbox")
-    files, read = read_period_summaries(scan_inbox(here / "ky"), campaign)
-    files, periods = select_periods(files, read)
-    year = year_summary(campaign, files, periods, campaign.unit_rating or None)
-    write_summary(year, here / "tong-hop_ca-nam.xlsx")
-    write_report_json(year, here / "ca-nam.json")
-    return len(periods), len(year.people), [code for code, r in year.year.ratings.items() if r.capped]
+    # the year as the README's command writes it (thidua-xlsx year ky --campaign . -o … --json …): the same service,
+    # with what the campaign's opening and its rule set say, and today's date; its record of what it wrote is not
+    # shipped (a copy's first run would take the shipped files for its own)
+    report = year(MergeRequest(here / "ky", here / "tong-hop_ca-nam.xlsx", here / "ca-nam.json", campaign_path=here))
+    (here / RECORD_FILE).unlink(missing_ok=True)
+    assert report.valid, report.to_dict()
+    data = json.loads((here / "ca-nam.json").read_text(encoding="utf-8"))
+    return (len(data["year"]["periods"]), len(data["people"]),
+            [p["code"] for p in data["people"] if p["year"] and p["year"]["capped"]])
+
+
+def this_years_plan(basis: tuple[str, ...], shift: int) -> tuple[str, ...]:
+    """Sheet Căn cứ with the school's own plan (its "Kế hoạch" line) of the moved year: the preset's plan is dated
+    and named for 2025-2026, and a Tờ trình of 2026-2027 cannot rest on last year's plan. The laws stay as cited."""
+    def moved(line: str) -> str:
+        return re.sub(r"\b20\d\d\b", lambda m: str(int(m[0]) + shift), line) if PLAN in line else line
+
+    return tuple(map(moved, basis))
 
 
 def _fill(campaign, src: Path, dst: Path, month: int, period: str) -> None:

@@ -9,11 +9,17 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from openpyxl import load_workbook
 
 from thidua_xlsx.cli import main
 from thidua_xlsx.model.titles import CSTDCS
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "ca-nam"
+README = Path(__file__).resolve().parents[2] / "README.md"
+# the README's command of the year (section "Cả năm theo Nghị định 233/2026"): the fixture runs it on a copy
+COMMAND = "thidua-xlsx year samples/ca-nam/ky --campaign samples/ca-nam -o tong-hop_ca-nam.xlsx --json ca-nam.json"
+CAMPAIGN_SHEETS = {"Trường", "Quy tắc", "Tổ", "Nhân sự", "Bộ tiêu chí", "Tiêu chí", "Danh hiệu", "Xếp loại", "Căn cứ",
+                   "Kỳ đánh giá", "Khen đột xuất"}
 
 
 @pytest.fixture(scope="module")
@@ -66,6 +72,42 @@ def test_the_shipped_year_summary_is_the_one_the_command_writes(year):
     assert [p["proposed"] for p in shipped["people"]] == [p["proposed"] for p in year["data"]["people"]]
 
 
+def test_the_shipped_year_summary_says_what_the_readme_command_says(year):
+    """Issue 36 (item 7b): the shipped files are what the README's command writes — the same counts, the same
+    problems (the campaign's opening and its rule set included) — so the sample's Kiểm tra says what her run says."""
+    assert COMMAND in README.read_text(encoding="utf-8")  # the command the fixture runs is the one the README gives
+    shipped = json.loads((SAMPLE / "ca-nam.json").read_text(encoding="utf-8"))
+    assert shipped["report"] == year["data"]["report"]
+    assert shipped["problems"] == year["data"]["problems"]
+    counts = year["data"]["report"]["counts"]
+    said = f"Vấn đề: {counts['errors']} lỗi, {counts['warnings']} cảnh báo, {counts['notes']} ghi chú."
+    assert said in year["output"]
+    check = load_workbook(SAMPLE / "tong-hop_ca-nam.xlsx")["Kiểm tra"]
+    assert check["A2"].value.startswith(said.removeprefix("Vấn đề: ").rstrip("."))
+
+
+def test_the_campaign_s_rows_of_the_shipped_kiem_tra_name_the_campaign_book(year):
+    """Issue 36 (item 7a): a row of sheet Kiểm tra about a sheet of the campaign names its file, as the screen does
+    ("[campaign.xlsx · Kỳ đánh giá]")."""
+    rows = [r for r in load_workbook(SAMPLE / "tong-hop_ca-nam.xlsx")["Kiểm tra"].iter_rows(min_row=5, values_only=True)
+            if r[0] is not None]
+    about_the_campaign = [r for r in rows if r[2] in CAMPAIGN_SHEETS]
+    assert len(about_the_campaign) >= 5 and {r[1] for r in about_the_campaign} == {"campaign.xlsx"}
+    assert "[campaign.xlsx · Kỳ đánh giá]" in year["output"]
+
+
+def test_the_sample_s_plan_is_this_year_s_and_so_is_its_to_trinh(year):
+    """Issue 36 (item 6): the 2026-2027 sample rests on the school's plan of 2026-2027, not last year's."""
+    plan = "Căn cứ Kế hoạch số 46/KH-THCSKS ngày 22/9/2026 của Trường THCS Kim Sơn về công tác thi đua, khen thưởng " \
+           "năm học 2026-2027;"
+    basis = [r[0] for r in load_workbook(SAMPLE / "campaign.xlsx")["Căn cứ"].iter_rows(values_only=True) if r[0]]
+    assert plan in basis and not [line for line in basis if "2025-2026" in line]
+    letter = [str(v) for r in load_workbook(SAMPLE / "tong-hop_ca-nam.xlsx")["Tờ trình"].iter_rows(values_only=True)
+              for v in r if v]
+    assert plan in letter and not [line for line in letter if "Kế hoạch" in line and "2025" in line]
+    assert "campaign.legal_past_year" not in {p["code"] for p in year["data"]["problems"]}
+
+
 def test_the_departments_registration_reaches_the_year_and_its_collective_titles(year):
     """A period's summary carries each department's collective title registered; the year decides it."""
     departments = {d["code"]: d for d in year["data"]["departments"]}
@@ -78,8 +120,6 @@ def test_the_departments_registration_reaches_the_year_and_its_collective_titles
 def test_the_bac_ninh_rules_refuse_tttldtt_at_57_percent_citing_qd_86_2025(tmp_path):
     """The same year under Bắc Ninh's rules (QĐ 86/2025/QĐ-UBND điều 4 khoản 2 điểm b: TTLĐTT from 70 % LĐTT):
     Tổ KHTN's 4 of 7 is enough nationally (> 50 %), not in Bắc Ninh; the summary names the rules applied."""
-    from openpyxl import load_workbook
-
     sample = tmp_path / "sample"
     shutil.copytree(SAMPLE, sample, ignore=shutil.ignore_patterns("*.lock", "da-ghi.json"))
     book = load_workbook(sample / "campaign.xlsx")
