@@ -17,6 +17,7 @@ from thidua_xlsx.decide.year import year_summary
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model.issues import Problems
+from thidua_xlsx.model.results import provisional
 from thidua_xlsx.model.titles import CSTDCS, LDTT
 from thidua_xlsx.read.presets import load_preset
 from thidua_xlsx.read.rule_sets import with_rule_set
@@ -195,8 +196,12 @@ def test_proposals_resting_on_a_computed_rating_are_provisional_and_counted():
     assert all(ev.is_provisional(d) for d in gv009.decisions)
     assert isinstance(gv009.facts.rating, ev.ComputedRating)
     warned = said(summary, "year.provisional")
-    assert warned.message.startswith(f"{dict(warned.params)['count']} người được đề nghị danh hiệu dựa trên xếp loại "
-                                     "năm do chương trình tính từ các kỳ")
+    counted = provisional(summary)
+    assert (dict(warned.params)["count"], dict(warned.params)["units"]) == (len(counted.people), len(counted.units))
+    assert "GV009" in counted.people
+    assert warned.message.startswith(f"{len(counted.people)} người và {len(counted.units)} tập thể (tổ có người ấy "
+                                     "trong số Lao động tiên tiến) được đề nghị danh hiệu dựa trên xếp loại năm do "
+                                     "chương trình tính từ các kỳ")
 
 
 # --- the unit's choices of điều 12 khoản 6, their defaults said where they matter ----------------------------------

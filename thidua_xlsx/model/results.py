@@ -12,7 +12,7 @@ from thidua_xlsx.model.evaluation import YearRating, YearResults
 from thidua_xlsx.model.history import HistoryResults
 from thidua_xlsx.model.inbox import ACCEPTED, DEPT, SELF, InboxFile
 from thidua_xlsx.model.issues import Issue, Reason
-from thidua_xlsx.model.titles import is_registered
+from thidua_xlsx.model.titles import LDTT, is_registered
 
 
 @dataclass(frozen=True, slots=True)  # one or more per person: no __dict__ each
@@ -145,6 +145,35 @@ def rating_source(p: PersonResult, rating: YearRating) -> str:
     if rating.entered:
         return RATING_ENTERED
     return RATING_COUNCIL if p.final_source == SOURCE_COUNCIL else RATING_COMPUTED
+
+
+@dataclass(frozen=True)
+class Provisional:
+    """Who is proposed on a year rating the tool computed from the periods that the competent authority has not
+    decided (NĐ 233/2026 điều 13 khoản 3, điều 15 khoản 3 điểm c; DOMAIN.md §4d "computed is not decided"): people
+    granted a title on such a rating, and the departments granted a collective title that count one of them among
+    their LĐTT — by code. Empty outside a year made from its periods (there the roster's rating is the authority's).
+    One reckoning for the screen, the workbook's Biên bản and Tờ trình, and the Word papers."""
+
+    people: frozenset[str] = frozenset()
+    units: frozenset[str] = frozenset()
+
+    @property
+    def count(self) -> int:
+        return len(self.people) + len(self.units)
+
+
+def provisional(summary: Summary) -> Provisional:
+    """The proposals of ``summary`` that are provisional (:class:`Provisional`)."""
+    year = summary.year
+    if year is None:
+        return Provisional()
+    computed = {code for code, r in year.ratings.items() if not r.entered and r.rating in cm.RATINGS}
+    people = frozenset(p.code for p in summary.people if p.code in computed and any(d.granted for d in p.decisions))
+    members = by_department(summary.people)
+    units = frozenset(d.code for d in summary.departments if d.proposed and any(
+        p.code in people and p.granted(LDTT) for p in members.get(d.code, ())))
+    return Provisional(people, units)
 
 
 def by_department(people) -> dict[str, list]:

@@ -8,7 +8,7 @@ from thidua_xlsx.decide.ballots import needed_votes, vote_percent
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.council import Candidate, VoteResult
 from thidua_xlsx.model.issues import Reason
-from thidua_xlsx.model.results import Decision, DepartmentResult, PersonResult, Summary, by_department
+from thidua_xlsx.model.results import Decision, DepartmentResult, PersonResult, Summary, by_department, provisional
 from thidua_xlsx.model.titles import CSTDCS, LDTT
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import documents as tx
@@ -39,7 +39,8 @@ class Facts:
         self.staff = {p.code: p for p in self.c.staff} if self.c else {}
         self.heads = {d.code: d.head for d in self.c.departments} if self.c else {}
         self.ballot = self._ballot()
-        self.provisional, self.provisional_units = self._provisional()
+        resting = provisional(summary)
+        self.provisional, self.provisional_units = resting.people, resting.units
 
     def _ballot(self) -> dict[str, list[Candidate]]:
         """Who was (or is to be) voted on, per title: those on the ballot now and, after a council pass,
@@ -62,24 +63,10 @@ class Facts:
             by_title.setdefault(c.title, []).append(c)
         return by_title
 
-    def _provisional(self) -> tuple[frozenset[str], frozenset[str]]:
-        """Who is proposed on a year rating the tool computed from the periods and the competent authority has not
-        decided (NĐ 233/2026 điều 13 khoản 3, điều 15 khoản 3 điểm c; DOMAIN.md §4d "computed is not decided"):
-        such people, and the departments counting one of them among their LĐTT, by code. None outside a year made
-        from its periods: there the roster's rating, the authority's, is the one the titles rest on."""
-        year = self.s.year
-        if year is None:
-            return frozenset(), frozenset()
-        people = frozenset(code for code, r in year.ratings.items() if not r.entered and r.rating in cm.RATINGS)
-        units = frozenset(code for code, members in self.members.items()
-                          if any(p.code in people and p.granted(LDTT) for p in members))
-        return people, units
-
     def provisional_text(self) -> str:
         """The Tờ trình's and the Biên bản's sentence on the provisional proposals ("" when there is none)."""
-        count = len({p.code for chosen in self.individual.values() for p, _ in chosen} & self.provisional)
-        count += len({d.code for units in self.collective.values() for d in units} & self.provisional_units)
-        return tx.PROVISIONAL.format(count=count, year=self.year) if count else ""
+        count = len(self.provisional) + len(self.provisional_units)
+        return tx.PROVISIONAL.format(count=count, year=self.year, marked=tx.PROVISIONAL_MARKED) if count else ""
 
     # --- votes ---
 

@@ -202,7 +202,8 @@ LIST_PROVISIONAL = (" “Đề nghị tạm”: xếp loại viên chức tính 
                     "định xếp loại.")
 # a proposal resting on the year's rating the tool computed from the periods, which the competent authority has not
 # decided yet (NĐ 233/2026 điều 13 khoản 3, điều 15 khoản 3 điểm c): the Tờ trình and the Biên bản say so once
-PROVISIONAL = ("Có {count} trường hợp (ghi “Đề nghị tạm” trong danh sách kèm theo) được đề nghị trên cơ sở xếp loại "
+PROVISIONAL_MARKED = " (ghi “Đề nghị tạm” trong danh sách kèm theo)"  # the Word papers' lists mark each
+PROVISIONAL = ("Có {count} trường hợp{marked} được đề nghị trên cơ sở xếp loại "
                "chất lượng viên chức năm học {year} tính từ điểm các kỳ đánh giá, chưa được cấp có thẩm quyền quyết "
                "định (Điều 13, Điều 15 Nghị định số 233/2026/NĐ-CP): đây là đề nghị tạm, chờ cấp có thẩm quyền quyết "
                "định xếp loại.")

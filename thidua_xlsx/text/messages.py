@@ -672,7 +672,8 @@ MESSAGES.update({
     "year.filed_before_end": "Ngày gửi hồ sơ ({filed}) trước ngày kỳ đánh giá cuối kết thúc ({end}): hồ sơ gửi khi "
                              "năm đánh giá chưa hết, xếp loại năm và các đề nghị dựa trên đó còn tạm thời. Hãy sửa "
                              "Ngày gửi hồ sơ ở sheet Trường (hoặc ngày các kỳ ở sheet Kỳ đánh giá) rồi chạy lại.",
-    "year.provisional": "{count} người được đề nghị danh hiệu dựa trên xếp loại năm do chương trình tính từ các kỳ, "
+    "year.provisional": "{count} người và {units} tập thể (tổ có người ấy trong số Lao động tiên tiến) được đề nghị "
+                        "danh hiệu dựa trên xếp loại năm do chương trình tính từ các kỳ, "
                         "chưa có quyết định xếp loại của cấp có thẩm quyền (NĐ 233/2026 điều 13 khoản 3): các đề nghị "
                         "này là tạm thời (lý do ghi \"tạm thời\"). Khi có quyết định xếp loại, hãy nhập ở cột Xếp loại "
                         "viên chức (sheet Nhân sự) rồi chạy lại.",

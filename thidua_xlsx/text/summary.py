@@ -171,6 +171,7 @@ REFUSED_TITLE = "KHÔNG ĐỀ NGHỊ (TÀI LIỆU NỘI BỘ CỦA HỘI ĐỒNG
 REFUSED_SUBTITLE = "(Người đã đăng ký nhưng không đủ điều kiện; {count} người)"
 REFUSED_HEAD = ("STT", "Họ và tên", "Chức vụ", "Tổ", "Xếp loại viên chức", "Điểm (tự / tổ / HĐ)",
                 "Danh hiệu đăng ký", "Sáng kiến (tên, cấp, số QĐ)", "Số phiếu / tỷ lệ", "Lý do không đề nghị")
+YEAR_SCORE_HEAD = "Điểm năm"  # the score column of a year's lists: the year's score from its periods
 REFUSED_STILL = "{reason} (vẫn đề nghị {title})"
 NO_PROPOSAL = "Chưa có ai đủ điều kiện đề nghị công nhận danh hiệu cá nhân."
 INITIATIVE_LEVEL = "cấp {level}"

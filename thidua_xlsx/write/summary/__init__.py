@@ -60,6 +60,7 @@ def _sheets(book: Book, s: Summary, report: Report) -> None:
     tables.registration_sheet(book, s.people, s.departments)
     if s.year is not None:
         year.year_sheet(book, s.people, s.year, s.campaign, s.council_changes)
+        proposals.refused_sheet(book, s.people, year=True)  # who registered, not proposed, and why: for the council
     elif scoring:
         tables.detail_sheet(book, s.people, s.campaign, s.period_label)
         tables.ranking_sheet(book, s.people, s.period_label)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from thidua_xlsx.decide.ballots import vote_percent
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.model.results import Summary
+from thidua_xlsx.model.results import Summary, provisional
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import documents as dx
 from thidua_xlsx.text import summary as tx
@@ -80,6 +80,15 @@ def _listed(summary: Summary, names: list[str]) -> str:
     return tx.LISTED_ATTACHED if lists_attached(summary) else _names(names)
 
 
+def _provisional(s: Summary) -> list[tuple[str, str]]:
+    """The sentence on the proposals resting on a rating not yet decided, as the Word papers say it (the people are
+    named on the sheet, not marked on a list attached)."""
+    resting = provisional(s)
+    if not resting.count:
+        return []
+    return [("note", dx.PROVISIONAL.format(count=resting.count, year=s.campaign.school.school_year, marked=""))]
+
+
 def minutes_sheet(book: Book, summary: Summary) -> None:
     last_col = len(WIDTHS) - 1
     ws = book.sheet(tx.S_MINUTES, WIDTHS, document=True, page_breaks=True)
@@ -98,8 +107,8 @@ def minutes_sheet(book: Book, summary: Summary) -> None:
               for t, names in individual.items()]
     nothing = [p for p in s.people if p.has_registered and not p.proposed]
     lower = [p for p, _ in refusals(s.people) if p.proposed]  # counted once: on the list of the title they got
-    # the internal list of those not proposed is a sheet of its own, or nowhere: no paper names them
-    refused = tx.LISTED_ATTACHED if nothing and lists_attached(s) else ""
+    # the internal list of those not proposed is a sheet of its own (a year's too), or nowhere: no paper names them
+    refused = tx.LISTED_ATTACHED if nothing and (lists_attached(s) or s.year is not None) else ""
     lines.append(("body", tx.MINUTES_REFUSED.format(count=len(nothing), listed=refused)))
     if lower:
         lines.append(("body", tx.MINUTES_LOWER.format(count=len(lower))))
@@ -107,6 +116,7 @@ def minutes_sheet(book: Book, summary: Summary) -> None:
     lines += [("body", tx.MINUTES_COLLECTIVE.format(title=title_name(t), count=len(names), names=_names(names),
                                                     vote=_vote(s, t)))
               for t, names in collective.items()]
+    lines += _provisional(s)
     lines += [("body", text) for text in tx.MINUTES_END]
     row = book.paragraphs(ws, row, last_col, lines)
     end = book.sign_pair(ws, row + 1, last_col, tx.SIGN_SECRETARY, school.secretary, tx.SIGN_CHAIR,
@@ -134,6 +144,7 @@ def letter_sheet(book: Book, summary: Summary) -> None:
               for t, names in individual.items()]
     lines += [("body", tx.LETTER_COLLECTIVE.format(title=title_name(t), count=len(names), names=_names(names)))
               for t, names in collective.items()]
+    lines += _provisional(summary)
     if attached and any(individual.values()):
         lines.append(("note", tx.LETTER_ATTACHED))
     lines.append(("body", tx.LETTER_CLOSE.format(**fill)))

@@ -17,6 +17,9 @@ from thidua_xlsx.write.summary.content import proposal_lists, refusals, score_te
 LIST_STYLES = ["center", "text", "text", "text", "center", "center", "text", "text", "center", "text"]
 
 
+SCORE_COLUMN = 5  # of the lists: the score
+
+
 def proposal_sheet(book: Book, people: Sequence[PersonResult], tally: Tally | None) -> None:
     """One list per title, each with its own signature, kept on the page with the end of its table;
     short notes only (the reasons for refusals are on the internal sheet "Không đề nghị")."""
@@ -55,13 +58,22 @@ def _votes(tally: Tally | None, code: str, title: str) -> str:
                                  share=cm.num_text(round(100 * result.votes / tally.members, 1)))
 
 
-def refused_sheet(book: Book, people: Sequence[PersonResult]) -> None:
-    """Who registered and is not proposed, and why — for the council, never attached to the Tờ trình."""
+def refused_sheet(book: Book, people: Sequence[PersonResult], year: bool = False) -> None:
+    """Who registered and is not proposed, and why — for the council, never attached to the Tờ trình. ``year``: a
+    year made from its periods, whose score is the year's."""
     widths = (5, 21, 12, 13, 10, 12, 13, 22, 10, 40)
     last_col = len(widths) - 1
     ws = book.sheet(tx.S_REFUSED, widths, landscape=True)
     refused = refusals(people)
     row = book.title(ws, 0, last_col, tx.REFUSED_TITLE, tx.REFUSED_SUBTITLE.format(count=len(refused)))
-    rows = [[n, p.name, p.position, p.department_name, p.facts.rating, score_text(p), title_name(p.registered),
+    rows = [[n, p.name, p.position, p.department_name, p.facts.rating, _score(p, year), title_name(p.registered),
              initiative_text(p.facts), None, reason] for n, (p, reason) in enumerate(refused, start=1)]
-    book.table(ws, row - 1, tx.REFUSED_HEAD, rows or [[None, tx.NONE_ROW]], LIST_STYLES)
+    head = tuple(tx.YEAR_SCORE_HEAD if year and k == SCORE_COLUMN else h for k, h in enumerate(tx.REFUSED_HEAD))
+    book.table(ws, row - 1, head, rows or [[None, tx.NONE_ROW]], LIST_STYLES)
+
+
+def _score(p: PersonResult, year: bool) -> str:
+    """A year's: the year's score (unknown said, never 0); else the self / department / council scores."""
+    if not year:
+        return score_text(p)
+    return cm.num_text(p.final) if p.final is not None else tx.SCORE_BLANK
