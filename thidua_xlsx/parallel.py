@@ -30,6 +30,7 @@ import dataclasses
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from thidua_xlsx.check.selection import pack_inputs
 from thidua_xlsx.check.validate import validate
@@ -38,6 +39,9 @@ from thidua_xlsx.read import department as reader
 from thidua_xlsx.read.containment import InboxItem
 from thidua_xlsx.read.department import ReadContext, read_file, refused
 from thidua_xlsx.system import pool
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 PARALLEL_FROM = 24  # files: a worker starts in ~50 ms (fork) to ~1 s (spawn); a file reads in ~10 ms
 CHUNK = 4  # files per task: fewer round trips; a worker that dies takes at most this many files to retry alone
@@ -124,7 +128,8 @@ class _Pool:
         a dead worker's do."""
         from concurrent.futures import FIRST_COMPLETED, wait
 
-        running, given = {}, False
+        running: dict[Future[list[Read]], tuple[int, ...]] = {}  # a task sent → its chunk
+        given = False
         with pool.process_pool(self.workers, self.context, _share_for_reading) as executor:
             while running or todo:
                 while todo and len(running) < self.workers * IN_FLIGHT:

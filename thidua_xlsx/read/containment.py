@@ -167,9 +167,11 @@ def read_own_book(book: Path, problems: Problems, unreadable: str, bounds: Bound
         from xlsxwriter.utility import xl_rowcol_to_cell
 
         found = dict(problem.params)
-        problems.add("book.sheet_too_big", file=book.name, sheet=sheet_names(data).get(found["part"], found["part"]),
-                     cell=xl_rowcol_to_cell(found["rows"] - 1, found["columns"] - 1), max_rows=bounds.rows,
-                     max_columns=bounds.columns)
+        part, rows, columns = found["part"], found["rows"], found["columns"]
+        if not isinstance(part, str) or not isinstance(rows, int) or not isinstance(columns, int):
+            raise TypeError(f"a sheet's extent is its part's name, rows and columns, not {found}")
+        problems.add("book.sheet_too_big", file=book.name, sheet=sheet_names(data).get(part, part),
+                     cell=xl_rowcol_to_cell(rows - 1, columns - 1), max_rows=bounds.rows, max_columns=bounds.columns)
     else:
         problems.add(unreadable, **params)
     return None
@@ -249,10 +251,11 @@ def _zip_problem(data: bytes, suffix: str | None, bounds: Bounds, parts: dict[st
                     Problem("file.corrupt")
             for info in infos:
                 if _is_sheet_part(info.filename):
-                    xml = sheets.get(info.filename)
-                    if isinstance(xml, Exception):
-                        raise xml
-                    problem = _xlsx_extent([xml] if xml is not None else _streamed(zf, info), info.filename, bounds)
+                    inflated = sheets.get(info.filename)
+                    if isinstance(inflated, Exception):
+                        raise inflated
+                    problem = _xlsx_extent([inflated] if inflated is not None else _streamed(zf, info), info.filename,
+                                           bounds)
                     if problem:
                         return problem
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError):

@@ -45,7 +45,7 @@ def load_level_above_book(path: Path) -> tuple[LevelAbove | None, Problems]:
     fields = read.fields(AUTHORITY_SHEET, AUTHORITY_FIELDS)
     schools = read.table(SCHOOLS_SHEET, SCHOOL_COLUMNS) or []
     legal = read.table(LEGAL_SHEET, LEGAL_COLUMNS) or []
-    seen: dict[str, str] = {}
+    seen: dict[tuple[str, str], str] = {}  # (column, value as compared) → the cell it was first seen in
     for row, values, cells in schools:
         for key in ("code", "name"):
             folded = fold(values[key] or "") if key == "name" else values[key]

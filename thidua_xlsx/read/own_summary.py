@@ -21,7 +21,7 @@ from typing import Any
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.model.issues import Problems
+from thidua_xlsx.model.issues import ERROR, Problems
 from thidua_xlsx.model.level_above import ListChange
 from thidua_xlsx.read.containment import OWN, Bounds, read_own_book
 from thidua_xlsx.read.school_lists import list_check
@@ -81,7 +81,7 @@ def open_summary(path: Path, wanted: Wanted, refusals: Refusals, problems: Probl
     at all."""
     def refuse(kind: str, **facts: object) -> None:
         code = refusals.get(kind) or refusals[NOT_OURS]
-        problems.add(code, **{**where, **facts})
+        problems.add(code, ERROR, **{**where, **facts})
 
     data = read_own_book(Path(path), problems, refusals[UNREADABLE], wanted.bounds, **where)
     if data is None:

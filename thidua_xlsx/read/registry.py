@@ -118,6 +118,8 @@ class IssuedRegistry:
             dates = tuple(dict.fromkeys(previous.issued_on + issued.issued_on))
             issued = dataclasses.replace(issued, issued_on=dates)
         path = self._path(issued.submission_id)
+        if path is None:  # ids are made by generate (hex digests)
+            raise ValueError(f"not a submission id: {issued.submission_id!r}")
         body = issued.to_json()
         (self.folder / LOCKED_FOLDER).mkdir(parents=True, exist_ok=True)
         _write_json(path.parent / LOCKED_FOLDER / path.name, body.pop("locked"))

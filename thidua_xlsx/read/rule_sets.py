@@ -28,8 +28,9 @@ DEADLINE_KEYS = {"what", "before", "text", "article"}
 def national_source(problems: Problems, folder: Path | None = None) -> rs.Source | None:
     """Every file of ``quy-tac/`` read into one source (their texts and rules in file-name order)."""
     folder = folder or preset_dir() / NATIONAL_DIR
-    sources = [_read(path, problems) for path in sorted(folder.glob("*.json"))]
-    if not sources or None in sources:
+    read = [_read(path, problems) for path in sorted(folder.glob("*.json"))]
+    sources = [s for s in read if s is not None]
+    if not read or len(sources) < len(read):
         return None
     rules: dict[str, tuple[rs.RuleEntry, ...]] = {}
     for source in sources:
@@ -189,7 +190,7 @@ def _entry(rule: str, value, file: str, where: str, texts: set[str]) -> rs.RuleE
     text = _string(v["text"], file, f"{where}.text")
     if text not in texts:
         raise DataFileError("rule_set.unknown_text", file=file, key=f"{where}.text", value=text)
-    values = []
+    values: list[tuple[str, object]] = []
     for key in sorted(allowed & set(v)):
         raw, at = v[key], f"{where}.{key}"
         if key == "at_least":

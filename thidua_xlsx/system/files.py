@@ -60,6 +60,8 @@ NO_PERMISSION = {errno.EACCES, errno.EPERM}
 class WriteError(OSError):
     """The machine would not let the tool write a target: the OSError it raised, naming the target."""
 
+    winerror: int | None  # Windows' own error code, kept from the OSError (which has it on Windows only)
+
 
 def temporary_name(path: Path) -> Path:
     """A fresh temporary path beside ``path`` (see the module)."""

@@ -39,7 +39,7 @@ from pathlib import Path
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.model.inbox import ACCEPTED, SKIPPED, InboxFile, Submission, reject, skip
+from thidua_xlsx.model.inbox import ACCEPTED, SKIPPED, Cell, InboxFile, Submission, reject, skip
 from thidua_xlsx.model.issued import IssuedPerson, IssuedWorkbook
 from thidua_xlsx.model.issues import WARNING, issue
 from thidua_xlsx.model.titles import name as title_name
@@ -214,11 +214,12 @@ def _read_workbook(entry: InboxFile, sheets: Sheets, context: ReadContext, marks
         entry = dataclasses.replace(entry, saved_at=None)  # its save time is generate's: sent is the file's time
         return _untouched(entry, "file.unfilled", Submission(issued), ())
     found = _extract(entry.name, sheets, issued, context.campaign.rubrics)
-    wanted = legacy_inputs(found) if getattr(sheets, "styled", None) is not None else {}
+    styled = getattr(sheets, "styled", None)
+    wanted = legacy_inputs(found) if styled is not None else {}
     marks = marks_of(found)
     if wanted or marks:  # rare: the fonts or marks of some input cells, then the same reading with them
-        if wanted:
-            attach_fonts(sheets.styled, sheets, wanted)
+        if wanted and styled is not None:  # always: fonts are wanted only in a file whose styles can be read
+            attach_fonts(styled, sheets, wanted)
         for name, marked in marks.items():
             if name in sheets:
                 sheets[name].marks = marked
@@ -258,7 +259,8 @@ def _anything_typed(found: Found, issued: IssuedWorkbook) -> bool:
     if any(i.code in _TYPED_BUT_UNREAD for i in found.issues):
         return True
     issued_title = canonical(title_name(issued.collective))  # the record keeps a code, the sheet shows its name
-    cells = [] if found.collective is None or canonical(found.collective.value) == issued_title else [found.collective]
+    cells: list[Cell | None] = [] if found.collective is None or canonical(found.collective.value) == issued_title \
+        else [found.collective]
     for row in found.registrations:
         cells += [row.title, row.form, row.initiative, row.note] + ([row.name, row.position] if row.person is None
                                                                     else [])
@@ -276,7 +278,7 @@ def _extract(file: str, sheets: dict[str, Sheet], issued: IssuedWorkbook, rubric
         ex.one(kinds, "registration", registration.people_sheet)
         ex.one(kinds, "collective", registration.collective_sheet)
     else:
-        scoring.person_forms(ex, kinds.get("person", []))
+        scoring.person_forms(ex, kinds.forms)
         ex.one(kinds, "department", overview.department_sheet)
     return ex.found
 
@@ -285,7 +287,8 @@ def locked_content(path: Path, issued_people: tuple[IssuedPerson, ...], layout: 
                    campaign_rubrics: tuple[cm.Rubric, ...]) -> tuple[tuple[str, str], ...]:
     """The canonical locked content of a workbook, read back the way the merge will read it."""
     data = Path(path).read_bytes()
-    sheets, parts = load_values(data), {}
+    sheets = load_values(data)
+    parts: dict[str, bytes] = {}
     check_workbook(Path(path), data, Path(path).suffix.lower(), parts)  # our own file: only its parts wanted
     attach_formulas(sheets, data, Path(path).suffix.lower(), parts)
     stub = IssuedWorkbook(layout, issued_people, "", (), "", "", ())

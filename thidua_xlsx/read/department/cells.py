@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Protocol
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.inbox import Cell
+
+
+class Formulas(Protocol):
+    """A sheet's formulas by cell, (row, col) → its constants: a dict (an .ods, read whole), or indexed when first
+    asked (:class:`.formulas.XmlFormulas`)."""
+
+    def get(self, where: tuple[int, int], default: str, /) -> str: ...
 
 
 class Sheet:
@@ -23,7 +31,7 @@ class Sheet:
         self._first: dict[str, tuple[int, int]] = {}  # clean text → where it first appears (row by row)
         self.fonts: dict[tuple[int, int], str] = {}  # (row, col) → font name, for possible legacy text
         self.marks: dict[tuple[int, int], str] = {}  # (row, col) → what its value does not say (Cell.mark)
-        self.formulas: dict[tuple[int, int], str] | None = None  # (row, col) → its constants; None: not read
+        self.formulas: Formulas | None = None  # (row, col) → its constants; None: not read
 
     def value(self, row: int, col: int):
         r, c = row - self._r0, col - self._c0
@@ -114,7 +122,7 @@ def text_of(value) -> str:
     return canonical(value)
 
 
-class Sheets(dict):
+class Sheets(dict[str, Sheet]):
     """Sheet name → :class:`Sheet`; ``styled``: the file's bytes when its cell fonts can be looked up."""
 
     styled: bytes | None = None
@@ -138,7 +146,8 @@ def load_values(data: bytes, skip: tuple[str, ...] = ()) -> Sheets:
         if name in skip:
             continue
         ws = wb.get_sheet_by_name(name)
-        sheets[name] = Sheet(name, tuple(ws.start or (0, 0)), ws.to_python(skip_empty_area=True))
+        start = ws.start or (0, 0)
+        sheets[name] = Sheet(name, (start[0], start[1]), ws.to_python(skip_empty_area=True))
     return sheets
 
 

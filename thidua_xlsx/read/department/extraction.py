@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
@@ -23,7 +24,14 @@ from thidua_xlsx.text.messages import shortened
 NOT_READ = (ly.LISTS_SHEET, ly.GUIDE_SHEET)
 
 CHECK_VALUE_OFFSET = 4  # the check line's formula starts where its label's merged columns end
-Kinds = dict[str, list[tuple[Sheet, object]]]  # kind of sheet → (sheet, where its marker or header is)
+Header = tuple[int, dict[str, int]]  # a table's header row and its columns by key (Sheet.header)
+
+
+class Kinds(NamedTuple):
+    """The sheets of a workbook by what they show."""
+
+    forms: list[tuple[Sheet, tuple[int, int]]]  # each sheet showing a person's form, and where its code's label is
+    tables: dict[str, list[tuple[Sheet, Header]]]  # kind of sheet → each sheet of that kind, and its table's header
 
 
 @dataclass
@@ -71,23 +79,23 @@ class Extraction:
             self.lock_formula(f"{key}|check|formula", sheet, at[0], at[1] + CHECK_VALUE_OFFSET)
 
     def classify(self) -> Kinds:
-        kinds: dict[str, list] = {}
+        kinds = Kinds([], {})
         for sheet in self.sheets.values():
             marker = sheet.find(tx.L_CODE)
             if marker is not None:
-                kinds.setdefault("person", []).append((sheet, marker))
+                kinds.forms.append((sheet, marker))
                 continue
             for kind, wanted in (("department", {"code": tx.DEPT_HEADERS[1], "final": tx.DEPT_HEADERS[6]}),
                                  ("registration", ly.REGISTRATION_HEADER), ("collective", ly.COLLECTIVE_HEADER)):
                 found = sheet.header(wanted)
                 if found is not None:
-                    kinds.setdefault(kind, []).append((sheet, found))
+                    kinds.tables.setdefault(kind, []).append((sheet, found))
                     break
         return kinds
 
-    def one(self, kinds: Kinds, kind: str, read: Callable[[Extraction, Sheet, object], None]) -> None:
+    def one(self, kinds: Kinds, kind: str, read: Callable[[Extraction, Sheet, Header], None]) -> None:
         """A sheet that appears once per workbook: read the first; a copy is reported, not read."""
-        found = kinds.get(kind, [])
+        found = kinds.tables.get(kind, [])
         if not found:
             self.add("file.sheet_missing", ERROR, sheet=_issued_name(self.issued, kind))
             if kind in ("registration",):

@@ -17,10 +17,11 @@ from __future__ import annotations
 import json
 import re
 import zipfile
+from collections.abc import Mapping
 from html import unescape
 
 from thidua_xlsx.read.department import ods
-from thidua_xlsx.read.department.cells import Sheet
+from thidua_xlsx.read.department.cells import Formulas, Sheet
 
 NO_FORMULA = ""  # a locked cell issued with a formula and found without one (a value typed over it)
 
@@ -64,6 +65,7 @@ def attach_formulas(sheets: dict[str, Sheet], data: bytes, suffix: str, parts: d
     cells); for an .ods, all of them read at once from content.xml."""
     from thidua_xlsx.read.containment import sheet_names
 
+    found: Mapping[str, Formulas]
     try:
         if suffix in (".xlsx", ".xlsm"):
             found = {name: XmlFormulas(xml) for part, name in sheet_names(data).items()
@@ -95,12 +97,13 @@ class XmlFormulas:
 
 
 def _index(xml: bytes) -> dict[tuple[int, int], str]:
-    found, shared = {}, {}
+    found: dict[tuple[int, int], str] = {}
+    shared: dict[bytes, str] = {}
     at = xml.find(b"<f")
     while at != -1:
         formula = _FORMULA.match(xml, at)
         ref = _REF.search(xml, xml.rfind(b"<c ", 0, at), at) if formula else None
-        if ref is not None:
+        if formula is not None and ref is not None:
             text, si = formula.group(2), _SHARED.search(formula.group(1))
             if text:
                 signature = _constants_of(text)

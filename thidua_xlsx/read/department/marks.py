@@ -103,10 +103,10 @@ def _unknown_cells(xml: bytes) -> dict[str, str]:
     for start in starts - {-1}:
         cell = _CELL.match(xml, start)
         ref = _REF.search(cell.group(1)) if cell else None
-        if ref is None:
+        if cell is None or ref is None:
             continue
-        kind = _TYPE.search(cell.group(1))
-        kind = kind.group(1) if kind else b"n"
+        typed = _TYPE.search(cell.group(1))
+        kind = typed.group(1) if typed else b"n"
         body = cell.group(2) or b""
         value = _VALUE.search(body)
         if kind == b"e":

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import RegistrationEntry
 from thidua_xlsx.model.issues import ERROR
 from thidua_xlsx.read.department.cells import Sheet, canonical
-from thidua_xlsx.read.department.extraction import Extraction, stray_finder
+from thidua_xlsx.read.department.extraction import Extraction, Header, stray_finder
 from thidua_xlsx.text import workbook as tx
 
 
-def people_sheet(ex: Extraction, sheet: Sheet, where) -> None:
-    header, _ = where
-    _, cols = sheet.header(ly.REGISTRATION_HEADER)
+def people_sheet(ex: Extraction, sheet: Sheet, where: Header) -> None:
+    header, cols = where  # the sheet was told by ly.REGISTRATION_HEADER (Extraction.classify)
     stray = stray_finder(sheet, cols.values())
     seen: set[str] = set()
     after_table = False  # below the check cell come the signatures: only rows with a person's code count
@@ -46,7 +44,7 @@ def people_sheet(ex: Extraction, sheet: Sheet, where) -> None:
         ex.add("row.person_missing", ERROR, sheet=sheet.name, name=ex.people[code].name, person=code)
 
 
-def collective_sheet(ex: Extraction, sheet: Sheet, where) -> None:
+def collective_sheet(ex: Extraction, sheet: Sheet, where: Header) -> None:
     header, cols = where
     ex.lock("collective|unit", sheet, header + 1, cols["unit"])
     ex.found.collective = sheet.cell(header + 1, cols["title"])

@@ -102,7 +102,7 @@ def _copies(ex: Extraction, record: ly.ScoringSheet, person: IssuedPerson, sheet
 
 def _inputs(form: ScoringForm) -> tuple[str, ...]:
     """Every input value of a form as text ("" where blank), in a fixed order: two copies compared."""
-    cells = [c for item in sorted(form.items) for c in (item.self, item.dept, item.note)]
+    cells: list[Cell | None] = [c for item in sorted(form.items) for c in (item.self, item.dept, item.note)]
     cells += [c for _, c in sorted(form.facts)] + ([form.name, form.position] if form.spare else [])
     return tuple(c.mark or canonical(c.value) if c is not None else "" for c in cells)
 
