@@ -110,8 +110,8 @@ def year_summary(campaign: cm.Campaign, files: Sequence[InboxFile], periods: dic
     roster = {p.code: p for p in campaign.staff}
     gone: dict[str, list[str]] = {}
     for period in campaign.periods:
-        summary = periods.get(period.code)
-        for code in summary.people if summary else ():
+        period_summary = periods.get(period.code)
+        for code in period_summary.people if period_summary else ():
             if code not in roster:
                 gone.setdefault(code, []).append(labels[period.code])
     problems += [issue("year.person_not_in_roster", WARNING, person=code, periods=tuple(found))
