@@ -31,8 +31,8 @@ from openpyxl import load_workbook  # noqa: E402
 from samples.build_samples import COMMUNE_ID  # noqa: E402
 from samples.build_year import build as build_year  # noqa: E402
 from tests.decide.conftest import SAVED  # noqa: E402
-from tests.e2e.test_merge import T1_SCORES, T2_SCORES, _fill_department, scoring_round  # noqa: E402
 from tests.filling import council_types  # noqa: E402
+from tests.scoring_round import T1_SCORES, T2_SCORES, fill_department, scoring_round  # noqa: E402
 from thidua_xlsx.model import layout as ly  # noqa: E402
 from thidua_xlsx.model.level_above import SchoolRef  # noqa: E402
 from thidua_xlsx.model.titles import CSTDCS  # noqa: E402
@@ -81,8 +81,8 @@ def _third_school(work: Path, target: Path) -> None:
     ballot, written; then its proposal list edited by hand."""
     folder, (t1, t2) = scoring_round(work, rules={"ldtt_min_classification": "Tốt", "cstdcs_quota_percent": 50})
     inbox = folder.folder / "inbox"
-    _fill_department(t1, inbox / t1.name, T1_SCORES, SAVED)
-    _fill_department(t2, inbox / t2.name, T2_SCORES, SAVED)
+    fill_department(t1, inbox / t1.name, T1_SCORES, SAVED)
+    fill_department(t2, inbox / t2.name, T2_SCORES, SAVED)
     c = folder.campaign
     folder = replace(folder, campaign=replace(c, school=replace(c.school, authority_code=_code("TH-TN"))))
     summary = merge_inbox(inbox, folder)

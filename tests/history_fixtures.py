@@ -8,8 +8,8 @@ import datetime as dt
 from pathlib import Path
 
 from tests.conftest import campaign_dict, make_folder
-from tests.e2e.test_merge import T1_SCORES, T2_SCORES, TITLES, _fill_department
 from tests.filling import register
+from tests.scoring_round import T1_SCORES, T2_SCORES, TITLES, fill_department
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.service import apply_council_file, generate_round, merge_inbox
@@ -33,8 +33,8 @@ def final_summary(work: Path, campaign: cm.Campaign, name: str = "tong-hop.xlsx"
     t1, t2 = generate_round(folder, ly.SCORING, work / "outbox", registration).paths
     inbox = folder.folder / "inbox"
     year = int(campaign.school.school_year[:4]) + 1
-    _fill_department(t1, inbox / t1.name, T1_SCORES, dt.datetime(year, 5, 12, 8, 0))
-    _fill_department(t2, inbox / t2.name, T2_SCORES, dt.datetime(year, 5, 12, 8, 0))
+    fill_department(t1, inbox / t1.name, T1_SCORES, dt.datetime(year, 5, 12, 8, 0))
+    fill_department(t2, inbox / t2.name, T2_SCORES, dt.datetime(year, 5, 12, 8, 0))
     summary = merge_inbox(inbox, folder)
     path = work / name
     write_summary(summary, path)

@@ -4,6 +4,10 @@ tried too."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from openpyxl import load_workbook
+
 from thidua_xlsx.model import layout as ly
 
 DIGEST_SCHEMA = 7  # the first summary layout carrying a digest of its data
@@ -12,3 +16,15 @@ DIGEST_SCHEMA = 7  # the first summary layout carrying a digest of its data
 def as_written(data: dict) -> dict:
     meta = ly.SummaryMeta.from_json(data)
     return {**data, "digest": ly.content_digest(meta) if meta.schema_version >= DIGEST_SCHEMA else ""}
+
+
+def with_schema(path: Path, version: int) -> None:
+    """``path``'s metadata rewritten to say it was written with schema ``version``."""
+    wb = load_workbook(path)
+    ws = wb[ly.META_SHEET]
+    data = ly.meta_json([c.value for c in ws["A"]], ly.MAX_SUMMARY_META_CHARS)
+    for cell in ws["A"]:
+        cell.value = None
+    for row, text in enumerate(ly.meta_cells(as_written({**data, "schema_version": version})), start=1):
+        ws.cell(row, 1).value = text
+    wb.save(path)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from tests.e2e.test_corpus import base, valid_inbox  # noqa: F401 — base: a fixture
+from tests.corpus import valid_inbox
 from tests.filling import fill, registration_values, sheet
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
@@ -26,7 +26,7 @@ def test_a_title_typed_without_accents_is_understood_and_said(small_folder, tmp_
     assert next(p for p in summary.people if p.code == "GV01").registered == LDTT  # kept as its code
 
 
-def test_a_workbook_of_a_department_removed_from_the_campaign_is_rejected(base, tmp_path):  # noqa: F811
+def test_a_workbook_of_a_department_removed_from_the_campaign_is_rejected(base, tmp_path):
     campaign = base["folder"].campaign
     without_t2 = dataclasses.replace(campaign, departments=tuple(d for d in campaign.departments if d.code != "T2"),
                                      staff=tuple(p for p in campaign.staff if p.department != "T2"))
@@ -40,7 +40,7 @@ def test_a_workbook_of_a_department_removed_from_the_campaign_is_rejected(base, 
     assert {p.department for p in summary.people} == {"T1"}
 
 
-def test_every_kind_of_rubric_change_since_issue_is_worded(base, tmp_path):  # noqa: F811
+def test_every_kind_of_rubric_change_since_issue_is_worded(base, tmp_path):
     """A criterion removed, one reworded, a group's bounds and the rubric's total changed in campaign.xlsx
     after the scoring workbooks went out: the secretary reads each change."""
     campaign = base["folder"].campaign

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from click.testing import CliRunner
 
-from tests.e2e.test_merge import T1_SCORES, T2_SCORES, _fill_department, scoring_round
+from tests.scoring_round import T1_SCORES, T2_SCORES, fill_department, scoring_round
 from thidua_xlsx.cli import main
 
 SAVED = dt.datetime(2026, 5, 12, 8, 0)
@@ -21,8 +21,8 @@ def council_school(root, t1_scores: dict = T1_SCORES) -> dict:
     """A scoring round with a CSTĐCS quota of 25 % of the LĐTT (one slot), T1 scored ``t1_scores``, merged once."""
     folder, (t1, t2) = scoring_round(root, rules={"ldtt_min_classification": "Tốt", "cstdcs_quota_percent": 25})
     inbox = folder.folder / "inbox"
-    _fill_department(t1, inbox / t1.name, t1_scores, SAVED)
-    _fill_department(t2, inbox / t2.name, T2_SCORES, SAVED)
+    fill_department(t1, inbox / t1.name, t1_scores, SAVED)
+    fill_department(t2, inbox / t2.name, T2_SCORES, SAVED)
     first = root / "tong-hop.xlsx"
     assert run("merge", inbox, "-o", first).exit_code == 0
     return {"root": root, "folder": folder, "inbox": inbox, "first": first}

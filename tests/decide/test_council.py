@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from tests.council_sheets import change_log, proposed_titles
 from tests.decide.conftest import run
 from tests.filling import council_types, run_apart, table_rows, type_far_away
-from tests.write.test_openxml_audit import unaccepted_findings
+from tests.openxml import unaccepted_findings
 from thidua_xlsx.cli import EXIT_UNUSABLE
 from thidua_xlsx.model.titles import CSTDCS, LDTT, NO_PROPOSAL
 from thidua_xlsx.model.titles import name as title_name
@@ -24,28 +25,6 @@ def _people(path: Path) -> dict[str, dict]:
     return {ws.cell(r, cols["code"]).value: {"final": ws.cell(r, cols["final"]).value,
                                              "source": ws.cell(r, cols["source"]).value}
             for r in range(head + 2, ws.max_row + 1) if ws.cell(r, cols["code"]).value}
-
-
-def _proposed(path: Path) -> dict[str, list[str]]:
-    ws = load_workbook(path)["Đề nghị khen thưởng"]
-    found, title = {}, None
-    for row in ws.iter_rows(values_only=True):
-        text = str(row[0] or "")
-        if text.startswith("DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU"):
-            title = text
-            found[title] = []
-        elif text.startswith(tx.REFUSED_TITLE[:20]):
-            title = None
-        elif title and isinstance(row[0], int):
-            found[title].append(row[1])
-    return {t.split("DANH HIỆU ")[1].split(" NĂM")[0]: names for t, names in found.items()}
-
-
-def _changes(path: Path) -> list[tuple]:
-    ws = load_workbook(path)[tx.S_CHANGES]
-    head, cols = table_rows(ws, dict(enumerate(tx.CHANGES_HEAD)))
-    return [tuple(ws.cell(r, c).value for c in (3, 4, 5, 6, 7, 8)) for r in range(head + 1, ws.max_row + 1)
-            if ws.cell(r, 2).value]
 
 
 def test_the_first_summary_offers_the_council_cells_and_the_ballot(school):
@@ -106,7 +85,7 @@ def test_council_scores_replace_the_final_score(final):
 
 
 def test_the_councils_decisions_win_and_a_rule_broken_needs_a_note(final):
-    proposed = _proposed(final["out"])
+    proposed = proposed_titles(final["out"])
     assert proposed[title_name(CSTDCS).upper()] == ["Trần Văn Đức"]  # GV02 chosen in the tie, vote passed
     ldtt = proposed[title_name(LDTT).upper()]
     assert "Lê Thị Dung" not in ldtt  # GV03: the council said no
@@ -118,7 +97,7 @@ def test_the_councils_decisions_win_and_a_rule_broken_needs_a_note(final):
 
 
 def test_the_change_log_says_who_what_and_why(final):
-    changes = _changes(final["out"])
+    changes = change_log(final["out"])
     by_name = {}
     for name, what, before, after, note, flag in changes:
         by_name.setdefault(name, []).append((what, before, after, note, flag))
@@ -144,17 +123,17 @@ def test_a_vote_below_the_threshold_keeps_only_ldtt(school, tmp_path):
     council_types(school["first"], met, {}, tally={"members": 10, "present": 9}, votes={("GV01", CSTDCS): 7})
     out = tmp_path / "cuoi.xlsx"
     assert run("merge", school["inbox"], "--council", met, "-o", out).exit_code == 0
-    proposed = _proposed(out)
+    proposed = proposed_titles(out)
     assert "Nguyễn Thị Lan" not in proposed.get(title_name(CSTDCS).upper(), [])
     assert "Nguyễn Thị Lan" in proposed[title_name(LDTT).upper()]
-    assert ("Nguyễn Thị Lan", "Kết quả bỏ phiếu", title_name(CSTDCS), tx.CHANGES_NOT_PASSED) == _changes(out)[0][:4]
+    assert ("Nguyễn Thị Lan", "Kết quả bỏ phiếu", title_name(CSTDCS), tx.CHANGES_NOT_PASSED) == change_log(out)[0][:4]
 
 
 def test_the_final_summary_read_again_gives_the_same_result(school, final, tmp_path):
     again = tmp_path / "lan-2.xlsx"
     assert run("merge", school["inbox"], "--council", final["out"], "-o", again).exit_code == 0
-    assert _people(again) == _people(final["out"]) and _proposed(again) == _proposed(final["out"])
-    assert _changes(again) == _changes(final["out"])
+    assert _people(again) == _people(final["out"]) and proposed_titles(again) == proposed_titles(final["out"])
+    assert change_log(again) == change_log(final["out"])
 
 
 def test_a_summary_of_another_round_or_not_ours_is_refused(school, tmp_path):
@@ -218,29 +197,30 @@ def test_the_final_summary_passes_the_validator_and_its_json_carries_the_council
 
 def test_the_papers_of_the_council_pass_carry_its_final_lists(final):
     """merge --council --docs: the Tờ trình counts and each title's list equal the final summary's lists."""
-    from tests.papers.test_documents import _rows, _text
+    from tests.documents import docx_rows, docx_text
 
     papers = final["papers"]
     assert f"Đã ghi hồ sơ vào {papers}" in final["output"]
     assert "Chiến sĩ thi đua cơ sở: Chien-si-thi-dua-co-so/ – 2 văn bản riêng và 3 văn bản dùng chung" \
         in final["output"]
-    letter = _text(papers / "01_To-trinh.docx")
-    proposed = _proposed(final["out"])
+    letter = docx_text(papers / "01_To-trinh.docx")
+    proposed = proposed_titles(final["out"])
     for title, folder in ((CSTDCS, "Chien-si-thi-dua-co-so"), (LDTT, "Lao-dong-tien-tien")):
-        listed = [row[1] for row in _rows(papers / folder / f"04_Danh-sach_{folder}.docx")]
+        listed = [row[1] for row in docx_rows(papers / folder / f"04_Danh-sach_{folder}.docx")]
         assert sorted(listed) == sorted(proposed[title_name(title).upper()]), title
         assert f"- {title_name(title)}: {len(listed)} cá nhân;" in letter
     assert (papers / "Chien-si-thi-dua-co-so" / "05_Bao-cao-thanh-tich_Tran-Van-Duc.docx").is_file()
-    minutes = _text(papers / "02_Bien-ban-hop-binh-xet.docx")
+    minutes = docx_text(papers / "02_Bien-ban-hop-binh-xet.docx")
     assert "Thành viên Hội đồng có mặt: 7/9 người" in minutes
-    assert [row[1:4] for row in _rows(papers / "03_Bien-ban-kiem-phieu.docx")][0] == ["Trần Văn Đức", "Tổ khối 1", "8"]
+    assert [row[1:4] for row in docx_rows(papers / "03_Bien-ban-kiem-phieu.docx")][0] == ["Trần Văn Đức", "Tổ khối 1",
+                                                                                          "8"]
 
 
 @pytest.mark.libreoffice
 def test_each_paper_of_the_council_pass_has_its_pdf(final):
-    from tests.papers.test_documents import _require_writer
+    from tests.documents import require_writer
 
-    _require_writer()
+    require_writer()
     made = sorted(p.relative_to(final["papers"]) for p in final["papers"].rglob("*.docx"))
     assert made and all((final["papers"] / p).with_suffix(".pdf").is_file() for p in made)
     assert "0 bản PDF" not in final["output"]
@@ -259,7 +239,7 @@ def test_papers_are_not_written_over_or_into_the_inbox(school, final, tmp_path):
 def test_the_shipped_sample_council_pass_gives_the_final_summary_and_its_papers(tmp_path):
     """The README's council step on samples/: two scores changed, one decision overridden, a quota tie
     settled; the Tờ trình counts equal the final lists, each list is its title's proposals."""
-    from tests.papers.test_documents import _rows, _text
+    from tests.documents import docx_rows, docx_text
 
     samples = Path(__file__).resolve().parents[2] / "samples"
     out, papers, report = tmp_path / "tong-hop-cuoi.xlsx", tmp_path / "ho-so", tmp_path / "bao-cao.json"
@@ -270,13 +250,13 @@ def test_the_shipped_sample_council_pass_gives_the_final_summary_and_its_papers(
     # judged twice (the merge, then the council's pass): still flagged once as not registered
     assert [f["code"] for f in people["GV015"]["flags"]] == ["flag.not_registered"]
     assert [f["code"] for f in people["MOI-TO-K23-P1"]["flags"]] == ["flag.newcomer", "flag.not_registered"]
-    what = [change[1] for change in _changes(out)]
+    what = [change[1] for change in change_log(out)]
     assert (what.count("Điểm"), what.count("Danh hiệu đề nghị"), what.count("Chọn khi bằng điểm")) == (2, 1, 2)
-    assert _changes(out) == _changes(samples / "tong-hop-cuoi.xlsx")  # the shipped final summary is current
-    proposed = _proposed(out)
-    letter = _text(papers / "01_To-trinh.docx")
+    assert change_log(out) == change_log(samples / "tong-hop-cuoi.xlsx")  # the shipped final summary is current
+    proposed = proposed_titles(out)
+    letter = docx_text(papers / "01_To-trinh.docx")
     for title, folder in ((CSTDCS, "Chien-si-thi-dua-co-so"), (LDTT, "Lao-dong-tien-tien")):
-        listed = [row[1] for row in _rows(papers / folder / f"04_Danh-sach_{folder}.docx")]
+        listed = [row[1] for row in docx_rows(papers / folder / f"04_Danh-sach_{folder}.docx")]
         assert sorted(listed) == sorted(proposed[title_name(title).upper()]) and listed, title
         assert f"- {title_name(title)}: {len(listed)} cá nhân;" in letter
     assert len(list((papers / "Chien-si-thi-dua-co-so").glob("05_Bao-cao-thanh-tich_*.docx"))) == \

@@ -9,10 +9,10 @@ import dataclasses
 import pytest
 from openpyxl import load_workbook
 
+from tests.council_sheets import change_log, proposed_titles
 from tests.decide.conftest import SAVED, council_school, run
-from tests.decide.test_council import _changes, _proposed
-from tests.e2e.test_merge import T1_SCORES, T2_SCORES, TITLES, _fill_department, scoring_round
 from tests.filling import council_types, table_rows
+from tests.scoring_round import T1_SCORES, T2_SCORES, TITLES, fill_department, scoring_round
 from thidua_xlsx.decide.council import apply_council
 from thidua_xlsx.model.council import CouncilEntry, CouncilInput, TallyInput
 from thidua_xlsx.model.titles import CSTD_TINH, CSTDCS, LDTT
@@ -53,18 +53,18 @@ def test_a_council_score_is_the_evaluation_as_a_whole(blank_form, tmp_path):
     out = _final(blank_form, tmp_path, {"GV03": (88, None, "Hội đồng chấm theo hồ sơ")})
     assert _row(out, "GV03")["final"] == 88
     assert _row(out, "GV03")["class"] == "Tốt", "the empty groups' minimums judge criteria, not the council's score"
-    assert "Lê Thị Dung" in _proposed(out)[title_name(LDTT).upper()]
-    whats = [(c[0], c[1], c[3]) for c in _changes(out) if c[0] == "Lê Thị Dung"]
+    assert "Lê Thị Dung" in proposed_titles(out)[title_name(LDTT).upper()]
+    whats = [(c[0], c[1], c[3]) for c in change_log(out) if c[0] == "Lê Thị Dung"]
     assert ("Lê Thị Dung", "Điểm", "88") in whats
     assert any(what == "Danh hiệu đề nghị" and after == title_name(LDTT) for _, what, after in whats)
 
 
 def test_a_meeting_without_quorum_grants_no_title_put_to_a_vote(school, tmp_path):
     out = _final(school, tmp_path, {}, tally={"members": 10, "present": 6}, votes={("GV01", CSTDCS): 9})
-    proposed = _proposed(out)
+    proposed = proposed_titles(out)
     assert "Nguyễn Thị Lan" not in proposed.get(title_name(CSTDCS).upper(), [])
     assert "Nguyễn Thị Lan" in proposed[title_name(LDTT).upper()], "LĐTT is not put to a vote"
-    change = next(c for c in _changes(out) if c[0] == "Nguyễn Thị Lan")
+    change = next(c for c in change_log(out) if c[0] == "Nguyễn Thị Lan")
     assert change[1:4] == ("Kết quả bỏ phiếu", title_name(CSTDCS), tx.CHANGES_NOT_PASSED)
     assert "6/10" in _checks(out)
 
@@ -74,10 +74,10 @@ def test_a_tie_choice_never_exceeds_the_slots(school, tmp_path):
     out = _final(school, tmp_path, {"GV01": (None, CSTDCS, "Nhiều thành tích"),
                                     "GV02": (92, CSTDCS, "Chấm lại hồ sơ")},
                  tally={"members": 9, "present": 9}, votes={("GV01", CSTDCS): 9, ("GV02", CSTDCS): 9})
-    assert _proposed(out).get(title_name(CSTDCS).upper(), []) == []
+    assert proposed_titles(out).get(title_name(CSTDCS).upper(), []) == []
     checks = _checks(out)
     assert "cho 1 suất còn lại" in checks and "Nguyễn Thị Lan" in checks and "Trần Văn Đức" in checks
-    assert not [c for c in _changes(out) if c[1] == "Chọn khi bằng điểm" and c[3] == title_name(CSTDCS)]
+    assert not [c for c in change_log(out) if c[1] == "Chọn khi bằng điểm" and c[3] == title_name(CSTDCS)]
 
 
 def _council(summary, entries=(), tally=TallyInput(), codes=None) -> CouncilInput:
@@ -88,8 +88,8 @@ def _council(summary, entries=(), tally=TallyInput(), codes=None) -> CouncilInpu
 def test_a_higher_title_is_decided_on_its_own_and_keeps_the_lower_ones(tmp_path):
     folder, (t1, t2) = scoring_round(tmp_path)  # no quota: nothing is a tie
     inbox = folder.folder / "inbox"
-    _fill_department(t1, inbox / t1.name, T1_SCORES, SAVED)
-    _fill_department(t2, inbox / t2.name, T2_SCORES, SAVED)
+    fill_department(t1, inbox / t1.name, T1_SCORES, SAVED)
+    fill_department(t2, inbox / t2.name, T2_SCORES, SAVED)
     summary = merge_inbox(inbox, folder)
     summary = dataclasses.replace(summary, people=tuple(
         dataclasses.replace(p, registered=CSTD_TINH) if p.code == "GV01" else p for p in summary.people))

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 from tests.level_above_fixtures import sealed
-from tests.read.test_summary_schema import _with_schema
+from tests.summary_meta import with_schema
 from thidua_xlsx.decide.level_above import level_above_summary
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import InboxFile
@@ -76,7 +76,7 @@ def test_a_broken_file_an_older_summary_and_a_newer_one_are_each_said(tmp_path):
     (inbox / "hong.xlsx").write_bytes(b"PK\x03\x04 not a zip")
     for name, version in (("cu.xlsx", 4), ("moi.xlsx", ly.SUMMARY_SCHEMA_VERSION + 1)):
         shutil.copy(SAMPLES / "tong-hop-cuoi.xlsx", inbox / name)
-        _with_schema(inbox / name, version)
+        with_schema(inbox / name, version)
     files, read = read_school_summaries(scan_inbox(inbox))
     reasons = {f.name: f.reason for f in files}
     assert reasons == {"cu.xlsx": "level_above.older", "hong.xlsx": "level_above.unreadable",

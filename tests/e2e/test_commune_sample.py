@@ -70,7 +70,7 @@ def test_the_shipped_files_are_those_the_command_writes(commune):
 def test_the_import_file_gives_exactly_the_proposed_people_with_valid_codes(commune, tmp_path):
     """Read as the province's importer reads it (first sheet, rows 2 to its last row, B–E and R–U): every proposal
     of the commune once, its kind, name, Ông/Bà and unit, and codes the shipped mapping knows."""
-    from tests.write.test_province_import import importer_reads
+    from tests.province_import import importer_reads
     from thidua_xlsx.read.province_import import load_mapping
 
     copy = tmp_path / "cap-xa"
@@ -98,8 +98,7 @@ def test_the_import_file_gives_exactly_the_proposed_people_with_valid_codes(comm
 def test_another_installation_s_template_gives_its_codes_to_the_import_file(tmp_path):
     """``--ma-tinh MauTDKT.xlsx``: the codes of another province's system read from its own import template, the
     mapping kept beside the files for next time, and the export coded with them."""
-    from tests.read.test_province_import import template
-    from tests.write.test_province_import import importer_reads
+    from tests.province_import import importer_reads, template
 
     copy = tmp_path / "cap-xa"
     shutil.copytree(SAMPLE, copy, ignore=shutil.ignore_patterns("*.lock", "ho-so"))

@@ -121,13 +121,13 @@ FULL_NV = {"I.1": 60, "I.2": 40}
 
 
 def _signals_inbox(tmp_path, t1_scores, t2_scores):
-    from tests.e2e.test_merge import _fill_department, scoring_round
+    from tests.scoring_round import fill_department, scoring_round
 
     folder, (t1, t2) = scoring_round(tmp_path / "school")
     inbox = tmp_path / "inbox"
     saved = dt.datetime(2026, 5, 12, 8, 0)
-    _fill_department(t1, inbox / t1.name, t1_scores, saved)
-    _fill_department(t2, inbox / t2.name, t2_scores, saved)
+    fill_department(t1, inbox / t1.name, t1_scores, saved)
+    fill_department(t2, inbox / t2.name, t2_scores, saved)
     return merge_inbox(inbox, folder)
 
 
@@ -159,7 +159,7 @@ def test_council_signals_are_flagged_for_the_department_concerned(tmp_path):
 
 
 def test_an_ordinary_department_raises_no_signal(tmp_path):
-    from tests.e2e.test_merge import T1_SCORES, T2_SCORES
+    from tests.scoring_round import T1_SCORES, T2_SCORES
 
     found = _by_code(_signals_inbox(tmp_path, T1_SCORES, T2_SCORES))
     assert not [code for code in found if code.startswith("signal.") or code == "department.dept_column_blank"]
@@ -168,16 +168,16 @@ def test_an_ordinary_department_raises_no_signal(tmp_path):
 # --- deadlines and reminders ---
 
 def _round_with(tmp_path, t1_saved=None, t2_saved=None, t1_blank=False):
-    from tests.e2e.test_merge import T1_SCORES, T2_SCORES, _fill_department, scoring_round
+    from tests.scoring_round import T1_SCORES, T2_SCORES, fill_department, scoring_round
 
     folder, (t1, t2) = scoring_round(tmp_path / "school")
     inbox = folder.folder / "inbox"
     if t1_blank:
         (inbox / t1.name).write_bytes(t1.read_bytes())
     elif t1_saved:
-        _fill_department(t1, inbox / t1.name, T1_SCORES, t1_saved)
+        fill_department(t1, inbox / t1.name, T1_SCORES, t1_saved)
     if t2_saved:
-        _fill_department(t2, inbox / t2.name, T2_SCORES, t2_saved)
+        fill_department(t2, inbox / t2.name, T2_SCORES, t2_saved)
     return folder, inbox
 
 
@@ -209,13 +209,13 @@ def test_status_says_on_time_late_not_sent_and_unfilled_against_the_deadline(tmp
 
 
 def test_a_nearly_blank_workbook_counts_as_not_filled_and_missing_people_are_named(tmp_path):
-    from tests.e2e.test_merge import T2_SCORES, _fill_department, scoring_round
+    from tests.scoring_round import T2_SCORES, fill_department, scoring_round
     from thidua_xlsx.decide.followup import ON_TIME, UNFILLED, follow_up
 
     folder, (t1, t2) = scoring_round(tmp_path / "school")
     inbox = tmp_path / "inbox"
-    _fill_department(t1, inbox / t1.name, {}, dt.datetime(2026, 5, 12))  # only the collective title chosen
-    _fill_department(t2, inbox / t2.name, {k: v for k, v in T2_SCORES.items() if k != "NV01"}, dt.datetime(2026, 5, 12))
+    fill_department(t1, inbox / t1.name, {}, dt.datetime(2026, 5, 12))  # only the collective title chosen
+    fill_department(t2, inbox / t2.name, {k: v for k, v in T2_SCORES.items() if k != "NV01"}, dt.datetime(2026, 5, 12))
     found = {f.code: f for f in follow_up(merge_inbox(inbox, folder), dt.datetime(2026, 5, 13).date())}
     assert found["T1"].state == UNFILLED
     assert found["T2"].state == ON_TIME and found["T2"].missing == ("Đỗ Văn Anh",) and found["T2"].needs_reminder

@@ -118,7 +118,7 @@ def test_the_papers_list_the_multi_year_awards_and_the_to_trinh_counts_them(samp
 def test_the_new_papers_and_workbooks_pass_the_validator(sample):
     """The multi-year list, the Tờ trình naming the rules, the summary with its multi-year sheet and the history
     book: no finding but the one the streamed summary is known for (tests/write/test_openxml_audit.py)."""
-    from tests.write.test_openxml_audit import ACCEPTED_FOR_STREAMED, unaccepted_findings
+    from tests.openxml import ACCEPTED_FOR_STREAMED, unaccepted_findings
 
     for path in (sample["out"] / "ho-so" / "04_Danh-sach_Khen-thuong-nhieu-nam.docx",
                  sample["out"] / "ho-so" / "01_To-trinh.docx"):

@@ -18,8 +18,8 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from tests.e2e.test_merge import T1_SCORES, T2_SCORES, _fill_department, _tree_digest, scoring_round
 from tests.filling import forms, labelled_row, person_values, sheet
+from tests.scoring_round import T1_SCORES, T2_SCORES, fill_department, scoring_round, tree_digest
 from thidua_xlsx.cli import EXIT_UNUSABLE, main
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.results import STATUS_SHEET_MISSING
@@ -35,8 +35,8 @@ def school(tmp_path_factory):
     root = tmp_path_factory.mktemp("inputs")
     folder, (t1, t2) = scoring_round(root)
     filled = root / "filled"
-    _fill_department(t1, filled / t1.name, T1_SCORES, SAVED)
-    _fill_department(t2, filled / t2.name, T2_SCORES, SAVED)
+    fill_department(t1, filled / t1.name, T1_SCORES, SAVED)
+    fill_department(t2, filled / t2.name, T2_SCORES, SAVED)
     clean = _results(merge_inbox(_copy(filled, root / "clean-inbox"), folder))
     return {"folder": folder, "t1": t1, "t2": t2, "filled": filled, "clean": clean, "root": root}
 
@@ -91,7 +91,7 @@ def test_a_date_or_a_time_in_a_score_cell_is_said_and_the_merge_goes_on(school, 
         wb[rec.name][_cell(rec, "dept", "I.1")] = dt.datetime(2026, 5, 3)  # "3/5" typed: Excel makes it a date
         wb[rec.name][_cell(rec, "self", "I.2")] = dt.time(8, 30)
     inbox = _edit_t1(school, tmp_path, change)
-    before = _tree_digest(inbox)
+    before = tree_digest(inbox)
 
     result = _merge_cli(school, inbox, tmp_path / "out")
 
@@ -102,7 +102,7 @@ def test_a_date_or_a_time_in_a_score_cell_is_said_and_the_merge_goes_on(school, 
     rec = sheet(school["t1"], ly.ScoringSheet, "GV01")
     assert sorted((p["cell"], p["params"]["value"]) for p in dates) == sorted([
         (_cell(rec, "dept", "I.1"), "03/05/2026"), (_cell(rec, "self", "I.2"), "08:30")])
-    assert _tree_digest(inbox) == before
+    assert tree_digest(inbox) == before
     _t2_unchanged(merge_inbox(inbox, school["folder"]), school)
 
 
@@ -225,8 +225,8 @@ def test_blank_days_off_with_a_limit_and_blank_maternity_are_not_enough_informat
     folder, (t1, t2) = scoring_round(tmp_path, staff=staff,
                                      rules={"ldtt_min_classification": "Tốt", "ldtt_max_days_off": 20})
     inbox = folder.folder / "inbox"
-    _fill_department(t1, inbox / t1.name, T1_SCORES, SAVED)
-    _fill_department(t2, inbox / t2.name, T2_SCORES, SAVED)
+    fill_department(t1, inbox / t1.name, T1_SCORES, SAVED)
+    fill_department(t2, inbox / t2.name, T2_SCORES, SAVED)
 
     people = {p.code: p for p in merge_inbox(inbox, folder).people}
 
@@ -238,8 +238,8 @@ def test_blank_days_off_with_a_limit_and_blank_maternity_are_not_enough_informat
 
 def test_a_person_with_no_scores_prints_blank_groups_and_says_why(school, tmp_path):
     inbox = _copy(school["filled"], tmp_path / "inbox", school["t1"].name)
-    _fill_department(school["t1"], inbox / school["t1"].name, {k: v for k, v in T1_SCORES.items() if k != "GV03"},
-                     SAVED)
+    fill_department(school["t1"], inbox / school["t1"].name, {k: v for k, v in T1_SCORES.items() if k != "GV03"},
+                    SAVED)
 
     result = _merge_cli(school, inbox, tmp_path / "out")
 

@@ -172,7 +172,7 @@ def test_the_decision_and_the_to_trinh_carry_the_same_counts_as_the_lists(merged
     each count equal to its lines; what goes up to the province (CSTĐ cấp tỉnh, TTLĐXS) is said in the Tờ trình."""
     from docx import Document as Docx
 
-    from tests.write.test_openxml_audit import unaccepted_findings
+    from tests.openxml import unaccepted_findings
 
     counts = {title: sum(per.values()) for title, per in merged["data"]["counts"].items()}
     decision = Docx(merged["root"] / "ho-so" / "02_Du-thao-Quyet-dinh-cong-nhan.docx")

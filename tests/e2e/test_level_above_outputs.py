@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from tests.read.test_province_import import template as province_template
+from tests.province_import import template as province_template
 from thidua_xlsx.cli import main
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"

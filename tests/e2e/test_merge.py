@@ -3,35 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from openpyxl import load_workbook
 
-from tests.conftest import campaign_dict, make_folder
-from tests.filling import fill, forms, layout, person_values, register, sheet, stamp_saved_time
+from tests.filling import sheet
+from tests.scoring_round import T1_SCORES, T2_SCORES, fill_department, scoring_round, tree_digest
 from thidua_xlsx.cli import EXIT_UNUSABLE, main
-from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.service import generate_round, merge_inbox
-
-# Scores typed by the department, by person: (self, department) per item.
-T1_SCORES = {
-    "GV01": ({"I.1": 10, "I.2": 9, "II.1": 45, "II.2": 28, "III.1": 3, "III.2": 3},
-             {"I.1": 10, "I.2": 9, "II.1": 44, "II.2": 27, "III.1": 3, "III.2": 3, "IV.1": 3}),
-    "GV02": ({"I.1": 9, "I.2": 9, "II.1": 40, "II.2": 25}, {"I.1": 9, "I.2": 8.5, "II.1": 40, "II.2": 25}),
-    "GV03": ({"I.1": 10, "I.2": 10, "II.1": 40, "II.2": 20}, {}),
-}
-T2_SCORES = {
-    "GV04": ({"I.1": 8, "I.2": 8, "II.1": 40, "II.2": 20}, {"I.1": 8, "I.2": 8, "II.1": 40, "II.2": 20}),
-    "GV05": ({"I.1": 10, "I.2": 10, "II.1": 45, "II.2": 25}, {"I.1": 10, "I.2": 10, "II.1": 45, "II.2": 25}),
-    "NV01": ({"I.1": 55, "I.2": 35}, {"I.1": 55, "I.2": 36}),
-}
-TITLES = {"GV01": "Chiến sĩ thi đua cơ sở", "GV02": "Chiến sĩ thi đua cơ sở", "GV03": "Lao động tiên tiến",
-          "GV04": "Lao động tiên tiến", "GV05": "Lao động tiên tiến", "NV01": "Lao động tiên tiến"}
+from thidua_xlsx.service import merge_inbox
 
 
 def _expected_total(scores: dict) -> float:
@@ -41,69 +21,12 @@ def _expected_total(scores: dict) -> float:
     return sum(v for k, v in scores.items() if k.split(".")[0] in ("I", "II")) + bonus - deduction
 
 
-def _fill_department(src: Path, dst: Path, scores: dict, saved: dt.datetime, extra: dict | None = None,
-                     collective: str = "Tập thể lao động tiên tiến") -> None:
-    found = layout(src)
-    values = {}
-    for code, (own, dept) in scores.items():
-        values |= person_values(sheet(found, ly.ScoringSheet, code), own, dept)
-    dept_rec = sheet(found, ly.DepartmentSheet)
-    values[(dept_rec.name, dept_rec.collective_cell)] = collective
-    values |= extra or {}
-    fill(src, dst, values)
-    stamp_saved_time(dst, saved)
-
-
-def _tree_digest(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def scoring_round(root: Path, **overrides):
-    """A campaign folder whose registration round is merged and whose scoring workbooks are out."""
-    folder = make_folder(root / "campaign", cm.from_dict(campaign_dict(**overrides)))
-    summary = register(folder, TITLES, root / "dang-ky",
-                       collective={"T1": "Tập thể lao động tiên tiến", "T2": "Tập thể lao động tiên tiến"})
-    paths = generate_round(folder, ly.SCORING, root / "outbox", summary).paths
-    return folder, paths
-
-
-@pytest.fixture(scope="module")
-def school(tmp_path_factory):
-    """A filled scoring inbox for the small campaign, with a resubmission, a newcomer and noise."""
-    root = tmp_path_factory.mktemp("school")
-    folder, (t1, t2) = scoring_round(root)
-    campaign = folder.campaign
-    inbox = folder.folder / "inbox"
-    spare = forms(t1, spare=True)[0]
-    newcomer = person_values(spare, {"I.1": 9, "I.2": 9, "II.1": 40, "II.2": 25},
-                             name='=HYPERLINK("http://x.vn","Bấm vào")', position="Giáo viên")
-    _fill_department(t1, inbox / "mail" / t1.name, {**T1_SCORES, "GV02": T1_SCORES["GV01"]},
-                     dt.datetime(2026, 5, 10, 8, 0))  # older version, superseded
-    _fill_department(t1, inbox / t1.name.replace(".xlsx", "-sua.xlsx"), T1_SCORES,
-                     dt.datetime(2026, 5, 12, 8, 0), extra=newcomer)
-    _fill_department(t2, inbox / t2.name, T2_SCORES, dt.datetime(2026, 5, 11, 8, 0))
-    (inbox / "~$lock.xlsx").write_bytes(b"\x0bsecretary" + b"\x00" * 40)
-    (inbox / "Thumbs.db").write_bytes(b"\x00" * 10)
-    (inbox / "ghi-chu.txt").write_text("không phải sổ", encoding="utf-8")
-    (inbox / "hong.xlsx").write_bytes(b"PK\x03\x04 this is not a real zip")
-    reg = next((root / "dang-ky" / "inbox-dang-ky").iterdir())
-    (inbox / "nham-vong.xlsx").write_bytes(reg.read_bytes())  # a filled registration workbook in the scoring inbox
-    before = _tree_digest(inbox)
-    runner = CliRunner()
-    result = runner.invoke(main, ["merge", str(inbox), "-o", str(root / "S.xlsx"), "--json", str(root / "R.json")])
-    assert result.exit_code == 0, result.output
-    return {"root": root, "inbox": inbox, "before": before, "campaign": campaign, "folder": folder,
-            "output": result.output, "summary": load_workbook(root / "S.xlsx"),
-            "report": json.loads((root / "R.json").read_text("utf-8"))}
-
-
 def _people(report) -> dict[str, dict]:
     return {p["code"]: p for p in report["people"]}
 
 
 def test_inbox_is_byte_identical_afterwards(school):
-    assert _tree_digest(school["inbox"]) == school["before"]
+    assert tree_digest(school["inbox"]) == school["before"]
 
 
 def test_every_inbox_file_is_named_in_the_sources_sheet(school):
@@ -201,7 +124,7 @@ def test_a_required_criterion_left_blank_in_a_column_begun_is_reported(tmp_path)
     folder, (_, t2) = scoring_round(tmp_path)
     inbox = tmp_path / "inbox"
     scores = {**T2_SCORES, "GV04": ({"I.1": 8, "I.2": 8, "II.1": 40}, {})}
-    _fill_department(t2, inbox / t2.name, scores, dt.datetime(2026, 5, 11, 8, 0))
+    fill_department(t2, inbox / t2.name, scores, dt.datetime(2026, 5, 11, 8, 0))
     summary = merge_inbox(inbox, folder)
     blanks = [i for i in summary.issues if i.code == "value.required_blank"]
     form = sheet(t2, ly.ScoringSheet, "GV04")
@@ -216,8 +139,8 @@ def test_a_required_criterion_left_blank_in_a_column_begun_is_reported(tmp_path)
     assert (ldtt.granted, ldtt.pending) == (False, False)
     assert [r.code for r in ldtt.reasons][:2] == ["ldtt.rating", "ldtt.score_pending"]
     full = tmp_path / "full-inbox"  # the same form with II.2 typed: the total is known
-    _fill_department(t2, full / t2.name, {**scores, "GV04": ({"I.1": 8, "I.2": 8, "II.1": 40, "II.2": 0}, {})},
-                     dt.datetime(2026, 5, 11, 8, 0))
+    fill_department(t2, full / t2.name, {**scores, "GV04": ({"I.1": 8, "I.2": 8, "II.1": 40, "II.2": 0}, {})},
+                    dt.datetime(2026, 5, 11, 8, 0))
     assert next(p for p in merge_inbox(full, folder).people if p.code == "GV04").final == 56
 
 

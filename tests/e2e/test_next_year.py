@@ -315,13 +315,13 @@ def test_the_shipped_sample_says_it_is_the_sample_once_and_nothing_of_its_year(t
 def test_last_years_book_under_a_campaign_copied_by_hand_is_refused_for_its_year(tmp_path):
     """campaign.xlsx and so-da-phat/ copied by hand into this year's folder: the code still matches, but a book of
     2025-2026 is no book of 2026-2027 — refused with the true reason, never read as this year's."""
-    from tests.e2e.test_merge import T1_SCORES, _fill_department, scoring_round
+    from tests.scoring_round import T1_SCORES, fill_department, scoring_round
     from thidua_xlsx.service import merge_inbox
     from thidua_xlsx.workspace import CampaignFolder
 
     folder, (t1, _t2) = scoring_round(tmp_path)
     inbox = tmp_path / "inbox"
-    _fill_department(t1, inbox / t1.name, T1_SCORES, dt.datetime(2026, 5, 12, 8, 0))
+    fill_department(t1, inbox / t1.name, T1_SCORES, dt.datetime(2026, 5, 12, 8, 0))
     copied = dataclasses.replace(folder.campaign, school=dataclasses.replace(folder.campaign.school,
                                                                              school_year="2026-2027"))
     summary = merge_inbox(inbox, CampaignFolder(folder.folder, copied))

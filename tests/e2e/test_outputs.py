@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tests.e2e.test_merge import T1_SCORES, T2_SCORES, _fill_department, _tree_digest, scoring_round
+from tests.scoring_round import T1_SCORES, T2_SCORES, fill_department, scoring_round, tree_digest
 from thidua_xlsx.cli import main
 from thidua_xlsx.system import files, lock
 
@@ -32,9 +32,9 @@ def school(tmp_path_factory):
     root = tmp_path_factory.mktemp("outputs")
     folder, (t1, t2) = scoring_round(root)
     inbox = folder.folder / "inbox"
-    _fill_department(t1, inbox / t1.name, T1_SCORES, dt.datetime(2026, 5, 12, 8, 0))
-    _fill_department(t2, inbox / t2.name, T2_SCORES, dt.datetime(2026, 5, 12, 9, 0))
-    return {"root": root, "folder": folder, "inbox": inbox, "before": _tree_digest(inbox), "t1": t1,
+    fill_department(t1, inbox / t1.name, T1_SCORES, dt.datetime(2026, 5, 12, 8, 0))
+    fill_department(t2, inbox / t2.name, T2_SCORES, dt.datetime(2026, 5, 12, 9, 0))
+    return {"root": root, "folder": folder, "inbox": inbox, "before": tree_digest(inbox), "t1": t1,
             "returned": inbox / t1.name}
 
 
@@ -42,7 +42,7 @@ def school(tmp_path_factory):
 def untouched(school):
     """Checks, after the test, that the inbox is byte-identical."""
     yield school
-    assert _tree_digest(school["inbox"]) == school["before"]
+    assert tree_digest(school["inbox"]) == school["before"]
 
 
 def _names(folder: Path) -> list[str]:
@@ -156,12 +156,12 @@ def test_an_output_on_an_input_or_on_another_output_is_refused_before_any_work(u
         "output_is_record": (["-o", tmp_path / "S.xlsx", "--json", campaign / "da-ghi.json", "--force"],
                              "bản ghi của chương trình"),
     }[case]
-    before_campaign = _tree_digest(campaign / "so-da-phat") | {"book": (campaign / "campaign.xlsx").read_bytes()}
+    before_campaign = tree_digest(campaign / "so-da-phat") | {"book": (campaign / "campaign.xlsx").read_bytes()}
     result = run("merge", inbox, *args)
     assert result.exit_code == 2, result.output
     assert said in result.output and "Tệp:" not in result.output, result.output  # nothing was read
     assert _names(tmp_path) == ["hoi-dong.xlsx"] and council.read_bytes() == b"the council's summary"
-    assert _tree_digest(campaign / "so-da-phat") | {"book": (campaign / "campaign.xlsx").read_bytes()} == \
+    assert tree_digest(campaign / "so-da-phat") | {"book": (campaign / "campaign.xlsx").read_bytes()} == \
         before_campaign
 
 
@@ -265,7 +265,7 @@ def test_a_full_disk_while_writing_the_papers_leaves_the_earlier_ones_whole(unto
 
     docs = tmp_path / "ho-so"
     assert run("merge", untouched["inbox"], "-o", tmp_path / "S.xlsx", "--docs", docs).exit_code == 0
-    before = _tree_digest(docs)
+    before = tree_digest(docs)
     real_save, saved = docx_engine.Paper.save, []
 
     def save(paper, path):
@@ -278,7 +278,7 @@ def test_a_full_disk_while_writing_the_papers_leaves_the_earlier_ones_whole(unto
     monkeypatch.setattr(docx_engine.Paper, "save", save)
     result = run("merge", untouched["inbox"], "-o", tmp_path / "S2.xlsx", "--docs", docs, "--force")
     assert result.exit_code == 1 and "ổ đĩa đầy" in result.output, result.output
-    assert _tree_digest(docs) == before  # papers are made aside and moved in only once all are made
+    assert tree_digest(docs) == before  # papers are made aside and moved in only once all are made
     _clean(result)
 
 
@@ -288,8 +288,8 @@ def test_feedback_copies_are_written_whole(school, tmp_path, monkeypatch):
 
     inbox = tmp_path / "inbox"
     gv02 = sheet(school["t1"], ly.ScoringSheet, "GV02")
-    _fill_department(school["t1"], inbox / school["t1"].name, T1_SCORES, dt.datetime(2026, 5, 12, 8, 0),
-                     extra={(gv02.name, f"{gv02.self_column}{dict(gv02.items)['I.1']}"): "chín"})
+    fill_department(school["t1"], inbox / school["t1"].name, T1_SCORES, dt.datetime(2026, 5, 12, 8, 0),
+                    extra={(gv02.name, f"{gv02.self_column}{dict(gv02.items)['I.1']}"): "chín"})
     _failing_replace(monkeypatch, errno.ENOSPC, school["t1"].name)
     out = tmp_path / "gop-y"
     result = run("merge", inbox, "--campaign", school["folder"].folder, "-o", tmp_path / "S.xlsx", "--feedback", out)
@@ -302,7 +302,7 @@ def test_a_full_disk_during_generate_leaves_the_outbox_as_it_was(school, tmp_pat
 
     outbox = tmp_path / "outbox"
     assert run("generate", school["folder"].folder, "--round", "cham-diem", "-o", outbox).exit_code == 0
-    before = _tree_digest(outbox)
+    before = tree_digest(outbox)
     real, made = department.write_department_workbook, []
 
     def write(spec, path, period=None):
@@ -314,7 +314,7 @@ def test_a_full_disk_during_generate_leaves_the_outbox_as_it_was(school, tmp_pat
     monkeypatch.setattr(department, "write_department_workbook", write)
     result = run("generate", school["folder"].folder, "--round", "cham-diem", "-o", outbox, "--force")
     assert result.exit_code == 1 and "ổ đĩa đầy" in result.output, result.output
-    assert _tree_digest(outbox) == before and not list(outbox.glob(".*"))  # no staged workbook, no lock
+    assert tree_digest(outbox) == before and not list(outbox.glob(".*"))  # no staged workbook, no lock
     _clean(result)
 
 

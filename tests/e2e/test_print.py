@@ -31,7 +31,7 @@ def printed(tmp_path_factory):
     folder, _ = open_campaign(ROOT / "samples" / "campaign.xlsx")
     summary = merge_inbox(ROOT / "samples" / "inbox", folder)
     write_summary(summary, root / "tong-hop.xlsx")
-    from tests.e2e.test_merge import scoring_round
+    from tests.scoring_round import scoring_round
 
     _, (form, _t2) = scoring_round(root / "small")
     shutil.copy(form, root / "so.xlsx")

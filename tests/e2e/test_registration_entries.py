@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import campaign_dict, make_folder
-from tests.e2e.test_merge import T1_SCORES, T2_SCORES, TITLES, _fill_department
 from tests.filling import fill, forms, layout, person_values, register, sheet
+from tests.scoring_round import T1_SCORES, T2_SCORES, TITLES, fill_department
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDTT, TTLDXS
@@ -146,9 +146,9 @@ def test_an_unregistered_newcomers_scoring_warning_goes_once_added_to_the_roster
     t1, t2 = generate_round(folder, ly.SCORING, tmp_path / "outbox", summary).paths
     spare = forms(t1, spare=True)[0]
     inbox = tmp_path / "inbox"
-    _fill_department(t1, inbox / t1.name, T1_SCORES, SAVED, extra=person_values(
+    fill_department(t1, inbox / t1.name, T1_SCORES, SAVED, extra=person_values(
         spare, {"I.1": 9, "I.2": 9, "II.1": 40, "II.2": 25}, name=NEWCOMER, position="Giáo viên"))
-    _fill_department(t2, inbox / t2.name, T2_SCORES, SAVED)
+    fill_department(t2, inbox / t2.name, T2_SCORES, SAVED)
 
     before = merge_inbox(inbox, folder)
     (warned,) = _codes(before, "person.newcomer_unregistered")

@@ -13,20 +13,17 @@ import datetime as dt
 import hashlib
 import json
 import os
-import time
 
 import pytest
 
-from tests.conftest import make_folder
-from tests.e2e.test_corpus import base, fail_on_khoi_1, hostile, valid_inbox  # noqa: F401 — the corpus fixtures, reused
-from tests.e2e.test_merge import school  # noqa: F401
+from tests.corpus import fail_on_khoi_1, valid_inbox
+from tests.workers import generated, stall
 from thidua_xlsx import parallel
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import ACCEPTED
 from thidua_xlsx.read import department as reader
 from thidua_xlsx.read.containment import scan_inbox
-from thidua_xlsx.read.presets import load_preset
-from thidua_xlsx.service import generate_round, merge_inbox
+from thidua_xlsx.service import merge_inbox
 from thidua_xlsx.system import pool
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the tests patch the reader inside forked workers")
@@ -38,7 +35,7 @@ def _merge(inbox, folder, monkeypatch, parallel_path: bool, **kwargs):
     return merge_inbox(inbox, folder, **kwargs)
 
 
-def test_the_same_summary_read_in_parallel_or_not(school, monkeypatch):  # noqa: F811
+def test_the_same_summary_read_in_parallel_or_not(school, monkeypatch):
     """The filled inbox of test_merge (two versions of a department, a newcomer, noise)."""
     done = []
     parallel_summary = _merge(school["inbox"], school["folder"], monkeypatch, True, on_file=done.append)
@@ -49,7 +46,7 @@ def test_the_same_summary_read_in_parallel_or_not(school, monkeypatch):  # noqa:
     assert superseded and any(i.code == "file.version_diff" and dict(i.params)["count"] for i in superseded[0].issues)
 
 
-def test_the_same_summary_for_the_hostile_corpus(hostile, base, monkeypatch):  # noqa: F811
+def test_the_same_summary_for_the_hostile_corpus(hostile, base, monkeypatch):
     """Every broken and hostile entry of test_corpus.py (zip bombs, entities, far cells, links, a FIFO,
     a 5 GB video…): containment holds inside the workers, each entry has the same outcome."""
     parallel_summary = _merge(hostile["inbox"], base["folder"], monkeypatch, True)
@@ -59,7 +56,7 @@ def test_the_same_summary_for_the_hostile_corpus(hostile, base, monkeypatch):  #
     assert found == hostile["expected"]
 
 
-def test_what_the_merge_keeps_of_a_file_is_slim(school, monkeypatch):  # noqa: F811
+def test_what_the_merge_keeps_of_a_file_is_slim(school, monkeypatch):
     """No cells of any file: the versions once compared let go of their packed inputs too (a file of
     another round, never compared, keeps them)."""
     summary = _merge(school["inbox"], school["folder"], monkeypatch, True)
@@ -72,7 +69,7 @@ def test_what_the_merge_keeps_of_a_file_is_slim(school, monkeypatch):  # noqa: F
             assert f.department_name and f.submission.department_code
 
 
-def test_only_the_newest_version_of_a_department_keeps_its_entries(school, monkeypatch):  # noqa: F811
+def test_only_the_newest_version_of_a_department_keeps_its_entries(school, monkeypatch):
     """The validated entries of an older version are let go as soon as a newer one is read: when the
     versions are compared, one department's worth of entries is alive per department, not per file."""
     import weakref
@@ -104,24 +101,18 @@ def test_only_the_newest_version_of_a_department_keeps_its_entries(school, monke
     assert alive_at_selection == [sorted(winners + other_round)]  # the older version's entries were let go
 
 
-def _stall() -> None:
-    end = time.monotonic() + 5
-    while time.monotonic() < end:  # Python code: the alarm interrupts it
-        time.sleep(0.01)
-
-
 @pytest.mark.parametrize("parallel_path", [True, False])
-def test_the_time_limit_holds_in_the_workers(base, tmp_path, monkeypatch, parallel_path):  # noqa: F811
+def test_the_time_limit_holds_in_the_workers(base, tmp_path, monkeypatch, parallel_path):
     inbox = valid_inbox(base, tmp_path / "inbox")
     monkeypatch.setattr(reader, "SECONDS_PER_FILE", 1)
-    fail_on_khoi_1(monkeypatch, _stall)
+    fail_on_khoi_1(monkeypatch, stall)
     summary = _merge(inbox, base["folder"], monkeypatch, parallel_path)
     status = {f.name: (f.status, f.reason) for f in summary.files}
     assert status[base["t1"].name] == ("rejected", "file.too_slow")
     assert status[base["t2"].name] == ("accepted", "")
 
 
-def test_a_worker_that_dies_is_one_files_outcome(base, tmp_path, monkeypatch):  # noqa: F811
+def test_a_worker_that_dies_is_one_files_outcome(base, tmp_path, monkeypatch):
     """A file that kills its worker (as a crash in a native parser would): that file is rejected as our
     error, every other file — those the dead worker held too — is read."""
     inbox = tmp_path / "inbox"
@@ -153,7 +144,7 @@ class _Panic(BaseException):
 
 
 @pytest.mark.parametrize("parallel_path", [True, False])
-def test_a_panic_while_reading_is_that_files_outcome(base, tmp_path, monkeypatch, parallel_path):  # noqa: F811
+def test_a_panic_while_reading_is_that_files_outcome(base, tmp_path, monkeypatch, parallel_path):
     inbox = valid_inbox(base, tmp_path / "inbox")
 
     def panic():
@@ -186,20 +177,9 @@ def test_reading_workers_collect_garbage_less_often_and_other_processes_are_left
     assert gc.get_threshold() == before
 
 
-def _generated(root, monkeypatch, parallel_path: bool) -> dict[str, bytes]:
-    monkeypatch.setattr(pool, "workers_for_workbooks", lambda count: 2 if parallel_path else 0)
-    preset = load_preset("tieu-hoc")  # 5 departments
-    folder = make_folder(root, dataclasses.replace(preset, id="scale-test"))
-    paths = generate_round(folder, ly.SCORING, root / "outbox", today=dt.date(2026, 5, 1)).paths
-    found = {p.name: p.read_bytes() for p in paths}
-    found |= {f"record/{p.name}": p.read_bytes() for p in (root / "so-da-phat").glob("*.json")}
-    assert not list((root / "outbox").glob("*.moi")), "no staging file left behind"
-    return found
-
-
 def test_generate_writes_the_same_bytes_in_parallel(tmp_path, monkeypatch):
-    together = _generated(tmp_path / "a", monkeypatch, True)
-    alone = _generated(tmp_path / "b", monkeypatch, False)
+    together = generated(tmp_path / "a", monkeypatch, True)
+    alone = generated(tmp_path / "b", monkeypatch, False)
     assert {k: hashlib.sha256(v).hexdigest() for k, v in together.items()} == \
         {k: hashlib.sha256(v).hexdigest() for k, v in alone.items()}
     assert len([k for k in together if k.startswith("record/")]) == 5
@@ -212,13 +192,13 @@ def test_remembered_formulas_write_what_xlsxwriter_writes(tmp_path, monkeypatch)
 
     from thidua_xlsx.write import department as templates
 
-    fast = _generated(tmp_path / "a", monkeypatch, False)
+    fast = generated(tmp_path / "a", monkeypatch, False)
     monkeypatch.setattr(templates, "_workbook_class", lambda: xlsxwriter.Workbook)
-    plain = _generated(tmp_path / "b", monkeypatch, False)
+    plain = generated(tmp_path / "b", monkeypatch, False)
     assert fast == plain
 
 
-def test_the_versions_diff_reads_the_same_and_its_lines_are_shared(school, monkeypatch):  # noqa: F811
+def test_the_versions_diff_reads_the_same_and_its_lines_are_shared(school, monkeypatch):
     """What "Nguồn dữ liệu" and the JSON report say of an older version — the cells, "; " between them,
     the count of those not shown — and two older versions of a department hold the same lines once."""
     from thidua_xlsx.check import selection
@@ -253,10 +233,10 @@ def test_problems_share_their_repeated_parameters_and_still_word_each_as_given()
     assert [type(i.to_dict()["params"]["count"]) for i in made] == [int, float, bool]  # nor in the JSON report
 
 
-def test_a_version_of_the_same_shape_is_compared_value_by_value(school, tmp_path):  # noqa: F811
+def test_a_version_of_the_same_shape_is_compared_value_by_value(school, tmp_path):
     """Two versions of a workbook laid out alike (the usual resubmission): compared in the packed order,
     they give exactly the lines the comparison by key gives, blanks included."""
-    from tests.e2e.test_merge import T1_SCORES, _fill_department
+    from tests.scoring_round import T1_SCORES, fill_department
     from thidua_xlsx.check.selection import _Newest, pack_inputs, version_changes
     from thidua_xlsx.read.containment import FILE, InboxItem
     from thidua_xlsx.read.department import ReadContext, read_file
@@ -264,7 +244,7 @@ def test_a_version_of_the_same_shape_is_compared_value_by_value(school, tmp_path
     t1 = next(p for p in (school["root"] / "outbox").iterdir() if "khoi-1" in p.name)
     changed = {**T1_SCORES, "GV02": T1_SCORES["GV01"], "GV03": ({"I.1": 8}, {"I.1": 7.5})}
     for name, scores, day in (("a.xlsx", T1_SCORES, 10), ("b.xlsx", changed, 11)):
-        _fill_department(t1, tmp_path / name, scores, dt.datetime(2026, 5, day, 8, 0))
+        fill_department(t1, tmp_path / name, scores, dt.datetime(2026, 5, day, 8, 0))
     context = ReadContext(school["folder"].campaign, school["folder"].registry)
     full = [read_file(InboxItem(tmp_path / name, name, FILE), context) for name in ("a.xlsx", "b.xlsx")]
     slim = [dataclasses.replace(f, submission=f.submission.slim(pack_inputs(f.submission))) for f in full]
@@ -280,7 +260,7 @@ def test_a_version_of_the_same_shape_is_compared_value_by_value(school, tmp_path
                                                "Lê Thị Dung, II.2 tự chấm: 20 → (trống)"]
 
 
-def test_packed_inputs_give_the_same_version_diff(school):  # noqa: F811
+def test_packed_inputs_give_the_same_version_diff(school):
     """A slim file compares with another version exactly as the full one did."""
     from thidua_xlsx.check.selection import _cells, pack_inputs, version_changes
     from thidua_xlsx.read.department import ReadContext, read_file
@@ -303,7 +283,7 @@ def test_packed_inputs_give_the_same_version_diff(school):  # noqa: F811
                for part in (slim[0].inputs.shape, slim[0].inputs.values))
 
 
-def test_the_versions_of_a_workbook_keep_one_shape_of_their_cells(school):  # noqa: F811
+def test_the_versions_of_a_workbook_keep_one_shape_of_their_cells(school):
     """Two versions laid out alike hold one copy of their shape (whose cells), each its own values."""
     from thidua_xlsx.check.selection import Kept, pack_inputs
     from thidua_xlsx.read.department import ReadContext, read_file
@@ -320,7 +300,7 @@ def test_the_versions_of_a_workbook_keep_one_shape_of_their_cells(school):  # no
     assert kept.files[0].submission.issued is kept.files[1].submission.issued
 
 
-def test_a_record_is_read_once_for_the_versions_that_follow_and_anew_once_rewritten(school, tmp_path):  # noqa: F811
+def test_a_record_is_read_once_for_the_versions_that_follow_and_anew_once_rewritten(school, tmp_path):
     """The versions of a department come one after another in an inbox: its record is parsed once for
     them. A record whose file is replaced (a re-issue adds its date) is read anew, never served stale."""
     import shutil

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from tests.conftest import campaign_dict
 from tests.decide.conftest import SAVED, run
-from tests.e2e.test_merge import T1_SCORES, T2_SCORES, _fill_department, scoring_round
+from tests.scoring_round import T1_SCORES, T2_SCORES, fill_department, scoring_round
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.workspace import CAMPAIGN_FILE, open_campaign
@@ -29,8 +29,8 @@ def merged(tmp_path_factory):
     root = tmp_path_factory.mktemp("special")
     folder, (t1, t2) = scoring_round(root, special_awards=AWARDS)
     inbox = folder.folder / "inbox"
-    _fill_department(t1, inbox / t1.name, T1_SCORES, SAVED)
-    _fill_department(t2, inbox / t2.name, T2_SCORES, SAVED)
+    fill_department(t1, inbox / t1.name, T1_SCORES, SAVED)
+    fill_department(t2, inbox / t2.name, T2_SCORES, SAVED)
     result = run("merge", inbox, "-o", root / "S.xlsx", "--json", root / "R.json", "--docs", root / "ho-so")
     assert result.exit_code == 0, result.output
     return {"root": root, "folder": folder, "output": result.output}
@@ -106,7 +106,7 @@ def test_the_history_keeps_them_apart_from_the_titles(merged):
 
 
 def test_their_papers_and_sheet_pass_the_validator(merged):
-    from tests.write.test_openxml_audit import ACCEPTED_FOR_STREAMED, unaccepted_findings
+    from tests.openxml import ACCEPTED_FOR_STREAMED, unaccepted_findings
 
     assert unaccepted_findings(merged["root"] / "ho-so" / "To-trinh-khen-dot-xuat.docx", ()) == []
     assert unaccepted_findings(merged["root"] / "S.xlsx", ACCEPTED_FOR_STREAMED) == []

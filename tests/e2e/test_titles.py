@@ -11,8 +11,8 @@ import json
 from openpyxl import load_workbook
 
 from tests.conftest import campaign_dict, make_folder
-from tests.e2e.test_merge import T1_SCORES, T2_SCORES, _fill_department
 from tests.filling import register, sheet
+from tests.scoring_round import T1_SCORES, T2_SCORES, fill_department
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issues import Problems
@@ -46,8 +46,8 @@ def test_a_title_the_school_adds_flows_through_under_its_name(tmp_path):
     wb = load_workbook(t1)
     assert wb[form.name][form.title_cell].value == OWN
     inbox = folder.folder / "inbox"
-    _fill_department(t1, inbox / t1.name, T1_SCORES, dt.datetime(2026, 5, 12, 8, 0))
-    _fill_department(t2, inbox / t2.name, T2_SCORES, dt.datetime(2026, 5, 12, 8, 0))
+    fill_department(t1, inbox / t1.name, T1_SCORES, dt.datetime(2026, 5, 12, 8, 0))
+    fill_department(t2, inbox / t2.name, T2_SCORES, dt.datetime(2026, 5, 12, 8, 0))
     summary = merge_inbox(inbox, folder)
     gv01 = next(p for p in summary.people if p.code == "GV01")
     own = next(d for d in gv01.decisions if d.title == OWN)

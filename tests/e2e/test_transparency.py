@@ -8,7 +8,7 @@ import datetime as dt
 
 from openpyxl import load_workbook
 
-from tests.e2e.test_merge import T1_SCORES, _fill_department, scoring_round
+from tests.scoring_round import T1_SCORES, fill_department, scoring_round
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.service import merge_inbox
 from thidua_xlsx.text import summary as tx
@@ -32,7 +32,7 @@ def _changed_rubric(campaign: cm.Campaign) -> cm.Campaign:
 def test_a_rubric_changed_after_issue_is_reported_by_version_and_criterion(tmp_path):
     folder, (t1, _t2) = scoring_round(tmp_path)
     inbox = tmp_path / "inbox"
-    _fill_department(t1, inbox / t1.name, T1_SCORES, dt.datetime(2026, 5, 12, 8, 0))
+    fill_department(t1, inbox / t1.name, T1_SCORES, dt.datetime(2026, 5, 12, 8, 0))
     same = merge_inbox(inbox, folder)
     assert not [i for i in same.issues if i.code == "rubric.changed"]
 
@@ -54,7 +54,7 @@ def test_a_rubric_changed_after_issue_is_reported_by_version_and_criterion(tmp_p
 def test_the_summary_cites_the_resolution_and_the_rubric_versions(tmp_path):
     folder, (t1, _t2) = scoring_round(tmp_path)
     inbox = tmp_path / "inbox"
-    _fill_department(t1, inbox / t1.name, T1_SCORES, dt.datetime(2026, 5, 12, 8, 0))
+    fill_department(t1, inbox / t1.name, T1_SCORES, dt.datetime(2026, 5, 12, 8, 0))
     school = dataclasses.replace(folder.campaign.school, criteria_resolution="01/NQ-HNVC",
                                  criteria_resolution_date="2025-09-15")
     campaign = dataclasses.replace(folder.campaign, school=school)

@@ -14,10 +14,8 @@ import time
 
 import pytest
 
-from tests.e2e.test_corpus import base, fail_on_khoi_1, hostile, valid_inbox  # noqa: F401 — the corpus fixtures, reused
-from tests.e2e.test_merge import school  # noqa: F401
-from tests.e2e.test_scale import _generated, _stall
-from tests.write.test_feedback import returned  # noqa: F401
+from tests.corpus import fail_on_khoi_1, valid_inbox
+from tests.workers import generated, stall
 from thidua_xlsx import parallel, workspace
 from thidua_xlsx.read import department as reader
 from thidua_xlsx.read.containment import scan_inbox
@@ -73,7 +71,7 @@ def test_where_the_reader_cannot_be_interrupted_even_one_file_is_read_by_a_worke
     assert parallel.workers_for(1000) == 1
 
 
-def test_the_same_summary_read_in_a_spawned_worker(school, windows, monkeypatch):  # noqa: F811
+def test_the_same_summary_read_in_a_spawned_worker(school, windows, monkeypatch):
     """The filled inbox of test_merge, small: read by one spawned worker, as on Windows."""
     done = []
     assert parallel.workers_for(len(scan_inbox(school["inbox"]))) == 1
@@ -83,7 +81,7 @@ def test_the_same_summary_read_in_a_spawned_worker(school, windows, monkeypatch)
     assert sorted(done) == sorted(item.name for item in scan_inbox(school["inbox"]))  # the progress bar: once each
 
 
-def test_the_same_summary_for_the_hostile_corpus_in_spawned_workers(hostile, base, windows, monkeypatch):  # noqa: F811
+def test_the_same_summary_for_the_hostile_corpus_in_spawned_workers(hostile, base, windows, monkeypatch):
     """Every broken and hostile entry of test_corpus.py, read by two spawned workers in chunks."""
     monkeypatch.setattr(parallel, "workers_for", lambda count: 2)
     spawned = merge_inbox(hostile["inbox"], base["folder"])
@@ -93,7 +91,7 @@ def test_the_same_summary_for_the_hostile_corpus_in_spawned_workers(hostile, bas
 
 
 @pytest.mark.parametrize(("stalled", "seconds"), [("t1", 3), ("both", 1)])
-def test_the_time_limit_holds_in_spawned_workers_with_no_signal(base, tmp_path, windows, monkeypatch,  # noqa: F811
+def test_the_time_limit_holds_in_spawned_workers_with_no_signal(base, tmp_path, windows, monkeypatch,
                                                                  stalled, seconds):
     """The deadline is this process's (``seconds`` a file: time enough for a fresh worker's first file when
     one is to be read; the spawned workers keep their own 20 s): a file that stalls is too slow at this
@@ -109,7 +107,7 @@ def test_the_time_limit_holds_in_spawned_workers_with_no_signal(base, tmp_path, 
     assert too_slow and all(dict(i.params)["seconds"] == seconds for i in too_slow)
 
 
-def test_a_spawned_worker_that_dies_is_one_files_outcome(base, tmp_path, windows, monkeypatch):  # noqa: F811
+def test_a_spawned_worker_that_dies_is_one_files_outcome(base, tmp_path, windows, monkeypatch):
     inbox = valid_inbox(base, tmp_path / "inbox")
     t1, t2 = base["t1"].name, base["t2"].name
     _troubled(monkeypatch, dies=[t1])
@@ -119,13 +117,13 @@ def test_a_spawned_worker_that_dies_is_one_files_outcome(base, tmp_path, windows
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="the test patches the reader inside forked workers")
-def test_the_deadline_alone_stops_a_slow_file_in_forked_workers(base, tmp_path, monkeypatch):  # noqa: F811
+def test_the_deadline_alone_stops_a_slow_file_in_forked_workers(base, tmp_path, monkeypatch):
     """No alarm in this process nor in the workers (the patch is inherited by fork): a file stalled in
     Python code is stopped by its task's deadline only, and only that file is refused."""
     inbox = valid_inbox(base, tmp_path / "inbox")
     monkeypatch.setattr(pool, "interrupts_in_process", lambda: False)
     monkeypatch.setattr(reader, "SECONDS_PER_FILE", 1)
-    fail_on_khoi_1(monkeypatch, _stall)
+    fail_on_khoi_1(monkeypatch, stall)
     assert pool.start_method() == "fork"
     summary = merge_inbox(inbox, base["folder"])
     assert _outcomes(summary) == {base["t1"].name: ("rejected", "file.too_slow"), base["t2"].name: ("accepted", "")}
@@ -133,11 +131,11 @@ def test_the_deadline_alone_stops_a_slow_file_in_forked_workers(base, tmp_path, 
 
 def test_generate_writes_the_same_bytes_in_spawned_workers(tmp_path, monkeypatch):
     monkeypatch.setattr(pool, "start_method", lambda: "spawn")
-    spawned = _generated(tmp_path / "a", monkeypatch, True)
-    assert spawned == _generated(tmp_path / "b", monkeypatch, False)
+    spawned = generated(tmp_path / "a", monkeypatch, True)
+    assert spawned == generated(tmp_path / "b", monkeypatch, False)
 
 
-def test_feedback_copies_written_in_spawned_workers_are_those_written_in_one_process(returned, tmp_path,  # noqa: F811
+def test_feedback_copies_written_in_spawned_workers_are_those_written_in_one_process(returned, tmp_path,
                                                                                       monkeypatch):
     import zipfile
 
@@ -158,7 +156,7 @@ def _cannot_start(_context) -> None:
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="the test patches the workers' start inside forked workers")
-def test_a_pool_whose_workers_cannot_start_still_accounts_for_every_file(base, tmp_path, monkeypatch):  # noqa: F811
+def test_a_pool_whose_workers_cannot_start_still_accounts_for_every_file(base, tmp_path, monkeypatch):
     """pebble's pool breaks when its workers die with no task in hand: each file is tried alone in another
     pool, then said as our error; the merge ends."""
     inbox = tmp_path / "inbox"

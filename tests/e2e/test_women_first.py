@@ -7,7 +7,7 @@ import json
 
 from tests.conftest import campaign_dict
 from tests.decide.conftest import SAVED, run
-from tests.e2e.test_merge import T1_SCORES, T2_SCORES, _fill_department, scoring_round
+from tests.scoring_round import T1_SCORES, T2_SCORES, fill_department, scoring_round
 from thidua_xlsx.model.titles import CSTDCS
 
 
@@ -17,8 +17,8 @@ def test_a_woman_and_a_man_tied_for_the_last_slot_the_woman_is_proposed(tmp_path
                                      rules={"ldtt_min_classification": "Tốt", "cstdcs_quota_percent": 25})
     inbox = folder.folder / "inbox"
     tied = {**T1_SCORES, "GV02": T1_SCORES["GV01"]}  # GV02 (a man) scored exactly as GV01 (a woman)
-    _fill_department(t1, inbox / t1.name, tied, SAVED)
-    _fill_department(t2, inbox / t2.name, T2_SCORES, SAVED)
+    fill_department(t1, inbox / t1.name, tied, SAVED)
+    fill_department(t2, inbox / t2.name, T2_SCORES, SAVED)
     result = run("merge", inbox, "-o", tmp_path / "S.xlsx", "--json", tmp_path / "R.json")
     assert result.exit_code == 0, result.output
     people = {p["code"]: p for p in json.loads((tmp_path / "R.json").read_text("utf-8"))["people"]}

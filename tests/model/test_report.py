@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from openpyxl import load_workbook
 
-from tests.write.test_summary import make_summary
+from tests.summaries import make_summary
 from thidua_xlsx.model.inbox import ACCEPTED, REJECTED
 from thidua_xlsx.model.issues import issue
 from thidua_xlsx.model.report import EXIT_OK, EXIT_STRICT, EXIT_UNUSABLE, report_of

@@ -17,11 +17,10 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from tests.conftest import RUBRIC_GV, RUBRIC_NV, campaign_dict
-from tests.e2e.test_year import PERIODS, REGISTERED, TOTALS, campaign
-from tests.papers.test_documents import _media_boxes, _pages, _require_writer
+from tests.documents import media_boxes, page_texts, require_writer
+from tests.year_fixtures import PERIODS, REGISTERED, TOTALS, campaign, period_summaries
 from thidua_xlsx.decide.year import year_summary
 from thidua_xlsx.model import campaign as cm
-from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model.layout import MOTTO_1, MOTTO_2
 from thidua_xlsx.papers import appraisal
 from thidua_xlsx.papers.document_set import APPRAISAL
@@ -48,18 +47,10 @@ EXPECTED = {
 }
 
 
-def _periods(totals: dict[str, tuple], codes: list[str], registered: dict[str, str]) -> dict[str, ev.PeriodSummary]:
-    """The periods' summaries as the year reads them, built in memory: each person's total per period."""
-    return {period: ev.PeriodSummary(f"tong-hop_{period}.xlsx", period, False,
-                                     {code: ev.PeriodEntry(t[k], registered=registered.get(code, ""))
-                                      for code, t in totals.items() if t[k] is not None})
-            for k, period in enumerate(codes)}
-
-
 @pytest.fixture(scope="module")
 def made(tmp_path_factory):
     root = tmp_path_factory.mktemp("appraisal")
-    summary = year_summary(campaign(), [], _periods(TOTALS, PERIODS, REGISTERED))
+    summary = year_summary(campaign(), [], period_summaries(TOTALS, PERIODS, REGISTERED))
     result = write_documents(summary, root / "ho-so")
     paper = next(d for d in result.documents if d.kind == APPRAISAL)
     return {"summary": summary, "set": result, "paper": paper, "folder": root / "ho-so"}
@@ -237,7 +228,7 @@ def _worst_case(folder: Path) -> tuple[Path, list[str]]:
     year = cm.from_dict(campaign_dict(period_kind=cm.MONTHS, periods=months, staff=staff, departments=departments,
                                       rubrics=[RUBRIC_GV, RUBRIC_NV]))
     totals = {"HT": tuple(88.25 + k / 2 for k in range(12)), "GV": (77.75,) * 3 + (None,) * 9}
-    summary = year_summary(year, [], _periods(totals, [m["code"] for m in months], {}))
+    summary = year_summary(year, [], period_summaries(totals, [m["code"] for m in months], {}))
     path = folder / f"{FILE}.docx"
     appraisal.paper(Facts(summary)).save(path)
     return path, [p.name for p in summary.people]
@@ -268,12 +259,12 @@ def _fonts(pdf: Path) -> set[str]:
 
 @pytest.mark.libreoffice
 def test_the_pdf_has_one_a4_page_per_person_in_times(made):
-    _require_writer()
+    require_writer()
     paper = made["paper"]
     assert paper.pdf == paper.path.with_suffix(".pdf") and paper.pdf.is_file()
-    pages = _pages(paper.pdf)
+    pages = page_texts(paper.pdf)
     assert len(pages) == len(EXPECTED)
-    boxes = _media_boxes(paper.pdf)
+    boxes = media_boxes(paper.pdf)
     assert boxes and all(abs(w - 595.3) < 1 and abs(h - 841.9) < 1 for w, h in boxes)
     fonts = _fonts(paper.pdf)
     assert fonts and all(re.match(r"(LiberationSerif|TimesNewRoman|Times)", f) for f in fonts), fonts
@@ -290,11 +281,11 @@ def test_the_pdf_has_one_a4_page_per_person_in_times(made):
 
 @pytest.mark.libreoffice
 def test_the_longest_page_still_fits_on_one_sheet(tmp_path):
-    _require_writer()
+    require_writer()
     path, names = _worst_case(tmp_path)
     made, problem = convert_pdfs([path])
     assert problem == ""
-    pages = _pages(made[path])
+    pages = page_texts(made[path])
     assert len(pages) == len(names), "one sheet per person, twelve periods and the longest lines included"
     for text, name in zip(pages, names):
         assert f"Họ và tên: {name}" in text and "VIÊN CHỨC TỰ XẾP LOẠI" in text, name

@@ -5,20 +5,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import docx
 import openxml_audit
 import pytest
 from docx.shared import Mm
-from docx.table import Table
-from docx.text.paragraph import Paragraph
 
-from tests.e2e.test_merge import T1_SCORES, T2_SCORES, _fill_department, scoring_round
+from tests.documents import docx_rows, docx_text, docx_texts, media_boxes, page_texts, require_writer
+from tests.scoring_round import T1_SCORES, T2_SCORES, fill_department, scoring_round
 from thidua_xlsx.decide.ballots import candidates, count
 from thidua_xlsx.model.council import TallyInput, VoteCount
 from thidua_xlsx.model.layout import MOTTO_1, MOTTO_2
@@ -40,7 +37,7 @@ def _summary(root: Path):
     folder, (t1, t2) = scoring_round(root)
     inbox = folder.folder / "inbox"
     for src, scores in ((t1, T1_SCORES), (t2, T2_SCORES)):
-        _fill_department(src, inbox / src.name, scores, dt.datetime(2026, 5, 12, 8, 0))
+        fill_department(src, inbox / src.name, scores, dt.datetime(2026, 5, 12, 8, 0))
     from thidua_xlsx.service import merge_inbox
 
     return merge_inbox(inbox, folder), folder.campaign
@@ -63,44 +60,7 @@ def made(tmp_path_factory):
     return {"root": root, "summary": summary, "campaign": campaign, "set": result, "folder": root / "ho-so"}
 
 
-# --- reading a .docx back -------------------------------------------------------------------------
-
-def _blocks(container):
-    """Paragraph texts and tables in reading order, nested tables included (each merged cell once)."""
-    for block in container.iter_inner_content():
-        if isinstance(block, Paragraph):
-            yield block
-        else:
-            yield block
-            seen = []  # lxml elements: kept alive, so compared by identity
-            for row in block.rows:
-                for cell in row.cells:
-                    if not any(cell._tc is other for other in seen):
-                        seen.append(cell._tc)
-                        yield from _blocks(cell)
-
-
-def _texts(path: Path) -> list[str]:
-    return [b.text for b in _blocks(docx.Document(str(path))) if isinstance(b, Paragraph) and b.text]
-
-
-def _text(path: Path) -> str:
-    return "\n".join(_texts(path))
-
-
-def _rows(path: Path) -> list[list[str]]:
-    """Numbered table rows (first cell "1", "2", …): the lines of a list, a ballot or a vote table."""
-    found = []
-    for block in _blocks(docx.Document(str(path))):
-        if isinstance(block, Table):
-            for row in block.rows:
-                cells = [c.text for c in row.cells]
-                elements = [c._tc for c in row.cells]
-                merged = any(e is f for i, e in enumerate(elements) for f in elements[i + 1:])
-                if cells and cells[0].isdigit() and not merged:
-                    found.append(cells)
-    return found
-
+# --- reading a .docx back (tests/documents.py) ----------------------------------------------------
 
 def _doc(made, kind: str, title: str = "") -> Path:
     every = made["set"].documents
@@ -175,13 +135,13 @@ def test_every_paper_has_the_decree_30_page_and_header(made):
 
 
 def test_letter_counts_equal_the_lists_it_sends(made):
-    letter = _text(_doc(made, LETTER))
+    letter = docx_text(_doc(made, LETTER))
     summary = made["summary"]
     for title, folder in ((CSTDCS, CSTDCS_FOLDER), (LDTT, LDTT_FOLDER)):
-        listed = [row[1] for row in _rows(made["folder"] / folder / f"04_Danh-sach_{folder}.docx")]
+        listed = [row[1] for row in docx_rows(made["folder"] / folder / f"04_Danh-sach_{folder}.docx")]
         assert listed == _granted(summary, title)
         assert f"- {title_name(title)}: {len(listed)} cá nhân;" in letter
-    units = [row[1] for row in _rows(made["folder"] / TTLDTT_FOLDER / f"04_Danh-sach_{TTLDTT_FOLDER}.docx")]
+    units = [row[1] for row in docx_rows(made["folder"] / TTLDTT_FOLDER / f"04_Danh-sach_{TTLDTT_FOLDER}.docx")]
     assert units == ["Tổ khối 1"]
     assert "- Tập thể lao động tiên tiến: 1 tập thể (Tổ khối 1);" in letter
     for expected in ("TỜ TRÌNH", "V/v đề nghị công nhận danh hiệu thi đua năm học 2025-2026",
@@ -201,7 +161,7 @@ def test_the_letter_cites_the_legal_texts_and_nothing_of_the_tool(made):
     campaign = made["summary"].campaign
     applied = rule_set_line(campaign)
     assert applied, "the campaign has a rule set the tool notes"
-    texts = _texts(_doc(made, LETTER))
+    texts = docx_texts(_doc(made, LETTER))
     start = next(k for k, line in enumerate(texts) if line.startswith("Kính gửi:"))
     end = next(k for k, line in enumerate(texts) if line.startswith("Căn cứ kết quả bình xét"))
     assert texts[start + 1:end] == list(campaign.legal_basis)
@@ -211,59 +171,60 @@ def test_the_letter_cites_the_legal_texts_and_nothing_of_the_tool(made):
 def test_a_summary_without_periods_proposes_nothing_provisionally(made):
     """The roster's rating is the authority's: no list, letter or report of a year-end merge says "tạm"."""
     for path in _all_docx(made):
-        assert tx.NOTES["provisional"] not in _text(path) and "chờ cấp có thẩm quyền" not in _text(path), path.name
+        assert (tx.NOTES["provisional"] not in docx_text(path)
+                and "chờ cấp có thẩm quyền" not in docx_text(path)), path.name
 
 
 def test_minutes_carry_the_ballot_result(made):
     path = _doc(made, MINUTES)
-    text = _text(path)
+    text = docx_text(path)
     for expected in ("BIÊN BẢN HỌP BÌNH XÉT THI ĐUA – NĂM HỌC 2025-2026", "Thành viên Hội đồng có mặt: 9/10 người",
                      "cuộc họp hợp lệ", "Đề nghị công nhận danh hiệu Chiến sĩ thi đua cơ sở: 2 đ/c",
                      "Đề nghị công nhận danh hiệu Lao động tiên tiến: 4 đ/c",
                      "Tập thể lao động tiên tiến: 1 tập thể (Tổ khối 1)", "(8/10 phiếu); 2/2 trường hợp đạt",
                      "THƯ KÝ", "CHỦ TỌA", "Lê Thị Thư"):
         assert expected in text, expected
-    assert _rows(path) == [["1", "Trần Văn Đức", "Tổ khối 1", "8", "80%", "Đạt"],
-                           ["2", "Nguyễn Thị Lan", "Tổ khối 1", "9", "90%", "Đạt"]]
+    assert docx_rows(path) == [["1", "Trần Văn Đức", "Tổ khối 1", "8", "80%", "Đạt"],
+                               ["2", "Nguyễn Thị Lan", "Tổ khối 1", "9", "90%", "Đạt"]]
 
 
 def test_tally_minutes_count_each_candidate_against_all_members(made):
     path = _doc(made, TALLY)
-    text = _text(path)
+    text = docx_text(path)
     for expected in ("BIÊN BẢN KIỂM PHIẾU", "Tổng số thành viên Hội đồng: 10 người", "Số thành viên có mặt: 9 người",
                      "Số phiếu phát ra: 9 phiếu", "Số phiếu thu về: 9 phiếu", "TRƯỞNG BAN KIỂM PHIẾU",
                      "CÁC THÀNH VIÊN BAN KIỂM PHIẾU", tx.SIGN_BLANK_NAME):
         assert expected in text, expected
-    assert _rows(path) == [["1", "Trần Văn Đức", "Tổ khối 1", "8", "80%", "≥ 8 phiếu", "Đạt"],
-                           ["2", "Nguyễn Thị Lan", "Tổ khối 1", "9", "90%", "≥ 8 phiếu", "Đạt"]]
+    assert docx_rows(path) == [["1", "Trần Văn Đức", "Tổ khối 1", "8", "80%", "≥ 8 phiếu", "Đạt"],
+                               ["2", "Nguyễn Thị Lan", "Tổ khối 1", "9", "90%", "≥ 8 phiếu", "Đạt"]]
     assert "cần ít nhất 80% tổng số thành viên (8/10 phiếu)" in text
 
 
 def test_lists_have_votes_short_notes_and_a_repeated_header(made):
     folder = made["folder"]
     cstdcs = folder / CSTDCS_FOLDER / f"04_Danh-sach_{CSTDCS_FOLDER}.docx"
-    assert _rows(cstdcs) == [
+    assert docx_rows(cstdcs) == [
         ["1", "Trần Văn Đức", "Giáo viên", "Tổ khối 1", "HTTNV", "Sáng kiến dạy đọc, cấp Trường, QĐ 12/QĐ-TH",
          "8/10 (80%)", "Có sáng kiến"],
         ["2", "Nguyễn Thị Lan", "Giáo viên", "Tổ khối 1", "HTXSNV", "", "9/10 (90%)", "HTXSNV"]]
-    ldtt = {row[1]: row for row in _rows(folder / LDTT_FOLDER / f"04_Danh-sach_{LDTT_FOLDER}.docx")}
+    ldtt = {row[1]: row for row in docx_rows(folder / LDTT_FOLDER / f"04_Danh-sach_{LDTT_FOLDER}.docx")}
     assert ldtt["Lê Thị Dung"][-1] == "Nghỉ thai sản 5 tháng" and ldtt["Nguyễn Thị Lan"][-1] == "Đề nghị cả CSTĐCS"
     assert all(row[-2] == tx.NOT_VOTED for row in ldtt.values())  # LĐTT is not put to a vote by default
-    assert _rows(folder / TTLDTT_FOLDER / f"04_Danh-sach_{TTLDTT_FOLDER}.docx") == [
+    assert docx_rows(folder / TTLDTT_FOLDER / f"04_Danh-sach_{TTLDTT_FOLDER}.docx") == [
         ["1", "Tổ khối 1", "3", "3", "100%", "2", "Nguyễn Thị Lan", "–", ""]]
     for path in (cstdcs, folder / TTLDTT_FOLDER / f"04_Danh-sach_{TTLDTT_FOLDER}.docx"):
         d = docx.Document(str(path))
         table = d.tables[1]
         assert [c.text for c in table.rows[0].cells][:2] == ["STT", "Họ và tên" if "Chien" in path.name else "Tập thể"]
         assert table.rows[0]._tr.xpath("./w:trPr/w:tblHeader"), "header row repeated on each page"
-        text = _text(path)
+        text = docx_text(path)
         assert "HIỆU TRƯỞNG" in text and "NGƯỜI LẬP BIỂU" in text and "Nguyễn Văn Hiệu" in text
-    assert "Danh sách có 2 người." in _text(cstdcs)
+    assert "Danh sách có 2 người." in docx_text(cstdcs)
 
 
 def test_reports_are_prefilled_and_leave_the_rest_to_the_person(made):
     path = made["folder"] / CSTDCS_FOLDER / "05_Bao-cao-thanh-tich_Tran-Van-Duc.docx"
-    text = _text(path)
+    text = docx_text(path)
     for expected in ("BÁO CÁO THÀNH TÍCH", "ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU CHIẾN SĨ THI ĐUA CƠ SỞ",
                      "Họ và tên: Trần Văn Đức", "02/01/1985", "Giới tính: Nữ",
                      "Đơn vị công tác: Tổ khối 1, Trường Tiểu học Thử Nghiệm", "Chức vụ: Giáo viên",
@@ -276,7 +237,7 @@ def test_reports_are_prefilled_and_leave_the_rest_to_the_person(made):
               if any(t.leader is not None and "DOTS" in str(t.leader) for t in p.paragraph_format.tab_stops)]
     assert "- Quê quán:" in dotted and "1. Quyền hạn, nhiệm vụ được giao hoặc đảm nhận:" not in dotted
     assert len(dotted) >= 10, "room left for the person to write"
-    lan = _text(made["folder"] / CSTDCS_FOLDER / "05_Bao-cao-thanh-tich_Nguyen-Thi-Lan.docx")
+    lan = docx_text(made["folder"] / CSTDCS_FOLDER / "05_Bao-cao-thanh-tich_Nguyen-Thi-Lan.docx")
     assert "Hoàn thành xuất sắc nhiệm vụ (HTXSNV)" in lan and "92 điểm, xếp loại Xuất sắc" in lan
 
 
@@ -285,8 +246,8 @@ def test_ballot_lists_the_candidates_and_no_voter(made):
     d = docx.Document(str(path))
     ballot = d.tables[-1]
     assert tuple(c.text for c in ballot.rows[0].cells) == tx.BALLOT_HEAD
-    assert _rows(path) == [["1", "Trần Văn Đức", "Tổ khối 1", "", ""], ["2", "Nguyễn Thị Lan", "Tổ khối 1", "", ""]]
-    text = _text(path)
+    assert docx_rows(path) == [["1", "Trần Văn Đức", "Tổ khối 1", "", ""], ["2", "Nguyễn Thị Lan", "Tổ khối 1", "", ""]]
+    text = docx_text(path)
     assert "PHIẾU BẦU" in text and "ít nhất 80% tổng số thành viên" in text and "Không ghi tên người bầu" in text
     assert "Lê Thị Thư" not in text and "Nguyễn Văn Hiệu" not in text  # no name but the candidates'
 
@@ -310,7 +271,7 @@ def test_checklists_say_what_each_person_must_still_attach(made):
 
 
 def test_no_paper_names_a_refusal_or_anyone_not_proposed(made):
-    every = [_text(p) for p in _all_docx(made)]
+    every = [docx_text(p) for p in _all_docx(made)]
     every += [d.checklist.read_text("utf-8-sig") for d in made["set"].dossiers]
     for text in every:
         lowered = text.lower()
@@ -332,12 +293,12 @@ def test_a_failed_vote_is_shown_not_hidden(made, tmp_path):
     summary = _with_tally(made["summary"], made["campaign"], {"GV01": 9, "GV02": 6})
     result = write_documents(summary, tmp_path, pdf=False)
     assert len(result.warnings) == 1 and "Trần Văn Đức" in result.warnings[0] and "6/10" in result.warnings[0]
-    listed = {row[1]: row for row in _rows(tmp_path / CSTDCS_FOLDER / f"04_Danh-sach_{CSTDCS_FOLDER}.docx")}
+    listed = {row[1]: row for row in docx_rows(tmp_path / CSTDCS_FOLDER / f"04_Danh-sach_{CSTDCS_FOLDER}.docx")}
     assert listed["Trần Văn Đức"][-2:] == ["6/10 (60%)", "Có sáng kiến; Chưa đạt tỷ lệ phiếu"]
     minutes = tmp_path / "02_Bien-ban-hop-binh-xet.docx"
-    assert ["1", "Trần Văn Đức", "Tổ khối 1", "6", "60%", "Không đạt"] in _rows(minutes)
-    assert "1/2 trường hợp đạt" in _text(tmp_path / "02_Bien-ban-hop-binh-xet.docx")
-    assert "đều đạt" not in _text(tmp_path / "01_To-trinh.docx")
+    assert ["1", "Trần Văn Đức", "Tổ khối 1", "6", "60%", "Không đạt"] in docx_rows(minutes)
+    assert "1/2 trường hợp đạt" in docx_text(tmp_path / "02_Bien-ban-hop-binh-xet.docx")
+    assert "đều đạt" not in docx_text(tmp_path / "01_To-trinh.docx")
     assert result.missing_pdfs == () and result.pdf_problem == ""  # no PDF was asked
 
 
@@ -357,36 +318,36 @@ def test_after_the_council_pass_the_papers_follow_its_word(made, tmp_path):
     final = apply_council(summary, council, made["campaign"])
     result = write_documents(final, tmp_path, pdf=False)
     assert result.warnings == ()
-    cstdcs = _rows(tmp_path / CSTDCS_FOLDER / f"04_Danh-sach_{CSTDCS_FOLDER}.docx")
+    cstdcs = docx_rows(tmp_path / CSTDCS_FOLDER / f"04_Danh-sach_{CSTDCS_FOLDER}.docx")
     assert [row[1] for row in cstdcs] == ["Nguyễn Thị Lan"]
-    ldtt = {row[1]: row for row in _rows(tmp_path / LDTT_FOLDER / f"04_Danh-sach_{LDTT_FOLDER}.docx")}
+    ldtt = {row[1]: row for row in docx_rows(tmp_path / LDTT_FOLDER / f"04_Danh-sach_{LDTT_FOLDER}.docx")}
     assert ldtt["Phạm Ngọc Ánh"][-1] == tx.NOTES["council"] and len(ldtt) == 5
-    letter = _text(tmp_path / "01_To-trinh.docx")
+    letter = docx_text(tmp_path / "01_To-trinh.docx")
     assert "- Chiến sĩ thi đua cơ sở: 1 cá nhân;" in letter and "- Lao động tiên tiến: 5 cá nhân;" in letter
     minutes = tmp_path / "02_Bien-ban-hop-binh-xet.docx"
-    votes, changes = _rows(minutes)[:2], _rows(minutes)[2:]
+    votes, changes = docx_rows(minutes)[:2], docx_rows(minutes)[2:]
     assert votes == [["1", "Trần Văn Đức", "Tổ khối 1", "6", "60%", "Không đạt"],
                      ["2", "Nguyễn Thị Lan", "Tổ khối 1", "9", "90%", "Đạt"]]
-    assert "1/2 trường hợp đạt" in _text(minutes)
+    assert "1/2 trường hợp đạt" in docx_text(minutes)
     assert changes == [["1", "Phạm Ngọc Ánh", "Danh hiệu đề nghị", "—", "Lao động tiên tiến"],
                        ["2", "Trần Văn Đức", "Kết quả bỏ phiếu", "Chiến sĩ thi đua cơ sở", "Không đạt"]], \
         "the council's changes are in its minutes (their notes stay in the summary's change log)"
-    assert len(_rows(tmp_path / f"Phieu-bau_{CSTDCS_FOLDER}.docx")) == 2  # the ballot that was used
+    assert len(docx_rows(tmp_path / f"Phieu-bau_{CSTDCS_FOLDER}.docx")) == 2  # the ballot that was used
     assert not list((tmp_path / CSTDCS_FOLDER).glob("05_*Tran-Van-Duc*"))
     for path in tmp_path.rglob("*.docx"):
-        assert note not in _text(path), path.name  # the council's reasons stay in the summary's change log
+        assert note not in docx_text(path), path.name  # the council's reasons stay in the summary's change log
 
 
 def test_without_a_tally_the_votes_are_left_to_write_by_hand(made, tmp_path):
     summary = dataclasses.replace(made["summary"], tally=None)
     write_documents(summary, tmp_path, pdf=False)
-    minutes = _text(tmp_path / "02_Bien-ban-hop-binh-xet.docx")
+    minutes = docx_text(tmp_path / "02_Bien-ban-hop-binh-xet.docx")
     assert "Thành viên Hội đồng có mặt: ……/…… người" in minutes and "……/2 trường hợp đạt" in minutes
-    assert _rows(tmp_path / "03_Bien-ban-kiem-phieu.docx")[0] == ["1", "Trần Văn Đức", "Tổ khối 1", "……", "……",
-                                                                 "≥ 80%", "Chưa kiểm"]
-    assert "Tổng số thành viên Hội đồng: …… người" in _text(tmp_path / "03_Bien-ban-kiem-phieu.docx")
-    assert "(……/…… thành viên có mặt)" in _text(tmp_path / "01_To-trinh.docx")
-    listed = _rows(tmp_path / CSTDCS_FOLDER / f"04_Danh-sach_{CSTDCS_FOLDER}.docx")
+    assert docx_rows(tmp_path / "03_Bien-ban-kiem-phieu.docx")[0] == ["1", "Trần Văn Đức", "Tổ khối 1", "……", "……",
+                                                                      "≥ 80%", "Chưa kiểm"]
+    assert "Tổng số thành viên Hội đồng: …… người" in docx_text(tmp_path / "03_Bien-ban-kiem-phieu.docx")
+    assert "(……/…… thành viên có mặt)" in docx_text(tmp_path / "01_To-trinh.docx")
+    listed = docx_rows(tmp_path / CSTDCS_FOLDER / f"04_Danh-sach_{CSTDCS_FOLDER}.docx")
     assert [row[-2] for row in listed] == ["……/……", "……/……"]
 
 
@@ -410,43 +371,16 @@ def test_two_people_of_one_name_get_two_reports(made, tmp_path):
     reports = sorted(p.name for p in (tmp_path / CSTDCS_FOLDER).glob("05_*.docx"))
     assert reports == ["05_Bao-cao-thanh-tich_Nguyen-Thi-Lan_GV01.docx",
                        "05_Bao-cao-thanh-tich_Nguyen-Thi-Lan_GV09.docx", "05_Bao-cao-thanh-tich_Tran-Van-Duc.docx"]
-    assert "- Chiến sĩ thi đua cơ sở: 3 cá nhân;" in _text(tmp_path / "01_To-trinh.docx")
+    assert "- Chiến sĩ thi đua cơ sở: 3 cá nhân;" in docx_text(tmp_path / "01_To-trinh.docx")
     assert len(result.dossiers[0].attachments) == 3
 
 
 # --- with LibreOffice: the PDFs ------------------------------------------------------------------------
 
-def _require_writer() -> None:
-    """LibreOffice with its Writer component (the .docx → PDF filter); skip without, fail on CI."""
-    from tests.libreoffice import INSTALL_HINT, require_libreoffice
-    from thidua_xlsx.system.office import find_soffice
-
-    require_libreoffice()
-    program = Path(find_soffice()).resolve().parent
-    if any((program / name).exists() for name in ("libswlo.so", "swlo.dll", "libswlo.dylib")):
-        return
-    message = f"LibreOffice Writer không có trên máy này (cài: {INSTALL_HINT.replace('calc', 'writer')})"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message, pytrace=False)
-    pytest.skip(message)
-
-
-def _pages(pdf: Path, mode: str = "-layout") -> list[str]:
-    """The text of each page: ``-layout`` keeps lines as printed; ``-raw`` keeps the order of the content (a
-    table row's cells in a row, however their text wraps)."""
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-    count_ = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
-    return [subprocess.run(["pdftotext", mode, "-f", str(n), "-l", str(n), str(pdf), "-"], capture_output=True,
-                           text=True, check=True).stdout for n in range(1, count_ + 1)]
-
-
-def _media_boxes(pdf: Path) -> list[tuple[float, float]]:
-    return [(float(w), float(h)) for w, h in re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)", pdf.read_bytes())]
-
 
 @pytest.mark.libreoffice
 def test_pdfs_are_a4_and_say_what_the_papers_say(made):
-    _require_writer()
+    require_writer()
     result = made["set"]
     assert result.missing_pdfs == () and result.pdf_problem == ""
     for d in result.documents:
@@ -454,23 +388,23 @@ def test_pdfs_are_a4_and_say_what_the_papers_say(made):
             continue
         assert d.pdf == d.path.with_suffix(".pdf") and d.pdf.is_file(), d.path.name
         a4 = (841.9, 595.3) if d.kind == LIST else (595.3, 841.9)
-        boxes = _media_boxes(d.pdf)
+        boxes = media_boxes(d.pdf)
         assert boxes and all(abs(w - a4[0]) < 1 and abs(h - a4[1]) < 1 for w, h in boxes), d.path.name
-        first = _pages(d.pdf)[0]
+        first = page_texts(d.pdf)[0]
         assert re.search(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\s*$", first, re.M), "the motto is one line"
         assert re.search(r"Độc lập - Tự do - Hạnh phúc\s*$", first, re.M)
-    letter = "\n".join(_pages(_doc(made, LETTER).with_suffix(".pdf")))
+    letter = "\n".join(page_texts(_doc(made, LETTER).with_suffix(".pdf")))
     for expected in ("Chiến sĩ thi đua cơ sở: 2 cá nhân", "Lao động tiên tiến: 4 cá nhân",
                      "Tập thể lao động tiên tiến: 1 tập thể (Tổ khối 1)", "Nguyễn Văn Hiệu"):
         assert expected in letter, expected
-    minutes = " ".join("\n".join(_pages(_doc(made, MINUTES).with_suffix(".pdf"), "-raw")).split())
-    tally = " ".join("\n".join(_pages(_doc(made, TALLY).with_suffix(".pdf"), "-raw")).split())
+    minutes = " ".join("\n".join(page_texts(_doc(made, MINUTES).with_suffix(".pdf"), "-raw")).split())
+    tally = " ".join("\n".join(page_texts(_doc(made, TALLY).with_suffix(".pdf"), "-raw")).split())
     for name, votes, share in (("Trần Văn Đức", "8", "80%"), ("Nguyễn Thị Lan", "9", "90%")):
         assert re.search(rf"{name} Tổ khối 1 {votes} {share} Đạt", minutes), name
         assert re.search(rf"{name} Tổ khối 1 {votes} {share} ≥ 8 phiếu Đạt", tally), name
     summary = made["summary"]
     for title, folder in ((CSTDCS, CSTDCS_FOLDER), (LDTT, LDTT_FOLDER)):
-        text = "\n".join(_pages(made["folder"] / folder / f"04_Danh-sach_{folder}.pdf"))
+        text = "\n".join(page_texts(made["folder"] / folder / f"04_Danh-sach_{folder}.pdf"))
         assert all(name in text for name in _granted(summary, title)), title
 
 
@@ -478,7 +412,7 @@ def test_pdfs_are_a4_and_say_what_the_papers_say(made):
 def test_list_signatures_stay_on_the_page_where_the_list_ends(made, tmp_path):
     """Lists of 6 to 26 people: whatever the row the page ends at, the last name, the total and both
     signatures are on the same page, under a repeated header."""
-    _require_writer()
+    require_writer()
     summary = made["summary"]
     base = next(p for p in summary.people if p.code == "NV01")
     family = ("Nguyễn", "Trần", "Lê", "Phạm", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô")
@@ -495,11 +429,11 @@ def test_list_signatures_stay_on_the_page_where_the_list_ends(made, tmp_path):
     made_pdfs, problem = convert_pdfs([path for _, path, _ in lists])
     assert problem == ""
     for pdf in (made["folder"] / CSTDCS_FOLDER / f"04_Danh-sach_{CSTDCS_FOLDER}.pdf",):
-        lists_real = _pages(pdf)
+        lists_real = page_texts(pdf)
         assert "Nguyễn Thị Lan" in lists_real[-1] and "Nguyễn Văn Hiệu" in lists_real[-1]
     spread = set()
     for n, path, last in lists:
-        pages = _pages(made_pdfs[path])
+        pages = page_texts(made_pdfs[path])
         spread.add(len(pages))
         end = pages[-1]
         for expected in (last, f"Danh sách có {n} người.", "HIỆU TRƯỞNG", "NGƯỜI LẬP BIỂU", "Nguyễn Văn Hiệu",
@@ -515,9 +449,9 @@ def test_the_minutes_count_what_was_voted_and_say_who_was_not(made, tmp_path):
     summary = _with_tally(dataclasses.replace(made["summary"], tally=None), made["campaign"], {"GV01": 9})
     write_documents(summary, tmp_path, pdf=False)
     minutes = tmp_path / "02_Bien-ban-hop-binh-xet.docx"
-    assert _rows(minutes) == [["1", "Trần Văn Đức", "Tổ khối 1", "—", "—", tx.VOTE_NOT_HELD],
-                              ["2", "Nguyễn Thị Lan", "Tổ khối 1", "9", "90%", "Đạt"]]
-    assert "1/1 trường hợp đạt; 1 trường hợp không đưa ra bỏ phiếu." in _text(minutes)
+    assert docx_rows(minutes) == [["1", "Trần Văn Đức", "Tổ khối 1", "—", "—", tx.VOTE_NOT_HELD],
+                                  ["2", "Nguyễn Thị Lan", "Tổ khối 1", "9", "90%", "Đạt"]]
+    assert "1/1 trường hợp đạt; 1 trường hợp không đưa ra bỏ phiếu." in docx_text(minutes)
 
 
 def test_papers_written_before_the_vote_say_so(made, tmp_path):

@@ -11,7 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from tests.papers.test_documents import _require_writer
+from tests.documents import require_writer
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.papers.docx_engine import MARGINS_MM, Paper, header_lines
 from thidua_xlsx.papers.pdf import convert_pdfs
@@ -78,7 +78,7 @@ def _left_column_lines(pdf: Path) -> list[str]:
 @pytest.mark.libreoffice
 def test_libreoffice_lays_out_the_lines_the_docx_holds(tmp_path):
     """The widths the lines are measured with are the printing font's: the PDF breaks nowhere else."""
-    _require_writer()
+    require_writer()
     paths = [_paper(*names, tmp_path / f"giay-{k}.docx") for k, (names, _) in enumerate(CASES)]
     made, problem = convert_pdfs(paths)
     assert problem == ""

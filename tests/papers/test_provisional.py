@@ -10,9 +10,8 @@ import dataclasses
 
 import pytest
 
-from tests.e2e.test_year import PERIODS, REGISTERED, TOTALS, campaign
-from tests.papers.test_appraisal import _periods
-from tests.papers.test_documents import _rows, _text
+from tests.documents import docx_rows, docx_text
+from tests.year_fixtures import PERIODS, REGISTERED, TOTALS, campaign, period_summaries
 from thidua_xlsx.decide.year import year_summary
 from thidua_xlsx.model.history import BK_TINH, KNC_GD, HistoryResults
 from thidua_xlsx.model.results import Decision
@@ -31,7 +30,7 @@ def _year():
     """The year of tests/e2e/test_year.py, Tổ khối 1 (T1) registered TTLĐTT; GV06's HTTNV entered by the authority,
     everyone else's computed."""
     periods = {code: dataclasses.replace(p, collectives={"T1": TTLDTT})
-               for code, p in _periods(TOTALS, PERIODS, REGISTERED).items()}
+               for code, p in period_summaries(TOTALS, PERIODS, REGISTERED).items()}
     return year_summary(campaign(), [], periods)
 
 
@@ -47,36 +46,36 @@ def papers(tmp_path_factory):
 
 def test_each_list_notes_the_proposals_on_a_computed_rating_and_says_what_the_note_means(papers):
     folder = papers["folder"]
-    assert [(row[1], row[-1]) for row in _rows(folder / CSTDCS_LIST)] == [("Nguyễn Thị Lan", f"HTXSNV; {NOTE}")]
-    ldtt = {row[1]: row[-1] for row in _rows(folder / LDTT_LIST)}
+    assert [(row[1], row[-1]) for row in docx_rows(folder / CSTDCS_LIST)] == [("Nguyễn Thị Lan", f"HTXSNV; {NOTE}")]
+    ldtt = {row[1]: row[-1] for row in docx_rows(folder / LDTT_LIST)}
     assert ldtt.pop("Vũ Thị Mai") == "", "the authority's rating: decided, nothing to say"
     assert ldtt and all(note.endswith(NOTE) for note in ldtt.values()), ldtt
     assert ldtt["Lê Thị Dung"] == f"Nghỉ thai sản 5 tháng; {NOTE}"
-    assert [(row[1], row[-1]) for row in _rows(folder / TTLDTT_LIST)] == [("Tổ khối 1", NOTE)], \
+    assert [(row[1], row[-1]) for row in docx_rows(folder / TTLDTT_LIST)] == [("Tổ khối 1", NOTE)], \
         "its LĐTT members' ratings are computed"
     for path in (CSTDCS_LIST, LDTT_LIST, TTLDTT_LIST):
-        assert tx.LIST_PROVISIONAL.strip() in _text(folder / path), path
+        assert tx.LIST_PROVISIONAL.strip() in docx_text(folder / path), path
 
 
 def test_the_letter_and_the_minutes_count_the_provisional_proposals(papers):
     """Five people (GV01 on two lists, counted once; GV06 decided) and Tổ khối 1."""
     sentence = tx.PROVISIONAL.format(count=6, year="2025-2026", marked=tx.PROVISIONAL_MARKED)
     for paper in ("01_To-trinh.docx", "02_Bien-ban-hop-binh-xet.docx"):
-        assert sentence in _text(papers["folder"] / paper).split("\n"), paper
+        assert sentence in docx_text(papers["folder"] / paper).split("\n"), paper
 
 
 def test_the_report_says_its_rating_is_not_decided_yet(papers):
-    text = _text(papers["folder"] / "Chien-si-thi-dua-co-so/05_Bao-cao-thanh-tich_Nguyen-Thi-Lan.docx")
+    text = docx_text(papers["folder"] / "Chien-si-thi-dua-co-so/05_Bao-cao-thanh-tich_Nguyen-Thi-Lan.docx")
     assert tx.REPORT_RATING_PROVISIONAL.format(year="2025-2026", words="Hoàn thành xuất sắc nhiệm vụ",
                                                rating="HTXSNV") in text
     assert "- Kết quả chấm điểm thi đua năm học 2025-2026: 95 điểm" in text
 
 
 def test_the_multi_year_bang_khen_on_a_computed_rating_is_provisional_the_medal_is_not(papers):
-    rows = [(row[1], row[-1]) for row in _rows(papers["folder"] / AWARDS_LIST)]
+    rows = [(row[1], row[-1]) for row in docx_rows(papers["folder"] / AWARDS_LIST)]
     assert rows == [("Nguyễn Thị Lan", NOTE), ("Vũ Thị Mai", ""), ("Tập thể Tổ khối 1", NOTE),
                     ("Nguyễn Thị Lan", "")], "Bằng khen: GV01 computed, GV06 decided, T1; then the Kỷ niệm chương"
-    assert tx.LIST_PROVISIONAL.strip() in _text(papers["folder"] / AWARDS_LIST)
+    assert tx.LIST_PROVISIONAL.strip() in docx_text(papers["folder"] / AWARDS_LIST)
 
 
 def test_ratings_the_authority_entered_make_nothing_provisional(papers):
@@ -86,5 +85,5 @@ def test_ratings_the_authority_entered_make_nothing_provisional(papers):
     write_documents(dataclasses.replace(summary, year=dataclasses.replace(summary.year, ratings=decided)), folder,
                     pdf=False)
     for path in folder.rglob("*.docx"):
-        text = _text(path)
+        text = docx_text(path)
         assert NOTE not in text and "tạm" not in text and "chờ cấp có thẩm quyền" not in text, path.name

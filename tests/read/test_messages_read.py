@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from tests.e2e.test_corpus import _meta_edit, base, fail_on_khoi_1, valid_inbox  # noqa: F401 — base: a fixture
+from tests.corpus import fail_on_khoi_1, meta_edit, valid_inbox
 from tests.filling import fill, labelled_row, sheet
 from tests.summary_meta import as_written
 from thidua_xlsx.cli import EXIT_UNUSABLE, main
@@ -32,7 +32,7 @@ def _outcome(summary, name: str):
 
 # --- inbox entries that are not read -----------------------------------------------------------------
 
-def test_a_link_to_a_workbook_of_the_inbox_is_skipped_and_the_workbook_read_once(base, tmp_path):  # noqa: F811
+def test_a_link_to_a_workbook_of_the_inbox_is_skipped_and_the_workbook_read_once(base, tmp_path):
     inbox = valid_inbox(base, tmp_path / "inbox")
     (inbox / "loi-tat.xlsx").symlink_to(inbox / base["t1"].name)
     summary = merge_inbox(inbox, base["folder"])
@@ -42,7 +42,7 @@ def test_a_link_to_a_workbook_of_the_inbox_is_skipped_and_the_workbook_read_once
     assert {f.name: f.status for f in summary.files}[base["t1"].name] == "accepted"
 
 
-def test_a_folder_the_system_will_not_open_is_said_and_the_others_read(base, tmp_path, monkeypatch):  # noqa: F811
+def test_a_folder_the_system_will_not_open_is_said_and_the_others_read(base, tmp_path, monkeypatch):
     inbox = valid_inbox(base, tmp_path / "inbox")
     private = inbox / "Thư riêng"
     private.mkdir()
@@ -62,7 +62,7 @@ def test_a_folder_the_system_will_not_open_is_said_and_the_others_read(base, tmp
     assert sorted(f.status for f in summary.files) == ["accepted", "accepted", "rejected"]
 
 
-def test_a_file_too_big_for_a_workbook_is_not_read(base, tmp_path):  # noqa: F811
+def test_a_file_too_big_for_a_workbook_is_not_read(base, tmp_path):
     inbox = valid_inbox(base, tmp_path / "inbox")
     with open(inbox / "video-hop-to.xlsx", "wb") as handle:  # 25 MB, sparse: a video renamed by mistake
         handle.truncate(25 * 1024 * 1024)
@@ -72,7 +72,7 @@ def test_a_file_too_big_for_a_workbook_is_not_read(base, tmp_path):  # noqa: F81
                                     "không đọc. Hãy nhờ tổ gửi lại đúng sổ đã được phát.")
 
 
-def test_a_file_that_needs_more_memory_than_there_is_is_its_own_outcome(base, tmp_path, monkeypatch):  # noqa: F811
+def test_a_file_that_needs_more_memory_than_there_is_is_its_own_outcome(base, tmp_path, monkeypatch):
     inbox = valid_inbox(base, tmp_path / "inbox")
 
     def out_of_memory():
@@ -85,11 +85,11 @@ def test_a_file_that_needs_more_memory_than_there_is_is_its_own_outcome(base, tm
     assert {f.name: f.status for f in summary.files}[base["t2"].name] == "accepted"
 
 
-def test_a_workbook_of_a_newer_template_asks_for_an_update(base, tmp_path):  # noqa: F811
+def test_a_workbook_of_a_newer_template_asks_for_an_update(base, tmp_path):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     version = f'"template_version":{ly.TEMPLATE_VERSION}'
-    (inbox / "so-moi.xlsx").write_bytes(_meta_edit(base["t2"], lambda col: [col[0], "".join(
+    (inbox / "so-moi.xlsx").write_bytes(meta_edit(base["t2"], lambda col: [col[0], "".join(
         c for c in col[1:] if c).replace(version, '"template_version":99')]))
     summary = merge_inbox(inbox, base["folder"])
     assert _outcome(summary, "so-moi.xlsx") == (
@@ -99,7 +99,7 @@ def test_a_workbook_of_a_newer_template_asks_for_an_update(base, tmp_path):  # n
 
 # --- sheets of a returned workbook ----------------------------------------------------------------------
 
-def test_a_form_sheet_copied_in_the_workbook_is_said_and_read_once(base, tmp_path):  # noqa: F811
+def test_a_form_sheet_copied_in_the_workbook_is_said_and_read_once(base, tmp_path):
     t1 = base["t1"]
     rec = sheet(t1, ly.ScoringSheet, "GV01")
     inbox = tmp_path / "inbox"
@@ -117,7 +117,7 @@ def test_a_form_sheet_copied_in_the_workbook_is_said_and_read_once(base, tmp_pat
     assert gv01.final == base["clean"]["GV01"][0]  # one of the two is read, the copy counts nothing
 
 
-def test_a_department_sheet_copied_in_the_workbook_is_said_and_the_first_read(base, tmp_path):  # noqa: F811
+def test_a_department_sheet_copied_in_the_workbook_is_said_and_the_first_read(base, tmp_path):
     t1 = base["t1"]
     first = sheet(t1, ly.DepartmentSheet).name
     inbox = tmp_path / "inbox"
@@ -132,7 +132,7 @@ def test_a_department_sheet_copied_in_the_workbook_is_said_and_the_first_read(ba
                                  "thứ nhất. Hãy xóa bản sao.")
 
 
-def test_a_form_whose_table_header_was_typed_over_is_said_and_not_scored(base, tmp_path):  # noqa: F811
+def test_a_form_whose_table_header_was_typed_over_is_said_and_not_scored(base, tmp_path):
     t1 = base["t1"]
     rec = sheet(t1, ly.ScoringSheet, "GV02")
     head = labelled_row(t1, rec.name, "Mã", column="A")
@@ -160,21 +160,21 @@ def test_a_campaign_book_far_too_big_is_refused_before_it_is_read(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def summaries(base):  # noqa: F811
+def summaries(base):
     """The registration summary the scoring round was made from, and the scoring round's summary."""
     scoring = base["root"] / "tong-hop-cham-diem.xlsx"
     write_summary(merge_inbox(base["t1"].parent, base["folder"]), scoring)
     return {"registration": base["root"] / "dang-ky" / "tong-hop-dang-ky.xlsx", "scoring": scoring}
 
 
-def _generate_from(base, tmp_path, summary: Path):  # noqa: F811
+def _generate_from(base, tmp_path, summary: Path):
     result = run("generate", base["folder"].folder, "--round", "cham-diem", "-o", tmp_path / "out", "--from", summary)
     assert result.exit_code == EXIT_UNUSABLE, result.output
     assert not (tmp_path / "out").exists()
     return result.stderr
 
 
-def test_generate_from_a_broken_file_names_it(base, tmp_path):  # noqa: F811
+def test_generate_from_a_broken_file_names_it(base, tmp_path):
     broken = tmp_path / "tong-hop-dang-ky.xlsx"
     broken.write_bytes(b"PK\x03\x04" + os.urandom(2000))
     said = _generate_from(base, tmp_path, broken)
@@ -182,18 +182,18 @@ def test_generate_from_a_broken_file_names_it(base, tmp_path):  # noqa: F811
            "đăng ký." in said
 
 
-def test_generate_from_a_departments_workbook_is_refused(base, tmp_path):  # noqa: F811
+def test_generate_from_a_departments_workbook_is_refused(base, tmp_path):
     said = _generate_from(base, tmp_path, base["t1"])
     assert f"'{base['t1']}' không phải bảng tổng hợp do thidua-xlsx tạo (không có thông tin nhận diện)." in said
 
 
-def test_generate_from_the_scoring_summary_asks_for_the_registration_one(base, tmp_path, summaries):  # noqa: F811
+def test_generate_from_the_scoring_summary_asks_for_the_registration_one(base, tmp_path, summaries):
     said = _generate_from(base, tmp_path, summaries["scoring"])
     assert f"Bảng tổng hợp '{summaries['scoring']}' là của vòng 'cham-diem', không phải vòng đăng ký. Hãy dùng " \
            "tệp do 'thidua-xlsx merge' tạo từ thư mục sổ đăng ký." in said
 
 
-def test_a_broken_file_given_for_the_council_names_it(base, tmp_path):  # noqa: F811
+def test_a_broken_file_given_for_the_council_names_it(base, tmp_path):
     broken = tmp_path / "hoi-dong.xlsx"
     broken.write_bytes(os.urandom(3000))
     result = run("merge", base["t1"].parent, "--council", broken, "-o", tmp_path / "cuoi.xlsx")
@@ -209,11 +209,11 @@ def test_a_broken_file_given_for_the_council_names_it(base, tmp_path):  # noqa: 
     (lambda meta: meta.replace('"school_year":"2025-2026"', '"school_year":"2024-2025"'),
      "là của năm học 2024-2025, chiến dịch này là năm học 2025-2026. Hãy dùng bảng tổng hợp vòng chấm điểm năm nay."),
 ], ids=["other-campaign", "other-year"])
-def test_the_council_summary_of_another_campaign_or_year_is_refused(base, summaries, tmp_path,  # noqa: F811
+def test_the_council_summary_of_another_campaign_or_year_is_refused(base, summaries, tmp_path,
                                                                     change, words):
     """Another school's summary, or last year's, brought to this year's council pass."""
     brought = tmp_path / "hoi-dong.xlsx"
-    brought.write_bytes(_meta_edit(summaries["scoring"], lambda col: ly.meta_cells(as_written(json.loads(change(
+    brought.write_bytes(meta_edit(summaries["scoring"], lambda col: ly.meta_cells(as_written(json.loads(change(
         "".join(c for c in col[1:] if c)))))))  # as that campaign's (that year's) tool wrote it
     result = run("merge", base["t1"].parent, "--council", brought, "-o", tmp_path / "cuoi.xlsx")
     assert result.exit_code == EXIT_UNUSABLE, result.output

@@ -7,17 +7,15 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from tests.write.test_province_import import importer_reads
+from tests.province_import import CODE_HEADERS, FIELDS, TITLES, importer_reads, template
 from thidua_xlsx.model import province_import as pi
 from thidua_xlsx.model.level_above import COLLECTIVE, PERSON, Proposal
 from thidua_xlsx.read.presets import preset_dir
 from thidua_xlsx.read.province_import import MAPPING_DIR, load_mapping, mapping_files, read_template
-from thidua_xlsx.text.province_import import HEADERS
 from thidua_xlsx.write.province_import import write_import_files, write_mapping
 
 SCHOOL = "Trường Mầm non Hoa Sen"
@@ -116,53 +114,7 @@ def test_a_mapping_file_that_cannot_be_opened_is_said(tmp_path):
     assert mapping is None and [p.code for p in problems] == ["province_import.bad_json"]
 
 
-# --- another installation's own template ----------------------------------------------------------------------
-
-CODE_HEADERS = ("Mã phân loại", "Mã danh hiệu", "Mã đối tượng", "Mã lĩnh vực")
-TITLES = [("tenhinhthuckt", "mahinhthuckt"), ("Bằng khen của Chủ tịch UBND tỉnh", "HT-BK"),
-          ("Chiến sĩ thi đua cơ sở", "HT-CSCS"), ("Giấy khen của Chủ tịch UBND cấp xã", "HT-GKX"),
-          ("Lao động tiên tiến", "HT-LDTT"), ("Tập thể lao động tiên tiến", "HT-TTTT"),
-          ("Tập thể lao động xuất sắc", "HT-TTXS"), ("Huân chương Lao động hạng ba", "HT-HCLD3")]
-CATEGORIES = [("tenphanloai", "maphanloai"), ("Các cấp lãnh đạo từ phó phòng trở lên", 20230001),
-              ("Người trực tiếp công tác, lao động, học tập, chiến đấu và phục vụ chiến đấu", 20230002),
-              ("Các cấp lãnh đạo khác", 20230003), ("Đơn vị sự nghiệp", 20230010), ("Doanh nghiệp", 20230011)]
-FIELDS = [("NAME", "CODE"), ("An ninh - Quốc phòng", "01"), ("Giáo dục - Đào tạo", "03"), ("Y tế", "12")]
-KINDS = [(None, None), ("Khen thưởng cá nhân", "CANHAN"), ("Khen thưởng tập thể", "TAPTHE"),
-         ("Khen thưởng hộ gia đình", "HOGIADINH")]
-
-
-def template(path: Path, titles=TITLES, categories=CATEGORIES, fields=FIELDS, sample=True) -> Path:
-    """An installation's import template as its system serves it: the first sheet "file nhận" headed A–I with
-    hidden R–U (a sample row beside its codes), hidden list sheets (a name, its code to the right), and a visible
-    guide laid out like the first sheet, without codes."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "file nhận"
-    for col, text in enumerate(HEADERS, start=1):
-        ws.cell(1, col, text.replace(" (", "\n(") if col == 2 else text)  # the template breaks B's header
-    for offset, text in enumerate(CODE_HEADERS):
-        ws.cell(1, 18 + offset, text)
-    if sample:
-        for col, value in zip((2, 3, 4, 5, 6, 7, 8, 9, 18, 19, 20, 21), (
-                "Bà", "Nguyễn Thị A", "Giáo viên", "Trường Mầm non B", "Khen thưởng cá nhân", "Lao động tiên tiến",
-                "Người trực tiếp công tác, lao động, học tập, chiến đấu và phục vụ chiến đấu", "Giáo dục - Đào tạo",
-                "CANHAN", "HT-LDTT", 20230002, "03")):
-            ws.cell(2, col, value)
-    for col in "RSTU":
-        ws.column_dimensions[col].hidden = True
-    for name, rows in (("HTKT", titles), ("PLDT", categories), ("LVHD", fields), ("phan loai kt", KINDS)):
-        sheet = wb.create_sheet(name)
-        sheet.sheet_state = "hidden"
-        for row, pair in enumerate(rows, start=1):
-            for col, value in enumerate(pair, start=1):
-                sheet.cell(row, col, value)
-    guide = wb.create_sheet("Hướng dẫn")
-    for col, text in enumerate(HEADERS, start=1):
-        guide.cell(1, col, text)
-    guide.cell(2, 3, "Sở Tư pháp")
-    guide.cell(2, 6, "Khen thưởng tập thể")
-    wb.save(path)
-    return path
+# --- another installation's own template (tests/province_import.py) ----------------------------------------
 
 
 def test_another_installations_template_read_into_a_mapping_written_and_loaded_back_exports(tmp_path):

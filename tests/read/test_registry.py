@@ -12,7 +12,7 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from tests.e2e.test_merge import T1_SCORES, T2_SCORES, _fill_department, scoring_round
+from tests.scoring_round import T1_SCORES, T2_SCORES, fill_department, scoring_round
 from thidua_xlsx.cli import main
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issued import ISSUED_FOLDER, LOCKED_FOLDER
@@ -30,8 +30,8 @@ def issued(tmp_path_factory):
     root = tmp_path_factory.mktemp("registry")
     folder, (t1, t2) = scoring_round(root)
     inbox = folder.folder / "inbox"
-    _fill_department(t1, inbox / t1.name, T1_SCORES, dt.datetime(2026, 5, 12, 8, 0))
-    _fill_department(t2, inbox / t2.name, T2_SCORES, dt.datetime(2026, 5, 12, 9, 0))
+    fill_department(t1, inbox / t1.name, T1_SCORES, dt.datetime(2026, 5, 12, 8, 0))
+    fill_department(t2, inbox / t2.name, T2_SCORES, dt.datetime(2026, 5, 12, 9, 0))
     return {"campaign": folder.folder, "t1": t1, "t2": t2}
 
 

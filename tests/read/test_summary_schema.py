@@ -4,35 +4,21 @@ the JSON report only (titles by code, numbers as numbers): a version-1 summary h
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from openpyxl import load_workbook
 
 from tests.decide.conftest import run, school  # noqa: F401 - the module fixture: a merged scoring round
 from tests.filling import council_types
-from tests.summary_meta import as_written
+from tests.summary_meta import with_schema
 from thidua_xlsx.cli import EXIT_UNUSABLE
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.titles import NO_PROPOSAL
 from thidua_xlsx.service import apply_council_file, merge_inbox
 
 
-def _with_schema(path: Path, version: int) -> None:
-    """``path``'s metadata rewritten to say it was written with schema ``version``."""
-    wb = load_workbook(path)
-    ws = wb[ly.META_SHEET]
-    data = ly.meta_json([c.value for c in ws["A"]], ly.MAX_SUMMARY_META_CHARS)
-    for cell in ws["A"]:
-        cell.value = None
-    for row, text in enumerate(ly.meta_cells(as_written({**data, "schema_version": version})), start=1):
-        ws.cell(row, 1).value = text
-    wb.save(path)
-
-
 def test_a_summary_written_by_a_newer_version_is_refused_with_what_to_do(school, tmp_path):  # noqa: F811
     newer = tmp_path / "tong-hop.xlsx"
     newer.write_bytes(school["first"].read_bytes())
-    _with_schema(newer, ly.SUMMARY_SCHEMA_VERSION + 1)
+    with_schema(newer, ly.SUMMARY_SCHEMA_VERSION + 1)
 
     result = run("merge", school["inbox"], "--council", newer, "-o", tmp_path / "x.xlsx")
 
@@ -72,7 +58,7 @@ def test_a_year_s_summary_carries_what_each_person_and_department_ends_the_year_
 def test_a_version_1_summary_is_still_read_with_its_titles_in_words(school, tmp_path):  # noqa: F811
     met = tmp_path / "hoi-dong.xlsx"
     council_types(school["first"], met, {"GV03": (None, NO_PROPOSAL, "Nghỉ dài ngày")})  # typed as its name
-    _with_schema(met, 1)
+    with_schema(met, 1)
     final, problems = apply_council_file(merge_inbox(school["inbox"], school["folder"]), met)
     assert final is not None and "summary.schema_unknown" not in {p.code for p in problems}
     gv03 = next(p for p in final.people if p.code == "GV03")

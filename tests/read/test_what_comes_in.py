@@ -95,7 +95,7 @@ def test_a_workbook_resaved_by_gnumeric_merges_like_the_original(tmp_path):
     locked cells and formulas as issued, its scores the same."""
     import datetime as dt
 
-    from tests.e2e.test_merge import T1_SCORES, T2_SCORES, _fill_department, scoring_round
+    from tests.scoring_round import T1_SCORES, T2_SCORES, fill_department, scoring_round
     from thidua_xlsx.service import merge_inbox
 
     ssconvert = shutil.which("ssconvert")
@@ -103,8 +103,8 @@ def test_a_workbook_resaved_by_gnumeric_merges_like_the_original(tmp_path):
         pytest.skip("Gnumeric (ssconvert) không có trên máy này – bỏ qua")
     folder, (t1, t2) = scoring_round(tmp_path / "school")
     filled, inbox = tmp_path / "filled", tmp_path / "inbox"
-    _fill_department(t1, filled / t1.name, T1_SCORES, dt.datetime(2026, 5, 10))
-    _fill_department(t2, inbox / t2.name, T2_SCORES, dt.datetime(2026, 5, 10))
+    fill_department(t1, filled / t1.name, T1_SCORES, dt.datetime(2026, 5, 10))
+    fill_department(t2, inbox / t2.name, T2_SCORES, dt.datetime(2026, 5, 10))
     clean = {p.code: p.final for p in merge_inbox(filled, folder).people if p.department == "T1"}
     ods = inbox / t1.name.replace(".xlsx", ".ods")
     subprocess.run([ssconvert, str(filled / t1.name), str(ods)], check=True, capture_output=True, timeout=120)

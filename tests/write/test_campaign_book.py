@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
+from tests.campaign_books import edit, first_item_of_first_group, load, make_book, row_of, strings
 from tests.filling import run_apart, type_far_away
 from tests.init_fixtures import as_init_writes, on_day
 from thidua_xlsx import service
@@ -25,53 +26,6 @@ from thidua_xlsx.model.layout import ascii_slug
 from thidua_xlsx.read.campaign_book import load_campaign_book
 from thidua_xlsx.read.presets import load_preset
 from thidua_xlsx.write.campaign_book import write_campaign_book
-
-# --- helpers ----------------------------------------------------------------------------------
-
-
-def make_book(directory: Path, level: str = "tieu-hoc") -> Path:
-    service.init_campaign(directory, level, campaign_id="x")
-    return directory / "campaign.xlsx"
-
-
-def edit(path: Path, change) -> object:
-    """Open campaign.xlsx in openpyxl, let ``change(wb)`` edit it, save; returns what change returns."""
-    wb = load_workbook(path)
-    result = change(wb)
-    wb.save(path)
-    return result
-
-
-def row_of(ws, column: str, value) -> int:
-    """The first row whose cell in ``column`` holds ``value``."""
-    for cell in ws[column]:
-        if cell.value == value:
-            return cell.row
-    raise AssertionError(f"{value!r} not in column {column} of {ws.title}")
-
-
-def first_item_of_first_group(ws) -> tuple[int, int]:
-    """(group row, first item row) of the first rubric group on the "Tiêu chí" sheet."""
-    group_row = next(c.row for c in ws["B"][1:] if c.value and "." not in str(c.value))
-    return group_row, group_row + 1
-
-
-def strings(value):
-    """Every str inside a (nested) dataclass value."""
-    if isinstance(value, str):
-        yield value
-    elif dataclasses.is_dataclass(value):
-        for f in dataclasses.fields(value):
-            yield from strings(getattr(value, f.name))
-    elif isinstance(value, (tuple, list)):
-        for item in value:
-            yield from strings(item)
-
-
-def load(path: Path):
-    campaign, problems = load_campaign_book(path)
-    return campaign, list(problems)
-
 
 # --- presets ----------------------------------------------------------------------------------
 

@@ -4,7 +4,6 @@ first sheet saying what to fix; still locked, still read by the merge; the inbox
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 import subprocess
 from pathlib import Path
@@ -13,49 +12,23 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from tests.e2e.test_merge import T1_SCORES, T2_SCORES, _fill_department, scoring_round
-from tests.filling import fill, sheet, stamp_saved_time
+from tests.feedback import SAVED, digest
+from tests.filling import fill, stamp_saved_time
 from thidua_xlsx.cli import main
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.service import merge_inbox
 from thidua_xlsx.text import workbook as tx
 from thidua_xlsx.write.feedback import MARK_FILLS, write_feedback
 
-SAVED = dt.datetime(2026, 5, 12, 8, 0)
-
-
-def _digest(folder: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
-
 
 def _results(summary) -> dict[str, tuple]:
     return {p.code: (p.final, p.classification, p.proposed) for p in summary.people}
 
 
-@pytest.fixture(scope="module")
-def returned(tmp_path_factory):
-    """T1 returns a workbook with a word and an out-of-range score; T2 a clean one."""
-    root = tmp_path_factory.mktemp("feedback")
-    folder, (t1, t2) = scoring_round(root)
-    gv02 = sheet(t1, ly.ScoringSheet, "GV02")
-    rows = dict(gv02.items)
-    bad = {"word": f"{gv02.self_column}{rows['I.1']}", "range": f"{gv02.dept_column}{rows['II.1']}"}
-    inbox = root / "inbox"
-    _fill_department(t1, inbox / t1.name, T1_SCORES, SAVED,
-                     extra={(gv02.name, bad["word"]): "chín", (gv02.name, bad["range"]): 75})
-    _fill_department(t2, inbox / t2.name, T2_SCORES, SAVED)
-    before = _digest(inbox)
-    summary = merge_inbox(inbox, folder)
-    out = root / "gop-y"
-    result = write_feedback(summary, out)
-    return {"root": root, "folder": folder, "inbox": inbox, "t1": t1, "gv02": gv02, "bad": bad, "before": before,
-            "summary": summary, "out": out, "result": result}
-
-
 def test_only_the_department_with_problems_gets_a_copy_and_the_inbox_is_untouched(returned):
     assert [p.name for p in returned["result"].written] == [returned["t1"].name]
     assert sorted(p.name for p in returned["out"].iterdir()) == [returned["t1"].name]
-    assert _digest(returned["inbox"]) == returned["before"]
+    assert digest(returned["inbox"]) == returned["before"]
 
 
 def test_problem_cells_are_marked_with_fill_and_comment(returned):
@@ -165,7 +138,7 @@ def test_merge_feedback_on_the_command_line(returned, tmp_path):
     inside = runner.invoke(main, ["merge", str(returned["inbox"]), "--campaign", campaign, "-o",
                                   str(tmp_path / "th3.xlsx"), "--feedback", str(returned["inbox"] / "gop-y")])
     assert inside.exit_code == 2 and "thư mục nhận về" in inside.output
-    assert _digest(returned["inbox"]) == returned["before"]
+    assert digest(returned["inbox"]) == returned["before"]
 
 
 @pytest.mark.libreoffice

@@ -8,9 +8,8 @@ import builtins
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from tests.e2e.test_corpus import base  # noqa: F401 — a fixture: the filled scoring round of the small campaign
+from tests.campaign_books import edit, first_item_of_first_group, load, make_book, row_of
 from tests.filling import sheet, table_rows
-from tests.write.test_campaign_book import edit, first_item_of_first_group, load, make_book, row_of
 from thidua_xlsx.cli import EXIT_UNUSABLE, main
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.read import containment
@@ -78,7 +77,7 @@ def test_a_group_minimum_above_its_maximum_is_said_at_its_cell(tmp_path):
         f"{maximum}."]
 
 
-def test_a_person_whose_form_sheet_was_deleted_is_marked_in_the_summary(base, tmp_path):  # noqa: F811
+def test_a_person_whose_form_sheet_was_deleted_is_marked_in_the_summary(base, tmp_path):
     t1 = base["t1"]
     rec = sheet(t1, ly.ScoringSheet, "GV02")
     inbox = tmp_path / "inbox"

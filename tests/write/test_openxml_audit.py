@@ -17,34 +17,15 @@ there, each for a reason:
 from __future__ import annotations
 
 import datetime as dt
-import re
 
-import openxml_audit
 import pytest
 
-from tests.e2e.test_merge import T1_SCORES, T2_SCORES, _fill_department, scoring_round
+from tests.openxml import ACCEPTED_FOR_OPENPYXL, describe, findings, unaccepted_findings
+from tests.scoring_round import T1_SCORES, T2_SCORES, fill_department, scoring_round
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.service import generate_round, init_campaign, merge_inbox
 from thidua_xlsx.write.feedback import write_feedback
 from thidua_xlsx.write.summary import write_summary
-
-ACCEPTED_FOR_STREAMED = (("semantic", re.compile(r"inline-string cell\(s\) .* no populated `xl/sharedStrings.xml`")),)
-ACCEPTED_FOR_OPENPYXL = (*ACCEPTED_FOR_STREAMED, ("schema", re.compile(r"Unexpected element '\w+' found")))
-
-
-def _findings(path) -> list:
-    validator = openxml_audit.OpenXmlValidator(file_format=openxml_audit.FileFormat.OFFICE_2010)
-    return list(validator.validate(str(path)).errors)
-
-
-def _describe(findings) -> list[str]:
-    return [f"{f.error_type.value} {f.part_uri} {f.path}: {f.description[:200]}" for f in findings]
-
-
-def unaccepted_findings(path, accepted=ACCEPTED_FOR_STREAMED) -> list[str]:
-    """The validator's findings on ``path`` but those ``accepted`` (see the module's docstring)."""
-    return _describe([f for f in _findings(path) if not any(f.error_type.value == kind and pattern.search(f.description)
-                                                             for kind, pattern in accepted)])
 
 
 @pytest.fixture(scope="module")
@@ -54,8 +35,8 @@ def written(tmp_path_factory):
     registration = generate_round(folder, ly.REGISTRATION, root / "outbox-dk").paths
     inbox = root / "inbox"
     saved = dt.datetime(2026, 5, 12, 8, 0)
-    _fill_department(t1, inbox / t1.name, T1_SCORES, saved)
-    _fill_department(t2, inbox / t2.name, T2_SCORES, saved)
+    fill_department(t1, inbox / t1.name, T1_SCORES, saved)
+    fill_department(t2, inbox / t2.name, T2_SCORES, saved)
     summary = merge_inbox(inbox, folder)
     write_summary(summary, root / "tong-hop.xlsx")
     init_campaign(root / "preset", "thcs", "validator-test")
@@ -65,12 +46,12 @@ def written(tmp_path_factory):
 
 
 def test_campaign_book_has_no_finding(written):
-    assert _describe(_findings(written["campaign_book"])) == []
+    assert describe(findings(written["campaign_book"])) == []
 
 
 def test_issued_workbooks_of_both_rounds_have_no_finding(written):
     for path in written["issued"]:
-        assert _describe(_findings(path)) == [], path.name
+        assert describe(findings(path)) == [], path.name
 
 
 def test_summaries_have_only_the_accepted_finding_of_streamed_workbooks(written):

@@ -7,13 +7,12 @@ mapping cannot code, or a person of unknown gender, is refused by name and never
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
-from tests.write.test_openxml_audit import unaccepted_findings
-from thidua_xlsx.model import province_import as pi
+from tests.openxml import unaccepted_findings
+from tests.province_import import importer_reads
 from thidua_xlsx.model.level_above import COLLECTIVE, PERSON, Proposal
 from thidua_xlsx.read.province_import import load_mapping
 from thidua_xlsx.text.province_import import HEADERS
@@ -29,25 +28,6 @@ PROPOSALS = (
     Proposal("KT", COLLECTIVE, "T1", "Tổ Toán – Tin", "TTLDTT", unit=KIM_THU),
     Proposal("DH", COLLECTIVE, "DH", DAI_HUNG, "TTLDXS", unit=DAI_HUNG),
 )
-
-
-def importer_reads(path: Path, last_row: int = pi.DEFAULT_LAST_ROW) -> list[dict]:
-    """What the importer (dungchung_nhanexcelController::NhanExcelKhenThuong) keeps of ``path``: the first sheet,
-    rows 2 to ``last_row`` inclusive, B–E and R–U, values as text."""
-    ws = load_workbook(path).worksheets[0]
-    kept = []
-    for row in range(pi.FIRST_ROW, last_row + 1):
-        b, c, d, e = (ws.cell(row, col).value for col in (2, 3, 4, 5))
-        r, s, t, u = (ws.cell(row, col).value for col in (18, 19, 20, 21))
-        if r is None:
-            continue
-        if r == "TAPTHE":
-            kept.append({"kind": r, "name": c, "title": s, "category": t, "field": u})
-        elif r == "CANHAN":
-            salutation = b if b is not None else "Ông"
-            kept.append({"kind": r, "name": c, "gender": "NAM" if salutation in ("Ông", "ÔNG", "ông") else "NU",
-                         "position": d, "unit": e, "title": s, "category": t, "field": u})
-    return kept
 
 
 @pytest.fixture(scope="module")

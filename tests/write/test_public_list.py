@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from tests.e2e.test_merge import T1_SCORES, T2_SCORES, _fill_department, scoring_round
-from tests.write.test_openxml_audit import unaccepted_findings
+from tests.openxml import unaccepted_findings
+from tests.scoring_round import T1_SCORES, T2_SCORES, fill_department, scoring_round
 from thidua_xlsx.cli import main
 from thidua_xlsx.model.titles import LDTT
 from thidua_xlsx.model.titles import name as title_name
@@ -25,7 +25,7 @@ def merged(tmp_path_factory):
     folder, (t1, t2) = scoring_round(root)
     inbox = folder.folder / "inbox"
     for src, scores in ((t1, T1_SCORES), (t2, T2_SCORES)):
-        _fill_department(src, inbox / src.name, scores, dt.datetime(2026, 5, 12, 8, 0))
+        fill_department(src, inbox / src.name, scores, dt.datetime(2026, 5, 12, 8, 0))
     summary = merge_inbox(inbox, folder)
     path = root / "cong-khai.xlsx"
     write_public_list(summary, path, dt.date(2026, 5, 25), 5)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.write.test_summary import make_summary
+from tests.summaries import make_summary
 from thidua_xlsx.model.report import REPORT_SCHEMA_VERSION
 from thidua_xlsx.write.report_json import write_report_json
 

@@ -1,0 +1,55 @@
+"""campaign.xlsx made by ``init`` and edited as a secretary would, with openpyxl; read back with its problems."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from thidua_xlsx import service
+from thidua_xlsx.read.campaign_book import load_campaign_book
+
+
+def make_book(directory: Path, level: str = "tieu-hoc") -> Path:
+    service.init_campaign(directory, level, campaign_id="x")
+    return directory / "campaign.xlsx"
+
+
+def edit(path: Path, change) -> object:
+    """Open campaign.xlsx in openpyxl, let ``change(wb)`` edit it, save; returns what change returns."""
+    wb = load_workbook(path)
+    result = change(wb)
+    wb.save(path)
+    return result
+
+
+def row_of(ws, column: str, value) -> int:
+    """The first row whose cell in ``column`` holds ``value``."""
+    for cell in ws[column]:
+        if cell.value == value:
+            return cell.row
+    raise AssertionError(f"{value!r} not in column {column} of {ws.title}")
+
+
+def first_item_of_first_group(ws) -> tuple[int, int]:
+    """(group row, first item row) of the first rubric group on the "Tiêu chí" sheet."""
+    group_row = next(c.row for c in ws["B"][1:] if c.value and "." not in str(c.value))
+    return group_row, group_row + 1
+
+
+def strings(value):
+    """Every str inside a (nested) dataclass value."""
+    if isinstance(value, str):
+        yield value
+    elif dataclasses.is_dataclass(value):
+        for f in dataclasses.fields(value):
+            yield from strings(getattr(value, f.name))
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            yield from strings(item)
+
+
+def load(path: Path):
+    campaign, problems = load_campaign_book(path)
+    return campaign, list(problems)

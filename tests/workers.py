@@ -1,0 +1,31 @@
+"""What the tests of the reading and writing workers share: a reader that stalls, and a round generated on two
+workers or in this process."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import time
+
+from tests.conftest import make_folder
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.read.presets import load_preset
+from thidua_xlsx.service import generate_round
+from thidua_xlsx.system import pool
+
+
+def stall() -> None:
+    end = time.monotonic() + 5
+    while time.monotonic() < end:  # Python code: the alarm interrupts it
+        time.sleep(0.01)
+
+
+def generated(root, monkeypatch, parallel_path: bool) -> dict[str, bytes]:
+    monkeypatch.setattr(pool, "workers_for_workbooks", lambda count: 2 if parallel_path else 0)
+    preset = load_preset("tieu-hoc")  # 5 departments
+    folder = make_folder(root, dataclasses.replace(preset, id="scale-test"))
+    paths = generate_round(folder, ly.SCORING, root / "outbox", today=dt.date(2026, 5, 1)).paths
+    found = {p.name: p.read_bytes() for p in paths}
+    found |= {f"record/{p.name}": p.read_bytes() for p in (root / "so-da-phat").glob("*.json")}
+    assert not list((root / "outbox").glob("*.moi")), "no staging file left behind"
+    return found
