@@ -148,3 +148,32 @@ def test_the_national_rules_grant_it_citing_the_law(year):
     khtn = {d["code"]: d for d in year["data"]["departments"]}["TO-KHTN"]["decisions"][0]
     assert khtn["granted"] and "Luật TĐKT 2022" in khtn["reasons"][-1]["params"]["citation"]
     assert year["data"]["rule_set"]["province"] == ""
+
+
+def test_a_rating_or_a_year_score_typed_over_in_the_year_s_council_sheet_is_said_at_its_cell(tmp_path):
+    """Issue 36 (item 5b): the year's council types in the yellow columns of Xếp loại năm; a rating typed over Xếp
+    loại năm or a score over Điểm năm (columns no pass reads) is said by its cell, on screen, and not used."""
+    sample = tmp_path / "sample"
+    shutil.copytree(SAMPLE, sample, ignore=shutil.ignore_patterns("*.lock", "da-ghi.json"))
+    council = tmp_path / "hoi-dong.xlsx"
+    wb = load_workbook(SAMPLE / "tong-hop_ca-nam.xlsx")
+    ws = wb["Xếp loại năm"]
+    head = next(r for r in ws.iter_rows() if "Mã" in [c.value for c in r])
+    cols = {c.value: c.column for c in head}
+    rows = {ws.cell(r, cols["Mã"]).value: r for r in range(head[0].row + 1, ws.max_row + 1)}
+    rating, score = ws.cell(rows["GV001"], cols["Xếp loại năm"]), ws.cell(rows["GV004"], cols["Điểm năm"])
+    assert (rating.value, score.value) == ("HTTNV", 80)  # as written: GV001 rated HTTNV by the cap
+    rating.value, score.value = "HTXSNV", 95
+    wb.save(council)
+    result = CliRunner().invoke(main, ["year", str(sample / "ky"), "--campaign", str(sample), "--council", str(council),
+                                       "-o", str(tmp_path / "y.xlsx"), "--json", str(tmp_path / "y.json")])
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert f"[hoi-dong.xlsx · Xếp loại năm!{rating.coordinate}] Vũ Thị Thu Hằng (GV001): cột Xếp loại năm ghi " \
+           "'HTXSNV', khác xếp loại chương trình đã ghi (HTTNV); lượt này không đọc cột đó" in text
+    assert f"[hoi-dong.xlsx · Xếp loại năm!{score.coordinate}]" in text and "cột Điểm năm ghi '95'" in text
+    data = json.loads((tmp_path / "y.json").read_text(encoding="utf-8"))
+    people = {p["code"]: p for p in data["people"]}
+    assert people["GV001"]["year"]["rating"] == "HTTNV" and people["GV004"]["scores"]["final"] == 80
+    said = {p["code"]: p for p in data["problems"] if p["code"].endswith("_typed_over")}
+    assert set(said) == {"council.rating_typed_over", "council.final_typed_over"}  # nothing else taken as typed

@@ -6,6 +6,7 @@ is :mod:`thidua_xlsx.decide.council`."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
@@ -79,7 +80,7 @@ def _entries(file: str, sheets, campaign: cm.Campaign, found: list[Issue],
     by its cell; so is a score typed over in Điểm xét, which no pass reads."""
     heads = tx.PERIOD_COUNCIL_HEADS if meta.period else tx.COUNCIL_HEADS
     names = {p.code: p.name for p in campaign.staff}
-    finals = _finals(meta)
+    written = _written(meta)
     for name, rows in sheets.items():
         head = _header(rows, heads)
         if head is None:
@@ -95,7 +96,7 @@ def _entries(file: str, sheets, campaign: cm.Campaign, found: list[Issue],
             if code:
                 rows_of.setdefault(code, []).append(r + 1)
             if code:
-                found += _typed_unread(rows[r], r, unread, code, names.get(code, code), finals, file, name)
+                found += _typed_unread(rows[r], r, unread, code, names.get(code, code), written, file, name)
             score, note = cell("score"), cm.clean_text(cell("note"))
             typed = cm.clean_text(cell("decision")) if "decision" in cols else ""
             if not code or (score in (None, "") and not typed and not note):
@@ -117,40 +118,60 @@ def _entries(file: str, sheets, campaign: cm.Campaign, found: list[Issue],
     return None
 
 
-def _finals(meta: ly.SummaryMeta) -> dict[str, float | None]:
-    """Each person's score as the summary was written (its data: a period's people, a year-end's people_info)."""
+class _Written(NamedTuple):
+    """What the summary wrote for each person by code: the score that counts (a period's people, a year-end's
+    people_info) and the year's rating (a year-end's outcomes)."""
+
+    finals: dict[str, float | None]
+    ratings: dict[str, str | None]
+
+
+def _written(meta: ly.SummaryMeta) -> _Written:
     if meta.period:
-        return {row[0]: row[1] for row in meta.people}
-    return {row[0]: row[5] for row in meta.people_info if len(row) > 5}
+        return _Written({row[0]: row[1] for row in meta.people}, {})
+    return _Written({row[0]: row[5] for row in meta.people_info if len(row) > 5},
+                    {row[0]: row[3] for row in meta.outcomes if len(row) > 3})
 
 
-def _unread_columns(head: list, meta: ly.SummaryMeta) -> dict[str, int]:
-    """The columns of the council's sheet someone may type in that no pass reads: Điểm xét (the score written), and
-    a period's decision column (a summary written before a period's had none)."""
+def _unread_columns(head: list, meta: ly.SummaryMeta) -> dict[str, tuple[int, str]]:
+    """The columns of the council's sheet someone may type in that no pass reads, each (column, heading): the score
+    written (Điểm xét; a year's Điểm năm), a year's rating (Xếp loại năm), and a period's decision column (a summary
+    written before a period's had none)."""
     texts = [cm.clean_text(v) for v in head]
-    wanted = {"final": tx.DETAIL_HEAD_LAST[5], **({"decision": tx.COUNCIL_HEADS["decision"]} if meta.period else {})}
-    return {key: texts.index(text) for key, text in wanted.items() if text in texts}
+    final = tx.DETAIL_HEAD_LAST[5] if tx.DETAIL_HEAD_LAST[5] in texts else tx.YEAR_HEAD_LAST[1]  # Điểm xét, Điểm năm
+    wanted = {"final": final, "rating": tx.YEAR_HEAD_LAST[7],
+              **({"decision": tx.COUNCIL_HEADS["decision"]} if meta.period else {})}
+    return {key: (texts.index(text), text) for key, text in wanted.items() if text in texts}
 
 
-def _typed_unread(row: list, r: int, unread: dict[str, int], code: str, person: str,
-                  finals: dict[str, float | None], file: str, sheet: str) -> list[Issue]:
+def _typed_unread(row: list, r: int, unread: dict[str, tuple[int, str]], code: str, person: str,
+                  written: _Written, file: str, sheet: str) -> list[Issue]:
     """What row ``r`` holds in the columns of ``unread`` that the summary did not write there: a warning at its cell,
     never dropped silently."""
     found = []
     where = dict(file=file, sheet=sheet, name=person, person=code)
     if "decision" in unread:
-        typed = cm.clean_text(_value(row, unread["decision"]))
+        typed = cm.clean_text(_value(row, unread["decision"][0]))
         if typed:
-            found.append(issue("council.period_decision_not_read", WARNING, cell=a1(r, unread["decision"]),
+            found.append(issue("council.period_decision_not_read", WARNING, cell=a1(r, unread["decision"][0]),
                                value=typed, **where))
-    if "final" in unread and code in finals:
-        shown, written = _value(row, unread["final"]), finals[code]
+    if "final" in unread and code in written.finals:
+        col, heading = unread["final"]
+        shown, score = _value(row, col), written.finals[code]
         number = _number(shown)
-        same = (number is None and shown in (None, "")) if written is None else \
-            (number is not None and round(number, 2) == round(float(written), 2))
+        if score is None:
+            same = shown in (None, "") or cm.clean_text(shown) == tx.YEAR_NO_SCORE
+        else:
+            same = number is not None and round(number, 2) == round(float(score), 2)
         if not same:
-            found.append(issue("council.final_typed_over", WARNING, cell=a1(r, unread["final"]),
-                               shown=cm.clean_text(shown) or "—", value=_shown_score(written), **where))
+            found.append(issue("council.final_typed_over", WARNING, cell=a1(r, col), column=heading,
+                               shown=cm.clean_text(shown) or "—", value=_shown_score(score), **where))
+    if "rating" in unread and code in written.ratings:
+        col, heading = unread["rating"]
+        typed, rating = cm.clean_text(_value(row, col)), written.ratings[code] or tx.YEAR_NOT_RATED
+        if typed != rating:
+            found.append(issue("council.rating_typed_over", WARNING, cell=a1(r, col), column=heading,
+                               shown=typed or "—", value=rating, **where))
     return found
 
 

@@ -11,11 +11,16 @@ PERIOD_PASS_MESSAGES = {
                                         "Ghi chú Hội đồng, nên quyết định này không được dùng. Danh hiệu xét một lần "
                                         "cho cả năm: ghi ở cột Quyết định Hội đồng của sheet Xếp loại năm (bảng cả "
                                         "năm, thidua-xlsx year … --council).",
-    "council.final_typed_over": "{name} ({person}): cột Điểm xét ghi '{shown}', khác điểm chương trình đã ghi "
+    "council.final_typed_over": "{name} ({person}): cột {column} ghi '{shown}', khác điểm chương trình đã ghi "
                                 "({value}); lượt này không đọc cột đó – điểm vẫn là {value}. Muốn đổi điểm: ghi vào "
                                 "cột Điểm Hội đồng (nền vàng), lý do ở Ghi chú Hội đồng, rồi chạy lại.",
+    "council.rating_typed_over": "{name} ({person}): cột {column} ghi '{shown}', khác xếp loại chương trình đã ghi "
+                                 "({value}); lượt này không đọc cột đó – xếp loại vẫn là {value}. Xếp loại do cấp có "
+                                 "thẩm quyền quyết định thì nhập ở cột Xếp loại viên chức (sheet Nhân sự); Hội đồng "
+                                 "chấm lại điểm năm thì ghi ở cột Điểm Hội đồng (nền vàng), rồi chạy lại.",
 }
 
 # what someone typed where a council's pass does not read: printed by the run, not only counted (a warning she must
 # see before she takes the summary for what she typed)
-TYPED_NOT_READ = frozenset({"council.period_decision_not_read", "council.final_typed_over"})
+TYPED_NOT_READ = frozenset({"council.period_decision_not_read", "council.final_typed_over",
+                            "council.rating_typed_over"})
