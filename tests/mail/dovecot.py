@@ -37,22 +37,23 @@ class Server:
         return f"imaps://{USER}@{host or self.host}:{port or self.port}/{mailbox}"
 
     def client(self) -> imaplib.IMAP4_SSL:
-        client = imaplib.IMAP4_SSL(self.host, self.port, ssl_context=ssl.create_default_context(cafile=self.cafile))
+        client = imaplib.IMAP4_SSL(self.host, self.port, ssl_context=ssl.create_default_context(cafile=self.cafile),
+                                   timeout=30)
         client.login(USER, PASSWORD)
         return client
 
     def fill(self, mailbox: str, messages: list[bytes]) -> None:
         """``mailbox`` made and each message appended (IMAP APPEND), unread."""
         with self.client() as client:
-            client.create(mailbox)
+            client.create(f'"{mailbox}"')
             for data in messages:
-                status, _ = client.append(mailbox, None, None, data)
+                status, _ = client.append(f'"{mailbox}"', None, None, data)
                 assert status == "OK"
 
     def state(self, mailbox: str) -> list[tuple[int, bytes]]:
         """Each message's uid and flags, examined (read-only): what a collect must leave as it was."""
         with self.client() as client:
-            client.select(mailbox, readonly=True)
+            client.select(f'"{mailbox}"', readonly=True)
             _, data = client.uid("FETCH", "1:*", "(FLAGS)")
         return sorted((int(d.split(b"UID ")[1].split(b" ")[0].rstrip(b")")), d.split(b"FLAGS ")[1])
                       for d in data if isinstance(d, bytes) and b"UID" in d)

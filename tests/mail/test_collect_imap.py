@@ -272,3 +272,14 @@ def test_a_mailbox_folder_that_does_not_exist_is_said(books, dovecot, tmp_path):
     result = run("collect", dovecot.url("Khong-co"), fresh_campaign(books, tmp_path / "c"), "--cafile", dovecot.cafile)
     assert result.exit_code == 1
     assert "Không mở được thư mục 'Khong-co' trên máy chủ" in result.output
+
+
+def test_a_mailbox_folder_with_a_vietnamese_name(books, dovecot, tmp_path):
+    dovecot.fill("Thi &ARE-ua", [returned_mail(HEAD_T1, [(T1_NAME, books.t1)])])  # "Thi đua" as IMAP names it
+    with dovecot.client() as client:
+        _, listed = client.list()
+    assert any(b'"Thi &ARE-ua"' in line for line in listed if isinstance(line, bytes))
+    campaign = fresh_campaign(books, tmp_path / "c")
+    result = run("collect", dovecot.url("Thi%20đua"), campaign, "--cafile", dovecot.cafile)
+    assert result.exit_code == 0, result.output
+    assert (campaign / "inbox" / T1_NAME).read_bytes() == books.t1

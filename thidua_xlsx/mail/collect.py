@@ -22,6 +22,7 @@ filed and is counted.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import imaplib
 import re
@@ -331,7 +332,27 @@ def _login(client: imaplib.IMAP4_SSL, box: Mailbox, password: str) -> None:
 
 
 def _quoted(mailbox: str) -> str:
-    return '"' + mailbox.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """The mailbox's name as IMAP asks it: modified UTF-7 (RFC 3501 §5.1.3: "Thi đua" is "Thi &ARE-ua"), quoted."""
+    return '"' + _utf7(mailbox).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _utf7(name: str) -> str:
+    out, pending = [], []
+
+    def flush() -> None:
+        if pending:
+            data = "".join(pending).encode("utf-16-be")
+            out.append("&" + base64.b64encode(data).decode("ascii").rstrip("=").replace("/", ",") + "-")
+            pending.clear()
+
+    for ch in name:
+        if " " <= ch <= "~":
+            flush()
+            out.append("&-" if ch == "&" else ch)
+        else:
+            pending.append(ch)
+    flush()
+    return "".join(out)
 
 
 _SIZE = re.compile(rb"UID (\d+)|RFC822\.SIZE (\d+)")
