@@ -37,7 +37,7 @@ def test_group_help_lists_commands_and_exit_codes():
         assert word in result.output
 
 
-@pytest.mark.parametrize("command", ["init", "generate", "merge", "status", "year", "history"])
+@pytest.mark.parametrize("command", ["init", "generate", "merge", "status", "year", "history", "collect", "ui"])
 def test_every_command_has_help_with_exit_codes(command):
     result = run(command, "--help")
 
@@ -48,7 +48,7 @@ def test_every_command_has_help_with_exit_codes(command):
 
 
 def test_every_command_is_covered_by_the_help_test():
-    assert sorted(main.commands) == ["generate", "history", "init", "merge", "status", "year"]
+    assert sorted(main.commands) == ["collect", "generate", "history", "init", "merge", "status", "ui", "year"]
 
 
 def test_python_dash_m_answers_help():
