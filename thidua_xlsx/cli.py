@@ -9,6 +9,7 @@ import contextlib
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -16,6 +17,9 @@ from thidua_xlsx.model.exits import EXIT_INTERNAL, EXIT_OK, EXIT_STRICT, EXIT_UN
 from thidua_xlsx.text import commands as ct
 from thidua_xlsx.text import history as hx
 from thidua_xlsx.text import mail as tm
+
+if TYPE_CHECKING:
+    from thidua_xlsx.mail.collect import Mailbox
 from thidua_xlsx.text import ui as tui
 
 
@@ -435,7 +439,7 @@ def collect(source: str, folder: Path, since: str | None, cafile: Path | None):
     sys.exit(EXIT_UNUSABLE if done.stopped is not None else EXIT_OK)
 
 
-def _mail_password(box) -> str:
+def _mail_password(box: Mailbox) -> str:
     """The mailbox's password: from the system's keyring when the keyring package is installed and holds one (service
     "thidua-xlsx", user "user@host"), else asked (not shown as typed); never written anywhere."""
     try:

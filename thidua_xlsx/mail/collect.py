@@ -254,18 +254,17 @@ def connect(box: Mailbox, cafile: Path | None = None, timeout: float = TIMEOUT_S
     """A TLS connection to ``box``'s server, its certificate verified (``cafile``: the authority of a school's own
     server). Raises :class:`MailFault` with the coded reason."""
     context = ssl.create_default_context(cafile=str(cafile) if cafile else None)
-    where = {"host": box.host, "port": box.port}
     try:
         return imaplib.IMAP4_SSL(box.host, box.port, ssl_context=context, timeout=timeout)
     except ssl.SSLCertVerificationError as exc:
         raise MailFault(issue("mail.certificate", ERROR, host=box.host, detail=exc.verify_message or str(exc))) \
             from None
     except TimeoutError:
-        raise MailFault(issue("mail.timeout", ERROR, seconds=int(timeout), **where)) from None
+        raise MailFault(issue("mail.timeout", ERROR, seconds=int(timeout), host=box.host, port=box.port)) from None
     except ssl.SSLError as exc:
         raise MailFault(issue("mail.certificate", ERROR, host=box.host, detail=exc.reason or str(exc))) from None
     except (OSError, imaplib.IMAP4.error) as exc:
-        raise MailFault(issue("mail.unreachable", ERROR, detail=_said(exc), **where)) from None
+        raise MailFault(issue("mail.unreachable", ERROR, detail=_said(exc), host=box.host, port=box.port)) from None
 
 
 class MailFault(Exception):
@@ -337,7 +336,8 @@ def _quoted(mailbox: str) -> str:
 
 
 def _utf7(name: str) -> str:
-    out, pending = [], []
+    out: list[str] = []
+    pending: list[str] = []
 
     def flush() -> None:
         if pending:

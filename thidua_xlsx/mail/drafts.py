@@ -24,12 +24,18 @@ from email.parser import BytesParser
 from email.utils import make_msgid
 from pathlib import Path
 
+from thidua_xlsx.decide.followup import FollowUp
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.campaign import Campaign
+from thidua_xlsx.model.level_above import LevelAbove
+from thidua_xlsx.model.results import Summary
 from thidua_xlsx.system.files import replacing
 from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import mail as tm
 from thidua_xlsx.text.collation import fold, unmarked
 from thidua_xlsx.text.wording import day_text
+from thidua_xlsx.voice import Voice
+from thidua_xlsx.workspace import CampaignFolder
 
 UNSENT_HEADER = "X-Unsent"  # Outlook: open as a new message to send (Thunderbird opens it as a message to edit too)
 LONG_LINE = 998  # RFC 5322's limit of a line
@@ -129,14 +135,14 @@ def _deadline(iso: str | dt.date | None) -> str:
     return day_text(iso.isoformat() if isinstance(iso, dt.date) else iso)
 
 
-def _sign(campaign) -> str:
+def _sign(campaign: Campaign) -> str:
     school = campaign.school
     return tm.SIGNATURE.format(secretary=school.secretary or tm.SECRETARY, school=school.name)
 
 
 # --- generate: each department's book ------------------------------------------------------------------------------
 
-def book_drafts(campaign, round_: str, paths: tuple[Path, ...], period_code: str | None) -> list[Draft]:
+def book_drafts(campaign: Campaign, round_: str, paths: tuple[Path, ...], period_code: str | None) -> list[Draft]:
     """One draft per department of ``campaign`` with its book (``paths``, in the campaign's order of departments, as
     ``generate`` returns them): to its head's address, the round, the period and the deadline in the subject and body,
     what to do."""
@@ -163,7 +169,7 @@ def book_drafts(campaign, round_: str, paths: tuple[Path, ...], period_code: str
 
 # --- status --nhac: each reminder ----------------------------------------------------------------------------------
 
-def reminder_drafts(summary, followups) -> list[Draft]:
+def reminder_drafts(summary: Summary, followups: tuple[FollowUp, ...]) -> list[Draft]:
     """One draft per department head to remind (those :attr:`FollowUp.needs_reminder`), its body the reminder
     ``status --nhac`` prints (the same words), the deadline in the subject."""
     from thidua_xlsx.write.console import reminder_lines
@@ -185,7 +191,7 @@ def reminder_drafts(summary, followups) -> list[Draft]:
 
 # --- merge: feedback copies, the summary and papers to the managing authority ---------------------------------------
 
-def feedback_drafts(summary, folder: Path, written: Written) -> list[Draft]:
+def feedback_drafts(summary: Summary, folder: Path, written: Written) -> list[Draft]:
     """One draft per feedback copy ``merge --feedback`` wrote into ``folder`` (one per department with problems, under
     its returned file's name, or beside a file kept): to the department's head, what to fix and by when."""
     from thidua_xlsx.decide.followup import deadline_of
@@ -214,7 +220,7 @@ def feedback_drafts(summary, folder: Path, written: Written) -> list[Draft]:
     return drafts
 
 
-def authority_draft(summary, output: Path, docs: Path, written: Written) -> Draft:
+def authority_draft(summary: Summary, output: Path, docs: Path, written: Written) -> Draft:
     """The draft to the managing authority (the campaign's Nơi nhận and its address): the final summary ``output``
     and the papers ``merge --docs`` wrote at the top of ``docs`` (the tool's own files there, unchanged) attached;
     the dossiers' folders named in the body."""
@@ -232,8 +238,8 @@ def authority_draft(summary, output: Path, docs: Path, written: Written) -> Draf
                  tm.AUTHORITY_SUBJECT.format(school=school.name, year=school.school_year), body, tuple(attached))
 
 
-def merge_drafts(summary, output: Path, feedback: Path | None, docs: Path | None, folder: Path, written: Written,
-                 voice) -> Drafted:
+def merge_drafts(summary: Summary, output: Path, feedback: Path | None, docs: Path | None, folder: Path,
+                 written: Written, voice: Voice) -> Drafted:
     """``merge``/``year`` with ``--thu``: the feedback copies' drafts, and with ``--docs`` (a final summary) the
     managing authority's; each said."""
     drafts = feedback_drafts(summary, feedback, written) if feedback is not None else []
@@ -246,7 +252,7 @@ def merge_drafts(summary, output: Path, feedback: Path | None, docs: Path | None
     return say_drafted(write_drafts(drafts, folder, written), folder, voice)
 
 
-def say_drafted(done: Drafted, folder: Path, voice) -> Drafted:
+def say_drafted(done: Drafted, folder: Path, voice: Voice) -> Drafted:
     """What was drafted, said: how many and where, then who has no address and which are too big."""
     voice.say(tm.DRAFTS_DONE.format(count=len(done.paths), folder=folder))
     for label in done.no_address:
@@ -258,7 +264,8 @@ def say_drafted(done: Drafted, folder: Path, voice) -> Drafted:
 
 # --- the doors' calls ------------------------------------------------------------------------------------------------
 
-def generate_drafts(folder, round_: str, paths: tuple[Path, ...], period: str | None, target: Path, voice) -> Drafted:
+def generate_drafts(folder: CampaignFolder, round_: str, paths: tuple[Path, ...], period: str | None, target: Path,
+                    voice: Voice) -> Drafted:
     """``generate --thu``: each department's draft with its book, written under the campaign's lock and recorded in
     its record of outputs (``folder``: the :class:`~thidua_xlsx.workspace.CampaignFolder`)."""
     from thidua_xlsx import outputs as out
@@ -270,7 +277,8 @@ def generate_drafts(folder, round_: str, paths: tuple[Path, ...], period: str | 
     return say_drafted(done, target, voice)
 
 
-def status_drafts(summary, followups, target: Path, written: Written, voice) -> Drafted | None:
+def status_drafts(summary: Summary, followups: tuple[FollowUp, ...], target: Path, written: Written,
+                  voice: Voice) -> Drafted | None:
     """``status --nhac --thu``: a draft per reminder (None, said, when no department needs one)."""
     drafts = reminder_drafts(summary, followups)
     if not drafts:
@@ -279,8 +287,8 @@ def status_drafts(summary, followups, target: Path, written: Written, voice) -> 
     return say_drafted(write_drafts(drafts, target, written), target, voice)
 
 
-def level_above_drafts(campaign, output: Path, docs: Path | None, imports: Path | None, target: Path,
-                       written: Written, voice) -> Drafted:
+def level_above_drafts(campaign: LevelAbove, output: Path, docs: Path | None, imports: Path | None, target: Path,
+                       written: Written, voice: Voice) -> Drafted:
     """The commune's merge with ``--thu``: one draft to the level above it (its address in cap-tren.xlsx) with the
     commune's summary, and the papers (``--docs``) and the province's import files (``--xuat-tinh``) written by this
     tool (unchanged) attached."""
