@@ -47,7 +47,6 @@ import dataclasses
 import datetime as dt
 import functools
 import json
-import math
 import os
 import shutil
 import statistics
@@ -55,7 +54,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from array import array
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -176,7 +174,7 @@ def period_summary(campaign: cm.Campaign, k: int):
     """The Summary ``merge --period`` would make of the ``k``-th month's inbox, one workbook per department
     (see the module): :func:`consolidate` of entries made here."""
     from thidua_xlsx.decide.consolidate import consolidate
-    from thidua_xlsx.model.inbox import ACCEPTED, CleanSubmission, Entry, InboxFile, Selection
+    from thidua_xlsx.model.inbox import ACCEPTED, CleanSubmission, Entry, InboxFile, ItemScores, Selection
     from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDTT
 
     period = campaign.periods[k]
@@ -192,24 +190,24 @@ def period_summary(campaign: cm.Campaign, k: int):
             values = _scores(rubric, n, k)
             codes = tuple(item.code for _, item in rubric.items)
             entries.append(Entry(p.code, p.name, dept.code, p.role, p.position, False, name, p.code,
-                                 registered=CSTDCS if n % 10 == 5 else LDTT if n % 3 else "", item_codes=codes,
-                                 self_values=values, dept_values=values))
+                                 registered=CSTDCS if n % 10 == 5 else LDTT if n % 3 else "",
+                                 self_scores=ItemScores(codes, values), dept_scores=ItemScores(codes, values)))
         stamp = sent + dt.timedelta(minutes=j % 600)
         files.append(InboxFile(Path(name), name, 60_000, stamp, f"{j:064x}", stamp, ACCEPTED))
         clean.append(CleanSubmission(name, dept.code, tuple(entries), TTLDTT if j % 2 == 0 else "", ()))
     return consolidate(campaign, Selection(ly.SCORING, tuple(files), tuple(files), period.code), clean)
 
 
-def _scores(rubric: cm.Rubric, n: int, k: int) -> array:
+def _scores(rubric: cm.Rubric, n: int, k: int) -> list[float | None]:
     """Person ``n``'s department scores in month ``k``: ~93–97 % of each criterion for one person in seven (more
     than the HTXSNV cap lets through), 62–88 % for the others, ±2 % a month; nothing for one person-month in forty
-    (NaN: not given)."""
+    (None: not given)."""
     excellent = n % 7 == 5
     quality = 0.93 + 0.01 * (n * 3 % 5) if excellent else 0.62 + 0.26 * (n * 7 % 29) / 28
     quality += 0.01 * ((n + 3 * k) % 5 - 2)
-    return array("d", (math.nan if (n + k) % 40 == 0 else
-                       min(item.max, round(item.max * quality * 2) / 2) if group.kind == cm.SCORE else 0.0
-                       for group, item in rubric.items))
+    return [None if (n + k) % 40 == 0 else
+            min(item.max, round(item.max * quality * 2) / 2) if group.kind == cm.SCORE else 0.0
+            for group, item in rubric.items]
 
 
 def cached_year(departments: int, rebuild: bool) -> tuple[Path, dict]:

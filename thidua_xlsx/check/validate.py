@@ -26,8 +26,8 @@ from thidua_xlsx.model.inbox import (
     CleanSubmission,
     Entry,
     InboxFile,
+    ItemScores,
     ScoringForm,
-    packed_scores,
 )
 from thidua_xlsx.model.issued import NEWCOMER_PREFIX, IssuedPerson, IssuedWorkbook, name_key, newcomer_code
 from thidua_xlsx.model.issues import ERROR, NOTE, WARNING, Issue, issue, reason
@@ -150,8 +150,8 @@ def _scoring(check: _Checker, campaign: cm.Campaign, form: ScoringForm, e: Entry
     shown_self, shown_dept = form.shown_totals
     facts = check.facts(dict(form.facts)) if form.facts else None
     codes = rubric.item_codes
-    return dataclasses.replace(e, item_codes=codes, self_values=packed_scores(codes, self_scores),
-                               dept_values=packed_scores(codes, dept_scores), cells=cells,
+    return dataclasses.replace(e, self_scores=ItemScores(codes, map(self_scores.__getitem__, codes)),
+                               dept_scores=ItemScores(codes, map(dept_scores.__getitem__, codes)), cells=cells,
                                invalid=frozenset(invalid), facts=facts,
                                shown_totals=(check.number_or_none(shown_self), check.number_or_none(shown_dept)))
 

@@ -20,7 +20,7 @@ from thidua_xlsx.decide import rules
 from thidua_xlsx.decide.followup import untouched_files
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.model.inbox import ACCEPTED, DEPT, SELF, SUPERSEDED, CleanSubmission, Entry, Selection
+from thidua_xlsx.model.inbox import ACCEPTED, DEPT, SELF, SUPERSEDED, CleanSubmission, Entry, ItemScores, Selection
 from thidua_xlsx.model.issued import name_key as match_key
 from thidua_xlsx.model.issues import NOTE, WARNING, Issue, Reason, issue, reason
 from thidua_xlsx.model.results import (
@@ -171,7 +171,7 @@ def _scored(p: PersonResult, flags_so_far: tuple[Reason, ...], entry: Entry, cam
             problems: list[Issue]) -> _Scored:
     """The fields of ``p``'s result that come from its scores (``flags_so_far``: its flags so far)."""
     rubric = _rubric(campaign, p.role)
-    self_values, dept_values = entry.self_scores, entry.dept_scores  # each made once (from the entry's arrays)
+    self_values, dept_values = entry.self_scores, entry.dept_scores
     where = {"file": entry.file, "sheet": entry.sheet}
     flags = list(flags_so_far)
     unknown = [entry.cells[key] for key in ((i.code, column) for _, i in rubric.items for column in (SELF, DEPT))
@@ -216,7 +216,7 @@ def _scored(p: PersonResult, flags_so_far: tuple[Reason, ...], entry: Entry, cam
                    classification=classification, flags=tuple(flags))
 
 
-def _column_score(rubric: cm.Rubric, values: dict, column: str, source: str, entry: Entry, problems: list[Issue],
+def _column_score(rubric: cm.Rubric, values: ItemScores, column: str, source: str, entry: Entry, problems: list[Issue],
                   where: dict) -> Score:
     """A column's score. Unknown is never zero: a column begun with a required criterion left blank, or with a cell
     that could not be read, has no total (each blank said at its cell); nothing entered, no total either. Its group

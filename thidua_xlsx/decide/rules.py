@@ -11,13 +11,13 @@ has no rule set and its reasons no citation.
 from __future__ import annotations
 
 import math
-import operator
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import rule_set as rs
 from thidua_xlsx.model.evaluation import PROVISIONAL, ComputedRating
+from thidua_xlsx.model.inbox import ItemScores
 from thidua_xlsx.model.issues import Reason, reason
 from thidua_xlsx.model.results import Decision, Score
 from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDTT, TTLDXS, is_registered
@@ -25,14 +25,15 @@ from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDTT, TTLDXS, is_registered
 _RECOGNISED_LEVELS = set(cm.INITIATIVE_LEVELS)
 
 
-def score(rubric: cm.Rubric, values: dict[str, float | None]) -> Score:
+def score(rubric: cm.Rubric, values: Mapping[str, float | None]) -> Score:
     """Total = cộng groups + min(cap, bonus) − min(cap, deductions); blanks count as 0."""
     groups: dict[str, float | None] = {}
     total, gate_ok = 0.0, True
-    entered = len(values) - operator.countOf(values.values(), None)
+    scores = values if isinstance(values, ItemScores) else ItemScores(tuple(values), values.values())
+    entered = scores.entered  # as the check made them: their own lookup (8,400 people twice at 1,000 departments)
     blank_required = 0
-    for group in rubric.groups:  # 8,400 people score twice each at 1,000 departments: the lookups at C speed
-        given = list(map(values.get, group.item_codes))
+    for group in rubric.groups:
+        given = scores.take(group.item_codes)
         raw = sum(filter(None, given))  # blanks (None) and zeros add nothing
         subtotal = raw if group.kind == cm.SCORE else min(group.max, raw)
         groups[group.code] = round(subtotal, 4)

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
+import itertools
 import math
 from array import array
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -170,13 +173,61 @@ def skip(entry: InboxFile, code: str, severity: str = NOTE, **params) -> InboxFi
                                                                                                **params)))
 
 
+class ItemScores(Mapping[str, "float | None"]):
+    """One column of a person's scores — criterion code → score, None where none was given — in the rubric's order.
+    Read as a mapping by the rules; kept as an array of floats (NaN: not given) beside the rubric's codes, shared by
+    every person of the rubric: a province's 84,000 entries come back from the reading workers and wait for
+    consolidation (~0.9 KB each, not ~7 KB as dicts)."""
+
+    __slots__ = ("codes", "_values")
+
+    def __init__(self, codes: tuple[str, ...], values: Iterable[float | None]):
+        self.codes = codes
+        self._values = array("d", [*(math.nan if v is None else v for v in values), math.nan])  # last: "no such"
+
+    def __getitem__(self, code: str) -> float | None:
+        value = self._values[_positions(self.codes)[code]]
+        return None if value != value else value  # NaN: not given
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.codes)
+
+    def take(self, codes: Iterable[str]) -> list[float | None]:
+        """The scores of ``codes``, in that order (None: not given, or no such criterion) — the rules' way in: one
+        lookup table, no mapping protocol per criterion (16,800 columns at a province's 1,000 departments)."""
+        at, values = _positions(self.codes), self._values
+        return [None if (v := values[k]) != v else v for k in map(at.get, codes, itertools.repeat(len(self.codes)))]
+
+    @property
+    def entered(self) -> int:
+        """How many criteria have a score."""
+        return sum(v == v for v in self._values)  # NaN (not given, and the last) is not itself
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def __reduce__(self):  # sent back by the reading workers: the codes and the numbers, not the lookup
+        return ItemScores, (self.codes, [None if v != v else v for v in self._values[:-1]])
+
+    def __repr__(self) -> str:
+        return f"ItemScores({dict(self)!r})"
+
+
+@functools.lru_cache(maxsize=256)
+def _positions(codes: tuple[str, ...]) -> dict[str, int]:
+    """Each code's place in ``codes``: one lookup table per rubric, shared by its people."""
+    return {code: k for k, code in enumerate(codes)}
+
+
+NO_SCORES = ItemScores((), ())
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One person as submitted by a department, cleaned.
 
-    Scores are kept as two arrays of floats aligned with ``item_codes`` (NaN: not given), not as two
-    dicts: a province's 84,000 entries come back from the reading workers and wait for consolidation
-    (~0.9 KB each instead of ~7 KB)."""
+    Its scores are two :class:`ItemScores` (the person's own, the department's): one representation from the check
+    that makes them to the rules that add them up."""
 
     code: str
     name: str
@@ -191,9 +242,8 @@ class Entry:
     initiative: str = ""
     note: str = ""
     facts: cm.Facts | None = None  # None: take them from the roster
-    item_codes: tuple[str, ...] = ()  # the criteria of the form's rubric, in order
-    self_values: array = field(default_factory=lambda: array("d"))
-    dept_values: array = field(default_factory=lambda: array("d"))
+    self_scores: ItemScores = field(default_factory=lambda: NO_SCORES)  # criterion code → the person's own score
+    dept_scores: ItemScores = field(default_factory=lambda: NO_SCORES)  # criterion code → the department's
     shown_totals: tuple[float | None, float | None] = (None, None)
     cells: dict[tuple[str, str], str] = field(default_factory=dict)  # (item, column) → cell, of a score not given
     invalid: frozenset[tuple[str, str]] = frozenset()  # (item, column) with a reported error
@@ -204,23 +254,6 @@ class Entry:
     def has_registered(self) -> bool:
         return is_registered(self.registered)
 
-    @property
-    def self_scores(self) -> dict[str, float | None]:
-        """Criterion code → the person's own score (None: not given)."""
-        return _by_code(self.item_codes, self.self_values)
-
-    @property
-    def dept_scores(self) -> dict[str, float | None]:
-        """Criterion code → the department's score (None: not given)."""
-        return _by_code(self.item_codes, self.dept_values)
-
-
-def _by_code(codes: tuple[str, ...], values: array) -> dict[str, float | None]:
-    return {code: None if value != value else value for code, value in zip(codes, values)}  # NaN: not given
-
-
-def packed_scores(codes: tuple[str, ...], scores: dict[str, float | None]) -> array:
-    return array("d", [math.nan if scores[code] is None else scores[code] for code in codes])
 
 
 @dataclass(frozen=True)
