@@ -197,3 +197,24 @@ def test_merge_with_thu_and_nothing_to_send_says_so(school, tmp_path):
     assert result.exit_code == 0, result.output
     assert "lần tổng hợp này không có gì để gửi qua thư" in result.output
     assert not list((tmp_path / "thu").glob("*.eml"))
+
+
+def test_a_periods_books_are_drafted_with_the_period_and_its_own_deadline(tmp_path):
+    from tests.conftest import campaign_dict, make_folder
+    from thidua_xlsx.model import campaign as cm
+
+    months = [{"code": f"thang-{m}", "label": f"Tháng {m}/2025", "start": f"2025-{m:02d}-01",
+               "end": f"2025-{m:02d}-28", "deadline": f"2025-{m + 1:02d}-05"} for m in (9, 10)]
+    data = campaign_dict(period_kind=cm.MONTHS, periods=months)
+    data["departments"] = [dict(d, email=f"{d['code'].lower()}@truong-thu.edu.vn") for d in data["departments"]]
+    folder = make_folder(tmp_path / "campaign", cm.from_dict(data))
+    result = run("generate", folder.folder, "--round", "cham-diem", "--period", "thang-10", "--thu", tmp_path / "thu")
+    assert result.exit_code == 0, result.output
+    message = read_eml(_one(tmp_path / "thu", "thang-10_To-khoi-1.eml"))
+    assert message["To"].addresses[0].addr_spec == "t1@truong-thu.edu.vn"
+    assert message["Subject"] == "[Thi đua 2025-2026] Sổ chấm điểm thi đua Tháng 10/2025 – Tổ khối 1 (hạn 05/11/2025)"
+    assert "sổ chấm điểm thi đua Tháng 10/2025 năm học 2025-2026" in body_of(message)
+    assert "Hạn gửi lại: 05/11/2025." in body_of(message)
+    book = _one(folder.folder / "outbox" / "thang-10", "*To-khoi-1.xlsx")
+    assert attachments_of(message) == {book.name: book.read_bytes()}
+    assert "Chưa có địa chỉ" not in result.output
