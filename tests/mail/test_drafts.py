@@ -218,3 +218,21 @@ def test_a_periods_books_are_drafted_with_the_period_and_its_own_deadline(tmp_pa
     book = _one(folder.folder / "outbox" / "thang-10", "*To-khoi-1.xlsx")
     assert attachments_of(message) == {book.name: book.read_bytes()}
     assert "Chưa có địa chỉ" not in result.output
+
+
+def test_an_address_typed_wrong_or_several_in_one_cell_and_a_line_break_in_a_name(tmp_path):
+    from thidua_xlsx.mail.drafts import Draft, say_drafted, write_drafts
+    from thidua_xlsx.system.written import Written
+    from thidua_xlsx.voice import Voice
+
+    warned: list[str] = []
+    drafts = [Draft("a", "Tổ Toán", "toan@truong.vn; pho.toan@truong.vn", "Lê\nHoa", "Sổ\r\nBcc: x@evil.vn", "b"),
+              Draft("b", "Tổ Văn", "lan nguyen@truong", "Lan", "Sổ", "b")]
+    done = say_drafted(write_drafts(drafts, tmp_path, Written()), tmp_path, Voice(warn=warned.append))
+    both = read_eml(tmp_path / "a.eml")
+    assert [a.addr_spec for a in both["To"].addresses] == ["toan@truong.vn", "pho.toan@truong.vn"]
+    assert both["To"].addresses[0].display_name == "Lê Hoa"
+    assert both["Subject"] == "Sổ Bcc: x@evil.vn" and both.get("Bcc") is None  # one line: no header slipped in
+    assert read_eml(tmp_path / "b.eml").get("To") is None
+    assert done.bad_address == ("Tổ Văn (lan nguyen@truong)",)
+    assert any("Địa chỉ e-mail của Tổ Văn (lan nguyen@truong) không đúng dạng" in w for w in warned)

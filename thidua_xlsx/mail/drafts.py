@@ -16,8 +16,10 @@ unchanged; anything else is kept and the new draft written beside it (``… (moi
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from email import policy
+from email.errors import HeaderParseError
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.parser import BytesParser
@@ -75,15 +77,17 @@ class Drafted:
     paths: tuple[Path, ...]
     no_address: tuple[str, ...] = ()
     too_big: tuple[str, ...] = ()
+    bad_address: tuple[str, ...] = ()  # "label (what was typed)"
 
 
 def message_of(draft: Draft, when: dt.datetime | None = None) -> EmailMessage:
     """The draft as a MIME message (see the module)."""
     message = EmailMessage(policy=policy.SMTP)
     message[UNSENT_HEADER] = "1"
-    if draft.to:
-        message["To"] = Address(display_name=draft.to_name, addr_spec=draft.to)
-    message["Subject"] = draft.subject
+    recipients = addresses_of(draft.to, draft.to_name)
+    if recipients:
+        message["To"] = recipients
+    message["Subject"] = _one_line(draft.subject)
     message["Date"] = (when or dt.datetime.now(dt.timezone.utc)).astimezone()
     message["Message-ID"] = make_msgid(domain="thidua-xlsx.local")
     message["X-Mailer"] = "thidua-xlsx"
@@ -92,6 +96,26 @@ def message_of(draft: Draft, when: dt.datetime | None = None) -> EmailMessage:
         maintype, subtype = TYPES.get(path.suffix.lower(), ("application", "octet-stream"))
         message.add_attachment(path.read_bytes(), maintype=maintype, subtype=subtype, filename=path.name)
     return message
+
+
+def addresses_of(text: str, name: str) -> tuple[Address, ...]:
+    """The addresses typed in a campaign's Email cell (one, or several separated by ';' or ','), each named ``name``;
+    () when there is none or one of them is no address (the draft is then written without a To line and said)."""
+    found = []
+    for part in re.split(r"[;,]", text or ""):
+        part = part.strip()
+        if not part:
+            continue
+        try:
+            found.append(Address(display_name=_one_line(name), addr_spec=part))
+        except (ValueError, IndexError, HeaderParseError):
+            return ()
+    return tuple(found)
+
+
+def _one_line(text: str) -> str:
+    """A header's text on one line: a line break or a control character typed in a cell would end the header."""
+    return " ".join(re.sub(r"[\x00-\x1f\x7f]", " ", text).split())
 
 
 def draft_bytes(message: EmailMessage) -> bytes:
@@ -109,7 +133,7 @@ def write_drafts(drafts: list[Draft], folder: Path, written: Written) -> Drafted
     """Each draft written whole into ``folder`` (made when missing) as ``<name>.eml``, recorded in ``written``; a file
     already there that is not a draft this tool wrote (unchanged) is kept, the new one written beside it."""
     folder.mkdir(parents=True, exist_ok=True)
-    paths, no_address, too_big = [], [], []
+    paths, no_address, bad_address, too_big = [], [], [], []
     for draft in drafts:
         data = draft_bytes(message_of(draft))
         target = written.name_for(folder / f"{draft.name}.eml")
@@ -117,11 +141,12 @@ def write_drafts(drafts: list[Draft], folder: Path, written: Written) -> Drafted
             tmp.write_bytes(data)
         written.note(target)
         paths.append(target)
-        if not draft.to:
-            no_address.append(draft.label)
+        if not addresses_of(draft.to, draft.to_name):
+            (bad_address if draft.to.strip() else no_address).append(draft.label if not draft.to.strip()
+                                                                     else f"{draft.label} ({draft.to})")
         if len(data) > MAX_DRAFT_BYTES:
             too_big.append(draft.label)
-    return Drafted(tuple(paths), tuple(no_address), tuple(too_big))
+    return Drafted(tuple(paths), tuple(no_address), tuple(too_big), tuple(bad_address))
 
 
 def draft_name(kind: str, who: str) -> str:
@@ -257,6 +282,8 @@ def say_drafted(done: Drafted, folder: Path, voice: Voice) -> Drafted:
     voice.say(tm.DRAFTS_DONE.format(count=len(done.paths), folder=folder))
     for label in done.no_address:
         voice.warn(tm.NO_ADDRESS.format(who=label))
+    for label in done.bad_address:
+        voice.warn(tm.BAD_ADDRESS.format(who=label))
     for label in done.too_big:
         voice.warn(tm.TOO_BIG.format(who=label, mb=MAX_DRAFT_BYTES // (1024 * 1024)))
     return done
