@@ -133,7 +133,10 @@ def write_drafts(drafts: list[Draft], folder: Path, written: Written) -> Drafted
     """Each draft written whole into ``folder`` (made when missing) as ``<name>.eml``, recorded in ``written``; a file
     already there that is not a draft this tool wrote (unchanged) is kept, the new one written beside it."""
     folder.mkdir(parents=True, exist_ok=True)
-    paths, no_address, bad_address, too_big = [], [], [], []
+    paths: list[Path] = []
+    no_address: list[str] = []
+    bad_address: list[str] = []
+    too_big: list[str] = []
     for draft in drafts:
         data = draft_bytes(message_of(draft))
         target = written.name_for(folder / f"{draft.name}.eml")
@@ -141,9 +144,10 @@ def write_drafts(drafts: list[Draft], folder: Path, written: Written) -> Drafted
             tmp.write_bytes(data)
         written.note(target)
         paths.append(target)
-        if not addresses_of(draft.to, draft.to_name):
-            (bad_address if draft.to.strip() else no_address).append(draft.label if not draft.to.strip()
-                                                                     else f"{draft.label} ({draft.to})")
+        if not draft.to.strip():
+            no_address.append(draft.label)
+        elif not addresses_of(draft.to, draft.to_name):
+            bad_address.append(f"{draft.label} ({draft.to})")
         if len(data) > MAX_DRAFT_BYTES:
             too_big.append(draft.label)
     return Drafted(tuple(paths), tuple(no_address), tuple(too_big), tuple(bad_address))
