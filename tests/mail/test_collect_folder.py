@@ -188,3 +188,22 @@ def test_the_summary_shows_who_sent_each_book_that_came_by_mail(saved, tmp_path)
     by_name = {r[0]: r[column] for r in rows[rows.index(head) + 1:] if r[0]}
     assert by_name[VIETNAMESE] == "lan.nguyen@truong-thu.edu.vn, 12/05/2026 09:30"
     assert by_name["To-van-phong.xlsx"] == "anh.pham@gmail.com, 12/05/2026 09:30"
+
+
+def test_a_book_attached_without_a_name_is_told_by_its_type_and_filed(books, tmp_path):
+    from email import policy
+    from email.message import EmailMessage
+
+    message = EmailMessage(policy=policy.SMTP)
+    message["From"] = HEAD_T1
+    message["Message-ID"] = "<unnamed@truong>"
+    message.set_content("sổ đây ạ")
+    message.add_attachment(books.t1, maintype="application",
+                           subtype="vnd.openxmlformats-officedocument.spreadsheetml.sheet", disposition="attachment")
+    source = tmp_path / "thu"
+    source.mkdir()
+    (source / "a.eml").write_bytes(message.as_bytes())
+    campaign = fresh_campaign(books, tmp_path / "campaign")
+    result = run("collect", source, campaign)
+    assert result.exit_code == 0, result.output
+    assert (campaign / "inbox" / "tep-dinh-kem.xlsx").read_bytes() == books.t1

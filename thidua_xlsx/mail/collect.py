@@ -175,7 +175,15 @@ def _attachments(message: EmailMessage, label: str, done: Collected) -> Iterator
         if name is None and disposition != "attachment" and part.get_content_type() not in TNEF_TYPES:
             continue
         assert isinstance(part, EmailMessage)
-        yield (name or "tep-dinh-kem"), part
+        yield (name or _unnamed(part.get_content_type())), part
+
+
+def _unnamed(content_type: str) -> str:
+    """A name for an attachment sent without one, its suffix from its type (a workbook is still told as one)."""
+    from thidua_xlsx.mail.drafts import TYPES
+
+    suffix = next((s for s, (main, sub) in TYPES.items() if f"{main}/{sub}" == content_type), "")
+    return f"tep-dinh-kem{suffix}"
 
 
 def _payload(part: EmailMessage, name: str, label: str, done: Collected) -> bytes | None:
