@@ -280,7 +280,7 @@ def test_a_final_summary_gives_its_year_as_the_tool_ended_it(summaries):
     found, problems = read_final_summary(summaries["2024-2025"])
     assert list(problems) == []
     assert (found.year, found.campaign_id, found.school, found.council) == (
-        "2024-2025", "chien-dich-2024", "Trường Tiểu học Thử Nghiệm", False)
+        "2024-2025", "chien-dich-2024", "Trường Tiểu học Thử Nghiệm", True)  # passed by its council
     people = {p.person: p for p in found.history.people}
     assert people["GV01"].titles == ("LDTT", "CSTDCS") and people["GV01"].rating == "HTXSNV"
     assert people["GV05"].discipline == "Khiển trách" and people["GV05"].titles == ()
