@@ -144,9 +144,9 @@ def read_summaries(paths_or_folder: str | os.PathLike | Iterable[str | os.PathLi
     >>> [s.reason for s in frames.skipped]  # doctest: +SKIP
     """
     given = [paths_or_folder] if isinstance(paths_or_folder, (str, os.PathLike)) else list(paths_or_folder)
-    for entry in map(Path, given):  # a folder that is not there is a mistake to say, not empty frames
-        if not entry.exists() and entry.suffix.lower() not in WORKBOOK_SUFFIXES:
-            raise _refused("api.folder_not_found", file=str(entry))
+    for place in map(Path, given):  # a folder that is not there is a mistake to say, not empty frames
+        if not place.exists() and place.suffix.lower() not in WORKBOOK_SUFFIXES:
+            raise _refused("api.folder_not_found", file=str(place))
     read: list[_Summary] = []
     skipped: list[Skipped] = []
     for entry in given:
@@ -277,6 +277,7 @@ def _one_per_school_year(read: list[_Summary], skipped: list[Skipped]) -> list[_
     for found in read:
         school, year, campaign_id, _file = found.where
         key = (fold(school), year, campaign_id)
+        dropped: _Summary | None
         if key in best and (found.meta.council, found.saved) <= (best[key].meta.council, best[key].saved):
             dropped, used = found, best[key]
         else:
@@ -350,7 +351,7 @@ def _schools(read: list[_Summary], titles: pd.CategoricalDtype) -> pd.DataFrame:
 
 def _granted(found: _Summary) -> Counter:
     """How many people and departments of ``found`` were granted each title."""
-    counts = Counter()
+    counts: Counter[str] = Counter()
     for rows, columns in ((found.decisions, DECISIONS), (found.departments, DEPARTMENTS)):
         title, granted = columns.index("title"), columns.index("granted")
         counts.update(row[title] for row in rows if row[granted])

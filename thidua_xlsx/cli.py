@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ from thidua_xlsx.text import mail as tm
 if TYPE_CHECKING:
     from thidua_xlsx.mail.collect import Mailbox
 from thidua_xlsx.text import ui as tui
+from thidua_xlsx.voice import Voice
 
 
 def _speak_vietnamese() -> None:
@@ -40,9 +42,9 @@ def _speak_vietnamese() -> None:
         return text(singular if count == 1 else many)
 
     for module in (click.core, click.decorators, click.exceptions, click.formatting, click.parser, click.types):
-        module._ = text
+        setattr(module, "_", text)  # noqa: B010 — click's own translation hook, replaced in each module
         if hasattr(module, "ngettext"):
-            module.ngettext = plural
+            setattr(module, "ngettext", plural)  # noqa: B010
 
 
 _speak_vietnamese()
@@ -207,33 +209,19 @@ def generate(campaign_path: Path, round_: str, outbox: Path | None, from_summary
         _run(lambda: generate_drafts(folder, round_, result.paths, period, drafts_dir, _VOICE))
 
 
-class _Voice:
-    """The service's voice at the console: reports on stdout, warnings on stderr, a progress bar while
-    reading when stderr is a terminal and there is more than one file."""
-
-    @staticmethod
-    def say(text: str) -> None:
-        _say(text)
-
-    @staticmethod
-    def warn(text: str) -> None:
-        _say(text, err=True)
-
-    @staticmethod
-    @contextlib.contextmanager
-    def reading(total: int):
-        if total < 2 or not sys.stderr.isatty():
-            yield lambda _name: None
-            return
-        with click.progressbar(length=total, label=ct.READING, file=sys.stderr) as bar:
-            yield lambda _name: bar.update(1)
-
-    @staticmethod
-    def decided(_summary) -> None:  # the page shows what a merge decided; the console says it in its lines
-        return None
+@contextlib.contextmanager
+def _reading(total: int) -> Iterator[Callable[[str], None]]:
+    """A progress bar while reading, when stderr is a terminal and there is more than one file."""
+    if total < 2 or not sys.stderr.isatty():
+        yield lambda _name: None
+        return
+    with click.progressbar(length=total, label=ct.READING, file=sys.stderr) as bar:
+        yield lambda _name: bar.update(1)
 
 
-_VOICE = _Voice()
+# The service's voice at the console: reports on stdout, warnings on stderr, the progress bar; what a merge decided
+# the console says in its lines (the page shows it as tables).
+_VOICE = Voice(say=_say, warn=lambda text: _say(text, err=True), reading=_reading)
 
 
 def _run(call):

@@ -321,8 +321,8 @@ def _refused(name: str, entry: InboxFile) -> Filed:
     return Filed(name, NOT_OURS if entry.reason in _NOT_OURS else REFUSED, problem=reason)
 
 
-def _with_sha(filed: Filed, sha: str, **changes: str) -> Filed:
-    return replace(filed, sha256=sha, **changes)
+def _with_sha(filed: Filed, sha: str, outcome: str | None = None, path: str | None = None) -> Filed:
+    return replace(filed, sha256=sha, outcome=outcome or filed.outcome, path=filed.path if path is None else path)
 
 
 def _same_file(inbox: Path, sha: str, size: int) -> Path | None:

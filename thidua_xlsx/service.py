@@ -26,10 +26,11 @@ from thidua_xlsx import deliver
 from thidua_xlsx import outputs as out
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.model.issued import IssuedWorkbook, department_spec, fingerprint
+from thidua_xlsx.model.issued import IssuedWorkbook, Newcomer, department_spec, fingerprint
 from thidua_xlsx.model.issues import ERROR, WARNING, Issue, Problems
 from thidua_xlsx.read.presets import load_preset
-from thidua_xlsx.read.registrations import Checklist
+from thidua_xlsx.read.registrations import Checklist, RegistrationSummary
+from thidua_xlsx.read.registry import IssuedRegistry
 from thidua_xlsx.system import lock
 from thidua_xlsx.system.files import as_write_error, check_writable, sha256_of
 from thidua_xlsx.system.written import Written, free_name
@@ -225,8 +226,8 @@ class _Issue:
     campaign: cm.Campaign
     round: str
     outbox: Path
-    found: object  # the registration summary read for --from, or None
-    registry: object
+    found: RegistrationSummary | None  # the registration summary read for --from
+    registry: IssuedRegistry
     issued_on: str
     token: str  # of this run's staging names
     period: cm.Period | None = None  # the period's round (a campaign with periods)
@@ -236,12 +237,12 @@ class _Issue:
         department, found = self.campaign.departments[k], self.found
         return department_spec(self.campaign, department, self.round,
                                registrations=found.people if found else None,
-                               newcomers=self._newcomers.get(department.code, ()),
+                               newcomers=tuple(self._newcomers.get(department.code, ())),
                                collective=found.collective.get(department.code, "") if found else "",
                                period=self.period)
 
     @functools.cached_property
-    def _newcomers(self) -> dict[str, list]:
+    def _newcomers(self) -> dict[str, list[Newcomer]]:
         """Department code → its newcomers registered on spare rows, in their order: grouped once, not
         searched for in every department's slice."""
         from thidua_xlsx.model.results import by_department
@@ -687,7 +688,7 @@ def update_history(book: Path | None, summaries: list[Path], today: dt.date | No
     once, whole, its previous version kept beside it; not at all when it is open in Excel or LibreOffice, when
     it cannot be read, or when a column the update needs is missing. Returns a
     :class:`~thidua_xlsx.model.history_book.HistoryUpdate`."""
-    from thidua_xlsx.model.history_book import HistoryUpdate, YearAdded, refusal
+    from thidua_xlsx.model.history_book import HistoryBook, HistoryUpdate, YearAdded, refusal
     from thidua_xlsx.read.history import read_final_summary, read_history_book
     from thidua_xlsx.system.files import open_elsewhere
     from thidua_xlsx.text import history as hx
@@ -701,6 +702,7 @@ def update_history(book: Path | None, summaries: list[Path], today: dt.date | No
         if not created and open_elsewhere(book):
             problems.add("history.book_open", file=book.name)
             return HistoryUpdate(book, False, (), problems, given=len(summaries))
+        kept: HistoryBook | None
         if created:
             out.prepare([out.Output("book", book)], force=False)
             kept = new_book()

@@ -46,8 +46,9 @@ import functools
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import evaluation as ev
@@ -189,7 +190,10 @@ class SampleSchool:
     people: frozenset[str] = frozenset()  # its roster and department heads, names cleaned
 
 
-Cells = Mapping[tuple[str, str, str], str]  # (sheet, field key, whose: "" | a code | a line's number) → "B7"
+class Cells(Protocol):
+    """(sheet, field key, whose: "" | a code | a line's number) → "B7": read.campaign_cells.CampaignCells, or a dict."""
+
+    def get(self, key: tuple[str, str, str], default: str = "", /) -> str: ...
 
 
 def stale_school_warnings(campaign: cm.Campaign, sample_schools: Iterable[str | SampleSchool], file: str = "",

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
@@ -137,7 +138,8 @@ def read_grids(data: bytes) -> dict[str, Grid]:
     grids = {}
     for name in book.sheet_names:
         sheet = book.get_sheet_by_name(name)
-        grids[name] = Grid(tuple(sheet.start or (0, 0)), sheet.to_python(skip_empty_area=True))
+        start = sheet.start or (0, 0)
+        grids[name] = Grid((start[0], start[1]), sheet.to_python(skip_empty_area=True))
     return grids
 
 
@@ -192,7 +194,7 @@ class BookReader:
                                          f.required, f.choices, f.label)
         return values
 
-    def table(self, sheet_name, columns) -> list[tuple[int, dict, dict]] | None:
+    def table(self, sheet_name, columns) -> list[tuple[int, dict[str, Any], _Cells]] | None:
         """Rows as (row number, values by key, cell address by key); blank rows skipped.
 
         None when the table cannot be read (sheet or a required column missing, already reported):
@@ -200,7 +202,7 @@ class BookReader:
         sheet = self.sheet(sheet_name)
         if sheet is None:
             return None
-        position = {}
+        position: dict[str, int] = {}
         for c in range(sheet.width):
             header = sheet.value(0, c)
             if header is not None:
@@ -331,7 +333,7 @@ class _Checker:
         self.problems.add(code, file=self.file, sheet=sheet, cell=cell, **params)
 
     def unique(self, rows, key, sheet):
-        seen = {}
+        seen: dict[object, str] = {}
         for _, values, cells in rows or ():
             value = values.get(key)
             if value in seen:
@@ -356,15 +358,16 @@ class _Checker:
             if rubrics is not None and values["role"] is not None and values["role"] not in roles:
                 self.add("campaign.unknown_role", STAFF_SHEET, cells["role"], value=values["role"],
                          roles=", ".join(sorted(roles)))
-            facts = cm.Facts(**{k: (values.get(k) if values.get(k) is not None else
-                                    ("" if k.startswith("initiative") else None)) for k in FACT_KEYS})
+            given: dict[str, Any] = {k: (values.get(k) if values.get(k) is not None else
+                                         ("" if k.startswith("initiative") else None)) for k in FACT_KEYS}
+            facts = cm.Facts(**given)
             base = {k: values.get(k) or "" for k in ("code", "name", "gender", "dob", "position", "role", "start",
                                                      "notes")}
             people.append(cm.Person(**base, department=dept or "", facts=facts))
         staffed = {p.department for p in people}  # not a scan of the staff per department: 10,000 × 84,000
-        for dept in depts if staff is not None else ():
-            if dept.code not in staffed:
-                self.add("campaign.empty_department", DEPARTMENTS_SHEET, name=dept.name)
+        for department in depts if staff is not None else ():
+            if department.code not in staffed:
+                self.add("campaign.empty_department", DEPARTMENTS_SHEET, name=department.name)
         classification = self.levels(levels, rubrics or ()) if levels is not None else ()
         level_names = [lv.name for lv in classification]
         if levels is not None and rules.get("gate_cap") and rules["gate_cap"] not in level_names:
@@ -405,7 +408,7 @@ class _Checker:
             classification=classification, gate_cap=gate_cap,
             titles=cm.Titles(title_codes(individual), title_codes(collective), forms),  # titles by code
             legal_basis=tuple(v["line"] for _, v, _ in legal or ()),
-            rubrics=rubrics, departments=depts, staff=tuple(people),
+            rubrics=rubrics or (), departments=depts, staff=tuple(people),  # none: said, the campaign not used
         )
 
     def special_awards(self, rows, campaign: cm.Campaign) -> tuple[cm.SpecialAward, ...]:

@@ -182,7 +182,7 @@ class _BookReader:
             self.unread.add(table.sheet)
             return None
         headers = tuple(cm.clean_text(grid.value(0, c)) for c in range(grid.width))
-        position = {}
+        position: dict[str, int] = {}
         for c, header in enumerate(headers):
             if header:
                 position.setdefault(header, c)
@@ -279,7 +279,8 @@ class _BookReader:
 
 def _unique(rows: list[_Row], keys: tuple[str, ...], reader: _BookReader, table: Table) -> list[_Row]:
     """The rows, each key (a person's year, a person, a department's year) once: a second is reported, not used."""
-    seen, kept = {}, []
+    seen: dict[tuple[str, ...], int] = {}
+    kept: list[_Row] = []
     for row in rows:
         key = tuple(cm.clean_text(row.values[k]).casefold() for k in keys)
         if key in seen:

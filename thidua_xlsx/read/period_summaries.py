@@ -142,9 +142,9 @@ def _typed_over(meta: ly.SummaryMeta, people: dict[str, ev.PeriodEntry], shown: 
         if entry.unreadable:
             continue
         person = roster.get(code)
-        where = {"file": file, "period": period, "period_code": meta.period, "person": code,
-                 "name": person.name if person is not None else code,
-                 "value": entry.final if entry.final is not None else "—"}
+        where: dict[str, object] = {"period": period, "period_code": meta.period, "person": code,
+                                    "name": person.name if person is not None else code,
+                                    "value": entry.final if entry.final is not None else "—"}
         for key, message in (("", "year.score_typed_over"), (COUNCIL, "year.council_score_unapplied")):
             value, sheet, cell = shown.value(code, key)
             blank = value is None or (isinstance(value, str) and not value.strip())
@@ -153,7 +153,7 @@ def _typed_over(meta: ly.SummaryMeta, people: dict[str, ev.PeriodEntry], shown: 
             if _same_score(value, entry.final):
                 continue
             shown_as = "—" if blank else value if _number(value) else shortened(str(value))  # 99.0 said "99"
-            found.append(issue(message, WARNING, sheet=sheet, cell=cell, **where, shown=shown_as))
+            found.append(issue(message, WARNING, file=file, sheet=sheet, cell=cell, **where, shown=shown_as))
     return found
 
 
