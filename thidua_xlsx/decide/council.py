@@ -64,7 +64,8 @@ def apply_council(summary, council: CouncilInput, campaign: cm.Campaign,
         if e is None:
             people.append(p)
             continue
-        # a period's pass decides no title: the decision column is locked there, a choice in it is not the head's
+        # a period's pass decides no title: its summary has no decision column (one typed in an older summary is said
+        # by the reader, at its cell, and not read)
         decision = "" if summary.period else e.decision
         p = dataclasses.replace(p, council_score=e.score, council_decision=decision, council_note=e.note)
         rubric = next((r for r in campaign.rubrics if r.role == p.role), campaign.rubrics[0])
