@@ -400,7 +400,8 @@ def collect(source: str, folder: Path, since: str | None, cafile: Path | None):
     box = mc.parse_mailbox(source)
     if box is None and source.lower().startswith(("imap://", "imaps:")):
         raise click.UsageError(tm.SOURCE_PLAIN_IMAP.format(source=source))
-    if box is None and not Path(source).is_dir():
+    if box is None and not (Path(source).is_dir() or Path(source).suffix.lower() in (".eml", ".msg")
+                            and Path(source).is_file()):
         raise click.UsageError(tm.SOURCE_INVALID.format(source=source))
     day = None
     if since is not None:

@@ -92,7 +92,7 @@ def test_saved_messages_collected_again_file_nothing_twice(saved):
 
 def test_a_source_that_is_neither_folder_nor_mailbox_and_a_folder_that_is_no_campaign(tmp_path):
     missing = run("collect", tmp_path / "khong-co", tmp_path)
-    assert missing.exit_code == 2 and "không phải thư mục thư đã lưu" in missing.output
+    assert missing.exit_code == 2 and "không phải thư đã lưu (.eml) hay thư mục thư đã lưu" in missing.output
     (tmp_path / "thu").mkdir()
     nowhere = run("collect", tmp_path / "thu", tmp_path)
     assert nowhere.exit_code == 1 and "không phải thư mục chiến dịch" in nowhere.output
@@ -207,3 +207,13 @@ def test_a_book_attached_without_a_name_is_told_by_its_type_and_filed(books, tmp
     result = run("collect", source, campaign)
     assert result.exit_code == 0, result.output
     assert (campaign / "inbox" / "tep-dinh-kem.xlsx").read_bytes() == books.t1
+
+
+def test_one_saved_message_given_alone(books, tmp_path):
+    message = tmp_path / "Tổ khối 1 gửi lại.eml"
+    message.write_bytes(returned_mail(HEAD_T1, [(VIETNAMESE, books.t1)]))
+    campaign = fresh_campaign(books, tmp_path / "campaign")
+    result = run("collect", message, campaign)
+    assert result.exit_code == 0, result.output
+    assert "Thư Tổ khối 1 gửi lại.eml (từ lan.nguyen@truong-thu.edu.vn" in result.output
+    assert (campaign / "inbox" / VIETNAMESE).read_bytes() == books.t1

@@ -131,8 +131,10 @@ def collect_message(data: bytes, label: str, intake: Intake, addresses: Addresse
         done.problems.append((label, issue("mail.malformed", WARNING, file=label, detail=", ".join(broken))))
     parts = list(_attachments(message, label, done))
     if len(parts) > MAX_ATTACHMENTS:
+        left = [name for name, _ in parts[MAX_ATTACHMENTS:]]
         done.problems.append((label, issue("mail.too_many_attachments", WARNING, file=label, count=len(parts),
-                                           limit=MAX_ATTACHMENTS)))
+                                           limit=MAX_ATTACHMENTS, names=", ".join(left[:10]) +
+                                           (f", … (+{len(left) - 10})" if len(left) > 10 else ""))))
     for name, part in parts[:MAX_ATTACHMENTS]:
         done.attachments += 1
         payload = _payload(part, name, label, done)
@@ -216,11 +218,14 @@ def _payload(part: EmailMessage, name: str, label: str, done: Collected) -> byte
 # --- a folder of saved messages ----------------------------------------------------------------------------------
 
 def collect_folder(source: Path, intake: Intake, on_message: Callable[[str], None] | None = None) -> Collected:
-    """Every ``.eml`` of ``source`` (and its folders) collected, read only; an Outlook ``.msg`` said, not read."""
+    """Every ``.eml`` of ``source`` (and its folders; or ``source`` itself, one saved message) collected, read only;
+    an Outlook ``.msg`` said, not read."""
     done, addresses = Collected(), campaign_addresses(intake)
     seen = intake.messages_seen()
-    for path in sorted(p for p in source.rglob("*") if p.is_file() and not p.is_symlink()):
-        label = path.relative_to(source).as_posix()
+    top = source.parent if source.is_file() else source
+    found = [source] if source.is_file() else sorted(p for p in source.rglob("*") if p.is_file() and not p.is_symlink())
+    for path in found:
+        label = path.relative_to(top).as_posix()
         suffix = path.suffix.lower()
         if suffix == ".msg":
             done.problems.append((label, issue("mail.msg_unsupported", WARNING, file=label, name=path.name)))

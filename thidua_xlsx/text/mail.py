@@ -76,7 +76,7 @@ THU_METAVAR = "DIR"
 # --- collect --------------------------------------------------------------------------------------------------------
 
 COLLECT_HELP = ("Lấy các sổ được gửi lại qua thư và xếp vào đúng hộp thư đến của chiến dịch (theo mã ghi trong "
-                "sổ). SOURCE: thư mục chứa các thư đã lưu (.eml), hoặc hộp thư IMAP dạng "
+                "sổ). SOURCE: một thư đã lưu (.eml) hoặc thư mục chứa các thư đó, hoặc hộp thư IMAP dạng "
                 "imaps://ten@may-chu/INBOX. FOLDER: thư mục chiến dịch (mặc định: thư mục hiện tại). Không thay "
                 "đổi gì trong hộp thư.")
 SINCE_HELP = "Chỉ xem các thư nhận từ ngày này (DD/MM/YYYY)."
@@ -84,8 +84,8 @@ CAFILE_HELP = ("Tệp chứng chỉ (PEM) của máy chủ thư tự cấp chứ
                "người quản trị đưa cho.")
 PASSWORD_PROMPT = "Mật khẩu hộp thư {user}@{host}"
 SINCE_INVALID = "Ngày '{value}' không đúng dạng DD/MM/YYYY (ví dụ 15/05/2026)."
-SOURCE_INVALID = ("'{source}' không phải thư mục thư đã lưu, cũng không phải địa chỉ hộp thư dạng "
-                  "imaps://ten@may-chu/INBOX. Hãy kiểm tra lại.")
+SOURCE_INVALID = ("'{source}' không phải thư đã lưu (.eml) hay thư mục thư đã lưu, cũng không phải địa chỉ hộp "
+                  "thư dạng imaps://ten@may-chu/INBOX. Hãy kiểm tra lại.")
 SOURCE_PLAIN_IMAP = ("'{source}': chỉ kết nối hộp thư qua kết nối mã hóa (imaps://). Hãy dùng imaps:// (cổng 993), "
                      "mật khẩu không được gửi đi không mã hóa.")
 SINCE_FOLDER = "--since chỉ dùng với hộp thư IMAP; với thư mục, mọi thư trong thư mục đều được xem."
@@ -104,8 +104,8 @@ COLLECT_NO_CAMPAIGN = ("Không tìm thấy chiến dịch (campaign.xlsx hoặc 
 
 # The problems of collecting, coded (where → what is wrong → what to do), merged into text/messages.py.
 MAIL_MESSAGES = {
-    "mail.too_many_attachments": "Thư có {count} tệp đính kèm, quá {limit} tệp: chỉ xem {limit} tệp đầu. Hãy nhờ "
-                                 "người gửi chia thành nhiều thư.",
+    "mail.too_many_attachments": "Thư có {count} tệp đính kèm, quá {limit} tệp: chỉ xem {limit} tệp đầu, không xem "
+                                 "{names}. Hãy nhờ người gửi chia thành nhiều thư.",
     "mail.attachment_too_big": "Tệp đính kèm '{name}' lớn hơn {limit} MB: không mở. Một sổ thi đua chỉ vài trăm KB; "
                                "hãy hỏi người gửi có gửi nhầm tệp không.",
     "mail.message_too_big": "Thư lớn hơn {limit} MB: không tải về. Một sổ thi đua chỉ vài trăm KB; hãy hỏi người gửi "
