@@ -416,16 +416,26 @@ def collect(source: str, folder: Path, since: str | None, cafile: Path | None):
     except IntakeError as refused:
         _print_problems(refused.problems)
         sys.exit(EXIT_UNUSABLE)
-    if box is None:
-        done = mc.collect_folder(Path(source), intake)
-    else:
-        done = mc.collect_imap(box, _mail_password(box), intake, day, cafile)
+    password = _mail_password(box) if box is not None else ""  # asked before the campaign is held, not while held
+    done = _run(lambda: _collected(mc, intake, Path(source) if box is None else box, password, day, cafile))
     said, warned = mc.collected_lines(done)
     for line in said:
         _say(line)
     for line in warned:
         _say(line, err=True)
     sys.exit(EXIT_UNUSABLE if done.stopped is not None else EXIT_OK)
+
+
+def _collected(mc, intake, source, password: str, day, cafile: Path | None):
+    """The collect itself, holding the campaign folder (one run at a time: a merge or another collect on it is said,
+    never mixed with this one)."""
+    from thidua_xlsx import outputs as out
+    from thidua_xlsx.system import lock
+
+    with out.holding([lock.folder_lock_path(intake.folder)], "collect", _VOICE):
+        if isinstance(source, Path):
+            return mc.collect_folder(source, intake)
+        return mc.collect_imap(source, password, intake, day, cafile)
 
 
 def _mail_password(box: Mailbox) -> str:

@@ -3,8 +3,12 @@ scoring books are out and returned, and the drafts read back with the standard l
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from email import policy
 from email.message import EmailMessage
@@ -132,3 +136,30 @@ def fresh_campaign(books: Books, target: Path) -> Path:
     """A copy of the books' campaign folder (its record of issued books with it), nothing received yet."""
     shutil.copytree(books.folder, target)
     return target
+
+
+HOLDER = """
+import sys
+from pathlib import Path
+from thidua_xlsx.system.lock import folder_lock_path, holding
+with holding([folder_lock_path(Path(sys.argv[1]))], "merge"):
+    print("ready", flush=True)
+    sys.stdin.read()
+"""
+
+
+@contextlib.contextmanager
+def held(folder: Path) -> Iterator[None]:
+    """The campaign folder held by another process (a merge running), until the block ends."""
+    root = Path(__file__).resolve().parents[2]
+    process = subprocess.Popen([sys.executable, "-c", HOLDER, str(folder)], cwd=root, text=True,
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    try:
+        assert process.stdout is not None and process.stdout.readline().strip() == "ready"
+        yield
+    finally:
+        if process.stdin is not None:
+            process.stdin.close()
+        process.wait(timeout=60)
+        if process.stdout is not None:
+            process.stdout.close()

@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from tests.mail.builders import ADDRESSES, fresh_campaign, returned_books, returned_mail
+from tests.mail.builders import ADDRESSES, fresh_campaign, held, returned_books, returned_mail
 from thidua_xlsx.cli import main
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -216,4 +216,17 @@ def test_one_saved_message_given_alone(books, tmp_path):
     result = run("collect", message, campaign)
     assert result.exit_code == 0, result.output
     assert "Thư Tổ khối 1 gửi lại.eml (từ lan.nguyen@truong-thu.edu.vn" in result.output
+    assert (campaign / "inbox" / VIETNAMESE).read_bytes() == books.t1
+
+
+def test_a_collect_while_a_merge_holds_the_campaign_waits_for_nothing_and_files_nothing(books, tmp_path):
+    message = tmp_path / "a.eml"
+    message.write_bytes(returned_mail(HEAD_T1, [(VIETNAMESE, books.t1)]))
+    campaign = fresh_campaign(books, tmp_path / "campaign")
+    with held(campaign):
+        blocked = run("collect", message, campaign)
+    assert blocked.exit_code == 1
+    assert "merge" in blocked.output and "Lỗi nội bộ" not in blocked.output
+    assert not (campaign / "inbox" / VIETNAMESE).exists()
+    assert run("collect", message, campaign).exit_code == 0  # once the merge is done
     assert (campaign / "inbox" / VIETNAMESE).read_bytes() == books.t1
