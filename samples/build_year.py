@@ -15,7 +15,7 @@ Steps, as the secretary and the departments would do them:
    GV017, who registers nothing; every department registers TTLĐTT (tong-hop-dang-ky.xlsx);
 3. each month ``generate --period`` (with ``--from`` the registrations) and every department fills its scores
    (inbox/<period>/); GV019 is not scored in Tháng 10;
-4. each month ``merge --period`` → ky/tong-hop_<period>.xlsx;
+4. each month ``merge --period`` → ky/tong-hop_<period>.xlsx (the service the command runs);
 5. ``thidua-xlsx year ky/`` → tong-hop_ca-nam.xlsx and ca-nam.json: the year's score the average of the months,
    GV019's missing month said, the HTXSNV cap ranking nine teachers for six slots, the titles from the ratings.
 """
@@ -38,10 +38,9 @@ from thidua_xlsx.model import layout as ly  # noqa: E402
 from thidua_xlsx.model.campaign import moved_years  # noqa: E402
 from thidua_xlsx.model.titles import CSTDCS, LDTT, NOT_REGISTERED, TTLDTT  # noqa: E402
 from thidua_xlsx.read.presets import load_preset  # noqa: E402
-from thidua_xlsx.service import MergeRequest, generate_round, init_campaign, merge_inbox, year  # noqa: E402
+from thidua_xlsx.service import MergeRequest, generate_round, init_campaign, merge, year  # noqa: E402
 from thidua_xlsx.system.written import RECORD_FILE  # noqa: E402
 from thidua_xlsx.workspace import CAMPAIGN_FILE, open_campaign  # noqa: E402
-from thidua_xlsx.write.summary import write_summary  # noqa: E402
 
 CAMPAIGN_ID = "kimson-nd233-{year}"
 MONTHS = 2
@@ -90,9 +89,10 @@ def build(here: Path, shift: int, authority_code: str = "") -> tuple[int, int, l
         inbox = here / "inbox" / period.code
         for path in made.paths:
             _fill(campaign, path, inbox / path.name, k, period.code)
-        summary = merge_inbox(inbox, folder, period=period.code)
-        (here / "ky").mkdir(exist_ok=True)
-        write_summary(summary, here / "ky" / f"tong-hop_{period.code}.xlsx")
+        (here / "ky").mkdir(exist_ok=True)  # as the README's merge writes it (thidua-xlsx merge … --period …)
+        merged = merge(MergeRequest(inbox, here / "ky" / f"tong-hop_{period.code}.xlsx", period=period.code,
+                                    campaign_path=here))
+        assert merged.valid, merged.to_dict()
     shutil.rmtree(here / "outbox")
     # the year as the README's command writes it (thidua-xlsx year ky --campaign . -o … --json …): the same service,
     # with what the campaign's opening and its rule set say, and today's date; its record of what it wrote is not

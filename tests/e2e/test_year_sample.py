@@ -95,6 +95,23 @@ def test_the_shipped_year_summary_says_what_the_readme_command_says(year):
                                         f"{counts['notes']} ghi chú")
 
 
+@pytest.mark.parametrize("period", ["thang-9", "thang-10"])
+def test_the_shipped_period_summaries_count_what_the_readme_s_merge_counts(period, tmp_path):
+    """Each month's shipped summary (ky/) is what ``thidua-xlsx merge … --period …`` writes: its Kiểm tra counts
+    the campaign's opening and rule set as her run does (a later day's notices set aside)."""
+    sample = tmp_path / "sample"
+    shutil.copytree(SAMPLE, sample, ignore=shutil.ignore_patterns("*.lock", "da-ghi.json"))
+    result = CliRunner().invoke(main, ["merge", str(sample / "inbox" / period), "--campaign", str(sample), "--period",
+                                       period, "-o", str(tmp_path / "ky.xlsx"), "--json", str(tmp_path / "ky.json")])
+    assert result.exit_code == 0, result.output
+    run = [p for p in json.loads((tmp_path / "ky.json").read_text(encoding="utf-8"))["problems"]
+           if p["code"] not in DATED]
+    counts = [sum(p["severity"] == severity for p in run) for severity in ("error", "warning", "note")]
+    shipped = load_workbook(SAMPLE / "ky" / f"tong-hop_{period}.xlsx")["Kiểm tra"]
+    assert shipped["A2"].value.startswith("{} lỗi, {} cảnh báo, {} ghi chú".format(*counts))
+    assert "campaign.sample_school" in {p["code"] for p in run}  # the opening's warning, in her run and in ours
+
+
 def test_the_campaign_s_rows_of_the_shipped_kiem_tra_name_the_campaign_book(year):
     """Issue 36 (item 7a): a row of sheet Kiểm tra about a sheet of the campaign names its file, as the screen does
     ("[campaign.xlsx · Kỳ đánh giá]")."""
