@@ -107,9 +107,14 @@ def test_merge_with_docs_drafts_the_summary_and_papers_to_the_managing_authority
     attached = attachments_of(message)
     summary = school["root"] / "tong-hop.xlsx"
     assert attached[summary.name] == summary.read_bytes()
-    papers = {p.name: p.read_bytes() for p in (school["root"] / "ho-so").iterdir() if p.is_file()}
-    assert papers and {k: v for k, v in attached.items() if k != summary.name} == papers
-    assert "Kính gửi: UBND xã Thử Nghiệm" in body_of(message)
+    docs = school["root"] / "ho-so"
+    sent = [docs / "01_To-trinh.docx", docs / "02_Bien-ban-hop-binh-xet.docx", docs / "03_Bien-ban-kiem-phieu.docx",
+            *sorted(docs.glob("*/04_Danh-sach_*.docx"))]  # no LibreOffice here: the Word files, no PDF
+    assert len(sent) > 3 and {k: v for k, v in attached.items() if k != summary.name} == \
+        {p.name: p.read_bytes() for p in sent}
+    assert not any(name.startswith(("Phieu-bau", "05_Bao-cao")) for name in attached)  # a blank ballot, a report
+    body = body_of(message)
+    assert "Kính gửi: UBND xã Thử Nghiệm" in body and "Tờ trình đính kèm là bản chưa ký" in body
 
 
 def test_status_drafts_one_reminder_per_department_to_remind(school):
@@ -236,3 +241,17 @@ def test_an_address_typed_wrong_or_several_in_one_cell_and_a_line_break_in_a_nam
     assert read_eml(tmp_path / "b.eml").get("To") is None
     assert done.bad_address == ("Tổ Văn (lan nguyen@truong)",)
     assert any("Địa chỉ e-mail của Tổ Văn (lan nguyen@truong) không đúng dạng" in w for w in warned)
+
+
+def test_the_papers_sent_up_are_the_pdfs_where_there_are_some(tmp_path):
+    from thidua_xlsx.mail.drafts import papers_to_send
+
+    docs = tmp_path / "ho-so"
+    (docs / "Lao-dong-tien-tien").mkdir(parents=True)
+    for name in ("01_To-trinh.docx", "01_To-trinh.pdf", "02_Bien-ban-hop-binh-xet.docx", "Phieu-bau_X.docx",
+                 "Lao-dong-tien-tien/04_Danh-sach_Lao-dong-tien-tien.docx",
+                 "Lao-dong-tien-tien/04_Danh-sach_Lao-dong-tien-tien.pdf",
+                 "Lao-dong-tien-tien/05_Bao-cao-thanh-tich_A.docx", "ghi-chu.docx"):
+        (docs / name).write_bytes(b"x")
+    assert [p.relative_to(docs).as_posix() for p in papers_to_send(docs)] == [
+        "01_To-trinh.pdf", "02_Bien-ban-hop-binh-xet.docx", "Lao-dong-tien-tien/04_Danh-sach_Lao-dong-tien-tien.pdf"]

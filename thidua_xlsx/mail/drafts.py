@@ -249,15 +249,13 @@ def feedback_drafts(summary: Summary, folder: Path, written: Written) -> list[Dr
     return drafts
 
 
-def authority_draft(summary: Summary, output: Path, docs: Path, written: Written) -> Draft:
-    """The draft to the managing authority (the campaign's Nơi nhận and its address): the final summary ``output``
-    and the papers ``merge --docs`` wrote at the top of ``docs`` (the tool's own files there, unchanged) attached;
-    the dossiers' folders named in the body."""
+def authority_draft(summary: Summary, output: Path, docs: Path) -> Draft:
+    """The draft to the managing authority (the campaign's Nơi nhận and its address): the final summary ``output`` and
+    the papers it asks for (:func:`papers_to_send`) attached; the reports each person signs, and the dossiers'
+    folders, named in the body for the secretary to add."""
     school = summary.campaign.school
-    papers = sorted(p for p in docs.iterdir() if p.is_file() and p.suffix.lower() in (".docx", ".pdf", ".xlsx")
-                    and written.replaceable(p)) if docs.is_dir() else []
     folders = sorted(p.name for p in docs.iterdir() if p.is_dir()) if docs.is_dir() else []
-    attached = [output, *(p for p in [output.with_suffix(".pdf")] if p.is_file() and written.replaceable(p)), *papers]
+    attached = [output, *papers_to_send(docs)]
     body = tm.AUTHORITY_BODY.format(recipient=school.recipient or tm.AUTHORITY, school=school.name,
                                     year=school.school_year, files="\n".join(f"  - {p.name}" for p in attached),
                                     folders=tm.AUTHORITY_FOLDERS.format(folder=docs, names=", ".join(folders))
@@ -267,6 +265,29 @@ def authority_draft(summary: Summary, output: Path, docs: Path, written: Written
                  tm.AUTHORITY_SUBJECT.format(school=school.name, year=school.school_year), body, tuple(attached))
 
 
+def papers_to_send(docs: Path) -> list[Path]:
+    """What goes up with the summary (the guide's step 8): the Tờ trình, the minutes, the tally, the đột xuất Tờ
+    trình, and each title's list — each as its PDF when there is one (the one the secretary signed, if she signed
+    it there), else its Word file. Not the ballots (a council's blank form), not the appraisal forms (kept at the
+    school), not the reports each person writes and signs (named in the body)."""
+    from thidua_xlsx.text import documents as td
+
+    if not docs.is_dir():
+        return []
+    top = (td.FILE_LETTER, td.FILE_MINUTES, td.FILE_TALLY, td.FILE_SPECIAL)
+    lists = td.FILE_LIST.split("{", 1)[0]
+    stems = [docs / stem for stem in top] + sorted(folder / path.stem for folder in docs.iterdir() if folder.is_dir()
+                                                   for path in folder.glob(f"{lists}*.docx"))
+    found = []
+    for stem in stems:
+        for suffix in (".pdf", ".docx"):
+            path = stem.with_name(stem.name + suffix)
+            if path.is_file():
+                found.append(path)
+                break
+    return found
+
+
 def merge_drafts(summary: Summary, output: Path, feedback: Path | None, docs: Path | None, folder: Path,
                  written: Written, voice: Voice) -> Drafted:
     """``merge``/``year`` with ``--thu``: the feedback copies' drafts, and with ``--docs`` (a final summary) the
@@ -274,7 +295,7 @@ def merge_drafts(summary: Summary, output: Path, feedback: Path | None, docs: Pa
     drafts = feedback_drafts(summary, feedback, written) if feedback is not None else []
     final = summary.round == ly.SCORING and not summary.period
     if docs is not None and final:
-        drafts.append(authority_draft(summary, output, docs, written))
+        drafts.append(authority_draft(summary, output, docs))
     if not drafts:  # no feedback copy (no department with a problem), no final summary's papers: said, none made
         voice.warn(tm.NOTHING_TO_DRAFT)
         return Drafted(())

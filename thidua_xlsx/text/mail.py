@@ -42,8 +42,9 @@ AUTHORITY_BODY = ("Kính gửi: {recipient},\n\n"
                   "{school} xin gửi bảng tổng hợp và hồ sơ đề nghị khen thưởng năm học {year}. Tệp đính kèm:\n"
                   "{files}\n{folders}\n"
                   "{sign}\n")
-AUTHORITY_FOLDERS = ("Hồ sơ từng danh hiệu nằm trong các thư mục {names} của {folder}: nếu cơ quan nhận cần, "
-                     "xin đính kèm thêm các tệp trong đó.\n")
+AUTHORITY_FOLDERS = ("Hồ sơ từng danh hiệu nằm trong các thư mục {names} của {folder}: báo cáo thành tích mỗi "
+                     "người đã ký và các giấy tờ ghi trong Danh-muc-ho-so.txt, xin đính kèm thêm nếu cơ quan nhận "
+                     "cần. Tờ trình đính kèm là bản chưa ký: hãy thay bằng bản đã ký (ký số) trước khi gửi.\n")
 
 LEVEL_ABOVE_SUBJECT = "[Thi đua {year}] {authority} gửi kết quả tổng hợp thi đua – khen thưởng năm học {year}"
 LEVEL_ABOVE_BODY = ("Kính gửi: {recipient},\n\n"
