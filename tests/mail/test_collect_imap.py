@@ -284,3 +284,10 @@ def test_a_mailbox_folder_with_a_vietnamese_name(books, dovecot, tmp_path):
     result = run("collect", dovecot.url("Thi%20đua"), campaign, "--cafile", dovecot.cafile)
     assert result.exit_code == 0, result.output
     assert (campaign / "inbox" / T1_NAME).read_bytes() == books.t1
+
+
+def test_the_password_is_written_nowhere(collected):
+    secret = PASSWORD.encode()
+    campaign = collected["campaign"]
+    assert not [p for p in campaign.rglob("*") if p.is_file() and secret in p.read_bytes()]
+    assert PASSWORD not in collected["first"].output  # asked, not shown
