@@ -508,6 +508,8 @@ def _read_year(r: MergeRequest, folder: CampaignFolder, voice: Voice) -> _Read:
     campaign = folder.campaign
     if not campaign.periods:
         raise Stopped(Problems(), ct.YEAR_NO_PERIODS.format(campaign=folder.book or folder.folder))
+    if r.council_path is not None:  # the council's summary checked before any work: a period's is refused at once
+        _the_year_s_council(r.council_path, campaign)
     items = scan_inbox(r.inbox)
     if not items:
         raise Stopped(Problems(), ct.YEAR_EMPTY.format(folder=r.inbox, periods=_period_names(campaign)))
@@ -525,6 +527,21 @@ def _read_year(r: MergeRequest, folder: CampaignFolder, voice: Voice) -> _Read:
                                      periods=", ".join(labels) or "—"))
     warn_problems([i for i in summary.issues if i.code in SAID_ON_SCREEN], voice)
     return _Read(summary, report_of(summary, r.strict), lambda scores: year_of(with_year_scores(periods, scores)))
+
+
+def _the_year_s_council(path: Path, campaign: cm.Campaign) -> None:
+    """Stopped before the year is read when the council's summary ``path`` is not the year's: not this campaign's
+    scoring summary (its reason said), or a period's (what to do with it said)."""
+    from thidua_xlsx.read.council import council_period
+
+    problems = Problems()
+    period = council_period(path, campaign, problems)
+    if period is None:
+        raise Stopped(problems)
+    if period:
+        labels = {p.code: p.label for p in campaign.periods}
+        raise Stopped(Problems(), ct.COUNCIL_PERIOD_FOR_YEAR.format(file=path.name, code=period,
+                                                                    period=labels.get(period, period)))
 
 
 def _period_names(campaign: cm.Campaign) -> str:

@@ -107,8 +107,9 @@ def minutes_sheet(book: Book, summary: Summary) -> None:
               for t, names in individual.items()]
     nothing = [p for p in s.people if p.has_registered and not p.proposed]
     lower = [p for p, _ in refusals(s.people) if p.proposed]  # counted once: on the list of the title they got
-    # the internal list of those not proposed is a sheet of its own (a year's too), or nowhere: no paper names them
-    refused = tx.LISTED_ATTACHED if nothing and (lists_attached(s) or s.year is not None) else ""
+    # the internal list of those not proposed is a sheet of its own (a year's: not said attached, for its Biên bản and
+    # Tờ trình name their people and attach nothing), or nowhere: no paper names them
+    refused = tx.LISTED_ATTACHED if nothing and lists_attached(s) else ""
     lines.append(("body", tx.MINUTES_REFUSED.format(count=len(nothing), listed=refused)))
     if lower:
         lines.append(("body", tx.MINUTES_LOWER.format(count=len(lower))))

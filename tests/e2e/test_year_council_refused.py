@@ -1,0 +1,27 @@
+"""``year --council`` given a period's summary (issue 36, item 7c): refused for what the file is before any work."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from thidua_xlsx.cli import main
+
+SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "ca-nam"
+
+
+def test_a_period_s_summary_given_to_the_year_s_council_is_refused_before_any_work(tmp_path):
+    """``year --council tong-hop_thang-9.xlsx``: the file is said for what it is (a period's, to be used with merge
+    --period … --council) before the periods are read — no year's line, no warning of the year, nothing written."""
+    sample = tmp_path / "sample"
+    shutil.copytree(SAMPLE, sample, ignore=shutil.ignore_patterns("*.lock", "da-ghi.json"))
+    result = CliRunner().invoke(main, ["year", str(sample / "ky"), "--campaign", str(sample), "--council",
+                                       str(sample / "ky" / "tong-hop_thang-9.xlsx"), "-o", str(tmp_path / "y.xlsx")])
+    assert result.exit_code == 1, result.output
+    text = " ".join(result.output.split())
+    assert "'tong-hop_thang-9.xlsx' là bảng tổng hợp của kỳ Tháng 9/2026 (thang-9), không phải bảng tổng hợp cả " \
+           "năm" in text and "merge <thư mục sổ của kỳ> --period thang-9 --council tong-hop_thang-9.xlsx" in text
+    assert "Cả năm: dùng bảng tổng hợp" not in text and "GV019" not in text  # the year was not read
+    assert not (tmp_path / "y.xlsx").exists()
