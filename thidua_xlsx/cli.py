@@ -385,10 +385,10 @@ def ui(folder: Path, port: int, no_browser: bool):
 
 
 @main.command(help=tm.COLLECT_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR)
-@click.argument("source", metavar="SOURCE")
-@click.argument("folder", metavar="[FOLDER]", required=False, default=".",
+@click.argument("source", metavar=tm.SOURCE_METAVAR)
+@click.argument("folder", metavar=tm.FOLDER_METAVAR, required=False, default=".",
                 type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--since", default=None, metavar="DD/MM/YYYY", help=tm.SINCE_HELP)
+@click.option("--since", default=None, metavar=tm.DATE_METAVAR, help=tm.SINCE_HELP)
 @click.option("--cafile", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help=tm.CAFILE_HELP)
 def collect(source: str, folder: Path, since: str | None, cafile: Path | None):

@@ -116,7 +116,7 @@ def test_winmail_and_a_malformed_part_are_said_and_the_rest_collected(collected)
     out = collected["first"].output
     assert "winmail.dat của Outlook (định dạng TNEF)" in out and "gửi lại sổ dưới dạng tệp đính kèm thường" in out
     assert "Một phần của thư bị hỏng, không đọc được" in out
-    assert "Đã xem 6 thư (0 đã lấy từ trước), 7 tệp đính kèm: 3 sổ đã xếp vào hộp thư đến, 1 đã có sẵn" in out
+    assert "Đã xem 6 thư (0 đã lấy từ trước), 7 tệp đính kèm: 3 sổ đã xếp vào thư mục nhận sổ, 1 đã có sẵn" in out
 
 
 def test_collecting_again_files_nothing_twice(collected):

@@ -131,7 +131,7 @@ def test_status_drafts_one_reminder_per_department_to_remind(school):
 def test_status_thu_needs_nhac_and_never_writes_in_the_inbox(school):
     assert run("status", school["inbox"], "--thu", school["root"] / "x").exit_code == 2
     refused = run("status", school["inbox"], "--nhac", "--thu", school["inbox"] / "thu")
-    assert refused.exit_code == 2 and "không được nằm trong hộp thư đến" in refused.output
+    assert refused.exit_code == 2 and "không được nằm trong thư mục nhận sổ" in refused.output
     assert not (school["inbox"] / "thu").exists()
 
 

@@ -56,7 +56,7 @@ LEVEL_ABOVE_OFFICER = "Công chức phụ trách thi đua – khen thưởng"
 
 DRAFTS_DONE = ("Đã soạn {count} thư nháp (.eml) trong {folder}: mở từng tệp bằng Outlook hoặc Thunderbird, xem lại "
                "rồi bấm Gửi.")
-DRAFTS_IN_INBOX = "--thu {path}: thư mục thư nháp không được nằm trong hộp thư đến {inbox}. Hãy chọn thư mục khác."
+DRAFTS_IN_INBOX = "--thu {path}: thư mục thư nháp không được nằm trong thư mục nhận sổ {inbox}. Hãy chọn thư mục khác."
 NO_ADDRESS = ("Chưa có địa chỉ e-mail của {who}: thư nháp vẫn được soạn nhưng dòng Người nhận để trống. Hãy ghi "
               "e-mail vào campaign.xlsx (cột Email) để lần sau thư có sẵn người nhận, hoặc gõ địa chỉ khi gửi.")
 BAD_ADDRESS = ("Địa chỉ e-mail của {who} không đúng dạng: thư nháp vẫn được soạn nhưng dòng Người nhận để trống. "
@@ -76,11 +76,14 @@ THU_METAVAR = "DIR"
 
 # --- collect --------------------------------------------------------------------------------------------------------
 
-COLLECT_HELP = ("Lấy các sổ được gửi lại qua thư và xếp vào đúng hộp thư đến của chiến dịch (theo mã ghi trong "
-                "sổ). SOURCE: một thư đã lưu (.eml) hoặc thư mục chứa các thư đó, hoặc hộp thư IMAP dạng "
-                "imaps://ten@may-chu/INBOX. FOLDER: thư mục chiến dịch (mặc định: thư mục hiện tại). Không thay "
-                "đổi gì trong hộp thư.")
-SINCE_HELP = "Chỉ xem các thư nhận từ ngày này (DD/MM/YYYY)."
+COLLECT_HELP = ("Lấy các sổ được gửi lại qua thư và xếp vào đúng thư mục nhận sổ của chiến dịch (theo mã ghi "
+                "trong sổ). NGUỒN: một thư đã lưu (.eml) hoặc thư mục chứa các thư đó, hoặc hộp thư IMAP dạng "
+                "imaps://ten@may-chu/INBOX (mật khẩu được hỏi, không ghi lại). THƯ_MỤC: thư mục chiến dịch (mặc "
+                "định: thư mục hiện tại). Không thay đổi gì trong hộp thư.")
+SOURCE_METAVAR = "NGUỒN"
+FOLDER_METAVAR = "[THƯ_MỤC]"
+DATE_METAVAR = "NGÀY"
+SINCE_HELP = "Chỉ xem các thư nhận từ ngày này, dạng DD/MM/YYYY (ví dụ 01/05/2026)."
 CAFILE_HELP = ("Tệp chứng chỉ (PEM) của máy chủ thư tự cấp chứng chỉ (máy chủ của trường): chỉ dùng khi được "
                "người quản trị đưa cho.")
 PASSWORD_PROMPT = "Mật khẩu hộp thư {user}@{host}"
@@ -92,7 +95,7 @@ SOURCE_PLAIN_IMAP = ("'{source}': chỉ kết nối hộp thư qua kết nối m
 SINCE_FOLDER = "--since chỉ dùng với hộp thư IMAP; với thư mục, mọi thư trong thư mục đều được xem."
 COLLECT_MESSAGE_HEAD = "Thư {message} (từ {sender}, {date}):"
 COLLECT_SUMMARY = ("Đã xem {messages} thư ({known} đã lấy từ trước), {attachments} tệp đính kèm: {filed} sổ đã xếp "
-                   "vào hộp thư đến, {same} đã có sẵn, {refused} bị từ chối, {other} không phải sổ của chiến dịch "
+                   "vào thư mục nhận sổ, {same} đã có sẵn, {refused} bị từ chối, {other} không phải sổ của chiến dịch "
                    "(để nguyên).")
 COLLECT_FILED = "  đã xếp: {name} → {path}"
 COLLECT_SAME = "  đã có sẵn (giống hệt): {name} ({path})"
