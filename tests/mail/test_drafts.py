@@ -83,7 +83,7 @@ def test_a_department_without_an_address_gets_its_draft_and_is_listed(school):
     assert "Tổ Văn phòng – Khối 5" in message["Subject"]
     assert attachments_of(message).keys() == {_one(school["outbox"], "*To-Van-phong-Khoi-5.xlsx").name}
     out = school["generated"].output
-    assert "Chưa có địa chỉ e-mail của Tổ Văn phòng – Khối 5" in out
+    assert "Chưa có địa chỉ e-mail của Tổ Văn phòng – Khối 5" in out and "campaign.xlsx, sheet Tổ, cột Email" in out
     assert "Đã soạn 2 thư nháp (.eml)" in out
 
 
@@ -195,6 +195,7 @@ def test_a_communes_book_without_the_level_aboves_address_lists_it(tmp_path):
     assert result.exit_code == 0, result.output
     assert read_eml(_one(tmp_path / "thu", "gui_*.eml")).get("To") is None
     assert "Chưa có địa chỉ e-mail của cơ quan cấp trên" in result.output
+    assert "ghi vào cap-tren.xlsx, sheet Đơn vị, ô Email nơi nhận hồ sơ (cấp trên)" in result.output
 
 
 def test_merge_with_thu_and_nothing_to_send_says_so(school, tmp_path):

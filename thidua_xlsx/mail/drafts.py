@@ -67,6 +67,7 @@ class Draft:
     subject: str
     body: str
     attachments: tuple[Path, ...] = ()
+    where: str = tm.WHERE_DEPARTMENT  # where the campaign keeps the address (said when it is missing or wrong)
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class Drafted:
     no_address: tuple[str, ...] = ()
     too_big: tuple[str, ...] = ()
     bad_address: tuple[str, ...] = ()  # "label (what was typed)"
+    where: tuple[tuple[str, str], ...] = ()  # (label, where its address is kept) of those above
 
 
 def message_of(draft: Draft, when: dt.datetime | None = None) -> EmailMessage:
@@ -137,6 +139,7 @@ def write_drafts(drafts: list[Draft], folder: Path, written: Written) -> Drafted
     no_address: list[str] = []
     bad_address: list[str] = []
     too_big: list[str] = []
+    where: list[tuple[str, str]] = []
     for draft in drafts:
         data = draft_bytes(message_of(draft))
         target = written.name_for(folder / f"{draft.name}.eml")
@@ -146,11 +149,13 @@ def write_drafts(drafts: list[Draft], folder: Path, written: Written) -> Drafted
         paths.append(target)
         if not draft.to.strip():
             no_address.append(draft.label)
+            where.append((draft.label, draft.where))
         elif not addresses_of(draft.to, draft.to_name):
             bad_address.append(f"{draft.label} ({draft.to})")
+            where.append((bad_address[-1], draft.where))
         if len(data) > MAX_DRAFT_BYTES:
             too_big.append(draft.label)
-    return Drafted(tuple(paths), tuple(no_address), tuple(too_big), tuple(bad_address))
+    return Drafted(tuple(paths), tuple(no_address), tuple(too_big), tuple(bad_address), tuple(where))
 
 
 def draft_name(kind: str, who: str) -> str:
@@ -262,7 +267,8 @@ def authority_draft(summary: Summary, output: Path, docs: Path) -> Draft:
                                     if folders else "", sign=_sign(summary.campaign))
     return Draft(draft_name("gui", school.recipient or tm.AUTHORITY), school.recipient or tm.AUTHORITY,
                  school.recipient_email, school.recipient or tm.AUTHORITY,
-                 tm.AUTHORITY_SUBJECT.format(school=school.name, year=school.school_year), body, tuple(attached))
+                 tm.AUTHORITY_SUBJECT.format(school=school.name, year=school.school_year), body, tuple(attached),
+                 tm.WHERE_AUTHORITY)
 
 
 def papers_to_send(docs: Path) -> list[Path]:
@@ -305,10 +311,11 @@ def merge_drafts(summary: Summary, output: Path, feedback: Path | None, docs: Pa
 def say_drafted(done: Drafted, folder: Path, voice: Voice) -> Drafted:
     """What was drafted, said: how many and where, then who has no address and which are too big."""
     voice.say(tm.DRAFTS_DONE.format(count=len(done.paths), folder=folder))
+    where = dict(done.where)
     for label in done.no_address:
-        voice.warn(tm.NO_ADDRESS.format(who=label))
+        voice.warn(tm.NO_ADDRESS.format(who=label, where=where.get(label, tm.WHERE_DEPARTMENT)))
     for label in done.bad_address:
-        voice.warn(tm.BAD_ADDRESS.format(who=label))
+        voice.warn(tm.BAD_ADDRESS.format(who=label, where=where.get(label, tm.WHERE_DEPARTMENT)))
     for label in done.too_big:
         voice.warn(tm.TOO_BIG.format(who=label, mb=MAX_DRAFT_BYTES // (1024 * 1024)))
     return done
@@ -355,7 +362,7 @@ def level_above_drafts(campaign: LevelAbove, output: Path, docs: Path | None, im
                                       officer=campaign.officer or tm.LEVEL_ABOVE_OFFICER)
     draft = Draft(draft_name("gui", recipient), recipient, campaign.recipient_email, recipient,
                   tm.LEVEL_ABOVE_SUBJECT.format(authority=campaign.authority, year=campaign.school_year), body,
-                  tuple(attached))
+                  tuple(attached), tm.WHERE_LEVEL_ABOVE)
     return say_drafted(write_drafts([draft], target, written), target, voice)
 
 

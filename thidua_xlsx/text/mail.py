@@ -57,11 +57,13 @@ LEVEL_ABOVE_OFFICER = "Công chức phụ trách thi đua – khen thưởng"
 DRAFTS_DONE = ("Đã soạn {count} thư nháp (.eml) trong {folder}: mở từng tệp bằng Outlook hoặc Thunderbird, xem lại "
                "rồi bấm Gửi.")
 DRAFTS_IN_INBOX = "--thu {path}: thư mục thư nháp không được nằm trong thư mục nhận sổ {inbox}. Hãy chọn thư mục khác."
-NO_ADDRESS = ("Chưa có địa chỉ e-mail của {who}: thư nháp vẫn được soạn nhưng dòng Người nhận để trống. Hãy ghi "
-              "e-mail vào campaign.xlsx (cột Email) để lần sau thư có sẵn người nhận, hoặc gõ địa chỉ khi gửi.")
+WHERE_DEPARTMENT = "campaign.xlsx, sheet Tổ, cột Email"
+WHERE_AUTHORITY = "campaign.xlsx, sheet Trường, ô Email nơi nhận"
+WHERE_LEVEL_ABOVE = "cap-tren.xlsx, sheet Đơn vị, ô Email nơi nhận hồ sơ (cấp trên)"
+NO_ADDRESS = ("Chưa có địa chỉ e-mail của {who}: thư nháp vẫn được soạn nhưng dòng Người nhận để trống. Hãy gõ địa "
+              "chỉ khi gửi, và ghi vào {where} để lần sau thư có sẵn người nhận.")
 BAD_ADDRESS = ("Địa chỉ e-mail của {who} không đúng dạng: thư nháp vẫn được soạn nhưng dòng Người nhận để trống. "
-               "Hãy sửa trong campaign.xlsx (mỗi ô một địa chỉ như ten@truong.edu.vn; nhiều địa chỉ thì cách nhau "
-               "bằng dấu ;).")
+               "Hãy sửa ở {where} (mỗi địa chỉ như ten@truong.edu.vn; nhiều địa chỉ thì cách nhau bằng dấu ;).")
 TOO_BIG = ("Thư nháp gửi {who} lớn hơn {mb} MB: nhiều máy chủ thư sẽ từ chối. Hãy gửi các tệp đính kèm thành "
            "nhiều thư, hoặc qua Google Drive / OneDrive.")
 NOTHING_TO_DRAFT = ("--thu: lần tổng hợp này không có gì để gửi qua thư. Thư nháp được soạn cho bản góp ý "
