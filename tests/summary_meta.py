@@ -4,6 +4,7 @@ tried too."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -18,13 +19,23 @@ def as_written(data: dict) -> dict:
     return {**data, "digest": ly.content_digest(meta) if meta.schema_version >= DIGEST_SCHEMA else ""}
 
 
-def with_schema(path: Path, version: int) -> None:
-    """``path``'s metadata rewritten to say it was written with schema ``version``."""
-    wb = load_workbook(path)
+def rewrite_meta(source: Path, target: Path, change: Callable[[dict], dict | None], *, by_hand: bool = False) -> Path:
+    """``source``'s hidden metadata as ``change`` leaves it (changed in place, or returned), saved as ``target``:
+    rewritten as the tool would have written it (:func:`as_written`: another version, another year), or ``by_hand``
+    (its digest left as it was: a hand in Excel's very hidden sheet)."""
+    wb = load_workbook(source)
     ws = wb[ly.META_SHEET]
     data = ly.meta_json([c.value for c in ws["A"]], ly.MAX_SUMMARY_META_CHARS)
+    changed = change(data)
+    data = data if changed is None else changed
     for cell in ws["A"]:
         cell.value = None
-    for row, text in enumerate(ly.meta_cells(as_written({**data, "schema_version": version})), start=1):
+    for row, text in enumerate(ly.meta_cells(data if by_hand else as_written(data)), start=1):
         ws.cell(row, 1).value = text
-    wb.save(path)
+    wb.save(target)
+    return target
+
+
+def with_schema(path: Path, version: int) -> None:
+    """``path``'s metadata rewritten to say it was written with schema ``version``."""
+    rewrite_meta(path, path, lambda data: {**data, "schema_version": version})

@@ -14,11 +14,10 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from tests.summary_meta import as_written
+from tests.summary_meta import rewrite_meta
 from thidua_xlsx.api import SummaryError, read_summaries, read_summary
 from thidua_xlsx.cli import main
 from thidua_xlsx.decide.history import with_history
-from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDXS
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.read.history import read_history_book
@@ -61,17 +60,7 @@ def kim_son(tmp_path_factory):
 def _rewritten(source: Path, target: Path, **meta) -> Path:
     """``source`` with its metadata changed as ``meta`` says (what an older version, another year or a hand
     that edited the metadata would have left)."""
-    from openpyxl import load_workbook
-
-    wb = load_workbook(source)
-    ws = wb[ly.META_SHEET]
-    data = ly.meta_json([c.value for c in ws["A"]], ly.MAX_SUMMARY_META_CHARS)
-    for cell in ws["A"]:
-        cell.value = None
-    for row, text in enumerate(ly.meta_cells(as_written({**data, **meta})), start=1):
-        ws.cell(row, 1).value = text
-    wb.save(target)
-    return target
+    return rewrite_meta(source, target, lambda data: {**data, **meta})
 
 
 # --- one summary ----------------------------------------------------------------------------------------------

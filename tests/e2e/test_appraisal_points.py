@@ -24,7 +24,7 @@ from openpyxl import load_workbook
 from tests.conftest import RUBRIC_NV, campaign_dict, make_folder
 from tests.filling import fill, layout, person_values, stamp_saved_time
 from tests.head_pass import head_scores
-from tests.summary_meta import as_written
+from tests.summary_meta import rewrite_meta
 from thidua_xlsx.cli import main
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
@@ -250,14 +250,7 @@ def test_a_score_the_council_gives_the_year_leaves_its_parts_not_known(year, tmp
 
 def _rewritten(source: Path, target: Path, change) -> None:
     """``source`` with its metadata as ``change`` (a function of the metadata's JSON) makes it."""
-    wb = load_workbook(source)
-    ws = wb[ly.META_SHEET]
-    data = ly.meta_json([c.value for c in ws["A"]], ly.MAX_SUMMARY_META_CHARS)
-    for cell in ws["A"]:
-        cell.value = None
-    for row, text in enumerate(ly.meta_cells(as_written(change(data))), start=1):
-        ws.cell(row, 1).value = text
-    wb.save(target)
+    rewrite_meta(source, target, change)
 
 
 def _year_of(year, folder: Path, tmp_path: Path):

@@ -24,6 +24,7 @@ from docx import Document as Docx
 from openpyxl import load_workbook
 
 from samples.build_samples import COMMUNE_ID
+from tests.summary_meta import rewrite_meta
 from thidua_xlsx.cli import main
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.text import level_above as lx
@@ -320,21 +321,20 @@ def test_a_proposal_added_to_the_hidden_data_alone_is_held_and_named(commune, tm
     """The issue's forgery: in a school's summary one decision's ``false`` made ``true`` in the hidden data only (a
     title its council never passed). Its seal no longer matches: the file is of unknown origin, named, and does not
     supersede the school's sealed summary; alone, every line of it is held, the forged one with what changed."""
-    from thidua_xlsx.model import layout as ly
 
     folder = tmp_path / "cap-xa"
     shutil.copytree(COMMUNE, folder, ignore=shutil.ignore_patterns("*.lock", "ho-so", "tong-hop-xa.xlsx", "xa.json"))
     path = folder / "inbox" / "TH-Truc-Cuong_tong-hop-cuoi.xlsx"
-    wb = load_workbook(path)
-    ws = wb[ly.META_SHEET]
-    meta = ly.meta_json([c.value for c in ws["A"]], ly.MAX_SUMMARY_META_CHARS)
-    refused = next(d for d in meta["decisions"] if d[0] == "GV001" and not d[2])
-    refused[2] = True
-    for cell in ws["A"]:
-        cell.value = None
-    for row, text in enumerate(ly.meta_cells(meta), start=1):
-        ws.cell(row, 1).value = text
-    wb.save(path)
+
+    granted = []
+
+    def grant(meta):
+        refused = next(d for d in meta["decisions"] if d[0] == "GV001" and not d[2])
+        refused[2] = True
+        granted.append(refused)
+
+    rewrite_meta(path, path, grant, by_hand=True)
+    [refused] = granted
     result, said = run("merge", folder / "inbox", "-o", tmp_path / "xa.xlsx", "--json", tmp_path / "xa.json")
     assert result.exit_code == 0, said
     data = json.loads((tmp_path / "xa.json").read_text("utf-8"))

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.summary_meta import rewrite_meta
 from thidua_xlsx.cli import main
 from thidua_xlsx.read.containment import OWN, SCHOOL
 
@@ -145,20 +146,7 @@ def test_a_truncated_summary_is_refused_and_counted_once(tmp_path):
 
 def _hand_edited(source: Path, target: Path, change) -> Path:
     """``source`` with its hidden data changed by hand in Excel (its digest left as it was)."""
-    from openpyxl import load_workbook
-
-    from thidua_xlsx.model import layout as ly
-
-    wb = load_workbook(source)
-    ws = wb[ly.META_SHEET]
-    data = ly.meta_json([c.value for c in ws["A"]], ly.MAX_SUMMARY_META_CHARS)
-    change(data)
-    for cell in ws["A"]:
-        cell.value = None
-    for row, text in enumerate(ly.meta_cells(data), start=1):
-        ws.cell(row, 1).value = text
-    wb.save(target)
-    return target
+    return rewrite_meta(source, target, change, by_hand=True)
 
 
 def test_a_period_summary_edited_by_hand_is_refused_by_the_year(tmp_path):

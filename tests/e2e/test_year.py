@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from tests.conftest import make_folder
 from tests.filling import fill, layout, person_values, register, stamp_saved_time
-from tests.summary_meta import as_written
+from tests.summary_meta import rewrite_meta
 from tests.year_fixtures import PERIODS, REGISTERED, TOTALS, campaign
 from thidua_xlsx.cli import main
 from thidua_xlsx.model import layout as ly
@@ -303,16 +303,7 @@ def test_the_school_s_own_rating_is_read_and_raises_the_cap_to_the_25_percent_it
 def _rewritten(source: Path, target: Path, **meta) -> None:
     """``source`` with its metadata changed as ``meta`` says (what another campaign's year, an unknown period or
     an older version of the tool would have written)."""
-    from openpyxl import load_workbook
-
-    wb = load_workbook(source)
-    ws = wb[ly.META_SHEET]
-    data = ly.meta_json([c.value for c in ws["A"]], ly.MAX_SUMMARY_META_CHARS)
-    for cell in ws["A"]:
-        cell.value = None
-    for row, text in enumerate(ly.meta_cells(as_written({**data, **meta})), start=1):
-        ws.cell(row, 1).value = text
-    wb.save(target)
+    rewrite_meta(source, target, lambda data: {**data, **meta})
 
 
 def test_summaries_of_another_year_an_unknown_period_an_older_tool_or_broken_are_refused(year, tmp_path):

@@ -13,11 +13,10 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from tests.summary_meta import as_written
+from tests.summary_meta import rewrite_meta
 from thidua_xlsx.cli import main
 from thidua_xlsx.model import campaign_book as cb
 from thidua_xlsx.model import evaluation as ev
-from thidua_xlsx.model import layout as ly
 from thidua_xlsx.text import summary as tx
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "ca-nam"
@@ -33,15 +32,7 @@ def sample(tmp_path: Path) -> Path:
 def tamper(path: Path, change) -> None:
     """The metadata of the summary at ``path`` rewritten after ``change(data)`` (what a hand in the very hidden
     sheet, or a broken copy, would leave)."""
-    wb = load_workbook(path)
-    ws = wb[ly.META_SHEET]
-    data = ly.meta_json([c.value for c in ws["A"]], ly.MAX_SUMMARY_META_CHARS)
-    change(data)
-    for cell in ws["A"]:
-        cell.value = None
-    for row, text in enumerate(ly.meta_cells(as_written(data)), start=1):
-        ws.cell(row, 1).value = text
-    wb.save(path)
+    rewrite_meta(path, path, change)
 
 
 def scores(**values):

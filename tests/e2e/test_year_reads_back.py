@@ -13,8 +13,8 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
+from tests.summary_meta import rewrite_meta
 from thidua_xlsx.cli import main
-from thidua_xlsx.model import layout as ly
 from thidua_xlsx.text import summary as tx
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "ca-nam"
@@ -78,16 +78,12 @@ def test_a_score_in_the_heads_column_never_applied_is_said(year):
 
 def test_a_refused_periods_summary_leaves_every_year_pending_never_decided_on_the_other_period(year):
     path = year / "ky" / "tong-hop_thang-9.xlsx"
-    wb = load_workbook(path)
-    ws = wb[ly.META_SHEET]
-    data = ly.meta_json([c.value for c in ws["A"]], ly.MAX_SUMMARY_META_CHARS)
-    code, _score, *rest = data["people"][0]
-    data["people"][0] = [code, 100.0, *rest]  # edited by hand: refused
-    for c in ws["A"]:
-        c.value = None
-    for row, text in enumerate(ly.meta_cells(data), start=1):
-        ws.cell(row, 1).value = text
-    wb.save(path)
+
+    def raise_a_score(data):
+        code, _score, *rest = data["people"][0]
+        data["people"][0] = [code, 100.0, *rest]  # edited by hand: refused
+
+    rewrite_meta(path, path, raise_a_score, by_hand=True)
 
     result, report = _close(year)
 

@@ -10,9 +10,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
 
-from tests.summary_meta import as_written
+from tests.summary_meta import rewrite_meta
 from thidua_xlsx.api import SummaryError, read_summary
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import InboxFile
@@ -29,16 +28,7 @@ PACKAGE = SAMPLES.parent / "thidua_xlsx"
 def _rewrite(source: Path, target: Path, change, recompute: bool) -> Path:
     """``source`` with its hidden data changed as a hand in Excel would (``recompute``: and its unkeyed digest made
     again, as another version of the tool would have written it)."""
-    wb = load_workbook(source)
-    ws = wb[ly.META_SHEET]
-    data = ly.meta_json([c.value for c in ws["A"]], ly.MAX_SUMMARY_META_CHARS)
-    change(data)
-    for cell in ws["A"]:
-        cell.value = None
-    for row, text in enumerate(ly.meta_cells(as_written(data) if recompute else data), start=1):
-        ws.cell(row, 1).value = text
-    wb.save(target)
-    return target
+    return rewrite_meta(source, target, change, by_hand=not recompute)
 
 
 def _school_campaign():
