@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import contextlib
 import getpass
-import grp
 import imaplib
 import os
-import pwd
 import shutil
 import socket
 import ssl
@@ -77,6 +75,9 @@ def _certificate(folder: Path) -> tuple[Path, Path]:
 def _config(folder: Path, port: int, cert: Path, key: Path) -> Path:
     """The server's configuration: everything inside ``folder``; as root, the package's own unprivileged users
     (dovenull, dovecot), else the current user for all (no privilege needed)."""
+    import grp  # POSIX only, as Dovecot is: imported here so that tests/mail loads on Windows too
+    import pwd
+
     if os.geteuid() == 0:
         login, internal, group, mail_user = "dovenull", "dovecot", "dovecot", "dovecot"
     else:

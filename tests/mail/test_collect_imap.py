@@ -213,16 +213,11 @@ def test_a_silent_server_is_a_timeout(books, tmp_path):
     assert "không trả lời sau 1 giây" in done.stopped.render()
 
 
-def test_a_connection_cut_mid_download_keeps_what_was_filed(books, dovecot, tmp_path):
-    big = b"\x00\x01" * (1024 * 1024)  # 2 MB, not ours: the download the cut falls in
-    dovecot.fill("Dut", [returned_mail(HEAD_T1, [(T1_NAME, books.t1)], message_id="<dut-1@truong>"),
-                         returned_mail(HEAD_T1, [("anh.bin", big)], message_id="<dut-2@truong>"),
-                         returned_mail("anh.pham@gmail.com", [("To-van-phong.xlsx", books.t2)],
-                                       message_id="<dut-3@truong>")])
-    limit = len(books.t1) * 2 + 1024 * 1024  # past the first message, inside the second
-
-    def cutting(client):
-        upstream = socket.create_connection(("127.0.0.1", dovecot.port))
+def _proxy(port: int, limit: int, stall: bool):
+    """A TCP relay to the server at ``port`` that, past ``limit`` bytes from the server, cuts the connection
+    (``stall`` False) or stops relaying and holds it open, silent (``stall`` True: a server gone slow)."""
+    def relay(client):
+        upstream = socket.create_connection(("127.0.0.1", port))
         sent = [0]
 
         def pump(source, target, counted):
@@ -231,6 +226,8 @@ def test_a_connection_cut_mid_download_keeps_what_was_filed(books, dovecot, tmp_
                     if counted:
                         sent[0] += len(data)
                         if sent[0] > limit:
+                            if stall:
+                                threading.Event().wait(30)
                             break
                     target.sendall(data)
             for end in (source, target):
@@ -241,8 +238,18 @@ def test_a_connection_cut_mid_download_keeps_what_was_filed(books, dovecot, tmp_
         threading.Thread(target=pump, args=(client, upstream, False), daemon=True).start()
         pump(upstream, client, True)
 
+    return relay
+
+
+def test_a_connection_cut_mid_download_keeps_what_was_filed(books, dovecot, tmp_path):
+    big = b"\x00\x01" * (1024 * 1024)  # 2 MB, not ours: the download the cut falls in
+    dovecot.fill("Dut", [returned_mail(HEAD_T1, [(T1_NAME, books.t1)], message_id="<dut-1@truong>"),
+                         returned_mail(HEAD_T1, [("anh.bin", big)], message_id="<dut-2@truong>"),
+                         returned_mail("anh.pham@gmail.com", [("To-van-phong.xlsx", books.t2)],
+                                       message_id="<dut-3@truong>")])
+    limit = len(books.t1) * 2 + 1024 * 1024  # past the first message, inside the second
     campaign = fresh_campaign(books, tmp_path / "c")
-    with _listener(cutting) as port:
+    with _listener(_proxy(dovecot.port, limit, stall=False)) as port:
         cut = run("collect", dovecot.url("Dut", port=port), campaign, "--cafile", dovecot.cafile)
     assert cut.exit_code == 1
     assert "Kết nối với máy chủ thư bị ngắt giữa chừng" in cut.output
@@ -291,3 +298,17 @@ def test_the_password_is_written_nowhere(collected):
     campaign = collected["campaign"]
     assert not [p for p in campaign.rglob("*") if p.is_file() and secret in p.read_bytes()]
     assert PASSWORD not in collected["first"].output  # asked, not shown
+
+
+def test_a_server_gone_silent_mid_download_is_a_timeout_and_keeps_what_was_filed(books, dovecot, tmp_path):
+    big = b"\x00\x01" * (1024 * 1024)
+    dovecot.fill("Cham", [returned_mail(HEAD_T1, [(T1_NAME, books.t1)], message_id="<cham-1@truong>"),
+                          returned_mail(HEAD_T1, [("anh.bin", big)], message_id="<cham-2@truong>")])
+    campaign = fresh_campaign(books, tmp_path / "c")
+    with _listener(_proxy(dovecot.port, len(books.t1) * 2 + 1024 * 1024, stall=True)) as port:
+        box = parse_mailbox(dovecot.url("Cham", port=port))
+        assert box is not None
+        done = collect_imap(box, PASSWORD, open_intake(campaign), cafile=dovecot.cafile, timeout=2)
+    assert done.stopped is not None and done.stopped.code == "mail.timeout", done.stopped
+    assert done.count("filed") == 1 and (campaign / "inbox" / T1_NAME).read_bytes() == books.t1
+    assert sorted(p.name for p in (campaign / "inbox").iterdir()) == [T1_NAME]
