@@ -230,3 +230,16 @@ def test_a_collect_while_a_merge_holds_the_campaign_waits_for_nothing_and_files_
     assert not (campaign / "inbox" / VIETNAMESE).exists()
     assert run("collect", message, campaign).exit_code == 0  # once the merge is done
     assert (campaign / "inbox" / VIETNAMESE).read_bytes() == books.t1
+
+
+def test_another_campaigns_book_is_refused_with_its_reason_and_nothing_filed(books, tmp_path):
+    other = (SAMPLES / "inbox" / "2025-2026_cham-diem_To-khoi-1.xlsx").read_bytes()  # the sample school's book
+    source = tmp_path / "thu"
+    source.mkdir()
+    (source / "a.eml").write_bytes(returned_mail(HEAD_T1, [("To khoi 1.xlsx", other)]))
+    campaign = fresh_campaign(books, tmp_path / "campaign")
+    result = run("collect", source, campaign)
+    assert result.exit_code == 0, result.output
+    assert "không xếp: To khoi 1.xlsx – Sổ thuộc chiến dịch khác" in result.output
+    assert "1 bị từ chối" in result.output
+    assert not list((campaign / "inbox").iterdir())
