@@ -129,6 +129,15 @@ def test_the_commune_files_a_schools_summary_and_flags_another_sender(tmp_path):
     assert (folder / "inbox" / "Truc Cuong.xlsx").read_bytes() == summary
     assert "của Trường Tiểu học Trực Cường được gửi từ ke.toan@gmail.com, không phải địa chỉ ghi trong chiến " \
            "dịch (thtruccuong@nd.edu.vn)" in result.output
+    from thidua_xlsx.text import summary as tx
+
+    merged = run("merge", folder / "inbox", "-o", tmp_path / "tong-hop-xa.xlsx")  # the commune's sources say it too
+    assert merged.exit_code == 0, merged.output
+    rows = [[c.value for c in row] for row in openpyxl.load_workbook(tmp_path / "tong-hop-xa.xlsx")[tx.S_SOURCES]
+            .iter_rows()]
+    head = next(r for r in rows if r[0] == tx.SOURCES_HEAD[0])
+    assert {r[0]: r[head.index(tx.SOURCES_RECEIVED)] for r in rows[rows.index(head) + 1:] if r[0]} == \
+        {"Truc Cuong.xlsx": "ke.toan@gmail.com, 12/05/2026 09:30"}
 
 
 def test_a_commune_book_without_the_email_column_still_loads(tmp_path):
