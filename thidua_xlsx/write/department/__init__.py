@@ -73,8 +73,8 @@ def write_department_workbook(spec: WorkbookSpec, path: Path, period: cm.Period 
             _scoring_sheets(book)
         guide.guide_sheet(book)
         lists.lists_sheet(book)
-        layout = workbook_layout(spec, book.records, period)
-        engine.meta_sheet(wb, layout.to_json(), spec.settings.sheet_password)
+        layout, meta = _layout_with_json(spec, book.records, period)
+        engine.meta_sheet(wb, meta, spec.settings.sheet_password)
         wb.close()
     return layout
 
@@ -148,6 +148,12 @@ def workbook_layout(spec: WorkbookSpec, sheets: list[ly.SheetLayout], period: cm
     """The layout with its submission id: a digest of the layout and everything the writer was given
     (but the sheet password; with the period's dates and deadline), so that generating twice gives byte-identical
     files and any change of content — people, rubric, titles, gate, settings, the period's dates — a new id."""
+    return _layout_with_json(spec, sheets, period)[0]
+
+
+def _layout_with_json(spec: WorkbookSpec, sheets: list[ly.SheetLayout], period: cm.Period | None = None
+                      ) -> tuple[ly.WorkbookLayout, dict]:
+    """:func:`workbook_layout` and its JSON (the metadata written), the layout made JSON once for both."""
     layout = ly.WorkbookLayout(spec.campaign_id, spec.school.school_year, spec.round, spec.department.code,
                                spec.department.name, "", tuple(sheets), period=spec.period)
     unsecret = dataclasses.replace(_titles_named(spec), settings=dataclasses.replace(spec.settings, sheet_password=""))
@@ -156,6 +162,7 @@ def workbook_layout(spec: WorkbookSpec, sheets: list[ly.SheetLayout], period: cm
         del given["period"], given["period_label"]
     elif period is not None:
         given["period_dates"] = dataclasses.asdict(period)
-    content = json.dumps([layout.to_json(), given], ensure_ascii=False, sort_keys=True, default=str)
+    data = layout.to_json()
+    content = json.dumps([data, given], ensure_ascii=False, sort_keys=True, default=str)
     digest = hashlib.sha256(content.encode()).hexdigest()[:20]
-    return dataclasses.replace(layout, submission_id=digest)
+    return dataclasses.replace(layout, submission_id=digest), {**data, "submission_id": digest}

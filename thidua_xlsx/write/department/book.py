@@ -4,6 +4,8 @@ over the engine; and what the writer was given (one department, its people, the 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from thidua_xlsx.model import campaign as cm
@@ -17,8 +19,11 @@ from thidua_xlsx.write import engine
 SIGNATURE_ROWS = 7  # the date line, the roles, the notes and room to sign
 
 
+@lru_cache(maxsize=4096)
 def height(text: str, width_chars: float) -> float:
-    """Row height for wrapped text in a column ``width_chars`` wide, at least 20 points."""
+    """Row height for wrapped text in a column ``width_chars`` wide, at least 20 points. Remembered: the same
+    criteria and labels are measured on every form of every workbook (measuring them letter by letter was a
+    quarter of ``generate``'s time; benchmarks/RESULTS.md, issue 40)."""
     return max(20, engine.row_height(engine.cell_lines(text, width_chars)))
 
 
