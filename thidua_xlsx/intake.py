@@ -33,6 +33,7 @@ import json
 import os
 import re
 import secrets
+import stat
 import unicodedata
 import zipfile
 from dataclasses import asdict, dataclass, field, replace
@@ -137,6 +138,7 @@ class Intake:
         self.folder = Path(folder)
         self.school = school
         self.school_year = school.campaign.school.school_year if school is not None else school_year
+        self._hashed: dict[tuple[Path, int, int], str] = {}  # (file, size, time) → its SHA-256, while unchanged
 
     @property
     def is_level_above(self) -> bool:
@@ -238,7 +240,7 @@ class Intake:
         inbox = Path(placed.path)
         try:
             inbox.mkdir(parents=True, exist_ok=True)
-            same = _same_file(inbox, sha, staged.stat().st_size)
+            same = self._same_file(inbox, sha, staged.stat().st_size)
             if same is not None:
                 return _with_sha(placed, sha, outcome=SAME, path=self._relative(same))
             target = _link_new(staged, inbox, placed.name)
@@ -249,6 +251,22 @@ class Intake:
         filed = _with_sha(placed, sha, path=self._relative(target))
         self._record(filed, received or Received())
         return filed
+
+    def _same_file(self, inbox: Path, sha: str, size: int) -> Path | None:
+        """A file of ``inbox`` (its folders included) byte-identical to the one of SHA-256 ``sha`` and ``size``. Each
+        file is hashed once while it stays as it is (its size and time): collecting 500 messages into a growing inbox
+        stats its files for each, never hashes them all again."""
+        for path in sorted(inbox.rglob("*")):
+            with contextlib.suppress(OSError):
+                info = path.lstat()
+                if not stat.S_ISREG(info.st_mode) or info.st_size != size:
+                    continue
+                key = (path, info.st_size, info.st_mtime_ns)
+                if key not in self._hashed:
+                    self._hashed[key] = files.sha256_of(path)
+                if self._hashed[key] == sha:
+                    return path
+        return None
 
     def _record(self, filed: Filed, received: Received) -> None:
         """The record of ``filed`` in ``so-da-nhan/`` (a failure to write it loses nothing of the file: said)."""
@@ -323,16 +341,6 @@ def _refused(name: str, entry: InboxFile) -> Filed:
 
 def _with_sha(filed: Filed, sha: str, outcome: str | None = None, path: str | None = None) -> Filed:
     return replace(filed, sha256=sha, outcome=outcome or filed.outcome, path=filed.path if path is None else path)
-
-
-def _same_file(inbox: Path, sha: str, size: int) -> Path | None:
-    """A file of ``inbox`` (its folders included) byte-identical to the one of SHA-256 ``sha`` and ``size``."""
-    for path in sorted(inbox.rglob("*")):
-        with contextlib.suppress(OSError):
-            if path.is_file() and not path.is_symlink() and path.stat().st_size == size and \
-                    files.sha256_of(path) == sha:
-                return path
-    return None
 
 
 def _link_new(staged: Path, inbox: Path, name: str) -> Path:
