@@ -11,6 +11,11 @@ The reads are handed over one at a time, in the inbox's order, as soon as they a
 merge keeps the entries of a department's newest version only, so its memory grows with the
 people, not with the files.
 
+A byte-identical copy of a file before it (a forwarded mail, a file saved twice) is known by its fingerprint,
+not read again: the files of the same kind and size are hashed here first (:func:`copies`), and a copy's entry
+is made from its first's read when that is handed over (:func:`thidua_xlsx.read.department.copy_entry`), as
+reading it would have made it.
+
 Below :data:`PARALLEL_FROM` files (or on one core) the same work runs in this process: starting
 workers costs more than it saves. Either way the results are the same, in the inbox's order.
 
@@ -74,14 +79,56 @@ def read_inbox(items: Sequence[InboxItem], context: ReadContext, on_file: Callab
 
     ``on_file(name)`` is called once per entry as it is done (for a progress bar), from this process."""
     workers = workers_for(len(items)) if workers is None else workers
+    copies = find_copies(items)
     if workers <= 0:
-        for item in items:
-            read = read_one(item, context)
+        firsts = {first for first, _ in copies.values()}
+        kept: dict[int, InboxFile] = {}  # a first's read, for its copies
+        for index, item in enumerate(items):
+            copy = copies.get(index)
+            read = _copy_read(item, kept.get(copy[0]), copy[1]) if copy is not None else None
+            if read is None:
+                read = read_one(item, context)
+            if index in firsts:
+                kept[index] = read.file
             if on_file is not None:
                 on_file(item.name)
             yield read
         return
-    yield from _Pool(items, context, on_file, workers).run()
+    yield from _Pool(items, context, on_file, workers, copies).run()
+
+
+def find_copies(items: Sequence[InboxItem]) -> dict[int, tuple[int, str]]:
+    """Of ``items``, each byte-identical copy of an item before it: its index → (the first's index, their
+    SHA-256). Only files read as workbooks of the same kind and size are hashed (streamed, within the workbook size
+    limit); a file that cannot be read now is left to its reader, which says so."""
+    from thidua_xlsx.system.files import sha256_of
+
+    groups: dict[tuple[str, int], list[int]] = {}
+    for index, item in enumerate(items):
+        key = reader.content_key(item)
+        if key is not None:
+            groups.setdefault(key, []).append(index)
+    copies: dict[int, tuple[int, str]] = {}
+    for indexes in groups.values():
+        if len(indexes) < 2:
+            continue
+        first: dict[str, int] = {}
+        for index in indexes:
+            try:
+                digest = sha256_of(items[index].path)
+            except OSError:
+                continue
+            if digest in first:
+                copies[index] = (first[digest], digest)
+            else:
+                first[digest] = index
+    return copies
+
+
+def _copy_read(item: InboxItem, first: InboxFile | None, sha256: str) -> Read | None:
+    """The read of ``item``, a copy of the file read as ``first``; None when it must be read itself."""
+    entry = None if first is None else reader.copy_entry(item, first, sha256)
+    return None if entry is None else Read(entry)
 
 
 def read_one(item: InboxItem, context: ReadContext) -> Read:
@@ -110,13 +157,18 @@ def _read_chunk(items: tuple[InboxItem, ...]) -> list[Read]:
 
 
 class _Pool:
-    def __init__(self, items: Sequence[InboxItem], context: ReadContext, on_file, workers: int):
+    def __init__(self, items: Sequence[InboxItem], context: ReadContext, on_file, workers: int,
+                 copies: dict[int, tuple[int, str]] | None = None):
         self.items, self.context, self.on_file, self.workers = items, context, on_file, workers
         self.waiting: dict[int, Read] = {}  # done, but a file before it is not: usually a chunk or two
         self.next = 0  # the next file to hand over
+        self.copies = copies or {}  # not sent to a worker: made from their first's read (find_copies)
+        self.firsts = {first for first, _ in self.copies.values()}
+        self.kept: dict[int, InboxFile] = {}  # a first's read, for its copies
+        self.sent: set[int] = set()  # copies read after all (their first was not read to its fingerprint)
 
     def run(self) -> Iterator[Read]:
-        todo = deque(_chunks(list(range(len(self.items))), CHUNK))
+        todo = deque(_chunks([i for i in range(len(self.items)) if i not in self.copies], CHUNK))
         while todo:  # what a pool that broke did not read (see _run) goes to another
             yield from self._run(todo)
 
@@ -148,10 +200,10 @@ class _Pool:
                     break
                 for future in done:
                     self._answered(running.pop(future), future, todo)
-                yield from self._ready()
+                yield from self._ready(todo)
         for future, chunk in running.items():  # in the hands of a pool that broke
             self._answered(chunk, future, todo)
-        yield from self._ready()
+        yield from self._ready(todo)
 
     def _answered(self, chunk: tuple[int, ...], future, todo: deque[tuple[int, ...]]) -> None:
         """The reads of a task; or, when it failed (its deadline passed, its worker died, its pool broke, a
@@ -179,11 +231,26 @@ class _Pool:
         if self.on_file is not None:
             self.on_file(item.name)
 
-    def _ready(self) -> Iterator[Read]:
-        """The reads that can be handed over now, in order."""
-        while self.next in self.waiting:
-            yield self.waiting.pop(self.next)
-            self.next += 1
+    def _ready(self, todo: deque[tuple[int, ...]]) -> Iterator[Read]:
+        """The reads that can be handed over now, in order; a copy's made when it is its turn (its first is
+        handed over before it), or sent to be read (to ``todo``) when its first's read cannot stand for it."""
+        while True:
+            if self.next in self.waiting:
+                read = self.waiting.pop(self.next)
+                if self.next in self.firsts:
+                    self.kept[self.next] = read.file
+                yield read
+                self.next += 1
+                continue
+            copy = self.copies.get(self.next)
+            if copy is None or self.next in self.sent:
+                return
+            read_ = _copy_read(self.items[self.next], self.kept.get(copy[0]), copy[1])
+            if read_ is None:
+                self.sent.add(self.next)
+                todo.appendleft((self.next,))
+                return
+            self._done(self.next, read_)
 
 
 def _chunks(indexes: list[int], size: int) -> list[tuple[int, ...]]:

@@ -114,7 +114,8 @@ def test_the_time_limit_holds_in_the_workers(base, tmp_path, monkeypatch, parall
 
 def test_a_worker_that_dies_is_one_files_outcome(base, tmp_path, monkeypatch):
     """A file that kills its worker (as a crash in a native parser would): that file is rejected as our
-    error, every other file — those the dead worker held too — is read."""
+    error, every other file — those the dead worker held too — is read; its copies too (they cannot be known by
+    the read of a file that was not read)."""
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     names = []
@@ -126,15 +127,16 @@ def test_a_worker_that_dies_is_one_files_outcome(base, tmp_path, monkeypatch):
     real = reader._read_workbook
 
     def dies_on_one(entry, *args):
-        if entry.name == names[3]:
+        if entry.name == names[1]:  # the first of the six copies of T2
             os._exit(3)
         return real(entry, *args)
 
     monkeypatch.setattr(reader, "_read_workbook", dies_on_one)
     summary = _merge(inbox, base["folder"], monkeypatch, True)
     status = {f.name: (f.status, f.reason) for f in summary.files}
-    assert status.pop(names[3]) == ("rejected", "file.internal_error")
-    assert "ProcessExpired" in next(f for f in summary.files if f.name == names[3]).issues[-1].message
+    assert status.pop(names[1]) == ("rejected", "file.internal_error")
+    assert "ProcessExpired" in next(f for f in summary.files if f.name == names[1]).issues[-1].message
+    assert status[names[3]] == ("accepted", "")  # T2 read from its next copy
     assert {s for s, _ in status.values()} <= {"accepted", "superseded", "skipped"} and len(status) == 11
     assert sum(s == "accepted" for s, _ in status.values()) == 2
 
@@ -369,3 +371,36 @@ def test_a_province_summary_passes_containment_and_a_value_beyond_it_is_found(tm
     else:
         assert data is None and [(p.code, p.sheet, p.cell) for p in problems] == [
             ("book.sheet_too_big", "Điểm chi tiết", far)]
+
+
+@pytest.mark.parametrize("parallel_path", [True, False])
+def test_a_byte_identical_copy_is_known_by_its_fingerprint_not_read_again(base, tmp_path, monkeypatch, parallel_path):
+    """Copies of a workbook (a forwarded mail, a file saved twice) are not read: each is said to be a copy of the
+    first, with what reading it would have recorded (its size, time, save time, fingerprint); a file of the same
+    size but other bytes is read; the summary is the one every file read gives."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for n in range(5):
+        for src in (base["t1"], base["t2"]):
+            (inbox / f"{n}-{src.name}").write_bytes(src.read_bytes())
+    data = bytearray(base["t1"].read_bytes())  # same size, one byte of its zip comment region changed: other bytes
+    data[-1:] = b"x" if data[-1:] != b"x" else b"y"
+    (inbox / "z-other.xlsx").write_bytes(bytes(data))
+    read = []
+    real = reader._read_item
+
+    def counting(item, *args):
+        read.append(item.name)
+        return real(item, *args)
+
+    monkeypatch.setattr(reader, "_read_item", counting)
+    summary = _merge(inbox, base["folder"], monkeypatch, parallel_path)
+    if not parallel_path:  # the workers' calls are not seen here
+        assert sorted(read) == sorted([f"0-{base['t1'].name}", f"0-{base['t2'].name}", "z-other.xlsx"])
+    monkeypatch.setattr(parallel, "find_copies", lambda items: {})
+    every_file_read = _merge(inbox, base["folder"], monkeypatch, parallel_path)
+    assert summary == every_file_read
+    status = {f.name: (f.status, f.reason) for f in summary.files}
+    assert status[f"3-{base['t2'].name}"] == ("skipped", "file.copy_of")
+    copy = next(f for f in summary.files if f.name == f"3-{base['t2'].name}")
+    assert dict(copy.issues[0].params)["original"] == f"0-{base['t2'].name}"

@@ -55,7 +55,7 @@ class Served:
         self._server = None
 
         def ready(server) -> None:
-            self._server = server
+            self._server = server  # what stops it
             self._ready.set()
 
         self._thread = threading.Thread(target=serve, args=(folder, free_port(), False, self.lines.append, ready),
@@ -73,7 +73,7 @@ class Served:
 
     def stop(self) -> None:
         if self._server is not None:
-            self._server.close()
+            self._server()
         self._thread.join(10)
 
 

@@ -15,6 +15,9 @@ RETURNED = ("2025-2026_cham-diem_To-khoi-1.xlsx", "2025-2026_cham-diem_To-khoi-4
             "2025-2026_cham-diem_To-Van-phong.xlsx", "2025-2026_cham-diem_To-khoi-2-3 (ban sua).xlsx")
 REGISTRATION_BOOK = "2025-2026_dang-ky_To-khoi-1.xlsx"
 WITH_ERRORS = "2025-2026_cham-diem_To-khoi-4-5.xlsx"  # D13: 25 of 6, E13: 'chín'
+# What init leaves in a campaign folder: the book, the inboxes and the launchers that open the page.
+INIT_FOLDER = ["Mo-trang-thi-dua.bat", "Mo-trang-thi-dua.command", "Mo-trang-thi-dua.sh", "campaign.xlsx", "inbox",
+               "outbox"]
 
 
 def school_campaign(into: Path) -> tuple[Path, Path]:

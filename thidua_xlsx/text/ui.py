@@ -150,6 +150,5 @@ NO_BROWSER_HELP = "Không tự mở trình duyệt (chỉ in địa chỉ)."
 
 # The launchers init writes into the campaign folder (double-clicked by the secretary).
 LAUNCHER_STEM = "Mo-trang-thi-dua"
-LAUNCHER_WAIT = "Trang thi đua đang chạy. Đóng cửa sổ này để tắt trang."
 LAUNCHER_MISSING = ("Không tìm thấy chương trình thidua-xlsx trên máy này. Hãy cài lại (pip install thidua-xlsx) "
                     "rồi bấm đúp lại tệp này.")

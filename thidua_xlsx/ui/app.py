@@ -71,6 +71,7 @@ def create_app(folder: Path, token: str, port: int = 0):
     from thidua_xlsx.text import commands as ct
     from thidua_xlsx.ui import pages
     from thidua_xlsx.ui.jobs import Busy, Jobs
+    from thidua_xlsx.voice import vietnam_today
     from thidua_xlsx.workspace import campaign_in
 
     folder = Path(folder).resolve()
@@ -83,6 +84,7 @@ def create_app(folder: Path, token: str, port: int = 0):
     csrf = form_token(token)
     jobs = Jobs(folder)
     intakes: dict[str, list] = {}  # the files of each drop, by a one-time id, for the page after the drop
+    opened_last: dict[str, object] = {}  # the campaign book last opened, with the state of its files
     app.extensions["thidua_jobs"] = jobs
 
     def refused(code: str, status: int, **params) -> tuple[str, int]:
@@ -97,8 +99,12 @@ def create_app(folder: Path, token: str, port: int = 0):
         book = campaign_in(folder)
         if book is None:
             return None, None, (issue("ui.not_campaign", folder=str(folder)),)
-        opened, problems = open_campaign(book)
-        return opened, None, tuple(problems)
+        state = (book, *_stat(book), *_stat(folder / "campaign.ods"), *_stat(folder / "campaign.xlsx"),
+                 vietnam_today())
+        if opened_last.get("state") != state:  # read again only when a book changed (or the day did)
+            opened, problems = open_campaign(book)
+            opened_last.update(state=state, found=(opened, None, tuple(problems)))
+        return opened_last["found"]
 
     @app.before_request
     def guard():
@@ -274,6 +280,15 @@ def create_app(folder: Path, token: str, port: int = 0):
         return send_file(path, as_attachment=True, download_name=path.name)
 
     return app
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    """A file's size and time ((-1, -1): none): what tells that it changed."""
+    try:
+        st = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (st.st_size, st.st_mtime_ns)
 
 
 class _Empty:

@@ -89,10 +89,7 @@ def rounds_of(cf) -> list[Round]:
     """The rounds of campaign folder ``cf`` (a CampaignFolder) in the year's order: registration, then each period
     (or the single scoring round), then the year from its periods."""
     campaign, folder, today = cf.campaign, cf.folder, vietnam_today()
-    issued: dict[tuple[str, str], int] = {}
-    for book in cf.registry.all():
-        which = (book.layout.round, book.layout.period)
-        issued[which] = issued.get(which, 0) + 1
+    issued = _issued_counts(cf)
     school = campaign.school
     plan: list[tuple[str, str, str, str, dt.date | None]] = [
         (REGISTRATION, WORDS["registration"], REGISTRATION, "", _date(school.registration_deadline))]
@@ -112,6 +109,28 @@ def rounds_of(cf) -> list[Round]:
         found.append(Round(key, label, round_, period, deadline, 0 if key == YEAR else issued.get((round_, period), 0),
                            received, summary, state, days))
     return found
+
+
+_ISSUED: dict[str, tuple[tuple, dict[tuple[str, str], int]]] = {}  # folder → (its record's state, the counts)
+
+
+def _issued_counts(cf) -> dict[tuple[str, str], int]:
+    """How many books were issued for each (round, period), from the record of issued books (so-da-phat/), read
+    again only when that record changed."""
+    registry = cf.registry
+    try:
+        state: tuple = tuple(sorted((e.name, e.stat().st_mtime_ns) for e in os.scandir(registry.folder)))
+    except OSError:
+        state = ()
+    kept = _ISSUED.get(str(cf.folder))
+    if kept is not None and kept[0] == state:
+        return kept[1]
+    issued: dict[tuple[str, str], int] = {}
+    for book in registry.all():
+        which = (book.layout.round, book.layout.period)
+        issued[which] = issued.get(which, 0) + 1
+    _ISSUED[str(cf.folder)] = (state, issued)
+    return issued
 
 
 def school_overview(cf) -> Overview:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import secrets
 import socket
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,9 +61,9 @@ def address(port: int, token: str) -> str:
 
 
 def serve(folder: Path, port: int, open_browser: bool, say: Callable[[str], None],
-          ready: Callable[[object], None] | None = None) -> None:
-    """Serve the page of ``folder`` until stopped (Ctrl+C, the window closed). ``ready(server)``: called once it
-    listens (the tests stop it with ``server.close()``)."""
+          ready: Callable[[Callable[[], None]], None] | None = None) -> None:
+    """Serve the page of ``folder`` until stopped (Ctrl+C, the window closed). ``ready(stop)``: called once it
+    listens, with what stops it from another thread (the tests, the benchmark)."""
     import webbrowser
 
     from waitress.server import create_server
@@ -80,8 +81,14 @@ def serve(folder: Path, port: int, open_browser: bool, say: Callable[[str], None
     app = create_app(folder, token, bound.port)
     server = create_server(app, sockets=[bound.socket], threads=8, ident="thidua-xlsx",
                            clear_untrusted_proxy_headers=True)
+    stopping = threading.Event()
+
+    def stop() -> None:
+        stopping.set()
+        server.close()
+
     if ready is not None:
-        ready(server)
+        ready(stop)
     if open_browser:
         try:
             opened = webbrowser.open(url)
@@ -95,6 +102,9 @@ def serve(folder: Path, port: int, open_browser: bool, say: Callable[[str], None
         server.run()
     except KeyboardInterrupt:
         pass
+    except (OSError, ValueError):  # its sockets closed under the loop by ``stop``: the end asked for
+        if not stopping.is_set():
+            raise
     finally:
         server.close()
         say(tu.STOPPED)

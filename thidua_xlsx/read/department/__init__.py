@@ -41,7 +41,7 @@ from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import ACCEPTED, SKIPPED, Cell, InboxFile, Submission, reject, skip
 from thidua_xlsx.model.issued import IssuedPerson, IssuedWorkbook
-from thidua_xlsx.model.issues import WARNING, issue
+from thidua_xlsx.model.issues import NOTE, WARNING, issue
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.read.containment import (
     FILE,
@@ -112,9 +112,7 @@ def sorted_out(item: InboxItem) -> InboxFile:
                 }[item.kind]
         return reject(blank_entry(item), code) if item.kind != LINK or item.detail != "inside" else \
             skip(blank_entry(item), code)
-    info = item.path.lstat()
-    modified = dt.datetime.fromtimestamp(info.st_mtime, dt.timezone.utc).replace(tzinfo=None)
-    entry = blank_entry(item, info.st_size, modified)
+    entry = _stat_entry(item)
     base = item.path.name.lower()
     if base.startswith("~$") or base.startswith(".~lock.") or base in SYSTEM_FILES:
         reason = "lock" if base.startswith(("~$", ".~lock.")) else "system"
@@ -127,6 +125,48 @@ def sorted_out(item: InboxItem) -> InboxFile:
     if suffix not in WORKBOOK_SUFFIXES:
         return with_hash(reject(entry, "file.not_workbook"))
     return entry
+
+
+def _stat_entry(item: InboxItem) -> InboxFile:
+    info = item.path.lstat()
+    modified = dt.datetime.fromtimestamp(info.st_mtime, dt.timezone.utc).replace(tzinfo=None)
+    return blank_entry(item, info.st_size, modified)
+
+
+# --- a byte-identical copy, known by its fingerprint -------------------------------------------------
+
+def content_key(item: InboxItem) -> tuple[str, int] | None:
+    """What a file read as a workbook has in common with its byte-identical copies that is known without reading
+    it — its kind (suffix) and size — or None when it would not be read as a workbook (a link, a lock file, another
+    kind of file, too big: :func:`sorted_out`), or cannot be looked at."""
+    if item.kind != FILE:
+        return None
+    base = item.path.name.lower()
+    suffix = item.path.suffix.lower()
+    if base.startswith(("~$", ".~lock.")) or base in SYSTEM_FILES or suffix not in WORKBOOK_SUFFIXES:
+        return None
+    try:
+        size = item.path.lstat().st_size
+    except OSError:
+        return None
+    return (suffix, size) if size <= MAX_FILE_BYTES else None
+
+
+def copy_entry(item: InboxItem, original: InboxFile, sha256: str) -> InboxFile | None:
+    """The entry of ``item``, whose bytes have the fingerprint ``sha256`` of ``original`` (read before it, of the
+    same kind): what reading it would give — the same content read the same way — without reading it again, named
+    a copy of ``original`` (as :class:`~thidua_xlsx.check.selection.Kept` names it). None when it must be read:
+    ``original`` was not read to its fingerprint (a read stopped by its time limit, our error) or ``item`` cannot
+    be looked at now."""
+    if not sha256 or original.sha256 != sha256:
+        return None
+    try:
+        entry = _stat_entry(item)
+    except OSError:
+        return None
+    return dataclasses.replace(entry, sha256=sha256, saved_at=original.saved_at, status=SKIPPED,
+                               reason="file.copy_of", issues=(issue("file.copy_of", NOTE, file=entry.name,
+                                                                    original=original.name),))
 
 
 def _read_item(item: InboxItem, context: ReadContext) -> InboxFile:

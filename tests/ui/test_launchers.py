@@ -1,0 +1,70 @@
+"""The double-click files init leaves in a campaign folder: one per system, each opening the page of its own folder
+with the Python that ran init (or thidua-xlsx on the PATH), a file someone made of that name kept."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path, PureWindowsPath
+
+import pytest
+
+from thidua_xlsx.text.ui import LAUNCHER_STEM
+from thidua_xlsx.ui.launchers import MARKER, launcher_texts, write_launchers
+
+
+def test_init_writes_a_launcher_for_each_system(tmp_path):
+    from thidua_xlsx.level_above import init_level_above
+    from thidua_xlsx.service import init_campaign
+
+    init_campaign(tmp_path / "truong", "tieu-hoc")
+    init_level_above(tmp_path / "xa")
+    for folder in (tmp_path / "truong", tmp_path / "xa"):
+        names = sorted(p.name for p in folder.glob(f"{LAUNCHER_STEM}.*"))
+        assert names == [f"{LAUNCHER_STEM}.bat", f"{LAUNCHER_STEM}.command", f"{LAUNCHER_STEM}.sh"]
+        assert os.access(folder / f"{LAUNCHER_STEM}.command", os.X_OK)
+        assert f"{sys.executable}" in (folder / f"{LAUNCHER_STEM}.sh").read_text(encoding="utf-8")
+
+
+def test_the_windows_launcher_names_the_installed_python_and_its_own_folder():
+    python = PureWindowsPath(r"C:\Users\Thư ký\AppData\Local\Programs\Python\Python312\python.exe")
+    bat = launcher_texts(python)[f"{LAUNCHER_STEM}.bat"]
+    assert "\r\n" in bat and "\n" not in bat.replace("\r\n", "")  # cmd.exe's lines
+    assert bat.splitlines()[2] == "chcp 65001 >nul"  # the Vietnamese message read as UTF-8
+    assert f'"{python}" -m thidua_xlsx ui "%~dp0."' in bat  # the folder the launcher lies in, wherever it is moved
+    assert 'thidua-xlsx ui "%~dp0."' in bat  # else the tool on the PATH
+    assert "pause" in bat  # a message stays on the screen
+    percent = launcher_texts(PureWindowsPath(r"C:\100%\python.exe"))[f"{LAUNCHER_STEM}.bat"]
+    assert r'"C:\100%%\python.exe"' in percent  # % doubled in a .bat
+
+
+def test_a_file_of_that_name_someone_made_is_kept(tmp_path):
+    own = tmp_path / f"{LAUNCHER_STEM}.bat"
+    own.write_text("echo của tôi\n", encoding="utf-8")
+    written = write_launchers(tmp_path)
+    assert own.read_text(encoding="utf-8") == "echo của tôi\n"
+    assert sorted(p.name for p in written) == [f"{LAUNCHER_STEM}.command", f"{LAUNCHER_STEM}.sh"]
+    assert MARKER in write_launchers(tmp_path)[0].read_text(encoding="utf-8")  # ours renewed
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a POSIX shell launcher")
+def test_the_linux_launcher_opens_the_page_of_its_folder(tmp_path):
+    import shutil
+
+    folder = tmp_path / "thi dua 'truong'"
+    folder.mkdir()
+    shutil.copy2(Path(__file__).resolve().parents[2] / "samples" / "campaign.xlsx", folder / "campaign.xlsx")
+    write_launchers(folder)
+    env = {**os.environ, "BROWSER": "true"}  # the browser "opened" by a program that does nothing
+    started = subprocess.Popen([str(folder / f"{LAUNCHER_STEM}.sh")], cwd=tmp_path, env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, encoding="utf-8")
+    try:
+        assert started.stdout is not None
+        first = started.stdout.readline().strip()
+        assert first.startswith("http://127.0.0.1:") and "/?token=" in first
+        said = [started.stdout.readline() for _ in range(2)]  # (the port taken said first, when it is)
+        assert any(str(folder) in line for line in said)
+    finally:
+        started.terminate()
+        started.communicate(timeout=20)

@@ -1,0 +1,59 @@
+"""The double-click files ``init`` leaves in a campaign folder: each opens the page of that folder
+(``thidua-xlsx ui``) with the tool installed where ``init`` ran — ``.bat`` for Windows, ``.command`` for macOS (the
+Finder runs it in Terminal), ``.sh`` for Linux. The folder is the launcher's own (moved with the folder, it still
+opens that folder). The Python that ran ``init`` is named first; gone (another computer, a reinstall), the
+``thidua-xlsx`` on the PATH; neither, the launcher says so in Vietnamese and waits.
+
+A launcher is rewritten only when it is one of ours (its marker line); a file of that name someone made is kept.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path, PurePath
+
+from thidua_xlsx.text.ui import LAUNCHER_MISSING, LAUNCHER_STEM
+
+MARKER = "thidua-xlsx: mo trang thi dua"  # in every launcher of ours (ASCII: read the same in any code page)
+SUFFIXES = (".bat", ".command", ".sh")
+
+
+def _bat(python: PurePath) -> str:
+    exe = str(python).replace("%", "%%")
+    lines = ["@echo off", f"rem {MARKER}", "chcp 65001 >nul", 'cd /d "%~dp0"',
+             f'if exist "{exe}" (', f'  "{exe}" -m thidua_xlsx ui "%~dp0."', "  goto :done", ")",
+             "where thidua-xlsx >nul 2>nul", "if errorlevel 1 (", f"  echo {LAUNCHER_MISSING}", "  pause",
+             "  exit /b 1", ")", 'thidua-xlsx ui "%~dp0."', ":done", "if errorlevel 1 pause", ""]
+    return "\r\n".join(lines)  # cmd.exe reads CRLF lines
+
+
+def _shell(python: PurePath) -> str:
+    exe = "'" + str(python).replace("'", "'\\''") + "'"
+    return "\n".join([
+        "#!/bin/sh", f"# {MARKER}", 'cd "$(dirname "$0")" || exit 1', f"PYTHON={exe}",
+        'if [ -x "$PYTHON" ]; then exec "$PYTHON" -m thidua_xlsx ui "$(pwd)"; fi',
+        'if command -v thidua-xlsx >/dev/null 2>&1; then exec thidua-xlsx ui "$(pwd)"; fi',
+        f"echo '{LAUNCHER_MISSING}'", "printf '%s' '…'; read -r _", "exit 1", ""])
+
+
+def launcher_texts(python: PurePath) -> dict[str, str]:
+    """The launchers' names and texts for the Python at ``python`` (a Windows or a POSIX path)."""
+    shell = _shell(python)
+    return {f"{LAUNCHER_STEM}.bat": _bat(python), f"{LAUNCHER_STEM}.command": shell, f"{LAUNCHER_STEM}.sh": shell}
+
+
+def write_launchers(folder: Path, python: PurePath | None = None) -> list[Path]:
+    """Write the launchers into ``folder`` (those missing, or ours to renew); returns those written."""
+    from thidua_xlsx.system.files import replacing
+
+    written = []
+    for name, text in launcher_texts(python or PurePath(sys.executable)).items():
+        path = folder / name
+        if path.exists() and MARKER.encode() not in path.read_bytes()[:400]:
+            continue  # someone's own file of that name: kept
+        with replacing(path) as tmp:
+            tmp.write_bytes(text.encode("utf-8"))
+            if not name.endswith(".bat"):
+                tmp.chmod(0o755)
+        written.append(path)
+    return written
