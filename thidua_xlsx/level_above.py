@@ -28,6 +28,7 @@ def init_level_above(directory: Path, campaign_id: str | None = None):
     from thidua_xlsx.model.level_above_book import BOOK_FILE
     from thidua_xlsx.read.level_above_book import load_level_above_preset
     from thidua_xlsx.read.rule_sets import province_names
+    from thidua_xlsx.ui.launchers import write_launchers
     from thidua_xlsx.write.level_above_book import write_level_above_book
 
     preset = load_level_above_preset()
@@ -37,6 +38,7 @@ def init_level_above(directory: Path, campaign_id: str | None = None):
     with out.holding([lock.folder_lock_path(directory)], "init"):
         (directory / INBOX).mkdir(exist_ok=True)
         write_level_above_book(campaign, directory / BOOK_FILE, province_names())
+        write_launchers(directory)  # the double-click files that open the page on this folder (thidua-xlsx ui)
     return campaign
 
 

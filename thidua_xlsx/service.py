@@ -46,6 +46,7 @@ def init_campaign(directory: Path, level: str, campaign_id: str | None = None,
     its name (text.workbook.SAMPLE_MARK), on every book and paper, until the secretary names her school."""
     from thidua_xlsx.read.rule_sets import province_names
     from thidua_xlsx.text.workbook import SAMPLE_MARK
+    from thidua_xlsx.ui.launchers import write_launchers
     from thidua_xlsx.write.campaign_book import write_campaign_book
 
     if campaign is None:
@@ -57,6 +58,7 @@ def init_campaign(directory: Path, level: str, campaign_id: str | None = None,
         for folder in (INBOX, OUTBOX):
             (directory / folder).mkdir(exist_ok=True)
         write_campaign_book(campaign, directory / CAMPAIGN_FILE, province_names())
+        write_launchers(directory)  # the double-click files that open the page on this folder (thidua-xlsx ui)
     return campaign
 
 

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 
 from tests.conftest import campaign_dict
 from tests.init_fixtures import on_day
+from tests.ui.pages import INIT_FOLDER
 from thidua_xlsx.cli import main
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.read.campaign_book import load_campaign_book
@@ -72,7 +73,7 @@ def test_the_sample_s_year_is_carried_to_the_next_with_its_facts_cleared(old_sam
     assert result.exit_code == 0, result.output
     assert (old_sample / "campaign.xlsx").read_bytes() == before, "last year's book is only read"
     assert sorted(p.relative_to(old_sample) for p in old_sample.rglob("*")) == listed, "nothing left in it"
-    assert sorted(p.name for p in new.iterdir()) == ["campaign.xlsx", "inbox", "outbox"]
+    assert sorted(p.name for p in new.iterdir()) == INIT_FOLDER
     old, made = load(old_sample / "campaign.xlsx"), load(new / "campaign.xlsx")
     assert made.departments == old.departments  # codes, names, heads, e-mails
     assert [(p.code, p.name, p.department, p.role, p.position, p.start) for p in made.staff] == \

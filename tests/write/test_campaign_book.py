@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 from tests.campaign_books import edit, first_item_of_first_group, load, make_book, row_of, strings
 from tests.filling import run_apart, type_far_away
 from tests.init_fixtures import as_init_writes, on_day
+from tests.ui.pages import INIT_FOLDER
 from thidua_xlsx import service
 from thidua_xlsx.cli import main
 from thidua_xlsx.model import campaign as cm
@@ -139,7 +140,7 @@ def test_cli_generate_reports_five_mistakes_without_traceback(tmp_path):
     problem_lines = [line for line in result.stderr.splitlines() if line.startswith("Lỗi: [campaign.xlsx · ")]
     assert len(problem_lines) == 5, result.stderr
     assert not out.exists()
-    assert sorted(p.name for p in camp.iterdir()) == ["campaign.xlsx", "inbox", "outbox"]
+    assert sorted(p.name for p in camp.iterdir()) == INIT_FOLDER
 
 
 def test_cli_generate_with_a_mistake_exits_1_and_writes_nothing(tmp_path):
@@ -158,7 +159,7 @@ def test_cli_generate_with_a_mistake_exits_1_and_writes_nothing(tmp_path):
                         "Hãy sửa lại ngưỡng.")
     assert "1 lỗi" in lines[-1] and len(lines) == 2
     assert not out.exists()
-    assert sorted(p.name for p in camp.iterdir()) == ["campaign.xlsx", "inbox", "outbox"]
+    assert sorted(p.name for p in camp.iterdir()) == INIT_FOLDER
 
 
 # --- single mistakes ----------------------------------------------------------------------------

@@ -93,6 +93,7 @@ WORDS = {
     "written": "Tệp đã ghi",
     "download": "Tải về",
     "missing": "Tổ chưa gửi",
+    "missing_schools": "Trường chưa gửi",
     "reminders": "Lời nhắc để chép gửi",
     "log": "Chương trình nói",
     "schools": "Các trường",
