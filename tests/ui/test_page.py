@@ -189,6 +189,23 @@ def test_a_round_drop_file_by_codes_refuse_another_round_then_merge(school):
     assert "đã tổng hợp" in text(found.get("/"))
 
 
+def test_a_zip_and_a_picture_dropped(school, tmp_path):
+    import zipfile
+
+    folder, returned, _app, found = school
+    bundle = tmp_path / "so-cac-to.zip"
+    with zipfile.ZipFile(bundle, "w") as zf:
+        zf.write(returned / RETURNED[2], RETURNED[2])
+        zf.writestr("doc-truoc.txt", "Kính gửi")
+    picture = tmp_path / "anh-chup.jpg"
+    picture.write_bytes(b"\xff\xd8\xff\xe0 not a book")
+    page = text(found.get(_drop(found, "cham-diem", [bundle, picture]).headers["Location"]))
+    assert f"Đã có (giống hệt): inbox/{RETURNED[2]}" in page  # inside the ZIP, filed as if sent alone: already there
+    assert "doc-truoc.txt Không phải sổ của chiến dịch này" in page
+    assert "anh-chup.jpg Không phải sổ của chiến dịch này" in page
+    assert len(list((folder / "inbox").iterdir())) == len(RETURNED)
+
+
 def test_a_name_typed_as_a_script_shows_as_text(school, tmp_path):
     from tests import filling
     from thidua_xlsx.model import layout as ly
