@@ -252,3 +252,31 @@ def test_papers_written_again_replace_the_tool_s_own_and_keep_one_someone_edited
     assert (papers / "02_Du-thao-Quyet-dinh-cong-nhan (moi).docx").is_file()
     assert not (papers / "01_To-trinh-cong-nhan (moi).docx").exists()
     assert "Giữ nguyên" in third.output and "02_Du-thao-Quyet-dinh-cong-nhan" in third.output
+
+
+def test_the_schools_summaries_read_on_every_core_are_those_read_in_one_process(merged, monkeypatch):
+    """Issue 40: from PARALLEL_FROM entries the summaries are read by worker processes; every entry (a summary
+    before its council, one edited by hand, a note, a school's hồ sơ) has the same outcome, in the same order, and
+    the progress bar moves once per entry. A pool that fails hands the rest to this process: the same again."""
+    from thidua_xlsx.read import school_summaries
+    from thidua_xlsx.read.containment import scan_inbox
+    from thidua_xlsx.system import pool
+
+    items = scan_inbox(merged["inbox"])
+    monkeypatch.setattr(school_summaries, "_workers_for", lambda count: 0)
+    alone = school_summaries.read_school_summaries(items)
+    monkeypatch.setattr(school_summaries, "_workers_for", lambda count: 2)
+    said: list[str] = []
+    assert school_summaries.read_school_summaries(items, said.append) == alone
+    assert said == [item.name for item in items]
+    assert len(alone[1]) == 3 and len(alone[0]) == len(items)
+    real = pool.shared_map
+
+    def fails_after_two(*args):
+        results = real(*args)
+        yield next(results)
+        yield next(results)
+        raise RuntimeError("a worker died")
+
+    monkeypatch.setattr(pool, "shared_map", fails_after_two)
+    assert school_summaries.read_school_summaries(items) == alone

@@ -30,6 +30,7 @@ from thidua_xlsx.read.own_summary import (
     Wanted,
     open_summary,
 )
+from thidua_xlsx.system import pool
 from thidua_xlsx.text.messages import REASONS
 
 RATING_EXCELLENT = "HTXSNV"
@@ -46,20 +47,51 @@ def read_school_summaries(items: list[InboxItem], on_file: Callable[[str], None]
                           ) -> tuple[list[InboxFile], dict[str, SchoolSummary]]:
     """Every entry of the inbox (``items``, as :func:`~thidua_xlsx.read.containment.scan_inbox` found them) with its
     status — a summary read is SKIPPED, given its own by the level above's choice among each school's versions —
-    and the summaries read, by file name."""
-    files, read = [], {}
+    and the summaries read, by file name.
+
+    From :data:`PARALLEL_FROM` entries, on every core: each entry read in a worker process, handed over in order.
+    Should the pool fail (a worker that died), the entries from the one it failed on are read here, as they would
+    be on one core: the same outcome, each said."""
+    files: list[InboxFile] = []
+    read: dict[str, SchoolSummary] = {}
+    results = pool.shared_map(None, _read_entry, items, _workers_for(len(items)))
     for item in items:
-        entry = sorted_out(item)
-        if entry.reason and item.kind == FILE and item.path.suffix.lower() in DOSSIER_SUFFIXES:
-            entry = dataclasses.replace(entry, status=SKIPPED, reason="level_above.dossier_file", issues=(
-                issue("level_above.dossier_file", NOTE, file=entry.name),))  # a school's hồ sơ sent along
-        elif not entry.reason:
-            entry, summary = read_school_summary(entry)
-            if summary is not None:
-                read[entry.name] = summary
-        files.append(entry)
+        try:
+            entry, summary = next(results)
+        except Exception:  # the pool's failure, or ours on this file: from it on, read here (ours raised again)
+            break
+        _keep(entry, summary, files, read)
+        on_file(item.name)
+    for item in items[len(files):]:
+        _keep(*_read_entry(None, item), files, read)
         on_file(item.name)
     return files, read
+
+
+PARALLEL_FROM = 24  # entries: a worker starts in ~50 ms (fork) to ~1 s (spawn); a summary reads in ~5 ms
+
+
+def _workers_for(count: int) -> int:
+    cores = pool.usable_cores()
+    return 0 if cores < 2 or count < PARALLEL_FROM else min(cores, pool.MAX_WORKERS)
+
+
+def _keep(entry: InboxFile, summary: SchoolSummary | None, files: list[InboxFile], read: dict[str, SchoolSummary]
+          ) -> None:
+    files.append(entry)
+    if summary is not None:
+        read[entry.name] = summary
+
+
+def _read_entry(_shared: None, item: InboxItem) -> tuple[InboxFile, SchoolSummary | None]:
+    """One entry of the inbox: its entry with its status, and the summary read from it (None when it is none)."""
+    entry = sorted_out(item)
+    if entry.reason and item.kind == FILE and item.path.suffix.lower() in DOSSIER_SUFFIXES:
+        return dataclasses.replace(entry, status=SKIPPED, reason="level_above.dossier_file", issues=(
+            issue("level_above.dossier_file", NOTE, file=entry.name),)), None  # a school's hồ sơ sent along
+    if entry.reason:
+        return entry, None
+    return read_school_summary(entry)
 
 
 def read_school_summary(entry: InboxFile) -> tuple[InboxFile, SchoolSummary | None]:

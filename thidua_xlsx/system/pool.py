@@ -118,6 +118,21 @@ def shared_pool(shared, workers: int):
         yield run
 
 
+def shared_map(shared, function, arguments: list, workers: int):
+    """``function(shared, a)`` for each of ``arguments``, handed over in order as each is done (a progress bar
+    moves), computed by ``workers`` processes that each receive ``shared`` once (in this process when ``workers``
+    is 0). ``function`` is a module-level function; an exception it raises, or the pool's own (a worker that
+    died), is raised here when its result's turn comes: the results before it have been handed over."""
+    if workers <= 0:
+        for argument in arguments:
+            yield function(shared, argument)
+        return
+    with process_pool(workers, shared) as pool:
+        tasks = [(function, a) for a in arguments]
+        chunk = max(1, min(16, len(tasks) // (workers * 8)))
+        yield from pool.map(_call_shared, tasks, chunksize=chunk).result()
+
+
 def shared():
     """In a worker: what its pool shares with every task (see :func:`share`)."""
     return _SHARED
