@@ -158,3 +158,19 @@ def test_the_written_files_pass_the_open_xml_validator(tmp_path, mapping):
 def test_the_same_proposals_give_the_same_bytes(tmp_path, mapping):
     first = write_import_files(PROPOSALS, mapping, tmp_path / "1", "x").files[0].read_bytes()
     assert write_import_files(PROPOSALS, mapping, tmp_path / "2", "x").files[0].read_bytes() == first
+
+
+def test_many_files_made_on_every_core_are_the_files_made_in_one_process(tmp_path, mapping, monkeypatch):
+    """Issue 40: from PARALLEL_FROM files each file is made by a worker process and written here in order: the
+    same files, byte for byte, as made in this process."""
+    from thidua_xlsx.system import pool
+    from thidua_xlsx.write import province_import
+
+    people = tuple(Proposal("KT", PERSON, f"GV{i:04}", f"Nguyễn Văn {i:04}", "LDTT", "Giáo viên", KIM_THU,
+                            "Nam" if i % 2 else "Nữ") for i in range(199 * 8 + 3))
+    monkeypatch.setattr(pool, "workers_for_workbooks", lambda count: 2)
+    parallel = write_import_files(people, mapping, tmp_path / "parallel", "nhap-tinh")
+    monkeypatch.setattr(province_import, "PARALLEL_FROM", 10_000)
+    alone = write_import_files(people, mapping, tmp_path / "alone", "nhap-tinh")
+    assert len(parallel.files) == 9 and parallel.rows == alone.rows
+    assert [p.read_bytes() for p in parallel.files] == [p.read_bytes() for p in alone.files]

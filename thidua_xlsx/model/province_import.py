@@ -168,6 +168,7 @@ def import_rows(proposals, mapping: Mapping) -> tuple[tuple[ImportRow, ...], tup
     """The rows of ``proposals`` (in their order) the mapping can code, and each proposal it cannot, by name, with
     every reason (an unknown title and an unknown gender: both said, so that both are fixed at once)."""
     rows, refused = [], []
+    categories: dict[tuple[str, str], Category | None] = {}  # (kind, position) → its category, matched once
     for p in proposals:
         where = {"name": p.name, "unit": p.unit or p.school, "mapping": mapping.name}
         reasons = []
@@ -181,7 +182,9 @@ def import_rows(proposals, mapping: Mapping) -> tuple[tuple[ImportRow, ...], tup
         salutation = SALUTATIONS.get(fold(p.gender), "") if p.kind == PERSON else ""
         if p.kind == PERSON and not salutation:
             reasons.append(issue("province_import.gender_unknown", name=p.name, unit=where["unit"]))
-        category = mapping.category(p.kind, p.position) if p.kind in KINDS else None
+        if (p.kind, p.position) not in categories:
+            categories[p.kind, p.position] = mapping.category(p.kind, p.position) if p.kind in KINDS else None
+        category = categories[p.kind, p.position]
         if p.kind in KINDS and category is None:
             reasons.append(issue("province_import.no_category", kind=KIND_NAMES[p.kind], position=p.position, **where))
         if mapping.field is None:

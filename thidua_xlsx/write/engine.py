@@ -127,10 +127,25 @@ LETTERS_PER_UNIT = 1.05
 _WIDE = {"…": 2.2, "—": 2.2, "–": 1.1}  # an ellipsis or a dash is as wide as two letters, or one
 
 
+class _Widths(dict):
+    """A character → its width (:func:`text_units`), each character's found once (a letter's case, a digit…)."""
+
+    def __missing__(self, c: str) -> float:
+        width = self[c] = (_CAPITAL if c.isupper() else 1.0 if c.isalpha() else _DIGIT if c.isdigit() else
+                           _SPACE if c == " " else _WIDE.get(c, _OTHER))
+        return width
+
+
+_CHAR_UNITS = _Widths()
+
+
 def text_units(text: str) -> float:
-    """``text``'s printed width, in average lowercase letters of Times New Roman."""
-    return sum(_CAPITAL if c.isupper() else 1.0 if c.isalpha() else _DIGIT if c.isdigit() else
-               _SPACE if c == " " else _WIDE.get(c, _OTHER) for c in text)
+    """``text``'s printed width, in average lowercase letters of Times New Roman (the same sum, in the same order,
+    as classing each character anew: a character's width is looked up, not worked out again)."""
+    try:
+        return sum(map(_CHAR_UNITS.__getitem__, text))  # no __missing__ on this path: a character not met yet raises
+    except KeyError:
+        return sum(_CHAR_UNITS[c] for c in text)
 
 
 def wrapped_lines(text: str, per_line: float) -> int:
