@@ -85,6 +85,7 @@ def serve(folder: Path, port: int, open_browser: bool, say: Callable[[str], None
 
     def stop() -> None:
         stopping.set()
+        server.task_dispatcher.shutdown()  # the requests being answered end first
         server.close()
 
     if ready is not None:
