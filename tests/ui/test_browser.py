@@ -1,7 +1,8 @@
 """The page in a real headless Chromium, as the secretary and the commune's officer use it: open the address printed,
 pick four returned books (one of another round, one with errors), read what was filed and the problems, merge, read
 the results, download the summary; the commune's schools and its merge. Screenshots of each page are written to
-a folder of the test's (and, with THIDUA_UI_SHOTS=DIR, copied there: the README's pictures)."""
+a folder of the test's (and, with THIDUA_UI_SHOTS=DIR, copied there: the README's pictures are in
+samples/huong-dan/trang/, apart from the guide's own, which build_guide.py renders)."""
 
 from __future__ import annotations
 
