@@ -277,3 +277,26 @@ def test_the_communes_schools_and_merge(tmp_path):
     assert state["state"] == "done", state
     assert "tong-hop-cac-truong.xlsx" in text(found.get(merged.headers["Location"]))
     assert (folder / "tong-hop-cac-truong.xlsx").is_file()
+
+
+# --- a year by periods --------------------------------------------------------------------------------------------
+
+def test_a_year_by_periods_from_its_periods_summaries(tmp_path):
+    import shutil
+
+    from tests.ui.pages import SAMPLES
+
+    folder = tmp_path / "ca-nam"
+    shutil.copytree(SAMPLES / "ca-nam", folder)
+    _app, found = client(folder)
+    page = text(found.get("/"))
+    assert "Tháng 9/2026 05/10/2026 đã tổng hợp" in page  # its summary in ky/, where the year reads them
+    assert "Tải về ky/tong-hop_thang-9.xlsx" in page
+    started = found.post("/vong/ca-nam/tong-hop", data=CSRF)
+    assert wait_job(found, started.headers["Location"])["state"] == "done"
+    result = text(found.get(started.headers["Location"]))
+    assert "Tệp đã đọc 2 Dùng 2" in result
+    assert "Nguyễn Thị Thanh Huyền Tổ Toán – Tin 96 HTXSNV Lao động tiên tiến, Chiến sĩ thi đua cơ sở" in result
+    # the sample's own year summary (not in this folder's record of written files) is kept, the new one beside it
+    assert "tong-hop_ca-nam (moi).xlsx" in result
+    assert (SAMPLES / "ca-nam" / "tong-hop_ca-nam.xlsx").read_bytes() == (folder / "tong-hop_ca-nam.xlsx").read_bytes()

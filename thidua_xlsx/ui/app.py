@@ -225,13 +225,14 @@ def create_app(folder: Path, token: str, port: int = 0):
             label = f"{WORDS['generate']} – {chosen.label}"
         else:
             if chosen.key == pages.YEAR:
-                request_ = service.MergeRequest(folder / "ky", force=True, campaign_path=cf.book)
+                request_ = service.MergeRequest(folder / pages.PERIODS_FOLDER, force=True, campaign_path=cf.book)
 
                 def call(voice):
                     return service.year(request_, voice)
             else:
-                request_ = service.MergeRequest(pages.inbox_of(folder, chosen.round, chosen.period), force=True,
-                                                campaign_path=cf.book, round=chosen.round,
+                request_ = service.MergeRequest(pages.inbox_of(folder, chosen.round, chosen.period),
+                                                folder / pages.summary_of(chosen.key, chosen.round, chosen.period),
+                                                force=True, campaign_path=cf.book, round=chosen.round,
                                                 period=chosen.period or None)
 
                 def call(voice):

@@ -26,6 +26,7 @@ from thidua_xlsx.text.ui import WORDS
 from thidua_xlsx.voice import Voice, vietnam_today
 
 REGISTRATION, SCORING, YEAR = ly.REGISTRATION, ly.SCORING, "ca-nam"
+PERIODS_FOLDER = "ky"  # the periods' summaries, read by the year (README: merge … -o ky/tong-hop_<kỳ>.xlsx)
 
 
 @dataclass(frozen=True)
@@ -100,9 +101,10 @@ def rounds_of(cf) -> list[Round]:
         plan.append((SCORING, WORDS["scoring"], SCORING, "", _date(school.scoring_deadline)))
     found = []
     for key, label, round_, period, deadline in plan:
-        name = ct.DEFAULT_YEAR_SUMMARY if key == YEAR else ct.DEFAULT_SUMMARY.format(round=period or round_)
+        name = summary_of(key, round_, period)
         summary = name if (folder / name).is_file() else ""
-        received = _count_files(folder / "ky") if key == YEAR else _count_files(inbox_of(folder, round_, period))
+        received = _count_files(folder / PERIODS_FOLDER) if key == YEAR else \
+            _count_files(inbox_of(folder, round_, period))
         days = (deadline - today).days if deadline else None
         state = "done" if summary else ("late" if days is not None and days < 0 else "due" if days is not None
                                         else "waiting")
@@ -131,6 +133,15 @@ def _issued_counts(cf) -> dict[tuple[str, str], int]:
         issued[which] = issued.get(which, 0) + 1
     _ISSUED[str(cf.folder)] = (state, issued)
     return issued
+
+
+def summary_of(key: str, round_: str, period: str) -> str:
+    """Where the page's merge of a round writes its summary, relative to the campaign folder: a period's in ``ky/``
+    (where ``year`` reads the periods' summaries, as the README's year does), the others beside campaign.xlsx."""
+    if key == YEAR:
+        return ct.DEFAULT_YEAR_SUMMARY
+    name = ct.DEFAULT_SUMMARY.format(round=period or round_)
+    return f"{PERIODS_FOLDER}/{name}" if period else name
 
 
 def school_overview(cf) -> Overview:
