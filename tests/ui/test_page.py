@@ -206,6 +206,26 @@ def test_a_zip_and_a_picture_dropped(school, tmp_path):
     assert len(list((folder / "inbox").iterdir())) == len(RETURNED)
 
 
+@pytest.mark.libreoffice  # the papers' PDFs
+def test_the_councils_summary_uploaded_and_the_papers(school):
+    from tests.ui.pages import SAMPLES
+
+    folder, _returned, _app, found = school
+    wrong = found.post("/vong/cham-diem/tong-hop", data={**CSRF, "council": (io.BytesIO(b"x"), "bien-ban.pdf")},
+                       content_type="multipart/form-data")
+    assert wrong.status_code == 400 and "'bien-ban.pdf' không phải sổ Excel" in text(wrong)
+    assert not (folder / "hoi-dong").exists()
+    started = found.post("/vong/cham-diem/tong-hop", data={
+        **CSRF, "docs": "1", "council": (io.BytesIO((SAMPLES / "hoi-dong.xlsx").read_bytes()), "hoi-dong.xlsx")},
+        content_type="multipart/form-data")
+    assert wait_job(found, started.headers["Location"], 300)["state"] == "done"
+    result = text(found.get(started.headers["Location"]))
+    assert (folder / "hoi-dong" / "hoi-dong.xlsx").read_bytes() == (SAMPLES / "hoi-dong.xlsx").read_bytes()
+    # what the council changed, said as the console says it
+    assert "Phạm Thị Thúy (GV013): Danh hiệu đề nghị Lao động tiên tiến → Không đề nghị" in result
+    assert "ho-so/01_To-trinh.docx" in result and (folder / "ho-so" / "01_To-trinh.docx").is_file()
+
+
 def test_a_name_typed_as_a_script_shows_as_text(school, tmp_path):
     from tests import filling
     from thidua_xlsx.model import layout as ly

@@ -25,6 +25,8 @@ UI_MESSAGES = {
     "ui.port_taken": "Cổng {port} đang bị chương trình khác dùng – trang mở ở cổng {used}.",
     "ui.no_port": "Các cổng {first}–{last} đều đang bị chương trình khác dùng – không mở được trang. Hãy đóng cửa sổ "
                   "thidua-xlsx ui đang mở (nếu có) rồi chạy lại, hoặc chọn cổng khác: thidua-xlsx ui --port 8800.",
+    "ui.council_not_workbook": "'{file}' không phải sổ Excel (.xlsx, .xlsm, .xls, .ods) – chưa tổng hợp. Hãy chọn "
+                               "bảng tổng hợp Hội đồng đã ghi (ví dụ hoi-dong.xlsx).",
     "ui.unknown_round": "Không có vòng '{round}' trong chiến dịch này. Hãy chọn một vòng ở trang chính.",
 }
 
@@ -127,6 +129,8 @@ WORDS = {
     "papers_hint": "Tờ trình, biên bản, danh sách: thidua-xlsx merge … --ho-so.",
     "history_hint": "Sau khi có bảng tổng hợp cuối năm: thidua-xlsx history.",
     "next_year_hint": "Đầu năm học mới: thidua-xlsx init THƯ-MỤC-MỚI --tu .",
+    "council_file": "Bảng tổng hợp Hội đồng đã ghi (nếu đã họp):",
+    "docs_box": "Ghi cả hồ sơ (tờ trình, biên bản, danh sách) vào thư mục ho-so/",
     "cli_hint": "Làm bằng dòng lệnh (chưa có nút trên trang)",
     "problems_in": "{count} lỗi trong sổ",
     "none": "—",

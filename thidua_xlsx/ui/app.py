@@ -32,6 +32,8 @@ from thidua_xlsx.text.ui import WORDS
 MAX_UPLOAD_BYTES = 64 * 1024 * 1024  # one drop: dozens of department books (20–300 KB each), a ZIP of them
 MAX_UPLOAD_FILES = 60  # one drop: a school's departments
 LOOPBACK_NAMES = ("127.0.0.1", "localhost")
+COUNCIL_FOLDER = "hoi-dong"  # the council's summaries uploaded on the page, each kept under a new name
+DOCS_FOLDER = "ho-so"  # the papers (merge --docs ho-so/)
 
 
 def form_token(token: str) -> str:
@@ -230,9 +232,25 @@ def create_app(folder: Path, token: str, port: int = 0):
                 def call(voice):
                     return service.year(request_, voice)
             else:
+                council = request.files.get("council")
+                council_path = None
+                if council is not None and council.filename:
+                    from thidua_xlsx.read.containment import WORKBOOK_SUFFIXES
+                    from thidua_xlsx.system.written import free_name
+
+                    suffix = Path(council.filename).suffix.lower()
+                    if suffix not in WORKBOOK_SUFFIXES:
+                        return refused("ui.council_not_workbook", 400, file=council.filename)
+                    kept = folder / COUNCIL_FOLDER
+                    kept.mkdir(exist_ok=True)
+                    council_path = free_name(kept / f"hoi-dong{suffix}", lambda p: not p.exists())
+                    council_path.write_bytes(council.read(MAX_UPLOAD_BYTES + 1))  # a new name: nothing replaced
+                    council.close()
+                docs = folder / DOCS_FOLDER if request.form.get("docs") else None
                 request_ = service.MergeRequest(pages.inbox_of(folder, chosen.round, chosen.period),
                                                 folder / pages.summary_of(chosen.key, chosen.round, chosen.period),
-                                                force=True, campaign_path=cf.book, round=chosen.round,
+                                                force=True, council_path=council_path, docs_dir=docs,
+                                                campaign_path=cf.book, round=chosen.round,
                                                 period=chosen.period or None)
 
                 def call(voice):
