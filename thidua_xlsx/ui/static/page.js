@@ -23,6 +23,11 @@ document.addEventListener("DOMContentLoaded", function () {
       form.submit();
     });
   }
+  document.querySelectorAll("input[data-show]").forEach(function (picker) {
+    picker.addEventListener("change", function () {
+      document.getElementById(picker.dataset.show).textContent = picker.files.length ? picker.files[0].name : "";
+    });
+  });
   var job = document.getElementById("job");
   if (job && job.dataset.state === "running") {
     var bar = document.getElementById("progress"), text = document.getElementById("progress-text");
