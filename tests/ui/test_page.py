@@ -206,15 +206,19 @@ def test_a_zip_and_a_picture_dropped(school, tmp_path):
     assert len(list((folder / "inbox").iterdir())) == len(RETURNED)
 
 
-@pytest.mark.libreoffice  # the papers' PDFs
-def test_the_councils_summary_uploaded_and_the_papers(school):
-    from tests.ui.pages import SAMPLES
-
+def test_a_council_file_that_is_no_workbook_is_refused_before_any_run(school):
     folder, _returned, _app, found = school
     wrong = found.post("/vong/cham-diem/tong-hop", data={**CSRF, "council": (io.BytesIO(b"x"), "bien-ban.pdf")},
                        content_type="multipart/form-data")
     assert wrong.status_code == 400 and "'bien-ban.pdf' không phải sổ Excel" in text(wrong)
     assert not (folder / "hoi-dong").exists()
+
+
+@pytest.mark.libreoffice  # the papers' PDFs
+def test_the_councils_summary_uploaded_and_the_papers(school):
+    from tests.ui.pages import SAMPLES
+
+    folder, _returned, _app, found = school
     started = found.post("/vong/cham-diem/tong-hop", data={
         **CSRF, "docs": "1", "council": (io.BytesIO((SAMPLES / "hoi-dong.xlsx").read_bytes()), "hoi-dong.xlsx")},
         content_type="multipart/form-data")
