@@ -296,11 +296,14 @@ def test_the_communes_schools_and_merge(tmp_path):
     assert "Trường Tiểu học Trực Cường Đã gửi 18/05/2026 Gửi 2 bản" in page
     assert "Trường Tiểu học Thử Nghiệm Đã gửi" in page and "Sửa tay" in page
     assert "Trường Mầm non Trực Cường Chưa gửi" in page
-    merged = found.post("/xa/tong-hop", data=CSRF)
+    merged = found.post("/xa/tong-hop", data={**CSRF, "import": "1"})
     state = wait_job(found, merged.headers["Location"])
     assert state["state"] == "done", state
-    assert "tong-hop-cac-truong.xlsx" in text(found.get(merged.headers["Location"]))
+    result = text(found.get(merged.headers["Location"]))
+    assert "tong-hop-cac-truong.xlsx" in result and "Trường chưa gửi: Trường Mầm non Trực Cường" in result
     assert (folder / "tong-hop-cac-truong.xlsx").is_file()
+    imported = sorted(p.name for p in (folder / "xuat-tinh").iterdir())
+    assert imported and all(f"xuat-tinh/{name}" in result for name in imported)  # each linked for download
 
 
 # --- a year by periods --------------------------------------------------------------------------------------------
@@ -324,3 +327,14 @@ def test_a_year_by_periods_from_its_periods_summaries(tmp_path):
     # the sample's own year summary (not in this folder's record of written files) is kept, the new one beside it
     assert "tong-hop_ca-nam (moi).xlsx" in result
     assert (SAMPLES / "ca-nam" / "tong-hop_ca-nam.xlsx").read_bytes() == (folder / "tong-hop_ca-nam.xlsx").read_bytes()
+
+
+@pytest.mark.libreoffice  # the papers' PDFs
+def test_the_communes_papers_from_the_page(tmp_path):
+    folder = commune_campaign(tmp_path)
+    _app, found = client(folder)
+    merged = found.post("/xa/tong-hop", data={**CSRF, "docs": "1"})
+    assert wait_job(found, merged.headers["Location"], 300)["state"] == "done"
+    result = text(found.get(merged.headers["Location"]))
+    assert "ho-so/01_To-trinh-cong-nhan.docx" in result and "ho-so/02_Du-thao-Quyet-dinh-cong-nhan.docx" in result
+    assert (folder / "ho-so" / "02_Du-thao-Quyet-dinh-cong-nhan.docx").is_file()

@@ -132,6 +132,8 @@ WORDS = {
     "next_year_hint": "Làm bằng dòng lệnh (chưa có nút trên trang): đầu năm học mới, thidua-xlsx init THƯ-MỤC-MỚI "
                       "--tu THƯ-MỤC-NÀY.",
     "council_file": "Bảng tổng hợp Hội đồng đã ghi (nếu đã họp):",
+    "commune_docs_box": "Ghi cả tờ trình và dự thảo quyết định vào thư mục ho-so/",
+    "import_box": "Ghi tệp nhập phần mềm thi đua của tỉnh vào thư mục xuat-tinh/",
     "docs_box": "Ghi cả hồ sơ (tờ trình, biên bản, danh sách) vào thư mục ho-so/",
     "problems_in": "{count} lỗi trong sổ",
     "none": "—",

@@ -34,6 +34,7 @@ MAX_UPLOAD_FILES = 60  # one drop: a school's departments
 LOOPBACK_NAMES = ("127.0.0.1", "localhost")
 COUNCIL_FOLDER = "hoi-dong"  # the council's summaries uploaded on the page, each kept under a new name
 DOCS_FOLDER = "ho-so"  # the papers (merge --docs ho-so/)
+IMPORT_FOLDER = "xuat-tinh"  # the commune's import files for the province's system (merge --xuat-tinh xuat-tinh/)
 
 
 def form_token(token: str) -> str:
@@ -269,7 +270,9 @@ def create_app(folder: Path, token: str, port: int = 0):
         book = folder / BOOK_FILE
         if not book.is_file():
             return refused("ui.unknown_round", 404, round="xa")
-        request_ = service.MergeRequest(folder / "inbox", force=True, campaign_path=book)
+        request_ = service.MergeRequest(folder / "inbox", force=True, campaign_path=book,
+                                        docs_dir=folder / DOCS_FOLDER if request.form.get("docs") else None,
+                                        import_dir=folder / IMPORT_FOLDER if request.form.get("import") else None)
         try:
             job = jobs.start("merge", WORDS["merge_commune"], "xa", lambda voice: service.merge(request_, voice))
         except Busy as busy:
