@@ -206,6 +206,19 @@ def test_a_zip_and_a_picture_dropped(school, tmp_path):
     assert len(list((folder / "inbox").iterdir())) == len(RETURNED)
 
 
+def test_the_history_book_takes_a_final_summary_only(school, tmp_path):
+    fresh, _returned = school_campaign(tmp_path)
+    _app, before = client(fresh)
+    nothing = before.post("/lich-su", data=CSRF)
+    assert nothing.status_code == 400 and "Chưa có bảng tổng hợp cuối năm" in text(nothing)
+    folder, _returned, _app, found = school  # merged, without the council
+    assert "Ghi năm học này (từ tong-hop_cham-diem.xlsx) vào sổ lịch sử" in text(found.get("/"))
+    started = found.post("/lich-su", data=CSRF)
+    assert wait_job(found, started.headers["Location"])["state"] == "failed"
+    said = text(found.get(started.headers["Location"]))
+    assert "là bảng tổng hợp trước Hội đồng" in said and "Sổ có 0 năm học" in said  # the history's own refusal
+
+
 def test_a_council_file_that_is_no_workbook_is_refused_before_any_run(school):
     folder, _returned, _app, found = school
     wrong = found.post("/vong/cham-diem/tong-hop", data={**CSRF, "council": (io.BytesIO(b"x"), "bien-ban.pdf")},
@@ -228,6 +241,9 @@ def test_the_councils_summary_uploaded_and_the_papers(school):
     # what the council changed, said as the console says it
     assert "Phạm Thị Thúy (GV013): Danh hiệu đề nghị Lao động tiên tiến → Không đề nghị" in result
     assert "ho-so/01_To-trinh.docx" in result and (folder / "ho-so" / "01_To-trinh.docx").is_file()
+    added = found.post("/lich-su", data=CSRF)  # the final summary now: its year goes into the history book
+    assert wait_job(found, added.headers["Location"])["state"] == "done"
+    assert "Năm học 2025-2026 (từ tong-hop_cham-diem.xlsx)" in text(found.get(added.headers["Location"]))
 
 
 def test_a_name_typed_as_a_script_shows_as_text(school, tmp_path):

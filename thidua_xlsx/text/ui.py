@@ -27,6 +27,8 @@ UI_MESSAGES = {
                   "thidua-xlsx ui đang mở (nếu có) rồi chạy lại, hoặc chọn cổng khác: thidua-xlsx ui --port 8800.",
     "ui.council_not_workbook": "'{file}' không phải sổ Excel (.xlsx, .xlsm, .xls, .ods) – chưa tổng hợp. Hãy chọn "
                                "bảng tổng hợp Hội đồng đã ghi (ví dụ hoi-dong.xlsx).",
+    "ui.no_final_summary": "Chưa có bảng tổng hợp cuối năm để ghi vào sổ lịch sử. Hãy tổng hợp vòng chấm điểm (hoặc "
+                           "cả năm) trước, rồi bấm lại.",
     "ui.unknown_round": "Không có vòng '{round}' trong chiến dịch này. Hãy chọn một vòng ở trang chính.",
 }
 
@@ -129,6 +131,9 @@ WORDS = {
     "papers_hint": "Trên trang của vòng chấm điểm: đánh dấu Ghi cả hồ sơ rồi bấm Tổng hợp.",
     "history_hint": "Làm bằng dòng lệnh (chưa có nút trên trang): sau khi có bảng tổng hợp cuối năm, thidua-xlsx "
                     "history.",
+    "history_add": "Ghi năm học này (từ {file}) vào sổ lịch sử lich-su.xlsx – nên làm sau khi đã tổng hợp với kết "
+                   "quả Hội đồng.",
+    "history_button": "Ghi vào sổ lịch sử",
     "next_year_hint": "Làm bằng dòng lệnh (chưa có nút trên trang): đầu năm học mới, thidua-xlsx init THƯ-MỤC-MỚI "
                       "--tu THƯ-MỤC-NÀY.",
     "council_file": "Bảng tổng hợp Hội đồng đã ghi (nếu đã họp):",

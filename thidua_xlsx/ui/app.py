@@ -263,6 +263,39 @@ def create_app(folder: Path, token: str, port: int = 0):
             return render_template("error.html", problem=busy.issue, folder=folder), 409
         return redirect(url_for("job", job_id=job.id), 303)
 
+    @app.post("/lich-su")
+    def history():
+        """The year's final summary added to the history book lich-su.xlsx (``thidua-xlsx history``)."""
+        from thidua_xlsx.service import update_history
+        from thidua_xlsx.text import history as hx
+
+        cf, _book, problems = campaign()
+        if cf is None:
+            return render_template("error.html", problems=problems, folder=folder), 200
+        final = pages.final_summary(cf)
+        if final is None:
+            return refused("ui.no_final_summary", 400)
+
+        def call(voice):
+            done = update_history(folder / hx.BOOK_NAME, [folder / final])
+            if done.created and done.written:  # said as the command says it
+                voice.say(hx.CREATED.format(path=done.book))
+            for year in done.added:
+                voice.say((hx.REPLACED if year.replaced else hx.ADDED).format(**vars(year)))
+            if done.written:
+                voice.say(hx.WRITTEN.format(path=done.book, backup=done.backup) if done.backup else
+                          hx.WRITTEN_NEW.format(path=done.book))
+                voice.say(hx.YEARS.format(count=len(done.years), years=", ".join(done.years) or "—"))
+            elif not done.problems.errors:
+                voice.say(hx.UNCHANGED.format(path=done.book))
+            return done
+
+        try:
+            job = jobs.start("history", WORDS["history_round"], "", call)
+        except Busy as busy:
+            return render_template("error.html", problem=busy.issue, folder=folder), 409
+        return redirect(url_for("job", job_id=job.id), 303)
+
     @app.post("/xa/tong-hop")
     def commune_merge():
         from thidua_xlsx import service

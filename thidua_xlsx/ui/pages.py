@@ -60,6 +60,7 @@ class Overview:
     rounds: tuple[Round, ...]
     notices: tuple[Issue, ...]
     later: tuple[tuple[str, str], ...]  # the steps after the rounds: (label, what to do)
+    final: str | None = None  # the year's last summary, which the history book takes
 
 
 def _date(value) -> dt.date | None:
@@ -144,15 +145,24 @@ def summary_of(key: str, round_: str, period: str) -> str:
     return f"{PERIODS_FOLDER}/{name}" if period else name
 
 
+def final_summary(cf) -> str | None:
+    """The year's last summary the page wrote (relative): the year's from its periods, else the scoring round's; None
+    when neither is written yet. What the history book takes from it is the history's to judge."""
+    names = [ct.DEFAULT_YEAR_SUMMARY] if cf.campaign.periods else [ct.DEFAULT_SUMMARY.format(round=SCORING)]
+    return next((n for n in names if (cf.folder / n).is_file()), None)
+
+
 def school_overview(cf) -> Overview:
     campaign = cf.campaign
     rule_set = campaign.rule_set
     rules = ", ".join(t.number for t in rule_set.texts) if rule_set is not None else ""
+    final = final_summary(cf)
     later = (
         (WORDS["council_round"], WORDS["council_hint"]), (WORDS["papers_round"], WORDS["papers_hint"]),
-        (WORDS["history_round"], WORDS["history_hint"]), (WORDS["next_year_round"], WORDS["next_year_hint"]))
+        (WORDS["history_round"], WORDS["history_add"].format(file=final) if final else WORDS["history_hint"]),
+        (WORDS["next_year_round"], WORDS["next_year_hint"]))
     return Overview(campaign.school.name, campaign.school.school_year, rules,
-                    campaign.school.province or WORDS["national"], tuple(rounds_of(cf)), cf.notices, later)
+                    campaign.school.province or WORDS["national"], tuple(rounds_of(cf)), cf.notices, later, final)
 
 
 @dataclass(frozen=True)
