@@ -56,6 +56,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = Path(__file__).resolve().parent / "cache"
 BUILD_VERSION = 1  # bump when what is built changes: cached inboxes of another version are rebuilt
+KIND_VERSIONS = {"schools": 3}  # a kind's own, when only its build changed (3: sealed, its own people)
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -117,7 +118,7 @@ def build_schools(n: int, target: Path) -> dict:
     write_level_above_book(dataclasses.replace(preset, id=f"bench-schools-{n}", school_year="2025-2026",
                                                schools=schools), folder / "cap-tren.xlsx")
     start = time.perf_counter()
-    jobs = [(k, str(folder / "inbox" / f"truong-{k + 1:05d}.xlsx")) for k in range(n)]
+    jobs = [(k, str(folder / "inbox" / f"truong-{k + 1:05d}.xlsx"), f"bench-schools-{n}") for k in range(n)]
     with ProcessPoolExecutor(os.cpu_count() or 1, initializer=_school_init) as pool:
         people = sum(pool.map(_write_school, jobs, chunksize=8))
     fill_s = time.perf_counter() - start
@@ -142,10 +143,17 @@ def _school_init() -> None:
 def _write_school(job) -> int:
     from thidua_xlsx.write.summary import write_summary
 
-    k, path = job
+    k, path, commune = job
     final = _SCHOOL[0]
     campaign = final.campaign
-    named = dataclasses.replace(campaign, school=dataclasses.replace(campaign.school, name=f"{SCHOOL_NAME} {k + 1}"))
+    # sealed with the code the commune issued this school (ly.origin_code), as a school's final summary is
+    code = ly.origin_code(commune, f"S{k:05d}", "2025-2026")
+    # each school's own people: the sample's names, born on a day of this school's (a person proposed by two
+    # schools — same name, birth date and title — is held apart by the commune, and is not what a province sends)
+    born = f"{1950 + k % 40}-{1 + k // 40 % 12:02d}-{1 + k // 480 % 28:02d}"
+    staff = tuple(dataclasses.replace(p, dob=born) if p.dob else p for p in campaign.staff)
+    named = dataclasses.replace(campaign, staff=staff, school=dataclasses.replace(
+        campaign.school, name=f"{SCHOOL_NAME} {k + 1}", authority_code=code))
     write_summary(dataclasses.replace(final, campaign=named), Path(path))
     return len(final.people)
 
@@ -159,13 +167,13 @@ def cached_inbox(kind: str, n: int, rebuild: bool) -> tuple[Path, dict]:
     marker = target / "BUILT.json"
     if not rebuild and marker.is_file():
         built = json.loads(marker.read_text(encoding="utf-8"))
-        if built.get("version") == BUILD_VERSION:
+        if built.get("version") == KIND_VERSIONS.get(kind, BUILD_VERSION):
             _records_as_written_now(target / "campaign")
             return target, built
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
     print(f"building {kind} × {n} in {target} …", flush=True)
-    built = {"version": BUILD_VERSION, **KINDS[kind](n, target)}
+    built = {"version": KIND_VERSIONS.get(kind, BUILD_VERSION), **KINDS[kind](n, target)}
     marker.write_text(json.dumps(built, indent=1), encoding="utf-8")
     print(f"  built: generate {built['generate_s']:.1f} s, fill {built['fill_s']:.1f} s", flush=True)
     return target, built

@@ -331,8 +331,10 @@ def a1(row: int, col: int) -> str:
 def content_digest(meta: SummaryMeta) -> str:
     """SHA-256 of everything a summary's metadata says but its digest and seal, as the canonical JSON its cells
     hold."""
-    body = json.dumps({**meta.to_json(), "digest": "", "seal": ""}, ensure_ascii=False, sort_keys=True,
-                      separators=(",", ":"))
+    # its fields as they are (tuples of text and numbers: JSON writes a tuple as the list to_json would make of it;
+    # not copied deep by dataclasses.asdict first, which was most of a school summary's reading at the commune)
+    fields = {f.name: getattr(meta, f.name) for f in dataclasses.fields(meta)}
+    body = json.dumps({**fields, "digest": "", "seal": ""}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 

@@ -1,0 +1,116 @@
+"""The commune's merge of the schools' final summaries at a province's size (issue 40). By hand:
+
+    python benchmarks/bench_commune.py                                   # 2,000 summaries
+    python benchmarks/bench_commune.py --size 2000 --baseline /tmp/before --repeat 3
+
+The inbox is ``bench_scale.py``'s cached ``--kind schools`` build (N copies of the sample school's final summary, each
+under its own school name, and a ``cap-tren.xlsx`` listing the N schools). One run alternates, ``--repeat`` times:
+  * the naive loop the issue names: ``pandas.read_excel(engine="calamine")`` of every sheet of every file, one core
+    (from ``--naive-files`` files, scaled up);
+  * ``thidua-xlsx merge INBOX --campaign … -o … --json …`` end to end in a child process (its reading phase timed in
+    place, its own peak memory), and the same with ``--xuat-tinh`` (the province's import files): the difference is
+    what the export adds;
+  * the same two by ``--baseline``'s checkout (e.g. ``git worktree add /tmp/before <commit>``), when given.
+Medians are printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_scale import MERGE, cached_inbox, warm  # noqa: E402
+
+
+def naive(files: list[Path]) -> float:
+    import pandas as pd
+
+    start = time.perf_counter()
+    for path in files:
+        pd.read_excel(path, sheet_name=None, engine="calamine", header=None)
+    return time.perf_counter() - start
+
+
+def naive_peak(files: list[Path]) -> float:
+    """The naive loop's own peak memory (a child process), MB."""
+    code = ("import sys, pandas as pd\n"
+            "for p in sys.argv[1:]: pd.read_excel(p, sheet_name=None, engine='calamine', header=None)\n"
+            "print(next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM:')) / 1024)")
+    return float(subprocess.run([sys.executable, "-c", code, *map(str, files)], capture_output=True, text=True,
+                                check=True).stdout)
+
+
+def merge(code: Path, folder: Path, work: Path, export: bool) -> dict:
+    report = work / "child.json"
+    command = [sys.executable, "-c", MERGE, str(report), "merge", str(folder / "inbox"), "--campaign", str(folder),
+               "-o", str(work / "xa.xlsx"), "--json", str(work / "xa.json"), "--force"]
+    if export:
+        command += ["--xuat-tinh", str(work / "nhap-tinh")]
+    start = time.perf_counter()
+    child = subprocess.run(command, capture_output=True, text=True, cwd=code,
+                           env={**os.environ, "PYTHONPATH": str(code)})
+    took = time.perf_counter() - start
+    if child.returncode not in (0, 1):
+        raise RuntimeError(f"merge exited {child.returncode}: {child.stderr[-2000:]}")
+    found = json.loads(report.read_text())
+    data = json.loads((work / "xa.json").read_text(encoding="utf-8"))
+    return {"seconds": took, **found, "proposals": len(data["proposals"]),
+            "import_files": len(list((work / "nhap-tinh").glob("*.xlsx"))) if export else 0}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--size", type=int, default=2000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--naive-files", type=int, default=200)
+    parser.add_argument("--baseline", type=Path)
+    args = parser.parse_args()
+    target, _ = cached_inbox("schools", args.size, False)
+    folder = target / "campaign"
+    files = sorted((folder / "inbox").iterdir())
+    warm(files)
+    sample = files[:: max(1, len(files) // args.naive_files)][: args.naive_files]
+    codes = {"this": ROOT} | ({"before": args.baseline} if args.baseline else {})
+    runs: dict[str, list] = {"naive": []} | {f"{name} {kind}": [] for name in codes for kind in ("merge", "export")}
+    with tempfile.TemporaryDirectory() as tmp:
+        for k in range(args.repeat):
+            runs["naive"].append({"seconds": naive(sample) * len(files) / len(sample)})
+            for name, code in codes.items():
+                for kind in ("merge", "export"):
+                    work = Path(tmp) / f"{name}-{kind}-{k}"
+                    work.mkdir()
+                    runs[f"{name} {kind}"].append(merge(code, folder, work, kind == "export"))
+            print(json.dumps({key: value[-1] for key, value in runs.items()}), flush=True)
+    peak = naive_peak(sample[:50])
+    print(f"\n{args.size} summaries, medians of {args.repeat}; naive loop from {len(sample)} files scaled "
+          f"(its peak over 50 files: {peak:.0f} MB):")
+    naive_s = statistics.median(r["seconds"] for r in runs["naive"])
+    print(f"naive loop: {naive_s:.1f} s")
+    print("| code | run | end to end | naive / it | reading | peak RSS | reading workers' peak | proposals | files |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    for key, found in runs.items():
+        if key == "naive":
+            continue
+        med = {m: statistics.median(r[m] for r in found) for m in ("seconds", "read_s", "peak_mb", "worker_peak_mb")}
+        name, kind = key.split()
+        print(f"| {name} | {kind} | {med['seconds']:.1f} s | {naive_s / med['seconds']:.2f}× | {med['read_s']:.1f} s | "
+              f"{med['peak_mb']:.0f} MB | {med['worker_peak_mb']:.0f} MB | {found[0]['proposals']} | "
+              f"{found[0]['import_files']} |")
+    for name in codes:
+        extra = [e["seconds"] - m["seconds"] for m, e in zip(runs[f"{name} merge"], runs[f"{name} export"])]
+        print(f"{name}: --xuat-tinh adds {statistics.median(extra):.1f} s (runs: "
+              f"{', '.join(f'{x:.1f}' for x in extra)})")
+
+
+if __name__ == "__main__":
+    main()
