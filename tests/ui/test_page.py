@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import threading
 
 import pytest
@@ -12,6 +13,7 @@ import pytest
 from tests.ui.pages import (
     REGISTRATION_BOOK,
     RETURNED,
+    SAMPLES,
     TOKEN,
     WITH_ERRORS,
     client,
@@ -149,6 +151,20 @@ def test_the_year_at_a_glance(school):
     assert "Đăng ký thi đua 03/10/2025" in page and "Chấm điểm thi đua 20/05/2026" in page
     assert "đã sinh 5 sổ · đã nhận 0 tệp" in page  # the scoring round: issued, nothing back yet
     assert "06/2022/QH15" in page  # the rule set's texts
+    registration = page.split("Đăng ký thi đua 03/10/2025", 1)[1].split("Chấm điểm thi đua", 1)[0]
+    assert "đã nhận đủ sổ, chưa tổng hợp" in registration and "quá hạn" not in registration  # all 5 books back
+
+
+def test_a_round_merged_as_the_readme_names_its_summary_is_done(tmp_path):
+    """The registration summary written by the README's command (-o tong-hop-dang-ky.xlsx), the council's final
+    summary (tong-hop-cuoi.xlsx): their rounds are done, each summary offered for download."""
+    folder, _returned = school_campaign(tmp_path)
+    for name in ("tong-hop-dang-ky.xlsx", "tong-hop-cuoi.xlsx"):
+        shutil.copy2(SAMPLES / name, folder / name)
+    _app, found = client(folder)
+    page = text(found.get("/"))
+    assert page.count("đã tổng hợp") == 2 and "quá hạn" not in page
+    assert "Tải về tong-hop-dang-ky.xlsx" in page and "Tải về tong-hop-cuoi.xlsx" in page
 
 
 def test_a_round_drop_file_by_codes_refuse_another_round_then_merge(school):

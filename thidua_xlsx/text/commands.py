@@ -163,6 +163,9 @@ CHECKLIST_NEWCOMER = ("  Người mới đã đăng ký, cần thêm vào sheet 
                       "phiếu riêng trong sổ của tổ.")
 CHECKLIST_OK = "  Mọi tổ đã gửi đăng ký; mọi người trong danh sách đã đăng ký."
 DEFAULT_SUMMARY = "tong-hop_{round}.xlsx"
+# The summaries' names in the README's examples (and the sample's), known to the page as the rounds' own
+README_REGISTRATION_SUMMARY, README_SCORING_SUMMARY, README_FINAL_SUMMARY = \
+    "tong-hop-dang-ky.xlsx", "tong-hop.xlsx", "tong-hop-cuoi.xlsx"
 DEFAULT_YEAR_SUMMARY = "tong-hop_ca-nam.xlsx"
 YEAR_NO_PERIODS = ("Chiến dịch {campaign} không chia kỳ đánh giá (sheet Kỳ đánh giá để Không): cả năm chỉ có một "
                    "vòng chấm điểm, hãy dùng thidua-xlsx merge. Lệnh year tính xếp loại năm từ bảng tổng hợp các kỳ.")

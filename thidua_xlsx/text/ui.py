@@ -111,6 +111,7 @@ WORDS = {
     "proposals": "Đề nghị",
     "held": "Tạm giữ",
     "done_round": "đã tổng hợp",
+    "back_round": "đã nhận đủ sổ, chưa tổng hợp",
     "issued": "đã sinh {count} sổ",
     "received": "đã nhận {count} tệp",
     "nothing_yet": "chưa bắt đầu",

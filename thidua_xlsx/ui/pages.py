@@ -43,7 +43,7 @@ class Round:
     issued: int
     received: int
     summary: str
-    state: str  # "done", "late", "due", "waiting"
+    state: str  # "done" (merged), "back" (every book issued is back, not merged), "late", "due", "waiting"
     days: int | None  # days left before the deadline (negative: overdue)
 
     @property
@@ -102,15 +102,14 @@ def rounds_of(cf) -> list[Round]:
         plan.append((SCORING, WORDS["scoring"], SCORING, "", _date(school.scoring_deadline)))
     found = []
     for key, label, round_, period, deadline in plan:
-        name = summary_of(key, round_, period)
-        summary = name if (folder / name).is_file() else ""
+        summary = next((name for name in summaries_of(key, round_, period) if (folder / name).is_file()), "")
         received = _count_files(folder / PERIODS_FOLDER) if key == YEAR else \
             _count_files(inbox_of(folder, round_, period))
+        books = 0 if key == YEAR else issued.get((round_, period), 0)
         days = (deadline - today).days if deadline else None
-        state = "done" if summary else ("late" if days is not None and days < 0 else "due" if days is not None
-                                        else "waiting")
-        found.append(Round(key, label, round_, period, deadline, 0 if key == YEAR else issued.get((round_, period), 0),
-                           received, summary, state, days))
+        state = "done" if summary else "back" if books and received >= books else \
+            "late" if days is not None and days < 0 else "due" if days is not None else "waiting"
+        found.append(Round(key, label, round_, period, deadline, books, received, summary, state, days))
     return found
 
 
@@ -134,6 +133,16 @@ def _issued_counts(cf) -> dict[tuple[str, str], int]:
         issued[which] = issued.get(which, 0) + 1
     _ISSUED[str(cf.folder)] = (state, issued)
     return issued
+
+
+def summaries_of(key: str, round_: str, period: str) -> tuple[str, ...]:
+    """The names a round's summary has in the campaign folder: the page's (:func:`summary_of`), and the README's for
+    the registration and the single scoring round (``-o tong-hop-dang-ky.xlsx``, ``tong-hop-cuoi.xlsx`` after the
+    council, ``tong-hop.xlsx``), the council's pass first."""
+    readme = {REGISTRATION: (ct.README_REGISTRATION_SUMMARY,),
+              SCORING: (ct.README_FINAL_SUMMARY, ct.README_SCORING_SUMMARY)}.get(key, ())
+    return (*readme[:1], summary_of(key, round_, period), *readme[1:]) if key == SCORING else \
+        (summary_of(key, round_, period), *readme)
 
 
 def summary_of(key: str, round_: str, period: str) -> str:
