@@ -30,6 +30,23 @@ UI_MESSAGES = {
     "ui.no_final_summary": "Chưa có bảng tổng hợp cuối năm để ghi vào sổ lịch sử. Hãy tổng hợp vòng chấm điểm (hoặc "
                            "cả năm) trước, rồi bấm lại.",
     "ui.unknown_round": "Không có vòng '{round}' trong chiến dịch này. Hãy chọn một vòng ở trang chính.",
+    "ui.new_year_name": "Tên thư mục năm học mới '{name}' không dùng được: chỉ gõ một tên thư mục (không có / hay \\, "
+                        "không có .., không phải đường dẫn đầy đủ như C:\\… hay /…) – chưa tạo gì. Thư mục mới luôn "
+                        "nằm cạnh thư mục chiến dịch này, trong {parent}; hãy gõ một tên như {suggested}.",
+    "ui.new_year_exists": "Đã có thư mục {path} – trang không ghi vào thư mục đã có (để không đè lên gì của ai), chưa "
+                          "tạo gì. Hãy gõ một tên khác cho thư mục năm học mới.",
+    "ui.collect_no_source": "Chưa chọn nơi lấy thư – chưa làm gì. Hãy gõ thư mục chứa các thư đã lưu (.eml) trong "
+                            "thư mục chiến dịch, hoặc địa chỉ hộp thư imaps://tên@máy-chủ/INBOX (chỉ một trong hai).",
+    "ui.collect_folder_refused": "'{path}' không phải thư mục thư đã lưu (hay tệp .eml) nằm trong thư mục chiến dịch "
+                                 "{folder} (hoặc là liên kết, hoặc không có) – chưa làm gì. Hãy chép các thư đã lưu "
+                                 "vào một thư mục trong thư mục chiến dịch (ví dụ thu/) rồi gõ tên thư mục đó.",
+    "ui.collect_mailbox_invalid": "'{source}' không phải địa chỉ hộp thư dạng imaps://tên@máy-chủ/INBOX – chưa làm "
+                                  "gì. Hãy gõ lại theo mẫu, ví dụ imaps://thuky@imap.gmail.com/INBOX (mật khẩu gõ ở ô "
+                                  "riêng, không ghi vào địa chỉ).",
+    "ui.collect_since_invalid": "'{value}' không phải ngày dạng dd/mm/yyyy – chưa làm gì. Hãy gõ lại, ví dụ "
+                                "01/05/2026, hoặc để trống để xem mọi thư.",
+    "ui.collect_since_folder": "Ô \"từ ngày\" chỉ dùng với hộp thư IMAP; với thư mục thư đã lưu, mọi thư trong thư mục "
+                               "đều được xem – chưa làm gì. Hãy để trống ô ngày, hoặc chọn hộp thư.",
 }
 
 # The page's own words (headings, buttons, labels): not messages, the same for every page.
@@ -135,8 +152,25 @@ WORDS = {
     "history_add": "Ghi năm học này (từ {file}) vào sổ lịch sử lich-su.xlsx – nên làm sau khi đã tổng hợp với kết "
                    "quả Hội đồng.",
     "history_button": "Ghi vào sổ lịch sử",
-    "next_year_hint": "Làm bằng dòng lệnh (chưa có nút trên trang): đầu năm học mới, thidua-xlsx init THƯ-MỤC-MỚI "
-                      "--tu THƯ-MỤC-NÀY.",
+    "next_year_hint": "Đầu năm học mới: tạo chiến dịch năm sau từ chiến dịch này (trường, tổ, người, cách chấm được "
+                      "mang sang; điểm, danh hiệu, sổ đã nhận để lại) vào một thư mục mới cạnh thư mục này.",
+    "next_year_button": "Sang năm học mới",
+    "next_year_name": "Tên thư mục mới:",
+    "next_year_label": "Sang năm học mới – {name}",
+    "next_year_open": "Mở trang của năm học mới: bấm đúp tệp {launcher} trong thư mục {path} (hoặc gõ lệnh "
+                      "thidua-xlsx ui \"{path}\"). Trang này vẫn là trang của năm học cũ.",
+    "collect_title": "Nhận sổ từ thư",
+    "collect_hint": "Lấy các sổ được gửi lại qua e-mail và xếp vào đúng thư mục nhận sổ theo mã ghi trong sổ (không "
+                    "theo tên tệp); tệp đã có không bị ghi đè, hộp thư không bị sửa gì.",
+    "collect_folder": "Thư mục thư đã lưu (.eml), trong thư mục chiến dịch:",
+    "collect_folder_example": "ví dụ thu",
+    "collect_or": "hoặc hộp thư",
+    "collect_mailbox": "Địa chỉ hộp thư:",
+    "collect_password": "Mật khẩu (không lưu lại):",
+    "collect_since": "Chỉ thư nhận từ ngày (dd/mm/yyyy, để trống: mọi thư):",
+    "collect_button": "Nhận sổ từ thư",
+    "collect_label_folder": "Nhận sổ từ thư – thư mục {source}",
+    "collect_label_mailbox": "Nhận sổ từ thư – {source}",
     "council_file": "Bảng tổng hợp Hội đồng đã ghi (nếu đã họp):",
     "commune_docs_box": "Ghi cả tờ trình và dự thảo quyết định vào thư mục ho-so/",
     "import_box": "Ghi tệp nhập phần mềm thi đua của tỉnh vào thư mục xuat-tinh/",

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import os
 import secrets
 import stat
 from pathlib import Path, PurePosixPath
@@ -61,6 +62,40 @@ def safe_path(folder: Path, relative: str) -> Path | None:
         if stat.S_ISLNK(mode):
             return None
     if not stat.S_ISREG(path.lstat().st_mode) or not path.resolve().is_relative_to(root):
+        return None
+    return path
+
+
+def plain_name(name: str) -> bool:
+    """Whether ``name`` is one folder's name, to be made beside the campaign folder: no separator (``/`` or ``\\``), no
+    drive (``C:``), not ``.`` or ``..``, nothing Windows would not take as a name."""
+    return bool(name) and name == name.strip() and name not in (".", "..") and not name.endswith(".") and \
+        not any(c in name for c in '/\\:*?"<>|\x00') and not any(ord(c) < 32 for c in name) and len(name) <= 120
+
+
+def safe_source(folder: Path, relative: str) -> Path | None:
+    """The folder of saved messages (or the one ``.eml``) ``relative`` names inside ``folder``, or None: as
+    :func:`safe_path` (no absolute or drive path, no ``..``, no link on the way, inside once resolved), a folder or a
+    regular ``.eml`` file. A trailing ``/`` is forgiven (a folder as she may type it)."""
+    relative = relative.strip().rstrip("/")
+    if not relative or "\\" in relative or ":" in relative or "\x00" in relative:
+        return None
+    parts = relative.split("/")
+    if PurePosixPath(relative).is_absolute() or any(p in ("..", ".", "") for p in parts):
+        return None
+    root = folder.resolve()
+    path = root
+    for part in parts:
+        path = path / part
+        try:
+            mode = path.lstat().st_mode
+        except OSError:
+            return None
+        if stat.S_ISLNK(mode):
+            return None
+    mode = path.lstat().st_mode
+    if not (stat.S_ISDIR(mode) or stat.S_ISREG(mode) and path.suffix.lower() == ".eml") or \
+            not path.resolve().is_relative_to(root):
         return None
     return path
 
@@ -158,7 +193,8 @@ def create_app(folder: Path, token: str, port: int = 0):
                                    councils=ct.LEVEL_ABOVE_COUNCIL)
         if cf is None:
             return render_template("error.html", problems=problems, folder=folder), 200
-        return render_template("overview.html", view=pages.school_overview(cf), folder=folder)
+        return render_template("overview.html", view=pages.school_overview(cf), folder=folder,
+                               next_name=pages.next_year_name(cf))
 
     @app.get("/vong/<key>")
     def round_(key: str):
@@ -296,6 +332,104 @@ def create_app(folder: Path, token: str, port: int = 0):
             return render_template("error.html", problem=busy.issue, folder=folder), 409
         return redirect(url_for("job", job_id=job.id), 303)
 
+    @app.post("/nam-moi")
+    def next_year():
+        """Next year's campaign (``thidua-xlsx init NEW --tu THIS``) in a new folder beside this one: the only folder
+        the page makes outside the campaign folder; a name that is not one plain name, or a folder that exists, is
+        refused before anything is made."""
+        from thidua_xlsx import service
+        from thidua_xlsx.text.ui import LAUNCHER_STEM
+        from thidua_xlsx.write.new_year import new_year_lines
+
+        cf, _book, problems = campaign()
+        if cf is None:
+            return render_template("error.html", problems=problems, folder=folder), 200
+        name = request.form.get("ten", "")
+        if not plain_name(name):
+            return refused("ui.new_year_name", 400, name=name, parent=str(folder.parent),
+                           suggested=pages.next_year_name(cf))
+        target = folder.parent / name
+        if os.path.lexists(target):
+            return refused("ui.new_year_exists", 400, path=str(target))
+
+        def call(voice):
+            started = service.init_next_year(target, folder)
+            for line in new_year_lines(started.previous, started.campaign, started.path, started.source):
+                voice.say(line)
+            for problem in started.notices:
+                voice.warn(f"{problem.severity_label}: {problem.render()}")
+            voice.say(WORDS["next_year_open"].format(launcher=f"{LAUNCHER_STEM}.bat", path=target))
+
+        try:
+            job = jobs.start("next-year", WORDS["next_year_label"].format(name=name), "", call)
+        except Busy as busy:
+            return render_template("error.html", problem=busy.issue, folder=folder), 409
+        return redirect(url_for("job", job_id=job.id), 303)
+
+    @app.post("/thu")
+    def collect():
+        """The returned books taken from e-mail (``thidua-xlsx collect``): a folder of saved messages inside the
+        campaign folder, or an IMAP mailbox with its password — used for this run only: never kept, logged, or shown
+        again (the run's lines are the collect's own, which never hold it)."""
+        import datetime as dt
+
+        from thidua_xlsx import outputs as out
+        from thidua_xlsx.intake import IntakeError, open_intake
+        from thidua_xlsx.mail import collect as mc
+        from thidua_xlsx.system import lock
+
+        relative = request.form.get("thu_muc", "").strip()
+        address = request.form.get("hop_thu", "").strip()
+        password = request.form.get("mat_khau", "")
+        since_text = request.form.get("tu_ngay", "").strip()
+        if bool(relative) == bool(address):
+            return refused("ui.collect_no_source", 400)
+        source: Path | None = None
+        box = None
+        if relative:
+            source = safe_source(folder, relative)
+            if source is None:
+                return refused("ui.collect_folder_refused", 400, path=relative, folder=str(folder))
+            if since_text:
+                return refused("ui.collect_since_folder", 400)
+        else:
+            box = mc.parse_mailbox(address)
+            if box is None:
+                return refused("ui.collect_mailbox_invalid", 400, source=address.split("@")[-1])
+        since = None
+        if since_text:
+            try:
+                since = dt.datetime.strptime(since_text, "%d/%m/%Y").date()
+            except ValueError:
+                return refused("ui.collect_since_invalid", 400, value=since_text)
+        try:
+            intake = open_intake(folder)
+        except IntakeError as error:
+            return render_template("error.html", problems=tuple(error.problems), folder=folder), 200
+        cafile = app.config.get("MAIL_CAFILE")  # a school's own server's authority (the tests' Dovecot)
+
+        def call(voice):
+            with out.holding([lock.folder_lock_path(intake.folder)], "collect", voice):
+                if box is not None:
+                    done = mc.collect_imap(box, password, intake, since, cafile)
+                else:
+                    assert source is not None
+                    done = mc.collect_folder(source, intake)
+            said, warned = mc.collected_lines(done)
+            for line in said:
+                voice.say(line)
+            for line in warned:
+                voice.warn(line)
+            return _Collected(1 if done.stopped is not None else 0)
+
+        shown = f"{box.user}@{box.host}/{box.mailbox}" if box is not None else relative
+        label = WORDS["collect_label_mailbox" if box is not None else "collect_label_folder"].format(source=shown)
+        try:
+            job = jobs.start("collect", label, "", call)
+        except Busy as busy:
+            return render_template("error.html", problem=busy.issue, folder=folder), 409
+        return redirect(url_for("job", job_id=job.id), 303)
+
     @app.post("/xa/tong-hop")
     def commune_merge():
         from thidua_xlsx import service
@@ -344,6 +478,13 @@ def _stat(path: Path) -> tuple[int, int]:
     except OSError:
         return (-1, -1)
     return (st.st_size, st.st_mtime_ns)
+
+
+class _Collected:
+    """What a collect on the page returns to its run: whether it stopped early (a fault of the connection)."""
+
+    def __init__(self, exit_code: int):
+        self.exit_code = exit_code
 
 
 class _Empty:

@@ -174,6 +174,21 @@ def school_overview(cf) -> Overview:
                     campaign.school.province or WORDS["national"], tuple(rounds_of(cf)), cf.notices, later, final)
 
 
+def next_year_name(cf) -> str:
+    """The folder name the page offers for next year's campaign (beside this one): this folder's name with its school
+    year moved on (``truong-2025-2026`` → ``truong-2026-2027``), or the next year added (``truong`` →
+    ``truong-2026-2027``). The year is the one ``init --tu`` gives the new campaign (model.new_year.target_year)."""
+    import re
+
+    from thidua_xlsx.model.new_year import target_year
+
+    start = target_year(cf.campaign, vietnam_today())
+    year = f"{start}-{start + 1}"
+    name = cf.folder.name
+    moved, count = re.subn(r"(?<!\d)(19|20)\d\d-(19|20)\d\d(?!\d)", year, name, count=1)
+    return moved if count and moved != name else f"{name}-{year}"
+
+
 @dataclass(frozen=True)
 class RoundView:
     """A round's page: its departments against the deadline, the problems (errors and warnings first), the reminders
