@@ -76,8 +76,9 @@ def plain_name(name: str) -> bool:
 def safe_source(folder: Path, relative: str) -> Path | None:
     """The folder of saved messages (or the one ``.eml``) ``relative`` names inside ``folder``, or None: as
     :func:`safe_path` (no absolute or drive path, no ``..``, no link on the way, inside once resolved), a folder or a
-    regular ``.eml`` file. A trailing ``/`` is forgiven (a folder as she may type it)."""
-    relative = relative.strip().rstrip("/")
+    regular ``.eml`` file. Typed as Windows writes it (``thu\\2026``) it is read with ``/``; a trailing separator is
+    forgiven (a folder as she may type it)."""
+    relative = relative.strip().replace("\\", "/").rstrip("/")
     if not relative or "\\" in relative or ":" in relative or "\x00" in relative:
         return None
     parts = relative.split("/")
