@@ -77,6 +77,7 @@ class Picture:
     dpi: int = 100
     view: SheetView | None = None
     caption: str = ""
+    box: tuple[int, int, int, int] | None = None  # a screenshot (a .png source): the pixels kept, header cut off
 
 
 PICTURES = (
@@ -115,6 +116,17 @@ PICTURES = (
             "DANH SÁCH", region=(0, 0, 1, 0.80),
             caption="ho-so\\Chien-si-thi-dua-co-so\\04_Danh-sach_Chien-si-thi-dua-co-so.pdf"),
 )
+# The page's pictures are the browser tests' real screenshots (tests/ui/test_browser.py, copied to
+# samples/huong-dan/trang/ with THIDUA_UI_SHOTS): cut to the page's content, its blue header line left out (it shows
+# the test's temporary folder, not the secretary's).
+SCREENSHOTS = (
+    Picture("9-trang-nam-hoc.png", "huong-dan/trang/ui-1-nam-hoc.png", "", box=(49, 50, 1303, 582),
+            caption="Trang chính: trường, năm học, các vòng trong năm (ảnh chụp trang thật, bộ mẫu)"),
+    Picture("9-trang-vong.png", "huong-dan/trang/ui-2-vong-cham-diem.png", "", box=(49, 50, 1303, 589),
+            caption="Trang của vòng Chấm điểm thi đua: ô kéo thả sổ, sau khi thả bốn tệp"),
+    Picture("9-trang-ket-qua.png", "huong-dan/trang/ui-3-ket-qua.png", "", box=(49, 266, 1303, 590),
+            caption="Kết quả sau khi bấm Tổng hợp (phần dưới): số liệu, tổ chưa gửi, từng người theo hạng, lý do"),
+)
 STATUS_SOURCES = ("campaign.xlsx", "inbox")  # what status --nhac reads (and so-da-phat/, rebuilt with them)
 
 
@@ -136,7 +148,70 @@ def render_pictures(work: Path) -> dict[str, dict]:
         entries[picture.name] = {"sources": {picture.source: _sha256(source)}, "page": page,
                                  "sha256": _sha256(png), "caption": picture.caption}
         print(f"  {png.relative_to(ROOT)}: {picture.source}, trang {page}, {png.stat().st_size // 1024} KB")
+    for picture in SCREENSHOTS:
+        source = HERE / picture.source
+        assert picture.box is not None
+        width, height, rgb = _read_png(source)
+        x0, y0, x1, y1 = picture.box
+        if x1 > width or y1 > height:
+            raise SystemExit(f"{picture.source} is {width}×{height}: smaller than its box {picture.box}")
+        header = rgb[:3]  # the page's header bar (it names the test's folder): its colour, from the corner down
+        below = next((y for y in range(height) if rgb[y * width * 3:y * width * 3 + 3] != header), height)
+        if y0 < below:
+            raise SystemExit(f"{picture.source}: the box {picture.box} keeps the header line (rows 0–{below - 1}), "
+                             "which shows the test's temporary folder: move its top down")
+        png = GUIDE_DIR / picture.name
+        _write_palette_png(png, *_cropped(rgb, width, picture.box))
+        entries[picture.name] = {"sources": {picture.source: _sha256(source)}, "box": list(picture.box),
+                                 "sha256": _sha256(png), "caption": picture.caption}
+        print(f"  {png.relative_to(ROOT)}: {picture.source}, {png.stat().st_size // 1024} KB")
     return entries
+
+
+def _read_png(path: Path) -> tuple[int, int, bytes]:
+    """An 8-bit RGB or RGBA, non-interlaced PNG (what the browser saves) as raw RGB (alpha dropped)."""
+    data = path.read_bytes()
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        raise SystemExit(f"{path.name} is not a PNG")
+    position, idat, header = 8, [], b""
+    while position < len(data):
+        length, kind = struct.unpack(">I4s", data[position:position + 8])
+        body = data[position + 8:position + 8 + length]
+        if kind == b"IHDR":
+            header = body
+        elif kind == b"IDAT":
+            idat.append(body)
+        position += 12 + length
+    width, height, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", header)
+    if depth != 8 or colour not in (2, 6) or interlace:
+        raise SystemExit(f"{path.name}: only 8-bit RGB(A) non-interlaced PNGs are read here")
+    step = 3 if colour == 2 else 4
+    stride = width * step
+    raw = zlib.decompress(b"".join(idat))
+    previous = bytearray(stride)
+    rows = []
+    for y in range(height):
+        kind = raw[y * (stride + 1)]
+        line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        if kind == 1:
+            for i in range(step, stride):
+                line[i] = (line[i] + line[i - step]) & 0xFF
+        elif kind == 2:
+            line = bytearray((a + b) & 0xFF for a, b in zip(line, previous))
+        elif kind == 3:
+            for i in range(stride):
+                left = line[i - step] if i >= step else 0
+                line[i] = (line[i] + ((left + previous[i]) >> 1)) & 0xFF
+        elif kind == 4:
+            for i in range(stride):
+                a = line[i - step] if i >= step else 0
+                b, c = previous[i], previous[i - step] if i >= step else 0
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 0xFF
+        rows.append(bytes(line) if step == 3 else bytes(v for i, v in enumerate(line) if i % 4 != 3))
+        previous = line
+    return width, height, b"".join(rows)
 
 
 def _printed(source: Path, view: SheetView | None, outdir: Path) -> Path:
@@ -546,6 +621,56 @@ PAGES = [
             "Không gửi: `hoi-dong.xlsx`, sổ các tổ. Sao lưu cả thư mục chiến dịch (cả `so-da-phat\\`).",
         ]),
     ]),
+    Page("Làm trên trang của chương trình (không cần gõ lệnh)", [
+        ("Mọi bước trên cũng làm được trên **một trang web chạy ngay trên máy mình**, không cần internet, không gõ "
+        "lệnh. **Bấm đúp** tệp `Mo-trang-thi-dua.bat` mà lệnh `init` để sẵn trong thư mục chiến dịch: một cửa sổ "
+        "đen mở ra (để nguyên khi làm; đóng nó là tắt trang) và trình duyệt (Chrome, Edge, Cốc Cốc) mở trang của "
+        "thư mục đó."),
+        ("**Trang chính** là cả năm trong một bảng: mỗi vòng có hạn gửi, đã sinh bao nhiêu sổ, đã nhận bao nhiêu tệp, "
+        "trễ hạn bao nhiêu ngày; nút **Mở** vào trang của vòng."),
+        ("pic", "9-trang-nam-hoc.png", 5.5),
+        ("**Trang của một vòng**: nút “Sinh sổ cho các tổ” (như `generate`); **kéo các sổ gửi về thả vào ô khung "
+        "chấm** (hoặc “Chọn tệp…”), bấm “Nhận các tệp này”: mỗi sổ vào đúng thư mục theo mã ghi trong sổ (sổ của "
+        "vòng khác bị từ chối kèm lý do). Nút **Tổng hợp** (như `merge`) cho kết quả."),
+        ("pic", "9-trang-vong.png", 5.7),
+        ("pic", "9-trang-ket-qua.png", 3.7),
+        ("check", [
+            "Sau họp: ở trang vòng chấm điểm chọn `hoi-dong.xlsx`, đánh dấu “Ghi cả hồ sơ”, Tổng hợp.",
+            "Trình duyệt không tự mở: chép vào thanh địa chỉ dòng `http://127.0.0.1:…` cửa sổ đen in ra.",
+            "Thư mục chiến dịch tạo trước khi có trang (không có tệp .bat): gõ một lần lệnh `thidua-xlsx ui` ở đó.",
+        ]),
+    ]),
+    Page("Thư điện tử: thư nháp và nhận sổ từ hộp thư", [
+        ("Thêm `--thu` và tên một thư mục vào lệnh: chương trình **soạn sẵn thư nháp** (tệp `.eml`) vào đó, mỗi tổ "
+        "một thư, kèm sổ của tổ, tiêu đề và nội dung ghi vòng, hạn gửi, cách làm. **Bấm đúp** một thư: Outlook mở "
+        "một thư mới; xem lại rồi bấm **Gửi**. Người nhận lấy từ cột Email sheet Tổ của `campaign.xlsx`; tổ chưa "
+        "có e-mail vẫn có thư (dòng Người nhận để trống) và chương trình **nêu tên tổ** đó."),
+        ("label", "Phát sổ (bước 2, bước 4) kèm thư nháp cho từng tổ trưởng:"),
+        ("cmd", "thidua-xlsx generate . --round cham-diem --from tong-hop-dang-ky.xlsx --thu thu-nhap"),
+        ("label", "Nhắc các tổ (bước 5): mỗi tổ cần nhắc một thư, cùng lời nhắc in trên màn hình:"),
+        ("cmd", "thidua-xlsx status inbox --nhac --thu thu-nhac"),
+        ("label", ("Gửi hồ sơ lên UBND (bước 7, 8): một thư gửi Nơi nhận tờ trình (ô Email nơi nhận, sheet Trường), "
+                  "kèm bảng tổng hợp cuối năm, Tờ trình, biên bản, danh sách (chạy lại bước 7 thì thêm `--force`):")),
+        ("cmd", "thidua-xlsx merge inbox --council hoi-dong.xlsx -o tong-hop-cuoi.xlsx --docs ho-so --thu thu-gui"),
+        ("Tờ trình đính kèm là **bản chưa ký**: trước khi bấm Gửi, xóa nó khỏi thư và đính kèm bản đã ký số; báo cáo "
+        "thành tích từng người và giấy tờ trong `Danh-muc-ho-so.txt` thư nhắc để bạn đính kèm."),
+        ("**Nhận sổ từ hộp thư.** Các tổ trả lời thư, đính kèm sổ đã điền. Thay vì lưu từng tệp, lệnh sau đọc hộp "
+        "thư (IMAP, kết nối mã hóa; Gmail, Outlook.com: bật IMAP, dùng “mật khẩu ứng dụng”) và xếp các sổ vào thư "
+        "mục chiến dịch (dấu chấm cuối lệnh). Thay `thuky@truong.edu.vn` bằng tên đăng nhập hộp thư của bạn, "
+        "`mail.truong.edu.vn` bằng máy chủ thư của trường:"),
+        ("cmd", "thidua-xlsx collect imaps://thuky@truong.edu.vn@mail.truong.edu.vn/INBOX ."),
+        "hoặc đọc các thư đã lưu thành tệp `.eml` trong một thư mục, ví dụ `thu-da-luu`:",
+        ("cmd", "thidua-xlsx collect thu-da-luu ."),
+        ("check", [
+            ("**Mật khẩu được hỏi khi chạy** (không hiện khi gõ) và không được ghi lại. Hộp thư **không bị thay "
+            "đổi**: thư không bị đánh dấu đã đọc, không xóa, không chuyển."),
+            ("Mỗi sổ được xếp vào **đúng thư mục theo mã ghi trong sổ**, không theo tên tệp: sổ đăng ký vào "
+            "`inbox-dang-ky\\`, sổ chấm điểm vào `inbox\\`. Sổ của năm học, trường khác bị từ chối kèm lý do; bản "
+            "khác của cùng tổ lưu bên cạnh, không ghi đè."),
+            ("Sổ gửi từ **địa chỉ khác** với e-mail của tổ vẫn được xếp nhưng **được cảnh báo**: hỏi lại tổ trưởng. "
+            "Chạy lại lần nữa thì thư đã lấy không được lấy lại; thêm `--since 01/05/2026` để chỉ xem thư từ ngày đó."),
+        ]),
+    ]),
 ]
 
 COVER_TITLE = "HƯỚNG DẪN NHANH CHO THƯ KÝ HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG"
@@ -568,6 +693,8 @@ OVERVIEW = [  # step, when, what
     ("6", "Hết hạn nộp", "Tổng hợp, xếp hạng, xét danh hiệu"),
     ("7", "Họp Hội đồng", "Ghi ý kiến Hội đồng, lập hồ sơ"),
     ("8", "Sau cuộc họp", "Gửi cấp trên, lưu lịch sử"),
+    ("Trang", "Cả năm", "Làm mọi bước trên trang, không gõ lệnh"),
+    ("Thư", "Khi phát, nhắc, gửi", "Thư nháp soạn sẵn; nhận sổ từ hộp thư"),
 ]
 CONVENTIONS = [
     "Lệnh gõ trên **một dòng** (khung xám), đúng như in, rồi nhấn Enter. Từ bước 2, PowerShell đứng ở thư mục "
@@ -691,7 +818,7 @@ def _item(document, item, screen: list[str]) -> None:
     elif kind in ("pic", "pics"):
         names = [n for n in item[1:] if isinstance(n, str)]
         tallest = next((n for n in item[1:] if not isinstance(n, str)), 10.5)
-        pictures = {p.name: p for p in PICTURES}
+        pictures = {p.name: p for p in (*PICTURES, *SCREENSHOTS)}
         if len(names) == 1:
             _picture(document.add_paragraph(), pictures[names[0]], Cm(17.2), Cm(tallest))
             caption = pictures[names[0]].caption
@@ -903,7 +1030,7 @@ def _footer(section) -> None:
 
 def write_markdown(path: Path, screen: list[str]) -> None:
     """The guide's text and pictures as Markdown: a change to the guide reads as a diff."""
-    pictures = {p.name: p for p in PICTURES}
+    pictures = {p.name: p for p in (*PICTURES, *SCREENSHOTS)}
     out = [f"# {COVER_TITLE}", "", f"*{COVER_SUBTITLE}*", "",
            "<!-- Ghi bởi samples/build_guide.py: sửa ở đó rồi chạy lại, đừng sửa tay. -->", ""]
     out += [*(p for text in COVER for p in (text, "")), "| Bước | Khi nào | Việc |", "|---|---|---|"]

@@ -3,8 +3,9 @@ and only commands the tool accepts.
 
 (a) every picture in samples/huong-dan/ was rendered from the sample files as they are now (their SHA-256 are in
     samples/huong-dan/manifest.json): a sample rebuilt without the guide fails here, saying what to run;
-(b) every ``thidua-xlsx …`` line the PDF shows is a command and options the CLI has, with values it accepts, and
-    each round's command is there. Fast: hashes, pdftotext and click; no LibreOffice.
+(b) every ``thidua-xlsx …`` line the PDF shows (and every one its text names) is a command and options the CLI
+    has, with values it accepts, and each round's command is there (and the mail page's: --thu, collect). Fast:
+    hashes, pdftotext and click; no LibreOffice.
 """
 
 from __future__ import annotations
@@ -40,6 +41,10 @@ ROUNDS = {  # each round's command, as tokens it must carry
     "6. tổng hợp": ("merge", "inbox", "-o", "tong-hop.xlsx"),
     "7. họp Hội đồng": ("merge", "--council", "--history", "--docs"),
     "8. lưu lịch sử": ("history", "--book"),
+    "thư nháp: phát sổ": ("generate", "--round", "--thu"),
+    "thư nháp: nhắc": ("status", "--nhac", "--thu"),
+    "thư nháp: hồ sơ gửi cấp trên": ("merge", "--docs", "--thu"),
+    "nhận sổ từ hộp thư": ("collect",),
 }
 GUIDE_FONTS = ("TimesNewRoman", "LiberationSerif", "CourierNew", "LiberationMono")
 
@@ -155,6 +160,16 @@ def test_every_command_in_the_guide_is_one_the_cli_accepts(pdf_lines, manifest):
     assert not refused, "The guide shows commands the CLI refuses:\n  " + "\n  ".join(refused)
     shown = {" ".join(line.split()) for line in pdf_lines}
     assert not [c for c in manifest["commands"] if c not in shown], "a command of the manifest is not on one line"
+
+
+def test_every_command_named_in_the_guides_text_is_one_the_cli_accepts():
+    """The commands the text names inside a sentence (`thidua-xlsx ui`, `… init … --tu …`), read from the guide's
+    Markdown twin (samples/huong-dan/huong-dan-thu-ky.md, written with the PDF)."""
+    text = (GUIDE_DIR / "huong-dan-thu-ky.md").read_text(encoding="utf-8")
+    named = [found.split() for found in re.findall(r"`thidua-xlsx\b([^`]*)`", text)]
+    assert ["ui"] in named, "the page's launcher-less start (thidua-xlsx ui) is no longer named"
+    refused = [f"thidua-xlsx {' '.join(argv)} → {why}" for argv in named if (why := _refusal(argv))]
+    assert not refused, "The guide's text names commands the CLI refuses:\n  " + "\n  ".join(refused)
 
 
 def test_each_round_shows_its_command(pdf_lines):
