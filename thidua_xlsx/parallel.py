@@ -100,29 +100,58 @@ def read_inbox(items: Sequence[InboxItem], context: ReadContext, on_file: Callab
 def find_copies(items: Sequence[InboxItem]) -> dict[int, tuple[int, str]]:
     """Of ``items``, each byte-identical copy of an item before it: its index → (the first's index, their
     SHA-256). Only files read as workbooks of the same kind and size are hashed (streamed, within the workbook size
-    limit); a file that cannot be read now is left to its reader, which says so."""
-    from thidua_xlsx.system.files import sha256_of
-
+    limit); a file that cannot be read now, or is no longer the regular file of that size the scan found, is left to
+    its reader, which says so."""
     groups: dict[tuple[str, int], list[int]] = {}
     for index, item in enumerate(items):
         key = reader.content_key(item)
         if key is not None:
             groups.setdefault(key, []).append(index)
     copies: dict[int, tuple[int, str]] = {}
-    for indexes in groups.values():
+    for (_, size), indexes in groups.items():
         if len(indexes) < 2:
             continue
         first: dict[str, int] = {}
         for index in indexes:
-            try:
-                digest = sha256_of(items[index].path)
-            except OSError:
+            digest = _fingerprint(items[index].path, size)
+            if digest is None:
                 continue
             if digest in first:
                 copies[index] = (first[digest], digest)
             else:
                 first[digest] = index
     return copies
+
+
+def _fingerprint(path, size: int) -> str | None:
+    """The SHA-256 of the regular file at ``path`` when it still holds ``size`` bytes; else None. Opened without
+    following a link and without waiting (a FIFO put in its place since the scan is not waited on), read in blocks,
+    never past ``size``."""
+    import hashlib
+    import os
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        handle = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode) or info.st_size != size:
+            return None
+        digest, left = hashlib.sha256(), size
+        while left > 0:
+            block = os.read(handle, min(left, 1 << 20))
+            if not block:
+                return None
+            digest.update(block)
+            left -= len(block)
+        return None if os.read(handle, 1) else digest.hexdigest()
+    except OSError:
+        return None
+    finally:
+        os.close(handle)
 
 
 def _copy_read(item: InboxItem, first: InboxFile | None, sha256: str) -> Read | None:

@@ -404,3 +404,20 @@ def test_a_byte_identical_copy_is_known_by_its_fingerprint_not_read_again(base, 
     assert status[f"3-{base['t2'].name}"] == ("skipped", "file.copy_of")
     copy = next(f for f in summary.files if f.name == f"3-{base['t2'].name}")
     assert dict(copy.issues[0].params)["original"] == f"0-{base['t2'].name}"
+
+
+def test_a_copy_is_fingerprinted_only_as_the_regular_file_of_the_size_the_scan_found(tmp_path):
+    """The look-up for copies opens nothing that could make the merge wait or read past the bounds: a FIFO or a link
+    put in a file's place since the scan, or a file whose size changed, is left to its reader (None)."""
+    data = b"PK" + bytes(range(256)) * 40
+    plain = tmp_path / "a.xlsx"
+    plain.write_bytes(data)
+    assert parallel._fingerprint(plain, len(data)) == hashlib.sha256(data).hexdigest()
+    assert parallel._fingerprint(plain, len(data) - 1) is None  # grew since the scan
+    assert parallel._fingerprint(plain, len(data) + 1) is None
+    fifo = tmp_path / "b.xlsx"
+    os.mkfifo(fifo)
+    assert parallel._fingerprint(fifo, 0) is None  # not waited on
+    link = tmp_path / "c.xlsx"
+    link.symlink_to(plain)
+    assert parallel._fingerprint(link, len(data)) is None  # a link is never followed
