@@ -160,6 +160,10 @@ def render_pictures(work: Path) -> dict[str, dict]:
         if y0 < below:
             raise SystemExit(f"{picture.source}: the box {picture.box} keeps the header line (rows 0–{below - 1}), "
                              "which shows the test's temporary folder: move its top down")
+        for y in (y0, y1 - 1):  # a box's edge on a blank line or a table's rule, never through a line of text
+            if min(rgb[(y * width + x0) * 3:(y * width + x1) * 3]) < 200:
+                raise SystemExit(f"{picture.source}: the box {picture.box} cuts through text at row {y} (the page "
+                                 "changed since the box was chosen): move the box's edge to a blank line")
         png = GUIDE_DIR / picture.name
         _write_palette_png(png, *_cropped(rgb, width, picture.box))
         entries[picture.name] = {"sources": {picture.source: _sha256(source)}, "box": list(picture.box),
