@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.summary_meta import rewrite_meta
 from thidua_xlsx.intake import (
     FILED,
     NOT_OURS,
@@ -179,6 +180,19 @@ def test_a_commune_files_a_schools_final_summary_and_refuses_a_schools_registrat
 
     assert (final.outcome, final.path, final.unit) == (FILED, "inbox/Truc Cuong.xlsx", "Trường Tiểu học Trực Cường")
     assert registration.outcome == REFUSED and registration.problem.code == "level_above.not_final"
+
+
+def test_a_commune_refuses_a_schools_summary_of_another_year(tmp_path):
+    folder = tmp_path / "xa"
+    shutil.copytree(SAMPLES / "cap-xa", folder, ignore=shutil.ignore_patterns("inbox"))
+    last_year = rewrite_meta(SAMPLES / "cap-xa" / "inbox" / "TH-Truc-Cuong_tong-hop-cuoi.xlsx", tmp_path / "cu.xlsx",
+                             lambda data: {**data, "school_year": "2024-2025"})
+
+    [refused] = open_intake(folder).file("Truc Cuong.xlsx", last_year.read_bytes())
+
+    assert refused.outcome == REFUSED and refused.problem.code == "intake.other_year_summary"
+    assert "thuộc năm học 2024-2025, đợt này của xã là năm học 2025-2026" in refused.problem.render()
+    assert not (folder / "inbox").exists()
 
 
 def test_a_folder_that_is_no_campaign_is_said(tmp_path):
