@@ -164,7 +164,7 @@ WORDS = {
                     "theo tên tệp); tệp đã có không bị ghi đè, hộp thư không bị sửa gì.",
     "collect_folder": "Thư mục thư đã lưu (.eml), trong thư mục chiến dịch:",
     "collect_folder_example": "ví dụ thu",
-    "collect_or": "hoặc hộp thư",
+    "collect_or": "hoặc",
     "collect_mailbox": "Địa chỉ hộp thư:",
     "collect_password": "Mật khẩu (không lưu lại):",
     "collect_since": "Chỉ thư nhận từ ngày (dd/mm/yyyy, để trống: mọi thư):",
