@@ -13,6 +13,7 @@ checkout, e.g. ``git worktree add /tmp/before <commit>``) does the same in the s
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import shutil
@@ -26,6 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_scale import cached_inbox  # noqa: E402
+
+SAVED = dt.datetime(2026, 5, 12)
 
 CHILD = r"""
 import json, sys, time
@@ -58,6 +61,39 @@ def run(code: Path, campaign: Path, inbox: Path) -> dict:
     return json.loads(child.stdout)
 
 
+def direct(inbox: Path, copies: int, repeat: int = 5) -> None:
+    """This checkout's own work for the copies, in this process (no worker, no noise of a whole merge): the files
+    of one kind and size hashed (``parallel.find_copies``), each copy's entry made from its first's."""
+    import time
+
+    sys.path.insert(0, str(ROOT))
+    from thidua_xlsx import parallel
+    from thidua_xlsx.model.inbox import InboxFile
+    from thidua_xlsx.read import department as reader
+    from thidua_xlsx.read.containment import scan_inbox
+
+    items = scan_inbox(inbox)
+    finding, making = [], []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        found = parallel.find_copies(items)
+        finding.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        for index, (first, digest) in found.items():
+            original = InboxFile(items[first].path, items[first].name, 0, SAVED, digest)
+            assert reader.copy_entry(items[index], original, digest) is not None
+        making.append(time.perf_counter() - start)
+    assert len(found) == copies
+    from collections import Counter
+
+    keys = Counter(reader.content_key(item) for item in items)
+    hashed = sum(count for key, count in keys.items() if key is not None and count > 1)
+    find, make = statistics.median(finding), statistics.median(making)
+    print(f"direct, {len(items)} files ({hashed} hashed: of a kind and size another file has), {copies} copies, "
+          f"medians of {repeat}: find_copies {find:.3f} s, the copies' entries {make:.3f} s: "
+          f"{(find + make) / copies * 1000:.3f} ms a copy", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--size", type=int, default=1000, help="department workbooks (bench_scale's cache)")
@@ -78,6 +114,7 @@ def main() -> None:
         for path in with_copies.rglob("*"):  # in the page cache, as the originals are
             if path.is_file():
                 path.read_bytes()
+        direct(with_copies, args.copies)
         codes = {"this": ROOT} | ({"before": args.baseline} if args.baseline else {})
         found: dict[str, dict[str, list]] = {name: {"plain": [], "copies": []} for name in codes}
         for _ in range(args.repeat):
