@@ -139,6 +139,7 @@ class Intake:
         self.school = school
         self.school_year = school.campaign.school.school_year if school is not None else school_year
         self._hashed: dict[tuple[Path, int, int], str] = {}  # (file, size, time) → its SHA-256, while unchanged
+        self._versions: dict[tuple[Path, str], int] = {}  # (inbox, name) → the next "(n)" to try for it
 
     @property
     def is_level_above(self) -> bool:
@@ -243,7 +244,7 @@ class Intake:
             same = self._same_file(inbox, sha, staged.stat().st_size)
             if same is not None:
                 return _with_sha(placed, sha, outcome=SAME, path=self._relative(same))
-            target = _link_new(staged, inbox, placed.name)
+            target = self._link_new(staged, inbox, placed.name)
         except OSError as exc:
             return Filed(placed.name, REFUSED, sha256=sha, round=placed.round, period=placed.period, unit=placed.unit,
                          unit_name=placed.unit_name, problem=issue("intake.cannot_write", ERROR, file=placed.name,
@@ -267,6 +268,21 @@ class Intake:
                 if self._hashed[key] == sha:
                     return path
         return None
+
+    def _link_new(self, staged: Path, inbox: Path, name: str) -> Path:
+        """``staged`` moved whole into ``inbox`` under ``name``, or ``name (2)``, ``(3)``… — the first no file has
+        (:func:`~thidua_xlsx.system.files.place_new`), tried from the last this intake gave that name (a department
+        sending its book again and again is not tried from (2) each time)."""
+        stem, suffix = os.path.splitext(name)
+        for n in range(self._versions.get((inbox, name), 1), MAX_VERSIONS + 1):
+            target = inbox / (name if n == 1 else f"{stem} ({n}){suffix}")
+            try:
+                files.place_new(staged, target)
+            except FileExistsError:
+                continue
+            self._versions[(inbox, name)] = n + 1
+            return target
+        raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(inbox / name))
 
     def _record(self, filed: Filed, received: Received) -> None:
         """The record of ``filed`` in ``so-da-nhan/`` (a failure to write it loses nothing of the file: said)."""
@@ -341,20 +357,6 @@ def _refused(name: str, entry: InboxFile) -> Filed:
 
 def _with_sha(filed: Filed, sha: str, outcome: str | None = None, path: str | None = None) -> Filed:
     return replace(filed, sha256=sha, outcome=outcome or filed.outcome, path=filed.path if path is None else path)
-
-
-def _link_new(staged: Path, inbox: Path, name: str) -> Path:
-    """``staged`` moved whole into ``inbox`` under ``name``, or ``name (2)``, ``(3)``… — the first no file has
-    (:func:`~thidua_xlsx.system.files.place_new`)."""
-    stem, suffix = os.path.splitext(name)
-    for n in range(1, MAX_VERSIONS + 1):
-        target = inbox / (name if n == 1 else f"{stem} ({n}){suffix}")
-        try:
-            files.place_new(staged, target)
-            return target
-        except FileExistsError:
-            continue
-    raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(inbox / name))
 
 
 def _bounded_read(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
