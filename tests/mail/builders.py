@@ -17,24 +17,13 @@ from pathlib import Path
 
 from tests.conftest import campaign_dict, make_folder
 from tests.filling import fill, layout, person_values, register, sheet, stamp_saved_time
+from tests.scoring_round import T1_SCORES, T2_SCORES, TITLES
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 
 VIETNAM = dt.timezone(dt.timedelta(hours=7))
 ADDRESSES = {"T1": "lan.nguyen@truong-thu.edu.vn", "T2": ""}  # the second department has no address
-T1_SCORES = {
-    "GV01": ({"I.1": 10, "I.2": 9, "II.1": 45, "II.2": 28, "III.1": 3, "III.2": 3},
-             {"I.1": 10, "I.2": 9, "II.1": 44, "II.2": 27, "III.1": 3, "III.2": 3, "IV.1": 3}),
-    "GV02": ({"I.1": 9, "I.2": 9, "II.1": 40, "II.2": 25}, {"I.1": 9, "I.2": 8.5, "II.1": 40, "II.2": 25}),
-    "GV03": ({"I.1": 10, "I.2": 10, "II.1": 40, "II.2": 20}, {}),
-}
-T2_SCORES = {
-    "GV04": ({"I.1": 8, "I.2": 8, "II.1": 40, "II.2": 20}, {"I.1": 8, "I.2": 8, "II.1": 40, "II.2": 20}),
-    "GV05": ({"I.1": 10, "I.2": 10, "II.1": 45, "II.2": 25}, {"I.1": 10, "I.2": 10, "II.1": 45, "II.2": 25}),
-    "NV01": ({"I.1": 55, "I.2": 35}, {"I.1": 55, "I.2": 36}),
-}
-TITLES = {"GV01": "Chiến sĩ thi đua cơ sở", "GV02": "Chiến sĩ thi đua cơ sở", "GV03": "Lao động tiên tiến",
-          "GV04": "Lao động tiên tiến", "GV05": "Lao động tiên tiến", "NV01": "Lao động tiên tiến"}
+
 
 
 def mail_campaign(root: Path):

@@ -46,6 +46,13 @@ def form_token(token: str) -> str:
 def safe_path(folder: Path, relative: str) -> Path | None:
     """The file ``relative`` names inside ``folder``, or None: an absolute or drive path, a ``..``, a link on the
     way, a file outside once resolved, anything but a regular file."""
+    path = _inside(folder, relative)
+    return path if path is not None and stat.S_ISREG(path.lstat().st_mode) else None
+
+
+def _inside(folder: Path, relative: str) -> Path | None:
+    """What ``relative`` names inside ``folder`` (anything there), or None: an absolute or drive path, a ``..``, a
+    ``.`` or an empty part, a link on the way, a place outside once resolved, nothing there."""
     if not relative or "\\" in relative or ":" in relative or "\x00" in relative:
         return None
     parts = relative.split("/")  # as written: "./a", "a//b" and "a/" are no names of ours either
@@ -61,9 +68,7 @@ def safe_path(folder: Path, relative: str) -> Path | None:
             return None
         if stat.S_ISLNK(mode):
             return None
-    if not stat.S_ISREG(path.lstat().st_mode) or not path.resolve().is_relative_to(root):
-        return None
-    return path
+    return path if path.resolve().is_relative_to(root) else None
 
 
 def plain_name(name: str) -> bool:
@@ -78,27 +83,11 @@ def safe_source(folder: Path, relative: str) -> Path | None:
     :func:`safe_path` (no absolute or drive path, no ``..``, no link on the way, inside once resolved), a folder or a
     regular ``.eml`` file. Typed as Windows writes it (``thu\\2026``) it is read with ``/``; a trailing separator is
     forgiven (a folder as she may type it)."""
-    relative = relative.strip().replace("\\", "/").rstrip("/")
-    if not relative or "\\" in relative or ":" in relative or "\x00" in relative:
+    path = _inside(folder, relative.strip().replace("\\", "/").rstrip("/"))
+    if path is None:
         return None
-    parts = relative.split("/")
-    if PurePosixPath(relative).is_absolute() or any(p in ("..", ".", "") for p in parts):
-        return None
-    root = folder.resolve()
-    path = root
-    for part in parts:
-        path = path / part
-        try:
-            mode = path.lstat().st_mode
-        except OSError:
-            return None
-        if stat.S_ISLNK(mode):
-            return None
     mode = path.lstat().st_mode
-    if not (stat.S_ISDIR(mode) or stat.S_ISREG(mode) and path.suffix.lower() == ".eml") or \
-            not path.resolve().is_relative_to(root):
-        return None
-    return path
+    return path if stat.S_ISDIR(mode) or stat.S_ISREG(mode) and path.suffix.lower() == ".eml" else None
 
 
 def create_app(folder: Path, token: str, port: int = 0):
