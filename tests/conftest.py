@@ -102,3 +102,16 @@ def make_folder(directory, campaign: cm.Campaign):
 @pytest.fixture
 def small_folder(tmp_path, small_campaign):
     return make_folder(tmp_path / "campaign", small_campaign)
+
+
+@pytest.fixture(scope="session")
+def dovecot():
+    """The throwaway Dovecot of the mail tests and the page's (tests/mail/dovecot.py), started once for the session and
+    stopped at its end; the tests that use it are marked ``imap``."""
+    from tests.mail.dovecot import NotStarted, running
+
+    try:
+        with running() as server:
+            yield server
+    except NotStarted as why:
+        pytest.fail(str(why))

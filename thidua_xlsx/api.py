@@ -46,29 +46,19 @@ from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issues import Issue, Problems, issue
 from thidua_xlsx.model.titles import name as title_name
+from thidua_xlsx.read import own_summary as gate
 from thidua_xlsx.read.containment import FILE, LINK, SCHOOL, WORKBOOK_SUFFIXES, scan_inbox
-from thidua_xlsx.read.own_summary import (
-    DATA_EDITED,
-    LEVEL_ABOVE,
-    NOT_OURS,
-    OLDER,
-    OTHER_ROUND,
-    PERIOD,
-    SCHEMA_UNKNOWN,
-    UNREADABLE,
-    Refusals,
-    Wanted,
-    open_summary,
-)
+from thidua_xlsx.read.own_summary import Refusals, Wanted, open_summary
 from thidua_xlsx.text.collation import fold
 from thidua_xlsx.text.titles import TITLE_NAMES
 
 FIRST_SCHEMA = 5  # the first summary layout carrying the school, each person's place and every decision
 # a school's final summary, as others send it: its lists compared with its data
 _WANTED = Wanted(ly.SCORING, False, oldest=FIRST_SCHEMA, bounds=SCHOOL, views=True)
-_REFUSALS: Refusals = {UNREADABLE: "api.unreadable", NOT_OURS: "api.not_ours", LEVEL_ABOVE: "api.level_above",
-                       SCHEMA_UNKNOWN: "summary.schema_unknown", DATA_EDITED: "summary.data_edited",
-                       OTHER_ROUND: "api.registration", PERIOD: "api.period", OLDER: "api.older"}
+_REFUSALS: Refusals = {gate.UNREADABLE: "api.unreadable", gate.NOT_OURS: "api.not_ours",
+                       gate.LEVEL_ABOVE: "api.level_above", gate.SCHEMA_UNKNOWN: "summary.schema_unknown",
+                       gate.DATA_EDITED: "summary.data_edited", gate.OTHER_ROUND: "api.registration",
+                       gate.PERIOD: "api.period", gate.OLDER: "api.older"}
 
 WHERE = ["school", "school_year", "campaign_id", "file"]
 PEOPLE = WHERE + ["code", "name", "birth_date", "department_code", "department", "position", "gender", "rating",

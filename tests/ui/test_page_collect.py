@@ -149,17 +149,6 @@ def test_the_commune_collects_a_schools_summary(tmp_path):
     assert "Truc Cuong.xlsx" in text(found.get(started.headers["Location"]))
 
 
-@pytest.fixture(scope="module")
-def dovecot():
-    from tests.mail.dovecot import NotStarted, running
-
-    try:
-        with running() as server:
-            yield server
-    except NotStarted as why:
-        pytest.fail(str(why))
-
-
 @pytest.mark.imap
 def test_a_mailbox_collected_from_the_page(books, dovecot, tmp_path):
     from tests.mail.dovecot import PASSWORD

@@ -49,19 +49,10 @@ from thidua_xlsx.model.history_book import (
     split_words,
 )
 from thidua_xlsx.model.issues import WARNING, Problems
+from thidua_xlsx.read import own_summary as gate
 from thidua_xlsx.read.campaign_book import Grid, convert_value, read_grids
 from thidua_xlsx.read.containment import FILE, LINK, SCHOOL, WORKBOOK_SUFFIXES, read_own_book, scan_inbox
-from thidua_xlsx.read.own_summary import (
-    DATA_EDITED,
-    NOT_OURS,
-    OTHER_ROUND,
-    PERIOD,
-    SCHEMA_UNKNOWN,
-    UNREADABLE,
-    Refusals,
-    Wanted,
-    open_summary,
-)
+from thidua_xlsx.read.own_summary import Refusals, Wanted, open_summary
 from thidua_xlsx.text import history as hx
 from thidua_xlsx.text.collation import fold
 from thidua_xlsx.text.titles import TITLE_NAMES
@@ -343,9 +334,9 @@ def _use(year: str | None, award: str | None) -> hs.Use | None:
 
 # --- the final summaries --------------------------------------------------------------------------------------
 
-_FINAL_REFUSALS: Refusals = {UNREADABLE: "history.summary_unreadable", NOT_OURS: "history.summary_not_ours",
-                             SCHEMA_UNKNOWN: "summary.schema_unknown", DATA_EDITED: "summary.data_edited",
-                             OTHER_ROUND: "history.summary_registration", PERIOD: "history.summary_period"}
+_FINAL_REFUSALS: Refusals = {gate.UNREADABLE: "history.summary_unreadable", gate.NOT_OURS: "history.summary_not_ours",
+                             gate.SCHEMA_UNKNOWN: "summary.schema_unknown", gate.DATA_EDITED: "summary.data_edited",
+                             gate.OTHER_ROUND: "history.summary_registration", gate.PERIOD: "history.summary_period"}
 
 
 def read_final_summary(path: Path, name: str = "") -> tuple[SummaryYear | None, Problems]:

@@ -18,20 +18,8 @@ from thidua_xlsx.model.issues import Problems
 from thidua_xlsx.model.titles import code as title_code
 from thidua_xlsx.model.titles import is_registered
 from thidua_xlsx.model.titles import name as title_name
-from thidua_xlsx.read.own_summary import (
-    DATA_EDITED,
-    NOT_OURS,
-    NOT_PERIOD,
-    OTHER_CAMPAIGN,
-    OTHER_ROUND,
-    OTHER_YEAR,
-    SCHEMA_UNKNOWN,
-    UNREADABLE,
-    Opened,
-    Refusals,
-    Wanted,
-    open_summary,
-)
+from thidua_xlsx.read import own_summary as gate
+from thidua_xlsx.read.own_summary import Opened, Refusals, Wanted, open_summary
 from thidua_xlsx.text import summary as stx
 
 # The "Đăng ký" sheet's columns as its writer keys them (text/summary): one record, read back by key.
@@ -73,16 +61,17 @@ PERIODS = "periods"  # the year reads its periods' summaries (scoring round, one
 # What is said of a wrong summary, by the command that was given it: --from takes the registration round's summary,
 # --council the scoring round's, the year its periods'.
 _REFUSALS: dict[str, Refusals] = {
-    ly.REGISTRATION: {UNREADABLE: "campaign.from_unreadable", NOT_OURS: "from.not_ours",
-                      OTHER_CAMPAIGN: "from.other_campaign", OTHER_YEAR: "from.other_year",
-                      OTHER_ROUND: "from.not_registration"},
-    ly.SCORING: {UNREADABLE: "council.unreadable", NOT_OURS: "council.not_ours",
-                 OTHER_CAMPAIGN: "council.other_campaign", OTHER_YEAR: "council.other_year",
-                 OTHER_ROUND: "council.not_scoring"},
-    PERIODS: {UNREADABLE: "year.unreadable", NOT_OURS: "year.not_ours", OTHER_CAMPAIGN: "year.other_campaign",
-              OTHER_YEAR: "year.other_year", OTHER_ROUND: "year.not_period", NOT_PERIOD: "year.not_period"},
+    ly.REGISTRATION: {gate.UNREADABLE: "campaign.from_unreadable", gate.NOT_OURS: "from.not_ours",
+                      gate.OTHER_CAMPAIGN: "from.other_campaign", gate.OTHER_YEAR: "from.other_year",
+                      gate.OTHER_ROUND: "from.not_registration"},
+    ly.SCORING: {gate.UNREADABLE: "council.unreadable", gate.NOT_OURS: "council.not_ours",
+                 gate.OTHER_CAMPAIGN: "council.other_campaign", gate.OTHER_YEAR: "council.other_year",
+                 gate.OTHER_ROUND: "council.not_scoring"},
+    PERIODS: {gate.UNREADABLE: "year.unreadable", gate.NOT_OURS: "year.not_ours",
+              gate.OTHER_CAMPAIGN: "year.other_campaign", gate.OTHER_YEAR: "year.other_year",
+              gate.OTHER_ROUND: "year.not_period", gate.NOT_PERIOD: "year.not_period"},
 }
-_EVERY_COMMAND = {SCHEMA_UNKNOWN: "summary.schema_unknown", DATA_EDITED: "summary.data_edited"}
+_EVERY_COMMAND = {gate.SCHEMA_UNKNOWN: "summary.schema_unknown", gate.DATA_EDITED: "summary.data_edited"}
 
 
 def checked_summary(path: Path, campaign: cm.Campaign, problems: Problems, round_: str, name: str = ""
@@ -95,7 +84,7 @@ def checked_summary(path: Path, campaign: cm.Campaign, problems: Problems, round
     try:
         return open_summary(path, wanted, refusals, problems, **where)
     except OSError:  # not readable at all: the command's own words for a file it cannot use
-        problems.add(refusals[UNREADABLE], **where)
+        problems.add(refusals[gate.UNREADABLE], **where)
         return None
 
 

@@ -16,20 +16,11 @@ from thidua_xlsx.model.inbox import SKIPPED, InboxFile, reject
 from thidua_xlsx.model.issues import NOTE, Problems, issue
 from thidua_xlsx.model.level_above import COLLECTIVE, PERSON, Proposal, SchoolSummary
 from thidua_xlsx.model.titles import CSTDCS
+from thidua_xlsx.read import own_summary as gate
 from thidua_xlsx.read.containment import FILE, SCHOOL, InboxItem, unreadable
 from thidua_xlsx.read.department import sorted_out
 from thidua_xlsx.read.department.entry import saved_at
-from thidua_xlsx.read.own_summary import (
-    NOT_OURS,
-    OLDER,
-    OTHER_ROUND,
-    PERIOD,
-    SCHEMA_UNKNOWN,
-    UNREADABLE,
-    Refusals,
-    Wanted,
-    open_summary,
-)
+from thidua_xlsx.read.own_summary import Refusals, Wanted, open_summary
 from thidua_xlsx.system import pool
 from thidua_xlsx.text.messages import REASONS
 
@@ -37,9 +28,9 @@ RATING_EXCELLENT = "HTXSNV"
 # A school's final summary, as another party's file (a school's bounds); data edited by hand is read and flagged,
 # for the officer to see and decide (never dropped unseen, never used unflagged).
 _WANTED = Wanted(ly.SCORING, False, oldest=5, bounds=SCHOOL, edited_ok=True, views=True)
-_REFUSALS: Refusals = {UNREADABLE: "level_above.unreadable", NOT_OURS: "level_above.not_summary",
-                       SCHEMA_UNKNOWN: "level_above.schema_newer", OTHER_ROUND: "level_above.not_final",
-                       PERIOD: "level_above.not_final", OLDER: "level_above.older"}
+_REFUSALS: Refusals = {gate.UNREADABLE: "level_above.unreadable", gate.NOT_OURS: "level_above.not_summary",
+                       gate.SCHEMA_UNKNOWN: "level_above.schema_newer", gate.OTHER_ROUND: "level_above.not_final",
+                       gate.PERIOD: "level_above.not_final", gate.OLDER: "level_above.older"}
 DOSSIER_SUFFIXES = (".docx", ".doc", ".pdf", ".txt")  # a school's hồ sơ (its papers, checklists) sent with its summary
 
 
