@@ -179,16 +179,20 @@ def test_a_server_down_is_said(books, tmp_path):
 
 @contextlib.contextmanager
 def _listener(handle):
-    """A TCP listener on the loopback address whose connections ``handle(client)`` serves, in a thread."""
+    """A TCP listener on the loopback address whose connections ``handle(client)`` serves, in a thread; every
+    connection it accepted is closed when it ends (an unclosed socket found later by the collector would fail another
+    test: warnings are errors)."""
     server = socket.socket()
     server.bind(("127.0.0.1", 0))
     server.listen()
     stop = threading.Event()
+    accepted: list[socket.socket] = []
 
     def serve():
         with contextlib.suppress(OSError):
             while not stop.is_set():
                 client, _ = server.accept()
+                accepted.append(client)
                 threading.Thread(target=handle, args=(client,), daemon=True).start()
 
     threading.Thread(target=serve, daemon=True).start()
@@ -197,6 +201,8 @@ def _listener(handle):
     finally:
         stop.set()
         server.close()
+        for client in accepted:
+            client.close()
 
 
 def test_a_silent_server_is_a_timeout(books, tmp_path):
