@@ -14,20 +14,27 @@ from thidua_xlsx.ui.serve import PORTS_TRIED, NoPort, address, bind
 
 def _taken(port: int) -> socket.socket:
     sock = socket.socket()
-    sock.bind(("127.0.0.1", port))
-    sock.listen(1)
+    try:
+        sock.bind(("127.0.0.1", port))
+        sock.listen(1)
+    except OSError:
+        sock.close()  # never left to the collector: warnings are errors, in whichever test it runs
+        raise
     return sock
 
 
 def _free_run(length: int) -> int:
     """A port with the ``length`` ports from it free (as far as one can tell)."""
     for start in range(20000, 60000, 97):
+        probes: list[socket.socket] = []
         try:
-            probes = [_taken(p) for p in range(start, start + length)]
+            for p in range(start, start + length):
+                probes.append(_taken(p))
         except OSError:
             continue
-        for probe in probes:
-            probe.close()
+        finally:
+            for probe in probes:
+                probe.close()
         return start
     raise AssertionError("no free ports")
 
