@@ -1,0 +1,109 @@
+"""What ``generate`` costs for the scoring round of an N-department campaign (issue 40). By hand:
+
+    python benchmarks/bench_generate.py --departments 200 --baseline /tmp/before
+    taskset -c 0 python benchmarks/bench_generate.py --departments 100 --baseline /tmp/before   # one core
+
+Each checkout (this one, and ``--baseline``: another checkout, e.g. ``git worktree add /tmp/before <commit>``)
+generates in a child process, alternating, ``--repeat`` times: the campaign of ``bench_campaign_size.campaign_of``
+(the tiểu học preset cloned to N departments, ~8 people each) written by ``init``, then its scoring round. Reported:
+generate's wall time, and its CPU time — the child's own and its workers' (``RUSAGE_SELF`` + ``RUSAGE_CHILDREN``
+around the call: the workers are reaped when generate ends) — per run and per workbook, and the ratio of the
+medians. Then the two checkouts' outputs are compared byte for byte: every workbook of the outbox and every file
+of the campaign's ``so-da-phat/`` (the records of what was issued). Nothing in them is the time of the run: the
+workbooks carry a fixed creation date, and the records the date generate is given (the same here).
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CHILD = r"""
+import datetime as dt, json, resource, sys, time
+from pathlib import Path
+sys.path[:0] = [sys.argv[1], sys.argv[1] + "/benchmarks"]
+from bench_campaign_size import campaign_of
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.service import generate_round, init_campaign
+from thidua_xlsx.workspace import CampaignFolder
+
+def cpu():
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+
+folder = Path(sys.argv[2])
+campaign = campaign_of(int(sys.argv[3]))
+init_campaign(folder, campaign.level, campaign=campaign)
+cpu0, wall0 = cpu(), time.perf_counter()
+generated = generate_round(CampaignFolder(folder, campaign), ly.SCORING, folder / "outbox", today=dt.date(2026, 9, 1))
+wall, used = time.perf_counter() - wall0, cpu() - cpu0
+assert not generated.problems.errors, [p.render() for p in generated.problems.errors]
+print(json.dumps({"wall_s": wall, "cpu_s": used, "workbooks": len(generated.paths)}))
+"""
+
+
+def run(code: Path, folder: Path, departments: int) -> dict:
+    child = subprocess.run([sys.executable, "-c", CHILD, str(code), str(folder), str(departments)],
+                           capture_output=True, text=True, cwd=code, env={**os.environ, "PYTHONPATH": str(code)})
+    if child.returncode:
+        raise RuntimeError(child.stderr[-3000:])
+    return json.loads(child.stdout.strip().splitlines()[-1])
+
+
+def differences(left: Path, right: Path) -> list[str]:
+    """The files of the outbox and of ``so-da-phat/`` that are not byte-identical in the two campaign folders (or
+    found in one only)."""
+    found = []
+    for part in ("outbox", "so-da-phat"):
+        a = sorted(p.relative_to(left) for p in (left / part).rglob("*") if p.is_file())
+        b = sorted(p.relative_to(right) for p in (right / part).rglob("*") if p.is_file())
+        found += [f"only in one: {p}" for p in sorted(set(a) ^ set(b))]
+        found += [str(p) for p in sorted(set(a) & set(b)) if not filecmp.cmp(left / p, right / p, shallow=False)]
+        if not a:
+            found.append(f"nothing in {part}")
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--departments", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--baseline", type=Path, help="another checkout, measured in the same run, alternating")
+    args = parser.parse_args()
+    checkouts = {"this": ROOT, **({"baseline": args.baseline.resolve()} if args.baseline else {})}
+    timed: dict[str, list[dict]] = {name: [] for name in checkouts}
+    with tempfile.TemporaryDirectory() as tmp:
+        for k in range(args.repeat):
+            order = list(checkouts.items()) if k % 2 == 0 else list(checkouts.items())[::-1]
+            for name, code in order:
+                folder = Path(tmp) / f"{name}-{k}"
+                result = run(code, folder, args.departments)
+                timed[name].append(result)
+                n = result["workbooks"]
+                print(f"{name:8s} run {k + 1}: wall {result['wall_s']:7.2f} s, CPU {result['cpu_s']:7.2f} s "
+                      f"({1000 * result['cpu_s'] / n:.1f} ms a workbook, {n} workbooks)", flush=True)
+        medians = {name: {key: statistics.median(r[key] for r in runs) for key in ("wall_s", "cpu_s")}
+                   for name, runs in timed.items()}
+        for name, m in medians.items():
+            print(f"{name:8s} median: wall {m['wall_s']:.2f} s, CPU {m['cpu_s']:.2f} s")
+        if args.baseline:
+            print(f"this / baseline: wall {medians['this']['wall_s'] / medians['baseline']['wall_s']:.2f}, "
+                  f"CPU {medians['this']['cpu_s'] / medians['baseline']['cpu_s']:.2f}")
+            differ = differences(Path(tmp) / "this-0", Path(tmp) / "baseline-0")
+            print("outputs byte-identical (outbox, so-da-phat/)" if not differ else
+                  f"OUTPUTS DIFFER ({len(differ)}): " + ", ".join(differ[:10]))
+            if differ:
+                sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
