@@ -134,7 +134,8 @@ def check_workbook(path: Path, data: bytes, suffix: str, parts: dict[str, bytes]
     """Why ``data`` (the bytes of ``path``) must not be parsed, or None. Never inflates more than the limits.
 
     ``parts``: given, it receives the sheet parts of an .xlsx/.xlsm inflated by the checks (those up to
-    CHUNK, by part name), for the reader to look at without inflating them again."""
+    CHUNK, by part name), and the workbook part, its relationships and the style sheet, inflated whole then, for the
+    reader to look at without inflating them again."""
     if data[:8] == CFB_MAGIC and suffix in (".xlsx", ".xlsm"):
         return Problem("file.encrypted")
     if suffix in (".xlsx", ".xlsm", ".ods"):
@@ -185,20 +186,51 @@ def _own_book_problem(data: bytes, bounds: Bounds) -> Problem | None:
     return _zip_problem(data, None, bounds)
 
 
-def sheet_names(data: bytes) -> dict[str, str]:
-    """Sheet part (``sheet3.xml``) → the sheet's name as its tab shows it; {} when the book does not say."""
+BOOK_PART, BOOK_RELS_PART, STYLES_PART = "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml"
+# inflated whole by the checks when the reader wants the parts (see check_workbook): what it looks up in every file
+_KEPT_WHOLE = (BOOK_PART, BOOK_RELS_PART, STYLES_PART)
+
+
+def sheet_names(data: bytes, parts: dict[str, bytes] | None = None) -> dict[str, str]:
+    """Sheet part (``sheet3.xml``) → the sheet's name as its tab shows it; {} when the book does not say.
+    ``parts``: the parts :func:`check_workbook` inflated, if any (else they are inflated from ``data``)."""
+    try:
+        if parts is not None and BOOK_RELS_PART in parts and BOOK_PART in parts:
+            rels, book = parts[BOOK_RELS_PART], parts[BOOK_PART]
+        else:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                rels, book = zf.read(BOOK_RELS_PART), zf.read(BOOK_PART)
+    except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError):
+        return {}
+    return dict(_names_in(rels, book))
+
+
+_NAMES: dict[tuple[bytes, bytes], dict[str, str]] = {}  # the workbooks of one campaign share these two parts
+_NAMES_LIMIT = 256
+
+
+def _names_in(rels_xml: bytes, book_xml: bytes) -> dict[str, str]:
+    """:func:`sheet_names` from the two parts that tell them, parsed once for the same bytes (the dict is kept:
+    never to be changed)."""
     from defusedxml.ElementTree import ParseError, fromstring
 
+    key = (rels_xml, book_xml)
+    found = _NAMES.get(key)
+    if found is not None:
+        return found
     main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}sheet"
     rid = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            rels = fromstring(zf.read("xl/_rels/workbook.xml.rels"))
-            book = fromstring(zf.read("xl/workbook.xml"))
-    except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, ParseError):
-        return {}
-    parts = {rel.get("Id"): (rel.get("Target") or "").rsplit("/", 1)[-1] for rel in rels}
-    return {parts[sheet.get(rid)]: sheet.get("name", "") for sheet in book.iter(main) if sheet.get(rid) in parts}
+        rels, book = fromstring(rels_xml), fromstring(book_xml)
+    except (ValueError, ParseError):
+        found = {}
+    else:
+        parts = {rel.get("Id"): (rel.get("Target") or "").rsplit("/", 1)[-1] for rel in rels}
+        found = {parts[sheet.get(rid)]: sheet.get("name", "") for sheet in book.iter(main) if sheet.get(rid) in parts}
+    if len(_NAMES) >= _NAMES_LIMIT:
+        _NAMES.clear()
+    _NAMES[key] = found
+    return found
 
 
 def _is_sheet_part(name: str) -> bool:
@@ -224,12 +256,14 @@ def _zip_problem(data: bytes, suffix: str | None, bounds: Bounds, parts: dict[st
             if suffix is None:
                 suffix = ".ods" if "content.xml" in names and "xl/workbook.xml" not in names else ".xlsx"
             # A sheet part up to CHUNK is inflated once, here (its head checked now, its extent below); a
-            # failure while inflating it is raised when its turn comes, as if it had been streamed then.
+            # failure while inflating it is raised when its turn comes, as if it had been streamed then (a part
+            # kept whole for the reader, _KEPT_WHOLE, that fails is checked by its head, as any other part is).
             # A bigger one (a province's summary has 100 MB parts) is streamed again for its extent.
             sheets: dict[str, bytes | Exception] = {}
             for info in infos:  # Office files never declare a DTD: entities are an attack (billion laughs, XXE)
                 if info.filename.endswith((".xml", ".rels")):
-                    if suffix != ".ods" and _is_sheet_part(info.filename) and info.file_size <= CHUNK:
+                    if suffix != ".ods" and info.file_size <= CHUNK and (
+                            _is_sheet_part(info.filename) or (parts is not None and info.filename in _KEPT_WHOLE)):
                         try:
                             xml = sheets[info.filename] = zf.read(info)  # at most its declared size: bounded
                             head = xml[:4096]

@@ -68,7 +68,7 @@ def attach_formulas(sheets: dict[str, Sheet], data: bytes, suffix: str, parts: d
     found: Mapping[str, Formulas]
     try:
         if suffix in (".xlsx", ".xlsm"):
-            found = {name: XmlFormulas(xml) for part, name in sheet_names(data).items()
+            found = {name: XmlFormulas(xml) for part, name in sheet_names(data, parts).items()
                      if (xml := parts.get(f"xl/worksheets/{part}")) is not None}
         elif suffix == ".ods":
             found = _ods_formulas(data)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Collection
 from html import unescape
 
 from thidua_xlsx.model.inbox import FORMULA_MARK, PERCENT_MARK, Cell
@@ -67,22 +68,24 @@ def input_marks(found: Found, data: bytes, suffix: str, parts: dict[str, bytes])
 def _xlsx_marks(cells: list[Cell], data: bytes, parts: dict[str, bytes]) -> Marks:
     from thidua_xlsx.read.containment import sheet_names
 
-    blank = [c for c in cells if c.value == ""]
+    blank: dict[str, list[Cell]] = {}  # sheet → its blank input cells
+    for cell in cells:
+        if cell.value == "":
+            blank.setdefault(cell.sheet, []).append(cell)
     numbers = [c for c in cells if isinstance(c.value, (int, float)) and not isinstance(c.value, bool)]
-    percent = _percent_styles(data) if numbers else set()
+    percent = _percent_styles(data, parts) if numbers else frozenset()
     if not blank and not percent:
         return {}
-    xml_of = {name: parts.get(f"xl/worksheets/{part}") for part, name in sheet_names(data).items()}
+    xml_of = {name: parts.get(f"xl/worksheets/{part}") for part, name in sheet_names(data, parts).items()}
     found: Marks = {}
-    unknown: dict[str, dict[str, str]] = {}  # sheet → its cells with an error or a formula without result
-    for cell in blank:
-        xml = xml_of.get(cell.sheet)
+    for sheet, empty in blank.items():
+        xml = xml_of.get(sheet)
         if xml is not None:
-            if cell.sheet not in unknown:
-                unknown[cell.sheet] = _unknown_cells(xml)
-            mark = unknown[cell.sheet].get(cell.cell)
-            if mark:
-                found.setdefault(cell.sheet, {})[(cell.row, cell.col)] = mark
+            unknown = _unknown_cells(xml, {cell.cell for cell in empty})
+            for cell in empty if unknown else ():
+                mark = unknown.get(cell.cell)
+                if mark:
+                    found.setdefault(cell.sheet, {})[(cell.row, cell.col)] = mark
     for cell in numbers if percent else ():
         xml = xml_of.get(cell.sheet)
         if xml is not None and _is_percent(xml, cell, percent):
@@ -90,9 +93,11 @@ def _xlsx_marks(cells: list[Cell], data: bytes, parts: dict[str, bytes]) -> Mark
     return found
 
 
-def _unknown_cells(xml: bytes) -> dict[str, str]:
-    """Address → mark of every cell of one sheet's XML holding an error value or a formula saved without
-    its result: found from plain searches (few cells ever have one), then each cell's element read."""
+def _unknown_cells(xml: bytes, wanted: Collection[str]) -> dict[str, str]:
+    """Address → mark of the cells at the addresses ``wanted`` of one sheet's XML that hold an error value or a
+    formula saved without its result: found from plain searches (few cells ever have one), then each cell's
+    element read — only when its address is wanted (the locked subtotals xlsxwriter writes without a result, a
+    dozen a form, are passed over by their address)."""
     starts = set()
     for end in _ERROR_TYPE, *_BARE_ENDS:
         at = xml.find(end)
@@ -101,6 +106,10 @@ def _unknown_cells(xml: bytes) -> dict[str, str]:
             at = xml.find(end, at + len(end))
     found = {}
     for start in starts - {-1}:
+        tag_end = xml.find(b">", start)  # the address as the cell's start tag gives it, as _CELL reads it below
+        address = _REF.search(xml, start, tag_end) if tag_end != -1 else None
+        if address is None or address.group(1).decode() not in wanted:
+            continue
         cell = _CELL.match(xml, start)
         ref = _REF.search(cell.group(1)) if cell else None
         if cell is None or ref is None:
@@ -116,7 +125,7 @@ def _unknown_cells(xml: bytes) -> dict[str, str]:
     return found
 
 
-def _is_percent(xml: bytes, cell: Cell, percent: set[int]) -> bool:
+def _is_percent(xml: bytes, cell: Cell, percent: frozenset[int]) -> bool:
     at = xml.find(b' r="%s"' % cell.cell.encode())
     match = _CELL.match(xml, xml.rfind(b"<c ", 0, at + 1)) if at != -1 else None
     if match is None:
@@ -125,25 +134,43 @@ def _is_percent(xml: bytes, cell: Cell, percent: set[int]) -> bool:
     return (kind is None or kind.group(1) == b"n") and style is not None and int(style.group(1)) in percent
 
 
-def _percent_styles(data: bytes) -> set[int]:
-    """The cell formats (indexes into cellXfs) that show a number as a percent."""
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        if "xl/styles.xml" not in zf.namelist() or zf.getinfo("xl/styles.xml").file_size > 4 * 1024 * 1024:
-            return set()
-        styles = zf.read("xl/styles.xml")
+_PERCENT: dict[bytes, frozenset[int]] = {}  # a style sheet → its percent formats: a campaign's workbooks share one
+_PERCENT_LIMIT = 256
+
+
+def _percent_styles(data: bytes, parts: dict[str, bytes]) -> frozenset[int]:
+    """The cell formats (indexes into cellXfs) that show a number as a percent (``parts``: the style sheet, when
+    the containment checks inflated it)."""
+    from thidua_xlsx.read.containment import STYLES_PART
+
+    styles = parts.get(STYLES_PART)
+    if styles is None:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            if STYLES_PART not in zf.namelist() or zf.getinfo(STYLES_PART).file_size > 4 * 1024 * 1024:
+                return frozenset()
+            styles = zf.read(STYLES_PART)
+    found = _PERCENT.get(styles)
+    if found is None:
+        if len(_PERCENT) >= _PERCENT_LIMIT:
+            _PERCENT.clear()
+        found = _PERCENT[styles] = _percent_formats(styles)
+    return found
+
+
+def _percent_formats(styles: bytes) -> frozenset[int]:
     percent_formats = set(BUILTIN_PERCENT_FORMATS)
     for number, code in _NUM_FMT.findall(styles):
         if "%" in re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", unescape(code.decode("utf-8", "replace"))):
             percent_formats.add(int(number))
     start, end = styles.find(b"<cellXfs"), styles.find(b"</cellXfs>")
     if start < 0 or end < 0:
-        return set()
+        return frozenset()
     found = set()
     for index, xf in enumerate(_XF.findall(styles, start, end)):
         number = _NUM_FMT_ID.search(xf)
         if number and int(number.group(1)) in percent_formats:
             found.add(index)
-    return found
+    return frozenset(found)
 
 
 def _ods_marks(data: bytes) -> Marks:

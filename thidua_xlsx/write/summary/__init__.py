@@ -32,7 +32,7 @@ from thidua_xlsx.write.summary import (
 )
 from thidua_xlsx.write.summary.book import Book, open_workbook
 from thidua_xlsx.write.summary.content import school_of
-from thidua_xlsx.write.summary.meta import summary_meta
+from thidua_xlsx.write.summary.meta import meta_json, summary_meta
 
 
 def write_summary(summary: Summary, path: Path, report: Report | None = None) -> None:
@@ -44,7 +44,7 @@ def write_summary(summary: Summary, path: Path, report: Report | None = None) ->
         engine.set_properties(wb, f"{tx.S_OVERVIEW} {ly.ROUNDS.get(summary.round, '')} {school.school_year}".strip(),
                               school.name, summary.newest_input or engine.FIXED_DATE)
         _sheets(Book(wb, school), summary, report or report_of(summary))
-        engine.meta_sheet(wb, summary_meta(summary).to_json())
+        engine.meta_sheet(wb, meta_json(summary_meta(summary)))
         wb.close()
 
 

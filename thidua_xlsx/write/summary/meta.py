@@ -43,8 +43,16 @@ def summary_meta(summary: Summary) -> ly.SummaryMeta:
                           newest_input=summary.newest_input.isoformat() if summary.newest_input else "",
                           **(_year_end(summary) if year_end else {}))
     # the content as the cells will hold it (tuples as lists), then sealed with the level above's code
-    meta = ly.SummaryMeta.from_json(json.loads(json.dumps(meta.to_json(), ensure_ascii=False)))
+    meta = ly.SummaryMeta.from_json(json.loads(json.dumps(meta_json(meta), ensure_ascii=False)))
     return dataclasses.replace(meta, digest=ly.content_digest(meta), seal=ly.seal_of(c.school.authority_code, meta))
+
+
+def meta_json(meta: ly.SummaryMeta) -> dict:
+    """``meta`` as the JSON data of its sheet: its fields as they are — text, numbers and tuples of them, which JSON
+    writes as the lists :meth:`~thidua_xlsx.model.layout.SummaryMeta.to_json` copies them into (a nested dataclass
+    would be refused, never written otherwise) — not deep-copied by ``dataclasses.asdict`` first (twice a summary:
+    ~0.4 s of the merge's one core at 8,400 people, benchmarks/RESULTS.md, issue 40)."""
+    return {field.name: getattr(meta, field.name) for field in dataclasses.fields(meta)}
 
 
 def _year_end(summary: Summary) -> dict:
