@@ -118,7 +118,7 @@ def level_above_summary(campaign: LevelAbove, files: Sequence[InboxFile], read: 
             out[older.name] = dataclasses.replace(older, status=SUPERSEDED, reason="level_above.superseded", issues=(
                 *older.issues, issue("level_above.superseded", NOTE, file=older.name, used=used.name,
                                      school=school.name, added=added, removed=removed), *unknown))
-        proposals = [dataclasses.replace(p, school=school.code) for p in summary.proposals]
+        proposals = [p.of_school(school.code) for p in summary.proposals]
         _checks(school.name, used.name, summary, proposals, found)
         if origins[used.name] != SEALED:  # kept out of the decision until the officer accepts each
             found.said.append(_Said("level_above.origin_" + origins[used.name], used.name, school.name, tuple(
@@ -128,11 +128,12 @@ def level_above_summary(campaign: LevelAbove, files: Sequence[InboxFile], read: 
         used_files[school.code] = used.name
         results.append(SchoolResult(school, used.name, summary, origins[used.name]))
     names = {s.code: s.name for s in campaign.schools}
-    _twice(kept, names, found)
+    name_keys = _NameKeys()
+    _twice(kept, names, found, name_keys)
     order = {s.code: k for k, s in enumerate(campaign.schools)}
     rank = {t: k for k, t in enumerate(ORDER)}
     kept.sort(key=lambda p: (p.kind != PERSON, rank.get(p.title, len(ORDER)), p.title, order[p.school],
-                             name_key(p.name), p.who))
+                             name_keys[p.name], p.who))
     merged = LevelAboveSummary(campaign, tuple(out[f.name] for f in files), tuple(results), tuple(kept))
     return _decided(merged, found, officer, names, used_files, problems)
 
@@ -203,13 +204,22 @@ def _edits(changes: tuple[ListChange, ...], proposals: list[Proposal], found: _F
     return tuple(said)
 
 
-def _twice(proposals: list[Proposal], names: dict[str, str], found: _Found) -> None:
+class _NameKeys(dict):
+    """A name → its sort and match key (:func:`~thidua_xlsx.text.collation.name_key`), each name's made once: the
+    cross-school check and the lists' order both ask for every proposal's."""
+
+    def __missing__(self, name: str) -> tuple:
+        key = self[name] = name_key(name)
+        return key
+
+
+def _twice(proposals: list[Proposal], names: dict[str, str], found: _Found, name_keys: _NameKeys) -> None:
     """A person proposed by two schools (same name and birth date) for the same title: both lines held."""
     seen: dict[tuple, Proposal] = {}
     for p in proposals:
         if p.kind != PERSON or not p.dob:
             continue
-        first = seen.setdefault((name_key(p.name), p.dob, p.title), p)
+        first = seen.setdefault((name_keys[p.name], p.dob, p.title), p)
         if first.school != p.school:
             found.hold(first, reason("level_above.held_two_schools", other=names[p.school]))
             found.hold(p, reason("level_above.held_two_schools", other=names[first.school]))
