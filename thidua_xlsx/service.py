@@ -175,8 +175,8 @@ def generate_round(folder: CampaignFolder, round_: str, outbox: Path, from_summa
     with out.holding(_campaign_locks(folder, outbox), "generate", problems), \
             shared_pool(job, workers_for_workbooks(len(departments))) as run:
         try:
-            staged = run(_write_staged, departments)  # (staging path, final path, layout)
-            changed = [path for stage, path, _ in staged
+            staged = run(_write_staged, departments)  # (staging path, final path, layout, locked cells written)
+            changed = [path for stage, path, _, _ in staged
                        if path.exists() and path.read_bytes() != stage.read_bytes()]
             issued = {w.sha256 for w in registry.all()} if changed else set()
             filled = [p for p in changed if sha256_of(p) not in issued]  # returned (filled) files saved there
@@ -185,11 +185,11 @@ def generate_round(folder: CampaignFolder, round_: str, outbox: Path, from_summa
                              outbox=str(outbox), files=", ".join(p.name for p in (filled or changed)))
                 return Generated((), problems)
             finals = [free_name(path, lambda p: not p.exists() or sha256_of(p) in issued) if path in filled else path
-                      for _, path, _ in staged]
-            for (_, path, _), final in zip(staged, finals):
+                      for _, path, _, _ in staged]
+            for (_, path, _, _), final in zip(staged, finals):
                 if final != path:
                     problems.add("generate.kept_beside", WARNING, kept=str(path), new=final.name)
-            paths = run(_record_issued, [(k, layout, final) for k, ((_, _, layout), final)
+            paths = run(_record_issued, [(k, layout, final, written) for k, ((_, _, layout, written), final)
                                          in enumerate(zip(staged, finals))])
         finally:
             for k in departments:
@@ -262,26 +262,43 @@ class _Issue:
 
 
 def _write_staged(job: _Issue, k: int):
-    from thidua_xlsx.write.department import write_department_workbook
+    from thidua_xlsx.write.department import write_issued_workbook
 
-    return job.stage(k), job.path(k), write_department_workbook(job.spec(k), job.stage(k), job.period)
+    return job.stage(k), job.path(k), *write_issued_workbook(job.spec(k), job.stage(k), job.period)
 
 
 def _record_issued(job: _Issue, task) -> Path:
     """Put department ``k``'s staged workbook in place (at ``path``: its own name, or one beside a filled
-    workbook kept) and record it as issued, with its locked content read back the way the merge will read it."""
+    workbook kept) and record it as issued, with its locked content as the merge will read it: from the cells
+    written when they are what it reads (``written``, :mod:`thidua_xlsx.write.department.locked`), else read back."""
     from thidua_xlsx.read.department import locked_content
     from thidua_xlsx.system.files import install
 
-    k, layout, path = task
+    k, layout, path, written = task
     spec = job.spec(k)
     install(job.stage(k), path)
-    locked = locked_content(path, spec.people, layout, job.campaign.rubrics)
+    locked = _locked_as_read(written) if written is not None else \
+        locked_content(path, spec.people, layout, job.campaign.rubrics)
     rubrics = tuple(spec.rubric_for(role) for role in dict.fromkeys(p.role for p in spec.people)) \
         if job.round == ly.SCORING else ()
     job.registry.record(IssuedWorkbook(layout, spec.people, spec.collective, locked, fingerprint(locked), path.name,
                                        (job.issued_on,), sha256_of(path), rubrics))
     return path
+
+
+def _locked_as_read(written) -> tuple[tuple[str, str], ...]:
+    """The locked content the merge reads from cells ``written`` (key, value, whether a formula): each text and number
+    as the merge compares them, each formula by its constants (:mod:`thidua_xlsx.read.department.formulas`)."""
+    from thidua_xlsx.read.department.cells import canonical
+
+    return tuple(sorted((key, _constants(value) if formula else canonical(value)) for key, value, formula in written))
+
+
+@functools.lru_cache(maxsize=4096)  # the same few dozen formulas in every workbook
+def _constants(formula: str) -> str:
+    from thidua_xlsx.read.department.formulas import constants
+
+    return constants(formula)
 
 
 def _last_round_issued(registry) -> str | None:

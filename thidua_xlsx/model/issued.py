@@ -161,7 +161,7 @@ class IssuedWorkbook:
         return {"layout": self.layout.to_json(), "people": [dataclasses.asdict(p) for p in self.people],
                 "collective": self.collective, "locked": [list(kv) for kv in self.locked],
                 "fingerprint": self.fingerprint, "file_name": self.file_name, "issued_on": list(self.issued_on),
-                "sha256": self.sha256, "rubrics": [dataclasses.asdict(r) for r in self.rubrics]}
+                "sha256": self.sha256, "rubrics": [as_data(r) for r in self.rubrics]}
 
     @classmethod
     def from_json(cls, data: dict) -> IssuedWorkbook:
@@ -173,6 +173,24 @@ class IssuedWorkbook:
                    locked=tuple((k, v) for k, v in data.get("locked", ())), fingerprint=data["fingerprint"],
                    file_name=data["file_name"], issued_on=tuple(data["issued_on"]), sha256=data.get("sha256", ""),
                    rubrics=tuple(cm.rubric_from_dict(r) for r in data.get("rubrics", ())))
+
+
+_AS_DATA: dict[int, tuple[object, object]] = {}  # id → (the object, its data): what every department shares
+_AS_DATA_LIMIT = 256
+
+
+def as_data(value):
+    """``dataclasses.asdict`` of ``value`` — a frozen dataclass, or a tuple of them — made once for the same object:
+    the campaign's rubrics go in full into every department's workbook id and record (deep-copied each time
+    before: benchmarks/RESULTS.md, issue 40). The data is shared: read it, never change it."""
+    kept = _AS_DATA.get(id(value))
+    if kept is not None and kept[0] is value:
+        return kept[1]
+    data = tuple(map(dataclasses.asdict, value)) if isinstance(value, tuple) else dataclasses.asdict(value)
+    if len(_AS_DATA) >= _AS_DATA_LIMIT:
+        _AS_DATA.clear()
+    _AS_DATA[id(value)] = (value, data)
+    return data
 
 
 def fingerprint(locked: tuple[tuple[str, str], ...]) -> str:

@@ -150,8 +150,12 @@ class WorkbookLayout:
         return [s for s in self.sheets if isinstance(s, cls)]
 
     def to_json(self) -> dict:
-        data = {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name != "sheets"}
-        data["sheets"] = [{"kind": s.kind, **dataclasses.asdict(s)} for s in self.sheets]
+        """The layout as JSON data, in :func:`dataclasses.asdict`'s order and types. A sheet's fields are text,
+        numbers and tuples of them (immutable): taken as they are, not deep-copied by ``asdict`` (made twice a
+        workbook by ``generate``: benchmarks/RESULTS.md, issue 40)."""
+        data = {name: getattr(self, name) for name in _IDENTITY_FIELDS}
+        data["sheets"] = [{"kind": s.kind, **{name: getattr(s, name) for name in _SHEET_FIELDS[s.kind]}}
+                          for s in self.sheets]
         return data
 
     @classmethod
@@ -171,6 +175,9 @@ class WorkbookLayout:
             raise TypeError("identity fields must be text")
         return cls(**values, sheets=tuple(sheets))
 
+
+_IDENTITY_FIELDS = tuple(f.name for f in dataclasses.fields(WorkbookLayout) if f.name != "sheets")
+_SHEET_FIELDS = {kind: tuple(f.name for f in dataclasses.fields(cls)) for kind, cls in _SHEET_KINDS.items()}
 
 META_CHUNK = 30000  # characters of JSON per cell (Excel's cell limit is 32,767)
 

@@ -19,12 +19,13 @@ from pathlib import Path
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.model.issued import IssuedPerson, WorkbookSpec
+from thidua_xlsx.model.issued import IssuedPerson, WorkbookSpec, as_data
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import workbook as tx
 from thidua_xlsx.write import engine
 from thidua_xlsx.write.department import guide, lists, overview, registration, scoring
 from thidua_xlsx.write.department.book import DepartmentBook
+from thidua_xlsx.write.department.locked import Written, locked_as_written
 from thidua_xlsx.write.engine import BASE_STYLE, CENTER, ERROR_FILL, ERROR_FONT_COLOUR, HEADER_FILL, WARNING_FILL
 
 INPUT_FILL = "#FFFFFF"
@@ -59,6 +60,13 @@ def write_department_workbook(spec: WorkbookSpec, path: Path, period: cm.Period 
     """Write one department's workbook to ``path`` (through a temporary file); returns its layout. ``period``: the
     period of a period's scoring workbook (``spec.period``), whose dates and deadline its guide and its "Tổng hợp
     tổ" say."""
+    return write_issued_workbook(spec, path, period)[0]
+
+
+def write_issued_workbook(spec: WorkbookSpec, path: Path, period: cm.Period | None = None
+                          ) -> tuple[ly.WorkbookLayout, Written | None]:
+    """:func:`write_department_workbook`, and the workbook's locked cells as written when they are what the merge
+    will read back (:func:`.locked.locked_as_written`; None: read it back)."""
     with engine.replacing(path) as tmp:
         # in_memory: the parts are assembled in memory, not in ~25 temporary files a workbook (a few hundred
         # KB; the files cost more than the writing where the disk or a virus scanner is slow)
@@ -75,8 +83,9 @@ def write_department_workbook(spec: WorkbookSpec, path: Path, period: cm.Period 
         lists.lists_sheet(book)
         layout, meta = _layout_with_json(spec, book.records, period)
         engine.meta_sheet(wb, meta, spec.settings.sheet_password)
+        locked = locked_as_written(book) if spec.round == ly.SCORING else None
         wb.close()
-    return layout
+    return layout, locked
 
 
 def _scoring_sheets(book: DepartmentBook) -> None:
@@ -123,6 +132,38 @@ def _workbook_class() -> type:
                     found = prepared[key] = super()._prepare_formula(formula, expand_future_functions)
                 return found
 
+            def _write_cell(self, row, col, cell):
+                # The cells of our sheets (text, number, blank, formula) written as xlsxwriter writes them — the
+                # same characters — without its lists of attributes, each escaped by a regular expression: a cell
+                # reference and a style index never need escaping. Any other kind of cell is xlsxwriter's own.
+                kind = type(cell).__name__
+                if kind not in _FAST_CELLS or self.constant_memory:
+                    return super()._write_cell(row, col, cell)
+                if cell.format:
+                    style = f' s="{cell.format._get_xf_index()}"'
+                elif row in self.row_info and self.row_info[row].row_format:
+                    style = f' s="{self.row_info[row].row_format._get_xf_index()}"'
+                elif col in self.col_info and self.col_info[col].column_format is not None:
+                    style = f' s="{self.col_info[col].column_format._get_xf_index()}"'
+                else:
+                    style = ""
+                ref = ly.a1(row, col)
+                if kind == "String":
+                    self.fh.write(f'<c r="{ref}"{style} t="s"><v>{cell.string}</v></c>')
+                elif kind == "Blank":
+                    self.fh.write(f'<c r="{ref}"{style}/>')
+                elif kind == "Number":
+                    self.fh.write(f'<c r="{ref}"{style}><v>{cell.number:.16G}</v></c>')
+                else:
+                    value, kind_of_value = cell.value, ""
+                    if isinstance(value, bool):
+                        value, kind_of_value = int(value), ' t="b"'
+                    elif isinstance(value, str) and value:
+                        kind_of_value = ' t="e"' if value in _ERROR_CODES else ' t="str"'
+                    self.fh.write(f'<c r="{ref}"{style}{kind_of_value}><f>{self._escape_data(cell.formula)}</f>'
+                                  f'<v>{self._escape_data(value)}</v></c>')
+                return None
+
         class _Workbook(xlsxwriter.Workbook):
             worksheet_class = _Worksheet
 
@@ -131,6 +172,8 @@ def _workbook_class() -> type:
 
 
 _WORKBOOK_CLASS: type | None = None
+_FAST_CELLS = frozenset(("String", "Blank", "Number", "Formula"))  # xlsxwriter's cell tuples, by class name
+_ERROR_CODES = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"))  # as xlsxwriter's
 
 
 def _titles_named(spec: WorkbookSpec) -> WorkbookSpec:
@@ -156,8 +199,10 @@ def _layout_with_json(spec: WorkbookSpec, sheets: list[ly.SheetLayout], period: 
     """:func:`workbook_layout` and its JSON (the metadata written), the layout made JSON once for both."""
     layout = ly.WorkbookLayout(spec.campaign_id, spec.school.school_year, spec.round, spec.department.code,
                                spec.department.name, "", tuple(sheets), period=spec.period)
-    unsecret = dataclasses.replace(_titles_named(spec), settings=dataclasses.replace(spec.settings, sheet_password=""))
-    given = dataclasses.asdict(unsecret)
+    unsecret = dataclasses.replace(_titles_named(spec), settings=dataclasses.replace(spec.settings, sheet_password=""),
+                                   rubrics=(), classification=())
+    given = dataclasses.asdict(unsecret)  # what every department shares made data once (in its place: the same JSON)
+    given["rubrics"], given["classification"] = as_data(spec.rubrics), as_data(spec.classification)
     if not spec.period:  # the year's single round: its ids as before periods existed
         del given["period"], given["period_label"]
     elif period is not None:

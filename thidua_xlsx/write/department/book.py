@@ -40,6 +40,9 @@ class DepartmentBook:
         self.records: list[ly.SheetLayout] = []
         self.widths: dict[str, tuple[float, ...]] = {}  # per sheet: the header's halves are measured in them
         self.lists = self._list_values()
+        # The scoring round's locked cells as written, by the key the merge reads them under (see :mod:`.locked`)
+        self.locked: dict[str, tuple[object, bool]] = {}
+        self.worksheets: dict[str, object] = {}  # the sheets made by :meth:`sheet`, by name
 
     def _list_values(self) -> dict[str, list[str]]:
         """The dropdown lists this workbook uses (the facts lists only where the department enters facts);
@@ -61,9 +64,19 @@ class DepartmentBook:
         ws = self.wb.add_worksheet(name)
         engine.page_setup(ws, landscape=landscape, centred=True, widths=widths)
         self.widths[name] = widths
+        self.worksheets[name] = ws
         password = self.c.settings.sheet_password
         ws.protect(password, {"select_locked_cells": True, "select_unlocked_cells": True})
         return ws
+
+    def lock(self, key: str, value: str | float) -> None:
+        """Remember a locked cell's text, or its number as the file holds it (xlsxwriter writes 16 digits), under
+        ``key`` (the first one given: the merge keeps the first place a key is found)."""
+        self.locked.setdefault(key, (value if isinstance(value, str) else float(f"{value:.16G}"), False))
+
+    def lock_formula(self, key: str, ws, row: int, col: int) -> None:
+        """Remember the formula written at (``row``, ``col``) as xlsxwriter prepared it (what the file holds)."""
+        self.locked.setdefault(key, (ws.table[row][col].formula, True))
 
     def header(self, ws, last_col: int, split: int) -> int:
         """The school and national motto header (:func:`engine.header_rows`). Returns next row."""
@@ -114,13 +127,15 @@ class DepartmentBook:
             "criteria": f'=AND({first_cell}<>"",OR(NOT(ISNUMBER({first_cell})),{first_cell}<0,{first_cell}>{high}))',
         })
 
-    def check_cell(self, ws, row: int, last_col: int, missing: str, expected: int) -> str:
+    def check_cell(self, ws, row: int, last_col: int, missing: str, expected: int, key: str) -> str:
         """The "Kiểm tra" line: its label, then over columns 4..last_col "Đã đủ" (in green) when the count
-        ``missing`` (a formula) is 0, else how many cells are still blank. Returns the cell's address."""
+        ``missing`` (a formula) is 0, else how many cells are still blank. Returns the cell's address; its formula
+        is locked under ``key``."""
         ws.merge_range(row, 0, row, 3, tx.CHECK_LABEL, self.f["label"])
         ws.merge_range(row, 4, row, last_col, "", self.f["check"])
         ws.write_formula(row, 4, f'=IF({missing}=0,"{tx.CHECK_DONE}","{tx.CHECK_MISSING_PREFIX}"&{missing}&" ô")',
                          self.f["check"], tx.check_value(expected))
+        self.lock_formula(f"{key}|check|formula", ws, row, 4)
         cell = xl_rowcol_to_cell(row, 4)
         ws.conditional_format(cell, {"type": "cell", "criteria": "==", "value": f'"{tx.CHECK_DONE}"',
                                      "format": self.f["ok"]})

@@ -77,10 +77,15 @@ def department_sheet(book: DepartmentBook, ws, people: list[tuple[IssuedPerson, 
             ws.write_formula(r, 9, f"={ref}{cells['self_missing']}+{ref}{cells['dept_missing']}",
                              f["locked_c"], 2 * cells["n_required"])
         ws.set_row(r, 31.5 if len(person.name) > 24 else 20)
+        if person.code and not person.newcomer:  # the locked cells, as the merge keys them (a newcomer's are not)
+            book.lock(f"dept|{person.code}|name", person.name)
+            book.lock(f"dept|{person.code}|position", person.position)
+            for col, heading in enumerate(tx.DEPT_HEADERS[4:], start=4):  # the formulas
+                book.lock_formula(f"dept|{person.code}|formula|{heading}", ws, r, col)
     sign_row = last_row + 2
     check_row = sign_row + SIGNATURE_ROWS + 1  # below the signatures, outside the printed area
     expected = sum(2 * c["n_required"] for (p, _marker), c in zip(people, person_cells) if p.code)
-    check = book.check_cell(ws, check_row, 7, f"SUM(J{first + 1}:J{last_row + 1})", expected)
+    check = book.check_cell(ws, check_row, 7, f"SUM(J{first + 1}:J{last_row + 1})", expected, "dept")
     book.signatures(ws, sign_row, last, (tx.SIGN_MAKER, tx.SIGN_NOTE), (tx.SIGN_HEAD, tx.SIGN_NOTE))
     ws.print_area(0, 0, check_row - 2, last)
     ws.freeze_panes(head + 1, 3)

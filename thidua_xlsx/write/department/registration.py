@@ -54,7 +54,7 @@ def people_sheet(book: DepartmentBook) -> None:
     # Check cell: how many registered titles are still blank among the roster rows.
     check_row = last_row + 2
     blank = f"COUNTBLANK(E{first + 1}:E{head + len(book.members) + 1})"
-    check = book.check_cell(ws, check_row, 5, blank, len(book.members))
+    check = book.check_cell(ws, check_row, 5, blank, len(book.members), "reg")
     book.signatures(ws, check_row + 2, last, (tx.SIGN_MAKER, tx.SIGN_NOTE), (tx.SIGN_HEAD, tx.SIGN_NOTE))
     ws.freeze_panes(head + 1, 3)
     ws.repeat_rows(head)

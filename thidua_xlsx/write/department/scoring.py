@@ -14,6 +14,7 @@ from thidua_xlsx.text import workbook as tx
 from thidua_xlsx.write.department.book import SIGNATURE_ROWS, DepartmentBook, height
 
 LAST_COL = 5
+_SIDES = {3: "self", 4: "dept"}  # the score columns, as the merge keys their formulas
 
 
 def person_sheet(book: DepartmentBook, title: str, person: IssuedPerson, marker: str) -> dict:
@@ -47,7 +48,14 @@ def person_sheet(book: DepartmentBook, title: str, person: IssuedPerson, marker:
     rec["marker_cell"] = xl_rowcol_to_cell(row - 1, 3)
     info(tx.L_POSITION, person.position, spare, "position", tx.L_DEPARTMENT, book.dept.name)
     # the locked "Đăng ký:" cell: the registered title, or why there is none (no registration, no title)
-    info(tx.L_TITLE, title_name(person.registered) or tx.NOT_REGISTERED_SHOWN, False, "title")
+    shown = title_name(person.registered) or tx.NOT_REGISTERED_SHOWN
+    info(tx.L_TITLE, shown, False, "title")
+    key = f"person|{marker}"  # the locked cells, as the merge keys them (a spare form's name and position are inputs)
+    if person.code:
+        book.lock(f"{key}|name", person.name)
+        book.lock(f"{key}|position", person.position)
+    book.lock(f"{key}|title", shown)
+    book.lock(f"{key}|department", book.dept.name)
     if book.c.settings.facts_source == cm.FACTS_FROM_DEPARTMENT:
         row = _facts_block(book, ws, row, rec)
     row += 1
@@ -58,8 +66,8 @@ def person_sheet(book: DepartmentBook, title: str, person: IssuedPerson, marker:
     ws.repeat_rows(head)
     rec["header_row"] = head + 1
     items: dict[str, int] = {}
-    row, subtotal, required, all_items = _criteria(book, ws, row + 1, rubric, items)
-    cells = _totals(book, ws, row, rubric, subtotal, required, all_items)
+    row, subtotal, required, all_items = _criteria(book, ws, row + 1, rubric, items, key)
+    cells = _totals(book, ws, row, rubric, subtotal, required, all_items, key)
     ws.freeze_panes(head + 1, 0)
     rec.update(items=tuple(items.items()), total_row=cells.pop("total_row"))
     book.records.append(ly.ScoringSheet(**rec))
@@ -67,10 +75,11 @@ def person_sheet(book: DepartmentBook, title: str, person: IssuedPerson, marker:
             "n_required": sum(b - a + 1 for a, b in required)}
 
 
-def _criteria(book: DepartmentBook, ws, row: int, rubric: cm.Rubric, items: dict[str, int]):
+def _criteria(book: DepartmentBook, ws, row: int, rubric: cm.Rubric, items: dict[str, int], key: str):
     """The groups of criteria from ``row``, each with its subtotal (capped for bonus and deduction
     groups); fills ``items`` (criterion code → row number). Returns the next row, the subtotal row of
-    each group, and the (first, last) rows of the required groups' items and of all groups' items."""
+    each group, and the (first, last) rows of the required groups' items and of all groups' items.
+    ``key``: the form's locked cells' (:meth:`DepartmentBook.lock`)."""
     f = book.f
     subtotal: dict[str, int] = {}
     required: list[tuple[int, int]] = []  # first/last row of each "cộng" group's items
@@ -84,6 +93,8 @@ def _criteria(book: DepartmentBook, ws, row: int, rubric: cm.Rubric, items: dict
         ws.write_number(g_row, 2, group.max, f["group_num"])
         ws.write_blank(g_row, 5, None, f["group"])
         ws.set_row(g_row, height(label, 52))
+        book.lock(f"{key}|{group.code}|label", label)
+        book.lock(f"{key}|{group.code}|max", group.max)
         first = g_row + 1
         for k, item in enumerate(group.items):
             r = first + k
@@ -96,6 +107,8 @@ def _criteria(book: DepartmentBook, ws, row: int, rubric: cm.Rubric, items: dict
                 ws.write_blank(r, col, None, f["input_num"])
             ws.write_blank(r, 5, None, f["input"])
             ws.set_row(r, height(text, 52))
+            book.lock(f"{key}|{item.code}|text", text)
+            book.lock(f"{key}|{item.code}|max", item.max)
         last = first + len(group.items) - 1
         all_items.append((first, last))
         if group.kind == cm.SCORE:
@@ -115,12 +128,13 @@ def _criteria(book: DepartmentBook, ws, row: int, rubric: cm.Rubric, items: dict
             formula = inner if group.kind == cm.SCORE else f"MIN($C{g_row + 1},{inner})"
             # a group nobody scored shows nothing, not a 0 (the total counts it as none: N())
             ws.write_formula(g_row, col, f'=IF(COUNT({rng})=0,"",{formula})', f["group_num"], "")
+            book.lock_formula(f"{key}|{group.code}|formula|{_SIDES[col]}", ws, g_row, col)
         row = last + 1
     return row, subtotal, required, all_items
 
 
 def _totals(book: DepartmentBook, ws, row: int, rubric: cm.Rubric, subtotal: dict[str, int],
-            required: list[tuple[int, int]], all_items: list[tuple[int, int]]) -> dict:
+            required: list[tuple[int, int]], all_items: list[tuple[int, int]], key: str) -> dict:
     """Totals, classification, and how many required cells are still blank, then the signatures.
     The count of blank required cells sits below the signatures, outside the printed area: a form
     to be signed never shows "còn thiếu". Returns the cells of each (``self_total``, …)."""
@@ -131,6 +145,7 @@ def _totals(book: DepartmentBook, ws, row: int, rubric: cm.Rubric, subtotal: dic
     ws.write_string(total_row, 0, "", f["total"])
     ws.write_string(total_row, 1, tx.L_TOTAL, f["total"])
     ws.write_number(total_row, 2, rubric.total, f["total_num"])
+    book.lock(f"{key}|total|max", rubric.total)
     ws.write_string(class_row, 0, "", f["total"])
     ws.write_string(class_row, 1, tx.L_CLASS, f["total"])
     ws.write_blank(class_row, 2, None, f["total"])
@@ -161,6 +176,8 @@ def _totals(book: DepartmentBook, ws, row: int, rubric: cm.Rubric, subtotal: dic
                           for a, b in required)
         n_required = sum(b - a + 1 for a, b in required)
         ws.write_formula(miss_row, col, f"={blanks}", f["locked_num"], n_required)
+        for line, at in (("total", total_row), ("class", class_row), ("missing", miss_row)):
+            book.lock_formula(f"{key}|{line}|formula|{_SIDES[col]}", ws, at, col)
     gap = book.c.settings.score_gap_tolerance
     ws.conditional_format(f"E{total_row + 1}", {
         "type": "formula", "format": f["gap"],

@@ -1,0 +1,193 @@
+"""The record of what was issued takes a scoring workbook's locked content from the cells as written
+(write.department.locked, issue 40) only where that is what the merge reads back: compared here, on every kind of
+workbook the presets make and on odd texts, with ``read.department.locked_content`` of the written file — the way the
+record was made before — and a text the merge could take for a label, or that a file may not give back as written,
+sends the workbook to be read back."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from tests.conftest import campaign_dict
+from thidua_xlsx import service
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.issued import Newcomer, Registration, department_spec
+from thidua_xlsx.model.titles import CSTDCS, LDTT, NOT_REGISTERED
+from thidua_xlsx.read.department import locked_content
+from thidua_xlsx.read.presets import load_preset
+from thidua_xlsx.text import workbook as tx
+from thidua_xlsx.write import department
+from thidua_xlsx.write.department import write_issued_workbook
+
+PRESETS = ("mam-non", "tieu-hoc", "thcs", "thpt", "nd233")
+
+
+def both_ways(campaign: cm.Campaign, round_: str, folder, **given) -> list[tuple[object, tuple]]:
+    """For each department's workbook: its locked content as the record takes it from the cells written (None when
+    it reads the workbook back), and as read back from the file."""
+    period = campaign.periods[0] if campaign.periods and round_ == ly.SCORING else None
+    found = []
+    for k, dept in enumerate(campaign.departments):
+        spec = department_spec(campaign, dept, round_, period=period, **given)
+        path = folder / f"{round_}-{k}.xlsx"
+        layout, written = write_issued_workbook(spec, path, period)
+        read = locked_content(path, spec.people, layout, campaign.rubrics)
+        found.append((written if written is None else service._locked_as_read(written), read))
+    return found
+
+
+def assert_written_is_read(found, *, every: bool = True) -> None:
+    for written, read in found:
+        assert not every or written is not None, "this workbook should be recorded from what was written"
+        assert written is None or written == read
+    assert any(read for _, read in found)
+
+
+def small(**settings) -> cm.Campaign:
+    data = campaign_dict()
+    data["settings"] = {**data["settings"], **settings}
+    return cm.from_dict(data)
+
+
+@pytest.mark.parametrize("level", PRESETS)
+@pytest.mark.parametrize("facts", [cm.FACTS_FROM_ROSTER, cm.FACTS_FROM_DEPARTMENT])
+def test_every_preset_s_forms_are_recorded_as_written(level, facts, tmp_path):
+    """Every level's preset (nd233: a period's workbook, its "Tổng hợp tổ" without the collective's title), the facts
+    from the roster or entered by the department, a password, spare forms."""
+    campaign = load_preset(level)
+    campaign = dataclasses.replace(campaign, settings=dataclasses.replace(
+        campaign.settings, facts_source=facts, sheet_password="bí mật", spare_rows=2))
+    assert_written_is_read(both_ways(campaign, ly.SCORING, tmp_path))
+
+
+def test_the_samples_forms_are_recorded_as_written(tmp_path):
+    """The campaign of samples/ (its own school, people and rubrics, as a secretary's book has them) and the year's
+    campaign of samples/ca-nam/."""
+    from pathlib import Path
+
+    from thidua_xlsx.workspace import CAMPAIGN_FILE, open_campaign
+
+    samples = Path(__file__).resolve().parents[1] / "samples"
+    for k, book in enumerate((samples / CAMPAIGN_FILE, samples / "ca-nam" / CAMPAIGN_FILE)):
+        folder, problems = open_campaign(book)
+        assert folder is not None, [p.render() for p in problems]
+        (tmp_path / str(k)).mkdir()
+        assert_written_is_read(both_ways(folder.campaign, ly.SCORING, tmp_path / str(k)))
+
+
+def test_registered_titles_newcomers_and_the_collective_s_title(tmp_path):
+    """As ``generate --from`` makes them: titles shown locked, a newcomer's form under a provisional code (not locked
+    on "Tổng hợp tổ"), the collective's title."""
+    campaign = small(spare_rows=3)
+    registrations = {"GV01": Registration(LDTT), "GV02": Registration(NOT_REGISTERED), "GV04": Registration(CSTDCS)}
+    newcomers = (Newcomer("T2", "Vũ Thị Mới", "Giáo viên", Registration(LDTT)),
+                 Newcomer("T1", "Lê Thị Dung", "Giáo viên", Registration(CSTDCS)))  # already in the roster
+    found = both_ways(campaign, ly.SCORING, tmp_path, registrations=registrations, newcomers=newcomers,
+                      collective="TTLDTT")
+    assert_written_is_read(found)
+    assert any(key.startswith("person|MOI-T2-1|") for key, _ in found[1][1])
+
+
+def test_the_registration_round_is_read_back(tmp_path):
+    found = both_ways(small(), ly.REGISTRATION, tmp_path)
+    assert [written for written, _ in found] == [None, None] and all(read for _, read in found)
+
+
+def odd_campaign(names=None, text="", maximum=None, school=None, level="", code="", department="") -> cm.Campaign:
+    """The small campaign with odd texts put in as they are (not cleaned on the way in, as a campaign book would
+    have them): ``names`` of the first people, the first criterion's ``text`` and ``maximum``, the school's name, the
+    first level's name, the first criterion's code, the first department's name."""
+    campaign = small(spare_rows=1)
+    staff = list(campaign.staff)
+    for k, name in enumerate(names or ()):
+        staff[k] = dataclasses.replace(staff[k], name=name, position=name[::-1])
+    rubric = campaign.rubrics[0]
+    group = rubric.groups[0]
+    item = dataclasses.replace(group.items[0], text=text or group.items[0].text, code=code or group.items[0].code,
+                               max=group.items[0].max if maximum is None else maximum)
+    rubric = dataclasses.replace(rubric, groups=(dataclasses.replace(group, items=(item, *group.items[1:])),
+                                                 *rubric.groups[1:]))
+    levels = campaign.classification
+    if level:
+        levels = (dataclasses.replace(levels[0], name=level), *levels[1:])
+    departments = campaign.departments
+    if department:
+        departments = (dataclasses.replace(departments[0], name=department), *departments[1:])
+    return dataclasses.replace(campaign, staff=tuple(staff), rubrics=(rubric, *campaign.rubrics[1:]),
+                               departments=departments,
+                               classification=levels,
+                               school=dataclasses.replace(campaign.school, name=school or campaign.school.name))
+
+
+ODD_BUT_READ_AS_WRITTEN = {
+    "long texts": dict(names=["Nguyễn " * 60 + "Lan"], text="Một tiêu chí rất dài; " * 400),
+    "spaces, non-breaking spaces, tabs and new lines": dict(names=["  Trần\u00a0\u00a0Văn   Đức ", "Lê\tThị\nDung"],
+                                                            text=" Tiêu chí\n\n(có dòng mới) ", school="  Trường  A "),
+    "decomposed letters": dict(names=["Nguye\u0302\u0303n Thi\u0323 Lan"], text="Chu\u031bo\u031bng tri\u0300nh"),
+    "what looks like markup or a formula": dict(names=['=SUM(A1:A9)', 'Tom & "Jerry" <b>'], text="&amp; <x> \"q\" 'a'",
+                                                level='Tốt & "giỏi" <nhất>'),
+    "numbers as the file holds them": dict(maximum=0.1 + 0.2),
+    "a tiny maximum": dict(maximum=1e-7),
+    "a half point": dict(maximum=12.5),
+    "a label's words inside a longer text": dict(names=["Họ và tên: Lan"], text="TỔNG ĐIỂM của nhóm"),
+}
+
+
+@pytest.mark.parametrize("odd", ODD_BUT_READ_AS_WRITTEN.values(), ids=ODD_BUT_READ_AS_WRITTEN.keys())
+def test_odd_texts_and_numbers_are_recorded_as_written(odd, tmp_path):
+    assert_written_is_read(both_ways(odd_campaign(**odd), ly.SCORING, tmp_path))
+
+
+READ_BACK = {  # what the merge could read elsewhere, or read differently: the workbook is read back
+    "a person named as the code's label": dict(names=[tx.L_CODE]),
+    "a person named as the name's label": dict(names=["", tx.L_NAME]),
+    "a criterion reading as the total's label": dict(text=tx.L_TOTAL),
+    "a criterion reading as the classification's label, spaced": dict(text=f"  {tx.L_CLASS} "),
+    "a department named as the check's label": dict(department=tx.CHECK_LABEL),
+    "a person named as a table header": dict(names=[tx.DEPT_HEADERS[6]]),
+    "an escape typed as text": dict(names=["Lan _x0041_ Anh"]),
+    "a control character": dict(text="Tiêu chí\x01 một"),
+    "a carriage return": dict(names=["Lan\r\nAnh"]),
+    "a criterion's code with spaces": dict(code=" I.1"),
+    "a criterion's code a group's": dict(code="II"),
+    "a criterion's code twice": dict(code="I.2"),
+    "a text longer than a cell holds": dict(text="x" * 33_000),
+}
+
+
+@pytest.mark.parametrize("odd", READ_BACK.values(), ids=READ_BACK.keys())
+def test_what_the_merge_could_read_elsewhere_is_read_back(odd, tmp_path):
+    found = both_ways(odd_campaign(**odd), ly.SCORING, tmp_path)
+    assert found[0][0] is None  # the first department's workbook: its first person, its first criterion
+    assert_written_is_read(found, every=False)
+
+
+@pytest.mark.parametrize("odd", ["a person named as the code's label", "a criterion reading as the total's label",
+                                 "a criterion reading as the classification's label, spaced",
+                                 "a criterion's code with spaces", "a text longer than a cell holds"])
+def test_the_check_is_needed(odd, tmp_path, monkeypatch):
+    """Without the check, the cells as written would not be what the merge reads: a record made from them would call
+    an untouched workbook changed (the comparison above fails on them)."""
+    monkeypatch.setattr(department, "locked_as_written",
+                        lambda book: tuple((key, value, formula) for key, (value, formula) in book.locked.items()))
+    found = both_ways(odd_campaign(**READ_BACK[odd]), ly.SCORING, tmp_path)
+    assert found[0][0] != found[0][1]
+
+
+def test_generate_records_the_content_the_merge_reads(tmp_path):
+    """End to end: the records ``generate`` writes hold what reading each workbook back gives."""
+    from tests.conftest import make_folder
+    from thidua_xlsx.read.registry import IssuedRegistry
+
+    folder = make_folder(tmp_path / "campaign", dataclasses.replace(load_preset("thcs"), id="thcs-test"))
+    generated = service.generate_round(folder, ly.SCORING, tmp_path / "outbox")
+    registry = IssuedRegistry(tmp_path / "campaign")
+    records = {w.file_name: w for w in registry.all()}
+    assert len(records) == len(generated.paths) == len(folder.campaign.departments)
+    for path in generated.paths:
+        issued = records[path.name]
+        read = locked_content(path, issued.people, issued.layout, folder.campaign.rubrics)
+        assert registry.locked(issued) == read and issued.fingerprint == service.fingerprint(read)

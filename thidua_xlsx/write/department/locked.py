@@ -1,0 +1,94 @@
+"""A scoring workbook's locked content as written, when it is what the merge will read back.
+
+``generate`` records with each workbook its locked content (:class:`~thidua_xlsx.model.issued.IssuedWorkbook`): the
+text of every locked label, name and criterion, every maximum, and every locked formula, by the key the merge
+finds it under. The merge finds those cells by what the sheets show — a form by the text "Mã số:", its name beside
+"Họ và tên:", its table by its header, its criteria by their codes — so the content was first made by reading each
+workbook back the way the merge reads it (a third of recording it). The writer knows each of those cells as it
+writes it (:meth:`.book.DepartmentBook.lock`), and they are where the merge will find them whenever nothing written
+can be taken for one of those labels or codes, and every text comes back from the file as it was written. Both
+are checked here, on what was written; when either fails the workbook is read back as before (None).
+The tests compare the two on every kind of workbook (tests/test_generate_locked.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.text import workbook as tx
+
+# What the merge looks for by its text on a form or on "Tổng hợp tổ", each written once where it is found
+FORM_LABELS = Counter(map(cm.clean_text, (tx.L_CODE, tx.L_NAME, tx.L_POSITION, tx.L_TITLE, tx.L_DEPARTMENT,
+                                           *tx.SCORE_HEADERS, tx.L_TOTAL, tx.L_CLASS, tx.L_MISSING)))
+DEPARTMENT_LABELS = Counter(map(cm.clean_text, (*tx.DEPT_HEADERS, tx.CHECK_LABEL)))
+COLLECTIVE_LABEL = Counter([cm.clean_text(tx.L_COLLECTIVE)])  # the year's "Tổng hợp tổ" only
+LABELS = frozenset((*FORM_LABELS, *DEPARTMENT_LABELS, *COLLECTIVE_LABEL))
+# What a file may not give back as written: control characters (xlsxwriter writes them as _xHHHH_ escapes),
+# such an escape typed as text, a carriage return (XML readers make it a line feed), the two non-characters
+MANGLED = re.compile(r"[\x00-\x08\x0b-\x1f\r\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
+MAX_CELL_TEXT = 32_767  # Excel's limit: xlsxwriter cuts a longer text
+
+
+Written = tuple[tuple[str, object, bool], ...]  # (key, text or number as the file holds it, or formula; is formula)
+
+
+def locked_as_written(book) -> Written | None:
+    """The locked cells ``book`` (a scoring round's :class:`.book.DepartmentBook`, written but not closed) wrote,
+    when the merge will read those very cells back; None when it may not (then the workbook is read back)."""
+    forms = [r for r in book.records if isinstance(r, ly.ScoringSheet)]
+    overview = [r for r in book.records if isinstance(r, ly.DepartmentSheet)]
+    if len(overview) != 1 or not _found_by_their_codes(book, forms):
+        return None
+    if not all(_kept(value) for value, _ in book.locked.values() if isinstance(value, str)):
+        return None
+    expected = {**{r.name: FORM_LABELS for r in forms},
+                overview[0].name: DEPARTMENT_LABELS + (COLLECTIVE_LABEL if overview[0].collective_cell else Counter())}
+    strings = {index: text for text, index in book.wb.str_table.string_table.items()}
+    label_of: dict[str, str | None] = {}  # a text shown → the label it reads as (None: none)
+    for name, labels in expected.items():
+        found: Counter = Counter()
+        for cells in book.worksheets[name].table.values():
+            for cell in cells.values():
+                kind = type(cell).__name__
+                if kind == "String":
+                    text = strings[cell.string]
+                elif kind == "Formula" and isinstance(cell.value, str):  # its result is read as text
+                    text = cell.value
+                else:
+                    continue
+                if text not in label_of:
+                    if not _kept(text):
+                        return None
+                    clean = cm.clean_text(text)
+                    label_of[text] = clean if clean in LABELS else None
+                if (label := label_of[text]) is not None:
+                    found[label] += 1
+        if found != labels:  # a label missing, or a text that reads as one: the merge would look elsewhere
+            return None
+    return tuple((key, value, formula) for key, (value, formula) in book.locked.items())
+
+
+def _kept(text: str) -> bool:
+    """Whether ``text`` comes back from the file as it was written."""
+    return len(text) <= MAX_CELL_TEXT and MANGLED.search(text) is None
+
+
+def _found_by_their_codes(book, forms: list[ly.ScoringSheet]) -> bool:
+    """Whether the merge finds each form by its marker and each criterion and person by its code as written: each
+    as its own clean text, none twice, no criterion's code a group's."""
+    markers = [r.marker for r in forms]
+    codes = [p.code for p in book.members]
+    if len(set(markers)) != len(markers) or len(set(codes)) != len(codes):
+        return False
+    if any(not text or cm.clean_text(text) != text for text in (*markers, *codes)):
+        return False
+    for rubric in {r.role: book.c.rubric_for(r.role) for r in forms}.values():
+        items = [item.code for _, item in rubric.items]
+        groups = [group.code for group in rubric.groups]
+        every = items + groups
+        if len(set(every)) != len(every) or any(not code or cm.clean_text(code) != code for code in every):
+            return False
+    return True
