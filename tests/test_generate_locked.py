@@ -155,6 +155,8 @@ READ_BACK = {  # what the merge could read elsewhere, or read differently: the w
     "a criterion's code a group's": dict(code="II"),
     "a criterion's code twice": dict(code="I.2"),
     "a text longer than a cell holds": dict(text="x" * 33_000),
+    "a text longer than a cell holds in UTF-16 units": dict(text="\U0001f600" * 17_000),
+    "a level's name calling a dynamic array function": dict(level='Tốt FILTER(A1:A2,1)'),
 }
 
 
@@ -167,7 +169,8 @@ def test_what_the_merge_could_read_elsewhere_is_read_back(odd, tmp_path):
 
 @pytest.mark.parametrize("odd", ["a person named as the code's label", "a criterion reading as the total's label",
                                  "a criterion reading as the classification's label, spaced",
-                                 "a criterion's code with spaces", "a text longer than a cell holds"])
+                                 "a criterion's code with spaces", "a text longer than a cell holds",
+                                 "a text longer than a cell holds in UTF-16 units"])
 def test_the_check_is_needed(odd, tmp_path, monkeypatch):
     """Without the check, the cells as written would not be what the merge reads: a record made from them would call
     an untouched workbook changed (the comparison above fails on them)."""

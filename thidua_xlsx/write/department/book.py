@@ -75,8 +75,10 @@ class DepartmentBook:
         self.locked.setdefault(key, (value if isinstance(value, str) else float(f"{value:.16G}"), False))
 
     def lock_formula(self, key: str, ws, row: int, col: int) -> None:
-        """Remember the formula written at (``row``, ``col``) as xlsxwriter prepared it (what the file holds)."""
-        self.locked.setdefault(key, (ws.table[row][col].formula, True))
+        """Remember the formula written at (``row``, ``col``) as xlsxwriter prepared it (what the file holds); None
+        when xlsxwriter made it another kind of cell (an array formula)."""
+        cell = ws.table[row][col]
+        self.locked.setdefault(key, (cell.formula if type(cell).__name__ == "Formula" else None, True))
 
     def header(self, ws, last_col: int, split: int) -> int:
         """The school and national motto header (:func:`engine.header_rows`). Returns next row."""

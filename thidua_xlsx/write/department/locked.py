@@ -29,7 +29,7 @@ LABELS = frozenset((*FORM_LABELS, *DEPARTMENT_LABELS, *COLLECTIVE_LABEL))
 # What a file may not give back as written: control characters (xlsxwriter writes them as _xHHHH_ escapes),
 # such an escape typed as text, a carriage return (XML readers make it a line feed), the two non-characters
 MANGLED = re.compile(r"[\x00-\x08\x0b-\x1f\r\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
-MAX_CELL_TEXT = 32_767  # Excel's limit: xlsxwriter cuts a longer text
+MAX_CELL_TEXT = 32_767  # Excel's limit, in UTF-16 units: xlsxwriter cuts a longer text
 
 
 Written = tuple[tuple[str, object, bool], ...]  # (key, text or number as the file holds it, or formula; is formula)
@@ -42,7 +42,7 @@ def locked_as_written(book) -> Written | None:
     overview = [r for r in book.records if isinstance(r, ly.DepartmentSheet)]
     if len(overview) != 1 or not _found_by_their_codes(book, forms):
         return None
-    if not all(_kept(value) for value, _ in book.locked.values() if isinstance(value, str)):
+    if not all(_kept(value) if isinstance(value, str) else not formula for value, formula in book.locked.values()):
         return None
     expected = {**{r.name: FORM_LABELS for r in forms},
                 overview[0].name: DEPARTMENT_LABELS + (COLLECTIVE_LABEL if overview[0].collective_cell else Counter())}
@@ -72,8 +72,9 @@ def locked_as_written(book) -> Written | None:
 
 
 def _kept(text: str) -> bool:
-    """Whether ``text`` comes back from the file as it was written."""
-    return len(text) <= MAX_CELL_TEXT and MANGLED.search(text) is None
+    """Whether ``text`` comes back from the file as it was written (not cut: Excel counts UTF-16 units)."""
+    fits = len(text) <= MAX_CELL_TEXT // 2 or len(text.encode("utf-16-le")) // 2 <= MAX_CELL_TEXT
+    return fits and MANGLED.search(text) is None
 
 
 def _found_by_their_codes(book, forms: list[ly.ScoringSheet]) -> bool:
