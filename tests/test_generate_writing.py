@@ -36,8 +36,15 @@ def odd_small() -> cm.Campaign:
                                classification=levels)
 
 
-CAMPAIGNS = {"small, odd texts": odd_small, **{level: (lambda level=level: load_preset(level))
-                                                for level in ("tieu-hoc", "thpt", "nd233")}}
+def facts_entered(level: str) -> cm.Campaign:
+    """A preset whose departments enter the facts: each form has conditional formats before its criteria."""
+    campaign = load_preset(level)
+    return dataclasses.replace(campaign, settings=dataclasses.replace(campaign.settings,
+                                                                      facts_source=cm.FACTS_FROM_DEPARTMENT))
+
+
+CAMPAIGNS = {"small, odd texts": odd_small, "thcs, facts entered": lambda: facts_entered("thcs"),
+             **{level: (lambda level=level: load_preset(level)) for level in ("tieu-hoc", "thpt", "nd233")}}
 
 
 def parts(data: bytes) -> dict[str, bytes]:
@@ -48,7 +55,18 @@ def parts(data: bytes) -> dict[str, bytes]:
 @pytest.mark.parametrize("make", CAMPAIGNS.values(), ids=CAMPAIGNS.keys())
 @pytest.mark.parametrize("round_", [ly.REGISTRATION, ly.SCORING])
 def test_the_cells_are_written_as_xlsxwriter_writes_them(make, round_, tmp_path, monkeypatch):
+    """Against xlsxwriter's own Workbook, each form's criteria written cell by cell (not given again: .repeat)."""
     import xlsxwriter
+
+    from thidua_xlsx.write.department import repeat, scoring
+
+    given_again, real_give = [], repeat.Written.give
+
+    def give(written, wb, ws):
+        given_again.append(ws.name)
+        real_give(written, wb, ws)
+
+    monkeypatch.setattr(repeat.Written, "give", give)
 
     campaign = make()
     period = campaign.periods[0] if campaign.periods and round_ == ly.SCORING else None
@@ -61,10 +79,12 @@ def test_the_cells_are_written_as_xlsxwriter_writes_them(make, round_, tmp_path,
         department.write_department_workbook(spec, ours, period)
         with monkeypatch.context() as patched:
             patched.setattr(department, "_workbook_class", lambda: xlsxwriter.Workbook)
+            patched.setattr(scoring, "_criteria", scoring._write_criteria)
             department.write_department_workbook(spec, tmp_path / f"theirs-{k}.xlsx", period)
         theirs = (tmp_path / f"theirs-{k}.xlsx").read_bytes()
         assert parts(ours.read_bytes()) == parts(theirs)  # part by part first: a difference said where
         assert ours.read_bytes() == theirs
+    assert bool(given_again) == (round_ == ly.SCORING)  # the forms' criteria were given again
 
 
 def test_a_layout_s_json_is_what_asdict_made(tmp_path):

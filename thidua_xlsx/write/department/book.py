@@ -43,6 +43,7 @@ class DepartmentBook:
         # The scoring round's locked cells as written, by the key the merge reads them under (see :mod:`.locked`)
         self.locked: dict[str, tuple[object, bool]] = {}
         self.worksheets: dict[str, object] = {}  # the sheets made by :meth:`sheet`, by name
+        self.repeated: dict[tuple[int, int], tuple] = {}  # rows written once, given to later sheets (.repeat)
 
     def _list_values(self) -> dict[str, list[str]]:
         """The dropdown lists this workbook uses (the facts lists only where the department enters facts);

@@ -12,6 +12,7 @@ from thidua_xlsx.model.issued import IssuedPerson, WorkbookSpec
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import workbook as tx
 from thidua_xlsx.write.department.book import SIGNATURE_ROWS, DepartmentBook, height
+from thidua_xlsx.write.department.repeat import Watch
 
 LAST_COL = 5
 _SIDES = {3: "self", 4: "dept"}  # the score columns, as the merge keys their formulas
@@ -79,7 +80,28 @@ def _criteria(book: DepartmentBook, ws, row: int, rubric: cm.Rubric, items: dict
     """The groups of criteria from ``row``, each with its subtotal (capped for bonus and deduction
     groups); fills ``items`` (criterion code → row number). Returns the next row, the subtotal row of
     each group, and the (first, last) rows of the required groups' items and of all groups' items.
-    ``key``: the form's locked cells' (:meth:`DepartmentBook.lock`)."""
+    ``key``: the form's locked cells' (:meth:`DepartmentBook.lock`).
+
+    Written once a workbook for a rubric at a row, and given as written to its later forms (:mod:`.repeat`)."""
+    known = book.repeated.get((id(rubric), row))
+    if known is not None and known[0].fits(ws):
+        written, result, done, locks = known
+        written.give(book.wb, ws)
+        items.update(done)
+        for suffix, value in locks:
+            book.locked.setdefault(f"{key}|{suffix}", value)
+        return result
+    watch, before = Watch(book.wb, ws, row), len(book.locked)
+    result = _write_criteria(book, ws, row, rubric, items, key)
+    written = watch.written(result[0])
+    if written is not None:
+        locks = [(name[len(key) + 1:], value) for name, value in list(book.locked.items())[before:]]
+        book.repeated.setdefault((id(rubric), row), (written, result, dict(items), locks))
+    return result
+
+
+def _write_criteria(book: DepartmentBook, ws, row: int, rubric: cm.Rubric, items: dict[str, int], key: str):
+    """:func:`_criteria`, cell by cell."""
     f = book.f
     subtotal: dict[str, int] = {}
     required: list[tuple[int, int]] = []  # first/last row of each "cộng" group's items
