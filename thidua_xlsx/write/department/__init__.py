@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import io
 import json
 from pathlib import Path
 
@@ -121,6 +122,7 @@ def _workbook_class() -> type:
         from xlsxwriter.worksheet import Worksheet
 
         prepared: dict[tuple[str, bool], str] = {}
+        elements: dict[tuple, str] = {}
 
         class _Worksheet(Worksheet):
             def _prepare_formula(self, formula, expand_future_functions=False):
@@ -131,6 +133,36 @@ def _workbook_class() -> type:
                         prepared.clear()
                     found = prepared[key] = super()._prepare_formula(formula, expand_future_functions)
                 return found
+
+            def _write_data_validation(self, options):
+                self._write_remembered(super()._write_data_validation, options)
+
+            def _write_cf_rule(self, params):
+                if params.get("type") in ("cellIs", "expression"):  # ours; a data bar also writes elsewhere
+                    self._write_remembered(super()._write_cf_rule, params)
+                else:
+                    super()._write_cf_rule(params)
+
+            def _write_remembered(self, write, options):
+                # A data validation's or a conditional format's XML is a function of its options (and of how
+                # formulas are prepared), and the same ones come on every form: written once, then remembered.
+                key = (write.__name__, self.use_future_functions, _hashable(options))
+                try:
+                    found = elements.get(key)
+                except TypeError:  # an option that is not plain data
+                    write(options)
+                    return
+                if found is None:
+                    fh, self.fh = self.fh, io.StringIO()
+                    try:
+                        write(options)
+                        found = self.fh.getvalue()
+                    finally:
+                        self.fh = fh
+                    if len(elements) >= _PREPARED_LIMIT:
+                        elements.clear()
+                    elements[key] = found
+                self.fh.write(found)
 
             def _write_cell(self, row, col, cell):
                 # The cells of our sheets (text, number, blank, formula) written as xlsxwriter writes them — the
@@ -172,6 +204,16 @@ def _workbook_class() -> type:
 
 
 _WORKBOOK_CLASS: type | None = None
+
+
+def _hashable(value):
+    """``value`` (options: text, numbers, lists and dicts of them) as nested tuples, a key to remember it by."""
+    if isinstance(value, (list, tuple)):
+        return tuple(map(_hashable, value))
+    if isinstance(value, dict):
+        return tuple((key, _hashable(item)) for key, item in value.items())
+    return value
+
 _FAST_CELLS = frozenset(("String", "Blank", "Number", "Formula"))  # xlsxwriter's cell tuples, by class name
 _ERROR_CODES = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"))  # as xlsxwriter's
 
