@@ -175,7 +175,7 @@ def _scored(p: PersonResult, flags_so_far: tuple[Reason, ...], entry: Entry, cam
     where = {"file": entry.file, "sheet": entry.sheet}
     flags = list(flags_so_far)
     unknown = [entry.cells[key] for key in ((i.code, column) for _, i in rubric.items for column in (SELF, DEPT))
-               if key in entry.invalid and key in entry.cells]
+               if key in entry.invalid and key in entry.cells] if entry.invalid else []  # usually none
     if unknown:
         flags.append(reason("flag.score_unknown", cells=", ".join(unknown)))
     self_score, dept_score = (_column_score(rubric, values, column, source, entry, problems, where)
@@ -222,7 +222,7 @@ def _column_score(rubric: cm.Rubric, values: ItemScores, column: str, source: st
     that could not be read, has no total (each blank said at its cell); nothing entered, no total either. Its group
     subtotals are then blank, never 0 (printed blank)."""
     score = rules.score(rubric, values)
-    invalid = [item.code for _, item in rubric.items if (item.code, column) in entry.invalid]
+    invalid = [item.code for _, item in rubric.items if (item.code, column) in entry.invalid] if entry.invalid else []
     if score.entered and score.blank_required:  # the criteria left blank in a column begun
         for group, item in rubric.items:
             if group.kind == cm.SCORE and values.get(item.code) is None and item.code not in invalid:

@@ -22,6 +22,7 @@ from thidua_xlsx.write import engine
 from thidua_xlsx.write.engine import BASE_STYLE, CENTER, ERROR_FILL, ERROR_FONT_COLOUR, HEADER_FILL, WARNING_FILL
 
 EXCEL_MAX_CHARS = 32767
+MEASURED_LIMIT = 100_000  # values whose lines are kept per workbook (Book.lines): a province's names are not kept all
 TOTAL_FILL = "#EDEDED"
 COUNCIL_FILL = "#FFF2CC"  # the columns the council may fill in
 # Numbers shown the Vietnamese way (89,5; 1.234,5) whatever the locale of the program that prints them:
@@ -104,6 +105,7 @@ class Book:
         self.widths: dict[str, tuple[float, ...]] = {}
         self.heights: dict[str, dict[int, float]] = {}  # row heights set, per sheet with page breaks
         self.f = {name: wb.add_format(props) for name, props in STYLES.items()}
+        self._lines: dict[tuple[type, object, float], int] = {}  # see lines()
 
     def sheet(self, name: str, widths: tuple[float, ...], *, landscape: bool = False, document: bool = False,
               page_breaks: bool = False):
@@ -152,6 +154,20 @@ class Book:
             code = ws.write_string(row, col, str(value)[:EXCEL_MAX_CHARS], fmt)
         _written(ws, row, col, code)
 
+    def lines(self, value, width: float) -> int:
+        """:func:`engine.cell_lines` of ``value`` in a column ``width`` wide, measured once per value (of its type) and
+        width: a long table repeats its departments, roles, classifications and remarks on every row."""
+        key = (type(value), value, width)
+        try:
+            found = self._lines.get(key)
+        except TypeError:  # a value that cannot be a key
+            return engine.cell_lines(value, width)
+        if found is None:
+            found = engine.cell_lines(value, width)
+            if len(self._lines) < MEASURED_LIMIT:
+                self._lines[key] = found
+        return found
+
     def text(self, ws, row: int, c0: int, c1: int, value, style: str, *, fit: bool = False) -> None:
         """One value over columns c0..c1 (merged when more than one); ``fit`` sizes the row for it."""
         if c1 > c0:
@@ -192,7 +208,7 @@ class Book:
         for last, values in enumerate(rows, start=row + 1):
             for col, value in enumerate(values):
                 self.put(ws, last, col, value, styles[col])
-            self.row(ws, last, engine.row_height(max([engine.cell_lines(v, widths[c]) for c, v in enumerate(values)
+            self.row(ws, last, engine.row_height(max([self.lines(v, widths[c]) for c, v in enumerate(values)
                                                       if not blank(v)], default=1)))
         if data_table:
             ws.freeze_panes(row + 1, 0)

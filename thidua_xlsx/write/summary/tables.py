@@ -122,7 +122,7 @@ def detail_sheet(book: Book, people: Sequence[PersonResult], campaign: cm.Campai
         for col, value in enumerate(values):
             book.put(ws, r, col, value, styles[col])
         wrapped = (2, 3, *(c for c in (decision_col, note_col) if c is not None), len(values) - 1)
-        book.row(ws, r, council_row_height(values, widths, wrapped))
+        book.row(ws, r, council_row_height(values, widths, wrapped, book))
     ws.freeze_panes(sub + 1, 3)
     ws.autofilter(sub, 0, max(r, sub), last_col)
     ws.repeat_rows(head, sub)
@@ -132,10 +132,10 @@ def detail_sheet(book: Book, people: Sequence[PersonResult], campaign: cm.Campai
     ws.protect("", PROTECTED)
 
 
-def council_row_height(values: list, widths: tuple[float, ...], wrapped: tuple[int, ...]) -> float:
+def council_row_height(values: list, widths: tuple[float, ...], wrapped: tuple[int, ...], book: Book) -> float:
     """A row's height for the longest of its ``wrapped`` columns (names, the council's decision and note, the
     remarks), and at least :data:`COUNCIL_LINES` lines."""
-    return row_height(max(COUNCIL_LINES, *(cell_lines(values[c] or "", widths[c]) for c in wrapped)))
+    return row_height(max(COUNCIL_LINES, *(book.lines(values[c] or "", widths[c]) for c in wrapped)))
 
 
 def council_inputs(ws, first: int, last: int, score_col: int, decision_col: int | None, campaign: cm.Campaign | None,

@@ -67,7 +67,7 @@ def year_sheet(book: Book, people: Sequence[PersonResult], year: YearResults, ca
                                                                       if f.code != "flag.year_rating_entered"))]
         for col, value in enumerate(values):
             book.put(ws, r, col, value, styles[col])
-        book.row(ws, r, council_row_height(values, widths, (2, 3, tail + 5, tail + 6, last_col)))
+        book.row(ws, r, council_row_height(values, widths, (2, 3, tail + 5, tail + 6, last_col), book))
     ws.freeze_panes(row + 1, 3)
     ws.autofilter(row, 0, max(r, row), last_col)
     ws.repeat_rows(row)
