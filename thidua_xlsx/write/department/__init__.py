@@ -17,6 +17,7 @@ import hashlib
 import io
 import json
 from pathlib import Path
+from typing import TextIO
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
@@ -125,6 +126,8 @@ def _workbook_class() -> type:
         elements: dict[tuple, str] = {}
 
         class _Worksheet(Worksheet):
+            fh: TextIO  # xlsxwriter's: where the sheet's XML goes
+
             def _prepare_formula(self, formula, expand_future_functions=False):
                 key = (formula, bool(self.use_future_functions or expand_future_functions))
                 found = prepared.get(key)
@@ -153,12 +156,13 @@ def _workbook_class() -> type:
                     write(options)
                     return
                 if found is None:
-                    fh, self.fh = self.fh, io.StringIO()
+                    kept = self.fh
+                    self.fh = io.StringIO()
                     try:
                         write(options)
                         found = self.fh.getvalue()
                     finally:
-                        self.fh = fh
+                        self.fh = kept
                     if len(elements) >= _PREPARED_LIMIT:
                         elements.clear()
                     elements[key] = found
