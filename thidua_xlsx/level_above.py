@@ -5,10 +5,13 @@ commune's summary, its JSON, its papers and the province's import files written.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 import uuid
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from thidua_xlsx import outputs as out
 from thidua_xlsx.deliver import Kept
@@ -20,6 +23,10 @@ from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import commands as ct
 from thidua_xlsx.voice import Stopped, Voice, vietnam_today, warn_problems
 from thidua_xlsx.workspace import INBOX
+
+if TYPE_CHECKING:  # for the annotations only: the CLI starts without the writers
+    from thidua_xlsx.model.level_above import LevelAboveSummary
+    from thidua_xlsx.write.province_import import ImportBatches
 
 
 def init_level_above(directory: Path, campaign_id: str | None = None):
@@ -53,8 +60,6 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Report:
     from thidua_xlsx.read.containment import scan_inbox
     from thidua_xlsx.read.level_above_book import load_level_above_book
     from thidua_xlsx.read.school_summaries import read_school_summaries
-    from thidua_xlsx.write.level_above import write_level_above_json, write_level_above_summary
-
     r = request
     school_only = [option for option, given in (("--cong-khai", r.public_path), ("--feedback", r.feedback_dir),
                                                 ("--period", r.period), ("--round", r.round),
@@ -94,22 +99,7 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Report:
             return report
         inside = book.parent.resolve().is_relative_to(r.inbox.resolve())  # the inbox is never written
         written = Written() if inside else Written(book.parent)  # the commune's own outputs: an edited one is kept
-        write_level_above_summary(summary, output)
-        voice.say(ct.SUMMARY_DONE.format(path=output))
-        if r.pdf:
-            from thidua_xlsx.deliver import export_pdf
-
-            export_pdf(output, written, voice)
-        for school in summary.schools:  # each file's fingerprint, to be compared by phone with the school's
-            if school.summary is not None:
-                voice.say(ct.LEVEL_ABOVE_FINGERPRINT.format(school=school.school.name, file=school.file,
-                                                            fingerprint=school.summary.sha256[:12],
-                                                            origin=ct.LEVEL_ABOVE_ORIGIN[school.origin]))
-        if r.json_path is not None:
-            write_level_above_json(summary, report, r.json_path)
-            voice.say(ct.JSON_DONE.format(path=r.json_path))
-        if mapping is not None:
-            _write_import(summary, r, mapping, written, voice)
+        _write_outputs(summary, report, r, output, mapping, written, voice)
         if r.docs_dir is not None:
             from thidua_xlsx.papers.level_above import write_level_above_papers
             from thidua_xlsx.text import level_above as lx
@@ -215,6 +205,45 @@ def school_states(summary, today: dt.date) -> list[SchoolState]:
     return found
 
 
+def _write_outputs(summary, report: Report, r, output: Path, mapping, written: Written, voice: Voice) -> None:
+    """The commune's workbook (and its PDF), the fingerprints said, its JSON and the province's import files, in
+    that order. What needs only the summary — the JSON, the import files' bytes — is made by worker processes
+    while the workbook is written here (at a province's size), then each is written (named, recorded, said) in its
+    turn, as it always was."""
+    from thidua_xlsx.system import pool
+    from thidua_xlsx.system.files import temporary_name
+    from thidua_xlsx.write.level_above import write_level_above_summary
+    from thidua_xlsx.write.province_import import import_batches
+
+    batches = import_batches(summary.proposals, mapping[0]) if mapping is not None else None
+    staged = temporary_name(r.json_path) if r.json_path is not None else None  # the JSON, until it is named
+    aside = _Aside(summary, batches)  # what the workers are given once (inherited, not copied, by fork)
+    try:
+        with pool.started(aside, _workers_aside(summary, staged, batches)) as start:
+            json_made = start(_json_into, [(report, staged)] if staged else [])
+            files_made = start(_import_file, range(len(batches.parts)) if batches else [])
+            write_level_above_summary(summary, output)
+            voice.say(ct.SUMMARY_DONE.format(path=output))
+            if r.pdf:
+                from thidua_xlsx.deliver import export_pdf
+
+                export_pdf(output, written, voice)
+            for school in summary.schools:  # each file's fingerprint, to be compared by phone with the school's
+                if school.summary is not None:
+                    voice.say(ct.LEVEL_ABOVE_FINGERPRINT.format(school=school.school.name, file=school.file,
+                                                                fingerprint=school.summary.sha256[:12],
+                                                                origin=ct.LEVEL_ABOVE_ORIGIN[school.origin]))
+            if r.json_path is not None and staged is not None:
+                _name_json(json_made, staged, r.json_path)
+                voice.say(ct.JSON_DONE.format(path=r.json_path))
+            if mapping is not None and batches is not None:
+                _write_import(batches, files_made, r, mapping, written, voice)
+    finally:
+        if staged is not None:  # a JSON not named (a failure before it): removed once its worker was stopped
+            with contextlib.suppress(OSError):
+                staged.unlink(missing_ok=True)
+
+
 def _import_mapping(r, output: Path):
     """The installation's mapping for ``--xuat-tinh`` (None without it), with what reading it found; refused before
     any work: ``--ma-tinh`` without ``--xuat-tinh``, a mapping that cannot be read, the summary (``-o``) where an import
@@ -236,18 +265,73 @@ def _import_mapping(r, output: Path):
     return mapping, problems, template
 
 
-def _write_import(summary, r, found, written: Written, voice: Voice) -> None:
-    """The province's import files of the level above's proposals (``--xuat-tinh``), from the installation's mapping
-    (``found``: :func:`_import_mapping`'s); what could not be coded is said by name, the split too; a file or a mapping
-    the officer edited since the tool wrote it is kept, the new one beside it."""
-    from thidua_xlsx.write.province_import import write_import_files, write_mapping
+ASIDE_FROM = 5_000  # proposals: from these the JSON is written by a worker beside the workbook (~12 µs each, a
+# worker ~50 ms by fork to ~1 s by spawn to start)
+
+
+def _workers_aside(summary, staged: Path | None, batches) -> int:
+    """Worker processes for what is made beside the workbook (0: made here, in its turn): as many as the import
+    files are made with when there are many; else one for a large commune's JSON (on two cores or more)."""
+    from thidua_xlsx.system import pool
+    from thidua_xlsx.write.province_import import import_workers
+
+    workers = import_workers(batches) if batches is not None else 0
+    if workers or staged is None or len(summary.proposals) < ASIDE_FROM:
+        return workers
+    return 1 if pool.usable_cores() >= 2 else 0
+
+
+@dataclass(frozen=True)
+class _Aside:
+    """What is made beside the commune's workbook needs: the summary (for its JSON), the import files' batches
+    (None: no import files)."""
+
+    summary: LevelAboveSummary
+    batches: ImportBatches | None
+
+
+def _json_into(aside: _Aside, task: tuple[Report, Path]) -> None:
+    """The JSON report written to a temporary path (a module-level function: run by a worker)."""
+    from thidua_xlsx.write.level_above import write_level_above_json
+
+    report, path = task
+    write_level_above_json(aside.summary, report, path)
+
+
+def _import_file(aside: _Aside, part: int) -> bytes:
+    """An import file's bytes (a module-level function: run by a worker)."""
+    from thidua_xlsx.write.province_import import made_file
+
+    if aside.batches is None:  # a bug: no import file is asked for without them
+        raise ValueError("an import file asked for without --xuat-tinh")
+    return made_file(aside.batches, part)
+
+
+def _name_json(made, staged: Path, path: Path) -> None:
+    """The JSON report, once ``made`` (:func:`_json_into`, here or by a worker) to ``staged``, renamed to ``path``;
+    a failure named as ``path``'s."""
+    from thidua_xlsx.system import files
+
+    try:
+        next(made)
+        os.replace(staged, path)
+    except OSError as exc:
+        raise files.as_write_error(exc, path) from exc
+
+
+def _write_import(batches, made, r, found, written: Written, voice: Voice) -> None:
+    """The province's import files of the level above's proposals (``--xuat-tinh``: ``batches``, their bytes from
+    ``made``), from the installation's mapping (``found``: :func:`_import_mapping`'s); what could not be coded is
+    said by name, the split too; a file or a mapping the officer edited since the tool wrote it is kept, the new
+    one beside it."""
+    from thidua_xlsx.write.province_import import write_batches, write_mapping
 
     mapping, problems, template = found
     if template:
         r.import_dir.mkdir(parents=True, exist_ok=True)
         kept = write_mapping(mapping, r.import_dir / f"{Path(r.mapping).stem}.json", written)
         voice.say(ct.IMPORT_MAPPING_READ.format(template=r.mapping, path=kept))
-    result = write_import_files(summary.proposals, mapping, r.import_dir, ct.IMPORT_STEM, written)
+    result = write_batches(batches, made, r.import_dir, ct.IMPORT_STEM, written)
     warn_problems([*problems, *result.issues], voice)
     voice.say(ct.IMPORT_DONE.format(folder=r.import_dir, rows=sum(result.rows), files=len(result.files),
                                     names=", ".join(p.name for p in result.files) or "—",

@@ -123,14 +123,32 @@ def shared_map(shared, function, arguments: list, workers: int):
     moves), computed by ``workers`` processes that each receive ``shared`` once (in this process when ``workers``
     is 0). ``function`` is a module-level function; an exception it raises, or the pool's own (a worker that
     died), is raised here when its result's turn comes: the results before it have been handed over."""
+    with started(shared, workers) as start:
+        yield from start(function, arguments)
+
+
+@contextlib.contextmanager
+def started(shared, workers: int):
+    """``start(function, arguments)`` → an iterator of ``function(shared, a)`` for each of ``arguments``, in order,
+    as :func:`shared_map`'s, but the work starts at once: ``workers`` processes (each given ``shared`` once) compute
+    while this process does something else, until the block ends (a task still running then is killed). Several
+    ``start`` share the workers, the tasks in the order started. With 0 workers each is computed here, when its
+    turn comes."""
     if workers <= 0:
-        for argument in arguments:
-            yield function(shared, argument)
+        yield lambda function, arguments: (function(shared, a) for a in arguments)
         return
     with process_pool(workers, shared) as pool:
-        tasks = [(function, a) for a in arguments]
-        chunk = max(1, min(16, len(tasks) // (workers * 8)))
-        yield from pool.map(_call_shared, tasks, chunksize=chunk).result()
+        def start(function, arguments):
+            tasks = [(function, a) for a in arguments]
+            chunk = max(1, min(16, len(tasks) // (workers * 8)))
+            return _in_turn(pool.map(_call_shared, tasks, chunksize=chunk))
+
+        yield start
+
+
+def _in_turn(mapped):
+    """A pebble map's results, in order; waited for from the first one asked (its ``result`` waits for one)."""
+    yield from mapped.result()
 
 
 def shared():

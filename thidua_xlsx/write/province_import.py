@@ -24,6 +24,7 @@ import os
 import re
 import stat
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,24 +56,51 @@ class ImportResult:
         return self.refused + self.notes
 
 
+@dataclass(frozen=True)
+class ImportBatches:
+    """What the import files will hold, by ``mapping``: each file's rows, in order, and each proposal refused (one
+    issue per reason), of ``given`` proposals."""
+
+    mapping: pi.Mapping
+    parts: tuple[tuple[pi.ImportRow, ...], ...]
+    refused: tuple[Issue, ...]
+    given: int
+
+
+def import_batches(proposals: list[Proposal] | tuple[Proposal, ...], mapping: pi.Mapping) -> ImportBatches:
+    rows, refused = pi.import_rows(proposals, mapping)
+    return ImportBatches(mapping, tuple(pi.batches(rows, mapping.rows_per_file)), refused, len(proposals))
+
+
 def write_import_files(proposals: list[Proposal] | tuple[Proposal, ...], mapping: pi.Mapping, folder: Path,
                        stem: str, written: Written | None = None) -> ImportResult:
     """The import files of ``proposals`` in ``folder`` (``<stem>.xlsx``, or ``<stem>_1.xlsx`` … when split); one
     someone edited since the tool wrote it (``written``: the record of the tool's own files) is kept, the new one
-    written beside it."""
+    written beside it. Each file's bytes are made on every core when there are many (a province's 74,000 rows:
+    372 files), each written here in order."""
+    batches = import_batches(proposals, mapping)
+    with pool.started(batches, import_workers(batches)) as start:
+        return write_batches(batches, start(made_file, range(len(batches.parts))), folder, stem, written)
+
+
+def import_workers(batches: ImportBatches) -> int:
+    """How many worker processes make the files' bytes (0: in this process)."""
+    return 0 if len(batches.parts) < PARALLEL_FROM else pool.workers_for_workbooks(len(batches.parts))
+
+
+def write_batches(batches: ImportBatches, made: Iterator[bytes], folder: Path, stem: str,
+                  written: Written | None = None) -> ImportResult:
+    """The files of ``batches`` written in ``folder`` as :func:`write_import_files` says, each file's bytes taken
+    in turn from ``made`` (:func:`made_file`'s of each part, made here or by workers started earlier)."""
     written = written if written is not None else Written()
-    rows, refused = pi.import_rows(proposals, mapping)
-    if not rows:
-        return ImportResult((), (), refused, (issue("province_import.nothing", WARNING, refused=len(proposals)),))
-    parts = pi.batches(rows, mapping.rows_per_file)
+    mapping, parts, refused = batches.mapping, batches.parts, batches.refused
+    if not parts:
+        return ImportResult((), (), refused, (issue("province_import.nothing", WARNING, refused=batches.given),))
     names = [f"{stem}.xlsx"] if len(parts) == 1 else [f"{stem}_{i}.xlsx" for i in range(1, len(parts) + 1)]
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     files = []
-    workers = 0 if len(parts) < PARALLEL_FROM else pool.workers_for_workbooks(len(parts))
-    # each file's bytes made on every core when there are many (a province's 74,000 rows: 372 files), each
-    # written here in order
-    for name, data in zip(names, pool.shared_map(mapping, _file_bytes, parts, workers)):
+    for name, data in zip(names, made):
         target = written.name_for(folder / name)
         files.append(target)
         with engine.replacing(target) as tmp:
@@ -81,7 +109,7 @@ def write_import_files(proposals: list[Proposal] | tuple[Proposal, ...], mapping
     notes = []
     if len(parts) > 1:
         sizes = "; ".join(px.SPLIT_PART.format(file=name, rows=len(part)) for name, part in zip(names, parts))
-        notes.append(issue("province_import.split", NOTE, count=len(rows), limit=mapping.rows_per_file,
+        notes.append(issue("province_import.split", NOTE, count=sum(map(len, parts)), limit=mapping.rows_per_file,
                            first=pi.FIRST_ROW, last=mapping.last_row, files=len(parts), sizes=sizes))
     ours = re.compile(re.escape(stem) + r"(_\d+)?\.xlsx")
     notes += [issue("province_import.stale", WARNING, file=path.name) for path in sorted(folder.iterdir())
@@ -89,11 +117,17 @@ def write_import_files(proposals: list[Proposal] | tuple[Proposal, ...], mapping
     return ImportResult(tuple(files), tuple(len(part) for part in parts), refused, tuple(notes))
 
 
-PARALLEL_FROM = 8  # files: one takes ~25 ms to make, a worker ~50 ms (fork) to ~1 s (spawn) to start
+PARALLEL_FROM = 8  # files: one takes ~14 ms to make, a worker ~50 ms (fork) to ~1 s (spawn) to start
+
+
+def made_file(batches: ImportBatches, part: int) -> bytes:
+    """The bytes of the import file of ``batches``' ``part`` (a module-level function: made in a worker, which
+    was given the batches once)."""
+    return _file_bytes(batches.mapping, batches.parts[part])
 
 
 def _file_bytes(mapping: pi.Mapping, rows: tuple[pi.ImportRow, ...]) -> bytes:
-    """One import file's bytes (a module-level function: made in a worker)."""
+    """One import file's bytes."""
     buffer = io.BytesIO()
     _write_file(buffer, rows, mapping)
     return _parts_stamped(buffer.getvalue())

@@ -1,0 +1,50 @@
+"""Issue 40: work started ahead (``pool.started``) — the workers compute from the start while this process does
+something else; the results come in order, per start, as they would in this process; an error is raised in its
+turn."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from thidua_xlsx.system import pool
+
+
+def _slow_times(shared: int, value: int) -> int:
+    time.sleep(0.2)
+    if value < 0:
+        raise ValueError(f"refused {value}")
+    return shared * value
+
+
+@pytest.mark.parametrize("workers", [0, 2])
+def test_started_work_gives_each_starts_results_in_order(workers):
+    with pool.started(3, workers) as start:
+        first, second = start(_slow_times, [1, 2, 3]), start(_slow_times, [10])
+        assert list(second) == [30] and list(first) == [3, 6, 9]
+
+
+def _marked(folder: Path, value: int) -> int:
+    (folder / f"{value}.done").touch()
+    return value
+
+
+def test_the_workers_compute_while_this_process_does_something_else(tmp_path):
+    with pool.started(tmp_path, 2) as start:
+        results = start(_marked, [1, 2])
+        deadline = time.monotonic() + 30
+        while len(list(tmp_path.glob("*.done"))) < 2 and time.monotonic() < deadline:  # nothing asked for yet
+            time.sleep(0.01)
+        assert sorted(p.name for p in tmp_path.glob("*.done")) == ["1.done", "2.done"]
+        assert list(results) == [1, 2]
+
+
+@pytest.mark.parametrize("workers", [0, 2])
+def test_an_error_is_raised_when_its_turn_comes(workers):
+    with pool.started(1, workers) as start:
+        results = start(_slow_times, [1, -2, 3])
+        assert next(results) == 1
+        with pytest.raises(ValueError, match="refused -2"):
+            next(results)
