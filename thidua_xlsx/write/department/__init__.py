@@ -148,13 +148,13 @@ def _workbook_class() -> type:
 
             def _write_remembered(self, write, options):
                 # A data validation's or a conditional format's XML is a function of its options (and of how
-                # formulas are prepared), and the same ones come on every form: written once, then remembered.
-                key = (write.__name__, self.use_future_functions, _hashable(options))
-                try:
-                    found = elements.get(key)
-                except TypeError:  # an option that is not plain data
+                # formulas are prepared), and the same ones come on every form: written once, then remembered by
+                # the options' repr — of plain data only (text, numbers, lists of them), which it tells apart.
+                if not all(type(value) in _PLAIN for value in options.values()):
                     write(options)
                     return
+                key = (write.__name__, self.use_future_functions, repr(options))
+                found = elements.get(key)
                 if found is None:
                     kept = self.fh
                     self.fh = io.StringIO()
@@ -209,15 +209,7 @@ def _workbook_class() -> type:
 
 _WORKBOOK_CLASS: type | None = None
 
-
-def _hashable(value):
-    """``value`` (options: text, numbers, lists and dicts of them) as nested tuples, a key to remember it by."""
-    if isinstance(value, (list, tuple)):
-        return tuple(map(_hashable, value))
-    if isinstance(value, dict):
-        return tuple((key, _hashable(item)) for key, item in value.items())
-    return value
-
+_PLAIN = frozenset((str, int, float, bool, type(None), list))  # xlsxwriter's options' values (lists: of ranges)
 _FAST_CELLS = frozenset(("String", "Blank", "Number", "Formula"))  # xlsxwriter's cell tuples, by class name
 _ERROR_CODES = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"))  # as xlsxwriter's
 

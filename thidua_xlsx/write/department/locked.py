@@ -42,7 +42,9 @@ def locked_as_written(book) -> Written | None:
     overview = [r for r in book.records if isinstance(r, ly.DepartmentSheet)]
     if len(overview) != 1 or not _found_by_their_codes(book, forms):
         return None
-    if not all(_kept(value) if isinstance(value, str) else not formula for value, formula in book.locked.values()):
+    if any(formula and not isinstance(value, str) for value, formula in book.locked.values()):
+        return None
+    if not all(map(_kept, {value for value, _ in book.locked.values() if isinstance(value, str)})):
         return None
     expected = {**{r.name: FORM_LABELS for r in forms},
                 overview[0].name: DEPARTMENT_LABELS + (COLLECTIVE_LABEL if overview[0].collective_cell else Counter())}
