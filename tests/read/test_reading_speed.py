@@ -1,0 +1,144 @@
+"""The reading's shortcuts (issue 40) give what the long way gives: the sheet names and percent formats told from the
+parts the containment checks inflated (and parsed once for the same bytes) are those read from the file itself; the
+marks of the blank input cells, looked for at their addresses only, are those the whole sheet has; the summary's
+metadata made JSON from its fields is the JSON of ``to_json``; a table's row heights measured once per value are
+those measured each time. On the samples' workbooks and on workbooks written as other programs write them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from tests.conftest import campaign_dict
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.inbox import FORMULA_MARK
+from thidua_xlsx.read.containment import BOOK_PART, STYLES_PART, check_workbook, sheet_names
+from thidua_xlsx.read.department import marks
+from thidua_xlsx.read.own_summary import read_summary_meta
+from thidua_xlsx.write import engine
+from thidua_xlsx.write.summary.book import Book, open_workbook
+from thidua_xlsx.write.summary.meta import meta_json
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE_BOOKS = sorted(p for folder in ("inbox", "inbox-dang-ky", "outbox", "so-da-phat") for p in
+                      (ROOT / "samples" / folder).rglob("*.xlsx") if not p.name.startswith("~$"))
+SAMPLE_SUMMARIES = sorted((ROOT / "samples").glob("tong-hop*.xlsx"))
+
+
+def _openpyxl_book(percent_formats: tuple[str, ...] = ()) -> bytes:
+    """A workbook as openpyxl writes it (its own workbook part, relationships and style sheet), a sheet renamed
+    and reordered, and a number in each of ``percent_formats``."""
+    wb = Workbook()
+    wb.active.title = "Tổ Toán & Tin"
+    other = wb.create_sheet("Phiếu <1>", 0)
+    other["A1"] = 1
+    for row, number_format in enumerate(("0.00", *percent_formats), start=2):
+        cell = other.cell(row, 1, 0.5)
+        cell.number_format = number_format
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def _with_part(data: bytes, part: str, body: bytes) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as copy:
+        for info in source.infolist():
+            copy.writestr(info.filename, body if info.filename == part else source.read(info))
+    return buffer.getvalue()
+
+
+def _checked_parts(data: bytes) -> dict[str, bytes]:
+    parts: dict[str, bytes] = {}
+    assert check_workbook(Path("book.xlsx"), data, ".xlsx", parts) is None
+    return parts
+
+
+def _books() -> list[tuple[str, bytes]]:
+    return [(p.name, p.read_bytes()) for p in SAMPLE_BOOKS] + [
+        ("openpyxl", _openpyxl_book()), ("openpyxl, percent", _openpyxl_book(("0%", '0.0"%"', "#,##0.00 %")))]
+
+
+def test_the_samples_are_there_to_compare_with():
+    assert len(SAMPLE_BOOKS) >= 10 and SAMPLE_SUMMARIES
+
+
+@pytest.mark.parametrize(("name", "data"), _books(), ids=[name for name, _ in _books()])
+def test_sheet_names_and_percent_formats_from_the_checked_parts_are_those_of_the_file(name, data):
+    parts = _checked_parts(data)
+    assert {BOOK_PART, STYLES_PART} <= set(parts)
+    by_file = sheet_names(data)
+    assert by_file and sheet_names(data, parts) == by_file
+    sheet_names(data, parts).clear()  # what a caller does with its copy is not kept
+    assert sheet_names(data, parts) == by_file
+    assert marks._percent_styles(data, parts) == marks._percent_styles(data, {})
+
+
+def test_percent_formats_are_found_from_the_checked_style_sheet():
+    data = _openpyxl_book(("0%", '0.0"%"', "#,##0.00 %"))
+    plain = marks._percent_styles(_openpyxl_book(), _checked_parts(_openpyxl_book()))
+    assert not plain
+    assert len(marks._percent_styles(data, _checked_parts(data))) == 2  # "%" in quotes is a text, not a percent
+
+
+def test_a_damaged_workbook_part_gives_no_names_either_way():
+    data = _with_part(_openpyxl_book(), BOOK_PART, b"<workbook><sheets><sheet name='x'")
+    parts = _checked_parts(data)
+    assert sheet_names(data, parts) == sheet_names(data) == {}
+
+
+# A sheet's cells as Excel, LibreOffice and scripts write them: errors, formulas with and without their result.
+SHEET = (b'<worksheet><sheetData><row r="1">'
+         b'<c r="A1" t="e"><f>1/0</f><v>#DIV/0!</v></c>'  # Excel: an error, its formula
+         b'<c r="B1" t="e"><v>#N/A</v></c>'  # an error typed
+         b'<c r="C1"><f>SUM(A2:A3)</f></c>'  # a script's formula: no result
+         b'<c r="D1" s="3"><f>IF(1,"",2)</f><v></v></c>'  # xlsxwriter's: an empty result
+         b'<c r="E1"><f t="shared" ref="E1:E2" si="0">A1*2</f><v/></c>'
+         b'<c r="F1"><f t="shared" si="0"/></c>'  # a shared formula's cell, no result
+         b'<c r="G1"><f t="shared" si="0"/><v></v></c>'
+         b'<c r="H1" t="str"><f>""</f><v></v></c>'  # an empty text result is a result
+         b'<c r="I1"><f>2+2</f><v>4</v></c>'  # a result
+         b'<c r="J1"><v/></c><c r="K1" s="2"/><c r="L1" t="s"><v>0</v></c>'  # no formula
+         b'</row><row r="2"><c r="A2" t="e"><v>#REF!</v></c><c r="C2"><f>1</f></c></row></sheetData></worksheet>')
+EVERY_MARK = {"A1": "#DIV/0!", "B1": "#N/A", "C1": FORMULA_MARK, "D1": FORMULA_MARK, "E1": FORMULA_MARK,
+              "F1": FORMULA_MARK, "G1": FORMULA_MARK, "A2": "#REF!", "C2": FORMULA_MARK}
+
+
+@pytest.mark.parametrize("wanted", [
+    {"A1", "B1", "C1", "D1", "E1", "F1", "G1", "H1", "I1", "J1", "K1", "L1", "A2", "C2"},
+    {"C1", "H1", "J1"}, {"A2"}, {"Z9"}, set()])
+def test_the_marks_looked_for_at_some_addresses_are_those_the_whole_sheet_has_there(wanted):
+    assert marks._unknown_cells(SHEET, wanted) == {a: m for a, m in EVERY_MARK.items() if a in wanted}
+
+
+def test_the_summary_metadata_made_json_from_its_fields_is_the_json_of_to_json():
+    for path in SAMPLE_SUMMARIES:
+        meta = read_summary_meta(path.read_bytes())
+        assert meta is not None, path
+        assert ly.meta_cells(meta_json(meta)) == ly.meta_cells(meta.to_json())
+    every_kind = ly.SummaryMeta("c", "2025-2026", ly.SCORING, (("a.xlsx", "ab", "accepted"),), ("T1",),
+                                people=(("GV01", 91.5, "dept", "LDTT", "", ""), ("GV02", None, "", "", "", "")),
+                                council=True, outcomes=(("GV01", "Lan", "", "HTXSNV", ("LDTT", "CSTDCS"), "", "", "",
+                                                         "", ""),), votes=(("GV01", "CSTDCS", 7, 9, True),))
+    assert ly.meta_cells(meta_json(every_kind)) == ly.meta_cells(every_kind.to_json())
+    assert json.loads(json.dumps(meta_json(every_kind))) == json.loads(json.dumps(every_kind.to_json()))
+
+
+def test_a_tables_row_heights_measured_once_per_value_are_those_measured_each_time(tmp_path):
+    wb = open_workbook(tmp_path / "book.xlsx")
+    book = Book(wb, cm.from_dict(campaign_dict()).school)
+    values = ["Nguyễn Thị Lan", "Tổ Toán – Tin học " * 4, "dòng một\ndòng hai", "", 5, 5.0, True, 0, 0.5, None,
+              dt.datetime(2026, 5, 12, 8, 0), "5", "Hoàn thành xuất sắc nhiệm vụ"]
+    for _ in range(2):  # measured, then taken from what was measured
+        for value in values:
+            for width in (5, 8, 12.5, 26, 60):
+                assert book.lines(value, width) == engine.cell_lines(value, width), (value, width)
+    wb.close()
+
