@@ -55,7 +55,7 @@ def parts(data: bytes) -> dict[str, bytes]:
 @pytest.mark.parametrize("make", CAMPAIGNS.values(), ids=CAMPAIGNS.keys())
 @pytest.mark.parametrize("round_", [ly.REGISTRATION, ly.SCORING])
 def test_the_cells_are_written_as_xlsxwriter_writes_them(make, round_, tmp_path, monkeypatch):
-    """Against xlsxwriter's own Workbook, each form's criteria written cell by cell (not given again: .repeat)."""
+    """Against xlsxwriter's own Workbook, each form written cell by cell (nothing given again: .repeat)."""
     import xlsxwriter
 
     from thidua_xlsx.write.department import repeat, scoring
@@ -79,12 +79,12 @@ def test_the_cells_are_written_as_xlsxwriter_writes_them(make, round_, tmp_path,
         department.write_department_workbook(spec, ours, period)
         with monkeypatch.context() as patched:
             patched.setattr(department, "_workbook_class", lambda: xlsxwriter.Workbook)
-            patched.setattr(scoring, "_criteria", scoring._write_criteria)
+            patched.setattr(scoring, "once_a_workbook", lambda _book, _ws, _what, _start, write, _key="": write()[0])
             department.write_department_workbook(spec, tmp_path / f"theirs-{k}.xlsx", period)
         theirs = (tmp_path / f"theirs-{k}.xlsx").read_bytes()
         assert parts(ours.read_bytes()) == parts(theirs)  # part by part first: a difference said where
         assert ours.read_bytes() == theirs
-    assert bool(given_again) == (round_ == ly.SCORING)  # the forms' criteria were given again
+    assert bool(given_again) == (round_ == ly.SCORING)  # the forms' rows were given again
 
 
 def test_a_layout_s_json_is_what_asdict_made(tmp_path):

@@ -12,9 +12,10 @@ from thidua_xlsx.model.issued import IssuedPerson, WorkbookSpec
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import workbook as tx
 from thidua_xlsx.write.department.book import SIGNATURE_ROWS, DepartmentBook, height
-from thidua_xlsx.write.department.repeat import Watch
+from thidua_xlsx.write.department.repeat import once_a_workbook
 
 LAST_COL = 5
+WIDTHS = (11, 50, 8, 9, 9, 22)
 _SIDES = {3: "self", 4: "dept"}  # the score columns, as the merge keys their formulas
 
 
@@ -24,13 +25,17 @@ def person_sheet(book: DepartmentBook, title: str, person: IssuedPerson, marker:
     rubric = book.c.rubric_for(person.role)
     spare = not person.code
     f = book.f
-    ws = book.sheet(title, widths=(11, 50, 8, 9, 9, 22))
+    ws = book.sheet(title, widths=WIDTHS)
     if spare:  # hidden until a newcomer needs it: a blank form is never printed with the workbook
         ws.hide()
-    row = book.header(ws, LAST_COL, 2)
-    subtitle = tx.SCORE_SUBTITLE_PERIOD if book.c.period_label else tx.SCORE_SUBTITLE
-    row = book.title(ws, row, LAST_COL, tx.SCORE_TITLE, subtitle.format(year=book.c.school.school_year,
-                                                                        period=book.c.period_label, role=rubric.role))
+
+    def header_and_title() -> tuple[int, int]:  # the same on every form of the rubric
+        subtitle = tx.SCORE_SUBTITLE_PERIOD if book.c.period_label else tx.SCORE_SUBTITLE
+        after = book.title(ws, book.header(ws, LAST_COL, 2), LAST_COL, tx.SCORE_TITLE, subtitle.format(
+            year=book.c.school.school_year, period=book.c.period_label, role=rubric.role))
+        return after, after
+
+    row = once_a_workbook(book, ws, ("head", rubric.role), 0, header_and_title)
     rec = {"name": ws.name, "person_code": person.code, "marker": marker, "role": rubric.role}
 
     def info(label: str, value: str, editable: bool, key: str, label2: str = "", value2: str = "") -> None:
@@ -80,23 +85,15 @@ def _criteria(book: DepartmentBook, ws, row: int, rubric: cm.Rubric, items: dict
     """The groups of criteria from ``row``, each with its subtotal (capped for bonus and deduction
     groups); fills ``items`` (criterion code → row number). Returns the next row, the subtotal row of
     each group, and the (first, last) rows of the required groups' items and of all groups' items.
-    ``key``: the form's locked cells' (:meth:`DepartmentBook.lock`).
+    ``key``: the form's locked cells' (:meth:`DepartmentBook.lock`). Written once a workbook for a rubric at a
+    row, given as written to its later forms (:mod:`.repeat`)."""
+    def write():
+        found: dict[str, int] = {}
+        result = _write_criteria(book, ws, row, rubric, found, key)
+        return (result, found), result[0]
 
-    Written once a workbook for a rubric at a row, and given as written to its later forms (:mod:`.repeat`)."""
-    known = book.repeated.get((id(rubric), row))
-    if known is not None and known[0].fits(ws):
-        written, result, done, locks = known
-        written.give(book.wb, ws)
-        items.update(done)
-        for suffix, value in locks:
-            book.locked.setdefault(f"{key}|{suffix}", value)
-        return result
-    watch, before = Watch(book.wb, ws, row), len(book.locked)
-    result = _write_criteria(book, ws, row, rubric, items, key)
-    written = watch.written(result[0])
-    if written is not None:
-        locks = [(name[len(key) + 1:], value) for name, value in list(book.locked.items())[before:]]
-        book.repeated.setdefault((id(rubric), row), (written, result, dict(items), locks))
+    result, found = once_a_workbook(book, ws, ("criteria", id(rubric), row), row, write, f"{key}|")
+    items.update(found)
     return result
 
 
@@ -159,7 +156,19 @@ def _totals(book: DepartmentBook, ws, row: int, rubric: cm.Rubric, subtotal: dic
             required: list[tuple[int, int]], all_items: list[tuple[int, int]], key: str) -> dict:
     """Totals, classification, and how many required cells are still blank, then the signatures.
     The count of blank required cells sits below the signatures, outside the printed area: a form
-    to be signed never shows "còn thiếu". Returns the cells of each (``self_total``, …)."""
+    to be signed never shows "còn thiếu". Returns the cells of each (``self_total``, …). Written once a workbook
+    for a rubric at a row, given as written to its later forms (:mod:`.repeat`)."""
+    cells, miss_row = once_a_workbook(
+        book, ws, ("totals", id(rubric), row), row,
+        lambda: _write_totals(book, ws, row, rubric, subtotal, required, all_items, key), f"{key}|")
+    ws.print_area(0, 0, miss_row - 2, LAST_COL)
+    ws.fit_to_pages(1, 2)  # one page wide, at most two pages down
+    return dict(cells)
+
+
+def _write_totals(book: DepartmentBook, ws, row: int, rubric: cm.Rubric, subtotal: dict[str, int],
+                  required: list[tuple[int, int]], all_items: list[tuple[int, int]], key: str):
+    """:func:`_totals`' rows, cell by cell: (their cells, the row of the count of blank cells), the row after."""
     f = book.f
     total_row, class_row = row, row + 1
     sign_row = class_row + 2
@@ -207,11 +216,10 @@ def _totals(book: DepartmentBook, ws, row: int, rubric: cm.Rubric, subtotal: dic
                     f'ABS(D{total_row + 1}-E{total_row + 1})>{gap})'})
     ws.set_row(total_row, 20)
     book.signatures(ws, sign_row, LAST_COL, (tx.SIGN_PERSON, tx.SIGN_NOTE), (tx.SIGN_HEAD, tx.SIGN_NOTE))
-    ws.print_area(0, 0, miss_row - 2, LAST_COL)
-    ws.fit_to_pages(1, 2)  # one page wide, at most two pages down
-    return {"total_row": total_row + 1, "self_total": f"D{total_row + 1}", "dept_total": f"E{total_row + 1}",
-            "self_class": f"D{class_row + 1}", "dept_class": f"E{class_row + 1}",
-            "self_missing": f"D{miss_row + 1}", "dept_missing": f"E{miss_row + 1}"}
+    cells = {"total_row": total_row + 1, "self_total": f"D{total_row + 1}", "dept_total": f"E{total_row + 1}",
+             "self_class": f"D{class_row + 1}", "dept_class": f"E{class_row + 1}",
+             "self_missing": f"D{miss_row + 1}", "dept_missing": f"E{miss_row + 1}"}
+    return (cells, miss_row), miss_row + 1
 
 
 def _facts_block(book: DepartmentBook, ws, row: int, rec: dict) -> int:
