@@ -124,6 +124,7 @@ def _workbook_class() -> type:
 
         prepared: dict[tuple[str, bool], str] = {}
         elements: dict[tuple, str] = {}
+        rows_written: dict[tuple, str] = {}
 
         class _Worksheet(Worksheet):
             fh: TextIO  # xlsxwriter's: where the sheet's XML goes
@@ -168,6 +169,41 @@ def _workbook_class() -> type:
                     elements[key] = found
                 self.fh.write(found)
 
+            def _write_rows(self):
+                # xlsxwriter's rows, each row whose cells all have a format written once a workbook and remembered
+                # (its XML is a function of its number, its 16 rows' span, its height and style and its cells:
+                # the rows given again to each form, .repeat, are the same rows).
+                if self.comments or self.constant_memory:
+                    return super()._write_rows()
+                self._calculate_spans()
+                table, row_info, spans = self.table, self.row_info, self.row_spans
+                sheet = (self.default_row_height, self.original_row_height, self.excel_version)
+                for row_num in range(self.dim_rowmin, self.dim_rowmax + 1):
+                    cells, info = table[row_num], row_info.get(row_num)
+                    span = spans.get(row_num // 16)
+                    if not cells:
+                        if info is not None:
+                            self._write_empty_row(row_num, span, info)
+                        continue
+                    key = (row_num, span, id(info), sheet, tuple(cells.items()))
+                    found = rows_written.get(key) if all(cell.format for cell in cells.values()) else None
+                    if found is None:
+                        kept = self.fh
+                        self.fh = io.StringIO()
+                        try:
+                            self._write_row(row_num, span, info)
+                            for col_num in range(self.dim_colmin, self.dim_colmax + 1):
+                                if col_num in cells:
+                                    self._write_cell(row_num, col_num, cells[col_num])
+                            self._xml_end_tag("row")
+                            found = self.fh.getvalue()
+                        finally:
+                            self.fh = kept
+                        if all(cell.format for cell in cells.values()):
+                            rows_written[key] = found
+                    self.fh.write(found)
+                return None
+
             def _write_cell(self, row, col, cell):
                 # The cells of our sheets (text, number, blank, formula) written as xlsxwriter writes them — the
                 # same characters — without its lists of attributes, each escaped by a regular expression: a cell
@@ -202,6 +238,10 @@ def _workbook_class() -> type:
 
         class _Workbook(xlsxwriter.Workbook):
             worksheet_class = _Worksheet
+
+            def __init__(self, *args, **kwargs):
+                rows_written.clear()  # its rows hold the formats of the workbook before: never this one's
+                super().__init__(*args, **kwargs)
 
         _WORKBOOK_CLASS = _Workbook
     return _WORKBOOK_CLASS
