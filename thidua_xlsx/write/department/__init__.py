@@ -169,6 +169,23 @@ def _workbook_class() -> type:
                     elements[key] = found
                 self.fh.write(found)
 
+            def _calculate_spans(self):
+                # xlsxwriter's spans (each 16 rows' first and last used column) from the rows' own columns, not
+                # by trying every column of every row; comments take xlsxwriter's own way
+                if self.comments:
+                    return super()._calculate_spans()
+                spans: dict[int, list[int]] = {}
+                for row_num, cells in self.table.items():
+                    if cells:
+                        low, high = min(cells), max(cells)
+                        span = spans.get(row_num // 16)
+                        if span is None:
+                            spans[row_num // 16] = [low, high]
+                        else:
+                            span[0], span[1] = min(span[0], low), max(span[1], high)
+                self.row_spans = {block: f"{low + 1}:{high + 1}" for block, (low, high) in sorted(spans.items())}
+                return None
+
             def _write_rows(self):
                 # xlsxwriter's rows, each row whose cells all have a format written once a workbook and remembered
                 # (its XML is a function of its number, its 16 rows' span, its height and style and its cells:
