@@ -4,24 +4,41 @@ Copies the filled sample workbooks into a temporary inbox of N files, then times
 run, (a) the baseline: pandas.read_excel(sheet_name=None) with openpyxl on every file, and
 (b) thidua-xlsx's whole merge (read with python-calamine, validate, consolidate). Prints the
 times and the ratio, so results from different machines compare as ratios, not seconds.
+
+``--cpu``: a department workbook's reading on one core, against the inflate floor (issue 40) —
+
+    python benchmarks/bench_read.py --cpu --files 200 --repeat 3 --baseline /tmp/before [--profile 25]
+
+reads ``--files`` workbooks of the cached 1,000-department inbox (``bench_scale.py`` builds it) in a child process
+pinned to one core, as a reading worker does (``parallel.read_one``: contain, read, check the locked cells, validate,
+make slim), and in the same child inflates every XML part of the same files with ``zipfile`` (the floor). CPU time
+(``time.process_time``), not wall: the machine's cores are shared. With ``--baseline`` (another commit's checkout)
+the two checkouts' children alternate ``--repeat`` times; medians are printed, and the ratio. ``--profile N``: the N
+largest costs of this checkout's reading (cProfile, cumulative; its own child).
 """
 
 from __future__ import annotations
 
+import argparse
+import json
+import os
 import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+CACHED = Path(__file__).resolve().parent / "cache" / "departments-1000" / "campaign"
 sys.path.insert(0, str(ROOT))
-
-from thidua_xlsx.service import merge_inbox  # noqa: E402
-from thidua_xlsx.workspace import open_campaign  # noqa: E402
 
 
 def main(n: int) -> None:
+    from thidua_xlsx.service import merge_inbox
+    from thidua_xlsx.workspace import open_campaign
+
     sources = sorted(p for p in (ROOT / "samples" / "inbox").glob("*.xlsx") if not p.name.startswith("~$"))
     folder, _ = open_campaign(ROOT / "samples" / "campaign.xlsx")
     with tempfile.TemporaryDirectory() as tmp:
@@ -46,5 +63,99 @@ def main(n: int) -> None:
     print(f"ratio baseline / ours              : {baseline / ours:7.1f}x")
 
 
+# --- a workbook's reading on one core, against the floor ------------------------------------------
+
+# Run in a child with the checkout to measure first on its path: read_one over the files after the first (read once
+# to import and warm what a worker has warm), then the floor over the same files. Prints ms per file as JSON.
+CPU = r"""
+import cProfile, gc, io, json, os, pstats, sys, time, zipfile
+from pathlib import Path
+if hasattr(os, "sched_setaffinity"):
+    os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+from thidua_xlsx.parallel import READING_GC_THRESHOLD, read_one
+from thidua_xlsx.read.containment import scan_inbox
+from thidua_xlsx.read.department import ReadContext
+from thidua_xlsx.workspace import open_campaign
+campaign, files, profile = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+folder, _ = open_campaign(campaign / "campaign.xlsx")
+context = ReadContext(folder.campaign, folder.registry)
+items = scan_inbox(campaign / "inbox")[:files + 1]
+for item in items:
+    item.path.read_bytes()  # from the page cache, for both
+gc.set_threshold(*READING_GC_THRESHOLD)  # as in a reading worker
+read_one(items[0], context)
+items = items[1:]
+if profile:
+    pr = cProfile.Profile()
+    pr.enable()
+    for item in items:
+        read_one(item, context)
+    pr.disable()
+    out = io.StringIO()
+    pstats.Stats(pr, stream=out).sort_stats("cumulative").print_stats(profile)
+    print(out.getvalue(), file=sys.stderr)
+    sys.exit()
+start = time.process_time()
+for item in items:
+    read_one(item, context)
+read_ms = (time.process_time() - start) / len(items) * 1000
+start = time.process_time()
+for item in items:
+    with zipfile.ZipFile(item.path) as zf:
+        for info in zf.infolist():
+            if info.filename.endswith((".xml", ".rels")):
+                zf.read(info)
+floor_ms = (time.process_time() - start) / len(items) * 1000
+print(json.dumps({"read_ms": read_ms, "floor_ms": floor_ms}))
+"""
+
+
+def cpu_child(code: Path, files: int, profile: int = 0) -> dict:
+    child = subprocess.run([sys.executable, "-c", CPU, str(CACHED), str(files), str(profile)], capture_output=True,
+                           text=True, cwd=code, env={**os.environ, "PYTHONPATH": str(code)})
+    if child.returncode != 0:
+        raise RuntimeError(f"{code}: {child.stderr[-2000:]}")
+    if profile:
+        print(child.stderr)
+        return {}
+    return json.loads(child.stdout)
+
+
+def cpu(files: int, repeat: int, baseline: Path | None, profile: int) -> None:
+    if not (CACHED / "inbox").is_dir():
+        sys.exit(f"no cached inbox at {CACHED}: build it with  python benchmarks/bench_scale.py --sizes 1000")
+    runs: dict[str, list[dict]] = {"this": [], "baseline": []}
+    for r in range(repeat):
+        for name, code in (("this", ROOT), ("baseline", baseline)):
+            if code is None:
+                continue
+            runs[name].append(cpu_child(code, files))
+            last = runs[name][-1]
+            print(f"  run {r + 1}/{repeat}, {name}: reading {last['read_ms']:.2f} ms a file, floor "
+                  f"{last['floor_ms']:.2f} ms ({last['read_ms'] / last['floor_ms']:.1f}×)", flush=True)
+    print(f"\n{files} workbooks of {CACHED.parent.name}, one core, CPU time, medians of {repeat}:")
+    for name, found in runs.items():
+        if found:
+            read = statistics.median(f["read_ms"] for f in found)
+            floor = statistics.median(f["floor_ms"] for f in found)
+            print(f"  {name:8s}: reading {read:6.2f} ms a file, floor {floor:5.2f} ms: {read / floor:5.1f}× the floor")
+    if runs["baseline"]:
+        this, before = (statistics.median(f["read_ms"] for f in runs[k]) for k in ("this", "baseline"))
+        print(f"  this / baseline: {this / before:.2f}")
+    if profile:
+        cpu_child(ROOT, files, profile)
+
+
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 200)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("n", nargs="?", type=int, default=200, help="files of the samples' inbox (without --cpu)")
+    parser.add_argument("--cpu", action="store_true", help="a workbook's reading on one core against the floor")
+    parser.add_argument("--files", type=int, default=200, help="--cpu: workbooks of the cached inbox read")
+    parser.add_argument("--repeat", type=int, default=3, help="--cpu: alternations (medians are printed)")
+    parser.add_argument("--baseline", type=Path, help="--cpu: another commit's checkout, alternated with this one")
+    parser.add_argument("--profile", type=int, default=0, help="--cpu: print this many of the largest costs")
+    args = parser.parse_args()
+    if args.cpu:
+        cpu(args.files, args.repeat, args.baseline, args.profile)
+    else:
+        main(args.n)

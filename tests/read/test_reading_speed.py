@@ -1,8 +1,9 @@
 """The reading's shortcuts (issue 40) give what the long way gives: the sheet names and percent formats told from the
 parts the containment checks inflated (and parsed once for the same bytes) are those read from the file itself; the
-marks of the blank input cells, looked for at their addresses only, are those the whole sheet has; the summary's
-metadata made JSON from its fields is the JSON of ``to_json``; a table's row heights measured once per value are
-those measured each time. On the samples' workbooks and on workbooks written as other programs write them."""
+marks of the blank input cells, looked for at their addresses only (or said none from the sheet's formulas), are
+those the whole sheet has; the summary's metadata made JSON from its fields is the JSON of ``to_json``; a table's
+row heights measured once per value are those measured each time. On the samples' workbooks and on workbooks
+written as other programs write them."""
 
 from __future__ import annotations
 
@@ -18,9 +19,10 @@ from openpyxl import Workbook
 from tests.conftest import campaign_dict
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.model.inbox import FORMULA_MARK
+from thidua_xlsx.model.inbox import FORMULA_MARK, Cell
 from thidua_xlsx.read.containment import BOOK_PART, STYLES_PART, check_workbook, sheet_names
 from thidua_xlsx.read.department import marks
+from thidua_xlsx.read.department.formulas import XmlFormulas
 from thidua_xlsx.read.own_summary import read_summary_meta
 from thidua_xlsx.write import engine
 from thidua_xlsx.write.summary.book import Book, open_workbook
@@ -116,6 +118,43 @@ EVERY_MARK = {"A1": "#DIV/0!", "B1": "#N/A", "C1": FORMULA_MARK, "D1": FORMULA_M
     {"C1", "H1", "J1"}, {"A2"}, {"Z9"}, set()])
 def test_the_marks_looked_for_at_some_addresses_are_those_the_whole_sheet_has_there(wanted):
     assert marks._unknown_cells(SHEET, wanted) == {a: m for a, m in EVERY_MARK.items() if a in wanted}
+
+
+def _blank(address: str) -> Cell:
+    letters = address.rstrip("0123456789")
+    col = 0
+    for ch in letters:
+        col = col * 26 + ord(ch) - 64
+    return Cell("", "Phiếu", int(address[len(letters):]) - 1, col - 1)
+
+
+VALIDATIONS = (b'<conditionalFormatting sqref="D2"><cfRule type="expression"><formula>AND(D2&lt;0)</formula></cfRule>'
+               b'</conditionalFormatting><dataValidations count="1"><dataValidation type="decimal" sqref="D2:E3">'
+               b'<formula1>0</formula1><formula2>$C2</formula2></dataValidation></dataValidations></worksheet>')
+# Sheets as generate writes them (formulas with an empty result, validations after the cells), then as a hostile
+# file may write them: another element named "<f…" in a cell, a formula cut short, a cell inside a cell, an error.
+PLAIN = (b'<worksheet><sheetData><row r="2"><c r="C2"><v>10</v></c><c r="D2"/><c r="E2" s="1"/>'
+         b'<c r="F2"><f>IF(1,"",2)</f><v></v></c></row><row r="3"><c r="D3"><v>5</v></c><c r="E3" s="1"/>'
+         b'</row></sheetData>' + VALIDATIONS)
+SHEETS = [PLAIN, SHEET,
+          PLAIN.replace(b'<c r="E2" s="1"/>', b'<c r="E2" s="1"><formula1/></c>'),
+          PLAIN.replace(b'<c r="E2" s="1"/>', b'<c r="E2" s="1"><fx>1</fx></c>'),
+          PLAIN.replace(b'<c r="E3" s="1"/>', b'<c r="E3" s="1"><f>1+'),
+          PLAIN.replace(b'<c r="E3" s="1"/>', b'<c r="E3" s="1"><c r="E4"><f>1</f></c></c>'),
+          PLAIN.replace(b'<c r="D2"/>', b'<c r="D2" t="e"><v>#N/A</v></c>'),
+          PLAIN.replace(b"</sheetData>", b'</sheetData><c r="E2"><f>1</f></c>')]
+
+
+@pytest.mark.parametrize("xml", SHEETS, ids=["generated", "every kind", "formula1 in a cell", "fx in a cell",
+                                             "cut short", "a cell in a cell", "an error", "a cell after the data"])
+def test_the_marks_are_said_none_without_searching_only_where_searching_finds_none(xml):
+    addresses = ["C2", "D2", "E2", "F2", "D3", "E3", "E4", "A1", "B1", "C1", "D1", "E1", "F1", "G1", "H1"]
+    for wanted in ([a] for a in addresses):
+        if marks._none_marked(xml, XmlFormulas(xml), [_blank(a) for a in wanted]):
+            assert marks._unknown_cells(xml, set(wanted)) == {}, wanted
+    if xml is PLAIN:  # a generated sheet's blank input cells are told apart without the search
+        assert marks._none_marked(xml, XmlFormulas(xml), [_blank("D2"), _blank("E2"), _blank("E3")])
+        assert not marks._none_marked(xml, XmlFormulas(xml), [_blank("F2")])
 
 
 def test_the_summary_metadata_made_json_from_its_fields_is_the_json_of_to_json():

@@ -195,7 +195,8 @@ def _read_item(item: InboxItem, context: ReadContext) -> InboxFile:
     if suffix in (".xlsx", ".xlsm"):
         sheets.styled = data
     attach_formulas(sheets, data, suffix, parts)
-    return _read_workbook(entry, sheets, context, lambda found: input_marks(found, data, suffix, parts))
+    formulas = {name: sheet.formulas for name, sheet in sheets.items()}
+    return _read_workbook(entry, sheets, context, lambda found: input_marks(found, data, suffix, parts, formulas))
 
 
 class _TooSlow(Exception):

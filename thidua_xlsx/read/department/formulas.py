@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import re
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from html import unescape
 
 from thidua_xlsx.read.department import ods
@@ -89,21 +89,34 @@ class XmlFormulas:
     def __init__(self, xml: bytes):
         self.xml = xml
         self._by_cell: dict[tuple[int, int], str] | None = None
+        self._unread: list[int] = []  # where an "<f" was not read as the formula of a cell
 
     def get(self, where: tuple[int, int], default: str = NO_FORMULA) -> str:
+        return self._indexed().get(where, default)
+
+    def cells(self) -> tuple[Collection[tuple[int, int]], list[int]]:
+        """Every cell holding a formula, and where an "<f" was not read as the formula of a cell (an element of
+        another name, as a data validation's "<formula1>", or one cut short)."""
+        return self._indexed().keys(), self._unread
+
+    def _indexed(self) -> dict[tuple[int, int], str]:
         if self._by_cell is None:
-            self._by_cell = _index(self.xml)
-        return self._by_cell.get(where, default)
+            self._by_cell, self._unread = _index(self.xml)
+        return self._by_cell
 
 
-def _index(xml: bytes) -> dict[tuple[int, int], str]:
+def _index(xml: bytes) -> tuple[dict[tuple[int, int], str], list[int]]:
+    """The constants of each cell's formula, and where an "<f" was not read as one."""
     found: dict[tuple[int, int], str] = {}
     shared: dict[bytes, str] = {}
+    unread: list[int] = []
     at = xml.find(b"<f")
     while at != -1:
         formula = _FORMULA.match(xml, at)
         ref = _REF.search(xml, xml.rfind(b"<c ", 0, at), at) if formula else None
-        if formula is not None and ref is not None:
+        if formula is None or ref is None:
+            unread.append(at)
+        else:
             text, si = formula.group(2), _SHARED.search(formula.group(1))
             if text:
                 signature = _constants_of(text)
@@ -116,7 +129,7 @@ def _index(xml: bytes) -> dict[tuple[int, int], str]:
                 col = col * 26 + ch - 64
             found[(int(ref.group(2)) - 1, col - 1)] = signature
         at = xml.find(b"<f", at + 2)
-    return found
+    return found, unread
 
 
 def _ods_formulas(data: bytes) -> dict[str, dict[tuple[int, int], str]]:

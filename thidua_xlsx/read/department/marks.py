@@ -20,12 +20,14 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from html import unescape
 
 from thidua_xlsx.model.inbox import FORMULA_MARK, PERCENT_MARK, Cell
 from thidua_xlsx.read.department import ods
+from thidua_xlsx.read.department.cells import Formulas
 from thidua_xlsx.read.department.extraction import Found
+from thidua_xlsx.read.department.formulas import XmlFormulas
 
 Marks = dict[str, dict[tuple[int, int], str]]  # sheet name → (row, col) → mark, 0-based
 
@@ -55,17 +57,20 @@ def input_cells(found: Found) -> list[Cell]:
     return [c for c in cells if c is not None]
 
 
-def input_marks(found: Found, data: bytes, suffix: str, parts: dict[str, bytes]) -> Marks:
-    """The marks of the input cells of ``found`` that have one (``parts``: the inflated sheet parts)."""
+def input_marks(found: Found, data: bytes, suffix: str, parts: dict[str, bytes],
+                formulas: Mapping[str, Formulas | None] | None = None) -> Marks:
+    """The marks of the input cells of ``found`` that have one (``parts``: the inflated sheet parts; ``formulas``:
+    the sheets' formulas by name, as read for the locked cells, when they were)."""
     try:
         if suffix in (".xlsx", ".xlsm"):
-            return _xlsx_marks(input_cells(found), data, parts)
+            return _xlsx_marks(input_cells(found), data, parts, formulas or {})
         return _ods_marks(data) if suffix == ".ods" else {}
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError):
         return {}  # calamine read the file: what cannot be looked at here is left as calamine gave it
 
 
-def _xlsx_marks(cells: list[Cell], data: bytes, parts: dict[str, bytes]) -> Marks:
+def _xlsx_marks(cells: list[Cell], data: bytes, parts: dict[str, bytes],
+                formulas: Mapping[str, Formulas | None]) -> Marks:
     from thidua_xlsx.read.containment import sheet_names
 
     blank: dict[str, list[Cell]] = {}  # sheet → its blank input cells
@@ -80,7 +85,7 @@ def _xlsx_marks(cells: list[Cell], data: bytes, parts: dict[str, bytes]) -> Mark
     found: Marks = {}
     for sheet, empty in blank.items():
         xml = xml_of.get(sheet)
-        if xml is not None:
+        if xml is not None and not _none_marked(xml, formulas.get(sheet), empty):
             unknown = _unknown_cells(xml, {cell.cell for cell in empty})
             for cell in empty if unknown else ():
                 mark = unknown.get(cell.cell)
@@ -91,6 +96,33 @@ def _xlsx_marks(cells: list[Cell], data: bytes, parts: dict[str, bytes]) -> Mark
         if xml is not None and _is_percent(xml, cell, percent):
             found.setdefault(cell.sheet, {})[(cell.row, cell.col)] = PERCENT_MARK
     return found
+
+
+def _none_marked(xml: bytes, formulas: Formulas | None, cells: list[Cell]) -> bool:
+    """Whether none of ``cells`` can hold an error value or a formula without its result, told without searching
+    the sheet's XML for them (:func:`_unknown_cells`) from its formulas, already read for the locked cells
+    (:class:`~.formulas.XmlFormulas`): the sheet has no error value (no 't="e"'), none of ``cells`` holds a formula,
+    and no "<f" that was not read as a formula is inside a cell's element. (A cell that search marks has an "<f"
+    in its element, and the "<c " before that "<f" is the cell's own: read as a formula, it was given to the
+    cell's address; not read as one, it is inside a cell's element.)"""
+    if not isinstance(formulas, XmlFormulas) or formulas.xml is not xml or _ERROR_TYPE in xml:
+        return False
+    held, unread = formulas.cells()
+    return not any((cell.row, cell.col) in held for cell in cells) and not _in_a_cell(xml, unread)
+
+
+def _in_a_cell(xml: bytes, places: list[int]) -> bool:
+    """Whether one of ``places`` is inside the element of the cell whose "<c " comes last before it, as
+    :data:`_CELL` reads it (a sheet's data validations and conditional formats, after its cells, have the last cell
+    for theirs: read once)."""
+    last = xml.rfind(b"<c ")
+    last_cell = _CELL.match(xml, last) if last != -1 else None
+    for at in places:
+        start = last if at > last else xml.rfind(b"<c ", 0, at)  # an "<f" after the last "<c " is past its end
+        cell = last_cell if start == last else _CELL.match(xml, start) if start != -1 else None
+        if cell is not None and cell.group(2) is not None and cell.start(2) <= at < cell.end(2):
+            return True
+    return False
 
 
 def _unknown_cells(xml: bytes, wanted: Collection[str]) -> dict[str, str]:
