@@ -248,6 +248,11 @@ class _Checker:
 
     def score(self, raw: Cell, maximum: float) -> float | None:
         value = raw.value
+        if not raw.mark:  # the usual cells, a blank or a score in range: what the checks below give them, at once
+            if value == "":
+                return None
+            if type(value) is float and 0 <= value <= maximum and math.isfinite(value):
+                return value
         if raw.mark and self.unknown(raw):
             return None
         if value is None or (isinstance(value, str) and cm.clean_text(value) == ""):
