@@ -27,7 +27,7 @@ from thidua_xlsx.text import workbook as tx
 from thidua_xlsx.write import engine
 from thidua_xlsx.write.department import guide, lists, overview, registration, scoring
 from thidua_xlsx.write.department.book import DepartmentBook
-from thidua_xlsx.write.department.locked import Written, locked_as_written
+from thidua_xlsx.write.department.locked import LockedCells, locked_as_written
 from thidua_xlsx.write.engine import BASE_STYLE, CENTER, ERROR_FILL, ERROR_FONT_COLOUR, HEADER_FILL, WARNING_FILL
 
 INPUT_FILL = "#FFFFFF"
@@ -66,7 +66,7 @@ def write_department_workbook(spec: WorkbookSpec, path: Path, period: cm.Period 
 
 
 def write_issued_workbook(spec: WorkbookSpec, path: Path, period: cm.Period | None = None
-                          ) -> tuple[ly.WorkbookLayout, Written | None]:
+                          ) -> tuple[ly.WorkbookLayout, LockedCells | None]:
     """:func:`write_department_workbook`, and the workbook's locked cells as written when they are what the merge
     will read back (:func:`.locked.locked_as_written`; None: read it back)."""
     with engine.replacing(path) as tmp:

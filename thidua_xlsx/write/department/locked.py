@@ -4,7 +4,7 @@
 text of every locked label, name and criterion, every maximum, and every locked formula, by the key the merge
 finds it under. The merge finds those cells by what the sheets show — a form by the text "Mã số:", its name beside
 "Họ và tên:", its table by its header, its criteria by their codes — so the content was first made by reading each
-workbook back the way the merge reads it (a third of recording it). The writer knows each of those cells as it
+workbook back the way the merge reads it (three quarters of recording it). The writer knows each of those cells as it
 writes it (:meth:`.book.DepartmentBook.lock`), and they are where the merge will find them whenever nothing written
 can be taken for one of those labels or codes, and every text comes back from the file as it was written. Both
 are checked here, on what was written; when either fails the workbook is read back as before (None).
@@ -32,10 +32,10 @@ MANGLED = re.compile(r"[\x00-\x08\x0b-\x1f\r\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
 MAX_CELL_TEXT = 32_767  # Excel's limit, in UTF-16 units: xlsxwriter cuts a longer text
 
 
-Written = tuple[tuple[str, object, bool], ...]  # (key, text or number as the file holds it, or formula; is formula)
+LockedCells = tuple[tuple[str, object, bool], ...]  # (key, text or number as the file holds it or formula, is formula)
 
 
-def locked_as_written(book) -> Written | None:
+def locked_as_written(book) -> LockedCells | None:
     """The locked cells ``book`` (a scoring round's :class:`.book.DepartmentBook`, written but not closed) wrote,
     when the merge will read those very cells back; None when it may not (then the workbook is read back)."""
     forms = [r for r in book.records if isinstance(r, ly.ScoringSheet)]
