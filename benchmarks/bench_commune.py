@@ -11,7 +11,8 @@ under its own school name, and a ``cap-tren.xlsx`` listing the N schools). One r
     place, its own peak memory), and the same with ``--xuat-tinh`` (the province's import files): the difference is
     what the export adds;
   * the same two by ``--baseline``'s checkout (e.g. ``git worktree add /tmp/before <commit>``), when given.
-Medians are printed.
+Medians are printed: wall-clock, and the CPU of the merge and its workers (user + system; on a machine shared with
+other work the CPU moves less than the wall-clock).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -56,16 +58,22 @@ def merge(code: Path, folder: Path, work: Path, export: bool) -> dict:
                "-o", str(work / "xa.xlsx"), "--json", str(work / "xa.json"), "--force"]
     if export:
         command += ["--xuat-tinh", str(work / "nhap-tinh")]
-    start = time.perf_counter()
+    start, used = time.perf_counter(), _children_cpu()
     child = subprocess.run(command, capture_output=True, text=True, cwd=code,
                            env={**os.environ, "PYTHONPATH": str(code)})
-    took = time.perf_counter() - start
+    took, cpu = time.perf_counter() - start, _children_cpu() - used
     if child.returncode not in (0, 1):
         raise RuntimeError(f"merge exited {child.returncode}: {child.stderr[-2000:]}")
     found = json.loads(report.read_text())
     data = json.loads((work / "xa.json").read_text(encoding="utf-8"))
-    return {"seconds": took, **found, "proposals": len(data["proposals"]),
+    return {"seconds": took, "cpu_s": cpu, **found, "proposals": len(data["proposals"]),
             "import_files": len(list((work / "nhap-tinh").glob("*.xlsx"))) if export else 0}
+
+
+def _children_cpu() -> float:
+    """CPU seconds (user and system) of this process's finished children and theirs: a merge and its workers."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 def main() -> None:
@@ -96,20 +104,24 @@ def main() -> None:
           f"(its peak over 50 files: {peak:.0f} MB):")
     naive_s = statistics.median(r["seconds"] for r in runs["naive"])
     print(f"naive loop: {naive_s:.1f} s")
-    print("| code | run | end to end | naive / it | reading | peak RSS | reading workers' peak | proposals | files |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("| code | run | end to end | naive / it | CPU (all processes) | reading | peak RSS | workers' peak | "
+          "proposals | files |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for key, found in runs.items():
         if key == "naive":
             continue
-        med = {m: statistics.median(r[m] for r in found) for m in ("seconds", "read_s", "peak_mb", "worker_peak_mb")}
+        med = {m: statistics.median(r[m] for r in found)
+               for m in ("seconds", "cpu_s", "read_s", "peak_mb", "worker_peak_mb")}
         name, kind = key.split()
-        print(f"| {name} | {kind} | {med['seconds']:.1f} s | {naive_s / med['seconds']:.2f}× | {med['read_s']:.1f} s | "
+        print(f"| {name} | {kind} | {med['seconds']:.1f} s | {naive_s / med['seconds']:.2f}× | {med['cpu_s']:.1f} s | "
+              f"{med['read_s']:.1f} s | "
               f"{med['peak_mb']:.0f} MB | {med['worker_peak_mb']:.0f} MB | {found[0]['proposals']} | "
               f"{found[0]['import_files']} |")
     for name in codes:
         extra = [e["seconds"] - m["seconds"] for m, e in zip(runs[f"{name} merge"], runs[f"{name} export"])]
+        extra_cpu = [e["cpu_s"] - m["cpu_s"] for m, e in zip(runs[f"{name} merge"], runs[f"{name} export"])]
         print(f"{name}: --xuat-tinh adds {statistics.median(extra):.1f} s (runs: "
-              f"{', '.join(f'{x:.1f}' for x in extra)})")
+              f"{', '.join(f'{x:.1f}' for x in extra)}), {statistics.median(extra_cpu):.1f} s of CPU")
 
 
 if __name__ == "__main__":

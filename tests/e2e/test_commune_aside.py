@@ -31,9 +31,14 @@ def _merge(commune: Path, out: Path):
     return result, made
 
 
-def test_what_workers_make_beside_the_workbook_is_what_this_process_makes(commune, tmp_path, monkeypatch):
+@pytest.mark.parametrize("start", ["fork", "spawn"])
+def test_what_workers_make_beside_the_workbook_is_what_this_process_makes(commune, tmp_path, monkeypatch, start):
+    """By fork the workers inherit the summary and the import files' rows; by spawn (Windows) they are given them
+    pickled, and import the package anew."""
+    from thidua_xlsx.system import pool
     from thidua_xlsx.write import province_import
 
+    monkeypatch.setattr(pool, "start_method", lambda: start)
     monkeypatch.setattr(level_above, "_workers_aside", lambda *args: 0)
     here, made_here = _merge(commune, tmp_path / "here")
     monkeypatch.setattr(level_above, "_workers_aside", lambda *args: 2)
