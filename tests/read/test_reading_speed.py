@@ -1,37 +1,25 @@
 """The reading's shortcuts (issue 40) give what the long way gives: the sheet names and percent formats told from the
 parts the containment checks inflated (and parsed once for the same bytes) are those read from the file itself; the
 marks of the blank input cells, looked for at their addresses only (or said none from the sheet's formulas), are
-those the whole sheet has; the summary's metadata made JSON from its fields is the JSON of ``to_json``; a table's
-row heights measured once per value are those measured each time. On the samples' workbooks and on workbooks
-written as other programs write them."""
+those the whole sheet has. On the samples' workbooks and on workbooks written as other programs write them."""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-import json
 import zipfile
 from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
 
-from tests.conftest import campaign_dict
-from thidua_xlsx.model import campaign as cm
-from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import FORMULA_MARK, Cell
 from thidua_xlsx.read.containment import BOOK_PART, STYLES_PART, check_workbook, sheet_names
 from thidua_xlsx.read.department import marks
 from thidua_xlsx.read.department.formulas import XmlFormulas
-from thidua_xlsx.read.own_summary import read_summary_meta
-from thidua_xlsx.write import engine
-from thidua_xlsx.write.summary.book import Book, open_workbook
-from thidua_xlsx.write.summary.meta import meta_json
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_BOOKS = sorted(p for folder in ("inbox", "inbox-dang-ky", "outbox", "so-da-phat") for p in
                       (ROOT / "samples" / folder).rglob("*.xlsx") if not p.name.startswith("~$"))
-SAMPLE_SUMMARIES = sorted((ROOT / "samples").glob("tong-hop*.xlsx"))
 
 
 def _openpyxl_book(percent_formats: tuple[str, ...] = ()) -> bytes:
@@ -69,7 +57,7 @@ def _books() -> list[tuple[str, bytes]]:
 
 
 def test_the_samples_are_there_to_compare_with():
-    assert len(SAMPLE_BOOKS) >= 10 and SAMPLE_SUMMARIES
+    assert len(SAMPLE_BOOKS) >= 10
 
 
 @pytest.mark.parametrize(("name", "data"), _books(), ids=[name for name, _ in _books()])
@@ -155,29 +143,3 @@ def test_the_marks_are_said_none_without_searching_only_where_searching_finds_no
     if xml is PLAIN:  # a generated sheet's blank input cells are told apart without the search
         assert marks._none_marked(xml, XmlFormulas(xml), [_blank("D2"), _blank("E2"), _blank("E3")])
         assert not marks._none_marked(xml, XmlFormulas(xml), [_blank("F2")])
-
-
-def test_the_summary_metadata_made_json_from_its_fields_is_the_json_of_to_json():
-    for path in SAMPLE_SUMMARIES:
-        meta = read_summary_meta(path.read_bytes())
-        assert meta is not None, path
-        assert ly.meta_cells(meta_json(meta)) == ly.meta_cells(meta.to_json())
-    every_kind = ly.SummaryMeta("c", "2025-2026", ly.SCORING, (("a.xlsx", "ab", "accepted"),), ("T1",),
-                                people=(("GV01", 91.5, "dept", "LDTT", "", ""), ("GV02", None, "", "", "", "")),
-                                council=True, outcomes=(("GV01", "Lan", "", "HTXSNV", ("LDTT", "CSTDCS"), "", "", "",
-                                                         "", ""),), votes=(("GV01", "CSTDCS", 7, 9, True),))
-    assert ly.meta_cells(meta_json(every_kind)) == ly.meta_cells(every_kind.to_json())
-    assert json.loads(json.dumps(meta_json(every_kind))) == json.loads(json.dumps(every_kind.to_json()))
-
-
-def test_a_tables_row_heights_measured_once_per_value_are_those_measured_each_time(tmp_path):
-    wb = open_workbook(tmp_path / "book.xlsx")
-    book = Book(wb, cm.from_dict(campaign_dict()).school)
-    values = ["Nguyễn Thị Lan", "Tổ Toán – Tin học " * 4, "dòng một\ndòng hai", "", 5, 5.0, True, 0, 0.5, None,
-              dt.datetime(2026, 5, 12, 8, 0), "5", "Hoàn thành xuất sắc nhiệm vụ"]
-    for _ in range(2):  # measured, then taken from what was measured
-        for value in values:
-            for width in (5, 8, 12.5, 26, 60):
-                assert book.lines(value, width) == engine.cell_lines(value, width), (value, width)
-    wb.close()
-
