@@ -138,3 +138,32 @@ def test_the_submission_id_is_what_asdict_made(make, tmp_path):
         unnamed = dataclasses.replace(layout, submission_id="")
         content = json.dumps([unnamed.to_json(), given], ensure_ascii=False, sort_keys=True, default=str)
         assert layout.submission_id == hashlib.sha256(content.encode()).hexdigest()[:20]
+
+
+def test_rows_that_reach_outside_their_block_are_written_again(tmp_path):
+    """What wrote outside its rows (a cell below them) is never given again: each sheet writes it itself."""
+    from types import SimpleNamespace
+
+    from thidua_xlsx.write.department.repeat import once_a_workbook
+
+    wb = department._workbook_class()(str(tmp_path / "x.xlsx"))
+    book = SimpleNamespace(wb=wb, repeated={}, locked={})
+    calls = []
+
+    def block(ws, outside: bool):
+        def write():
+            calls.append(ws.name)
+            ws.write_string(0, 0, "inside")
+            if outside:
+                ws.write_string(5, 0, "outside")
+            return None, 2
+        return write
+
+    for outside in (False, True):
+        sheets = [wb.add_worksheet() for _ in range(3)]
+        calls.clear()
+        for ws in sheets:
+            once_a_workbook(book, ws, ("block", outside), 0, block(ws, outside))
+        assert calls == ([sheets[0].name] if not outside else [ws.name for ws in sheets])
+        assert all(ws.table[0][0] == sheets[0].table[0][0] for ws in sheets)
+    wb.close()

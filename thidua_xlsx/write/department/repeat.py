@@ -88,6 +88,7 @@ class Watch:
         self.priority, self.strings, self.validations = ws.dxf_priority, wb.str_table.count, len(ws.validations)
         self.formats = {cell_range: len(formats) for cell_range, formats in ws.cond_formats.items()}
         self.merges, self.merged = len(ws.merge), len(ws.merged_cells)
+        self.cells, self.rows = sum(map(len, ws.table.values())), len(ws.row_info)
 
     def written(self, end: int) -> Written | None:
         """What was written in rows ``start``…``end``; None when it wrote outside them or added to the
@@ -100,7 +101,9 @@ class Watch:
                             if len(formats) > self.formats.get(cell_range, 0))
         ranges = tuple(list(cell_range) for cell_range in ws.merge[self.merges:])
         merged = tuple(list(ws.merged_cells.items())[self.merged:])
-        inside = all(self.start <= r < end for cell_range in ranges for r in (cell_range[0], cell_range[2]))
+        inside = all(self.start <= r < end for cell_range in ranges for r in (cell_range[0], cell_range[2])) \
+            and sum(map(len, cells.values())) == sum(map(len, ws.table.values())) - self.cells \
+            and len(rows) == len(ws.row_info) - self.rows
         if any(cell_range in self.formats for cell_range, _ in conditional) or not cells or not inside:
             return None
         touched = sorted({*cells, *rows})
