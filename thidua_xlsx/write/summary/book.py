@@ -78,6 +78,7 @@ def open_workbook(path: Path):
 
 _WORKBOOK_CLASS: type | None = None
 _FAST_CELLS = ("Number", "String", "Blank")
+_INLINED_LIMIT = 50_000  # texts whose XML is kept (a province's names are not all kept)
 
 
 def _workbook_class() -> type:
@@ -92,6 +93,8 @@ def _workbook_class() -> type:
         from xlsxwriter.utility import _preserve_whitespace, xl_rowcol_to_cell_fast
         from xlsxwriter.worksheet import Worksheet
 
+        inlined: dict[str, str] = {}  # a text → its inline string's XML (_Worksheet._inline)
+
         class _Worksheet(Worksheet):
             def _write_cell(self, row, col, cell):
                 kind = type(cell).__name__
@@ -102,13 +105,27 @@ def _workbook_class() -> type:
                     self.fh.write(f"{start}><v>{cell.number:.16G}</v></c>")
                 elif kind == "Blank":
                     self.fh.write(f"{start}/>")
-                else:  # an inline string, control characters escaped as _xHHHH_, spaces at its ends kept
-                    text = self._escape_control_characters(cell.string)
-                    if text.startswith("<r>") and text.endswith("</r>"):  # xlsxwriter's rich text: its own way
-                        return super()._write_cell(row, col, cell)
-                    space = ' xml:space="preserve"' if _preserve_whitespace(text) else ""
-                    self.fh.write(f'{start} t="inlineStr"><is><t{space}>{self._escape_data(text)}</t></is></c>')
+                else:
+                    inline = inlined.get(cell.string)
+                    if inline is None:
+                        inline = self._inline(cell.string)
+                        if inline is None:  # xlsxwriter's rich text: its own way
+                            return super()._write_cell(row, col, cell)
+                        if len(inlined) >= _INLINED_LIMIT:
+                            inlined.clear()
+                        inlined[cell.string] = inline
+                    self.fh.write(f"{start}{inline}")
                 return None
+
+            def _inline(self, string: str) -> str | None:
+                """An inline string's XML after the cell's style (control characters escaped as _xHHHH_, spaces at
+                its ends kept), made once per text (departments, roles, remarks repeat on every row); None for
+                what xlsxwriter writes as rich text."""
+                text = self._escape_control_characters(string)
+                if text.startswith("<r>") and text.endswith("</r>"):
+                    return None
+                space = ' xml:space="preserve"' if _preserve_whitespace(text) else ""
+                return f' t="inlineStr"><is><t{space}>{self._escape_data(text)}</t></is></c>'
 
         class _Workbook(xlsxwriter.Workbook):
             worksheet_class = _Worksheet
