@@ -60,6 +60,7 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Report:
     from thidua_xlsx.read.containment import scan_inbox
     from thidua_xlsx.read.level_above_book import load_level_above_book
     from thidua_xlsx.read.school_summaries import read_school_summaries
+
     r = request
     school_only = [option for option, given in (("--cong-khai", r.public_path), ("--feedback", r.feedback_dir),
                                                 ("--period", r.period), ("--round", r.round),
@@ -233,10 +234,10 @@ def _write_outputs(summary, report: Report, r, output: Path, mapping, written: W
                     voice.say(ct.LEVEL_ABOVE_FINGERPRINT.format(school=school.school.name, file=school.file,
                                                                 fingerprint=school.summary.sha256[:12],
                                                                 origin=ct.LEVEL_ABOVE_ORIGIN[school.origin]))
-            if r.json_path is not None and staged is not None:
+            if staged is not None:
                 _name_json(json_made, staged, r.json_path)
                 voice.say(ct.JSON_DONE.format(path=r.json_path))
-            if mapping is not None and batches is not None:
+            if batches is not None:
                 _write_import(batches, files_made, r, mapping, written, voice)
     finally:
         if staged is not None:  # a JSON not named (a failure before it): removed once its worker was stopped
