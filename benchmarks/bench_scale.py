@@ -30,7 +30,9 @@ school summaries a commune merges) are added to ``KINDS``.
   * the inflate floor: every XML part of every file inflated with ``zipfile``, one core.
 It prints medians: the naive loop, the merge, their ratio, files per second, the merge's reading
 phase (timed inside the same subprocess) against the floor, and the peak memory of the merge process
-(and of its largest reading worker).
+(and of its largest reading worker). With ``--baseline``, also the CPU time of each checkout's merge process (the
+work on one core: the campaign, checks, ranking, the summary, the JSON) and of its reading workers, steadier than
+wall time on shared cores.
 """
 
 from __future__ import annotations
@@ -313,6 +315,9 @@ schools.read_school_summaries = read_school_summaries
 def done():
     timed["peak_mb"] = PEAK
     timed["worker_peak_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    timed["cpu_s"] = own.ru_utime + own.ru_stime  # the merge process: its one core (what waits for no worker)
+    timed["workers_cpu_s"] = workers.ru_utime + workers.ru_stime  # the reading workers, their pool done
     with open(report, "w") as handle:
         json.dump(timed, handle)
 atexit.register(done)
@@ -419,11 +424,12 @@ def measure(kind: str, n: int, repeat: int, naive_files: int, rebuild: bool, gen
             runs["floor"].append(inflate_floor(files))
             if baseline:
                 runs["baseline"].append(merge(folder, Path(tmp), merge_timeout, baseline))
-                print(f"  baseline merge {runs['baseline'][-1]['seconds']:.1f} s", flush=True)
+                print(f"  baseline merge {runs['baseline'][-1]['seconds']:.1f} s{_cpu(runs['baseline'][-1])}",
+                      flush=True)
             last, took = runs["merge"][-1], runs["merge"][-1]["seconds"]
             print(f"  {kind} × {n}, run {r + 1}/{repeat}: naive {runs['naive'][-1]:.1f} s, merge "
                   f"{'-' if took is None else f'{took:.1f} s'} (reading {last['read_s']:.1f} s), floor"
-                  f" {runs['floor'][-1]:.2f} s, peak {last['peak_mb']:.0f} MB", flush=True)
+                  f" {runs['floor'][-1]:.2f} s, peak {last['peak_mb']:.0f} MB{_cpu(last)}", flush=True)
     finished = [m["seconds"] for m in runs["merge"] if m["seconds"] is not None]
     median = lambda key: statistics.median(m[key] for m in runs["merge"])  # noqa: E731
     departments = built.get("departments", n)
@@ -441,10 +447,21 @@ def measure(kind: str, n: int, repeat: int, naive_files: int, rebuild: bool, gen
     if baseline:
         result["baseline_s"] = statistics.median(m["seconds"] for m in runs["baseline"])
         result["baseline_peak_mb"] = max(m["peak_mb"] for m in runs["baseline"])
+        for key in ("cpu_s", "workers_cpu_s"):  # CPU: steadier than wall on shared cores
+            if all(key in m for m in runs["merge"] + runs["baseline"]):
+                result[key] = statistics.median(m[key] for m in runs["merge"])
+                result["baseline_" + key] = statistics.median(m[key] for m in runs["baseline"])
     last = runs["merge"][-1]  # every file read: one version per department accepted, the older ones superseded
     assert last["accepted"] + last["superseded"] == n, f"{last['accepted']} + {last['superseded']} of {n} files read"
     assert last["seconds"] is None or last["accepted"] == built.get("departments", n), last["accepted"]
     return result
+
+
+def _cpu(run: dict) -> str:
+    """The CPU a merge took, when it says (a merge that finished): its own process's and its reading workers'."""
+    if "cpu_s" not in run:
+        return ""
+    return f" (CPU: merge process {run['cpu_s']:.1f} s, reading workers {run['workers_cpu_s']:.1f} s)"
 
 
 def table(results: list[dict]) -> str:
@@ -472,6 +489,13 @@ def table(results: list[dict]) -> str:
         lines += [f"| {r['n']:,} | {r['merge_s']:.1f} s | {r['baseline_s']:.1f} s | "
                   f"{r['merge_s'] / r['baseline_s']:.2f}×"
                   f" | {r['peak_mb']:.0f} / {r['baseline_peak_mb']:.0f} MB |" for r in results]
+        if all("cpu_s" in r for r in results):
+            lines += ["", "| workbooks | CPU of the merge process (this / baseline) | CPU of the reading workers"
+                          " (this / baseline) |", "|---:|---:|---:|"]
+            lines += [f"| {r['n']:,} | {r['cpu_s']:.2f} / {r['baseline_cpu_s']:.2f} s "
+                      f"({r['cpu_s'] / r['baseline_cpu_s']:.2f}×) | {r['workers_cpu_s']:.2f} / "
+                      f"{r['baseline_workers_cpu_s']:.2f} s ({r['workers_cpu_s'] / r['baseline_workers_cpu_s']:.2f}×) |"
+                      for r in results]
     return "\n".join(lines)
 
 
