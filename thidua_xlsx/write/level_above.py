@@ -141,9 +141,9 @@ def _lists_sheet(book: Book, s: LevelAboveSummary) -> tuple[list[list], list[lis
         for k, (title, lines) in enumerate(chosen.items(), start=1):
             book.text(ws, row, 0, last_col, lx.TITLE_LINE.format(n=k, title=title_name(title), count=len(lines)),
                       "heading")
-            rows = ([n, p.name, p.position, names.get(p.school, p.school), p.grounds, lx.AGREE,  # each made as
-                     accepted.get(proposal_key(p))] for n, p in enumerate(lines, start=1))  # written: 72,000 lines
-            head, last = book.table(ws, row + 1, lx.LISTS_HEAD, rows,
+            listed = ([n, p.name, p.position, names.get(p.school, p.school), p.grounds, lx.AGREE,  # each made
+                       accepted.get(proposal_key(p))] for n, p in enumerate(lines, start=1))  # as written: 72,000
+            head, last = book.table(ws, row + 1, lx.LISTS_HEAD, listed,
                                     ["center", "text", "text", "text", "text", "council", "council"],
                                     data_table=False)
             recorded += [[head + 1 + k, *proposal_key(p)] for k, p in enumerate(lines)]
