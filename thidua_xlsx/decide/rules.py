@@ -32,8 +32,11 @@ def score(rubric: cm.Rubric, values: Mapping[str, float | None]) -> Score:
     scores = values if isinstance(values, ItemScores) else ItemScores(tuple(values), values.values())
     entered = scores.entered  # as the check made them: their own lookup (8,400 people twice at 1,000 departments)
     blank_required = 0
+    every = scores.take(rubric.item_codes)  # the groups' criteria one after another: each group's run of them
+    end = 0
     for group in rubric.groups:
-        given = scores.take(group.item_codes)
+        start, end = end, end + len(group.items)
+        given = every[start:end]
         raw = sum(filter(None, given))  # blanks (None) and zeros add nothing
         subtotal = raw if group.kind == cm.SCORE else min(group.max, raw)
         groups[group.code] = round(subtotal, 4)
