@@ -17,14 +17,14 @@ import hashlib
 import io
 import json
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issued import IssuedPerson, WorkbookSpec, as_data
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import workbook as tx
-from thidua_xlsx.write import engine
+from thidua_xlsx.write import engine, xlsx
 from thidua_xlsx.write.department import guide, lists, overview, registration, scoring
 from thidua_xlsx.write.department.book import DepartmentBook
 from thidua_xlsx.write.department.locked import LockedCells, locked_as_written
@@ -116,17 +116,22 @@ def _workbook_class() -> type:
     validation it writes (to add Excel's "_xlfn." prefixes; our formulas never need one), and
     that was a third of the time of ``generate``. The preparation is a pure function of the
     formula text and two flags, and most formulas repeat — every form of a rubric has the same
-    ones, in every department — so the result is remembered: the bytes written are the same."""
+    ones, in every department — so the result is remembered: the bytes written are the same. So are the XML of
+    its data validations, conditional formats and rows, and its plain cells are written the short way
+    (:mod:`thidua_xlsx.write.xlsx`, whose versions of xlsxwriter these shortcuts too are used with only)."""
     global _WORKBOOK_CLASS
     if _WORKBOOK_CLASS is None:
         import xlsxwriter
-        from xlsxwriter.worksheet import Worksheet
 
+        if not xlsx.shortcuts():
+            return xlsxwriter.Workbook
         prepared: dict[tuple[str, bool], str] = {}
         elements: dict[tuple, str] = {}
         rows_written: dict[tuple, str] = {}
 
-        class _Worksheet(Worksheet):
+        short_cells: Any = xlsx.worksheet_class()  # a class made at run time
+
+        class _Worksheet(short_cells):
             fh: TextIO  # xlsxwriter's: where the sheet's XML goes
 
             def _prepare_formula(self, formula, expand_future_functions=False):
@@ -221,38 +226,6 @@ def _workbook_class() -> type:
                     self.fh.write(found)
                 return None
 
-            def _write_cell(self, row, col, cell):
-                # The cells of our sheets (text, number, blank, formula) written as xlsxwriter writes them — the
-                # same characters — without its lists of attributes, each escaped by a regular expression: a cell
-                # reference and a style index never need escaping. Any other kind of cell is xlsxwriter's own.
-                kind = type(cell).__name__
-                if kind not in _FAST_CELLS or self.constant_memory:
-                    return super()._write_cell(row, col, cell)
-                if cell.format:
-                    style = f' s="{cell.format._get_xf_index()}"'
-                elif row in self.row_info and self.row_info[row].row_format:
-                    style = f' s="{self.row_info[row].row_format._get_xf_index()}"'
-                elif col in self.col_info and self.col_info[col].column_format is not None:
-                    style = f' s="{self.col_info[col].column_format._get_xf_index()}"'
-                else:
-                    style = ""
-                ref = ly.a1(row, col)
-                if kind == "String":
-                    self.fh.write(f'<c r="{ref}"{style} t="s"><v>{cell.string}</v></c>')
-                elif kind == "Blank":
-                    self.fh.write(f'<c r="{ref}"{style}/>')
-                elif kind == "Number":
-                    self.fh.write(f'<c r="{ref}"{style}><v>{cell.number:.16G}</v></c>')
-                else:
-                    value, kind_of_value = cell.value, ""
-                    if isinstance(value, bool):
-                        value, kind_of_value = int(value), ' t="b"'
-                    elif isinstance(value, str) and value:
-                        kind_of_value = ' t="e"' if value in _ERROR_CODES else ' t="str"'
-                    self.fh.write(f'<c r="{ref}"{style}{kind_of_value}><f>{self._escape_data(cell.formula)}</f>'
-                                  f'<v>{self._escape_data(value)}</v></c>')
-                return None
-
         class _Workbook(xlsxwriter.Workbook):
             worksheet_class = _Worksheet
 
@@ -267,8 +240,6 @@ def _workbook_class() -> type:
 _WORKBOOK_CLASS: type | None = None
 
 _PLAIN = frozenset((str, int, float, bool, type(None), list))  # xlsxwriter's options' values (lists: of ranges)
-_FAST_CELLS = frozenset(("String", "Blank", "Number", "Formula"))  # xlsxwriter's cell tuples, by class name
-_ERROR_CODES = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"))  # as xlsxwriter's
 
 
 def _titles_named(spec: WorkbookSpec) -> WorkbookSpec:

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from thidua_xlsx.write import xlsx
+
 Result = TypeVar("Result")
 
 
@@ -21,7 +23,10 @@ def once_a_workbook(book, ws, what: tuple, start: int, write: Callable[[], tuple
                     ) -> Result:
     """``write()`` — which writes rows from ``start`` on ``ws`` and returns its result and the row after them —
     called for the first sheet of ``what`` in ``book`` (a :class:`.book.DepartmentBook`) and what it did given to the
-    later ones, its result the first's. The locked cells it records under ``key`` are recorded under each sheet's."""
+    later ones, its result the first's. The locked cells it records under ``key`` are recorded under each sheet's.
+    Written each time with an xlsxwriter whose internals this was not compared on (:func:`.xlsx.shortcuts`)."""
+    if not xlsx.shortcuts():
+        return write()[0]
     known = book.repeated.get(what)
     if known is not None and known[0].fits(ws):
         written, result, locks = known

@@ -18,7 +18,7 @@ from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.text.wording import date_line
 from thidua_xlsx.text.workbook import NO, YES
-from thidua_xlsx.write import engine
+from thidua_xlsx.write import engine, xlsx
 from thidua_xlsx.write.engine import BASE_STYLE, CENTER, ERROR_FILL, ERROR_FONT_COLOUR, HEADER_FILL, WARNING_FILL
 
 EXCEL_MAX_CHARS = 32767
@@ -73,65 +73,7 @@ def open_workbook(path: Path):
     """An xlsxwriter workbook that writes each row out as soon as the next one starts (constant_memory:
     a province's 84,000 people are never 4 million cells in memory), so every sheet is written top to
     bottom and each row left to right before the next; text stays text."""
-    return _workbook_class()(str(path), engine.workbook_options(constant_memory=True))
-
-
-_WORKBOOK_CLASS: type | None = None
-_FAST_CELLS = ("Number", "String", "Blank")
-_INLINED_LIMIT = 50_000  # texts whose XML is kept (a province's names are not all kept)
-
-
-def _workbook_class() -> type:
-    """xlsxwriter's Workbook whose worksheets write a formatted number, text or blank cell of a row as xlsxwriter
-    writes it in constant_memory mode — the same characters — without its list of attributes, each escaped by a
-    regular expression (a cell reference and a style index never need escaping): ~400,000 cells at 1,000
-    departments, ~30 % of the summary's time. Any other cell, and a cell without a format of its own (its row's or
-    column's then), is xlsxwriter's own."""
-    global _WORKBOOK_CLASS
-    if _WORKBOOK_CLASS is None:
-        import xlsxwriter
-        from xlsxwriter.utility import _preserve_whitespace, xl_rowcol_to_cell_fast
-        from xlsxwriter.worksheet import Worksheet
-
-        inlined: dict[str, str] = {}  # a text → its inline string's XML (_Worksheet._inline)
-
-        class _Worksheet(Worksheet):
-            def _write_cell(self, row, col, cell):
-                kind = type(cell).__name__
-                if not (self.constant_memory and cell.format and kind in _FAST_CELLS):
-                    return super()._write_cell(row, col, cell)
-                start = f'<c r="{xl_rowcol_to_cell_fast(row, col)}" s="{cell.format._get_xf_index()}"'
-                if kind == "Number":
-                    self.fh.write(f"{start}><v>{cell.number:.16G}</v></c>")
-                elif kind == "Blank":
-                    self.fh.write(f"{start}/>")
-                else:
-                    inline = inlined.get(cell.string)
-                    if inline is None:
-                        inline = self._inline(cell.string)
-                        if inline is None:  # xlsxwriter's rich text: its own way
-                            return super()._write_cell(row, col, cell)
-                        if len(inlined) >= _INLINED_LIMIT:
-                            inlined.clear()
-                        inlined[cell.string] = inline
-                    self.fh.write(f"{start}{inline}")
-                return None
-
-            def _inline(self, string: str) -> str | None:
-                """An inline string's XML after the cell's style (control characters escaped as _xHHHH_, spaces at
-                its ends kept), made once per text (departments, roles, remarks repeat on every row); None for
-                what xlsxwriter writes as rich text."""
-                text = self._escape_control_characters(string)
-                if text.startswith("<r>") and text.endswith("</r>"):
-                    return None
-                space = ' xml:space="preserve"' if _preserve_whitespace(text) else ""
-                return f' t="inlineStr"><is><t{space}>{self._escape_data(text)}</t></is></c>'
-
-        class _Workbook(xlsxwriter.Workbook):
-            worksheet_class = _Worksheet
-
-        _WORKBOOK_CLASS = _Workbook
-    return _WORKBOOK_CLASS
+    return xlsx.workbook_class()(str(path), engine.workbook_options(constant_memory=True))
 
 
 def blank(value) -> bool:
