@@ -107,6 +107,7 @@ class Jobs:
             job.summary = summary
 
         voice = Voice(say=job.lines.append, warn=job.lines.append, reading=reading, decided=decided)
+        state = FAILED  # published last: a page that sees the run ended sees what it wrote
         try:
             result = call(voice)
             job.problems = list(getattr(result, "problems", ()) or ())
@@ -114,23 +115,20 @@ class Jobs:
             job.report = report
             failed = any(p.severity == "error" for p in job.problems) or \
                 (report is not None and not report.valid) or getattr(result, "exit_code", 0) == 1
-            job.state = FAILED if failed else DONE
+            state = FAILED if failed else DONE
         except Stopped as stop:
             job.problems = list(stop.problems)
             job.message = stop.message
-            job.state = FAILED
         except (out.Refused, out.Blocked) as refused:
             job.message = str(refused)
-            job.state = FAILED
         except OSError as exc:
             job.message = fault_text(exc)
-            job.state = FAILED
         except Exception as exc:  # a bug: said in one line, as the CLI says it
             job.message = ct.INTERNAL_ERROR.format(error=f"{type(exc).__name__}: {exc}")
-            job.state = FAILED
         finally:
             after = files_of(self.folder)
-            job.written = [name for name, state in after.items() if job.before.get(name) != state]
+            job.written = [name for name, seen in after.items() if job.before.get(name) != seen]
+            job.state = state
             with self._lock:
                 self._running = None
 
