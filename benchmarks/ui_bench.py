@@ -20,6 +20,7 @@ long as before (well under a second).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.cookiejar
 import shutil
 import statistics
@@ -28,6 +29,7 @@ import tempfile
 import threading
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,7 +90,9 @@ def _figures(times: list[float]) -> str:
     return f"median {statistics.median(times) * 1000:7.1f} ms, max {max(times) * 1000:7.1f} ms (n={len(times)})"
 
 
-def answers(departments: int, repeat: int, rebuild: bool) -> None:
+@contextlib.contextmanager
+def served(departments: int, rebuild: bool) -> Iterator[tuple[Page, dict]]:
+    """The page served on a copy of the cached inbox of ``departments`` departments' campaign, and its build."""
     from bench_scale import cached_inbox
 
     target, built = cached_inbox("departments", departments, rebuild)
@@ -97,41 +101,37 @@ def answers(departments: int, repeat: int, rebuild: bool) -> None:
         shutil.copytree(target / "campaign", folder)
         page = Page(folder)
         try:
-            home_cold, _ = page.get("/")
-            round_cold, body = page.get("/vong/cham-diem")
-            assert "Các tổ".encode() in body
-            home = [page.get("/")[0] for _ in range(repeat)]
-            round_ = [page.get("/vong/cham-diem")[0] for _ in range(repeat)]
+            yield page, built
         finally:
             page.stop()
+
+
+def answers(departments: int, repeat: int, rebuild: bool) -> None:
+    with served(departments, rebuild) as (page, built):
+        home_cold, _ = page.get("/")
+        round_cold, body = page.get("/vong/cham-diem")
+        assert "Các tổ".encode() in body
+        home = [page.get("/")[0] for _ in range(repeat)]
+        round_ = [page.get("/vong/cham-diem")[0] for _ in range(repeat)]
     print(f"{departments} departments, {built['files']} books, {built['people']} people:")
     print(f"  year at a glance  cold {home_cold * 1000:7.1f} ms; warm {_figures(home)}")
     print(f"  round's page      cold {round_cold * 1000:7.1f} ms (every book read); warm {_figures(round_)}")
 
 
 def during_merge(large: int, rebuild: bool) -> None:
-    from bench_scale import cached_inbox
-
-    target, built = cached_inbox("departments", large, rebuild)
-    with tempfile.TemporaryDirectory() as work:
-        folder = Path(work) / "campaign"
-        shutil.copytree(target / "campaign", folder)
-        page = Page(folder)
-        try:
-            before = [page.get("/")[0] for _ in range(20)]
-            start = time.perf_counter()
-            job = page.post("/vong/cham-diem/tong-hop").rsplit("/", 1)[1]
-            home, progress, state = [], [], b""
-            while True:
-                took, state = page.get(f"/viec/{job}.json")
-                progress.append(took)
-                if b'"running"' not in state:
-                    break
-                home.append(page.get("/")[0])
-                time.sleep(0.2)
-            merge_s = time.perf_counter() - start
-        finally:
-            page.stop()
+    with served(large, rebuild) as (page, built):
+        before = [page.get("/")[0] for _ in range(20)]
+        start = time.perf_counter()
+        job = page.post("/vong/cham-diem/tong-hop").rsplit("/", 1)[1]
+        home, progress, state = [], [], b""
+        while True:
+            took, state = page.get(f"/viec/{job}.json")
+            progress.append(took)
+            if b'"running"' not in state:
+                break
+            home.append(page.get("/")[0])
+            time.sleep(0.2)
+        merge_s = time.perf_counter() - start
     print(f"while merging {built['files']} books ({merge_s:.1f} s, {state.decode()[:60]}…):")
     print(f"  year at a glance before  {_figures(before)}")
     print(f"  year at a glance during  {_figures(home)}  ratio of medians "

@@ -13,13 +13,16 @@ from thidua_xlsx.write import department, engine, xlsx
 from thidua_xlsx.write.summary.book import open_workbook
 
 
+def _forget_classes() -> None:
+    for made in (department._workbook_class, xlsx.shortcuts, xlsx.worksheet_class, xlsx.workbook_class):
+        made.cache_clear()
+
+
 def _fresh(monkeypatch, version: str) -> None:
     import xlsxwriter
 
     monkeypatch.setattr(xlsxwriter, "__version__", version)
-    monkeypatch.setattr(department, "_WORKBOOK_CLASS", None)
-    xlsx.worksheet_class.cache_clear()
-    xlsx.workbook_class.cache_clear()
+    _forget_classes()
 
 
 def _written(tmp_path, name: str) -> tuple[bytes, bytes]:
@@ -43,9 +46,7 @@ def _written(tmp_path, name: str) -> tuple[bytes, bytes]:
 @pytest.fixture
 def restore_classes():
     yield
-    department._WORKBOOK_CLASS = None
-    xlsx.worksheet_class.cache_clear()
-    xlsx.workbook_class.cache_clear()
+    _forget_classes()
 
 
 def test_an_xlsxwriter_the_shortcuts_were_not_compared_on_writes_its_own_way_the_same_bytes(

@@ -22,6 +22,7 @@ _ERROR_CODES = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!
 _INLINED_LIMIT = 50_000  # texts whose inline XML is kept (a province's names are not all kept)
 
 
+@cache
 def shortcuts() -> bool:
     """Whether the installed xlsxwriter is one the shortcuts were compared on."""
     import xlsxwriter
