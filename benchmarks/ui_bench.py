@@ -63,7 +63,7 @@ class Page:
         self.root = self.lines[0].split("?", 1)[0].rstrip("/")
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
         self.opener.open(self.lines[0]).read()  # the token becomes a cookie
-        from thidua_xlsx.ui.app import form_token
+        from thidua_xlsx.ui.security import form_token
 
         self.csrf = form_token(self.lines[0].split("token=", 1)[1])
 

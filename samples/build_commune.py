@@ -33,11 +33,13 @@ from samples.build_year import build as build_year  # noqa: E402
 from tests.decide.conftest import SAVED  # noqa: E402
 from tests.filling import council_types  # noqa: E402
 from tests.scoring_round import T1_SCORES, T2_SCORES, fill_department, scoring_round  # noqa: E402
+from thidua_xlsx.commands.merge import merge  # noqa: E402
 from thidua_xlsx.model import layout as ly  # noqa: E402
 from thidua_xlsx.model.level_above import SchoolRef  # noqa: E402
+from thidua_xlsx.model.requests import MergeRequest  # noqa: E402
 from thidua_xlsx.model.titles import CSTDCS  # noqa: E402
 from thidua_xlsx.read.level_above_book import load_level_above_preset  # noqa: E402
-from thidua_xlsx.service import MergeRequest, apply_council_file, merge, merge_inbox  # noqa: E402
+from thidua_xlsx.service import apply_council_file, merge_inbox  # noqa: E402
 from thidua_xlsx.write.level_above_book import write_level_above_book  # noqa: E402
 from thidua_xlsx.write.summary import write_summary  # noqa: E402
 

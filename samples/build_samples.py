@@ -47,13 +47,14 @@ from thidua_xlsx.decide.history import with_history  # noqa: E402
 from thidua_xlsx.model import campaign as cm  # noqa: E402
 from thidua_xlsx.model import layout as ly  # noqa: E402
 from thidua_xlsx.model.history_book import DEPARTMENTS, INITIATIVES, PEOPLE, SERVICE, HistoryBook, TableRows  # noqa: E402
+from thidua_xlsx.model.places import CAMPAIGN_FILE
 from thidua_xlsx.model.titles import CSTD_TINH, CSTDCS, LDTT, NO_PROPOSAL, TTLDTT, TTLDXS  # noqa: E402
 from thidua_xlsx.model.titles import name as title_name  # noqa: E402
 from thidua_xlsx.papers.dossiers import write_documents  # noqa: E402
 from thidua_xlsx.read.history import read_history_book  # noqa: E402
 from thidua_xlsx.read.presets import load_preset  # noqa: E402
 from thidua_xlsx.service import apply_council_file, generate_round, init_campaign, merge_inbox  # noqa: E402
-from thidua_xlsx.workspace import CAMPAIGN_FILE, open_campaign  # noqa: E402
+from thidua_xlsx.workspace import open_campaign  # noqa: E402
 from thidua_xlsx.write.history import new_book, save_history_book  # noqa: E402
 from thidua_xlsx.write.report_json import write_report_json  # noqa: E402
 from thidua_xlsx.write.summary import write_summary  # noqa: E402

@@ -34,13 +34,18 @@ HERE = Path(__file__).resolve().parent / "ca-nam"
 sys.path.insert(0, str(HERE.parent.parent))
 
 from tests.filling import fill, layout, person_values, register, stamp_saved_time  # noqa: E402
+from thidua_xlsx.commands.merge import merge, year  # noqa: E402
 from thidua_xlsx.model import layout as ly  # noqa: E402
 from thidua_xlsx.model.campaign import moved_years  # noqa: E402
+from thidua_xlsx.model.places import (
+    CAMPAIGN_FILE,
+    OUTPUTS_RECORD,  # noqa: E402
+)
+from thidua_xlsx.model.requests import MergeRequest  # noqa: E402
 from thidua_xlsx.model.titles import CSTDCS, LDTT, NOT_REGISTERED, TTLDTT  # noqa: E402
 from thidua_xlsx.read.presets import load_preset  # noqa: E402
-from thidua_xlsx.service import MergeRequest, generate_round, init_campaign, merge, year  # noqa: E402
-from thidua_xlsx.system.written import RECORD_FILE  # noqa: E402
-from thidua_xlsx.workspace import CAMPAIGN_FILE, open_campaign  # noqa: E402
+from thidua_xlsx.service import generate_round, init_campaign  # noqa: E402
+from thidua_xlsx.workspace import open_campaign  # noqa: E402
 
 CAMPAIGN_ID = "kimson-nd233-{year}"
 MONTHS = 2
@@ -92,14 +97,14 @@ def build(here: Path, shift: int, authority_code: str = "") -> tuple[int, int, l
         (here / "ky").mkdir(exist_ok=True)  # as the README's merge writes it (thidua-xlsx merge … --period …)
         merged = merge(MergeRequest(inbox, here / "ky" / f"tong-hop_{period.code}.xlsx", period=period.code,
                                     campaign_path=here))
-        assert merged.valid, merged.to_dict()
+        assert merged.report.valid, merged.report.to_dict()
     shutil.rmtree(here / "outbox")
     # the year as the README's command writes it (thidua-xlsx year ky --campaign . -o … --json …): the same service,
     # with what the campaign's opening and its rule set say, and today's date; its record of what it wrote is not
     # shipped (a copy's first run would take the shipped files for its own)
     report = year(MergeRequest(here / "ky", here / "tong-hop_ca-nam.xlsx", here / "ca-nam.json", campaign_path=here))
-    (here / RECORD_FILE).unlink(missing_ok=True)
-    assert report.valid, report.to_dict()
+    (here / OUTPUTS_RECORD).unlink(missing_ok=True)
+    assert report.report.valid, report.report.to_dict()
     data = json.loads((here / "ca-nam.json").read_text(encoding="utf-8"))
     return (len(data["year"]["periods"]), len(data["people"]),
             [p["code"] for p in data["people"] if p["year"] and p["year"]["capped"]])

@@ -20,7 +20,13 @@ def as_init_writes(level: str, campaign_id: str, today: dt.date) -> cm.Campaign:
 
 def on_day(monkeypatch, day: dt.date) -> None:
     """Every command run as on ``day`` in Vietnam (init's school year, the campaign's notices)."""
-    from thidua_xlsx import service, voice
+    import importlib
+    import pkgutil
 
-    monkeypatch.setattr(service, "vietnam_today", lambda: day)
-    monkeypatch.setattr(voice, "vietnam_today", lambda: day)
+    from thidua_xlsx import commands
+    from thidua_xlsx.system import voice
+
+    for module in (voice, *(importlib.import_module(f"{commands.__name__}.{m.name}")
+                            for m in pkgutil.iter_modules(commands.__path__))):
+        if hasattr(module, "vietnam_today"):
+            monkeypatch.setattr(module, "vietnam_today", lambda: day)

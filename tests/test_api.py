@@ -19,11 +19,12 @@ from tests.summary_meta import rewrite_meta
 from thidua_xlsx.api import SummaryError, read_summaries, read_summary
 from thidua_xlsx.cli import main
 from thidua_xlsx.decide.history import with_history
+from thidua_xlsx.model.places import CAMPAIGN_FILE
 from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDXS
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.read.history import read_history_book
 from thidua_xlsx.service import apply_council_file, merge_inbox
-from thidua_xlsx.workspace import CAMPAIGN_FILE, open_campaign
+from thidua_xlsx.workspace import open_campaign
 from thidua_xlsx.write.summary import write_summary
 
 ROOT = Path(__file__).resolve().parent.parent

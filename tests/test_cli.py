@@ -14,7 +14,7 @@ from thidua_xlsx.cli import main
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.read.presets import load_preset
-from thidua_xlsx.service import vietnam_today
+from thidua_xlsx.system.voice import vietnam_today
 
 ROOT = Path(__file__).resolve().parent.parent
 EXIT_CODES_WORDS = ("Mã thoát", "--debug")
@@ -220,10 +220,10 @@ def test_the_school_year_starts_on_the_first_of_august(day, year):
 def test_init_writes_the_school_year_of_today_and_moves_the_deadlines_with_it(tmp_path, monkeypatch):
     import datetime as dt
 
-    from thidua_xlsx import service
+    from thidua_xlsx.commands import init as init_command
     from thidua_xlsx.workspace import open_campaign
 
-    monkeypatch.setattr(service, "vietnam_today", lambda: dt.date(2027, 8, 20))
+    monkeypatch.setattr(init_command, "vietnam_today", lambda: dt.date(2027, 8, 20))
     assert run("init", tmp_path / "c", "--level", "tieu-hoc").exit_code == 0
     folder, _ = open_campaign(tmp_path / "c" / "campaign.xlsx")
     school, preset = folder.campaign.school, load_preset("tieu-hoc").school

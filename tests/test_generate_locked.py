@@ -12,9 +12,10 @@ import pytest
 
 from tests.conftest import campaign_dict
 from thidua_xlsx import service
+from thidua_xlsx.commands import generate
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.model.issued import Newcomer, Registration, department_spec
+from thidua_xlsx.model.issued import Newcomer, Registration, department_spec, fingerprint
 from thidua_xlsx.model.titles import CSTDCS, LDTT, NOT_REGISTERED
 from thidua_xlsx.read.department import locked_content
 from thidua_xlsx.read.presets import load_preset
@@ -35,7 +36,7 @@ def both_ways(campaign: cm.Campaign, round_: str, folder, **given) -> list[tuple
         path = folder / f"{round_}-{k}.xlsx"
         layout, written = write_issued_workbook(spec, path, period)
         read = locked_content(path, spec.people, layout, campaign.rubrics)
-        found.append((written if written is None else service._locked_as_read(written), read))
+        found.append((written if written is None else generate._locked_as_read(written), read))
     return found
 
 
@@ -68,7 +69,8 @@ def test_the_samples_forms_are_recorded_as_written(tmp_path):
     campaign of samples/ca-nam/."""
     from pathlib import Path
 
-    from thidua_xlsx.workspace import CAMPAIGN_FILE, open_campaign
+    from thidua_xlsx.model.places import CAMPAIGN_FILE
+    from thidua_xlsx.workspace import open_campaign
 
     samples = Path(__file__).resolve().parents[1] / "samples"
     for k, book in enumerate((samples / CAMPAIGN_FILE, samples / "ca-nam" / CAMPAIGN_FILE)):
@@ -193,4 +195,4 @@ def test_generate_records_the_content_the_merge_reads(tmp_path):
     for path in generated.paths:
         issued = records[path.name]
         read = locked_content(path, issued.people, issued.layout, folder.campaign.rubrics)
-        assert registry.locked(issued) == read and issued.fingerprint == service.fingerprint(read)
+        assert registry.locked(issued) == read and issued.fingerprint == fingerprint(read)

@@ -11,7 +11,7 @@ import pytest
 from tests import message_codes
 from thidua_xlsx.text import messages
 
-PACKAGE = Path(messages.__file__).resolve().parent.parent
+PACKAGE = Path(messages.__file__).resolve().parents[2]
 # calls that make an issue or a reason → which of their positional arguments are codes
 MAKERS = {"issue": (0,), "reason": (0,), "add": (0,), "Problem": (0,), "reject": (1,), "refused": (1,), "skip": (1,)}
 

@@ -10,19 +10,17 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import NoReturn
 
 import click
 
+from thidua_xlsx.model import requests as rq
 from thidua_xlsx.model.exits import EXIT_INTERNAL, EXIT_OK, EXIT_STRICT, EXIT_UNUSABLE, EXIT_USAGE
+from thidua_xlsx.system.voice import Voice
 from thidua_xlsx.text import commands as ct
 from thidua_xlsx.text import history as hx
 from thidua_xlsx.text import mail as tm
-
-if TYPE_CHECKING:
-    from thidua_xlsx.mail.collect import Mailbox
 from thidua_xlsx.text import ui as tui
-from thidua_xlsx.voice import Voice
 
 
 def _speak_vietnamese() -> None:
@@ -63,7 +61,7 @@ class _Group(click.Group):
         except OSError as exc:  # the machine's refusal (a full disk, no permission…): what to do, exit 1
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            from thidua_xlsx.system.files import fault_text
+            from thidua_xlsx.service import fault_text
 
             _say(fault_text(exc), err=True)
             ctx.exit(EXIT_UNUSABLE)
@@ -85,8 +83,8 @@ def main(ctx, debug):
 
 def run() -> None:
     """The program's entry point: its output made safe for any console or redirection, then the commands."""
+    from thidua_xlsx.service import terminate_as_exit
     from thidua_xlsx.system.console import speak_whole
-    from thidua_xlsx.system.files import terminate_as_exit
 
     speak_whole()
     with terminate_as_exit():  # a run asked to stop cleans up as after Ctrl-C: locks, temporaries, LibreOffice
@@ -108,24 +106,6 @@ def _print_problems(problems) -> None:
         _say(f"{problem.severity_label}: {problem.render()}", err=True)
 
 
-def _open_campaign(book: Path):
-    """The campaign folder of ``book`` (campaign.xlsx), or exit 1 with every problem printed."""
-    from thidua_xlsx.service import open_campaign_book
-
-    return _run(lambda: open_campaign_book(book, _VOICE))
-
-
-def _stop(stop) -> None:
-    """A run that cannot go on: its problems and message printed, exit 1."""
-    _print_problems(stop.problems)
-    if stop.message:
-        _say(stop.message, err=True)
-    sys.exit(EXIT_UNUSABLE)
-
-
-LEVEL_ABOVE = "cap-xa"  # init's level of a commune's (or a Sở's) campaign: the schools' summaries, not departments
-
-
 @main.command(help=ct.INIT_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR)
 @click.argument("directory", metavar=ct.FOLDER_METAVAR, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--level", type=click.Choice(["mam-non", "tieu-hoc", "thcs", "thpt", "nd233", "cap-xa"]),
@@ -136,41 +116,9 @@ LEVEL_ABOVE = "cap-xa"  # init's level of a commune's (or a Sở's) campaign: th
               metavar=ct.NEW_YEAR_METAVAR, help=ct.NEW_YEAR_HELP)
 @click.pass_context
 def init(ctx, directory: Path, level: str, force: bool, source: Path | None):
-    from thidua_xlsx.level_above import init_level_above
-    from thidua_xlsx.service import init_campaign, init_next_year, refuse_existing
-    from thidua_xlsx.text.workbook import SAMPLE_MARK
-    from thidua_xlsx.workspace import CAMPAIGN_FILE
-
-    if source is not None:
-        if ctx.get_parameter_source("level") is not click.core.ParameterSource.DEFAULT:
-            raise click.UsageError(ct.NEW_YEAR_WITH_LEVEL)
-        _started(_run(lambda: init_next_year(directory, source, force)))
-        return
-    if level == LEVEL_ABOVE:
-        from thidua_xlsx.model.level_above_book import BOOK_FILE
-
-        if (directory / BOOK_FILE).exists() and not force:
-            raise click.UsageError(ct.EXISTS.format(path=directory / BOOK_FILE))
-        above = _run(lambda: init_level_above(directory))
-        _say(ct.INIT_LEVEL_ABOVE_DONE.format(path=directory / BOOK_FILE, authority=above.authority,
-                                             schools=len(above.schools)))
-        return
-
-    target = directory / CAMPAIGN_FILE
-    _run(lambda: refuse_existing(directory, force))  # a campaign.ods the secretary saved counts too
-    campaign = _run(lambda: init_campaign(directory, level))
-    _say(ct.INIT_DONE.format(path=target, school=campaign.school.name, departments=len(campaign.departments),
-                                   staff=len(campaign.staff)))
-    _say(ct.INIT_SAMPLE.format(mark=SAMPLE_MARK))
-
-
-def _started(started) -> None:
-    """What ``init --tu`` did: its report, then what to check at its cell."""
-    from thidua_xlsx.write.new_year import new_year_lines
-
-    for line in new_year_lines(started.previous, started.campaign, started.path, started.source):
-        _say(line)
-    _print_problems(started.notices)
+    if source is not None and ctx.get_parameter_source("level") is not click.core.ParameterSource.DEFAULT:
+        raise click.UsageError(ct.NEW_YEAR_WITH_LEVEL)
+    _run(rq.InitRequest(directory, level, force, source))
 
 
 @main.command(help=ct.GENERATE_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR)
@@ -186,27 +134,7 @@ def _started(started) -> None:
               metavar=tm.THU_METAVAR, help=tm.THU_HELP)
 def generate(campaign_path: Path, round_: str, outbox: Path | None, from_summary: Path | None, force: bool,
              period: str | None, drafts_dir: Path | None):
-    from thidua_xlsx.service import generate_round
-    from thidua_xlsx.workspace import OUTBOX, campaign_file
-    from thidua_xlsx.write.console import checklist_lines
-
-    folder = _open_campaign(campaign_file(campaign_path))
-    outbox = outbox or folder.folder / OUTBOX / (period if period and round_ == "cham-diem" else round_)
-    result = _run(lambda: generate_round(folder, round_, outbox, from_summary, force=force, period=period))
-    _print_problems(result.problems)
-    if result.problems.errors:
-        sys.exit(EXIT_UNUSABLE)
-    for path in result.paths:
-        _say(f"  {path}")
-    _say(ct.GENERATE_DONE.format(count=len(result.paths), outbox=outbox))
-    if round_ == "cham-diem" and result.checklist is None:
-        _say(ct.GENERATE_NO_FROM, err=True)
-    for line in checklist_lines(result.checklist) if result.checklist else ():
-        _say(line)
-    if drafts_dir is not None:  # each department's book as an e-mail draft
-        from thidua_xlsx.mail.drafts import generate_drafts
-
-        _run(lambda: generate_drafts(folder, round_, result.paths, period, drafts_dir, _VOICE))
+    _run(rq.GenerateRequest(campaign_path, round_, outbox, from_summary, force, period, drafts_dir))
 
 
 @contextlib.contextmanager
@@ -224,21 +152,23 @@ def _reading(total: int) -> Iterator[Callable[[str], None]]:
 _VOICE = Voice(say=_say, warn=lambda text: _say(text, err=True), reading=_reading)
 
 
-def _run(call):
-    """One service call: a request refused becomes the usage error (exit 2), a stopped run exit 1, and so
-    does a run another one blocks (a lock); the machine's refusals are the group's (exit 1)."""
-    from thidua_xlsx.outputs import Blocked, Refused
-    from thidua_xlsx.voice import Stopped
+def _run(request: rq.Request) -> NoReturn:
+    """The command ``request`` asks for, run through the service; its exit code is its Result's. A request refused
+    before any work is the usage error (exit 2); a run that cannot start or go on (a campaign with errors, another run
+    holding it) says its problems and why (exit 1); the machine's refusals are the group's (exit 1)."""
+    from thidua_xlsx import service
+    from thidua_xlsx.model.errors import CommandError, Refused
 
     try:
-        return call()
+        result = service.run(request, _VOICE, rq.CLI)
     except Refused as refused:
-        raise click.UsageError(str(refused)) from None
-    except Stopped as stop:
-        _stop(stop)
-    except Blocked as blocked:
-        _say(str(blocked), err=True)
-        sys.exit(EXIT_UNUSABLE)
+        raise click.UsageError(refused.message) from None
+    except CommandError as error:
+        _print_problems(error.problems)
+        if error.message:
+            _say(error.message, err=True)
+        sys.exit(error.exit_code)
+    sys.exit(result.exit_code)
 
 
 _inbox_arg = click.argument("inbox", type=click.Path(exists=True, file_okay=False, path_type=Path))
@@ -292,14 +222,9 @@ _docs_opt = click.option("--docs", "--ho-so", "docs_dir", type=click.Path(file_o
 @_thu_opt
 def merge(inbox, output, json_path, force, pdf, strict, council_path, public_path, public_days, history_path,
           feedback_dir, docs_dir, campaign_path, round_, period, import_dir, mapping, drafts_dir):
-    from thidua_xlsx import service
-    from thidua_xlsx.mail.drafts import refuse_in_inbox
-
-    _run(lambda: refuse_in_inbox(drafts_dir, inbox))
-    request = service.MergeRequest(inbox, output, json_path, force, pdf, strict, council_path, public_path,
+    _run(rq.MergeRequest(inbox, output, json_path, force, pdf, strict, council_path, public_path,
                                    public_days, feedback_dir, docs_dir, campaign_path, round_, period, history_path,
-                                   import_dir, mapping, drafts_dir)
-    sys.exit(_run(lambda: service.merge(request, _VOICE)).exit_code)
+                         import_dir, mapping, drafts_dir))
 
 
 @main.command(help=ct.YEAR_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR)
@@ -310,14 +235,9 @@ def merge(inbox, output, json_path, force, pdf, strict, council_path, public_pat
 @_thu_opt
 def year(folder, output, json_path, force, pdf, strict, council_path, public_path, public_days, history_path,
          docs_dir, campaign_path, drafts_dir):
-    from thidua_xlsx import service
-    from thidua_xlsx.mail.drafts import refuse_in_inbox
-
-    _run(lambda: refuse_in_inbox(drafts_dir, folder))
-    request = service.MergeRequest(folder, output, json_path, force, pdf, strict, council_path, public_path,
+    _run(rq.YearRequest(folder, output, json_path, force, pdf, strict, council_path, public_path,
                                    public_days, None, docs_dir, campaign_path, history_path=history_path,
-                                   drafts_dir=drafts_dir)
-    sys.exit(_run(lambda: service.year(request, _VOICE)).exit_code)
+                        drafts_dir=drafts_dir))
 
 
 @main.command(help=ct.STATUS_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR)
@@ -329,14 +249,7 @@ def year(folder, output, json_path, force, pdf, strict, council_path, public_pat
 @_period_opt
 @_thu_opt
 def status(inbox, campaign_path, round_, strict, nudge, period, drafts_dir):
-    from thidua_xlsx import service
-    from thidua_xlsx.mail.drafts import refuse_in_inbox
-
-    if drafts_dir is not None and not nudge:
-        raise click.UsageError(tm.THU_NEEDS_NUDGE)
-    _run(lambda: refuse_in_inbox(drafts_dir, inbox))
-    sys.exit(_run(lambda: service.status(inbox, campaign_path, round_, strict, nudge, _VOICE, period,
-                                         drafts_dir)).exit_code)
+    _run(rq.StatusRequest(inbox, campaign_path, round_, strict, nudge, period, drafts_dir))
 
 
 @main.command(help=hx.HISTORY_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR)
@@ -344,21 +257,7 @@ def status(inbox, campaign_path, round_, strict, nudge, period, drafts_dir):
 @click.argument("summaries", nargs=-1, metavar=hx.SUMMARY_METAVAR,
                 type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def history(book: Path, summaries: tuple[Path, ...]):
-    from thidua_xlsx.service import update_history
-
-    done = _run(lambda: update_history(book, list(summaries)))
-    _print_problems(done.problems)
-    if done.created and done.written:
-        _say(hx.CREATED.format(path=done.book))
-    for year in done.added:
-        _say((hx.REPLACED if year.replaced else hx.ADDED).format(**vars(year)))
-    if done.written:
-        _say(hx.WRITTEN.format(path=done.book, backup=done.backup) if done.backup else
-             hx.WRITTEN_NEW.format(path=done.book))
-        _say(hx.YEARS.format(count=len(done.years), years=", ".join(done.years) or "—"))
-    elif not done.problems.errors:
-        _say(hx.UNCHANGED.format(path=done.book))
-    sys.exit(done.report.exit_code)
+    _run(rq.HistoryRequest(book, summaries))
 
 
 @main.command(help=tui.UI_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR)
@@ -369,12 +268,11 @@ def history(book: Path, summaries: tuple[Path, ...]):
 @click.option("--no-browser", is_flag=True, help=tui.NO_BROWSER_HELP)
 def ui(folder: Path, port: int, no_browser: bool):
     from thidua_xlsx.model.issues import issue
-    from thidua_xlsx.model.level_above_book import BOOK_FILE
+    from thidua_xlsx.service import is_campaign_folder
     from thidua_xlsx.ui.serve import NoPort, serve
-    from thidua_xlsx.workspace import campaign_in
 
     folder = folder.resolve()
-    if campaign_in(folder) is None and not (folder / BOOK_FILE).is_file():
+    if not is_campaign_folder(folder):
         _say(issue("ui.not_campaign", folder=str(folder)).message, err=True)
         sys.exit(EXIT_UNUSABLE)
     try:
@@ -394,61 +292,17 @@ def ui(folder: Path, port: int, no_browser: bool):
 def collect(source: str, folder: Path, since: str | None, cafile: Path | None):
     import datetime as dt
 
-    from thidua_xlsx.intake import IntakeError, open_intake
-    from thidua_xlsx.mail import collect as mc
+    from thidua_xlsx.service import mailbox_of, stored_password
 
-    box = mc.parse_mailbox(source)
-    if box is None and source.lower().startswith(("imap://", "imaps:")):
-        raise click.UsageError(tm.SOURCE_PLAIN_IMAP.format(source=source))
-    if box is None and not (Path(source).is_dir() or Path(source).suffix.lower() in (".eml", ".msg")
-                            and Path(source).is_file()):
-        raise click.UsageError(tm.SOURCE_INVALID.format(source=source))
     day = None
     if since is not None:
-        if box is None:
-            raise click.UsageError(tm.SINCE_FOLDER)
         try:
             day = dt.datetime.strptime(since.strip(), "%d/%m/%Y").date()
         except ValueError:
             raise click.UsageError(tm.SINCE_INVALID.format(value=since)) from None
-    try:
-        intake = open_intake(folder)
-    except IntakeError as refused:
-        _print_problems(refused.problems)
-        sys.exit(EXIT_UNUSABLE)
-    password = _mail_password(box) if box is not None else ""  # asked before the campaign is held, not while held
-    done = _run(lambda: _collected(mc, intake, Path(source) if box is None else box, password, day, cafile))
-    said, warned = mc.collected_lines(done)
-    for line in said:
-        _say(line)
-    for line in warned:
-        _say(line, err=True)
-    sys.exit(EXIT_UNUSABLE if done.stopped is not None else EXIT_OK)
-
-
-def _collected(mc, intake, source, password: str, day, cafile: Path | None):
-    """The collect itself, holding the campaign folder (one run at a time: a merge or another collect on it is said,
-    never mixed with this one)."""
-    from thidua_xlsx import outputs as out
-    from thidua_xlsx.system import lock
-
-    with out.holding([lock.folder_lock_path(intake.folder)], "collect", _VOICE):
-        if isinstance(source, Path):
-            return mc.collect_folder(source, intake)
-        return mc.collect_imap(source, password, intake, day, cafile)
-
-
-def _mail_password(box: Mailbox) -> str:
-    """The mailbox's password: from the system's keyring when the keyring package is installed and holds one (service
-    "thidua-xlsx", user "user@host"), else asked (not shown as typed); never written anywhere."""
-    try:
-        import keyring  # optional: Windows' Credential Manager, macOS' Keychain, Secret Service
-    except ImportError:
-        keyring = None
-    if keyring is not None:
-        with contextlib.suppress(Exception):  # a keyring without a backend is no keyring
-            stored = keyring.get_password("thidua-xlsx", f"{box.user}@{box.host}")
-            if stored:
-                return stored
-    return click.prompt(tm.PASSWORD_PROMPT.format(user=box.user, host=box.host), hide_input=True,
-                        default="", show_default=False)
+    box = mailbox_of(source)
+    password = ""  # a mailbox's, asked before the campaign is held (not while held); never written anywhere
+    if box is not None:
+        password = stored_password(box) or click.prompt(tm.PASSWORD_PROMPT.format(user=box.user, host=box.host),
+                                                        hide_input=True, default="", show_default=False)
+    _run(rq.CollectRequest(source, folder, day, cafile, password))

@@ -1,7 +1,7 @@
 """What ``merge`` and ``year`` write once the summary is decided, each file said as it is written: the PDF beside
 a workbook (and the font LibreOffice set it in), the public list, the departments' feedback copies and the papers;
 and the files kept beside (someone's file left as it was, the new one written beside it). ``voice`` is the
-command's :class:`~thidua_xlsx.voice.Voice`."""
+command's :class:`~thidua_xlsx.system.voice.Voice`."""
 
 from __future__ import annotations
 

@@ -42,15 +42,13 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import InboxFile
 from thidua_xlsx.model.issues import ERROR, NOTE, Issue, Problems, issue
+from thidua_xlsx.model.places import INBOX, RECEIVED_FOLDER, REGISTRATION_INBOX, STAGING_FOLDER
 from thidua_xlsx.read.containment import FILE, MAX_FILE_BYTES, WORKBOOK_SUFFIXES, InboxItem
 from thidua_xlsx.system import files
 from thidua_xlsx.system.lock import hide
-from thidua_xlsx.workspace import INBOX, CampaignFolder, campaign_in, level_above_book, open_campaign
+from thidua_xlsx.workspace import CampaignFolder, campaign_in, level_above_book, open_campaign
 
 FILED, SAME, REFUSED, NOT_OURS = "filed", "same", "refused", "not_ours"
-RECEIVED_FOLDER = "so-da-nhan"  # the record of what came in: one JSON per file filed
-STAGING_FOLDER = ".thidua-nhan"  # where bytes wait while they are read: on the campaign's disk, never an inbox
-REGISTRATION_INBOX = "inbox-dang-ky"
 MAX_ARCHIVE_ENTRIES = 200  # in a ZIP sent: a school's books are a few dozen
 MAX_ARCHIVE_BYTES = 4 * MAX_FILE_BYTES  # a ZIP's workbooks unpacked, all together
 MAX_VERSIONS = 999  # of one name in one inbox: "Tổ Toán (2).xlsx"…

@@ -22,27 +22,19 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from thidua_xlsx.model.issued import ISSUED_FOLDER
+from thidua_xlsx.model import result as rs
+from thidua_xlsx.model.errors import Blocked, Refused
 from thidua_xlsx.model.issues import NOTE, Problems, issue
+from thidua_xlsx.model.places import CAMPAIGN_FILE, ISSUED_FOLDER, OUTPUTS_RECORD
 from thidua_xlsx.system import lock
 from thidua_xlsx.system.files import WriteError, as_write_error, check_writable, remove_abandoned
-from thidua_xlsx.system.written import RECORD_FILE, Written
+from thidua_xlsx.system.voice import Voice, warn_problems
+from thidua_xlsx.system.written import BESIDE, Written
 from thidua_xlsx.text import commands as ct
-from thidua_xlsx.voice import Voice, warn_problems
-
-
-class Refused(Exception):
-    """A request refused before any work is lost (an output that would overwrite, an output inside the
-    inbox or on an input, two outputs on one path, a folder that cannot be made because a file is in the
-    way): the command's usage error, exit 2. The text says what to do."""
-
-
-class Blocked(Exception):
-    """Another run holds the campaign or an output: exit 1, the text says who and what to do."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +57,31 @@ def merge_outputs(request, output: Path | None) -> list[Output]:
                                                               ("import", r.import_dir))
               if path is not None]
     return found
+
+
+# Each output option's kind of file (model.result), for the files a merge lists in its Result
+_KINDS = {"output": rs.SUMMARY, "output_pdf": rs.SUMMARY_PDF, "json": rs.JSON, "public": rs.PUBLIC,
+          "public_pdf": rs.PUBLIC_PDF, "feedback": rs.FEEDBACK, "docs": rs.PAPER, "import": rs.IMPORT,
+          "drafts": rs.DRAFT}
+
+
+def kind_of(request, output: Path) -> Callable[[Path], str]:
+    """The kind of each file a merge with ``request`` wrote (its summary at ``output``): that of the output it was
+    meant for — a file inside an output folder, the output's own path, or a name written beside it (``… (moi)``)."""
+    outputs = [*merge_outputs(request, output)]
+    if request.drafts_dir is not None:
+        outputs.append(Output("drafts", request.drafts_dir, True))
+
+    def kind(path: Path) -> str:
+        for o in outputs:
+            if o.folder and _absolute(path).is_relative_to(_absolute(o.path)):
+                return _KINDS[o.option]
+        for o in outputs:
+            if not o.folder and path.parent == o.path.parent and path.suffix == o.path.suffix and \
+                    (path.stem == o.path.stem or path.stem.startswith(o.path.stem + BESIDE.split(")")[0])):
+                return _KINDS[o.option]
+        return rs.SUMMARY
+    return kind
 
 
 def check_outputs(outputs: list[Output], inbox: Path, inputs: dict[str, Path]) -> None:
@@ -95,7 +112,7 @@ def campaign_inputs(folder, council: Path | None, history: Path | None = None) -
     if history is not None:
         found["history"] = history
     if folder is not None:
-        found |= {"campaign": folder.book or folder.folder / "campaign.xlsx", "record": folder.folder / RECORD_FILE,
+        found |= {"campaign": folder.book or folder.folder / CAMPAIGN_FILE, "record": folder.folder / OUTPUTS_RECORD,
                   "records": folder.folder / ISSUED_FOLDER}
     return found
 
@@ -198,7 +215,7 @@ def _abandoned(held: Path, locks: set[Path]) -> list[Path]:
     if target is None:  # a long name, told by a digest: only the old ones beside it
         return remove_abandoned(held.parent, lambda _path: False)
     if held.name == lock.LOCK_SUFFIX:
-        return remove_abandoned(target, lambda path: path.name == RECORD_FILE) + \
+        return remove_abandoned(target, lambda path: path.name == OUTPUTS_RECORD) + \
             remove_abandoned(target / ISSUED_FOLDER, lambda _path: True, below=True)
     if target.is_dir():
         return remove_abandoned(target, lambda path: _inside(path, target, locks), below=True)

@@ -37,15 +37,13 @@ from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.campaign_book import LEGAL_SHEET, SCHOOL_FIELDS, SCHOOL_SHEET
 from thidua_xlsx.model.issues import WARNING, Issue, Problems, issue
 from thidua_xlsx.model.new_year import YEAR_DATES, legal_naming_past
+from thidua_xlsx.model.places import CAMPAIGN_FILE, CAMPAIGN_ODS
 from thidua_xlsx.read.registry import IssuedRegistry
 from thidua_xlsx.text.messages import PAST_YEAR_LAST
 from thidua_xlsx.text.wording import day_text
 from thidua_xlsx.text.workbook import SAMPLE_MARK
 
-CAMPAIGN_FILE = "campaign.xlsx"
-CAMPAIGN_ODS = "campaign.ods"  # LibreOffice's "Save As" of campaign.xlsx
 CAMPAIGN_FILES = (CAMPAIGN_FILE, CAMPAIGN_ODS)  # in order of preference when saved at the same time
-INBOX, OUTBOX = "inbox", "outbox"
 LEVELS_UP = 3  # DIR/inbox, DIR/inbox/cham-diem, DIR/nhan-ve/cham-diem/dot-2
 
 
@@ -111,8 +109,8 @@ def open_campaign(book: Path, today: dt.date | None = None) -> tuple[CampaignFol
     """Load the campaign book ``book``; a second book beside it is a warning (see the module), then what the campaign
     as a whole tells (:func:`campaign_notices`, against ``today``: the day in Vietnam when not given) before the
     problems of its cells."""
-    from thidua_xlsx import voice
     from thidua_xlsx.read.campaign_book import load_campaign_book
+    from thidua_xlsx.system import voice
 
     problems = Problems()
     if not book.is_file():
@@ -222,12 +220,12 @@ def _saved(path: Path) -> str:
 def level_above_book(inbox: Path, campaign_path: Path | None) -> Path | None:
     """The level above's book (``cap-tren.xlsx``) for ``inbox``: in ``--campaign`` (a folder or the book itself), else
     in the inbox's folder or one above it; None when there is none (the inbox is a school's)."""
-    from thidua_xlsx.model.level_above_book import BOOK_FILE
+    from thidua_xlsx.model.places import LEVEL_ABOVE_BOOK
 
     if campaign_path is not None:
-        book = campaign_path if campaign_path.name == BOOK_FILE else campaign_path / BOOK_FILE
+        book = campaign_path if campaign_path.name == LEVEL_ABOVE_BOOK else campaign_path / LEVEL_ABOVE_BOOK
         return book if book.is_file() else None
     for folder in [inbox.resolve(), *list(inbox.resolve().parents)[:LEVELS_UP]]:
-        if (folder / BOOK_FILE).is_file():
-            return folder / BOOK_FILE
+        if (folder / LEVEL_ABOVE_BOOK).is_file():
+            return folder / LEVEL_ABOVE_BOOK
     return None

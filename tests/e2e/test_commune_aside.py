@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from thidua_xlsx import level_above
 from thidua_xlsx.cli import main
+from thidua_xlsx.commands import level_above
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "cap-xa"
 

@@ -13,7 +13,8 @@ from openpyxl import load_workbook
 
 from samples.build_samples import COMMUNE_ID
 from thidua_xlsx.cli import main
-from thidua_xlsx.model.level_above_book import AUTHORITY_SHEET, BOOK_FILE, SCHOOLS_SHEET
+from thidua_xlsx.model.level_above_book import AUTHORITY_SHEET, SCHOOLS_SHEET
+from thidua_xlsx.model.places import LEVEL_ABOVE_BOOK
 from thidua_xlsx.text import level_above as lx
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -38,8 +39,8 @@ def _commune(root: Path) -> Path:
     result = run("init", folder, "--level", "cap-xa")
     assert result.exit_code == 0, result.output
     assert "3 trường mẫu" in result.output
-    _set_field(folder / BOOK_FILE, "Năm học", "2025-2026")
-    _set_field(folder / BOOK_FILE, "Mã chiến dịch (không "
+    _set_field(folder / LEVEL_ABOVE_BOOK, "Năm học", "2025-2026")
+    _set_field(folder / LEVEL_ABOVE_BOOK, "Mã chiến dịch (không "
                                    "sửa)", COMMUNE_ID)  # the commune that issued the samples' codes
     return folder
 
@@ -134,11 +135,11 @@ def test_the_inbox_is_only_read(merged):
 
 def test_a_school_not_on_the_list_and_another_year_are_refused(tmp_path):
     folder = _commune(tmp_path)
-    wb = load_workbook(folder / BOOK_FILE)
+    wb = load_workbook(folder / LEVEL_ABOVE_BOOK)
     ws = wb[SCHOOLS_SHEET]
     row = next(r for r in ws.iter_rows(min_row=2) if r[1].value == "Trường THCS Kim Sơn")
     row[1].value = "Trường THCS Kim Sơn B"
-    wb.save(folder / BOOK_FILE)
+    wb.save(folder / LEVEL_ABOVE_BOOK)
     shutil.copy(SECONDARY, folder / "inbox" / "kim-son.xlsx")
     shutil.copy(PRIMARY, folder / "inbox" / "truc-cuong.xlsx")
     result = run("merge", folder / "inbox", "-o", tmp_path / "xa.xlsx", "--json", tmp_path / "xa.json")
@@ -147,7 +148,7 @@ def test_a_school_not_on_the_list_and_another_year_are_refused(tmp_path):
     assert files["kim-son.xlsx"]["reason"] == "level_above.not_listed"
     assert "'Trường THCS Kim Sơn', không có trong sheet Các trường" in " ".join(result.output.split())
 
-    _set_field(folder / BOOK_FILE, "Năm học", "2026-2027")
+    _set_field(folder / LEVEL_ABOVE_BOOK, "Năm học", "2026-2027")
     result = run("merge", folder / "inbox", "-o", tmp_path / "xa2.xlsx")
     assert result.exit_code == 1  # nothing usable: nothing written
     assert "là bảng tổng hợp năm học 2025-2026 của Trường Tiểu học Trực Cường, đang xét năm học 2026-2027" in \

@@ -307,7 +307,7 @@ def test_a_record_is_read_once_for_the_versions_that_follow_and_anew_once_rewrit
     them. A record whose file is replaced (a re-issue adds its date) is read anew, never served stale."""
     import shutil
 
-    from thidua_xlsx.model.issued import ISSUED_FOLDER
+    from thidua_xlsx.model.places import ISSUED_FOLDER
     from thidua_xlsx.read.registry import IssuedRegistry
 
     shutil.copytree(school["folder"].registry.folder, tmp_path / ISSUED_FOLDER)

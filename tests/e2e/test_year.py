@@ -438,9 +438,9 @@ def test_a_period_s_pass_refuses_the_year_s_summary(year, tmp_path):
 def test_a_single_round_s_council_refuses_a_period_s_summary(year):
     import dataclasses
 
+    from thidua_xlsx.model.errors import Stopped
     from thidua_xlsx.service import apply_council_file, merge_inbox
     from thidua_xlsx.text import commands as ct
-    from thidua_xlsx.voice import Stopped
 
     summary = merge_inbox(year["root"] / "inbox" / "thang-9", year["folder"], period="thang-9")
     with pytest.raises(Stopped) as stopped:

@@ -182,7 +182,7 @@ def test_a_saved_message_the_machine_will_not_read_is_said_and_the_others_collec
 
 
 def test_the_summary_shows_who_sent_each_book_that_came_by_mail(saved, tmp_path):
-    from thidua_xlsx.intake import RECEIVED_FOLDER
+    from thidua_xlsx.model.places import RECEIVED_FOLDER
     from thidua_xlsx.system import received
     from thidua_xlsx.text import summary as tx
 

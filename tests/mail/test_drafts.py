@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from tests.mail.builders import T1_SCORES, attachments_of, body_of, fill_scores, read_eml, registered
 from thidua_xlsx.cli import main
-from thidua_xlsx.mail.drafts import UNSENT_HEADER
+from thidua_xlsx.write.drafts import UNSENT_HEADER
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 VIETNAMESE_RETURN = "Tổ khối 1 – bản đã chấm.xlsx"  # a returned file renamed by its head: its feedback copy's name
@@ -227,9 +227,9 @@ def test_a_periods_books_are_drafted_with_the_period_and_its_own_deadline(tmp_pa
 
 
 def test_an_address_typed_wrong_or_several_in_one_cell_and_a_line_break_in_a_name(tmp_path):
-    from thidua_xlsx.mail.drafts import Draft, say_drafted, write_drafts
+    from thidua_xlsx.system.voice import Voice
     from thidua_xlsx.system.written import Written
-    from thidua_xlsx.voice import Voice
+    from thidua_xlsx.write.drafts import Draft, say_drafted, write_drafts
 
     warned: list[str] = []
     drafts = [Draft("a", "Tổ Toán", "toan@truong.vn; pho.toan@truong.vn", "Lê\nHoa", "Sổ\r\nBcc: x@evil.vn", "b"),
@@ -245,7 +245,7 @@ def test_an_address_typed_wrong_or_several_in_one_cell_and_a_line_break_in_a_nam
 
 
 def test_the_papers_sent_up_are_the_pdfs_where_there_are_some(tmp_path):
-    from thidua_xlsx.mail.drafts import papers_to_send
+    from thidua_xlsx.write.drafts import papers_to_send
 
     docs = tmp_path / "ho-so"
     (docs / "Lao-dong-tien-tien").mkdir(parents=True)

@@ -15,7 +15,8 @@ from click.testing import CliRunner
 from tests.scoring_round import T1_SCORES, T2_SCORES, fill_department, scoring_round
 from thidua_xlsx.cli import main
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.model.issued import ISSUED_FOLDER, LOCKED_FOLDER
+from thidua_xlsx.model.issued import LOCKED_FOLDER
+from thidua_xlsx.model.places import ISSUED_FOLDER
 from thidua_xlsx.read.registry import IssuedRegistry
 from thidua_xlsx.service import generate_round, merge_inbox
 from thidua_xlsx.system import files
@@ -98,7 +99,8 @@ def test_a_record_with_its_content_missing_or_its_locked_content_damaged_is_name
 
 
 def _folder(school):
-    from thidua_xlsx.workspace import CAMPAIGN_FILE, open_campaign
+    from thidua_xlsx.model.places import CAMPAIGN_FILE
+    from thidua_xlsx.workspace import open_campaign
 
     return open_campaign(school["campaign"] / CAMPAIGN_FILE)[0]
 

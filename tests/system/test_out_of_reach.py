@@ -14,8 +14,8 @@ import pytest
 from click.testing import CliRunner
 
 from thidua_xlsx.cli import main
-from thidua_xlsx.model.issued import ISSUED_FOLDER
 from thidua_xlsx.model.issues import ERROR, issue
+from thidua_xlsx.model.places import ISSUED_FOLDER
 from thidua_xlsx.read.registry import DamagedRecord, IssuedRegistry
 from thidua_xlsx.system import files
 from thidua_xlsx.system.files import fault_text

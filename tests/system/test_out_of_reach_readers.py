@@ -12,7 +12,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from thidua_xlsx.cli import main
-from thidua_xlsx.model.issued import ISSUED_FOLDER
+from thidua_xlsx.model.places import ISSUED_FOLDER
 from thidua_xlsx.read.containment import scan_inbox
 from thidua_xlsx.read.department import ReadContext, read_file
 from thidua_xlsx.system import files

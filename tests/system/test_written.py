@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import shutil
 
-from thidua_xlsx.system.written import RECORD_FILE, Written, beside_name
+from thidua_xlsx.model.places import OUTPUTS_RECORD
+from thidua_xlsx.system.written import Written, beside_name
 
 
 def test_a_file_is_the_tools_own_while_its_bytes_are_those_written(tmp_path):
@@ -49,13 +50,13 @@ def test_the_record_moves_with_the_campaign_folder_and_a_damaged_one_is_empty(tm
     moved = tmp_path / "copy" / "thidua-2025"
     shutil.copytree(home, moved)
     assert Written(moved).replaceable(moved / "ho-so" / "01_To-trinh.docx")  # kept relative to the folder
-    (moved / RECORD_FILE).write_text('{"files": ', encoding="utf-8")  # cut short
+    (moved / OUTPUTS_RECORD).write_text('{"files": ', encoding="utf-8")  # cut short
     assert not Written(moved).replaceable(moved / "ho-so" / "01_To-trinh.docx")  # nothing lost: kept beside
 
 
 def test_a_record_that_did_not_change_is_not_written_and_one_without_a_folder_never(tmp_path):
     Written(tmp_path).save()
-    assert not (tmp_path / RECORD_FILE).exists()
+    assert not (tmp_path / OUTPUTS_RECORD).exists()
     (tmp_path / "a.xlsx").write_bytes(b"x")
     free = Written()
     free.note(tmp_path / "a.xlsx")

@@ -15,9 +15,11 @@ RETURNED = ("2025-2026_cham-diem_To-khoi-1.xlsx", "2025-2026_cham-diem_To-khoi-4
             "2025-2026_cham-diem_To-Van-phong.xlsx", "2025-2026_cham-diem_To-khoi-2-3 (ban sua).xlsx")
 REGISTRATION_BOOK = "2025-2026_dang-ky_To-khoi-1.xlsx"
 WITH_ERRORS = "2025-2026_cham-diem_To-khoi-4-5.xlsx"  # D13: 25 of 6, E13: 'chín'
-# What init leaves in a campaign folder: the book, the inboxes and the launchers that open the page.
-INIT_FOLDER = ["Mo-trang-thi-dua.bat", "Mo-trang-thi-dua.command", "Mo-trang-thi-dua.sh", "campaign.xlsx", "inbox",
-               "outbox"]
+# What init leaves in a campaign folder: the book, the inboxes, the launchers that open the page and the record of
+# the runs (init's the first).
+INIT_FOLDER = ["Mo-trang-thi-dua.bat", "Mo-trang-thi-dua.command", "Mo-trang-thi-dua.sh", "cac-lan-chay.json",
+               "campaign.xlsx", "inbox", "outbox"]
+BOOK_FOLDER = [n for n in INIT_FOLDER if n != "cac-lan-chay.json"]  # init_campaign's (the library's): no run kept
 
 
 def school_campaign(into: Path) -> tuple[Path, Path]:

@@ -1,54 +1,64 @@
-"""A run of the page is said to have ended only once what it wrote is known: the page that sees it ended lists its
-files (the council's papers were once missing from a finished run's page, read while the folder was still walked)."""
+"""A run of the page is one service call: it is said to have ended only once its Result is there, and what it wrote
+is what that Result lists — the page never walks the campaign folder to learn it (the council's papers were once
+missing from a finished run's page, read while the folder was still walked)."""
 
 from __future__ import annotations
 
+import shutil
 import threading
 import time
 
+from tests.ui.pages import RETURNED, school_campaign
+from thidua_xlsx import service
+from thidua_xlsx.model import requests as rq
 from thidua_xlsx.ui import jobs as ui_jobs
 
 
-def test_a_run_is_said_ended_only_with_the_files_it_wrote(tmp_path, monkeypatch):
-    walked, walking = threading.Event(), threading.Event()
-    real_files_of = ui_jobs.files_of
-    calls = []
-
-    def slow_files_of(folder):
-        calls.append(folder)
-        if len(calls) == 2:  # the walk after the run: held until the test has looked at the run
-            walking.set()
-            walked.wait(10)
-        return real_files_of(folder)
-
-    monkeypatch.setattr(ui_jobs, "files_of", slow_files_of)
-    runs = ui_jobs.Jobs(tmp_path)
-
-    def write_papers(_voice):
-        (tmp_path / "ho-so").mkdir()
-        (tmp_path / "ho-so" / "01_To-trinh.docx").write_bytes(b"papers")
-
-    job = runs.start("merge", "Tổng hợp – thử", "cham-diem", write_papers)
-    assert walking.wait(10)
-    assert job.state == ui_jobs.RUNNING and job.written == []  # its work is done, its files not yet known
-    walked.set()
-    deadline = time.monotonic() + 10
+def _ended(job) -> None:
+    deadline = time.monotonic() + 60
     while job.state == ui_jobs.RUNNING and time.monotonic() < deadline:
         time.sleep(0.01)
+
+
+def test_a_run_is_said_ended_only_with_the_files_its_result_lists(tmp_path, monkeypatch):
+    folder, returned = school_campaign(tmp_path)
+    for name in RETURNED:
+        shutil.copy2(returned / name, folder / "inbox" / name)
+    done, release = threading.Event(), threading.Event()
+    real_run = service.run
+
+    def held(request, voice, door):  # the command is done, its Result not yet handed back
+        result = real_run(request, voice, door)
+        done.set()
+        release.wait(10)
+        return result
+
+    monkeypatch.setattr(service, "run", held)
+    job = ui_jobs.Jobs(folder).start("generate", "Sinh sổ – thử", "cham-diem",
+                                     rq.GenerateRequest(folder, "cham-diem", force=True))
+    assert done.wait(60)
+    assert job.state == ui_jobs.RUNNING and job.result is None  # its work is done, its files not yet known
+    release.set()
+    _ended(job)
     assert job.state == ui_jobs.DONE
-    assert job.written == ["ho-so/01_To-trinh.docx"]
+    books = [f.path.relative_to(folder).as_posix() for f in job.result.files]
+    assert len(books) == 5 and all(b.startswith("outbox/cham-diem/") and (folder / b).is_file() for b in books)
+    assert not hasattr(ui_jobs, "files_of") and "os" not in vars(ui_jobs)  # no walk of the folder to find them
 
 
-def test_a_run_that_fails_is_said_failed_with_the_files_it_wrote(tmp_path):
-    runs = ui_jobs.Jobs(tmp_path)
+def test_a_run_that_cannot_start_is_said_failed_with_why(tmp_path):
+    job = ui_jobs.Jobs(tmp_path).start("generate", "Sinh sổ – thử", "cham-diem",
+                                       rq.GenerateRequest(tmp_path, "cham-diem"))
+    _ended(job)
+    assert job.state == ui_jobs.FAILED and job.result is None
+    assert [p.code for p in job.problems] == ["campaign.not_found"]
 
-    def half_then_fault(_voice):
-        (tmp_path / "tong-hop.xlsx").write_bytes(b"half")
-        raise OSError(28, "No space left on device")
 
-    job = runs.start("merge", "Tổng hợp – thử", "cham-diem", half_then_fault)
-    deadline = time.monotonic() + 10
-    while job.state == ui_jobs.RUNNING and time.monotonic() < deadline:
-        time.sleep(0.01)
-    assert job.state == ui_jobs.FAILED
-    assert job.written == ["tong-hop.xlsx"] and job.message
+def test_a_fault_of_the_machine_is_said_in_words(tmp_path, monkeypatch):
+    def full_disk(request, voice, door):
+        raise OSError(28, "No space left on device", str(tmp_path / "tong-hop.xlsx"))
+
+    monkeypatch.setattr(service, "run", full_disk)
+    job = ui_jobs.Jobs(tmp_path).start("merge", "Tổng hợp – thử", "cham-diem", rq.MergeRequest(tmp_path))
+    _ended(job)
+    assert job.state == ui_jobs.FAILED and "tong-hop.xlsx" in job.message and "Lỗi nội bộ" not in job.message

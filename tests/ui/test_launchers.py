@@ -11,11 +11,11 @@ from pathlib import Path, PureWindowsPath
 import pytest
 
 from thidua_xlsx.text.ui import LAUNCHER_STEM
-from thidua_xlsx.ui.launchers import MARKER, launcher_texts, write_launchers
+from thidua_xlsx.write.launchers import MARKER, launcher_texts, write_launchers
 
 
 def test_init_writes_a_launcher_for_each_system(tmp_path):
-    from thidua_xlsx.level_above import init_level_above
+    from thidua_xlsx.commands.level_above import init_level_above
     from thidua_xlsx.service import init_campaign
 
     init_campaign(tmp_path / "truong", "tieu-hoc")

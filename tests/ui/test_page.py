@@ -22,7 +22,7 @@ from tests.ui.pages import (
     text,
     wait_job,
 )
-from thidua_xlsx.ui.app import MAX_UPLOAD_FILES, form_token
+from thidua_xlsx.ui.security import MAX_UPLOAD_FILES, form_token
 
 CSRF = {"csrf": form_token(TOKEN)}
 
@@ -163,8 +163,9 @@ def test_a_round_merged_as_the_readme_names_its_summary_is_done(tmp_path):
         shutil.copy2(SAMPLES / name, folder / name)
     _app, found = client(folder)
     page = text(found.get("/"))
-    assert page.count("đã tổng hợp") == 2 and "quá hạn" not in page
+    assert page.count("đã tổng hợp") == 3 and "quá hạn" not in page  # both rounds, and the history's step
     assert "Tải về tong-hop-dang-ky.xlsx" in page and "Tải về tong-hop-cuoi.xlsx" in page
+    assert "Ghi năm học này (từ tong-hop-cuoi.xlsx) vào sổ lịch sử" in page  # the final summary the history takes
 
 
 def test_a_round_drop_file_by_codes_refuse_another_round_then_merge(school):
@@ -278,11 +279,21 @@ def test_a_name_typed_as_a_script_shows_as_text(school, tmp_path):
     assert "'<script>alert(1)</script>'" in text(page)
 
 
-def test_one_run_at_a_time(school):
+def test_one_run_at_a_time(school, monkeypatch):
+    from thidua_xlsx import service
+    from thidua_xlsx.model import requests as rq
+
     folder, _returned, app, found = school
     jobs = app.extensions["thidua_jobs"]
     release = threading.Event()
-    holding = jobs.start("merge", "Tổng hợp – thử", "cham-diem", lambda _voice: release.wait(30))
+    real_run = service.run
+
+    def held(request, voice, door):
+        release.wait(30)
+        return real_run(request, voice, door)
+
+    monkeypatch.setattr(service, "run", held)
+    holding = jobs.start("merge", "Tổng hợp – thử", "cham-diem", rq.MergeRequest(folder / "inbox", force=True))
     try:
         busy = found.post("/vong/cham-diem/tong-hop", data=CSRF)
         assert busy.status_code == 409

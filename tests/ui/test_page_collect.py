@@ -11,7 +11,7 @@ import pytest
 
 from tests.mail.builders import ADDRESSES, fresh_campaign, returned_books, returned_mail
 from tests.ui.pages import RETURNED, SAMPLES, TOKEN, client, commune_campaign, text, wait_job
-from thidua_xlsx.ui.app import form_token
+from thidua_xlsx.ui.security import form_token
 
 CSRF = {"csrf": form_token(TOKEN)}
 SECRET = "Mk-bi-mat-7e3f9a"  # a password that must never come back

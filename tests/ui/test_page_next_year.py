@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from tests.ui.pages import TOKEN, client, school_campaign, text, wait_job
-from thidua_xlsx.ui.app import form_token
+from thidua_xlsx.ui.security import form_token
 
 CSRF = {"csrf": form_token(TOKEN)}
 

@@ -18,7 +18,7 @@ from openpyxl import load_workbook
 from tests.campaign_books import edit, first_item_of_first_group, load, make_book, row_of, strings
 from tests.filling import run_apart, type_far_away
 from tests.init_fixtures import as_init_writes, on_day
-from tests.ui.pages import INIT_FOLDER
+from tests.ui.pages import BOOK_FOLDER
 from thidua_xlsx import service
 from thidua_xlsx.cli import main
 from thidua_xlsx.model import campaign as cm
@@ -26,6 +26,7 @@ from thidua_xlsx.model import campaign_book as cb
 from thidua_xlsx.model.layout import ascii_slug
 from thidua_xlsx.read.campaign_book import load_campaign_book
 from thidua_xlsx.read.presets import load_preset
+from thidua_xlsx.system.voice import vietnam_today
 from thidua_xlsx.write.campaign_book import write_campaign_book
 
 # --- presets ----------------------------------------------------------------------------------
@@ -37,7 +38,7 @@ def test_preset_round_trips_through_campaign_xlsx(tmp_path, level):
     campaign, problems = load(path)
 
     assert [p.render() for p in problems] == []
-    assert campaign == as_init_writes(level, "x", service.vietnam_today())
+    assert campaign == as_init_writes(level, "x", vietnam_today())
     assert len(campaign.departments) >= 5
     assert 38 <= len(campaign.staff) <= 44
     assert all(campaign.members(d.code) for d in campaign.departments)
@@ -140,7 +141,7 @@ def test_cli_generate_reports_five_mistakes_without_traceback(tmp_path):
     problem_lines = [line for line in result.stderr.splitlines() if line.startswith("Lỗi: [campaign.xlsx · ")]
     assert len(problem_lines) == 5, result.stderr
     assert not out.exists()
-    assert sorted(p.name for p in camp.iterdir()) == INIT_FOLDER
+    assert sorted(p.name for p in camp.iterdir()) == BOOK_FOLDER
 
 
 def test_cli_generate_with_a_mistake_exits_1_and_writes_nothing(tmp_path):
@@ -159,7 +160,7 @@ def test_cli_generate_with_a_mistake_exits_1_and_writes_nothing(tmp_path):
                         "Hãy sửa lại ngưỡng.")
     assert "1 lỗi" in lines[-1] and len(lines) == 2
     assert not out.exists()
-    assert sorted(p.name for p in camp.iterdir()) == INIT_FOLDER
+    assert sorted(p.name for p in camp.iterdir()) == BOOK_FOLDER
 
 
 # --- single mistakes ----------------------------------------------------------------------------

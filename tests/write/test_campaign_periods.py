@@ -13,13 +13,13 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from tests.init_fixtures import as_init_writes
-from thidua_xlsx import service
 from thidua_xlsx.cli import main
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import campaign_book as cb
 from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.read.campaign_book import load_campaign_book
 from thidua_xlsx.read.presets import load_preset
+from thidua_xlsx.system.voice import vietnam_today
 from thidua_xlsx.write.campaign_book import write_campaign_book
 
 QUARTERS = (
@@ -173,7 +173,7 @@ def test_init_nd233_then_generate_scoring(tmp_path):
     assert result.exit_code == 0, result.output
     campaign, problems = load_campaign_book(tmp_path / "campaign.xlsx")
     assert problems.errors == []
-    assert campaign == as_init_writes("nd233", campaign.id, service.vietnam_today())
+    assert campaign == as_init_writes("nd233", campaign.id, vietnam_today())
     period = campaign.periods[2].code  # a campaign with periods: a scoring round is a period's
     result = runner.invoke(main, ["generate", str(tmp_path), "--round", "cham-diem", "--period", period])
     assert result.exit_code == 0, result.output

@@ -182,7 +182,7 @@ def _attachments(message: EmailMessage, label: str, done: Collected) -> Iterator
 
 def _unnamed(content_type: str) -> str:
     """A name for an attachment sent without one, its suffix from its type (a workbook is still told as one)."""
-    from thidua_xlsx.mail.drafts import TYPES
+    from thidua_xlsx.write.drafts import TYPES
 
     suffix = next((s for s, (main, sub) in TYPES.items() if f"{main}/{sub}" == content_type), "")
     return f"tep-dinh-kem{suffix}"

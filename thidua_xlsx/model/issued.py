@@ -21,7 +21,6 @@ from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.titles import code as title_code
 from thidua_xlsx.model.titles import is_registered
 
-ISSUED_FOLDER = "so-da-phat"  # in the campaign folder, beside campaign.xlsx
 LOCKED_FOLDER = "o-khoa"  # in ISSUED_FOLDER: the locked content of each record
 NEWCOMER_PREFIX = "MOI"
 

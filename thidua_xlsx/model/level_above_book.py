@@ -7,7 +7,6 @@ from __future__ import annotations
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.campaign_book import DATE, Column, Field
 
-BOOK_FILE = "cap-tren.xlsx"
 AUTHORITY_SHEET = "Đơn vị"
 SCHOOLS_SHEET = "Các trường"
 LEGAL_SHEET = "Căn cứ"

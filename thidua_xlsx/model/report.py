@@ -15,6 +15,7 @@ from thidua_xlsx.model.exits import EXIT_OK, EXIT_STRICT, EXIT_UNUSABLE
 from thidua_xlsx.model.inbox import ACCEPTED, REJECTED, SKIPPED, SUPERSEDED, InboxFile
 from thidua_xlsx.model.issues import ERROR, NOTE, WARNING, Issue
 from thidua_xlsx.model.level_above import LevelAboveSummary
+from thidua_xlsx.model.places import HISTORY_KEY
 from thidua_xlsx.model.results import Summary
 from thidua_xlsx.model.titles import CSTDCS, LDTT
 
@@ -112,7 +113,7 @@ def _file_line(file: InboxFile) -> FileLine:
 
 
 LEVEL_ABOVE_ROUND = "cap-tren"  # the level above's merge of its schools' final summaries
-HISTORY_ROUND = "lich-su"  # the history book updated from final summaries
+HISTORY_ROUND = HISTORY_KEY  # the history book updated from final summaries
 
 
 def level_above_report(summary: LevelAboveSummary, strict: bool = False) -> Report:
@@ -135,12 +136,21 @@ def level_above_report(summary: LevelAboveSummary, strict: bool = False) -> Repo
 def history_report(summaries: int, added: int, issues: tuple[Issue, ...]) -> Report:
     """``history`` counted: the summaries given, the years added, the problems. Usable when a year was added or
     nothing was refused (a book made or left as it was); a run that refused every summary it was given is not."""
+    return command_report(HISTORY_ROUND, issues, added > 0 or not any(i.severity == ERROR for i in issues),
+                          files=summaries, accepted=added)
+
+
+def command_report(name: str, issues, usable: bool, files: int = 0, accepted: int = 0) -> Report:
+    """The Report of a command that reads no inbox (init, generate, history, collect): its problems, the files it was
+    given (``files``) and used (``accepted``; the others refused); usable or not (exit 0 or 1). What it does not count
+    (departments, people, titles) is None."""
+    issues = tuple(issues)
     severities = Counter(i.severity for i in issues)
-    counts = Counts(files=summaries, accepted=added, superseded=0, rejected=summaries - added, skipped=0,
+    counts = Counts(files=files, accepted=accepted, superseded=0, rejected=files - accepted, skipped=0,
                     departments=None, submitted=None, people=None, scored=None, newcomers=None, registered=None,
                     ldtt=None, cstdcs=None, errors=severities[ERROR], warnings=severities[WARNING],
                     notes=severities[NOTE])
-    return Report(HISTORY_ROUND, counts, (), _in_order(issues), (), usable=added > 0 or not severities[ERROR])
+    return Report(name, counts, (), _in_order(issues), (), usable=usable)
 
 
 def _in_order(issues) -> tuple[Issue, ...]:

@@ -21,8 +21,9 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from thidua_xlsx.model.issued import ISSUED_FOLDER, LOCKED_FOLDER, IssuedWorkbook
+from thidua_xlsx.model.issued import LOCKED_FOLDER, IssuedWorkbook
 from thidua_xlsx.model.issues import WARNING, Issue, issue
+from thidua_xlsx.model.places import ISSUED_FOLDER
 from thidua_xlsx.system.files import replacing
 from thidua_xlsx.text.commands import REGISTRY_DAMAGE
 

@@ -14,7 +14,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-RECEIVED_FOLDER = "so-da-nhan"  # intake.RECEIVED_FOLDER (tests/mail checks they agree)
+from thidua_xlsx.model.places import RECEIVED_FOLDER
+
 MAX_RECORD_BYTES = 64 * 1024  # a record is a few hundred bytes
 LEVELS_UP = 3  # inbox/<period>/file → the campaign folder
 

@@ -29,9 +29,10 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from thidua_xlsx.model.places import OUTPUTS_RECORD
+from thidua_xlsx.model.result import WrittenFile
 from thidua_xlsx.system.files import install, replacing, sha256_of
 
-RECORD_FILE = "da-ghi.json"  # in the campaign folder
 RECORD_SCHEMA = 1
 BESIDE, BESIDE_N = " (moi)", " (moi {n})"  # the name of a new file written beside a kept one
 
@@ -62,10 +63,13 @@ class Written:
         self.beside: list[tuple[Path, Path]] = []
         self._files: dict[str, str] = self._load()
         self._changed = False
+        self._made: dict[str, Path] = {}  # this run's files, by key, in the order written
+        self._replacing: set[str] = set()  # keys of the tool's own files found where this run writes (replaced)
+        self._meant: dict[str, Path] = {}  # key of a file written beside a kept one → the path kept
 
     @property
     def path(self) -> Path | None:
-        return self.home / RECORD_FILE if self.home is not None else None
+        return self.home / OUTPUTS_RECORD if self.home is not None else None
 
     def _load(self) -> dict[str, str]:
         if self.path is None:
@@ -95,6 +99,12 @@ class Written:
         """Where to write the output meant for ``path``: there, or beside a file kept (noted in ``beside``:
         the file kept — ``path`` or its companion of another suffix — and the name written)."""
         found = free_name(path, self.replaceable, companions)
+        for suffix in ("", *companions):
+            there = found.with_suffix(suffix) if suffix else found
+            if os.path.lexists(there):
+                self._replacing.add(self._key(there))
+            if found != path:
+                self._meant[self._key(there)] = path.with_suffix(suffix) if suffix else path
         if found != path:
             kept = next(p for p in (path, *(path.with_suffix(s) for s in companions)) if not self.replaceable(p))
             self.beside.append((kept, found))
@@ -112,8 +122,16 @@ class Written:
         self._record(path, sha256_of(path))
 
     def _record(self, path: Path, digest: str) -> None:
-        self._files[self._key(path)] = digest
+        key = self._key(path)
+        self._files[key] = digest
         self._changed = True
+        self._made.setdefault(key, Path(path))
+
+    def made(self, kind_of: Callable[[Path], str]) -> tuple[WrittenFile, ...]:
+        """The files this run wrote, in order, each with its kind (``kind_of(path)``), whether it replaced a file of the
+        tool's own, and the path kept when it went beside a file someone changed."""
+        return tuple(WrittenFile(path, kind_of(path), key in self._replacing, self._meant.get(key))
+                     for key, path in self._made.items())
 
     def remove(self, path: Path) -> None:
         """Delete the tool's own file at ``path`` (an earlier run's PDF of a paper that has none now)."""

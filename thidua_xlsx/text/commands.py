@@ -121,7 +121,6 @@ MAPPING_WITHOUT_IMPORT = ("--ma-tinh {mapping} chỉ dùng cùng --xuat-tinh TH�
                           "gì. Thêm --xuat-tinh hoặc bỏ --ma-tinh rồi chạy lại.")
 IMPORT_CLASH = ("Bảng tổng hợp {output} sẽ bị tệp nhập của tỉnh ghi đè (cùng thư mục {folder}, cùng tên): chưa ghi gì. "
                 "Hãy chọn tên khác cho -o hoặc thư mục khác cho --xuat-tinh.")
-DEFAULT_LEVEL_ABOVE_SUMMARY = "tong-hop-cac-truong.xlsx"
 LEVEL_ABOVE_USED = "Cấp trên: {path} ({authority}) – tổng hợp bảng tổng hợp cuối năm của các trường."
 LEVEL_ABOVE_DONE = ("Đã đọc {files} tệp: {sent}/{schools} trường có bảng tổng hợp dùng được; {proposals} đề nghị; "
                     "{held} đề nghị tạm giữ chờ công chức quyết định.")
@@ -144,7 +143,8 @@ YEAR_HELP = ("Cả năm theo Nghị định 233/2026: đọc các bảng tổng 
 MERGE_HELP = ("Đọc mọi sổ trong thư mục INBOX (cả thư mục con; không sửa gì trong đó), kiểm tra, tổng hợp, xếp hạng, "
               "xét danh hiệu và ghi bảng tổng hợp Excel (và báo cáo JSON nếu cần).")
 STATUS_HELP = "Đọc và kiểm tra INBOX như merge nhưng không ghi tệp nào: tổ nào đã nộp, chưa nộp, sai ở đâu."
-SUMMARY_HELP = "Tệp tổng hợp cần ghi (mặc định: tong-hop_<vòng>.xlsx trong thư mục chiến dịch)."
+SUMMARY_HELP = ("Tệp tổng hợp cần ghi (mặc định: tong-hop_<vòng>.xlsx trong thư mục chiến dịch; của một kỳ: "
+                "ky/tong-hop_<mã kỳ>.xlsx, nơi lệnh year đọc).")
 JSON_HELP = "Ghi thêm báo cáo JSON (tệp, lỗi, từng người: điểm, hạng, danh hiệu và lý do)."
 STRICT_HELP = "Trả mã thoát 3 nếu có lỗi trong các sổ nộp."
 CAMPAIGN_OPT_HELP = ("Thư mục chiến dịch (có campaign.xlsx) hoặc chính tệp campaign.xlsx. Mặc định: thư mục chiến "
@@ -162,11 +162,6 @@ CHECKLIST_NOT_REGISTERED = "  Chưa đăng ký thi đua ({count} người, khôn
 CHECKLIST_NEWCOMER = ("  Người mới đã đăng ký, cần thêm vào sheet Nhân sự: {name} ({department}, {title}) – đã có "
                       "phiếu riêng trong sổ của tổ.")
 CHECKLIST_OK = "  Mọi tổ đã gửi đăng ký; mọi người trong danh sách đã đăng ký."
-DEFAULT_SUMMARY = "tong-hop_{round}.xlsx"
-# The summaries' names in the README's examples (and the sample's), known to the page as the rounds' own
-README_REGISTRATION_SUMMARY, README_SCORING_SUMMARY, README_FINAL_SUMMARY = \
-    "tong-hop-dang-ky.xlsx", "tong-hop.xlsx", "tong-hop-cuoi.xlsx"
-DEFAULT_YEAR_SUMMARY = "tong-hop_ca-nam.xlsx"
 YEAR_NO_PERIODS = ("Chiến dịch {campaign} không chia kỳ đánh giá (sheet Kỳ đánh giá để Không): cả năm chỉ có một "
                    "vòng chấm điểm, hãy dùng thidua-xlsx merge. Lệnh year tính xếp loại năm từ bảng tổng hợp các kỳ.")
 NO_PERIOD_SUMMARY = ("Không có bảng tổng hợp kỳ nào dùng được trong {inbox} (lý do của từng tệp ở trên). Chưa ghi "

@@ -4,7 +4,6 @@ its guide, the ``history`` command's help and console lines, and its messages (m
 
 from __future__ import annotations
 
-BOOK_NAME = "lich-su.xlsx"
 SOURCE_ROW = "{file} · {sheet}, dòng {row}"  # where a history row came from, as a person reads it
 
 # Sheets

@@ -1,5 +1,5 @@
 """The words of mail in and out (issue 39): the drafts' subjects and bodies, what ``--thu`` and ``collect`` say, and
-the coded problems of collecting (MAIL_MESSAGES, merged into text/messages.py)."""
+the coded problems of collecting (MAIL_MESSAGES, merged into text.messages)."""
 
 from __future__ import annotations
 
@@ -108,7 +108,7 @@ COLLECT_STOPPED = ("Đã dừng giữa chừng: {reason} {filed} sổ đã xếp
 COLLECT_NO_CAMPAIGN = ("Không tìm thấy chiến dịch (campaign.xlsx hoặc cap-tren.xlsx) trong '{folder}'. Hãy chỉ "
                        "FOLDER là thư mục chiến dịch.")
 
-# The problems of collecting, coded (where → what is wrong → what to do), merged into text/messages.py.
+# The problems of collecting, coded (where → what is wrong → what to do), merged into text.messages.
 MAIL_MESSAGES = {
     "mail.too_many_attachments": "Thư có {count} tệp đính kèm, quá {limit} tệp: chỉ xem {limit} tệp đầu, không xem "
                                  "{names}. Hãy nhờ người gửi chia thành nhiều thư.",

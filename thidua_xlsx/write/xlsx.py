@@ -1,25 +1,40 @@
-"""xlsxwriter's Workbook, its plain cells written the short way (issue 40).
+"""Every use of xlsxwriter's internals, in this one module (issues 40 and 46).
 
-xlsxwriter writes every cell through a list of attributes, each escaped by a regular expression; a cell reference
-and a style index never need escaping. Here a text, number, blank or formula cell is written as xlsxwriter writes it
-— the same characters — without that list: ~30 % of a summary's time (400,000 cells at 1,000 departments) and of a
-department workbook's writing. Any other cell is xlsxwriter's own.
+xlsxwriter's documented surface (``add_worksheet``, ``write_*``, ``merge_range``, ``data_validation``…) is used
+everywhere; what it keeps to itself — its cell tuples, a worksheet's ``table``, ``row_info``, ``fh``, the workbook's
+shared strings, its ``_write_*`` methods — is used here only, behind a few names:
 
-The shortcuts (these and the department workbooks' own, :mod:`thidua_xlsx.write.department`) lean on xlsxwriter's
-internals — its cell tuples, a worksheet's ``fh``, ``table``, ``row_info`` — and are used only with the versions
-they were compared on byte for byte (:data:`CHECKED_VERSIONS`; tests/write/test_summary_speed.py,
+- :func:`workbook_class` (and :func:`worksheet_class`): one short cell writer for every workbook — a text, number,
+  blank or formula cell written as xlsxwriter writes it, the same characters, without escaping by a regular expression
+  what never needs it (a cell reference, a style index): ~30 % of a summary's time (400,000 cells at 1,000
+  departments) and of a department workbook's writing;
+- :func:`remembering_workbook_class`: the department workbooks', which also remember the XML of the formulas, data
+  validations, conditional formats and rows that every form of a rubric repeats;
+- :class:`Watch` and :class:`Written`: rows written once a workbook and given again to its later sheets
+  (:mod:`thidua_xlsx.write.department.repeat`);
+- :func:`formula_written`, :class:`CellTexts`, :func:`landscape`: what a worksheet holds, read back before closing.
+
+The shortcuts (the classes, :class:`Written`) are used only with the versions they were compared on byte for byte
+(:data:`CHECKED_VERSIONS`; tests/write/test_xlsx_shortcuts.py, tests/write/test_summary_speed.py,
 tests/test_generate_writing.py): with any other version xlsxwriter writes every cell its own way, the same bytes,
-slower.
+slower. What is only read back (:func:`formula_written`, :class:`CellTexts`, :func:`landscape`) has been the same
+since xlsxwriter 1.x. tests/test_architecture.py checks that no other module uses xlsxwriter's private names.
 """
 
 from __future__ import annotations
 
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
+from typing import Any, TextIO
 
 CHECKED_VERSIONS = ("3.3.",)  # xlsxwriter's versions (prefixes) the shortcuts were compared on
 _SHORT_CELLS = frozenset(("String", "Blank", "Number", "Formula"))  # xlsxwriter's cell tuples, by class name
 _ERROR_CODES = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"))  # as xlsxwriter's
 _INLINED_LIMIT = 50_000  # texts whose inline XML is kept (a province's names are not all kept)
+_REMEMBERED_LIMIT = 100_000  # formulas (and XML elements) remembered per process (a few MB); started over beyond
+_PLAIN = frozenset((str, int, float, bool, type(None), list))  # xlsxwriter's options' values (lists: of ranges)
 
 
 @cache
@@ -106,3 +121,247 @@ def workbook_class() -> type:
         worksheet_class = worksheet_class()
 
     return ShortCellsWorkbook
+
+
+@cache
+def remembering_workbook_class() -> type:
+    """xlsxwriter's Workbook for many sheets alike (the department workbooks): its worksheets remember how each
+    formula was prepared and the XML of their data validations, conditional formats and rows, and write their plain
+    cells the short way (:func:`worksheet_class`); xlsxwriter's own Workbook where :func:`shortcuts` is False.
+
+    xlsxwriter runs ~200 regular expressions over every formula, conditional format and data validation it writes
+    (to add Excel's "_xlfn." prefixes; our formulas never need one), and that was a third of the time of
+    ``generate``. The preparation is a pure function of the formula text and two flags, and most formulas repeat —
+    every form of a rubric has the same ones, in every department — so the result is remembered: the bytes written
+    are the same. So are the XML of the data validations, conditional formats and rows."""
+    import xlsxwriter
+
+    if not shortcuts():
+        return xlsxwriter.Workbook
+    prepared: dict[tuple[str, bool], str] = {}
+    elements: dict[tuple, str] = {}
+    rows_written: dict[tuple, str] = {}
+
+    short_cells: Any = worksheet_class()  # a class made at run time
+
+    class RememberingWorksheet(short_cells):
+        fh: TextIO  # xlsxwriter's: where the sheet's XML goes
+
+        def _prepare_formula(self, formula, expand_future_functions=False):
+            key = (formula, bool(self.use_future_functions or expand_future_functions))
+            found = prepared.get(key)
+            if found is None:
+                if len(prepared) >= _REMEMBERED_LIMIT:
+                    prepared.clear()
+                found = prepared[key] = super()._prepare_formula(formula, expand_future_functions)
+            return found
+
+        def _write_data_validation(self, options):
+            self._write_remembered(super()._write_data_validation, options)
+
+        def _write_cf_rule(self, params):
+            if params.get("type") in ("cellIs", "expression"):  # ours; a data bar also writes elsewhere
+                self._write_remembered(super()._write_cf_rule, params)
+            else:
+                super()._write_cf_rule(params)
+
+        def _write_remembered(self, write, options):
+            # A data validation's or a conditional format's XML is a function of its options (and of how
+            # formulas are prepared), and the same ones come on every form: written once, then remembered by
+            # the options' repr — of plain data only (text, numbers, lists of them), which it tells apart.
+            if not all(type(value) in _PLAIN for value in options.values()):
+                write(options)
+                return
+            key = (write.__name__, self.use_future_functions, repr(options))
+            found = elements.get(key)
+            if found is None:
+                kept = self.fh
+                self.fh = io.StringIO()
+                try:
+                    write(options)
+                    found = self.fh.getvalue()
+                finally:
+                    self.fh = kept
+                if len(elements) >= _REMEMBERED_LIMIT:
+                    elements.clear()
+                elements[key] = found
+            self.fh.write(found)
+
+        def _calculate_spans(self):
+            # xlsxwriter's spans (each 16 rows' first and last used column) from the rows' own columns, not
+            # by trying every column of every row; comments take xlsxwriter's own way
+            if self.comments:
+                return super()._calculate_spans()
+            spans: dict[int, list[int]] = {}
+            for row_num, cells in self.table.items():
+                if cells:
+                    low, high = min(cells), max(cells)
+                    span = spans.get(row_num // 16)
+                    if span is None:
+                        spans[row_num // 16] = [low, high]
+                    else:
+                        span[0], span[1] = min(span[0], low), max(span[1], high)
+            self.row_spans = {block: f"{low + 1}:{high + 1}" for block, (low, high) in sorted(spans.items())}
+            return None
+
+        def _write_rows(self):
+            # xlsxwriter's rows, each row whose cells all have a format written once a workbook and remembered
+            # (its XML is a function of its number, its 16 rows' span, its height and style and its cells:
+            # the rows given again to each form, :class:`Written`, are the same rows).
+            if self.comments or self.constant_memory:
+                return super()._write_rows()
+            self._calculate_spans()
+            table, row_info, spans = self.table, self.row_info, self.row_spans
+            sheet = (self.default_row_height, self.original_row_height, self.excel_version)
+            for row_num in range(self.dim_rowmin, self.dim_rowmax + 1):
+                cells, info = table[row_num], row_info.get(row_num)
+                span = spans.get(row_num // 16)
+                if not cells:
+                    if info is not None:
+                        self._write_empty_row(row_num, span, info)
+                    continue
+                key = (row_num, span, id(info), sheet, tuple(cells.items()))
+                found = rows_written.get(key) if all(cell.format for cell in cells.values()) else None
+                if found is None:
+                    kept = self.fh
+                    self.fh = io.StringIO()
+                    try:
+                        self._write_row(row_num, span, info)
+                        for col_num in range(self.dim_colmin, self.dim_colmax + 1):
+                            if col_num in cells:
+                                self._write_cell(row_num, col_num, cells[col_num])
+                        self._xml_end_tag("row")
+                        found = self.fh.getvalue()
+                    finally:
+                        self.fh = kept
+                    if all(cell.format for cell in cells.values()):
+                        rows_written[key] = found
+                self.fh.write(found)
+            return None
+
+    class RememberingWorkbook(xlsxwriter.Workbook):
+        worksheet_class = RememberingWorksheet
+
+        def __init__(self, *args, **kwargs):
+            rows_written.clear()  # its rows hold the formats of the workbook before: never this one's
+            super().__init__(*args, **kwargs)
+
+    return RememberingWorkbook
+
+
+# --- rows written once a workbook, given again to its later sheets --------------------------------------
+
+
+@dataclass(frozen=True)
+class Written:
+    """What writing rows ``start``…``end`` (excluded) did to a sheet that had ``priority`` as its next
+    conditional format's priority and ``formatted`` as its conditional formats' ranges: its cells, merged ranges,
+    row heights, data validations, conditional formats and the count of shared strings (:meth:`Watch.written`).
+    Given to another sheet whose state is the same where it matters (:meth:`fits`), xlsxwriter then writes the same
+    bytes as had that sheet been written cell by cell (tests/test_generate_writing.py)."""
+
+    start: int
+    end: int
+    priority: int
+    formatted: tuple[str, ...]
+    cells: dict[int, dict]  # row → column → xlsxwriter's cell
+    rows: dict[int, tuple[object, list]]  # row → (its RowInfo, its row_sizes entry)
+    merges: tuple[tuple[list, ...], tuple[tuple[tuple[int, int], str], ...]]  # ranges; each cell's range
+    validations: tuple[dict, ...]
+    conditional: tuple[tuple[str, tuple[dict, ...]], ...]  # (range, its formats added), in their order
+    strings: int  # shared strings written (each counted, as Excel counts them)
+    corners: tuple[tuple[int, int], tuple[int, int]]  # the first and last (row, column) written
+
+    def fits(self, ws) -> bool:
+        """Whether ``ws`` is where these rows can be given as they were written: the same conditional formats
+        before them (their priorities are numbered per sheet), nothing yet in their rows."""
+        return (ws.dxf_priority == self.priority and tuple(ws.cond_formats) == self.formatted
+                and not any(ws.table.get(r) or r in ws.row_info for r in range(self.start, self.end))
+                and not any(cell in ws.merged_cells for cell, _ in self.merges[1]))
+
+    def give(self, wb, ws) -> None:
+        """Put the rows in ``ws`` as writing them did (cells are xlsxwriter's immutable tuples: shared)."""
+        for r, cells in self.cells.items():
+            ws.table[r].update(cells)
+        for r, (info, size) in self.rows.items():
+            ws.row_info[r], ws.row_sizes[r] = info, list(size)
+        ranges, merged = self.merges
+        ws.merge.extend(list(cell_range) for cell_range in ranges)
+        ws.merged_cells.update(merged)
+        ws.validations.extend(dict(v) for v in self.validations)
+        for cell_range, formats in self.conditional:
+            ws.cond_formats.setdefault(cell_range, []).extend(dict(f) for f in formats)
+        ws.dxf_priority += sum(len(formats) for _, formats in self.conditional)
+        wb.str_table.count += self.strings
+        for row, col in self.corners:
+            ws._check_dimensions(row, col)
+
+
+class Watch:
+    """A sheet's state before rows from ``start`` are written; :meth:`written` then tells what writing them did."""
+
+    def __init__(self, wb, ws, start: int):
+        self.wb, self.ws, self.start = wb, ws, start
+        self.priority, self.strings, self.validations = ws.dxf_priority, wb.str_table.count, len(ws.validations)
+        self.formats = {cell_range: len(formats) for cell_range, formats in ws.cond_formats.items()}
+        self.merges, self.merged = len(ws.merge), len(ws.merged_cells)
+        self.cells, self.rows = sum(map(len, ws.table.values())), len(ws.row_info)
+
+    def written(self, end: int) -> Written | None:
+        """What was written in rows ``start``…``end``; None when it wrote outside them or added to the
+        conditional formats of ranges before them (then it is not given again)."""
+        ws = self.ws
+        cells = {r: dict(row) for r in range(self.start, end) if (row := ws.table.get(r))}
+        rows = {r: (ws.row_info[r], ws.row_sizes[r]) for r in range(self.start, end) if r in ws.row_info}
+        conditional = tuple((cell_range, tuple(dict(f) for f in formats[self.formats.get(cell_range, 0):]))
+                            for cell_range, formats in ws.cond_formats.items()
+                            if len(formats) > self.formats.get(cell_range, 0))
+        ranges = tuple(list(cell_range) for cell_range in ws.merge[self.merges:])
+        merged = tuple(list(ws.merged_cells.items())[self.merged:])
+        inside = all(self.start <= r < end for cell_range in ranges for r in (cell_range[0], cell_range[2])) \
+            and sum(map(len, cells.values())) == sum(map(len, ws.table.values())) - self.cells \
+            and len(rows) == len(ws.row_info) - self.rows
+        if any(cell_range in self.formats for cell_range, _ in conditional) or not cells or not inside:
+            return None
+        touched = sorted({*cells, *rows})
+        columns = sorted({col for row in cells.values() for col in row})
+        return Written(self.start, end, self.priority, tuple(self.formats), cells, rows, (ranges, merged),
+                       tuple(dict(v) for v in ws.validations[self.validations:]), conditional,
+                       self.wb.str_table.count - self.strings,
+                       ((touched[0], columns[0]), (touched[-1], columns[-1])))
+
+
+# --- what a worksheet holds, read back before the workbook is closed --------------------------------------
+
+
+def formula_written(ws, row: int, col: int) -> str | None:
+    """The formula at (``row``, ``col``) of ``ws`` as xlsxwriter prepared it — what the file holds: no leading "=",
+    any "_xlfn." prefix added; None when xlsxwriter made it another kind of cell (an array formula)."""
+    cell = ws.table[row][col]
+    return cell.formula if type(cell).__name__ == "Formula" else None
+
+
+class CellTexts:
+    """The texts the cells of ``wb`` (not written in constant_memory: its rows are gone) show as written: a text
+    cell's (xlsxwriter keeps it as an index into the workbook's shared strings) and a formula's result when it is
+    text (what a reader of the cached values gets)."""
+
+    def __init__(self, wb):
+        self.strings = {index: text for text, index in wb.str_table.string_table.items()}
+
+    def of(self, ws) -> Iterator[str]:
+        """Each text shown in ``ws``, row by row, once per cell showing it."""
+        strings = self.strings
+        for cells in ws.table.values():
+            for cell in cells.values():
+                kind = type(cell).__name__
+                if kind == "String":
+                    yield strings[cell.string]
+                elif kind == "Formula" and isinstance(cell.value, str):
+                    yield cell.value
+
+
+def landscape(ws) -> bool:
+    """Whether ``ws`` is set to print landscape (``set_landscape``; xlsxwriter has no getter: its ``orientation``
+    is 0 then, 1 for portrait)."""
+    return ws.orientation == 0

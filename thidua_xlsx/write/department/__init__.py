@@ -13,12 +13,9 @@ it with the layout the groups recorded. The sheet groups are the modules beside 
 from __future__ import annotations
 
 import dataclasses
-import functools
 import hashlib
-import io
 import json
 from pathlib import Path
-from typing import Any, TextIO
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
@@ -107,136 +104,9 @@ def _scoring_sheets(book: DepartmentBook) -> None:
     overview.department_sheet(book, dept_ws, people, person_cells)
 
 
-_PREPARED_LIMIT = 100_000  # formulas remembered per process (a few MB); the cache starts over beyond
-
-
-@functools.cache
-def _workbook_class() -> type:
-    """xlsxwriter's Workbook whose worksheets remember how each formula was prepared.
-
-    xlsxwriter runs ~200 regular expressions over every formula, conditional format and data
-    validation it writes (to add Excel's "_xlfn." prefixes; our formulas never need one), and
-    that was a third of the time of ``generate``. The preparation is a pure function of the
-    formula text and two flags, and most formulas repeat — every form of a rubric has the same
-    ones, in every department — so the result is remembered: the bytes written are the same. So are the XML of
-    its data validations, conditional formats and rows, and its plain cells are written the short way
-    (:mod:`thidua_xlsx.write.xlsx`, whose versions of xlsxwriter these shortcuts too are used with only)."""
-    import xlsxwriter
-
-    if not xlsx.shortcuts():
-        return xlsxwriter.Workbook
-    prepared: dict[tuple[str, bool], str] = {}
-    elements: dict[tuple, str] = {}
-    rows_written: dict[tuple, str] = {}
-
-    short_cells: Any = xlsx.worksheet_class()  # a class made at run time
-
-    class _Worksheet(short_cells):
-        fh: TextIO  # xlsxwriter's: where the sheet's XML goes
-
-        def _prepare_formula(self, formula, expand_future_functions=False):
-            key = (formula, bool(self.use_future_functions or expand_future_functions))
-            found = prepared.get(key)
-            if found is None:
-                if len(prepared) >= _PREPARED_LIMIT:
-                    prepared.clear()
-                found = prepared[key] = super()._prepare_formula(formula, expand_future_functions)
-            return found
-
-        def _write_data_validation(self, options):
-            self._write_remembered(super()._write_data_validation, options)
-
-        def _write_cf_rule(self, params):
-            if params.get("type") in ("cellIs", "expression"):  # ours; a data bar also writes elsewhere
-                self._write_remembered(super()._write_cf_rule, params)
-            else:
-                super()._write_cf_rule(params)
-
-        def _write_remembered(self, write, options):
-            # A data validation's or a conditional format's XML is a function of its options (and of how
-            # formulas are prepared), and the same ones come on every form: written once, then remembered by
-            # the options' repr — of plain data only (text, numbers, lists of them), which it tells apart.
-            if not all(type(value) in _PLAIN for value in options.values()):
-                write(options)
-                return
-            key = (write.__name__, self.use_future_functions, repr(options))
-            found = elements.get(key)
-            if found is None:
-                kept = self.fh
-                self.fh = io.StringIO()
-                try:
-                    write(options)
-                    found = self.fh.getvalue()
-                finally:
-                    self.fh = kept
-                if len(elements) >= _PREPARED_LIMIT:
-                    elements.clear()
-                elements[key] = found
-            self.fh.write(found)
-
-        def _calculate_spans(self):
-            # xlsxwriter's spans (each 16 rows' first and last used column) from the rows' own columns, not
-            # by trying every column of every row; comments take xlsxwriter's own way
-            if self.comments:
-                return super()._calculate_spans()
-            spans: dict[int, list[int]] = {}
-            for row_num, cells in self.table.items():
-                if cells:
-                    low, high = min(cells), max(cells)
-                    span = spans.get(row_num // 16)
-                    if span is None:
-                        spans[row_num // 16] = [low, high]
-                    else:
-                        span[0], span[1] = min(span[0], low), max(span[1], high)
-            self.row_spans = {block: f"{low + 1}:{high + 1}" for block, (low, high) in sorted(spans.items())}
-            return None
-
-        def _write_rows(self):
-            # xlsxwriter's rows, each row whose cells all have a format written once a workbook and remembered
-            # (its XML is a function of its number, its 16 rows' span, its height and style and its cells:
-            # the rows given again to each form, .repeat, are the same rows).
-            if self.comments or self.constant_memory:
-                return super()._write_rows()
-            self._calculate_spans()
-            table, row_info, spans = self.table, self.row_info, self.row_spans
-            sheet = (self.default_row_height, self.original_row_height, self.excel_version)
-            for row_num in range(self.dim_rowmin, self.dim_rowmax + 1):
-                cells, info = table[row_num], row_info.get(row_num)
-                span = spans.get(row_num // 16)
-                if not cells:
-                    if info is not None:
-                        self._write_empty_row(row_num, span, info)
-                    continue
-                key = (row_num, span, id(info), sheet, tuple(cells.items()))
-                found = rows_written.get(key) if all(cell.format for cell in cells.values()) else None
-                if found is None:
-                    kept = self.fh
-                    self.fh = io.StringIO()
-                    try:
-                        self._write_row(row_num, span, info)
-                        for col_num in range(self.dim_colmin, self.dim_colmax + 1):
-                            if col_num in cells:
-                                self._write_cell(row_num, col_num, cells[col_num])
-                        self._xml_end_tag("row")
-                        found = self.fh.getvalue()
-                    finally:
-                        self.fh = kept
-                    if all(cell.format for cell in cells.values()):
-                        rows_written[key] = found
-                self.fh.write(found)
-            return None
-
-    class _Workbook(xlsxwriter.Workbook):
-        worksheet_class = _Worksheet
-
-        def __init__(self, *args, **kwargs):
-            rows_written.clear()  # its rows hold the formats of the workbook before: never this one's
-            super().__init__(*args, **kwargs)
-
-    return _Workbook
-
-
-_PLAIN = frozenset((str, int, float, bool, type(None), list))  # xlsxwriter's options' values (lists: of ranges)
+# xlsxwriter's Workbook remembering what every form repeats (:func:`.xlsx.remembering_workbook_class`); named here
+# so that a test can write with xlsxwriter's own instead
+_workbook_class = xlsx.remembering_workbook_class
 
 
 def _titles_named(spec: WorkbookSpec) -> WorkbookSpec:

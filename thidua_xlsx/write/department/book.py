@@ -14,7 +14,7 @@ from thidua_xlsx.model.issued import WorkbookSpec
 from thidua_xlsx.model.titles import NOT_REGISTERED
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import workbook as tx
-from thidua_xlsx.write import engine
+from thidua_xlsx.write import engine, xlsx
 
 SIGNATURE_ROWS = 7  # the date line, the roles, the notes and room to sign
 
@@ -78,8 +78,7 @@ class DepartmentBook:
     def lock_formula(self, key: str, ws, row: int, col: int) -> None:
         """Remember the formula written at (``row``, ``col``) as xlsxwriter prepared it (what the file holds); None
         when xlsxwriter made it another kind of cell (an array formula)."""
-        cell = ws.table[row][col]
-        self.locked.setdefault(key, (cell.formula if type(cell).__name__ == "Formula" else None, True))
+        self.locked.setdefault(key, (xlsx.formula_written(ws, row, col), True))
 
     def header(self, ws, last_col: int, split: int) -> int:
         """The school and national motto header (:func:`engine.header_rows`). Returns next row."""

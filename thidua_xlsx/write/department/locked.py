@@ -19,6 +19,7 @@ from collections import Counter
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.text import workbook as tx
+from thidua_xlsx.write.xlsx import CellTexts
 
 # What the merge looks for by its text on a form or on "Tổng hợp tổ", each written once where it is found
 FORM_LABELS = Counter(map(cm.clean_text, (tx.L_CODE, tx.L_NAME, tx.L_POSITION, tx.L_TITLE, tx.L_DEPARTMENT,
@@ -48,26 +49,18 @@ def locked_as_written(book) -> LockedCells | None:
         return None
     expected = {**{r.name: FORM_LABELS for r in forms},
                 overview[0].name: DEPARTMENT_LABELS + (COLLECTIVE_LABEL if overview[0].collective_cell else Counter())}
-    strings = {index: text for text, index in book.wb.str_table.string_table.items()}
+    texts = CellTexts(book.wb)  # a formula's result that is text is read as text
     label_of: dict[str, str | None] = {}  # a text shown → the label it reads as (None: none)
     for name, labels in expected.items():
         found: Counter = Counter()
-        for cells in book.worksheets[name].table.values():
-            for cell in cells.values():
-                kind = type(cell).__name__
-                if kind == "String":
-                    text = strings[cell.string]
-                elif kind == "Formula" and isinstance(cell.value, str):  # its result is read as text
-                    text = cell.value
-                else:
-                    continue
-                if text not in label_of:
-                    if not _kept(text):
-                        return None
-                    clean = cm.clean_text(text)
-                    label_of[text] = clean if clean in LABELS else None
-                if (label := label_of[text]) is not None:
-                    found[label] += 1
+        for text in texts.of(book.worksheets[name]):
+            if text not in label_of:
+                if not _kept(text):
+                    return None
+                clean = cm.clean_text(text)
+                label_of[text] = clean if clean in LABELS else None
+            if (label := label_of[text]) is not None:
+                found[label] += 1
         if found != labels:  # a label missing, or a text that reads as one: the merge would look elsewhere
             return None
     return tuple((key, value, formula) for key, (value, formula) in book.locked.items())

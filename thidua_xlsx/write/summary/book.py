@@ -124,7 +124,7 @@ class Book:
     def keep_together(self, ws, blocks: list[tuple[int, int, float]], repeat: tuple[int, ...] = ()) -> None:
         """Manual page breaks so that no block — (first row, last row, extra points) — is cut across two
         printed pages (:func:`engine.page_breaks`)."""
-        breaks = engine.page_breaks(self.heights[ws.name], self.widths[ws.name], ws.orientation == 0, blocks, repeat)
+        breaks = engine.page_breaks(self.heights[ws.name], self.widths[ws.name], xlsx.landscape(ws), blocks, repeat)
         if breaks:
             ws.set_h_pagebreaks(breaks)
 

@@ -12,7 +12,7 @@ from thidua_xlsx.model.titles import CSTDCS, LDTT, is_registered
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.text.workbook import period_text
-from thidua_xlsx.write import engine
+from thidua_xlsx.write import engine, xlsx
 from thidua_xlsx.write.engine import FONT
 from thidua_xlsx.write.summary.book import Book
 from thidua_xlsx.write.summary.content import criteria_line, date_words, rule_set_line
@@ -119,7 +119,7 @@ def _sent(s: Summary, department: DepartmentResult, members: list[PersonResult])
 def _table_breaks(book: Book, ws, head: int, total_row: int) -> bool:
     """Whether the table from its head to its total row runs over more than one printed page (as estimated for
     the page breaks: :func:`engine.page_breaks`)."""
-    breaks = engine.page_breaks(book.heights[ws.name], book.widths[ws.name], ws.orientation == 0,
+    breaks = engine.page_breaks(book.heights[ws.name], book.widths[ws.name], xlsx.landscape(ws),
                                 [(head, total_row, 0)])
     return any(head < b <= total_row for b in breaks)
 

@@ -1,6 +1,5 @@
-"""How a command runs and speaks: its :class:`Voice` (what it says, warns, and its progress), :class:`Stopped` (a run
-that cannot go on, with why), the problems said, and today's date in Vietnam. Shared by the school's commands
-(:mod:`thidua_xlsx.service`) and the level above's (:mod:`thidua_xlsx.level_above`)."""
+"""How a command runs and speaks: its :class:`Voice` (what it says, warns, and its progress), the problems said, and
+today's date in Vietnam. Shared by every command (:mod:`thidua_xlsx.commands`)."""
 
 from __future__ import annotations
 
@@ -10,16 +9,6 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.model.issues import Problems
-
-
-class Stopped(Exception):
-    """The run cannot go on (no campaign found, a campaign with errors, a council file of another
-    campaign): ``problems`` and ``message`` say why; exit 1."""
-
-    def __init__(self, problems: Problems, message: str = ""):
-        super().__init__(message)
-        self.problems, self.message = problems, message
 
 
 @dataclass

@@ -1,5 +1,5 @@
-"""What each page shows, gathered from the service and the campaign folder (no rule of its own: the rounds, the
-departments' states and the problems are the service's; this module only puts them in the order the page shows).
+"""What each page shows, gathered from the commands and the campaign folder (no rule of its own: the rounds, the
+departments' states and the problems are the commands'; this module only puts them in the order the page shows).
 
 A school's campaign (``campaign.xlsx``): :func:`school_overview` (the rounds of the year in order, each with its
 deadline, what was issued, received and merged) and :func:`round_page` (each department sent or not, the problems,
@@ -20,13 +20,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model import places
+from thidua_xlsx.model.exits import EXIT_UNUSABLE
 from thidua_xlsx.model.issues import NOTE, Issue
-from thidua_xlsx.text import commands as ct
+from thidua_xlsx.system.voice import Voice, vietnam_today
 from thidua_xlsx.text.ui import WORDS
-from thidua_xlsx.voice import Voice, vietnam_today
 
-REGISTRATION, SCORING, YEAR = ly.REGISTRATION, ly.SCORING, "ca-nam"
-PERIODS_FOLDER = "ky"  # the periods' summaries, read by the year (README: merge … -o ky/tong-hop_<kỳ>.xlsx)
+REGISTRATION, SCORING, YEAR = ly.REGISTRATION, ly.SCORING, places.YEAR_KEY
 
 
 @dataclass(frozen=True)
@@ -80,17 +80,11 @@ def _count_files(folder: Path) -> int:
         return 0
 
 
-def inbox_of(folder: Path, round_: str, period: str = "") -> Path:
-    """Where the returned books of a round lie: the intake's own answer (thidua_xlsx.intake.inbox_for)."""
-    from thidua_xlsx.intake import inbox_for
-
-    return inbox_for(folder, round_, period)
-
-
 def rounds_of(cf) -> list[Round]:
     """The rounds of campaign folder ``cf`` (a CampaignFolder) in the year's order: registration, then each period
     (or the single scoring round), then the year from its periods."""
     campaign, folder, today = cf.campaign, cf.folder, vietnam_today()
+    at = places.Places(folder)
     issued = _issued_counts(cf)
     school = campaign.school
     plan: list[tuple[str, str, str, str, dt.date | None]] = [
@@ -102,9 +96,8 @@ def rounds_of(cf) -> list[Round]:
         plan.append((SCORING, WORDS["scoring"], SCORING, "", _date(school.scoring_deadline)))
     found = []
     for key, label, round_, period, deadline in plan:
-        summary = next((name for name in summaries_of(key, round_, period) if (folder / name).is_file()), "")
-        received = _count_files(folder / PERIODS_FOLDER) if key == YEAR else \
-            _count_files(inbox_of(folder, round_, period))
+        summary = summary_of(folder, key, round_, period)
+        received = _count_files(at.periods) if key == YEAR else _count_files(at.inbox(round_, period))
         books = 0 if key == YEAR else issued.get((round_, period), 0)
         days = (deadline - today).days if deadline else None
         state = "done" if summary else "back" if books and received >= books else \
@@ -135,30 +128,40 @@ def _issued_counts(cf) -> dict[tuple[str, str], int]:
     return issued
 
 
-def summaries_of(key: str, round_: str, period: str) -> tuple[str, ...]:
-    """The names a round's summary has in the campaign folder: the page's (:func:`summary_of`), and the README's for
-    the registration and the single scoring round (``-o tong-hop-dang-ky.xlsx``, ``tong-hop-cuoi.xlsx`` after the
-    council, ``tong-hop.xlsx``), the council's pass first."""
-    readme = {REGISTRATION: (ct.README_REGISTRATION_SUMMARY,),
-              SCORING: (ct.README_FINAL_SUMMARY, ct.README_SCORING_SUMMARY)}.get(key, ())
-    return (*readme[:1], summary_of(key, round_, period), *readme[1:]) if key == SCORING else \
-        (summary_of(key, round_, period), *readme)
+def summary_of(folder: Path, key: str, round_: str, period: str) -> str:
+    """The summary of round ``key`` to offer (relative to the campaign folder; "" none): the one its last merge wrote
+    (:mod:`thidua_xlsx.system.runs`), whichever door ran it; when no merge of it is remembered (a folder of an earlier
+    version, the shipped sample), the round's own name (model.places), else the README's for the registration and the
+    single scoring round (``tong-hop-dang-ky.xlsx``; ``tong-hop-cuoi.xlsx`` after the council, ``tong-hop.xlsx``)."""
+    from thidua_xlsx.model.result import SUMMARY
+    from thidua_xlsx.system.runs import recent
 
-
-def summary_of(key: str, round_: str, period: str) -> str:
-    """Where the page's merge of a round writes its summary, relative to the campaign folder: a period's in ``ky/``
-    (where ``year`` reads the periods' summaries, as the README's year does), the others beside campaign.xlsx."""
-    if key == YEAR:
-        return ct.DEFAULT_YEAR_SUMMARY
-    name = ct.DEFAULT_SUMMARY.format(round=period or round_)
-    return f"{PERIODS_FOLDER}/{name}" if period else name
+    for run in reversed(recent(folder)):
+        if run.key == key and run.command in ("merge", "year") and run.exit_code != EXIT_UNUSABLE:
+            made = run.of_kind(SUMMARY)
+            if made and (folder / made[0].path).is_file():
+                return made[0].path
+    at = places.Places(folder)
+    own = at.year_summary if key == YEAR else at.level_above_summary if key == places.LEVEL_ABOVE_KEY else \
+        at.summary(round_, period)
+    readme = {REGISTRATION: (places.README_REGISTRATION_SUMMARY,),
+              SCORING: (places.README_FINAL_SUMMARY, places.README_SCORING_SUMMARY)}.get(key, ())
+    names = (own.relative_to(folder).as_posix(), *readme)
+    return next((name for name in names if (folder / name).is_file()), "")
 
 
 def final_summary(cf) -> str | None:
-    """The year's last summary the page wrote (relative): the year's from its periods, else the scoring round's; None
-    when neither is written yet. What the history book takes from it is the history's to judge."""
-    names = [ct.DEFAULT_YEAR_SUMMARY] if cf.campaign.periods else [ct.DEFAULT_SUMMARY.format(round=SCORING)]
-    return next((n for n in names if (cf.folder / n).is_file()), None)
+    """The year's last summary (relative): the year's from its periods, else the scoring round's; None when neither is
+    written yet. What the history book takes from it is the history's to judge."""
+    key = YEAR if cf.campaign.periods else SCORING
+    return summary_of(cf.folder, key, SCORING, "") or None
+
+
+def runs_of(folder: Path, key: str | None = None) -> list:
+    """The runs remembered in campaign folder ``folder`` (of round ``key``, when given), the last first."""
+    from thidua_xlsx.system.runs import recent
+
+    return [r for r in reversed(recent(folder)) if key is None or r.key == key]
 
 
 def school_overview(cf) -> Overview:
@@ -249,7 +252,7 @@ def round_page(cf, key: str) -> RoundView | None:
     chosen = next((r for r in rounds_of(cf) if r.key == key and r.key != YEAR), None)
     if chosen is None:
         return None
-    inbox = inbox_of(cf.folder, chosen.round, chosen.period)
+    inbox = places.Places(cf.folder).inbox(chosen.round, chosen.period)
     relative = inbox.relative_to(cf.folder).as_posix()
     if not inbox.is_dir():
         return RoundView(chosen, relative, departments=cf.campaign.departments)
@@ -260,9 +263,9 @@ def round_page(cf, key: str) -> RoundView | None:
 
 def _read_round(cf, chosen: Round, inbox: Path, relative: str) -> RoundView:
     from thidua_xlsx import outputs as out
+    from thidua_xlsx.commands.reading import read_and_report
     from thidua_xlsx.decide.followup import follow_up
-    from thidua_xlsx.service import read_and_report
-    from thidua_xlsx.voice import Stopped
+    from thidua_xlsx.model.errors import Stopped
     from thidua_xlsx.write.console import reminder_lines
 
     try:
@@ -291,10 +294,10 @@ class CommuneView:
 
 
 def commune_overview(folder: Path, book: Path) -> CommuneView:
-    from thidua_xlsx.level_above import read_level_above, school_states
+    from thidua_xlsx.commands.level_above import read_level_above, school_states
+    from thidua_xlsx.model.errors import Stopped
+    from thidua_xlsx.model.places import INBOX
     from thidua_xlsx.text.wording import day_text
-    from thidua_xlsx.voice import Stopped
-    from thidua_xlsx.workspace import INBOX
 
     inbox = folder / INBOX
     try:
@@ -303,7 +306,7 @@ def commune_overview(folder: Path, book: Path) -> CommuneView:
         return CommuneView("", "", "", problems=tuple(stop.problems), stopped=stop.message)
     problems = tuple(i for i in (*(i for f in summary.files for i in f.issues), *summary.issues)
                      if i.severity != NOTE)
-    written = ct.DEFAULT_LEVEL_ABOVE_SUMMARY if (folder / ct.DEFAULT_LEVEL_ABOVE_SUMMARY).is_file() else ""
+    written = summary_of(folder, places.LEVEL_ABOVE_KEY, "", "")
     return CommuneView(campaign.authority, campaign.school_year,
                        day_text(campaign.deadline) if campaign.deadline else WORDS["no_deadline"],
                        tuple(school_states(summary, vietnam_today())), problems, written)

@@ -32,12 +32,11 @@ from thidua_xlsx.model.campaign import Campaign
 from thidua_xlsx.model.level_above import LevelAbove
 from thidua_xlsx.model.results import Summary
 from thidua_xlsx.system.files import replacing
+from thidua_xlsx.system.voice import Voice
 from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import mail as tm
 from thidua_xlsx.text.collation import fold, unmarked
 from thidua_xlsx.text.wording import day_text
-from thidua_xlsx.voice import Voice
-from thidua_xlsx.workspace import CampaignFolder
 
 UNSENT_HEADER = "X-Unsent"  # Outlook: open as a new message to send (Thunderbird opens it as a message to edit too)
 LONG_LINE = 998  # RFC 5322's limit of a line
@@ -323,19 +322,6 @@ def say_drafted(done: Drafted, folder: Path, voice: Voice) -> Drafted:
 
 # --- the doors' calls ------------------------------------------------------------------------------------------------
 
-def generate_drafts(folder: CampaignFolder, round_: str, paths: tuple[Path, ...], period: str | None, target: Path,
-                    voice: Voice) -> Drafted:
-    """``generate --thu``: each department's draft with its book, written under the campaign's lock and recorded in
-    its record of outputs (``folder``: the :class:`~thidua_xlsx.workspace.CampaignFolder`)."""
-    from thidua_xlsx import outputs as out
-
-    with out.holding(out.campaign_lock(folder), "generate", voice):
-        written = Written(folder.folder)
-        done = write_drafts(book_drafts(folder.campaign, round_, paths, period), target, written)
-        written.save()
-    return say_drafted(done, target, voice)
-
-
 def status_drafts(summary: Summary, followups: tuple[FollowUp, ...], target: Path, written: Written,
                   voice: Voice) -> Drafted | None:
     """``status --nhac --thu``: a draft per reminder (None, said, when no department needs one)."""
@@ -367,8 +353,8 @@ def level_above_drafts(campaign: LevelAbove, output: Path, docs: Path | None, im
 
 
 def refuse_in_inbox(target: Path | None, inbox: Path) -> None:
-    """``--thu`` inside the inbox: :class:`~thidua_xlsx.outputs.Refused` (the inbox is never written)."""
-    from thidua_xlsx.outputs import Refused
+    """``--thu`` inside the inbox: :class:`~thidua_xlsx.model.errors.Refused` (the inbox is never written)."""
+    from thidua_xlsx.model.errors import Refused
 
     if target is not None and target.resolve().is_relative_to(inbox.resolve()):
         raise Refused(tm.DRAFTS_IN_INBOX.format(path=target, inbox=inbox))

@@ -1,6 +1,6 @@
-"""The level above's commands (the commune's or the Sở's), as :mod:`thidua_xlsx.service` is a school's: ``init --level
+"""The level above's commands (the commune's or the Sở's), as :mod:`thidua_xlsx.commands` are a school's: ``init --level
 cap-xa`` (:func:`init_level_above`) and ``merge`` over the schools' final summaries (:func:`merge_level_above`, which
-``service.merge`` hands an inbox beside a ``cap-tren.xlsx``): read, checked, the officer's pass applied, then the
+``commands.merge`` hands an inbox beside a ``cap-tren.xlsx``): read, checked, the officer's pass applied, then the
 commune's summary, its JSON, its papers and the province's import files written."""
 
 from __future__ import annotations
@@ -16,13 +16,17 @@ from typing import TYPE_CHECKING
 from thidua_xlsx import outputs as out
 from thidua_xlsx.deliver import Kept
 from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import places
+from thidua_xlsx.model import result as rs
+from thidua_xlsx.model.errors import Stopped
 from thidua_xlsx.model.issues import Problems
+from thidua_xlsx.model.places import INBOX, LEVEL_ABOVE_BOOK
 from thidua_xlsx.model.report import Report, level_above_report
+from thidua_xlsx.model.result import Result, WrittenFile
 from thidua_xlsx.system import lock
+from thidua_xlsx.system.voice import Voice, vietnam_today, warn_problems
 from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import commands as ct
-from thidua_xlsx.voice import Stopped, Voice, vietnam_today, warn_problems
-from thidua_xlsx.workspace import INBOX
 
 if TYPE_CHECKING:  # for the annotations only: the CLI starts without the writers
     from thidua_xlsx.model.level_above import LevelAboveSummary
@@ -32,10 +36,9 @@ if TYPE_CHECKING:  # for the annotations only: the CLI starts without the writer
 def init_level_above(directory: Path, campaign_id: str | None = None):
     """Write ``directory/cap-tren.xlsx`` (the commune's preset with a fresh campaign id, moved to today's school
     year) and make ``inbox/`` beside it, where the schools' final summaries go."""
-    from thidua_xlsx.model.level_above_book import BOOK_FILE
     from thidua_xlsx.read.level_above_book import load_level_above_preset
     from thidua_xlsx.read.rule_sets import province_names
-    from thidua_xlsx.ui.launchers import write_launchers
+    from thidua_xlsx.write.launchers import write_launchers
     from thidua_xlsx.write.level_above_book import write_level_above_book
 
     preset = load_level_above_preset()
@@ -44,17 +47,18 @@ def init_level_above(directory: Path, campaign_id: str | None = None):
     directory.mkdir(parents=True, exist_ok=True)
     with out.holding([lock.folder_lock_path(directory)], "init"):
         (directory / INBOX).mkdir(exist_ok=True)
-        write_level_above_book(campaign, directory / BOOK_FILE, province_names())
-        write_launchers(directory)  # the double-click files that open the page on this folder (thidua-xlsx ui)
-    return campaign
+        write_level_above_book(campaign, directory / LEVEL_ABOVE_BOOK, province_names())
+        launchers = write_launchers(directory)  # the double-click files that open the page on this folder
+    return campaign, (WrittenFile(directory / LEVEL_ABOVE_BOOK, rs.CAMPAIGN), *(WrittenFile(p, rs.LAUNCHER)
+                                                                                   for p in launchers))
 
 
-def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Report:
-    """The level above's merge of ``request`` (a :class:`~thidua_xlsx.service.MergeRequest`): the schools' final
+def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Result:
+    """The level above's merge of ``request`` (a :class:`~thidua_xlsx.model.requests.MergeRequest`): the schools' final
     summaries in ``request.inbox`` (read only), each school's chosen, checked, the lists across schools; the summary
-    workbook (and the JSON, the papers, the import files) written; its :class:`Report` (the exit code's), as a
-    school's merge has. The papers go through the commune folder's record of its own outputs, as a school's do: a
-    paper someone edited is kept, the new one beside."""
+    workbook (and the JSON, the papers, the import files) written; its Result, as a school's merge has. The papers go
+    through the commune folder's record of its own outputs, as a school's do: a paper someone edited is kept, the new
+    one beside."""
     from thidua_xlsx.decide.level_above import level_above_summary
     from thidua_xlsx.model.exits import EXIT_STRICT
     from thidua_xlsx.read.containment import scan_inbox
@@ -67,7 +71,7 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Report:
                                                 ("--history", r.history_path)) if given is not None]
     if school_only:  # never silently ignored: a school's options, refused before any work
         raise out.Refused(ct.LEVEL_ABOVE_SCHOOL_OPTIONS.format(options=", ".join(school_only)))
-    output = r.output or book.parent / ct.DEFAULT_LEVEL_ABOVE_SUMMARY  # in the commune's folder
+    output = r.output or book.parent / places.LEVEL_ABOVE_SUMMARY  # in the commune's folder
     outputs = out.merge_outputs(r, output)
     out.check_outputs(outputs, r.inbox, {"campaign": book, **out.campaign_inputs(None, r.council_path)})
     mapping = _import_mapping(r, output)  # refused before any work when it cannot be used
@@ -95,9 +99,10 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Report:
         voice.say(ct.LEVEL_ABOVE_DONE.format(sent=report.counts.submitted, schools=report.counts.departments,
                                              proposals=len(summary.proposals), files=report.counts.files,
                                              held=len(summary.held)))
+        home = book.parent
         if not report.valid:
             voice.warn(ct.LEVEL_ABOVE_NOTHING.format(inbox=r.inbox))
-            return report
+            return Result("merge", report, (), places.LEVEL_ABOVE_KEY, home, summary)
         inside = book.parent.resolve().is_relative_to(r.inbox.resolve())  # the inbox is never written
         written = Written() if inside else Written(book.parent)  # the commune's own outputs: an edited one is kept
         _write_outputs(summary, report, r, output, mapping, written, voice)
@@ -108,17 +113,17 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Report:
             made = write_level_above_papers(summary, r.docs_dir, written=written)
             voice.say(lx.PAPERS_DONE.format(folder=r.docs_dir, names=", ".join(p.name for p in made)))
         if r.drafts_dir is not None:  # --thu: the commune's file to the level above it, as an e-mail draft
-            from thidua_xlsx.mail.drafts import level_above_drafts
+            from thidua_xlsx.write.drafts import level_above_drafts
 
             level_above_drafts(campaign, output, r.docs_dir, r.import_dir, r.drafts_dir, written, voice)
         written.save()
         Kept(written, voice)()
     if report.exit_code == EXIT_STRICT:
         voice.warn(ct.LEVEL_ABOVE_STRICT.format(count=report.counts.errors))
-    return report
+    return Result("merge", report, written.made(out.kind_of(r, output)), places.LEVEL_ABOVE_KEY, home, summary)
 
 
-def status_level_above(inbox: Path, book: Path, strict: bool, voice: Voice = Voice()) -> Report:
+def status_level_above(inbox: Path, book: Path, strict: bool, voice: Voice = Voice()) -> Result:
     """``status`` at the level above: each school of its list — sent (the file used, when it was saved, its
     fingerprint, its origin, whether its council passed it, edited by hand) or not, against the level above's
     deadline (late, or how many days are left) — and every problem found; its :class:`Report`. Writes nothing."""
@@ -145,7 +150,7 @@ def status_level_above(inbox: Path, book: Path, strict: bool, voice: Voice = Voi
             late=ct.LEVEL_ABOVE_LATE if state.late else "", fingerprint=state.fingerprint,
             origin=ct.LEVEL_ABOVE_ORIGIN[state.origin], council=ct.LEVEL_ABOVE_COUNCIL[state.council],
             edited=ct.LEVEL_ABOVE_EDITED if state.edited else ""))
-    return level_above_report(summary, strict)
+    return Result("status", level_above_report(summary, strict), (), places.LEVEL_ABOVE_KEY, book.parent, summary)
 
 
 def read_level_above(inbox: Path, book: Path, voice: Voice = Voice()):
@@ -224,6 +229,7 @@ def _write_outputs(summary, report: Report, r, output: Path, mapping, written: W
             json_made = start(_json_into, [(report, staged)] if staged else [])
             files_made = start(_import_file, range(len(batches.parts)) if batches else [])
             write_level_above_summary(summary, output)
+            written.note(output)
             voice.say(ct.SUMMARY_DONE.format(path=output))
             if r.pdf:
                 from thidua_xlsx.deliver import export_pdf
@@ -236,6 +242,7 @@ def _write_outputs(summary, report: Report, r, output: Path, mapping, written: W
                                                                 origin=ct.LEVEL_ABOVE_ORIGIN[school.origin]))
             if staged is not None:
                 _name_json(json_made, staged, r.json_path)
+                written.note(r.json_path)
                 voice.say(ct.JSON_DONE.format(path=r.json_path))
             if batches is not None:
                 _write_import(batches, files_made, r, mapping, written, voice)

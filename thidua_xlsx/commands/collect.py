@@ -1,0 +1,74 @@
+"""``collect``: returned books taken from saved messages or an IMAP mailbox and filed by the codes inside them, holding
+the campaign folder (one run at a time: a merge or another collect on it is said, never mixed with this one)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from thidua_xlsx import outputs as out
+from thidua_xlsx.model import result as rs
+from thidua_xlsx.model.errors import Refused, Stopped
+from thidua_xlsx.model.report import command_report
+from thidua_xlsx.model.requests import CollectRequest
+from thidua_xlsx.model.result import Result, WrittenFile
+from thidua_xlsx.system import lock
+from thidua_xlsx.system.voice import Voice
+from thidua_xlsx.text import mail as tm
+
+
+def run(request: CollectRequest, voice: Voice) -> Result:
+    """The source checked (a folder or a saved message, an ``imaps://`` address; ``since`` only for a mailbox), the
+    campaign folder's intake opened, every message read and each book filed; what became of each said. Usable unless a
+    fault of the connection stopped the run early (what was filed before it stays filed)."""
+    from thidua_xlsx.intake import FILED, IntakeError, open_intake
+    from thidua_xlsx.mail import collect as mc
+
+    r = request
+    box = mc.parse_mailbox(r.source)
+    if box is None and r.source.lower().startswith(("imap://", "imaps:")):
+        raise Refused(tm.SOURCE_PLAIN_IMAP.format(source=r.source))
+    source = Path(r.source)
+    if box is None and not (source.is_dir() or source.suffix.lower() in (".eml", ".msg") and source.is_file()):
+        raise Refused(tm.SOURCE_INVALID.format(source=r.source))
+    if box is None and r.since is not None:
+        raise Refused(tm.SINCE_FOLDER)
+    try:
+        intake = open_intake(r.folder)
+    except IntakeError as refused:
+        raise Stopped(refused.problems) from None
+    with out.holding([lock.folder_lock_path(intake.folder)], "collect", voice):
+        if box is None:
+            done = mc.collect_folder(source, intake)
+        else:
+            done = mc.collect_imap(box, r.password, intake, r.since, r.cafile)
+    said, warned = mc.collected_lines(done)
+    for line in said:
+        voice.say(line)
+    for line in warned:
+        voice.warn(line)
+    problems = [problem for _label, problem in done.problems] + ([done.stopped] if done.stopped else [])
+    files = tuple(WrittenFile(r.folder / f.path, rs.RECEIVED) for _label, f in done.filed
+                  if f.outcome == FILED and f.path)
+    return Result("collect", command_report("collect", problems, done.stopped is None, done.attachments, len(files)),
+                  files, home=intake.folder, detail=done)
+
+
+def mailbox_of(source: str):
+    """The mailbox an ``imaps://`` address names (its user, host, port, folder), or None: not one."""
+    from thidua_xlsx.mail.collect import parse_mailbox
+
+    return parse_mailbox(source)
+
+
+def stored_password(box) -> str:
+    """The mailbox's password from the system's keyring, when the keyring package is installed and holds one (service
+    "thidua-xlsx", user "user@host"); "" none. Never written anywhere."""
+    import contextlib
+
+    try:
+        import keyring  # optional: Windows' Credential Manager, macOS' Keychain, Secret Service
+    except ImportError:
+        return ""
+    with contextlib.suppress(Exception):  # a keyring without a backend is no keyring
+        return keyring.get_password("thidua-xlsx", f"{box.user}@{box.host}") or ""
+    return ""

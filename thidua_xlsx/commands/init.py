@@ -1,0 +1,151 @@
+"""``init``: a campaign folder made — from a preset, from last year's campaign (``--tu``), or a commune's."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from thidua_xlsx import outputs as out
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import result as rs
+from thidua_xlsx.model.errors import Stopped
+from thidua_xlsx.model.issues import Issue, Problems
+from thidua_xlsx.model.places import CAMPAIGN_FILE, INBOX, LEVEL_ABOVE_BOOK, OUTBOX
+from thidua_xlsx.model.requests import InitRequest
+from thidua_xlsx.model.result import Result, WrittenFile
+from thidua_xlsx.read.presets import load_preset
+from thidua_xlsx.system import lock
+from thidua_xlsx.system.voice import Voice, vietnam_today, warn_problems
+from thidua_xlsx.text import commands as ct
+
+LEVEL_ABOVE_LEVEL = "cap-xa"  # init's level of a commune's (or a Sở's) campaign: the schools' summaries
+
+
+def init_campaign(directory: Path, level: str, campaign_id: str | None = None,
+                  campaign: cm.Campaign | None = None) -> cm.Campaign:
+    """Write ``directory/campaign.xlsx`` (from the preset of ``level`` with a fresh campaign id, or
+    from ``campaign``) and make ``inbox/`` and ``outbox/`` beside it. A preset's sample school is marked as such in
+    its name (text.workbook.SAMPLE_MARK), on every book and paper, until the secretary names her school."""
+    campaign = campaign or sample_campaign(level, campaign_id)
+    _write_campaign(directory, campaign)
+    return campaign
+
+
+def sample_campaign(level: str, campaign_id: str | None = None) -> cm.Campaign:
+    """The preset of ``level`` in today's school year, with a fresh campaign id, its school marked as the sample."""
+    from thidua_xlsx.text.workbook import SAMPLE_MARK
+
+    preset = load_preset(level)
+    return cm.in_school_year(replace(preset, id=campaign_id or uuid.uuid4().hex[:16], school=replace(
+        preset.school, name=f"{preset.school.name} {SAMPLE_MARK}")), vietnam_today())
+
+
+def _write_campaign(directory: Path, campaign: cm.Campaign) -> tuple[WrittenFile, ...]:
+    """The campaign book, its inbox and outbox, and the launchers written into ``directory``: the files written."""
+    from thidua_xlsx.read.rule_sets import province_names
+    from thidua_xlsx.write.campaign_book import write_campaign_book
+    from thidua_xlsx.write.launchers import write_launchers
+
+    directory.mkdir(parents=True, exist_ok=True)
+    book = directory / CAMPAIGN_FILE
+    replaced = book.exists()
+    with out.holding([lock.folder_lock_path(directory)], "init"):
+        for folder in (INBOX, OUTBOX):
+            (directory / folder).mkdir(exist_ok=True)
+        write_campaign_book(campaign, book, province_names())
+        launchers = write_launchers(directory)  # the double-click files that open the page on this folder
+    return (WrittenFile(book, rs.CAMPAIGN, replaced), *(WrittenFile(p, rs.LAUNCHER) for p in launchers))
+
+
+def refuse_existing(directory: Path, force: bool) -> None:
+    """``init`` never replaces a campaign book of ``directory`` (campaign.xlsx, or the .ods she saved) without
+    ``force``: Refused."""
+    from thidua_xlsx.workspace import campaign_books
+
+    existing = campaign_books(directory) if directory.is_dir() else []
+    if existing and not force:
+        raise out.Refused(ct.EXISTS.format(path=existing[0]))
+
+
+@dataclass(frozen=True)
+class Started:
+    """What ``init --tu`` did: the new campaign book (``path``, as read back) made from last year's (``source``,
+    read only), and what to check, each at its cell (the sample school, the lines of Căn cứ naming last year, the new
+    book's own warnings)."""
+
+    path: Path
+    source: Path
+    previous: cm.Campaign
+    campaign: cm.Campaign
+    notices: tuple[Issue, ...]
+
+
+def init_next_year(directory: Path, source: Path, force: bool = False) -> Started:
+    return _next_year(directory, source, force)[0]
+
+
+def _next_year(directory: Path, source: Path, force: bool) -> tuple[Started, tuple[WrittenFile, ...]]:
+    """``init DIR --tu OLD``: the campaign of the next school year (model.new_year) written into ``directory`` as
+    ``init`` writes one, from last year's campaign ``source`` (its folder or its book), which is only read. Refused
+    when ``directory`` is ``source``'s folder, or already holds a campaign (without ``force``); Stopped when last
+    year's book cannot be loaded (its problems said)."""
+    from thidua_xlsx.model.new_year import next_year
+    from thidua_xlsx.read.campaign_book import load_campaign_book
+    from thidua_xlsx.workspace import campaign_file, legal_notices, sample_notices
+
+    book = campaign_file(source)
+    today = vietnam_today()
+    if directory.resolve() == book.parent.resolve():
+        raise out.Refused(ct.NEW_YEAR_SAME_FOLDER.format(path=book.parent, year=cm.school_year_of(today)))
+    refuse_existing(directory, force)
+    if not book.is_file():
+        problems = Problems()
+        problems.add("campaign.not_found", path=str(book))
+        raise Stopped(problems)
+    previous, problems = load_campaign_book(book, today)
+    if previous is None:
+        raise Stopped(problems, ct.NEW_YEAR_OLD_INVALID.format(file=book, count=len(problems.errors)))
+    files = _write_campaign(directory, next_year(previous, today, uuid.uuid4().hex[:16]))
+    path = directory / CAMPAIGN_FILE
+    campaign, loaded = load_campaign_book(path, today)  # as every later command will read it
+    if campaign is None:
+        raise Stopped(loaded)
+    said = (*sample_notices(campaign, path), *legal_notices(campaign, path, previous.school.school_year), *loaded)
+    return Started(path, book, previous, campaign, said), files
+
+
+def run(request: InitRequest, voice: Voice) -> Result:
+    """``init``: a school's campaign from a preset, next year's from last year's (``--tu``), or a commune's
+    (``--level cap-xa``); what was made said, and (next year) what to check at its cell."""
+    from thidua_xlsx.model.report import command_report
+
+    directory = request.directory
+    if request.source is not None:
+        from thidua_xlsx.write.new_year import new_year_lines
+
+        started, files = _next_year(directory, request.source, request.force)
+        for line in new_year_lines(started.previous, started.campaign, started.path, started.source):
+            voice.say(line)
+        warn_problems(started.notices, voice)
+        return Result("init", command_report("init", started.notices, True), files, home=directory, detail=started)
+    if request.level == LEVEL_ABOVE_LEVEL:
+        from thidua_xlsx.commands.level_above import init_level_above
+
+        if (directory / LEVEL_ABOVE_BOOK).exists() and not request.force:
+            raise out.Refused(ct.EXISTS.format(path=directory / LEVEL_ABOVE_BOOK))
+        above, files = init_level_above(directory)
+        voice.say(ct.INIT_LEVEL_ABOVE_DONE.format(path=directory / LEVEL_ABOVE_BOOK, authority=above.authority,
+                                                  schools=len(above.schools)))
+        return Result("init", command_report("init", (), True), files, home=directory, detail=above)
+    from thidua_xlsx.text.workbook import SAMPLE_MARK
+
+    refuse_existing(directory, request.force)  # a campaign.ods the secretary saved counts too
+    campaign = sample_campaign(request.level)
+    files = _write_campaign(directory, campaign)
+    voice.say(ct.INIT_DONE.format(path=directory / CAMPAIGN_FILE, school=campaign.school.name,
+                                  departments=len(campaign.departments), staff=len(campaign.staff)))
+    voice.say(ct.INIT_SAMPLE.format(mark=SAMPLE_MARK))
+    return Result("init", command_report("init", (), True), files, home=directory, detail=campaign)
+
+

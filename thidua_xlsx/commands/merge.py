@@ -1,0 +1,239 @@
+"""``merge`` and ``year``: read, check, decide (the council's word, the history), then write every output asked for."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from thidua_xlsx import deliver
+from thidua_xlsx import outputs as out
+from thidua_xlsx.commands.opening import locate_campaign, period_names
+from thidua_xlsx.commands.reading import apply_council_file, read_and_report
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model import places
+from thidua_xlsx.model.errors import Stopped
+from thidua_xlsx.model.issues import ERROR, Problems
+from thidua_xlsx.model.requests import MergeRequest
+from thidua_xlsx.model.result import Result
+from thidua_xlsx.system import lock
+from thidua_xlsx.system.voice import Voice, vietnam_today, warn_problems
+from thidua_xlsx.system.written import Written
+from thidua_xlsx.text import commands as ct
+from thidua_xlsx.workspace import CampaignFolder
+
+
+def merge(request: MergeRequest, voice: Voice = Voice()) -> Result:
+    """``merge``: read, check, decide (and apply the council's word), then write every output asked for.
+    Every output is checked, and held (a lock), before any work; see the module. An inbox of a level above's campaign
+    (``cap-tren.xlsx``) holds the schools' summaries: :func:`thidua_xlsx.commands.level_above.merge_level_above`."""
+    from thidua_xlsx.workspace import level_above_book
+    from thidua_xlsx.write.drafts import refuse_in_inbox
+
+    refuse_in_inbox(request.drafts_dir, request.inbox)
+    book = level_above_book(request.inbox, request.campaign_path)
+    if book is not None:
+        from thidua_xlsx.commands.level_above import merge_level_above
+
+        return merge_level_above(request, book, voice)
+    return _merged(request, voice, _read_inbox, "merge")
+
+
+def year(request: MergeRequest, voice: Voice = Voice()) -> Result:
+    """``year``: the year's summary from the periods' summaries in ``request.inbox`` (a folder, read only, as
+    an inbox is), every person's year rated and the titles decided; then written as ``merge`` writes.
+    Stopped when the campaign has no periods."""
+    from thidua_xlsx.write.drafts import refuse_in_inbox
+
+    refuse_in_inbox(request.drafts_dir, request.inbox)
+    return _merged(request, voice, _read_year, "year")
+
+
+def _merged(request: MergeRequest, voice: Voice, read, command: str) -> Result:
+    r = request
+    outputs = out.merge_outputs(r, r.output)
+    out.check_outputs(outputs, r.inbox, out.campaign_inputs(None, r.council_path, r.history_path))
+    out.prepare(outputs, r.force)
+    with out.holding([lock.lock_path(o.path) for o in outputs], command, voice):
+        folder = locate_campaign(r.inbox, r.campaign_path, voice)
+        out.check_outputs(outputs, r.inbox, out.campaign_inputs(folder, r.council_path, r.history_path))
+        with out.holding(out.campaign_lock(folder, r.inbox), command, voice):
+            written = out.record_of(folder, r.inbox)
+            try:
+                report, summary, output = _merge(r, folder, written, voice, read)
+            except BaseException:
+                with contextlib.suppress(OSError):  # the fault said is the first one (a full disk, say)
+                    written.save()
+                raise
+            written.save()
+    key = places.YEAR_KEY if summary.year else places.round_key(summary.round, summary.period)
+    return Result(command, report, written.made(out.kind_of(r, output)), key, folder.folder, summary)
+
+
+@dataclass(frozen=True)
+class _Read:
+    """What a merge read and decided: the summary, its report, and (the year's) how to decide the year again with
+    the year's scores the council gives (:func:`~thidua_xlsx.decide.council.apply_council`)."""
+
+    summary: object
+    report: object
+    year_again: object = None
+
+
+def _read_inbox(r: MergeRequest, folder: CampaignFolder, voice: Voice) -> _Read:
+    return _Read(*read_and_report(r.inbox, folder, r.round, r.strict, voice, r.period))
+
+
+def _read_year(r: MergeRequest, folder: CampaignFolder, voice: Voice) -> _Read:
+    """The periods' summaries of the folder ``r.inbox`` read, the summary of each period chosen, the year
+    decided. The periods used and missing are said; Stopped when the folder holds no file at all (what to put
+    there is said)."""
+    from thidua_xlsx.decide.council import with_year_scores
+    from thidua_xlsx.decide.year import SAID_ON_SCREEN, select_periods, year_summary
+    from thidua_xlsx.model.report import report_of
+    from thidua_xlsx.read.containment import scan_inbox
+    from thidua_xlsx.read.period_summaries import read_period_summaries
+
+    campaign = folder.campaign
+    if not campaign.periods:
+        raise Stopped(Problems(), ct.YEAR_NO_PERIODS.format(campaign=folder.book or folder.folder))
+    if r.council_path is not None:  # the council's summary checked before any work: a period's is refused at once
+        _the_year_s_council(r.council_path, campaign)
+    items = scan_inbox(r.inbox)
+    if not items:
+        raise Stopped(Problems(), ct.YEAR_EMPTY.format(folder=r.inbox, periods=period_names(campaign)))
+    with voice.reading(len(items)) as on_file:
+        files, read = read_period_summaries(items, campaign, on_file)
+    files, periods = select_periods(files, read)
+
+    def year_of(chosen):
+        return year_summary(campaign, files, chosen, campaign.unit_rating or None, today=vietnam_today(),
+                            book=folder.book_name)
+
+    summary = year_of(periods)
+    labels = [p.label for p in campaign.periods if p.code in periods]
+    voice.say(ct.YEAR_PERIODS.format(used=len(labels), total=len(campaign.periods),
+                                     periods=", ".join(labels) or "—"))
+    warn_problems([i for i in summary.issues if i.code in SAID_ON_SCREEN], voice)
+    return _Read(summary, report_of(summary, r.strict), lambda scores: year_of(with_year_scores(periods, scores)))
+
+
+def _the_year_s_council(path: Path, campaign: cm.Campaign) -> None:
+    """Stopped before the year is read when the council's summary ``path`` is not the year's: not this campaign's
+    scoring summary (its reason said), or a period's (what to do with it said)."""
+    from thidua_xlsx.read.council import council_period
+
+    problems = Problems()
+    period = council_period(path, campaign, problems)
+    if period is None:
+        raise Stopped(problems)
+    if period:
+        labels = {p.code: p.label for p in campaign.periods}
+        raise Stopped(Problems(), ct.COUNCIL_PERIOD_FOR_YEAR.format(file=path.name, code=period,
+                                                                    period=labels.get(period, period)))
+
+
+def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voice, read):
+    """The merge itself, its outputs checked and held; ``written``: the record of the tool's own files;
+    ``read``: what gives the (Summary, Report) — an inbox's workbooks, or the periods' summaries. What the
+    campaign's rule set tells (a province's floor raised, a text ended by the filing date) is said and listed."""
+    from thidua_xlsx.check.campaign import SUMMARY_ONLY, rule_set_warnings
+    from thidua_xlsx.model.report import report_of
+    from thidua_xlsx.write.console import console_lines, council_lines
+    from thidua_xlsx.write.report_json import write_report_json
+    from thidua_xlsx.write.summary import write_summary
+
+    found = read(r, folder, voice)
+    summary, report = found.summary, found.report
+    if folder.notices:  # said when the campaign was opened; listed with the run's problems (JSON, Kiểm tra) too
+        summary = replace(summary, issues=(*folder.notices, *summary.issues))
+        report = report_of(summary, r.strict)
+    rules_said = rule_set_warnings(summary.campaign, file=folder.book_name)  # where the decisions are made
+    if rules_said:
+        warn_problems([i for i in rules_said if i.code not in SUMMARY_ONLY], voice)
+        summary = replace(summary, issues=(*summary.issues, *rules_said))
+        report = report_of(summary, r.strict)
+    if r.council_path is not None and summary.accepted_files:
+        summary, problems = apply_council_file(summary, r.council_path, found.year_again)
+        if summary is None:
+            raise Stopped(problems)
+        report = report_of(summary, r.strict)
+    if r.history_path is not None and summary.accepted_files:
+        summary = _with_history(summary, r.history_path, voice)
+        report = report_of(summary, r.strict)
+    at = places.Places(folder.folder)  # the campaign folder's, wherever the command was typed
+    output = r.output or (at.year_summary if summary.year else at.summary(summary.round, summary.period))
+    default = [] if r.output else [o for o in out.merge_outputs(r, output) if o.option.startswith("output")]
+    out.check_outputs(out.merge_outputs(r, output), r.inbox,
+                      out.campaign_inputs(folder, r.council_path, r.history_path))
+    out.prepare(default, r.force)
+    voice.decided(summary)
+    with out.holding([lock.lock_path(o.path) for o in default], "year" if read is _read_year else "merge", voice):
+        for line in console_lines(summary, report, verbose=False) + \
+                (council_lines(summary) if summary.tally is not None else []):  # a council's pass: what it changed
+            voice.say(line)
+        if not report.valid:
+            voice.warn(nothing_usable(r.inbox, summary))
+            return report, summary, output
+        told = deliver.Kept(written, voice)
+        output = written.name_for(output, (".pdf",) if r.pdf else ())
+        write_summary(summary, output, report)
+        written.note(output)
+        voice.say(ct.SUMMARY_DONE.format(path=output))
+        if summary.round == ly.SCORING and not summary.period:  # what the school sends up: its fingerprint, its seal
+            voice.say((ct.SUMMARY_SEALED if summary.campaign.school.authority_code else ct.SUMMARY_UNSEALED).format(
+                fingerprint=hashlib.sha256(output.read_bytes()).hexdigest()[:12]))
+        if r.json_path is not None:
+            json_path = written.name_for(r.json_path)
+            write_report_json(summary, json_path, report)
+            written.note(json_path)
+            voice.say(ct.JSON_DONE.format(path=json_path))
+        if r.pdf:
+            deliver.export_pdf(output, written, voice)
+        told()
+        if r.public_path is not None:
+            deliver.write_public(summary, r.public_path, r.public_days, r.pdf, written, voice, vietnam_today())
+            told()
+        if r.feedback_dir is not None:
+            deliver.write_feedback(summary, r.feedback_dir, written, voice)
+            told()
+        if r.docs_dir is not None:
+            deliver.write_documents(summary, r.docs_dir, written, voice)
+            told()
+        if r.import_dir is not None:  # a school's merge: its lists go to the commune, not to the province's system
+            voice.warn(ct.IMPORT_ONLY_LEVEL_ABOVE)
+        if r.drafts_dir is not None:  # --thu: the feedback copies' drafts, the managing authority's
+            from thidua_xlsx.write.drafts import merge_drafts
+
+            merge_drafts(summary, output, r.feedback_dir, r.docs_dir, r.drafts_dir, written, voice)
+            told()
+    return report, summary, output
+
+
+def _with_history(summary, path: Path, voice: Voice):
+    """The multi-year decisions of ``summary`` from the history at ``path``: lich-su.xlsx, or a folder of earlier
+    final summaries (read only). What reading it found is said and listed with the summary's problems; a history
+    that cannot be read leaves the titles above CSTĐCS to the council, as without one."""
+    from thidua_xlsx.decide.history import with_history
+    from thidua_xlsx.read.history import read_history_book, read_summary_folder
+
+    school = summary.campaign.school
+    if path.is_dir():
+        history, problems = read_summary_folder(path, school.name, school.school_year)
+    else:
+        _book, history, problems = read_history_book(path)
+    warn_problems([p for p in problems if p.severity != ERROR], voice)  # the errors: with the report's, once
+    summary = with_history(summary, history)
+    voice.say(ct.HISTORY_USED.format(path=path, years=", ".join(history.years) or "—",
+                                     proposed=sum(d.granted for ds in summary.history.people.values() for d in ds)))
+    return replace(summary, issues=(*summary.issues, *problems))
+
+
+def nothing_usable(inbox: Path, summary) -> str:
+    if not summary.files:
+        return ct.EMPTY_INBOX.format(inbox=inbox)
+    return (ct.NO_PERIOD_SUMMARY if summary.year else ct.NOTHING_USABLE).format(inbox=inbox)
+
+

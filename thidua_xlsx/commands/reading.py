@@ -1,0 +1,121 @@
+"""An inbox read, checked and decided (the merge's and status's reading), and the council's word applied."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from thidua_xlsx.commands.opening import chosen_period, refuse_period
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.errors import Stopped
+from thidua_xlsx.model.issues import Problems
+from thidua_xlsx.system.voice import Voice, warn_problems
+from thidua_xlsx.text import commands as ct
+from thidua_xlsx.workspace import CampaignFolder
+
+
+def _last_round_issued(registry) -> str | None:
+    """The scoring round once any scoring workbook went out, else registration if one did (None: neither)."""
+    rounds = {w.round for w in registry.all()}
+    return next((r for r in (ly.SCORING, ly.REGISTRATION) if r in rounds), None)
+
+
+def merge_inbox(inbox: Path, folder: CampaignFolder, round_: str | None = None, on_file=None,
+                period: str | None = None, entries=None):
+    """Read every entry of ``inbox`` (read-only), check, consolidate. Returns a Summary, with the problems of
+    the campaign's record of issued workbooks (``so-da-phat/``).
+
+    One file, one outcome: whatever happens while reading or checking a file becomes that file's
+    status. ``on_file(name)`` is called after each entry (for a progress bar). ``period`` (by code): the
+    period merged; None: that of most workbooks (a workbook of another period is refused). ``entries``: the
+    inbox as already scanned (:func:`containment.scan_inbox`), not walked again.
+    """
+    from thidua_xlsx.check.selection import Kept, select
+    from thidua_xlsx.decide.consolidate import consolidate
+    from thidua_xlsx.parallel import read_inbox
+    from thidua_xlsx.read.containment import scan_inbox
+    from thidua_xlsx.read.department import ReadContext
+
+    # Each file read and validated (on every core for a large inbox), then kept slim: see parallel.py;
+    # of the validated entries, only those of each department's newest version: see selection.Kept.
+    kept = Kept()
+    items = scan_inbox(inbox) if entries is None else entries
+    for read in read_inbox(items, ReadContext(folder.campaign, folder.registry), on_file):
+        kept.add(read.file, read.clean, read.error)
+    if round_ is None and not kept.clean:  # nothing to tell the round by: the last round issued
+        round_ = _last_round_issued(folder.registry)
+    selection = select(kept.files, folder.campaign, round_, period)
+    summary = consolidate(folder.campaign, selection, [kept.clean[f.name] for f in selection.winners])
+    # so-da-phat/'s own problems, named with what to do; its records read only when a workbook was turned
+    # away for want of one (a province's 10,000 records are not read at every merge)
+    turned_away = any(f.reason in ("file.not_issued", "file.locked_record_missing") for f in summary.files)
+    damaged = folder.registry.problems(read=turned_away)
+    return replace(summary, issues=(*summary.issues, *damaged)) if damaged else summary
+
+
+def apply_council_file(summary, path: Path, year_again=None):
+    """The final summary from the council's summary ``path``: (Summary, problems) — None when the file
+    is not this campaign's scoring summary (the problems say why). Stopped when it is the summary of another
+    period, or of a period where the year's is asked, or the reverse: a head's score counts for its own period
+    only. ``year_again`` (the year's summary): see :func:`~thidua_xlsx.decide.council.apply_council`."""
+    from thidua_xlsx.decide.council import apply_council
+    from thidua_xlsx.read.council import read_council
+
+    problems = Problems()
+    council = read_council(path, summary.campaign, problems)
+    if council is None:
+        return None, problems
+    if council.meta.period != summary.period:
+        raise Stopped(Problems(), _other_summary(summary, council.meta.period, path))
+    return apply_council(summary, council, summary.campaign, year_again), problems
+
+
+def _other_summary(summary, period: str, path: Path) -> str:
+    """Why the council's summary ``path`` (of ``period``; "": the year's) is not the one this run decides."""
+    labels = {p.code: p.label for p in summary.campaign.periods}
+    given = {"file": path.name, "code": period, "period": labels.get(period, period)}
+    if summary.year is not None:
+        return ct.COUNCIL_PERIOD_FOR_YEAR.format(**given)
+    if not summary.period:
+        return ct.COUNCIL_PERIOD_FOR_ROUND.format(**given)
+    asked = {"asked": summary.period_label, "asked_code": summary.period}
+    if not period:
+        return ct.COUNCIL_YEAR_FOR_PERIOD.format(**given, **asked)
+    return ct.COUNCIL_OTHER_PERIOD.format(**given, **asked)
+
+
+def read_and_report(inbox: Path, folder: CampaignFolder, round_: str | None, strict: bool, voice: Voice,
+                    period: str | None = None):
+    """The inbox read and decided, and its :class:`Report` said: (Summary, Report). The problems of the
+    campaign's record of issued workbooks are said too; Stopped when that record is lost and the inbox
+    holds workbooks of the campaign (the secretary restores the folder; no department refills); Refused when
+    ``period`` is not one of the campaign's. The period merged is said."""
+    from thidua_xlsx.model.report import report_of
+    from thidua_xlsx.read.containment import scan_inbox
+
+    problems = Problems()
+    chosen_period(folder.campaign, period, problems, required=False)
+    refuse_period(problems)
+    entries = scan_inbox(inbox)  # walked once: counted for the progress bar, then read
+    with voice.reading(len(entries)) as on_file:
+        summary = merge_inbox(inbox, folder, round_, on_file, period, entries)
+    if summary.period:
+        voice.say((ct.PERIOD_ASKED if period else ct.PERIOD_FOUND).format(period=summary.period_label,
+                                                                          code=summary.period))
+    warn_problems([i for i in summary.issues if i.code.startswith("registry.")], voice)
+    _check_registry(folder, summary)
+    return summary, report_of(summary, strict)
+
+
+def _check_registry(folder: CampaignFolder, summary) -> None:
+    """Stopped when workbooks of this campaign came back but no record of what was issued can be read."""
+    not_issued = [f.name for f in summary.files if f.reason == "file.not_issued"]
+    registry = folder.registry
+    if not not_issued or next(registry.all(), None) is not None:
+        return
+    state = ct.REGISTRY_STATES["empty" if registry.folder.is_dir() else "missing"]
+    raise Stopped(Problems(), ct.REGISTRY_MISSING.format(
+        folder=registry.folder, state=state, count=len(not_issued), names=", ".join(not_issued[:5])
+        + (", …" if len(not_issued) > 5 else ""), campaign=folder.folder))
+
+

@@ -1,0 +1,61 @@
+"""What the page receives: the books dropped on a round (each filed by the codes inside it, as ``collect`` files a
+mail's) and the council's summary uploaded (kept under a new name in ``hoi-dong/``, never replacing anything)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from thidua_xlsx.model.errors import Refused, Stopped
+from thidua_xlsx.model.issues import Issue, issue
+from thidua_xlsx.model.places import Places
+
+
+@dataclass(frozen=True)
+class Empty:
+    """A dropped file of 0 bytes: refused before the intake, shown as the intake's outcomes are."""
+
+    name: str
+    problem: Issue
+    outcome: str = "refused"
+    path: str = ""
+    issues: tuple = ()
+
+
+def receive(folder: Path, uploads: list[tuple[str, bytes]], expected: tuple[str, str], via: str) -> list:
+    """Each of ``uploads`` (name, bytes) filed into campaign folder ``folder`` by the codes inside it, a book of
+    another round or period than ``expected`` refused, naming which it is; what became of each (intake.Filed, or
+    :class:`Empty`). Stopped when ``folder`` is no campaign folder its intake can open."""
+    from thidua_xlsx.intake import IntakeError, Received, open_intake
+
+    try:
+        intake = open_intake(folder)
+    except IntakeError as error:
+        raise Stopped(error.problems) from None
+    received = Received(date=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), via=via)
+    filed: list = []
+    for name, data in uploads:
+        if not data:
+            filed.append(Empty(name, issue("ui.upload_empty", file=name)))
+            continue
+        filed.extend(intake.file(name, data, received, expected=expected))
+    return filed
+
+
+def keep_council(folder: Path, name: str, data: bytes) -> Path:
+    """The council's summary uploaded as ``name`` kept in ``hoi-dong/`` under a name of its own (``hoi-dong.xlsx``,
+    ``hoi-dong (moi).xlsx``…): nothing replaced. Refused when it is no workbook."""
+    from thidua_xlsx.read.containment import WORKBOOK_SUFFIXES
+    from thidua_xlsx.system.files import replacing
+    from thidua_xlsx.system.written import free_name
+
+    suffix = Path(name).suffix.lower()
+    if suffix not in WORKBOOK_SUFFIXES:
+        raise Refused(issue("ui.council_not_workbook", file=name).message)
+    at = Places(folder)
+    at.council.mkdir(exist_ok=True)
+    path = free_name(at.council_upload(suffix), lambda p: not p.exists())
+    with replacing(path) as tmp:
+        tmp.write_bytes(data)
+    return path

@@ -1,0 +1,62 @@
+"""``status``: the inbox read as ``merge`` reads it, each department against the deadline; nothing written."""
+
+from __future__ import annotations
+
+from thidua_xlsx import outputs as out
+from thidua_xlsx.commands.merge import nothing_usable
+from thidua_xlsx.commands.opening import locate_campaign
+from thidua_xlsx.commands.reading import read_and_report
+from thidua_xlsx.model import result as rs
+from thidua_xlsx.model.errors import Refused
+from thidua_xlsx.model.places import round_key
+from thidua_xlsx.model.requests import StatusRequest
+from thidua_xlsx.model.result import Result, WrittenFile
+from thidua_xlsx.system.voice import Voice, vietnam_today
+from thidua_xlsx.text import commands as ct
+from thidua_xlsx.text import mail as tm
+
+
+def status(request: StatusRequest, voice: Voice = Voice()) -> Result:
+    """``status``: the report with every problem, each department against the deadline (a period's own), and
+    (``nudge``) a reminder per department head. Writes nothing, but with ``drafts_dir`` (--thu) the reminders as
+    e-mail drafts."""
+    from thidua_xlsx.decide.followup import follow_up
+    from thidua_xlsx.workspace import level_above_book
+    from thidua_xlsx.write.console import console_lines, followup_lines, reminder_lines
+    from thidua_xlsx.write.drafts import refuse_in_inbox
+
+    inbox, campaign_path, round_, period, nudge, drafts_dir = \
+        request.inbox, request.campaign_path, request.round, request.period, request.nudge, request.drafts_dir
+    if drafts_dir is not None and not nudge:
+        raise Refused(tm.THU_NEEDS_NUDGE)
+    refuse_in_inbox(drafts_dir, inbox)
+    book = level_above_book(inbox, campaign_path)
+    if book is not None:  # the commune's (or the Sở's): which schools have sent, against its deadline
+        from thidua_xlsx.commands.level_above import status_level_above
+
+        if round_ is not None or period is not None or nudge:
+            raise Refused(ct.LEVEL_ABOVE_SCHOOL_OPTIONS.format(options=", ".join(
+                o for o, given in (("--round", round_), ("--period", period), ("--nhac", nudge or None))
+                if given is not None)))
+        return status_level_above(inbox, book, request.strict, voice)
+    folder = locate_campaign(inbox, campaign_path, voice)
+    summary, report = read_and_report(inbox, folder, round_, request.strict, voice, period)
+    for line in console_lines(summary, report, verbose=True):
+        voice.say(line)
+    followups = follow_up(summary, vietnam_today())
+    for line in followup_lines(summary, followups) + ([""] + reminder_lines(summary, followups) if nudge else []):
+        voice.say(line)
+    files: tuple[WrittenFile, ...] = ()
+    if nudge and drafts_dir is not None:  # --thu: each reminder as an e-mail draft (the only thing status writes)
+        from thidua_xlsx.write.drafts import status_drafts
+
+        with out.holding(out.campaign_lock(folder, inbox), "status", voice):
+            written = out.record_of(folder, inbox)
+            status_drafts(summary, followups, drafts_dir, written, voice)
+            written.save()
+        files = written.made(lambda _path: rs.DRAFT)
+    if not report.valid:
+        voice.warn(nothing_usable(inbox, summary))
+    return Result("status", report, files, round_key(summary.round, summary.period), folder.folder, summary)
+
+

@@ -1,0 +1,125 @@
+"""The one map of a campaign folder: where each thing lives and how it is named.
+
+Every command and every door asks this module, so that the CLI and the page write the same files in the same places
+for the same request. A school's campaign folder::
+
+    campaign.xlsx (or campaign.ods)      the campaign book
+    inbox-dang-ky/                       the registration round's returned books
+    inbox/ , inbox/<period>/             the scoring round's (a period's in its own folder)
+    outbox/<round or period>/            the books generate writes
+    so-da-phat/ , so-da-nhan/            the records of the books issued and received
+    tong-hop_<round or period>.xlsx      a round's summary (a period's in ky/, where the year reads them)
+    ky/tong-hop_<period>.xlsx            the periods' summaries
+    tong-hop_ca-nam.xlsx                 the year's, from its periods
+    hoi-dong/                            the council's summaries uploaded on the page
+    ho-so/ , xuat-tinh/                  the papers; the commune's import files for the province's system
+    lich-su.xlsx                         the history book
+    da-ghi.json , cac-lan-chay.json      the record of the tool's own outputs; the runs remembered
+
+A commune's (or a Sở's) campaign folder has ``cap-tren.xlsx`` and ``inbox/`` with the schools' summaries, and writes
+``tong-hop-cac-truong.xlsx``. Pure names: nothing here opens a file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from thidua_xlsx.model import layout as ly
+
+CAMPAIGN_FILE = "campaign.xlsx"
+CAMPAIGN_ODS = "campaign.ods"  # LibreOffice's "Save As" of campaign.xlsx
+LEVEL_ABOVE_BOOK = "cap-tren.xlsx"
+INBOX, OUTBOX = "inbox", "outbox"
+REGISTRATION_INBOX = "inbox-dang-ky"
+ISSUED_FOLDER = "so-da-phat"  # one record per workbook issued
+RECEIVED_FOLDER = "so-da-nhan"  # one record per file filed by the intake (page, collect)
+STAGING_FOLDER = ".thidua-nhan"  # where received bytes wait while they are read: on the campaign's disk, never an inbox
+PERIODS_FOLDER = "ky"  # the periods' summaries, which the year reads
+COUNCIL_FOLDER = "hoi-dong"  # the council's summaries uploaded on the page, each kept under a new name
+DOCS_FOLDER = "ho-so"  # the papers (merge --docs)
+IMPORT_FOLDER = "xuat-tinh"  # the commune's import files for the province's system (merge --xuat-tinh)
+HISTORY_BOOK = "lich-su.xlsx"
+OUTPUTS_RECORD = "da-ghi.json"
+RUNS_RECORD = "cac-lan-chay.json"
+YEAR_KEY = "ca-nam"  # the year from its periods, as a round of the page and of the runs record
+LEVEL_ABOVE_KEY = "xa"  # the commune's merge, likewise
+HISTORY_KEY = "lich-su"  # the history book's update
+SUMMARY_NAME = "tong-hop_{round}.xlsx"
+YEAR_SUMMARY = SUMMARY_NAME.format(round=YEAR_KEY)
+LEVEL_ABOVE_SUMMARY = "tong-hop-cac-truong.xlsx"
+# The summaries' names in the README's first examples (and the shipped sample's): found by the page as a round's own
+# when no run of the tool is remembered for that round.
+README_REGISTRATION_SUMMARY, README_SCORING_SUMMARY, README_FINAL_SUMMARY = \
+    "tong-hop-dang-ky.xlsx", "tong-hop.xlsx", "tong-hop-cuoi.xlsx"
+# What the tool keeps for itself in a campaign folder: never a run's output, never a department's book.
+OWN_FOLDERS = frozenset({ISSUED_FOLDER, RECEIVED_FOLDER, STAGING_FOLDER})
+
+
+def round_key(round_: str, period: str = "") -> str:
+    """A round's key (the page's addresses, the runs record): a period's code, else the round's."""
+    return period or round_
+
+
+@dataclass(frozen=True)
+class Places:
+    """Where each thing of the campaign folder ``folder`` lives."""
+
+    folder: Path
+
+    def inbox(self, round_: str, period: str = "") -> Path:
+        """The returned books of ``round_`` (and ``period``)."""
+        if round_ == ly.REGISTRATION:
+            return self.folder / REGISTRATION_INBOX
+        return self.folder / INBOX / period if period else self.folder / INBOX
+
+    def outbox(self, round_: str, period: str = "") -> Path:
+        """The books ``generate`` writes for ``round_`` (a period's in its own folder)."""
+        return self.folder / OUTBOX / round_key(round_, period if round_ == ly.SCORING else "")
+
+    def summary(self, round_: str, period: str = "") -> Path:
+        """A round's summary (``merge``'s default output): a period's in ``ky/``, where the year reads them."""
+        name = SUMMARY_NAME.format(round=round_key(round_, period))
+        return self.folder / PERIODS_FOLDER / name if period else self.folder / name
+
+    @property
+    def year_summary(self) -> Path:
+        return self.folder / YEAR_SUMMARY
+
+    @property
+    def periods(self) -> Path:
+        """The folder of the periods' summaries (``year``'s input)."""
+        return self.folder / PERIODS_FOLDER
+
+    @property
+    def registration_summary(self) -> Path:
+        """The registration round's summary, whose titles the scoring books show (generate --from)."""
+        return self.summary(ly.REGISTRATION)
+
+    @property
+    def council(self) -> Path:
+        return self.folder / COUNCIL_FOLDER
+
+    def council_upload(self, suffix: str) -> Path:
+        """The name the council's summary uploaded on the page is first kept under (another beside it when taken)."""
+        return self.council / f"{COUNCIL_FOLDER}{suffix}"
+
+    @property
+    def docs(self) -> Path:
+        return self.folder / DOCS_FOLDER
+
+    @property
+    def imports(self) -> Path:
+        return self.folder / IMPORT_FOLDER
+
+    @property
+    def history_book(self) -> Path:
+        return self.folder / HISTORY_BOOK
+
+    @property
+    def level_above_summary(self) -> Path:
+        return self.folder / LEVEL_ABOVE_SUMMARY
+
+    @property
+    def runs(self) -> Path:
+        return self.folder / RUNS_RECORD

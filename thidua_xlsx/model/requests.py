@@ -1,0 +1,102 @@
+"""What a door asks of the service: one typed request per command, made from what the user gave (click's options,
+the page's form) and nothing else. The service turns each into one :class:`~thidua_xlsx.model.result.Result`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+CLI, PAGE = "cli", "trang"  # the doors a run is remembered from
+
+
+@dataclass(frozen=True)
+class InitRequest:
+    """``init DIR``: a campaign from the preset of ``level`` (``cap-xa``: a commune's), or — ``source`` given — next
+    year's from last year's campaign (``--tu``)."""
+
+    directory: Path
+    level: str = "tieu-hoc"
+    force: bool = False
+    source: Path | None = None
+
+
+@dataclass(frozen=True)
+class GenerateRequest:
+    """``generate``: the books of ``round`` (and ``period``) into ``outbox`` (None: the campaign folder's own)."""
+
+    campaign_path: Path
+    round: str
+    outbox: Path | None = None
+    from_summary: Path | None = None
+    force: bool = False
+    period: str | None = None
+    drafts_dir: Path | None = None
+
+
+@dataclass(frozen=True)
+class MergeRequest:
+    """``merge``'s options: the inbox, and the outputs asked for (None: not asked)."""
+
+    inbox: Path
+    output: Path | None = None  # the summary workbook (default: the round's, model.places)
+    json_path: Path | None = None
+    force: bool = False  # replace our own outputs
+    pdf: bool = False
+    strict: bool = False  # errors in the workbooks make the run fail
+    council_path: Path | None = None  # the summary the council met with
+    public_path: Path | None = None
+    public_days: int = 5
+    feedback_dir: Path | None = None
+    docs_dir: Path | None = None
+    campaign_path: Path | None = None
+    round: str | None = None
+    period: str | None = None  # by code; None: that of most workbooks
+    history_path: Path | None = None  # lich-su.xlsx or a folder of earlier final summaries (the multi-year titles)
+    import_dir: Path | None = None  # the level above: where the province's import files go
+    mapping: str | None = None  # the level above: the installation's mapping (a name of nhap-tinh/, or a file)
+    drafts_dir: Path | None = None  # --thu: the e-mail drafts of what was written (thidua_xlsx.write.drafts)
+
+
+
+
+@dataclass(frozen=True)
+class YearRequest(MergeRequest):
+    """``year``: ``inbox`` is the folder of the periods' summaries; written as ``merge`` writes."""
+
+
+@dataclass(frozen=True)
+class StatusRequest:
+    """``status``: the inbox read, nothing written but (``nudge`` and ``drafts_dir``) the reminders' drafts."""
+
+    inbox: Path
+    campaign_path: Path | None = None
+    round: str | None = None
+    strict: bool = False
+    nudge: bool = False
+    period: str | None = None
+    drafts_dir: Path | None = None
+
+
+@dataclass(frozen=True)
+class HistoryRequest:
+    """``history``: each final summary of ``summaries`` added to the history book ``book`` (None: beside the first)."""
+
+    book: Path | None
+    summaries: tuple[Path, ...]
+
+
+@dataclass(frozen=True)
+class CollectRequest:
+    """``collect SOURCE FOLDER``: ``source`` as typed (a folder or a saved message, an ``imaps://`` address), the
+    campaign folder, the first day of mail to read, the mail server's certificate authority and its password (asked
+    by the door, never kept)."""
+
+    source: str
+    folder: Path
+    since: dt.date | None = None
+    cafile: Path | None = None
+    password: str = ""
+
+
+Request = InitRequest | GenerateRequest | MergeRequest | StatusRequest | HistoryRequest | CollectRequest

@@ -1,0 +1,51 @@
+"""What every command returns: one :class:`Result` — its Report, the files it wrote, its exit code from the Report.
+
+A door (the CLI, the page, a library caller) never guesses what a run did from its type or by walking the campaign
+folder: it reads the Result. What stops a command before any work is one exception family (model.errors).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from thidua_xlsx.model.report import Report
+
+# The kinds of file a command writes (WrittenFile.kind): the doors' words for them are the catalogue's.
+SUMMARY, SUMMARY_PDF, JSON, PUBLIC, PUBLIC_PDF = "summary", "summary_pdf", "json", "public", "public_pdf"
+FEEDBACK, PAPER, IMPORT, DRAFT = "feedback", "paper", "import", "draft"
+BOOK, CAMPAIGN, LAUNCHER, HISTORY, BACKUP, RECEIVED = "book", "campaign", "launcher", "history", "backup", "received"
+
+
+@dataclass(frozen=True)
+class WrittenFile:
+    """One file a run wrote: where, what it is, whether it replaced a file of the tool's own, and — when a file someone
+    changed was kept there — ``beside``, the path kept (the new file went beside it as ``… (moi)``)."""
+
+    path: Path
+    kind: str
+    replaced: bool = False
+    beside: Path | None = None
+
+
+@dataclass(frozen=True)
+class Result:
+    """One command's run: ``command`` (its name), ``key`` (the round it was about — a round's or period's code,
+    ``ca-nam``, ``xa`` — "" none), its :class:`Report`, the files written in the order written, ``home`` (the campaign
+    folder whose runs record keeps it; None: not kept), and ``detail``, the command's own value for a door to present
+    (the Summary a merge decided, the history's update, a collect's outcomes…)."""
+
+    command: str
+    report: Report
+    files: tuple[WrittenFile, ...] = ()
+    key: str = ""
+    home: Path | None = None
+    detail: Any = field(default=None, compare=False)
+
+    @property
+    def exit_code(self) -> int:
+        return self.report.exit_code
+
+    def of_kind(self, *kinds: str) -> tuple[WrittenFile, ...]:
+        return tuple(f for f in self.files if f.kind in kinds)

@@ -1,0 +1,118 @@
+"""The runs remembered: each command's result kept in its campaign folder (``cac-lan-chay.json``), so that any door
+finds the last results of each round again — after the browser or the page was closed, whichever door ran it.
+
+A run is kept as: the command, its round's key, when (Vietnam's time, ISO), from which door (``cli``, ``trang``),
+its exit code, its counts, its problems (severity, code, the sentence), the lines it said, and the files it wrote
+(relative to the campaign folder when inside it: the folder can be moved), each with its kind, whether it replaced a
+file of ours and the file it went beside. The record is bounded (:data:`KEEP` runs, :data:`KEEP_ISSUES` problems and
+:data:`KEEP_LINES` lines a run) and written whole or not at all; a damaged record is read as empty (nothing is
+lost but the memory of earlier runs: the files are where they were). Two runs ending at once on one campaign are kept
+both: the record is rewritten under its own lock, a run that cannot get it in a few seconds is not remembered.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.places import RUNS_RECORD
+from thidua_xlsx.model.result import Result
+from thidua_xlsx.system import lock
+from thidua_xlsx.system.files import replacing
+
+SCHEMA = 1
+VIETNAM = dt.timezone(ly.VIETNAM_UTC_OFFSET)  # a run's time as the school reads its clock
+KEEP = 100  # runs; the oldest go first
+KEEP_ISSUES = 200
+KEEP_LINES = 400
+LOCK_WAIT_SECONDS = 5.0
+
+
+@dataclass(frozen=True)
+class RunFile:
+    path: str  # relative to the campaign folder when inside it
+    kind: str
+    replaced: bool
+    beside: str  # the file kept, when this one went beside it ("" none)
+
+
+@dataclass(frozen=True)
+class Run:
+    """One run as remembered (see the module)."""
+
+    command: str
+    key: str
+    when: str
+    door: str
+    exit_code: int
+    counts: dict
+    issues: tuple[tuple[str, str, str], ...]  # (severity, code, sentence)
+    lines: tuple[str, ...]
+    files: tuple[RunFile, ...]
+
+    def of_kind(self, *kinds: str) -> tuple[RunFile, ...]:
+        return tuple(f for f in self.files if f.kind in kinds)
+
+
+def run_of(result: Result, door: str, lines: list[str], when: dt.datetime | None = None) -> Run:
+    home = result.home.resolve() if result.home is not None else None
+
+    def shown(path: Path | None) -> str:
+        if path is None:
+            return ""
+        absolute = Path(os.path.abspath(path))
+        return absolute.relative_to(home).as_posix() if home and absolute.is_relative_to(home) else str(absolute)
+
+    return Run(result.command, result.key,
+               (when or dt.datetime.now(VIETNAM)).isoformat(timespec="seconds"), door, result.exit_code,
+               asdict(result.report.counts),
+               tuple((i.severity, i.code, i.render()) for i in result.report.issues[:KEEP_ISSUES]),
+               tuple(lines[:KEEP_LINES]),
+               tuple(RunFile(shown(f.path), f.kind, f.replaced, shown(f.beside)) for f in result.files))
+
+
+def remember(home: Path, run: Run) -> bool:
+    """Add ``run`` to the record of campaign folder ``home``; False when the record's lock could not be had in time."""
+    path = home / RUNS_RECORD
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    while True:
+        try:
+            with lock.holding([lock.lock_path(path)], "runs"):
+                runs = [*recent(home), run][-KEEP:]
+                with replacing(path) as tmp:
+                    tmp.write_text(json.dumps({"schema": SCHEMA, "runs": [asdict(r) for r in runs]},
+                                              ensure_ascii=False, indent=1), encoding="utf-8")
+                return True
+        except lock.Busy:
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.05)
+
+
+def recent(home: Path) -> list[Run]:
+    """The runs remembered in ``home``, oldest first ([] when none or the record is damaged)."""
+    with contextlib.suppress(OSError, ValueError, TypeError, KeyError, AttributeError):
+        data = json.loads((home / RUNS_RECORD).read_text(encoding="utf-8"))
+        if data.get("schema") == SCHEMA:
+            return [_run(item) for item in data["runs"]]
+    return []
+
+
+def last(home: Path, command: str | None = None, key: str | None = None) -> Run | None:
+    """The last run remembered in ``home`` (of ``command``, about ``key``, when given)."""
+    return next((r for r in reversed(recent(home)) if (command is None or r.command == command)
+                 and (key is None or r.key == key)), None)
+
+
+def _run(item: dict) -> Run:
+    return Run(str(item["command"]), str(item["key"]), str(item["when"]), str(item["door"]), int(item["exit_code"]),
+               dict(item["counts"]), tuple((str(a), str(b), str(c)) for a, b, c in item["issues"]),
+               tuple(str(line) for line in item["lines"]),
+               tuple(RunFile(str(f["path"]), str(f["kind"]), bool(f["replaced"]), str(f["beside"]))
+                     for f in item["files"]))

@@ -1,0 +1,65 @@
+"""The reasons of the title decisions (LĐTT, CSTĐCS, the quota, the collective titles: ``ldtt.*``,
+``cstdcs.*``, ``quota.*``, ``collective.*`` and their joins) and the labels of the facts and score
+columns they list. Assembled into :mod:`thidua_xlsx.text.messages`."""
+
+from __future__ import annotations
+
+# Reasons of decisions (codes in rules/consolidation, words here).
+TITLE_REASONS = {
+    "ldtt.not_registered": "không đăng ký thi đua đầu năm nên không được xét",
+    "facts.missing": "chưa đủ thông tin: {fields} (hãy nhập ở sheet Nhân sự của campaign.xlsx)",
+    "ldtt.rating": "xếp loại viên chức {rating} (cần {needed})",
+    "ldtt.months_short": "chỉ làm việc {worked} tháng (cần từ {needed})",
+    "ldtt.days_off": "nghỉ {days} ngày (tối đa {max})",
+    "ldtt.disciplined": "bị kỷ luật {discipline} trong năm",
+    "ldtt.under_review": "đang bị xem xét kỷ luật",
+    "ldtt.classification": "xếp loại thi đua {got} (cần từ {needed})",
+    "ldtt.maternity": " (kể cả {months} tháng nghỉ thai sản)",
+    "ldtt.classified": ", xếp loại thi đua {classification} ({total} điểm)",
+    "ldtt.granted": "đủ điều kiện: xếp loại viên chức {rating}, làm việc {worked} tháng{maternity}, "
+                    "không bị kỷ luật{classified}",
+    "ldtt.department_missing": "tổ chưa nộp sổ chấm điểm",
+    "cstdcs.no_ldtt": "chưa đạt Lao động tiên tiến",
+    "cstdcs.excellent": "HTXSNV",
+    "cstdcs.initiative": "sáng kiến '{initiative}' được công nhận cấp {level} (QĐ {decision})",
+    "cstdcs.granted": "đạt LĐTT, {first}{second}",
+    "cstdcs.not_excellent": "không HTXSNV",
+    "cstdcs.no_initiative": "không có sáng kiến được công nhận",
+    "cstdcs.initiative_unrecognised": "sáng kiến '{initiative}' chưa có quyết định công nhận",
+    "cstdcs.refused": "{first}{second}",
+    "join.and": " và {part}",
+    "join.or": " hoặc {part}",
+    "higher.needs_history": "cần hồ sơ nhiều năm (kết quả các năm trước, sáng kiến cấp trên) – Hội đồng xét",
+    "quota.tie": "bằng điểm ({score}) với {tied} người cho {left} suất cuối của chỉ tiêu {percent}% ({slots} suất) "
+                 "– Hội đồng bỏ phiếu chọn{detail}",
+    "quota.outside": "ngoài chỉ tiêu {percent}% số LĐTT ({slots} suất), xếp sau theo điểm",
+    "quota.freed": "vào suất trong chỉ tiêu do {names} để lại (sáng kiến đã dùng cho hình thức khen thưởng khác)",
+    "quota.freed_vote": "chưa được Hội đồng bỏ phiếu – chờ Hội đồng bỏ phiếu",
+    "collective.not_registered": "tổ không đăng ký danh hiệu tập thể nên không được xét",
+    "collective.department_missing": "tổ chưa nộp sổ chấm điểm",
+    "collective.share": "{ldtt}/{members} LĐTT ({percent}%)",
+    "collective.unrated": "chưa đủ thông tin: {count} người chưa có xếp loại viên chức",
+    "collective.discipline_unknown": "chưa đủ thông tin: {count} người chưa có thông tin kỷ luật",
+    "collective.not_done": "{count} người chưa hoàn thành nhiệm vụ",
+    "collective.share_below": "{share}, cần từ {needed}%",
+    "collective.share_not_above": "{share}, cần trên {needed}%",
+    "collective.no_cstdcs": "không có CSTĐCS",
+    "collective.disciplined": "{count} người bị kỷ luật",
+    "collective.warned": "{count} người bị kỷ luật từ cảnh cáo",
+    "collective.ttldxs_granted": "đủ điều kiện: {share}, {cstdcs} CSTĐCS, 100% hoàn thành nhiệm vụ, không ai bị "
+                                 "kỷ luật (Hội đồng xác nhận tổ hoàn thành xuất sắc nhiệm vụ)",
+    "collective.ttldtt_granted": "đủ điều kiện: {share}, không ai bị kỷ luật từ cảnh cáo (Hội đồng xác nhận tổ "
+                                "hoàn thành tốt nhiệm vụ)",
+    # issue 25: what comes in
+    "ldtt.no_scores": "chưa xét: chưa có điểm thi đua (phiếu chưa có điểm tự chấm hay tổ chấm) nên chưa xếp loại "
+                      "được (cần từ {needed}) – chờ tổ chấm",
+    "ldtt.score_pending": "chưa xét: phiếu chấm điểm còn ô bắt buộc trống hoặc không đọc được nên chưa biết tổng điểm "
+                          "và xếp loại (cần từ {needed}) – chờ tổ điền đủ",
+}
+
+# Labels of codes listed inside reasons (facts, score columns).
+REASON_LABELS = {
+    "rating": "xếp loại viên chức", "months": "số tháng làm việc", "discipline": "kỷ luật",
+    "under_review": "đang xem xét kỷ luật", "self": "tự chấm", "department": "tổ chấm",
+    "maternity_months": "số tháng nghỉ thai sản", "days_off": "số ngày nghỉ",
+}

@@ -1,0 +1,175 @@
+"""The messages and reasons of the evaluation year and its periods (``period.*``, ``year.*``, ``rating.*``):
+the period rounds, the year read from its periods' summaries (thidua-xlsx year) and the year's law
+(NĐ 233/2026). Assembled into :mod:`thidua_xlsx.text.messages`."""
+
+from __future__ import annotations
+
+YEAR_MESSAGES = {
+    # issue 26: period rounds
+    "period.required": "Chiến dịch chấm điểm theo kỳ: hãy chọn kỳ bằng --period, một trong: {periods}.",
+    "period.unknown": "Không có kỳ '{period}' trong chiến dịch. Các kỳ là: {periods}.",
+    "period.not_in_campaign": "Chiến dịch không chia kỳ đánh giá (sheet Kỳ đánh giá để Không), nên không dùng "
+                              "--period. Hãy bỏ --period, hoặc khai báo các kỳ trong campaign.xlsx.",
+    "period.scoring_only": "--period chỉ dùng cho vòng cham-diem: đăng ký thi đua là của cả năm học.",
+    # issue 26: the year from its periods' summaries (thidua-xlsx year)
+    "year.unreadable": "Không đọc được '{file}' như một bảng tổng hợp kỳ (tệp hỏng hoặc không phải tệp Excel). "
+                       "Hãy tổng hợp lại kỳ đó bằng thidua-xlsx merge --period rồi đặt tệp mới vào thư mục.",
+    "year.not_ours": "'{file}' không phải bảng tổng hợp do thidua-xlsx ghi (không có thông tin nhận diện) – không "
+                     "dùng. Điểm năm chỉ lấy từ bảng tổng hợp các kỳ do chương trình ghi.",
+    "year.other_campaign": "'{file}' là bảng tổng hợp của chiến dịch khác (năm học {year}) – không dùng. Hãy kiểm "
+                           "tra có để nhầm tệp của trường khác hoặc năm khác vào thư mục không.",
+    "year.other_year": "'{file}' là bảng tổng hợp năm học {year}, chiến dịch đang xét năm học {expected} – không dùng.",
+    "year.not_period": "'{file}' là bảng tổng hợp của vòng '{round}' cả năm, không phải của một kỳ đánh giá – không "
+                       "dùng. Trong thư mục chỉ để bảng tổng hợp từng kỳ (tong-hop_<mã kỳ>.xlsx).",
+    "year.period_unknown": "'{file}' là bảng tổng hợp của kỳ '{period}', không có trong sheet Kỳ đánh giá của "
+                           "campaign.xlsx – không dùng. Hãy kiểm tra bảng kỳ hoặc bỏ tệp này khỏi thư mục.",
+    "year.no_people": "'{file}' được ghi bởi phiên bản cũ, chưa mang điểm từng người cho cả năm – không dùng. Hãy "
+                      "tổng hợp lại kỳ {period} bằng thidua-xlsx merge --period {period} (thư mục nhận của kỳ vẫn "
+                      "còn nguyên) rồi chạy lại.",
+    "year.period_superseded": "Cùng kỳ ({period}) có bản tổng hợp khác được dùng ('{used}': bản có cột hiệu trưởng "
+                              "chấm "
+                              "qua vòng Hội đồng được ưu tiên, rồi bản ghi sau). Tệp này không dùng.",
+    "year.period_refused": "Bảng tổng hợp của {period} bị từ chối ({files}: lý do ở trên) – kỳ này chưa biết, không "
+                           "phải chưa có: chưa xếp loại năm, chưa xét danh hiệu cho ai. Hãy ghi lại bảng tổng hợp "
+                           "kỳ đó (thidua-xlsx merge … --period {period_code}) rồi chạy lại year.",
+    "year.period_missing": "Chưa có bảng tổng hợp của {period}: điểm năm của mọi người chỉ tính trên các kỳ có "
+                           "điểm (kỳ thiếu không tính là 0). Hãy tổng hợp kỳ này rồi chạy lại nếu kỳ đã chấm.",
+    "year.person_not_in_roster": "Mã {person} có điểm ở {periods} nhưng không còn trong sheet Nhân sự – không xếp "
+                                 "loại năm. Nếu người này còn công tác (hoặc đã chuyển đi và cần xếp loại), hãy "
+                                 "thêm lại vào sheet Nhân sự với số tháng làm việc rồi chạy lại.",
+    # issue 36: the year's law — what it rests on, who rates the head, what is missing, what the tool only proposes
+    "year.score_not_number": "Điểm kỳ {period} của {name} ({person}) là '{value}', không phải một số: không dùng, "
+                             "xếp loại năm của người này để chờ (không tính trên các kỳ khác). Hãy tổng hợp lại kỳ "
+                             "{period} (thidua-xlsx merge --period) rồi chạy lại.",
+    "year.score_typed_over": "Điểm xét của {name} ({person}) trong bảng tổng hợp {period} đã bị sửa tay thành "
+                             "'{shown}', chương trình đã ghi {value} – cả năm dùng {value}, không dùng số sửa tay. "
+                             "Muốn đổi điểm một kỳ: ghi điểm mới vào cột Điểm Hội đồng rồi chạy 'thidua-xlsx merge "
+                             "… --period {period_code} --council <tệp này>' (lượt duyệt của Hiệu trưởng), rồi chạy "
+                             "lại year.",
+    "year.council_score_unapplied": "Cột Điểm Hội đồng của {name} ({person}) trong bảng tổng hợp {period} ghi "
+                                    "'{shown}' nhưng chưa được áp dụng – cả năm dùng {value}. Hãy chạy 'thidua-xlsx "
+                                    "merge … --period {period_code} --council <tệp này>' để áp dụng, rồi chạy lại "
+                                    "year với bảng tổng hợp mới.",
+    "year.score_out_of_range": "Điểm kỳ {period} của {name} ({person}) là {value}, ngoài khoảng 0 – {max}: không "
+                               "dùng, xếp loại năm của người này để chờ (không tính trên các kỳ khác). Hãy tổng hợp "
+                               "lại kỳ {period} (thidua-xlsx merge --period) rồi chạy lại.",
+    "year.meta_broken": "'{file}': điểm từng người mà chương trình ghi kèm bảng tổng hợp kỳ bị hỏng hoặc bị sửa – "
+                        "không dùng. Hãy tổng hợp lại kỳ đó bằng thidua-xlsx merge --period rồi đặt tệp mới vào thư "
+                        "mục.",
+    "year.department_period_missing": "{department}: không ai có điểm {period} (tổ chưa nộp sổ kỳ này?) – điểm năm "
+                                      "của {count} người trong tổ tính trên các kỳ có điểm, kỳ thiếu không tính là 0 "
+                                      "(NĐ 233/2026 điều 12 khoản 5, điều 15 khoản 1 điểm a, c). Nếu tổ đã chấm kỳ "
+                                      "này, hãy tổng hợp lại kỳ đó với sổ của tổ rồi chạy lại.",
+    "year.person_periods_missing": "{name} ({person}) không có điểm {periods}: điểm năm tính trên {used}/{total} kỳ "
+                                   "có điểm, kỳ thiếu không tính là 0 (NĐ 233/2026 điều 15 khoản 1 điểm a, c: theo "
+                                   "thời gian làm việc thực tế). Nếu người này đã được chấm, hãy kiểm tra sổ của tổ "
+                                   "kỳ đó.",
+    "year.period_future": "{period} ({start} – {end}) chưa kết thúc (hôm nay {today}): năm đánh giá chưa đủ các kỳ, "
+                          "xếp loại năm và các đề nghị dựa trên đó còn tạm thời. Hãy chạy lại khi kỳ đã kết thúc và "
+                          "được tổng hợp.",
+    "year.period_future_used": "Bảng tổng hợp của {period} được dùng dù kỳ chưa kết thúc ({end}, hôm nay {today}): "
+                               "điểm kỳ này có thể chưa đủ, xếp loại năm còn tạm thời. Hãy tổng hợp lại kỳ này khi "
+                               "kỳ kết thúc rồi chạy lại.",
+    "year.before_decree": "Mọi kỳ đánh giá ({periods}) kết thúc trước {since}, ngày {decree} có hiệu lực: năm này chưa "
+                          "xếp loại theo {decree} mà theo văn bản cũ (NĐ 90/2020, sửa đổi bởi NĐ 48/2023). Xếp loại "
+                          "năm trong bảng là theo thang điểm của trường, chỉ để tham khảo; hãy nhập xếp loại cấp có "
+                          "thẩm quyền đã quyết định ở sheet Nhân sự, hoặc sửa bảng kỳ nếu ngày các kỳ bị sai.",
+    "year.periods_before_decree": "Các kỳ {periods} kết thúc trước {since}, ngày {decree} có hiệu lực: không phải kỳ "
+                                  "đánh giá theo {decree}; điểm các kỳ này vẫn được tính vào điểm năm như điểm chấm "
+                                  "theo quy chế của trường – Hội đồng xem lại. Nếu quy chế không tính các kỳ này, hãy "
+                                  "xóa chúng khỏi sheet Kỳ đánh giá rồi chạy lại.",
+    "year.transition": "Xếp loại cuối năm 2026 (kỳ cuối kết thúc {end}): nếu đến lúc xếp loại trường chưa ban hành Quy "
+                       "chế đánh giá theo {decree} (chậm nhất 30/11/2026, điều 18 khoản 3 điểm a), trường xếp loại "
+                       "theo NĐ 90/2020, sửa đổi bởi NĐ 48/2023 (điều 20 khoản 1) – khi đó xếp loại tính từ các kỳ chỉ "
+                       "để tham khảo. Hãy kiểm tra Quy chế của trường đã ban hành chưa.",
+    "year.filed_before_end": "Ngày gửi hồ sơ ({filed}) trước ngày kỳ đánh giá cuối kết thúc ({end}): hồ sơ gửi khi "
+                             "năm đánh giá chưa hết, xếp loại năm và các đề nghị dựa trên đó còn tạm thời. Hãy sửa "
+                             "Ngày gửi hồ sơ ở sheet Trường (hoặc ngày các kỳ ở sheet Kỳ đánh giá) rồi chạy lại.",
+    "year.provisional": "{count} người và {units} tập thể (tổ có người ấy trong số Lao động tiên tiến) được đề nghị "
+                        "danh hiệu dựa trên xếp loại năm do chương trình tính từ các kỳ, "
+                        "chưa có quyết định xếp loại của cấp có thẩm quyền (NĐ 233/2026 điều 13 khoản 3): các đề nghị "
+                        "này là tạm thời (lý do ghi \"tạm thời\"). Khi có quyết định xếp loại, hãy nhập ở cột Xếp loại "
+                        "viên chức (sheet Nhân sự) rồi chạy lại.",
+    "year.rating_typed": "{name} ({person}): cột Xếp loại viên chức ghi {entered}, xếp loại tính từ các kỳ là "
+                         "{computed}; chương trình dùng {entered} như quyết định của cấp có thẩm quyền (NĐ 233/2026 "
+                         "điều 13 khoản 3), hai giá trị ghi cạnh nhau ở sheet Xếp loại năm. Nếu ô này còn sót từ tệp "
+                         "mẫu hay từ năm trước, hãy xóa ở sheet Nhân sự rồi chạy lại.",
+    "year.head_rated_above": "{name} ({person}) là người đứng đầu đơn vị: do người đứng đầu cơ quan quản lý ({body}) "
+                             "theo dõi, đánh giá và xếp loại (NĐ 233/2026 điều 13 khoản 2 điểm a, khoản 3 điểm a); "
+                             "xếp loại trong bảng là đề xuất của trường, không tính vào tỷ lệ HTXSNV của trường. Khi "
+                             "có quyết định, hãy nhập ở cột Xếp loại viên chức (sheet Nhân sự).",
+    "year.cap_unit_default": "Đơn vị được xếp loại HTXSNV: theo NĐ 233/2026 điều 12 khoản 6 điểm b, đơn vị có thể "
+                             "quyết định tỷ lệ HTXSNV cao hơn 20%, tối đa 25% – ô '{field}' còn trống nên chương "
+                             "trình dùng 20% (mặc định). Nếu đơn vị đã quyết định, hãy ghi tỷ lệ vào ô đó rồi chạy "
+                             "lại.",
+    "year.small_groups": "Nhóm {groups} có từ {size} người trở xuống (không kể người đứng đầu): tính tỷ lệ HTXSNV "
+                         "riêng (mặc định, theo NĐ 233/2026 điều 12 khoản 6 điểm a), nên có thể không có suất HTXSNV "
+                         "nào. "
+                         "Nếu quy chế của trường tính chung nhóm nhỏ với nhóm lớn nhất, hãy chọn '{together}' ở ô "
+                         "'{field}' rồi chạy lại.",
+}
+
+NO_PERIOD = "cả năm (không chia kỳ)"  # a workbook's period when it was issued for the year's single round
+SCHOOL_SCALE = "thang điểm của trường, chưa theo NĐ 233/2026: các kỳ kết thúc trước {since}"  # a year before it
+
+YEAR_REASONS = {
+    # issue 26: the evaluation year
+    "year.score_average": "điểm năm {score}: trung bình cộng điểm của {used} kỳ đánh giá (NĐ 233/2026 điều 12 khoản 5, "
+                          "điều 15 khoản 1 điểm a)",
+    "year.score_semesters": "điểm năm {score} theo công thức (điểm HKI + 2 × điểm HKII) / 3 của quy chế đánh giá của "
+                            "đơn vị, {used} kỳ có điểm (NĐ 233/2026 điều 12 khoản 5)",
+    "year.score_weighted": "điểm năm {score}: trung bình có trọng số của {used} kỳ đánh giá theo quy chế đánh giá của "
+                           "đơn vị (NĐ 233/2026 điều 12 khoản 5)",
+    "year.missing": "không có điểm {periods}: không tính là 0 điểm, điểm năm chỉ tính trên {used}/{total} kỳ có điểm "
+                    "(NĐ 233/2026 điều 15 khoản 1 điểm a, c: theo thời gian làm việc thực tế)",
+    "year.no_scores": "chưa có điểm kỳ đánh giá nào trong năm: chưa xếp loại được (điểm năm tính từ điểm các kỳ, "
+                      "NĐ 233/2026 điều 12 khoản 5)",
+    "year.facts_unknown": "chưa nhập {fields} ở sheet Nhân sự: chưa kiểm tra được trường hợp không xếp loại hay bị kỷ "
+                          "luật (NĐ 233/2026 điều 12 khoản 4, điều 14) – hãy nhập rồi chạy lại",
+    "year.months_short": "chỉ làm việc {months} tháng trong năm (chưa đủ {needed} tháng): không xếp loại chất lượng "
+                         "(NĐ 233/2026 điều 14 khoản 1)",
+    "year.months_short_unpaid": "nghỉ việc riêng không hưởng lương, chỉ làm việc {months} tháng trong năm (chưa đủ "
+                                "{needed} tháng): không xếp loại chất lượng (NĐ 233/2026 điều 14 khoản 1, 2)",
+    "year.leave_rated": "{leave} theo chế độ bảo hiểm xã hội, làm việc {months} tháng (dưới {needed} tháng): vẫn xếp "
+                        "loại, theo kết quả của thời gian làm việc thực tế (NĐ 233/2026 điều 14 khoản 2)",
+    "year.disciplined": "bị kỷ luật {discipline} trong năm đánh giá: KHTNV, không xét theo điểm (NĐ 233/2026 điều 12 "
+                        "khoản 4 điểm c, điều 14 khoản 3 điểm a)",
+    "year.band_top": "điểm năm {score}, từ {low} điểm trở lên: {rating} (NĐ 233/2026 điều 12 khoản {clause})",
+    "year.band": "điểm năm {score}, từ {low} đến dưới {high} điểm: {rating} (NĐ 233/2026 điều 12 khoản {clause})",
+    "year.band_below": "điểm năm {score}, dưới {high} điểm: {rating} (NĐ 233/2026 điều 12 khoản 4 điểm a)",
+    "year.head_unit_unknown": "người đứng đầu đơn vị nhưng chưa có xếp loại của đơn vị: chưa kiểm tra được quy định "
+                              "xếp loại không cao hơn đơn vị (NĐ 233/2026 điều 12 khoản 7) – hãy nhập xếp loại của "
+                              "đơn vị",
+    "year.head_capped": "người đứng đầu đơn vị xếp loại không cao hơn đơn vị ({unit_rating}): hạ từ {before} xuống "
+                        "{unit_rating} (NĐ 233/2026 điều 12 khoản 7)",
+    "year.cap_slots": "nhóm {group} có {eligible} người đạt từ HTTNV trở lên, tối đa {slots} người HTXSNV để số HTXSNV "
+                      "không vượt quá {percent}% số HTTNV, làm tròn xuống (NĐ 233/2026 điều 12 khoản 6 điểm {clause})",
+    "year.cap_slots_at_least": "nhóm {group} có {eligible} người đạt từ HTTNV trở lên, tối đa {slots} người HTXSNV "
+                               "({percent}% của {eligible}, làm tròn xuống; NĐ 233/2026 điều 12 khoản 6 điểm {clause})",
+    "year.cap_within": "trong tỷ lệ HTXSNV: đứng thứ {rank} theo điểm năm; {cap}",
+    "year.cap_outside": "xếp HTTNV vì ngoài tỷ lệ HTXSNV: đứng thứ {rank} theo điểm năm; {cap}",
+    "year.cap_tie": "tạm xếp HTTNV: {tied} người bằng điểm năm ({score}) cho {left} suất HTXSNV cuối, chương trình "
+                    "không chọn; {cap} – cấp có thẩm quyền chọn và nhập xếp loại ở sheet Nhân sự",
+    "year.entered_differs": "cấp có thẩm quyền xếp loại {entered} (sheet Nhân sự), khác kết quả tính từ các kỳ "
+                            "({computed}): dùng {entered} – Hội đồng xem lại (NĐ 233/2026 điều 13 khoản 3)",
+    "year.entered_unrated": "cấp có thẩm quyền xếp loại {entered} (sheet Nhân sự), trong khi theo các kỳ thì không xếp "
+                            "loại: dùng {entered} – Hội đồng xem lại (NĐ 233/2026 điều 13 khoản 3, điều 14)",
+    "year.entered_over_cap": "với các xếp loại đã nhập, nhóm có {excellent} người HTXSNV, vượt tỷ lệ: {cap} – Hội đồng "
+                             "xem lại",
+    # a rating typed in sheet Nhân sự beside the one computed
+    "flag.year_rating_entered": "xếp loại năm theo sheet Nhân sự là {entered}, tính từ các kỳ là {computed}",
+    # issue 36: the year's law — what it rests on, who rates the head, what is missing, what the tool only proposes
+    "rating.provisional": "tạm thời: xếp loại {rating} do chương trình tính từ các kỳ, chưa có quyết định của cấp có "
+                          "thẩm quyền (NĐ 233/2026 điều 13 khoản 3)",
+    "year.unreadable": "điểm {periods} trong bảng tổng hợp kỳ không đọc được (xem sheet Kiểm tra): chưa xếp loại năm, "
+                       "không tính trên các kỳ còn lại – hãy tổng hợp lại kỳ đó rồi chạy lại",
+    "year.head_proposed": "người đứng đầu đơn vị: do người đứng đầu cơ quan quản lý{body} theo dõi, đánh giá và xếp "
+                          "loại (NĐ 233/2026 điều 13 khoản 2 điểm a, khoản 3 điểm a){proposal}; không tính vào tỷ lệ "
+                          "HTXSNV của trường",
+    "year.body": " ({name})",
+    "year.head_proposal": "; trường tính {rating} để đề xuất",
+    "year.cap_pending": "{count} người trong nhóm chưa xếp loại được (điểm kỳ không đọc được): số suất HTXSNV có thể "
+                        "đổi khi sửa xong",
+}
+
+YEAR_LABELS = {"NGHI_OM": "nghỉ ốm", "NGHI_THAI_SAN": "nghỉ thai sản"}

@@ -1,0 +1,308 @@
+"""The page's views: each parses one request of the browser, makes one service call (a query of the campaign folder, or
+a command run as a job) and renders a template (Jinja, autoescaped: a name typed as ``<script>`` in a workbook shows
+as text). No rule and no place of the campaign folder is known here: they are the service's (model.places)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from flask import abort, current_app, jsonify, redirect, render_template, request, send_file, url_for
+
+from thidua_xlsx import service
+from thidua_xlsx.model import requests as rq
+from thidua_xlsx.model.errors import CommandError
+from thidua_xlsx.model.issues import issue
+from thidua_xlsx.model.layout import REGISTRATION, SCORING
+from thidua_xlsx.model.places import CAMPAIGN_FILE, CAMPAIGN_ODS, LEVEL_ABOVE_BOOK, LEVEL_ABOVE_KEY, YEAR_KEY, Places
+from thidua_xlsx.text.ui import LAUNCHER_STEM, WORDS
+from thidua_xlsx.ui.jobs import Busy, Jobs
+from thidua_xlsx.ui.security import MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, plain_name, safe_path, safe_source
+
+
+@dataclass
+class Page:
+    """What the page of one campaign folder keeps while it serves: its jobs, each drop's outcomes (by a one-time id),
+    and the campaign book last opened with the state of its files."""
+
+    folder: Path
+    jobs: Jobs
+    drops: dict[str, list] = field(default_factory=dict)
+    opened: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def places(self) -> Places:
+        return Places(self.folder)
+
+
+def page() -> Page:
+    return current_app.extensions["thidua_page"]
+
+
+def refused(code: str, status: int, **params):
+    return render_template("error.html", problem=issue(code, **params)), status
+
+
+def _campaign():
+    """(the school's CampaignFolder, None, ()) or (None, the commune's book, ()) — or (None, None, the problems)."""
+    from thidua_xlsx.system.voice import vietnam_today
+
+    here = page()
+    if (here.folder / LEVEL_ABOVE_BOOK).is_file():
+        return None, here.folder / LEVEL_ABOVE_BOOK, ()
+    book = service.campaign_in(here.folder)
+    if book is None:
+        return None, None, (issue("ui.not_campaign", folder=str(here.folder)),)
+    state = (book, *(_stat(here.folder / name) for name in (CAMPAIGN_ODS, CAMPAIGN_FILE)), vietnam_today())
+    if here.opened.get("state") != state:  # read again only when a book changed (or the day did)
+        opened, problems = service.open_campaign(book)
+        here.opened.update(state=state, found=(opened, None, tuple(problems)))
+    return here.opened["found"]
+
+
+def _stat(path: Path) -> tuple[int, int]:
+    """A file's size and time ((-1, -1): none): what tells that it changed."""
+    try:
+        st = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (st.st_size, st.st_mtime_ns)
+
+
+def _school():
+    """The school's CampaignFolder, or the page that says why there is none."""
+    cf, _book, problems = _campaign()
+    if cf is None:
+        return None, (render_template("error.html", problems=problems, folder=page().folder), 200)
+    return cf, None
+
+
+def _round(cf, key: str, generating: bool = False):
+    return next((r for r in service.rounds_of(cf) if r.key == key and not (generating and not r.can_generate)), None)
+
+
+def _started(kind: str, label: str, key: str, request_: rq.Request, round_label: str = ""):
+    """The job of ``request_`` started, and the browser sent to its page; refused while another runs."""
+    try:
+        job = page().jobs.start(kind, label, key, request_, round_label)
+    except Busy as busy:
+        return render_template("error.html", problem=busy.issue, folder=page().folder), 409
+    return redirect(url_for("job", job_id=job.id), 303)
+
+
+def home():
+    cf, book, problems = _campaign()
+    folder = page().folder
+    if book is not None:
+        from thidua_xlsx.text import commands as ct
+
+        return render_template("commune.html", view=service.commune_overview(folder, book), folder=folder,
+                               origins=ct.LEVEL_ABOVE_ORIGIN, councils=ct.LEVEL_ABOVE_COUNCIL,
+                               last=_last_run(LEVEL_ABOVE_KEY))
+    if cf is None:
+        return render_template("error.html", problems=problems, folder=folder), 200
+    return render_template("overview.html", view=service.school_overview(cf), folder=folder,
+                           next_name=service.next_year_name(cf))
+
+
+def round_(key: str):
+    cf, shown = _school()
+    if cf is None:
+        return shown
+    view = service.round_page(cf, key)
+    if view is None:
+        return refused("ui.unknown_round", 404, round=key)
+    dropped = page().drops.get(request.args.get("nhan", ""), None)
+    return render_template("round.html", view=view, dropped=dropped, folder=page().folder, last=_last_run(key))
+
+
+def _last_run(key: str):
+    """The last merge (or year) remembered of round ``key``: what the round page shows after a restart."""
+    return next((r for r in service.runs_of(page().folder, key) if r.command in ("merge", "year")), None)
+
+
+def drop(key: str):
+    cf, shown = _school()
+    if cf is None:
+        return shown
+    chosen = _round(cf, key, generating=True)
+    if chosen is None:
+        return refused("ui.unknown_round", 404, round=key)
+    files = [f for f in request.files.getlist("files") if f.filename]
+    if len(files) > MAX_UPLOAD_FILES:
+        return refused("ui.upload_too_many", 413, count=len(files), limit=MAX_UPLOAD_FILES)
+    if not files:
+        return refused("ui.upload_none", 400)
+    uploads = []
+    for upload in files:
+        uploads.append((upload.filename or "", upload.read(MAX_UPLOAD_BYTES + 1)))
+        upload.close()  # a large part waits in a temporary file: let it go now
+    try:
+        filed = service.receive(page().folder, uploads, (chosen.round, chosen.period), rq.PAGE)
+    except CommandError as error:
+        return render_template("error.html", problems=tuple(error.problems), folder=page().folder), 200
+    drop_id = secrets.token_hex(6)
+    drops = page().drops
+    drops[drop_id] = filed
+    for old in list(drops)[:-20]:
+        del drops[old]
+    return redirect(url_for("round_", key=key, nhan=drop_id), 303)
+
+
+def act(key: str, kind: str):
+    """A round's books made (``sinh``) or its merge (``tong-hop``): the year's from its periods, a round's from its
+    inbox with the council's summary uploaded and the papers when asked; the same request the CLI makes."""
+    cf, shown = _school()
+    if cf is None:
+        return shown
+    chosen = _round(cf, key, generating=kind == "sinh")
+    if chosen is None or kind not in ("sinh", "tong-hop"):
+        return refused("ui.unknown_round", 404, round=key)
+    at = page().places
+    if kind == "sinh":  # the scoring books show the titles of the registration's last summary, when there is one
+        registered = service.summary_of(at.folder, REGISTRATION, REGISTRATION, "") if chosen.round == SCORING else ""
+        source = at.folder / registered if registered else None
+        made = rq.GenerateRequest(cf.book or at.folder, chosen.round, None, source, True, chosen.period or None)
+        return _started(kind, f"{WORDS['generate']} – {chosen.label}", key, made, chosen.label)
+    docs = at.docs if request.form.get("docs") else None
+    if chosen.key == YEAR_KEY:
+        merged: rq.MergeRequest = rq.YearRequest(at.periods, force=True, campaign_path=cf.book, docs_dir=docs)
+    else:
+        council = request.files.get("council")
+        council_path = None
+        if council is not None and council.filename:
+            try:
+                council_path = service.keep_council(at.folder, council.filename, council.read(MAX_UPLOAD_BYTES + 1))
+            except CommandError:
+                return refused("ui.council_not_workbook", 400, file=council.filename)
+            finally:
+                council.close()
+        merged = rq.MergeRequest(at.inbox(chosen.round, chosen.period), force=True, council_path=council_path,
+                                 docs_dir=docs, campaign_path=cf.book, round=chosen.round,
+                                 period=chosen.period or None)
+    return _started("merge", f"{WORDS['merge']} – {chosen.label}", key, merged, chosen.label)
+
+
+def history():
+    """The year's final summary added to the history book lich-su.xlsx (``thidua-xlsx history``)."""
+    cf, shown = _school()
+    if cf is None:
+        return shown
+    final = service.final_summary(cf)
+    if final is None:
+        return refused("ui.no_final_summary", 400)
+    at = page().places
+    return _started("history", WORDS["history_round"], "", rq.HistoryRequest(at.history_book, (at.folder / final,)))
+
+
+def next_year():
+    """Next year's campaign (``thidua-xlsx init NEW --tu THIS``) in a new folder beside this one: the only folder the
+    page makes outside the campaign folder; a name that is not one plain name, or a folder that exists, is refused
+    before anything is made."""
+    cf, shown = _school()
+    if cf is None:
+        return shown
+    folder = page().folder
+    name = request.form.get("ten", "")
+    if not plain_name(name):
+        return refused("ui.new_year_name", 400, name=name, parent=str(folder.parent),
+                       suggested=service.next_year_name(cf))
+    target = folder.parent / name
+    if os.path.lexists(target):
+        return refused("ui.new_year_exists", 400, path=str(target))
+    return _started("next-year", WORDS["next_year_label"].format(name=name), "", rq.InitRequest(target, source=folder))
+
+
+def collect():
+    """The returned books taken from e-mail (``thidua-xlsx collect``): a folder of saved messages inside the campaign
+    folder, or an IMAP mailbox with its password — used for this run only: never kept, logged, or shown again (the
+    run's lines are the collect's own, which never hold it)."""
+    import datetime as dt
+
+    folder = page().folder
+    relative, address = request.form.get("thu_muc", "").strip(), request.form.get("hop_thu", "").strip()
+    since_text = request.form.get("tu_ngay", "").strip()
+    if bool(relative) == bool(address):
+        return refused("ui.collect_no_source", 400)
+    if relative:
+        source = safe_source(folder, relative)
+        if source is None:
+            return refused("ui.collect_folder_refused", 400, path=relative, folder=str(folder))
+        if since_text:
+            return refused("ui.collect_since_folder", 400)
+    box = service.mailbox_of(address) if address else None
+    if address and box is None:
+        return refused("ui.collect_mailbox_invalid", 400, source=address.split("@")[-1])
+    since = None
+    if since_text:
+        try:
+            since = dt.datetime.strptime(since_text, "%d/%m/%Y").date()
+        except ValueError:
+            return refused("ui.collect_since_invalid", 400, value=since_text)
+    shown = f"{box.user}@{box.host}/{box.mailbox}" if box is not None else relative
+    label = WORDS["collect_label_mailbox" if box is not None else "collect_label_folder"].format(source=shown)
+    asked = rq.CollectRequest(address if box is not None else str(source), folder, since,
+                              current_app.config.get("MAIL_CAFILE"), request.form.get("mat_khau", ""))
+    return _started("collect", label, "", asked)
+
+
+def commune_merge():
+    at = page().places
+    book = at.folder / LEVEL_ABOVE_BOOK
+    if not book.is_file():
+        return refused("ui.unknown_round", 404, round=LEVEL_ABOVE_KEY)
+    merged = rq.MergeRequest(at.inbox(""), force=True, campaign_path=book,
+                             docs_dir=at.docs if request.form.get("docs") else None,
+                             import_dir=at.imports if request.form.get("import") else None)
+    return _started("merge", WORDS["merge_commune"], LEVEL_ABOVE_KEY, merged)
+
+
+def job(job_id: str):
+    found = page().jobs.get(job_id)
+    if found is None:
+        abort(404)
+    return render_template("job.html", job=found, results=_results(found), folder=page().folder)
+
+
+def job_json(job_id: str):
+    found = page().jobs.get(job_id)
+    if found is None:
+        abort(404)
+    return jsonify(found.to_dict())
+
+
+def download():
+    relative = request.args.get("p", "")
+    path = safe_path(page().folder, relative)
+    if path is None:
+        return refused("ui.path_refused", 404, path=relative, folder=str(page().folder))
+    return send_file(path, as_attachment=True, download_name=path.name)
+
+
+def _results(job) -> dict:
+    """What a run decided and wrote, for its page: the people by rank with their titles and reasons (a school's
+    merge), its Report, and the files it wrote (relative to the campaign folder), each with the file kept when it went
+    beside one as ``… (moi)``."""
+    from thidua_xlsx.model.campaign import num_text
+    from thidua_xlsx.model.titles import name as title_name
+
+    result, folder = job.result, page().folder
+    people = []
+    for p in sorted(getattr(job.summary, "people", ()) or (),
+                    key=lambda p: (p.rank_school is None, p.rank_school or 0, p.name)):
+        granted = [title_name(d.title) for d in p.decisions if d.granted]
+        reasons = "; ".join(d.reason for d in p.decisions if d.reason)
+        people.append({"rank": p.rank_school or "", "name": p.name, "department": p.department_name,
+                       "score": num_text(p.final) if p.final is not None else "", "classification": p.classification,
+                       "titles": ", ".join(granted), "reasons": reasons})
+
+    def shown(path: Path | None) -> str:
+        return "" if path is None else Path(os.path.relpath(path, folder)).as_posix() \
+            if Path(os.path.abspath(path)).is_relative_to(folder) else str(path)
+
+    files = [{"path": shown(f.path), "beside": shown(f.beside)} for f in result.files] if result else []
+    opened = WORDS["next_year_open"].format(launcher=f"{LAUNCHER_STEM}.bat", path=result.home) \
+        if result is not None and result.command == "init" else ""  # next year's page: where it opens
+    return {"people": people, "report": result.report if result else None, "files": files, "next": opened}
