@@ -43,7 +43,7 @@ _LIBRARY = {
     "update_history": "commands.history", "mailbox_of": "commands.collect", "stored_password": "commands.collect",
     **dict.fromkeys(("init_level_above", "read_level_above", "school_states"), "commands.level_above"),
     **dict.fromkeys(("school_overview", "round_page", "commune_overview", "next_year_name", "rounds_of",
-                     "final_summary", "summary_of", "runs_of"), "commands.overview"),
+                     "final_summary", "summary_of", "runs_of", "year_page"), "commands.overview"),
     **dict.fromkeys(("receive", "keep_council"), "commands.receive"),
     "read_rows": "commands.summaries",
     **dict.fromkeys(("open_campaign", "campaign_in"), "workspace"),

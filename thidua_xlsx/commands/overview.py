@@ -282,6 +282,39 @@ def _read_round(cf, chosen: Round, inbox: Path, relative: str) -> RoundView:
 
 
 @dataclass(frozen=True)
+class PeriodState:
+    """A period as the year's page lists it: its code and label, its summary in ``ky/`` (relative; "" none yet) and
+    whether the head's pass made it (the final of the period)."""
+
+    code: str
+    label: str
+    summary: str
+    final: bool
+
+
+@dataclass(frozen=True)
+class YearView:
+    """The year's page: the round, each period's summary, and the year's final summary (after the council) if any."""
+
+    round: Round
+    periods: tuple[PeriodState, ...]
+    final: str | None
+
+
+def year_page(cf) -> YearView | None:
+    """The page of the year from its periods (None: the campaign has no periods)."""
+    if not cf.campaign.periods:
+        return None
+    chosen = next(r for r in rounds_of(cf) if r.key == YEAR)
+    periods = []
+    for period in cf.campaign.periods:
+        summary = summary_of(cf.folder, period.code, SCORING, period.code)
+        last = next((r for r in runs_of(cf.folder, period.code) if r.command == "merge"), None)
+        periods.append(PeriodState(period.code, period.label, summary, bool(last and last.council)))
+    return YearView(chosen, tuple(periods), final_summary(cf))
+
+
+@dataclass(frozen=True)
 class CommuneView:
     authority: str
     year: str

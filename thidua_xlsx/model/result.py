@@ -42,6 +42,7 @@ class Result:
     key: str = ""
     home: Path | None = None
     detail: Any = field(default=None, compare=False)
+    council: bool = False  # the council's (or for a period the head's) word was applied: the round's final summary
 
     @property
     def exit_code(self) -> int:

@@ -55,6 +55,7 @@ class Run:
     issues: tuple[tuple[str, str, str], ...]  # (severity, code, sentence)
     lines: tuple[str, ...]
     files: tuple[RunFile, ...]
+    council: bool = False  # the council's (a period's: the head's) word applied
 
     def of_kind(self, *kinds: str) -> tuple[RunFile, ...]:
         return tuple(f for f in self.files if f.kind in kinds)
@@ -74,7 +75,7 @@ def run_of(result: Result, door: str, lines: list[str], when: dt.datetime | None
                asdict(result.report.counts),
                tuple((i.severity, i.code, i.render()) for i in result.report.issues[:KEEP_ISSUES]),
                tuple(lines[:KEEP_LINES]),
-               tuple(RunFile(shown(f.path), f.kind, f.replaced, shown(f.beside)) for f in result.files))
+               tuple(RunFile(shown(f.path), f.kind, f.replaced, shown(f.beside)) for f in result.files), result.council)
 
 
 def remember(home: Path, run: Run) -> bool:
@@ -115,4 +116,4 @@ def _run(item: dict) -> Run:
                dict(item["counts"]), tuple((str(a), str(b), str(c)) for a, b, c in item["issues"]),
                tuple(str(line) for line in item["lines"]),
                tuple(RunFile(str(f["path"]), str(f["kind"]), bool(f["replaced"]), str(f["beside"]))
-                     for f in item["files"]))
+                     for f in item["files"]), bool(item.get("council", False)))

@@ -111,6 +111,11 @@ def round_(key: str):
     cf, shown = _school()
     if cf is None:
         return shown
+    if key == YEAR_KEY:
+        year = service.year_page(cf)
+        if year is None:
+            return refused("ui.unknown_round", 404, round=key)
+        return render_template("year.html", view=year, folder=page().folder, last=_last_run(key))
     view = service.round_page(cf, key)
     if view is None:
         return refused("ui.unknown_round", 404, round=key)
@@ -167,18 +172,19 @@ def act(key: str, kind: str):
         made = rq.GenerateRequest(cf.book or at.folder, chosen.round, None, source, True, chosen.period or None)
         return _started(kind, f"{WORDS['generate']} – {chosen.label}", key, made, chosen.label)
     docs = at.docs if request.form.get("docs") else None
+    council = request.files.get("council")
+    council_path = None
+    if council is not None and council.filename:
+        try:
+            council_path = service.keep_council(at.folder, council.filename, council.read(MAX_UPLOAD_BYTES + 1))
+        except CommandError:
+            return refused("ui.council_not_workbook", 400, file=council.filename)
+        finally:
+            council.close()
     if chosen.key == YEAR_KEY:
-        merged: rq.MergeRequest = rq.YearRequest(at.periods, force=True, campaign_path=cf.book, docs_dir=docs)
+        merged: rq.MergeRequest = rq.YearRequest(at.periods, force=True, campaign_path=cf.book,
+                                                 council_path=council_path, docs_dir=docs)
     else:
-        council = request.files.get("council")
-        council_path = None
-        if council is not None and council.filename:
-            try:
-                council_path = service.keep_council(at.folder, council.filename, council.read(MAX_UPLOAD_BYTES + 1))
-            except CommandError:
-                return refused("ui.council_not_workbook", 400, file=council.filename)
-            finally:
-                council.close()
         merged = rq.MergeRequest(at.inbox(chosen.round, chosen.period), force=True, council_path=council_path,
                                  docs_dir=docs, campaign_path=cf.book, round=chosen.round,
                                  period=chosen.period or None)
@@ -305,4 +311,7 @@ def _results(job) -> dict:
     files = [{"path": shown(f.path), "beside": shown(f.beside)} for f in result.files] if result else []
     opened = WORDS["next_year_open"].format(launcher=f"{LAUNCHER_STEM}.bat", path=result.home) \
         if result is not None and result.command == "init" else ""  # next year's page: where it opens
-    return {"people": people, "report": result.report if result else None, "files": files, "next": opened}
+    titled = bool(job.summary is not None and getattr(job.summary, "round", "") == SCORING
+                  and not getattr(job.summary, "period", ""))  # a period decides no title: the console says none
+    return {"people": people, "report": result.report if result else None, "files": files, "next": opened,
+            "titled": titled}
