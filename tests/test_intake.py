@@ -93,7 +93,7 @@ def test_a_book_of_another_campaign_a_file_not_ours_and_a_broken_one_are_refused
     assert "To Ngu van.xlsx" in last_year.problem.render() and "năm học 2026-2027" in last_year.problem.render()
     assert (letter.outcome, letter.problem.code) == (NOT_OURS, "intake.not_workbook")
     assert broken.outcome == REFUSED and broken.problem.severity == "error"
-    assert lock.outcome == NOT_OURS
+    assert (lock.outcome, lock.problem.code) == (NOT_OURS, "intake.lock_file")
     assert _contents(folder) == before  # no inbox made, no record, no staging left
 
 
@@ -244,3 +244,12 @@ def test_what_was_filed_is_what_the_merge_reads(tmp_path):
     sent = {f.department_name for f in summary.files if f.submission is not None}
     assert sent == {"Tổ Văn phòng", "Tổ khối 1", "Tổ khối 2-3", "Tổ khối 4-5"}
     assert json.loads(json.dumps([r["unit"] for r in intake.received()]))  # every record readable JSON
+
+
+def test_excel_s_lock_file_is_named_as_such(tmp_path):
+    """A drop of a folder holding a book open in Excel brings its ``~$`` lock file: said as Excel's lock file, not as a
+    file of the wrong kind, and left alone."""
+    folder = _school(tmp_path)
+    filed, = open_intake(folder).file("~$2025-2026_cham-diem_To-khoi-1.xlsx", b"\x0bhieu.truong" + b"\x00" * 150)
+    assert (filed.outcome, filed.problem.code) == (NOT_OURS, "intake.lock_file")
+    assert "tệp khóa Excel" in filed.problem.message and not list(folder.glob("inbox*/*"))

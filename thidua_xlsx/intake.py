@@ -171,7 +171,9 @@ class Intake:
 
     def _one(self, name: str, data: bytes, received: Received | None, expected: tuple[str, str] | None) -> Filed:
         suffix = Path(name).suffix.lower()
-        if suffix not in WORKBOOK_SUFFIXES or name.startswith(LOCK_PREFIXES):  # Excel's or LibreOffice's lock
+        if name.startswith(LOCK_PREFIXES):  # Excel's (~$) or LibreOffice's (.~lock.) mark of a book open there
+            return Filed(name, NOT_OURS, problem=issue("intake.lock_file", NOTE, file=name))
+        if suffix not in WORKBOOK_SUFFIXES:
             return Filed(name, NOT_OURS, problem=issue("intake.not_workbook", NOTE, file=name))
         if len(data) > MAX_FILE_BYTES:
             return Filed(name, REFUSED, problem=issue("file.too_big", ERROR, file=name,

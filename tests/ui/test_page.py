@@ -44,7 +44,7 @@ def _drop(found, key: str, paths, **form):
 def test_a_request_without_the_token_is_refused(school):
     folder, _returned, app, _found = school
     stranger = app.test_client()
-    for path in ("/", "/vong/cham-diem", "/tep?p=campaign.xlsx", "/static/style.css"):
+    for path in ("/", "/vong/cham-diem", "/tep?p=campaign.xlsx"):  # /static/ is served: test_page_safety.py
         refused = stranger.get(path)
         assert refused.status_code == 403
         assert "cần mã truy cập" in text(refused)
@@ -321,8 +321,14 @@ def test_a_merge_another_program_holds_is_said_not_mixed(school):
 
 
 def test_generate_from_the_page(school):
+    """Books already issued for the round: the page asks first, naming the departments that sent theirs back."""
     folder, _returned, _app, found = school
-    started = found.post("/vong/dang-ky/sinh", data=CSRF)
+    asked = found.post("/vong/dang-ky/sinh", data=CSRF)
+    assert asked.status_code == 200 and not list((folder / "outbox" / "dang-ky").glob("*.tmp"))
+    question = text(asked)
+    assert "Sinh lại sổ – Đăng ký thi đua?" in question and "Sổ của vòng này đã phát cho 5 tổ" in question
+    assert "tổ đã gửi lại sổ" in question and "Tổ khối 1" in question  # its registration book came back
+    started = found.post("/vong/dang-ky/sinh", data={**CSRF, "chac": "1"})
     state = wait_job(found, started.headers["Location"])
     assert state["state"] == "done", text(found.get(started.headers["Location"]))
     result = text(found.get(started.headers["Location"]))

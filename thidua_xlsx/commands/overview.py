@@ -110,8 +110,8 @@ _ISSUED: dict[str, tuple[tuple, dict[tuple[str, str], int]]] = {}  # folder → 
 
 
 def _issued_counts(cf) -> dict[tuple[str, str], int]:
-    """How many books were issued for each (round, period), from the record of issued books (so-da-phat/), read
-    again only when that record changed."""
+    """How many departments were issued a book for each (round, period), from the record of issued books
+    (so-da-phat/), read again only when that record changed."""
     registry = cf.registry
     try:
         state: tuple = tuple(sorted((e.name, e.stat().st_mtime_ns) for e in os.scandir(registry.folder)))
@@ -120,10 +120,10 @@ def _issued_counts(cf) -> dict[tuple[str, str], int]:
     kept = _ISSUED.get(str(cf.folder))
     if kept is not None and kept[0] == state:
         return kept[1]
-    issued: dict[tuple[str, str], int] = {}
-    for book in registry.all():
-        which = (book.layout.round, book.layout.period)
-        issued[which] = issued.get(which, 0) + 1
+    departments: dict[tuple[str, str], set[str]] = {}
+    for book in registry.all():  # a book issued again (generate twice) is one department's still
+        departments.setdefault((book.layout.round, book.layout.period), set()).add(book.department_code)
+    issued = {which: len(codes) for which, codes in departments.items()}
     _ISSUED[str(cf.folder)] = (state, issued)
     return issued
 

@@ -103,6 +103,15 @@ WORDS = {
     "superseded": "Bản cũ (đã có bản mới hơn)",
     "rejected": "Bị từ chối",
     "skipped": "Bỏ qua (bản chép, sổ chưa điền, không phải sổ)",
+    "regenerate_title": "Sinh lại sổ – {round}?",
+    "regenerate_issued": ("Sổ của vòng này đã phát cho {count} tổ. Sinh lại sẽ ghi sổ mới vào {outbox} thay cho sổ "
+                          "đã phát; sổ nào đã có người điền trong thư mục đó được giữ nguyên, sổ mới ghi bên cạnh."),
+    "regenerate_returned": ("{count} tổ đã gửi lại sổ (sổ đã gửi về vẫn nằm nguyên trong thư mục nhận và vẫn được "
+                            "dùng):"),
+    "regenerate_kept": ("Chỉ sinh lại khi cần phát sổ mới (ví dụ đã sửa danh sách người hay tiêu chí); tổ đã gửi lại "
+                        "sổ cũ thì không phải điền lại."),
+    "regenerate_button": "Sinh lại sổ",
+    "regenerate_back": "Không, quay lại",
     "proposals_line": "{ldtt} Lao động tiên tiến, {cstdcs} Chiến sĩ thi đua cơ sở",
     "people": "Người",
     "scored": "Có điểm",

@@ -166,6 +166,11 @@ def act(key: str, kind: str):
     if chosen is None or kind not in ("sinh", "tong-hop"):
         return refused("ui.unknown_round", 404, round=key)
     at = page().places
+    if kind == "sinh" and chosen.issued and not request.form.get("chac"):  # books out already: asked first
+        view = service.round_page(cf, key)
+        returned = [f.name for f in (view.followups if view else ()) if f.state != "not_sent"]
+        return render_template("confirm.html", round=chosen, returned=returned, folder=at.folder,
+                               outbox=at.outbox(chosen.round, chosen.period).relative_to(at.folder).as_posix())
     if kind == "sinh":  # the scoring books show the titles of the registration's last summary, when there is one
         registered = service.summary_of(at.folder, REGISTRATION, REGISTRATION, "") if chosen.round == SCORING else ""
         source = at.folder / registered if registered else None

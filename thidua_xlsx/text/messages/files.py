@@ -149,6 +149,9 @@ FILE_MESSAGES = {
     # issue 38/39: a file brought in by the local page or the mail, filed by the codes inside it (intake.py)
     "intake.no_campaign": "'{folder}' không phải thư mục chiến dịch (không có campaign.xlsx của trường, cũng không có "
                           "cap-tren.xlsx của xã). Hãy chọn thư mục do 'thidua-xlsx init' tạo.",
+    "intake.lock_file": ("'{file}' là tệp khóa Excel (hoặc LibreOffice) tạo ra khi một sổ đang mở trên máy người gửi, "
+                         "không phải sổ – để nguyên, không lưu. Hãy nhận sổ thật (tên không có '~$' ở đầu); sổ đang "
+                         "mở thì đóng Excel rồi gửi lại."),
     "intake.not_workbook": "Không phải sổ thi đua (chỉ nhận .xlsx, .xlsm, .xls, .ods) – để nguyên, không lưu vào "
                            "chiến dịch.",
     "intake.other_round": "Đây là sổ {found} của {department}, không phải sổ {expected} – không lưu vào đây. Hãy thả "
