@@ -48,6 +48,7 @@ _LIBRARY = {
     "read_rows": "commands.summaries",
     **dict.fromkeys(("open_campaign", "campaign_in"), "workspace"),
     **dict.fromkeys(("fault_text", "terminate_as_exit"), "system.files"),
+    "council_lines": "write.console",
 }
 
 

@@ -67,6 +67,7 @@ def test_a_period_s_head_pass_then_the_year_its_council_papers_and_history_on_th
     council = tmp_path / "hoi-dong-ca-nam.xlsx"
     council_types(year / "tong-hop_ca-nam.xlsx", council, {"GV009": (None, NO_PROPOSAL, "Chưa đủ hồ sơ")})
     final = _run(found, "/vong/ca-nam/tong-hop", docs="1", council=(io.BytesIO(council.read_bytes()), council.name))
+    assert final.count("Hội đồng đã thay đổi 1 điều") == 2  # the changes as a list of their own, and in the log
     assert "GV009" in final and "ho-so/01_To-trinh.docx" in final and (year / "ho-so" / "01_To-trinh.docx").is_file()
 
     _app, again = client(year)  # the page started anew: the year's last results are still there

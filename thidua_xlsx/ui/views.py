@@ -318,5 +318,6 @@ def _results(job) -> dict:
         if result is not None and result.command == "init" else ""  # next year's page: where it opens
     titled = bool(job.summary is not None and getattr(job.summary, "round", "") == SCORING
                   and not getattr(job.summary, "period", ""))  # a period decides no title: the console says none
+    changes = service.council_lines(job.summary) if getattr(job.summary, "council_changes", None) else []
     return {"people": people, "report": result.report if result else None, "files": files, "next": opened,
-            "titled": titled}
+            "titled": titled, "changes": changes}
