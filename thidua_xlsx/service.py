@@ -45,6 +45,7 @@ _LIBRARY = {
     **dict.fromkeys(("school_overview", "round_page", "commune_overview", "next_year_name", "rounds_of",
                      "final_summary", "summary_of", "runs_of", "year_page"), "commands.overview"),
     **dict.fromkeys(("receive", "keep_council"), "commands.receive"),
+    "officer_decisions": "commands.officer",
     "read_rows": "commands.summaries",
     **dict.fromkeys(("open_campaign", "campaign_in"), "workspace"),
     **dict.fromkeys(("fault_text", "terminate_as_exit"), "system.files"),

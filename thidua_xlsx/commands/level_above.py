@@ -120,7 +120,8 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Result:
         Kept(written, voice)()
     if report.exit_code == EXIT_STRICT:
         voice.warn(ct.LEVEL_ABOVE_STRICT.format(count=report.counts.errors))
-    return Result("merge", report, written.made(out.kind_of(r, output)), places.LEVEL_ABOVE_KEY, home, summary)
+    return Result("merge", report, written.made(out.kind_of(r, output)), places.LEVEL_ABOVE_KEY, home, summary,
+                  council=r.council_path is not None)
 
 
 def status_level_above(inbox: Path, book: Path, strict: bool, voice: Voice = Voice()) -> Result:
@@ -153,9 +154,10 @@ def status_level_above(inbox: Path, book: Path, strict: bool, voice: Voice = Voi
     return Result("status", level_above_report(summary, strict), (), places.LEVEL_ABOVE_KEY, book.parent, summary)
 
 
-def read_level_above(inbox: Path, book: Path, voice: Voice = Voice()):
-    """The level above's campaign and what its inbox holds (read only): (LevelAbove, LevelAboveSummary); Stopped when
-    its book cannot be loaded. The book used is said."""
+def read_level_above(inbox: Path, book: Path, voice: Voice = Voice(), officer: Path | None = None):
+    """The level above's campaign and what its inbox holds (read only): (LevelAbove, LevelAboveSummary), with the
+    officer's pass in ``officer`` when given (the decisions typed on the page); Stopped when its book cannot be loaded.
+    The book used is said."""
     from thidua_xlsx.decide.level_above import level_above_summary
     from thidua_xlsx.read.containment import scan_inbox
     from thidua_xlsx.read.level_above_book import load_level_above_book
@@ -166,7 +168,12 @@ def read_level_above(inbox: Path, book: Path, voice: Voice = Voice()):
         raise Stopped(problems, ct.CAMPAIGN_INVALID.format(count=len(problems.errors), file=book))
     voice.warn(ct.LEVEL_ABOVE_USED.format(path=book, authority=campaign.authority))
     files, read = read_school_summaries(scan_inbox(inbox))
-    return campaign, level_above_summary(campaign, files, read)
+    marks = None
+    if officer is not None:
+        from thidua_xlsx.read.level_above_council import read_officer
+
+        marks = read_officer(officer, campaign, Problems())
+    return campaign, level_above_summary(campaign, files, read, marks)
 
 
 @dataclass(frozen=True)

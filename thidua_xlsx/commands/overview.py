@@ -324,6 +324,7 @@ class CommuneView:
     summary: str = ""  # the commune's summary written, relative ("" none)
     stopped: str = ""
     notices: tuple[Issue, ...] = field(default=())
+    held: tuple = ()  # the proposals held apart, still waiting for the officer (model.level_above.Held)
 
 
 def commune_overview(folder: Path, book: Path) -> CommuneView:
@@ -333,8 +334,9 @@ def commune_overview(folder: Path, book: Path) -> CommuneView:
     from thidua_xlsx.text.wording import day_text
 
     inbox = folder / INBOX
+    officer = places.Places(folder).officer_book
     try:
-        campaign, summary = read_level_above(inbox, book)
+        campaign, summary = read_level_above(inbox, book, officer=officer if officer.is_file() else None)
     except Stopped as stop:
         return CommuneView("", "", "", problems=tuple(stop.problems), stopped=stop.message)
     problems = tuple(i for i in (*(i for f in summary.files for i in f.issues), *summary.issues)
@@ -342,4 +344,4 @@ def commune_overview(folder: Path, book: Path) -> CommuneView:
     written = summary_of(folder, places.LEVEL_ABOVE_KEY, "", "")
     return CommuneView(campaign.authority, campaign.school_year,
                        day_text(campaign.deadline) if campaign.deadline else WORDS["no_deadline"],
-                       tuple(school_states(summary, vietnam_today())), problems, written)
+                       tuple(school_states(summary, vietnam_today())), problems, written, held=summary.held)

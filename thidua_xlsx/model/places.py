@@ -11,7 +11,8 @@ for the same request. A school's campaign folder::
     tong-hop_<round or period>.xlsx      a round's summary (a period's in ky/, where the year reads them)
     ky/tong-hop_<period>.xlsx            the periods' summaries
     tong-hop_ca-nam.xlsx                 the year's, from its periods
-    hoi-dong/                            the council's summaries uploaded on the page
+    hoi-dong/                            the council's summaries uploaded on the page (a commune's: xa-duyet.xlsx, the
+                                         officer's decisions on the proposals held apart, typed on the page)
     ho-so/ , xuat-tinh/                  the papers; the commune's import files for the province's system
     lich-su.xlsx                         the history book
     da-ghi.json , cac-lan-chay.json      the record of the tool's own outputs; the runs remembered
@@ -40,6 +41,7 @@ COUNCIL_FOLDER = "hoi-dong"  # the council's summaries uploaded on the page, eac
 DOCS_FOLDER = "ho-so"  # the papers (merge --docs)
 IMPORT_FOLDER = "xuat-tinh"  # the commune's import files for the province's system (merge --xuat-tinh)
 HISTORY_BOOK = "lich-su.xlsx"
+OFFICER_BOOK = "xa-duyet.xlsx"  # in hoi-dong/: the commune's summary with the officer's decisions typed on the page
 OUTPUTS_RECORD = "da-ghi.json"
 RUNS_RECORD = "cac-lan-chay.json"
 YEAR_KEY = "ca-nam"  # the year from its periods, as a round of the page and of the runs record
@@ -103,6 +105,10 @@ class Places:
     def council_upload(self, suffix: str) -> Path:
         """The name the council's summary uploaded on the page is first kept under (another beside it when taken)."""
         return self.council / f"{COUNCIL_FOLDER}{suffix}"
+
+    @property
+    def officer_book(self) -> Path:
+        return self.council / OFFICER_BOOK
 
     @property
     def docs(self) -> Path:

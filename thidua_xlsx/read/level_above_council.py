@@ -82,3 +82,19 @@ def _meta(book) -> dict | None:
     if not isinstance(data, dict) or data.get("kind") != LEVEL_ABOVE_META_KIND or data.get("app") != ly.APP_ID:
         return None
     return data
+
+
+def held_rows(path: Path) -> tuple[str, tuple[int, int], list]:
+    """Where a commune summary of ours holds its proposals apart: the sheet, the officer's two columns (0-based) and
+    each line's (row 0-based, school, kind, who, title), from its metadata; no sheet and no rows when it holds none."""
+    held = (_meta(open_book(Path(path).read_bytes())) or {}).get("held") or {"sheet": "", "columns": [0, 0], "rows": []}
+    agree_col, reason_col = held["columns"]
+    return str(held["sheet"]), (int(agree_col), int(reason_col)), list(held["rows"])
+
+
+def held_marks(path: Path) -> dict[tuple, tuple[bool, str]]:
+    """The officer's marks on the lines a commune summary of ours holds apart: {key: (ticked, reason)}."""
+    book = open_book(Path(path).read_bytes())
+    meta = _meta(book)
+    return {key: (mark.agree, mark.reason) for key, mark in (_marks(book, meta) if meta else {}).items()
+            if mark.part == HELD}

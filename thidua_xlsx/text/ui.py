@@ -8,6 +8,14 @@ UI_MESSAGES = {
                         "có ?token=…), hoặc bấm đúp lại tệp mở trang trong thư mục chiến dịch.",
     "ui.host_refused": "Yêu cầu gửi tới '{host}', không phải địa chỉ của trang (127.0.0.1) – từ chối. Hãy mở đúng địa "
                        "chỉ chương trình in ra khi khởi động.",
+    "ui.officer_none": ("Chưa chọn nhận hay bỏ đề nghị nào – chưa ghi gì. Với mỗi đề nghị cần quyết định: chọn *Nhận* "
+                        "hoặc *Bỏ*, ghi lý do, rồi bấm *Ghi quyết định và tổng hợp lại*."),
+    "ui.officer_no_summary": ("Chưa có bảng tổng hợp các trường nào – chưa có đề nghị tạm giữ để quyết định. Hãy bấm "
+                              "*Tổng hợp các trường* trước."),
+    "ui.officer_reason": ("{count} đề nghị được chọn nhận hoặc bỏ mà chưa ghi lý do – chưa ghi gì. Mỗi quyết định cần "
+                          "một lý do (ghi vào biên bản và tờ trình); hãy ghi lý do rồi bấm lại."),
+    "ui.officer_stale": ("{count} đề nghị không còn trong bảng tổng hợp các trường gần nhất (đã có tệp mới của trường) "
+                         "– chưa ghi gì. Hãy bấm *Tổng hợp các trường* rồi quyết định lại trên danh sách mới."),
     "ui.csrf_refused": "Yêu cầu này không đến từ chính trang thidua-xlsx (thiếu hoặc sai mã biểu mẫu) – không làm gì. "
                        "Hãy tải lại trang (F5) rồi bấm lại nút.",
     "ui.path_refused": "'{path}' nằm ngoài thư mục chiến dịch (hoặc là liên kết, hoặc không có) – trang không mở tệp "
@@ -103,6 +111,16 @@ WORDS = {
     "superseded": "Bản cũ (đã có bản mới hơn)",
     "rejected": "Bị từ chối",
     "skipped": "Bỏ qua (bản chép, sổ chưa điền, không phải sổ)",
+    "officer_title": "Đề nghị tạm giữ chờ công chức quyết định",
+    "officer_hint": ("Mỗi đề nghị dưới đây chưa vào danh sách, tờ trình, dự thảo quyết định và tệp nhập của tỉnh. Chọn "
+                     "Nhận hoặc Bỏ và ghi lý do (lý do được ghi vào bảng tổng hợp); quyết định được giữ ở "
+                     "hoi-dong/xa-duyet.xlsx và dùng cho mọi lần tổng hợp sau."),
+    "officer_accept": "Nhận",
+    "officer_reject": "Bỏ",
+    "officer_wait": "Chưa quyết định",
+    "officer_reason": "Lý do",
+    "officer_button": "Ghi quyết định và tổng hợp lại",
+    "officer_label": "Công chức quyết định các đề nghị tạm giữ",
     "regenerate_title": "Sinh lại sổ – {round}?",
     "regenerate_issued": ("Sổ của vòng này đã phát cho {count} tổ. Sinh lại sẽ ghi sổ mới vào {outbox} thay cho sổ "
                           "đã phát; sổ nào đã có người điền trong thư mục đó được giữ nguyên, sổ mới ghi bên cạnh."),

@@ -96,11 +96,12 @@ def home():
     cf, book, problems = _campaign()
     folder = page().folder
     if book is not None:
+        from thidua_xlsx.model.titles import name as title_names
         from thidua_xlsx.text import commands as ct
 
         return render_template("commune.html", view=service.commune_overview(folder, book), folder=folder,
                                origins=ct.LEVEL_ABOVE_ORIGIN, councils=ct.LEVEL_ABOVE_COUNCIL,
-                               last=_last_run(LEVEL_ABOVE_KEY))
+                               last=_last_run(LEVEL_ABOVE_KEY), title_names=title_names)
     if cf is None:
         return render_template("error.html", problems=problems, folder=folder), 200
     return render_template("overview.html", view=service.school_overview(cf), folder=folder,
@@ -260,14 +261,39 @@ def collect():
 
 
 def commune_merge():
+    """The commune's merge (``merge inbox/``), with the officer's decisions typed on the page as its pass when she
+    made some (``--council hoi-dong/xa-duyet.xlsx``), the papers and the province's import files when asked."""
     at = page().places
     book = at.folder / LEVEL_ABOVE_BOOK
     if not book.is_file():
         return refused("ui.unknown_round", 404, round=LEVEL_ABOVE_KEY)
-    merged = rq.MergeRequest(at.inbox(""), force=True, campaign_path=book,
+    officer = at.officer_book if at.officer_book.is_file() else None
+    merged = rq.MergeRequest(at.inbox(""), force=True, campaign_path=book, council_path=officer,
                              docs_dir=at.docs if request.form.get("docs") else None,
                              import_dir=at.imports if request.form.get("import") else None)
     return _started("merge", WORDS["merge_commune"], LEVEL_ABOVE_KEY, merged)
+
+
+def officer_decide():
+    """The officer's decisions on the proposals held apart (accept or reject, each with a reason), kept where she
+    would tick them in Excel (service.officer_decisions), then the commune merged again with them."""
+    from thidua_xlsx.model.level_above import proposal_key
+
+    at = page().places
+    book = at.folder / LEVEL_ABOVE_BOOK
+    if not book.is_file():
+        return refused("ui.unknown_round", 404, round=LEVEL_ABOVE_KEY)
+    held = service.commune_overview(at.folder, book).held
+    decisions = {proposal_key(h.proposal): (request.form[f"quyet-{n}"] == "nhan", request.form.get(f"ly-do-{n}", ""))
+                 for n, h in enumerate(held) if request.form.get(f"quyet-{n}") in ("nhan", "bo")}
+    if not decisions:
+        return refused("ui.officer_none", 400)
+    try:
+        officer = service.officer_decisions(at.folder, decisions)
+    except CommandError as error:
+        return render_template("error.html", problems=tuple(error.problems), folder=at.folder), 400
+    merged = rq.MergeRequest(at.inbox(""), force=True, campaign_path=book, council_path=officer)
+    return _started("merge", WORDS["officer_label"], LEVEL_ABOVE_KEY, merged)
 
 
 def job(job_id: str):

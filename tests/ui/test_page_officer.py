@@ -1,0 +1,54 @@
+"""The commune officer decides on the page (issue 47): each proposal held apart accepted or rejected with its reason,
+no workbook edited by hand; her decisions kept where she would have ticked them in Excel and used by every later merge
+of the page, after a restart too."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from openpyxl import load_workbook
+
+from tests.ui.pages import TOKEN, client, commune_campaign, text, wait_job
+from thidua_xlsx.model.places import RUNS_RECORD
+from thidua_xlsx.ui.security import form_token
+
+CSRF = {"csrf": form_token(TOKEN)}
+
+
+def _held(found) -> list[str]:
+    """The names of the proposals held apart, as the commune's page lists them."""
+    page = found.get("/").data.decode()
+    return re.findall(r'<label class="visually-hidden" for="ly-do-\d+">Lý do – ([^<]+)</label>', page)
+
+
+def _merged(found, answer) -> dict:
+    assert answer.status_code == 303, text(answer)
+    assert wait_job(found, answer.headers["Location"])["state"] == "done"
+    return found
+
+
+def test_the_officer_accepts_and_rejects_held_proposals_on_the_page(tmp_path):
+    folder = commune_campaign(tmp_path)
+    _app, found = client(folder)
+    refused = found.post("/xa/duyet", data={**CSRF, "quyet-0": "nhan", "ly-do-0": "Đã kiểm tra"})
+    assert refused.status_code == 400 and "Hãy bấm *Tổng hợp các trường* trước" in text(refused)
+    _merged(found, found.post("/xa/tong-hop", data=CSRF))
+    held = _held(found)
+    assert len(held) >= 3
+    no_reason = found.post("/xa/duyet", data={**CSRF, "quyet-0": "nhan", "ly-do-0": " "})
+    assert no_reason.status_code == 400 and "chưa ghi lý do" in text(no_reason)
+    assert not (folder / "hoi-dong" / "xa-duyet.xlsx").exists()  # nothing written for a refused decision
+
+    _merged(found, found.post("/xa/duyet", data={**CSRF, "quyet-0": "nhan", "ly-do-0": "Đã kiểm tra biên bản họp",
+                                                 "quyet-1": "bo", "ly-do-1": "Không đủ minh chứng"}))
+    run = json.loads((folder / RUNS_RECORD).read_text(encoding="utf-8"))["runs"][-1]
+    said = {code for _severity, code, _text in run["issues"]}
+    assert {"level_above.accepted", "level_above.removed"} <= said and run["council"]
+    kept = load_workbook(folder / "hoi-dong" / "xa-duyet.xlsx", read_only=True)  # hers to open and check
+    typed = {str(v) for ws in kept.worksheets for row in ws.iter_rows(values_only=True) for v in row if v}
+    assert {"Đã kiểm tra biên bản họp", "Không đủ minh chứng"} <= typed
+
+    _app, again = client(folder)  # the page started anew, the commune merged again: her word still holds
+    _merged(again, again.post("/xa/tong-hop", data=CSRF))
+    assert _held(again) == held[2:]
