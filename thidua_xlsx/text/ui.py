@@ -193,8 +193,8 @@ WORDS = {
     "next_year_round": "Năm học sau",
     "council_hint": "Trên trang của vòng chấm điểm: chọn bảng tổng hợp Hội đồng đã ghi rồi bấm Tổng hợp.",
     "papers_hint": "Trên trang của vòng chấm điểm: đánh dấu Ghi cả hồ sơ rồi bấm Tổng hợp.",
-    "history_hint": "Làm bằng dòng lệnh (chưa có nút trên trang): sau khi có bảng tổng hợp cuối năm, thidua-xlsx "
-                    "history.",
+    "history_hint": ("Sau khi có bảng tổng hợp cuối năm (đã qua Hội đồng), nút *Ghi vào sổ lịch sử* hiện ở dòng "
+                     "này."),
     "history_add": "Ghi năm học này (từ {file}) vào sổ lịch sử lich-su.xlsx – nên làm sau khi đã tổng hợp với kết "
                    "quả Hội đồng.",
     "history_button": "Ghi vào sổ lịch sử",
@@ -203,8 +203,8 @@ WORDS = {
     "next_year_button": "Sang năm học mới",
     "next_year_name": "Tên thư mục mới:",
     "next_year_label": "Sang năm học mới – {name}",
-    "next_year_open": "Mở trang của năm học mới: bấm đúp tệp {launcher} trong thư mục {path} (hoặc gõ lệnh "
-                      "thidua-xlsx ui \"{path}\"). Trang này vẫn là trang của năm học cũ.",
+    "next_year_open": ("Mở trang của năm học mới: bấm đúp tệp {launcher} trong thư mục {path}. Trang này vẫn là trang "
+                       "của năm học cũ."),
     "collect_title": "Nhận sổ từ thư",
     "collect_hint": "Lấy các sổ được gửi lại qua e-mail và xếp vào đúng thư mục nhận sổ theo mã ghi trong sổ (không "
                     "theo tên tệp); tệp đã có không bị ghi đè, hộp thư không bị sửa gì.",
