@@ -150,7 +150,7 @@ WORDS = {
     "missing": "Tổ chưa gửi",
     "missing_schools": "Trường chưa gửi",
     "reminders": "Lời nhắc để chép gửi",
-    "log": "Chương trình nói",
+    "log": "Nhật ký của lần chạy",
     "schools": "Các trường",
     "school": "Trường",
     "fingerprint": "Dấu vân tay",
