@@ -130,6 +130,19 @@ def test_too_many_files_in_one_drop_are_refused_with_the_limit(school):
     assert not list((folder / "inbox").iterdir())
 
 
+def test_two_hundred_small_files_are_refused_for_their_number_not_their_size(school):
+    """200 small files (well under the bytes' limit) stop at the parser's count of parts: the page says the
+    number of files is the limit that was hit, not the size."""
+    folder, _returned, app, found = school
+    app.config["MAX_FORM_PARTS"] = MAX_UPLOAD_FILES + 10  # as the page is made (a test before raised it)
+    many = found.post("/vong/cham-diem/nhan", data={**CSRF, "files": [
+        (io.BytesIO(b"x" * 2_000), f"{n}.xlsx") for n in range(200)]}, content_type="multipart/form-data")
+    assert many.status_code == 413
+    said = text(many)
+    assert f"Thả quá {MAX_UPLOAD_FILES} tệp một lần" in said and "MB" not in said
+    assert not list((folder / "inbox").iterdir())
+
+
 def test_an_unknown_round_is_said(school):
     _folder, _returned, _app, found = school
     missing = found.get("/vong/khong-co")

@@ -88,7 +88,7 @@ def test_next_year_is_made_beside_with_the_next_years_campaign(school):
     cf, _problems = open_campaign(new / "campaign.xlsx")
     assert cf is not None and f"Mã chiến dịch mới: {cf.campaign.id}" in result
     assert f"bấm đúp tệp Mo-trang-thi-dua.bat trong thư mục {new}" in result
-    assert "thidua-xlsx ui" not in result.split("Nhật ký của lần chạy")[0]  # her way in is the double-click, no command to type
+    assert "thidua-xlsx ui" not in result.split("Nhật ký của lần chạy")[0]  # her way in: the double-click
     # last year's folder is only read
     assert {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before
     again = found.post("/nam-moi", data={**CSRF, "ten": "truong-2026-2027"})

@@ -23,6 +23,8 @@ UI_MESSAGES = {
     "ui.upload_too_big": "Các tệp gửi lên quá lớn (quá {limit} MB một lần) – không nhận tệp nào. Mỗi sổ của tổ chỉ vài "
                          "trăm KB: hãy kiểm tra lại tệp, hoặc thả từng ít tệp một.",
     "ui.upload_too_many": "Thả {count} tệp một lần, quá {limit} tệp – không nhận tệp nào. Hãy thả từng nhóm nhỏ hơn.",
+    "ui.upload_too_many_parts": ("Thả quá {limit} tệp một lần – không nhận tệp nào. Hãy thả từng nhóm tối đa {limit} "
+                                 "tệp (hoặc nén cả thư mục thành một tệp .zip rồi thả tệp đó)."),
     "ui.upload_none": "Chưa chọn tệp nào. Hãy kéo các sổ các tổ gửi về thả vào ô, hoặc bấm Chọn tệp.",
     "ui.upload_empty": "'{file}' rỗng (0 byte) – không nhận. Hãy xin tổ gửi lại tệp.",
     "ui.run_busy": "Đang chạy '{running}' trên chiến dịch này – chờ việc đó xong rồi bấm lại. (Mỗi chiến dịch chỉ chạy "

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from thidua_xlsx.text.ui import WORDS
-from thidua_xlsx.ui.security import MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, form_token, guard
+from thidua_xlsx.ui.security import MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, bounded_requests, form_token, guard
 
 # (address, view's name, methods): every address the page answers
 ROUTES = (
@@ -18,6 +18,7 @@ ROUTES = (
     ("/nam-moi", "next_year", ("POST",)),
     ("/thu", "collect", ("POST",)),
     ("/xa/tong-hop", "commune_merge", ("POST",)),
+    ("/xa/duyet", "officer_decide", ("POST",)),
     ("/viec/<job_id>", "job", ("GET",)),
     ("/viec/<job_id>.json", "job_json", ("GET",)),
     ("/tep", "download", ("GET",)),
@@ -27,7 +28,7 @@ ROUTES = (
 def create_app(folder: Path, token: str, port: int = 0):
     """The page of campaign folder ``folder`` (a school's or a commune's), answering requests that carry ``token``;
     ``port``: the one it listens on (its cookie's name, the Origin it accepts; 0: any, as the tests' client)."""
-    from flask import Flask
+    from flask import Flask, request
 
     from thidua_xlsx.ui import views
     from thidua_xlsx.ui.jobs import Jobs
@@ -42,6 +43,7 @@ def create_app(folder: Path, token: str, port: int = 0):
     app.extensions["thidua_page"] = views.Page(folder, jobs)
     app.extensions["thidua_jobs"] = jobs
     guard(app, token, port, views.refused)
+    bounded_requests(app)
     csrf = form_token(token)
 
     @app.context_processor
@@ -50,7 +52,27 @@ def create_app(folder: Path, token: str, port: int = 0):
 
     @app.errorhandler(413)
     def too_big(_error):
-        return views.refused("ui.upload_too_big", 413, limit=MAX_UPLOAD_BYTES // (1024 * 1024))
+        """The limit that was hit: the bytes of one drop, or (a drop within them) the number of its files."""
+        from flask import request
+
+        bound = app.config["MAX_CONTENT_LENGTH"]
+        if request.content_length is not None and request.content_length <= bound:
+            return views.refused("ui.upload_too_many_parts", 413, limit=MAX_UPLOAD_FILES)
+        return views.refused("ui.upload_too_big", 413, limit=bound // (1024 * 1024))
+
+    # Flask's own pages are English and lead nowhere: hers say what happened and lead back to the overview (the
+    # request carries the token by then: security.guard refuses the others first)
+    @app.errorhandler(404)
+    def not_found(_error):
+        return views.refused("ui.page_not_found", 404, path=request.path)
+
+    @app.errorhandler(405)
+    def not_a_page(_error):  # a button's address typed or reopened in the address bar
+        return views.refused("ui.address_not_a_page", 405, path=request.path)
+
+    @app.errorhandler(500)
+    def failed(_error):  # logged by Flask with its traceback (on the black window); she reads what to do
+        return views.refused("ui.page_failed", 500)
 
     for rule, name, methods in ROUTES:
         app.add_url_rule(rule, name, getattr(views, name), methods=list(methods))

@@ -1,8 +1,13 @@
 """The page's security, in one place — the page is a door into staff data:
 
 * **Token.** Every request carries the one-time token printed at start-up: in the address the first time
-  (``/?token=…``, as Jupyter), then in a cookie (HttpOnly, SameSite=Strict, named for the port so two pages on two
-  campaigns keep theirs); a request without it is refused (403), compared in constant time.
+  (``/?token=…``, as Jupyter), then a cookie (HttpOnly, SameSite=Strict, named for the port so two pages on two
+  campaigns keep theirs) whose value is not the token but a visit's seal: a random visit id and its HMAC under a
+  secret this server drew at start, over the token (a browser sends its cookies for 127.0.0.1 to every port, so any
+  other program listening there sees it: it learns no token, and the seal opens nothing once this server stops). A
+  request without either is refused (403), compared in constant time, on a page of its own that says how to open
+  the page again and links nowhere (every link would come back refused) — styled all the same: the package's own
+  style and script (``/static/``, nothing of the campaign) are served without the token, the Host still checked.
 * **Host.** Only ``127.0.0.1`` and ``localhost`` are answered (a page of another site that makes its name point here
   — DNS rebinding — is refused).
 * **Cross-site requests.** Every POST carries the page's form token (derived from the token, in each form and in the
@@ -18,6 +23,8 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import html
+import secrets
 import stat
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlencode, urlsplit
@@ -62,11 +69,25 @@ def _inside(folder: Path, relative: str) -> Path | None:
     return path if path.resolve().is_relative_to(root) else None
 
 
+# The names Windows keeps for its devices, whatever follows them (``con.txt``, ``NUL .tar.gz`` are the device too),
+# in any case — as Python 3.13's ``ntpath.isreserved`` lists them (with the superscript digits Windows takes for
+# digits, and the console's two): a folder so named cannot be made there, or opens the device instead.
+WINDOWS_DEVICES = frozenset({"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"} |
+                            {f"{kind}{digit}" for kind in ("COM", "LPT") for digit in "123456789\u00b9\u00b2\u00b3"})
+NAME_CHARS = 120  # a folder's name the page makes: short enough for Windows' 260-character paths beside it
+NAME_BYTES = 255  # what a POSIX file system holds in one name (UTF-8: a Vietnamese letter takes up to 3)
+
+
 def plain_name(name: str) -> bool:
     """Whether ``name`` is one folder's name, to be made beside the campaign folder: no separator (``/`` or ``\\``), no
-    drive (``C:``), not ``.`` or ``..``, nothing Windows would not take as a name."""
-    return bool(name) and name == name.strip() and name not in (".", "..") and not name.endswith(".") and \
-        not any(c in name for c in '/\\:*?"<>|\x00') and not any(ord(c) < 32 for c in name) and len(name) <= 120
+    drive (``C:``), not ``.`` or ``..``, and nothing Windows would not take as a name — whatever the system this runs
+    on, since the campaign folder travels to the school's Windows computers: no character Windows refuses, no
+    trailing dot or space, no device's name (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9: any case, with an extension
+    or not), not longer than :data:`NAME_CHARS` characters or :data:`NAME_BYTES` bytes."""
+    return (bool(name) and name == name.strip() and name not in (".", "..") and not name.endswith(".")
+            and not any(c in '/\\:*?"<>|' or ord(c) < 32 or 0xD800 <= ord(c) < 0xE000 for c in name)
+            and len(name) <= NAME_CHARS and len(name.encode("utf-8")) <= NAME_BYTES
+            and name.partition(".")[0].rstrip(" ").upper() not in WINDOWS_DEVICES)
 
 
 def safe_source(folder: Path, relative: str) -> Path | None:
@@ -81,32 +102,73 @@ def safe_source(folder: Path, relative: str) -> Path | None:
     return path if stat.S_ISDIR(mode) or stat.S_ISREG(mode) and path.suffix.lower() == ".eml" else None
 
 
+def bounded_requests(app) -> None:
+    """Every uploaded part's temporary file closed when its request ends, also when the parser stopped half-way at a
+    limit (413: too many files in one drop): werkzeug leaves the parts it had spooled open until they are collected."""
+    from flask import Request, request
+
+    class BoundedRequest(Request):
+        def _get_file_stream(self, total_content_length, content_type, filename=None, content_length=None):
+            stream = super()._get_file_stream(total_content_length, content_type, filename, content_length)
+            vars(self).setdefault("spooled", []).append(stream)
+            return stream
+
+    app.request_class = BoundedRequest
+
+    @app.teardown_request
+    def close_parts(_error=None):
+        for stream in vars(request._get_current_object()).get("spooled", ()):
+            stream.close()
+
+
 def guard(app, token: str, port: int, refused) -> None:
     """Install the checks every request passes (Host, token, form token and Origin on a POST; the token moved from
-    the address to the cookie) and the headers every answer carries. ``refused(code, status)``: the page's refusal."""
-    from flask import redirect, request
+    the address to the cookie's seal) and the headers every answer carries. ``refused(code, status)``: the page's
+    refusal, for a request that carries the token; one that does not (or comes to another address) is refused on a
+    page of its own (:func:`_locked_out`)."""
+    from flask import Response, redirect, request
 
     cookie = f"thidua_xlsx_{port or 'page'}"
     csrf = form_token(token)
+    key = secrets.token_bytes(32)  # this server's: a seal of an earlier server (or of another port's) opens nothing
+    static = Path(app.static_folder).resolve() if app.static_folder else None
+
+    def seal(visit: str) -> str:
+        return hmac.new(key, f"{token}\x00{visit}".encode(), hashlib.sha256).hexdigest()
+
+    def sealed(value: str) -> bool:
+        visit, _, given = value.partition(".")
+        return bool(visit) and hmac.compare_digest(given.encode(), seal(visit).encode())
 
     @app.before_request
     def check():
         host = (request.host or "").rsplit(":", 1)
         if host[0] not in LOOPBACK_NAMES or (port and len(host) == 2 and host[1] != str(port)):
-            return refused("ui.host_refused", 403, host=request.host or "")
-        given = request.args.get("token") or request.cookies.get(cookie) or ""
-        if not hmac.compare_digest(given.encode(), token.encode()):
-            return refused("ui.token_refused", 403)
+            return _locked_out("ui.host_refused", host=request.host or "")
+        if (request.endpoint == "static" and static is not None and request.view_args
+                and safe_path(static, request.view_args.get("filename", "")) is not None):
+            return None  # the package's own style and script, nothing of the campaign: the refused page styled too
+        if "token" in request.args:  # the address printed: the token itself (a wrong one is refused, cookie or not)
+            if not hmac.compare_digest(request.args["token"].encode(), token.encode()):
+                return _locked_out("ui.token_refused")
+        elif not sealed(request.cookies.get(cookie, "")):
+            return _locked_out("ui.token_refused")
         if request.method == "POST":
             sent = request.headers.get("X-Thidua-Form") or request.form.get("csrf") or ""
             origin = request.headers.get("Origin")
             if not hmac.compare_digest(sent.encode(), csrf.encode()) or (
                     origin is not None and urlsplit(origin).netloc != request.host):
                 return refused("ui.csrf_refused", 403)
-        if "token" in request.args and request.method == "GET":  # the address printed: the token goes to a cookie
+        if "token" in request.args and request.method == "GET":  # the address printed: the token goes, a seal stays
             rest = urlencode([(k, v) for k, v in request.args.items(multi=True) if k != "token"])
-            response = redirect(request.path + (f"?{rest}" if rest else ""))
-            response.set_cookie(cookie, token, httponly=True, samesite="Strict", path="/")
+            target = "/" + request.path.lstrip("/") + (f"?{rest}" if rest else "")  # never //another.site/
+            # Opened from the redirect file (file://, another site to the browser), a redirect would carry that site
+            # on: the SameSite=Strict seal would not be sent with the page it leads to. A page of ours that sends the
+            # browser on starts a navigation of this site, which carries it.
+            cross_site = request.headers.get("Sec-Fetch-Site") == "cross-site"
+            response = Response(redirect_page(target), mimetype="text/html") if cross_site else redirect(target)
+            visit = secrets.token_urlsafe(16)  # this visit's: each browser that opens the address has its own
+            response.set_cookie(cookie, f"{visit}.{seal(visit)}", httponly=True, samesite="Strict", path="/")
             return response
         return None
 
@@ -117,3 +179,38 @@ def guard(app, token: str, port: int, refused) -> None:
         response.headers["Referrer-Policy"] = "same-origin"  # no-referrer would make Chrome send "Origin: null"
         response.headers["Cache-Control"] = "no-store"
         return response
+
+
+def redirect_page(url: str) -> str:
+    """A small page that sends the browser on to ``url`` (a meta refresh, no script: the page's Content-Security-Policy
+    allows none inline), with the address as a link in case: the redirect file the browser is opened on
+    (:mod:`.serve`), and the step from the token to the seal when that file opened the address."""
+    from thidua_xlsx.model.issues import issue
+
+    shown = html.escape(url)
+    return f'''<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="refresh" content="0;url={shown}">
+<title>thidua-xlsx</title>
+</head>
+<body>
+<p>{html.escape(issue("ui.opening_page").message)}</p>
+<p><a href="{shown}">{shown}</a></p>
+</body>
+</html>
+'''
+
+
+def _locked_out(code: str, **params):
+    """The page refused to a request without its token (or at another address): what is wrong and the two ways to
+    open the page again (the launcher, the address on the black window's first line) — on a page of its own, with no
+    link (each would come back here), no form token and nothing of the campaign (error.html with ``way_in``)."""
+    from flask import render_template
+
+    from thidua_xlsx.model.issues import issue
+    from thidua_xlsx.text.ui import LAUNCHER_STEM
+
+    way_in = (issue("ui.way_in_launcher", launcher=LAUNCHER_STEM).message, issue("ui.way_in_address").message)
+    return render_template("error.html", problem=issue(code, **params), way_in=way_in), 403

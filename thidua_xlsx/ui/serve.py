@@ -3,19 +3,30 @@ the browser opened; waitress serves it (pure Python, the same on Windows, macOS 
 
 The port asked (default :data:`DEFAULT_PORT`) taken by another program: the next free one of :data:`PORTS_TRIED` is
 used and said; none free: said with what to do, nothing started.
+
+The browser is opened on a small local file that sends it on to the address with its token, never on that address
+itself: a browser is started with its address on its command line, which every user of the computer reads (``ps``,
+the Task Manager). As Jupyter server does: ``ServerApp.use_redirect_file`` (default True) writes
+``jpserver-<pid>-open.html`` (the template ``browser-open.html``: a meta refresh to the tokenised address) in the
+user's runtime folder, opens the browser on ``urljoin("file:", pathname2url(open_file))`` and removes the file when
+the server stops (``jupyter_server/serverapp.py``: ``write_browser_open_file``, ``_prepare_browser_open``,
+``remove_browser_open_file``).
 """
 
 from __future__ import annotations
 
 import errno
+import os
 import secrets
 import socket
+import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from thidua_xlsx.model.issues import Issue, issue
+from thidua_xlsx.ui.security import redirect_page
 
 DEFAULT_PORT = 8765
 PORTS_TRIED = 10
@@ -60,12 +71,49 @@ def address(port: int, token: str) -> str:
     return f"http://{HOST}:{port}/?token={token}"
 
 
+def redirect_file(url: str) -> Path:
+    """A new HTML file that sends the browser on to ``url`` (a meta refresh, and a link in case): only its owner can
+    read it (created 0600 by :func:`tempfile.mkstemp`, never another mode in between), in the user's runtime folder
+    (``$XDG_RUNTIME_DIR``, the user's alone) or else the temporary folder (the user's own on Windows and macOS).
+    Removed by :func:`serve` when the page stops."""
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    fd, name = tempfile.mkstemp(prefix="thidua-xlsx-", suffix=".html",
+                                dir=runtime if runtime and os.path.isdir(runtime) else None)
+    try:
+        with open(fd, "w", encoding="utf-8") as out:
+            out.write(redirect_page(url))
+    except BaseException:
+        os.unlink(name)
+        raise
+    return Path(name)
+
+
+def open_browser_on(url: str) -> Path | None:
+    """Open the browser on a :func:`redirect_file` to ``url`` (its ``file://`` address, without the token, is all a
+    command line shows). The file written (to be removed when the page stops), or None: no file could be written, or
+    no browser opened — then the address printed is the way in."""
+    import webbrowser
+    from urllib.parse import urljoin
+    from urllib.request import pathname2url
+
+    try:
+        path = redirect_file(url)
+    except OSError:
+        return None
+    try:
+        opened = webbrowser.open(urljoin("file:", pathname2url(str(path))))
+    except Exception:  # no browser at all (a server without a desktop): the address is printed
+        opened = False
+    if not opened:
+        path.unlink(missing_ok=True)
+        return None
+    return path
+
+
 def serve(folder: Path, port: int, open_browser: bool, say: Callable[[str], None],
           ready: Callable[[Callable[[], None]], None] | None = None) -> None:
     """Serve the page of ``folder`` until stopped (Ctrl+C, the window closed). ``ready(stop)``: called once it
     listens, with what stops it from another thread (the tests, the benchmark)."""
-    import webbrowser
-
     from waitress.server import create_server
 
     from thidua_xlsx.text import ui as tu
@@ -90,16 +138,11 @@ def serve(folder: Path, port: int, open_browser: bool, say: Callable[[str], None
 
     if ready is not None:
         ready(stop)
-    if open_browser:
-        try:
-            opened = webbrowser.open(url)
-        except Exception:  # no browser at all (a server without a desktop): the address is printed
-            opened = False
-        if not opened:
-            say(tu.NO_BROWSER)
-    else:
-        say(tu.NO_BROWSER)
+    opened: Path | None = None
     try:
+        opened = open_browser_on(url) if open_browser else None
+        if opened is None:
+            say(tu.NO_BROWSER)
         server.run()
     except KeyboardInterrupt:
         pass
@@ -108,4 +151,6 @@ def serve(folder: Path, port: int, open_browser: bool, say: Callable[[str], None
             raise
     finally:
         server.close()
+        if opened is not None:
+            opened.unlink(missing_ok=True)  # the token it holds opens nothing once the page stops, but goes with it
         say(tu.STOPPED)

@@ -29,6 +29,7 @@ from thidua_xlsx.text.messages.files import BLANK_SHOWN, FILE_MESSAGES, FORMULA_
 from thidua_xlsx.text.messages.scores import QUOTE_LIMIT, SCORE_MESSAGES, SCORE_REASONS, shortened
 from thidua_xlsx.text.messages.title_reasons import REASON_LABELS, TITLE_REASONS
 from thidua_xlsx.text.messages.year import NO_PERIOD, SCHOOL_SCALE, YEAR_LABELS, YEAR_MESSAGES, YEAR_REASONS
+from thidua_xlsx.text.page_safety import PAGE_SAFETY_MESSAGES
 from thidua_xlsx.text.period_pass import PERIOD_PASS_MESSAGES
 from thidua_xlsx.text.province_import import PROVINCE_IMPORT_MESSAGES
 from thidua_xlsx.text.rule_sets import RULE_SET_MESSAGES, RULE_SET_REASONS
@@ -65,6 +66,7 @@ MESSAGES = _joined(
     UI_MESSAGES,  # issue 38: the local page (thidua_xlsx.ui)
     MAIL_MESSAGES,  # issue 39: mail in and out (thidua_xlsx.mail: the drafts and collect)
     PERIOD_PASS_MESSAGES,  # issue 36 (items 5, 7): a period's head pass reads scores and notes only
+    PAGE_SAFETY_MESSAGES,  # issue 47 (items 4, 5): the page's way back in, its error pages, its redirect file
 )
 
 # Reasons of decisions, statuses and flags (codes in rules/consolidation, words here).
