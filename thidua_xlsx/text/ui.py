@@ -41,7 +41,9 @@ UI_MESSAGES = {
                            "cả năm) trước, rồi bấm lại.",
     "ui.unknown_round": "Không có vòng '{round}' trong chiến dịch này. Hãy chọn một vòng ở trang chính.",
     "ui.new_year_name": "Tên thư mục năm học mới '{name}' không dùng được: chỉ gõ một tên thư mục (không có / hay \\, "
-                        "không có .., không phải đường dẫn đầy đủ như C:\\… hay /…) – chưa tạo gì. Thư mục mới luôn "
+                        "không có .., không phải đường dẫn đầy đủ như C:\\… hay /…, không phải tên Windows dành riêng "
+                        "như CON, NUL, COM1, LPT1, không kết thúc bằng dấu chấm hay dấu cách) – chưa tạo gì. Thư mục "
+                        "mới luôn "
                         "nằm cạnh thư mục chiến dịch này, trong {parent}; hãy gõ một tên như {suggested}.",
     "ui.new_year_exists": "Đã có thư mục {path} – trang không ghi vào thư mục đã có (để không đè lên gì của ai), chưa "
                           "tạo gì. Hãy gõ một tên khác cho thư mục năm học mới.",
