@@ -117,7 +117,7 @@ def bounded_requests(app) -> None:
 
     @app.teardown_request
     def close_parts(_error=None):
-        for stream in vars(request._get_current_object()).get("spooled", ()):
+        for stream in getattr(request, "spooled", ()):
             stream.close()
 
 

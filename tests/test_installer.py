@@ -1,0 +1,464 @@
+"""The installer a secretary double-clicks (issue 47, point 7): ``Cai-dat-thi-dua.bat`` for Windows and its twins
+``Cai-dat-thi-dua.command`` (macOS) and ``cai-dat-thi-dua.sh`` (Linux), one text, beside the README.
+
+The POSIX twin runs for real (marked ``installer``): from a copy of the checkout, with HOME, XDG_DATA_HOME and
+XDG_DESKTOP_DIR inside tmp_path and nothing asked (THIDUA_KHONG_HOI=1, THIDUA_THU_MUC). It makes its own venv and
+installs the tool into it with its dependencies from the package index, as on the secretary's machine — no
+``--system-site-packages``, no ``--no-deps``: what is tested is what she gets; pip's cache of whoever runs the tests
+is lent to it, so a second run of the tests takes seconds. Run again, it updates, keeps the campaign, rewrites the one
+shortcut; run as on macOS (``uname`` answering Darwin), it writes the macOS shortcut. A Python missing or too old,
+and the installer outside its folder, are said in Vietnamese.
+
+The .bat cannot run here (no Windows): it is read for what it calls, and its control flow is walked by a small reader
+of the cmd lines it uses (goto, call, if, set), so that "init only without a campaign book" and "no pause in tests"
+are checked as paths through the file, not as words in it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from thidua_xlsx import __version__
+from thidua_xlsx.text.ui import LAUNCHER_STEM
+
+ROOT = Path(__file__).resolve().parents[1]
+BAT = ROOT / "Cai-dat-thi-dua.bat"
+COMMAND = ROOT / "Cai-dat-thi-dua.command"
+SH = ROOT / "cai-dat-thi-dua.sh"
+LAUNCHERS = {f"{LAUNCHER_STEM}{suffix}" for suffix in (".bat", ".command", ".sh")}
+# What the installer may never print: a command for her to type.
+COMMAND_LINE = re.compile(r"thidua-xlsx (?:ui|init|merge|generate|--)|-m thidua_xlsx|pip install|python3? -m|\bpy -"
+                          r"|\bsudo\b|apt(?:-get)? install")
+NOT_COPIED = shutil.ignore_patterns(".git", ".venv", "build", "*.egg-info", "__pycache__", ".*_cache", "samples",
+                                    "tests", "benchmarks", "out", "camp")
+posix_only = pytest.mark.skipif(sys.platform == "win32", reason="the POSIX twin runs on macOS and Linux")
+
+
+# --- the POSIX twin, run ----------------------------------------------------------------------------------------------
+
+
+def _checkout_copy(tmp_path: Path) -> Path:
+    """The folder she downloaded: the package, its presets, pyproject.toml, the README and the installers."""
+    source = tmp_path / "thidua-xlsx"
+    shutil.copytree(ROOT, source, ignore=NOT_COPIED, symlinks=True)
+    return source
+
+
+def _pip_settings_of_the_tester() -> dict[str, str]:
+    """pip's cache (and configuration file) of whoever runs the tests: HOME moves into tmp_path, pip's index and
+    cache should not."""
+    cache = os.environ.get("PIP_CACHE_DIR") or str(
+        Path.home() / "Library" / "Caches" / "pip" if sys.platform == "darwin"
+        else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pip")
+    settings = {"PIP_CACHE_DIR": cache}
+    config = [p for p in (Path.home() / ".config" / "pip" / "pip.conf", Path.home() / ".pip" / "pip.conf")
+              if p.is_file()]
+    if config and "PIP_CONFIG_FILE" not in os.environ and "XDG_CONFIG_HOME" not in os.environ:
+        settings["PIP_CONFIG_FILE"] = str(config[0])
+    return settings
+
+
+def _environment(tmp_path: Path, home: Path, folder: Path | None, path: str | None = None) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "DBUS_SESSION_BUS_ADDRESS", "VIRTUAL_ENV", "PYTHONPATH",
+                        "PYTHONHOME", "PIP_USER", "PIP_REQUIRE_VIRTUALENV")}
+    env.update(_pip_settings_of_the_tester())
+    env.update(HOME=str(home), XDG_DATA_HOME=str(tmp_path / "data"), XDG_DESKTOP_DIR=str(tmp_path / "Màn hình nền"),
+               THIDUA_KHONG_HOI="1")
+    if folder is not None:
+        env["THIDUA_THU_MUC"] = str(folder)
+    if path is not None:
+        env["PATH"] = path
+    return env
+
+
+def _run(script: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(script)], env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                          timeout=900, cwd=env["HOME"])
+
+
+def _desktop_exec(text: str) -> list[str]:
+    """The argv of a desktop entry's Exec line as the Desktop Entry Specification reads it: the string value's
+    escapes first (``\\\\`` a backslash), then arguments in double quotes with ``\\"`` ``\\``` ``\\$`` ``\\\\``
+    escaped, and ``%%`` a percent sign."""
+    value = next(line for line in text.splitlines() if line.startswith("Exec="))[len("Exec="):]
+    value = re.sub(r"\\(.)", lambda m: {"s": " ", "n": "\n", "t": "\t", "r": "\r", "\\": "\\"}.get(m[1], m[0]), value)
+    argv, word, quoted, escaped, started = [], "", False, False, False
+    for char in value:
+        if escaped:
+            word, escaped = word + char, False
+        elif quoted and char == "\\":
+            escaped = True
+        elif char == '"':
+            quoted, started = not quoted, True
+        elif char == " " and not quoted:
+            if started or word:
+                argv.append(word)
+            word, started = "", False
+        else:
+            word += char
+    if started or word:
+        argv.append(word)
+    return [arg.replace("%%", "%") for arg in argv]
+
+
+def _no_command_for_her(output: str) -> None:
+    assert not COMMAND_LINE.search(output), output
+
+
+@posix_only
+@pytest.mark.installer
+def test_the_posix_installer_installs_makes_the_campaign_and_the_shortcut_and_run_again_updates(tmp_path):
+    source = _checkout_copy(tmp_path)
+    home = tmp_path / "home"
+    home.mkdir()
+    folder = tmp_path / "Thi đua 2026 – tổ 'A' $1 100%"  # quoted through the shortcut's Exec line
+    venv = tmp_path / "data" / "thidua-xlsx" / "venv"
+    tool = venv / "bin" / "thidua-xlsx"
+    desktop = tmp_path / "Màn hình nền"
+
+    first = _run(source / SH.name, _environment(tmp_path, home, folder))
+
+    assert first.returncode == 0, first.stdout + first.stderr
+    _no_command_for_her(first.stdout)
+    assert "[5/5]" in first.stdout and "Tạo chiến dịch mới" in first.stdout and "XONG" in first.stdout
+    assert (venv / "pyvenv.cfg").read_text().count("include-system-site-packages = false") == 1  # her own venv
+    version = subprocess.run([str(tool), "--version"], capture_output=True, text=True, timeout=60)
+    assert version.returncode == 0 and version.stdout.strip() == f"thidua-xlsx, phiên bản {__version__}"
+    where = subprocess.run([str(venv / "bin" / "python"), "-c", "import thidua_xlsx; print(thidua_xlsx.__file__)"],
+                           capture_output=True, text=True, timeout=60, cwd=tmp_path).stdout.strip()
+    assert Path(where).is_relative_to(venv), where  # installed into the venv, not run from the checkout
+    assert (folder / "campaign.xlsx").is_file()
+    assert LAUNCHERS <= {p.name for p in folder.iterdir()}
+    assert f"PYTHON='{venv}/bin/python'" in (folder / f"{LAUNCHER_STEM}.sh").read_text(encoding="utf-8")
+
+    assert [p.name for p in desktop.iterdir()] == ["thi-dua.desktop"]
+    shortcut = (desktop / "thi-dua.desktop").read_text(encoding="utf-8")
+    assert shortcut.startswith("[Desktop Entry]\n") and "\nName=Thi đua\n" in shortcut
+    assert "\nTerminal=true\n" in shortcut and "\nType=Application\n" in shortcut
+    assert _desktop_exec(shortcut) == [str(tool), "ui", str(folder)]
+    assert os.access(desktop / "thi-dua.desktop", os.X_OK)
+    assert (tmp_path / "data" / "applications" / "thi-dua.desktop").read_text(encoding="utf-8") == shortcut
+
+    # Run again, on a newer source: the tool is updated; the campaign kept, its launchers renewed; one shortcut.
+    mark = "# cập nhật của bài kiểm thử trình cài đặt\n"
+    with (source / "thidua_xlsx" / "__init__.py").open("a", encoding="utf-8") as init:
+        init.write(mark)
+    book = folder / "campaign.xlsx"
+    before = (book.read_bytes(), book.stat().st_mtime_ns)
+    (folder / f"{LAUNCHER_STEM}.sh").unlink()
+
+    second = _run(source / SH.name, _environment(tmp_path, home, folder))
+
+    assert second.returncode == 0, second.stdout + second.stderr
+    _no_command_for_her(second.stdout)
+    assert "Cập nhật chương trình" in second.stdout and "đã có chiến dịch" in second.stdout
+    assert "Tạo chiến dịch mới" not in second.stdout
+    installed = Path(where).read_text(encoding="utf-8")
+    assert installed.endswith(mark)  # the update reached the venv
+    assert (book.read_bytes(), book.stat().st_mtime_ns) == before  # not init again
+    assert LAUNCHERS <= {p.name for p in folder.iterdir()}
+    assert [p.name for p in desktop.iterdir()] == ["thi-dua.desktop"]
+    assert (desktop / "thi-dua.desktop").read_text(encoding="utf-8") == shortcut
+    assert [p.name for p in (tmp_path / "data" / "applications").iterdir()] == ["thi-dua.desktop"]
+
+    # As on macOS (uname answers Darwin; the .command twin): "Thi đua.command" on ~/Desktop runs the tool's ui.
+    fake = tmp_path / "as-macos"
+    fake.mkdir()
+    (fake / "uname").write_text("#!/bin/sh\necho Darwin\n")
+    (fake / "uname").chmod(0o755)
+    mac_home, mac_folder = tmp_path / "mac-home", tmp_path / "Thi đua mac 'B' $2"
+    mac_home.mkdir()
+    shutil.copyfile(source / SH.name, source / COMMAND.name)
+    (source / COMMAND.name).chmod(0o755)
+
+    third = _run(source / COMMAND.name, _environment(tmp_path, mac_home, mac_folder,
+                                                    path=f"{fake}{os.pathsep}{os.environ['PATH']}"))
+
+    assert third.returncode == 0, third.stdout + third.stderr
+    _no_command_for_her(third.stdout)
+    assert (mac_folder / "campaign.xlsx").is_file()
+    mac_shortcut = mac_home / "Desktop" / "Thi đua.command"
+    assert [p.name for p in (mac_home / "Desktop").iterdir()] == [mac_shortcut.name]
+    assert os.access(mac_shortcut, os.X_OK)
+    text = mac_shortcut.read_text(encoding="utf-8")
+    assert text.startswith("#!/bin/sh\n") and 'exec "$CHUONG_TRINH" ui ' in text
+    echoed = text.replace('exec "$CHUONG_TRINH" ui', 'exec printf "%s\\n" "$CHUONG_TRINH" ui')  # its argv, shown
+    shown = subprocess.run(["sh", "-c", echoed, "sh"], capture_output=True, text=True, timeout=60)
+    assert shown.stdout.splitlines() == [str(tool), "ui", str(mac_folder)]
+    assert [p.name for p in desktop.iterdir()] == ["thi-dua.desktop"]  # the Linux desktop untouched
+
+
+@posix_only
+def test_no_python_is_said_in_vietnamese_with_the_way_to_install_it(tmp_path):
+    empty = tmp_path / "bin"  # a PATH without any python3: the real look-up finds none
+    empty.mkdir()
+    home = tmp_path / "home"
+    home.mkdir()
+
+    found = _run(SH, _environment(tmp_path, home, tmp_path / "Thi-dua", path=str(empty)))
+
+    assert found.returncode == 1
+    _no_command_for_her(found.stdout)
+    assert "chưa có Python 3.10 trở lên" in found.stdout
+    assert "https://www.python.org/downloads/" in found.stdout and "bấm đúp lại tệp cài đặt này" in found.stdout
+    assert not (tmp_path / "data").exists() and not (tmp_path / "Thi-dua").exists()  # nothing done
+
+
+@posix_only
+def test_a_python_too_old_is_named(tmp_path):
+    old = tmp_path / "bin"
+    old.mkdir()
+    (old / "python3").write_text("#!/bin/sh\necho 3.9\nexit 1\n")  # answers as a Python 3.9 does to the check
+    (old / "python3").chmod(0o755)
+    home = tmp_path / "home"
+    home.mkdir()
+
+    found = _run(SH, _environment(tmp_path, home, tmp_path / "Thi-dua", path=str(old)))
+
+    assert found.returncode == 1
+    assert "Máy có Python 3.9, nhưng chương trình cần Python 3.10 trở lên." in found.stdout
+    assert "https://www.python.org/downloads/" in found.stdout
+
+
+@posix_only
+def test_the_installer_away_from_its_folder_says_to_unpack_the_download(tmp_path):
+    alone = tmp_path / "Downloads"
+    alone.mkdir()
+    shutil.copy2(SH, alone / SH.name)
+    home = tmp_path / "home"
+    home.mkdir()
+
+    found = _run(alone / SH.name, _environment(tmp_path, home, tmp_path / "Thi-dua"))
+
+    assert found.returncode == 1
+    assert "giải nén" in found.stdout and not (tmp_path / "data").exists()
+
+
+def test_the_posix_twins_are_one_text_executable_and_parse():
+    assert COMMAND.read_bytes() == SH.read_bytes(), f"{COMMAND.name} and {SH.name} differ: copy one onto the other"
+    text = SH.read_text(encoding="utf-8")
+    assert text.startswith("#!/bin/sh\n") and "\r" not in text
+    if sys.platform != "win32":
+        assert os.access(SH, os.X_OK) and os.access(COMMAND, os.X_OK)
+        assert subprocess.run(["sh", "-n", str(SH)], capture_output=True).returncode == 0
+    head = text.split("\nset -u\n", 1)[0]
+    assert "THIDUA_THU_MUC=" in head and "THIDUA_KHONG_HOI=1" in head  # named at the top
+
+
+# --- the .bat, read ---------------------------------------------------------------------------------------------------
+
+
+def _bat_lines() -> list[str]:
+    raw = BAT.read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf"), "a BOM: cmd would read it as part of the first command"
+    assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b""), "every line ends in CRLF, as cmd reads"
+    lines = raw.decode("utf-8").split("\r\n")[:-1]
+    joined: list[str] = []  # a command continued on the next line by ^ is one command
+    for line in lines:
+        if joined and joined[-1].endswith(" ^"):
+            joined[-1] = joined[-1][:-1] + line.strip()
+        else:
+            joined.append(line)
+    return joined
+
+
+def _expand(text: str, variables: dict[str, str]) -> str:
+    def one(m: re.Match[str]) -> str:
+        value = variables.get(m[1], "")
+        if m[2] is not None:  # %NAME:~start[,length]%
+            start = int(m[2])
+            value = value[start:] if m[3] is None else value[start:start + int(m[3])]
+        return value
+
+    return re.sub(r"%([A-Za-z_]\w*)(?::~(-?\d+)(?:,(-?\d+))?)?%", one, text)
+
+
+def _walk(env: dict[str, str], exists=lambda path: False, fails=lambda command: False) -> tuple[list[str], int]:
+    """The commands the .bat runs, in order, and its exit code: cmd's goto, call, exit /b, if (defined, exist,
+    errorlevel, "a"=="b", each with not) and set "NAME=value", over the process environment ``env``;
+    ``exists(path)`` answers if exist, ``fails(command)`` whether a command sets errorlevel 1. A condition this
+    reader does not know fails the test (the .bat changed: teach it here)."""
+    lines = _bat_lines()
+    labels = {line[1:].split()[0].lower(): i for i, line in enumerate(lines) if re.match(r":\w", line)}
+    variables = dict(env)
+    ran: list[str] = []
+    stack: list[int] = []
+    i, last = 0, ""
+
+    def holds(condition: str) -> bool:
+        negate = condition.startswith("not ")
+        condition = condition[4:] if negate else condition
+        if m := re.fullmatch(r"defined (\w+)", condition):
+            result = bool(variables.get(m[1]))
+        elif m := re.fullmatch(r'exist "(.*)"', condition):
+            result = exists(_expand(m[1], variables))
+        elif condition == "errorlevel 1":
+            result = fails(last)
+        elif m := re.fullmatch(r'"(.*)"=="(.*)"', condition):
+            result = _expand(m[1], variables) == _expand(m[2], variables)
+        else:
+            raise AssertionError(f"the .bat walker does not know the condition: if {condition}")
+        return result != negate
+
+    for _ in range(10_000):
+        line = lines[i].strip()
+        i += 1
+        if not line or line.startswith(":") or line.lower().startswith("rem ") or line.lower() == "rem":
+            continue
+        if m := re.fullmatch(r'if ((?:not )?(?:defined \w+|errorlevel \d+|exist "[^"]*"|"[^"]*"=="[^"]*")) (.+)', line):
+            if not holds(m[1]):
+                continue
+            line = m[2]
+        if m := re.fullmatch(r"goto :?(\w+)", line):
+            if m[1].lower() == "eof":
+                line = "exit /b 0"
+            else:
+                i = labels[m[1].lower()] + 1
+                continue
+        if m := re.fullmatch(r"call :(\w+)(.*)", line):
+            stack.append(i)
+            i = labels[m[1].lower()] + 1
+            continue
+        if m := re.fullmatch(r"exit /b (\d+)", line):
+            if stack:
+                i = stack.pop()
+                continue
+            return ran, int(m[1])
+        if m := re.fullmatch(r'set "(\w+)=(.*)"', line):
+            variables[m[1]] = _expand(m[2], variables)
+        ran.append(line)
+        last = line
+    raise AssertionError("the .bat walker went round in circles")
+
+
+def _ran(commands: list[str], pattern: str) -> list[int]:
+    return [n for n, command in enumerate(commands) if re.search(pattern, command)]
+
+
+PY3_CHECK, PYTHON_CHECK = r"^py -3 -c .*\(3, 10\)", r"^python -c .*\(3, 10\)"
+DIALOG, PIP = r"^for /f .*powershell .*System\.Windows\.Forms\.FolderBrowserDialog", r"-m pip install --user --upgrade"
+INIT, LAUNCHERS_RENEWED = r"^%PY% -m thidua_xlsx init \"%THU_MUC%\"", r"write_launchers\(Path\(sys\.argv\[1\]\)\)"
+SHORTCUT, PAUSE = r"^powershell .*WScript\.Shell", r"^pause\b"
+QUIET = {"THIDUA_KHONG_HOI": "1", "THIDUA_THU_MUC": r"D:\Thi-dua", "USERPROFILE": r"C:\Users\thuky"}
+HOME = r"C:\Users\thuky"
+
+
+def _in_the_folder(*names: str):
+    """``if exist`` in the installer's folder and a campaign folder (any folder, the launcher, and ``names``)."""
+    return lambda path: path.endswith(("\\", "pyproject.toml", f"{LAUNCHER_STEM}.bat", *names))
+
+
+def test_the_bat_is_utf8_with_crlf_and_ascii_until_chcp_65001():
+    lines = _bat_lines()
+    chcp = next(n for n, line in enumerate(lines) if line.strip() == "chcp 65001 >nul")
+    assert all(line.isascii() for line in lines[: chcp + 1]), "cmd reads the lines before chcp in the OEM code page"
+    assert not any(line.lower().startswith("echo") for line in lines[:chcp])
+    assert lines[0] == "@echo off"
+    rems = [line for line in lines if line.lower().startswith("rem")]
+    assert not [line for line in rems if "%" in line], "cmd expands % even in a rem line (and %~ there is an error)"
+    head = "\n".join(lines[:chcp])
+    assert "THIDUA_THU_MUC=" in head and "THIDUA_KHONG_HOI=1" in head  # named at the top
+    assert any(not line.isascii() for line in lines[chcp + 1:])  # the Vietnamese is after it
+
+
+def test_the_bat_finds_python_with_py_3_then_python_and_else_says_how_to_install_it():
+    found, code = _walk(QUIET, exists=_in_the_folder(), fails=lambda command: bool(re.match(PY3_CHECK, command)))
+    assert code == 0 and _ran(found, PY3_CHECK) < _ran(found, PYTHON_CHECK) < _ran(found, PIP)
+
+    with_py, _ = _walk(QUIET, exists=_in_the_folder())
+    assert _ran(with_py, PY3_CHECK) and not _ran(with_py, PYTHON_CHECK)  # py -3 answered: python not asked
+
+    none, code = _walk(QUIET, exists=_in_the_folder(), fails=lambda command: bool(re.match(r"^py|^python", command)))
+    assert code == 1 and not _ran(none, PIP) and not _ran(none, INIT)
+    advice = "\n".join(command[5:] for command in none if command.startswith("echo "))
+    assert "https://www.python.org/downloads/" in advice and '"Add python.exe to PATH"' in advice
+    assert "ĐÁNH DẤU" in advice and "Install Now" in advice and "bấm đúp lại tệp Cai-dat-thi-dua.bat" in advice
+    assert not _ran(none, PAUSE)  # THIDUA_KHONG_HOI: no pause, even when it stops
+
+    asked, _ = _walk({"USERPROFILE": HOME}, exists=_in_the_folder(), fails=lambda c: bool(re.match(r"^py|^python", c)))
+    assert _ran(asked, PAUSE) and _ran(asked, r'^start "" "https://www\.python\.org/downloads/"')
+
+
+def test_the_bat_installs_its_own_folder_for_the_user_with_pip_upgrade():
+    lines = _bat_lines()
+    assert 'set "NGUON=%~dp0."' in lines  # "%~dp0" would end in \" : the quote escaped for the program it runs
+    found, code = _walk(QUIET, exists=_in_the_folder())
+    pip = [found[n] for n in _ran(found, PIP)]
+    assert code == 0 and len(pip) == 1
+    assert pip[0].startswith("%PY% -m pip install --user --upgrade ") and pip[0].endswith(' "%NGUON%"')
+
+
+def test_the_bat_asks_for_the_folder_in_a_dialog_unless_told_it():
+    asked, code = _walk({"USERPROFILE": HOME}, exists=_in_the_folder())
+    dialog = [asked[n] for n in _ran(asked, DIALOG)]
+    assert code == 0 and len(dialog) == 1 and _ran(asked, DIALOG) < _ran(asked, PIP)
+    assert "ShowNewFolderButton = $true" in dialog[0] and "GetFolderPath('MyDocuments')) 'Thi-dua'" in dialog[0]
+    assert dialog[0].endswith('do set "THU_MUC=%%D"')
+    assert 'set "THU_MUC=%USERPROFILE%\\Documents\\Thi-dua"' in asked  # the default, kept when she closes it
+    assert _ran(asked, PAUSE)[-1] > _ran(asked, SHORTCUT)[0]  # the window waits at the end
+
+    told, _ = _walk({"THIDUA_THU_MUC": r"D:\Thi-dua", "USERPROFILE": HOME}, exists=_in_the_folder())
+    assert not _ran(told, DIALOG) and _ran(told, PAUSE)
+    quiet, _ = _walk({"THIDUA_KHONG_HOI": "1", "USERPROFILE": HOME}, exists=_in_the_folder())
+    assert not _ran(quiet, DIALOG) and not _ran(quiet, PAUSE)
+
+
+@pytest.mark.parametrize("book", ["campaign.xlsx", "campaign.ods", "cap-tren.xlsx"])
+def test_the_bat_runs_init_only_when_the_folder_holds_no_campaign(book):
+    fresh, code = _walk(QUIET, exists=_in_the_folder())
+    assert code == 0 and len(_ran(fresh, INIT)) == 1 and not _ran(fresh, LAUNCHERS_RENEWED)
+    assert _ran(fresh, PIP) < _ran(fresh, INIT) < _ran(fresh, SHORTCUT)
+
+    kept, code = _walk(QUIET, exists=_in_the_folder(f"\\{book}"))
+    assert code == 0 and not _ran(kept, INIT) and _ran(kept, LAUNCHERS_RENEWED) < _ran(kept, SHORTCUT)
+
+
+def test_the_bat_puts_a_thi_dua_shortcut_to_the_folders_launcher_on_the_desktop():
+    found, _ = _walk(QUIET, exists=_in_the_folder())
+    shortcut = [found[n] for n in _ran(found, SHORTCUT)]
+    assert len(shortcut) == 1
+    command = shortcut[0]
+    assert "New-Object -ComObject WScript.Shell" in command and "CreateShortcut(" in command
+    assert "[Environment]::GetFolderPath('Desktop')" in command  # "Desktop" whatever the language, OneDrive's too
+    assert "'Thi đua.lnk'" in command and f"Join-Path $thu '{LAUNCHER_STEM}.bat'" in command
+    assert "$s.TargetPath = $dich" in command and "$s.Save()" in command
+    assert "Move-Item -LiteralPath $tam -Destination $lnk -Force" in command  # replaced on a re-run, never two
+    assert '$env:THIDUA_THU_MUC' in command and 'set "THIDUA_THU_MUC=%THU_MUC%"' in found
+
+
+def test_the_bats_powershell_survives_cmds_quoting():
+    lines = BAT.read_bytes().decode("utf-8").split("\r\n")
+    continued = [n for n, line in enumerate(lines) if line.endswith(" ^")]
+    assert continued, "the shortcut's PowerShell is written over several lines"
+    for n in continued:
+        follower = lines[n + 1]
+        assert follower.startswith("  \""), "a continued line starts with spaces (cmd escapes its first character)"
+        assert follower.count('"') == 2, follower  # one quoted piece each: no quote inside the PowerShell
+    for command in _bat_lines():
+        if "powershell" in command:
+            code = command.split("-Command", 1)[1]
+            assert "%" not in code.replace("%%D", ""), "cmd would expand a % inside the PowerShell"
+            assert '\\"' not in code
+
+
+def test_the_bat_says_everything_in_vietnamese_and_no_command_to_type():
+    lines = _bat_lines()
+    labels = {line[1:].split()[0].lower() for line in lines if re.match(r":\w", line)}
+    jumps = {m[1].lower() for line in lines for m in re.finditer(r"(?:goto|call) :(\w+)", line)} - {"eof"}
+    assert jumps <= labels, jumps - labels
+    said = [line.strip()[5:] for line in lines if line.strip().lower().startswith(("echo ", "echo(", "echo."))]
+    assert len(said) > 20
+    for text in said:
+        _no_command_for_her(text)
+        assert not re.search(r"[&|<>]", text), f"cmd would read it as syntax: {text}"
+        words = re.findall(r"[^\W\d_]+", text)
+        if len(words) >= 4:
+            assert not text.isascii(), f"not Vietnamese: {text}"
