@@ -151,6 +151,9 @@ def status_level_above(inbox: Path, book: Path, strict: bool, voice: Voice = Voi
             late=ct.LEVEL_ABOVE_LATE if state.late else "", fingerprint=state.fingerprint,
             origin=ct.LEVEL_ABOVE_ORIGIN[state.origin], council=ct.LEVEL_ABOVE_COUNCIL[state.council],
             edited=ct.LEVEL_ABOVE_EDITED if state.edited else ""))
+    voice.say(ct.LEVEL_ABOVE_CODES_HEAD)  # the seal starts on day one: each school's code, to send it
+    for state in states:
+        voice.say(ct.LEVEL_ABOVE_CODE.format(school=state.school, code=state.code))
     return Result("status", level_above_report(summary, strict), (), places.LEVEL_ABOVE_KEY, book.parent, summary)
 
 
@@ -193,11 +196,12 @@ class SchoolState:
     edited: bool = False
     days: int | None = None
     versions: int = 0  # the files it sent that were read (more than one: it sent twice)
+    code: str = ""  # the code the level above issues the school for the year: its final summary sealed with it
 
 
 def school_states(summary, today: dt.date) -> list[SchoolState]:
     """Each school of ``summary``'s list (a LevelAboveSummary) against its campaign's deadline on ``today``."""
-    from thidua_xlsx.model.layout import VIETNAM_UTC_OFFSET
+    from thidua_xlsx.model.layout import VIETNAM_UTC_OFFSET, origin_code
 
     deadline = summary.campaign.deadline
     by_name = {f.name: f for f in summary.files}
@@ -205,16 +209,19 @@ def school_states(summary, today: dt.date) -> list[SchoolState]:
     for i in (i for f in summary.files for i in f.issues if i.code == "level_above.superseded"):
         older[dict(i.params).get("school")] = older.get(dict(i.params).get("school"), 0) + 1
     found = []
+    campaign = summary.campaign
     for school in summary.schools:
         name = school.school.name
+        code = origin_code(campaign.id, school.school.code, campaign.school_year)
         if school.summary is None:
             days = (dt.date.fromisoformat(deadline) - today).days if deadline else None
-            found.append(SchoolState(name, False, days=days))
+            found.append(SchoolState(name, False, days=days, code=code))
             continue
         saved = by_name[school.file].version_time + VIETNAM_UTC_OFFSET
         s = school.summary
         found.append(SchoolState(name, True, school.file, saved, bool(deadline) and saved.date().isoformat() > deadline,
-                                 s.sha256[:12], school.origin, s.council, s.edited, versions=1 + older.get(name, 0)))
+                                 s.sha256[:12], school.origin, s.council, s.edited, versions=1 + older.get(name, 0),
+                                 code=code))
     return found
 
 

@@ -204,6 +204,10 @@ LEVEL_ABOVE_OVERDUE = " – quá hạn {days} ngày, hãy nhắc trường"
 LEVEL_ABOVE_DAYS_LEFT = " – còn {days} ngày"
 LEVEL_ABOVE_SENT = "  {school}: {file}, lưu lúc {saved}{late}; dấu vân tay {fingerprint}; {origin}; {council}{edited}"
 LEVEL_ABOVE_LATE = " (sau hạn)"
+LEVEL_ABOVE_CODES_HEAD = ("Mã xác thực của từng trường năm học này (gửi cho mỗi trường mã của mình; thư ký nhập vào "
+                          "sheet Trường của campaign.xlsx, ô 'Mã xác thực do cấp trên cấp', để bảng tổng hợp gửi lên "
+                          "có dấu xác thực):")
+LEVEL_ABOVE_CODE = "  {school}: {code}"
 LEVEL_ABOVE_COUNCIL = {True: "đã qua Hội đồng", False: "chưa qua Hội đồng"}
 LEVEL_ABOVE_EDITED = "; danh sách bị sửa tay"
 LEVEL_ABOVE_FINGERPRINT = "  {school}: {file}, dấu vân tay {fingerprint} – {origin}"

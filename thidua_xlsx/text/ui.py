@@ -115,6 +115,7 @@ WORDS = {
     "superseded": "Bản cũ (đã có bản mới hơn)",
     "rejected": "Bị từ chối",
     "skipped": "Bỏ qua (bản chép, sổ chưa điền, không phải sổ)",
+    "school_code": "Mã xác thực (gửi cho trường)",
     "officer_title": "Đề nghị tạm giữ chờ công chức quyết định",
     "officer_hint": ("Mỗi đề nghị dưới đây chưa vào danh sách, tờ trình, dự thảo quyết định và tệp nhập của tỉnh. Chọn "
                      "Nhận hoặc Bỏ và ghi lý do (lý do được ghi vào bảng tổng hợp); quyết định được giữ ở "
