@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import threading
 
@@ -355,9 +356,10 @@ def test_the_communes_schools_and_merge(tmp_path):
     _app, found = client(folder)
     page = text(found.get("/"))
     assert "Ủy ban nhân dân xã Trực Cường" in page
-    assert "Trường Tiểu học Trực Cường Đã gửi 18/05/2026 Gửi 2 bản" in page
-    assert "Trường Tiểu học Thử Nghiệm Đã gửi" in page and "Sửa tay" in page
-    assert "Trường Mầm non Trực Cường Chưa gửi" in page
+    code = r"[A-Z0-9]{5}-[A-Z0-9]{5}"  # each school's code, to send it (issue 49)
+    assert re.search(f"Trường Tiểu học Trực Cường {code} Đã gửi 18/05/2026 Gửi 2 bản", page)
+    assert re.search(f"Trường Tiểu học Thử Nghiệm {code} Đã gửi", page) and "Sửa tay" in page
+    assert re.search(f"Trường Mầm non Trực Cường {code} Chưa gửi", page)
     merged = found.post("/xa/tong-hop", data={**CSRF, "import": "1"})
     state = wait_job(found, merged.headers["Location"])
     assert state["state"] == "done", state

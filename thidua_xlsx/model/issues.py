@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from thidua_xlsx.model.campaign import num_text
@@ -25,8 +26,12 @@ class Issue:
 
     @property
     def message(self) -> str:
-        return MESSAGES[self.code].format(file=self.file, sheet=self.sheet, cell=self.cell,
-                                          **{k: _word(v) for k, v in self.params})
+        return self.message_in(MESSAGES)
+
+    def message_in(self, words: Mapping[str, str]) -> str:
+        """The message in ``words`` (a door's own wording of some codes, e.g. the page's), else the catalogue's."""
+        return words.get(self.code, MESSAGES[self.code]).format(file=self.file, sheet=self.sheet, cell=self.cell,
+                                                                **{k: _word(v) for k, v in self.params})
 
     @property
     def where(self) -> str:
@@ -37,8 +42,9 @@ class Issue:
     def severity_label(self) -> str:
         return SEVERITY_LABELS[self.severity]
 
-    def render(self) -> str:
-        return f"[{self.where}] {self.message}" if self.where else self.message
+    def render(self, words: Mapping[str, str] | None = None) -> str:
+        message = self.message_in(words) if words is not None else self.message
+        return f"[{self.where}] {message}" if self.where else message
 
     def to_dict(self) -> dict:
         """For the JSON report: codes and parameters, no Vietnamese wording."""
