@@ -85,7 +85,10 @@ def test_data_changed_after_the_seal_breaks_it():
     assert summary.schools[0].origin == BAD_SEAL and summary.proposals == ()
 
 
-def test_a_forged_newer_file_does_not_supersede_the_sealed_one_whatever_its_dates():
+def test_a_newer_file_that_fails_its_seal_holds_the_school_with_both_files_named():
+    """A sealed older copy never quietly replaces a newer file that fails its seal (a final summary edited after it was
+    written beside its sealed pre-council copy, or a forged newer one): the newer is the school's file, every proposal
+    of it held for the officer, both files named; the sealed one superseded, said so."""
     real = sealed(_summary("a.xlsx", CHI), CAMPAIGN)
     forged = _summary("a-moi.xlsx", CHI, DUNG, newest="2026-06-30T08:00:00")
     files = [_file("a.xlsx"), _file("a-moi.xlsx", dt.datetime(2026, 7, 1))]
@@ -93,8 +96,11 @@ def test_a_forged_newer_file_does_not_supersede_the_sealed_one_whatever_its_date
     summary = level_above_summary(CAMPAIGN, files, {"a.xlsx": real, "a-moi.xlsx": forged})
 
     status = {f.name: f.status for f in summary.files}
-    assert status == {"a.xlsx": "accepted", "a-moi.xlsx": "superseded"}
-    assert [p.who for p in summary.proposals] == ["GV3"] and summary.held == ()
+    assert status == {"a.xlsx": "superseded", "a-moi.xlsx": "accepted"}
+    assert summary.proposals == () and _held(summary) == [("GV3", "level_above.held_origin_unsealed"),
+                                                          ("GV4", "level_above.held_origin_unsealed")]
+    named = next(i for i in summary.issues if i.code == "level_above.newer_unsealed")
+    assert "'a-moi.xlsx'" in named.message and "'a.xlsx'" in named.message and named.severity == "warning"
 
 
 def test_of_two_sealed_versions_the_newer_by_its_sealed_data_is_used_not_by_its_file_dates():

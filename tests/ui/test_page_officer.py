@@ -52,3 +52,22 @@ def test_the_officer_accepts_and_rejects_held_proposals_on_the_page(tmp_path):
     _app, again = client(folder)  # the page started anew, the commune merged again: her word still holds
     _merged(again, again.post("/xa/tong-hop", data=CSRF))
     assert _held(again) == held[2:]
+
+
+def test_the_officer_accepts_a_whole_school_s_file_with_one_mark(tmp_path):
+    """A school whose file is held whole (its origin unknown): after checking its fingerprint by phone, the officer
+    accepts the school's file once, with one reason — every proposal of that school leaves the held list."""
+    folder = commune_campaign(tmp_path)
+    _app, found = client(folder)
+    _merged(found, found.post("/xa/tong-hop", data=CSRF))
+    page = found.get("/").data.decode()
+    schools = re.findall(r'<option value="([^"]+)">([^<]+)</option>', page)
+    assert schools
+    code, name = schools[0]
+    before = text(found.get("/")).count(name)
+    _merged(found, found.post("/xa/duyet", data={**CSRF, "truong": code,
+                                                 "ly-do-truong": "Đã đối chiếu dấu vân tay với hiệu trưởng"}))
+    run = json.loads((folder / RUNS_RECORD).read_text(encoding="utf-8"))["runs"][-1]
+    assert "level_above.accepted" in {c for _s, c, _t in run["issues"]}
+    assert f'<option value="{code}">' not in found.get("/").data.decode()  # none of that school's still held
+    assert text(found.get("/")).count(name) < before

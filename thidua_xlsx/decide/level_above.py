@@ -120,6 +120,10 @@ def level_above_summary(campaign: LevelAbove, files: Sequence[InboxFile], read: 
                                      school=school.name, added=added, removed=removed), *unknown))
         proposals = [p.of_school(school.code) for p in summary.proposals]
         _checks(school.name, used.name, summary, proposals, found)
+        sealed_older = [f.name for f in found_files[:-1] if origins[f.name] == SEALED]
+        if origins[used.name] != SEALED and sealed_older:  # the school held, both files named (not quietly the older)
+            problems.append(issue("level_above.newer_unsealed", WARNING, file=used.name, school=school.name,
+                                  older=sealed_older[-1], fingerprint=summary.sha256[:12]))
         if origins[used.name] != SEALED:  # kept out of the decision until the officer accepts each
             found.said.append(_Said("level_above.origin_" + origins[used.name], used.name, school.name, tuple(
                 found.hold(p, reason("level_above.held_origin_" + origins[used.name])) for p in proposals),
@@ -149,8 +153,10 @@ def _versions(found: Sequence[InboxFile], read: dict[str, SchoolSummary], school
               origins: dict[str, str]) -> list[InboxFile]:
     """One school's versions, oldest first; a byte-for-byte copy of one already there (saved after it) is set aside
     in ``out`` as a copy. Which is newer comes from the sealed data: a version sealed with the school's code over
-    any other, then its newest input's time, then the council's pass; the file's own dates only break a tie."""
-    ordered = sorted(found, key=lambda f: (origins[f.name] == SEALED, read[f.name].newest_input, read[f.name].council,
+    any other, then its newest input's time, then the council's pass; the file's own dates only break a tie. A newer
+    version that fails its seal is still the newer: an older sealed one never quietly replaces it (the school's
+    proposals are held for the officer, both files named: :func:`level_above_summary`)."""
+    ordered = sorted(found, key=lambda f: (read[f.name].newest_input, read[f.name].council,
                                            f.version_time, f.modified, f.name))
     first: dict[str, str] = {}
     versions = []

@@ -64,6 +64,11 @@ LEVEL_ABOVE_MESSAGES |= {
                                    "trường mã của trường (sheet Các trường của bảng tổng hợp xã) để trường chạy lại, "
                                    "hoặc gọi điện đối chiếu dấu vân tay {fingerprint} với trường rồi nhận từng đề "
                                    "nghị.",
+    "level_above.newer_unsealed": ("{school} có một bản mới hơn ('{file}') không khớp dấu xác thực, và một bản cũ hơn "
+                                   "có dấu ('{older}'): không lặng lẽ dùng bản cũ thay bản mới. Mọi đề nghị của bản "
+                                   "mới được tạm giữ chờ công chức quyết định; hãy gọi điện đối chiếu dấu vân tay "
+                                   "{fingerprint} với trường rồi nhận cả tệp của trường trên trang (hoặc từng đề "
+                                   "nghị), hoặc đề nghị trường gửi lại bản có dấu."),
     "level_above.origin_bad_seal": "Bảng tổng hợp mang tên {school} không rõ nguồn gốc: dấu xác thực không khớp mã "
                                    "của trường (tệp của trường khác đặt tên {school}, hoặc dữ liệu bị sửa sau khi "
                                    "chương trình ghi). Mọi đề nghị của tệp được tạm giữ chờ công chức quyết định. Hãy "

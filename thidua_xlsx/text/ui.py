@@ -125,6 +125,9 @@ WORDS = {
     "officer_wait": "Chưa quyết định",
     "officer_reason": "Lý do",
     "officer_button": "Ghi quyết định và tổng hợp lại",
+    "officer_school_hint": ("Đã gọi điện đối chiếu dấu vân tay của tệp với trường: nhận cả tệp của trường một lần, với "
+                            "một lý do (ví dụ: đã đối chiếu dấu vân tay với hiệu trưởng ngày …)."),
+    "officer_school_button": "Nhận cả tệp của trường",
     "officer_label": "Công chức quyết định các đề nghị tạm giữ",
     "regenerate_title": "Sinh lại sổ – {round}?",
     "regenerate_issued": ("Sổ của vòng này đã phát cho {count} tổ. Sinh lại sẽ ghi sổ mới vào {outbox} thay cho sổ "

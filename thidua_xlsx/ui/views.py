@@ -284,8 +284,11 @@ def officer_decide():
     if not book.is_file():
         return refused("ui.unknown_round", 404, round=LEVEL_ABOVE_KEY)
     held = service.commune_overview(at.folder, book).held
-    decisions = {proposal_key(h.proposal): (request.form[f"quyet-{n}"] == "nhan", request.form.get(f"ly-do-{n}", ""))
-                 for n, h in enumerate(held) if request.form.get(f"quyet-{n}") in ("nhan", "bo")}
+    whole = request.form.get("truong", "")  # a whole school's file accepted: one mark, one reason (its fingerprint)
+    decisions = {proposal_key(h.proposal): (True, request.form.get("ly-do-truong", "")) for h in held
+                 if whole and h.proposal.school == whole} or \
+        {proposal_key(h.proposal): (request.form[f"quyet-{n}"] == "nhan", request.form.get(f"ly-do-{n}", ""))
+         for n, h in enumerate(held) if request.form.get(f"quyet-{n}") in ("nhan", "bo")}
     if not decisions:
         return refused("ui.officer_none", 400)
     try:
