@@ -6,9 +6,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from thidua_xlsx.commands.opening import chosen_period, refuse_period
+from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.errors import Stopped
-from thidua_xlsx.model.issues import Problems
+from thidua_xlsx.model.issues import WARNING, Issue, Problems, issue
 from thidua_xlsx.system.voice import Voice, warn_problems
 from thidua_xlsx.text import commands as ct
 from thidua_xlsx.workspace import CampaignFolder
@@ -49,8 +50,31 @@ def merge_inbox(inbox: Path, folder: CampaignFolder, round_: str | None = None, 
     # so-da-phat/'s own problems, named with what to do; its records read only when a workbook was turned
     # away for want of one (a province's 10,000 records are not read at every merge)
     turned_away = any(f.reason in ("file.not_issued", "file.locked_record_missing") for f in summary.files)
-    damaged = folder.registry.problems(read=turned_away)
+    damaged = [*folder.registry.problems(read=turned_away), *unknown_senders(folder.campaign, summary.files)]
     return replace(summary, issues=(*summary.issues, *damaged)) if damaged else summary
+
+
+def unknown_senders(campaign: cm.Campaign, files) -> list[Issue]:
+    """Each book that came by mail (collect) from an address its department's row of the campaign does not give: a
+    warning at that file — stronger when it is the version used. It stays filed (a head may write from another
+    address); the merge says it where the decision is made, not only where it was collected."""
+    from email.utils import parseaddr
+
+    from thidua_xlsx.model.inbox import ACCEPTED
+    from thidua_xlsx.system.received import received_by_digest
+
+    known = {d.code: d.email.strip().lower() for d in campaign.departments if d.email.strip()}
+    books = [f for f in files if f.submission is not None and f.submission.issued.department_code in known]
+    came = received_by_digest([f.path for f in books]) if books else {}
+    found = []
+    for f in books:
+        sent = came.get(f.sha256)
+        address = parseaddr(sent.sender)[1].strip().lower() if sent is not None else ""
+        expected = known[f.submission.issued.department_code]
+        if address and address != expected:
+            found.append(issue("file.sender_unknown_used" if f.status == ACCEPTED else "file.sender_unknown", WARNING,
+                               file=f.name, department=f.department_name, sender=address, known=expected))
+    return found
 
 
 def apply_council_file(summary, path: Path, year_again=None):
@@ -102,7 +126,7 @@ def read_and_report(inbox: Path, folder: CampaignFolder, round_: str | None, str
     if summary.period:
         voice.say((ct.PERIOD_ASKED if period else ct.PERIOD_FOUND).format(period=summary.period_label,
                                                                           code=summary.period))
-    warn_problems([i for i in summary.issues if i.code.startswith("registry.")], voice)
+    warn_problems([i for i in summary.issues if i.code.startswith(("registry.", "file.sender_unknown"))], voice)
     _check_registry(folder, summary)
     return summary, report_of(summary, strict)
 

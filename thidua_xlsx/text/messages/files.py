@@ -149,6 +149,11 @@ FILE_MESSAGES = {
     # issue 38/39: a file brought in by the local page or the mail, filed by the codes inside it (intake.py)
     "intake.no_campaign": "'{folder}' không phải thư mục chiến dịch (không có campaign.xlsx của trường, cũng không có "
                           "cap-tren.xlsx của xã). Hãy chọn thư mục do 'thidua-xlsx init' tạo.",
+    "file.sender_unknown_used": ("Sổ của {department} được dùng gửi đến từ địa chỉ {sender}, không phải địa chỉ của tổ "
+                                 "trong campaign.xlsx ({known}). Hãy gọi điện hỏi tổ trưởng sổ này có đúng do tổ gửi "
+                                 "không; không phải thì xóa tệp khỏi thư mục nhận rồi tổng hợp lại."),
+    "file.sender_unknown": ("Một bản sổ của {department} gửi đến từ địa chỉ {sender}, không phải địa chỉ của tổ "
+                            "({known}); bản này không được dùng, nhưng hãy hỏi tổ trưởng về nó."),
     "intake.lock_file": ("'{file}' là tệp khóa Excel (hoặc LibreOffice) tạo ra khi một sổ đang mở trên máy người gửi, "
                          "không phải sổ – để nguyên, không lưu. Hãy nhận sổ thật (tên không có '~$' ở đầu); sổ đang "
                          "mở thì đóng Excel rồi gửi lại."),

@@ -1,0 +1,40 @@
+"""Provenance travels to the decision (issue 49): a book collected from an address its department's row does not give
+stays filed, and the merge says it at that file — on screen, in the JSON, in the "Kiểm tra" sheet — stronger when it
+is the version used."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from tests.mail.builders import ADDRESSES, fresh_campaign, returned_books, returned_mail
+from thidua_xlsx.cli import main
+from thidua_xlsx.text import summary as tx
+
+SPOOFER = "to.khoi1.thi.dua@gmail.com"  # not T1's head (lan.nguyen@truong-thu.edu.vn)
+
+
+def test_a_book_from_an_address_its_department_does_not_have_is_said_where_it_is_used(tmp_path):
+    books = returned_books(tmp_path / "books")
+    folder = fresh_campaign(books, tmp_path / "truong")
+    saved = tmp_path / "thu"
+    saved.mkdir()
+    (saved / "1.eml").write_bytes(returned_mail(SPOOFER, [("To khoi 1.xlsx", books.t1)], message_id="<1@x>"))
+    (saved / "2.eml").write_bytes(returned_mail("anh.pham@gmail.com", [("VP.xlsx", books.t2)], message_id="<2@x>"))
+    collected = CliRunner().invoke(main, ["collect", str(saved), str(folder)])
+    assert collected.exit_code == 0, collected.output
+
+    merged = CliRunner().invoke(main, ["merge", str(folder / "inbox"), "--json", str(tmp_path / "bao-cao.json"),
+                                       "-o", str(tmp_path / "tong-hop.xlsx")])
+    assert merged.exit_code == 0, merged.output
+    assert f"gửi đến từ địa chỉ {SPOOFER}, không phải địa chỉ của tổ trong campaign.xlsx ({ADDRESSES['T1']})" \
+        in merged.output  # on screen, at the file used
+    codes = {i["code"]: i for i in json.loads((tmp_path / "bao-cao.json").read_text(encoding="utf-8"))["problems"]}
+    assert codes["file.sender_unknown_used"]["severity"] == "warning"
+    assert codes["file.sender_unknown_used"]["file"] == "To khoi 1.xlsx"
+    assert "file.sender_unknown" not in codes  # T2 has no address in the campaign: nothing to compare with
+    shown = [str(c) for row in load_workbook(tmp_path / "tong-hop.xlsx", read_only=True)[tx.S_CHECK].iter_rows(
+        values_only=True) for c in row if c]
+    assert any(SPOOFER in c for c in shown)
