@@ -340,7 +340,7 @@ def commune_overview(folder: Path, book: Path) -> CommuneView:
     except Stopped as stop:
         return CommuneView("", "", "", problems=tuple(stop.problems), stopped=stop.message)
     problems = tuple(i for i in (*(i for f in summary.files for i in f.issues), *summary.issues)
-                     if i.severity != NOTE)
+                     if i.severity != NOTE and i.code != "level_above.held")  # each held: a row of its own table
     written = summary_of(folder, places.LEVEL_ABOVE_KEY, "", "")
     return CommuneView(campaign.authority, campaign.school_year,
                        day_text(campaign.deadline) if campaign.deadline else WORDS["no_deadline"],
