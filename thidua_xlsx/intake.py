@@ -15,7 +15,13 @@ Nothing is overwritten and nothing is half-written in an inbox: the bytes are fi
 staging folder, read there, and then linked into the inbox under a name no file has (``Tổ Toán (2).xlsx`` beside
 an earlier version: the merge keeps the newest of a department's versions); a file byte-identical to one already in
 that inbox is not filed again (:data:`SAME`). Each filed file has a record in ``so-da-nhan/`` (who sent it, when,
-the message it came in: :class:`Received`), which the mail's collector reads to file nothing twice.
+the message it came in: :class:`Received`).
+
+What the mail's collector settled of each message is kept beside, in ``so-da-nhan/thu/`` (:class:`MessageRecord`: one
+record per message, by its id): which attachments reached an outcome that needs nothing more (:func:`settled`: filed,
+a copy of one filed, refused for its content, not ours) and whether all did. An attachment refused for a reason
+outside the file (a write that failed: a full disk, an antivirus' lock) is not settled: the next collect tries it
+again, and never files a settled one twice.
 
 A ZIP is opened in memory under the inbox's bounds (entries, sizes, no nested archive, no name of it used as a
 path); each workbook in it is filed as if sent alone; anything else in it, and any file that is no workbook, is
@@ -58,6 +64,9 @@ _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f
 _ARCHIVES = (".zip",)
 _NOT_OURS = ("file.not_ours", "level_above.not_summary")  # a workbook, but none of ours: left alone
 LOCK_PREFIXES = ("~$", ".~lock.")  # the owner files Excel and LibreOffice leave beside an open workbook
+OUTSIDE_FAULTS = frozenset({"intake.cannot_write"})  # refusals for a reason outside the file: tried again later
+MESSAGES_FOLDER = "thu"  # in so-da-nhan/: what the collector settled of each message
+MAX_MESSAGE_RECORD_BYTES = 256 * 1024  # a message's record: a few hundred bytes per attachment
 
 
 @dataclass(frozen=True)
@@ -89,6 +98,24 @@ class Filed:
     unit_name: str = ""
     sha256: str = ""
     issues: tuple[Issue, ...] = field(default=(), repr=False)
+
+
+def settled(filed: Filed) -> bool:
+    """Whether ``filed`` needs nothing more: filed, a copy of one filed, not ours, refused for its content — not
+    refused for a reason outside the file (:data:`OUTSIDE_FAULTS`), which is to be tried again."""
+    return not (filed.outcome == REFUSED and filed.problem is not None and filed.problem.code in OUTSIDE_FAULTS)
+
+
+@dataclass(frozen=True)
+class MessageRecord:
+    """What the collector settled of one message (``message_id``): the SHA-256 of each attachment whose every file
+    is :func:`settled`; ``done``: all its attachments are (the message is not looked at again); ``taken``: something
+    of it was filed, or found already filed."""
+
+    message_id: str
+    settled: frozenset[str] = frozenset()
+    done: bool = False
+    taken: bool = False
 
 
 class IntakeError(Exception):
@@ -164,8 +191,42 @@ class Intake:
         return found
 
     def messages_seen(self) -> set[str]:
-        """The ids of the messages something was already filed from."""
+        """The ids of the messages something was already filed from (what the collector settled of each:
+        :meth:`messages_collected`)."""
         return {r["message_id"] for r in self.received() if isinstance(r.get("message_id"), str) and r["message_id"]}
+
+    def messages_collected(self) -> dict[str, MessageRecord]:
+        """What the collector settled of each message it looked at, by the message's id (``so-da-nhan/thu/``). A
+        message files were taken from before these records were kept counts those files settled (by their SHA-256),
+        not the message done: it is looked at once more, and only what is not yet settled of it is filed."""
+        found: dict[str, MessageRecord] = {}
+        for r in self.received():
+            message_id, sha = r.get("message_id"), r.get("sha256")
+            if isinstance(message_id, str) and message_id and isinstance(sha, str) and sha:
+                known = found.get(message_id, MessageRecord(message_id))
+                found[message_id] = replace(known, settled=known.settled | {sha}, taken=True)
+        for path in sorted((self.folder / RECEIVED_FOLDER / MESSAGES_FOLDER).glob("*.json")):
+            with contextlib.suppress(OSError, ValueError, TypeError, AttributeError):
+                if path.stat().st_size > MAX_MESSAGE_RECORD_BYTES:
+                    continue
+                data = json.loads(path.read_text(encoding="utf-8"))
+                message_id = str(data["message_id"])
+                known = found.get(message_id, MessageRecord(message_id))
+                found[message_id] = MessageRecord(message_id, known.settled | {str(s) for s in data["settled"]},
+                                                  data.get("done") is True, known.taken or data.get("taken") is True)
+        return found
+
+    def note_message(self, record: MessageRecord) -> None:
+        """``record`` kept, written whole over the message's earlier one. A failure to write it loses nothing: the
+        message is looked at again next time, and what was filed from it is then found already filed (SAME)."""
+        folder = self.folder / RECEIVED_FOLDER / MESSAGES_FOLDER
+        name = hashlib.sha256(record.message_id.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+        data = {"message_id": record.message_id, "settled": sorted(record.settled), "done": record.done,
+                "taken": record.taken, "at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
+        with contextlib.suppress(OSError):
+            folder.mkdir(parents=True, exist_ok=True)
+            with files.replacing(folder / f"{name}.json") as tmp:
+                tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
 
     # --- one file -----------------------------------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 """A throwaway Dovecot on the loopback address (the mail tests' and the mail benchmark's): its own configuration,
-certificate and mailboxes in a temporary folder, a test user from a passwd-file, IMAP over TLS only on a free port,
-run in the foreground (``dovecot -F``) and stopped when done. Debian's ``dovecot-imapd`` (installed by .ci/run)."""
+certificate and mailboxes in a temporary folder, a test user from a passwd-file, on two free ports: IMAP over TLS
+(as port 993) and plain IMAP that offers STARTTLS and takes no password before it (as port 143); run in the foreground
+(``dovecot -F``) and stopped when done. Debian's ``dovecot-imapd`` (installed by .ci/run)."""
 
 from __future__ import annotations
 
@@ -27,12 +28,16 @@ class Server:
     """The running server: where it listens, its certificate (the authority a school's server would hand out)."""
 
     host: str
-    port: int
+    port: int  # IMAP over TLS from the first byte (imaps://)
     cafile: Path
     folder: Path
+    starttls_port: int = 0  # plain IMAP offering STARTTLS (imap://)
 
     def url(self, mailbox: str, host: str | None = None, port: int | None = None) -> str:
         return f"imaps://{USER}@{host or self.host}:{port or self.port}/{mailbox}"
+
+    def starttls_url(self, mailbox: str, host: str | None = None, port: int | None = None) -> str:
+        return f"imap://{USER}@{host or self.host}:{port or self.starttls_port}/{mailbox}"
 
     def client(self) -> imaplib.IMAP4_SSL:
         client = imaplib.IMAP4_SSL(self.host, self.port, ssl_context=ssl.create_default_context(cafile=self.cafile),
@@ -72,9 +77,10 @@ def _certificate(folder: Path) -> tuple[Path, Path]:
     return cert, key
 
 
-def _config(folder: Path, port: int, cert: Path, key: Path) -> Path:
+def _config(folder: Path, port: int, cert: Path, key: Path, starttls_port: int) -> Path:
     """The server's configuration: everything inside ``folder``; as root, the package's own unprivileged users
-    (dovenull, dovecot), else the current user for all (no privilege needed)."""
+    (dovenull, dovecot), else the current user for all (no privilege needed). ``ssl = required`` with
+    ``disable_plaintext_auth``: the plain port offers STARTTLS and refuses a password before it."""
     import grp  # POSIX only, as Dovecot is: imported here so that tests/mail loads on Windows too
     import pwd
 
@@ -119,7 +125,7 @@ service anvil {{
 service imap-login {{
   chroot =
   inet_listener imap {{
-    port = 0
+    port = {starttls_port}
   }}
   inet_listener imaps {{
     port = {port}
@@ -145,20 +151,24 @@ def running() -> Iterator[Server]:
     folder = Path(tempfile.mkdtemp(prefix="thidua-dovecot-"))
     cert, key = _certificate(folder)
     port = free_port()
+    starttls_port = free_port()
+    while starttls_port == port:
+        starttls_port = free_port()
     said = folder / "stderr.txt"
     with said.open("wb") as stderr:
-        process = subprocess.Popen([DOVECOT, "-F", "-c", str(_config(folder, port, cert, key))],
+        process = subprocess.Popen([DOVECOT, "-F", "-c", str(_config(folder, port, cert, key, starttls_port))],
                                    stdout=subprocess.DEVNULL, stderr=stderr)
     try:
         deadline = time.monotonic() + 15
         while True:
-            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1), \
+                    socket.create_connection(("127.0.0.1", starttls_port), timeout=1):
                 break
             if process.poll() is not None or time.monotonic() > deadline:
                 log = (folder / "dovecot.log").read_text(errors="replace") if (folder / "dovecot.log").exists() else ""
                 raise NotStarted(f"Dovecot did not start: {said.read_text(errors='replace')}{log[-2000:]}")
             time.sleep(0.1)
-        yield Server("localhost", port, cert, folder)
+        yield Server("localhost", port, cert, folder, starttls_port)
     finally:
         process.terminate()
         try:

@@ -252,3 +252,51 @@ def test_another_campaigns_book_is_refused_with_its_reason_and_nothing_filed(boo
     assert "không xếp: To khoi 1.xlsx – Sổ thuộc chiến dịch khác" in result.output
     assert "1 bị từ chối" in result.output
     assert not list((campaign / "inbox").iterdir())
+
+
+def test_a_message_without_a_message_id_is_known_by_its_bytes(books, tmp_path):
+    from email import message_from_bytes, policy
+
+    message = message_from_bytes(returned_mail(HEAD_T1, [(VIETNAMESE, books.t1)]), policy=policy.SMTP)
+    del message["Message-ID"]
+    source = tmp_path / "thu"
+    source.mkdir()
+    (source / "a.eml").write_bytes(message.as_bytes())
+    campaign = fresh_campaign(books, tmp_path / "campaign")
+    assert run("collect", source, campaign).exit_code == 0
+    again = run("collect", source, campaign)
+    assert again.exit_code == 0 and "Đã xem 1 thư (1 đã lấy từ trước), 0 tệp đính kèm" in again.output
+    assert [p.name for p in (campaign / "inbox").iterdir()] == [VIETNAMESE]
+
+
+def test_a_message_filed_from_before_its_attachments_were_recorded_is_looked_at_once_more(books, tmp_path,
+                                                                                          monkeypatch):
+    """A campaign collected by an earlier version (only the filed files' records in so-da-nhan/, none of what was
+    settled of each message): the message whose second book failed is looked at again, its first book not filed
+    again, its second filed."""
+    import errno
+
+    from thidua_xlsx.intake import MESSAGES_FOLDER
+    from thidua_xlsx.model.places import RECEIVED_FOLDER
+    from thidua_xlsx.system import files
+
+    source = tmp_path / "thu"
+    source.mkdir()
+    (source / "a.eml").write_bytes(returned_mail(HEAD_T1, [(VIETNAMESE, books.t1), ("To-van-phong.xlsx", books.t2)],
+                                                 message_id="<cu@truong>"))
+    campaign = fresh_campaign(books, tmp_path / "campaign")
+    placing = files.place_new
+
+    def full(source_path, target, *args):
+        if Path(target).name == "To-van-phong.xlsx":
+            raise OSError(errno.ENOSPC, "No space left on device", str(target))
+        return placing(source_path, target, *args)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(files, "place_new", full)
+        assert run("collect", source, campaign).exit_code == 1
+    shutil.rmtree(campaign / RECEIVED_FOLDER / MESSAGES_FOLDER)  # as an earlier version left it
+    again = run("collect", source, campaign)
+    assert again.exit_code == 0, again.output
+    assert "đã xếp: To-van-phong.xlsx → inbox/To-van-phong.xlsx" in again.output and VIETNAMESE not in again.output
+    assert sorted(p.name for p in (campaign / "inbox").iterdir()) == sorted([VIETNAMESE, "To-van-phong.xlsx"])

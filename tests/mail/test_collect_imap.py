@@ -1,6 +1,8 @@
-"""``collect imaps://…`` against a real Dovecot on the loopback address (tests/mail/conftest.py): the returned books
-filed by the codes inside them, the mailbox left as it was, nothing filed twice, the sender flagged, and each fault of
-the connection one Vietnamese message with what was collected kept."""
+"""``collect imaps://…`` and ``imap://…`` (STARTTLS) against a real Dovecot on the loopback address (tests/conftest.py,
+tests/mail/dovecot.py): the returned books filed by the codes inside them, the mailbox left as it was, nothing filed
+twice, a book that failed to file taken again by the next run, the sender flagged, and each fault of the connection —
+a wrong port or protocol, a server without STARTTLS, a wrong password — one Vietnamese message with what was collected
+kept."""
 
 from __future__ import annotations
 
@@ -28,7 +30,8 @@ T1_NAME = "Tổ khối 1 – đã chấm.xlsx"  # as the head renamed it: an RFC
 
 
 def run(*args, password: str = PASSWORD):
-    return CliRunner().invoke(main, [str(a) for a in args], input=f"{password}\n")
+    """``thidua-xlsx ARGS`` with ``password`` typed at the prompt (a THIDUA_MAT_KHAU of the machine left out)."""
+    return CliRunner().invoke(main, [str(a) for a in args], input=f"{password}\n", env={"THIDUA_MAT_KHAU": None})
 
 
 @pytest.fixture(scope="module")
@@ -122,8 +125,9 @@ def test_winmail_and_a_malformed_part_are_said_and_the_rest_collected(collected)
 def test_collecting_again_files_nothing_twice(collected):
     second = collected["second"]
     assert second.exit_code == 0, second.output
-    assert "Đã xem 6 thư (3 đã lấy từ trước)" in second.output
-    assert "đã xếp:" not in second.output
+    assert "Đã xem 6 thư (4 đã lấy từ trước), 0 tệp đính kèm" in second.output  # the ZIP's copy: found, settled
+    assert "2 thư khác đã xem xong từ trước, không có sổ nào để lấy" in second.output  # winmail.dat, malformed
+    assert "đã xếp:" not in second.output and "winmail.dat" not in second.output
     campaign = collected["campaign"]
     assert sorted(p.relative_to(campaign).as_posix() for p in (campaign / "inbox").rglob("*")) == \
         collected["inbox_after_first"]
@@ -268,8 +272,10 @@ def test_a_connection_cut_mid_download_keeps_what_was_filed(books, dovecot, tmp_
     assert (campaign / "inbox" / "To-van-phong.xlsx").read_bytes() == books.t2
 
 
-def test_plain_imap_and_a_bad_date_are_refused(tmp_path):
-    assert "imaps://" in run("collect", "imap://thuky@localhost/INBOX", tmp_path).output
+def test_a_mailbox_without_a_user_and_a_bad_date_are_refused(tmp_path):
+    nobody = run("collect", "imap://localhost/INBOX", tmp_path)
+    assert nobody.exit_code == 2 and "không phải địa chỉ hộp thư đúng dạng" in nobody.output
+    assert "imaps://ten@may-chu/INBOX (cổng 993) hoặc imap://ten@may-chu/INBOX (STARTTLS, cổng 143)" in nobody.output
     result = run("collect", "imaps://thuky@localhost/INBOX", tmp_path, "--since", "2026-05-01")
     assert result.exit_code == 2 and "DD/MM/YYYY" in result.output
 
@@ -318,3 +324,203 @@ def test_a_server_gone_silent_mid_download_is_a_timeout_and_keeps_what_was_filed
     assert done.stopped is not None and done.stopped.code == "mail.timeout", done.stopped
     assert done.count("filed") == 1 and (campaign / "inbox" / T1_NAME).read_bytes() == books.t1
     assert sorted(p.name for p in (campaign / "inbox").iterdir()) == [T1_NAME]
+
+
+# --- issue 49: every attachment settled; mail servers as they are ---------------------------------------------------
+
+def test_a_book_that_failed_to_file_is_taken_again_by_the_next_run_and_nothing_twice(books, dovecot, tmp_path,
+                                                                                     monkeypatch):
+    """One message, two books; writing the second fails (a full disk): the first run files one and says the other
+    will be taken again; the next run files the second — and never the first again; the one after has nothing to do."""
+    import errno
+    import os
+
+    from thidua_xlsx.system import files
+
+    dovecot.fill("Hai", [returned_mail(HEAD_T1, [(T1_NAME, books.t1), ("To-van-phong.xlsx", books.t2)],
+                                       message_id="<hai@truong>")])
+    campaign = fresh_campaign(books, tmp_path / "c")
+    placing = files.place_new
+
+    def full_for_the_second(source, target, *args):
+        if Path(target).name == "To-van-phong.xlsx":
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
+        return placing(source, target, *args)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(files, "place_new", full_for_the_second)
+        first = run("collect", dovecot.url("Hai"), campaign, "--cafile", dovecot.cafile)
+    assert first.exit_code == 1, first.output  # not all filed: said, and the exit code says so
+    out = first.output
+    assert f"đã xếp: {T1_NAME} → inbox/{T1_NAME}" in out
+    assert "chưa xếp được, lần chạy sau sẽ lấy lại từ thư: To-van-phong.xlsx" in out
+    assert "Tệp đính kèm 'To-van-phong.xlsx' chưa xếp được vào" in out and "ổ đĩa đầy" in out
+    assert "Tệp vẫn còn nguyên trong thư: hãy khắc phục rồi lấy sổ từ thư lần nữa – lần sau tệp này sẽ được lấy lại" \
+        in out
+    assert "1 tệp đính kèm chưa xếp được vì lỗi ngoài tệp" in out
+    assert "thả lại" not in out  # the page's words, not collect's
+    assert sorted(p.name for p in (campaign / "inbox").iterdir()) == [T1_NAME]
+
+    second = run("collect", dovecot.url("Hai"), campaign, "--cafile", dovecot.cafile)
+    assert second.exit_code == 0, second.output
+    assert "đã xếp: To-van-phong.xlsx → inbox/To-van-phong.xlsx" in second.output
+    assert T1_NAME not in second.output  # settled the first time: neither filed nor looked at again
+    assert "Đã xem 1 thư (0 đã lấy từ trước), 1 tệp đính kèm: 1 sổ đã xếp" in second.output
+    assert sorted(p.name for p in (campaign / "inbox").iterdir()) == sorted([T1_NAME, "To-van-phong.xlsx"])
+    assert (campaign / "inbox" / "To-van-phong.xlsx").read_bytes() == books.t2
+
+    third = run("collect", dovecot.url("Hai"), campaign, "--cafile", dovecot.cafile)
+    assert third.exit_code == 0 and "Đã xem 1 thư (1 đã lấy từ trước), 0 tệp đính kèm" in third.output
+
+
+def test_a_run_stopped_between_two_attachments_leaves_the_second_for_the_next(books, dovecot, tmp_path, monkeypatch):
+    """Ctrl+C after the first book of a message was filed: the next run files the second only."""
+    from thidua_xlsx.intake import Intake
+
+    dovecot.fill("Ngat", [returned_mail(HEAD_T1, [(T1_NAME, books.t1), ("To-van-phong.xlsx", books.t2)],
+                                        message_id="<ngat@truong>")])
+    campaign = fresh_campaign(books, tmp_path / "c")
+    box = parse_mailbox(dovecot.url("Ngat"))
+    assert box is not None
+    filing = Intake.file
+
+    def interrupted(self, name, data, *args, **kwargs):
+        if name == "To-van-phong.xlsx":
+            raise KeyboardInterrupt
+        return filing(self, name, data, *args, **kwargs)
+
+    with monkeypatch.context() as patch, pytest.raises(KeyboardInterrupt):
+        patch.setattr(Intake, "file", interrupted)
+        collect_imap(box, PASSWORD, open_intake(campaign), cafile=dovecot.cafile)
+    assert sorted(p.name for p in (campaign / "inbox").iterdir()) == [T1_NAME]
+    again = collect_imap(box, PASSWORD, open_intake(campaign), cafile=dovecot.cafile)
+    assert [(f.name, f.outcome) for _, f in again.filed] == [("To-van-phong.xlsx", "filed")]
+    assert again.known == 0 and again.stopped is None
+
+
+def test_starttls_collects_as_imaps_does(books, dovecot, tmp_path):
+    dovecot.fill("Starttls", [returned_mail(HEAD_T1, [(T1_NAME, books.t1)], message_id="<stls@truong>")])
+    before = dovecot.state("Starttls")
+    campaign = fresh_campaign(books, tmp_path / "c")
+    result = run("collect", dovecot.starttls_url("Starttls"), campaign, "--cafile", dovecot.cafile)
+    assert result.exit_code == 0, result.output
+    assert (campaign / "inbox" / T1_NAME).read_bytes() == books.t1
+    assert dovecot.state("Starttls") == before
+
+
+def test_starttls_verifies_the_certificate_as_imaps_does(books, dovecot, tmp_path):
+    campaign = fresh_campaign(books, tmp_path / "c")
+    untrusted = run("collect", dovecot.starttls_url("INBOX"), campaign)
+    assert untrusted.exit_code == 1
+    assert "Chứng chỉ của máy chủ thư localhost không hợp lệ" in untrusted.output and "--cafile" in untrusted.output
+    other_name = run("collect", dovecot.starttls_url("INBOX", host="127.0.0.1"), campaign, "--cafile", dovecot.cafile)
+    assert other_name.exit_code == 1 and "Chứng chỉ của máy chủ thư 127.0.0.1 không hợp lệ" in other_name.output
+
+
+def test_imaps_pointed_at_the_plain_port_is_told_as_a_port_not_a_certificate(books, dovecot, tmp_path):
+    port = dovecot.starttls_port
+    result = run("collect", dovecot.url("INBOX", port=port), fresh_campaign(books, tmp_path / "c"),
+                 "--cafile", dovecot.cafile)
+    assert result.exit_code == 1
+    assert f"Cổng {port} của máy chủ thư localhost là cổng IMAP thường (chưa mã hóa), không phải IMAPS: hãy dùng " \
+           f"imap://localhost:{port} (mã hóa bằng STARTTLS) hoặc imaps://localhost:993" in result.output
+    assert "--cafile" not in result.output and "Chứng chỉ" not in result.output
+
+
+def test_imap_pointed_at_the_tls_port_is_told_to_use_imaps(books, dovecot, tmp_path):
+    box = parse_mailbox(dovecot.starttls_url("INBOX", port=dovecot.port))
+    assert box is not None and box.starttls
+    done = collect_imap(box, PASSWORD, open_intake(fresh_campaign(books, tmp_path / "c")), cafile=dovecot.cafile,
+                        timeout=2)
+    assert done.stopped is not None and done.stopped.code == "mail.port_speaks_tls"
+    assert f"hãy dùng imaps://localhost:{dovecot.port}" in done.stopped.render()
+
+
+def _fake_server(greeting: bytes, heard: list[bytes]):
+    """A server that sends ``greeting`` and answers CAPABILITY and LOGOUT without STARTTLS; every line it is sent is
+    kept in ``heard``."""
+    def serve(client):
+        with contextlib.suppress(OSError):
+            client.sendall(greeting)
+            buffer = b""
+            while data := client.recv(4096):
+                buffer += data
+                while b"\r\n" in buffer:
+                    line, buffer = buffer.split(b"\r\n", 1)
+                    heard.append(line)
+                    tag, _, command = line.partition(b" ")
+                    if command.upper().startswith(b"CAPABILITY"):
+                        client.sendall(b"* CAPABILITY IMAP4rev1 AUTH=PLAIN\r\n" + tag + b" OK done\r\n")
+                    elif command.upper().startswith(b"LOGOUT"):
+                        client.sendall(b"* BYE\r\n" + tag + b" OK bye\r\n")
+                    else:
+                        client.sendall(tag + b" BAD no\r\n")
+    return serve
+
+
+def test_a_server_without_starttls_is_refused_before_the_password(books, tmp_path):
+    heard: list[bytes] = []
+    with _listener(_fake_server(b"* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] ready\r\n", heard)) as port:
+        result = run("collect", f"imap://thuky@127.0.0.1:{port}/INBOX", fresh_campaign(books, tmp_path / "c"))
+    assert result.exit_code == 1
+    assert f"Máy chủ thư 127.0.0.1:{port} không cho mã hóa kết nối (không có STARTTLS): mật khẩu sẽ đi qua mạng " \
+           "không mã hóa, nên không gửi. Hãy dùng imaps://127.0.0.1:993" in result.output
+    assert not [line for line in heard if b"LOGIN" in line.upper() or PASSWORD.encode() in line]
+
+
+def test_a_port_that_speaks_no_imap_is_said_with_the_usual_ports(books, tmp_path):
+    heard: list[bytes] = []
+    with _listener(_fake_server(b"220 mail.truong.vn ESMTP ready\r\n", heard)) as port:
+        campaign = fresh_campaign(books, tmp_path / "c")
+        tls = run("collect", f"imaps://thuky@127.0.0.1:{port}/INBOX", campaign)
+        plain = run("collect", f"imap://thuky@127.0.0.1:{port}/INBOX", campaign)
+    for result in (tls, plain):
+        assert result.exit_code == 1
+        assert f"Cổng {port} của máy chủ 127.0.0.1 không phải cổng IMAP (máy chủ trả lời: 220 mail.truong.vn ESMTP " \
+               "ready). Cổng IMAP thường dùng: 993 với imaps://, 143 với imap:// (STARTTLS)" in result.output, \
+            result.output
+        assert "b'" not in result.output
+
+
+def test_a_password_in_the_address_is_refused_before_anything_connects(tmp_path):
+    connections: list[socket.socket] = []
+    with _listener(connections.append) as port:
+        result = run("collect", f"imaps://thuky:Bi-mat-9@127.0.0.1:{port}/INBOX", tmp_path)
+    assert result.exit_code == 2
+    assert f"Địa chỉ hộp thư imaps://thuky@127.0.0.1:{port}/INBOX có viết kèm mật khẩu: chưa kết nối" in result.output
+    assert "lịch sử lệnh" in result.output and "THIDUA_MAT_KHAU" in result.output
+    assert "Bi-mat-9" not in result.output and "Mật khẩu hộp thư" not in result.output  # not asked either
+    assert connections == []
+
+
+def test_the_password_from_the_environment_variable_named_in_help(books, dovecot, tmp_path):
+    assert "THIDUA_MAT_KHAU" in CliRunner().invoke(main, ["collect", "--help"]).output
+    dovecot.fill("Bien", [returned_mail(HEAD_T1, [(T1_NAME, books.t1)], message_id="<bien@truong>")])
+    campaign = fresh_campaign(books, tmp_path / "c")
+    result = CliRunner().invoke(main, ["collect", dovecot.url("Bien"), str(campaign), "--cafile", str(dovecot.cafile)],
+                                env={"THIDUA_MAT_KHAU": PASSWORD})
+    assert result.exit_code == 0, result.output
+    assert "Mật khẩu hộp thư" not in result.output and PASSWORD not in result.output  # not asked, not shown
+    assert (campaign / "inbox" / T1_NAME).read_bytes() == books.t1
+
+
+def test_a_wrong_password_is_said_in_the_servers_words_as_text(books, dovecot, tmp_path):
+    dovecot.fill("Sai-2", [])
+    result = run("collect", dovecot.starttls_url("Sai-2"), fresh_campaign(books, tmp_path / "c"),
+                 "--cafile", dovecot.cafile, password="khong-dung")
+    assert result.exit_code == 1
+    assert "Hộp thư thuky@localhost không nhận mật khẩu ([AUTHENTICATIONFAILED] Authentication failed.)" \
+        in result.output
+    assert "b'" not in result.output and 'b"' not in result.output and "khong-dung" not in result.output
+
+
+def test_the_servers_words_are_text_never_pythons_bytes():
+    import imaplib
+
+    from thidua_xlsx.mail.imap import said
+
+    assert said(imaplib.IMAP4.error(b"[AUTHENTICATIONFAILED] Sai m\xe1\xba\xadt kh\xe1\xba\xa9u.")) == \
+        "[AUTHENTICATIONFAILED] Sai mật khẩu."
+    assert said(imaplib.IMAP4.error("SELECT command error: BAD [b'Error in IMAP command']")) == \
+        "SELECT command error: BAD [Error in IMAP command]"
+    assert said([b"[NONEXISTENT] Mailbox doesn't exist: Khong-co"]) == "[NONEXISTENT] Mailbox doesn't exist: Khong-co"

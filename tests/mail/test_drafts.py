@@ -99,6 +99,53 @@ def test_merge_drafts_the_feedback_copy_under_its_vietnamese_name(school):
     assert b"filename*0*=utf-8''T%E1%BB%95%20kh%E1%BB%91i%201" in raw  # RFC 2231 (continued), as mail programs read it
 
 
+def _names_as_written(message) -> list[tuple[str, str, str]]:
+    """(Content-Type's name as written, decoded as RFC 2047; Content-Disposition's filename, decoded as RFC 2231;
+    the content type) of each attachment — read with the standard library as Outlook and Thunderbird read them."""
+    from email.header import decode_header, make_header
+
+    found = []
+    for part in message.iter_attachments():  # the header as written (the parser's params decode the words already)
+        written = next(str(v) for k, v in part.raw_items() if k.lower() == "content-type")
+        quoted = written.split('name="', 1)[1].rsplit('"', 1)[0]
+        assert "name*" not in written and (quoted.isascii() and "=?" not in quoted or quoted.startswith("=?utf-8?"))
+        found.append((str(make_header(decode_header(quoted))), part.get_filename(), part.get_content_type()))
+    return found
+
+
+def test_a_vietnamese_attachment_name_is_given_both_ways_for_outlook(school):
+    """Outlook over IMAP/POP reads only Content-Type's name="=?utf-8?…?=" (RFC 2047); the others read RFC 2231's
+    filename*: both are written, both decode to the Vietnamese name, the Content-Type stays whole."""
+    path = _one(school["root"] / "thu-tong-hop", "gop-y_*.eml")
+    message = read_eml(path)
+    assert _names_as_written(message) == [(VIETNAMESE_RETURN, VIETNAMESE_RETURN,
+                                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
+    [part] = message.iter_attachments()
+    assert part.get_param("name") == VIETNAMESE_RETURN  # the standard library's own reading of the name
+    assert b"filename*" in path.read_bytes() and b'name="=?utf-8?b?' in path.read_bytes()
+
+
+def test_a_long_name_and_a_name_windows_cannot_hold(tmp_path):
+    from thidua_xlsx.system.written import Written
+    from thidua_xlsx.write.drafts import Draft, attachment_name, write_drafts
+
+    long_name = "Tổ khối 1 – bản đã chấm lại lần thứ hai sau khi họp tổ, có ý kiến của hiệu trưởng.xlsx"
+    files = []
+    for name in (long_name, "CON.xlsx", "Tổ: Toán? .xlsx."):
+        (tmp_path / "src").mkdir(exist_ok=True)
+        files.append(tmp_path / "src" / name)
+        files[-1].write_bytes(name.encode())
+    write_drafts([Draft("a", "Tổ", "a@truong.vn", "A", "Sổ", "b", tuple(files))], tmp_path / "thu", Written())
+    raw = (tmp_path / "thu" / "a.eml").read_bytes()
+    assert max(len(line) for line in raw.split(b"\r\n")) < 998  # RFC 5322's limit of a line
+    message = read_eml(tmp_path / "thu" / "a.eml")
+    assert [(n, f) for n, f, _ in _names_as_written(message)] == [
+        (long_name, long_name), ("_CON.xlsx", "_CON.xlsx"), ("Tổ_ Toán_.xlsx", "Tổ_ Toán_.xlsx")]
+    assert attachments_of(message)["_CON.xlsx"] == b"CON.xlsx"
+    assert [attachment_name(n) for n in ("nul", "aux.tar.gz", "LPT1 .txt", "bao cao. ", "...", "a<b>|c*.xlsx")] == \
+        ["_nul", "_aux.tar.gz", "_LPT1.txt", "bao cao", "tep", "a_b__c_.xlsx"]
+
+
 def test_merge_with_docs_drafts_the_summary_and_papers_to_the_managing_authority(school):
     message = read_eml(_one(school["root"] / "thu-tong-hop", "gui_*.eml"))
     assert message["To"].addresses[0].addr_spec == "vhxh@example.vn"
@@ -126,6 +173,38 @@ def test_status_drafts_one_reminder_per_department_to_remind(school):
     assert "chưa được gửi về" in body_of(t2)
     assert not attachments_of(t2)
     assert "Chưa có địa chỉ e-mail của Tổ Văn phòng – Khối 5" in school["nudged"].output
+
+
+def test_a_reminder_that_speaks_of_the_feedback_copy_carries_it(school):
+    """T1's book has an error: its reminder says to see the feedback copy, and the copy is attached — the file the
+    merge's --feedback writes, under the returned file's Vietnamese name, given both ways."""
+    t1 = read_eml(_one(school["root"] / "thu-nhac", "nhac_To-khoi-1.eml"))
+    body = body_of(t1)
+    assert f"còn 1 lỗi cần sửa (xem bản góp ý đính kèm thư này, tệp {VIETNAMESE_RETURN}" in body
+    attached = attachments_of(t1)
+    assert list(attached) == [VIETNAMESE_RETURN]
+    import io
+
+    import openpyxl
+
+    copy = openpyxl.load_workbook(io.BytesIO(attached[VIETNAMESE_RETURN]))
+    assert copy.sheetnames[0] == openpyxl.load_workbook(school["root"] / "gop-y" / VIETNAMESE_RETURN).sheetnames[0]
+    assert _names_as_written(t1)[0][:2] == (VIETNAMESE_RETURN, VIETNAMESE_RETURN)
+
+
+def test_a_reminder_without_a_copy_does_not_speak_of_one(school):
+    from thidua_xlsx.decide.followup import follow_up
+    from thidua_xlsx.service import merge_inbox
+    from thidua_xlsx.system.voice import vietnam_today
+    from thidua_xlsx.workspace import open_campaign
+    from thidua_xlsx.write.drafts import reminder_drafts
+
+    opened, _ = open_campaign(school["folder"].folder / "campaign.xlsx")
+    summary = merge_inbox(school["inbox"], opened)
+    followups = follow_up(summary, vietnam_today())
+    [t1] = [d for d in reminder_drafts(summary, followups, {}) if d.label == "Tổ khối 1"]  # no copy could be made
+    assert "còn 1 lỗi cần sửa trong tệp " + VIETNAMESE_RETURN in t1.body
+    assert "góp ý" not in t1.body and t1.attachments == ()
 
 
 def test_status_thu_needs_nhac_and_never_writes_in_the_inbox(school):

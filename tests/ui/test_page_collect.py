@@ -102,7 +102,7 @@ def test_the_source_and_the_date_are_checked_before_anything_runs(collected):
     assert neither.status_code == 400 and "Chưa chọn nơi lấy thư" in text(neither)
     both = found.post("/thu", data={**CSRF, "thu_muc": "thu", "hop_thu": "imaps://a@b/INBOX"})
     assert both.status_code == 400 and "Chưa chọn nơi lấy thư" in text(both)
-    plain = found.post("/thu", data={**CSRF, "hop_thu": "imap://thuky@may-chu/INBOX", "mat_khau": SECRET})
+    plain = found.post("/thu", data={**CSRF, "hop_thu": "http://thuky@may-chu/INBOX", "mat_khau": SECRET})
     assert plain.status_code == 400 and "không phải địa chỉ hộp thư dạng imaps://" in text(plain)
     date = found.post("/thu", data={**CSRF, "hop_thu": "imaps://thuky@may-chu/INBOX", "mat_khau": SECRET,
                                     "tu_ngay": "2026-05-01"})

@@ -17,16 +17,22 @@ from thidua_xlsx.text import mail as tm
 
 
 def run(request: CollectRequest, voice: Voice) -> Result:
-    """The source checked (a folder or a saved message, an ``imaps://`` address; ``since`` only for a mailbox), the
-    campaign folder's intake opened, every message read and each book filed; what became of each said. Usable unless a
-    fault of the connection stopped the run early (what was filed before it stays filed)."""
+    """The source checked (a folder or a saved message, an ``imaps://`` or ``imap://`` address — one holding a
+    password refused, before anything connects; ``since`` only for a mailbox), the campaign folder's intake opened,
+    every message read and each book filed; what became of each said. Usable unless a fault of the connection stopped
+    the run early (what was filed before it stays filed) or a file could not be filed for a reason outside it (a
+    failed write: the next run takes it again)."""
     from thidua_xlsx.intake import FILED, IntakeError, open_intake
     from thidua_xlsx.mail import collect as mc
+    from thidua_xlsx.mail.imap import password_in_address
 
     r = request
+    shown = password_in_address(r.source)
+    if shown:  # never used, never connected with: it would stay in the shell's history and the page's log
+        raise Refused(tm.PASSWORD_IN_ADDRESS.format(address=shown))
     box = mc.parse_mailbox(r.source)
-    if box is None and r.source.lower().startswith(("imap://", "imaps:")):
-        raise Refused(tm.SOURCE_PLAIN_IMAP.format(source=r.source))
+    if box is None and r.source.lower().startswith(("imap:", "imaps:")):
+        raise Refused(tm.MAILBOX_INVALID.format(source=r.source))
     source = Path(r.source)
     if box is None and not (source.is_dir() or source.suffix.lower() in (".eml", ".msg") and source.is_file()):
         raise Refused(tm.SOURCE_INVALID.format(source=r.source))
@@ -49,22 +55,30 @@ def run(request: CollectRequest, voice: Voice) -> Result:
     problems = [problem for _label, problem in done.problems] + ([done.stopped] if done.stopped else [])
     files = tuple(WrittenFile(r.folder / f.path, rs.RECEIVED) for _label, f in done.filed
                   if f.outcome == FILED and f.path)
-    return Result("collect", command_report("collect", problems, done.stopped is None, done.attachments, len(files)),
+    usable = done.stopped is None and not done.retried
+    return Result("collect", command_report("collect", problems, usable, done.attachments, len(files)),
                   files, home=intake.folder, detail=done)
 
 
-def mailbox_of(source: str):
-    """The mailbox an ``imaps://`` address names (its user, host, port, folder), or None: not one."""
-    from thidua_xlsx.mail.collect import parse_mailbox
+def mailbox_of(source: str, starttls: bool = False):
+    """The mailbox an ``imaps://`` address names (its user, host, port, folder) — with ``starttls`` an ``imap://`` one
+    too (the terminal's collect and the page's form) — or None: not one, or one that holds a
+    password (never asked for then: :func:`run` refuses it with the reason)."""
+    from thidua_xlsx.mail.imap import parse_mailbox
 
-    return parse_mailbox(source)
+    return parse_mailbox(source, starttls)
 
 
 def stored_password(box) -> str:
-    """The mailbox's password from the system's keyring, when the keyring package is installed and holds one (service
-    "thidua-xlsx", user "user@host"); "" none. Never written anywhere."""
+    """The mailbox's password without asking: from the environment variable :data:`~thidua_xlsx.text.mail.
+    PASSWORD_VARIABLE` (a scheduled task, a script), else from the system's keyring when the keyring package is
+    installed and holds one (service "thidua-xlsx", user "user@host"); "" none. Never written anywhere."""
     import contextlib
+    import os
 
+    given = os.environ.get(tm.PASSWORD_VARIABLE, "")
+    if given:
+        return given
     try:
         import keyring  # optional: Windows' Credential Manager, macOS' Keychain, Secret Service
     except ImportError:

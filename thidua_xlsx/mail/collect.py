@@ -2,31 +2,35 @@
 them (:mod:`thidua_xlsx.intake`, the one filing the local page uses too).
 
 SOURCE is a folder of saved messages (``.eml``; Outlook's ``.msg`` is said, not read: the one well-kept reader,
-extract-msg, is GPL-3.0 and this tool is MIT) or an IMAP mailbox over TLS (``imaps://user@host[:port]/INBOX``). The
-mailbox is only read: it is opened with EXAMINE (read-only) and every message fetched with ``BODY.PEEK`` (no \\Seen
-flag set), nothing moved, flagged or deleted. The certificate is verified (the system's authorities, or ``cafile``
-for a school's own server); the password is given by the caller (asked, or from the keyring), never written.
+extract-msg, is GPL-3.0 and this tool is MIT) or an IMAP mailbox, over TLS (``imaps://user@host[:port]/INBOX``) or
+STARTTLS (``imap://…``; :mod:`thidua_xlsx.mail.imap` connects, verifies and says what went wrong). The mailbox is only
+read: it is opened with EXAMINE (read-only) and every message fetched with ``BODY.PEEK`` (no \\Seen flag set), nothing
+moved, flagged or deleted. The password is given by the caller (asked, an environment variable, the keyring), never
+written.
 
 Each message is parsed by the standard library (``email``, ``policy.default``: RFC 2047 / 2231 names decoded);
 each attachment goes to :meth:`Intake.file` with who sent it, when, and the message's id
-(:class:`~thidua_xlsx.intake.Received`, kept in ``so-da-nhan/``). A message something was already filed from is
-not fetched again (:meth:`Intake.messages_seen`); a byte-identical book is not filed twice (the intake's SAME).
+(:class:`~thidua_xlsx.intake.Received`, kept in ``so-da-nhan/``). A message is done only when each of its
+attachments reached an outcome that needs nothing more (:func:`~thidua_xlsx.intake.settled`); what was settled of it is
+kept after each attachment (:meth:`Intake.note_message`), so that a write that failed — a full disk, an antivirus'
+lock — or a run stopped between two attachments (Ctrl+C, the connection cut) leaves the rest for the next run, which
+looks at that message again, files only what is not settled yet, and says each failure until it is filed. A message
+that is done is not fetched again; a byte-identical book is never filed twice (the intake's SAME).
 
 Bounds, as for everything that comes back: a message larger than :data:`MAX_MESSAGE_BYTES` is not downloaded (its
 size is asked first), an attachment larger than the inbox's limit is not opened, at most :data:`MAX_ATTACHMENTS` of
 one message are looked at. A malformed part, a ``winmail.dat`` (TNEF), an attachment that is not ours: each said,
 the rest of the message still collected. A fault of the connection (a wrong password, the server down or silent, a
-certificate that does not match, the connection cut) stops the run with one message; what was filed before it stays
-filed and is counted.
+certificate that does not match, a wrong port, the connection cut) stops the run with one message; what was filed
+before it stays filed and is counted.
 """
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
+import hashlib
 import imaplib
 import re
-import ssl
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from email import errors, policy
@@ -34,44 +38,21 @@ from email.message import EmailMessage
 from email.parser import BytesParser
 from email.utils import parseaddr, parsedate_to_datetime
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
-from thidua_xlsx.intake import FILED, SAME, Filed, Intake, Received
+from thidua_xlsx.intake import FILED, SAME, Filed, Intake, MessageRecord, Received, settled
+from thidua_xlsx.mail.imap import TIMEOUT_SECONDS, Mailbox, MailFault, close, connect, login, quoted, said
+from thidua_xlsx.mail.imap import parse_mailbox as parse_mailbox  # the address read apart: the doors' call
 from thidua_xlsx.model.issues import ERROR, WARNING, Issue, issue
 from thidua_xlsx.read.containment import MAX_FILE_BYTES
 from thidua_xlsx.text.collation import fold
 
 MAX_ATTACHMENTS = 20  # of one message: a department sends one book, a school a few; more is a mistake or spam
 MAX_MESSAGE_BYTES = 50 * 1024 * 1024  # not downloaded above this (a book is a few hundred KB)
-TIMEOUT_SECONDS = 30  # of each network operation: a silent server is said, not waited for forever
-IMAPS_PORT = 993
 VIA = "thu"  # the door the books came by, in the received record
 TNEF_TYPES = ("application/ms-tnef", "application/vnd.ms-tnef")
 FETCH_BATCH = 200  # message sizes and ids asked per command
 STRUCTURE_DEFECTS = (errors.StartBoundaryNotFoundDefect, errors.CloseBoundaryNotFoundDefect,
                      errors.MultipartInvariantViolationDefect, errors.NoBoundaryInMultipartDefect)
-
-
-@dataclass(frozen=True)
-class Mailbox:
-    """``imaps://user@host[:port]/MAILBOX`` read apart."""
-
-    user: str
-    host: str
-    port: int = IMAPS_PORT
-    mailbox: str = "INBOX"
-
-
-def parse_mailbox(source: str) -> Mailbox | None:
-    """The mailbox of an ``imaps://`` address (None: not one)."""
-    parts = urlsplit(source)
-    if parts.scheme.lower() != "imaps" or not parts.hostname or not parts.username:
-        return None
-    try:
-        port = parts.port or IMAPS_PORT
-    except ValueError:
-        return None
-    return Mailbox(unquote(parts.username), parts.hostname, port, unquote(parts.path.lstrip("/")) or "INBOX")
 
 
 @dataclass
@@ -80,7 +61,8 @@ class Collected:
     fault that ended the run early (None: it went to the end)."""
 
     messages: int = 0
-    known: int = 0  # messages something was filed from before: not fetched again
+    known: int = 0  # messages done before, something filed from them: not fetched again
+    looked: int = 0  # messages done before with nothing to take (no book, or each refused for its content)
     attachments: int = 0
     filed: list[tuple[str, Filed]] = field(default_factory=list)  # (message label, what became of each file)
     problems: list[tuple[str, Issue]] = field(default_factory=list)  # (message label, problem)
@@ -88,7 +70,23 @@ class Collected:
     origins: dict[str, Received] = field(default_factory=dict)  # message label → who sent it, when
 
     def count(self, outcome: str) -> int:
-        return sum(1 for _, f in self.filed if f.outcome == outcome)
+        """The files of ``outcome`` that are settled (a refusal for a reason outside the file is :attr:`retried`)."""
+        return sum(1 for _, f in self.filed if f.outcome == outcome and settled(f))
+
+    @property
+    def retried(self) -> int:
+        """The files not filed for a reason outside them (a write that failed): tried again by the next run."""
+        return sum(1 for _, f in self.filed if not settled(f))
+
+    def skipped(self, record: MessageRecord | None) -> bool:
+        """Whether the message of ``record`` was done before (counted: not fetched, not looked at again)."""
+        if record is None or not record.done:
+            return False
+        if record.taken:
+            self.known += 1
+        else:
+            self.looked += 1
+        return True
 
 
 @dataclass(frozen=True)
@@ -116,12 +114,16 @@ def campaign_addresses(intake: Intake) -> Addresses:
 
 # --- one message -----------------------------------------------------------------------------------------------
 
-def collect_message(data: bytes, label: str, intake: Intake, addresses: Addresses, done: Collected) -> None:
-    """Every attachment of the message ``data`` filed (see the module); what happened added to ``done``."""
+def collect_message(data: bytes, label: str, intake: Intake, addresses: Addresses, done: Collected,
+                    record: MessageRecord | None = None) -> None:
+    """Every attachment of the message ``data`` not settled yet (``record``: what an earlier run settled of it) filed
+    (see the module); what happened added to ``done``, what is settled of the message kept as each attachment is."""
+    record = record or MessageRecord(_message_id(data) or message_key(data))
     try:
         message = BytesParser(policy=policy.default).parsebytes(data)
     except Exception as exc:  # the parser is lenient; anything it still raises is the message's fault, said
         done.problems.append((label, issue("mail.unreadable", ERROR, file=label, detail=type(exc).__name__)))
+        intake.note_message(MessageRecord(record.message_id, record.settled, True, record.taken))
         return
     assert isinstance(message, EmailMessage)
     received = _received(message)
@@ -135,18 +137,48 @@ def collect_message(data: bytes, label: str, intake: Intake, addresses: Addresse
         done.problems.append((label, issue("mail.too_many_attachments", WARNING, file=label, count=len(parts),
                                            limit=MAX_ATTACHMENTS, names=", ".join(left[:10]) +
                                            (f", … (+{len(left) - 10})" if len(left) > 10 else ""))))
-    for name, part in parts[:MAX_ATTACHMENTS]:
-        done.attachments += 1
+    kept, taken, open_ = set(record.settled), record.taken, False
+    looked_at = parts[:MAX_ATTACHMENTS]
+    for k, (name, part) in enumerate(looked_at):
         payload = _payload(part, name, label, done)
-        if payload is None:
+        if payload is None:  # its problem said: nothing another run could do better
+            done.attachments += 1
             continue
-        for filed in intake.file(name, payload, received):
+        key = hashlib.sha256(payload).hexdigest()
+        if key in kept:  # settled by an earlier run: never filed twice
+            continue
+        done.attachments += 1
+        outcomes = intake.file(name, payload, received)
+        for filed in outcomes:
             done.filed.append((label, filed))
+            if not settled(filed):
+                done.problems.append((label, _not_filed_yet(label, filed)))
             expected = addresses.expected(filed) if filed.outcome in (FILED, SAME) else ""
             if expected and received.sender and received.sender.lower() != expected:
                 done.problems.append((label, issue("mail.other_sender", WARNING, file=filed.name,
                                                    unit=filed.unit_name or filed.unit, sender=received.sender,
                                                    expected=expected, name=filed.name)))
+        if all(settled(f) for f in outcomes):
+            kept.add(key)
+            taken = taken or any(f.outcome in (FILED, SAME) for f in outcomes)
+            if k < len(looked_at) - 1:  # kept at once: a run stopped before the next attachment loses nothing
+                intake.note_message(MessageRecord(record.message_id, frozenset(kept), False, taken))
+        else:
+            open_ = True
+    intake.note_message(MessageRecord(record.message_id, frozenset(kept), not open_, taken))
+
+
+def _not_filed_yet(label: str, filed: Filed) -> Issue:
+    """A file refused for a reason outside it (a write that failed), said as collect says it: still in the message,
+    taken again by the next run."""
+    params = dict(filed.problem.params) if filed.problem is not None else {}
+    return issue("mail.not_filed_yet", ERROR, file=label, name=filed.name, folder=params.get("folder", "?"),
+                 fault=params.get("fault", "?"))
+
+
+def message_key(data: bytes) -> str:
+    """What a message without a Message-ID is known by in the records: the SHA-256 of its bytes."""
+    return "sha256:" + hashlib.sha256(data).hexdigest()
 
 
 def _received(message: EmailMessage) -> Received:
@@ -221,7 +253,7 @@ def collect_folder(source: Path, intake: Intake, on_message: Callable[[str], Non
     """Every ``.eml`` of ``source`` (and its folders; or ``source`` itself, one saved message) collected, read only;
     an Outlook ``.msg`` said, not read."""
     done, addresses = Collected(), campaign_addresses(intake)
-    seen = intake.messages_seen()
+    records = intake.messages_collected()
     top = source.parent if source.is_file() else source
     found = [source] if source.is_file() else sorted(p for p in source.rglob("*") if p.is_file() and not p.is_symlink())
     for path in found:
@@ -242,16 +274,16 @@ def collect_folder(source: Path, intake: Intake, on_message: Callable[[str], Non
         except OSError as exc:
             done.problems.append((label, issue("mail.unreadable", ERROR, file=label, detail=exc.strerror or str(exc))))
             continue
-        if _message_id(data) in seen:
-            done.known += 1
+        key = _message_id(data) or message_key(data)
+        if done.skipped(records.get(key)):
             continue
-        collect_message(data, label, intake, addresses, done)
+        collect_message(data, label, intake, addresses, done, records.get(key) or MessageRecord(key))
         if on_message is not None:
             on_message(label)
     return done
 
 
-_MESSAGE_ID = re.compile(rb"^message-id:[ \t]*(<[^>\r\n]*>)", re.IGNORECASE | re.MULTILINE)
+_MESSAGE_ID = re.compile(rb"^message-id:[ \t]*(?:\r?\n[ \t]+)?(<[^>\r\n]*>)", re.IGNORECASE | re.MULTILINE)
 
 
 def _message_id(data: bytes) -> str:
@@ -262,31 +294,6 @@ def _message_id(data: bytes) -> str:
 
 
 # --- an IMAP mailbox ----------------------------------------------------------------------------------------------
-
-def connect(box: Mailbox, cafile: Path | None = None, timeout: float = TIMEOUT_SECONDS) -> imaplib.IMAP4_SSL:
-    """A TLS connection to ``box``'s server, its certificate verified (``cafile``: the authority of a school's own
-    server). Raises :class:`MailFault` with the coded reason."""
-    context = ssl.create_default_context(cafile=str(cafile) if cafile else None)
-    try:
-        return imaplib.IMAP4_SSL(box.host, box.port, ssl_context=context, timeout=timeout)
-    except ssl.SSLCertVerificationError as exc:
-        raise MailFault(issue("mail.certificate", ERROR, host=box.host, detail=exc.verify_message or str(exc))) \
-            from None
-    except TimeoutError:
-        raise MailFault(issue("mail.timeout", ERROR, seconds=int(timeout), host=box.host, port=box.port)) from None
-    except ssl.SSLError as exc:
-        raise MailFault(issue("mail.certificate", ERROR, host=box.host, detail=exc.reason or str(exc))) from None
-    except (OSError, imaplib.IMAP4.error) as exc:
-        raise MailFault(issue("mail.unreachable", ERROR, detail=_said(exc), host=box.host, port=box.port)) from None
-
-
-class MailFault(Exception):
-    """The mailbox cannot be read on (a connection's fault): ``problem`` says which and what to do."""
-
-    def __init__(self, problem: Issue):
-        super().__init__(problem.render())
-        self.problem = problem
-
 
 def collect_imap(box: Mailbox, password: str, intake: Intake, since: dt.date | None = None,
                  cafile: Path | None = None, timeout: float = TIMEOUT_SECONDS,
@@ -300,27 +307,30 @@ def collect_imap(box: Mailbox, password: str, intake: Intake, since: dt.date | N
         done.stopped = fault.problem
         return done
     try:
-        _login(client, box, password)
-        status, data = client.select(_quoted(box.mailbox), readonly=True)  # EXAMINE: nothing in it changes
+        login(client, box, password)
+        status, data = client.select(quoted(box.mailbox), readonly=True)  # EXAMINE: nothing in it changes
         if status != "OK":
-            raise MailFault(issue("mail.no_mailbox", ERROR, mailbox=box.mailbox, detail=_said(data)))
+            raise MailFault(issue("mail.no_mailbox", ERROR, mailbox=box.mailbox, detail=said(data)))
         criteria = ("SINCE", since.strftime("%d-%b-%Y")) if since else ("ALL",)
         status, data = client.uid("SEARCH", *criteria)
         uids = [int(u) for u in (data[0] or b"").split()] if status == "OK" and data else []
-        seen = intake.messages_seen()
+        records = intake.messages_collected()
         for start in range(0, len(uids), FETCH_BATCH):
             batch = uids[start:start + FETCH_BATCH]
             for uid, size, message_id in _sizes(client, batch):
                 done.messages += 1
                 label = f"{box.mailbox} #{uid}"
-                if message_id and message_id in seen:
-                    done.known += 1
+                if message_id and done.skipped(records.get(message_id)):
                     continue
                 if size > MAX_MESSAGE_BYTES:
                     done.problems.append((label, issue("mail.message_too_big", ERROR, file=label,
                                                        limit=MAX_MESSAGE_BYTES // (1024 * 1024))))
                     continue
-                collect_message(_fetch(client, uid), label, intake, addresses, done)
+                message = _fetch(client, uid)
+                key = message_id or _message_id(message) or message_key(message)
+                if done.skipped(records.get(key)):  # known by its bytes (no Message-ID): fetched, not filed again
+                    continue
+                collect_message(message, label, intake, addresses, done, records.get(key) or MessageRecord(key))
                 if on_message is not None:
                     on_message(label)
     except MailFault as fault:
@@ -328,54 +338,20 @@ def collect_imap(box: Mailbox, password: str, intake: Intake, since: dt.date | N
     except TimeoutError:
         done.stopped = issue("mail.timeout", ERROR, host=box.host, port=box.port, seconds=int(timeout))
     except (OSError, imaplib.IMAP4.abort, imaplib.IMAP4.error, EOFError) as exc:
-        done.stopped = issue("mail.cut", ERROR, detail=_said(exc))
+        done.stopped = issue("mail.cut", ERROR, detail=said(exc))
     finally:
-        _close(client)
+        close(client)
     return done
-
-
-def _login(client: imaplib.IMAP4_SSL, box: Mailbox, password: str) -> None:
-    try:
-        client.login(box.user, password)
-    except imaplib.IMAP4.abort:
-        raise
-    except imaplib.IMAP4.error as exc:
-        raise MailFault(issue("mail.login_failed", ERROR, user=box.user, host=box.host, detail=_said(exc))) from None
-
-
-def _quoted(mailbox: str) -> str:
-    """The mailbox's name as IMAP asks it: modified UTF-7 (RFC 3501 §5.1.3: "Thi đua" is "Thi &ARE-ua"), quoted."""
-    return '"' + _utf7(mailbox).replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _utf7(name: str) -> str:
-    out: list[str] = []
-    pending: list[str] = []
-
-    def flush() -> None:
-        if pending:
-            data = "".join(pending).encode("utf-16-be")
-            out.append("&" + base64.b64encode(data).decode("ascii").rstrip("=").replace("/", ",") + "-")
-            pending.clear()
-
-    for ch in name:
-        if " " <= ch <= "~":
-            flush()
-            out.append("&-" if ch == "&" else ch)
-        else:
-            pending.append(ch)
-    flush()
-    return "".join(out)
 
 
 _SIZE = re.compile(rb"UID (\d+)|RFC822\.SIZE (\d+)")
 
 
-def _sizes(client: imaplib.IMAP4_SSL, uids: list[int]) -> list[tuple[int, int, str]]:
+def _sizes(client: imaplib.IMAP4, uids: list[int]) -> list[tuple[int, int, str]]:
     """(uid, size, Message-ID) of each message of ``uids``, in one command (headers peeked: nothing flagged)."""
     status, data = client.uid("FETCH", ",".join(map(str, uids)), "(RFC822.SIZE BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])")
     if status != "OK":
-        raise MailFault(issue("mail.cut", ERROR, detail=_said(data)))
+        raise MailFault(issue("mail.cut", ERROR, detail=said(data)))
     found = []
     for item in data:
         if not isinstance(item, tuple):
@@ -392,36 +368,15 @@ def _sizes(client: imaplib.IMAP4_SSL, uids: list[int]) -> list[tuple[int, int, s
     return sorted(found)
 
 
-def _fetch(client: imaplib.IMAP4_SSL, uid: int) -> bytes:
+def _fetch(client: imaplib.IMAP4, uid: int) -> bytes:
     """The whole message ``uid``, peeked (its \\Seen flag left as it was)."""
     status, data = client.uid("FETCH", str(uid), "(BODY.PEEK[])")
     if status != "OK":
-        raise MailFault(issue("mail.cut", ERROR, detail=_said(data)))
+        raise MailFault(issue("mail.cut", ERROR, detail=said(data)))
     for item in data:
         if isinstance(item, tuple):
             return bytes(item[1])
     raise MailFault(issue("mail.cut", ERROR, detail=f"UID {uid}"))
-
-
-def _close(client: imaplib.IMAP4_SSL) -> None:
-    """Logged out (the mailbox was examined, not selected: nothing is expunged); a dead connection just closed."""
-    try:
-        client.logout()
-    except Exception:  # the connection may be the fault itself
-        try:
-            client.shutdown()
-        except Exception:  # noqa: S110 - nothing more can be done with a dead socket
-            pass
-
-
-def _said(detail: object) -> str:
-    """A server's or a library's words, short and as text."""
-    if isinstance(detail, list):
-        detail = b" ".join(d for d in detail if isinstance(d, bytes))
-    if isinstance(detail, bytes):
-        detail = detail.decode("utf-8", "replace")
-    return str(detail)[:200] or "?"
-
 
 
 # --- what is said ------------------------------------------------------------------------------------------------
@@ -445,6 +400,8 @@ def collected_lines(done: Collected) -> tuple[list[str], list[str]]:
             said.append(tm.COLLECT_FILED.format(name=filed.name, path=filed.path))
         elif filed.outcome == SAME:
             said.append(tm.COLLECT_SAME.format(name=filed.name, path=filed.path))
+        elif not settled(filed):
+            said.append(tm.COLLECT_RETRY.format(name=filed.name))
         elif filed.outcome == REFUSED:
             said.append(tm.COLLECT_REFUSED.format(name=filed.name,
                                                   problem=filed.problem.message if filed.problem else "?"))
@@ -454,7 +411,10 @@ def collected_lines(done: Collected) -> tuple[list[str], list[str]]:
         warned.append(f"{problem.severity_label}: {problem.render()}")
     said.append(tm.COLLECT_SUMMARY.format(messages=done.messages, known=done.known, attachments=done.attachments,
                                           filed=done.count(FILED), same=done.count(SAME),
-                                          refused=done.count(REFUSED), other=done.count(NOT_OURS)))
+                                          refused=done.count(REFUSED), other=done.count(NOT_OURS))
+                + (tm.COLLECT_LOOKED.format(count=done.looked) if done.looked else ""))
+    if done.retried:
+        warned.append(tm.COLLECT_RETRY_SUMMARY.format(count=done.retried))
     if done.stopped is not None:
         warned.append(tm.COLLECT_STOPPED.format(reason=done.stopped.render(), filed=done.count(FILED)))
     return said, warned

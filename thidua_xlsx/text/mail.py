@@ -28,6 +28,9 @@ BOOK_BODY = ("Kính gửi thầy/cô {head}, tổ trưởng {department},\n\n"
              "{sign}\n")
 
 REMIND_SUBJECT = "[Thi đua {year}] Nhắc sổ {round} – {department} (hạn {deadline})"
+REMIND_ERRORS_ATTACHED = ("còn {count} lỗi cần sửa (xem bản góp ý đính kèm thư này, tệp {file}: các ô cần sửa được tô "
+                          "màu và ghi chú; sửa ngay trên tệp đó rồi gửi lại)")
+REMIND_ERRORS_NO_COPY = "còn {count} lỗi cần sửa trong tệp {file}"
 
 FEEDBACK_SUBJECT = "[Thi đua {year}] Góp ý sổ {round} – {department}"
 FEEDBACK_BODY = ("Kính gửi thầy/cô {head}, tổ trưởng {department},\n\n"
@@ -78,10 +81,15 @@ THU_METAVAR = "DIR"
 
 # --- collect --------------------------------------------------------------------------------------------------------
 
+PASSWORD_VARIABLE = "THIDUA_MAT_KHAU"  # the environment variable a mailbox's password may come from
 COLLECT_HELP = ("Lấy các sổ được gửi lại qua thư và xếp vào đúng thư mục nhận sổ của chiến dịch (theo mã ghi "
-                "trong sổ). NGUỒN: một thư đã lưu (.eml) hoặc thư mục chứa các thư đó, hoặc hộp thư IMAP dạng "
-                "imaps://ten@may-chu/INBOX (mật khẩu được hỏi, không ghi lại). THƯ_MỤC: thư mục chiến dịch (mặc "
-                "định: thư mục hiện tại). Không thay đổi gì trong hộp thư.")
+                "trong sổ). NGUỒN: một thư đã lưu (.eml) hoặc thư mục chứa các thư đó, hoặc hộp thư IMAP: "
+                "imaps://ten@may-chu/INBOX (mã hóa ngay từ đầu, cổng 993) hoặc imap://ten@may-chu/INBOX (mã hóa "
+                "bằng STARTTLS, cổng 143). Mật khẩu hộp thư: lấy từ biến môi trường " + PASSWORD_VARIABLE +
+                " nếu có, hoặc từ trình quản lý mật khẩu của máy (keyring), nếu không thì được hỏi; không bao giờ "
+                "ghi lại, và không được viết trong địa chỉ. THƯ_MỤC: thư mục chiến dịch (mặc định: thư mục hiện "
+                "tại). Không thay đổi gì trong hộp thư. Tệp đính kèm chưa xếp được vì lỗi ngoài tệp (ổ đĩa đầy, tệp "
+                "bị khóa) được lấy lại ở lần chạy sau.")
 SOURCE_METAVAR = "NGUỒN"
 FOLDER_METAVAR = "[THƯ_MỤC]"
 DATE_METAVAR = "NGÀY"
@@ -91,9 +99,14 @@ CAFILE_HELP = ("Tệp chứng chỉ (PEM) của máy chủ thư tự cấp chứ
 PASSWORD_PROMPT = "Mật khẩu hộp thư {user}@{host}"
 SINCE_INVALID = "Ngày '{value}' không đúng dạng DD/MM/YYYY (ví dụ 15/05/2026)."
 SOURCE_INVALID = ("'{source}' không phải thư đã lưu (.eml) hay thư mục thư đã lưu, cũng không phải địa chỉ hộp "
-                  "thư dạng imaps://ten@may-chu/INBOX. Hãy kiểm tra lại.")
-SOURCE_PLAIN_IMAP = ("'{source}': chỉ kết nối hộp thư qua kết nối mã hóa (imaps://). Hãy dùng imaps:// (cổng 993), "
-                     "mật khẩu không được gửi đi không mã hóa.")
+                  "thư dạng imaps://ten@may-chu/INBOX hay imap://ten@may-chu/INBOX. Hãy kiểm tra lại.")
+MAILBOX_INVALID = ("'{source}' không phải địa chỉ hộp thư đúng dạng: cần tên đăng nhập và máy chủ, như "
+                   "imaps://ten@may-chu/INBOX (cổng 993) hoặc imap://ten@may-chu/INBOX (STARTTLS, cổng 143). Hãy "
+                   "kiểm tra lại.")
+PASSWORD_IN_ADDRESS = ("Địa chỉ hộp thư {address} có viết kèm mật khẩu: chưa kết nối, không dùng. Mật khẩu viết "
+                       "trong địa chỉ sẽ nằm lại trong lịch sử lệnh của máy và trong nhật ký của trang. Hãy bỏ phần "
+                       "':mật-khẩu' khỏi địa chỉ; mật khẩu sẽ được hỏi khi chạy, hoặc đặt trong biến môi trường "
+                       + PASSWORD_VARIABLE + ", hoặc lưu trong trình quản lý mật khẩu của máy (keyring).")
 SINCE_FOLDER = "--since chỉ dùng với hộp thư IMAP; với thư mục, mọi thư trong thư mục đều được xem."
 COLLECT_MESSAGE_HEAD = "Thư {message} (từ {sender}, {date}):"
 COLLECT_SUMMARY = ("Đã xem {messages} thư ({known} đã lấy từ trước), {attachments} tệp đính kèm: {filed} sổ đã xếp "
@@ -103,8 +116,12 @@ COLLECT_FILED = "  đã xếp: {name} → {path}"
 COLLECT_SAME = "  đã có sẵn (giống hệt): {name} ({path})"
 COLLECT_REFUSED = "  không xếp: {name} – {problem}"
 COLLECT_NOT_OURS = "  không phải sổ của chiến dịch, để nguyên trong thư: {name}"
+COLLECT_RETRY = "  chưa xếp được, lần chạy sau sẽ lấy lại từ thư: {name} (lý do ở dưới)"
+COLLECT_LOOKED = " {count} thư khác đã xem xong từ trước, không có sổ nào để lấy: không tải lại."
+COLLECT_RETRY_SUMMARY = ("{count} tệp đính kèm chưa xếp được vì lỗi ngoài tệp (xem ở trên): hãy khắc phục rồi lấy sổ "
+                         "từ thư lần nữa – các tệp đó sẽ được lấy lại từ thư, các sổ đã xếp thì không bị xếp lại.")
 COLLECT_STOPPED = ("Đã dừng giữa chừng: {reason} {filed} sổ đã xếp ở trên vẫn giữ nguyên (không có tệp nào ghi dở); "
-                   "chạy lại lệnh để lấy tiếp – thư đã lấy sẽ không bị lấy lại.")
+                   "chạy lại lệnh để lấy tiếp – thư đã lấy xong không bị tải lại, sổ đã xếp không bị xếp lại.")
 COLLECT_NO_CAMPAIGN = ("Không tìm thấy chiến dịch (campaign.xlsx hoặc cap-tren.xlsx) trong '{folder}'. Hãy chỉ "
                        "FOLDER là thư mục chiến dịch.")
 
@@ -128,11 +145,23 @@ MAIL_MESSAGES = {
                          "({expected}). Vẫn đã xếp; hãy kiểm tra đúng người gửi.",
     "mail.login_failed": "Hộp thư {user}@{host} không nhận mật khẩu ({detail}). Hãy kiểm tra tên đăng nhập và mật "
                          "khẩu (Gmail, Outlook.com: dùng mật khẩu ứng dụng).",
-    "mail.unreachable": "Không kết nối được máy chủ thư {host}:{port} ({detail}). Hãy kiểm tra tên máy chủ, mạng, "
-                        "rồi chạy lại.",
+    "mail.unreachable": "Không kết nối được máy chủ thư {host}:{port} ({detail}). Hãy kiểm tra tên máy chủ, cổng "
+                        "(thường là 993 với imaps://, 143 với imap://) và mạng, rồi chạy lại.",
     "mail.timeout": "Máy chủ thư {host}:{port} không trả lời sau {seconds} giây. Hãy thử lại sau.",
     "mail.certificate": "Chứng chỉ của máy chủ thư {host} không hợp lệ ({detail}): không gửi mật khẩu. Nếu đây là máy "
                         "chủ của trường tự cấp chứng chỉ, hãy xin người quản trị tệp chứng chỉ và dùng --cafile.",
     "mail.no_mailbox": "Không mở được thư mục '{mailbox}' trên máy chủ ({detail}). Hãy kiểm tra tên (thường là INBOX).",
     "mail.cut": "Kết nối với máy chủ thư bị ngắt giữa chừng ({detail}).",
+    "mail.not_filed_yet": "Tệp đính kèm '{name}' chưa xếp được vào '{folder}': {fault} Tệp vẫn còn nguyên trong thư: "
+                          "hãy khắc phục rồi lấy sổ từ thư lần nữa – lần sau tệp này sẽ được lấy lại (các sổ đã xếp "
+                          "thì không bị lấy lại).",
+    "mail.no_starttls": "Máy chủ thư {host}:{port} không cho mã hóa kết nối (không có STARTTLS): mật khẩu sẽ đi qua "
+                        "mạng không mã hóa, nên không gửi. Hãy dùng imaps://{host}:{imaps} nếu máy chủ có cổng đó, "
+                        "hoặc hỏi người quản trị máy chủ thư.",
+    "mail.port_speaks_plain": "Cổng {port} của máy chủ thư {host} là cổng IMAP thường (chưa mã hóa), không phải "
+                              "IMAPS: hãy dùng imap://{host}:{port} (mã hóa bằng STARTTLS) hoặc imaps://{host}:{imaps}.",
+    "mail.port_speaks_tls": "Cổng {port} của máy chủ thư {host} là cổng IMAPS (mã hóa ngay từ đầu), không dùng "
+                            "STARTTLS: hãy dùng imaps://{host}:{port}.",
+    "mail.not_imap": "Cổng {port} của máy chủ {host} không phải cổng IMAP (máy chủ trả lời: {answer}). Cổng IMAP "
+                     "thường dùng: {imaps} với imaps://, {imap} với imap:// (STARTTLS). Hãy kiểm tra lại địa chỉ.",
 }

@@ -52,9 +52,9 @@ UI_MESSAGES = {
     "ui.collect_folder_refused": "'{path}' không phải thư mục thư đã lưu (hay tệp .eml) nằm trong thư mục chiến dịch "
                                  "{folder} (hoặc là liên kết, hoặc không có) – chưa làm gì. Hãy chép các thư đã lưu "
                                  "vào một thư mục trong thư mục chiến dịch (ví dụ thu/) rồi gõ tên thư mục đó.",
-    "ui.collect_mailbox_invalid": "'{source}' không phải địa chỉ hộp thư dạng imaps://tên@máy-chủ/INBOX – chưa làm "
-                                  "gì. Hãy gõ lại theo mẫu, ví dụ imaps://thuky@imap.gmail.com/INBOX (mật khẩu gõ ở ô "
-                                  "riêng, không ghi vào địa chỉ).",
+    "ui.collect_mailbox_invalid": "'{source}' không phải địa chỉ hộp thư dạng imaps://tên@máy-chủ/INBOX (hay "
+                                  "imap://… với máy chủ dùng STARTTLS) – chưa làm gì. Hãy gõ lại theo mẫu, ví dụ "
+                                  "imaps://thuky@imap.gmail.com/INBOX (mật khẩu gõ ở ô riêng, không ghi vào địa chỉ).",
     "ui.collect_since_invalid": "'{value}' không phải ngày dạng dd/mm/yyyy – chưa làm gì. Hãy gõ lại, ví dụ "
                                 "01/05/2026, hoặc để trống để xem mọi thư.",
     "ui.collect_since_folder": "Ô \"từ ngày\" chỉ dùng với hộp thư IMAP; với thư mục thư đã lưu, mọi thư trong thư mục "
@@ -237,6 +237,7 @@ WORDS = {
                           "nghị và ghi bảng tổng hợp của xã.",
     "summary": "Bảng tổng hợp",
     "sealed_title": "Trang chỉ mở trên máy này (127.0.0.1); đóng cửa sổ dòng lệnh để tắt trang.",
+    "dropped_title": "Các tệp vừa nhận",  # the name a screen reader says for the table of the files just dropped
 }
 
 # The first lines the command prints (the address with its one-time token comes first, alone on its line).

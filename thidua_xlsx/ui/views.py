@@ -244,7 +244,7 @@ def collect():
             return refused("ui.collect_folder_refused", 400, path=relative, folder=str(folder))
         if since_text:
             return refused("ui.collect_since_folder", 400)
-    box = service.mailbox_of(address) if address else None
+    box = service.mailbox_of(address, starttls=True) if address else None  # imaps:// or imap:// (STARTTLS), as collect
     if address and box is None:
         return refused("ui.collect_mailbox_invalid", 400, source=address.split("@")[-1])
     since = None

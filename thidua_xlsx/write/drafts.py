@@ -3,9 +3,20 @@ department's book, each reminder, each feedback copy, the summary and papers to 
 commune's file to the level above it.
 
 Built with the standard library's :class:`email.message.EmailMessage` (``policy.SMTP``: CRLF line ends, headers
-folded and encoded as RFC 2047 words, attachment names as RFC 2231 parameters — what Outlook, Thunderbird and the
-webmails read), marked ``X-Unsent: 1`` so that Outlook opens it as a new message ready to send, not as a message
-received. No ``From``: the mail program sends it from the account it is opened in.
+folded and encoded as RFC 2047 words), marked ``X-Unsent: 1`` so that Outlook opens it as a new message ready to send,
+not as a message received. No ``From``: the mail program sends it from the account it is opened in.
+
+Each attachment's name is given twice, as the mail programs that send Vietnamese names do (Thunderbird, Gmail): as
+RFC 2231 ``filename*=`` in Content-Disposition (the standard, read by Thunderbird, Apple Mail and the webmails) and as
+RFC 2047 words inside ``name="…"`` in Content-Type — the only form Outlook reads over IMAP and POP, which shows an
+attachment named in RFC 2231 alone as "Untitled attachment" (MimeKit's FAQ, "UntitledAttachments"). The modern email
+API cannot write the second: its header registry decodes encoded words inside a parameter and writes them back as
+RFC 2231 (python/cpython#83952, open). So the attachment part is built with the standard library's legacy API
+(``policy.compat32``), whose :meth:`~email.message.Message.set_param` writes a value as given, the
+words made by :class:`email.header.Header` (at most 75 characters each, folded between words); the draft's policy
+leaves such a header as written (``refold_source="none"``), and Content-Disposition is handed to the modern header
+registry to be folded as RFC 2231 continuations. A name Windows cannot hold (a reserved device name such as CON or
+NUL, a trailing dot or space, ``<>:"/\\|?*``) is folded into one it can (:func:`attachment_name`).
 
 A recipient without an address in the campaign still gets its draft (the To line left for the secretary to fill) and
 is listed (:attr:`Drafted.no_address`), never skipped silently. A draft never replaces a file: the campaign's record
@@ -16,10 +27,13 @@ unchanged; anything else is kept and the new draft written beside it (``… (moi
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import unicodedata
 from dataclasses import dataclass
-from email import policy
+from email import encoders, policy
 from email.errors import HeaderParseError
+from email.header import Header
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.parser import BytesParser
@@ -38,6 +52,7 @@ from thidua_xlsx.text import mail as tm
 from thidua_xlsx.text.collation import fold, unmarked
 from thidua_xlsx.text.wording import day_text
 
+DRAFT_POLICY = policy.SMTP.clone(refold_source="none")  # a header written as given stays so (see the module)
 UNSENT_HEADER = "X-Unsent"  # Outlook: open as a new message to send (Thunderbird opens it as a message to edit too)
 LONG_LINE = 998  # RFC 5322's limit of a line
 MAX_DRAFT_BYTES = 20 * 1024 * 1024  # above this most mail servers refuse the message: the draft is said as too big
@@ -51,6 +66,10 @@ TYPES = {  # the attachment types written (mimetypes depends on the machine's re
     ".json": ("application", "json"),
     ".zip": ("application", "zip"),
 }
+WINDOWS_DEVICES = frozenset({"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"} |
+                            {f"{kind}{digit}" for kind in ("COM", "LPT") for digit in "123456789\u00b9\u00b2\u00b3"})
+NOT_IN_WINDOWS_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+MAX_ATTACHMENT_NAME = 120  # characters: saved beside others, the name stays well inside Windows' 260 of a path
 
 
 @dataclass(frozen=True)
@@ -83,7 +102,7 @@ class Drafted:
 
 def message_of(draft: Draft, when: dt.datetime | None = None) -> EmailMessage:
     """The draft as a MIME message (see the module)."""
-    message = EmailMessage(policy=policy.SMTP)
+    message = EmailMessage(policy=DRAFT_POLICY)
     message[UNSENT_HEADER] = "1"
     recipients = addresses_of(draft.to, draft.to_name)
     if recipients:
@@ -93,10 +112,42 @@ def message_of(draft: Draft, when: dt.datetime | None = None) -> EmailMessage:
     message["Message-ID"] = make_msgid(domain="thidua-xlsx.local")
     message["X-Mailer"] = "thidua-xlsx"
     message.set_content(draft.body)
+    if draft.attachments:
+        message.make_mixed()
     for path in draft.attachments:
-        maintype, subtype = TYPES.get(path.suffix.lower(), ("application", "octet-stream"))
-        message.add_attachment(path.read_bytes(), maintype=maintype, subtype=subtype, filename=path.name)
+        message.attach(attachment_part(path.read_bytes(), attachment_name(path.name)))
     return message
+
+
+def attachment_part(data: bytes, name: str) -> EmailMessage:
+    """One attachment, base64, its ``name`` given in both forms (see the module): RFC 2231 ``filename*`` in
+    Content-Disposition, RFC 2047 words in Content-Type's ``name`` (a plain ASCII name: as it is, in both). Its
+    headers are set through the legacy API (``policy.compat32``: a parameter written as given)."""
+    maintype, subtype = TYPES.get(os.path.splitext(name)[1].lower(), ("application", "octet-stream"))
+    part = EmailMessage(policy=policy.compat32)
+    part["Content-Type"] = f"{maintype}/{subtype}"
+    part.set_payload(data)
+    encoders.encode_base64(part)
+    part.add_header("Content-Disposition", "attachment", filename=name)  # non-ASCII: RFC 2231 (filename*=utf-8'')
+    part.replace_header("Content-Disposition", DRAFT_POLICY.header_factory("Content-Disposition",
+                                                                           part["Content-Disposition"]))
+    plain = name.isascii()
+    part.set_param("name", name if plain else Header(name, "utf-8", maxlinelen=76).encode(), replace=True)
+    return part
+
+
+def attachment_name(name: str) -> str:
+    """``name`` as Windows can hold it when the attachment is saved: NFC, each character Windows refuses (and any
+    control character) an underscore, no trailing dot or space, no device's name (CON, NUL, COM1… with any
+    extension: an underscore before it), at most :data:`MAX_ATTACHMENT_NAME` characters (its extension kept)."""
+    name = NOT_IN_WINDOWS_NAMES.sub("_", unicodedata.normalize("NFC", name)).strip().rstrip(". ")
+    stem, suffix = os.path.splitext(name)
+    if not stem:
+        stem, suffix = (suffix or "tep"), ""
+    if stem.partition(".")[0].rstrip(" ").upper() in WINDOWS_DEVICES:
+        stem = "_" + stem
+    suffix = suffix[:12]
+    return stem[:MAX_ATTACHMENT_NAME - len(suffix)].rstrip(". ") + suffix
 
 
 def addresses_of(text: str, name: str) -> tuple[Address, ...]:
@@ -127,7 +178,7 @@ def draft_bytes(message: EmailMessage) -> bytes:
     back = BytesParser(policy=policy.default).parsebytes(data, headersonly=True)
     if all(str(back.get(name, "")) == str(message.get(name, "")) for name in ("To", "Subject")):
         return data
-    return message.as_bytes(policy=policy.SMTP.clone(max_line_length=LONG_LINE))
+    return message.as_bytes(policy=DRAFT_POLICY.clone(max_line_length=LONG_LINE))
 
 
 def write_drafts(drafts: list[Draft], folder: Path, written: Written) -> Drafted:
@@ -202,9 +253,13 @@ def book_drafts(campaign: Campaign, round_: str, paths: tuple[Path, ...], period
 
 # --- status --nhac: each reminder ----------------------------------------------------------------------------------
 
-def reminder_drafts(summary: Summary, followups: tuple[FollowUp, ...]) -> list[Draft]:
+def reminder_drafts(summary: Summary, followups: tuple[FollowUp, ...],
+                    copies: dict[str, Path] | None = None) -> list[Draft]:
     """One draft per department head to remind (those :attr:`FollowUp.needs_reminder`), its body the reminder
-    ``status --nhac`` prints (the same words), the deadline in the subject."""
+    ``status --nhac`` prints (the same words), the deadline in the subject. A department whose file has errors gets
+    its feedback copy attached (``copies``: the returned file's name → its copy, :func:`reminder_copies`) and the body
+    points to it; without a copy, the body names the errors and the file but speaks of no copy."""
+    from thidua_xlsx.text import commands as ct
     from thidua_xlsx.write.console import reminder_lines
 
     drafts = []
@@ -215,11 +270,39 @@ def reminder_drafts(summary: Summary, followups: tuple[FollowUp, ...]) -> list[D
         if not f.needs_reminder:
             continue
         lines = reminder_lines(summary, [f])
-        body = f"{lines[1]}\n\n{_sign(summary.campaign)}\n"
+        copy = (copies or {}).get(f.file) if f.errors else None
+        text = lines[1]
+        if f.errors:  # the console's "see the feedback copy of the file": true of the draft only with it attached
+            text = text.replace(ct.REMIND_ERRORS.format(count=f.errors, file=f.file),
+                                tm.REMIND_ERRORS_ATTACHED.format(count=f.errors, file=attachment_name(copy.name))
+                                if copy is not None else tm.REMIND_ERRORS_NO_COPY.format(count=f.errors, file=f.file))
+        body = f"{text}\n\n{_sign(summary.campaign)}\n"
         drafts.append(Draft(draft_name("nhac", f.name), f.name, f.email, f.head or f.name,
                             tm.REMIND_SUBJECT.format(round=round_words, department=f.name, year=year,
-                                                     deadline=_deadline(f.deadline)), body))
+                                                     deadline=_deadline(f.deadline)), body,
+                            (copy,) if copy is not None else ()))
     return drafts
+
+
+def reminder_copies(summary: Summary, followups: tuple[FollowUp, ...], folder: Path) -> dict[str, Path]:
+    """The feedback copy (as ``merge --feedback`` writes it) of each returned file a reminder speaks of errors in,
+    written into ``folder`` (a scratch folder: the drafts carry their bytes): the file's name → its copy. A file that
+    gets none (an .xls or .ods without LibreOffice) is left out."""
+    from thidua_xlsx.system.written import Written as Record
+    from thidua_xlsx.write.feedback import feedback_for, write_feedback
+
+    wanted = {f.file for f in followups if f.needs_reminder and f.errors}
+    if not wanted or not any(item.file.name in wanted for item in feedback_for(summary)):
+        return {}
+    made = set(write_feedback(summary, folder, summary.campaign.settings.sheet_password, Record()).written)
+    copies = {}
+    for item in feedback_for(summary):
+        source = item.file.path
+        for path in (folder / source.name, folder / f"{source.stem}.xlsx"):
+            if item.file.name in wanted and path in made:
+                copies[item.file.name] = path
+                break
+    return copies
 
 
 # --- merge: feedback copies, the summary and papers to the managing authority ---------------------------------------
@@ -324,12 +407,16 @@ def say_drafted(done: Drafted, folder: Path, voice: Voice) -> Drafted:
 
 def status_drafts(summary: Summary, followups: tuple[FollowUp, ...], target: Path, written: Written,
                   voice: Voice) -> Drafted | None:
-    """``status --nhac --thu``: a draft per reminder (None, said, when no department needs one)."""
-    drafts = reminder_drafts(summary, followups)
-    if not drafts:
+    """``status --nhac --thu``: a draft per reminder (None, said, when no department needs one), each speaking of
+    errors with the department's feedback copy attached (:func:`reminder_copies`)."""
+    from thidua_xlsx.system.files import scratch_folder
+
+    if not any(f.needs_reminder for f in followups):
         voice.say(tm.NO_REMINDER_DRAFT)
         return None
-    return say_drafted(write_drafts(drafts, target, written), target, voice)
+    with scratch_folder("thidua_nhac_") as work:
+        drafts = reminder_drafts(summary, followups, reminder_copies(summary, followups, Path(work)))
+        return say_drafted(write_drafts(drafts, target, written), target, voice)
 
 
 def level_above_drafts(campaign: LevelAbove, output: Path, docs: Path | None, imports: Path | None, target: Path,
