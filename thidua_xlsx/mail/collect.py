@@ -39,11 +39,11 @@ from email.parser import BytesParser
 from email.utils import parseaddr, parsedate_to_datetime
 from pathlib import Path
 
-from thidua_xlsx.intake import FILED, SAME, Filed, Intake, MessageRecord, Received, settled
+from thidua_xlsx.intake import FILED, LOCK_PREFIXES, SAME, Filed, Intake, MessageRecord, Received, settled
 from thidua_xlsx.mail.imap import TIMEOUT_SECONDS, Mailbox, MailFault, close, connect, login, quoted, said
 from thidua_xlsx.mail.imap import parse_mailbox as parse_mailbox  # the address read apart: the doors' call
 from thidua_xlsx.model.issues import ERROR, WARNING, Issue, issue
-from thidua_xlsx.read.containment import MAX_FILE_BYTES
+from thidua_xlsx.read.containment import MAX_FILE_BYTES, WORKBOOK_SUFFIXES
 from thidua_xlsx.text.collation import fold
 
 MAX_ATTACHMENTS = 20  # of one message: a department sends one book, a school a few; more is a mistake or spam
@@ -64,6 +64,7 @@ class Collected:
     known: int = 0  # messages done before, something filed from them: not fetched again
     looked: int = 0  # messages done before with nothing to take (no book, or each refused for its content)
     attachments: int = 0
+    books: int = 0  # workbooks lying in the folder collected (a chat program's or the browser's downloads)
     filed: list[tuple[str, Filed]] = field(default_factory=list)  # (message label, what became of each file)
     problems: list[tuple[str, Issue]] = field(default_factory=list)  # (message label, problem)
     stopped: Issue | None = None
@@ -251,7 +252,9 @@ def _payload(part: EmailMessage, name: str, label: str, done: Collected) -> byte
 
 def collect_folder(source: Path, intake: Intake, on_message: Callable[[str], None] | None = None) -> Collected:
     """Every ``.eml`` of ``source`` (and its folders; or ``source`` itself, one saved message) collected, read only;
-    an Outlook ``.msg`` said, not read."""
+    an Outlook ``.msg`` said, not read. A workbook (or a ZIP of them) lying in the folder as it is — where a chat
+    program (Zalo PC) or the browser saves what it receives, a USB stick — is filed by the codes inside it as an
+    attachment is (a book already filed is said as such, never filed twice); the folder is left as it was."""
     done, addresses = Collected(), campaign_addresses(intake)
     records = intake.messages_collected()
     top = source.parent if source.is_file() else source
@@ -261,6 +264,9 @@ def collect_folder(source: Path, intake: Intake, on_message: Callable[[str], Non
         suffix = path.suffix.lower()
         if suffix == ".msg":
             done.problems.append((label, issue("mail.msg_unsupported", WARNING, file=label, name=path.name)))
+            continue
+        if suffix in BOOK_SUFFIXES and not path.name.startswith(LOCK_PREFIXES):
+            _collect_book(path, label, intake, done)
             continue
         if suffix != ".eml":
             continue
@@ -281,6 +287,25 @@ def collect_folder(source: Path, intake: Intake, on_message: Callable[[str], Non
         if on_message is not None:
             on_message(label)
     return done
+
+
+BOOK_SUFFIXES = (*WORKBOOK_SUFFIXES, ".zip")  # what a folder of downloads may hold: books, and ZIPs of them
+
+
+def _collect_book(path: Path, label: str, intake: Intake, done: Collected) -> None:
+    """A workbook lying in the folder (not in a message): filed by its codes, its file's time as when it came."""
+    done.books += 1
+    try:
+        if path.stat().st_size > 4 * MAX_FILE_BYTES:  # a ZIP of books at most: judged by its size, never read
+            done.problems.append((label, issue("mail.book_too_big", ERROR, file=label,
+                                               limit=4 * MAX_FILE_BYTES // (1024 * 1024))))
+            return
+        data, saved = path.read_bytes(), dt.datetime.fromtimestamp(path.stat().st_mtime, dt.timezone.utc)
+    except OSError as exc:
+        done.problems.append((label, issue("mail.unreadable", ERROR, file=label, detail=exc.strerror or str(exc))))
+        return
+    for filed in intake.file(path.name, data, Received(date=saved.isoformat(timespec="seconds"), via="thu-muc")):
+        done.filed.append((label, filed))
 
 
 _MESSAGE_ID = re.compile(rb"^message-id:[ \t]*(?:\r?\n[ \t]+)?(<[^>\r\n]*>)", re.IGNORECASE | re.MULTILINE)
@@ -392,9 +417,11 @@ def collected_lines(done: Collected) -> tuple[list[str], list[str]]:
     for label, filed in done.filed:
         if label != current:
             origin = done.origins.get(label)
-            when = _shown_date(origin.date) if origin else ""
-            said.append(tm.COLLECT_MESSAGE_HEAD.format(message=label, sender=origin.sender if origin else "",
-                                                       date=when))
+            if origin is not None:
+                said.append(tm.COLLECT_MESSAGE_HEAD.format(message=label, sender=origin.sender or "?",
+                                                           date=_shown_date(origin.date)))
+            else:  # a workbook lying in the folder, not in a message
+                said.append(tm.COLLECT_BOOK_HEAD.format(file=label))
             current = label
         if filed.outcome == FILED:
             said.append(tm.COLLECT_FILED.format(name=filed.name, path=filed.path))
@@ -412,7 +439,8 @@ def collected_lines(done: Collected) -> tuple[list[str], list[str]]:
     said.append(tm.COLLECT_SUMMARY.format(messages=done.messages, known=done.known, attachments=done.attachments,
                                           filed=done.count(FILED), same=done.count(SAME),
                                           refused=done.count(REFUSED), other=done.count(NOT_OURS))
-                + (tm.COLLECT_LOOKED.format(count=done.looked) if done.looked else ""))
+                + (tm.COLLECT_LOOKED.format(count=done.looked) if done.looked else "")
+                + (tm.COLLECT_BOOKS.format(count=done.books) if done.books else ""))
     if done.retried:
         warned.append(tm.COLLECT_RETRY_SUMMARY.format(count=done.retried))
     if done.stopped is not None:

@@ -109,6 +109,9 @@ PASSWORD_IN_ADDRESS = ("Địa chỉ hộp thư {address} có viết kèm mật 
                        + PASSWORD_VARIABLE + ", hoặc lưu trong trình quản lý mật khẩu của máy (keyring).")
 SINCE_FOLDER = "--since chỉ dùng với hộp thư IMAP; với thư mục, mọi thư trong thư mục đều được xem."
 COLLECT_MESSAGE_HEAD = "Thư {message} (từ {sender}, {date}):"
+COLLECT_BOOK_HEAD = "Tệp {file} (trong thư mục, không phải thư):"
+COLLECT_BOOKS = (" Cùng {count} tệp sổ nằm sẵn trong thư mục (tải về, Zalo, USB) – xếp theo mã trong sổ như tệp "
+                 "đính kèm.")
 COLLECT_SUMMARY = ("Đã xem {messages} thư ({known} đã lấy từ trước), {attachments} tệp đính kèm: {filed} sổ đã xếp "
                    "vào thư mục nhận sổ, {same} đã có sẵn, {refused} bị từ chối, {other} không phải sổ của chiến dịch "
                    "(để nguyên).")
@@ -131,6 +134,8 @@ MAIL_MESSAGES = {
                                  "{names}. Hãy nhờ người gửi chia thành nhiều thư.",
     "mail.attachment_too_big": "Tệp đính kèm '{name}' lớn hơn {limit} MB: không mở. Một sổ thi đua chỉ vài trăm KB; "
                                "hãy hỏi người gửi có gửi nhầm tệp không.",
+    "mail.book_too_big": ("Tệp lớn hơn {limit} MB: không đọc. Một sổ thi đua chỉ vài trăm KB; tệp này không phải sổ "
+                          "(hay tệp nén của các sổ) – để nguyên trong thư mục."),
     "mail.message_too_big": "Thư lớn hơn {limit} MB: không tải về. Một sổ thi đua chỉ vài trăm KB; hãy hỏi người gửi "
                             "có gửi nhầm tệp không.",
     "mail.malformed": "Một phần của thư bị hỏng, không đọc được ({detail}). Các tệp đính kèm khác vẫn được xem; nếu "

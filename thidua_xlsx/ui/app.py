@@ -18,6 +18,7 @@ ROUTES = (
     ("/lich-su", "history", ("POST",)),
     ("/nam-moi", "next_year", ("POST",)),
     ("/thu", "collect", ("POST",)),
+    ("/nhan-thu-muc", "drop_folder", ("POST",)),
     ("/xa/tong-hop", "commune_merge", ("POST",)),
     ("/xa/duyet", "officer_decide", ("POST",)),
     ("/viec/<job_id>", "job", ("GET",)),

@@ -157,6 +157,25 @@ def drop(key: str):
     return redirect(url_for("round_", key=key, nhan=drop_id), 303)
 
 
+def drop_folder():
+    """A folder she picks (Zalo PC's received files, Downloads, a USB stick): every book in it filed by its codes into
+    its own round's inbox, as collect files a folder of downloads; what became of each file shown."""
+    files = [f for f in request.files.getlist("files") if f.filename]
+    if not files:
+        return refused("ui.upload_none", 400)
+    if len(files) > MAX_UPLOAD_FILES:
+        return refused("ui.upload_too_many", 413, count=len(files), limit=MAX_UPLOAD_FILES)
+    uploads = []
+    for upload in files:
+        uploads.append((upload.filename or "", upload.read(MAX_UPLOAD_BYTES + 1)))
+        upload.close()
+    try:
+        filed = service.receive(page().folder, uploads, None, "thu-muc")
+    except CommandError as error:
+        return render_template("error.html", problems=tuple(error.problems), folder=page().folder), 200
+    return render_template("received.html", dropped=filed, folder=page().folder)
+
+
 def act(key: str, kind: str):
     """A round's books made (``sinh``) or its merge (``tong-hop``): the year's from its periods, a round's from its
     inbox with the council's summary uploaded and the papers when asked; the same request the CLI makes."""
