@@ -27,7 +27,7 @@ def _digest(folder: Path) -> dict[str, str]:
 
 
 def _zalo(root: Path, books) -> Path:
-    """A Zalo PC received-files folder: a book under its chat's name, a ZIP of another, a photo and Excel's lock file."""
+    """Zalo PC's received-files folder: a book under its chat's name, a ZIP of another, a photo, Excel's lock file."""
     zalo = root / "Zalo Received Files"
     zalo.mkdir(parents=True)
     (zalo / "To khoi 1 (1).xlsx").write_bytes(books.t1)

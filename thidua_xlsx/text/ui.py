@@ -116,6 +116,13 @@ WORDS = {
     "rejected": "Bị từ chối",
     "skipped": "Bỏ qua (bản chép, sổ chưa điền, không phải sổ)",
     "school_code": "Mã xác thực (gửi cho trường)",
+    "folder_drop_title": "Nhận sổ từ thư mục",
+    "folder_drop_hint": ("Sổ các tổ gửi qua Zalo (Zalo PC lưu vào thư mục Zalo Received Files), tải về từ thư điện tử "
+                         "(thư mục Downloads) hay chép vào USB: chọn cả thư mục đó, mỗi sổ được xếp vào đúng vòng theo "
+                         "mã trong sổ; tệp khác để nguyên, sổ đã nhận không lưu lần hai."),
+    "folder_drop_choose": "Chọn thư mục…",
+    "folder_drop_button": "Nhận sổ trong thư mục",
+    "folder_drop_done": "Các tệp trong thư mục đã chọn",
     "officer_title": "Đề nghị tạm giữ chờ công chức quyết định",
     "officer_hint": ("Mỗi đề nghị dưới đây chưa vào danh sách, tờ trình, dự thảo quyết định và tệp nhập của tỉnh. Chọn "
                      "Nhận hoặc Bỏ và ghi lý do (lý do được ghi vào bảng tổng hợp); quyết định được giữ ở "
