@@ -40,3 +40,22 @@ def test_every_school_s_code_is_said_at_the_opening(tmp_path):
     page = text(found.get("/"))
     assert "Mã xác thực (gửi cho trường)" in page
     assert all(f"{school} {code}" in page for school, code in codes.items())
+
+
+def test_status_thu_writes_each_school_its_code_as_a_draft(tmp_path):
+    from email import policy
+    from email.parser import BytesParser
+
+    folder = _opening(tmp_path)
+    codes = _codes(folder)
+    drafts = tmp_path / "thu-nhap"
+    done = CliRunner().invoke(main, ["status", str(folder / "inbox"), "--thu", str(drafts)])
+    assert done.exit_code == 1 and "Đã soạn 4 thư nháp" in done.output  # nothing received yet: 1, as status says it
+    written = sorted(drafts.glob("*.eml"))
+    assert len(written) == len(codes)
+    bodies = [BytesParser(policy=policy.default).parsebytes(p.read_bytes()).get_body(("plain",)).get_content()
+              for p in written]
+    for school, code in codes.items():
+        body = next(b for b in bodies if f"Kính gửi {school}," in b)
+        assert code in body and "Mã xác thực do cấp trên cấp" in body  # its own code, and where to enter it
+        assert all(other not in body for other in codes.values() if other != code)

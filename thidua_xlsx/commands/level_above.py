@@ -124,10 +124,12 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Result:
                   council=r.council_path is not None)
 
 
-def status_level_above(inbox: Path, book: Path, strict: bool, voice: Voice = Voice()) -> Result:
+def status_level_above(inbox: Path, book: Path, strict: bool, voice: Voice = Voice(),
+                       drafts_dir: Path | None = None) -> Result:
     """``status`` at the level above: each school of its list — sent (the file used, when it was saved, its
     fingerprint, its origin, whether its council passed it, edited by hand) or not, against the level above's
     deadline (late, or how many days are left) — and every problem found; its :class:`Report`. Writes nothing."""
+    from thidua_xlsx.model.layout import origin_code
     from thidua_xlsx.text.wording import day_text
 
     campaign, summary = read_level_above(inbox, book, voice)
@@ -154,7 +156,18 @@ def status_level_above(inbox: Path, book: Path, strict: bool, voice: Voice = Voi
     voice.say(ct.LEVEL_ABOVE_CODES_HEAD)  # the seal starts on day one: each school's code, to send it
     for state in states:
         voice.say(ct.LEVEL_ABOVE_CODE.format(school=state.school, code=state.code))
-    return Result("status", level_above_report(summary, strict), (), places.LEVEL_ABOVE_KEY, book.parent, summary)
+    files: tuple[WrittenFile, ...] = ()
+    if drafts_dir is not None:  # --thu: each school its code as an e-mail draft, with how to enter it
+        from thidua_xlsx.write.drafts import code_drafts, say_drafted, write_drafts
+
+        codes = {s.code: origin_code(campaign.id, s.code, campaign.school_year) for s in campaign.schools}
+        with out.holding([lock.folder_lock_path(book.parent)], "status", voice):
+            written = Written(book.parent)
+            say_drafted(write_drafts(code_drafts(campaign, codes), drafts_dir, written), drafts_dir, voice)
+            written.save()
+        files = written.made(lambda _path: rs.DRAFT)
+    return Result("status", level_above_report(summary, strict), files, places.LEVEL_ABOVE_KEY, book.parent,
+                  summary)
 
 
 def read_level_above(inbox: Path, book: Path, voice: Voice = Voice(), officer: Path | None = None):

@@ -170,3 +170,14 @@ MAIL_MESSAGES = {
     "mail.not_imap": "Cổng {port} của máy chủ {host} không phải cổng IMAP (máy chủ trả lời: {answer}). Cổng IMAP "
                      "thường dùng: {imaps} với imaps://, {imap} với imap:// (STARTTLS). Hãy kiểm tra lại địa chỉ.",
 }
+
+# The commune's opening: each school's code, as a draft (status --thu at the level above)
+CODE_SUBJECT = "{authority}: mã xác thực bảng tổng hợp thi đua năm học {year}"
+CODE_BODY = ("Kính gửi {school},\n\n"
+             "{authority} gửi trường mã xác thực năm học {year}: {code}\n\n"
+             "Thư ký Hội đồng thi đua của trường mở campaign.xlsx, sheet Trường, ghi mã này vào ô \"Mã xác thực do cấp "
+             "trên cấp\", lưu lại. Từ đó bảng tổng hợp cuối năm trường gửi lên mang dấu xác thực của trường; khi gửi, "
+             "trường báo qua điện thoại dấu vân tay chương trình in ra để xã đối chiếu. Mã chỉ dùng cho năm học này, "
+             "xin không chuyển cho trường khác.\n\n"
+             "{officer}")
+WHERE_SCHOOL = "cap-tren.xlsx, sheet Các trường, cột Email của trường"

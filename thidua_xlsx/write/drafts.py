@@ -439,6 +439,19 @@ def level_above_drafts(campaign: LevelAbove, output: Path, docs: Path | None, im
     return say_drafted(write_drafts([draft], target, written), target, voice)
 
 
+def code_drafts(campaign: LevelAbove, codes: dict[str, str]) -> list[Draft]:
+    """The commune's opening (``status --thu`` at the level above): one draft per school of its list with the code the
+    commune issues it for the year ({school code: code}) and how to enter it, so that its final summary comes sealed."""
+    drafts = []
+    for school in campaign.schools:
+        body = tm.CODE_BODY.format(school=school.name, authority=campaign.authority, year=campaign.school_year,
+                                   code=codes[school.code], officer=campaign.officer or tm.LEVEL_ABOVE_OFFICER)
+        drafts.append(Draft(draft_name("ma", school.name), school.name, school.email, school.name,
+                            tm.CODE_SUBJECT.format(authority=campaign.authority, year=campaign.school_year), body,
+                            (), tm.WHERE_SCHOOL))
+    return drafts
+
+
 def refuse_in_inbox(target: Path | None, inbox: Path) -> None:
     """``--thu`` inside the inbox: :class:`~thidua_xlsx.model.errors.Refused` (the inbox is never written)."""
     from thidua_xlsx.model.errors import Refused
