@@ -14,7 +14,9 @@ or writes in its folder, removes those it can tell are ours and abandoned (:func
 exactly so (eight lowercase hexadecimal digits before ``.tmp``: never a file a person named), and either
 written for a target that run now holds (no other run can be writing it) or untouched for
 :data:`ABANDONED_SECONDS`. The scratch folders of :func:`scratch_folder` left in the system's temporary folder
-are removed the same way, by age. A run asked to end (SIGTERM on macOS and Linux: ``kill``, a system monitor)
+name the run that made them (its process id and start time): the next run removes those whose run is no longer
+running, at once, after stopping a LibreOffice that outlived its run in one, and never a running run's
+(:func:`remove_abandoned_scratch`). A run asked to end (SIGTERM on macOS and Linux: ``kill``, a system monitor)
 ends as Ctrl-C does, every clean-up done (:func:`terminate_as_exit`); Windows ends a process outright, and the
 next run cleans what it left.
 
@@ -45,7 +47,13 @@ TMP_STEM = 60  # characters of the target's name kept in its temporary name
 NAME_MAX = 255  # of one name: bytes on ext4 and APFS, UTF-16 units on NTFS and exFAT
 PROBE_NAME = "thidua-xlsx"  # of the temporary file made to try a folder
 TEMPORARY = re.compile(r"(?P<target>.+)\.[0-9a-f]{8}\.tmp")  # the temporary names this tool makes
-SCRATCH = re.compile(r"thidua_[a-z_]+_[a-z0-9_]{8}")  # a scratch folder's: thidua_office_ and 8 of tempfile's
+# A scratch folder's name: thidua_office_, the run that made it (its process id - its start, in whole seconds
+# since 1970: an id alone may be a later process's), 8 of tempfile's: thidua_office_4242-1764057600_k2x9abcd.
+OWNED_SCRATCH = re.compile(r"thidua_[a-z_]+?_(?P<pid>[0-9]+)-(?P<started>[0-9]+)_[a-z0-9_]{8}")
+SCRATCH = re.compile(r"thidua_[a-z_]+_[a-z0-9_]{8}")  # as versions before named them, without their run
+# Seconds a process's start time may differ between two readings: Linux gives it from the boot time, which it
+# recomputes (the clock set by NTP moves it by a second or so).
+STARTED_SLACK = 2
 # A run writes a file in seconds, then renames it; a temporary file or scratch folder untouched this long is
 # abandoned (an hour: clocks of two computers sharing a folder may differ by minutes).
 ABANDONED_SECONDS = 3600
@@ -206,14 +214,38 @@ def open_elsewhere(path: Path) -> bool:
 
 
 def scratch_folder(prefix: str) -> contextlib.AbstractContextManager[str]:
-    """A temporary folder for work made before it is put in place, removed after — as far as it can be: on
-    Windows an antivirus scanning a new file, or a LibreOffice still closing, may hold a file in it for a
-    moment; finished work is not turned into an error for that (the next run removes what is left: the first
-    scratch folder a process makes clears the abandoned ones, :func:`remove_abandoned_scratch`)."""
+    """A temporary folder for work made before it is put in place, named with ``prefix`` and this run
+    (:data:`OWNED_SCRATCH`), removed after — as far as it can be: on Windows an antivirus scanning a new file,
+    or a LibreOffice still closing, may hold a file in it for a moment; finished work is not turned into an
+    error for that (the next run removes what is left: the first scratch folder a process makes clears those
+    of runs no longer running, :func:`remove_abandoned_scratch`)."""
     import tempfile
 
     _scratch_cleared()
-    return tempfile.TemporaryDirectory(prefix=prefix, ignore_cleanup_errors=True)
+    return tempfile.TemporaryDirectory(prefix=f"{prefix}{_this_run()}_", ignore_cleanup_errors=True)
+
+
+def _this_run() -> str:
+    """This process as a scratch folder's name says it: ``<id>-<start>`` (see :data:`OWNED_SCRATCH`). Asked each
+    time: a worker forked from the run is another process."""
+    import psutil
+
+    return f"{os.getpid()}-{int(psutil.Process().create_time())}"
+
+
+def _running(pid: int, started: int) -> bool:
+    """Whether the process ``pid`` that started at ``started`` (whole seconds since 1970) still runs: a process
+    of that id that started at another time is a later one; one that cannot be asked is taken as running."""
+    import psutil
+
+    try:
+        process = psutil.Process(pid)
+        return process.status() != psutil.STATUS_ZOMBIE and \
+            abs(int(process.create_time()) - started) <= STARTED_SLACK
+    except psutil.NoSuchProcess:
+        return False
+    except psutil.Error:  # another user's, on macOS and Windows
+        return True
 
 
 @functools.cache
@@ -223,19 +255,62 @@ def _scratch_cleared() -> None:
 
 def remove_abandoned_scratch(parent: Path | None = None) -> list[Path]:
     """Remove the scratch folders of this tool in ``parent`` (the system's temporary folder) that runs ended
-    without removing (killed outright): named as :func:`scratch_folder` names them, and nothing in them changed
-    for :data:`ABANDONED_SECONDS`. Returns those removed; what cannot be removed (another user's) is left."""
+    without removing (killed outright): named as :func:`scratch_folder` names them, by a run no longer running
+    (:func:`_running`) — at once, however fresh; a running run's never, however old — or, named as earlier
+    versions named them, with nothing in them changed for :data:`ABANDONED_SECONDS`. A process still working in
+    one (a LibreOffice that outlived the run that started it, named in its command line) is stopped first.
+    Returns those removed; what cannot be removed (another user's) is left.
+
+    The system's temporary folder is taken as this machine's own (per user on Windows and macOS): a run of
+    another machine, or of another container sharing it, would be taken as ended."""
     import tempfile
 
     parent = Path(parent or tempfile.gettempdir())
-    removed = []
+    ended, old = [], []
     with contextlib.suppress(OSError):
         for entry in os.scandir(parent):
-            if SCRATCH.fullmatch(entry.name) and entry.is_dir(follow_symlinks=False) and _untouched(Path(entry.path)):
-                shutil.rmtree(entry.path, ignore_errors=True)
-                if not os.path.lexists(entry.path):
-                    removed.append(Path(entry.path))
+            if not entry.is_dir(follow_symlinks=False):
+                continue
+            owned = OWNED_SCRATCH.fullmatch(entry.name)
+            if owned is not None:
+                if not _running(int(owned["pid"]), int(owned["started"])):
+                    ended.append(Path(entry.path))
+            elif SCRATCH.fullmatch(entry.name) and _untouched(Path(entry.path)):
+                old.append(Path(entry.path))
+    if ended:
+        stop_working_in(ended)
+    removed = []
+    for folder in (*ended, *old):
+        shutil.rmtree(folder, ignore_errors=True)
+        if not os.path.lexists(folder):
+            removed.append(folder)
     return removed
+
+
+#: How LibreOffice is told its profile folder, on its command line.
+PROFILE_OPTION = "-env:UserInstallation="
+
+
+def stop_working_in(folders: list[Path]) -> list[int]:
+    """Stop (kill) every LibreOffice whose profile lies in one of ``folders`` — scratch folders of runs that
+    ended — where nothing ended it with its run (macOS; Windows when no job could be made): its command line
+    holds ``-env:UserInstallation=file:///…/<folder>/profile`` (a process that only names the folder otherwise,
+    a person's ``ls``, is left). Matched on the folder's name, which no other run shares and which reads the
+    same in a path and in a file:// address. Returns their ids, once ended."""
+    import psutil
+
+    names = [folder.name for folder in folders]
+    found = []
+    for process in psutil.process_iter(["cmdline"]):
+        line = process.info["cmdline"] or ()
+        if process.pid != os.getpid() and any(part.startswith(PROFILE_OPTION) and name in part
+                                              for part in line for name in names):
+            found.append(process)
+    for process in found:
+        with contextlib.suppress(psutil.Error):
+            process.kill()
+    psutil.wait_procs(found, timeout=5)  # ended before their folders are removed (Windows keeps open files)
+    return [process.pid for process in found]
 
 
 def _untouched(folder: Path) -> bool:

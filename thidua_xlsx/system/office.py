@@ -17,9 +17,37 @@ LibreOffice quirks handled here:
   ``soffice.exe``) so that the parent can reap it (no zombies): :func:`stop_tree`,
   with psutil on every system.
 * soffice runs in a process group of its own (a Ctrl-C meant for us does not reach it half-way), so
-  nothing ends it when we end: :func:`_run` stops it whenever it returns or raises, and turns a request
-  to end us (SIGTERM) into an exception for that; the scratch folders of a run killed outright are
-  removed by the next one (:func:`thidua_xlsx.system.files.scratch_folder`).
+  no signal to us reaches it: :func:`_run` stops it whenever it returns or raises, and turns a request
+  to end us (SIGTERM) into an exception for that.
+* A run killed outright (kill -9, the task ended, a power cut) runs no clean-up, so soffice is started so
+  that the system ends it with the run (:func:`_started`). soffice is not one process: ``soffice`` (a
+  shell script on Linux) becomes ``oosplash``, which starts ``soffice.bin`` — the worker — and, with a
+  fresh profile, starts it a second time (the first exits asking for a restart). What ends with the run
+  must therefore be the whole tree, not the process we start:
+
+  - Linux: a parent-death signal (``prctl(PR_SET_PDEATHSIG)``) reaches one process only, and is not
+    inherited by what it forks; set on ``oosplash``, it would leave ``soffice.bin`` converting to the
+    end (measured here: 30 s on a large workbook). So a small guard (:data:`_GUARD`, this Python, a few
+    lines, no thidua_xlsx imported) is started instead: it asks for SIGTERM when the run ends, becomes
+    the reaper of its orphaned descendants (``PR_SET_CHILD_SUBREAPER``: ``soffice.bin`` stays below it
+    when ``oosplash`` dies), starts soffice and, on that signal, kills every process below it (psutil).
+    The guard sets the signal on itself after ``exec`` (no ``preexec_fn``, which is unsafe here: the
+    page runs commands in threads) and then checks its parent is still the run (it may have died a
+    moment before). The signal is sent when the *thread* that started the guard ends; that thread waits
+    for soffice (:func:`_run`), so it cannot end first.
+  - Windows: soffice.exe is started suspended, put in a job object that kills every process in it when
+    its last handle closes (``JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE``; soffice.bin, started by soffice.exe,
+    is in the job too), then let run. Only the run holds the handle: when the run dies, however it
+    dies, Windows closes it and ends the tree. Where the job cannot be made (a Windows before 8, where this run
+    may already be in a job of its own) soffice runs unguarded.
+  - macOS has neither; a killed run's soffice ends when its conversion does (a watchdog polling for its
+    parent is not added: it would be a third process for every conversion, to save seconds).
+
+  Wherever soffice outlived its run, the next run stops it and removes the run's scratch folders — those
+  whose run, named in the folder's name, is no longer running; never a running run's
+  (:func:`thidua_xlsx.system.files.remove_abandoned_scratch`).
+* LibreOffice makes a temporary folder of its own, removed when it ends — not when it is killed: it is made
+  inside the conversion's scratch folder (:data:`_TEMPORARY_VARIABLES`), so that it goes with it.
 * ``--convert-to`` names the output after the input, so converting into the
   input's own directory would overwrite it; the private output directory avoids
   that until the result is moved into place — whole (:func:`thidua_xlsx.system.files.install`):
@@ -28,15 +56,18 @@ LibreOffice quirks handled here:
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import glob
 import os
 import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
-from thidua_xlsx.system.files import install, scratch_folder, terminate_as_exit
+from thidua_xlsx.system.files import PROFILE_OPTION, install, scratch_folder, terminate_as_exit
 from thidua_xlsx.text import commands as ct
 
 __all__ = ["OfficeError", "find_soffice", "install_advice", "convert", "convert_beside", "stop_tree", "FORMATS"]
@@ -215,19 +246,20 @@ def _run(soffice: str, sources: list[Path], target: str, outdir: Path, *, recalc
     end (Ctrl-C, SIGTERM: :func:`~thidua_xlsx.system.files.terminate_as_exit`) — soffice runs in a session of
     its own, which a signal to ours never reaches. Returns (finished in time, the tail of its log)."""
     work = outdir.parent
-    profile, log = work / "profile", work / "soffice.log"
+    profile, log, temporary = work / "profile", work / "soffice.log", work / "tmp"
     (profile / "user").mkdir(parents=True)
     outdir.mkdir()
+    temporary.mkdir()
     if recalc:
         (profile / "user" / "registrymodifications.xcu").write_text(_RECALC_XCU, encoding="utf-8")
     cmd = [soffice, "--headless", "--norestore", "--nolockcheck", "--nologo", "--nodefault",
-           "-env:UserInstallation=" + profile.as_uri(),
+           PROFILE_OPTION + profile.as_uri(),
            "--convert-to", target, "--outdir", str(outdir), *(str(s) for s in sources)]
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
+    env.update(dict.fromkeys(_TEMPORARY_VARIABLES, str(temporary)))  # its lu*.tmp folder in ours, whatever happens
     finished = True
-    with open(log, "wb") as log_file, terminate_as_exit():
-        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log_file, stderr=subprocess.STDOUT, env=env,
-                                **_own_group())
+    with open(log, "wb") as log_file, terminate_as_exit(), \
+            _started(cmd, stdin=subprocess.DEVNULL, stdout=log_file, stderr=subprocess.STDOUT, env=env) as proc:
         try:
             proc.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
@@ -239,11 +271,161 @@ def _run(soffice: str, sources: list[Path], target: str, outdir: Path, *, recalc
     return finished, _tail(log)
 
 
-def _own_group() -> dict:
-    """soffice in a process group of its own, so that a Ctrl-C meant for us does not reach it half-way."""
-    if sys.platform == "win32":
-        return {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
-    return {"start_new_session": True}
+# --- soffice started so that it ends with the run (see the module) --------------------------------------
+
+#: The guard soffice is started under on Linux: ``python -I -c _GUARD <the run's pid> <psutil's folder> <soffice…>``.
+#: Isolated (-I: no PYTHON* variable, no user site), it imports only the standard library and the run's own
+#: psutil. SIGTERM — sent by Linux when the run ends (PR_SET_PDEATHSIG), or by :func:`stop_tree` — kills every
+#: process below it; so does soffice's own end (nothing it started outlives it).
+_GUARD = """\
+import ctypes, os, signal, subprocess, sys
+run, modules, *command = sys.argv[1:]
+sys.path.insert(0, modules)
+import psutil
+
+def stop_below():
+    for process in psutil.Process().children(recursive=True):
+        try:
+            process.kill()
+        except psutil.Error:
+            pass
+
+def end(signum=signal.SIGTERM, frame=None):
+    stop_below()
+    os._exit(128 + signum)
+
+signal.signal(signal.SIGTERM, end)
+prctl = ctypes.CDLL(None, use_errno=True).prctl
+prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong]
+prctl(1, signal.SIGTERM, 0, 0, 0)  # PR_SET_PDEATHSIG: SIGTERM to this guard when the run ends
+prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER: soffice.bin, orphaned by oosplash, stays below this guard
+if os.getppid() != int(run):  # the run ended before the signal was asked for
+    end()
+code = subprocess.Popen(command).wait()
+stop_below()
+os._exit(code if code >= 0 else 128 - code)
+"""
+
+# Windows' values (winbase.h, winnt.h, jobapi2.h), for ctypes: no pywin32.
+_CREATE_SUSPENDED, _CREATE_NEW_PROCESS_GROUP = 0x00000004, 0x00000200
+_JOB_OBJECT_EXTENDED_LIMIT_INFORMATION = 9  # JobObjectExtendedLimitInformation
+_JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE = 0x00002000
+_PROCESS_TERMINATE, _PROCESS_SET_QUOTA = 0x0001, 0x0100  # what AssignProcessToJobObject needs of the process
+
+
+class _BasicLimits(ctypes.Structure):  # JOBOBJECT_BASIC_LIMIT_INFORMATION
+    _fields_ = [("PerProcessUserTimeLimit", ctypes.c_int64), ("PerJobUserTimeLimit", ctypes.c_int64),
+                ("LimitFlags", ctypes.c_uint32), ("MinimumWorkingSetSize", ctypes.c_size_t),
+                ("MaximumWorkingSetSize", ctypes.c_size_t), ("ActiveProcessLimit", ctypes.c_uint32),
+                ("Affinity", ctypes.c_size_t), ("PriorityClass", ctypes.c_uint32),
+                ("SchedulingClass", ctypes.c_uint32)]
+
+
+class _IoCounters(ctypes.Structure):  # IO_COUNTERS
+    _fields_ = [(name, ctypes.c_uint64) for name in ("ReadOperationCount", "WriteOperationCount",
+                                                     "OtherOperationCount", "ReadTransferCount",
+                                                     "WriteTransferCount", "OtherTransferCount")]
+
+
+class _ExtendedLimits(ctypes.Structure):  # JOBOBJECT_EXTENDED_LIMIT_INFORMATION: 144 bytes on 64-bit Windows
+    _fields_ = [("BasicLimitInformation", _BasicLimits), ("IoInfo", _IoCounters),
+                ("ProcessMemoryLimit", ctypes.c_size_t), ("JobMemoryLimit", ctypes.c_size_t),
+                ("PeakProcessMemoryUsed", ctypes.c_size_t), ("PeakJobMemoryUsed", ctypes.c_size_t)]
+
+
+@contextlib.contextmanager
+def _started(cmd: list[str], platform: str | None = None, **popen: Any) -> Iterator[subprocess.Popen]:
+    """``cmd`` (soffice) started with ``popen`` (Popen's arguments) in a process group of its own, so that it
+    ends with this run however the run ends, where ``platform`` (``sys.platform`` by default) allows (see the
+    module): under :data:`_GUARD` on Linux, in a job object on Windows; as it is on macOS."""
+    platform = platform or sys.platform
+    if platform == "win32":
+        with _in_job(cmd, popen) as proc:
+            yield proc
+    elif platform.startswith("linux") and sys.executable:
+        yield subprocess.Popen([sys.executable, "-I", "-c", _GUARD, str(os.getpid()), _psutil_folder(), *cmd],
+                               start_new_session=True, **popen)
+    else:
+        yield subprocess.Popen(cmd, start_new_session=True, **popen)
+
+
+def _psutil_folder() -> str:
+    """The folder the run's psutil is imported from, for the guard (which sees no user site)."""
+    import psutil
+
+    return str(Path(psutil.__file__).resolve().parent.parent)
+
+
+@contextlib.contextmanager
+def _in_job(cmd: list[str], popen: dict[str, Any]) -> Iterator[subprocess.Popen]:
+    """Windows: ``cmd`` started suspended (nothing of it runs, nothing is started by it, before it is in the
+    job), put in a kill-on-close job, then resumed; the job's handle — the only one — closed when the block
+    ends (what is still in the job then ends with it) or when the run dies."""
+    kernel32 = _kernel32()
+    proc = subprocess.Popen(cmd, creationflags=_CREATE_NEW_PROCESS_GROUP | _CREATE_SUSPENDED, **popen)
+    job = None
+    try:
+        job = _kill_on_close_job(kernel32, proc.pid)
+        _resume(proc.pid)
+    except BaseException:
+        proc.kill()  # suspended: it never ran
+        proc.wait()
+        if job:
+            kernel32.CloseHandle(job)
+        raise
+    try:
+        yield proc
+    finally:
+        if job:
+            kernel32.CloseHandle(job)
+
+
+def _kill_on_close_job(kernel32: Any, pid: int) -> int | None:
+    """A job object that ends every process in it when its last handle closes, the process ``pid`` in it;
+    its handle, or None when Windows refuses (soffice then runs unguarded)."""
+    job = kernel32.CreateJobObjectW(None, None)
+    if not job:
+        return None
+    limits = _ExtendedLimits()
+    limits.BasicLimitInformation.LimitFlags = _JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE
+    assigned = False
+    if kernel32.SetInformationJobObject(job, _JOB_OBJECT_EXTENDED_LIMIT_INFORMATION, ctypes.byref(limits),
+                                        ctypes.sizeof(limits)):
+        process = kernel32.OpenProcess(_PROCESS_SET_QUOTA | _PROCESS_TERMINATE, False, pid)
+        if process:
+            assigned = bool(kernel32.AssignProcessToJobObject(job, process))
+            kernel32.CloseHandle(process)
+    if not assigned:
+        kernel32.CloseHandle(job)
+        return None
+    return job
+
+
+def _kernel32() -> Any:
+    """Windows' kernel32, with the signatures used here (a handle is a pointer: 64 bits on 64-bit Windows)."""
+    if sys.platform != "win32":
+        raise OSError("kernel32 is Windows' own")
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+    handle, flag = ctypes.c_void_p, ctypes.c_int
+    kernel32.CreateJobObjectW.argtypes, kernel32.CreateJobObjectW.restype = [ctypes.c_void_p, ctypes.c_wchar_p], handle
+    kernel32.SetInformationJobObject.argtypes = [handle, ctypes.c_int, ctypes.c_void_p, ctypes.c_uint32]
+    kernel32.SetInformationJobObject.restype = flag
+    kernel32.OpenProcess.argtypes, kernel32.OpenProcess.restype = [ctypes.c_uint32, flag, ctypes.c_uint32], handle
+    kernel32.AssignProcessToJobObject.argtypes, kernel32.AssignProcessToJobObject.restype = [handle, handle], flag
+    kernel32.CloseHandle.argtypes, kernel32.CloseHandle.restype = [handle], flag
+    return kernel32
+
+
+def _resume(pid: int) -> None:
+    """Let the suspended process ``pid`` run (psutil: NtResumeProcess on Windows)."""
+    import psutil
+
+    psutil.Process(pid).resume()
+
+
+#: Where LibreOffice makes its own temporary folder (``lu<random>.tmp``, left behind when it is killed): TMPDIR on
+#: macOS and Linux, TMP and TEMP on Windows. Pointed into the conversion's scratch folder, it goes with it.
+_TEMPORARY_VARIABLES = ("TMPDIR", "TMP", "TEMP")
 
 
 def _tail(log: Path, limit: int = 400) -> str:
