@@ -28,6 +28,15 @@ document.addEventListener("DOMContentLoaded", function () {
       document.getElementById(picker.dataset.show).textContent = picker.files.length ? picker.files[0].name : "";
     });
   });
+  // A table wider than its box (a phone) scrolls in it: the keyboard reaches the box to scroll it (WCAG 2.1.1).
+  var boxes = document.querySelectorAll(".table-scroll");
+  var scrollable = function () {
+    boxes.forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth + 1) { box.setAttribute("tabindex", "0"); } else { box.removeAttribute("tabindex"); }
+    });
+  };
+  scrollable();
+  window.addEventListener("resize", scrollable);
   var job = document.getElementById("job");
   if (job && job.dataset.state === "running") {
     var bar = document.getElementById("progress"), text = document.getElementById("progress-text");
