@@ -5,7 +5,7 @@ and shows where the keyboard is (each control reached by Tab has an outline, of 
 it — a visually hidden file picker's on its label, the button she sees). Screenshots of each page at both sizes are
 written to a folder of the test's (THIDUA_UI_SHOTS=DIR copies them) to be looked at.
 
-axe-core is fetched from the npm registry into a cache (tests/ui/axe.py; .ci/run fetches it before the tests): without
+axe-core is fetched from the npm registry into a cache (tests/ui/axe.py, on the first use): without
 it the test is skipped on a developer's machine, and fails in CI."""
 
 from __future__ import annotations
