@@ -26,6 +26,7 @@ STAFF = [
     ("NV01", "Đỗ Văn Anh", "T2", "Nhân viên", None, 12, 0, "Không", ""),
     ("GV10", "Lý Thị Hạnh", "T1", "Giáo viên", None, 12, 0, "Không", ""),
 ]
+SCOPES = {"GV05": "Nhiệm vụ"}  # what the discipline was for (NĐ 233/2026 điều 12 khoản 4 điểm c): KHTNV
 TOTALS = {  # each person's total per month (None: not scored that month)
     "GV01": (95, 96, 94), "GV02": (92, 91, 93), "GV03": (80, None, None), "GV04": (80, None, 90),
     "GV05": (85, 85, 85), "GV06": (60, 60, 60), "GV07": (75, 75, 75), "GV08": (75, 76, 77), "GV09": (72, 70, 74),
@@ -38,7 +39,8 @@ def campaign() -> cm.Campaign:
     staff = [{"code": code, "name": name, "department": dept, "role": role, "position": "Giáo viên",
               "gender": "Nữ", "dob": "1985-01-02", "start": "2008-09-05", "rating": rating, "months": months,
               "maternity_months": maternity, "days_off": 0, "discipline": discipline, "under_review": False,
-              "initiative": "", "initiative_level": "", "initiative_decision": decision}
+              "initiative": "", "initiative_level": "", "initiative_decision": decision,
+              "discipline_scope": SCOPES.get(code)}
              for code, name, dept, role, rating, months, maternity, discipline, decision in STAFF]
     rules = {"ldtt_min_classification": "HTTNV"}
     levels = [{"name": "HTXSNV", "min": 90}, {"name": "HTTNV", "min": 70}, {"name": "HTNV", "min": 50},

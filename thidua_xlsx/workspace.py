@@ -197,19 +197,35 @@ def _dates_before_year(campaign: cm.Campaign, book: Path) -> list[Issue]:
 
 
 def legal_notices(campaign: cm.Campaign, book: Path, last_year: str = "") -> list[Issue]:
-    """Each line of sheet Căn cứ naming a school year before the campaign's (with ``last_year``, a date of that year
-    too: model.new_year.past_years_named), at its cell as written (the table from row 2). A line naming another
-    school is left to that warning (check.campaign.stale_school_warnings): the line is wrong whatever its year."""
-    from thidua_xlsx.check.campaign import distinctive, schools_named
+    """Each line of sheet Căn cứ naming a school year before the campaign's, at its cell as written (the table from
+    row 2). With ``last_year`` (``init --tu``: the year the campaign was made from), a date of that year counts too
+    (model.new_year.past_years_named) and every such line is listed, whatever school it names: it is last year's
+    plan or guidance to review, as the README promises, and nothing else says it there. Without (a campaign opened by
+    any command), a line naming another school is left to that warning (check.campaign.stale_school_warnings: the
+    line is wrong whatever its year); a school is this one when one name continues the other, their words compared
+    without the punctuation around them — "Trường THCS Kim Sơn", the plan's, is the school "Trường THCS Kim Sơn,
+    phường Kim Sơn, tỉnh Ninh Bình"."""
+    from thidua_xlsx.check.campaign import schools_named
 
-    own = distinctive(campaign.school.name)
+    own = _school_words(campaign.school.name)
 
-    def ours(school: str) -> bool:  # one name continuing the other, as check.campaign compares them
-        named = distinctive(school)
+    def ours(school: str) -> bool:
+        named = _school_words(school)
         return named[:len(own)] == own[:len(named)]
 
     return [_notice(book, LEGAL_SHEET, ly.a1(n, 0), "campaign.legal_past_year", n=n, found=", ".join(found), line=line)
-            for n, line, found in legal_naming_past(campaign, last_year) if all(map(ours, schools_named(line)))]
+            for n, line, found in legal_naming_past(campaign, last_year)
+            if last_year or all(map(ours, schools_named(line)))]
+
+
+_PUNCTUATION = "\"'“”‘’()[]{},;:.!?…-–—"  # around a word of a school's name: not part of it
+
+
+def _school_words(name: str) -> tuple[str, ...]:
+    """The words telling a school from another (check.campaign.distinctive), without the punctuation around them."""
+    from thidua_xlsx.check.campaign import distinctive
+
+    return tuple(word for word in (w.strip(_PUNCTUATION) for w in distinctive(name)) if word)
 
 
 def _saved(path: Path) -> str:

@@ -9,11 +9,13 @@ import dataclasses
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
+from xlsxwriter.utility import xl_col_to_name
 
 from thidua_xlsx import service
-from thidua_xlsx.check.campaign import sample_school_names, schools_named, stale_school_warnings
+from thidua_xlsx.check.campaign import sample_school_names, schools_named, stale_school_warnings, without_place
 from thidua_xlsx.cli import main
 from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model.campaign_book import STAFF_COLUMNS
 from thidua_xlsx.read.presets import load_preset
 
 SAMPLE_PLAN = ("Căn cứ Kế hoạch số 25/KH-THTC ngày 08/9/2025 của Trường Tiểu học Trực Cường về tổ chức các phong "
@@ -151,6 +153,51 @@ def test_a_school_of_the_sample_commune_may_keep_the_commune_in_its_lines_and_em
                        legal_basis=("Căn cứ Công văn số 15/UBND của UBND xã Trực Cường;",))
 
     assert warnings_for(campaign) == []
+
+
+# The school's own name as sheet Trường often has it: with its ward (or commune) and its province after it (issue 48).
+WITH_PLACE = ("Trường Tiểu học Nam Trực, xã Nam Trực, tỉnh Nam Định",
+              "Trường Tiểu học Nam Trực - xã Nam Trực - tỉnh Nam Định",
+              "Trường Tiểu học Nam Trực xã Nam Trực tỉnh Nam Định")
+
+
+@pytest.mark.parametrize("name", WITH_PLACE)
+@pytest.mark.parametrize("line", [
+    "Căn cứ Kế hoạch số 12/KH-THNT ngày 10/9/2025 của Trường Tiểu học Nam Trực về công tác thi đua;",
+    "Căn cứ Kế hoạch số 12/KH-THNT của Trường Tiểu học Nam Trực, xã Nam Trực, tỉnh Nam Định;",
+    "Căn cứ Kế hoạch số 12/KH-THNT của Trường TH Nam Trực Xã Nam Trực;",
+])
+def test_the_school_named_with_its_ward_and_province_is_the_school_itself(name, line):
+    campaign = renamed(name=name, legal_basis=(line,), emails="tokhoi1.thnamtruc.namdinh@namdinh.edu.vn")
+
+    assert warnings_for(campaign) == []
+
+
+@pytest.mark.parametrize("name", WITH_PLACE)
+def test_another_school_is_still_warned_when_the_school_s_name_carries_its_place(name):
+    lines = (SAMPLE_PLAN, "Căn cứ Kế hoạch số 3/KH của Trường THCS Kim Sơn, xã Kim Sơn, tỉnh Ninh Bình;")
+    campaign = renamed(name=name, legal_basis=lines, emails=None)  # the preset's e-mails: tokhoi1.thtruccuong@…
+
+    found = [(code, params.get("found", params.get("email"))) for code, _, params in warnings_for(campaign)]
+    assert found[:3] == [("campaign.legal_other_school", "Trường Tiểu học Trực Cường"),
+                         ("campaign.legal_other_school", "Trường THCS Kim Sơn"),
+                         ("campaign.email_sample_school", "vhxh.truccuong@ninhbinh.gov.vn")]
+
+
+def test_the_sample_s_own_school_named_with_its_place_keeps_its_own_plan_and_people():
+    """The real Trường Tiểu học Trực Cường, its place after its name: its plan, numbers and people are its own."""
+    preset = load_preset("tieu-hoc")
+    school = dataclasses.replace(preset.school, name="Trường Tiểu học Trực Cường, xã Trực Cường, tỉnh Nam Định")
+
+    assert warnings_for(dataclasses.replace(preset, school=school)) == []
+
+
+def test_a_name_s_place_is_cut_after_its_name_proper_never_inside_it():
+    assert [without_place(n) for n in (
+        "Trường Tiểu học Trực Cường, xã Trực Cường, tỉnh Nam Định", "Trường TH Kim Thư phường Kim Thư",
+        "Trường THCS Lê Lợi – Quận Hoàn Kiếm", "Trường Mầm non Thị trấn Chờ", "Trường TH số 1 Trực Cường")] == [
+        "Trường Tiểu học Trực Cường", "Trường TH Kim Thư", "Trường THCS Lê Lợi", "Trường Mầm non Thị trấn Chờ",
+        "Trường TH số 1 Trực Cường"]
 
 
 def test_only_the_school_level_makes_trường_a_school():
@@ -355,5 +402,6 @@ def test_generate_names_the_cell_of_each_leftover_and_leaves_a_real_name_alone(t
     assert [line for line in said if line.startswith("Cảnh báo: [campaign.xlsx · Căn cứ!A")]
     assert [line for line in said if line.startswith("Cảnh báo: [campaign.xlsx · Trường!B") and "Hiệu trưởng" in line]
     decisions = [line for line in said if "'52/QĐ-THCSKS' (Số QĐ công nhận" in line]
-    assert decisions and all(line.startswith("Cảnh báo: [campaign.xlsx · Nhân sự!R") for line in decisions)
+    column = xl_col_to_name([c.key for c in STAFF_COLUMNS].index("initiative_decision"))
+    assert decisions and all(line.startswith(f"Cảnh báo: [campaign.xlsx · Nhân sự!{column}") for line in decisions)
     assert len([line for line in said if "người ở sheet Nhân sự trùng tên" in line]) == 1  # thcs and nd233: once

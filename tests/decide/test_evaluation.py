@@ -162,12 +162,12 @@ def test_the_bands_are_parameters_a_province_can_change():
 # --- a listed violation (điều 12 khoản 4 điểm c) ---------------------------------------------------------------
 
 @pytest.mark.parametrize("discipline", ["Khiển trách", "Cảnh cáo"])
-def test_a_discipline_from_khien_trach_gives_khtnv_whatever_the_score(discipline):
-    found = year({"an": (95,) * 3}, {"an": {"discipline": discipline}})["an"]
+def test_a_discipline_from_khien_trach_for_a_duty_gives_khtnv_whatever_the_score(discipline):
+    found = year({"an": (95,) * 3}, {"an": {"discipline": discipline, "discipline_scope": "Nhiệm vụ"}})["an"]
 
     assert (found.score, found.rating) == (95, ev.KHTNV)
-    assert (f"bị kỷ luật {discipline.lower()} trong năm đánh giá: KHTNV, không xét theo điểm (NĐ 233/2026 điều 12 "
-            "khoản 4 điểm c, điều 14 khoản 3 điểm a)") in found.reason
+    assert (f"bị kỷ luật {discipline.lower()} trong năm đánh giá vì vi phạm liên quan đến thực hiện nhiệm vụ: KHTNV, "
+            "không xét theo điểm (NĐ 233/2026 điều 12 khoản 4 điểm c)") in found.reason
 
 
 def test_facts_not_entered_are_said_and_the_year_still_rated():
@@ -514,8 +514,8 @@ def test_an_unreadable_period_leaves_the_year_pending_and_the_group_is_told():
                                   "lại")
     assert an.to_dict()["unreadable"] == ["thang-10"]
     assert found["xs0"].rating == ev.HTXSNV  # 10 reaching HTTNV: 1 slot, and a member the count may still gain
-    assert ("1 người trong nhóm chưa xếp loại được (điểm kỳ không đọc được): số suất HTXSNV có thể đổi khi sửa xong"
-            in found["xs0"].reason)
+    assert ("1 người trong nhóm chưa xếp loại được (điểm kỳ không đọc được, phiếu chưa chấm xong hoặc chưa rõ kỷ luật "
+            "về việc gì): số suất HTXSNV có thể đổi khi bổ sung xong" in found["xs0"].reason)
 
 
 def test_an_entered_rating_stands_even_when_a_period_is_unreadable():

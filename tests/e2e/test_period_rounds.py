@@ -237,7 +237,7 @@ def test_the_head_s_pass_of_a_period_is_no_title_council(months, tmp_path):
     assert result.exit_code == 0, result.output
     text = result.output
     assert ct.COUNCIL_CHANGES_PERIOD.format(period="Tháng 11/2025", count=1) in text
-    assert "Nguyễn Thị Lan (GV01): Điểm 92 → 70 – lý do: Hiệu trưởng chấm lại: chưa nộp kế hoạch" in text
+    assert "Nguyễn Thị Lan (GV01): điểm đổi từ 92 thành 70 – lý do: Hiệu trưởng chấm lại: chưa nộp kế hoạch" in text
     assert "bỏ phiếu" not in text.replace(ct.REPORT_PERIOD_NO_TITLES.format(period="Tháng 11/2025"), "")
     assert "Đề nghị:" not in text
     book = load_workbook(tmp_path / "cuoi.xlsx")

@@ -237,6 +237,37 @@ def test_the_head_s_pass_of_a_period_wins_over_its_first_summary(year, tmp_path)
     assert ganh["periods"]["thang-10"] == 70 and ganh["missing"] == [] and ganh["score"] == 80
 
 
+def test_a_transfer_s_month_entered_by_the_head_is_written_where_the_year_is_read(year, tmp_path):
+    """GV04 came from another school: Tháng 10 there, sent by it, typed by the head in the month's pass (NĐ 233/2026
+    điều 15 khoản 1 điểm a) — the year's sheet and its JSON say where that month's score came from (issue 48)."""
+    from openpyxl import load_workbook
+
+    from tests.head_pass import head_scores
+    from thidua_xlsx.text import summary as tx
+
+    council = tmp_path / "hd-thang-10.xlsx"
+    head_scores(year["ky"] / "tong-hop_thang-10.xlsx", council, {"GV04": (86, "Kết quả tại trường cũ")})
+    folder = _folder_with(year, tmp_path)
+    result = _run("merge", year["root"] / "inbox" / "thang-10", "--period", "thang-10", "--council", council, "-o",
+                  folder / "cuoi_thang-10.xlsx", "--campaign", year["book"])
+    assert result.exit_code == 0, result.output
+    result, data = _year_of(year, folder, tmp_path)
+    assert result.exit_code == 0, result.output
+
+    people = {p["code"]: p["year"] for p in data["people"]}
+    assert people["GV04"]["head_entered"] == [{"period": "thang-10", "score": 86}]
+    assert people["GV04"]["score"] == round((80 + 86 + 90) / 3, 4)
+    assert all("head_entered" not in y for code, y in people.items() if code != "GV04")  # a department's scores
+    ws = load_workbook(tmp_path / "nam.xlsx")[tx.S_YEAR]
+    rows = {ws.cell(r, 2).value: r for r in range(1, ws.max_row + 1)}
+    reason = ws.cell(rows["GV04"], ws.max_column).value
+    assert reason.startswith("Tháng 10/2025: điểm do hiệu trưởng nhập (người chuyển đến: kết quả tại trường cũ)")
+    notes = " ".join(str(ws.cell(r, 1).value) for r in range(1, min(rows.values())))
+    assert "kết quả các tháng tại trường cũ do trường cũ gửi (NĐ 233/2026 điều 15 khoản 1 điểm a)" in notes
+    assert not any("hiệu trưởng nhập" in str(ws.cell(r, ws.max_column).value or "") for code, r in rows.items()
+                   if code not in ("GV04", None, "Mã"))
+
+
 def test_a_person_gone_from_the_roster_is_named_not_rated(year, tmp_path):
     from thidua_xlsx.service import init_campaign
 
@@ -366,11 +397,13 @@ def test_a_council_score_rates_the_year_again_and_the_sheet_and_the_json_say_the
     # said on screen: each change, before → after, with the note typed (or the rule that moved it)
     said = result.output
     assert ct.COUNCIL_CHANGES.format(count=5) in said, said
-    assert "Trần Văn Đức (GV02): Điểm 92 → 97 – lý do: Hội đồng chấm lại theo minh chứng" in said
-    assert "Trần Văn Đức (GV02): Xếp loại năm HTTNV → HTXSNV – lý do: Hội đồng chấm lại theo minh chứng" in said
-    assert "Nguyễn Thị Lan (GV01): Xếp loại năm HTXSNV → HTTNV – lý do: xếp HTTNV vì ngoài tỷ lệ HTXSNV" in said
-    assert "Nguyễn Thị Lan (GV01): Danh hiệu đề nghị Chiến sĩ thi đua cơ sở → Lao động tiên tiến" in said
-    assert "Trần Văn Đức (GV02): Danh hiệu đề nghị Lao động tiên tiến → Chiến sĩ thi đua cơ sở" in said
+    assert "Trần Văn Đức (GV02): điểm đổi từ 92 thành 97 – lý do: Hội đồng chấm lại theo minh chứng" in said
+    assert ("Trần Văn Đức (GV02): xếp loại năm đổi từ HTTNV thành HTXSNV – lý do: Hội đồng chấm lại theo minh chứng"
+            in said)
+    assert ("Nguyễn Thị Lan (GV01): xếp loại năm đổi từ HTXSNV thành HTTNV – lý do: xếp HTTNV vì ngoài tỷ lệ HTXSNV"
+            in said)
+    assert "Nguyễn Thị Lan (GV01): đề nghị Lao động tiên tiến thay cho Chiến sĩ thi đua cơ sở" in said
+    assert "Trần Văn Đức (GV02): đề nghị Chiến sĩ thi đua cơ sở thay cho Lao động tiên tiến" in said
 
 
 def test_a_council_score_does_not_rate_who_the_decree_leaves_unrated(year, tmp_path):
@@ -398,7 +431,7 @@ def test_the_year_sheet_says_the_law_once_and_each_person_briefly(year):
     assert not sheet["GV08"]["Lý do"]  # nothing particular: the legend says the average and the bands
     assert sheet["GV04"]["Lý do"] == "thiếu điểm Tháng 10/2025: tính trên 2/3 kỳ"
     assert sheet["GV07"]["Lý do"].startswith("làm việc 4 tháng (chưa đủ 6): không xếp loại")
-    assert sheet["GV05"]["Lý do"].startswith("kỷ luật khiển trách: KHTNV")
+    assert sheet["GV05"]["Lý do"].startswith("kỷ luật khiển trách (nhiệm vụ): KHTNV")
     assert "ngoài tỷ lệ HTXSNV (thứ 2, nhóm Giáo viên có 1 suất): HTTNV" in sheet["GV02"]["Lý do"]
     assert all("NĐ 233/2026" not in (row["Lý do"] or "") for row in sheet.values())
     texts = [str(c.value) for row in load_workbook(year["out"])[tx.S_YEAR].iter_rows(max_row=6) for c in row
@@ -407,7 +440,8 @@ def test_the_year_sheet_says_the_law_once_and_each_person_briefly(year):
     for words in ("trung bình cộng điểm các kỳ có điểm (điều 12 khoản 5, điều 15 khoản 1 điểm a)",
                   "HTXSNV từ 90 điểm trở lên, HTTNV từ 70 đến dưới 90 điểm, HTNV từ 50 đến dưới 70 điểm (",
                   "HTXSNV không quá 20% số HTTNV của nhóm Giáo viên", "làm việc dưới 6 tháng trong năm: không xếp "
-                  "loại (điều 14 khoản 1)", "bị kỷ luật từ khiển trách trong năm: KHTNV"):
+                  "loại (điều 14 khoản 1)", "bị kỷ luật từ khiển trách trong năm vì vi phạm liên quan đến thực "
+                  "hiện nhiệm vụ: KHTNV (điều 12 khoản 4 điểm c)"):
         assert rules.count(words) == 1, words
 
 

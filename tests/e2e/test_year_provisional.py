@@ -33,7 +33,7 @@ def test_the_years_papers_count_the_provisional_proposals_as_the_screen_does(tmp
     assert f"{people} người và {units} tập thể" in result.output
 
     wb = load_workbook(folder / "nam.xlsx")
-    sentence = dx.PROVISIONAL.format(count=people + units, year="2026-2027", marked="")
+    sentence = dx.provisional_sentence(people, units, "2026-2027")
     for sheet in (tx.S_MINUTES, tx.S_LETTER):
         assert sentence in _sheet_text(wb[sheet]), sheet
 

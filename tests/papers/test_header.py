@@ -1,6 +1,10 @@
 """The names at the top left of every paper (the managing body, the school) are broken only between their groups
 (issue 36): "UBND PHƯỜNG HÀ ĐÔNG" holds on one line of the upright column, a longer name is broken before its place
-or its proper name and never inside it — in the .docx as written, and in the PDF as LibreOffice lays it out."""
+or its proper name and never inside it — in the .docx as written, and in the PDF as LibreOffice lays it out.
+
+Issue 48: a long school name is laid out as a school prints it — in at most two lines, the left column widened for it
+(up to what the motto leaves), else three, at a smaller size only where three lines of 12 points cannot hold it; a
+place it carries ("…, xã Bắc Sơn, tỉnh Lạng Sơn") kept whole on its line."""
 
 from __future__ import annotations
 
@@ -20,15 +24,23 @@ from thidua_xlsx.write.engine import FIXED_DATE
 # managing body, school → the lines each takes in the header of an upright paper
 CASES = [
     (("UBND phường Hà Đông", "Trường THCS Kim Sơn"), (["UBND PHƯỜNG HÀ ĐÔNG"], ["TRƯỜNG THCS KIM SƠN"])),
-    (("Ủy ban nhân dân phường Hà Đông", "Trường Trung học cơ sở Nguyễn Thị Minh Khai"),
-     (["ỦY BAN NHÂN DÂN", "PHƯỜNG HÀ ĐÔNG"], ["TRƯỜNG TRUNG HỌC", "CƠ SỞ", "NGUYỄN THỊ MINH KHAI"])),
+    (("Ủy ban nhân dân phường Hà Đông", "Trường Trung học cơ sở Nguyễn Thị Minh Khai"),  # two lines, the column wider
+     (["ỦY BAN NHÂN DÂN", "PHƯỜNG HÀ ĐÔNG"], ["TRƯỜNG TRUNG HỌC CƠ SỞ", "NGUYỄN THỊ MINH KHAI"])),
     (("UBND thành phố Hồ Chí Minh", "Trường Tiểu học Trực Cường"),
      (["UBND", "THÀNH PHỐ HỒ CHÍ MINH"], ["TRƯỜNG TIỂU HỌC", "TRỰC CƯỜNG"])),
     (("Phòng Giáo dục và Đào tạo quận Hà Đông", "Trường THCS Trung Sơn"),  # "TRUNG SƠN" is a name, not a level
      (["PHÒNG GIÁO DỤC VÀ", "ĐÀO TẠO QUẬN HÀ ĐÔNG"], ["TRƯỜNG THCS", "TRUNG SƠN"])),
     (("Ủy ban nhân dân xã Trực Cường", "Phòng Văn hóa – Xã hội"),  # the commune's office, as its papers have it
      (["ỦY BAN NHÂN DÂN", "XÃ TRỰC CƯỜNG"], ["PHÒNG", "VĂN HÓA – XÃ HỘI"])),
+    (("UBND xã Tràng Định", "Trường Phổ thông Dân tộc bán trú Tiểu học và THCS Nguyễn Bỉnh Khiêm"),  # 67 characters
+     (["UBND XÃ TRÀNG ĐỊNH"], ["TRƯỜNG PHỔ THÔNG DÂN TỘC", "BÁN TRÚ TIỂU HỌC VÀ THCS", "NGUYỄN BỈNH KHIÊM"])),
+    (("Ủy ban nhân dân xã Bắc Sơn, tỉnh Lạng Sơn",  # 71 characters with its place: three lines of 11 points
+      "Trường Tiểu học và Trung học cơ sở Bắc Quỳnh, xã Bắc Sơn, tỉnh Lạng Sơn"),
+     (["ỦY BAN NHÂN DÂN", "XÃ BẮC SƠN, TỈNH LẠNG SƠN"],
+      ["TRƯỜNG TIỂU HỌC VÀ", "TRUNG HỌC CƠ SỞ BẮC QUỲNH,", "XÃ BẮC SƠN, TỈNH LẠNG SƠN"])),
 ]
+# the school's size and the left column's width (mm) of each case: 12 points and the usual 57 mm while two lines hold
+LAYOUTS = [(12, 57), (12, 65), (12, 57), (12, 57), (12, 57), (12, 71), (11, 67)]
 
 
 @dataclass(frozen=True)
@@ -51,12 +63,31 @@ def _cell_lines(path: Path) -> tuple[list[str], list[str]]:
     return body.text.split("\n"), school.text.split("\n")
 
 
-@pytest.mark.parametrize("names, expected", CASES)
-def test_the_docx_header_breaks_a_name_only_between_its_groups(tmp_path, names, expected):
+def _school_size(path: Path) -> float:
+    school = [p for p in docx.Document(str(path)).tables[0].rows[0].cells[0].paragraphs if p.text][1]
+    return school.runs[0].font.size.pt
+
+
+@pytest.mark.parametrize("names, expected, layout", [(n, e, lay) for (n, e), lay in zip(CASES, LAYOUTS)])
+def test_the_docx_header_breaks_a_name_only_between_its_groups(tmp_path, names, expected, layout):
     path = _paper(*names, tmp_path / "giay.docx")
     assert _cell_lines(path) == expected
     cell = docx.Document(str(path)).tables[0].rows[0].cells[0]
-    assert round(cell.width.mm) == 57, "the upright header's left column: 165 mm less the motto's 108 mm"
+    # the upright header's left column: 165 mm less the motto's 108 mm, wider only for a name of three lines or more
+    assert (_school_size(path), round(cell.width.mm)) == layout
+    words = " ".join(names[1].upper().split())
+    assert " ".join(expected[1]) == words  # every word, whole, in its order: none split, none dropped
+
+
+def test_the_widened_column_leaves_the_motto_and_the_date_line_their_room():
+    """However long the name, the motto (bold 12) and the date line stay on one line beside it."""
+    from thidua_xlsx.papers.docx_engine import CELL_MARGINS_MM, HEADER_RIGHT_MM, header_layout
+    from thidua_xlsx.write.engine import text_pt
+
+    dated = "Thị trấn Tràng Định, ngày …… tháng …… năm ……"
+    left, size = header_layout("UBND", "TRƯỜNG " + "RẤT DÀI " * 30, 165, False, dated)
+    assert size == 11 and 165 - HEADER_RIGHT_MM[False] <= left
+    assert text_pt(dated, size=13, bold=False) * 25.4 / 72 + CELL_MARGINS_MM <= 165 - left
 
 
 def test_a_place_too_long_for_a_line_is_broken_after_its_unit_then_between_words():
@@ -65,11 +96,11 @@ def test_a_place_too_long_for_a_line_is_broken_after_its_unit_then_between_words
     assert header_lines("", 50, size=12, bold=False) == [""]
 
 
-def _left_column_lines(pdf: Path) -> list[str]:
-    """The text LibreOffice laid out in the header's left column (the page's left margin, 57 mm wide, the top 60 mm),
-    line by line."""
+def _left_column_lines(pdf: Path, column_mm: float = 57) -> list[str]:
+    """The text LibreOffice laid out in the header's left column (the page's left margin, ``column_mm`` wide, the top
+    60 mm), line by line."""
     pt = 72 / 25.4
-    x, width = round(MARGINS_MM["left"] * pt) - 4, round(57 * pt) + 4
+    x, width = round(MARGINS_MM["left"] * pt) - 4, round(column_mm * pt) + 4
     out = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-x", str(x), "-y", "0", "-W", str(width), "-H",
                           str(round(60 * pt)), str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     return [line.strip() for line in out.splitlines() if line.strip()]
@@ -82,5 +113,5 @@ def test_libreoffice_lays_out_the_lines_the_docx_holds(tmp_path):
     paths = [_paper(*names, tmp_path / f"giay-{k}.docx") for k, (names, _) in enumerate(CASES)]
     made, problem = convert_pdfs(paths)
     assert problem == ""
-    for path, (_, (body, school)) in zip(paths, CASES):
-        assert _left_column_lines(made[path]) == [*body, *school], path.name
+    for path, (_, (body, school)), (_, column) in zip(paths, CASES, LAYOUTS):
+        assert _left_column_lines(made[path], column) == [*body, *school], path.name

@@ -59,7 +59,8 @@ def test_each_list_notes_the_proposals_on_a_computed_rating_and_says_what_the_no
 
 def test_the_letter_and_the_minutes_count_the_provisional_proposals(papers):
     """Five people (GV01 on two lists, counted once; GV06 decided) and Tổ khối 1."""
-    sentence = tx.PROVISIONAL.format(count=6, year="2025-2026", marked=tx.PROVISIONAL_MARKED)
+    sentence = tx.provisional_sentence(5, 1, "2025-2026", tx.PROVISIONAL_MARKED)
+    assert "Có 5 cá nhân và 1 tập thể (ghi “Đề nghị tạm”" in sentence
     for paper in ("01_To-trinh.docx", "02_Bien-ban-hop-binh-xet.docx"):
         assert sentence in docx_text(papers["folder"] / paper).split("\n"), paper
 

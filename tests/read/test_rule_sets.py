@@ -293,3 +293,65 @@ def test_a_filing_date_before_every_text_is_said_and_its_titles_left_to_the_coun
         "Ngày xét 20/05/2023 (Ngày gửi hồ sơ) trước mọi văn bản chương trình biết cho LĐTT, CSTĐCS, TTLĐTT, TTLĐXS "
         "(sớm nhất: Luật TĐKT 2022 (06/2022/QH15), có hiệu lực từ 01/01/2024): chương trình không xét các danh hiệu "
         "này (không có căn cứ), để Hội đồng xét. Hãy kiểm tra Ngày gửi hồ sơ ở sheet Trường rồi chạy lại.")
+
+
+# --- two texts in force at once, said wherever the campaign is opened (issue 48) ----------------------------------
+
+OLDER_FIRST = {**TWO_AT_ONCE, "rules": {"ttldtt": list(reversed(TWO_AT_ONCE["rules"]["ttldtt"]))}}
+
+
+def test_two_texts_at_once_are_said_on_opening_naming_both_the_one_applied_and_why(tmp_path):
+    problems = Problems()
+    laid = with_rule_set(campaign_of(), problems, TODAY, "campaign.xlsx", folder=_folder(tmp_path, OLDER_FIRST),
+                         cell="B19")
+
+    assert (laid.rules.ttldtt_min_percent, laid.rules.cite(rs.TTLDTT)) == (60, "QĐ 1/2025 điều 4")  # listed first
+    (said,) = [p for p in problems if p.code == "rule_set.conflict_opened"]
+    assert (said.severity, said.where) == ("warning", "campaign.xlsx · Trường!B19")
+    assert said.message == (
+        "Tệp quy định Thái Bình: TTLĐTT có 2 văn bản cùng có hiệu lực ngày 22/05/2026 (QĐ 1/2025, số 1/2025/QĐ-UBND, "
+        "hiệu lực từ 01/01/2025; QĐ 2/2026, số 2/2026/QĐ-UBND, hiệu lực từ 01/01/2026); chương trình áp dụng QĐ 1/2025 "
+        "vì văn bản này được ghi trước trong tệp – không phải vì nó mới hơn. Lưu ý: QĐ 2/2026 ban hành sau QĐ 1/2025; "
+        "giữa hai văn bản của cùng một cơ quan về cùng một vấn đề, văn bản ban hành sau thường được áp dụng. Nếu một "
+        "văn bản đã thay thế văn bản kia, hãy ghi ngày hết hiệu lực (in_force_until) cho văn bản cũ, hoặc 'amends' nếu "
+        "là văn bản sửa đổi (xem workbook_templates/SCHEMA.md), rồi chạy lại.")
+    # the summary lists it (rule_set.conflict) without printing it a second time on the run that opened the campaign
+    from thidua_xlsx.check.campaign import SUMMARY_ONLY
+
+    assert [w.code for w in rule_set_warnings(laid) if w.code in SUMMARY_ONLY] == ["rule_set.conflict"]
+
+
+@pytest.mark.parametrize("content, said", [
+    (TWO_AT_ONCE, [""]),  # the newer listed first: applied, no word on a later text
+    ({**TWO_AT_ONCE, "texts": [{**TWO_AT_ONCE["texts"][0], "in_force_until": "2025-12-31"}, TWO_AT_ONCE["texts"][1]]},
+     []),  # the older ended: nothing to say
+    (GOOD, []),
+])
+def test_a_conflict_is_said_on_opening_only_where_there_is_one(tmp_path, content, said):
+    problems = Problems()
+    with_rule_set(campaign_of(), problems, TODAY, folder=_folder(tmp_path, content))
+
+    found = [p for p in problems if p.code == "rule_set.conflict_opened"]
+    assert [dict(p.params)["newer"] for p in found] == said
+
+
+def test_generate_says_two_texts_at_once_at_the_province_s_cell(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from thidua_xlsx.cli import main
+    from thidua_xlsx.read import rule_sets
+
+    root = _folder(tmp_path, OLDER_FIRST)
+    monkeypatch.setattr(rule_sets, "preset_dir", lambda: root)
+    path = book(tmp_path / "camp", province="Thái Bình")
+    cell = next(f"B{r}" for r, f in enumerate(cb.SCHOOL_FIELDS, start=2) if f.key == "province")
+
+    result = CliRunner().invoke(main, ["generate", str(path.parent), "--round", "dang-ky", "-o", str(tmp_path / "o")])
+
+    assert result.exit_code == 0, result.output
+    said = [line for line in result.stderr.splitlines() if "cùng có hiệu lực" in line]
+    assert len(said) == 1 and said[0].startswith(f"Cảnh báo: [campaign.xlsx · Trường!{cell}] Tệp quy định Thái Bình")
+    (path.parent / "inbox").mkdir(exist_ok=True)
+    result = CliRunner().invoke(main, ["status", str(path.parent / "inbox")])
+    said = [line for line in result.output.splitlines() if "cùng có hiệu lực" in line]
+    assert len(said) == 1, result.output  # said at opening, listed in the report, not printed a second time

@@ -296,10 +296,10 @@ def test_a_lock_file_is_hidden_in_windows_explorer(tmp_path, monkeypatch):
 
 def test_letters_without_their_marks_for_a_console_that_cannot_show_them():
     assert console.unaccented("Tổng hợp – Đề nghị: Nguyễn Thị Ỳ") == "Tong hop - De nghi: Nguyen Thi Y"
-    stream = io.TextIOWrapper(io.BytesIO(), encoding="cp1258", errors=console.UNACCENTED)
+    stream = io.TextIOWrapper(io.BytesIO(), encoding=console.unmarked_encoding("cp1258"))
     stream.write("Đã ghi bảng tổng hợp: tỷ lệ 25 %")
     stream.flush()
-    assert stream.buffer.getvalue().decode("cp1258") == "Đa ghi bang tong hop: ty le 25 %"  # cp1258 has Đ, not ã
+    assert stream.buffer.getvalue() == b"Da ghi bang tong hop: ty le 25 %"  # cp1258 has Đ: folded all the same
 
 
 def test_a_redirected_output_is_made_utf8_and_a_terminal_is_left_as_it_is():
@@ -369,8 +369,8 @@ def test_an_old_console_that_cannot_show_vietnamese_gets_readable_letters(tmp_pa
         shown += chunk
     os.close(leader)
     assert done.returncode == 0, shown
-    text = shown.decode("cp1252")
-    assert "Tình hình nop so" in text and "To khoi 1: dúng han" in text  # cp1252 keeps ì and ú
+    text = shown.decode("ascii")  # wholly without marks, though cp1252 could show ì and ú (issue 48)
+    assert "Tinh hinh nop so" in text and "To khoi 1: dung han" in text
 
 
 # --- where the outputs land -------------------------------------------------------------------------

@@ -270,7 +270,7 @@ def test_the_councils_summary_uploaded_and_the_papers(school):
     result = text(found.get(started.headers["Location"]))
     assert (folder / "hoi-dong" / "hoi-dong.xlsx").read_bytes() == (SAMPLES / "hoi-dong.xlsx").read_bytes()
     # what the council changed, said as the console says it
-    assert "Phạm Thị Thúy (GV013): Danh hiệu đề nghị Lao động tiên tiến → Không đề nghị" in result
+    assert "Phạm Thị Thúy (GV013): không đề nghị Lao động tiên tiến nữa" in result
     assert "ho-so/01_To-trinh.docx" in result and (folder / "ho-so" / "01_To-trinh.docx").is_file()
     added = found.post("/lich-su", data=CSRF)  # the final summary now: its year goes into the history book
     assert wait_job(found, added.headers["Location"])["state"] == "done"

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
+from xlsxwriter.utility import xl_col_to_name
 
 from tests.campaign_books import edit, first_item_of_first_group, load, make_book, row_of, strings
 from tests.filling import run_apart, type_far_away
@@ -406,8 +407,9 @@ def test_types_of_other_spreadsheet_programs_are_read_as_ours(tmp_path):
         staff = wb[cb.STAFF_SHEET]
         staff["D2"] = serial  # Ngày sinh, as a bare number…
         staff["D2"].number_format = "General"  # …that lost its date format
-        staff["O2"] = True  # Đang xem xét kỷ luật, as a boolean
-        staff["O3"] = False
+        review = xl_col_to_name([c.key for c in cb.STAFF_COLUMNS].index("under_review"))
+        staff[f"{review}2"] = True  # Đang xem xét kỷ luật, as a boolean
+        staff[f"{review}3"] = False
         staff["K2"] = 11.0  # Số tháng làm việc
         staff["I2"] = ""  # Ghi chú, an empty string
         school = wb[cb.SCHOOL_SHEET]

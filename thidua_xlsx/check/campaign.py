@@ -16,7 +16,9 @@ proposal documents would then cite another school's plan. :func:`stale_school_wa
 To keep false positives low: "trường" is a school only when a school level follows it ("trường
 hợp", "môi trường", "Lê Trường Giang" are not); two names are the same school when their
 distinctive words (the name without "Trường" and the level words, so "TH" and "Tiểu học" are
-alike) agree, one continuing the other; laws, decrees, "Sở GD&ĐT" name no school; and a sample's
+alike) agree, one continuing the other — the place a name carries after it ("…, xã Trực Cường, tỉnh Nam Định") left
+aside, so that the school named with its ward and province is the school itself (a school of the same name in another
+place is not told apart by it); laws, decrees, "Sở GD&ĐT" name no school; and a sample's
 words are fine wherever the campaign's own school, managing body, place or recipient also has them
 (a school of the same commune). A school named without a level ("Trường Nguyễn Du") is not seen.
 
@@ -138,9 +140,32 @@ def _school_after(text: str) -> list[str]:
 
 
 def distinctive(name: str) -> tuple[str, ...]:
-    """The words that tell a school from another: 'Trường TH số 1 Trực Cường' → ('1', 'trực', 'cường')."""
-    return tuple(w for w in (part.casefold() for word in _nfc(name).split() for part in word.split("&"))
+    """The words that tell a school from another: 'Trường TH số 1 Trực Cường' → ('1', 'trực', 'cường'); the place a
+    name carries after it is not among them (:func:`without_place`)."""
+    return tuple(w for w in (part.casefold() for word in without_place(name).split() for part in word.split("&"))
                  if w and w not in LEVEL_WORDS)
+
+
+# The words of an administrative unit (casefolded) that open the place a school's name may carry after it.
+PLACE_WORDS = (("xã",), ("phường",), ("thị", "trấn"), ("thị", "xã"), ("huyện",), ("quận",), ("thành", "phố"),
+               ("tp",), ("tp.",), ("tỉnh",), ("đặc", "khu"))
+_PLACE_CUT = re.compile(r"\s*(?:[,;(]|\s[-–—]\s)")  # a comma, a semicolon, a bracket or a spaced dash
+
+
+def without_place(name: str) -> str:
+    """``name`` without the place written after it, as sheet Trường often has it ("Trường Tiểu học Trực Cường, xã
+    Trực Cường, tỉnh Nam Định" → "Trường Tiểu học Trực Cường"; "Trường TH Kim Thư phường Kim Thư" → "Trường TH Kim
+    Thư"): cut at the first comma, semicolon, bracket or spaced dash, then at a unit's word ("xã", "phường", "tỉnh",
+    …) once a word of the name proper has come — a unit's word right after the level is the name ("Trường Mầm non
+    Thị trấn Chờ")."""
+    words = _PLACE_CUT.split(_nfc(name), maxsplit=1)[0].split()
+    folded = [w.casefold() for w in words]
+    named = False
+    for k, word in enumerate(folded):
+        if named and any(tuple(folded[k:k + len(unit)]) == unit for unit in PLACE_WORDS):
+            return " ".join(words[:k])
+        named = named or word not in LEVEL_WORDS
+    return " ".join(words)
 
 
 def _same_school(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -380,8 +405,10 @@ def sample_school_names() -> tuple[SampleSchool, ...]:
 # What the rule set tells that is said in the summary only (its sheet Kiểm tra, its JSON), counted on screen with
 # the other notes but never printed on each run: a text of the program's data ended by the filing date (the 2025
 # decrees of two-level government, 01/03/2027). The secretary checks it once, where she checks the căn cứ before the
-# file leaves the school; printed on every merge and every year run it was noise she could not act on.
-SUMMARY_ONLY = frozenset({"rule_set.ended"})
+# file leaves the school; printed on every merge and every year run it was noise she could not act on. Two texts of
+# a file in force at once are printed where the campaign is opened, by every command (read.rule_sets,
+# rule_set.conflict_opened): listed here in the summary, not printed a second time.
+SUMMARY_ONLY = frozenset({"rule_set.ended", "rule_set.conflict"})
 
 
 def rule_set_warnings(campaign: cm.Campaign, file: str = "") -> list[Issue]:
@@ -410,7 +437,7 @@ def rule_set_warnings(campaign: cm.Campaign, file: str = "") -> list[Issue]:
                                                                                    rule_set.unanswered),
                            first=FIRST_TEXT.format(text=f"{first.short} ({first.number})",
                                                    since=_day(first.in_force_from)) if first else ""))
-    for picked, governs in _governing(rule_set):
+    for picked, governs in rs.governing(rule_set):
         for aside in picked.set_aside:
             rules = tuple(key for key in aside.rules if key in governs)
             if rules:
@@ -426,15 +453,6 @@ def rule_set_warnings(campaign: cm.Campaign, file: str = "") -> list[Issue]:
                                groups=" + ".join(map(cm.num_text, groups)), province=rule_set.province,
                                expected=" + ".join(map(cm.num_text, expected)), citation=scaled_by.cite(rs.RUBRIC)))
     return found
-
-
-def _governing(rule_set: rs.RuleSet) -> list[tuple[rs.RuleSet, tuple[str, ...]]]:
-    """Each rule set of the campaign and the rules it decides: the year's rating and its rubric's scale go by the
-    year's own rule set (the day its last period ends) when there is one, every other rule by the reference day's."""
-    if rule_set.year is None:
-        return [(rule_set, rs.RULE_KEYS)]
-    year_rules = (rs.RATING, rs.RUBRIC)
-    return [(rule_set, tuple(k for k in rs.RULE_KEYS if k not in year_rules)), (rule_set.year, year_rules)]
 
 
 def _set_aside(aside: rs.SetAside, picked: rs.RuleSet, province: str, file: str) -> Issue:

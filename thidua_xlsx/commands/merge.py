@@ -138,24 +138,16 @@ def _the_year_s_council(path: Path, campaign: cm.Campaign) -> None:
 
 def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voice, read):
     """The merge itself, its outputs checked and held; ``written``: the record of the tool's own files;
-    ``read``: what gives the (Summary, Report) — an inbox's workbooks, or the periods' summaries. What the
-    campaign's rule set tells (a province's floor raised, a text ended by the filing date) is said and listed."""
-    from thidua_xlsx.check.campaign import SUMMARY_ONLY, rule_set_warnings
+    ``read``: what gives the (Summary, Report) — an inbox's workbooks, or the periods' summaries — counted as
+    ``status`` counts it (:func:`counted`)."""
     from thidua_xlsx.model.report import report_of
     from thidua_xlsx.write.console import console_lines, council_lines
     from thidua_xlsx.write.report_json import write_report_json
     from thidua_xlsx.write.summary import write_summary
 
+    voice, said = heard(voice)
     found = read(r, folder, voice)
-    summary, report = found.summary, found.report
-    if folder.notices:  # said when the campaign was opened; listed with the run's problems (JSON, Kiểm tra) too
-        summary = replace(summary, issues=(*folder.notices, *summary.issues))
-        report = report_of(summary, r.strict)
-    rules_said = rule_set_warnings(summary.campaign, file=folder.book_name)  # where the decisions are made
-    if rules_said:
-        warn_problems([i for i in rules_said if i.code not in SUMMARY_ONLY], voice)
-        summary = replace(summary, issues=(*summary.issues, *rules_said))
-        report = report_of(summary, r.strict)
+    summary, report = counted(found.summary, folder, r.strict, voice)
     if r.council_path is not None and summary.accepted_files:
         summary, problems = apply_council_file(summary, r.council_path, found.year_again)
         if summary is None:
@@ -172,7 +164,7 @@ def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voi
     out.prepare(default, r.force)
     voice.decided(summary)
     with out.holding([lock.lock_path(o.path) for o in default], "year" if read is _read_year else "merge", voice):
-        for line in console_lines(summary, report, verbose=False) + \
+        for line in console_lines(summary, report, verbose=True, said=said) + \
                 (council_lines(summary) if summary.tally is not None else []):  # a council's pass: what it changed
             voice.say(line)
         if not report.valid:
@@ -211,6 +203,36 @@ def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voi
             merge_drafts(summary, output, r.feedback_dir, r.docs_dir, r.drafts_dir, written, voice)
             told()
     return report, summary, output
+
+
+def counted(summary, folder: CampaignFolder, strict: bool, voice: Voice):
+    """(Summary, Report) of what a run read, counted once for ``status`` and ``merge`` alike (the same errors,
+    warnings and notes for the same inbox): what the campaign as a whole tells (said when it was opened) and what
+    its rule set tells (a province's floor raised, a text ended by the filing date: said here, where the decisions
+    are made) listed with the run's problems (screen, JSON, Kiểm tra); each untouched copy of a department whose
+    filled book is used said as a copy set aside, not as a department to remind."""
+    from thidua_xlsx.check.campaign import SUMMARY_ONLY, rule_set_warnings
+    from thidua_xlsx.decide.followup import set_aside_copies
+    from thidua_xlsx.model.report import report_of
+
+    rules_said = rule_set_warnings(summary.campaign, file=folder.book_name)
+    warn_problems([i for i in rules_said if i.code not in SUMMARY_ONLY], voice)
+    summary = set_aside_copies(summary)
+    if folder.notices or rules_said:
+        summary = replace(summary, issues=(*folder.notices, *summary.issues, *rules_said))
+    return summary, report_of(summary, strict)
+
+
+def heard(voice: Voice) -> tuple[Voice, list[str]]:
+    """``voice``, and the list of what it warns from now on: a problem said where it was found (the record of issued
+    books, a sender, the rule set, a history) is not printed a second time with the report's (console_lines)."""
+    said: list[str] = []
+
+    def warn(text: str) -> None:
+        said.append(text)
+        voice.warn(text)
+
+    return replace(voice, warn=warn), said
 
 
 def _with_history(summary, path: Path, voice: Voice):

@@ -263,13 +263,15 @@ def round_page(cf, key: str) -> RoundView | None:
 
 def _read_round(cf, chosen: Round, inbox: Path, relative: str) -> RoundView:
     from thidua_xlsx import outputs as out
+    from thidua_xlsx.commands.merge import counted
     from thidua_xlsx.commands.reading import read_and_report
     from thidua_xlsx.decide.followup import follow_up
     from thidua_xlsx.model.errors import Stopped
     from thidua_xlsx.write.console import reminder_lines
 
     try:
-        summary, report = read_and_report(inbox, cf, chosen.round, False, Voice(), chosen.period or None)
+        summary, _read = read_and_report(inbox, cf, chosen.round, False, Voice(), chosen.period or None)
+        summary, report = counted(summary, cf, False, Voice())  # as status and merge count it
     except Stopped as stop:
         return RoundView(chosen, relative, problems=tuple(stop.problems), stopped=stop.message,
                          departments=cf.campaign.departments)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from thidua_xlsx import outputs as out
-from thidua_xlsx.commands.merge import nothing_usable
+from thidua_xlsx.commands.merge import counted, heard, nothing_usable
 from thidua_xlsx.commands.opening import locate_campaign
 from thidua_xlsx.commands.reading import read_and_report
 from thidua_xlsx.model import result as rs
@@ -27,10 +27,10 @@ def status(request: StatusRequest, voice: Voice = Voice()) -> Result:
 
     inbox, campaign_path, round_, period, nudge, drafts_dir = \
         request.inbox, request.campaign_path, request.round, request.period, request.nudge, request.drafts_dir
-    if drafts_dir is not None and not nudge:
-        raise Refused(tm.THU_NEEDS_NUDGE)
     refuse_in_inbox(drafts_dir, inbox)
     book = level_above_book(inbox, campaign_path)
+    if drafts_dir is not None and not nudge and book is None:  # a school's: the reminders (the commune's: the codes)
+        raise Refused(tm.THU_NEEDS_NUDGE)
     if book is not None:  # the commune's (or the Sở's): which schools have sent, against its deadline
         from thidua_xlsx.commands.level_above import status_level_above
 
@@ -38,10 +38,12 @@ def status(request: StatusRequest, voice: Voice = Voice()) -> Result:
             raise Refused(ct.LEVEL_ABOVE_SCHOOL_OPTIONS.format(options=", ".join(
                 o for o, given in (("--round", round_), ("--period", period), ("--nhac", nudge or None))
                 if given is not None)))
-        return status_level_above(inbox, book, request.strict, voice)
+        return status_level_above(inbox, book, request.strict, voice, drafts_dir)
     folder = locate_campaign(inbox, campaign_path, voice)
-    summary, report = read_and_report(inbox, folder, round_, request.strict, voice, period)
-    for line in console_lines(summary, report, verbose=True):
+    voice, said = heard(voice)
+    summary, _read = read_and_report(inbox, folder, round_, request.strict, voice, period)
+    summary, report = counted(summary, folder, request.strict, voice)  # as merge counts it
+    for line in console_lines(summary, report, verbose=True, said=said):
         voice.say(line)
     followups = follow_up(summary, vietnam_today())
     for line in followup_lines(summary, followups) + ([""] + reminder_lines(summary, followups) if nudge else []):

@@ -7,7 +7,9 @@ department, whichever department's workbook carried their scores.
 
 A period's merge (NĐ 233/2026: viên chức scored monthly or quarterly, điều 3 khoản 5) scores, classifies and
 ranks; it decides no title: the titles rest on the year's rating (Luật Thi đua, khen thưởng 2022 điều 24, 26),
-decided by ``thidua-xlsx year`` over the periods.
+decided by ``thidua-xlsx year`` over the periods. A period is not the period of a newcomer who started after it
+ended (sheet Nhân sự, his start date): he is not among its people, unless his department scored him; a person marked
+in Nhân sự as wholly on leave for it is not asked for a score (no "no score", no reminder to the department).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from thidua_xlsx.decide import rules
 from thidua_xlsx.decide.followup import untouched_files
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.evaluation import LEAVE_OF_WORD
 from thidua_xlsx.model.inbox import ACCEPTED, DEPT, SELF, SUPERSEDED, CleanSubmission, Entry, ItemScores, Selection
 from thidua_xlsx.model.issued import name_key as match_key
 from thidua_xlsx.model.issues import NOTE, WARNING, Issue, Reason, issue, reason
@@ -34,6 +37,7 @@ from thidua_xlsx.model.results import (
     PersonResult,
     Score,
     Summary,
+    away,
     by_department,
     is_granted,
 )
@@ -50,16 +54,19 @@ def consolidate(campaign: cm.Campaign, selection: Selection, clean: list[CleanSu
     by_dept = {sub.department: sub for sub in clean}
     entries = _assign(campaign, clean, problems)
     untouched = untouched_files(selection.files, round_)  # said by their file: sent back with nothing typed
+    period = next((p for p in campaign.periods if p.code == selection.period), None)
     people: list[PersonResult] = []
     for dept in campaign.departments:
         if dept.code not in by_dept and dept.code not in untouched:
             problems.append(issue("department.missing", WARNING, department=dept.name))
         for person in campaign.members(dept.code):
+            entry, flags = entries.get(person.code, (None, ()))
+            if period is not None and not cm.started_by(person, period.end) and not _scored_in(entry):
+                continue  # a newcomer, started after the period: not of it (DOMAIN.md §4e)
             base = PersonResult(code=person.code, name=person.name, department=dept.code, department_name=dept.name,
                                 role=person.role, position=person.position, status=STATUS_DEPT_MISSING,
                                 facts=person.facts)
-            entry, flags = entries.get(person.code, (None, ()))
-            people.append(_fill(base, entry, campaign, round_, problems, flags) if entry else base)
+            people.append(_fill(base, entry, campaign, round_, problems, flags, selection.period) if entry else base)
         for entry in entries.get(("newcomers", dept.code), ()):
             base = PersonResult(code=entry.code, name=entry.name, department=dept.code, department_name=dept.name,
                                 role=entry.role, position=entry.position, status=STATUS_SUBMITTED, newcomer=True,
@@ -130,6 +137,11 @@ def _assign(campaign: cm.Campaign, clean: list[CleanSubmission], problems: list[
     return found
 
 
+def _scored_in(entry: Entry | None) -> bool:
+    """The department typed a score for this person (either column)."""
+    return entry is not None and bool(entry.self_scores.entered or entry.dept_scores.entered)
+
+
 def _order(campaign: cm.Campaign) -> dict[str, int]:
     """Department code → its place in the campaign (the first, if a code repeats)."""
     order: dict[str, int] = {}
@@ -139,16 +151,18 @@ def _order(campaign: cm.Campaign) -> dict[str, int]:
 
 
 def _fill(p: PersonResult, entry: Entry, campaign: cm.Campaign, round_: str, problems: list[Issue],
-          flags: tuple[Reason, ...]) -> PersonResult:
+          flags: tuple[Reason, ...], period: str = "") -> PersonResult:
     facts = p.facts
     if entry.facts is not None and campaign.settings.facts_source == cm.FACTS_FROM_DEPARTMENT:
-        facts = entry.facts
+        # the year's leave and what a discipline was for are the roster's (sheet Nhân sự): the form does not ask them
+        facts = dataclasses.replace(entry.facts, leave=facts.leave, away=facts.away,
+                                    discipline_scope=facts.discipline_scope)
     extra = list(flags)
     if entry.marked:
         extra.append(reason("flag.marked"))
     scored = _Scored(p.self_score, p.dept_score, p.final, p.final_source, p.classification, p.flags + tuple(extra))
     if round_ == ly.SCORING and entry.has_sheet:
-        scored = _scored(p, scored.flags, entry, campaign, problems)
+        scored = _scored(dataclasses.replace(p, facts=facts), scored.flags, entry, campaign, problems, period)
     return dataclasses.replace(  # once: a person's result has 27 fields
         p, status=STATUS_SUBMITTED if entry.has_sheet else STATUS_SHEET_MISSING, file=entry.file, sheet=entry.sheet,
         registered=entry.registered, form=entry.form, initiative=entry.initiative, note=entry.note, facts=facts,
@@ -168,8 +182,9 @@ class _Scored(NamedTuple):
 
 
 def _scored(p: PersonResult, flags_so_far: tuple[Reason, ...], entry: Entry, campaign: cm.Campaign,
-            problems: list[Issue]) -> _Scored:
-    """The fields of ``p``'s result that come from its scores (``flags_so_far``: its flags so far)."""
+            problems: list[Issue], period: str = "") -> _Scored:
+    """The fields of ``p``'s result that come from its scores (``flags_so_far``: its flags so far; ``period``: the
+    period merged — a person wholly on leave for it has no score to give, and one given is said)."""
     rubric = _rubric(campaign, p.role)
     self_values, dept_values = entry.self_scores, entry.dept_scores
     where = {"file": entry.file, "sheet": entry.sheet}
@@ -188,13 +203,19 @@ def _scored(p: PersonResult, flags_so_far: tuple[Reason, ...], entry: Entry, cam
                                   computed=computed.total))
             flags.append(reason("flag.total_mismatch", column=(column,)))
     chosen, source = None, ""
+    on_leave = away(p, period)
+    if on_leave:
+        flags.append(reason("flag.away", leave=(LEAVE_OF_WORD.get(p.facts.leave or "", "NGHI"),)))
     if dept_score.entered:  # the department's column begun is the department's score, even if not yet complete
         chosen, source = dept_score, SOURCE_DEPT
     elif self_score.entered:
         chosen, source = self_score, SOURCE_SELF
-    else:
+    elif not on_leave:
         problems.append(issue("person.no_scores", WARNING, **where, name=p.name))
         flags.append(reason("flag.no_scores"))
+    if on_leave and chosen is not None:
+        label = next((x.label for x in campaign.periods if x.code == period), period)
+        problems.append(issue("person.away_scored", WARNING, **where, name=p.name, period=label))
     final, classification = None, ""
     if chosen is not None and chosen.total is None:  # a column begun with cells unknown: its total is unknown too
         blanks = [entry.cells.get((item.code, DEPT if source == SOURCE_DEPT else SELF), item.code)
@@ -230,7 +251,14 @@ def _column_score(rubric: cm.Rubric, values: ItemScores, column: str, source: st
                                       cell=entry.cells.get((item.code, column), ""), item=item.code, column=(source,)))
     if score.total is not None and not score.blank_required and not invalid:
         return score
-    return dataclasses.replace(score, total=None, groups=dict.fromkeys(score.groups))
+    if not score.entered:
+        return dataclasses.replace(score, total=None, groups=dict.fromkeys(score.groups))
+    # only the groups with a required criterion blank, or a cell unknown, have their subtotal unknown: a group fully
+    # filled keeps its own (one blank of group II never blanks group I)
+    unknown = {group.code for group, item in rubric.items
+               if item.code in invalid or (group.kind == cm.SCORE and values.get(item.code) is None)}
+    return dataclasses.replace(score, total=None, groups={code: None if code in unknown else value
+                                                          for code, value in score.groups.items()})
 
 
 SIGNAL_AVERAGE_GAP = 10  # percentage points of the rubric's total between a department's average and the school's
@@ -315,7 +343,7 @@ def _candidate(p: PersonResult) -> rules.Candidate:
                            maternity_months=f.maternity_months, days_off=f.days_off, discipline=f.discipline,
                            under_review=f.under_review, initiative=f.initiative, initiative_level=f.initiative_level,
                            initiative_decision=f.initiative_decision, classification=p.classification, total=p.final,
-                           total_pending=any(flag.code == "flag.total_pending" for flag in p.flags))
+                           total_pending=any(flag.code in PENDING_FLAGS for flag in p.flags), leave=f.leave)
 
 
 def judged(people: list[PersonResult], campaign: cm.Campaign) -> list[PersonResult]:
@@ -343,6 +371,8 @@ def judged(people: list[PersonResult], campaign: cm.Campaign) -> list[PersonResu
     return result
 
 
+UNFINISHED_YEAR = "flag.year_unfinished"  # a year waiting for a period's form to be completed (decide.year)
+PENDING_FLAGS = frozenset({"flag.total_pending", UNFINISHED_YEAR})  # the score is not known yet: the titles wait
 KEPT_OUT_BY_QUOTA = frozenset({"quota.outside", "quota.tie", "quota.women_first_out"})  # the quota alone, not a vote
 
 

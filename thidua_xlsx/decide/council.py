@@ -41,6 +41,7 @@ def apply_council(summary, council: CouncilInput, campaign: cm.Campaign,
     """The final summary: the council's word over the tool's proposal, with the change log. ``year_again`` (the
     year's summary): the year decided again with the year's scores the council gave (person → score)."""
     from thidua_xlsx.decide.consolidate import decide_departments, judged, ranked
+    from thidua_xlsx.decide.year import with_provisional
     from thidua_xlsx.model.results import SOURCE_COUNCIL
 
     problems = list(council.issues)
@@ -104,9 +105,10 @@ def apply_council(summary, council: CouncilInput, campaign: cm.Campaign,
             changes.append(CouncilChange(p.code, p.name, "title", proposed[p.code], p.proposed, e.note if e else ""))
             said.add(p.code)
     departments = decide_departments(campaign, people, summary.departments)
-    return dataclasses.replace(summary, people=tuple(people), departments=tuple(departments),
-                               issues=(*summary.issues, *problems), tally=tally, council_changes=tuple(changes),
-                               year=year)
+    final = dataclasses.replace(summary, people=tuple(people), departments=tuple(departments),
+                                issues=(*summary.issues, *problems), tally=tally, council_changes=tuple(changes),
+                                year=year)
+    return with_provisional(final)  # the proposals as the council left them: one count in the run (issue 48)
 
 
 def _rated_again(people, year: ev.YearResults, again, scores: Mapping[str, float], entries: dict[str, CouncilEntry],

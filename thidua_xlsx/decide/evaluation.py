@@ -5,10 +5,16 @@ In the order the decree reads, per person:
 
 1. the year's score from the periods that have one (điều 12 khoản 5; the average, điều 15 khoản 1 điểm a,
    or the unit's formula); a period without a score is named and left out, never counted as 0 — the
-   decree rates on the time actually worked (điều 14 khoản 2, điều 15 khoản 1 điểm a, c);
-2. fewer than 6 months worked: not rated, unless on sick or maternity leave (điều 14 khoản 1–2);
-3. a discipline from khiển trách in the year: KHTNV whatever the score (điều 12 khoản 4 điểm c, điều 14
-   khoản 3 điểm a); no score: not rated; else the bands (điều 12 khoản 1–4);
+   decree rates on the time actually worked (điều 14 khoản 2, điều 15 khoản 1 điểm a, c); a period wholly on
+   leave, or ended before a newcomer started, is not the person's (not missing, said as such); a period whose
+   form is unfinished (a required criterion blank) leaves the year pending, said as unfinished — the score is
+   not known yet, it is not a period away;
+2. fewer than 6 months worked: not rated, unless on sick or maternity leave under the social insurance law
+   (điều 14 khoản 1–2);
+3. a discipline from khiển trách in the year, by what it was for: a violation in carrying out one's duties, KHTNV
+   whatever the score (điều 12 khoản 4 điểm c); a decline in political ideology, ethics or lifestyle, KHTNV (điều
+   14 khoản 3 điểm a); another violation is not KHTNV by these clauses (rated by the score, said so); what it was
+   for not said: pending, never assumed either way; no score: not rated; else the bands (điều 12 khoản 1–4);
 4. the head no higher than the unit (điều 12 khoản 7); the head is rated by the head of the managing body
    (điều 13 khoản 2 điểm a, khoản 3 điểm a): the school computes and proposes, outside its own cap;
 
@@ -55,11 +61,15 @@ def htxsnv_slots(eligible: int, percent: float, base: str = ev.CAP_BASE_HTTNV) -
 class _Draft:
     """One person's year while it is decided (a plain object: 8,400 people change theirs in place)."""
 
-    __slots__ = ("facts", "score", "used", "missing", "unreadable", "computed", "rating", "reasons", "capped")
+    __slots__ = ("facts", "score", "used", "missing", "unreadable", "computed", "rating", "reasons", "capped",
+                 "unfinished", "away", "before_start")
 
     def __init__(self, facts: ev.YearFacts, score: float | None, used: tuple[str, ...], missing: tuple[str, ...],
-                 unreadable: tuple[str, ...] = ()):
+                 unreadable: tuple[str, ...] = (), unfinished: tuple[str, ...] = ()):
         self.facts, self.score, self.used, self.missing, self.unreadable = facts, score, used, missing, unreadable
+        self.unfinished = unfinished
+        self.away: tuple[str, ...] = ()
+        self.before_start: tuple[str, ...] = ()
         self.computed = self.rating = ev.NOT_RATED
         self.reasons: list[Reason] = []
         self.capped = False
@@ -96,7 +106,8 @@ def rate_year(periods: Sequence[ev.Period], scores: Iterable[ev.PeriodScores], f
             _head_proposed(draft, rules)
             _entered([draft], None)
     return tuple(ev.YearRating(d.facts.person, d.score, d.rating, d.computed, d.used, d.missing, tuple(d.reasons),
-                               d.capped, bool(d.facts.entered), bool(d.facts.head_of), d.unreadable) for d in drafts)
+                               d.capped, bool(d.facts.entered), bool(d.facts.head_of), d.unreadable,
+                               unfinished=d.unfinished, away=d.away, before_start=d.before_start) for d in drafts)
 
 
 def cap_groups(facts: Sequence[ev.YearFacts], rules: ev.YearRules, items: Sequence | None = None) -> dict[tuple, list]:
@@ -138,21 +149,32 @@ def _weights(periods: Sequence[ev.Period], formula: ev.YearFormula) -> dict[str,
 
 def _scored(facts: ev.YearFacts, given: ev.PeriodScores, weights: dict[str, float],
             labels: dict[str, str], rules: ev.YearRules) -> _Draft:
-    """The year's score over the periods with a score, the others named (điều 12 khoản 5, điều 15 khoản 1); a
-    period whose score could not be read back leaves the score unknown (never the others' average)."""
-    unreadable = tuple(code for code in weights if code in given.unreadable)
-    if unreadable:
-        readable = [code for code in weights if code not in unreadable]
-        draft = _Draft(facts, None, tuple(c for c in readable if given.scores.get(c) is not None),
-                       tuple(c for c in readable if given.scores.get(c) is None), unreadable)
-        draft.reasons.append(reason("year.unreadable", periods=tuple(labels[c] for c in unreadable)))
+    """The year's score over the person's periods with a score, the others named (điều 12 khoản 5, điều 15 khoản 1).
+    A period wholly on leave is not theirs (điều 14 khoản 2: the time actually worked; a score there is set aside,
+    said), nor one that ended before they started while it has no score; a period whose score could not be read
+    back, or whose form is unfinished, leaves the score unknown (never the others' average)."""
+    away = tuple(code for code in weights if code in facts.away)
+    before = tuple(code for code in weights if code in facts.before_start and code not in facts.away
+                   and given.scores.get(code) is None)
+    theirs = {code: weight for code, weight in weights.items() if code not in away and code not in before}
+    unreadable = tuple(code for code in theirs if code in given.unreadable)
+    unfinished = tuple(code for code in theirs if code in given.unfinished and code not in unreadable)
+    if unreadable or unfinished:
+        known = [code for code in theirs if code not in unreadable and code not in unfinished]
+        draft = _Draft(facts, None, tuple(c for c in known if given.scores.get(c) is not None),
+                       tuple(c for c in known if given.scores.get(c) is None), unreadable, unfinished)
+        if unreadable:
+            draft.reasons.append(reason("year.unreadable", periods=tuple(labels[c] for c in unreadable)))
+        if unfinished:
+            draft.reasons.append(reason("year.unfinished", periods=tuple(labels[c] for c in unfinished)))
+        _outside(draft, away, before, given, labels)
         return draft
     scores = given.scores
     used: list[str] = []
     missing: list[str] = []
     parts: list[float] = []
     weight_sum: float = 0
-    for code, weight in weights.items():
+    for code, weight in theirs.items():
         value = scores.get(code)
         if value is None:
             missing.append(code)
@@ -166,7 +188,8 @@ def _scored(facts: ev.YearFacts, given: ev.PeriodScores, weights: dict[str, floa
         draft.reasons.append(reason(_SCORE_REASONS[rules.formula.kind], score=score, used=len(used)))
         if missing:
             draft.reasons.append(reason("year.missing", periods=tuple(labels[c] for c in missing), used=len(used),
-                                        total=len(weights)))
+                                        total=len(theirs)))
+    _outside(draft, away, before, given, labels)
     unknown = tuple(name for name, value in (("months", facts.months_worked), ("discipline", facts.discipline))
                     if value is None)
     if unknown:
@@ -174,11 +197,25 @@ def _scored(facts: ev.YearFacts, given: ev.PeriodScores, weights: dict[str, floa
     return draft
 
 
+def _outside(draft: _Draft, away: tuple[str, ...], before: tuple[str, ...], given: ev.PeriodScores,
+             labels: dict[str, str]) -> None:
+    """The periods that are not the person's, said: wholly on leave (a score there set aside), before their start."""
+    draft.away, draft.before_start = away, before
+    if away:
+        leave = tuple(sorted(draft.facts.leave)) or ("NGHI",)  # the kind not said (a campaign built in code)
+        draft.reasons.append(reason("year.away", periods=tuple(labels[c] for c in away), leave=leave))
+        scored = tuple(labels[c] for c in away if given.scores.get(c) is not None)
+        if scored:
+            draft.reasons.append(reason("year.away_scored", periods=scored))
+    if before:
+        draft.reasons.append(reason("year.before_start", periods=tuple(labels[c] for c in before)))
+
+
 def _rating(draft: _Draft, rules: ev.YearRules) -> str:
     """The rating by the person's own facts and score (steps 2–3 of the module's list); pending while a period's
     score is unreadable."""
     facts, reasons = draft.facts, draft.reasons
-    if draft.unreadable:
+    if draft.unreadable or draft.unfinished:
         return ev.PENDING
     months = facts.months_worked
     if months is not None and months < rules.min_months:
@@ -190,14 +227,34 @@ def _rating(draft: _Draft, rules: ev.YearRules) -> str:
         reasons.append(reason("year.leave_rated", leave=tuple(sorted(insured)), months=months,
                               needed=rules.min_months))
     if facts.discipline and facts.discipline != cm.DISCIPLINES[0]:
-        reasons.append(reason("year.disciplined", discipline=facts.discipline.lower()))
-        return ev.KHTNV
+        rated = _disciplined(facts, reasons)
+        if rated is not None:
+            return rated
     if draft.score is None:
-        reasons.append(reason("year.no_scores"))
+        reasons.append(reason("year.all_away" if draft.away and not draft.missing else "year.no_scores"))
         return ev.NOT_RATED
     rating, why = _band(draft.score, rules.bands, rules.bands_citation)
     reasons.append(why)
     return rating
+
+
+def _disciplined(facts: ev.YearFacts, reasons: list[Reason]) -> str | None:
+    """A discipline from khiển trách in the year, by what it was for: KHTNV for a violation in carrying out one's
+    duties (điều 12 khoản 4 điểm c) or for a decline in political ideology, ethics or lifestyle (điều 14 khoản 3 điểm
+    a); None — rated by the score — for another violation, which neither clause covers (the title rules may still
+    refuse LĐTT); pending while what it was for is not said (never assumed either way)."""
+    discipline = facts.discipline.lower() if facts.discipline else ""
+    if facts.discipline_scope == cm.SCOPE_DUTIES:
+        reasons.append(reason("year.disciplined_duties", discipline=discipline))
+        return ev.KHTNV
+    if facts.discipline_scope == cm.SCOPE_ETHICS:
+        reasons.append(reason("year.disciplined_ethics", discipline=discipline))
+        return ev.KHTNV
+    if facts.discipline_scope == cm.SCOPE_OTHER:
+        reasons.append(reason("year.disciplined_other", discipline=discipline))
+        return None
+    reasons.append(reason("year.discipline_scope_unknown", discipline=discipline))
+    return ev.PENDING
 
 
 def _band(score: float, bands: tuple, citation: str = "") -> tuple[str, Reason]:

@@ -5,8 +5,9 @@ blank or nearly blank (fewer than one person in five with anything filled in); i
 nothing filled in, and who has nothing but what could not be used (an entry with an error naming them: a title not
 in the list, a score that is no number) — told apart, never "nothing yet" for someone who typed. A workbook sent back
 with nothing typed in it is no submission (the reader skipped it), but it was sent: "sent, not
-filled in". The send date is the workbook's own save time (or the file's time), in Vietnam; "today"
-is given by the caller.
+filled in" — unless the department's filled book is used: then it is a copy set aside (:func:`set_aside_copies`),
+never a reason to remind it. The send date is the workbook's own save time (or the file's time), in Vietnam;
+"today" is given by the caller.
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from dataclasses import dataclass
 
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import SKIPPED, UNTOUCHED, InboxFile
-from thidua_xlsx.model.issues import ERROR
-from thidua_xlsx.model.results import STATUS_DEPT_MISSING, PersonResult, Summary, by_department
+from thidua_xlsx.model.issues import ERROR, NOTE, Issue, issue
+from thidua_xlsx.model.results import STATUS_DEPT_MISSING, PersonResult, Summary, away, by_department
 
 ON_TIME, LATE, NOT_SENT, UNFILLED = "on_time", "late", "not_sent", "unfilled"
+SET_ASIDE = "file.unfilled_set_aside"  # an untouched copy of a department whose filled book is used
 NEARLY_BLANK = 0.2  # below this share of people with anything filled, a workbook counts as not filled
 
 
@@ -79,7 +81,8 @@ def follow_up(summary: Summary, today: dt.date) -> tuple[FollowUp, ...]:
     people = by_department(summary.people)
     for d in summary.departments:
         dept = contacts[d.code]
-        members = [p for p in people.get(d.code, ()) if p.status != STATUS_DEPT_MISSING and not p.newcomer]
+        members = [p for p in people.get(d.code, ()) if p.status != STATUS_DEPT_MISSING and not p.newcomer
+                   and not away(p, summary.period)]  # a period wholly on leave: nothing to ask for
         empty = [p for p in members if not _filled(p, summary.round)]
         not_filled = [p.name for p in empty if (d.file, p.code) not in wrong]
         typed_wrong = tuple((p.name, *wrong[(d.file, p.code)]) for p in empty if (d.file, p.code) in wrong)
@@ -89,7 +92,7 @@ def follow_up(summary: Summary, today: dt.date) -> tuple[FollowUp, ...]:
         if not d.submitted and d.code in untouched:
             blank = untouched[d.code]
             sent_on = (blank.version_time + ly.VIETNAM_UTC_OFFSET).date()
-            everyone = sum(not p.newcomer for p in people.get(d.code, ()))
+            everyone = sum(not p.newcomer and not away(p, summary.period) for p in people.get(d.code, ()))
             found.append(dataclasses.replace(common, file=blank.name, people=everyone, state=UNFILLED, sent_on=sent_on,
                                              days_late=max(0, (sent_on - deadline).days) if deadline else 0))
             continue
@@ -119,6 +122,27 @@ def untouched_files(files: Iterable[InboxFile], round_: str) -> dict[str, InboxF
             if code not in found or f.version_time > found[code].version_time:
                 found[code] = f
     return found
+
+
+def set_aside_copies(summary: Summary) -> Summary:
+    """``summary`` with each copy sent back untouched (as issued, or saved with nothing typed) by a department whose
+    filled book of the round is used said as a copy set aside: a note naming the book used, in place of the reader's
+    "nothing filled in: remind the department" — at its file and in the run's problems alike."""
+    used = {d.code: d.file for d in summary.departments if d.submitted and d.file}
+    said: dict[Issue, Issue] = {}
+    files = []
+    for f in summary.files:
+        sub = f.submission
+        if f.status == SKIPPED and f.reason in UNTOUCHED and sub is not None and sub.round == summary.round and \
+                sub.period == (summary.period or "") and sub.department_code in used:
+            for old in (i for i in f.issues if i.code in UNTOUCHED):
+                said[old] = issue(SET_ASIDE, NOTE, file=old.file, sheet=old.sheet, cell=old.cell,
+                                  department=f.department_name, used=used[sub.department_code])
+            f = dataclasses.replace(f, issues=tuple(said.get(i, i) for i in f.issues))
+        files.append(f)
+    if not said:
+        return summary
+    return dataclasses.replace(summary, files=tuple(files), issues=tuple(said.get(i, i) for i in summary.issues))
 
 
 def _filled(p: PersonResult, round_: str) -> bool:

@@ -186,5 +186,8 @@ def with_history(summary: Summary, history: History, rules: MultiYearRules = Mul
                                names=", ".join(p.name for p in people if p.code in results.withdrawn)))
     departments = decide_departments(summary.campaign, people, summary.departments) if results.withdrawn else \
         summary.departments
-    return dataclasses.replace(summary, people=tuple(people), departments=tuple(departments), history=results,
-                               issues=(*summary.issues, *found, *results.issues, *freed))
+    from thidua_xlsx.decide.year import with_provisional
+
+    return with_provisional(dataclasses.replace(  # the proposals as the history left them: one count in the run
+        summary, people=tuple(people), departments=tuple(departments), history=results,
+        issues=(*summary.issues, *found, *results.issues, *freed)))

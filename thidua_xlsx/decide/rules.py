@@ -89,6 +89,7 @@ class Candidate:
     classification: str
     total: float | None
     total_pending: bool = False  # scores begun, some required cell blank or unreadable: the total is not known yet
+    leave: str | None = None  # the year's long leave (sheet Nhân sự), a word of campaign.LEAVE_KINDS
 
 
 def _registered_rank(title: str) -> int:
@@ -104,6 +105,10 @@ def decide_ldtt(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...]) -> 
     """LĐTT — Luật TĐKT 2022 art. 24, TT 01/2024/TT-BNV: registered; HTTNV/HTXSNV; ≥ 6 months
     (maternity leave counts); no discipline from khiển trách; not under disciplinary review.
 
+    The months are the newly recruited's condition (DOMAIN.md §4e): a long sick leave under the social insurance
+    law (NĐ 233/2026 điều 14 khoản 2 rates it on the time worked) is not refused on the months alone — the months are
+    said and the title left to the council (pending), unless another condition refuses it.
+
     A fact nobody entered (rating, months, discipline, review status) is not taken as clean: the
     decision says which are missing ("chưa đủ thông tin"). No text in force to cite: pending, for the council
     (:func:`_bare`). A year's rating the tool computed: the decision says it is provisional (:func:`_provisional`)."""
@@ -114,8 +119,9 @@ def decide_ldtt(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...]) -> 
         return _bare(LDTT)
     failed: list[Reason] = []
     short = c.months is not None and c.months < rules.ldtt_min_months  # maternity leave could make up for it
+    sick = c.leave == cm.LEAVE_SICK_WORD
     unknown = tuple(name for name, value in (("rating", c.rating), ("months", c.months),
-                                             ("maternity_months", c.maternity_months if short else 0),
+                                             ("maternity_months", c.maternity_months if short and not sick else 0),
                                              ("days_off", c.days_off if rules.ldtt_max_days_off is not None else 0),
                                              ("discipline", c.discipline), ("under_review", c.under_review))
                     if value is None)
@@ -125,8 +131,12 @@ def decide_ldtt(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...]) -> 
         failed.append(reason("ldtt.rating", rating=c.rating, needed=" hoặc ".join(rules.ldtt_ratings)))
     worked = None if c.months is None or "maternity_months" in unknown else \
         min(12.0, c.months + (c.maternity_months or 0))
+    sick_short = None
     if worked is not None and worked < rules.ldtt_min_months:
-        failed.append(reason("ldtt.months_short", worked=worked, needed=rules.ldtt_min_months))
+        if sick:  # said, not refused on: the council judges a long sick leave
+            sick_short = reason("ldtt.sick_leave", worked=worked, needed=rules.ldtt_min_months)
+        else:
+            failed.append(reason("ldtt.months_short", worked=worked, needed=rules.ldtt_min_months))
     if rules.ldtt_max_days_off is not None and c.days_off is not None and c.days_off > rules.ldtt_max_days_off:
         failed.append(reason("ldtt.days_off", days=c.days_off, max=rules.ldtt_max_days_off))
     if c.discipline and c.discipline != cm.DISCIPLINES[0]:
@@ -139,8 +149,9 @@ def decide_ldtt(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...]) -> 
         unknown_total = reason("ldtt.score_pending" if c.total_pending else "ldtt.no_scores",
                                needed=rules.ldtt_min_classification)
         known = [r for r in failed if r.code != "facts.missing"]
-        return Decision(LDTT, False, (*failed, unknown_total, *basis) if known else
-                        (unknown_total, *failed, *basis), pending=not known)
+        sick_said = (sick_short,) if sick_short is not None else ()
+        return Decision(LDTT, False, (*failed, unknown_total, *sick_said, *basis) if known else
+                        (unknown_total, *failed, *sick_said, *basis), pending=not known)
     if rules.ldtt_min_classification:
         names = [lv.name for lv in levels]
         needed = names.index(rules.ldtt_min_classification) if rules.ldtt_min_classification in names else 0
@@ -150,7 +161,10 @@ def decide_ldtt(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...]) -> 
                                  needed=rules.ldtt_min_classification))
     if failed:
         rated = any(r.code == "ldtt.rating" for r in failed)
-        return Decision(LDTT, False, (*failed, *(_provisional(c) if rated else ()), *basis))
+        sick_said = (sick_short,) if sick_short is not None else ()
+        return Decision(LDTT, False, (*failed, *sick_said, *(_provisional(c) if rated else ()), *basis))
+    if sick_short is not None:
+        return Decision(LDTT, False, (sick_short, *_provisional(c), *basis), pending=True)
     maternity = reason("ldtt.maternity", months=c.maternity_months) if c.maternity_months else None
     classified = (reason("ldtt.classified", classification=c.classification, total=c.total)
                   if c.classification else None)

@@ -27,10 +27,18 @@ from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model import rule_set as rs
-from thidua_xlsx.model.campaign_book import PERIOD_FIELDS, PERIODS_SHEET, SCHOOL_SHEET, SMALL_GROUP_WORDS, STAFF_SHEET
+from thidua_xlsx.model.campaign_book import (
+    PERIOD_FIELDS,
+    PERIODS_SHEET,
+    SCHOOL_SHEET,
+    SCOPE_HEADER,
+    SMALL_GROUP_WORDS,
+    STAFF_SHEET,
+)
 from thidua_xlsx.model.inbox import ACCEPTED, REJECTED, SUPERSEDED, InboxFile
 from thidua_xlsx.model.issues import ERROR, NOTE, WARNING, Issue, issue, reason
 from thidua_xlsx.model.results import (
+    SOURCE_COUNCIL,
     STATUS_SUBMITTED,
     DepartmentResult,
     PersonResult,
@@ -50,8 +58,11 @@ SAID_ON_SCREEN = frozenset({
     "year.period_future_used", "year.before_decree", "year.periods_before_decree", "year.transition",
     "year.filed_before_end", "year.rating_typed", "year.head_rated_above", "year.cap_unit_default",
     "year.small_groups", "year.score_not_number", "year.score_out_of_range", "year.meta_broken",
-    "year.person_periods_missing", "year.provisional", "year.part_not_number", "year.part_out_of_range",
-    "year.parts_not_total", "year.parts_old", "year.score_typed_over", "year.council_score_unapplied"})
+    "year.person_periods_missing", "year.part_not_number", "year.part_out_of_range",
+    "year.parts_not_total", "year.parts_old", "year.score_typed_over", "year.council_score_unapplied",
+    "year.person_unfinished", "year.discipline_scope_missing"})
+# Not said as the periods are read: the count of provisional proposals ("year.provisional") is the run's last word,
+# counted once its council's pass and its history have decided (:func:`with_provisional`), and said with its report.
 # A file of the folder refused for these reasons was a period's summary the year could not use: a period with no
 # usable summary is then not known (every year pending), never "not made yet" (decided from the other periods).
 REFUSED_PERIOD = frozenset({"summary.data_edited", "summary.schema_unknown", "year.meta_broken", "year.no_people",
@@ -118,7 +129,8 @@ def year_summary(campaign: cm.Campaign, files: Sequence[InboxFile], periods: dic
                  for code, found in gone.items()]
     scores = [_scores(p.code, campaign, periods) for p in campaign.staff]
     rules = year_rules(campaign)
-    ratings = {r.person: r for r in rate_year(campaign.periods, scores, [_facts(p) for p in campaign.staff], rules,
+    ratings = {r.person: r for r in rate_year(campaign.periods, scores, [_facts(p, campaign) for p in campaign.staff],
+                                              rules,
                                               {SCHOOL: school_rating} if school_rating else None)}
     ratings = _with_parts(campaign.periods, scores, ratings, rules)
     problems += _missing(campaign, periods, ratings)
@@ -139,15 +151,26 @@ def year_summary(campaign: cm.Campaign, files: Sequence[InboxFile], periods: dic
     stamps = [f.version_time for f in files if f.status in (ACCEPTED, SUPERSEDED)]
     year = ev.YearResults(campaign.periods, used,
                           {s.person: dict(s.scores) for s in scores}, ratings,
-                          {s.person: dict(s.parts) for s in scores})
+                          {s.person: dict(s.parts) for s in scores}, _head_entered(campaign, periods))
     summary = Summary(campaign, ly.SCORING, tuple(files), tuple(people), tuple(departments), tuple(problems),
                       max(stamps) if stamps else None, year=year)
-    resting = provisional(summary)  # counted as the Biên bản, the Tờ trình and the Word papers count them
-    if not resting.count:
+    return with_provisional(summary, book)
+
+
+def with_provisional(summary: Summary, book: str = "") -> Summary:
+    """``summary`` with its one count of the proposals resting on a computed rating ("year.provisional"), counted as
+    the Biên bản, the Tờ trình and the Word papers count them (:func:`~thidua_xlsx.model.results.provisional`): made
+    again whenever the proposals change (the council's pass, the history), so that a run says one count everywhere
+    — the screen, Kiểm tra, the JSON and the papers. ``book``: the campaign book's name (default: the count's file
+    so far)."""
+    if summary.year is None:
         return summary
-    return dataclasses.replace(summary, issues=(*summary.issues, issue(
-        "year.provisional", WARNING, file=book, sheet=STAFF_SHEET, count=len(resting.people),
-        units=len(resting.units))))
+    before = [i for i in summary.issues if i.code == "year.provisional"]
+    kept = tuple(i for i in summary.issues if i.code != "year.provisional")
+    resting = provisional(summary)
+    said = (issue("year.provisional", WARNING, file=book or (before[0].file if before else ""), sheet=STAFF_SHEET,
+                  count=len(resting.people), units=len(resting.units)),) if resting.count else ()
+    return dataclasses.replace(summary, issues=(*kept, *said))
 
 
 def _not_known(period: cm.Period, refused: tuple[str, ...], campaign: cm.Campaign) -> ev.PeriodSummary:
@@ -206,7 +229,9 @@ def year_law(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary], today:
 def _missing(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary], ratings: dict[str, ev.YearRating]
              ) -> list[Issue]:
     """Each department with nobody scored in a period whose summary is there (did it send its book?), then each
-    person missing periods the rest of the department has (a missing period is not 0)."""
+    person missing periods the rest of the department has (a missing period is not 0), and each whose form of a
+    period is unfinished (the year waits for it). A period wholly on leave, or before a newcomer's start, is not the
+    person's: never missing."""
     found: list[Issue] = []
     labels = {p.code: p.label for p in campaign.periods}
     by_department: dict[str, list[cm.Person]] = {}
@@ -214,19 +239,30 @@ def _missing(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary], rating
         by_department.setdefault(person.department, []).append(person)
     names = {d.code: d.name for d in campaign.departments}
     for department, people in by_department.items():
-        absent = [code for code in labels if code in periods and
-                  all(code in ratings[p.code].missing for p in people)]
+        absent = []
+        for code in labels:
+            theirs = [p for p in people if _theirs(ratings[p.code], code)]
+            if code in periods and theirs and all(code in ratings[p.code].missing for p in theirs):
+                absent.append((code, len(theirs)))
         found += [issue("year.department_period_missing", WARNING, file=periods[code].file,
-                        department=names.get(department, department), period=labels[code], count=len(people))
-                  for code in absent]
+                        department=names.get(department, department), period=labels[code], count=count)
+                  for code, count in absent]
         for p in people:
             rating = ratings[p.code]
-            own = [code for code in rating.missing if code in periods and code not in absent]
+            own = [code for code in rating.missing if code in periods and code not in dict(absent)]
             if own and rating.used:  # nobody scored at all is said by the person's own reason
                 found.append(issue("year.person_periods_missing", WARNING, name=p.name, person=p.code,
                                    periods=tuple(labels[c] for c in own), used=len(rating.used),
-                                   total=len(labels)))
+                                   total=len(labels) - len(rating.away) - len(rating.before_start)))
+            if rating.unfinished:
+                found.append(issue("year.person_unfinished", WARNING, name=p.name, person=p.code,
+                                   periods=tuple(labels[c] for c in rating.unfinished)))
     return found
+
+
+def _theirs(rating: ev.YearRating, period: str) -> bool:
+    """``period`` is one of the person's: not wholly on leave, not before their start."""
+    return period not in rating.away and period not in rating.before_start
 
 
 def _said(campaign: cm.Campaign, ratings: dict[str, ev.YearRating], rules: ev.YearRules,
@@ -242,12 +278,16 @@ def _said(campaign: cm.Campaign, ratings: dict[str, ev.YearRating], rules: ev.Ye
         if rating.head:
             found.append(issue("year.head_rated_above", NOTE, sheet=STAFF_SHEET, name=p.name, person=p.code,
                                body=campaign.school.managing_body))
+        if not rating.entered and any(r.code == "year.discipline_scope_unknown" for r in rating.reasons):
+            found.append(issue("year.discipline_scope_missing", WARNING, sheet=STAFF_SHEET, name=p.name,
+                               person=p.code, discipline=(p.facts.discipline or "").lower(), field=SCOPE_HEADER,
+                               choices=", ".join(cm.DISCIPLINE_SCOPES)))
     fields = {f.key: f.label for f in PERIOD_FIELDS}
     if school_rating == ev.HTXSNV and rules.excellent_unit_cap_percent is None:
         found.append(issue("year.cap_unit_default", NOTE, sheet=PERIODS_SHEET,
                            field=fields["excellent_unit_cap_percent"]))
     if not rules.small_groups_together:  # said where counting them together would change a group
-        groups = cap_groups([_facts(p) for p in campaign.staff], rules)
+        groups = cap_groups([_facts(p, campaign) for p in campaign.staff], rules)
         small = [group for (_unit, group), members in groups.items() if len(members) <= rules.small_group]
         if small and len(groups) > 1:
             together = next(word for word, flag in SMALL_GROUP_WORDS.items() if flag)
@@ -273,7 +313,8 @@ def _scores(person: str, campaign: cm.Campaign, periods: dict[str, ev.PeriodSumm
     readable = {code: e for code, e in entries.items() if not e.unreadable}
     return ev.PeriodScores(person, {code: e.final for code, e in readable.items()},
                            tuple(code for code in entries if code not in readable),
-                           {code: e.parts for code, e in readable.items() if e.parts.make(e.final)})
+                           {code: e.parts for code, e in readable.items() if e.parts.make(e.final)},
+                           tuple(code for code, e in readable.items() if e.unfinished))
 
 
 def _with_parts(periods: Sequence[ev.Period], scores: Sequence[ev.PeriodScores], ratings: dict[str, ev.YearRating],
@@ -315,15 +356,21 @@ def _entry(periods: dict[str, ev.PeriodSummary], period: str, person: str) -> ev
     return summary.people.get(person) if summary else None
 
 
-def _facts(person: cm.Person) -> ev.YearFacts:
+def _facts(person: cm.Person, campaign: cm.Campaign) -> ev.YearFacts:
     """What the roster says of ``person``'s year: one unit (the school), the cap counted per role (the groups
-    with similar tasks, điều 12 khoản 6: a leaders' form and a staff form), the head by position."""
+    with similar tasks, điều 12 khoản 6: a leaders' form and a staff form), the head by position; the leave of the
+    year (its kind, months of maternity leave) and the periods wholly on it, what a discipline was for, and the
+    periods that ended before the person started (a newcomer's: not theirs)."""
     f = person.facts
-    leave = frozenset({ev.LEAVE_MATERNITY}) if f.maternity_months else frozenset()
+    leave = {ev.LEAVE_MATERNITY} if f.maternity_months else set()
+    if f.leave in ev.LEAVE_OF_WORD:
+        leave.add(ev.LEAVE_OF_WORD[f.leave])
     head = fold(person.position).strip() in HEAD_POSITIONS
     return ev.YearFacts(person.code, unit=SCHOOL, group=person.role, head_of=SCHOOL if head else "",
-                        months_worked=f.months, leave=leave, discipline=f.discipline,
-                        entered=f.rating if f.rating in cm.RATINGS else None)
+                        months_worked=f.months, leave=frozenset(leave), discipline=f.discipline,
+                        entered=f.rating if f.rating in cm.RATINGS else None, discipline_scope=f.discipline_scope,
+                        away=frozenset(f.away),
+                        before_start=frozenset(p.code for p in campaign.periods if not cm.started_by(person, p.end)))
 
 
 def _ordered(campaign: cm.Campaign) -> list[cm.Person]:
@@ -340,8 +387,11 @@ def _person(p: cm.Person, campaign: cm.Campaign, periods: dict[str, ev.PeriodSum
     rated = rating.rating if rating.rating in cm.RATINGS else None
     if rated is not None and not rating.entered:  # computed, not decided: the titles resting on it are provisional
         rated = ev.ComputedRating(rated)
-    flags = (reason("flag.year_rating_entered", entered=rating.rating, computed=rating.computed),) \
-        if rating.overridden else ()
+    labels = {period.code: period.label for period in campaign.periods}
+    flags = ((reason("flag.year_rating_entered", entered=rating.rating, computed=rating.computed),)
+             if rating.overridden else ()) + \
+        ((reason(cons.UNFINISHED_YEAR, periods=tuple(labels[c] for c in rating.unfinished)),)
+         if rating.unfinished and not rating.entered else ())  # the titles wait for it, as for a form unfinished
     return PersonResult(
         code=p.code, name=p.name, department=p.department, department_name=names.get(p.department, p.department),
         role=p.role, position=p.position, status=STATUS_SUBMITTED,
@@ -349,3 +399,17 @@ def _person(p: cm.Person, campaign: cm.Campaign, periods: dict[str, ev.PeriodSum
         initiative=registered.initiative if registered else "", facts=dataclasses.replace(p.facts, rating=rated),
         final=rating.score, final_source=SOURCE_YEAR if rating.score is not None else "",
         classification=rated or "", flags=flags)
+
+
+def _head_entered(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary]) -> dict[str, tuple[str, ...]]:
+    """Each person's periods whose score the head's pass on the period gave (its summary's source "council"): a
+    transfer's months at the former school, entered by the head (NĐ 233/2026 điều 15 khoản 1 điểm a; issue 48), or a
+    score the head set — written where the year is read (write.summary.year, the JSON)."""
+    found = {}
+    for person in campaign.staff:
+        codes = tuple(period.code for period in campaign.periods
+                      if (e := _entry(periods, period.code, person.code)) is not None and e.source == SOURCE_COUNCIL
+                      and e.final is not None and not e.unreadable)
+        if codes:
+            found[person.code] = codes
+    return found

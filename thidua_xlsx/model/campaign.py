@@ -28,6 +28,15 @@ GROUP_KINDS = (SCORE, BONUS, DEDUCTION)
 
 RATINGS = ("HTXSNV", "HTTNV", "HTNV", "KHTNV")  # Nghị định 90/2020, best first
 DISCIPLINES = ("Không", "Khiển trách", "Cảnh cáo", "Cách chức", "Buộc thôi việc")  # mildest first
+# What a discipline was for (NĐ 233/2026): a violation in carrying out one's duties (điều 12 khoản 4 điểm c), a
+# decline in political ideology, ethics or lifestyle (điều 14 khoản 3 điểm a), or neither — the first two rate KHTNV.
+# No comma inside a word: Excel's inline dropdowns are comma-separated.
+DISCIPLINE_SCOPES = ("Nhiệm vụ", "Tư tưởng/đạo đức/lối sống", "Khác")
+SCOPE_DUTIES, SCOPE_ETHICS, SCOPE_OTHER = DISCIPLINE_SCOPES
+# A long leave of the year (NĐ 233/2026 điều 14 khoản 2): maternity or sick leave under the social insurance law,
+# rated on the time actually worked, and personal leave without pay, rated so only with 6 months worked.
+LEAVE_KINDS = ("Thai sản", "Ốm đau (BHXH)", "Không lương")
+LEAVE_MATERNITY_WORD, LEAVE_SICK_WORD, LEAVE_UNPAID_WORD = LEAVE_KINDS
 GENDERS = ("Nam", "Nữ")  # the roster's Giới tính; blank: not known
 FEMALE = GENDERS[1]
 INITIATIVE_LEVELS = ("Trường", "Xã", "Huyện", "Tỉnh", "Bộ", "Toàn quốc")
@@ -134,6 +143,9 @@ class Facts:
     initiative: str = ""
     initiative_level: str = ""
     initiative_decision: str = ""
+    leave: str | None = None  # the year's long leave, a word of LEAVE_KINDS (None: none said)
+    away: tuple[str, ...] = ()  # the periods (codes) wholly on that leave: periods away, not scores missing
+    discipline_scope: str | None = None  # what the discipline was for, a word of DISCIPLINE_SCOPES (None: not said)
 
 
 @dataclass(frozen=True, slots=True)  # one per person of the roster: no __dict__ each
@@ -148,6 +160,15 @@ class Person:
     start: str = ""
     notes: str = ""
     facts: Facts = field(default_factory=Facts)
+
+
+def started_by(person: Person, day: datetime.date) -> bool:
+    """``person`` had started by ``day``: their start date (sheet Nhân sự, "Ngày vào ngành") is not after it — a
+    period ending before a newcomer's first day is not theirs (DOMAIN.md §4e). No date given: not known, theirs."""
+    try:
+        return datetime.date.fromisoformat(person.start[:10]) <= day if person.start else True
+    except ValueError:
+        return True
 
 
 @dataclass(frozen=True)
@@ -371,6 +392,8 @@ def from_dict(data: dict) -> Campaign:
     staff = []
     for p in data["staff"]:
         facts = p.get("facts") or {k: v for k, v in p.items() if k in fact_names}
+        if "away" in facts:
+            facts = {**facts, "away": tuple(facts["away"] or ())}
         person_fields = {k: v for k, v in p.items() if k not in fact_names and k != "facts"}
         staff.append(Person(**person_fields, facts=Facts(**facts)))
     rules = dict(data.get("rules", {}))

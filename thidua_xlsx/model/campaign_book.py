@@ -146,6 +146,12 @@ DEPARTMENT_COLUMNS = (
 )
 
 
+LEAVE_HEADER = "Nghỉ dài ngày (loại)"  # Thai sản, Ốm đau (BHXH), Không lương
+AWAY_HEADER = "Kỳ nghỉ trọn kỳ (mã kỳ)"  # the periods wholly on that leave, by their codes, comma-separated
+SCOPE_HEADER = "Kỷ luật về"  # Nhiệm vụ, Tư tưởng/đạo đức/lối sống, Khác
+AWAY_SEPARATORS = ",;"  # between the codes of the periods away
+
+
 STAFF_COLUMNS = (
     Column("code", "Mã", 10, required=True),
     Column("name", "Họ và tên", 28, required=True),
@@ -159,8 +165,13 @@ STAFF_COLUMNS = (
     Column("rating", "Xếp loại viên chức", 12, choices=cm.RATINGS),
     Column("months", "Số tháng làm việc", 10, NUMBER),
     Column("maternity_months", "Số tháng nghỉ thai sản", 10, NUMBER),
+    # Issue 48: the year's long leave (NĐ 233/2026 điều 14 khoản 2) and the periods wholly on it (by code).
+    Column("leave", LEAVE_HEADER, 14, choices=cm.LEAVE_KINDS, added_later=True),
+    Column("away", AWAY_HEADER, 16, added_later=True),
     Column("days_off", "Số ngày nghỉ", 9, NUMBER),
     Column("discipline", "Kỷ luật", 13, choices=cm.DISCIPLINES),
+    # Issue 48: what the discipline was for (NĐ 233/2026 điều 12 khoản 4 điểm c, điều 14 khoản 3 điểm a).
+    Column("discipline_scope", SCOPE_HEADER, 16, choices=cm.DISCIPLINE_SCOPES, added_later=True),
     Column("under_review", "Đang xem xét kỷ luật", 10, BOOL),
     Column("initiative", "Tên sáng kiến", 36),
     Column("initiative_level", "Cấp công nhận", 10, choices=cm.INITIATIVE_LEVELS),
@@ -169,7 +180,7 @@ STAFF_COLUMNS = (
 
 
 FACT_KEYS = ("rating", "months", "maternity_months", "days_off", "discipline", "under_review",
-             "initiative", "initiative_level", "initiative_decision")
+             "initiative", "initiative_level", "initiative_decision", "leave", "away", "discipline_scope")
 
 
 RUBRIC_COLUMNS = (

@@ -16,22 +16,27 @@ from dataclasses import dataclass, field
 # The periods and the year's formula are declared by a campaign (campaign.xlsx, sheet Kỳ đánh giá), so they live
 # in model/campaign (which this module imports: the other way round would be a cycle); named here as well.
 from thidua_xlsx.model.campaign import AVERAGE as AVERAGE
+from thidua_xlsx.model.campaign import LEAVE_MATERNITY_WORD as MATERNITY_WORD
+from thidua_xlsx.model.campaign import LEAVE_SICK_WORD as SICK_WORD
+from thidua_xlsx.model.campaign import LEAVE_UNPAID_WORD as UNPAID_WORD
 from thidua_xlsx.model.campaign import RATINGS, SCORE, Level, Rubric, YearFormula
 from thidua_xlsx.model.campaign import SEMESTERS as SEMESTERS
 from thidua_xlsx.model.campaign import WEIGHTED as WEIGHTED
 from thidua_xlsx.model.campaign import Period as Period
+from thidua_xlsx.model.inbox import DEPT, SELF
 from thidua_xlsx.model.issues import Reason
 from thidua_xlsx.model.rule_set import Band
 
 HTXSNV, HTTNV, HTNV, KHTNV = RATINGS  # best first (NĐ 233/2026 điều 12 khoản 1–4)
 NOT_RATED = "KHONG_XEP_LOAI"  # no year rating: no period score, or fewer than 6 months worked (điều 14 khoản 1)
-PENDING = "CHUA_XEP_LOAI"  # not rated yet: a period's score could not be read back (never guessed)
+PENDING = "CHUA_XEP_LOAI"  # not rated yet: a period's score unreadable or unfinished, a discipline's scope not said
 
 # Leave during the year (điều 14 khoản 2).
 LEAVE_UNPAID = "NGHI_VIEC_RIENG"  # personal leave without pay
 LEAVE_SICK = "NGHI_OM"  # sick leave under the social insurance law
 LEAVE_MATERNITY = "NGHI_THAI_SAN"  # maternity leave under the social insurance law
 INSURED_LEAVE = frozenset({LEAVE_SICK, LEAVE_MATERNITY})  # rated on the time worked, even under 6 months
+LEAVE_OF_WORD = {MATERNITY_WORD: LEAVE_MATERNITY, SICK_WORD: LEAVE_SICK, UNPAID_WORD: LEAVE_UNPAID}  # sheet Nhân sự
 
 # What the HTXSNV cap is a share of (điều 12 khoản 6): its words are "tổng số viên chức được xếp loại HTTNV".
 CAP_BASE_HTTNV = "HTTNV"  # those rated HTTNV once the cap is applied (the capped among them): the default
@@ -104,12 +109,15 @@ class PeriodScores:
     """A person's score in each period. A period absent or None has no score: never 0 (a period nobody
     scored is not a period scored nothing). ``unreadable``: the periods whose score was there but could not be
     read back (a text, a score out of range): the year is left pending, never rated on the others. ``parts``: the
-    two parts of each period's score, where known (not used by the rating: the year's parts come from them)."""
+    two parts of each period's score, where known (not used by the rating: the year's parts come from them).
+    ``unfinished``: the periods whose form was begun but not completed (a required criterion blank): the score is
+    not known yet — the department's unfinished job, not a period away —, the year waits for it (điều 12 khoản 5)."""
 
     person: str
     scores: Mapping[str, float | None]
     unreadable: tuple[str, ...] = ()
     parts: Mapping[str, Parts] = field(default_factory=dict)
+    unfinished: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)  # one per person: no __dict__ each
@@ -119,8 +127,11 @@ class YearFacts:
     ``unit`` and ``group`` are where the HTXSNV cap is counted (điều 12 khoản 6: the same unit and each
     group with similar tasks, e.g. leaders and staff); ``head_of`` the unit this person heads (điều 12
     khoản 7); ``months_worked`` the months actually worked in the year, leave excluded (điều 14);
-    ``discipline`` the heaviest discipline of the year (a word of :data:`~thidua_xlsx.model.campaign.DISCIPLINES`);
-    ``entered`` the rating the competent authority decided (sheet Nhân sự), which wins over the computed one.
+    ``discipline`` the heaviest discipline of the year (a word of :data:`~thidua_xlsx.model.campaign.DISCIPLINES`)
+    and ``discipline_scope`` what it was for (a word of :data:`~thidua_xlsx.model.campaign.DISCIPLINE_SCOPES`; None:
+    not said — never assumed); ``entered`` the rating the competent authority decided (sheet Nhân sự), which wins over
+    the computed one; ``away`` the periods wholly on leave (điều 14 khoản 2: rated on the time actually worked) and
+    ``before_start`` those that ended before the person started (a newcomer's): neither is a period missing.
     """
 
     person: str
@@ -131,6 +142,9 @@ class YearFacts:
     leave: frozenset[str] = frozenset()
     discipline: str | None = None
     entered: str | None = None
+    discipline_scope: str | None = None
+    away: frozenset[str] = frozenset()
+    before_start: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -170,7 +184,9 @@ class YearRating:
     read back (the year pending); ``capped``: HTXSNV by the score but HTTNV by the cap (điều 12 khoản 6), outside
     it or tied at its edge; ``head``: the head of the unit, whom the managing body rates (điều 13 khoản 3 điểm a) —
     the school's computed rating is its proposal, outside the school's cap; ``parts``: the year's score in its two
-    parts (điều 10, 11), each known only where every period the score used has it.
+    parts (điều 10, 11), each known only where every period the score used has it; ``unfinished``: the periods
+    whose form is not completed (the year pending, said as unfinished, not as absent); ``away`` the periods wholly on
+    leave and ``before_start`` those before a newcomer's start — not the person's periods, not missing.
     """
 
     person: str
@@ -185,6 +201,9 @@ class YearRating:
     head: bool = False
     unreadable: tuple[str, ...] = ()
     parts: Parts = UNKNOWN_PARTS
+    unfinished: tuple[str, ...] = ()
+    away: tuple[str, ...] = ()
+    before_start: tuple[str, ...] = ()
 
     @property
     def overridden(self) -> bool:
@@ -204,6 +223,7 @@ class YearRating:
         return {"person": self.person, "score": self.score, "rating": self.rating, "computed": self.computed,
                 "entered": self.entered, "provisional": self.provisional, "capped": self.capped, "head": self.head,
                 "used": list(self.used), "missing": list(self.missing), "unreadable": list(self.unreadable),
+                "unfinished": list(self.unfinished), "away": list(self.away), "before_start": list(self.before_start),
                 "parts": {GENERAL: self.parts.general, TASKS: self.parts.tasks},
                 "reasons": [r.to_dict() for r in self.reasons]}
 
@@ -222,6 +242,12 @@ class PeriodEntry:
     initiative: str = ""
     unreadable: bool = False  # its score was there but not a number in range: said, never used
     parts: Parts = UNKNOWN_PARTS
+
+    @property
+    def unfinished(self) -> bool:
+        """A form begun but not completed: no score, yet the column it would come from is named (the merge names the
+        self or department column begun with a required criterion blank; a form left blank names none)."""
+        return self.final is None and not self.unreadable and self.source in (SELF, DEPT)
 
 
 @dataclass(frozen=True)
@@ -246,6 +272,8 @@ class YearResults:
     scores: Mapping[str, Mapping[str, float | None]]  # person → period code → score
     ratings: Mapping[str, YearRating]  # person → the year
     parts: Mapping[str, Mapping[str, Parts]] = field(default_factory=dict)  # person → period code → its two parts
+    # person → the periods whose score the head's pass gave: a transfer's months at the former school (issue 48)
+    head_entered: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def missing(self) -> tuple[Period, ...]:

@@ -98,9 +98,12 @@ def department_spec(campaign: cm.Campaign, department: cm.Department, round_: st
     In the scoring round each person shows the title they registered (``registrations``, by code;
     a roster person missing there is not registered). A newcomer registered on a spare row is
     matched to the roster by department and name; if the roster has no such person yet, the
-    newcomer gets a form of their own under a provisional code.
+    newcomer gets a form of their own under a provisional code. A period's workbook leaves out whoever started after
+    the period ended (sheet Nhân sự, their start date): not of that period (DOMAIN.md §4e).
     """
     members = campaign.members(department.code)
+    if period is not None:
+        members = [p for p in members if cm.started_by(p, period.end)]
     registered_known = bool(registrations or newcomers)
     registrations = {p.code: registrations[p.code] for p in members if p.code in registrations} \
         if registrations else {}  # this department's only: the school's would be copied once per department

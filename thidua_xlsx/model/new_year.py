@@ -5,7 +5,9 @@ Carried as they were: the school (name, managing body, recipient, addresses and 
 province), the departments (heads, e-mails), the staff (codes, names, positions, roles, Ngày vào ngành), the
 rubrics, titles, rules and classification, the Căn cứ lines, the periods' shape and the year's formula, the unit's
 choices of NĐ 233/2026 điều 12 khoản 6 and the settings. Moved to the new year: the school year, the deadlines,
-the filing date and the periods (model.campaign.moved_years). Cleared, because a new year must not inherit
+the filing date and the periods (model.campaign.moved_years), the periods' days by the calendar (:func:`rolled_spans`:
+a period that ended on the last day of February ends on the last day of February, 28 or 29, so the periods tile the
+new year as they tiled the old). Cleared, because a new year must not inherit
 them — unknown is never last year's value: each person's facts (xếp loại viên chức, months, maternity leave, days
 off, discipline, a discipline under review, the sáng kiến and its decision), the đột xuất and chuyên đề awards,
 the unit's own rating, and the Hội nghị viên chức's resolution on the criteria (adopted again each year). The
@@ -14,6 +16,7 @@ campaign gets a new code, so last year's department books are told apart from th
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import datetime as dt
 import re
@@ -31,17 +34,55 @@ def target_year(previous: cm.Campaign, today: dt.date) -> int:
 
 def next_year(previous: cm.Campaign, today: dt.date, new_id: str) -> cm.Campaign:
     """``previous`` (a campaign as loaded) made the campaign of the next school year (see the module)."""
-    moved = cm.moved_years(previous, target_year(previous, today) - int(previous.school.school_year[:4]))
+    shift = target_year(previous, today) - int(previous.school.school_year[:4])
+    moved = cm.moved_years(previous, shift)
+    periods = tuple(dataclasses.replace(p, start=start, end=end)
+                    for p, (start, end) in zip(moved.periods, rolled_spans(previous.periods, shift), strict=True))
     school = dataclasses.replace(moved.school, criteria_resolution="", criteria_resolution_date="",
                                  authority_code="")  # the level above issues a code per school year
     staff = tuple(dataclasses.replace(p, facts=cm.Facts()) for p in moved.staff)
-    return dataclasses.replace(moved, id=new_id, school=school, staff=staff, unit_rating="", special_awards=())
+    return dataclasses.replace(moved, id=new_id, school=school, staff=staff, periods=periods, unit_rating="",
+                               special_awards=())
+
+
+def rolled_spans(periods: tuple[cm.Period, ...], shift: int) -> tuple[tuple[dt.date, dt.date], ...]:
+    """Each period's (start, end), in ``periods``' order, ``shift`` years later by the calendar: an end on the last
+    day of its month ends on the last day of that month (28/02/2027 → 29/02/2028, 29/02/2028 → 28/02/2029), and a
+    start the day after the period before it ended starts the day after that period's new end — so periods that
+    tiled the old year, no day in none and none in two, tile the new one. Any other day is moved as
+    :func:`~thidua_xlsx.model.campaign.moved_years` moves it (29 February to the 28th in a year without one)."""
+    spans: dict[int, tuple[dt.date, dt.date]] = {}
+    before: tuple[dt.date, dt.date] | None = None  # the old end and the new end of the period before, by start
+    for n in sorted(range(len(periods)), key=lambda k: (periods[k].start, periods[k].end)):
+        period = periods[n]
+        end = _month_end(period.end, shift) if _is_month_end(period.end) else _moved(period.end, shift)
+        start = before[1] + dt.timedelta(days=1) if before is not None and \
+            period.start == before[0] + dt.timedelta(days=1) else _moved(period.start, shift)
+        spans[n] = (start, end)
+        before = (period.end, end)
+    return tuple(spans[n] for n in range(len(periods)))
+
+
+def _moved(day: dt.date, shift: int) -> dt.date:
+    """``day`` ``shift`` years later; 29 February to the 28th in a year without one."""
+    year = day.year + shift
+    return day.replace(year=year, day=min(day.day, calendar.monthrange(year, day.month)[1]))
+
+
+def _is_month_end(day: dt.date) -> bool:
+    return day.day == calendar.monthrange(day.year, day.month)[1]
+
+
+def _month_end(day: dt.date, shift: int) -> dt.date:
+    """The last day of ``day``'s month ``shift`` years later."""
+    year = day.year + shift
+    return dt.date(year, day.month, calendar.monthrange(year, day.month)[1])
 
 
 def cleared_facts(previous: cm.Campaign) -> tuple[tuple[str, int], ...]:
     """Each fact of the year (a :class:`~thidua_xlsx.model.campaign.Facts` field) and how many people of
     ``previous`` held one, those held by somebody only."""
-    counts = ((f.name, sum(getattr(p.facts, f.name) not in (None, "") for p in previous.staff))
+    counts = ((f.name, sum(getattr(p.facts, f.name) not in (None, "", ()) for p in previous.staff))
               for f in dataclasses.fields(cm.Facts))
     return tuple((name, count) for name, count in counts if count)
 

@@ -176,6 +176,12 @@ def provisional(summary: Summary) -> Provisional:
     return Provisional(people, units)
 
 
+def away(p: PersonResult, period: str) -> bool:
+    """``p`` is marked in sheet Nhân sự as wholly on leave for ``period`` (NĐ 233/2026 điều 14 khoản 2): a period
+    away, not a score missing — nobody asks the department for it (issue 48)."""
+    return bool(period) and period in p.facts.away
+
+
 def by_department(people) -> dict[str, list]:
     """Department code → its people (roster persons or results), in the order given: one pass, so
     that the loops over departments cost the number of people, not departments × people."""

@@ -12,6 +12,14 @@ rests on are data (``workbook_templates/quy-tac/*.json`` for the national texts,
   Phòng's QĐ 212/2025 rests on NĐ 90/2020, replaced by NĐ 233/2026 from 01/07/2026), two texts of one file in
   force at once for one rule (the first listed applies), and the rules no text in force answers (a day
   before every text the tool knows: those decisions are left pending, never made without a căn cứ).
+
+  Two texts of one file in force at once for one rule are said, not refused (issue 48): the data files are the
+  program's own (installed with it), a secretary cannot mend them in campaign.xlsx, and a refusal would stop every
+  command of every school of that province until someone edits an installed file. So the entry listed first
+  applies (the file's author orders them: SCHEMA.md), and the conflict is a warning wherever the campaign is opened
+  (read.rule_sets) naming both texts, the one applied and why — its place in the file, with a word when a text not
+  applied was issued later (between two texts of one body on one matter the later one usually applies) — and in
+  the summary (check.campaign). A file says which text replaced which with ``in_force_until`` or ``amends``.
 * :func:`applied` lays the rule set on a campaign's own rule values: **a province's value is a floor** —
   a school may be stricter than its province, never looser. The value applied is cited to whichever
   text set it: the province's article, the law's, or the school's own Quy chế when the school's value
@@ -207,6 +215,15 @@ class RuleSet:
     def cite(self, key: str) -> str:
         """How a reason cites rule ``key`` ("Luật TĐKT 2022 điều 24"); "" when no text of the set speaks of it."""
         return dict(self.citations).get(key, "")
+
+
+def governing(rule_set: RuleSet) -> list[tuple[RuleSet, tuple[str, ...]]]:
+    """Each rule set of a campaign and the rules it decides: the year's rating and its rubric's scale go by the year's
+    own rule set (the day its last period ends) when there is one, every other rule by the reference day's."""
+    if rule_set.year is None:
+        return [(rule_set, RULE_KEYS)]
+    year_rules = (RATING, RUBRIC)
+    return [(rule_set, tuple(k for k in RULE_KEYS if k not in year_rules)), (rule_set.year, year_rules)]
 
 
 def reference_date(filing_date: str, scoring_deadline: str, today: dt.date) -> tuple[dt.date, str]:

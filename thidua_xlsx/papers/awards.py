@@ -49,12 +49,13 @@ def paper(s: Facts) -> Paper:
     provisional = tx.LIST_PROVISIONAL if noted else ""
     doc = Paper(s, tx.DOC_NAMES[AWARDS], tx.AWARDS_TITLE.format(year=s.year), landscape=True)
     doc.centered(tx.LIST_SUBTITLE.format(school=s.school.name), italic=True, space_after=8)
+    widths = doc.name_widths((14, 60, 36, 40, 120), 3, [row[2] for rows in lists.values() for row in rows])
     for n, (award, rows) in enumerate(lists.items()):
         doc.para(tx.AWARDS_HEAD.format(n=n + 1, award=title_name(award), count=len(rows)), bold=True)
         if n < len(lists) - 1:
-            doc.table(tx.AWARDS_TABLE_HEAD, numbered(rows), (14, 60, 36, 40, 120), aligns="cllll")
+            doc.table(tx.AWARDS_TABLE_HEAD, numbered(rows), widths, aligns="cllll")
         else:  # the last table ends with the signatures, kept on its page
-            doc.list_table(tx.AWARDS_TABLE_HEAD, numbered(rows), (14, 60, 36, 40, 120), aligns="cllll",
+            doc.list_table(tx.AWARDS_TABLE_HEAD, numbered(rows), widths, aligns="cllll",
                            total=tx.AWARDS_TOTAL.format(count=sum(map(len, lists.values()))) + provisional,
                            left=Sign(tx.SIGN_MAKER, tx.SIGN_NOTE, s.school.secretary),
                            right=Sign(tx.SIGN_HEAD, tx.SIGN_NOTE_SEAL, s.school.principal))

@@ -19,5 +19,6 @@ def paper(s: Facts, title: str, chosen: list[Candidate]) -> Paper:
     for line in tx.BALLOT_RULES:
         doc.para(line.format(percent=s.percent_text(title)), italic=True)
     rows = [[c.name, c.department if c.department != c.name else "", "", ""] for c in chosen]
-    doc.table(tx.BALLOT_HEAD, numbered(rows), (14, 55, 40, 26, 30), aligns="cllcc", row_height_mm=10)
+    widths = doc.name_widths((14, 55, 40, 26, 30), 2, [row[1] for row in rows])
+    doc.table(tx.BALLOT_HEAD, numbered(rows), widths, aligns="cllcc", row_height_mm=10)
     return doc

@@ -4,6 +4,7 @@ dotted lines to write on, bordered tables, signature blocks (:class:`Paper`)."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +26,7 @@ from thidua_xlsx.papers.docx_xml import (
 )
 from thidua_xlsx.text import documents as tx
 from thidua_xlsx.text.wording import date_line
-from thidua_xlsx.write.engine import FONT, name_lines, text_pt
+from thidua_xlsx.write.engine import FONT, fitted_room, name_lines, text_pt
 
 # Nghị định 30/2020, Phụ lục I: A4; margins top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm.
 PAGE_MM = (210, 297)
@@ -36,7 +37,8 @@ SIGN_SPACE_LINES = 4  # blank lines left to sign in
 # The national motto's column: wide enough for "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in bold 12 on one line even
 # where Times New Roman is missing and LibreOffice falls back on a wider serif (DejaVu Serif); the school's
 # block takes the rest of the line (57 mm upright: "UBND PHƯỜNG HÀ ĐÔNG" on one line; a longer name is broken
-# between its groups, :func:`header_lines`).
+# between its groups, :func:`header_lines`, the column widened for a name of three lines or more up to what the motto
+# needs in Times: :func:`header_layout`).
 HEADER_RIGHT_MM = {False: 108, True: 140}  # portrait, landscape (the motto: 88.3 mm in Times, 103.4 mm in DejaVu)
 CELL_MARGINS_MM = 3.8  # a table cell's own margins, left and right (python-docx's template: 1.9 mm each)
 
@@ -122,15 +124,16 @@ class Paper:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
 
         school = self.s.school
-        left = self.width_mm - HEADER_RIGHT_MM[self.landscape]
+        top = (tx.BALLOT_COUNCIL if council else school.managing_body).upper()
+        dated = date_line(self.s.school) if date else ""
+        left, size = header_layout(top, school.name.upper(), self.width_mm, self.landscape, dated)
         rows = 2 if (number or date) else 1
         table = grid(self.doc, rows, (left, self.width_mm - left))
         cell_l, cell_r = table.rows[0].cells
-        top = (tx.BALLOT_COUNCIL if council else school.managing_body).upper()
         room = left - CELL_MARGINS_MM - 0.5  # half a millimetre to spare: the renderer's rounding
         cell_text(cell_l, "\n".join(header_lines(top, room, size=HEADER_PT, bold=False)), size=HEADER_PT, first=True)
-        cell_text(cell_l, "\n".join(header_lines(school.name.upper(), room, size=HEADER_PT, bold=True)),
-                  size=HEADER_PT, bold=True)
+        cell_text(cell_l, "\n".join(header_lines(school.name.upper(), room, size=size, bold=True)),
+                  size=size, bold=True)
         _header_rule(cell_l, left, left / 3)
         cell_text(cell_r, ly.MOTTO_1, size=HEADER_PT, bold=True, first=True)
         cell_text(cell_r, ly.MOTTO_2, size=HEADER_PT + 1, bold=True)
@@ -138,8 +141,7 @@ class Paper:
         if rows == 2:
             cell_l, cell_r = table.rows[1].cells
             cell_text(cell_l, number, size=BODY_PT, first=True, space_before=6)
-            p = cell_text(cell_r, date_line(self.s.school) if date else "", size=BODY_PT, italic=True, first=True,
-                          space_before=6)
+            p = cell_text(cell_r, dated, size=BODY_PT, italic=True, first=True, space_before=6)
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
     def centered(self, text: str, *, bold: bool = False, italic: bool = False, size: float = BODY_PT,
@@ -259,6 +261,11 @@ class Paper:
                     p.paragraph_format.keep_with_next = True
                     p.paragraph_format.keep_together = True
 
+    def name_widths(self, widths_mm, col: int, names) -> tuple[float, ...]:
+        """``widths_mm`` with column ``col`` (of department names) as wide as its longest name needs on one line
+        (:func:`name_column`, up to :data:`NAME_COLUMN_MM` of the page's way)."""
+        return name_column(widths_mm, col, names, self.width_mm, cap_mm=NAME_COLUMN_MM[self.landscape])
+
     def rule_paragraph(self, length_mm: float) -> None:
         """A short centred rule under a document's subject line (Nghị định 30/2020)."""
         p = self.doc.add_paragraph()
@@ -358,6 +365,60 @@ def header_lines(text: str, width_mm: float, *, size: float, bold: bool) -> list
     """``text``, a name in capitals (the managing body, the school), in the lines it takes in ``width_mm``, broken
     only between its groups (:func:`~thidua_xlsx.write.engine.name_lines`, as the workbooks' headers are)."""
     return name_lines(text, lambda line: text_pt(line, size=size, bold=bold) * 25.4 / 72 <= width_mm)
+
+
+# A table's column of department names (issue 48): as wide as its longest name on one line, up to this (upright,
+# landscape): a longer name takes two lines, never three, and the other columns keep their room.
+NAME_COLUMN_MM = {False: 58, True: 62}
+
+
+def name_column(widths_mm, col: int, names, total_mm: float, *, cap_mm: float, size: float = TABLE_PT
+                ) -> tuple[float, ...]:
+    """``widths_mm`` (in proportion, as :meth:`Paper.table` scales them to ``total_mm``) with column ``col`` as wide
+    as ``names`` need in Times New Roman of ``size`` points with the cell's margins — one line each, else two — up to
+    ``cap_mm`` (:func:`~thidua_xlsx.write.engine.fitted_room`); the other columns share the rest in their proportions.
+    As given when the column holds them already."""
+    fitted = _fit(widths_mm, total_mm)
+    want = fitted_room(names, fitted[col], max(fitted[col], cap_mm), 1,
+                       lambda mm: (mm - CELL_MARGINS_MM - 1) * 72 / 25.4, size=size)
+    if want <= fitted[col]:
+        return tuple(widths_mm)
+    rest = (total_mm - want) / (total_mm - fitted[col])
+    return tuple(want if k == col else w * rest for k, w in enumerate(fitted))
+
+
+# The school's name in the header (issue 48): at most this many lines at the header's size, the left column widened
+# for it (the motto's column keeps what the motto and the date line need in Times: MOTTO_ROOM_MM), else
+# HEADER_MOST_LINES + 1 lines, else a size smaller (never below HEADER_SMALLEST_PT): a long name printed as a school
+# prints it, broken between words only. Nghị định 30/2020 gives the names 12–13 points; 11 only where three lines
+# of 12 cannot hold a name.
+HEADER_MOST_LINES = 2
+HEADER_SMALLEST_PT = 11
+MOTTO_ROOM_MM = CELL_MARGINS_MM + 1  # beside the motto's (or the date line's) own width: a millimetre to spare
+
+
+def header_layout(top: str, school: str, width_mm: float, landscape: bool, dated: str = "") -> tuple[float, float]:
+    """(the left column's width in mm, the school's name's size in points) of a paper's header: the usual column when
+    the managing body ``top`` and the ``school`` (capitals) each take at most :data:`HEADER_MOST_LINES` lines in it;
+    else the narrowest wider column (millimetre by millimetre, up to what the motto and the date line ``dated`` leave
+    beside them) where they do; else three lines in the widest, at the header's size, then at a size smaller."""
+    usual = width_mm - HEADER_RIGHT_MM[landscape]
+    right = max(text_pt(ly.MOTTO_1, size=HEADER_PT, bold=True),
+                text_pt(ly.MOTTO_2, size=HEADER_PT + 1, bold=True),
+                text_pt(dated, size=BODY_PT, bold=False)) * 25.4 / 72 + MOTTO_ROOM_MM
+    widest = max(usual, width_mm - right)
+    candidates = [usual, *range(math.ceil(usual), math.floor(widest) + 1)]
+
+    def lines(text: str, left: float, size: float, bold: bool) -> int:
+        return len(header_lines(text, left - CELL_MARGINS_MM - 0.5, size=size, bold=bold))
+
+    for most, sizes in ((HEADER_MOST_LINES, (HEADER_PT,)),
+                        (HEADER_MOST_LINES + 1, tuple(range(HEADER_PT, HEADER_SMALLEST_PT - 1, -1)))):
+        for size in sizes:
+            for left in candidates:
+                if lines(top, left, HEADER_PT, False) <= most and lines(school, left, size, True) <= most:
+                    return left, size
+    return widest, HEADER_SMALLEST_PT
 
 
 def _fit(widths_mm, total_mm: float) -> tuple[float, ...]:

@@ -65,8 +65,10 @@ class Facts:
 
     def provisional_text(self) -> str:
         """The Tờ trình's and the Biên bản's sentence on the provisional proposals ("" when there is none)."""
-        count = len(self.provisional) + len(self.provisional_units)
-        return tx.PROVISIONAL.format(count=count, year=self.year, marked=tx.PROVISIONAL_MARKED) if count else ""
+        if not self.provisional and not self.provisional_units:
+            return ""
+        return tx.provisional_sentence(len(self.provisional), len(self.provisional_units), self.year,
+                                       tx.PROVISIONAL_MARKED)
 
     # --- votes ---
 

@@ -20,12 +20,13 @@ def paper(s: Facts, title: str) -> Paper:
                 landscape=True)
     doc.centered(tx.LIST_SUBTITLE.format(school=s.school.name), italic=True, space_after=8)
     heads: tuple[str, ...]
-    widths: tuple[int, ...]
+    widths: tuple[float, ...]
     if title in s.individual:
         chosen = s.individual[title]
         rows = [[p.name, p.position, p.department_name, p.facts.rating or "", initiative_text(p.facts),
                  s.votes_text(p.code, title), s.note(p, d, title)] for p, d in chosen]
         heads, widths, aligns = tx.LIST_HEAD, (14, 44, 28, 38, 26, 44, 24, 34), "clllclcl"
+        widths = doc.name_widths(widths, 3, [p.department_name for p, _ in chosen])
         count, unit = len(chosen), tx.UNIT_PERSON
         provisional = any(p.code in s.provisional for p, _ in chosen)
     else:
@@ -40,6 +41,7 @@ def paper(s: Facts, title: str) -> Paper:
             rows.append([d.name, str(d.members), str(ldtt), share, str(sum(p.granted(CSTDCS) for p in members)),
                          s.heads.get(d.code, ""), s.votes_text(d.code, title), "; ".join(n for n in notes if n)])
         heads, widths, aligns = tx.LIST_HEAD_COLLECTIVE, (14, 48, 20, 20, 22, 24, 40, 28, 36), "clcccclcl"
+        widths = doc.name_widths(widths, 1, [d.name for d in units])
         count, unit = len(units), tx.UNIT_COLLECTIVE
         provisional = any(d.code in s.provisional_units for d in units)
     total = tx.LIST_TOTAL.format(count=count, unit=unit) + (tx.LIST_PROVISIONAL if provisional else "")

@@ -56,7 +56,8 @@ from thidua_xlsx.model.campaign_book import (
 from thidua_xlsx.model.issues import WARNING, Problems
 from thidua_xlsx.model.titles import codes as title_codes
 from thidua_xlsx.read.containment import read_own_book
-from thidua_xlsx.read.rule_sets import with_rule_set
+from thidua_xlsx.read.rule_sets import reference_day_far, with_rule_set
+from thidua_xlsx.read.staff_leave import check_leave_columns
 
 
 class Grid:
@@ -149,6 +150,7 @@ class BookReader:
 
     def __init__(self, grids: dict[str, Grid], file_name: str, problems: Problems):
         self.grids, self.file, self.problems = grids, file_name, problems
+        self.cells: dict[str, dict[str, str]] = {}  # sheet → field key → the cell of its value (:meth:`fields`)
 
     def sheet(self, name) -> Grid | None:
         if name not in self.grids:
@@ -189,6 +191,7 @@ class BookReader:
                 if not f.added_later:
                     self.problems.add("campaign.field_missing", file=self.file, sheet=sheet_name, field=f.label)
                 continue
+            self.cells.setdefault(sheet_name, {})[f.key] = ly.a1(r, column + 1)
             values[f.key] = self.convert(sheet_name, {f.key: ly.a1(r, column + 1)}, f.key, f.kind,
                                          sheet.value(r, column + 1),
                                          f.required, f.choices, f.label)
@@ -293,6 +296,7 @@ def load_campaign_book(path: Path, today: dt.date | None = None) -> tuple[cm.Cam
         return None, problems
     read = BookReader(grids, file_name, problems)
     school = read.fields(SCHOOL_SHEET, SCHOOL_FIELDS)
+    school_cells = read.cells.get(SCHOOL_SHEET, {})
     rules = read.fields(RULES_SHEET, RULE_FIELDS)
     departments = read.table(DEPARTMENTS_SHEET, DEPARTMENT_COLUMNS)
     staff = read.table(STAFF_SHEET, STAFF_COLUMNS)
@@ -311,6 +315,7 @@ def load_campaign_book(path: Path, today: dt.date | None = None) -> tuple[cm.Cam
     # Cell-level problems do not stop the cross-sheet checks: the secretary gets every problem at once.
     check = _Checker(file_name, problems)
     period_kind, period_values, year_formula = check.periods(period_fields, periods, school.get("school_year"))
+    check_leave_columns(staff, period_values, problems, file_name)  # the periods away are the periods' codes
     campaign = check.build(school, rules, departments, staff, rubric_rows, criteria, titles, levels, legal)
     if campaign is not None:
         campaign = replace(campaign, period_kind=period_kind, periods=period_values, year_formula=year_formula,
@@ -319,7 +324,9 @@ def load_campaign_book(path: Path, today: dt.date | None = None) -> tuple[cm.Cam
                            small_groups_together=SMALL_GROUP_WORDS.get(period_fields.get("small_groups_together")
                                                                        or "", False),
                            special_awards=check.special_awards(special or (), campaign))
-        campaign = with_rule_set(campaign, problems, today or dt.date.today(), file_name)
+        campaign = with_rule_set(campaign, problems, today or dt.date.today(), file_name,
+                                 cell=school_cells.get("province", ""))
+        problems.extend(reference_day_far(campaign, file_name, school_cells))
     return (None if problems.errors else campaign), problems
 
 

@@ -11,11 +11,15 @@ The secretary's own books — the campaign book, a summary brought back for ``--
 — go through the same checks with bounds of their own (:data:`OWN`): a province's summary has 94,000
 rows, and a value typed by mistake in the last row or column of a sheet must be a message, not a
 parser that asks for 512 GB and aborts.
+
+The tool's own files found where it reads (:func:`own_file`: a JSON report ``merge --json`` wrote into ``ky/``, its
+records, a lock, a temporary file, a launcher) are told before any reader sees them: never a book.
 """
 
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import stat
@@ -107,6 +111,119 @@ def safe_name(text: str) -> str:
     """A file name that cannot forge a console line: control, line-breaking and bidi characters escaped."""
     text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+# --- the tool's own files -----------------------------------------------------------------------------------------
+# Kinds (codes, worded by text.messages' labels) of what the tool writes beside the books it reads.
+OWN_REPORT = "own.report"  # the JSON report of merge, year or the level above (--json): schema_version, campaign
+OWN_RECORD = "own.record"  # da-ghi.json, cac-lan-chay.json: {"schema": n, "files"/"runs": …}
+OWN_LOCK = "own.lock"  # a run's lock beside its output or in its campaign folder (system.lock)
+OWN_TEMPORARY = "own.temporary"  # a file being written under its temporary name (system.files.TEMPORARY)
+OWN_LAUNCHER = "own.launcher"  # the double-click files that open the page (write.launchers)
+OWN_HEAD_BYTES = 8192  # of a JSON file, read to tell a report or a record of ours: its first members are in it
+OWN_MEMBERS = 3  # first members of a JSON object looked at
+LAUNCHER_SUFFIXES = (".bat", ".command", ".sh")
+
+
+def own_file(item: InboxItem) -> str:
+    """The kind of the tool's own file ``item`` (as :func:`scan_inbox` found it) is (:data:`OWN_REPORT`…), or "":
+    never a book, wherever it lies. A JSON file is told by its content, never by its name alone: its first members
+    (``schema_version`` then ``campaign`` or ``kind``, as write.report_json and write.level_above write them;
+    ``schema`` then ``files`` or ``runs``, as the records), from at most :data:`OWN_HEAD_BYTES` read without following
+    a link or waiting on a special file. A lock, a temporary file, a launcher by their names, which are the tool's own
+    (a temporary name ends in eight hexadecimal digits and ``.tmp``). Anything else — a JSON of another program, a
+    link, a folder — is not said here to be ours."""
+    from thidua_xlsx.system.files import TEMPORARY
+    from thidua_xlsx.system.lock import LOCK_SUFFIX
+    from thidua_xlsx.text.ui import LAUNCHER_STEM
+
+    if item.kind != FILE:
+        return ""
+    base = item.path.name
+    if base.startswith(".") and base.endswith(LOCK_SUFFIX):
+        return OWN_LOCK
+    if TEMPORARY.fullmatch(base):
+        return OWN_TEMPORARY
+    if base.casefold() in {f"{LAUNCHER_STEM}{suffix}".casefold() for suffix in LAUNCHER_SUFFIXES}:
+        return OWN_LAUNCHER
+    if item.path.suffix.lower() == ".json":
+        return _own_json(_head(item.path, OWN_HEAD_BYTES))
+    return ""
+
+
+def _head(path: Path, size: int) -> bytes:
+    """The first ``size`` bytes of the regular file at ``path``; b"" for anything else (a link or a FIFO put in its
+    place since the scan: opened without following it, without waiting) or a file that cannot be read."""
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        handle = os.open(path, flags)
+    except OSError:
+        return b""
+    try:
+        return os.read(handle, size) if stat.S_ISREG(os.fstat(handle).st_mode) else b""
+    except OSError:
+        return b""
+    finally:
+        os.close(handle)
+
+
+def _own_json(head: bytes) -> str:
+    """The kind of JSON file of ours whose first bytes are ``head`` (:data:`OWN_REPORT`, :data:`OWN_RECORD`), or ""."""
+    from thidua_xlsx.model.level_above import LEVEL_ABOVE_META_KIND  # the level above's report says it as its kind
+
+    members = _first_members(head.decode("utf-8", "ignore").removeprefix("\ufeff"))
+    keys = [key for key, _ in members]
+    values = dict(members)
+
+    def version(key: str) -> bool:
+        value = values.get(key)
+        return isinstance(value, int) and not isinstance(value, bool) and value >= 1
+
+    if keys[:1] == ["schema_version"] and version("schema_version"):
+        campaign = values.get("campaign")
+        if (isinstance(campaign, dict) and {"id", "school_year"} <= campaign.keys()) or \
+                values.get("kind") == LEVEL_ABOVE_META_KIND:
+            return OWN_REPORT
+    if keys[:1] == ["schema"] and version("schema") and keys[1:2] in (["files"], ["runs"]):
+        return OWN_RECORD
+    return ""
+
+
+def _first_members(text: str) -> list[tuple[str, object]]:
+    """The first members (at most :data:`OWN_MEMBERS`) of the JSON object ``text`` begins, each (key, value); a value
+    cut by the end of ``text`` is given as None, and ends the list. [] when ``text`` does not begin an object."""
+    decoder = json.JSONDecoder()
+    at = _skip_space(text, 0)
+    if not text.startswith("{", at):
+        return []
+    at += 1
+    found: list[tuple[str, object]] = []
+    while len(found) < OWN_MEMBERS:
+        try:
+            key, at = decoder.raw_decode(text, _skip_space(text, at))
+        except (ValueError, RecursionError):
+            break
+        at = _skip_space(text, at)
+        if not isinstance(key, str) or not text.startswith(":", at):
+            break
+        try:
+            value, at = decoder.raw_decode(text, _skip_space(text, at + 1))
+        except (ValueError, RecursionError):  # cut by the head's end (a long list of files), or not JSON
+            found.append((key, None))
+            break
+        found.append((key, value))
+        at = _skip_space(text, at)
+        if not text.startswith(",", at):
+            break
+        at += 1
+    return found
+
+
+def _skip_space(text: str, at: int) -> int:
+    """Where the first character from ``at`` that is not JSON's white space is (``len(text)``: none)."""
+    while at < len(text) and text[at] in " \t\n\r":
+        at += 1
+    return at
 
 
 def workbooks_in_archive(path: Path) -> list[str]:

@@ -4,7 +4,12 @@ A folder holds the summaries the secretary made each period (``merge --period``,
 ``--council``). Each is read through the same containment as the secretary's other books, and only from its
 very hidden metadata: its campaign, year, round and period, and each person's result as the tool wrote it
 (schema 3). A cell typed into a summary after it was written is not read: a score is changed through the
-council's pass, which writes a new summary. Every entry of the folder is accounted for, as an inbox's is.
+council's pass, which writes a new summary. Every entry of the folder is accounted for, as an inbox's is; the tool's
+own files there (read.containment.own_file: the JSON report ``merge --period … --json`` wrote beside its summary,
+a record, a lock, a temporary file, a launcher; and here, where every workbook is a summary the tool wrote, a PDF
+beside the workbook of its name: ``merge --pdf``'s print of it) are passed over with a note (``year.own_file``),
+never an error: no department sent them and nobody has anything to do about them, but each is listed, as a lock file
+of Excel is, so the folder's every file is accounted for and the secretary sees why it was not read.
 
 What the metadata holds is checked before the year uses it, as a returned workbook's cells are: a score that is not
 a number, or is outside 0 to the person's rubric's maximum, is said with the cell that shows it (sheet Điểm chi
@@ -26,9 +31,9 @@ from typing import TypeGuard
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.model.inbox import DEPT, SELF, SKIPPED, InboxFile, reject
+from thidua_xlsx.model.inbox import DEPT, SELF, SKIPPED, InboxFile, reject, skip
 from thidua_xlsx.model.issues import ERROR, NOTE, WARNING, Issue, Problems, issue
-from thidua_xlsx.read.containment import InboxItem, unreadable
+from thidua_xlsx.read.containment import FILE, WORKBOOK_SUFFIXES, InboxItem, own_file, unreadable
 from thidua_xlsx.read.department import sorted_out
 from thidua_xlsx.read.department.entry import saved_at
 from thidua_xlsx.read.registrations import PERIODS, checked_summary
@@ -50,15 +55,35 @@ def read_period_summaries(items: list[InboxItem], campaign: cm.Campaign,
     its status — an entry read as a period's summary is given its own by
     :func:`~thidua_xlsx.decide.year.select_periods` —, and the summaries read, by file name."""
     files, read = [], {}
+    own = _own_files(items)
     for item in items:
         entry = sorted_out(item)
-        if not entry.reason:
+        if item.name in own:  # listed as sorted out (its size, time and fingerprint), said as the tool's own
+            entry = skip(dataclasses.replace(entry, issues=()), "year.own_file", NOTE, kind=(own[item.name],))
+        elif not entry.reason:
             entry, summary = _read(entry, campaign)
             if summary is not None:
                 read[entry.name] = summary
         files.append(entry)
         on_file(item.name)
     return files, read
+
+
+OWN_PRINT = "own.print"  # a PDF beside the workbook of its name in the year's folder: that summary printed
+
+
+def _own_files(items: list[InboxItem]) -> dict[str, str]:
+    """The tool's own files among ``items``, by name → their kind: read.containment's, and a PDF beside a workbook of
+    its name (in an inbox that PDF could be a department's print of its book; here it is the summary's)."""
+    books = {(item.path.parent, item.path.stem.casefold()) for item in items
+             if item.kind == FILE and item.path.suffix.lower() in WORKBOOK_SUFFIXES}
+    found = {}
+    for item in items:
+        kind = own_file(item) or (OWN_PRINT if item.kind == FILE and item.path.suffix.lower() == ".pdf" and
+                                  (item.path.parent, item.path.stem.casefold()) in books else "")
+        if kind:
+            found[item.name] = kind
+    return found
 
 
 def _read(entry: InboxFile, campaign: cm.Campaign) -> tuple[InboxFile, ev.PeriodSummary | None]:

@@ -1,7 +1,11 @@
 """The rule sets' data files (``workbook_templates/quy-tac/*.json``: the national texts; ``workbook_templates/
 tinh/<province>.json``: one per province; installed with the presets) read into model.rule_set values, and laid
 on a campaign as it loads. A broken file is a problem naming the file and the key, never a traceback; the format
-is in workbook_templates/SCHEMA.md. Adding a province is adding a file."""
+is in workbook_templates/SCHEMA.md. Adding a province is adding a file.
+
+Said wherever the campaign is opened (issue 48): two texts of one file in force at once for a rule
+(:func:`conflicts_opened`, see model.rule_set on why it is said, not refused) and a day picking the rule set more than a
+year after the school year ends (:func:`reference_day_far`: a year typed wrong, 01/01/2099)."""
 
 from __future__ import annotations
 
@@ -12,11 +16,12 @@ from pathlib import Path
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import rule_set as rs
-from thidua_xlsx.model.campaign_book import SCHOOL_SHEET
-from thidua_xlsx.model.issues import Problems
+from thidua_xlsx.model.campaign_book import SCHOOL_FIELDS, SCHOOL_SHEET
+from thidua_xlsx.model.issues import WARNING, Issue, Problems, issue
 from thidua_xlsx.model.layout import ascii_slug
 from thidua_xlsx.read.presets import DataFileError, preset_dir, read_data_file
-from thidua_xlsx.text.rule_sets import EXPECTED, NATIONAL, SCHOOL_RULES_CITATION
+from thidua_xlsx.text.messages.untidy import CONFLICT_NEWER, REFERENCE_DAY_WHAT
+from thidua_xlsx.text.rule_sets import EXPECTED, NATIONAL, NATIONAL_FILE, RULE_WORDS, SCHOOL_RULES_CITATION
 
 NATIONAL_DIR, PROVINCE_DIR = "quy-tac", "tinh"
 TOP_KEYS = {"name", "texts", "rules", "deadlines", "notes"}
@@ -73,12 +78,14 @@ def province_source(picked: str, problems: Problems, folder: Path | None = None,
 
 
 def with_rule_set(campaign: cm.Campaign, problems: Problems, today: dt.date, file: str = "",
-                  folder: Path | None = None) -> cm.Campaign:
+                  folder: Path | None = None, cell: str = "") -> cm.Campaign:
     """``campaign`` with the rule set of its reference date laid on (:func:`thidua_xlsx.model.rule_set.applied`),
     and, when it has periods, the rule set of its year's rating: picked for the day its last period ends (the
     year is rated by the texts of its periods, whatever the day its file is sent). A data file that does not read,
-    or a province with no file, is an error: the campaign is not used, its rules would be guessed. What the rule
-    set changed, ended or set aside is said by check.campaign.rule_set_warnings."""
+    or a province with no file, is an error: the campaign is not used, its rules would be guessed. Two texts of a
+    file in force at once for a rule the campaign's rule sets decide are a warning here, wherever the campaign is
+    opened (:func:`conflicts_opened`, at ``cell``: sheet Trường's province); what else the rule set changed, ended
+    or set aside is said by check.campaign.rule_set_warnings."""
     root = folder or preset_dir()
     national = national_source(problems, root / NATIONAL_DIR)
     picked = campaign.school.province
@@ -92,7 +99,65 @@ def with_rule_set(campaign: cm.Campaign, problems: Problems, today: dt.date, fil
         if campaign.periods else None
     rules, rule_set = rs.applied(campaign.rules, rs.pick(national, province, day, day_from), SCHOOL_RULES_CITATION,
                                  year)
+    problems.extend(conflicts_opened(rule_set, file, cell))
     return dataclasses.replace(campaign, rules=rules, rule_set=rule_set)
+
+
+def conflicts_opened(rule_set: rs.RuleSet, file: str = "", cell: str = "") -> list[Issue]:
+    """Each rule two texts of one file or more decide at once on its rule set's day (model.rule_set.Conflict), for the
+    rules that rule set governs (:func:`~thidua_xlsx.model.rule_set.governing`), as a warning naming every text, the
+    one applied and why: listed first in the file — with a word when a text not applied was issued later."""
+    found = []
+    for picked, governs in rs.governing(rule_set):
+        for c in picked.conflicts:
+            if c.rule not in governs:
+                continue
+            newer = [t for t in c.others if _issued(t) > _issued(c.applied)]
+            found.append(issue(
+                "rule_set.conflict_opened", WARNING, file=file, sheet=SCHOOL_SHEET, cell=cell,
+                where=c.province or NATIONAL_FILE, rule=RULE_WORDS[c.rule], count=1 + len(c.others),
+                day=picked.day.strftime("%d/%m/%Y"), texts="; ".join(_named(t) for t in (c.applied, *c.others)),
+                applied=c.applied.short, newer=CONFLICT_NEWER.format(newer=", ".join(t.short for t in newer),
+                                                                     applied=c.applied.short) if newer else ""))
+    return found
+
+
+def _issued(text: rs.LegalText) -> dt.date:
+    """When ``text`` was issued, else when it came into force (the earliest day when neither is known)."""
+    return text.issued or text.in_force_from or dt.date.min
+
+
+def _named(text: rs.LegalText) -> str:
+    """A text by its short name and its number, issued or in force from (as the file gives them)."""
+    named = text.short if text.number in text.short else f"{text.short}, số {text.number}"
+    day = text.issued or text.in_force_from
+    if day is None:
+        return named
+    said = "ban hành" if text.issued else "hiệu lực từ"
+    return f"{named}, {said} {day.strftime('%d/%m/%Y')}"
+
+
+# A file is sent within its school year or soon after (the year's rating is closed by 5 December: NĐ 233/2026 điều 15
+# khoản 1 điểm b; the commune decides in the months after); the day that picks the rule set more than this many days
+# after the school year's last day (31 July) belongs to no file of that year: a year typed wrong (2099, 2062).
+FAR_AFTER_YEAR_DAYS = 365
+
+
+def reference_day_far(campaign: cm.Campaign, file: str = "", cells: dict[str, str] | None = None) -> list[Issue]:
+    """A warning at its cell (sheet Trường) when the day that picks the campaign's rule set — its "Ngày gửi hồ sơ",
+    else its scoring deadline (model.rule_set.reference_date) — is more than a year after its school year ends: the
+    texts applied and cited are that day's. Nothing when the day is today's (no date typed) or the year unknown."""
+    rule_set, days = campaign.rule_set, cm.school_year_days(campaign.school.school_year)
+    if rule_set is None or days is None or rule_set.day_from not in REFERENCE_DAY_WHAT:
+        return []
+    end = days[1]
+    if (rule_set.day - end).days <= FAR_AFTER_YEAR_DAYS:
+        return []
+    key = rule_set.day_from
+    return [issue("campaign.reference_day_far", WARNING, file=file, sheet=SCHOOL_SHEET,
+                  cell=(cells or {}).get(key, ""), field=next(f.label for f in SCHOOL_FIELDS if f.key == key),
+                  day=rule_set.day.strftime("%d/%m/%Y"), year=campaign.school.school_year,
+                  end=end.strftime("%d/%m/%Y"), what=REFERENCE_DAY_WHAT[key])]
 
 
 # --- one file ------------------------------------------------------------------------------------------------

@@ -7,8 +7,11 @@ is not a terminal is UTF-8, whatever the locale says (what Notepad, Excel's impo
 
 A terminal is left in its own encoding: Windows' console takes Unicode from Python directly, and so do the
 terminals of macOS and Linux. Only a console that cannot show Vietnamese (an old code page forced by
-``PYTHONLEGACYWINDOWSSTDIO`` or ``PYTHONIOENCODING``) gets the letters without their marks — "Tong hop" is
-still read, where "T?ng h?p" or a crash is not.
+``PYTHONLEGACYWINDOWSSTDIO`` or ``PYTHONIOENCODING``) gets the letters without their marks, as the README
+promises — "Tong hop" is still read, where "T?ng h?p" or a crash is not. Wholly without marks: every letter
+folded, even one the code page could show (cp1252 has "á" and "ì", not "ả" or "đ"), so that no word comes half
+accented ("Canh báo"); the signs the messages use said in ASCII ("–" "-", "→" "->", "…" "...", quotes). It is
+done by the stream's own encoding (:data:`UNMARKED` + the code page's name), so every write is folded.
 """
 
 from __future__ import annotations
@@ -18,22 +21,55 @@ import sys
 
 from thidua_xlsx.text.collation import unmarked
 
-UNACCENTED = "thidua-unaccented"  # the codec error handler for a console that cannot show Vietnamese
+UNMARKED = "thidua_unmarked_"  # + a code page's name: that code page, every text folded to ASCII first
 PROBE = "Tổng hợp – đề nghị: Lê Thị Ỳ"  # the letters and signs a message may hold
+
+# The signs of the messages (text/) and of what people type that have no letter to fold to, in ASCII.
+_SIGNS = str.maketrans({"–": "-", "—": "-", "‑": "-", "−": "-", "→": "->", "←": "<-", "›": ">", "‹": "<",
+                        "≥": ">=", "≤": "<=", "×": "x", "·": "-", "•": "*", "“": '"', "”": '"', "„": '"',
+                        "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'", "§": "S", "µ": "u", "°": "o",
+                        "□": "[ ]", "☐": "[ ]", "■": "[x]", "☒": "[x]", "⁄": "/"})
 
 
 def unaccented(text: str) -> str:
-    """``text`` in ASCII letters: the marks dropped ("Nguyễn Đức" → "Nguyen Duc"), other signs as "?"."""
-    return "".join(c if ord(c) < 128 else "?" for c in unmarked(text.replace("–", "-")))
+    """``text`` in ASCII: every letter without its marks ("Nguyễn Đức" → "Nguyen Duc"), the signs the messages use
+    in ASCII ("–" → "-", "→" → "->", "…" → "...", curly quotes → straight), any other sign as "?"."""
+    return "".join(c if c < "\x80" else "?" for c in unmarked(text.translate(_SIGNS)).translate(_SIGNS))
 
 
-def _unaccented_error(error: UnicodeError) -> tuple[str, int]:
-    if not isinstance(error, UnicodeEncodeError):
-        raise error
-    return unaccented(error.object[error.start:error.end]), error.end
+def _unmarked_codec(name: str) -> codecs.CodecInfo | None:
+    """The codec :data:`UNMARKED` + a code page (as :func:`codecs.lookup` gives the name: lower case, "_" for "-"):
+    its encoder folds every text to ASCII (:func:`unaccented`) before the code page encodes it; its decoder is the
+    code page's."""
+    if not name.startswith(UNMARKED):
+        return None
+    try:
+        base = codecs.lookup(name[len(UNMARKED):])
+    except LookupError:
+        return None
+
+    class Encoder(codecs.IncrementalEncoder):
+        def encode(self, text: str, final: bool = False) -> bytes:
+            return base.encode(unaccented(text), "replace")[0]
+
+    def encode(text: str, errors: str = "strict") -> tuple[bytes, int]:
+        return base.encode(unaccented(text), errors)[0], len(text)
+
+    return codecs.CodecInfo(encode, base.decode, name=UNMARKED + base.name, incrementalencoder=Encoder,
+                            incrementaldecoder=base.incrementaldecoder, streamreader=base.streamreader,
+                            streamwriter=base.streamwriter)
 
 
-codecs.register_error(UNACCENTED, _unaccented_error)
+codecs.register(_unmarked_codec)
+
+
+def unmarked_encoding(encoding: str | None) -> str:
+    """The encoding of a console whose code page is ``encoding`` (None: ASCII) once it cannot show Vietnamese."""
+    try:
+        name = codecs.lookup(encoding or "ascii").name
+    except LookupError:
+        name = "ascii"
+    return name if name.startswith(UNMARKED) else UNMARKED + name
 
 
 def shows_vietnamese(encoding: str | None) -> bool:
@@ -56,4 +92,4 @@ def speak_whole(streams=None) -> None:
         if not terminal:
             stream.reconfigure(encoding="utf-8", errors="replace")
         elif not shows_vietnamese(stream.encoding):
-            stream.reconfigure(errors=UNACCENTED)
+            stream.reconfigure(encoding=unmarked_encoding(stream.encoding), errors="replace")

@@ -14,6 +14,9 @@ CAMPAIGN_GUIDE = (
     "sách').",
     "   Số tháng làm việc không kể thời gian nghỉ thai sản; nghỉ thai sản ghi riêng và được tính là thời gian công "
     "tác.",
+    "   Xếp loại năm theo các kỳ (NĐ 233/2026): cột Nghỉ dài ngày (loại) chọn Thai sản, Ốm đau (BHXH) hay Không lương; "
+    "cột Kỳ nghỉ trọn kỳ ghi mã các kỳ nghỉ cả kỳ, cách nhau bởi dấu phẩy; người bị kỷ luật chọn cột Kỷ luật về "
+    "(Nhiệm vụ, Tư tưởng/đạo đức/lối sống hay Khác).",
     "4. Sheet Bộ tiêu chí và Tiêu chí: dòng nhóm (mã I, II, …) ghi loại cộng / thưởng / trừ và điểm tối đa;",
     "   các tiêu chí (I.1, I.2, …) cộng lại phải bằng điểm nhóm; các nhóm cộng phải bằng tổng điểm chuẩn.",
     "   Nhóm thưởng / trừ: điểm tối đa của nhóm là mức trần. Điểm tối thiểu của nhóm: không đạt thì xếp loại bị giới "
@@ -440,3 +443,7 @@ OFFICE_INSTALL = {
               "libreoffice-writer), rồi chạy lại lệnh. Nếu đặt ở nơi khác, đặt biến môi trường {variable} là đường dẫn "
               "tới soffice."),
 }
+# issue 48: init --tu lists the lines of sheet Căn cứ naming a past school year among what to check (each with its cell)
+NEW_YEAR_CHECK_LEGAL = ("  - Sheet Căn cứ: {lines} còn nhắc năm học trước (kế hoạch, hướng dẫn của năm cũ): hãy thay "
+                        "bằng văn bản của năm học {year}.")
+NEW_YEAR_LEGAL_LINE = "dòng {n} (ô {cell})"

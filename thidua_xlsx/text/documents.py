@@ -203,10 +203,20 @@ LIST_PROVISIONAL = (" “Đề nghị tạm”: xếp loại viên chức tính 
 # a proposal resting on the year's rating the tool computed from the periods, which the competent authority has not
 # decided yet (NĐ 233/2026 điều 13 khoản 3, điều 15 khoản 3 điểm c): the Tờ trình and the Biên bản say so once
 PROVISIONAL_MARKED = " (ghi “Đề nghị tạm” trong danh sách kèm theo)"  # the Word papers' lists mark each
-PROVISIONAL = ("Có {count} trường hợp{marked} được đề nghị trên cơ sở xếp loại "
+PROVISIONAL = ("Có {who}{marked} được đề nghị trên cơ sở xếp loại "
                "chất lượng viên chức năm học {year} tính từ điểm các kỳ đánh giá, chưa được cấp có thẩm quyền quyết "
                "định (Điều 13, Điều 15 Nghị định số 233/2026/NĐ-CP): đây là đề nghị tạm, chờ cấp có thẩm quyền quyết "
                "định xếp loại.")
+# who, counted as the screen counts them ("{count} người và {units} tập thể": message year.provisional)
+PROVISIONAL_PEOPLE, PROVISIONAL_UNITS, PROVISIONAL_AND = "{count} cá nhân", "{count} tập thể", " và "
+
+
+def provisional_sentence(people: int, units: int, year: str, marked: str = "") -> str:
+    """The Tờ trình's and the Biên bản's sentence on the ``people`` and ``units`` proposed provisionally: the two
+    counts the screen says (issue 48: one count in a run), a count of none left out."""
+    who = PROVISIONAL_AND.join(words.format(count=count) for words, count in
+                               ((PROVISIONAL_PEOPLE, people), (PROVISIONAL_UNITS, units)) if count)
+    return PROVISIONAL.format(who=who, year=year, marked=marked)
 
 # --- Báo cáo thành tích (Mẫu 05) ---
 REPORT_TITLE = "BÁO CÁO THÀNH TÍCH"

@@ -318,4 +318,8 @@ PAGE_MESSAGES: dict[str, str] = {
                          "máy chủ của trường tự cấp chứng chỉ, trang chưa lấy thư từ máy chủ này được: hãy lưu các "
                          "thư về máy (.eml) vào một thư mục trong thư mục chiến dịch rồi gõ tên thư mục đó ở ô *Thư "
                          "mục thư đã lưu (.eml)*, hoặc nhờ người hỗ trợ."),
+    "year.person_unfinished": ("{name} ({person}): phiếu chấm {periods} chưa chấm xong (còn tiêu chí bắt buộc để "
+                               "trống) – xếp loại năm của người này để chờ, không tính như kỳ nghỉ. Hãy để tổ chấm "
+                               "nốt và gửi lại sổ, thả sổ vào trang của kỳ đó và bấm *Tổng hợp*, rồi bấm *Tổng hợp cả "
+                               "năm*."),
 }

@@ -110,7 +110,15 @@ YEAR_SHORT = {
     "year.months_short": "làm việc {months} tháng (chưa đủ {needed}): không xếp loại",
     "year.months_short_unpaid": "nghỉ không lương, làm việc {months} tháng (chưa đủ {needed}): không xếp loại",
     "year.leave_rated": "{leave}, làm việc {months} tháng: vẫn xếp loại",
-    "year.disciplined": "kỷ luật {discipline}: KHTNV",
+    "year.disciplined_duties": "kỷ luật {discipline} (nhiệm vụ): KHTNV",
+    "year.disciplined_ethics": "kỷ luật {discipline} (tư tưởng, đạo đức, lối sống): KHTNV",
+    "year.disciplined_other": "kỷ luật {discipline} (vi phạm khác): xếp theo điểm",
+    "year.discipline_scope_unknown": "kỷ luật {discipline}, chưa ghi về việc gì (sheet Nhân sự): chờ xếp loại",
+    "year.away": "{leave} trọn {periods}: không tính",
+    "year.away_scored": "có điểm {periods} dù nghỉ trọn kỳ: không tính",
+    "year.all_away": "nghỉ trọn mọi kỳ: không xếp loại",
+    "year.before_start": "{periods} trước ngày vào ngành: không tính",
+    "year.unfinished": "phiếu {periods} chưa chấm xong: chờ tổ chấm xong",
     "year.head_unit_unknown": "người đứng đầu: chưa có xếp loại của đơn vị để so",
     "year.head_capped": "người đứng đầu: hạ {before} xuống {unit_rating} theo đơn vị",
     "year.cap_within": "trong tỷ lệ HTXSNV: thứ {rank}, nhóm {group} có {slots} suất",
@@ -143,8 +151,16 @@ YEAR_LEGEND = {
     "year.band_below": ("{rating} dưới {high} điểm", "điều 12 khoản 1–4"),
     "year.band_cited": ("{rating} {range}", "{citation}"),
     "year.cap_within": _CAP_RULE, "year.cap_outside": _CAP_RULE, "year.cap_tie": _CAP_RULE,
-    "year.disciplined": ("bị kỷ luật từ khiển trách trong năm: KHTNV (điều 12 khoản 4 điểm c, điều 14 khoản 3 điểm a)",
-                         ""),
+    "year.disciplined_duties": ("bị kỷ luật từ khiển trách trong năm vì vi phạm liên quan đến thực hiện nhiệm vụ: "
+                                "KHTNV (điều 12 khoản 4 điểm c)", ""),
+    "year.disciplined_ethics": ("bị kỷ luật trong năm do suy thoái tư tưởng chính trị, đạo đức, lối sống: KHTNV "
+                                "(điều 14 khoản 3 điểm a)", ""),
+    "year.disciplined_other": ("bị kỷ luật vì vi phạm khác: không thuộc điều 12 khoản 4 điểm c, điều 14 khoản 3 "
+                               "điểm a, xếp theo điểm", ""),
+    "year.away": ("kỳ nghỉ trọn kỳ (sheet Nhân sự) không phải kỳ thiếu điểm, không tính: xếp loại theo thời gian làm "
+                  "việc thực tế (điều 14 khoản 2)", ""),
+    "year.unfinished": ("phiếu chưa chấm xong không phải kỳ nghỉ: chưa xếp loại năm đến khi chấm xong (điều 12 khoản "
+                        "5)", ""),
     "year.months_short": _MONTHS_RULE, "year.months_short_unpaid": _MONTHS_RULE,
     "year.leave_rated": ("nghỉ ốm, nghỉ thai sản theo chế độ bảo hiểm xã hội: vẫn xếp loại theo thời gian làm việc "
                          "(điều 14 khoản 2)", ""),

@@ -89,8 +89,8 @@ def _write_book(campaign: cm.Campaign, path: Path, provinces: tuple[str, ...] = 
 
     dept_name = {d.code: d.name for d in campaign.departments}
     write_table(wb, DEPARTMENTS_SHEET, DEPARTMENT_COLUMNS, [vars(d) for d in campaign.departments], fmt)
-    staff_rows = [{**_fields(p), **_fields(p.facts), "department": dept_name.get(p.department, p.department)}
-                  for p in campaign.staff]
+    staff_rows = [{**_fields(p), **_fields(p.facts), "department": dept_name.get(p.department, p.department),
+                   "away": ", ".join(p.facts.away)} for p in campaign.staff]
     staff_sheet = write_table(wb, STAFF_SHEET, STAFF_COLUMNS, staff_rows, fmt)
     _source_validation(wb, staff_sheet, STAFF_COLUMNS, "role", ROLE_LIST)
     _source_validation(wb, staff_sheet, STAFF_COLUMNS, "department", DEPARTMENT_LIST)

@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
+
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issues import ERROR, WARNING
 from thidua_xlsx.model.report import Report
 from thidua_xlsx.model.results import Summary
 from thidua_xlsx.text import commands as mt
+from thidua_xlsx.text import report_lines as rl
 from thidua_xlsx.text.messages import OPENING_CODES
 from thidua_xlsx.text.period_pass import TYPED_NOT_READ
 
 
-def console_lines(summary: Summary, report: Report, verbose: bool) -> list[str]:
+def console_lines(summary: Summary, report: Report, verbose: bool, said: Iterable[str] = ()) -> list[str]:
     """The report in a few lines: the round, the files, the departments (a year's: its periods, said by ``year``),
     the people, the titles (not a period's: the titles are the year's), the problems counted, and each error on its
-    own line (a file turned away, with its reason) — ``verbose`` (``status``): each warning too."""
+    own line (a file turned away, with its reason) — ``verbose`` (``status``, ``merge``): each warning too. ``said``:
+    the lines the run already warned (a problem said where it was found): not printed a second time."""
+    from thidua_xlsx.decide.followup import SET_ASIDE
+
     n = report.counts
     lines = []
     c = summary.campaign
@@ -23,9 +30,11 @@ def console_lines(summary: Summary, report: Report, verbose: bool) -> list[str]:
                                             year=c.school.school_year))
     lines.append(mt.REPORT_FILES.format(total=n.files, accepted=n.accepted, superseded=n.superseded,
                                         rejected=n.rejected, skipped=n.skipped))
+    aside = {i.file: dict(i.params)["used"] for i in report.issues if i.code == SET_ASIDE}
     for f in report.files:
         extra = mt.REPORT_FILE_PROBLEMS.format(count=f.problems) if f.problems else ""
-        lines.append(mt.REPORT_FILE_LINE.format(name=f.name, status=mt.FILE_STATUS[f.status], problems=extra))
+        status = rl.FILE_SET_ASIDE.format(used=aside[f.name]) if f.name in aside else mt.FILE_STATUS[f.status]
+        lines.append(mt.REPORT_FILE_LINE.format(name=f.name, status=status, problems=extra))
     if c is not None:
         if summary.year is None:
             lines.append(mt.REPORT_DEPARTMENTS.format(submitted=n.submitted, total=n.departments))
@@ -40,9 +49,15 @@ def console_lines(summary: Summary, report: Report, verbose: bool) -> list[str]:
             lines.append(mt.REPORT_REGISTERED.format(registered=n.registered, people=n.people))
     lines.append(mt.REPORT_PROBLEMS.format(errors=n.errors, warnings=n.warnings, notes=n.notes))
     shown = (ERROR, WARNING) if verbose else (ERROR,)
-    lines += [f"  {i.severity_label}: {i.render()}" for i in report.issues
-              if (i.severity in shown or i.code in TYPED_NOT_READ)  # typed but not read: said, never only counted
-              and i.code not in OPENING_CODES]  # those: said when the campaign was opened
+    already = Counter(said)
+    for i in report.issues:
+        if (i.severity in shown or i.code in TYPED_NOT_READ) \
+                and i.code not in OPENING_CODES:  # typed but not read: said, never only counted; those: at opening
+            line = f"{i.severity_label}: {i.render()}"
+            if already[line]:  # said where it was found (the record of issued books, the rule set…): once
+                already[line] -= 1
+            else:
+                lines.append(f"  {line}")
     if report.signals:
         lines.append(mt.REPORT_SIGNALS)
         lines += [f"  {i.message}" for i in report.signals]
@@ -50,18 +65,18 @@ def console_lines(summary: Summary, report: Report, verbose: bool) -> list[str]:
 
 
 def council_lines(summary: Summary) -> list[str]:
-    """What a council's pass changed (a period's: the head's scoring), a line each: who, what, before → after,
-    why (the note typed, or the rule's reason) — as the change log sheet lists them."""
-    from thidua_xlsx.write.summary.council import change_words
+    """What a council's pass changed (a period's: the head's scoring), a sentence each: who, what the council did,
+    why (the note typed, or the rule's reason) — the changes the change log sheet lists in columns."""
+    from thidua_xlsx.write.summary.council import change_sentence, change_words
 
     changes = summary.council_changes
     head = mt.COUNCIL_CHANGES_PERIOD.format(period=summary.period_label, count=len(changes)) if summary.period \
         else mt.COUNCIL_CHANGES.format(count=len(changes))
     lines = [head]
     for c in changes:
-        what, before, after, why = change_words(c)
-        lines.append(mt.COUNCIL_CHANGE_LINE.format(name=c.name, code=c.code, what=what, before=before, after=after,
-                                                  why=mt.COUNCIL_CHANGE_WHY.format(why=why) if why else ""))
+        why = change_words(c)[3]
+        lines.append(rl.COUNCIL_CHANGE_SENTENCE.format(name=c.name, code=c.code, change=change_sentence(c),
+                                                       why=rl.COUNCIL_CHANGE_BECAUSE.format(why=why) if why else ""))
     return lines
 
 

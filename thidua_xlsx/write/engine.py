@@ -6,7 +6,8 @@ The header and the signature blocks are laid out here — the header as a (text,
 per row, the signatures as cells (row, first column, last column, text, style) — and written by
 each writer its own way; the styles are names of :data:`PRINTED_STYLES`, which every writer's
 formats include. The header's names are broken only between their groups (:func:`name_lines`, measured
-in Times New Roman by :func:`text_pt`: the Word papers break them the same way).
+in Times New Roman by :func:`text_pt`: the Word papers break them the same way), a place a name carries kept whole on
+its line; a column of department names is as wide as its names need, within a cap (:func:`name_width`).
 
 Excel quirks: a merged cell never grows to fit wrapped text, and Excel does not grow rows for
 wrapped text written by a library either, so row heights are estimated here (:func:`cell_lines`).
@@ -190,18 +191,26 @@ def halves(last_col: int) -> tuple[tuple[int, int], tuple[int, int]]:
     return (0, split - 1), (split, last_col)
 
 
-# Times New Roman's advance widths (1/1000 em; Liberation Serif, its metric twin, has the same) of what a header's
-# names are written with, regular and bold: capitals, digits, marks. A letter with a tone mark is as wide as its
-# base letter; the horned Ư is wider than U (Ơ is as wide as O). Anything else: the widest, so a line measured
-# here never overflows.
-_MEASURED = "ABCDEFGHIJKLMNOPQRSTUVWXYZĐƯ0123456789 &-–.,()/"
+# Times New Roman's advance widths (1/1000 em), as its metric twin Liberation Serif has them (fonts-liberation2's
+# LiberationSerif-Regular.ttf and -Bold.ttf, hmtx over 2048 units, rounded: tests/font_metrics.py reads the font and
+# checks this table), regular and bold: printable ASCII, the Vietnamese letters of their own (Ă Â Đ Ê Ô Ơ Ư), dashes,
+# the ellipsis and curly quotes. A letter with a tone mark is as wide as its letter without (Ắ as Ă, ự as ư); the
+# horned Ư and ư are wider than U and u. Anything else: the widest, so a line measured here never overflows.
+_MEASURED = (" !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~"
+             "ĂÂĐÊÔƠƯăâđêôơư–—…“”‘’")
 _WIDTHS = {
-    False: dict(zip(_MEASURED, (722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722, 556, 722,
-                                667, 556, 611, 722, 722, 944, 722, 722, 611, 722, 776, *(500,) * 10, 250, 778, 333,
-                                500, 250, 250, 333, 333, 278))),
-    True: dict(zip(_MEASURED, (722, 667, 722, 722, 667, 611, 778, 778, 389, 500, 778, 667, 944, 722, 778, 611, 778,
-                               722, 556, 667, 722, 722, 1000, 722, 722, 667, 722, 796, *(500,) * 10, 250, 833, 333,
-                               500, 250, 250, 333, 333, 278))),
+    False: dict(zip(_MEASURED, (
+        250, 333, 408, 500, 500, 833, 778, 180, 333, 333, 500, 564, 250, 333, 250, 278, *(500,) * 10, 278, 278, 564,
+        564, 564, 444, 921, 722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722, 556, 722, 667,
+        556, 611, 722, 722, 944, 722, 722, 611, 333, 278, 333, 469, 500, 333, 444, 500, 444, 500, 444, 333, 500, 500,
+        278, 278, 500, 278, 778, 500, 500, 500, 500, 333, 389, 278, 500, 500, 722, 500, 500, 444, 480, 200, 480, 541,
+        722, 722, 722, 611, 722, 722, 776, 444, 444, 500, 444, 500, 529, 542, 500, 1000, 1000, 444, 444, 333, 333))),
+    True: dict(zip(_MEASURED, (
+        250, 333, 555, 500, 500, 1000, 833, 278, 333, 333, 500, 570, 250, 333, 250, 278, *(500,) * 10, 333, 333, 570,
+        570, 570, 500, 930, 722, 667, 722, 722, 667, 611, 778, 778, 389, 500, 778, 667, 944, 722, 778, 611, 778, 722,
+        556, 667, 722, 722, 1000, 722, 722, 667, 333, 278, 333, 581, 500, 333, 500, 556, 444, 556, 444, 333, 500, 556,
+        278, 333, 556, 278, 833, 556, 500, 556, 556, 444, 389, 333, 556, 500, 722, 500, 500, 444, 394, 220, 394, 520,
+        722, 722, 722, 667, 778, 778, 796, 500, 500, 556, 444, 500, 554, 600, 500, 1000, 1000, 500, 500, 333, 333))),
 }
 _WIDEST = 1000
 _HORN = "\u031b"
@@ -212,7 +221,7 @@ CELL_PAD_PT = 8
 
 
 def text_pt(text: str, *, size: float, bold: bool) -> float:
-    """How wide ``text`` (capitals) is in Times New Roman of ``size`` points, in points."""
+    """How wide ``text`` is in Times New Roman of ``size`` points, in points."""
     widths = _WIDTHS[bold]
     total = 0
     for ch in unicodedata.normalize("NFC", text):
@@ -220,6 +229,52 @@ def text_pt(text: str, *, size: float, bold: bool) -> float:
         base = unicodedata.normalize("NFC", marks[0] + _HORN) if _HORN in marks else marks[0]
         total += widths.get(base, widths.get(marks[0], _WIDEST))
     return total / 1000 * size
+
+
+# A column of department names (issue 48): as wide as its names need on one line, measured in Times (:func:`text_pt`),
+# never narrower than the sheet's own width for it, never wider than this; a name too long for one line within it gets
+# the narrowest width that holds it on two (never three): the table keeps its other columns' room.
+NAME_COLUMN_CAP = 30
+
+
+def pt_lines(text: str, room_pt: float, *, size: float = 12, bold: bool = False) -> int:
+    """Lines ``text`` takes wrapped between its words in ``room_pt`` points of Times New Roman of ``size`` points (a
+    word longer than the line counts the lines it is cut into)."""
+    space = text_pt(" ", size=size, bold=bold)
+    lines, used = 1, 0.0
+    for word in text.split():
+        width = text_pt(word, size=size, bold=bold)
+        if used and used + space + width > room_pt:
+            lines, used = lines + 1, 0.0
+        if width > room_pt:
+            lines += math.ceil(width / room_pt) - 1
+            width %= room_pt
+        used += (space if used else 0.0) + width
+    return lines
+
+
+def fitted_room(names, low: float, high: float, step: float, room: Callable[[float], float], *, size: float = 12,
+                bold: bool = False) -> float:
+    """The narrowest width from ``low`` to ``high`` (by ``step``) whose ``room`` (the points its text is laid out in)
+    holds every one of ``names`` on one line, else on at most two; ``low`` when it does already, ``high`` when none
+    does. Shared by the workbooks' columns (units) and the papers' (mm)."""
+    found = [str(n) for n in set(names) if n]
+    widths = [low, *(low + step * k for k in range(1, math.ceil((high - low) / step) + 1))]
+    widths = [w for w in widths if w <= high] + ([high] if high > low else [])
+    for most in (1, 2):
+        for width in widths:
+            if all(pt_lines(n, room(width), size=size, bold=bold) <= most for n in found):
+                return width
+    return max(low, high)
+
+
+def name_width(base: float, names, cap: float = NAME_COLUMN_CAP, *, size: float = 12, bold: bool = False) -> float:
+    """The width (column units) of a column holding ``names``: ``base`` when they each take one line in it, else the
+    narrowest up to ``cap`` that holds them on one line, else on two (:func:`fitted_room`; measured in Times New Roman
+    of ``size`` points, the cell's padding left)."""
+    if cap <= base:
+        return base
+    return fitted_room(names, base, cap, 1, lambda width: width * CHAR_PT - CELL_PAD_PT, size=size, bold=bold)
 
 
 def name_lines(text: str, fits: Callable[[str], bool]) -> list[str]:
@@ -242,12 +297,18 @@ def name_lines(text: str, fits: Callable[[str], bool]) -> list[str]:
             break
         kind.append(name[:n_kind])
         name = name[n_kind:]
-    if whole(name):
-        tail = [name]
-    else:  # the unit's word ("THÀNH PHỐ") alone, then the place kept whole if it fits, else word by word
-        unit = _phrase(name, dx.HEADER_PLACE_WORDS)
-        rest = name[unit:]
-        tail = [*([name[:unit]] if unit else []), *([rest] if whole(rest) else ([w] for w in rest))]
+    parts = [name] if whole(name) else _places(name)  # the proper name, then each place after it
+    if len(parts) > 2 and whole([w for part in parts[1:] for w in part]):  # its places together, where they fit
+        parts = [parts[0], [w for part in parts[1:] for w in part]]
+    tail: list[list[str]] = []
+    for part in parts:
+        if whole(part):
+            tail.append(part)
+            continue
+        # the unit's word ("THÀNH PHỐ") alone, then the place kept whole if it fits, else word by word
+        unit = _phrase(part, dx.HEADER_PLACE_WORDS)
+        rest = part[unit:]
+        tail += [*([part[:unit]] if unit else []), *([rest] if whole(rest) else ([w] for w in rest))]
     lines: list[list[str]] = []
     for group in (*kind, *tail):
         if lines and whole(lines[-1] + group):
@@ -255,6 +316,20 @@ def name_lines(text: str, fits: Callable[[str], bool]) -> list[str]:
         else:
             lines.append(list(group))
     return [" ".join(line) for line in lines]
+
+
+def _places(words: list[str]) -> list[list[str]]:
+    """``words`` (a name after its kind's words) cut before each place it carries: after a comma or a semicolon, and
+    before a unit's word (:data:`~thidua_xlsx.text.documents.HEADER_PLACE_WORDS`) that does not open it — "NGUYỄN DU,
+    XÃ TRÀNG ĐỊNH, TỈNH LẠNG SƠN" → "NGUYỄN DU,", "XÃ TRÀNG ĐỊNH,", "TỈNH LẠNG SƠN": each kept whole where it fits, so a
+    place is never broken inside while it fits a line."""
+    parts: list[list[str]] = []
+    for k, word in enumerate(words):
+        cut = k > 0 and (words[k - 1].endswith((",", ";")) or _phrase(words[k:], dx.HEADER_PLACE_WORDS) > 0)
+        if cut or not parts:
+            parts.append([])
+        parts[-1].append(word)
+    return parts
 
 
 def _phrase(words: list[str], phrases: tuple[str, ...]) -> int:

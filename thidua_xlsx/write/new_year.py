@@ -7,8 +7,9 @@ import datetime as dt
 from pathlib import Path
 
 from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.campaign_book import SCHOOL_FIELDS, STAFF_COLUMNS
-from thidua_xlsx.model.new_year import YEAR_DATES, cleared_facts
+from thidua_xlsx.model.new_year import YEAR_DATES, cleared_facts, legal_naming_past
 from thidua_xlsx.text import commands as ct
 from thidua_xlsx.text.wording import day_text as _day
 
@@ -19,7 +20,7 @@ def new_year_lines(previous: cm.Campaign, campaign: cm.Campaign, path: Path, sou
     return [ct.NEW_YEAR_DONE.format(path=path, year=year, old=source, old_year=old_year),
             _carried(campaign), _moved(previous, campaign), _cleared(previous),
             ct.NEW_YEAR_ID.format(id=campaign.id, old_year=old_year), ct.NEW_YEAR_CHECK, ct.NEW_YEAR_CHECK_STAFF,
-            *_dates_to_check(campaign), *_periods_to_check(campaign),
+            *_legal_to_check(campaign, old_year), *_dates_to_check(campaign), *_periods_to_check(campaign),
             ct.NEW_YEAR_CHECK_HISTORY.format(old_year=old_year)]
 
 
@@ -70,6 +71,16 @@ def _cleared(previous: cm.Campaign) -> str:
     old_year = school.school_year
     return ct.NEW_YEAR_CLEARED.format(old_year=old_year, items="; ".join(items)) if items else \
         ct.NEW_YEAR_NOTHING_CLEARED.format(old_year=old_year)
+
+
+def _legal_to_check(campaign: cm.Campaign, old_year: str) -> list[str]:
+    """The lines of sheet Căn cứ naming a past school year (last year's plan, its guidance: model.new_year), each by
+    its number and cell (the table from row 2, as workspace.legal_notices says each one)."""
+    lines = legal_naming_past(campaign, old_year)
+    if not lines:
+        return []
+    return [ct.NEW_YEAR_CHECK_LEGAL.format(year=campaign.school.school_year, lines=", ".join(
+        ct.NEW_YEAR_LEGAL_LINE.format(n=n, cell=ly.a1(n, 0)) for n, _, _ in lines))]
 
 
 def _dates_to_check(campaign: cm.Campaign) -> list[str]:

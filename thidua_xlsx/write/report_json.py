@@ -106,6 +106,14 @@ def _change_dict(c: CouncilChange) -> dict:
             "against_rule": c.against_rule, "reason": c.reason.to_dict() if c.reason else None}
 
 
+def _head_entered(year: YearResults, person: str) -> dict:
+    """``head_entered``: the periods whose score the head entered (a transfer's months at the former school, issue 48),
+    each with its score; the key only where there are such periods."""
+    codes = year.head_entered.get(person, ())
+    return {"head_entered": [{"period": code, "score": year.scores.get(person, {}).get(code)} for code in codes]} \
+        if codes else {}
+
+
 def _person_dict(p: PersonResult, year: YearResults | None) -> dict:
     rating = year.ratings.get(p.code) if year else None
     return {
@@ -120,8 +128,8 @@ def _person_dict(p: PersonResult, year: YearResults | None) -> dict:
         "decisions": [d.to_dict() for d in p.decisions], "proposed": p.proposed,
         "flags": [f.to_dict() for f in p.flags],
         "council": {"score": p.council_score, "decision": p.council_decision, "note": p.council_note},
-        "year": {"periods": dict(year.scores.get(p.code, {})), **rating.to_dict(), "source": rating_source(p, rating)}
-        if year is not None and rating else None,
+        "year": {"periods": dict(year.scores.get(p.code, {})), **rating.to_dict(), "source": rating_source(p, rating),
+                 **_head_entered(year, p.code)} if year is not None and rating else None,
     }
 
 

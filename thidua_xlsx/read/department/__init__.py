@@ -53,6 +53,7 @@ from thidua_xlsx.read.containment import (
     WORKBOOK_SUFFIXES,
     InboxItem,
     check_workbook,
+    own_file,
     unreadable,
     workbooks_in_archive,
 )
@@ -117,6 +118,9 @@ def sorted_out(item: InboxItem) -> InboxFile:
     if base.startswith("~$") or base.startswith(".~lock.") or base in SYSTEM_FILES:
         reason = "lock" if base.startswith(("~$", ".~lock.")) else "system"
         return with_hash(skip(entry, f"file.skipped_{reason}"))
+    own = own_file(item)  # a JSON report the README's own commands put beside the books, a record, a launcher
+    if own:
+        return with_hash(skip(entry, "file.own_file", NOTE, kind=(own,)))
     suffix = item.path.suffix.lower()
     if suffix == ".zip" and (inside := workbooks_in_archive(item.path)):
         return with_hash(skip(entry, "file.zip_archive", WARNING, count=len(inside),

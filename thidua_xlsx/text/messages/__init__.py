@@ -21,13 +21,14 @@ from thidua_xlsx.text.messages.campaign import (
     CAMPAIGN_MESSAGES,
     LEGAL_LINE,
     LEGAL_LINE_FIELD,
-    OPENING_CODES,
     PAST_YEAR_LAST,
 )
+from thidua_xlsx.text.messages.campaign import OPENING_CODES as CAMPAIGN_OPENING_CODES
 from thidua_xlsx.text.messages.council import COUNCIL_MESSAGES, COUNCIL_REASONS
 from thidua_xlsx.text.messages.files import BLANK_SHOWN, FILE_MESSAGES, FORMULA_REPLACED
 from thidua_xlsx.text.messages.scores import QUOTE_LIMIT, SCORE_MESSAGES, SCORE_REASONS, shortened
 from thidua_xlsx.text.messages.title_reasons import REASON_LABELS, TITLE_REASONS
+from thidua_xlsx.text.messages.untidy import UNTIDY_MESSAGES, UNTIDY_OPENING_CODES
 from thidua_xlsx.text.messages.year import NO_PERIOD, SCHOOL_SCALE, YEAR_LABELS, YEAR_MESSAGES, YEAR_REASONS
 from thidua_xlsx.text.page_safety import PAGE_SAFETY_MESSAGES
 from thidua_xlsx.text.period_pass import PERIOD_PASS_MESSAGES
@@ -41,6 +42,7 @@ __all__ = [  # what the package imports from here; the topics' own names stay in
 ]
 
 SEVERITY_LABELS = {"error": "Lỗi", "warning": "Cảnh báo", "note": "Ghi chú"}
+OPENING_CODES = CAMPAIGN_OPENING_CODES | UNTIDY_OPENING_CODES  # said when the campaign is opened, listed, not again
 
 
 def _joined(*parts: dict[str, str]) -> dict[str, str]:
@@ -67,6 +69,7 @@ MESSAGES = _joined(
     MAIL_MESSAGES,  # issue 39: mail in and out (thidua_xlsx.mail: the drafts and collect)
     PERIOD_PASS_MESSAGES,  # issue 36 (items 5, 7): a period's head pass reads scores and notes only
     PAGE_SAFETY_MESSAGES,  # issue 47 (items 4, 5): the page's way back in, its error pages, its redirect file
+    UNTIDY_MESSAGES,  # issue 48: a filing date far from its year, two texts in force said at opening
 )
 
 # Reasons of decisions, statuses and flags (codes in rules/consolidation, words here).

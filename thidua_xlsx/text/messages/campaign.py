@@ -151,6 +151,16 @@ CAMPAIGN_MESSAGES = {
     # issue 27: đột xuất and chuyên đề awards (sheet Khen đột xuất)
     "campaign.special_unknown": "Mã '{value}' không phải mã người trong sheet Nhân sự hay mã tổ trong sheet Tổ – dòng "
                                 "khen đột xuất này không được dùng. Hãy ghi đúng mã người (ví dụ GV001) hoặc mã tổ.",
+    # issue 48: a year's untidy lives in sheet Nhân sự (NĐ 233/2026 điều 12, 14)
+    "campaign.away_unknown": "{name}: cột '{field}' ghi '{value}', không phải mã hay tên kỳ nào của sheet Kỳ đánh giá. "
+                             "Hãy ghi mã các kỳ nghỉ trọn kỳ, cách nhau bởi dấu phẩy (các kỳ: {periods}).",
+    "campaign.away_no_periods": "{name}: cột '{field}' ghi '{value}' nhưng chiến dịch không chia kỳ đánh giá (sheet "
+                                "Kỳ đánh giá để Không) – không dùng. Hãy xóa ô này, hoặc khai báo các kỳ.",
+    "campaign.away_without_leave": "{name} nghỉ trọn kỳ {periods} nhưng chưa chọn '{field}' ({kinds}): NĐ 233/2026 "
+                                   "điều 14 khoản 2 xếp loại mỗi loại nghỉ một khác. Hãy chọn loại nghỉ ở cột đó.",
+    "campaign.scope_without_discipline": "{name}: cột '{field}' ghi '{value}' nhưng cột Kỷ luật để trống hoặc Không – "
+                                         "không dùng. Nếu người này bị kỷ luật, hãy chọn hình thức ở cột Kỷ luật; "
+                                         "nếu không, hãy xóa ô này.",
 }
 
 PAST_YEAR_LAST = " (hạn cuối {day})"  # campaign.past_year's {last}: its latest deadline

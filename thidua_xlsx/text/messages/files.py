@@ -17,6 +17,8 @@ FILE_MESSAGES = {
     # inbox files
     "file.unfilled": "Sổ giống hệt sổ đã phát: {department} chưa điền gì nên chưa tính là đã nộp. Hãy nhắc tổ điền "
                      "rồi gửi lại.",
+    "file.unfilled_set_aside": "Bản sổ còn trống như khi phát của {department}, để riêng: sổ đã điền của tổ ({used}) "
+                               "được dùng. Không cần nhắc tổ; có thể chuyển bản trống này ra khỏi thư mục nhận về.",
     "file.skipped_lock": "Tệp khóa tạm của Excel/LibreOffice (do đang mở tệp) – bỏ qua, không cần làm gì.",
     "file.skipped_system": "Tệp hệ thống – bỏ qua.",
     "file.not_workbook": "Không phải sổ Excel (.xlsx, .xlsm, .xls, .ods) – bỏ qua. Nếu tổ gửi nhầm tệp, "
@@ -154,6 +156,7 @@ FILE_MESSAGES = {
                                  "không; không phải thì xóa tệp khỏi thư mục nhận rồi tổng hợp lại."),
     "file.sender_unknown": ("Một bản sổ của {department} gửi đến từ địa chỉ {sender}, không phải địa chỉ của tổ "
                             "({known}); bản này không được dùng, nhưng hãy hỏi tổ trưởng về nó."),
+    "file.own_file": "Tệp của chính chương trình ({kind}), không phải sổ của tổ – bỏ qua, không cần làm gì.",
     "intake.lock_file": ("'{file}' là tệp khóa Excel (hoặc LibreOffice) tạo ra khi một sổ đang mở trên máy người gửi, "
                          "không phải sổ – để nguyên, không lưu. Hãy nhận sổ thật (tên không có '~$' ở đầu); sổ đang "
                          "mở thì đóng Excel rồi gửi lại."),

@@ -41,6 +41,10 @@ SCORE_MESSAGES = {
     "person.newcomer": "Người mới '{name}' không có trong danh sách nhân sự; vẫn được tổng hợp. Hãy thêm vào "
                        "sheet Nhân sự của campaign.xlsx nếu đúng.",
     "person.no_scores": "{name} chưa có điểm nào (cả tự chấm và tổ chấm).",
+    # issue 48: a period wholly on leave (NĐ 233/2026 điều 14 khoản 2)
+    "person.away_scored": "{name} được ghi nghỉ trọn kỳ {period} ở sheet Nhân sự nhưng phiếu có điểm: bảng kỳ này "
+                          "vẫn ghi điểm, còn cả năm không tính kỳ nghỉ. Nếu người này đã làm việc trong kỳ, hãy xóa kỳ "
+                          "ở cột 'Kỳ nghỉ trọn kỳ (mã kỳ)'; nếu không, hãy nhờ tổ xóa điểm rồi gửi lại sổ.",
     "person.score_gap": "{name}: tự chấm {self_score}, tổ chấm {dept_score}, lệch {gap} điểm (quá {tolerance}). "
                         "Hội đồng cần xem xét.",
     "department.missing": "{department} chưa nộp sổ. Hãy nhắc tổ trưởng gửi.",
@@ -108,6 +112,8 @@ SCORE_REASONS = {
     # issue 25: what comes in
     "flag.score_unknown": "có ô điểm không đọc được ({cells}) – xem sheet Kiểm tra",
     "flag.total_pending": "tổng điểm {column} chưa tính được: {cells} còn trống hoặc không đọc được (không tính là 0)",
+    # issue 48: a period wholly on leave
+    "flag.away": "{leave} trọn kỳ này (sheet Nhân sự): không chấm điểm kỳ này, không phải thiếu điểm",
 }
 
 # issue 25: what comes in

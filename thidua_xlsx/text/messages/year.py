@@ -37,6 +37,8 @@ YEAR_MESSAGES = {
     "year.person_not_in_roster": "Mã {person} có điểm ở {periods} nhưng không còn trong sheet Nhân sự – không xếp "
                                  "loại năm. Nếu người này còn công tác (hoặc đã chuyển đi và cần xếp loại), hãy "
                                  "thêm lại vào sheet Nhân sự với số tháng làm việc rồi chạy lại.",
+    # issue 48: the tool's own files in the year's folder (a period's JSON report, a record, a lock…): never a summary
+    "year.own_file": "Tệp của chính chương trình ({kind}), không phải bảng tổng hợp kỳ – bỏ qua, không cần làm gì.",
     # issue 36: the year's law — what it rests on, who rates the head, what is missing, what the tool only proposes
     "year.score_not_number": "Điểm kỳ {period} của {name} ({person}) là '{value}', không phải một số: không dùng, "
                              "xếp loại năm của người này để chờ (không tính trên các kỳ khác). Hãy tổng hợp lại kỳ "
@@ -102,6 +104,14 @@ YEAR_MESSAGES = {
                              "quyết định tỷ lệ HTXSNV cao hơn 20%, tối đa 25% – ô '{field}' còn trống nên chương "
                              "trình dùng 20% (mặc định). Nếu đơn vị đã quyết định, hãy ghi tỷ lệ vào ô đó rồi chạy "
                              "lại.",
+    # issue 48: what the year waits for, person by person
+    "year.person_unfinished": "{name} ({person}): phiếu chấm {periods} chưa chấm xong (còn tiêu chí bắt buộc để trống) "
+                              "– xếp loại năm của người này để chờ, không tính như kỳ nghỉ. Hãy để tổ chấm nốt, tổng "
+                              "hợp lại kỳ đó (thidua-xlsx merge … --period …) rồi chạy lại year.",
+    "year.discipline_scope_missing": "{name} ({person}) bị kỷ luật {discipline} nhưng cột '{field}' để trống: chưa "
+                                     "biết có xếp KHTNV theo NĐ 233/2026 (điều 12 khoản 4 điểm c: vi phạm liên quan "
+                                     "đến thực hiện nhiệm vụ; điều 14 khoản 3 điểm a: tư tưởng chính trị, đạo đức, lối "
+                                     "sống) hay không – xếp loại năm để chờ. Hãy chọn {choices} rồi chạy lại.",
     "year.small_groups": "Nhóm {groups} có từ {size} người trở xuống (không kể người đứng đầu): tính tỷ lệ HTXSNV "
                          "riêng (mặc định, theo NĐ 233/2026 điều 12 khoản 6 điểm a), nên có thể không có suất HTXSNV "
                          "nào. "
@@ -132,8 +142,31 @@ YEAR_REASONS = {
                                 "{needed} tháng): không xếp loại chất lượng (NĐ 233/2026 điều 14 khoản 1, 2)",
     "year.leave_rated": "{leave} theo chế độ bảo hiểm xã hội, làm việc {months} tháng (dưới {needed} tháng): vẫn xếp "
                         "loại, theo kết quả của thời gian làm việc thực tế (NĐ 233/2026 điều 14 khoản 2)",
-    "year.disciplined": "bị kỷ luật {discipline} trong năm đánh giá: KHTNV, không xét theo điểm (NĐ 233/2026 điều 12 "
-                        "khoản 4 điểm c, điều 14 khoản 3 điểm a)",
+    # issue 48: discipline by what it was for, exactly the clause that applies (none for another violation)
+    "year.disciplined_duties": "bị kỷ luật {discipline} trong năm đánh giá vì vi phạm liên quan đến thực hiện nhiệm "
+                               "vụ: KHTNV, không xét theo điểm (NĐ 233/2026 điều 12 khoản 4 điểm c)",
+    "year.disciplined_ethics": "bị kỷ luật {discipline} trong năm đánh giá do suy thoái về tư tưởng chính trị, đạo "
+                               "đức, lối sống: KHTNV, không xét theo điểm (NĐ 233/2026 điều 14 khoản 3 điểm a)",
+    "year.disciplined_other": "bị kỷ luật {discipline} vì vi phạm khác (không liên quan đến thực hiện nhiệm vụ, không "
+                              "do suy thoái tư tưởng chính trị, đạo đức, lối sống): không thuộc trường hợp KHTNV của "
+                              "NĐ 233/2026 điều 12 khoản 4 điểm c hay điều 14 khoản 3 điểm a – xếp loại theo điểm",
+    "year.discipline_scope_unknown": "bị kỷ luật {discipline} nhưng sheet Nhân sự chưa ghi kỷ luật về việc gì: chưa "
+                                     "xếp loại – KHTNV nếu vi phạm liên quan đến thực hiện nhiệm vụ (NĐ 233/2026 điều "
+                                     "12 khoản 4 điểm c) hoặc do suy thoái tư tưởng chính trị, đạo đức, lối sống "
+                                     "(điều 14 khoản 3 điểm a), vi phạm khác thì xếp theo điểm – hãy chọn ở cột "
+                                     "'Kỷ luật về' rồi chạy lại",
+    # issue 48: a period away, a newcomer's periods before his start, an unfinished form
+    "year.away": "{leave} trọn {periods} (sheet Nhân sự): không phải kỳ thiếu điểm, không tính vào điểm năm – xếp loại "
+                 "theo kết quả của thời gian làm việc thực tế (NĐ 233/2026 điều 14 khoản 2)",
+    "year.away_scored": "có điểm {periods} dù sheet Nhân sự ghi nghỉ trọn kỳ: điểm đó không tính – nếu người này đã "
+                        "làm việc trong kỳ, hãy xóa kỳ ở cột 'Kỳ nghỉ trọn kỳ' rồi chạy lại",
+    "year.all_away": "nghỉ trọn mọi kỳ đánh giá của năm: không có thời gian làm việc thực tế để xếp loại (NĐ 233/2026 "
+                     "điều 14 khoản 2)",
+    "year.before_start": "{periods} kết thúc trước ngày vào ngành (sheet Nhân sự): không phải kỳ của người này, không "
+                         "tính là thiếu điểm",
+    "year.unfinished": "phiếu chấm {periods} chưa chấm xong (còn tiêu chí bắt buộc để trống): chưa biết điểm kỳ đó nên "
+                       "chưa xếp loại năm – không phải kỳ nghỉ, không tính trên các kỳ còn lại (NĐ 233/2026 điều 12 "
+                       "khoản 5); chờ tổ chấm xong rồi tổng hợp lại kỳ đó",
     "year.band_top": "điểm năm {score}, từ {low} điểm trở lên: {rating} (NĐ 233/2026 điều 12 khoản {clause})",
     "year.band": "điểm năm {score}, từ {low} đến dưới {high} điểm: {rating} (NĐ 233/2026 điều 12 khoản {clause})",
     "year.band_below": "điểm năm {score}, dưới {high} điểm: {rating} (NĐ 233/2026 điều 12 khoản 4 điểm a)",
@@ -157,6 +190,8 @@ YEAR_REASONS = {
     "year.entered_over_cap": "với các xếp loại đã nhập, nhóm có {excellent} người HTXSNV, vượt tỷ lệ: {cap} – Hội đồng "
                              "xem lại",
     # a rating typed in sheet Nhân sự beside the one computed
+    # issue 48: the year waits for a period's form to be completed: so do its titles
+    "flag.year_unfinished": "phiếu chấm {periods} chưa chấm xong: xếp loại năm và danh hiệu chờ tổ chấm xong",
     "flag.year_rating_entered": "xếp loại năm theo sheet Nhân sự là {entered}, tính từ các kỳ là {computed}",
     # issue 36: the year's law — what it rests on, who rates the head, what is missing, what the tool only proposes
     "rating.provisional": "tạm thời: xếp loại {rating} do chương trình tính từ các kỳ, chưa có quyết định của cấp có "
@@ -168,8 +203,17 @@ YEAR_REASONS = {
                           "HTXSNV của trường",
     "year.body": " ({name})",
     "year.head_proposal": "; trường tính {rating} để đề xuất",
-    "year.cap_pending": "{count} người trong nhóm chưa xếp loại được (điểm kỳ không đọc được): số suất HTXSNV có thể "
-                        "đổi khi sửa xong",
+    "year.cap_pending": "{count} người trong nhóm chưa xếp loại được (điểm kỳ không đọc được, phiếu chưa chấm xong "
+                        "hoặc chưa rõ kỷ luật về việc gì): số suất HTXSNV có thể đổi khi bổ sung xong",
 }
 
-YEAR_LABELS = {"NGHI_OM": "nghỉ ốm", "NGHI_THAI_SAN": "nghỉ thai sản"}
+YEAR_LABELS = {"NGHI_OM": "nghỉ ốm", "NGHI_THAI_SAN": "nghỉ thai sản",
+               "NGHI_VIEC_RIENG": "nghỉ việc riêng không hưởng lương", "NGHI": "nghỉ"}
+YEAR_LABELS |= {  # issue 48: the kinds of the tool's own files (read.containment.own_file, read.period_summaries)
+    "own.report": "báo cáo JSON của một lần tổng hợp, ghi bằng --json",
+    "own.record": "sổ ghi riêng của chương trình",
+    "own.lock": "tệp khóa của một lần chạy",
+    "own.temporary": "tệp tạm của một lần ghi",
+    "own.launcher": "tệp bấm đúp để mở trang thi đua",
+    "own.print": "bản PDF của bảng cùng tên",
+}

@@ -92,8 +92,14 @@ class DepartmentBook:
         return len(rows) + 1
 
     def title(self, ws, row: int, last_col: int, title: str, subtitle: str) -> int:
-        ws.merge_range(row, 0, row, last_col, title, self.f["title"])
-        ws.merge_range(row + 1, 0, row + 1, last_col, subtitle, self.f["subtitle"])
+        """The title and its subtitle over columns 0..last_col, each row as high as its lines: a merged cell never
+        grows, and a subtitle naming a long department and a school with its place ("…, tỉnh Lạng Sơn") wraps."""
+        width = sum(self.widths[ws.name][:last_col + 1])
+        for r, text, style, size in ((row, title, "title", 14), (row + 1, subtitle, "subtitle", 12)):
+            ws.merge_range(r, 0, r, last_col, text, self.f[style])
+            lines = engine.cell_lines(text, width * 12 / size, bold=style == "title")
+            if lines > 1:
+                ws.set_row(r, engine.row_height(lines, size))
         return row + 3
 
     def signatures(self, ws, row: int, last_col: int, left: tuple[str, str], right: tuple[str, str]) -> None:

@@ -7,6 +7,7 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.text import workbook as tx
+from thidua_xlsx.write import engine
 from thidua_xlsx.write.department.book import DepartmentBook
 
 
@@ -63,7 +64,7 @@ def people_sheet(book: DepartmentBook) -> None:
 
 def collective_sheet(book: DepartmentBook) -> None:
     f, school = book.f, book.c.school
-    cs = book.sheet(ly.REG_COLLECTIVE_SHEET, widths=(30, 12, 30, 30))
+    cs = book.sheet(ly.REG_COLLECTIVE_SHEET, widths=(engine.name_width(30, [book.dept.name]), 12, 30, 30))
     row = book.header(cs, 3, 2)
     row = book.title(cs, row, 3, tx.REG_COLLECTIVE_TITLE.format(year=school.school_year), school.name)
     for col, text in enumerate(tx.REG_COLLECTIVE_HEADERS):

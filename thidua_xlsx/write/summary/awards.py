@@ -9,6 +9,7 @@ from thidua_xlsx.model.history import KNC_GD, HistoryResults
 from thidua_xlsx.model.results import Decision
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import summary as tx
+from thidua_xlsx.write.engine import name_width
 from thidua_xlsx.write.summary.book import Book
 from thidua_xlsx.write.summary.content import special_rows
 
@@ -16,7 +17,7 @@ SPECIAL_STYLES = ["center", "text", "text", "text", "text", "text", "text"]
 
 
 def special_sheet(book: Book, campaign: cm.Campaign) -> None:
-    widths = (5, 28, 21, 11, 38, 24, 16)
+    widths = (5, 28, name_width(21, [d.name for d in campaign.departments]), 11, 38, 24, 16)
     last_col = len(widths) - 1
     ws = book.sheet(tx.S_SPECIAL, widths, landscape=True)
     rows = special_rows(campaign)
@@ -34,7 +35,7 @@ HISTORY_STYLES = ["center", "text", "text", "text", "center", "text", "text"]
 def history_sheet(book: Book, campaign: cm.Campaign, history: HistoryResults) -> None:
     """Every multi-year decision, people then departments: the award, proposed or not (or not known), the years
     it used and its reasons — for the council; the proposals among them go to the authority."""
-    widths = (5, 22, 16, 22, 12, 16, 60)
+    widths = (5, 22, name_width(16, [d.name for d in campaign.departments]), 22, 12, 16, 60)
     last_col = len(widths) - 1
     ws = book.sheet(tx.S_HISTORY, widths, landscape=True)
     departments = {d.code: d.name for d in campaign.departments}

@@ -6,8 +6,11 @@ from __future__ import annotations
 from thidua_xlsx.decide.ballots import candidates, vote_percent
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.council import NOT_PASSED, TIE_OPEN, CouncilChange
+from thidua_xlsx.model.evaluation import NOT_RATED
 from thidua_xlsx.model.results import Summary
+from thidua_xlsx.model.titles import NO_PROPOSAL
 from thidua_xlsx.model.titles import name as title_name
+from thidua_xlsx.text import report_lines as rl
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.write.summary.book import PROTECTED, Book, Styled
 
@@ -62,7 +65,8 @@ def changes_sheet(book: Book, summary: Summary) -> None:
                ["center", "center", "text", "text", "text", "text", "text", "text"])
 
 
-_CHANGED = {TIE_OPEN: tx.CHANGES_TIE_OPEN, NOT_PASSED: tx.CHANGES_NOT_PASSED, "": "—", None: "—"}
+_CHANGED = {TIE_OPEN: tx.CHANGES_TIE_OPEN, NOT_PASSED: tx.CHANGES_NOT_PASSED, NOT_RATED: tx.YEAR_NOT_RATED, "": "—",
+            None: "—"}
 
 
 def change_words(c: CouncilChange) -> tuple[str, str, str, str]:
@@ -78,3 +82,30 @@ def _changed(value: str | float | None) -> str:
     if value is None:
         return _CHANGED[None]
     return _CHANGED.get(value) or title_name(value)
+
+
+def change_sentence(c: CouncilChange) -> str:
+    """A council change as one sentence (the console's and the page's line; the change log gives the same in
+    columns): "bằng điểm ở suất cuối – Hội đồng chọn Chiến sĩ thi đua cơ sở (trước đó đề nghị Lao động tiên tiến)",
+    "điểm đổi từ 94,5 thành 88", "không đề nghị Lao động tiên tiến nữa". The why is the caller's (change_words)."""
+    what, before, after, _why = change_words(c)
+    return _sentence(c).format(what=what, before=before, after=after)
+
+
+def _sentence(c: CouncilChange) -> str:
+    """The template of ``c``'s sentence: by what changed, and whether there was anything before or after."""
+    untitled = ("", None, NO_PROPOSAL)
+    if c.what == "score":
+        return rl.CHANGE_SCORE_FIRST if c.before is None else rl.CHANGE_SCORE
+    if c.what == "title" and not (c.before in untitled and c.after in untitled):
+        return rl.CHANGE_TITLE_ADDED if c.before in untitled else \
+            rl.CHANGE_TITLE_DROPPED if c.after in untitled else rl.CHANGE_TITLE
+    if c.what == "vote" and c.after == NOT_PASSED:
+        return rl.CHANGE_VOTE
+    if c.what == "tie":
+        if c.before == TIE_OPEN:  # a tie the council settled for others: this person not chosen
+            return rl.CHANGE_TIE_OTHER_NONE if c.after in untitled else rl.CHANGE_TIE_OTHER
+        return rl.CHANGE_TIE_CHOSEN if c.before in untitled else rl.CHANGE_TIE_CHOSEN_OVER
+    if c.what == "rating":
+        return rl.CHANGE_RATING
+    return rl.CHANGE_OTHER

@@ -86,7 +86,7 @@ def _provisional(s: Summary) -> list[tuple[str, str]]:
     resting = provisional(s)
     if not resting.count:
         return []
-    return [("note", dx.PROVISIONAL.format(count=resting.count, year=s.campaign.school.school_year, marked=""))]
+    return [("note", dx.provisional_sentence(len(resting.people), len(resting.units), s.campaign.school.school_year))]
 
 
 def minutes_sheet(book: Book, summary: Summary) -> None:

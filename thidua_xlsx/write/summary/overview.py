@@ -47,6 +47,7 @@ def overview_sheet(book: Book, summary: Summary, by_dept: dict[str, list[PersonR
         widths = (24, 8, 9, *(13,) * (len(titles) + 1), 24)
         series_cols = list(range(3, 4 + len(titles)))
     last_col = len(heads) - 1
+    widths = (engine.name_width(widths[0], [d.name for d in s.departments]), *widths[1:])
     ws = book.sheet(tx.S_OVERVIEW, widths, landscape=True, page_breaks=True)
     row = book.header(ws, last_col, (last_col + 1) // 2)
     title = (tx.OVERVIEW_TITLE_PERIOD if s.period else tx.OVERVIEW_TITLE) if scoring else tx.OVERVIEW_TITLE_REG

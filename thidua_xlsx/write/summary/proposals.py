@@ -11,6 +11,7 @@ from thidua_xlsx.model.results import PersonResult
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.text.wording import initiative_text, short_note
+from thidua_xlsx.write.engine import name_width
 from thidua_xlsx.write.summary.book import Book
 from thidua_xlsx.write.summary.content import proposal_lists, refusals, score_text
 
@@ -23,7 +24,7 @@ SCORE_COLUMN = 5  # of the lists: the score
 def proposal_sheet(book: Book, people: Sequence[PersonResult], tally: Tally | None) -> None:
     """One list per title, each with its own signature, kept on the page with the end of its table;
     short notes only (the reasons for refusals are on the internal sheet "Không đề nghị")."""
-    widths = (5, 21, 12, 13, 10, 12, 13, 22, 12, 22)
+    widths = (5, 21, 12, name_width(13, [p.department_name for p in people]), 10, 12, 13, 22, 12, 22)
     last_col = len(widths) - 1
     ws = book.sheet(tx.S_PROPOSAL, widths, landscape=True, page_breaks=True)
     row = book.header(ws, last_col, 4)
@@ -61,7 +62,7 @@ def _votes(tally: Tally | None, code: str, title: str) -> str:
 def refused_sheet(book: Book, people: Sequence[PersonResult], year: bool = False) -> None:
     """Who registered and is not proposed, and why — for the council, never attached to the Tờ trình. ``year``: a
     year made from its periods, whose score is the year's."""
-    widths = (5, 21, 12, 13, 10, 12, 13, 22, 10, 40)
+    widths = (5, 21, 12, name_width(13, [p.department_name for p in people]), 10, 12, 13, 22, 10, 40)
     last_col = len(widths) - 1
     ws = book.sheet(tx.S_REFUSED, widths, landscape=True)
     refused = refusals(people)

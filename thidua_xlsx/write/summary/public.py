@@ -15,7 +15,8 @@ from thidua_xlsx.write.summary.content import proposal_lists
 
 
 def public_sheet(book: Book, summary: Summary, posted_on: dt.date, until: dt.date) -> None:
-    widths = (6, 28, 18, 22, 26)
+    names = [d.name for d in summary.departments]  # the people's departments (column 3), the units' names (column 1)
+    widths = (6, engine.name_width(28, names), 18, engine.name_width(22, names), 26)
     last_col = len(widths) - 1
     ws = book.sheet(tx.S_PUBLIC, widths)
     row = book.header(ws, last_col, 2, date=True)

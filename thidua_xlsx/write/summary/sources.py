@@ -10,6 +10,7 @@ from thidua_xlsx.model.inbox import ACCEPTED, InboxFile
 from thidua_xlsx.model.issues import Issue
 from thidua_xlsx.system.received import Came, received_by_digest
 from thidua_xlsx.text import summary as tx
+from thidua_xlsx.write import engine
 from thidua_xlsx.write.summary.book import Book
 from thidua_xlsx.write.summary.content import VN_TIME
 
@@ -24,7 +25,8 @@ def _file_reason(f: InboxFile, issue_count: int) -> str:
 
 def sources_sheet(book: Book, files: tuple[InboxFile, ...], issues: tuple[Issue, ...]) -> None:
     came = received_by_digest([f.path for f in files])  # who sent a file that came by the page or the mail
-    widths = (32, 18, 20, 46, 10, 16, 52, *((34,) if came else ()))
+    widths = (32, engine.name_width(18, [f.department_name for f in files]), 20, 46, 10, 16, 52,
+              *((34,) if came else ()))
     ws = book.sheet(tx.S_SOURCES, widths, landscape=True)
     last_col = len(widths) - 1
     row = book.title(ws, 0, last_col, tx.SOURCES_TITLE)

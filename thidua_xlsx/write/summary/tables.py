@@ -12,6 +12,7 @@ from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.text.collation import name_key
 from thidua_xlsx.text.messages import REASONS
+from thidua_xlsx.write import engine
 from thidua_xlsx.write.engine import cell_lines, row_height
 from thidua_xlsx.write.summary.book import PROTECTED, Book
 from thidua_xlsx.write.summary.content import remarks, total
@@ -25,7 +26,8 @@ COUNCIL_NOTE_WIDTH = 24
 
 
 def registration_sheet(book: Book, people: Sequence[PersonResult], departments: Sequence[DepartmentResult]) -> None:
-    widths = (5, 9, 24, 14, 16, 22, 20, 28, 18)
+    names = [d.name for d in departments]  # the people's departments (column 4), the collective's names (column 2)
+    widths = (5, 9, engine.name_width(24, names), 14, engine.name_width(16, names), 22, 20, 28, 18)
     last_col = len(widths) - 1
     ws = book.sheet(tx.S_REGISTRATION, widths, landscape=True)
     row = book.header(ws, last_col, 4)
@@ -75,7 +77,9 @@ def detail_sheet(book: Book, people: Sequence[PersonResult], campaign: cm.Campai
     last_fixed = tx.DETAIL_HEAD_LAST_PERIOD if period else tx.DETAIL_HEAD_LAST
     group_width = 8
     council_widths = (9, COUNCIL_NOTE_WIDTH) if period else (9, 14, COUNCIL_NOTE_WIDTH)
-    widths = (5, 8, 22, 13, 10, *(group_width,) * (2 * len(groups)), 8, 8, *council_widths, 8, 9, 11, 26)
+    departments = [d.name for d in campaign.departments] if campaign else [p.department_name for p in people]
+    widths = (5, 8, 22, engine.name_width(13, departments), 10, *(group_width,) * (2 * len(groups)), 8, 8,
+              *council_widths, 8, 9, 11, 26)
     ws = book.sheet(tx.S_DETAIL, widths, landscape=True)
     last_col = len(widths) - 1
     title = tx.DETAIL_TITLE_PERIOD.format(period=period.upper(), year=book.year) if period else \
@@ -154,7 +158,7 @@ def council_inputs(ws, first: int, last: int, score_col: int, decision_col: int 
 # --- Xếp hạng and Tập thể -----------------------------------------------------------------
 
 def ranking_sheet(book: Book, people: Sequence[PersonResult], period: str = "") -> None:
-    widths = (10, 10, 26, 20, 9, 14)
+    widths = (10, 10, 26, engine.name_width(20, [p.department_name for p in people]), 9, 14)
     ws = book.sheet(tx.S_RANKING, widths)
     title = tx.RANK_TITLE_PERIOD.format(period=period.upper(), year=book.year) if period else \
         tx.RANK_TITLE.format(year=book.year)
@@ -168,7 +172,7 @@ def ranking_sheet(book: Book, people: Sequence[PersonResult], period: str = "") 
 def collective_sheet(book: Book, departments: Sequence[DepartmentResult], by_dept: dict[str, list[PersonResult]],
                      scoring: bool) -> None:
     heads: tuple[str, ...]
-    widths: tuple[int, ...]
+    widths: tuple[float, ...]
     rows: list[list[object]]
     if scoring:
         heads, widths = tx.COLLECTIVE_HEAD, (20, 8, 8, 8, 9, 9, 18, 18, 40)
@@ -191,6 +195,7 @@ def collective_sheet(book: Book, departments: Sequence[DepartmentResult], by_dep
                 for d in departments]
         title = tx.COLLECTIVE_TITLE_REG
     last_col = len(heads) - 1
+    widths = (engine.name_width(widths[0], [d.name for d in departments]), *widths[1:])
     ws = book.sheet(tx.S_COLLECTIVE, widths, landscape=scoring, page_breaks=True)
     row = book.header(ws, last_col, (last_col + 1) // 2)
     row = book.title(ws, row, last_col, title.format(year=book.year), book.school.name)

@@ -1,9 +1,10 @@
 """The year summary's "Xếp loại năm" sheet (``thidua-xlsx year``): every person's period scores side by side, the
 year's score and rating with where the rating comes from, the council's columns (read back by ``--council`` as on
 "Điểm chi tiết", which a year summary does not have: its scores are the periods', not the criteria's), and a short
-reason per person. The articles of NĐ 233/2026 the ratings rest on are said once, above the table, from the reasons
-the year gave (each reason in full, with its article, is in the JSON report): a paragraph of law per person made 45
-people nine pages."""
+reason per person (first the periods whose score the head entered: a transfer's months at the former school, NĐ
+233/2026 điều 15 khoản 1 điểm a). The articles of NĐ 233/2026 the ratings rest on are said once, above the table,
+from the reasons the year gave (each reason in full, with its article, is in the JSON report): a paragraph of law per
+person made 45 people nine pages."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ from thidua_xlsx.model.results import PersonResult, rating_source
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.text.messages import LABELS
-from thidua_xlsx.write.engine import cell_lines, row_height
+from thidua_xlsx.text.messages.untidy import HEAD_ENTERED, HEAD_ENTERED_NOTE
+from thidua_xlsx.write.engine import cell_lines, name_width, row_height
 from thidua_xlsx.write.summary.book import PROTECTED, Book
 from thidua_xlsx.write.summary.content import remarks
 from thidua_xlsx.write.summary.tables import COUNCIL_NOTE_WIDTH, council_inputs, council_row_height
@@ -31,14 +33,17 @@ def year_sheet(book: Book, people: Sequence[PersonResult], year: YearResults, ca
     """``changes``: the council's change log (a council's pass): a score it gave is said in the person's reason."""
     periods = year.periods
     first, last = tx.YEAR_HEAD_FIRST, tx.YEAR_HEAD_LAST
-    widths = (5, 8, 22, 15, *(PERIOD_WIDTH,) * len(periods), 7, 8, 10, 10, 9, 14, COUNCIL_NOTE_WIDTH, 10, 13, 30)
+    widths = (5, 8, 22, name_width(15, [d.name for d in campaign.departments]), *(PERIOD_WIDTH,) * len(periods), 7, 8,
+              10, 10, 9, 14, COUNCIL_NOTE_WIDTH, 10, 13, 30)
     ws = book.sheet(tx.S_YEAR, widths, landscape=True)
     last_col = len(widths) - 1
     row = book.title(ws, 0, last_col, tx.YEAR_TITLE.format(year=book.year), tx.YEAR_NOTE.format(
         used=len(year.used), total=len(periods),
         missing=", ".join(p.label for p in year.missing) or tx.YEAR_NONE_MISSING))
-    book.text(ws, row - 1, 0, last_col, tx.YEAR_RULES_NOTE.format(rules="; ".join(legend(year.ratings.values()))),
-              "note", fit=True)
+    rules_note = tx.YEAR_RULES_NOTE.format(rules="; ".join(legend(year.ratings.values())))
+    if year.head_entered:  # a transfer's months at the former school: where its scores came from, said once
+        rules_note += " " + HEAD_ENTERED_NOTE
+    book.text(ws, row - 1, 0, last_col, rules_note, "note", fit=True)
     row += 1
     heads = (*first, *(p.label for p in periods), *last)
     tail = len(first) + len(periods)
@@ -63,8 +68,8 @@ def year_sheet(book: Book, people: Sequence[PersonResult], year: YearResults, ca
                   p.council_score, title_name(p.council_decision), p.council_note,
                   _rating(rating.rating) if rating else "",
                   tx.YEAR_SOURCES[rating_source(p, rating)] if rating else "",
-                  remarks(p, *_reasons(rating, scored.get(p.code), rerated.get(p.code)), *(f.text for f in p.flags
-                                                                      if f.code != "flag.year_rating_entered"))]
+                  remarks(p, head_entered(year, p.code), *_reasons(rating, scored.get(p.code), rerated.get(p.code)),
+                          *(f.text for f in p.flags if f.code != "flag.year_rating_entered"))]
         for col, value in enumerate(values):
             book.put(ws, r, col, value, styles[col])
         book.row(ws, r, council_row_height(values, widths, (2, 3, tail + 5, tail + 6, last_col), book))
@@ -74,6 +79,16 @@ def year_sheet(book: Book, people: Sequence[PersonResult], year: YearResults, ca
     if people:
         council_inputs(ws, row + 1, r, tail + 4, tail + 5, campaign, 100)
     ws.protect("", PROTECTED)
+
+
+def head_entered(year: YearResults, person: str) -> str:
+    """The periods of ``person`` whose score the head entered (a transfer's months at the former school), by their
+    labels; "" when none."""
+    codes = year.head_entered.get(person, ())
+    if not codes:
+        return ""
+    labels = {p.code: p.label for p in year.periods}
+    return HEAD_ENTERED.format(periods=", ".join(labels.get(code, code) for code in codes))
 
 
 def _rating(code: str) -> str:

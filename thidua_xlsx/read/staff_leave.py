@@ -1,0 +1,52 @@
+"""The columns of sheet Nhân sự about an untidy year (issue 48; NĐ 233/2026 điều 12, 14): each person's long leave
+(maternity or sick leave under the social insurance law, unpaid personal leave), the periods wholly on it, and what a
+discipline was for — checked at their cells once the periods are read (a period away must be one of sheet Kỳ đánh
+giá), every problem said, none stopping the others.
+
+Their columns were added later: a book written before them has none, its leave and scope not said (never assumed:
+the year says a discipline of unknown scope as unknown, decide.evaluation)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model.campaign_book import AWAY_HEADER, AWAY_SEPARATORS, LEAVE_HEADER, SCOPE_HEADER, STAFF_SHEET
+from thidua_xlsx.model.issues import WARNING, Problems
+from thidua_xlsx.text.collation import fold
+
+
+def check_leave_columns(rows, periods: Sequence[cm.Period], problems: Problems, file: str) -> None:
+    """In the staff ``rows`` (as the reader gives them; None: the sheet not read), each one's periods away
+    (``values["away"]``: the text typed) made a tuple of period codes, in the periods' order — a code or a name of
+    sheet Kỳ đánh giá, matched without case or marks; what is not one is an error at its cell. Periods away without
+    a kind of leave are an error (điều 14 khoản 2 rates the kinds apart); a discipline's scope given without a
+    discipline is a warning (not used)."""
+    by_word = {fold(word).strip(): p.code for p in periods for word in (p.code, p.label)}
+    order = {p.code: k for k, p in enumerate(periods)}
+    for _, values, cells in rows or ():
+        name = values.get("name") or values.get("code") or ""
+        typed = values.get("away")
+        values["away"] = ()
+        words = [w for w in (cm.clean_text(w) for w in re.split(f"[{AWAY_SEPARATORS}]", str(typed or ""))) if w]
+        if words and not periods:
+            problems.add("campaign.away_no_periods", WARNING, file=file, sheet=STAFF_SHEET, cell=cells["away"],
+                         name=name, field=AWAY_HEADER, value=typed)
+            continue
+        found = []
+        for word in words:
+            code = by_word.get(fold(word).strip())
+            if code is None:
+                problems.add("campaign.away_unknown", file=file, sheet=STAFF_SHEET, cell=cells["away"], name=name,
+                             field=AWAY_HEADER, value=word, periods=", ".join(p.code for p in periods))
+            elif code not in found:
+                found.append(code)
+        values["away"] = tuple(sorted(found, key=order.__getitem__))
+        if found and not values.get("leave"):
+            problems.add("campaign.away_without_leave", file=file, sheet=STAFF_SHEET, cell=cells["away"], name=name,
+                         periods=", ".join(values["away"]), field=LEAVE_HEADER, kinds=", ".join(cm.LEAVE_KINDS))
+        if values.get("discipline_scope") and values.get("discipline") in (None, cm.DISCIPLINES[0]):
+            problems.add("campaign.scope_without_discipline", WARNING, file=file, sheet=STAFF_SHEET,
+                         cell=cells["discipline_scope"], name=name, field=SCOPE_HEADER,
+                         value=values["discipline_scope"])

@@ -1,0 +1,36 @@
+"""The words of what an untidy year brings in (issue 48): a filing date typed far from the school year, a province's
+file with two texts in force at once said where the campaign is opened, a period's score entered by the head (a
+transfer's months at the former school). Assembled into :mod:`thidua_xlsx.text.messages`."""
+
+from __future__ import annotations
+
+# What the day that picks the rule set stands for, by the field of sheet Trường it came from.
+REFERENCE_DAY_WHAT = {"filing_date": "ngày trường gửi hồ sơ lên cấp trên",
+                      "scoring_deadline": "hạn các tổ nộp sổ chấm điểm"}
+
+UNTIDY_MESSAGES = {
+    "campaign.reference_day_far": "{field} là {day}, muộn hơn một năm sau khi năm học {year} kết thúc ({end}): có "
+                                  "lẽ gõ nhầm năm. Ngày này chọn các văn bản áp dụng khi xét (các văn bản có hiệu "
+                                  "lực ngày {day}), nên một ngày sai làm hồ sơ trích dẫn và áp dụng văn bản không "
+                                  "đúng. Hãy sửa {field} ở sheet Trường cho đúng {what} (dạng dd/mm/yyyy) rồi chạy "
+                                  "lại.",
+    "rule_set.conflict_opened": "Tệp quy định {where}: {rule} có {count} văn bản cùng có hiệu lực ngày {day} "
+                                "({texts}); chương trình áp dụng {applied} vì văn bản này được ghi trước trong tệp – "
+                                "không phải vì nó mới hơn.{newer} Nếu một văn bản đã thay thế văn bản kia, hãy ghi "
+                                "ngày hết hiệu lực (in_force_until) cho văn bản cũ, hoặc 'amends' nếu là văn bản sửa "
+                                "đổi (xem workbook_templates/SCHEMA.md), rồi chạy lại.",
+}
+
+# Said when the campaign is opened (rule_set.conflict_opened, by every command), then listed with a run's problems
+# (its summary's Kiểm tra, its JSON: rule_set.conflict, check.campaign.rule_set_warnings) and not printed again.
+UNTIDY_OPENING_CODES = frozenset({"rule_set.conflict"})
+
+# Said inside rule_set.conflict_opened when a text not applied was issued (or came into force) after the one applied.
+CONFLICT_NEWER = " Lưu ý: {newer} ban hành sau {applied}; giữa hai văn bản của cùng một cơ quan về cùng một vấn đề, " \
+                 "văn bản ban hành sau thường được áp dụng."
+
+# The year's sheet and JSON: a period's score the head's pass gave (a transfer's months at the former school).
+HEAD_ENTERED = "{periods}: điểm do hiệu trưởng nhập (người chuyển đến: kết quả tại trường cũ)"
+HEAD_ENTERED_NOTE = ("Điểm kỳ do hiệu trưởng nhập ở lượt duyệt của kỳ (cột Điểm Hội đồng của bảng tổng hợp kỳ) được "
+                     "ghi ở cột Nhận xét; với người chuyển đến, đó là kết quả các tháng tại trường cũ do trường cũ gửi "
+                     "(NĐ 233/2026 điều 15 khoản 1 điểm a).")
