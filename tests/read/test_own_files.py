@@ -130,13 +130,14 @@ def test_the_tool_s_own_report_in_a_merge_s_inbox_is_passed_over_with_a_note(tmp
 
     samples = Path(__file__).resolve().parents[2] / "samples"
     folder = tmp_path / "truong"
-    shutil.copytree(samples, folder, ignore=shutil.ignore_patterns("ca-nam", "cap-xa", "ho-so", "huong-dan*",
+    shutil.copytree(samples, folder, ignore=shutil.ignore_patterns("ca-nam", "cap-xa", "ho-so", "huong-dan*", "*.lock",
                                                                    "da-ghi.json", "cac-lan-chay.json"))
     shutil.copy2(samples / "bao-cao.json", folder / "inbox" / "bao-cao.json")
     done = CliRunner().invoke(main, ["merge", str(folder / "inbox"), "--strict", "-o", str(tmp_path / "t.xlsx"),
                                      "--json", str(tmp_path / "t.json")])
     import json
 
+    assert (tmp_path / "t.json").is_file(), done.output
     found = {p["file"]: p for p in json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))["problems"]
              if p["code"] == "file.own_file"}
     assert found["bao-cao.json"]["severity"] == "note"

@@ -95,3 +95,17 @@ def keep(shots: Path, into: Path) -> None:
     into.mkdir(parents=True, exist_ok=True)
     for path in sorted(shots.glob("*.png")):
         shutil.copy2(path, into / f"ui-{path.name}")
+
+
+def wait(driver, condition, seconds: float = 120):
+    """``condition(driver)`` once it holds, asked again while the page reloads under the question."""
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, seconds, poll_frequency=0.2,
+                         ignored_exceptions=(StaleElementReferenceException, NoSuchElementException)).until(condition)
+
+
+def text(driver) -> str:
+    """The page's words as a person reads them (spaces folded)."""
+    return " ".join(driver.find_element("tag name", "body").text.split())

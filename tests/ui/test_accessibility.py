@@ -38,20 +38,8 @@ def axe_source() -> str:
     return found.read_text(encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def driver(tmp_path_factory):
-    root = tmp_path_factory.mktemp("chromium")
-    found = browser.chromium(root / "profile", root / "downloads")
-    yield found
-    found.quit()
 
 
-@pytest.fixture(scope="module")
-def shots(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("a11y-shots")
-    yield folder
-    if os.environ.get("THIDUA_UI_SHOTS"):
-        browser.keep(folder, Path(os.environ["THIDUA_UI_SHOTS"]))
 
 
 class Audit:
@@ -182,21 +170,13 @@ def _contrast(one: str, other: str) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-def _wait(driver, condition, seconds: float = 120):
-    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    return WebDriverWait(driver, seconds, poll_frequency=0.2,
-                         ignored_exceptions=(StaleElementReferenceException, NoSuchElementException)).until(condition)
 
 
-def _text(driver) -> str:
-    return " ".join(driver.find_element("tag name", "body").text.split())
 
 
 def _done(driver) -> None:
-    _wait(driver, lambda d: d.find_element("id", "job").get_attribute("data-state") != "running", 300)
-    assert driver.find_element("id", "job").get_attribute("data-state") == "done", _text(driver)
+    browser.wait(driver, lambda d: d.find_element("id", "job").get_attribute("data-state") != "running", 300)
+    assert driver.find_element("id", "job").get_attribute("data-state") == "done", browser.text(driver)
 
 
 @pytest.fixture
@@ -224,10 +204,10 @@ def test_a_schools_pages_for_everyone(driver, axe_source, shots, held_run, tmp_p
     served = browser.Served(folder)
     try:
         driver.get(served.root + "/")  # without the token: the page that says how to open the page
-        assert "cần mã truy cập" in _text(driver)
+        assert "cần mã truy cập" in browser.text(driver)
         audit.page("khong-ma")
         driver.get(served.address)
-        assert "Chấm điểm thi đua" in _text(driver)
+        assert "Chấm điểm thi đua" in browser.text(driver)
         assert driver.execute_script(  # the page's Content-Security-Policy holds: axe runs all the same, injected
             "var s = document.createElement('script'); s.textContent = 'window.inline = 1;';"
             "document.head.appendChild(s); s.remove(); return window.inline === undefined") is True
@@ -239,18 +219,18 @@ def test_a_schools_pages_for_everyone(driver, axe_source, shots, held_run, tmp_p
         picked = [returned / name for name in RETURNED[:3]]
         driver.find_element(By.ID, "files").send_keys("\n".join(str(p) for p in picked))
         driver.find_element(By.ID, "send").click()
-        _wait(driver, lambda d: d.find_elements(By.ID, "dropped"))
-        assert WITH_ERRORS in _text(driver) and "Điểm 25 nằm ngoài khoảng 0 – 6" in _text(driver)
+        browser.wait(driver, lambda d: d.find_elements(By.ID, "dropped"))
+        assert WITH_ERRORS in browser.text(driver) and "Điểm 25 nằm ngoài khoảng 0 – 6" in browser.text(driver)
         assert driver.find_elements(By.CSS_SELECTOR, "textarea.reminders")  # the reminders box, labelled
         audit.page("vong-cham-diem")
 
         driver.find_element(By.ID, "generate").click()  # books already issued: the page asks first
-        _wait(driver, lambda d: d.find_elements(By.ID, "regenerate"))
+        browser.wait(driver, lambda d: d.find_elements(By.ID, "regenerate"))
         audit.page("sinh-lai")
 
         driver.get(served.root + "/vong/cham-diem")
         driver.find_element(By.ID, "merge").click()  # the run waits: its page, and the pill that says it runs
-        _wait(driver, lambda d: "/viec/" in d.current_url)
+        browser.wait(driver, lambda d: "/viec/" in d.current_url)
         assert driver.find_elements(By.CSS_SELECTOR, "header .busy")
         audit.page("viec-dang-chay")
         job = driver.current_url
@@ -260,7 +240,7 @@ def test_a_schools_pages_for_everyone(driver, axe_source, shots, held_run, tmp_p
         held_run.set()
         driver.get(job)
         _done(driver)
-        assert "Chiến sĩ thi đua cơ sở" in _text(driver)
+        assert "Chiến sĩ thi đua cơ sở" in browser.text(driver)
         audit.page("viec-ket-qua")
         driver.get(served.root + "/vong/cham-diem")  # the round's last run, found again
         audit.page("vong-cham-diem-sau")
@@ -284,7 +264,7 @@ def test_a_period_years_pages_for_everyone(driver, axe_source, shots, tmp_path):
         driver.get(served.address)
         audit.page("nam")
         driver.get(served.root + "/vong/ca-nam")
-        assert "Bảng tổng hợp của các kỳ" in _text(driver)
+        assert "Bảng tổng hợp của các kỳ" in browser.text(driver)
         audit.page("ca-nam")
         driver.get(served.root + "/vong/thang-10")
         audit.page("thang-10")
@@ -300,13 +280,13 @@ def test_a_communes_pages_for_everyone(driver, axe_source, shots, tmp_path):
     served = browser.Served(commune_campaign(tmp_path))
     try:
         driver.get(served.address)
-        assert "Ủy ban nhân dân xã Trực Cường" in _text(driver)
+        assert "Ủy ban nhân dân xã Trực Cường" in browser.text(driver)
         audit.page("xa")
         driver.find_element(By.ID, "merge").click()
         _done(driver)
         audit.page("xa-ket-qua")
         driver.get(served.root + "/")
-        _wait(driver, lambda d: d.find_elements(By.ID, "held"))  # the proposals held for the officer
+        browser.wait(driver, lambda d: d.find_elements(By.ID, "held"))  # the proposals held for the officer
         audit.page("xa-tam-giu")
     finally:
         served.stop()

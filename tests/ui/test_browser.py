@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import time
-from pathlib import Path
 
 import pytest
 
@@ -19,33 +18,12 @@ pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(bool(browser.available()) and not os.environ.get("CI"), reason=browser.available())]
 
 
-@pytest.fixture(scope="module")
-def driver(tmp_path_factory):
-    root = tmp_path_factory.mktemp("chromium")
-    found = browser.chromium(root / "profile", root / "downloads")
-    found.downloads = root / "downloads"
-    yield found
-    found.quit()
 
 
-@pytest.fixture(scope="module")
-def shots(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("shots")
-    yield folder
-    if os.environ.get("THIDUA_UI_SHOTS"):
-        browser.keep(folder, Path(os.environ["THIDUA_UI_SHOTS"]))
 
 
-def _wait(driver, condition, seconds: float = 60):
-    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    return WebDriverWait(driver, seconds, poll_frequency=0.2,  # the page reloading under the question: ask again
-                         ignored_exceptions=(StaleElementReferenceException, NoSuchElementException)).until(condition)
 
 
-def _text(driver) -> str:
-    return " ".join(driver.find_element("tag name", "body").text.split())
 
 
 def test_a_secretarys_round(driver, shots, tmp_path):
@@ -57,21 +35,21 @@ def test_a_secretarys_round(driver, shots, tmp_path):
     try:
         assert served.address.startswith("http://127.0.0.1:") and "?token=" in served.address
         driver.get(served.root + "/")  # without the token: refused
-        assert "cần mã truy cập" in _text(driver)
+        assert "cần mã truy cập" in browser.text(driver)
         driver.get(served.address)
         assert "?token=" not in driver.current_url  # the token went to a cookie
-        page = _text(driver)
+        page = browser.text(driver)
         assert "Trường Tiểu học Trực Cường" in page and "Chấm điểm thi đua" in page
         browser.shot(driver, shots, "1-nam-hoc")
 
         driver.find_element(By.LINK_TEXT, "Chấm điểm thi đua").send_keys(Keys.ENTER)  # by the keyboard
-        _wait(driver, lambda d: "Kéo các sổ" in _text(d))
+        browser.wait(driver, lambda d: "Kéo các sổ" in browser.text(d))
         picked = [returned / RETURNED[0], returned / WITH_ERRORS, returned / RETURNED[2], returned / REGISTRATION_BOOK]
         driver.find_element(By.ID, "files").send_keys("\n".join(str(p) for p in picked))
-        _wait(driver, lambda d: RETURNED[0] in d.find_element(By.ID, "chosen").text)
+        browser.wait(driver, lambda d: RETURNED[0] in d.find_element(By.ID, "chosen").text)
         driver.find_element(By.ID, "send").click()
-        _wait(driver, lambda d: d.find_elements(By.ID, "dropped"))
-        page = _text(driver)
+        browser.wait(driver, lambda d: d.find_elements(By.ID, "dropped"))
+        page = browser.text(driver)
         assert f"{WITH_ERRORS} Đã xếp: inbox/{WITH_ERRORS}" in page
         assert f"{REGISTRATION_BOOK} Không nhận" in page  # another round: refused with the reason
         assert "Điểm 25 nằm ngoài khoảng 0 – 6" in page  # the problem list, at its cell
@@ -80,9 +58,9 @@ def test_a_secretarys_round(driver, shots, tmp_path):
         browser.shot(driver, shots, "2-vong-cham-diem")
 
         driver.find_element(By.ID, "merge").click()
-        _wait(driver, lambda d: "/viec/" in d.current_url)
-        _wait(driver, lambda d: d.find_element(By.ID, "job").get_attribute("data-state") != "running", 120)
-        page = _text(driver)
+        browser.wait(driver, lambda d: "/viec/" in d.current_url)
+        browser.wait(driver, lambda d: d.find_element(By.ID, "job").get_attribute("data-state") != "running", 120)
+        page = browser.text(driver)
         assert "Xong" in page, page
         assert "Tổ chưa gửi: Tổ khối 2-3, Tổ chuyên biệt" in page
         assert "Chiến sĩ thi đua cơ sở" in page and "Lao động tiên tiến" in page
@@ -90,7 +68,7 @@ def test_a_secretarys_round(driver, shots, tmp_path):
 
         driver.find_element(By.LINK_TEXT, "tong-hop_cham-diem.xlsx").click()
         downloaded = driver.downloads / "tong-hop_cham-diem.xlsx"
-        _wait(driver, lambda _d: downloaded.is_file() and downloaded.stat().st_size > 0, 30)
+        browser.wait(driver, lambda _d: downloaded.is_file() and downloaded.stat().st_size > 0, 30)
         time.sleep(0.3)
         assert downloaded.read_bytes() == (folder / "tong-hop_cham-diem.xlsx").read_bytes()
     finally:
@@ -104,13 +82,14 @@ def test_a_communes_merge(driver, shots, tmp_path):
     served = browser.Served(folder)
     try:
         driver.get(served.address)
-        page = _text(driver)
+        page = browser.text(driver)
         assert "Ủy ban nhân dân xã Trực Cường" in page and "Chưa gửi" in page.split("Trường Mầm non Trực Cường")[1][:40]
         browser.shot(driver, shots, "4-cap-xa")
         driver.find_element(By.ID, "merge").click()
-        _wait(driver, lambda d: "/viec/" in d.current_url)
-        _wait(driver, lambda d: d.find_element(By.ID, "job").get_attribute("data-state") != "running", 120)
-        assert "Xong" in _text(driver) and "tong-hop-cac-truong.xlsx" in _text(driver), _text(driver)
+        browser.wait(driver, lambda d: "/viec/" in d.current_url)
+        browser.wait(driver, lambda d: d.find_element(By.ID, "job").get_attribute("data-state") != "running", 120)
+        page = browser.text(driver)
+        assert "Xong" in page and "tong-hop-cac-truong.xlsx" in page, page
         browser.shot(driver, shots, "5-cap-xa-tong-hop")
     finally:
         served.stop()

@@ -21,32 +21,12 @@ pytestmark = [pytest.mark.browser,
 PHONE = (360, 740)
 
 
-@pytest.fixture(scope="module")
-def driver(tmp_path_factory):
-    root = tmp_path_factory.mktemp("chromium")
-    found = browser.chromium(root / "profile", root / "downloads")
-    yield found
-    found.quit()
 
 
-@pytest.fixture(scope="module")
-def shots(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("shots")
-    yield folder
-    if os.environ.get("THIDUA_UI_SHOTS"):
-        browser.keep(folder, Path(os.environ["THIDUA_UI_SHOTS"]))
 
 
-def _wait(driver, condition, seconds: float = 120):
-    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    return WebDriverWait(driver, seconds, poll_frequency=0.2,
-                         ignored_exceptions=(StaleElementReferenceException, NoSuchElementException)).until(condition)
 
 
-def _text(driver) -> str:
-    return " ".join(driver.find_element("tag name", "body").text.split())
 
 
 def _both_sizes(driver, shots: Path, name: str) -> None:
@@ -57,9 +37,9 @@ def _both_sizes(driver, shots: Path, name: str) -> None:
 
 
 def _done(driver) -> str:
-    _wait(driver, lambda d: d.find_element("id", "job").get_attribute("data-state") != "running", 300)
-    assert driver.find_element("id", "job").get_attribute("data-state") == "done", _text(driver)
-    return _text(driver)
+    browser.wait(driver, lambda d: d.find_element("id", "job").get_attribute("data-state") != "running", 300)
+    assert driver.find_element("id", "job").get_attribute("data-state") == "done", browser.text(driver)
+    return browser.text(driver)
 
 
 def test_the_period_year_click_by_click(driver, shots, tmp_path):
@@ -80,15 +60,15 @@ def test_the_period_year_click_by_click(driver, shots, tmp_path):
     try:
         driver.get(served.address)
         driver.find_element(By.LINK_TEXT, "Tháng 10/2026").click()  # the period's page: the head's pass
-        _wait(driver, lambda d: d.find_elements(By.ID, "council"))
+        browser.wait(driver, lambda d: d.find_elements(By.ID, "council"))
         driver.find_element(By.ID, "council").send_keys(str(headed))
         driver.find_element(By.ID, "merge").click()
         assert "Hiệu trưởng chấm kỳ Tháng 10/2026" in _done(driver)
 
         driver.get(served.root + "/")
         driver.find_element(By.LINK_TEXT, "Cả năm (từ các kỳ)").click()  # the year's own page
-        _wait(driver, lambda d: "Bảng tổng hợp của các kỳ" in _text(d))
-        assert "Tháng 10/2026 đã có điểm hiệu trưởng" in _text(driver)
+        browser.wait(driver, lambda d: "Bảng tổng hợp của các kỳ" in browser.text(d))
+        assert "Tháng 10/2026 đã có điểm hiệu trưởng" in browser.text(driver)
         _both_sizes(driver, shots, "6-ca-nam")
         driver.find_element(By.ID, "merge").click()
         assert "tong-hop_ca-nam.xlsx" in _done(driver)
@@ -111,7 +91,7 @@ def test_the_period_year_click_by_click(driver, shots, tmp_path):
     try:
         driver.get(again.address)
         driver.get(again.root + "/vong/ca-nam")
-        page = _text(driver)
+        page = browser.text(driver)
         assert "Lần tổng hợp gần nhất" in page and "Tải về tong-hop_ca-nam.xlsx" in page
         assert "ho-so/01_To-trinh.docx" in page
     finally:
@@ -128,7 +108,7 @@ def test_the_commune_officer_decides_held_proposals_click_by_click(driver, shots
         driver.find_element(By.ID, "merge").click()
         _done(driver)
         driver.get(served.root + "/")
-        _wait(driver, lambda d: d.find_elements(By.ID, "held"))
+        browser.wait(driver, lambda d: d.find_elements(By.ID, "held"))
         before = len(driver.find_elements(By.CSS_SELECTOR, "table.held tbody tr"))
         _both_sizes(driver, shots, "8-xa-tam-giu")
         driver.find_element(By.ID, "nhan-0").click()

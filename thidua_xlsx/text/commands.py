@@ -233,8 +233,6 @@ REPORT_PERIOD_NO_TITLES = ("Kỳ {period}: điểm, xếp loại và xếp hạn
 COUNCIL_CHANGES = "Hội đồng đã thay đổi {count} điều so với đề xuất (sheet Thay đổi của Hội đồng):"
 COUNCIL_CHANGES_PERIOD = ("Hiệu trưởng chấm kỳ {period}: {count} thay đổi so với điểm của tổ (sheet Thay đổi của Hội "
                           "đồng):")
-COUNCIL_CHANGE_LINE = "  {name} ({code}): {what} {before} → {after}{why}"
-COUNCIL_CHANGE_WHY = " – lý do: {why}"
 REPORT_REGISTERED = "Đã đăng ký danh hiệu: {registered}/{people}."
 REPORT_PROBLEMS = "Vấn đề: {errors} lỗi, {warnings} cảnh báo, {notes} ghi chú."
 FOLLOWUP_HEAD = "Tình hình nộp sổ (hạn nộp {deadline}):"
