@@ -71,3 +71,16 @@ def test_the_page_files_a_folder_she_picks(books, tmp_path):
     assert "Đã xếp: inbox/To khoi 1 (1).xlsx" in said and "Đã xếp: inbox/van-phong.xlsx" in said
     assert "tệp khóa Excel" in said
     assert sorted(p.name for p in (folder / "inbox").iterdir()) == ["To khoi 1 (1).xlsx", "van-phong.xlsx"]
+
+
+def test_a_file_too_big_to_be_a_book_is_said_and_left_alone(books, tmp_path):
+    from thidua_xlsx.read.containment import MAX_FILE_BYTES
+
+    folder = fresh_campaign(books, tmp_path / "truong")
+    downloads = tmp_path / "Downloads"
+    downloads.mkdir()
+    with (downloads / "video.zip").open("wb") as big:  # sparse: judged by its size, never read
+        big.truncate(4 * MAX_FILE_BYTES + 1)
+    done = CliRunner().invoke(main, ["collect", str(downloads), str(folder)])
+    assert "video.zip" in done.output and "không đọc" in done.output
+    assert not list((folder / "inbox").iterdir())

@@ -38,3 +38,29 @@ def test_a_book_from_an_address_its_department_does_not_have_is_said_where_it_is
     shown = [str(c) for row in load_workbook(tmp_path / "tong-hop.xlsx", read_only=True)[tx.S_CHECK].iter_rows(
         values_only=True) for c in row if c]
     assert any(SPOOFER in c for c in shown)
+
+
+def test_an_older_copy_from_an_unknown_address_is_said_too_though_not_used(tmp_path):
+    """The department's head sends its book; an older copy came from an address it does not have: the merge uses the
+    head's and still names the other at its file."""
+    import datetime as dt
+
+    from tests.mail.builders import fill_scores
+    from tests.scoring_round import T1_SCORES
+
+    books = returned_books(tmp_path / "books")
+    issued = next(p for p in sorted((tmp_path / "books" / "outbox").glob("*.xlsx")) if "Van-phong" not in p.name)
+    newer = tmp_path / "t1-moi.xlsx"
+    fill_scores(issued, newer, T1_SCORES, dt.datetime(2026, 5, 14, 8, 0))
+    folder = fresh_campaign(books, tmp_path / "truong")
+    saved = tmp_path / "thu"
+    saved.mkdir()
+    (saved / "1.eml").write_bytes(returned_mail(SPOOFER, [("To khoi 1.xlsx", books.t1)], message_id="<1@x>"))
+    (saved / "2.eml").write_bytes(returned_mail(ADDRESSES["T1"], [("To khoi 1 moi.xlsx", newer.read_bytes())],
+                                                message_id="<2@x>"))
+    assert CliRunner().invoke(main, ["collect", str(saved), str(folder)]).exit_code == 0
+    merged = CliRunner().invoke(main, ["merge", str(folder / "inbox"), "--json", str(tmp_path / "bao-cao.json"),
+                                       "-o", str(tmp_path / "tong-hop.xlsx")])
+    assert merged.exit_code == 0, merged.output
+    codes = {i["code"]: i for i in json.loads((tmp_path / "bao-cao.json").read_text(encoding="utf-8"))["problems"]}
+    assert codes["file.sender_unknown"]["file"] == "To khoi 1.xlsx" and "file.sender_unknown_used" not in codes

@@ -71,3 +71,21 @@ def test_the_officer_accepts_a_whole_school_s_file_with_one_mark(tmp_path):
     assert "level_above.accepted" in {c for _s, c, _t in run["issues"]}
     assert f'<option value="{code}">' not in found.get("/").data.decode()  # none of that school's still held
     assert text(found.get("/")).count(name) < before
+
+
+def test_nothing_chosen_or_a_proposal_no_longer_held_is_refused_and_nothing_written(tmp_path):
+    from thidua_xlsx import service
+    from thidua_xlsx.model.errors import Refused
+
+    folder = commune_campaign(tmp_path)
+    _app, found = client(folder)
+    _merged(found, found.post("/xa/tong-hop", data=CSRF))
+    nothing = found.post("/xa/duyet", data={**CSRF, "quyet-0": ""})
+    assert nothing.status_code == 400 and "Chưa chọn nhận hay bỏ đề nghị nào" in text(nothing)
+    try:
+        service.officer_decisions(folder, {("TH-TC", "person", "GV999", "LDTT"): (True, "Đã kiểm tra")})
+    except Refused as refused:
+        assert [p.code for p in refused.problems] == ["ui.officer_stale"]
+    else:
+        raise AssertionError("a proposal the last summary does not hold apart was taken")
+    assert not (folder / "hoi-dong" / "xa-duyet.xlsx").exists()
