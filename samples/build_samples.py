@@ -47,13 +47,14 @@ from thidua_xlsx.decide.history import with_history  # noqa: E402
 from thidua_xlsx.model import campaign as cm  # noqa: E402
 from thidua_xlsx.model import layout as ly  # noqa: E402
 from thidua_xlsx.model.history_book import DEPARTMENTS, INITIATIVES, PEOPLE, SERVICE, HistoryBook, TableRows  # noqa: E402
-from thidua_xlsx.model.places import CAMPAIGN_FILE
+from thidua_xlsx.model.places import CAMPAIGN_FILE  # noqa: E402
 from thidua_xlsx.model.titles import CSTD_TINH, CSTDCS, LDTT, NO_PROPOSAL, TTLDTT, TTLDXS  # noqa: E402
 from thidua_xlsx.model.titles import name as title_name  # noqa: E402
 from thidua_xlsx.papers.dossiers import write_documents  # noqa: E402
 from thidua_xlsx.read.history import read_history_book  # noqa: E402
 from thidua_xlsx.read.presets import load_preset  # noqa: E402
 from thidua_xlsx.service import apply_council_file, generate_round, init_campaign, merge_inbox  # noqa: E402
+from thidua_xlsx.system.written import Written  # noqa: E402
 from thidua_xlsx.workspace import open_campaign  # noqa: E402
 from thidua_xlsx.write.history import new_book, save_history_book  # noqa: E402
 from thidua_xlsx.write.report_json import write_report_json  # noqa: E402
@@ -115,9 +116,21 @@ def main() -> None:
     final = with_history(final, history)
     write_summary(final, HERE / "tong-hop-cuoi.xlsx")
     papers = write_documents(final, HERE / "ho-so")
+    record_outputs(HERE, [HERE / name for name in ("tong-hop-dang-ky.xlsx", "tong-hop.xlsx", "bao-cao.json",
+                                                   "tong-hop-cuoi.xlsx")] + sorted((HERE / "ho-so").rglob("*.*")))
     print(f"samples rebuilt: {len(summary.files)} files in inbox/, {len(summary.people)} people, "
           f"{len(final.council_changes)} council changes, {len(papers.documents)} papers"
           + (f" ({papers.pdf_problem})" if papers.pdf_problem else ""))
+
+
+def record_outputs(folder: Path, outputs: list[Path]) -> None:
+    """The tool's record of the files it wrote (da-ghi.json), shipped with the sample: tried on a copy of the sample,
+    the guide's commands with ``--force`` replace these files, the tool's own, rather than write "(moi)" copies beside
+    them. The files the secretary made (campaign.xlsx, hoi-dong.xlsx, lich-su.xlsx) are not in it."""
+    written = Written(folder)
+    for path in outputs:
+        written.note(path)
+    written.save()
 
 
 def _council_meets(summary, met: Path, typed: Path) -> None:

@@ -33,14 +33,12 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent / "ca-nam"
 sys.path.insert(0, str(HERE.parent.parent))
 
+from samples.build_samples import record_outputs  # noqa: E402
 from tests.filling import fill, layout, person_values, register, stamp_saved_time  # noqa: E402
 from thidua_xlsx.commands.merge import merge, year  # noqa: E402
 from thidua_xlsx.model import layout as ly  # noqa: E402
 from thidua_xlsx.model.campaign import moved_years  # noqa: E402
-from thidua_xlsx.model.places import (
-    CAMPAIGN_FILE,
-    OUTPUTS_RECORD,  # noqa: E402
-)
+from thidua_xlsx.model.places import CAMPAIGN_FILE  # noqa: E402
 from thidua_xlsx.model.requests import MergeRequest  # noqa: E402
 from thidua_xlsx.model.titles import CSTDCS, LDTT, NOT_REGISTERED, TTLDTT  # noqa: E402
 from thidua_xlsx.read.presets import load_preset  # noqa: E402
@@ -100,10 +98,10 @@ def build(here: Path, shift: int, authority_code: str = "") -> tuple[int, int, l
         assert merged.report.valid, merged.report.to_dict()
     shutil.rmtree(here / "outbox")
     # the year as the README's command writes it (thidua-xlsx year ky --campaign . -o … --json …): the same service,
-    # with what the campaign's opening and its rule set say, and today's date; its record of what it wrote is not
-    # shipped (a copy's first run would take the shipped files for its own)
+    # with what the campaign's opening and its rule set say, and today's date
     report = year(MergeRequest(here / "ky", here / "tong-hop_ca-nam.xlsx", here / "ca-nam.json", campaign_path=here))
-    (here / OUTPUTS_RECORD).unlink(missing_ok=True)
+    record_outputs(here, [here / "tong-hop-dang-ky.xlsx", here / "tong-hop_ca-nam.xlsx", here / "ca-nam.json",
+                          *sorted((here / "ky").glob("*.xlsx"))])
     assert report.report.valid, report.report.to_dict()
     data = json.loads((here / "ca-nam.json").read_text(encoding="utf-8"))
     return (len(data["year"]["periods"]), len(data["people"]),

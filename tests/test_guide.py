@@ -45,6 +45,11 @@ ROUNDS = {  # each round's command, as tokens it must carry
     "thư nháp: nhắc": ("status", "--nhac", "--thu"),
     "thư nháp: hồ sơ gửi cấp trên": ("merge", "--docs", "--thu"),
     "nhận sổ từ hộp thư": ("collect",),
+    "nhận sổ từ thư mục tải về": ("collect", "$HOME\\Downloads"),
+    "9. từng kỳ": ("merge", "--period"),
+    "9. hiệu trưởng chấm kỳ": ("merge", "--period", "--council"),
+    "10. cả năm": ("year", "ky"),
+    "10. Hội đồng cả năm, hồ sơ": ("year", "--council", "--docs"),
 }
 GUIDE_FONTS = ("TimesNewRoman", "LiberationSerif", "CourierNew", "LiberationMono")
 
@@ -177,6 +182,14 @@ def test_each_round_shows_its_command(pdf_lines):
     missing = [label for label, tokens in ROUNDS.items()
                if not any(argv and argv[0] == tokens[0] and all(t in argv for t in tokens[1:]) for argv in commands)]
     assert not missing, f"rounds whose command the guide does not show: {missing}"
+
+
+def test_the_guide_starts_with_the_installer(pdf_lines):
+    """Issue 47: the secretary's first page is the double-click installer, not a command."""
+    text = " ".join(pdf_lines)
+    first = text.index("Bước 0. Cài đặt")
+    assert text.index("Cai-dat-thi-dua.bat", first) < text.index("py -m pip install .", first)
+    assert "“Thi đua”" in text[first:text.index("Bước 1.", first)]
 
 
 def test_the_refusals_are_caught():

@@ -72,7 +72,7 @@ def council_lines(summary: Summary) -> list[str]:
     changes = summary.council_changes
     head = mt.COUNCIL_CHANGES_PERIOD.format(period=summary.period_label, count=len(changes)) if summary.period \
         else mt.COUNCIL_CHANGES.format(count=len(changes))
-    lines = [head]
+    lines = [head if changes else head.removesuffix(":") + "."]  # no list follows: no colon
     for c in changes:
         why = change_words(c)[3]
         lines.append(rl.COUNCIL_CHANGE_SENTENCE.format(name=c.name, code=c.code, change=change_sentence(c),

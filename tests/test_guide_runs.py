@@ -1,0 +1,115 @@
+"""The secretary's guide tried as she would try it on the shipped sample (issue 48): every command it shows, page
+after page, run for real (``python -m thidua_xlsx`` in the folder the guide says) on a fresh copy of the sample —
+``samples/`` for steps 1–8 and the mail page, ``samples/ca-nam`` for steps 9 and 10 (each page says which: its
+``sample``) — with ``--force`` added to ``generate``, ``merge`` and ``year`` as the guide's step 0 tells her to do on
+the sample. What she does by hand between two commands (Excel's "Save As" of the head's and the council's copy, typing
+a score) is done here as tests/head_pass.py and tests/filling.py do it.
+
+Each command ends well (exit 0), nothing is written as "(moi)" beside the sample's files (the sample ships the tool's
+record of its own outputs, da-ghi.json, so ``--force`` replaces them), and what each step writes is there. Not run:
+``py -m pip install .`` (the installer's and CI's own install do it) and the IMAP address (tests/mail runs collect
+against a real Dovecot); ``init`` runs in a folder of its own, and after ``cd thidua-2026`` the sample is the
+campaign the guide goes on in.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from samples import build_guide
+from tests.filling import council_types
+from tests.head_pass import head_scores
+from tests.libreoffice import require_libreoffice
+from thidua_xlsx.model.places import OUTPUTS_RECORD, RUNS_RECORD
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+FORCED = ("generate", "merge", "year")  # the commands that write what the sample already has
+NOT_RUN = {"py -m pip install .": "the install itself",
+           "thidua-xlsx collect imaps://thuky@truong.edu.vn@mail.truong.edu.vn/INBOX .": "needs a mail server"}
+DOWNLOADS = "$HOME\\Downloads"
+BEFORE = {  # what she does by hand before a command: the head's and the council's copies, saved and typed into
+    "hieu-truong_thang-10.xlsx": lambda folder, made: head_scores(
+        folder / "ky" / "tong-hop_thang-10.xlsx", made, {"GV004": (88, "Hiệu trưởng chấm lại minh chứng")}),
+    "hoi-dong_ca-nam.xlsx": lambda folder, made: council_types(folder / "tong-hop_ca-nam.xlsx", made, {}),
+}
+
+
+def _copy(sample: Path, to: Path) -> Path:
+    """A fresh copy of a shipped sample, as she would copy it: the runs this checkout made and the page's launchers
+    left out (they are not shipped)."""
+    shutil.copytree(sample, to, ignore=lambda where, names: [
+        n for n in names if n == RUNS_RECORD or n.startswith("Mo-trang-thi-dua.")
+        or (Path(where) == SAMPLES and n in ("ca-nam", "cap-xa", "huong-dan"))])
+    return to
+
+
+def _run(argv: list[str], where: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    return subprocess.run([sys.executable, "-m", "thidua_xlsx", *argv], cwd=where, capture_output=True, text=True,
+                          encoding="utf-8", env=env, timeout=600)
+
+
+def _argv(command: str, downloads: Path) -> list[str]:
+    words = command.replace(DOWNLOADS, str(downloads)).split()[1:]  # the guide's lines hold no quotes (test_guide)
+    words = [w.replace("\\", "/") if not w.startswith(str(downloads)) else w for w in words]
+    if words and words[0] in FORCED and "--force" not in words:
+        words.append("--force")
+    return words
+
+
+@pytest.mark.libreoffice
+def test_the_guide_runs_on_a_fresh_copy_of_the_sample_from_its_first_page_to_its_last(tmp_path):
+    require_libreoffice()
+    school = _copy(SAMPLES, tmp_path / "samples")
+    year = _copy(SAMPLES / "ca-nam", tmp_path / "ca-nam")
+    assert (school / OUTPUTS_RECORD).is_file() and (year / OUTPUTS_RECORD).is_file(), "the samples ship da-ghi.json"
+    downloads = tmp_path / "Downloads"  # a browser's downloads: a department's book saved twice, and a photo
+    downloads.mkdir()
+    shutil.copy(school / "inbox" / "2025-2026_cham-diem_To-khoi-1.xlsx", downloads)
+    (downloads / "anh-chup.jpg").write_bytes(b"\xff\xd8\xff\xe0 not a workbook")
+    fresh = tmp_path / "moi"
+    fresh.mkdir()
+    ran, said = [], {}
+    for page in build_guide.PAGES:
+        where = year if page.sample == build_guide.YEAR_SAMPLE else school
+        for item in page.body:
+            if not (isinstance(item, tuple) and item[0] == "cmd"):
+                continue
+            command = item[1]
+            if command in NOT_RUN or command.startswith("cd "):
+                continue
+            argv = _argv(command, downloads)
+            for name, make in BEFORE.items():
+                if name in argv:
+                    make(where, where / name)
+            here = fresh if argv[0] == "init" else where
+            done = _run(argv, here)
+            assert done.returncode == 0, f"{page.heading}: {command}\n{done.stdout}\n{done.stderr}"
+            ran.append(command)
+            said[command] = done.stdout + done.stderr
+
+    assert len(ran) == len(build_guide.commands()) - len(NOT_RUN) - 1  # every command but those named, and cd
+    beside = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*(moi*"))
+    assert not beside, f"the guide on the sample wrote copies beside the sample's files: {beside}"
+    assert (fresh / "thidua-2026" / "campaign.xlsx").is_file()
+    for made in ("tong-hop-dang-ky.xlsx", "tong-hop.xlsx", "tong-hop-cuoi.xlsx", "ho-so/01_To-trinh.docx",
+                 "ho-so/01_To-trinh.pdf", "ho-so-du-thao/01_To-trinh.docx", "lich-su.xlsx"):
+        assert (school / made).is_file(), made
+    assert list((school / "gop-y").glob("*.xlsx")), "the feedback copies of step 6"
+    for drafts in ("thu-nhap", "thu-nhac", "thu-gui"):
+        assert list((school / drafts).glob("*.eml")), f"the mail page's drafts in {drafts}"
+    for made in ("ky/tong-hop_thang-10.xlsx", "tong-hop_ca-nam.xlsx", "ho-so/01_To-trinh.docx", "lich-su.xlsx"):
+        assert (year / made).is_file(), made
+    head_pass = next(text for command, text in said.items() if "hieu-truong_thang-10.xlsx" in command)
+    assert "Hiệu trưởng chấm kỳ Tháng 10/2026: 1 thay đổi" in head_pass, head_pass
+    history = next(text for command, text in said.items() if "history" in command and "ca-nam" in command)
+    assert "Năm học 2026-2027" in history, history
+    assert list(downloads.iterdir()) and sorted(p.name for p in downloads.iterdir()) == [
+        "2025-2026_cham-diem_To-khoi-1.xlsx", "anh-chup.jpg"], "collect left the downloads folder as it was"
