@@ -43,7 +43,7 @@ from thidua_xlsx.model.requests import MergeRequest  # noqa: E402
 from thidua_xlsx.model.titles import CSTDCS, LDTT, NOT_REGISTERED, TTLDTT  # noqa: E402
 from thidua_xlsx.read.presets import load_preset  # noqa: E402
 from thidua_xlsx.service import generate_round, init_campaign  # noqa: E402
-from thidua_xlsx.workspace import open_campaign  # noqa: E402
+from thidua_xlsx.workspace import CampaignFolder, open_campaign  # noqa: E402
 
 CAMPAIGN_ID = "kimson-nd233-{year}"
 MONTHS = 2
@@ -70,20 +70,10 @@ def build(here: Path, shift: int, authority_code: str = "") -> tuple[int, int, l
     """The sample year in ``here`` (emptied first), the preset's school year moved ``shift`` years, sealed with the
     level above's ``authority_code`` when given: the number of periods, of people and the codes the HTXSNV cap rated
     HTTNV."""
-    shutil.rmtree(here, ignore_errors=True)
-    preset = moved_years(load_preset("nd233"), shift)
-    staff = tuple(replace(p, facts=replace(p.facts, rating=p.facts.rating if p.code == KEEP_ENTERED else None))
-                  for p in preset.staff)
-    campaign_id = CAMPAIGN_ID.format(year=preset.school.school_year)
-    init_campaign(here, "nd233", campaign=replace(preset, id=campaign_id, periods=preset.periods[:MONTHS], staff=staff,
-                                                  school=replace(preset.school, authority_code=authority_code),
-                                                  legal_basis=this_years_plan(preset.legal_basis, shift)))
-    folder, problems = open_campaign(here / CAMPAIGN_FILE)
-    assert folder is not None, [p.render() for p in problems]
+    folder = start(here, shift, authority_code)
     campaign = folder.campaign
-    titles = {p.code: CSTDCS if p.code in EXCELLENT or p.facts.initiative_decision else LDTT for p in preset.staff}
-    titles[NOT_REGISTERING] = NOT_REGISTERED
-    registrations = register(folder, titles, here, collective={d.code: TTLDTT for d in campaign.departments})
+    registrations = register(folder, registered_titles(), here,
+                             collective={d.code: TTLDTT for d in campaign.departments})
     shutil.rmtree(here / "outbox-dang-ky")
     for k, period in enumerate(campaign.periods):
         made = generate_round(folder, ly.SCORING, here / "outbox" / period.code, registrations, today=period.start,
@@ -91,7 +81,7 @@ def build(here: Path, shift: int, authority_code: str = "") -> tuple[int, int, l
         assert not made.problems.errors, [p.render() for p in made.problems]
         inbox = here / "inbox" / period.code
         for path in made.paths:
-            _fill(campaign, path, inbox / path.name, k, period.code)
+            fill_period(campaign, path, inbox / path.name, k, period.code)
         (here / "ky").mkdir(exist_ok=True)  # as the README's merge writes it (thidua-xlsx merge … --period …)
         merged = merge(MergeRequest(inbox, here / "ky" / f"tong-hop_{period.code}.xlsx", period=period.code,
                                     campaign_path=here))
@@ -108,6 +98,30 @@ def build(here: Path, shift: int, authority_code: str = "") -> tuple[int, int, l
             [p["code"] for p in data["people"] if p["year"] and p["year"]["capped"]])
 
 
+def start(here: Path, shift: int, authority_code: str = "") -> CampaignFolder:
+    """The campaign as init writes it in ``here`` (emptied first), then moved and cut as the sample's: the preset's
+    school year moved ``shift`` years, its first periods, the ratings emptied but one, this year's plan."""
+    shutil.rmtree(here, ignore_errors=True)
+    preset = moved_years(load_preset("nd233"), shift)
+    staff = tuple(replace(p, facts=replace(p.facts, rating=p.facts.rating if p.code == KEEP_ENTERED else None))
+                  for p in preset.staff)
+    campaign_id = CAMPAIGN_ID.format(year=preset.school.school_year)
+    init_campaign(here, "nd233", campaign=replace(preset, id=campaign_id, periods=preset.periods[:MONTHS], staff=staff,
+                                                  school=replace(preset.school, authority_code=authority_code),
+                                                  legal_basis=this_years_plan(preset.legal_basis, shift)))
+    folder, problems = open_campaign(here / CAMPAIGN_FILE)
+    assert folder is not None, [p.render() for p in problems]
+    return folder
+
+
+def registered_titles() -> dict[str, str]:
+    """What each person registers (by code): CSTĐCS those rated HTXSNV last year or with a sáng kiến, LĐTT the others,
+    nothing for the one who does not register."""
+    titles = {p.code: CSTDCS if p.code in EXCELLENT or p.facts.initiative_decision else LDTT
+              for p in load_preset("nd233").staff}
+    return titles | {NOT_REGISTERING: NOT_REGISTERED}
+
+
 def this_years_plan(basis: tuple[str, ...], shift: int) -> tuple[str, ...]:
     """Sheet Căn cứ with the school's own plan (its "Kế hoạch" line) of the moved year: the preset's plan is dated
     and named for 2025-2026, and a Tờ trình of 2026-2027 cannot rest on last year's plan. The laws stay as cited."""
@@ -117,7 +131,8 @@ def this_years_plan(basis: tuple[str, ...], shift: int) -> tuple[str, ...]:
     return tuple(map(moved, basis))
 
 
-def _fill(campaign, src: Path, dst: Path, month: int, period: str) -> None:
+def fill_period(campaign, src: Path, dst: Path, month: int, period: str) -> None:
+    """A department's book of a period as it fills it (the sample's scores, ``month`` the period's index)."""
     rated = {p.code: p.facts.rating for p in load_preset("nd233").staff}
     values = {}
     for rec in layout(src).of_kind(ly.ScoringSheet):

@@ -107,24 +107,29 @@ def register(folder: CampaignFolder, titles: dict[str, str], work: Path, *, coll
     paths = generate_round(folder, ly.REGISTRATION, work / "outbox-dang-ky").paths
     inbox = work / "inbox-dang-ky"
     for path in paths:
-        found = layout(path)
-        if found.department_code in skip_departments:
-            continue
-        reg = sheet(found, ly.RegistrationSheet)
-        values = registration_values(reg, titles)
-        if newcomers and found.department_code in newcomers:
-            name, position, title = newcomers[found.department_code]
-            row = reg.spare_rows[0]
-            values |= {(reg.name, f"{reg.name_column}{row}"): name, (reg.name, f"{reg.position_column}{row}"): position,
-                       (reg.name, f"{reg.title_column}{row}"): title_name(title)}
-        unit = sheet(found, ly.CollectiveSheet)
-        if collective and found.department_code in collective:
-            values[(unit.name, unit.cell)] = title_name(collective[found.department_code])
-        fill(path, inbox / path.name, values)
-        stamp_saved_time(inbox / path.name, dt.datetime(2025, 9, 26, 8, 30))
+        if layout(path).department_code not in skip_departments:
+            registered_book(path, inbox / path.name, titles, collective=collective, newcomers=newcomers)
     target = work / "tong-hop-dang-ky.xlsx"
     write_summary(merge_inbox(inbox, folder), target)
     return target
+
+
+def registered_book(path: Path, dst: Path, titles: dict[str, str], *, collective: dict[str, str] | None = None,
+                    newcomers: dict[str, tuple[str, str, str]] | None = None) -> None:
+    """A department's registration book as it sends it back (``register``'s arguments, one book)."""
+    found = layout(path)
+    reg = sheet(found, ly.RegistrationSheet)
+    values = registration_values(reg, titles)
+    if newcomers and found.department_code in newcomers:
+        name, position, title = newcomers[found.department_code]
+        row = reg.spare_rows[0]
+        values |= {(reg.name, f"{reg.name_column}{row}"): name, (reg.name, f"{reg.position_column}{row}"): position,
+                   (reg.name, f"{reg.title_column}{row}"): title_name(title)}
+    unit = sheet(found, ly.CollectiveSheet)
+    if collective and found.department_code in collective:
+        values[(unit.name, unit.cell)] = title_name(collective[found.department_code])
+    fill(path, dst, values)
+    stamp_saved_time(dst, dt.datetime(2025, 9, 26, 8, 30))
 
 
 def submission(path: Path, folder: CampaignFolder):
