@@ -1,14 +1,17 @@
-"""Which message and reason codes the test session makes: a pytest plugin (loaded by tests/conftest.py).
+"""Which message and reason codes the test session makes, and the check that every code is made by some test: a
+pytest plugin (loaded by tests/conftest.py).
 
 A code counts when its template is looked up in the catalogue — :func:`issue`, :func:`reason` and
 ``Problems.add`` look theirs up at once to check their parameters, and the summary words person statuses
 and score sources straight from ``REASONS``. So for the session the catalogue's two dictionaries are
 replaced by recording copies, in ``text.messages`` and in every package module already holding them.
-A forked reading worker inherits them and appends what it sees to a file, so codes made in workers count
-too; codes made only in a child ``python -m thidua_xlsx`` process are not seen.
+Every process of the session appends what it sees to one file: a forked reading worker inherits it, an xdist worker
+opens it by the path the session's process left in the environment; codes made only in a child
+``python -m thidua_xlsx`` process are not seen.
 
-``tests/test_messages.py`` checks the record at the end of the session; this plugin moves that check
-after every other test and tells it whether the whole suite ran.
+The check runs when the session ends, in the session's process (with xdist: after every worker), and only on a
+whole run that passed: pytest given part of the tests (a file, a folder below tests/, a test id), tests chosen with
+-k or -m, or deselected, leave it out. A code made by no test fails the run, with the list.
 """
 
 from __future__ import annotations
@@ -23,12 +26,17 @@ import pytest
 from thidua_xlsx.text import messages
 
 TESTS = Path(__file__).resolve().parent
-LAST = "test_every_code_is_made_by_some_test"  # the check, run after every other test
 WHOLE_SUITE = pytest.StashKey[str]()  # "" when the whole suite runs, else why not
 
+SHARED = "THIDUA_TEST_CODES"  # the record's path, for the xdist workers the session's process starts
 _seen: set[tuple[str, str]] = set()  # (catalogue, code) seen by this process
-_record = tempfile.NamedTemporaryFile("a", prefix="thidua-codes-", suffix=".txt", delete=False, encoding="utf-8")
-_pid = os.getpid()  # the session's process: it alone removes the record
+if os.environ.get(SHARED):
+    _record = open(os.environ[SHARED], "a", encoding="utf-8")  # noqa: SIM115 (open for the whole session)
+    _owner = None
+else:
+    _record = tempfile.NamedTemporaryFile("a", prefix="thidua-codes-", suffix=".txt", delete=False, encoding="utf-8")
+    os.environ[SHARED] = _record.name
+    _owner = os.getpid()  # the session's process: it alone judges and removes the record
 
 
 class _Recording(dict):
@@ -82,19 +90,11 @@ def _why_not_whole(config: pytest.Config) -> str:
             return f"only part of the tests was asked for ({arg})"
     if config.option.keyword or config.option.markexpr:
         return "tests were chosen with -k or -m"
-    if config.pluginmanager.has_plugin("xdist") and getattr(config.option, "numprocesses", None):
-        return "the tests run in several xdist workers"
     return ""
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.stash[WHOLE_SUITE] = _why_not_whole(config)
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    last = [item for item in items if item.name == LAST]
-    items[:] = [item for item in items if item.name != LAST] + last
 
 
 def pytest_deselected(items) -> None:
@@ -103,8 +103,31 @@ def pytest_deselected(items) -> None:
         config.stash[WHOLE_SUITE] = config.stash.get(WHOLE_SUITE, "") or "some tests were deselected"
 
 
+def never_made() -> list[str]:
+    """The codes of the catalogue no process of the session looked up."""
+    found = made()
+    return [f"{name}: {code}" for name, catalogue in (("MESSAGES", messages.MESSAGES), ("REASONS", messages.REASONS))
+            for code in catalogue if code not in found[name]]
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """A whole run that passed fails when a code of the catalogue was made by no test (write a test that provokes
+    it, or remove a code no input can provoke). A failed test may not have made its codes: then no judgement."""
+    if os.getpid() != _owner or exitstatus != 0 or session.config.stash.get(WHOLE_SUITE, "not recorded"):
+        return
+    never = never_made()
+    if never:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.write_sep("=", f"{len(never)} codes made by no test (tests/message_codes.py)", red=True)
+            for line in never:
+                reporter.write_line(line)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
 def pytest_unconfigure(config: pytest.Config) -> None:
-    if os.getpid() == _pid:
+    if os.getpid() == _owner:
         _record.close()
         Path(_record.name).unlink(missing_ok=True)
 

@@ -20,7 +20,6 @@ ROOT = Path(__file__).resolve().parent.parent
 EXIT_CODES_WORDS = ("Mã thoát", "--debug")
 
 
-
 def run(*args: str):
     return CliRunner().invoke(main, [str(a) for a in args])
 

@@ -22,7 +22,6 @@ def test_a_test_that_starts_libreoffice_without_its_mark_fails_naming_the_mark(m
         require_libreoffice()
 
 
-
 def test_the_code_passes_ruff_as_configured():
     root = Path(__file__).resolve().parents[1]
     found = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "thidua_xlsx", "tests", "samples",

@@ -70,7 +70,6 @@ def result(code="GV01", name="Nguyễn Thị Lan", *, cstdcs=True, rating="HTXSN
                         form=form, facts=facts, decisions=decisions, council_decision=council)
 
 
-
 def row(year, titles=(LDTT, CSTDCS), rating="HTXSNV", code="GV01", name="Nguyễn Thị Lan", dob="1985-01-02",
         **changes) -> PersonYear:
     return PersonYear(year, code, name, dob, rating, tuple(titles), **changes)

@@ -749,7 +749,6 @@ def make_xlsm(xlsx: Path, xlsm: Path) -> None:
             zout.writestr(name, data)
 
 
-
 def _digest(folder: Path) -> dict[str, str]:
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}

@@ -25,7 +25,6 @@ VIETNAM = dt.timezone(dt.timedelta(hours=7))
 ADDRESSES = {"T1": "lan.nguyen@truong-thu.edu.vn", "T2": ""}  # the second department has no address
 
 
-
 def mail_campaign(root: Path):
     """The small campaign, T1's head with an address and T2's without, in a campaign folder under ``root``."""
     data = campaign_dict()

@@ -38,10 +38,6 @@ def axe_source() -> str:
     return found.read_text(encoding="utf-8")
 
 
-
-
-
-
 class Audit:
     """What each page visited failed (axe's violations, a sideways scroll, a control without a visible focus)."""
 
@@ -168,10 +164,6 @@ def _contrast(one: str, other: str) -> float:
 
     light, dark = sorted((luminance(one), luminance(other)), reverse=True)
     return (light + 0.05) / (dark + 0.05)
-
-
-
-
 
 
 def _done(driver) -> None:

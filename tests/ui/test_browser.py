@@ -18,14 +18,6 @@ pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(bool(browser.available()) and not os.environ.get("CI"), reason=browser.available())]
 
 
-
-
-
-
-
-
-
-
 def test_a_secretarys_round(driver, shots, tmp_path):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys

@@ -19,14 +19,6 @@ pytestmark = [pytest.mark.browser,
 PHONE = (360, 740)
 
 
-
-
-
-
-
-
-
-
 def _both_sizes(driver, shots: Path, name: str) -> None:
     browser.shot(driver, shots, name, full=True)
     driver.set_window_size(*PHONE)

@@ -30,7 +30,6 @@ def test_a_signature_block_moves_to_the_next_page_with_its_last_rows():
     assert breaks == [per_page - 3]
 
 
-
 def test_a_criterion_wraps_word_by_word_as_printed():
     """Printed by LibreOffice in Liberation Serif 12, this criterion of the scoring form takes three lines
     in its 50.7-unit column ("… pháp luật của / Nhà nước; … nội quy nhà / trường"): one letter count per

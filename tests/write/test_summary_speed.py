@@ -45,7 +45,6 @@ def test_a_tables_row_heights_measured_once_per_value_are_those_measured_each_ti
     wb.close()
 
 
-
 def test_the_summarys_cells_are_written_as_xlsxwriter_writes_them(tmp_path):
     """The summary's workbook (Book's open_workbook: formatted numbers, texts and blanks written without xlsxwriter's
     attribute lists) against xlsxwriter's own Workbook, byte for byte, on every kind of cell and text."""
