@@ -257,3 +257,42 @@ def test_the_switch_sends_every_book_to_calamine(monkeypatch):
     assert _fast(ISSUED.read_bytes()) is None and own_xml.COUNTS["forced"] == before + 1
     monkeypatch.setenv(own_xml.READER_VARIABLE, "")
     assert _fast(ISSUED.read_bytes()) is not None
+
+
+# --- the formulas, read with the values -------------------------------------------------------------------------
+
+def _formulas_agree(data: bytes) -> int:
+    """How many sheets' formulas, read with the values, are those indexed from the sheet's XML as before (each
+    compared; the count of those compared)."""
+    from thidua_xlsx.read.containment import sheet_names
+    from thidua_xlsx.read.department.formulas import _index
+
+    parts: dict[str, bytes] = {}
+    assert check_workbook(Path("x.xlsx"), data, ".xlsx", parts) is None
+    sheets = own_xml.load(".xlsx", parts, NOT_READ)
+    assert sheets is not None
+    compared = 0
+    for part, name in sheet_names(data, parts).items():
+        if name in sheets:
+            xml, formulas = parts[f"xl/worksheets/{part}"], sheets[name].formulas
+            assert formulas is not None and formulas.xml is xml  # the marks rely on it being the part itself
+            assert (formulas.get((0, 0), "?"), *formulas.cells()) == (_index(xml)[0].get((0, 0), "?"),
+                                                                      _index(xml)[0].keys(), _index(xml)[1])
+            assert {where: formulas.get(where) for where in _index(xml)[0]} == _index(xml)[0]
+            compared += 1
+    return compared
+
+
+@pytest.mark.parametrize("book", [*SAMPLE_BOOKS, ISSUED], ids=lambda p: p.relative_to(SAMPLES).as_posix())
+def test_the_formulas_read_with_the_values_are_those_the_sheet_gives(book):
+    assert _formulas_agree(book.read_bytes()) >= 2
+
+
+def test_formulas_outside_the_sheet_data_are_placed_as_before():
+    """A data validation's "<formula1>" (not a cell's formula), and an <f> written after the sheet's data, which the
+    index gives the last cell before it: both as the index of the whole sheet has them."""
+    tail = (b'<dataValidations count="1"><dataValidation type="whole" sqref="D13"><formula1>0</formula1>'
+            b'<formula2>10</formula2></dataValidation></dataValidations><f>IF(A1&gt;=90,"x",7)</f>')
+    data = _edited(ISSUED.read_bytes(), "xl/worksheets/sheet2.xml",
+                   lambda xml: xml.replace(b"</sheetData>", b"</sheetData>" + tail, 1))
+    assert _formulas_agree(data) >= 2

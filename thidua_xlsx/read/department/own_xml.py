@@ -1,24 +1,30 @@
 """A workbook's values read straight from the sheet XML the containment checks already inflated — python-calamine's
-values, cell for cell, without parsing the file a second time.
+values, cell for cell, without inflating and parsing the file a second time — and its formulas with them.
 
 Our own books come back as .xlsx whose sheets hold a few hundred plain cells: shared or inline strings, numbers,
 formulas with or without their cached result. For such a book :func:`load` gives the very :class:`~.cells.Sheets`
 :func:`~.cells.load_values` gives (the same sheets in the same order, each with the same ``start`` and rows; values of
-the same types), built by scanning each sheet part's bytes once with regular expressions; everything after the values
-(the extraction by codes, the marks, the formulas, the locked-content check) is the same code on both paths.
+the same types), built by scanning each sheet part's bytes once with regular expressions, and each sheet's formulas as
+:mod:`.formulas` would index them from the same part (:func:`.formulas.from_cells`); everything after (the extraction
+by codes, the marks, the locked-content check) is the same code on both paths.
+
+Every cell is read, not only the input cells and the locked cells the issued record names: the checks that a value
+typed beside a table, in a locked cell or on a copied form is said (``locked.typed``, ``row.unknown_code``,
+``sheet.form_copies_differ``…) look at every cell, and no record says what a cell not recorded held when issued.
 
 What the scanner is not sure to read as calamine does makes it give up — :func:`load` returns None and the caller
 reads the file with calamine, as before: an .xls or .ods; a part the checks did not inflate (a sheet over
-:data:`~thidua_xlsx.read.containment.CHUNK`); a sheet that is not a worksheet part, or a shared-string part elsewhere
-than Excel puts it; a cell element of another shape (attributes in another order or others than ``r``, ``s``, ``t``;
-a prefix; no address); a cell type other than numbers, shared, inline and formula strings, booleans and error values;
-a number not written as a plain decimal, or styled with a format calamine reads as a date or a time; text with an
-``_xHHHH_`` escape, a raw carriage return, or phonetic runs. Each outcome is counted in :data:`COUNTS` (``fast``, or
-the reason of the fallback), which the benchmarks report.
+:data:`~thidua_xlsx.read.containment.CHUNK`); a sheet that is not a worksheet part, two sheets of one name, a
+shared-string part elsewhere than Excel puts it; a cell element of another shape (attributes in another order or
+others than ``r``, ``s``, ``t``; a prefix; no address), or two for one cell; a cell type other than numbers, shared,
+inline and formula strings, booleans and error values; a number not written as a plain decimal, or styled with a
+format calamine reads as a date or a time; text with an ``_xHHHH_`` escape, a raw carriage return, phonetic runs, or
+spaces at an end that calamine trims. Each outcome is counted in :data:`COUNTS` (``fast``, or the reason of the
+fallback), which the benchmarks report.
 
 ``THIDUA_READER=fallback`` in the environment (read by :func:`forced_fallback`, at each file, so that reading
 workers and command lines started from a test follow it) makes every file take calamine's path: the tests run
-the hostile and tamper cases through both.
+the hostile and tamper cases through both (tests/reader_paths.py).
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ import re
 from collections import Counter
 
 from thidua_xlsx.read.department.cells import Sheet, Sheets
+from thidua_xlsx.read.department.formulas import from_cells
 
 READER_VARIABLE = "THIDUA_READER"
 FALLBACK = "fallback"
@@ -55,7 +62,6 @@ _NUM_FMT_ID = re.compile(rb'\bnumFmtId="(\d+)"')
 _PLAIN_BUILTIN = frozenset((*range(0, 14), *range(37, 45), 48, 49))
 _DATE_LETTERS = re.compile(r"[dmyhsDMYHS]")
 _FORMAT_NOISE = re.compile(r'"[^"]*"|\\.|_.|\*.')  # quoted text, escaped characters, spaces and fills
-_PREFIXED = (b":c ", b":c>", b":v>", b":is>")
 
 
 class NotSure(Exception):
@@ -277,15 +283,18 @@ def _sheet(name: str, xml: bytes, strings: dict[bytes, str], plain: frozenset[by
         return Sheet(name, (0, 0), [])
     found = _CELL.findall(xml, start, end)
     # every cell with content was matched (one of another shape would not be: its "</c>" would be left over), and
-    # no element of the sheet's data is written with a prefix
-    if len(found) != xml.count(b"</c>", start, end) or any(xml.find(tag, start, end) != -1 for tag in _PREFIXED):
+    # none is written with a prefix (<x:c …>…</x:c>, which calamine reads; one with a prefix and no content is empty)
+    if len(found) != xml.count(b"</c>", start, end) or xml.find(b":c>", start, end) != -1:
         raise NotSure("cell_shape")
     cells: list[tuple[int, int, object]] = []
+    formulas: list[tuple[int, int, bytes]] = []  # each cell holding a formula, its content from its "<f"
     add, column, at_row, number_of = cells.append, _COLUMN, _ROW, _NUMBERS.get
     try:
         for letters, row, style, kind, opened, value, body in found:
             if body or (kind and kind != b"s"):
                 other = _other(kind, opened, value, body, strings, plain, style)
+                if body.startswith(b"<f"):
+                    formulas.append((at_row[row], column[letters], body))
                 if other is not None:
                     add((at_row[row], column[letters], other))
             elif not opened:  # <c …></c>: no cell for calamine
@@ -301,16 +310,19 @@ def _sheet(name: str, xml: bytes, strings: dict[bytes, str], plain: frozenset[by
     except KeyError:  # a shared string that is not there, a cell past DZZ or row 20,000: calamine's business
         raise NotSure("cell_shape") from None
     if not cells:
-        return Sheet(name, (0, 0), [])
-    at_rows, at_columns, _ = zip(*cells)
-    if len(set(zip(at_rows, at_columns))) != len(cells):
-        raise NotSure("cell_twice")  # two elements for one cell: which one calamine keeps is its business
-    r0, c0 = min(at_rows), min(at_columns)
-    width = max(at_columns) - c0 + 1
-    rows: list[list] = [[""] * width for _ in range(max(at_rows) - r0 + 1)]
-    for r, c, value in cells:
-        rows[r - r0][c - c0] = value
-    return Sheet(name, (r0, c0), rows)
+        sheet = Sheet(name, (0, 0), [])
+    else:
+        at_rows, at_columns, _ = zip(*cells)
+        if len(set(zip(at_rows, at_columns))) != len(cells):
+            raise NotSure("cell_twice")  # two elements for one cell: which one calamine keeps is its business
+        r0, c0 = min(at_rows), min(at_columns)
+        width = max(at_columns) - c0 + 1
+        rows: list[list] = [[""] * width for _ in range(max(at_rows) - r0 + 1)]
+        for r, c, held in cells:
+            rows[r - r0][c - c0] = held
+        sheet = Sheet(name, (r0, c0), rows)
+    sheet.formulas = from_cells(xml, formulas, start, end)  # None: indexed as before (.formulas.attach_formulas)
+    return sheet
 
 
 _NUMBERS: dict[bytes, float] = {}  # a number as written → its value: the scores and maxima of a campaign repeat
@@ -351,8 +363,10 @@ def _other(kind: bytes, opened: bytes, value: bytes, body: bytes, strings: dict[
         if parsed is None:
             raise NotSure("cell_shape")
         opened, value = parsed.group(1) or b"", parsed.group(2) or b""
-        if not opened:  # a formula alone, no <v>
-            return None if kind in (b"", b"n") else _unsure("cell_shape")
+        if not opened and kind in (b"", b"n"):  # a formula alone, no <v>: no cell for calamine
+            return None
+        if not opened:
+            raise NotSure("cell_shape")
     if kind == b"s":
         return strings[value]
     if kind in (b"", b"n"):
@@ -372,7 +386,3 @@ def _other(kind: bytes, opened: bytes, value: bytes, body: bytes, strings: dict[
 
 _INLINE_TEXTS: dict[bytes, str] = {}  # an inline string's element → its text: a book's labels repeat on every form
 _INLINE_TEXTS_LIMIT = 100_000
-
-
-def _unsure(reason: str):
-    raise NotSure(reason)
