@@ -90,6 +90,7 @@ def contexts(tmp_path_factory) -> dict[Path, ReadContext]:
 def _reads(folder: Path, context: ReadContext, monkeypatch) -> dict[str, tuple[str, str]]:
     """The repr of every entry of ``folder`` read on each path: name → (fast, fallback)."""
     items = scan_inbox(folder)
+    monkeypatch.delenv(own_xml.READER_VARIABLE, raising=False)
     fast = {item.name: repr(read_file(item, context)) for item in items}
     monkeypatch.setenv(own_xml.READER_VARIABLE, own_xml.FALLBACK)
     slow = {item.name: repr(read_file(item, context)) for item in items}
@@ -296,3 +297,28 @@ def test_formulas_outside_the_sheet_data_are_placed_as_before():
     data = _edited(ISSUED.read_bytes(), "xl/worksheets/sheet2.xml",
                    lambda xml: xml.replace(b"</sheetData>", b"</sheetData>" + tail, 1))
     assert _formulas_agree(data) >= 2
+
+
+# --- a form read as the one before it, but for its person's cells -------------------------------------------------
+
+def test_blank_forms_are_read_as_the_first_one_and_a_filled_or_formula_one_cell_by_cell(contexts, monkeypatch,
+                                                                                        tmp_path):
+    """The newcomers' blank forms differ from one another in their marker only: each after the first is read as the
+    first (:func:`own_xml._like`) — one with a name typed too; one with a formula in its name cell, or scores typed,
+    cell by cell. Either way as calamine reads them."""
+    from tests.filling import forms
+
+    spare = forms(A_FORM, spare=True)
+    assert len(spare) == 3
+    wb = load_workbook(A_FORM)
+    wb[spare[1].name][spare[1].name_cell] = "Vũ Thị Mới"
+    wb[spare[2].name][spare[2].name_cell] = '=HYPERLINK("http://x.vn","Bấm vào")'  # a formula: read cell by cell
+    (tmp_path / "inbox").mkdir()
+    wb.save(tmp_path / "inbox" / A_FORM.name)
+    used = []
+    like = own_xml._like
+    monkeypatch.setattr(own_xml, "_like", lambda name, *args: used.append((name, like(name, *args))) or used[-1][1])
+    [(fast, slow)] = _reads(tmp_path / "inbox", contexts[SAMPLES], monkeypatch).values()
+    assert fast == slow and "Vũ Thị Mới" in fast
+    read_as_another = {name for name, sheet in used if sheet is not None}
+    assert read_as_another == {spare[1].name}, used

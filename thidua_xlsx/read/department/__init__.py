@@ -194,7 +194,7 @@ def _read_item(item: InboxItem, context: ReadContext) -> InboxFile:
         return reject(entry, problem.code, **dict(problem.params))
     if suffix != ".xls":
         entry = dataclasses.replace(entry, saved_at=saved_at(data, suffix))
-    sheets = own_xml.load(suffix, parts, skip=NOT_READ)  # None: not sure to read it as calamine does
+    sheets = own_xml.load(suffix, parts, NOT_READ, _masks(context))  # None: not sure to read it as calamine does
     try:
         sheets = load_values(data, skip=NOT_READ) if sheets is None else sheets
     except Exception:  # calamine raises many kinds on a broken file: one message for all
@@ -204,6 +204,20 @@ def _read_item(item: InboxItem, context: ReadContext) -> InboxFile:
     attach_formulas(sheets, data, suffix, parts)
     formulas = {name: sheet.formulas for name, sheet in sheets.items()}
     return _read_workbook(entry, sheets, context, lambda found: input_marks(found, data, suffix, parts, formulas))
+
+
+def _masks(context: ReadContext):
+    """``meta`` (a book's very hidden sheet) → its forms' masks (:func:`.own_xml.masks_of`) when it names a record of
+    this campaign; {} otherwise (each form then read cell by cell; what is wrong is said by :func:`_read_workbook`)."""
+    def masks(meta: Sheet) -> own_xml.Masks:
+        try:
+            layout = parse_meta(meta, with_sheets=False)
+            issued = context.registry.get(layout.submission_id) if layout.campaign_id == context.campaign.id else None
+        except Exception:  # a damaged or foreign identity: read as any book
+            return {}
+        return own_xml.masks_of(issued) if issued is not None else {}
+
+    return masks
 
 
 class _TooSlow(Exception):

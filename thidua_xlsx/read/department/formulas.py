@@ -19,6 +19,7 @@ import re
 import zipfile
 from collections.abc import Collection, Mapping
 from html import unescape
+from typing import NamedTuple
 
 from thidua_xlsx.read.department import ods
 from thidua_xlsx.read.department.cells import Formulas, Sheet
@@ -85,7 +86,7 @@ class XmlFormulas:
     """The formulas of one sheet's XML by cell (a mapping's ``get``), indexed when first asked: each found
     from its "<f" (a sheet has dozens among hundreds of cells), its cell's address from the "<c " before it;
     a cell of a shared formula has the constants of the formula's first cell. ``indexed``: the index already made
-    (:func:`from_cells`)."""
+    (:func:`around`)."""
 
     def __init__(self, xml: bytes, indexed: tuple[dict[tuple[int, int], str], list[int]] | None = None):
         self.xml = xml
@@ -110,7 +111,7 @@ def _index(xml: bytes, start: int = 0, end: int | None = None,
            found: dict[tuple[int, int], str] | None = None, shared: dict[bytes, str] | None = None,
            unread: list[int] | None = None) -> tuple[dict[tuple[int, int], str], list[int]]:
     """The constants of each cell's formula, and where an "<f" was not read as one (from ``start`` to ``end``, into
-    ``found``, ``shared`` and ``unread`` when given: :func:`from_cells`)."""
+    ``found``, ``shared`` and ``unread`` when given: :func:`around`)."""
     found = {} if found is None else found
     shared = {} if shared is None else shared
     unread = [] if unread is None else unread
@@ -142,23 +143,37 @@ def _signature(formula: re.Match, shared: dict[bytes, str]) -> str:
     return shared.get(si.group(1), "[]") if si is not None else "[]"
 
 
-def from_cells(xml: bytes, cells: list[tuple[int, int, bytes]], start: int, end: int) -> XmlFormulas | None:
-    """The formulas of a sheet whose cells were read from its XML (:mod:`.own_xml`): ``cells``, each cell holding a
-    formula — (row, column, its content, from its "<f") in the sheet's order — and ``start``, ``end``: where the
-    sheet's data is. What :func:`_index` finds, without searching the sheet again; None when an "<f" of the data is
-    not among ``cells`` (then indexed as before)."""
-    if xml.count(b"<f", start, end) != len(cells):
-        return None
+class DataFormulas(NamedTuple):
+    """The formulas of a sheet's data read with its values (:mod:`.own_xml`): each cell's constants, the shared
+    formulas' after the data, and how many cells hold one."""
+
+    found: dict[tuple[int, int], str]
+    shared: dict[bytes, str]
+    cells: int
+
+
+def in_data(cells: list[tuple[int, int, bytes]]) -> DataFormulas | None:
+    """``cells``: each cell of a sheet's data holding a formula — (row, column, its content from its "<f") in the
+    sheet's order; None when one is not read as a formula (then indexed as before)."""
     found: dict[tuple[int, int], str] = {}
     shared: dict[bytes, str] = {}
-    unread: list[int] = []
-    _index(xml, 0, start, found, shared, unread)  # what lies before the data, as _index reads it (nothing, usually)
     for row, col, body in cells:
         formula = _FORMULA.match(body)
         if formula is None:
             return None
         found[(row, col)] = _signature(formula, shared)
-    _index(xml, end, len(xml), found, shared, unread)  # and after it (a data validation's "<formula1>")
+    return DataFormulas(found, shared, len(cells))
+
+
+def around(xml: bytes, data: DataFormulas, start: int, end: int) -> XmlFormulas | None:
+    """The formulas of the sheet ``xml`` whose data (from ``start`` to ``end``) holds ``data``: what :func:`_index`
+    finds, without searching the data again — None when an "<f" of the data is not among them, or one comes before
+    the data (then indexed as before)."""
+    if xml.count(b"<f", start, end) != data.cells or xml.find(b"<f", 0, start) != -1:
+        return None
+    found, shared = dict(data.found), dict(data.shared)
+    unread: list[int] = []
+    _index(xml, end, len(xml), found, shared, unread)  # after the data (a data validation's "<formula1>")
     return XmlFormulas(xml, (found, unread))
 
 

@@ -5,7 +5,7 @@ Our own books come back as .xlsx whose sheets hold a few hundred plain cells: sh
 formulas with or without their cached result. For such a book :func:`load` gives the very :class:`~.cells.Sheets`
 :func:`~.cells.load_values` gives (the same sheets in the same order, each with the same ``start`` and rows; values of
 the same types), built by scanning each sheet part's bytes once with regular expressions, and each sheet's formulas as
-:mod:`.formulas` would index them from the same part (:func:`.formulas.from_cells`); everything after (the extraction
+:mod:`.formulas` would index them from the same part (:func:`.formulas.around`); everything after (the extraction
 by codes, the marks, the locked-content check) is the same code on both paths.
 
 Every cell is read, not only the input cells and the locked cells the issued record names: the checks that a value
@@ -32,9 +32,12 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
+from collections.abc import Callable
 
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.issued import IssuedWorkbook
 from thidua_xlsx.read.department.cells import Sheet, Sheets
-from thidua_xlsx.read.department.formulas import from_cells
+from thidua_xlsx.read.department.formulas import DataFormulas, around, in_data
 
 READER_VARIABLE = "THIDUA_READER"
 FALLBACK = "fallback"
@@ -72,17 +75,19 @@ def forced_fallback() -> bool:
     return os.environ.get(READER_VARIABLE, "").strip().lower() == FALLBACK
 
 
-def load(suffix: str, parts: dict[str, bytes], skip: tuple[str, ...] = ()) -> Sheets | None:
+def load(suffix: str, parts: dict[str, bytes], skip: tuple[str, ...] = (),
+         masks: Callable[[Sheet], Masks] | None = None) -> Sheets | None:
     """Every sheet's values but those named in ``skip``, as :func:`~.cells.load_values` gives them, from ``parts``
     (what :func:`~thidua_xlsx.read.containment.check_workbook` inflated); None when calamine must read the file
-    (the reason counted)."""
+    (the reason counted). ``masks(meta)``: the person cells of the book's forms (:func:`masks_of` its issued record),
+    told from its very hidden sheet, read first (:func:`_like`)."""
     if forced_fallback():
         COUNTS["forced"] += 1
         return None
     try:
         if suffix not in (".xlsx", ".xlsm"):
             raise NotSure("not_xlsx")
-        sheets = _load(parts, skip)
+        sheets = _load(parts, skip, masks)
     except NotSure as reason:
         COUNTS[str(reason)] += 1
         return None
@@ -90,7 +95,7 @@ def load(suffix: str, parts: dict[str, bytes], skip: tuple[str, ...] = ()) -> Sh
     return sheets
 
 
-def _load(parts: dict[str, bytes], skip: tuple[str, ...]) -> Sheets:
+def _load(parts: dict[str, bytes], skip: tuple[str, ...], masks: Callable[[Sheet], Masks] | None) -> Sheets:
     from thidua_xlsx.read.containment import BOOK_PART, BOOK_RELS_PART, STRINGS_PART, STYLES_PART
 
     book, rels = parts.get(BOOK_PART), parts.get(BOOK_RELS_PART)
@@ -107,15 +112,55 @@ def _load(parts: dict[str, bytes], skip: tuple[str, ...]) -> Sheets:
         strings = _shared_strings(xml)
     styles = parts.get(STYLES_PART)
     plain = _plain_styles(styles) if styles is not None else None
-    sheets = Sheets()
+    xml_of: dict[str, bytes] = {}
     for name, part in listed:
+        found = parts.get(f"xl/worksheets/{part}")
         if name in skip:
             continue
-        xml = parts.get(f"xl/worksheets/{part}")
-        if xml is None:
+        if found is None:
             raise NotSure("part_not_inflated")
-        sheets[name] = _sheet(name, xml, strings, plain)
+        xml_of[name] = found
+    read: dict[str, Sheet] = {}
+    masked: Masks = {}
+    meta = xml_of.get(ly.META_SHEET)
+    if masks is not None and meta is not None:  # read first: it names the record, which names the forms' masks
+        read[ly.META_SHEET] = _sheet(ly.META_SHEET, meta, strings, plain)[0]
+        masked = masks(read[ly.META_SHEET])
+    sheets = Sheets()
+    bases: dict[tuple[bytes, ...], _Base | None] = {}  # by mask: the last form of it read cell by cell
+    for name, xml in xml_of.items():
+        if name in read:
+            sheets[name] = read[name]
+            continue
+        mask = masked.get(name)
+        base = bases.get(mask) if mask else None
+        sheet = _like(name, xml, base, strings, plain) if base is not None else None
+        if sheet is None:
+            sheet, used, data = _sheet(name, xml, strings, plain)
+            if mask:
+                bases[mask] = _Base(sheet, used, data, xml, mask)
+        sheets[name] = sheet
     return sheets
+
+
+Masks = dict[str, tuple[bytes, ...]]  # a form's sheet, by its issued name → the addresses of its person's cells
+
+
+def masks_of(issued: IssuedWorkbook) -> Masks:
+    """Each form's mask, from the record of what was issued: the addresses of the cells that show whose form it is —
+    its person's code, name, position and title — in the order of the sheet's XML (row by row). A form is otherwise
+    the same as the other forms of its rubric until scores are typed in it (the blank forms for newcomers)."""
+    found = {}
+    for form in issued.layout.of_kind(ly.ScoringSheet):
+        places = sorted({_place(cell) for cell in (form.marker_cell, form.name_cell, form.position_cell,
+                                                   form.title_cell)})
+        found[form.name] = tuple(ly.a1(row, col).encode() for row, col in places)
+    return found
+
+
+def _place(address: str) -> tuple[int, int]:
+    letters = address.rstrip("0123456789")
+    return int(address[len(letters):]) - 1, _COLUMN[letters.encode()]
 
 
 _BOOKS: dict[tuple[bytes, bytes], tuple[tuple[tuple[str, str], ...], str | None]] = {}
@@ -271,16 +316,18 @@ _COLUMN = {name.encode(): _column(name) for name in (*_LETTERS, *(a + b for a in
 _ROW = {str(row).encode(): row - 1 for row in range(1, 20_001)}  # 0-based; an inbox book has at most MAX_ROWS
 
 
-def _sheet(name: str, xml: bytes, strings: dict[bytes, str], plain: frozenset[bytes] | None) -> Sheet:
-    """One sheet's values as calamine gives them: rows from its first used cell, as wide as its used range.
-    (The loop is the cost of a book, ~1,500 cells: the usual ones — a shared string, a plain number — told first.)"""
+def _sheet(name: str, xml: bytes, strings: dict[bytes, str], plain: frozenset[bytes] | None
+           ) -> tuple[Sheet, list[tuple[int, int]], DataFormulas | None]:
+    """One sheet's values as calamine gives them — rows from its first used cell, as wide as its used range — with
+    its formulas; and where its used cells are, and the formulas of its data (for :class:`_Base`). (The loop is the
+    cost of a book, ~1,500 cells: the usual ones — a shared string, a plain number — told first.)"""
     start, end = xml.find(b"<sheetData"), xml.rfind(b"</sheetData>")
     if start == -1:
         raise NotSure("cell_shape")
     if end == -1:  # <sheetData/>: no cell
         if xml.find(b"<c", start) != -1:
             raise NotSure("cell_shape")
-        return Sheet(name, (0, 0), [])
+        return Sheet(name, (0, 0), []), [], None
     found = _CELL.findall(xml, start, end)
     # every cell with content was matched (one of another shape would not be: its "</c>" would be left over), and
     # none is written with a prefix (<x:c …>…</x:c>, which calamine reads; one with a prefix and no content is empty)
@@ -309,6 +356,7 @@ def _sheet(name: str, xml: bytes, strings: dict[bytes, str], plain: frozenset[by
             # else an empty value: no cell for calamine
     except KeyError:  # a shared string that is not there, a cell past DZZ or row 20,000: calamine's business
         raise NotSure("cell_shape") from None
+    used: list[tuple[int, int]] = []
     if not cells:
         sheet = Sheet(name, (0, 0), [])
     else:
@@ -321,8 +369,115 @@ def _sheet(name: str, xml: bytes, strings: dict[bytes, str], plain: frozenset[by
         for r, c, held in cells:
             rows[r - r0][c - c0] = held
         sheet = Sheet(name, (r0, c0), rows)
-    sheet.formulas = from_cells(xml, formulas, start, end)  # None: indexed as before (.formulas.attach_formulas)
+        used = list(zip(at_rows, at_columns))
+    data = in_data(formulas)
+    sheet.formulas = around(xml, data, start, end) if data is not None else None  # None: indexed as before
+    return sheet, used, data
+
+
+class _Base:
+    """A form read cell by cell, kept to read the next form of its mask as it (:func:`_like`): its sheet's data cut
+    at its mask's cells, the used range without them, the formulas of its data — made when first asked (most forms
+    have scores of their own: the next one is not read as it)."""
+
+    def __init__(self, sheet: Sheet, used: list[tuple[int, int]], data: DataFormulas | None, xml: bytes,
+                 mask: tuple[bytes, ...]):
+        self.sheet, self.data, self.mask = sheet, data, mask
+        self._used, self._xml = used, xml
+        self.places = [_place(address.decode()) for address in mask]
+        self._cut: tuple[list[bytes], tuple[int, int, int, int]] | None = None
+
+    def cut(self) -> tuple[list[bytes], tuple[int, int, int, int]] | None:
+        """The pieces of its sheet's data around its mask's cells, and the used range of its other cells; None when
+        it cannot be a base: its data not cut so, a formula in a cell of its mask, nothing else used."""
+        if self._cut is None and self._xml:
+            located = _located(self._xml, self.mask)
+            places = set(self.places)
+            core = [place for place in self._used if place not in places]  # what every form of the mask has
+            self._xml = b""
+            if located is not None and self.data is not None and core and b"<f" not in b"".join(located[1]):
+                rows, cols = [r for r, _ in core], [c for _, c in core]
+                self._cut = located[0], (min(rows), min(cols), max(rows), max(cols))
+        return self._cut
+
+
+def _located(xml: bytes, mask: tuple[bytes, ...]) -> tuple[list[bytes], list[bytes]] | None:
+    """The sheet's data cut at the elements of the cells of ``mask``: the pieces around them, and each element (b"":
+    none for that cell); None when the data cannot be cut so (an element not closed)."""
+    start, end = xml.find(b"<sheetData"), xml.rfind(b"</sheetData>")
+    if start == -1 or end == -1:
+        return None
+    pieces: list[bytes] = []
+    elements: list[bytes] = []
+    at = start
+    for address in mask:
+        found = xml.find(b'<c r="%s"' % address, at, end)
+        if found == -1:
+            elements.append(b"")
+            continue
+        close = xml.find(b">", found, end)
+        stop = close + 1 if close != -1 and xml[close - 1] == 47 else xml.find(b"</c>", close, end) + 4  # 47: "/"
+        if close == -1 or stop < close:
+            return None
+        pieces.append(xml[at:found])
+        elements.append(xml[found:stop])
+        at = stop
+    pieces.append(xml[at:end])
+    return pieces, elements
+
+
+def _like(name: str, xml: bytes, base: _Base, strings: dict[bytes, str], plain: frozenset[bytes] | None
+          ) -> Sheet | None:
+    """The form ``xml`` read as ``base`` is but for the cells of their mask — when its sheet's data is ``base``'s, byte
+    for byte, but for those cells' elements, so that what is not read here is what was read in ``base`` (a blank form
+    for a newcomer is its first one's, its marker aside); None when it is not, or when its used range or formulas
+    would not be ``base``'s (then read cell by cell)."""
+    cut = base.cut()
+    located = _located(xml, base.mask) if cut is not None else None
+    if cut is None or located is None or located[0] != cut[0] or base.data is None:
+        return None
+    values: list[object] = []
+    for element in located[1]:
+        if element.endswith(b"/>") or not element:  # no element, or an empty one (its style alone): no value
+            values.append(None)
+            continue
+        cell = _CELL.fullmatch(element)
+        if cell is None or b"<f" in element:
+            return None
+        letters, row, style, kind, opened, value, body = (group or b"" for group in cell.groups())
+        values.append(_value((letters, row, style, kind, opened, value, body), strings, plain))
+    r0, c0, r1, c1 = cut[1]
+    for (r, c), value in zip(base.places, values):
+        if value is not None:
+            r0, c0, r1, c1 = min(r0, r), min(c0, c), max(r1, r), max(c1, c)
+    rows, (b0, d0) = base.sheet.rows, base.sheet.start
+    if (r0, c0, r1, c1) != (b0, d0, b0 + len(rows) - 1, d0 + len(rows[0]) - 1):
+        return None
+    sheet = Sheet(name, (b0, d0), [line[:] for line in rows])
+    for (r, c), value in zip(base.places, values):
+        if b0 <= r <= r1 and d0 <= c <= c1:
+            sheet.rows[r - b0][c - d0] = "" if value is None else value
+    sheet.formulas = around(xml, base.data, xml.find(b"<sheetData"), xml.rfind(b"</sheetData>"))
     return sheet
+
+
+def _value(element: tuple[bytes, ...], strings: dict[bytes, str], plain: frozenset[bytes] | None) -> object:
+    """One cell's value as :func:`_sheet` reads it; None for no value."""
+    letters, row, style, kind, opened, value, body = element
+    try:
+        if body or (kind and kind != b"s"):
+            return _other(kind, opened, value, body, strings, plain, style)
+        if not opened:
+            return None
+        if kind:
+            return strings[value]
+    except KeyError:
+        raise NotSure("cell_shape") from None
+    if not value:
+        return None
+    if plain is not None and (style or b"0") not in plain:
+        raise NotSure("number_format")
+    return _number(value)
 
 
 _NUMBERS: dict[bytes, float] = {}  # a number as written → its value: the scores and maxima of a campaign repeat
