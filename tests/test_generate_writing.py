@@ -55,10 +55,13 @@ def parts(data: bytes) -> dict[str, bytes]:
 @pytest.mark.parametrize("make", CAMPAIGNS.values(), ids=CAMPAIGNS.keys())
 @pytest.mark.parametrize("round_", [ly.REGISTRATION, ly.SCORING])
 def test_the_cells_are_written_as_xlsxwriter_writes_them(make, round_, tmp_path, monkeypatch):
-    """Against xlsxwriter's own Workbook, each form written cell by cell (nothing given again: .repeat)."""
+    """Against xlsxwriter's own Workbook, each form written cell by cell (nothing given again: .repeat); ours without
+    skeletons (THIDUA_WRITER=xlsxwriter: tests/write/test_generate_skeleton.py compares them with this way)."""
     import xlsxwriter
 
-    from thidua_xlsx.write.department import repeat, scoring
+    from thidua_xlsx.write.department import repeat, scoring, skeleton
+
+    monkeypatch.setenv(skeleton.WRITER_VARIABLE, "xlsxwriter")
 
     given_again, real_give = [], repeat.Written.give
 

@@ -14,7 +14,8 @@ from thidua_xlsx.write.summary.book import open_workbook
 
 
 def _forget_classes() -> None:
-    for made in (department._workbook_class, xlsx.shortcuts, xlsx.worksheet_class, xlsx.workbook_class):
+    for made in (xlsx.remembering_workbook_class, xlsx.skeleton_workbook_class, xlsx.shortcuts,
+                 xlsx.worksheet_class, xlsx.workbook_class):
         made.cache_clear()
 
 

@@ -12,7 +12,10 @@ shared strings, its ``_write_*`` methods — is used here only, behind a few nam
   validations, conditional formats and rows that every form of a rubric repeats;
 - :class:`Watch` and :class:`Written`: rows written once a workbook and given again to its later sheets
   (:mod:`thidua_xlsx.write.department.repeat`);
-- :func:`formula_written`, :class:`CellTexts`, :func:`landscape`: what a worksheet holds, read back before closing.
+- :func:`formula_written`, :class:`CellTexts`, :func:`landscape`: what a worksheet holds, read back before closing;
+- :func:`skeleton_workbook_class`, :class:`SheetSkeleton`, :func:`sheet_skeleton`, :func:`place_skeleton` (issue 50):
+  a sheet's XML as xlsxwriter wrote it once, its workbook-dependent numbers made slots, placed in other workbooks
+  with other texts; such a workbook zipped by :mod:`.zipped` (each part compressed once a process).
 
 The shortcuts (the classes, :class:`Written`) are used only with the versions they were compared on byte for byte
 (:data:`CHECKED_VERSIONS`; tests/write/test_xlsx_shortcuts.py, tests/write/test_summary_speed.py,
@@ -24,6 +27,7 @@ since xlsxwriter 1.x. tests/test_architecture.py checks that no other module use
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -351,6 +355,9 @@ class CellTexts:
 
     def of(self, ws) -> Iterator[str]:
         """Each text shown in ``ws``, row by row, once per cell showing it."""
+        if getattr(ws, "placed_texts", None) is not None:  # a sheet made from a skeleton: its texts as placed
+            yield from ws.placed_texts
+            return
         strings = self.strings
         for cells in ws.table.values():
             for cell in cells.values():
@@ -365,3 +372,197 @@ def landscape(ws) -> bool:
     """Whether ``ws`` is set to print landscape (``set_landscape``; xlsxwriter has no getter: its ``orientation``
     is 0 then, 1 for portrait)."""
     return ws.orientation == 0
+
+
+# --- a sheet's skeleton: its XML written once, placed in other workbooks (issue 50) ----------------------------
+
+# A worksheet's calls that reach beyond its own XML (workbook.xml's sheet states and defined names): recorded, so
+# that a sheet made from another's skeleton is given them too
+_WORKBOOK_LEVEL = ("hide", "very_hidden", "activate", "select", "set_first_sheet", "repeat_rows", "repeat_columns",
+                   "print_area")
+# The numbers of a sheet's XML that depend on its workbook: a cell's or a row's style (xf), a column's style, a
+# conditional format's dxf and a text cell's shared string. xlsxwriter escapes '<', '>' and '"' in attribute values
+# and '<' in text, so a tag is '<' to the next '>', and these attributes are found only where they are.
+_TAG = re.compile(r'<(c|row|col|cfRule) [^>]*>')
+_NUMBERS = {"c": re.compile(r' (s)="(\d+)"'), "row": re.compile(r' (s)="(\d+)"'),
+            "col": re.compile(r' (style)="(\d+)"'), "cfRule": re.compile(r' (dxfId)="(\d+)"')}
+_SHARED = re.compile(r'<v>(\d+)</v>')
+# What a sheet may hold that other parts of its workbook refer to or hold (drawings, comments, tables, links,
+# filters): such a sheet has no skeleton
+_ELSEWHERE = ("charts", "images", "shapes", "tables", "buttons_list", "header_images", "hyperlinks")
+
+
+@dataclass(frozen=True)
+class SheetSkeleton:
+    """A worksheet's XML as xlsxwriter wrote it in a workbook of its own, with what depends on the workbook it is
+    placed in made fields of ``template`` (:meth:`str.format`'s): first the xf index of each format of ``styles``
+    (by name, in the order the XML first uses them), then the shared-string index of each text of ``strings`` (in the
+    order xlsxwriter first wrote them), then the dxf index of each format of ``dxf`` (by name, in the order its
+    conditional formats first used them). ``writes``: how many text cells it wrote (each counted, as Excel counts
+    them); ``texts``: what its cells show (:class:`CellTexts`); ``calls``: its calls that reach beyond its XML,
+    replayed on the sheet it is placed in."""
+
+    template: str
+    styles: tuple[str, ...]
+    strings: tuple[str, ...]
+    dxf: tuple[str, ...]
+    writes: int
+    texts: tuple[str, ...]
+    calls: tuple[tuple[str, tuple], ...]
+
+
+@cache
+def skeleton_workbook_class() -> type:
+    """:func:`remembering_workbook_class`'s Workbook whose worksheets can be made from a :class:`SheetSkeleton`
+    (:func:`place_skeleton`) and record their calls that reach beyond their XML, and which zips its parts with
+    :func:`.zipped.zip_bytes` (each part compressed once a process); xlsxwriter's own where :func:`shortcuts` is
+    False."""
+    remembering: Any = remembering_workbook_class()
+    if not shortcuts():
+        return remembering
+
+    class SkeletonWorksheet(remembering.worksheet_class):
+        def __init__(self):
+            super().__init__()
+            self.calls: list[tuple[str, tuple]] = []
+            self.placed: tuple | None = None  # a skeleton's template, its formats, its other fields' numbers
+            self.placed_texts: tuple[str, ...] | None = None
+
+        def _assemble_xml_file(self):
+            if self.placed is None:
+                return super()._assemble_xml_file()
+            # the xf indices are given as xlsxwriter gives them: at first use, sheet after sheet, in the XML's order
+            template, styles, fixed = self.placed
+            self.fh.write(template.format(*[str(style._get_xf_index()) for style in styles], *fixed))
+            self._xml_close()
+            return None
+
+    def recorded(name: str):
+        def call(self, *args):
+            self.calls.append((name, args))
+            return getattr(super(SkeletonWorksheet, self), name)(*args)
+        call.__name__ = name
+        return call
+
+    for method in _WORKBOOK_LEVEL:
+        setattr(SkeletonWorksheet, method, recorded(method))
+
+    class SkeletonWorkbook(remembering):
+        worksheet_class = SkeletonWorksheet
+
+        def _store_workbook(self):
+            # xlsxwriter 3.3's _store_workbook, its parts zipped by zipped.zip_bytes in place of ZipFile
+            if not self.in_memory or self.vba_project:
+                return super()._store_workbook()
+            from thidua_xlsx.write.zipped import zip_bytes
+
+            packager = self._get_packager()
+            if not self.worksheets():
+                self.add_worksheet()
+            if self.worksheet_meta.activesheet == 0:
+                self.worksheets_objs[0].selected = 1
+                self.worksheets_objs[0].hidden = 0
+            for sheet in self.worksheets():
+                if sheet.index == self.worksheet_meta.activesheet:
+                    sheet.active = 1
+            self._prepare_sst_string_data()
+            self._prepare_vml()
+            self._prepare_defined_names()
+            self._prepare_drawings()
+            self._add_chart_data()
+            self._prepare_tables()
+            self._prepare_metadata()
+            packager._add_workbook(self)
+            packager._set_tmpdir(self.tmpdir)
+            packager._set_in_memory(self.in_memory)
+            parts = [(name, data.getvalue() if binary else data.getvalue().encode("utf-8"))
+                     for data, name, binary in packager._create_package()]
+            zipped = zip_bytes(parts)
+            if hasattr(self.filename, "write"):
+                self.filename.write(zipped)
+            else:
+                with open(self.filename, "wb") as fh:
+                    fh.write(zipped)
+            return None
+
+    return SkeletonWorkbook
+
+
+def takes_skeletons(wb) -> bool:
+    """Whether ``wb``'s sheets can be made from skeletons (a :func:`skeleton_workbook_class` workbook)."""
+    return shortcuts() and isinstance(wb, skeleton_workbook_class())
+
+
+def sheet_skeleton(wb, ws, formats: dict[str, Any]) -> SheetSkeleton | str:
+    """``ws``'s skeleton — ``ws`` the only sheet written in ``wb`` (a :func:`skeleton_workbook_class` workbook,
+    never closed), ``formats`` its formats by name — or why it has none."""
+    if any(getattr(ws, name) for name in _ELSEWHERE) or ws.autofilter_area or ws.comments or ws.constant_memory \
+            or len(wb.worksheets()) != 1:
+        return "parts beyond the sheet"
+    texts = tuple(CellTexts(wb).of(ws))
+    strings = tuple(wb.str_table.string_table)  # in the order first written: their indices
+    fh = io.StringIO()
+    ws._set_xml_writer(fh)
+    ws._assemble_xml_file()
+    xml = fh.getvalue()
+    xf, dxf = _names(formats, "xf_index"), _names(formats, "dxf_index")
+    dxf_order = tuple(name for _, name in sorted((number, name) for number, name in dxf.items()))
+    styles: dict[str, int] = {}  # a format's name → its place among the template's first fields
+    pieces, fields, at = [], [], 0
+    for tag in _TAG.finditer(xml):
+        kind = tag.group(1)
+        found = [(m.start(2), m.end(2), "dxf" if kind == "cfRule" else "xf", int(m.group(2)))
+                 for m in _NUMBERS[kind].finditer(xml, tag.start(), tag.end())]
+        if kind == "c" and ' t="s"' in tag.group(0):  # a shared string's cell: its index next
+            value = _SHARED.match(xml, tag.end())
+            if value is None:
+                return "a shared string's cell not known"
+            found.append((value.start(1), value.end(1), "text", int(value.group(1))))
+        for start, end, slot, number in found:
+            if slot == "text" and number < len(strings):
+                field = ("text", number)
+            elif slot == "xf" and number in xf:
+                field = ("xf", styles.setdefault(xf[number], len(styles)))
+            elif slot == "dxf" and number in dxf:
+                field = ("dxf", dxf_order.index(dxf[number]))
+            else:
+                return "a number of its workbook not known"
+            pieces.append(xml[at:start].replace("{", "{{").replace("}", "}}"))
+            fields.append(field)
+            at = end
+    pieces.append(xml[at:].replace("{", "{{").replace("}", "}}"))
+    first = {"xf": 0, "text": len(styles), "dxf": len(styles) + len(strings)}
+    template = pieces[0] + "".join(f"{{{first[kind] + k}}}{piece}" for (kind, k), piece in zip(fields, pieces[1:]))
+    skeleton = SheetSkeleton(template, tuple(styles), strings, dxf_order, wb.str_table.count, texts,
+                             tuple(ws.calls))
+    own = [str(formats[name].xf_index) for name in styles] + [str(k) for k in range(len(strings))] \
+        + [str(formats[name].dxf_index) for name in dxf_order]
+    if template.format(*own) != xml:  # the fields found are every number that depends on the workbook
+        return "its XML not made again"
+    return skeleton
+
+
+def _names(formats: dict[str, Any], index: str) -> dict[int, str]:
+    """Each index given (``xf_index`` or ``dxf_index``) → the name of the first format holding it."""
+    found: dict[int, str] = {}
+    for name, f in formats.items():
+        if getattr(f, index) is not None:
+            found.setdefault(getattr(f, index), name)
+    return found
+
+
+def place_skeleton(wb, ws, skeleton: SheetSkeleton, formats: dict[str, Any], texts: dict[str, str]) -> None:
+    """Make ``ws`` (of a :func:`skeleton_workbook_class` workbook ``wb``, nothing written on it) the sheet of
+    ``skeleton`` with each text that is a key of ``texts`` its value, in the state writing that sheet would have
+    left ``wb`` in: its texts added to the shared strings in the order written and counted, its conditional formats'
+    formats numbered, its calls beyond its XML made; its xf numbers are given at assembly, in the order xlsxwriter
+    gives them."""
+    table = wb.str_table
+    index = table._get_shared_string_index
+    fixed = [str(index(texts.get(text, text))) for text in skeleton.strings]
+    table.count += skeleton.writes - len(skeleton.strings)
+    fixed += [str(formats[name]._get_dxf_index()) for name in skeleton.dxf]
+    for name, args in skeleton.calls:
+        getattr(ws, name)(*args)
+    ws.placed = (skeleton.template, [formats[name] for name in skeleton.styles], fixed)
+    ws.placed_texts = tuple(texts.get(text, text) for text in skeleton.texts)

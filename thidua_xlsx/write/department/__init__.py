@@ -23,7 +23,7 @@ from thidua_xlsx.model.issued import IssuedPerson, WorkbookSpec, as_data
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import workbook as tx
 from thidua_xlsx.write import engine, xlsx
-from thidua_xlsx.write.department import guide, lists, overview, registration, scoring
+from thidua_xlsx.write.department import guide, lists, overview, registration, scoring, skeleton
 from thidua_xlsx.write.department.book import DepartmentBook
 from thidua_xlsx.write.department.locked import LockedCells, locked_as_written
 from thidua_xlsx.write.engine import BASE_STYLE, CENTER, ERROR_FILL, ERROR_FONT_COLOUR, HEADER_FILL, WARNING_FILL
@@ -98,15 +98,20 @@ def _scoring_sheets(book: DepartmentBook) -> None:
     for k in range(1, book.c.settings.spare_rows + 1):
         people.append((IssuedPerson(code="", name="", position="", role=spare_role), tx.SPARE_SHEET.format(n=k)))
     person_cells = []
+    forms = skeleton.Forms(book, STYLES) if xlsx.takes_skeletons(book.wb) else None
     for n, (person, marker) in enumerate(people, start=1):
         title = marker if not person.code else f"{n:02d} {person.name}"
-        person_cells.append(scoring.person_sheet(book, title, person, marker))
+        person_cells.append(forms.person_sheet(title, person, marker) if forms is not None else
+                            scoring.person_sheet(book, title, person, marker))
     overview.department_sheet(book, dept_ws, people, person_cells)
 
 
-# xlsxwriter's Workbook remembering what every form repeats (:func:`.xlsx.remembering_workbook_class`); named here
-# so that a test can write with xlsxwriter's own instead
-_workbook_class = xlsx.remembering_workbook_class
+def _workbook_class() -> type:
+    """xlsxwriter's Workbook remembering what every form repeats, whose forms are made from skeletons and whose parts
+    are compressed once a process (:func:`.xlsx.skeleton_workbook_class`, :mod:`.skeleton`); with
+    ``THIDUA_WRITER=xlsxwriter``, without skeletons (:func:`.xlsx.remembering_workbook_class`). Named here so that a
+    test can write with xlsxwriter's own instead."""
+    return xlsx.remembering_workbook_class() if skeleton.forced_xlsxwriter() else xlsx.skeleton_workbook_class()
 
 
 def _titles_named(spec: WorkbookSpec) -> WorkbookSpec:

@@ -25,7 +25,7 @@ def person_sheet(book: DepartmentBook, title: str, person: IssuedPerson, marker:
     rubric = book.c.rubric_for(person.role)
     spare = not person.code
     f = book.f
-    ws = book.sheet(title, widths=WIDTHS)
+    ws = form_sheet(book, title)
     if spare:  # hidden until a newcomer needs it: a blank form is never printed with the workbook
         ws.hide()
 
@@ -53,8 +53,7 @@ def person_sheet(book: DepartmentBook, title: str, person: IssuedPerson, marker:
     info(tx.L_NAME, person.name, spare, "name", tx.L_CODE, marker)
     rec["marker_cell"] = xl_rowcol_to_cell(row - 1, 3)
     info(tx.L_POSITION, person.position, spare, "position", tx.L_DEPARTMENT, book.dept.name)
-    # the locked "Đăng ký:" cell: the registered title, or why there is none (no registration, no title)
-    shown = title_name(person.registered) or tx.NOT_REGISTERED_SHOWN
+    shown = shown_title(person)
     info(tx.L_TITLE, shown, False, "title")
     key = f"person|{marker}"  # the locked cells, as the merge keys them (a spare form's name and position are inputs)
     if person.code:
@@ -79,6 +78,17 @@ def person_sheet(book: DepartmentBook, title: str, person: IssuedPerson, marker:
     book.records.append(ly.ScoringSheet(**rec))
     return {"sheet": ws.name, **cells, "name": rec["name_cell"], "position": rec["position_cell"],
             "n_required": sum(b - a + 1 for a, b in required)}
+
+
+def form_sheet(book: DepartmentBook, title: str):
+    """A form's sheet, named ``title`` (made unique and valid), nothing written on it."""
+    return book.sheet(title, widths=WIDTHS)
+
+
+def shown_title(person: IssuedPerson) -> str:
+    """The locked "Đăng ký:" cell of ``person``'s form: the registered title, or why there is none (no registration,
+    no title)."""
+    return title_name(person.registered) or tx.NOT_REGISTERED_SHOWN
 
 
 def _criteria(book: DepartmentBook, ws, row: int, rubric: cm.Rubric, items: dict[str, int], key: str):
