@@ -300,7 +300,7 @@ def collect(source: str, folder: Path, since: str | None, cafile: Path | None):
             day = dt.datetime.strptime(since.strip(), "%d/%m/%Y").date()
         except ValueError:
             raise click.UsageError(tm.SINCE_INVALID.format(value=since)) from None
-    box = mailbox_of(source, starttls=True)  # None too for an address holding a password: refused, never asked
+    box = mailbox_of(source)  # None too for an address holding a password: refused, never asked
     password = ""  # from tm.PASSWORD_VARIABLE, the keyring, or asked, before the campaign is held; never written
     if box is not None:
         password = stored_password(box) or click.prompt(tm.PASSWORD_PROMPT.format(user=box.user, host=box.host),

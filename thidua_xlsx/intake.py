@@ -72,7 +72,8 @@ MAX_MESSAGE_RECORD_BYTES = 256 * 1024  # a message's record: a few hundred bytes
 @dataclass(frozen=True)
 class Received:
     """Where a file came from: the sender's address, the message's date (ISO) and id, and the door ("trang": the
-    local page; "thu": e-mail). Kept with the filed file; shown where its sources are."""
+    local page; "thu": e-mail; "thu-muc": a folder of downloads). Kept with the filed file; shown where its sources
+    are."""
 
     sender: str = ""
     date: str = ""
@@ -166,10 +167,6 @@ class Intake:
         self._hashed: dict[tuple[Path, int, int], str] = {}  # (file, size, time) → its SHA-256, while unchanged
         self._versions: dict[tuple[Path, str], int] = {}  # (inbox, name) → the next "(n)" to try for it
 
-    @property
-    def is_level_above(self) -> bool:
-        return self.school is None
-
     def file(self, name: str, data: bytes, received: Received | None = None,
              expected: tuple[str, str] | None = None) -> list[Filed]:
         """File ``data``, received as ``name``; one :class:`Filed` per workbook (a ZIP gives one each). With
@@ -189,11 +186,6 @@ class Intake:
                 if isinstance(record, dict):
                     found.append(record)
         return found
-
-    def messages_seen(self) -> set[str]:
-        """The ids of the messages something was already filed from (what the collector settled of each:
-        :meth:`messages_collected`)."""
-        return {r["message_id"] for r in self.received() if isinstance(r.get("message_id"), str) and r["message_id"]}
 
     def messages_collected(self) -> dict[str, MessageRecord]:
         """What the collector settled of each message it looked at, by the message's id (``so-da-nhan/thu/``). A

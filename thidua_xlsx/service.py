@@ -36,12 +36,9 @@ REMEMBERED_EMPTY = ("merge", "year")
 
 # The library's entry points below the commands (the page's views, tests, benchmarks), each loaded when first used.
 _LIBRARY = {
-    **dict.fromkeys(("init_campaign", "init_next_year", "refuse_existing", "sample_campaign"), "commands.init"),
-    "generate_round": "commands.generate", "open_campaign_book": "commands.opening",
-    "locate_campaign": "commands.opening",
-    **dict.fromkeys(("merge_inbox", "apply_council_file", "read_and_report"), "commands.reading"),
-    "update_history": "commands.history", "mailbox_of": "commands.collect", "stored_password": "commands.collect",
-    **dict.fromkeys(("init_level_above", "read_level_above", "school_states"), "commands.level_above"),
+    "init_campaign": "commands.init", "generate_round": "commands.generate",
+    **dict.fromkeys(("merge_inbox", "apply_council_file"), "commands.reading"),
+    "mailbox_of": "commands.collect", "stored_password": "commands.collect",
     **dict.fromkeys(("school_overview", "round_page", "commune_overview", "next_year_name", "rounds_of",
                      "final_summary", "summary_of", "runs_of", "year_page"), "commands.overview"),
     **dict.fromkeys(("receive", "keep_council"), "commands.receive"),

@@ -57,16 +57,15 @@ def run(request: CollectRequest, voice: Voice) -> Result:
                   if f.outcome == FILED and f.path)
     usable = done.stopped is None and not done.retried
     return Result("collect", command_report("collect", problems, usable, done.attachments, len(files)),
-                  files, home=intake.folder, detail=done)
+                  files, home=intake.folder)
 
 
-def mailbox_of(source: str, starttls: bool = False):
-    """The mailbox an ``imaps://`` address names (its user, host, port, folder) — with ``starttls`` an ``imap://`` one
-    too (the terminal's collect and the page's form) — or None: not one, or one that holds a
-    password (never asked for then: :func:`run` refuses it with the reason)."""
+def mailbox_of(source: str):
+    """The mailbox an ``imaps://`` or ``imap://`` (STARTTLS) address names (its user, host, port, folder), or None: not
+    one, or one that holds a password (never asked for then: :func:`run` refuses it with the reason)."""
     from thidua_xlsx.mail.imap import parse_mailbox
 
-    return parse_mailbox(source, starttls)
+    return parse_mailbox(source)
 
 
 def stored_password(box) -> str:

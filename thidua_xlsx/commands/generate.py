@@ -132,8 +132,7 @@ def run(request: GenerateRequest, voice: Voice) -> Result:
     warn_problems(done.problems, voice)
     key = round_key(r.round, r.period or "")
     if done.problems.errors:
-        return Result("generate", command_report("generate", done.problems, False), key=key, home=folder.folder,
-                      detail=done)
+        return Result("generate", command_report("generate", done.problems, False), key=key, home=folder.folder)
     for path in done.paths:
         voice.say(f"  {path}")
     voice.say(ct.GENERATE_DONE.format(count=len(done.paths), outbox=outbox))
@@ -152,7 +151,7 @@ def run(request: GenerateRequest, voice: Voice) -> Result:
             written.save()
         files += written.made(lambda _path: rs.DRAFT)
     return Result("generate", command_report("generate", done.problems, True, len(done.paths), len(done.paths)),
-                  files, key, folder.folder, done)
+                  files, key, folder.folder)
 
 
 @dataclass(frozen=True)

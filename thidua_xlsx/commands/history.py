@@ -86,4 +86,4 @@ def run(request: HistoryRequest, voice: Voice) -> Result:
         voice.say(hx.UNCHANGED.format(path=done.book))
     files = (WrittenFile(done.book, rs.HISTORY, not done.created), *(
         (WrittenFile(done.backup, rs.BACKUP),) if done.backup else ())) if done.written else ()
-    return Result("history", done.report, files, places.HISTORY_KEY, done.book.parent, done)
+    return Result("history", done.report, files, places.HISTORY_KEY, done.book.parent)

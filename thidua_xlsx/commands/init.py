@@ -81,10 +81,6 @@ class Started:
     notices: tuple[Issue, ...]
 
 
-def init_next_year(directory: Path, source: Path, force: bool = False) -> Started:
-    return _next_year(directory, source, force)[0]
-
-
 def _next_year(directory: Path, source: Path, force: bool) -> tuple[Started, tuple[WrittenFile, ...]]:
     """``init DIR --tu OLD``: the campaign of the next school year (model.new_year) written into ``directory`` as
     ``init`` writes one, from last year's campaign ``source`` (its folder or its book), which is only read. Refused
@@ -128,7 +124,7 @@ def run(request: InitRequest, voice: Voice) -> Result:
         for line in new_year_lines(started.previous, started.campaign, started.path, started.source):
             voice.say(line)
         warn_problems(started.notices, voice)
-        return Result("init", command_report("init", started.notices, True), files, home=directory, detail=started)
+        return Result("init", command_report("init", started.notices, True), files, home=directory)
     if request.level == LEVEL_ABOVE_LEVEL:
         from thidua_xlsx.commands.level_above import init_level_above
 
@@ -137,7 +133,7 @@ def run(request: InitRequest, voice: Voice) -> Result:
         above, files = init_level_above(directory)
         voice.say(ct.INIT_LEVEL_ABOVE_DONE.format(path=directory / LEVEL_ABOVE_BOOK, authority=above.authority,
                                                   schools=len(above.schools)))
-        return Result("init", command_report("init", (), True), files, home=directory, detail=above)
+        return Result("init", command_report("init", (), True), files, home=directory)
     from thidua_xlsx.text.workbook import SAMPLE_MARK
 
     refuse_existing(directory, request.force)  # a campaign.ods the secretary saved counts too
@@ -146,6 +142,6 @@ def run(request: InitRequest, voice: Voice) -> Result:
     voice.say(ct.INIT_DONE.format(path=directory / CAMPAIGN_FILE, school=campaign.school.name,
                                   departments=len(campaign.departments), staff=len(campaign.staff)))
     voice.say(ct.INIT_SAMPLE.format(mark=SAMPLE_MARK))
-    return Result("init", command_report("init", (), True), files, home=directory, detail=campaign)
+    return Result("init", command_report("init", (), True), files, home=directory)
 
 

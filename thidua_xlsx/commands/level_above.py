@@ -59,11 +59,7 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Result:
     workbook (and the JSON, the papers, the import files) written; its Result, as a school's merge has. The papers go
     through the commune folder's record of its own outputs, as a school's do: a paper someone edited is kept, the new
     one beside."""
-    from thidua_xlsx.decide.level_above import level_above_summary
     from thidua_xlsx.model.exits import EXIT_STRICT
-    from thidua_xlsx.read.containment import scan_inbox
-    from thidua_xlsx.read.level_above_book import load_level_above_book
-    from thidua_xlsx.read.school_summaries import read_school_summaries
 
     r = request
     school_only = [option for option, given in (("--cong-khai", r.public_path), ("--feedback", r.feedback_dir),
@@ -77,22 +73,7 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Result:
     mapping = _import_mapping(r, output)  # refused before any work when it cannot be used
     out.prepare(outputs, r.force)
     with out.holding([lock.lock_path(o.path) for o in outputs], "merge", voice):
-        campaign, problems = load_level_above_book(book)
-        if campaign is None:
-            raise Stopped(problems, ct.CAMPAIGN_INVALID.format(count=len(problems.errors), file=book))
-        voice.warn(ct.LEVEL_ABOVE_USED.format(path=book, authority=campaign.authority))
-        items = scan_inbox(r.inbox)
-        with voice.reading(len(items)) as on_file:
-            files, read = read_school_summaries(items, on_file)
-        officer, marks = Problems(), None
-        if r.council_path is not None:  # the officer's pass: lines taken off, lines held apart accepted, with reasons
-            from thidua_xlsx.read.level_above_council import read_officer
-
-            marks = read_officer(r.council_path, campaign, officer)
-            if marks is None:
-                raise Stopped(officer)
-        summary = level_above_summary(campaign, files, read, marks)
-        summary = replace(summary, issues=(*summary.issues, *officer))
+        campaign, summary = read_level_above(r.inbox, book, voice, r.council_path)
         voice.decided(summary)
         warn_problems([*(i for f in summary.files for i in f.issues), *summary.issues], voice)
         report = level_above_report(summary, r.strict)
@@ -102,7 +83,7 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Result:
         home = book.parent
         if not report.valid:
             voice.warn(ct.LEVEL_ABOVE_NOTHING.format(inbox=r.inbox))
-            return Result("merge", report, (), places.LEVEL_ABOVE_KEY, home, summary)
+            return Result("merge", report, (), places.LEVEL_ABOVE_KEY, home)
         inside = book.parent.resolve().is_relative_to(r.inbox.resolve())  # the inbox is never written
         written = Written() if inside else Written(book.parent)  # the commune's own outputs: an edited one is kept
         _write_outputs(summary, report, r, output, mapping, written, voice)
@@ -120,7 +101,7 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Result:
         Kept(written, voice)()
     if report.exit_code == EXIT_STRICT:
         voice.warn(ct.LEVEL_ABOVE_STRICT.format(count=report.counts.errors))
-    return Result("merge", report, written.made(out.kind_of(r, output)), places.LEVEL_ABOVE_KEY, home, summary,
+    return Result("merge", report, written.made(out.kind_of(r, output)), places.LEVEL_ABOVE_KEY, home,
                   council=r.council_path is not None)
 
 
@@ -166,14 +147,14 @@ def status_level_above(inbox: Path, book: Path, strict: bool, voice: Voice = Voi
             say_drafted(write_drafts(code_drafts(campaign, codes), drafts_dir, written), drafts_dir, voice)
             written.save()
         files = written.made(lambda _path: rs.DRAFT)
-    return Result("status", level_above_report(summary, strict), files, places.LEVEL_ABOVE_KEY, book.parent,
-                  summary)
+    return Result("status", level_above_report(summary, strict), files, places.LEVEL_ABOVE_KEY, book.parent)
 
 
 def read_level_above(inbox: Path, book: Path, voice: Voice = Voice(), officer: Path | None = None):
-    """The level above's campaign and what its inbox holds (read only): (LevelAbove, LevelAboveSummary), with the
-    officer's pass in ``officer`` when given (the decisions typed on the page); Stopped when its book cannot be loaded.
-    The book used is said."""
+    """The level above's campaign and what its inbox holds (read only; the merge's and the commune page's one way):
+    (LevelAbove, LevelAboveSummary), with the officer's pass in ``officer`` when given (lines taken off, lines held
+    apart accepted, with reasons; its problems among the summary's). Stopped when its book, or the officer's, cannot be
+    used. The book used is said."""
     from thidua_xlsx.decide.level_above import level_above_summary
     from thidua_xlsx.read.containment import scan_inbox
     from thidua_xlsx.read.level_above_book import load_level_above_book
@@ -183,13 +164,18 @@ def read_level_above(inbox: Path, book: Path, voice: Voice = Voice(), officer: P
     if campaign is None:
         raise Stopped(problems, ct.CAMPAIGN_INVALID.format(count=len(problems.errors), file=book))
     voice.warn(ct.LEVEL_ABOVE_USED.format(path=book, authority=campaign.authority))
-    files, read = read_school_summaries(scan_inbox(inbox))
-    marks = None
+    items = scan_inbox(inbox)
+    with voice.reading(len(items)) as on_file:
+        files, read = read_school_summaries(items, on_file)
+    said, marks = Problems(), None
     if officer is not None:
         from thidua_xlsx.read.level_above_council import read_officer
 
-        marks = read_officer(officer, campaign, Problems())
-    return campaign, level_above_summary(campaign, files, read, marks)
+        marks = read_officer(officer, campaign, said)
+        if marks is None:
+            raise Stopped(said)
+    summary = level_above_summary(campaign, files, read, marks)
+    return campaign, replace(summary, issues=(*summary.issues, *said))
 
 
 @dataclass(frozen=True)

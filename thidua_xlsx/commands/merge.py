@@ -69,7 +69,7 @@ def _merged(request: MergeRequest, voice: Voice, read, command: str) -> Result:
                 raise
             written.save()
     key = places.YEAR_KEY if summary.year else places.round_key(summary.round, summary.period)
-    return Result(command, report, written.made(out.kind_of(r, output)), key, folder.folder, summary,
+    return Result(command, report, written.made(out.kind_of(r, output)), key, folder.folder,
                   council=r.council_path is not None and report.valid)
 
 

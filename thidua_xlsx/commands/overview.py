@@ -16,7 +16,7 @@ import datetime as dt
 import os
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from thidua_xlsx.model import layout as ly
@@ -198,10 +198,8 @@ class RoundView:
     to copy; ``stopped``: why the inbox could not be read (the service's words)."""
 
     round: Round
-    inbox: str  # relative to the campaign folder
     followups: tuple = ()
     problems: tuple[Issue, ...] = ()
-    notes: int = 0
     reminders: tuple[str, ...] = ()
     stopped: str = ""
     departments: tuple = ()  # the campaign's departments (when nothing was read)
@@ -253,15 +251,14 @@ def round_page(cf, key: str) -> RoundView | None:
     if chosen is None:
         return None
     inbox = places.Places(cf.folder).inbox(chosen.round, chosen.period)
-    relative = inbox.relative_to(cf.folder).as_posix()
     if not inbox.is_dir():
-        return RoundView(chosen, relative, departments=cf.campaign.departments)
+        return RoundView(chosen, departments=cf.campaign.departments)
     book = cf.book if cf.book is not None else cf.folder
     state = _state(inbox, book, cf.registry.folder)
-    return CACHE.get(f"{cf.folder}|{key}", state, lambda: _read_round(cf, chosen, inbox, relative))
+    return CACHE.get(f"{cf.folder}|{key}", state, lambda: _read_round(cf, chosen, inbox))
 
 
-def _read_round(cf, chosen: Round, inbox: Path, relative: str) -> RoundView:
+def _read_round(cf, chosen: Round, inbox: Path) -> RoundView:
     from thidua_xlsx import outputs as out
     from thidua_xlsx.commands.merge import counted
     from thidua_xlsx.commands.reading import read_and_report
@@ -273,14 +270,13 @@ def _read_round(cf, chosen: Round, inbox: Path, relative: str) -> RoundView:
         summary, _read = read_and_report(inbox, cf, chosen.round, False, Voice(), chosen.period or None)
         summary, report = counted(summary, cf, False, Voice())  # as status and merge count it
     except Stopped as stop:
-        return RoundView(chosen, relative, problems=tuple(stop.problems), stopped=stop.message,
+        return RoundView(chosen, problems=tuple(stop.problems), stopped=stop.message,
                          departments=cf.campaign.departments)
     except out.Refused as refused:
-        return RoundView(chosen, relative, stopped=str(refused), departments=cf.campaign.departments)
+        return RoundView(chosen, stopped=str(refused), departments=cf.campaign.departments)
     followups = follow_up(summary, vietnam_today())
     shown = tuple(i for i in report.issues if i.severity != NOTE and not i.code.startswith("signal."))
-    return RoundView(chosen, relative, followups, shown, sum(1 for i in report.issues if i.severity == NOTE),
-                     tuple(reminder_lines(summary, followups)))
+    return RoundView(chosen, followups, shown, tuple(reminder_lines(summary, followups)))
 
 
 @dataclass(frozen=True)
@@ -325,7 +321,6 @@ class CommuneView:
     problems: tuple[Issue, ...] = ()
     summary: str = ""  # the commune's summary written, relative ("" none)
     stopped: str = ""
-    notices: tuple[Issue, ...] = field(default=())
     held: tuple = ()  # the proposals held apart, still waiting for the officer (model.level_above.Held)
 
 

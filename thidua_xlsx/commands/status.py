@@ -59,6 +59,6 @@ def status(request: StatusRequest, voice: Voice = Voice()) -> Result:
         files = written.made(lambda _path: rs.DRAFT)
     if not report.valid:
         voice.warn(nothing_usable(inbox, summary))
-    return Result("status", report, files, round_key(summary.round, summary.period), folder.folder, summary)
+    return Result("status", report, files, round_key(summary.round, summary.period), folder.folder)
 
 

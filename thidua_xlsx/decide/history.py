@@ -61,7 +61,7 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 
 from thidua_xlsx.decide.consolidate import decide_departments, quota_again
-from thidua_xlsx.decide.history_past import Past, PastIndex, day_written, iso_date
+from thidua_xlsx.decide.history_past import Past, PastIndex, day_written
 from thidua_xlsx.decide.history_rules import (
     MultiYearRules,
     Said,
@@ -125,7 +125,7 @@ def decide_history(campaign: cm.Campaign, people: Sequence[PersonResult], depart
     roster = {p.code: p for p in campaign.staff}
     pasts = {p.code: index.past(matches.get(p.code)) for p in people}
     starts = {p.code: _start(roster.get(p.code), pasts[p.code]) for p in people}
-    nobody_dated = not any(iso_date(start) for start in starts.values())
+    nobody_dated = not any(cm.iso_day(start) for start in starts.values())
     decided, flags, problems, undated, withdrawn, after = {}, {}, [], 0, {}, []
     for p in people:
         said = Said()

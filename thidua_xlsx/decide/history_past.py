@@ -133,7 +133,7 @@ class PastIndex:
 def _initiative_year(i) -> str:
     if i.year:
         return i.year
-    day = iso_date(i.decision_date)
+    day = cm.iso_day(i.decision_date)
     return cm.school_year_of(day) if day else ""
 
 
@@ -141,7 +141,7 @@ def _discipline_cut(rows: Iterable[PersonYear]) -> tuple[str, Reason | None]:
     """The first school year whose achievements count (NĐ 152/2025 điều 4 khoản 4) and why the earlier do not."""
     counts_from, why = "", None
     for r in rows:
-        end = iso_date(r.discipline_end)
+        end = cm.iso_day(r.discipline_end)
         if end is not None:
             first = cm.school_year_of(end)
             if _year_start(first) < end:
@@ -238,15 +238,8 @@ def _year_start(year: str) -> dt.date:
     return dt.date(int(year[:4]), cm.SCHOOL_YEAR_STARTS, 1)
 
 
-def iso_date(iso: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(iso) if iso else None
-    except ValueError:
-        return None
-
-
 def day_written(iso: str) -> str:
     """An ISO date as people write it (05/09/2025); as given if it is not one."""
-    day = iso_date(iso)
+    day = cm.iso_day(iso)
     return day.strftime("%d/%m/%Y") if day else iso
 

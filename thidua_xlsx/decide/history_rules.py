@@ -19,7 +19,6 @@ from thidua_xlsx.decide.history_past import (
     cstdcs_run,
     day_written,
     excellent_years,
-    iso_date,
     years_before,
 )
 from thidua_xlsx.model import campaign as cm
@@ -240,7 +239,7 @@ def _medal(p: PersonResult, start_text: str, past: Past, year: str, rules: Multi
         next((y for y, row in past.years.items() if hs.KNC_GD in row.forms), "")
     reckoned = reckoned_on(year, rules)
     date = reckoned.strftime("%d/%m/%Y")
-    start = iso_date(start_text)
+    start = cm.iso_day(start_text)
     if received and (start is None or start > reckoned):
         return Decision(hs.KNC_GD, False, (reason("knc.received", year=received, basis=basis),), years=(received,))
     if start is None:

@@ -43,6 +43,7 @@ from thidua_xlsx.intake import FILED, LOCK_PREFIXES, SAME, Filed, Intake, Messag
 from thidua_xlsx.mail.imap import TIMEOUT_SECONDS, Mailbox, MailFault, close, connect, login, quoted, said
 from thidua_xlsx.mail.imap import parse_mailbox as parse_mailbox  # the address read apart: the doors' call
 from thidua_xlsx.model.issues import ERROR, WARNING, Issue, issue
+from thidua_xlsx.model.requests import FOLDER
 from thidua_xlsx.read.containment import MAX_FILE_BYTES, WORKBOOK_SUFFIXES
 from thidua_xlsx.text.collation import fold
 
@@ -304,7 +305,7 @@ def _collect_book(path: Path, label: str, intake: Intake, done: Collected) -> No
     except OSError as exc:
         done.problems.append((label, issue("mail.unreadable", ERROR, file=label, detail=exc.strerror or str(exc))))
         return
-    for filed in intake.file(path.name, data, Received(date=saved.isoformat(timespec="seconds"), via="thu-muc")):
+    for filed in intake.file(path.name, data, Received(date=saved.isoformat(timespec="seconds"), via=FOLDER)):
         done.filed.append((label, filed))
 
 

@@ -55,12 +55,12 @@ class Mailbox:
         return "imap" if self.starttls else "imaps"
 
 
-def parse_mailbox(source: str, starttls: bool = True) -> Mailbox | None:
-    """The mailbox of an ``imaps://`` address, or (``starttls``) of an ``imap://`` one; None: not one — nor an address
-    holding a password (:func:`password_in_address`: refused with its reason, never used)."""
+def parse_mailbox(source: str) -> Mailbox | None:
+    """The mailbox of an ``imaps://`` or ``imap://`` (STARTTLS) address; None: not one — nor an address holding a
+    password (:func:`password_in_address`: refused with its reason, never used)."""
     parts = urlsplit(source)
     scheme = parts.scheme.lower()
-    if scheme not in (("imaps", "imap") if starttls else ("imaps",)) or not parts.hostname or not parts.username:
+    if scheme not in ("imaps", "imap") or not parts.hostname or not parts.username:
         return None
     if parts.password is not None:
         return None

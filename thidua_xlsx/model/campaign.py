@@ -49,13 +49,19 @@ LEVELS = ("mam-non", "tieu-hoc", "thcs", "thpt")
 # The evaluation periods of Nghị định 233/2026 (điều 3 khoản 5: monthly or quarterly; semesters where a Quy chế
 # says so). NO_PERIODS: one scoring round at the end of the year, as before the decree.
 NO_PERIODS, MONTHS, QUARTERS, SEMESTER_PERIODS = "", "thang", "quy", "hoc-ky"
-PERIOD_KINDS = (NO_PERIODS, MONTHS, QUARTERS, SEMESTER_PERIODS)
 
 # The year's formula (điều 12 khoản 5 leaves it to the unit's Quy chế; điều 15 khoản 1 điểm a speaks of the average).
 AVERAGE = "TRUNG_BINH"  # the average of the periods: the default
 SEMESTERS = "HK1_2HK2"  # (HKI + 2 × HKII) / 3, the students' rule (TT 22/2021 điều 9) some schools copy: an option
 WEIGHTED = "TRONG_SO"  # a weighted average, a weight per period
-YEAR_FORMULAS = (AVERAGE, SEMESTERS, WEIGHTED)
+
+
+def iso_day(iso: str) -> datetime.date | None:
+    """The day an ISO date names; None: blank, or not one."""
+    try:
+        return datetime.date.fromisoformat(iso) if iso else None
+    except ValueError:
+        return None
 
 
 def clean_text(value) -> str:

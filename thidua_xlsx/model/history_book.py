@@ -93,7 +93,6 @@ SERVICE = Table(hx.S_SERVICE, SERVICE_COLUMNS, hs.SERVICE_PART)
 INITIATIVES = Table(hx.S_INITIATIVES, INITIATIVE_COLUMNS, hs.INITIATIVES_PART)
 DEPARTMENTS = Table(hx.S_DEPARTMENTS, DEPARTMENT_COLUMNS, hs.DEPARTMENTS_PART)
 TABLES = (PEOPLE, SERVICE, INITIATIVES, DEPARTMENTS)  # in the book's order, after the guide
-YEAR_TABLES = (PEOPLE, INITIATIVES, DEPARTMENTS)  # the sheets a year added from a summary writes into
 
 HISTORY_SCHEMA_VERSION = 1
 VALIDATION_ROWS = 5000  # rows of a table that carry its dropdowns: twenty years of a large school

@@ -54,8 +54,6 @@ LEVEL_ABOVE_SUMMARY = "tong-hop-cac-truong.xlsx"
 # when no run of the tool is remembered for that round.
 README_REGISTRATION_SUMMARY, README_SCORING_SUMMARY, README_FINAL_SUMMARY = \
     "tong-hop-dang-ky.xlsx", "tong-hop.xlsx", "tong-hop-cuoi.xlsx"
-# What the tool keeps for itself in a campaign folder: never a run's output, never a department's book.
-OWN_FOLDERS = frozenset({ISSUED_FOLDER, RECEIVED_FOLDER, STAGING_FOLDER})
 
 
 def round_key(round_: str, period: str = "") -> str:
@@ -94,11 +92,6 @@ class Places:
         return self.folder / PERIODS_FOLDER
 
     @property
-    def registration_summary(self) -> Path:
-        """The registration round's summary, whose titles the scoring books show (generate --from)."""
-        return self.summary(ly.REGISTRATION)
-
-    @property
     def council(self) -> Path:
         return self.folder / COUNCIL_FOLDER
 
@@ -125,7 +118,3 @@ class Places:
     @property
     def level_above_summary(self) -> Path:
         return self.folder / LEVEL_ABOVE_SUMMARY
-
-    @property
-    def runs(self) -> Path:
-        return self.folder / RUNS_RECORD

@@ -32,7 +32,6 @@ KINDS = (PERSON, COLLECTIVE)
 FIRST_ROW = 2  # the importer's "Nhận từ dòng"
 DEFAULT_LAST_ROW = 200  # its "Nhận đến dòng" as the dialog opens, inclusive
 MAX_LAST_ROW = 100_000
-HEADER_COLUMNS = 9  # A–I
 CODE_COLUMN = 17  # R (0-based); R, S, T, U hold the codes
 OUR_CODES = (tt.LDTT, tt.CSTDCS, tt.CSTD_TINH, tt.TTLDTT, tt.TTLDXS, hs.BK_TINH, hs.KNC_GD)
 NEEDED_TITLES = (tt.LDTT, tt.CSTDCS, tt.TTLDTT, tt.TTLDXS)  # what a commune proposes upward (NĐ 129/2025 điều 59)

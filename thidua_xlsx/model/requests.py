@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CLI, PAGE = "cli", "trang"  # the doors a run is remembered from
+FOLDER = "thu-muc"  # what books came by when taken from a folder of downloads (collect FOLDER, the page's folder)
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,8 @@ folder: it reads the Result. What stops a command before any work is one excepti
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from thidua_xlsx.model.report import Report
 
@@ -33,15 +32,13 @@ class WrittenFile:
 class Result:
     """One command's run: ``command`` (its name), ``key`` (the round it was about — a round's or period's code,
     ``ca-nam``, ``xa`` — "" none), its :class:`Report`, the files written in the order written, ``home`` (the campaign
-    folder whose runs record keeps it; None: not kept), and ``detail``, the command's own value for a door to present
-    (the Summary a merge decided, the history's update, a collect's outcomes…)."""
+    folder whose runs record keeps it; None: not kept)."""
 
     command: str
     report: Report
     files: tuple[WrittenFile, ...] = ()
     key: str = ""
     home: Path | None = None
-    detail: Any = field(default=None, compare=False)
     council: bool = False  # the council's (or for a period the head's) word was applied: the round's final summary
 
     @property

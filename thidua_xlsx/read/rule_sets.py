@@ -20,7 +20,13 @@ from thidua_xlsx.model.campaign_book import SCHOOL_FIELDS, SCHOOL_SHEET
 from thidua_xlsx.model.issues import WARNING, Issue, Problems, issue
 from thidua_xlsx.model.layout import ascii_slug
 from thidua_xlsx.read.presets import DataFileError, preset_dir, read_data_file
-from thidua_xlsx.text.messages.untidy import CONFLICT_NEWER, REFERENCE_DAY_WHAT
+from thidua_xlsx.text.messages.untidy import (
+    CONFLICT_NEWER,
+    REFERENCE_DAY_WHAT,
+    TEXT_IN_FORCE,
+    TEXT_ISSUED,
+    TEXT_NUMBERED,
+)
 from thidua_xlsx.text.rule_sets import EXPECTED, NATIONAL, NATIONAL_FILE, RULE_WORDS, SCHOOL_RULES_CITATION
 
 NATIONAL_DIR, PROVINCE_DIR = "quy-tac", "tinh"
@@ -129,12 +135,11 @@ def _issued(text: rs.LegalText) -> dt.date:
 
 def _named(text: rs.LegalText) -> str:
     """A text by its short name and its number, issued or in force from (as the file gives them)."""
-    named = text.short if text.number in text.short else f"{text.short}, số {text.number}"
+    named = text.short if text.number in text.short else TEXT_NUMBERED.format(short=text.short, number=text.number)
     day = text.issued or text.in_force_from
     if day is None:
         return named
-    said = "ban hành" if text.issued else "hiệu lực từ"
-    return f"{named}, {said} {day.strftime('%d/%m/%Y')}"
+    return (TEXT_ISSUED if text.issued else TEXT_IN_FORCE).format(named=named, day=day.strftime("%d/%m/%Y"))
 
 
 # A file is sent within its school year or soon after (the year's rating is closed by 5 December: NĐ 233/2026 điều 15

@@ -105,12 +105,6 @@ def recent(home: Path) -> list[Run]:
     return []
 
 
-def last(home: Path, command: str | None = None, key: str | None = None) -> Run | None:
-    """The last run remembered in ``home`` (of ``command``, about ``key``, when given)."""
-    return next((r for r in reversed(recent(home)) if (command is None or r.command == command)
-                 and (key is None or r.key == key)), None)
-
-
 def _run(item: dict) -> Run:
     return Run(str(item["command"]), str(item["key"]), str(item["when"]), str(item["door"]), int(item["exit_code"]),
                dict(item["counts"]), tuple((str(a), str(b), str(c)) for a, b, c in item["issues"]),

@@ -125,8 +125,6 @@ COLLECT_RETRY_SUMMARY = ("{count} tệp đính kèm chưa xếp được vì l�
                          "từ thư lần nữa – các tệp đó sẽ được lấy lại từ thư, các sổ đã xếp thì không bị xếp lại.")
 COLLECT_STOPPED = ("Đã dừng giữa chừng: {reason} {filed} sổ đã xếp ở trên vẫn giữ nguyên (không có tệp nào ghi dở); "
                    "chạy lại lệnh để lấy tiếp – thư đã lấy xong không bị tải lại, sổ đã xếp không bị xếp lại.")
-COLLECT_NO_CAMPAIGN = ("Không tìm thấy chiến dịch (campaign.xlsx hoặc cap-tren.xlsx) trong '{folder}'. Hãy chỉ "
-                       "FOLDER là thư mục chiến dịch.")
 
 # The problems of collecting, coded (where → what is wrong → what to do), merged into text.messages.
 MAIL_MESSAGES = {

@@ -32,7 +32,7 @@ RUNNING, DONE, FAILED = "running", "done", "failed"
 @dataclass
 class Job:
     id: str
-    kind: str  # "generate", "merge"
+    kind: str  # "sinh" (generate), "merge", "history", "next-year", "collect"
     label: str  # the round's label, as the page shows it
     round_key: str
     round_label: str

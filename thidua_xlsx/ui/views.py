@@ -42,7 +42,7 @@ def page() -> Page:
 
 
 def refused(code: str, status: int, **params):
-    return render_template("error.html", problem=issue(code, **params)), status
+    return render_template("error.html", problem=issue(code, **params), folder=page().folder), status
 
 
 def _campaign():
@@ -100,8 +100,7 @@ def home():
         from thidua_xlsx.text import commands as ct
 
         return render_template("commune.html", view=service.commune_overview(folder, book), folder=folder,
-                               origins=ct.LEVEL_ABOVE_ORIGIN, councils=ct.LEVEL_ABOVE_COUNCIL,
-                               last=_last_run(LEVEL_ABOVE_KEY), title_names=title_names)
+                               origins=ct.LEVEL_ABOVE_ORIGIN, councils=ct.LEVEL_ABOVE_COUNCIL, title_names=title_names)
     if cf is None:
         return render_template("error.html", problems=problems, folder=folder), 200
     return render_template("overview.html", view=service.school_overview(cf), folder=folder,
@@ -136,15 +135,9 @@ def drop(key: str):
     chosen = _round(cf, key, generating=True)
     if chosen is None:
         return refused("ui.unknown_round", 404, round=key)
-    files = [f for f in request.files.getlist("files") if f.filename]
-    if len(files) > MAX_UPLOAD_FILES:
-        return refused("ui.upload_too_many", 413, count=len(files), limit=MAX_UPLOAD_FILES)
-    if not files:
-        return refused("ui.upload_none", 400)
-    uploads = []
-    for upload in files:
-        uploads.append((upload.filename or "", upload.read(MAX_UPLOAD_BYTES + 1)))
-        upload.close()  # a large part waits in a temporary file: let it go now
+    uploads = _uploads()
+    if not isinstance(uploads, list):
+        return uploads
     try:
         filed = service.receive(page().folder, uploads, (chosen.round, chosen.period), rq.PAGE)
     except CommandError as error:
@@ -157,20 +150,28 @@ def drop(key: str):
     return redirect(url_for("round_", key=key, nhan=drop_id), 303)
 
 
-def drop_folder():
-    """A folder she picks (Zalo PC's received files, Downloads, a USB stick): every book in it filed by its codes into
-    its own round's inbox, as collect files a folder of downloads; what became of each file shown."""
+def _uploads():
+    """The files chosen in the form, as (name, bytes), or the page refusing them: none, or more than the limit."""
     files = [f for f in request.files.getlist("files") if f.filename]
-    if not files:
-        return refused("ui.upload_none", 400)
     if len(files) > MAX_UPLOAD_FILES:
         return refused("ui.upload_too_many", 413, count=len(files), limit=MAX_UPLOAD_FILES)
+    if not files:
+        return refused("ui.upload_none", 400)
     uploads = []
     for upload in files:
         uploads.append((upload.filename or "", upload.read(MAX_UPLOAD_BYTES + 1)))
-        upload.close()
+        upload.close()  # a large part waits in a temporary file: let it go now
+    return uploads
+
+
+def drop_folder():
+    """A folder she picks (Zalo PC's received files, Downloads, a USB stick): every book in it filed by its codes into
+    its own round's inbox, as collect files a folder of downloads; what became of each file shown."""
+    uploads = _uploads()
+    if not isinstance(uploads, list):
+        return uploads
     try:
-        filed = service.receive(page().folder, uploads, None, "thu-muc")
+        filed = service.receive(page().folder, uploads, None, rq.FOLDER)
     except CommandError as error:
         return render_template("error.html", problems=tuple(error.problems), folder=page().folder), 200
     return render_template("received.html", dropped=filed, folder=page().folder)
@@ -263,7 +264,7 @@ def collect():
             return refused("ui.collect_folder_refused", 400, path=relative, folder=str(folder))
         if since_text:
             return refused("ui.collect_since_folder", 400)
-    box = service.mailbox_of(address, starttls=True) if address else None  # imaps:// or imap:// (STARTTLS), as collect
+    box = service.mailbox_of(address) if address else None  # imaps:// or imap:// (STARTTLS), as collect
     if address and box is None:
         return refused("ui.collect_mailbox_invalid", 400, source=address.split("@")[-1])
     since = None

@@ -17,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from thidua_xlsx.model import history as hs
+from thidua_xlsx.model.campaign import iso_day
 from thidua_xlsx.model.campaign_book import DATE
 from thidua_xlsx.model.history_book import (
     DEPARTMENTS,
@@ -68,8 +69,8 @@ def with_year(book: HistoryBook, found: SummaryYear) -> HistoryBook:
                                                                                  and row["year"] == year), replacing)
     service = _started(_table(book, SERVICE), found.starts)
     listed = _keys(service, SERVICE, "code")
-    newcomers = [{"code": p.person, "name": p.name, "dob": _date(p.dob),
-                  "sector_start": _date(found.starts.get(p.person, ""))}
+    newcomers = [{"code": p.person, "name": p.name, "dob": iso_day(p.dob),
+                  "sector_start": iso_day(found.starts.get(p.person, ""))}
                  for p in history.people if p.person.casefold() not in listed]
     tables[SERVICE.sheet] = _placed(service, newcomers, SERVICE, lambda _row: False, False)
     source = YearSource(year, found.campaign_id, found.file, found.sha256)
@@ -107,7 +108,7 @@ def _started(rows: TableRows, starts: Mapping[str, str]) -> TableRows:
     for row in rows.rows:
         values = _keyed(rows, SERVICE, row)
         day = by_code.get(str(values["code"]).strip().casefold()) if values["sector_start"] in (None, "") else None
-        filled.append(row[:column] + (_date(day),) + row[column + 1:] if day else row)
+        filled.append(row[:column] + (iso_day(day),) + row[column + 1:] if day else row)
     return TableRows(rows.headers, tuple(filled))
 
 
@@ -127,21 +128,15 @@ def _placed(rows: TableRows, new: list[dict], table: Table, replaced, replacing:
     return TableRows(rows.headers, tuple(kept[:at] + laid + kept[at:]))
 
 
-def _date(iso: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(iso) if iso else None
-    except ValueError:
-        return None
-
-
 def _joined(parts, separator: str) -> str | None:
     return separator.join(parts) or None
 
 
 def _person_row(p: hs.PersonYear) -> dict:
-    return {"year": p.year, "code": p.person, "name": p.name or None, "dob": _date(p.dob), "rating": p.rating,
+    return {"year": p.year, "code": p.person, "name": p.name or None, "dob": iso_day(p.dob), "rating": p.rating,
             "titles": _joined(map(title_name, p.titles), ", "), "forms": _joined(p.forms, "; "),
-            "special": _joined(p.special, "; "), "discipline": p.discipline, "discipline_end": _date(p.discipline_end)}
+            "special": _joined(p.special, "; "), "discipline": p.discipline,
+            "discipline_end": iso_day(p.discipline_end)}
 
 
 def _department_row(d: hs.DepartmentYear) -> dict:
@@ -152,7 +147,7 @@ def _department_row(d: hs.DepartmentYear) -> dict:
 def _initiative_row(i: hs.Initiative) -> dict:
     use = i.used[0] if i.used else None
     return {"name": i.name, "author": i.author, "author_name": i.author_name or None, "level": i.level or None,
-            "decision": i.decision or None, "decision_date": _date(i.decision_date), "year": i.year or None,
+            "decision": i.decision or None, "decision_date": iso_day(i.decision_date), "year": i.year or None,
             "used_year": use.year if use else None,
             "used_for": (title_name(use.award) if use.kind == hs.USED_FOR_TITLE else use.award) if use else None}
 

@@ -15,7 +15,6 @@ from pathlib import Path, PurePath
 from thidua_xlsx.text.ui import LAUNCHER_MISSING, LAUNCHER_STEM
 
 MARKER = "thidua-xlsx: mo trang thi dua"  # in every launcher of ours (ASCII: read the same in any code page)
-SUFFIXES = (".bat", ".command", ".sh")
 
 
 def _bat(python: PurePath) -> str:

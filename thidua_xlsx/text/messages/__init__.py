@@ -26,7 +26,7 @@ from thidua_xlsx.text.messages.campaign import (
 from thidua_xlsx.text.messages.campaign import OPENING_CODES as CAMPAIGN_OPENING_CODES
 from thidua_xlsx.text.messages.council import COUNCIL_MESSAGES, COUNCIL_REASONS
 from thidua_xlsx.text.messages.files import BLANK_SHOWN, FILE_MESSAGES, FORMULA_REPLACED
-from thidua_xlsx.text.messages.scores import QUOTE_LIMIT, SCORE_MESSAGES, SCORE_REASONS, shortened
+from thidua_xlsx.text.messages.scores import SCORE_MESSAGES, SCORE_REASONS, shortened
 from thidua_xlsx.text.messages.title_reasons import REASON_LABELS, TITLE_REASONS
 from thidua_xlsx.text.messages.untidy import UNTIDY_MESSAGES, UNTIDY_OPENING_CODES
 from thidua_xlsx.text.messages.year import NO_PERIOD, SCHOOL_SCALE, YEAR_LABELS, YEAR_MESSAGES, YEAR_REASONS
@@ -38,7 +38,7 @@ from thidua_xlsx.text.ui import UI_MESSAGES
 
 __all__ = [  # what the package imports from here; the topics' own names stay in their modules
     "BLANK_SHOWN", "FORMULA_REPLACED", "LABELS", "LEGAL_LINE", "LEGAL_LINE_FIELD", "MESSAGES", "NO_PERIOD",
-    "OPENING_CODES", "PAST_YEAR_LAST", "QUOTE_LIMIT", "REASONS", "SCHOOL_SCALE", "SEVERITY_LABELS", "shortened",
+    "OPENING_CODES", "PAST_YEAR_LAST", "REASONS", "SCHOOL_SCALE", "SEVERITY_LABELS", "shortened",
 ]
 
 SEVERITY_LABELS = {"error": "Lỗi", "warning": "Cảnh báo", "note": "Ghi chú"}

@@ -26,6 +26,9 @@ UNTIDY_MESSAGES = {
 UNTIDY_OPENING_CODES = frozenset({"rule_set.conflict"})
 
 # Said inside rule_set.conflict_opened when a text not applied was issued (or came into force) after the one applied.
+# A legal text named in that warning: its short name and number, when it was issued or came into force.
+TEXT_NUMBERED = "{short}, số {number}"
+TEXT_ISSUED, TEXT_IN_FORCE = "{named}, ban hành {day}", "{named}, hiệu lực từ {day}"
 CONFLICT_NEWER = " Lưu ý: {newer} ban hành sau {applied}; giữa hai văn bản của cùng một cơ quan về cùng một vấn đề, " \
                  "văn bản ban hành sau thường được áp dụng."
 
