@@ -10,7 +10,9 @@ generate's wall time, and its CPU time — the child's own and its workers' (``R
 around the call: the workers are reaped when generate ends) — per run and per workbook, and the ratio of the
 medians. Then the two checkouts' outputs are compared byte for byte: every workbook of the outbox and every file
 of the campaign's ``so-da-phat/`` (the records of what was issued). Nothing in them is the time of the run: the
-workbooks carry a fixed creation date, and the records the date generate is given (the same here).
+workbooks carry a fixed creation date, and the records the date generate is given (the same here). A checkout whose
+forms are placed from skeletons (issue 50) also says, untimed, how every 10th book's forms were made: placed, or
+written by xlsxwriter and why (``THIDUA_WRITER=xlsxwriter`` in the environment measures it without skeletons).
 """
 
 from __future__ import annotations
@@ -47,7 +49,20 @@ cpu0, wall0 = cpu(), time.perf_counter()
 generated = generate_round(CampaignFolder(folder, campaign), ly.SCORING, folder / "outbox", today=dt.date(2026, 9, 1))
 wall, used = time.perf_counter() - wall0, cpu() - cpu0
 assert not generated.problems.errors, [p.render() for p in generated.problems.errors]
-print(json.dumps({"wall_s": wall, "cpu_s": used, "workbooks": len(generated.paths)}))
+forms = {}
+try:  # how the forms were made (a checkout with skeletons): every 10th book written again in this process, untimed
+    from thidua_xlsx.write.department import skeleton
+except ImportError:
+    skeleton = None
+if skeleton is not None and not skeleton.forced_xlsxwriter():
+    import tempfile
+    from thidua_xlsx.model.issued import department_spec
+    from thidua_xlsx.write.department import write_issued_workbook
+    with tempfile.TemporaryDirectory() as scratch:
+        for department in campaign.departments[::10]:
+            write_issued_workbook(department_spec(campaign, department, ly.SCORING), Path(scratch) / "book.xlsx")
+    forms = dict(skeleton.made)
+print(json.dumps({"wall_s": wall, "cpu_s": used, "workbooks": len(generated.paths), "forms": forms}))
 """
 
 
@@ -91,6 +106,12 @@ def main() -> None:
                 n = result["workbooks"]
                 print(f"{name:8s} run {k + 1}: wall {result['wall_s']:7.2f} s, CPU {result['cpu_s']:7.2f} s "
                       f"({1000 * result['cpu_s'] / n:.1f} ms a workbook, {n} workbooks)", flush=True)
+                if k == 0 and result.get("forms"):
+                    forms = dict(result["forms"])
+                    placed = forms.pop("skeleton", 0)
+                    print(f"{name:8s} forms of every 10th book, written again in one process: {placed} placed from a "
+                          f"skeleton, {sum(forms.values())} written by xlsxwriter"
+                          + "".join(f"; {count} {reason}" for reason, count in sorted(forms.items())), flush=True)
         medians = {name: {key: statistics.median(r[key] for r in runs) for key in ("wall_s", "cpu_s")}
                    for name, runs in timed.items()}
         for name, m in medians.items():

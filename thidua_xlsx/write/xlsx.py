@@ -383,9 +383,8 @@ _WORKBOOK_LEVEL = ("hide", "very_hidden", "activate", "select", "set_first_sheet
 # The numbers of a sheet's XML that depend on its workbook: a cell's or a row's style (xf), a column's style, a
 # conditional format's dxf and a text cell's shared string. xlsxwriter escapes '<', '>' and '"' in attribute values
 # and '<' in text, so a tag is '<' to the next '>', and these attributes are found only where they are.
-_TAG = re.compile(r'<(c|row|col|cfRule) [^>]*>')
-_NUMBERS = {"c": re.compile(r' (s)="(\d+)"'), "row": re.compile(r' (s)="(\d+)"'),
-            "col": re.compile(r' (style)="(\d+)"'), "cfRule": re.compile(r' (dxfId)="(\d+)"')}
+_TAG = re.compile(r'<(?:c|row|col|cfRule) [^>]*>')
+_NUMBER = re.compile(r' (s|style|dxfId)="(\d+)"')
 _SHARED = re.compile(r'<v>(\d+)</v>')
 # What a sheet may hold that other parts of its workbook refer to or hold (drawings, comments, tables, links,
 # filters): such a sheet has no skeleton
@@ -414,9 +413,9 @@ class SheetSkeleton:
 @cache
 def skeleton_workbook_class() -> type:
     """:func:`remembering_workbook_class`'s Workbook whose worksheets can be made from a :class:`SheetSkeleton`
-    (:func:`place_skeleton`) and record their calls that reach beyond their XML, and which zips its parts with
-    :func:`.zipped.zip_bytes` (each part compressed once a process); xlsxwriter's own where :func:`shortcuts` is
-    False."""
+    (:func:`place_skeleton`) and record their calls that reach beyond their XML, which remembers each text's XML in
+    its shared strings, and which zips its parts with :func:`.zipped.zip_bytes` (each part compressed once a
+    process); xlsxwriter's own where :func:`shortcuts` is False."""
     remembering: Any = remembering_workbook_class()
     if not shortcuts():
         return remembering
@@ -441,14 +440,52 @@ def skeleton_workbook_class() -> type:
         def call(self, *args):
             self.calls.append((name, args))
             return getattr(super(SkeletonWorksheet, self), name)(*args)
-        call.__name__ = name
         return call
 
     for method in _WORKBOOK_LEVEL:
         setattr(SkeletonWorksheet, method, recorded(method))
 
+    from xlsxwriter.packager import Packager
+    from xlsxwriter.sharedstrings import SharedStrings
+
+    si_written: dict[str, str] = {}  # a text → its <si> element (the same names, criteria and labels every book)
+
+    class RememberingStrings(SharedStrings):
+        fh: TextIO  # xlsxwriter's: where the part's XML goes
+
+        def _write_sst_strings(self):
+            fh = self.fh
+            for string in self.string_table.string_array:
+                found = si_written.get(string)
+                if found is None:
+                    self.fh = io.StringIO()
+                    self._write_si(string)
+                    found, self.fh = self.fh.getvalue(), fh
+                    if len(si_written) >= _REMEMBERED_LIMIT:
+                        si_written.clear()
+                    si_written[string] = found
+                fh.write(found)
+
+    class RememberingPackager(Packager):
+        def _write_shared_strings_file(self):
+            # xlsxwriter 3.3's, its strings' XML remembered
+            sst = RememberingStrings()
+            sst.string_table = self.workbook.str_table
+            if not self.workbook.str_table.count:
+                return
+            sst._set_xml_writer(self._filename("xl/sharedStrings.xml"))
+            sst._assemble_xml_file()
+
     class SkeletonWorkbook(remembering):
         worksheet_class = SkeletonWorksheet
+
+        def _get_packager(self):
+            return RememberingPackager()
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            # a skeleton's id → (it, its texts' numbers, where its values go) once placed (place_skeleton)
+            self.placed_before: dict[int, tuple[SheetSkeleton, list[str], list[int]]] = {}
 
         def _store_workbook(self):
             # xlsxwriter 3.3's _store_workbook, its parts zipped by zipped.zip_bytes in place of ZipFile
@@ -465,13 +502,9 @@ def skeleton_workbook_class() -> type:
             for sheet in self.worksheets():
                 if sheet.index == self.worksheet_meta.activesheet:
                     sheet.active = 1
-            self._prepare_sst_string_data()
-            self._prepare_vml()
-            self._prepare_defined_names()
-            self._prepare_drawings()
-            self._add_chart_data()
-            self._prepare_tables()
-            self._prepare_metadata()
+            for prepare in (self._prepare_sst_string_data, self._prepare_vml, self._prepare_defined_names,
+                            self._prepare_drawings, self._add_chart_data, self._prepare_tables, self._prepare_metadata):
+                prepare()
             packager._add_workbook(self)
             packager._set_tmpdir(self.tmpdir)
             packager._set_in_memory(self.in_memory)
@@ -505,28 +538,25 @@ def sheet_skeleton(wb, ws, formats: dict[str, Any]) -> SheetSkeleton | str:
     ws._set_xml_writer(fh)
     ws._assemble_xml_file()
     xml = fh.getvalue()
-    xf, dxf = _names(formats, "xf_index"), _names(formats, "dxf_index")
-    dxf_order = tuple(name for _, name in sorted((number, name) for number, name in dxf.items()))
+    # each xf and dxf index → the name of the first format holding it
+    xf, dxf = ({getattr(f, index): name for name, f in reversed(formats.items()) if getattr(f, index) is not None}
+               for index in ("xf_index", "dxf_index"))
+    dxf_order = tuple(dxf[number] for number in sorted(dxf))
     styles: dict[str, int] = {}  # a format's name → its place among the template's first fields
     pieces, fields, at = [], [], 0
     for tag in _TAG.finditer(xml):
-        kind = tag.group(1)
-        found = [(m.start(2), m.end(2), "dxf" if kind == "cfRule" else "xf", int(m.group(2)))
-                 for m in _NUMBERS[kind].finditer(xml, tag.start(), tag.end())]
-        if kind == "c" and ' t="s"' in tag.group(0):  # a shared string's cell: its index next
+        found = [(m.start(2), m.end(2), "dxf" if m.group(1) == "dxfId" else "xf", int(m.group(2)))
+                 for m in _NUMBER.finditer(xml, tag.start(), tag.end())]
+        if tag.group(0).startswith("<c ") and ' t="s"' in tag.group(0):  # a shared string's cell: its index next
             value = _SHARED.match(xml, tag.end())
             if value is None:
                 return "a shared string's cell not known"
             found.append((value.start(1), value.end(1), "text", int(value.group(1))))
         for start, end, slot, number in found:
-            if slot == "text" and number < len(strings):
-                field = ("text", number)
-            elif slot == "xf" and number in xf:
-                field = ("xf", styles.setdefault(xf[number], len(styles)))
-            elif slot == "dxf" and number in dxf:
-                field = ("dxf", dxf_order.index(dxf[number]))
-            else:
+            if not (number < len(strings) if slot == "text" else number in (xf if slot == "xf" else dxf)):
                 return "a number of its workbook not known"
+            field = (slot, number if slot == "text" else styles.setdefault(xf[number], len(styles)) if slot == "xf"
+                     else dxf_order.index(dxf[number]))
             pieces.append(xml[at:start].replace("{", "{{").replace("}", "}}"))
             fields.append(field)
             at = end
@@ -542,15 +572,6 @@ def sheet_skeleton(wb, ws, formats: dict[str, Any]) -> SheetSkeleton | str:
     return skeleton
 
 
-def _names(formats: dict[str, Any], index: str) -> dict[int, str]:
-    """Each index given (``xf_index`` or ``dxf_index``) → the name of the first format holding it."""
-    found: dict[int, str] = {}
-    for name, f in formats.items():
-        if getattr(f, index) is not None:
-            found.setdefault(getattr(f, index), name)
-    return found
-
-
 def place_skeleton(wb, ws, skeleton: SheetSkeleton, formats: dict[str, Any], texts: dict[str, str]) -> None:
     """Make ``ws`` (of a :func:`skeleton_workbook_class` workbook ``wb``, nothing written on it) the sheet of
     ``skeleton`` with each text that is a key of ``texts`` its value, in the state writing that sheet would have
@@ -559,8 +580,18 @@ def place_skeleton(wb, ws, skeleton: SheetSkeleton, formats: dict[str, Any], tex
     gives them."""
     table = wb.str_table
     index = table._get_shared_string_index
-    fixed = [str(index(texts.get(text, text))) for text in skeleton.strings]
-    table.count += skeleton.writes - len(skeleton.strings)
+    known = wb.placed_before.get(id(skeleton))
+    if known is None:  # its texts added in the order written
+        fixed = [str(index(texts.get(text, text))) for text in skeleton.strings]
+        table.count += skeleton.writes - len(skeleton.strings)
+        at = [k for k, text in enumerate(skeleton.strings) if text in texts]
+        wb.placed_before[id(skeleton)] = (skeleton, fixed, at)  # the skeleton kept: its id stays its own
+    else:  # placed before in wb: its other texts are there, at the same numbers; the values' added in their order
+        _, numbers, at = known
+        fixed = list(numbers)
+        for k in at:
+            fixed[k] = str(index(texts[skeleton.strings[k]]))
+        table.count += skeleton.writes - len(at)
     fixed += [str(formats[name]._get_dxf_index()) for name in skeleton.dxf]
     for name, args in skeleton.calls:
         getattr(ws, name)(*args)

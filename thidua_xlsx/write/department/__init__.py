@@ -13,6 +13,7 @@ it with the layout the groups recorded. The sheet groups are the modules beside 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 from pathlib import Path
@@ -139,13 +140,29 @@ def _layout_with_json(spec: WorkbookSpec, sheets: list[ly.SheetLayout], period: 
                                spec.department.name, "", tuple(sheets), period=spec.period)
     unsecret = dataclasses.replace(_titles_named(spec), settings=dataclasses.replace(spec.settings, sheet_password=""),
                                    rubrics=(), classification=())
-    given = dataclasses.asdict(unsecret)  # what every department shares made data once (in its place: the same JSON)
-    given["rubrics"], given["classification"] = as_data(spec.rubrics), as_data(spec.classification)
+    given = {key: _json(value) for key, value in dataclasses.asdict(unsecret).items()}
+    # what every department shares made JSON once (in its place: json.dumps of the whole writes the same)
+    given["rubrics"], given["classification"] = _shared_json(spec.rubrics), _shared_json(spec.classification)
     if not spec.period:  # the year's single round: its ids as before periods existed
         del given["period"], given["period_label"]
     elif period is not None:
-        given["period_dates"] = dataclasses.asdict(period)
+        given["period_dates"] = _json(dataclasses.asdict(period))
     data = layout.to_json()
-    content = json.dumps([data, given], ensure_ascii=False, sort_keys=True, default=str)
+    # json.dumps([data, given], ensure_ascii=False, sort_keys=True, default=str), the given values' JSON made apart
+    content = f"[{_json(data)}, {{{', '.join(f'{_json(key)}: {given[key]}' for key in sorted(given))}}}]"
     digest = hashlib.sha256(content.encode()).hexdigest()[:20]
     return dataclasses.replace(layout, submission_id=digest), {**data, "submission_id": digest}
+
+
+_json = functools.partial(json.dumps, ensure_ascii=False, sort_keys=True, default=str)
+_SHARED_JSON: dict[int, tuple[object, str]] = {}  # id → (the rubrics or levels, their JSON)
+
+
+def _shared_json(value) -> str:
+    """The JSON of ``value`` (the campaign's rubrics or levels: the same objects for every department) made once."""
+    kept = _SHARED_JSON.get(id(value))
+    if kept is None or kept[0] is not value:
+        if len(_SHARED_JSON) >= 64:
+            _SHARED_JSON.clear()
+        kept = _SHARED_JSON[id(value)] = (value, _json(as_data(value)))
+    return kept[1]

@@ -61,13 +61,19 @@ class DepartmentBook:
 
     def sheet(self, title: str, *, landscape: bool = False, widths: tuple[float, ...] = ()):
         """A protected sheet, fitted to the page width, named ``title`` (made unique and valid)."""
-        name = ly.sheet_title(title, self.taken)
-        ws = self.wb.add_worksheet(name)
+        ws = self.named(title, widths)
         engine.page_setup(ws, landscape=landscape, centred=True, widths=widths)
-        self.widths[name] = widths
-        self.worksheets[name] = ws
         password = self.c.settings.sheet_password
         ws.protect(password, {"select_locked_cells": True, "select_unlocked_cells": True})
+        return ws
+
+    def named(self, title: str, widths: tuple[float, ...] = ()):
+        """A sheet named ``title`` (made unique and valid), nothing set on it: where a skeleton's sheet is placed
+        (:mod:`.skeleton`: its XML has its page set-up and protection)."""
+        name = ly.sheet_title(title, self.taken)
+        ws = self.wb.add_worksheet(name)
+        self.widths[name] = widths
+        self.worksheets[name] = ws
         return ws
 
     def lock(self, key: str, value: str | float) -> None:

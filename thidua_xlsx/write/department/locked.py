@@ -33,6 +33,12 @@ MANGLED = re.compile(r"[\x00-\x08\x0b-\x1f\r\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
 MAX_CELL_TEXT = 32_767  # Excel's limit, in UTF-16 units: xlsxwriter cuts a longer text
 
 
+# A text shown → the label it reads as (None: none; _NOT_KEPT: a file would not give it back as written), kept a
+# process: the same labels, criteria and names are shown in every workbook of a round
+_LABEL_OF: dict[str, object] = {}
+_UNSEEN, _NOT_KEPT = object(), object()
+_LABELS_KEPT = 200_000
+
 LockedCells = tuple[tuple[str, object, bool], ...]  # (key, text or number as the file holds it or formula, is formula)
 
 
@@ -50,16 +56,19 @@ def locked_as_written(book) -> LockedCells | None:
     expected = {**{r.name: FORM_LABELS for r in forms},
                 overview[0].name: DEPARTMENT_LABELS + (COLLECTIVE_LABEL if overview[0].collective_cell else Counter())}
     texts = CellTexts(book.wb)  # a formula's result that is text is read as text
-    label_of: dict[str, str | None] = {}  # a text shown → the label it reads as (None: none)
+    label_of = _LABEL_OF
     for name, labels in expected.items():
         found: Counter = Counter()
         for text in texts.of(book.worksheets[name]):
-            if text not in label_of:
-                if not _kept(text):
-                    return None
+            label = label_of.get(text, _UNSEEN)
+            if label is _UNSEEN:
+                if len(label_of) >= _LABELS_KEPT:
+                    label_of.clear()
                 clean = cm.clean_text(text)
-                label_of[text] = clean if clean in LABELS else None
-            if (label := label_of[text]) is not None:
+                label = label_of[text] = _NOT_KEPT if not _kept(text) else clean if clean in LABELS else None
+            if label is _NOT_KEPT:
+                return None
+            if label is not None:
                 found[label] += 1
         if found != labels:  # a label missing, or a text that reads as one: the merge would look elsewhere
             return None

@@ -80,9 +80,10 @@ def person_sheet(book: DepartmentBook, title: str, person: IssuedPerson, marker:
             "n_required": sum(b - a + 1 for a, b in required)}
 
 
-def form_sheet(book: DepartmentBook, title: str):
-    """A form's sheet, named ``title`` (made unique and valid), nothing written on it."""
-    return book.sheet(title, widths=WIDTHS)
+def form_sheet(book: DepartmentBook, title: str, placed: bool = False):
+    """A form's sheet, named ``title`` (made unique and valid), nothing written on it; ``placed``: where a form's
+    skeleton is placed, nothing set on it either (:meth:`.book.DepartmentBook.named`)."""
+    return book.named(title, WIDTHS) if placed else book.sheet(title, widths=WIDTHS)
 
 
 def shown_title(person: IssuedPerson) -> str:

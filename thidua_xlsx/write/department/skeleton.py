@@ -76,7 +76,7 @@ class FormSkeleton:
     def place(self, book: DepartmentBook, title: str, values: dict[str, str]) -> dict:
         """The form of ``values`` (field → value) in ``book``, its sheet named from ``title``; returns what
         :func:`.scoring.person_sheet` returns."""
-        ws = scoring.form_sheet(book, title)
+        ws = scoring.form_sheet(book, title, placed=True)
         texts = {SENTINELS[field]: value for field, value in values.items() if value}
         xlsx.place_skeleton(book.wb, ws, self.sheet, book.f, texts)
         swap = {**texts, _SHEET: ws.name}
