@@ -30,7 +30,7 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, TextIO
 
 CHECKED_VERSIONS = ("3.3.",)  # xlsxwriter's versions (prefixes) the shortcuts were compared on
@@ -376,18 +376,15 @@ def landscape(ws) -> bool:
 
 # --- a sheet's skeleton: its XML written once, placed in other workbooks (issue 50) ----------------------------
 
-# A worksheet's calls that reach beyond its own XML (workbook.xml's sheet states and defined names): recorded, so
-# that a sheet made from another's skeleton is given them too
+# A sheet's calls beyond its XML (its state and defined names in workbook.xml): made again where its skeleton goes
 _WORKBOOK_LEVEL = ("hide", "very_hidden", "activate", "select", "set_first_sheet", "repeat_rows", "repeat_columns",
                    "print_area")
-# The numbers of a sheet's XML that depend on its workbook: a cell's or a row's style (xf), a column's style, a
-# conditional format's dxf and a text cell's shared string. xlsxwriter escapes '<', '>' and '"' in attribute values
-# and '<' in text, so a tag is '<' to the next '>', and these attributes are found only where they are.
+# A sheet's numbers that depend on its workbook: a cell's, row's or column's style (xf), a conditional format's dxf,
+# a text cell's shared string; xlsxwriter escapes '<' '>' '"' in attributes, '<' in text: a tag is '<' to next '>'
 _TAG = re.compile(r'<(?:c|row|col|cfRule) [^>]*>')
 _NUMBER = re.compile(r' (s|style|dxfId)="(\d+)"')
 _SHARED = re.compile(r'<v>(\d+)</v>')
-# What a sheet may hold that other parts of its workbook refer to or hold (drawings, comments, tables, links,
-# filters): such a sheet has no skeleton
+# What other parts of a workbook hold for a sheet (drawings, comments, tables, links): then it has no skeleton
 _ELSEWHERE = ("charts", "images", "shapes", "tables", "buttons_list", "header_images", "hyperlinks")
 
 
@@ -425,14 +422,14 @@ def skeleton_workbook_class() -> type:
             super().__init__()
             self.calls: list[tuple[str, tuple]] = []
             self.placed: tuple | None = None  # a skeleton's template, its formats, its other fields' numbers
-            self.placed_texts: tuple[str, ...] | None = None
+            self.placed_texts: list[str] | None = None
 
         def _assemble_xml_file(self):
             if self.placed is None:
                 return super()._assemble_xml_file()
             # the xf indices are given as xlsxwriter gives them: at first use, sheet after sheet, in the XML's order
             template, styles, fixed = self.placed
-            self.fh.write(template.format(*[str(style._get_xf_index()) for style in styles], *fixed))
+            self.fh.write(_formatted((template, *[str(style._get_xf_index()) for style in styles], *fixed)))
             self._xml_close()
             return None
 
@@ -469,12 +466,11 @@ def skeleton_workbook_class() -> type:
     class RememberingPackager(Packager):
         def _write_shared_strings_file(self):
             # xlsxwriter 3.3's, its strings' XML remembered
-            sst = RememberingStrings()
-            sst.string_table = self.workbook.str_table
-            if not self.workbook.str_table.count:
-                return
-            sst._set_xml_writer(self._filename("xl/sharedStrings.xml"))
-            sst._assemble_xml_file()
+            if self.workbook.str_table.count:
+                sst = RememberingStrings()
+                sst.string_table = self.workbook.str_table
+                sst._set_xml_writer(self._filename("xl/sharedStrings.xml"))
+                sst._assemble_xml_file()
 
     class SkeletonWorkbook(remembering):
         worksheet_class = SkeletonWorksheet
@@ -484,12 +480,12 @@ def skeleton_workbook_class() -> type:
 
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
-            # a skeleton's id → (it, its texts' numbers, where its values go) once placed (place_skeleton)
-            self.placed_before: dict[int, tuple[SheetSkeleton, list[str], list[int]]] = {}
+            # a skeleton's id → (it, its texts' numbers, where values go in them and in its texts shown) once placed
+            self.placed_before: dict[int, tuple[SheetSkeleton, list[str], list[int], list[int]]] = {}
 
         def _store_workbook(self):
             # xlsxwriter 3.3's _store_workbook, its parts zipped by zipped.zip_bytes in place of ZipFile
-            if not self.in_memory or self.vba_project:
+            if not self.in_memory or self.vba_project or not isinstance(self.filename, str):
                 return super()._store_workbook()
             from thidua_xlsx.write.zipped import zip_bytes
 
@@ -510,15 +506,16 @@ def skeleton_workbook_class() -> type:
             packager._set_in_memory(self.in_memory)
             parts = [(name, data.getvalue() if binary else data.getvalue().encode("utf-8"))
                      for data, name, binary in packager._create_package()]
-            zipped = zip_bytes(parts)
-            if hasattr(self.filename, "write"):
-                self.filename.write(zipped)
-            else:
-                with open(self.filename, "wb") as fh:
-                    fh.write(zipped)
+            with open(self.filename, "wb") as fh:
+                fh.write(zip_bytes(parts))
             return None
 
     return SkeletonWorkbook
+
+
+@lru_cache(maxsize=512)  # a placed sheet's XML (tens of KB) by its template and numbers: the same in many books
+def _formatted(key: tuple[str, ...]) -> str:
+    return key[0].format(*key[1:])
 
 
 def takes_skeletons(wb) -> bool:
@@ -585,9 +582,10 @@ def place_skeleton(wb, ws, skeleton: SheetSkeleton, formats: dict[str, Any], tex
         fixed = [str(index(texts.get(text, text))) for text in skeleton.strings]
         table.count += skeleton.writes - len(skeleton.strings)
         at = [k for k, text in enumerate(skeleton.strings) if text in texts]
-        wb.placed_before[id(skeleton)] = (skeleton, fixed, at)  # the skeleton kept: its id stays its own
+        shown = [k for k, text in enumerate(skeleton.texts) if text in texts]
+        wb.placed_before[id(skeleton)] = (skeleton, fixed, at, shown)  # the skeleton kept: its id stays its own
     else:  # placed before in wb: its other texts are there, at the same numbers; the values' added in their order
-        _, numbers, at = known
+        _, numbers, at, shown = known
         fixed = list(numbers)
         for k in at:
             fixed[k] = str(index(texts[skeleton.strings[k]]))
@@ -596,4 +594,7 @@ def place_skeleton(wb, ws, skeleton: SheetSkeleton, formats: dict[str, Any], tex
     for name, args in skeleton.calls:
         getattr(ws, name)(*args)
     ws.placed = (skeleton.template, [formats[name] for name in skeleton.styles], fixed)
-    ws.placed_texts = tuple(texts.get(text, text) for text in skeleton.texts)
+    placed_texts = list(skeleton.texts)
+    for k in shown:
+        placed_texts[k] = texts[placed_texts[k]]
+    ws.placed_texts = placed_texts

@@ -51,7 +51,7 @@ def locked_as_written(book) -> LockedCells | None:
         return None
     if any(formula and not isinstance(value, str) for value, formula in book.locked.values()):
         return None
-    if not all(map(_kept, {value for value, _ in book.locked.values() if isinstance(value, str)})):
+    if any(_label(value) is _NOT_KEPT for value in {value for value, _ in book.locked.values() if type(value) is str}):
         return None
     expected = {**{r.name: FORM_LABELS for r in forms},
                 overview[0].name: DEPARTMENT_LABELS + (COLLECTIVE_LABEL if overview[0].collective_cell else Counter())}
@@ -62,10 +62,7 @@ def locked_as_written(book) -> LockedCells | None:
         for text in texts.of(book.worksheets[name]):
             label = label_of.get(text, _UNSEEN)
             if label is _UNSEEN:
-                if len(label_of) >= _LABELS_KEPT:
-                    label_of.clear()
-                clean = cm.clean_text(text)
-                label = label_of[text] = _NOT_KEPT if not _kept(text) else clean if clean in LABELS else None
+                label = _label(text)
             if label is _NOT_KEPT:
                 return None
             if label is not None:
@@ -73,6 +70,17 @@ def locked_as_written(book) -> LockedCells | None:
         if found != labels:  # a label missing, or a text that reads as one: the merge would look elsewhere
             return None
     return tuple((key, value, formula) for key, (value, formula) in book.locked.items())
+
+
+def _label(text: str) -> object:
+    """The label ``text`` reads as (None: none; _NOT_KEPT: a file would not give it back as written), remembered."""
+    label = _LABEL_OF.get(text, _UNSEEN)
+    if label is _UNSEEN:
+        if len(_LABEL_OF) >= _LABELS_KEPT:
+            _LABEL_OF.clear()
+        clean = cm.clean_text(text)
+        label = _LABEL_OF[text] = _NOT_KEPT if not _kept(text) else clean if clean in LABELS else None
+    return label
 
 
 def _kept(text: str) -> bool:
