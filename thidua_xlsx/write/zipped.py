@@ -20,7 +20,7 @@ EXCEL_DATE = (1980, 1, 1, 0, 0, 0)  # xlsxwriter's in-memory parts' time: Excel'
 # The zip format's records as zipfile packs them (its module's constants, not in its typed interface)
 _CENTRAL, _CENTRAL_SIGNATURE = "<4s4B4HL2L5H2L", b"PK\001\002"
 _END, _END_SIGNATURE = b"<4s4H2LH", b"PK\005\006"
-_KEPT_LIMIT = 64 * 1024 * 1024  # bytes of parts kept compressed a process (then started over)
+_KEPT_LIMIT = 32 * 1024 * 1024  # bytes of parts kept compressed a process (then started over)
 _kept: dict[bytes, tuple[int, bytes]] = {}  # a part's bytes → its CRC and deflated bytes
 _kept_size = 0
 
