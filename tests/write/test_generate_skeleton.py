@@ -185,3 +185,20 @@ def test_the_record_of_what_was_issued_is_the_same(tmp_path, monkeypatch):
         assert names
         for name in names:
             assert filecmp.cmp(folders["skeleton"] / name, folders["xlsxwriter"] / name, shallow=False), name
+
+
+def test_a_kind_of_form_is_made_once_for_every_department(tmp_path, monkeypatch):
+    """Departments with their own heads, e-mails and collective titles share their forms' skeletons: each kind is
+    made once a process, not once a department."""
+    campaign = load_preset("tieu-hoc")
+    departments = tuple(dataclasses.replace(d, head=f"Trưởng {k}", email=f"to{k}@example.vn")
+                        for k, d in enumerate(campaign.departments))
+    campaign = dataclasses.replace(campaign, departments=departments)
+    monkeypatch.setattr(skeleton, "_skeletons", {})
+    made, real = [], skeleton.Forms._made
+    monkeypatch.setattr(skeleton.Forms, "_made", lambda forms, person, values: made.append(
+        (person.role, bool(person.code))) or real(forms, person, values))
+    for k, dept in enumerate(campaign.departments):
+        spec = department_spec(campaign, dept, ly.SCORING, collective=f"Tập thể {k}")
+        department.write_issued_workbook(spec, tmp_path / f"{k}.xlsx")
+    assert made and len(made) == len(set(made)) <= 2 * len({p.role for p in campaign.staff})  # a person's, a spare

@@ -2,7 +2,7 @@
 person's code, name, position, registered title, marker and department.
 
 A form's skeleton is made once a process per kind — the campaign's round (everything the workbook is written from
-but its department and people), the person's role, which of those six values are blank — by
+but its department, people and collective title), the person's role, which of those six values are blank — by
 :func:`.scoring.person_sheet` itself, writing a form for a person whose values are marks no campaign gives, in a
 workbook of its own; what it wrote is kept: its sheet's XML with the numbers that depend on the workbook made slots
 (:class:`.xlsx.SheetSkeleton`), its record, its locked cells and the cells it returns. A form of that kind is then
@@ -27,6 +27,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issued import IssuedPerson
 from thidua_xlsx.write import engine, xlsx
@@ -38,7 +39,11 @@ FIELDS = ("code", "name", "position", "title", "marker", "department")  # a form
 MARK = "\ue000"  # a private-use character: where a form's own value goes (no campaign's text holds one)
 SENTINELS = {field: f"{MARK}{field}\ue001" for field in FIELDS}
 _SHEET = f"{MARK}sheet\ue001"  # the form's sheet's name while its skeleton is made
-_ELSEWHERE = f"{MARK}department code\ue001"  # the department's code: no form shows it
+# What a form never shows, each a mark of its own while a skeleton is made (found, the form has no skeleton): the
+# department's fields but its name, the collective's title
+_ELSEWHERE = {field.name: f"{MARK}department {field.name}\ue001" for field in dataclasses.fields(cm.Department)
+              if field.name != "name"}
+_COLLECTIVE = f"{MARK}collective\ue001"
 _WHOLE = 32_767 // 2  # a text up to this long is never cut by xlsxwriter (Excel's limit is in UTF-16 units)
 _KINDS_LIMIT = 512  # skeletons kept a process (then started over)
 
@@ -100,8 +105,8 @@ class Forms:
         self.book, self.styles = book, styles
         spec = book.c
         # everything the workbook is written from but its department and people: the same in every book of a round
-        given = (dataclasses.replace(spec, department=dataclasses.replace(spec.department, code="", name=""),
-                                     people=(), collective=""), book.period)
+        nobody = dataclasses.replace(spec.department, name="", **{field: "" for field in _ELSEWHERE})
+        given = (dataclasses.replace(spec, department=nobody, people=(), collective=""), book.period)
         if len(_rounds) >= _KINDS_LIMIT:
             _rounds.clear()
         self.round = _rounds.get(given)  # compared once a workbook, not once a form
@@ -137,11 +142,11 @@ class Forms:
         if scoring.shown_title(probe) != marks["title"]:
             return "a title shown otherwise"
         spec = self.book.c
-        department = dataclasses.replace(spec.department, code=_ELSEWHERE, name=marks["department"])
+        department = dataclasses.replace(spec.department, name=marks["department"], **_ELSEWHERE)
         wb = xlsx.skeleton_workbook_class()(io.BytesIO(), engine.workbook_options(in_memory=True))
         formats = {name: wb.add_format(props) for name, props in self.styles.items()}
-        own = DepartmentBook(wb, dataclasses.replace(spec, department=department, people=(probe,)), formats,
-                             self.book.period)
+        own = DepartmentBook(wb, dataclasses.replace(spec, department=department, people=(probe,),
+                                                     collective=_COLLECTIVE), formats, self.book.period)
         returned = scoring.person_sheet(own, _SHEET, probe, marks["marker"])
         sheet = xlsx.sheet_skeleton(wb, own.worksheets[returned["sheet"]], formats)
         if isinstance(sheet, str):
