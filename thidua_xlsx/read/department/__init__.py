@@ -7,10 +7,8 @@ from the campaign. Sheets and rows are found **by the codes they show**, never b
 a person's form by the code beside "Mã số:", a criterion's row by its code in the "Mã" column, a
 table by its header row. What cannot be placed is reported by cell.
 
-Before any parser sees a file, cheap containment checks run on its bytes. The values of a plain .xlsx (our own
-books, as generate wrote them or as a spreadsheet program saved them) are then read from the sheet parts those
-checks inflated (:mod:`.own_xml`); of any other file, or one that reader is not sure of, by python-calamine (values
-of .xlsx/.xlsm/.xls/.ods, hidden sheets included) — the same values either way.
+The fast path is python-calamine (values of .xlsx/.xlsm/.xls/.ods, hidden sheets included).
+Before any parser sees a file, cheap containment checks run on its bytes.
 
 This module is the coordinator: it takes one inbox entry from the file on disk to an accepted
 submission or a reason, decides which sheets the round has and hands each part its sheet. The parts
@@ -59,7 +57,7 @@ from thidua_xlsx.read.containment import (
     unreadable,
     workbooks_in_archive,
 )
-from thidua_xlsx.read.department import overview, own_xml, registration, scoring
+from thidua_xlsx.read.department import overview, registration, scoring
 from thidua_xlsx.read.department.cells import Sheet, Sheets, canonical, load_values
 from thidua_xlsx.read.department.entry import blank_entry, saved_at, with_hash
 from thidua_xlsx.read.department.extraction import NOT_READ, Extraction, Found
@@ -194,9 +192,8 @@ def _read_item(item: InboxItem, context: ReadContext) -> InboxFile:
         return reject(entry, problem.code, **dict(problem.params))
     if suffix != ".xls":
         entry = dataclasses.replace(entry, saved_at=saved_at(data, suffix))
-    sheets = own_xml.load(suffix, parts, NOT_READ, _masks(context))  # None: not sure to read it as calamine does
     try:
-        sheets = load_values(data, skip=NOT_READ) if sheets is None else sheets
+        sheets = load_values(data, skip=NOT_READ)
     except Exception:  # calamine raises many kinds on a broken file: one message for all
         return reject(entry, "file.corrupt")
     if suffix in (".xlsx", ".xlsm"):
@@ -204,20 +201,6 @@ def _read_item(item: InboxItem, context: ReadContext) -> InboxFile:
     attach_formulas(sheets, data, suffix, parts)
     formulas = {name: sheet.formulas for name, sheet in sheets.items()}
     return _read_workbook(entry, sheets, context, lambda found: input_marks(found, data, suffix, parts, formulas))
-
-
-def _masks(context: ReadContext):
-    """``meta`` (a book's very hidden sheet) → its forms' masks (:func:`.own_xml.masks_of`) when it names a record of
-    this campaign; {} otherwise (each form then read cell by cell; what is wrong is said by :func:`_read_workbook`)."""
-    def masks(meta: Sheet) -> own_xml.Masks:
-        try:
-            layout = parse_meta(meta, with_sheets=False)
-            issued = context.registry.get(layout.submission_id) if layout.campaign_id == context.campaign.id else None
-        except Exception:  # a damaged or foreign identity: read as any book
-            return {}
-        return own_xml.masks_of(issued) if issued is not None else {}
-
-    return masks
 
 
 class _TooSlow(Exception):
