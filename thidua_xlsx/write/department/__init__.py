@@ -7,7 +7,9 @@ metadata, into a very hidden sheet. Excel quirks worth knowing are noted where t
 
 This module is the packager, as in XlsxWriter: it opens the workbook and gives it its look, decides
 the sheets and their order for the round, hands each sheet group the book (:mod:`.book`), and closes
-it with the layout the groups recorded. The sheet groups are the modules beside it.
+it with the layout the groups recorded. The sheet groups are the modules beside it. The scoring round's forms are
+placed from a skeleton made once a process per kind of form (:mod:`.skeleton`: the bytes xlsxwriter writes, each part
+compressed once a process); ``THIDUA_WRITER=xlsxwriter`` writes them cell by cell.
 """
 
 from __future__ import annotations
