@@ -18,6 +18,7 @@ import dataclasses
 import functools
 import hashlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from thidua_xlsx.model import campaign as cm
@@ -140,11 +141,14 @@ def _layout_with_json(spec: WorkbookSpec, sheets: list[ly.SheetLayout], period: 
     """:func:`workbook_layout` and its JSON (the metadata written), the layout made JSON once for both."""
     layout = ly.WorkbookLayout(spec.campaign_id, spec.school.school_year, spec.round, spec.department.code,
                                spec.department.name, "", tuple(sheets), period=spec.period)
-    unsecret = dataclasses.replace(_titles_named(spec), settings=dataclasses.replace(spec.settings, sheet_password=""),
-                                   rubrics=(), classification=())
-    given = {key: _json(value) for key, value in dataclasses.asdict(unsecret).items()}
-    # what every department shares made JSON once (in its place: json.dumps of the whole writes the same)
-    given["rubrics"], given["classification"] = _shared_json(spec.rubrics), _shared_json(spec.classification)
+    named = _titles_named(spec)
+    # each field's JSON (the sheet password left out), what every department shares made once: json.dumps of the whole
+    # writes the same
+    shared = {"school": lambda: dataclasses.asdict(spec.school), "titles": lambda: dataclasses.asdict(named.titles),
+              "rubrics": lambda: as_data(spec.rubrics), "classification": lambda: as_data(spec.classification),
+              "settings": lambda: dataclasses.asdict(dataclasses.replace(spec.settings, sheet_password=""))}
+    given = {f.name: _shared_json(getattr(spec, f.name), shared[f.name]) if f.name in shared
+             else _json(_data(getattr(named, f.name))) for f in dataclasses.fields(spec)}
     if not spec.period:  # the year's single round: its ids as before periods existed
         del given["period"], given["period_label"]
     elif period is not None:
@@ -157,14 +161,22 @@ def _layout_with_json(spec: WorkbookSpec, sheets: list[ly.SheetLayout], period: 
 
 
 _json = functools.partial(json.dumps, ensure_ascii=False, sort_keys=True, default=str)
-_SHARED_JSON: dict[int, tuple[object, str]] = {}  # id → (the rubrics or levels, their JSON)
+_SHARED_JSON: dict[int, tuple[object, str]] = {}  # id → (a part of the campaign, the JSON of what is made of it)
 
 
-def _shared_json(value) -> str:
-    """The JSON of ``value`` (the campaign's rubrics or levels: the same objects for every department) made once."""
-    kept = _SHARED_JSON.get(id(value))
-    if kept is None or kept[0] is not value:
+def _shared_json(part: object, made: Callable[[], object]) -> str:
+    """The JSON of ``made()`` — the data of ``part``, a part of the campaign (its school, settings, titles, rubrics,
+    levels: the same objects for every department) — made once for that object."""
+    kept = _SHARED_JSON.get(id(part))
+    if kept is None or kept[0] is not part:
         if len(_SHARED_JSON) >= 64:
             _SHARED_JSON.clear()
-        kept = _SHARED_JSON[id(value)] = (value, _json(as_data(value)))
+        kept = _SHARED_JSON[id(part)] = (part, _json(made()))
     return kept[1]
+
+
+def _data(value: object) -> object:
+    """``value`` (a department's, its people) as ``dataclasses.asdict`` gives it inside a dataclass."""
+    if isinstance(value, tuple):
+        return [_data(item) for item in value]
+    return dataclasses.asdict(value) if dataclasses.is_dataclass(value) and not isinstance(value, type) else value
