@@ -49,9 +49,10 @@ def locked_as_written(book) -> LockedCells | None:
     overview = [r for r in book.records if isinstance(r, ly.DepartmentSheet)]
     if len(overview) != 1 or not _found_by_their_codes(book, forms):
         return None
-    if any(formula and not isinstance(value, str) for value, formula in book.locked.values()):
+    values, formulas = zip(*book.locked.values()) if book.locked else ((), ())
+    if any(formula and type(value) is not str for value, formula in zip(values, formulas)):
         return None
-    if any(_label(value) is _NOT_KEPT for value in {value for value, _ in book.locked.values() if type(value) is str}):
+    if any(_label(value) is _NOT_KEPT for value in set(values) if type(value) is str):
         return None
     expected = {**{r.name: FORM_LABELS for r in forms},
                 overview[0].name: DEPARTMENT_LABELS + (COLLECTIVE_LABEL if overview[0].collective_cell else Counter())}
@@ -69,7 +70,7 @@ def locked_as_written(book) -> LockedCells | None:
                 found[label] += 1
         if found != labels:  # a label missing, or a text that reads as one: the merge would look elsewhere
             return None
-    return tuple((key, value, formula) for key, (value, formula) in book.locked.items())
+    return tuple(zip(book.locked, values, formulas))
 
 
 def _label(text: str) -> object:
