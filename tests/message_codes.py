@@ -48,7 +48,7 @@ class _Recording(dict):
 
     def __getitem__(self, code):
         key = (self.name, code)
-        if key not in _seen:
+        if key not in _seen and not _record.closed:  # closed: the session is over
             _seen.add(key)
             _record.write(f"{self.name} {code}\n")
             _record.flush()  # a forked worker's lines reach the file before it exits
@@ -127,7 +127,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
+    _record.close()  # every process's own handle (an xdist worker's too: else a ResourceWarning at its exit)
     if os.getpid() == _owner:
-        _record.close()
         Path(_record.name).unlink(missing_ok=True)
 
