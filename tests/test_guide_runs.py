@@ -21,12 +21,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from samples import build_guide
 from tests.filling import council_types
 from tests.head_pass import head_scores
 from tests.libreoffice import require_libreoffice
 from thidua_xlsx.model.places import OUTPUTS_RECORD, RUNS_RECORD
+from thidua_xlsx.text import summary as summary_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -109,6 +111,10 @@ def test_the_guide_runs_on_a_fresh_copy_of_the_sample_from_its_first_page_to_its
         assert (year / made).is_file(), made
     head_pass = next(text for command, text in said.items() if "hieu-truong_thang-10.xlsx" in command)
     assert "Hiệu trưởng chấm kỳ Tháng 10/2026: 1 thay đổi" in head_pass, head_pass
+    year_sheet = load_workbook(year / "tong-hop_ca-nam.xlsx", read_only=True)[summary_text.S_YEAR]
+    rows = {row[1]: row for row in year_sheet.iter_rows(values_only=True) if row and len(row) > 1}
+    remark = str(rows["GV004"][-1] or "")  # the head re-scored GV004's month: said, and not called a transfer
+    assert remark.startswith("Tháng 10/2026: điểm do hiệu trưởng nhập ở lượt duyệt của kỳ") and "chuyển" not in remark
     history = next(text for command, text in said.items() if "history" in command and "ca-nam" in command)
     assert "Năm học 2026-2027" in history, history
     assert list(downloads.iterdir()) and sorted(p.name for p in downloads.iterdir()) == [

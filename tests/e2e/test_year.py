@@ -261,7 +261,8 @@ def test_a_transfer_s_month_entered_by_the_head_is_written_where_the_year_is_rea
     ws = load_workbook(tmp_path / "nam.xlsx")[tx.S_YEAR]
     rows = {ws.cell(r, 2).value: r for r in range(1, ws.max_row + 1)}
     reason = ws.cell(rows["GV04"], ws.max_column).value
-    assert reason.startswith("Tháng 10/2025: điểm do hiệu trưởng nhập (người chuyển đến: kết quả tại trường cũ)")
+    assert reason.startswith("Tháng 10/2025: điểm do hiệu trưởng nhập ở lượt duyệt của kỳ")
+    assert "chuyển đến" not in reason  # the head may have set it for another reason: the person's line says neither
     notes = " ".join(str(ws.cell(r, 1).value) for r in range(1, min(rows.values())))
     assert "kết quả các tháng tại trường cũ do trường cũ gửi (NĐ 233/2026 điều 15 khoản 1 điểm a)" in notes
     assert not any("hiệu trưởng nhập" in str(ws.cell(r, ws.max_column).value or "") for code, r in rows.items()

@@ -272,7 +272,8 @@ class YearResults:
     scores: Mapping[str, Mapping[str, float | None]]  # person → period code → score
     ratings: Mapping[str, YearRating]  # person → the year
     parts: Mapping[str, Mapping[str, Parts]] = field(default_factory=dict)  # person → period code → its two parts
-    # person → the periods whose score the head's pass gave: a transfer's months at the former school (issue 48)
+    # person → the periods whose score the head's pass gave: a transfer's months at the former school, or a
+    # score the head set (issue 48)
     head_entered: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property

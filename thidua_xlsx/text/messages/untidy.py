@@ -32,8 +32,9 @@ TEXT_ISSUED, TEXT_IN_FORCE = "{named}, ban hành {day}", "{named}, hiệu lực 
 CONFLICT_NEWER = " Lưu ý: {newer} ban hành sau {applied}; giữa hai văn bản của cùng một cơ quan về cùng một vấn đề, " \
                  "văn bản ban hành sau thường được áp dụng."
 
-# The year's sheet and JSON: a period's score the head's pass gave (a transfer's months at the former school).
-HEAD_ENTERED = "{periods}: điểm do hiệu trưởng nhập (người chuyển đến: kết quả tại trường cũ)"
+# The year's sheet: a period's score the head's pass gave — a transfer's months at the former school, or a score the
+# head set for another reason: the period's summary keeps no reason, so the line names neither (the note says both)
+HEAD_ENTERED = "{periods}: điểm do hiệu trưởng nhập ở lượt duyệt của kỳ"
 HEAD_ENTERED_NOTE = ("Điểm kỳ do hiệu trưởng nhập ở lượt duyệt của kỳ (cột Điểm Hội đồng của bảng tổng hợp kỳ) được "
                      "ghi ở cột Nhận xét; với người chuyển đến, đó là kết quả các tháng tại trường cũ do trường cũ gửi "
                      "(NĐ 233/2026 điều 15 khoản 1 điểm a).")

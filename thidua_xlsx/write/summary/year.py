@@ -82,8 +82,8 @@ def year_sheet(book: Book, people: Sequence[PersonResult], year: YearResults, ca
 
 
 def head_entered(year: YearResults, person: str) -> str:
-    """The periods of ``person`` whose score the head entered (a transfer's months at the former school), by their
-    labels; "" when none."""
+    """The periods of ``person`` whose score the head entered (a transfer's months at the former school, or a score
+    the head set), by their labels; "" when none."""
     codes = year.head_entered.get(person, ())
     if not codes:
         return ""
