@@ -265,6 +265,7 @@ def test_a_transfer_s_month_entered_by_the_head_is_written_where_the_year_is_rea
     assert "chuyển đến" not in reason  # the head may have set it for another reason: the person's line says neither
     notes = " ".join(str(ws.cell(r, 1).value) for r in range(1, min(rows.values())))
     assert "kết quả các tháng tại trường cũ do trường cũ gửi (NĐ 233/2026 điều 15 khoản 1 điểm a)" in notes
+    assert ws.cell(rows["Mã"], ws.max_column).value == "Lý do" and "được ghi ở cột Lý do" in notes  # the column named
     assert not any("hiệu trưởng nhập" in str(ws.cell(r, ws.max_column).value or "") for code, r in rows.items()
                    if code not in ("GV04", None, "Mã"))
 

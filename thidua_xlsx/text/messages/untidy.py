@@ -36,5 +36,5 @@ CONFLICT_NEWER = " Lưu ý: {newer} ban hành sau {applied}; giữa hai văn b�
 # head set for another reason: the period's summary keeps no reason, so the line names neither (the note says both)
 HEAD_ENTERED = "{periods}: điểm do hiệu trưởng nhập ở lượt duyệt của kỳ"
 HEAD_ENTERED_NOTE = ("Điểm kỳ do hiệu trưởng nhập ở lượt duyệt của kỳ (cột Điểm Hội đồng của bảng tổng hợp kỳ) được "
-                     "ghi ở cột Nhận xét; với người chuyển đến, đó là kết quả các tháng tại trường cũ do trường cũ gửi "
+                     "ghi ở cột Lý do; với người chuyển đến, đó là kết quả các tháng tại trường cũ do trường cũ gửi "
                      "(NĐ 233/2026 điều 15 khoản 1 điểm a).")
