@@ -111,7 +111,7 @@ def test_the_guide_runs_on_a_fresh_copy_of_the_sample_from_its_first_page_to_its
         assert (year / made).is_file(), made
     head_pass = next(text for command, text in said.items() if "hieu-truong_thang-10.xlsx" in command)
     assert "Hiệu trưởng chấm kỳ Tháng 10/2026: 1 thay đổi" in head_pass, head_pass
-    year_sheet = load_workbook(year / "tong-hop_ca-nam.xlsx", read_only=True)[summary_text.S_YEAR]
+    year_sheet = load_workbook(year / "tong-hop_ca-nam.xlsx")[summary_text.S_YEAR]
     rows = {row[1]: row for row in year_sheet.iter_rows(values_only=True) if row and len(row) > 1}
     remark = str(rows["GV004"][-1] or "")  # the head re-scored GV004's month: said, and not called a transfer
     assert remark.startswith("Tháng 10/2026: điểm do hiệu trưởng nhập ở lượt duyệt của kỳ") and "chuyển" not in remark

@@ -45,7 +45,7 @@ def test_the_officer_accepts_and_rejects_held_proposals_on_the_page(tmp_path):
     run = json.loads((folder / RUNS_RECORD).read_text(encoding="utf-8"))["runs"][-1]
     said = {code for _severity, code, _text in run["issues"]}
     assert {"level_above.accepted", "level_above.removed"} <= said and run["council"]
-    kept = load_workbook(folder / "hoi-dong" / "xa-duyet.xlsx", read_only=True)  # hers to open and check
+    kept = load_workbook(folder / "hoi-dong" / "xa-duyet.xlsx")  # hers to open and check
     typed = {str(v) for ws in kept.worksheets for row in ws.iter_rows(values_only=True) for v in row if v}
     assert {"Đã kiểm tra biên bản họp", "Không đủ minh chứng"} <= typed
 

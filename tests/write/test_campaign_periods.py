@@ -180,7 +180,7 @@ def test_init_nd233_then_generate_scoring(tmp_path):
     books = sorted((tmp_path / "outbox" / period).glob("*.xlsx"))
     assert len(books) == len(campaign.departments)
     office = next(b for b in books if "Van-phong" in b.name)  # the principal (a leader) and the office staff
-    wb = load_workbook(office, read_only=True)
+    wb = load_workbook(office)
     leader = campaign.rubric_for("Viên chức quản lý")
     staff = campaign.rubric_for("Viên chức")
     codes = {ws.title: {row[0] for row in ws.iter_rows(values_only=True) if row} for ws in wb.worksheets}
