@@ -328,6 +328,7 @@ def test_after_the_council_pass_the_papers_follow_its_word(made, tmp_path):
     votes, changes = docx_rows(minutes)[:2], docx_rows(minutes)[2:]
     assert votes == [["1", "Trần Văn Đức", "Tổ khối 1", "6", "60%", "Không đạt"],
                      ["2", "Nguyễn Thị Lan", "Tổ khối 1", "9", "90%", "Đạt"]]
+    assert _vote_row_heights(minutes) == [None, None]  # counted: rows as tall as their text
     assert "1/2 trường hợp đạt" in docx_text(minutes)
     assert changes == [["1", "Phạm Ngọc Ánh", "Danh hiệu đề nghị", "—", "Lao động tiên tiến"],
                        ["2", "Trần Văn Đức", "Kết quả bỏ phiếu", "Chiến sĩ thi đua cơ sở", "Không đạt"]], \
@@ -338,13 +339,23 @@ def test_after_the_council_pass_the_papers_follow_its_word(made, tmp_path):
         assert note not in docx_text(path), path.name  # the council's reasons stay in the summary's change log
 
 
+def _vote_row_heights(path: Path) -> list:
+    """The least height of each numbered row of the vote table (headed "Số phiếu đồng ý"; None: as tall as its text)."""
+    table = next(t for t in docx.Document(str(path)).tables if "Số phiếu đồng ý" in [c.text for c in t.rows[0].cells])
+    return [row.height for row in table.rows if row.cells[0].text.strip().isdigit()]
+
+
 def test_without_a_tally_the_votes_are_left_to_write_by_hand(made, tmp_path):
     summary = dataclasses.replace(made["summary"], tally=None)
     write_documents(summary, tmp_path, pdf=False)
     minutes = docx_text(tmp_path / "02_Bien-ban-hop-binh-xet.docx")
     assert "Thành viên Hội đồng có mặt: ……/…… người" in minutes and "……/2 trường hợp đạt" in minutes
+    assert "Chưa kiểm" not in minutes  # each result a blank to fill at the meeting, as its votes are
+    for paper in ("02_Bien-ban-hop-binh-xet.docx", "03_Bien-ban-kiem-phieu.docx"):  # room to write the counts in
+        heights = _vote_row_heights(tmp_path / paper)  # Word keeps a height in twips: 8 mm to a tenth
+        assert heights and all(h is not None and abs(h - Mm(8)) < Mm(0.1) for h in heights), (paper, heights)
     assert docx_rows(tmp_path / "03_Bien-ban-kiem-phieu.docx")[0] == ["1", "Trần Văn Đức", "Tổ khối 1", "……", "……",
-                                                                      "≥ 80%", "Chưa kiểm"]
+                                                                      "≥ 80%", "……"]
     assert "Tổng số thành viên Hội đồng: …… người" in docx_text(tmp_path / "03_Bien-ban-kiem-phieu.docx")
     assert "(……/…… thành viên có mặt)" in docx_text(tmp_path / "01_To-trinh.docx")
     listed = docx_rows(tmp_path / CSTDCS_FOLDER / f"04_Danh-sach_{CSTDCS_FOLDER}.docx")

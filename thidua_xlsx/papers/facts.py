@@ -17,6 +17,9 @@ from thidua_xlsx.text.wording import short_note
 from thidua_xlsx.write.engine import FIXED_DATE
 from thidua_xlsx.write.summary.content import COLLECTIVE_ORDER, proposal_lists, school_of, titles_in_order
 
+# A vote table whose counts are blanks is filled by hand at the meeting: room to write in each row (a ballot's: 10 mm)
+HANDWRITING_ROW_MM = 8
+
 
 class Facts:
     """The summary seen by the papers: the lists per title (the counts are their lengths), the
@@ -115,6 +118,11 @@ class Facts:
             return [c.name, department, tx.NONE_DASH, tx.NONE_DASH, tx.VOTE_NOT_HELD]
         votes = str(r.votes) if r is not None and r.votes is not None else tx.DOTS
         return [c.name, department, votes, self.share_text(r), tx.VOTE_RESULT[r.passed if r is not None else None]]
+
+    @staticmethod
+    def vote_rows_mm(rows: list[list[str]]) -> float | None:
+        """The least height of a vote table's rows: room to write by hand where a count is a blank to fill."""
+        return HANDWRITING_ROW_MM if any(tx.DOTS in row for row in rows) else None
 
     def _not_held(self, r: VoteResult | None) -> bool:
         """On the ballot, no votes typed although the count was (a candidate withdrawn): not voted on, not

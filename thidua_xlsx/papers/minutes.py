@@ -57,8 +57,9 @@ def paper(s: Facts) -> Paper:
                     not_held=tx.MINUTES_NOT_HELD.format(count=not_held) if not_held else ""), keep=True)
             else:
                 doc.para(tx.MINUTES_VOTE_RULE_BLANK.format(title=name, percent=percent, count=len(chosen)), keep=True)
-            doc.table(tx.VOTE_HEAD, numbered([s.vote_row(c, title) for c in chosen]), (14, 51, 36, 20, 24, 20),
-                      aligns="cllccc")
+            rows = [s.vote_row(c, title) for c in chosen]
+            doc.table(tx.VOTE_HEAD, numbered(rows), (14, 51, 36, 20, 24, 20), aligns="cllccc",
+                      row_height_mm=s.vote_rows_mm(rows))
             doc.para("", space_after=0)
     if s.s.council_changes:
         doc.para(tx.MINUTES_CHANGES_HEAD, bold=True)

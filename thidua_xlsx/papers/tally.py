@@ -36,7 +36,8 @@ def paper(s: Facts) -> Paper:
         for c in chosen:
             name, department, votes, share, result = s.vote_row(c, title)
             rows.append([name, department, votes, share, threshold, result])
-        doc.table(tx.TALLY_HEAD, numbered(rows), (14, 42, 30, 20, 20, 22, 17), aligns="cllcccc", size=11)
+        doc.table(tx.TALLY_HEAD, numbered(rows), (14, 42, 30, 20, 20, 22, 17), aligns="cllcccc", size=11,
+                  row_height_mm=s.vote_rows_mm(rows))
         doc.para("", space_after=0)
     doc.para(tx.TALLY_END, space_before=6, keep=True)
     doc.signatures(Sign(tx.SIGN_TALLY_MEMBERS, tx.SIGN_NOTE, tx.SIGN_BLANK_NAME, extra=tx.SIGN_BLANK_NAME),

@@ -85,7 +85,8 @@ RATING_WORDS = {
     "HTNV": "Hoàn thành nhiệm vụ",
     "KHTNV": "Không hoàn thành nhiệm vụ",
 }
-VOTE_RESULT = {True: "Đạt", False: "Không đạt", None: "Chưa kiểm"}
+# not counted yet: a blank to fill at the meeting, like the votes and the share beside it
+VOTE_RESULT = {True: "Đạt", False: "Không đạt", None: DOTS}
 NONE_DASH = "—"
 VOTE_NOT_HELD = "Không bỏ phiếu"  # after the count: on the first ballot, not voted on (withdrawn, or not put)
 
