@@ -8,8 +8,9 @@ import datetime as dt
 from pathlib import Path
 
 from tests.conftest import campaign_dict, make_folder
-from tests.filling import register
+from tests.filling import council_types, register
 from tests.scoring_round import T1_SCORES, T2_SCORES, TITLES, fill_department
+from thidua_xlsx.decide.ballots import candidates
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.service import apply_council_file, generate_round, merge_inbox
@@ -38,8 +39,14 @@ def final_summary(work: Path, campaign: cm.Campaign, name: str = "tong-hop.xlsx"
     summary = merge_inbox(inbox, folder)
     path = work / name
     write_summary(summary, path)
-    if council:  # the council met and changed nothing: its pass over the summary as written
-        passed, problems = apply_council_file(summary, path)
+    if council:  # the council met, voted for every candidate on its ballot (all its members) and changed nothing
+        members = 9
+        met = work / f"hoi-dong_{name}"
+        council_types(path, met, {}, tally={"members": members, "present": members, "ballots_issued": members,
+                                            "ballots_returned": members},
+                      votes={(c.code, c.title): members for c in candidates(summary.people, summary.departments,
+                                                                         campaign.rules)})
+        passed, problems = apply_council_file(summary, met)
         assert passed is not None, [p.render() for p in problems]
         write_summary(passed, path)
     return path

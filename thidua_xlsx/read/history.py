@@ -353,7 +353,7 @@ def read_final_summary(path: Path, name: str = "") -> tuple[SummaryYear | None, 
         return None, problems
     meta, data = opened.meta, opened.data
     try:
-        history = _year_history(meta, name)
+        history = _year_history(meta, name, problems)
         starts = {str(code): str(day) for code, day in meta.starts}  # the campaign's Ngày vào ngành
     except (TypeError, ValueError):  # metadata edited by hand: not what the tool wrote
         problems.add("history.summary_unreadable", file=name)
@@ -365,17 +365,23 @@ def read_final_summary(path: Path, name: str = "") -> tuple[SummaryYear | None, 
                        bool(meta.council), history, starts), problems
 
 
-def _year_history(meta: ly.SummaryMeta, name: str) -> hs.History | None:
+def _year_history(meta: ly.SummaryMeta, name: str, problems: Problems) -> hs.History | None:
+    """The year's people, sáng kiến and departments as the summary ends it. A title the council's ballot decides
+    whose count was never typed (its vote ``passed`` unknown) is no title received: not recorded, said."""
     year = meta.school_year
     if meta.schema_version < 4 or not meta.outcomes or school_year(year) != year:
         return None
+    uncounted = {(str(code), str(title)) for code, title, _votes, _members, passed in meta.votes if passed is None}
+    unvoted: dict[str, list[str]] = {}  # title → the people whose vote was not counted
     people, initiatives = [], []
     special: dict[str, list[str]] = {}  # the đột xuất and chuyên đề awards, apart: they never count (NĐ 152 điều 4.3)
     for who, kind, achievement, form in meta.special_outcomes:
         special.setdefault(str(who), []).append(hx.SPECIAL_AWARD.format(kind=kind, achievement=achievement,
                                                                         form=form or "—"))
     for code, person, dob, rating, titles, form, initiative, level, decision, discipline in meta.outcomes:
-        titles = tuple(str(t) for t in titles)
+        for title in (str(t) for t in titles if (str(code), str(t)) in uncounted):
+            unvoted.setdefault(title, []).append(str(person))
+        titles = tuple(str(t) for t in titles if (str(code), str(t)) not in uncounted)
         people.append(hs.PersonYear(year, str(code), str(person), str(dob or ""), rating or None, titles,
                                     (str(form),) if form else (), tuple(special.get(str(code), ())),
                                     discipline or None, "", name))
@@ -387,6 +393,9 @@ def _year_history(meta: ly.SummaryMeta, name: str) -> hs.History | None:
                                              str(decision or ""), "", year, (use,) if use else (), name))
     departments = tuple(hs.DepartmentYear(year, str(code), str(dept), tuple(str(t) for t in titles), (), name)
                         for code, dept, titles in meta.department_outcomes)
+    for title, names in unvoted.items():
+        problems.add("history.title_without_vote", WARNING, file=name, year=year, title=tt.name(title),
+                     count=len(names), people=", ".join(names))
     return hs.History(tuple(people), (), tuple(initiatives), departments, (name,))
 
 

@@ -143,6 +143,10 @@ HISTORY_MESSAGES = {
                                    "mới là đề nghị, chưa được bình xét – không ghi vào sổ lịch sử (năm sau sẽ tính "
                                    "danh hiệu nhiều năm từ sổ này). Hãy dùng bảng tổng hợp cuối cùng, sau lượt "
                                    "Hội đồng (merge … --council hoặc year --council).",
+    "history.title_without_vote": "'{file}' (năm học {year}): {count} người được đề nghị {title} chưa có kết quả "
+                                  "bỏ phiếu của Hội đồng ({people}) – danh hiệu này chưa ghi vào sổ lịch sử (năm "
+                                  "sau sẽ tính danh hiệu nhiều năm từ sổ này). Hãy ghi số phiếu ở sheet Kiểm phiếu "
+                                  "của bảng Hội đồng, tổng hợp lại với bảng đó, rồi ghi lại năm học này vào sổ.",
     "history.summary_other_school": "'{file}' là bảng tổng hợp của '{school}', không phải của '{expected}' – không "
                                     "dùng.",
     "history.summary_not_earlier": "'{file}' là bảng tổng hợp năm học {year}, không phải năm trước năm học {current} "
