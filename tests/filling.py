@@ -212,6 +212,25 @@ def council_types(src: Path, dst: Path, decisions: dict[str, tuple], tally: dict
     wb.save(dst)
 
 
+
+def on_ballot(summary: Path, title: str) -> list[str]:
+    """The codes of the people on ``summary``'s ballot (sheet Kiểm phiếu) for ``title`` (its code)."""
+    ws = load_workbook(summary)[stx.S_TALLY]
+    rows = list(ws.iter_rows(values_only=True))
+    head = next(k for k, row in enumerate(rows) if stx.TALLY_HEADS["code"] in row)
+    code, named = rows[head].index(stx.TALLY_HEADS["code"]), rows[head].index(stx.TALLY_HEADS["title"])
+    return [row[code] for row in rows[head + 1:] if row[code] and row[named] == title_name(title)]
+
+
+def council_votes_all(src: Path, dst: Path, title: str, members: int) -> list[str]:
+    """:func:`council_types` for a meeting of ``members`` where all of them vote for every candidate for ``title``
+    and nothing else is changed; returns the candidates' codes."""
+    codes = on_ballot(src, title)
+    council_types(src, dst, {}, tally={"members": members, "present": members, "ballots_issued": members,
+                                       "ballots_returned": members}, votes={(code, title): members for code in codes})
+    return codes
+
+
 def type_far_away(path: Path, sheet_name: str, cell: str = "XFD1048576") -> None:
     """What a slip of Ctrl+↓ / Ctrl+→ then typing does: a value in the last cell of a sheet."""
     wb = load_workbook(path)

@@ -24,10 +24,11 @@ import pytest
 from openpyxl import load_workbook
 
 from samples import build_guide
-from tests.filling import council_types
+from tests.filling import council_votes_all
 from tests.head_pass import head_scores
 from tests.libreoffice import require_libreoffice
 from thidua_xlsx.model.places import OUTPUTS_RECORD, RUNS_RECORD
+from thidua_xlsx.model.titles import CSTDCS
 from thidua_xlsx.text import summary as summary_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,7 +40,8 @@ DOWNLOADS = "$HOME\\Downloads"
 BEFORE = {  # what she does by hand before a command: the head's and the council's copies, saved and typed into
     "hieu-truong_thang-10.xlsx": lambda folder, made: head_scores(
         folder / "ky" / "tong-hop_thang-10.xlsx", made, {"GV004": (88, "Hiệu trưởng chấm lại minh chứng")}),
-    "hoi-dong_ca-nam.xlsx": lambda folder, made: council_types(folder / "tong-hop_ca-nam.xlsx", made, {}),
+    # the meeting as the guide says: the yellow columns (nothing changed here) and the votes in Kiểm phiếu
+    "hoi-dong_ca-nam.xlsx": lambda folder, made: council_votes_all(folder / "tong-hop_ca-nam.xlsx", made, CSTDCS, 11),
 }
 
 
@@ -117,5 +119,6 @@ def test_the_guide_runs_on_a_fresh_copy_of_the_sample_from_its_first_page_to_its
     assert remark.startswith("Tháng 10/2026: điểm do hiệu trưởng nhập ở lượt duyệt của kỳ") and "chuyển" not in remark
     history = next(text for command, text in said.items() if "history" in command and "ca-nam" in command)
     assert "Năm học 2026-2027" in history, history
+    assert "chưa có kết quả bỏ phiếu" not in history, history  # the votes typed as the guide says: every title kept
     assert list(downloads.iterdir()) and sorted(p.name for p in downloads.iterdir()) == [
         "2025-2026_cham-diem_To-khoi-1.xlsx", "anh-chup.jpg"], "collect left the downloads folder as it was"

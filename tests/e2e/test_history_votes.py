@@ -10,11 +10,10 @@ from pathlib import Path
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from tests.filling import council_types
+from tests.filling import council_types, council_votes_all, on_ballot
 from thidua_xlsx.cli import main
 from thidua_xlsx.model.titles import CSTDCS
 from thidua_xlsx.model.titles import name as title_name
-from thidua_xlsx.text import summary as stx
 
 YEAR_SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "ca-nam"
 
@@ -23,15 +22,6 @@ def _run(*args: str):
     result = CliRunner().invoke(main, list(args))
     assert result.exit_code == 0, result.output
     return result.output
-
-
-def _candidates(summary: Path) -> list[str]:
-    """The codes on the year's CSTĐCS ballot (sheet Kiểm phiếu)."""
-    ws = load_workbook(summary)[stx.S_TALLY]
-    rows = list(ws.iter_rows(values_only=True))
-    head = next(k for k, row in enumerate(rows) if stx.TALLY_HEADS["code"] in row)
-    code, title = rows[head].index(stx.TALLY_HEADS["code"]), rows[head].index(stx.TALLY_HEADS["title"])
-    return [row[code] for row in rows[head + 1:] if row[code] and row[title] == title_name(CSTDCS)]
 
 
 def _titles(book: Path) -> dict[str, str]:
@@ -45,7 +35,7 @@ def test_a_cstdcs_whose_vote_is_not_typed_is_not_written_into_the_history_until_
     folder = tmp_path / "ca-nam"
     shutil.copytree(YEAR_SAMPLE, folder)
     summary, council = folder / "tong-hop_ca-nam.xlsx", folder / "hoi-dong_ca-nam.xlsx"
-    candidates = _candidates(summary)
+    candidates = on_ballot(summary, CSTDCS)
     assert len(candidates) >= 2
     council_types(summary, council, {})  # the meeting's workbook, its votes not typed yet
     _run("year", str(folder / "ky"), "--council", str(council), "-o", str(summary), "--campaign", str(folder),
@@ -58,10 +48,7 @@ def test_a_cstdcs_whose_vote_is_not_typed_is_not_written_into_the_history_until_
     assert all(title_name(CSTDCS) not in titles[code] for code in candidates)
     assert all("Lao động tiên tiến" in titles[code] for code in candidates)  # what the council's pass settled stays
 
-    members = 11
-    council_types(summary, council, {}, tally={"members": members, "present": members, "ballots_issued": members,
-                                               "ballots_returned": members},
-                  votes={(code, CSTDCS): members for code in candidates})
+    assert council_votes_all(summary, council, CSTDCS, members=11) == candidates
     _run("year", str(folder / "ky"), "--council", str(council), "-o", str(summary), "--campaign", str(folder),
          "--force")
     said = _run("history", "--book", str(folder / "lich-su.xlsx"), str(summary))
