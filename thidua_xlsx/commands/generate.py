@@ -93,24 +93,22 @@ def generate_round(folder: CampaignFolder, round_: str, outbox: Path, from_summa
     with out.holding(_campaign_locks(folder, outbox), "generate", problems), \
             shared_pool(job, workers_for_workbooks(len(departments))) as run:
         try:
-            staged = run(_write_staged, departments)  # (staging path, final path, layout, locked cells written)
-            changed = [path for stage, path, _, _ in staged
-                       if path.exists() and path.read_bytes() != stage.read_bytes()]
+            staged = run(_write_staged, departments)
+            changed = [s.path for s in staged if s.path.exists() and s.path.read_bytes() != s.stage.read_bytes()]
             issued = {w.sha256 for w in registry.all()} if changed else set()
             filled = [p for p in changed if sha256_of(p) not in issued]  # returned (filled) files saved there
             if changed and not force:
                 problems.add("generate.would_overwrite_returned" if filled else "generate.would_overwrite",
                              outbox=str(outbox), files=", ".join(p.name for p in (filled or changed)))
                 return Generated((), problems)
-            finals = [free_name(path, lambda p: not p.exists() or sha256_of(p) in issued) if path in filled else path
-                      for _, path, _, _ in staged]
+            finals = [free_name(s.path, lambda p: not p.exists() or sha256_of(p) in issued) if s.path in filled
+                      else s.path for s in staged]
             files = []
-            for (_, path, _, _), final in zip(staged, finals):
-                if final != path:
-                    problems.add("generate.kept_beside", WARNING, kept=str(path), new=final.name)
-                files.append(WrittenFile(final, rs.BOOK, final.exists(), path if final != path else None))
-            paths = run(_record_issued, [(k, layout, final, written) for k, ((_, _, layout, written), final)
-                                         in enumerate(zip(staged, finals))])
+            for s, final in zip(staged, finals):
+                if final != s.path:
+                    problems.add("generate.kept_beside", WARNING, kept=str(s.path), new=final.name)
+                files.append(WrittenFile(final, rs.BOOK, final.exists(), s.path if final != s.path else None))
+            paths = run(_record_issued, list(enumerate(zip(staged, finals))))
         finally:
             for k in departments:
                 job.stage(k).unlink(missing_ok=True)
@@ -194,28 +192,47 @@ class _Issue:
         return path.with_name(f"{path.name}.{self.token}.tmp")
 
 
-def _write_staged(job: _Issue, k: int):
+@dataclass(frozen=True)
+class _Staged:
+    """A department's workbook written beside its final path, with what its record will say of its content: its
+    locked content as the JSON the record keeps (one text: handed between processes at the cost of its bytes, not of
+    its thousand cells), that content's fingerprint and the workbook's SHA-256."""
+
+    stage: Path
+    path: Path
+    layout: ly.WorkbookLayout
+    locked_json: str
+    fingerprint: str
+    sha256: str
+
+
+def _write_staged(job: _Issue, k: int) -> _Staged:
+    """Write department ``k``'s workbook to its staging path, with its locked content as the merge will read it:
+    from the cells written when they are what it reads (:mod:`thidua_xlsx.write.department.locked`), else read
+    back."""
+    from thidua_xlsx.read.department import locked_content
+    from thidua_xlsx.read.registry import locked_json
     from thidua_xlsx.write.department import write_issued_workbook
 
-    return job.stage(k), job.path(k), *write_issued_workbook(job.spec(k), job.stage(k), job.period)
+    spec, stage = job.spec(k), job.stage(k)
+    layout, written = write_issued_workbook(spec, stage, job.period)
+    locked = _locked_as_read(written) if written is not None else \
+        locked_content(stage, spec.people, layout, job.campaign.rubrics)
+    return _Staged(stage, job.path(k), layout, locked_json(locked), fingerprint(locked), sha256_of(stage))
 
 
-def _record_issued(job: _Issue, task) -> Path:
+def _record_issued(job: _Issue, task: tuple[int, tuple[_Staged, Path]]) -> Path:
     """Put department ``k``'s staged workbook in place (at ``path``: its own name, or one beside a filled
-    workbook kept) and record it as issued, with its locked content as the merge will read it: from the cells
-    written when they are what it reads (``written``, :mod:`thidua_xlsx.write.department.locked`), else read back."""
-    from thidua_xlsx.read.department import locked_content
+    workbook kept) and record it as issued."""
     from thidua_xlsx.system.files import install
 
-    k, layout, path, written = task
+    k, (staged, path) = task
     spec = job.spec(k)
-    install(job.stage(k), path)
-    locked = _locked_as_read(written) if written is not None else \
-        locked_content(path, spec.people, layout, job.campaign.rubrics)
+    install(staged.stage, path)
     rubrics = tuple(spec.rubric_for(role) for role in dict.fromkeys(p.role for p in spec.people)) \
         if job.round == ly.SCORING else ()
-    job.registry.record(IssuedWorkbook(layout, spec.people, spec.collective, locked, fingerprint(locked), path.name,
-                                       (job.issued_on,), sha256_of(path), rubrics))
+    job.registry.record(IssuedWorkbook(staged.layout, spec.people, spec.collective, (), staged.fingerprint, path.name,
+                                       (job.issued_on,), staged.sha256, rubrics), staged.locked_json)
     return path
 
 

@@ -31,11 +31,21 @@ RECORD_NAME = re.compile(r"[0-9a-f]+")  # a record is named after its submission
 BROKEN = (ValueError, KeyError, TypeError, AttributeError)  # what reading a damaged record raises
 
 
-def _write_json(path: Path, data) -> None:
-    """Compact (read for every returned file at each merge), through a temporary file and a rename.
-    Records written indented by earlier versions read the same."""
+def _json_text(data) -> str:
+    """Compact (read for every returned file at each merge). Records written indented by earlier versions read the
+    same."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _write_text(path: Path, text: str) -> None:
+    """Through a temporary file and a rename."""
     with replacing(path) as tmp:
-        tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        tmp.write_text(text, encoding="utf-8")
+
+
+def locked_json(locked: tuple[tuple[str, str], ...]) -> str:
+    """The JSON a record keeps of its locked content (:meth:`IssuedRegistry.record`)."""
+    return _json_text(locked)  # pairs as JSON arrays, as lists would be
 
 
 @functools.lru_cache(maxsize=8)  # the versions of a department come one after another in an inbox
@@ -109,8 +119,9 @@ class IssuedRegistry:
         except (OSError, *BROKEN):
             return ()
 
-    def record(self, issued: IssuedWorkbook) -> IssuedWorkbook:
-        """Write the record; a re-issue of identical content adds its date to the first record."""
+    def record(self, issued: IssuedWorkbook, locked_text: str | None = None) -> IssuedWorkbook:
+        """Write the record; a re-issue of identical content adds its date to the first record. ``locked_text``: the
+        locked content's JSON (:func:`locked_json`) made beforehand, ``issued`` then holding none."""
         try:
             previous = self.get(issued.submission_id)
         except DamagedRecord:  # replaced by this one, whole
@@ -122,9 +133,11 @@ class IssuedRegistry:
         if path is None:  # ids are made by generate (hex digests)
             raise ValueError(f"not a submission id: {issued.submission_id!r}")
         body = issued.to_json()
+        locked = body.pop("locked")
         (self.folder / LOCKED_FOLDER).mkdir(parents=True, exist_ok=True)
-        _write_json(path.parent / LOCKED_FOLDER / path.name, body.pop("locked"))
-        _write_json(path, body)  # after its locked content: a record never goes without it
+        _write_text(path.parent / LOCKED_FOLDER / path.name, locked_text if locked_text is not None else
+                    _json_text(locked))
+        _write_text(path, _json_text(body))  # after its locked content: a record never goes without it
         return issued
 
     def all(self) -> Iterator[IssuedWorkbook]:
