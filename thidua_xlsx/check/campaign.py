@@ -183,6 +183,7 @@ def schools_named(line: str) -> list[str]:
     return found
 
 
+@functools.lru_cache(maxsize=256)  # a sample's words, looked for in every field of the campaign
 def _phrase(words: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", re.IGNORECASE)
 
