@@ -70,3 +70,65 @@ def test_an_xlsxwriter_the_shortcuts_were_not_compared_on_writes_its_own_way_the
     assert xlsx.workbook_class() is xlsxwriter.Workbook and department._workbook_class() is xlsxwriter.Workbook
     own = _written(tmp_path, "own")
     assert short == own
+
+
+def _table_book(path, workbook) -> None:
+    """A summary table of every kind of value put writes (a plain row is written at once by the shortcuts), then a
+    cell written into its last row and a row after it, as a sheet may be finished after its table."""
+    from fractions import Fraction
+
+    from thidua_xlsx.write.summary.book import Book, Styled
+
+    wb = workbook(path)
+    engine.set_properties(wb, "Tổng hợp", "Trường", dt.datetime(2026, 5, 20, 8, 0))
+    book = Book(wb, cm.from_dict(campaign_dict()).school)
+    ws = book.sheet("Danh sách", (5, 20, 12, 12, 30))
+    plain = [["Nguyễn Thị Lan", 91.5, 3, "", None], [" cách ", 0, -1.25, "a & b < c", "dòng\nhai"],
+             ["x" * 400, float("nan"), 1e20, "_x0000_ \x01", Styled("Chờ", "warning")],
+             [Styled(7, "num"), "", "", "", ""]]
+    own_way = [[True, False, 1, 2, 3], [dt.datetime(2026, 1, 2, 3, 4), "a", "b", "c", "d"],
+               ["y" * 20_000, 1, 2, 3, 4], [Fraction(1, 2), 1, 2, 3, 4],
+               [Styled(Styled("z", "heading"), "num"), 1, 2, 3, 4]]
+    rows = [*plain, *own_way, *plain]
+    book.table(ws, 2, ["Mã", "Họ tên", "Điểm", "Ghi chú", "Kết quả"], rows, [None, "text", "num", "text", "small"])
+    book.put(ws, 2 + len(rows), 4, "cuối bảng", "text")
+    book.put(ws, 4 + len(rows), 0, "sau bảng", "text")
+    wb.close()
+
+
+def test_a_tables_rows_written_at_once_are_the_bytes_written_cell_by_cell(tmp_path, monkeypatch, restore_classes):
+    import xlsxwriter
+
+    _fresh(monkeypatch, xlsxwriter.__version__)
+    assert hasattr(xlsx.worksheet_class(), "write_plain_row")
+    _table_book(tmp_path / "short.xlsx", open_workbook)
+    _fresh(monkeypatch, "9.0.0")
+    _table_book(tmp_path / "own.xlsx", lambda path: xlsxwriter.Workbook(str(path), engine.workbook_options(
+        constant_memory=True)))
+    assert (tmp_path / "short.xlsx").read_bytes() == (tmp_path / "own.xlsx").read_bytes()
+
+
+def test_the_samples_summary_is_the_same_bytes_with_the_shortcuts_or_without(tmp_path, monkeypatch, restore_classes):
+    """The sample school's merge written as its summary by the shortcuts (rows of its tables written at once) and by
+    xlsxwriter alone."""
+    import shutil
+    from pathlib import Path
+
+    import xlsxwriter
+
+    from thidua_xlsx.service import merge_inbox
+    from thidua_xlsx.workspace import open_campaign
+    from thidua_xlsx.write.summary import write_summary
+
+    samples = Path(__file__).resolve().parents[2] / "samples"
+    for part in ("inbox", "so-da-phat"):
+        shutil.copytree(samples / part, tmp_path / part)
+    shutil.copy(samples / "campaign.xlsx", tmp_path / "campaign.xlsx")
+    opened, _ = open_campaign(tmp_path / "campaign.xlsx")
+    summary = merge_inbox(tmp_path / "inbox", opened)
+    assert len(summary.people) > 40
+    _fresh(monkeypatch, xlsxwriter.__version__)
+    write_summary(summary, tmp_path / "short.xlsx")
+    _fresh(monkeypatch, "9.0.0")
+    write_summary(summary, tmp_path / "own.xlsx")
+    assert (tmp_path / "short.xlsx").read_bytes() == (tmp_path / "own.xlsx").read_bytes()

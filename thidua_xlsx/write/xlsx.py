@@ -61,6 +61,9 @@ def worksheet_class() -> type:
     inlined: dict[str, str] = {}  # a text → its inline string's XML after the style (constant_memory)
 
     class ShortCells(Worksheet):
+        fh: TextIO  # xlsxwriter's: where the sheet's XML goes
+        previous_row: int  # xlsxwriter's, in constant_memory mode: the row whose cells are not written out yet
+
         def _write_cell(self, row, col, cell):
             kind = type(cell).__name__
             if kind not in _SHORT_CELLS:
@@ -99,6 +102,59 @@ def worksheet_class() -> type:
                 self.fh.write(f'{start}{kind_of_value}><f>{self._escape_data(cell.formula)}</f>'
                               f'<v>{self._escape_data(value)}</v></c>')
             return None
+
+        def write_plain_row(self, row: int, cells: list[tuple[int, str | int | float | None, Any]]) -> bool:
+            """Row ``row`` written out at once, the characters writing each cell then starting the next row writes in
+            constant_memory mode — ``cells``: (column, value, format) in column order, each value a text of at most
+            16,383 characters (never cut), a finite number, or None (a blank, written only with a format) — and the
+            sheet then past it (a later write to it refused, as to any row written out). False, nothing done, but in
+            constant_memory mode on a row no cell was written to yet, nor any after it, and for a text xlsxwriter
+            writes as rich text (the caller writes it cell by cell)."""
+            if not self.constant_memory or row < self.previous_row or (row == self.previous_row and
+                                                                       self.table.get(row)):
+                return False  # a row written out, or one holding cells still to write
+            kept = [(col, value, fmt) for col, value, fmt in cells if value is not None or fmt is not None]
+            texts = {}
+            for _, value, _ in kept:
+                if type(value) is str and value not in texts:
+                    inline = inlined.get(value)
+                    if inline is None:
+                        inline = self._inline(value)
+                        if inline is None:
+                            return False
+                        if len(inlined) >= _INLINED_LIMIT:
+                            inlined.clear()
+                        inlined[value] = inline
+                    texts[value] = inline
+            if not kept:  # nothing a cell write would have stored
+                return True
+            if self._check_dimensions(row, kept[0][0]) or self._check_dimensions(row, kept[-1][0]):
+                return False
+            if row > self.previous_row:  # the row before, as the first write to this one would
+                self._write_single_row(row)
+            info, fh = self.row_info.get(row), self.fh
+            self.fh = tag = io.StringIO()
+            try:
+                self._write_row(row, None, info)
+            finally:
+                self.fh = fh
+            parts = [tag.getvalue()]
+            for col, value, fmt in kept:  # as _write_cell: the cell's format, else its row's, else its column's
+                if fmt is None:
+                    fmt = info.row_format if info is not None and info.row_format else \
+                        self.col_info[col].column_format if col in self.col_info else None
+                start = f'<c r="{xl_rowcol_to_cell_fast(row, col)}"' + (
+                    f' s="{fmt._get_xf_index()}"' if fmt is not None else "")
+                if type(value) is str:
+                    parts.append(f"{start}{texts[value]}")
+                elif value is None:
+                    parts.append(f"{start}/>")
+                else:
+                    parts.append(f"{start}><v>{value:.16G}</v></c>")
+            parts.append("</row>")
+            fh.write("".join(parts))
+            self.previous_row = row + 1  # this row is out: the next write flushes nothing of it
+            return True
 
         def _inline(self, string: str) -> str | None:
             """An inline string's XML after the cell's style (control characters escaped as _xHHHH_, spaces at its

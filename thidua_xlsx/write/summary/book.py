@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import math
 import numbers
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from thidua_xlsx.model import campaign as cm
@@ -202,17 +203,59 @@ class Book:
         for col, text in enumerate(headers):
             self.put(ws, row, col, text, "head")
         self.row(ws, row, engine.row_height(max(engine.cell_lines(h, widths[c] * 0.85) for c, h in enumerate(headers))))
-        last = row
-        for last, values in enumerate(rows, start=row + 1):
-            for col, value in enumerate(values):
-                self.put(ws, last, col, value, styles[col])
-            self.row(ws, last, engine.row_height(max([self.lines(v, widths[c]) for c, v in enumerate(values)
-                                                      if not blank(v)], default=1)))
+        last = self.rows(ws, row + 1, rows, styles, lambda values: engine.row_height(max(
+            [self.lines(v, widths[c]) for c, v in enumerate(values) if not blank(v)], default=1)))
         if data_table:
             ws.freeze_panes(row + 1, 0)
             ws.autofilter(row, 0, max(last, row), len(headers) - 1)
             ws.repeat_rows(row)
         return row, last
+
+    def rows(self, ws, first: int, rows: Iterable[Sequence], styles: Sequence[str | None],
+             height: Callable[[Sequence], float]) -> int:
+        """Rows of values (each column in its style of ``styles``) from row ``first`` down, each ``height(values)``
+        high; returns the last row written (``first - 1`` when none). A row of plain values (:meth:`_plain_cells`) is
+        written out at once (:func:`.xlsx.worksheet_class`'s ``write_plain_row``: a province's 84,000 people) once
+        the next one comes; the last, which the sheet's next writes may still reach, cell by cell."""
+        last, pending = first - 1, None
+        for last, values in enumerate(rows, start=first):
+            if pending is not None:
+                self._row(ws, *pending, styles, at_once=True)
+            pending = (last, values, height(values))
+        if pending is not None:
+            self._row(ws, *pending, styles, at_once=False)
+        return last
+
+    def _row(self, ws, row: int, values: Sequence, height: float, styles: Sequence[str | None], *,
+             at_once: bool) -> None:
+        self.row(ws, row, height)
+        if at_once:
+            cells = self._plain_cells(values, styles)
+            write_at_once = getattr(ws, "write_plain_row", None)  # xlsxwriter's own: none
+            if cells is not None and write_at_once is not None and write_at_once(row, cells):
+                return
+        for col, value in enumerate(values):
+            self.put(ws, row, col, value, styles[col])
+
+    def _plain_cells(self, values, styles) -> list[tuple[int, str | int | float | None, object]] | None:
+        """``values`` as :meth:`put` writes them — (column, text, number or None for a blank, format) — or None when
+        one is of another kind (put writes it its own way)."""
+        cells: list[tuple[int, str | int | float | None, object]] = []
+        for col, given in enumerate(values):
+            value, style = (given.value, given.style) if isinstance(given, Styled) else (given, styles[col])
+            plain: str | int | float | None
+            if isinstance(value, str) and type(value) is str:
+                if len(value) > EXCEL_MAX_CHARS // 2:
+                    return None
+                plain = value or None  # "": a blank
+            elif type(value) is int or (isinstance(value, float) and type(value) is float and not math.isinf(value)):
+                plain = None if math.isnan(value) else value
+            elif value is None:
+                plain = None
+            else:
+                return None
+            cells.append((col, plain, self.f[style] if style else None))
+        return cells
 
     def signatures(self, ws, row: int, blocks: list[engine.SignBlock], *, date: bool = True) -> int:
         """Blocks side by side (:func:`engine.sign_block`), written row by row across them (rows are

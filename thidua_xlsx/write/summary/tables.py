@@ -111,22 +111,21 @@ def detail_sheet(book: Book, people: Sequence[PersonResult], campaign: cm.Campai
     council_styles = ["council", "council"] if period else ["council", "council", "council"]
     styles = ["center", "center", "text", "text", "text", *["num"] * (2 * len(groups)), "num", "num",
               *council_styles, "num", "center", "center", "text"]
-    r = sub
-    for n, p in enumerate(people, start=1):
-        r = sub + n
+
+    def person_row(n: int, p: PersonResult) -> list:
         scores = []
         for code, _ in groups:
             scores += [p.self_score.groups.get(code) if p.self_score else None,
                        p.dept_score.groups.get(code) if p.dept_score else None]
         council = [p.council_score, p.council_note] if period else \
             [p.council_score, title_name(p.council_decision), p.council_note]
-        values = [n, p.code, p.name, p.department_name, p.role, *scores, total(p.self_score),
-                  total(p.dept_score), *council, p.final, _source(p, period),
-                  p.classification, remarks(p, *(f.text for f in p.flags))]
-        for col, value in enumerate(values):
-            book.put(ws, r, col, value, styles[col])
-        wrapped = (2, 3, *(c for c in (decision_col, note_col) if c is not None), len(values) - 1)
-        book.row(ws, r, council_row_height(values, widths, wrapped, book))
+        return [n, p.code, p.name, p.department_name, p.role, *scores, total(p.self_score),
+                total(p.dept_score), *council, p.final, _source(p, period),
+                p.classification, remarks(p, *(f.text for f in p.flags))]
+
+    wrapped = (2, 3, *(c for c in (decision_col, note_col) if c is not None), len(styles) - 1)
+    r = book.rows(ws, sub + 1, (person_row(n, p) for n, p in enumerate(people, start=1)), styles,
+                  lambda values: council_row_height(values, widths, wrapped, book))
     ws.freeze_panes(sub + 1, 3)
     ws.autofilter(sub, 0, max(r, sub), last_col)
     ws.repeat_rows(head, sub)
@@ -136,7 +135,7 @@ def detail_sheet(book: Book, people: Sequence[PersonResult], campaign: cm.Campai
     ws.protect("", PROTECTED)
 
 
-def council_row_height(values: list, widths: tuple[float, ...], wrapped: tuple[int, ...], book: Book) -> float:
+def council_row_height(values: Sequence, widths: tuple[float, ...], wrapped: tuple[int, ...], book: Book) -> float:
     """A row's height for the longest of its ``wrapped`` columns (names, the council's decision and note, the
     remarks), and at least :data:`COUNCIL_LINES` lines."""
     return row_height(max(COUNCIL_LINES, *(book.lines(values[c] or "", widths[c]) for c in wrapped)))
