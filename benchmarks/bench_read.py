@@ -14,7 +14,9 @@ pinned to one core, as a reading worker does (``parallel.read_one``: contain, re
 make slim), and in the same child inflates every XML part of the same files with ``zipfile`` (the floor). CPU time
 (``time.process_time``), not wall: the machine's cores are shared. With ``--baseline`` (another commit's checkout)
 the two checkouts' children alternate ``--repeat`` times; medians are printed, and the ratio. ``--profile N``: the N
-largest costs of this checkout's reading (cProfile, cumulative; its own child).
+largest costs of this checkout's reading (cProfile, cumulative; its own child). ``--phases``: where a file's CPU time
+goes, each step of the reading timed around its call (no profiler: cProfile's cost per call inflates the Python
+steps against calamine's and zlib's), in a child of its own.
 """
 
 from __future__ import annotations
@@ -76,15 +78,55 @@ from thidua_xlsx.parallel import READING_GC_THRESHOLD, read_one
 from thidua_xlsx.read.containment import scan_inbox
 from thidua_xlsx.read.department import ReadContext
 from thidua_xlsx.workspace import open_campaign
-campaign, files, profile = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+campaign, files, profile, phases = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4] == "1"
 folder, _ = open_campaign(campaign / "campaign.xlsx")
 context = ReadContext(folder.campaign, folder.registry)
+spent = {}
+if phases:  # each step timed around its call, where read_one and read_file call it
+    import thidua_xlsx.parallel as parallel
+    import thidua_xlsx.read.department as department
+    from thidua_xlsx.read.registry import IssuedRegistry
+
+    def timed(owner, name, label):
+        step = getattr(owner, name)
+        def call(*args, **kwargs):
+            start = time.process_time()
+            try:
+                return step(*args, **kwargs)
+            finally:
+                spent[label] = spent.get(label, 0.0) + time.process_time() - start
+        setattr(owner, name, call)
+
+    for owner, name, label in (
+            (department, "check_workbook", "containment: every part inflated and checked"),
+            (department, "load_values", "calamine: the sheets read"), (department, "saved_at", "the time saved"),
+            (department, "attach_formulas", "the formulas' parts attached"),
+            (department, "_extract", "finding the forms, their cells and locked cells"),
+            (department, "input_marks", "the input cells' marks"),
+            (department, "locked_changes", "the locked content compared"),
+            (IssuedRegistry, "get", "the issued record read"), (parallel, "validate", "the checks"),
+            (parallel, "pack_inputs", "the inputs packed")):
+        timed(owner, name, label)
 items = scan_inbox(campaign / "inbox")[:files + 1]
 for item in items:
     item.path.read_bytes()  # from the page cache, for both
 gc.set_threshold(*READING_GC_THRESHOLD)  # as in a reading worker
 read_one(items[0], context)
 items = items[1:]
+if phases:
+    spent.clear()
+    start = time.process_time()
+    for item in items:
+        read_one(item, context)
+    total = (time.process_time() - start) / len(items) * 1000
+    print(f"{len(items)} files, {total:.2f} ms a file (CPU, one core):", file=sys.stderr)
+    for label, seconds in sorted(spent.items(), key=lambda kv: -kv[1]):
+        ms = seconds / len(items) * 1000
+        print(f"  {label:52s} {ms:5.2f} ms {100 * ms / total:5.1f} %", file=sys.stderr)
+    rest = total - sum(spent.values()) / len(items) * 1000
+    print(f"  {'the rest (the file read, its entry, hand-over)':52s} {rest:5.2f} ms {100 * rest / total:5.1f} %",
+          file=sys.stderr)
+    sys.exit()
 if profile:
     pr = cProfile.Profile()
     pr.enable()
@@ -110,18 +152,18 @@ print(json.dumps({"read_ms": read_ms, "floor_ms": floor_ms}))
 """
 
 
-def cpu_child(code: Path, files: int, profile: int = 0) -> dict:
-    child = subprocess.run([sys.executable, "-c", CPU, str(CACHED), str(files), str(profile)], capture_output=True,
-                           text=True, cwd=code, env={**os.environ, "PYTHONPATH": str(code)})
+def cpu_child(code: Path, files: int, profile: int = 0, phases: bool = False) -> dict:
+    child = subprocess.run([sys.executable, "-c", CPU, str(CACHED), str(files), str(profile), "1" if phases else "0"],
+                           capture_output=True, text=True, cwd=code, env={**os.environ, "PYTHONPATH": str(code)})
     if child.returncode != 0:
         raise RuntimeError(f"{code}: {child.stderr[-2000:]}")
-    if profile:
+    if profile or phases:
         print(child.stderr)
         return {}
     return json.loads(child.stdout)
 
 
-def cpu(files: int, repeat: int, baseline: Path | None, profile: int) -> None:
+def cpu(files: int, repeat: int, baseline: Path | None, profile: int, phases: bool) -> None:
     if not (CACHED / "inbox").is_dir():
         sys.exit(f"no cached inbox at {CACHED}: build it with  python benchmarks/bench_scale.py --sizes 1000")
     runs: dict[str, list[dict]] = {"this": [], "baseline": []}
@@ -144,6 +186,8 @@ def cpu(files: int, repeat: int, baseline: Path | None, profile: int) -> None:
         print(f"  this / baseline: {this / before:.2f}")
     if profile:
         cpu_child(ROOT, files, profile)
+    if phases:
+        cpu_child(ROOT, files, phases=True)
 
 
 if __name__ == "__main__":
@@ -154,8 +198,9 @@ if __name__ == "__main__":
     parser.add_argument("--repeat", type=int, default=3, help="--cpu: alternations (medians are printed)")
     parser.add_argument("--baseline", type=Path, help="--cpu: another commit's checkout, alternated with this one")
     parser.add_argument("--profile", type=int, default=0, help="--cpu: print this many of the largest costs")
+    parser.add_argument("--phases", action="store_true", help="--cpu: where a file's time goes, step by step")
     args = parser.parse_args()
     if args.cpu:
-        cpu(args.files, args.repeat, args.baseline, args.profile)
+        cpu(args.files, args.repeat, args.baseline, args.profile, args.phases)
     else:
         main(args.n)
