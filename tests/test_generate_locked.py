@@ -182,13 +182,19 @@ def test_the_check_is_needed(odd, tmp_path, monkeypatch):
     assert found[0][0] != found[0][1]
 
 
-def test_generate_records_the_content_the_merge_reads(tmp_path):
-    """End to end: the records ``generate`` writes hold what reading each workbook back gives."""
+@pytest.mark.parametrize("campaign, round_", [
+    (lambda: load_preset("thcs"), ly.SCORING),  # recorded from the cells as written
+    (lambda: odd_campaign(**READ_BACK["a criterion reading as the total's label"]), ly.SCORING),  # read back
+    (lambda: load_preset("thcs"), ly.REGISTRATION)], ids=["as written", "read back", "registration"])
+def test_generate_records_the_content_the_merge_reads(campaign, round_, tmp_path):
+    """End to end: the records ``generate`` writes hold what reading each workbook back gives, its formulas too —
+    also where the workbook is read back from where it was staged (its name ending ``.tmp``) before it is put in
+    place."""
     from tests.conftest import make_folder
     from thidua_xlsx.read.registry import IssuedRegistry
 
-    folder = make_folder(tmp_path / "campaign", dataclasses.replace(load_preset("thcs"), id="thcs-test"))
-    generated = service.generate_round(folder, ly.SCORING, tmp_path / "outbox")
+    folder = make_folder(tmp_path / "campaign", dataclasses.replace(campaign(), id="locked-test"))
+    generated = service.generate_round(folder, round_, tmp_path / "outbox")
     registry = IssuedRegistry(tmp_path / "campaign")
     records = {w.file_name: w for w in registry.all()}
     assert len(records) == len(generated.paths) == len(folder.campaign.departments)
@@ -196,3 +202,4 @@ def test_generate_records_the_content_the_merge_reads(tmp_path):
         issued = records[path.name]
         read = locked_content(path, issued.people, issued.layout, folder.campaign.rubrics)
         assert registry.locked(issued) == read and issued.fingerprint == fingerprint(read)
+        assert round_ == ly.REGISTRATION or any("|formula|" in key for key, _ in read)

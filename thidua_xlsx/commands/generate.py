@@ -214,11 +214,11 @@ def _write_staged(job: _Issue, k: int) -> _Staged:
     from thidua_xlsx.read.registry import locked_json
     from thidua_xlsx.write.department import write_issued_workbook
 
-    spec, stage = job.spec(k), job.stage(k)
+    spec, stage, path = job.spec(k), job.stage(k), job.path(k)
     layout, written = write_issued_workbook(spec, stage, job.period)
     locked = _locked_as_read(written) if written is not None else \
-        locked_content(stage, spec.people, layout, job.campaign.rubrics)
-    return _Staged(stage, job.path(k), layout, locked_json(locked), fingerprint(locked), sha256_of(stage))
+        locked_content(stage, spec.people, layout, job.campaign.rubrics, named=path)
+    return _Staged(stage, path, layout, locked_json(locked), fingerprint(locked), sha256_of(stage))
 
 
 def _record_issued(job: _Issue, task: tuple[int, tuple[_Staged, Path]]) -> Path:

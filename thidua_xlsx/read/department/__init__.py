@@ -329,13 +329,15 @@ def _extract(file: str, sheets: dict[str, Sheet], issued: IssuedWorkbook, rubric
 
 
 def locked_content(path: Path, issued_people: tuple[IssuedPerson, ...], layout: ly.WorkbookLayout,
-                   campaign_rubrics: tuple[cm.Rubric, ...]) -> tuple[tuple[str, str], ...]:
-    """The canonical locked content of a workbook, read back the way the merge will read it."""
+                   campaign_rubrics: tuple[cm.Rubric, ...], named: Path | None = None) -> tuple[tuple[str, str], ...]:
+    """The canonical locked content of a workbook, read back the way the merge will read it; ``named``: the name the
+    workbook will have (its kind: ``path`` is where it was staged, ``… .xlsx.<token>.tmp``), else ``path``'s."""
     data = Path(path).read_bytes()
+    name = Path(named or path)
     sheets = load_values(data)
     parts: dict[str, bytes] = {}
-    check_workbook(Path(path), data, Path(path).suffix.lower(), parts)  # our own file: only its parts wanted
-    attach_formulas(sheets, data, Path(path).suffix.lower(), parts)
+    check_workbook(name, data, name.suffix.lower(), parts)  # our own file: only its parts wanted
+    attach_formulas(sheets, data, name.suffix.lower(), parts)
     stub = IssuedWorkbook(layout, issued_people, "", (), "", "", ())
-    found = _extract(Path(path).name, sheets, stub, campaign_rubrics)
+    found = _extract(name.name, sheets, stub, campaign_rubrics)
     return tuple(sorted((key, value) for key, (value, *_where) in found.locked.items()))
