@@ -13,10 +13,11 @@ from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issued import department_spec
 from thidua_xlsx.write import department, engine, xlsx
 from thidua_xlsx.write.summary.book import open_workbook
+from thidua_xlsx.write.xlsx import skeletons
 
 
 def _forget_classes() -> None:
-    for made in (xlsx.remembering_workbook_class, xlsx.skeleton_workbook_class, xlsx.shortcuts,
+    for made in (xlsx.remembering_workbook_class, skeletons.skeleton_workbook_class, xlsx.shortcuts,
                  xlsx.worksheet_class, xlsx.workbook_class):
         made.cache_clear()
 

@@ -31,6 +31,7 @@ from thidua_xlsx.write.department import guide, lists, overview, registration, s
 from thidua_xlsx.write.department.book import DepartmentBook
 from thidua_xlsx.write.department.locked import LockedCells, locked_as_written
 from thidua_xlsx.write.engine import BASE_STYLE, CENTER, ERROR_FILL, ERROR_FONT_COLOUR, HEADER_FILL, WARNING_FILL
+from thidua_xlsx.write.xlsx import skeletons
 
 INPUT_FILL = "#FFFFFF"
 LOCKED_FILL = "#F2F2F2"
@@ -102,7 +103,7 @@ def _scoring_sheets(book: DepartmentBook) -> None:
     for k in range(1, book.c.settings.spare_rows + 1):
         people.append((IssuedPerson(code="", name="", position="", role=spare_role), tx.SPARE_SHEET.format(n=k)))
     person_cells = []
-    forms = skeleton.Forms(book, STYLES) if xlsx.takes_skeletons(book.wb) else None
+    forms = skeleton.Forms(book, STYLES) if skeletons.takes_skeletons(book.wb) else None
     for n, (person, marker) in enumerate(people, start=1):
         title = marker if not person.code else f"{n:02d} {person.name}"
         person_cells.append(forms.person_sheet(title, person, marker) if forms is not None else
@@ -112,10 +113,10 @@ def _scoring_sheets(book: DepartmentBook) -> None:
 
 def _workbook_class() -> type:
     """xlsxwriter's Workbook remembering what every form repeats, whose forms are made from skeletons and whose parts
-    are compressed once a process (:func:`.xlsx.skeleton_workbook_class`, :mod:`.skeleton`); with
+    are compressed once a process (:func:`.xlsx.skeletons.skeleton_workbook_class`, :mod:`.skeleton`); with
     ``THIDUA_WRITER=xlsxwriter``, without skeletons (:func:`.xlsx.remembering_workbook_class`). Named here so that a
     test can write with xlsxwriter's own instead."""
-    return xlsx.remembering_workbook_class() if skeleton.forced_xlsxwriter() else xlsx.skeleton_workbook_class()
+    return xlsx.remembering_workbook_class() if skeleton.forced_xlsxwriter() else skeletons.skeleton_workbook_class()
 
 
 def _titles_named(spec: WorkbookSpec) -> WorkbookSpec:

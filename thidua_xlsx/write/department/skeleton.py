@@ -5,7 +5,8 @@ A form's skeleton is made once a process per kind — the campaign's round (ever
 but its department, people and collective title), the person's role, which of those six values are blank — by
 :func:`.scoring.person_sheet` itself, writing a form for a person whose values are marks no campaign gives, in a
 workbook of its own; what it wrote is kept: its sheet's XML with the numbers that depend on the workbook made slots
-(:class:`.xlsx.SheetSkeleton`), its record, its locked cells and the cells it returns. A form of that kind is then
+(:class:`.xlsx.skeletons.SheetSkeleton`), its record, its locked cells and the cells it returns. A form of that kind
+is then
 that skeleton placed in the department's workbook with the person's values for the marks: the same bytes as had it
 been written cell by cell (tests/test_generate_skeleton.py compares every part of every book of every preset).
 
@@ -30,9 +31,10 @@ from typing import Any
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issued import IssuedPerson
-from thidua_xlsx.write import engine, xlsx
+from thidua_xlsx.write import engine
 from thidua_xlsx.write.department import scoring
 from thidua_xlsx.write.department.book import DepartmentBook
+from thidua_xlsx.write.xlsx import skeletons
 
 WRITER_VARIABLE = "THIDUA_WRITER"  # "xlsxwriter": every department workbook written by xlsxwriter alone
 FIELDS = ("code", "name", "position", "title", "marker", "department")  # a form's own values
@@ -64,14 +66,14 @@ class FormSkeleton:
     returned and its locked cells (key, value), each with the marks where the person's values go; ``marked``: the
     record's fields and the returned keys that hold a mark."""
 
-    sheet: xlsx.SheetSkeleton
+    sheet: skeletons.SheetSkeleton
     record: ly.ScoringSheet
     returned: dict
     locked: tuple[tuple[str, tuple[object, bool]], ...]
     marked: tuple[tuple[str, ...], tuple[str, ...]]
 
     @classmethod
-    def made(cls, sheet: xlsx.SheetSkeleton, record: ly.ScoringSheet, returned: dict,
+    def made(cls, sheet: skeletons.SheetSkeleton, record: ly.ScoringSheet, returned: dict,
              locked: tuple[tuple[str, tuple[object, bool]], ...]) -> FormSkeleton:
         fields = tuple(f.name for f in dataclasses.fields(record) if any(MARK in text for text in
                                                                          _strings(getattr(record, f.name))))
@@ -83,7 +85,7 @@ class FormSkeleton:
         :func:`.scoring.person_sheet` returns."""
         ws = scoring.form_sheet(book, title, placed=True)
         texts = {SENTINELS[field]: value for field, value in values.items() if value}
-        xlsx.place_skeleton(book.wb, ws, self.sheet, book.f, texts)
+        skeletons.place_skeleton(book.wb, ws, self.sheet, book.f, texts)
         swap = {**texts, _SHEET: ws.name}
         fields, keys = self.marked
         book.records.append(dataclasses.replace(self.record, **{
@@ -143,12 +145,12 @@ class Forms:
             return "a title shown otherwise"
         spec = self.book.c
         department = dataclasses.replace(spec.department, name=marks["department"], **_ELSEWHERE)
-        wb = xlsx.skeleton_workbook_class()(io.BytesIO(), engine.workbook_options(in_memory=True))
+        wb = skeletons.skeleton_workbook_class()(io.BytesIO(), engine.workbook_options(in_memory=True))
         formats = {name: wb.add_format(props) for name, props in self.styles.items()}
         own = DepartmentBook(wb, dataclasses.replace(spec, department=department, people=(probe,),
                                                      collective=_COLLECTIVE), formats, self.book.period)
         returned = scoring.person_sheet(own, _SHEET, probe, marks["marker"])
-        sheet = xlsx.sheet_skeleton(wb, own.worksheets[returned["sheet"]], formats)
+        sheet = skeletons.sheet_skeleton(wb, own.worksheets[returned["sheet"]], formats)
         if isinstance(sheet, str):
             return sheet
         record = own.records[-1]

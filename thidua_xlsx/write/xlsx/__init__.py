@@ -1,4 +1,4 @@
-"""Every use of xlsxwriter's internals, in this one module (issues 40 and 46).
+"""Every use of xlsxwriter's internals, in this one package: this module and :mod:`.skeletons` (issues 40, 46, 50).
 
 xlsxwriter's documented surface (``add_worksheet``, ``write_*``, ``merge_range``, ``data_validation``…) is used
 everywhere; what it keeps to itself — its cell tuples, a worksheet's ``table``, ``row_info``, ``fh``, the workbook's
@@ -7,30 +7,30 @@ shared strings, its ``_write_*`` methods — is used here only, behind a few nam
 - :func:`workbook_class` (and :func:`worksheet_class`): one short cell writer for every workbook — a text, number,
   blank or formula cell written as xlsxwriter writes it, the same characters, without escaping by a regular expression
   what never needs it (a cell reference, a style index): ~30 % of a summary's time (400,000 cells at 1,000
-  departments) and of a department workbook's writing;
+  departments) and of a department workbook's writing; and a row of plain values written out at once (the summary's
+  long tables, in constant_memory mode);
 - :func:`remembering_workbook_class`: the department workbooks', which also remember the XML of the formulas, data
   validations, conditional formats and rows that every form of a rubric repeats;
 - :class:`Watch` and :class:`Written`: rows written once a workbook and given again to its later sheets
   (:mod:`thidua_xlsx.write.department.repeat`);
 - :func:`formula_written`, :class:`CellTexts`, :func:`landscape`: what a worksheet holds, read back before closing;
-- :func:`skeleton_workbook_class`, :class:`SheetSkeleton`, :func:`sheet_skeleton`, :func:`place_skeleton` (issue 50):
-  a sheet's XML as xlsxwriter wrote it once, its workbook-dependent numbers made slots, placed in other workbooks
-  with other texts; such a workbook zipped by :mod:`.zipped` (each part compressed once a process).
+- :mod:`.skeletons` (issue 50): a sheet's XML as xlsxwriter wrote it once, its workbook-dependent numbers made slots,
+  placed in other workbooks with other texts; such a workbook zipped by :mod:`thidua_xlsx.write.zipped`.
 
 The shortcuts (the classes, :class:`Written`) are used only with the versions they were compared on byte for byte
 (:data:`CHECKED_VERSIONS`; tests/write/test_xlsx_shortcuts.py, tests/write/test_summary_speed.py,
 tests/test_generate_writing.py): with any other version xlsxwriter writes every cell its own way, the same bytes,
 slower. What is only read back (:func:`formula_written`, :class:`CellTexts`, :func:`landscape`) has been the same
-since xlsxwriter 1.x. tests/test_architecture.py checks that no other module uses xlsxwriter's private names.
+since xlsxwriter 1.x. tests/test_architecture.py checks that no module outside this package uses xlsxwriter's
+private names.
 """
 
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any, TextIO
 
 CHECKED_VERSIONS = ("3.3.",)  # xlsxwriter's versions (prefixes) the shortcuts were compared on
@@ -428,229 +428,3 @@ def landscape(ws) -> bool:
     """Whether ``ws`` is set to print landscape (``set_landscape``; xlsxwriter has no getter: its ``orientation``
     is 0 then, 1 for portrait)."""
     return ws.orientation == 0
-
-
-# --- a sheet's skeleton: its XML written once, placed in other workbooks (issue 50) ----------------------------
-
-# A sheet's calls beyond its XML (its state and defined names in workbook.xml): made again where its skeleton goes
-_WORKBOOK_LEVEL = ("hide", "very_hidden", "activate", "select", "set_first_sheet", "repeat_rows", "repeat_columns",
-                   "print_area")
-# A sheet's numbers that depend on its workbook: a cell's, row's or column's style (xf), a conditional format's dxf,
-# a text cell's shared string; xlsxwriter escapes '<' '>' '"' in attributes, '<' in text: a tag is '<' to next '>'
-_TAG = re.compile(r'<(?:c|row|col|cfRule) [^>]*>')
-_NUMBER = re.compile(r' (s|style|dxfId)="(\d+)"')
-_SHARED = re.compile(r'<v>(\d+)</v>')
-# What other parts of a workbook hold for a sheet (drawings, comments, tables, links): then it has no skeleton
-_ELSEWHERE = ("charts", "images", "shapes", "tables", "buttons_list", "header_images", "hyperlinks")
-
-
-@dataclass(frozen=True)
-class SheetSkeleton:
-    """A worksheet's XML as xlsxwriter wrote it in a workbook of its own, with what depends on the workbook it is
-    placed in made fields of ``template`` (:meth:`str.format`'s): first the xf index of each format of ``styles``
-    (by name, in the order the XML first uses them), then the shared-string index of each text of ``strings`` (in the
-    order xlsxwriter first wrote them), then the dxf index of each format of ``dxf`` (by name, in the order its
-    conditional formats first used them). ``writes``: how many text cells it wrote (each counted, as Excel counts
-    them); ``texts``: what its cells show (:class:`CellTexts`); ``calls``: its calls that reach beyond its XML,
-    replayed on the sheet it is placed in."""
-
-    template: str
-    styles: tuple[str, ...]
-    strings: tuple[str, ...]
-    dxf: tuple[str, ...]
-    writes: int
-    texts: tuple[str, ...]
-    calls: tuple[tuple[str, tuple], ...]
-
-
-@cache
-def skeleton_workbook_class() -> type:
-    """:func:`remembering_workbook_class`'s Workbook whose worksheets can be made from a :class:`SheetSkeleton`
-    (:func:`place_skeleton`) and record their calls that reach beyond their XML, which remembers each text's XML in
-    its shared strings, and which zips its parts with :func:`.zipped.zip_bytes` (each part compressed once a
-    process); xlsxwriter's own where :func:`shortcuts` is False."""
-    remembering: Any = remembering_workbook_class()
-    if not shortcuts():
-        return remembering
-
-    class SkeletonWorksheet(remembering.worksheet_class):
-        def __init__(self):
-            super().__init__()
-            self.calls: list[tuple[str, tuple]] = []
-            self.placed: tuple | None = None  # a skeleton's template, its formats, its other fields' numbers
-            self.placed_texts: list[str] | None = None
-
-        def _assemble_xml_file(self):
-            if self.placed is None:
-                return super()._assemble_xml_file()
-            # the xf indices are given as xlsxwriter gives them: at first use, sheet after sheet, in the XML's order
-            template, styles, fixed = self.placed
-            self.fh.write(_formatted((template, *[str(style._get_xf_index()) for style in styles], *fixed)))
-            self._xml_close()
-            return None
-
-    def recorded(name: str):
-        def call(self, *args):
-            self.calls.append((name, args))
-            return getattr(super(SkeletonWorksheet, self), name)(*args)
-        return call
-
-    for method in _WORKBOOK_LEVEL:
-        setattr(SkeletonWorksheet, method, recorded(method))
-
-    from xlsxwriter.packager import Packager
-    from xlsxwriter.sharedstrings import SharedStrings
-
-    si_written: dict[str, str] = {}  # a text → its <si> element (the same names, criteria and labels every book)
-
-    class RememberingStrings(SharedStrings):
-        fh: TextIO  # xlsxwriter's: where the part's XML goes
-
-        def _write_sst_strings(self):
-            fh = self.fh
-            for string in self.string_table.string_array:
-                found = si_written.get(string)
-                if found is None:
-                    self.fh = io.StringIO()
-                    self._write_si(string)
-                    found, self.fh = self.fh.getvalue(), fh
-                    if len(si_written) >= _REMEMBERED_LIMIT:
-                        si_written.clear()
-                    si_written[string] = found
-                fh.write(found)
-
-    class RememberingPackager(Packager):
-        def _write_shared_strings_file(self):
-            # xlsxwriter 3.3's, its strings' XML remembered
-            if self.workbook.str_table.count:
-                sst = RememberingStrings()
-                sst.string_table = self.workbook.str_table
-                sst._set_xml_writer(self._filename("xl/sharedStrings.xml"))
-                sst._assemble_xml_file()
-
-    class SkeletonWorkbook(remembering):
-        worksheet_class = SkeletonWorksheet
-
-        def _get_packager(self):
-            return RememberingPackager()
-
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            # a skeleton's id → (it, its texts' numbers, where values go in them and in its texts shown) once placed
-            self.placed_before: dict[int, tuple[SheetSkeleton, list[str], list[int], list[int]]] = {}
-
-        def _store_workbook(self):
-            # xlsxwriter 3.3's _store_workbook, its parts zipped by zipped.zip_bytes in place of ZipFile
-            if not self.in_memory or self.vba_project or not isinstance(self.filename, str):
-                return super()._store_workbook()
-            from thidua_xlsx.write.zipped import zip_bytes
-
-            packager = self._get_packager()
-            if not self.worksheets():
-                self.add_worksheet()
-            if self.worksheet_meta.activesheet == 0:
-                self.worksheets_objs[0].selected = 1
-                self.worksheets_objs[0].hidden = 0
-            for sheet in self.worksheets():
-                if sheet.index == self.worksheet_meta.activesheet:
-                    sheet.active = 1
-            for prepare in (self._prepare_sst_string_data, self._prepare_vml, self._prepare_defined_names,
-                            self._prepare_drawings, self._add_chart_data, self._prepare_tables, self._prepare_metadata):
-                prepare()
-            packager._add_workbook(self)
-            packager._set_tmpdir(self.tmpdir)
-            packager._set_in_memory(self.in_memory)
-            parts = [(name, data.getvalue() if binary else data.getvalue().encode("utf-8"))
-                     for data, name, binary in packager._create_package()]
-            with open(self.filename, "wb") as fh:
-                fh.write(zip_bytes(parts))
-            return None
-
-    return SkeletonWorkbook
-
-
-@lru_cache(maxsize=512)  # a placed sheet's XML (tens of KB) by its template and numbers: the same in many books
-def _formatted(key: tuple[str, ...]) -> str:
-    return key[0].format(*key[1:])
-
-
-def takes_skeletons(wb) -> bool:
-    """Whether ``wb``'s sheets can be made from skeletons (a :func:`skeleton_workbook_class` workbook)."""
-    return shortcuts() and isinstance(wb, skeleton_workbook_class())
-
-
-def sheet_skeleton(wb, ws, formats: dict[str, Any]) -> SheetSkeleton | str:
-    """``ws``'s skeleton — ``ws`` the only sheet written in ``wb`` (a :func:`skeleton_workbook_class` workbook,
-    never closed), ``formats`` its formats by name — or why it has none."""
-    if any(getattr(ws, name) for name in _ELSEWHERE) or ws.autofilter_area or ws.comments or ws.constant_memory \
-            or len(wb.worksheets()) != 1:
-        return "parts beyond the sheet"
-    texts = tuple(CellTexts(wb).of(ws))
-    strings = tuple(wb.str_table.string_table)  # in the order first written: their indices
-    fh = io.StringIO()
-    ws._set_xml_writer(fh)
-    ws._assemble_xml_file()
-    xml = fh.getvalue()
-    # each xf and dxf index → the name of the first format holding it
-    xf, dxf = ({getattr(f, index): name for name, f in reversed(formats.items()) if getattr(f, index) is not None}
-               for index in ("xf_index", "dxf_index"))
-    dxf_order = tuple(dxf[number] for number in sorted(dxf))
-    styles: dict[str, int] = {}  # a format's name → its place among the template's first fields
-    pieces, fields, at = [], [], 0
-    for tag in _TAG.finditer(xml):
-        found = [(m.start(2), m.end(2), "dxf" if m.group(1) == "dxfId" else "xf", int(m.group(2)))
-                 for m in _NUMBER.finditer(xml, tag.start(), tag.end())]
-        if tag.group(0).startswith("<c ") and ' t="s"' in tag.group(0):  # a shared string's cell: its index next
-            value = _SHARED.match(xml, tag.end())
-            if value is None:
-                return "a shared string's cell not known"
-            found.append((value.start(1), value.end(1), "text", int(value.group(1))))
-        for start, end, slot, number in found:
-            if not (number < len(strings) if slot == "text" else number in (xf if slot == "xf" else dxf)):
-                return "a number of its workbook not known"
-            field = (slot, number if slot == "text" else styles.setdefault(xf[number], len(styles)) if slot == "xf"
-                     else dxf_order.index(dxf[number]))
-            pieces.append(xml[at:start].replace("{", "{{").replace("}", "}}"))
-            fields.append(field)
-            at = end
-    pieces.append(xml[at:].replace("{", "{{").replace("}", "}}"))
-    first = {"xf": 0, "text": len(styles), "dxf": len(styles) + len(strings)}
-    template = pieces[0] + "".join(f"{{{first[kind] + k}}}{piece}" for (kind, k), piece in zip(fields, pieces[1:]))
-    skeleton = SheetSkeleton(template, tuple(styles), strings, dxf_order, wb.str_table.count, texts,
-                             tuple(ws.calls))
-    own = [str(formats[name].xf_index) for name in styles] + [str(k) for k in range(len(strings))] \
-        + [str(formats[name].dxf_index) for name in dxf_order]
-    if template.format(*own) != xml:  # the fields found are every number that depends on the workbook
-        return "its XML not made again"
-    return skeleton
-
-
-def place_skeleton(wb, ws, skeleton: SheetSkeleton, formats: dict[str, Any], texts: dict[str, str]) -> None:
-    """Make ``ws`` (of a :func:`skeleton_workbook_class` workbook ``wb``, nothing written on it) the sheet of
-    ``skeleton`` with each text that is a key of ``texts`` its value, in the state writing that sheet would have
-    left ``wb`` in: its texts added to the shared strings in the order written and counted, its conditional formats'
-    formats numbered, its calls beyond its XML made; its xf numbers are given at assembly, in the order xlsxwriter
-    gives them."""
-    table = wb.str_table
-    index = table._get_shared_string_index
-    known = wb.placed_before.get(id(skeleton))
-    if known is None:  # its texts added in the order written
-        fixed = [str(index(texts.get(text, text))) for text in skeleton.strings]
-        table.count += skeleton.writes - len(skeleton.strings)
-        at = [k for k, text in enumerate(skeleton.strings) if text in texts]
-        shown = [k for k, text in enumerate(skeleton.texts) if text in texts]
-        wb.placed_before[id(skeleton)] = (skeleton, fixed, at, shown)  # the skeleton kept: its id stays its own
-    else:  # placed before in wb: its other texts are there, at the same numbers; the values' added in their order
-        _, numbers, at, shown = known
-        fixed = list(numbers)
-        for k in at:
-            fixed[k] = str(index(texts[skeleton.strings[k]]))
-        table.count += skeleton.writes - len(at)
-    fixed += [str(formats[name]._get_dxf_index()) for name in skeleton.dxf]
-    for name, args in skeleton.calls:
-        getattr(ws, name)(*args)
-    ws.placed = (skeleton.template, [formats[name] for name in skeleton.styles], fixed)
-    placed_texts = list(skeleton.texts)
-    for k in shown:
-        placed_texts[k] = texts[placed_texts[k]]
-    ws.placed_texts = placed_texts
