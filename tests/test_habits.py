@@ -1,6 +1,5 @@
 """The house's habits: the LibreOffice mark is honest; every package of the code is installed; the code passes the lint
-and the type check configured in
-pyproject.toml."""
+and the type check configured in pyproject.toml."""
 
 from __future__ import annotations
 
