@@ -244,11 +244,11 @@ class Book:
         for col, given in enumerate(values):
             value, style = (given.value, given.style) if isinstance(given, Styled) else (given, styles[col])
             plain: str | int | float | None
-            if isinstance(value, str) and type(value) is str:
+            if type(value) is str:
                 if len(value) > EXCEL_MAX_CHARS // 2:
                     return None
                 plain = value or None  # "": a blank
-            elif type(value) is int or (isinstance(value, float) and type(value) is float and not math.isinf(value)):
+            elif type(value) is int or (type(value) is float and not math.isinf(value)):
                 plain = None if math.isnan(value) else value
             elif value is None:
                 plain = None

@@ -68,15 +68,7 @@ def worksheet_class() -> type:
             kind = type(cell).__name__
             if kind not in _SHORT_CELLS:
                 return super()._write_cell(row, col, cell)
-            if cell.format:
-                style = f' s="{cell.format._get_xf_index()}"'
-            elif row in self.row_info and self.row_info[row].row_format:
-                style = f' s="{self.row_info[row].row_format._get_xf_index()}"'
-            elif col in self.col_info and self.col_info[col].column_format is not None:
-                style = f' s="{self.col_info[col].column_format._get_xf_index()}"'
-            else:
-                style = ""
-            start = f'<c r="{xl_rowcol_to_cell_fast(row, col)}"{style}'
+            start = self._cell_start(row, col, cell.format)
             if kind == "Number":
                 self.fh.write(f"{start}><v>{cell.number:.16G}</v></c>")
             elif kind == "Blank":
@@ -84,14 +76,9 @@ def worksheet_class() -> type:
             elif kind == "String" and not self.constant_memory:  # a shared string: its index
                 self.fh.write(f'{start} t="s"><v>{cell.string}</v></c>')
             elif kind == "String":
-                inline = inlined.get(cell.string)
-                if inline is None:
-                    inline = self._inline(cell.string)
-                    if inline is None:  # xlsxwriter's rich text: its own way
-                        return super()._write_cell(row, col, cell)
-                    if len(inlined) >= _INLINED_LIMIT:
-                        inlined.clear()
-                    inlined[cell.string] = inline
+                inline = self._inline(cell.string)
+                if inline is None:  # xlsxwriter's rich text: its own way
+                    return super()._write_cell(row, col, cell)
                 self.fh.write(f"{start}{inline}")
             else:
                 value, kind_of_value = cell.value, ""
@@ -114,18 +101,9 @@ def worksheet_class() -> type:
                                                                        self.table.get(row)):
                 return False  # a row written out, or one holding cells still to write
             kept = [(col, value, fmt) for col, value, fmt in cells if value is not None or fmt is not None]
-            texts = {}
-            for _, value, _ in kept:
-                if type(value) is str and value not in texts:
-                    inline = inlined.get(value)
-                    if inline is None:
-                        inline = self._inline(value)
-                        if inline is None:
-                            return False
-                        if len(inlined) >= _INLINED_LIMIT:
-                            inlined.clear()
-                        inlined[value] = inline
-                    texts[value] = inline
+            inline = {value: self._inline(value) for _, value, _ in kept if type(value) is str}
+            if None in inline.values():  # xlsxwriter's rich text
+                return False
             if not kept:  # nothing a cell write would have stored
                 return True
             if self._check_dimensions(row, kept[0][0]) or self._check_dimensions(row, kept[-1][0]):
@@ -139,14 +117,10 @@ def worksheet_class() -> type:
             finally:
                 self.fh = fh
             parts = [tag.getvalue()]
-            for col, value, fmt in kept:  # as _write_cell: the cell's format, else its row's, else its column's
-                if fmt is None:
-                    fmt = info.row_format if info is not None and info.row_format else \
-                        self.col_info[col].column_format if col in self.col_info else None
-                start = f'<c r="{xl_rowcol_to_cell_fast(row, col)}"' + (
-                    f' s="{fmt._get_xf_index()}"' if fmt is not None else "")
+            for col, value, fmt in kept:
+                start = self._cell_start(row, col, fmt)
                 if type(value) is str:
-                    parts.append(f"{start}{texts[value]}")
+                    parts.append(f"{start}{inline[value]}")
                 elif value is None:
                     parts.append(f"{start}/>")
                 else:
@@ -156,15 +130,33 @@ def worksheet_class() -> type:
             self.previous_row = row + 1  # this row is out: the next write flushes nothing of it
             return True
 
+        def _cell_start(self, row: int, col: int, fmt) -> str:
+            """A cell's opening tag, as xlsxwriter writes it: its address and style — its own format, else its row's,
+            else its column's."""
+            if fmt is None:
+                info = self.row_info.get(row)
+                if info is not None and info.row_format:
+                    fmt = info.row_format
+                elif col in self.col_info:
+                    fmt = self.col_info[col].column_format
+            style = f' s="{fmt._get_xf_index()}"' if fmt is not None else ""
+            return f'<c r="{xl_rowcol_to_cell_fast(row, col)}"{style}'
+
         def _inline(self, string: str) -> str | None:
             """An inline string's XML after the cell's style (control characters escaped as _xHHHH_, spaces at its
-            ends kept), made once per text (departments, roles, remarks repeat on every row); None for what
-            xlsxwriter writes as rich text."""
+            ends kept), made once per text a process (departments, roles, remarks repeat on every row); None for
+            what xlsxwriter writes as rich text."""
+            found = inlined.get(string)
+            if found is not None:
+                return found
             text = self._escape_control_characters(string)
             if text.startswith("<r>") and text.endswith("</r>"):
                 return None
             space = ' xml:space="preserve"' if _preserve_whitespace(text) else ""
-            return f' t="inlineStr"><is><t{space}>{self._escape_data(text)}</t></is></c>'
+            if len(inlined) >= _INLINED_LIMIT:
+                inlined.clear()
+            found = inlined[string] = f' t="inlineStr"><is><t{space}>{self._escape_data(text)}</t></is></c>'
+            return found
 
     return ShortCells
 
