@@ -56,7 +56,8 @@ def imports_of(path: Path, package: Path = PACKAGE) -> tuple[set[str], set[str]]
     """(modules of the package imported by ``path``, top-level names of the other libraries it imports)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     ours, others = set(), set()
-    known = {module_name(p, package) for p in package.rglob("*.py")}
+    # a module of ours is a Python file, or a C extension's source (read/department/_scan.c: built by setup.py)
+    known = {module_name(p, package) for p in (*package.rglob("*.py"), *package.rglob("*.c"))}
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             for alias in node.names:

@@ -7,6 +7,7 @@ that nothing is read otherwise than before. The hostile and tamper tests run thr
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 import zipfile
@@ -182,6 +183,16 @@ REWRITTEN = {  # how a cell can be written that the reader leaves to calamine, a
     "a number in a style unknown to the style sheet": ("number_format", _first(
         _NUMBER_CELL, lambda m: b'<c r="%s" s="999"><v>%s</v></c>' % (m.group(1), m.group(3)))),
     "a cell written twice": ("cell_twice", _first(_NUMBER_CELL, lambda m: m.group(0) + m.group(0))),
+    "text between cells": ("cell_shape", _first(_NUMBER_CELL, lambda m: m.group(0) + b"x")),
+    "a comment between cells": ("cell_shape", _first(_NUMBER_CELL, lambda m: m.group(0) + b"<!-- x -->")),
+    "a style written with a leading zero": ("number_format", _first(
+        _NUMBER_CELL, lambda m: b'<c r="%s" s="0%s"><v>%s</v></c>' % m.groups())),
+    "a number longer than any a spreadsheet writes": ("number_shape", _first(
+        _NUMBER_CELL, lambda m: b'<c r="%s" s="%s"><v>%s</v></c>' % (m.group(1), m.group(2), b"1" * 70))),
+    "a formula's number in a style unknown to the style sheet": ("number_format", _first(
+        _NUMBER_CELL, lambda m: b'<c r="%s" s="999"><f>1+1</f><v>%s</v></c>' % (m.group(1), m.group(3)))),
+    "a formula's number Python reads but a spreadsheet does not": ("number_shape", _first(
+        _NUMBER_CELL, lambda m: b'<c r="%s" s="%s"><f>1+1</f><v>1_0</v></c>' % m.groups()[:2])),
     "an _xHHHH_ escape": ("text_escape", _first(_TEXT_CELL, lambda m: b'<c r="%s" s="%s" t="inlineStr"><is><t>%s'
                                                 b'_x000D_</t></is></c>' % m.groups())),
     "a raw carriage return": ("text_escape", _first(_TEXT_CELL, lambda m: b'<c r="%s" s="%s" t="inlineStr"><is>'
@@ -250,6 +261,54 @@ def test_other_files_fall_back_counted(tmp_path):
     before = own_xml.COUNTS["not_xlsx"]
     assert own_xml.load(".ods", {}) is None and own_xml.load(".xls", {}) is None
     assert own_xml.COUNTS["not_xlsx"] == before + 2
+
+
+# --- the scanner is compiled where it can be, and nothing is lost where it cannot ----------------------------------
+
+def _compiler_at_hand() -> bool:
+    import sysconfig
+
+    compiler = (sysconfig.get_config_var("CC") or "cc").split()[0]
+    return shutil.which(compiler) is not None and (Path(sysconfig.get_paths()["include"]) / "Python.h").is_file()
+
+
+def test_the_scanner_is_built_where_a_compiler_is_at_hand():
+    """Where the tests run with a C compiler (CI, a maintainer's machine), the README's install built the scanner: the
+    fast path is what the other tests here try (else they would try calamine twice)."""
+    if not _compiler_at_hand():
+        pytest.skip("no C compiler here: the scanner is left out and every book is calamine's (the test below)")
+    assert own_xml._scan is not None, "install as the README says (pip install -e '.[test]'): it builds _scan.c"
+
+
+def test_without_the_scanner_every_book_is_read_by_calamine_counted(monkeypatch, contexts, tmp_path):
+    monkeypatch.setattr(own_xml, "_scan", None)
+    before = own_xml.COUNTS["not_compiled"]
+    assert _fast(ISSUED.read_bytes()) is None and own_xml.COUNTS["not_compiled"] == before + 1
+    (tmp_path / "inbox").mkdir()
+    shutil.copy(A_FORM, tmp_path / "inbox" / A_FORM.name)
+    [(fast, slow)] = _reads(tmp_path / "inbox", contexts[SAMPLES], monkeypatch).values()
+    assert fast == slow and "'accepted'" in fast
+
+
+def test_an_installation_without_a_compiler_succeeds_and_leaves_the_scanner_out(tmp_path):
+    """A secretary's Windows has no C compiler: `pip install .` must still install everything else (the extension is
+    optional, setup.py): its build step, tried here with a compiler that always fails (CC=false) on a copy of the
+    project, warns and succeeds."""
+    import subprocess
+    import sys
+
+    pytest.importorskip("setuptools")
+    source = tmp_path / "project"
+    source.mkdir()
+    for name in ("pyproject.toml", "setup.py", "README.md"):
+        shutil.copy(ROOT / name, source / name)
+    for folder in ("thidua_xlsx", "workbook_templates"):
+        shutil.copytree(ROOT / folder, source / folder, ignore=shutil.ignore_patterns("__pycache__", "*.so", "*.pyd"))
+    built = subprocess.run([sys.executable, "setup.py", "build_ext", "--inplace"], cwd=source, capture_output=True,
+                           text=True, env={**os.environ, "CC": "false"}, timeout=300)
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert "building extension \"thidua_xlsx.read.department._scan\" failed" in built.stdout + built.stderr
+    assert not list(source.rglob("_scan*.so")) and not list(source.rglob("_scan*.pyd"))
 
 
 def test_the_switch_sends_every_book_to_calamine(monkeypatch):

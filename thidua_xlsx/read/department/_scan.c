@@ -310,29 +310,35 @@ done:
 /* grid(cells) -> (row, column, rows) | None: the cells (row, column, value) placed as calamine gives a sheet — rows
    from the first used cell, as wide as the used range, "" where no cell is; None when two are for one cell. */
 static PyObject *grid(PyObject *Py_UNUSED(module), PyObject *args) {
-    PyObject *cells, *rows = NULL, *empty = NULL, *result = NULL;
+    PyObject *listed, *cells, *rows = NULL, *empty = NULL, *result = NULL;
     unsigned char *seen = NULL;
-    if (!PyArg_ParseTuple(args, "O!", &PyList_Type, &cells)) return NULL;
-    Py_ssize_t n = PyList_GET_SIZE(cells);
+    if (!PyArg_ParseTuple(args, "O!", &PyList_Type, &listed)) return NULL;
+    cells = PyList_AsTuple(listed);  /* a copy nothing can change while it is placed */
+    if (cells == NULL) return NULL;
+    Py_ssize_t n = PyTuple_GET_SIZE(cells);
     long r0 = MAX_ROW, c0 = MAX_COLUMN, r1 = -1, c1 = -1;
     for (Py_ssize_t k = 0; k < n; k++) {
-        PyObject *cell = PyList_GET_ITEM(cells, k);
-        if (!PyTuple_Check(cell) || PyTuple_GET_SIZE(cell) != 3) {
+        PyObject *cell = PyTuple_GET_ITEM(cells, k);
+        if (!PyTuple_Check(cell) || PyTuple_GET_SIZE(cell) != 3 || !PyLong_CheckExact(PyTuple_GET_ITEM(cell, 0)) ||
+            !PyLong_CheckExact(PyTuple_GET_ITEM(cell, 1))) {
             PyErr_SetString(PyExc_TypeError, "a cell is (row, column, value)");
-            return NULL;
+            goto done;
         }
         long r = PyLong_AsLong(PyTuple_GET_ITEM(cell, 0)), c = PyLong_AsLong(PyTuple_GET_ITEM(cell, 1));
-        if (PyErr_Occurred()) return NULL;
+        if (PyErr_Occurred()) goto done;
         if (r < 0 || r >= MAX_ROW || c < 0 || c >= MAX_COLUMN) {
             PyErr_SetString(PyExc_ValueError, "a cell outside the sheet");
-            return NULL;
+            goto done;
         }
         if (r < r0) r0 = r;
         if (r > r1) r1 = r;
         if (c < c0) c0 = c;
         if (c > c1) c1 = c;
     }
-    if (n == 0) return Py_BuildValue("(ii[])", 0, 0);
+    if (n == 0) {
+        result = Py_BuildValue("(ii[])", 0, 0);
+        goto done;
+    }
     Py_ssize_t height = r1 - r0 + 1, width = c1 - c0 + 1;
     seen = PyMem_Calloc((size_t)height, (size_t)width);
     empty = PyUnicode_FromString("");
@@ -351,7 +357,7 @@ static PyObject *grid(PyObject *Py_UNUSED(module), PyObject *args) {
         PyList_SET_ITEM(rows, i, row);
     }
     for (Py_ssize_t k = 0; k < n; k++) {
-        PyObject *cell = PyList_GET_ITEM(cells, k);
+        PyObject *cell = PyTuple_GET_ITEM(cells, k);
         Py_ssize_t i = PyLong_AsLong(PyTuple_GET_ITEM(cell, 0)) - r0, j = PyLong_AsLong(PyTuple_GET_ITEM(cell, 1)) - c0;
         if (seen[i * width + j]) {
             result = Py_None;
@@ -361,13 +367,14 @@ static PyObject *grid(PyObject *Py_UNUSED(module), PyObject *args) {
         seen[i * width + j] = 1;
         PyObject *value = PyTuple_GET_ITEM(cell, 2);
         Py_INCREF(value);
-        PyList_SetItem(PyList_GET_ITEM(rows, i), j, value);  /* steals value, releases the "" it replaces */
+        PyList_SetItem(PyList_GET_ITEM(rows, i), j, value);  /* takes value, releases the "" it replaces */
     }
     result = Py_BuildValue("(llO)", r0, c0, rows);
 done:
     PyMem_Free(seen);
     Py_XDECREF(empty);
     Py_XDECREF(rows);
+    Py_DECREF(cells);
     return result;
 }
 

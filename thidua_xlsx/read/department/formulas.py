@@ -153,9 +153,9 @@ class DataFormulas(NamedTuple):
 
 
 def in_data(cells: list[tuple[int, int, bytes, bool]]) -> DataFormulas | None:
-    """``cells``: each cell of a sheet's data holding a formula, in the sheet's order — (row, column, the formula's text,
-    True) for a formula written alone (``<f>…</f>``), (row, column, the cell's content from its "<f", False) for
-    another (:mod:`.own_xml`); None when one is not read as a formula (then indexed as before)."""
+    """``cells``: each cell of a sheet's data holding a formula, in the sheet's order — (row, column, the formula's
+    text, True) for a formula written alone (``<f>…</f>``), (row, column, the cell's content from its "<f", False)
+    for another (:mod:`.own_xml`); None when one is not read as a formula (then indexed as before)."""
     found: dict[tuple[int, int], str] = {}
     shared: dict[bytes, str] = {}
     for row, col, written, alone in cells:

@@ -214,8 +214,8 @@ _PLAIN_ITEM = re.compile(rb'<si><t( xml:space="preserve")?>([^<]*)</t></si>|<si>
 
 
 def _shared_strings(xml: bytes) -> list[str]:
-    """The shared strings, in their order (a cell's ``<v>`` names one by its index). Items of one plain text each (every item of our
-    books) are decoded and unescaped together; items of rich text one by one."""
+    """The shared strings, in their order (a cell's ``<v>`` names one by its index). Items of one plain text each
+    (every item of our books) are decoded and unescaped together; items of rich text one by one."""
     start, end = xml.find(b"<sst"), xml.rfind(b"</sst>")
     if start == -1 or end == -1:
         raise NotSure("cell_shape")
@@ -249,8 +249,8 @@ def _plain_styles(styles: bytes) -> bytes:
 
 def _plain_formats(styles: bytes) -> bytes:
     """One byte for each cell format of cellXfs (as a cell's ``s`` names it), 1 when its number format shows a number,
-    neither a date nor a time: told from the letters of dates and times in the format outside quotes and escapes, a colour's name
-    included (calamine reads a number in a date or time format as a date, a time or a duration)."""
+    neither a date nor a time: told from the letters of dates and times in the format outside quotes and escapes, a
+    colour's name included (calamine reads a number in a date or time format as a date, a time or a duration)."""
     plain = set(_PLAIN_BUILTIN)
     for number, code in _NUM_FMT.findall(styles):
         plain.discard(int(number))
