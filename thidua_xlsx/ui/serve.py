@@ -127,14 +127,22 @@ def serve(folder: Path, port: int, open_browser: bool, say: Callable[[str], None
         say(bound.said.message)
     say(tu.STARTED.format(folder=folder))
     app = create_app(folder, token, bound.port)
-    server = create_server(app, sockets=[bound.socket], threads=8, ident="thidua-xlsx",
+    channels: dict = {}  # waitress's map: the listening socket and each visit's connection, all closed at the end
+    server = create_server(app, map=channels, sockets=[bound.socket], threads=8, ident="thidua-xlsx",
                            clear_untrusted_proxy_headers=True)
     stopping = threading.Event()
+
+    def close() -> None:
+        """The listening socket and every visit's connection (a browser keeps one open between pages: left open, the
+        loop would go on serving it)."""
+        server.close()
+        for channel in list(channels.values()):
+            channel.close()
 
     def stop() -> None:
         stopping.set()
         server.task_dispatcher.shutdown()  # the requests being answered end first
-        server.close()
+        close()
 
     if ready is not None:
         ready(stop)
@@ -150,7 +158,7 @@ def serve(folder: Path, port: int, open_browser: bool, say: Callable[[str], None
         if not stopping.is_set():
             raise
     finally:
-        server.close()
+        close()
         if opened is not None:
             opened.unlink(missing_ok=True)  # the token it holds opens nothing once the page stops, but goes with it
         say(tu.STOPPED)
