@@ -184,6 +184,9 @@ REWRITTEN = {  # how a cell can be written that the reader leaves to calamine, a
         _NUMBER_CELL, lambda m: b'<c r="%s" s="999"><v>%s</v></c>' % (m.group(1), m.group(3)))),
     "a cell written twice": ("cell_twice", _first(_NUMBER_CELL, lambda m: m.group(0) + m.group(0))),
     "text between cells": ("cell_shape", _first(_NUMBER_CELL, lambda m: m.group(0) + b"x")),
+    "a row left open": ("cell_shape", lambda xml: xml.replace(b"</row>", b"", 1)),
+    "a cell outside a row": ("cell_shape", _first(_NUMBER_CELL, lambda m: b"</row>" + m.group(0) + b"<row>")),
+    "a '<' inside a row's attribute (no XML)": ("cell_shape", lambda xml: xml.replace(b"<row ", b'<row x="a<b" ', 1)),
     "a comment between cells": ("cell_shape", _first(_NUMBER_CELL, lambda m: m.group(0) + b"<!-- x -->")),
     "a style written with a leading zero": ("number_format", _first(
         _NUMBER_CELL, lambda m: b'<c r="%s" s="0%s"><v>%s</v></c>' % m.groups())),

@@ -32,19 +32,19 @@ static int starts(const char *p, const char *end, const char *text) {
 
 static int is_space(char ch) { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; }
 
-/* After the end of the tag whose name begins at ``p`` (quotes respected); NULL when it is not closed. */
+/* After the end of the tag whose name begins at ``p`` (quotes respected); NULL when it is not closed, or a "<" comes
+   first (XML allows none, even in a value: left to calamine, which may refuse the file). */
 static const char *tag_end(const char *p, const char *end) {
     char quote = 0;
     for (; p < end; p++) {
         char ch = *p;
+        if (ch == '<') return NULL;
         if (quote) {
             if (ch == quote) quote = 0;
         } else if (ch == '"' || ch == '\'') {
             quote = ch;
         } else if (ch == '>') {
             return p + 1;
-        } else if (ch == '<') {
-            return NULL;
         }
     }
     return NULL;
@@ -185,6 +185,7 @@ static PyObject *scan(PyObject *Py_UNUSED(module), PyObject *args) {
         reason = CELL_SHAPE;
         goto done;
     }
+    int in_row = 0;  /* cells only inside a row, rows not inside one another, every row closed (else calamine's) */
     while (p < end) {
         while (p < end && is_space(*p)) p++;
         if (p >= end) break;
@@ -192,18 +193,20 @@ static PyObject *scan(PyObject *Py_UNUSED(module), PyObject *args) {
             reason = CELL_SHAPE;
             goto done;
         }
-        if (starts(p, end, "</row>")) {
+        if (starts(p, end, "</row>") && in_row) {
             p += 6;
+            in_row = 0;
             continue;
         }
-        if (starts(p, end, "<row") && p + 4 < end && (is_space(p[4]) || p[4] == '>' || p[4] == '/')) {
+        if (starts(p, end, "<row") && !in_row && p + 4 < end && (is_space(p[4]) || p[4] == '>' || p[4] == '/')) {
             if ((p = tag_end(p + 1, end)) == NULL) {
                 reason = CELL_SHAPE;
                 goto done;
             }
+            in_row = p[-2] != '/';
             continue;
         }
-        if (!starts(p, end, "<c r=\"")) {  /* another element, another shape of cell, a prefix */
+        if (!in_row || !starts(p, end, "<c r=\"")) {  /* another element, another shape of cell, a prefix */
             reason = CELL_SHAPE;
             goto done;
         }
@@ -295,6 +298,10 @@ static PyObject *scan(PyObject *Py_UNUSED(module), PyObject *args) {
         }
         if ((reason = number_cell(cells, r, c, value, value_size, style, style_size, &plain)) != NULL) goto done;
         if (PyErr_Occurred()) goto done;
+    }
+    if (in_row) {
+        reason = CELL_SHAPE;
+        goto done;
     }
     result = Py_BuildValue("(OOO)", cells, formulas, others);
 done:
