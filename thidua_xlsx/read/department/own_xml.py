@@ -19,8 +19,8 @@ optional extension out, setup.py); an .xls or .ods; a part the checks did not in
 :data:`~thidua_xlsx.read.containment.CHUNK`); a sheet that is not a worksheet part, two sheets of one name, a
 shared-string part elsewhere than Excel puts it; a cell element of another shape (attributes in another order or
 others than ``r``, ``s``, ``t``; a prefix; no address; an element other than rows and cells, text or a comment
-between them), or two for one cell; a cell type other than numbers, shared,
-inline and formula strings, booleans and error values; a number not written as a plain decimal, or styled with a
+between them; a row left open, a cell outside a row, a "<" inside a tag: XML calamine may refuse), or two for one
+cell; a cell type other than numbers, shared, inline and formula strings, booleans and error values; a number not written as a plain decimal, or styled with a
 format calamine reads as a date or a time; text with an ``_xHHHH_`` escape, a raw carriage return, phonetic runs, or
 spaces at an end that calamine trims. Each outcome is counted in :data:`COUNTS` (``fast``, or the reason of the
 fallback), which the benchmarks report.
@@ -114,16 +114,13 @@ def _load(parts: dict[str, bytes], skip: tuple[str, ...]) -> Sheets:
         strings = _shared_strings(xml)
     styles = parts.get(STYLES_PART)
     plain = _plain_styles(styles) if styles is not None else None
-    xml_of: dict[str, bytes] = {}
+    sheets = Sheets()
     for name, part in listed:
-        found = parts.get(f"xl/worksheets/{part}")
         if name in skip:
             continue
-        if found is None:
+        xml = parts.get(f"xl/worksheets/{part}")
+        if xml is None:
             raise NotSure("part_not_inflated")
-        xml_of[name] = found
-    sheets = Sheets()
-    for name, xml in xml_of.items():
         sheets[name] = _sheet(name, xml, strings, plain)
     return sheets
 
