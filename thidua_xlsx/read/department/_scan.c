@@ -31,23 +31,180 @@ static int starts(const char *p, const char *end, const char *text) {
 }
 
 static int is_space(char ch) { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; }
+static int is_digit(char ch) { return ch >= '0' && ch <= '9'; }
+static int is_letter(char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); }
 
-/* After the end of the tag whose name begins at ``p`` (quotes respected); NULL when it is not closed, or a "<" comes
-   first (XML allows none, even in a value: left to calamine, which may refuse the file). */
-static const char *tag_end(const char *p, const char *end) {
-    char quote = 0;
-    for (; p < end; p++) {
-        char ch = *p;
-        if (ch == '<') return NULL;
-        if (quote) {
-            if (ch == quote) quote = 0;
-        } else if (ch == '"' || ch == '\'') {
-            quote = ch;
-        } else if (ch == '>') {
-            return p + 1;
+static int is_name_start(char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_' || ch == ':'; }
+static int is_name(char ch) { return is_name_start(ch) || (ch >= '0' && ch <= '9') || ch == '-' || ch == '.'; }
+
+/* After the end of a start tag whose name ends at ``p``: its attributes as XML writes them — each after white space, a
+   name, "=", a value in quotes holding no "<" — then ">" or "/>"; NULL for anything else (left to calamine). ``r``:
+   where the value of its attribute named ``wanted`` is found (its ``r_size`` bytes), NULL when it has none. */
+static const char *tag_end(const char *p, const char *end, const char *wanted, const char **r, Py_ssize_t *r_size) {
+    size_t wanted_size = strlen(wanted);
+    *r = NULL;
+    *r_size = 0;
+    for (;;) {
+        const char *spaced = p;
+        while (p < end && is_space(*p)) p++;
+        if (p >= end) return NULL;
+        if (*p == '>') return p + 1;
+        if (*p == '/') return p + 1 < end && p[1] == '>' ? p + 2 : NULL;
+        if (p == spaced || !is_name_start(*p)) return NULL;
+        const char *name = p;
+        while (p < end && is_name(*p)) p++;
+        int is_r = (size_t)(p - name) == wanted_size && memcmp(name, wanted, wanted_size) == 0;
+        while (p < end && is_space(*p)) p++;
+        if (p >= end || *p != '=') return NULL;
+        p++;
+        while (p < end && is_space(*p)) p++;
+        if (p >= end || (*p != '"' && *p != '\'')) return NULL;
+        char quote = *p++;
+        const char *value = p;
+        while (p < end && *p != quote && *p != '<') p++;
+        if (p >= end || *p != quote) return NULL;
+        if (is_r) {
+            *r = value;
+            *r_size = p - value;
+        }
+        p++;
+    }
+}
+
+/* Whether the text from ``p`` to ``end`` is XML calamine reads as we do: UTF-8 throughout, no control character but
+   tab and line breaks, every "&" the start of a reference XML knows (a named one of the five, or a character's number
+   that XML allows). */
+static int plain_xml(const unsigned char *p, const unsigned char *end) {
+    while (p < end) {
+        unsigned char ch = *p;
+        if (ch >= 0x20 && ch < 0x80 && ch != '&') {
+            p++;
+            continue;
+        }
+        if (ch < 0x20) {
+            if (ch != '\t' && ch != '\n' && ch != '\r') return 0;
+            p++;
+            continue;
+        }
+        if (ch == '&') {
+            const unsigned char *q = p + 1;
+            static const char *named[] = {"amp;", "lt;", "gt;", "quot;", "apos;"};
+            int found = 0;
+            for (int k = 0; k < 5 && !found; k++)
+                if (starts((const char *)q, (const char *)end, named[k])) {
+                    p = q + strlen(named[k]);
+                    found = 1;
+                }
+            if (found) continue;
+            if (q >= end || *q != '#') return 0;
+            q++;
+            int hex = q < end && *q == 'x';
+            if (hex) q++;
+            unsigned long code = 0;
+            int digits = 0;
+            for (; q < end && digits < 8; q++, digits++) {
+                unsigned char d = *q;
+                int value = d >= '0' && d <= '9' ? d - '0' : hex && d >= 'a' && d <= 'f' ? d - 'a' + 10
+                            : hex && d >= 'A' && d <= 'F' ? d - 'A' + 10 : -1;
+                if (value < 0) break;
+                code = code * (hex ? 16 : 10) + (unsigned long)value;
+            }
+            if (digits == 0 || q >= end || *q != ';') return 0;
+            if (!(code == 0x9 || code == 0xA || code == 0xD || (code >= 0x20 && code <= 0xD7FF) ||
+                  (code >= 0xE000 && code <= 0xFFFD) || (code >= 0x10000 && code <= 0x10FFFF)))
+                return 0;
+            p = q + 1;
+            continue;
+        }
+        /* a character of two, three or four bytes, as UTF-8 writes it (no surrogate, no overlong form) */
+        int more = ch >= 0xC2 && ch <= 0xDF ? 1 : ch >= 0xE0 && ch <= 0xEF ? 2 : ch >= 0xF0 && ch <= 0xF4 ? 3 : -1;
+        if (more < 0 || end - p <= more) return 0;
+        unsigned char second = p[1];
+        if ((ch == 0xE0 && second < 0xA0) || (ch == 0xED && second > 0x9F) || (ch == 0xF0 && second < 0x90) ||
+            (ch == 0xF4 && second > 0x8F))
+            return 0;
+        for (int k = 1; k <= more; k++)
+            if ((p[k] & 0xC0) != 0x80) return 0;
+        if (ch == 0xEF && second == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)) return 0;  /* U+FFFE, U+FFFF */
+        p += more + 1;
+    }
+    return 1;
+}
+
+#define MAX_DEPTH 64
+
+/* One cell's address (A1), letters then a row number, from ``p``; after it, or NULL. */
+static const char *address(const char *p, const char *end) {
+    int letters = 0, digits = 0;
+    while (p < end && *p >= 'A' && *p <= 'Z' && letters < 4) p++, letters++;
+    if (letters < 1 || letters > 3 || p >= end || *p < '1' || *p > '9') return NULL;
+    while (p < end && is_digit(*p) && digits < 8) p++, digits++;
+    return digits <= 7 ? p : NULL;
+}
+
+/* Whether the ``size`` bytes at ``r`` are a cell's address or a range of two (A1, A1:F58), as calamine reads the
+   extent and the merged cells of a sheet (it refuses a sheet whose are otherwise). */
+static int cell_range(const char *r, Py_ssize_t size) {
+    if (r == NULL) return 0;
+    const char *end = r + size, *p = address(r, end);
+    if (p != NULL && p < end && *p == ':') p = address(p + 1, end);
+    return p == end;
+}
+
+/* Whether ``xml`` is well-formed as far as calamine's XML reader checks (its text checked apart, plain_xml): an
+   optional declaration, then one element whose tags are written as tag_end reads them and closed in order, comments
+   and processing instructions anywhere; no DOCTYPE, no CDATA. A part where this fails goes to calamine whole. */
+static int well_formed(const char *p, const char *end) {
+    const char *names[MAX_DEPTH];
+    Py_ssize_t sizes[MAX_DEPTH];
+    int depth = 0, roots = 0;
+    while (p < end) {
+        const char *lt = memchr(p, '<', (size_t)(end - p));
+        if (lt == NULL) break;
+        if (depth == 0) {  /* outside the root: white space only */
+            for (const char *q = p; q < lt; q++)
+                if (!is_space(*q)) return 0;
+        }
+        p = lt + 1;
+        if (starts(p, end, "?")) {
+            const char *q = p + 1;
+            while (q + 1 < end && !(q[0] == '?' && q[1] == '>')) q++;
+            if (q + 1 >= end) return 0;
+            p = q + 2;
+        } else if (starts(p, end, "!--")) {
+            const char *q = p + 3;
+            while (q + 2 < end && !(q[0] == '-' && q[1] == '-')) q++;
+            if (q + 2 >= end || q[2] != '>') return 0;
+            p = q + 3;
+        } else if (starts(p, end, "/")) {
+            const char *name = ++p;
+            while (p < end && is_name(*p)) p++;
+            if (depth == 0 || p - name != sizes[depth - 1] || memcmp(name, names[depth - 1], (size_t)(p - name)) != 0)
+                return 0;
+            while (p < end && is_space(*p)) p++;
+            if (p >= end || *p != '>') return 0;
+            p++;
+            depth--;
+        } else {
+            const char *name = p, *r;
+            Py_ssize_t r_size;
+            if (p >= end || !is_name_start(*p)) return 0;  /* "<!DOCTYPE", "<![CDATA[", "< …" */
+            while (p < end && is_name(*p)) p++;
+            Py_ssize_t size = p - name;
+            int ranged = (size == 9 && memcmp(name, "dimension", 9) == 0) || (size == 9 && memcmp(name, "mergeCell", 9) == 0);
+            if ((p = tag_end(p, end, "ref", &r, &r_size)) == NULL || (ranged && !cell_range(r, r_size))) return 0;
+            if (depth == 0 && roots++ > 0) return 0;
+            if (p[-2] != '/') {
+                if (depth == MAX_DEPTH) return 0;
+                names[depth] = name;
+                sizes[depth++] = size;
+            }
         }
     }
-    return NULL;
+    if (depth != 0 || roots != 1) return 0;
+    for (; p < end; p++)
+        if (!is_space(*p)) return 0;
+    return 1;
 }
 
 /* The first "</c>" from ``p``; NULL when there is none before ``end``. */
@@ -76,8 +233,6 @@ static int attribute(const char **at, const char *end, const char *name, int (*o
     return 1;
 }
 
-static int is_digit(char ch) { return ch >= '0' && ch <= '9'; }
-static int is_letter(char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); }
 
 /* A decimal written as str(index) writes it (no sign, no leading zero), below ``limit``; -1 otherwise. */
 static Py_ssize_t index_of(const char *p, Py_ssize_t size, Py_ssize_t limit) {
@@ -164,6 +319,19 @@ static int plain_formula(const char *body, const char *close, const char **text,
     return 1;
 }
 
+/* The row number ``r`` gives (``size`` bytes; NULL: none, -1), as spreadsheets write it; -2 for anything else
+   (calamine refuses some). */
+static long row_number(const char *r, Py_ssize_t size) {
+    if (r == NULL) return -1;
+    if (size < 1 || size > 7 || r[0] == '0') return -2;
+    long number = 0;
+    for (Py_ssize_t k = 0; k < size; k++) {
+        if (!is_digit(r[k])) return -2;
+        number = number * 10 + (r[k] - '0');
+    }
+    return number <= MAX_ROW ? number : -2;
+}
+
 static PyObject *scan(PyObject *Py_UNUSED(module), PyObject *args) {
     Py_buffer xml, plain = {0};
     Py_ssize_t start, stop;
@@ -181,11 +349,16 @@ static PyObject *scan(PyObject *Py_UNUSED(module), PyObject *args) {
     if (cells == NULL || formulas == NULL || others == NULL) goto done;
     const char *base = xml.buf, *end = base + stop, *p = base + start;
     Py_ssize_t n_strings = PyList_GET_SIZE(strings);
-    if (!starts(p, end, "<sheetData") || (p = tag_end(p + 1, end)) == NULL || p[-2] == '/') {
+    const char *r;
+    Py_ssize_t r_size;
+    if (!plain_xml((const unsigned char *)base, (const unsigned char *)base + xml.len) ||
+        !well_formed(base, base + xml.len) || !starts(p, end, "<sheetData") ||
+        (p = tag_end(p + 10, end, "r", &r, &r_size)) == NULL || p[-2] == '/') {
         reason = CELL_SHAPE;
         goto done;
     }
     int in_row = 0;  /* cells only inside a row, rows not inside one another, every row closed (else calamine's) */
+    long row_said = -1;  /* the number the row's start tag gives (-1: none), which its cells' addresses must give */
     while (p < end) {
         while (p < end && is_space(*p)) p++;
         if (p >= end) break;
@@ -199,7 +372,9 @@ static PyObject *scan(PyObject *Py_UNUSED(module), PyObject *args) {
             continue;
         }
         if (starts(p, end, "<row") && !in_row && p + 4 < end && (is_space(p[4]) || p[4] == '>' || p[4] == '/')) {
-            if ((p = tag_end(p + 1, end)) == NULL) {
+            const char *r;
+            Py_ssize_t r_size;
+            if ((p = tag_end(p + 4, end, "r", &r, &r_size)) == NULL || (row_said = row_number(r, r_size)) == -2) {
                 reason = CELL_SHAPE;
                 goto done;
             }
@@ -226,7 +401,7 @@ static PyObject *scan(PyObject *Py_UNUSED(module), PyObject *args) {
             p++;
         }
         if (letters < 1 || letters > 3 || column > MAX_COLUMN || digits < 1 ||
-            digits > 7 || row > MAX_ROW || p >= end || *p != '"') {
+            digits > 7 || row > MAX_ROW || (row_said != -1 && row != row_said) || p >= end || *p != '"') {
             reason = CELL_SHAPE;
             goto done;
         }
@@ -385,9 +560,21 @@ done:
     return result;
 }
 
+/* plain(xml) -> bool: whether the whole of ``xml`` is XML as scan wants a sheet's part to be — plain_xml's text,
+   well_formed's tags (for the shared strings). */
+static PyObject *plain(PyObject *Py_UNUSED(module), PyObject *args) {
+    Py_buffer xml;
+    if (!PyArg_ParseTuple(args, "y*", &xml)) return NULL;
+    int found = plain_xml(xml.buf, (const unsigned char *)xml.buf + xml.len) &&
+                well_formed(xml.buf, (const char *)xml.buf + xml.len);
+    PyBuffer_Release(&xml);
+    return PyBool_FromLong(found);
+}
+
 static PyMethodDef METHODS[] = {
     {"scan", scan, METH_VARARGS, "scan(xml, start, end, strings, plain) -> (cells, formulas, others) | reason"},
     {"grid", grid, METH_VARARGS, "grid(cells) -> (row, column, rows) | None"},
+    {"plain", plain, METH_VARARGS, "plain(xml) -> bool"},
     {NULL, NULL, 0, NULL},
 };
 

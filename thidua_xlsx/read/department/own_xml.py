@@ -16,14 +16,18 @@ typed beside a table, in a locked cell or on a copied form is said (``locked.typ
 What the scanner is not sure to read as calamine does makes it give up — :func:`load` returns None and the caller
 reads the file with calamine, as before: the scanner not built (an installation without a C compiler: pip leaves the
 optional extension out, setup.py); an .xls or .ods; a part the checks did not inflate (a sheet over
-:data:`~thidua_xlsx.read.containment.CHUNK`); a sheet that is not a worksheet part, two sheets of one name, a
-shared-string part elsewhere than Excel puts it; a cell element of another shape (attributes in another order or
-others than ``r``, ``s``, ``t``; a prefix; no address; an element other than rows and cells, text or a comment
-between them; a row left open, a cell outside a row, a "<" inside a tag: XML calamine may refuse), or two for one
-cell; a cell type other than numbers, shared, inline and formula strings, booleans and error values; a number not written as a plain decimal, or styled with a
-format calamine reads as a date or a time; text with an ``_xHHHH_`` escape, a raw carriage return, phonetic runs, or
-spaces at an end that calamine trims. Each outcome is counted in :data:`COUNTS` (``fast``, or the reason of the
-fallback), which the benchmarks report.
+:data:`~thidua_xlsx.read.containment.CHUNK`); a part that is not XML as calamine reads it (text not UTF-8, a control
+character, an "&" that is no reference XML knows, a tag not written or not closed as XML wants, a comment or CDATA in
+a sheet's data, an extent or merged range calamine refuses, names outside their namespace); a sheet that is not a
+worksheet part, two sheets of one name, a shared-string part elsewhere than Excel puts it; a cell element of another
+shape (attributes in another order or others than ``r``, ``s``, ``t``; a prefix; no address; an element other than
+rows and cells between them; a row left open, a cell outside a row or of another row than its row's number), or two
+for one cell; a cell type other than numbers, shared, inline and formula strings, booleans and error values (an error
+value calamine does not know); a number not written as a plain decimal, or styled with a format calamine reads as a
+date or a time; text with an ``_xHHHH_`` escape, a raw carriage return, phonetic runs, or spaces at an end that
+calamine trims. Each outcome is counted in :data:`COUNTS` (``fast``, or the reason of the fallback), which the
+benchmarks report. tests/read/test_own_xml.py damages books at random and checks the rule: read here only what
+calamine reads, with its values.
 
 ``THIDUA_READER=fallback`` in the environment (read by :func:`forced_fallback`, at each file, so that reading
 workers and command lines started from a test follow it) makes every file take calamine's path: the tests run
@@ -53,8 +57,13 @@ _SHEET_TARGET = re.compile(r"(?:/?xl/)?worksheets/(sheet\d+\.xml)")
 _STRINGS_TARGET = ("sharedStrings.xml", "/xl/sharedStrings.xml", "xl/sharedStrings.xml")
 
 # What a cell of a number, a formula string, a boolean or an error holds: a formula (kept by .formulas), its value.
-_BODY = re.compile(rb'(?:<f\b[^>]*?(?:/>|>[^<]*</f>))?(?:(<v>)([^<]*)</v>|(<v)/>)?')
+# A tag's attributes as XML writes them (white space, a name, "=", a value in quotes without "<").
+_ATTRIBUTES = rb"""(?:\s+[A-Za-z_:][-A-Za-z0-9_:.]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s*"""
+_BODY = re.compile(rb'(?:<f' + _ATTRIBUTES + rb'(?:/>|>[^<]*</f>))?(?:(<v>)([^<]*)</v>|(<v)/>)?')
 _INLINE = re.compile(rb"<is>(.*)</is>", re.S)
+_T = rb"<t" + _ATTRIBUTES + rb"(?:/>|>[^<]*</t>)"
+# A string item's or an inline string's content, whole: texts, or rich text runs (their run properties empty elements).
+_RICH = re.compile(rb"(?:" + _T + rb"|<r>(?:<rPr>(?:<[A-Za-z]+" + _ATTRIBUTES + rb"/>)*</rPr>)?" + _T + rb"</r>)*")
 _TEXT = re.compile(rb"<t\b[^>]*?(?:/>|>([^<]*)</t>)")
 _ITEM = re.compile(rb"<si>(.*?)</si>|<si/>", re.S)
 _NUMBER = re.compile(rb"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
@@ -114,6 +123,8 @@ def _load(parts: dict[str, bytes], skip: tuple[str, ...]) -> Sheets:
         strings = _shared_strings(xml)
     styles = parts.get(STYLES_PART)
     plain = _plain_styles(styles) if styles is not None else None
+    if plain == _NOT_PLAIN:
+        raise NotSure("styles_unreadable")
     sheets = Sheets()
     for name, part in listed:
         if name in skip:
@@ -148,11 +159,18 @@ def _parse_book(book: bytes, rels: bytes):
     """What :func:`_book` gives, or the reason the scanner is not sure of it (kept as the parse's result)."""
     from defusedxml.ElementTree import ParseError, fromstring
 
+    if not (_scan.plain(book) and _scan.plain(rels)):  # what calamine may refuse, or read otherwise
+        return "book_unreadable"
     try:
         rel_root, book_root = fromstring(rels), fromstring(book)
-    except (ValueError, ParseError):
+    except (ValueError, LookupError, ParseError):  # LookupError: an encoding Python does not know
         return "book_unreadable"
     kinds = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+    package = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    if rel_root.tag != package + "Relationships" or any(rel.tag != package + "Relationship" for rel in rel_root) \
+            or book_root.tag != main + "workbook":  # names calamine may not know, or read otherwise
+        return "book_unreadable"
     targets: dict[str, str] = {}
     strings = None
     for rel in rel_root:
@@ -160,13 +178,14 @@ def _parse_book(book: bytes, rels: bytes):
         if kind == kinds + "sharedStrings":
             strings = target
         targets[rel.get("Id") or ""] = target if kind == kinds + "worksheet" else ""
-    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}sheet"
     rid = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
     listed = []
-    for sheet in book_root.iter(main):
+    for sheet in book_root.iter(main + "sheet"):
         part = _SHEET_TARGET.fullmatch(targets.get(sheet.get(rid) or "", ""))
         if part is None:  # a chart sheet, a dialog sheet, a part elsewhere: calamine's business
             return "sheet_not_worksheet"
+        if sheet.get("state", "visible") not in ("visible", "hidden", "veryHidden"):
+            return "book_unreadable"
         listed.append((sheet.get("name", ""), part.group(1)))
     if len({part for _, part in listed}) != len(listed):
         return "sheet_not_worksheet"
@@ -179,7 +198,10 @@ def _text(raw: bytes, kept: bool = False) -> str:
     is left to it."""
     if b"\r" in raw or b"_x" in raw:  # a raw CR (XML parsers normalise it), an _xHHHH_ escape
         raise NotSure("text_escape")
-    text = raw.decode("utf-8")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:  # not UTF-8: calamine says what it makes of it (an XML parser refuses it)
+        raise NotSure("text_encoding") from None
     if "&" in text:
         text = _ENTITY.sub(_entity, text)
     if not kept and text and (text[0].isspace() or text[-1].isspace()):
@@ -192,8 +214,8 @@ def _entity(match: re.Match) -> str:
     if named:
         return _NAMED[named]
     code = int(decimal) if decimal else int(hexadecimal, 16)
-    if code > 0x10FFFF or code in (0x0D, 0x00):
-        raise NotSure("text_escape")
+    if not (code in (0x09, 0x0A) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF):
+        raise NotSure("text_escape")  # a character XML does not allow (or a CR, which XML parsers treat apart)
     return chr(code)
 
 
@@ -201,13 +223,14 @@ def _rich(body: bytes) -> str:
     """The text of a string item or an inline string: its <t> elements joined (rich text runs)."""
     if b"<rPh" in body:  # phonetic runs: not part of the value
         raise NotSure("text_escape")
-    texts = _TEXT.findall(body)
-    if not texts and body.strip():
+    if _RICH.fullmatch(body) is None:  # anything else in it, or an element not closed: calamine's to read
         raise NotSure("cell_shape")
-    return "".join(_text(t) for t in texts)
+    return "".join(_text(t) for t in _TEXT.findall(body))
 
 
 _PLAIN_ITEM = re.compile(rb'<si><t( xml:space="preserve")?>([^<]*)</t></si>|<si><t/></si>')
+_SST = re.compile(rb"<sst" + _ATTRIBUTES + rb">")
+_PLAIN_ITEMS = re.compile(rb'(?:<si><t(?: xml:space="preserve")?>[^<]*</t></si>|<si><t/></si>)*')
 
 
 def _shared_strings(xml: bytes) -> list[str]:
@@ -216,22 +239,32 @@ def _shared_strings(xml: bytes) -> list[str]:
     start, end = xml.find(b"<sst"), xml.rfind(b"</sst>")
     if start == -1 or end == -1:
         raise NotSure("cell_shape")
-    body = xml[xml.find(b">", start) + 1:end]
-    count = body.count(b"<si>") + body.count(b"<si/>")
-    plain = _PLAIN_ITEM.findall(body)
-    if len(plain) == count and b"\x00" not in body:
+    if not _scan.plain(xml):  # not UTF-8, a control character, an "&" that is no reference, a tag not closed…
+        raise NotSure("text_escape")
+    tag = _SST.match(xml, start)
+    if tag is None:
+        raise NotSure("cell_shape")
+    body = xml[tag.end():end]
+    if _PLAIN_ITEMS.fullmatch(body) is not None:
+        plain = _PLAIN_ITEM.findall(body)
         items = _text(b"\x00".join(text for _, text in plain), kept=True).split("\x00") if plain else []
         if any(not kept and text and (text[0].isspace() or text[-1].isspace())
                for (kept, _), text in zip(plain, items)):
             raise NotSure("text_spaces")  # calamine trims it
     else:
-        items = [_rich(m.group(1) or b"") for m in _ITEM.finditer(body)]
-        if len(items) != count:
+        items, at = [], 0
+        for item in _ITEM.finditer(body):
+            if item.start() != at:  # something between two items
+                raise NotSure("cell_shape")
+            items.append(_rich(item.group(1) or b""))
+            at = item.end()
+        if at != len(body):
             raise NotSure("cell_shape")
     return items
 
 
 _PLAIN: dict[bytes, bytes] = {}  # a style sheet → one byte a cell format, non-zero: it shows a number as a number
+_NOT_PLAIN = b"?"  # a style sheet that is not XML as the scanner wants it (_scan.plain): calamine's to read
 _PLAIN_LIMIT = 256
 
 
@@ -240,7 +273,7 @@ def _plain_styles(styles: bytes) -> bytes:
     if found is None:
         if len(_PLAIN) >= _PLAIN_LIMIT:
             _PLAIN.clear()
-        found = _PLAIN[styles] = _plain_formats(styles)
+        found = _PLAIN[styles] = _plain_formats(styles) if _scan.plain(styles) else _NOT_PLAIN
     return found
 
 
@@ -361,11 +394,14 @@ def _other(kind: bytes, opened: bytes, value: bytes, body: bytes, strings: list[
     if kind == b"str":
         return _text(value, kept=True)
     if kind == b"e":
+        if value not in _ERRORS:  # calamine refuses a file with another
+            raise NotSure("cell_shape")
         return ""  # an error value: calamine gives an empty text (.marks tells which error)
     if value in (b"0", b"1"):
         return value == b"1"
     raise NotSure("cell_shape")
 
 
+_ERRORS = (b"#DIV/0!", b"#N/A", b"#NAME?", b"#NULL!", b"#NUM!", b"#REF!", b"#VALUE!")  # as calamine reads them
 _INLINE_TEXTS: dict[bytes, str] = {}  # an inline string's element → its text: a book's labels repeat on every form
 _INLINE_TEXTS_LIMIT = 100_000
