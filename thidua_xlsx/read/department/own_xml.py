@@ -53,6 +53,7 @@ FALLBACK = "fallback"
 FAST = "fast"
 COUNTS: Counter[str] = Counter()  # FAST, or the reason a file was read by calamine: this process's files
 
+_BROKEN_VALUE = re.compile(rb"""=\s*(?:"[^"]*[\t\n\r][^"]*"|'[^']*[\t\n\r][^']*')""")  # XML makes them spaces
 _SHEET_TARGET = re.compile(r"(?:/?xl/)?worksheets/(sheet\d+\.xml)")
 _STRINGS_TARGET = ("sharedStrings.xml", "/xl/sharedStrings.xml", "xl/sharedStrings.xml")
 
@@ -159,8 +160,8 @@ def _parse_book(book: bytes, rels: bytes):
     """What :func:`_book` gives, or the reason the scanner is not sure of it (kept as the parse's result)."""
     from defusedxml.ElementTree import ParseError, fromstring
 
-    if not (_scan.plain(book) and _scan.plain(rels)):  # what calamine may refuse, or read otherwise
-        return "book_unreadable"
+    if not (_scan.plain(book) and _scan.plain(rels)) or _BROKEN_VALUE.search(book) or _BROKEN_VALUE.search(rels):
+        return "book_unreadable"  # what calamine may refuse, or read otherwise (a sheet's name with a line break)
     try:
         rel_root, book_root = fromstring(rels), fromstring(book)
     except (ValueError, LookupError, ParseError):  # LookupError: an encoding Python does not know
