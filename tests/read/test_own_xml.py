@@ -185,6 +185,8 @@ REWRITTEN = {  # how a cell can be written that the reader leaves to calamine, a
     "a cell written twice": ("cell_twice", _first(_NUMBER_CELL, lambda m: m.group(0) + m.group(0))),
     "text between cells": ("cell_shape", _first(_NUMBER_CELL, lambda m: m.group(0) + b"x")),
     "a row left open": ("cell_shape", lambda xml: xml.replace(b"</row>", b"", 1)),
+    "a sheet without cells, its part not closed": ("cell_shape", lambda xml: re.sub(
+        rb"<sheetData>.*</sheetData>", b"<sheetData/><x>", xml, flags=re.S)),
     "a cell outside a row": ("cell_shape", _first(_NUMBER_CELL, lambda m: b"</row>" + m.group(0) + b"<row>")),
     "a '<' inside a row's attribute (no XML)": ("cell_shape", lambda xml: xml.replace(b"<row ", b'<row x="a<b" ', 1)),
     "a comment between cells": ("cell_shape", _first(_NUMBER_CELL, lambda m: m.group(0) + b"<!-- x -->")),
@@ -218,6 +220,13 @@ def test_a_cell_rewritten_in_a_shape_not_read_here_falls_back_and_reads_as_calam
     (tmp_path / "inbox" / A_FORM.name).write_bytes(data)
     [(fast, slow)] = _reads(tmp_path / "inbox", contexts[SAMPLES], monkeypatch).values()
     assert fast == slow
+
+
+def test_a_sheet_without_cells_is_read_on_the_fast_path_as_calamine_reads_it():
+    data = _edited(A_FORM.read_bytes(), FORM_PART,
+                   lambda xml: re.sub(rb"<sheetData>.*</sheetData>", b"<sheetData/>", xml, flags=re.S))
+    assert _fallback_reason(data) is None
+    assert _values(_fast(data)) == _values(load_values(data, skip=NOT_READ))
 
 
 def test_calamine_trims_a_text_whose_spaces_are_not_preserved_and_keeps_them_when_they_are():

@@ -306,7 +306,7 @@ def _sheet(name: str, xml: bytes, strings: list[str], plain: bytes | None) -> Sh
     if start == -1:
         raise NotSure("cell_shape")
     if end == -1:  # <sheetData/>: no cell
-        if xml.find(b"<c", start) != -1:
+        if not _scan.plain(xml):
             raise NotSure("cell_shape")
         return Sheet(name, (0, 0), [])
     scanned = _scan.scan(xml, start, end, strings, plain)
