@@ -10,6 +10,10 @@
    is not sure to read the sheet as python-calamine does (then nothing of it is used). ``plain``: None, or one byte a
    cell format (by its index in cellXfs), non-zero when the format shows a number as a number.
 
+   Before any of it, the whole part is checked as XML calamine reads the same way (plain_xml: its text; well_formed:
+   its tags; the sheet's data itself is read more strictly still): a part that is not goes to calamine whole.
+   plain(xml) is that check alone, for the other parts (the shared strings, the styles, the workbook).
+
    grid(cells) places the cells as calamine gives a sheet's rows (below).
 
    The input comes from a returned workbook, untrusted: every read is bounded by ``end``; nothing is written but
