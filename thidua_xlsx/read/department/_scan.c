@@ -43,7 +43,8 @@ static int is_name_start(char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A
 static int is_name(char ch) { return is_name_start(ch) || (ch >= '0' && ch <= '9') || ch == '-' || ch == '.'; }
 
 /* After the end of a start tag whose name ends at ``p``: its attributes as XML writes them — each after white space, a
-   name, "=", a value in quotes holding no "<" — then ">" or "/>"; NULL for anything else (left to calamine). ``r``:
+   name, "=", a value in quotes holding no "<", no tab or line break (XML makes them spaces, calamine keeps them: a
+   sheet's name would differ) — then ">" or "/>"; NULL for anything else (left to calamine). ``r``:
    where the value of its attribute named ``wanted`` is found (its ``r_size`` bytes), NULL when it has none. */
 static const char *tag_end(const char *p, const char *end, const char *wanted, const char **r, Py_ssize_t *r_size) {
     size_t wanted_size = strlen(wanted);
@@ -66,7 +67,7 @@ static const char *tag_end(const char *p, const char *end, const char *wanted, c
         if (p >= end || (*p != '"' && *p != '\'')) return NULL;
         char quote = *p++;
         const char *value = p;
-        while (p < end && *p != quote && *p != '<') p++;
+        while (p < end && *p != quote && *p != '<' && *p != '\t' && *p != '\n' && *p != '\r') p++;
         if (p >= end || *p != quote) return NULL;
         if (is_r) {
             *r = value;

@@ -53,13 +53,13 @@ FALLBACK = "fallback"
 FAST = "fast"
 COUNTS: Counter[str] = Counter()  # FAST, or the reason a file was read by calamine: this process's files
 
-_BROKEN_VALUE = re.compile(rb"""=\s*(?:"[^"]*[\t\n\r][^"]*"|'[^']*[\t\n\r][^']*')""")  # XML makes them spaces
 _SHEET_TARGET = re.compile(r"(?:/?xl/)?worksheets/(sheet\d+\.xml)")
 _STRINGS_TARGET = ("sharedStrings.xml", "/xl/sharedStrings.xml", "xl/sharedStrings.xml")
 
+# A tag's attributes as XML writes them (white space, a name, "=", a value in quotes without "<", a tab or a line
+# break), as _scan.c's tag_end reads them.
+_ATTRIBUTES = rb"""(?:\s+[A-Za-z_:][-A-Za-z0-9_:.]*\s*=\s*(?:"[^"<\t\n\r]*"|'[^'<\t\n\r]*'))*\s*"""
 # What a cell of a number, a formula string, a boolean or an error holds: a formula (kept by .formulas), its value.
-# A tag's attributes as XML writes them (white space, a name, "=", a value in quotes without "<").
-_ATTRIBUTES = rb"""(?:\s+[A-Za-z_:][-A-Za-z0-9_:.]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s*"""
 _BODY = re.compile(rb'(?:<f' + _ATTRIBUTES + rb'(?:/>|>[^<]*</f>))?(?:(<v>)([^<]*)</v>|(<v)/>)?')
 _INLINE = re.compile(rb"<is>(.*)</is>", re.S)
 _T = rb"<t" + _ATTRIBUTES + rb"(?:/>|>[^<]*</t>)"
@@ -160,8 +160,8 @@ def _parse_book(book: bytes, rels: bytes):
     """What :func:`_book` gives, or the reason the scanner is not sure of it (kept as the parse's result)."""
     from defusedxml.ElementTree import ParseError, fromstring
 
-    if not (_scan.plain(book) and _scan.plain(rels)) or _BROKEN_VALUE.search(book) or _BROKEN_VALUE.search(rels):
-        return "book_unreadable"  # what calamine may refuse, or read otherwise (a sheet's name with a line break)
+    if not (_scan.plain(book) and _scan.plain(rels)):  # what calamine may refuse, or read otherwise
+        return "book_unreadable"
     try:
         rel_root, book_root = fromstring(rels), fromstring(book)
     except (ValueError, LookupError, ParseError):  # LookupError: an encoding Python does not know
@@ -215,8 +215,8 @@ def _entity(match: re.Match) -> str:
     if named:
         return _NAMED[named]
     code = int(decimal) if decimal else int(hexadecimal, 16)
-    if not (code in (0x09, 0x0A) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF):
-        raise NotSure("text_escape")  # a character XML does not allow (or a CR, which XML parsers treat apart)
+    if code == 0x0D:  # a CR, which XML parsers treat apart (every other reference was checked: _scan.plain)
+        raise NotSure("text_escape")
     return chr(code)
 
 
