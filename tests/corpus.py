@@ -39,7 +39,8 @@ def base(tmp_path_factory):
             "clean": {p.code: (p.final, p.proposed, p.classification) for p in clean.people}}
 
 
-def _zip(entries: dict[str, bytes], method=zipfile.ZIP_DEFLATED) -> bytes:
+def zipped(entries: dict[str, bytes], method=zipfile.ZIP_DEFLATED) -> bytes:
+    """A ZIP file holding ``entries`` (name → bytes), as bytes."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", method) as zf:
         for name, data in entries.items():
@@ -51,7 +52,7 @@ def _replace_part(src: Path, part: str, change) -> bytes:
     with zipfile.ZipFile(src) as zf:
         entries = {info.filename: zf.read(info) for info in zf.infolist()}
     entries[part] = change(entries[part])
-    return _zip(entries)
+    return zipped(entries)
 
 
 def meta_edit(src: Path, change) -> bytes:
@@ -96,14 +97,14 @@ def corpus(base) -> dict[str, tuple[bytes | None, str, str]]:
         "rong.xlsx": (b"", "rejected", "file.corrupt"),
         "ngau-nhien.xlsx": (os.urandom(4000), "rejected", "file.corrupt"),
         "bao-cao.pdf.xlsx": (b"%PDF-1.7\n" + os.urandom(3000), "rejected", "file.corrupt"),
-        "cong-van.docx.xlsx": (_zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"}),
+        "cong-van.docx.xlsx": (zipped({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"}),
                                "rejected", "file.corrupt"),
         "cat-do.xlsx": (real[: len(real) // 2], "rejected", "file.corrupt"),
         "mat-khau.xlsx": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 4000, "rejected", "file.encrypted"),
         "strict.xlsx": (_replace_part(t2, "xl/workbook.xml", lambda xml: xml.replace(
             b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
             b"http://purl.oclc.org/ooxml/spreadsheetml/main")), "rejected", "file.strict_or_foreign"),
-        "bom-zip.xlsx": (_zip({"xl/workbook.xml": b"<workbook/>", "xl/worksheets/sheet1.xml": b"\x00" * 50_000_000}),
+        "bom-zip.xlsx": (zipped({"xl/workbook.xml": b"<workbook/>", "xl/worksheets/sheet1.xml": b"\x00" * 50_000_000}),
                          "rejected", "file.zip_bomb"),
         "billion-laughs.xlsx": (_replace_part(t2, "xl/workbook.xml", lambda xml: BILLION_LAUGHS + xml[
             xml.index(b"<workbook"):]), "rejected", "file.xml_entities"),

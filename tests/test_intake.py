@@ -4,14 +4,13 @@ refused or left alone with its reason — and what was filed is what the merge t
 
 from __future__ import annotations
 
-import io
 import json
 import shutil
-import zipfile
 from pathlib import Path
 
 import pytest
 
+from tests.corpus import zipped
 from tests.summary_meta import rewrite_meta
 from thidua_xlsx.intake import (
     FILED,
@@ -123,20 +122,12 @@ def test_a_periods_book_goes_into_that_periods_inbox(tmp_path):
     assert refused.outcome == REFUSED and "Tháng 10/2026" in refused.problem.render()
 
 
-def _zip(members: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, data in members.items():
-            zf.writestr(name, data)
-    return buffer.getvalue()
-
-
 def test_a_zip_is_opened_each_book_filed_the_rest_left_alone_and_no_name_inside_is_a_path(tmp_path):
     folder = _school(tmp_path)
     intake = open_intake(folder)
     one = (OUTBOX / "cham-diem" / "2025-2026_cham-diem_To-khoi-1.xlsx").read_bytes()
     two = (OUTBOX / "cham-diem" / "2025-2026_cham-diem_To-khoi-2-3.xlsx").read_bytes()
-    archive = _zip({"../../../evil/To 1.xlsx": one, "/abs/To 2-3.xlsx": two, "ghi chu.txt": b"hello",
+    archive = zipped({"../../../evil/To 1.xlsx": one, "/abs/To 2-3.xlsx": two, "ghi chu.txt": b"hello",
                     "__MACOSX/._To 1.xlsx": b"junk"})
 
     found = intake.file("so cac to.zip", archive)
@@ -149,13 +140,13 @@ def test_a_zip_is_opened_each_book_filed_the_rest_left_alone_and_no_name_inside_
 def test_a_broken_a_bomb_shaped_and_an_empty_zip_are_refused_with_their_reason(tmp_path):
     folder = _school(tmp_path)
     intake = open_intake(folder)
-    many = _zip({f"{n}.xlsx": b"x" for n in range(201)})
-    bomb = _zip({"To 1.xlsx": b"\0" * (30 * 1024 * 1024)})  # a few dozen KB that unpack to 30 MB
+    many = zipped({f"{n}.xlsx": b"x" for n in range(201)})
+    bomb = zipped({"To 1.xlsx": b"\0" * (30 * 1024 * 1024)})  # a few dozen KB that unpack to 30 MB
 
     assert [f.problem.code for f in intake.file("hong.zip", b"PK\x03\x04 not a zip")] == ["intake.archive_broken"]
     assert [f.problem.code for f in intake.file("nhieu.zip", many)] == ["intake.archive_too_big"]
     assert [f.problem.code for f in intake.file("bom.zip", bomb)] == ["file.too_big"]
-    assert [f.outcome for f in intake.file("rong.zip", _zip({}))] == [NOT_OURS]
+    assert [f.outcome for f in intake.file("rong.zip", zipped({}))] == [NOT_OURS]
     assert not (folder / "inbox").exists()
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from tests.corpus import zipped
 from tests.libreoffice import require_libreoffice
 from thidua_xlsx.read.containment import check_workbook, scan_inbox
 from thidua_xlsx.read.department import ReadContext, own_xml, read_file
@@ -60,18 +61,10 @@ def _parts(data: bytes) -> dict[str, bytes]:
         return {info.filename: zf.read(info) for info in zf.infolist()}
 
 
-def _zipped(parts: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, body in parts.items():
-            zf.writestr(name, body)
-    return buffer.getvalue()
-
-
 def _edited(data: bytes, part: str, change) -> bytes:
     parts = _parts(data)
     parts[part] = change(parts[part])
-    return _zipped(parts)
+    return zipped(parts)
 
 
 @pytest.fixture(scope="module")
@@ -258,7 +251,7 @@ def test_a_date_format_makes_a_number_calamines_date_and_the_reader_falls_back()
     number = re.compile(rb'<c r="([A-Z]+\d+)" s="\d+"><v>(\d+)</v></c>')
     parts[sheet_part] = number.sub(lambda m: b'<c r="%s" s="%d"><v>%s</v></c>' % (m.group(1), count, m.group(2)),
                                    parts[sheet_part], count=1)
-    dated = _zipped(parts)
+    dated = zipped(parts)
     assert any(type(v).__name__ in ("date", "datetime") for s in load_values(dated).values() for r in s.rows for v in r)
     assert _fallback_reason(dated) == "number_format"
 
@@ -269,7 +262,7 @@ def test_other_files_fall_back_counted(tmp_path):
     moved["xl/strings.xml"] = moved.pop("xl/sharedStrings.xml")
     moved["xl/_rels/workbook.xml.rels"] = moved["xl/_rels/workbook.xml.rels"].replace(b"sharedStrings.xml",
                                                                                       b"strings.xml")
-    assert _fallback_reason(_zipped(moved)) == "shared_strings_elsewhere"
+    assert _fallback_reason(zipped(moved)) == "shared_strings_elsewhere"
     before = own_xml.COUNTS["not_xlsx"]
     assert own_xml.load(".ods", {}) is None and own_xml.load(".xls", {}) is None
     assert own_xml.COUNTS["not_xlsx"] == before + 2
@@ -438,7 +431,7 @@ def test_a_book_damaged_at_random_is_read_as_calamine_reads_it_or_left_to_it(whe
     books = [_parts(A_FORM.read_bytes()), _parts(ISSUED.read_bytes())]
     read = left = 0
     for _ in range(400):
-        data = _zipped(_damaged(rng.choice(books), rng, where))
+        data = zipped(_damaged(rng.choice(books), rng, where))
         parts: dict[str, bytes] = {}
         if check_workbook(Path("x.xlsx"), data, ".xlsx", parts) is not None:
             continue
