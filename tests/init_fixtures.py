@@ -12,8 +12,9 @@ from thidua_xlsx.text.workbook import SAMPLE_MARK
 
 
 def as_init_writes(level: str, campaign_id: str, today: dt.date) -> cm.Campaign:
-    """The preset of ``level`` as ``init`` writes it on ``today``: its school year, its sample school marked."""
-    preset = load_preset(level)
+    """The preset of ``level`` as ``init`` writes it on ``today``: its school year, its sample school marked, no fact
+    of its year."""
+    preset = load_preset(level, year=False)
     marked = dataclasses.replace(preset.school, name=f"{preset.school.name} {SAMPLE_MARK}")
     return cm.in_school_year(dataclasses.replace(preset, id=campaign_id, school=marked), today)
 

@@ -217,6 +217,21 @@ def _rename_school(book, name: str) -> None:
     wb.save(book)
 
 
+def _type_sample_initiatives(book, level: str) -> None:
+    """The sample year's sáng kiến (name, level, decision) typed into Nhân sự, each in its person's row, as by a
+    secretary copying them from the try-it sample: ``init`` leaves them empty."""
+    keys = ("initiative", "initiative_level", "initiative_decision")
+    wb = load_workbook(book)
+    ws = wb["Nhân sự"]
+    columns = {c.value: c.column_letter for c in ws[1]}
+    headers = {c.key: c.header for c in STAFF_COLUMNS}
+    rows = {c.value: c.row for c in ws["A"]}
+    for person in (p for p in load_preset(level).staff if p.facts.initiative_decision):
+        for key in keys:
+            ws[f"{columns[headers[key]]}{rows[person.code]}"] = getattr(person.facts, key)
+    wb.save(book)
+
+
 def test_generate_warns_about_a_legal_basis_line_of_the_sample_school_and_still_writes(tmp_path):
     camp, out = tmp_path / "camp", tmp_path / "out"
     service.init_campaign(camp, "tieu-hoc", campaign_id="x")
@@ -306,6 +321,7 @@ def test_generate_says_every_leftover_of_a_campaign_renamed_in_sheet_truong_only
     camp = tmp_path / "camp"
     service.init_campaign(camp, "tieu-hoc", campaign_id="x")
     _rename_school(camp / "campaign.xlsx", "Trường Tiểu học Nam Trực")
+    _type_sample_initiatives(camp / "campaign.xlsx", "tieu-hoc")
 
     result = CliRunner().invoke(main, ["generate", str(camp), "--round", "dang-ky", "-o", str(tmp_path / "out")])
 
@@ -389,6 +405,7 @@ def test_generate_names_the_cell_of_each_leftover_and_leaves_a_real_name_alone(t
     camp = tmp_path / "camp"
     service.init_campaign(camp, "thcs", campaign_id="x")
     _rename_school(camp / "campaign.xlsx", "Trường THCS Nam Trực")
+    _type_sample_initiatives(camp / "campaign.xlsx", "thcs")
     wb = load_workbook(camp / "campaign.xlsx")
     wb["Nhân "
        "sự"]["B3"] = "Nguyễn Kim Sơn"  # a real teacher of the school: the sample's place in her name is no leftover

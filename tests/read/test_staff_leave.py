@@ -41,6 +41,10 @@ def test_init_writes_the_columns_with_their_lists_and_they_are_read_back(tmp_pat
     lists = {str(v.sqref).split(":")[0]: v.formula1 for v in ws.data_validations.dataValidation}
     assert lists[f"{columns[cb.LEAVE_HEADER]}2"] == '"Thai sản,Ốm đau (BHXH),Không lương"'
     assert lists[f"{columns[cb.SCOPE_HEADER]}2"] == '"Nhiệm vụ,Tư tưởng/đạo đức/lối sống,Khác"'
+    assert {ws[f"{columns[h]}{row}"].value for h in (cb.LEAVE_HEADER, cb.AWAY_HEADER, cb.SCOPE_HEADER)
+            for row in range(2, ws.max_row + 1)} == {None}, "a new campaign: the secretary enters them"
+    _set(book, "GV013", **{"Kỷ luật": "Khiển trách", cb.SCOPE_HEADER: cm.SCOPE_DUTIES})
+    _set(book, "NV004", **{cb.LEAVE_HEADER: cm.LEAVE_MATERNITY_WORD, "Số tháng nghỉ thai sản": 6})
     campaign, problems = load(book)
     assert problems == []
     assert _person(campaign, "GV013").facts.discipline_scope == cm.SCOPE_DUTIES
@@ -95,6 +99,7 @@ def test_periods_away_in_a_campaign_without_periods_are_said_and_not_used(tmp_pa
 
 def test_a_book_written_before_the_columns_loads_its_leave_and_scope_not_said(tmp_path):
     book = make_book(tmp_path / "c", "nd233")
+    _set(book, "GV013", **{"Kỷ luật": "Khiển trách", cb.SCOPE_HEADER: cm.SCOPE_DUTIES})
 
     def old(wb):
         ws = wb[cb.STAFF_SHEET]

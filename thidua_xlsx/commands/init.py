@@ -26,17 +26,19 @@ def init_campaign(directory: Path, level: str, campaign_id: str | None = None,
                   campaign: cm.Campaign | None = None) -> cm.Campaign:
     """Write ``directory/campaign.xlsx`` (from the preset of ``level`` with a fresh campaign id, or
     from ``campaign``) and make ``inbox/`` and ``outbox/`` beside it. A preset's sample school is marked as such in
-    its name (text.workbook.SAMPLE_MARK), on every book and paper, until the secretary names her school."""
+    its name (text.workbook.SAMPLE_MARK), on every book and paper, until the secretary names her school; it holds no
+    fact of its year (:func:`sample_campaign`)."""
     campaign = campaign or sample_campaign(level, campaign_id)
     _write_campaign(directory, campaign)
     return campaign
 
 
 def sample_campaign(level: str, campaign_id: str | None = None) -> cm.Campaign:
-    """The preset of ``level`` in today's school year, with a fresh campaign id, its school marked as the sample."""
+    """The preset of ``level`` in today's school year, with a fresh campaign id, its school marked as the sample, and
+    nothing its year decides (a new campaign: no xếp loại viên chức, leave, discipline or sáng kiến of anyone)."""
     from thidua_xlsx.text.workbook import SAMPLE_MARK
 
-    preset = load_preset(level)
+    preset = load_preset(level, year=False)
     return cm.in_school_year(replace(preset, id=campaign_id or uuid.uuid4().hex[:16], school=replace(
         preset.school, name=f"{preset.school.name} {SAMPLE_MARK}")), vietnam_today())
 

@@ -7,11 +7,13 @@ rubrics, titles, rules and classification, the Căn cứ lines, the periods' sha
 choices of NĐ 233/2026 điều 12 khoản 6 and the settings. Moved to the new year: the school year, the deadlines,
 the filing date and the periods (model.campaign.moved_years), the periods' days by the calendar (:func:`rolled_spans`:
 a period that ended on the last day of February ends on the last day of February, 28 or 29, so the periods tile the
-new year as they tiled the old). Cleared, because a new year must not inherit
+new year as they tiled the old). Cleared (:func:`without_year`), because a new year must not inherit
 them — unknown is never last year's value: each person's facts (xếp loại viên chức, months, maternity leave, days
 off, discipline, a discipline under review, the sáng kiến and its decision), the đột xuất and chuyên đề awards,
-the unit's own rating, and the Hội nghị viên chức's resolution on the criteria (adopted again each year). The
-campaign gets a new code, so last year's department books are told apart from this year's.
+the unit's own rating, the Hội nghị viên chức's resolution on the criteria (adopted again each year) and the code the
+level above issued for the year. ``init`` from a preset clears the same: a new campaign holds no decision of its year,
+the secretary enters them as they are made. The campaign gets a new code, so last year's department books are told
+apart from this year's.
 """
 
 from __future__ import annotations
@@ -35,14 +37,19 @@ def target_year(previous: cm.Campaign, today: dt.date) -> int:
 def next_year(previous: cm.Campaign, today: dt.date, new_id: str) -> cm.Campaign:
     """``previous`` (a campaign as loaded) made the campaign of the next school year (see the module)."""
     shift = target_year(previous, today) - int(previous.school.school_year[:4])
-    moved = cm.moved_years(previous, shift)
+    moved = without_year(cm.moved_years(previous, shift))
     periods = tuple(dataclasses.replace(p, start=start, end=end)
                     for p, (start, end) in zip(moved.periods, rolled_spans(previous.periods, shift), strict=True))
-    school = dataclasses.replace(moved.school, criteria_resolution="", criteria_resolution_date="",
+    return dataclasses.replace(moved, id=new_id, periods=periods)
+
+
+def without_year(campaign: cm.Campaign) -> cm.Campaign:
+    """``campaign`` holding nothing its year decides (see the module): no person's facts, no đột xuất or chuyên đề
+    award, no unit rating, no resolution on the criteria, no code of the level above."""
+    school = dataclasses.replace(campaign.school, criteria_resolution="", criteria_resolution_date="",
                                  authority_code="")  # the level above issues a code per school year
-    staff = tuple(dataclasses.replace(p, facts=cm.Facts()) for p in moved.staff)
-    return dataclasses.replace(moved, id=new_id, school=school, staff=staff, periods=periods, unit_rating="",
-                               special_awards=())
+    staff = tuple(dataclasses.replace(p, facts=cm.Facts()) for p in campaign.staff)
+    return dataclasses.replace(campaign, school=school, staff=staff, unit_rating="", special_awards=())
 
 
 def rolled_spans(periods: tuple[cm.Period, ...], shift: int) -> tuple[tuple[dt.date, dt.date], ...]:

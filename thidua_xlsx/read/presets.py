@@ -9,6 +9,7 @@ from pathlib import Path
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.issues import Problems
+from thidua_xlsx.model.new_year import without_year
 
 
 def preset_dir() -> Path:
@@ -17,9 +18,21 @@ def preset_dir() -> Path:
     return installed if installed.is_dir() else package.parent / "workbook_templates"
 
 
-def load_preset(level: str) -> cm.Campaign:
-    path = preset_dir() / f"{level}.json"
-    return cm.from_dict(json.loads(path.read_text(encoding="utf-8")))
+YEAR_NOTE = "year_note"  # a preset person's note on a fact of the sample's year (a leave, a discipline)
+
+
+def load_preset(level: str, year: bool = True) -> cm.Campaign:
+    """The preset of ``level``: a sample school in its sample year, each person with the facts of that year (sheet
+    Nhân sự's rating, months, leave, discipline, sáng kiến) and the note on them (``year_note``, after the person's
+    own ``notes``) — the try-it sample's and the tests' school. Without ``year``, the school as a new campaign starts
+    it: who each person is, nothing the year decides (:func:`~thidua_xlsx.model.new_year.without_year`)."""
+    data = json.loads((preset_dir() / f"{level}.json").read_text(encoding="utf-8"))
+    for person in data["staff"]:
+        note = person.pop(YEAR_NOTE, "")
+        if year and note:
+            person["notes"] = "; ".join(filter(None, (person.get("notes", ""), note)))
+    campaign = cm.from_dict(data)
+    return campaign if year else without_year(campaign)
 
 
 class DataFileError(Exception):
