@@ -657,7 +657,7 @@ def test_a_cstdcs_on_a_sang_kien_spent_on_an_award_form_is_withdrawn(rating, con
     found, _ = decide([person], history, condition=condition)
     assert ("GV01" not in found.withdrawn) is kept
     if not kept:
-        d = found.withdrawn["GV01"]
+        [d] = found.withdrawn["GV01"]
         assert (d.title, d.granted, d.pending, d.reason) == (CSTDCS, False, False, text)
         assert not any(d.granted for d in found.people.get("GV01", ()))  # no Bằng khen on the CSTĐCS withdrawn
     assert [i.code for i in found.issues if i.code.startswith("initiative.")] == ([said] if said else [])
@@ -710,8 +710,8 @@ def test_a_quota_place_freed_by_a_withdrawn_cstdcs_goes_to_the_next_by_score():
     assert next(d for d in lan.decisions if d.title == CSTDCS).reason == SPENT
     cstdcs = next(d for d in duc.decisions if d.title == CSTDCS)
     assert cstdcs.granted and not cstdcs.pending and duc.proposed == CSTDCS
-    assert "vào suất trong chỉ tiêu do Nguyễn Thị Lan để lại (sáng kiến đã dùng cho hình thức khen thưởng khác)" \
-        in cstdcs.reason
+    assert "vào suất trong chỉ tiêu do Nguyễn Thị Lan để lại (không còn được đề nghị CSTĐCS: sáng kiến đã dùng cho " \
+        "hình thức khen thưởng khác" in cstdcs.reason
     [said] = [i for i in after.issues if i.code.startswith("history.quota_freed")]
     assert (said.code, said.severity) == ("history.quota_freed", NOTE)
     assert "Trần Văn Đức được đề nghị CSTĐCS" in said.message

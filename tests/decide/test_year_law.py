@@ -152,8 +152,8 @@ def test_a_department_missing_a_period_and_a_person_missing_one_are_said_apart()
     department = said(summary, "year.department_period_missing")
     assert department.file == "tong-hop_thang-10.xlsx"  # the period's summary where nobody of it has a score
     assert department.message.startswith("Tổ Năng khiếu: không ai có điểm Tháng 10/2026 (tổ chưa nộp sổ kỳ này?) – "
-                                         "điểm năm của 5 người trong tổ tính trên các kỳ có điểm, kỳ thiếu không tính "
-                                         "là 0")
+                                         "chưa biết điểm kỳ đó của 5 người trong tổ nên chưa xếp loại năm, chưa xét "
+                                         "danh hiệu cho họ: điểm năm từ điểm các kỳ (NĐ 233/2026 điều 12 khoản 5)")
     person = said(summary, "year.person_periods_missing")
     assert person.message.startswith("Vũ Thị Hồng Nhung (GV019) không có điểm Tháng 11/2026: điểm năm tính trên "
                                      "2/3 kỳ có điểm, kỳ thiếu không tính là 0")
@@ -232,4 +232,5 @@ def test_a_period_unreadable_leaves_the_persons_year_and_titles_pending():
     rating = summary.year.ratings["GV002"]
     assert (rating.rating, rating.score, rating.unreadable) == (ev.PENDING, None, ("thang-10",))
     ldtt = next(p for p in summary.people if p.code == "GV002").decisions[0]
-    assert not ldtt.granted and "chưa đủ thông tin: xếp loại viên chức" in ldtt.reason
+    assert (ldtt.granted, ldtt.pending) == (False, True)  # it waits for the rating, not refused on a blank fact
+    assert ldtt.reason.startswith("chưa xét: chưa có xếp loại viên chức năm vì điểm Tháng 10/2026 không đọc được")

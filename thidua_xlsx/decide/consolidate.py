@@ -343,7 +343,8 @@ def _candidate(p: PersonResult) -> rules.Candidate:
                            maternity_months=f.maternity_months, days_off=f.days_off, discipline=f.discipline,
                            under_review=f.under_review, initiative=f.initiative, initiative_level=f.initiative_level,
                            initiative_decision=f.initiative_decision, classification=p.classification, total=p.final,
-                           total_pending=any(flag.code in PENDING_FLAGS for flag in p.flags), leave=f.leave)
+                           total_pending=any(flag.code in PENDING_FLAGS for flag in p.flags), leave=f.leave,
+                           rating_pending=rating_waits(p))
 
 
 def judged(people: list[PersonResult], campaign: cm.Campaign) -> list[PersonResult]:
@@ -372,7 +373,24 @@ def judged(people: list[PersonResult], campaign: cm.Campaign) -> list[PersonResu
 
 
 UNFINISHED_YEAR = "flag.year_unfinished"  # a year waiting for a period's form to be completed (decide.year)
+YEAR_PENDING = "flag.year_pending"  # a year's rating waiting for something else (decide.year): the titles wait
 PENDING_FLAGS = frozenset({"flag.total_pending", UNFINISHED_YEAR})  # the score is not known yet: the titles wait
+
+
+def rating_waits(p: PersonResult) -> tuple[Reason, ...]:
+    """What ``p``'s year rating waits for, from its flags (set by decide.year; none: it waits for nothing): a rating
+    not known yet is not missing — the titles resting on it wait (decide.rules)."""
+    waits: list[Reason] = []
+    for flag in p.flags:
+        if flag.code == UNFINISHED_YEAR:
+            waits.append(reason("wait.unfinished", periods=dict(flag.params)["periods"]))
+        elif flag.code == YEAR_PENDING:
+            waits += dict(flag.params)["waits"]
+    return tuple(waits)
+
+
+def _pending(p: PersonResult, title: str) -> bool:
+    return any(d.title == title and d.pending for d in p.decisions)
 KEPT_OUT_BY_QUOTA = frozenset({"quota.outside", "quota.tie", "quota.women_first_out"})  # the quota alone, not a vote
 
 
@@ -452,6 +470,7 @@ def decide_departments(campaign: cm.Campaign, people, departments) -> list[Depar
             decisions = (Decision(TTLDTT, False, (reason("collective.department_missing"),)),)
         else:
             disciplines = [p.facts.discipline for p in members]
+            waiting = sum(p.facts.rating is None and bool(rating_waits(p)) for p in members)
             unit = rules.Unit(
                 registered=d.collective, members=len(members),
                 ldtt=sum(p.granted(LDTT) for p in members),
@@ -459,10 +478,12 @@ def decide_departments(campaign: cm.Campaign, people, departments) -> list[Depar
                 at_least_htnv=sum(p.facts.rating in cm.RATINGS[:3] for p in members),
                 disciplined=sum(x not in (None, cm.DISCIPLINES[0]) for x in disciplines),
                 warned_or_worse=sum(x in cm.DISCIPLINES[2:] for x in disciplines),
-                unrated=sum(p.facts.rating is None for p in members),
+                unrated=sum(p.facts.rating is None for p in members) - waiting,
                 discipline_unknown=sum(x is None for x in disciplines),
                 under_review=sum(p.facts.under_review is True for p in members),
-                review_unknown=sum(p.facts.under_review is None for p in members))
+                review_unknown=sum(p.facts.under_review is None for p in members),
+                ldtt_pending=sum(_pending(p, LDTT) for p in members),
+                cstdcs_pending=sum(_pending(p, CSTDCS) for p in members), rating_pending=waiting)
             decisions = tuple(rules.decide_collective(unit, campaign.rules))
         results.append(dataclasses.replace(d, decisions=decisions))
     return results

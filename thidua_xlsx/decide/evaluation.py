@@ -8,7 +8,8 @@ In the order the decree reads, per person:
    decree rates on the time actually worked (điều 14 khoản 2, điều 15 khoản 1 điểm a, c); a period wholly on
    leave, or ended before a newcomer started, is not the person's (not missing, said as such); a period whose
    form is unfinished (a required criterion blank) leaves the year pending, said as unfinished — the score is
-   not known yet, it is not a period away;
+   not known yet, it is not a period away; so is a period whose book the person's department did not send (nobody
+   of it scored there): the year waits for the book, never rated on the other periods;
 2. fewer than 6 months worked: not rated, unless on sick or maternity leave under the social insurance law
    (điều 14 khoản 1–2);
 3. a discipline from khiển trách in the year, by what it was for: a violation in carrying out one's duties, KHTNV
@@ -62,12 +63,12 @@ class _Draft:
     """One person's year while it is decided (a plain object: 8,400 people change theirs in place)."""
 
     __slots__ = ("facts", "score", "used", "missing", "unreadable", "computed", "rating", "reasons", "capped",
-                 "unfinished", "away", "before_start")
+                 "unfinished", "away", "before_start", "unsent")
 
     def __init__(self, facts: ev.YearFacts, score: float | None, used: tuple[str, ...], missing: tuple[str, ...],
-                 unreadable: tuple[str, ...] = (), unfinished: tuple[str, ...] = ()):
+                 unreadable: tuple[str, ...] = (), unfinished: tuple[str, ...] = (), unsent: tuple[str, ...] = ()):
         self.facts, self.score, self.used, self.missing, self.unreadable = facts, score, used, missing, unreadable
-        self.unfinished = unfinished
+        self.unfinished, self.unsent = unfinished, unsent
         self.away: tuple[str, ...] = ()
         self.before_start: tuple[str, ...] = ()
         self.computed = self.rating = ev.NOT_RATED
@@ -107,7 +108,8 @@ def rate_year(periods: Sequence[ev.Period], scores: Iterable[ev.PeriodScores], f
             _entered([draft], None)
     return tuple(ev.YearRating(d.facts.person, d.score, d.rating, d.computed, d.used, d.missing, tuple(d.reasons),
                                d.capped, bool(d.facts.entered), bool(d.facts.head_of), d.unreadable,
-                               unfinished=d.unfinished, away=d.away, before_start=d.before_start) for d in drafts)
+                               unfinished=d.unfinished, away=d.away, before_start=d.before_start,
+                               unsent=d.unsent) for d in drafts)
 
 
 def cap_groups(facts: Sequence[ev.YearFacts], rules: ev.YearRules, items: Sequence | None = None) -> dict[tuple, list]:
@@ -152,21 +154,25 @@ def _scored(facts: ev.YearFacts, given: ev.PeriodScores, weights: dict[str, floa
     """The year's score over the person's periods with a score, the others named (điều 12 khoản 5, điều 15 khoản 1).
     A period wholly on leave is not theirs (điều 14 khoản 2: the time actually worked; a score there is set aside,
     said), nor one that ended before they started while it has no score; a period whose score could not be read
-    back, or whose form is unfinished, leaves the score unknown (never the others' average)."""
+    back, whose form is unfinished, or whose book the department did not send, leaves the score unknown (never the
+    others' average)."""
     away = tuple(code for code in weights if code in facts.away)
     before = tuple(code for code in weights if code in facts.before_start and code not in facts.away
                    and given.scores.get(code) is None)
     theirs = {code: weight for code, weight in weights.items() if code not in away and code not in before}
     unreadable = tuple(code for code in theirs if code in given.unreadable)
     unfinished = tuple(code for code in theirs if code in given.unfinished and code not in unreadable)
-    if unreadable or unfinished:
-        known = [code for code in theirs if code not in unreadable and code not in unfinished]
+    unsent = tuple(code for code in theirs if code in given.unsent and code not in unreadable + unfinished)
+    if unreadable or unfinished or unsent:
+        known = [code for code in theirs if code not in unreadable + unfinished + unsent]
         draft = _Draft(facts, None, tuple(c for c in known if given.scores.get(c) is not None),
-                       tuple(c for c in known if given.scores.get(c) is None), unreadable, unfinished)
+                       tuple(c for c in known if given.scores.get(c) is None), unreadable, unfinished, unsent)
         if unreadable:
             draft.reasons.append(reason("year.unreadable", periods=tuple(labels[c] for c in unreadable)))
         if unfinished:
             draft.reasons.append(reason("year.unfinished", periods=tuple(labels[c] for c in unfinished)))
+        if unsent:
+            draft.reasons.append(reason("year.unsent", periods=tuple(labels[c] for c in unsent)))
         _outside(draft, away, before, given, labels)
         return draft
     scores = given.scores
@@ -215,7 +221,7 @@ def _rating(draft: _Draft, rules: ev.YearRules) -> str:
     """The rating by the person's own facts and score (steps 2–3 of the module's list); pending while a period's
     score is unreadable."""
     facts, reasons = draft.facts, draft.reasons
-    if draft.unreadable or draft.unfinished:
+    if draft.unreadable or draft.unfinished or draft.unsent:
         return ev.PENDING
     months = facts.months_worked
     if months is not None and months < rules.min_months:

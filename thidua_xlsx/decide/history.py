@@ -37,7 +37,8 @@ for the person is not known: the decision is pending, naming the year ("chưa đ
 never a silent no; a year with a row and without the title breaks the run. Maternity leave counts as work (NĐ
 152/2025 điều 4 khoản 5) through each year's own decision, which the history records. After discipline,
 achievements count only from the end of the discipline period (điều 4 khoản 4): a year that started before a
-discipline period ended does not count, nor any earlier one. Đột xuất and chuyên đề awards
+discipline period ended does not count, nor any earlier one — this school year neither: its LĐTT and CSTĐCS are
+refused, naming the discipline's end, and the departments' titles decided again. Đột xuất and chuyên đề awards
 (``PersonYear.special``) never count (điều 4 khoản 3). History rows of this school year or later are not read
 (a history updated from this year's own summary would count the year twice).
 
@@ -76,7 +77,7 @@ from thidua_xlsx.model.campaign_book import STAFF_SHEET
 from thidua_xlsx.model.history import History, HistoryResults, Match, PersonYear, Service
 from thidua_xlsx.model.issues import NOTE, WARNING, Issue, issue
 from thidua_xlsx.model.results import DepartmentResult, PersonResult, Summary, is_granted
-from thidua_xlsx.model.titles import CSTD_TINH, CSTDCS, TTLDXS
+from thidua_xlsx.model.titles import CSTD_TINH, TTLDXS
 from thidua_xlsx.text.collation import fold
 
 # --- matching ----------------------------------------------------------------------------------------------------
@@ -131,8 +132,8 @@ def decide_history(campaign: cm.Campaign, people: Sequence[PersonResult], depart
         said = Said()
         found, now = person_decisions(p, starts[p.code], pasts[p.code], year, campaign, rules, bases, said)
         after.append(now)
-        if now is not p:
-            withdrawn[p.code] = next(d for d in now.decisions if d.title == CSTDCS)
+        if now is not p:  # this year's titles the history changed (a sáng kiến spent, a discipline running on)
+            withdrawn[p.code] = tuple(d for d in now.decisions if d not in p.decisions)
         unknown = [d for d in found if d.title == hs.KNC_GD and d.reasons[0].code == "knc.start_unknown"]
         undated += len(unknown)
         if nobody_dated and unknown:
@@ -165,15 +166,14 @@ def _start(person: cm.Person | None, past: Past) -> str:
 
 def with_history(summary: Summary, history: History, rules: MultiYearRules = MultiYearRules()) -> Summary:
     """``summary`` with its multi-year decisions (``summary.history``): CSTĐ cấp tỉnh also in the person's own
-    decisions, in place of "needs the history", and a CSTĐCS the history withdrew (the departments' titles decided
-    again); the flags on the people; what matching and deciding found among the issues."""
+    decisions, in place of "needs the history", and this year's titles the history withdrew (the departments' titles
+    decided again); the flags on the people; what matching and deciding found among the issues."""
     matches, found = match(summary.campaign.staff, history)
     results = decide_history(summary.campaign, summary.people, summary.departments, history, matches, rules)
     people = []
     for p in summary.people:
         changed = {d.title: d for d in results.people.get(p.code, ()) if d.title == CSTD_TINH}
-        if p.code in results.withdrawn:
-            changed[CSTDCS] = results.withdrawn[p.code]
+        changed |= {d.title: d for d in results.withdrawn.get(p.code, ())}
         flags = p.flags + tuple(f for f in results.flags.get(p.code, ()) if f not in p.flags)
         people.append(dataclasses.replace(p, decisions=tuple(changed.get(d.title, d) for d in p.decisions),
                                           flags=flags) if changed or flags != p.flags else p)

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from thidua_xlsx.decide.consolidate import rating_waits
 from thidua_xlsx.decide.history_past import (
     EXCELLENT,
     Past,
@@ -27,7 +28,7 @@ from thidua_xlsx.model import rule_set as rs
 from thidua_xlsx.model.history import Service, Use
 from thidua_xlsx.model.issues import WARNING, Issue, Reason, issue, reason
 from thidua_xlsx.model.results import Decision, PersonResult
-from thidua_xlsx.model.titles import CSTD_TINH, CSTDCS, TTLDXS, Title
+from thidua_xlsx.model.titles import CSTD_TINH, CSTDCS, LDTT, TTLDXS, Title
 from thidua_xlsx.text.collation import fold
 from thidua_xlsx.text.history import SERVICE_HEADERS
 from thidua_xlsx.text.history_rules import AWARD_NAMES, PROVINCE_BK_ARTICLES
@@ -149,7 +150,7 @@ def _this_years_initiative(p: PersonResult, past: Past, year: str) -> PastInitia
 def _cstd_tinh(p: PersonResult, past: Past, year: str, rules: MultiYearRules, said: Said) -> Decision:
     """CSTĐ cấp tỉnh (Luật TĐKT 2022 điều 22 khoản 1): 3 consecutive CSTĐCS and a provincial sáng kiến."""
     rule = reason("cstd_tinh.rule", needed=rules.cstd_tinh_years, basis=reason(rules.cstd_tinh_basis))
-    run = cstdcs_run(p, past, year, rules.cstd_tinh_years)
+    run = _cstdcs_run(p, past, year, rules.cstd_tinh_years)
     level = cm.INITIATIVE_LEVELS.index(rules.cstd_tinh_level)
     provincial = sorted((i for i in past.initiatives if i.rank >= level),
                         key=lambda i: (bool(i.used(hs.USED_FOR_TITLE, before=year)), -i.rank))
@@ -184,27 +185,56 @@ def _wants_bk(p: PersonResult) -> bool:
     return registered or p.granted(CSTDCS) or p.facts.rating == EXCELLENT
 
 
+def _may_want_bk(p: PersonResult) -> bool:
+    """A way to the Bằng khen rests on a decision not made yet: this year's CSTĐCS pending, or the year's rating."""
+    return _pending(p, CSTDCS) or _rating_pending(p)
+
+
+def _pending(p: PersonResult, title: str) -> bool:
+    return any(d.title == title and d.pending for d in p.decisions)
+
+
+def _rating_pending(p: PersonResult) -> bool:
+    """This year's rating not known yet (decide.year): it may still be HTXSNV."""
+    return p.facts.rating is None and bool(rating_waits(p))
+
+
+def _cstdcs_run(p: PersonResult, past: Past, year: str, needed: int) -> Run:
+    """:func:`~thidua_xlsx.decide.history_past.cstdcs_run`, this year's CSTĐCS pending read as not known yet: a break
+    in the earlier years breaks the run whatever this year gives; else the run waits for this year's decision
+    ("run.this_year_cstdcs_pending"), never refused on it."""
+    if not _pending(p, CSTDCS):
+        return cstdcs_run(p, past, year, needed)
+    run = cstdcs_run(dataclasses.replace(p, decisions=(Decision(CSTDCS, True),)), past, year, needed)
+    return run if run.failures else Run(run.years, pending=(reason("run.this_year_cstdcs_pending"), *run.pending))
+
+
 def _bk_person(p: PersonResult, past: Past, year: str, rules: MultiYearRules, basis: Reason) -> Decision:
     """Bằng khen of the provincial chair (e.g. Bắc Ninh QĐ 86/2025 điều 3 khoản 3 điểm a; ``basis``: the school's
     province's): 2 consecutive CSTĐCS, or ≥ 2 consecutive years HTXSNV with 2 sáng kiến in that time that have
     served nothing yet."""
     rule = reason("bk.rule", cstdcs=rules.bk_cstdcs_years, excellent=rules.bk_excellent_years,
                   initiatives=rules.bk_initiatives, basis=basis)
-    cstdcs = cstdcs_run(p, past, year, rules.bk_cstdcs_years)
+    cstdcs = _cstdcs_run(p, past, year, rules.bk_cstdcs_years)
     if not cstdcs.reasons:
         return Decision(hs.BK_TINH, True, (reason("bk.granted_cstdcs", count=len(cstdcs.years), years=cstdcs.years,
                                                basis=basis),), years=cstdcs.used(year))
-    run, ended, unknown = excellent_years(p, past, year)
+    waiting = _rating_pending(p)  # this year's rating not known yet: the run read as if it were HTXSNV, then waits
+    as_rated = dataclasses.replace(p, facts=dataclasses.replace(p.facts, rating=EXCELLENT)) if waiting else p
+    run, ended, unknown = excellent_years(as_rated, past, year)
     window = sorted(run)
     inside = [i for i in past.initiatives if i.year in run]
     free = [i for i in inside if not i.uses]
-    if len(run) >= rules.bk_excellent_years and len(free) >= rules.bk_initiatives:
+    reached = len(run) >= rules.bk_excellent_years and len(free) >= rules.bk_initiatives
+    if reached and not waiting:
         named = tuple(reason("bk.initiative", initiative=i.name, year=i.year)
                       for i in sorted(free, key=lambda i: i.year)[:rules.bk_initiatives])
         return Decision(hs.BK_TINH, True, (reason("bk.granted_excellent", count=len(run), years=tuple(window),
                                                found=len(named), initiatives=named, basis=basis),),
                         years=tuple(y for y in window if y != year))
-    if len(run) < rules.bk_excellent_years:
+    if reached:  # reached were this year HTXSNV: it waits for the rating
+        excellent = Run(tuple(window))
+    elif len(run) < rules.bk_excellent_years:
         excellent = Run(tuple(window), pending=(ended,)) if unknown else Run(tuple(window), (ended,))
     else:
         earlier_free = any(not i.uses and i.year and i.year < window[0] for i in past.initiatives)
@@ -216,6 +246,8 @@ def _bk_person(p: PersonResult, past: Past, year: str, rules: MultiYearRules, ba
             spent = tuple(_spent(i) for i in inside if i.uses)
             excellent = Run(tuple(window), (reason("bk.few_initiatives", count=len(run), years=tuple(window),
                                                    found=len(free), needed=rules.bk_initiatives), *spent))
+    if waiting and not excellent.failures:
+        excellent = Run(excellent.years, pending=(reason("run.this_year_rating_pending"), *excellent.pending))
     open_paths = [r for r in (cstdcs, excellent) if not r.failures]
     reasons = tuple(dict.fromkeys((*cstdcs.reasons, *excellent.reasons)))
     years = tuple(sorted(set(cstdcs.used(year)) | set(excellent.used(year))))
@@ -299,7 +331,12 @@ def _duration(months: int) -> Reason:
 def person_decisions(p: PersonResult, start: str, past: Past, year: str, campaign: cm.Campaign,
                      rules: MultiYearRules, bases: Bases, said: Said) -> tuple[tuple[Decision, ...], PersonResult]:
     """The person's multi-year decisions, and the person as they stand after: this year's CSTĐCS withdrawn where
-    it rests on a sáng kiến already used for an award form (CV 5007/BNV-TĐKT), unless the council chose it."""
+    it rests on a sáng kiến already used for an award form (CV 5007/BNV-TĐKT), unless the council chose it; this
+    year's LĐTT and CSTĐCS refused where a discipline's term runs into this school year (:func:`_discipline_running`).
+    A Bằng khen reached only through a decision not made yet (this year's CSTĐCS or rating pending) is listed only
+    while it may still be reached (pending)."""
+    if past.counts_from > year:
+        p = _discipline_running(p, past.cut_reason, said)
     current = _this_years_initiative(p, past, year)
     needed = campaign.rules.cstdcs_condition == cm.CSTDCS_CONDITIONS[1] or p.facts.rating != EXCELLENT
     if current is not None and p.granted(CSTDCS) and needed:
@@ -315,6 +352,9 @@ def person_decisions(p: PersonResult, start: str, past: Past, year: str, campaig
         found.append(_cstd_tinh(p, past, year, rules, said))
     if _wants_bk(p):
         found.append(_bk_person(p, past, year, rules, bases.bk))
+    elif _may_want_bk(p):
+        bk = _bk_person(p, past, year, rules, bases.bk)
+        found += [bk] if bk.pending else []
     medal = _medal(p, start, past, year, rules, bases.medal)
     return _one_achievement(p, (*found, *([medal] if medal else ())), year, said), p
 
@@ -333,6 +373,39 @@ def _one_achievement(p: PersonResult, found: tuple[Decision, ...], year: str, sa
     said.issues.append(issue("history.one_achievement", WARNING, name=p.name, person=p.code, **words))
     said.flags.append(flag)
     return tuple(dataclasses.replace(d, reasons=(*d.reasons, flag)) if d in (cstd, bk) else d for d in found)
+
+
+def _discipline_running(p: PersonResult, cut: Reason, said: Said) -> PersonResult:
+    """``p`` with this year's LĐTT and CSTĐCS naming a discipline whose term runs into this school year (``cut``: the
+    history's "run.disciplined", naming its end; history_past reads the term from "Kỷ luật đến ngày").
+
+    NĐ 152/2025 điều 4 khoản 4, as DOMAIN.md §1 reads it (the decree's text is not among the texts at hand, the clause
+    not quoted): after a discipline, achievements count only from the end of the discipline period. The Bằng khen
+    reads it so (history_past: a school year that started before the term ended does not count); this year's titles
+    rest on this year's achievements, which started before the term ended: **refused**, as the Bằng khen is — not
+    pending, since no fact is missing —, the reason naming the discipline's end and the clause, and saying the council
+    may decide otherwise with its reason. A title the council already chose for the person stays the council's, named
+    and warned. A title refused already (not registered …) keeps its reasons, this one added."""
+    why = reason("title.discipline_running", cut=cut)
+    titles = (LDTT, CSTDCS)
+    if p.council_decision in titles:
+        said.issues.append(issue("history.discipline_running_council", WARNING, name=p.name, person=p.code,
+                                 cut=cut, title=Title(p.council_decision)))
+        said.flags.append(why)
+        return p
+    decisions = []
+    for d in p.decisions:
+        if d.title not in titles or (d.reasons and d.reasons[0].code == "ldtt.not_registered"):
+            decisions.append(d)
+            continue
+        cites = tuple(r for r in d.reasons if r.code == "basis.cite")
+        kept = () if d.granted or d.pending else tuple(r for r in d.reasons if r not in cites)
+        decisions.append(Decision(d.title, False, (*kept, why, *cites)))
+    if tuple(decisions) == p.decisions:
+        return p
+    if any(d.granted or d.pending for d in p.decisions if d.title in titles):
+        said.issues.append(issue("history.discipline_running", WARNING, name=p.name, person=p.code, cut=cut))
+    return dataclasses.replace(p, decisions=tuple(decisions))
 
 
 def _withdrawn(p: PersonResult, initiative: PastInitiative, use: Use) -> PersonResult:

@@ -90,6 +90,7 @@ class Candidate:
     total: float | None
     total_pending: bool = False  # scores begun, some required cell blank or unreadable: the total is not known yet
     leave: str | None = None  # the year's long leave (sheet Nhân sự), a word of campaign.LEAVE_KINDS
+    rating_pending: tuple[Reason, ...] = ()  # what the year's rating, not known yet, waits for (decide.year)
 
 
 def _registered_rank(title: str) -> int:
@@ -110,8 +111,12 @@ def decide_ldtt(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...]) -> 
     said and the title left to the council (pending), unless another condition refuses it.
 
     A fact nobody entered (rating, months, discipline, review status) is not taken as clean: the
-    decision says which are missing ("chưa đủ thông tin"). No text in force to cite: pending, for the council
-    (:func:`_bare`). A year's rating the tool computed: the decision says it is provisional (:func:`_provisional`)."""
+    decision says which are missing ("chưa đủ thông tin"). A year's rating that is not known *yet* (``rating_pending``:
+    a period's form unfinished or unreadable, a department's book not sent — the year's score is the periods'
+    average, NĐ 233/2026 điều 12 khoản 5) is no missing fact: the title waits for it (pending, "ldtt.rating_pending"
+    saying what it waits for), unless a fact known already refuses it. No text in force to cite: pending, for the
+    council (:func:`_bare`). A year's rating the tool computed: the decision says it is provisional
+    (:func:`_provisional`)."""
     basis = _basis(rules, rs.LDTT)
     if _registered_rank(c.registered) == 0:
         return Decision(LDTT, False, (reason("ldtt.not_registered"), *basis))
@@ -120,7 +125,9 @@ def decide_ldtt(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...]) -> 
     failed: list[Reason] = []
     short = c.months is not None and c.months < rules.ldtt_min_months  # maternity leave could make up for it
     sick = c.leave == cm.LEAVE_SICK_WORD
-    unknown = tuple(name for name, value in (("rating", c.rating), ("months", c.months),
+    waiting = reason("ldtt.rating_pending", why=c.rating_pending) \
+        if c.rating is None and c.rating_pending else None
+    unknown = tuple(name for name, value in (("rating", c.rating if waiting is None else ""), ("months", c.months),
                                              ("maternity_months", c.maternity_months if short and not sick else 0),
                                              ("days_off", c.days_off if rules.ldtt_max_days_off is not None else 0),
                                              ("discipline", c.discipline), ("under_review", c.under_review))
@@ -146,8 +153,8 @@ def decide_ldtt(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...]) -> 
     if rules.ldtt_min_classification and (c.total_pending or c.total is None):
         # unknown is never zero: a total not known (blank cells, or no form at all) refuses no one; only what is
         # known (discipline, months …) can, and then the missing score is said beside it
-        unknown_total = reason("ldtt.score_pending" if c.total_pending else "ldtt.no_scores",
-                               needed=rules.ldtt_min_classification)
+        unknown_total = reason("ldtt.score_pending", needed=rules.ldtt_min_classification) if c.total_pending else \
+            waiting or reason("ldtt.no_scores", needed=rules.ldtt_min_classification)
         known = [r for r in failed if r.code != "facts.missing"]
         sick_said = (sick_short,) if sick_short is not None else ()
         return Decision(LDTT, False, (*failed, unknown_total, *sick_said, *basis) if known else
@@ -162,7 +169,11 @@ def decide_ldtt(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...]) -> 
     if failed:
         rated = any(r.code == "ldtt.rating" for r in failed)
         sick_said = (sick_short,) if sick_short is not None else ()
-        return Decision(LDTT, False, (*failed, *sick_said, *(_provisional(c) if rated else ()), *basis))
+        waited = (waiting,) if waiting is not None else ()
+        return Decision(LDTT, False, (*failed, *waited, *sick_said, *(_provisional(c) if rated else ()), *basis))
+    if waiting is not None:
+        return Decision(LDTT, False, (waiting, *((sick_short,) if sick_short is not None else ()), *basis),
+                        pending=True)
     if sick_short is not None:
         return Decision(LDTT, False, (sick_short, *_provisional(c), *basis), pending=True)
     maternity = reason("ldtt.maternity", months=c.maternity_months) if c.maternity_months else None
@@ -197,19 +208,28 @@ def recognised_initiative(c: Candidate) -> bool:
 def decide_cstdcs(c: Candidate, ldtt: Decision, rules: cm.Rules) -> Decision | None:
     """CSTĐCS — Luật TĐKT 2022 art. 23: LĐTT and (HTXSNV or a recognised sáng kiến); "và" for both.
 
-    None when the person did not register for CSTĐCS or higher (nothing to decide).
+    None when the person did not register for CSTĐCS or higher (nothing to decide). It rests on LĐTT: a LĐTT
+    refused refuses it ("cstdcs.no_ldtt"); a LĐTT pending (the year's rating not known yet, a long sick leave the
+    council judges …) leaves it pending ("cstdcs.ldtt_pending", naming what the LĐTT waits for) — never refused for
+    a LĐTT not decided yet —, unless its own condition already fails on what is known (no recognised sáng kiến and
+    a rating known and not HTXSNV: refused as it would be with LĐTT). A rating not known yet may still be HTXSNV.
     """
     if _registered_rank(c.registered) < 2:
         return None
     basis = _basis(rules, rs.CSTDCS)
     if rs.CSTDCS in rules.unanswered:
         return _bare(CSTDCS)
-    if not ldtt.granted:
-        resting = tuple(r for r in ldtt.reasons if r.code == PROVISIONAL)  # refused for a computed rating
-        return Decision(CSTDCS, False, (reason("cstdcs.no_ldtt"), *resting, *basis))
     excellent = c.rating == "HTXSNV"
     initiative = recognised_initiative(c)
     need_both = rules.cstdcs_condition == "và"
+    if not ldtt.granted:
+        resting = tuple(r for r in ldtt.reasons if r.code == PROVISIONAL)  # refused for a computed rating
+        could = excellent or c.rating is None  # a rating not known yet may be HTXSNV
+        if ldtt.pending and ((could and initiative) if need_both else (could or initiative)):
+            return Decision(CSTDCS, False, (reason("cstdcs.ldtt_pending", ldtt=ldtt.reasons[0]), *_provisional(c),
+                                            *basis), pending=True)
+        if not ldtt.pending:
+            return Decision(CSTDCS, False, (reason("cstdcs.no_ldtt"), *resting, *basis))
     ok = (excellent and initiative) if need_both else (excellent or initiative)
     if ok:
         parts = []
@@ -222,7 +242,7 @@ def decide_cstdcs(c: Candidate, ldtt: Decision, rules: cm.Rules) -> Decision | N
         return Decision(CSTDCS, True, (reason("cstdcs.granted", first=parts[0], second=second), *_provisional(c),
                                        *basis))
     missing = []
-    if not excellent:
+    if not excellent and c.rating is not None:  # a rating not known yet is not said "không HTXSNV"
         missing.append(reason("cstdcs.not_excellent"))
     if not initiative:
         missing.append(reason("cstdcs.no_initiative") if not c.initiative else
@@ -345,6 +365,9 @@ class Unit:
     discipline_unknown: int = 0  # members whose discipline nobody entered
     under_review: int = 0  # members under disciplinary review, investigation or complaint verification
     review_unknown: int = 0  # members whose review status nobody entered
+    ldtt_pending: int = 0  # members whose LĐTT is pending (not known yet, or the council's)
+    cstdcs_pending: int = 0  # members whose CSTĐCS is pending
+    rating_pending: int = 0  # members whose year rating is not known yet (not counted in ``unrated``)
 
 
 def decide_collective(u: Unit, rules: cm.Rules) -> list[Decision]:
@@ -356,6 +379,11 @@ def decide_collective(u: Unit, rules: cm.Rules) -> list[Decision]:
     no award while under review); a review status nobody entered is unknown, as an unknown discipline is.
     It does not block TTLĐTT, whose rule is "no member disciplined from cảnh cáo": a review may end in
     khiển trách, or in nothing; the granted reason says it for the council, which knows the case.
+
+    A title counting members' titles or ratings that are pending is pending too, never refused on them: the LĐTT
+    share reached only with the members whose LĐTT is pending, no CSTĐCS granted while one is pending, members whose
+    year rating is not known yet (TTLĐXS needs all of them to complete their tasks) — each said
+    ("collective.*_pending"); a condition that fails on what is known refuses it as before.
     """
     if not is_registered(u.registered):
         return [Decision(TTLDTT, False, (reason("collective.not_registered"), *_basis(rules, rs.TTLDTT)))]
@@ -367,18 +395,27 @@ def decide_collective(u: Unit, rules: cm.Rules) -> list[Decision]:
     unknown = []
     if u.discipline_unknown:
         unknown.append(reason("collective.discipline_unknown", count=u.discipline_unknown))
+    waiting = reason("collective.ldtt_pending", count=u.ldtt_pending, share=share_text)
     decisions = []
     if u.registered == TTLDXS:
         basis = _basis(rules, rs.TTLDXS)
-        failed = []
+        failed, pending = [], []
         if u.unrated:
             failed.append(reason("collective.unrated", count=u.unrated))
-        if u.at_least_htnv + u.unrated < u.members:
-            failed.append(reason("collective.not_done", count=u.members - u.at_least_htnv - u.unrated))
+        if u.rating_pending:
+            pending.append(reason("collective.rating_pending", count=u.rating_pending))
+        if u.at_least_htnv + u.unrated + u.rating_pending < u.members:
+            failed.append(reason("collective.not_done",
+                                 count=u.members - u.at_least_htnv - u.unrated - u.rating_pending))
         if share < rules.ttldxs_min_percent:
-            failed.append(reason("collective.share_below", share=share_text,
-                                 needed=rules.ttldxs_min_percent))
-        if u.cstdcs < 1:
+            if _reached(u, rules.ttldxs_min_percent, True):
+                pending.append(waiting)
+            else:
+                failed.append(reason("collective.share_below", share=share_text,
+                                     needed=rules.ttldxs_min_percent))
+        if u.cstdcs < 1 and u.cstdcs_pending:
+            pending.append(reason("collective.cstdcs_pending", count=u.cstdcs_pending))
+        elif u.cstdcs < 1:
             failed.append(reason("collective.no_cstdcs"))
         if u.disciplined:
             failed.append(reason("collective.disciplined", count=u.disciplined))
@@ -387,24 +424,36 @@ def decide_collective(u: Unit, rules: cm.Rules) -> list[Decision]:
         failed += unknown
         if u.review_unknown:
             failed.append(reason("collective.review_unknown", count=u.review_unknown))
-        if not failed:
+        if not failed and not pending:
             return [Decision(TTLDXS, True, (reason("collective.ttldxs_granted", share=share_text, cstdcs=u.cstdcs),
                                             *basis))]
-        decisions.append(Decision(TTLDXS, False, (*failed, *basis)))
+        decisions.append(Decision(TTLDXS, False, (*(failed or pending), *basis), pending=not failed))
     basis = _basis(rules, rs.TTLDTT)
-    failed = []
-    if rules.ttldtt_at_least and share < rules.ttldtt_min_percent:
-        failed.append(reason("collective.share_below", share=share_text, needed=rules.ttldtt_min_percent))
-    elif not rules.ttldtt_at_least and share <= rules.ttldtt_min_percent:
-        failed.append(reason("collective.share_not_above", share=share_text,
-                             needed=rules.ttldtt_min_percent))
+    failed, pending = [], []
+    below = share < rules.ttldtt_min_percent if rules.ttldtt_at_least else share <= rules.ttldtt_min_percent
+    if below and _reached(u, rules.ttldtt_min_percent, rules.ttldtt_at_least):
+        pending.append(waiting)
+    elif below:
+        failed.append(reason("collective.share_below" if rules.ttldtt_at_least else "collective.share_not_above",
+                             share=share_text, needed=rules.ttldtt_min_percent))
     if u.warned_or_worse:
         failed.append(reason("collective.warned", count=u.warned_or_worse))
     failed += unknown
     if failed:
         decisions.append(Decision(TTLDTT, False, (*failed, *basis)))
+    elif pending:
+        decisions.append(Decision(TTLDTT, False, (*pending, *basis), pending=True))
     else:
         review = (reason("collective.review_pending", count=u.under_review),) if u.under_review else ()
         decisions.append(Decision(TTLDTT, True, (reason("collective.ttldtt_granted", share=share_text), *review,
                                                  *basis)))
     return decisions
+
+
+def _reached(u: Unit, percent: float, at_least: bool) -> bool:
+    """The LĐTT share would reach ``percent`` (from it: ``at_least``; else above it) were the members whose LĐTT is
+    pending granted it: a share not reached yet, rather than one that fails."""
+    if not u.ldtt_pending or not u.members:
+        return False
+    share = 100 * (u.ldtt + u.ldtt_pending) / u.members
+    return share >= percent if at_least else share > percent

@@ -127,7 +127,8 @@ def year_summary(campaign: cm.Campaign, files: Sequence[InboxFile], periods: dic
                 gone.setdefault(code, []).append(labels[period.code])
     problems += [issue("year.person_not_in_roster", WARNING, person=code, periods=tuple(found))
                  for code, found in gone.items()]
-    scores = [_scores(p.code, campaign, periods) for p in campaign.staff]
+    unsent = _unsent(campaign, periods)
+    scores = [_scores(p.code, campaign, periods, unsent.get(p.code, ())) for p in campaign.staff]
     rules = year_rules(campaign)
     ratings = {r.person: r for r in rate_year(campaign.periods, scores, [_facts(p, campaign) for p in campaign.staff],
                                               rules,
@@ -242,7 +243,7 @@ def _missing(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary], rating
         absent = []
         for code in labels:
             theirs = [p for p in people if _theirs(ratings[p.code], code)]
-            if code in periods and theirs and all(code in ratings[p.code].missing for p in theirs):
+            if code in periods and theirs and all(code in ratings[p.code].unsent for p in theirs):
                 absent.append((code, len(theirs)))
         found += [issue("year.department_period_missing", WARNING, file=periods[code].file,
                         department=names.get(department, department), period=labels[code], count=count)
@@ -305,16 +306,45 @@ def _decree(campaign: cm.Campaign) -> tuple[str, dt.date] | None:
     return decree.short, decree.in_force_from
 
 
-def _scores(person: str, campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary]) -> ev.PeriodScores:
+def _unsent(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary]) -> dict[str, tuple[str, ...]]:
+    """Each person's periods whose book their department did not send: a period with a summary where nobody of the
+    department whose period it is (not wholly on leave, not before their start) has a score, a form begun or a score
+    unreadable. Not known, so not missing: the year waits for the book (NĐ 233/2026 điều 12 khoản 5 averages the
+    periods' scores) — or for the head's pass on that period, or the authority's rating typed in Nhân sự."""
+    found: dict[str, tuple[str, ...]] = {}
+    by_department: dict[str, list[cm.Person]] = {}
+    for person in campaign.staff:
+        by_department.setdefault(person.department, []).append(person)
+    for period in campaign.periods:
+        summary = periods.get(period.code)
+        if summary is None:
+            continue
+        for people in by_department.values():
+            theirs = [p for p in people if period.code not in p.facts.away and
+                      (cm.started_by(p, period.end) or _sent(summary.people.get(p.code)))]
+            if theirs and not any(_sent(summary.people.get(p.code)) for p in theirs):
+                for p in theirs:
+                    found[p.code] = (*found.get(p.code, ()), period.code)
+    return found
+
+
+def _sent(entry: ev.PeriodEntry | None) -> bool:
+    """The department sent something for this person: a score, a form begun, or a score it could not read."""
+    return entry is not None and (entry.final is not None or entry.unreadable or entry.unfinished)
+
+
+def _scores(person: str, campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary],
+            unsent: tuple[str, ...]) -> ev.PeriodScores:
     """``person``'s score in each period, and its two parts where they are that score's (a score the council gave
-    the year replaces the periods' totals, not their parts: council.with_year_scores)."""
+    the year replaces the periods' totals, not their parts: council.with_year_scores); ``unsent``: the periods whose
+    book their department did not send (:func:`_unsent`)."""
     entries = {period.code: entry for period in campaign.periods
                if (entry := _entry(periods, period.code, person)) is not None}
     readable = {code: e for code, e in entries.items() if not e.unreadable}
     return ev.PeriodScores(person, {code: e.final for code, e in readable.items()},
                            tuple(code for code in entries if code not in readable),
                            {code: e.parts for code, e in readable.items() if e.parts.make(e.final)},
-                           tuple(code for code, e in readable.items() if e.unfinished))
+                           tuple(code for code, e in readable.items() if e.unfinished), unsent)
 
 
 def _with_parts(periods: Sequence[ev.Period], scores: Sequence[ev.PeriodScores], ratings: dict[str, ev.YearRating],
@@ -391,7 +421,7 @@ def _person(p: cm.Person, campaign: cm.Campaign, periods: dict[str, ev.PeriodSum
     flags = ((reason("flag.year_rating_entered", entered=rating.rating, computed=rating.computed),)
              if rating.overridden else ()) + \
         ((reason(cons.UNFINISHED_YEAR, periods=tuple(labels[c] for c in rating.unfinished)),)
-         if rating.unfinished and not rating.entered else ())  # the titles wait for it, as for a form unfinished
+         if rating.unfinished and not rating.entered else ()) + _waiting(rating, labels)
     return PersonResult(
         code=p.code, name=p.name, department=p.department, department_name=names.get(p.department, p.department),
         role=p.role, position=p.position, status=STATUS_SUBMITTED,
@@ -399,6 +429,19 @@ def _person(p: cm.Person, campaign: cm.Campaign, periods: dict[str, ev.PeriodSum
         initiative=registered.initiative if registered else "", facts=dataclasses.replace(p.facts, rating=rated),
         final=rating.score, final_source=SOURCE_YEAR if rating.score is not None else "",
         classification=rated or "", flags=flags)
+
+
+def _waiting(rating: ev.YearRating, labels: dict[str, str]) -> tuple:
+    """The flag of a year's rating not known yet for another reason than an unfinished form (its own flag): what it
+    waits for, so that the titles resting on it wait too (decide.rules) — a rating the authority entered waits for
+    nothing."""
+    if rating.entered or rating.rating != ev.PENDING:
+        return ()
+    waits = (*((reason("wait.unsent", periods=tuple(labels[c] for c in rating.unsent)),) if rating.unsent else ()),
+             *((reason("wait.unreadable", periods=tuple(labels[c] for c in rating.unreadable)),)
+               if rating.unreadable else ()),
+             *(reason("wait.discipline_scope") for r in rating.reasons if r.code == "year.discipline_scope_unknown"))
+    return (reason(cons.YEAR_PENDING, waits=waits),) if waits else ()
 
 
 def _head_entered(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary]) -> dict[str, tuple[str, ...]]:

@@ -29,7 +29,7 @@ from thidua_xlsx.model.rule_set import Band
 
 HTXSNV, HTTNV, HTNV, KHTNV = RATINGS  # best first (NĐ 233/2026 điều 12 khoản 1–4)
 NOT_RATED = "KHONG_XEP_LOAI"  # no year rating: no period score, or fewer than 6 months worked (điều 14 khoản 1)
-PENDING = "CHUA_XEP_LOAI"  # not rated yet: a period's score unreadable or unfinished, a discipline's scope not said
+PENDING = "CHUA_XEP_LOAI"  # not rated yet: a period unreadable, unfinished or unsent, a discipline's scope unsaid
 
 # Leave during the year (điều 14 khoản 2).
 LEAVE_UNPAID = "NGHI_VIEC_RIENG"  # personal leave without pay
@@ -111,13 +111,16 @@ class PeriodScores:
     read back (a text, a score out of range): the year is left pending, never rated on the others. ``parts``: the
     two parts of each period's score, where known (not used by the rating: the year's parts come from them).
     ``unfinished``: the periods whose form was begun but not completed (a required criterion blank): the score is
-    not known yet — the department's unfinished job, not a period away —, the year waits for it (điều 12 khoản 5)."""
+    not known yet — the department's unfinished job, not a period away —, the year waits for it (điều 12 khoản 5).
+    ``unsent``: the periods whose book the person's department did not send (nobody of it scored there, the period's
+    summary made without it): not known either, the year waits for the book (điều 12 khoản 5)."""
 
     person: str
     scores: Mapping[str, float | None]
     unreadable: tuple[str, ...] = ()
     parts: Mapping[str, Parts] = field(default_factory=dict)
     unfinished: tuple[str, ...] = ()
+    unsent: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)  # one per person: no __dict__ each
@@ -186,7 +189,8 @@ class YearRating:
     the school's computed rating is its proposal, outside the school's cap; ``parts``: the year's score in its two
     parts (điều 10, 11), each known only where every period the score used has it; ``unfinished``: the periods
     whose form is not completed (the year pending, said as unfinished, not as absent); ``away`` the periods wholly on
-    leave and ``before_start`` those before a newcomer's start — not the person's periods, not missing.
+    leave and ``before_start`` those before a newcomer's start — not the person's periods, not missing; ``unsent``
+    the periods whose book the department did not send (the year pending until it comes).
     """
 
     person: str
@@ -204,6 +208,7 @@ class YearRating:
     unfinished: tuple[str, ...] = ()
     away: tuple[str, ...] = ()
     before_start: tuple[str, ...] = ()
+    unsent: tuple[str, ...] = ()
 
     @property
     def overridden(self) -> bool:
@@ -225,7 +230,8 @@ class YearRating:
                 "used": list(self.used), "missing": list(self.missing), "unreadable": list(self.unreadable),
                 "unfinished": list(self.unfinished), "away": list(self.away), "before_start": list(self.before_start),
                 "parts": {GENERAL: self.parts.general, TASKS: self.parts.tasks},
-                "reasons": [r.to_dict() for r in self.reasons]}
+                "reasons": [r.to_dict() for r in self.reasons],
+                **({"unsent": list(self.unsent)} if self.unsent else {})}  # a book not sent: said where there is one
 
 
 

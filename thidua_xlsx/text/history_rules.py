@@ -35,6 +35,13 @@ HISTORY_REASONS = {
     "run.ambiguous": "chưa đủ thông tin: lịch sử có nhiều người cùng họ tên và ngày sinh (mã {codes}), chưa biết ai "
                      "là người này – xem sheet Kiểm tra",
     "run.this_year_not_cstdcs": "năm nay không đạt CSTĐCS",
+    "run.this_year_cstdcs_pending": "chưa xét xong: CSTĐCS năm nay còn chờ, các năm trước không làm đứt chuỗi – xét "
+                                    "khi có kết quả CSTĐCS năm nay",
+    "run.this_year_rating_pending": "chưa xét xong: xếp loại viên chức năm nay còn chờ (có thể là HTXSNV) – xét khi "
+                                    "có xếp loại năm",
+    # a discipline whose term runs into this school year (history: "Kỷ luật đến ngày")
+    "title.discipline_running": "{cut}: thời hạn kỷ luật kéo vào năm học này nên thành tích năm nay chưa được tính – "
+                                "không đề nghị; Hội đồng có thể quyết định khác, ghi lý do",
     "run.this_year_not_excellent": "năm nay không HTXSNV",
     "run.not_cstdcs": "năm {year} không đạt CSTĐCS{special}",
     "run.special": " (khen thưởng đột xuất, chuyên đề '{awards}' không tính để xét khen cao hơn – NĐ 152/2025 điều 4 "
@@ -130,16 +137,23 @@ HISTORY_MESSAGES = {
                                          "{year}, nên theo CV 5007/BNV-TĐKT không dùng được cho danh hiệu {target}; "
                                          "Hội đồng đã chọn {target} cho người này: giữ theo Hội đồng. Hãy xem lại "
                                          "trước khi gửi hồ sơ.",
-    "history.quota_freed": "Sáng kiến của {names} đã dùng cho hình thức khen thưởng khác nên không được đề nghị "
-                           "CSTĐCS; suất trong chỉ tiêu được chia lại theo điểm: {given} được đề nghị CSTĐCS (đưa "
-                           "vào phiếu bầu).",
-    "history.quota_freed_vote": "Sáng kiến của {names} đã dùng cho hình thức khen thưởng khác nên không được đề nghị "
-                                "CSTĐCS; suất trong chỉ tiêu được chia lại theo điểm: {given} vào suất đó nhưng "
+    "history.quota_freed": "{names} không còn được đề nghị CSTĐCS (sáng kiến đã dùng cho hình thức khen thưởng "
+                           "khác, hoặc thời hạn kỷ luật kéo vào năm học này – lý do ghi ở từng người); suất trong chỉ "
+                           "tiêu được chia lại theo điểm: {given} được đề nghị CSTĐCS (đưa vào phiếu bầu).",
+    "history.quota_freed_vote": "{names} không còn được đề nghị CSTĐCS (sáng kiến đã dùng cho hình thức khen thưởng "
+                                "khác, hoặc thời hạn kỷ luật kéo vào năm học này – lý do ghi ở từng người); suất "
+                                "trong chỉ tiêu được chia lại theo điểm: {given} vào suất đó nhưng "
                                 "Hội đồng chưa bỏ phiếu cho người này – chờ Hội đồng bỏ phiếu (ghi ở sheet Kiểm "
                                 "phiếu rồi chạy lại với --council).",
     "history.one_achievement": "{name} ({person}): cùng {count} lần liên tục CSTĐCS ({years}) được đề nghị cả {first} "
                                "và {second}. Không khen thưởng nhiều hình thức cho một thành tích (Luật TĐKT 2022 điều "
                                "5 khoản 2 điểm c): Hội đồng chọn một trước khi gửi hồ sơ.",
+    "history.discipline_running": "{name} ({person}): {cut}. Thời hạn kỷ luật kéo vào năm học này: Lao động tiên "
+                                  "tiến và CSTĐCS năm nay không được đề nghị. Nếu Hội đồng vẫn đề nghị, hãy chọn ở cột "
+                                  "Quyết định Hội đồng và ghi lý do.",
+    "history.discipline_running_council": "{name} ({person}): {cut}. Thời hạn kỷ luật kéo vào năm học này, nhưng Hội "
+                                          "đồng đã chọn {title} cho người này: giữ theo Hội đồng. Hãy xem lại trước "
+                                          "khi gửi hồ sơ.",
     "history.start_to_come": "{name} ({person}): ngày vào ngành {start} ở sheet Nhân sự là sau ngày tính Kỷ niệm "
                              "chương ({date}): coi như chưa biết. Hãy sửa ngày ở cột Ngày vào ngành rồi chạy lại.",
     "knc.start_missing": "{count} người chưa có ngày vào ngành (cột Ngày vào ngành, sheet Nhân sự; hoặc trong lịch "

@@ -33,7 +33,8 @@ TITLE_REASONS = {
     "quota.tie": "bằng điểm ({score}) với {tied} người cho {left} suất cuối của chỉ tiêu {percent}% ({slots} suất) "
                  "– Hội đồng bỏ phiếu chọn{detail}",
     "quota.outside": "ngoài chỉ tiêu {percent}% số LĐTT ({slots} suất), xếp sau theo điểm",
-    "quota.freed": "vào suất trong chỉ tiêu do {names} để lại (sáng kiến đã dùng cho hình thức khen thưởng khác)",
+    "quota.freed": "vào suất trong chỉ tiêu do {names} để lại (không còn được đề nghị CSTĐCS: sáng kiến đã dùng cho "
+                   "hình thức khen thưởng khác, hoặc thời hạn kỷ luật kéo vào năm học này)",
     "quota.freed_vote": "chưa được Hội đồng bỏ phiếu – chờ Hội đồng bỏ phiếu",
     "collective.not_registered": "tổ không đăng ký danh hiệu tập thể nên không được xét",
     "collective.department_missing": "tổ chưa nộp sổ chấm điểm",
@@ -59,6 +60,16 @@ TITLE_REASONS = {
                        "nghỉ ốm dài ngày có được Lao động tiên tiến hay không",
     "ldtt.score_pending": "chưa xét: phiếu chấm điểm còn ô bắt buộc trống hoặc không đọc được nên chưa biết tổng điểm "
                           "và xếp loại (cần từ {needed}) – chờ tổ điền đủ",
+    # a title resting on a decision not made yet waits for it
+    "ldtt.rating_pending": "chưa xét: chưa có xếp loại viên chức năm vì {why} – điểm năm tính từ điểm các kỳ (NĐ "
+                           "233/2026 điều 12 khoản 5), chờ có xếp loại năm rồi xét",
+    "cstdcs.ldtt_pending": "chưa xét: Chiến sĩ thi đua cơ sở chỉ xét cho người đạt Lao động tiên tiến (Luật TĐKT 2022 "
+                           "điều 23) mà Lao động tiên tiến còn chờ ({ldtt})",
+    "collective.ldtt_pending": "{share} – còn {count} người chờ xét Lao động tiên tiến nên chưa biết tỷ lệ cuối cùng: "
+                               "chờ kết quả của họ",
+    "collective.cstdcs_pending": "chưa có CSTĐCS, còn {count} người chờ xét CSTĐCS",
+    "collective.rating_pending": "{count} người chưa có xếp loại viên chức năm (đang chờ) nên chưa biết cả tổ có hoàn "
+                                 "thành nhiệm vụ không",
 }
 
 # Labels of codes listed inside reasons (facts, score columns).

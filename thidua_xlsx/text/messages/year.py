@@ -58,10 +58,12 @@ YEAR_MESSAGES = {
     "year.meta_broken": "'{file}': điểm từng người mà chương trình ghi kèm bảng tổng hợp kỳ bị hỏng hoặc bị sửa – "
                         "không dùng. Hãy tổng hợp lại kỳ đó bằng thidua-xlsx merge --period rồi đặt tệp mới vào thư "
                         "mục.",
-    "year.department_period_missing": "{department}: không ai có điểm {period} (tổ chưa nộp sổ kỳ này?) – điểm năm "
-                                      "của {count} người trong tổ tính trên các kỳ có điểm, kỳ thiếu không tính là 0 "
-                                      "(NĐ 233/2026 điều 12 khoản 5, điều 15 khoản 1 điểm a, c). Nếu tổ đã chấm kỳ "
-                                      "này, hãy tổng hợp lại kỳ đó với sổ của tổ rồi chạy lại.",
+    "year.department_period_missing": "{department}: không ai có điểm {period} (tổ chưa nộp sổ kỳ này?) – chưa biết "
+                                      "điểm kỳ đó của {count} người trong tổ nên chưa xếp loại năm, chưa xét danh hiệu "
+                                      "cho họ: điểm năm từ điểm các kỳ (NĐ 233/2026 điều 12 khoản 5), kỳ thiếu không "
+                                      "tính là 0, cũng không tính trên các kỳ còn lại. Hãy tổng hợp lại kỳ đó với sổ "
+                                      "của tổ rồi chạy lại; nếu tổ không chấm kỳ này, hiệu trưởng nhập điểm kỳ đó khi "
+                                      "duyệt kỳ, hoặc nhập xếp loại cấp có thẩm quyền đã quyết định ở sheet Nhân sự.",
     "year.person_periods_missing": "{name} ({person}) không có điểm {periods}: điểm năm tính trên {used}/{total} kỳ "
                                    "có điểm, kỳ thiếu không tính là 0 (NĐ 233/2026 điều 15 khoản 1 điểm a, c: theo "
                                    "thời gian làm việc thực tế). Nếu người này đã được chấm, hãy kiểm tra sổ của tổ "
@@ -192,6 +194,16 @@ YEAR_REASONS = {
     # a rating typed in sheet Nhân sự beside the one computed
     # issue 48: the year waits for a period's form to be completed: so do its titles
     "flag.year_unfinished": "phiếu chấm {periods} chưa chấm xong: xếp loại năm và danh hiệu chờ tổ chấm xong",
+    # the year's rating waits for something else, and the titles resting on it with it: what it waits for
+    "flag.year_pending": "xếp loại năm và danh hiệu chờ: {waits}",
+    "wait.unfinished": "phiếu chấm {periods} chưa chấm xong",
+    "wait.unsent": "tổ chưa nộp sổ {periods}",
+    "wait.unreadable": "điểm {periods} không đọc được",
+    "wait.discipline_scope": "sheet Nhân sự chưa ghi kỷ luật về việc gì",
+    "year.unsent": "tổ chưa nộp sổ {periods} (không ai trong tổ có điểm kỳ đó): chưa biết điểm kỳ đó nên chưa xếp loại "
+                   "năm – kỳ thiếu không tính là 0, cũng không tính trên các kỳ còn lại (NĐ 233/2026 điều 12 khoản 5: "
+                   "điểm năm từ điểm các kỳ); chờ sổ của tổ, hoặc hiệu trưởng nhập điểm kỳ đó khi duyệt kỳ, hoặc cấp "
+                   "có thẩm quyền nhập xếp loại đã quyết định ở sheet Nhân sự",
     "flag.year_rating_entered": "xếp loại năm theo sheet Nhân sự là {entered}, tính từ các kỳ là {computed}",
     # issue 36: the year's law — what it rests on, who rates the head, what is missing, what the tool only proposes
     "rating.provisional": "tạm thời: xếp loại {rating} do chương trình tính từ các kỳ, chưa có quyết định của cấp có "
