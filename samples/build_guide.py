@@ -667,6 +667,11 @@ PAGES = [
             ("Người **chuyển đến** giữa năm: hiệu trưởng ghi điểm các tháng ở trường cũ (theo nhận xét của trường "
             "cũ) vào cột Điểm Hội đồng của bảng kỳ đó, ghi chú “Chuyển đến từ …”; bảng cả năm ghi rõ điểm nào do "
             "hiệu trưởng nhập."),
+            ("Bảng hiệu trưởng đã chấm được **lưu cùng kỳ** (`hoi-dong\\hieu-truong_thang-10.xlsx`): có sổ nộp muộn "
+            "thì cứ tổng hợp lại kỳ đó, không cần đưa lại tệp — chương trình tự áp dụng lại và nói tên tệp. Muốn bỏ "
+            "lượt duyệt: thêm `--bo-duyet` (tệp chuyển vào `hoi-dong\\cu`, không xóa)."),
+            ("Sổ kỳ tạo **trước khi tổng hợp đăng ký** ghi “Chưa đăng ký”: không cần tạo lại — bảng cả năm lấy đăng "
+            "ký từ bảng tổng hợp đăng ký."),
         ]),
     ], sample=YEAR_SAMPLE),
     Page("Bước 10. Cả năm: xếp loại, Hội đồng, hồ sơ, lịch sử", [
@@ -690,6 +695,9 @@ PAGES = [
             "vụ điều 12 khoản 4 điểm c; về tư tưởng, đạo đức, lối sống điều 14 khoản 3 điểm a."),
             ("Xếp loại nhập ở sheet Nhân sự khác kết quả tính thì hai cái được đặt cạnh nhau và cảnh báo; Hội đồng "
             "sửa điểm năm thì cả năm được xếp lại theo đúng các quy tắc."),
+            ("Còn kỳ chưa tổng hợp hay hiệu trưởng chưa duyệt thì năm là **DỰ THẢO**: hồ sơ có chữ DỰ THẢO ở đầu, "
+            "sổ lịch sử chưa ghi năm đó. Kết quả Hội đồng được lưu (`hoi-dong\\hoi-dong_ca-nam.xlsx`) và áp dụng "
+            "lại mỗi lần tổng hợp cả năm; sheet Nguồn dữ liệu kể các tệp đã áp dụng."),
         ]),
     ], sample=YEAR_SAMPLE),
     Page("Làm trên trang của chương trình (không cần gõ lệnh)", [

@@ -15,7 +15,9 @@ Steps, as the secretary and the departments would do them:
    GV017, who registers nothing; every department registers TTLĐTT (tong-hop-dang-ky.xlsx);
 3. each month ``generate --period`` (with ``--from`` the registrations) and every department fills its scores
    (inbox/<period>/); GV019 is not scored in Tháng 10;
-4. each month ``merge --period`` → ky/tong-hop_<period>.xlsx (the service the command runs);
+4. each month ``merge --period`` → ky/tong-hop_<period>.xlsx (the service the command runs), then the head's pass on it
+   (``--council``: Tháng 10 with one score the head set), kept as hoi-dong/hieu-truong_<period>.xlsx — every month
+   final, so the year is not a draft;
 5. ``thidua-xlsx year ky/`` → tong-hop_ca-nam.xlsx and ca-nam.json: the year's score the average of the months,
    GV019's missing month said, the HTXSNV cap ranking nine teachers for six slots, the titles from the ratings.
 """
@@ -27,6 +29,7 @@ import json
 import re
 import shutil
 import sys
+import tempfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -35,6 +38,7 @@ sys.path.insert(0, str(HERE.parent.parent))
 
 from samples.build_samples import record_outputs  # noqa: E402
 from tests.filling import fill, layout, person_values, register, stamp_saved_time  # noqa: E402
+from tests.head_pass import head_scores  # noqa: E402
 from thidua_xlsx.commands.merge import merge, year  # noqa: E402
 from thidua_xlsx.model import layout as ly  # noqa: E402
 from thidua_xlsx.model.campaign import moved_years  # noqa: E402
@@ -58,6 +62,8 @@ EXCELLENT = {"GV009": 96, "GV027": 95, "GV029": 94.5, "GV016": 94, "GV031": 93, 
              "GV001": 91.5, "GV008": 91, "GV023": 90.5, "QL001": 93.5, "QL002": 92}
 LEVEL = {"HTTNV": 80, "HTNV": 62, "KHTNV": 80}
 SWING = (-1, 1)  # month by month around the level: the average is the level
+# The head's pass on each month (a score the head set, with the head's note); a month without one is passed as merged.
+HEAD_CHANGES = {"thang-10": {"GV004": (81.5, "Hiệu trưởng chấm lại tiêu chí 2.1 theo minh chứng bổ sung")}}
 PLAN = "Căn cứ Kế hoạch số"  # the school's own plan of the year (sheet Căn cứ): dated in the year it plans
 
 
@@ -83,9 +89,15 @@ def build(here: Path, shift: int, authority_code: str = "") -> tuple[int, int, l
         for path in made.paths:
             fill_period(campaign, path, inbox / path.name, k, period.code)
         (here / "ky").mkdir(exist_ok=True)  # as the README's merge writes it (thidua-xlsx merge … --period …)
-        merged = merge(MergeRequest(inbox, here / "ky" / f"tong-hop_{period.code}.xlsx", period=period.code,
-                                    campaign_path=here))
+        summary = here / "ky" / f"tong-hop_{period.code}.xlsx"
+        merged = merge(MergeRequest(inbox, summary, period=period.code, campaign_path=here))
         assert merged.report.valid, merged.report.to_dict()
+        with tempfile.TemporaryDirectory() as work:  # the head's pass (NĐ 233/2026 điều 13 khoản 2): the month final
+            headed = Path(work) / f"hieu-truong_{period.code}.xlsx"
+            head_scores(summary, headed, HEAD_CHANGES.get(period.code, {}))
+            passed = merge(MergeRequest(inbox, summary, period=period.code, campaign_path=here, council_path=headed,
+                                        force=True))
+        assert passed.report.valid and passed.council, passed.report.to_dict()
     shutil.rmtree(here / "outbox")
     # the year as the README's command writes it (thidua-xlsx year ky --campaign . -o … --json …): the same service,
     # with what the campaign's opening and its rule set say, and today's date

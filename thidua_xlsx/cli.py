@@ -18,6 +18,7 @@ from thidua_xlsx.model import requests as rq
 from thidua_xlsx.model.exits import EXIT_INTERNAL, EXIT_OK, EXIT_STRICT, EXIT_UNUSABLE, EXIT_USAGE
 from thidua_xlsx.system.voice import Voice
 from thidua_xlsx.text import commands as ct
+from thidua_xlsx.text import decisions as dx
 from thidua_xlsx.text import history as hx
 from thidua_xlsx.text import mail as tm
 from thidua_xlsx.text import ui as tui
@@ -190,6 +191,7 @@ def _summary_options(command):
             click.option("--strict", is_flag=True, help=ct.STRICT_HELP),
             click.option("--council", "council_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
                          default=None, help=ct.COUNCIL_HELP),
+            click.option("--bo-duyet", "drop_council", is_flag=True, help=dx.DROP_HELP),
             click.option("--cong-khai", "public_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
                          help=ct.PUBLIC_HELP),
             click.option("--y-kien", "public_days", type=click.IntRange(1, 60), default=5, show_default=False,
@@ -220,11 +222,13 @@ _docs_opt = click.option("--docs", "--ho-so", "docs_dir", type=click.Path(file_o
               help=ct.IMPORT_HELP)
 @click.option("--ma-tinh", "mapping", default=None, metavar=ct.MAPPING_METAVAR, help=ct.MAPPING_HELP)
 @_thu_opt
-def merge(inbox, output, json_path, force, pdf, strict, council_path, public_path, public_days, history_path,
-          feedback_dir, docs_dir, campaign_path, round_, period, import_dir, mapping, drafts_dir):
-    _run(rq.MergeRequest(inbox, output, json_path, force, pdf, strict, council_path, public_path,
-                                   public_days, feedback_dir, docs_dir, campaign_path, round_, period, history_path,
-                         import_dir, mapping, drafts_dir))
+def merge(inbox, output, json_path, force, pdf, strict, council_path, drop_council, public_path, public_days,
+          history_path, feedback_dir, docs_dir, campaign_path, round_, period, import_dir, mapping, drafts_dir):
+    _run(rq.MergeRequest(inbox, output=output, json_path=json_path, force=force, pdf=pdf, strict=strict,
+                         council_path=council_path, drop_council=drop_council, public_path=public_path,
+                         public_days=public_days, feedback_dir=feedback_dir, docs_dir=docs_dir,
+                         campaign_path=campaign_path, round=round_, period=period, history_path=history_path,
+                         import_dir=import_dir, mapping=mapping, drafts_dir=drafts_dir))
 
 
 @main.command(help=ct.YEAR_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR)
@@ -233,11 +237,12 @@ def merge(inbox, output, json_path, force, pdf, strict, council_path, public_pat
 @_docs_opt
 @_campaign_opt
 @_thu_opt
-def year(folder, output, json_path, force, pdf, strict, council_path, public_path, public_days, history_path,
-         docs_dir, campaign_path, drafts_dir):
-    _run(rq.YearRequest(folder, output, json_path, force, pdf, strict, council_path, public_path,
-                                   public_days, None, docs_dir, campaign_path, history_path=history_path,
-                        drafts_dir=drafts_dir))
+def year(folder, output, json_path, force, pdf, strict, council_path, drop_council, public_path, public_days,
+         history_path, docs_dir, campaign_path, drafts_dir):
+    _run(rq.YearRequest(folder, output=output, json_path=json_path, force=force, pdf=pdf, strict=strict,
+                        council_path=council_path, drop_council=drop_council, public_path=public_path,
+                        public_days=public_days, docs_dir=docs_dir, campaign_path=campaign_path,
+                        history_path=history_path, drafts_dir=drafts_dir))
 
 
 @main.command(help=ct.STATUS_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR)
@@ -256,8 +261,9 @@ def status(inbox, campaign_path, round_, strict, nudge, period, drafts_dir):
 @click.option("--book", type=click.Path(dir_okay=False, path_type=Path), default=None, help=hx.BOOK_HELP)
 @click.argument("summaries", nargs=-1, metavar=hx.SUMMARY_METAVAR,
                 type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def history(book: Path, summaries: tuple[Path, ...]):
-    _run(rq.HistoryRequest(book, summaries))
+@click.option("--chinh-thuc", "final", is_flag=True, help=dx.FINAL_HELP)
+def history(book: Path, summaries: tuple[Path, ...], final: bool):
+    _run(rq.HistoryRequest(book, summaries, final))
 
 
 @main.command(help=tui.UI_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR)

@@ -4,6 +4,7 @@ council's word over the tool's proposal, quota ties, the vote, and the change lo
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -241,7 +242,9 @@ def test_the_shipped_sample_council_pass_gives_the_final_summary_and_its_papers(
     settled; the Tờ trình counts equal the final lists, each list is its title's proposals."""
     from tests.documents import docx_rows, docx_text
 
-    samples = Path(__file__).resolve().parents[2] / "samples"
+    shipped = Path(__file__).resolve().parents[2] / "samples"
+    samples = tmp_path / "samples"  # a copy: the run records what it wrote in its campaign folder, never the shipped
+    shutil.copytree(shipped, samples, ignore=shutil.ignore_patterns("ca-nam", "cap-xa", "huong-dan", "ho-so"))
     out, papers, report = tmp_path / "tong-hop-cuoi.xlsx", tmp_path / "ho-so", tmp_path / "bao-cao.json"
     result = run("merge", samples / "inbox", "--council", samples / "hoi-dong.xlsx", "-o", out, "--docs", papers,
                  "--json", report)

@@ -25,6 +25,7 @@ from thidua_xlsx.system.files import as_write_error, check_writable, sha256_of
 from thidua_xlsx.system.voice import Voice, warn_problems
 from thidua_xlsx.system.written import Written, free_name
 from thidua_xlsx.text import commands as ct
+from thidua_xlsx.text import decisions as dx
 from thidua_xlsx.workspace import CampaignFolder
 
 
@@ -126,7 +127,8 @@ def run(request: GenerateRequest, voice: Voice) -> Result:
     r = request
     folder = open_campaign_book(campaign_file(r.campaign_path), voice)
     outbox = r.outbox or Places(folder.folder).outbox(r.round, r.period or "")
-    done = generate_round(folder, r.round, outbox, r.from_summary, force=r.force, period=r.period)
+    registered = r.from_summary if r.round != ly.SCORING else r.from_summary or _registration_of(folder.folder, voice)
+    done = generate_round(folder, r.round, outbox, registered, force=r.force, period=r.period)
     warn_problems(done.problems, voice)
     key = round_key(r.round, r.period or "")
     if done.problems.errors:
@@ -135,7 +137,7 @@ def run(request: GenerateRequest, voice: Voice) -> Result:
         voice.say(f"  {path}")
     voice.say(ct.GENERATE_DONE.format(count=len(done.paths), outbox=outbox))
     if r.round == ly.SCORING and done.checklist is None:
-        voice.warn(ct.GENERATE_NO_FROM)
+        voice.warn(dx.BOOKS_BEFORE_REGISTRATION if folder.campaign.periods else ct.GENERATE_NO_FROM)
     for line in checklist_lines(done.checklist) if done.checklist else ():
         voice.say(line)
     files = done.files
@@ -150,6 +152,18 @@ def run(request: GenerateRequest, voice: Voice) -> Result:
         files += written.made(lambda _path: rs.DRAFT)
     return Result("generate", command_report("generate", done.problems, True, len(done.paths), len(done.paths)),
                   files, key, folder.folder)
+
+
+def _registration_of(folder: Path, voice: Voice) -> Path | None:
+    """The registration round's summary of campaign folder ``folder`` (the one its last merge wrote, whichever door
+    ran it), said; None when the round is not merged yet."""
+    from thidua_xlsx.system.runs import summary_of
+
+    found = summary_of(folder, ly.REGISTRATION, ly.REGISTRATION, "")
+    if not found:
+        return None
+    voice.say(dx.REGISTRATION_FOUND.format(file=found))
+    return folder / found
 
 
 @dataclass(frozen=True)

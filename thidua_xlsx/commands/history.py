@@ -15,12 +15,13 @@ from thidua_xlsx.system.files import check_writable
 from thidua_xlsx.system.voice import Voice, vietnam_today, warn_problems
 
 
-def update_history(book: Path | None, summaries: list[Path], today: dt.date | None = None):
+def update_history(book: Path | None, summaries: list[Path], today: dt.date | None = None, final: bool = False):
     """``history``: the history book ``book`` made when missing, then each final summary of ``summaries`` added
     as its year (a year the tool added before from the same campaign is replaced; a year typed by hand, another
     school's summary or one that is no final summary is refused, said in the problems). The book is written
     once, whole, its previous version kept beside it; not at all when it is open in Excel or LibreOffice, when
-    it cannot be read, or when a column the update needs is missing. Returns a
+    it cannot be read, or when a column the update needs is missing. A year still running (a period not final: its
+    summary says which) is refused unless ``final`` says, on purpose, to record it as it is. Returns a
     :class:`~thidua_xlsx.model.history_book.HistoryUpdate`."""
     from thidua_xlsx.model.history_book import HistoryBook, HistoryUpdate, YearAdded, refusal
     from thidua_xlsx.read.history import read_final_summary, read_history_book
@@ -50,6 +51,9 @@ def update_history(book: Path | None, summaries: list[Path], today: dt.date | No
         for path in summaries:
             year, refused = read_final_summary(path)
             problems.extend(refused)
+            if year is not None and year.draft and not final:
+                problems.add("history.year_draft", file=year.file, year=year.year, periods=year.draft)
+                continue
             why = refusal(kept, year) if year is not None else None
             if why is not None:
                 problems.add(why[0], file=book.name, **why[1])
@@ -60,7 +64,8 @@ def update_history(book: Path | None, summaries: list[Path], today: dt.date | No
                                    sum(len(p.titles) for p in people), len(year.history.initiatives),
                                    len(year.history.departments)))
             kept = with_year(kept, year)
-        if not added and not created:  # nothing to add: the secretary's file is left as she saved it
+        if not added and (not created or summaries):  # nothing to add (each summary refused: said): the secretary's
+            # file is left as she saved it, and no empty book is made for a year that could not be recorded
             return HistoryUpdate(book, False, (), problems, years=kept.years, given=len(summaries))
         written, backup = save_history_book(kept, book, today or vietnam_today())
         return HistoryUpdate(book, created, tuple(added), problems, written, backup, kept.years, len(summaries))
@@ -72,7 +77,7 @@ def run(request: HistoryRequest, voice: Voice) -> Result:
     from thidua_xlsx.model import result as rs
     from thidua_xlsx.text import history as hx
 
-    done = update_history(request.book, list(request.summaries))
+    done = update_history(request.book, list(request.summaries), final=request.final)
     warn_problems(done.problems, voice)
     if done.created and done.written:
         voice.say(hx.CREATED.format(path=done.book))

@@ -9,19 +9,21 @@ from pathlib import Path
 
 from thidua_xlsx import deliver
 from thidua_xlsx import outputs as out
+from thidua_xlsx.commands.decisions import applied, keep, kept, kind_of_round, set_aside
 from thidua_xlsx.commands.opening import locate_campaign, period_names
 from thidua_xlsx.commands.reading import apply_council_file, read_and_report
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model import places
 from thidua_xlsx.model.errors import Stopped
-from thidua_xlsx.model.issues import ERROR, Problems
+from thidua_xlsx.model.issues import ERROR, WARNING, Problems
 from thidua_xlsx.model.requests import MergeRequest
 from thidua_xlsx.model.result import Result
 from thidua_xlsx.system import lock
 from thidua_xlsx.system.voice import Voice, vietnam_today, warn_problems
 from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import commands as ct
+from thidua_xlsx.text import decisions as dx
 from thidua_xlsx.workspace import CampaignFolder
 
 
@@ -53,6 +55,8 @@ def year(request: MergeRequest, voice: Voice = Voice()) -> Result:
 
 def _merged(request: MergeRequest, voice: Voice, read, command: str) -> Result:
     r = request
+    if r.council_path is not None and r.drop_council:
+        raise out.Refused(dx.DROP_AND_GIVE)
     outputs = out.merge_outputs(r, r.output)
     out.check_outputs(outputs, r.inbox, out.campaign_inputs(None, r.council_path, r.history_path))
     out.prepare(outputs, r.force)
@@ -62,7 +66,7 @@ def _merged(request: MergeRequest, voice: Voice, read, command: str) -> Result:
         with out.holding(out.campaign_lock(folder, r.inbox), command, voice):
             written = out.record_of(folder, r.inbox)
             try:
-                report, summary, output = _merge(r, folder, written, voice, read)
+                report, summary, output, council = _merge(r, folder, written, voice, read)
             except BaseException:
                 with contextlib.suppress(OSError):  # the fault said is the first one (a full disk, say)
                     written.save()
@@ -70,7 +74,7 @@ def _merged(request: MergeRequest, voice: Voice, read, command: str) -> Result:
             written.save()
     key = places.YEAR_KEY if summary.year else places.round_key(summary.round, summary.period)
     return Result(command, report, written.made(out.kind_of(r, output)), key, folder.folder,
-                  council=r.council_path is not None and report.valid)
+                  council=council is not None and report.valid)
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,7 @@ def _read_year(r: MergeRequest, folder: CampaignFolder, voice: Voice) -> _Read:
     """The periods' summaries of the folder ``r.inbox`` read, the summary of each period chosen, the year
     decided. The periods used and missing are said; Stopped when the folder holds no file at all (what to put
     there is said)."""
+    from thidua_xlsx.commands.decisions import year_registrations
     from thidua_xlsx.decide.council import with_year_scores
     from thidua_xlsx.decide.year import SAID_ON_SCREEN, select_periods, year_summary
     from thidua_xlsx.model.report import report_of
@@ -108,10 +113,15 @@ def _read_year(r: MergeRequest, folder: CampaignFolder, voice: Voice) -> _Read:
     with voice.reading(len(items)) as on_file:
         files, read = read_period_summaries(items, campaign, on_file)
     files, periods = select_periods(files, read)
+    refused = Problems()  # a registration summary the year cannot use: said, the periods' books read instead
+    registrations = year_registrations(folder.folder, campaign, refused)
+    unusable = tuple(replace(i, severity=WARNING) for i in refused.items)
+    warn_problems(list(unusable), voice)
 
     def year_of(chosen):
-        return year_summary(campaign, files, chosen, campaign.unit_rating or None, today=vietnam_today(),
-                            book=folder.book_name)
+        summary = year_summary(campaign, files, chosen, campaign.unit_rating or None, today=vietnam_today(),
+                               book=folder.book_name, registrations=registrations)
+        return replace(summary, issues=(*unusable, *summary.issues))
 
     summary = year_of(periods)
     labels = [p.label for p in campaign.periods if p.code in periods]
@@ -148,16 +158,25 @@ def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voi
     voice, said = heard(voice)
     found = read(r, folder, voice)
     summary, report = counted(found.summary, folder, r.strict, voice)
-    if r.council_path is not None and summary.accepted_files:
-        summary, problems = apply_council_file(summary, r.council_path, found.year_again)
+    key = places.YEAR_KEY if summary.year else places.round_key(summary.round, summary.period)
+    council = _pass_of(r, folder, key, summary, voice)
+    if council is not None and summary.accepted_files:
+        summary, problems = apply_council_file(summary, council, found.year_again)
         if summary is None:
             raise Stopped(problems)
+        kind = kind_of_round(key)  # named as it is kept with its round (model.places): where a reader finds it
+        name = places.Places(folder.folder).decision(kind, key, council.suffix.lower())
+        summary = replace(summary, applied=(*summary.applied, applied(kind, key, council, folder.folder, name)))
         report = report_of(summary, r.strict)
     if r.history_path is not None and summary.accepted_files:
         summary = _with_history(summary, r.history_path, voice)
         report = report_of(summary, r.strict)
     at = places.Places(folder.folder)  # the campaign folder's, wherever the command was typed
     output = r.output or (at.year_summary if summary.year else at.summary(summary.round, summary.period))
+    if r.docs_dir is None and r.output is None and key in (places.YEAR_KEY, ly.SCORING) and \
+            written.holds_under(at.docs):  # the papers made from the round's last summary follow its new one
+        r = replace(r, docs_dir=at.docs)
+        voice.say(dx.PAPERS_AGAIN.format(folder=at.docs))
     default = [] if r.output else [o for o in out.merge_outputs(r, output) if o.option.startswith("output")]
     out.check_outputs(out.merge_outputs(r, output), r.inbox,
                       out.campaign_inputs(folder, r.council_path, r.history_path))
@@ -169,12 +188,14 @@ def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voi
             voice.say(line)
         if not report.valid:
             voice.warn(nothing_usable(r.inbox, summary))
-            return report, summary, output
+            return report, summary, output, council
         told = deliver.Kept(written, voice)
         output = written.name_for(output, (".pdf",) if r.pdf else ())
         write_summary(summary, output, report)
         written.note(output)
         voice.say(ct.SUMMARY_DONE.format(path=output))
+        if council is not None and council == r.council_path and _own_place(output, at, summary):
+            _keep_pass(folder.folder, key, council, summary, voice)  # kept with it: every later merge applies it
         if summary.round == ly.SCORING and not summary.period:  # what the school sends up: its fingerprint, its seal
             voice.say((ct.SUMMARY_SEALED if summary.campaign.school.authority_code else ct.SUMMARY_UNSEALED).format(
                 fingerprint=hashlib.sha256(output.read_bytes()).hexdigest()[:12]))
@@ -202,7 +223,59 @@ def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voi
 
             merge_drafts(summary, output, r.feedback_dir, r.docs_dir, r.drafts_dir, written, voice)
             told()
-    return report, summary, output
+    return report, summary, output, council
+
+
+def _pass_of(r: MergeRequest, folder: CampaignFolder, key: str, summary, voice: Voice) -> Path | None:
+    """The head's or the council's pass this merge applies: the one given (``--council``), else the one kept with the
+    round (said, with how to drop it), none when dropped on purpose (``--bo-duyet``: the one dropped named and moved to
+    ``hoi-dong/cu/``, never deleted)."""
+    if r.council_path is not None or summary.round != ly.SCORING:
+        return r.council_path
+    label = _round_words(summary)
+    found = kept(folder.folder, key)
+    if r.drop_council:
+        if found is None:
+            voice.say(dx.NOTHING_TO_DROP.format(round=label))
+            return None
+        aside = set_aside(folder.folder, found)
+        voice.say(dx.DROPPED.format(file=_shown(found, folder.folder), round=label,
+                                    aside=_shown(aside, folder.folder)))
+        return None
+    if found is not None:
+        a = applied(kind_of_round(key), key, found, folder.folder)
+        voice.say(dx.APPLIED_AGAIN[a.kind].format(round=label, file=a.file, fingerprint=a.fingerprint,
+                                                    saved=dx.saved_words(a.saved)))
+    return found
+
+
+def _keep_pass(folder: Path, key: str, council: Path, summary, voice: Voice) -> None:
+    """The pass given to this merge kept with its round (the one it replaces moved aside), said."""
+    target, replaced = keep(folder, key, council)
+    voice.say(dx.KEPT.format(file=_shown(target, folder), round=_round_words(summary),
+                             replaced=dx.KEPT_REPLACED.format(aside=_shown(replaced, folder)) if replaced else ""))
+
+
+def _own_place(output: Path, at: places.Places, summary) -> bool:
+    """Whether ``output`` is the round's own summary in its campaign folder (a summary written elsewhere with ``-o``
+    is a trial: the pass it applied is not kept with the round)."""
+    own = at.year_summary if summary.year else at.summary(summary.round, summary.period)
+    return output.resolve() == own.resolve() or output.resolve().parent == own.resolve().parent and \
+        output.name.startswith(own.stem)
+
+
+def _round_words(summary) -> str:
+    from thidua_xlsx.text.ui import WORDS
+
+    return WORDS["year_round"] if summary.year else summary.period_label or WORDS["scoring"]
+
+
+def _shown(path: Path, folder: Path) -> str:
+    """``path`` as the secretary finds it: relative to the campaign folder."""
+    try:
+        return path.relative_to(folder).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def counted(summary, folder: CampaignFolder, strict: bool, voice: Voice):

@@ -22,8 +22,8 @@ def officer_decisions(folder: Path, decisions: dict[tuple[str, str, str, str], t
     summary holds apart (merged since: merge again, then decide)."""
     from openpyxl import load_workbook
 
-    from thidua_xlsx.commands.overview import summary_of
     from thidua_xlsx.system.files import replacing
+    from thidua_xlsx.system.runs import summary_of
 
     at = Places(folder)
     last = summary_of(folder, LEVEL_ABOVE_KEY, "", "")

@@ -16,14 +16,16 @@ import datetime as dt
 import os
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model import places
-from thidua_xlsx.model.exits import EXIT_UNUSABLE
+from thidua_xlsx.model.decisions import Applied
 from thidua_xlsx.model.issues import NOTE, Issue
+from thidua_xlsx.system.runs import summary_of
 from thidua_xlsx.system.voice import Voice, vietnam_today
+from thidua_xlsx.text.decisions import draft_text
 from thidua_xlsx.text.ui import WORDS
 
 REGISTRATION, SCORING, YEAR = ly.REGISTRATION, ly.SCORING, places.YEAR_KEY
@@ -128,28 +130,6 @@ def _issued_counts(cf) -> dict[tuple[str, str], int]:
     return issued
 
 
-def summary_of(folder: Path, key: str, round_: str, period: str) -> str:
-    """The summary of round ``key`` to offer (relative to the campaign folder; "" none): the one its last merge wrote
-    (:mod:`thidua_xlsx.system.runs`), whichever door ran it; when no merge of it is remembered (a folder of an earlier
-    version, the shipped sample), the round's own name (model.places), else the README's for the registration and the
-    single scoring round (``tong-hop-dang-ky.xlsx``; ``tong-hop-cuoi.xlsx`` after the council, ``tong-hop.xlsx``)."""
-    from thidua_xlsx.model.result import SUMMARY
-    from thidua_xlsx.system.runs import recent
-
-    for run in reversed(recent(folder)):
-        if run.key == key and run.command in ("merge", "year") and run.exit_code != EXIT_UNUSABLE:
-            made = run.of_kind(SUMMARY)
-            if made and (folder / made[0].path).is_file():
-                return made[0].path
-    at = places.Places(folder)
-    own = at.year_summary if key == YEAR else at.level_above_summary if key == places.LEVEL_ABOVE_KEY else \
-        at.summary(round_, period)
-    readme = {REGISTRATION: (places.README_REGISTRATION_SUMMARY,),
-              SCORING: (places.README_FINAL_SUMMARY, places.README_SCORING_SUMMARY)}.get(key, ())
-    names = (own.relative_to(folder).as_posix(), *readme)
-    return next((name for name in names if (folder / name).is_file()), "")
-
-
 def final_summary(cf) -> str | None:
     """The year's last summary (relative): the year's from its periods, else the scoring round's; None when neither is
     written yet. What the history book takes from it is the history's to judge."""
@@ -203,6 +183,8 @@ class RoundView:
     reminders: tuple[str, ...] = ()
     stopped: str = ""
     departments: tuple = ()  # the campaign's departments (when nothing was read)
+    kept: Applied | None = None  # the head's (or council's) pass kept with the round, applied by every merge
+    notes: tuple[str, ...] = ()  # what the page says of the round's books (made before the registration was merged)
 
 
 class _Cache:
@@ -255,7 +237,33 @@ def round_page(cf, key: str) -> RoundView | None:
         return RoundView(chosen, departments=cf.campaign.departments)
     book = cf.book if cf.book is not None else cf.folder
     state = _state(inbox, book, cf.registry.folder)
-    return CACHE.get(f"{cf.folder}|{key}", state, lambda: _read_round(cf, chosen, inbox))
+    view = CACHE.get(f"{cf.folder}|{key}", state, lambda: _read_round(cf, chosen, inbox))
+    return replace(view, kept=kept_pass(cf.folder, key) if chosen.round == SCORING else None,
+                   notes=_registration_notes(cf, chosen))
+
+
+def kept_pass(folder: Path, key: str) -> Applied | None:
+    """The head's or the council's pass kept for round ``key`` (what every merge of it applies again); None."""
+    from thidua_xlsx.commands.decisions import applied, kept, kind_of_round
+
+    found = kept(folder, key)
+    return applied(kind_of_round(key), key, found, folder) if found is not None else None
+
+
+def _registration_notes(cf, chosen: Round) -> tuple[str, ...]:
+    """A period's books made before the registration round was merged (nobody registered on them), said with what it
+    means: nothing to make again, the year reads the registration round's own result."""
+    from thidua_xlsx.text.decisions import BEFORE_REGISTRATION_PAGE
+
+    if not chosen.period:
+        return ()
+    books = [b for b in cf.registry.all() if (b.layout.round, b.layout.period) == (SCORING, chosen.period)]
+    unregistered = {b.department_code for b in books if not any(p.has_registered for p in b.people)}
+    if not unregistered:
+        return ()
+    registration = summary_of(cf.folder, REGISTRATION, REGISTRATION, "")
+    return (BEFORE_REGISTRATION_PAGE["merged" if registration else "not_merged"].format(
+        count=len(unregistered), file=registration),)
 
 
 def _read_round(cf, chosen: Round, inbox: Path) -> RoundView:
@@ -297,10 +305,15 @@ class YearView:
     round: Round
     periods: tuple[PeriodState, ...]
     final: str | None
+    draft: str = ""  # what keeps the year a draft, in words ("": every period passed by the head)
+    kept: Applied | None = None  # the council's pass on the year kept, applied by every merge of the year
 
 
 def year_page(cf) -> YearView | None:
-    """The page of the year from its periods (None: the campaign has no periods)."""
+    """The page of the year from its periods (None: the campaign has no periods): each period's summary, what keeps
+    the year a draft, the council's pass kept."""
+    from thidua_xlsx.decide.year import draft_reason
+
     if not cf.campaign.periods:
         return None
     chosen = next(r for r in rounds_of(cf) if r.key == YEAR)
@@ -309,7 +322,10 @@ def year_page(cf) -> YearView | None:
         summary = summary_of(cf.folder, period.code, SCORING, period.code)
         last = next((r for r in runs_of(cf.folder, period.code) if r.command == "merge"), None)
         periods.append(PeriodState(period.code, period.label, summary, bool(last and last.council)))
-    return YearView(chosen, tuple(periods), final_summary(cf))
+    today = vietnam_today()
+    draft = draft_text((p.label, draft_reason(period.end <= today, bool(p.summary), p.final))
+                       for p, period in zip(periods, cf.campaign.periods))
+    return YearView(chosen, tuple(periods), final_summary(cf), draft, kept_pass(cf.folder, YEAR))
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """What the page receives: the books dropped on a round (each filed by the codes inside it, as ``collect`` files a
-mail's) and the council's summary uploaded (kept under a new name in ``hoi-dong/``, never replacing anything)."""
+mail's) and the council's summary uploaded (waiting in ``hoi-dong/cu/`` until the merge that applies it keeps it with
+its round; never replacing anything)."""
 
 from __future__ import annotations
 
@@ -45,8 +46,9 @@ def receive(folder: Path, uploads: list[tuple[str, bytes]], expected: tuple[str,
 
 
 def keep_council(folder: Path, name: str, data: bytes) -> Path:
-    """The council's summary uploaded as ``name`` kept in ``hoi-dong/`` under a name of its own (``hoi-dong.xlsx``,
-    ``hoi-dong (moi).xlsx``…): nothing replaced. Refused when it is no workbook."""
+    """The council's summary uploaded as ``name`` kept in ``hoi-dong/cu/`` under a name of its own until the merge that
+    applies it keeps it with its round (:mod:`thidua_xlsx.commands.decisions`): nothing replaced. Refused when it is no
+    workbook."""
     from thidua_xlsx.read.containment import WORKBOOK_SUFFIXES
     from thidua_xlsx.system.files import replacing
     from thidua_xlsx.system.written import free_name
@@ -55,7 +57,7 @@ def keep_council(folder: Path, name: str, data: bytes) -> Path:
     if suffix not in WORKBOOK_SUFFIXES:
         raise Refused(issue("ui.council_not_workbook", file=name).message)
     at = Places(folder)
-    at.council.mkdir(exist_ok=True)
+    at.decisions_aside.mkdir(parents=True, exist_ok=True)
     path = free_name(at.council_upload(suffix), lambda p: not p.exists())
     with replacing(path) as tmp:
         tmp.write_bytes(data)

@@ -35,8 +35,11 @@ from thidua_xlsx.model.campaign_book import (
     SMALL_GROUP_WORDS,
     STAFF_SHEET,
 )
+from thidua_xlsx.model.decisions import YearRegistrations
 from thidua_xlsx.model.inbox import ACCEPTED, REJECTED, SUPERSEDED, InboxFile
+from thidua_xlsx.model.issued import Registration
 from thidua_xlsx.model.issues import ERROR, NOTE, WARNING, Issue, issue, reason
+from thidua_xlsx.model.places import REGISTRATION_INBOX
 from thidua_xlsx.model.results import (
     SOURCE_COUNCIL,
     STATUS_SUBMITTED,
@@ -46,7 +49,9 @@ from thidua_xlsx.model.results import (
     by_department,
     provisional,
 )
+from thidua_xlsx.model.titles import is_registered
 from thidua_xlsx.text.collation import fold, name_key
+from thidua_xlsx.text.decisions import draft_text, saved_words
 from thidua_xlsx.text.messages import SCHOOL_SCALE
 
 SOURCE_YEAR = "year"  # a person's final score is the year's, from the periods
@@ -60,7 +65,8 @@ SAID_ON_SCREEN = frozenset({
     "year.small_groups", "year.score_not_number", "year.score_out_of_range", "year.meta_broken",
     "year.person_periods_missing", "year.part_not_number", "year.part_out_of_range",
     "year.parts_not_total", "year.parts_old", "year.score_typed_over", "year.council_score_unapplied",
-    "year.person_unfinished", "year.discipline_scope_missing"})
+    "year.person_unfinished", "year.discipline_scope_missing", "year.registration_missing",
+    "year.registration_used", "year.registration_from_periods", "year.draft"})
 # Not said as the periods are read: the count of provisional proposals ("year.provisional") is the run's last word,
 # counted once its council's pass and its history have decided (:func:`with_provisional`), and said with its report.
 # A file of the folder refused for these reasons was a period's summary the year could not use: a period with no
@@ -98,17 +104,20 @@ def select_periods(files: Sequence[InboxFile], read: dict[str, ev.PeriodSummary]
 
 
 def year_summary(campaign: cm.Campaign, files: Sequence[InboxFile], periods: dict[str, ev.PeriodSummary],
-                 school_rating: str | None = None, today: dt.date | None = None, book: str = "") -> Summary:
+                 school_rating: str | None = None, today: dt.date | None = None, book: str = "",
+                 registrations: YearRegistrations | None = None) -> Summary:
     """The year's summary: ``files`` every entry of the folder (statuses said), ``periods`` the summary used for
     each period (:func:`select_periods`), ``school_rating`` the school's own rating where known (điều 7),
     ``today`` the day the year is closed (a period not over by then is said; None: not checked), ``book`` the
-    campaign book's file name (what is said of its sheets names it)."""
+    campaign book's file name (what is said of its sheets names it), ``registrations`` the registration round's
+    result (None: not merged yet — the periods' books say what they were made with, and that is said)."""
     problems: list[Issue] = [i for f in files for i in f.issues]
     labels = {p.code: p.label for p in campaign.periods}
     law = year_law(campaign, periods, today)
     future = {p.code for p in campaign.periods if today is not None and p.end > today}
     refused = tuple(f.name for f in files if f.status == REJECTED and f.reason in REFUSED_PERIOD)
     used = {code: s.file for code, s in periods.items()}
+    draft = draft_periods(campaign, periods, future)  # before a refused period is made "not known"
     for period in campaign.periods:
         if period.code in periods or period.code in future:
             continue
@@ -137,7 +146,8 @@ def year_summary(campaign: cm.Campaign, files: Sequence[InboxFile], periods: dic
     problems += _missing(campaign, periods, ratings)
     said = [*law, *_said(campaign, ratings, rules, school_rating)]
     names = {d.code: d.name for d in campaign.departments}
-    people = [_person(p, campaign, periods, ratings[p.code], names) for p in _ordered(campaign)]
+    people = [_person(p, campaign, periods, ratings[p.code], names, registrations) for p in _ordered(campaign)]
+    problems += _registration_said(campaign, people, registrations)
     people = cons.judged(people, campaign)
     problems += [dataclasses.replace(i, file=book) if book and i.sheet else i for i in said]
     members = by_department(people)  # one pass: 1,000 departments × 8,400 people cost 0.75 s counted per department
@@ -145,6 +155,8 @@ def year_summary(campaign: cm.Campaign, files: Sequence[InboxFile], periods: dic
     for period in campaign.periods:
         registered |= {code: title for code, title in periods[period.code].collectives.items() if title} \
             if period.code in periods else {}
+    if registrations is not None:  # the registration round's own result is the year's fact
+        registered |= {code: title for code, title in registrations.collectives.items() if title}
     departments = cons.decide_departments(campaign, people, [
         DepartmentResult(d.code, d.name, len(members.get(d.code, ())), True, collective=registered.get(d.code, ""))
         for d in campaign.departments])
@@ -153,9 +165,38 @@ def year_summary(campaign: cm.Campaign, files: Sequence[InboxFile], periods: dic
     year = ev.YearResults(campaign.periods, used,
                           {s.person: dict(s.scores) for s in scores}, ratings,
                           {s.person: dict(s.parts) for s in scores}, _head_entered(campaign, periods))
+    if draft:
+        problems.append(issue("year.draft", WARNING, sheet=PERIODS_SHEET, periods=draft_words(campaign, draft)))
+    applied = (*((registrations.applied,) if registrations is not None else ()),
+               *(a for period in campaign.periods if period.code in periods for a in periods[period.code].applied))
     summary = Summary(campaign, ly.SCORING, tuple(files), tuple(people), tuple(departments), tuple(problems),
-                      max(stamps) if stamps else None, year=year)
+                      max(stamps) if stamps else None, year=year, applied=applied, draft=draft)
     return with_provisional(summary, book)
+
+
+def draft_periods(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary], future: set[str]
+                  ) -> tuple[tuple[str, str], ...]:
+    """Each period that keeps the year a draft, with why: not over yet, not merged (or its summary refused: not
+    known), or merged without the head's pass. The year is final only when every period has the head's result (NĐ
+    233/2026 điều 12 khoản 5 averages the periods' results; điều 13 khoản 2: the head of the unit evaluates)."""
+    found = []
+    for period in campaign.periods:
+        summary = periods.get(period.code)
+        why = draft_reason(period.code not in future, summary is not None, summary is not None and summary.council)
+        if why:
+            found.append((period.code, why))
+    return tuple(found)
+
+
+def draft_reason(over: bool, merged: bool, passed: bool) -> str:
+    """Why a period keeps the year a draft ("" it does not): not over, not merged, or not passed by the head."""
+    return "not_over" if not over else "not_merged" if not merged else "not_passed" if not passed else ""
+
+
+def draft_words(campaign: cm.Campaign, draft: Sequence[tuple[str, str]]) -> str:
+    """The periods keeping a year a draft, in words: "Tháng 5/2027 chưa hết kỳ; Tháng 4/2027 chưa tổng hợp"."""
+    labels = {p.code: p.label for p in campaign.periods}
+    return draft_text((labels.get(code, code), why) for code, why in draft)
 
 
 def with_provisional(summary: Summary, book: str = "") -> Summary:
@@ -409,11 +450,15 @@ def _ordered(campaign: cm.Campaign) -> list[cm.Person]:
 
 
 def _person(p: cm.Person, campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary],
-            rating: ev.YearRating, names: dict[str, str]) -> PersonResult:
+            rating: ev.YearRating, names: dict[str, str], registrations: YearRegistrations | None) -> PersonResult:
     """``p``'s year as a result the title rules judge: the year's score and rating (the one that counts), what
-    the latest period says they registered."""
+    they registered — as the registration round's result says it, else as the latest period's book showed it (a
+    book made before the registration was merged shows none: it does not undo the registration)."""
     entries = [e for period in campaign.periods if (e := _entry(periods, period.code, p.code)) is not None]
-    registered = next((e for e in reversed(entries) if e.registered), None)
+    own = registrations.people.get(p.code) if registrations is not None else None
+    if own is None:  # not in the registration round's result (none yet, a newcomer): as the latest book showed it
+        shown = next((e for e in reversed(entries) if e.registered), None)
+        own = Registration(shown.registered, shown.form, shown.initiative) if shown is not None else Registration()
     rated = rating.rating if rating.rating in cm.RATINGS else None
     if rated is not None and not rating.entered:  # computed, not decided: the titles resting on it are provisional
         rated = ev.ComputedRating(rated)
@@ -425,8 +470,8 @@ def _person(p: cm.Person, campaign: cm.Campaign, periods: dict[str, ev.PeriodSum
     return PersonResult(
         code=p.code, name=p.name, department=p.department, department_name=names.get(p.department, p.department),
         role=p.role, position=p.position, status=STATUS_SUBMITTED,
-        registered=registered.registered if registered else "", form=registered.form if registered else "",
-        initiative=registered.initiative if registered else "", facts=dataclasses.replace(p.facts, rating=rated),
+        registered=own.title, form=own.form, initiative=own.initiative,
+        facts=dataclasses.replace(p.facts, rating=rated),
         final=rating.score, final_source=SOURCE_YEAR if rating.score is not None else "",
         classification=rated or "", flags=flags)
 
@@ -442,6 +487,24 @@ def _waiting(rating: ev.YearRating, labels: dict[str, str]) -> tuple:
                if rating.unreadable else ()),
              *(reason("wait.discipline_scope") for r in rating.reasons if r.code == "year.discipline_scope_unknown"))
     return (reason(cons.YEAR_PENDING, waits=waits),) if waits else ()
+
+
+def _registration_said(campaign: cm.Campaign, people: Sequence[PersonResult],
+                       registrations: YearRegistrations | None) -> list[Issue]:
+    """Where the year's registrations came from: the registration round's result (its file, fingerprint and time;
+    those it does not list, registered in a period's book, named), or — not merged yet — the periods' books, said as
+    a warning: a book made before the registration was merged shows nobody registered."""
+    if registrations is None:
+        return [issue("year.registration_missing", WARNING, inbox=REGISTRATION_INBOX)]
+    a = registrations.applied
+    found = [issue("year.registration_used", NOTE, file=a.file, fingerprint=a.fingerprint, saved=saved_words(a.saved),
+                   people=sum(1 for r in registrations.people.values() if is_registered(r.title)),
+                   units=sum(1 for t in registrations.collectives.values() if is_registered(t)))]
+    elsewhere = [p.name for p in people if p.code not in registrations.people and is_registered(p.registered)]
+    if elsewhere:
+        found.append(issue("year.registration_from_periods", NOTE, file=a.file, count=len(elsewhere),
+                           names=", ".join(elsewhere)))
+    return found
 
 
 def _head_entered(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary]) -> dict[str, tuple[str, ...]]:

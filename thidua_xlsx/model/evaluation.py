@@ -266,6 +266,7 @@ class PeriodSummary:
     council: bool
     people: Mapping[str, PeriodEntry]
     collectives: Mapping[str, str] = field(default_factory=dict)  # department code → its collective title registered
+    applied: tuple = ()  # the head's pass it rests on (model.decisions.Applied), as its metadata says
 
 
 @dataclass(frozen=True)

@@ -181,6 +181,7 @@ class SummaryYear:
     council: bool  # written by the council's pass
     history: History
     starts: Mapping[str, str] = dataclasses.field(default_factory=dict)  # staff code → Ngày vào ngành (ISO)
+    draft: str = ""  # a year still running: its periods not final, in words ("" a finished year)
 
 
 def refusal(book: HistoryBook, found: SummaryYear) -> tuple[str, dict] | None:

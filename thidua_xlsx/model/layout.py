@@ -262,6 +262,11 @@ class SummaryMeta:
     lists_digest: str = ""
     starts: tuple[tuple[str, str], ...] = ()  # a year's summary: each person's (code, Ngày vào ngành), for the history
     newest_input: str = ""  # ISO: when the newest workbook read was saved — which of two versions is newer (sealed)
+    # Whose word it rests on: each file applied (kind, round, file, fingerprint, saved: model.decisions.Applied); a
+    # year still running: (period code, why, its label) of each period not final — its papers are drafts, history
+    # waits for it.
+    applied: tuple[tuple[str, str, str, str, str], ...] = ()
+    draft: tuple[tuple[str, str, str], ...] = ()
     digest: str = ""  # :func:`content_digest` as written: the data edited by hand since no longer matches it
     seal: str = ""  # the school's keyed seal over everything above (:func:`seal_of`); "" when it had no code
     kind: str = "summary"
@@ -335,12 +340,18 @@ def a1(row: int, col: int) -> str:
     return f"{_COLUMNS[col] if 0 <= col < 702 else _column_letters(col)}{row + 1}"
 
 
+# Fields added after summaries were sealed: left out of the digest while empty, so that a summary written before them
+# still matches its own digest and seal.
+UNSAID_WHEN_EMPTY = frozenset({"applied", "draft"})
+
+
 def content_digest(meta: SummaryMeta) -> str:
     """SHA-256 of everything a summary's metadata says but its digest and seal, as the canonical JSON its cells
     hold."""
     # its fields as they are (tuples of text and numbers: JSON writes a tuple as the list to_json would make of it;
     # not copied deep by dataclasses.asdict first, which was most of a school summary's reading at the commune)
-    fields = {f.name: getattr(meta, f.name) for f in dataclasses.fields(meta)}
+    fields = {f.name: getattr(meta, f.name) for f in dataclasses.fields(meta)
+              if f.name not in UNSAID_WHEN_EMPTY or getattr(meta, f.name)}
     body = json.dumps({**fields, "digest": "", "seal": ""}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 

@@ -11,8 +11,10 @@ for the same request. A school's campaign folder::
     tong-hop_<round or period>.xlsx      a round's summary (a period's in ky/, where the year reads them)
     ky/tong-hop_<period>.xlsx            the periods' summaries
     tong-hop_ca-nam.xlsx                 the year's, from its periods
-    hoi-dong/                            the council's summaries uploaded on the page (a commune's: xa-duyet.xlsx, the
-                                         officer's decisions on the proposals held apart, typed on the page)
+    hoi-dong/                            the head's and the council's passes, each kept with its round once a merge
+                                         applied it (hieu-truong_<period>.xlsx, hoi-dong_ca-nam.xlsx), applied again
+                                         by every later merge of that round; cu/ those replaced or dropped (a
+                                         commune's: xa-duyet.xlsx, the officer's decisions typed on the page)
     ho-so/ , xuat-tinh/                  the papers; the commune's import files for the province's system
     lich-su.xlsx                         the history book
     da-ghi.json , cac-lan-chay.json      the record of the tool's own outputs; the runs remembered
@@ -37,7 +39,10 @@ ISSUED_FOLDER = "so-da-phat"  # one record per workbook issued
 RECEIVED_FOLDER = "so-da-nhan"  # one record per file filed by the intake (page, collect)
 STAGING_FOLDER = ".thidua-nhan"  # where received bytes wait while they are read: on the campaign's disk, never an inbox
 PERIODS_FOLDER = "ky"  # the periods' summaries, which the year reads
-COUNCIL_FOLDER = "hoi-dong"  # the council's summaries uploaded on the page, each kept under a new name
+COUNCIL_FOLDER = "hoi-dong"  # the head's and the council's passes kept with their rounds
+DECISIONS_ASIDE = "cu"  # in hoi-dong/: a round's pass replaced by a newer one, or dropped on purpose
+UPLOAD_STEM = "hoi-dong_tai-len"  # in hoi-dong/cu/: an upload of the page waiting for the merge that applies it
+DECISION_NAMES = {"head": "hieu-truong_{round}", "council": "hoi-dong_{round}"}  # a round's pass, by whose word
 DOCS_FOLDER = "ho-so"  # the papers (merge --docs)
 IMPORT_FOLDER = "xuat-tinh"  # the commune's import files for the province's system (merge --xuat-tinh)
 HISTORY_BOOK = "lich-su.xlsx"
@@ -96,8 +101,21 @@ class Places:
         return self.folder / COUNCIL_FOLDER
 
     def council_upload(self, suffix: str) -> Path:
-        """The name the council's summary uploaded on the page is first kept under (another beside it when taken)."""
-        return self.council / f"{COUNCIL_FOLDER}{suffix}"
+        """Where the council's summary uploaded on the page waits for its merge (another name beside it when taken);
+        the merge that applies it keeps it with its round (:meth:`decision`)."""
+        return self.council / DECISIONS_ASIDE / f"{UPLOAD_STEM}{suffix}"
+
+    def is_upload(self, path: Path) -> bool:
+        """Whether ``path`` is an upload waiting in ``hoi-dong/cu/`` (moved, not copied, when its merge keeps it)."""
+        return path.parent == self.decisions_aside and path.name.startswith(UPLOAD_STEM)
+
+    def decision(self, kind: str, round_key: str, suffix: str = ".xlsx") -> Path:
+        """The head's (``kind`` "head") or the council's ("council") pass kept for round ``round_key``."""
+        return self.council / (DECISION_NAMES[kind].format(round=round_key) + suffix)
+
+    @property
+    def decisions_aside(self) -> Path:
+        return self.council / DECISIONS_ASIDE
 
     @property
     def officer_book(self) -> Path:

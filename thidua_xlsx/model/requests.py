@@ -46,6 +46,7 @@ class MergeRequest:
     pdf: bool = False
     strict: bool = False  # errors in the workbooks make the run fail
     council_path: Path | None = None  # the summary the council met with
+    drop_council: bool = False  # the head's or council's pass kept with the round dropped on purpose (not applied)
     public_path: Path | None = None
     public_days: int = 5
     feedback_dir: Path | None = None
@@ -85,6 +86,7 @@ class HistoryRequest:
 
     book: Path | None
     summaries: tuple[Path, ...]
+    final: bool = False  # record a year still running as it is (its papers are drafts): said on purpose
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.council import CouncilChange, Tally
+from thidua_xlsx.model.decisions import Applied
 from thidua_xlsx.model.evaluation import YearRating, YearResults
 from thidua_xlsx.model.history import HistoryResults
 from thidua_xlsx.model.inbox import ACCEPTED, DEPT, SELF, InboxFile
@@ -124,6 +125,8 @@ class Summary:
     period: str = ""  # the period merged, by code ("": the year's single round)
     year: YearResults | None = None  # a summary made from the periods' summaries: their scores and the ratings
     history: HistoryResults | None = None  # the earlier years read (--history): the multi-year decisions
+    applied: tuple[Applied, ...] = ()  # whose word it rests on: the registration, the head's and council's passes
+    draft: tuple[tuple[str, str], ...] = ()  # a year still running: (period code, why) for each period not final
 
     @property
     def period_label(self) -> str:

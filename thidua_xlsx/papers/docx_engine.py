@@ -25,6 +25,7 @@ from thidua_xlsx.papers.docx_xml import (
     size_mark,
 )
 from thidua_xlsx.text import documents as tx
+from thidua_xlsx.text.decisions import DRAFT_HEAD, DRAFT_LINE
 from thidua_xlsx.text.wording import date_line
 from thidua_xlsx.write.engine import FONT, fitted_room, name_lines, text_pt
 
@@ -71,6 +72,9 @@ class Issuer(Protocol):
     @property
     def created(self) -> dt.datetime: ...
 
+    @property
+    def draft(self) -> str: ...  # what keeps the year a draft, in words ("": the papers are final)
+
 
 class Paper:
     """One document: A4, Nghị định 30/2020 margins, Times New Roman, built paragraph by paragraph."""
@@ -113,8 +117,12 @@ class Paper:
         created = s.created.replace(microsecond=0)
         props.created = props.modified = created
         page_numbers(section)
+        if s.draft:  # a year still running: every paper says so before anything else, as a draft is marked by hand
+            self.para(DRAFT_HEAD, bold=True, size=TITLE_PT, indent=False, align="right", space_after=6)
         self._header(number=number, date=date, council=council)
         self.centered(heading, bold=True, size=TITLE_PT, space_before=18)
+        if s.draft:
+            self.centered(DRAFT_LINE.format(periods=s.draft), italic=True, size=RECEIVERS_PT, space_before=4)
 
     # --- blocks ---
 

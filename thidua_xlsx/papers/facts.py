@@ -12,6 +12,7 @@ from thidua_xlsx.model.results import Decision, DepartmentResult, PersonResult, 
 from thidua_xlsx.model.titles import CSTDCS, LDTT
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import documents as tx
+from thidua_xlsx.text.decisions import draft_text
 from thidua_xlsx.text.titles import TITLE_SHORT
 from thidua_xlsx.text.wording import short_note
 from thidua_xlsx.write.engine import FIXED_DATE
@@ -33,6 +34,8 @@ class Facts:
         self.rules = self.c.rules if self.c else cm.Rules()
         self.tally = summary.tally
         self.created = summary.newest_input or FIXED_DATE
+        labels = {p.code: p.label for p in self.c.periods} if self.c else {}
+        self.draft = draft_text((labels.get(code, code), why) for code, why in summary.draft)  # a year still running
         people = list(summary.people)
         self.individual: dict[str, list[tuple[PersonResult, Decision]]] = proposal_lists(people)
         found = {d.proposed for d in summary.departments if d.proposed}

@@ -27,6 +27,7 @@ class _Issuer:
 
     school: cm.School
     created: dt.datetime = FIXED_DATE
+    draft: str = ""  # the commune's papers are never a school year's draft
 
 
 def letter(summary: LevelAboveSummary) -> Paper:

@@ -55,6 +55,7 @@ from thidua_xlsx.read.containment import FILE, LINK, SCHOOL, WORKBOOK_SUFFIXES, 
 from thidua_xlsx.read.own_summary import Refusals, Wanted, open_summary
 from thidua_xlsx.text import history as hx
 from thidua_xlsx.text.collation import fold
+from thidua_xlsx.text.decisions import draft_text
 from thidua_xlsx.text.titles import TITLE_NAMES
 
 KNOWN_TITLES = (tt.LDTT, tt.CSTDCS, tt.CSTD_TINH, tt.TTLDTT, tt.TTLDXS)
@@ -339,6 +340,11 @@ _FINAL_REFUSALS: Refusals = {gate.UNREADABLE: "history.summary_unreadable", gate
                              gate.OTHER_ROUND: "history.summary_registration", gate.PERIOD: "history.summary_period"}
 
 
+def draft_words(rows) -> str:
+    """What keeps a year a draft, from its summary's metadata ((period code, why, label) rows), in words."""
+    return draft_text((str(row[2]), row[1]) for row in rows or () if isinstance(row, (tuple, list)) and len(row) == 3)
+
+
 def read_final_summary(path: Path, name: str = "") -> tuple[SummaryYear | None, Problems]:
     """The year a final summary ends (from its metadata's ``outcomes``), or None with the reason: not readable,
     not ours, a registration round, a period, written before the summaries carried the outcomes."""
@@ -362,7 +368,7 @@ def read_final_summary(path: Path, name: str = "") -> tuple[SummaryYear | None, 
         problems.add("history.summary_no_outcomes", file=name, year=meta.school_year)
         return None, problems
     return SummaryYear(name, opened.sha256, meta.school_year, meta.campaign_id, _school_of(data),
-                       bool(meta.council), history, starts), problems
+                       bool(meta.council), history, starts, draft_words(meta.draft)), problems
 
 
 def _year_history(meta: ly.SummaryMeta, name: str, problems: Problems) -> hs.History | None:

@@ -31,6 +31,7 @@ from typing import TypeGuard
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.decisions import applied_of
 from thidua_xlsx.model.inbox import DEPT, SELF, SKIPPED, InboxFile, reject, skip
 from thidua_xlsx.model.issues import ERROR, NOTE, WARNING, Issue, Problems, issue
 from thidua_xlsx.read.containment import FILE, WORKBOOK_SUFFIXES, InboxItem, own_file, unreadable
@@ -44,7 +45,6 @@ from thidua_xlsx.text.messages import shortened
 DETAIL_CODE, DETAIL_SCORE = tx.COUNCIL_HEADS["code"], tx.DETAIL_HEAD_LAST[5]  # "Mã", "Điểm xét": the score that counts
 DETAIL_COUNCIL = tx.COUNCIL_HEADS["score"]  # "Điểm Hội đồng": what the head's pass reads (merge --period --council)
 COUNCIL = "council"  # the key of that column among the sheet's columns
-SHOWN_DECIMALS = 2  # the score as the sheet shows it: a difference below this is the display's, not a hand's
 GROUP_MARK = tx.GROUP_HEAD.format(code="", name="")  # ". ": a group's heading is "{code}. {name}"
 
 
@@ -110,7 +110,8 @@ def _read(entry: InboxFile, campaign: cm.Campaign) -> tuple[InboxFile, ev.Period
                           period_code=meta.period))
     entry = dataclasses.replace(entry, saved_at=saved_at(data, entry.path.suffix.lower()),
                                 issues=(*entry.issues, *said), status=SKIPPED)  # given its status by the year
-    return entry, ev.PeriodSummary(entry.name, meta.period, meta.council, people, dict(meta.collectives))
+    return entry, ev.PeriodSummary(entry.name, meta.period, meta.council, people, dict(meta.collectives),
+                                   applied_of(meta.applied))
 
 
 def _well_formed(meta) -> bool:
@@ -183,10 +184,10 @@ def _typed_over(meta: ly.SummaryMeta, people: dict[str, ev.PeriodEntry], shown: 
 
 
 def _same_score(shown: object, final: float | None) -> bool:
-    """Whether the sheet's cell shows the data's score (blank for none; rounded as the sheet shows it)."""
+    """Whether the sheet's cell shows the data's score (blank for none; cut to two decimals, as the sheet stores it)."""
     if final is None:
         return shown is None or (isinstance(shown, str) and not shown.strip())
-    return _number(shown) and round(float(shown), SHOWN_DECIMALS) == round(final, SHOWN_DECIMALS)
+    return _number(shown) and cm.score_value(float(shown)) == cm.score_value(final)
 
 
 def _parts(raw: tuple | None, final: float, source: str, rubric: cm.Rubric | None, shown: _Shown, where: dict,

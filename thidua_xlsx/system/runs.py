@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model import places
 from thidua_xlsx.model.places import RUNS_RECORD
 from thidua_xlsx.model.result import Result
 from thidua_xlsx.system import lock
@@ -111,3 +112,25 @@ def _run(item: dict) -> Run:
                tuple(str(line) for line in item["lines"]),
                tuple(RunFile(str(f["path"]), str(f["kind"]), bool(f["replaced"]), str(f["beside"]))
                      for f in item["files"]), bool(item.get("council", False)))
+
+
+def summary_of(folder: Path, key: str, round_: str, period: str) -> str:
+    """The summary of round ``key`` to offer (relative to the campaign folder; "" none): the one its last merge wrote,
+    whichever door ran it; when no merge of it is remembered (a folder of an earlier version, the shipped sample), the
+    round's own name (model.places), else the README's for the registration and the single scoring round
+    (``tong-hop-dang-ky.xlsx``; ``tong-hop-cuoi.xlsx`` after the council, ``tong-hop.xlsx``)."""
+    from thidua_xlsx.model.exits import EXIT_UNUSABLE
+    from thidua_xlsx.model.result import SUMMARY
+
+    for run in reversed(recent(folder)):
+        if run.key == key and run.command in ("merge", "year") and run.exit_code != EXIT_UNUSABLE:
+            made = run.of_kind(SUMMARY)
+            if made and (folder / made[0].path).is_file():
+                return made[0].path
+    at = places.Places(folder)
+    own = at.year_summary if key == places.YEAR_KEY else at.level_above_summary if key == places.LEVEL_ABOVE_KEY \
+        else at.summary(round_, period)
+    readme = {ly.REGISTRATION: (places.README_REGISTRATION_SUMMARY,),
+              ly.SCORING: (places.README_FINAL_SUMMARY, places.README_SCORING_SUMMARY)}.get(key, ())
+    names = (own.relative_to(folder).as_posix(), *readme)
+    return next((name for name in names if (folder / name).is_file()), "")

@@ -133,6 +133,12 @@ class Written:
         return tuple(WrittenFile(path, kind_of(path), key in self._replacing, self._meant.get(key))
                      for key, path in self._made.items())
 
+    def holds_under(self, folder: Path) -> bool:
+        """Whether the record holds a file the tool wrote inside ``folder`` (the papers of an earlier run)."""
+        prefix = self._key(folder).rstrip("/") + "/"
+        return any(key.startswith(prefix) and Path(path).exists() for key in self._files
+                   if (path := (self.home / key if self.home is not None else Path(key))))
+
     def remove(self, path: Path) -> None:
         """Delete the tool's own file at ``path`` (an earlier run's PDF of a paper that has none now)."""
         if os.path.lexists(path) and self.replaceable(path):

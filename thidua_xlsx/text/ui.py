@@ -3,6 +3,8 @@ what to do), merged into :mod:`thidua_xlsx.text.messages` by the lines at its en
 
 from __future__ import annotations
 
+from thidua_xlsx.text.decisions import PAGE_WORDS
+
 UI_MESSAGES = {
     "ui.token_refused": "Trang này cần mã truy cập: hãy mở đúng địa chỉ chương trình in ra khi khởi động (dòng đầu, "
                         "có ?token=…), hoặc bấm đúp lại tệp mở trang trong thư mục chiến dịch.",
@@ -239,6 +241,7 @@ WORDS = {
     "sealed_title": "Trang chỉ mở trên máy này (127.0.0.1); đóng cửa sổ dòng lệnh để tắt trang.",
     "dropped_title": "Các tệp vừa nhận",  # the name a screen reader says for the table of the files just dropped
 }
+WORDS |= PAGE_WORDS  # the page's words of a person's word kept with its round (text.decisions)
 
 # The first lines the command prints (the address with its one-time token comes first, alone on its line).
 ADDRESS_LINE = "{url}"

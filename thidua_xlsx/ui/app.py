@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from thidua_xlsx.text.decisions import saved_words
 from thidua_xlsx.text.page_words import PAGE_MESSAGES
 from thidua_xlsx.text.ui import WORDS
 from thidua_xlsx.ui.security import MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, bounded_requests, form_token, guard
@@ -50,6 +51,7 @@ def create_app(folder: Path, token: str, port: int = 0):
 
     app.jinja_env.filters["said"] = lambda found: found.message_in(PAGE_MESSAGES)  # her words: buttons, not commands
     app.jinja_env.filters["said_at"] = lambda found: found.render(PAGE_MESSAGES)
+    app.jinja_env.globals["saved_words"] = saved_words  # when a kept file was saved, as people read a time
 
     @app.context_processor
     def common():

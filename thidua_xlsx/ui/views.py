@@ -15,7 +15,7 @@ from thidua_xlsx import service
 from thidua_xlsx.model import requests as rq
 from thidua_xlsx.model.errors import CommandError
 from thidua_xlsx.model.issues import issue
-from thidua_xlsx.model.layout import REGISTRATION, SCORING
+from thidua_xlsx.model.layout import SCORING
 from thidua_xlsx.model.places import CAMPAIGN_FILE, CAMPAIGN_ODS, LEVEL_ABOVE_BOOK, LEVEL_ABOVE_KEY, YEAR_KEY, Places
 from thidua_xlsx.text.ui import LAUNCHER_STEM, WORDS
 from thidua_xlsx.ui.jobs import Busy, Jobs
@@ -192,12 +192,11 @@ def act(key: str, kind: str):
         returned = [f.name for f in (view.followups if view else ()) if f.state != "not_sent"]
         return render_template("confirm.html", round=chosen, returned=returned, folder=at.folder,
                                outbox=at.outbox(chosen.round, chosen.period).relative_to(at.folder).as_posix())
-    if kind == "sinh":  # the scoring books show the titles of the registration's last summary, when there is one
-        registered = service.summary_of(at.folder, REGISTRATION, REGISTRATION, "") if chosen.round == SCORING else ""
-        source = at.folder / registered if registered else None
-        made = rq.GenerateRequest(cf.book or at.folder, chosen.round, None, source, True, chosen.period or None)
+    if kind == "sinh":  # the scoring books show the registration round's titles: the command finds its summary
+        made = rq.GenerateRequest(cf.book or at.folder, chosen.round, force=True, period=chosen.period or None)
         return _started(kind, f"{WORDS['generate']} – {chosen.label}", key, made, chosen.label)
     docs = at.docs if request.form.get("docs") else None
+    drop = bool(request.form.get("bo-duyet"))  # the pass kept with the round dropped on purpose
     council = request.files.get("council")
     council_path = None
     if council is not None and council.filename:
@@ -209,10 +208,10 @@ def act(key: str, kind: str):
             council.close()
     if chosen.key == YEAR_KEY:
         merged: rq.MergeRequest = rq.YearRequest(at.periods, force=True, campaign_path=cf.book,
-                                                 council_path=council_path, docs_dir=docs)
+                                                 council_path=council_path, drop_council=drop, docs_dir=docs)
     else:
         merged = rq.MergeRequest(at.inbox(chosen.round, chosen.period), force=True, council_path=council_path,
-                                 docs_dir=docs, campaign_path=cf.book, round=chosen.round,
+                                 drop_council=drop, docs_dir=docs, campaign_path=cf.book, round=chosen.round,
                                  period=chosen.period or None)
     return _started("merge", f"{WORDS['merge']} – {chosen.label}", key, merged, chosen.label)
 
@@ -226,7 +225,8 @@ def history():
     if final is None:
         return refused("ui.no_final_summary", 400)
     at = page().places
-    return _started("history", WORDS["history_round"], "", rq.HistoryRequest(at.history_book, (at.folder / final,)))
+    return _started("history", WORDS["history_round"], "", rq.HistoryRequest(
+        at.history_book, (at.folder / final,), final=bool(request.form.get("chinh-thuc"))))
 
 
 def next_year():

@@ -65,6 +65,9 @@ def report_dict(summary: Summary, report: Report) -> dict:
                             "note": a.note} for a in c.special_awards] if not summary.period else [],
         "history": _history_dict(summary.history) if summary.history is not None else None,
         "rule_set": _rule_set_dict(c.rule_set) if c.rule_set is not None else None,
+        "applied": [{"kind": a.kind, "round": a.round, "file": a.file, "fingerprint": a.fingerprint,
+                     "saved": a.saved} for a in summary.applied],
+        "draft": [{"period": code, "why": why} for code, why in summary.draft],
     }
 
 

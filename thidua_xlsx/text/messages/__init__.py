@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from thidua_xlsx.text.api import API_MESSAGES
 from thidua_xlsx.text.appraisal import PARTS_LABELS, PARTS_MESSAGES
+from thidua_xlsx.text.decisions import DECISION_MESSAGES
 from thidua_xlsx.text.history import HISTORY_MESSAGES as HISTORY_BOOK_MESSAGES
 from thidua_xlsx.text.history_rules import HISTORY_MESSAGES, HISTORY_REASONS
 from thidua_xlsx.text.level_above import LEVEL_ABOVE_MESSAGES, LEVEL_ABOVE_REASONS
@@ -29,7 +30,14 @@ from thidua_xlsx.text.messages.files import BLANK_SHOWN, FILE_MESSAGES, FORMULA_
 from thidua_xlsx.text.messages.scores import SCORE_MESSAGES, SCORE_REASONS, shortened
 from thidua_xlsx.text.messages.title_reasons import REASON_LABELS, TITLE_REASONS
 from thidua_xlsx.text.messages.untidy import UNTIDY_MESSAGES, UNTIDY_OPENING_CODES
-from thidua_xlsx.text.messages.year import NO_PERIOD, SCHOOL_SCALE, YEAR_LABELS, YEAR_MESSAGES, YEAR_REASONS
+from thidua_xlsx.text.messages.year import (
+    NO_PERIOD,
+    SCHOOL_SCALE,
+    YEAR_LABELS,
+    YEAR_MESSAGES,
+    YEAR_REASONS,
+    YEAR_STATE_WORDS,
+)
 from thidua_xlsx.text.page_safety import PAGE_SAFETY_MESSAGES
 from thidua_xlsx.text.period_pass import PERIOD_PASS_MESSAGES
 from thidua_xlsx.text.province_import import PROVINCE_IMPORT_MESSAGES
@@ -38,7 +46,7 @@ from thidua_xlsx.text.ui import UI_MESSAGES
 
 __all__ = [  # what the package imports from here; the topics' own names stay in their modules
     "BLANK_SHOWN", "FORMULA_REPLACED", "LABELS", "LEGAL_LINE", "LEGAL_LINE_FIELD", "MESSAGES", "NO_PERIOD",
-    "OPENING_CODES", "PAST_YEAR_LAST", "REASONS", "SCHOOL_SCALE", "SEVERITY_LABELS", "shortened",
+    "OPENING_CODES", "PAST_YEAR_LAST", "REASONS", "SCHOOL_SCALE", "SEVERITY_LABELS", "YEAR_STATE_WORDS", "shortened",
 ]
 
 SEVERITY_LABELS = {"error": "Lỗi", "warning": "Cảnh báo", "note": "Ghi chú"}
@@ -70,6 +78,7 @@ MESSAGES = _joined(
     PERIOD_PASS_MESSAGES,  # issue 36 (items 5, 7): a period's head pass reads scores and notes only
     PAGE_SAFETY_MESSAGES,  # issue 47 (items 4, 5): the page's way back in, its error pages, its redirect file
     UNTIDY_MESSAGES,  # issue 48: a filing date far from its year, two texts in force said at opening
+    DECISION_MESSAGES,  # a person's word kept with its round: the registration, the passes, a year still running
 )
 
 # Reasons of decisions, statuses and flags (codes in rules/consolidation, words here).

@@ -81,7 +81,7 @@ def _sheets(book: Book, s: Summary, report: Report) -> None:
         minutes.minutes_sheet(book, s)
         minutes.letter_sheet(book, s)
     problems.check_sheet(book, report)
-    sources.sources_sheet(book, s.files, s.issues)
+    sources.sources_sheet(book, s.files, s.issues, s.applied, {p.code: p.label for p in s.campaign.periods})
 
 
 def write_public_list(summary: Summary, path: Path, posted_on: dt.date, days: int) -> None:

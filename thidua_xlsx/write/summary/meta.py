@@ -19,6 +19,7 @@ def summary_meta(summary: Summary) -> ly.SummaryMeta:
     theirs, and the rubric versions the scores were read with; a period's summary, its people's results for
     the year (``thidua-xlsx year``) and the two parts of each one's score (the year's Phiếu xếp loại)."""
     c = summary.campaign
+    labels = {p.code: p.label for p in c.periods}
     submitted = [p for p in summary.people if p.status == STATUS_SUBMITTED] if summary.period else []
     people = tuple((p.code, p.final, p.final_source, p.registered, p.form, p.initiative) for p in submitted)
     rubrics = {r.role: r for r in c.rubrics}
@@ -41,6 +42,8 @@ def summary_meta(summary: Summary) -> ly.SummaryMeta:
                           special_outcomes=tuple((a.who, a.kind, a.achievement, a.form)
                                                  for a in c.special_awards) if year_end else (),
                           newest_input=summary.newest_input.isoformat() if summary.newest_input else "",
+                          applied=tuple(a.to_row() for a in summary.applied),
+                          draft=tuple((code, why, labels.get(code, code)) for code, why in summary.draft),
                           **(_year_end(summary) if year_end else {}))
     # the content as the cells will hold it (tuples as lists), then sealed with the level above's code
     meta = ly.SummaryMeta.from_json(json.loads(json.dumps(meta_json(meta), ensure_ascii=False)))

@@ -6,9 +6,11 @@ import contextlib
 import datetime as dt
 from collections import Counter
 
+from thidua_xlsx.model.decisions import Applied
 from thidua_xlsx.model.inbox import ACCEPTED, InboxFile
 from thidua_xlsx.model.issues import Issue
 from thidua_xlsx.system.received import Came, received_by_digest
+from thidua_xlsx.text import decisions as dx
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.write import engine
 from thidua_xlsx.write.summary.book import Book
@@ -23,7 +25,10 @@ def _file_reason(f: InboxFile, issue_count: int) -> str:
     return chosen.message if chosen else ""
 
 
-def sources_sheet(book: Book, files: tuple[InboxFile, ...], issues: tuple[Issue, ...]) -> None:
+def sources_sheet(book: Book, files: tuple[InboxFile, ...], issues: tuple[Issue, ...],
+                  applied: tuple[Applied, ...] = (), rounds: dict[str, str] | None = None) -> None:
+    """Every file of the inbox, then whose word the summary rests on (:func:`_applied`; ``rounds``: the periods'
+    labels by code)."""
     came = received_by_digest([f.path for f in files])  # who sent a file that came by the page or the mail
     widths = (32, engine.name_width(18, [f.department_name for f in files]), 20, 46, 10, 16, 52,
               *((34,) if came else ()))
@@ -35,8 +40,23 @@ def sources_sheet(book: Book, files: tuple[InboxFile, ...], issues: tuple[Issue,
     rows = ([f.name, f.department_name, tx.FILE_STATUS.get(f.status, f.status),
              _file_reason(f, by_file[f.name]), round(f.size / 1024, 1), (f.saved_at or f.modified) + VN_TIME,
              f.sha256, *([_came(came.get(f.sha256))] if came else [])] for f in files)
-    book.table(ws, row + 1, (*tx.SOURCES_HEAD, *([tx.SOURCES_RECEIVED] if came else [])), rows,
-               ["text", "text", "text", "text", "kb", "time", "small", *(["text"] if came else [])])
+    _head, last = book.table(ws, row + 1, (*tx.SOURCES_HEAD, *([tx.SOURCES_RECEIVED] if came else [])), rows,
+                             ["text", "text", "text", "text", "kb", "time", "small", *(["text"] if came else [])])
+    _applied(book, ws, last + 2, last_col, applied, rounds or {})
+
+
+def _applied(book: Book, ws, row: int, last_col: int, applied: tuple[Applied, ...], rounds: dict[str, str]) -> None:
+    """Below the files: the registration, the head's and the council's files the summary applied — whose word,
+    which round, the file as kept, its fingerprint and when it was saved — so that a reader checks the figures rest
+    on the decisions she expects; said when there is none."""
+    book.text(ws, row, 0, last_col, dx.APPLIED_HEAD, "subtitle", fit=True)
+    if not applied:
+        book.text(ws, row + 1, 0, last_col, dx.APPLIED_NONE, "note", fit=True)
+        return
+    rows = ([dx.APPLIED_KIND.get(a.kind, a.kind), rounds.get(a.round) or dx.ROUND_WORDS.get(a.round, a.round),
+             a.file, a.fingerprint, dx.saved_words(a.saved)]
+            for a in applied)
+    book.table(ws, row + 1, dx.APPLIED_COLUMNS, rows, ["text", "text", "text", "small", "text"], data_table=False)
 
 
 def _came(came: Came | None) -> str:
