@@ -185,8 +185,9 @@ def test_each_quarter_s_summary_carries_the_parts_of_the_score_that_counts(year)
 
 def test_part_one_prints_the_year_s_general_criteria_and_task_results(year):
     lan = _part_one(_pages(year["paper"])[NAMES["VC01"]])
-    # (27 + 28,5 + 26) / 3 = 27,1667 and (60 + 62 + 59) / 3 = 60,3333: the year's as the total 87,5 is
-    assert lan == [*_known("27,17", "60,33"), _total("87,5", 3),
+    # (27 + 28,5 + 26) / 3 = 27,1667 and (60 + 62 + 59) / 3 = 60,3333: the year's as the total 87,5 is, each cut to
+    # two decimals as every score is printed (27,16, never rounded up)
+    assert lan == [*_known("27,16", "60,33"), _total("87,5", 3),
                    _periods(("Quý I", "87"), ("Quý II", "90,5"), ("Quý III", "85"))]
     assert year["people"]["VC01"]["year"]["parts"] == {"general": 27.1667, "tasks": 60.3333}  # the JSON says the same
     assert year["people"]["VC01"]["year"]["score"] == 87.5
@@ -206,7 +207,7 @@ def test_the_parts_come_from_the_column_the_score_came_from(year):
 def test_the_head_s_score_is_a_total_alone_its_parts_said_not_known(year):
     anh = _part_one(_pages(year["paper"])[NAMES["VC04"]])
     # why, beside it: the head's 70 is a total alone
-    assert anh == [*UNKNOWN, _total("76,67", 3), _periods(("Quý I", "80"), ("Quý II", "70*"), ("Quý III", "80"))]
+    assert anh == [*UNKNOWN, _total("76,66", 3), _periods(("Quý I", "80"), ("Quý II", "70*"), ("Quý III", "80"))]
     assert year["people"]["VC04"]["year"]["parts"] == {"general": None, "tasks": None}  # never 0
 
 
@@ -224,7 +225,7 @@ def test_the_pdf_prints_part_one_on_each_person_s_one_page(year):
     pages = pdf_pages(year["paper"].with_suffix(".pdf"))
     assert len(pages) == len(STAFF)
     lan = " ".join(next(page for page in pages if NAMES["VC01"] in page).split())
-    assert "(tối đa 30 điểm): 27,17 điểm" in lan and "(tối đa 70 điểm): 60,33 điểm" in lan
+    assert "(tối đa 30 điểm): 27,16 điểm" in lan and "(tối đa 70 điểm): 60,33 điểm" in lan
     anh = " ".join(next(page for page in pages if NAMES["VC04"] in page).split())
     assert "(tối đa 30 điểm): chưa có" in anh and "(tối đa 70 điểm): chưa có" in anh  # no number: never a 0
 
@@ -242,7 +243,7 @@ def test_a_score_the_council_gives_the_year_leaves_its_parts_not_known(year, tmp
     assert result.exit_code == 0, result.output
     people = {p["code"]: p for p in json.loads(report.read_text(encoding="utf-8"))["people"]}
     assert people["VC01"]["year"]["score"] == 95
-    assert people["VC01"]["year"]["parts"] == {"general": None, "tasks": None}  # 27,17 + 60,33 is not 95
+    assert people["VC01"]["year"]["parts"] == {"general": None, "tasks": None}  # 27,16 + 60,33 is not 95
     assert people["VC02"]["year"]["parts"] == {"general": 25, "tasks": 52}  # the others as the periods make them
 
 

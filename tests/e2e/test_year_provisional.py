@@ -42,4 +42,4 @@ def test_the_years_papers_count_the_provisional_proposals_as_the_screen_does(tmp
     head = next(r for r in rows if r and r[0] == "STT")
     assert head[5] == tx.YEAR_SCORE_HEAD
     nam = next(r for r in rows if r[1] == "Đoàn Văn Nam")
-    assert nam[5] == "80" and "KHTNV" in nam[-1]  # the year's score, and why he is not proposed
+    assert nam[5] == 80 and "KHTNV" in nam[-1]  # the year's score (a number), and why he is not proposed

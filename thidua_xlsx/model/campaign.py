@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import ROUND_DOWN, Decimal
 
 from thidua_xlsx.model.rule_set import Band, RuleSet
 from thidua_xlsx.model.titles import codes as title_codes
@@ -82,8 +83,30 @@ def cell_value(value):
 
 
 def num_text(value) -> str:
-    """9.5 → '9,5' (Vietnamese decimal comma), 10.0 → '10'."""
+    """9.5 → '9,5' (Vietnamese decimal comma), 10.0 → '10'. A score is worded by :func:`score_text`."""
     return (f"{value:g}" if isinstance(value, (int, float)) else str(value)).replace(".", ",")
+
+
+SCORE_STEP = Decimal("0.01")  # a score is shown to two decimals, cut
+
+
+def _cut(value) -> Decimal:
+    """``value`` cut to two decimals from the decimal it is written as (76.33 stays 76.33: no float noise); + 0 makes
+    a cut -0.00 plain 0."""
+    return Decimal(str(value)).quantize(SCORE_STEP, rounding=ROUND_DOWN) + 0
+
+
+def score_value(value) -> float:
+    """A score as every sheet, page and paper gives it: two decimals, cut toward zero, never rounded — NĐ 233/2026
+    điều 12 khoản 1 says "từ 90 điểm trở lên": 89.995 is HTTNV and must never be shown as 90 beside it."""
+    if round(value, 2) == value:  # two decimals or fewer already (most scores): as it is, without the Decimal's cost
+        return float(value)
+    return float(_cut(value))
+
+
+def score_text(value) -> str:
+    """A score in words, cut as :func:`score_value`: 89.995 → '89,99', 76.3333 → '76,33', 90.0 → '90', 85.5 → '85,5'."""
+    return format(_cut(value).normalize(), "f").replace(".", ",")
 
 
 @dataclass(frozen=True)

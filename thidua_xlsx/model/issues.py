@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from thidua_xlsx.model.campaign import num_text
+from thidua_xlsx.model.campaign import num_text, score_text
 from thidua_xlsx.model.titles import Title
 from thidua_xlsx.model.titles import name as title_name
-from thidua_xlsx.text.messages import LABELS, MESSAGES, REASONS, SEVERITY_LABELS
+from thidua_xlsx.text.messages import LABELS, MESSAGES, REASONS, SEVERITY_LABELS, YEAR_STATE_WORDS
 
 ERROR = "error"
 WARNING = "warning"
@@ -31,7 +31,7 @@ class Issue:
     def message_in(self, words: Mapping[str, str]) -> str:
         """The message in ``words`` (a door's own wording of some codes, e.g. the page's), else the catalogue's."""
         return words.get(self.code, MESSAGES[self.code]).format(file=self.file, sheet=self.sheet, cell=self.cell,
-                                                                **{k: _word(v) for k, v in self.params})
+                                                                **{k: _word(v, k) for k, v in self.params})
 
     @property
     def where(self) -> str:
@@ -57,9 +57,10 @@ class Reason:
     """Why a decision, a status or a flag is what it is: a code with parameters, worded at the edge.
 
     A parameter may itself be a Reason (worded in place) or a tuple of codes (listed with their
-    labels); a number is kept as a number (the JSON report gives it as one) and worded the Vietnamese
-    way (9.5 → "9,5", 12.0 → "12"); a :class:`~thidua_xlsx.model.titles.Title` is worded as its name;
-    None words as nothing.
+    labels); a number is kept as a number (the JSON report gives it as one) and worded as a score is shown
+    (9.5 → "9,5", 12.0 → "12", 76.3333 → "76,33": two decimals, cut); a
+    :class:`~thidua_xlsx.model.titles.Title` is worded as its name; a year not rated or not rated yet in words
+    ("Không xếp loại", never its code); None words as nothing.
     """
 
     code: str
@@ -67,7 +68,7 @@ class Reason:
 
     @property
     def text(self) -> str:
-        return REASONS[self.code].format(**{k: _word(v) for k, v in self.params})
+        return REASONS[self.code].format(**{k: _word(v, k) for k, v in self.params})
 
     def to_dict(self) -> dict:
         return {"code": self.code, "params": {k: _plain(v) for k, v in self.params}}
@@ -106,11 +107,18 @@ class Lines(tuple):
         return "; ".join(self)
 
 
-def _word(value) -> str:
+# The parameters that say back a number as it was found in a cell (a score typed out of range, a cell typed over):
+# every digit kept, as typed — 100.001 cut would read "100 is not from 0 to 100".
+_AS_TYPED = frozenset({"value", "shown"})
+
+
+def _word(value, name: str = "") -> str:
     if value is None:
         return ""
     if type(value) is float:
-        return num_text(value)
+        return num_text(value) if name in _AS_TYPED else score_text(value)
+    if type(value) is str:
+        return YEAR_STATE_WORDS.get(value, value)
     if isinstance(value, Title):
         return title_name(value)
     if isinstance(value, Lines):

@@ -11,7 +11,8 @@ What the tool knows goes in; what it does not is left to write by hand, never gu
   part not known (a period the total used lacks it: a summary of an older version, the head's score typed as a
   total, a rubric not split 30 + 70) says "chưa có" and stays dotted (never 0); the year's total under them, with
   how it was reached, and each period's score — a period with its total alone said so where others have their
-  parts, a period without a score said so, not counted as 0;
+  parts, a period without a score said so, not counted as 0, and a period wholly away (or before a newcomer's
+  start) said so, not as missing nor in the count of the year's periods;
 * II. — the person's own rating: four boxes to tick;
 * III. — the rating that counts (the authority's entered one, else the computed one) ticked, and where it comes
   from: a computed one is provisional until the authority decides it (điều 13 khoản 3); nothing ticked for a
@@ -38,6 +39,7 @@ from thidua_xlsx.text import appraisal as tx
 from thidua_xlsx.text import documents as docs
 from thidua_xlsx.text.collation import fold
 from thidua_xlsx.text.wording import date_line
+from thidua_xlsx.write.summary.content import own_periods
 
 FOOTNOTE_PT, DATE_PT = 11, 12  # the date lines at 12: "Place, ngày …… tháng …… năm ……" on one line of a half page
 # a person's page must hold on one sheet, twelve monthly periods and a long name included: tighter than a letter
@@ -146,22 +148,32 @@ class _Forms(Paper):
         else:
             score = rating.score
             formula = self.s.c.year_formula.kind if self.s.c is not None else ev.AVERAGE
-            how = tx.HOW[formula].format(used=len(rating.used), total=len(year.periods))
+            how = tx.HOW[formula].format(used=len(rating.used), total=own_periods(rating, year.periods))
             self._line(tx.TOTAL.format(score=points(score), how=how))
-        self._periods(year, year.scores.get(p.code, {}), year.parts.get(p.code, {}))
+        self._periods(year, rating, year.scores.get(p.code, {}), year.parts.get(p.code, {}))
 
-    def _periods(self, year: ev.YearResults, mine: Mapping[str, float | None], parts: Mapping[str, ev.Parts]) -> None:
+    def _periods(self, year: ev.YearResults, rating: ev.YearRating | None, mine: Mapping[str, float | None],
+                 parts: Mapping[str, ev.Parts]) -> None:
         """Each period's score, those without their two parts said so where others have them (why the year's parts
-        are not known); the periods without a score named."""
-        scored = [(period, score) for period in year.periods if (score := mine.get(period.code)) is not None]
+        are not known); the periods without a score named; those that are not the person's (wholly away, before a
+        newcomer's start) said so, not as missing."""
+        away = rating.away if rating is not None else ()
+        before = rating.before_start if rating is not None else ()
+        scored = [(period, score) for period in year.periods
+                  if (score := mine.get(period.code)) is not None and period.code not in away]
         split = any(period.code in parts for period, _ in scored)
         if scored:
             self._line(tx.PERIODS.format(scores="; ".join(
                 (tx.PERIOD_SCORE_WHOLE if split and period.code not in parts else tx.PERIOD_SCORE).format(
                     label=period.label, score=points(score)) for period, score in scored)), size=FOOTNOTE_PT)
-        missing = [period.label for period in year.periods if mine.get(period.code) is None]
-        if missing:
-            self._line(tx.PERIODS_NONE.format(periods=", ".join(missing)), size=FOOTNOTE_PT)
+        missing = [period.label for period in year.periods
+                   if mine.get(period.code) is None and period.code not in away and period.code not in before]
+        for words, labels in ((tx.PERIODS_NONE, missing),
+                              (tx.PERIODS_AWAY, [period.label for period in year.periods if period.code in away]),
+                              (tx.PERIODS_BEFORE_START,
+                               [period.label for period in year.periods if period.code in before])):
+            if labels:
+                self._line(words.format(periods=", ".join(labels)), size=FOOTNOTE_PT)
 
     def _boxes(self, heading: str, ticked: str | None) -> None:
         """A part of the form with the four ratings, each with its box; ``ticked``: the rating ticked, if any."""

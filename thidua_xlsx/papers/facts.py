@@ -190,8 +190,9 @@ class Facts:
 
 
 def points(score: float) -> str:
-    """A score as the papers print it: 85.3333 → '85,33' (two decimals, the Vietnamese comma)."""
-    return cm.num_text(round(score, 2))
+    """A score as the papers print it: 85.3333 → '85,33', 89.995 → '89,99' (two decimals, cut, never rounded across
+    a band: :func:`~thidua_xlsx.model.campaign.score_text`)."""
+    return cm.score_text(score)
 
 
 def _reason_codes(reasons) -> set[str]:

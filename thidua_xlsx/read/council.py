@@ -18,6 +18,7 @@ from thidua_xlsx.model.titles import code as title_code
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.text.collation import fold
+from thidua_xlsx.text.messages import YEAR_STATE_WORDS
 
 
 def read_council(path: Path, campaign: cm.Campaign, problems: Problems) -> CouncilInput | None:
@@ -162,22 +163,23 @@ def _typed_unread(row: list, r: int, unread: dict[str, tuple[int, str]], code: s
         if score is None:
             same = shown in (None, "") or cm.clean_text(shown) == tx.YEAR_NO_SCORE
         else:
-            same = number is not None and round(number, 2) == round(float(score), 2)
+            same = number is not None and cm.score_value(number) == cm.score_value(float(score))
         if not same:
             found.append(issue("council.final_typed_over", WARNING, cell=a1(r, col), column=heading,
                                shown=cm.clean_text(shown) or "—", value=_shown_score(score), **where))
     if "rating" in unread and code in written.ratings:
         col, heading = unread["rating"]
-        typed, rating = cm.clean_text(_value(row, col)), written.ratings[code] or tx.YEAR_NOT_RATED
-        if typed != rating:
+        typed, rating = cm.clean_text(_value(row, col)), written.ratings[code]
+        # no rating in the data: the sheet said the year not rated, or not rated yet
+        if typed not in ((rating,) if rating else tuple(YEAR_STATE_WORDS.values())):
             found.append(issue("council.rating_typed_over", WARNING, cell=a1(r, col), column=heading,
-                               shown=typed or "—", value=rating, **where))
+                               shown=typed or "—", value=rating or tx.YEAR_NOT_RATED, **where))
     return found
 
 
 def _shown_score(value: float | None) -> str:
-    """A score as the summary's sheet shows it (up to 2 decimals; "—" for none)."""
-    return "—" if value is None else f"{float(value):.2f}".rstrip("0").rstrip(".")
+    """A score as the summary's sheet shows it (two decimals, cut; "—" for none)."""
+    return "—" if value is None else cm.score_text(float(value))
 
 
 def _tally(file: str, sheets, found: list[Issue]) -> TallyInput:

@@ -35,6 +35,10 @@ PERIOD_SCORE = "{label}: {score}"
 # two sheets)
 PERIOD_SCORE_WHOLE = "{label}: {score} (chỉ có tổng điểm)"
 PERIODS_NONE = "Không có điểm (không tính là 0 điểm): {periods}."
+# the periods that are not the person's (NĐ 233/2026 điều 14 khoản 2; a newcomer's before the start): not missing,
+# in the words of the year's sheet (a score typed in a period away is not the year's either: said here, not above)
+PERIODS_AWAY = "Nghỉ trọn kỳ (không phải kỳ thiếu điểm, không tính vào điểm năm): {periods}."
+PERIODS_BEFORE_START = "Chưa vào ngành (kỳ kết thúc trước ngày vào ngành, không tính vào điểm năm): {periods}."
 
 PART_2 = "II. VIÊN CHỨC TỰ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG"
 PART_3 = "III. KẾT QUẢ XẾP LOẠI CHẤT LƯỢNG VIÊN CHỨC CỦA CẤP CÓ THẨM QUYỀN"

@@ -7,6 +7,8 @@ marked, and must not change.
 
 from __future__ import annotations
 
+from thidua_xlsx.text.messages.year import YEAR_STATE_WORDS
+
 # --- sheet names (≤ 31 characters, no []:*?/\) ---
 S_OVERVIEW = "Tổng hợp"
 S_REGISTRATION = "Đăng ký"
@@ -94,7 +96,11 @@ YEAR_HEAD_LAST = ("Số kỳ có điểm", "Điểm năm", "Xếp loại tính t
                   "Điểm Hội đồng", "Quyết định Hội đồng", "Ghi chú Hội đồng", "Xếp loại năm", "Nguồn xếp loại",
                   "Lý do")
 YEAR_NO_SCORE = "thiếu"
-YEAR_NOT_RATED = "Không xếp loại"
+# a period that is not the person's (NĐ 233/2026 điều 14 khoản 2; a newcomer's before the start), as its cell says it:
+# not "thiếu" (the legend says what each word means)
+YEAR_AWAY = "nghỉ"
+YEAR_BEFORE_START = "chưa vào"
+YEAR_NOT_RATED = YEAR_STATE_WORDS["KHONG_XEP_LOAI"]
 YEAR_SOURCES = {"computed": "Tính từ các kỳ", "entered": "Cấp có thẩm quyền (sheet Nhân sự)",
                 "council": "Hội đồng chấm điểm năm"}
 YEAR_SHORT_COUNCIL = "Hội đồng chấm {score} (từ các kỳ: {before})"
@@ -157,8 +163,10 @@ YEAR_LEGEND = {
                                 "(điều 14 khoản 3 điểm a)", ""),
     "year.disciplined_other": ("bị kỷ luật vì vi phạm khác: không thuộc điều 12 khoản 4 điểm c, điều 14 khoản 3 "
                                "điểm a, xếp theo điểm", ""),
-    "year.away": ("kỳ nghỉ trọn kỳ (sheet Nhân sự) không phải kỳ thiếu điểm, không tính: xếp loại theo thời gian làm "
-                  "việc thực tế (điều 14 khoản 2)", ""),
+    "year.away": ("kỳ nghỉ trọn kỳ (sheet Nhân sự) ghi \"nghỉ\", không phải kỳ thiếu điểm, không tính vào số kỳ: xếp "
+                  "loại theo thời gian làm việc thực tế (điều 14 khoản 2)", ""),
+    "year.before_start": ("kỳ kết thúc trước ngày vào ngành (sheet Nhân sự) ghi \"chưa vào\", không phải kỳ của người "
+                          "đó, không tính vào số kỳ", ""),
     "year.unfinished": ("phiếu chưa chấm xong không phải kỳ nghỉ: chưa xếp loại năm đến khi chấm xong (điều 12 khoản "
                         "5)", ""),
     "year.months_short": _MONTHS_RULE, "year.months_short_unpaid": _MONTHS_RULE,

@@ -345,7 +345,7 @@ def _results(job) -> dict:
     """What a run decided and wrote, for its page: the people by rank with their titles and reasons (a school's
     merge), its Report, and the files it wrote (relative to the campaign folder), each with the file kept when it went
     beside one as ``… (moi)``."""
-    from thidua_xlsx.model.campaign import num_text
+    from thidua_xlsx.model.campaign import score_text
     from thidua_xlsx.model.titles import name as title_name
 
     result, folder = job.result, page().folder
@@ -355,7 +355,7 @@ def _results(job) -> dict:
         granted = [title_name(d.title) for d in p.decisions if d.granted]
         reasons = "; ".join(d.reason for d in p.decisions if d.reason)
         people.append({"rank": p.rank_school or "", "name": p.name, "department": p.department_name,
-                       "score": num_text(p.final) if p.final is not None else "", "classification": p.classification,
+                       "score": score_text(p.final) if p.final is not None else "", "classification": p.classification,
                        "titles": ", ".join(granted), "reasons": reasons})
 
     def shown(path: Path | None) -> str:

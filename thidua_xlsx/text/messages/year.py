@@ -219,6 +219,10 @@ YEAR_REASONS = {
                         "hoặc chưa rõ kỷ luật về việc gì): số suất HTXSNV có thể đổi khi bổ sung xong",
 }
 
+# The year's two outcomes that are not a rating (model.evaluation NOT_RATED, PENDING), as a person reads them wherever
+# one is shown (a sheet, a paper, a message's parameter): the codes never are.
+YEAR_STATE_WORDS = {"KHONG_XEP_LOAI": "Không xếp loại", "CHUA_XEP_LOAI": "Chưa xếp loại"}
+
 YEAR_LABELS = {"NGHI_OM": "nghỉ ốm", "NGHI_THAI_SAN": "nghỉ thai sản",
                "NGHI_VIEC_RIENG": "nghỉ việc riêng không hưởng lương", "NGHI": "nghỉ"}
 YEAR_LABELS |= {  # issue 48: the kinds of the tool's own files (read.containment.own_file, read.period_summaries)

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.evaluation import YearRating
 from thidua_xlsx.model.results import SOURCE_COUNCIL, STATUS_SUBMITTED, Decision, PersonResult, Score, Summary
 from thidua_xlsx.model.titles import CSTD_TINH, CSTDCS, LDTT, TTLDTT, TTLDXS
 from thidua_xlsx.model.titles import name as title_name
@@ -81,10 +82,21 @@ def total(score: Score | None) -> float | None:
     return score.total if score else None
 
 
+def score_cell(value: float | None) -> float | None:
+    """A score as a sheet stores it: a number cut to two decimals (shown by the cell's format), None a blank."""
+    return cm.score_value(value) if value is not None else None
+
+
 def score_text(p: PersonResult) -> str:
     council = p.final if p.final_source == SOURCE_COUNCIL else None
-    return " / ".join(cm.num_text(v) if v is not None else tx.SCORE_BLANK
+    return " / ".join(cm.score_text(v) if v is not None else tx.SCORE_BLANK
                       for v in (total(p.self_score), total(p.dept_score), council))
+
+
+def own_periods(rating: YearRating, periods: Sequence) -> int:
+    """How many of the year's ``periods`` are the person's, as the law counts them: a period wholly away or before a
+    newcomer's start is not theirs, so not a missing one (NĐ 233/2026 điều 14 khoản 2) — the "of" of "2/2 kỳ"."""
+    return len(periods) - len(rating.away) - len(rating.before_start)
 
 
 def remarks(p: PersonResult, *parts: str) -> str:

@@ -6,12 +6,12 @@ from __future__ import annotations
 from thidua_xlsx.decide.ballots import candidates, vote_percent
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.council import NOT_PASSED, TIE_OPEN, CouncilChange
-from thidua_xlsx.model.evaluation import NOT_RATED
 from thidua_xlsx.model.results import Summary
 from thidua_xlsx.model.titles import NO_PROPOSAL
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import report_lines as rl
 from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text.messages import YEAR_STATE_WORDS
 from thidua_xlsx.write.summary.book import PROTECTED, Book, Styled
 
 SPARE_TALLY_ROWS = 5  # for candidates the council adds at the meeting
@@ -65,8 +65,7 @@ def changes_sheet(book: Book, summary: Summary) -> None:
                ["center", "center", "text", "text", "text", "text", "text", "text"])
 
 
-_CHANGED = {TIE_OPEN: tx.CHANGES_TIE_OPEN, NOT_PASSED: tx.CHANGES_NOT_PASSED, NOT_RATED: tx.YEAR_NOT_RATED, "": "—",
-            None: "—"}
+_CHANGED = {TIE_OPEN: tx.CHANGES_TIE_OPEN, NOT_PASSED: tx.CHANGES_NOT_PASSED, **YEAR_STATE_WORDS, "": "—", None: "—"}
 
 
 def change_words(c: CouncilChange) -> tuple[str, str, str, str]:
@@ -78,7 +77,7 @@ def change_words(c: CouncilChange) -> tuple[str, str, str, str]:
 def _changed(value: str | float | None) -> str:
     """A council change's before or after in words: a score, a title's name, or what happened."""
     if isinstance(value, (int, float)):
-        return cm.num_text(value)
+        return cm.score_text(value)
     if value is None:
         return _CHANGED[None]
     return _CHANGED.get(value) or title_name(value)

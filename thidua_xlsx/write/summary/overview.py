@@ -15,7 +15,7 @@ from thidua_xlsx.text.workbook import period_text
 from thidua_xlsx.write import engine, xlsx
 from thidua_xlsx.write.engine import FONT
 from thidua_xlsx.write.summary.book import Book
-from thidua_xlsx.write.summary.content import criteria_line, date_words, rule_set_line
+from thidua_xlsx.write.summary.content import criteria_line, date_words, rule_set_line, score_cell
 
 CHART_PT = 320 * 0.75 + 6  # the chart's height, in points
 
@@ -131,7 +131,7 @@ def _row(label: str, people: Sequence[PersonResult], submitted: str, collective,
         finals = [p.final for p in people if p.final is not None]
         counts = Counter(p.classification for p in people)
         return [label, len(people), submitted, len(finals),
-                round(sum(finals) / len(finals), 2) if finals else None,
+                score_cell(sum(finals) / len(finals)) if finals else None,
                 *(counts[name] if finals else None for name in found),  # nobody scored: not known, never 0
                 *((sum(p.granted(LDTT) for p in people), sum(p.granted(CSTDCS) for p in people), collective)
                   if titled else ())]

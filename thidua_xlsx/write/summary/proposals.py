@@ -12,8 +12,8 @@ from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.text.wording import initiative_text, short_note
 from thidua_xlsx.write.engine import name_width
-from thidua_xlsx.write.summary.book import Book
-from thidua_xlsx.write.summary.content import proposal_lists, refusals, score_text
+from thidua_xlsx.write.summary.book import Book, Styled
+from thidua_xlsx.write.summary.content import proposal_lists, refusals, score_cell, score_text
 
 LIST_STYLES = ["center", "text", "text", "text", "center", "center", "text", "text", "center", "text"]
 
@@ -73,8 +73,9 @@ def refused_sheet(book: Book, people: Sequence[PersonResult], year: bool = False
     book.table(ws, row - 1, head, rows or [[None, tx.NONE_ROW]], LIST_STYLES)
 
 
-def _score(p: PersonResult, year: bool) -> str:
-    """A year's: the year's score (unknown said, never 0); else the self / department / council scores."""
+def _score(p: PersonResult, year: bool) -> str | Styled:
+    """A year's: the year's score, a number cut to two decimals (unknown said, never 0); else the self / department /
+    council scores in words."""
     if not year:
         return score_text(p)
-    return cm.num_text(p.final) if p.final is not None else tx.SCORE_BLANK
+    return Styled(score_cell(p.final), "num") if p.final is not None else tx.SCORE_BLANK

@@ -15,7 +15,7 @@ from thidua_xlsx.text.messages import REASONS
 from thidua_xlsx.write import engine
 from thidua_xlsx.write.engine import cell_lines, row_height
 from thidua_xlsx.write.summary.book import PROTECTED, Book
-from thidua_xlsx.write.summary.content import remarks, total
+from thidua_xlsx.write.summary.content import remarks, score_cell, total
 
 # Room in every row of a sheet the council types into (Điểm chi tiết, Xếp loại năm): a row written with its height
 # set does not grow as it is typed into, and LibreOffice does not fit a row to its text when it opens a book; a
@@ -115,12 +115,12 @@ def detail_sheet(book: Book, people: Sequence[PersonResult], campaign: cm.Campai
     def person_row(n: int, p: PersonResult) -> list:
         scores = []
         for code, _ in groups:
-            scores += [p.self_score.groups.get(code) if p.self_score else None,
-                       p.dept_score.groups.get(code) if p.dept_score else None]
+            scores += [score_cell(p.self_score.groups.get(code)) if p.self_score else None,
+                       score_cell(p.dept_score.groups.get(code)) if p.dept_score else None]
         council = [p.council_score, p.council_note] if period else \
             [p.council_score, title_name(p.council_decision), p.council_note]
-        return [n, p.code, p.name, p.department_name, p.role, *scores, total(p.self_score),
-                total(p.dept_score), *council, p.final, _source(p, period),
+        return [n, p.code, p.name, p.department_name, p.role, *scores, score_cell(total(p.self_score)),
+                score_cell(total(p.dept_score)), *council, score_cell(p.final), _source(p, period),
                 p.classification, remarks(p, *(f.text for f in p.flags))]
 
     wrapped = (2, 3, *(c for c in (decision_col, note_col) if c is not None), len(styles) - 1)
@@ -163,7 +163,7 @@ def ranking_sheet(book: Book, people: Sequence[PersonResult], period: str = "") 
         tx.RANK_TITLE.format(year=book.year)
     row = book.title(ws, 0, len(widths) - 1, title, book.school.name)
     ordered = sorted(people, key=lambda p: (p.rank_school is None, p.rank_school or 0, name_key(p.name), p.code))
-    rows = ([p.rank_school, p.rank_department, p.name, p.department_name, p.final, p.classification]
+    rows = ([p.rank_school, p.rank_department, p.name, p.department_name, score_cell(p.final), p.classification]
             for p in ordered)
     book.table(ws, row, tx.RANK_HEAD, rows, ["num", "num", "text", "text", "num", "center"])
 

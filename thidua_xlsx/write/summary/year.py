@@ -12,20 +12,19 @@ from collections.abc import Sequence
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.council import CouncilChange
-from thidua_xlsx.model.evaluation import NOT_RATED, YearRating, YearResults
+from thidua_xlsx.model.evaluation import Period, YearRating, YearResults
 from thidua_xlsx.model.issues import Reason
 from thidua_xlsx.model.results import PersonResult, rating_source
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import summary as tx
-from thidua_xlsx.text.messages import LABELS
+from thidua_xlsx.text.messages import LABELS, YEAR_STATE_WORDS
 from thidua_xlsx.text.messages.untidy import HEAD_ENTERED, HEAD_ENTERED_NOTE
 from thidua_xlsx.write.engine import cell_lines, name_width, row_height
 from thidua_xlsx.write.summary.book import PROTECTED, Book
-from thidua_xlsx.write.summary.content import remarks
+from thidua_xlsx.write.summary.content import own_periods, remarks, score_cell
 from thidua_xlsx.write.summary.tables import COUNCIL_NOTE_WIDTH, council_inputs, council_row_height
 
 PERIOD_WIDTH = 7
-SCORE_DECIMALS = 2  # as the Phiếu xếp loại prints a score: 79,33, not 79,3333
 
 
 def year_sheet(book: Book, people: Sequence[PersonResult], year: YearResults, campaign: cm.Campaign,
@@ -61,8 +60,9 @@ def year_sheet(book: Book, people: Sequence[PersonResult], year: YearResults, ca
         rating = year.ratings.get(p.code)
         scores = year.scores.get(p.code, {})
         values = [n, p.code, p.name, p.department_name,
-                  *(scores[c.code] if scores.get(c.code) is not None else tx.YEAR_NO_SCORE for c in periods),
-                  f"{len(rating.used)}/{len(periods)}" if rating else "", _score(rating.score) if rating else None,
+                  *(_period_cell(scores.get(c.code), c, rating) for c in periods),
+                  f"{len(rating.used)}/{own_periods(rating, periods)}" if rating else "",
+                  score_cell(rating.score) if rating else None,
                   _rating(rating.computed) if rating else "",
                   _rating(rating.rating) if rating and rating.entered else "",
                   p.council_score, title_name(p.council_decision), p.council_note,
@@ -91,12 +91,19 @@ def head_entered(year: YearResults, person: str) -> str:
     return HEAD_ENTERED.format(periods=", ".join(labels.get(code, code) for code in codes))
 
 
+def _period_cell(score: float | None, period: Period, rating: YearRating | None):
+    """A period's cell: its score (cut to two decimals), or why there is none — away, before the start, or missing."""
+    if score is not None:
+        return score_cell(score)
+    if rating is not None and period.code in rating.away:
+        return tx.YEAR_AWAY
+    if rating is not None and period.code in rating.before_start:
+        return tx.YEAR_BEFORE_START
+    return tx.YEAR_NO_SCORE
+
+
 def _rating(code: str) -> str:
-    return tx.YEAR_NOT_RATED if code == NOT_RATED else code
-
-
-def _score(value: float | None) -> float | None:
-    return round(value, SCORE_DECIMALS) if value is not None else None
+    return YEAR_STATE_WORDS.get(code, code)
 
 
 def _reasons(rating: YearRating | None, council: CouncilChange | None, rerated: CouncilChange | None) -> list[str]:
@@ -105,9 +112,9 @@ def _reasons(rating: YearRating | None, council: CouncilChange | None, rerated: 
     without a short form is said in full."""
     found = []
     if council is not None:  # a score's change: its before and after are numbers (None: no year's score before)
-        after, before = (_score(v) if isinstance(v, (int, float)) else None for v in (council.after, council.before))
-        found.append(tx.YEAR_SHORT_COUNCIL.format(score=cm.num_text(after), before=tx.YEAR_NO_SCORE if before is None
-                                                  else cm.num_text(before)))
+        after, before = (v if isinstance(v, (int, float)) else None for v in (council.after, council.before))
+        found.append(tx.YEAR_SHORT_COUNCIL.format(score=cm.score_text(after), before=tx.YEAR_NO_SCORE if before is None
+                                                  else cm.score_text(before)))
     if rerated is not None:
         found.append(tx.YEAR_SHORT_RERATED.format(before=_rating(str(rerated.before))))  # a rating's code
     for reason in rating.reasons if rating else ():
@@ -152,7 +159,7 @@ def _floor(reason: Reason) -> float:
 
 def _words(reason: Reason) -> dict[str, str]:
     """A reason's parameters as its short form and the legend say them (those of a reason it holds too: the share
-    of a group, inside the cap's reason): a number with at most two decimals, a list by its labels."""
+    of a group, inside the cap's reason): a number as a score is shown (two decimals, cut), a list by its labels."""
     inner: dict[str, str] = {}
     words: dict[str, str] = {}
     for key, value in reason.params:
@@ -160,7 +167,7 @@ def _words(reason: Reason) -> dict[str, str]:
             inner |= _words(value)
             words[key] = value.text
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
-            words[key] = cm.num_text(round(value, SCORE_DECIMALS))
+            words[key] = cm.score_text(value)
         elif isinstance(value, tuple):
             words[key] = ", ".join(LABELS.get(v, str(v)) for v in value)
         else:
