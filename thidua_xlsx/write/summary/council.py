@@ -65,7 +65,7 @@ def changes_sheet(book: Book, summary: Summary) -> None:
                ["center", "center", "text", "text", "text", "text", "text", "text"])
 
 
-_CHANGED = {TIE_OPEN: tx.CHANGES_TIE_OPEN, NOT_PASSED: tx.CHANGES_NOT_PASSED, **YEAR_STATE_WORDS, "": "—", None: "—"}
+_CHANGED = {TIE_OPEN: tx.CHANGES_TIE_OPEN, NOT_PASSED: tx.CHANGES_NOT_PASSED, **YEAR_STATE_WORDS, "": "—"}
 
 
 def change_words(c: CouncilChange) -> tuple[str, str, str, str]:
@@ -79,7 +79,7 @@ def _changed(value: str | float | None) -> str:
     if isinstance(value, (int, float)):
         return cm.score_text(value)
     if value is None:
-        return _CHANGED[None]
+        return _CHANGED[""]
     return _CHANGED.get(value) or title_name(value)
 
 
