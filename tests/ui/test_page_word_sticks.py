@@ -85,3 +85,17 @@ def test_the_year_page_says_what_keeps_the_year_a_draft_and_history_asks_first(y
     assert not (year / "lich-su.xlsx").exists()
     _run(found, "/lich-su", **{"chinh-thuc": "1"})
     assert (year / "lich-su.xlsx").is_file()
+
+
+def test_a_period_s_books_made_before_the_registration_was_merged_are_said_on_its_page(year, tmp_path):
+    _app, found = client(year)
+    registration = year / "tong-hop-dang-ky.xlsx"
+    registration.rename(tmp_path / registration.name)  # not merged yet
+    made = _run(found, "/vong/thang-10/sinh", chac="1")
+    assert "vòng đăng ký chưa tổng hợp" in made
+    assert ("Vòng đăng ký chưa tổng hợp: sổ của 6 tổ kỳ này ghi 'Chưa đăng ký' cho mọi người. Không cần tạo lại sổ"
+            in text(found.get("/vong/thang-10")))
+    (tmp_path / registration.name).rename(registration)  # merged now: the year reads it, the books need no remaking
+    assert ("Sổ của 6 tổ kỳ này được tạo trước khi tổng hợp đăng ký (ô Đăng ký ghi 'Chưa đăng ký'). Không cần tạo "
+            "lại: cả năm lấy đăng ký từ bảng tổng hợp đăng ký tong-hop-dang-ky.xlsx.") in text(found.get("/vong/thang-10"))
+    assert "Sổ của" not in text(found.get("/vong/thang-9"))  # made with the registration: nothing to say

@@ -10,6 +10,7 @@ from thidua_xlsx.model.results import Summary, provisional
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import documents as dx
 from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text.decisions import DRAFT_HEAD, DRAFT_LINE, draft_text
 from thidua_xlsx.text.workbook import DATE_LINE_BLANK
 from thidua_xlsx.write import engine
 from thidua_xlsx.write.summary.book import Book
@@ -89,6 +90,16 @@ def _provisional(s: Summary) -> list[tuple[str, str]]:
     return [("note", dx.provisional_sentence(len(resting.people), len(resting.units), s.campaign.school.school_year))]
 
 
+def draft_lines(summary: Summary) -> list[tuple[str, str]]:
+    """A year still running: its Biên bản and Tờ trình open with DỰ THẢO and the periods not final (as the Word
+    papers do); none for a final year."""
+    if not summary.draft:
+        return []
+    labels = {p.code: p.label for p in summary.campaign.periods}
+    words = draft_text((labels.get(code, code), why) for code, why in summary.draft)
+    return [("note", f"{DRAFT_HEAD} {DRAFT_LINE.format(periods=words)}")]
+
+
 def minutes_sheet(book: Book, summary: Summary) -> None:
     last_col = len(WIDTHS) - 1
     ws = book.sheet(tx.S_MINUTES, WIDTHS, document=True, page_breaks=True)
@@ -100,7 +111,7 @@ def minutes_sheet(book: Book, summary: Summary) -> None:
             "people": len(s.people), "submitted": sum(d.submitted for d in s.departments),
             "departments": len(s.departments), "present_line": _present(s)}
     individual, collective = _counts(s)
-    lines = [(style, text.format(**fill)) for style, text in tx.MINUTES_LINES]
+    lines = [*draft_lines(s), *((style, text.format(**fill)) for style, text in tx.MINUTES_LINES)]
     lines.insert(lines.index(("heading", tx.MINUTES_RESULTS_HEADING)), ("body", criteria_line(s)))
     lines += [("body", tx.MINUTES_INDIVIDUAL.format(title=title_name(t), count=len(names), listed=_listed(s, names),
                                                     vote=_vote(s, t)))
@@ -137,7 +148,8 @@ def letter_sheet(book: Book, summary: Summary) -> None:
     individual, collective = _counts(summary)
     fill = {"school": school.name, "recipient": school.recipient, "year": book.year,
             "blank_date": DATE_LINE_BLANK}
-    lines = [("basis", line) for line in (summary.campaign.legal_basis if summary.campaign else ())]
+    lines = [*draft_lines(summary), *(("basis", line) for line in (summary.campaign.legal_basis if summary.campaign
+                                                                    else ()))]
     lines += [("basis", tx.LETTER_APPROVED.format(**fill)), ("body", tx.LETTER_REQUEST.format(**fill))]
     attached = lists_attached(summary)
     lines += [("body", tx.LETTER_INDIVIDUAL.format(title=title_name(t), count=len(names),
