@@ -166,9 +166,10 @@ def test_the_council_s_year_pass_sticks_its_papers_follow_and_a_draft_waits_for_
 
     from docx import Document
 
-    first = [p.text for p in Document(here / "ho-so" / "01_To-trinh.docx").paragraphs[:6]]
-    assert first[0] == dx.DRAFT_HEAD  # both months merged, neither passed by the head: a draft
-    assert any("Tháng 9/2025 chưa có lượt Hiệu trưởng duyệt" in line for line in first)
+    section = Document(here / "ho-so" / "01_To-trinh.docx").sections[0]  # both months merged, none passed: a draft
+    assert [p.text for p in section.first_page_header.paragraphs] == [dx.DRAFT_HEAD, dx.DRAFT_LINE.format(
+        periods="Tháng 9/2025, Tháng 10/2025 chưa có lượt Hiệu trưởng duyệt")]
+    assert dx.DRAFT_HEAD in [p.text for p in section.header.paragraphs]  # on every page after the first too
 
     refused = CliRunner().invoke(main, ["history", str(here / "tong-hop_ca-nam.xlsx")])  # nothing written
     assert refused.exit_code != 0 and "còn DỰ THẢO" in refused.output and not (here / "lich-su.xlsx").exists()

@@ -205,7 +205,7 @@ def test_the_form_passes_the_validator(made, tmp_path):
 
 def _worst_case(folder: Path) -> tuple[Path, list[str]]:
     """A year of twelve monthly periods: the principal scored every month, a teacher with a long name three months
-    of twelve (not rated), a newcomer scored in none. The Phiếu written alone, as a .docx; returns it and the names
+    of twelve (not rated; her department sent its book every month), a newcomer scored in none. The Phiếu written alone, as a .docx; returns it and the names
     in page order."""
     months = []
     for k in range(12):
@@ -221,13 +221,15 @@ def _worst_case(folder: Path) -> tuple[Path, list[str]]:
              {**person, "code": "GV", "name": "Hoàng Thị Thu Hương Giang Nguyễn Phương", "department": "T2",
               "position": "", "months": 3},
              {**person, "code": "NV", "name": "Đỗ Thị Mới", "department": "T1", "position": "Giáo viên",
-              "months": 12}]
+              "months": 12},
+             {**person, "code": "GV2", "name": "Lò Văn Pá", "department": "T2", "position": "Giáo viên",
+              "months": 12}]  # the long-named department sent its book every month: the teacher's months are hers
     departments = [{"code": "T1", "name": "Tổ khối 1", "head": "", "email": ""},
                    {"code": "T2", "name": "Tổ Văn phòng – Khối 5 và các lớp ghép điểm trường Bản Xa Xa", "head": "",
                     "email": ""}]
     year = cm.from_dict(campaign_dict(period_kind=cm.MONTHS, periods=months, staff=staff, departments=departments,
                                       rubrics=[RUBRIC_GV, RUBRIC_NV]))
-    totals = {"HT": tuple(88.25 + k / 2 for k in range(12)), "GV": (77.75,) * 3 + (None,) * 9}
+    totals = {"HT": tuple(88.25 + k / 2 for k in range(12)), "GV": (77.75,) * 3 + (None,) * 9, "GV2": (80,) * 12}
     summary = year_summary(year, [], period_summaries(totals, [m["code"] for m in months], {}))
     path = folder / f"{FILE}.docx"
     appraisal.paper(Facts(summary)).save(path)

@@ -49,6 +49,7 @@ class _Issuer:
 
     school: cm.School
     created: object = FIXED_DATE
+    draft: str = ""  # not a paper of a year still running
 
 
 def _paper(managing_body: str, school: str, path: Path) -> Path:

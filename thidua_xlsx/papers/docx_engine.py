@@ -16,6 +16,7 @@ from thidua_xlsx.papers.docx_xml import (
     alignment,
     cant_split,
     cell_frame,
+    draft_mark,
     drop_template_extras,
     page_numbers,
     qn,
@@ -117,12 +118,10 @@ class Paper:
         created = s.created.replace(microsecond=0)
         props.created = props.modified = created
         page_numbers(section)
-        if s.draft:  # a year still running: every paper says so before anything else, as a draft is marked by hand
-            self.para(DRAFT_HEAD, bold=True, size=TITLE_PT, indent=False, align="right", space_after=6)
+        if s.draft:  # a year still running: every page says so, in the top margin (the body keeps its pages)
+            draft_mark(section, DRAFT_HEAD, DRAFT_LINE.format(periods=s.draft))
         self._header(number=number, date=date, council=council)
         self.centered(heading, bold=True, size=TITLE_PT, space_before=18)
-        if s.draft:
-            self.centered(DRAFT_LINE.format(periods=s.draft), italic=True, size=RECEIVERS_PT, space_before=4)
 
     # --- blocks ---
 

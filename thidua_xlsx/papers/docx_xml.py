@@ -137,6 +137,26 @@ def page_numbers(section) -> None:
     p._p.append(field)
 
 
+DRAFT_PT, DRAFT_LINE_PT = 12, 9  # the draft's mark in the top margin: its word, then what keeps the year a draft
+
+
+def draft_mark(section, mark: str, line: str) -> None:
+    """``mark`` (DỰ THẢO) flush right in the top margin of every page, in bold; ``line`` (why) under it on the first
+    page, small and italic — in the margin, so that a paper keeps its pages whether it is a draft or not."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    first = section.first_page_header.paragraphs[0]
+    for paragraph, text, size, bold, italic in (
+            (first, mark, DRAFT_PT, True, False),
+            (section.first_page_header.add_paragraph(), line, DRAFT_LINE_PT, False, True),
+            (section.header.add_paragraph(), mark, DRAFT_PT, True, False)):
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = Pt(0)
+        written = paragraph.add_run(text)
+        written.bold, written.italic, written.font.size = bold, italic, Pt(size)
+
+
 def drop_template_extras(doc) -> None:
     """python-docx's default template carries a Word 2010 ``stylesWithEffects`` part that disagrees with its
     ``styles.xml`` (Word may call that unreadable content) and a thumbnail of another document."""

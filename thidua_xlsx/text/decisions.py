@@ -43,9 +43,20 @@ DRAFT_REASONS = {
 }
 
 
+DRAFT_SPAN = "{count} kỳ ({first} – {last})"  # many periods for one reason, said short enough for a paper's header
+DRAFT_LISTED = 3  # up to this many periods named one by one
+
+
 def draft_text(periods) -> str:
-    """The periods keeping a year a draft, (label, why) pairs, in words: "Tháng 5/2027 chưa hết kỳ; …"."""
-    return "; ".join(DRAFT_REASONS[why].format(period=label) for label, why in periods if why in DRAFT_REASONS)
+    """The periods keeping a year a draft, (label, why) pairs in the year's order, in words grouped by why: "Tháng
+    9/2026, Tháng 10/2026 chưa có lượt Hiệu trưởng duyệt; 7 kỳ (Tháng 11/2026 – Tháng 5/2027) chưa hết kỳ"."""
+    grouped: dict[str, list[str]] = {}
+    for label, why in periods:
+        if why in DRAFT_REASONS:
+            grouped.setdefault(why, []).append(label)
+    return "; ".join(DRAFT_REASONS[why].format(period=", ".join(labels) if len(labels) <= DRAFT_LISTED else
+                                               DRAFT_SPAN.format(count=len(labels), first=labels[0], last=labels[-1]))
+                     for why, labels in grouped.items())
 
 # The console and the page, as a merge applies or drops a pass.
 APPLIED_AGAIN = {
