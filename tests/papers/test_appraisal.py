@@ -205,8 +205,8 @@ def test_the_form_passes_the_validator(made, tmp_path):
 
 def _worst_case(folder: Path) -> tuple[Path, list[str]]:
     """A year of twelve monthly periods: the principal scored every month, a teacher with a long name three months
-    of twelve (not rated; her department sent its book every month), a newcomer scored in none. The Phiếu written alone, as a .docx; returns it and the names
-    in page order."""
+    of twelve (not rated; her department sent its book every month), a newcomer scored in none. The Phiếu written
+    alone, as a .docx; returns it and the names in page order."""
     months = []
     for k in range(12):
         year, month = (2025, 9 + k) if k < 4 else (2026, k - 3)
