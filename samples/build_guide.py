@@ -696,8 +696,9 @@ PAGES = [
             ("Xếp loại nhập ở sheet Nhân sự khác kết quả tính thì hai cái được đặt cạnh nhau và cảnh báo; Hội đồng "
             "sửa điểm năm thì cả năm được xếp lại theo đúng các quy tắc."),
             ("Còn kỳ chưa tổng hợp hay hiệu trưởng chưa duyệt thì năm là **DỰ THẢO**: hồ sơ có chữ DỰ THẢO ở đầu, "
-            "sổ lịch sử chưa ghi năm đó. Kết quả Hội đồng được lưu (`hoi-dong\\hoi-dong_ca-nam.xlsx`) và áp dụng "
-            "lại mỗi lần tổng hợp cả năm; sheet Nguồn dữ liệu kể các tệp đã áp dụng."),
+            "sổ lịch sử chưa ghi năm đó."),
+            ("Kết quả Hội đồng được lưu (`hoi-dong_ca-nam.xlsx` trong thư mục `hoi-dong`) và áp dụng lại mỗi lần "
+            "tổng hợp cả năm. Sheet Nguồn dữ liệu kể các tệp đã áp dụng."),
         ]),
     ], sample=YEAR_SAMPLE),
     Page("Làm trên trang của chương trình (không cần gõ lệnh)", [

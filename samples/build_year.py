@@ -95,6 +95,7 @@ def build(here: Path, shift: int, authority_code: str = "") -> tuple[int, int, l
         with tempfile.TemporaryDirectory() as work:  # the head's pass (NĐ 233/2026 điều 13 khoản 2): the month final
             headed = Path(work) / f"hieu-truong_{period.code}.xlsx"
             head_scores(summary, headed, HEAD_CHANGES.get(period.code, {}))
+            stamp_saved_time(headed, dt.datetime.combine(period.end + dt.timedelta(days=3), dt.time(10, 0)))
             passed = merge(MergeRequest(inbox, summary, period=period.code, campaign_path=here, council_path=headed,
                                         force=True))
         assert passed.report.valid and passed.council, passed.report.to_dict()
