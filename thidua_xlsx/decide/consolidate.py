@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Collection
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from thidua_xlsx.decide import rules
 from thidua_xlsx.decide.followup import untouched_files
@@ -385,7 +385,7 @@ def rating_waits(p: PersonResult) -> tuple[Reason, ...]:
         if flag.code == UNFINISHED_YEAR:
             waits.append(reason("wait.unfinished", periods=dict(flag.params)["periods"]))
         elif flag.code == YEAR_PENDING:
-            waits += dict(flag.params)["waits"]
+            waits += cast("tuple[Reason, ...]", dict(flag.params)["waits"])  # a flag's parameters are untyped
     return tuple(waits)
 
 

@@ -154,4 +154,4 @@ class HistoryResults:
     # roster code → this year's decisions (LĐTT, CSTĐCS) as the history changed them: a sáng kiến already used for an
     # award form cannot carry a CSTĐCS (CV 5007/BNV-TĐKT); a discipline whose term runs into this school year (NĐ
     # 152/2025 điều 4 khoản 4)
-    withdrawn: Mapping[str, object] = field(default_factory=dict)
+    withdrawn: Mapping[str, tuple] = field(default_factory=dict)  # roster code → tuple[Decision, ...]
