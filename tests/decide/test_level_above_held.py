@@ -3,6 +3,7 @@ officer's marks do to each line, which warnings are said again, and a byte-for-b
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -43,7 +44,8 @@ def _file(name: str, modified: dt.datetime = dt.datetime(2026, 6, 1)) -> InboxFi
 def _merge(*proposals: Proposal, council: bool = True, edited: bool = False, changes=(), marks=None, sha="1"):
     read = {"a.xlsx": sealed(SchoolSummary("a.xlsx", sha, None, "c", "Trường A", "2025-2026", council, proposals,
                                            edited=edited, changes=changes), CAMPAIGN)}
-    officer = OfficerPass("xa.xlsx", {("A", p.kind, p.who, p.title): m for p, m in marks.items()}) if marks else None
+    officer = OfficerPass("xa.xlsx", {("A", p.kind, p.who, p.title): dataclasses.replace(  # made on this line, file
+        m, name=m.name or p.name, fingerprint=m.fingerprint or sha) for p, m in marks.items()}) if marks else None
     return level_above_summary(CAMPAIGN, [_file("a.xlsx")], read, officer)
 
 
@@ -79,6 +81,28 @@ def test_the_officer_s_marks_on_a_held_line(mark, listed, held, said):
     summary = _merge(AN, council=False, marks={AN: mark})
     assert [p.who for p in summary.proposals] == listed and [h.proposal.who for h in summary.held] == held
     assert [c for c in _codes(summary) if c != "level_above.before_council"] == said
+
+
+def test_a_decision_made_on_another_file_of_the_school_is_asked_again_with_both_fingerprints():
+    old = "a" * 64
+    accepted = _merge(AN, council=False, sha="b" * 64,
+                      marks={AN: dataclasses.replace(_mark(True, "Đã kiểm tra"), fingerprint=old)})
+    assert accepted.proposals == () and [h.proposal.who for h in accepted.held] == ["GV1"]
+    asked = next(i for i in accepted.issues if i.code == "level_above.other_file")
+    assert "(dấu vân tay aaaaaaaaaaaa); tệp đang dùng là bbbbbbbbbbbb" in asked.message
+    assert "aaaaaaaaaaaa" in accepted.held[0].why[-1].text and "bbbbbbbbbbbb" in accepted.held[0].why[-1].text
+    removed = _merge(CHI, sha="b" * 64, marks={CHI: dataclasses.replace(_mark(False, "Sai", LISTED), fingerprint=old)})
+    assert removed.removed == () and [h.proposal.who for h in removed.held] == ["GV3"]  # not listed unasked either
+    same_file = _merge(AN, council=False, sha="b" * 64, marks={AN: _mark(True, "Đã kiểm tra")})
+    assert [p.who for p in same_file.proposals] == ["GV1"]
+
+
+def test_a_line_whose_name_is_not_its_key_s_decides_nothing_and_names_both():
+    summary = _merge(AN, BINH, council=False, marks={AN: dataclasses.replace(_mark(False, "Không đủ phiếu"),
+                                                                             name="Trần Thị Bình")})
+    assert summary.removed == () and [h.proposal.who for h in summary.held] == ["GV1", "GV2"]
+    said = next(i for i in summary.issues if i.code == "level_above.officer_name")
+    assert "ghi tên 'Trần Thị Bình' nhưng phần ghi ẩn của dòng là Nguyễn Văn An (Trường A)" in said.message
 
 
 def test_a_listed_line_unticked_without_a_reason_stays_and_is_said():

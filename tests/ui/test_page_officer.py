@@ -22,6 +22,22 @@ def _held(found) -> list[str]:
     return re.findall(r'<label class="visually-hidden" for="ly-do-\d+">Lý do – ([^<]+)</label>', page)
 
 
+def _lines(found) -> list[tuple[str, str, str]]:
+    """Each held line of the page's form as drawn: (its field number, what its form carries of it, the name shown)."""
+    page = found.get("/").data.decode()
+    return re.findall(r'name="dong-(\d+)" value="([^"]*)".*?for="ly-do-\1">Lý do – ([^<]+)</label>', page, re.S)
+
+
+def _decide(lines, *chosen: tuple[int, str, str]) -> dict:
+    """The form posted for ``chosen`` lines of ``lines`` (each: its place in the list as drawn, nhan or bo, the
+    reason), as the browser posts it."""
+    data = {**CSRF}
+    for k, choice, reason in chosen:
+        n, key, _name = lines[k]
+        data |= {f"dong-{n}": key, f"quyet-{n}": choice, f"ly-do-{n}": reason}
+    return data
+
+
 def _merged(found, answer) -> dict:
     assert answer.status_code == 303, text(answer)
     assert wait_job(found, answer.headers["Location"])["state"] == "done"
@@ -31,17 +47,18 @@ def _merged(found, answer) -> dict:
 def test_the_officer_accepts_and_rejects_held_proposals_on_the_page(tmp_path):
     folder = commune_campaign(tmp_path)
     _app, found = client(folder)
-    refused = found.post("/xa/duyet", data={**CSRF, "quyet-0": "nhan", "ly-do-0": "Đã kiểm tra"})
+    refused = found.post("/xa/duyet", data=_decide(_lines(found), (0, "nhan", "Đã kiểm tra")))
     assert refused.status_code == 400 and "Hãy bấm *Tổng hợp các trường* trước" in text(refused)
     _merged(found, found.post("/xa/tong-hop", data=CSRF))
     held = _held(found)
     assert len(held) >= 3
-    no_reason = found.post("/xa/duyet", data={**CSRF, "quyet-0": "nhan", "ly-do-0": " "})
+    lines = _lines(found)
+    no_reason = found.post("/xa/duyet", data=_decide(lines, (0, "nhan", " ")))
     assert no_reason.status_code == 400 and "chưa ghi lý do" in text(no_reason)
     assert not (folder / "hoi-dong" / "xa-duyet.xlsx").exists()  # nothing written for a refused decision
 
-    _merged(found, found.post("/xa/duyet", data={**CSRF, "quyet-0": "nhan", "ly-do-0": "Đã kiểm tra biên bản họp",
-                                                 "quyet-1": "bo", "ly-do-1": "Không đủ minh chứng"}))
+    _merged(found, found.post("/xa/duyet", data=_decide(lines, (0, "nhan", "Đã kiểm tra biên bản họp"),
+                                                        (1, "bo", "Không đủ minh chứng"))))
     run = json.loads((folder / RUNS_RECORD).read_text(encoding="utf-8"))["runs"][-1]
     said = {code for _severity, code, _text in run["issues"]}
     assert {"level_above.accepted", "level_above.removed"} <= said and run["council"]
@@ -61,11 +78,12 @@ def test_the_officer_accepts_a_whole_school_s_file_with_one_mark(tmp_path):
     _app, found = client(folder)
     _merged(found, found.post("/xa/tong-hop", data=CSRF))
     page = found.get("/").data.decode()
-    schools = re.findall(r'<option value="([^"]+)">([^<]+)</option>', page)
+    schools = re.findall(r'<option value="([^"]+)">([^<]+) – Dấu vân tay [0-9a-f]{12}</option>', page)
     assert schools
     code, name = schools[0]
+    drawn = re.search(f'name="van-tay-{code}" value="([^"]+)"', page)[1]
     before = text(found.get("/")).count(name)
-    _merged(found, found.post("/xa/duyet", data={**CSRF, "truong": code,
+    _merged(found, found.post("/xa/duyet", data={**CSRF, "truong": code, f"van-tay-{code}": drawn,
                                                  "ly-do-truong": "Đã đối chiếu dấu vân tay với hiệu trưởng"}))
     run = json.loads((folder / RUNS_RECORD).read_text(encoding="utf-8"))["runs"][-1]
     assert "level_above.accepted" in {c for _s, c, _t in run["issues"]}
@@ -83,7 +101,7 @@ def test_nothing_chosen_or_a_proposal_no_longer_held_is_refused_and_nothing_writ
     nothing = found.post("/xa/duyet", data={**CSRF, "quyet-0": ""})
     assert nothing.status_code == 400 and "Chưa chọn nhận hay bỏ đề nghị nào" in text(nothing)
     try:
-        service.officer_decisions(folder, {("TH-TC", "person", "GV999", "LDTT"): (True, "Đã kiểm tra")})
+        service.officer_decisions(folder, {("TH-TC", "person", "GV999", "LDTT", "0" * 64): (True, "Đã kiểm tra")})
     except Refused as refused:
         assert [p.code for p in refused.problems] == ["ui.officer_stale"]
     else:

@@ -2,26 +2,36 @@
 reason), written where she would tick them in Excel: into a copy of the commune's last summary, its sheet "Chờ quyết
 định" ("Đồng ý", the reason), kept as ``hoi-dong/xa-duyet.xlsx``. Every later merge of the commune on the page reads it
 as the officer's pass (``merge … --council hoi-dong/xa-duyet.xlsx`` from the terminal), so her word is kept, and the
-file is hers to open and check."""
+file is hers to open and check.
+
+Each decision is keyed by who and what it is about — the school, the kind, the person's (or department's) code, the
+title and the fingerprint of the school's file — never by a place in a list; a decision whose key the last summary
+does not hold apart, on that very file, is refused. Her reasons are kept as typed: text (never a formula), control
+characters taken out and said, a reason over its limit refused. Everything is checked before the book is touched."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from thidua_xlsx.model.errors import Refused
-from thidua_xlsx.model.issues import Problems
-from thidua_xlsx.model.places import LEVEL_ABOVE_KEY, Places
+from thidua_xlsx.model.issues import NOTE, Issue, Problems
+from thidua_xlsx.model.level_above import DecisionKey
+from thidua_xlsx.model.places import LEVEL_ABOVE_BOOK, LEVEL_ABOVE_KEY, Places
+from thidua_xlsx.model.typed import REASON_LIMIT, typed_text
 
 AGREED = "x"  # what the officer types in "Đồng ý" (any text counts as ticked: read.level_above_council)
 
 
-def officer_decisions(folder: Path, decisions: dict[tuple[str, str, str, str], tuple[bool, str]]) -> Path:
-    """``decisions`` ({proposal key: (accept, reason)}) typed into a copy of the commune's last summary, kept as
-    hoi-dong/xa-duyet.xlsx (with the decisions an earlier pass of the page kept there); its path. Refused when no
-    summary of the commune is written yet, when a reason is missing, or when a proposal is not among those its last
-    summary holds apart (merged since: merge again, then decide)."""
+def officer_decisions(folder: Path, decisions: dict[DecisionKey, tuple[bool, str]]) -> tuple[Path, tuple[Issue, ...]]:
+    """``decisions`` ({decision key: (accept, reason)}) typed into a copy of the commune's last summary, kept as
+    hoi-dong/xa-duyet.xlsx (with the decisions an earlier pass of the page kept there, each on its own file); its path
+    and what was said of her reasons (control characters taken out). Refused, nothing written, when no summary of the
+    commune is written yet, when a reason is missing or over its limit, when a decision is not about a proposal its
+    last summary holds apart from that very file (merged since: merge again, then decide), or when the last summary
+    is not sealed by this commune."""
     from openpyxl import load_workbook
 
+    from thidua_xlsx.read.level_above_council import NAME_COLUMN, held_marks, held_rows
     from thidua_xlsx.system.files import replacing
     from thidua_xlsx.system.runs import summary_of
 
@@ -29,41 +39,59 @@ def officer_decisions(folder: Path, decisions: dict[tuple[str, str, str, str], t
     last = summary_of(folder, LEVEL_ABOVE_KEY, "", "")
     if not last:
         raise _refused("ui.officer_no_summary")
-    missing = [key for key, (_accept, reason) in decisions.items() if not reason.strip()]
+    typed, removed = {}, {}
+    for key, (accept, reason) in decisions.items():
+        kept = typed_text(reason)
+        typed[key], removed[key] = (accept, kept.text), kept.removed
+    missing = [key for key, (_accept, reason) in typed.items() if not reason]
     if missing:
         raise _refused("ui.officer_reason", count=len(missing))
-    source = at.officer_book if at.officer_book.is_file() else folder / last
-    sheet, (agree_col, reason_col), rows = _held_rows(folder / last)
-    where = {(str(school), str(kind), str(who), str(title)): int(row) for row, school, kind, who, title in rows}
-    unknown = [key for key in decisions if key not in where]
+    long = [key for key, (_accept, reason) in typed.items() if len(reason) > REASON_LIMIT]
+    if long:
+        raise _refused("ui.officer_reason_long", who=", ".join(k[2] for k in long), limit=REASON_LIMIT,
+                       length=max(len(typed[k][1]) for k in long))
+    secret = _secret(folder)
+    held = held_rows(folder / last, secret)
+    if held is None:
+        raise _refused("level_above.officer_seal", file=last)
+    sheet, (agree_col, reason_col), rows = held
+    where: dict[tuple, int] = {tuple(str(part) for part in key): int(row) for row, *key in rows}
+    unknown = [key for key in typed if key not in where]
     if unknown:
         raise _refused("ui.officer_stale", count=len(unknown))
+    kept_marks = held_marks(at.officer_book, secret) if at.officer_book.is_file() else {}
+    if kept_marks is None:
+        raise _refused("level_above.officer_seal", file=at.officer_book.relative_to(folder).as_posix())
     book = load_workbook(folder / last)
-    kept = _marks(source) if source != folder / last else {}
     ws = book[sheet]
+    said = Problems()
+    for key, count in removed.items():
+        if count:
+            said.add("ui.officer_controls", NOTE, name=ws.cell(where[key] + 1, NAME_COLUMN + 1).value or key[2],
+                     count=count)
     for key, row in where.items():
-        accept, reason = decisions.get(key, kept.get(key, (False, "")))
+        accept, reason = typed.get(key) or kept_marks.get(key, (False, ""))
         ws.cell(row + 1, agree_col + 1).value = AGREED if accept else None
-        ws.cell(row + 1, reason_col + 1).value = reason.strip() or None
+        _as_text(ws.cell(row + 1, reason_col + 1), reason)
     at.council.mkdir(exist_ok=True)
     with replacing(at.officer_book) as tmp:
         book.save(tmp)
-    return at.officer_book
+    return at.officer_book, tuple(said)
 
 
-def _held_rows(path: Path) -> tuple[str, tuple[int, int], list]:
-    """The sheet, the officer's two columns (0-based) and the rows (0-based, with each line's key) of the proposals a
-    commune summary holds apart, from the metadata the tool wrote in it."""
-    from thidua_xlsx.read.level_above_council import held_rows
+def _as_text(cell, text: str) -> None:
+    """``text`` in ``cell`` as text: never read as a formula (a reason may start with =, +, - or @)."""
+    cell.value = text or None
+    if text:
+        cell.data_type = "s"
 
-    return held_rows(path)
 
+def _secret(folder: Path) -> str:
+    """The commune's own key (its campaign id, never sent): what its summaries' records are sealed with."""
+    from thidua_xlsx.read.level_above_book import load_level_above_book
 
-def _marks(path: Path) -> dict[tuple[str, str, str, str], tuple[bool, str]]:
-    """The decisions kept in an earlier copy: {key: (accepted, reason)} of its lines held apart."""
-    from thidua_xlsx.read.level_above_council import held_marks
-
-    return held_marks(path)
+    campaign, _problems = load_level_above_book(folder / LEVEL_ABOVE_BOOK)
+    return campaign.id if campaign is not None else ""
 
 
 def _refused(code: str, **params) -> Refused:

@@ -38,6 +38,7 @@ from thidua_xlsx.model.level_above import (
     LevelAbove,
     LevelAboveSummary,
     ListChange,
+    OfficerMark,
     OfficerPass,
     Proposal,
     SchoolResult,
@@ -238,6 +239,7 @@ def _decided(summary: LevelAboveSummary, found: _Found, officer: OfficerPass | N
     whose proposals are all settled is not said again; a line taken off that no proposal has any more (the schools'
     files changed since) is said."""
     marks, source = (officer.marks, officer.file) if officer else ({}, "")
+    shas = summary.fingerprints()
     kept: list[Proposal] = []
     held: list[Held] = []
     accepted: list[tuple[Held, str]] = []
@@ -245,10 +247,11 @@ def _decided(summary: LevelAboveSummary, found: _Found, officer: OfficerPass | N
     lines: list[Issue] = []  # the held, one by one
     passed: list[Issue] = []  # what the officer's pass did, said once
     for p in summary.proposals:
-        key, where = proposal_key(p), files[p.school]
+        key, where, sha = proposal_key(p), files[p.school], shas[p.school]
         why = tuple(dict.fromkeys(found.holds.get(key, ())))
-        mark = marks.get(key)
         school, title = names[p.school], Title(p.title)
+        mark, asked = _bound(marks.get(key), p, sha, source, title, school, passed)
+        why += asked
         if mark is not None and mark.reason and not mark.agree:
             removed.append((p, mark.reason))
             if mark.part != TAKEN_OFF:  # said when the officer takes it off, not at every pass after
@@ -256,12 +259,12 @@ def _decided(summary: LevelAboveSummary, found: _Found, officer: OfficerPass | N
                                     school=school, reason=mark.reason))
         elif why and mark is not None and mark.reason:
             kept.append(p)
-            accepted.append((Held(p, why), mark.reason))
+            accepted.append((Held(p, why, sha), mark.reason))
             if mark.part == HELD:
                 passed.append(issue("level_above.accepted", NOTE, file=source, name=p.name, title=title,
                                     school=school, why=why, reason=mark.reason))
         elif why:
-            held.append(Held(p, why))
+            held.append(Held(p, why, sha))
             lines.append(issue("level_above.held", WARNING, file=where, name=p.name, title=title, school=school,
                                why=why))
             if mark is not None and mark.agree and mark.part == HELD:
@@ -280,6 +283,29 @@ def _decided(summary: LevelAboveSummary, found: _Found, officer: OfficerPass | N
                for key, mark in marks.items() if key not in known and mark.reason and not mark.agree]
     return dataclasses.replace(summary, proposals=tuple(kept), issues=(*problems, *lines, *passed),
                                removed=tuple(removed), held=tuple(held), accepted=tuple(accepted))
+
+
+def _bound(mark: OfficerMark | None, p: Proposal, sha: str, source: str, title: Title, school: str,
+           passed: list[Issue]) -> tuple[OfficerMark | None, tuple[Reason, ...]]:
+    """The officer's mark on ``p``'s line if it is bound to ``p`` (None if not), and why ``p`` waits for her again
+    when a decision of hers is not: made on another file of the school (both fingerprints said), or on a line whose
+    name is not ``p``'s (both names said). Such a mark decides nothing."""
+    if mark is None:
+        return None, ()
+    decides = bool(mark.reason) or (not mark.agree and mark.part != HELD)
+    if mark.fingerprint != sha:
+        if not decides:
+            return None, ()
+        passed.append(issue("level_above.other_file", WARNING, file=source, name=p.name, title=title, school=school,
+                            decided=mark.fingerprint[:12] or "?", now=sha[:12]))
+        return None, (reason("level_above.held_other_file", decided=mark.fingerprint[:12] or "?", now=sha[:12]),)
+    if fold(mark.name) != fold(p.name):
+        if not decides:
+            return None, ()
+        passed.append(issue("level_above.officer_name", WARNING, file=source, sheet=mark.sheet, row=mark.row,
+                            shown=mark.name, name=p.name, title=title, school=school))
+        return None, (reason("level_above.held_officer_name", shown=mark.name),)
+    return mark, ()
 
 
 def _say(said: _Said, waiting: set[Key]) -> Issue | None:

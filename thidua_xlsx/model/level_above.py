@@ -10,6 +10,9 @@ file (:mod:`thidua_xlsx.write.province_import`) are written from. Codes here, wo
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import json
 import operator
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
@@ -150,6 +153,7 @@ class Held:
 
     proposal: Proposal
     why: tuple[Reason, ...]
+    fingerprint: str = ""  # the SHA-256 of the school's file it was read from: what the officer's word is bound to
 
 
 # Where a line of the level above's summary stood when the officer marked it: in the lists (kept), among the lines
@@ -160,7 +164,9 @@ LISTED, TAKEN_OFF, HELD = "listed", "removed", "held"
 @dataclass(frozen=True, slots=True)
 class OfficerMark:
     """The officer's two cells of one line of the level above's summary: "Đồng ý" ticked or not, the reason typed;
-    where the line stood (``part``: LISTED, TAKEN_OFF, HELD), its sheet and row (1-based) and the name shown."""
+    where the line stood (``part``: LISTED, TAKEN_OFF, HELD), its sheet and row (1-based), the name shown on it, and
+    the fingerprint (SHA-256) of the school's file the line was read from when the officer marked it: her word holds
+    for that file alone, and for the person whose name the line shows."""
 
     agree: bool
     reason: str
@@ -168,11 +174,13 @@ class OfficerMark:
     sheet: str
     row: int
     name: str
+    fingerprint: str = ""
 
 
 @dataclass(frozen=True)
 class OfficerPass:
-    """The officer's pass (``merge … --council``): the file, and each line's marks by its key (:func:`proposal_key`)."""
+    """The officer's pass (``merge … --council``): the file, and each line's marks by its key (:func:`proposal_key`),
+    each with the fingerprint of the file it was made on."""
 
     file: str
     marks: Mapping[tuple[str, str, str, str], OfficerMark]
@@ -202,6 +210,10 @@ class LevelAboveSummary:
                 found[p.kind].setdefault(p.title, []).append(p)
         return found
 
+    def fingerprints(self) -> dict[str, str]:
+        """School code → the fingerprint (SHA-256) of the file used for it."""
+        return {r.school.code: r.summary.sha256 for r in self.schools if r.summary is not None}
+
     def counts(self) -> dict[str, dict[str, int]]:
         """Title → school code → how many proposed (people and departments alike)."""
         found: dict[str, dict[str, int]] = {}
@@ -217,3 +229,25 @@ LEVEL_ABOVE_META_KIND = "level_above"  # the level above's summary's own metadat
 def proposal_key(p: Proposal) -> tuple[str, str, str, str]:
     """A proposal's identity across the level above's passes: the school, the kind, who and the title."""
     return (p.school, p.kind, p.who, p.title)
+
+
+DecisionKey = tuple[str, str, str, str, str]
+
+
+def decision_key(held: Held) -> DecisionKey:
+    """What an officer's decision on a held proposal is about: the proposal's identity and the fingerprint of the file
+    it was read from (a decision on one file of a school is not a decision on another)."""
+    return (*proposal_key(held.proposal), held.fingerprint)
+
+
+OFFICER_SEAL_FIELD = "seal"  # in the level above summary's metadata: the commune's seal over the rest of it
+
+
+def officer_seal(secret: str, record: Mapping) -> str:
+    """The commune's keyed seal (HMAC-SHA-256) over its summary's metadata ``record`` (all but the seal itself, as
+    canonical JSON), with the level above's own campaign id ``secret`` (never sent, as for the schools' codes:
+    model.layout.origin_code): only the tool of this commune makes it, and a line of the record re-pointed (an x on one
+    person's line read as another's) breaks it."""
+    body = json.dumps({k: v for k, v in record.items() if k != OFFICER_SEAL_FIELD}, ensure_ascii=False,
+                      sort_keys=True, separators=(",", ":"))
+    return hmac.new(f"thidua-xlsx/officer/{secret}".encode(), body.encode("utf-8"), hashlib.sha256).hexdigest()

@@ -1,12 +1,14 @@
 """The officer's pass over the level above's summary (``merge … --council tong-hop-xa.xlsx``): the metadata the
 tool wrote says which row is which proposal — the lines of sheet "Danh sách", those the officer took off below them,
-and those held apart on sheet "Chờ quyết định" —; only the officer's two cells of each are read ("Đồng ý", the
-reason) with the name shown beside, for the messages. What they mean is decided with the schools' files
-(decide.level_above): unticked with a reason takes a line off, ticked with a reason accepts one held apart. Contained
-like any book read back."""
+and those held apart on sheet "Chờ quyết định" —, with the fingerprint of the school's file each was read from; only
+the officer's two cells of each are read ("Đồng ý", the reason) with the name shown beside, which decide.level_above
+checks against the line's key. What they mean is decided with the schools' files (decide.level_above): unticked with a
+reason takes a line off, ticked with a reason accepts one held apart. The record is sealed by the commune that wrote
+it (model.level_above.officer_seal): a record re-pointed decides nothing. Contained like any book read back."""
 
 from __future__ import annotations
 
+import hmac
 from pathlib import Path
 
 from thidua_xlsx.model import campaign as cm
@@ -16,10 +18,12 @@ from thidua_xlsx.model.level_above import (
     HELD,
     LEVEL_ABOVE_META_KIND,
     LISTED,
+    OFFICER_SEAL_FIELD,
     TAKEN_OFF,
     LevelAbove,
     OfficerMark,
     OfficerPass,
+    officer_seal,
 )
 from thidua_xlsx.read.containment import read_own_book
 from thidua_xlsx.read.own_summary import open_book
@@ -36,9 +40,12 @@ def read_officer(path: Path, campaign: LevelAbove, problems: Problems) -> Office
         if data is None:
             return None
         book = open_book(data)
-        meta = _meta(book)
-        marks = _marks(book, meta) if meta and meta.get("campaign_id") == campaign.id \
-            and meta.get("school_year") == campaign.school_year else None
+        meta = _meta(book) or {}
+        ours = meta.get("campaign_id") == campaign.id and meta.get("school_year") == campaign.school_year
+        if ours and not sealed(meta, campaign.id):  # a line of the record re-pointed: nothing of it decides
+            problems.add("level_above.officer_seal", file=name)
+            return None
+        marks = _marks(book, meta) if ours else None
     except OSError:
         problems.add("file.unreadable", file=name)
         return None
@@ -62,13 +69,19 @@ def _marks(book, meta: dict) -> dict[tuple, OfficerMark]:
     for part, sheet, (agree_col, reason_col), rows in parts:
         if rows and sheet not in grids:
             grids[sheet] = book.get_sheet_by_name(sheet).to_python()
-        for row, school, kind, who, title in rows:
+        for row, school, kind, who, title, fingerprint in rows:
             line = grids[sheet][row] if 0 <= row < len(grids[sheet]) else []
             cells = [cm.clean_text(line[col] if col < len(line) else "")
                      for col in (agree_col, reason_col, NAME_COLUMN)]
             found[(str(school), str(kind), str(who), str(title))] = OfficerMark(
-                bool(cells[0]), cells[1], part, sheet, int(row) + 1, cells[2] or str(who))
+                bool(cells[0]), cells[1], part, sheet, int(row) + 1, cells[2], str(fingerprint))
     return found
+
+
+def sealed(meta: dict, secret: str) -> bool:
+    """Whether a commune summary's metadata carries the seal the commune of campaign id ``secret`` made over it."""
+    seal = meta.get(OFFICER_SEAL_FIELD)
+    return isinstance(seal, str) and hmac.compare_digest(seal, officer_seal(secret, meta))
 
 
 def _meta(book) -> dict | None:
@@ -84,17 +97,24 @@ def _meta(book) -> dict | None:
     return data
 
 
-def held_rows(path: Path) -> tuple[str, tuple[int, int], list]:
+def held_rows(path: Path, secret: str) -> tuple[str, tuple[int, int], list] | None:
     """Where a commune summary of ours holds its proposals apart: the sheet, the officer's two columns (0-based) and
-    each line's (row 0-based, school, kind, who, title), from its metadata; no sheet and no rows when it holds none."""
-    held = (_meta(open_book(Path(path).read_bytes())) or {}).get("held") or {"sheet": "", "columns": [0, 0], "rows": []}
+    each line's (row 0-based, school, kind, who, title, fingerprint), from its metadata; no sheet and no rows when it
+    holds none. None when the metadata is not sealed by the commune of campaign id ``secret``."""
+    meta = _meta(open_book(Path(path).read_bytes())) or {}
+    if not sealed(meta, secret):
+        return None
+    held = meta.get("held") or {"sheet": "", "columns": [0, 0], "rows": []}
     agree_col, reason_col = held["columns"]
     return str(held["sheet"]), (int(agree_col), int(reason_col)), list(held["rows"])
 
 
-def held_marks(path: Path) -> dict[tuple, tuple[bool, str]]:
-    """The officer's marks on the lines a commune summary of ours holds apart: {key: (ticked, reason)}."""
+def held_marks(path: Path, secret: str) -> dict[tuple, tuple[bool, str]] | None:
+    """The officer's marks on the lines a commune summary of ours holds apart: {key with the file's fingerprint:
+    (ticked, reason)}; None when its metadata is not sealed by the commune of campaign id ``secret``."""
     book = open_book(Path(path).read_bytes())
-    meta = _meta(book)
-    return {key: (mark.agree, mark.reason) for key, mark in (_marks(book, meta) if meta else {}).items()
-            if mark.part == HELD}
+    meta = _meta(book) or {}
+    if not sealed(meta, secret):
+        return None
+    return {(*key, mark.fingerprint): (mark.agree, mark.reason)
+            for key, mark in _marks(book, meta).items() if mark.part == HELD}

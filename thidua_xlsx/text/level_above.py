@@ -85,6 +85,10 @@ LEVEL_ABOVE_REASONS |= {  # why a proposal is held apart (level_above.held's {wh
     "level_above.held_two_schools": "{other} cũng đề nghị người này danh hiệu này (cùng họ tên, ngày sinh)",
     "level_above.held_origin_unsealed": "không rõ nguồn gốc: tệp không có dấu xác thực của trường",
     "level_above.held_origin_bad_seal": "không rõ nguồn gốc: dấu xác thực không khớp mã của trường",
+    "level_above.held_other_file": "công chức đã quyết định trên một tệp khác của trường (dấu vân tay {decided}), nay "
+                                   "là tệp {now}: quyết định cũ không dùng cho tệp mới, hãy quyết định lại",
+    "level_above.held_officer_name": "dòng công chức đánh dấu ghi tên '{shown}', không phải người này: quyết định ở "
+                                     "dòng đó không dùng, hãy quyết định lại",
     # what changed on an edited list (level_above.edited's {changes}, level_above.held_edited's {change})
     "level_above.change_added": "thêm '{name}' – {shown} (không có trong dữ liệu nên không xét)",
     "level_above.change_removed": "bỏ {name} – {title} khỏi danh sách (dữ liệu vẫn đề nghị)",
@@ -195,6 +199,19 @@ LEVEL_ABOVE_MESSAGES |= {
     "level_above.council_other": "'{file}' không phải bảng tổng hợp cấp trên của chiến dịch này (năm học {year}) – "
                                  "không "
                                  "dùng. Hãy chỉ tới bảng tổng hợp của các trường mà chương trình đã ghi cho đơn vị.",
+}
+
+LEVEL_ABOVE_MESSAGES |= {  # the officer's word bound to the person and the file, her book sealed
+    "level_above.other_file": "{name} ({school}) – {title}: công chức đã quyết định trên một tệp khác của trường (dấu "
+                              "vân tay {decided}); tệp đang dùng là {now}. Quyết định trên tệp cũ không áp dụng cho "
+                              "tệp mới: đề nghị được tạm giữ để công chức quyết định lại.",
+    "level_above.officer_name": "Dòng {row} của sheet {sheet} ghi tên '{shown}' nhưng phần ghi ẩn của dòng là {name} "
+                                "({school}) – {title}: không quyết định gì theo dòng này; đề nghị được tạm giữ để "
+                                "công chức quyết định lại.",
+    "level_above.officer_seal": "'{file}' không còn đúng dấu của xã (phần ghi ẩn của sổ bị sửa sau khi chương trình "
+                                "ghi, hoặc sổ của đơn vị khác) – không quyết định gì theo sổ này. Hãy đổi tên hoặc "
+                                "xoá tệp, bấm Tổng hợp các trường, rồi quyết định lại trên trang (hoặc đánh dấu lại "
+                                "trên bảng tổng hợp mới).",
 }
 
 LEVEL_ABOVE_MESSAGES |= {

@@ -18,6 +18,13 @@ UI_MESSAGES = {
                           "một lý do (ghi vào biên bản và tờ trình); hãy ghi lý do rồi bấm lại."),
     "ui.officer_stale": ("{count} đề nghị không còn trong bảng tổng hợp các trường gần nhất (đã có tệp mới của trường) "
                          "– chưa ghi gì. Hãy bấm *Tổng hợp các trường* rồi quyết định lại trên danh sách mới."),
+    "ui.officer_changed": ("Danh sách đề nghị tạm giữ đã thay đổi từ khi trang này được mở ({count} quyết định về đề "
+                           "nghị không còn như trang đã hiện: người khác, hoặc tệp khác của trường) – chưa ghi gì. "
+                           "Danh sách dưới đây là danh sách mới: hãy xem lại rồi quyết định lại."),
+    "ui.officer_reason_long": ("Lý do cho {who} dài {length} ký tự, quá {limit} ký tự – chưa ghi gì. Hãy ghi lý do "
+                               "ngắn gọn (chi tiết để ở biên bản kèm hồ sơ) rồi bấm lại."),
+    "ui.officer_controls": ("Lý do cho {name}: đã bỏ {count} ký tự điều khiển (không in được, thường theo khi dán từ "
+                            "nơi khác); phần chữ giữ nguyên như đã gõ."),
     "ui.csrf_refused": "Yêu cầu này không đến từ chính trang thidua-xlsx (thiếu hoặc sai mã biểu mẫu) – không làm gì. "
                        "Hãy tải lại trang (F5) rồi bấm lại nút.",
     "ui.path_refused": "'{path}' nằm ngoài thư mục chiến dịch (hoặc là liên kết, hoặc không có) – trang không mở tệp "

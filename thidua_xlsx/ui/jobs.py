@@ -16,7 +16,7 @@ import contextlib
 import secrets
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,12 +71,18 @@ class Jobs:
         with self._lock:
             return self._running
 
-    def start(self, kind: str, label: str, round_key: str, request: Request, round_label: str = "") -> Job:
-        """Start the command ``request`` asks for in a thread; refused (``busy``: an Issue) while another runs."""
+    def start(self, kind: str, label: str, round_key: str, request: Request, round_label: str = "",
+              before: Callable[[], Sequence[str]] | None = None) -> Job:
+        """Start the command ``request`` asks for in a thread; refused (``busy``: an Issue) while another runs. What
+        must be written for it (``before``: the officer's decisions for the merge that reads them) is written only
+        once the run is sure to start, and no run starts meanwhile; what it says opens the run's lines, and what it
+        raises refuses the run."""
         with self._lock:
             if self._running is not None:
                 raise Busy(issue("ui.run_busy", running=self._running.label))
+            said = list(before()) if before is not None else []
             job = Job(secrets.token_hex(8), kind, label, round_key, round_label, time.time())
+            job.lines.extend(said)
             self._jobs[job.id] = job
             self._running = job
             for old in list(self._jobs)[:-self.KEEP]:

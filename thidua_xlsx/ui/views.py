@@ -83,12 +83,15 @@ def _round(cf, key: str, generating: bool = False):
     return next((r for r in service.rounds_of(cf) if r.key == key and not (generating and not r.can_generate)), None)
 
 
-def _started(kind: str, label: str, key: str, request_: rq.Request, round_label: str = ""):
-    """The job of ``request_`` started, and the browser sent to its page; refused while another runs."""
+def _started(kind: str, label: str, key: str, request_: rq.Request, round_label: str = "", before=None):
+    """The job of ``request_`` started, and the browser sent to its page; refused while another runs, or when what
+    must be written first (``before``: Jobs.start) is refused — in both cases before any file is touched."""
     try:
-        job = page().jobs.start(kind, label, key, request_, round_label)
+        job = page().jobs.start(kind, label, key, request_, round_label, before=before)
     except Busy as busy:
         return render_template("error.html", problem=busy.issue, folder=page().folder), 409
+    except CommandError as error:
+        return render_template("error.html", problems=tuple(error.problems), folder=page().folder), 400
     return redirect(url_for("job", job_id=job.id), 303)
 
 
@@ -96,11 +99,7 @@ def home():
     cf, book, problems = _campaign()
     folder = page().folder
     if book is not None:
-        from thidua_xlsx.model.titles import name as title_names
-        from thidua_xlsx.text import commands as ct
-
-        return render_template("commune.html", view=service.commune_overview(folder, book), folder=folder,
-                               origins=ct.LEVEL_ABOVE_ORIGIN, councils=ct.LEVEL_ABOVE_COUNCIL, title_names=title_names)
+        return _commune(book)
     if cf is None:
         return render_template("error.html", problems=problems, folder=folder), 200
     return render_template("overview.html", view=service.school_overview(cf), folder=folder,
@@ -295,28 +294,81 @@ def commune_merge():
 
 
 def officer_decide():
-    """The officer's decisions on the proposals held apart (accept or reject, each with a reason), kept where she
-    would tick them in Excel (service.officer_decisions), then the commune merged again with them."""
-    from thidua_xlsx.model.level_above import proposal_key
+    """The officer's decisions on the proposals held apart (accept or reject, each with a reason), each bound to the
+    line the page showed — the school, the person, the title and the fingerprint of the school's file, carried by the
+    form — never to a place in the list: a line no longer held as shown (another tab decided, a school sent a new
+    file) refuses the whole form, the list redrawn. Kept where she would tick them in Excel
+    (service.officer_decisions) only once the merge with them is sure to start; then the commune merged again."""
+    from thidua_xlsx.model.level_above import decision_key
 
     at = page().places
     book = at.folder / LEVEL_ABOVE_BOOK
     if not book.is_file():
         return refused("ui.unknown_round", 404, round=LEVEL_ABOVE_KEY)
     held = service.commune_overview(at.folder, book).held
+    now = {decision_key(h) for h in held}
     whole = request.form.get("truong", "")  # a whole school's file accepted: one mark, one reason (its fingerprint)
-    decisions = {proposal_key(h.proposal): (True, request.form.get("ly-do-truong", "")) for h in held
-                 if whole and h.proposal.school == whole} or \
-        {proposal_key(h.proposal): (request.form[f"quyet-{n}"] == "nhan", request.form.get(f"ly-do-{n}", ""))
-         for n, h in enumerate(held) if request.form.get(f"quyet-{n}") in ("nhan", "bo")}
+    if whole:
+        lines = [h for h in held if h.proposal.school == whole]
+        stale = [] if lines and request.form.get(f"van-tay-{whole}") == _school_field(lines) else [whole]
+        decisions = {decision_key(h): (True, request.form.get("ly-do-truong", "")) for h in lines}
+    else:
+        chosen = {name[len("quyet-"):]: value for name, value in request.form.items()
+                  if name.startswith("quyet-") and value in ("nhan", "bo")}
+        keys = {n: _line_key(request.form.get(f"dong-{n}", "")) for n in chosen}
+        stale = [n for n, key in keys.items() if key not in now]
+        decisions = {key: (chosen[n] == "nhan", request.form.get(f"ly-do-{n}", "")) for n, key in keys.items()
+                     if key is not None}
+    if stale:
+        return _commune(book, issue("ui.officer_changed", count=len(stale)), 409)
     if not decisions:
         return refused("ui.officer_none", 400)
-    try:
-        officer = service.officer_decisions(at.folder, decisions)
-    except CommandError as error:
-        return render_template("error.html", problems=tuple(error.problems), folder=at.folder), 400
-    merged = rq.MergeRequest(at.inbox(""), force=True, campaign_path=book, council_path=officer)
-    return _started("merge", WORDS["officer_label"], LEVEL_ABOVE_KEY, merged)
+
+    def write() -> list[str]:
+        return [said.message for said in service.officer_decisions(at.folder, decisions)[1]]
+
+    merged = rq.MergeRequest(at.inbox(""), force=True, campaign_path=book, council_path=at.officer_book)
+    return _started("merge", WORDS["officer_label"], LEVEL_ABOVE_KEY, merged, before=write)
+
+
+def _commune(book: Path, notice=None, status: int = 200):
+    """The commune's page (with ``notice`` above its list when a form of it was refused)."""
+    from thidua_xlsx.model.titles import name as title_names
+    from thidua_xlsx.text import commands as ct
+
+    folder = page().folder
+    return render_template("commune.html", view=service.commune_overview(folder, book), folder=folder,
+                           origins=ct.LEVEL_ABOVE_ORIGIN, councils=ct.LEVEL_ABOVE_COUNCIL, title_names=title_names,
+                           line_field=_line_field, school_field=_school_field, notice=notice), status
+
+
+def _line_field(held) -> str:
+    """What a held line's form carries of it: its decision key (model.level_above.decision_key), each part quoted."""
+    from urllib.parse import quote
+
+    from thidua_xlsx.model.level_above import decision_key
+
+    return "/".join(quote(part, safe="") for part in decision_key(held))
+
+
+def _line_key(field_: str) -> tuple | None:
+    """The decision key a form's line carries (:func:`_line_field`), None when it carries none."""
+    from urllib.parse import unquote
+
+    parts = field_.split("/")
+    return tuple(unquote(part) for part in parts) if len(parts) == 5 else None
+
+
+def _school_field(lines) -> str:
+    """What the form for a whole school's file carries of it: a digest of the decision keys of its held ``lines``
+    shown (the same file, the same lines: anything else is another list)."""
+    import hashlib
+    import json
+
+    from thidua_xlsx.model.level_above import decision_key
+
+    keys = sorted(decision_key(h) for h in lines)
+    return hashlib.sha256(json.dumps(keys, ensure_ascii=False).encode("utf-8")).hexdigest()[:32]
 
 
 def job(job_id: str):

@@ -4,8 +4,11 @@ II. Tập thể), every problem, every file. Written with the school summary's p
 engine; and its JSON report.
 
 The officer marks it and gives it back (``merge … --council``, read.level_above_council): every line the officer may
-mark — listed, taken off, held apart — is recorded in the metadata with its row and key, and carries the officer's
-marks of the pass before (a reason given once is not asked again)."""
+mark — listed, taken off, held apart — is recorded in the metadata with its row and key (the school, the kind, who,
+the title and the fingerprint of the school's file it was read from), and carries the officer's marks of the pass
+before (a reason given once is not asked again). The metadata is sealed with the commune's own key
+(model.level_above.officer_seal): a line of it re-pointed is told, in this summary and in the officer's copy of it
+(hoi-dong/xa-duyet.xlsx) alike."""
 
 from __future__ import annotations
 
@@ -21,9 +24,12 @@ from thidua_xlsx.model.issues import ERROR, NOTE, WARNING
 from thidua_xlsx.model.level_above import (
     COLLECTIVE,
     LEVEL_ABOVE_META_KIND,
+    OFFICER_SEAL_FIELD,
     PERSON,
     LevelAboveSummary,
     Proposal,
+    decision_key,
+    officer_seal,
     proposal_key,
 )
 from thidua_xlsx.model.report import Report
@@ -57,10 +63,11 @@ def write_level_above_summary(summary: LevelAboveSummary, path: Path) -> None:
         _check_sheet(book, summary)
         sources.sources_sheet(book, summary.files, summary.issues)
         c = summary.campaign
-        engine.meta_sheet(wb, {"kind": LEVEL_ABOVE_META_KIND, "app": ly.APP_ID, "campaign_id": c.id,
-                               "school_year": c.school_year, "sheet": lx.S_LISTS, "columns": list(OFFICER_COLUMNS),
-                               "rows": rows, "removed_rows": removed,
-                               "held": {"sheet": lx.S_HELD, "columns": list(HELD_OFFICER_COLUMNS), "rows": held}})
+        record = {"kind": LEVEL_ABOVE_META_KIND, "app": ly.APP_ID, "campaign_id": c.id,
+                  "school_year": c.school_year, "sheet": lx.S_LISTS, "columns": list(OFFICER_COLUMNS),
+                  "rows": rows, "removed_rows": removed,
+                  "held": {"sheet": lx.S_HELD, "columns": list(HELD_OFFICER_COLUMNS), "rows": held}}
+        engine.meta_sheet(wb, {**record, OFFICER_SEAL_FIELD: officer_seal(c.id, record)})
         wb.close()
 
 
@@ -115,7 +122,7 @@ def _held_sheet(book: Book, s: LevelAboveSummary) -> list[list]:
     head, _last = book.table(ws, row, lx.HELD_HEAD, rows, ["center", "text", "text", "text", "text", "text", "council",
                                                            "council"])
     ws.protect("", PROTECTED)
-    return [[head + n, *proposal_key(h.proposal)] for n, h in enumerate(s.held, start=1)]
+    return [[head + n, *decision_key(h)] for n, h in enumerate(s.held, start=1)]
 
 
 def _lists_sheet(book: Book, s: LevelAboveSummary) -> tuple[list[list], list[list]]:
@@ -131,6 +138,7 @@ def _lists_sheet(book: Book, s: LevelAboveSummary) -> tuple[list[list], list[lis
     if s.held:
         book.text(ws, row - 1, 0, last_col, lx.LISTS_HELD.format(count=len(s.held), sheet=lx.S_HELD), "note")
     names = {r.school.code: r.school.name for r in s.schools}
+    files = s.fingerprints()  # each line's key carries its file's: the officer's word is bound to it
     accepted = {proposal_key(h.proposal): why for h, why in s.accepted}
     recorded: list[list] = []
     by_kind = s.lists()
@@ -146,7 +154,7 @@ def _lists_sheet(book: Book, s: LevelAboveSummary) -> tuple[list[list], list[lis
             head, last = book.table(ws, row + 1, lx.LISTS_HEAD, listed,
                                     ["center", "text", "text", "text", "text", "council", "council"],
                                     data_table=False)
-            recorded += [[head + 1 + k, *proposal_key(p)] for k, p in enumerate(lines)]
+            recorded += [[head + 1 + k, *proposal_key(p), files.get(p.school, "")] for k, p in enumerate(lines)]
             row = last + 2
         if not chosen:
             book.text(ws, row, 0, last_col, lx.NONE, "note")
@@ -158,7 +166,8 @@ def _lists_sheet(book: Book, s: LevelAboveSummary) -> tuple[list[list], list[lis
                 for n, (p, why) in enumerate(s.removed, start=1)]
         head, _last = book.table(ws, row + 1, lx.REMOVED_HEAD, rows,
                                  ["center", "text", "text", "text", "text", "council", "council"], data_table=False)
-        removed = [[head + n, *proposal_key(p)] for n, (p, _why) in enumerate(s.removed, start=1)]
+        removed = [[head + n, *proposal_key(p), files.get(p.school, "")]
+                   for n, (p, _why) in enumerate(s.removed, start=1)]
     ws.protect("", PROTECTED)
     return recorded, removed
 
