@@ -97,17 +97,19 @@ def test_a_book_of_another_campaign_a_file_not_ours_and_a_broken_one_are_refused
     assert _contents(folder) == before  # no inbox made, no record, no staging left
 
 
-def test_on_a_rounds_page_a_book_of_another_round_is_refused_naming_both(tmp_path):
+def test_on_a_rounds_page_a_book_of_another_round_is_filed_into_its_own_naming_both(tmp_path):
     folder = _school(tmp_path)
     intake = open_intake(folder)
     registration = (OUTBOX / "dang-ky" / "2025-2026_dang-ky_To-Van-phong.xlsx").read_bytes()
 
-    [refused] = intake.file("To VP.xlsx", registration, expected=(ly.SCORING, ""))
+    [elsewhere] = intake.file("To VP.xlsx", registration, expected=(ly.SCORING, ""))
 
-    assert refused.outcome == REFUSED and refused.round == ly.REGISTRATION
-    text = refused.problem.render()
-    assert "sổ Đăng ký thi đua của Tổ Văn phòng, không phải sổ Chấm điểm thi đua" in text, text
-    assert not (folder / "inbox-dang-ky").exists()
+    assert (elsewhere.outcome, elsewhere.path, elsewhere.round) == (FILED, "inbox-dang-ky/To VP.xlsx", ly.REGISTRATION)
+    text = elsewhere.problem.render()
+    assert "sổ Đăng ký thi đua của Tổ Văn phòng, không phải sổ Chấm điểm thi đua: đã xếp vào thư mục nhận của " \
+           "Đăng ký thi đua" in text, text
+    assert (folder / "inbox-dang-ky" / "To VP.xlsx").read_bytes() == registration
+    assert not (folder / "inbox").exists() or not any((folder / "inbox").iterdir())
 
 
 def test_a_periods_book_goes_into_that_periods_inbox(tmp_path):
@@ -116,10 +118,13 @@ def test_a_periods_book_goes_into_that_periods_inbox(tmp_path):
     book = sorted((SAMPLES / "ca-nam" / "inbox" / "thang-10").glob("*.xlsx"))[0]
 
     [filed] = open_intake(folder).file("tep dinh kem.xlsx", book.read_bytes())
-    [refused] = open_intake(folder).file("tep.xlsx", book.read_bytes(), expected=(ly.SCORING, "thang-9"))
+    [again] = open_intake(folder).file("tep.xlsx", book.read_bytes(), expected=(ly.SCORING, "thang-9"))
 
     assert (filed.outcome, filed.path, filed.period) == (FILED, "inbox/thang-10/tep dinh kem.xlsx", "thang-10")
-    assert refused.outcome == REFUSED and "Tháng 10/2026" in refused.problem.render()
+    # dropped on September's page: still October's, the copy already there said, not filed twice
+    assert (again.outcome, again.path) == (SAME, "inbox/thang-10/tep dinh kem.xlsx")
+    assert "Tháng 10/2026" in again.problem.render() and "Tháng 9/2026" in again.problem.render()
+    assert not (folder / "inbox" / "thang-9").exists()
 
 
 def test_a_zip_is_opened_each_book_filed_the_rest_left_alone_and_no_name_inside_is_a_path(tmp_path):

@@ -170,8 +170,8 @@ class Intake:
     def file(self, name: str, data: bytes, received: Received | None = None,
              expected: tuple[str, str] | None = None) -> list[Filed]:
         """File ``data``, received as ``name``; one :class:`Filed` per workbook (a ZIP gives one each). With
-        ``expected`` (a round and a period: the page of that round), a book of another round or period is refused,
-        naming which it is."""
+        ``expected`` (a round and a period: the page of that round), a book of another round or period is filed into
+        its own round's inbox all the same, with a note naming both (the drop files each book by its codes)."""
         shown = display_name(name)
         if Path(shown).suffix.lower() in _ARCHIVES:
             return self._archive(shown, data, received, expected)
@@ -265,15 +265,13 @@ class Intake:
         if entry.submission is None:
             return _refused(name, entry)
         layout = entry.submission.issued.layout
+        elsewhere = None  # a book dropped on another round's page: filed by its codes all the same, and said
         if expected is not None and (layout.round, layout.period) != expected:
-            return Filed(name, REFUSED, problem=issue("intake.other_round", ERROR, file=name,
-                                                      department=layout.department_name,
-                                                      found=self._round_words(layout.round, layout.period),
-                                                      expected=self._round_words(*expected)),
-                         round=layout.round, period=layout.period, unit=layout.department_code,
-                         unit_name=layout.department_name)
+            elsewhere = issue("intake.other_round", NOTE, file=name, department=layout.department_name,
+                              found=self._round_words(layout.round, layout.period),
+                              expected=self._round_words(*expected))
         inbox = inbox_for(self.folder, layout.round, layout.period)
-        return Filed(name, FILED, path=str(inbox), round=layout.round, period=layout.period,
+        return Filed(name, FILED, path=str(inbox), problem=elsewhere, round=layout.round, period=layout.period,
                      unit=layout.department_code, unit_name=layout.department_name, issues=entry.issues)
 
     def _placed_summary(self, name: str, item: InboxItem) -> Filed:

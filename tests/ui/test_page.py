@@ -196,7 +196,11 @@ def test_a_round_drop_file_by_codes_refuse_another_round_then_merge(school):
     words = text(page)
     for name in RETURNED:
         assert f"{name} Đã xếp: inbox/{name}" in words
-    assert "2025-2026_cham-diem_To-chuyen-biet.xlsx Không nhận" in words
+    # another round's book dropped here: filed by its codes into its own round (a copy of the one there), and said
+    assert ("2025-2026_cham-diem_To-chuyen-biet.xlsx Đã có (giống hệt): inbox-dang-ky/" + REGISTRATION_BOOK) in words
+    assert ("Đây là sổ Đăng ký thi đua của Tổ khối 1, không phải sổ Chấm điểm thi đua: đã xếp vào thư mục nhận của "
+            "Đăng ký thi đua theo mã trong sổ") in words and "Mở trang của vòng đó" in words
+    assert 'href="/vong/dang-ky"' in page.data.decode("utf-8")
     assert "'rong.xlsx' rỗng (0 byte)" in words
     assert sorted(p.name for p in (folder / "inbox").iterdir()) == sorted(RETURNED)
     # the problems: file · sheet!cell · what is wrong · what to do

@@ -4,6 +4,13 @@ no plain folder name (``../``, an absolute path, a drive) or a folder that exist
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+import sys
+from html import unescape
+from pathlib import Path
+from types import SimpleNamespace
+
 import openpyxl
 import pytest
 
@@ -87,9 +94,41 @@ def test_next_year_is_made_beside_with_the_next_years_campaign(school):
 
     cf, _problems = open_campaign(new / "campaign.xlsx")
     assert cf is not None and f"Mã chiến dịch mới: {cf.campaign.id}" in result
-    assert f"bấm đúp tệp Mo-trang-thi-dua.bat trong thư mục {new}" in result
+    launcher = {"win32": ".bat", "darwin": ".command"}.get(sys.platform, ".sh")  # the page runs on her computer
+    assert f"bấm đúp tệp Mo-trang-thi-dua{launcher} trong thư mục {new}" in result
     assert "thidua-xlsx ui" not in result.split("Nhật ký của lần chạy")[0]  # her way in: the double-click
+    # the desktop's icon still opens this year: said, with what to do (the installer asks the folder again)
+    installer = {"win32": "Cai-dat-thi-dua.bat", "darwin": "Cai-dat-thi-dua.command"}.get(sys.platform,
+                                                                                          "cai-dat-thi-dua.sh")
+    assert (f"Biểu tượng Thi đua trên màn hình nền vẫn mở trang của năm học cũ ({folder}). Để biểu tượng mở năm "
+            f"học mới: bấm đúp lại tệp cài đặt {installer}") in result and f"chọn {new}" in result
+    page = found.get(started.headers["Location"]).data.decode("utf-8")
+    assert "<em>Thi đua</em>" in page and "*" not in result.split("Nhật ký của lần chạy")[0]
+    # the files written are named; each link of the page leads somewhere (none to a file outside this folder)
+    assert str(new / "campaign.xlsx") in result
+    links = re.findall(r'href="(/tep\?[^"]+)"', page)
+    assert all(found.get(unescape(link)).status_code == 200 for link in links), links
+    assert "Số liệu" not in result and "Tệp đã đọc" not in result  # init reads no file: no counter of files
     # last year's folder is only read
     assert {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before
     again = found.post("/nam-moi", data={**CSRF, "ten": "truong-2026-2027"})
     assert again.status_code == 400 and "Đã có thư mục" in text(again)
+
+
+@pytest.mark.parametrize(("name", "year", "offered"), [
+    ("thidua-2026", "2026-2027", "thidua-2027-2028"),  # a year named alone: the new school year, not one added
+    ("thidua-2027", "2026-2027", "thidua-2027-2028"),  # named by the year's end
+    ("thidua-2026", "2025-2026", "thidua-2026-2027"),
+    ("thidua-2026-2027", "2026-2027", "thidua-2027-2028"),
+    ("truong-2025-2026", "2025-2026", "truong-2026-2027"),
+    ("truong", "2026-2027", "truong-2027-2028"),
+    ("truong-c2-1999", "2026-2027", "truong-c2-1999-2027-2028"),  # a number that is not this campaign's year: kept
+    ("Thi-dua", "2026-2027", "Thi-dua-2027-2028"),  # the installer's default folder
+])
+def test_next_years_folder_is_named_from_its_school_year(monkeypatch, name, year, offered):
+    from thidua_xlsx.commands import overview
+
+    monkeypatch.setattr(overview, "vietnam_today", lambda: dt.date(2026, 11, 25))
+    cf = SimpleNamespace(folder=Path("/truong") / name,
+                         campaign=SimpleNamespace(school=SimpleNamespace(school_year=year)))
+    assert overview.next_year_name(cf) == offered

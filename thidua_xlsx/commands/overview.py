@@ -149,8 +149,9 @@ def school_overview(cf) -> Overview:
     rule_set = campaign.rule_set
     rules = ", ".join(t.number for t in rule_set.texts) if rule_set is not None else ""
     final = final_summary(cf)
+    by = "_year" if campaign.periods else ""  # the council and the papers of a year by periods: on the year's page
     later = (
-        (WORDS["council_round"], WORDS["council_hint"]), (WORDS["papers_round"], WORDS["papers_hint"]),
+        (WORDS["council_round"], WORDS[f"council_hint{by}"]), (WORDS["papers_round"], WORDS[f"papers_hint{by}"]),
         (WORDS["history_round"], WORDS["history_add"].format(file=final) if final else WORDS["history_hint"]),
         (WORDS["next_year_round"], WORDS["next_year_hint"]))
     return Overview(campaign.school.name, campaign.school.school_year, rules,
@@ -158,9 +159,11 @@ def school_overview(cf) -> Overview:
 
 
 def next_year_name(cf) -> str:
-    """The folder name the page offers for next year's campaign (beside this one): this folder's name with its school
-    year moved on (``truong-2025-2026`` → ``truong-2026-2027``), or the next year added (``truong`` →
-    ``truong-2026-2027``). The year is the one ``init --tu`` gives the new campaign (model.new_year.target_year)."""
+    """The folder name the page offers for next year's campaign (beside this one), named from the new school year: this
+    folder's school year moved on (``truong-2025-2026`` → ``truong-2026-2027``), a year of this campaign named alone
+    made the new school year (``thidua-2026`` of 2026-2027, or of 2025-2026 → ``thidua-2027-2028``), or the new school
+    year added (``truong`` → ``truong-2027-2028``). The year is the one ``init --tu`` gives the new campaign
+    (model.new_year.target_year)."""
     import re
 
     from thidua_xlsx.model.new_year import target_year
@@ -169,7 +172,12 @@ def next_year_name(cf) -> str:
     year = f"{start}-{start + 1}"
     name = cf.folder.name
     moved, count = re.subn(r"(?<!\d)(19|20)\d\d-(19|20)\d\d(?!\d)", year, name, count=1)
-    return moved if count and moved != name else f"{name}-{year}"
+    if count:
+        return moved if moved != name else f"{name}-{year}"
+    first = int(cf.campaign.school.school_year[:4])
+    own = "|".join(str(y) for y in (first, first + 1))  # the campaign's own years, the only ones a name means so
+    moved, count = re.subn(rf"(?<!\d)({own})(?!\d)", year, name, count=1)
+    return moved if count else f"{name}-{year}"
 
 
 @dataclass(frozen=True)

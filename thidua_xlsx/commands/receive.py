@@ -26,7 +26,7 @@ class Empty:
 
 def receive(folder: Path, uploads: list[tuple[str, bytes]], expected: tuple[str, str] | None, via: str) -> list:
     """Each of ``uploads`` (name, bytes) filed into campaign folder ``folder`` by the codes inside it (into the inbox
-    of its own round and period; with ``expected``, a book of another round or period refused, naming which it is);
+    of its own round and period; with ``expected``, a book of another round or period filed all the same, noted);
     what became of each (intake.Filed, or :class:`Empty`). Stopped when ``folder`` is no campaign folder its intake
     can open."""
     from thidua_xlsx.intake import IntakeError, Received, open_intake

@@ -209,8 +209,11 @@ WORDS = {
     "papers_round": "Hồ sơ, giấy tờ",
     "history_round": "Sổ lịch sử khen thưởng",
     "next_year_round": "Năm học sau",
-    "council_hint": "Trên trang của vòng chấm điểm: chọn bảng tổng hợp Hội đồng đã ghi rồi bấm Tổng hợp.",
-    "papers_hint": "Trên trang của vòng chấm điểm: đánh dấu Ghi cả hồ sơ rồi bấm Tổng hợp.",
+    "council_hint": "Trên trang *Chấm điểm thi đua*: chọn bảng tổng hợp Hội đồng đã ghi rồi bấm *Tổng hợp*.",
+    "papers_hint": "Trên trang *Chấm điểm thi đua*: đánh dấu *Ghi cả hồ sơ* rồi bấm *Tổng hợp*.",
+    "council_hint_year": ("Trên trang *Cả năm (từ các kỳ)*: chọn bảng cả năm Hội đồng đã ghi rồi bấm *Tổng hợp cả "
+                          "năm*."),
+    "papers_hint_year": "Trên trang *Cả năm (từ các kỳ)*: đánh dấu *Ghi cả hồ sơ* rồi bấm *Tổng hợp cả năm*.",
     "history_hint": ("Sau khi có bảng tổng hợp cuối năm (đã qua Hội đồng), nút *Ghi vào sổ lịch sử* hiện ở dòng "
                      "này."),
     "history_add": "Ghi năm học này (từ {file}) vào sổ lịch sử lich-su.xlsx – nên làm sau khi đã tổng hợp với kết "
@@ -223,6 +226,10 @@ WORDS = {
     "next_year_label": "Sang năm học mới – {name}",
     "next_year_open": ("Mở trang của năm học mới: bấm đúp tệp {launcher} trong thư mục {path}. Trang này vẫn là trang "
                        "của năm học cũ."),
+    "next_year_shortcut": ("Biểu tượng *Thi đua* trên màn hình nền vẫn mở trang của năm học cũ ({old}). Để biểu tượng "
+                           "mở năm học mới: bấm đúp lại tệp cài đặt {installer} (trong thư mục chương trình đã tải "
+                           "về) và khi được hỏi thư mục chiến dịch, chọn {path} – chiến dịch đã có trong thư mục đó "
+                           "được giữ nguyên."),
     "collect_title": "Nhận sổ từ thư",
     "collect_hint": "Lấy các sổ được gửi lại qua e-mail và xếp vào đúng thư mục nhận sổ theo mã ghi trong sổ (không "
                     "theo tên tệp); tệp đã có không bị ghi đè, hộp thư không bị sửa gì.",
@@ -246,7 +253,8 @@ WORDS = {
     "merge_commune_hint": "Đọc bảng tổng hợp cuối năm các trường gửi về (thư mục inbox/), kiểm tra, lập danh sách đề "
                           "nghị và ghi bảng tổng hợp của xã.",
     "sealed_title": "Trang chỉ mở trên máy này (127.0.0.1); đóng cửa sổ dòng lệnh để tắt trang.",
-    "dropped_title": "Các tệp vừa nhận",  # the name a screen reader says for the table of the files just dropped
+    "dropped_title": "Các tệp vừa nhận",
+    "dropped_open": "Mở trang của vòng đó",  # the name a screen reader says for the table of the files just dropped
 }
 WORDS |= PAGE_WORDS  # the page's words of a person's word kept with its round (text.decisions)
 
@@ -263,5 +271,7 @@ NO_BROWSER_HELP = "Không tự mở trình duyệt (chỉ in địa chỉ)."
 
 # The launchers init writes into the campaign folder (double-clicked by the secretary).
 LAUNCHER_STEM = "Mo-trang-thi-dua"
+LAUNCHERS = {"windows": ".bat", "macos": ".command", "linux": ".sh"}  # the one a person double-clicks, by her system
+INSTALLERS = {"windows": "Cai-dat-thi-dua.bat", "macos": "Cai-dat-thi-dua.command", "linux": "cai-dat-thi-dua.sh"}
 LAUNCHER_MISSING = ("Không tìm thấy chương trình thidua-xlsx trên máy này. Hãy cài lại (pip install thidua-xlsx) "
                     "rồi bấm đúp lại tệp này.")

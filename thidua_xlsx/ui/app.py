@@ -3,7 +3,10 @@ service call). Nothing fetched from the internet: templates, style and script ar
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+from markupsafe import Markup, escape
 
 from thidua_xlsx.text.decisions import saved_words
 from thidua_xlsx.text.page_words import PAGE_MESSAGES
@@ -28,6 +31,15 @@ ROUTES = (
 )
 
 
+_NAMED = re.compile(r"\*([^*\s](?:[^*]*[^*\s])?)\*")  # *Tổng hợp*: a button or a place of the page, named
+
+
+def marked(text: str) -> Markup:
+    """Words of the catalogue as the page shows them: escaped, and what they name of the page (a button, a row, a box:
+    written between asterisks, as in the catalogue) in italics, never the asterisks themselves."""
+    return Markup(_NAMED.sub(r"<em>\1</em>", str(escape(text))))
+
+
 def create_app(folder: Path, token: str, port: int = 0):
     """The page of campaign folder ``folder`` (a school's or a commune's), answering requests that carry ``token``;
     ``port``: the one it listens on (its cookie's name, the Origin it accepts; 0: any, as the tests' client)."""
@@ -49,8 +61,9 @@ def create_app(folder: Path, token: str, port: int = 0):
     bounded_requests(app)
     csrf = form_token(token)
 
-    app.jinja_env.filters["said"] = lambda found: found.message_in(PAGE_MESSAGES)  # her words: buttons, not commands
-    app.jinja_env.filters["said_at"] = lambda found: found.render(PAGE_MESSAGES)
+    app.jinja_env.filters["said"] = lambda found: marked(found.message_in(PAGE_MESSAGES))  # buttons, not commands
+    app.jinja_env.filters["said_at"] = lambda found: marked(found.render(PAGE_MESSAGES))
+    app.jinja_env.filters["marked"] = marked
     app.jinja_env.globals["saved_words"] = saved_words  # when a kept file was saved, as people read a time
 
     @app.context_processor

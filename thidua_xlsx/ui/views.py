@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from thidua_xlsx.model.errors import CommandError
 from thidua_xlsx.model.issues import issue
 from thidua_xlsx.model.layout import SCORING
 from thidua_xlsx.model.places import CAMPAIGN_FILE, CAMPAIGN_ODS, LEVEL_ABOVE_BOOK, LEVEL_ABOVE_KEY, YEAR_KEY, Places
-from thidua_xlsx.text.ui import LAUNCHER_STEM, WORDS
+from thidua_xlsx.text.ui import INSTALLERS, LAUNCHER_STEM, LAUNCHERS, WORDS
 from thidua_xlsx.ui.jobs import Busy, Jobs
 from thidua_xlsx.ui.security import MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, plain_name, safe_path, safe_source
 
@@ -410,15 +411,28 @@ def _results(job) -> dict:
                        "score": score_text(p.final) if p.final is not None else "", "classification": p.classification,
                        "titles": ", ".join(granted), "reasons": reasons})
 
-    def shown(path: Path | None) -> str:
-        return "" if path is None else Path(os.path.relpath(path, folder)).as_posix() \
-            if Path(os.path.abspath(path)).is_relative_to(folder) else str(path)
+    def inside(path: Path | None) -> bool:
+        return path is not None and Path(os.path.abspath(path)).is_relative_to(folder)
 
-    files = [{"path": shown(f.path), "beside": shown(f.beside)} for f in result.files] if result else []
-    opened = WORDS["next_year_open"].format(launcher=f"{LAUNCHER_STEM}.bat", path=result.home) \
-        if result is not None and result.command == "init" else ""  # next year's page: where it opens
+    def shown(path: Path | None) -> str:
+        return "" if path is None else Path(os.path.relpath(path, folder)).as_posix() if inside(path) else str(path)
+
+    # a file outside this folder (next year's, beside it) is named, not linked: this page serves its own folder only
+    files = [{"path": shown(f.path), "beside": shown(f.beside), "linked": inside(f.path)}
+             for f in result.files] if result else []
+    opened = _next_year_words(result.home) if result is not None and result.command == "init" else ()
+    reads = bool(result is not None and (result.command in ("merge", "year") or result.report.counts.files))
     titled = bool(job.summary is not None and getattr(job.summary, "round", "") == SCORING
                   and not getattr(job.summary, "period", ""))  # a period decides no title: the console says none
     changes = service.council_lines(job.summary) if getattr(job.summary, "council_changes", None) else []
     return {"people": people, "report": result.report if result else None, "files": files, "next": opened,
-            "titled": titled, "changes": changes}
+            "titled": titled, "changes": changes, "reads": reads}
+
+
+def _next_year_words(home: Path) -> tuple[str, str]:
+    """How to open next year's page made in ``home``: its launcher named for this computer's system (the page runs on
+    hers), and the desktop's *Thi đua* icon, which still opens this folder until the installer is run again on the new
+    one (the installer asks for the folder and keeps a campaign already there)."""
+    system = "windows" if sys.platform == "win32" else "macos" if sys.platform == "darwin" else "linux"
+    return (WORDS["next_year_open"].format(launcher=f"{LAUNCHER_STEM}{LAUNCHERS[system]}", path=home),
+            WORDS["next_year_shortcut"].format(installer=INSTALLERS[system], path=home, old=page().folder))

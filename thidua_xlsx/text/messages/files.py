@@ -162,8 +162,8 @@ FILE_MESSAGES = {
                          "mở thì đóng Excel rồi gửi lại."),
     "intake.not_workbook": "Không phải sổ thi đua (chỉ nhận .xlsx, .xlsm, .xls, .ods) – để nguyên, không lưu vào "
                            "chiến dịch.",
-    "intake.other_round": "Đây là sổ {found} của {department}, không phải sổ {expected} – không lưu vào đây. Hãy thả "
-                          "sổ vào trang của đúng vòng đó (chương trình tự nhận ra vòng theo mã trong sổ).",
+    "intake.other_round": "Đây là sổ {found} của {department}, không phải sổ {expected}: đã xếp vào thư mục nhận của "
+                          "{found} theo mã trong sổ, không cần thả lại. Sổ được tổng hợp ở trang {found}.",
     "intake.other_year_summary": "Bảng tổng hợp của {school} thuộc năm học {year}, đợt này của xã là năm học "
                                  "{expected} – không lưu. Hãy nhờ trường gửi bảng tổng hợp cuối năm học {expected}.",
     "intake.archive_too_big": "Tệp nén có {count} tệp hoặc quá lớn khi giải nén – không mở. Hãy gửi từng sổ riêng, "
