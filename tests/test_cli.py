@@ -72,7 +72,7 @@ def test_unknown_option_is_a_usage_error():
 def test_init_then_generate_both_rounds(tmp_path):
     camp, out = tmp_path / "camp", tmp_path / "out"
 
-    result = run("init", camp, "--level", "tieu-hoc")
+    result = run("init", camp, "--level", "tieu-hoc", "--cham-theo", "ca-nam")
     assert result.exit_code == 0, result.output
     assert (camp / "campaign.xlsx").is_file()
     assert sorted(p.name for p in camp.iterdir()) == INIT_FOLDER, "no temporary file left"

@@ -37,14 +37,16 @@ YEAR_COLUMNS = tuple(HEADERS[key] for key in cb.FACT_KEYS)
 
 
 def init(door: str, folder: Path, level: str) -> Path:
-    """``init folder --level level`` through ``door``: the campaign book it wrote."""
+    """``init folder --level level`` through ``door``, scored once at the year's end (the preset as its data file
+    writes it; nd233 is scored by month whatever is asked): the campaign book it wrote."""
     if door == "cli":
-        result = CliRunner().invoke(main, ["init", str(folder), "--level", level])
+        scoring = ["--cham-theo", rq.YEAR_END] if level != "nd233" else []
+        result = CliRunner().invoke(main, ["init", str(folder), "--level", level, *scoring])
         assert result.exit_code == 0, result.output
     elif door == "page":
-        assert service.run(rq.InitRequest(folder, level), door=rq.PAGE).exit_code == 0
+        assert service.run(rq.InitRequest(folder, level, scoring=rq.YEAR_END), door=rq.PAGE).exit_code == 0
     else:
-        service.init_campaign(folder, level)
+        service.init_campaign(folder, level, scoring=rq.YEAR_END)
     return folder / CAMPAIGN_FILE
 
 

@@ -112,14 +112,23 @@ def _print_problems(problems) -> None:
 @click.option("--level", type=click.Choice(["mam-non", "tieu-hoc", "thcs", "thpt", "nd233", "cap-xa"]),
               default="tieu-hoc",
               show_default=True, help=ct.LEVEL_HELP)
+@click.option("--cham-theo", "scoring", type=click.Choice(rq.SCORINGS), default=rq.BY_MONTH, show_default=True,
+              help=ct.SCORING_HELP)
 @click.option("--force", is_flag=True, help=ct.FORCE_HELP)
 @click.option("--tu", "source", type=click.Path(exists=True, path_type=Path), default=None,
               metavar=ct.NEW_YEAR_METAVAR, help=ct.NEW_YEAR_HELP)
 @click.pass_context
-def init(ctx, directory: Path, level: str, force: bool, source: Path | None):
-    if source is not None and ctx.get_parameter_source("level") is not click.core.ParameterSource.DEFAULT:
+def init(ctx, directory: Path, level: str, scoring: str, force: bool, source: Path | None):
+    def given(name: str) -> bool:
+        return ctx.get_parameter_source(name) is not click.core.ParameterSource.DEFAULT
+
+    if source is not None and given("level"):
         raise click.UsageError(ct.NEW_YEAR_WITH_LEVEL)
-    _run(rq.InitRequest(directory, level, force, source))
+    if given("scoring") and (source is not None or level == "cap-xa"):
+        raise click.UsageError(ct.SCORING_WITHOUT_PRESET)
+    if given("scoring") and level == "nd233" and scoring != rq.BY_MONTH:
+        raise click.UsageError(ct.SCORING_NOT_ND233.format(scoring=scoring))
+    _run(rq.InitRequest(directory, level, force, source, scoring=scoring))
 
 
 @main.command(help=ct.GENERATE_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR)

@@ -12,33 +12,37 @@ from thidua_xlsx.model import result as rs
 from thidua_xlsx.model.errors import Stopped
 from thidua_xlsx.model.issues import Issue, Problems
 from thidua_xlsx.model.places import CAMPAIGN_FILE, INBOX, LEVEL_ABOVE_BOOK, OUTBOX
-from thidua_xlsx.model.requests import InitRequest
+from thidua_xlsx.model.requests import BY_MONTH, YEAR_END, InitRequest
 from thidua_xlsx.model.result import Result, WrittenFile
-from thidua_xlsx.read.presets import load_preset
+from thidua_xlsx.read.presets import school_preset
 from thidua_xlsx.system import lock
 from thidua_xlsx.system.voice import Voice, vietnam_today, warn_problems
 from thidua_xlsx.text import commands as ct
 
 LEVEL_ABOVE_LEVEL = "cap-xa"  # init's level of a commune's (or a Sở's) campaign: the schools' summaries
+ND233_LEVEL = "nd233"  # the name init --level had for a THCS school scored by month: kept, the same campaign
 
 
 def init_campaign(directory: Path, level: str, campaign_id: str | None = None,
-                  campaign: cm.Campaign | None = None) -> cm.Campaign:
-    """Write ``directory/campaign.xlsx`` (from the preset of ``level`` with a fresh campaign id, or
-    from ``campaign``) and make ``inbox/`` and ``outbox/`` beside it. A preset's sample school is marked as such in
-    its name (text.workbook.SAMPLE_MARK), on every book and paper, until the secretary names her school; it holds no
-    fact of its year (:func:`sample_campaign`)."""
-    campaign = campaign or sample_campaign(level, campaign_id)
+                  campaign: cm.Campaign | None = None, scoring: str = YEAR_END) -> cm.Campaign:
+    """Write ``directory/campaign.xlsx`` (from the preset of ``level`` scored as ``scoring`` says, with a fresh
+    campaign id, or from ``campaign``) and make ``inbox/`` and ``outbox/`` beside it. A preset's sample school is
+    marked as such in its name (text.workbook.SAMPLE_MARK), on every book and paper, until the secretary names her
+    school; it holds no fact of its year (:func:`sample_campaign`)."""
+    campaign = campaign or sample_campaign(level, campaign_id, scoring)
     _write_campaign(directory, campaign)
     return campaign
 
 
-def sample_campaign(level: str, campaign_id: str | None = None) -> cm.Campaign:
-    """The preset of ``level`` in today's school year, with a fresh campaign id, its school marked as the sample, and
-    nothing its year decides (a new campaign: no xếp loại viên chức, leave, discipline or sáng kiến of anyone)."""
+def sample_campaign(level: str, campaign_id: str | None = None, scoring: str = YEAR_END) -> cm.Campaign:
+    """The preset of ``level`` scored as ``scoring`` says (read.presets.school_preset; ``nd233``: THCS by month) in
+    today's school year, with a fresh campaign id, its school marked as the sample, and nothing its year decides (a
+    new campaign: no xếp loại viên chức, leave, discipline or sáng kiến of anyone)."""
     from thidua_xlsx.text.workbook import SAMPLE_MARK
 
-    preset = load_preset(level, year=False)
+    if level == ND233_LEVEL:
+        level, scoring = "thcs", BY_MONTH
+    preset = school_preset(level, scoring)
     return cm.in_school_year(replace(preset, id=campaign_id or uuid.uuid4().hex[:16], school=replace(
         preset.school, name=f"{preset.school.name} {SAMPLE_MARK}")), vietnam_today())
 
@@ -58,6 +62,15 @@ def _write_campaign(directory: Path, campaign: cm.Campaign) -> tuple[WrittenFile
         write_campaign_book(campaign, book, province_names())
         launchers = write_launchers(directory)  # the double-click files that open the page on this folder
     return (WrittenFile(book, rs.CAMPAIGN, replaced), *(WrittenFile(p, rs.LAUNCHER) for p in launchers))
+
+
+def scoring_line(campaign: cm.Campaign) -> str:
+    """How ``campaign`` is scored, in one line: by which periods and in which frame, or once at the year's end."""
+    if not campaign.periods:
+        return ct.INIT_SCORED_YEAR_END
+    periods = campaign.periods
+    return ct.INIT_SCORED_BY_PERIOD.format(kind=ct.INIT_SCORING_KINDS[campaign.period_kind], count=len(periods),
+                                           first=periods[0].label, last=periods[-1].label)
 
 
 def refuse_existing(directory: Path, force: bool) -> None:
@@ -139,10 +152,11 @@ def run(request: InitRequest, voice: Voice) -> Result:
     from thidua_xlsx.text.workbook import SAMPLE_MARK
 
     refuse_existing(directory, request.force)  # a campaign.ods the secretary saved counts too
-    campaign = sample_campaign(request.level)
+    campaign = sample_campaign(request.level, scoring=request.scoring)
     files = _write_campaign(directory, campaign)
     voice.say(ct.INIT_DONE.format(path=directory / CAMPAIGN_FILE, school=campaign.school.name,
                                   departments=len(campaign.departments), staff=len(campaign.staff)))
+    voice.say(scoring_line(campaign))
     voice.say(ct.INIT_SAMPLE.format(mark=SAMPLE_MARK))
     return Result("init", command_report("init", (), True), files, home=directory)
 

@@ -11,23 +11,23 @@ CLI, PAGE = "cli", "trang"  # the doors a run is remembered from
 FOLDER = "thu-muc"  # what books came by when taken from a folder of downloads (collect FOLDER, the page's folder)
 
 
+# How a school scores its staff, as init is told: each month or each quarter of the school year under Nghị định
+# 233/2026 (its frame of criteria and ratings), or once at the year's end as before the decree.
+BY_MONTH, BY_QUARTER, YEAR_END = "thang", "quy", "ca-nam"
+SCORINGS = (BY_MONTH, BY_QUARTER, YEAR_END)
+
+
 @dataclass(frozen=True)
 class InitRequest:
     """``init DIR``: a campaign from the preset of ``level`` (``cap-xa``: a commune's) scored as ``scoring`` says
-    (one of :data:`SCORINGS`; None: the default of today's school year, by month from 2026-2027), or — ``source``
-    given — next year's from last year's campaign (``--tu``)."""
+    (one of :data:`SCORINGS`; by month unless told: how a school scores from the school year 2026-2027), or —
+    ``source`` given — next year's from last year's campaign (``--tu``)."""
 
     directory: Path
     level: str = "tieu-hoc"
     force: bool = False
     source: Path | None = None
-    scoring: str | None = None
-
-
-# How a school scores its staff, as init is told: each month or each quarter of the school year under Nghị định
-# 233/2026 (its frame of criteria and ratings), or once at the year's end as before the decree.
-BY_MONTH, BY_QUARTER, YEAR_END = "thang", "quy", "ca-nam"
-SCORINGS = (BY_MONTH, BY_QUARTER, YEAR_END)
+    scoring: str = BY_MONTH
 
 
 @dataclass(frozen=True)

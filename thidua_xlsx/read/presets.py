@@ -35,6 +35,72 @@ def load_preset(level: str, year: bool = True) -> cm.Campaign:
     return campaign if year else without_year(campaign)
 
 
+# The NĐ 233/2026 frame a school scored by period starts from: its criteria by role (điều 10, 11), its ratings
+# (điều 12) and the line of Căn cứ naming the decree, as the nd233 preset writes them for the THCS sample school.
+FRAME_PRESET = "nd233"
+OLD_RATING_DECREE = "90/2020/NĐ-CP"  # the line of Căn cứ the frame's line replaces
+LEADERS = ("Hiệu trưởng", "Phó hiệu trưởng")  # positions scored as Viên chức quản lý whatever the level calls them
+LEADER_ROLE = "Cán bộ quản lý"
+PERIOD_DEADLINE_DAY = 5  # a period's books are due on the 5th of the month after it, as in the nd233 preset
+
+
+def school_preset(level: str, scoring: str) -> cm.Campaign:
+    """The preset of ``level`` as a new campaign starts it (:func:`load_preset` without its year), scored as
+    ``scoring`` says (model.requests.SCORINGS): once at the year's end, the preset as written; each month (September
+    to May) or each quarter of the school year (three: September–November, December–February, March–May), in the
+    frame of Nghị định 233/2026 (:func:`by_period`)."""
+    from thidua_xlsx.model.requests import BY_MONTH, BY_QUARTER
+
+    campaign = load_preset(level, year=False)
+    kinds = {BY_MONTH: cm.MONTHS, BY_QUARTER: cm.QUARTERS}
+    return by_period(campaign, kinds[scoring]) if scoring in kinds else campaign
+
+
+def by_period(campaign: cm.Campaign, kind: str) -> cm.Campaign:
+    """``campaign`` scored by the periods of ``kind`` (cm.MONTHS or cm.QUARTERS) of its school year, the year's score
+    their average (điều 15 khoản 1 điểm a), in the frame of the nd233 preset: its rubrics, ratings, the least rating
+    for Lao động tiên tiến, and its line of Căn cứ in place of the old decree's; each person's role the frame's
+    (the school's leaders Viên chức quản lý, everyone else Viên chức)."""
+    import dataclasses
+
+    frame = load_preset(FRAME_PRESET, year=False)
+    manager, member = (r.role for r in frame.rubrics)
+    staff = tuple(dataclasses.replace(p, role=manager if p.role == LEADER_ROLE or p.position in LEADERS else member)
+                  for p in campaign.staff)
+    decree = next(line for line in frame.legal_basis if line not in campaign.legal_basis)
+    legal = tuple(decree if OLD_RATING_DECREE in line else line for line in campaign.legal_basis)
+    rules = dataclasses.replace(campaign.rules, ldtt_min_classification=frame.rules.ldtt_min_classification)
+    return dataclasses.replace(
+        campaign, rubrics=frame.rubrics, classification=frame.classification, gate_cap=frame.gate_cap, rules=rules,
+        legal_basis=legal if decree in legal else (*legal, decree), staff=staff, period_kind=kind,
+        periods=school_year_periods(kind, int(campaign.school.school_year[:4])), year_formula=cm.YearFormula())
+
+
+def school_year_periods(kind: str, first_year: int) -> tuple[cm.Period, ...]:
+    """The periods of ``kind`` of the school year that starts in September of ``first_year``: the months September
+    to May ("Tháng 9/2026"), or three quarters of three months each ("Quý I (tháng 9–11/2026)"); each due on the
+    5th of the month after it."""
+    import datetime as dt
+
+    def month(n: int) -> tuple[int, int]:  # the n-th month of the school year (0: September), as (year, month)
+        return first_year + (8 + n) // 12, (8 + n) % 12 + 1
+
+    def span(first: int, last: int) -> tuple[dt.date, dt.date, dt.date]:
+        start, (year, end_month), (due_year, due_month) = dt.date(*month(first), 1), month(last), month(last + 1)
+        end = dt.date(year, end_month, 1) + dt.timedelta(days=31)
+        return start, end.replace(day=1) - dt.timedelta(days=1), dt.date(due_year, due_month, PERIOD_DEADLINE_DAY)
+
+    if kind == cm.MONTHS:
+        return tuple(cm.Period(f"thang-{m}", f"Tháng {m}/{y}", *span(n, n)) for n in range(9) for y, m in [month(n)])
+    numerals = ("I", "II", "III")
+    periods = []
+    for q, numeral in enumerate(numerals):
+        (y1, m1), (y3, m3) = month(3 * q), month(3 * q + 2)
+        months = f"{m1}/{y1}–{m3}/{y3}" if y1 != y3 else f"{m1}–{m3}/{y3}"
+        periods.append(cm.Period(f"quy-{q + 1}", f"Quý {numeral} (tháng {months})", *span(3 * q, 3 * q + 2)))
+    return tuple(periods)
+
+
 class DataFileError(Exception):
     """A data file's first problem: the message code and its parameters (the loader reports it and goes on)."""
 

@@ -83,15 +83,36 @@ NEW_YEAR_WEEKEND_DAY = "{day} là {weekday}"
 NEW_YEAR_WEEKEND_NAMES = ("thứ Bảy", "Chủ nhật")
 NEW_YEAR_CHECK_DECREE = ("  - Từ {since} viên chức được đánh giá theo tháng hoặc theo quý ({decree} điều 3 khoản 5), "
                          "chiến dịch năm trước không chia kỳ: nếu Quy chế đánh giá của trường chấm theo kỳ, hãy khai "
-                         "báo các kỳ ở sheet Kỳ đánh giá (xem mẫu: thidua-xlsx init THƯ_MỤC --level nd233).")
+                         "báo các kỳ ở sheet Kỳ đánh giá (xem mẫu: thidua-xlsx init THƯ_MỤC --cham-theo thang).")
 NEW_YEAR_CHECK_HISTORY = ("  - Sổ lịch sử (khen thưởng nhiều năm): thêm kết quả năm học {old_year} bằng thidua-xlsx "
                           "history --book lich-su.xlsx <bảng tổng hợp cuối năm {old_year}>.")
 INIT_SAMPLE = ("Tệp có sẵn một trường mẫu để chạy thử; tên trường ghi kèm \"{mark}\" (in cả lên sổ phát cho các tổ) "
                "cho tới khi sửa: hãy sửa sheet Trường, Tổ, Nhân sự cho đúng trường mình. Đã có chiến dịch năm trước "
                "thì dùng: thidua-xlsx init THƯ_MỤC_MỚI --tu THƯ_MỤC_NĂM_TRƯỚC.")
-LEVEL_HELP = ("Cấp học của mẫu: mam-non, tieu-hoc, thcs, thpt; nd233: mẫu THCS chấm theo tháng, tiêu chí và "
-              "xếp loại theo Nghị định 233/2026; cap-xa: cấp trên (UBND xã/phường, hoặc Sở GD&ĐT) nhận và tổng hợp "
-              "bảng tổng hợp cuối năm của các trường (ghi cap-tren.xlsx).")
+LEVEL_HELP = ("Cấp học của mẫu: mam-non, tieu-hoc, thcs, thpt; nd233: tên cũ của thcs --cham-theo thang; cap-xa: "
+              "cấp trên (UBND xã/phường, hoặc Sở GD&ĐT) nhận và tổng hợp bảng tổng hợp cuối năm của các trường (ghi "
+              "cap-tren.xlsx).")
+SCORING_HELP = ("Trường chấm điểm viên chức thế nào: thang (mỗi tháng, tháng 9 đến tháng 5) hoặc quy (mỗi quý của "
+                "năm học: 9–11, 12–2, 3–5), tiêu chí và xếp loại theo Nghị định 233/2026 – cách chấm từ năm học "
+                "2026-2027; ca-nam: chấm một lần cuối năm học, như trước Nghị định.")
+SCORING_WITHOUT_PRESET = ("--cham-theo chỉ dùng khi tạo chiến dịch của trường từ mẫu cấp học: chiến dịch --tu năm "
+                          "trước giữ cách chấm của năm trước, cấp trên (--level cap-xa) không chấm điểm.")
+SCORING_NOT_ND233 = "--level nd233 là thcs chấm theo tháng: hãy dùng --level thcs --cham-theo {scoring}."
+INIT_SCORED_BY_PERIOD = ("Chấm theo {kind}: {count} kỳ, từ {first} đến {last} (sheet Kỳ đánh giá); tiêu chí và xếp "
+                         "loại theo Nghị định 233/2026 (sheet Tiêu chí, Xếp loại: sửa theo Quy chế đánh giá của "
+                         "trường).")
+INIT_SCORED_YEAR_END = "Chấm một lần cuối năm học (không chia kỳ)."
+INIT_SCORING_KINDS = {"thang": "tháng", "quy": "quý"}
+# The launchers init writes (write/launchers.py), when the tool they open is gone from this computer (uninstalled, or
+# the folder copied to another computer): what to double-click, never a command to type. The .bat's words pass
+# through cmd's echo: no % ^ & | < > in them.
+LAUNCHER_GONE_BAT = ("Không tìm thấy chương trình thi đua trên máy này: đã gỡ, hoặc thư mục này được chép từ máy khác. "
+                     "Hãy bấm đúp tệp Cai-dat-thi-dua.bat trong thư mục chương trình để cài lại, rồi bấm đúp lại tệp "
+                     "này.")
+LAUNCHER_GONE_SHELL = ("Không tìm thấy chương trình thi đua trên máy này: đã gỡ, hoặc thư mục này được chép từ máy "
+                       "khác. Hãy bấm đúp tệp cài đặt trong thư mục chương trình (Cai-dat-thi-dua.command trên macOS, "
+                       "cai-dat-thi-dua.sh trên Linux) để cài lại, rồi bấm đúp lại tệp này.")
+LAUNCHER_CLOSE = "Nhấn Enter để đóng cửa sổ này."
 INIT_LEVEL_ABOVE_DONE = ("Đã tạo {path} ({authority}, {schools} trường mẫu). Sửa sheet Đơn vị và Các trường cho đúng, "
                          "lưu bảng tổng hợp cuối năm các trường gửi vào inbox/ rồi chạy thidua-xlsx merge inbox.")
 FORCE_HELP = "Ghi đè tệp đã có."

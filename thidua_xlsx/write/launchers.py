@@ -12,17 +12,21 @@ from __future__ import annotations
 import sys
 from pathlib import Path, PurePath
 
-from thidua_xlsx.text.ui import LAUNCHER_MISSING, LAUNCHER_STEM
+from thidua_xlsx.text.commands import LAUNCHER_CLOSE, LAUNCHER_GONE_BAT, LAUNCHER_GONE_SHELL
+from thidua_xlsx.text.ui import LAUNCHER_STEM
 
 MARKER = "thidua-xlsx: mo trang thi dua"  # in every launcher of ours (ASCII: read the same in any code page)
 
 
 def _bat(python: PurePath) -> str:
+    # Jumps, never a ( … ) block: a ")" in a message inside a block would end the block there. The tool on the PATH
+    # is looked up by the for loop's %~$PATH: (Wine's where.exe answers "found" for anything).
     exe = str(python).replace("%", "%%")
     lines = ["@echo off", f"rem {MARKER}", "chcp 65001 >nul", 'cd /d "%~dp0"',
-             f'if exist "{exe}" (', f'  "{exe}" -m thidua_xlsx ui "%~dp0."', "  goto :done", ")",
-             "where thidua-xlsx >nul 2>nul", "if errorlevel 1 (", f"  echo {LAUNCHER_MISSING}", "  pause",
-             "  exit /b 1", ")", 'thidua-xlsx ui "%~dp0."', ":done", "if errorlevel 1 pause", ""]
+             f'if not exist "{exe}" goto :tren_path', f'"{exe}" -m thidua_xlsx ui "%~dp0."', "goto :xong",
+             ":tren_path", 'for %%P in (thidua-xlsx.exe) do if not "%%~$PATH:P"=="" goto :co_lenh',
+             f"echo {LAUNCHER_GONE_BAT}", "pause", "exit /b 1",
+             ":co_lenh", 'thidua-xlsx ui "%~dp0."', ":xong", "if errorlevel 1 pause", ""]
     return "\r\n".join(lines)  # cmd.exe reads CRLF lines
 
 
@@ -32,7 +36,7 @@ def _shell(python: PurePath) -> str:
         "#!/bin/sh", f"# {MARKER}", 'cd "$(dirname "$0")" || exit 1', f"PYTHON={exe}",
         'if [ -x "$PYTHON" ]; then exec "$PYTHON" -m thidua_xlsx ui "$(pwd)"; fi',
         'if command -v thidua-xlsx >/dev/null 2>&1; then exec thidua-xlsx ui "$(pwd)"; fi',
-        f"echo '{LAUNCHER_MISSING}'", "printf '%s' '…'; read -r _", "exit 1", ""])
+        f"echo '{LAUNCHER_GONE_SHELL}'", f"printf '%s' '{LAUNCHER_CLOSE}'; read -r _", "exit 1", ""])
 
 
 def launcher_texts(python: PurePath) -> dict[str, str]:
