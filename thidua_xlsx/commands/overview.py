@@ -155,7 +155,25 @@ def school_overview(cf) -> Overview:
         (WORDS["history_round"], WORDS["history_add"].format(file=final) if final else WORDS["history_hint"]),
         (WORDS["next_year_round"], WORDS["next_year_hint"]))
     return Overview(campaign.school.name, campaign.school.school_year, rules,
-                    campaign.school.province or WORDS["national"], tuple(rounds_of(cf)), cf.notices, later, final)
+                    campaign.school.province or WORDS["national"], tuple(rounds_of(cf)),
+                    (*cf.notices, *_year_deadline_early(campaign)), later, final)
+
+
+def _year_deadline_early(campaign) -> tuple[Issue, ...]:
+    """The year's deadline (sheet Trường, Hạn nộp chấm điểm) before its last period is due: the year is made from
+    every period, so it cannot be sent before the last one is merged; said with the dates, for her to move it."""
+    from thidua_xlsx.model.issues import WARNING, issue
+    from thidua_xlsx.text.wording import day_text
+
+    year_due = _date(campaign.school.scoring_deadline)
+    if not campaign.periods or year_due is None:
+        return ()
+    last = campaign.periods[-1]
+    last_due = last.deadline or last.end
+    if year_due >= last_due:
+        return ()
+    return (issue("ui.year_deadline_early", WARNING, file=places.CAMPAIGN_FILE, day=day_text(year_due.isoformat()),
+                  period=last.label, end=day_text(last.end.isoformat()), due=day_text(last_due.isoformat())),)
 
 
 def next_year_name(cf) -> str:
@@ -246,7 +264,9 @@ def round_page(cf, key: str) -> RoundView | None:
     book = cf.book if cf.book is not None else cf.folder
     state = _state(inbox, book, cf.registry.folder)
     view = CACHE.get(f"{cf.folder}|{key}", state, lambda: _read_round(cf, chosen, inbox))
-    return replace(view, kept=kept_pass(cf.folder, key) if chosen.round == SCORING else None,
+    # the round as the overview has it now (its summary is the last merge's, which the inbox's state does not tell):
+    # one summary of a round on every page
+    return replace(view, round=chosen, kept=kept_pass(cf.folder, key) if chosen.round == SCORING else None,
                    notes=_registration_notes(cf, chosen))
 
 

@@ -241,6 +241,11 @@ PAGE_MESSAGES: dict[str, str] = {
                        "ky/tong-hop_{period_code}.xlsx) rồi bấm lại *Tổng hợp cả năm*."),
     # the history book: the page's is always lich-su.xlsx in the campaign folder, a year added by *Ghi vào sổ lịch sử*
     # (the overview's row *Sổ lịch sử khen thưởng*, the year's page) from the year's final summary
+    "history.year_draft": ("'{file}' là bảng cả năm {year} còn DỰ THẢO ({periods}) – chưa ghi vào sổ lịch sử: sổ "
+                           "lịch sử chỉ ghi năm đã xong. Hãy tổng hợp các kỳ còn thiếu và chọn bảng Hiệu trưởng đã "
+                           "chấm ở trang của từng kỳ, bấm lại *Tổng hợp cả năm* rồi *Ghi vào sổ lịch sử*; chắc chắn "
+                           "muốn ghi năm như hiện có thì đánh dấu ô *Ghi dù năm chưa xong* trên trang *Cả năm (từ các kỳ)* rồi bấm "
+                           "lại."),
     "history.book_is_summary": ("'{file}' là bảng tổng hợp năm học {year} do chương trình ghi, không phải sổ lịch "
                                 "sử: không dùng làm lịch sử và không ghi gì vào tệp này. Sổ lịch sử là lich-su.xlsx "
                                 "trong thư mục chiến dịch: hãy đổi tên tệp này hoặc chuyển nó ra chỗ khác, rồi bấm "
@@ -309,8 +314,8 @@ PAGE_MESSAGES: dict[str, str] = {
                         "Hãy tải lại trang (F5) rồi bấm lại nút."),
     "ui.not_campaign": ("Thư mục {folder} không phải thư mục chiến dịch (không có campaign.xlsx hay cap-tren.xlsx). "
                         "Hãy mở trang từ thư mục chiến dịch của trường: bấm đúp tệp Mo-trang-thi-dua trong thư mục "
-                        "đó, hoặc biểu tượng *Thi đua* trên màn hình nền; chưa có chiến dịch thì bấm đúp tệp cài đặt "
-                        "Cai-dat-thi-dua và chọn một thư mục để tạo mới."),
+                        "đó, hoặc biểu tượng *Thi đua* trên màn hình nền; chưa có chiến dịch thì mở *Trang chính* của "
+                        "trang này: trang hỏi cấp học và cách chấm điểm của trường rồi tạo chiến dịch."),
     "ui.no_port": ("Các cổng {first}–{last} đều đang bị chương trình khác dùng – không mở được trang. Hãy đóng các "
                    "cửa sổ đen của chương trình thi đua đang mở (nếu có) rồi bấm đúp lại tệp Mo-trang-thi-dua (hoặc "
                    "biểu tượng *Thi đua* trên màn hình nền); nếu vẫn không được, hãy khởi động lại máy rồi thử lại."),

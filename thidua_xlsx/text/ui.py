@@ -48,6 +48,14 @@ UI_MESSAGES = {
                                "bảng tổng hợp Hội đồng đã ghi (ví dụ hoi-dong.xlsx).",
     "ui.no_final_summary": "Chưa có bảng tổng hợp cuối năm để ghi vào sổ lịch sử. Hãy tổng hợp vòng chấm điểm (hoặc "
                            "cả năm) trước, rồi bấm lại.",
+    "ui.year_deadline_early": ("Hạn nộp chấm điểm của cả năm ({day}, sheet Trường) trước hạn của kỳ cuối – {period} "
+                               "(kết thúc {end}, hạn gửi sổ {due}): cả năm chỉ tổng hợp được sau khi đã có kỳ cuối. "
+                               "Hãy sửa Hạn nộp chấm điểm ở sheet Trường của campaign.xlsx thành một ngày sau {due} "
+                               "(theo kế hoạch của trường), lưu lại rồi tải lại trang (F5)."),
+    "ui.first_has_campaign": ("Thư mục {folder} đã có chiến dịch – không tạo lại, không ghi gì. Hãy mở trang chính "
+                              "của chiến dịch đó."),
+    "ui.first_choice": ("Chưa chọn cấp học của trường hay cách chấm điểm (hoặc lựa chọn không có trong trang) – chưa "
+                        "tạo gì. Hãy chọn một cấp học và một cách chấm điểm rồi bấm *Tạo chiến dịch*."),
     "ui.unknown_round": "Không có vòng '{round}' trong chiến dịch này. Hãy chọn một vòng ở trang chính.",
     "ui.new_year_name": "Tên thư mục năm học mới '{name}' không dùng được: chỉ gõ một tên thư mục (không có / hay \\, "
                         "không có .., không phải đường dẫn đầy đủ như C:\\… hay /…, không phải tên Windows dành riêng "
@@ -254,6 +262,20 @@ WORDS = {
                           "nghị và ghi bảng tổng hợp của xã.",
     "sealed_title": "Trang chỉ mở trên máy này (127.0.0.1); đóng cửa sổ dòng lệnh để tắt trang.",
     "dropped_title": "Các tệp vừa nhận",
+    "first_title": "Bắt đầu: tạo chiến dịch thi đua cho trường",
+    "first_intro": ("Thư mục này chưa có chiến dịch. Trả lời hai câu hỏi dưới đây: chương trình ghi chiến dịch "
+                    "(campaign.xlsx) với các vòng, các kỳ đánh giá, tiêu chí và cách xếp loại đúng cho trường, rồi mở "
+                    "trang chính của năm học."),
+    "first_level": "Trường thuộc cấp học nào?",
+    "first_scoring": "Trường chấm điểm thi đua thế nào?",
+    "first_scoring_hint": "Xã/phường, Sở: bỏ qua câu này (cấp trên tổng hợp bảng các trường gửi lên).",
+    "first_button": "Tạo chiến dịch",
+    "first_label": "Tạo chiến dịch thi đua",
+    "first_after": ("Sau khi tạo: mở campaign.xlsx bằng Excel, sửa sheet Trường (tên trường, hiệu trưởng, thư ký), Tổ "
+                    "và Nhân sự cho đúng trường mình, lưu lại, rồi làm từng vòng trên trang chính."),
+    "first_done": ("Đã tạo chiến dịch trong thư mục này. Mở *Trang chính* để xem các vòng của năm học; trước khi sinh "
+                   "sổ cho các tổ, hãy mở campaign.xlsx bằng Excel, sửa sheet Trường, Tổ và Nhân sự cho đúng trường "
+                   "mình rồi lưu lại."),
     "dropped_open": "Mở trang của vòng đó",  # the name a screen reader says for the table of the files just dropped
 }
 WORDS |= PAGE_WORDS  # the page's words of a person's word kept with its round (text.decisions)
@@ -275,3 +297,10 @@ LAUNCHERS = {"windows": ".bat", "macos": ".command", "linux": ".sh"}  # the one 
 INSTALLERS = {"windows": "Cai-dat-thi-dua.bat", "macos": "Cai-dat-thi-dua.command", "linux": "cai-dat-thi-dua.sh"}
 LAUNCHER_MISSING = ("Không tìm thấy chương trình thidua-xlsx trên máy này. Hãy cài lại (pip install thidua-xlsx) "
                     "rồi bấm đúp lại tệp này.")
+
+# The first screen of a folder with no campaign: what a secretary knows of her school, each the code init is given.
+FIRST_LEVELS = (("mam-non", "Mầm non"), ("tieu-hoc", "Tiểu học"), ("thcs", "Trung học cơ sở"),
+                ("thpt", "Trung học phổ thông"), ("cap-xa", "Xã/phường hoặc Sở – tổng hợp bảng của các trường"))
+FIRST_SCORINGS = (("thang", "Theo tháng, Nghị định 233/2026 (cách chấm từ năm học 2026-2027)"),
+                  ("quy", "Theo quý, Nghị định 233/2026 (nếu Quy chế đánh giá của trường chấm theo quý)"),
+                  ("ca-nam", "Một lần cuối năm học (như trước Nghị định 233/2026)"))

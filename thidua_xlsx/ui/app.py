@@ -21,6 +21,7 @@ ROUTES = (
     ("/vong/<key>/<kind>", "act", ("POST",)),
     ("/lich-su", "history", ("POST",)),
     ("/nam-moi", "next_year", ("POST",)),
+    ("/bat-dau", "first_campaign", ("POST",)),
     ("/thu", "collect", ("POST",)),
     ("/nhan-thu-muc", "drop_folder", ("POST",)),
     ("/xa/tong-hop", "commune_merge", ("POST",)),

@@ -18,7 +18,7 @@ from thidua_xlsx.model.errors import CommandError
 from thidua_xlsx.model.issues import issue
 from thidua_xlsx.model.layout import SCORING
 from thidua_xlsx.model.places import CAMPAIGN_FILE, CAMPAIGN_ODS, LEVEL_ABOVE_BOOK, LEVEL_ABOVE_KEY, YEAR_KEY, Places
-from thidua_xlsx.text.ui import INSTALLERS, LAUNCHER_STEM, LAUNCHERS, WORDS
+from thidua_xlsx.text.ui import FIRST_LEVELS, FIRST_SCORINGS, INSTALLERS, LAUNCHER_STEM, LAUNCHERS, WORDS
 from thidua_xlsx.ui.jobs import Busy, Jobs
 from thidua_xlsx.ui.security import MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, plain_name, safe_path, safe_source
 
@@ -101,10 +101,26 @@ def home():
     folder = page().folder
     if book is not None:
         return _commune(book)
+    if cf is None and service.campaign_in(folder) is None:  # no campaign yet: the first screen asks for one
+        return render_template("first.html", folder=folder, levels=FIRST_LEVELS, scorings=FIRST_SCORINGS,
+                               default=rq.BY_MONTH)
     if cf is None:
         return render_template("error.html", problems=problems, folder=folder), 200
     return render_template("overview.html", view=service.school_overview(cf), folder=folder,
                            next_name=service.next_year_name(cf))
+
+
+def first_campaign():
+    """The campaign of a folder that holds none (``thidua-xlsx init`` with the level and the scoring she chose on the
+    first screen); refused, nothing written, when the folder holds one (a school's or a commune's) or a choice is not
+    one the form offers."""
+    folder = page().folder
+    if service.campaign_in(folder) is not None or (folder / LEVEL_ABOVE_BOOK).exists():
+        return refused("ui.first_has_campaign", 400, folder=str(folder))
+    level, scoring = request.form.get("cap", ""), request.form.get("cham", "")
+    if level not in dict(FIRST_LEVELS) or scoring not in rq.SCORINGS:
+        return refused("ui.first_choice", 400)
+    return _started("init", WORDS["first_label"], "", rq.InitRequest(folder, level=level, scoring=scoring))
 
 
 def round_(key: str):
@@ -420,7 +436,8 @@ def _results(job) -> dict:
     # a file outside this folder (next year's, beside it) is named, not linked: this page serves its own folder only
     files = [{"path": shown(f.path), "beside": shown(f.beside), "linked": inside(f.path)}
              for f in result.files] if result else []
-    opened = _next_year_words(result.home) if result is not None and result.command == "init" else ()
+    opened = () if result is None or result.command != "init" else (WORDS["first_done"],) \
+        if Path(os.path.abspath(result.home)) == folder else _next_year_words(result.home)  # this folder's, or beside
     reads = bool(result is not None and (result.command in ("merge", "year") or result.report.counts.files))
     titled = bool(job.summary is not None and getattr(job.summary, "round", "") == SCORING
                   and not getattr(job.summary, "period", ""))  # a period decides no title: the console says none
