@@ -38,9 +38,9 @@ GUIDE_TITLE = "LỊCH SỬ THI ĐUA – KHEN THƯỞNG CÁC NĂM HỌC – {scho
 GUIDE = (
     "Tệp này ghi kết quả thi đua – khen thưởng các năm học trước, để xét các danh hiệu cần nhiều năm: Bằng khen của "
     "Chủ tịch UBND tỉnh, Chiến sĩ thi đua cấp tỉnh, Kỷ niệm chương \"Vì sự nghiệp giáo dục\".",
-    "Chương trình tự thêm mỗi năm học từ bảng tổng hợp cuối năm: 'thidua-xlsx history --book lich-su.xlsx "
-    "tong-hop-cuoi.xlsx'. Chạy lại với cùng năm học thì các dòng của năm đó được thay, các năm khác giữ nguyên; "
-    "bản cũ của tệp được giữ cạnh nó (lich-su.<ngày>.xlsx).",
+    "Chương trình tự thêm mỗi năm học từ bảng tổng hợp cuối năm: trên trang thi đua, bấm Ghi vào sổ lịch sử (dòng "
+    "Sổ lịch sử khen thưởng của trang chính; chấm theo kỳ: trang Cả năm (từ các kỳ)). Ghi lại cùng năm học thì các "
+    "dòng của năm đó được thay, các năm khác giữ nguyên; bản cũ của tệp được giữ cạnh nó (lich-su.<ngày>.xlsx).",
     "Các năm trước khi dùng chương trình: thư ký điền tay, mỗi người mỗi năm một dòng. Không đổi tên sheet và tên cột "
     "(có thể đổi thứ tự cột, thêm cột riêng ở bên phải).",
     "1. Sheet Cá nhân: Năm học dạng 2023-2024; Mã như sheet Nhân sự của campaign.xlsx (mã đổi qua các năm: chương "

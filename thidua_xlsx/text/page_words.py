@@ -244,8 +244,8 @@ PAGE_MESSAGES: dict[str, str] = {
     "history.year_draft": ("'{file}' là bảng cả năm {year} còn DỰ THẢO ({periods}) – chưa ghi vào sổ lịch sử: sổ "
                            "lịch sử chỉ ghi năm đã xong. Hãy tổng hợp các kỳ còn thiếu và chọn bảng Hiệu trưởng đã "
                            "chấm ở trang của từng kỳ, bấm lại *Tổng hợp cả năm* rồi *Ghi vào sổ lịch sử*; chắc chắn "
-                           "muốn ghi năm như hiện có thì đánh dấu ô *Ghi dù năm chưa xong* trên trang *Cả năm (từ các kỳ)* rồi bấm "
-                           "lại."),
+                           "muốn ghi năm như hiện có thì đánh dấu ô *Ghi dù năm chưa xong* trên trang *Cả năm (từ "
+                           "các kỳ)* rồi bấm lại."),
     "history.book_is_summary": ("'{file}' là bảng tổng hợp năm học {year} do chương trình ghi, không phải sổ lịch "
                                 "sử: không dùng làm lịch sử và không ghi gì vào tệp này. Sổ lịch sử là lich-su.xlsx "
                                 "trong thư mục chiến dịch: hãy đổi tên tệp này hoặc chuyển nó ra chỗ khác, rồi bấm "

@@ -63,15 +63,15 @@ REG_COLLECTIVE_HEAD = tuple(REG_COLLECTIVE_COLUMNS.values())
 
 # --- Điểm chi tiết (council columns: keep "Mã", "Điểm Hội đồng", "Quyết định Hội đồng") ---
 DETAIL_TITLE = "BẢNG ĐIỂM CHI TIẾT THEO NHÓM TIÊU CHÍ – NĂM HỌC {year}"
-DETAIL_NOTE = ("Hội đồng ghi điểm, quyết định và lý do của mình vào các cột nền vàng khi họp bình xét; thư ký "
-               "chạy lại merge với --council <tệp này> để có bảng tổng hợp cuối cùng.")
+DETAIL_NOTE = ("Hội đồng ghi điểm, quyết định và lý do của mình vào các cột nền vàng khi họp bình xét; thư ký lưu "
+               "tệp, rồi trên trang thi đua, ở trang Chấm điểm thi đua, chọn tệp này ở ô \"Bảng tổng hợp Hội đồng đã "
+               "ghi\" và bấm Tổng hợp để có bảng tổng hợp cuối cùng.")
 DETAIL_TITLE_PERIOD = "BẢNG ĐIỂM CHI TIẾT THEO NHÓM TIÊU CHÍ – {period} – NĂM HỌC {year}"
 DETAIL_NOTE_PERIOD = ("Điểm của kỳ đánh giá. Hiệu trưởng (cấp có thẩm quyền đánh giá) ghi điểm của mình vào cột Điểm "
-                      "Hội "
-                      "đồng (nền vàng), lý do ở cột Ghi chú Hội đồng; thư ký chạy lại merge --period với --council "
-                      "<tệp "
-                      "này> để có bản cuối của kỳ. Kỳ đánh giá không xét danh hiệu: danh hiệu thi đua xét một lần cho "
-                      "cả năm, từ xếp loại năm (lệnh year).")
+                      "Hội đồng (nền vàng), lý do ở cột Ghi chú Hội đồng; thư ký lưu tệp, rồi trên trang thi đua, ở "
+                      "trang của kỳ này, chọn tệp ở ô \"Bảng tổng hợp Hội đồng đã ghi\" và bấm Tổng hợp để có bản "
+                      "cuối của kỳ. Kỳ đánh giá không xét danh hiệu: danh hiệu thi đua xét một lần cho cả năm, từ xếp "
+                      "loại năm (trang Cả năm (từ các kỳ), nút Tổng hợp cả năm).")
 SOURCE_HEAD = "Hiệu trưởng chấm"  # a period's score typed in its council column: the head's (NĐ 233/2026 điều 13)
 DETAIL_HEAD_FIRST = ("STT", "Mã", "Họ và tên", "Tổ", "Vai trò")
 DETAIL_HEAD_LAST = ("Tổng tự chấm", "Tổng tổ chấm", "Điểm Hội đồng", "Quyết định Hội đồng", "Ghi chú Hội đồng",
@@ -90,7 +90,7 @@ YEAR_NOTE = ("Đã có bảng tổng hợp của {used}/{total} kỳ; kỳ chưa
              "xếp loại do cấp có thẩm quyền quyết định nhập ở cột Xếp loại viên chức của sheet Nhân sự.")
 YEAR_NONE_MISSING = "không"
 YEAR_RULES_NOTE = ("Cách tính (điều, khoản của Nghị định 233/2026/NĐ-CP, trừ khi ghi văn bản khác): {rules}. Cột Lý do "
-                   "chỉ ghi điều riêng của từng người; lý do đầy đủ có dẫn điều khoản ở báo cáo JSON (--json).")
+                   "chỉ ghi điều riêng của từng người; các quy tắc chung của mọi người là những quy tắc vừa kể.")
 YEAR_HEAD_FIRST = ("STT", "Mã", "Họ và tên", "Tổ")
 YEAR_HEAD_LAST = ("Số kỳ có điểm", "Điểm năm", "Xếp loại tính theo điểm năm", "Xếp loại cấp có thẩm quyền",
                   "Điểm Hội đồng", "Quyết định Hội đồng", "Ghi chú Hội đồng", "Xếp loại năm", "Nguồn xếp loại",

@@ -29,6 +29,14 @@ GROUP_LABEL = {
     "thưởng": "{name} (cộng tối đa {max} điểm)",
     "trừ": "{name} (trừ tối đa {max} điểm – ghi số điểm bị trừ)",
 }
+
+
+def group_label(kind: str, name: str, most: str) -> str:
+    """A group's heading on the scoring form: its name with its ceiling, said once — a name that already says it
+    ("Tiêu chí chung (… tối đa 30 điểm)", as the NĐ 233 frame names its groups) is not followed by "(30 điểm)"."""
+    return name if f"{most} điểm" in name else GROUP_LABEL[kind].format(name=name, max=most)
+
+
 HINT_PREFIX = "Minh chứng"
 L_NAME = "Họ và tên:"
 L_CODE = "Mã số:"

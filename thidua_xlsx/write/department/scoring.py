@@ -117,7 +117,7 @@ def _write_criteria(book: DepartmentBook, ws, row: int, rubric: cm.Rubric, items
     for group in rubric.groups:
         g_row = row
         subtotal[group.code] = g_row
-        label = tx.GROUP_LABEL[group.kind].format(name=group.name, max=cm.num_text(group.max))
+        label = tx.group_label(group.kind, group.name, cm.num_text(group.max))
         ws.write_string(g_row, 0, group.code, f["group"])
         ws.write_string(g_row, 1, label, f["group"])
         ws.write_number(g_row, 2, group.max, f["group_num"])

@@ -1,0 +1,34 @@
+"""The instructions the workbooks carry for a person (the summary's notes above its tables, the history book's guide,
+the department books' Hướng dẫn) name the page's buttons, never a command line to type (page_words.names_a_command:
+``merge --period … --council``, ``--json``, ``history --book``)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.text import history, summary
+from thidua_xlsx.text import workbook as tx
+from thidua_xlsx.text.page_words import names_a_command
+
+SCHOOL = SimpleNamespace(secretary="Nguyễn Thị Hằng", school_year="2026-2027")
+
+
+@pytest.mark.parametrize("said", [summary.DETAIL_NOTE, summary.DETAIL_NOTE_PERIOD, summary.YEAR_RULES_NOTE,
+                                  *history.GUIDE])
+def test_the_summarys_and_the_history_books_notes_name_buttons(said):
+    assert not names_a_command(said), said
+
+
+def test_the_council_notes_name_the_box_and_the_button():
+    assert "chọn tệp này ở ô \"Bảng tổng hợp Hội đồng đã ghi\" và bấm Tổng hợp" in summary.DETAIL_NOTE
+    assert "ở trang của kỳ này, chọn tệp ở ô \"Bảng tổng hợp Hội đồng đã ghi\"" in summary.DETAIL_NOTE_PERIOD
+    assert any("bấm Ghi vào sổ lịch sử" in line for line in history.GUIDE)
+
+
+@pytest.mark.parametrize("round_", [ly.REGISTRATION, ly.SCORING])
+def test_the_department_books_guide_names_no_command(round_):
+    for line in tx.guide_lines(round_, "Tổ Toán", SCHOOL, "2027-06-05", "Tổ nhập"):
+        assert not names_a_command(line), line
