@@ -201,6 +201,7 @@ def test_a_round_drop_file_by_codes_refuse_another_round_then_merge(school):
     assert ("Đây là sổ Đăng ký thi đua của Tổ khối 1, không phải sổ Chấm điểm thi đua: đã xếp vào thư mục nhận của "
             "Đăng ký thi đua theo mã trong sổ") in words and "Mở trang của vòng đó" in words
     assert 'href="/vong/dang-ky"' in page.data.decode("utf-8")
+    assert "Mỗi sổ được xếp vào vòng, kỳ của nó theo mã ghi trong sổ" in words  # what the drop zone promises
     assert "'rong.xlsx' rỗng (0 byte)" in words
     assert sorted(p.name for p in (folder / "inbox").iterdir()) == sorted(RETURNED)
     # the problems: file · sheet!cell · what is wrong · what to do

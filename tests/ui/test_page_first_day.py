@@ -115,3 +115,16 @@ def test_a_years_deadline_before_its_last_period_is_due_is_said(tmp_path, days, 
     shown = (f"Hạn nộp chấm điểm của cả năm ({day:%d/%m/%Y}, sheet Trường) trước hạn của kỳ cuối – {last.label} "
              f"(kết thúc {last.end:%d/%m/%Y}, hạn gửi sổ {last.deadline:%d/%m/%Y})")
     assert (shown in words) is said, words
+
+
+def test_the_pages_words_are_one_each():
+    """The page's words and those of a person's word kept (text.decisions.PAGE_WORDS, merged into them) share no key:
+    one would silently replace the other (the drop zone once promised what the kept pass's box says)."""
+    import re
+
+    from thidua_xlsx.text import ui
+    from thidua_xlsx.text.decisions import PAGE_WORDS
+
+    own = set(re.findall(r'^    "(\w+)":', Path(ui.__file__).read_text(encoding="utf-8").split("WORDS = {")[1]
+                         .split("WORDS |=")[0], re.M))
+    assert own and not own & set(PAGE_WORDS)

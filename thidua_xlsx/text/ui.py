@@ -110,7 +110,8 @@ WORDS = {
     "drop_or": "hoặc",
     "choose": "Chọn tệp…",
     "send": "Nhận các tệp này",
-    "drop_hint": "Mỗi tệp được xếp vào đúng vòng theo mã ghi trong sổ, không theo tên tệp; tệp đã có không bị ghi đè.",
+    "drop_zone_hint": ("Mỗi sổ được xếp vào vòng, kỳ của nó theo mã ghi trong sổ, không theo tên tệp (sổ của vòng hay "
+                       "kỳ khác cũng vậy, trang nói đã xếp vào đâu); tệp đã có không bị ghi đè."),
     "filed": "Đã xếp",
     "same": "Đã có (giống hệt)",
     "refused": "Không nhận",
