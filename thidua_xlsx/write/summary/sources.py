@@ -26,9 +26,9 @@ def _file_reason(f: InboxFile, issue_count: int) -> str:
 
 
 def sources_sheet(book: Book, files: tuple[InboxFile, ...], issues: tuple[Issue, ...],
-                  applied: tuple[Applied, ...] = (), rounds: dict[str, str] | None = None) -> None:
-    """Every file of the inbox, then whose word the summary rests on (:func:`_applied`; ``rounds``: the periods'
-    labels by code)."""
+                  applied: tuple[Applied, ...] | None = None, rounds: dict[str, str] | None = None) -> None:
+    """Every file of the inbox, then (a school's summary: ``applied`` given) whose word it rests on
+    (:func:`_applied`; ``rounds``: the periods' labels by code)."""
     came = received_by_digest([f.path for f in files])  # who sent a file that came by the page or the mail
     widths = (32, engine.name_width(18, [f.department_name for f in files]), 20, 46, 10, 16, 52,
               *((34,) if came else ()))
@@ -42,7 +42,8 @@ def sources_sheet(book: Book, files: tuple[InboxFile, ...], issues: tuple[Issue,
              f.sha256, *([_came(came.get(f.sha256))] if came else [])] for f in files)
     _head, last = book.table(ws, row + 1, (*tx.SOURCES_HEAD, *([tx.SOURCES_RECEIVED] if came else [])), rows,
                              ["text", "text", "text", "text", "kb", "time", "small", *(["text"] if came else [])])
-    _applied(book, ws, last + 2, last_col, applied, rounds or {})
+    if applied is not None:
+        _applied(book, ws, last + 2, last_col, applied, rounds or {})
 
 
 def _applied(book: Book, ws, row: int, last_col: int, applied: tuple[Applied, ...], rounds: dict[str, str]) -> None:
