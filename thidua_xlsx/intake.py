@@ -48,7 +48,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import InboxFile
 from thidua_xlsx.model.issues import ERROR, NOTE, Issue, Problems, issue
-from thidua_xlsx.model.places import INBOX, RECEIVED_FOLDER, REGISTRATION_INBOX, STAGING_FOLDER
+from thidua_xlsx.model.places import INBOX, RECEIVED_FOLDER, REGISTRATION_INBOX, STAGING_FOLDER, windows_device
 from thidua_xlsx.read.containment import FILE, MAX_FILE_BYTES, WORKBOOK_SUFFIXES, InboxItem
 from thidua_xlsx.system import files
 from thidua_xlsx.system.lock import hide
@@ -60,7 +60,6 @@ MAX_ARCHIVE_BYTES = 4 * MAX_FILE_BYTES  # a ZIP's workbooks unpacked, all togeth
 MAX_VERSIONS = 999  # of one name in one inbox: "Tổ Toán (2).xlsx"…
 MAX_NAME_CHARS = 120  # of a filed file's name: the inbox's path stays well inside Windows' 260
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')  # in a Windows file name
-_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
 _ARCHIVES = (".zip",)
 _NOT_OURS = ("file.not_ours", "level_above.not_summary")  # a workbook, but none of ours: left alone
 LOCK_PREFIXES = ("~$", ".~lock.")  # the owner files Excel and LibreOffice leave beside an open workbook
@@ -393,7 +392,7 @@ def display_name(name: str) -> str:
     base = PureWindowsPath(PurePosixPath(unicodedata.normalize("NFC", name or "")).name).name
     base = _FORBIDDEN.sub("_", base).strip().rstrip(". ")
     stem, suffix = os.path.splitext(base)
-    if stem.lower() in _RESERVED or not stem:
+    if windows_device(base) or not stem:  # "nul .xlsx", "con.ban.xlsx": the device, to Windows
         stem = f"_{stem}" if stem else "tep"
     return stem[:MAX_NAME_CHARS - len(suffix[:12])] + suffix[:12]
 

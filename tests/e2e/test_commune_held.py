@@ -205,7 +205,9 @@ def test_an_edited_list_says_what_changed(commune):
            "ghi, không khớp dữ liệu của tệp: đổi tên Nguyễn Thị Lan thành 'Nguyễn Thị Lan Anh' (Chiến sĩ thi đua cơ " \
            "sở)." in said
     assert f"của Trường Tiểu học Trực Cường đã bị sửa tay sau khi chương trình ghi, không khớp dữ liệu của tệp: bỏ " \
-           f"{TAKEN_OFF_BY_HAND} – Lao động tiên tiến khỏi danh sách (dữ liệu vẫn đề nghị)." in said
+           f"{TAKEN_OFF_BY_HAND} – Lao động tiên tiến khỏi danh sách (dữ liệu vẫn đề nghị); dòng chú thích '(Kèm " \
+           "theo Tờ trình của Trường Tiểu học Trực Cường; 27 người)' ở sheet Đề nghị khen thưởng không khớp danh " \
+           "sách bên dưới (26 dòng)." in said  # the line cleared, its list's caption not: both said
     schools = {s["code"]: s for s in commune["data"]["schools"]}
     assert schools["TH-TN"]["changes"] == [{"change": "renamed", "who": "GV01", "title": "CSTDCS",
                                             "name": "Nguyễn Thị Lan", "shown": "Nguyễn Thị Lan Anh"}]

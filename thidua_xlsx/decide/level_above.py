@@ -29,6 +29,9 @@ from thidua_xlsx.model.issues import NOTE, WARNING, Issue, Reason, issue, reason
 from thidua_xlsx.model.level_above import (
     ADDED,
     BAD_SEAL,
+    CAPTION,
+    COLLECTIVE,
+    COLLECTIVE_RETITLED,
     HELD,
     PERSON,
     SEALED,
@@ -179,9 +182,13 @@ def _changes(older: SchoolSummary, newer: SchoolSummary) -> tuple[int, int]:
 
 
 def _checks(school: str, file: str, summary: SchoolSummary, proposals: list[Proposal], found: _Found) -> None:
-    """A school's file: its list edited, not passed by its council; each CSTĐCS without its ballot or its proof."""
+    """A school's file: its list edited, a macro project in it, not passed by its council; each CSTĐCS without its
+    ballot or its proof."""
     if summary.edited:
         found.said.append(_Said("level_above.edited", file, school, changes=_edits(summary.changes, proposals, found)))
+    if summary.macros:  # a macro project in a school's file: every proposal of it waits for the officer
+        found.said.append(_Said("level_above.macros", file, school, tuple(
+            found.hold(p, reason("level_above.held_macros")) for p in proposals)))
     cstdcs = [p for p in proposals if p.title == CSTDCS]
     if not summary.council:  # no ballot at all: said once, each CSTĐCS held
         found.said.append(_Said("level_above.before_council", file, school, tuple(
@@ -202,11 +209,14 @@ def _edits(changes: tuple[ListChange, ...], proposals: list[Proposal], found: _F
         unknown = reason("level_above.change_unknown")
         return tuple((found.hold(p, reason("level_above.held_edited", change=unknown)), unknown)
                      for p in proposals) or ((None, unknown),)
-    by_line = {(p.who, p.title): p for p in proposals if p.kind == PERSON}
+    by_line = {(p.kind, p.who, p.title): p for p in proposals}
     said = []
     for c in changes:
-        words = reason("level_above.change_" + c.change, name=c.name, title=Title(c.title), shown=c.shown)
-        p = None if c.change == ADDED else by_line.get((c.who, c.title))
+        kind = COLLECTIVE if c.change == COLLECTIVE_RETITLED else PERSON
+        code = "level_above.change_" + c.change + ("_none" if kind == COLLECTIVE and not c.title else "")
+        words = reason(code, name=c.name, title=Title(c.title), shown=c.shown,
+                       **({"lines": c.lines} if c.change == CAPTION else {}))
+        p = None if c.change == ADDED else by_line.get((kind, c.who, c.title))
         said.append((found.hold(p, reason("level_above.held_edited", change=words)) if p else None, words))
     return tuple(said)
 

@@ -14,6 +14,7 @@ import hashlib
 import hmac
 import json
 import operator
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
@@ -94,20 +95,26 @@ class LevelAbove:
 # How a school's proposal list as its sheet shows it differs from its data (read.school_lists): a line shown that
 # the data does not propose, a line the data proposes that is not shown, a person's name, title or place changed.
 ADDED, REMOVED, RENAMED, RETITLED, MOVED = "added", "removed", "renamed", "retitled", "moved"
+# … and how the sheets a person reads differ from what the tool wrote: a list sheet hidden, a copy of one shown beside
+# it, a caption's count that is not its list's, a department's title on sheet "Tập thể" that is not its data's.
+SHEET_HIDDEN, SHEET_COPY, CAPTION, COLLECTIVE_RETITLED = "hidden", "copy", "caption", "collective"
 
 
 @dataclass(frozen=True, slots=True)
 class ListChange:
-    """One difference between a school's proposal list as shown (sheet "Đề nghị khen thưởng") and as its data gives
-    it. ``who`` and ``title``: the data's person code and title code (both "" for ADDED, which the data lacks);
-    ``name``: the data's name (the shown one for ADDED); ``shown``: what the sheet shows instead — the name
-    (RENAMED), the title's words (RETITLED, ADDED), the position and department (MOVED)."""
+    """One difference between a school's proposal list as shown (sheet "Đề nghị khen thưởng", and "Tập thể") and as
+    its data gives it. ``who`` and ``title``: the data's person (or department: COLLECTIVE_RETITLED) code and title
+    code (both "" for ADDED, which the data lacks, and for the sheets' own changes); ``name``: the data's name (the
+    shown one for ADDED; the sheet's for SHEET_HIDDEN, SHEET_COPY, CAPTION); ``shown``: what the sheet shows instead —
+    the name (RENAMED), the title's words (RETITLED, COLLECTIVE_RETITLED, ADDED), the position and department (MOVED),
+    the caption (CAPTION, with ``lines``: how many lines its list has)."""
 
     change: str
     who: str
     title: str
     name: str
     shown: str = ""
+    lines: int = 0
 
 
 @dataclass(frozen=True)
@@ -130,6 +137,7 @@ class SchoolSummary:
     seal: str = ""  # the school's keyed seal, as the file carries it ("" none) …
     content: str = ""  # … over this digest of its data (model.layout.content_digest): checked by the level above
     newest_input: str = ""  # ISO, from the sealed data: which of two versions is newer
+    macros: bool = False  # the file carries a macro project (whatever its name says): never one the tool wrote
 
 
 @dataclass(frozen=True)
@@ -251,3 +259,34 @@ def officer_seal(secret: str, record: Mapping) -> str:
     body = json.dumps({k: v for k, v in record.items() if k != OFFICER_SEAL_FIELD}, ensure_ascii=False,
                       sort_keys=True, separators=(",", ":"))
     return hmac.new(f"thidua-xlsx/officer/{secret}".encode(), body.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+# What the officer types into her book (a reason), kept as typed (OWASP's formula injection, Excel's own limits): the
+# text in Unicode's composed form with its spaces folded; the control characters a paste carries (and the marks that
+# turn the direction of a line) taken out and counted, so that what was taken is said; a line break or a tab read as a
+# space. Written as text, never as a formula (the writer's business: commands.officer sets the cell's type).
+REASON_LIMIT = 1_000  # characters of a reason the officer types (a cell holds 32,767; a paper's line far fewer)
+
+_SPACES = "\t\n\r"  # control characters, but a typed line's own: read as spaces, not said
+_DIRECTION = frozenset(map(chr, (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F)))
+
+
+@dataclass(frozen=True)
+class Typed:
+    """A typed text as kept, and how many control characters were taken out of it."""
+
+    text: str
+    removed: int = 0
+
+
+def typed_text(value: str) -> Typed:
+    """``value`` as kept: NFC, control and direction characters out (counted), spaces folded, trimmed."""
+    kept, removed = [], 0
+    for ch in unicodedata.normalize("NFC", value):
+        if ch in _SPACES:
+            kept.append(" ")
+        elif unicodedata.category(ch) == "Cc" or ch in _DIRECTION:
+            removed += 1
+        else:
+            kept.append(ch)
+    return Typed(" ".join("".join(kept).split()), removed)

@@ -136,3 +136,16 @@ class Places:
     @property
     def level_above_summary(self) -> Path:
         return self.folder / LEVEL_ABOVE_SUMMARY
+
+
+# The names Windows keeps for its devices, whatever follows them (``con.txt``, ``NUL .tar.gz`` are the device too),
+# in any case — as Python 3.13's ``ntpath.isreserved`` lists them (with the superscript digits Windows takes for
+# digits, and the console's two): a file or folder so named cannot be made there, or opens the device instead.
+WINDOWS_DEVICES = frozenset({"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"} |
+                            {f"{kind}{digit}" for kind in ("COM", "LPT") for digit in "123456789\u00b9\u00b2\u00b3"})
+
+
+def windows_device(name: str) -> bool:
+    """Whether Windows reads the file name ``name`` as a device's (its part before the first dot, trailing spaces
+    aside, is one of :data:`WINDOWS_DEVICES`, in any case): ``nul .xlsx``, ``con.ban.xlsx``, ``COM¹``."""
+    return name.partition(".")[0].rstrip(" ").upper() in WINDOWS_DEVICES

@@ -2,14 +2,31 @@
 (the hidden metadata the level above decides from): the tool writes both alike and seals the shown lists with a
 digest (model.layout.lists_digest). Any difference between the two views, or between the shown lists and the seal,
 means the summary was edited after the tool wrote it; the differences are named line by line (a proposal added or
-removed, a person renamed, a title or a place changed), each by the data's person and title where it has one."""
+removed, a person renamed, a title or a place changed), each by the data's person and title where it has one.
+
+Every sheet a person reads of these lists is compared, visible or hidden: the list sheet itself (hidden, it is a
+change: what is read is elsewhere), any other visible sheet laid out as a list (a copy shown beside the original is a
+change, and its lines are compared too), the count each list's caption says against the lines under it, and each
+department's proposed title on sheet "Tập thể" against its data."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.model.level_above import ADDED, MOVED, REMOVED, RENAMED, RETITLED, ListChange
+from thidua_xlsx.model.level_above import (
+    ADDED,
+    CAPTION,
+    COLLECTIVE_RETITLED,
+    MOVED,
+    REMOVED,
+    RENAMED,
+    RETITLED,
+    SHEET_COPY,
+    SHEET_HIDDEN,
+    ListChange,
+)
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import summary as sx
 
@@ -20,21 +37,90 @@ Line = tuple[str, str, str, str]  # (name, position, department, title's words),
 
 def list_check(workbook, meta: ly.SummaryMeta) -> tuple[bool, tuple[ListChange, ...]]:
     """Whether the summary's proposal lists were edited after the tool wrote them, and how (the data's lines against
-    the sheet's); a summary that shows no such lists (a year made from its periods) is not compared."""
+    the sheets'); a summary that shows no such lists (a year made from its periods) is not compared."""
     if not meta.lists_digest:
         return False, ()
-    shown = shown_lines(workbook)
-    changes = compare(data_lines(meta), shown)
-    return bool(changes) or ly.lists_digest(shown) != meta.lists_digest, changes
+    visible = {m.name: str(m.visible).endswith("Visible") for m in workbook.sheets_metadata}
+    rows = {name: workbook.get_sheet_by_name(name).to_python() for name in (sx.S_PROPOSAL, sx.S_COLLECTIVE)
+            if name in visible}
+    rows |= {name: workbook.get_sheet_by_name(name).to_python() for name, shown in visible.items()
+             if shown and name not in OWN_SHEETS}  # a sheet the tool never writes: a list copied, perhaps
+    data = data_lines(meta)
+    shown = shown_lines(rows.get(sx.S_PROPOSAL, []))
+    changes = list(compare(data, shown))
+    for name, cells in rows.items():
+        kind = _laid_out_as(cells)
+        if kind is None:
+            continue
+        if name in (sx.S_PROPOSAL, sx.S_COLLECTIVE) and not visible[name]:
+            changes.append(ListChange(SHEET_HIDDEN, "", "", name))
+        elif name not in (sx.S_PROPOSAL, sx.S_COLLECTIVE):
+            changes.append(ListChange(SHEET_COPY, "", "", name))
+            if kind == sx.S_PROPOSAL:
+                changes += compare(data, shown_lines(cells))
+        changes += _captions(name, cells) if kind == sx.S_PROPOSAL else _collectives(cells, meta)
+    changes = list(dict.fromkeys(changes))
+    return bool(changes) or ly.lists_digest(shown) != meta.lists_digest, tuple(changes)
 
 
-def shown_lines(workbook) -> list[Line]:
-    """The proposal lines sheet "Đề nghị khen thưởng" shows now (its numbered rows that name a title)."""
-    if sx.S_PROPOSAL not in workbook.sheet_names:
-        return []
+# The sheets a final summary of ours has (text.summary's S_ names) and its metadata: any other is not ours.
+OWN_SHEETS = frozenset({*(v for k, v in vars(sx).items() if k.startswith("S_") and isinstance(v, str)), ly.META_SHEET})
+COLLECTIVE_PROPOSED_COLUMN = sx.COLLECTIVE_HEAD.index("Đề nghị")  # of sheet Tập thể: the title proposed
+
+
+def _laid_out_as(cells: list) -> str | None:
+    """Which of our list sheets ``cells`` is laid out as (its header row): sx.S_PROPOSAL, sx.S_COLLECTIVE or None."""
+    heads = {tuple(sx.PROPOSAL_HEAD): sx.S_PROPOSAL, tuple(sx.COLLECTIVE_HEAD): sx.S_COLLECTIVE}
+    for row in cells:
+        found = heads.get(tuple(_text(c) for c in row[:len(sx.PROPOSAL_HEAD)])) or \
+            heads.get(tuple(_text(c) for c in row[:len(sx.COLLECTIVE_HEAD)]))
+        if found:
+            return found
+    return None
+
+
+def shown_lines(cells: list) -> list[Line]:
+    """The proposal lines a list sheet shows now (its numbered rows that name a title), from its ``cells``."""
     col = PROPOSAL_TITLE_COLUMN
-    return [_line(row[1], row[2], row[3], row[col]) for row in workbook.get_sheet_by_name(sx.S_PROPOSAL).to_python()
-            if len(row) > col and isinstance(row[0], (int, float)) and not isinstance(row[0], bool) and row[col]]
+    return [_line(row[1], row[2], row[3], row[col]) for row in cells if _numbered(row) and row[col]]
+
+
+def _numbered(row: list) -> bool:
+    return len(row) > PROPOSAL_TITLE_COLUMN and isinstance(row[0], (int, float)) and not isinstance(row[0], bool)
+
+
+def _captions(sheet: str, cells: list) -> list[ListChange]:
+    """Each list's caption ("…; 6 người") whose count is not the number of lines under it, up to the next caption."""
+    before, rest = sx.PROPOSAL_SUBTITLE.split("{school}")
+    middle, after = rest.split("{count}")
+    pattern = re.compile(f"{re.escape(before)}.*{re.escape(middle)}(\\d+){re.escape(after)}")
+    blocks: list[list] = []  # [caption, its count, the lines under it]
+    for row in cells:
+        match = pattern.fullmatch(_text(row[0])) if row and isinstance(row[0], str) else None
+        if match:
+            blocks.append([_text(row[0]), int(match[1]), 0])
+        elif blocks and _numbered(row) and row[PROPOSAL_TITLE_COLUMN]:
+            blocks[-1][2] += 1
+    return [ListChange(CAPTION, "", "", sheet, caption, lines) for caption, said, lines in blocks if said != lines]
+
+
+def _collectives(cells: list, meta: ly.SummaryMeta) -> list[ListChange]:
+    """Each department whose proposed title on sheet "Tập thể" is not the one its data proposes (found by its name)."""
+    col = COLLECTIVE_PROPOSED_COLUMN
+    proposed = {_text(name): (code, granted[0] if granted else "") for code, name, granted in meta.department_outcomes}
+    found = []
+    for row in cells:
+        line = proposed.get(_text(row[0]) if row else "")
+        if line is None or len(row) <= col:
+            continue
+        code, title = line
+        if _text(row[col]) != title_name(title):
+            found.append(ListChange(COLLECTIVE_RETITLED, str(code), str(title), _text(row[0]), _text(row[col])))
+    return found
+
+
+def _text(cell) -> str:
+    return " ".join(str(cell or "").split())
 
 
 def data_lines(meta: ly.SummaryMeta) -> list[tuple[str, str, Line]]:

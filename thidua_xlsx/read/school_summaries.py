@@ -109,8 +109,23 @@ def read_school_summary(entry: InboxFile) -> tuple[InboxFile, SchoolSummary | No
     content = meta.digest if meta.digest and not opened.edited else ly.content_digest(meta)
     summary = SchoolSummary(entry.name, digest, entry.saved_at, meta.campaign_id, meta.school, meta.school_year,
                             bool(meta.council), proposals, edited=opened.edited, changes=opened.changes, seal=meta.seal,
-                            content=content, newest_input=meta.newest_input)
+                            content=content, newest_input=meta.newest_input, macros=has_macros(opened.data))
     return dataclasses.replace(entry, status=SKIPPED), summary
+
+
+def has_macros(data: bytes) -> bool:
+    """Whether a workbook's bytes carry a macro project (a ``vbaProject.bin``, or a macro-enabled content type): a
+    ``.xlsm`` renamed ``.xlsx`` opens in Excel and runs its macros all the same."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as book:
+            names = book.namelist()
+            types = book.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
+    except (zipfile.BadZipFile, KeyError, OSError, RuntimeError):
+        return False
+    return any(name.lower().endswith("vbaproject.bin") for name in names) or b"macroEnabled" in types
 
 
 def _proposals(meta: ly.SummaryMeta) -> tuple[Proposal, ...]:

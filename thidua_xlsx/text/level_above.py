@@ -85,6 +85,7 @@ LEVEL_ABOVE_REASONS |= {  # why a proposal is held apart (level_above.held's {wh
     "level_above.held_two_schools": "{other} cũng đề nghị người này danh hiệu này (cùng họ tên, ngày sinh)",
     "level_above.held_origin_unsealed": "không rõ nguồn gốc: tệp không có dấu xác thực của trường",
     "level_above.held_origin_bad_seal": "không rõ nguồn gốc: dấu xác thực không khớp mã của trường",
+    "level_above.held_macros": "tệp của trường chứa macro (chương trình không bao giờ ghi macro)",
     "level_above.held_other_file": "công chức đã quyết định trên một tệp khác của trường (dấu vân tay {decided}), nay "
                                    "là tệp {now}: quyết định cũ không dùng cho tệp mới, hãy quyết định lại",
     "level_above.held_officer_name": "dòng công chức đánh dấu ghi tên '{shown}', không phải người này: quyết định ở "
@@ -95,6 +96,15 @@ LEVEL_ABOVE_REASONS |= {  # why a proposal is held apart (level_above.held's {wh
     "level_above.change_renamed": "đổi tên {name} thành '{shown}' ({title})",
     "level_above.change_retitled": "đổi danh hiệu của {name} từ {title} thành '{shown}'",
     "level_above.change_moved": "sửa chức vụ, tổ của {name} ({title}) thành '{shown}'",
+    "level_above.change_hidden": "ẩn sheet '{name}' (người đọc không thấy danh sách chương trình ghi)",
+    "level_above.change_copy": "thêm sheet '{name}' chép danh sách (người đọc thấy bản chép, không phải bản chương "
+                               "trình ghi)",
+    "level_above.change_caption": "dòng chú thích '{shown}' ở sheet {name} không khớp danh sách bên dưới ({lines} "
+                                  "dòng)",
+    "level_above.change_collective": "sửa đề nghị của {name} ở sheet Tập thể thành '{shown}' (dữ liệu đề nghị "
+                                     "{title})",
+    "level_above.change_collective_none": "sửa đề nghị của {name} ở sheet Tập thể thành '{shown}' (dữ liệu không đề "
+                                          "nghị danh hiệu tập thể nào)",
     "level_above.change_unknown": "không rõ sửa gì (danh sách khớp dữ liệu nhưng không khớp dấu kiểm của chương trình)",
 }
 
@@ -202,6 +212,10 @@ LEVEL_ABOVE_MESSAGES |= {
 }
 
 LEVEL_ABOVE_MESSAGES |= {  # the officer's word bound to the person and the file, her book sealed
+    "level_above.macros": "Bảng tổng hợp của {school} chứa macro (VBA), dù tên tệp là '{file}': chương trình không bao "
+                          "giờ ghi macro, tệp đã bị sửa hoặc thay. Đừng mở tệp bằng Excel khi chưa hỏi trường; mọi "
+                          "đề nghị của tệp được tạm giữ chờ công chức quyết định. Hãy đề nghị trường gửi lại bản do "
+                          "chương trình ghi.",
     "level_above.other_file": "{name} ({school}) – {title}: công chức đã quyết định trên một tệp khác của trường (dấu "
                               "vân tay {decided}); tệp đang dùng là {now}. Quyết định trên tệp cũ không áp dụng cho "
                               "tệp mới: đề nghị được tạm giữ để công chức quyết định lại.",

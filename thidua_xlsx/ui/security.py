@@ -8,12 +8,15 @@
   request without either is refused (403), compared in constant time, on a page of its own that says how to open
   the page again and links nowhere (every link would come back refused) — styled all the same: the package's own
   style and script (``/static/``, nothing of the campaign) are served without the token, the Host still checked.
+  The address with the token is sent on to the same path of the page alone (:func:`page_path`), never to another
+  site.
 * **Host.** Only ``127.0.0.1`` and ``localhost`` are answered (a page of another site that makes its name point here
   — DNS rebinding — is refused).
 * **Cross-site requests.** Every POST carries the page's form token (derived from the token, in each form and in the
   script's header) and, when the browser sends one, an Origin of this very address; else refused.
 * **Paths.** A file is served only by a path relative to the campaign folder, every part of it a plain name (no
-  ``..``, no drive, no absolute path), no link on the way, the file inside the folder once resolved.
+  ``..``, no drive, no absolute path), no link on the way, the file inside the folder once resolved, and a file of
+  one name (a hard link may be a file outside).
 * **Uploads.** Bounded in bytes (:data:`MAX_UPLOAD_BYTES`, the request refused before it is read) and in count
   (:data:`MAX_UPLOAD_FILES`); each file handed to :mod:`thidua_xlsx.intake`, which files it by the codes inside it,
   under the inbox's bounds, never overwriting.
@@ -27,7 +30,9 @@ import html
 import secrets
 import stat
 from pathlib import Path, PurePosixPath
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
+
+from thidua_xlsx.model.places import windows_device
 
 MAX_UPLOAD_BYTES = 64 * 1024 * 1024  # one drop: dozens of department books (20–300 KB each), a ZIP of them
 MAX_UPLOAD_FILES = 60  # one drop: a school's departments
@@ -43,7 +48,14 @@ def form_token(token: str) -> str:
 
 def safe_path(folder: Path, relative: str) -> Path | None:
     """The file ``relative`` names inside ``folder``, or None: an absolute or drive path, a ``..``, a link on the
-    way, a file outside once resolved, anything but a regular file."""
+    way, a file outside once resolved, anything but a regular file, a file with more than one name (a hard link: the
+    same file may be one outside the folder)."""
+    path = _file(folder, relative)
+    return path if path is not None and path.lstat().st_nlink == 1 else None
+
+
+def _file(folder: Path, relative: str) -> Path | None:
+    """The regular file ``relative`` names inside ``folder`` (:func:`_inside`), or None."""
     path = _inside(folder, relative)
     return path if path is not None and stat.S_ISREG(path.lstat().st_mode) else None
 
@@ -69,11 +81,6 @@ def _inside(folder: Path, relative: str) -> Path | None:
     return path if path.resolve().is_relative_to(root) else None
 
 
-# The names Windows keeps for its devices, whatever follows them (``con.txt``, ``NUL .tar.gz`` are the device too),
-# in any case — as Python 3.13's ``ntpath.isreserved`` lists them (with the superscript digits Windows takes for
-# digits, and the console's two): a folder so named cannot be made there, or opens the device instead.
-WINDOWS_DEVICES = frozenset({"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"} |
-                            {f"{kind}{digit}" for kind in ("COM", "LPT") for digit in "123456789\u00b9\u00b2\u00b3"})
 NAME_CHARS = 120  # a folder's name the page makes: short enough for Windows' 260-character paths beside it
 NAME_BYTES = 255  # what a POSIX file system holds in one name (UTF-8: a Vietnamese letter takes up to 3)
 
@@ -87,7 +94,7 @@ def plain_name(name: str) -> bool:
     return (bool(name) and name == name.strip() and name not in (".", "..") and not name.endswith(".")
             and not any(c in '/\\:*?"<>|' or ord(c) < 32 or 0xD800 <= ord(c) < 0xE000 for c in name)
             and len(name) <= NAME_CHARS and len(name.encode("utf-8")) <= NAME_BYTES
-            and name.partition(".")[0].rstrip(" ").upper() not in WINDOWS_DEVICES)
+            and not windows_device(name))
 
 
 def safe_source(folder: Path, relative: str) -> Path | None:
@@ -146,8 +153,10 @@ def guard(app, token: str, port: int, refused) -> None:
         if host[0] not in LOOPBACK_NAMES or (port and len(host) == 2 and host[1] != str(port)):
             return _locked_out("ui.host_refused", host=request.host or "")
         if (request.endpoint == "static" and static is not None and request.view_args
-                and safe_path(static, request.view_args.get("filename", "")) is not None):
-            return None  # the package's own style and script, nothing of the campaign: the refused page styled too
+                and _file(static, request.view_args.get("filename", "")) is not None):
+            # the package's own style and script (an installer may have linked them from its cache), nothing of the
+            # campaign: the refused page styled too
+            return None
         if "token" in request.args:  # the address printed: the token itself (a wrong one is refused, cookie or not)
             if not hmac.compare_digest(request.args["token"].encode(), token.encode()):
                 return _locked_out("ui.token_refused")
@@ -161,7 +170,7 @@ def guard(app, token: str, port: int, refused) -> None:
                 return refused("ui.csrf_refused", 403)
         if "token" in request.args and request.method == "GET":  # the address printed: the token goes, a seal stays
             rest = urlencode([(k, v) for k, v in request.args.items(multi=True) if k != "token"])
-            target = "/" + request.path.lstrip("/") + (f"?{rest}" if rest else "")  # never //another.site/
+            target = page_path(request.path) + (f"?{rest}" if rest else "")
             # Opened from the redirect file (file://, another site to the browser), a redirect would carry that site
             # on: the SameSite=Strict seal would not be sent with the page it leads to. A page of ours that sends the
             # browser on starts a navigation of this site, which carries it.
@@ -179,6 +188,13 @@ def guard(app, token: str, port: int, refused) -> None:
         response.headers["Referrer-Policy"] = "same-origin"  # no-referrer would make Chrome send "Origin: null"
         response.headers["Cache-Control"] = "no-store"
         return response
+
+
+def page_path(path: str) -> str:
+    """``path`` as a path of this page, for a redirect: one leading slash, every character but a plain one
+    percent-encoded — a tab, a newline or a backslash (which browsers drop or read as a slash) can never make it
+    ``//another.site/``."""
+    return "/" + quote(path.lstrip("/"), safe="/-._~")
 
 
 def redirect_page(url: str) -> str:

@@ -44,6 +44,7 @@ from thidua_xlsx.decide.followup import FollowUp
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.campaign import Campaign
 from thidua_xlsx.model.level_above import LevelAbove
+from thidua_xlsx.model.places import windows_device
 from thidua_xlsx.model.results import Summary
 from thidua_xlsx.system.files import replacing
 from thidua_xlsx.system.voice import Voice
@@ -66,8 +67,6 @@ TYPES = {  # the attachment types written (mimetypes depends on the machine's re
     ".json": ("application", "json"),
     ".zip": ("application", "zip"),
 }
-WINDOWS_DEVICES = frozenset({"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"} |
-                            {f"{kind}{digit}" for kind in ("COM", "LPT") for digit in "123456789\u00b9\u00b2\u00b3"})
 NOT_IN_WINDOWS_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 MAX_ATTACHMENT_NAME = 120  # characters: saved beside others, the name stays well inside Windows' 260 of a path
 
@@ -144,7 +143,7 @@ def attachment_name(name: str) -> str:
     stem, suffix = os.path.splitext(name)
     if not stem:
         stem, suffix = (suffix or "tep"), ""
-    if stem.partition(".")[0].rstrip(" ").upper() in WINDOWS_DEVICES:
+    if windows_device(stem):
         stem = "_" + stem
     suffix = suffix[:12]
     return stem[:MAX_ATTACHMENT_NAME - len(suffix)].rstrip(". ") + suffix

@@ -194,7 +194,7 @@ def write_level_above_json(summary: LevelAboveSummary, report: Report, path: Pat
                      "council": r.summary.council if r.summary else None,
                      "edited": r.summary.edited if r.summary else None,
                      "origin": r.origin or None, "fingerprint": r.summary.sha256 if r.summary else None,
-                     "changes": [dataclasses.asdict(c) for c in r.summary.changes] if r.summary else []}
+                     "changes": [_change(c) for c in r.summary.changes] if r.summary else []}
                     for r in summary.schools),
         "proposals": (_proposal(p) for p in summary.proposals),
         "held": ({**_proposal(h.proposal), "why": [w.to_dict() for w in h.why]} for h in summary.held),
@@ -231,6 +231,11 @@ def _write_json(handle, data: dict) -> None:
             first = False
         handle.write("[]" if first else "\n ]")
     handle.write("\n}" if data else "}")
+
+
+def _change(c) -> dict:
+    """A difference of a school's lists (a ListChange), its count of lines said only where it has one (a caption)."""
+    return {k: v for k, v in dataclasses.asdict(c).items() if k != "lines" or v}
 
 
 def _proposal(p: Proposal) -> dict:
