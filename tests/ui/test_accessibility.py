@@ -265,6 +265,36 @@ def test_a_period_years_pages_for_everyone(driver, axe_source, shots, tmp_path):
     audit.passed()
 
 
+def test_the_first_day_and_next_years_pages_for_everyone(driver, axe_source, shots, tmp_path):
+    """A folder with no campaign: the first screen's two questions, the campaign made, its overview (a year by
+    quarters); then next year made from it, its run's page (the files outside this folder named, not linked)."""
+    from selenium.webdriver.common.by import By
+
+    folder = tmp_path / "thidua-2026"
+    folder.mkdir()
+    audit = Audit(driver, axe_source, shots, "d")
+    served = browser.Served(folder)
+    try:
+        driver.get(served.address)
+        assert "Trường thuộc cấp học nào?" in browser.text(driver)
+        audit.page("bat-dau")
+        driver.find_element(By.CSS_SELECTOR, "input[name=cap][value=thcs]").click()
+        driver.find_element(By.CSS_SELECTOR, "input[name=cham][value=quy]").click()
+        driver.find_element(By.ID, "first").click()
+        _done(driver)
+        audit.page("bat-dau-xong")
+        driver.get(served.root + "/")
+        assert "Quý I" in browser.text(driver)
+        audit.page("nam-theo-quy")
+        driver.find_element(By.ID, "next-year").click()
+        _done(driver)
+        assert "Biểu tượng Thi đua trên màn hình nền" in browser.text(driver)
+        audit.page("nam-sau")
+    finally:
+        served.stop()
+    audit.passed()
+
+
 def test_a_communes_pages_for_everyone(driver, axe_source, shots, tmp_path):
     from selenium.webdriver.common.by import By
 
