@@ -43,7 +43,10 @@ def test_a_secretarys_round(driver, shots, tmp_path):
         browser.wait(driver, lambda d: d.find_elements(By.ID, "dropped"))
         page = browser.text(driver)
         assert f"{WITH_ERRORS} Đã xếp: inbox/{WITH_ERRORS}" in page
-        assert f"{REGISTRATION_BOOK} Không nhận" in page  # another round: refused with the reason
+        # another round's book: filed by its codes into its own round (a copy of the one there), said, linked
+        assert f"{REGISTRATION_BOOK} Đã có (giống hệt): inbox-dang-ky/{REGISTRATION_BOOK}" in page
+        assert "không phải sổ Chấm điểm thi đua: đã xếp vào thư mục nhận của Đăng ký thi đua" in page
+        assert driver.find_elements(By.LINK_TEXT, "Mở trang của vòng đó")
         assert "Điểm 25 nằm ngoài khoảng 0 – 6" in page  # the problem list, at its cell
         assert "01 Vũ Văn Thành!D13" in page
         assert sorted(p.name for p in (folder / "inbox").iterdir()) == sorted(p.name for p in picked[:3])

@@ -183,7 +183,7 @@ def test_a_round_merged_as_the_readme_names_its_summary_is_done(tmp_path):
     assert "Ghi năm học này (từ tong-hop-cuoi.xlsx) vào sổ lịch sử" in page  # the final summary the history takes
 
 
-def test_a_round_drop_file_by_codes_refuse_another_round_then_merge(school):
+def test_a_round_drop_file_by_codes_another_round_into_its_own_then_merge(school):
     folder, returned, _app, found = school
     # the registration book renamed as a scoring one: filed by the codes inside it, never by its name
     disguised = returned / "2025-2026_cham-diem_To-chuyen-biet.xlsx"
@@ -253,7 +253,8 @@ def test_the_history_book_takes_a_final_summary_only(school, tmp_path):
     started = found.post("/lich-su", data=CSRF)
     assert wait_job(found, started.headers["Location"])["state"] == "failed"
     said = text(found.get(started.headers["Location"]))
-    assert "là bảng tổng hợp trước Hội đồng" in said and "Sổ có 0 năm học" in said  # the history's own refusal
+    assert "là bảng tổng hợp trước Hội đồng" in said  # the history's own refusal
+    assert not (folder / "lich-su.xlsx").exists()  # and no empty book made for a year it could not record
 
 
 def test_a_council_file_that_is_no_workbook_is_refused_before_any_run(school):
@@ -274,7 +275,8 @@ def test_the_councils_summary_uploaded_and_the_papers(school):
         content_type="multipart/form-data")
     assert wait_job(found, started.headers["Location"], 300)["state"] == "done"
     result = text(found.get(started.headers["Location"]))
-    assert (folder / "hoi-dong" / "hoi-dong.xlsx").read_bytes() == (SAMPLES / "hoi-dong.xlsx").read_bytes()
+    # kept with its round: every later merge of the round applies it again
+    assert (folder / "hoi-dong" / "hoi-dong_cham-diem.xlsx").read_bytes() == (SAMPLES / "hoi-dong.xlsx").read_bytes()
     # what the council changed, said as the console says it
     assert "Phạm Thị Thúy (GV013): không đề nghị Lao động tiên tiến nữa" in result
     assert "ho-so/01_To-trinh.docx" in result and (folder / "ho-so" / "01_To-trinh.docx").is_file()
