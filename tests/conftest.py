@@ -8,7 +8,7 @@ import pytest
 
 from thidua_xlsx.model import campaign as cm
 
-pytest_plugins = ("tests.message_codes",)  # records the message codes each test session makes
+pytest_plugins = ("tests.message_codes", "tests.wine")  # the message codes each session makes; Wine's fixture
 
 
 # The shipped samples' record of the tool's own outputs (da-ghi.json): a test that merges with ``--campaign samples``
@@ -31,10 +31,15 @@ def pytest_sessionfinish(session):
 
 
 def pytest_collection_modifyitems(items):
-    """Tell ``require_libreoffice`` which tests say they start LibreOffice."""
+    """Tell ``require_libreoffice`` which tests say they start LibreOffice; a test that runs Wine (tests/wine.py's
+    ``wine_env``) says so by its mark, so that ``-m "not wine"`` leaves it out."""
     from tests.libreoffice import MARKED
 
     MARKED.update(item.nodeid for item in items if item.get_closest_marker("libreoffice"))
+    unmarked = [item.nodeid for item in items
+                if "wine_env" in getattr(item, "fixturenames", ()) and not item.get_closest_marker("wine")]
+    if unmarked:
+        raise pytest.UsageError(f"these tests run Wine without @pytest.mark.wine: {', '.join(unmarked)}")
 
 
 RUBRIC_GV = {

@@ -1,5 +1,6 @@
 """The double-click files init leaves in a campaign folder: one per system, each opening the page of its own folder
-with the Python that ran init (or thidua-xlsx on the PATH), a file someone made of that name kept."""
+with the Python that ran init (or thidua-xlsx on the PATH), a file someone made of that name kept. The .bat is run by
+a real cmd (Wine's) down each of its branches."""
 
 from __future__ import annotations
 
@@ -10,8 +11,13 @@ from pathlib import Path, PureWindowsPath
 
 import pytest
 
+from tests.wine import calls, cmd, failing, stand_in, windows_path
+from thidua_xlsx.text.commands import LAUNCHER_GONE_BAT
 from thidua_xlsx.text.ui import LAUNCHER_STEM
 from thidua_xlsx.write.launchers import MARKER, launcher_texts, write_launchers
+
+BAT = f"{LAUNCHER_STEM}.bat"
+PAUSED = "Press any key to continue"  # Wine's cmd's pause (Windows says it in its own language)
 
 
 def test_init_writes_a_launcher_for_each_system(tmp_path):
@@ -46,6 +52,54 @@ def test_a_file_of_that_name_someone_made_is_kept(tmp_path):
     assert own.read_text(encoding="utf-8") == "echo của tôi\n"
     assert sorted(p.name for p in written) == [f"{LAUNCHER_STEM}.command", f"{LAUNCHER_STEM}.sh"]
     assert MARKER in write_launchers(tmp_path)[0].read_text(encoding="utf-8")  # ours renewed
+
+
+@pytest.mark.wine
+def test_under_cmd_the_launcher_opens_the_page_with_its_python_whatever_the_folders_are_called(wine_env, tmp_path):
+    # cmd syntax in the names, quoted through. (Not a % in the campaign folder's: Wine's cmd expands % again inside
+    # what %~dp0 gave, which Windows does not.)
+    folder = tmp_path / "Thu ky (to A) & B"
+    python = stand_in(tmp_path / "Python (x86) & 3.12 100%", "python.exe")
+    folder.mkdir()
+    write_launchers(folder, PureWindowsPath(windows_path(python)))
+
+    ran = cmd(wine_env, folder / BAT, answers="\n")
+
+    assert ran.code == 0, ran.said
+    assert calls(python) == [["-m", "thidua_xlsx", "ui", windows_path(folder) + "\\."]]
+    assert ran.said == "" and PAUSED not in ran.said  # nothing to read: the page opens
+
+
+@pytest.mark.wine
+def test_under_cmd_the_launcher_waits_when_the_page_stops_with_an_error(wine_env, tmp_path):
+    python = failing(tmp_path / "py", "python.exe", wine_env)
+    (tmp_path / "truong").mkdir()
+    write_launchers(tmp_path / "truong", PureWindowsPath(windows_path(python)))
+
+    ran = cmd(wine_env, tmp_path / "truong" / BAT, answers="\n")
+
+    assert ran.code == 1, ran.said
+    assert ran.said.splitlines()[-1] == PAUSED + "..."  # she reads why before the window closes
+
+
+@pytest.mark.wine
+def test_under_cmd_with_its_python_gone_the_launcher_uses_the_tool_on_the_path_else_says_what_to_double_click(
+        wine_env, tmp_path):
+    gone = PureWindowsPath(windows_path(tmp_path / "da-go" / "python.exe"))
+    (tmp_path / "truong").mkdir()
+    write_launchers(tmp_path / "truong", gone)
+
+    alone = cmd(wine_env, tmp_path / "truong" / BAT, answers="\n")
+
+    assert alone.code == 1
+    assert alone.said.splitlines() == [LAUNCHER_GONE_BAT, PAUSED + "..."]  # all of it, and nothing run after it
+    assert "pip" not in alone.said and "Cai-dat-thi-dua.bat" in alone.said
+
+    tool = stand_in(tmp_path / "Scripts", "thidua-xlsx.exe")
+    on_path = cmd(wine_env, tmp_path / "truong" / BAT, path=(tmp_path / "Scripts",))
+
+    assert on_path.code == 0, on_path.said
+    assert calls(tool) == [["ui", windows_path(tmp_path / "truong") + "\\."]]
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="a POSIX shell launcher")

@@ -1,0 +1,134 @@
+"""Test helper: the ``.bat`` files we ship and write, run by a real ``cmd`` — Wine's (Debian's ``wine``).
+
+    from tests.wine import cmd   # and the fixture wine_env (a plugin of conftest): a module's Wine prefix
+
+    @pytest.mark.wine
+    def test_x(wine_env, tmp_path):
+        ran = cmd(wine_env, tmp_path / "x.bat", answers="1\\n")
+        ran.code, ran.said                   # its exit code, what the window showed
+
+Each module gets its own prefix under pytest's temporary folder (made once, ~20 s) and its wineserver is stopped
+after. ``cmd`` runs the file in a pseudo-terminal (``script``), as a double-click gives it a console window: only
+with a console does ``chcp 65001`` take, and ``pause`` and ``set /p`` read her keys. Two things Wine does that
+Windows does not, undone here: its ``cmd`` reads a batch file's lines in the OEM code page (437) whatever ``chcp``
+says — Windows reads each line in the code page of the moment, UTF-8 after ``chcp 65001`` — so what the window shows
+is read back through 437; its ``where.exe`` answers "found" for anything (our files do not use it); and it expands a
+``%`` again inside what ``%~dp0`` gave (a folder named "100%"), which Windows does not.
+
+A program the ``.bat`` calls is stood in for by a shell script named ``py.exe``, ``python.exe``…: Wine runs a Unix
+executable it is asked to start (:func:`stand_in`) — but without waiting for it and without its exit code, so a
+stand-in proves what it was called with, not what came after; a program that fails is a Windows one
+(:func:`failing`). Without Wine the tests are skipped; on CI (CI=true) they fail: `.ci/run` installs it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path, PureWindowsPath
+
+import pytest
+
+INSTALL_HINT = "apt-get install --no-install-recommends wine"
+ESCAPES = re.compile(r"\x1b\[[?0-9;]*[A-Za-z]|\x1b\][^\x07]*\x07|\x1b[()][A-Za-z0-9]")
+
+
+def require_wine() -> None:
+    """Skip without Wine (and ``script``, which gives it a console); on CI (CI=true) fail instead."""
+    if shutil.which("wine") and shutil.which("script"):
+        return
+    message = f"Wine không có trên máy này – bỏ qua (cài: {INSTALL_HINT})"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message.replace("bỏ qua", "CI cần nó"))
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def wine_env(tmp_path_factory):
+    """The environment of a throwaway Wine prefix, made on first use, its wineserver stopped at the end."""
+    require_wine()
+    prefix = tmp_path_factory.mktemp("wine") / "prefix"
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "WINEPATH")}
+    env.update(WINEPREFIX=str(prefix), WINEDEBUG="-all", WINEDLLOVERRIDES="mscoree,mshtml=", LC_ALL="C.UTF-8")
+    made = subprocess.run(["wine", "cmd", "/c", "exit 0"], env=env, capture_output=True, timeout=300,
+                          stdin=subprocess.DEVNULL)
+    assert made.returncode == 0, made.stderr
+    yield env
+    subprocess.run(["wineserver", "-k"], env=env, capture_output=True, timeout=60)
+
+
+def windows_path(path: Path) -> str:
+    """``path`` as a Windows program under Wine sees it (drive Z: is the Unix root)."""
+    return str(PureWindowsPath("Z:" + str(path.resolve()).replace("/", "\\")))
+
+
+def stand_in(folder: Path, name: str, script: str = "") -> Path:
+    """A program ``name`` (``py.exe``) in ``folder`` that Wine runs as a Unix shell script: it appends its arguments
+    to ``name``.args (one per line, a blank line after each call), runs ``script`` (sh, "$@" its arguments) and
+    succeeds (Wine gives cmd no Unix exit code: for a failure, :func:`failing`)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    program = folder / name
+    log = folder / f"{name}.args"
+    program.write_text(f"#!/bin/sh\nprintf '%s\\n' \"$@\" '' >> '{log}'\n{script}\nexit 0\n", encoding="utf-8")
+    program.chmod(0o755)
+    return program
+
+
+def failing(folder: Path, name: str, env: dict[str, str]) -> Path:
+    """A program ``name`` in ``folder`` that stops with an error (exit code 1): Wine's hostname.exe, which refuses
+    any option. (Wine does not hand a Unix program's exit code to cmd: a :func:`stand_in` always succeeds.)"""
+    folder.mkdir(parents=True, exist_ok=True)
+    program = folder / name
+    shutil.copyfile(Path(env["WINEPREFIX"]) / "drive_c" / "windows" / "system32" / "hostname.exe", program)
+    return program
+
+
+def calls(program: Path, at_least: int = 1, seconds: float = 20) -> list[list[str]]:
+    """The argument lists ``program`` (a :func:`stand_in`) was called with, in order — once ``at_least`` calls are
+    logged or ``seconds`` have passed: Wine starts a Unix program and goes on without waiting for it."""
+    import time
+
+    log = program.with_name(f"{program.name}.args")
+    deadline = time.monotonic() + seconds
+    while True:
+        text = log.read_text(encoding="utf-8") if log.is_file() else ""
+        found = [block.split("\n") for block in text.split("\n\n") if block]
+        if len(found) >= at_least or time.monotonic() > deadline:
+            return found
+        time.sleep(0.2)
+
+
+@dataclass(frozen=True)
+class Ran:
+    code: int
+    said: str  # what the window showed, lines joined by "\n"
+
+
+def cmd(env: dict[str, str], bat: Path, answers: str = "", path: tuple[Path, ...] = (), only_path: bool = False,
+        extra: dict[str, str] | None = None) -> Ran:
+    """Run ``bat`` in ``cmd /c`` in a console, ``answers`` typed at its questions and pauses; ``path``: folders put
+    before Wine's PATH (``only_path``: instead of it — no PowerShell, no Windows program but cmd's own commands)."""
+    env = {**env, **(extra or {})}
+    folders = ";".join(windows_path(p) for p in path)
+    name = bat.name  # run from its folder by its name, as Explorer quotes a path full of cmd syntax for cmd /c
+    if only_path:
+        name = f"{bat.stem}-chay.bat"
+        (bat.parent / name).write_bytes(f'@set "PATH={folders}"\r\n@call "{bat.name}"\r\n'.encode("ascii"))
+    elif folders:
+        env["WINEPATH"] = folders
+    line = f"stty cols 2000 rows 200 -echo; exec wine cmd /c {_quoted(name)}"
+    done = subprocess.run(["script", "-qec", line, "/dev/null"], input=answers.encode(), env=env, cwd=bat.parent,
+                          capture_output=True, timeout=120)
+    shown = ESCAPES.sub("", done.stdout.decode("utf-8", errors="replace"))
+    try:
+        shown = shown.encode("cp437").decode("utf-8")  # undo Wine's reading of the .bat in code page 437
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        pass  # nothing Vietnamese was read from a .bat
+    return Ran(done.returncode, "\n".join(line.rstrip() for line in shown.replace("\r", "").split("\n")).strip())
+
+
+def _quoted(text: str) -> str:
+    return "'" + text.replace("'", "'\\''") + "'"
