@@ -96,17 +96,22 @@ def test_a_period_year_from_init_to_the_papers_and_the_history_click_by_click(dr
             assert f"ky/tong-hop_{period.code}.xlsx" in _round(driver, served, period.code, "merge")
 
         last = campaign.periods[-1]
-        headed = tmp_path / f"hieu-truong_{last.code}.xlsx"  # the head's copy, saved as and typed into
-        head_scores(folder / "ky" / f"tong-hop_{last.code}.xlsx", headed, {"GV004": (88, "Hiệu trưởng chấm lại")})
-        driver.get(f"{served.root}/vong/{last.code}")
-        driver.find_element(By.ID, "council").send_keys(str(headed))
-        driver.find_element(By.ID, "merge").click()
-        assert f"Hiệu trưởng chấm kỳ {last.label}: 1 thay đổi" in _done(driver)
+        for period in campaign.periods:  # the head passes every period (the year is final only then), the last with
+            headed = tmp_path / f"hieu-truong_{period.code}.xlsx"  # a score of her own: her copy, typed into
+            head_scores(folder / "ky" / f"tong-hop_{period.code}.xlsx", headed,
+                        {"GV004": (88, "Hiệu trưởng chấm lại")} if period == last else {})
+            driver.get(f"{served.root}/vong/{period.code}")
+            driver.find_element(By.ID, "council").send_keys(str(headed))
+            driver.find_element(By.ID, "merge").click()
+            done = _done(driver)
+            assert (folder / "hoi-dong" / f"hieu-truong_{period.code}.xlsx").is_file()  # kept: applied again later
+            assert period != last or f"Hiệu trưởng chấm kỳ {last.label}: 1 thay đổi" in done
 
         driver.get(served.root + "/")
         driver.find_element(By.LINK_TEXT, "Cả năm (từ các kỳ)").click()  # the year's own page
         browser.wait(driver, lambda d: "Bảng tổng hợp của các kỳ" in browser.text(d))
         assert f"{last.label} đã có điểm hiệu trưởng" in browser.text(driver)
+        assert "Mọi kỳ đã có lượt Hiệu trưởng duyệt" in browser.text(driver)  # the year is final, not a draft
         _both_sizes(driver, shots, "6-ca-nam")
         driver.find_element(By.ID, "merge").click()
         assert "tong-hop_ca-nam.xlsx" in _done(driver)

@@ -69,9 +69,13 @@ def test_the_head_s_pass_uploaded_once_is_applied_again_by_a_later_merge_until_d
 
 def test_the_year_page_says_what_keeps_the_year_a_draft_and_history_asks_first(year, tmp_path):
     _app, found = client(year)
+    assert "Mọi kỳ đã có lượt Hiệu trưởng duyệt" in text(found.get("/vong/ca-nam"))  # the sample: both months passed
+    shutil.rmtree(year / "ky")
+    (year / "ky").mkdir()
+    _run(found, "/vong/thang-9/tong-hop", **{"bo-duyet": "1"})  # Tháng 9 merged again, its head's pass dropped
     page = text(found.get("/vong/ca-nam"))
     assert ("Năm học chưa xong – bảng cả năm và hồ sơ sẽ là DỰ THẢO: Tháng 9/2026 chưa có lượt Hiệu trưởng duyệt; "
-            "Tháng 10/2026 chưa có lượt Hiệu trưởng duyệt") in page
+            "Tháng 10/2026 chưa tổng hợp") in page
     _run(found, "/vong/ca-nam/tong-hop")
     council = tmp_path / "hoi-dong-ca-nam.xlsx"
     council_types(year / "tong-hop_ca-nam.xlsx", council, {"GV009": (None, NO_PROPOSAL, "Chưa đủ hồ sơ")})

@@ -42,8 +42,8 @@ def test_the_year_has_its_own_page_with_each_period(year):
     assert 'href="/vong/ca-nam"' in overview.data.decode()  # the year's row leads to its page
     page = text(found.get("/vong/ca-nam"))
     assert "Bảng tổng hợp của các kỳ" in page
-    assert "Tháng 9/2026 đã tổng hợp, hiệu trưởng chưa chấm ky/tong-hop_thang-9.xlsx" in page
-    assert "Tháng 10/2026 đã tổng hợp, hiệu trưởng chưa chấm ky/tong-hop_thang-10.xlsx" in page
+    assert "Tháng 9/2026 đã có điểm hiệu trưởng ky/tong-hop_thang-9.xlsx" in page  # the sample: both months passed
+    assert "Tháng 10/2026 đã có điểm hiệu trưởng ky/tong-hop_thang-10.xlsx" in page
     (year / "ky" / "tong-hop_thang-10.xlsx").unlink()
     assert "Tháng 10/2026 chưa tổng hợp" in text(found.get("/vong/ca-nam"))
     crumbs = found.get("/vong/ca-nam").data.decode()

@@ -337,6 +337,18 @@ class YearView:
     kept: Applied | None = None  # the council's pass on the year kept, applied by every merge of the year
 
 
+def _passed(summary: Path) -> bool:
+    """Whether the period's summary ``summary`` was written by the head's pass (its own metadata says: the year reads
+    the same), whichever door or run made it; a summary that cannot be read is not passed."""
+    from thidua_xlsx.read.own_summary import read_summary_meta
+
+    try:
+        meta = read_summary_meta(summary.read_bytes())
+    except Exception:  # a summary damaged or not ours: the year's reading says why; here, not passed
+        return False
+    return bool(meta is not None and meta.council)
+
+
 def year_page(cf) -> YearView | None:
     """The page of the year from its periods (None: the campaign has no periods): each period's summary, what keeps
     the year a draft, the council's pass kept."""
@@ -348,8 +360,7 @@ def year_page(cf) -> YearView | None:
     periods = []
     for period in cf.campaign.periods:
         summary = summary_of(cf.folder, period.code, SCORING, period.code)
-        last = next((r for r in runs_of(cf.folder, period.code) if r.command == "merge"), None)
-        periods.append(PeriodState(period.code, period.label, summary, bool(last and last.council)))
+        periods.append(PeriodState(period.code, period.label, summary, bool(summary) and _passed(cf.folder / summary)))
     today = vietnam_today()
     draft = draft_text((p.label, draft_reason(period.end <= today, bool(p.summary), p.final))
                        for p, period in zip(periods, cf.campaign.periods))
