@@ -9,13 +9,20 @@
 #   2. asks for the campaign folder (a dialog: osascript on macOS, zenity on Linux; else a question in the terminal;
 #      the default: the folder chosen last time, else ~/Thi-dua); closing the dialog keeps the default;
 #   3. installs the tool from this folder into a venv of its own, $XDG_DATA_HOME/thidua-xlsx/venv (that is
-#      ~/.local/share/thidua-xlsx/venv); run again, it reinstalls from this folder (pip --upgrade: an update);
-#   4. writes a campaign into the folder when it holds none (no campaign.xlsx, campaign.ods, cap-tren.xlsx):
-#      thidua-xlsx init, which also writes the double-click launchers Mo-trang-thi-dua.*; a campaign already there is
-#      kept, only its launchers renewed (they name the Python of this venv);
+#      ~/.local/share/thidua-xlsx/venv); run again, it reinstalls from this folder (pip --upgrade: an update) unless
+#      the tool installed is this folder's already (its fingerprint, ban-cai.txt: nothing fetched, no network needed).
+#      pip's words go to cai-dat.log there, never on her screen. Without a network, a tool already installed is kept
+#      (said, and the next steps still run); a first install that fails leaves no venv (the next run installs anew);
+#   4. writes a campaign into the folder when it holds none (no campaign.xlsx, campaign.ods, cap-tren.xlsx): asks the
+#      school's level (no default: she answers) and how it scores (Enter: by month, NĐ 233/2026), then thidua-xlsx
+#      init --level --cham-theo, which also writes the double-click launchers Mo-trang-thi-dua.*; a campaign already
+#      there is kept, only its launchers renewed (they name the Python of this venv);
 #   5. puts a "Thi đua" shortcut that opens the page on that folder (thidua-xlsx ui): Linux thi-dua.desktop on the
 #      desktop ($XDG_DESKTOP_DIR, else xdg-user-dir's, else ~/Desktop) and in the applications menu; macOS
-#      "Thi đua.command" on ~/Desktop. Same file names each run: rewritten, never a second one.
+#      "Thi đua.command" on ~/Desktop. Same file names each run: rewritten, never a second one;
+#   then opens the page in this window (thidua-xlsx ui).
+# Its undoing: go-cai-dat-thi-dua.sh (macOS: Go-cai-dat-thi-dua.command), which removes the venv, the shortcut and the
+# remembered folder, never a campaign folder.
 #
 # Why a venv of its own: Debian's and Ubuntu's Python refuse `pip install --user` (PEP 668, "externally managed"), and
 # so does Homebrew's; a venv needs no administrator, no PATH change, and goes with its one folder. Why under
@@ -24,7 +31,8 @@
 #
 # Environment, for CI and tests (the secretary sets none):
 #   THIDUA_THU_MUC=<folder>  the campaign folder: nothing asked
-#   THIDUA_KHONG_HOI=1       ask nothing, open no dialog, no pause at the end (no THIDUA_THU_MUC: the default folder)
+#   THIDUA_KHONG_HOI=1       ask nothing, open no dialog, no pause at the end, no page opened (no THIDUA_THU_MUC: the
+#                            default folder; a new campaign: THIDUA_CAP_HOC, THIDUA_CHAM_THEO, else tieu-hoc by month)
 # and the usual HOME, XDG_DATA_HOME, XDG_DESKTOP_DIR; pip's own PIP_* settings (index, cache) reach pip as they are.
 
 set -u
@@ -38,6 +46,8 @@ DATA=${XDG_DATA_HOME:-$HOME/.local/share}
 DU_LIEU=$DATA/thidua-xlsx
 VENV=$DU_LIEU/venv
 NHO=$DU_LIEU/thu-muc.txt  # the folder chosen last time: the next run's default
+BAN_CAI=$DU_LIEU/ban-cai.txt  # the fingerprint of the source the venv holds: the same folder again needs no pip
+NHAT_KY=$DU_LIEU/cai-dat.log  # pip's own words (English, technical): for whoever helps her
 
 noi() { printf '%s\n' "$@"; }
 
@@ -122,31 +132,65 @@ elif [ -z "$THU_MUC" ]; then
     # shellcheck disable=SC2088  # a "~" she typed, matched as text, is her home folder
     case $THU_MUC in "~") THU_MUC=$HOME ;; "~/"*) THU_MUC=$HOME/${THU_MUC#"~/"} ;; esac
   fi
-  [ -n "$THU_MUC" ] || THU_MUC=$MAC_DINH
+  if [ -z "$THU_MUC" ]; then
+    THU_MUC=$MAC_DINH
+    noi '      Không chọn thư mục nào: dùng thư mục mặc định.'
+  fi
 fi
 case $THU_MUC in /*) ;; *) THU_MUC=$(pwd)/$THU_MUC ;; esac
 mkdir -p -- "$THU_MUC" 2>/dev/null && THU_MUC=$(cd -- "$THU_MUC" && pwd -P) \
   || dung "Không tạo được thư mục $THU_MUC (ổ đĩa không cho ghi?). Hãy bấm đúp lại tệp này và chọn thư mục khác."
 noi "      $THU_MUC"
+case $THU_MUC in
+  *OneDrive*|*CloudStorage*|*Dropbox*|*"Google Drive"*)
+    noi '      Lưu ý: thư mục này nằm trong thư mục đồng bộ đám mây (OneDrive…). Khi đang đồng bộ, sổ có thể bị khóa' \
+      '      tạm hoặc sinh bản sao tên có "(1)": nên chọn thư mục ngoài vùng đồng bộ, hoặc tạm dừng đồng bộ khi tổng hợp.' ;;
+esac
 
 # --- 3. the tool, in its own venv -----------------------------------------------------------------------------------
 CHUONG_TRINH=$VENV/bin/thidua-xlsx
-if [ -x "$VENV/bin/python" ] && "$VENV/bin/python" -c 'import sys; sys.exit(sys.version_info < (3, 10))' 2>/dev/null
-then
-  noi '[3/5] Cập nhật chương trình từ thư mục này (cần mạng Internet)...'
+dau_van_tay() {  # the fingerprint of this folder's program: its files' names and contents
+  "$1" -c 'import hashlib, pathlib, sys
+root, digest = pathlib.Path(sys.argv[1]), hashlib.sha256()
+for p in sorted([root / "pyproject.toml", root / "setup.py", *(root / "thidua_xlsx").rglob("*")]):
+    if p.is_file() and "__pycache__" not in p.parts and p.suffix not in (".pyc", ".so", ".pyd"):
+        digest.update(p.relative_to(root).as_posix().encode() + b"\0" + p.read_bytes())
+print(digest.hexdigest())' "$NGUON"
+}
+VAN_TAY=$(dau_van_tay "$PYTHON") || VAN_TAY=
+DA_CAI=
+if [ -x "$VENV/bin/python" ] && BAN_DA_CAI=$("$CHUONG_TRINH" --version 2>/dev/null); then
+  DA_CAI=1
+fi
+if [ -n "$DA_CAI" ] && [ -n "$VAN_TAY" ] && [ -s "$BAN_CAI" ] && [ "$(cat "$BAN_CAI")" = "$VAN_TAY" ]; then
+  noi '[3/5] Chương trình đã cài đúng bản trong thư mục này: không cần cài lại.'
 else
-  noi '[3/5] Cài chương trình cho người dùng này (lần đầu mất vài phút, cần mạng Internet)...'
-  rm -rf -- "$VENV"  # one whose Python was removed or upgraded away is made again
-  mkdir -p -- "$DU_LIEU" || dung "Không ghi được vào $DU_LIEU."
-  if ! "$PYTHON" -m venv -- "$VENV" >/dev/null 2>&1; then
-    rm -rf -- "$VENV"
-    dung 'Python trên máy thiếu phần tạo môi trường riêng cho chương trình (trên Debian, Ubuntu là gói python3-venv).' \
-      'Hãy cài gói python3-venv từ kho phần mềm của máy (hoặc nhờ người quản trị máy cài giúp), rồi bấm đúp lại tệp này.'
+  if [ -n "$DA_CAI" ]; then
+    noi '[3/5] Cập nhật chương trình từ thư mục này (cần mạng Internet)...'
+  else
+    noi '[3/5] Cài chương trình cho người dùng này (lần đầu mất vài phút, cần mạng Internet)...'
+    rm -rf -- "$VENV"  # one half made, or whose Python was removed or upgraded away, is made again
+    mkdir -p -- "$DU_LIEU" || dung "Không ghi được vào $DU_LIEU."
+    if ! "$PYTHON" -m venv -- "$VENV" >/dev/null 2>&1; then
+      rm -rf -- "$VENV"
+      dung 'Python trên máy thiếu phần tạo môi trường riêng cho chương trình (trên Debian, Ubuntu là gói python3-venv).' \
+        'Hãy cài gói python3-venv từ kho phần mềm của máy (hoặc nhờ người quản trị máy cài giúp), rồi bấm đúp lại tệp này.'
+    fi
+  fi
+  rm -f -- "$BAN_CAI"
+  if "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade -- "$NGUON" >"$NHAT_KY" 2>&1
+  then
+    [ -n "$VAN_TAY" ] && printf '%s\n' "$VAN_TAY" > "$BAN_CAI"
+  elif [ -n "$DA_CAI" ] && "$CHUONG_TRINH" --version >/dev/null 2>&1; then
+    noi "      Chưa cập nhật được (máy không vào được mạng Internet, hoặc mạng của trường cần proxy): vẫn dùng bản đã cài." \
+      "      (Chi tiết kỹ thuật cho người giúp bạn: $NHAT_KY)"
+  else
+    rm -rf -- "$VENV"  # nothing half made: the next run installs anew
+    dung 'Không cài được chương trình: máy không vào được mạng Internet, hoặc mạng của trường cần proxy (xem README,' \
+      'mục "Cài đặt và chạy thử"). Hãy kiểm tra mạng, rồi bấm đúp lại tệp này.' \
+      "(Chi tiết kỹ thuật cho người giúp bạn: $NHAT_KY)"
   fi
 fi
-"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade -- "$NGUON" \
-  || dung 'Không cài được chương trình (lý do ở các dòng báo lỗi phía trên).' \
-    'Hãy kiểm tra mạng Internet, rồi bấm đúp lại tệp này.'
 noi "      Xong: $("$CHUONG_TRINH" --version)"
 mkdir -p -- "$DU_LIEU" && printf '%s\n' "$THU_MUC" > "$NHO"
 
@@ -157,10 +201,52 @@ if [ -e "$THU_MUC/campaign.xlsx" ] || [ -e "$THU_MUC/campaign.ods" ] || [ -e "$T
 write_launchers(Path(sys.argv[1]))' "$THU_MUC" \
     || noi '      (Không làm mới được các tệp mở trang; lối tắt "Thi đua" vẫn dùng được.)'
 else
-  noi '[4/5] Tạo chiến dịch mới (sổ campaign.xlsx có sẵn một trường mẫu để sửa cho đúng trường mình)...'
-  "$CHUONG_TRINH" init -- "$THU_MUC" >/dev/null \
-    || dung 'Không tạo được chiến dịch trong thư mục này (lý do ở dòng báo lỗi phía trên).' \
-      'Hãy bấm đúp lại tệp này và chọn thư mục khác.'
+  noi '[4/5] Tạo chiến dịch mới (sổ campaign.xlsx có sẵn một trường mẫu để sửa cho đúng trường mình).'
+  hoi() {  # hoi DEFAULT ANSWERS…: the number she types (Enter: DEFAULT, none if empty), asked again until one fits
+    MAC=$1
+    shift
+    while :; do
+      printf '%s' "      Gõ số rồi nhấn Enter${MAC:+ (chỉ nhấn Enter: $MAC)}: "
+      IFS= read -r SO || dung 'Chưa có câu trả lời nên chưa tạo chiến dịch. Hãy bấm đúp lại tệp này.'
+      SO=$(printf '%s' "$SO" | tr -d ' \r')
+      [ -z "$SO" ] && SO=$MAC
+      for dung_so in "$@"; do [ "$SO" = "$dung_so" ] && return 0; done
+      noi "      \"$SO\" không phải một trong các số trên."
+    done
+  }
+  if [ -n "$KHONG_HOI" ]; then
+    CAP_HOC=${THIDUA_CAP_HOC:-tieu-hoc}
+    CHAM_THEO=${THIDUA_CHAM_THEO:-thang}
+  else
+    noi '      Trường của bạn là:' '        1. Trường mầm non' '        2. Trường tiểu học' '        3. Trường trung học cơ sở (THCS)' \
+      '        4. Trường trung học phổ thông (THPT)' \
+      '        5. Cấp trên của các trường: UBND xã, phường hoặc Sở GD&ĐT (tổng hợp báo cáo của các trường)'
+    hoi '' 1 2 3 4 5
+    CAP_HOC=$(printf '%s' "$SO" | sed 's/^1$/mam-non/; s/^2$/tieu-hoc/; s/^3$/thcs/; s/^4$/thpt/; s/^5$/cap-xa/')
+    CHAM_THEO=thang
+    if [ "$CAP_HOC" != cap-xa ]; then
+      noi '      Trường chấm điểm viên chức:' \
+        '        1. Theo tháng (Nghị định 233/2026, từ năm học 2026-2027)' '        2. Theo quý (Nghị định 233/2026)' \
+        '        3. Một lần cuối năm học (như trước Nghị định 233/2026)'
+      hoi 1 1 2 3
+      CHAM_THEO=$(printf '%s' "$SO" | sed 's/^1$/thang/; s/^2$/quy/; s/^3$/ca-nam/')
+    fi
+  fi
+  if [ "$CAP_HOC" = cap-xa ]; then
+    "$CHUONG_TRINH" init --level cap-xa -- "$THU_MUC" >/dev/null
+  else
+    "$CHUONG_TRINH" init --level "$CAP_HOC" --cham-theo "$CHAM_THEO" -- "$THU_MUC" >/dev/null
+  fi || dung 'Không tạo được chiến dịch trong thư mục này (lý do ở dòng báo lỗi phía trên).' \
+    'Hãy bấm đúp lại tệp này và chọn thư mục khác.'
+  case $CAP_HOC in
+    mam-non) TRUONG='trường mầm non' ;; tieu-hoc) TRUONG='trường tiểu học' ;; thcs) TRUONG='trường THCS' ;;
+    thpt) TRUONG='trường THPT' ;; *) TRUONG='cấp trên, tổng hợp báo cáo của các trường' ;;
+  esac
+  case $CAP_HOC:$CHAM_THEO in
+    cap-xa:*) CACH= ;; *:thang) CACH=', chấm theo tháng' ;; *:quy) CACH=', chấm theo quý' ;;
+    *) CACH=', chấm một lần cuối năm học' ;;
+  esac
+  noi "      Đã tạo chiến dịch: $TRUONG$CACH."
 fi
 
 # --- 5. the "Thi đua" shortcut --------------------------------------------------------------------------------------
@@ -222,5 +308,8 @@ fi
 noi '' 'XONG. Mỗi lần làm thi đua, bấm đúp biểu tượng "Thi đua" trên màn hình nền: trang thi đua mở trong trình duyệt' \
   '(cửa sổ chữ đi kèm là chương trình đang chạy, đóng nó khi làm xong).' \
   'Khi có bản mới của chương trình, bấm đúp lại tệp cài đặt này để cập nhật; sổ sách trong thư mục chiến dịch giữ nguyên.'
-dong_cua_so
-exit 0
+if [ -n "$KHONG_HOI" ]; then
+  exit 0
+fi
+noi '' 'Trang thi đua đang mở trong trình duyệt (cửa sổ này là chương trình đang chạy: đóng nó khi làm xong).' ''
+exec "$CHUONG_TRINH" ui "$THU_MUC"

@@ -39,6 +39,9 @@ COMMAND_LINE = re.compile(r"thidua-xlsx (?:ui|init|merge|generate|--)|-m thidua_
 NOT_COPIED = shutil.ignore_patterns(".git", ".venv", "build", "*.egg-info", "__pycache__", ".*_cache", "samples",
                                     "tests", "benchmarks", "out", "camp")
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="the POSIX twin runs on macOS and Linux")
+# No network: no index, no folder of wheels, no configuration file naming one, pip's cache unused — nothing pip
+# could fetch a package from (what a school without Internet gets).
+OFFLINE = {"PIP_NO_INDEX": "1", "PIP_FIND_LINKS": os.devnull, "PIP_CONFIG_FILE": os.devnull, "PIP_NO_CACHE_DIR": "1"}
 
 
 # --- the POSIX twin, run ----------------------------------------------------------------------------------------------
@@ -169,6 +172,30 @@ def test_the_posix_installer_installs_makes_the_campaign_and_the_shortcut_and_ru
     assert (desktop / "thi-dua.desktop").read_text(encoding="utf-8") == shortcut
     assert [p.name for p in (tmp_path / "data" / "applications").iterdir()] == ["thi-dua.desktop"]
 
+    # Run again on the same source with no network: nothing to fetch, so nothing fetched.
+    third = _run(source / SH.name, {**_environment(tmp_path, home, folder), **OFFLINE})
+
+    assert third.returncode == 0, third.stdout + third.stderr
+    assert "đã cài đúng bản trong thư mục này: không cần cài lại" in third.stdout and "Cập nhật" not in third.stdout
+
+    # A newer source and no network: the program installed is kept and said so in Vietnamese, and the launchers and
+    # the shortcut are still renewed.
+    with (source / "thidua_xlsx" / "__init__.py").open("a", encoding="utf-8") as init:
+        init.write("# bản mới hơn, chưa tải được\n")
+    (folder / f"{LAUNCHER_STEM}.sh").unlink()
+    (desktop / "thi-dua.desktop").unlink()
+
+    offline = _run(source / SH.name, {**_environment(tmp_path, home, folder), **OFFLINE})
+
+    assert offline.returncode == 0, offline.stdout + offline.stderr
+    _no_command_for_her(offline.stdout)
+    assert "Chưa cập nhật được (máy không vào được mạng Internet, hoặc mạng của trường cần proxy): vẫn dùng bản đã " \
+        "cài." in offline.stdout
+    assert not re.search(r"Traceback|ERROR|error:", offline.stdout + offline.stderr)  # pip's words in its log only
+    assert installed.endswith(mark) and Path(where).read_text(encoding="utf-8") == installed  # kept as it was
+    assert (folder / f"{LAUNCHER_STEM}.sh").is_file() and (desktop / "thi-dua.desktop").read_text() == shortcut
+    assert "XONG" in offline.stdout
+
     # As on macOS (uname answers Darwin; the .command twin): "Thi đua.command" on ~/Desktop runs the tool's ui.
     fake = tmp_path / "as-macos"
     fake.mkdir()
@@ -194,6 +221,58 @@ def test_the_posix_installer_installs_makes_the_campaign_and_the_shortcut_and_ru
     shown = subprocess.run(["sh", "-c", echoed, "sh"], capture_output=True, text=True, timeout=60)
     assert shown.stdout.splitlines() == [str(tool), "ui", str(mac_folder)]
     assert [p.name for p in desktop.iterdir()] == ["thi-dua.desktop"]  # the Linux desktop untouched
+
+
+@posix_only
+@pytest.mark.installer
+def test_a_first_install_that_fails_leaves_nothing_and_the_next_asks_the_school_and_opens_its_page(tmp_path):
+    from tests.ui.test_launchers import _lines_until
+
+    source = _checkout_copy(tmp_path)
+    home = tmp_path / "home"
+    home.mkdir()
+    folder = tmp_path / "Thi-dua"
+    venv = tmp_path / "data" / "thidua-xlsx" / "venv"
+
+    for _ in range(2):  # offline: nothing installed, and the next run installs anew (it does not "update")
+        failed = _run(source / SH.name, {**_environment(tmp_path, home, folder), **OFFLINE})
+
+        assert failed.returncode == 1, failed.stdout + failed.stderr
+        _no_command_for_her(failed.stdout)
+        assert "[3/5] Cài chương trình cho người dùng này" in failed.stdout and "Cập nhật" not in failed.stdout
+        assert "Không cài được chương trình: máy không vào được mạng Internet, hoặc mạng của trường cần proxy" in \
+            failed.stdout and "Cài đặt và chạy thử" in failed.stdout
+        assert not re.search(r"Traceback|ERROR|error:", failed.stdout + failed.stderr)
+        assert not venv.exists() and not (folder / "campaign.xlsx").exists()
+
+    # Online, asked as she is: the level has no default (Enter, or a number not listed, asks again); how the school
+    # scores takes Enter as "by month" — here 2, by quarter. Then the page of the new campaign opens in this window.
+    env = {k: v for k, v in _environment(tmp_path, home, folder).items() if k != "THIDUA_KHONG_HOI"}
+    started = subprocess.Popen([str(source / SH.name)], env={**env, "BROWSER": "true"}, cwd=home, text=True,
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               encoding="utf-8")
+    try:
+        assert started.stdin is not None and started.stdout is not None
+        started.stdin.write("\n7\n3\n2\n")
+        started.stdin.close()
+        said = "".join(_lines_until(started.stdout, lambda line: "/?token=" in line, seconds=600))
+    finally:
+        started.terminate()
+        started.wait(timeout=30)
+        started.stdout.close()
+
+    _no_command_for_her(said.replace("/?token=", ""))
+    assert "[3/5] Cài chương trình cho người dùng này" in said and "Cập nhật" not in said
+    assert said.count("Gõ số rồi nhấn Enter: ") == 3 and '"7" không phải một trong các số trên.' in said
+    assert "3. Trường trung học cơ sở (THCS)" in said and "Gõ số rồi nhấn Enter (chỉ nhấn Enter: 1): " in said
+    assert "1. Theo tháng (Nghị định 233/2026, từ năm học 2026-2027)" in said
+    assert "Đã tạo chiến dịch: trường THCS, chấm theo quý." in said
+    assert "Trang thi đua đang mở trong trình duyệt" in said and "http://127.0.0.1:" in said
+    from thidua_xlsx.read.campaign_book import load_campaign_book
+
+    campaign, _ = load_campaign_book(folder / "campaign.xlsx")
+    assert campaign is not None and campaign.level == "thcs" and [p.code for p in campaign.periods] == \
+        ["quy-1", "quy-2", "quy-3"]
 
 
 @posix_only
