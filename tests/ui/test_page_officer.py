@@ -48,7 +48,7 @@ def test_the_officer_accepts_and_rejects_held_proposals_on_the_page(tmp_path):
     folder = commune_campaign(tmp_path)
     _app, found = client(folder)
     refused = found.post("/xa/duyet", data=_decide(_lines(found), (0, "nhan", "Đã kiểm tra")))
-    assert refused.status_code == 400 and "Hãy bấm *Tổng hợp các trường* trước" in text(refused)
+    assert refused.status_code == 400 and "Hãy bấm Tổng hợp các trường trước" in text(refused)
     _merged(found, found.post("/xa/tong-hop", data=CSRF))
     held = _held(found)
     assert len(held) >= 3

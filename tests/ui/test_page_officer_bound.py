@@ -121,7 +121,8 @@ def test_what_she_types_is_kept_as_typed(tmp_path):
     lines = _lines(found)
     book = folder / "hoi-dong" / "xa-duyet.xlsx"
     long = found.post("/xa/duyet", data=_decide(lines, (0, "bo", "x" * 40_000)))
-    assert long.status_code == 400 and "dài 40000 ký tự, quá 1000 ký tự – chưa ghi gì" in text(long)
+    assert long.status_code == 400
+    assert f"Lý do cho {lines[0][2]} dài 40000 ký tự, quá 1000 ký tự – chưa ghi gì" in text(long)
     assert not book.exists()
 
     posted = found.post("/xa/duyet", data=_decide(lines, (0, "bo", "=1+2 chưa đủ phiếu"),

@@ -45,10 +45,6 @@ def officer_decisions(folder: Path, decisions: dict[DecisionKey, tuple[bool, str
     missing = [key for key, (_accept, reason) in typed.items() if not reason]
     if missing:
         raise _refused("ui.officer_reason", count=len(missing))
-    long = [key for key, (_accept, reason) in typed.items() if len(reason) > REASON_LIMIT]
-    if long:
-        raise _refused("ui.officer_reason_long", who=", ".join(k[2] for k in long), limit=REASON_LIMIT,
-                       length=max(len(typed[k][1]) for k in long))
     secret = _secret(folder)
     held = held_rows(folder / last, secret)
     if held is None:
@@ -63,11 +59,18 @@ def officer_decisions(folder: Path, decisions: dict[DecisionKey, tuple[bool, str
         raise _refused("level_above.officer_seal", file=at.officer_book.relative_to(folder).as_posix())
     book = load_workbook(folder / last)
     ws = book[sheet]
+
+    def name(key) -> str:  # as the line shows it
+        return str(ws.cell(where[key] + 1, NAME_COLUMN + 1).value or key[2])
+
+    long = [key for key, (_accept, reason) in typed.items() if len(reason) > REASON_LIMIT]
+    if long:
+        raise _refused("ui.officer_reason_long", who=", ".join(map(name, long)), limit=REASON_LIMIT,
+                       length=max(len(typed[k][1]) for k in long))
     said = Problems()
     for key, count in removed.items():
         if count:
-            said.add("ui.officer_controls", NOTE, name=ws.cell(where[key] + 1, NAME_COLUMN + 1).value or key[2],
-                     count=count)
+            said.add("ui.officer_controls", NOTE, name=name(key), count=count)
     for key, row in where.items():
         accept, reason = typed.get(key) or kept_marks.get(key, (False, ""))
         ws.cell(row + 1, agree_col + 1).value = AGREED if accept else None
