@@ -42,7 +42,7 @@ _LIBRARY = {
     **dict.fromkeys(("school_overview", "round_page", "commune_overview", "next_year_name", "rounds_of",
                      "final_summary", "runs_of", "year_page"), "commands.overview"),
     "summary_of": "system.runs",
-    **dict.fromkeys(("receive", "keep_council"), "commands.receive"),
+    **dict.fromkeys(("receive", "council_upload", "keep_council"), "commands.receive"),
     "officer_decisions": "commands.officer",
     "read_rows": "commands.summaries",
     **dict.fromkeys(("open_campaign", "campaign_in"), "workspace"),

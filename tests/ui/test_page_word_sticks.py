@@ -104,3 +104,25 @@ def test_a_period_s_books_made_before_the_registration_was_merged_are_said_on_it
     assert ("Sổ của 6 tổ kỳ này được tạo trước khi tổng hợp đăng ký (ô Đăng ký ghi 'Chưa đăng ký'). Không cần tạo "
             "lại: cả năm lấy đăng ký từ bảng tổng hợp đăng ký tong-hop-dang-ky.xlsx.") in page
     assert "Sổ của" not in text(found.get("/vong/thang-9"))  # made with the registration: nothing to say
+
+
+def test_a_head_s_file_chosen_while_another_run_is_busy_writes_nothing(year, tmp_path, monkeypatch):
+    """A press refused (another run going on) is refused before any file is touched: the file chosen is not kept."""
+    import threading
+
+    from thidua_xlsx import service
+
+    _app, found = client(year)
+    release = threading.Event()
+    monkeypatch.setattr(service, "run", lambda *_args, **_kw: release.wait(30))  # a run that holds the page
+    first = found.post("/vong/thang-9/tong-hop", data={**CSRF}, content_type="multipart/form-data")
+    assert first.status_code == 303
+    before = sorted(p.relative_to(year).as_posix() for p in year.rglob("*") if p.is_file())
+    headed = tmp_path / "hieu-truong-cham-thang-10.xlsx"
+    head_scores(year / "ky" / "tong-hop_thang-10.xlsx", headed, {"GV004": (88, "Hiệu trưởng chấm lại")})
+    busy = found.post("/vong/thang-10/tong-hop", data={**CSRF, "council": (io.BytesIO(headed.read_bytes()),
+                                                                           headed.name)},
+                      content_type="multipart/form-data")
+    release.set()
+    assert busy.status_code == 409
+    assert sorted(p.relative_to(year).as_posix() for p in year.rglob("*") if p.is_file()) == before

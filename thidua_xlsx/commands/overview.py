@@ -337,16 +337,15 @@ class YearView:
     kept: Applied | None = None  # the council's pass on the year kept, applied by every merge of the year
 
 
-def _passed(summary: Path) -> bool:
-    """Whether the period's summary ``summary`` was written by the head's pass (its own metadata says: the year reads
-    the same), whichever door or run made it; a summary that cannot be read is not passed."""
-    from thidua_xlsx.read.own_summary import read_summary_meta
+def _passed(cf, summary: Path) -> bool:
+    """Whether the period's summary ``summary`` was written by the head's pass, as its metadata says through the one
+    gate the year reads it by, whichever door or run made it; a summary the gate refuses is not passed (the year's
+    reading says why)."""
+    from thidua_xlsx.model.issues import Problems
+    from thidua_xlsx.read.registrations import PERIODS, checked_summary
 
-    try:
-        meta = read_summary_meta(summary.read_bytes())
-    except Exception:  # a summary damaged or not ours: the year's reading says why; here, not passed
-        return False
-    return bool(meta is not None and meta.council)
+    opened = checked_summary(summary, cf.campaign, Problems(), PERIODS)
+    return opened is not None and opened.meta.council
 
 
 def year_page(cf) -> YearView | None:
@@ -360,7 +359,8 @@ def year_page(cf) -> YearView | None:
     periods = []
     for period in cf.campaign.periods:
         summary = summary_of(cf.folder, period.code, SCORING, period.code)
-        periods.append(PeriodState(period.code, period.label, summary, bool(summary) and _passed(cf.folder / summary)))
+        passed = bool(summary) and _passed(cf, cf.folder / summary)
+        periods.append(PeriodState(period.code, period.label, summary, passed))
     today = vietnam_today()
     draft = draft_text((p.label, draft_reason(period.end <= today, bool(p.summary), p.final))
                        for p, period in zip(periods, cf.campaign.periods))

@@ -45,20 +45,24 @@ def receive(folder: Path, uploads: list[tuple[str, bytes]], expected: tuple[str,
     return filed
 
 
-def keep_council(folder: Path, name: str, data: bytes) -> Path:
-    """The council's summary uploaded as ``name`` kept in ``hoi-dong/cu/`` under a name of its own until the merge that
-    applies it keeps it with its round (:mod:`thidua_xlsx.commands.decisions`): nothing replaced. Refused when it is no
-    workbook."""
+def council_upload(folder: Path, name: str) -> Path:
+    """Where the council's summary uploaded as ``name`` waits in ``hoi-dong/cu/`` for the merge that applies it (which
+    keeps it with its round: :mod:`thidua_xlsx.commands.decisions`): a name of its own, nothing replaced. Nothing is
+    written here: the page writes it (:func:`keep_council`) only once its merge is sure to start. Refused when it is
+    no workbook."""
     from thidua_xlsx.read.containment import WORKBOOK_SUFFIXES
-    from thidua_xlsx.system.files import replacing
     from thidua_xlsx.system.written import free_name
 
     suffix = Path(name).suffix.lower()
     if suffix not in WORKBOOK_SUFFIXES:
         raise Refused(issue("ui.council_not_workbook", file=name).message)
-    at = Places(folder)
-    at.decisions_aside.mkdir(parents=True, exist_ok=True)
-    path = free_name(at.council_upload(suffix), lambda p: not p.exists())
+    return free_name(Places(folder).council_upload(suffix), lambda p: not p.exists())
+
+
+def keep_council(path: Path, data: bytes) -> None:
+    """The council's summary uploaded written whole at ``path`` (:func:`council_upload`)."""
+    from thidua_xlsx.system.files import replacing
+
+    path.parent.mkdir(parents=True, exist_ok=True)
     with replacing(path) as tmp:
         tmp.write_bytes(data)
-    return path

@@ -214,14 +214,19 @@ def act(key: str, kind: str):
     docs = at.docs if request.form.get("docs") else None
     drop = bool(request.form.get("bo-duyet"))  # the pass kept with the round dropped on purpose
     council = request.files.get("council")
-    council_path = None
+    council_path, written = None, None
     if council is not None and council.filename:
         try:
-            council_path = service.keep_council(at.folder, council.filename, council.read(MAX_UPLOAD_BYTES + 1))
+            council_path = service.council_upload(at.folder, council.filename)
+            data = council.read(MAX_UPLOAD_BYTES + 1)
         except CommandError:
             return refused("ui.council_not_workbook", 400, file=council.filename)
         finally:
             council.close()
+
+        def written() -> list[str]:  # only once the merge is sure to start: a refused press writes nothing
+            service.keep_council(council_path, data)
+            return []
     if chosen.key == YEAR_KEY:
         merged: rq.MergeRequest = rq.YearRequest(at.periods, force=True, campaign_path=cf.book,
                                                  council_path=council_path, drop_council=drop, docs_dir=docs)
@@ -229,7 +234,7 @@ def act(key: str, kind: str):
         merged = rq.MergeRequest(at.inbox(chosen.round, chosen.period), force=True, council_path=council_path,
                                  drop_council=drop, docs_dir=docs, campaign_path=cf.book, round=chosen.round,
                                  period=chosen.period or None)
-    return _started("merge", f"{WORDS['merge']} – {chosen.label}", key, merged, chosen.label)
+    return _started("merge", f"{WORDS['merge']} – {chosen.label}", key, merged, chosen.label, before=written)
 
 
 def history():
