@@ -184,3 +184,24 @@ def _score(path: Path, code: str):
 
 def _granted(path: Path, code: str) -> bool:
     return any(d["granted"] for p in _json(path)["people"] if p["code"] == code for d in p["decisions"])
+
+
+def test_a_council_note_pasted_with_control_characters_is_kept_as_typed_and_said(made_early, tmp_path):
+    """What the council types into the summary is text kept as typed: a control character a paste carries (here
+    BEL, which Excel stores as _x0007_) taken out and said at its cell; the papers and the change log still made."""
+    import zipfile
+
+    here = tmp_path / "nam"
+    shutil.copytree(made_early["folder"], here)
+    _run("year", here / "ky", "--force")
+    typed = tmp_path / "typed.xlsx"
+    council_types(here / "tong-hop_ca-nam.xlsx", typed, {"GV05": (None, NO_PROPOSAL, "Chưa đủ BELL hồ sơ")})
+    council = tmp_path / "hoi-dong-hop.xlsx"
+    with zipfile.ZipFile(typed) as src, zipfile.ZipFile(council, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            dst.writestr(item, data.replace(b"BELL", b"_x0007_") if item.filename.endswith(".xml") else data)
+    output = _run("year", here / "ky", "--council", council, "--force", "--json", tmp_path / "a.json")
+    assert "Hoàng Thị Thu Hương Giang Nguyễn Phương (GV05): ghi chú có 1 ký tự điều khiển" in " ".join(output.split())
+    person = next(p for p in _json(tmp_path / "a.json")["people"] if p["code"] == "GV05")
+    assert person["council"]["note"] == "Chưa đủ hồ sơ"

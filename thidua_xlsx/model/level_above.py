@@ -14,7 +14,6 @@ import hashlib
 import hmac
 import json
 import operator
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
@@ -261,32 +260,7 @@ def officer_seal(secret: str, record: Mapping) -> str:
     return hmac.new(f"thidua-xlsx/officer/{secret}".encode(), body.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
-# What the officer types into her book (a reason), kept as typed (OWASP's formula injection, Excel's own limits): the
-# text in Unicode's composed form with its spaces folded; the control characters a paste carries (and the marks that
-# turn the direction of a line) taken out and counted, so that what was taken is said; a line break or a tab read as a
-# space. Written as text, never as a formula (the writer's business: commands.officer sets the cell's type).
+# What the officer types into her book (a reason), kept as typed (model.campaign.typed_text: control characters out
+# and counted); written as text, never as a formula (the writer's business: commands.officer sets the cell's type).
 REASON_LIMIT = 1_000  # characters of a reason the officer types (a cell holds 32,767; a paper's line far fewer)
 
-_SPACES = "\t\n\r"  # control characters, but a typed line's own: read as spaces, not said
-_DIRECTION = frozenset(map(chr, (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F)))
-
-
-@dataclass(frozen=True)
-class Typed:
-    """A typed text as kept, and how many control characters were taken out of it."""
-
-    text: str
-    removed: int = 0
-
-
-def typed_text(value: str) -> Typed:
-    """``value`` as kept: NFC, control and direction characters out (counted), spaces folded, trimmed."""
-    kept, removed = [], 0
-    for ch in unicodedata.normalize("NFC", value):
-        if ch in _SPACES:
-            kept.append(" ")
-        elif unicodedata.category(ch) == "Cc" or ch in _DIRECTION:
-            removed += 1
-        else:
-            kept.append(ch)
-    return Typed(" ".join("".join(kept).split()), removed)

@@ -98,7 +98,11 @@ def _entries(file: str, sheets, campaign: cm.Campaign, found: list[Issue],
                 rows_of.setdefault(code, []).append(r + 1)
             if code:
                 found += _typed_unread(rows[r], r, unread, code, names.get(code, code), written, file, name)
-            score, note = cell("score"), cm.clean_text(cell("note"))
+            score, kept = cell("score"), cm.typed_text(str(cell("note") or ""))
+            note = kept.text
+            if kept.removed and code:  # a paste's control characters: taken out of the note, said by its cell
+                found.append(issue("council.note_cleaned", WARNING, file=file, sheet=name, cell=a1(r, cols["note"]),
+                                   name=names.get(code, code), person=code, count=kept.removed))
             typed = cm.clean_text(cell("decision")) if "decision" in cols else ""
             if not code or (score in (None, "") and not typed and not note):
                 continue

@@ -19,6 +19,8 @@ COUNCIL_MESSAGES = {
                           "tính). Hãy dùng bảng tổng hợp do 'thidua-xlsx merge' ghi, Hội đồng điền rồi lưu lại dạng "
                           ".xlsx hoặc .ods.",
     # the council pass
+    "council.note_cleaned": "{name} ({person}): ghi chú có {count} ký tự điều khiển (thường do dán từ nơi khác) – đã "
+                             "bỏ, phần chữ giữ nguyên như đã gõ. Hãy xem lại ghi chú ở ô này nếu cần.",
     "council.bad_score": "Điểm Hội đồng '{value}' không phải là số; ô này không được dùng. Hãy sửa rồi chạy lại.",
     "council.bad_decision": "Quyết định '{value}' không có trong danh sách ({choices}); không được dùng.",
     "council.bad_count": "'{value}' không phải số nguyên không âm; không được dùng. Hãy ghi số phiếu, số người.",
