@@ -307,7 +307,8 @@ fi
 
 noi '' 'XONG. Mỗi lần làm thi đua, bấm đúp biểu tượng "Thi đua" trên màn hình nền: trang thi đua mở trong trình duyệt' \
   '(cửa sổ chữ đi kèm là chương trình đang chạy, đóng nó khi làm xong).' \
-  'Khi có bản mới của chương trình, bấm đúp lại tệp cài đặt này để cập nhật; sổ sách trong thư mục chiến dịch giữ nguyên.'
+  'Khi có bản mới của chương trình, bấm đúp lại tệp cài đặt này để cập nhật; sổ sách trong thư mục chiến dịch giữ nguyên.' \
+  'Gỡ chương trình: bấm đúp tệp go-cai-dat-thi-dua.sh (trên macOS: Go-cai-dat-thi-dua.command) bên cạnh tệp này.'
 if [ -n "$KHONG_HOI" ]; then
   exit 0
 fi

@@ -355,22 +355,33 @@ def _expand(text: str, variables: dict[str, str]) -> str:
         if m[2] is not None:  # %NAME:~start[,length]%
             start = int(m[2])
             value = value[start:] if m[3] is None else value[start:start + int(m[3])]
+        elif m[4] is not None:  # %NAME:old=new%, old matched whatever its case
+            value = re.sub(re.escape(m[4]), lambda _: m[5], value, flags=re.IGNORECASE)
         return value
 
-    return re.sub(r"%([A-Za-z_]\w*)(?::~(-?\d+)(?:,(-?\d+))?)?%", one, text)
+    return re.sub(r'%([A-Za-z_]\w*)(?::~(-?\d+)(?:,(-?\d+))?|:([^=%]+)=([^%]*))?%', one, text)
 
 
-def _walk(env: dict[str, str], exists=lambda path: False, fails=lambda command: False) -> tuple[list[str], int]:
-    """The commands the .bat runs, in order, and its exit code: cmd's goto, call, exit /b, if (defined, exist,
-    errorlevel, "a"=="b", each with not) and set "NAME=value", over the process environment ``env``;
-    ``exists(path)`` answers if exist, ``fails(command)`` whether a command sets errorlevel 1. A condition this
-    reader does not know fails the test (the .bat changed: teach it here)."""
+def _walk(env: dict[str, str], exists=lambda path: False, fails=lambda command: False, answers: tuple[str, ...] = (),
+          output=lambda command: None) -> tuple[list[str], int]:
+    """The commands the .bat runs, in order, and its exit code: cmd's goto, call (its arguments %~1, %~2), exit /b, if
+    (defined, exist, errorlevel, "a"=="b", each with not), set "NAME=value", set /p "NAME=prompt" (the next of
+    ``answers``; none left: unset, as at the end of input), set /p NAME=<"file" and for /f … in ('command') do set
+    "NAME=%%V" (NAME set to ``output("<file")``, ``output(command)``, unless None), over the process environment
+    ``env``; ``exists(path)`` answers if exist, ``fails(command)`` whether a command sets errorlevel 1. A condition
+    this reader does not know fails the test (the .bat changed: teach it here)."""
     lines = _bat_lines()
     labels = {line[1:].split()[0].lower(): i for i, line in enumerate(lines) if re.match(r":\w", line)}
     variables = dict(env)
     ran: list[str] = []
-    stack: list[int] = []
+    stack: list[tuple[int, list[str]]] = []
+    arguments: list[str] = []
+    typed = list(answers)
     i, last = 0, ""
+
+    def expand(text: str) -> str:
+        text = re.sub(r"%~(\d)", lambda m: arguments[int(m[1]) - 1] if int(m[1]) <= len(arguments) else "", text)
+        return _expand(text, variables)
 
     def holds(condition: str) -> bool:
         negate = condition.startswith("not ")
@@ -378,11 +389,11 @@ def _walk(env: dict[str, str], exists=lambda path: False, fails=lambda command: 
         if m := re.fullmatch(r"defined (\w+)", condition):
             result = bool(variables.get(m[1]))
         elif m := re.fullmatch(r'exist "(.*)"', condition):
-            result = exists(_expand(m[1], variables))
+            result = exists(expand(m[1]))
         elif condition == "errorlevel 1":
-            result = fails(last)
+            result = last == "exit /b 1" or fails(last)
         elif m := re.fullmatch(r'"(.*)"=="(.*)"', condition):
-            result = _expand(m[1], variables) == _expand(m[2], variables)
+            result = expand(m[1]) == expand(m[2])
         else:
             raise AssertionError(f"the .bat walker does not know the condition: if {condition}")
         return result != negate
@@ -403,16 +414,29 @@ def _walk(env: dict[str, str], exists=lambda path: False, fails=lambda command: 
                 i = labels[m[1].lower()] + 1
                 continue
         if m := re.fullmatch(r"call :(\w+)(.*)", line):
-            stack.append(i)
+            stack.append((i, arguments))
+            arguments = [a.strip('"') for a in re.findall(r'"[^"]*"|\S+', expand(m[2]))]
             i = labels[m[1].lower()] + 1
             continue
         if m := re.fullmatch(r"exit /b (\d+)", line):
+            last = f"exit /b {m[1]}"  # the caller's "if errorlevel 1" asks whether this was exit /b 1
             if stack:
-                i = stack.pop()
+                i, arguments = stack.pop()
                 continue
             return ran, int(m[1])
         if m := re.fullmatch(r'set "(\w+)=(.*)"', line):
-            variables[m[1]] = _expand(m[2], variables)
+            variables[m[1]] = expand(m[2])
+        if m := re.fullmatch(r'(?:if exist "[^"]*" )?set /p (\w+)=<"(.*)"', line):
+            if (said := output("<" + expand(m[2]))) is not None:
+                variables[m[1]] = said
+        if m := re.fullmatch(r'set /p "(\w+)=.*"', line):
+            if typed:
+                variables[m[1]] = typed.pop(0)
+            else:
+                variables.pop(m[1], None)
+        if m := re.fullmatch(r'for /f "[^"]*" %%\w in \([\'`](.*)[\'`]\) do set "(\w+)=%%\w"', line):
+            if (said := output(m[1])) is not None:
+                variables[m[2]] = said
         ran.append(line)
         last = line
     raise AssertionError("the .bat walker went round in circles")
@@ -472,22 +496,83 @@ def test_the_bat_installs_its_own_folder_for_the_user_with_pip_upgrade():
     found, code = _walk(QUIET, exists=_in_the_folder())
     pip = [found[n] for n in _ran(found, PIP)]
     assert code == 0 and len(pip) == 1
-    assert pip[0].startswith("%PY% -m pip install --user --upgrade ") and pip[0].endswith(' "%NGUON%"')
+    assert pip[0].startswith("%PY% -m pip install --user --upgrade ")
+    assert pip[0].endswith(' "%NGUON%" >"%NHAT_KY%" 2>&1')  # pip's English in its log, not on her screen
 
 
 def test_the_bat_asks_for_the_folder_in_a_dialog_unless_told_it():
-    asked, code = _walk({"USERPROFILE": HOME}, exists=_in_the_folder())
+    asked, code = _walk({"USERPROFILE": HOME}, exists=_in_the_folder(), answers=("2", ""))
     dialog = [asked[n] for n in _ran(asked, DIALOG)]
     assert code == 0 and len(dialog) == 1 and _ran(asked, DIALOG) < _ran(asked, PIP)
     assert "ShowNewFolderButton = $true" in dialog[0] and "GetFolderPath('MyDocuments')) 'Thi-dua'" in dialog[0]
     assert dialog[0].endswith('do set "THU_MUC=%%D"')
-    assert 'set "THU_MUC=%USERPROFILE%\\Documents\\Thi-dua"' in asked  # the default, kept when she closes it
+    # Closed, or not let open on a managed PC (nothing chosen): the default, said.
+    assert 'set "MAC_DINH=%USERPROFILE%\\Documents\\Thi-dua"' in asked and 'set "THU_MUC=%MAC_DINH%"' in asked
+    assert _ran(asked, r"^echo .*máy không cho mở hộp chọn thư mục\): dùng thư mục mặc định")
     assert _ran(asked, PAUSE)[-1] > _ran(asked, SHORTCUT)[0]  # the window waits at the end
 
     told, _ = _walk({"THIDUA_THU_MUC": r"D:\Thi-dua", "USERPROFILE": HOME}, exists=_in_the_folder())
     assert not _ran(told, DIALOG) and _ran(told, PAUSE)
     quiet, _ = _walk({"THIDUA_KHONG_HOI": "1", "USERPROFILE": HOME}, exists=_in_the_folder())
     assert not _ran(quiet, DIALOG) and not _ran(quiet, PAUSE)
+    chosen, _ = _walk({"USERPROFILE": HOME}, exists=_in_the_folder(), answers=("2", ""),
+                      output=lambda command: r"E:\Thi dua" if "FolderBrowserDialog" in command else None)
+    assert not _ran(chosen, r"máy không cho mở hộp chọn") and _ran(chosen, INIT)
+
+
+FINGERPRINT, VERSION = r"hashlib\.sha256\(\)", r"^%PY% -m thidua_xlsx --version >nul"
+KEPT = "Chưa cập nhật được (máy không vào được mạng Internet, mạng của trường cần proxy"
+
+
+def test_the_bat_runs_no_pip_when_this_folders_program_is_installed_already():
+    def output(command: str) -> str | None:  # this folder's fingerprint; the one the last install wrote
+        return "ab12" if re.search(FINGERPRINT, command) else "ab12" if command.endswith("ban-cai.txt") else None
+
+    same, code = _walk(QUIET, exists=_in_the_folder("ban-cai.txt"), output=output)
+    assert code == 0 and not _ran(same, PIP) and _ran(same, r"^echo .*không cần cài lại")
+    newer, _ = _walk(QUIET, exists=_in_the_folder("ban-cai.txt"),
+                     output=lambda command: "cd34" if command.endswith("ban-cai.txt") else output(command))
+    assert _ran(newer, PIP) and _ran(newer, r"^echo \[3/5\] Cập nhật") and '>"%BAN_CAI%" echo %VAN_TAY%' in newer
+    first, _ = _walk(QUIET, exists=_in_the_folder(), fails=lambda command: bool(re.match(VERSION, command)))
+    assert _ran(first, r"^echo \[3/5\] Cài chương trình") and _ran(first, PIP)
+
+
+def test_the_bat_offline_keeps_the_installed_program_and_renews_launchers_and_shortcut():
+    offline, code = _walk(QUIET, exists=_in_the_folder("\\campaign.xlsx"),
+                          fails=lambda command: bool(re.search(PIP, command)))
+    assert code == 0, offline
+    assert [c for c in offline if KEPT in c] and _ran(offline, LAUNCHERS_RENEWED) and _ran(offline, SHORTCUT)
+    assert _ran(offline, r"^echo .*Chi tiết kỹ thuật cho người giúp bạn: !NHAT_KY!")
+
+    never, code = _walk(QUIET, exists=_in_the_folder(),
+                        fails=lambda command: bool(re.search(PIP, command) or re.match(VERSION, command)))
+    assert code == 1 and not _ran(never, INIT) and not _ran(never, SHORTCUT)
+    said = " ".join(c[5:] for c in never if c.startswith("echo "))
+    assert "Không cài được chương trình: máy không vào được mạng Internet, mạng của trường cần proxy" in said
+    assert "phần mềm diệt virus" in said
+
+
+@pytest.mark.parametrize("answers, level, scoring", [
+    (("3", ""), "thcs", "thang"),  # Enter: by month
+    (("", "9", "1", "2"), "mam-non", "quy"),  # no default for the level; a number not listed asked again
+    (('"4"', "3"), "thpt", "ca-nam"),  # her quotes removed
+    (("5",), "cap-xa", None),  # the level above scores nothing
+])
+def test_the_bat_asks_the_level_and_how_the_school_scores_and_inits_that(answers, level, scoring):
+    found, code = _walk({"USERPROFILE": HOME, "THIDUA_THU_MUC": r"D:\Thi-dua"}, exists=_in_the_folder(),
+                        answers=answers)
+    init = [found[n] for n in _ran(found, r"-m thidua_xlsx init ")]
+    assert code == 0 and len(init) == 1, found
+    tail = f"--level {level}" + (f" --cham-theo {scoring}" if scoring else "")
+    assert _expand(init[0], {"CAP_HOC": level, "CHAM_THEO": scoring or ""}).endswith(f'init "" {tail} >nul')
+    prompts = _ran(found, r'^set /p "SO=')
+    assert len(prompts) == len(answers)
+
+
+def test_the_bat_stops_when_no_answer_comes():
+    found, code = _walk({"USERPROFILE": HOME, "THIDUA_THU_MUC": r"D:\Thi-dua"}, exists=_in_the_folder())
+    assert code == 1 and not _ran(found, r"-m thidua_xlsx init ") and len(_ran(found, r'^set /p "SO=')) == 5
+    assert _ran(found, r"^echo Chưa có câu trả lời nên chưa tạo chiến dịch")
 
 
 @pytest.mark.parametrize("book", ["campaign.xlsx", "campaign.ods", "cap-tren.xlsx"])
