@@ -2,8 +2,8 @@
 
 Copies the filled sample workbooks into a temporary inbox of N files, then times, in the same
 run, (a) the baseline: pandas.read_excel(sheet_name=None) with openpyxl on every file, and
-(b) thidua-xlsx's whole merge (read, validate, consolidate). Prints the times and the ratio, so results from
-different machines compare as ratios, not seconds, and which way each file is read (:func:`reading_paths`).
+(b) thidua-xlsx's whole merge (read with python-calamine, validate, consolidate). Prints the
+times and the ratio, so results from different machines compare as ratios, not seconds.
 
 ``--cpu``: a department workbook's reading on one core, against the inflate floor (issue 40) —
 
@@ -16,8 +16,7 @@ make slim), and in the same child inflates every XML part of the same files with
 the two checkouts' children alternate ``--repeat`` times; medians are printed, and the ratio. ``--profile N``: the N
 largest costs of this checkout's reading (cProfile, cumulative; its own child). ``--phases``: where a file's CPU time
 goes, each step of the reading timed around its call (no profiler: cProfile's cost per call inflates the Python
-steps against calamine's and zlib's), in a child of its own. Each child also says which way its
-files were read: how many by the reader of the sheets' XML (``fast``, issue 50), how many by calamine and why.
+steps against calamine's and zlib's), in a child of its own.
 """
 
 from __future__ import annotations
@@ -31,7 +30,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,38 +63,6 @@ def main(n: int) -> None:
     print(f"baseline pandas+openpyxl read only : {baseline:7.2f} s")
     print(f"thidua-xlsx merge (read+check+rank): {ours:7.2f} s")
     print(f"ratio baseline / ours              : {baseline / ours:7.1f}x")
-    print(f"read by                            : {said(reading_paths(sorted(inbox.iterdir())))}")
-
-
-def reading_paths(files) -> Counter:
-    """How many of ``files`` the reader of the sheets' XML reads (``fast``) and, of the others, why calamine does (the
-    fallback's reasons; ``contained``: refused before any reader) — the decision the merge takes for each file, which
-    depends on its bytes alone, taken again here in this process (a merge's reading workers keep their counts)."""
-    from thidua_xlsx.read.containment import check_workbook
-    from thidua_xlsx.read.department import own_xml
-    from thidua_xlsx.read.department.extraction import NOT_READ
-
-    before = own_xml.COUNTS.copy()
-    contained = 0
-    for path in files:
-        data, parts, suffix = path.read_bytes(), {}, path.suffix.lower()
-        if check_workbook(path, data, suffix, parts) is None:
-            own_xml.load(suffix, parts, NOT_READ)
-        else:
-            contained += 1
-    found = Counter({reason: count - before[reason] for reason, count in own_xml.COUNTS.items()
-                     if count > before[reason]})
-    if contained:
-        found["contained"] = contained
-    return found
-
-
-def said(paths: dict) -> str:
-    """"fast path 198 of 200 files (99.0 %), fallback 2 (cell_shape 2)"."""
-    total, fast = sum(paths.values()), paths.get("fast", 0)
-    others = {reason: count for reason, count in sorted(paths.items()) if reason != "fast"}
-    return (f"fast path {fast} of {total} files ({100 * fast / max(total, 1):.1f} %), fallback "
-            f"{sum(others.values())}" + (f" ({', '.join(f'{k} {v}' for k, v in others.items())})" if others else ""))
 
 
 # --- a workbook's reading on one core, against the floor ------------------------------------------
@@ -134,7 +100,7 @@ if phases:  # each step timed around its call, where read_one and read_file call
     for owner, name, label in (
             (department, "check_workbook", "containment: every part inflated and checked"),
             (department, "load_values", "calamine: the sheets read"),
-            (department.own_xml, "load", "the sheets' XML read (own_xml)"), (department, "saved_at", "the time saved"),
+            (department, "saved_at", "the time saved"),
             (department, "attach_formulas", "the formulas' parts attached"),
             (department, "_extract", "finding the forms, their cells and locked cells"),
             (department, "input_marks", "the input cells' marks"),
@@ -148,12 +114,6 @@ for item in items:
 gc.set_threshold(*READING_GC_THRESHOLD)  # as in a reading worker
 read_one(items[0], context)
 items = items[1:]
-try:  # the ways the files are read (issue 50): not in a checkout before it
-    from thidua_xlsx.read.department.own_xml import COUNTS
-except ImportError:
-    COUNTS = {}
-else:
-    COUNTS.clear()
 if phases:
     spent.clear()
     start = time.process_time()
@@ -189,7 +149,7 @@ for item in items:
             if info.filename.endswith((".xml", ".rels")):
                 zf.read(info)
 floor_ms = (time.process_time() - start) / len(items) * 1000
-print(json.dumps({"read_ms": read_ms, "floor_ms": floor_ms, "paths": dict(COUNTS)}))  # paths: the timed files'
+print(json.dumps({"read_ms": read_ms, "floor_ms": floor_ms}))
 """
 
 
@@ -215,15 +175,13 @@ def cpu(files: int, repeat: int, baseline: Path | None, profile: int, phases: bo
             runs[name].append(cpu_child(code, files))
             last = runs[name][-1]
             print(f"  run {r + 1}/{repeat}, {name}: reading {last['read_ms']:.2f} ms a file, floor "
-                  f"{last['floor_ms']:.2f} ms ({last['read_ms'] / last['floor_ms']:.1f}×)"
-                  + (f"; {said(last['paths'])}" if last.get("paths") else ""), flush=True)
+                  f"{last['floor_ms']:.2f} ms ({last['read_ms'] / last['floor_ms']:.1f}×)", flush=True)
     print(f"\n{files} workbooks of {CACHED.parent.name}, one core, CPU time, medians of {repeat}:")
     for name, found in runs.items():
         if found:
             read = statistics.median(f["read_ms"] for f in found)
             floor = statistics.median(f["floor_ms"] for f in found)
-            print(f"  {name:8s}: reading {read:6.2f} ms a file, floor {floor:5.2f} ms: {read / floor:5.1f}× the floor"
-                  + (f"; {said(found[-1]['paths'])}" if found[-1].get("paths") else ""))
+            print(f"  {name:8s}: reading {read:6.2f} ms a file, floor {floor:5.2f} ms: {read / floor:5.1f}× the floor")
     if runs["baseline"]:
         this, before = (statistics.median(f["read_ms"] for f in runs[k]) for k in ("this", "baseline"))
         print(f"  this / baseline: {this / before:.2f}")

@@ -30,10 +30,9 @@ school summaries a commune merges) are added to ``KINDS``.
   * the inflate floor: every XML part of every file inflated with ``zipfile``, one core.
 It prints medians: the naive loop, the merge, their ratio, files per second, the merge's reading
 phase (timed inside the same subprocess) against the floor, and the peak memory of the merge process
-(and of its largest reading worker); and which way the files are read (issue 50: how many by the reader of the
-sheets' XML, how many by calamine and why — ``bench_read.reading_paths``). With ``--baseline``, also the CPU time of
-each checkout's merge process (the work on one core: the campaign, checks, ranking, the summary, the JSON) and of its
-reading workers, steadier than wall time on shared cores.
+(and of its largest reading worker). With ``--baseline``, also the CPU time of each checkout's merge process (the
+work on one core: the campaign, checks, ranking, the summary, the JSON) and of its reading workers, steadier than
+wall time on shared cores.
 """
 
 from __future__ import annotations
@@ -64,7 +63,6 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_campaign_size import PEAK, generate_campaign  # noqa: E402
-from bench_read import reading_paths, said  # noqa: E402
 
 from thidua_xlsx.model import campaign as cm  # noqa: E402
 from thidua_xlsx.model import layout as ly  # noqa: E402
@@ -412,9 +410,6 @@ def measure(kind: str, n: int, repeat: int, naive_files: int, rebuild: bool, gen
     files = sorted(p for p in (folder / "inbox").iterdir() if p.is_file())
     step = max(1, -(-len(files) // naive_files))
     sample = files[::step]
-    paths = reading_paths(files) if kind != "schools" else {}  # the level above reads summaries: not this reader
-    if paths:
-        print(f"  {kind} × {n}: {said(paths)}", flush=True)
     runs = {"naive": [], "merge": [], "floor": [], "baseline": []}
     with tempfile.TemporaryDirectory() as tmp:
         for r in range(repeat):
@@ -448,7 +443,7 @@ def measure(kind: str, n: int, repeat: int, naive_files: int, rebuild: bool, gen
         runs["naive"]), "naive_files": len(sample), "merge_s": statistics.median(finished) if finished else None,
         "read_s": median("read_s"), "merge_timeout": merge_timeout,
         "floor_s": statistics.median(runs["floor"]), "peak_mb": max(m["peak_mb"] for m in runs["merge"]),
-        "worker_peak_mb": max(m["worker_peak_mb"] for m in runs["merge"]), "paths": paths}
+        "worker_peak_mb": max(m["worker_peak_mb"] for m in runs["merge"])}
     if baseline:
         result["baseline_s"] = statistics.median(m["seconds"] for m in runs["baseline"])
         result["baseline_peak_mb"] = max(m["peak_mb"] for m in runs["baseline"])
@@ -487,7 +482,6 @@ def table(results: list[dict]) -> str:
             f"| {r['n']:,} | {r['people']:,} | {naive_s} | {merged} | {r['read_s']:.1f} s"
             f" ({r['read_s'] / r['n'] * 1000:.1f} ms/file) | {r['read_s'] / r['floor_s']:.1f}× (floor"
             f" {r['floor_s']:.2f} s) | {per_file} | {peak} | {r['worker_peak_mb']:.0f} MB | {r['generate_s']:.1f} s |")
-    lines += ["", *(f"{r['n']:,} workbooks read: {said(r['paths'])}" for r in results if r.get("paths"))]
     if "baseline_s" in results[0]:
         lines += ["", "| workbooks | `merge` (this checkout) | `merge` (baseline) | this / baseline | peak RSS this / "
                       "baseline |",

@@ -56,8 +56,7 @@ def imports_of(path: Path, package: Path = PACKAGE) -> tuple[set[str], set[str]]
     """(modules of the package imported by ``path``, top-level names of the other libraries it imports)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     ours, others = set(), set()
-    # a module of ours is a Python file, or a C extension's source (read/department/_scan.c: built by setup.py)
-    known = {module_name(p, package) for p in (*package.rglob("*.py"), *package.rglob("*.c"))}
+    known = {module_name(p, package) for p in package.rglob("*.py")}
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             for alias in node.names:

@@ -1,7 +1,5 @@
 """Fixtures shared by the e2e tests: the merged school of the small campaign, the hostile corpus, a returned
-workbook (module-scoped: each test module builds its own, as when they were imported from the test modules). The
-hostile and tamper tests run through both reading paths (tests/reader_paths.py): the fixtures that read are built
-anew for each."""
+workbook (module-scoped: each test module builds its own, as when they were imported from the test modules)."""
 
 from __future__ import annotations
 
@@ -12,28 +10,15 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from tests import corpus
+from tests.corpus import base, hostile  # noqa: F401 — module fixtures: the small campaign's corpus
 from tests.feedback import returned  # noqa: F401 — a module fixture: a workbook returned with problems
 from tests.filling import forms, person_values
-from tests.reader_paths import pytest_generate_tests, reader_path  # noqa: F401 — the hook and its fixture
 from tests.scoring_round import T1_SCORES, T2_SCORES, fill_department, scoring_round, tree_digest
 from thidua_xlsx.cli import main
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory, reader_path):  # noqa: F811 — reader_path: built anew for each reading path
-    """:func:`tests.corpus.base`: the small campaign's two departments merged clean."""
-    return corpus.base.__wrapped__(tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def hostile(base):
-    """:func:`tests.corpus.hostile`: the valid files and the whole corpus merged once through the command line."""
-    return corpus.hostile.__wrapped__(base)
-
-
-@pytest.fixture(scope="module")
-def school(tmp_path_factory, reader_path):  # noqa: F811
+def school(tmp_path_factory):
     """A filled scoring inbox for the small campaign, with a resubmission, a newcomer and noise."""
     root = tmp_path_factory.mktemp("school")
     folder, (t1, t2) = scoring_round(root)

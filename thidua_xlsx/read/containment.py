@@ -251,8 +251,8 @@ def check_workbook(path: Path, data: bytes, suffix: str, parts: dict[str, bytes]
     """Why ``data`` (the bytes of ``path``) must not be parsed, or None. Never inflates more than the limits.
 
     ``parts``: given, it receives the sheet parts of an .xlsx/.xlsm inflated by the checks (those up to
-    CHUNK, by part name), and the workbook part, its relationships, the style sheet and the shared strings (each up to
-    CHUNK), inflated whole then, for the reader to look at without inflating them again."""
+    CHUNK, by part name), and the workbook part, its relationships and the style sheet, inflated whole then, for the
+    reader to look at without inflating them again."""
     if data[:8] == CFB_MAGIC and suffix in (".xlsx", ".xlsm"):
         return Problem("file.encrypted")
     if suffix in (".xlsx", ".xlsm", ".ods"):
@@ -304,10 +304,8 @@ def _own_book_problem(data: bytes, bounds: Bounds) -> Problem | None:
 
 
 BOOK_PART, BOOK_RELS_PART, STYLES_PART = "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml"
-STRINGS_PART = "xl/sharedStrings.xml"
 # inflated whole by the checks when the reader wants the parts (see check_workbook): what it looks up in every file
-# (the shared strings: for the reader of the sheets' XML, read.department.own_xml)
-_KEPT_WHOLE = (BOOK_PART, BOOK_RELS_PART, STYLES_PART, STRINGS_PART)
+_KEPT_WHOLE = (BOOK_PART, BOOK_RELS_PART, STYLES_PART)
 
 
 def sheet_names(data: bytes, parts: dict[str, bytes] | None = None) -> dict[str, str]:

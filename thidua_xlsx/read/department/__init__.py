@@ -7,10 +7,8 @@ from the campaign. Sheets and rows are found **by the codes they show**, never b
 a person's form by the code beside "Mã số:", a criterion's row by its code in the "Mã" column, a
 table by its header row. What cannot be placed is reported by cell.
 
-Before any parser sees a file, cheap containment checks run on its bytes. The values of a plain .xlsx (our own
-books, as generate wrote them or as a spreadsheet program saved them) are then read from the sheet parts those
-checks inflated (:mod:`.own_xml`); of any other file, or one that reader is not sure of, by python-calamine (values
-of .xlsx/.xlsm/.xls/.ods, hidden sheets included) — the same values either way.
+Before any parser sees a file, cheap containment checks run on its bytes. Its values are then read by
+python-calamine (values of .xlsx/.xlsm/.xls/.ods, hidden sheets included), the one reader of a department's book.
 
 This module is the coordinator: it takes one inbox entry from the file on disk to an accepted
 submission or a reason, decides which sheets the round has and hands each part its sheet. The parts
@@ -59,7 +57,7 @@ from thidua_xlsx.read.containment import (
     unreadable,
     workbooks_in_archive,
 )
-from thidua_xlsx.read.department import overview, own_xml, registration, scoring
+from thidua_xlsx.read.department import overview, registration, scoring
 from thidua_xlsx.read.department.cells import Sheet, Sheets, canonical, load_values
 from thidua_xlsx.read.department.entry import blank_entry, saved_at, with_hash
 from thidua_xlsx.read.department.extraction import NOT_READ, Extraction, Found
@@ -194,9 +192,8 @@ def _read_item(item: InboxItem, context: ReadContext) -> InboxFile:
         return reject(entry, problem.code, **dict(problem.params))
     if suffix != ".xls":
         entry = dataclasses.replace(entry, saved_at=saved_at(data, suffix))
-    sheets = own_xml.load(suffix, parts, NOT_READ)  # None: not sure to read it as calamine does
     try:
-        sheets = load_values(data, skip=NOT_READ) if sheets is None else sheets
+        sheets = load_values(data, skip=NOT_READ)
     except Exception:  # calamine raises many kinds on a broken file: one message for all
         return reject(entry, "file.corrupt")
     if suffix in (".xlsx", ".xlsm"):

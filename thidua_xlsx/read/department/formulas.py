@@ -19,7 +19,6 @@ import re
 import zipfile
 from collections.abc import Collection, Mapping
 from html import unescape
-from typing import NamedTuple
 
 from thidua_xlsx.read.department import ods
 from thidua_xlsx.read.department.cells import Formulas, Sheet
@@ -78,20 +77,19 @@ def attach_formulas(sheets: dict[str, Sheet], data: bytes, suffix: str, parts: d
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError):
         return
     for name, sheet in sheets.items():
-        if name in found and sheet.formulas is None:  # a sheet read from its XML has them already (.own_xml)
+        if name in found:
             sheet.formulas = found[name]
 
 
 class XmlFormulas:
     """The formulas of one sheet's XML by cell (a mapping's ``get``), indexed when first asked: each found
     from its "<f" (a sheet has dozens among hundreds of cells), its cell's address from the "<c " before it;
-    a cell of a shared formula has the constants of the formula's first cell. ``indexed``: the index already made
-    (:func:`around`)."""
+    a cell of a shared formula has the constants of the formula's first cell."""
 
-    def __init__(self, xml: bytes, indexed: tuple[dict[tuple[int, int], str], list[int]] | None = None):
+    def __init__(self, xml: bytes):
         self.xml = xml
-        self._by_cell: dict[tuple[int, int], str] | None = indexed[0] if indexed else None
-        self._unread: list[int] = indexed[1] if indexed else []  # where an "<f" was not read as a cell's formula
+        self._by_cell: dict[tuple[int, int], str] | None = None
+        self._unread: list[int] = []  # where an "<f" was not read as a cell's formula
 
     def get(self, where: tuple[int, int], default: str = NO_FORMULA) -> str:
         return self._indexed().get(where, default)
@@ -107,16 +105,12 @@ class XmlFormulas:
         return self._by_cell
 
 
-def _index(xml: bytes, start: int = 0, end: int | None = None,
-           found: dict[tuple[int, int], str] | None = None, shared: dict[bytes, str] | None = None,
-           unread: list[int] | None = None) -> tuple[dict[tuple[int, int], str], list[int]]:
-    """The constants of each cell's formula, and where an "<f" was not read as one (from ``start`` to ``end``, into
-    ``found``, ``shared`` and ``unread`` when given: :func:`around`)."""
-    found = {} if found is None else found
-    shared = {} if shared is None else shared
-    unread = [] if unread is None else unread
-    end = len(xml) if end is None else end
-    at = xml.find(b"<f", start, end)
+def _index(xml: bytes) -> tuple[dict[tuple[int, int], str], list[int]]:
+    """The constants of each cell's formula, and where an "<f" was not read as one."""
+    found: dict[tuple[int, int], str] = {}
+    shared: dict[bytes, str] = {}
+    unread: list[int] = []
+    at = xml.find(b"<f")
     while at != -1:
         formula = _FORMULA.match(xml, at)
         ref = _REF.search(xml, xml.rfind(b"<c ", 0, at), at) if formula else None
@@ -127,7 +121,7 @@ def _index(xml: bytes, start: int = 0, end: int | None = None,
             for ch in ref.group(1):
                 col = col * 26 + ch - 64
             found[(int(ref.group(2)) - 1, col - 1)] = _signature(formula, shared)
-        at = xml.find(b"<f", at + 2, end)
+        at = xml.find(b"<f", at + 2)
     return found, unread
 
 
@@ -141,44 +135,6 @@ def _signature(formula: re.Match, shared: dict[bytes, str]) -> str:
             shared[si.group(1)] = signature
         return signature
     return shared.get(si.group(1), "[]") if si is not None else "[]"
-
-
-class DataFormulas(NamedTuple):
-    """The formulas of a sheet's data read with its values (:mod:`.own_xml`): each cell's constants, the shared
-    formulas' after the data, and how many cells hold one."""
-
-    found: dict[tuple[int, int], str]
-    shared: dict[bytes, str]
-    cells: int
-
-
-def in_data(cells: list[tuple[int, int, bytes, bool]]) -> DataFormulas | None:
-    """``cells``: each cell of a sheet's data holding a formula, in the sheet's order — (row, column, the formula's
-    text, True) for a formula written alone (``<f>…</f>``), (row, column, the cell's content from its "<f", False)
-    for another (:mod:`.own_xml`); None when one is not read as a formula (then indexed as before)."""
-    found: dict[tuple[int, int], str] = {}
-    shared: dict[bytes, str] = {}
-    for row, col, written, alone in cells:
-        if alone:
-            found[(row, col)] = _constants_of(written) if written else "[]"
-            continue
-        formula = _FORMULA.match(written)
-        if formula is None:
-            return None
-        found[(row, col)] = _signature(formula, shared)
-    return DataFormulas(found, shared, len(cells))
-
-
-def around(xml: bytes, data: DataFormulas, start: int, end: int) -> XmlFormulas | None:
-    """The formulas of the sheet ``xml`` whose data (from ``start`` to ``end``) holds ``data``: what :func:`_index`
-    finds, without searching the data again — None when an "<f" of the data is not among them, or one comes before
-    the data (then indexed as before)."""
-    if xml.count(b"<f", start, end) != data.cells or xml.find(b"<f", 0, start) != -1:
-        return None
-    found, shared = dict(data.found), dict(data.shared)
-    unread: list[int] = []
-    _index(xml, end, len(xml), found, shared, unread)  # after the data (a data validation's "<formula1>")
-    return XmlFormulas(xml, (found, unread))
 
 
 def _ods_formulas(data: bytes) -> dict[str, dict[tuple[int, int], str]]:
