@@ -39,7 +39,8 @@ def test_init_writes_the_columns_with_their_lists_and_they_are_read_back(tmp_pat
     columns = _columns(ws)
     assert list(columns)[list(columns).index("Kỷ luật") + 1] == cb.SCOPE_HEADER  # beside the discipline
     lists = {str(v.sqref).split(":")[0]: v.formula1 for v in ws.data_validations.dataValidation}
-    assert lists[f"{columns[cb.LEAVE_HEADER]}2"] == '"Thai sản,Ốm đau (BHXH),Không lương"'
+    assert lists[f"{columns[cb.LEAVE_HEADER]}2"] == \
+        '"Thai sản,Ốm đau (BHXH),Không lương,Đi học/bồi dưỡng (được cử)"'
     assert lists[f"{columns[cb.SCOPE_HEADER]}2"] == '"Nhiệm vụ,Tư tưởng/đạo đức/lối sống,Khác"'
     assert {ws[f"{columns[h]}{row}"].value for h in (cb.LEAVE_HEADER, cb.AWAY_HEADER, cb.SCOPE_HEADER)
             for row in range(2, ws.max_row + 1)} == {None}, "a new campaign: the secretary enters them"
@@ -79,8 +80,8 @@ def test_each_problem_is_said_at_its_cell(tmp_path):
         "các kỳ nghỉ trọn kỳ, cách nhau bởi dấu phẩy (các kỳ: thang-9, thang-10, thang-11, thang-12, thang-1, "
         "thang-2, thang-3, thang-4, thang-5).")
     without = said[("campaign.away_without_leave", f"{columns[cb.AWAY_HEADER]}{no_kind}")]
-    assert "nghỉ trọn kỳ thang-12 nhưng chưa chọn 'Nghỉ dài ngày (loại)' (Thai sản, Ốm đau (BHXH), Không lương)" \
-        in without.message
+    assert "nghỉ trọn kỳ thang-12 nhưng chưa chọn 'Nghỉ dài ngày (loại)' (Thai sản, Ốm đau (BHXH), Không lương, " \
+        "Đi học/bồi dưỡng (được cử))" in without.message
     scope = said[("campaign.scope_without_discipline", f"{columns[cb.SCOPE_HEADER]}{scoped}")]
     assert scope.severity == "warning" and "cột Kỷ luật để trống hoặc Không – không dùng" in scope.message
     assert len(problems) == 3

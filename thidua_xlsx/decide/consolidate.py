@@ -337,14 +337,14 @@ def ranked(people: list[PersonResult]) -> list[PersonResult]:
     return [dataclasses.replace(p, rank_school=s, rank_department=d) for p, s, d in zip(people, school, in_dept)]
 
 
-def _candidate(p: PersonResult) -> rules.Candidate:
+def _candidate(p: PersonResult, campaign: cm.Campaign) -> rules.Candidate:
     f = p.facts
     return rules.Candidate(registered=p.registered, rating=f.rating, months=f.months,
                            maternity_months=f.maternity_months, days_off=f.days_off, discipline=f.discipline,
                            under_review=f.under_review, initiative=f.initiative, initiative_level=f.initiative_level,
                            initiative_decision=f.initiative_decision, classification=p.classification, total=p.final,
                            total_pending=any(flag.code in PENDING_FLAGS for flag in p.flags), leave=f.leave,
-                           rating_pending=rating_waits(p))
+                           rating_pending=rating_waits(p), course_months=rules.course_months(f, campaign.periods))
 
 
 def judged(people: list[PersonResult], campaign: cm.Campaign) -> list[PersonResult]:
@@ -411,7 +411,7 @@ def quota_again(people: list[PersonResult], campaign: cm.Campaign, spent: Collec
             winners.append((p.code, p.final))
         elif decision.reasons and decision.reasons[0].code in KEPT_OUT_BY_QUOTA:
             ldtt = next(d for d in p.decisions if d.title == LDTT)
-            again = rules.decide_cstdcs(_candidate(p), ldtt, r)
+            again = rules.decide_cstdcs(_candidate(p, campaign), ldtt, r)
             if again is not None and again.granted:
                 before[p.code] = again
                 winners.append((p.code, p.final))
@@ -439,7 +439,7 @@ def _proposal(p: PersonResult, campaign: cm.Campaign) -> tuple[Decision, ...]:
     """The titles the rules give ``p`` before the CSTĐCS quota, LĐTT first."""
     if p.status == STATUS_DEPT_MISSING:
         return (Decision(LDTT, False, (reason("ldtt.department_missing"),)),)
-    candidate = _candidate(p)
+    candidate = _candidate(p, campaign)
     ldtt = rules.decide_ldtt(candidate, campaign.rules, campaign.classification)
     extra = (rules.decide_cstdcs(candidate, ldtt, campaign.rules),
              rules.decide_higher(candidate))

@@ -11,7 +11,9 @@ In the order the decree reads, per person:
    not known yet, it is not a period away; so is a period whose book the person's department did not send (nobody
    of it scored there): the year waits for the book, never rated on the other periods;
 2. fewer than 6 months worked: not rated, unless on sick or maternity leave under the social insurance law
-   (điều 14 khoản 1–2);
+   (điều 14 khoản 1–2); on a course the unit sent (away for a legitimate reason, điều 15 khoản 1 điểm c: rated on
+   the time actually worked, its periods away said as such), whether its months are working time for khoản 1 the
+   decree does not say — pending, the head's judgement asked (điều 13 khoản 3 điểm b: the head rates);
 3. a discipline from khiển trách in the year, by what it was for: a violation in carrying out one's duties, KHTNV
    whatever the score (điều 12 khoản 4 điểm c); a decline in political ideology, ethics or lifestyle, KHTNV (điều
    14 khoản 3 điểm a); another violation is not KHTNV by these clauses (rated by the score, said so); what it was
@@ -208,8 +210,11 @@ def _outside(draft: _Draft, away: tuple[str, ...], before: tuple[str, ...], give
     """The periods that are not the person's, said: wholly on leave (a score there set aside), before their start."""
     draft.away, draft.before_start = away, before
     if away:
-        leave = tuple(sorted(draft.facts.leave)) or ("NGHI",)  # the kind not said (a campaign built in code)
-        draft.reasons.append(reason("year.away", periods=tuple(labels[c] for c in away), leave=leave))
+        if ev.LEAVE_STUDY in draft.facts.leave:  # away for a legitimate reason, not a leave of điều 14 khoản 2
+            draft.reasons.append(reason("year.away_study", periods=tuple(labels[c] for c in away)))
+        else:
+            leave = tuple(sorted(draft.facts.leave)) or ("NGHI",)  # the kind not said (a campaign built in code)
+            draft.reasons.append(reason("year.away", periods=tuple(labels[c] for c in away), leave=leave))
         scored = tuple(labels[c] for c in away if given.scores.get(c) is not None)
         if scored:
             draft.reasons.append(reason("year.away_scored", periods=scored))
@@ -226,6 +231,10 @@ def _rating(draft: _Draft, rules: ev.YearRules) -> str:
     months = facts.months_worked
     if months is not None and months < rules.min_months:
         insured = facts.leave & ev.INSURED_LEAVE
+        if not insured and ev.LEAVE_STUDY in facts.leave:  # the decree does not say: the head's judgement, asked
+            reasons.append(reason("year.study_months_short", months=months, needed=rules.min_months,
+                                  periods=len(draft.away)))
+            return ev.PENDING
         if not insured:
             reasons.append(reason("year.months_short_unpaid" if ev.LEAVE_UNPAID in facts.leave else "year.months_short",
                                   months=months, needed=rules.min_months))

@@ -10,6 +10,7 @@ has no rule set and its reasons no citation.
 
 from __future__ import annotations
 
+import datetime
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -90,7 +91,26 @@ class Candidate:
     total: float | None
     total_pending: bool = False  # scores begun, some required cell blank or unreadable: the total is not known yet
     leave: str | None = None  # the year's long leave (sheet Nhân sự), a word of campaign.LEAVE_KINDS
+    course_months: float = 0  # the months of the periods wholly on a course the unit sent (:func:`course_months`)
     rating_pending: tuple[Reason, ...] = ()  # what the year's rating, not known yet, waits for (decide.year)
+
+
+def course_months(facts: cm.Facts, periods: tuple[cm.Period, ...]) -> float:
+    """The months of the periods ``facts`` says are wholly on a course the unit sent (sheet Nhân sự, its leave
+    :data:`~thidua_xlsx.model.campaign.LEAVE_STUDY_WORD`): a period from the 1st to a month's last day counts its
+    calendar months, another its days over a mean month (one decimal); 0 on another leave or none."""
+    if facts.leave != cm.LEAVE_STUDY_WORD:
+        return 0
+    total = 0.0
+    for period in periods:
+        if period.code not in facts.away:
+            continue
+        start, end = period.start, period.end
+        if start.day == 1 and (end + datetime.timedelta(days=1)).day == 1:
+            total += (end.year - start.year) * 12 + end.month - start.month + 1
+        else:
+            total += round(((end - start).days + 1) / (365.25 / 12), 1)
+    return total
 
 
 def _registered_rank(title: str) -> int:
@@ -108,7 +128,11 @@ def decide_ldtt(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...]) -> 
 
     The months are the newly recruited's condition (DOMAIN.md §4e): a long sick leave under the social insurance
     law (NĐ 233/2026 điều 14 khoản 2 rates it on the time worked) is not refused on the months alone — the months are
-    said and the title left to the council (pending), unless another condition refuses it.
+    said and the title left to the council (pending), unless another condition refuses it. The months of a course
+    the unit sent (``course_months``) count as working time, as the title rules count a short course the person was
+    sent on (NĐ 91/2017 điều 10 khoản 3, as its text is quoted; the clause in NĐ 98/2023 and NĐ 152/2025 not checked
+    here): where they are needed to reach the months, the title waits for the council, which checks the clause's
+    condition (the training institution's rules kept) — never granted on a fact nobody entered.
 
     A fact nobody entered (rating, months, discipline, review status) is not taken as clean: the
     decision says which are missing ("chưa đủ thông tin"). A year's rating that is not known *yet* (``rating_pending``:
@@ -123,7 +147,8 @@ def decide_ldtt(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...]) -> 
     if rs.LDTT in rules.unanswered:
         return _bare(LDTT)
     failed: list[Reason] = []
-    short = c.months is not None and c.months < rules.ldtt_min_months  # maternity leave could make up for it
+    # maternity leave could make up for it; a course the unit sent counts as working time
+    short = c.months is not None and c.months + c.course_months < rules.ldtt_min_months
     sick = c.leave == cm.LEAVE_SICK_WORD
     waiting = reason("ldtt.rating_pending", why=c.rating_pending) \
         if c.rating is None and c.rating_pending else None
@@ -137,13 +162,15 @@ def decide_ldtt(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...]) -> 
     if c.rating is not None and c.rating not in rules.ldtt_ratings:
         failed.append(reason("ldtt.rating", rating=c.rating, needed=" hoặc ".join(rules.ldtt_ratings)))
     worked = None if c.months is None or "maternity_months" in unknown else \
-        min(12.0, c.months + (c.maternity_months or 0))
-    sick_short = None
+        min(12.0, c.months + (c.maternity_months or 0) + c.course_months)
+    sick_short = None  # what the council judges on the months: a long sick leave, a course's months needed
     if worked is not None and worked < rules.ldtt_min_months:
         if sick:  # said, not refused on: the council judges a long sick leave
             sick_short = reason("ldtt.sick_leave", worked=worked, needed=rules.ldtt_min_months)
         else:
             failed.append(reason("ldtt.months_short", worked=worked, needed=rules.ldtt_min_months))
+    elif worked is not None and c.course_months and worked - c.course_months < rules.ldtt_min_months:
+        sick_short = reason("ldtt.course_needed", course=c.course_months, worked=worked, needed=rules.ldtt_min_months)
     if rules.ldtt_max_days_off is not None and c.days_off is not None and c.days_off > rules.ldtt_max_days_off:
         failed.append(reason("ldtt.days_off", days=c.days_off, max=rules.ldtt_max_days_off))
     if c.discipline and c.discipline != cm.DISCIPLINES[0]:
@@ -176,7 +203,8 @@ def decide_ldtt(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...]) -> 
                         pending=True)
     if sick_short is not None:
         return Decision(LDTT, False, (sick_short, *_provisional(c), *basis), pending=True)
-    maternity = reason("ldtt.maternity", months=c.maternity_months) if c.maternity_months else None
+    maternity = reason("ldtt.maternity", months=c.maternity_months) if c.maternity_months else \
+        reason("ldtt.course", months=c.course_months) if c.course_months else None
     classified = (reason("ldtt.classified", classification=c.classification, total=c.total)
                   if c.classification else None)
     return Decision(LDTT, True, (reason("ldtt.granted", rating=c.rating, worked=worked,

@@ -485,7 +485,8 @@ def _waiting(rating: ev.YearRating, labels: dict[str, str]) -> tuple:
     waits = (*((reason("wait.unsent", periods=tuple(labels[c] for c in rating.unsent)),) if rating.unsent else ()),
              *((reason("wait.unreadable", periods=tuple(labels[c] for c in rating.unreadable)),)
                if rating.unreadable else ()),
-             *(reason("wait.discipline_scope") for r in rating.reasons if r.code == "year.discipline_scope_unknown"))
+             *(reason("wait.discipline_scope") for r in rating.reasons if r.code == "year.discipline_scope_unknown"),
+             *(reason("wait.study_months") for r in rating.reasons if r.code == "year.study_months_short"))
     return (reason(cons.YEAR_PENDING, waits=waits),) if waits else ()
 
 

@@ -34,10 +34,10 @@ DISCIPLINES = ("Không", "Khiển trách", "Cảnh cáo", "Cách chức", "Buộ
 # No comma inside a word: Excel's inline dropdowns are comma-separated.
 DISCIPLINE_SCOPES = ("Nhiệm vụ", "Tư tưởng/đạo đức/lối sống", "Khác")
 SCOPE_DUTIES, SCOPE_ETHICS, SCOPE_OTHER = DISCIPLINE_SCOPES
-# A long leave of the year (NĐ 233/2026 điều 14 khoản 2): maternity or sick leave under the social insurance law,
-# rated on the time actually worked, and personal leave without pay, rated so only with 6 months worked.
-LEAVE_KINDS = ("Thai sản", "Ốm đau (BHXH)", "Không lương")
-LEAVE_MATERNITY_WORD, LEAVE_SICK_WORD, LEAVE_UNPAID_WORD = LEAVE_KINDS
+# A long leave (NĐ 233/2026 điều 14 khoản 2): maternity, sick leave (social insurance) rated on the time worked, unpaid
+# leave so only with 6 months worked; a course the unit sent: away, rated on the time worked (điều 15 khoản 1 điểm c).
+LEAVE_KINDS = ("Thai sản", "Ốm đau (BHXH)", "Không lương", "Đi học/bồi dưỡng (được cử)")
+LEAVE_MATERNITY_WORD, LEAVE_SICK_WORD, LEAVE_UNPAID_WORD, LEAVE_STUDY_WORD = LEAVE_KINDS
 GENDERS = ("Nam", "Nữ")  # the roster's Giới tính; blank: not known
 FEMALE = GENDERS[1]
 INITIATIVE_LEVELS = ("Trường", "Xã", "Huyện", "Tỉnh", "Bộ", "Toàn quốc")

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from thidua_xlsx.model.campaign import AVERAGE as AVERAGE
 from thidua_xlsx.model.campaign import LEAVE_MATERNITY_WORD as MATERNITY_WORD
 from thidua_xlsx.model.campaign import LEAVE_SICK_WORD as SICK_WORD
+from thidua_xlsx.model.campaign import LEAVE_STUDY_WORD as STUDY_WORD
 from thidua_xlsx.model.campaign import LEAVE_UNPAID_WORD as UNPAID_WORD
 from thidua_xlsx.model.campaign import RATINGS, SCORE, Level, Rubric, YearFormula
 from thidua_xlsx.model.campaign import SEMESTERS as SEMESTERS
@@ -35,8 +36,10 @@ PENDING = "CHUA_XEP_LOAI"  # not rated yet: a period unreadable, unfinished or u
 LEAVE_UNPAID = "NGHI_VIEC_RIENG"  # personal leave without pay
 LEAVE_SICK = "NGHI_OM"  # sick leave under the social insurance law
 LEAVE_MATERNITY = "NGHI_THAI_SAN"  # maternity leave under the social insurance law
+LEAVE_STUDY = "DI_HOC"  # a course the unit sent the person on: away for a legitimate reason (điều 15 khoản 1 điểm c)
 INSURED_LEAVE = frozenset({LEAVE_SICK, LEAVE_MATERNITY})  # rated on the time worked, even under 6 months
-LEAVE_OF_WORD = {MATERNITY_WORD: LEAVE_MATERNITY, SICK_WORD: LEAVE_SICK, UNPAID_WORD: LEAVE_UNPAID}  # sheet Nhân sự
+LEAVE_OF_WORD = {MATERNITY_WORD: LEAVE_MATERNITY, SICK_WORD: LEAVE_SICK, UNPAID_WORD: LEAVE_UNPAID,
+                 STUDY_WORD: LEAVE_STUDY}  # sheet Nhân sự
 
 # What the HTXSNV cap is a share of (điều 12 khoản 6): its words are "tổng số viên chức được xếp loại HTTNV".
 CAP_BASE_HTTNV = "HTTNV"  # those rated HTTNV once the cap is applied (the capped among them): the default

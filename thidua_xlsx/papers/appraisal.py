@@ -150,10 +150,10 @@ class _Forms(Paper):
             formula = self.s.c.year_formula.kind if self.s.c is not None else ev.AVERAGE
             how = tx.HOW[formula].format(used=len(rating.used), total=own_periods(rating, year.periods))
             self._line(tx.TOTAL.format(score=points(score), how=how))
-        self._periods(year, rating, year.scores.get(p.code, {}), year.parts.get(p.code, {}))
+        self._periods(year, rating, year.scores.get(p.code, {}), year.parts.get(p.code, {}), p.facts.leave)
 
     def _periods(self, year: ev.YearResults, rating: ev.YearRating | None, mine: Mapping[str, float | None],
-                 parts: Mapping[str, ev.Parts]) -> None:
+                 parts: Mapping[str, ev.Parts], leave: str | None) -> None:
         """Each period's score, those without their two parts said so where others have them (why the year's parts
         are not known); the periods without a score named; those that are not the person's (wholly away, before a
         newcomer's start) said so, not as missing."""
@@ -169,7 +169,8 @@ class _Forms(Paper):
         missing = [period.label for period in year.periods
                    if mine.get(period.code) is None and period.code not in away and period.code not in before]
         for words, labels in ((tx.PERIODS_NONE, missing),
-                              (tx.PERIODS_AWAY, [period.label for period in year.periods if period.code in away]),
+                              (tx.PERIODS_AWAY_STUDY if leave == cm.LEAVE_STUDY_WORD else tx.PERIODS_AWAY,
+                               [period.label for period in year.periods if period.code in away]),
                               (tx.PERIODS_BEFORE_START,
                                [period.label for period in year.periods if period.code in before])):
             if labels:

@@ -38,6 +38,7 @@ PERIODS_NONE = "Không có điểm (không tính là 0 điểm): {periods}."
 # the periods that are not the person's (NĐ 233/2026 điều 14 khoản 2; a newcomer's before the start): not missing,
 # in the words of the year's sheet (a score typed in a period away is not the year's either: said here, not above)
 PERIODS_AWAY = "Nghỉ trọn kỳ (không phải kỳ thiếu điểm, không tính vào điểm năm): {periods}."
+PERIODS_AWAY_STUDY = "Được cử đi học, bồi dưỡng trọn kỳ (không phải kỳ thiếu điểm, không tính vào điểm năm): {periods}."
 PERIODS_BEFORE_START = "Chưa vào ngành (kỳ kết thúc trước ngày vào ngành, không tính vào điểm năm): {periods}."
 
 PART_2 = "II. VIÊN CHỨC TỰ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG"

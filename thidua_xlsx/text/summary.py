@@ -99,6 +99,7 @@ YEAR_NO_SCORE = "thiếu"
 # a period that is not the person's (NĐ 233/2026 điều 14 khoản 2; a newcomer's before the start), as its cell says it:
 # not "thiếu" (the legend says what each word means)
 YEAR_AWAY = "nghỉ"
+YEAR_AWAY_STUDY = "đi học"  # a period wholly on a course the unit sent (campaign.LEAVE_STUDY_WORD)
 YEAR_BEFORE_START = "chưa vào"
 YEAR_NOT_RATED = YEAR_STATE_WORDS["KHONG_XEP_LOAI"]
 YEAR_SOURCES = {"computed": "Tính từ các kỳ", "entered": "Cấp có thẩm quyền (sheet Nhân sự)",
@@ -121,6 +122,9 @@ YEAR_SHORT = {
     "year.disciplined_other": "kỷ luật {discipline} (vi phạm khác): xếp theo điểm",
     "year.discipline_scope_unknown": "kỷ luật {discipline}, chưa ghi về việc gì (sheet Nhân sự): chờ xếp loại",
     "year.away": "{leave} trọn {periods}: không tính",
+    "year.away_study": "đi học, bồi dưỡng trọn {periods}: không tính",
+    "year.study_months_short": "đi học, bồi dưỡng; làm việc {months} tháng (chưa đủ {needed}): người đứng đầu quyết "
+                               "định",
     "year.away_scored": "có điểm {periods} dù nghỉ trọn kỳ: không tính",
     "year.all_away": "nghỉ trọn mọi kỳ: không xếp loại",
     "year.before_start": "{periods} trước ngày vào ngành: không tính",
@@ -165,6 +169,9 @@ YEAR_LEGEND = {
                                "điểm a, xếp theo điểm", ""),
     "year.away": ("kỳ nghỉ trọn kỳ (sheet Nhân sự) ghi \"nghỉ\", không phải kỳ thiếu điểm, không tính vào số kỳ: xếp "
                   "loại theo thời gian làm việc thực tế (điều 14 khoản 2)", ""),
+    "year.away_study": ("kỳ được cử đi học, bồi dưỡng trọn kỳ (sheet Nhân sự) ghi \"đi học\", không phải kỳ thiếu "
+                        "điểm, không tính vào số kỳ: xếp loại theo thời gian thực tế công tác (điều 15 khoản 1 điểm "
+                        "c)", ""),
     "year.before_start": ("kỳ kết thúc trước ngày vào ngành (sheet Nhân sự) ghi \"chưa vào\", không phải kỳ của người "
                           "đó, không tính vào số kỳ", ""),
     "year.unfinished": ("phiếu chưa chấm xong không phải kỳ nghỉ: chưa xếp loại năm đến khi chấm xong (điều 12 khoản "

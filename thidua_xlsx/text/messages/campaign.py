@@ -157,7 +157,8 @@ CAMPAIGN_MESSAGES = {
     "campaign.away_no_periods": "{name}: cột '{field}' ghi '{value}' nhưng chiến dịch không chia kỳ đánh giá (sheet "
                                 "Kỳ đánh giá để Không) – không dùng. Hãy xóa ô này, hoặc khai báo các kỳ.",
     "campaign.away_without_leave": "{name} nghỉ trọn kỳ {periods} nhưng chưa chọn '{field}' ({kinds}): NĐ 233/2026 "
-                                   "điều 14 khoản 2 xếp loại mỗi loại nghỉ một khác. Hãy chọn loại nghỉ ở cột đó.",
+                                   "điều 14 khoản 2, điều 15 khoản 1 điểm c xếp loại mỗi loại nghỉ một "
+                                   "khác. Hãy chọn loại nghỉ ở cột đó.",
     "campaign.scope_without_discipline": "{name}: cột '{field}' ghi '{value}' nhưng cột Kỷ luật để trống hoặc Không – "
                                          "không dùng. Nếu người này bị kỷ luật, hãy chọn hình thức ở cột Kỷ luật; "
                                          "nếu không, hãy xóa ô này.",

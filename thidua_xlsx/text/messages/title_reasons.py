@@ -15,6 +15,13 @@ TITLE_REASONS = {
     "ldtt.under_review": "đang bị xem xét kỷ luật",
     "ldtt.classification": "xếp loại thi đua {got} (cần từ {needed})",
     "ldtt.maternity": " (kể cả {months} tháng nghỉ thai sản)",
+    "ldtt.course": " (kể cả {months} tháng được cử đi học, bồi dưỡng)",
+    # a course the unit sent counts as working time for LĐTT: NĐ 91/2017 điều 10 khoản 3 as quoted (the same clause
+    # in NĐ 98/2023 and NĐ 152/2025 not checked against their text)
+    "ldtt.course_needed": "làm việc {worked} tháng, kể cả {course} tháng được cử đi học, bồi dưỡng: thời gian học tập "
+                          "được tính là thời gian công tác để xét Lao động tiên tiến nếu chấp hành tốt quy định của cơ "
+                          "sở đào tạo, bồi dưỡng (NĐ 91/2017 điều 10 khoản 3; điều tương ứng của NĐ 152/2025 chưa đối "
+                          "chiếu) – chưa đủ {needed} tháng nếu không tính: Hội đồng xác nhận kết quả khóa học rồi xét",
     "ldtt.classified": ", xếp loại thi đua {classification} ({total} điểm)",
     "ldtt.granted": "đủ điều kiện: xếp loại viên chức {rating}, làm việc {worked} tháng{maternity}, "
                     "không bị kỷ luật{classified}",

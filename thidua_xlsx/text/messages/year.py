@@ -160,6 +160,17 @@ YEAR_REASONS = {
     # issue 48: a period away, a newcomer's periods before his start, an unfinished form
     "year.away": "{leave} trọn {periods} (sheet Nhân sự): không phải kỳ thiếu điểm, không tính vào điểm năm – xếp loại "
                  "theo kết quả của thời gian làm việc thực tế (NĐ 233/2026 điều 14 khoản 2)",
+    "year.away_study": "được cử đi học, bồi dưỡng trọn {periods} (sheet Nhân sự): vắng mặt có lý do chính đáng, không "
+                       "phải kỳ thiếu điểm, không tính vào điểm năm – xếp loại theo kết quả theo dõi, đánh giá của "
+                       "khoảng thời gian thực tế công tác trong năm (NĐ 233/2026 điều 15 khoản 1 điểm c; điểm năm từ "
+                       "điểm các kỳ đã đánh giá, điều 12 khoản 5)",
+    "year.study_months_short": "được cử đi học, bồi dưỡng {periods} kỳ, làm việc tại đơn vị {months} tháng (dưới "
+                               "{needed}): NĐ 233/2026 điều 14 khoản 1 không xếp loại người làm việc chưa đủ {needed} "
+                               "tháng, trừ các trường hợp nghỉ của khoản 2 – khóa học đơn vị cử không nằm trong đó, "
+                               "và nghị định không nói thời gian đi học có tính là thời gian làm việc hay không: chưa "
+                               "xếp loại, để người đứng đầu quyết định (điều 13 khoản 3 điểm b) – nếu tính, xếp loại "
+                               "theo các kỳ đã làm việc (điều 15 khoản 1 điểm c): nhập mức xếp loại ở cột 'Xếp loại "
+                               "viên chức' (sheet Nhân sự); nếu không tính: không xếp loại",
     "year.away_scored": "có điểm {periods} dù sheet Nhân sự ghi nghỉ trọn kỳ: điểm đó không tính – nếu người này đã "
                         "làm việc trong kỳ, hãy xóa kỳ ở cột 'Kỳ nghỉ trọn kỳ' rồi chạy lại",
     "year.all_away": "nghỉ trọn mọi kỳ đánh giá của năm: không có thời gian làm việc thực tế để xếp loại (NĐ 233/2026 "
@@ -200,6 +211,8 @@ YEAR_REASONS = {
     "wait.unsent": "tổ chưa nộp sổ {periods}",
     "wait.unreadable": "điểm {periods} không đọc được",
     "wait.discipline_scope": "sheet Nhân sự chưa ghi kỷ luật về việc gì",
+    "wait.study_months": "người đứng đầu quyết định có tính thời gian đi học, bồi dưỡng là thời gian làm việc hay "
+                         "không",
     "year.unsent": "tổ chưa nộp sổ {periods} (không ai trong tổ có điểm kỳ đó): chưa biết điểm kỳ đó nên chưa xếp loại "
                    "năm – kỳ thiếu không tính là 0, cũng không tính trên các kỳ còn lại (NĐ 233/2026 điều 12 khoản 5: "
                    "điểm năm từ điểm các kỳ); chờ sổ của tổ, hoặc hiệu trưởng nhập điểm kỳ đó khi duyệt kỳ, hoặc cấp "
@@ -224,7 +237,8 @@ YEAR_REASONS = {
 YEAR_STATE_WORDS = {"KHONG_XEP_LOAI": "Không xếp loại", "CHUA_XEP_LOAI": "Chưa xếp loại"}
 
 YEAR_LABELS = {"NGHI_OM": "nghỉ ốm", "NGHI_THAI_SAN": "nghỉ thai sản",
-               "NGHI_VIEC_RIENG": "nghỉ việc riêng không hưởng lương", "NGHI": "nghỉ"}
+               "NGHI_VIEC_RIENG": "nghỉ việc riêng không hưởng lương", "NGHI": "nghỉ",
+               "DI_HOC": "được cử đi học, bồi dưỡng"}
 YEAR_LABELS |= {  # issue 48: the kinds of the tool's own files (read.containment.own_file, read.period_summaries)
     "own.report": "báo cáo JSON của một lần tổng hợp, ghi bằng --json",
     "own.record": "sổ ghi riêng của chương trình",

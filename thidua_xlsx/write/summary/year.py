@@ -60,7 +60,7 @@ def year_sheet(book: Book, people: Sequence[PersonResult], year: YearResults, ca
         rating = year.ratings.get(p.code)
         scores = year.scores.get(p.code, {})
         values = [n, p.code, p.name, p.department_name,
-                  *(_period_cell(scores.get(c.code), c, rating) for c in periods),
+                  *(_period_cell(scores.get(c.code), c, rating, p.facts.leave) for c in periods),
                   f"{len(rating.used)}/{own_periods(rating, periods)}" if rating else "",
                   score_cell(rating.score) if rating else None,
                   _rating(rating.computed) if rating else "",
@@ -91,12 +91,13 @@ def head_entered(year: YearResults, person: str) -> str:
     return HEAD_ENTERED.format(periods=", ".join(labels.get(code, code) for code in codes))
 
 
-def _period_cell(score: float | None, period: Period, rating: YearRating | None):
-    """A period's cell: its score (cut to two decimals), or why there is none — away, before the start, or missing."""
+def _period_cell(score: float | None, period: Period, rating: YearRating | None, leave: str | None = None):
+    """A period's cell: its score (cut to two decimals), or why there is none — away (on a course the unit sent:
+    ``leave``, the person's kind of leave, says so), before the start, or missing."""
     if score is not None:
         return score_cell(score)
     if rating is not None and period.code in rating.away:
-        return tx.YEAR_AWAY
+        return tx.YEAR_AWAY_STUDY if leave == cm.LEAVE_STUDY_WORD else tx.YEAR_AWAY
     if rating is not None and period.code in rating.before_start:
         return tx.YEAR_BEFORE_START
     return tx.YEAR_NO_SCORE
