@@ -49,7 +49,7 @@ from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import InboxFile
 from thidua_xlsx.model.issues import ERROR, NOTE, Issue, Problems, issue
 from thidua_xlsx.model.places import INBOX, RECEIVED_FOLDER, REGISTRATION_INBOX, STAGING_FOLDER, windows_device
-from thidua_xlsx.read.containment import FILE, MAX_FILE_BYTES, WORKBOOK_SUFFIXES, InboxItem
+from thidua_xlsx.read.containment import FILE, LOCK_PREFIXES, MAX_FILE_BYTES, WORKBOOK_SUFFIXES, InboxItem
 from thidua_xlsx.system import files
 from thidua_xlsx.system.lock import hide
 from thidua_xlsx.workspace import CampaignFolder, campaign_in, level_above_book, open_campaign
@@ -62,7 +62,6 @@ MAX_NAME_CHARS = 120  # of a filed file's name: the inbox's path stays well insi
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')  # in a Windows file name
 _ARCHIVES = (".zip",)
 _NOT_OURS = ("file.not_ours", "level_above.not_summary")  # a workbook, but none of ours: left alone
-LOCK_PREFIXES = ("~$", ".~lock.")  # the owner files Excel and LibreOffice leave beside an open workbook
 OUTSIDE_FAULTS = frozenset({"intake.cannot_write"})  # refusals for a reason outside the file: tried again later
 MESSAGES_FOLDER = "thu"  # in so-da-nhan/: what the collector settled of each message
 MAX_MESSAGE_RECORD_BYTES = 256 * 1024  # a message's record: a few hundred bytes per attachment

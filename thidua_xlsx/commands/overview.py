@@ -75,9 +75,13 @@ def _date(value) -> dt.date | None:
 
 
 def _count_files(folder: Path) -> int:
-    """The files directly in ``folder`` (the round's inbox; a period's subfolders are their own rounds)."""
+    """The returned books directly in ``folder`` (the round's inbox; a period's subfolders are their own rounds), as
+    the merge tells one (:func:`~thidua_xlsx.read.containment.returned_book`)."""
+    from thidua_xlsx.read.containment import FILE, InboxItem, returned_book
+
     try:
-        return sum(1 for e in os.scandir(folder) if e.is_file(follow_symlinks=False) and not e.name.startswith("~$"))
+        return sum(1 for e in os.scandir(folder) if e.is_file(follow_symlinks=False)
+                   and returned_book(InboxItem(Path(e.path), e.name, FILE)))
     except OSError:
         return 0
 

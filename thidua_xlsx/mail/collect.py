@@ -39,12 +39,12 @@ from email.parser import BytesParser
 from email.utils import parseaddr, parsedate_to_datetime
 from pathlib import Path
 
-from thidua_xlsx.intake import FILED, LOCK_PREFIXES, SAME, Filed, Intake, MessageRecord, Received, settled
+from thidua_xlsx.intake import FILED, SAME, Filed, Intake, MessageRecord, Received, settled
 from thidua_xlsx.mail.imap import TIMEOUT_SECONDS, Mailbox, MailFault, close, connect, login, quoted, said
 from thidua_xlsx.mail.imap import parse_mailbox as parse_mailbox  # the address read apart: the doors' call
 from thidua_xlsx.model.issues import ERROR, WARNING, Issue, issue
 from thidua_xlsx.model.requests import FOLDER
-from thidua_xlsx.read.containment import MAX_FILE_BYTES, WORKBOOK_SUFFIXES
+from thidua_xlsx.read.containment import LOCK_PREFIXES, MAX_FILE_BYTES, WORKBOOK_SUFFIXES
 from thidua_xlsx.text.collation import fold
 
 MAX_ATTACHMENTS = 20  # of one message: a department sends one book, a school a few; more is a mistake or spam

@@ -46,6 +46,9 @@ CHUNK = 1 << 20
 # Entry kinds found by the scan.
 FILE, LINK, SPECIAL, UNREADABLE_FOLDER = "file", "link", "special", "unreadable_folder"
 TOO_LONG = "too_long"  # the detail of an unreadable folder whose path is past the system's limit
+LOCK_PREFIXES = ("~$", ".~lock.")  # the owner files Excel (~$name) and LibreOffice (.~lock.name#) leave beside a book
+SYSTEM_FILES = frozenset({".ds_store", "thumbs.db", "desktop.ini"})  # what Finder and Explorer leave in a folder
+LOCK, SYSTEM = "lock", "system"
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,20 @@ def scan_inbox(inbox: Path) -> list[InboxItem]:
 
     walk(inbox)
     return found
+
+
+def left_beside(name: str) -> str:
+    """:data:`LOCK` for the file a spreadsheet program leaves beside a book it has open, :data:`SYSTEM` for one a
+    system leaves in any folder (``Thumbs.db``, ``desktop.ini``, ``.DS_Store``), else "": never a book."""
+    base = name.lower()
+    return LOCK if base.startswith(LOCK_PREFIXES) else SYSTEM if base in SYSTEM_FILES else ""
+
+
+def returned_book(item: InboxItem) -> bool:
+    """Whether ``item`` (as :func:`scan_inbox` found it) is a returned book: a regular file of a workbook's kind, not
+    one a spreadsheet program or a system left there (:func:`left_beside`). What the merge reads as a book, and what
+    the page counts as received; the tool's own files (:func:`own_file`) have other kinds."""
+    return item.kind == FILE and not left_beside(item.path.name) and item.path.suffix.lower() in WORKBOOK_SUFFIXES
 
 
 def _relative(path: Path, inbox: Path) -> str:

@@ -53,7 +53,9 @@ from thidua_xlsx.read.containment import (
     WORKBOOK_SUFFIXES,
     InboxItem,
     check_workbook,
+    left_beside,
     own_file,
+    returned_book,
     unreadable,
     workbooks_in_archive,
 )
@@ -70,7 +72,6 @@ from thidua_xlsx.read.registry import DamagedRecord, IssuedRegistry
 from thidua_xlsx.system import pool
 from thidua_xlsx.text.messages import shortened
 
-SYSTEM_FILES = {".ds_store", "thumbs.db", "desktop.ini"}
 # A workbook reads in well under a second; a file that takes longer is stopped. A worker's task has for its
 # deadline this value as the process that started the worker holds it (parallel.py).
 SECONDS_PER_FILE = 20
@@ -114,10 +115,9 @@ def sorted_out(item: InboxItem) -> InboxFile:
         return reject(blank_entry(item), code) if item.kind != LINK or item.detail != "inside" else \
             skip(blank_entry(item), code)
     entry = _stat_entry(item)
-    base = item.path.name.lower()
-    if base.startswith("~$") or base.startswith(".~lock.") or base in SYSTEM_FILES:
-        reason = "lock" if base.startswith(("~$", ".~lock.")) else "system"
-        return with_hash(skip(entry, f"file.skipped_{reason}"))
+    left = left_beside(item.path.name)
+    if left:
+        return with_hash(skip(entry, f"file.skipped_{left}"))
     own = own_file(item)  # a JSON report the README's own commands put beside the books, a record, a launcher
     if own:
         return with_hash(skip(entry, "file.own_file", NOTE, kind=(own,)))
@@ -143,12 +143,9 @@ def content_key(item: InboxItem) -> tuple[str, int] | None:
     """What a file read as a workbook has in common with its byte-identical copies that is known without reading
     it — its kind (suffix) and size — or None when it would not be read as a workbook (a link, a lock file, another
     kind of file, too big: :func:`sorted_out`), or cannot be looked at."""
-    if item.kind != FILE:
+    if not returned_book(item):
         return None
-    base = item.path.name.lower()
     suffix = item.path.suffix.lower()
-    if base.startswith(("~$", ".~lock.")) or base in SYSTEM_FILES or suffix not in WORKBOOK_SUFFIXES:
-        return None
     try:
         size = item.path.lstat().st_size
     except OSError:
