@@ -68,6 +68,9 @@ goto :khong_co_python
 for /f "delims=" %%V in ('%PY% -c "import sys; print(sys.version.split()[0])"') do echo       Có Python %%V.
 
 rem --- 2. the campaign folder -----------------------------------------------------------------------------------------
+rem PowerShell draws the folder dialog and makes the shortcut; a PC without it (or where it is blocked) gets words.
+set "CO_PS="
+for %%P in (powershell.exe) do if not "%%~$PATH:P"=="" set "CO_PS=1"
 echo [2/5] Thư mục chiến dịch (nơi để sổ sách thi đua của trường)...
 set "THU_MUC=%THIDUA_THU_MUC%"
 if defined THU_MUC goto :co_thu_muc
@@ -75,9 +78,11 @@ set "MAC_DINH=%USERPROFILE%\Documents\Thi-dua"
 if exist "%NHO%" set /p MAC_DINH=<"%NHO%"
 if defined KHONG_HOI set "THU_MUC=%MAC_DINH%"
 if defined KHONG_HOI goto :co_thu_muc
+if not defined CO_PS goto :khong_hop_thoai
 echo       Hãy chọn thư mục trong hộp thoại vừa mở (đóng hộp thoại thì dùng thư mục mặc định).
 for /f "usebackq delims=" %%D in (`powershell -NoProfile -STA -ExecutionPolicy Bypass -Command "[Console]::OutputEncoding = New-Object Text.UTF8Encoding $false; Add-Type -AssemblyName System.Windows.Forms; $p = Join-Path ([Environment]::GetFolderPath('MyDocuments')) 'Thi-dua'; $m = Join-Path $env:LOCALAPPDATA 'thidua-xlsx\thu-muc.txt'; if (Test-Path -LiteralPath $m) { $p = [IO.File]::ReadAllText($m).Trim() }; $d = New-Object System.Windows.Forms.FolderBrowserDialog; $d.Description = 'Chọn thư mục chiến dịch thi đua, hoặc tạo thư mục mới. Đóng hộp này thì dùng: ' + $p; $d.ShowNewFolderButton = $true; $d.SelectedPath = $(if (Test-Path -LiteralPath $p) { $p } else { [Environment]::GetFolderPath('MyDocuments') }); $f = New-Object System.Windows.Forms.Form -Property @{ TopMost = $true }; if ($d.ShowDialog($f) -eq 'OK') { $d.SelectedPath }"`) do set "THU_MUC=%%D"
 if defined THU_MUC goto :co_thu_muc
+:khong_hop_thoai
 set "THU_MUC=%MAC_DINH%"
 echo       Không có thư mục nào được chọn (hộp thoại đã đóng, hoặc máy không cho mở hộp chọn thư mục): dùng thư mục mặc định.
 :co_thu_muc
@@ -181,6 +186,7 @@ echo [4/5] Thư mục đã có chiến dịch: giữ nguyên mọi sổ, chỉ l
 rem --- 5. the "Thi dua" shortcut on the desktop -----------------------------------------------------------------------
 :loi_tat
 if not exist "%THU_MUC%\Mo-trang-thi-dua.bat" goto :loi_loi_tat
+if not defined CO_PS goto :loi_loi_tat
 echo [5/5] Đặt lối tắt "Thi đua" lên màn hình nền...
 set "THIDUA_THU_MUC=%THU_MUC%"
 powershell -NoProfile -ExecutionPolicy Bypass -Command ^
@@ -198,7 +204,7 @@ powershell -NoProfile -ExecutionPolicy Bypass -Command ^
   "  $text = '@echo off' + $nl + 'chcp 65001 >nul' + $nl + 'call ' + $q + $dich + $q + $nl;" ^
   "  [IO.File]::WriteAllText($cmd, $text, (New-Object Text.UTF8Encoding $false)); $hien = $cmd };" ^
   "$nho = Join-Path $env:LOCALAPPDATA 'thidua-xlsx'; New-Item -ItemType Directory -Force -Path $nho | Out-Null;" ^
-  "[IO.File]::WriteAllText((Join-Path $nho 'man-hinh.txt'), $ban, (New-Object Text.UTF8Encoding $false));" ^
+  "[IO.File]::WriteAllText((Join-Path $nho 'man-hinh.txt'), $ban + [char]13 + [char]10, (New-Object Text.UTF8Encoding $false));" ^
   "Write-Output ('      ' + $hien)"
 if errorlevel 1 goto :loi_loi_tat
 
@@ -268,7 +274,7 @@ exit /b 1
 rem --- helpers --------------------------------------------------------------------------------------------------------
 :hoi
 rem :hoi DEFAULT LAST - the number she types, in SO: 1 to LAST (3 or 5), or DEFAULT on Enter alone (none: asked
-rem again); anything else is asked again, five times at most (then errorlevel 1). Her quotes and spaces are removed
+rem again, as anything else is), five times at most (then errorlevel 1). Her quotes and spaces are removed
 rem before it is compared.
 set "LAN="
 :hoi_lai
@@ -277,7 +283,7 @@ if "%LAN%"=="xxxxxx" exit /b 1
 set "SO="
 set /p "SO=      Gõ số rồi nhấn Enter%GOI_Y%: "
 if not defined SO set "SO=%~1"
-if not defined SO goto :hoi_lai
+if not defined SO goto :hoi_sai
 set "SO=%SO:"=%"
 set "SO=%SO: =%"
 if "%SO%"=="1" exit /b 0
@@ -304,7 +310,7 @@ exit /b 0
 :nho_thu_muc
 rem The folder chosen, the next run's default (UTF-8, as chcp 65001 writes it).
 setlocal EnableDelayedExpansion
->"!NHO!" echo(!THU_MUC!
+>"!NHO!" echo:!THU_MUC!
 endlocal
 exit /b 0
 
@@ -312,7 +318,7 @@ exit /b 0
 rem The folder name printed as it is: an ampersand or a parenthesis in it is not read as cmd syntax.
 setlocal EnableDelayedExpansion
 set "TRUOC=%~1"
-echo(!TRUOC!!THU_MUC!
+echo:!TRUOC!!THU_MUC!
 endlocal
 exit /b 0
 

@@ -81,7 +81,7 @@ exit /b 1
 :noi_thu_muc
 rem The folder printed as it is: an ampersand or a parenthesis in it is not read as cmd syntax.
 setlocal EnableDelayedExpansion
-echo(Thư mục chiến dịch dùng lần trước, được giữ nguyên: !THU_MUC!
+echo:Thư mục chiến dịch dùng lần trước, được giữ nguyên: !THU_MUC!
 endlocal
 exit /b 0
 

@@ -366,7 +366,8 @@ def _walk(env: dict[str, str], exists=lambda path: False, fails=lambda command: 
           output=lambda command: None) -> tuple[list[str], int]:
     """The commands the .bat runs, in order, and its exit code: cmd's goto, call (its arguments %~1, %~2), exit /b, if
     (defined, exist, errorlevel, "a"=="b", each with not), set "NAME=value", set /p "NAME=prompt" (the next of
-    ``answers``; none left: unset, as at the end of input), set /p NAME=<"file" and for /f … in ('command') do set
+    ``answers``; none left: unset, as at the end of input), for %%P in (x.exe) do if not "%%~$PATH:P"=="" set
+    "NAME=1" (unless ``fails("where x.exe")``), set /p NAME=<"file" and for /f … in ('command') do set
     "NAME=%%V" (NAME set to ``output("<file")``, ``output(command)``, unless None), over the process environment
     ``env``; ``exists(path)`` answers if exist, ``fails(command)`` whether a command sets errorlevel 1. A condition
     this reader does not know fails the test (the .bat changed: teach it here)."""
@@ -426,6 +427,9 @@ def _walk(env: dict[str, str], exists=lambda path: False, fails=lambda command: 
             return ran, int(m[1])
         if m := re.fullmatch(r'set "(\w+)=(.*)"', line):
             variables[m[1]] = expand(m[2])
+        if m := re.fullmatch(r'for %%(\w) in \((\S+)\) do if not "%%~\$PATH:\1"=="" set "(\w+)=1"', line):
+            if not fails(f"where {m[2]}"):  # found on the PATH unless told it is not
+                variables[m[3]] = "1"
         if m := re.fullmatch(r'(?:if exist "[^"]*" )?set /p (\w+)=<"(.*)"', line):
             if (said := output("<" + expand(m[2]))) is not None:
                 variables[m[1]] = said
@@ -607,7 +611,7 @@ def test_the_bats_powershell_survives_cmds_quoting():
         assert follower.startswith("  \""), "a continued line starts with spaces (cmd escapes its first character)"
         assert follower.count('"') == 2, follower  # one quoted piece each: no quote inside the PowerShell
     for command in _bat_lines():
-        if "powershell" in command:
+        if "powershell -" in command:
             code = command.split("-Command", 1)[1]
             assert "%" not in code.replace("%%D", ""), "cmd would expand a % inside the PowerShell"
             assert '\\"' not in code

@@ -27,6 +27,7 @@ import os
 import re
 import shutil
 import subprocess
+import time
 from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 
@@ -50,14 +51,21 @@ def require_wine() -> None:
 def wine_env(tmp_path_factory):
     """The environment of a throwaway Wine prefix, made on first use, its wineserver stopped at the end."""
     require_wine()
-    prefix = tmp_path_factory.mktemp("wine") / "prefix"
+    root = tmp_path_factory.mktemp("wine")
+    (root / "home").mkdir()  # Wine links the prefix's Desktop and Documents to HOME: a throwaway one
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "WINEPATH")}
-    env.update(WINEPREFIX=str(prefix), WINEDEBUG="-all", WINEDLLOVERRIDES="mscoree,mshtml=", LC_ALL="C.UTF-8")
+    env.update(WINEPREFIX=str(root / "prefix"), WINEDEBUG="-all", WINEDLLOVERRIDES="mscoree,mshtml=",
+               LC_ALL="C.UTF-8", HOME=str(root / "home"))
     made = subprocess.run(["wine", "cmd", "/c", "exit 0"], env=env, capture_output=True, timeout=300,
                           stdin=subprocess.DEVNULL)
     assert made.returncode == 0, made.stderr
     yield env
     subprocess.run(["wineserver", "-k"], env=env, capture_output=True, timeout=60)
+
+
+def local_app_data(env: dict[str, str]) -> Path:
+    """The prefix's %LOCALAPPDATA% (its one user's AppData\\Local), as a Unix folder."""
+    return next((Path(env["WINEPREFIX"]) / "drive_c" / "users").glob("*/AppData/Local"))
 
 
 def windows_path(path: Path) -> str:
@@ -86,9 +94,10 @@ def failing(folder: Path, name: str, env: dict[str, str]) -> Path:
     return program
 
 
-def calls(program: Path, at_least: int = 1, seconds: float = 20) -> list[list[str]]:
+def calls(program: Path, at_least: int = 1, seconds: float = 20, until=None) -> list[list[str]]:
     """The argument lists ``program`` (a :func:`stand_in`) was called with, in order — once ``at_least`` calls are
-    logged or ``seconds`` have passed: Wine starts a Unix program and goes on without waiting for it."""
+    logged (or ``until(calls)`` holds) or ``seconds`` have passed: Wine starts a Unix program and goes on without
+    waiting for it."""
     import time
 
     log = program.with_name(f"{program.name}.args")
@@ -96,7 +105,7 @@ def calls(program: Path, at_least: int = 1, seconds: float = 20) -> list[list[st
     while True:
         text = log.read_text(encoding="utf-8") if log.is_file() else ""
         found = [block.split("\n") for block in text.split("\n\n") if block]
-        if len(found) >= at_least or time.monotonic() > deadline:
+        if (until(found) if until else len(found) >= at_least) or time.monotonic() > deadline:
             return found
         time.sleep(0.2)
 
@@ -107,27 +116,37 @@ class Ran:
     said: str  # what the window showed, lines joined by "\n"
 
 
-def cmd(env: dict[str, str], bat: Path, answers: str = "", path: tuple[Path, ...] = (), only_path: bool = False,
+def cmd(env: dict[str, str], bat: Path, answers: str = "", path: tuple[Path, ...] = (), powershell: bool = True,
         extra: dict[str, str] | None = None) -> Ran:
-    """Run ``bat`` in ``cmd /c`` in a console, ``answers`` typed at its questions and pauses; ``path``: folders put
-    before Wine's PATH (``only_path``: instead of it — no PowerShell, no Windows program but cmd's own commands)."""
+    """Run ``bat`` in ``cmd /c`` in a console, ``answers`` typed at its questions and pauses, ``extra`` in its
+    environment; ``path``: folders put before Wine's PATH; without ``powershell``, PowerShell's folder left out of it
+    (Wine's PowerShell answers nothing and succeeds: a PC without PowerShell, or where it is blocked)."""
     env = {**env, **(extra or {})}
     folders = ";".join(windows_path(p) for p in path)
     name = bat.name  # run from its folder by its name, as Explorer quotes a path full of cmd syntax for cmd /c
-    if only_path:
+    if not powershell:
         name = f"{bat.stem}-chay.bat"
-        (bat.parent / name).write_bytes(f'@set "PATH={folders}"\r\n@call "{bat.name}"\r\n'.encode("ascii"))
+        windows = r"C:\windows\system32;C:\windows"
+        (bat.parent / name).write_bytes(f'@set "PATH={folders};{windows}"\r\n@call "{bat.name}"\r\n'.encode("ascii"))
     elif folders:
         env["WINEPATH"] = folders
-    line = f"stty cols 2000 rows 200 -echo; exec wine cmd /c {_quoted(name)}"
-    done = subprocess.run(["script", "-qec", line, "/dev/null"], input=answers.encode(), env=env, cwd=bat.parent,
-                          capture_output=True, timeout=120)
-    shown = ESCAPES.sub("", done.stdout.decode("utf-8", errors="replace"))
+    line = f"stty raw -echo cols 2000 rows 200; exec wine cmd /c {_quoted(name)}"
+    started = subprocess.Popen(["script", "-qec", line, "/dev/null"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, env=env, cwd=bat.parent)
+    time.sleep(1)  # her keys come once the window is there (typed sooner, the terminal would echo them)
+    try:
+        # Wine's console reads the terminal raw: Enter is a carriage return.
+        stdout, _ = started.communicate(answers.replace("\n", "\r").encode(), timeout=120)
+    except subprocess.TimeoutExpired:
+        started.kill()
+        stdout, _ = started.communicate()
+        raise AssertionError(f"{bat.name} still waits after the answers {answers!r}: {stdout.decode(errors='replace')}")
+    shown = ESCAPES.sub("", stdout.decode("utf-8", errors="replace"))
     try:
         shown = shown.encode("cp437").decode("utf-8")  # undo Wine's reading of the .bat in code page 437
     except (UnicodeEncodeError, UnicodeDecodeError):
         pass  # nothing Vietnamese was read from a .bat
-    return Ran(done.returncode, "\n".join(line.rstrip() for line in shown.replace("\r", "").split("\n")).strip())
+    return Ran(started.returncode, "\n".join(line.rstrip() for line in shown.replace("\r", "").split("\n")).strip())
 
 
 def _quoted(text: str) -> str:
