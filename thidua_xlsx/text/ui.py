@@ -296,8 +296,6 @@ NO_BROWSER_HELP = "Không tự mở trình duyệt (chỉ in địa chỉ)."
 LAUNCHER_STEM = "Mo-trang-thi-dua"
 LAUNCHERS = {"windows": ".bat", "macos": ".command", "linux": ".sh"}  # the one a person double-clicks, by her system
 INSTALLERS = {"windows": "Cai-dat-thi-dua.bat", "macos": "Cai-dat-thi-dua.command", "linux": "cai-dat-thi-dua.sh"}
-LAUNCHER_MISSING = ("Không tìm thấy chương trình thidua-xlsx trên máy này. Hãy cài lại (pip install thidua-xlsx) "
-                    "rồi bấm đúp lại tệp này.")
 
 # The first screen of a folder with no campaign: what a secretary knows of her school, each the code init is given.
 FIRST_LEVELS = (("mam-non", "Mầm non"), ("tieu-hoc", "Tiểu học"), ("thcs", "Trung học cơ sở"),
