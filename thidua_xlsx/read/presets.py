@@ -82,6 +82,8 @@ def school_year_periods(kind: str, first_year: int) -> tuple[cm.Period, ...]:
     5th of the month after it."""
     import datetime as dt
 
+    from thidua_xlsx.text import commands as ct
+
     def month(n: int) -> tuple[int, int]:  # the n-th month of the school year (0: September), as (year, month)
         return first_year + (8 + n) // 12, (8 + n) % 12 + 1
 
@@ -91,13 +93,14 @@ def school_year_periods(kind: str, first_year: int) -> tuple[cm.Period, ...]:
         return start, end.replace(day=1) - dt.timedelta(days=1), dt.date(due_year, due_month, PERIOD_DEADLINE_DAY)
 
     if kind == cm.MONTHS:
-        return tuple(cm.Period(f"thang-{m}", f"Tháng {m}/{y}", *span(n, n)) for n in range(9) for y, m in [month(n)])
-    numerals = ("I", "II", "III")
+        return tuple(cm.Period(f"thang-{m}", ct.PERIOD_MONTH_LABEL.format(month=m, year=y), *span(n, n))
+                     for n in range(9) for y, m in [month(n)])
     periods = []
-    for q, numeral in enumerate(numerals):
+    for q, numeral in enumerate(ct.QUARTER_NUMERALS):
         (y1, m1), (y3, m3) = month(3 * q), month(3 * q + 2)
         months = f"{m1}/{y1}–{m3}/{y3}" if y1 != y3 else f"{m1}–{m3}/{y3}"
-        periods.append(cm.Period(f"quy-{q + 1}", f"Quý {numeral} (tháng {months})", *span(3 * q, 3 * q + 2)))
+        label = ct.PERIOD_QUARTER_LABEL.format(numeral=numeral, months=months)
+        periods.append(cm.Period(f"quy-{q + 1}", label, *span(3 * q, 3 * q + 2)))
     return tuple(periods)
 
 

@@ -103,6 +103,9 @@ INIT_SCORED_BY_PERIOD = ("Chấm theo {kind}: {count} kỳ, từ {first} đến 
                          "trường).")
 INIT_SCORED_YEAR_END = "Chấm một lần cuối năm học (không chia kỳ)."
 INIT_SCORING_KINDS = {"thang": "tháng", "quy": "quý"}
+PERIOD_MONTH_LABEL = "Tháng {month}/{year}"  # the periods init writes on sheet Kỳ đánh giá
+PERIOD_QUARTER_LABEL = "Quý {numeral} (tháng {months})"  # months: "9–11/2026", or "12/2026–2/2027" across a year
+QUARTER_NUMERALS = ("I", "II", "III")
 # The launchers init writes (write/launchers.py), when the tool they open is gone from this computer (uninstalled, or
 # the folder copied to another computer): what to double-click, never a command to type. The .bat's words pass
 # through cmd's echo: no % ^ & | < > in them.
