@@ -14,8 +14,8 @@ exit 1) — it never waits, and never mixes its files with the first run's. A ca
 inside the inbox (``merge`` pointed at the campaign folder itself) gets no lock file and no record: the
 inbox is never written. Once it holds them, the run removes the temporary files a killed run left where it
 writes (:func:`thidua_xlsx.system.files.remove_abandoned`): those of an output it holds, of anything inside
-an output folder it holds, of the campaign's records — and any of ours untouched for an hour in those
-folders; it says so once.
+an output folder it holds, of the campaign's records — and any of ours in those folders written by a run that has
+ended, or untouched for an hour; it says so once.
 """
 
 from __future__ import annotations
@@ -210,7 +210,8 @@ def _abandoned(held: Path, locks: set[Path]) -> list[Path]:
     """Remove the temporary files a killed run left where the lock ``held`` lets this run write (``locks``:
     every lock this run takes here): beside an output, those of that output; in an output folder, those of
     any file no other lock covers (:func:`_inside`); in a campaign folder, those of its record and of
-    so-da-phat/; and, in each of those folders, any of ours untouched for an hour."""
+    so-da-phat/; and, in each of those folders, any of ours written by a run that has ended or untouched for an
+    hour."""
     target = lock.target_of(held)
     if target is None:  # a long name, told by a digest: only the old ones beside it
         return remove_abandoned(held.parent, lambda _path: False)

@@ -110,6 +110,32 @@ def test_the_next_run_removes_what_a_run_killed_mid_write_left_and_says_so_once(
     assert not (year_folder / lock.LOCK_SUFFIX).exists()
 
 
+@posix_only
+def test_history_killed_writing_its_dated_copy_leaves_a_temporary_the_next_run_removes_at_once(tmp_path):
+    """The copy of the previous book (lich-su.<date>.xlsx) is no output the next run holds: its temporary file is
+    known abandoned by the run its name carries, ended — at once, not an hour later; a running run's is left."""
+    book = tmp_path / "lich-su.xlsx"
+    shutil.copy(SAMPLES / "lich-su.xlsx", book)
+    args = ("history", "--book", book, SAMPLES / "tong-hop-cuoi.xlsx")
+    killed = _child(STOPPED_WRITING, *args)
+    assert "writing" in (line.strip() for line in killed.stdout)
+    killed.send_signal(signal.SIGKILL)
+    killed.wait(timeout=60)
+    killed.stdout.close()
+    killed.stderr.close()
+    [left] = [p for p in tmp_path.iterdir() if p.suffix == ".tmp"]
+    target = files.TEMPORARY.fullmatch(left.name)["target"]
+    assert target.startswith("lich-su.") and target != book.name and target.endswith(".xlsx")  # the dated copy
+    running = files.temporary_name(tmp_path / "lich-su.2026-06-01.xlsx")  # this process's: a run still writing
+    running.write_bytes(b"half")
+
+    result = run(*args)
+
+    assert result.exit_code == 0, result.output
+    assert "Đã xóa 1 tệp tạm" in result.output and str(left) in result.output
+    assert not left.exists() and running.exists()
+
+
 def test_generate_removes_the_staged_workbooks_and_records_a_killed_generate_left(tmp_path):
     """generate holds its outbox and its campaign: every temporary file of ours there is abandoned, however
     fresh; said once with its problems."""
@@ -136,13 +162,15 @@ def test_only_our_temporaries_are_removed_and_only_when_abandoned(tmp_path):
     ours_held = tmp_path / "tong-hop.xlsx.00ff00ff.tmp"
     ours_old = _old_file(tmp_path / "sub" / "bao-cao.json.aa11bb22.tmp")
     ours_fresh = tmp_path / "sub" / "khac.xlsx.cc33dd44.tmp"
+    ours_ended = tmp_path / "sub" / "lich-su.2026-06-01.xlsx.999999-1.ee55ff66.tmp"  # by a run not running: fresh
+    ours_running = files.temporary_name(tmp_path / "sub" / "lich-su.2026-06-01.xlsx")  # by this run, still writing
     theirs = [_old_file(tmp_path / name) for name in ("a.tmp", "b.xlsx.0011223.tmp", "c.xlsx.00112233.TMP",
                                                       "d.xlsx.0011223g.tmp", "e.xlsx.00112233.tmp.docx")]
-    for path in (ours_held, ours_fresh):
+    for path in (ours_held, ours_fresh, ours_ended, ours_running):
         path.write_bytes(b"x")
     assert files.remove_abandoned(tmp_path, lambda target: target.name == "tong-hop.xlsx") == [ours_held]
-    assert files.remove_abandoned(tmp_path, lambda _target: False, below=True) == [ours_old]
-    assert ours_fresh.exists() and all(p.exists() for p in theirs)
+    assert sorted(files.remove_abandoned(tmp_path, lambda _target: False, below=True)) == [ours_old, ours_ended]
+    assert ours_fresh.exists() and ours_running.exists() and all(p.exists() for p in theirs)
 
 
 # --- a run killed right after creating its lock -------------------------------------------------------

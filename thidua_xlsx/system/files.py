@@ -7,13 +7,14 @@ a full disk, a folder that may not be written, the target open in Excel on Windo
 file is removed and the error is raised again as a :class:`WriteError` naming the target (never the
 temporary name), so nothing partial remains under a final name nor beside it.
 
-The temporary name is ``<name>.<random>.tmp`` (the name cut to :data:`TMP_STEM` characters: a target whose
-name is near the system's limit still has a temporary name): two runs never share one. Only a run killed
-outright (the power cut, the window closed, the task ended) leaves one; the next run that holds the target,
-or writes in its folder, removes those it can tell are ours and abandoned (:func:`remove_abandoned`): named
-exactly so (eight lowercase hexadecimal digits before ``.tmp``: never a file a person named), and either
-written for a target that run now holds (no other run can be writing it) or untouched for
-:data:`ABANDONED_SECONDS`. The scratch folders of :func:`scratch_folder` left in the system's temporary folder
+The temporary name is ``<name>.<run>.<random>.tmp`` (the name cut to :data:`TMP_STEM` characters: a target whose
+name is near the system's limit still has a temporary name; ``<run>``: the process writing it, its id and its start
+as a scratch folder names them): two runs never share one. Only a run killed outright (the power cut, the window
+closed, the task ended) leaves one; the next run that holds the target, or writes in its folder, removes those it
+can tell are ours and abandoned (:func:`remove_abandoned`): named exactly so (eight lowercase hexadecimal digits
+before ``.tmp``: never a file a person named), and either written by a run no longer running, or for a target that
+run now holds (no other run can be writing it), or untouched for :data:`ABANDONED_SECONDS` (a name without its run,
+as earlier versions wrote them). The scratch folders of :func:`scratch_folder` left in the system's temporary folder
 name the run that made them (its process id and start time): the next run removes those whose run is no longer
 running, at once, after stopping a LibreOffice that outlived its run in one, and never a running run's
 (:func:`remove_abandoned_scratch`). A run asked to end (SIGTERM on macOS and Linux: ``kill``, a system monitor)
@@ -46,7 +47,8 @@ from thidua_xlsx.text import commands as ct
 TMP_STEM = 60  # characters of the target's name kept in its temporary name
 NAME_MAX = 255  # of one name: bytes on ext4 and APFS, UTF-16 units on NTFS and exFAT
 PROBE_NAME = "thidua-xlsx"  # of the temporary file made to try a folder
-TEMPORARY = re.compile(r"(?P<target>.+)\.[0-9a-f]{8}\.tmp")  # the temporary names this tool makes
+# The temporary names this tool makes: the target's name, the run writing it (none in earlier versions), 8 random.
+TEMPORARY = re.compile(r"(?P<target>.+?)(?:\.(?P<pid>[0-9]+)-(?P<started>[0-9]+))?\.[0-9a-f]{8}\.tmp")
 # A scratch folder's name: thidua_office_, the run that made it (its process id - its start, in whole seconds
 # since 1970: an id alone may be a later process's), 8 of tempfile's: thidua_office_4242-1764057600_k2x9abcd.
 OWNED_SCRATCH = re.compile(r"thidua_[a-z_]+?_(?P<pid>[0-9]+)-(?P<started>[0-9]+)_[a-z0-9_]{8}")
@@ -73,7 +75,7 @@ class WriteError(OSError):
 
 def temporary_name(path: Path) -> Path:
     """A fresh temporary path beside ``path`` (see the module)."""
-    return path.with_name(f"{path.name[:TMP_STEM]}.{secrets.token_hex(4)}.tmp")
+    return path.with_name(f"{path.name[:TMP_STEM]}.{_this_run()}.{secrets.token_hex(4)}.tmp")
 
 
 @contextlib.contextmanager
@@ -329,8 +331,9 @@ def _untouched(folder: Path) -> bool:
 
 def remove_abandoned(folder: Path, held: Callable[[Path], bool], below: bool = False) -> list[Path]:
     """Remove the temporary files of this tool in ``folder`` (and the folders ``below`` it) that no run will
-    rename any more: each written for a target that ``held`` says this run holds, or untouched for
-    :data:`ABANDONED_SECONDS`. Returns those removed; a file that cannot be removed is left."""
+    rename any more: each written by a run no longer running (:func:`_running`), for a target that ``held`` says
+    this run holds, or untouched for :data:`ABANDONED_SECONDS`. Returns those removed; a file that cannot be removed
+    is left."""
     removed = []
     since = time.time() - ABANDONED_SECONDS
     with contextlib.suppress(OSError):
@@ -339,7 +342,8 @@ def remove_abandoned(folder: Path, held: Callable[[Path], bool], below: bool = F
             if found is None or path.is_symlink() or not path.is_file():
                 continue
             with contextlib.suppress(OSError):
-                if held(path.with_name(found["target"])) or path.stat().st_mtime < since:
+                ended = found["pid"] is not None and not _running(int(found["pid"]), int(found["started"]))
+                if ended or held(path.with_name(found["target"])) or path.stat().st_mtime < since:
                     path.unlink()
                     removed.append(path)
     return removed
