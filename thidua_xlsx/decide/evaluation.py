@@ -17,7 +17,9 @@ In the order the decree reads, per person:
 3. a discipline from khiển trách in the year, by what it was for: a violation in carrying out one's duties, KHTNV
    whatever the score (điều 12 khoản 4 điểm c); a decline in political ideology, ethics or lifestyle, KHTNV (điều
    14 khoản 3 điểm a); another violation is not KHTNV by these clauses (rated by the score, said so); what it was
-   for not said: pending, never assumed either way; no score: not rated; else the bands (điều 12 khoản 1–4);
+   for not said: pending, never assumed either way; counted once — not for an act of the former unit (điều 14
+   khoản 3 điểm c) nor for an act of an earlier year rated KHTNV for it (điểm b); no score: not rated; else the
+   bands (điều 12 khoản 1–4);
 4. the head no higher than the unit (điều 12 khoản 7); the head is rated by the head of the managing body
    (điều 13 khoản 2 điểm a, khoản 3 điểm a): the school computes and proposes, outside its own cap;
 
@@ -257,8 +259,25 @@ def _disciplined(facts: ev.YearFacts, reasons: list[Reason]) -> str | None:
     """A discipline from khiển trách in the year, by what it was for: KHTNV for a violation in carrying out one's
     duties (điều 12 khoản 4 điểm c) or for a decline in political ideology, ethics or lifestyle (điều 14 khoản 3 điểm
     a); None — rated by the score — for another violation, which neither clause covers (the title rules may still
-    refuse LĐTT); pending while what it was for is not said (never assumed either way)."""
+    refuse LĐTT); pending while what it was for is not said (never assumed either way).
+
+    Counted once: for an act of the former unit, it goes to the former unit's rating (điều 14 khoản 3 điểm c) — rated
+    here by the score; for an act of an earlier year that year's rating already rested on as KHTNV, it does not count
+    again (điểm b) — rated by the score; where the history says that year was rated otherwise, it counts as its
+    clause says, said; where that year's rating is not known, it counts as its clause says, and the reason asks for
+    the history or the head's rating (the entered rating wins)."""
     discipline = facts.discipline.lower() if facts.discipline else ""
+    if facts.discipline_act == ev.ACT_FORMER_UNIT:
+        reasons.append(reason("year.discipline_former_unit", discipline=discipline))
+        return None
+    if facts.discipline_act:
+        act = facts.discipline_act
+        if facts.act_rating == ev.KHTNV:
+            reasons.append(reason("year.discipline_counted_before", discipline=discipline, year=act))
+            return None
+        reasons.append(reason("year.discipline_act_rated", discipline=discipline, year=act, rating=facts.act_rating)
+                       if facts.act_rating in cm.RATINGS else
+                       reason("year.discipline_act_unknown", discipline=discipline, year=act))
     if facts.discipline_scope == cm.SCOPE_DUTIES:
         reasons.append(reason("year.disciplined_duties", discipline=discipline))
         return ev.KHTNV

@@ -72,10 +72,11 @@ from thidua_xlsx.decide.history_rules import (
     reckoned_on,
 )
 from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model import history as hs
 from thidua_xlsx.model.campaign_book import STAFF_SHEET
 from thidua_xlsx.model.history import History, HistoryResults, Match, PersonYear, Service
-from thidua_xlsx.model.issues import NOTE, WARNING, Issue, issue
+from thidua_xlsx.model.issues import NOTE, WARNING, Issue, Reason, issue, reason
 from thidua_xlsx.model.results import DepartmentResult, PersonResult, Summary, is_granted
 from thidua_xlsx.model.titles import CSTD_TINH, TTLDXS
 from thidua_xlsx.text.collation import fold
@@ -160,6 +161,43 @@ def decide_history(campaign: cm.Campaign, people: Sequence[PersonResult], depart
                           sources=history.sources, flags=flags, withdrawn=withdrawn)
 
 
+def past_ratings(staff: Sequence[cm.Person], history: History) -> dict[str, dict[str, str]]:
+    """Each roster person's earlier ratings as ``history`` has them (roster code → school year → rating), found as
+    :func:`match` finds them (a person asked about — several of the history with that name — has none): what the year
+    compares a discipline for an earlier year's act with (NĐ 233/2026 điều 14 khoản 3 điểm b)."""
+    matches, _ = match(staff, history)
+    rated: dict[str, dict[str, str]] = {}
+    for row in history.people:
+        if row.rating:
+            rated.setdefault(row.person, {})[row.year] = row.rating
+    return {code: rated.get(m.codes[0], {}) for code, m in matches.items() if not m.ambiguous}
+
+
+def _acts(summary: Summary, history: History) -> tuple[dict[str, tuple[Reason, ...]], list[Issue]]:
+    """A discipline for an act of an earlier year, the year rated without that year's rating (its reason
+    ``year.discipline_act_unknown``), compared with ``history``: that year rated KHTNV — not counted again (NĐ 233/2026
+    điều 14 khoản 3 điểm b), said on the person and among the problems for the head to enter the rating; rated
+    otherwise — counted as the year counted it, said on the person."""
+    if summary.year is None:
+        return {}, []
+    past = past_ratings(summary.campaign.staff, history)
+    flags: dict[str, tuple[Reason, ...]] = {}
+    problems: list[Issue] = []
+    for p in summary.campaign.staff:
+        rating = summary.year.ratings.get(p.code)
+        act = p.facts.discipline_act
+        if rating is None or not act or not any(r.code == "year.discipline_act_unknown" for r in rating.reasons):
+            continue
+        then = past.get(p.code, {}).get(act)
+        if then == ev.KHTNV:
+            flags[p.code] = (reason("flag.discipline_counted_before", year=act, score=rating.score),)
+            problems.append(issue("history.discipline_counted_before", WARNING, sheet=STAFF_SHEET, name=p.name,
+                                  person=p.code, year=act, score=rating.score))
+        elif then in cm.RATINGS:
+            flags[p.code] = (reason("flag.discipline_act_rated", year=act, rating=then),)
+    return flags, problems
+
+
 def _start(person: cm.Person | None, past: Past) -> str:
     """The day a person entered the sector: the roster's "Ngày vào ngành", else the history's."""
     return (person.start if person else "") or (past.service.sector_start if past.service else "")
@@ -170,11 +208,12 @@ def with_history(summary: Summary, history: History, rules: MultiYearRules = Mul
     decided again); the flags on the people; what matching and deciding found among the issues."""
     matches, found = match(summary.campaign.staff, history)
     results = decide_history(summary.campaign, summary.people, summary.departments, history, matches, rules)
+    acts, disciplines = _acts(summary, history)
     people = []
     for p in summary.people:
         changed = {d.title: d for d in results.people.get(p.code, ()) if d.title == CSTD_TINH}
         changed |= {d.title: d for d in results.withdrawn.get(p.code, ())}
-        flags = p.flags + tuple(f for f in results.flags.get(p.code, ()) if f not in p.flags)
+        flags = p.flags + tuple(f for f in (*results.flags.get(p.code, ()), *acts.get(p.code, ())) if f not in p.flags)
         people.append(dataclasses.replace(p, decisions=tuple(changed.get(d.title, d) for d in p.decisions),
                                           flags=flags) if changed or flags != p.flags else p)
     freed: list[Issue] = []
@@ -190,4 +229,4 @@ def with_history(summary: Summary, history: History, rules: MultiYearRules = Mul
 
     return with_provisional(dataclasses.replace(  # the proposals as the history left them: one count in the run
         summary, people=tuple(people), departments=tuple(departments), history=results,
-        issues=(*summary.issues, *found, *results.issues, *freed)))
+        issues=(*summary.issues, *found, *results.issues, *disciplines, *freed)))

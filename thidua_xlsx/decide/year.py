@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from thidua_xlsx.decide import consolidate as cons
 from thidua_xlsx.decide.evaluation import cap_groups, rate_year
@@ -28,6 +28,7 @@ from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model import rule_set as rs
 from thidua_xlsx.model.campaign_book import (
+    FORMER_UNIT,
     PERIOD_FIELDS,
     PERIODS_SHEET,
     SCHOOL_SHEET,
@@ -105,12 +106,15 @@ def select_periods(files: Sequence[InboxFile], read: dict[str, ev.PeriodSummary]
 
 def year_summary(campaign: cm.Campaign, files: Sequence[InboxFile], periods: dict[str, ev.PeriodSummary],
                  school_rating: str | None = None, today: dt.date | None = None, book: str = "",
-                 registrations: YearRegistrations | None = None) -> Summary:
+                 registrations: YearRegistrations | None = None,
+                 past: Mapping[str, Mapping[str, str]] | None = None) -> Summary:
     """The year's summary: ``files`` every entry of the folder (statuses said), ``periods`` the summary used for
     each period (:func:`select_periods`), ``school_rating`` the school's own rating where known (điều 7),
     ``today`` the day the year is closed (a period not over by then is said; None: not checked), ``book`` the
     campaign book's file name (what is said of its sheets names it), ``registrations`` the registration round's
-    result (None: not merged yet — the periods' books say what they were made with, and that is said)."""
+    result (None: not merged yet — the periods' books say what they were made with, and that is said), ``past`` each
+    person's earlier ratings (roster code → school year → rating, :func:`~thidua_xlsx.decide.history.past_ratings`):
+    a discipline for an act of a year rated KHTNV for it is not counted again (điều 14 khoản 3 điểm b)."""
     problems: list[Issue] = [i for f in files for i in f.issues]
     labels = {p.code: p.label for p in campaign.periods}
     law = year_law(campaign, periods, today)
@@ -139,7 +143,8 @@ def year_summary(campaign: cm.Campaign, files: Sequence[InboxFile], periods: dic
     unsent = _unsent(campaign, periods)
     scores = [_scores(p.code, campaign, periods, unsent.get(p.code, ())) for p in campaign.staff]
     rules = year_rules(campaign)
-    ratings = {r.person: r for r in rate_year(campaign.periods, scores, [_facts(p, campaign) for p in campaign.staff],
+    ratings = {r.person: r for r in rate_year(campaign.periods, scores,
+                                              [_facts(p, campaign, past or {}) for p in campaign.staff],
                                               rules,
                                               {SCHOOL: school_rating} if school_rating else None)}
     ratings = _with_parts(campaign.periods, scores, ratings, rules)
@@ -329,7 +334,7 @@ def _said(campaign: cm.Campaign, ratings: dict[str, ev.YearRating], rules: ev.Ye
         found.append(issue("year.cap_unit_default", NOTE, sheet=PERIODS_SHEET,
                            field=fields["excellent_unit_cap_percent"]))
     if not rules.small_groups_together:  # said where counting them together would change a group
-        groups = cap_groups([_facts(p, campaign) for p in campaign.staff], rules)
+        groups = cap_groups([_facts(p, campaign, {}) for p in campaign.staff], rules)
         small = [group for (_unit, group), members in groups.items() if len(members) <= rules.small_group]
         if small and len(groups) > 1:
             together = next(word for word, flag in SMALL_GROUP_WORDS.items() if flag)
@@ -427,12 +432,14 @@ def _entry(periods: dict[str, ev.PeriodSummary], period: str, person: str) -> ev
     return summary.people.get(person) if summary else None
 
 
-def _facts(person: cm.Person, campaign: cm.Campaign) -> ev.YearFacts:
+def _facts(person: cm.Person, campaign: cm.Campaign, past: Mapping[str, Mapping[str, str]]) -> ev.YearFacts:
     """What the roster says of ``person``'s year: one unit (the school), the cap counted per role (the groups
     with similar tasks, điều 12 khoản 6: a leaders' form and a staff form), the head by position; the leave of the
-    year (its kind, months of maternity leave) and the periods wholly on it, what a discipline was for, and the
+    year (its kind, months of maternity leave) and the periods wholly on it, what a discipline was for and the act it
+    was for (the rating of the act's year, where ``past`` — person → school year → rating — has it), and the
     periods that ended before the person started (a newcomer's: not theirs)."""
     f = person.facts
+    act = ev.ACT_FORMER_UNIT if f.discipline_act == FORMER_UNIT else f.discipline_act or ""
     leave = {ev.LEAVE_MATERNITY} if f.maternity_months else set()
     if f.leave in ev.LEAVE_OF_WORD:
         leave.add(ev.LEAVE_OF_WORD[f.leave])
@@ -440,7 +447,8 @@ def _facts(person: cm.Person, campaign: cm.Campaign) -> ev.YearFacts:
     return ev.YearFacts(person.code, unit=SCHOOL, group=person.role, head_of=SCHOOL if head else "",
                         months_worked=f.months, leave=frozenset(leave), discipline=f.discipline,
                         entered=f.rating if f.rating in cm.RATINGS else None, discipline_scope=f.discipline_scope,
-                        away=frozenset(f.away),
+                        away=frozenset(f.away), discipline_act=act,
+                        act_rating=past.get(person.code, {}).get(act) if act != ev.ACT_FORMER_UNIT else None,
                         before_start=frozenset(p.code for p in campaign.periods if not cm.started_by(person, p.end)))
 
 

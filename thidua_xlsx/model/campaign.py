@@ -34,8 +34,7 @@ DISCIPLINES = ("Không", "Khiển trách", "Cảnh cáo", "Cách chức", "Buộ
 # No comma inside a word: Excel's inline dropdowns are comma-separated.
 DISCIPLINE_SCOPES = ("Nhiệm vụ", "Tư tưởng/đạo đức/lối sống", "Khác")
 SCOPE_DUTIES, SCOPE_ETHICS, SCOPE_OTHER = DISCIPLINE_SCOPES
-# A long leave (NĐ 233/2026 điều 14 khoản 2): maternity, sick leave (social insurance) rated on the time worked, unpaid
-# leave so only with 6 months worked; a course the unit sent: away, rated on the time worked (điều 15 khoản 1 điểm c).
+# Long leaves: maternity, sick (social insurance), unpaid (NĐ 233/2026 điều 14 khoản 2); a course sent (15.1.c).
 LEAVE_KINDS = ("Thai sản", "Ốm đau (BHXH)", "Không lương", "Đi học/bồi dưỡng (được cử)")
 LEAVE_MATERNITY_WORD, LEAVE_SICK_WORD, LEAVE_UNPAID_WORD, LEAVE_STUDY_WORD = LEAVE_KINDS
 GENDERS = ("Nam", "Nữ")  # the roster's Giới tính; blank: not known
@@ -204,6 +203,7 @@ class Facts:
     leave: str | None = None  # the year's long leave, a word of LEAVE_KINDS (None: none said)
     away: tuple[str, ...] = ()  # the periods (codes) wholly on that leave: periods away, not scores missing
     discipline_scope: str | None = None  # what the discipline was for, a word of DISCIPLINE_SCOPES (None: not said)
+    discipline_act: str | None = None  # the act's school year ("2024-2025") or campaign_book.FORMER_UNIT; None: now
 
 
 @dataclass(frozen=True, slots=True)  # one per person of the roster: no __dict__ each

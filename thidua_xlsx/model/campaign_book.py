@@ -150,6 +150,10 @@ LEAVE_HEADER = "Nghỉ dài ngày (loại)"  # Thai sản, Ốm đau (BHXH), Kh�
 AWAY_HEADER = "Kỳ nghỉ trọn kỳ (mã kỳ)"  # the periods wholly on that leave, by their codes, comma-separated
 SCOPE_HEADER = "Kỷ luật về"  # Nhiệm vụ, Tư tưởng/đạo đức/lối sống, Khác
 AWAY_SEPARATORS = ",;"  # between the codes of the periods away
+# A discipline decided this year for an act of an earlier school year (typed as "2024-2025": NĐ 233/2026 điều 14 khoản 3
+# điểm b, not counted again where that year was rated KHTNV for it) or of the former unit (điểm c); blank: this year's.
+ACT_HEADER = "Kỷ luật cho hành vi năm"
+FORMER_UNIT = "Đơn vị cũ"
 
 
 STAFF_COLUMNS = (
@@ -172,6 +176,7 @@ STAFF_COLUMNS = (
     Column("discipline", "Kỷ luật", 13, choices=cm.DISCIPLINES),
     # Issue 48: what the discipline was for (NĐ 233/2026 điều 12 khoản 4 điểm c, điều 14 khoản 3 điểm a).
     Column("discipline_scope", SCOPE_HEADER, 16, choices=cm.DISCIPLINE_SCOPES, added_later=True),
+    Column("discipline_act", ACT_HEADER, 14, added_later=True),
     Column("under_review", "Đang xem xét kỷ luật", 10, BOOL),
     Column("initiative", "Tên sáng kiến", 36),
     Column("initiative_level", "Cấp công nhận", 10, choices=cm.INITIATIVE_LEVELS),
@@ -180,7 +185,8 @@ STAFF_COLUMNS = (
 
 
 FACT_KEYS = ("rating", "months", "maternity_months", "days_off", "discipline", "under_review",
-             "initiative", "initiative_level", "initiative_decision", "leave", "away", "discipline_scope")
+             "initiative", "initiative_level", "initiative_decision", "leave", "away", "discipline_scope",
+             "discipline_act")
 
 
 RUBRIC_COLUMNS = (

@@ -41,6 +41,9 @@ INSURED_LEAVE = frozenset({LEAVE_SICK, LEAVE_MATERNITY})  # rated on the time wo
 LEAVE_OF_WORD = {MATERNITY_WORD: LEAVE_MATERNITY, SICK_WORD: LEAVE_SICK, UNPAID_WORD: LEAVE_UNPAID,
                  STUDY_WORD: LEAVE_STUDY}  # sheet Nhân sự
 
+# A discipline decided this year for an act of the former unit (điều 14 khoản 3 điểm c): YearFacts.discipline_act.
+ACT_FORMER_UNIT = "DON_VI_CU"
+
 # What the HTXSNV cap is a share of (điều 12 khoản 6): its words are "tổng số viên chức được xếp loại HTTNV".
 CAP_BASE_HTTNV = "HTTNV"  # those rated HTTNV once the cap is applied (the capped among them): the default
 CAP_BASE_AT_LEAST_HTTNV = "HTTNV_TRO_LEN"  # those reaching HTTNV or better, the reading some guidance gives
@@ -137,7 +140,9 @@ class YearFacts:
     and ``discipline_scope`` what it was for (a word of :data:`~thidua_xlsx.model.campaign.DISCIPLINE_SCOPES`; None:
     not said — never assumed); ``entered`` the rating the competent authority decided (sheet Nhân sự), which wins over
     the computed one; ``away`` the periods wholly on leave (điều 14 khoản 2: rated on the time actually worked) and
-    ``before_start`` those that ended before the person started (a newcomer's): neither is a period missing.
+    ``before_start`` those that ended before the person started (a newcomer's): neither is a period missing;
+    ``discipline_act`` the school year of the act the discipline was decided for ("2024-2025"; "" this year's) or
+    :data:`ACT_FORMER_UNIT`, and ``act_rating`` that year's rating as the history reads it (None: not known).
     """
 
     person: str
@@ -151,6 +156,8 @@ class YearFacts:
     discipline_scope: str | None = None
     away: frozenset[str] = frozenset()
     before_start: frozenset[str] = frozenset()
+    discipline_act: str = ""
+    act_rating: str | None = None
 
 
 @dataclass(frozen=True)

@@ -315,7 +315,8 @@ def load_campaign_book(path: Path, today: dt.date | None = None) -> tuple[cm.Cam
     # Cell-level problems do not stop the cross-sheet checks: the secretary gets every problem at once.
     check = _Checker(file_name, problems)
     period_kind, period_values, year_formula = check.periods(period_fields, periods, school.get("school_year"))
-    check_leave_columns(staff, period_values, problems, file_name)  # the periods away are the periods' codes
+    # the periods away are the periods' codes; a discipline's act of a year before the school year's
+    check_leave_columns(staff, period_values, problems, file_name, school.get("school_year"))
     campaign = check.build(school, rules, departments, staff, rubric_rows, criteria, titles, levels, legal)
     if campaign is not None:
         campaign = replace(campaign, period_kind=period_kind, periods=period_values, year_formula=year_formula,

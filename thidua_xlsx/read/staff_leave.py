@@ -12,17 +12,27 @@ import re
 from collections.abc import Sequence
 
 from thidua_xlsx.model import campaign as cm
-from thidua_xlsx.model.campaign_book import AWAY_HEADER, AWAY_SEPARATORS, LEAVE_HEADER, SCOPE_HEADER, STAFF_SHEET
+from thidua_xlsx.model.campaign_book import (
+    ACT_HEADER,
+    AWAY_HEADER,
+    AWAY_SEPARATORS,
+    FORMER_UNIT,
+    LEAVE_HEADER,
+    SCOPE_HEADER,
+    STAFF_SHEET,
+)
 from thidua_xlsx.model.issues import WARNING, Problems
 from thidua_xlsx.text.collation import fold
 
 
-def check_leave_columns(rows, periods: Sequence[cm.Period], problems: Problems, file: str) -> None:
+def check_leave_columns(rows, periods: Sequence[cm.Period], problems: Problems, file: str,
+                        school_year: str | None = None) -> None:
     """In the staff ``rows`` (as the reader gives them; None: the sheet not read), each one's periods away
     (``values["away"]``: the text typed) made a tuple of period codes, in the periods' order — a code or a name of
     sheet Kỳ đánh giá, matched without case or marks; what is not one is an error at its cell. Periods away without
     a kind of leave are an error (điều 14 khoản 2 rates the kinds apart); a discipline's scope given without a
-    discipline is a warning (not used)."""
+    discipline is a warning (not used). A discipline's act (:func:`_act`) is a school year before ``school_year``
+    or the former unit."""
     by_word = {fold(word).strip(): p.code for p in periods for word in (p.code, p.label)}
     order = {p.code: k for k, p in enumerate(periods)}
     for _, values, cells in rows or ():
@@ -46,7 +56,33 @@ def check_leave_columns(rows, periods: Sequence[cm.Period], problems: Problems, 
         if found and not values.get("leave"):
             problems.add("campaign.away_without_leave", file=file, sheet=STAFF_SHEET, cell=cells["away"], name=name,
                          periods=", ".join(values["away"]), field=LEAVE_HEADER, kinds=", ".join(cm.LEAVE_KINDS))
+        _act(values, cells, name, school_year, problems, file)
         if values.get("discipline_scope") and values.get("discipline") in (None, cm.DISCIPLINES[0]):
             problems.add("campaign.scope_without_discipline", WARNING, file=file, sheet=STAFF_SHEET,
                          cell=cells["discipline_scope"], name=name, field=SCOPE_HEADER,
                          value=values["discipline_scope"])
+
+
+def _act(values: dict, cells: dict, name: str, school_year: str | None, problems: Problems, file: str) -> None:
+    """The act a discipline was decided for (``values["discipline_act"]``, as typed) made "2024-2025" — a school year
+    before ``school_year`` (NĐ 233/2026 điều 14 khoản 3 điểm b) — or :data:`FORMER_UNIT` (điểm c); this school year
+    is None (the act of the year rated). Anything else, or a later year, is an error at its cell; an act without a
+    discipline a warning (not used)."""
+    typed = values.get("discipline_act")
+    values["discipline_act"] = None
+    word = cm.clean_text(str(typed)) if typed is not None else ""
+    if not word:
+        return
+    year = re.fullmatch(r"(\d{4})\s*[-–/]\s*(\d{4})", word)
+    this = int(school_year[:4]) if school_year and school_year[:4].isdigit() else None
+    if fold(word).strip() == fold(FORMER_UNIT):
+        values["discipline_act"] = FORMER_UNIT
+    elif year is None or int(year[2]) != int(year[1]) + 1 or (this is not None and int(year[1]) > this):
+        problems.add("campaign.act_unknown", file=file, sheet=STAFF_SHEET, cell=cells["discipline_act"], name=name,
+                     field=ACT_HEADER, value=typed, year=school_year or "2025-2026", former=FORMER_UNIT)
+        return
+    elif this is None or int(year[1]) < this:
+        values["discipline_act"] = f"{year[1]}-{year[2]}"
+    if values.get("discipline") in (None, cm.DISCIPLINES[0]):
+        problems.add("campaign.act_without_discipline", WARNING, file=file, sheet=STAFF_SHEET,
+                     cell=cells["discipline_act"], name=name, field=ACT_HEADER, value=typed)

@@ -21,6 +21,13 @@ PROVINCE_BK_ARTICLES = {
 }
 
 HISTORY_REASONS = {
+    # a discipline for an act of an earlier year, the year rated without knowing that year's rating (decide.history)
+    "flag.discipline_counted_before": "sổ lịch sử ghi năm {year} xếp KHTNV: kỷ luật cho hành vi năm đó không tính lại "
+                                      "(NĐ 233/2026 điều 14 khoản 3 điểm b) – xếp loại năm nay theo điểm năm {score}; "
+                                      "người đứng đầu nhập mức xếp loại ở cột 'Xếp loại viên chức' (sheet Nhân sự) rồi "
+                                      "chạy lại",
+    "flag.discipline_act_rated": "sổ lịch sử ghi năm {year} xếp {rating}, không phải KHTNV: kỷ luật tính vào năm nay "
+                                 "như đã xếp (NĐ 233/2026 điều 14 khoản 3 điểm b không áp dụng)",
     # the legal texts the rules cite (a rule's parameters name one)
     "basis.law2022_22_1": "Luật Thi đua, khen thưởng 2022 điều 22 khoản 1",
     "basis.province_text": "{citation}",
@@ -117,6 +124,11 @@ HISTORY_REASONS = {
 }
 
 HISTORY_MESSAGES = {
+    "history.discipline_counted_before": "{name} ({person}) bị kỷ luật cho hành vi năm {year}, năm sổ lịch sử ghi đã "
+                                         "xếp KHTNV: theo NĐ 233/2026 điều 14 khoản 3 điểm b kỷ luật này không tính "
+                                         "lại, nhưng năm nay đã được xếp loại trước khi đọc sổ lịch sử. Hãy để người "
+                                         "đứng đầu nhập mức xếp loại theo điểm năm ({score}) ở cột 'Xếp loại viên "
+                                         "chức' (sheet Nhân sự) rồi chạy lại.",
     "history.matched_by_name": "{name}: mã {person} của sheet Nhân sự không có trong lịch sử; đã ghép với mã {old} "
                                "của lịch sử vì trùng họ tên và ngày sinh ({dob}). Nếu đó không phải cùng một người, "
                                "hãy sửa mã trong lịch sử rồi chạy lại.",

@@ -121,6 +121,12 @@ YEAR_SHORT = {
     "year.disciplined_ethics": "kỷ luật {discipline} (tư tưởng, đạo đức, lối sống): KHTNV",
     "year.disciplined_other": "kỷ luật {discipline} (vi phạm khác): xếp theo điểm",
     "year.discipline_scope_unknown": "kỷ luật {discipline}, chưa ghi về việc gì (sheet Nhân sự): chờ xếp loại",
+    "year.discipline_former_unit": "kỷ luật {discipline} cho vi phạm ở đơn vị cũ: tính cho đơn vị cũ, xếp theo điểm",
+    "year.discipline_counted_before": "kỷ luật {discipline} cho hành vi năm {year} đã xếp KHTNV: không tính lại, xếp "
+                                      "theo điểm",
+    "year.discipline_act_rated": "kỷ luật {discipline} cho hành vi năm {year} (năm đó {rating}): tính vào năm nay",
+    "year.discipline_act_unknown": "kỷ luật {discipline} cho hành vi năm {year}, chưa biết năm đó xếp loại gì: tính "
+                                   "vào năm nay",
     "year.away": "{leave} trọn {periods}: không tính",
     "year.away_study": "đi học, bồi dưỡng trọn {periods}: không tính",
     "year.study_months_short": "đi học, bồi dưỡng; làm việc {months} tháng (chưa đủ {needed}): người đứng đầu quyết "

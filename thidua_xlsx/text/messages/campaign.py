@@ -159,6 +159,12 @@ CAMPAIGN_MESSAGES = {
     "campaign.away_without_leave": "{name} nghỉ trọn kỳ {periods} nhưng chưa chọn '{field}' ({kinds}): NĐ 233/2026 "
                                    "điều 14 khoản 2, điều 15 khoản 1 điểm c xếp loại mỗi loại nghỉ một "
                                    "khác. Hãy chọn loại nghỉ ở cột đó.",
+    "campaign.act_unknown": "{name}: cột '{field}' ghi '{value}', không phải một năm học trước năm {year} hay "
+                            "'{former}'. Hãy ghi năm học của hành vi bị kỷ luật, dạng 2024-2025 (NĐ 233/2026 điều 14 "
+                            "khoản 3 điểm b), '{former}' nếu vi phạm xảy ra ở đơn vị cũ (điểm c), hoặc để trống nếu "
+                            "hành vi trong năm nay.",
+    "campaign.act_without_discipline": "{name}: cột '{field}' ghi '{value}' nhưng cột Kỷ luật để trống hoặc Không – "
+                                       "không dùng. Hãy chọn hình thức kỷ luật, hoặc xóa ô này.",
     "campaign.scope_without_discipline": "{name}: cột '{field}' ghi '{value}' nhưng cột Kỷ luật để trống hoặc Không – "
                                          "không dùng. Nếu người này bị kỷ luật, hãy chọn hình thức ở cột Kỷ luật; "
                                          "nếu không, hãy xóa ô này.",

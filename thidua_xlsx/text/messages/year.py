@@ -152,6 +152,19 @@ YEAR_REASONS = {
     "year.disciplined_other": "bị kỷ luật {discipline} vì vi phạm khác (không liên quan đến thực hiện nhiệm vụ, không "
                               "do suy thoái tư tưởng chính trị, đạo đức, lối sống): không thuộc trường hợp KHTNV của "
                               "NĐ 233/2026 điều 12 khoản 4 điểm c hay điều 14 khoản 3 điểm a – xếp loại theo điểm",
+    "year.discipline_former_unit": "bị kỷ luật {discipline} tại đơn vị này cho vi phạm xảy ra ở đơn vị cũ (sheet Nhân "
+                                   "sự): tính vào kết quả đánh giá, xếp loại của đơn vị cũ (NĐ 233/2026 điều 14 khoản "
+                                   "3 điểm c), không tính ở đây – xếp loại theo điểm",
+    "year.discipline_counted_before": "bị kỷ luật {discipline} cho hành vi năm học {year}, năm đã xếp loại KHTNV (theo "
+                                      "sổ lịch sử): quyết định kỷ luật ban hành sau năm đánh giá không tính làm căn cứ "
+                                      "xếp loại năm nay (NĐ 233/2026 điều 14 khoản 3 điểm b) – xếp loại theo điểm",
+    "year.discipline_act_rated": "bị kỷ luật {discipline} cho hành vi năm học {year}; sổ lịch sử ghi năm đó xếp loại "
+                                 "{rating}, không phải KHTNV, nên hành vi chưa được tính: kỷ luật tính vào năm nay "
+                                 "(NĐ 233/2026 điều 14 khoản 3 điểm b chỉ miễn khi năm đó đã xếp KHTNV)",
+    "year.discipline_act_unknown": "bị kỷ luật {discipline} cho hành vi năm học {year}, chưa biết năm đó xếp loại gì: "
+                                   "kỷ luật tính vào năm nay – nếu năm {year} đã xếp KHTNV vì hành vi này thì không "
+                                   "tính lại (NĐ 233/2026 điều 14 khoản 3 điểm b): hãy tổng hợp kèm sổ lịch sử "
+                                   "(--history), hoặc người đứng đầu nhập mức xếp loại ở cột 'Xếp loại viên chức'",
     "year.discipline_scope_unknown": "bị kỷ luật {discipline} nhưng sheet Nhân sự chưa ghi kỷ luật về việc gì: chưa "
                                      "xếp loại – KHTNV nếu vi phạm liên quan đến thực hiện nhiệm vụ (NĐ 233/2026 điều "
                                      "12 khoản 4 điểm c) hoặc do suy thoái tư tưởng chính trị, đạo đức, lối sống "
