@@ -7,14 +7,16 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from thidua_xlsx.text.commands import SCORING_WORDS
+
 CLI, PAGE = "cli", "trang"  # the doors a run is remembered from
 FOLDER = "thu-muc"  # what books came by when taken from a folder of downloads (collect FOLDER, the page's folder)
 
 
 # How a school scores its staff, as init is told: each month or each quarter of the school year under Nghị định
 # 233/2026 (its frame of criteria and ratings), or once at the year's end as before the decree.
-BY_MONTH, BY_QUARTER, YEAR_END = "thang", "quy", "ca-nam"
-SCORINGS = (BY_MONTH, BY_QUARTER, YEAR_END)
+SCORINGS = SCORING_WORDS  # "thang", "quy", "ca-nam": the words she types, and the page sends
+BY_MONTH, BY_QUARTER, YEAR_END = SCORINGS
 
 
 @dataclass(frozen=True)

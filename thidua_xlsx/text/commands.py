@@ -102,6 +102,9 @@ INIT_SCORED_BY_PERIOD = ("Chấm theo {kind}: {count} kỳ, từ {first} đến 
                          "loại theo Nghị định 233/2026 (sheet Tiêu chí, Xếp loại: sửa theo Quy chế đánh giá của "
                          "trường).")
 INIT_SCORED_YEAR_END = "Chấm một lần cuối năm học (không chia kỳ)."
+# How a school scores, as she says it (init --cham-theo, the page's first screen): by month, by quarter, once at the
+# year's end (model.requests names them).
+SCORING_WORDS = ("thang", "quy", "ca-nam")
 INIT_SCORING_KINDS = {"thang": "tháng", "quy": "quý"}
 PERIOD_MONTH_LABEL = "Tháng {month}/{year}"  # the periods init writes on sheet Kỳ đánh giá
 PERIOD_QUARTER_LABEL = "Quý {numeral} (tháng {months})"  # months: "9–11/2026", or "12/2026–2/2027" across a year
