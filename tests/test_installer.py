@@ -1,4 +1,4 @@
-"""The installer a secretary double-clicks (issue 47, point 7): ``Cai-dat-thi-dua.bat`` for Windows and its twins
+"""The installer a secretary double-clicks: ``Cai-dat-thi-dua.bat`` for Windows and its twins
 ``Cai-dat-thi-dua.command`` (macOS) and ``cai-dat-thi-dua.sh`` (Linux), one text, beside the README.
 
 The POSIX twin runs for real (marked ``installer``): from a copy of the checkout, with HOME, XDG_DATA_HOME and
@@ -9,9 +9,14 @@ is lent to it, so a second run of the tests takes seconds. Run again, it updates
 shortcut; run as on macOS (``uname`` answering Darwin), it writes the macOS shortcut. A Python missing or too old,
 and the installer outside its folder, are said in Vietnamese.
 
-The .bat cannot run here (no Windows): it is read for what it calls, and its control flow is walked by a small reader
-of the cmd lines it uses (goto, call, if, set), so that "init only without a campaign book" and "no pause in tests"
-are checked as paths through the file, not as words in it.
+The POSIX twin is also run offline (nothing pip could fetch from): a re-run of the same source needs nothing, a newer
+one keeps the installed program, a first install leaves nothing; and asked, with her answers on its input.
+
+The .bat runs under Wine's cmd where Wine can reach (tests/test_installers_under_wine.py: no Python, no PowerShell,
+the questions); everywhere else — pip failing or not, a Python too old, the dialog, the shortcut — its control flow is
+walked by a small reader of the cmd lines it uses (goto, call, if, set, set /p, for), so that "init only without a
+campaign book", "offline keeps the program" and "no pause in tests" are checked as paths through the file, not as
+words in it.
 """
 
 from __future__ import annotations
