@@ -160,3 +160,14 @@ def test_a_book_written_before_the_column_still_opens(tmp_path):
     campaign, problems = load(book)
 
     assert problems == [] and {p.facts.discipline_act for p in campaign.staff} == {None}
+
+
+def test_the_year_given_its_history_decides_and_the_history_s_pass_says_nothing_twice():
+    """As ``year --history`` runs it (commands.merge): the earlier ratings given to the year first, so that the year
+    itself is rated by its score, then the history's pass — which has nothing left to tell the head."""
+    campaign = _campaign()
+    summary = with_history(_year(past_ratings(campaign.staff, HISTORY)), HISTORY)
+    before = next(p for p in summary.people if p.code == BEFORE)
+    assert summary.year.ratings[BEFORE].rating == "HTTNV"
+    assert "history.discipline_counted_before" not in {i.code for i in summary.issues}
+    assert "flag.discipline_counted_before" not in {f.code for f in before.flags}

@@ -118,9 +118,15 @@ def _read_year(r: MergeRequest, folder: CampaignFolder, voice: Voice) -> _Read:
     unusable = tuple(replace(i, severity=WARNING) for i in refused.items)
     warn_problems(list(unusable), voice)
 
+    past = None  # earlier years' ratings from the history given: a discipline for an act already rated KHTNV for it
+    if r.history_path is not None:  # is not counted twice (NĐ 233/2026 điều 14 khoản 3 điểm b)
+        from thidua_xlsx.decide.history import past_ratings
+
+        past = past_ratings(campaign.staff, _history_at(r.history_path, campaign)[0])
+
     def year_of(chosen):
         summary = year_summary(campaign, files, chosen, campaign.unit_rating or None, today=vietnam_today(),
-                               book=folder.book_name, registrations=registrations)
+                               book=folder.book_name, registrations=registrations, past=past)
         return replace(summary, issues=(*unusable, *summary.issues))
 
     summary = year_of(periods)
@@ -313,18 +319,24 @@ def _with_history(summary, path: Path, voice: Voice):
     final summaries (read only). What reading it found is said and listed with the summary's problems; a history
     that cannot be read leaves the titles above CSTĐCS to the council, as without one."""
     from thidua_xlsx.decide.history import with_history
-    from thidua_xlsx.read.history import read_history_book, read_summary_folder
 
-    school = summary.campaign.school
-    if path.is_dir():
-        history, problems = read_summary_folder(path, school.name, school.school_year)
-    else:
-        _book, history, problems = read_history_book(path)
+    history, problems = _history_at(path, summary.campaign)
     warn_problems([p for p in problems if p.severity != ERROR], voice)  # the errors: with the report's, once
     summary = with_history(summary, history)
     voice.say(ct.HISTORY_USED.format(path=path, years=", ".join(history.years) or "—",
                                      proposed=sum(d.granted for ds in summary.history.people.values() for d in ds)))
     return replace(summary, issues=(*summary.issues, *problems))
+
+
+def _history_at(path: Path, campaign: cm.Campaign):
+    """(History, problems) of the history at ``path``: lich-su.xlsx, or a folder of earlier final summaries."""
+    from thidua_xlsx.read.history import read_history_book, read_summary_folder
+
+    school = campaign.school
+    if path.is_dir():
+        return read_summary_folder(path, school.name, school.school_year)
+    _book, history, problems = read_history_book(path)
+    return history, problems
 
 
 def nothing_usable(inbox: Path, summary) -> str:

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from thidua_xlsx.model.campaign import typed_text
 from thidua_xlsx.model.errors import Refused
 from thidua_xlsx.model.issues import NOTE, Issue, Problems
 from thidua_xlsx.model.level_above import REASON_LIMIT, DecisionKey
 from thidua_xlsx.model.places import LEVEL_ABOVE_BOOK, LEVEL_ABOVE_KEY, Places
+from thidua_xlsx.model.typed import typed_text
 
 AGREED = "x"  # what the officer types in "Đồng ý" (any text counts as ticked: read.level_above_council)
 

@@ -16,6 +16,7 @@ from thidua_xlsx.model.layout import a1
 from thidua_xlsx.model.titles import NO_PROPOSAL
 from thidua_xlsx.model.titles import code as title_code
 from thidua_xlsx.model.titles import name as title_name
+from thidua_xlsx.model.typed import typed_text
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.text.collation import fold
 from thidua_xlsx.text.messages import YEAR_STATE_WORDS
@@ -98,7 +99,7 @@ def _entries(file: str, sheets, campaign: cm.Campaign, found: list[Issue],
                 rows_of.setdefault(code, []).append(r + 1)
             if code:
                 found += _typed_unread(rows[r], r, unread, code, names.get(code, code), written, file, name)
-            score, kept = cell("score"), cm.typed_text(str(cell("note") or ""))
+            score, kept = cell("score"), typed_text(str(cell("note") or ""))
             note = kept.text
             if kept.removed and code:  # a paste's control characters: taken out of the note, said by its cell
                 found.append(issue("council.note_cleaned", WARNING, file=file, sheet=name, cell=a1(r, cols["note"]),
