@@ -524,6 +524,9 @@ def test_the_bat_asks_for_the_folder_in_a_dialog_unless_told_it():
     assert not _ran(told, DIALOG) and _ran(told, PAUSE)
     quiet, _ = _walk({"THIDUA_KHONG_HOI": "1", "USERPROFILE": HOME}, exists=_in_the_folder())
     assert not _ran(quiet, DIALOG) and not _ran(quiet, PAUSE)
+    # At the end the page opens in a window of its own (not in tests), then this window waits to be read.
+    opened = _ran(asked, r'^start "Thi đua" "%THU_MUC%\\Mo-trang-thi-dua\.bat"$')
+    assert len(opened) == 1 and _ran(asked, SHORTCUT) < opened < _ran(asked, PAUSE)[-1:] and not _ran(quiet, "^start ")
     chosen, _ = _walk({"USERPROFILE": HOME}, exists=_in_the_folder(), answers=("2", ""),
                       output=lambda command: r"E:\Thi dua" if "FolderBrowserDialog" in command else None)
     assert not _ran(chosen, r"máy không cho mở hộp chọn") and _ran(chosen, INIT)
