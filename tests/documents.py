@@ -51,6 +51,25 @@ def docx_rows(path: Path) -> list[list[str]]:
     return found
 
 
+def docx_pages(path: Path) -> list[list[str]]:
+    """The lines of each page of a Word paper made of one page a person (table cells included): a new page at each
+    paragraph that starts one."""
+    pages: list[list[str]] = []
+    for block in docx.Document(str(path)).iter_inner_content():
+        paragraphs = [block] if isinstance(block, Paragraph) else \
+            [p for row in block.rows for cell in row.cells for p in cell.paragraphs]
+        for p in paragraphs:
+            if not pages or (isinstance(block, Paragraph) and p.paragraph_format.page_break_before):
+                pages.append([])
+            pages[-1].append(p.text)
+    return pages
+
+
+def appraisal_pages(path: Path) -> dict[str, list[str]]:
+    """Each person's page of the Phiếu xếp loại, by the name on it."""
+    return {next(line for line in page if line.startswith("Họ và tên: "))[11:]: page for page in docx_pages(path)}
+
+
 def require_writer() -> None:
     """LibreOffice with its Writer component (the .docx → PDF filter); skip without, fail on CI."""
     from tests.libreoffice import INSTALL_HINT, require_libreoffice

@@ -11,12 +11,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-import docx
 import pytest
-from docx.text.paragraph import Paragraph
 from openpyxl import load_workbook
 
 from tests.conftest import RUBRIC_GV, RUBRIC_NV, campaign_dict
+from tests.documents import appraisal_pages
 from tests.year_fixtures import MONTHS, PERIODS, period_summaries
 from thidua_xlsx.decide import rules
 from thidua_xlsx.decide.year import year_summary
@@ -151,15 +150,7 @@ def test_the_year_sheet_prints_a_month_on_a_course_as_di_hoc_and_counts_it_out(y
 
 
 def _pages(path) -> dict[str, list[str]]:
-    pages: list[list[str]] = []
-    for block in docx.Document(str(path)).iter_inner_content():
-        paragraphs = [block] if isinstance(block, Paragraph) else \
-            [p for row in block.rows for cell in row.cells for p in cell.paragraphs]
-        for p in paragraphs:
-            if not pages or (isinstance(block, Paragraph) and p.paragraph_format.page_break_before):
-                pages.append([])
-            pages[-1].append(p.text)
-    return {next(line for line in page if line.startswith("Họ và tên: "))[11:]: page for page in pages}
+    return appraisal_pages(path)
 
 
 def test_the_phieu_says_a_month_on_a_course_as_a_course_not_as_missing(year):

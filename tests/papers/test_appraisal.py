@@ -14,10 +14,9 @@ import docx
 import openxml_audit
 import pytest
 from docx.table import Table
-from docx.text.paragraph import Paragraph
 
 from tests.conftest import RUBRIC_GV, RUBRIC_NV, campaign_dict
-from tests.documents import media_boxes, page_texts, require_writer
+from tests.documents import docx_pages, media_boxes, page_texts, require_writer
 from tests.year_fixtures import PERIODS, REGISTERED, TOTALS, campaign, period_summaries
 from thidua_xlsx.decide.year import year_summary
 from thidua_xlsx.model import campaign as cm
@@ -58,19 +57,6 @@ def made(tmp_path_factory):
 
 # --- reading the .docx back: one list of lines per page -----------------------------------------------------
 
-def _docx_pages(path: Path) -> list[list[str]]:
-    """The lines of each person's page (table cells included), a new page at each paragraph that starts one."""
-    pages: list[list[str]] = []
-    for block in docx.Document(str(path)).iter_inner_content():
-        paragraphs = [block] if isinstance(block, Paragraph) else \
-            [p for row in block.rows for cell in row.cells for p in cell.paragraphs]
-        for p in paragraphs:
-            if not pages or (isinstance(block, Paragraph) and p.paragraph_format.page_break_before):
-                pages.append([])
-            pages[-1].append(p.text)
-    return pages
-
-
 def _part(lines: list[str], heading: str, end: str) -> list[str]:
     start = next(k for k, line in enumerate(lines) if line.startswith(heading))
     stop = next(k for k, line in enumerate(lines) if line.startswith(end))
@@ -105,7 +91,7 @@ def test_a_summary_without_a_year_writes_no_form(made, tmp_path):
 
 def test_one_page_per_person_in_the_annex_layout(made):
     path = made["paper"].path
-    pages = _docx_pages(path)
+    pages = docx_pages(path)
     people = made["summary"].people
     assert len(pages) == len(people) == len(EXPECTED)
     for lines, p in zip(pages, people):  # the roster's order
@@ -127,7 +113,7 @@ def test_one_page_per_person_in_the_annex_layout(made):
 
 
 def test_each_page_says_the_persons_year_and_the_rating_ticked(made):
-    pages = _docx_pages(made["paper"].path)
+    pages = docx_pages(made["paper"].path)
     ratings = made["summary"].year.ratings
     for code, (name, score, rating) in EXPECTED.items():
         lines = _page_of(pages, name)
@@ -147,7 +133,7 @@ def test_the_split_of_the_score_is_left_to_write_never_zero(made):
     """Periods known by their totals alone (no parts: tests/e2e/test_appraisal_points.py has them): the general
     criteria (≤ 30) and the task results (≤ 70) say they are not known and are dotted lines to fill by hand; a period
     without a score is said, not counted as 0."""
-    pages = _docx_pages(made["paper"].path)
+    pages = docx_pages(made["paper"].path)
     for lines in pages:
         part = _part(lines, tx.PART_1, tx.PART_2)
         assert part[:2] == [f"{tx.GENERAL} chưa có \t", f"{tx.TASKS} chưa có \t"]  # no number: never a 0
@@ -162,7 +148,7 @@ def test_the_split_of_the_score_is_left_to_write_never_zero(made):
 def test_the_rating_ticked_says_where_it_comes_from(made):
     """Computed from the periods: provisional until the competent authority decides (NĐ 233/2026 điều 13 khoản 3);
     entered by the authority: decided, the computed one beside it where they differ; not rated: no source."""
-    pages = _docx_pages(made["paper"].path)
+    pages = docx_pages(made["paper"].path)
 
     def under_iii(name: str) -> list[str]:
         return _part(_page_of(pages, name), tx.PART_3, tx.PART_4)[4:]  # after the four boxes
@@ -177,18 +163,18 @@ def test_the_rating_ticked_says_where_it_comes_from(made):
     decided = dataclasses.replace(summary, year=dataclasses.replace(summary.year, ratings=ratings))
     path = made["folder"].parent / "quyet-dinh.docx"
     appraisal.paper(Facts(decided)).save(path)
-    assert _part(_page_of(_docx_pages(path), "Nguyễn Thị Lan"), tx.PART_3, tx.PART_4)[4:] == [tx.RATED_ENTERED]
+    assert _part(_page_of(docx_pages(path), "Nguyễn Thị Lan"), tx.PART_3, tx.PART_4)[4:] == [tx.RATED_ENTERED]
 
 
 def test_a_person_not_rated_has_no_box_ticked_and_the_reason(made):
-    lines = _page_of(_docx_pages(made["paper"].path), "Đặng Văn Hùng")
+    lines = _page_of(docx_pages(made["paper"].path), "Đặng Văn Hùng")
     after = _part(lines, tx.PART_3, tx.PART_4)
     assert _ticked(after) == []
     assert any(line.startswith("Không đánh dấu ô nào: chỉ làm việc 4 tháng") for line in after)
 
 
 def test_remarks_are_left_to_the_authority(made):
-    for lines in _docx_pages(made["paper"].path):
+    for lines in docx_pages(made["paper"].path):
         remarks = lines[lines.index(tx.PART_4 + tx.FOOTNOTE_MARK) + 1:][:appraisal.IV_LINES]
         assert remarks == ["\t"] * appraisal.IV_LINES
 
@@ -238,7 +224,7 @@ def _worst_case(folder: Path) -> tuple[Path, list[str]]:
 
 def test_the_principal_is_rated_by_the_level_above_and_unknowns_are_blank(tmp_path):
     path, names = _worst_case(tmp_path)
-    pages = _docx_pages(path)
+    pages = docx_pages(path)
     principal = _page_of(pages, "Nguyễn Văn Hiệu")
     assert principal.count("Nguyễn Văn Hiệu") == 1 and SIGN_BLANK_NAME in principal, "the authority signs by hand"
     assert tx.POSITION.format(position="Hiệu trưởng") + " \t" in principal

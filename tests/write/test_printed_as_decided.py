@@ -9,12 +9,11 @@ from the .docx page by page, the reasons' and the warnings' texts."""
 
 from __future__ import annotations
 
-import docx
 import pytest
-from docx.text.paragraph import Paragraph
 from openpyxl import load_workbook
 
 from tests.conftest import RUBRIC_GV, RUBRIC_NV, campaign_dict
+from tests.documents import appraisal_pages
 from tests.year_fixtures import MONTHS, PERIODS, period_summaries
 from thidua_xlsx.decide.year import year_summary
 from thidua_xlsx.model import campaign as cm
@@ -176,15 +175,7 @@ def test_the_warnings_and_reasons_word_a_year_not_rated(year):
 
 def _pages(path) -> dict[str, list[str]]:
     """Each person's page of the Phiếu (lines, table cells included), by the name on it."""
-    pages: list[list[str]] = []
-    for block in docx.Document(str(path)).iter_inner_content():
-        paragraphs = [block] if isinstance(block, Paragraph) else \
-            [p for row in block.rows for cell in row.cells for p in cell.paragraphs]
-        for p in paragraphs:
-            if not pages or (isinstance(block, Paragraph) and p.paragraph_format.page_break_before):
-                pages.append([])
-            pages[-1].append(p.text)
-    return {next(line for line in page if line.startswith("Họ và tên: "))[11:]: page for page in pages}
+    return appraisal_pages(path)
 
 
 def _name(code: str) -> str:
