@@ -231,7 +231,7 @@ def test_the_posix_installer_installs_makes_the_campaign_and_the_shortcut_and_ru
 @posix_only
 @pytest.mark.installer
 def test_a_first_install_that_fails_leaves_nothing_and_the_next_asks_the_school_and_opens_its_page(tmp_path):
-    from tests.ui.test_launchers import _lines_until
+    from tests.processes import lines_until
 
     source = _checkout_copy(tmp_path)
     home = tmp_path / "home"
@@ -260,7 +260,7 @@ def test_a_first_install_that_fails_leaves_nothing_and_the_next_asks_the_school_
         assert started.stdin is not None and started.stdout is not None
         started.stdin.write("\n7\n3\n2\n")
         started.stdin.close()
-        said = "".join(_lines_until(started.stdout, lambda line: "/?token=" in line, seconds=600))
+        said = "".join(lines_until(started.stdout, lambda line: "/?token=" in line, seconds=600))
     finally:
         started.terminate()
         started.wait(timeout=30)

@@ -11,6 +11,7 @@ from pathlib import Path, PureWindowsPath
 
 import pytest
 
+from tests.processes import lines_until
 from tests.wine import calls, cmd, failing, stand_in, windows_path
 from thidua_xlsx.text.commands import LAUNCHER_GONE_BAT
 from thidua_xlsx.text.ui import LAUNCHER_STEM
@@ -115,32 +116,10 @@ def test_the_linux_launcher_opens_the_page_of_its_folder(tmp_path):
                                stderr=subprocess.PIPE, text=True, encoding="utf-8")
     try:
         assert started.stdout is not None
-        said = _lines_until(started.stdout, lambda line: str(folder) in line, seconds=60)
+        said = lines_until(started.stdout, lambda line: str(folder) in line, seconds=60)
         first = said[0].strip() if said else ""
         assert first.startswith("http://127.0.0.1:") and "/?token=" in first, said
         assert any(str(folder) in line for line in said), said  # (the port taken said first, when it is)
     finally:
         started.terminate()
         started.communicate(timeout=20)
-
-
-def _lines_until(stream, done, seconds: float) -> list[str]:
-    """The lines ``stream`` gives until one satisfies ``done``, or until ``seconds`` pass or it ends — never blocked
-    on a page that said less than expected (a reader thread hands the lines over)."""
-    import queue
-    import threading
-    import time
-
-    given: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=lambda: [given.put(line) for line in iter(stream.readline, "")], daemon=True).start()
-    lines: list[str] = []
-    deadline = time.monotonic() + seconds
-    while (left := deadline - time.monotonic()) > 0:
-        try:
-            line = given.get(timeout=left)
-        except queue.Empty:
-            break
-        lines.append(line)
-        if done(line):
-            break
-    return lines

@@ -14,7 +14,8 @@ def test_json_report_round_trips(tmp_path):
     write_report_json(make_summary(), path)
     data = json.loads(path.read_text(encoding="utf-8"))
     assert list(data) == ["schema_version", "campaign", "round", "report", "files", "problems", "people",
-                          "departments", "council", "period", "year", "special_awards", "history", "rule_set"]
+                          "departments", "council", "period", "year", "special_awards", "history", "rule_set",
+                          "applied", "draft"]
     assert data["year"] is None and data["period"] is None and data["special_awards"] == []  # a year-end round
     assert data["council"] is None  # no council pass yet
     assert data["schema_version"] == REPORT_SCHEMA_VERSION == 6
