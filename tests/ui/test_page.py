@@ -151,10 +151,10 @@ def test_an_unknown_round_is_said(school):
     assert missing.status_code == 404 and "Không có vòng 'khong-co'" in text(missing)
 
 
-def test_a_folder_that_is_no_campaign_is_said(tmp_path):
+def test_a_folder_that_is_no_campaign_yet_asks_for_one(tmp_path):
     _app, found = client(tmp_path)
-    page = found.get("/")
-    assert "không phải thư mục chiến dịch" in text(page)
+    page = found.get("/")  # the first screen asks what a secretary knows (tests/ui/test_page_first_day.py)
+    assert page.status_code == 200 and "Bắt đầu: tạo chiến dịch thi đua cho trường" in text(page)
 
 
 # --- a secretary's round -------------------------------------------------------------------------------------
