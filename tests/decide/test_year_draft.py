@@ -41,19 +41,22 @@ def test_a_year_every_period_of_which_the_head_passed_is_final():
 
 def test_the_registration_round_s_result_is_the_year_s_not_the_books():
     campaign = yf.campaign()
-    unregistered = {code: ev.PeriodSummary(s.file, s.period, True, s.people) for code, s in
-                    yf.period_summaries(yf.TOTALS, yf.PERIODS, {}).items()}  # books made before registration
+    unregistered = {code: ev.PeriodSummary(s.file, s.period, True, s.people) for code, s in  # books made before
+                    yf.period_summaries(yf.TOTALS, yf.PERIODS, {"GV10": LDTT}).items()}  # registration, but a newcomer's
     applied = Applied(REGISTRATION, "dang-ky", "tong-hop_dang-ky.xlsx", "0123456789ab", "2025-09-30T08:00:00+07:00")
     registrations = YearRegistrations(applied, {"GV01": Registration(CSTDCS), "GV08": Registration(LDTT)},
                                       {"T1": "TTLDTT"})
     summary = year_summary(campaign, [], unregistered, registrations=registrations)
     people = {p.code: p for p in summary.people}
     assert (people["GV01"].registered, people["GV08"].registered, people["GV02"].registered) == (CSTDCS, LDTT, "")
+    assert people["GV10"].registered == LDTT  # not in the registration's result: as the latest book showed it, named
+    named = next(i for i in summary.issues if i.code == "year.registration_from_periods")
+    assert "1 người không có trong bảng tổng hợp đăng ký" in named.message and "Lý Thị Hạnh" in named.message
     assert any(d.title == LDTT and d.granted for d in people["GV08"].decisions)
     assert {d.code: d.collective for d in summary.departments}["T1"] == "TTLDTT"
     assert summary.applied == (applied,)
     said = next(i for i in summary.issues if i.code == "year.registration_used")
     assert "'tong-hop_dang-ky.xlsx' (dấu vân tay 0123456789ab, ghi lúc 08:00 ngày 30/09/2025)" in said.message
     without = year_summary(campaign, [], unregistered)
-    assert {p.registered for p in without.people} == {""}
+    assert {p.registered for p in without.people} == {"", LDTT}  # the books' alone: GV10's
     assert "year.registration_missing" in {i.code for i in without.issues}

@@ -122,3 +122,15 @@ def test_a_macro_enabled_file_named_xlsx_is_said_and_held_on_the_page_and_in_the
     assert wait_job(found, merged.headers["Location"])["state"] == "done"
     page = text(found.get("/"))
     assert "chứa macro (VBA)" in page and "tệp của trường chứa macro" in page
+
+
+def _raise_a_department_without_a_title(wb) -> None:
+    ws = wb["Tập thể"]
+    row = next(r for r in ws.iter_rows() if r[0].value == "Tổ chuyên biệt")
+    row[7].value = "Tập thể lao động tiên tiến"
+
+
+def test_a_title_given_on_sheet_tap_the_to_a_department_the_data_proposes_nothing_for_is_said(tmp_path):
+    said, _data = _merged(_commune(tmp_path, _raise_a_department_without_a_title))
+    assert ("sửa đề nghị của Tổ chuyên biệt ở sheet Tập thể thành 'Tập thể lao động tiên tiến' (dữ liệu không đề "
+            "nghị danh hiệu tập thể nào)") in said
