@@ -41,8 +41,8 @@ def test_a_year_every_period_of_which_the_head_passed_is_final():
 
 def test_the_registration_round_s_result_is_the_year_s_not_the_books():
     campaign = yf.campaign()
-    unregistered = {code: ev.PeriodSummary(s.file, s.period, True, s.people) for code, s in  # books made before
-                    yf.period_summaries(yf.TOTALS, yf.PERIODS, {"GV10": LDTT}).items()}  # registration, but a newcomer's
+    books = yf.period_summaries(yf.TOTALS, yf.PERIODS, {"GV10": LDTT})  # made before the registration, but GV10's
+    unregistered = {code: ev.PeriodSummary(s.file, s.period, True, s.people) for code, s in books.items()}
     applied = Applied(REGISTRATION, "dang-ky", "tong-hop_dang-ky.xlsx", "0123456789ab", "2025-09-30T08:00:00+07:00")
     registrations = YearRegistrations(applied, {"GV01": Registration(CSTDCS), "GV08": Registration(LDTT)},
                                       {"T1": "TTLDTT"})
