@@ -98,12 +98,21 @@ def keep(shots: Path, into: Path) -> None:
 
 
 def wait(driver, condition, seconds: float = 120):
-    """``condition(driver)`` once it holds, asked again while the page reloads under the question."""
-    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+    """``condition(driver)`` once it holds, asked again while the page reloads under the question (Chromium's
+    "Node with given id does not belong to the document" is that too: the job's page replaced while read)."""
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException
     from selenium.webdriver.support.ui import WebDriverWait
 
+    def asked(d):
+        try:
+            return condition(d)
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error):
+                return False
+            raise
+
     return WebDriverWait(driver, seconds, poll_frequency=0.2,
-                         ignored_exceptions=(StaleElementReferenceException, NoSuchElementException)).until(condition)
+                         ignored_exceptions=(StaleElementReferenceException, NoSuchElementException)).until(asked)
 
 
 def text(driver) -> str:
