@@ -166,13 +166,18 @@ def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voi
     summary, report = counted(found.summary, folder, r.strict, voice)
     key = places.YEAR_KEY if summary.year else places.round_key(summary.round, summary.period)
     council = _pass_of(r, folder, key, summary, voice)
+    if council is not None:  # named as it is kept with its round (model.places): where a reader finds it
+        kind = kind_of_round(key)
+        record = applied(kind, key, council, folder.folder,
+                         places.Places(folder.folder).decision(kind, key, council.suffix.lower()))
+        if council != r.council_path:  # the one kept, applied again: said
+            voice.say(dx.APPLIED_AGAIN[kind].format(round=_round_words(summary), file=record.file,
+                                                    fingerprint=record.fingerprint, saved=dx.saved_words(record.saved)))
     if council is not None and summary.accepted_files:
         summary, problems = apply_council_file(summary, council, found.year_again)
         if summary is None:
             raise Stopped(problems)
-        kind = kind_of_round(key)  # named as it is kept with its round (model.places): where a reader finds it
-        name = places.Places(folder.folder).decision(kind, key, council.suffix.lower())
-        summary = replace(summary, applied=(*summary.applied, applied(kind, key, council, folder.folder, name)))
+        summary = replace(summary, applied=(*summary.applied, record))
         report = report_of(summary, r.strict)
     if r.history_path is not None and summary.accepted_files:
         summary = _with_history(summary, r.history_path, voice)
@@ -234,8 +239,8 @@ def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voi
 
 def _pass_of(r: MergeRequest, folder: CampaignFolder, key: str, summary, voice: Voice) -> Path | None:
     """The head's or the council's pass this merge applies: the one given (``--council``), else the one kept with the
-    round (said, with how to drop it), none when dropped on purpose (``--bo-duyet``: the one dropped named and moved to
-    ``hoi-dong/cu/``, never deleted)."""
+    round (said by the caller, with its record), none when dropped on purpose (``--bo-duyet``: the one dropped named
+    and moved to ``hoi-dong/cu/``, never deleted)."""
     if r.council_path is not None or summary.round != ly.SCORING:
         return r.council_path
     label = _round_words(summary)
@@ -248,10 +253,6 @@ def _pass_of(r: MergeRequest, folder: CampaignFolder, key: str, summary, voice: 
         voice.say(dx.DROPPED.format(file=_shown(found, folder.folder), round=label,
                                     aside=_shown(aside, folder.folder)))
         return None
-    if found is not None:
-        a = applied(kind_of_round(key), key, found, folder.folder)
-        voice.say(dx.APPLIED_AGAIN[a.kind].format(round=label, file=a.file, fingerprint=a.fingerprint,
-                                                    saved=dx.saved_words(a.saved)))
     return found
 
 
