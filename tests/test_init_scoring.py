@@ -10,8 +10,10 @@ import datetime as dt
 
 import pytest
 from click.testing import CliRunner
+from openpyxl import load_workbook
 
 from tests.init_fixtures import on_day
+from tests.ui.pages import client, text
 from thidua_xlsx import service
 from thidua_xlsx.cli import main
 from thidua_xlsx.model import campaign as cm
@@ -33,6 +35,12 @@ QUARTERS = [("quy-1", "Quý I (tháng 9–11/2026)", dt.date(2026, 9, 1), dt.dat
 
 def init(*args: str):
     return CliRunner().invoke(main, ["init", *map(str, args)])
+
+
+def first_page(folder) -> str:
+    """The words of the page's first screen on campaign folder ``folder``."""
+    _app, page = client(folder)
+    return text(page.get("/"))
 
 
 def loaded(folder) -> cm.Campaign:
@@ -130,3 +138,47 @@ def test_next_year_keeps_last_years_scoring_and_refuses_to_be_told_another(tmp_p
     refused = init(tmp_path / "moi", "--tu", tmp_path / "cu", "--cham-theo", "thang")
     assert refused.exit_code == 2 and "--cham-theo chỉ dùng khi tạo chiến dịch của trường" in refused.output
     assert not (tmp_path / "moi").exists()
+
+
+@pytest.mark.parametrize("level", LEVELS)
+@pytest.mark.parametrize("scoring", ["thang", "quy"])
+def test_the_years_deadline_comes_after_the_last_periods(tmp_path, monkeypatch, level, scoring):
+    """The year is made from every period: its deadline (sheet Trường, Hạn nộp chấm điểm) after the last period is
+    due — 05/06 for May or for the third quarter, the year's on 10/06 — so the page says nothing of it."""
+    on_day(monkeypatch, DAY)
+    assert init(tmp_path, "--level", level, "--cham-theo", scoring).exit_code == 0
+    sheet = load_workbook(tmp_path / CAMPAIGN_FILE)["Trường"]
+    year_due = next(row[1].value for row in sheet.iter_rows() if row[0].value and "Hạn nộp chấm điểm" in row[0].value)
+    assert (year_due.date(), loaded(tmp_path).periods[-1].deadline) == (dt.date(2027, 6, 10), dt.date(2027, 6, 5))
+    assert "trước hạn của kỳ cuối" not in first_page(tmp_path)
+
+
+def test_the_shipped_nd233_presets_year_deadline_comes_after_its_may():
+    preset = load_preset("nd233")
+    assert dt.date.fromisoformat(preset.school.scoring_deadline) > preset.periods[-1].deadline
+
+
+@pytest.mark.parametrize("scoring", ["thang", "quy"])
+def test_a_preschool_scored_by_period_says_tre_not_hoc_sinh(tmp_path, monkeypatch, scoring):
+    """The NĐ 233 frame's criteria are written for pupils; a mầm non school's books say "trẻ" in them."""
+    on_day(monkeypatch, DAY)
+    assert init(tmp_path, "--level", "mam-non", "--cham-theo", scoring).exit_code == 0
+    period = loaded(tmp_path).periods[0].code
+    made = CliRunner().invoke(main, ["generate", str(tmp_path), "--round", "cham-diem", "--period", period])
+    assert made.exit_code == 0, made.output
+
+    books = [tmp_path / CAMPAIGN_FILE, *sorted((tmp_path / "outbox" / period).glob("*.xlsx"))]
+    cells = [str(value) for book in books for sheet in load_workbook(book).worksheets
+             for row in sheet.iter_rows(values_only=True) for value in row if isinstance(value, str)]
+    assert not [cell for cell in cells if "học sinh" in cell.lower()]
+    said = "\n".join(cells)
+    assert "Tác phong, lề lối làm việc; thái độ phục vụ trẻ, cha mẹ trẻ, đồng nghiệp" in said
+    assert ("Chất lượng, hiệu quả công việc: kết quả nuôi dưỡng, chăm sóc, giáo dục trẻ và công việc được giao đạt "
+            "yêu cầu") in said
+    assert "Kết quả dự giờ, kiểm tra, đánh giá trẻ" in said
+
+
+def test_a_school_of_pupils_keeps_the_frames_words(tmp_path, monkeypatch):
+    on_day(monkeypatch, DAY)
+    assert init(tmp_path, "--level", "tieu-hoc", "--cham-theo", "thang").exit_code == 0
+    assert loaded(tmp_path).rubrics == load_preset("nd233", year=False).rubrics

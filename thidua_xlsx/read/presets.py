@@ -42,6 +42,7 @@ OLD_RATING_DECREE = "90/2020/NĐ-CP"  # the line of Căn cứ the frame's line r
 LEADERS = ("Hiệu trưởng", "Phó hiệu trưởng")  # positions scored as Viên chức quản lý whatever the level calls them
 LEADER_ROLE = "Cán bộ quản lý"
 PERIOD_DEADLINE_DAY = 5  # a period's books are due on the 5th of the month after it, as in the nd233 preset
+YEAR_AFTER_LAST_PERIOD = 5  # days from the last period's due date to the year's (sheet Trường, Hạn nộp chấm điểm)
 
 
 def school_preset(level: str, scoring: str) -> cm.Campaign:
@@ -58,10 +59,12 @@ def school_preset(level: str, scoring: str) -> cm.Campaign:
 
 def by_period(campaign: cm.Campaign, kind: str) -> cm.Campaign:
     """``campaign`` scored by the periods of ``kind`` (cm.MONTHS or cm.QUARTERS) of its school year, the year's score
-    their average (điều 15 khoản 1 điểm a), in the frame of the nd233 preset: its rubrics, ratings, the least rating
-    for Lao động tiên tiến, and its line of Căn cứ in place of the old decree's; each person's role the frame's
-    (the school's leaders Viên chức quản lý, everyone else Viên chức)."""
+    their average (điều 15 khoản 1 điểm a), in the frame of the nd233 preset: its rubrics (in the level's words,
+    :func:`in_level_words`), ratings, the least rating for Lao động tiên tiến, and its line of Căn cứ in place of the
+    old decree's; each person's role the frame's (the school's leaders Viên chức quản lý, everyone else Viên chức);
+    the year's deadline a few days after the last period's, since the year is made from every period."""
     import dataclasses
+    import datetime as dt
 
     frame = load_preset(FRAME_PRESET, year=False)
     manager, member = (r.role for r in frame.rubrics)
@@ -70,10 +73,34 @@ def by_period(campaign: cm.Campaign, kind: str) -> cm.Campaign:
     decree = next(line for line in frame.legal_basis if line not in campaign.legal_basis)
     legal = tuple(decree if OLD_RATING_DECREE in line else line for line in campaign.legal_basis)
     rules = dataclasses.replace(campaign.rules, ldtt_min_classification=frame.rules.ldtt_min_classification)
+    periods = school_year_periods(kind, int(campaign.school.school_year[:4]))
+    year_due = (periods[-1].deadline or periods[-1].end) + dt.timedelta(days=YEAR_AFTER_LAST_PERIOD)
     return dataclasses.replace(
-        campaign, rubrics=frame.rubrics, classification=frame.classification, gate_cap=frame.gate_cap, rules=rules,
-        legal_basis=legal if decree in legal else (*legal, decree), staff=staff, period_kind=kind,
-        periods=school_year_periods(kind, int(campaign.school.school_year[:4])), year_formula=cm.YearFormula())
+        campaign, rubrics=in_level_words(frame.rubrics, campaign.level), classification=frame.classification,
+        gate_cap=frame.gate_cap, rules=rules, legal_basis=legal if decree in legal else (*legal, decree), staff=staff,
+        period_kind=kind, periods=periods, year_formula=cm.YearFormula(),
+        school=dataclasses.replace(campaign.school, scoring_deadline=year_due.isoformat()))
+
+
+def in_level_words(rubrics: tuple[cm.Rubric, ...], level: str) -> tuple[cm.Rubric, ...]:
+    """``rubrics`` (the NĐ 233/2026 frame's, written for a school of pupils) in the words of a school of ``level``:
+    each criterion's text and hint with the level's phrases replaced (text.commands.FRAME_WORDS; a preschool's
+    children are "trẻ", not "học sinh")."""
+    import dataclasses
+
+    from thidua_xlsx.text.commands import FRAME_WORDS
+
+    pairs = FRAME_WORDS.get(level, ())
+
+    def said(text: str) -> str:
+        for before, after in pairs:
+            text = text.replace(before, after)
+        return text
+
+    return tuple(dataclasses.replace(rubric, groups=tuple(
+        dataclasses.replace(group, name=said(group.name), items=tuple(
+            dataclasses.replace(item, text=said(item.text), hint=said(item.hint)) for item in group.items))
+        for group in rubric.groups)) for rubric in rubrics)
 
 
 def school_year_periods(kind: str, first_year: int) -> tuple[cm.Period, ...]:

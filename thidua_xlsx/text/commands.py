@@ -109,6 +109,14 @@ INIT_SCORING_KINDS = {"thang": "tháng", "quy": "quý"}
 PERIOD_MONTH_LABEL = "Tháng {month}/{year}"  # the periods init writes on sheet Kỳ đánh giá
 PERIOD_QUARTER_LABEL = "Quý {numeral} (tháng {months})"  # months: "9–11/2026", or "12/2026–2/2027" across a year
 QUARTER_NUMERALS = ("I", "II", "III")
+# The NĐ 233/2026 frame's criteria (written for a school of pupils) in a preschool's words: each phrase of a criterion
+# or its hint replaced, in this order, when a mầm non school scores by month or by quarter (read.presets.by_period).
+FRAME_WORDS = {"mam-non": (
+    ("giờ dạy, hồ sơ, công việc kiêm nhiệm", "ngày giờ công, hồ sơ nhóm, lớp, công việc kiêm nhiệm"),
+    ("kết quả giảng dạy, giáo dục", "kết quả nuôi dưỡng, chăm sóc, giáo dục trẻ"),
+    ("Kế hoạch, sổ báo giảng", "Kế hoạch giáo dục nhóm, lớp; sổ theo dõi trẻ"),
+    ("học sinh", "trẻ"),
+)}
 # The launchers init writes (write/launchers.py), when the tool they open is gone from this computer (uninstalled, or
 # the folder copied to another computer): what to double-click, never a command to type. The .bat's words pass
 # through cmd's echo: no % ^ & | < > in them.
