@@ -305,34 +305,43 @@ def test_two_texts_at_once_are_said_on_opening_naming_both_the_one_applied_and_w
     laid = with_rule_set(campaign_of(), problems, TODAY, "campaign.xlsx", folder=_folder(tmp_path, OLDER_FIRST),
                          cell="B19")
 
-    assert (laid.rules.ttldtt_min_percent, laid.rules.cite(rs.TTLDTT)) == (60, "QĐ 1/2025 điều 4")  # listed first
+    # listed second, in force later: the later text applies, whatever the file's order
+    assert (laid.rules.ttldtt_min_percent, laid.rules.cite(rs.TTLDTT)) == (65, "QĐ 2/2026 điều 5")
     (said,) = [p for p in problems if p.code == "rule_set.conflict_opened"]
     assert (said.severity, said.where) == ("warning", "campaign.xlsx · Trường!B19")
     assert said.message == (
-        "Tệp quy định Thái Bình: TTLĐTT có 2 văn bản cùng có hiệu lực ngày 22/05/2026 (QĐ 1/2025, số 1/2025/QĐ-UBND, "
-        "hiệu lực từ 01/01/2025; QĐ 2/2026, số 2/2026/QĐ-UBND, hiệu lực từ 01/01/2026); chương trình áp dụng QĐ 1/2025 "
-        "vì văn bản này được ghi trước trong tệp – không phải vì nó mới hơn. Lưu ý: QĐ 2/2026 ban hành sau QĐ 1/2025; "
-        "giữa hai văn bản của cùng một cơ quan về cùng một vấn đề, văn bản ban hành sau thường được áp dụng. Nếu một "
-        "văn bản đã thay thế văn bản kia, hãy ghi ngày hết hiệu lực (in_force_until) cho văn bản cũ, hoặc 'amends' nếu "
-        "là văn bản sửa đổi (xem workbook_templates/SCHEMA.md), rồi chạy lại.")
+        "Tệp quy định Thái Bình: TTLĐTT có 2 văn bản cùng có hiệu lực ngày 22/05/2026 (QĐ 2/2026, số "
+        "2/2026/QĐ-UBND, hiệu lực từ 01/01/2026; QĐ 1/2025, số 1/2025/QĐ-UBND, hiệu lực từ 01/01/2025); chương "
+        "trình áp dụng QĐ 2/2026, văn bản ban hành sau: các văn bản của cùng một cơ quan quy định khác nhau về "
+        "cùng một vấn đề thì áp dụng văn bản ban hành sau (Luật Ban hành văn bản quy phạm pháp luật số "
+        "64/2025/QH15 điều 58 khoản 3). Nếu một văn bản đã thay thế văn bản kia, hãy ghi ngày hết hiệu lực "
+        "(in_force_until) cho văn bản cũ, hoặc 'amends' nếu là văn bản sửa đổi (xem "
+        "workbook_templates/SCHEMA.md), rồi chạy lại.")
     # the summary lists it (rule_set.conflict) without printing it a second time on the run that opened the campaign
     from thidua_xlsx.check.campaign import SUMMARY_ONLY
 
     assert [w.code for w in rule_set_warnings(laid) if w.code in SUMMARY_ONLY] == ["rule_set.conflict"]
 
 
-@pytest.mark.parametrize("content, said", [
-    (TWO_AT_ONCE, [""]),  # the newer listed first: applied, no word on a later text
+SAME_DAY = {**TWO_AT_ONCE, "texts": [{**t, "in_force_from": "2026-01-01"} for t in TWO_AT_ONCE["texts"]]}
+
+
+@pytest.mark.parametrize("content, applied, said", [
+    (TWO_AT_ONCE, 65, ["văn bản ban hành sau"]),  # the newer listed first: applied, as the law reads
+    (OLDER_FIRST, 65, ["văn bản ban hành sau"]),  # the newer listed second: applied all the same
+    (SAME_DAY, 65, ["văn bản ghi trước trong tệp"]),  # the same day: the dates do not tell, the first listed
+    ({**SAME_DAY, "rules": OLDER_FIRST["rules"]}, 60, ["văn bản ghi trước trong tệp"]),
     ({**TWO_AT_ONCE, "texts": [{**TWO_AT_ONCE["texts"][0], "in_force_until": "2025-12-31"}, TWO_AT_ONCE["texts"][1]]},
-     []),  # the older ended: nothing to say
-    (GOOD, []),
+     65, []),  # the older ended: nothing to say
+    (GOOD, 60, []),
 ])
-def test_a_conflict_is_said_on_opening_only_where_there_is_one(tmp_path, content, said):
+def test_a_conflict_is_said_on_opening_only_where_there_is_one(tmp_path, content, applied, said):
     problems = Problems()
-    with_rule_set(campaign_of(), problems, TODAY, folder=_folder(tmp_path, content))
+    laid = with_rule_set(campaign_of(), problems, TODAY, folder=_folder(tmp_path, content))
 
     found = [p for p in problems if p.code == "rule_set.conflict_opened"]
-    assert [dict(p.params)["newer"] for p in found] == said
+    assert [dict(p.params)["why"][2:len(said[0]) + 2] for p in found] == said
+    assert laid.rules.ttldtt_min_percent == applied
 
 
 def test_generate_says_two_texts_at_once_at_the_province_s_cell(tmp_path, monkeypatch):

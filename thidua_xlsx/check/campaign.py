@@ -70,6 +70,7 @@ from thidua_xlsx.model.issues import ERROR, NOTE, WARNING, Issue, issue
 from thidua_xlsx.read.presets import preset_dir
 from thidua_xlsx.text.collation import fold, name_key
 from thidua_xlsx.text.messages import LEGAL_LINE, LEGAL_LINE_FIELD, shortened
+from thidua_xlsx.text.messages.untidy import CONFLICT_BY_ORDER, CONFLICT_LATER
 from thidua_xlsx.text.rule_sets import (
     DAY_SOURCES,
     DECREE_BANDS,
@@ -490,7 +491,8 @@ def _conflict(conflict: rs.Conflict, picked: rs.RuleSet, file: str) -> Issue:
     return issue("rule_set.conflict", WARNING, file=file, sheet=SCHOOL_SHEET,
                  where=conflict.province or NATIONAL_FILE, rule=RULE_WORDS[conflict.rule],
                  count=1 + len(conflict.others), day=_day(picked.day), applied=conflict.applied.short,
-                 others="; ".join(t.short for t in conflict.others))
+                 others="; ".join(t.short for t in conflict.others),
+                 why=CONFLICT_BY_ORDER if conflict.by_order else CONFLICT_LATER)
 
 
 def _value_words(field: str, value) -> str:

@@ -15,11 +15,14 @@ rests on are data (``workbook_templates/quy-tac/*.json`` for the national texts,
 
   Two texts of one file in force at once for one rule are said, not refused (issue 48): the data files are the
   program's own (installed with it), a secretary cannot mend them in campaign.xlsx, and a refusal would stop every
-  command of every school of that province until someone edits an installed file. So the entry listed first
-  applies (the file's author orders them: SCHEMA.md), and the conflict is a warning wherever the campaign is opened
-  (read.rule_sets) naming both texts, the one applied and why — its place in the file, with a word when a text not
-  applied was issued later (between two texts of one body on one matter the later one usually applies) — and in
-  the summary (check.campaign). A file says which text replaced which with ``in_force_until`` or ``amends``.
+  command of every school of that province until someone edits an installed file. So the law's own rule decides:
+  between texts of one body that say differently on one matter, the one issued later applies (Luật Ban hành văn bản
+  quy phạm pháp luật 64/2025/QH15 điều 58 khoản 3, as Luật 80/2015/QH13 điều 156 khoản 3 before it; the words in
+  text/rule_sets) — an amendment appended to a province's file without ``amends`` wins over the text it changes, in
+  whatever order the file lists them; issued the same day (or no date known), the first listed applies. The conflict
+  is a warning wherever the campaign is opened (read.rule_sets: every command, ``year`` included) naming every text,
+  the one applied and why, and in the summary (check.campaign). A file says which text replaced which with
+  ``in_force_until`` or ``amends``.
 * :func:`applied` lays the rule set on a campaign's own rule values: **a province's value is a floor** —
   a school may be stricter than its province, never looser. The value applied is cited to whichever
   text set it: the province's article, the law's, or the school's own Quy chế when the school's value
@@ -153,12 +156,14 @@ class SetAside:
 @dataclass(frozen=True)
 class Conflict:
     """Two texts or more of one file in force on the day for one rule (a newer text listed without the older one's
-    end): ``applied`` (the first listed) applies, ``others`` are said."""
+    end): ``applied`` — the one issued last (see the module), the first listed where the dates do not tell
+    (``by_order``) — applies, ``others`` are said."""
 
     rule: str
     applied: LegalText
     others: tuple[LegalText, ...]
     province: str = ""  # the file's province ("": the national texts)
+    by_order: bool = False  # issued the same day (or no date known): the first listed applies
 
 
 @dataclass(frozen=True)
@@ -242,7 +247,8 @@ def pick(national: Source, province: Source | None, day: dt.date, day_from: str 
     """The rule set of ``day``: the texts in force, and for each rule the province's entry in force if it has
     one, else the national one. A province whose texts are not yet in force adds nothing (its values with them);
     a text resting on a text ended by ``day`` adds nothing either (:class:`SetAside`). Within one file, the first
-    entry in force applies and any other in force is a :class:`Conflict` (unless one amends the other).
+    entry in force applies, unless another is in force too (and neither amends the other): a :class:`Conflict`, where
+    the text issued later applies (see the module).
     Citations are the texts' own; :func:`applied` replaces those the school's stricter values set."""
     sources = (national, province) if province is not None else (national,)
     by_key = {t.key: t for s in sources for t in s.texts}
@@ -257,9 +263,10 @@ def pick(national: Source, province: Source | None, day: dt.date, day_from: str 
             found = [e for e in entries if e.text in in_force]
             if found:
                 chosen[key] = found[0]
-                others = [by_key[e.text] for e in found[1:] if e.text not in by_key[found[0].text].amends]
+                others = [e for e in found[1:] if e.text not in by_key[found[0].text].amends]
                 if others:
-                    conflicts.append(Conflict(key, by_key[found[0].text], tuple(others), source.province))
+                    chosen[key], conflict = _later_applies(key, [found[0], *others], by_key, source.province)
+                    conflicts.append(conflict)
     rules = tuple((key, chosen[key]) for key in RULE_KEYS if key in chosen)
     ended = tuple(t for s in sources for t in s.texts
                   if t.recheck and t.in_force_until is not None and t.in_force_until < day)
@@ -274,6 +281,24 @@ def pick(national: Source, province: Source | None, day: dt.date, day_from: str 
                    tuple(t for t in texts if t.key in in_force), rules, deadlines, ended, notes, citations,
                    set_aside=set_aside, conflicts=tuple(conflicts), unanswered=unanswered,
                    first=min(later, key=lambda t: t.in_force_from or day) if later else None, decree=decree)
+
+
+def _later_applies(key: str, entries: list[RuleEntry], by_key: dict[str, LegalText], province: str
+                   ) -> tuple[RuleEntry, Conflict]:
+    """Of ``entries`` (one file's, in force at once for rule ``key``), the one of the text issued last — between texts
+    of one body on one matter, the later applies (see the module) — and the conflict said; the first listed
+    when no date tells which is later (``by_order``)."""
+    days = [issued(by_key[e.text]) for e in entries]
+    latest = max(days)
+    by_order = days.count(latest) > 1
+    applied = entries[0] if by_order else entries[days.index(latest)]
+    others = tuple(by_key[e.text] for e in entries if e is not applied)
+    return applied, Conflict(key, by_key[applied.text], others, province, by_order)
+
+
+def issued(text: LegalText) -> dt.date:
+    """When ``text`` was issued, else when it came into force (the earliest day when neither is known)."""
+    return text.issued or text.in_force_from or dt.date.min
 
 
 def _entries(sources, key: str) -> tuple[RuleEntry, ...]:

@@ -3,9 +3,9 @@ tinh/<province>.json``: one per province; installed with the presets) read into 
 on a campaign as it loads. A broken file is a problem naming the file and the key, never a traceback; the format
 is in workbook_templates/SCHEMA.md. Adding a province is adding a file.
 
-Said wherever the campaign is opened (issue 48): two texts of one file in force at once for a rule
-(:func:`conflicts_opened`, see model.rule_set on why it is said, not refused) and a day picking the rule set more than a
-year after the school year ends (:func:`reference_day_far`: a year typed wrong, 01/01/2099)."""
+Said wherever the campaign is opened: two texts of one file in force at once for a rule (:func:`conflicts_opened`,
+see model.rule_set on which applies, and why it is said, not refused) and a day picking the rule set more than a year
+after the school year ends (:func:`reference_day_far`: a year typed wrong, 01/01/2099)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,8 @@ from thidua_xlsx.model.issues import WARNING, Issue, Problems, issue
 from thidua_xlsx.model.layout import ascii_slug
 from thidua_xlsx.read.presets import DataFileError, preset_dir, read_data_file
 from thidua_xlsx.text.messages.untidy import (
-    CONFLICT_NEWER,
+    CONFLICT_BY_ORDER,
+    CONFLICT_LATER,
     REFERENCE_DAY_WHAT,
     TEXT_IN_FORCE,
     TEXT_ISSUED,
@@ -112,25 +113,14 @@ def with_rule_set(campaign: cm.Campaign, problems: Problems, today: dt.date, fil
 def conflicts_opened(rule_set: rs.RuleSet, file: str = "", cell: str = "") -> list[Issue]:
     """Each rule two texts of one file or more decide at once on its rule set's day (model.rule_set.Conflict), for the
     rules that rule set governs (:func:`~thidua_xlsx.model.rule_set.governing`), as a warning naming every text, the
-    one applied and why: listed first in the file — with a word when a text not applied was issued later."""
-    found = []
-    for picked, governs in rs.governing(rule_set):
-        for c in picked.conflicts:
-            if c.rule not in governs:
-                continue
-            newer = [t for t in c.others if _issued(t) > _issued(c.applied)]
-            found.append(issue(
-                "rule_set.conflict_opened", WARNING, file=file, sheet=SCHOOL_SHEET, cell=cell,
-                where=c.province or NATIONAL_FILE, rule=RULE_WORDS[c.rule], count=1 + len(c.others),
-                day=picked.day.strftime("%d/%m/%Y"), texts="; ".join(_named(t) for t in (c.applied, *c.others)),
-                applied=c.applied.short, newer=CONFLICT_NEWER.format(newer=", ".join(t.short for t in newer),
-                                                                     applied=c.applied.short) if newer else ""))
-    return found
-
-
-def _issued(text: rs.LegalText) -> dt.date:
-    """When ``text`` was issued, else when it came into force (the earliest day when neither is known)."""
-    return text.issued or text.in_force_from or dt.date.min
+    one applied and why: issued later (the law on legal texts), or the first listed where the dates do not tell.
+    Said by every command that opens the campaign — ``merge`` (the head's and the council's pass too), ``year``,
+    ``status``, ``generate``."""
+    return [issue("rule_set.conflict_opened", WARNING, file=file, sheet=SCHOOL_SHEET, cell=cell,
+                  where=c.province or NATIONAL_FILE, rule=RULE_WORDS[c.rule], count=1 + len(c.others),
+                  day=picked.day.strftime("%d/%m/%Y"), texts="; ".join(_named(t) for t in (c.applied, *c.others)),
+                  applied=c.applied.short, why=CONFLICT_BY_ORDER if c.by_order else CONFLICT_LATER)
+            for picked, governs in rs.governing(rule_set) for c in picked.conflicts if c.rule in governs]
 
 
 def _named(text: rs.LegalText) -> str:

@@ -53,9 +53,9 @@ RULE_SET_MESSAGES = {
                           "thế, hãy cập nhật tệp quy định của {province} (workbook_templates/tinh/, xem SCHEMA.md) "
                           "rồi chạy lại.{recheck}",
     "rule_set.conflict": "Tệp quy định {where}: {rule} có {count} văn bản cùng có hiệu lực ngày {day} ({applied}; "
-                         "{others}); chương trình áp dụng {applied} (văn bản ghi trước trong tệp). Nếu văn bản kia đã "
-                         "thay thế văn bản này, hãy ghi ngày hết hiệu lực (in_force_until) cho văn bản cũ, hoặc "
-                         "'amends' nếu là văn bản sửa đổi (xem workbook_templates/SCHEMA.md), rồi chạy lại.",
+                         "{others}); chương trình áp dụng {applied}{why} Nếu một văn bản đã thay thế văn bản kia, hãy "
+                         "ghi ngày hết hiệu lực (in_force_until) cho văn bản cũ, hoặc 'amends' nếu là văn bản sửa đổi "
+                         "(xem workbook_templates/SCHEMA.md), rồi chạy lại.",
     "rule_set.no_text": "Ngày xét {day} ({source}) trước mọi văn bản chương trình biết cho {rules}{first}: chương "
                         "trình không xét các danh hiệu này (không có căn cứ), để Hội đồng xét. Hãy kiểm tra {source} "
                         "ở sheet Trường rồi chạy lại.",

@@ -15,22 +15,25 @@ UNTIDY_MESSAGES = {
                                   "đúng. Hãy sửa {field} ở sheet Trường cho đúng {what} (dạng dd/mm/yyyy) rồi chạy "
                                   "lại.",
     "rule_set.conflict_opened": "Tệp quy định {where}: {rule} có {count} văn bản cùng có hiệu lực ngày {day} "
-                                "({texts}); chương trình áp dụng {applied} vì văn bản này được ghi trước trong tệp – "
-                                "không phải vì nó mới hơn.{newer} Nếu một văn bản đã thay thế văn bản kia, hãy ghi "
-                                "ngày hết hiệu lực (in_force_until) cho văn bản cũ, hoặc 'amends' nếu là văn bản sửa "
-                                "đổi (xem workbook_templates/SCHEMA.md), rồi chạy lại.",
+                                "({texts}); chương trình áp dụng {applied}{why} Nếu một văn bản đã thay thế văn bản "
+                                "kia, hãy ghi ngày hết hiệu lực (in_force_until) cho văn bản cũ, hoặc 'amends' nếu là "
+                                "văn bản sửa đổi (xem workbook_templates/SCHEMA.md), rồi chạy lại.",
 }
 
 # Said when the campaign is opened (rule_set.conflict_opened, by every command), then listed with a run's problems
 # (its summary's Kiểm tra, its JSON: rule_set.conflict, check.campaign.rule_set_warnings) and not printed again.
 UNTIDY_OPENING_CODES = frozenset({"rule_set.conflict"})
 
-# Said inside rule_set.conflict_opened when a text not applied was issued (or came into force) after the one applied.
 # A legal text named in that warning: its short name and number, when it was issued or came into force.
 TEXT_NUMBERED = "{short}, số {number}"
 TEXT_ISSUED, TEXT_IN_FORCE = "{named}, ban hành {day}", "{named}, hiệu lực từ {day}"
-CONFLICT_NEWER = " Lưu ý: {newer} ban hành sau {applied}; giữa hai văn bản của cùng một cơ quan về cùng một vấn đề, " \
-                 "văn bản ban hành sau thường được áp dụng."
+# Why the text applied is the one applied (rule_set.conflict_opened's and rule_set.conflict's {why}; model.rule_set):
+# the later of one body's texts on one matter (the law on legal texts), or, issued the same day, the first listed.
+LATER_APPLIES = "Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15 điều 58 khoản 3"
+CONFLICT_LATER = (", văn bản ban hành sau: các văn bản của cùng một cơ quan quy định khác nhau về cùng một vấn đề thì "
+                  "áp dụng văn bản ban hành sau (" + LATER_APPLIES + ").")
+CONFLICT_BY_ORDER = (", văn bản ghi trước trong tệp: các văn bản này ban hành cùng ngày (hoặc tệp không ghi ngày ban "
+                     "hành) nên không biết văn bản nào ban hành sau.")
 
 # The year's sheet: a period's score the head's pass gave — a transfer's months at the former school, or a score the
 # head set for another reason: the period's summary keeps no reason, so the line names neither (the note says both)
