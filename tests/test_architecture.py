@@ -169,15 +169,51 @@ def _door(name: str) -> bool:
     return name in DOOR_MODULES or name.startswith("thidua_xlsx.ui.") or name == "thidua_xlsx.ui"
 
 
+def door_problems(package: Path = PACKAGE) -> list[str]:
+    """Each import of a door (the CLI, the page, the analysts' API) of a module it may not import, as lines."""
+    return [f"{module_name(path, package)} imports {target}" for path in sorted(package.rglob("*.py"))
+            if _door(module_name(path, package)) for target in sorted(imports_of(path, package)[0])
+            if target != "thidua_xlsx" and not any(target == allowed or target.startswith(allowed + ".")
+                                                   for allowed in DOOR_MAY_IMPORT)]
+
+
 def test_the_doors_import_only_the_service_values_words_and_console():
     """The CLI, the page and the analysts' API reach the work through the service only: no door imports a reader, a
-    writer, a command or the campaign folder's opening (issue 46: the page once rebuilt collect, history and init --tu
-    around the service)."""
-    found = [f"{module_name(path)} imports {target}" for path in sorted(PACKAGE.rglob("*.py"))
-             if _door(module_name(path)) for target in sorted(imports_of(path)[0])
-             if target != "thidua_xlsx" and not any(target == allowed or target.startswith(allowed + ".")
-                                                    for allowed in DOOR_MAY_IMPORT)]
-    assert found == []
+    writer, a command or the campaign folder's opening (the page once rebuilt collect, history and init --tu around
+    the service)."""
+    assert door_problems() == []
+
+
+def loaded_by_name(path: Path) -> list[str]:
+    """Where ``path`` reaches a module by a string the tools cannot follow: ``importlib.import_module``,
+    ``__import__``, or a module's ``__getattr__`` handing out names of other modules; as lines "line N: what"."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = [(node.lineno, "a module's __getattr__") for node in tree.body
+             if isinstance(node, ast.FunctionDef) and node.name == "__getattr__"]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            called = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if called in ("import_module", "__import__"):
+                found.append((node.lineno, f"{called}()"))
+    return [f"line {line}: {what}" for line, what in sorted(found)]
+
+
+def test_no_module_loads_another_by_name():
+    """Every module of the package reaches another by an import statement, at module level or inside the function
+    that needs it (to keep start-up fast), never by a string: mypy types each call a door makes, and the walk above
+    and the house's picture see every arrow (a command table of strings once hid the doors' imports from both)."""
+    assert {module_name(p): loaded_by_name(p) for p in sorted(PACKAGE.rglob("*.py")) if loaded_by_name(p)} == {}
+
+
+def test_a_module_loaded_by_name_is_found(tmp_path):
+    planted = tmp_path / "service.py"
+    planted.write_text("import importlib\n\n"
+                       "def run(name):\n"
+                       "    return importlib.import_module(f'thidua_xlsx.commands.{name}')\n\n"
+                       "def __getattr__(name):\n"
+                       "    return getattr(__import__('thidua_xlsx.workspace'), name)\n")
+    assert loaded_by_name(planted) == ["line 4: import_module()", "line 6: a module's __getattr__",
+                                       "line 7: __import__()"]
 
 
 def test_no_module_is_longer_than_its_job():
@@ -193,19 +229,30 @@ def test_each_view_of_the_page_is_short():
     assert long == {}
 
 
-def test_every_command_of_the_service_returns_the_one_result():
-    """Every request the service takes leads to a function of commands/ annotated to return the one Result."""
-    import importlib
+def test_every_request_leads_to_its_command_and_the_one_result():
+    """The service's dispatch (service.command, read with ast) has a case for every request a door can make, a year's
+    before a merge's (a YearRequest is a MergeRequest: the other order would merge the periods' folder as an inbox),
+    and each case calls a function of commands/ annotated to return the one Result (mypy checks its argument)."""
     import typing
 
     from thidua_xlsx import service
     from thidua_xlsx.model import requests as rq
     from thidua_xlsx.model.result import Result
 
-    assert set(service._COMMANDS) == set(typing.get_args(rq.Request)) | {rq.YearRequest}
-    for module, function in service._COMMANDS.values():
-        called = getattr(importlib.import_module(f"thidua_xlsx.commands.{module}"), function)
-        assert typing.get_type_hints(called)["return"] is Result, (module, function)
+    tree = ast.parse((PACKAGE / "service.py").read_text(encoding="utf-8"))
+    dispatch = next(node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name == "command")
+    match = next(node for node in dispatch.body if isinstance(node, ast.Match))
+    cases = []
+    for case in match.cases:
+        assert isinstance(case.pattern, ast.MatchClass) and isinstance(case.pattern.cls, ast.Attribute)
+        call = case.body[0].value
+        assert isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
+        module = getattr(service, call.func.value.id)
+        assert module.__name__.startswith("thidua_xlsx.commands.")
+        assert typing.get_type_hints(getattr(module, call.func.attr))["return"] is Result
+        cases.append(getattr(rq, case.pattern.cls.attr))
+    assert len(cases) == len(set(cases)) and set(cases) == set(typing.get_args(rq.Request)) | {rq.YearRequest}
+    assert cases.index(rq.YearRequest) < cases.index(rq.MergeRequest)
 
 
 # --- the test fails when a rule is broken: each planted in a copy of the package ---------------------
@@ -261,6 +308,25 @@ def test_a_planted_writer_importing_a_reader_is_found(planted):
     found = planted("write/summary.py", "from thidua_xlsx.read.cells import X\n")
 
     assert found == ["thidua_xlsx.write.summary imports thidua_xlsx.read.cells: write/ never imports read/"]
+
+
+def test_a_planted_door_importing_a_command_is_found(tmp_path):
+    """The rule reads the doors' real imports: a view importing a command's module, or one of its functions, inside
+    the function that needs it, is found; the service, which imports the commands, is the door's to import."""
+    root = tmp_path / "thidua_xlsx"
+    for folder in ("", "commands", "ui"):
+        (root / folder).mkdir(parents=True, exist_ok=True)
+        (root / folder / "__init__.py").write_text("")
+    (root / "commands" / "merge.py").write_text("def merge(request, voice):\n    return None\n")
+    (root / "service.py").write_text("from thidua_xlsx.commands.merge import merge\n")
+    views = root / "ui" / "views.py"
+    views.write_text("from thidua_xlsx import service\n\ndef act():\n    return service.merge\n")
+    assert door_problems(root) == []
+    for code in ("from thidua_xlsx import service\n\ndef act():\n    from thidua_xlsx.commands import merge\n"
+                 "    return service, merge\n",
+                 "def act():\n    from thidua_xlsx.commands.merge import merge\n    return merge\n"):
+        views.write_text(code)
+        assert door_problems(root) == ["thidua_xlsx.ui.views imports thidua_xlsx.commands.merge"]
 
 
 def test_the_readme_map_names_every_folder_and_module_of_the_tree():

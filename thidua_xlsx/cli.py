@@ -84,8 +84,7 @@ def main(ctx, debug):
 
 def run() -> None:
     """The program's entry point: its output made safe for any console or redirection, then the commands."""
-    from thidua_xlsx.service import terminate_as_exit
-    from thidua_xlsx.system.console import speak_whole
+    from thidua_xlsx.system.console import speak_whole, terminate_as_exit
 
     speak_whole()
     with terminate_as_exit():  # a run asked to stop cleans up as after Ctrl-C: locks, temporaries, LibreOffice

@@ -2,8 +2,10 @@
 request (model.requests) and gets one Result (model.result): its Report, the files it wrote, its exit code. What stops
 a command before any work is a :class:`~thidua_xlsx.model.errors.CommandError`.
 
-Each command lives in its own module of :mod:`thidua_xlsx.commands`, imported only when asked for (as pip and click
-load their commands), so that a door starts at once. Each run that belongs to a campaign folder is remembered there
+Each command lives in its own module of :mod:`thidua_xlsx.commands`, imported here as any module is (mypy and the
+house's picture see each call a door makes); none imports pandas, openpyxl or xlsxwriter before it runs, and the CLI
+imports this module only in the one function that runs a command, so that ``--help`` and ``--version`` answer at once.
+Each run that belongs to a campaign folder is remembered there
 (:mod:`thidua_xlsx.system.runs`): whichever door ran it, the others find its result and its files again.
 
 What a run writes is checked before any work: no output inside the inbox or on an input, no two outputs on one path,
@@ -16,46 +18,73 @@ door as one, naming the file.
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
-from typing import Any
 
+from thidua_xlsx.commands import collect, generate, history, init, merge, status
+from thidua_xlsx.commands.collect import mailbox_of, stored_password
+from thidua_xlsx.commands.generate import generate_round
+from thidua_xlsx.commands.init import init_campaign
+from thidua_xlsx.commands.officer import officer_decisions
+from thidua_xlsx.commands.overview import (
+    commune_overview,
+    final_summary,
+    next_year_name,
+    round_page,
+    rounds_of,
+    runs_of,
+    school_overview,
+    year_page,
+)
+from thidua_xlsx.commands.reading import apply_council_file, merge_inbox
+from thidua_xlsx.commands.receive import council_upload, keep_council, receive
+from thidua_xlsx.commands.summaries import read_rows
 from thidua_xlsx.model import requests as rq
+from thidua_xlsx.model.places import CAMPAIGN_FILE, CAMPAIGN_ODS, LEVEL_ABOVE_BOOK
 from thidua_xlsx.model.result import Result
+from thidua_xlsx.system.files import fault_text
+from thidua_xlsx.system.runs import remember, run_of
 from thidua_xlsx.system.voice import Voice
+from thidua_xlsx.workspace import campaign_in, open_campaign
+from thidua_xlsx.write.console import council_lines
 
-# Each request's command: (module of thidua_xlsx.commands, its function taking (request, voice)).
-_COMMANDS: dict[type, tuple[str, str]] = {
-    rq.InitRequest: ("init", "run"), rq.GenerateRequest: ("generate", "run"), rq.YearRequest: ("merge", "year"),
-    rq.MergeRequest: ("merge", "merge"), rq.StatusRequest: ("status", "status"), rq.HistoryRequest: ("history", "run"),
-    rq.CollectRequest: ("collect", "run")}
+# The library's entry points below the commands, for the page's views, tests and benchmarks: each the function of the
+# module that owns it, named here so that a door needs the service only.
+__all__ = [
+    "REMEMBERED_EMPTY", "apply_council_file", "campaign_in", "commune_overview", "council_lines", "council_upload",
+    "fault_text", "final_summary", "generate_round", "init_campaign", "is_campaign_folder", "keep_council",
+    "mailbox_of", "merge_inbox", "next_year_name", "officer_decisions", "open_campaign", "read_rows", "receive",
+    "round_page", "rounds_of", "run", "runs_of", "school_overview", "stored_password", "year_page",
+]
 
 # The commands remembered even when they wrote nothing (a merge that found nothing usable: its report is the round's
 # news); the others only when they wrote a file (status reads only; a refused history leaves the folder as it was).
 REMEMBERED_EMPTY = ("merge", "year")
 
-# The library's entry points below the commands (the page's views, tests, benchmarks), each loaded when first used.
-_LIBRARY = {
-    "init_campaign": "commands.init", "generate_round": "commands.generate",
-    **dict.fromkeys(("merge_inbox", "apply_council_file"), "commands.reading"),
-    "mailbox_of": "commands.collect", "stored_password": "commands.collect",
-    **dict.fromkeys(("school_overview", "round_page", "commune_overview", "next_year_name", "rounds_of",
-                     "final_summary", "runs_of", "year_page"), "commands.overview"),
-    "summary_of": "system.runs",
-    **dict.fromkeys(("receive", "council_upload", "keep_council"), "commands.receive"),
-    "officer_decisions": "commands.officer",
-    "read_rows": "commands.summaries",
-    **dict.fromkeys(("open_campaign", "campaign_in"), "workspace"),
-    **dict.fromkeys(("fault_text", "terminate_as_exit"), "system.files"),
-    "council_lines": "write.console",
-}
+
+def command(request: rq.Request, voice: Voice) -> Result:
+    """The command of :mod:`thidua_xlsx.commands` that ``request`` asks for, run with ``voice`` (a year's request
+    before a merge's: it is one)."""
+    match request:
+        case rq.InitRequest():
+            return init.run(request, voice)
+        case rq.GenerateRequest():
+            return generate.run(request, voice)
+        case rq.YearRequest():
+            return merge.year(request, voice)
+        case rq.MergeRequest():
+            return merge.merge(request, voice)
+        case rq.StatusRequest():
+            return status.status(request, voice)
+        case rq.HistoryRequest():
+            return history.run(request, voice)
+        case rq.CollectRequest():
+            return collect.run(request, voice)
 
 
 def run(request: rq.Request, voice: Voice = Voice(), door: str = rq.CLI) -> Result:
     """The command ``request`` asks for, run: its Result, remembered in its campaign folder (with ``door`` and the lines
     it said; see :data:`REMEMBERED_EMPTY`). A :class:`~thidua_xlsx.model.errors.CommandError` when it stops before
     any work."""
-    module, function = _COMMANDS[type(request)]
     lines: list[str] = []
 
     def say(text: str) -> None:
@@ -67,23 +96,14 @@ def run(request: rq.Request, voice: Voice = Voice(), door: str = rq.CLI) -> Resu
         voice.warn(text)
 
     heard = Voice(say=say, warn=warn, reading=voice.reading, decided=voice.decided)
-    result = getattr(importlib.import_module(f"thidua_xlsx.commands.{module}"), function)(request, heard)
+    result = command(request, heard)
     if result.home is not None and (result.files or result.command in REMEMBERED_EMPTY) and \
             is_campaign_folder(result.home):
-        from thidua_xlsx.system.runs import remember, run_of
-
         remember(result.home, run_of(result, door, lines))
     return result
 
 
 def is_campaign_folder(folder: Path) -> bool:
     """Whether ``folder`` holds a campaign book (a school's or a commune's): only there are runs remembered."""
-    from thidua_xlsx.model.places import CAMPAIGN_FILE, CAMPAIGN_ODS, LEVEL_ABOVE_BOOK
-
     return any((folder / name).is_file() for name in (CAMPAIGN_FILE, CAMPAIGN_ODS, LEVEL_ABOVE_BOOK))
 
-
-def __getattr__(name: str) -> Any:
-    if name in _LIBRARY:
-        return getattr(importlib.import_module(f"thidua_xlsx.{_LIBRARY[name]}"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

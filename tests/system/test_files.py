@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from thidua_xlsx.system import files
+from thidua_xlsx.system import console, files
 from thidua_xlsx.system.files import WriteError, check_writable, fault_text, install, replacing
 
 
@@ -181,7 +181,7 @@ def test_a_request_to_end_becomes_an_exit_only_where_nothing_else_handles_it():
     and the default comes back after the block."""
     import signal
 
-    with files.terminate_as_exit():
+    with console.terminate_as_exit():
         assert signal.getsignal(signal.SIGTERM) not in (signal.SIG_DFL, signal.SIG_IGN)
     assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
 
@@ -190,7 +190,7 @@ def test_a_request_to_end_becomes_an_exit_only_where_nothing_else_handles_it():
 
     signal.signal(signal.SIGTERM, theirs)
     try:
-        with files.terminate_as_exit():
+        with console.terminate_as_exit():
             assert signal.getsignal(signal.SIGTERM) is theirs
     finally:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)

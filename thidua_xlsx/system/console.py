@@ -12,12 +12,16 @@ promises — "Tong hop" is still read, where "T?ng h?p" or a crash is not. Wholl
 folded, even one the code page could show (cp1252 has "á" and "ì", not "ả" or "đ"), so that no word comes half
 accented ("Canh báo"); the signs the messages use said in ASCII ("–" "-", "→" "->", "…" "...", quotes). It is
 done by the stream's own encoding (:data:`UNMARKED` + the code page's name), so every write is folded.
+
+A run asked to end from outside (SIGTERM) ends as Ctrl-C does, its clean-up done (:func:`terminate_as_exit`).
 """
 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import sys
+from collections.abc import Iterator
 
 from thidua_xlsx.text.collation import unmarked
 
@@ -93,3 +97,28 @@ def speak_whole(streams=None) -> None:
             stream.reconfigure(encoding="utf-8", errors="replace")
         elif not shows_vietnamese(stream.encoding):
             stream.reconfigure(encoding=unmarked_encoding(stream.encoding), errors="replace")
+
+
+@contextlib.contextmanager
+def terminate_as_exit() -> Iterator[None]:
+    """While the block runs, a request to end the process (SIGTERM: ``kill``, a system monitor, a service
+    stopping) ends it as Ctrl-C does — by an exception, so that every clean-up runs (the temporary files, the
+    locks, LibreOffice's processes stopped) — instead of at once, leaving them. The exit code is the one the
+    signal would have given (143). Nothing changes where another handler is set, or outside the main thread."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread() or \
+            signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
+        yield
+        return
+
+    def end(signum, _frame):
+        signal.signal(signum, signal.SIG_IGN)  # once: a second request does not cut the clean-up short
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, end)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)

@@ -18,8 +18,8 @@ as earlier versions wrote them). The scratch folders of :func:`scratch_folder` l
 name the run that made them (its process id and start time): the next run removes those whose run is no longer
 running, at once, after stopping a LibreOffice that outlived its run in one, and never a running run's
 (:func:`remove_abandoned_scratch`). A run asked to end (SIGTERM on macOS and Linux: ``kill``, a system monitor)
-ends as Ctrl-C does, every clean-up done (:func:`terminate_as_exit`); Windows ends a process outright, and the
-next run cleans what it left.
+ends as Ctrl-C does, every clean-up done (:func:`~thidua_xlsx.system.console.terminate_as_exit`); Windows ends a
+process outright, and the next run cleans what it left.
 
 :func:`check_writable` asks the machine before any work whether a target could be written (its folder
 writable, its name within the limit, on Windows the file not held open by Excel); :func:`fault_text` says
@@ -347,31 +347,6 @@ def remove_abandoned(folder: Path, held: Callable[[Path], bool], below: bool = F
                     path.unlink()
                     removed.append(path)
     return removed
-
-
-@contextlib.contextmanager
-def terminate_as_exit() -> Iterator[None]:
-    """While the block runs, a request to end the process (SIGTERM: ``kill``, a system monitor, a service
-    stopping) ends it as Ctrl-C does — by an exception, so that every clean-up runs (the temporary files, the
-    locks, LibreOffice's processes stopped) — instead of at once, leaving them. The exit code is the one the
-    signal would have given (143). Nothing changes where another handler is set, or outside the main thread."""
-    import signal
-    import threading
-
-    if threading.current_thread() is not threading.main_thread() or \
-            signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
-        yield
-        return
-
-    def end(signum, _frame):
-        signal.signal(signum, signal.SIG_IGN)  # once: a second request does not cut the clean-up short
-        raise SystemExit(128 + signum)
-
-    signal.signal(signal.SIGTERM, end)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def sha256_of(path: Path) -> str:

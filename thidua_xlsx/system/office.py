@@ -67,7 +67,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from thidua_xlsx.system.files import PROFILE_OPTION, install, scratch_folder, terminate_as_exit
+from thidua_xlsx.system.console import terminate_as_exit
+from thidua_xlsx.system.files import PROFILE_OPTION, install, scratch_folder
 from thidua_xlsx.text import commands as ct
 
 __all__ = ["OfficeError", "find_soffice", "install_advice", "convert", "convert_beside", "stop_tree", "FORMATS"]
@@ -243,7 +244,7 @@ def _run(soffice: str, sources: list[Path], target: str, outdir: Path, *, recalc
          timeout: float) -> tuple[bool, str]:
     """One headless soffice converting ``sources`` into ``outdir`` with a fresh profile beside it,
     killed with its whole process tree when it overruns, or when this process is interrupted or asked to
-    end (Ctrl-C, SIGTERM: :func:`~thidua_xlsx.system.files.terminate_as_exit`) — soffice runs in a session of
+    end (Ctrl-C, SIGTERM: :func:`~thidua_xlsx.system.console.terminate_as_exit`) — soffice runs in a session of
     its own, which a signal to ours never reaches. Returns (finished in time, the tail of its log)."""
     work = outdir.parent
     profile, log, temporary = work / "profile", work / "soffice.log", work / "tmp"
