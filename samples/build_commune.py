@@ -64,8 +64,8 @@ def main() -> None:
         shutil.copy(Path(work) / "ca-nam" / "tong-hop_ca-nam.xlsx", HERE / "inbox" / "THCS-Kim-Son_ca-nam.xlsx")
     with tempfile.TemporaryDirectory() as work:
         _third_school(Path(work), HERE / "inbox" / "TH-Thu-Nghiem_tong-hop-cuoi.xlsx")
-    report = merge(MergeRequest(HERE / "inbox", HERE / "tong-hop-xa.xlsx", HERE / "xa.json", force=True,
-                                docs_dir=HERE / "ho-so"))
+    report = merge(MergeRequest(inbox=HERE / "inbox", output=HERE / "tong-hop-xa.xlsx", json_path=HERE / "xa.json",
+                                force=True, docs_dir=HERE / "ho-so"))
     assert report.exit_code == 0
     for record in HERE.glob("*.lock"):
         record.unlink()

@@ -90,19 +90,20 @@ def build(here: Path, shift: int, authority_code: str = "") -> tuple[int, int, l
             fill_period(campaign, path, inbox / path.name, k, period.code)
         (here / "ky").mkdir(exist_ok=True)  # as the README's merge writes it (thidua-xlsx merge … --period …)
         summary = here / "ky" / f"tong-hop_{period.code}.xlsx"
-        merged = merge(MergeRequest(inbox, summary, period=period.code, campaign_path=here))
+        merged = merge(MergeRequest(inbox=inbox, output=summary, period=period.code, campaign_path=here))
         assert merged.report.valid, merged.report.to_dict()
         with tempfile.TemporaryDirectory() as work:  # the head's pass (NĐ 233/2026 điều 13 khoản 2): the month final
             headed = Path(work) / f"hieu-truong_{period.code}.xlsx"
             head_scores(summary, headed, HEAD_CHANGES.get(period.code, {}))
             stamp_saved_time(headed, dt.datetime.combine(period.end + dt.timedelta(days=3), dt.time(10, 0)))
-            passed = merge(MergeRequest(inbox, summary, period=period.code, campaign_path=here, council_path=headed,
-                                        force=True))
+            passed = merge(MergeRequest(inbox=inbox, output=summary, period=period.code, campaign_path=here,
+                                        council_path=headed, force=True))
         assert passed.report.valid and passed.council, passed.report.to_dict()
     shutil.rmtree(here / "outbox")
     # the year as the README's command writes it (thidua-xlsx year ky --campaign . -o … --json …): the same service,
     # with what the campaign's opening and its rule set say, and today's date
-    report = year(MergeRequest(here / "ky", here / "tong-hop_ca-nam.xlsx", here / "ca-nam.json", campaign_path=here))
+    report = year(MergeRequest(inbox=here / "ky", output=here / "tong-hop_ca-nam.xlsx", json_path=here / "ca-nam.json",
+                               campaign_path=here))
     record_outputs(here, [here / "tong-hop-dang-ky.xlsx", here / "tong-hop_ca-nam.xlsx", here / "ca-nam.json",
                           *sorted((here / "ky").glob("*.xlsx"))])
     assert report.report.valid, report.report.to_dict()

@@ -44,7 +44,8 @@ def init(door: str, folder: Path, level: str) -> Path:
         result = CliRunner().invoke(main, ["init", str(folder), "--level", level, *scoring])
         assert result.exit_code == 0, result.output
     elif door == "page":
-        assert service.run(rq.InitRequest(folder, level, scoring=rq.YEAR_END), door=rq.PAGE).exit_code == 0
+        request = rq.InitRequest(directory=folder, level=level, scoring=rq.YEAR_END)
+        assert service.run(request, door=rq.PAGE).exit_code == 0
     else:
         service.init_campaign(folder, level, scoring=rq.YEAR_END)
     return folder / CAMPAIGN_FILE

@@ -114,7 +114,7 @@ def test_by_month_is_the_default_and_nd233_is_thcs_by_month(tmp_path, monkeypatc
 def test_the_page_asks_the_same_campaign_as_the_terminal(tmp_path, monkeypatch):
     on_day(monkeypatch, DAY)
     assert init(tmp_path / "lenh", "--level", "mam-non", "--cham-theo", "quy").exit_code == 0
-    request = rq.InitRequest(tmp_path / "trang", level="mam-non", scoring="quy")
+    request = rq.InitRequest(directory=tmp_path / "trang", level="mam-non", scoring="quy")
     assert service.run(request, door=rq.PAGE).exit_code == 0
 
     by_cli, by_page = loaded(tmp_path / "lenh"), loaded(tmp_path / "trang")

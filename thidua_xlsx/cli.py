@@ -127,7 +127,7 @@ def init(ctx, directory: Path, level: str, scoring: str, force: bool, source: Pa
         raise click.UsageError(ct.SCORING_WITHOUT_PRESET)
     if given("scoring") and level == "nd233" and scoring != rq.BY_MONTH:
         raise click.UsageError(ct.SCORING_NOT_ND233.format(scoring=scoring))
-    _run(rq.InitRequest(directory, level, force, source, scoring=scoring))
+    _run(rq.InitRequest(directory=directory, level=level, force=force, source=source, scoring=scoring))
 
 
 @main.command(help=ct.GENERATE_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR)
@@ -143,7 +143,8 @@ def init(ctx, directory: Path, level: str, scoring: str, force: bool, source: Pa
               metavar=tm.THU_METAVAR, help=tm.THU_HELP)
 def generate(campaign_path: Path, round_: str, outbox: Path | None, from_summary: Path | None, force: bool,
              period: str | None, drafts_dir: Path | None):
-    _run(rq.GenerateRequest(campaign_path, round_, outbox, from_summary, force, period, drafts_dir))
+    _run(rq.GenerateRequest(campaign_path=campaign_path, round=round_, outbox=outbox, from_summary=from_summary,
+                            force=force, period=period, drafts_dir=drafts_dir))
 
 
 @contextlib.contextmanager
@@ -232,7 +233,7 @@ _docs_opt = click.option("--docs", "--ho-so", "docs_dir", type=click.Path(file_o
 @_thu_opt
 def merge(inbox, output, json_path, force, pdf, strict, council_path, drop_council, public_path, public_days,
           history_path, feedback_dir, docs_dir, campaign_path, round_, period, import_dir, mapping, drafts_dir):
-    _run(rq.MergeRequest(inbox, output=output, json_path=json_path, force=force, pdf=pdf, strict=strict,
+    _run(rq.MergeRequest(inbox=inbox, output=output, json_path=json_path, force=force, pdf=pdf, strict=strict,
                          council_path=council_path, drop_council=drop_council, public_path=public_path,
                          public_days=public_days, feedback_dir=feedback_dir, docs_dir=docs_dir,
                          campaign_path=campaign_path, round=round_, period=period, history_path=history_path,
@@ -247,7 +248,7 @@ def merge(inbox, output, json_path, force, pdf, strict, council_path, drop_counc
 @_thu_opt
 def year(folder, output, json_path, force, pdf, strict, council_path, drop_council, public_path, public_days,
          history_path, docs_dir, campaign_path, drafts_dir):
-    _run(rq.YearRequest(folder, output=output, json_path=json_path, force=force, pdf=pdf, strict=strict,
+    _run(rq.YearRequest(inbox=folder, output=output, json_path=json_path, force=force, pdf=pdf, strict=strict,
                         council_path=council_path, drop_council=drop_council, public_path=public_path,
                         public_days=public_days, docs_dir=docs_dir, campaign_path=campaign_path,
                         history_path=history_path, drafts_dir=drafts_dir))
@@ -262,7 +263,8 @@ def year(folder, output, json_path, force, pdf, strict, council_path, drop_counc
 @_period_opt
 @_thu_opt
 def status(inbox, campaign_path, round_, strict, nudge, period, drafts_dir):
-    _run(rq.StatusRequest(inbox, campaign_path, round_, strict, nudge, period, drafts_dir))
+    _run(rq.StatusRequest(inbox=inbox, campaign_path=campaign_path, round=round_, strict=strict, nudge=nudge,
+                          period=period, drafts_dir=drafts_dir))
 
 
 @main.command(help=hx.HISTORY_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR)
@@ -271,7 +273,7 @@ def status(inbox, campaign_path, round_, strict, nudge, period, drafts_dir):
                 type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--chinh-thuc", "final", is_flag=True, help=dx.FINAL_HELP)
 def history(book: Path, summaries: tuple[Path, ...], final: bool):
-    _run(rq.HistoryRequest(book, summaries, final))
+    _run(rq.HistoryRequest(book=book, summaries=summaries, final=final))
 
 
 @main.command(help=tui.UI_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR)
@@ -304,19 +306,16 @@ def ui(folder: Path, port: int, no_browser: bool):
 @click.option("--cafile", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help=tm.CAFILE_HELP)
 def collect(source: str, folder: Path, since: str | None, cafile: Path | None):
-    import datetime as dt
-
+    from thidua_xlsx.model.issues import Issue
+    from thidua_xlsx.model.typed import typed_date
     from thidua_xlsx.service import mailbox_of, stored_password
 
-    day = None
-    if since is not None:
-        try:
-            day = dt.datetime.strptime(since.strip(), "%d/%m/%Y").date()
-        except ValueError:
-            raise click.UsageError(tm.SINCE_INVALID.format(value=since)) from None
+    day = typed_date(since) if since is not None else None
+    if isinstance(day, Issue):
+        raise click.UsageError(day.message)
     box = mailbox_of(source)  # None too for an address holding a password: refused, never asked
     password = ""  # from tm.PASSWORD_VARIABLE, the keyring, or asked, before the campaign is held; never written
     if box is not None:
         password = stored_password(box) or click.prompt(tm.PASSWORD_PROMPT.format(user=box.user, host=box.host),
                                                         hide_input=True, default="", show_default=False)
-    _run(rq.CollectRequest(source, folder, day, cafile, password))
+    _run(rq.CollectRequest(source=source, folder=folder, since=day, cafile=cafile, password=password))

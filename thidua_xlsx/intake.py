@@ -46,6 +46,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.errors import Stopped
 from thidua_xlsx.model.inbox import InboxFile
 from thidua_xlsx.model.issues import ERROR, NOTE, Issue, Problems, issue
 from thidua_xlsx.model.places import INBOX, RECEIVED_FOLDER, REGISTRATION_INBOX, STAGING_FOLDER, windows_device
@@ -117,12 +118,11 @@ class MessageRecord:
     taken: bool = False
 
 
-class IntakeError(Exception):
+class IntakeError(Stopped):
     """The folder is no campaign folder (or its campaign cannot be read): ``problems`` say why."""
 
     def __init__(self, problems: Problems):
-        super().__init__("; ".join(p.render() for p in problems))
-        self.problems = problems
+        super().__init__(problems)
 
 
 def inbox_for(folder: Path, round_: str, period: str = "") -> Path:

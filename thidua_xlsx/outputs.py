@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from thidua_xlsx.model import result as rs
-from thidua_xlsx.model.errors import Blocked, Refused
+from thidua_xlsx.model.errors import Refused
 from thidua_xlsx.model.issues import NOTE, Problems, issue
 from thidua_xlsx.model.places import CAMPAIGN_FILE, ISSUED_FOLDER, OUTPUTS_RECORD
 from thidua_xlsx.system import lock
@@ -192,18 +192,15 @@ def holding(paths: list[Path], command: str, told: Voice | Problems | None = Non
     """The locks of ``paths`` held while the block runs; :class:`Blocked` when another run holds one. The
     temporary files a killed run left where they let this run write are removed first, said once (a note)
     to ``told``: the run's voice, or the problems it returns."""
-    try:
-        with lock.holding(paths, command):
-            removed = [p for path in dict.fromkeys(paths) for p in _abandoned(path, set(paths))]
-            if removed and told is not None:
-                note = issue("run.temporaries_removed", NOTE, count=len(removed), names=_listed(removed))
-                if isinstance(told, Problems):
-                    told.extend([note])
-                else:
-                    warn_problems([note], told)
-            yield
-    except lock.Busy as busy:
-        raise Blocked(busy_text(busy)) from None
+    with lock.holding(paths, command):  # lock.Busy: a Blocked, in its own words
+        removed = [p for path in dict.fromkeys(paths) for p in _abandoned(path, set(paths))]
+        if removed and told is not None:
+            note = issue("run.temporaries_removed", NOTE, count=len(removed), names=_listed(removed))
+            if isinstance(told, Problems):
+                told.extend([note])
+            else:
+                warn_problems([note], told)
+        yield
 
 
 def _abandoned(held: Path, locks: set[Path]) -> list[Path]:
@@ -239,14 +236,3 @@ SHOWN = 5  # of the files removed, named in the note
 
 def _listed(paths: list[Path]) -> str:
     return ", ".join(str(p) for p in paths[:SHOWN]) + (", …" if len(paths) > SHOWN else "")
-
-
-def busy_text(busy: lock.Busy) -> str:
-    """Who holds the lock and what to do, in words."""
-    name = busy.path.name
-    what = ct.BUSY_CAMPAIGN.format(path=busy.path.parent) if name == lock.LOCK_SUFFIX else \
-        ct.BUSY_OUTPUT.format(path=busy.path.parent / name[1:-len(lock.LOCK_SUFFIX)])
-    h = busy.holder
-    if h is None:
-        return ct.BUSY_UNKNOWN.format(what=what, lock=busy.path)
-    return ct.BUSY.format(command=h.command, what=what, host=h.host, pid=h.pid, since=h.since, lock=busy.path)

@@ -95,7 +95,7 @@ def run(request: rq.Request, voice: Voice = Voice(), door: str = rq.CLI) -> Resu
         lines.append(text)
         voice.warn(text)
 
-    heard = Voice(say=say, warn=warn, reading=voice.reading, decided=voice.decided)
+    heard = Voice(say=say, warn=warn, reading=voice.reading)
     result = command(request, heard)
     if result.home is not None and (result.files or result.command in REMEMBERED_EMPTY) and \
             is_campaign_folder(result.home):

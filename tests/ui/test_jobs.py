@@ -35,7 +35,7 @@ def test_a_run_is_said_ended_only_with_the_files_its_result_lists(tmp_path, monk
 
     monkeypatch.setattr(service, "run", held)
     job = ui_jobs.Jobs(folder).start("generate", "Sinh sổ – thử", "cham-diem",
-                                     rq.GenerateRequest(folder, "cham-diem", force=True))
+                                     rq.GenerateRequest(campaign_path=folder, round="cham-diem", force=True))
     assert done.wait(60)
     assert job.state == ui_jobs.RUNNING and job.result is None  # its work is done, its files not yet known
     release.set()
@@ -48,7 +48,7 @@ def test_a_run_is_said_ended_only_with_the_files_its_result_lists(tmp_path, monk
 
 def test_a_run_that_cannot_start_is_said_failed_with_why(tmp_path):
     job = ui_jobs.Jobs(tmp_path).start("generate", "Sinh sổ – thử", "cham-diem",
-                                       rq.GenerateRequest(tmp_path, "cham-diem"))
+                                       rq.GenerateRequest(campaign_path=tmp_path, round="cham-diem"))
     _ended(job)
     assert job.state == ui_jobs.FAILED and job.result is None
     assert [p.code for p in job.problems] == ["campaign.not_found"]
@@ -59,6 +59,6 @@ def test_a_fault_of_the_machine_is_said_in_words(tmp_path, monkeypatch):
         raise OSError(28, "No space left on device", str(tmp_path / "tong-hop.xlsx"))
 
     monkeypatch.setattr(service, "run", full_disk)
-    job = ui_jobs.Jobs(tmp_path).start("merge", "Tổng hợp – thử", "cham-diem", rq.MergeRequest(tmp_path))
+    job = ui_jobs.Jobs(tmp_path).start("merge", "Tổng hợp – thử", "cham-diem", rq.MergeRequest(inbox=tmp_path))
     _ended(job)
     assert job.state == ui_jobs.FAILED and "tong-hop.xlsx" in job.message and "Lỗi nội bộ" not in job.message

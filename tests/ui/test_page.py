@@ -315,7 +315,7 @@ def test_one_run_at_a_time(school, monkeypatch):
         return real_run(request, voice, door)
 
     monkeypatch.setattr(service, "run", held)
-    holding = jobs.start("merge", "Tổng hợp – thử", "cham-diem", rq.MergeRequest(folder / "inbox", force=True))
+    holding = jobs.start("merge", "Tổng hợp – thử", "cham-diem", rq.MergeRequest(inbox=folder / "inbox", force=True))
     try:
         busy = found.post("/vong/cham-diem/tong-hop", data=CSRF)
         assert busy.status_code == 409

@@ -105,8 +105,9 @@ def test_the_source_and_the_date_are_checked_before_anything_runs(collected):
     plain = found.post("/thu", data={**CSRF, "hop_thu": "http://thuky@may-chu/INBOX", "mat_khau": SECRET})
     assert plain.status_code == 400 and "không phải địa chỉ hộp thư dạng imaps://" in text(plain)
     date = found.post("/thu", data={**CSRF, "hop_thu": "imaps://thuky@may-chu/INBOX", "mat_khau": SECRET,
-                                    "tu_ngay": "2026-05-01"})
-    assert date.status_code == 400 and "'2026-05-01' không phải ngày dạng dd/mm/yyyy" in text(date)
+                                    "tu_ngay": "31/02/2026"})
+    assert date.status_code == 400 and "Ngày '31/02/2026' không đọc được – chưa làm gì" in text(date)
+    assert "ví dụ 25/11/2026 (cũng nhận 25-11-2026 và 2026-11-25)" in text(date)
     folder_date = found.post("/thu", data={**CSRF, "thu_muc": "thu", "tu_ngay": "01/05/2026"})
     assert folder_date.status_code == 400 and "chỉ dùng với hộp thư IMAP" in text(folder_date)
     assert all(SECRET.encode() not in r.data for r in (plain, date))
@@ -120,7 +121,7 @@ def test_the_password_is_never_shown_nor_said(collected):
 
     found = collected["found"]
     started = found.post("/thu", data={**CSRF, "hop_thu": f"imaps://thuky@127.0.0.1:{free_port()}/INBOX",
-                                       "mat_khau": SECRET, "tu_ngay": "01/05/2026"})
+                                       "mat_khau": SECRET, "tu_ngay": "2026-05-01"})  # a browser's date form
     assert started.status_code == 303 and SECRET.encode() not in started.data
     state = wait_job(found, started.headers["Location"])
     assert state["state"] == "failed"

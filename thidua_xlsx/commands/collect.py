@@ -7,7 +7,7 @@ from pathlib import Path
 
 from thidua_xlsx import outputs as out
 from thidua_xlsx.model import result as rs
-from thidua_xlsx.model.errors import Refused, Stopped
+from thidua_xlsx.model.errors import Refused
 from thidua_xlsx.model.report import command_report
 from thidua_xlsx.model.requests import CollectRequest
 from thidua_xlsx.model.result import Result, WrittenFile
@@ -22,7 +22,7 @@ def run(request: CollectRequest, voice: Voice) -> Result:
     every message read and each book filed; what became of each said. Usable unless a fault of the connection stopped
     the run early (what was filed before it stays filed) or a file could not be filed for a reason outside it (a
     failed write: the next run takes it again)."""
-    from thidua_xlsx.intake import FILED, IntakeError, open_intake
+    from thidua_xlsx.intake import FILED, open_intake
     from thidua_xlsx.mail import collect as mc
     from thidua_xlsx.mail.imap import password_in_address
 
@@ -38,10 +38,7 @@ def run(request: CollectRequest, voice: Voice) -> Result:
         raise Refused(tm.SOURCE_INVALID.format(source=r.source))
     if box is None and r.since is not None:
         raise Refused(tm.SINCE_FOLDER)
-    try:
-        intake = open_intake(r.folder)
-    except IntakeError as refused:
-        raise Stopped(refused.problems) from None
+    intake = open_intake(r.folder)  # an IntakeError (Stopped) when it is no campaign folder
     with out.holding([lock.folder_lock_path(intake.folder)], "collect", voice):
         if box is None:
             done = mc.collect_folder(source, intake)

@@ -74,7 +74,6 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Result:
     out.prepare(outputs, r.force)
     with out.holding([lock.lock_path(o.path) for o in outputs], "merge", voice):
         campaign, summary = read_level_above(r.inbox, book, voice, r.council_path)
-        voice.decided(summary)
         warn_problems([*(i for f in summary.files for i in f.issues), *summary.issues], voice)
         report = level_above_report(summary, r.strict)
         voice.say(ct.LEVEL_ABOVE_DONE.format(sent=report.counts.submitted, schools=report.counts.departments,

@@ -74,7 +74,7 @@ def _merged(request: MergeRequest, voice: Voice, read, command: str) -> Result:
             written.save()
     key = places.YEAR_KEY if summary.year else places.round_key(summary.round, summary.period)
     return Result(command, report, written.made(out.kind_of(r, output)), key, folder.folder,
-                  council=council is not None and report.valid)
+                  council=council is not None and report.valid, decided=summary)
 
 
 @dataclass(frozen=True)
@@ -192,7 +192,6 @@ def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voi
     out.check_outputs(out.merge_outputs(r, output), r.inbox,
                       out.campaign_inputs(folder, r.council_path, r.history_path))
     out.prepare(default, r.force)
-    voice.decided(summary)
     with out.holding([lock.lock_path(o.path) for o in default], "year" if read is _read_year else "merge", voice):
         for line in console_lines(summary, report, verbose=True, said=said) + \
                 (council_lines(summary) if summary.tally is not None else []):  # a council's pass: what it changed

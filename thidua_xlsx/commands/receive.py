@@ -5,41 +5,25 @@ its round; never replacing anything)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
-from thidua_xlsx.model.errors import Refused, Stopped
-from thidua_xlsx.model.issues import Issue, issue
+from thidua_xlsx.intake import REFUSED, Filed, Received, open_intake
+from thidua_xlsx.model.errors import Refused
+from thidua_xlsx.model.issues import issue
 from thidua_xlsx.model.places import Places
 
 
-@dataclass(frozen=True)
-class Empty:
-    """A dropped file of 0 bytes: refused before the intake, shown as the intake's outcomes are."""
-
-    name: str
-    problem: Issue
-    outcome: str = "refused"
-    path: str = ""
-    issues: tuple = ()
-
-
-def receive(folder: Path, uploads: list[tuple[str, bytes]], expected: tuple[str, str] | None, via: str) -> list:
+def receive(folder: Path, uploads: list[tuple[str, bytes]], expected: tuple[str, str] | None, via: str) -> list[Filed]:
     """Each of ``uploads`` (name, bytes) filed into campaign folder ``folder`` by the codes inside it (into the inbox
     of its own round and period; with ``expected``, a book of another round or period filed all the same, noted);
-    what became of each (intake.Filed, or :class:`Empty`). Stopped when ``folder`` is no campaign folder its intake
-    can open."""
-    from thidua_xlsx.intake import IntakeError, Received, open_intake
-
-    try:
-        intake = open_intake(folder)
-    except IntakeError as error:
-        raise Stopped(error.problems) from None
+    what became of each (a file of 0 bytes refused before the intake, a dropped upload that never arrived whole).
+    :class:`~thidua_xlsx.intake.IntakeError` (a Stopped) when ``folder`` is no campaign folder its intake can open."""
+    intake = open_intake(folder)
     received = Received(date=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), via=via)
-    filed: list = []
+    filed: list[Filed] = []
     for name, data in uploads:
         if not data:
-            filed.append(Empty(name, issue("ui.upload_empty", file=name)))
+            filed.append(Filed(name, REFUSED, problem=issue("ui.upload_empty", file=name)))
             continue
         filed.extend(intake.file(name, data, received, expected=expected))
     return filed

@@ -28,7 +28,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from thidua_xlsx.model.issues import ERROR, Issue, issue
+from thidua_xlsx.model.errors import Stopped
+from thidua_xlsx.model.issues import ERROR, Issue, Problems, issue
 
 IMAPS_PORT = 993  # IMAP over TLS from the first byte (RFC 8314)
 IMAP_PORT = 143  # IMAP, upgraded to TLS by STARTTLS (RFC 3501 §6.2.1)
@@ -85,11 +86,11 @@ def password_in_address(source: str) -> str:
     return f"{parts.scheme}://{parts.username or ''}@{parts.hostname or ''}{port}{parts.path}"
 
 
-class MailFault(Exception):
+class MailFault(Stopped):
     """The mailbox cannot be read on (a connection's fault): ``problem`` says which and what to do."""
 
     def __init__(self, problem: Issue):
-        super().__init__(problem.render())
+        super().__init__(Problems([problem]))
         self.problem = problem
 
 

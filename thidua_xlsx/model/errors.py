@@ -1,6 +1,11 @@
 """What stops a command before any work: one family, each with the exit code it means (as httpx's and black's
 exceptions are one family the callers rely on). Bad input found while working is no exception: it is the run's
-Report (model.report); a bug is any other exception (exit 4)."""
+Report (model.report); a bug is any other exception (exit 4).
+
+The family's members beyond this module keep their own meaning where they are raised: a folder the intake cannot
+open (``intake.IntakeError``) and a mailbox that cannot be read on (``mail.imap.MailFault``) are :class:`Stopped`, as
+is the page that finds no free port (``ui.serve.NoPort``); a lock another run holds (``system.lock.Busy``) and a
+page already running a job (``ui.jobs.Busy``) are :class:`Blocked`."""
 
 from __future__ import annotations
 
@@ -21,6 +26,9 @@ class CommandError(Exception):
     @property
     def issues(self) -> tuple[Issue, ...]:
         return tuple(self.problems)
+
+    def __str__(self) -> str:
+        return self.message or "; ".join(p.render() for p in self.problems)
 
 
 class Refused(CommandError):

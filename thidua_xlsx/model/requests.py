@@ -19,7 +19,7 @@ SCORINGS = SCORING_WORDS  # "thang", "quy", "ca-nam": the words she types, and t
 BY_MONTH, BY_QUARTER, YEAR_END = SCORINGS
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class InitRequest:
     """``init DIR``: a campaign from the preset of ``level`` (``cap-xa``: a commune's) scored as ``scoring`` says
     (one of :data:`SCORINGS`; by month unless told: how a school scores from the school year 2026-2027), or —
@@ -32,7 +32,7 @@ class InitRequest:
     scoring: str = BY_MONTH
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class GenerateRequest:
     """``generate``: the books of ``round`` (and ``period``) into ``outbox`` (None: the campaign folder's own)."""
 
@@ -45,7 +45,7 @@ class GenerateRequest:
     drafts_dir: Path | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MergeRequest:
     """``merge``'s options: the inbox, and the outputs asked for (None: not asked)."""
 
@@ -72,12 +72,12 @@ class MergeRequest:
 
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class YearRequest(MergeRequest):
     """``year``: ``inbox`` is the folder of the periods' summaries; written as ``merge`` writes."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class StatusRequest:
     """``status``: the inbox read, nothing written but (``nudge`` and ``drafts_dir``) the reminders' drafts."""
 
@@ -90,7 +90,7 @@ class StatusRequest:
     drafts_dir: Path | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class HistoryRequest:
     """``history``: each final summary of ``summaries`` added to the history book ``book`` (None: beside the first)."""
 
@@ -99,7 +99,7 @@ class HistoryRequest:
     final: bool = False  # record a year still running as it is (its papers are drafts): said on purpose
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class CollectRequest:
     """``collect SOURCE FOLDER``: ``source`` as typed (a folder or a saved message, an ``imaps://`` address), the
     campaign folder, the first day of mail to read, the mail server's certificate authority and its password (asked

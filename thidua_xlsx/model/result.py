@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from thidua_xlsx.model.report import Report
+from thidua_xlsx.model.results import Summary
 
 # The kinds of file a command writes (WrittenFile.kind): the doors' words for them are the catalogue's.
 SUMMARY, SUMMARY_PDF, JSON, PUBLIC, PUBLIC_PDF = "summary", "summary_pdf", "json", "public", "public_pdf"
@@ -32,7 +33,9 @@ class WrittenFile:
 class Result:
     """One command's run: ``command`` (its name), ``key`` (the round it was about — a round's or period's code,
     ``ca-nam``, ``xa`` — "" none), its :class:`Report`, the files written in the order written, ``home`` (the campaign
-    folder whose runs record keeps it; None: not kept)."""
+    folder whose runs record keeps it; None: not kept), and ``decided``: what a school's merge or year decided, the
+    decide step's own :class:`~thidua_xlsx.model.results.Summary` (the people with their ranks, titles and reasons, the
+    council's changes) — None for every other command and the level above's merge, whose lists are its papers."""
 
     command: str
     report: Report
@@ -40,6 +43,7 @@ class Result:
     key: str = ""
     home: Path | None = None
     council: bool = False  # the council's (or for a period the head's) word was applied: the round's final summary
+    decided: Summary | None = None
 
     @property
     def exit_code(self) -> int:

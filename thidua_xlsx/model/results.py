@@ -13,6 +13,7 @@ from thidua_xlsx.model.evaluation import YearRating, YearResults
 from thidua_xlsx.model.history import HistoryResults
 from thidua_xlsx.model.inbox import ACCEPTED, DEPT, SELF, InboxFile
 from thidua_xlsx.model.issues import Issue, Reason
+from thidua_xlsx.model.layout import SCORING
 from thidua_xlsx.model.titles import LDTT, is_registered
 
 
@@ -133,6 +134,12 @@ class Summary:
         """The period as people read it ("Tháng 11/2026"); "" without one."""
         periods = self.campaign.periods if self.campaign else ()
         return next((p.label for p in periods if p.code == self.period), self.period)
+
+    @property
+    def decides_titles(self) -> bool:
+        """Whether this round decides titles: the year's scoring round (a school's single one, or its year made from the
+        periods), never the registration or one period (a period's summary has no decision column)."""
+        return self.round == SCORING and not self.period
 
     @property
     def accepted_files(self) -> list[InboxFile]:

@@ -43,7 +43,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from thidua_xlsx.model.errors import Blocked
 from thidua_xlsx.system.files import as_write_error
+from thidua_xlsx.text import commands as ct
 
 LOCK_SUFFIX = ".thidua-xlsx.lock"
 UNREADABLE_STALE_SECONDS = 60  # where the file system has no locks of its own
@@ -60,12 +62,24 @@ class Holder:
     since: str  # "dd/mm/yyyy hh:mm:ss", local time
 
 
-class Busy(Exception):
-    """The lock ``path`` is held by another run (``holder``; None when its file cannot be read)."""
+class Busy(Blocked):
+    """The lock ``path`` is held by another run (``holder``; None when its file cannot be read): the message says who
+    holds it and what to do."""
 
     def __init__(self, path: Path, holder: Holder | None):
-        super().__init__(str(path))
+        super().__init__(busy_text(path, holder))
         self.path, self.holder = path, holder
+
+
+def busy_text(path: Path, holder: Holder | None) -> str:
+    """Who holds the lock ``path`` and what to do, in words."""
+    name = path.name
+    what = ct.BUSY_CAMPAIGN.format(path=path.parent) if name == LOCK_SUFFIX else \
+        ct.BUSY_OUTPUT.format(path=path.parent / name[1:-len(LOCK_SUFFIX)])
+    if holder is None:
+        return ct.BUSY_UNKNOWN.format(what=what, lock=path)
+    return ct.BUSY.format(command=holder.command, what=what, host=holder.host, pid=holder.pid, since=holder.since,
+                          lock=path)
 
 
 def lock_path(target: Path) -> Path:

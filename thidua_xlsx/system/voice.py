@@ -15,14 +15,13 @@ from thidua_xlsx.model import layout as ly
 class Voice:
     """How a command speaks while it works: ``say`` (the report, what was written), ``warn`` (what
     needs attention) and ``reading(total)``, a context giving the callback called after each inbox
-    entry (a progress bar), and ``decided(summary)``, given what a merge decided before it is written (the page
-    shows its tables). The CLI prints; a library caller may collect or stay silent."""
+    entry (a progress bar). What it decided comes back in its Result (model.result), not through its voice. The CLI
+    prints; a library caller may collect or stay silent."""
 
     say: Callable[[str], None] = lambda _text: None
     warn: Callable[[str], None] = lambda _text: None
     reading: Callable[[int], AbstractContextManager[Callable[[str], None]]] = \
         lambda _total: nullcontext(lambda _name: None)
-    decided: Callable[[object], None] = lambda _summary: None
 
 
 def warn_problems(problems, voice: Voice) -> None:

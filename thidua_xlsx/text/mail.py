@@ -93,11 +93,10 @@ COLLECT_HELP = ("Lấy các sổ được gửi lại qua thư và xếp vào đ
 SOURCE_METAVAR = "NGUỒN"
 FOLDER_METAVAR = "[THƯ_MỤC]"
 DATE_METAVAR = "NGÀY"
-SINCE_HELP = "Chỉ xem các thư nhận từ ngày này, dạng DD/MM/YYYY (ví dụ 01/05/2026)."
+SINCE_HELP = "Chỉ xem các thư nhận từ ngày này: ngày/tháng/năm, ví dụ 01/05/2026 (cũng nhận 01-05-2026, 2026-05-01)."
 CAFILE_HELP = ("Tệp chứng chỉ (PEM) của máy chủ thư tự cấp chứng chỉ (máy chủ của trường): chỉ dùng khi được "
                "người quản trị đưa cho.")
 PASSWORD_PROMPT = "Mật khẩu hộp thư {user}@{host}"
-SINCE_INVALID = "Ngày '{value}' không đúng dạng DD/MM/YYYY (ví dụ 15/05/2026)."
 SOURCE_INVALID = ("'{source}' không phải thư đã lưu (.eml) hay thư mục thư đã lưu, cũng không phải địa chỉ hộp "
                   "thư dạng imaps://ten@may-chu/INBOX hay imap://ten@may-chu/INBOX. Hãy kiểm tra lại.")
 MAILBOX_INVALID = ("'{source}' không phải địa chỉ hộp thư đúng dạng: cần tên đăng nhập và máy chủ, như "
@@ -128,6 +127,9 @@ COLLECT_STOPPED = ("Đã dừng giữa chừng: {reason} {filed} sổ đã xếp
 
 # The problems of collecting, coded (where → what is wrong → what to do), merged into text.messages.
 MAIL_MESSAGES = {
+    # a day typed at a door (collect's --since, the page's box): model.typed.typed_date
+    "typed.date": "Ngày '{value}' không đọc được – chưa làm gì. Hãy gõ ngày/tháng/năm, năm đủ bốn chữ số, ví dụ "
+                  "25/11/2026 (cũng nhận 25-11-2026 và 2026-11-25).",
     "mail.too_many_attachments": "Thư có {count} tệp đính kèm, quá {limit} tệp: chỉ xem {limit} tệp đầu, không xem "
                                  "{names}. Hãy nhờ người gửi chia thành nhiều thư.",
     "mail.attachment_too_big": "Tệp đính kèm '{name}' lớn hơn {limit} MB: không mở. Một sổ thi đua chỉ vài trăm KB; "

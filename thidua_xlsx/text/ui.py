@@ -72,8 +72,6 @@ UI_MESSAGES = {
     "ui.collect_mailbox_invalid": "'{source}' không phải địa chỉ hộp thư dạng imaps://tên@máy-chủ/INBOX (hay "
                                   "imap://… với máy chủ dùng STARTTLS) – chưa làm gì. Hãy gõ lại theo mẫu, ví dụ "
                                   "imaps://thuky@imap.gmail.com/INBOX (mật khẩu gõ ở ô riêng, không ghi vào địa chỉ).",
-    "ui.collect_since_invalid": "'{value}' không phải ngày dạng dd/mm/yyyy – chưa làm gì. Hãy gõ lại, ví dụ "
-                                "01/05/2026, hoặc để trống để xem mọi thư.",
     "ui.collect_since_folder": "Ô \"từ ngày\" chỉ dùng với hộp thư IMAP; với thư mục thư đã lưu, mọi thư trong thư mục "
                                "đều được xem – chưa làm gì. Hãy để trống ô ngày, hoặc chọn hộp thư.",
 }

@@ -1,12 +1,12 @@
 """The page's long runs: one service call each (a request, model.requests), in a background thread, with its progress.
 
-One run at a time per page server (a second is refused with what runs); across processes (two pages, or the CLI,
-on one campaign) the service's own campaign lock refuses the second (:class:`~thidua_xlsx.model.errors.Blocked`), said
-in the run's words. The run's progress (files read of how many), what it said, what it decided (the Summary, from
-``Voice.decided``) and its Result — the files it wrote among them — are kept for the page to poll and show; the
-service remembers the Result in the campaign folder too, for the page after a restart. A run is whole or absent: the
-service writes every file whole, or not at all; the browser closed mid-run changes nothing (the run goes on, its
-result waits for the page); the server stopped mid-run leaves no half-written file (see thidua_xlsx.system.files).
+One run at a time per page server (a second is refused with what runs); across processes (two pages, or the CLI, on
+one campaign) the service's own campaign lock refuses the second (:class:`~thidua_xlsx.model.errors.Blocked`), said
+in the run's words. The run's progress (files read of how many), what it said and its Result — what it decided and
+the files it wrote among them — are kept for the page to poll and show; the service remembers the Result in the
+campaign folder too, for the page after a restart. A run is whole or absent: the service writes every file whole, or
+not at all; the browser closed mid-run changes nothing (the run goes on, its result waits for the page); the server
+stopped mid-run leaves no half-written file (see thidua_xlsx.system.files).
 """
 
 
@@ -20,8 +20,9 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from thidua_xlsx.model.errors import Blocked
 from thidua_xlsx.model.exits import EXIT_OK
-from thidua_xlsx.model.issues import issue
+from thidua_xlsx.model.issues import Issue, issue
 from thidua_xlsx.model.requests import PAGE, Request
 from thidua_xlsx.model.result import Result
 from thidua_xlsx.system.voice import Voice
@@ -42,7 +43,6 @@ class Job:
     total: int = 0
     lines: list[str] = field(default_factory=list)
     problems: list = field(default_factory=list)  # Issues of what stopped the run before any work
-    summary: object = None
     result: Result | None = None
     message: str = ""
 
@@ -104,10 +104,7 @@ class Jobs:
 
             yield one
 
-        def decided(summary: object) -> None:
-            job.summary = summary
-
-        voice = Voice(say=job.lines.append, warn=job.lines.append, reading=reading, decided=decided)
+        voice = Voice(say=job.lines.append, warn=job.lines.append, reading=reading)
         state = FAILED  # published last: a page that sees the run ended sees what it wrote
         try:
             job.result = service.run(request, voice, PAGE)
@@ -125,7 +122,9 @@ class Jobs:
                 self._running = None
 
 
-class Busy(Exception):
-    def __init__(self, said):
+class Busy(Blocked):
+    """The page runs a job already (``issue`` names it): one at a time per page server."""
+
+    def __init__(self, said: Issue):
         super().__init__(said.message)
         self.issue = said

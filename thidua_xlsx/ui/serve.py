@@ -25,7 +25,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from thidua_xlsx.model.issues import Issue, issue
+from thidua_xlsx.model.errors import Stopped
+from thidua_xlsx.model.issues import Issue, Problems, issue
 from thidua_xlsx.ui.security import redirect_page
 
 DEFAULT_PORT = 8765
@@ -42,9 +43,11 @@ class Bound:
     said: Issue | None = None
 
 
-class NoPort(Exception):
+class NoPort(Stopped):
+    """Every port tried is taken by another program: ``issue`` says which and what to do."""
+
     def __init__(self, said: Issue):
-        super().__init__(said.message)
+        super().__init__(Problems([said]))
         self.issue = said
 
 

@@ -15,9 +15,9 @@ from flask import abort, current_app, jsonify, redirect, render_template, reques
 from thidua_xlsx import service
 from thidua_xlsx.model import requests as rq
 from thidua_xlsx.model.errors import CommandError
-from thidua_xlsx.model.issues import issue
-from thidua_xlsx.model.layout import SCORING
+from thidua_xlsx.model.issues import Issue, issue
 from thidua_xlsx.model.places import CAMPAIGN_FILE, CAMPAIGN_ODS, LEVEL_ABOVE_BOOK, LEVEL_ABOVE_KEY, YEAR_KEY, Places
+from thidua_xlsx.model.typed import typed_date
 from thidua_xlsx.text.ui import FIRST_LEVELS, FIRST_SCORINGS, INSTALLERS, LAUNCHER_STEM, LAUNCHERS, WORDS
 from thidua_xlsx.ui.jobs import Busy, Jobs
 from thidua_xlsx.ui.security import MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, plain_name, safe_path, safe_source
@@ -120,7 +120,7 @@ def first_campaign():
     level, scoring = request.form.get("cap", ""), request.form.get("cham", "")
     if level not in dict(FIRST_LEVELS) or scoring not in rq.SCORINGS:
         return refused("ui.first_choice", 400)
-    return _started("init", WORDS["first_label"], "", rq.InitRequest(folder, level=level, scoring=scoring))
+    return _started("init", WORDS["first_label"], "", rq.InitRequest(directory=folder, level=level, scoring=scoring))
 
 
 def round_(key: str):
@@ -209,7 +209,8 @@ def act(key: str, kind: str):
         return render_template("confirm.html", round=chosen, returned=returned, folder=at.folder,
                                outbox=at.outbox(chosen.round, chosen.period).relative_to(at.folder).as_posix())
     if kind == "sinh":  # the scoring books show the registration round's titles: the command finds its summary
-        made = rq.GenerateRequest(cf.book or at.folder, chosen.round, force=True, period=chosen.period or None)
+        made = rq.GenerateRequest(campaign_path=cf.book or at.folder, round=chosen.round, force=True,
+                                  period=chosen.period or None)
         return _started(kind, f"{WORDS['generate']} – {chosen.label}", key, made, chosen.label)
     docs = at.docs if request.form.get("docs") else None
     drop = bool(request.form.get("bo-duyet"))  # the pass kept with the round dropped on purpose
@@ -228,12 +229,12 @@ def act(key: str, kind: str):
             service.keep_council(council_path, data)
             return []
     if chosen.key == YEAR_KEY:
-        merged: rq.MergeRequest = rq.YearRequest(at.periods, force=True, campaign_path=cf.book,
+        merged: rq.MergeRequest = rq.YearRequest(inbox=at.periods, force=True, campaign_path=cf.book,
                                                  council_path=council_path, drop_council=drop, docs_dir=docs)
     else:
-        merged = rq.MergeRequest(at.inbox(chosen.round, chosen.period), force=True, council_path=council_path,
-                                 drop_council=drop, docs_dir=docs, campaign_path=cf.book, round=chosen.round,
-                                 period=chosen.period or None)
+        merged = rq.MergeRequest(inbox=at.inbox(chosen.round, chosen.period), force=True,
+                                 council_path=council_path, drop_council=drop, docs_dir=docs, campaign_path=cf.book,
+                                 round=chosen.round, period=chosen.period or None)
     return _started("merge", f"{WORDS['merge']} – {chosen.label}", key, merged, chosen.label, before=written)
 
 
@@ -247,7 +248,7 @@ def history():
         return refused("ui.no_final_summary", 400)
     at = page().places
     return _started("history", WORDS["history_round"], "", rq.HistoryRequest(
-        at.history_book, (at.folder / final,), final=bool(request.form.get("chinh-thuc"))))
+        book=at.history_book, summaries=(at.folder / final,), final=bool(request.form.get("chinh-thuc"))))
 
 
 def next_year():
@@ -265,15 +266,14 @@ def next_year():
     target = folder.parent / name
     if os.path.lexists(target):
         return refused("ui.new_year_exists", 400, path=str(target))
-    return _started("next-year", WORDS["next_year_label"].format(name=name), "", rq.InitRequest(target, source=folder))
+    return _started("next-year", WORDS["next_year_label"].format(name=name), "",
+                    rq.InitRequest(directory=target, source=folder))
 
 
 def collect():
     """The returned books taken from e-mail (``thidua-xlsx collect``): a folder of saved messages inside the campaign
     folder, or an IMAP mailbox with its password — used for this run only: never kept, logged, or shown again (the
     run's lines are the collect's own, which never hold it)."""
-    import datetime as dt
-
     folder = page().folder
     relative, address = request.form.get("thu_muc", "").strip(), request.form.get("hop_thu", "").strip()
     since_text = request.form.get("tu_ngay", "").strip()
@@ -288,16 +288,13 @@ def collect():
     box = service.mailbox_of(address) if address else None  # imaps:// or imap:// (STARTTLS), as collect
     if address and box is None:
         return refused("ui.collect_mailbox_invalid", 400, source=address.split("@")[-1])
-    since = None
-    if since_text:
-        try:
-            since = dt.datetime.strptime(since_text, "%d/%m/%Y").date()
-        except ValueError:
-            return refused("ui.collect_since_invalid", 400, value=since_text)
+    since = typed_date(since_text) if since_text else None
+    if isinstance(since, Issue):
+        return render_template("error.html", problem=since, folder=folder), 400
     shown = f"{box.user}@{box.host}/{box.mailbox}" if box is not None else relative
     label = WORDS["collect_label_mailbox" if box is not None else "collect_label_folder"].format(source=shown)
-    asked = rq.CollectRequest(address if box is not None else str(source), folder, since,
-                              current_app.config.get("MAIL_CAFILE"), request.form.get("mat_khau", ""))
+    asked = rq.CollectRequest(source=address if box is not None else str(source), folder=folder, since=since,
+                              cafile=current_app.config.get("MAIL_CAFILE"), password=request.form.get("mat_khau", ""))
     return _started("collect", label, "", asked)
 
 
@@ -309,7 +306,7 @@ def commune_merge():
     if not book.is_file():
         return refused("ui.unknown_round", 404, round=LEVEL_ABOVE_KEY)
     officer = at.officer_book if at.officer_book.is_file() else None
-    merged = rq.MergeRequest(at.inbox(""), force=True, campaign_path=book, council_path=officer,
+    merged = rq.MergeRequest(inbox=at.inbox(""), force=True, campaign_path=book, council_path=officer,
                              docs_dir=at.docs if request.form.get("docs") else None,
                              import_dir=at.imports if request.form.get("import") else None)
     return _started("merge", WORDS["merge_commune"], LEVEL_ABOVE_KEY, merged)
@@ -349,7 +346,8 @@ def officer_decide():
     def write() -> list[str]:
         return [said.message for said in service.officer_decisions(at.folder, decisions)[1]]
 
-    merged = rq.MergeRequest(at.inbox(""), force=True, campaign_path=book, council_path=at.officer_book)
+    merged = rq.MergeRequest(inbox=at.inbox(""), force=True, campaign_path=book,
+                             council_path=at.officer_book)
     return _started("merge", WORDS["officer_label"], LEVEL_ABOVE_KEY, merged, before=write)
 
 
@@ -423,8 +421,9 @@ def _results(job) -> dict:
     from thidua_xlsx.model.titles import name as title_name
 
     result, folder = job.result, page().folder
+    decided = result.decided if result is not None else None
     people = []
-    for p in sorted(getattr(job.summary, "people", ()) or (),
+    for p in sorted(decided.people if decided is not None else (),
                     key=lambda p: (p.rank_school is None, p.rank_school or 0, p.name)):
         granted = [title_name(d.title) for d in p.decisions if d.granted]
         reasons = "; ".join(d.reason for d in p.decisions if d.reason)
@@ -444,9 +443,8 @@ def _results(job) -> dict:
     opened = () if result is None or result.command != "init" else (WORDS["first_done"],) \
         if Path(os.path.abspath(result.home)) == folder else _next_year_words(result.home)  # this folder's, or beside
     reads = bool(result is not None and (result.command in ("merge", "year") or result.report.counts.files))
-    titled = bool(job.summary is not None and getattr(job.summary, "round", "") == SCORING
-                  and not getattr(job.summary, "period", ""))  # a period decides no title: the console says none
-    changes = service.council_lines(job.summary) if getattr(job.summary, "council_changes", None) else []
+    titled = decided is not None and decided.decides_titles
+    changes = service.council_lines(decided) if decided is not None and decided.council_changes else []
     return {"people": people, "report": result.report if result else None, "files": files, "next": opened,
             "titled": titled, "changes": changes, "reads": reads}
 
