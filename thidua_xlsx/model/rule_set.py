@@ -252,35 +252,64 @@ def pick(national: Source, province: Source | None, day: dt.date, day_from: str 
     Citations are the texts' own; :func:`applied` replaces those the school's stricter values set."""
     sources = (national, province) if province is not None else (national,)
     by_key = {t.key: t for s in sources for t in s.texts}
+    texts, set_aside = _texts_in_force(sources, by_key, day)
+    in_force = {t.key for t in texts} - {a.text.key for a in set_aside}
+    chosen, conflicts = _chosen(sources, by_key, in_force)
+    rules = tuple((key, chosen[key]) for key in RULE_KEYS if key in chosen)
+    unanswered = tuple(key for key in TITLE_RULES if key not in chosen and _entries(sources, key))
+    return RuleSet(day, day_from, province.province if province is not None else "",
+                   tuple(t for t in texts if t.key in in_force), rules,
+                   tuple(d for s in sources for d in s.deadlines if d.text in in_force),
+                   _ended_to_recheck(sources, day), _notes(sources, texts, in_force),
+                   tuple((key, f"{by_key[e.text].short} {e.article}".strip()) for key, e in rules),
+                   set_aside=set_aside, conflicts=conflicts, unanswered=unanswered,
+                   first=_first_later(sources, by_key, unanswered, day),
+                   decree=next((by_key[e.text] for e in _entries((national,), RATING)), None))
+
+
+def _texts_in_force(sources, by_key: dict[str, LegalText],
+                    day: dt.date) -> tuple[tuple[LegalText, ...], tuple[SetAside, ...]]:
+    """The texts in force on ``day`` and, of them, those set aside because a text they rest on has ended."""
     texts = tuple(t for s in sources for t in s.texts if t.in_force(day))
-    set_aside = tuple(_set_aside(t, sources, by_key, day) for t in texts if _ended_bases(t, by_key, day))
-    aside = {a.text.key for a in set_aside}
-    in_force = {t.key for t in texts} - aside
+    return texts, tuple(_set_aside(t, sources, by_key, day) for t in texts if _ended_bases(t, by_key, day))
+
+
+def _chosen(sources, by_key: dict[str, LegalText],
+            in_force: set[str]) -> tuple[dict[str, RuleEntry], tuple[Conflict, ...]]:
+    """Each rule's entry in force (the province after the nation: its entry wins) and the conflicts: within one
+    file, two entries in force for one rule (neither amending the other), where the text issued later applies."""
     chosen: dict[str, RuleEntry] = {}
     conflicts = []
-    for source in sources:  # the province after the nation: its entry in force wins
+    for source in sources:
         for key, entries in source.rules:
             found = [e for e in entries if e.text in in_force]
-            if found:
-                chosen[key] = found[0]
-                others = [e for e in found[1:] if e.text not in by_key[found[0].text].amends]
-                if others:
-                    chosen[key], conflict = _later_applies(key, [found[0], *others], by_key, source.province)
-                    conflicts.append(conflict)
-    rules = tuple((key, chosen[key]) for key in RULE_KEYS if key in chosen)
-    ended = tuple(t for s in sources for t in s.texts
-                  if t.recheck and t.in_force_until is not None and t.in_force_until < day)
-    notes = tuple(dict.fromkeys([*(n for t in texts if t.key in in_force for n in (t.recheck, t.note) if n),
-                                 *(n for s in sources for n in s.notes)]))
-    deadlines = tuple(d for s in sources for d in s.deadlines if d.text in in_force)
-    citations = tuple((key, f"{by_key[e.text].short} {e.article}".strip()) for key, e in rules)
-    unanswered = tuple(key for key in TITLE_RULES if key not in chosen and _entries(sources, key))
+            if not found:
+                continue
+            chosen[key] = found[0]
+            others = [e for e in found[1:] if e.text not in by_key[found[0].text].amends]
+            if others:
+                chosen[key], conflict = _later_applies(key, [found[0], *others], by_key, source.province)
+                conflicts.append(conflict)
+    return chosen, tuple(conflicts)
+
+
+def _ended_to_recheck(sources, day: dt.date) -> tuple[LegalText, ...]:
+    """The texts whose end is a date to re-check and has passed by ``day``."""
+    return tuple(t for s in sources for t in s.texts
+                 if t.recheck and t.in_force_until is not None and t.in_force_until < day)
+
+
+def _notes(sources, texts: tuple[LegalText, ...], in_force: set[str]) -> tuple[str, ...]:
+    """The texts' re-check words and notes, then the files' own notes, each once in that order."""
+    of_texts = (n for t in texts if t.key in in_force for n in (t.recheck, t.note) if n)
+    return tuple(dict.fromkeys([*of_texts, *(n for s in sources for n in s.notes)]))
+
+
+def _first_later(sources, by_key: dict[str, LegalText], unanswered: tuple[str, ...],
+                 day: dt.date) -> LegalText | None:
+    """Of the texts that would answer an unanswered rule, the first to come into force after ``day``."""
     later = [by_key[e.text] for key in unanswered for e in _entries(sources, key) if by_key[e.text].later(day)]
-    decree = next((by_key[e.text] for e in _entries((national,), RATING)), None)
-    return RuleSet(day, day_from, province.province if province is not None else "",
-                   tuple(t for t in texts if t.key in in_force), rules, deadlines, ended, notes, citations,
-                   set_aside=set_aside, conflicts=tuple(conflicts), unanswered=unanswered,
-                   first=min(later, key=lambda t: t.in_force_from or day) if later else None, decree=decree)
+    return min(later, key=lambda t: t.in_force_from or day) if later else None
 
 
 def _later_applies(key: str, entries: list[RuleEntry], by_key: dict[str, LegalText], province: str
