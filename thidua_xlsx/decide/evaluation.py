@@ -164,28 +164,48 @@ def _scored(facts: ev.YearFacts, given: ev.PeriodScores, weights: dict[str, floa
     before = tuple(code for code in weights if code in facts.before_start and code not in facts.away
                    and given.scores.get(code) is None)
     theirs = {code: weight for code, weight in weights.items() if code not in away and code not in before}
+    pending = _unknown_score(facts, given, theirs, labels)
+    draft = _weighted(facts, given, theirs, labels, rules) if pending is None else pending
+    _outside(draft, away, before, given, labels)
+    if pending is None:
+        _facts_unknown(draft)
+    return draft
+
+
+def _unknown_score(facts: ev.YearFacts, given: ev.PeriodScores, theirs: dict[str, float],
+                   labels: dict[str, str]) -> _Draft | None:
+    """The draft of a year whose score is not known yet — a period of the person's unreadable, unfinished or in a
+    book not sent — each such period named; None when every period of theirs can be counted."""
+    unreadable, unfinished, unsent = _not_counted(given, theirs)
+    if not (unreadable or unfinished or unsent):
+        return None
+    known = [code for code in theirs if code not in unreadable + unfinished + unsent]
+    draft = _Draft(facts, None, tuple(c for c in known if given.scores.get(c) is not None),
+                   tuple(c for c in known if given.scores.get(c) is None), unreadable, unfinished, unsent)
+    for code, periods in (("year.unreadable", unreadable), ("year.unfinished", unfinished),
+                          ("year.unsent", unsent)):
+        if periods:
+            draft.reasons.append(reason(code, periods=tuple(labels[c] for c in periods)))
+    return draft
+
+
+def _not_counted(given: ev.PeriodScores, theirs: dict[str, float]) -> tuple[tuple[str, ...], ...]:
+    """The person's periods whose score is not known yet: unreadable, else unfinished, else in a book not sent."""
     unreadable = tuple(code for code in theirs if code in given.unreadable)
     unfinished = tuple(code for code in theirs if code in given.unfinished and code not in unreadable)
     unsent = tuple(code for code in theirs if code in given.unsent and code not in unreadable + unfinished)
-    if unreadable or unfinished or unsent:
-        known = [code for code in theirs if code not in unreadable + unfinished + unsent]
-        draft = _Draft(facts, None, tuple(c for c in known if given.scores.get(c) is not None),
-                       tuple(c for c in known if given.scores.get(c) is None), unreadable, unfinished, unsent)
-        if unreadable:
-            draft.reasons.append(reason("year.unreadable", periods=tuple(labels[c] for c in unreadable)))
-        if unfinished:
-            draft.reasons.append(reason("year.unfinished", periods=tuple(labels[c] for c in unfinished)))
-        if unsent:
-            draft.reasons.append(reason("year.unsent", periods=tuple(labels[c] for c in unsent)))
-        _outside(draft, away, before, given, labels)
-        return draft
-    scores = given.scores
+    return unreadable, unfinished, unsent
+
+
+def _weighted(facts: ev.YearFacts, given: ev.PeriodScores, theirs: dict[str, float], labels: dict[str, str],
+              rules: ev.YearRules) -> _Draft:
+    """The year's score by the formula's weights over the periods of theirs with a score, the others named."""
     used: list[str] = []
     missing: list[str] = []
     parts: list[float] = []
     weight_sum: float = 0
     for code, weight in theirs.items():
-        value = scores.get(code)
+        value = given.scores.get(code)
         if value is None:
             missing.append(code)
         else:
@@ -199,12 +219,16 @@ def _scored(facts: ev.YearFacts, given: ev.PeriodScores, weights: dict[str, floa
         if missing:
             draft.reasons.append(reason("year.missing", periods=tuple(labels[c] for c in missing), used=len(used),
                                         total=len(theirs)))
-    _outside(draft, away, before, given, labels)
+    return draft
+
+
+def _facts_unknown(draft: _Draft) -> None:
+    """The person's facts the year's rating needs and nobody gave (months worked, discipline), said."""
+    facts = draft.facts
     unknown = tuple(name for name, value in (("months", facts.months_worked), ("discipline", facts.discipline))
                     if value is None)
     if unknown:
         draft.reasons.append(reason("year.facts_unknown", fields=unknown))
-    return draft
 
 
 def _outside(draft: _Draft, away: tuple[str, ...], before: tuple[str, ...], given: ev.PeriodScores,
