@@ -29,56 +29,29 @@ def levels(summary: Summary) -> list[str]:
 
 def overview_sheet(book: Book, summary: Summary, by_dept: dict[str, list[PersonResult]], scoring: bool) -> None:
     """A period's overview counts its ratings, not titles (the titles are the year's)."""
-    s, c = summary, summary.campaign
+    s = summary
     found = levels(s)
-    titles = []  # registration round: the titles registered, by code
     titled = scoring and not s.period
-    if scoring:
-        first = tx.OVERVIEW_HEAD_YEAR if s.year is not None else tx.OVERVIEW_HEAD
-        heads = [*first, *tx.OVERVIEW_HEAD_SCORING, *found, *(tx.OVERVIEW_HEAD_TITLES if titled else ())]
-        widths = (24, 8, 9 if s.year is None else 14, 8, 10, *(11,) * len(found), *((8, 9, 22) if titled else ()))
-        series_cols = list(range(5, 5 + len(found)))
-    else:
-        titles = list(c.titles.individual) if c else []
-        titles += list(dict.fromkeys(p.registered for p in s.people if p.has_registered and p.registered
-                                     not in titles))
-        heads = [*tx.OVERVIEW_HEAD, *map(title_name, titles), tx.OVERVIEW_HEAD_REG_BLANK,
-                 tx.OVERVIEW_HEAD_REG_COLLECTIVE]
-        widths = (24, 8, 9, *(13,) * (len(titles) + 1), 24)
-        series_cols = list(range(3, 4 + len(titles)))
+    heads, widths, series_cols, titles = _columns(s, found, scoring, titled)
     last_col = len(heads) - 1
     widths = (engine.name_width(widths[0], [d.name for d in s.departments]), *widths[1:])
     ws = book.sheet(tx.S_OVERVIEW, widths, landscape=True, page_breaks=True)
     row = book.header(ws, last_col, (last_col + 1) // 2)
     title = (tx.OVERVIEW_TITLE_PERIOD if s.period else tx.OVERVIEW_TITLE) if scoring else tx.OVERVIEW_TITLE_REG
-    used = [f for f in s.files if f.status == ACCEPTED]
-    subtitle = _source_line(s, len(used), date_words(s.newest_input)) if used and s.newest_input else \
-        tx.OVERVIEW_SUBTITLE_EMPTY
-    if scoring:
-        subtitle = ". ".join(part for part in (subtitle, criteria_line(s), rule_set_line(s.campaign)) if part)
-    if s.period:
-        subtitle = f"{period_words(s)}. {subtitle}"
-    row = book.title(ws, row, last_col, title.format(year=book.year, period=s.period_label.upper()), subtitle)
+    row = book.title(ws, row, last_col, title.format(year=book.year, period=s.period_label.upper()),
+                     _subtitle(s, scoring))
     sent = {d.code: _sent(s, d, by_dept[d.code]) for d in s.departments}
     rows = [_row(d.name, by_dept[d.code], sent[d.code][0], title_name(d.proposed if scoring else d.collective),
                  titles, found, scoring, titled)
             for d in s.departments]
-    styles = ["text", "num", "center", *["num"] * (len(heads) - 3)]
-    if scoring:
-        styles[4] = "avg"
-    if titled or not scoring:
-        styles[-1] = "text"
-    head, last = book.table(ws, row, heads, rows, styles, data_table=False)
+    head, last = book.table(ws, row, heads, rows, _styles(len(heads), scoring, titled), data_table=False)
     submitted = sum(whole for _, whole in sent.values())
     collective_total = sum(1 for d in s.departments
                            if (d.proposed if scoring else is_registered(d.collective)))
     total = _row(tx.SCHOOL_TOTAL, s.people, f"{submitted}/{len(s.departments)}", collective_total, titles, found,
                  scoring, titled)
     total_row = last + 1
-    for col, value in enumerate(total):
-        book.put(ws, total_row, col, value, "total_avg" if scoring and col == 4 else
-                 "total" if col == 0 else "total_num")
-    book.row(ws, total_row, engine.row_height(1))
+    _total(book, ws, total_row, total, scoring)
     ws.freeze_panes(head + 1, 0)
     ws.autofilter(head, 0, max(last, head), last_col)
     if _table_breaks(book, ws, head, total_row):  # its head again on the next pages; not above a chart alone
@@ -86,6 +59,55 @@ def overview_sheet(book: Book, summary: Summary, by_dept: dict[str, list[PersonR
     source = rows if scoring else [total]
     peak = max((r[c] for r in source for c in series_cols if r[c] is not None), default=0)
     _chart(book, ws, head, last, total_row, series_cols, peak, scoring)
+
+
+def _columns(s: Summary, found: list[str], scoring: bool,
+             titled: bool) -> tuple[list[str], tuple, list[int], list[str]]:
+    """The table's heads, their widths, the columns the chart draws and (a registration round) the titles
+    registered, by code: the campaign's, then any other a person registered."""
+    if scoring:
+        first = tx.OVERVIEW_HEAD_YEAR if s.year is not None else tx.OVERVIEW_HEAD
+        heads = [*first, *tx.OVERVIEW_HEAD_SCORING, *found, *(tx.OVERVIEW_HEAD_TITLES if titled else ())]
+        widths = (24, 8, 9 if s.year is None else 14, 8, 10, *(11,) * len(found), *((8, 9, 22) if titled else ()))
+        return heads, widths, list(range(5, 5 + len(found))), []
+    titles = list(s.campaign.titles.individual) if s.campaign else []
+    titles += list(dict.fromkeys(p.registered for p in s.people if p.has_registered and p.registered
+                                 not in titles))
+    heads = [*tx.OVERVIEW_HEAD, *map(title_name, titles), tx.OVERVIEW_HEAD_REG_BLANK,
+             tx.OVERVIEW_HEAD_REG_COLLECTIVE]
+    return heads, (24, 8, 9, *(13,) * (len(titles) + 1), 24), list(range(3, 4 + len(titles))), titles
+
+
+def _subtitle(s: Summary, scoring: bool) -> str:
+    """Where the figures come from (or that no book was used), then in a scoring round the criteria and the rule
+    set, the period with its dates first."""
+    used = [f for f in s.files if f.status == ACCEPTED]
+    subtitle = _source_line(s, len(used), date_words(s.newest_input)) if used and s.newest_input else \
+        tx.OVERVIEW_SUBTITLE_EMPTY
+    if scoring:
+        subtitle = ". ".join(part for part in (subtitle, criteria_line(s), rule_set_line(s.campaign)) if part)
+    if s.period:
+        subtitle = f"{period_words(s)}. {subtitle}"
+    return subtitle
+
+
+def _styles(columns: int, scoring: bool, titled: bool) -> list[str]:
+    """Each column's cell style: the name as text, counts as numbers, the average score to two decimals, the
+    collective title (its name) as text."""
+    styles = ["text", "num", "center", *["num"] * (columns - 3)]
+    if scoring:
+        styles[4] = "avg"
+    if titled or not scoring:
+        styles[-1] = "text"
+    return styles
+
+
+def _total(book: Book, ws, total_row: int, total: list, scoring: bool) -> None:
+    """The school's total row, under the departments'."""
+    for col, value in enumerate(total):
+        book.put(ws, total_row, col, value, "total_avg" if scoring and col == 4 else
+                 "total" if col == 0 else "total_num")
+    book.row(ws, total_row, engine.row_height(1))
 
 
 def period_words(s: Summary) -> str:
