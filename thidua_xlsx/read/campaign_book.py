@@ -33,7 +33,6 @@ from thidua_xlsx.model.campaign_book import (
     PERIOD_COLUMNS,
     PERIOD_FIELDS,
     PERIOD_FIELDS_COLUMN,
-    PERIOD_KIND_WORDS,
     PERIODS_SHEET,
     RUBRIC_COLUMNS,
     RUBRICS_SHEET,
@@ -51,10 +50,10 @@ from thidua_xlsx.model.campaign_book import (
     TITLE_COLUMNS,
     TITLE_KINDS,
     TITLES_SHEET,
-    YEAR_FORMULA_WORDS,
 )
-from thidua_xlsx.model.issues import WARNING, Problems
+from thidua_xlsx.model.issues import Problems
 from thidua_xlsx.model.titles import codes as title_codes
+from thidua_xlsx.read.campaign_checks import Checks, label_of
 from thidua_xlsx.read.containment import read_own_book
 from thidua_xlsx.read.rule_sets import reference_day_far, with_rule_set
 from thidua_xlsx.read.staff_leave import check_leave_columns
@@ -331,31 +330,34 @@ def load_campaign_book(path: Path, today: dt.date | None = None) -> tuple[cm.Cam
     return (None if problems.errors else campaign), problems
 
 
-class _Checker:
-    """Cross-sheet checks: every problem is recorded, none stops the others."""
-
-    def __init__(self, file_name, problems: Problems):
-        self.file, self.problems = file_name, problems
-
-    def add(self, code, sheet, cell="", **params):
-        self.problems.add(code, file=self.file, sheet=sheet, cell=cell, **params)
-
-    def unique(self, rows, key, sheet):
-        seen: dict[object, str] = {}
-        for _, values, cells in rows or ():
-            value = values.get(key)
-            if value in seen:
-                self.add("campaign.duplicate", sheet, cells[key], value=value, first=seen[value])
-            elif value is not None:
-                seen[value] = cells[key]
+class _Checker(Checks):
+    """The campaign built from its sheets once :class:`Checks` has read across them; the awards proposed."""
 
     def build(self, school, rules, departments, staff, rubric_rows, criteria, titles, levels, legal):
         self.unique(departments, "code", DEPARTMENTS_SHEET)
         self.unique(staff, "code", STAFF_SHEET)
         self.unique(rubric_rows, "role", RUBRICS_SHEET)
         depts = tuple(cm.Department(**{k: v or "" for k, v in values.items()}) for _, values, _ in departments or ())
-        by_name = {d.name: d.code for d in depts} | {d.code: d.code for d in depts}
         rubrics = self.rubrics(rubric_rows, criteria) if rubric_rows is not None and criteria is not None else None
+        people = self._people(staff, departments, depts, rubrics)
+        staffed = {p.department for p in people}  # not a scan of the staff per department: 10,000 × 84,000
+        for department in depts if staff is not None else ():
+            if department.code not in staffed:
+                self.add("campaign.empty_department", DEPARTMENTS_SHEET, name=department.name)
+        classification = self.levels(levels, rubrics or ()) if levels is not None else ()
+        if levels is not None:
+            self._level_choices(rules, [lv.name for lv in classification])
+        ratings = self._ratings(rules)
+        self._percents(rules)
+        self._school(school)
+        if self.problems.errors:
+            return None
+        return _campaign(school, rules, ratings, classification, titles, legal, rubrics, depts, people)
+
+    def _people(self, staff, departments, depts, rubrics) -> list[cm.Person]:
+        """The roster of sheet Nhân sự, each person's department found by its code or name and role by its rubric
+        (an unknown one said)."""
+        by_name = {d.name: d.code for d in depts} | {d.code: d.code for d in depts}
         roles = {r.role for r in rubrics or ()}
         people = []
         for _, values, cells in staff or ():
@@ -372,52 +374,36 @@ class _Checker:
             base = {k: values.get(k) or "" for k in ("code", "name", "gender", "dob", "position", "role", "start",
                                                      "notes")}
             people.append(cm.Person(**base, department=dept or "", facts=facts))
-        staffed = {p.department for p in people}  # not a scan of the staff per department: 10,000 × 84,000
-        for department in depts if staff is not None else ():
-            if department.code not in staffed:
-                self.add("campaign.empty_department", DEPARTMENTS_SHEET, name=department.name)
-        classification = self.levels(levels, rubrics or ()) if levels is not None else ()
-        level_names = [lv.name for lv in classification]
-        if levels is not None and rules.get("gate_cap") and rules["gate_cap"] not in level_names:
-            self.add("campaign.bad_choice", RULES_SHEET, field=_label(RULE_FIELDS, "gate_cap"), value=rules["gate_cap"],
-                     choices=", ".join(level_names))
-        if levels is not None and rules.get("ldtt_min_classification") and \
-                rules["ldtt_min_classification"] not in level_names:
-            self.add("campaign.bad_choice", RULES_SHEET, field=_label(RULE_FIELDS, "ldtt_min_classification"),
-                     value=rules["ldtt_min_classification"], choices=", ".join(level_names))
+        return people
+
+    def _level_choices(self, rules, level_names: list[str]) -> None:
+        """The rules that name a classification level (the gate's cap, LĐTT's lowest level) name one of the book's."""
+        for key in ("gate_cap", "ldtt_min_classification"):
+            if rules.get(key) and rules[key] not in level_names:
+                self.add("campaign.bad_choice", RULES_SHEET, field=label_of(RULE_FIELDS, key), value=rules[key],
+                         choices=", ".join(level_names))
+
+    def _ratings(self, rules) -> tuple[str, ...]:
+        """The ratings LĐTT accepts, as listed (comma-separated); one that is not a rating said."""
         ratings = tuple(cm.clean_text(r) for r in (rules.get("ldtt_ratings") or "").split(",") if r.strip())
         for rating in ratings:
             if rating not in cm.RATINGS:
-                self.add("campaign.bad_choice", RULES_SHEET, field=_label(RULE_FIELDS, "ldtt_ratings"), value=rating,
+                self.add("campaign.bad_choice", RULES_SHEET, field=label_of(RULE_FIELDS, "ldtt_ratings"), value=rating,
                          choices=", ".join(cm.RATINGS))
+        return ratings
+
+    def _percents(self, rules) -> None:
         for key in ("ttldtt_min_percent", "ttldxs_min_percent", "cstdcs_quota_percent", "council_quorum_percent",
                     "cstdcs_vote_percent", "ldtt_vote_percent", "ttldxs_vote_percent"):
             value = rules.get(key)
             if value is not None and not 0 <= value <= 100:
-                self.add("campaign.percent_range", RULES_SHEET, field=_label(RULE_FIELDS, key), value=value)
+                self.add("campaign.percent_range", RULES_SHEET, field=label_of(RULE_FIELDS, key), value=value)
+
+    def _school(self, school) -> None:
         if school.get("spare_rows") is not None and not 0 <= school["spare_rows"] <= 20:
             self.add("campaign.spare_rows", SCHOOL_SHEET, value=school["spare_rows"])
         if school.get("school_year") and not re.fullmatch(r"\d{4}\s*-\s*\d{4}", school["school_year"]):
             self.add("campaign.school_year", SCHOOL_SHEET, value=school["school_year"])
-        title_lists = {kind: tuple(v["name"] for _, v, _ in titles or () if v["kind"] == kind) for kind in TITLE_KINDS}
-        individual, collective, forms = (title_lists[k] for k in TITLE_KINDS)
-        if self.problems.errors:
-            return None
-        settings = cm.Settings(**{k: school.pop(k) for k in SETTINGS_KEYS})
-        settings = replace(settings, sheet_password=settings.sheet_password or "")
-        campaign_id, level = school.pop("id"), school.pop("level")
-        school["school_year"] = re.sub(r"\s*-\s*", "-", school["school_year"])
-        gate_cap = rules.pop("gate_cap")
-        return cm.Campaign(
-            id=campaign_id, level=level,
-            school=cm.School(**{k: v or "" for k, v in school.items()}),
-            settings=settings,
-            rules=cm.Rules(**{**rules, "ldtt_ratings": ratings, "ttldtt_at_least": bool(rules.get("ttldtt_at_least"))}),
-            classification=classification, gate_cap=gate_cap,
-            titles=cm.Titles(title_codes(individual), title_codes(collective), forms),  # titles by code
-            legal_basis=tuple(v["line"] for _, v, _ in legal or ()),
-            rubrics=rubrics or (), departments=depts, staff=tuple(people),  # none: said, the campaign not used
-        )
 
     def special_awards(self, rows, campaign: cm.Campaign) -> tuple[cm.SpecialAward, ...]:
         """The đột xuất and chuyên đề awards proposed: each for a roster person or a department, by its code."""
@@ -431,149 +417,24 @@ class _Checker:
                                           values["note"] or ""))
         return tuple(awards)
 
-    def periods(self, fields, rows, school_year: str | None = None):
-        """The kind of period, the periods (by start date) and the year's formula, each problem by its cell; a
-        period outside the school year (a copy of last year's campaign?) and the unit's HTXSNV share (from 20 % to
-        25 %, and only for a unit rated HTXSNV: NĐ 233/2026 điều 12 khoản 6) are said."""
-        self.unique(rows, "code", PERIODS_SHEET)
-        kind = PERIOD_KIND_WORDS.get(fields.get("period_kind") or "", cm.NO_PERIODS)
-        formula = YEAR_FORMULA_WORDS.get(fields.get("year_formula") or "", cm.AVERAGE)
-        where = {f.key: ly.a1(1 + i, PERIOD_FIELDS_COLUMN + 1) for i, f in enumerate(PERIOD_FIELDS)}  # as written
-        rows = rows or []
-        if kind == cm.NO_PERIODS and rows:
-            self.add("campaign.periods_without_kind", PERIODS_SHEET, where["period_kind"], count=len(rows))
-        if kind != cm.NO_PERIODS and not rows and fields.get("period_kind"):
-            self.add("campaign.periods_none_listed", PERIODS_SHEET, where["period_kind"], kind=fields["period_kind"])
-        periods, cells_of = [], {}
-        for _, v, cells in rows:
-            if None in (v["code"], v["label"], v["start"], v["end"]):
-                continue  # reported by the reader
-            start, end = dt.date.fromisoformat(v["start"]), dt.date.fromisoformat(v["end"])
-            deadline = dt.date.fromisoformat(v["deadline"]) if v.get("deadline") else None
-            if end < start:
-                self.add("campaign.period_end_before_start", PERIODS_SHEET, cells["end"], period=v["code"],
-                         start=start.strftime("%d/%m/%Y"), end=end.strftime("%d/%m/%Y"))
-                continue
-            if deadline is not None and deadline < end:
-                self.problems.add("campaign.period_deadline_early", WARNING, file=self.file, sheet=PERIODS_SHEET,
-                                  cell=cells["deadline"], period=v["code"], deadline=deadline.strftime("%d/%m/%Y"),
-                                  end=end.strftime("%d/%m/%Y"))
-            if formula == cm.WEIGHTED and v.get("weight") is None:
-                self.add("campaign.period_weight_missing", PERIODS_SHEET, cells["weight"], period=v["code"])
-            elif v.get("weight") is not None and v["weight"] <= 0:
-                self.add("campaign.period_weight_range", PERIODS_SHEET, cells["weight"], period=v["code"],
-                         value=cm.num_text(v["weight"]))
-            periods.append((cm.Period(v["code"], v["label"], start, end, deadline), v.get("weight")))
-            cells_of[v["code"]] = cells
-            self._within_year(v["code"], start, end, school_year, cells["start"])
-        periods.sort(key=lambda pw: pw[0].start)
-        for (before, _), (after, _) in zip(periods, periods[1:]):
-            if after.start <= before.end:
-                self.add("campaign.period_overlap", PERIODS_SHEET, cells_of[after.code]["start"], period=after.code,
-                         other=before.code, end=before.end.strftime("%d/%m/%Y"))
-        if formula == cm.SEMESTERS and rows and len(rows) != 2:
-            self.add("campaign.period_semesters_count", PERIODS_SHEET, where["year_formula"], count=len(rows))
-        self._share(fields, where["excellent_unit_cap_percent"])
-        values = tuple(p for p, _ in periods)
-        if formula == cm.WEIGHTED:
-            year_formula = cm.YearFormula(cm.WEIGHTED, tuple((p.code, w) for p, w in periods if w is not None))
-        elif formula == cm.SEMESTERS and len(values) == 2:
-            year_formula = cm.YearFormula.semesters(values[0].code, values[1].code)
-        else:
-            year_formula = cm.YearFormula()
-        return kind, values, year_formula
 
-    def _within_year(self, code: str, start: dt.date, end: dt.date, school_year: str | None, cell: str) -> None:
-        """A warning for a period outside its school year (from 1 August: model.campaign.school_year_of)."""
-        days = cm.school_year_days(school_year or "")
-        if days is None:
-            return  # the school year's own problem is said by build
-        first, last = days
-        if start < first or end > last:
-            self.problems.add("campaign.period_outside_year", WARNING, file=self.file, sheet=PERIODS_SHEET, cell=cell,
-                              period=code, start=start.strftime("%d/%m/%Y"), end=end.strftime("%d/%m/%Y"),
-                              year=school_year, first=first.strftime("%d/%m/%Y"), last=last.strftime("%d/%m/%Y"))
-
-    def _share(self, fields, cell: str) -> None:
-        """The HTXSNV share the unit decided: from 20 % to 25 % (an error otherwise), and only for a unit rated
-        HTXSNV (a warning: 20 % is used)."""
-        share = fields.get("excellent_unit_cap_percent")
-        label = _label(PERIOD_FIELDS, "excellent_unit_cap_percent")
-        if share is None:
-            return
-        if not 20 <= share <= 25:
-            self.add("campaign.excellent_share_range", PERIODS_SHEET, cell, field=label, value=cm.num_text(share))
-        elif share > 20 and fields.get("unit_rating") != cm.RATINGS[0]:
-            self.problems.add("campaign.excellent_share_unit", WARNING, file=self.file, sheet=PERIODS_SHEET, cell=cell,
-                              field=label, value=cm.num_text(share), unit=fields.get("unit_rating") or "")
-
-    def levels(self, rows, rubrics):
-        result, previous = [], None
-        top = max((r.total for r in rubrics if r.total is not None), default=100)
-        for _, values, cells in rows:
-            if values["min"] is None or values["name"] is None:
-                continue
-            if not 0 <= values["min"] <= top:
-                self.add("campaign.threshold_range", LEVELS_SHEET, cells["min"], value=values["min"], total=top)
-            elif previous is not None and values["min"] >= previous:
-                self.add("campaign.threshold_order", LEVELS_SHEET, cells["min"], value=values["min"], previous=previous)
-            previous = values["min"]
-            result.append(cm.Level(values["name"], values["min"]))
-        if not result:
-            self.add("campaign.required", LEVELS_SHEET, "A2", field="Xếp loại")
-        return tuple(result)
-
-    def rubrics(self, rubric_rows, criteria):
-        rubrics = []
-        for _, values, cells in rubric_rows:
-            role, total = values["role"], values["total"]
-            if role is None:  # blank, reported already
-                continue
-            rows = [(v, c) for _, v, c in criteria if v["role"] == role and v["code"] and v["text"]]
-            groups, group_cells = [], []
-            codes = set()
-            for v, c in rows:
-                if v["code"] in codes:
-                    self.add("campaign.duplicate", CRITERIA_SHEET, c["code"], value=v["code"], first=role)
-                codes.add(v["code"])
-                if "." not in v["code"]:
-                    if v.get("kind") is None:
-                        self.add("campaign.required", CRITERIA_SHEET, c.get("kind", c["code"]), field="Loại")
-                    groups.append([v, []])
-                    group_cells.append(c)
-                elif groups and v["code"].split(".")[0] == groups[-1][0]["code"]:
-                    groups[-1][1].append(cm.Item(v["code"], v["text"], v["max"], v.get("hint") or ""))
-                else:
-                    self.add("campaign.orphan_item", CRITERIA_SHEET, c["code"], value=v["code"])
-            built = []
-            for (g, items), c in zip(groups, group_cells):
-                item_sum = sum(i.max for i in items if i.max is not None)
-                if not items:
-                    self.add("campaign.empty_group", CRITERIA_SHEET, c["code"], value=g["code"], role=role)
-                maxima_known = g["max"] is not None and all(v["max"] is not None for v, _ in rows
-                                                             if v["code"].startswith(g["code"] + "."))
-                if g.get("kind") == cm.SCORE and maxima_known and abs(item_sum - g["max"]) > 1e-9:
-                    self.add("campaign.group_sum", CRITERIA_SHEET, c["max"], group=g["code"], role=role,
-                             items=cm.num_text(item_sum), max=cm.num_text(g["max"]))
-                if g.get("min") is not None and g["max"] is not None and not 0 <= g["min"] <= g["max"]:
-                    self.add("campaign.group_min", CRITERIA_SHEET, c["min"], group=g["code"],
-                             value=cm.num_text(g["min"]), max=cm.num_text(g["max"]))
-                built.append(cm.Group(g["code"], g["text"], g.get("kind") or cm.SCORE, g["max"], g.get("min"),
-                                      tuple(items)))
-            score_sum = sum(g.max for g in built if g.kind == cm.SCORE and g.max is not None)
-            if not built:
-                self.add("campaign.empty_rubric", RUBRICS_SHEET, cells["role"], role=role)
-            elif total is not None and all(g.max is not None for g in built) and abs(score_sum - total) > 1e-9:
-                self.add("campaign.rubric_sum", RUBRICS_SHEET, cells["total"], role=role, groups=cm.num_text(score_sum),
-                         total=cm.num_text(total))
-            rubrics.append(cm.Rubric(role, total, tuple(built)))
-        known = {r.role for r in rubrics}
-        for _, v, c in criteria:
-            if v["role"] is not None and v["role"] not in known:
-                self.add("campaign.unknown_role", CRITERIA_SHEET, c["role"], value=v["role"],
-                         roles=", ".join(sorted(known)))
-        return tuple(rubrics)
-
-
-def _label(fields, key) -> str:
-    return next(f.label for f in fields if f.key == key)
+def _campaign(school, rules, ratings, classification, titles, legal, rubrics, depts, people) -> cm.Campaign:
+    """The campaign from the checked sheets (no error found): the school's fields, settings and rules, the titles by
+    code, the legal basis, the rubrics, departments and roster."""
+    title_lists = {kind: tuple(v["name"] for _, v, _ in titles or () if v["kind"] == kind) for kind in TITLE_KINDS}
+    individual, collective, forms = (title_lists[k] for k in TITLE_KINDS)
+    settings = cm.Settings(**{k: school.pop(k) for k in SETTINGS_KEYS})
+    settings = replace(settings, sheet_password=settings.sheet_password or "")
+    campaign_id, level = school.pop("id"), school.pop("level")
+    school["school_year"] = re.sub(r"\s*-\s*", "-", school["school_year"])
+    gate_cap = rules.pop("gate_cap")
+    return cm.Campaign(
+        id=campaign_id, level=level,
+        school=cm.School(**{k: v or "" for k, v in school.items()}),
+        settings=settings,
+        rules=cm.Rules(**{**rules, "ldtt_ratings": ratings, "ttldtt_at_least": bool(rules.get("ttldtt_at_least"))}),
+        classification=classification, gate_cap=gate_cap,
+        titles=cm.Titles(title_codes(individual), title_codes(collective), forms),  # titles by code
+        legal_basis=tuple(v["line"] for _, v, _ in legal or ()),
+        rubrics=rubrics or (), departments=depts, staff=tuple(people),  # none: said, the campaign not used
+    )
