@@ -54,24 +54,11 @@ def consolidate(campaign: cm.Campaign, selection: Selection, clean: list[CleanSu
     by_dept = {sub.department: sub for sub in clean}
     entries = _assign(campaign, clean, problems)
     untouched = untouched_files(selection.files, round_)  # said by their file: sent back with nothing typed
-    period = next((p for p in campaign.periods if p.code == selection.period), None)
     people: list[PersonResult] = []
     for dept in campaign.departments:
         if dept.code not in by_dept and dept.code not in untouched:
             problems.append(issue("department.missing", WARNING, department=dept.name))
-        for person in campaign.members(dept.code):
-            entry, flags = entries.get(person.code, (None, ()))
-            if period is not None and not cm.started_by(person, period.end) and not _scored_in(entry):
-                continue  # a newcomer, started after the period: not of it (DOMAIN.md §4e)
-            base = PersonResult(code=person.code, name=person.name, department=dept.code, department_name=dept.name,
-                                role=person.role, position=person.position, status=STATUS_DEPT_MISSING,
-                                facts=person.facts)
-            people.append(_fill(base, entry, campaign, round_, problems, flags, selection.period) if entry else base)
-        for entry in entries.get(("newcomers", dept.code), ()):
-            base = PersonResult(code=entry.code, name=entry.name, department=dept.code, department_name=dept.name,
-                                role=entry.role, position=entry.position, status=STATUS_SUBMITTED, newcomer=True,
-                                flags=(reason("flag.newcomer"),))
-            people.append(_fill(base, entry, campaign, round_, problems, ()))
+        people += _members(campaign, selection, dept, entries, problems)
     if round_ == ly.SCORING:
         people = ranked(people) if selection.period else judged(people, campaign)
     order = _order(campaign)
@@ -82,6 +69,29 @@ def consolidate(campaign: cm.Campaign, selection: Selection, clean: list[CleanSu
     stamps = [f.version_time for f in selection.files if f.status in (ACCEPTED, SUPERSEDED)]
     return Summary(campaign, round_, selection.files, tuple(people), tuple(departments), tuple(problems),
                    max(stamps) if stamps else None, period=selection.period)
+
+
+def _members(campaign: cm.Campaign, selection: Selection, dept: cm.Department, entries: dict,
+             problems: list[Issue]) -> list[PersonResult]:
+    """A department's people: its roster (a newcomer started after the period merged left out unless scored there),
+    each with the entry that speaks for them, then the newcomers its workbook registered on spare rows."""
+    round_ = selection.round
+    period = next((p for p in campaign.periods if p.code == selection.period), None)
+    people = []
+    for person in campaign.members(dept.code):
+        entry, flags = entries.get(person.code, (None, ()))
+        if period is not None and not cm.started_by(person, period.end) and not _scored_in(entry):
+            continue  # a newcomer, started after the period: not of it (DOMAIN.md §4e)
+        base = PersonResult(code=person.code, name=person.name, department=dept.code, department_name=dept.name,
+                            role=person.role, position=person.position, status=STATUS_DEPT_MISSING,
+                            facts=person.facts)
+        people.append(_fill(base, entry, campaign, round_, problems, flags, selection.period) if entry else base)
+    for entry in entries.get(("newcomers", dept.code), ()):
+        base = PersonResult(code=entry.code, name=entry.name, department=dept.code, department_name=dept.name,
+                            role=entry.role, position=entry.position, status=STATUS_SUBMITTED, newcomer=True,
+                            flags=(reason("flag.newcomer"),))
+        people.append(_fill(base, entry, campaign, round_, problems, ()))
+    return people
 
 
 def _assign(campaign: cm.Campaign, clean: list[CleanSubmission], problems: list[Issue]) -> dict:
@@ -186,7 +196,6 @@ def _scored(p: PersonResult, flags_so_far: tuple[Reason, ...], entry: Entry, cam
     """The fields of ``p``'s result that come from its scores (``flags_so_far``: its flags so far; ``period``: the
     period merged — a person wholly on leave for it has no score to give, and one given is said)."""
     rubric = _rubric(campaign, p.role)
-    self_values, dept_values = entry.self_scores, entry.dept_scores
     where = {"file": entry.file, "sheet": entry.sheet}
     flags = list(flags_so_far)
     unknown = [entry.cells[key] for key in ((i.code, column) for _, i in rubric.items for column in (SELF, DEPT))
@@ -194,14 +203,39 @@ def _scored(p: PersonResult, flags_so_far: tuple[Reason, ...], entry: Entry, cam
     if unknown:
         flags.append(reason("flag.score_unknown", cells=", ".join(unknown)))
     self_score, dept_score = (_column_score(rubric, values, column, source, entry, problems, where)
-                              for values, column, source in ((self_values, SELF, SOURCE_SELF),
-                                                             (dept_values, DEPT, SOURCE_DEPT)))
-    for column, computed, shown in ((SOURCE_SELF, self_score, entry.shown_totals[0]),
-                                    (SOURCE_DEPT, dept_score, entry.shown_totals[1])):
+                              for values, column, source in ((entry.self_scores, SELF, SOURCE_SELF),
+                                                             (entry.dept_scores, DEPT, SOURCE_DEPT)))
+    _shown_totals(entry, (self_score, dept_score), problems, flags)
+    chosen, source = _chosen(p, entry, campaign, period, (self_score, dept_score), problems, flags)
+    final, classification = None, ""
+    if chosen is not None and chosen.total is None:  # a column begun with cells unknown: its total is unknown too
+        column, values = (DEPT, entry.dept_scores) if source == SOURCE_DEPT else (SELF, entry.self_scores)
+        blanks = [entry.cells.get((item.code, column), item.code)
+                  for group, item in rubric.items if group.kind == cm.SCORE and values.get(item.code) is None]
+        flags.append(reason("flag.total_pending", column=(source,), cells=", ".join(blanks)))
+    elif chosen is not None:
+        final = chosen.total
+        classification = rules.classify(campaign.classification, campaign.gate_cap, chosen.total, chosen.gate_ok)
+    _gap(p, where, self_score, dept_score, campaign.settings.score_gap_tolerance, problems, flags)
+    return _Scored(self_score=self_score, dept_score=dept_score, final=final, final_source=source,
+                   classification=classification, flags=tuple(flags))
+
+
+def _shown_totals(entry: Entry, scores: tuple[Score, Score], problems: list[Issue], flags: list[Reason]) -> None:
+    """A total shown in the workbook (its cached formula result) that is not the total computed again, said."""
+    for column, computed, shown in ((SOURCE_SELF, scores[0], entry.shown_totals[0]),
+                                    (SOURCE_DEPT, scores[1], entry.shown_totals[1])):
         if computed.total is not None and shown is not None and abs(shown - computed.total) > 0.005:
-            problems.append(issue("value.total_mismatch", WARNING, **where, shown=shown,
+            problems.append(issue("value.total_mismatch", WARNING, file=entry.file, sheet=entry.sheet, shown=shown,
                                   computed=computed.total))
             flags.append(reason("flag.total_mismatch", column=(column,)))
+
+
+def _chosen(p: PersonResult, entry: Entry, campaign: cm.Campaign, period: str, scores: tuple[Score, Score],
+            problems: list[Issue], flags: list[Reason]) -> tuple[Score | None, str]:
+    """The column that is the person's score and its source: the department's once begun, else their own; none
+    typed is said unless they were wholly on leave for the period, and a score typed for such a period is said."""
+    self_score, dept_score = scores
     chosen, source = None, ""
     on_leave = away(p, period)
     if on_leave:
@@ -211,21 +245,18 @@ def _scored(p: PersonResult, flags_so_far: tuple[Reason, ...], entry: Entry, cam
     elif self_score.entered:
         chosen, source = self_score, SOURCE_SELF
     elif not on_leave:
-        problems.append(issue("person.no_scores", WARNING, **where, name=p.name))
+        problems.append(issue("person.no_scores", WARNING, file=entry.file, sheet=entry.sheet, name=p.name))
         flags.append(reason("flag.no_scores"))
     if on_leave and chosen is not None:
         label = next((x.label for x in campaign.periods if x.code == period), period)
-        problems.append(issue("person.away_scored", WARNING, **where, name=p.name, period=label))
-    final, classification = None, ""
-    if chosen is not None and chosen.total is None:  # a column begun with cells unknown: its total is unknown too
-        blanks = [entry.cells.get((item.code, DEPT if source == SOURCE_DEPT else SELF), item.code)
-                  for group, item in rubric.items if group.kind == cm.SCORE and
-                  (dept_values if source == SOURCE_DEPT else self_values).get(item.code) is None]
-        flags.append(reason("flag.total_pending", column=(source,), cells=", ".join(blanks)))
-    elif chosen is not None:
-        final = chosen.total
-        classification = rules.classify(campaign.classification, campaign.gate_cap, chosen.total, chosen.gate_ok)
-    tolerance = campaign.settings.score_gap_tolerance
+        problems.append(issue("person.away_scored", WARNING, file=entry.file, sheet=entry.sheet, name=p.name,
+                              period=label))
+    return chosen, source
+
+
+def _gap(p: PersonResult, where: dict, self_score: Score, dept_score: Score, tolerance: float,
+         problems: list[Issue], flags: list[Reason]) -> None:
+    """A gap between the person's own total and the department's above the campaign's tolerance, said."""
     if self_score.total is not None and dept_score.total is not None:
         gap = abs(self_score.total - dept_score.total)
         if gap > tolerance:
@@ -233,8 +264,6 @@ def _scored(p: PersonResult, flags_so_far: tuple[Reason, ...], entry: Entry, cam
                                   self_score=self_score.total, dept_score=dept_score.total, gap=round(gap, 2),
                                   tolerance=tolerance))
             flags.append(reason("flag.score_gap", gap=round(gap, 2)))
-    return _Scored(self_score=self_score, dept_score=dept_score, final=final, final_source=source,
-                   classification=classification, flags=tuple(flags))
 
 
 def _column_score(rubric: cm.Rubric, values: ItemScores, column: str, source: str, entry: Entry, problems: list[Issue],
@@ -286,20 +315,32 @@ def council_signals(campaign: cm.Campaign, people: list[PersonResult], by_dept: 
                                count=len(scored)))
         if len(scored) >= 2 and all(p.final >= rubric(p.role).total for p in scored):
             found.append(issue("signal.all_max", NOTE, department=dept.name, count=len(scored)))
-        both = [p for p in scored if p.self_score is not None and p.self_score.total is not None
-                and p.dept_score is not None and p.dept_score.total is not None]
-        if len(both) >= 2 and len(both) == len(scored) and all(p.self_score.total == p.dept_score.total
-                                                               for p in both):
-            found.append(issue("signal.dept_equals_self", NOTE, department=dept.name, count=len(both)))
-        mine = [percent[p.code] for p in scored if p.code in percent]
-        # Someone outside the department was scored too (the school is more than this department):
-        # counted, not listed — listing the others for every department was departments × people.
-        others = len(percent) - sum(1 for code in {p.code for p in scored} if code in percent)
-        if mine and others and school is not None and abs(sum(mine) / len(mine) - school) > SIGNAL_AVERAGE_GAP:
-            found.append(issue("signal.average_far", NOTE, department=dept.name,
-                               average=round(sum(mine) / len(mine), 1), school=round(school, 1),
-                               gap=SIGNAL_AVERAGE_GAP))
+        found += _equal_columns(dept, scored)
+        found += _average_far(dept, scored, percent, school)
     return found
+
+
+def _equal_columns(dept: cm.Department, scored: list[PersonResult]) -> list[Issue]:
+    """A department whose column equals each person's own score, for everyone (two people or more)."""
+    both = [p for p in scored if p.self_score is not None and p.self_score.total is not None
+            and p.dept_score is not None and p.dept_score.total is not None]
+    if len(both) >= 2 and len(both) == len(scored) and all(p.self_score.total == p.dept_score.total
+                                                           for p in both):
+        return [issue("signal.dept_equals_self", NOTE, department=dept.name, count=len(both))]
+    return []
+
+
+def _average_far(dept: cm.Department, scored: list[PersonResult], percent: dict[str, float],
+                 school: float | None) -> list[Issue]:
+    """A department whose average (in percent of the rubric's total) is far from the school's."""
+    mine = [percent[p.code] for p in scored if p.code in percent]
+    # Someone outside the department was scored too (the school is more than this department):
+    # counted, not listed — listing the others for every department was departments × people.
+    others = len(percent) - sum(1 for code in {p.code for p in scored} if code in percent)
+    if mine and others and school is not None and abs(sum(mine) / len(mine) - school) > SIGNAL_AVERAGE_GAP:
+        return [issue("signal.average_far", NOTE, department=dept.name, average=round(sum(mine) / len(mine), 1),
+                      school=round(school, 1), gap=SIGNAL_AVERAGE_GAP)]
+    return []
 
 
 def _rubric(campaign: cm.Campaign, role: str) -> cm.Rubric:
@@ -401,20 +442,7 @@ def quota_again(people: list[PersonResult], campaign: cm.Campaign, spent: Collec
     as the quota goes, to those the quota alone had kept out (a vote the council took is not undone: ``voted``, the
     council's pass, leaves each of them pending its vote). Returns the people and the names of those given a place."""
     r = campaign.rules
-    before: dict[str, Decision] = {}  # code → the CSTĐCS the rules give before the quota, for those kept out
-    winners = []
-    for p in people:
-        decision = next((d for d in p.decisions if d.title == CSTDCS), None)
-        if decision is None or p.code in spent:
-            continue
-        if decision.granted:
-            winners.append((p.code, p.final))
-        elif decision.reasons and decision.reasons[0].code in KEPT_OUT_BY_QUOTA:
-            ldtt = next(d for d in p.decisions if d.title == LDTT)
-            again = rules.decide_cstdcs(_candidate(p, campaign), ldtt, r)
-            if again is not None and again.granted:
-                before[p.code] = again
-                winners.append((p.code, p.final))
+    before, winners = _kept_out(people, campaign, spent)
     ldtt_count = sum(1 for p in people if p.status != STATUS_DEPT_MISSING and is_granted(p.decisions, LDTT))
     genders = {p.code: p.gender for p in campaign.staff}
     missed = rules.apply_quota(winners, ldtt_count, r.cstdcs_quota_percent, genders, r)
@@ -433,6 +461,27 @@ def quota_again(people: list[PersonResult], campaign: cm.Campaign, spent: Collec
                                                            for d in p.decisions))
         result.append(p)
     return result, tuple(given)
+
+
+def _kept_out(people: list[PersonResult], campaign: cm.Campaign,
+              spent: Collection[str]) -> tuple[dict[str, Decision], list[tuple[str, float | None]]]:
+    """Those the quota alone kept out of CSTĐCS, each with the CSTĐCS the rules give before the quota, and the
+    candidates for the quota again (those granted it, those kept out), by code and score; ``spent`` left out."""
+    before: dict[str, Decision] = {}
+    winners = []
+    for p in people:
+        decision = next((d for d in p.decisions if d.title == CSTDCS), None)
+        if decision is None or p.code in spent:
+            continue
+        if decision.granted:
+            winners.append((p.code, p.final))
+        elif decision.reasons and decision.reasons[0].code in KEPT_OUT_BY_QUOTA:
+            ldtt = next(d for d in p.decisions if d.title == LDTT)
+            again = rules.decide_cstdcs(_candidate(p, campaign), ldtt, campaign.rules)
+            if again is not None and again.granted:
+                before[p.code] = again
+                winners.append((p.code, p.final))
+    return before, winners
 
 
 def _proposal(p: PersonResult, campaign: cm.Campaign) -> tuple[Decision, ...]:
