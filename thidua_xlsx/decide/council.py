@@ -27,11 +27,13 @@ from collections.abc import Callable, Mapping
 
 from thidua_xlsx.decide import rules
 from thidua_xlsx.decide.ballots import count, vote_percent
+from thidua_xlsx.decide.consolidate import decide_departments, judged, ranked
+from thidua_xlsx.decide.year import with_provisional
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model.council import NOT_PASSED, TIE_OPEN, CouncilChange, CouncilEntry, CouncilInput, TallyInput
 from thidua_xlsx.model.issues import ERROR, WARNING, Issue, issue, reason
-from thidua_xlsx.model.results import Decision, PersonResult
+from thidua_xlsx.model.results import SOURCE_COUNCIL, Decision, PersonResult
 from thidua_xlsx.model.titles import CSTDCS, LDTT, NO_PROPOSAL, Title
 
 # --- applying (pure) ------------------------------------------------------------------------------
@@ -40,47 +42,15 @@ def apply_council(summary, council: CouncilInput, campaign: cm.Campaign,
                   year_again: Callable[[Mapping[str, float]], object] | None = None):
     """The final summary: the council's word over the tool's proposal, with the change log. ``year_again`` (the
     year's summary): the year decided again with the year's scores the council gave (person → score)."""
-    from thidua_xlsx.decide.consolidate import decide_departments, judged, ranked
-    from thidua_xlsx.decide.year import with_provisional
-    from thidua_xlsx.model.results import SOURCE_COUNCIL
-
     problems = list(council.issues)
     problems += _inbox_changes(summary, council)
     changes: list[CouncilChange] = []
-    by_code = {p.code: p for p in summary.people}
-    if council.codes:  # the rows the council's sheet still shows: one deleted takes its decision with it
-        problems += [issue("council.row_missing", WARNING, file=council.file, name=p.name, person=p.code)
-                     for p in summary.people if p.code not in council.codes]
-    entries: dict[str, CouncilEntry] = {}
-    for entry in council.entries:
-        if entry.code not in by_code:
-            problems.append(issue("council.unknown_code", WARNING, file=council.file, sheet=entry.sheet,
-                                  person=entry.code, row=entry.row))
-        else:
-            entries[entry.code] = entry
+    entries = _entries(summary, council, problems)
     people: list[PersonResult] = []
     scores: dict[str, float] = {}
     for p in summary.people:
         e = entries.get(p.code)
-        if e is None:
-            people.append(p)
-            continue
-        # a period's pass decides no title: its summary has no decision column (one typed in an older summary is said
-        # by the reader, at its cell, and not read)
-        decision = "" if summary.period else e.decision
-        p = dataclasses.replace(p, council_score=e.score, council_decision=decision, council_note=e.note)
-        rubric = next((r for r in campaign.rubrics if r.role == p.role), campaign.rubrics[0])
-        if e.score is not None and not 0 <= e.score <= rubric.max_total:
-            problems.append(issue("council.score_out_of_range", ERROR, file=council.file, sheet=e.sheet,
-                                  name=p.name, value=e.score, max=rubric.max_total))
-        elif e.score is not None and e.score != p.final:
-            # The council's score is the evaluation as a whole: the criterion groups' minimums (the gate)
-            # judge the criteria typed, which it replaces — a form come back blank is classified by it.
-            changes.append(CouncilChange(p.code, p.name, "score", p.final, e.score, e.note))
-            scores[p.code] = e.score
-            p = dataclasses.replace(p, final=e.score, final_source=SOURCE_COUNCIL, classification=rules.classify(
-                campaign.classification, campaign.gate_cap, e.score, True))
-        people.append(p)
+        people.append(p if e is None else _scored(p, e, summary, campaign, council.file, problems, changes, scores))
     if summary.period:  # the head's scores of a period: ranked, nothing to propose, vote or settle
         return dataclasses.replace(summary, people=tuple(ranked(people)), issues=(*summary.issues, *problems),
                                    tally=count(TallyInput(), campaign.rules), council_changes=tuple(changes))
@@ -98,17 +68,63 @@ def apply_council(summary, council: CouncilInput, campaign: cm.Campaign,
         problems.append(issue("vote.no_quorum_meeting", WARNING, present=tally.present, members=tally.members,
                               needed=tally.quorum_needed))
     people = [_voted(p, tally, campaign.rules, problems, changes) for p in people]
-    said = {c.code for c in changes if c.what in ("title", "vote", "tie")}
-    for p in people:  # a score the council changed may change the proposal itself: say so
-        if p.proposed != proposed[p.code] and p.code not in said:
-            e = entries.get(p.code)
-            changes.append(CouncilChange(p.code, p.name, "title", proposed[p.code], p.proposed, e.note if e else ""))
-            said.add(p.code)
+    _proposals_changed(people, proposed, entries, changes)
     departments = decide_departments(campaign, people, summary.departments)
     final = dataclasses.replace(summary, people=tuple(people), departments=tuple(departments),
                                 issues=(*summary.issues, *problems), tally=tally, council_changes=tuple(changes),
                                 year=year)
     return with_provisional(final)  # the proposals as the council left them: one count in the run (issue 48)
+
+
+def _entries(summary, council: CouncilInput, problems: list[Issue]) -> dict[str, CouncilEntry]:
+    """The council's rows by person code; a row of a code the summary does not have, and a person whose row the
+    council's sheet no longer shows (one deleted takes its decision with it), said."""
+    by_code = {p.code: p for p in summary.people}
+    if council.codes:
+        problems += [issue("council.row_missing", WARNING, file=council.file, name=p.name, person=p.code)
+                     for p in summary.people if p.code not in council.codes]
+    entries: dict[str, CouncilEntry] = {}
+    for entry in council.entries:
+        if entry.code not in by_code:
+            problems.append(issue("council.unknown_code", WARNING, file=council.file, sheet=entry.sheet,
+                                  person=entry.code, row=entry.row))
+        else:
+            entries[entry.code] = entry
+    return entries
+
+
+def _scored(p: PersonResult, e: CouncilEntry, summary, campaign: cm.Campaign, file: str, problems: list[Issue],
+            changes: list[CouncilChange], scores: dict[str, float]) -> PersonResult:
+    """``p`` with the council's columns, and the council's score (within the rubric's range) as its final score,
+    classified again; a score changed goes into the change log and ``scores``."""
+    # a period's pass decides no title: its summary has no decision column (one typed in an older summary is said
+    # by the reader, at its cell, and not read)
+    decision = "" if summary.period else e.decision
+    p = dataclasses.replace(p, council_score=e.score, council_decision=decision, council_note=e.note)
+    rubric = next((r for r in campaign.rubrics if r.role == p.role), campaign.rubrics[0])
+    if e.score is not None and not 0 <= e.score <= rubric.max_total:
+        problems.append(issue("council.score_out_of_range", ERROR, file=file, sheet=e.sheet,
+                              name=p.name, value=e.score, max=rubric.max_total))
+    elif e.score is not None and e.score != p.final:
+        # The council's score is the evaluation as a whole: the criterion groups' minimums (the gate)
+        # judge the criteria typed, which it replaces — a form come back blank is classified by it.
+        changes.append(CouncilChange(p.code, p.name, "score", p.final, e.score, e.note))
+        scores[p.code] = e.score
+        p = dataclasses.replace(p, final=e.score, final_source=SOURCE_COUNCIL, classification=rules.classify(
+            campaign.classification, campaign.gate_cap, e.score, True))
+    return p
+
+
+def _proposals_changed(people: list[PersonResult], proposed: dict[str, str], entries: dict[str, CouncilEntry],
+                       changes: list[CouncilChange]) -> None:
+    """A score the council changed may change the proposal itself: each proposal changed and not said yet by a
+    title, vote or tie goes into the change log."""
+    said = {c.code for c in changes if c.what in ("title", "vote", "tie")}
+    for p in people:
+        if p.proposed != proposed[p.code] and p.code not in said:
+            e = entries.get(p.code)
+            changes.append(CouncilChange(p.code, p.name, "title", proposed[p.code], p.proposed, e.note if e else ""))
+            said.add(p.code)
 
 
 def _rated_again(people, year: ev.YearResults, again, scores: Mapping[str, float], entries: dict[str, CouncilEntry],
@@ -154,16 +170,13 @@ def with_year_scores(periods: Mapping[str, ev.PeriodSummary], scores: Mapping[st
 
 def _council_decision(p: PersonResult, e: CouncilEntry | None, file: str, problems: list[Issue],
                       changes: list[CouncilChange]) -> PersonResult:
+    """``p`` with the title the council chose (or its refusal of all): a title the rules refuse needs the council's
+    note (without one, an error and nothing changed; with one, a warning); a change goes into the change log."""
     if e is None or not e.decision:
         return p
     before = p.proposed
     if e.decision == NO_PROPOSAL:
-        if not p.proposed:
-            return p
-        decisions = tuple(Decision(d.title, False, (reason("council.refused", note=e.note or "—"),))
-                          for d in p.decisions)
-        changes.append(CouncilChange(p.code, p.name, "title", before, NO_PROPOSAL, e.note))
-        return dataclasses.replace(p, decisions=decisions)
+        return _refused(p, e, changes)
     wanted = _with_lower(e.decision)
     current = {d.title: d for d in p.decisions}
     refused_by_rule = [t for t in wanted if not current.get(t, Decision(t, False)).granted
@@ -172,6 +185,31 @@ def _council_decision(p: PersonResult, e: CouncilEntry | None, file: str, proble
         problems.append(issue("council.needs_note", ERROR, file=file, sheet=e.sheet, name=p.name,
                               title=Title(e.decision), why=_why(current.get(refused_by_rule[0]))))
         return p
+    p = dataclasses.replace(p, decisions=_chosen(p, e, wanted, current))
+    if refused_by_rule:
+        problems.append(issue("council.against_rule", WARNING, file=file, sheet=e.sheet, name=p.name,
+                              title=Title(e.decision), why=_why(current.get(refused_by_rule[0])), note=e.note))
+    if p.proposed != before:
+        tie = any(current.get(t) is not None and _is_tie(current[t]) for t in wanted)
+        changes.append(CouncilChange(p.code, p.name, "tie" if tie and not refused_by_rule else "title", before,
+                                     p.proposed, e.note, against_rule=bool(refused_by_rule)))
+    return p
+
+
+def _refused(p: PersonResult, e: CouncilEntry, changes: list[CouncilChange]) -> PersonResult:
+    """``p`` with every title refused by the council (nothing to refuse: unchanged)."""
+    if not p.proposed:
+        return p
+    decisions = tuple(Decision(d.title, False, (reason("council.refused", note=e.note or "—"),))
+                      for d in p.decisions)
+    changes.append(CouncilChange(p.code, p.name, "title", p.proposed, NO_PROPOSAL, e.note))
+    return dataclasses.replace(p, decisions=decisions)
+
+
+def _chosen(p: PersonResult, e: CouncilEntry, wanted: tuple[str, ...],
+            current: dict[str, Decision]) -> tuple[Decision, ...]:
+    """``p``'s decisions once the council chose ``wanted``: those granted (by the council where the rules did
+    not, or chosen of a tie), a higher title the rules gave refused by a lower choice, the others as they were."""
     chosen: list[Decision] = []
     for d in p.decisions:
         if d.title in wanted:
@@ -183,15 +221,7 @@ def _council_decision(p: PersonResult, e: CouncilEntry | None, file: str, proble
             chosen.append(d)
     chosen += [Decision(t, True, (reason("council.granted", note=e.note),)) for t in wanted
                if t not in current]
-    p = dataclasses.replace(p, decisions=tuple(chosen))
-    if refused_by_rule:
-        problems.append(issue("council.against_rule", WARNING, file=file, sheet=e.sheet, name=p.name,
-                              title=Title(e.decision), why=_why(current.get(refused_by_rule[0])), note=e.note))
-    if p.proposed != before:
-        tie = any(current.get(t) is not None and _is_tie(current[t]) for t in wanted)
-        changes.append(CouncilChange(p.code, p.name, "tie" if tie and not refused_by_rule else "title", before,
-                                     p.proposed, e.note, against_rule=bool(refused_by_rule)))
-    return p
+    return tuple(chosen)
 
 
 def _with_lower(title: str) -> tuple[str, ...]:
@@ -239,15 +269,21 @@ def _settle_ties(people, before_council: dict, slots: dict[str, int], problems: 
             changes[:] = [c for c in changes if c.code != p.code or c.what != "tie"]
             p = dataclasses.replace(p, decisions=before_council[p.code].decisions)
         if any(_is_tie(d) for d in p.decisions):
-            if any(chosen[d.title] and d.title not in too_many for d in p.decisions if _is_tie(d)):
-                decisions = tuple(Decision(d.title, False, (reason("council.tie_not_chosen"),)) if _is_tie(d)
-                                  else d for d in p.decisions)
-                changes.append(CouncilChange(p.code, p.name, "tie", TIE_OPEN, p.proposed, ""))
-                p = dataclasses.replace(p, decisions=decisions)
-            else:
-                problems.append(issue("council.tie_open", WARNING, name=p.name))
+            p = _not_chosen(p, chosen, too_many, problems, changes)
         settled.append(p)
     return settled
+
+
+def _not_chosen(p: PersonResult, chosen: dict[str, list], too_many: set[str], problems: list[Issue],
+                changes: list[CouncilChange]) -> PersonResult:
+    """One of a tie: not proposed when the council settled the tie without them, else the tie said open."""
+    if any(chosen[d.title] and d.title not in too_many for d in p.decisions if _is_tie(d)):
+        decisions = tuple(Decision(d.title, False, (reason("council.tie_not_chosen"),)) if _is_tie(d)
+                          else d for d in p.decisions)
+        changes.append(CouncilChange(p.code, p.name, "tie", TIE_OPEN, p.proposed, ""))
+        return dataclasses.replace(p, decisions=decisions)
+    problems.append(issue("council.tie_open", WARNING, name=p.name))
+    return p
 
 
 def _voted(p, tally, r: cm.Rules, problems: list[Issue], changes: list[CouncilChange]):
