@@ -63,18 +63,11 @@ def deadline_of(summary: Summary) -> dt.date | None:
 
 
 def follow_up(summary: Summary, today: dt.date) -> tuple[FollowUp, ...]:
+    """Each department's state for the secretary's follow-up: not sent, sent untouched or nearly blank, late or on
+    time, with the people it left blank and those whose entry was typed wrong."""
     deadline = deadline_of(summary)
     files = {f.name: f for f in summary.files}
-    errors: dict[str, int] = {}
-    wrong: dict[tuple[str, str], tuple[str, str]] = {}  # (file, person code) → their first wrong entry: where, what
-    for i in summary.issues:
-        if i.severity == ERROR and i.file:
-            errors[i.file] = errors.get(i.file, 0) + 1
-            params = dict(i.params)
-            person = params.get("person")
-            if person:
-                wrong.setdefault((i.file, str(person)), (f"{i.sheet}!{i.cell}" if i.cell else i.sheet,
-                                                              str(params.get("value", ""))))
+    errors, wrong = _errors(summary)
     untouched = untouched_files(summary.files, summary.round)
     found: list[FollowUp] = []
     contacts = {x.code: x for x in reversed(summary.campaign.departments)}  # the first, if a code repeats
@@ -83,10 +76,6 @@ def follow_up(summary: Summary, today: dt.date) -> tuple[FollowUp, ...]:
         dept = contacts[d.code]
         members = [p for p in people.get(d.code, ()) if p.status != STATUS_DEPT_MISSING and not p.newcomer
                    and not away(p, summary.period)]  # a period wholly on leave: nothing to ask for
-        empty = [p for p in members if not _filled(p, summary.round)]
-        not_filled = [p.name for p in empty if (d.file, p.code) not in wrong]
-        typed_wrong = tuple((p.name, *wrong[(d.file, p.code)]) for p in empty if (d.file, p.code) in wrong)
-        filled = len(members) - len(empty)
         common = FollowUp(code=d.code, name=d.name, head=dept.head, email=dept.email, state="", deadline=deadline,
                           sent_on=None, days_late=0, file=d.file, people=len(members), filled=0, errors=0, missing=())
         if not d.submitted and d.code in untouched:
@@ -95,21 +84,45 @@ def follow_up(summary: Summary, today: dt.date) -> tuple[FollowUp, ...]:
             everyone = sum(not p.newcomer and not away(p, summary.period) for p in people.get(d.code, ()))
             found.append(dataclasses.replace(common, file=blank.name, people=everyone, state=UNFILLED, sent_on=sent_on,
                                              days_late=max(0, (sent_on - deadline).days) if deadline else 0))
-            continue
-        if not d.submitted:
+        elif not d.submitted:
             overdue = max(0, (today - deadline).days) if deadline else 0
             found.append(dataclasses.replace(common, state=NOT_SENT, days_late=overdue))
-            continue
-        sent = files[d.file].version_time + ly.VIETNAM_UTC_OFFSET
-        sent_on = sent.date()
-        nearly_blank = filled < NEARLY_BLANK * len(members)
-        late = max(0, (sent_on - deadline).days) if deadline else 0
-        state = UNFILLED if nearly_blank else (LATE if late else ON_TIME)
-        missing = () if nearly_blank else tuple(not_filled)
-        found.append(dataclasses.replace(common, state=state, sent_on=sent_on, days_late=late, filled=filled,
-                                         errors=errors.get(d.file, 0), missing=missing,
-                                         wrong=() if nearly_blank else typed_wrong))
+        else:
+            found.append(_sent(summary.round, common, members, files[d.file], errors.get(d.file, 0), wrong))
     return tuple(found)
+
+
+def _errors(summary: Summary) -> tuple[dict[str, int], dict[tuple[str, str], tuple[str, str]]]:
+    """The errors per file, and each person's first wrong entry per file ((file, person code) → where, what)."""
+    errors: dict[str, int] = {}
+    wrong: dict[tuple[str, str], tuple[str, str]] = {}
+    for i in summary.issues:
+        if i.severity == ERROR and i.file:
+            errors[i.file] = errors.get(i.file, 0) + 1
+            params = dict(i.params)
+            person = params.get("person")
+            if person:
+                wrong.setdefault((i.file, str(person)), (f"{i.sheet}!{i.cell}" if i.cell else i.sheet,
+                                                              str(params.get("value", ""))))
+    return errors, wrong
+
+
+def _sent(round_: str, common: FollowUp, members: list[PersonResult], file: InboxFile, errors: int,
+          wrong: dict[tuple[str, str], tuple[str, str]]) -> FollowUp:
+    """A department whose book was used: nearly blank, late or on time, with the people it left blank or typed wrong
+    (none named when nearly blank: the whole book is to fill)."""
+    deadline = common.deadline
+    empty = [p for p in members if not _filled(p, round_)]
+    not_filled = [p.name for p in empty if (common.file, p.code) not in wrong]
+    typed_wrong = tuple((p.name, *wrong[(common.file, p.code)]) for p in empty if (common.file, p.code) in wrong)
+    filled = len(members) - len(empty)
+    sent_on = (file.version_time + ly.VIETNAM_UTC_OFFSET).date()
+    nearly_blank = filled < NEARLY_BLANK * len(members)
+    late = max(0, (sent_on - deadline).days) if deadline else 0
+    state = UNFILLED if nearly_blank else (LATE if late else ON_TIME)
+    missing = () if nearly_blank else tuple(not_filled)
+    return dataclasses.replace(common, state=state, sent_on=sent_on, days_late=late, filled=filled, errors=errors,
+                               missing=missing, wrong=() if nearly_blank else typed_wrong)
 
 
 def untouched_files(files: Iterable[InboxFile], round_: str) -> dict[str, InboxFile]:
