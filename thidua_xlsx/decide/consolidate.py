@@ -322,10 +322,10 @@ def council_signals(campaign: cm.Campaign, people: list[PersonResult], by_dept: 
 
 def _equal_columns(dept: cm.Department, scored: list[PersonResult]) -> list[Issue]:
     """A department whose column equals each person's own score, for everyone (two people or more)."""
-    both = [p for p in scored if p.self_score is not None and p.self_score.total is not None
+    both = [(p.self_score.total, p.dept_score.total) for p in scored
+            if p.self_score is not None and p.self_score.total is not None
             and p.dept_score is not None and p.dept_score.total is not None]
-    if len(both) >= 2 and len(both) == len(scored) and all(p.self_score.total == p.dept_score.total
-                                                           for p in both):
+    if len(both) >= 2 and len(both) == len(scored) and all(own == dept for own, dept in both):
         return [issue("signal.dept_equals_self", NOTE, department=dept.name, count=len(both))]
     return []
 

@@ -237,21 +237,28 @@ def _bk_person(p: PersonResult, past: Past, year: str, rules: MultiYearRules, ba
     elif len(run) < rules.bk_excellent_years:
         excellent = Run(tuple(window), pending=(ended,)) if unknown else Run(tuple(window), (ended,))
     else:
-        earlier_free = any(not i.uses and i.year and i.year < window[0] for i in past.initiatives)
-        if hs.INITIATIVES_PART in past.unknown:
-            excellent = Run(tuple(window), pending=(reason("initiatives.unknown"),))
-        elif unknown and earlier_free:  # the year not known may join the run to a sáng kiến before it
-            excellent = Run(tuple(window), pending=(ended,))
-        else:
-            spent = tuple(_spent(i) for i in inside if i.uses)
-            excellent = Run(tuple(window), (reason("bk.few_initiatives", count=len(run), years=tuple(window),
-                                                   found=len(free), needed=rules.bk_initiatives), *spent))
+        excellent = _few_initiatives(past, window, inside, unknown, ended, rules)
     if waiting and not excellent.failures:
         excellent = Run(excellent.years, pending=(reason("run.this_year_rating_pending"), *excellent.pending))
     open_paths = [r for r in (cstdcs, excellent) if not r.failures]
     reasons = tuple(dict.fromkeys((*cstdcs.reasons, *excellent.reasons)))
     years = tuple(sorted(set(cstdcs.used(year)) | set(excellent.used(year))))
     return Decision(hs.BK_TINH, False, (*reasons, rule), pending=bool(open_paths), years=years)
+
+
+def _few_initiatives(past: Past, window: list[str], inside: list[PastInitiative], unknown: bool, ended: Reason,
+                     rules: MultiYearRules) -> Run:
+    """The HTXSNV run long enough, too few free sáng kiến in it: pending while the sáng kiến are not known, or while
+    a year not known may join the run to a free sáng kiến before it; else refused, each sáng kiến spent said."""
+    earlier_free = any(not i.uses and i.year and i.year < window[0] for i in past.initiatives)
+    if hs.INITIATIVES_PART in past.unknown:
+        return Run(tuple(window), pending=(reason("initiatives.unknown"),))
+    if unknown and earlier_free:  # the year not known may join the run to a sáng kiến before it
+        return Run(tuple(window), pending=(ended,))
+    free = [i for i in inside if not i.uses]
+    spent = tuple(_spent(i) for i in inside if i.uses)
+    return Run(tuple(window), (reason("bk.few_initiatives", count=len(window), years=tuple(window),
+                                      found=len(free), needed=rules.bk_initiatives), *spent))
 
 
 def _spent(i: PastInitiative) -> Reason:
@@ -267,8 +274,7 @@ def _medal(p: PersonResult, start_text: str, past: Past, year: str, rules: Multi
     at the end of the school year, less the disciplined years; 5 fewer after years in especially difficult areas;
     once — so granted only where a Thâm niên row read whole says it was not received."""
     service = past.service
-    received = (service.medal_year if service else "") or \
-        next((y for y, row in past.years.items() if hs.KNC_GD in row.forms), "")
+    received = _medal_received(past)
     reckoned = reckoned_on(year, rules)
     date = reckoned.strftime("%d/%m/%Y")
     start = cm.iso_day(start_text)
@@ -280,12 +286,9 @@ def _medal(p: PersonResult, start_text: str, past: Past, year: str, rules: Multi
         return Decision(hs.KNC_GD, False, (reason("knc.start_to_come", start=day_written(start_text), date=date,
                                                   basis=basis),), pending=True)
     doubt = _medal_doubt(service, past)
-    unread = set(service.unread) if service else set()
-    uncounted = 0 if "uncounted_years" in unread else round(((service.uncounted_years if service else 0) or 0) * 12)
-    months = _months(start, reckoned + dt.timedelta(days=1)) - uncounted  # the day reckoned to is served
-    difficult = (service.difficult_years if service else 0) or 0
-    needed = rules.medal_years_difficult if difficult >= rules.medal_difficult_years else rules.medal_years
+    months, uncounted, difficult, needed = _served(service, start, reckoned, rules)
     if doubt is not None and not received:
+        unread = set(service.unread) if service else set()
         could_need = rules.medal_years_difficult if service is None or "difficult_years" in unread else needed
         if months < could_need * 12:
             return None
@@ -303,6 +306,25 @@ def _medal(p: PersonResult, start_text: str, past: Past, year: str, rules: Multi
     return Decision(hs.KNC_GD, True, (reason("knc.granted", service=_duration(months), start=day_written(start_text),
                                           date=date, minus=minus, needed=float(needed), difficult=easier,
                                           basis=basis),))
+
+
+def _medal_received(past: Past) -> str:
+    """The year the medal was received: the Thâm niên row's, else the first year whose forms list it ("" if none)."""
+    service = past.service
+    return (service.medal_year if service else "") or \
+        next((y for y, row in past.years.items() if hs.KNC_GD in row.forms), "")
+
+
+def _served(service: Service | None, start: dt.date, reckoned: dt.date,
+            rules: MultiYearRules) -> tuple[int, int, float, float]:
+    """The months served from ``start`` to the day ``reckoned`` (that day served), less the months not counted
+    (disciplined years) where read; those months; the years in especially difficult areas; the years needed."""
+    unread = set(service.unread) if service else set()
+    uncounted = 0 if "uncounted_years" in unread else round(((service.uncounted_years if service else 0) or 0) * 12)
+    months = _months(start, reckoned + dt.timedelta(days=1)) - uncounted
+    difficult = (service.difficult_years if service else 0) or 0
+    needed = rules.medal_years_difficult if difficult >= rules.medal_difficult_years else rules.medal_years
+    return months, uncounted, difficult, needed
 
 
 def _medal_doubt(service: Service | None, past: Past) -> Reason | None:

@@ -69,7 +69,7 @@ class Checks:
         self._share(fields, where["excellent_unit_cap_percent"])
         return kind, tuple(p for p, _ in periods), _year_formula(formula, periods)
 
-    def _period(self, v, cells, formula: str, school_year: str | None) -> tuple[cm.Period, object] | None:
+    def _period(self, v, cells, formula: str, school_year: str | None) -> tuple[cm.Period, float | None] | None:
         """One row of the periods with its weight, its dates and weight checked; None when it cannot be a period
         (a value missing, reported by the reader, or its end before its start)."""
         if None in (v["code"], v["label"], v["start"], v["end"]):
@@ -202,7 +202,7 @@ class Checks:
         return cm.Group(g["code"], g["text"], g.get("kind") or cm.SCORE, g["max"], g.get("min"), tuple(items))
 
 
-def _year_formula(formula: str, periods: list[tuple[cm.Period, object]]) -> cm.YearFormula:
+def _year_formula(formula: str, periods: list[tuple[cm.Period, float | None]]) -> cm.YearFormula:
     """The year's formula as the book chose it: the periods' weights, the two semesters, else the average."""
     if formula == cm.WEIGHTED:
         return cm.YearFormula(cm.WEIGHTED, tuple((p.code, w) for p, w in periods if w is not None))
