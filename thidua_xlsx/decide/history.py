@@ -77,7 +77,7 @@ from thidua_xlsx.model import history as hs
 from thidua_xlsx.model.campaign_book import STAFF_SHEET
 from thidua_xlsx.model.history import History, HistoryResults, Match, PersonYear, Service
 from thidua_xlsx.model.issues import NOTE, WARNING, Issue, Reason, issue, reason
-from thidua_xlsx.model.results import DepartmentResult, PersonResult, Summary, is_granted
+from thidua_xlsx.model.results import Decision, DepartmentResult, PersonResult, Summary, is_granted
 from thidua_xlsx.model.titles import CSTD_TINH, TTLDXS
 from thidua_xlsx.text.collation import fold
 
@@ -128,21 +128,16 @@ def decide_history(campaign: cm.Campaign, people: Sequence[PersonResult], depart
     pasts = {p.code: index.past(matches.get(p.code)) for p in people}
     starts = {p.code: _start(roster.get(p.code), pasts[p.code]) for p in people}
     nobody_dated = not any(cm.iso_day(start) for start in starts.values())
-    decided, flags, problems, undated, withdrawn, after = {}, {}, [], 0, {}, []
+    decided, flags, undated, withdrawn, after = {}, {}, 0, {}, []
+    problems: list[Issue] = []
     for p in people:
         said = Said()
         found, now = person_decisions(p, starts[p.code], pasts[p.code], year, campaign, rules, bases, said)
         after.append(now)
         if now is not p:  # this year's titles the history changed (a sáng kiến spent, a discipline running on)
             withdrawn[p.code] = tuple(d for d in now.decisions if d not in p.decisions)
-        unknown = [d for d in found if d.title == hs.KNC_GD and d.reasons[0].code == "knc.start_unknown"]
-        undated += len(unknown)
-        if nobody_dated and unknown:
-            found = tuple(d for d in found if d not in unknown)
-        if any(d.title == hs.KNC_GD and d.reasons[0].code == "knc.start_to_come" for d in found):
-            problems.append(issue("history.start_to_come", WARNING, sheet=STAFF_SHEET, name=p.name, person=p.code,
-                                  start=day_written(starts[p.code]),
-                                  date=reckoned_on(year, rules).strftime("%d/%m/%Y")))
+        found, unknown = _medal_dates(p, found, starts[p.code], nobody_dated, year, rules, problems)
+        undated += unknown
         if found:
             decided[p.code] = found
         if said.flags:
@@ -152,13 +147,24 @@ def decide_history(campaign: cm.Campaign, people: Sequence[PersonResult], depart
         problems.append(issue("knc.no_start_any" if nobody_dated else "knc.start_missing", NOTE, count=undated))
     if withdrawn:  # a CSTĐCS fewer may cost a department its TTLĐXS (the quota's places: with_history)
         departments = decide_departments(campaign, after, departments)
-    collective = {}
-    for d in departments:
-        if is_granted(d.decisions, TTLDXS):
-            collective[d.code] = (department_decision(index.departments.get(d.code, {}), year, rules,
-                                                      bases.bk_collective, hs.DEPARTMENTS_PART in index.unknown),)
+    collective = {d.code: (department_decision(index.departments.get(d.code, {}), year, rules, bases.bk_collective,
+                                               hs.DEPARTMENTS_PART in index.unknown),)
+                  for d in departments if is_granted(d.decisions, TTLDXS)}
     return HistoryResults(matches=dict(matches), people=decided, departments=collective, issues=tuple(problems),
                           sources=history.sources, flags=flags, withdrawn=withdrawn)
+
+
+def _medal_dates(p: PersonResult, found: tuple[Decision, ...], start: str, nobody_dated: bool, year: str,
+                 rules: MultiYearRules, problems: list[Issue]) -> tuple[tuple[Decision, ...], int]:
+    """The person's decisions with the medal's pending for a start date not known left out when nobody's start is
+    dated (said once for all), and how many such there were; a start date still to come said."""
+    unknown = [d for d in found if d.title == hs.KNC_GD and d.reasons[0].code == "knc.start_unknown"]
+    if nobody_dated and unknown:
+        found = tuple(d for d in found if d not in unknown)
+    if any(d.title == hs.KNC_GD and d.reasons[0].code == "knc.start_to_come" for d in found):
+        problems.append(issue("history.start_to_come", WARNING, sheet=STAFF_SHEET, name=p.name, person=p.code,
+                              start=day_written(start), date=reckoned_on(year, rules).strftime("%d/%m/%Y")))
+    return found, len(unknown)
 
 
 def past_ratings(staff: Sequence[cm.Person], history: History) -> dict[str, dict[str, str]]:

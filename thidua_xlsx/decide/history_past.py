@@ -112,22 +112,32 @@ class PastIndex:
         if found.ambiguous:
             return Past({}, [], None, known=False, unsure=found.codes, unknown=self.unknown)
         rows = [r for code in found.codes for r in self.rows.get(code, ())]
-        years: dict[str, _Year] = {}
-        for y in sorted({r.year for r in rows}):
-            same = [r for r in rows if r.year == y]
-            years[y] = _Year(frozenset(t for r in same for t in r.titles), frozenset(f for r in same for f in r.forms),
-                             tuple(s for r in same for s in r.special),
-                             next((r.rating for r in same if r.rating is not None), None))
+        service = next((s for code in found.codes for s in self.service.get(code, ())), None)
+        counts_from, cut = _discipline_cut(rows)
+        return Past(_years(rows), self._initiatives(found.codes), service, counts_from=counts_from, cut=cut,
+                    unknown=self.unknown)
+
+    def _initiatives(self, codes) -> list[PastInitiative]:
+        """The recognised sáng kiến of the history's ``codes`` (a level and a decision), each once by its name, with
+        the uses of the years before this one."""
         initiatives: dict[str, PastInitiative] = {}
-        for i in (i for code in found.codes for i in self.initiatives.get(code, ())):
+        for i in (i for code in codes for i in self.initiatives.get(code, ())):
             if i.level not in cm.INITIATIVE_LEVELS or not i.decision:
                 continue  # not recognised: it serves nothing
             known = initiatives.setdefault(fold(i.name), PastInitiative(i.name, i.level, _initiative_year(i), []))
             known.uses += [u for u in i.used if u.year < self.year]
-        service = next((s for code in found.codes for s in self.service.get(code, ())), None)
-        counts_from, cut = _discipline_cut(rows)
-        return Past(years, list(initiatives.values()), service, counts_from=counts_from, cut=cut,
-                    unknown=self.unknown)
+        return list(initiatives.values())
+
+
+def _years(rows: list[PersonYear]) -> dict[str, _Year]:
+    """Each school year of a person's rows, by year: its titles and forms, its special awards, its first rating."""
+    years: dict[str, _Year] = {}
+    for y in sorted({r.year for r in rows}):
+        same = [r for r in rows if r.year == y]
+        years[y] = _Year(frozenset(t for r in same for t in r.titles), frozenset(f for r in same for f in r.forms),
+                         tuple(s for r in same for s in r.special),
+                         next((r.rating for r in same if r.rating is not None), None))
+    return years
 
 
 def _initiative_year(i) -> str:
