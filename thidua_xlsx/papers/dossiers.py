@@ -61,7 +61,7 @@ from thidua_xlsx.papers.document_set import (
     Dossier,
 )
 from thidua_xlsx.papers.facts import Facts
-from thidua_xlsx.papers.pdf import convert_pdfs
+from thidua_xlsx.papers.pdf import pdf_converter
 from thidua_xlsx.system.files import scratch_folder
 from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import appraisal as ta
@@ -82,7 +82,7 @@ def write_documents(summary: Summary, folder: Path, *, pdf: bool = True, written
     for title in _own_titles(s):
         checklist = _title_folder(folder, title) / tx.FILE_CHECKLIST
         final[checklist] = written.name_for(checklist)
-    with scratch_folder("thidua_papers_") as work:
+    with scratch_folder("thidua_papers_") as work, pdf_converter(pdf) as convert_pdfs:
         stage = Path(work) / folder.name  # the same name: the checklists name the folder
         staged = {path: stage / there.relative_to(folder) for path, there in final.items()}
         for _, _, path, make in planned:

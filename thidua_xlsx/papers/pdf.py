@@ -1,8 +1,11 @@
-"""The PDF beside each paper: as few LibreOffice runs as the file names allow (:mod:`thidua_xlsx.system.office`)."""
+"""The PDF beside each paper: as few LibreOffice runs as the file names allow, the first started while the papers
+are written (:mod:`thidua_xlsx.system.office`)."""
 
 from __future__ import annotations
 
+import contextlib
 from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from thidua_xlsx.system import office
@@ -12,10 +15,18 @@ PDF_TIMEOUT = 90  # seconds for one LibreOffice run, plus PDF_TIMEOUT_PER_FILE p
 PDF_TIMEOUT_PER_FILE = 15
 
 
-def convert_pdfs(paths: list[Path]) -> tuple[dict[Path, Path], str]:
+@contextlib.contextmanager
+def pdf_converter(pdf: bool = True) -> Iterator[Callable[[list[Path]], tuple[dict[Path, Path], str]]]:
+    """:func:`convert_pdfs` for papers about to be written, LibreOffice started at once when ``pdf``
+    (:func:`thidua_xlsx.system.office.started_ahead`): its start goes on while they are written."""
+    with office.started_ahead() if pdf else contextlib.nullcontext() as ahead:
+        yield lambda paths: convert_pdfs(paths, ahead)
+
+
+def convert_pdfs(paths: list[Path], ahead: Path | None = None) -> tuple[dict[Path, Path], str]:
     """Convert .docx files to PDF beside them with as few LibreOffice runs as possible (one per set of
-    distinct file names). Returns (each .docx → its PDF, for those written; why some are missing, in
-    words). Never raises for a missing or failing LibreOffice."""
+    distinct file names); ``ahead``: the profile of a LibreOffice started for them. Returns (each .docx → its
+    PDF, for those written; why some are missing, in words). Never raises for a missing or failing LibreOffice."""
     paths = [Path(p) for p in paths]
     if not paths:
         return {}, ""
@@ -33,7 +44,7 @@ def convert_pdfs(paths: list[Path]) -> tuple[dict[Path, Path], str]:
     done: dict[Path, Path] = {}
     overran = False
     for batch in batches:
-        found, finished = office.convert_beside(batch, "pdf:writer_pdf_Export",
+        found, finished = office.convert_beside(batch, "pdf:writer_pdf_Export", ahead=ahead,
                                                 timeout=PDF_TIMEOUT + PDF_TIMEOUT_PER_FILE * len(batch))
         done.update({path: found[path.resolve()] for path in batch if path.resolve() in found})
         overran = overran or not finished

@@ -1,9 +1,10 @@
-"""Run LibreOffice headless to convert a workbook (xlsx, ods, xls, pdf).
+"""Run LibreOffice headless to convert a workbook (xlsx, ods, xls, pdf) or the papers (docx to pdf).
 
-Each conversion gets its own soffice: a fresh profile (``-env:UserInstallation``;
-with a shared profile the request would be handed to whichever soffice already runs
-on it), its own process group and a private output directory. LibreOffice is found
-where its installers put it on Windows, macOS and Linux (:func:`find_soffice`).
+Each conversion gets its own soffice, process group and private output directory. A workbook is converted on a
+fresh profile (``-env:UserInstallation``); the papers on the profile kept in the user's cache folder, one run at a
+time (:func:`_kept`: a fresh profile costs a start and a restart), with a soffice started ahead while they are
+written (:func:`started_ahead`): on a shared profile LibreOffice hands a request to the soffice already running on
+it. LibreOffice is found where its installers put it on Windows, macOS and Linux (:func:`find_soffice`).
 
 LibreOffice quirks handled here:
 
@@ -67,11 +68,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from thidua_xlsx.system import lock
 from thidua_xlsx.system.console import terminate_as_exit
 from thidua_xlsx.system.files import PROFILE_OPTION, install, scratch_folder
 from thidua_xlsx.text import commands as ct
 
-__all__ = ["OfficeError", "find_soffice", "install_advice", "convert", "convert_beside", "stop_tree", "FORMATS"]
+__all__ = ["OfficeError", "find_soffice", "install_advice", "convert", "convert_beside", "started_ahead", "stop_tree",
+           "FORMATS"]
 
 #: ``convert`` format -> ``soffice --convert-to`` argument (extension:filter).
 FORMATS = {
@@ -201,8 +204,8 @@ def convert(src: Path, fmt: str, outdir: Path, *, recalc: bool = True,
         raise OfficeError(ct.OFFICE_MISSING)
 
     with scratch_folder("thidua_office_") as work:
-        private_out = Path(work) / "out"
-        finished, log = _run(soffice, [src], target, private_out, recalc=recalc, timeout=timeout)
+        finished, log, private_out = _converted(soffice, [src], target, Path(work), kept=None, recalc=recalc,
+                                                timeout=timeout)
         if not finished:
             raise OfficeError(ct.OFFICE_TIMEOUT.format(name=src.name, seconds=f"{timeout:g}"))
         produced = sorted(p for p in private_out.iterdir() if p.is_file() and p.stat().st_size
@@ -217,19 +220,23 @@ def convert(src: Path, fmt: str, outdir: Path, *, recalc: bool = True,
         return dest
 
 
-def convert_beside(sources: list[Path], target: str, *, timeout: float) -> tuple[dict[Path, Path], bool]:
+def convert_beside(sources: list[Path], target: str, *, timeout: float,
+                   ahead: Path | None = None) -> tuple[dict[Path, Path], bool]:
     """Convert several files in one soffice run, each result beside its source (replacing a file of that
     name). ``target`` is a ``--convert-to`` argument ("pdf:writer_pdf_Export"); the sources' names must
-    differ (soffice names a result after its input). Returns (source → result, for those converted;
-    whether soffice finished within ``timeout``). Raises :class:`OfficeError` when soffice is missing."""
+    differ (soffice names a result after its input). ``ahead``: the profile of a LibreOffice
+    :func:`started_ahead` for them, handed the files (else the kept profile is taken, when free). Returns
+    (source → result, for those converted; whether soffice finished within ``timeout``). Raises
+    :class:`OfficeError` when soffice is missing."""
     soffice = find_soffice()
     if soffice is None:
         raise OfficeError(ct.OFFICE_MISSING)
     ext = target.split(":", 1)[0]
     sources = [Path(p).resolve() for p in sources]
-    with scratch_folder("thidua_office_") as work:
-        private_out = Path(work) / "out"
-        finished, _log = _run(soffice, sources, target, private_out, recalc=False, timeout=timeout)
+    with scratch_folder("thidua_office_") as work, contextlib.ExitStack() as stack:
+        kept = ahead if ahead is not None else _kept(stack)
+        finished, _log, private_out = _converted(soffice, sources, target, Path(work), kept=kept, recalc=False,
+                                                 timeout=timeout)
         done = {}
         for src in sources:
             produced = private_out / f"{src.stem}.{ext}"
@@ -240,27 +247,134 @@ def convert_beside(sources: list[Path], target: str, *, timeout: float) -> tuple
         return done, finished
 
 
-def _run(soffice: str, sources: list[Path], target: str, outdir: Path, *, recalc: bool,
-         timeout: float) -> tuple[bool, str]:
-    """One headless soffice converting ``sources`` into ``outdir`` with a fresh profile beside it,
-    killed with its whole process tree when it overruns, or when this process is interrupted or asked to
-    end (Ctrl-C, SIGTERM: :func:`~thidua_xlsx.system.console.terminate_as_exit`) — soffice runs in a session of
-    its own, which a signal to ours never reaches. Returns (finished in time, the tail of its log)."""
-    work = outdir.parent
-    profile, log, temporary = work / "profile", work / "soffice.log", work / "tmp"
+@contextlib.contextmanager
+def started_ahead() -> Iterator[Path | None]:
+    """A LibreOffice started now, on the profile kept for documents (:func:`_kept`), so that its start — a
+    second of the conversion's wait — goes on while the run makes the files it will convert. Gives its profile:
+    :func:`convert_beside` given it (``ahead``) starts a soffice on the same profile, which hands the files
+    to this one (LibreOffice's one instance per profile), waits until they are converted and ends; this one
+    ends after converting. Stopped with its tree when the block ends, if it still runs. None (each conversion
+    then starts its own) where LibreOffice is missing, where nothing would end it with a run killed outright
+    (macOS: :func:`_started`), or when the kept profile is another run's or cannot be made."""
+    soffice = find_soffice()
+    platform = sys.platform
+    if soffice is None or not (platform == "win32" or platform.startswith("linux") and sys.executable):
+        yield None
+        return
+    with contextlib.ExitStack() as stack:
+        profile = _kept(stack)
+        if profile is None:
+            yield None
+            return
+        work = Path(stack.enter_context(scratch_folder("thidua_office_")))
+        (work / "tmp").mkdir()
+        log = stack.enter_context(open(work / "soffice.log", "wb"))
+        stack.enter_context(terminate_as_exit())
+        proc = stack.enter_context(_started([soffice, *_OPTIONS, PROFILE_OPTION + profile.as_uri()],
+                                            stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                                            env=_environment(work / "tmp")))
+        stack.callback(_stopped, proc)
+        yield profile
+
+
+def _stopped(proc: subprocess.Popen) -> None:
+    """``proc`` and its tree stopped if it still runs, and reaped."""
+    if proc.poll() is None:
+        stop_tree(proc.pid)
+        proc.wait()
+
+
+#: The user's folder for what the tool keeps between runs and may make again: Windows' local application data
+#: (removed with the program by the uninstaller), macOS' Caches, elsewhere XDG's cache folder.
+CACHE_NAME = "thidua-xlsx"
+#: The profile kept there for converting documents (workbooks are converted on a fresh one, seeded to recalculate).
+KEPT_PROFILE = "libreoffice"
+
+
+def cache_folder(platform: str | None = None, environ=None) -> Path:
+    """The user's cache folder of this tool, on ``platform`` (``sys.platform`` by default)."""
+    platform = platform or sys.platform
+    environ = os.environ if environ is None else environ
+    home = Path(environ.get("USERPROFILE" if platform == "win32" else "HOME") or Path.home())
+    if platform == "win32":
+        return Path(environ.get("LOCALAPPDATA") or home / "AppData" / "Local") / CACHE_NAME / "cache"
+    if platform == "darwin":
+        return home / "Library" / "Caches" / CACHE_NAME
+    return Path(environ.get("XDG_CACHE_HOME") or home / ".cache") / CACHE_NAME
+
+
+def _kept(stack: contextlib.ExitStack) -> Path | None:
+    """The LibreOffice profile kept between runs in the user's cache folder (:data:`KEPT_PROFILE`), held by
+    this run alone until ``stack`` closes (a lock file beside it, taken over when its run was killed), made the
+    first time — a fresh profile costs LibreOffice a start and a restart. None, at once, when another run
+    holds it or the folder cannot be written: the conversion then runs on a fresh profile of its own."""
+    profile = cache_folder() / KEPT_PROFILE
+    try:
+        profile.parent.mkdir(parents=True, exist_ok=True)
+        stack.enter_context(lock.holding([lock.lock_path(profile)], "libreoffice"))
+        if not (profile / "user").is_dir():
+            shutil.rmtree(profile, ignore_errors=True)
+            _new_profile(profile, recalc=False)
+    except (OSError, lock.Busy):
+        return None
+    return profile
+
+
+def _new_profile(profile: Path, recalc: bool) -> None:
+    """An empty profile for soffice to fill, seeded to recalculate workbooks on load when ``recalc``."""
     (profile / "user").mkdir(parents=True)
-    outdir.mkdir()
-    temporary.mkdir()
     if recalc:
         (profile / "user" / "registrymodifications.xcu").write_text(_RECALC_XCU, encoding="utf-8")
-    cmd = [soffice, "--headless", "--norestore", "--nolockcheck", "--nologo", "--nodefault",
-           PROFILE_OPTION + profile.as_uri(),
-           "--convert-to", target, "--outdir", str(outdir), *(str(s) for s in sources)]
+
+
+def _converted(soffice: str, sources: list[Path], target: str, work: Path, *, kept: Path | None, recalc: bool,
+               timeout: float) -> tuple[bool, str, Path]:
+    """``sources`` converted into a folder in ``work`` on the ``kept`` profile, else on a fresh one there.
+    A kept profile that gave none of the results, or overran, may be broken: it is removed (made anew by the
+    next run), and a conversion that gave nothing in time is run once more on a fresh profile. Returns
+    (finished in time, the tail of soffice's log, the folder of the results)."""
+    ext = target.split(":", 1)[0]
+    if kept is not None:
+        out = work / "out"
+        finished, log = _run(soffice, sources, target, out, kept, timeout=timeout)
+        if finished and any(p.suffix == f".{ext}" and p.stat().st_size for p in out.iterdir() if p.is_file()):
+            return finished, log, out
+        shutil.rmtree(kept, ignore_errors=True)
+        if not finished:
+            return finished, log, out
+    _new_profile(work / "profile", recalc)
+    out = work / "out-fresh"
+    finished, log = _run(soffice, sources, target, out, work / "profile", timeout=timeout)
+    return finished, log, out
+
+
+#: soffice's options for every run: no window, no recovery nor lock dialog, no start centre.
+_OPTIONS = ("--headless", "--norestore", "--nolockcheck", "--nologo", "--nodefault")
+
+
+def _environment(temporary: Path) -> dict[str, str]:
+    """soffice's environment: ours without Python's variables, its temporary folder ``temporary``."""
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
     env.update(dict.fromkeys(_TEMPORARY_VARIABLES, str(temporary)))  # its lu*.tmp folder in ours, whatever happens
+    return env
+
+
+def _run(soffice: str, sources: list[Path], target: str, outdir: Path, profile: Path, *,
+         timeout: float) -> tuple[bool, str]:
+    """One headless soffice converting ``sources`` into ``outdir`` on ``profile``, killed with its whole
+    process tree when it overruns, or when this process is interrupted or asked to end (Ctrl-C, SIGTERM:
+    :func:`~thidua_xlsx.system.console.terminate_as_exit`) — soffice runs in a session of its own, which a signal
+    to ours never reaches. Its log and temporary folder beside ``outdir``. Returns (finished in time, the tail
+    of its log)."""
+    log, temporary = outdir.with_name(outdir.name + ".log"), outdir.with_name(outdir.name + ".tmp")
+    outdir.mkdir()
+    temporary.mkdir()
+    cmd = [soffice, *_OPTIONS, PROFILE_OPTION + profile.as_uri(),
+           "--convert-to", target, "--outdir", str(outdir), *(str(s) for s in sources)]
     finished = True
     with open(log, "wb") as log_file, terminate_as_exit(), \
-            _started(cmd, stdin=subprocess.DEVNULL, stdout=log_file, stderr=subprocess.STDOUT, env=env) as proc:
+            _started(cmd, stdin=subprocess.DEVNULL, stdout=log_file, stderr=subprocess.STDOUT,
+                     env=_environment(temporary)) as proc:
         try:
             proc.wait(timeout=timeout)
         except subprocess.TimeoutExpired:

@@ -1,0 +1,122 @@
+"""The papers' LibreOffice: the profile kept in the user's cache folder between runs (made once, reused; a broken
+one replaced; another run's never waited for) and the soffice started while the papers are written, to which the
+conversion hands its files. Real LibreOffice, a cache folder of the test's own (XDG_CACHE_HOME)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import docx
+import pytest
+
+from tests.documents import page_texts
+from tests.libreoffice import require_libreoffice
+from tests.system.office_runs import office_processes, wait_for
+from thidua_xlsx.papers.pdf import convert_pdfs, pdf_converter
+from thidua_xlsx.system import lock, office
+
+
+def _papers(folder: Path, *names: str) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name in names:
+        paper = docx.Document()
+        paper.add_paragraph(f"TỜ TRÌNH {name}")
+        paper.save(folder / f"{name}.docx")
+        paths.append(folder / f"{name}.docx")
+    return paths
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return tmp_path / "cache" / "thidua-xlsx" / office.KEPT_PROFILE
+
+
+def _said(pdf: Path) -> str:
+    return " ".join(page_texts(pdf)).split()[-1]
+
+
+def test_the_cache_folder_is_each_systems_own():
+    assert office.cache_folder("win32", {"LOCALAPPDATA": r"C:\Users\an\AppData\Local"}) == \
+        Path(r"C:\Users\an\AppData\Local") / "thidua-xlsx" / "cache"
+    assert office.cache_folder("darwin", {"HOME": "/Users/an"}) == Path("/Users/an/Library/Caches/thidua-xlsx")
+    assert office.cache_folder("linux", {"HOME": "/home/an"}) == Path("/home/an/.cache/thidua-xlsx")
+    assert office.cache_folder("linux", {"HOME": "/home/an", "XDG_CACHE_HOME": "/var/c"}) == \
+        Path("/var/c/thidua-xlsx")
+
+
+@pytest.mark.libreoffice
+def test_the_papers_profile_is_made_once_and_reused_by_the_next_run(tmp_path, cache):
+    require_libreoffice()
+    first = _papers(tmp_path / "lan-1", "01_To-trinh", "02_Bien-ban")
+    done, problem = convert_pdfs(first)
+    assert problem == "" and [_said(done[p]) for p in first] == ["01_To-trinh", "02_Bien-ban"]
+    assert (cache / "user" / "registrymodifications.xcu").is_file()  # LibreOffice filled it
+    (cache / "user" / "cua-lan-truoc").write_text("x")
+
+    second = _papers(tmp_path / "lan-2", "03_Kiem-phieu")
+    done, problem = convert_pdfs(second)
+    assert problem == "" and _said(done[second[0]]) == "03_Kiem-phieu"
+    assert (cache / "user" / "cua-lan-truoc").is_file()  # the same profile, not made again
+    assert office_processes(cache.as_uri()) == []
+
+
+@pytest.mark.libreoffice
+def test_a_broken_kept_profile_is_replaced_and_the_papers_still_converted(tmp_path, cache):
+    require_libreoffice()
+    (cache / "user").mkdir(parents=True)
+    (cache / "user" / "extensions").write_text("not a folder")  # LibreOffice aborts on it, converting nothing
+    papers = _papers(tmp_path / "ho-so", "01_To-trinh")
+    with pdf_converter() as convert:
+        done, problem = convert(papers)
+    assert problem == "" and _said(done[papers[0]]) == "01_To-trinh"
+    assert not (cache / "user" / "extensions").is_file()
+
+    done, problem = convert_pdfs(_papers(tmp_path / "lan-sau", "02_Bien-ban"))
+    assert problem == "" and (cache / "user" / "extensions").is_dir()  # made anew, and kept
+    assert office_processes(cache.as_uri()) == []
+
+
+@pytest.mark.libreoffice
+def test_a_profile_another_run_holds_is_not_waited_for(tmp_path, cache):
+    """Another run converting on the kept profile: this one converts on a fresh profile of its own, at once."""
+    require_libreoffice()
+    cache.parent.mkdir(parents=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; from pathlib import Path; from thidua_xlsx.system import lock\n"
+         "with lock.holding([lock.lock_path(Path(sys.argv[1]))], 'libreoffice'):\n"
+         "    print('held', flush=True); time.sleep(120)", str(cache)],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        papers = _papers(tmp_path / "ho-so", "01_To-trinh")
+        with pdf_converter() as convert:
+            assert office_processes(cache.as_uri()) == []  # nothing started on the held profile
+            done, problem = convert(papers)
+        assert problem == "" and _said(done[papers[0]]) == "01_To-trinh"
+        assert not cache.exists()  # left to its holder
+    finally:
+        holder.kill()
+        holder.communicate()
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="started ahead where soffice ends with its run")
+def test_libreoffice_starts_while_the_papers_are_written_and_none_is_left_after(tmp_path, cache):
+    """Started on the kept profile as the block opens; handed the papers; ended with the block, used or not."""
+    require_libreoffice()
+    with pdf_converter() as convert:
+        wait_for(lambda: "soffice.bin" in {p.name() for p in office_processes(cache.as_uri())}, 60)
+        papers = _papers(tmp_path / "ho-so", "01_To-trinh", "02_Bien-ban", "03_Kiem-phieu")
+        done, problem = convert(papers)
+    assert problem == "" and [_said(done[p]) for p in papers] == ["01_To-trinh", "02_Bien-ban", "03_Kiem-phieu"]
+    assert office_processes(cache.as_uri()) == []
+    with pdf_converter():
+        assert office_processes(cache.as_uri())
+        time.sleep(0.5)  # still starting when the block ends: stopped, its tree with it
+    assert office_processes(cache.as_uri()) == []
+    assert lock.read_holder(lock.lock_path(cache)) is None  # the profile let go of
