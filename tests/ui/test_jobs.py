@@ -8,10 +8,11 @@ import shutil
 import threading
 import time
 
-from tests.ui.pages import RETURNED, school_campaign
+from tests.ui.pages import RETURNED, TOKEN, client, school_campaign, text, wait_job
 from thidua_xlsx import service
 from thidua_xlsx.model import requests as rq
 from thidua_xlsx.ui import jobs as ui_jobs
+from thidua_xlsx.ui.security import form_token
 
 
 def _ended(job) -> None:
@@ -44,6 +45,26 @@ def test_a_run_is_said_ended_only_with_the_files_its_result_lists(tmp_path, monk
     books = [f.path.relative_to(folder).as_posix() for f in job.result.files]
     assert len(books) == 5 and all(b.startswith("outbox/cham-diem/") and (folder / b).is_file() for b in books)
     assert not hasattr(ui_jobs, "files_of") and "os" not in vars(ui_jobs)  # no walk of the folder to find them
+    assert job.result.decided is None  # books made: nothing decided
+
+
+def test_what_a_merge_decided_comes_back_in_its_result_and_its_page_shows_that(tmp_path):
+    """The people the run's page lists, by rank with their titles, are its Result's Summary (Result.decided: what a
+    library caller gets too), not something the run told the page on the side."""
+    folder, returned = school_campaign(tmp_path)
+    for name in RETURNED:
+        shutil.copy2(returned / name, folder / "inbox" / name)
+    app, found = client(folder)
+    merged = found.post("/vong/cham-diem/tong-hop", data={"csrf": form_token(TOKEN)})
+    assert wait_job(found, merged.headers["Location"])["state"] == "done"
+    job = app.extensions["thidua_jobs"].get(merged.headers["Location"].rsplit("/", 1)[1])
+    decided = job.result.decided
+    assert decided is not None and decided.decides_titles and not decided.period
+    ranked = sorted((p for p in decided.people if p.rank_school), key=lambda p: p.rank_school)
+    page = text(found.get(merged.headers["Location"]))
+    for p in ranked[:3]:
+        assert f"{p.rank_school} {p.name} {p.department_name}" in page
+    assert "Lao động tiên tiến" in page and "Chiến sĩ thi đua cơ sở" in page
 
 
 def test_a_run_that_cannot_start_is_said_failed_with_why(tmp_path):
