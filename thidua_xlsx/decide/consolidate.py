@@ -73,15 +73,17 @@ def consolidate(campaign: cm.Campaign, selection: Selection, clean: list[CleanSu
 
 def _members(campaign: cm.Campaign, selection: Selection, dept: cm.Department, entries: dict,
              problems: list[Issue]) -> list[PersonResult]:
-    """A department's people: its roster (a newcomer started after the period merged left out unless scored there),
-    each with the entry that speaks for them, then the newcomers its workbook registered on spare rows."""
+    """A department's people: its roster (a newcomer started after the period merged, or a person who moved to another
+    school before it began, left out unless scored there), each with the entry that speaks for them, then the
+    newcomers its workbook registered on spare rows."""
     round_ = selection.round
     period = next((p for p in campaign.periods if p.code == selection.period), None)
     people = []
     for person in campaign.members(dept.code):
         entry, flags = entries.get(person.code, (None, ()))
-        if period is not None and not cm.started_by(person, period.end) and not _scored_in(entry):
-            continue  # a newcomer, started after the period: not of it (DOMAIN.md §4e)
+        if period is not None and not (cm.started_by(person, period.end) and not cm.moved_by(person, period.start)
+                                       ) and not _scored_in(entry):
+            continue  # a newcomer, started after the period, or a person who moved away before it: not of it
         base = PersonResult(code=person.code, name=person.name, department=dept.code, department_name=dept.name,
                             role=person.role, position=person.position, status=STATUS_DEPT_MISSING,
                             facts=person.facts)
@@ -164,9 +166,10 @@ def _fill(p: PersonResult, entry: Entry, campaign: cm.Campaign, round_: str, pro
           flags: tuple[Reason, ...], period: str = "") -> PersonResult:
     facts = p.facts
     if entry.facts is not None and campaign.settings.facts_source == cm.FACTS_FROM_DEPARTMENT:
-        # the year's leave and what a discipline was for are the roster's (sheet Nhân sự): the form does not ask them
+        # the year's leave, what a discipline was for and a move are the roster's (sheet Nhân sự): the form asks none
         facts = dataclasses.replace(entry.facts, leave=facts.leave, away=facts.away,
-                                    discipline_scope=facts.discipline_scope)
+                                    discipline_scope=facts.discipline_scope, moved_on=facts.moved_on,
+                                    moved_to=facts.moved_to)
     extra = list(flags)
     if entry.marked:
         extra.append(reason("flag.marked"))
@@ -385,7 +388,8 @@ def _candidate(p: PersonResult, campaign: cm.Campaign) -> rules.Candidate:
                            under_review=f.under_review, initiative=f.initiative, initiative_level=f.initiative_level,
                            initiative_decision=f.initiative_decision, classification=p.classification, total=p.final,
                            total_pending=any(flag.code in PENDING_FLAGS for flag in p.flags), leave=f.leave,
-                           rating_pending=rating_waits(p), course_months=rules.course_months(f, campaign.periods))
+                           rating_pending=rating_waits(p), course_months=rules.course_months(f, campaign.periods),
+                           moved_to=(f.moved_to or "—") if f.moved_on else None)
 
 
 def judged(people: list[PersonResult], campaign: cm.Campaign) -> list[PersonResult]:
@@ -512,8 +516,8 @@ def decide_departments(campaign: cm.Campaign, people, departments) -> list[Depar
     """The collective titles of each department from its members' results (scoring round)."""
     results = []
     groups = by_department(people)
-    for d in departments:
-        members = groups.get(d.code, [])
+    for d in departments:  # who moved to another school during the year is no member when the title is considered
+        members = [p for p in groups.get(d.code, []) if not p.facts.moved_on]
         decisions: tuple[Decision, ...]
         if not d.submitted:
             decisions = (Decision(TTLDTT, False, (reason("collective.department_missing"),)),)

@@ -67,7 +67,7 @@ class _Draft:
     """One person's year while it is decided (a plain object: 8,400 people change theirs in place)."""
 
     __slots__ = ("facts", "score", "used", "missing", "unreadable", "computed", "rating", "reasons", "capped",
-                 "unfinished", "away", "before_start", "unsent")
+                 "unfinished", "away", "before_start", "unsent", "after_leaving")
 
     def __init__(self, facts: ev.YearFacts, score: float | None, used: tuple[str, ...], missing: tuple[str, ...],
                  unreadable: tuple[str, ...] = (), unfinished: tuple[str, ...] = (), unsent: tuple[str, ...] = ()):
@@ -75,6 +75,7 @@ class _Draft:
         self.unfinished, self.unsent = unfinished, unsent
         self.away: tuple[str, ...] = ()
         self.before_start: tuple[str, ...] = ()
+        self.after_leaving: tuple[str, ...] = ()
         self.computed = self.rating = ev.NOT_RATED
         self.reasons: list[Reason] = []
         self.capped = False
@@ -113,20 +114,21 @@ def rate_year(periods: Sequence[ev.Period], scores: Iterable[ev.PeriodScores], f
     return tuple(ev.YearRating(d.facts.person, d.score, d.rating, d.computed, d.used, d.missing, tuple(d.reasons),
                                d.capped, bool(d.facts.entered), bool(d.facts.head_of), d.unreadable,
                                unfinished=d.unfinished, away=d.away, before_start=d.before_start,
-                               unsent=d.unsent) for d in drafts)
+                               unsent=d.unsent, after_leaving=d.after_leaving) for d in drafts)
 
 
 def cap_groups(facts: Sequence[ev.YearFacts], rules: ev.YearRules, items: Sequence | None = None) -> dict[tuple, list]:
     """The groups the HTXSNV cap is counted in (điều 12 khoản 6 điểm a: the same unit and each group with similar
     tasks), keyed (unit, the group's name): ``items`` (one per fact, default the facts) by group. The head of a unit
-    is in none: the managing body rates the head (điều 13 khoản 3 điểm a).
+    is in none: the managing body rates the head (điều 13 khoản 3 điểm a); nor is a person who moved to another school
+    during the year: the new school rates her (điều 15 khoản 1 điểm a).
 
     With ``rules.small_groups_together``, a unit's groups of ``rules.small_group`` people or fewer are counted with
     its largest group ("Viên chức + Viên chức quản lý"), or with each other when all its groups are that small."""
     items = list(facts) if items is None else list(items)
     groups: dict[tuple[str, str], list] = {}
     for fact, item in zip(facts, items):
-        if not fact.head_of:
+        if not fact.head_of and not fact.moved_on:
             groups.setdefault((fact.unit, fact.group), []).append(item)
     if not rules.small_groups_together:
         return groups
@@ -155,18 +157,19 @@ def _weights(periods: Sequence[ev.Period], formula: ev.YearFormula) -> dict[str,
 
 def _scored(facts: ev.YearFacts, given: ev.PeriodScores, weights: dict[str, float],
             labels: dict[str, str], rules: ev.YearRules) -> _Draft:
-    """The year's score over the person's periods with a score, the others named (điều 12 khoản 5, điều 15 khoản 1).
-    A period wholly on leave is not theirs (điều 14 khoản 2: the time actually worked; a score there is set aside,
-    said), nor one that ended before they started while it has no score; a period whose score could not be read
-    back, whose form is unfinished, or whose book the department did not send, leaves the score unknown (never the
-    others' average)."""
-    away = tuple(code for code in weights if code in facts.away)
+    """The year's score over the person's periods with a score, the others named (điều 12 khoản 5, điều 15 khoản 1). A
+    period wholly on leave is not theirs (điều 14 khoản 2: the time actually worked; a score there is set aside, said),
+    nor one that ended before they started while it has no score, nor one from the day they moved to another school
+    (điều 15 khoản 1 điểm a: the new school's); a period whose score could not be read back, whose form is unfinished,
+    or whose book the department did not send, leaves the score unknown (never the others' average)."""
+    after = tuple(code for code in weights if code in facts.after_leaving)
+    away = tuple(code for code in weights if code in facts.away and code not in after)
     before = tuple(code for code in weights if code in facts.before_start and code not in facts.away
                    and given.scores.get(code) is None)
-    theirs = {code: weight for code, weight in weights.items() if code not in away and code not in before}
+    theirs = {code: weight for code, weight in weights.items() if code not in away + before + after}
     pending = _unknown_score(facts, given, theirs, labels)
     draft = _weighted(facts, given, theirs, labels, rules) if pending is None else pending
-    _outside(draft, away, before, given, labels)
+    _outside(draft, (away, before, after), given, labels)
     if pending is None:
         _facts_unknown(draft)
     return draft
@@ -231,10 +234,12 @@ def _facts_unknown(draft: _Draft) -> None:
         draft.reasons.append(reason("year.facts_unknown", fields=unknown))
 
 
-def _outside(draft: _Draft, away: tuple[str, ...], before: tuple[str, ...], given: ev.PeriodScores,
+def _outside(draft: _Draft, outside: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], given: ev.PeriodScores,
              labels: dict[str, str]) -> None:
-    """The periods that are not the person's, said: wholly on leave (a score there set aside), before their start."""
-    draft.away, draft.before_start = away, before
+    """The periods that are not the person's, said: wholly on leave (a score there set aside), before their start,
+    from the day they moved to another school."""
+    away, before, after = outside
+    draft.away, draft.before_start, draft.after_leaving = away, before, after
     if away:
         if ev.LEAVE_STUDY in draft.facts.leave:  # away for a legitimate reason, not a leave of điều 14 khoản 2
             draft.reasons.append(reason("year.away_study", periods=tuple(labels[c] for c in away)))
@@ -246,12 +251,17 @@ def _outside(draft: _Draft, away: tuple[str, ...], before: tuple[str, ...], give
             draft.reasons.append(reason("year.away_scored", periods=scored))
     if before:
         draft.reasons.append(reason("year.before_start", periods=tuple(labels[c] for c in before)))
+    if after:
+        draft.reasons.append(reason("year.after_leaving", periods=tuple(labels[c] for c in after)))
 
 
 def _rating(draft: _Draft, rules: ev.YearRules) -> str:
     """The rating by the person's own facts and score (steps 2–3 of the module's list); pending while a period's
     score is unreadable."""
     facts, reasons = draft.facts, draft.reasons
+    if facts.moved_on:  # the new school rates the year, from this one's results (điều 15 khoản 1 điểm a)
+        reasons.append(reason("year.moved_away", day=_shown(facts.moved_on), school=facts.moved_to or "—"))
+        return ev.NOT_RATED
     if draft.unreadable or draft.unfinished or draft.unsent:
         return ev.PENDING
     months = facts.months_worked
@@ -451,3 +461,8 @@ def _entered(members: list[_Draft], cap: _Cap | None) -> None:
         over = reason("year.entered_over_cap", excellent=len(excellent), cap=counted)
         for draft in excellent:
             draft.reasons.append(over)
+
+
+def _shown(iso: str) -> str:
+    """An ISO day as the papers write it (01/11/2026)."""
+    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}"

@@ -93,6 +93,7 @@ class Candidate:
     leave: str | None = None  # the year's long leave (sheet Nhân sự), a word of campaign.LEAVE_KINDS
     course_months: float = 0  # the months of the periods wholly on a course the unit sent (:func:`course_months`)
     rating_pending: tuple[Reason, ...] = ()  # what the year's rating, not known yet, waits for (decide.year)
+    moved_to: str | None = None  # moved to another school during the year (sheet Nhân sự): the school; None: stays
 
 
 def course_months(facts: cm.Facts, periods: tuple[cm.Period, ...]) -> float:
@@ -124,7 +125,9 @@ def _registered_rank(title: str) -> int:
 
 def decide_ldtt(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...]) -> Decision:
     """LĐTT — Luật TĐKT 2022 art. 24, TT 01/2024/TT-BNV: registered; HTTNV/HTXSNV; ≥ 6 months
-    (maternity leave counts); no discipline from khiển trách; not under disciplinary review.
+    (maternity leave counts); no discipline from khiển trách; not under disciplinary review. A person who moved to
+    another school during the year is not considered here: the school she works at when the year is rated rates her
+    and considers her titles, this one sends her periods' results (NĐ 233/2026 điều 15 khoản 1 điểm a).
 
     The months are the newly recruited's condition (DOMAIN.md §4e): a long sick leave under the social insurance
     law (NĐ 233/2026 điều 14 khoản 2 rates it on the time worked) is not refused on the months alone — the months are
@@ -144,6 +147,8 @@ def decide_ldtt(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...]) -> 
     basis = _basis(rules, rs.LDTT)
     if _registered_rank(c.registered) == 0:
         return Decision(LDTT, False, (reason("ldtt.not_registered"), *basis))
+    if c.moved_to is not None:  # rated, and considered, by the school she works at then (NĐ 233/2026 điều 15.1.a)
+        return Decision(LDTT, False, (reason("ldtt.moved_away", school=c.moved_to), *basis))
     if rs.LDTT in rules.unanswered:
         return _bare(LDTT)
     failed: list[Reason] = []

@@ -300,7 +300,7 @@ def _missing(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary], rating
             if own and rating.used:  # nobody scored at all is said by the person's own reason
                 found.append(issue("year.person_periods_missing", WARNING, name=p.name, person=p.code,
                                    periods=tuple(labels[c] for c in own), used=len(rating.used),
-                                   total=len(labels) - len(rating.away) - len(rating.before_start)))
+                                   total=len(labels) - len(rating.not_theirs)))
             if rating.unfinished:
                 found.append(issue("year.person_unfinished", WARNING, name=p.name, person=p.code,
                                    periods=tuple(labels[c] for c in rating.unfinished)))
@@ -308,8 +308,8 @@ def _missing(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary], rating
 
 
 def _theirs(rating: ev.YearRating, period: str) -> bool:
-    """``period`` is one of the person's: not wholly on leave, not before their start."""
-    return period not in rating.away and period not in rating.before_start
+    """``period`` is one of the person's: not wholly on leave, not before their start, not after they moved away."""
+    return period not in rating.not_theirs
 
 
 def _said(campaign: cm.Campaign, ratings: dict[str, ev.YearRating], rules: ev.YearRules,
@@ -366,7 +366,7 @@ def _unsent(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary]) -> dict
         if summary is None:
             continue
         for people in by_department.values():
-            theirs = [p for p in people if period.code not in p.facts.away and
+            theirs = [p for p in people if period.code not in p.facts.away and not cm.moved_by(p, period.start) and
                       (cm.started_by(p, period.end) or _sent(summary.people.get(p.code)))]
             if theirs and not any(_sent(summary.people.get(p.code)) for p in theirs):
                 for p in theirs:
@@ -436,8 +436,9 @@ def _facts(person: cm.Person, campaign: cm.Campaign, past: Mapping[str, Mapping[
     """What the roster says of ``person``'s year: one unit (the school), the cap counted per role (the groups
     with similar tasks, điều 12 khoản 6: a leaders' form and a staff form), the head by position; the leave of the
     year (its kind, months of maternity leave) and the periods wholly on it, what a discipline was for and the act it
-    was for (the rating of the act's year, where ``past`` — person → school year → rating — has it), and the
-    periods that ended before the person started (a newcomer's: not theirs)."""
+    was for (the rating of the act's year, where ``past`` — person → school year → rating — has it), the periods
+    that ended before the person started (a newcomer's: not theirs), and a move to another school with the periods
+    from its day (not hers: the new school rates her year, NĐ 233/2026 điều 15 khoản 1 điểm a)."""
     f = person.facts
     act = ev.ACT_FORMER_UNIT if f.discipline_act == FORMER_UNIT else f.discipline_act or ""
     leave = {ev.LEAVE_MATERNITY} if f.maternity_months else set()
@@ -449,7 +450,9 @@ def _facts(person: cm.Person, campaign: cm.Campaign, past: Mapping[str, Mapping[
                         entered=f.rating if f.rating in cm.RATINGS else None, discipline_scope=f.discipline_scope,
                         away=frozenset(f.away), discipline_act=act,
                         act_rating=past.get(person.code, {}).get(act) if act != ev.ACT_FORMER_UNIT else None,
-                        before_start=frozenset(p.code for p in campaign.periods if not cm.started_by(person, p.end)))
+                        before_start=frozenset(p.code for p in campaign.periods if not cm.started_by(person, p.end)),
+                        moved_on=f.moved_on or "", moved_to=f.moved_to or "",
+                        after_leaving=frozenset(p.code for p in campaign.periods if cm.moved_by(person, p.start)))
 
 
 def _ordered(campaign: cm.Campaign) -> list[cm.Person]:

@@ -175,6 +175,8 @@ class Facts:
     away: tuple[str, ...] = ()  # the periods (codes) wholly on that leave: periods away, not scores missing
     discipline_scope: str | None = None  # what the discipline was for, a word of DISCIPLINE_SCOPES (None: not said)
     discipline_act: str | None = None  # the act's school year ("2024-2025") or campaign_book.FORMER_UNIT; None: now
+    moved_on: str | None = None  # the day she leaves for another school (ISO; :func:`moved_by`); None: she stays
+    moved_to: str | None = None  # the school she moves to, as typed
 
 
 @dataclass(frozen=True, slots=True)  # one per person of the roster: no __dict__ each
@@ -198,6 +200,12 @@ def started_by(person: Person, day: datetime.date) -> bool:
         return datetime.date.fromisoformat(person.start[:10]) <= day if person.start else True
     except ValueError:
         return True
+
+
+def moved_by(person: Person, day: datetime.date) -> bool:
+    """``person`` left for another school on or before ``day`` (sheet Nhân sự, "Chuyển đi từ ngày"): a period from that
+    day is not hers — the new school rates her, this one sends her results (NĐ 233/2026 điều 15 khoản 1 điểm a)."""
+    return bool(person.facts.moved_on) and str(person.facts.moved_on)[:10] <= day.isoformat()
 
 
 @dataclass(frozen=True)

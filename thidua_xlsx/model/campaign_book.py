@@ -154,6 +154,10 @@ AWAY_SEPARATORS = ",;"  # between the codes of the periods away
 # điểm b, not counted again where that year was rated KHTNV for it) or of the former unit (điểm c); blank: this year's.
 ACT_HEADER = "Kỷ luật cho hành vi năm"
 FORMER_UNIT = "Đơn vị cũ"
+# A person who moves to another school during the year (chuyển công tác): the day she leaves and the school she goes to.
+# From that day the periods are not hers; the new school rates her year, this one sends her periods' results (NĐ
+# 233/2026 điều 15 khoản 1 điểm a; decide.evaluation, papers.transfer).
+MOVED_ON_HEADER, MOVED_TO_HEADER = "Chuyển đi từ ngày", "Chuyển đến trường"
 
 
 STAFF_COLUMNS = (
@@ -177,6 +181,8 @@ STAFF_COLUMNS = (
     # Issue 48: what the discipline was for (NĐ 233/2026 điều 12 khoản 4 điểm c, điều 14 khoản 3 điểm a).
     Column("discipline_scope", SCOPE_HEADER, 16, choices=cm.DISCIPLINE_SCOPES, added_later=True),
     Column("discipline_act", ACT_HEADER, 14, added_later=True),
+    Column("moved_on", MOVED_ON_HEADER, 12, DATE, added_later=True),
+    Column("moved_to", MOVED_TO_HEADER, 28, added_later=True),
     Column("under_review", "Đang xem xét kỷ luật", 10, BOOL),
     Column("initiative", "Tên sáng kiến", 36),
     Column("initiative_level", "Cấp công nhận", 10, choices=cm.INITIATIVE_LEVELS),
@@ -186,7 +192,7 @@ STAFF_COLUMNS = (
 
 FACT_KEYS = ("rating", "months", "maternity_months", "days_off", "discipline", "under_review",
              "initiative", "initiative_level", "initiative_decision", "leave", "away", "discipline_scope",
-             "discipline_act")
+             "discipline_act", "moved_on", "moved_to")
 
 
 RUBRIC_COLUMNS = (

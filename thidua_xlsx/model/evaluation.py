@@ -142,7 +142,9 @@ class YearFacts:
     the computed one; ``away`` the periods wholly on leave (điều 14 khoản 2: rated on the time actually worked) and
     ``before_start`` those that ended before the person started (a newcomer's): neither is a period missing;
     ``discipline_act`` the school year of the act the discipline was decided for ("2024-2025"; "" this year's) or
-    :data:`ACT_FORMER_UNIT`, and ``act_rating`` that year's rating as the history reads it (None: not known).
+    :data:`ACT_FORMER_UNIT`, and ``act_rating`` that year's rating as the history reads it (None: not known);
+    ``moved_on`` (ISO) and ``moved_to`` a move to another school during the year, ``after_leaving`` the periods from
+    that day — not hers, not missing: the new school rates her year (điều 15 khoản 1 điểm a).
     """
 
     person: str
@@ -158,6 +160,9 @@ class YearFacts:
     before_start: frozenset[str] = frozenset()
     discipline_act: str = ""
     act_rating: str | None = None
+    moved_on: str = ""
+    moved_to: str = ""
+    after_leaving: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -199,8 +204,9 @@ class YearRating:
     the school's computed rating is its proposal, outside the school's cap; ``parts``: the year's score in its two
     parts (điều 10, 11), each known only where every period the score used has it; ``unfinished``: the periods
     whose form is not completed (the year pending, said as unfinished, not as absent); ``away`` the periods wholly on
-    leave and ``before_start`` those before a newcomer's start — not the person's periods, not missing; ``unsent``
-    the periods whose book the department did not send (the year pending until it comes).
+    leave and ``before_start`` those before a newcomer's start, ``after_leaving`` those from the day she moved to
+    another school — not the person's periods, not missing; ``unsent`` the periods whose book the department did not
+    send (the year pending until it comes).
     """
 
     person: str
@@ -219,6 +225,12 @@ class YearRating:
     away: tuple[str, ...] = ()
     before_start: tuple[str, ...] = ()
     unsent: tuple[str, ...] = ()
+    after_leaving: tuple[str, ...] = ()
+
+    @property
+    def not_theirs(self) -> tuple[str, ...]:
+        """The periods that are not the person's: wholly away, before their start, after they moved away."""
+        return (*self.away, *self.before_start, *self.after_leaving)
 
     @property
     def overridden(self) -> bool:
@@ -241,7 +253,8 @@ class YearRating:
                 "unfinished": list(self.unfinished), "away": list(self.away), "before_start": list(self.before_start),
                 "parts": {GENERAL: self.parts.general, TASKS: self.parts.tasks},
                 "reasons": [r.to_dict() for r in self.reasons],
-                **({"unsent": list(self.unsent)} if self.unsent else {})}  # a book not sent: said where there is one
+                **({"unsent": list(self.unsent)} if self.unsent else {}),  # a book not sent: said where there is one
+                **({"after_leaving": list(self.after_leaving)} if self.after_leaving else {})}  # a move: where one is
 
 
 

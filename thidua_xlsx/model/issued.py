@@ -99,11 +99,12 @@ def department_spec(campaign: cm.Campaign, department: cm.Department, round_: st
     a roster person missing there is not registered). A newcomer registered on a spare row is
     matched to the roster by department and name; if the roster has no such person yet, the
     newcomer gets a form of their own under a provisional code. A period's workbook leaves out whoever started after
-    the period ended (sheet Nhân sự, their start date): not of that period (DOMAIN.md §4e).
+    the period ended (sheet Nhân sự, their start date), and whoever moved to another school by its first day (their
+    "Chuyển đi từ ngày"): not of that period (DOMAIN.md §4e; NĐ 233/2026 điều 15 khoản 1 điểm a).
     """
     members = campaign.members(department.code)
     if period is not None:
-        members = [p for p in members if cm.started_by(p, period.end)]
+        members = [p for p in members if cm.started_by(p, period.end) and not cm.moved_by(p, period.start)]
     registered_known = bool(registrations or newcomers)
     registrations = {p.code: registrations[p.code] for p in members if p.code in registrations} \
         if registrations else {}  # this department's only: the school's would be copied once per department

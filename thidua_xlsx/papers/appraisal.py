@@ -57,7 +57,8 @@ def paper(s: Facts) -> Paper:
     if year is None:
         raise ValueError("the Phiếu are written from a year's summary (its ratings)")
     doc = _Forms(s)
-    for k, p in enumerate(s.s.people):
+    # who moved to another school during the year is rated by the new school (its own Phiếu): papers.transfer
+    for k, p in enumerate(p for p in s.s.people if not p.facts.moved_on):
         doc.person(p, year.ratings.get(p.code), year, first=k == 0)
     return doc
 

@@ -10,11 +10,12 @@ from thidua_xlsx.text import documents as tx
 
 LETTER, MINUTES, TALLY, LIST, REPORT, BALLOT, CHECKLIST, APPRAISAL, SPECIAL, AWARDS = (
     "letter", "minutes", "tally", "list", "report", "ballot", "checklist", "appraisal", "special", "awards")
+TRANSFER = "transfer"  # a person who moved to another school: her periods' results, for the new school
 
 
 @dataclass(frozen=True)
 class Document:
-    kind: str  # LETTER, MINUTES, TALLY, LIST, REPORT, BALLOT, CHECKLIST, APPRAISAL, SPECIAL or AWARDS
+    kind: str  # LETTER, MINUTES, TALLY, LIST, REPORT, BALLOT, CHECKLIST, APPRAISAL, SPECIAL, AWARDS or TRANSFER
     name: str  # what it is, in words
     path: Path  # the .docx (the checklist: a .txt)
     pdf: Path | None = None  # the PDF beside it, when one was written
@@ -48,7 +49,8 @@ class Dossier:
 class DocumentSet:
     folder: Path
     shared: tuple[Document, ...]  # in the top folder: Tờ trình, Biên bản họp, Biên bản kiểm phiếu, Phiếu bầu, and
-    # for a year made from its periods the Phiếu xếp loại chất lượng viên chức
+    # for a year made from its periods the Phiếu xếp loại chất lượng viên chức and, for each person who moved to another
+    # school, the Phiếu kết quả sent there
     dossiers: tuple[Dossier, ...]  # one per title proposed
     missing_pdfs: tuple[Path, ...] = ()  # .docx written without a PDF beside it
     pdf_problem: str = ""  # why those PDFs are missing, in words ("" when none is, or none was asked)

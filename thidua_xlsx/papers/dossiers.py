@@ -44,7 +44,7 @@ from pathlib import Path
 from thidua_xlsx.model.results import PersonResult, Summary
 from thidua_xlsx.model.titles import CSTDCS
 from thidua_xlsx.model.titles import name as title_name
-from thidua_xlsx.papers import appraisal, awards, ballot, letter, lists, minutes, report, special, tally
+from thidua_xlsx.papers import appraisal, awards, ballot, letter, lists, minutes, report, special, tally, transfer
 from thidua_xlsx.papers.checklist import to_attach, write_checklist
 from thidua_xlsx.papers.document_set import (
     APPRAISAL,
@@ -56,6 +56,7 @@ from thidua_xlsx.papers.document_set import (
     REPORT,
     SPECIAL,
     TALLY,
+    TRANSFER,
     Document,
     DocumentSet,
     Dossier,
@@ -66,9 +67,10 @@ from thidua_xlsx.system.files import scratch_folder
 from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import appraisal as ta
 from thidua_xlsx.text import documents as tx
+from thidua_xlsx.text import transfer as tt
 from thidua_xlsx.text.collation import unmarked
 
-_UNFILED = (BALLOT, APPRAISAL, SPECIAL, AWARDS)  # papers of the top folder that are in no title's hồ sơ
+_UNFILED = (BALLOT, APPRAISAL, SPECIAL, AWARDS, TRANSFER)  # papers of the top folder that are in no title's hồ sơ
 
 
 def write_documents(summary: Summary, folder: Path, *, pdf: bool = True, written: Written | None = None) -> DocumentSet:
@@ -137,6 +139,10 @@ def _plan(s: Facts, folder: Path) -> list[tuple[str, str, Path, Callable]]:
         planned.append((SPECIAL, tx.DOC_NAMES[SPECIAL], folder / f"{tx.FILE_SPECIAL}.docx", lambda: special.paper(s)))
     if s.s.year is not None:
         planned.append((APPRAISAL, ta.DOC_NAME, folder / f"{ta.FILE_APPRAISAL}.docx", lambda: appraisal.paper(s)))
+    for p in transfer.movers(s):  # sent to the new school (NĐ 233/2026 điều 15 khoản 1 điểm a)
+        name = f"{ascii_name(p.name)}_{ascii_name(p.code)}"
+        planned.append((TRANSFER, tt.DOC_NAME.format(name=p.name),
+                        folder / f"{tt.FILE_TRANSFER.format(name=name)}.docx", functools.partial(transfer.paper, s, p)))
     for title in _own_titles(s):
         name = title_name(title)
         sub = _title_folder(folder, title)

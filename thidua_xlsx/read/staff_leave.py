@@ -1,9 +1,9 @@
 """The columns of sheet Nhân sự about an untidy year (issue 48; NĐ 233/2026 điều 12, 14): each person's long leave
-(maternity or sick leave under the social insurance law, unpaid personal leave), the periods wholly on it, and what a
-discipline was for — checked at their cells once the periods are read (a period away must be one of sheet Kỳ đánh
-giá), every problem said, none stopping the others.
+(maternity or sick leave under the social insurance law, unpaid personal leave), the periods wholly on it, what a
+discipline was for and a move to another school during the year (điều 15 khoản 1 điểm a) — checked at their cells once
+the periods are read (a period away must be one of sheet Kỳ đánh giá), every problem said, none stopping the others.
 
-Their columns were added later: a book written before them has none, its leave and scope not said (never assumed:
+Their columns were added later: a book written before them has none, its leave, scope and moves not said (never assumed:
 the year says a discipline of unknown scope as unknown, decide.evaluation)."""
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from thidua_xlsx.model.campaign_book import (
     AWAY_SEPARATORS,
     FORMER_UNIT,
     LEAVE_HEADER,
+    MOVED_ON_HEADER,
+    MOVED_TO_HEADER,
     SCOPE_HEADER,
     STAFF_SHEET,
 )
@@ -32,7 +34,7 @@ def check_leave_columns(rows, periods: Sequence[cm.Period], problems: Problems, 
     sheet Kỳ đánh giá, matched without case or marks; what is not one is an error at its cell. Periods away without
     a kind of leave are an error (điều 14 khoản 2 rates the kinds apart); a discipline's scope given without a
     discipline is a warning (not used). A discipline's act (:func:`_act`) is a school year before ``school_year``
-    or the former unit."""
+    or the former unit; a move to another school (:func:`_moved`) a day of ``school_year`` and the school's name."""
     by_word = {fold(word).strip(): p.code for p in periods for word in (p.code, p.label)}
     order = {p.code: k for k, p in enumerate(periods)}
     for _, values, cells in rows or ():
@@ -57,6 +59,7 @@ def check_leave_columns(rows, periods: Sequence[cm.Period], problems: Problems, 
             problems.add("campaign.away_without_leave", file=file, sheet=STAFF_SHEET, cell=cells["away"], name=name,
                          periods=", ".join(values["away"]), field=LEAVE_HEADER, kinds=", ".join(cm.LEAVE_KINDS))
         _act(values, cells, name, school_year, problems, file)
+        _moved(values, cells, name, school_year, problems, file)
         if values.get("discipline_scope") and values.get("discipline") in (None, cm.DISCIPLINES[0]):
             problems.add("campaign.scope_without_discipline", WARNING, file=file, sheet=STAFF_SHEET,
                          cell=cells["discipline_scope"], name=name, field=SCOPE_HEADER,
@@ -86,3 +89,30 @@ def _act(values: dict, cells: dict, name: str, school_year: str | None, problems
     if values.get("discipline") in (None, cm.DISCIPLINES[0]):
         problems.add("campaign.act_without_discipline", WARNING, file=file, sheet=STAFF_SHEET,
                      cell=cells["discipline_act"], name=name, field=ACT_HEADER, value=typed)
+
+
+def _moved(values: dict, cells: dict, name: str, school_year: str | None, problems: Problems, file: str) -> None:
+    """A move to another school during the year (NĐ 233/2026 điều 15 khoản 1 điểm a): "Chuyển đi từ ngày" a day of
+    ``school_year`` — else an error at its cell, since it decides which periods are hers — and "Chuyển đến trường" the
+    school, named on the paper sent there (papers.transfer). One without the other is a warning: a school without
+    the day is not used (the day decides), a day without the school leaves the paper's "where to" blank."""
+    day, school = values.get("moved_on"), cm.clean_text(values.get("moved_to") or "") or None
+    values["moved_to"] = school
+    days = cm.school_year_days(school_year or "")
+    if day and days is not None and not days[0].isoformat() <= day <= days[1].isoformat():
+        problems.add("campaign.moved_outside_year", file=file, sheet=STAFF_SHEET, cell=cells["moved_on"], name=name,
+                     field=MOVED_ON_HEADER, value=_shown(day), year=school_year, first=_shown(days[0].isoformat()),
+                     last=_shown(days[1].isoformat()))
+        values["moved_on"] = None
+    elif day and not school:
+        problems.add("campaign.moved_to_missing", WARNING, file=file, sheet=STAFF_SHEET,
+                     cell=cells.get("moved_to") or cells["moved_on"], name=name, field=MOVED_TO_HEADER,
+                     day=_shown(day))
+    elif school and not day:
+        problems.add("campaign.moved_day_missing", WARNING, file=file, sheet=STAFF_SHEET, cell=cells["moved_to"],
+                     name=name, field=MOVED_ON_HEADER, school=school)
+
+
+def _shown(iso: str) -> str:
+    """An ISO day as the secretary types it (01/11/2026)."""
+    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}"

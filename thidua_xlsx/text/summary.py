@@ -101,6 +101,7 @@ YEAR_NO_SCORE = "thiếu"
 YEAR_AWAY = "nghỉ"
 YEAR_AWAY_STUDY = "đi học"  # a period wholly on a course the unit sent (campaign.LEAVE_STUDY_WORD)
 YEAR_BEFORE_START = "chưa vào"
+YEAR_AFTER_LEAVING = "đã chuyển"  # a period from the day the person moved to another school (điều 15 khoản 1 điểm a)
 YEAR_NOT_RATED = YEAR_STATE_WORDS["KHONG_XEP_LOAI"]
 YEAR_SOURCES = {"computed": "Tính từ các kỳ", "entered": "Cấp có thẩm quyền (sheet Nhân sự)",
                 "council": "Hội đồng chấm điểm năm"}
@@ -134,6 +135,8 @@ YEAR_SHORT = {
     "year.away_scored": "có điểm {periods} dù nghỉ trọn kỳ: không tính",
     "year.all_away": "nghỉ trọn mọi kỳ: không xếp loại",
     "year.before_start": "{periods} trước ngày vào ngành: không tính",
+    "year.after_leaving": "{periods} sau khi chuyển đi: không tính",
+    "year.moved_away": "chuyển đến {school} từ {day}: đơn vị mới xếp loại",
     "year.unfinished": "phiếu {periods} chưa chấm xong: chờ tổ chấm xong",
     "year.head_unit_unknown": "người đứng đầu: chưa có xếp loại của đơn vị để so",
     "year.head_capped": "người đứng đầu: hạ {before} xuống {unit_rating} theo đơn vị",
@@ -180,6 +183,10 @@ YEAR_LEGEND = {
                         "c)", ""),
     "year.before_start": ("kỳ kết thúc trước ngày vào ngành (sheet Nhân sự) ghi \"chưa vào\", không phải kỳ của người "
                           "đó, không tính vào số kỳ", ""),
+    "year.after_leaving": ("kỳ từ ngày chuyển công tác (sheet Nhân sự) ghi \"đã chuyển\", không phải kỳ của người "
+                           "đó ở trường, không tính vào số kỳ", ""),
+    "year.moved_away": ("người chuyển công tác trong năm: đơn vị mới xếp loại năm, trường gửi kết quả các kỳ tại "
+                        "trường (điều 15 khoản 1 điểm a)", ""),
     "year.unfinished": ("phiếu chưa chấm xong không phải kỳ nghỉ: chưa xếp loại năm đến khi chấm xong (điều 12 khoản "
                         "5)", ""),
     "year.months_short": _MONTHS_RULE, "year.months_short_unpaid": _MONTHS_RULE,

@@ -163,6 +163,14 @@ CAMPAIGN_MESSAGES = {
                             "'{former}'. Hãy ghi năm học của hành vi bị kỷ luật, dạng 2024-2025 (NĐ 233/2026 điều 14 "
                             "khoản 3 điểm b), '{former}' nếu vi phạm xảy ra ở đơn vị cũ (điểm c), hoặc để trống nếu "
                             "hành vi trong năm nay.",
+    "campaign.moved_outside_year": "{name}: cột '{field}' ghi {value}, ngoài năm học {year} ({first} – {last}). Hãy "
+                                   "ghi ngày người này chuyển công tác trong năm học (dạng dd/mm/yyyy), hoặc xóa ô này "
+                                   "nếu người này không chuyển đi trong năm.",
+    "campaign.moved_to_missing": "{name} chuyển đi từ {day} nhưng cột '{field}' để trống: phiếu kết quả gửi trường mới "
+                                 "sẽ để trống tên trường. Hãy ghi tên trường người này chuyển đến.",
+    "campaign.moved_day_missing": "{name}: ghi chuyển đến '{school}' nhưng cột '{field}' để trống – không dùng (ngày "
+                                  "chuyển đi quyết định kỳ nào còn là của người này). Hãy ghi ngày chuyển đi (dạng "
+                                  "dd/mm/yyyy), hoặc xóa tên trường.",
     "campaign.act_without_discipline": "{name}: cột '{field}' ghi '{value}' nhưng cột Kỷ luật để trống hoặc Không – "
                                        "không dùng. Hãy chọn hình thức kỷ luật, hoặc xóa ô này.",
     "campaign.scope_without_discipline": "{name}: cột '{field}' ghi '{value}' nhưng cột Kỷ luật để trống hoặc Không – "

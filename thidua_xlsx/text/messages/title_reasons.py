@@ -7,6 +7,9 @@ from __future__ import annotations
 # Reasons of decisions (codes in rules/consolidation, words here).
 TITLE_REASONS = {
     "ldtt.not_registered": "không đăng ký thi đua đầu năm nên không được xét",
+    "ldtt.moved_away": "chuyển công tác đến {school} trong năm: đơn vị mới nơi công tác tại thời điểm xếp loại xếp "
+                       "loại năm và xét danh hiệu, trường gửi kết quả các kỳ tại trường (NĐ 233/2026 điều 15 khoản 1 "
+                       "điểm a)",
     "facts.missing": "chưa đủ thông tin: {fields} (hãy nhập ở sheet Nhân sự của campaign.xlsx)",
     "ldtt.rating": "xếp loại viên chức {rating} (cần {needed})",
     "ldtt.months_short": "chỉ làm việc {worked} tháng (cần từ {needed})",

@@ -190,6 +190,12 @@ YEAR_REASONS = {
                      "điều 14 khoản 2)",
     "year.before_start": "{periods} kết thúc trước ngày vào ngành (sheet Nhân sự): không phải kỳ của người này, không "
                          "tính là thiếu điểm",
+    "year.after_leaving": "{periods} từ ngày chuyển đi (sheet Nhân sự): không phải kỳ của người này ở trường, không "
+                          "tính là thiếu điểm",
+    "year.moved_away": "chuyển công tác đến {school} từ {day} (sheet Nhân sự): đơn vị mới nơi công tác tại thời điểm "
+                       "xếp loại xếp loại năm, trường gửi kết quả theo dõi, đánh giá các kỳ tại trường (Phiếu kết quả "
+                       "gửi đơn vị mới) – trường không xếp loại, không xét danh hiệu năm (NĐ 233/2026 điều 15 khoản 1 "
+                       "điểm a)",
     "year.unfinished": "phiếu chấm {periods} chưa chấm xong (còn tiêu chí bắt buộc để trống): chưa biết điểm kỳ đó nên "
                        "chưa xếp loại năm – không phải kỳ nghỉ, không tính trên các kỳ còn lại (NĐ 233/2026 điều 12 "
                        "khoản 5); chờ tổ chấm xong rồi tổng hợp lại kỳ đó",

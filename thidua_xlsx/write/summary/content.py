@@ -95,8 +95,9 @@ def score_text(p: PersonResult) -> str:
 
 def own_periods(rating: YearRating, periods: Sequence) -> int:
     """How many of the year's ``periods`` are the person's, as the law counts them: a period wholly away or before a
-    newcomer's start is not theirs, so not a missing one (NĐ 233/2026 điều 14 khoản 2) — the "of" of "2/2 kỳ"."""
-    return len(periods) - len(rating.away) - len(rating.before_start)
+    newcomer's start, or from the day they moved to another school, is not theirs, so not a missing one (NĐ 233/2026
+    điều 14 khoản 2, điều 15 khoản 1 điểm a) — the "of" of "2/2 kỳ"."""
+    return len(periods) - len(rating.not_theirs)
 
 
 def remarks(p: PersonResult, *parts: str) -> str:

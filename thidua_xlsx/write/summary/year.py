@@ -93,13 +93,15 @@ def head_entered(year: YearResults, person: str) -> str:
 
 def _period_cell(score: float | None, period: Period, rating: YearRating | None, leave: str | None = None):
     """A period's cell: its score (cut to two decimals), or why there is none — away (on a course the unit sent:
-    ``leave``, the person's kind of leave, says so), before the start, or missing."""
+    ``leave``, the person's kind of leave, says so), before the start, after the person moved away, or missing."""
     if score is not None:
         return score_cell(score)
     if rating is not None and period.code in rating.away:
         return tx.YEAR_AWAY_STUDY if leave == cm.LEAVE_STUDY_WORD else tx.YEAR_AWAY
     if rating is not None and period.code in rating.before_start:
         return tx.YEAR_BEFORE_START
+    if rating is not None and period.code in rating.after_leaving:
+        return tx.YEAR_AFTER_LEAVING
     return tx.YEAR_NO_SCORE
 
 
