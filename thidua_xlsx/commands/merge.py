@@ -206,7 +206,7 @@ def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voi
         voice.say(ct.SUMMARY_DONE.format(path=output))
         if council is not None and council == r.council_path and _own_place(output, at, summary):
             _keep_pass(folder.folder, key, council, summary, voice)  # kept with it: every later merge applies it
-        if summary.round == ly.SCORING and not summary.period:  # what the school sends up: its fingerprint, its seal
+        if summary.decides_titles:  # the year's scoring summary, what the school sends up: its fingerprint, its seal
             voice.say((ct.SUMMARY_SEALED if summary.campaign.school.authority_code else ct.SUMMARY_UNSEALED).format(
                 fingerprint=hashlib.sha256(output.read_bytes()).hexdigest()[:12]))
         if r.json_path is not None:
