@@ -1,5 +1,6 @@
 """Builders for the page's tests: the sample school's campaign copied to a temporary folder with its returned books
-taken out (to be dropped on the page), the sample commune's, and a client that carries the page's token."""
+taken out (to be dropped on the page), or in its inbox, or merged (built once, copied for each test); the sample
+commune's; and a client that carries the page's token."""
 
 from __future__ import annotations
 
@@ -40,6 +41,37 @@ def school_campaign(into: Path) -> tuple[Path, Path]:
     return folder, returned
 
 
+def returned_school(into: Path) -> tuple[Path, Path]:
+    """:func:`school_campaign` with its returned scoring books in the scoring inbox, as a drop on the page files
+    them."""
+    folder, returned = school_campaign(into)
+    for name in RETURNED:
+        shutil.copy2(returned / name, folder / "inbox" / name)
+    return folder, returned
+
+
+def merged_school(into: Path) -> Path:
+    """:func:`returned_school` merged by the page (``tong-hop_cham-diem.xlsx``, before the council), in
+    ``into/truong``. A session builds it once and each test takes a copy (:func:`copy_of`)."""
+    folder, _returned = returned_school(into)
+    _app, found = client(folder)
+    started = found.post("/vong/cham-diem/tong-hop", data={"csrf": _form_token()})
+    assert started.status_code == 303, text(started)
+    state = wait_job(found, started.headers["Location"])
+    assert state["state"] == "done", text(found.get(started.headers["Location"]))
+    return folder
+
+
+def copy_of(built: Path, into: Path) -> tuple[Path, Path]:
+    """A test's own copy of a campaign folder built once for the session (never written to), in ``into/truong``,
+    and the returned books in ``into/ve``."""
+    folder = into / "truong"
+    shutil.copytree(built, folder)
+    returned = into / "ve"
+    shutil.copytree(built.parent / "ve", returned)
+    return folder, returned
+
+
 def commune_campaign(into: Path) -> Path:
     folder = into / "xa"
     shutil.copytree(SAMPLES / "cap-xa", folder, ignore=shutil.ignore_patterns("ho-so", "tong-hop-xa.xlsx", "*.json"))
@@ -65,12 +97,22 @@ def text(response) -> str:
 
 
 def wait_job(found, location: str, seconds: float = 120) -> dict:
-    """Poll a run's JSON until it is no longer running."""
+    """Poll a run's JSON until it is no longer running; still running after ``seconds``, the test fails with the
+    run's state and its page's words."""
     import time
 
     deadline = time.monotonic() + seconds
     while True:
         state = found.get(location + ".json").get_json()
-        if state["state"] != "running" or time.monotonic() > deadline:
+        if state["state"] != "running":
             return state
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{location} still running after {seconds:g} s: {state}\n"
+                                 f"{text(found.get(location))}")
         time.sleep(0.2)
+
+
+def _form_token() -> str:
+    from thidua_xlsx.ui.security import form_token
+
+    return form_token(TOKEN)

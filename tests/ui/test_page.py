@@ -20,6 +20,8 @@ from tests.ui.pages import (
     WITH_ERRORS,
     client,
     commune_campaign,
+    copy_of,
+    returned_school,
     school_campaign,
     text,
     wait_job,
@@ -29,9 +31,26 @@ from thidua_xlsx.ui.security import MAX_UPLOAD_FILES, form_token
 CSRF = {"csrf": form_token(TOKEN)}
 
 
-@pytest.fixture(scope="module")
-def school(tmp_path_factory):
-    folder, returned = school_campaign(tmp_path_factory.mktemp("ui"))
+@pytest.fixture
+def school(tmp_path):
+    """The sample school with its scoring inbox empty (nothing back yet), its page's app and client."""
+    folder, returned = school_campaign(tmp_path / "ui")
+    app, found = client(folder)
+    return folder, returned, app, found
+
+
+@pytest.fixture
+def filled(tmp_path):
+    """The sample school with its returned scoring books in the inbox, not merged."""
+    folder, returned = returned_school(tmp_path / "ui")
+    app, found = client(folder)
+    return folder, returned, app, found
+
+
+@pytest.fixture
+def merged(tmp_path, merged_built):
+    """The sample school merged by the page (before the council): a copy of the session's."""
+    folder, returned = copy_of(merged_built, tmp_path / "ui")
     app, found = client(folder)
     return folder, returned, app, found
 
@@ -135,8 +154,7 @@ def test_too_many_files_in_one_drop_are_refused_with_the_limit(school):
 def test_two_hundred_small_files_are_refused_for_their_number_not_their_size(school):
     """200 small files (well under the bytes' limit) stop at the parser's count of parts: the page says the
     number of files is the limit that was hit, not the size."""
-    folder, _returned, app, found = school
-    app.config["MAX_FORM_PARTS"] = MAX_UPLOAD_FILES + 10  # as the page is made (a test before raised it)
+    folder, _returned, _app, found = school  # the page as made: its parser's count of parts not raised
     many = found.post("/vong/cham-diem/nhan", data={**CSRF, "files": [
         (io.BytesIO(b"x" * 2_000), f"{n}.xlsx") for n in range(200)]}, content_type="multipart/form-data")
     assert many.status_code == 413
@@ -226,10 +244,10 @@ def test_a_round_drop_file_by_codes_another_round_into_its_own_then_merge(school
     assert "đã tổng hợp" in text(found.get("/"))
 
 
-def test_a_zip_and_a_picture_dropped(school, tmp_path):
+def test_a_zip_and_a_picture_dropped(filled, tmp_path):
     import zipfile
 
-    folder, returned, _app, found = school
+    folder, returned, _app, found = filled
     bundle = tmp_path / "so-cac-to.zip"
     with zipfile.ZipFile(bundle, "w") as zf:
         zf.write(returned / RETURNED[2], RETURNED[2])
@@ -243,12 +261,12 @@ def test_a_zip_and_a_picture_dropped(school, tmp_path):
     assert len(list((folder / "inbox").iterdir())) == len(RETURNED)
 
 
-def test_the_history_book_takes_a_final_summary_only(school, tmp_path):
+def test_the_history_book_takes_a_final_summary_only(merged, tmp_path):
     fresh, _returned = school_campaign(tmp_path)
     _app, before = client(fresh)
     nothing = before.post("/lich-su", data=CSRF)
     assert nothing.status_code == 400 and "Chưa có bảng tổng hợp cuối năm" in text(nothing)
-    folder, _returned, _app, found = school  # merged, without the council
+    folder, _returned, _app, found = merged  # merged, without the council
     assert "Ghi năm học này (từ tong-hop_cham-diem.xlsx) vào sổ lịch sử" in text(found.get("/"))
     started = found.post("/lich-su", data=CSRF)
     assert wait_job(found, started.headers["Location"])["state"] == "failed"
@@ -266,10 +284,10 @@ def test_a_council_file_that_is_no_workbook_is_refused_before_any_run(school):
 
 
 @pytest.mark.libreoffice  # the papers' PDFs
-def test_the_councils_summary_uploaded_and_the_papers(school):
+def test_the_councils_summary_uploaded_and_the_papers(filled):
     from tests.ui.pages import SAMPLES
 
-    folder, _returned, _app, found = school
+    folder, _returned, _app, found = filled
     started = found.post("/vong/cham-diem/tong-hop", data={
         **CSRF, "docs": "1", "council": (io.BytesIO((SAMPLES / "hoi-dong.xlsx").read_bytes()), "hoi-dong.xlsx")},
         content_type="multipart/form-data")
@@ -285,11 +303,11 @@ def test_the_councils_summary_uploaded_and_the_papers(school):
     assert "Năm học 2025-2026 (từ tong-hop_cham-diem.xlsx)" in text(found.get(added.headers["Location"]))
 
 
-def test_a_name_typed_as_a_script_shows_as_text(school, tmp_path):
+def test_a_name_typed_as_a_script_shows_as_text(filled, tmp_path):
     from tests import filling
     from thidua_xlsx.model import layout as ly
 
-    folder, returned, _app, found = school
+    folder, returned, _app, found = filled
     book = returned / RETURNED[3]  # Tổ khối 2-3: its newcomer's form
     record = next(s for s in filling.forms(book, spare=True) if s.name == "Người mới 1")
     typed = tmp_path / RETURNED[3].replace("(ban sua)", "(ban sua 2)")
@@ -326,11 +344,11 @@ def test_one_run_at_a_time(school, monkeypatch):
     wait_job(found, f"/viec/{holding.id}")
 
 
-def test_a_merge_another_program_holds_is_said_not_mixed(school):
+def test_a_merge_another_program_holds_is_said_not_mixed(merged):
     from thidua_xlsx import outputs as out
     from thidua_xlsx.workspace import open_campaign
 
-    folder, _returned, _app, found = school
+    folder, _returned, _app, found = merged
     cf, _problems = open_campaign(folder / "campaign.xlsx")
     assert cf is not None
     before = (folder / "tong-hop_cham-diem.xlsx").stat().st_mtime_ns
