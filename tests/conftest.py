@@ -2,32 +2,45 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
+from tests import samples
 from thidua_xlsx.model import campaign as cm
 
 pytest_plugins = ("tests.message_codes", "tests.wine")  # the message codes each session makes; Wine's fixture
 
 
-# The shipped samples' record of the tool's own outputs (da-ghi.json): a test that merges with ``--campaign samples``
-# and writes elsewhere adds its outputs to it, as a secretary's run would. The suite gives the files back as it found
-# them (checked out or rebuilt), once, in the process that runs or leads the run (not in an xdist worker).
-SHIPPED_RECORDS = tuple(Path(__file__).resolve().parent.parent / "samples" / where / "da-ghi.json"
-                        for where in (".", "ca-nam"))
-_shipped: dict[Path, bytes] = {}
+_samples_before: dict[str, tuple[int, int]] = {}  # samples/ as the session found it (tests/samples.py)
 
 
 def pytest_sessionstart(session):
-    if not hasattr(session.config, "workerinput"):
-        _shipped.update({p: p.read_bytes() for p in SHIPPED_RECORDS if p.is_file()})
+    if not hasattr(session.config, "workerinput"):  # the process that runs or leads the run, not an xdist worker
+        _samples_before.update(samples.state())
 
 
 def pytest_sessionfinish(session):
-    for path, data in _shipped.items():
-        if not path.is_file() or path.read_bytes() != data:
-            path.write_bytes(data)
+    """The run fails when a test wrote into the checkout's samples/ (a command run on the sample records what it
+    wrote in its campaign folder: the test must run it on ``tests.samples.school_copy``). The screenshots asked into
+    samples/ with THIDUA_UI_SHOTS are not counted."""
+    if not _samples_before:
+        return
+    now = samples.state()
+    shots = os.environ.get("THIDUA_UI_SHOTS", "")
+    asked = Path(shots).resolve() if shots else None
+    written = sorted(name for name in now.keys() | _samples_before.keys() if now.get(name) != _samples_before.get(name)
+                     and not (asked and (samples.SAMPLES / name).resolve().is_relative_to(asked)))
+    if written:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.line("")
+            reporter.write_sep("=", "tests wrote into samples/: run the command on tests.samples.school_copy",
+                               red=True)
+            for name in written:
+                reporter.write_line(f"samples/{name}")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 def pytest_collection_modifyitems(items):

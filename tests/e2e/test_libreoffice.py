@@ -49,6 +49,7 @@ from tests.filling import (
 )
 from tests.libreoffice import fill as lo_fill
 from tests.libreoffice import require_libreoffice
+from tests.samples import school_copy
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.results import SOURCE_DEPT, SOURCE_SELF
@@ -1037,7 +1038,6 @@ def test_total_shown_equals_the_merge_with_blank_cells_too(books, lo_runs, tmp_p
     assert gv03.final_source == SOURCE_SELF  # no department scores: the self score ("Tự chấm") counts
 
 
-SAMPLES = Path(__file__).resolve().parents[2] / "samples"  # a complete campaign folder
 
 
 def test_merge_pdf_writes_an_a4_pdf_beside_the_summary(tmp_path):
@@ -1045,8 +1045,9 @@ def test_merge_pdf_writes_an_a4_pdf_beside_the_summary(tmp_path):
 
     from thidua_xlsx.cli import main
 
+    sample = school_copy(tmp_path)  # a complete campaign folder
     out = tmp_path / "tong-hop.xlsx"
-    result = CliRunner().invoke(main, ["merge", str(SAMPLES / "inbox"), "--campaign", str(SAMPLES), "-o", str(out),
+    result = CliRunner().invoke(main, ["merge", str(sample / "inbox"), "--campaign", str(sample), "-o", str(out),
                                        "--pdf"])
     assert result.exit_code == 0, result.output
     pdf = out.with_suffix(".pdf")
@@ -1061,8 +1062,9 @@ def test_merge_pdf_without_libreoffice_explains_how_to_get_it(tmp_path, monkeypa
     from thidua_xlsx.cli import main
 
     monkeypatch.setattr(office, "find_soffice", lambda: None)
+    sample = school_copy(tmp_path)  # a complete campaign folder
     out = tmp_path / "tong-hop.xlsx"
-    result = CliRunner().invoke(main, ["merge", str(SAMPLES / "inbox"), "--campaign", str(SAMPLES), "-o", str(out),
+    result = CliRunner().invoke(main, ["merge", str(sample / "inbox"), "--campaign", str(sample), "-o", str(out),
                                        "--pdf"])
     assert result.exit_code == 0 and out.exists()
     assert "chưa có LibreOffice" in result.output and "Tệp → Xuất" in result.output
@@ -1138,8 +1140,9 @@ def test_merge_pdf_says_which_font_set_it(tmp_path, monkeypatch, fonts_folder, s
     from thidua_xlsx.cli import main
 
     monkeypatch.setenv("FONTCONFIG_FILE", str(_fonts_only(tmp_path, fonts_folder)))
+    sample = school_copy(tmp_path)  # a complete campaign folder
     out = tmp_path / "tong-hop.xlsx"
-    result = CliRunner().invoke(main, ["merge", str(SAMPLES / "inbox"), "--campaign", str(SAMPLES), "-o", str(out),
+    result = CliRunner().invoke(main, ["merge", str(sample / "inbox"), "--campaign", str(sample), "-o", str(out),
                                        "--pdf"])
     assert result.exit_code == 0, result.output
     assert said in result.output

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.samples import school_copy
 from thidua_xlsx.system import console, files, lock, office
 
 PACKAGE = Path(__file__).resolve().parents[2] / "thidua_xlsx"
@@ -193,8 +194,9 @@ def test_a_missing_libreoffice_is_said_in_the_secretarys_words(tmp_path, monkeyp
     monkeypatch.setattr(office, "_LINUX_PLACES", ())
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     monkeypatch.delenv(office.SOFFICE_VARIABLE, raising=False)
+    sample = school_copy(tmp_path)
     out = tmp_path / "tong-hop.xlsx"
-    result = CliRunner().invoke(main, ["merge", str(SAMPLES / "inbox"), "--campaign", str(SAMPLES), "-o", str(out),
+    result = CliRunner().invoke(main, ["merge", str(sample / "inbox"), "--campaign", str(sample), "-o", str(out),
                                        "--pdf"])
     assert result.exit_code == 0 and out.exists() and not out.with_suffix(".pdf").exists()
     assert "chưa có LibreOffice" in result.output and "Tệp → Xuất" in result.output
@@ -324,8 +326,8 @@ def test_merge_redirected_to_a_file_in_a_windows_encoding_is_whole(tmp_path, enc
     Scheduler): exit 0, every output written, the log in UTF-8 with its Vietnamese."""
     from openpyxl import load_workbook
 
-    log = tmp_path / "log.txt"
-    done = _cli(["merge", str(SAMPLES / "inbox"), "--campaign", str(SAMPLES), "-o", str(tmp_path / "tong-hop.xlsx"),
+    log, sample = tmp_path / "log.txt", school_copy(tmp_path)
+    done = _cli(["merge", str(sample / "inbox"), "--campaign", str(sample), "-o", str(tmp_path / "tong-hop.xlsx"),
                  "--json", str(tmp_path / "bao-cao.json")], encoding, tmp_path, log)
     assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
     text = log.read_bytes().decode("utf-8")
@@ -340,8 +342,8 @@ def test_merge_redirected_to_a_file_in_a_windows_encoding_is_whole(tmp_path, enc
 
 @pytest.mark.parametrize("encoding", ["cp1252", "cp1258"])
 def test_status_reminders_redirected_to_a_file_keep_their_vietnamese(tmp_path, encoding):
-    nudges = tmp_path / "nhac.txt"
-    done = _cli(["status", str(SAMPLES / "inbox"), "--campaign", str(SAMPLES), "--nhac"], encoding, tmp_path, nudges)
+    nudges, sample = tmp_path / "nhac.txt", school_copy(tmp_path)
+    done = _cli(["status", str(sample / "inbox"), "--campaign", str(sample), "--nhac"], encoding, tmp_path, nudges)
     assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
     text = nudges.read_text(encoding="utf-8")
     assert "Trường Tiểu học Trực Cường" in text and "Tổ chuyên biệt" in text and "Trân trọng cảm ơn" in text
@@ -355,8 +357,9 @@ def test_an_old_console_that_cannot_show_vietnamese_gets_readable_letters(tmp_pa
 
     leader, follower = pty.openpty()
     env = {**os.environ, "PYTHONIOENCODING": "cp1252", "PYTHONUTF8": "0"}
-    done = subprocess.run([sys.executable, "-m", "thidua_xlsx", "status", str(SAMPLES / "inbox"), "--campaign",
-                           str(SAMPLES)], stdout=follower, stderr=follower, env=env, cwd=tmp_path, timeout=120)
+    sample = school_copy(tmp_path)
+    done = subprocess.run([sys.executable, "-m", "thidua_xlsx", "status", str(sample / "inbox"), "--campaign",
+                           str(sample)], stdout=follower, stderr=follower, env=env, cwd=tmp_path, timeout=120)
     os.close(follower)
     shown = b""
     while True:

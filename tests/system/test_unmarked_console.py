@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 import thidua_xlsx.text
+from tests.samples import school_copy
 from thidua_xlsx.system import console
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -114,7 +115,8 @@ def _on_a_terminal(encoding: str, *args: str) -> bytes:
 
 @pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal stands for the old console")
 def test_status_on_a_cp1252_console_is_wholly_without_marks(tmp_path):
-    shown = _on_a_terminal("cp1252", "status", str(SAMPLES / "inbox"), "--campaign", str(SAMPLES))
+    sample = school_copy(tmp_path)
+    shown = _on_a_terminal("cp1252", "status", str(sample / "inbox"), "--campaign", str(sample))
     text = shown.decode("ascii")  # not one byte above 127, though cp1252 holds á, ì, ú
     assert "Van de: 2 loi, 7 canh bao, 4 ghi chu." in text
     assert "  Canh bao: To chuyen biet chua nop so. Hay nhac to truong gui." in text
