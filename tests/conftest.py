@@ -43,6 +43,14 @@ def pytest_sessionfinish(session):
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
+def pytest_terminal_summary(terminalreporter, config):
+    """The order the tests ran in, said even with -q (pytest-randomly's seed, else the written order): a failure that
+    depends on it is run again in the same order with the seed given."""
+    seed = getattr(config.option, "randomly_seed", None)
+    if isinstance(seed, int) and not hasattr(config, "workerinput"):
+        terminalreporter.write_line(f"random order: -p randomly --randomly-seed={seed} runs the tests in it again")
+
+
 def pytest_collection_modifyitems(items):
     """Tell ``require_libreoffice`` which tests say they start LibreOffice; a test that runs Wine (tests/wine.py's
     ``wine_env``) says so by its mark, so that ``-m "not wine"`` leaves it out."""
