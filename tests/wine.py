@@ -1,15 +1,16 @@
 """Test helper: the ``.bat`` files we ship and write, run by a real ``cmd`` — Wine's (Debian's ``wine``).
 
-    from tests.wine import cmd   # and the fixture wine_env (a plugin of conftest): a module's Wine prefix
+    from tests.wine import cmd   # and the fixture wine_env (a plugin of conftest): the session's Wine prefix
 
     @pytest.mark.wine
     def test_x(wine_env, tmp_path):
         ran = cmd(wine_env, tmp_path / "x.bat", answers="1\\n")
         ran.code, ran.said                   # its exit code, what the window showed
 
-Each module gets its own prefix under pytest's temporary folder (made once, ~20 s) and its wineserver is stopped
-after. ``cmd`` runs the file in a pseudo-terminal (``script``), as a double-click gives it a console window: only
-with a console does ``chcp 65001`` take, and ``pause`` and ``set /p`` read her keys. Two things Wine does that
+The session (each xdist worker) makes one prefix under pytest's temporary folder (~20 s) and stops its wineserver at
+its end; each test gets it without what an installer remembered there. ``cmd`` runs the file in a pseudo-terminal
+(``script``), as a double-click gives it a console window: only with a console does ``chcp 65001`` take, and
+``pause`` and ``set /p`` read her keys. Two things Wine does that
 Windows does not, undone here: its ``cmd`` reads a batch file's lines in the OEM code page (437) whatever ``chcp``
 says — Windows reads each line in the code page of the moment, UTF-8 after ``chcp 65001`` — so what the window shows
 is read back through 437; its ``where.exe`` answers "found" for anything (our files do not use it); and it expands a
@@ -47,9 +48,10 @@ def require_wine() -> None:
     pytest.skip(message)
 
 
-@pytest.fixture(scope="module")
-def wine_env(tmp_path_factory):
-    """The environment of a throwaway Wine prefix, made on first use, its wineserver stopped at the end."""
+@pytest.fixture(scope="session")
+def wine_prefix(tmp_path_factory):
+    """The environment of a throwaway Wine prefix, made on first use (~20 s) once for the session (an xdist worker's),
+    its wineserver stopped at the end."""
     require_wine()
     root = tmp_path_factory.mktemp("wine")
     (root / "home").mkdir()  # Wine links the prefix's Desktop and Documents to HOME: a throwaway one
@@ -61,6 +63,14 @@ def wine_env(tmp_path_factory):
     assert made.returncode == 0, made.stderr
     yield env
     subprocess.run(["wineserver", "-k"], env=env, capture_output=True, timeout=60)
+
+
+@pytest.fixture
+def wine_env(wine_prefix):
+    """The session's Wine prefix as a PC the program was never installed on: what the installers remember there
+    (%LOCALAPPDATA%\\thidua-xlsx, the folder chosen last time…) removed before each test, whatever ran before."""
+    shutil.rmtree(local_app_data(wine_prefix) / "thidua-xlsx", ignore_errors=True)
+    return wine_prefix
 
 
 def local_app_data(env: dict[str, str]) -> Path:
