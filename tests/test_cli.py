@@ -227,8 +227,9 @@ def test_init_writes_the_school_year_of_today_and_moves_the_deadlines_with_it(tm
     folder, _ = open_campaign(tmp_path / "c" / "campaign.xlsx")
     school, preset = folder.campaign.school, load_preset("tieu-hoc").school
     assert preset.school_year == "2025-2026" and school.school_year == "2027-2028"
+    # Scored by month (init's default): the year is due five days after the May books (05/06), not on the preset's day.
     assert (school.registration_deadline, school.scoring_deadline) == (
-        "2027" + preset.registration_deadline[4:], "2028" + preset.scoring_deadline[4:])
+        "2027" + preset.registration_deadline[4:], "2028-06-10")
     assert cm.in_school_year(load_preset("tieu-hoc"), dt.date(2025, 9, 1)).school == preset  # its own year: as is
 
 
