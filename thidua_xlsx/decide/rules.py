@@ -151,63 +151,96 @@ def decide_ldtt(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...]) -> 
         return Decision(LDTT, False, (reason("ldtt.moved_away", school=c.moved_to), *basis))
     if rs.LDTT in rules.unanswered:
         return _bare(LDTT)
-    failed: list[Reason] = []
-    # maternity leave could make up for it; a course the unit sent counts as working time
-    short = c.months is not None and c.months + c.course_months < rules.ldtt_min_months
-    sick = c.leave == cm.LEAVE_SICK_WORD
     waiting = reason("ldtt.rating_pending", why=c.rating_pending) \
         if c.rating is None and c.rating_pending else None
-    unknown = tuple(name for name, value in (("rating", c.rating if waiting is None else ""), ("months", c.months),
-                                             ("maternity_months", c.maternity_months if short and not sick else 0),
-                                             ("days_off", c.days_off if rules.ldtt_max_days_off is not None else 0),
-                                             ("discipline", c.discipline), ("under_review", c.under_review))
-                    if value is None)
-    if unknown:
-        failed.append(reason("facts.missing", fields=unknown))
+    unknown = _unknown_facts(c, rules, waiting)
+    failed = [reason("facts.missing", fields=unknown)] if unknown else []
     if c.rating is not None and c.rating not in rules.ldtt_ratings:
         failed.append(reason("ldtt.rating", rating=c.rating, needed=" hoặc ".join(rules.ldtt_ratings)))
     worked = None if c.months is None or "maternity_months" in unknown else \
         min(12.0, c.months + (c.maternity_months or 0) + c.course_months)
-    sick_short = None  # what the council judges on the months: a long sick leave, a course's months needed
-    if worked is not None and worked < rules.ldtt_min_months:
-        if sick:  # said, not refused on: the council judges a long sick leave
-            sick_short = reason("ldtt.sick_leave", worked=worked, needed=rules.ldtt_min_months)
-        else:
-            failed.append(reason("ldtt.months_short", worked=worked, needed=rules.ldtt_min_months))
-    elif worked is not None and c.course_months and worked - c.course_months < rules.ldtt_min_months:
-        sick_short = reason("ldtt.course_needed", course=c.course_months, worked=worked, needed=rules.ldtt_min_months)
-    if rules.ldtt_max_days_off is not None and c.days_off is not None and c.days_off > rules.ldtt_max_days_off:
-        failed.append(reason("ldtt.days_off", days=c.days_off, max=rules.ldtt_max_days_off))
-    if c.discipline and c.discipline != cm.DISCIPLINES[0]:
-        failed.append(reason("ldtt.disciplined", discipline=c.discipline.lower()))
-    if c.under_review:
-        failed.append(reason("ldtt.under_review"))
+    short, judged = _months(c, rules, worked)
+    failed += [*short, *_conduct(c, rules)]
     if rules.ldtt_min_classification and (c.total_pending or c.total is None):
-        # unknown is never zero: a total not known (blank cells, or no form at all) refuses no one; only what is
-        # known (discipline, months …) can, and then the missing score is said beside it
-        unknown_total = reason("ldtt.score_pending", needed=rules.ldtt_min_classification) if c.total_pending else \
-            waiting or reason("ldtt.no_scores", needed=rules.ldtt_min_classification)
-        known = [r for r in failed if r.code != "facts.missing"]
-        sick_said = (sick_short,) if sick_short is not None else ()
-        return Decision(LDTT, False, (*failed, unknown_total, *sick_said, *basis) if known else
-                        (unknown_total, *failed, *sick_said, *basis), pending=not known)
-    if rules.ldtt_min_classification:
-        names = [lv.name for lv in levels]
-        needed = names.index(rules.ldtt_min_classification) if rules.ldtt_min_classification in names else 0
-        got = names.index(c.classification) if c.classification in names else len(names)
-        if got > needed:
-            failed.append(reason("ldtt.classification", got=c.classification or None,
-                                 needed=rules.ldtt_min_classification))
+        return _total_unknown(c, rules, failed, waiting, judged, basis)
+    failed += _classification(c, rules, levels)
+    return _ldtt_outcome(c, failed, waiting, judged, worked, basis)
+
+
+def _unknown_facts(c: Candidate, rules: cm.Rules, waiting: Reason | None) -> tuple[str, ...]:
+    """The facts LĐTT needs that nobody entered: the rating (unless it waits for the periods: ``waiting``), the months,
+    the maternity months (where the months alone fall short of a person not on sick leave), the days off (where the
+    campaign counts them), the discipline and the review."""
+    short = c.months is not None and c.months + c.course_months < rules.ldtt_min_months
+    sick = c.leave == cm.LEAVE_SICK_WORD
+    return tuple(name for name, value in (("rating", c.rating if waiting is None else ""), ("months", c.months),
+                                          ("maternity_months", c.maternity_months if short and not sick else 0),
+                                          ("days_off", c.days_off if rules.ldtt_max_days_off is not None else 0),
+                                          ("discipline", c.discipline), ("under_review", c.under_review))
+                 if value is None)
+
+
+def _months(c: Candidate, rules: cm.Rules, worked: float | None) -> tuple[tuple[Reason, ...], Reason | None]:
+    """The months ``worked`` (maternity leave and a course the unit sent counted): (the refusal, what the council
+    judges) — a long sick leave short of the months is judged, not refused; a course's months needed are confirmed."""
+    if worked is not None and worked < rules.ldtt_min_months:
+        if c.leave == cm.LEAVE_SICK_WORD:  # said, not refused on: the council judges a long sick leave
+            return (), reason("ldtt.sick_leave", worked=worked, needed=rules.ldtt_min_months)
+        return (reason("ldtt.months_short", worked=worked, needed=rules.ldtt_min_months),), None
+    if worked is not None and c.course_months and worked - c.course_months < rules.ldtt_min_months:
+        return (), reason("ldtt.course_needed", course=c.course_months, worked=worked, needed=rules.ldtt_min_months)
+    return (), None
+
+
+def _conduct(c: Candidate, rules: cm.Rules) -> list[Reason]:
+    """The refusals on conduct: too many days off, a discipline from khiển trách, a disciplinary review."""
+    found = []
+    if rules.ldtt_max_days_off is not None and c.days_off is not None and c.days_off > rules.ldtt_max_days_off:
+        found.append(reason("ldtt.days_off", days=c.days_off, max=rules.ldtt_max_days_off))
+    if c.discipline and c.discipline != cm.DISCIPLINES[0]:
+        found.append(reason("ldtt.disciplined", discipline=c.discipline.lower()))
+    if c.under_review:
+        found.append(reason("ldtt.under_review"))
+    return found
+
+
+def _total_unknown(c: Candidate, rules: cm.Rules, failed: list[Reason], waiting: Reason | None,
+                   judged: Reason | None, basis: tuple[Reason, ...]) -> Decision:
+    """A score's classification is needed and the total is not known (blank cells, or no form at all): unknown is
+    never zero, it refuses no one — only what is known (discipline, months …) can, the missing score said beside it;
+    else the title waits."""
+    unknown_total = reason("ldtt.score_pending", needed=rules.ldtt_min_classification) if c.total_pending else \
+        waiting or reason("ldtt.no_scores", needed=rules.ldtt_min_classification)
+    known = [r for r in failed if r.code != "facts.missing"]
+    said = (judged,) if judged is not None else ()
+    return Decision(LDTT, False, (*failed, unknown_total, *said, *basis) if known else
+                    (unknown_total, *failed, *said, *basis), pending=not known)
+
+
+def _classification(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...]) -> tuple[Reason, ...]:
+    """The refusal when the score's classification is below the campaign's minimum for LĐTT (none asked: none)."""
+    if not rules.ldtt_min_classification:
+        return ()
+    names = [lv.name for lv in levels]
+    needed = names.index(rules.ldtt_min_classification) if rules.ldtt_min_classification in names else 0
+    got = names.index(c.classification) if c.classification in names else len(names)
+    return (reason("ldtt.classification", got=c.classification or None, needed=rules.ldtt_min_classification),) \
+        if got > needed else ()
+
+
+def _ldtt_outcome(c: Candidate, failed: list[Reason], waiting: Reason | None, judged: Reason | None,
+                  worked: float | None, basis: tuple[Reason, ...]) -> Decision:
+    """Refused on what failed; else waiting for the year's rating, or for the council's judgement on the months;
+    else granted, with the months, a leave or a course that made them, and the classification."""
+    said = (judged,) if judged is not None else ()
     if failed:
         rated = any(r.code == "ldtt.rating" for r in failed)
-        sick_said = (sick_short,) if sick_short is not None else ()
         waited = (waiting,) if waiting is not None else ()
-        return Decision(LDTT, False, (*failed, *waited, *sick_said, *(_provisional(c) if rated else ()), *basis))
+        return Decision(LDTT, False, (*failed, *waited, *said, *(_provisional(c) if rated else ()), *basis))
     if waiting is not None:
-        return Decision(LDTT, False, (waiting, *((sick_short,) if sick_short is not None else ()), *basis),
-                        pending=True)
-    if sick_short is not None:
-        return Decision(LDTT, False, (sick_short, *_provisional(c), *basis), pending=True)
+        return Decision(LDTT, False, (waiting, *said, *basis), pending=True)
+    if judged is not None:
+        return Decision(LDTT, False, (judged, *_provisional(c), *basis), pending=True)
     maternity = reason("ldtt.maternity", months=c.maternity_months) if c.maternity_months else \
         reason("ldtt.course", months=c.course_months) if c.course_months else None
     classified = (reason("ldtt.classified", classification=c.classification, total=c.total)
