@@ -99,6 +99,10 @@ def moved(tmp_path_factory):
     assert result.exit_code == 0, result.output
     found |= {"year": json.loads((root / "nam.json").read_text(encoding="utf-8")), "papers": papers,
               "year_book": load_workbook(root / "nam.xlsx", read_only=True), "year_output": result.output}
+    result = _run("init", root / "nam-sau", "--tu", folder.folder)
+    assert result.exit_code == 0, result.output
+    found |= {"next_year": load_workbook(root / "nam-sau" / "campaign.xlsx", read_only=True),
+              "next_output": " ".join(result.output.split())}
     return found
 
 
@@ -174,3 +178,10 @@ def test_her_page_is_not_in_the_year_s_phieu_xep_loai(moved):
     (appraisal,) = moved["papers"].glob("Phieu-xep-loai-chat-luong-vien-chuc.docx")
     text = _paper_text(appraisal)
     assert "Trần Văn Đức" not in text and "Nguyễn Thị Lan" in text
+
+
+def test_next_year_s_roster_leaves_her_out_and_says_so(moved):
+    codes = [row[0] for row in moved["next_year"]["Nhân sự"].iter_rows(min_row=2, values_only=True) if row[0]]
+    assert MOVER not in codes and "GV01" in codes
+    assert ("Trần Văn Đức (GV02) đã chuyển công tác đến Trường Tiểu học Hòa Bình từ 01/11/2026 (sheet Nhân sự năm học "
+            "2026-2027): không đưa sang danh sách năm học mới.") in moved["next_output"]

@@ -9,8 +9,9 @@ from pathlib import Path
 from thidua_xlsx import outputs as out
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import result as rs
+from thidua_xlsx.model.campaign_book import STAFF_SHEET
 from thidua_xlsx.model.errors import Stopped
-from thidua_xlsx.model.issues import Issue, Problems
+from thidua_xlsx.model.issues import NOTE, Issue, Problems, issue
 from thidua_xlsx.model.places import CAMPAIGN_FILE, INBOX, LEVEL_ABOVE_BOOK, OUTBOX
 from thidua_xlsx.model.requests import BY_MONTH, YEAR_END, InitRequest
 from thidua_xlsx.model.result import Result, WrittenFile
@@ -101,7 +102,7 @@ def _next_year(directory: Path, source: Path, force: bool) -> tuple[Started, tup
     ``init`` writes one, from last year's campaign ``source`` (its folder or its book), which is only read. Refused
     when ``directory`` is ``source``'s folder, or already holds a campaign (without ``force``); Stopped when last
     year's book cannot be loaded (its problems said)."""
-    from thidua_xlsx.model.new_year import next_year
+    from thidua_xlsx.model.new_year import moved_away, next_year
     from thidua_xlsx.read.campaign_book import load_campaign_book
     from thidua_xlsx.workspace import campaign_file, legal_notices, sample_notices
 
@@ -122,8 +123,17 @@ def _next_year(directory: Path, source: Path, force: bool) -> tuple[Started, tup
     campaign, loaded = load_campaign_book(path, today)  # as every later command will read it
     if campaign is None:
         raise Stopped(loaded)
-    said = (*sample_notices(campaign, path), *legal_notices(campaign, path, previous.school.school_year), *loaded)
+    gone = tuple(issue("campaign.moved_not_carried", NOTE, file=book.name, sheet=STAFF_SHEET, name=p.name,
+                       person=p.code, school=p.facts.moved_to or "—", day=_shown(str(p.facts.moved_on)),
+                       year=previous.school.school_year) for p in moved_away(previous))
+    said = (*sample_notices(campaign, path), *legal_notices(campaign, path, previous.school.school_year), *gone,
+            *loaded)
     return Started(path, book, previous, campaign, said), files
+
+
+def _shown(iso: str) -> str:
+    """An ISO day as the secretary reads it (01/11/2026)."""
+    return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}"
 
 
 def run(request: InitRequest, voice: Voice) -> Result:

@@ -2,7 +2,8 @@
 year — values only.
 
 Carried as they were: the school (name, managing body, recipient, addresses and e-mails, principal, secretary,
-province), the departments (heads, e-mails), the staff (codes, names, positions, roles, Ngày vào ngành), the
+province), the departments (heads, e-mails), the staff (codes, names, positions, roles, Ngày vào ngành; not who moved
+to another school during the year), the
 rubrics, titles, rules and classification, the Căn cứ lines, the periods' shape and the year's formula, the unit's
 choices of NĐ 233/2026 điều 12 khoản 6 and the settings. Moved to the new year: the school year, the deadlines,
 the filing date and the periods (model.campaign.moved_years), the periods' days by the calendar (:func:`rolled_spans`:
@@ -35,12 +36,20 @@ def target_year(previous: cm.Campaign, today: dt.date) -> int:
 
 
 def next_year(previous: cm.Campaign, today: dt.date, new_id: str) -> cm.Campaign:
-    """``previous`` (a campaign as loaded) made the campaign of the next school year (see the module)."""
+    """``previous`` (a campaign as loaded) made the campaign of the next school year (see the module); who moved to
+    another school during the year (:func:`moved_away`) is not carried."""
     shift = target_year(previous, today) - int(previous.school.school_year[:4])
-    moved = without_year(cm.moved_years(previous, shift))
+    staying = tuple(p for p in previous.staff if not p.facts.moved_on)
+    moved = without_year(cm.moved_years(dataclasses.replace(previous, staff=staying), shift))
     periods = tuple(dataclasses.replace(p, start=start, end=end)
                     for p, (start, end) in zip(moved.periods, rolled_spans(previous.periods, shift), strict=True))
     return dataclasses.replace(moved, id=new_id, periods=periods)
+
+
+def moved_away(previous: cm.Campaign) -> tuple[cm.Person, ...]:
+    """The people of ``previous`` who moved to another school during its year (sheet Nhân sự, "Chuyển đi từ ngày"):
+    no longer the school's, left out of the next year's roster."""
+    return tuple(p for p in previous.staff if p.facts.moved_on)
 
 
 def without_year(campaign: cm.Campaign) -> cm.Campaign:

@@ -171,6 +171,9 @@ CAMPAIGN_MESSAGES = {
     "campaign.moved_day_missing": "{name}: ghi chuyển đến '{school}' nhưng cột '{field}' để trống – không dùng (ngày "
                                   "chuyển đi quyết định kỳ nào còn là của người này). Hãy ghi ngày chuyển đi (dạng "
                                   "dd/mm/yyyy), hoặc xóa tên trường.",
+    "campaign.moved_not_carried": "{name} ({person}) đã chuyển công tác đến {school} từ {day} (sheet Nhân sự năm học "
+                                  "{year}): không đưa sang danh sách năm học mới. Nếu người này vẫn công tác ở trường, "
+                                  "hãy thêm lại ở sheet Nhân sự.",
     "campaign.act_without_discipline": "{name}: cột '{field}' ghi '{value}' nhưng cột Kỷ luật để trống hoặc Không – "
                                        "không dùng. Hãy chọn hình thức kỷ luật, hoặc xóa ô này.",
     "campaign.scope_without_discipline": "{name}: cột '{field}' ghi '{value}' nhưng cột Kỷ luật để trống hoặc Không – "
