@@ -89,18 +89,18 @@ PICTURES = (
             caption="campaign.xlsx, sheet Nhân sự (mười dòng đầu, một số cột)"),
     Picture("2-dang-ky.png", "outbox/dang-ky/2025-2026_dang-ky_To-khoi-1.xlsx", "DANH SÁCH ĐĂNG KÝ THI ĐUA CÁ NHÂN",
             region=(0, 0, 1, 0.72),
-            caption="outbox\\dang-ky\\2025-2026_dang-ky_To-khoi-1.xlsx, sheet Đăng ký cá nhân (khi in)"),
+            caption="outbox/dang-ky/2025-2026_dang-ky_To-khoi-1.xlsx, sheet Đăng ký cá nhân (khi in)"),
     Picture("3-dang-ky-gui-ve.png", "inbox-dang-ky/2025-2026_dang-ky_To-khoi-1.xlsx",
             "DANH SÁCH ĐĂNG KÝ THI ĐUA CÁ NHÂN", region=(0, 0, 1, 0.72),
-            caption="inbox-dang-ky\\2025-2026_dang-ky_To-khoi-1.xlsx: sổ Tổ khối 1 gửi về, đã điền"),
-    Picture("3-tong-hop-dang-ky.png", "tong-hop-dang-ky.xlsx", "BẢNG TỔNG HỢP ĐĂNG KÝ THI ĐUA",
-            region=(0, 0, 1, 0.72), caption="tong-hop-dang-ky.xlsx, sheet Tổng hợp"),
+            caption="inbox-dang-ky/2025-2026_dang-ky_To-khoi-1.xlsx: sổ Tổ khối 1 gửi về, đã điền"),
+    Picture("3-tong-hop-dang-ky.png", "tong-hop_dang-ky.xlsx", "BẢNG TỔNG HỢP ĐĂNG KÝ THI ĐUA",
+            region=(0, 0, 1, 0.72), caption="tong-hop_dang-ky.xlsx, sheet Tổng hợp"),
     Picture("4-phieu-cham-diem.png", "outbox/cham-diem/2025-2026_cham-diem_To-khoi-1.xlsx",
             "PHIẾU TỰ ĐÁNH GIÁ, CHẤM ĐIỂM THI ĐUA", region=(0, 0, 1, 0.40),
-            caption="outbox\\cham-diem\\2025-2026_cham-diem_To-khoi-1.xlsx, phiếu của một người (đầu trang)"),
+            caption="outbox/cham-diem/2025-2026_cham-diem_To-khoi-1.xlsx, phiếu của một người (đầu trang)"),
     Picture("5-tong-hop-to.png", "inbox/2025-2026_cham-diem_To-khoi-4-5.xlsx", "BẢNG TỔNG HỢP ĐIỂM THI ĐUA CỦA TỔ",
             region=(0, 0, 1, 0.72),
-            caption="inbox\\2025-2026_cham-diem_To-khoi-4-5.xlsx, sheet Tổng hợp tổ: sổ gửi về còn ô trống"),
+            caption="inbox/2025-2026_cham-diem_To-khoi-4-5.xlsx, sheet Tổng hợp tổ: sổ gửi về còn ô trống"),
     Picture("6-tong-hop.png", "tong-hop.xlsx", "BẢNG TỔNG HỢP KẾT QUẢ THI ĐUA", region=(0, 0, 1, 0.72),
             caption="tong-hop.xlsx, sheet Tổng hợp"),
     Picture("6-kiem-tra.png", "tong-hop.xlsx", "CÁC VẤN ĐỀ TÌM THẤY TRONG CÁC TỆP", region=(0, 0, 1, 0.52),
@@ -109,27 +109,30 @@ PICTURES = (
             view=SheetView("Điểm chi tiết", "A4:AA14", tuple("EFGHIJKLMNOPQRS")),
             caption="hoi-dong.xlsx, sheet Điểm chi tiết: các cột nền vàng do Hội đồng ghi"),
     Picture("7-to-trinh.png", "ho-so/01_To-trinh.pdf", "TỜ TRÌNH", region=(0, 0, 1, 0.56), dpi=85,
-            caption="ho-so\\01_To-trinh.pdf"),
+            caption="ho-so/01_To-trinh.pdf"),
     Picture("7-bien-ban.png", "ho-so/02_Bien-ban-hop-binh-xet.pdf", "BIÊN BẢN", region=(0, 0, 1, 0.56), dpi=85,
-            caption="ho-so\\02_Bien-ban-hop-binh-xet.pdf"),
+            caption="ho-so/02_Bien-ban-hop-binh-xet.pdf"),
     Picture("8-danh-sach.png", "ho-so/Chien-si-thi-dua-co-so/04_Danh-sach_Chien-si-thi-dua-co-so.pdf",
             "DANH SÁCH", region=(0, 0, 1, 0.80),
-            caption="ho-so\\Chien-si-thi-dua-co-so\\04_Danh-sach_Chien-si-thi-dua-co-so.pdf"),
+            caption="ho-so/Chien-si-thi-dua-co-so/04_Danh-sach_Chien-si-thi-dua-co-so.pdf"),
     Picture("9-ky.png", "ca-nam/ky/tong-hop_thang-10.xlsx", "BẢNG TỔNG HỢP ĐIỂM ĐÁNH GIÁ THÁNG 10/2026",
-            region=(0, 0, 1, 0.75), caption="ca-nam\\ky\\tong-hop_thang-10.xlsx, sheet Tổng hợp của kỳ"),
+            region=(0, 0, 1, 0.75), caption="ca-nam/ky/tong-hop_thang-10.xlsx, sheet Tổng hợp của kỳ"),
     Picture("10-nhan-su.png", "ca-nam/campaign.xlsx", "Nghỉ dài ngày",
             view=SheetView("Nhân sự", "A1:R8", ("C", "D", "F", "H", "I", "J", "L", "O")),
-            caption="ca-nam\\campaign.xlsx, sheet Nhân sự: các cột nghỉ dài ngày, kỳ nghỉ, kỷ luật (NV004 nghỉ thai "
+            caption="ca-nam/campaign.xlsx, sheet Nhân sự: các cột nghỉ dài ngày, kỳ nghỉ, kỷ luật (NV004 nghỉ thai "
                     "sản)"),
     Picture("10-ca-nam.png", "ca-nam/tong-hop_ca-nam.xlsx", "ĐIỂM CÁC KỲ VÀ XẾP LOẠI CHẤT LƯỢNG VIÊN CHỨC",
             region=(0, 0, 0.62, 0.5), dpi=150,
-            caption="ca-nam\\tong-hop_ca-nam.xlsx, sheet Xếp loại năm (phần bên trái): điểm từng kỳ, số kỳ có điểm, "
+            caption="ca-nam/tong-hop_ca-nam.xlsx, sheet Xếp loại năm (phần bên trái): điểm từng kỳ, số kỳ có điểm, "
                     "điểm năm, xếp loại"),
 )
 # The page's pictures are the browser tests' real screenshots (tests/ui/test_browser.py, copied to
 # samples/huong-dan/trang/ with THIDUA_UI_SHOTS): cut to the page's content, its blue header line left out (it shows
 # the test's temporary folder, not the secretary's).
 SCREENSHOTS = (
+    Picture("0-trang-bat-dau.png", "huong-dan/trang/ui-0-bat-dau.png", "", box=(10, 52, 818, 650),
+            caption="Trang thi đua mở trên thư mục chưa có chiến dịch: cấp học và cách chấm điểm (ảnh chụp trang "
+                    "thật)"),
     Picture("9-trang-nam-hoc.png", "huong-dan/trang/ui-1-nam-hoc.png", "", box=(49, 50, 1303, 582),
             caption="Trang chính: trường, năm học, các vòng trong năm (ảnh chụp trang thật, bộ mẫu)"),
     Picture("9-trang-vong.png", "huong-dan/trang/ui-2-vong-cham-diem.png", "", box=(49, 50, 1303, 589),
@@ -500,10 +503,13 @@ PAGES = [
             ("Tìm Python 3.10 trở lên. Máy chưa có thì mở trang **python.org** và nói cách cài: ở màn hình đầu tiên "
             "**đánh dấu ô “Add python.exe to PATH”**, bấm Install Now; cài xong thì bấm đúp lại tệp cài đặt."),
             ("Hỏi **thư mục chiến dịch** (chọn hay tạo mới, ví dụ `" + CAMPAIGN + "`; đóng hộp thì dùng "
-            "`Documents\\Thi-dua`). Thư mục chưa có chiến dịch thì tạo `campaign.xlsx` có trường mẫu để sửa."),
+            "`Documents\\Thi-dua`)."),
             "Cài chương trình (lần đầu vài phút, cần Internet).",
-            ("Đặt lối tắt **“Thi đua”** lên màn hình nền: bấm đúp nó là trang thi đua của thư mục đó mở trong "
-            "trình duyệt — làm cả năm trên trang, không gõ lệnh (hai trang cuối tài liệu)."),
+            ("Thư mục chưa có chiến dịch thì **hỏi hai câu** (gõ số rồi Enter): trường **cấp học nào**, và "
+            "**chấm điểm thế nào** — theo tháng, theo quý (Nghị định 233/2026) hay một lần cuối năm học (trang "
+            "sau). Rồi tạo `campaign.xlsx` đúng như thế, có trường mẫu để sửa."),
+            ("Đặt lối tắt **“Thi đua”** lên màn hình nền và mở trang thi đua: từ đó bấm đúp lối tắt là trang của "
+            "thư mục đó mở trong trình duyệt — làm cả năm trên trang, không gõ lệnh (trang “Làm trên trang”)."),
         ]),
         ("Có bản mới của chương trình: bấm đúp lại tệp cài đặt; sổ sách giữ nguyên. **Muốn gõ lệnh** (các bước "
         "1–10): mở thư mục chương trình bằng File Explorer, bấm vào thanh địa chỉ, gõ `powershell`, nhấn Enter, rồi:"),
@@ -523,11 +529,37 @@ PAGES = [
             "bước 9, 10 trong thư mục `ca-nam` của bản chép."),
         ]),
     ]),
+    Page("Hai câu hỏi đầu tiên: cấp học và cách chấm điểm", [
+        ("Tệp cài đặt hỏi hai câu này trong cửa sổ chữ; **trang thi đua hỏi đúng hai câu đó** mỗi khi mở trên một "
+        "thư mục chưa có chiến dịch (lối tắt “Thi đua” của một thư mục mới, hay năm đầu tiên). Chọn rồi bấm "
+        "**Tạo chiến dịch**:"),
+        ("pic", "0-trang-bat-dau.png", 9.0),
+        ("steps", [
+            ("**Cấp học**: mầm non, tiểu học, THCS, THPT — chương trình lấy tiêu chí, danh hiệu, trường mẫu của cấp "
+            "đó (mầm non: tiêu chí nói “trẻ”); **xã/phường hoặc Sở**: cấp trên, tổng hợp bảng các trường gửi lên "
+            "(bỏ qua câu thứ hai)."),
+            ("**Theo tháng** (chọn sẵn; Nghị định 233/2026, cách chấm từ năm học 2026-2027): 9 kỳ, tháng 9 đến "
+            "tháng 5, sổ của mỗi tháng nộp trước ngày 5 tháng sau; tiêu chí chung 30 điểm, kết quả nhiệm vụ 70 "
+            "điểm; xếp loại HTXSNV, HTTNV, HTNV, KHTNV."),
+            ("**Theo quý**: 3 kỳ — quý I tháng 9–11, quý II tháng 12–2, quý III tháng 3–5 — nếu Quy chế đánh giá "
+            "của trường chấm theo quý; tiêu chí, xếp loại như theo tháng."),
+            ("**Một lần cuối năm học**: như trước Nghị định 233/2026, một vòng chấm điểm (bước 4–8)."),
+        ]),
+        ("check", [
+            ("Các kỳ nằm ở sheet **Kỳ đánh giá** của `campaign.xlsx`; hạn nộp của cả năm (sheet Trường) là **sau** "
+            "hạn của kỳ cuối (10/6), vì bảng cả năm lấy từ mọi kỳ."),
+            ("Chọn nhầm: xóa `campaign.xlsx` khi chưa phát sổ nào rồi mở lại trang; đã có chiến dịch thì trang không "
+            "hỏi lại, không ghi đè."),
+            ("Trường chấm theo tháng, quý làm các vòng ở bước 9, 10 (hay trên trang: “Cả năm theo kỳ”); đăng ký thi "
+            "đua như bước 2, 3."),
+        ]),
+    ]),
     Page("Bước 1. Tạo chiến dịch (đầu năm học)", [
-        ("Trong PowerShell ở `D:\\ThiDua`, tạo thư mục chiến dịch của năm học (cấp học: `mam-non`, `tieu-hoc`, "
-        "`thcs`, `thpt`; `nd233` nếu trường chấm theo tháng, quý theo Nghị định 233/2026 — bước 9, 10):"),
-        ("cmd", "thidua-xlsx init thidua-2026 --level tieu-hoc"),
-        ("Chương trình tạo `thidua-2026\\` gồm `campaign.xlsx`, `inbox\\` (sổ các tổ gửi về) và `outbox\\` (sổ phát "
+        ("Đã trả lời hai câu hỏi khi cài đặt hay trên trang thì chiến dịch đã có: sang phần sửa `campaign.xlsx` "
+        "dưới đây. Bằng lệnh, trong PowerShell ở `D:\\ThiDua` (cấp học: `mam-non`, `tieu-hoc`, `thcs`, `thpt`; "
+        "cách chấm: `thang`, `quy` hay `ca-nam`):"),
+        ("cmd", "thidua-xlsx init thidua-2026 --level tieu-hoc --cham-theo thang"),
+        ("Chương trình tạo `thidua-2026/` gồm `campaign.xlsx`, `inbox/` (sổ các tổ gửi về) và `outbox/` (sổ phát "
         "ra). Mở `campaign.xlsx` bằng Excel, sửa cho đúng trường mình rồi lưu: sheet **Trường** (tên trường, cơ quan "
         "quản lý, nơi nhận tờ trình, hiệu trưởng, thư ký, hạn nộp, tỉnh/thành), **Tổ** (tổ trưởng, e-mail), "
         "**Nhân sự** (mỗi người một dòng, mã không trùng; xếp loại viên chức, số tháng làm việc, nghỉ dài ngày, kỷ "
@@ -549,22 +581,23 @@ PAGES = [
     Page("Bước 2. Phát phiếu đăng ký thi đua (tháng 9)", [
         "Trong thư mục chiến dịch (`" + CAMPAIGN + "`), dấu chấm là “thư mục chiến dịch này”:",
         ("cmd", "thidua-xlsx generate . --round dang-ky"),
-        ("Mỗi tổ một sổ Excel trong `outbox\\dang-ky\\`, ví dụ `2026-2027_dang-ky_To-khoi-1.xlsx`. Gửi từng sổ cho "
+        ("Mỗi tổ một sổ Excel trong `outbox/dang-ky/`, ví dụ `2026-2027_dang-ky_To-khoi-1.xlsx`. Gửi từng sổ cho "
         "tổ trưởng qua e-mail hay Zalo. Mỗi người chọn danh hiệu đăng ký, hình thức khen thưởng, ghi tên sáng kiến; "
         "tổ chọn danh hiệu tập thể ở sheet Đăng ký tập thể. Ô khóa (họ tên, chức vụ) không sửa được."),
         ("pic", "2-dang-ky.png"),
         ("check", [
             "Màn hình báo “Đã tạo 5 sổ”: số sổ bằng số tổ.",
-            "**Đừng xóa thư mục** `so-da-phat\\`: chương trình ghi ở đó mọi sổ đã phát để nhận ra sổ gửi về.",
+            "**Đừng xóa thư mục** `so-da-phat/`: chương trình ghi ở đó mọi sổ đã phát để nhận ra sổ gửi về.",
             "Phát lại cho một tổ: chạy lại lệnh; sổ đã có không bị thay nếu không thêm `--force`.",
         ]),
     ]),
     Page("Bước 3. Nhận lại và tổng hợp đăng ký", [
         ("Tạo thư mục `inbox-dang-ky` trong thư mục chiến dịch và lưu vào đó mọi tệp các tổ gửi về, giữ nguyên tên "
         "(tổ gửi lại thì lưu cả hai: bản lưu sau cùng được dùng; tệp .zip thì giải nén vào đó). Rồi:"),
-        ("cmd", "thidua-xlsx merge inbox-dang-ky -o tong-hop-dang-ky.xlsx"),
-        ("Bảng tổng hợp đăng ký có các sheet Tổng hợp (từng tổ), Đăng ký (từng người), Tập thể, Kiểm tra (mọi vấn "
-        "đề, kèm tệp, sheet, ô) và Nguồn dữ liệu (tệp nào được dùng, vì sao)."),
+        ("cmd", "thidua-xlsx merge inbox-dang-ky"),
+        ("Bảng tổng hợp đăng ký `tong-hop_dang-ky.xlsx` (trong thư mục chiến dịch) có các sheet Tổng hợp (từng "
+        "tổ), Đăng ký (từng người), Tập thể, Kiểm tra (mọi vấn đề, kèm tệp, sheet, ô) và Nguồn dữ liệu (tệp nào "
+        "được dùng, vì sao)."),
         ("pic", "3-dang-ky-gui-ve.png", 7.0),
         ("pic", "3-tong-hop-dang-ky.png", 7.0),
         ("check", [
@@ -576,8 +609,8 @@ PAGES = [
     Page("Bước 4. Phát phiếu chấm điểm (cuối năm học)", [
         ("Trước khi phát, cập nhật `campaign.xlsx` nếu cần (người mới ở sheet Nhân sự, hạn nộp chấm điểm ở sheet "
         "Trường). Phiếu mang sẵn danh hiệu mỗi người đã đăng ký:"),
-        ("cmd", "thidua-xlsx generate . --round cham-diem --from tong-hop-dang-ky.xlsx"),
-        ("Sổ ghi vào `outbox\\cham-diem\\`. Mỗi người một sheet (phiếu): cột Tự chấm, Tổ chấm; tổng điểm, xếp loại "
+        ("cmd", "thidua-xlsx generate . --round cham-diem --from tong-hop_dang-ky.xlsx"),
+        ("Sổ ghi vào `outbox/cham-diem/`. Mỗi người một sheet (phiếu): cột Tự chấm, Tổ chấm; tổng điểm, xếp loại "
         "tự tính; ô Đăng ký đã khóa. Sheet Tổng hợp tổ xếp hạng trong tổ và báo “Còn thiếu N ô” hay “Đã đủ”. "
         "Phiếu trống Người mới 1, 2… để ẩn: chuột phải vào tên sheet → Unhide khi cần."),
         ("pic", "4-phieu-cham-diem.png", 12.5),
@@ -589,7 +622,7 @@ PAGES = [
         ]),
     ]),
     Page("Bước 5. Theo dõi và nhắc các tổ", [
-        ("Lưu sổ các tổ gửi về vào `inbox\\` (thư mục con cũng được). Bất cứ lúc nào, lệnh sau cho biết tổ nào đã "
+        ("Lưu sổ các tổ gửi về vào `inbox/` (thư mục con cũng được). Bất cứ lúc nào, lệnh sau cho biết tổ nào đã "
         "nộp, đúng hạn hay muộn, chưa nộp, sổ nào còn lỗi — không ghi tệp nào:"),
         ("cmd", "thidua-xlsx status inbox --nhac"),
         ("`--nhac` in sẵn **lời nhắc cho từng tổ trưởng** cần nhắc (tên, e-mail, việc còn thiếu, hạn nộp) để dán vào "
@@ -603,7 +636,7 @@ PAGES = [
         ]),
     ]),
     Page("Bước 6. Tổng hợp, xếp hạng, xét danh hiệu", [
-        "Hết hạn nộp (sổ nộp muộn chỉ cần lưu vào `inbox\\` rồi chạy lại):",
+        "Hết hạn nộp (sổ nộp muộn chỉ cần lưu vào `inbox/` rồi chạy lại):",
         ("cmd", "thidua-xlsx merge inbox -o tong-hop.xlsx"),
         ("Chương trình tính lại mọi điểm, xếp hạng, xét danh hiệu theo Luật Thi đua, khen thưởng và ghi lý do từng "
         "người. Chạy lại thì thêm `--force`; thêm `--pdf` để có bản PDF (cần LibreOffice)."),
@@ -628,12 +661,12 @@ PAGES = [
         ("pics", "7-to-trinh.png", "7-bien-ban.png", 8.6),
         ("check", [
             "Sheet Thay đổi của Hội đồng trong `tong-hop-cuoi.xlsx`: ai, trước → sau, lý do.",
-            "`ho-so\\`: Tờ trình, Biên bản họp, Biên bản kiểm phiếu (Word và PDF), mỗi danh hiệu một thư mục.",
+            "`ho-so/`: Tờ trình, Biên bản họp, Biên bản kiểm phiếu (Word và PDF), mỗi danh hiệu một thư mục.",
         ]),
     ]),
     Page("Bước 8. Gửi cấp trên, lưu lịch sử", [
-        ("Gửi UBND xã/phường (hoặc Sở GD&ĐT, theo sheet Trường): **Tờ trình** `ho-so\\01_To-trinh.pdf` (ký số), "
-        "Biên bản họp bình xét, Biên bản kiểm phiếu, **mỗi thư mục danh hiệu** trong `ho-so\\` (Danh sách đề nghị; "
+        ("Gửi UBND xã/phường (hoặc Sở GD&ĐT, theo sheet Trường): **Tờ trình** `ho-so/01_To-trinh.pdf` (ký số), "
+        "Biên bản họp bình xét, Biên bản kiểm phiếu, **mỗi thư mục danh hiệu** trong `ho-so/` (Danh sách đề nghị; "
         "với CSTĐCS thêm Báo cáo thành tích người được đề nghị viết, ký), giấy tờ ghi trong `Danh-muc-ho-so.txt`, "
         "và bảng **`tong-hop-cuoi.xlsx`** (cấp trên tổng hợp các trường từ tệp này)."),
         ("pic", "8-danh-sach.png", 12.0),
@@ -642,21 +675,21 @@ PAGES = [
         ("check", [
             ("**Đừng sửa tay** `tong-hop-cuoi.xlsx` trước khi gửi (cấp trên nhận ra danh sách sửa tay): cần sửa thì "
             "sửa `hoi-dong.xlsx` rồi chạy lại bước 7 với `--force`."),
-            "Không gửi: `hoi-dong.xlsx`, sổ các tổ. Sao lưu cả thư mục chiến dịch (cả `so-da-phat\\`).",
+            "Không gửi: `hoi-dong.xlsx`, sổ các tổ. Sao lưu cả thư mục chiến dịch (cả `so-da-phat/`).",
         ]),
     ]),
     Page("Bước 9. Trường chấm theo tháng, quý (Nghị định 233/2026): từng kỳ", [
         ("Từ năm học 2026-2027 trường đánh giá theo **kỳ** (tháng hay quý: sheet Kỳ đánh giá). Ví dụ là bộ mẫu "
-        "`samples\\ca-nam` (Trường THCS Kim Sơn, hai kỳ tháng 9, tháng 10/2026). Đăng ký như bước 2, 3; rồi **mỗi "
-        "kỳ**: phát sổ của kỳ, theo dõi, tổng hợp (bảng của kỳ ghi vào `ky\\`, nơi bảng cả năm đọc):"),
-        ("cmd", "thidua-xlsx generate . --round cham-diem --period thang-10 --from tong-hop-dang-ky.xlsx"),
-        ("cmd", "thidua-xlsx status inbox\\thang-10 --nhac"),
-        ("cmd", "thidua-xlsx merge inbox\\thang-10 --period thang-10"),
+        "`samples/ca-nam` (Trường THCS Kim Sơn, hai kỳ tháng 9, tháng 10/2026). Đăng ký như bước 2, 3; rồi **mỗi "
+        "kỳ**: phát sổ của kỳ, theo dõi, tổng hợp (bảng của kỳ ghi vào `ky/`, nơi bảng cả năm đọc):"),
+        ("cmd", "thidua-xlsx generate . --round cham-diem --period thang-10 --from tong-hop_dang-ky.xlsx"),
+        ("cmd", "thidua-xlsx status inbox/thang-10 --nhac"),
+        ("cmd", "thidua-xlsx merge inbox/thang-10 --period thang-10"),
         ("Bảng của kỳ chỉ có điểm, xếp loại và xếp hạng của kỳ: danh hiệu xét một lần, ở bảng cả năm. **Hiệu "
-        "trưởng chấm kỳ**: mở `ky\\tong-hop_thang-10.xlsx`, Lưu thành `hieu-truong_thang-10.xlsx`, ghi cột Điểm "
+        "trưởng chấm kỳ**: mở `ky/tong-hop_thang-10.xlsx`, Lưu thành `hieu-truong_thang-10.xlsx`, ghi cột Điểm "
         "Hội đồng (lý do ở Ghi chú Hội đồng), lưu; rồi (`--force`: bảng của kỳ được thay bằng bảng có điểm hiệu "
         "trưởng):"),
-        ("cmd", "thidua-xlsx merge inbox\\thang-10 --period thang-10 --council hieu-truong_thang-10.xlsx --force"),
+        ("cmd", "thidua-xlsx merge inbox/thang-10 --period thang-10 --council hieu-truong_thang-10.xlsx --force"),
         ("pic", "9-ky.png", 7.5),
         ("check", [
             ("Người **nghỉ trọn một kỳ** (thai sản một quý…): ghi mã kỳ ở cột Kỳ nghỉ trọn kỳ (sheet Nhân sự), ví "
@@ -667,15 +700,15 @@ PAGES = [
             ("Người **chuyển đến** giữa năm: hiệu trưởng ghi điểm các tháng ở trường cũ (theo nhận xét của trường "
             "cũ) vào cột Điểm Hội đồng của bảng kỳ đó, ghi chú “Chuyển đến từ …”; bảng cả năm ghi rõ điểm nào do "
             "hiệu trưởng nhập."),
-            ("Bảng hiệu trưởng đã chấm được **lưu cùng kỳ** (`hoi-dong\\hieu-truong_thang-10.xlsx`): có sổ nộp muộn "
+            ("Bảng hiệu trưởng đã chấm được **lưu cùng kỳ** (`hoi-dong/hieu-truong_thang-10.xlsx`): có sổ nộp muộn "
             "thì cứ tổng hợp lại kỳ đó, không cần đưa lại tệp — chương trình tự áp dụng lại và nói tên tệp. Muốn bỏ "
-            "lượt duyệt: thêm `--bo-duyet` (tệp chuyển vào `hoi-dong\\cu`, không xóa)."),
+            "lượt duyệt: thêm `--bo-duyet` (tệp chuyển vào `hoi-dong/cu`, không xóa)."),
             ("Sổ kỳ tạo **trước khi tổng hợp đăng ký** ghi “Chưa đăng ký”: không cần tạo lại — bảng cả năm lấy đăng "
             "ký từ bảng tổng hợp đăng ký."),
         ]),
     ], sample=YEAR_SAMPLE),
     Page("Bước 10. Cả năm: xếp loại, Hội đồng, hồ sơ, lịch sử", [
-        ("Cuối năm, từ các bảng kỳ trong `ky\\`: điểm năm là trung bình các kỳ có điểm, xếp loại viên chức (tỷ lệ "
+        ("Cuối năm, từ các bảng kỳ trong `ky/`: điểm năm là trung bình các kỳ có điểm, xếp loại viên chức (tỷ lệ "
         "HTXSNV, dưới 6 tháng, nghỉ dài ngày, kỷ luật), rồi xét danh hiệu theo xếp loại đó:"),
         ("cmd", "thidua-xlsx year ky"),
         ("Bảng `tong-hop_ca-nam.xlsx` dùng cho Hội đồng như ở bước 7. Mở nó bằng Excel, Lưu thành tệp "
@@ -750,7 +783,7 @@ PAGES = [
         "một thư, kèm sổ của tổ, hạn gửi, cách làm. **Bấm đúp** một thư: Outlook mở một thư mới; xem lại rồi bấm "
         "**Gửi**. Người nhận lấy từ cột Email sheet Tổ; tổ chưa có e-mail thì chương trình **nêu tên tổ** đó."),
         ("label", "Phát sổ (bước 2, 4) kèm thư nháp cho từng tổ trưởng:"),
-        ("cmd", "thidua-xlsx generate . --round cham-diem --from tong-hop-dang-ky.xlsx --thu thu-nhap"),
+        ("cmd", "thidua-xlsx generate . --round cham-diem --from tong-hop_dang-ky.xlsx --thu thu-nhap"),
         ("label", "Nhắc các tổ (bước 5): mỗi tổ cần nhắc một thư, kèm bản góp ý nếu sổ còn lỗi:"),
         ("cmd", "thidua-xlsx status inbox --nhac --thu thu-nhac"),
         ("label", ("Gửi hồ sơ lên UBND (bước 7, 8): một thư gửi Nơi nhận tờ trình, kèm bảng tổng hợp cuối năm, Tờ "
@@ -781,13 +814,13 @@ COVER = [
     ("Tài liệu dành cho thư ký Hội đồng thi đua – khen thưởng của trường. Mỗi trang là một bước của năm học: việc "
     "cần làm, **lệnh gõ vào PowerShell** (trong khung xám), hình sổ Excel hay văn bản mà bước đó cho ra, và những "
     "điều cần kiểm tra. Không muốn gõ lệnh: cài bằng bước 0 rồi làm cả năm trên trang (hai trang cuối)."),
-    ("Mọi hình được in từ **bộ mẫu đi kèm chương trình** (thư mục `samples\\`: Trường Tiểu học Trực Cường, năm học "
+    ("Mọi hình được in từ **bộ mẫu đi kèm chương trình** (thư mục `samples/`: Trường Tiểu học Trực Cường, năm học "
     "2025-2026, 5 tổ, 44 người), nên giống những gì bạn sẽ thấy. Bộ mẫu cố ý có một tổ không nộp, một tổ gửi hai "
-    "lần, một sổ có ô sai. Bước 9, 10 (chấm theo tháng, quý) dùng bộ mẫu thứ hai, thư mục `samples\\ca-nam` "
+    "lần, một sổ có ô sai. Bước 9, 10 (chấm theo tháng, quý) dùng bộ mẫu thứ hai, thư mục `samples/ca-nam` "
     "(Trường THCS Kim Sơn, năm học 2026-2027)."),
 ]
 OVERVIEW = [  # step, when, what
-    ("0", "Một lần", "Cài đặt: bấm đúp Cai-dat-thi-dua.bat"),
+    ("0", "Một lần", "Cài đặt: bấm đúp Cai-dat-thi-dua.bat; cấp học, cách chấm"),
     ("1", "Đầu năm học", "Tạo chiến dịch, sửa campaign.xlsx"),
     ("2", "Tháng 9", "Phát phiếu đăng ký thi đua cho các tổ"),
     ("3", "Hết hạn đăng ký", "Nhận lại và tổng hợp đăng ký"),

@@ -7,7 +7,7 @@ Steps, as the secretary and the departments would do them:
    reproducible): samples/ is a campaign folder (campaign.xlsx, so-da-phat/, inbox/, outbox/);
 2. ``generate`` the registration round; departments fill their lists (inbox-dang-ky/), one
    teacher forgets to register and a newcomer registers on a spare row;
-3. ``merge`` the registrations → tong-hop-dang-ky.xlsx;
+3. ``merge`` the registrations → tong-hop_dang-ky.xlsx;
 4. ``generate --from`` it for the scoring round (the newcomer gets a form of their own); departments
    fill scores (inbox/), with the mishaps of a real year: one department never sends, one sends
    twice, one file has out-of-range scores and blanks, an unregistered newcomer on a spare form
@@ -95,9 +95,9 @@ def main() -> None:
     registration = generate_round(folder, ly.REGISTRATION, HERE / "outbox" / "dang-ky", today=today)
     for path in registration.paths:
         _fill_registration(campaign, path, HERE / "inbox-dang-ky" / path.name)
-    write_summary(merge_inbox(HERE / "inbox-dang-ky", folder), HERE / "tong-hop-dang-ky.xlsx")
+    write_summary(merge_inbox(HERE / "inbox-dang-ky", folder), HERE / "tong-hop_dang-ky.xlsx")
 
-    scoring = generate_round(folder, ly.SCORING, HERE / "outbox" / "cham-diem", HERE / "tong-hop-dang-ky.xlsx",
+    scoring = generate_round(folder, ly.SCORING, HERE / "outbox" / "cham-diem", HERE / "tong-hop_dang-ky.xlsx",
                              today=dt.date(2026, 5, 4))
     assert not scoring.problems.errors, [p.render() for p in scoring.problems]
     for path in scoring.paths:
@@ -116,7 +116,7 @@ def main() -> None:
     final = with_history(final, history)
     write_summary(final, HERE / "tong-hop-cuoi.xlsx")
     papers = write_documents(final, HERE / "ho-so")
-    record_outputs(HERE, [HERE / name for name in ("tong-hop-dang-ky.xlsx", "tong-hop.xlsx", "bao-cao.json",
+    record_outputs(HERE, [HERE / name for name in ("tong-hop_dang-ky.xlsx", "tong-hop.xlsx", "bao-cao.json",
                                                    "tong-hop-cuoi.xlsx")] + sorted((HERE / "ho-so").rglob("*.*")))
     print(f"samples rebuilt: {len(summary.files)} files in inbox/, {len(summary.people)} people, "
           f"{len(final.council_changes)} council changes, {len(papers.documents)} papers"

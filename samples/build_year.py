@@ -12,7 +12,7 @@ Steps, as the secretary and the departments would do them:
    Căn cứ too: dated 22/9/2026, for 2026-2027), its periods cut to the first two months and the ratings of sheet
    Nhân sự emptied but one (the year computes them; GV034's stays, the authority's word);
 2. the registration round: everyone registers LĐTT, those rated HTXSNV last year or with a sáng kiến CSTĐCS, but
-   GV017, who registers nothing; every department registers TTLĐTT (tong-hop-dang-ky.xlsx);
+   GV017, who registers nothing; every department registers TTLĐTT (tong-hop_dang-ky.xlsx);
 3. each month ``generate --period`` (with ``--from`` the registrations) and every department fills its scores
    (inbox/<period>/); GV019 is not scored in Tháng 10;
 4. each month ``merge --period`` → ky/tong-hop_<period>.xlsx (the service the command runs), then the head's pass on it
@@ -104,7 +104,7 @@ def build(here: Path, shift: int, authority_code: str = "") -> tuple[int, int, l
     # with what the campaign's opening and its rule set say, and today's date
     report = year(MergeRequest(inbox=here / "ky", output=here / "tong-hop_ca-nam.xlsx", json_path=here / "ca-nam.json",
                                campaign_path=here))
-    record_outputs(here, [here / "tong-hop-dang-ky.xlsx", here / "tong-hop_ca-nam.xlsx", here / "ca-nam.json",
+    record_outputs(here, [here / "tong-hop_dang-ky.xlsx", here / "tong-hop_ca-nam.xlsx", here / "ca-nam.json",
                           *sorted((here / "ky").glob("*.xlsx"))])
     assert report.report.valid, report.report.to_dict()
     data = json.loads((here / "ca-nam.json").read_text(encoding="utf-8"))

@@ -109,7 +109,7 @@ def register(folder: CampaignFolder, titles: dict[str, str], work: Path, *, coll
     for path in paths:
         if layout(path).department_code not in skip_departments:
             registered_book(path, inbox / path.name, titles, collective=collective, newcomers=newcomers)
-    target = work / "tong-hop-dang-ky.xlsx"
+    target = work / "tong-hop_dang-ky.xlsx"  # the registration round's summary as the folder map names it
     write_summary(merge_inbox(inbox, folder), target)
     return target
 

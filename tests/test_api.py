@@ -166,7 +166,7 @@ def test_several_schools_and_years_stack_and_every_other_file_is_skipped_with_it
     _rewritten(final["path"], folder / "truc-cuong-2024-2025.xlsx", school_year="2024-2025")
     shutil.copy(final["path"], folder / "ban-sao.xlsx")  # the same school's year twice: one is used
     os.utime(folder / "ban-sao.xlsx", (1_700_000_000, 1_700_000_000))  # saved first
-    shutil.copy(SAMPLES / "tong-hop-dang-ky.xlsx", folder)
+    shutil.copy(SAMPLES / "tong-hop_dang-ky.xlsx", folder)
     shutil.copy(SAMPLES / "ca-nam" / "ky" / "tong-hop_thang-9.xlsx", folder)
     shutil.copy(SAMPLES / CAMPAIGN_FILE, folder)
     _rewritten(final["path"], folder / "ban-cu.xlsx", schema_version=4, people_info=[], decisions=[])
@@ -179,7 +179,7 @@ def test_several_schools_and_years_stack_and_every_other_file_is_skipped_with_it
     frames = read_summaries(folder)
 
     assert {s.file: s.code for s in frames.skipped} == {
-        "ban-sao.xlsx": "api.duplicate", "tong-hop-dang-ky.xlsx": "api.registration",
+        "ban-sao.xlsx": "api.duplicate", "tong-hop_dang-ky.xlsx": "api.registration",
         "tong-hop_thang-9.xlsx": "api.period", CAMPAIGN_FILE: "api.not_ours", "ban-cu.xlsx": "api.older",
         "ban-moi.xlsx": "summary.schema_unknown", "sua-tay.xlsx": "api.unreadable", "hong.xlsx": "api.unreadable",
         "ghi-chu.txt": "api.other_file", "loi-tat.xlsx": "api.link"}

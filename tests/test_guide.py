@@ -33,9 +33,9 @@ BUILDER = SAMPLES / "build_guide.py"
 REBUILD = "run `python samples/build_guide.py` (needs LibreOffice and poppler-utils) and commit what it writes"
 COMMAND_LINE = re.compile(r"^(?:thidua-xlsx|py -m thidua_xlsx)(?:\s+(.*))?$")
 ROUNDS = {  # each round's command, as tokens it must carry
-    "1. tạo chiến dịch": ("init", "--level"),
+    "1. tạo chiến dịch": ("init", "--level", "--cham-theo"),
     "2. phát phiếu đăng ký": ("generate", "--round", "dang-ky"),
-    "3. tổng hợp đăng ký": ("merge", "inbox-dang-ky", "-o"),
+    "3. tổng hợp đăng ký": ("merge", "inbox-dang-ky"),
     "4. phát phiếu chấm điểm": ("generate", "--round", "cham-diem", "--from"),
     "5. theo dõi và nhắc": ("status", "--nhac"),
     "6. tổng hợp": ("merge", "inbox", "-o", "tong-hop.xlsx"),
@@ -190,6 +190,21 @@ def test_the_guide_starts_with_the_installer(pdf_lines):
     first = text.index("Bước 0. Cài đặt")
     assert text.index("Cai-dat-thi-dua.bat", first) < text.index("py -m pip install .", first)
     assert "“Thi đua”" in text[first:text.index("Bước 1.", first)]
+
+
+def test_the_guides_first_pages_ask_the_level_and_how_the_school_scores(pdf_lines, manifest):
+    """The installer's two questions, and the page's first screen asking them (its picture, from the browser test's
+    screenshot: tests/ui/test_browser.py), come before step 1."""
+    text = " ".join(pdf_lines)
+    first = text.index("Bước 0. Cài đặt")
+    opening = text[first:text.index("Bước 1.", first)]
+    for said in ("hỏi hai câu", "Hai câu hỏi đầu tiên: cấp học và cách chấm điểm", "Theo tháng", "Theo quý",
+                 "Một lần cuối năm học", "Nghị định 233/2026", "mầm non", "Tạo chiến dịch", "sheet Kỳ đánh giá",
+                 "Hình: Trang thi đua mở trên thư mục chưa có chiến dịch"):
+        assert said in opening, said
+    markdown = (GUIDE_DIR / "huong-dan-thu-ky.md").read_text(encoding="utf-8")
+    assert markdown.index("0-trang-bat-dau.png") < markdown.index("Bước 1.")
+    assert list(manifest["pictures"]["0-trang-bat-dau.png"]["sources"]) == ["huong-dan/trang/ui-0-bat-dau.png"]
 
 
 def test_the_refusals_are_caught():

@@ -103,7 +103,7 @@ def test_the_guide_runs_on_a_fresh_copy_of_the_sample_from_its_first_page_to_its
     beside = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*(moi*"))
     assert not beside, f"the guide on the sample wrote copies beside the sample's files: {beside}"
     assert (fresh / "thidua-2026" / "campaign.xlsx").is_file()
-    for made in ("tong-hop-dang-ky.xlsx", "tong-hop.xlsx", "tong-hop-cuoi.xlsx", "ho-so/01_To-trinh.docx",
+    for made in ("tong-hop_dang-ky.xlsx", "tong-hop.xlsx", "tong-hop-cuoi.xlsx", "ho-so/01_To-trinh.docx",
                  "ho-so/01_To-trinh.pdf", "ho-so-du-thao/01_To-trinh.docx", "lich-su.xlsx"):
         assert (school / made).is_file(), made
     assert list((school / "gop-y").glob("*.xlsx")), "the feedback copies of step 6"

@@ -173,7 +173,7 @@ def test_a_commune_files_a_schools_final_summary_and_refuses_a_schools_registrat
 
     [final] = intake.file("Truc Cuong.xlsx", (SAMPLES / "cap-xa" / "inbox" / "TH-Truc-Cuong_tong-hop-cuoi.xlsx")
                           .read_bytes())
-    [registration] = intake.file("dang ky.xlsx", (SAMPLES / "tong-hop-dang-ky.xlsx").read_bytes())
+    [registration] = intake.file("dang ky.xlsx", (SAMPLES / "tong-hop_dang-ky.xlsx").read_bytes())
 
     assert (final.outcome, final.path, final.unit) == (FILED, "inbox/Truc Cuong.xlsx", "Trường Tiểu học Trực Cường")
     assert registration.outcome == REFUSED and registration.problem.code == "level_above.not_final"

@@ -21,6 +21,7 @@ from tests.scoring_round import T1_SCORES, T2_SCORES, TITLES
 from thidua_xlsx.cli import main
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.places import OLD_REGISTRATION_SUMMARY
 from thidua_xlsx.model.titles import LDTT, NO_PROPOSAL
 from thidua_xlsx.text import decisions as dx
 from thidua_xlsx.text import summary as stx
@@ -205,3 +206,15 @@ def test_a_council_note_pasted_with_control_characters_is_kept_as_typed_and_said
     assert "Hoàng Thị Thu Hương Giang Nguyễn Phương (GV05): ghi chú có 1 ký tự điều khiển" in " ".join(output.split())
     person = next(p for p in _json(tmp_path / "a.json")["people"] if p["code"] == "GV05")
     assert person["council"]["note"] == "Chưa đủ hồ sơ"
+
+
+def test_the_registration_summary_under_its_earlier_name_is_still_read_by_the_year(made_early, tmp_path):
+    """A folder of an earlier version has the registration's summary as tong-hop-dang-ky.xlsx (as the README then
+    named it): the year reads it, and says so, as it reads tong-hop_dang-ky.xlsx."""
+    here = tmp_path / "nam"
+    shutil.copytree(made_early["folder"], here)
+    (here / "tong-hop_dang-ky.xlsx").rename(here / OLD_REGISTRATION_SUMMARY)
+    output = _run("year", here / "ky", "--json", here / "nam.json", "--force")
+    assert OLD_REGISTRATION_SUMMARY in output
+    assert "Đăng ký thi đua của năm lấy từ bảng tổng hợp đăng ký" in output
+    assert _json(here / "nam.json")["applied"][0]["file"] == OLD_REGISTRATION_SUMMARY

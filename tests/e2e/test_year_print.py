@@ -34,7 +34,7 @@ def printed(tmp_path_factory):
     assert result.exit_code == 0, result.output
     period = _periods(sample)[0]
     made = CliRunner().invoke(main, ["generate", str(sample), "--round", "cham-diem", "--period", period.code,
-                                     "--from", str(sample / "tong-hop-dang-ky.xlsx"), "-o", str(root / "so")])
+                                     "--from", str(sample / "tong-hop_dang-ky.xlsx"), "-o", str(root / "so")])
     assert made.exit_code == 0, made.output
     book = sorted((root / "so").glob("*.xlsx"))[0]
     return {"year": pdf_pages(convert(root / "ca-nam.xlsx", "pdf", root)),

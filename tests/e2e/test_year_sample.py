@@ -17,7 +17,7 @@ from thidua_xlsx.model.titles import CSTDCS
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "ca-nam"
 README = Path(__file__).resolve().parents[2] / "README.md"
 # the README's command of the year (section "Cả năm theo Nghị định 233/2026"): the fixture runs it on a copy
-COMMAND = "thidua-xlsx year samples/ca-nam/ky --campaign samples/ca-nam -o tong-hop_ca-nam.xlsx --json ca-nam.json"
+COMMAND = "thidua-xlsx year thu-mau/ca-nam/ky --campaign thu-mau/ca-nam --json thu-mau/ca-nam/ca-nam.json --force"
 DATED = {"campaign.past_year", "year.period_future", "year.period_future_used"}  # said by the day of the run
 CAMPAIGN_SHEETS = {"Trường", "Quy tắc", "Tổ", "Nhân sự", "Bộ tiêu chí", "Tiêu chí", "Danh hiệu", "Xếp loại", "Căn cứ",
                    "Kỳ đánh giá", "Khen đột xuất"}
@@ -26,12 +26,12 @@ CAMPAIGN_SHEETS = {"Trường", "Quy tắc", "Tổ", "Nhân sự", "Bộ tiêu c
 @pytest.fixture(scope="module")
 def year(tmp_path_factory):
     out = tmp_path_factory.mktemp("ca-nam")
-    sample = out / "sample"  # a copy: the run records what it wrote in its campaign folder, never in the repository
+    sample = out / "ca-nam"  # the README's copy (thu-mau/ca-nam): the run records what it wrote in its campaign folder
     shutil.copytree(SAMPLE, sample)
-    result = CliRunner().invoke(main, ["year", str(sample / "ky"), "--campaign", str(sample), "-o",
-                                       str(out / "tong-hop_ca-nam.xlsx"), "--json", str(out / "ca-nam.json")])
+    result = CliRunner().invoke(main, ["year", str(sample / "ky"), "--campaign", str(sample), "--json",
+                                       str(sample / "ca-nam.json"), "--force"])
     assert result.exit_code == 0, result.output
-    data = json.loads((out / "ca-nam.json").read_text(encoding="utf-8"))
+    data = json.loads((sample / "ca-nam.json").read_text(encoding="utf-8"))
     return {"output": " ".join(result.output.split()), "data": data,
             "people": {p["code"]: p for p in data["people"]}}
 

@@ -14,6 +14,7 @@ import pytest
 from tests.ui import browser
 from tests.ui.pages import REGISTRATION_BOOK, RETURNED, WITH_ERRORS, commune_campaign, school_campaign
 
+FIRST_SCREEN = (840, 860)  # the window the first screen is pictured in for the guide (samples/build_guide.py)
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(bool(browser.available()) and not os.environ.get("CI"), reason=browser.available())]
 
@@ -86,5 +87,34 @@ def test_a_communes_merge(driver, shots, tmp_path):
         page = browser.text(driver)
         assert "Xong" in page and "tong-hop-cac-truong.xlsx" in page, page
         browser.shot(driver, shots, "5-cap-xa-tong-hop")
+    finally:
+        served.stop()
+
+
+def test_the_first_screen_asks_the_level_and_how_the_school_scores(driver, shots, tmp_path):
+    """A folder with no campaign, as the installer leaves it or the Desktop's "Thi đua" opens it: the page asks the two
+    questions (its picture opens the secretary's guide), she answers mầm non and by month, and the year is made."""
+    from selenium.webdriver.common.by import By
+
+    folder = tmp_path / "Thi-dua"
+    folder.mkdir()
+    served = browser.Served(folder)
+    try:
+        driver.get(served.address)
+        page = browser.text(driver)
+        assert "Trường thuộc cấp học nào?" in page and "Trường chấm điểm thi đua thế nào?" in page
+        assert "Theo tháng, Nghị định 233/2026" in page and "Theo quý" in page and "Một lần cuối năm học" in page
+        driver.set_window_size(*FIRST_SCREEN)  # the guide's picture: a narrower window, its words larger on paper
+        try:
+            browser.shot(driver, shots, "0-bat-dau")
+        finally:
+            driver.set_window_size(browser.WIDTH, browser.HEIGHT)
+
+        driver.find_element(By.CSS_SELECTOR, "input[name=cap][value=mam-non]").click()
+        driver.find_element(By.ID, "first").click()  # by month: the answer already chosen
+        browser.wait(driver, lambda d: d.find_element(By.ID, "job").get_attribute("data-state") != "running", 120)
+        assert "Xong" in browser.text(driver)
+        driver.get(served.root + "/")
+        assert "Tháng 9/" in browser.text(driver) and (folder / "campaign.xlsx").is_file()
     finally:
         served.stop()

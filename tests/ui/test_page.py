@@ -26,6 +26,7 @@ from tests.ui.pages import (
     text,
     wait_job,
 )
+from thidua_xlsx.model.places import OLD_REGISTRATION_SUMMARY
 from thidua_xlsx.ui.security import MAX_UPLOAD_FILES, form_token
 
 CSRF = {"csrf": form_token(TOKEN)}
@@ -189,11 +190,12 @@ def test_the_year_at_a_glance(school):
 
 
 def test_a_round_merged_as_the_readme_names_its_summary_is_done(tmp_path):
-    """The registration summary written by the README's command (-o tong-hop-dang-ky.xlsx), the council's final
-    summary (tong-hop-cuoi.xlsx): their rounds are done, each summary offered for download."""
+    """The registration summary under the name earlier READMEs gave it (tong-hop-dang-ky.xlsx, still read), the
+    council's final summary as the README names it (tong-hop-cuoi.xlsx): their rounds are done, each summary offered
+    for download."""
     folder, _returned = school_campaign(tmp_path)
-    for name in ("tong-hop-dang-ky.xlsx", "tong-hop-cuoi.xlsx"):
-        shutil.copy2(SAMPLES / name, folder / name)
+    shutil.copy2(SAMPLES / "tong-hop_dang-ky.xlsx", folder / OLD_REGISTRATION_SUMMARY)
+    shutil.copy2(SAMPLES / "tong-hop-cuoi.xlsx", folder / "tong-hop-cuoi.xlsx")
     _app, found = client(folder)
     page = text(found.get("/"))
     assert page.count("đã tổng hợp") == 3 and "quá hạn" not in page  # both rounds, and the history's step

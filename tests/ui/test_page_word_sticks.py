@@ -93,7 +93,7 @@ def test_the_year_page_says_what_keeps_the_year_a_draft_and_history_asks_first(y
 
 def test_a_period_s_books_made_before_the_registration_was_merged_are_said_on_its_page(year, tmp_path):
     _app, found = client(year)
-    registration = year / "tong-hop-dang-ky.xlsx"
+    registration = year / "tong-hop_dang-ky.xlsx"
     registration.rename(tmp_path / registration.name)  # not merged yet
     made = _run(found, "/vong/thang-10/sinh", chac="1")
     assert "vòng đăng ký chưa tổng hợp" in made
@@ -102,7 +102,7 @@ def test_a_period_s_books_made_before_the_registration_was_merged_are_said_on_it
     (tmp_path / registration.name).rename(registration)  # merged now: the year reads it, the books need no remaking
     page = text(found.get("/vong/thang-10"))
     assert ("Sổ của 6 tổ kỳ này được tạo trước khi tổng hợp đăng ký (ô Đăng ký ghi 'Chưa đăng ký'). Không cần tạo "
-            "lại: cả năm lấy đăng ký từ bảng tổng hợp đăng ký tong-hop-dang-ky.xlsx.") in page
+            "lại: cả năm lấy đăng ký từ bảng tổng hợp đăng ký tong-hop_dang-ky.xlsx.") in page
     assert "Sổ của" not in text(found.get("/vong/thang-9"))  # made with the registration: nothing to say
 
 

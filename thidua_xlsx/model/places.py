@@ -8,7 +8,9 @@ for the same request. A school's campaign folder::
     inbox/ , inbox/<period>/             the scoring round's (a period's in its own folder)
     outbox/<round or period>/            the books generate writes
     so-da-phat/ , so-da-nhan/            the records of the books issued and received
-    tong-hop_<round or period>.xlsx      a round's summary (a period's in ky/, where the year reads them)
+    tong-hop_<round or period>.xlsx      a round's summary (a period's in ky/, where the year reads them): the
+                                         registration's tong-hop_dang-ky.xlsx (read by the year and by generate),
+                                         the single scoring round's tong-hop_cham-diem.xlsx
     ky/tong-hop_<period>.xlsx            the periods' summaries
     tong-hop_ca-nam.xlsx                 the year's, from its periods
     hoi-dong/                            the head's and the council's passes, each kept with its round once a merge
@@ -55,10 +57,12 @@ HISTORY_KEY = "lich-su"  # the history book's update
 SUMMARY_NAME = "tong-hop_{round}.xlsx"
 YEAR_SUMMARY = SUMMARY_NAME.format(round=YEAR_KEY)
 LEVEL_ABOVE_SUMMARY = "tong-hop-cac-truong.xlsx"
-# The summaries' names in the README's first examples (and the shipped sample's): found by the page as a round's own
-# when no run of the tool is remembered for that round.
-README_REGISTRATION_SUMMARY, README_SCORING_SUMMARY, README_FINAL_SUMMARY = \
-    "tong-hop-dang-ky.xlsx", "tong-hop.xlsx", "tong-hop-cuoi.xlsx"
+# The single scoring round's summaries as the README's examples and the shipped sample name them (-o), before and
+# after the council: found by the page as the round's own when no run of the tool is remembered for it.
+README_SCORING_SUMMARY, README_FINAL_SUMMARY = "tong-hop.xlsx", "tong-hop-cuoi.xlsx"
+# The registration round's summary as earlier versions of the README, the guide and the sample named it: still read
+# (by the year, generate and the page) in a folder that has it and not the round's own (tong-hop_dang-ky.xlsx).
+OLD_REGISTRATION_SUMMARY = "tong-hop-dang-ky.xlsx"
 
 
 def round_key(round_: str, period: str = "") -> str:

@@ -117,8 +117,9 @@ def _run(item: dict) -> Run:
 def summary_of(folder: Path, key: str, round_: str, period: str) -> str:
     """The summary of round ``key`` to offer (relative to the campaign folder; "" none): the one its last merge wrote,
     whichever door ran it; when no merge of it is remembered (a folder of an earlier version, the shipped sample), the
-    round's own name (model.places), else the README's for the registration and the single scoring round
-    (``tong-hop-dang-ky.xlsx``; ``tong-hop-cuoi.xlsx`` after the council, ``tong-hop.xlsx``)."""
+    round's own name (model.places: ``tong-hop_dang-ky.xlsx`` for the registration), else the registration's
+    earlier name (``tong-hop-dang-ky.xlsx``) or the README's for the single scoring round (``tong-hop-cuoi.xlsx``
+    after the council, ``tong-hop.xlsx``)."""
     from thidua_xlsx.model.exits import EXIT_UNUSABLE
     from thidua_xlsx.model.result import SUMMARY
 
@@ -130,7 +131,7 @@ def summary_of(folder: Path, key: str, round_: str, period: str) -> str:
     at = places.Places(folder)
     own = at.year_summary if key == places.YEAR_KEY else at.level_above_summary if key == places.LEVEL_ABOVE_KEY \
         else at.summary(round_, period)
-    readme = {ly.REGISTRATION: (places.README_REGISTRATION_SUMMARY,),
+    readme = {ly.REGISTRATION: (places.OLD_REGISTRATION_SUMMARY,),
               ly.SCORING: (places.README_FINAL_SUMMARY, places.README_SCORING_SUMMARY)}.get(key, ())
     names = (own.relative_to(folder).as_posix(), *readme)
     return next((name for name in names if (folder / name).is_file()), "")

@@ -193,7 +193,7 @@ MERGE_PERIOD_HELP = "Kỳ đánh giá của các sổ trong INBOX, theo mã kỳ
 PERIOD_ASKED = "Kỳ đánh giá: {period} ({code}), theo --period."
 PERIOD_FOUND = "Kỳ đánh giá: {period} ({code}), kỳ của đa số sổ trong thư mục (chọn kỳ khác bằng --period)."
 GENERATE_NO_FROM = ("Lưu ý: không có --from nên mọi người trong phiếu chấm điểm là 'Chưa đăng ký' và sẽ không được xét "
-                    "danh hiệu. Hãy dùng --from tong-hop-dang-ky.xlsx (bảng tổng hợp vòng đăng ký).")
+                    "danh hiệu. Hãy dùng --from tong-hop_dang-ky.xlsx (bảng tổng hợp vòng đăng ký).")
 CHECKLIST_HEAD = "Danh sách cần kiểm tra trước khi gửi phiếu chấm điểm:"
 CHECKLIST_MISSING = "  Tổ chưa gửi đăng ký (mọi người trong tổ là 'Chưa đăng ký'): {names}."
 CHECKLIST_NOT_REGISTERED = "  Chưa đăng ký thi đua ({count} người, không được xét danh hiệu): {names}."
