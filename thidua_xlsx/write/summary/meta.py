@@ -20,34 +20,46 @@ def summary_meta(summary: Summary) -> ly.SummaryMeta:
     the year (``thidua-xlsx year``) and the two parts of each one's score (the year's Phiếu xếp loại)."""
     c = summary.campaign
     labels = {p.code: p.label for p in c.periods}
-    submitted = [p for p in summary.people if p.status == STATUS_SUBMITTED] if summary.period else []
-    people = tuple((p.code, p.final, p.final_source, p.registered, p.form, p.initiative) for p in submitted)
-    rubrics = {r.role: r for r in c.rubrics}
-    parts = tuple((p.code, found.general, found.tasks) for p in submitted
-                  if (found := _parts(p, rubrics.get(p.role))) != ev.UNKNOWN_PARTS)
     year_end = summary.round == ly.SCORING and not summary.period
-    births = {person.code: person.dob for person in c.staff}
-    outcomes = tuple(_outcome(p, births.get(p.code, "")) for p in summary.people) if year_end else ()
-    department_outcomes = tuple((d.code, d.name, tuple(x.title for x in d.decisions if x.granted))
-                                for d in summary.departments) if year_end else ()
     meta = ly.SummaryMeta(c.id, c.school.school_year, summary.round,
                           tuple((f.name, f.sha256, f.status) for f in summary.files),
                           tuple(d.code for d in summary.departments if d.submitted),
                           period=summary.period,
                           rubric_versions=tuple((r.role, cm.rubric_version(r)) for r in c.rubrics),
-                          people=people, parts=parts, council=summary.tally is not None, outcomes=outcomes,
-                          collectives=tuple((d.code, d.collective) for d in summary.departments if d.submitted)
-                          if summary.period else (),
-                          department_outcomes=department_outcomes,
-                          special_outcomes=tuple((a.who, a.kind, a.achievement, a.form)
-                                                 for a in c.special_awards) if year_end else (),
+                          council=summary.tally is not None,
                           newest_input=summary.newest_input.isoformat() if summary.newest_input else "",
                           applied=tuple(a.to_row() for a in summary.applied),
                           draft=tuple((code, why, labels.get(code, code)) for code, why in summary.draft),
-                          **(_year_end(summary) if year_end else {}))
+                          **(_period(summary) if summary.period else {}),
+                          **(_outcomes(summary) | _year_end(summary) if year_end else {}))
     # the content as the cells will hold it (tuples as lists), then sealed with the level above's code
     meta = ly.SummaryMeta.from_json(json.loads(json.dumps(meta_json(meta), ensure_ascii=False)))
     return dataclasses.replace(meta, digest=ly.content_digest(meta), seal=ly.seal_of(c.school.authority_code, meta))
+
+
+def _period(summary: Summary) -> dict:
+    """What a period's summary tells the year: its people's results, the two parts of each one's score, the
+    collective titles its departments registered."""
+    submitted = [p for p in summary.people if p.status == STATUS_SUBMITTED]
+    rubrics = {r.role: r for r in summary.campaign.rubrics}
+    return {
+        "people": tuple((p.code, p.final, p.final_source, p.registered, p.form, p.initiative) for p in submitted),
+        "parts": tuple((p.code, found.general, found.tasks) for p in submitted
+                       if (found := _parts(p, rubrics.get(p.role))) != ev.UNKNOWN_PARTS),
+        "collectives": tuple((d.code, d.collective) for d in summary.departments if d.submitted),
+    }
+
+
+def _outcomes(summary: Summary) -> dict:
+    """What a year's summary says each person, department and special award received (the next years' history)."""
+    c = summary.campaign
+    births = {person.code: person.dob for person in c.staff}
+    return {
+        "outcomes": tuple(_outcome(p, births.get(p.code, "")) for p in summary.people),
+        "department_outcomes": tuple((d.code, d.name, tuple(x.title for x in d.decisions if x.granted))
+                                     for d in summary.departments),
+        "special_outcomes": tuple((a.who, a.kind, a.achievement, a.form) for a in c.special_awards),
+    }
 
 
 def meta_json(meta: ly.SummaryMeta) -> dict:

@@ -91,40 +91,13 @@ def detail_sheet(book: Book, people: Sequence[PersonResult], campaign: cm.Campai
     decision_col = None if period else tail + 3
     note_col = tail + 3 if period else tail + 4
     council_cols = {c for c in (score_col, decision_col, note_col) if c is not None}
-    # Two header rows, written in order: a fixed column's heading in the upper cell with no line
-    # under it (the lower one has none above: they read as one), a group's over its two columns.
     fixed = [*enumerate(first), *((tail + k, t) for k, t in enumerate(last_fixed))]
-    kind = {col: "council_head" if col in council_cols else "head" for col, _ in fixed}
-    upper = sorted([(col, text, kind[col] + "_upper", col) for col, text in fixed] +
-                   [(len(first) + 2 * k, heading, "head", len(first) + 2 * k + 1)
-                    for k, (_, heading) in enumerate(groups)])
-    for col, text, style, end in upper:
-        book.text(ws, head, col, end, text, style)
-    book.row(ws, head, row_height(max([cell_lines(h, 2 * group_width * 0.85) for _, h in groups] + [2])))
-    lower: dict[int, tuple[str | None, str]] = {col: (None, kind[col] + "_lower") for col, _ in fixed}
-    for k in range(len(groups)):
-        col = len(first) + 2 * k
-        lower |= {col: (tx.DETAIL_SELF, "head"), col + 1: (tx.DETAIL_DEPT, "head")}
-    for col in sorted(lower):
-        book.put(ws, sub, col, *lower[col])
-    book.row(ws, sub, row_height(1))
+    _detail_heads(book, ws, head, fixed, len(first), groups, council_cols, group_width)
     council_styles = ["council", "council"] if period else ["council", "council", "council"]
     styles = ["center", "center", "text", "text", "text", *["num"] * (2 * len(groups)), "num", "num",
               *council_styles, "num", "center", "center", "text"]
-
-    def person_row(n: int, p: PersonResult) -> list:
-        scores = []
-        for code, _ in groups:
-            scores += [score_cell(p.self_score.groups.get(code)) if p.self_score else None,
-                       score_cell(p.dept_score.groups.get(code)) if p.dept_score else None]
-        council = [p.council_score, p.council_note] if period else \
-            [p.council_score, title_name(p.council_decision), p.council_note]
-        return [n, p.code, p.name, p.department_name, p.role, *scores, score_cell(total(p.self_score)),
-                score_cell(total(p.dept_score)), *council, score_cell(p.final), _source(p, period),
-                p.classification, remarks(p, *(f.text for f in p.flags))]
-
     wrapped = (2, 3, *(c for c in (decision_col, note_col) if c is not None), len(styles) - 1)
-    r = book.rows(ws, sub + 1, (person_row(n, p) for n, p in enumerate(people, start=1)), styles,
+    r = book.rows(ws, sub + 1, (_detail_row(n, p, groups, period) for n, p in enumerate(people, start=1)), styles,
                   lambda values: council_row_height(values, widths, wrapped, book))
     ws.freeze_panes(sub + 1, 3)
     ws.autofilter(sub, 0, max(r, sub), last_col)
@@ -133,6 +106,40 @@ def detail_sheet(book: Book, people: Sequence[PersonResult], campaign: cm.Campai
         council_inputs(ws, sub + 1, r, score_col, decision_col, campaign,
                        max(rb.max_total for rb in campaign.rubrics) if campaign else 1000)
     ws.protect("", PROTECTED)
+
+
+def _detail_heads(book: Book, ws, head: int, fixed: list[tuple[int, str]], first: int,
+                  groups: list[tuple[str, str]], council_cols: set[int], group_width: int) -> None:
+    """Two header rows, written in order: a fixed column's heading in the upper cell with no line under it (the
+    lower one has none above: they read as one), a group's over its two columns (the person's, the department's),
+    the first after the ``first`` fixed columns."""
+    kind = {col: "council_head" if col in council_cols else "head" for col, _ in fixed}
+    upper = sorted([(col, text, kind[col] + "_upper", col) for col, text in fixed] +
+                   [(first + 2 * k, heading, "head", first + 2 * k + 1) for k, (_, heading) in enumerate(groups)])
+    for col, text, style, end in upper:
+        book.text(ws, head, col, end, text, style)
+    book.row(ws, head, row_height(max([cell_lines(h, 2 * group_width * 0.85) for _, h in groups] + [2])))
+    lower: dict[int, tuple[str | None, str]] = {col: (None, kind[col] + "_lower") for col, _ in fixed}
+    for k in range(len(groups)):
+        col = first + 2 * k
+        lower |= {col: (tx.DETAIL_SELF, "head"), col + 1: (tx.DETAIL_DEPT, "head")}
+    for col in sorted(lower):
+        book.put(ws, head + 1, col, *lower[col])
+    book.row(ws, head + 1, row_height(1))
+
+
+def _detail_row(n: int, p: PersonResult, groups: list[tuple[str, str]], period: str) -> list:
+    """One person's row of Điểm chi tiết: who, each group's two scores, the totals, the council's columns (a period:
+    no decision), the final score, its source, the classification and the remarks."""
+    scores = []
+    for code, _ in groups:
+        scores += [score_cell(p.self_score.groups.get(code)) if p.self_score else None,
+                   score_cell(p.dept_score.groups.get(code)) if p.dept_score else None]
+    council = [p.council_score, p.council_note] if period else \
+        [p.council_score, title_name(p.council_decision), p.council_note]
+    return [n, p.code, p.name, p.department_name, p.role, *scores, score_cell(total(p.self_score)),
+            score_cell(total(p.dept_score)), *council, score_cell(p.final), _source(p, period),
+            p.classification, remarks(p, *(f.text for f in p.flags))]
 
 
 def council_row_height(values: Sequence, widths: tuple[float, ...], wrapped: tuple[int, ...], book: Book) -> float:

@@ -57,19 +57,7 @@ def year_sheet(book: Book, people: Sequence[PersonResult], year: YearResults, ca
     r = row
     for n, p in enumerate(people, start=1):
         r = row + n
-        rating = year.ratings.get(p.code)
-        scores = year.scores.get(p.code, {})
-        values = [n, p.code, p.name, p.department_name,
-                  *(_period_cell(scores.get(c.code), c, rating, p.facts.leave) for c in periods),
-                  f"{len(rating.used)}/{own_periods(rating, periods)}" if rating else "",
-                  score_cell(rating.score) if rating else None,
-                  _rating(rating.computed) if rating else "",
-                  _rating(rating.rating) if rating and rating.entered else "",
-                  p.council_score, title_name(p.council_decision), p.council_note,
-                  _rating(rating.rating) if rating else "",
-                  tx.YEAR_SOURCES[rating_source(p, rating)] if rating else "",
-                  remarks(p, head_entered(year, p.code), *_reasons(rating, scored.get(p.code), rerated.get(p.code)),
-                          *(f.text for f in p.flags if f.code != "flag.year_rating_entered"))]
+        values = _person_row(n, p, year, scored.get(p.code), rerated.get(p.code))
         for col, value in enumerate(values):
             book.put(ws, r, col, value, styles[col])
         book.row(ws, r, council_row_height(values, widths, (2, 3, tail + 5, tail + 6, last_col), book))
@@ -79,6 +67,25 @@ def year_sheet(book: Book, people: Sequence[PersonResult], year: YearResults, ca
     if people:
         council_inputs(ws, row + 1, r, tail + 4, tail + 5, campaign, 100)
     ws.protect("", PROTECTED)
+
+
+def _person_row(n: int, p: PersonResult, year: YearResults, scored: CouncilChange | None,
+                rerated: CouncilChange | None) -> list:
+    """One person's row: who, each period's cell, the periods counted, the year's score, the rating computed and the
+    one entered, the council's columns, the rating and its source, the short reasons (``scored``, ``rerated``: the
+    council's change of this person's score, of their rating by scoring others)."""
+    rating = year.ratings.get(p.code)
+    scores = year.scores.get(p.code, {})
+    rated = ["", None, "", ""] if rating is None else [
+        f"{len(rating.used)}/{own_periods(rating, year.periods)}", score_cell(rating.score), _rating(rating.computed),
+        _rating(rating.rating) if rating.entered else ""]
+    return [n, p.code, p.name, p.department_name,
+            *(_period_cell(scores.get(c.code), c, rating, p.facts.leave) for c in year.periods), *rated,
+            p.council_score, title_name(p.council_decision), p.council_note,
+            _rating(rating.rating) if rating else "",
+            tx.YEAR_SOURCES[rating_source(p, rating)] if rating else "",
+            remarks(p, head_entered(year, p.code), *_reasons(rating, scored, rerated),
+                    *(f.text for f in p.flags if f.code != "flag.year_rating_entered"))]
 
 
 def head_entered(year: YearResults, person: str) -> str:
