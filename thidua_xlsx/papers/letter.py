@@ -24,19 +24,7 @@ def paper(s: Facts) -> Paper:
     for line in s.c.legal_basis if s.c else ():  # legal texts only: the tool's note of its rules stays in the summary
         doc.para(line, italic=True)
     doc.para(tx.LETTER_APPROVED.format(**fill), italic=True)
-    t = s.tally
-    present = (tx.LETTER_PRESENT.format(present=t.present, members=t.members)
-               if t is not None and t.present is not None and t.members else tx.VOTES_BLANK)
-    review = tx.LETTER_REVIEW.format(school=school.name, present=present,
-                                     tally=tx.LETTER_REVIEW_TALLY if s.ballot else "")
-    voted = [title for title in s.individual if vote_percent(title, s.rules) is not None]
-    voted += [title for title in s.collective if vote_percent(title, s.rules) is not None]
-    results = [s.result(p.code, title) for title in voted for p, _ in s.individual.get(title, ())]
-    results += [s.result(d.code, title) for title in voted for d in s.collective.get(title, ())]
-    if voted and t is not None and t.quorum_met and results and all(r is not None and r.passed for r in results):
-        review += tx.LETTER_REVIEW_VOTED.format(titles=", ".join(map(title_name, voted)),
-                                                percent=" / ".join(dict.fromkeys(s.percent_text(v) for v in voted)))
-    doc.para(review)
+    doc.para(_review(s))
     doc.para(tx.LETTER_REQUEST.format(**fill))
     proposed_counts(doc, s, tx.LETTER_INDIVIDUAL_HEAD, tx.LETTER_INDIVIDUAL, tx.LETTER_COLLECTIVE_HEAD,
                     tx.LETTER_COLLECTIVE, tx.LETTER_NONE)
@@ -57,6 +45,34 @@ def paper(s: Facts) -> Paper:
     doc.signatures(Receivers(tx.RECEIVERS_HEAD, tx.RECEIVERS),
                    Sign(tx.SIGN_PRINCIPAL, tx.SIGN_NOTE_SEAL, school.principal), shares=(0.45, 0.55), keep=True)
     return doc
+
+
+def _review(s: Facts) -> str:
+    """How the council reviewed: who was present (blank to fill when not counted), the ballot, and — every title put
+    to a vote passed, the quorum met — the titles voted and the share they needed."""
+    t = s.tally
+    present = (tx.LETTER_PRESENT.format(present=t.present, members=t.members)
+               if t is not None and t.present is not None and t.members else tx.VOTES_BLANK)
+    review = tx.LETTER_REVIEW.format(school=s.school.name, present=present,
+                                     tally=tx.LETTER_REVIEW_TALLY if s.ballot else "")
+    voted = _voted(s)
+    if voted and t is not None and t.quorum_met and _all_passed(s, voted):
+        review += tx.LETTER_REVIEW_VOTED.format(titles=", ".join(map(title_name, voted)),
+                                                percent=" / ".join(dict.fromkeys(s.percent_text(v) for v in voted)))
+    return review
+
+
+def _voted(s: Facts) -> list[str]:
+    """The titles proposed that are put to a vote, people's then departments'."""
+    voted = [title for title in s.individual if vote_percent(title, s.rules) is not None]
+    return voted + [title for title in s.collective if vote_percent(title, s.rules) is not None]
+
+
+def _all_passed(s: Facts, voted: list[str]) -> bool:
+    """Every vote on the titles ``voted`` was held and passed (at least one)."""
+    results = [s.result(p.code, title) for title in voted for p, _ in s.individual.get(title, ())]
+    results += [s.result(d.code, title) for title in voted for d in s.collective.get(title, ())]
+    return bool(results) and all(r is not None and r.passed for r in results)
 
 
 def proposed_counts(doc: Paper, s: Facts, individual_head: str, individual: str, collective_head: str,

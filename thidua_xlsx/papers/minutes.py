@@ -45,22 +45,7 @@ def paper(s: Facts) -> Paper:
     if s.ballot:
         doc.para(tx.MINUTES_VOTE_HEAD, bold=True)
         for title, chosen in s.ballot.items():
-            results = [s.result(c.code, title) for c in chosen]
-            counted = [r for r in results if r is not None and r.passed is not None]
-            percent, name = s.percent_text(title), title_name(title)
-            if t is not None and t.members and counted:
-                needed = tx.MINUTES_NEEDED.format(needed=s.needed(title), members=t.members)
-                not_held = len(chosen) - len(counted)
-                doc.para(tx.MINUTES_VOTE_RULE.format(
-                    title=name, percent=percent, needed=needed, count=len(counted),
-                    passed=sum(bool(r.passed) for r in counted),
-                    not_held=tx.MINUTES_NOT_HELD.format(count=not_held) if not_held else ""), keep=True)
-            else:
-                doc.para(tx.MINUTES_VOTE_RULE_BLANK.format(title=name, percent=percent, count=len(chosen)), keep=True)
-            rows = [s.vote_row(c, title) for c in chosen]
-            doc.table(tx.VOTE_HEAD, numbered(rows), (14, 51, 36, 20, 24, 20), aligns="cllccc",
-                      row_height_mm=s.vote_rows_mm(rows))
-            doc.para("", space_after=0)
+            _ballot(doc, s, title, chosen)
     if s.s.council_changes:
         doc.para(tx.MINUTES_CHANGES_HEAD, bold=True)
         # what changed, not the council's notes: they may be private (a health reason), and stay in the
@@ -73,3 +58,25 @@ def paper(s: Facts) -> Paper:
     doc.signatures(Sign(tx.SIGN_SECRETARY, tx.SIGN_NOTE, school.secretary),
                    Sign(tx.SIGN_CHAIR, tx.SIGN_NOTE, school.principal), keep=True)
     return doc
+
+
+def _ballot(doc: Paper, s: Facts, title: str, chosen) -> None:
+    """One title's ballot: its rule and how many passed (blank to fill when the votes were not counted), then the
+    table of those put to the vote."""
+    t = s.tally
+    results = [s.result(c.code, title) for c in chosen]
+    counted = [r for r in results if r is not None and r.passed is not None]
+    percent, name = s.percent_text(title), title_name(title)
+    if t is not None and t.members and counted:
+        needed = tx.MINUTES_NEEDED.format(needed=s.needed(title), members=t.members)
+        not_held = len(chosen) - len(counted)
+        doc.para(tx.MINUTES_VOTE_RULE.format(
+            title=name, percent=percent, needed=needed, count=len(counted),
+            passed=sum(bool(r.passed) for r in counted),
+            not_held=tx.MINUTES_NOT_HELD.format(count=not_held) if not_held else ""), keep=True)
+    else:
+        doc.para(tx.MINUTES_VOTE_RULE_BLANK.format(title=name, percent=percent, count=len(chosen)), keep=True)
+    rows = [s.vote_row(c, title) for c in chosen]
+    doc.table(tx.VOTE_HEAD, numbered(rows), (14, 51, 36, 20, 24, 20), aligns="cllccc",
+              row_height_mm=s.vote_rows_mm(rows))
+    doc.para("", space_after=0)
