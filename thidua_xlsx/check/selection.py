@@ -245,27 +245,9 @@ def select(files: list[InboxFile], campaign: cm.Campaign, round_: str | None = N
            period: str | None = None) -> Selection:
     """``round_`` and ``period`` (by code) when asked, else those of most files; a file of another round or
     period is refused, by its recorded identity."""
-    readable = [f for f in files if f.status == ACCEPTED]
-    if round_ is None:
-        rounds = Counter(f.submitted.round for f in readable)
-        round_ = max(rounds.items(), key=lambda kv: (kv[1], kv[0] == ly.SCORING))[0] if rounds else ly.SCORING
-    if round_ != ly.SCORING:  # registration is the year's, whatever the periods
-        period = ""
-    elif period is None:
-        period = _majority_period(Counter(f.submitted.period for f in readable if f.submitted.round == round_),
-                                 campaign)
-    labels = {p.code: p.label for p in campaign.periods}
+    round_, period = _round_and_period(files, campaign, round_, period)
     departments = {d.code: n for n, d in enumerate(campaign.departments)}
-    settled = []
-    for f in files:
-        if f.status == ACCEPTED and f.submitted.round != round_:
-            f = reject(f, "file.other_round", round=f.submitted.round, expected=round_)
-        elif f.status == ACCEPTED and f.submitted.period != period:
-            f = reject(f, "file.other_period", period=labels.get(f.submitted.period, f.submitted.period or NO_PERIOD),
-                       expected=labels.get(period, period or NO_PERIOD))
-        elif f.status == ACCEPTED and f.submitted.department_code not in departments:
-            f = reject(f, "file.unknown_department", department=f.department_name)
-        settled.append(f)
+    settled = _settled(files, campaign, round_, period, departments)
     groups: dict[str, list[InboxFile]] = {}
     for f in settled:
         if f.status == ACCEPTED:
@@ -285,6 +267,40 @@ def select(files: list[InboxFile], campaign: cm.Campaign, round_: str | None = N
                 final[id(f)] = _superseded(f, compared, lines)
     winners = sorted((final[id(f)] for f in newest.values()), key=lambda f: departments[f.submitted.department_code])
     return Selection(round_, tuple(final.get(id(f), f) for f in settled), tuple(winners), period)
+
+
+def _round_and_period(files: list[InboxFile], campaign: cm.Campaign, round_: str | None,
+                      period: str | None) -> tuple[str, str]:
+    """The round and period asked, else those of most files read (of two as many rounds, scoring); registration is
+    the year's, whatever the periods."""
+    readable = [f for f in files if f.status == ACCEPTED]
+    if round_ is None:
+        rounds = Counter(f.submitted.round for f in readable)
+        round_ = max(rounds.items(), key=lambda kv: (kv[1], kv[0] == ly.SCORING))[0] if rounds else ly.SCORING
+    if round_ != ly.SCORING:
+        return round_, ""
+    if period is None:
+        return round_, _majority_period(Counter(f.submitted.period for f in readable if f.submitted.round == round_),
+                                        campaign)
+    return round_, period
+
+
+def _settled(files: list[InboxFile], campaign: cm.Campaign, round_: str, period: str,
+             departments: dict[str, int]) -> list[InboxFile]:
+    """``files`` with each file read of another round, another period or a department the campaign does not have
+    refused, by its recorded identity."""
+    labels = {p.code: p.label for p in campaign.periods}
+    settled = []
+    for f in files:
+        if f.status == ACCEPTED and f.submitted.round != round_:
+            f = reject(f, "file.other_round", round=f.submitted.round, expected=round_)
+        elif f.status == ACCEPTED and f.submitted.period != period:
+            f = reject(f, "file.other_period", period=labels.get(f.submitted.period, f.submitted.period or NO_PERIOD),
+                       expected=labels.get(period, period or NO_PERIOD))
+        elif f.status == ACCEPTED and f.submitted.department_code not in departments:
+            f = reject(f, "file.unknown_department", department=f.department_name)
+        settled.append(f)
+    return settled
 
 
 def _majority_period(periods: Counter[str], campaign: cm.Campaign) -> str:

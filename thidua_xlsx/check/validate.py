@@ -13,6 +13,7 @@ import datetime as dt
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import NamedTuple
 
 from thidua_xlsx.model import campaign as cm
@@ -28,6 +29,7 @@ from thidua_xlsx.model.inbox import (
     InboxFile,
     ItemScores,
     ScoringForm,
+    Submission,
 )
 from thidua_xlsx.model.issued import NEWCOMER_PREFIX, IssuedPerson, IssuedWorkbook, name_key, newcomer_code
 from thidua_xlsx.model.issues import ERROR, NOTE, WARNING, Issue, issue, reason
@@ -61,43 +63,9 @@ def validate(entry: InboxFile, campaign: cm.Campaign) -> CleanSubmission:
                   changes=tuple(reason(f"rubric_change.{c.kind}", item=c.item, before=c.before, after=c.after)
                                 for c in cm.rubric_changes(old, new)))
     if sub.round == ly.REGISTRATION:
-        spare_n = 0
-        for row in sub.registrations:
-            check.person = row.person.code if row.person is not None else ""
-            values = _Registration(registered=check.registered(row.title),
-                                   form=check.choice(row.form, campaign.titles.forms, "Hình thức khen thưởng"),
-                                   initiative=check.text(row.initiative), note=check.text(row.note))
-            check.person = ""
-            if row.person is not None:
-                entries.append(issued_entry(row.person, row.title.sheet, registered=values.registered,
-                                            form=values.form, initiative=values.initiative, note=values.note))
-                continue
-            if not check.text(row.name):
-                continue
-            spare_n += 1
-            name = check.name(row.name)
-            check.newcomer("person.newcomer", row.name, name, dept, sub.issued.people)
-            entries.append(Entry(code=newcomer_code(dept, spare_n), name=name, department=dept, role="",
-                                 position=check.text(row.position), newcomer=True, file=entry.name,
-                                 sheet=row.name.sheet, registered=values.registered, form=values.form,
-                                 initiative=values.initiative, note=values.note))
+        entries += _registrations(check, campaign, sub, entry.name, issued_entry)
     else:
-        spare_n = 0
-        for form in sub.forms:
-            if form.spare:
-                if not check.text(form.name) and not _any_score(form):
-                    continue  # an unused spare form
-                spare_n += 1
-                name = check.name(form.name) if form.name else ""
-                e = Entry(code=f"{NEWCOMER_PREFIX}-{dept}-P{spare_n}", name=name or f"(chưa ghi tên – {form.sheet})",
-                          department=dept, role=form.person.role, position=check.text(form.position),
-                          newcomer=True, file=entry.name, sheet=form.sheet)
-                check.newcomer("person.newcomer_unregistered", form.name, e.name, dept, sub.issued.people)
-            else:
-                e = issued_entry(form.person, form.sheet, registered=form.person.registered)
-            check.person = form.person.code
-            entries.append(_scoring(check, campaign, form, e))
-            check.person = ""
+        entries += _scorings(check, campaign, sub, entry.name, issued_entry)
     entries += [issued_entry(p, "", registered=p.registered if sub.round == ly.SCORING else "", has_sheet=False)
                 for p in sub.issued.people if p.code in set(sub.missing)]
     collective = ""
@@ -107,6 +75,58 @@ def validate(entry: InboxFile, campaign: cm.Campaign) -> CleanSubmission:
         typed = check.title(sub.collective, (*campaign.titles.collective, NOT_REGISTERED), "Danh hiệu tập thể")
         collective = typed or collective
     return CleanSubmission(entry.name, dept, tuple(entries), collective, tuple(check.issues))
+
+
+def _registrations(check: _Checker, campaign: cm.Campaign, sub: Submission, file: str,
+                   issued_entry: Callable[..., Entry]) -> list[Entry]:
+    """The entries of a registration's rows: a person issued, or a newcomer named on a spare row."""
+    dept = sub.department_code
+    entries = []
+    spare_n = 0
+    for row in sub.registrations:
+        check.person = row.person.code if row.person is not None else ""
+        values = _Registration(registered=check.registered(row.title),
+                               form=check.choice(row.form, campaign.titles.forms, "Hình thức khen thưởng"),
+                               initiative=check.text(row.initiative), note=check.text(row.note))
+        check.person = ""
+        if row.person is not None:
+            entries.append(issued_entry(row.person, row.title.sheet, registered=values.registered,
+                                        form=values.form, initiative=values.initiative, note=values.note))
+            continue
+        if not check.text(row.name):
+            continue
+        spare_n += 1
+        name = check.name(row.name)
+        check.newcomer("person.newcomer", row.name, name, dept, sub.issued.people)
+        entries.append(Entry(code=newcomer_code(dept, spare_n), name=name, department=dept, role="",
+                             position=check.text(row.position), newcomer=True, file=file,
+                             sheet=row.name.sheet, registered=values.registered, form=values.form,
+                             initiative=values.initiative, note=values.note))
+    return entries
+
+
+def _scorings(check: _Checker, campaign: cm.Campaign, sub: Submission, file: str,
+              issued_entry: Callable[..., Entry]) -> list[Entry]:
+    """The entries of a scoring round's forms: a person issued, or a newcomer on a spare form used."""
+    dept = sub.department_code
+    entries = []
+    spare_n = 0
+    for form in sub.forms:
+        if form.spare:
+            if not check.text(form.name) and not _any_score(form):
+                continue  # an unused spare form
+            spare_n += 1
+            name = check.name(form.name) if form.name else ""
+            e = Entry(code=f"{NEWCOMER_PREFIX}-{dept}-P{spare_n}", name=name or f"(chưa ghi tên – {form.sheet})",
+                      department=dept, role=form.person.role, position=check.text(form.position),
+                      newcomer=True, file=file, sheet=form.sheet)
+            check.newcomer("person.newcomer_unregistered", form.name, e.name, dept, sub.issued.people)
+        else:
+            e = issued_entry(form.person, form.sheet, registered=form.person.registered)
+        check.person = form.person.code
+        entries.append(_scoring(check, campaign, form, e))
+        check.person = ""
+    return entries
 
 
 class _Registration(NamedTuple):
@@ -257,22 +277,33 @@ class _Checker:
             return None
         if value is None or (isinstance(value, str) and cm.clean_text(value) == ""):
             return None
+        number, typed = self._number(raw, value, maximum)
+        if number is None:
+            return None
+        return self._in_range(raw, number, typed, maximum)
+
+    def _number(self, raw: Cell, value, maximum: float) -> tuple[float | None, str]:
+        """The number a score's cell holds, and the text it was typed as ("" when typed as a number); None where it
+        is no number (said, but for a cell of invisible characters only)."""
         if isinstance(value, (dt.date, dt.time, dt.timedelta)):  # a datetime is a date
             self.add("value.date_in_score", ERROR, raw, value=_shown(value), max=cm.num_text(maximum))
-            return None
+            return None, ""
         typed = ""  # a number typed as text, as typed: read with a note once it is a valid score
         if isinstance(value, str):
             typed = self.text(raw)
             if not typed:  # nothing but invisible characters
-                return None
+                return None, ""
             if not _PLAIN_NUMBER.fullmatch(typed):  # "1e2", "nan", "inf", "1_0", "٩": no score is written so
                 self.add("value.not_number", ERROR, raw, value=shortened(typed), max=cm.num_text(maximum))
-                return None
+                return None, ""
             value = float(typed.replace(",", "."))
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
             self.add("value.not_number", ERROR, raw, value=_shown(value), max=cm.num_text(maximum))
-            return None
-        value = float(value)
+            return None, ""
+        return float(value), typed
+
+    def _in_range(self, raw: Cell, value: float, typed: str, maximum: float) -> float | None:
+        """``value`` as a score: not a percentage's cell, from 0 to ``maximum``; typed as text, read with a note."""
         if raw.mark == PERCENT_MARK:
             self.add("value.percent_format", ERROR, raw, value=cm.num_text(value),
                      shown=cm.num_text(round(value * 100, 6)))
