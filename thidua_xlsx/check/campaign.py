@@ -245,20 +245,7 @@ def _stale(campaign: cm.Campaign, sample_schools: Iterable[str | SampleSchool], 
     """:func:`stale_school_warnings`' warnings, each with the key of its cell (None: a whole sheet's)."""
     school = campaign.school
     own = distinctive(school.name)
-    own_texts = (school.name, school.managing_body, school.place, school.recipient)
-    own_folded = [_fold(t) for t in own_texts if t]
-    samples: list[_Sample] = []  # (the sample, its distinctive words as written, folded) of the samples that are
-    # not this school
-    others: list[_Sample] = []  # the same, the samples of this school's commune too: their people and numbers are
-    # not its own
-    for given in sample_schools:
-        one = given if isinstance(given, SampleSchool) else SampleSchool(given)
-        words = tuple(w for w in _nfc(one.name).split() if w.casefold() not in LEVEL_WORDS)
-        folded = _fold(" ".join(words))
-        if words and not _same_school(own, distinctive(one.name)):
-            others.append((one, words, folded))
-            if not _mentions(own_texts, words) and not any(folded in text for text in own_folded):
-                samples.append((one, words, folded))
+    samples, others = _samples(school, sample_schools)
     where = dict(file=file, school=school.name)
     found: list[tuple[Issue, tuple[str, str, str] | None]] = []
     warned_lines: set[str] = set()
@@ -274,15 +261,44 @@ def _stale(campaign: cm.Campaign, sample_schools: Iterable[str | SampleSchool], 
             continue
         found.append((said, (LEGAL_SHEET, LEGAL_KEY, str(n))))
         warned_lines.add(line)
+    found += _email_leftovers(campaign, samples, where)
+    found += _field_leftovers(campaign, samples, others, warned_lines, where)
+    return found
+
+
+def _samples(school: cm.School, sample_schools: Iterable[str | SampleSchool]) -> tuple[list[_Sample], list[_Sample]]:
+    """(the sample, its distinctive words as written, folded) of the samples that are not this school and whose words
+    are not its own; and the same of every sample that is not this school, its commune's too: their people and
+    numbers are not its own."""
+    own = distinctive(school.name)
+    own_texts = (school.name, school.managing_body, school.place, school.recipient)
+    own_folded = [_fold(t) for t in own_texts if t]
+    samples: list[_Sample] = []
+    others: list[_Sample] = []
+    for given in sample_schools:
+        one = given if isinstance(given, SampleSchool) else SampleSchool(given)
+        words = tuple(w for w in _nfc(one.name).split() if w.casefold() not in LEVEL_WORDS)
+        folded = _fold(" ".join(words))
+        if words and not _same_school(own, distinctive(one.name)):
+            others.append((one, words, folded))
+            if not _mentions(own_texts, words) and not any(folded in text for text in own_folded):
+                samples.append((one, words, folded))
+    return samples, others
+
+
+def _email_leftovers(campaign: cm.Campaign, samples: list[_Sample],
+                     where: dict[str, str]) -> list[tuple[Issue, tuple[str, str, str] | None]]:
+    """An e-mail address (the recipient's, a department's) of a sample school's domain or name."""
+    school = campaign.school
     emails = [(school.recipient_email, school.recipient or _label("recipient_email"), (SCHOOL_SHEET, "recipient_email",
                                                                                       ""))]
     emails += [(d.email, d.name, (DEPARTMENTS_SHEET, "email", d.code)) for d in campaign.departments]
+    found: list[tuple[Issue, tuple[str, str, str] | None]] = []
     for email, owner, key in emails:
         sample = next((s for s in samples if email and _in_email(email, s[2])), None)
         if sample is not None:
             found.append((issue("campaign.email_sample_school", WARNING, sheet=key[0], email=email, owner=owner,
                                 sample=sample[0].name, **where), key))
-    found += _field_leftovers(campaign, samples, others, warned_lines, where)
     return found
 
 
@@ -343,6 +359,14 @@ def _field_leftovers(campaign: cm.Campaign, samples: list[_Sample], others: list
             found.append((issue("campaign.number_sample_school", WARNING, sheet=f.sheet, field=f.label, owner=f.whose,
                                 value=shortened(f.text), mark=", ".join(sorted(marks & sample[0].marks)),
                                 sample=sample[0].name, **where), f.at))
+    return found + _people_leftovers(campaign, others, where)
+
+
+def _people_leftovers(campaign: cm.Campaign, others: list[_Sample],
+                      where: dict[str, str]) -> list[tuple[Issue, tuple[str, str, str] | None]]:
+    """A sample school's principal or secretary named as this school's, and a list (heads, roster) holding several of
+    a sample's people."""
+    found: list[tuple[Issue, tuple[str, str, str] | None]] = []
     school = campaign.school
     for key in ("principal", "secretary"):
         name = cm.clean_text(getattr(school, key))
@@ -445,9 +469,16 @@ def rule_set_warnings(campaign: cm.Campaign, file: str = "") -> list[Issue]:
             if rules:
                 found.append(_set_aside(dataclasses.replace(aside, rules=rules), picked, rule_set.province, file))
         found += [_conflict(c, picked, file) for c in picked.conflicts if c.rule in governs]
+    return found + _rubric_scales(campaign, rule_set, file)
+
+
+def _rubric_scales(campaign: cm.Campaign, rule_set: rs.RuleSet, file: str) -> list[Issue]:
+    """Each rubric whose "cộng" groups are not the point scale of the rule set of the year's rating (else the
+    reference day's)."""
     scaled_by = rule_set.year or rule_set
     scale = scaled_by.rule(rs.RUBRIC)
     expected = tuple(scale.value("groups", ())) if scale is not None else ()
+    found = []
     for rubric in campaign.rubrics if expected else ():
         groups = tuple(g.max for g in rubric.groups if g.kind == cm.SCORE)
         if groups != expected:
