@@ -158,36 +158,20 @@ def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voi
     ``status`` counts it (:func:`counted`)."""
     from thidua_xlsx.model.report import report_of
     from thidua_xlsx.write.console import console_lines, council_lines
-    from thidua_xlsx.write.report_json import write_report_json
-    from thidua_xlsx.write.summary import write_summary
 
     voice, said = heard(voice)
     found = read(r, folder, voice)
     summary, report = counted(found.summary, folder, r.strict, voice)
     key = places.YEAR_KEY if summary.year else places.round_key(summary.round, summary.period)
     council = _pass_of(r, folder, key, summary, voice)
-    if council is not None:  # named as it is kept with its round (model.places): where a reader finds it
-        kind = kind_of_round(key)
-        record = applied(kind, key, council, folder.folder,
-                         places.Places(folder.folder).decision(kind, key, council.suffix.lower()))
-        if council != r.council_path:  # the one kept, applied again: said
-            voice.say(dx.APPLIED_AGAIN[kind].format(round=_round_words(summary), file=record.file,
-                                                    fingerprint=record.fingerprint, saved=dx.saved_words(record.saved)))
-    if council is not None and summary.accepted_files:
-        summary, problems = apply_council_file(summary, council, found.year_again)
-        if summary is None:
-            raise Stopped(problems)
-        summary = replace(summary, applied=(*summary.applied, record))
-        report = report_of(summary, r.strict)
+    if council is not None:
+        summary, report = _with_pass(r, folder, key, council, summary, report, found.year_again, voice)
     if r.history_path is not None and summary.accepted_files:
         summary = _with_history(summary, r.history_path, voice)
         report = report_of(summary, r.strict)
     at = places.Places(folder.folder)  # the campaign folder's, wherever the command was typed
     output = r.output or (at.year_summary if summary.year else at.summary(summary.round, summary.period))
-    if r.docs_dir is None and r.output is None and key in (places.YEAR_KEY, ly.SCORING) and \
-            written.holds_under(at.docs):  # the papers made from the round's last summary follow its new one
-        r = replace(r, docs_dir=at.docs)
-        voice.say(dx.PAPERS_AGAIN.format(folder=at.docs))
+    r = _papers_again(r, at, key, written, voice)
     default = [] if r.output else [o for o in out.merge_outputs(r, output) if o.option.startswith("output")]
     out.check_outputs(out.merge_outputs(r, output), r.inbox,
                       out.campaign_inputs(folder, r.council_path, r.history_path))
@@ -200,40 +184,91 @@ def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voi
             voice.warn(nothing_usable(r.inbox, summary))
             return report, summary, output, council
         told = deliver.Kept(written, voice)
-        output = written.name_for(output, (".pdf",) if r.pdf else ())
-        write_summary(summary, output, report)
-        written.note(output)
-        voice.say(ct.SUMMARY_DONE.format(path=output))
+        output = _write(summary, report, written.name_for(output, (".pdf",) if r.pdf else ()), written, voice)
         if council is not None and council == r.council_path and _own_place(output, at, summary):
             _keep_pass(folder.folder, key, council, summary, voice)  # kept with it: every later merge applies it
-        if summary.decides_titles:  # the year's scoring summary, what the school sends up: its fingerprint, its seal
-            voice.say((ct.SUMMARY_SEALED if summary.campaign.school.authority_code else ct.SUMMARY_UNSEALED).format(
-                fingerprint=hashlib.sha256(output.read_bytes()).hexdigest()[:12]))
-        if r.json_path is not None:
-            json_path = written.name_for(r.json_path)
-            write_report_json(summary, json_path, report)
-            written.note(json_path)
-            voice.say(ct.JSON_DONE.format(path=json_path))
-        if r.pdf:
-            deliver.export_pdf(output, written, voice)
-        told()
-        if r.public_path is not None:
-            deliver.write_public(summary, r.public_path, r.public_days, r.pdf, written, voice, vietnam_today())
-            told()
-        if r.feedback_dir is not None:
-            deliver.write_feedback(summary, r.feedback_dir, written, voice)
-            told()
-        if r.docs_dir is not None:
-            deliver.write_documents(summary, r.docs_dir, written, voice)
-            told()
-        if r.import_dir is not None:  # a school's merge: its lists go to the commune, not to the province's system
-            voice.warn(ct.IMPORT_ONLY_LEVEL_ABOVE)
-        if r.drafts_dir is not None:  # --thu: the feedback copies' drafts, the managing authority's
-            from thidua_xlsx.write.drafts import merge_drafts
-
-            merge_drafts(summary, output, r.feedback_dir, r.docs_dir, r.drafts_dir, written, voice)
-            told()
+        _sealed(summary, output, voice)
+        _deliver(r, summary, report, output, written, voice, told)
     return report, summary, output, council
+
+
+def _write(summary, report, output: Path, written: Written, voice: Voice) -> Path:
+    """The summary written at ``output``, noted among the tool's own files, said."""
+    from thidua_xlsx.write.summary import write_summary
+
+    write_summary(summary, output, report)
+    written.note(output)
+    voice.say(ct.SUMMARY_DONE.format(path=output))
+    return output
+
+
+def _sealed(summary, output: Path, voice: Voice) -> None:
+    """The year's scoring summary, what the school sends up: its fingerprint said, and whether it is sealed."""
+    if summary.decides_titles:
+        voice.say((ct.SUMMARY_SEALED if summary.campaign.school.authority_code else ct.SUMMARY_UNSEALED).format(
+            fingerprint=hashlib.sha256(output.read_bytes()).hexdigest()[:12]))
+
+
+def _papers_again(r: MergeRequest, at: places.Places, key: str, written: Written, voice: Voice) -> MergeRequest:
+    """``r`` with the papers asked again (said) where the year's or the scoring round's last summary, written in its
+    own place, had its papers written in the folder's: they follow its new one."""
+    if r.docs_dir is None and r.output is None and key in (places.YEAR_KEY, ly.SCORING) and \
+            written.holds_under(at.docs):
+        voice.say(dx.PAPERS_AGAIN.format(folder=at.docs))
+        return replace(r, docs_dir=at.docs)
+    return r
+
+
+def _with_pass(r: MergeRequest, folder: CampaignFolder, key: str, council: Path, summary, report, year_again,
+               voice: Voice):
+    """The summary and its report once the head's or the council's pass ``council`` is applied (a pass kept with its
+    round, applied again, said), its record among what the summary rests on; as they were when no book was used."""
+    from thidua_xlsx.model.report import report_of
+
+    kind = kind_of_round(key)  # named as it is kept with its round (model.places): where a reader finds it
+    record = applied(kind, key, council, folder.folder,
+                     places.Places(folder.folder).decision(kind, key, council.suffix.lower()))
+    if council != r.council_path:  # the one kept, applied again: said
+        voice.say(dx.APPLIED_AGAIN[kind].format(round=_round_words(summary), file=record.file,
+                                                fingerprint=record.fingerprint, saved=dx.saved_words(record.saved)))
+    if not summary.accepted_files:
+        return summary, report
+    summary, problems = apply_council_file(summary, council, year_again)
+    if summary is None:
+        raise Stopped(problems)
+    summary = replace(summary, applied=(*summary.applied, record))
+    return summary, report_of(summary, r.strict)
+
+
+def _deliver(r: MergeRequest, summary, report, output: Path, written: Written, voice: Voice, told) -> None:
+    """What the merge writes besides its summary, each asked for: the JSON report, the PDF, the public list, the
+    departments' feedback copies, the papers, the mail drafts (``told``: says the files kept beside, after each)."""
+    from thidua_xlsx.write.report_json import write_report_json
+
+    if r.json_path is not None:
+        json_path = written.name_for(r.json_path)
+        write_report_json(summary, json_path, report)
+        written.note(json_path)
+        voice.say(ct.JSON_DONE.format(path=json_path))
+    if r.pdf:
+        deliver.export_pdf(output, written, voice)
+    told()
+    if r.public_path is not None:
+        deliver.write_public(summary, r.public_path, r.public_days, r.pdf, written, voice, vietnam_today())
+        told()
+    if r.feedback_dir is not None:
+        deliver.write_feedback(summary, r.feedback_dir, written, voice)
+        told()
+    if r.docs_dir is not None:
+        deliver.write_documents(summary, r.docs_dir, written, voice)
+        told()
+    if r.import_dir is not None:  # a school's merge: its lists go to the commune, not to the province's system
+        voice.warn(ct.IMPORT_ONLY_LEVEL_ABOVE)
+    if r.drafts_dir is not None:  # --thu: the feedback copies' drafts, the managing authority's
+        from thidua_xlsx.write.drafts import merge_drafts
+
+        merge_drafts(summary, output, r.feedback_dir, r.docs_dir, r.drafts_dir, written, voice)
+        told()
 
 
 def _pass_of(r: MergeRequest, folder: CampaignFolder, key: str, summary, voice: Voice) -> Path | None:
