@@ -7,12 +7,15 @@ from pathlib import Path
 
 from thidua_xlsx import outputs as out
 from thidua_xlsx.model import places
+from thidua_xlsx.model import result as rs
+from thidua_xlsx.model.history_book import HistoryBook, HistoryUpdate, YearAdded, refusal
 from thidua_xlsx.model.issues import Problems
 from thidua_xlsx.model.requests import HistoryRequest
 from thidua_xlsx.model.result import Result, WrittenFile
 from thidua_xlsx.system import lock
-from thidua_xlsx.system.files import check_writable
+from thidua_xlsx.system.files import check_writable, open_elsewhere
 from thidua_xlsx.system.voice import Voice, vietnam_today, warn_problems
+from thidua_xlsx.text import history as hx
 
 
 def update_history(book: Path | None, summaries: list[Path], today: dt.date | None = None, final: bool = False):
@@ -23,10 +26,7 @@ def update_history(book: Path | None, summaries: list[Path], today: dt.date | No
     it cannot be read, or when a column the update needs is missing. A year still running (a period not final: its
     summary says which) is refused unless ``final`` says, on purpose, to record it as it is. Returns a
     :class:`~thidua_xlsx.model.history_book.HistoryUpdate`."""
-    from thidua_xlsx.model.history_book import HistoryBook, HistoryUpdate, YearAdded, refusal
     from thidua_xlsx.read.history import read_final_summary, read_history_book
-    from thidua_xlsx.system.files import open_elsewhere
-    from thidua_xlsx.text import history as hx
     from thidua_xlsx.write.history import new_book, save_history_book, with_year
 
     book = Path(book) if book else (summaries[0].parent if summaries else Path()) / places.HISTORY_BOOK  # the year's
@@ -74,9 +74,6 @@ def update_history(book: Path | None, summaries: list[Path], today: dt.date | No
 
 def run(request: HistoryRequest, voice: Voice) -> Result:
     """``history``: the book updated (:func:`update_history`), its problems and what was done said."""
-    from thidua_xlsx.model import result as rs
-    from thidua_xlsx.text import history as hx
-
     done = update_history(request.book, list(request.summaries), final=request.final)
     warn_problems(done.problems, voice)
     if done.created and done.written:

@@ -17,21 +17,24 @@ from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model import places
 from thidua_xlsx.model.errors import Stopped
 from thidua_xlsx.model.issues import ERROR, WARNING, Problems
+from thidua_xlsx.model.report import report_of
 from thidua_xlsx.model.requests import MergeRequest
 from thidua_xlsx.model.result import Result
+from thidua_xlsx.read.containment import scan_inbox
 from thidua_xlsx.system import lock
 from thidua_xlsx.system.voice import Voice, vietnam_today, warn_problems
 from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import commands as ct
 from thidua_xlsx.text import decisions as dx
-from thidua_xlsx.workspace import CampaignFolder
+from thidua_xlsx.text.ui import WORDS
+from thidua_xlsx.workspace import CampaignFolder, level_above_book
+from thidua_xlsx.write.console import console_lines, council_lines
 
 
 def merge(request: MergeRequest, voice: Voice = Voice()) -> Result:
     """``merge``: read, check, decide (and apply the council's word), then write every output asked for.
     Every output is checked, and held (a lock), before any work; see the module. An inbox of a level above's campaign
     (``cap-tren.xlsx``) holds the schools' summaries: :func:`thidua_xlsx.commands.level_above.merge_level_above`."""
-    from thidua_xlsx.workspace import level_above_book
     from thidua_xlsx.write.drafts import refuse_in_inbox
 
     refuse_in_inbox(request.drafts_dir, request.inbox)
@@ -98,8 +101,6 @@ def _read_year(r: MergeRequest, folder: CampaignFolder, voice: Voice) -> _Read:
     from thidua_xlsx.commands.decisions import year_registrations
     from thidua_xlsx.decide.council import with_year_scores
     from thidua_xlsx.decide.year import SAID_ON_SCREEN, select_periods, year_summary
-    from thidua_xlsx.model.report import report_of
-    from thidua_xlsx.read.containment import scan_inbox
     from thidua_xlsx.read.period_summaries import read_period_summaries
 
     campaign = folder.campaign
@@ -156,9 +157,6 @@ def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voi
     """The merge itself, its outputs checked and held; ``written``: the record of the tool's own files;
     ``read``: what gives the (Summary, Report) — an inbox's workbooks, or the periods' summaries — counted as
     ``status`` counts it (:func:`counted`)."""
-    from thidua_xlsx.model.report import report_of
-    from thidua_xlsx.write.console import console_lines, council_lines
-
     voice, said = heard(voice)
     found = read(r, folder, voice)
     summary, report = counted(found.summary, folder, r.strict, voice)
@@ -223,8 +221,6 @@ def _with_pass(r: MergeRequest, folder: CampaignFolder, key: str, council: Path,
                voice: Voice):
     """The summary and its report once the head's or the council's pass ``council`` is applied (a pass kept with its
     round, applied again, said), its record among what the summary rests on; as they were when no book was used."""
-    from thidua_xlsx.model.report import report_of
-
     kind = kind_of_round(key)  # named as it is kept with its round (model.places): where a reader finds it
     record = applied(kind, key, council, folder.folder,
                      places.Places(folder.folder).decision(kind, key, council.suffix.lower()))
@@ -306,8 +302,6 @@ def _own_place(output: Path, at: places.Places, summary) -> bool:
 
 
 def _round_words(summary) -> str:
-    from thidua_xlsx.text.ui import WORDS
-
     return WORDS["year_round"] if summary.year else summary.period_label or WORDS["scoring"]
 
 
@@ -327,7 +321,6 @@ def counted(summary, folder: CampaignFolder, strict: bool, voice: Voice):
     filled book is used said as a copy set aside, not as a department to remind."""
     from thidua_xlsx.check.campaign import SUMMARY_ONLY, rule_set_warnings
     from thidua_xlsx.decide.followup import set_aside_copies
-    from thidua_xlsx.model.report import report_of
 
     rules_said = rule_set_warnings(summary.campaign, file=folder.book_name)
     warn_problems([i for i in rules_said if i.code not in SUMMARY_ONLY], voice)

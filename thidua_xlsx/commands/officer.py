@@ -18,6 +18,8 @@ from thidua_xlsx.model.issues import NOTE, Issue, Problems
 from thidua_xlsx.model.level_above import REASON_LIMIT, DecisionKey
 from thidua_xlsx.model.places import LEVEL_ABOVE_BOOK, LEVEL_ABOVE_KEY, Places
 from thidua_xlsx.model.typed import typed_text
+from thidua_xlsx.system.files import replacing
+from thidua_xlsx.system.runs import summary_of
 
 AGREED = "x"  # what the officer types in "Đồng ý" (any text counts as ticked: read.level_above_council)
 
@@ -32,8 +34,6 @@ def officer_decisions(folder: Path, decisions: dict[DecisionKey, tuple[bool, str
     from openpyxl import load_workbook
 
     from thidua_xlsx.read.level_above_council import NAME_COLUMN, held_marks, held_rows
-    from thidua_xlsx.system.files import replacing
-    from thidua_xlsx.system.runs import summary_of
 
     at = Places(folder)
     last = summary_of(folder, LEVEL_ABOVE_KEY, "", "")

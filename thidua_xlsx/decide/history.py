@@ -71,6 +71,7 @@ from thidua_xlsx.decide.history_rules import (
     person_decisions,
     reckoned_on,
 )
+from thidua_xlsx.decide.year import with_provisional
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model import history as hs
@@ -231,7 +232,6 @@ def with_history(summary: Summary, history: History, rules: MultiYearRules = Mul
                                names=", ".join(p.name for p in people if p.code in results.withdrawn)))
     departments = decide_departments(summary.campaign, people, summary.departments) if results.withdrawn else \
         summary.departments
-    from thidua_xlsx.decide.year import with_provisional
 
     return with_provisional(dataclasses.replace(  # the proposals as the history left them: one count in the run
         summary, people=tuple(people), departments=tuple(departments), history=results,

@@ -39,13 +39,15 @@ from email.parser import BytesParser
 from email.utils import parseaddr, parsedate_to_datetime
 from pathlib import Path
 
-from thidua_xlsx.intake import FILED, SAME, Filed, Intake, MessageRecord, Received, settled
+from thidua_xlsx.intake import FILED, NOT_OURS, REFUSED, SAME, Filed, Intake, MessageRecord, Received, settled
 from thidua_xlsx.mail.imap import TIMEOUT_SECONDS, Mailbox, MailFault, close, connect, login, quoted, said
 from thidua_xlsx.mail.imap import parse_mailbox as parse_mailbox  # the address read apart: the doors' call
 from thidua_xlsx.model.issues import ERROR, WARNING, Issue, issue
 from thidua_xlsx.model.requests import FOLDER
 from thidua_xlsx.read.containment import LOCK_PREFIXES, MAX_FILE_BYTES, WORKBOOK_SUFFIXES
+from thidua_xlsx.text import mail as tm
 from thidua_xlsx.text.collation import fold
+from thidua_xlsx.workspace import level_above_book
 
 MAX_ATTACHMENTS = 20  # of one message: a department sends one book, a school a few; more is a mistake or spam
 MAX_MESSAGE_BYTES = 50 * 1024 * 1024  # not downloaded above this (a book is a few hundred KB)
@@ -106,7 +108,6 @@ def campaign_addresses(intake: Intake) -> Addresses:
     if intake.school is not None:
         return Addresses({d.code: d.email.strip().lower() for d in intake.school.campaign.departments if d.email})
     from thidua_xlsx.read.level_above_book import load_level_above_book
-    from thidua_xlsx.workspace import level_above_book
 
     book = level_above_book(intake.folder, intake.folder)
     campaign = load_level_above_book(book)[0] if book is not None else None
@@ -410,9 +411,6 @@ def _fetch(client: imaplib.IMAP4, uid: int) -> bytes:
 def collected_lines(done: Collected) -> tuple[list[str], list[str]]:
     """(the report's lines, the warnings' lines) of a collect: each message's files and what became of them, each
     problem at its message, the counts, and the fault that stopped the run with what stays collected."""
-    from thidua_xlsx.intake import NOT_OURS, REFUSED
-    from thidua_xlsx.text import mail as tm
-
     said, warned = [], []
     current = None
     for label, filed in done.filed:

@@ -9,6 +9,7 @@ dates, datetimes or plain serial numbers, yes/no as text or booleans, empty cell
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -130,8 +131,6 @@ def open_grids(path: Path, problems: Problems, broken: str, no_access: str) -> d
 
 def read_grids(data: bytes) -> dict[str, Grid]:
     """Every sheet of a workbook (.xlsx, .ods, …; the format is found from the content, not the name)."""
-    import io
-
     from python_calamine import CalamineWorkbook
 
     book = CalamineWorkbook.from_filelike(io.BytesIO(data))

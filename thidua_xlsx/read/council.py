@@ -17,6 +17,7 @@ from thidua_xlsx.model.titles import NO_PROPOSAL
 from thidua_xlsx.model.titles import code as title_code
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.model.typed import typed_text
+from thidua_xlsx.read.registrations import checked_summary
 from thidua_xlsx.text import summary as tx
 from thidua_xlsx.text.collation import fold
 from thidua_xlsx.text.messages import YEAR_STATE_WORDS
@@ -24,8 +25,6 @@ from thidua_xlsx.text.messages import YEAR_STATE_WORDS
 
 def read_council(path: Path, campaign: cm.Campaign, problems: Problems) -> CouncilInput | None:
     """The council's cells of ``path``, or None with the reason in ``problems`` (a wrong file)."""
-    from thidua_xlsx.read.registrations import checked_summary
-
     opened = checked_summary(path, campaign, problems, ly.SCORING)
     if opened is None:
         return None
@@ -48,8 +47,6 @@ def council_period(path: Path, campaign: cm.Campaign, problems: Problems) -> str
     """The period of the summary the council met with ("": the year's, or the year's round), from its metadata alone:
     a command checks it before any work. None when it is not this campaign's scoring summary (``problems`` say
     why)."""
-    from thidua_xlsx.read.registrations import checked_summary
-
     opened = checked_summary(path, campaign, problems, ly.SCORING)
     return None if opened is None else opened.meta.period
 

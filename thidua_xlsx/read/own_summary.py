@@ -15,6 +15,7 @@ the metadata and of the workbook (:class:`Opened`).
 from __future__ import annotations
 
 import hashlib
+import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from typing import Any
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issues import ERROR, Problems
-from thidua_xlsx.model.level_above import ListChange
+from thidua_xlsx.model.level_above import LEVEL_ABOVE_META_KIND, ListChange
 from thidua_xlsx.read.containment import OWN, Bounds, read_own_book
 from thidua_xlsx.read.school_lists import list_check
 
@@ -128,8 +129,6 @@ def open_summary(path: Path, wanted: Wanted, refusals: Refusals, problems: Probl
 
 def _level_above(book: Any) -> bool:
     """Whether ``book`` is the level above's own summary (the commune's, the Sở's): ours, but not a school's."""
-    from thidua_xlsx.model.level_above import LEVEL_ABOVE_META_KIND
-
     if ly.META_SHEET not in book.sheet_names:
         return False
     cells = [row[0] for row in book.get_sheet_by_name(ly.META_SHEET).to_python() if row]
@@ -141,8 +140,6 @@ def _level_above(book: Any) -> bool:
 
 def open_book(data: bytes) -> Any:
     """The workbook calamine opens from ``data`` (its sheets are parsed when asked for)."""
-    import io
-
     from python_calamine import CalamineWorkbook
 
     return CalamineWorkbook.from_filelike(io.BytesIO(data))
