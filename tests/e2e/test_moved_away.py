@@ -185,3 +185,27 @@ def test_next_year_s_roster_leaves_her_out_and_says_so(moved):
     assert MOVER not in codes and "GV01" in codes
     assert ("Trần Văn Đức (GV02) đã chuyển công tác đến Trường Tiểu học Hòa Bình từ 01/11/2026 (sheet Nhân sự năm học "
             "2026-2027): không đưa sang danh sách năm học mới.") in moved["next_output"]
+
+
+def test_a_year_scored_once_at_its_end_neither_issues_her_form_nor_reminds_anyone_of_her(tmp_path):
+    data = campaign_dict(rules={"ldtt_min_classification": ""})  # no periods: scored once, at the year's end
+    for person in data["staff"]:
+        if person["code"] == MOVER:
+            person |= {"moved_on": "2026-01-15", "moved_to": NEW_SCHOOL}
+    folder = make_folder(tmp_path / "campaign", cm.from_dict(data))
+    book = folder.folder / "campaign.xlsx"
+    result = _run("generate", book, "--round", "cham-diem")
+    assert result.exit_code == 0, result.output
+    books = sorted((folder.folder / "outbox").rglob("*.xlsx"))
+    assert books and MOVER not in {rec.person_code for path in books for rec in layout(path).of_kind(ly.ScoringSheet)}
+    inbox = tmp_path / "inbox"
+    full = {"I.1": 10, "I.2": 9, "II.1": 45, "II.2": 26}
+    for path in books:  # one form filled per department, the others left to remind
+        values = {}
+        for rec in layout(path).of_kind(ly.ScoringSheet):
+            if rec.person_code in ("GV01", "GV04"):
+                values |= person_values(rec, full, full)
+        fill(path, inbox / path.name, values)
+    status = _run("status", inbox, "--campaign", book, "--nhac")
+    assert status.exit_code == 0, status.output
+    assert "Lê Thị Dung" in status.output and "Trần Văn Đức" not in status.output

@@ -73,16 +73,14 @@ def consolidate(campaign: cm.Campaign, selection: Selection, clean: list[CleanSu
 
 def _members(campaign: cm.Campaign, selection: Selection, dept: cm.Department, entries: dict,
              problems: list[Issue]) -> list[PersonResult]:
-    """A department's people: its roster (a newcomer started after the period merged, or a person who moved to another
-    school before it began, left out unless scored there), each with the entry that speaks for them, then the
-    newcomers its workbook registered on spare rows."""
+    """A department's people: its roster (who is not of the round, :func:`_not_of_round`, left out unless scored
+    there), each with the entry that speaks for them, then the newcomers its workbook registered on spare rows."""
     round_ = selection.round
     period = next((p for p in campaign.periods if p.code == selection.period), None)
     people = []
     for person in campaign.members(dept.code):
         entry, flags = entries.get(person.code, (None, ()))
-        if period is not None and not (cm.started_by(person, period.end) and not cm.moved_by(person, period.start)
-                                       ) and not _scored_in(entry):
+        if _not_of_round(person, period, round_) and not _scored_in(entry):
             continue  # a newcomer, started after the period, or a person who moved away before it: not of it
         base = PersonResult(code=person.code, name=person.name, department=dept.code, department_name=dept.name,
                             role=person.role, position=person.position, status=STATUS_DEPT_MISSING,
@@ -94,6 +92,14 @@ def _members(campaign: cm.Campaign, selection: Selection, dept: cm.Department, e
                             flags=(reason("flag.newcomer"),))
         people.append(_fill(base, entry, campaign, round_, problems, ()))
     return people
+
+
+def _not_of_round(person: cm.Person, period: cm.Period | None, round_: str) -> bool:
+    """``person`` is not of the period merged — started after it ended, or moved to another school before it began —
+    nor, in a year scored once at its end, of its scoring round once moved away (the new school scores her)."""
+    if period is not None:
+        return not cm.started_by(person, period.end) or cm.moved_by(person, period.start)
+    return round_ == ly.SCORING and bool(person.facts.moved_on)
 
 
 def _assign(campaign: cm.Campaign, clean: list[CleanSubmission], problems: list[Issue]) -> dict:

@@ -100,11 +100,14 @@ def department_spec(campaign: cm.Campaign, department: cm.Department, round_: st
     matched to the roster by department and name; if the roster has no such person yet, the
     newcomer gets a form of their own under a provisional code. A period's workbook leaves out whoever started after
     the period ended (sheet Nhân sự, their start date), and whoever moved to another school by its first day (their
-    "Chuyển đi từ ngày"): not of that period (DOMAIN.md §4e; NĐ 233/2026 điều 15 khoản 1 điểm a).
+    "Chuyển đi từ ngày"): not of that period (DOMAIN.md §4e; NĐ 233/2026 điều 15 khoản 1 điểm a) — nor, in a year
+    scored once at its end, of its scoring round.
     """
     members = campaign.members(department.code)
     if period is not None:
         members = [p for p in members if cm.started_by(p, period.end) and not cm.moved_by(p, period.start)]
+    elif round_ == ly.SCORING:  # a year scored once, at its end: who left during it is the new school's to score
+        members = [p for p in members if not p.facts.moved_on]
     registered_known = bool(registrations or newcomers)
     registrations = {p.code: registrations[p.code] for p in members if p.code in registrations} \
         if registrations else {}  # this department's only: the school's would be copied once per department
