@@ -813,14 +813,16 @@ COVER_SUBTITLE = "Chương trình thidua-xlsx: một năm học, từng bước,
 COVER = [
     ("Tài liệu dành cho thư ký Hội đồng thi đua – khen thưởng của trường. Mỗi trang là một bước của năm học: việc "
     "cần làm, **lệnh gõ vào PowerShell** (trong khung xám), hình sổ Excel hay văn bản mà bước đó cho ra, và những "
-    "điều cần kiểm tra. Không muốn gõ lệnh: cài bằng bước 0 rồi làm cả năm trên trang (hai trang cuối)."),
+    "điều cần kiểm tra. Không muốn gõ lệnh: cài bằng bước 0 rồi làm cả năm trên trang (các dòng “Trang” của "
+    "bảng dưới)."),
     ("Mọi hình được in từ **bộ mẫu đi kèm chương trình** (thư mục `samples/`: Trường Tiểu học Trực Cường, năm học "
     "2025-2026, 5 tổ, 44 người), nên giống những gì bạn sẽ thấy. Bộ mẫu cố ý có một tổ không nộp, một tổ gửi hai "
     "lần, một sổ có ô sai. Bước 9, 10 (chấm theo tháng, quý) dùng bộ mẫu thứ hai, thư mục `samples/ca-nam` "
     "(Trường THCS Kim Sơn, năm học 2026-2027)."),
 ]
 OVERVIEW = [  # step, when, what
-    ("0", "Một lần", "Cài đặt: bấm đúp Cai-dat-thi-dua.bat; cấp học, cách chấm"),
+    ("0", "Một lần", "Cài đặt: bấm đúp Cai-dat-thi-dua.bat"),
+    ("0", "Lần đầu", "Hai câu hỏi: cấp học, chấm theo tháng, quý hay cả năm"),
     ("1", "Đầu năm học", "Tạo chiến dịch, sửa campaign.xlsx"),
     ("2", "Tháng 9", "Phát phiếu đăng ký thi đua cho các tổ"),
     ("3", "Hết hạn đăng ký", "Nhận lại và tổng hợp đăng ký"),
@@ -906,6 +908,8 @@ def write_docx(path: Path, screen: list[str]) -> None:
     for cell, text in zip(table.rows[0].cells, ("Bước", "Khi nào", "Việc", "Trang")):
         _text(cell.paragraphs[0], f"**{text}**")
         _shade(cell, "D9E1F2")
+    if len(OVERVIEW) != len(PAGES):
+        raise SystemExit(f"the cover's table has {len(OVERVIEW)} rows for {len(PAGES)} pages: one row a page")
     for page_number, (step, when, what) in enumerate(OVERVIEW, start=2):
         for cell, text in zip(table.add_row().cells, (step, when, what, str(page_number))):
             _text(cell.paragraphs[0], text)

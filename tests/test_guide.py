@@ -207,6 +207,13 @@ def test_the_guides_first_pages_ask_the_level_and_how_the_school_scores(pdf_line
     assert list(manifest["pictures"]["0-trang-bat-dau.png"]["sources"]) == ["huong-dan/trang/ui-0-bat-dau.png"]
 
 
+def test_the_covers_table_has_a_row_for_each_page():
+    """The cover's table says on which page each step is: one row a page, in the pages' order."""
+    from samples import build_guide
+
+    assert len(build_guide.OVERVIEW) == len(build_guide.PAGES)
+
+
 def test_the_refusals_are_caught():
     """The checker itself: what the CLI would refuse is refused here too."""
     assert _refusal(["merge", "inbox", "-o", "tong-hop.xlsx"]) is None
