@@ -1,5 +1,5 @@
 """The house's habits: the LibreOffice mark is honest; every package of the code is installed; the code passes the lint
-and the type check configured in pyproject.toml."""
+and the type check configured in pyproject.toml; its functions stay small enough to read (radon's rank)."""
 
 from __future__ import annotations
 
@@ -45,3 +45,23 @@ def test_every_package_of_the_code_is_installed():
     listed = set(tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
     code = {".".join(p.parent.relative_to(root).parts) for p in (root / "thidua_xlsx").rglob("__init__.py")}
     assert code - listed == set()
+
+
+# Functions ranked D or worse by radon's cyclomatic complexity (more than 20 paths): at most this many, none F (more
+# than 40). A function over the bar is split into named steps that say what they do, its output unchanged.
+MOST_D_OR_WORSE = 35
+
+
+def test_few_functions_are_hard_to_follow_and_none_is_ranked_f():
+    try:
+        from radon.complexity import cc_rank, cc_visit
+    except ImportError:  # a venv made before radon joined the test extras
+        pytest.fail("radon is not installed: pip install -e '.[test]'")
+    root = Path(__file__).resolve().parents[1]
+    ranked = [(f"{path.relative_to(root).as_posix()}:{block.lineno} {block.fullname}", block.complexity)
+              for path in sorted((root / "thidua_xlsx").rglob("*.py"))
+              for block in cc_visit(path.read_text(encoding="utf-8")) if cc_rank(block.complexity) >= "D"]
+    shown = "\n".join(f"{cc_rank(c)} {c:3} {where}" for where, c in sorted(ranked, key=lambda r: -r[1]))
+    assert [where for where, c in ranked if cc_rank(c) == "F"] == [], shown
+    assert len(ranked) <= MOST_D_OR_WORSE, f"{len(ranked)} functions ranked D or worse (at most {MOST_D_OR_WORSE}):\n" \
+        + shown
