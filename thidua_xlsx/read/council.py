@@ -90,35 +90,44 @@ def _entries(file: str, sheets, campaign: cm.Campaign, found: list[Issue],
         entries: list[CouncilEntry] = []
         rows_of: dict[str, list[int]] = {}
         for r in range(start + 1, len(rows)):
-            cell = lambda key: _value(rows[r], cols[key])  # noqa: E731
-            code = cm.clean_text(cell("code"))
-            if code:
-                rows_of.setdefault(code, []).append(r + 1)
-            if code:
-                found += _typed_unread(rows[r], r, unread, code, names.get(code, code), written, file, name)
-            score, kept = cell("score"), typed_text(str(cell("note") or ""))
-            note = kept.text
-            if kept.removed and code:  # a paste's control characters: taken out of the note, said by its cell
-                found.append(issue("council.note_cleaned", WARNING, file=file, sheet=name, cell=a1(r, cols["note"]),
-                                   name=names.get(code, code), person=code, count=kept.removed))
-            typed = cm.clean_text(cell("decision")) if "decision" in cols else ""
-            if not code or (score in (None, "") and not typed and not note):
+            code = cm.clean_text(_value(rows[r], cols["code"]))
+            if not code:
                 continue
-            where = dict(file=file, sheet=name)
-            number = _number(score)
-            if score not in (None, "") and number is None:
-                found.append(issue("council.bad_score", ERROR, **where, cell=a1(r, cols["score"]),
-                                   value=cm.clean_text(score)))
-            decision = _choice(typed, choices) if typed else ""
-            if typed and not decision:
-                found.append(issue("council.bad_decision", ERROR, **where, cell=a1(r, cols["decision"]),
-                                   value=typed, choices=", ".join(choices)))
-            entries.append(CouncilEntry(code, number, decision, note, name, r + 1))
+            rows_of.setdefault(code, []).append(r + 1)
+            found += _typed_unread(rows[r], r, unread, code, names.get(code, code), written, file, name)
+            entry = _entry(rows[r], r, cols, code, names.get(code, code), choices, file, name, found)
+            if entry is not None:
+                entries.append(entry)
         twice = {code: found_rows for code, found_rows in rows_of.items() if len(found_rows) > 1}
         found += [issue("council.duplicate_row", ERROR, file=file, sheet=name, person=code,
                         rows=", ".join(map(str, found_rows))) for code, found_rows in twice.items()]
         return tuple(e for e in entries if e.code not in twice), frozenset(rows_of)
     return None
+
+
+def _entry(row: list, r: int, cols: dict[str, int], code: str, person: str, choices: dict[str, str], file: str,
+           sheet: str, found: list[Issue]) -> CouncilEntry | None:
+    """The council's entry on row ``r`` (0-based) of person ``code``, None when nothing is typed in its columns: the
+    score as a number, the decision among ``choices``, the note cleaned of a paste's control characters (each said
+    at its cell)."""
+    cell = lambda key: _value(row, cols[key])  # noqa: E731
+    score, kept = cell("score"), typed_text(str(cell("note") or ""))
+    note = kept.text
+    if kept.removed:  # a paste's control characters: taken out of the note, said by its cell
+        found.append(issue("council.note_cleaned", WARNING, file=file, sheet=sheet, cell=a1(r, cols["note"]),
+                           name=person, person=code, count=kept.removed))
+    typed = cm.clean_text(cell("decision")) if "decision" in cols else ""
+    if score in (None, "") and not typed and not note:
+        return None
+    number = _number(score)
+    if score not in (None, "") and number is None:
+        found.append(issue("council.bad_score", ERROR, file=file, sheet=sheet, cell=a1(r, cols["score"]),
+                           value=cm.clean_text(score)))
+    decision = _choice(typed, choices) if typed else ""
+    if typed and not decision:
+        found.append(issue("council.bad_decision", ERROR, file=file, sheet=sheet, cell=a1(r, cols["decision"]),
+                           value=typed, choices=", ".join(choices)))
+    return CouncilEntry(code, number, decision, note, sheet, r + 1)
 
 
 class _Written(NamedTuple):
