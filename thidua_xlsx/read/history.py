@@ -380,29 +380,47 @@ def _year_history(meta: ly.SummaryMeta, name: str, problems: Problems) -> hs.His
     uncounted = {(str(code), str(title)) for code, title, _votes, _members, passed in meta.votes if passed is None}
     unvoted: dict[str, list[str]] = {}  # title → the people whose vote was not counted
     people, initiatives = [], []
-    special: dict[str, list[str]] = {}  # the đột xuất and chuyên đề awards, apart: they never count (NĐ 152 điều 4.3)
-    for who, kind, achievement, form in meta.special_outcomes:
-        special.setdefault(str(who), []).append(hx.SPECIAL_AWARD.format(kind=kind, achievement=achievement,
-                                                                        form=form or "—"))
+    special = _special(meta)
     for code, person, dob, rating, titles, form, initiative, level, decision, discipline in meta.outcomes:
-        for title in (str(t) for t in titles if (str(code), str(t)) in uncounted):
-            unvoted.setdefault(title, []).append(str(person))
-        titles = tuple(str(t) for t in titles if (str(code), str(t)) not in uncounted)
-        people.append(hs.PersonYear(year, str(code), str(person), str(dob or ""), rating or None, titles,
+        people.append(hs.PersonYear(year, str(code), str(person), str(dob or ""), rating or None,
+                                    _voted_titles(str(code), str(person), titles, uncounted, unvoted),
                                     (str(form),) if form else (), tuple(special.get(str(code), ())),
                                     discipline or None, "", name))
         if initiative:
-            served = next((t for t in TITLES_NEEDING_INITIATIVE if t in titles), None)
-            use = hs.Use(year, hs.USED_FOR_TITLE, served) if served else \
-                hs.Use(year, hs.USED_FOR_FORM, str(form)) if form else None
-            initiatives.append(hs.Initiative(str(initiative), str(code), str(person), str(level or ""),
-                                             str(decision or ""), "", year, (use,) if use else (), name))
+            initiatives.append(_initiative(year, people[-1], str(initiative), str(level or ""), str(decision or "")))
     departments = tuple(hs.DepartmentYear(year, str(code), str(dept), tuple(str(t) for t in titles), (), name)
                         for code, dept, titles in meta.department_outcomes)
     for title, names in unvoted.items():
         problems.add("history.title_without_vote", WARNING, file=name, year=year, title=tt.name(title),
                      count=len(names), people=", ".join(names))
     return hs.History(tuple(people), (), tuple(initiatives), departments, (name,))
+
+
+def _voted_titles(code: str, person: str, titles, uncounted: set[tuple[str, str]],
+                  unvoted: dict[str, list[str]]) -> tuple[str, ...]:
+    """A person's titles of the year but those whose vote was never counted, each of those noted in ``unvoted``
+    (title → the people)."""
+    for title in (str(t) for t in titles if (code, str(t)) in uncounted):
+        unvoted.setdefault(title, []).append(person)
+    return tuple(str(t) for t in titles if (code, str(t)) not in uncounted)
+
+
+def _special(meta: ly.SummaryMeta) -> dict[str, list[str]]:
+    """The đột xuất and chuyên đề awards of the year by person, in words: apart, they never count (NĐ 152 điều 4.3)."""
+    special: dict[str, list[str]] = {}
+    for who, kind, achievement, form in meta.special_outcomes:
+        special.setdefault(str(who), []).append(hx.SPECIAL_AWARD.format(kind=kind, achievement=achievement,
+                                                                        form=form or "—"))
+    return special
+
+
+def _initiative(year: str, person: hs.PersonYear, name: str, level: str, decision: str) -> hs.Initiative:
+    """A person's sáng kiến of the year, with what it served that year: the title that needs one, else the form."""
+    served = next((t for t in TITLES_NEEDING_INITIATIVE if t in person.titles), None)
+    form = person.forms[0] if person.forms else ""
+    use = hs.Use(year, hs.USED_FOR_TITLE, served) if served else hs.Use(year, hs.USED_FOR_FORM, form) if form else None
+    return hs.Initiative(name, person.person, person.name, level, decision, "", year, (use,) if use else (),
+                         person.source)
 
 
 def _school_of(data: bytes) -> str:
@@ -424,7 +442,19 @@ def read_summary_folder(folder: Path, school: str = "", current_year: str = "",
     name in ``sources``) or named in the problems: not a workbook, a link, not a final summary, another school's
     (``school``; none given: the school most summaries name), not earlier than ``current_year``, a second
     summary of a year (the council's pass first, then the one saved last)."""
-    problems, read = Problems(), []
+    problems = Problems()
+    read = _final_summaries(folder, on_file, problems)
+    kept = _one_a_year(read, school or _most_named(found.school for found, _ in read), current_year, problems)
+    years = [kept[year][0].history for year in sorted(kept)]
+    return hs.History(tuple(p for h in years for p in h.people), (), tuple(i for h in years for i in h.initiatives),
+                      tuple(d for h in years for d in h.departments), tuple(s for h in years for s in h.sources),
+                      unknown=(hs.SERVICE_PART,)), problems  # summaries carry no Thâm niên
+
+
+def _final_summaries(folder: Path, on_file: Callable[[str], None],
+                     problems: Problems) -> list[tuple[SummaryYear, float]]:
+    """The final summaries of ``folder`` read, each with the time it was saved; every other entry named."""
+    read = []
     for item in scan_inbox(folder):
         if item.kind == LINK:
             problems.add("history.summary_link", file=item.name)
@@ -436,7 +466,13 @@ def read_summary_folder(folder: Path, school: str = "", current_year: str = "",
             if found is not None:
                 read.append((found, item.path.stat().st_mtime))
         on_file(item.name)
-    expected = school or _most_named(found.school for found, _ in read)
+    return read
+
+
+def _one_a_year(read: list[tuple[SummaryYear, float]], expected: str, current_year: str,
+                problems: Problems) -> dict[str, tuple[SummaryYear, float]]:
+    """The summary used for each year, of the ``expected`` school and earlier than ``current_year``: the council's
+    pass first, then the one saved last; the others named."""
     kept: dict[str, tuple[SummaryYear, float]] = {}
     for found, saved in read:
         if expected and found.school and fold(found.school) != fold(expected):
@@ -451,10 +487,7 @@ def read_summary_folder(folder: Path, school: str = "", current_year: str = "",
             problems.add("history.summary_duplicate_year", file=dropped[0].file, year=found.year, used=used[0].file)
         else:
             kept[found.year] = (found, saved)
-    years = [kept[year][0].history for year in sorted(kept)]
-    return hs.History(tuple(p for h in years for p in h.people), (), tuple(i for h in years for i in h.initiatives),
-                      tuple(d for h in years for d in h.departments), tuple(s for h in years for s in h.sources),
-                      unknown=(hs.SERVICE_PART,)), problems  # summaries carry no Thâm niên
+    return kept
 
 
 def _most_named(schools) -> str:
