@@ -100,30 +100,37 @@ def open_summary(path: Path, wanted: Wanted, refusals: Refusals, problems: Probl
     if not isinstance(version, int) or not 1 <= version <= ly.SUMMARY_SCHEMA_VERSION:
         refuse(SCHEMA_UNKNOWN, found=version, supported=ly.SUMMARY_SCHEMA_VERSION)
         return None
-    year = meta.school_year
     edited = ly.data_edited(meta)
+    refused = _not_wanted(meta, wanted, edited)
+    if refused is not None:
+        refuse(refused[0], year=meta.school_year, **refused[1])
+        return None
+    try:
+        shown_edited, changes = list_check(book, meta) if wanted.views else (False, ())
+    except (TypeError, ValueError, KeyError, IndexError):  # metadata that is not what the tool wrote
+        refuse(UNREADABLE)
+        return None
+    return Opened(data, book, meta, hashlib.sha256(data).hexdigest(), edited or shown_edited, changes)
+
+
+def _not_wanted(meta: ly.SummaryMeta, wanted: Wanted, edited: bool) -> tuple[str, dict[str, object]] | None:
+    """Why a summary of ours is not the one ``wanted`` (the kind of refusal and what its message says besides the
+    year), in the gate's order; None when it is."""
     campaign = wanted.campaign
     if edited and not wanted.edited_ok:
-        refuse(DATA_EDITED, year=year)
-    elif campaign is not None and meta.campaign_id != campaign.id:
-        refuse(OTHER_CAMPAIGN, year=year)
-    elif campaign is not None and year != campaign.school.school_year:
-        refuse(OTHER_YEAR, year=year, expected=campaign.school.school_year)
-    elif wanted.round is not None and meta.round != wanted.round:
-        refuse(OTHER_ROUND, year=year, round=meta.round)
-    elif wanted.period is False and meta.period:
-        refuse(PERIOD, year=year, period=meta.period)
-    elif wanted.period is True and not meta.period:
-        refuse(NOT_PERIOD, year=year, round=meta.round)
-    elif version < wanted.oldest:
-        refuse(OLDER, year=year, found=version, needed=wanted.oldest)
-    else:
-        try:
-            shown_edited, changes = list_check(book, meta) if wanted.views else (False, ())
-        except (TypeError, ValueError, KeyError, IndexError):  # metadata that is not what the tool wrote
-            refuse(UNREADABLE)
-            return None
-        return Opened(data, book, meta, hashlib.sha256(data).hexdigest(), edited or shown_edited, changes)
+        return DATA_EDITED, {}
+    if campaign is not None and meta.campaign_id != campaign.id:
+        return OTHER_CAMPAIGN, {}
+    if campaign is not None and meta.school_year != campaign.school.school_year:
+        return OTHER_YEAR, {"expected": campaign.school.school_year}
+    if wanted.round is not None and meta.round != wanted.round:
+        return OTHER_ROUND, {"round": meta.round}
+    if wanted.period is False and meta.period:
+        return PERIOD, {"period": meta.period}
+    if wanted.period is True and not meta.period:
+        return NOT_PERIOD, {"round": meta.round}
+    if meta.schema_version < wanted.oldest:
+        return OLDER, {"found": meta.schema_version, "needed": wanted.oldest}
     return None
 
 
