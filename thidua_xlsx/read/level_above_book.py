@@ -45,18 +45,28 @@ def load_level_above_book(path: Path) -> tuple[LevelAbove | None, Problems]:
     fields = read.fields(AUTHORITY_SHEET, AUTHORITY_FIELDS)
     schools = read.table(SCHOOLS_SHEET, SCHOOL_COLUMNS) or []
     legal = read.table(LEGAL_SHEET, LEGAL_COLUMNS) or []
+    _duplicates(schools, name, problems)
+    if fields.get("school_year") and not re.fullmatch(r"\d{4}\s*-\s*\d{4}", fields["school_year"]):
+        problems.add("campaign.school_year", file=name, sheet=AUTHORITY_SHEET, value=fields["school_year"])
+    if problems.errors:
+        return None, problems
+    return _level_above(fields, schools, legal), problems
+
+
+def _duplicates(schools, name: str, problems: Problems) -> None:
+    """A school's code, or its name (compared folded), listed twice: said at the second, naming the first."""
     seen: dict[tuple[str, str], str] = {}  # (column, value as compared) → the cell it was first seen in
-    for row, values, cells in schools:
+    for _row, values, cells in schools:
         for key in ("code", "name"):
             folded = fold(values[key] or "") if key == "name" else values[key]
             if folded and (key, folded) in seen:
                 problems.add("campaign.duplicate", file=name, sheet=SCHOOLS_SHEET, cell=cells[key], value=values[key],
                              first=seen[(key, folded)])
             seen.setdefault((key, folded), cells[key])
-    if fields.get("school_year") and not re.fullmatch(r"\d{4}\s*-\s*\d{4}", fields["school_year"]):
-        problems.add("campaign.school_year", file=name, sheet=AUTHORITY_SHEET, value=fields["school_year"])
-    if problems.errors:
-        return None, problems
+
+
+def _level_above(fields: dict, schools, legal) -> LevelAbove:
+    """The level above's campaign from its checked sheets (an optional field not given: "")."""
     return LevelAbove(
         id=fields["id"], authority=fields["authority"], managing_body=fields.get("managing_body") or "",
         place=fields["place"], school_year=re.sub(r"\s*-\s*", "-", fields["school_year"]),
@@ -65,4 +75,4 @@ def load_level_above_book(path: Path) -> tuple[LevelAbove | None, Problems]:
         schools=tuple(SchoolRef(v["code"], v["name"], v["level"] or "", v.get("email") or "")
                       for _, v, _ in schools),
         legal_basis=tuple(v["line"] for _, v, _ in legal),
-        recipient_email=fields.get("recipient_email") or ""), problems
+        recipient_email=fields.get("recipient_email") or "")
