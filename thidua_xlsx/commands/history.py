@@ -26,8 +26,8 @@ def update_history(book: Path | None, summaries: list[Path], today: dt.date | No
     it cannot be read, or when a column the update needs is missing. A year still running (a period not final: its
     summary says which) is refused unless ``final`` says, on purpose, to record it as it is. Returns a
     :class:`~thidua_xlsx.model.history_book.HistoryUpdate`."""
-    from thidua_xlsx.read.history import read_final_summary, read_history_book
-    from thidua_xlsx.write.history import new_book, save_history_book, with_year
+    from thidua_xlsx.read.history import read_history_book
+    from thidua_xlsx.write.history import new_book, save_history_book
 
     book = Path(book) if book else (summaries[0].parent if summaries else Path()) / places.HISTORY_BOOK  # the year's
     if book.suffix.lower() != ".xlsx":
@@ -47,29 +47,40 @@ def update_history(book: Path | None, summaries: list[Path], today: dt.date | No
             problems.extend(found)
             if kept is None or any(p.code == "history.column_missing" for p in found):
                 return HistoryUpdate(book, False, (), problems, given=len(summaries))
-        added = []
-        for path in summaries:
-            year, refused = read_final_summary(path)
-            problems.extend(refused)
-            if year is not None and year.draft and not final:
-                problems.add("history.year_draft", file=year.file, year=year.year, periods=year.draft)
-                continue
-            why = refusal(kept, year) if year is not None else None
-            if why is not None:
-                problems.add(why[0], file=book.name, **why[1])
-            if year is None or why is not None:
-                continue
-            people = year.history.people
-            added.append(YearAdded(year.year, year.file, kept.meta.source_of(year.year) is not None, len(people),
-                                   sum(len(p.titles) for p in people), len(year.history.initiatives),
-                                   len(year.history.departments)))
-            kept = with_year(kept, year)
+        kept, added = _years_added(kept, summaries, final, book.name, problems)
         if not added and (not created or summaries):  # nothing to add (each summary refused: said): the secretary's
             # file is left as she saved it, and no empty book is made for a year that could not be recorded
             return HistoryUpdate(book, False, (), problems, years=kept.years, given=len(summaries))
         written, backup = save_history_book(kept, book, today or vietnam_today())
         return HistoryUpdate(book, created, tuple(added), problems, written, backup, kept.years, len(summaries))
 
+
+
+def _years_added(kept: HistoryBook, summaries: list[Path], final: bool, book_name: str,
+                 problems: Problems) -> tuple[HistoryBook, list[YearAdded]]:
+    """The book with each final summary's year added, and what each added; a summary refused (not final, a year
+    still running unless ``final``, a year the book may not take) said."""
+    from thidua_xlsx.read.history import read_final_summary
+    from thidua_xlsx.write.history import with_year
+
+    added = []
+    for path in summaries:
+        year, refused = read_final_summary(path)
+        problems.extend(refused)
+        if year is not None and year.draft and not final:
+            problems.add("history.year_draft", file=year.file, year=year.year, periods=year.draft)
+            continue
+        why = refusal(kept, year) if year is not None else None
+        if why is not None:
+            problems.add(why[0], file=book_name, **why[1])
+        if year is None or why is not None:
+            continue
+        people = year.history.people
+        added.append(YearAdded(year.year, year.file, kept.meta.source_of(year.year) is not None, len(people),
+                               sum(len(p.titles) for p in people), len(year.history.initiatives),
+                               len(year.history.departments)))
+        kept = with_year(kept, year)
+    return kept, added
 
 
 def run(request: HistoryRequest, voice: Voice) -> Result:
