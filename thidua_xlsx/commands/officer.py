@@ -39,13 +39,7 @@ def officer_decisions(folder: Path, decisions: dict[DecisionKey, tuple[bool, str
     last = summary_of(folder, LEVEL_ABOVE_KEY, "", "")
     if not last:
         raise _refused("ui.officer_no_summary")
-    typed, removed = {}, {}
-    for key, (accept, reason) in decisions.items():
-        kept = typed_text(reason)
-        typed[key], removed[key] = (accept, kept.text), kept.removed
-    missing = [key for key, (_accept, reason) in typed.items() if not reason]
-    if missing:
-        raise _refused("ui.officer_reason", count=len(missing))
+    typed, removed = _typed(decisions)
     secret = _secret(folder)
     held = held_rows(folder / last, secret)
     if held is None:
@@ -69,9 +63,8 @@ def officer_decisions(folder: Path, decisions: dict[DecisionKey, tuple[bool, str
         raise _refused("ui.officer_reason_long", who=", ".join(map(name, long)), limit=REASON_LIMIT,
                        length=max(len(typed[k][1]) for k in long))
     said = Problems()
-    for key, count in removed.items():
-        if count:
-            said.add("ui.officer_controls", NOTE, name=name(key), count=count)
+    for key in (key for key, count in removed.items() if count):
+        said.add("ui.officer_controls", NOTE, name=name(key), count=removed[key])
     for key, row in where.items():
         accept, reason = typed.get(key) or kept_marks.get(key, (False, ""))
         ws.cell(row + 1, agree_col + 1).value = AGREED if accept else None
@@ -80,6 +73,19 @@ def officer_decisions(folder: Path, decisions: dict[DecisionKey, tuple[bool, str
     with replacing(at.officer_book) as tmp:
         book.save(tmp)
     return at.officer_book, tuple(said)
+
+
+def _typed(decisions: dict[DecisionKey, tuple[bool, str]]) -> tuple[dict, dict]:
+    """Each decision with its reason cleaned of control characters, and how many were taken out of each; refused
+    when a reason is missing."""
+    typed, removed = {}, {}
+    for key, (accept, reason) in decisions.items():
+        kept = typed_text(reason)
+        typed[key], removed[key] = (accept, kept.text), kept.removed
+    missing = [key for key, (_accept, reason) in typed.items() if not reason]
+    if missing:
+        raise _refused("ui.officer_reason", count=len(missing))
+    return typed, removed
 
 
 def _as_text(cell, text: str) -> None:
