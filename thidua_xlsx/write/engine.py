@@ -290,25 +290,13 @@ def name_lines(text: str, fits: Callable[[str], bool]) -> list[str]:
 
     if whole(words):
         return [" ".join(words)]
-    kind, name = [], words
-    while name:
-        n_kind, n_place = _phrase(name, dx.HEADER_KIND_WORDS), _phrase(name, dx.HEADER_PLACE_WORDS)
-        if not n_kind or n_place >= n_kind:
-            break
-        kind.append(name[:n_kind])
-        name = name[n_kind:]
+    kind, name = _kind_words(words)
     parts = [name] if whole(name) else _places(name)  # the proper name, then each place after it
     if len(parts) > 2 and whole([w for part in parts[1:] for w in part]):  # its places together, where they fit
         parts = [parts[0], [w for part in parts[1:] for w in part]]
     tail: list[list[str]] = []
     for part in parts:
-        if whole(part):
-            tail.append(part)
-            continue
-        # the unit's word ("THÀNH PHỐ") alone, then the place kept whole if it fits, else word by word
-        unit = _phrase(part, dx.HEADER_PLACE_WORDS)
-        rest = part[unit:]
-        tail += [*([part[:unit]] if unit else []), *([rest] if whole(rest) else ([w] for w in rest))]
+        tail += [part] if whole(part) else _place_broken(part, whole)
     lines: list[list[str]] = []
     for group in (*kind, *tail):
         if lines and whole(lines[-1] + group):
@@ -316,6 +304,26 @@ def name_lines(text: str, fits: Callable[[str], bool]) -> list[str]:
         else:
             lines.append(list(group))
     return [" ".join(line) for line in lines]
+
+
+def _kind_words(words: list[str]) -> tuple[list[list[str]], list[str]]:
+    """The groups of words saying what the body is ("UBND", "SỞ GIÁO DỤC VÀ ĐÀO TẠO"), and the words after them."""
+    kind, name = [], words
+    while name:
+        n_kind, n_place = _phrase(name, dx.HEADER_KIND_WORDS), _phrase(name, dx.HEADER_PLACE_WORDS)
+        if not n_kind or n_place >= n_kind:
+            break
+        kind.append(name[:n_kind])
+        name = name[n_kind:]
+    return kind, name
+
+
+def _place_broken(part: list[str], whole: Callable[[list[str]], bool]) -> list[list[str]]:
+    """A place too long for a line: the unit's word ("THÀNH PHỐ") alone, then the place kept whole if it fits,
+    else word by word."""
+    unit = _phrase(part, dx.HEADER_PLACE_WORDS)
+    rest = part[unit:]
+    return [*([part[:unit]] if unit else []), *([rest] if whole(rest) else ([w] for w in rest))]
 
 
 def _places(words: list[str]) -> list[list[str]]:
