@@ -23,6 +23,7 @@ from thidua_xlsx.read.containment import (
     scan_inbox,
 )
 from thidua_xlsx.system.lock import lock_path
+from thidua_xlsx.system.runs import Run, remember
 from thidua_xlsx.system.written import Written
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -40,7 +41,7 @@ def test_the_tool_s_reports_and_records_are_told_by_their_content(tmp_path):
     shutil.copy2(SAMPLES / "bao-cao.json", tmp_path / "tong-hop_thang-9.json")  # merge --json, as the README's period
     shutil.copy2(SAMPLES / "ca-nam" / "ca-nam.json", tmp_path / "ca-nam.json")  # year --json
     shutil.copy2(SAMPLES / "cap-xa" / "xa.json", tmp_path / "xa.json")  # the commune's merge --json
-    shutil.copy2(SAMPLES / "cac-lan-chay.json", tmp_path / "cac-lan-chay.json")
+    remember(tmp_path, Run("merge", "cham-diem", "2026-11-25T08:00:00+07:00", "cli", 0, {}, (), (), ()))  # runs record
     record = Written(tmp_path)  # da-ghi.json as the tool writes it, its files' list longer than the head read
     for n in range(OWN_HEAD_BYTES // 40):
         (tmp_path / f"so-{n}.txt").write_text("x")
