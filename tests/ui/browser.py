@@ -99,8 +99,14 @@ def keep(shots: Path, into: Path) -> None:
 
 def wait(driver, condition, seconds: float = 120):
     """``condition(driver)`` once it holds, asked again while the page reloads under the question (Chromium's
-    "Node with given id does not belong to the document" is that too: the job's page replaced while read)."""
-    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException
+    "Node with given id does not belong to the document" is that too: the job's page replaced while read); not so
+    after ``seconds``, the test fails with the page's address and words."""
+    from selenium.common.exceptions import (
+        NoSuchElementException,
+        StaleElementReferenceException,
+        TimeoutException,
+        WebDriverException,
+    )
     from selenium.webdriver.support.ui import WebDriverWait
 
     def asked(d):
@@ -111,8 +117,11 @@ def wait(driver, condition, seconds: float = 120):
                 return False
             raise
 
-    return WebDriverWait(driver, seconds, poll_frequency=0.2,
-                         ignored_exceptions=(StaleElementReferenceException, NoSuchElementException)).until(asked)
+    try:
+        return WebDriverWait(driver, seconds, poll_frequency=0.2,
+                             ignored_exceptions=(StaleElementReferenceException, NoSuchElementException)).until(asked)
+    except TimeoutException:
+        raise AssertionError(f"not so after {seconds:g} s at {driver.current_url}: {text(driver)}") from None
 
 
 def text(driver) -> str:

@@ -8,6 +8,8 @@ import shutil
 import threading
 import time
 
+import pytest
+
 from tests.ui.pages import RETURNED, TOKEN, client, school_campaign, text, wait_job
 from thidua_xlsx import service
 from thidua_xlsx.model import requests as rq
@@ -16,8 +18,10 @@ from thidua_xlsx.ui.security import form_token
 
 
 def _ended(job) -> None:
+    """Wait for ``job`` to end; still running after a minute, the test fails saying what the job showed."""
     deadline = time.monotonic() + 60
-    while job.state == ui_jobs.RUNNING and time.monotonic() < deadline:
+    while job.state == ui_jobs.RUNNING:
+        assert time.monotonic() < deadline, f"{job.label} still running after 60 s: {job.to_dict()}"
         time.sleep(0.01)
 
 
@@ -83,3 +87,26 @@ def test_a_fault_of_the_machine_is_said_in_words(tmp_path, monkeypatch):
     job = ui_jobs.Jobs(tmp_path).start("merge", "Tổng hợp – thử", "cham-diem", rq.MergeRequest(inbox=tmp_path))
     _ended(job)
     assert job.state == ui_jobs.FAILED and "tong-hop.xlsx" in job.message and "Lỗi nội bộ" not in job.message
+
+
+def test_a_wait_for_a_run_still_running_at_its_deadline_fails_with_what_it_saw(tmp_path, monkeypatch):
+    """The page's tests never take a run still running for ended (tests/ui/pages.wait_job): at the wait's deadline
+    the test fails, with the run's state and the words of its page."""
+    folder, _returned = school_campaign(tmp_path)
+    release = threading.Event()
+    real_run = service.run
+
+    def held(request, voice, door):
+        release.wait(30)
+        return real_run(request, voice, door)
+
+    monkeypatch.setattr(service, "run", held)
+    _app, found = client(folder)
+    started = found.post("/vong/cham-diem/tong-hop", data={"csrf": form_token(TOKEN)})
+    try:
+        with pytest.raises(AssertionError, match="still running after 0.3 s") as failed:
+            wait_job(found, started.headers["Location"], 0.3)
+    finally:
+        release.set()
+    assert "'state': 'running'" in str(failed.value) and "Đang chạy" in str(failed.value)
+    assert wait_job(found, started.headers["Location"])["state"] in ("done", "failed")
