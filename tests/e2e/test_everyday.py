@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from tests.conftest import campaign_dict, make_folder
 from tests.filling import fill, layout, registration_values, sheet
+from tests.samples import school_copy
 from thidua_xlsx.cli import EXIT_UNUSABLE, main
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
@@ -291,7 +292,7 @@ def test_the_progress_bar_shows_on_a_terminal_and_not_in_a_log(tmp_path):
 
     from thidua_xlsx.text.commands import READING
 
-    command = [sys.executable, "-m", "thidua_xlsx", "merge", str(ROOT / "samples" / "inbox"), "-o",
+    command = [sys.executable, "-m", "thidua_xlsx", "merge", str(school_copy(tmp_path) / "inbox"), "-o",
                str(tmp_path / "tong-hop.xlsx"), "--force"]
     master, terminal = pty.openpty()
     child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=terminal, cwd=tmp_path)
