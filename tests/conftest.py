@@ -14,11 +14,15 @@ pytest_plugins = ("tests.message_codes", "tests.wine")  # the message codes each
 
 
 _samples_before: dict[str, tuple[int, int]] = {}  # samples/ as the session found it (tests/samples.py)
+WATCHING_SAMPLES = "THIDUA_TESTS_WATCH_SAMPLES"  # set while a session watches samples/: a pytest run inside it does not
 
 
 def pytest_sessionstart(session):
-    if not hasattr(session.config, "workerinput"):  # the process that runs or leads the run, not an xdist worker
+    """The process that runs or leads the run notes samples/ — not an xdist worker, nor a pytest run by a test (the
+    session around it watches, and sees what its own tests write)."""
+    if not hasattr(session.config, "workerinput") and not os.environ.get(WATCHING_SAMPLES):
         _samples_before.update(samples.state())
+        os.environ[WATCHING_SAMPLES] = "1"
 
 
 def pytest_sessionfinish(session):
@@ -27,6 +31,7 @@ def pytest_sessionfinish(session):
     samples/ with THIDUA_UI_SHOTS are not counted."""
     if not _samples_before:
         return
+    del os.environ[WATCHING_SAMPLES]
     now = samples.state()
     shots = os.environ.get("THIDUA_UI_SHOTS", "")
     asked = Path(shots).resolve() if shots else None
