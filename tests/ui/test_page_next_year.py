@@ -20,9 +20,10 @@ from thidua_xlsx.ui.security import form_token
 CSRF = {"csrf": form_token(TOKEN)}
 
 
-@pytest.fixture(scope="module")
-def school(tmp_path_factory):
-    root = tmp_path_factory.mktemp("nam-moi")
+@pytest.fixture
+def school(tmp_path):
+    """The sample school's folder in a folder of its own (where next year's is made beside it), and its page."""
+    root = tmp_path / "nam-moi"
     folder, _returned = school_campaign(root)
     app, found = client(folder)
     return root, folder, found

@@ -23,9 +23,9 @@ from thidua_xlsx.ui.security import form_token, plain_name
 COOKIE = "thidua_xlsx_page"  # the test client's page: port 0
 
 
-@pytest.fixture(scope="module")
-def school(tmp_path_factory) -> Path:
-    folder, _returned = school_campaign(tmp_path_factory.mktemp("safety"))
+@pytest.fixture
+def school(tmp_path) -> Path:
+    folder, _returned = school_campaign(tmp_path / "safety")
     return folder
 
 
