@@ -1,11 +1,16 @@
 """The house's habits: the LibreOffice mark is honest; every package of the code is installed; the code passes the lint
-and the type check configured in pyproject.toml; its functions stay small enough to read (radon's rank)."""
+and the type check configured in pyproject.toml; its functions stay small enough to read (radon's rank); its comments
+say what the code does, not which issue asked for it."""
 
 from __future__ import annotations
 
+import ast
+import io
 import os
+import re
 import subprocess
 import sys
+import tokenize
 from pathlib import Path
 
 import pytest
@@ -65,3 +70,32 @@ def test_few_functions_are_hard_to_follow_and_none_is_ranked_f():
     assert [where for where, c in ranked if cc_rank(c) == "F"] == [], shown
     assert len(ranked) <= MOST_D_OR_WORSE, f"{len(ranked)} functions ranked D or worse (at most {MOST_D_OR_WORSE}):\n" \
         + shown
+
+
+ISSUE_NUMBER = re.compile(r"\bissues? #?\d+", re.IGNORECASE)
+
+
+def _comments_and_docstrings(source: str):
+    """(line, text) of every comment and every string standing alone as a statement (docstrings among them)."""
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if token.type == tokenize.COMMENT:
+            yield token.start[0], token.string
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
+            yield node.lineno, node.value.value
+
+
+def test_comments_say_what_the_code_does_not_which_issue_asked():
+    """A comment or docstring naming an issue ("issue 48") tells the next reader nothing the code does: say what it
+    does and why instead (STYLE.md)."""
+    root = Path(__file__).resolve().parents[1]
+    found = [f"{path.relative_to(root).as_posix()}:{line}: {ISSUE_NUMBER.search(text).group()}"
+             for path in sorted((root / "thidua_xlsx").rglob("*.py"))
+             for line, text in _comments_and_docstrings(path.read_text(encoding="utf-8")) if ISSUE_NUMBER.search(text)]
+    assert found == []
+
+
+def test_the_issue_check_finds_a_comment_and_a_docstring_naming_one():
+    source = '''"""The module (Issue 12)."""\n\n\ndef f():\n    return 1  # issue 7: one\n'''
+    assert [(line, ISSUE_NUMBER.search(text).group()) for line, text in _comments_and_docstrings(source)
+            if ISSUE_NUMBER.search(text)] == [(5, "issue 7"), (1, "Issue 12")]

@@ -425,7 +425,7 @@ def sample_school_names() -> tuple[SampleSchool, ...]:
     return tuple(found.values())
 
 
-# --- the rule set (issue 27) ---------------------------------------------------------------------------------
+# --- the rule set --------------------------------------------------------------------------------------------
 
 
 # What the rule set tells that is said in the summary only (its sheet Kiểm tra, its JSON), counted on screen with

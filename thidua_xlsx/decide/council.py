@@ -73,7 +73,7 @@ def apply_council(summary, council: CouncilInput, campaign: cm.Campaign,
     final = dataclasses.replace(summary, people=tuple(people), departments=tuple(departments),
                                 issues=(*summary.issues, *problems), tally=tally, council_changes=tuple(changes),
                                 year=year)
-    return with_provisional(final)  # the proposals as the council left them: one count in the run (issue 48)
+    return with_provisional(final)  # the proposals as the council left them: one count in the run
 
 
 def _entries(summary, council: CouncilInput, problems: list[Issue]) -> dict[str, CouncilEntry]:

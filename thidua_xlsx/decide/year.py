@@ -552,7 +552,7 @@ def _registration_said(campaign: cm.Campaign, people: Sequence[PersonResult],
 
 def _head_entered(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary]) -> dict[str, tuple[str, ...]]:
     """Each person's periods whose score the head's pass on the period gave (its summary's source "council"): a
-    transfer's months at the former school, entered by the head (NĐ 233/2026 điều 15 khoản 1 điểm a; issue 48), or a
+    transfer's months at the former school, entered by the head (NĐ 233/2026 điều 15 khoản 1 điểm a), or a
     score the head set — written where the year is read (write.summary.year, the JSON)."""
     found = {}
     for person in campaign.staff:

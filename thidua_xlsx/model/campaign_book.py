@@ -66,10 +66,10 @@ LEGAL_SHEET = "Căn cứ"
 GUIDE_SHEET = "Hướng dẫn"
 
 
-PERIODS_SHEET = "Kỳ đánh giá"  # added later (issue 26): a book without it has no periods
+PERIODS_SHEET = "Kỳ đánh giá"  # added later: a book without it has no periods
 
 
-SPECIAL_SHEET = "Khen đột xuất"  # added later (issue 27): a book without it proposes none
+SPECIAL_SHEET = "Khen đột xuất"  # added later: a book without it proposes none
 
 
 TITLE_KINDS = ("Cá nhân", "Tập thể", "Hình thức khen thưởng")
@@ -91,13 +91,13 @@ SCHOOL_FIELDS = (
     Field("criteria_resolution", "Nghị quyết Hội nghị viên chức thông qua tiêu chí: số",
           note="Ví dụ 01/NQ-HNVC; bảng tổng hợp và biên bản trích dẫn", added_later=True),
     Field("criteria_resolution_date", "Nghị quyết Hội nghị viên chức: ngày", DATE, added_later=True),
-    # Issue 27: the province's rules (a data file of workbook_templates/tinh/; the dropdown lists those found) and
+    # The province's rules (a data file of workbook_templates/tinh/; the dropdown lists those found) and
     # the day the rule set is picked for (model.rule_set.reference_date).
     Field("province", "Tỉnh/thành (quy định thi đua áp dụng)", added_later=True,
           note="Để trống hoặc Toàn quốc: quy định chung; chọn tỉnh: quy định của tỉnh là mức tối thiểu"),
     Field("filing_date", "Ngày gửi hồ sơ", DATE, added_later=True,
           note="Chọn văn bản áp dụng theo ngày này; để trống: theo hạn nộp chấm điểm"),
-    # Issue 37: the code the level above issued this school (its call, or its sheet Các trường): the final summary
+    # The code the level above issued this school (its call, or its sheet Các trường): the final summary
     # carries a seal made with it, which the level above checks (model.layout.seal_of)
     Field("authority_code", "Mã xác thực do cấp trên cấp", added_later=True,
           note="Mã UBND xã/phường (hoặc Sở) gửi cho trường, dạng ABCDE-23456; để trống nếu chưa được cấp"),
@@ -173,12 +173,12 @@ STAFF_COLUMNS = (
     Column("rating", "Xếp loại viên chức", 12, choices=cm.RATINGS),
     Column("months", "Số tháng làm việc", 10, NUMBER),
     Column("maternity_months", "Số tháng nghỉ thai sản", 10, NUMBER),
-    # Issue 48: the year's long leave (NĐ 233/2026 điều 14 khoản 2) and the periods wholly on it (by code).
+    # The year's long leave (NĐ 233/2026 điều 14 khoản 2) and the periods wholly on it (by code).
     Column("leave", LEAVE_HEADER, 14, choices=cm.LEAVE_KINDS, added_later=True),
     Column("away", AWAY_HEADER, 16, added_later=True),
     Column("days_off", "Số ngày nghỉ", 9, NUMBER),
     Column("discipline", "Kỷ luật", 13, choices=cm.DISCIPLINES),
-    # Issue 48: what the discipline was for (NĐ 233/2026 điều 12 khoản 4 điểm c, điều 14 khoản 3 điểm a).
+    # What the discipline was for (NĐ 233/2026 điều 12 khoản 4 điểm c, điều 14 khoản 3 điểm a).
     Column("discipline_scope", SCOPE_HEADER, 16, choices=cm.DISCIPLINE_SCOPES, added_later=True),
     Column("discipline_act", ACT_HEADER, 14, added_later=True),
     Column("moved_on", MOVED_ON_HEADER, 12, DATE, added_later=True),
@@ -257,7 +257,7 @@ PERIOD_FIELDS = (
     Field("unit_rating", "Xếp loại của đơn vị", choices=cm.RATINGS, added_later=True,
           note="Khi đã có: người đứng đầu không xếp cao hơn đơn vị (NĐ 233/2026 điều 12 khoản 7); đơn vị HTXSNV "
                "được quyết định tỷ lệ HTXSNV tới 25 % (ô dưới). Để trống: chưa có"),
-    # Issue 36: the choices điều 12 khoản 6 leaves to the unit, their defaults said.
+    # The choices điều 12 khoản 6 leaves to the unit, their defaults said.
     Field("excellent_unit_cap_percent", "Tỷ lệ HTXSNV đơn vị quyết định khi đơn vị HTXSNV (%)", NUMBER,
           added_later=True,
           note="Để trống: 20 % (mặc định, NĐ 233/2026 điều 12 khoản 6 điểm a). Chỉ khi đơn vị được xếp HTXSNV, "

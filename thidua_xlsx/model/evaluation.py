@@ -303,7 +303,7 @@ class YearResults:
     ratings: Mapping[str, YearRating]  # person → the year
     parts: Mapping[str, Mapping[str, Parts]] = field(default_factory=dict)  # person → period code → its two parts
     # person → the periods whose score the head's pass gave: a transfer's months at the former school, or a
-    # score the head set (issue 48)
+    # score the head set
     head_entered: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property

@@ -188,7 +188,7 @@ _AS_DATA_LIMIT = 256
 def as_data(value):
     """``dataclasses.asdict`` of ``value`` — a frozen dataclass, or a tuple of them — made once for the same object:
     the campaign's rubrics go in full into every department's workbook id and record (deep-copied each time
-    before: benchmarks/RESULTS.md, issue 40). The data is shared: read it, never change it."""
+    before: benchmarks/RESULTS.md). The data is shared: read it, never change it."""
     kept = _AS_DATA.get(id(value))
     if kept is not None and kept[0] is value:
         return kept[1]

@@ -152,7 +152,7 @@ class WorkbookLayout:
     def to_json(self) -> dict:
         """The layout as JSON data, in :func:`dataclasses.asdict`'s order and types. A sheet's fields are text,
         numbers and tuples of them (immutable): taken as they are, not deep-copied by ``asdict`` (made twice a
-        workbook by ``generate``: benchmarks/RESULTS.md, issue 40)."""
+        workbook by ``generate``: benchmarks/RESULTS.md)."""
         data = {name: getattr(self, name) for name in _IDENTITY_FIELDS}
         data["sheets"] = [{"kind": s.kind, **{name: getattr(s, name) for name in _SHEET_FIELDS[s.kind]}}
                           for s in self.sheets]

@@ -188,7 +188,7 @@ def provisional(summary: Summary) -> Provisional:
 
 def away(p: PersonResult, period: str) -> bool:
     """``p`` is marked in sheet Nhân sự as wholly on leave for ``period`` (NĐ 233/2026 điều 14 khoản 2): a period
-    away, not a score missing — nobody asks the department for it (issue 48)."""
+    away, not a score missing — nobody asks the department for it."""
     return bool(period) and period in p.facts.away
 
 

@@ -13,7 +13,7 @@ rests on are data (``workbook_templates/quy-tac/*.json`` for the national texts,
   force at once for one rule (the first listed applies), and the rules no text in force answers (a day
   before every text the tool knows: those decisions are left pending, never made without a căn cứ).
 
-  Two texts of one file in force at once for one rule are said, not refused (issue 48): the data files are the
+  Two texts of one file in force at once for one rule are said, not refused: the data files are the
   program's own (installed with it), a secretary cannot mend them in campaign.xlsx, and a refusal would stop every
   command of every school of that province until someone edits an installed file. So the law's own rule decides:
   between texts of one body that say differently on one matter, the one issued later applies (Luật Ban hành văn bản

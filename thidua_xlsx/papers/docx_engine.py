@@ -374,7 +374,7 @@ def header_lines(text: str, width_mm: float, *, size: float, bold: bool) -> list
     return name_lines(text, lambda line: text_pt(line, size=size, bold=bold) * 25.4 / 72 <= width_mm)
 
 
-# A table's column of department names (issue 48): as wide as its longest name on one line, up to this (upright,
+# A table's column of department names: as wide as its longest name on one line, up to this (upright,
 # landscape): a longer name takes two lines, never three, and the other columns keep their room.
 NAME_COLUMN_MM = {False: 58, True: 62}
 
@@ -394,7 +394,7 @@ def name_column(widths_mm, col: int, names, total_mm: float, *, cap_mm: float, s
     return tuple(want if k == col else w * rest for k, w in enumerate(fitted))
 
 
-# The school's name in the header (issue 48): at most this many lines at the header's size, the left column widened
+# The school's name in the header: at most this many lines at the header's size, the left column widened
 # for it (the motto's column keeps what the motto and the date line need in Times: MOTTO_ROOM_MM), else
 # HEADER_MOST_LINES + 1 lines, else a size smaller (never below HEADER_SMALLEST_PT): a long name printed as a school
 # prints it, broken between words only. Nghị định 30/2020 gives the names 12–13 points; 11 only where three lines

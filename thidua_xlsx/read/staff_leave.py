@@ -1,4 +1,4 @@
-"""The columns of sheet Nhân sự about an untidy year (issue 48; NĐ 233/2026 điều 12, 14): each person's long leave
+"""The columns of sheet Nhân sự about an untidy year (NĐ 233/2026 điều 12, 14): each person's long leave
 (maternity or sick leave under the social insurance law, unpaid personal leave), the periods wholly on it, what a
 discipline was for and a move to another school during the year (điều 15 khoản 1 điểm a) — checked at their cells once
 the periods are read (a period away must be one of sheet Kỳ đánh giá), every problem said, none stopping the others.

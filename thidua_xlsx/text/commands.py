@@ -476,7 +476,7 @@ OFFICE_INSTALL = {
               "libreoffice-writer), rồi chạy lại lệnh. Nếu đặt ở nơi khác, đặt biến môi trường {variable} là đường dẫn "
               "tới soffice."),
 }
-# issue 48: init --tu lists the lines of sheet Căn cứ naming a past school year among what to check (each with its cell)
+# init --tu lists the lines of sheet Căn cứ naming a past school year among what to check (each with its cell)
 NEW_YEAR_CHECK_LEGAL = ("  - Sheet Căn cứ: {lines} còn nhắc năm học trước (kế hoạch, hướng dẫn của năm cũ): hãy thay "
                         "bằng văn bản của năm học {year}.")
 NEW_YEAR_LEGAL_LINE = "dòng {n} (ô {cell})"

@@ -214,7 +214,7 @@ PROVISIONAL_PEOPLE, PROVISIONAL_UNITS, PROVISIONAL_AND = "{count} cá nhân", "{
 
 def provisional_sentence(people: int, units: int, year: str, marked: str = "") -> str:
     """The Tờ trình's and the Biên bản's sentence on the ``people`` and ``units`` proposed provisionally: the two
-    counts the screen says (issue 48: one count in a run), a count of none left out."""
+    counts the screen says (one count in a run), a count of none left out."""
     who = PROVISIONAL_AND.join(words.format(count=count) for words, count in
                                ((PROVISIONAL_PEOPLE, people), (PROVISIONAL_UNITS, units)) if count)
     return PROVISIONAL.format(who=who, year=year, marked=marked)

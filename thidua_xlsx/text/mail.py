@@ -1,4 +1,4 @@
-"""The words of mail in and out (issue 39): the drafts' subjects and bodies, what ``--thu`` and ``collect`` say, and
+"""The words of mail in and out: the drafts' subjects and bodies, what ``--thu`` and ``collect`` say, and
 the coded problems of collecting (MAIL_MESSAGES, merged into text.messages)."""
 
 from __future__ import annotations

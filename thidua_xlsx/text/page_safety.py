@@ -1,6 +1,5 @@
-"""The words of the page's safety (issue 47, item 5, and the refusals of item 4): the way back in for a request
-without its token, the pages of an unknown address and of an unexpected error, the small file the browser is opened
-on: PAGE_SAFETY_MESSAGES, merged into text.messages."""
+"""The words of the page's safety: the way back in for a request without its token, the pages of an unknown address
+and of an unexpected error, the small file the browser is opened on: PAGE_SAFETY_MESSAGES, merged into text.messages."""
 
 from __future__ import annotations
 

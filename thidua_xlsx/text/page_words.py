@@ -1,5 +1,5 @@
-"""The page's own wording of the catalogue's messages that name a command line (issue 47, item 4: "her words, not
-ours"): PAGE_MESSAGES, by code, for every message of :data:`thidua_xlsx.text.messages.MESSAGES` whose text tells the
+"""The page's own wording of the catalogue's messages that name a command line ("her words, not ours"):
+PAGE_MESSAGES, by code, for every message of :data:`thidua_xlsx.text.messages.MESSAGES` whose text tells the
 reader to type something (``thidua-xlsx merge … --council``, ``--period``, ``pip install``…).
 
 A secretary who does her year on the page never opens a terminal: there each advice names the button to press or the

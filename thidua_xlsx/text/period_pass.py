@@ -1,4 +1,4 @@
-"""The words of a period's head pass read back (issue 36, items 5 and 7: ``merge --period … --council``, and what
+"""The words of a period's head pass read back (``merge --period … --council``, and what
 was typed where a council's pass does not read): PERIOD_PASS_MESSAGES, merged into text.messages."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The console report's sentences (issue 48): each change of a council's pass said as a sentence — who, what the
+"""The console report's sentences: each change of a council's pass said as a sentence — who, what the
 council (or the head, for a period) did, why — where the change log sheet gives the same change in columns (what,
 before, after, why: :mod:`thidua_xlsx.text.summary`)."""
 

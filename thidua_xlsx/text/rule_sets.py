@@ -1,4 +1,4 @@
-"""The words of rule sets (issue 27): dated legal texts, provincial presets, citations, the tie-break of
+"""The words of rule sets: dated legal texts, provincial presets, citations, the tie-break of
 NĐ 152/2025 điều 4 khoản 6 and the review that blocks a collective. Merged into text.messages at its end."""
 
 NATIONAL = "Toàn quốc (mặc định)"  # the province dropdown's first entry: the national texts only

@@ -358,7 +358,7 @@ CHANGES_NONE = "(Hội đồng không thay đổi gì)"
 CHANGES_NOT_PASSED = "Không đạt"
 CHANGES_TIE_OPEN = "Bằng điểm – chờ Hội đồng chọn"
 
-# issue 27: the đột xuất and chuyên đề awards (their own list, never counted toward titles: NĐ 152/2025 điều 4 khoản 3)
+# the đột xuất and chuyên đề awards (their own list, never counted toward titles: NĐ 152/2025 điều 4 khoản 3)
 S_SPECIAL = "Khen đột xuất"
 SPECIAL_TITLE = "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG ĐỘT XUẤT, CHUYÊN ĐỀ NĂM HỌC {year}"
 SPECIAL_SUBTITLE = ("(Kèm theo Tờ trình của {school}; {count} trường hợp; không tính vào thành tích xét danh hiệu "
@@ -366,7 +366,7 @@ SPECIAL_SUBTITLE = ("(Kèm theo Tờ trình của {school}; {count} trường h�
 SPECIAL_HEAD = ("STT", "Cá nhân / tập thể", "Tổ", "Loại", "Thành tích", "Hình thức đề nghị", "Ghi chú")
 SPECIAL_COLLECTIVE = "Tập thể {name}"
 
-# issue 27: the multi-year awards (the history of earlier years, DOMAIN.md §4c)
+# the multi-year awards (the history of earlier years, DOMAIN.md §4c)
 S_HISTORY = "Khen thưởng nhiều năm"
 HISTORY_TITLE = "XÉT KHEN THƯỞNG THEO THÀNH TÍCH NHIỀU NĂM – NĂM HỌC {year}"
 HISTORY_SUBTITLE = "({count} đề nghị; lịch sử đọc từ: {sources})"
@@ -374,7 +374,7 @@ HISTORY_HEAD = ("STT", "Cá nhân / tập thể", "Tổ", "Khen thưởng", "K�
 HISTORY_VERDICT = {True: "Đề nghị", False: "Không đề nghị"}
 HISTORY_PENDING = "Chưa đủ thông tin"
 
-# issue 27: the rule set applied (model.rule_set), said by the summary and the Tờ trình
+# the rule set applied (model.rule_set), said by the summary and the Tờ trình
 RULE_SET_LINE = "Quy định áp dụng ({where}, theo {source} {day}): {texts}"
 RULE_SET_NATIONAL = "toàn quốc"
 RULE_SET_TEXT = "{short} (hiệu lực từ {since})"

@@ -231,7 +231,7 @@ def text_pt(text: str, *, size: float, bold: bool) -> float:
     return total / 1000 * size
 
 
-# A column of department names (issue 48): as wide as its names need on one line, measured in Times (:func:`text_pt`),
+# A column of department names: as wide as its names need on one line, measured in Times (:func:`text_pt`),
 # never narrower than the sheet's own width for it, never wider than this; a name too long for one line within it gets
 # the narrowest width that holds it on two (never three): the table keeps its other columns' room.
 NAME_COLUMN_CAP = 30

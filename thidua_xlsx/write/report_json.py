@@ -111,7 +111,7 @@ def _change_dict(c: CouncilChange) -> dict:
 
 def _head_entered(year: YearResults, person: str) -> dict:
     """``head_entered``: the periods whose score the head entered (a transfer's months at the former school, or a
-    score the head set; issue 48), each with its score; the key only where there are such periods."""
+    score the head set), each with its score; the key only where there are such periods."""
     codes = year.head_entered.get(person, ())
     return {"head_entered": [{"period": code, "score": year.scores.get(person, {}).get(code)} for code in codes]} \
         if codes else {}

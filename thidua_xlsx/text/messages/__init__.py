@@ -66,18 +66,18 @@ def _joined(*parts: dict[str, str]) -> dict[str, str]:
 
 MESSAGES = _joined(
     CAMPAIGN_MESSAGES, FILE_MESSAGES, SCORE_MESSAGES, COUNCIL_MESSAGES, YEAR_MESSAGES,
-    HISTORY_MESSAGES,  # issue 27: the multi-year decisions from the history (decide.history)
-    HISTORY_BOOK_MESSAGES,  # issue 27: the history book (lich-su.xlsx) and the earlier years' summaries
-    RULE_SET_MESSAGES,  # issue 27: the rule sets by date and province (model.rule_set, read.rule_sets)
-    LEVEL_ABOVE_MESSAGES,  # issue 28: the level above (the commune's merge of its schools' summaries)
-    PROVINCE_IMPORT_MESSAGES,  # issue 28: the province's import file (model/read/write.province_import)
-    API_MESSAGES,  # issue 28: the analysts' API (thidua_xlsx.api)
-    PARTS_MESSAGES,  # issue 36: the two parts of part I of the Phiếu xếp loại, read back from period summaries
-    UI_MESSAGES,  # issue 38: the local page (thidua_xlsx.ui)
-    MAIL_MESSAGES,  # issue 39: mail in and out (thidua_xlsx.mail: the drafts and collect)
-    PERIOD_PASS_MESSAGES,  # issue 36 (items 5, 7): a period's head pass reads scores and notes only
-    PAGE_SAFETY_MESSAGES,  # issue 47 (items 4, 5): the page's way back in, its error pages, its redirect file
-    UNTIDY_MESSAGES,  # issue 48: a filing date far from its year, two texts in force said at opening
+    HISTORY_MESSAGES,  # the multi-year decisions from the history (decide.history)
+    HISTORY_BOOK_MESSAGES,  # the history book (lich-su.xlsx) and the earlier years' summaries
+    RULE_SET_MESSAGES,  # the rule sets by date and province (model.rule_set, read.rule_sets)
+    LEVEL_ABOVE_MESSAGES,  # the level above (the commune's merge of its schools' summaries)
+    PROVINCE_IMPORT_MESSAGES,  # the province's import file (model/read/write.province_import)
+    API_MESSAGES,  # the analysts' API (thidua_xlsx.api)
+    PARTS_MESSAGES,  # the two parts of part I of the Phiếu xếp loại, read back from period summaries
+    UI_MESSAGES,  # the local page (thidua_xlsx.ui)
+    MAIL_MESSAGES,  # mail in and out (thidua_xlsx.mail: the drafts and collect)
+    PERIOD_PASS_MESSAGES,  # a period's head pass reads scores and notes only
+    PAGE_SAFETY_MESSAGES,  # the page's way back in, its error pages, its redirect file
+    UNTIDY_MESSAGES,  # a filing date far from its year, two texts in force said at opening
     DECISION_MESSAGES,  # a person's word kept with its round: the registration, the passes, a year still running
 )
 

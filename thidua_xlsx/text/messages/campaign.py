@@ -108,7 +108,7 @@ CAMPAIGN_MESSAGES = {
     "book.too_big": "'{file}' quá lớn ({size_mb} MB) hoặc nén bất thường so với một sổ chiến dịch hay bảng tổng hợp "
                     "(giới hạn {max_mb} MB, giải nén {max_unzipped_mb} MB) – không đọc vì an toàn. Hãy dùng đúng tệp "
                     "do thidua-xlsx tạo.",
-    # issue 25: what the sample school left in the book
+    # what the sample school left in the book
     "campaign.field_sample_school": "'{value}' ({field}, {owner}) còn nhắc tới '{found}' của trường mẫu ({sample}), "
                                     "trong khi trường của chiến dịch là {school}. Hãy sửa ở sheet {sheet} cho đúng "
                                     "trường mình: ô này được in vào hồ sơ.",
@@ -122,7 +122,7 @@ CAMPAIGN_MESSAGES = {
                                      "({names}): "
                                      "có thể danh sách mẫu còn sót lại. Hãy thay bằng người của trường mình (hồ sơ "
                                      "in tên họ).",
-    # issue 26: campaign periods
+    # campaign periods
     "campaign.periods_without_kind": "Sheet Kỳ đánh giá có {count} kỳ nhưng 'Loại kỳ đánh giá' là Không (hoặc để "
                                      "trống). Hãy chọn Tháng, Quý hoặc Học kỳ; nếu trường chỉ chấm một lần cuối "
                                      "năm, hãy xóa các dòng kỳ.",
@@ -139,7 +139,7 @@ CAMPAIGN_MESSAGES = {
     "campaign.period_weight_range": "Trọng số của kỳ '{period}' là {value}, phải lớn hơn 0. Hãy sửa lại.",
     "campaign.period_semesters_count": "Cách tính (HKI + 2×HKII)/3 cần đúng 2 kỳ (học kỳ I và học kỳ II), bảng kỳ "
                                        "đang có {count} kỳ. Hãy sửa bảng kỳ hoặc chọn cách tính khác.",
-    # issue 36: the year's law in the book (periods inside the school year, the unit's HTXSNV share)
+    # the year's law in the book (periods inside the school year, the unit's HTXSNV share)
     "campaign.period_outside_year": "Kỳ '{period}' ({start} – {end}) nằm ngoài năm học {year} ({first} – {last}): có "
                                     "thể còn sót từ năm trước. Hãy sửa ngày của kỳ cho đúng năm học, hoặc sửa Năm học "
                                     "ở sheet Trường.",
@@ -148,10 +148,10 @@ CAMPAIGN_MESSAGES = {
     "campaign.excellent_share_unit": "'{field}' = {value}% chỉ áp dụng khi đơn vị được cấp có thẩm quyền xếp loại "
                                      "HTXSNV (NĐ 233/2026 điều 12 khoản 6 điểm b); 'Xếp loại của đơn vị' đang là "
                                      "'{unit}': chương trình dùng 20%. Hãy nhập xếp loại của đơn vị khi có.",
-    # issue 27: đột xuất and chuyên đề awards (sheet Khen đột xuất)
+    # đột xuất and chuyên đề awards (sheet Khen đột xuất)
     "campaign.special_unknown": "Mã '{value}' không phải mã người trong sheet Nhân sự hay mã tổ trong sheet Tổ – dòng "
                                 "khen đột xuất này không được dùng. Hãy ghi đúng mã người (ví dụ GV001) hoặc mã tổ.",
-    # issue 48: a year's untidy lives in sheet Nhân sự (NĐ 233/2026 điều 12, 14)
+    # a year's untidy lives in sheet Nhân sự (NĐ 233/2026 điều 12, 14)
     "campaign.away_unknown": "{name}: cột '{field}' ghi '{value}', không phải mã hay tên kỳ nào của sheet Kỳ đánh giá. "
                              "Hãy ghi mã các kỳ nghỉ trọn kỳ, cách nhau bởi dấu phẩy (các kỳ: {periods}).",
     "campaign.away_no_periods": "{name}: cột '{field}' ghi '{value}' nhưng chiến dịch không chia kỳ đánh giá (sheet "

@@ -38,7 +38,7 @@ COUNCIL_MESSAGES = {
     "vote.no_quorum_meeting": "Cuộc họp có {present}/{members} thành viên, cần ít nhất {needed}: kết quả bỏ phiếu "
                               "chưa có giá trị.",
     "vote.missing": "Chưa có kết quả bỏ phiếu cho {name} ({title}); hãy ghi số phiếu ở sheet Kiểm phiếu.",
-    # issue 25: the council's word
+    # the council's word
     "council.row_missing": "Dòng của {name} ({person}) không còn trong sheet Điểm chi tiết của bảng Hội đồng (dòng bị "
                            "xóa?): không biết Hội đồng quyết định gì cho người này, nên giữ đề nghị của chương trình. "
                            "Hãy chép lại dòng đó từ bảng tổng hợp Hội đồng đã họp rồi chạy lại.",

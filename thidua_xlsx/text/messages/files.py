@@ -119,7 +119,7 @@ FILE_MESSAGES = {
                            "tệp cho người bảo trì thidua-xlsx.",
     "file.sheet_missing": "Không tìm thấy sheet '{sheet}' trong sổ (đã bị xóa?). Người trong sheet này được "
                           "ghi là chưa có điểm; hãy nhờ tổ gửi lại sổ đầy đủ.",
-    # issue 25: outputs and environment
+    # outputs and environment
     "generate.kept_beside": "Giữ nguyên {kept}: sổ này đã được điền hoặc sửa sau khi phát (không phải sổ chương trình "
                             "đã ghi); sổ mới ghi vào {new}. Nếu đó là sổ tổ đã gửi về, hãy chuyển nó vào thư mục nhận "
                             "về; nếu không cần nữa, hãy xóa nó rồi chạy lại.",
@@ -128,7 +128,7 @@ FILE_MESSAGES = {
                         "cần điền lại); nếu không còn bản sao, hãy phát lại sổ cho tổ bằng 'thidua-xlsx generate'.",
     "registry.stray": "'{path}' trong thư mục so-da-phat/ không phải bản ghi sổ đã phát của chương trình; đã bỏ qua. "
                       "Hãy chuyển tệp này ra khỏi so-da-phat/.",
-    # issue 36: a record that is there but damaged is no "never issued"; what a run killed outright left behind
+    # a record that is there but damaged is no "never issued"; what a run killed outright left behind
     "file.record_damaged": "Sổ ({department}) đã được phát, nhưng bản ghi của sổ trong thư mục so-da-phat ('{path}') "
                            "bị hỏng ({reason}), nên chưa kiểm được sổ này và chưa dùng. Hãy chép lại tệp {path} từ bản "
                            "sao lưu của thư mục so-da-phat/ (hoặc từ máy đã chạy 'thidua-xlsx generate') vào thư mục "
@@ -136,7 +136,7 @@ FILE_MESSAGES = {
     "run.temporaries_removed": "Đã xóa {count} tệp tạm do một lần chạy trước bị dừng giữa chừng để lại ({names}): "
                                "chương trình tạo các tệp này trong lúc ghi, không phải tệp của bạn; các tệp kết quả "
                                "không bị ảnh hưởng. Không cần làm gì.",
-    # issue 25: what comes in
+    # what comes in
     "file.nothing_filled": "Sổ gửi về chưa có ô nào được điền (còn trống như khi phát, dù đã được lưu lại): "
                            "{department} chưa tính là đã nộp. Hãy nhắc tổ điền rồi gửi lại.",
     "file.zip_archive": "Tệp nén ZIP có {count} sổ bên trong ({names}); chương trình không đọc bên trong tệp nén. "
@@ -145,10 +145,10 @@ FILE_MESSAGES = {
     "locked.formula_changed": "Công thức khóa đã bị sửa ({change}): có thể ai đó đã gỡ khóa sheet để sửa ngưỡng "
                               "xếp loại hay cách tính điểm. Chương trình không dùng kết quả công thức trong sổ (mọi "
                               "tổng điểm, xếp loại đều được tính lại theo bộ tiêu chí); hãy kiểm tra ai đã sửa sổ.",
-    # issue 26: period rounds
+    # period rounds
     "file.other_period": "Sổ này của kỳ {period}, thư mục đang tổng hợp kỳ {expected}. Không dùng sổ này; hãy để "
                          "sổ của kỳ {period} vào thư mục nhận của kỳ đó rồi tổng hợp riêng.",
-    # issue 38/39: a file brought in by the local page or the mail, filed by the codes inside it (intake.py)
+    # a file brought in by the local page or the mail, filed by the codes inside it (intake.py)
     "intake.no_campaign": "'{folder}' không phải thư mục chiến dịch (không có campaign.xlsx của trường, cũng không có "
                           "cap-tren.xlsx của xã). Hãy chọn thư mục do 'thidua-xlsx init' tạo.",
     "file.sender_unknown_used": ("Sổ của {department} được dùng gửi đến từ địa chỉ {sender}, không phải địa chỉ của tổ "

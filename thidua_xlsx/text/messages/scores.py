@@ -41,7 +41,7 @@ SCORE_MESSAGES = {
     "person.newcomer": "Người mới '{name}' không có trong danh sách nhân sự; vẫn được tổng hợp. Hãy thêm vào "
                        "sheet Nhân sự của campaign.xlsx nếu đúng.",
     "person.no_scores": "{name} chưa có điểm nào (cả tự chấm và tổ chấm).",
-    # issue 48: a period wholly on leave (NĐ 233/2026 điều 14 khoản 2)
+    # a period wholly on leave (NĐ 233/2026 điều 14 khoản 2)
     "person.away_scored": "{name} được ghi nghỉ trọn kỳ {period} ở sheet Nhân sự nhưng phiếu có điểm: bảng kỳ này "
                           "vẫn ghi điểm, còn cả năm không tính kỳ nghỉ. Nếu người này đã làm việc trong kỳ, hãy xóa kỳ "
                           "ở cột 'Kỳ nghỉ trọn kỳ (mã kỳ)'; nếu không, hãy nhờ tổ xóa điểm rồi gửi lại sổ.",
@@ -60,7 +60,7 @@ SCORE_MESSAGES = {
                                "Hội đồng xem lại nếu cần.",
     "signal.average_far": "Tín hiệu: {department} – điểm trung bình {average}% điểm tối đa, toàn trường "
                           "{school}% (lệch hơn {gap} điểm phần trăm). Hội đồng xem lại nếu cần.",
-    # issue 25: what comes in
+    # what comes in
     "value.date_in_score": "'{value}' là ngày/giờ, không phải một số (Excel tự đổi số vừa gõ thành ngày, hoặc ô bị "
                            "định dạng ngày). Hãy định dạng ô là số rồi gõ lại số từ 0 đến {max}; ô này chưa được "
                            "tính.",
@@ -109,14 +109,14 @@ SCORE_REASONS = {
     "flag.score_gap": "tự chấm và tổ chấm lệch {gap} điểm",
     "flag.marked": "sổ có ô không xác định được hoặc ô khóa bị sửa – xem sheet Kiểm tra",
     "flag.not_registered": "không đăng ký thi đua đầu năm",
-    # issue 25: what comes in
+    # what comes in
     "flag.score_unknown": "có ô điểm không đọc được ({cells}) – xem sheet Kiểm tra",
     "flag.total_pending": "tổng điểm {column} chưa tính được: {cells} còn trống hoặc không đọc được (không tính là 0)",
-    # issue 48: a period wholly on leave
+    # a period wholly on leave
     "flag.away": "{leave} trọn kỳ này (sheet Nhân sự): không chấm điểm kỳ này, không phải thiếu điểm",
 }
 
-# issue 25: what comes in
+# what comes in
 QUOTE_LIMIT = 80  # characters of a typed value quoted in a message: a cell may hold 32,767
 
 

@@ -61,10 +61,10 @@ TITLE_REASONS = {
                                  "kỷ luật (Hội đồng xác nhận tổ hoàn thành xuất sắc nhiệm vụ)",
     "collective.ttldtt_granted": "đủ điều kiện: {share}, không ai bị kỷ luật từ cảnh cáo (Hội đồng xác nhận tổ "
                                 "hoàn thành tốt nhiệm vụ)",
-    # issue 25: what comes in
+    # what comes in
     "ldtt.no_scores": "chưa xét: chưa có điểm thi đua (phiếu chưa có điểm tự chấm hay tổ chấm) nên chưa xếp loại "
                       "được (cần từ {needed}) – chờ tổ chấm",
-    # issue 48: a long sick leave under the social insurance law (NĐ 233/2026 điều 14 khoản 2)
+    # a long sick leave under the social insurance law (NĐ 233/2026 điều 14 khoản 2)
     "ldtt.sick_leave": "nghỉ ốm theo chế độ bảo hiểm xã hội, làm việc {worked} tháng (dưới {needed} tháng): điều "
                        "kiện {needed} tháng là của người mới tuyển dụng, không từ chối chỉ vì số tháng – Hội đồng xét "
                        "nghỉ ốm dài ngày có được Lao động tiên tiến hay không",

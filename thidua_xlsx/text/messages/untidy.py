@@ -1,4 +1,4 @@
-"""The words of what an untidy year brings in (issue 48): a filing date typed far from the school year, a province's
+"""The words of what an untidy year brings in: a filing date typed far from the school year, a province's
 file with two texts in force at once said where the campaign is opened, a period's score entered by the head (a
 transfer's months at the former school). Assembled into :mod:`thidua_xlsx.text.messages`."""
 

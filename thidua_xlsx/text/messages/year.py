@@ -5,13 +5,13 @@ the period rounds, the year read from its periods' summaries (thidua-xlsx year) 
 from __future__ import annotations
 
 YEAR_MESSAGES = {
-    # issue 26: period rounds
+    # period rounds
     "period.required": "Chiến dịch chấm điểm theo kỳ: hãy chọn kỳ bằng --period, một trong: {periods}.",
     "period.unknown": "Không có kỳ '{period}' trong chiến dịch. Các kỳ là: {periods}.",
     "period.not_in_campaign": "Chiến dịch không chia kỳ đánh giá (sheet Kỳ đánh giá để Không), nên không dùng "
                               "--period. Hãy bỏ --period, hoặc khai báo các kỳ trong campaign.xlsx.",
     "period.scoring_only": "--period chỉ dùng cho vòng cham-diem: đăng ký thi đua là của cả năm học.",
-    # issue 26: the year from its periods' summaries (thidua-xlsx year)
+    # the year from its periods' summaries (thidua-xlsx year)
     "year.unreadable": "Không đọc được '{file}' như một bảng tổng hợp kỳ (tệp hỏng hoặc không phải tệp Excel). "
                        "Hãy tổng hợp lại kỳ đó bằng thidua-xlsx merge --period rồi đặt tệp mới vào thư mục.",
     "year.not_ours": "'{file}' không phải bảng tổng hợp do thidua-xlsx ghi (không có thông tin nhận diện) – không "
@@ -37,9 +37,9 @@ YEAR_MESSAGES = {
     "year.person_not_in_roster": "Mã {person} có điểm ở {periods} nhưng không còn trong sheet Nhân sự – không xếp "
                                  "loại năm. Nếu người này còn công tác (hoặc đã chuyển đi và cần xếp loại), hãy "
                                  "thêm lại vào sheet Nhân sự với số tháng làm việc rồi chạy lại.",
-    # issue 48: the tool's own files in the year's folder (a period's JSON report, a record, a lock…): never a summary
+    # the tool's own files in the year's folder (a period's JSON report, a record, a lock…): never a summary
     "year.own_file": "Tệp của chính chương trình ({kind}), không phải bảng tổng hợp kỳ – bỏ qua, không cần làm gì.",
-    # issue 36: the year's law — what it rests on, who rates the head, what is missing, what the tool only proposes
+    # the year's law — what it rests on, who rates the head, what is missing, what the tool only proposes
     "year.score_not_number": "Điểm kỳ {period} của {name} ({person}) là '{value}', không phải một số: không dùng, "
                              "xếp loại năm của người này để chờ (không tính trên các kỳ khác). Hãy tổng hợp lại kỳ "
                              "{period} (thidua-xlsx merge --period) rồi chạy lại.",
@@ -106,7 +106,7 @@ YEAR_MESSAGES = {
                              "quyết định tỷ lệ HTXSNV cao hơn 20%, tối đa 25% – ô '{field}' còn trống nên chương "
                              "trình dùng 20% (mặc định). Nếu đơn vị đã quyết định, hãy ghi tỷ lệ vào ô đó rồi chạy "
                              "lại.",
-    # issue 48: what the year waits for, person by person
+    # what the year waits for, person by person
     "year.person_unfinished": "{name} ({person}): phiếu chấm {periods} chưa chấm xong (còn tiêu chí bắt buộc để trống) "
                               "– xếp loại năm của người này để chờ, không tính như kỳ nghỉ. Hãy để tổ chấm nốt, tổng "
                               "hợp lại kỳ đó (thidua-xlsx merge … --period …) rồi chạy lại year.",
@@ -125,7 +125,7 @@ NO_PERIOD = "cả năm (không chia kỳ)"  # a workbook's period when it was is
 SCHOOL_SCALE = "thang điểm của trường, chưa theo NĐ 233/2026: các kỳ kết thúc trước {since}"  # a year before it
 
 YEAR_REASONS = {
-    # issue 26: the evaluation year
+    # the evaluation year
     "year.score_average": "điểm năm {score}: trung bình cộng điểm của {used} kỳ đánh giá (NĐ 233/2026 điều 12 khoản 5, "
                           "điều 15 khoản 1 điểm a)",
     "year.score_semesters": "điểm năm {score} theo công thức (điểm HKI + 2 × điểm HKII) / 3 của quy chế đánh giá của "
@@ -144,7 +144,7 @@ YEAR_REASONS = {
                                 "{needed} tháng): không xếp loại chất lượng (NĐ 233/2026 điều 14 khoản 1, 2)",
     "year.leave_rated": "{leave} theo chế độ bảo hiểm xã hội, làm việc {months} tháng (dưới {needed} tháng): vẫn xếp "
                         "loại, theo kết quả của thời gian làm việc thực tế (NĐ 233/2026 điều 14 khoản 2)",
-    # issue 48: discipline by what it was for, exactly the clause that applies (none for another violation)
+    # discipline by what it was for, exactly the clause that applies (none for another violation)
     "year.disciplined_duties": "bị kỷ luật {discipline} trong năm đánh giá vì vi phạm liên quan đến thực hiện nhiệm "
                                "vụ: KHTNV, không xét theo điểm (NĐ 233/2026 điều 12 khoản 4 điểm c)",
     "year.disciplined_ethics": "bị kỷ luật {discipline} trong năm đánh giá do suy thoái về tư tưởng chính trị, đạo "
@@ -170,7 +170,7 @@ YEAR_REASONS = {
                                      "12 khoản 4 điểm c) hoặc do suy thoái tư tưởng chính trị, đạo đức, lối sống "
                                      "(điều 14 khoản 3 điểm a), vi phạm khác thì xếp theo điểm – hãy chọn ở cột "
                                      "'Kỷ luật về' rồi chạy lại",
-    # issue 48: a period away, a newcomer's periods before his start, an unfinished form
+    # a period away, a newcomer's periods before his start, an unfinished form
     "year.away": "{leave} trọn {periods} (sheet Nhân sự): không phải kỳ thiếu điểm, không tính vào điểm năm – xếp loại "
                  "theo kết quả của thời gian làm việc thực tế (NĐ 233/2026 điều 14 khoản 2)",
     "year.away_study": "được cử đi học, bồi dưỡng trọn {periods} (sheet Nhân sự): vắng mặt có lý do chính đáng, không "
@@ -222,7 +222,7 @@ YEAR_REASONS = {
     "year.entered_over_cap": "với các xếp loại đã nhập, nhóm có {excellent} người HTXSNV, vượt tỷ lệ: {cap} – Hội đồng "
                              "xem lại",
     # a rating typed in sheet Nhân sự beside the one computed
-    # issue 48: the year waits for a period's form to be completed: so do its titles
+    # the year waits for a period's form to be completed: so do its titles
     "flag.year_unfinished": "phiếu chấm {periods} chưa chấm xong: xếp loại năm và danh hiệu chờ tổ chấm xong",
     # the year's rating waits for something else, and the titles resting on it with it: what it waits for
     "flag.year_pending": "xếp loại năm và danh hiệu chờ: {waits}",
@@ -237,7 +237,7 @@ YEAR_REASONS = {
                    "điểm năm từ điểm các kỳ); chờ sổ của tổ, hoặc hiệu trưởng nhập điểm kỳ đó khi duyệt kỳ, hoặc cấp "
                    "có thẩm quyền nhập xếp loại đã quyết định ở sheet Nhân sự",
     "flag.year_rating_entered": "xếp loại năm theo sheet Nhân sự là {entered}, tính từ các kỳ là {computed}",
-    # issue 36: the year's law — what it rests on, who rates the head, what is missing, what the tool only proposes
+    # the year's law — what it rests on, who rates the head, what is missing, what the tool only proposes
     "rating.provisional": "tạm thời: xếp loại {rating} do chương trình tính từ các kỳ, chưa có quyết định của cấp có "
                           "thẩm quyền (NĐ 233/2026 điều 13 khoản 3)",
     "year.unreadable": "điểm {periods} trong bảng tổng hợp kỳ không đọc được (xem sheet Kiểm tra): chưa xếp loại năm, "
@@ -258,7 +258,7 @@ YEAR_STATE_WORDS = {"KHONG_XEP_LOAI": "Không xếp loại", "CHUA_XEP_LOAI": "C
 YEAR_LABELS = {"NGHI_OM": "nghỉ ốm", "NGHI_THAI_SAN": "nghỉ thai sản",
                "NGHI_VIEC_RIENG": "nghỉ việc riêng không hưởng lương", "NGHI": "nghỉ",
                "DI_HOC": "được cử đi học, bồi dưỡng"}
-YEAR_LABELS |= {  # issue 48: the kinds of the tool's own files (read.containment.own_file, read.period_summaries)
+YEAR_LABELS |= {  # the kinds of the tool's own files (read.containment.own_file, read.period_summaries)
     "own.report": "báo cáo JSON của một lần tổng hợp, ghi bằng --json",
     "own.record": "sổ ghi riêng của chương trình",
     "own.lock": "tệp khóa của một lần chạy",

@@ -23,7 +23,7 @@ SIGNATURE_ROWS = 7  # the date line, the roles, the notes and room to sign
 def height(text: str, width_chars: float) -> float:
     """Row height for wrapped text in a column ``width_chars`` wide, at least 20 points. Remembered: the same
     criteria and labels are measured on every form of every workbook (measuring them letter by letter was a
-    quarter of ``generate``'s time; benchmarks/RESULTS.md, issue 40)."""
+    quarter of ``generate``'s time; benchmarks/RESULTS.md)."""
     return max(20, engine.row_height(engine.cell_lines(text, width_chars)))
 
 

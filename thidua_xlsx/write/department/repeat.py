@@ -1,5 +1,5 @@
 """Rows written once a workbook and given again to its later sheets: what is the same on every form of a rubric —
-its header and title, its criteria, its totals and signatures (issue 40: writing them cell by cell, form after form,
+its header and title, its criteria, its totals and signatures (writing them cell by cell, form after form,
 was half of ``generate``'s writing).
 
 What writing them did to the first sheet — its cells, merged ranges, row heights, data validations, conditional

@@ -1,4 +1,4 @@
-"""The scoring round's forms made from skeletons (issue 50): every form of a kind is the same sheet but for its
+"""The scoring round's forms made from skeletons: every form of a kind is the same sheet but for its
 person's code, name, position, registered title, marker and department.
 
 A form's skeleton is made once a process per kind — the campaign's round (everything the workbook is written from

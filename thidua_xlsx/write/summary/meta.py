@@ -66,7 +66,7 @@ def meta_json(meta: ly.SummaryMeta) -> dict:
     """``meta`` as the JSON data of its sheet: its fields as they are — text, numbers and tuples of them, which JSON
     writes as the lists :meth:`~thidua_xlsx.model.layout.SummaryMeta.to_json` copies them into (a nested dataclass
     would be refused, never written otherwise) — not deep-copied by ``dataclasses.asdict`` first (twice a summary:
-    ~0.4 s of the merge's one core at 8,400 people, benchmarks/RESULTS.md, issue 40)."""
+    ~0.4 s of the merge's one core at 8,400 people, benchmarks/RESULTS.md)."""
     return {field.name: getattr(meta, field.name) for field in dataclasses.fields(meta)}
 
 

@@ -1,4 +1,4 @@
-"""Every use of xlsxwriter's internals, in this one package: this module and :mod:`.skeletons` (issues 40, 46, 50).
+"""Every use of xlsxwriter's internals, in this one package: this module and :mod:`.skeletons`.
 
 xlsxwriter's documented surface (``add_worksheet``, ``write_*``, ``merge_range``, ``data_validation``…) is used
 everywhere; what it keeps to itself — its cell tuples, a worksheet's ``table``, ``row_info``, ``fh``, the workbook's
@@ -14,7 +14,7 @@ shared strings, its ``_write_*`` methods — is used here only, behind a few nam
 - :class:`Watch` and :class:`Written`: rows written once a workbook and given again to its later sheets
   (:mod:`thidua_xlsx.write.department.repeat`);
 - :func:`formula_written`, :class:`CellTexts`, :func:`landscape`: what a worksheet holds, read back before closing;
-- :mod:`.skeletons` (issue 50): a sheet's XML as xlsxwriter wrote it once, its workbook-dependent numbers made slots,
+- :mod:`.skeletons`: a sheet's XML as xlsxwriter wrote it once, its workbook-dependent numbers made slots,
   placed in other workbooks with other texts; such a workbook zipped by :mod:`thidua_xlsx.write.zipped`.
 
 The shortcuts (the classes, :class:`Written`) are used only with the versions they were compared on byte for byte

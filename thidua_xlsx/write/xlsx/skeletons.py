@@ -1,4 +1,4 @@
-"""A sheet's skeleton (issue 50): its XML as xlsxwriter wrote it once in a workbook of its own, the numbers that depend
+"""A sheet's skeleton: its XML as xlsxwriter wrote it once in a workbook of its own, the numbers that depend
 on that workbook made slots, placed in other workbooks with other texts; such a workbook zipped by
 :mod:`thidua_xlsx.write.zipped` (each part compressed once a process). Part of :mod:`thidua_xlsx.write.xlsx`, the
 one package that uses xlsxwriter's insides."""
