@@ -136,10 +136,7 @@ def collect_message(data: bytes, label: str, intake: Intake, addresses: Addresse
         done.problems.append((label, issue("mail.malformed", WARNING, file=label, detail=", ".join(broken))))
     parts = list(_attachments(message, label, done))
     if len(parts) > MAX_ATTACHMENTS:
-        left = [name for name, _ in parts[MAX_ATTACHMENTS:]]
-        done.problems.append((label, issue("mail.too_many_attachments", WARNING, file=label, count=len(parts),
-                                           limit=MAX_ATTACHMENTS, names=", ".join(left[:10]) +
-                                           (f", … (+{len(left) - 10})" if len(left) > 10 else ""))))
+        done.problems.append((label, _too_many(parts, label)))
     kept, taken, open_ = set(record.settled), record.taken, False
     looked_at = parts[:MAX_ATTACHMENTS]
     for k, (name, part) in enumerate(looked_at):
@@ -153,14 +150,7 @@ def collect_message(data: bytes, label: str, intake: Intake, addresses: Addresse
         done.attachments += 1
         outcomes = intake.file(name, payload, received)
         for filed in outcomes:
-            done.filed.append((label, filed))
-            if not settled(filed):
-                done.problems.append((label, _not_filed_yet(label, filed)))
-            expected = addresses.expected(filed) if filed.outcome in (FILED, SAME) else ""
-            if expected and received.sender and received.sender.lower() != expected:
-                done.problems.append((label, issue("mail.other_sender", WARNING, file=filed.name,
-                                                   unit=filed.unit_name or filed.unit, sender=received.sender,
-                                                   expected=expected, name=filed.name)))
+            _filed(filed, label, received, addresses, done)
         if all(settled(f) for f in outcomes):
             kept.add(key)
             taken = taken or any(f.outcome in (FILED, SAME) for f in outcomes)
@@ -169,6 +159,26 @@ def collect_message(data: bytes, label: str, intake: Intake, addresses: Addresse
         else:
             open_ = True
     intake.note_message(MessageRecord(record.message_id, frozenset(kept), not open_, taken))
+
+
+def _too_many(parts: list[tuple[str, EmailMessage]], label: str) -> Issue:
+    """A message with more attachments than are looked at: those left, named (the first ten)."""
+    left = [name for name, _ in parts[MAX_ATTACHMENTS:]]
+    return issue("mail.too_many_attachments", WARNING, file=label, count=len(parts), limit=MAX_ATTACHMENTS,
+                 names=", ".join(left[:10]) + (f", … (+{len(left) - 10})" if len(left) > 10 else ""))
+
+
+def _filed(filed: Filed, label: str, received: Received, addresses: Addresses, done: Collected) -> None:
+    """What became of one attachment, added to ``done``: not filed yet (a write that failed), or filed from another
+    address than the unit's own."""
+    done.filed.append((label, filed))
+    if not settled(filed):
+        done.problems.append((label, _not_filed_yet(label, filed)))
+    expected = addresses.expected(filed) if filed.outcome in (FILED, SAME) else ""
+    if expected and received.sender and received.sender.lower() != expected:
+        done.problems.append((label, issue("mail.other_sender", WARNING, file=filed.name,
+                                           unit=filed.unit_name or filed.unit, sender=received.sender,
+                                           expected=expected, name=filed.name)))
 
 
 def _not_filed_yet(label: str, filed: Filed) -> Issue:
@@ -335,12 +345,7 @@ def collect_imap(box: Mailbox, password: str, intake: Intake, since: dt.date | N
         return done
     try:
         login(client, box, password)
-        status, data = client.select(quoted(box.mailbox), readonly=True)  # EXAMINE: nothing in it changes
-        if status != "OK":
-            raise MailFault(issue("mail.no_mailbox", ERROR, mailbox=box.mailbox, detail=said(data)))
-        criteria = ("SINCE", since.strftime("%d-%b-%Y")) if since else ("ALL",)
-        status, data = client.uid("SEARCH", *criteria)
-        uids = [int(u) for u in (data[0] or b"").split()] if status == "OK" and data else []
+        uids = _uids(client, box, since)
         records = intake.messages_collected()
         for start in range(0, len(uids), FETCH_BATCH):
             batch = uids[start:start + FETCH_BATCH]
@@ -369,6 +374,16 @@ def collect_imap(box: Mailbox, password: str, intake: Intake, since: dt.date | N
     finally:
         close(client)
     return done
+
+
+def _uids(client: imaplib.IMAP4, box: Mailbox, since: dt.date | None) -> list[int]:
+    """The messages of the mailbox (opened read only: nothing in it changes) since the day asked, by UID."""
+    status, data = client.select(quoted(box.mailbox), readonly=True)  # EXAMINE
+    if status != "OK":
+        raise MailFault(issue("mail.no_mailbox", ERROR, mailbox=box.mailbox, detail=said(data)))
+    criteria = ("SINCE", since.strftime("%d-%b-%Y")) if since else ("ALL",)
+    status, data = client.uid("SEARCH", *criteria)
+    return [int(u) for u in (data[0] or b"").split()] if status == "OK" and data else []
 
 
 _SIZE = re.compile(rb"UID (\d+)|RFC822\.SIZE (\d+)")
