@@ -96,12 +96,7 @@ def write_documents(summary: Summary, folder: Path, *, pdf: bool = True, written
             made, problem = convert_pdfs([staged[path] for _, _, path, _ in planned])
             pdfs = {path: final[path].with_suffix(".pdf") for _, _, path, _ in planned if staged[path] in made}
         dossiers = _dossiers(s, folder, planned, staged, pdfs)
-        for path, there in final.items():
-            written.install(staged[path], there)
-            if path in pdfs:
-                written.install(staged[path].with_suffix(".pdf"), pdfs[path])
-            elif path.suffix == ".docx":  # a PDF beside a paper is always the PDF of that paper
-                written.remove(there.with_suffix(".pdf"))
+        _install(final, staged, pdfs, written)
     documents = {path: Document(kind, name, final[path], pdfs.get(path)) for kind, name, path, _ in planned}
     shared = tuple(documents[path] for _, _, path, _ in planned if path.parent == folder)
     dossiers = [Dossier(d.title, d.collective, final[d.checklist].parent,
@@ -109,6 +104,17 @@ def write_documents(summary: Summary, folder: Path, *, pdf: bool = True, written
                 for d in dossiers]
     missing = tuple(final[path] for _, _, path, _ in planned if path not in pdfs) if pdf else ()
     return DocumentSet(folder, shared, tuple(dossiers), missing, problem if missing else "", s.warnings())
+
+
+def _install(final: dict[Path, Path], staged: dict[Path, Path], pdfs: dict[Path, Path], written: Written) -> None:
+    """Each staged paper put in its place, with its PDF where one was made; an older PDF beside a paper that has none
+    now removed (a PDF beside a paper is always the PDF of that paper)."""
+    for path, there in final.items():
+        written.install(staged[path], there)
+        if path in pdfs:
+            written.install(staged[path].with_suffix(".pdf"), pdfs[path])
+        elif path.suffix == ".docx":
+            written.remove(there.with_suffix(".pdf"))
 
 
 def _own_titles(s: Facts) -> list[str]:
