@@ -186,10 +186,7 @@ def _is_syllable(word: str) -> bool:
 
 
 def _rhyme(initial: str, nucleus: str, final: str, tones: list[tuple[int, str]]) -> bool:
-    if not (nucleus in _EITHER or (nucleus in _OPEN and not final) or (nucleus in _CLOSED and final)):
-        return False
-    if ((final in ("ch", "nh") and nucleus[-1] not in "aêiy") or (initial == "qu" and nucleus[0] in "ouư")
-            or (nucleus == "y" and final and initial != "qu")):
+    if not _spelled(initial, nucleus, final):
         return False
     stop = final in ("c", "ch", "p", "t")  # such syllables take sắc or nặng only
     if not tones:
@@ -197,6 +194,20 @@ def _rhyme(initial: str, nucleus: str, final: str, tones: list[tuple[int, str]])
     (at, tone), = tones
     if stop and tone not in "\u0301\u0323":
         return False
+    return _tone_placed(at, nucleus, final)
+
+
+def _spelled(initial: str, nucleus: str, final: str) -> bool:
+    """The nucleus may stand with this final (open, closed or either) and the three spell a syllable ("ch", "nh"
+    after a front vowel or a; "qu" not before o, u, ư; "y" closed only after "qu")."""
+    if not (nucleus in _EITHER or (nucleus in _OPEN and not final) or (nucleus in _CLOSED and final)):
+        return False
+    return not ((final in ("ch", "nh") and nucleus[-1] not in "aêiy") or (initial == "qu" and nucleus[0] in "ouư")
+                or (nucleus == "y" and final and initial != "qu"))
+
+
+def _tone_placed(at: int, nucleus: str, final: str) -> bool:
+    """The tone mark at ``at`` in ``nucleus`` is where Vietnamese writes it."""
     marked = [i for i, c in enumerate(nucleus) if c in "ăâêôơư"]
     if marked:  # the tone sits on the vowel with a mark (on ơ in ươ)
         return at == marked[-1]
