@@ -167,13 +167,7 @@ class _Forms(Paper):
             self._line(tx.PERIODS.format(scores="; ".join(
                 (tx.PERIOD_SCORE_WHOLE if split and period.code not in parts else tx.PERIOD_SCORE).format(
                     label=period.label, score=points(score)) for period, score in scored)), size=FOOTNOTE_PT)
-        missing = [period.label for period in year.periods
-                   if mine.get(period.code) is None and period.code not in away and period.code not in before]
-        for words, labels in ((tx.PERIODS_NONE, missing),
-                              (tx.PERIODS_AWAY_STUDY if leave == cm.LEAVE_STUDY_WORD else tx.PERIODS_AWAY,
-                               [period.label for period in year.periods if period.code in away]),
-                              (tx.PERIODS_BEFORE_START,
-                               [period.label for period in year.periods if period.code in before])):
+        for words, labels in _unscored(year, mine, away, before, leave):
             if labels:
                 self._line(words.format(periods=", ".join(labels)), size=FOOTNOTE_PT)
 
@@ -216,6 +210,18 @@ def _source(rating: ev.YearRating) -> str:
     if rating.overridden and rating.computed in cm.RATINGS:
         return tx.RATED_ENTERED_DIFFERS.format(computed=docs.RATING_WORDS[rating.computed])
     return tx.RATED_ENTERED
+
+
+def _unscored(year: ev.YearResults, mine: Mapping[str, float | None], away: tuple[str, ...], before: tuple[str, ...],
+              leave: str | None) -> tuple[tuple[str, list[str]], ...]:
+    """The periods without a score of the person's, by why, each with the words that say it: missing, wholly away
+    (on a course the unit sent: ``leave`` says so), before a newcomer's start."""
+    missing = [period.label for period in year.periods
+               if mine.get(period.code) is None and period.code not in away and period.code not in before]
+    return ((tx.PERIODS_NONE, missing),
+            (tx.PERIODS_AWAY_STUDY if leave == cm.LEAVE_STUDY_WORD else tx.PERIODS_AWAY,
+             [period.label for period in year.periods if period.code in away]),
+            (tx.PERIODS_BEFORE_START, [period.label for period in year.periods if period.code in before]))
 
 
 def _is_head(p: PersonResult, principal: str) -> bool:
