@@ -9,7 +9,7 @@ from pathlib import Path
 
 from thidua_xlsx import deliver
 from thidua_xlsx import outputs as out
-from thidua_xlsx.commands.decisions import applied, keep, kept, kind_of_round, set_aside
+from thidua_xlsx.commands.decisions import applied, keep, kept, kind_of_round, set_aside, year_registrations
 from thidua_xlsx.commands.opening import locate_campaign, period_names
 from thidua_xlsx.commands.reading import apply_council_file, read_and_report
 from thidua_xlsx.model import campaign as cm
@@ -98,7 +98,6 @@ def _read_year(r: MergeRequest, folder: CampaignFolder, voice: Voice) -> _Read:
     """The periods' summaries of the folder ``r.inbox`` read, the summary of each period chosen, the year
     decided. The periods used and missing are said; Stopped when the folder holds no file at all (what to put
     there is said)."""
-    from thidua_xlsx.commands.decisions import year_registrations
     from thidua_xlsx.decide.council import with_year_scores
     from thidua_xlsx.decide.year import SAID_ON_SCREEN, select_periods, year_summary
     from thidua_xlsx.read.period_summaries import read_period_summaries
