@@ -203,15 +203,8 @@ class BookReader:
         sheet = self.sheet(sheet_name)
         if sheet is None:
             return None
-        position: dict[str, int] = {}
-        for c in range(sheet.width):
-            header = sheet.value(0, c)
-            if header is not None:
-                position.setdefault(cm.clean_text(header), c)
-        missing = [c for c in columns if c.header not in position and not c.added_later]
-        for column in missing:
-            self.problems.add("campaign.column_missing", file=self.file, sheet=sheet_name, column=column.header)
-        if any(c.required for c in missing):
+        position = self._headers(sheet, sheet_name, columns)
+        if position is None:
             return None
         present = [c for c in columns if c.header in position]
         letters = {c.key: ly.a1(0, position[c.header])[:-1] for c in present}
@@ -227,6 +220,20 @@ class BookReader:
                       for c, v in zip(present, raw)}
             result.append((r + 1, values, cells))
         return result
+
+
+    def _headers(self, sheet: Grid, sheet_name, columns) -> dict[str, int] | None:
+        """Each heading of the sheet's first row → its column (the first, if one repeats); a column missing said (one
+        added later may be), None when a required one is."""
+        position: dict[str, int] = {}
+        for c in range(sheet.width):
+            header = sheet.value(0, c)
+            if header is not None:
+                position.setdefault(cm.clean_text(header), c)
+        missing = [c for c in columns if c.header not in position and not c.added_later]
+        for column in missing:
+            self.problems.add("campaign.column_missing", file=self.file, sheet=sheet_name, column=column.header)
+        return None if any(c.required for c in missing) else position
 
 
 def convert_value(kind, value):
