@@ -6,6 +6,7 @@ on the summary's Kiểm tra."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -17,6 +18,7 @@ from openpyxl import load_workbook
 from thidua_xlsx.cli import main
 from thidua_xlsx.model import campaign_book as cb
 from thidua_xlsx.read.presets import preset_dir
+from thidua_xlsx.workspace import open_campaign
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "ca-nam"
 PROVINCE = {"name": "Thái Bình", "texts": [
@@ -51,7 +53,9 @@ def year(tmp_path_factory):
         result = CliRunner().invoke(main, ["year", str(sample / "ky"), "--campaign", str(sample), "-o",
                                            str(root / "nam.xlsx"), "--json", str(root / "nam.json")])
     assert result.exit_code == 0, result.output
-    return {"stderr": result.stderr, "row": row, "data": json.loads((root / "nam.json").read_text("utf-8")),
+    school = open_campaign(sample / "campaign.xlsx")[0].campaign.school  # the day the rules are read for: the year's
+    due = dt.date.fromisoformat(school.scoring_deadline).strftime("%d/%m/%Y")
+    return {"stderr": result.stderr, "row": row, "due": due, "data": json.loads((root / "nam.json").read_text("utf-8")),
             "book": load_workbook(root / "nam.xlsx", read_only=True)}
 
 
@@ -59,7 +63,7 @@ def test_year_says_both_texts_the_one_applied_and_why_at_the_province_s_cell(yea
     said = [line for line in year["stderr"].splitlines() if "cùng có hiệu lực" in line]
     assert said == [
         f"Cảnh báo: [campaign.xlsx · Trường!B{year['row']}] Tệp quy định Thái Bình: TTLĐTT có 2 văn bản cùng có hiệu "
-        "lực ngày 22/05/2027 (QĐ 2/2026, số 2/2026/QĐ-UBND, ban hành 01/03/2026; QĐ 1/2025, số 1/2025/QĐ-UBND, ban "
+        f"lực ngày {year['due']} (QĐ 2/2026, số 2/2026/QĐ-UBND, ban hành 01/03/2026; QĐ 1/2025, số 1/2025/QĐ-UBND, ban "
         "hành 01/01/2025); chương trình áp dụng QĐ 2/2026, văn bản ban hành sau: các văn bản của cùng một cơ quan quy "
         "định khác nhau về cùng một vấn đề thì áp dụng văn bản ban hành sau (Luật Ban hành văn bản quy phạm pháp luật "
         "số 64/2025/QH15 điều 58 khoản 3). Nếu một văn bản đã thay thế văn bản kia, hãy ghi ngày hết hiệu lực "
