@@ -40,6 +40,10 @@ def year(tmp_path_factory):
     (data / "tinh" / "thai-binh.json").write_text(json.dumps(PROVINCE, ensure_ascii=False), encoding="utf-8")
     sample = root / "sample"
     shutil.copytree(SAMPLE, sample)
+    opened, _ = open_campaign(sample / "campaign.xlsx")
+    assert opened is not None
+    school = opened.campaign.school  # the day the rules are read for: the year's
+    due = dt.date.fromisoformat(school.scoring_deadline).strftime("%d/%m/%Y")
     wb = load_workbook(sample / "campaign.xlsx")
     ws = wb[cb.SCHOOL_SHEET]
     label = next(f.label for f in cb.SCHOOL_FIELDS if f.key == "province")
@@ -53,8 +57,6 @@ def year(tmp_path_factory):
         result = CliRunner().invoke(main, ["year", str(sample / "ky"), "--campaign", str(sample), "-o",
                                            str(root / "nam.xlsx"), "--json", str(root / "nam.json")])
     assert result.exit_code == 0, result.output
-    school = open_campaign(sample / "campaign.xlsx")[0].campaign.school  # the day the rules are read for: the year's
-    due = dt.date.fromisoformat(school.scoring_deadline).strftime("%d/%m/%Y")
     return {"stderr": result.stderr, "row": row, "due": due, "data": json.loads((root / "nam.json").read_text("utf-8")),
             "book": load_workbook(root / "nam.xlsx", read_only=True)}
 
