@@ -215,7 +215,8 @@ def test_status_thu_needs_nhac_and_never_writes_in_the_inbox(school):
 
 
 def test_a_draft_never_overwrites_a_file_it_did_not_write(school, tmp_path):
-    drafts = school["root"] / "thu-nhac"
+    drafts = tmp_path / "thu-nhac"  # her own folder of drafts, not the one the other tests read
+    drafts.mkdir()
     mine = drafts / "nhac_To-Van-phong-Khoi-5.eml"
     mine.write_bytes(b"Subject: the secretary's own note\r\n\r\nkept\r\n")
     again = run("status", school["inbox"], "--nhac", "--thu", drafts)
