@@ -104,7 +104,7 @@ def failing(folder: Path, name: str, env: dict[str, str]) -> Path:
     return program
 
 
-def calls(program: Path, at_least: int = 1, seconds: float = 20, until=None) -> list[list[str]]:
+def calls(program: Path, at_least: int = 1, seconds: float = 60, until=None) -> list[list[str]]:
     """The argument lists ``program`` (a :func:`stand_in`) was called with, in order — once ``at_least`` calls are
     logged (or ``until(calls)`` holds) or ``seconds`` have passed: Wine starts a Unix program and goes on without
     waiting for it."""
