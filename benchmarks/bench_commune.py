@@ -11,6 +11,9 @@ under its own school name, and a ``cap-tren.xlsx`` listing the N schools). One r
     place, its own peak memory), and the same with ``--xuat-tinh`` (the province's import files): the difference is
     what the export adds;
   * the same two by ``--baseline``'s checkout (e.g. ``git worktree add /tmp/before <commit>``), when given.
+The whole process tree's memory is sampled every 20 ms (RSS summed, and PSS: a page a forked worker shares with
+the merge counted once). With ``--baseline``, every output of the last runs with ``--xuat-tinh`` of both checkouts is
+compared (compare_outputs.py: the workbook cell by cell with its styles, the JSON, every import file).
 Medians are printed: wall-clock, and CPU (user + system; on a machine shared with other work it moves less than the
 wall-clock) of the merge process alone (its one core: what the workers do not share) and of all its processes.
 """
@@ -18,6 +21,7 @@ wall-clock) of the merge process alone (its one core: what the workers do not sh
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import resource
@@ -32,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_scale import MERGE, cached_inbox, warm  # noqa: E402
+from compare_outputs import compare  # noqa: E402
 
 
 def naive(files: list[Path]) -> float:
@@ -59,15 +64,43 @@ def merge(code: Path, folder: Path, work: Path, export: bool) -> dict:
     if export:
         command += ["--xuat-tinh", str(work / "nhap-tinh")]
     start, used = time.perf_counter(), _children_cpu()
-    child = subprocess.run(command, capture_output=True, text=True, cwd=code,
-                           env={**os.environ, "PYTHONPATH": str(code)})
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=code,
+                             env={**os.environ, "PYTHONPATH": str(code)})
+    tree_mb, tree_pss_mb = tree_peak(child)
+    stderr = child.stderr.read() if child.stderr else ""
+    child.wait()
     took, cpu = time.perf_counter() - start, _children_cpu() - used
     if child.returncode not in (0, 1):
-        raise RuntimeError(f"merge exited {child.returncode}: {child.stderr[-2000:]}")
+        raise RuntimeError(f"merge exited {child.returncode}: {stderr[-2000:]}")
     found = json.loads(report.read_text())
     data = json.loads((work / "xa.json").read_text(encoding="utf-8"))
-    return {"seconds": took, **found, "all_cpu_s": cpu, "proposals": len(data["proposals"]),
+    report.unlink()  # the run's own figures: the folder then holds the outputs alone
+    return {"seconds": took, **found, "all_cpu_s": cpu, "tree_mb": tree_mb, "tree_pss_mb": tree_pss_mb,
+            "proposals": len(data["proposals"]),
             "import_files": len(list((work / "nhap-tinh").glob("*.xlsx"))) if export else 0}
+
+
+def tree_peak(child: subprocess.Popen, every: float = 0.02) -> tuple[float, float]:
+    """The largest sums over ``child`` and every process below it (its workers), MB, sampled every ``every`` seconds
+    until it ends: of their resident memory (RSS: the pages a forked worker shares with its parent counted in each),
+    and of their proportional share of it (PSS, Linux: a shared page counted once across them)."""
+    import psutil
+
+    peak = peak_pss = 0
+    process = psutil.Process(child.pid)
+    while child.poll() is None:
+        total = pss = 0
+        try:
+            for one in (process, *process.children(recursive=True)):
+                with contextlib.suppress(psutil.Error, OSError, StopIteration):
+                    total += one.memory_info().rss
+                    with open(f"/proc/{one.pid}/smaps_rollup") as rollup:
+                        pss += 1024 * next(int(line.split()[1]) for line in rollup if line.startswith("Pss:"))
+        except psutil.Error:
+            break
+        peak, peak_pss = max(peak, total), max(peak_pss, pss)
+        time.sleep(every)
+    return peak / 2**20, peak_pss / 2**20
 
 
 def _children_cpu() -> float:
@@ -99,23 +132,31 @@ def main() -> None:
                     work.mkdir()
                     runs[f"{name} {kind}"].append(merge(code, folder, work, kind == "export"))
             print(json.dumps({key: value[-1] for key, value in runs.items()}), flush=True)
+        if args.baseline:  # every output of the last runs, both checkouts
+            last = args.repeat - 1
+            count, differences = compare(Path(tmp) / f"before-export-{last}", Path(tmp) / f"this-export-{last}",
+                                         set())
+            print(f"outputs: {count} files compared, {len(differences)} differ", *differences, sep="\n")
     peak = naive_peak(sample[:50])
     print(f"\n{args.size} summaries, medians of {args.repeat}; naive loop from {len(sample)} files scaled "
           f"(its peak over 50 files: {peak:.0f} MB):")
     naive_s = statistics.median(r["seconds"] for r in runs["naive"])
     print(f"naive loop: {naive_s:.1f} s")
     print("| code | run | end to end | naive / it | CPU: the merge process | CPU: all processes | reading | peak RSS | "
-          "workers' peak | proposals | files |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "workers' peak | the tree's peak, RSS / PSS | proposals | files |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for key, found in runs.items():
         if key == "naive":
             continue
         med = {m: statistics.median(r[m] for r in found)
-               for m in ("seconds", "cpu_s", "all_cpu_s", "read_s", "peak_mb", "worker_peak_mb")}
+               for m in ("seconds", "cpu_s", "all_cpu_s", "read_s", "peak_mb", "worker_peak_mb", "tree_mb",
+                         "tree_pss_mb")}
         name, kind = key.split()
         print(f"| {name} | {kind} | {med['seconds']:.1f} s | {naive_s / med['seconds']:.2f}× | {med['cpu_s']:.1f} s | "
               f"{med['all_cpu_s']:.1f} s | {med['read_s']:.1f} s | "
-              f"{med['peak_mb']:.0f} MB | {med['worker_peak_mb']:.0f} MB | {found[0]['proposals']} | "
+              f"{med['peak_mb']:.0f} MB | {med['worker_peak_mb']:.0f} MB | "
+              f"{med['tree_mb']:.0f} / {med['tree_pss_mb']:.0f} MB | "
+              f"{found[0]['proposals']} | "
               f"{found[0]['import_files']} |")
     for name in codes:
         extra = [e["seconds"] - m["seconds"] for m, e in zip(runs[f"{name} merge"], runs[f"{name} export"])]
