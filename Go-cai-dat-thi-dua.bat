@@ -6,7 +6,8 @@ rem It removes what Cai-dat-thi-dua.bat made, and nothing else:
 rem   - the program: pip uninstall thidua-xlsx, with the Python that has it ("py -3", else "python");
 rem   - the "Thi dua" shortcut on the desktop the installer wrote down (man-hinh.txt; else USERPROFILE\Desktop), as
 rem     "Thi ?ua.lnk" and "Thi ?ua.cmd": the d-bar matched by ?, so this line reads the same in any code page;
-rem   - LOCALAPPDATA\thidua-xlsx: the remembered folder, the fingerprint of the source installed, pip's log.
+rem   - LOCALAPPDATA\thidua-xlsx: the remembered folder, the fingerprint of the source installed, pip's log, and the
+rem     cache (cache\libreoffice: the LibreOffice profile the program keeps for the papers).
 rem Never a campaign folder: the books stay, and the Mo-trang-thi-dua files in them, which then say the program is gone
 rem and which file to double-click to install it again. It asks first (c and Enter: remove; Enter alone: nothing).
 rem

@@ -3,14 +3,15 @@
 # Go-cai-dat-thi-dua.command, which Terminal runs; Linux: go-cai-dat-thi-dua.sh). Windows has Go-cai-dat-thi-dua.bat.
 # The two POSIX files are one text (tests/test_installer.py checks they are the same): edit one, copy it onto the other.
 #
-# It removes what cai-dat-thi-dua.sh made, and nothing else: $XDG_DATA_HOME/thidua-xlsx (the program's venv, the
-# remembered folder, the fingerprint, pip's log), the "Thi đua" shortcut — Linux thi-dua.desktop on the desktop and in
+# It removes what cai-dat-thi-dua.sh and the program made, and nothing else: $XDG_DATA_HOME/thidua-xlsx (the program's
+# venv, the remembered folder, the fingerprint, pip's log), the program's cache (the LibreOffice profile kept for the
+# papers: $XDG_CACHE_HOME/thidua-xlsx on Linux, ~/Library/Caches/thidua-xlsx on macOS), the "Thi đua" shortcut — Linux thi-dua.desktop on the desktop and in
 # the applications menu, macOS "Thi đua.command" on ~/Desktop — each only when it is the installer's (its marker line).
 # Never a campaign folder: the books stay, and the Mo-trang-thi-dua files in them, which then say the program is gone
 # and which file to double-click to install it again. It asks first (c and Enter: remove; Enter alone: nothing).
 #
 # Environment, for tests (the secretary sets none): THIDUA_KHONG_HOI=1 (no question: remove; no pause), and the
-# usual HOME, XDG_DATA_HOME, XDG_DESKTOP_DIR.
+# usual HOME, XDG_DATA_HOME, XDG_CACHE_HOME, XDG_DESKTOP_DIR.
 
 set -u
 
@@ -19,6 +20,9 @@ KHONG_HOI=
 HE=$(uname -s 2>/dev/null) || HE=
 DATA=${XDG_DATA_HOME:-$HOME/.local/share}
 DU_LIEU=$DATA/thidua-xlsx
+if [ "$HE" = Darwin ]; then BO_NHO_TAM=$HOME/Library/Caches/thidua-xlsx
+else BO_NHO_TAM=${XDG_CACHE_HOME:-$HOME/.cache}/thidua-xlsx
+fi
 
 noi() { printf '%s\n' "$@"; }
 
@@ -72,7 +76,7 @@ else
   done
 fi
 [ -n "$DA_XOA" ] && noi '- Đã xóa lối tắt "Thi đua" trên màn hình nền.'
-rm -rf -- "$DU_LIEU"
+rm -rf -- "$DU_LIEU" "$BO_NHO_TAM"
 noi '- Đã xóa những gì chương trình ghi nhớ trên máy.' '' \
   'XONG. Sổ sách trong thư mục chiến dịch vẫn còn nguyên. Muốn dùng lại chương trình: bấm đúp tệp cài đặt' \
   '(Cai-dat-thi-dua.command trên macOS, cai-dat-thi-dua.sh trên Linux) trong thư mục chương trình.'

@@ -35,12 +35,15 @@ def _installed(tmp_path: Path) -> dict[str, Path]:
     for name in ("campaign.xlsx", "Mo-trang-thi-dua.sh", "Mo-trang-thi-dua.bat"):
         (campaign / name).write_text("sổ", encoding="utf-8")
     (tmp_path / "home").mkdir()
-    return {"data": data, "desktop": desktop, "campaign": campaign}
+    cache = tmp_path / "cache" / "thidua-xlsx" / "libreoffice" / "user"  # the papers' kept LibreOffice profile
+    cache.mkdir(parents=True)
+    (cache / "registrymodifications.xcu").write_text("<xml/>", encoding="utf-8")
+    return {"data": data, "desktop": desktop, "campaign": campaign, "cache": tmp_path / "cache"}
 
 
 def _run(script: Path, tmp_path: Path, answer: str | None, path: str | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "HOME": str(tmp_path / "home"), "XDG_DATA_HOME": str(tmp_path / "data"),
-           "XDG_DESKTOP_DIR": str(tmp_path / "Màn hình nền")}
+           "XDG_CACHE_HOME": str(tmp_path / "cache"), "XDG_DESKTOP_DIR": str(tmp_path / "Màn hình nền")}
     env.pop("THIDUA_KHONG_HOI", None)
     if answer is None:
         env["THIDUA_KHONG_HOI"] = "1"
@@ -80,7 +83,7 @@ def test_the_uninstaller_removes_the_program_its_shortcuts_and_memory_never_a_ca
         "(Cai-dat-thi-dua.command trên macOS, cai-dat-thi-dua.sh trên Linux) trong thư mục chương trình.",
         "Nhấn Enter để đóng cửa sổ này."]) in gone.stdout
     assert "- Đã gỡ chương trình." in gone.stdout and '- Đã xóa lối tắt "Thi đua" trên màn hình nền.' in gone.stdout
-    assert not made["data"].exists()
+    assert not made["data"].exists() and _files(made["cache"]) == []  # the kept LibreOffice profile too
     assert _files(made["desktop"]) == [] and _files(tmp_path / "data" / "applications") == []
     assert {p.name: p.read_bytes() for p in made["campaign"].iterdir()} == campaign_before  # every book kept
 
@@ -111,12 +114,15 @@ def test_as_on_macos_it_removes_the_thi_dua_command_on_the_desktop(tmp_path):
     mac_desktop.mkdir()
     (mac_desktop / "Thi đua.command").write_text(OURS_MACOS, encoding="utf-8")
     (mac_desktop / "Thi đua của tôi.command").write_text("#!/bin/sh\n", encoding="utf-8")
+    mac_cache = tmp_path / "home" / "Library" / "Caches" / "thidua-xlsx" / "libreoffice"
+    mac_cache.mkdir(parents=True)
 
     gone = _run(COMMAND, tmp_path, None, path=f"{fake}{os.pathsep}{os.environ['PATH']}")
 
     assert gone.returncode == 0, gone.stdout + gone.stderr
     assert _files(mac_desktop) == ["Thi đua của tôi.command"] and not made["data"].exists()
     assert _files(made["desktop"]) == ["thi-dua.desktop"]  # the Linux desktop is not macOS's
+    assert not mac_cache.parent.exists() and _files(made["cache"]) != []  # macOS's cache, not XDG's
 
 
 def test_the_posix_twins_are_one_text_executable_and_parse_and_the_bat_is_crlf():
