@@ -32,6 +32,26 @@ def row_of(ws, column: str, value) -> int:
     raise AssertionError(f"{value!r} not in column {column} of {ws.title}")
 
 
+def set_staff(path: Path, code: str, **by_header) -> int:
+    """Sheet Nhân sự's row of person ``code`` given each value of ``by_header`` (a column's heading → its value);
+    returns the row."""
+    from thidua_xlsx.model import campaign_book as cb
+
+    def change(wb):
+        ws = wb[cb.STAFF_SHEET]
+        row = row_of(ws, "A", code)
+        columns = {c.value: c.column_letter for c in ws[1] if c.value}
+        for header, value in by_header.items():
+            ws[f"{columns[header]}{row}"] = value
+        return row
+    return edit(path, change)
+
+
+def facts_of(campaign, code: str):
+    """The facts sheet Nhân sự gives of person ``code``."""
+    return next(p for p in campaign.staff if p.code == code).facts
+
+
 def first_item_of_first_group(ws) -> tuple[int, int]:
     """(group row, first item row) of the first rubric group on the "Tiêu chí" sheet."""
     group_row = next(c.row for c in ws["B"][1:] if c.value and "." not in str(c.value))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from openpyxl import load_workbook
 
-from tests.campaign_books import edit, load, make_book, row_of
+from tests.campaign_books import edit, facts_of, load, make_book, set_staff
 from tests.conftest import RUBRIC_GV, RUBRIC_NV, campaign_dict
 from tests.year_fixtures import MONTHS, PERIODS, period_summaries
 from thidua_xlsx.decide.history import past_ratings, with_history
@@ -102,40 +102,27 @@ def test_the_history_read_after_the_year_says_a_discipline_counted_twice_for_the
 
 # --- the column of sheet Nhân sự -----------------------------------------------------------------------------------
 
-def _set(path, code: str, **by_header) -> int:
-    def change(wb):
-        ws = wb[cb.STAFF_SHEET]
-        row = row_of(ws, "A", code)
-        columns = {c.value: c.column_letter for c in ws[1] if c.value}
-        for header, value in by_header.items():
-            ws[f"{columns[header]}{row}"] = value
-        return row
-    return edit(path, change)
-
-
-def _facts(campaign, code: str) -> cm.Facts:
-    return next(p for p in campaign.staff if p.code == code).facts
 
 
 def test_the_act_s_year_or_the_former_unit_is_read_back_and_this_year_is_blank(tmp_path):
     book = make_book(tmp_path / "c", "nd233")  # 2026-2027
     disciplined = {"Kỷ luật": "Khiển trách", cb.SCOPE_HEADER: cm.SCOPE_DUTIES}
-    _set(book, "GV002", **disciplined, **{cb.ACT_HEADER: "2025 – 2026"})
-    _set(book, "GV003", **disciplined, **{cb.ACT_HEADER: "đơn vị cũ"})
-    _set(book, "GV004", **disciplined, **{cb.ACT_HEADER: "2026-2027"})
+    set_staff(book, "GV002", **disciplined, **{cb.ACT_HEADER: "2025 – 2026"})
+    set_staff(book, "GV003", **disciplined, **{cb.ACT_HEADER: "đơn vị cũ"})
+    set_staff(book, "GV004", **disciplined, **{cb.ACT_HEADER: "2026-2027"})
 
     campaign, problems = load(book)
 
     assert problems == []
-    assert [_facts(campaign, code).discipline_act for code in ("GV002", "GV003", "GV004", "GV005")] == [
+    assert [facts_of(campaign, code).discipline_act for code in ("GV002", "GV003", "GV004", "GV005")] == [
         "2025-2026", cb.FORMER_UNIT, None, None]
 
 
 def test_a_later_year_or_another_word_is_said_at_its_cell(tmp_path):
     book = make_book(tmp_path / "c", "nd233")
     column = {c.value: c.column_letter for c in load_workbook(book)[cb.STAFF_SHEET][1]}[cb.ACT_HEADER]
-    later = _set(book, "GV002", **{"Kỷ luật": "Khiển trách", cb.SCOPE_HEADER: "Khác", cb.ACT_HEADER: "2027-2028"})
-    alone = _set(book, "GV003", **{cb.ACT_HEADER: "2024-2025"})
+    later = set_staff(book, "GV002", **{"Kỷ luật": "Khiển trách", cb.SCOPE_HEADER: "Khác", cb.ACT_HEADER: "2027-2028"})
+    alone = set_staff(book, "GV003", **{cb.ACT_HEADER: "2024-2025"})
 
     campaign, problems = load(book)
 

@@ -9,7 +9,7 @@ import datetime as dt
 
 from openpyxl import load_workbook
 
-from tests.campaign_books import edit, load, make_book, row_of
+from tests.campaign_books import edit, facts_of, load, make_book, set_staff
 from tests.conftest import RUBRIC_GV, RUBRIC_NV, campaign_dict
 from thidua_xlsx.decide.year import year_summary
 from thidua_xlsx.model import campaign as cm
@@ -19,30 +19,17 @@ from thidua_xlsx.model import evaluation as ev
 NEW_SCHOOL = "Trường THCS Hòa Bình"
 
 
-def _set(path, code: str, **by_header) -> int:
-    def change(wb):
-        ws = wb[cb.STAFF_SHEET]
-        row = row_of(ws, "A", code)
-        columns = {c.value: c.column_letter for c in ws[1] if c.value}
-        for header, value in by_header.items():
-            ws[f"{columns[header]}{row}"] = value
-        return row
-    return edit(path, change)
-
-
-def _facts(campaign, code: str) -> cm.Facts:
-    return next(p for p in campaign.staff if p.code == code).facts
 
 
 def test_the_day_and_the_school_are_read_back(tmp_path):
     book = make_book(tmp_path / "c", "nd233")  # 2026-2027
-    _set(book, "GV002", **{cb.MOVED_ON_HEADER: dt.datetime(2026, 11, 1), cb.MOVED_TO_HEADER: f"  {NEW_SCHOOL} "})
-    _set(book, "GV003", **{cb.MOVED_ON_HEADER: "15/01/2027", cb.MOVED_TO_HEADER: NEW_SCHOOL})
+    set_staff(book, "GV002", **{cb.MOVED_ON_HEADER: dt.datetime(2026, 11, 1), cb.MOVED_TO_HEADER: f"  {NEW_SCHOOL} "})
+    set_staff(book, "GV003", **{cb.MOVED_ON_HEADER: "15/01/2027", cb.MOVED_TO_HEADER: NEW_SCHOOL})
 
     campaign, problems = load(book)
 
     assert problems == []
-    assert [(_facts(campaign, c).moved_on, _facts(campaign, c).moved_to) for c in ("GV002", "GV003", "GV004")] == [
+    assert [(facts_of(campaign, c).moved_on, facts_of(campaign, c).moved_to) for c in ("GV002", "GV003", "GV004")] == [
         ("2026-11-01", NEW_SCHOOL), ("2027-01-15", NEW_SCHOOL), (None, None)]
     person = next(p for p in campaign.staff if p.code == "GV002")
     assert not cm.moved_by(person, dt.date(2026, 10, 1)) and cm.moved_by(person, dt.date(2026, 11, 1))
@@ -51,9 +38,9 @@ def test_the_day_and_the_school_are_read_back(tmp_path):
 def test_a_day_outside_the_year_or_one_column_without_the_other_is_said_at_its_cell(tmp_path):
     book = make_book(tmp_path / "c", "nd233")
     columns = {c.value: c.column_letter for c in load_workbook(book)[cb.STAFF_SHEET][1]}
-    outside = _set(book, "GV002", **{cb.MOVED_ON_HEADER: "01/09/2027", cb.MOVED_TO_HEADER: NEW_SCHOOL})
-    no_school = _set(book, "GV003", **{cb.MOVED_ON_HEADER: "01/11/2026"})
-    no_day = _set(book, "GV004", **{cb.MOVED_TO_HEADER: NEW_SCHOOL})
+    outside = set_staff(book, "GV002", **{cb.MOVED_ON_HEADER: "01/09/2027", cb.MOVED_TO_HEADER: NEW_SCHOOL})
+    no_school = set_staff(book, "GV003", **{cb.MOVED_ON_HEADER: "01/11/2026"})
+    no_day = set_staff(book, "GV004", **{cb.MOVED_TO_HEADER: NEW_SCHOOL})
 
     campaign, problems = load(book)
 
