@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import threading
 from html import unescape
 from pathlib import Path
 
@@ -116,3 +117,19 @@ def _form_token() -> str:
     from thidua_xlsx.ui.security import form_token
 
     return form_token(TOKEN)
+
+
+def held_runs(monkeypatch) -> threading.Event:
+    """Every command the service runs from now on waits (up to 30 s) until the event given back is set: a run held
+    while a test looks at the page of a run still going."""
+    from thidua_xlsx import service
+
+    release = threading.Event()
+    real_run = service.run
+
+    def held(request, voice, door):
+        release.wait(30)
+        return real_run(request, voice, door)
+
+    monkeypatch.setattr(service, "run", held)
+    return release

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from tests.ui.pages import RETURNED, TOKEN, client, school_campaign, text, wait_job
+from tests.ui.pages import RETURNED, TOKEN, client, held_runs, school_campaign, text, wait_job
 from thidua_xlsx import service
 from thidua_xlsx.model import requests as rq
 from thidua_xlsx.ui import jobs as ui_jobs
@@ -93,14 +93,7 @@ def test_a_wait_for_a_run_still_running_at_its_deadline_fails_with_what_it_saw(t
     """The page's tests never take a run still running for ended (tests/ui/pages.wait_job): at the wait's deadline
     the test fails, with the run's state and the words of its page."""
     folder, _returned = school_campaign(tmp_path)
-    release = threading.Event()
-    real_run = service.run
-
-    def held(request, voice, door):
-        release.wait(30)
-        return real_run(request, voice, door)
-
-    monkeypatch.setattr(service, "run", held)
+    release = held_runs(monkeypatch)
     _app, found = client(folder)
     started = found.post("/vong/cham-diem/tong-hop", data={"csrf": form_token(TOKEN)})
     try:

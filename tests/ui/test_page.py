@@ -7,7 +7,6 @@ import io
 import os
 import re
 import shutil
-import threading
 
 import pytest
 from openpyxl import load_workbook
@@ -21,6 +20,7 @@ from tests.ui.pages import (
     client,
     commune_campaign,
     copy_of,
+    held_runs,
     returned_school,
     school_campaign,
     text,
@@ -322,19 +322,11 @@ def test_a_name_typed_as_a_script_shows_as_text(filled, tmp_path):
 
 
 def test_one_run_at_a_time(school, monkeypatch):
-    from thidua_xlsx import service
     from thidua_xlsx.model import requests as rq
 
     folder, _returned, app, found = school
     jobs = app.extensions["thidua_jobs"]
-    release = threading.Event()
-    real_run = service.run
-
-    def held(request, voice, door):
-        release.wait(30)
-        return real_run(request, voice, door)
-
-    monkeypatch.setattr(service, "run", held)
+    release = held_runs(monkeypatch)
     holding = jobs.start("merge", "Tổng hợp – thử", "cham-diem", rq.MergeRequest(inbox=folder / "inbox", force=True))
     try:
         busy = found.post("/vong/cham-diem/tong-hop", data=CSRF)
