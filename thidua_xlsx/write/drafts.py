@@ -380,7 +380,7 @@ def merge_drafts(summary: Summary, output: Path, feedback: Path | None, docs: Pa
     """``merge``/``year`` with ``--thu``: the feedback copies' drafts, and with ``--docs`` (a final summary) the
     managing authority's; each said."""
     drafts = feedback_drafts(summary, feedback, written) if feedback is not None else []
-    final = summary.round == ly.SCORING and not summary.period
+    final = summary.decides_titles
     if docs is not None and final:
         drafts.append(authority_draft(summary, output, docs))
     if not drafts:  # no feedback copy (no department with a problem), no final summary's papers: said, none made

@@ -20,7 +20,7 @@ def summary_meta(summary: Summary) -> ly.SummaryMeta:
     the year (``thidua-xlsx year``) and the two parts of each one's score (the year's Phiếu xếp loại)."""
     c = summary.campaign
     labels = {p.code: p.label for p in c.periods}
-    year_end = summary.round == ly.SCORING and not summary.period
+    year_end = summary.decides_titles
     meta = ly.SummaryMeta(c.id, c.school.school_year, summary.round,
                           tuple((f.name, f.sha256, f.status) for f in summary.files),
                           tuple(d.code for d in summary.departments if d.submitted),
