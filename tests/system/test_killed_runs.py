@@ -44,9 +44,39 @@ def _year_args(folder: Path, output: Path, *more):
     return ["year", folder / "ky", "--campaign", folder / "campaign.xlsx", "-o", output, *more]
 
 
+_started: list[subprocess.Popen] = []
+
+
+def _start(args: list, **options) -> subprocess.Popen:
+    child = subprocess.Popen([sys.executable, *map(str, args)], cwd=ROOT, **options)
+    _started.append(child)
+    return child
+
+
+@pytest.fixture(autouse=True)
+def _no_child_outlives_its_test():
+    """A child still running when its test fails would be collected during another test, whose run its
+    ResourceWarning then fails: each child, and what it started, is killed and reaped at the end of its own."""
+    import psutil
+
+    yield
+    while _started:
+        child = _started.pop()
+        if child.poll() is None:
+            try:
+                for process in psutil.Process(child.pid).children(recursive=True):
+                    process.kill()
+            except psutil.NoSuchProcess:
+                pass
+            child.kill()
+        child.wait(timeout=60)
+        for stream in (child.stdin, child.stdout, child.stderr):
+            if stream:
+                stream.close()
+
+
 def _child(script: str, *args, env=None) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", script, *map(str, args)], cwd=ROOT, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    return _start(["-c", script, *args], text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
 
 
 def _old(path: Path) -> Path:
@@ -207,9 +237,8 @@ main(sys.argv[1:])
 
 def test_a_second_run_is_refused_naming_year_while_a_year_runs(year_folder, tmp_path):
     target = tmp_path / "nam.xlsx"
-    first = subprocess.Popen([sys.executable, "-c", HELD_YEAR, *map(str, _year_args(year_folder, target))],
-                             cwd=ROOT, text=True, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                             stderr=subprocess.DEVNULL)
+    first = _start(["-c", HELD_YEAR, *_year_args(year_folder, target)], text=True, stdin=subprocess.PIPE,
+                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     try:
         assert first.stdout.readline().strip() == "reading"
         same_output = run(*_year_args(year_folder, target))
@@ -239,10 +268,16 @@ def _office_tree(parent: subprocess.Popen, timeout: float = 60):
     """The LibreOffice processes ``parent`` started, once soffice.bin runs (converting)."""
     import psutil
 
+    def name(process) -> str:  # a short-lived helper (the start script's) may end while it is looked at
+        try:
+            return process.name()
+        except psutil.NoSuchProcess:
+            return ""
+
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         tree = psutil.Process(parent.pid).children(recursive=True)
-        if any("soffice" in p.name() for p in tree):
+        if any("soffice" in name(p) for p in tree):
             return tree
         time.sleep(0.05)
     raise AssertionError("LibreOffice did not start")
@@ -294,9 +329,8 @@ def test_year_asked_to_end_while_writing_its_pdf_leaves_nothing_behind(year_fold
     require_libreoffice()
     temp, env = _in_temp(tmp_path)
     out = tmp_path / "ket-qua"
-    child = subprocess.Popen([sys.executable, "-m", "thidua_xlsx", *map(str, _year_args(year_folder, out / "nam.xlsx",
-                                                                                        "--pdf"))],
-                             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    child = _start(["-m", "thidua_xlsx", *_year_args(year_folder, out / "nam.xlsx", "--pdf")], env=env,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     tree = _office_tree(child)
     child.send_signal(signal.SIGTERM)
     assert child.wait(timeout=60) == 128 + signal.SIGTERM
