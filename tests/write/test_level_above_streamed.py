@@ -1,5 +1,6 @@
-"""Issue 40: the commune's outputs written as they are made, never whole in memory — each the same text, byte for
-byte, as the one made whole: the JSON report (``write.level_above._write_json`` against ``json.dumps``)."""
+"""The commune's outputs written as they are made, never whole in memory — each the same text, byte for byte, as the
+one made whole: the JSON report (``write.level_above._write_json`` against ``json.dumps``), the metadata's record of
+every line and its seal (``write.engine.meta_cells`` against ``model.layout.meta_cells``)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ import json
 
 import pytest
 
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.level_above import officer_seal, officer_seal_of
+from thidua_xlsx.write.engine import META_BATCH, Streamed, meta_cells, meta_json
 from thidua_xlsx.write.level_above import _write_json
 
 VALUES = [
@@ -32,3 +36,29 @@ def test_the_json_written_piece_by_piece_is_json_dumps_of_the_whole(value):
     handle = io.StringIO()
     _write_json(handle, lazy)
     assert handle.getvalue() == json.dumps(whole, ensure_ascii=False, indent=1)
+
+
+def _record(rows: int, text: str = "Nguyễn Thị Lan") -> dict:
+    return {"kind": "level_above", "campaign_id": "c1", "columns": [5, 6],
+            "rows": [[10 + k, f"S{k % 7}", "person", f"{text} {k}", "LDTT", "ab" * 32] for k in range(rows)],
+            "held": {"sheet": "Chờ", "rows": [[3, "S1", "person", "P\n\"1\"", "CSTDCS", ""]]}, "removed_rows": []}
+
+
+@pytest.mark.parametrize("rows", [0, 1, META_BATCH, META_BATCH * 3 + 7], ids=["none", "one", "a batch", "batches"])
+def test_a_metadata_record_written_as_it_is_made_is_the_one_made_whole(rows):
+    """The commune's record of its lines made a thousand at a time: the same cells as the record made whole (its
+    JSON cut in cells of META_CHUNK characters, the last shorter), and the same seal."""
+    whole = _record(rows)
+    streamed = {**whole, "rows": Streamed(lambda: iter(whole["rows"]))}
+    assert list(meta_cells(streamed)) == ly.meta_cells(whole)
+    assert "".join(meta_json(streamed)) == json.dumps(whole, ensure_ascii=False, sort_keys=True,
+                                                      separators=(",", ":"))
+    assert officer_seal_of("c1", meta_json(streamed)) == officer_seal("c1", whole)
+
+
+def test_a_record_whose_json_fills_its_last_cell_has_no_empty_cell_after_it():
+    record = {"a": ""}
+    body = len(json.dumps(record, separators=(",", ":")))
+    record["a"] = "x" * (ly.META_CHUNK * 2 - body)
+    cells = list(meta_cells(record))
+    assert cells == ly.meta_cells(record) and [len(c) for c in cells[1:]] == [ly.META_CHUNK] * 2

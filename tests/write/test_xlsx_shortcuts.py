@@ -4,6 +4,7 @@ the xlsxwriter versions they were compared on; with any other, xlsxwriter's own 
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
 
@@ -94,7 +95,14 @@ def _table_book(path, workbook) -> None:
     book.table(ws, 2, ["Mã", "Họ tên", "Điểm", "Ghi chú", "Kết quả"], rows, [None, "text", "num", "text", "small"])
     book.put(ws, 2 + len(rows), 4, "cuối bảng", "text")
     book.put(ws, 4 + len(rows), 0, "sau bảng", "text")
+    # placed at close by the heights of the rows above it, written out long before (their sizes kept, shared)
+    ws.insert_image(6 + len(rows), 1, "logo.png", {"image_data": io.BytesIO(_PNG), "y_offset": 30})
     wb.close()
+
+
+# a 1×1 PNG (its header, size and one pixel: as a paint program writes it)
+_PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                     "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
 
 
 def test_a_tables_rows_written_at_once_are_the_bytes_written_cell_by_cell(tmp_path, monkeypatch, restore_classes):

@@ -17,10 +17,13 @@ Nothing here imports xlsxwriter: a worksheet is what the writer hands in.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import json
 import math
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from pathlib import Path
 
 from thidua_xlsx.model import layout as ly
@@ -88,13 +91,62 @@ def replacing(path: Path) -> AbstractContextManager[Path]:
 
 
 def meta_sheet(wb, meta: dict, password: str = "") -> None:
-    """The workbook's own metadata (:func:`layout.meta_cells` of ``meta``) in a very hidden, protected
-    sheet, read back to know what the workbook is and where its values are."""
+    """The workbook's own metadata (:func:`meta_cells` of ``meta``) in a very hidden, protected sheet, read back to
+    know what the workbook is and where its values are."""
     ws = wb.add_worksheet(ly.META_SHEET)
-    for row, text in enumerate(ly.meta_cells(meta)):
+    for row, text in enumerate(meta_cells(meta)):
         ws.write_string(row, 0, text)
     ws.protect(password)
     ws.very_hidden()
+
+
+@dataclass(frozen=True)
+class Streamed:
+    """A value of a metadata record that is a list too long to hold at once (the commune's record of its 72,000
+    lines: ~11 MB of lists, its JSON ~8 MB more): ``rows()`` makes its items anew each time it is called, and they
+    are written as they are made (:func:`meta_json`)."""
+
+    rows: Callable[[], Iterable]
+
+
+META_BATCH = 1_000  # a Streamed value's items made into JSON at a time
+
+
+def meta_json(meta: dict) -> Iterator[str]:
+    """The canonical JSON of ``meta`` as :func:`layout.meta_cells` makes it (keys sorted, no spaces, text as it is),
+    in pieces whose concatenation is that text; a :class:`Streamed` value's items made and written
+    :data:`META_BATCH` at a time (a list's JSON is its items' JSON between commas)."""
+    def dumps(value) -> str:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+    yield "{"
+    for n, key in enumerate(sorted(meta)):
+        value = meta[key]
+        yield ("," if n else "") + dumps(key) + ":"
+        if not isinstance(value, Streamed):
+            yield dumps(value)
+            continue
+        items, first = iter(value.rows()), True
+        yield "["
+        while batch := list(itertools.islice(items, META_BATCH)):
+            yield ("" if first else ",") + dumps(batch)[1:-1]
+            first = False
+        yield "]"
+    yield "}"
+
+
+def meta_cells(meta: dict) -> Iterator[str]:
+    """:func:`layout.meta_cells` of ``meta`` — our app id, then its JSON in chunks that fit a cell —, each chunk made
+    as it is written (:func:`meta_json`): a province's record is never whole in memory."""
+    yield ly.APP_ID
+    body = ""
+    for piece in meta_json(meta):
+        body += piece
+        while len(body) >= ly.META_CHUNK:
+            yield body[:ly.META_CHUNK]
+            body = body[ly.META_CHUNK:]
+    if body:
+        yield body
 
 
 def page_setup(ws, *, landscape: bool = False, pages_down: int = 0, footer: str = "", centred: bool = False,

@@ -29,7 +29,7 @@ from thidua_xlsx.model.level_above import (
     LevelAboveSummary,
     Proposal,
     decision_key,
-    officer_seal,
+    officer_seal_of,
     proposal_key,
 )
 from thidua_xlsx.model.report import Report
@@ -59,16 +59,26 @@ def write_level_above_summary(summary: LevelAboveSummary, path: Path) -> None:
         book = Book(wb, authority_as_school(summary))
         _schools_sheet(book, summary)
         held = _held_sheet(book, summary) if summary.held else []
-        rows, removed = _lists_sheet(book, summary)
+        blocks, removed = _lists_sheet(book, summary)
         _check_sheet(book, summary)
         sources.sources_sheet(book, summary.files, summary.issues)
         c = summary.campaign
+        files = summary.fingerprints()  # each line's key carries its file's: the officer's word is bound to it
         record = {"kind": LEVEL_ABOVE_META_KIND, "app": ly.APP_ID, "campaign_id": c.id,
                   "school_year": c.school_year, "sheet": lx.S_LISTS, "columns": list(OFFICER_COLUMNS),
-                  "rows": rows, "removed_rows": removed,
+                  "rows": engine.Streamed(lambda: _listed_keys(blocks, files)), "removed_rows": removed,
                   "held": {"sheet": lx.S_HELD, "columns": list(HELD_OFFICER_COLUMNS), "rows": held}}
-        engine.meta_sheet(wb, {**record, OFFICER_SEAL_FIELD: officer_seal(c.id, record)})
+        seal = officer_seal_of(c.id, engine.meta_json(record))  # the record made twice, never held whole
+        engine.meta_sheet(wb, {**record, OFFICER_SEAL_FIELD: seal})
         wb.close()
+
+
+def _listed_keys(blocks: list[tuple[int, list[Proposal]]], files: dict[str, str]) -> Iterator[list]:
+    """Each line of sheet Danh sách as the metadata records it — its row, its proposal's key, its file's fingerprint
+    — from the lists' ``blocks`` (the row of each list's first line, the list)."""
+    for first, lines in blocks:
+        for k, p in enumerate(lines):
+            yield [first + k, *proposal_key(p), files.get(p.school, "")]
 
 
 def _titles(summary: LevelAboveSummary) -> list[str]:
@@ -125,11 +135,12 @@ def _held_sheet(book: Book, s: LevelAboveSummary) -> list[list]:
     return [[head + n, *decision_key(h)] for n, h in enumerate(s.held, start=1)]
 
 
-def _lists_sheet(book: Book, s: LevelAboveSummary) -> tuple[list[list], list[list]]:
+def _lists_sheet(book: Book, s: LevelAboveSummary) -> tuple[list[tuple[int, list[Proposal]]], list[list]]:
     """I. Cá nhân, II. Tập thể: per title its lines "n. Họ tên, chức vụ, đơn vị", as the decision's list, each with
     the officer's two yellow cells ("Đồng ý" ticked; untick and give a reason to take a line off; a line held apart
     and accepted shows the officer's reason); then the lines the officer took off, each with its reason (tick it
-    again to put it back). Returns each line's row and key, listed and taken off, for the metadata."""
+    again to put it back). Returns, for the metadata, each list's first row with its lines (:func:`_listed_keys`
+    makes their keys as they are written) and each line taken off with its row and key."""
     widths = (6, 28, 18, 28, 40, 9, 26)
     last_col = len(widths) - 1
     ws = book.sheet(lx.S_LISTS, widths, landscape=True)
@@ -140,7 +151,7 @@ def _lists_sheet(book: Book, s: LevelAboveSummary) -> tuple[list[list], list[lis
     names = {r.school.code: r.school.name for r in s.schools}
     files = s.fingerprints()  # each line's key carries its file's: the officer's word is bound to it
     accepted = {proposal_key(h.proposal): why for h, why in s.accepted}
-    recorded: list[list] = []
+    blocks: list[tuple[int, list[Proposal]]] = []
     by_kind = s.lists()
     for part, kind in ((lx.PART_PEOPLE, PERSON), (lx.PART_COLLECTIVES, COLLECTIVE)):
         chosen = by_kind[kind]
@@ -154,7 +165,7 @@ def _lists_sheet(book: Book, s: LevelAboveSummary) -> tuple[list[list], list[lis
             head, last = book.table(ws, row + 1, lx.LISTS_HEAD, listed,
                                     ["center", "text", "text", "text", "text", "council", "council"],
                                     data_table=False)
-            recorded += [[head + 1 + k, *proposal_key(p), files.get(p.school, "")] for k, p in enumerate(lines)]
+            blocks.append((head + 1, lines))
             row = last + 2
         if not chosen:
             book.text(ws, row, 0, last_col, lx.NONE, "note")
@@ -169,7 +180,7 @@ def _lists_sheet(book: Book, s: LevelAboveSummary) -> tuple[list[list], list[lis
         removed = [[head + n, *proposal_key(p), files.get(p.school, "")]
                    for n, (p, _why) in enumerate(s.removed, start=1)]
     ws.protect("", PROTECTED)
-    return recorded, removed
+    return blocks, removed
 
 
 def _check_sheet(book: Book, s: LevelAboveSummary) -> None:

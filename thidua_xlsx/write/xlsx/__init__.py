@@ -37,6 +37,7 @@ CHECKED_VERSIONS = ("3.3.",)  # xlsxwriter's versions (prefixes) the shortcuts w
 _SHORT_CELLS = frozenset(("String", "Blank", "Number", "Formula"))  # xlsxwriter's cell tuples, by class name
 _ERROR_CODES = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"))  # as xlsxwriter's
 _INLINED_LIMIT = 50_000  # texts whose inline XML is kept (a province's names are not all kept)
+_INLINED_LONGEST = 1_000  # characters: a longer text (a chunk of a metadata sheet's JSON) is not kept, it never repeats
 _REMEMBERED_LIMIT = 100_000  # formulas (and XML elements) remembered per process (a few MB); started over beyond
 _PLAIN = frozenset((str, int, float, bool, type(None), list))  # xlsxwriter's options' values (lists: of ranges)
 
@@ -59,10 +60,25 @@ def worksheet_class() -> type:
     if not shortcuts():
         return Worksheet
     inlined: dict[str, str] = {}  # a text → its inline string's XML after the style (constant_memory)
+    sizes: dict[tuple, list] = {}  # a row's (height, hidden) → the one list of them its written-out rows share
 
     class ShortCells(Worksheet):
         fh: TextIO  # xlsxwriter's: where the sheet's XML goes
         previous_row: int  # xlsxwriter's, in constant_memory mode: the row whose cells are not written out yet
+
+        def _write_single_row(self, current_row_num=0):
+            row = self.previous_row
+            super()._write_single_row(current_row_num)
+            self._forget_row(row)
+
+        def _forget_row(self, row: int) -> None:
+            """What xlsxwriter keeps of row ``row`` once it is written out in constant_memory mode, made small: its
+            RowInfo dropped (only writing the row reads it), its size (which places an image or a chart at close)
+            one list shared by every row of that height — a province's 150,000 rows kept ~18 MB after writing."""
+            self.row_info.pop(row, None)
+            size = self.row_sizes.get(row)
+            if size is not None:
+                self.row_sizes[row] = sizes.setdefault(tuple(size), size)
 
         def _write_cell(self, row, col, cell):
             kind = type(cell).__name__
@@ -128,6 +144,7 @@ def worksheet_class() -> type:
             parts.append("</row>")
             fh.write("".join(parts))
             self.previous_row = row + 1  # this row is out: the next write flushes nothing of it
+            self._forget_row(row)
             return True
 
         def _cell_start(self, row: int, col: int, fmt) -> str:
@@ -153,9 +170,11 @@ def worksheet_class() -> type:
             if text.startswith("<r>") and text.endswith("</r>"):
                 return None
             space = ' xml:space="preserve"' if _preserve_whitespace(text) else ""
-            if len(inlined) >= _INLINED_LIMIT:
-                inlined.clear()
-            found = inlined[string] = f' t="inlineStr"><is><t{space}>{self._escape_data(text)}</t></is></c>'
+            found = f' t="inlineStr"><is><t{space}>{self._escape_data(text)}</t></is></c>'
+            if len(string) <= _INLINED_LONGEST:
+                if len(inlined) >= _INLINED_LIMIT:
+                    inlined.clear()
+                inlined[string] = found
             return found
 
     return ShortCells
