@@ -24,10 +24,10 @@ def locked_changes(file: str, issued: IssuedWorkbook, found: dict[str, tuple[str
                    registry: IssuedRegistry) -> list[tuple[str, Issue]] | None:
     """(person code, issue) for each locked cell whose value differs from what was issued; None when
     the content differs and what was issued is no longer there to tell where."""
-    content = tuple((k, v[0]) for k, v in found.items())
+    content = {k: v[0] for k, v in found.items()}
     if fingerprint(content) == issued.fingerprint:
         return []  # the very content issued (the usual case, told without reading it)
-    if fingerprint(tuple(kv for kv in content if FORMULA_KEY not in kv[0])) == issued.fingerprint:
+    if fingerprint({k: v for k, v in content.items() if FORMULA_KEY not in k}) == issued.fingerprint:
         return []  # issued before formulas were recorded, and nothing else changed
     locked = registry.locked(issued)
     if not locked:

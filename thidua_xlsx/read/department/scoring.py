@@ -159,29 +159,36 @@ def _criteria(ex: Extraction, sheet: Sheet, header, rubric: cm.Rubric, key: str,
     on_group = stray_finder(sheet, (code_col, text_col, max_col, own, dept))
     on_total, on_end = stray_finder(sheet, (text_col, max_col, own, dept)), stray_finder(sheet, (text_col, own, dept))
 
+    plain = not fonts and not marks  # the usual file: no cell of it has a font or a mark to look up
+    make = tuple.__new__  # a named tuple made from its fields at once (its class's __new__ is a Python call)
+
     def cell(value, col: int) -> Cell:  # sheet.cell() with the value already at hand
+        if plain:
+            return make(Cell, (value, name, row, col, "", ""))
         return Cell(value, name, row, col, fonts.get((row, col), "") if fonts else "",
                     marks.get((row, col), "") if marks else "")
 
-    for r in range(head + 1 - r0, len(sheet.rows)):
+    for r, line in enumerate(sheet.rows[head + 1 - r0:], head + 1 - r0):
         row = r + r0
-        code_v, text_v, max_v, own_v, dept_v, note_v = at(sheet.rows[r])
+        code_v, text_v, max_v, own_v, dept_v, note_v = at(line)
         code, text = text_of(code_v), text_of(text_v)
         if text in ends:
             after_table = True
             _lock_formulas(ex, f"{key}|{_ENDS[text]}", sheet, row, own, dept)
-            ex.stray(sheet, row, on_end(sheet.rows[r]), owner)
+            ex.stray(sheet, row, on_end(line), owner)
         elif after_table and code not in items and not (_is_number(own_v) or _is_number(dept_v)):
             continue
         elif text == tx.L_TOTAL:
             totals = (sheet.cell(row, own), sheet.cell(row, dept))
             ex.lock(f"{key}|total|max", sheet, row, max_col)
             _lock_formulas(ex, f"{key}|total", sheet, row, own, dept)
-            ex.stray(sheet, row, on_total(sheet.rows[r]), owner)
+            ex.stray(sheet, row, on_total(line), owner)
         elif (item := code in item_codes and code not in items) or code in group_codes:
-            ex.stray(sheet, row, (on_item if item else on_group)(sheet.rows[r]), owner)
+            strays = (on_item if item else on_group)(line)
+            if strays:
+                ex.stray(sheet, row, strays, owner)
             if item:
-                items[code] = ItemCells(code, cell(own_v, own), cell(dept_v, dept), cell(note_v, note))
+                items[code] = make(ItemCells, (code, cell(own_v, own), cell(dept_v, dept), cell(note_v, note)))
             else:
                 _lock_formulas(ex, f"{key}|{code}", sheet, row, own, dept)  # the group's subtotals
             prefix = f"{key}|{code}|"  # lock(), inline: the rows of every form of every file
