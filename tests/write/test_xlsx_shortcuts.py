@@ -141,3 +141,23 @@ def test_the_samples_summary_is_the_same_bytes_with_the_shortcuts_or_without(tmp
     _fresh(monkeypatch, "9.0.0")
     write_summary(summary, tmp_path / "own.xlsx")
     assert (tmp_path / "short.xlsx").read_bytes() == (tmp_path / "own.xlsx").read_bytes()
+
+
+def test_an_import_file_is_the_same_bytes_with_the_shortcuts_or_without(monkeypatch, restore_classes):
+    """The province's import file: its rows written at once and its parts taken from xlsxwriter's packager, or
+    (another xlsxwriter) written cell by cell and read back from the zip its close made — the same bytes."""
+    import xlsxwriter
+
+    from thidua_xlsx.model import province_import as pi
+    from thidua_xlsx.model.level_above import PERSON, Proposal
+    from thidua_xlsx.read.province_import import load_mapping
+    from thidua_xlsx.write import province_import
+
+    mapping, _problems = load_mapping("mau-tdkt")
+    people = [Proposal("KT", PERSON, f"GV{n}", f"Nguyễn Thị Lan {n}", "LDTT", "Giáo viên", "Trường THCS Kim Thư",
+                       "Nữ") for n in range(30)]
+    rows, _refused = pi.import_rows(people, mapping)
+    _fresh(monkeypatch, xlsxwriter.__version__)
+    short = province_import._file_bytes(mapping, tuple(rows))
+    _fresh(monkeypatch, "9.0.0")
+    assert province_import._file_bytes(mapping, tuple(rows)) == short

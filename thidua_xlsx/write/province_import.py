@@ -23,7 +23,6 @@ import json
 import os
 import re
 import stat
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,7 +34,7 @@ from thidua_xlsx.model.level_above import Proposal
 from thidua_xlsx.system import pool
 from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import province_import as px
-from thidua_xlsx.write import engine
+from thidua_xlsx.write import engine, xlsx
 
 WIDTHS = (6, 15, 30, 22, 32, 18, 36, 36, 20)  # A–I
 CODE_WIDTH = 14
@@ -126,38 +125,26 @@ def made_file(batches: ImportBatches, part: int) -> bytes:
     return _file_bytes(batches.mapping, batches.parts[part])
 
 
-def _file_bytes(mapping: pi.Mapping, rows: tuple[pi.ImportRow, ...]) -> bytes:
-    """One import file's bytes."""
-    buffer = io.BytesIO()
-    _write_file(buffer, rows, mapping)
-    return _parts_stamped(buffer.getvalue())
-
-
 # xlsxwriter zips each part of a file from a temporary file of its own, dated 31/1/1980, with that file's
 # permissions (mkstemp's 0600; Windows reports 0666); made in memory, its parts are dated 1/1/1980 and carry none.
 # The import files are made in memory (a temporary file made and removed per part cost ~30 ms a file here, more
-# than the file's own work) and their parts stamped as the temporary files would have: the same bytes as before.
+# than the file's own work) and their parts zipped as the temporary files would have: the same bytes as before.
 PART_TIME = (1980, 1, 31, 0, 0, 0)
 PART_ATTRIBUTES = (stat.S_IFREG | (0o666 if os.name == "nt" else 0o600)) << 16
 
 
-def _parts_stamped(data: bytes) -> bytes:
-    """The zip ``data`` (xlsxwriter's, made in memory) again, each part with :data:`PART_TIME` and
-    :data:`PART_ATTRIBUTES`, in the same order and compression."""
-    found = zipfile.ZipFile(io.BytesIO(data))
-    target = io.BytesIO()
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as stamped:
-        for part in found.infolist():
-            info = zipfile.ZipInfo(part.filename, PART_TIME)
-            info.compress_type, info.external_attr = part.compress_type, PART_ATTRIBUTES
-            stamped.writestr(info, found.read(part))
-    return target.getvalue()
+def _file_bytes(mapping: pi.Mapping, rows: tuple[pi.ImportRow, ...]) -> bytes:
+    """One import file's bytes: its parts zipped once (:func:`thidua_xlsx.write.zipped.zip_bytes`, each dated and
+    marked as above; the parts every file shares — styles, theme, workbook — compressed once a process)."""
+    from thidua_xlsx.write.zipped import zip_bytes
+
+    wb = xlsx.workbook_class()(io.BytesIO(), engine.workbook_options(in_memory=True))
+    _write_file(wb, rows, mapping)
+    return zip_bytes(xlsx.workbook_parts(wb), PART_TIME, PART_ATTRIBUTES)
 
 
-def _write_file(target: io.BytesIO, rows: tuple[pi.ImportRow, ...], mapping: pi.Mapping) -> None:
-    import xlsxwriter
-
-    wb = xlsxwriter.Workbook(target, engine.workbook_options(in_memory=True))  # its parts: _parts_stamped
+def _write_file(wb, rows: tuple[pi.ImportRow, ...], mapping: pi.Mapping) -> None:
+    """The import file's one sheet written in the workbook ``wb`` (not closed: :func:`_file_bytes` zips it)."""
     wb.set_properties({"title": px.DOCUMENT_TITLE, "author": ly.APP_ID, "company": mapping.name,
                        "created": engine.FIXED_DATE})
     ws = wb.add_worksheet(px.SHEET)
@@ -171,21 +158,22 @@ def _write_file(target: io.BytesIO, rows: tuple[pi.ImportRow, ...], mapping: pi.
     for offset, text in enumerate(mapping.headers):
         _checked(ws.write_string(0, pi.CODE_COLUMN + offset, text, head))
     ws.set_row(0, _height(px.HEADERS, bold=True))
+    write_at_once = getattr(ws, "write_plain_row", None)  # xlsxwriter's own: none
     for row, line in enumerate(rows, start=1):
         values = line.cells(row)
-        _checked(ws.write_number(row, 0, values[0], number))
-        for col, text in enumerate(values[1:], start=1):
-            _checked(ws.write_string(row, col, text, cell) if text else ws.write_blank(row, col, None, cell))
+        cells = [(0, values[0], number), *((col, text or None, cell) for col, text in enumerate(values[1:], start=1)),
+                 *((pi.CODE_COLUMN + offset, text, code) for offset, text in enumerate(line.codes()))]
+        if write_at_once is None or not write_at_once(row, cells):
+            for col, value, fmt in cells:
+                _checked(ws.write_number(row, col, value, fmt) if col == 0 else ws.write_blank(row, col, None, fmt)
+                         if value is None else ws.write_string(row, col, value, fmt))
         ws.set_row(row, _height(values))
-        for offset, text in enumerate(line.codes()):
-            _checked(ws.write_string(row, pi.CODE_COLUMN + offset, text, code))
     for col, width in enumerate(WIDTHS):
         ws.set_column(col, col, width)
     ws.set_column(pi.CODE_COLUMN, pi.CODE_COLUMN + 3, CODE_WIDTH, None, {"hidden": True})
     ws.freeze_panes(1, 0)
     engine.page_setup(ws, landscape=True)
     ws.repeat_rows(0)
-    wb.close()
 
 
 def _height(values, bold: bool = False) -> float:

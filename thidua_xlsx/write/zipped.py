@@ -41,10 +41,12 @@ def deflated(data: bytes) -> tuple[int, bytes]:
     return found
 
 
-def zip_bytes(parts: Iterable[tuple[str, bytes]]) -> bytes:
+def zip_bytes(parts: Iterable[tuple[str, bytes]], date_time: tuple[int, int, int, int, int, int] = EXCEL_DATE,
+              attributes: int = 0o600 << 16) -> bytes:
     """The zip of ``parts`` (name, bytes), in their order, as ``ZipFile(file, "w", ZIP_DEFLATED)`` writes it when
-    each part is given by ``writestr(ZipInfo(name, EXCEL_DATE), data)`` (its ``compress_type`` DEFLATED) and the
-    file closed. Raises :class:`zipfile.LargeZipFile` where that ZipFile (without ZIP64) would."""
+    each part is given by ``writestr(ZipInfo(name, date_time), data)`` (its ``compress_type`` DEFLATED, its
+    ``external_attr`` ``attributes``: by default what ZipFile gives a part without permissions) and the file closed.
+    Raises :class:`zipfile.LargeZipFile` where that ZipFile (without ZIP64) would."""
     out: list[bytes] = []
     central: list[bytes] = []
     offset = 0
@@ -52,10 +54,10 @@ def zip_bytes(parts: Iterable[tuple[str, bytes]]) -> bytes:
         crc, packed = deflated(data)
         if len(data) * 1.05 > zipfile.ZIP64_LIMIT or offset > zipfile.ZIP64_LIMIT:
             raise zipfile.LargeZipFile("Filesize would require ZIP64 extensions")
-        info = zipfile.ZipInfo(name, EXCEL_DATE)
+        info = zipfile.ZipInfo(name, date_time)
         info.compress_type = zipfile.ZIP_DEFLATED
         info.flag_bits = 0
-        info.external_attr = 0o600 << 16  # as ZipFile gives a part without permissions
+        info.external_attr = attributes
         info.CRC, info.compress_size, info.file_size, info.header_offset = crc, len(packed), len(data), offset
         header = info.FileHeader(False)
         out += (header, packed)

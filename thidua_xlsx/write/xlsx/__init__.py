@@ -37,6 +37,7 @@ CHECKED_VERSIONS = ("3.3.",)  # xlsxwriter's versions (prefixes) the shortcuts w
 _SHORT_CELLS = frozenset(("String", "Blank", "Number", "Formula"))  # xlsxwriter's cell tuples, by class name
 _ERROR_CODES = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"))  # as xlsxwriter's
 _INLINED_LIMIT = 50_000  # texts whose inline XML is kept (a province's names are not all kept)
+_PLAIN_TEXT_LONGEST = 16_383  # characters of a text write_plain_row writes (half Excel's cell: never cut)
 _INLINED_LONGEST = 1_000  # characters: a longer text (a chunk of a metadata sheet's JSON) is not kept, it never repeats
 _REMEMBERED_LIMIT = 100_000  # formulas (and XML elements) remembered per process (a few MB); started over beyond
 _PLAIN = frozenset((str, int, float, bool, type(None), list))  # xlsxwriter's options' values (lists: of ranges)
@@ -55,6 +56,9 @@ def worksheet_class() -> type:
     """xlsxwriter's Worksheet writing its plain cells the short way (xlsxwriter's own one where
     :func:`shortcuts` is False)."""
     from xlsxwriter.utility import _preserve_whitespace, xl_rowcol_to_cell_fast
+    from xlsxwriter.worksheet import CellBlankTuple as Blank
+    from xlsxwriter.worksheet import CellNumberTuple as Number
+    from xlsxwriter.worksheet import CellStringTuple as String
     from xlsxwriter.worksheet import Worksheet
 
     if not shortcuts():
@@ -107,16 +111,18 @@ def worksheet_class() -> type:
             return None
 
         def write_plain_row(self, row: int, cells: list[tuple[int, str | int | float | None, Any]]) -> bool:
-            """Row ``row`` written out at once, the characters writing each cell then starting the next row writes in
-            constant_memory mode — ``cells``: (column, value, format) in column order, each value a text of at most
-            16,383 characters (never cut), a finite number, or None (a blank, written only with a format) — and the
-            sheet then past it (a later write to it refused, as to any row written out). False, nothing done, but in
-            constant_memory mode on a row no cell was written to yet, nor any after it, and for a text xlsxwriter
+            """Row ``row`` written at once — ``cells``: (column, value, format) in column order, each value a text of
+            at most 16,383 characters (never cut), a finite number, or None (a blank, written only with a format) —
+            as writing each cell would: in constant_memory mode written out, the characters writing each cell then
+            starting the next row writes, and the sheet then past it (a later write to it refused, as to any row
+            written out); else each cell kept as xlsxwriter keeps it, to be written at close. False, nothing done, but
+            on a row no cell was written to yet (in constant_memory mode, nor any after it), and for a text xlsxwriter
             writes as rich text (the caller writes it cell by cell)."""
-            if not self.constant_memory or row < self.previous_row or (row == self.previous_row and
-                                                                       self.table.get(row)):
-                return False  # a row written out, or one holding cells still to write
             kept = [(col, value, fmt) for col, value, fmt in cells if value is not None or fmt is not None]
+            if not self.constant_memory:
+                return self._kept_row(row, kept)
+            if row < self.previous_row or (row == self.previous_row and self.table.get(row)):
+                return False  # a row written out, or one holding cells still to write
             inline = {value: self._inline(value) for _, value, _ in kept if type(value) is str}
             if None in inline.values():  # xlsxwriter's rich text
                 return False
@@ -145,6 +151,22 @@ def worksheet_class() -> type:
             fh.write("".join(parts))
             self.previous_row = row + 1  # this row is out: the next write flushes nothing of it
             self._forget_row(row)
+            return True
+
+        def _kept_row(self, row: int, kept: list[tuple[int, str | int | float | None, Any]]) -> bool:
+            """:meth:`write_plain_row` out of constant_memory mode: each cell kept as ``write_string``,
+            ``write_number``, ``write_blank`` keep it (a text among the shared strings, in the order written)."""
+            table = self.table
+            if table.get(row) or any(type(value) is str and len(value) > _PLAIN_TEXT_LONGEST for _, value, _ in kept):
+                return False
+            if not kept:
+                return True
+            if self._check_dimensions(row, kept[0][0]) or self._check_dimensions(row, kept[-1][0]):
+                return False
+            index, cells = self.str_table._get_shared_string_index, table[row]
+            for col, value, fmt in kept:
+                cells[col] = (String(index(value), fmt) if type(value) is str else Blank(fmt) if value is None
+                              else Number(value, fmt))
             return True
 
         def _cell_start(self, row: int, col: int, fmt) -> str:
@@ -318,6 +340,44 @@ def remembering_workbook_class() -> type:
             super().__init__(*args, **kwargs)
 
     return RememberingWorkbook
+
+
+def packaged_parts(wb) -> list[tuple[str, bytes]]:
+    """The parts of the in-memory workbook ``wb`` (name, bytes), in the order xlsxwriter 3.3's ``close`` zips them
+    (its ``_store_workbook`` up to the zip): for a zip made otherwise than by :class:`zipfile.ZipFile`
+    (:func:`thidua_xlsx.write.zipped.zip_bytes`). Nothing is written to ``wb`` after."""
+    packager = wb._get_packager()
+    if not wb.worksheets():
+        wb.add_worksheet()
+    if wb.worksheet_meta.activesheet == 0:
+        wb.worksheets_objs[0].selected = 1
+        wb.worksheets_objs[0].hidden = 0
+    for sheet in wb.worksheets():
+        if sheet.index == wb.worksheet_meta.activesheet:
+            sheet.active = 1
+    for prepare in (wb._prepare_sst_string_data, wb._prepare_vml, wb._prepare_defined_names, wb._prepare_drawings,
+                    wb._add_chart_data, wb._prepare_tables, wb._prepare_metadata):
+        prepare()
+    packager._add_workbook(wb)
+    packager._set_tmpdir(wb.tmpdir)
+    packager._set_in_memory(wb.in_memory)
+    return [(name, data.getvalue() if binary else data.getvalue().encode("utf-8"))
+            for data, name, binary in packager._create_package()]
+
+
+def workbook_parts(wb) -> list[tuple[str, bytes]]:
+    """The parts of ``wb`` — an xlsxwriter workbook made with ``in_memory`` to a BytesIO, with no macros — in the
+    order its ``close`` zips them, and ``wb`` closed: taken from xlsxwriter's packager by :func:`packaged_parts`
+    where :func:`shortcuts` holds, else read back from the zip its own ``close`` made."""
+    if shortcuts() and not wb.vba_project:
+        parts = packaged_parts(wb)
+        wb.fileclosed = True
+        return parts
+    import zipfile
+
+    wb.close()
+    with zipfile.ZipFile(wb.filename) as made:
+        return [(info.filename, made.read(info)) for info in made.infolist()]
 
 
 # --- rows written once a workbook, given again to its later sheets --------------------------------------

@@ -11,7 +11,13 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, TextIO
 
-from thidua_xlsx.write.xlsx import _REMEMBERED_LIMIT, CellTexts, remembering_workbook_class, shortcuts
+from thidua_xlsx.write.xlsx import (
+    _REMEMBERED_LIMIT,
+    CellTexts,
+    packaged_parts,
+    remembering_workbook_class,
+    shortcuts,
+)
 
 # A sheet's calls beyond its XML (its state and defined names in workbook.xml): made again where its skeleton goes
 _WORKBOOK_LEVEL = ("hide", "very_hidden", "activate", "select", "set_first_sheet", "repeat_rows", "repeat_columns",
@@ -126,25 +132,8 @@ def skeleton_workbook_class() -> type:
                 return super()._store_workbook()
             from thidua_xlsx.write.zipped import zip_bytes
 
-            packager = self._get_packager()
-            if not self.worksheets():
-                self.add_worksheet()
-            if self.worksheet_meta.activesheet == 0:
-                self.worksheets_objs[0].selected = 1
-                self.worksheets_objs[0].hidden = 0
-            for sheet in self.worksheets():
-                if sheet.index == self.worksheet_meta.activesheet:
-                    sheet.active = 1
-            for prepare in (self._prepare_sst_string_data, self._prepare_vml, self._prepare_defined_names,
-                            self._prepare_drawings, self._add_chart_data, self._prepare_tables, self._prepare_metadata):
-                prepare()
-            packager._add_workbook(self)
-            packager._set_tmpdir(self.tmpdir)
-            packager._set_in_memory(self.in_memory)
-            parts = [(name, data.getvalue() if binary else data.getvalue().encode("utf-8"))
-                     for data, name, binary in packager._create_package()]
             with open(self.filename, "wb") as fh:
-                fh.write(zip_bytes(parts))
+                fh.write(zip_bytes(packaged_parts(self)))
             return None
 
     return SkeletonWorkbook
