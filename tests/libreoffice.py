@@ -17,11 +17,13 @@ data validation; see its docstring for the report format.
 
 from __future__ import annotations
 
+import atexit
 import functools
 import json
 import os
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
 
 import pytest
@@ -70,6 +72,57 @@ def require_libreoffice() -> None:
     pytest.skip(SKIP_MESSAGE)
 
 
+class _Server:
+    """A LibreOffice kept running for this process's fills (``lo_fill_uno.py --serve``), one fill at a time."""
+
+    def __init__(self, env: dict[str, str]):
+        self.process = subprocess.Popen([uno_python(), str(FILL_SCRIPT), "--serve"], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                        env={**os.environ, **env})
+        said = self.process.stdout.readline().split()
+        if said[:1] != ["port"]:
+            self.close()
+            raise AssertionError(f"lo_fill_uno.py --serve did not start: {self.process.stderr.read()}")
+        self.port = int(said[1])
+
+    def close(self) -> None:
+        """Its stdin closed, the server stops its soffice and ends; killed if it does not within a minute."""
+        self.process.stdin.close()
+        try:
+            self.process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.process.stdout.close()
+        self.process.stderr.close()
+
+
+_idle: dict[tuple, list[_Server]] = {}  # by the environment they were started with (the time zone: the save times)
+_servers_lock = threading.Lock()
+
+
+def _server(env: tuple) -> _Server:
+    with _servers_lock:
+        if _idle.get(env):
+            return _idle[env].pop()
+    return _Server(dict(env))
+
+
+def _given_back(env: tuple, server: _Server) -> None:
+    with _servers_lock:
+        _idle.setdefault(env, []).append(server)
+
+
+@atexit.register
+def close_servers() -> None:
+    """Stop every idle server of this process (at its end; a test may call it to see them go)."""
+    with _servers_lock:
+        servers = [server for kept in _idle.values() for server in kept]
+        _idle.clear()
+    for server in servers:
+        server.close()
+
+
 def fill(src, fills, reads, out_xlsx=None, out_ods=None, out_xls=None, timeout=180, env=None,
          ops=()) -> dict:
     """Type ``fills`` into a copy of ``src`` in LibreOffice, apply ``ops``, read ``reads``, save;
@@ -90,14 +143,15 @@ def fill(src, fills, reads, out_xlsx=None, out_ods=None, out_xls=None, timeout=1
         spec.write_text(json.dumps({"fill": list(fills), "ops": list(ops), "read": list(reads)},
                                    ensure_ascii=False),
                         encoding="utf-8")
+        started = tuple(sorted((env or {}).items()))
+        server = _server(started)
         cmd = [uno_python(), str(FILL_SCRIPT), str(src), "--spec", str(spec),
-               "--report", str(report_path), "--timeout", str(timeout)]
+               "--report", str(report_path), "--timeout", str(timeout), "--port", str(server.port)]
         for option, path in (("--out-xlsx", out_xlsx), ("--out-ods", out_ods),
                              ("--out-xls", out_xls)):
             if path is not None:
                 cmd += [option, str(path)]
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                env={**os.environ, **(env or {})})
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         try:
             stdout, stderr = proc.communicate(timeout=timeout + 30)
         except subprocess.TimeoutExpired:
@@ -107,12 +161,15 @@ def fill(src, fills, reads, out_xlsx=None, out_ods=None, out_xls=None, timeout=1
             except subprocess.TimeoutExpired:
                 proc.kill()
                 stdout, stderr = proc.communicate()
+            server.close()
             raise AssertionError(f"lo_fill_uno.py hung for more than {timeout + 30} s:\n{stderr}")
         report = None
         if report_path.is_file():
             report = json.loads(report_path.read_text(encoding="utf-8"))
         if proc.returncode != 0 or report is None:
+            server.close()  # what its soffice holds now is not known: the next fill starts another
             detail = (report or {}).get("error") or ""
             raise AssertionError(f"lo_fill_uno.py exited with {proc.returncode}: {detail}\n"
                                  f"stderr:\n{stderr}\nstdout:\n{stdout}")
+        _given_back(started, server)
         return report

@@ -5,7 +5,12 @@ Run with an interpreter that can ``import uno`` (Debian: /usr/bin/python3 with t
 python3-uno package). Only the standard library and ``uno`` are used.
 
     /usr/bin/python3 lo_fill_uno.py IN.xlsx --spec SPEC.json --report REPORT.json \
-        [--out-xlsx P] [--out-ods P] [--out-xls P] [--timeout S]
+        [--out-xlsx P] [--out-ods P] [--out-xls P] [--timeout S] [--port N]
+    /usr/bin/python3 lo_fill_uno.py --serve
+
+``--serve`` starts the soffice a fill would start, prints ``port N`` and keeps it running until its stdin
+ends; a fill given ``--port N`` types into that one instead of starting its own (tests/libreoffice.py keeps
+one per test process: a start saved a fill). Its document is its own copy, loaded and closed as below.
 
 SPEC is JSON: {"fill": [{"sheet": "S", "cell": "B2", "value": 7}, ...],
                "ops":  [{"op": "sort", "sheet": "S", "range": "A9:H11", "key": "C",
@@ -171,6 +176,12 @@ class Office:
         with open(self.logfile, "ab") as log:
             self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
                                          env=env, start_new_session=True, close_fds=True)
+        self.connect(port, timeout)
+        return port
+
+    def connect(self, port, timeout=60.0):
+        """The UNO connection to the soffice listening on ``port``: the one :meth:`start` started, or (--port)
+        one a server of this script keeps running."""
         self.remember()
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext(
@@ -179,7 +190,7 @@ class Office:
         deadline = time.monotonic() + timeout
         while True:
             self.remember()
-            if self.proc.poll() is not None and not any(alive(p) for p in self.pids):
+            if self.proc is not None and self.proc.poll() is not None and not any(alive(p) for p in self.pids):
                 raise FillError(EXIT_START, "soffice exited early (rc=%s): %s"
                                 % (self.proc.returncode, self.log_tail()))
             try:
@@ -553,11 +564,50 @@ def find_soffice():
     return None
 
 
+def serve():
+    """Start a soffice as a fill does, say ``port N`` on stdout, keep it running until stdin ends (the caller
+    closed it, or ended), then stop it and what it started."""
+    soffice = find_soffice()
+    if soffice is None:
+        sys.stderr.write("lo_fill_uno: soffice not found (apt-get install libreoffice-calc)\n")
+        return EXIT_START
+    workdir = tempfile.mkdtemp(prefix="lo_fill_uno_")
+    office = Office(soffice, workdir)
+
+    def on_signal(signum, _frame):
+        office.kill()
+        shutil.rmtree(workdir, ignore_errors=True)
+        os._exit(128 + signum)
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    try:
+        port = office.start()
+    except FillError as e:
+        office.kill()
+        shutil.rmtree(workdir, ignore_errors=True)
+        sys.stderr.write("lo_fill_uno: %s\n" % e)
+        return e.code
+    print("port %d" % port, flush=True)
+    sys.stdin.read()
+    office.shutdown()
+    left = office.left_running()
+    shutil.rmtree(workdir, ignore_errors=True)
+    if left:
+        sys.stderr.write("lo_fill_uno: soffice left running: %s\n" % left)
+        return EXIT_INTERNAL
+    return EXIT_OK
+
+
 def main(argv=None):
+    argv = sys.argv[1:] if argv is None else argv
+    if argv == ["--serve"]:
+        return serve()
     ap = argparse.ArgumentParser(description="Fill a workbook by typing in headless LibreOffice.")
     ap.add_argument("input")
     ap.add_argument("--spec", required=True)
     ap.add_argument("--report", required=True)
+    ap.add_argument("--port", type=int, help="fill in the soffice a --serve run keeps on this port")
     for fmt, _ in FILTERS:
         ap.add_argument("--out-" + fmt)
     ap.add_argument("--timeout", type=float, default=180.0)
@@ -610,7 +660,10 @@ def main(argv=None):
             raise FillError(EXIT_START, "soffice not found (apt-get install libreoffice-calc)")
         t0 = time.monotonic()
         office = Office(soffice, workdir)
-        office.start()
+        if args.port:
+            office.connect(args.port)
+        else:
+            office.start()
         lap("start", t0)
 
         t0 = time.monotonic()
