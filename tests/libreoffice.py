@@ -85,8 +85,9 @@ class _Server:
             raise AssertionError(f"lo_fill_uno.py --serve did not start: {self.process.stderr.read()}")
         self.port = int(said[1])
 
-    def close(self) -> None:
-        """Its stdin closed, the server stops its soffice and ends; killed if it does not within a minute."""
+    def close(self) -> int | None:
+        """Its stdin closed, the server stops its soffice and ends: its exit code (1 when something it started was
+        left running); killed if it does not end within a minute."""
         self.process.stdin.close()
         try:
             self.process.wait(timeout=60)
@@ -95,6 +96,7 @@ class _Server:
             self.process.wait()
         self.process.stdout.close()
         self.process.stderr.close()
+        return self.process.returncode
 
 
 _idle: dict[tuple, list[_Server]] = {}  # by the environment they were started with (the time zone: the save times)
@@ -114,13 +116,12 @@ def _given_back(env: tuple, server: _Server) -> None:
 
 
 @atexit.register
-def close_servers() -> None:
-    """Stop every idle server of this process (at its end; a test may call it to see them go)."""
+def close_servers() -> list[int | None]:
+    """Stop every idle server of this process (at its end; a test may call it to see them go): their exit codes."""
     with _servers_lock:
         servers = [server for kept in _idle.values() for server in kept]
         _idle.clear()
-    for server in servers:
-        server.close()
+    return [server.close() for server in servers]
 
 
 def fill(src, fills, reads, out_xlsx=None, out_ods=None, out_xls=None, timeout=180, env=None,

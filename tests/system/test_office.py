@@ -10,7 +10,7 @@ import pytest
 import xlsxwriter
 from openpyxl import load_workbook
 
-from tests.libreoffice import fill, require_libreoffice
+from tests.libreoffice import close_servers, fill, require_libreoffice
 from thidua_xlsx.system import office
 
 SHEET = "Lớp 5A"
@@ -76,6 +76,13 @@ def test_typing_respects_protection_and_validation(filled):
     assert (status["D2"]["type"], status["D2"]["value"]) == ("VALUE", 9.5)
     assert (status["E2"]["status"], status["E2"]["value"]) == ("accepted", "Tốt")
     assert report["soffice_left_running"] == []
+
+
+def test_the_soffice_kept_for_fills_ends_with_what_it_started(filled):
+    """The fills' soffice runs on between fills; stopped (at the end of the test process, here at once), it leaves
+    nothing running: its server says so by its exit code."""
+    closed = close_servers()
+    assert closed and all(code == 0 for code in closed), closed
 
 
 def test_formula_recalculated_and_other_sheet_untouched(filled):
