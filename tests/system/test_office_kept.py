@@ -15,7 +15,7 @@ import pytest
 from tests.documents import page_texts
 from tests.libreoffice import require_libreoffice
 from tests.system.office_runs import office_processes, wait_for
-from thidua_xlsx.papers.pdf import convert_pdfs, pdf_converter
+from thidua_xlsx.papers.pdf import convert_pdfs, pdf_converter, started_early
 from thidua_xlsx.system import lock, office
 
 
@@ -120,3 +120,31 @@ def test_libreoffice_starts_while_the_papers_are_written_and_none_is_left_after(
         time.sleep(0.5)  # still starting when the block ends: stopped, its tree with it
     assert office_processes(cache.as_uri()) == []
     assert lock.read_holder(lock.lock_path(cache)) is None  # the profile let go of
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="started ahead where soffice ends with its run")
+def test_a_command_that_will_write_papers_starts_their_libreoffice_as_it_begins_and_hands_them_to_it(
+        tmp_path, cache, monkeypatch):
+    """merge --docs starts LibreOffice before its own work (started_early): the papers, written later, go to that
+    one — no second LibreOffice is started for them —, and none is left when the command ends."""
+    require_libreoffice()
+    started = []
+    ahead = office.started_ahead
+
+    def counted():
+        started.append(1)
+        return ahead()
+
+    monkeypatch.setattr(office, "started_ahead", counted)
+    with started_early():
+        wait_for(lambda: "soffice.bin" in {p.name() for p in office_processes(cache.as_uri())}, 60)
+        papers = _papers(tmp_path / "ho-so", "01_To-trinh", "02_Bien-ban")
+        with pdf_converter() as convert:
+            done, problem = convert(papers)
+    assert problem == "" and [_said(done[p]) for p in papers] == ["01_To-trinh", "02_Bien-ban"]
+    assert len(started) == 1 and office_processes(cache.as_uri()) == []
+    with started_early(papers=False):
+        time.sleep(0.5)
+        assert office_processes(cache.as_uri()) == []  # a command writing no papers starts none
+    assert len(started) == 1

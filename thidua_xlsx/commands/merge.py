@@ -20,6 +20,7 @@ from thidua_xlsx.model.issues import ERROR, WARNING, Problems
 from thidua_xlsx.model.report import report_of
 from thidua_xlsx.model.requests import MergeRequest
 from thidua_xlsx.model.result import Result
+from thidua_xlsx.papers.pdf import started_early
 from thidua_xlsx.read.containment import scan_inbox
 from thidua_xlsx.system import lock
 from thidua_xlsx.system.voice import Voice, vietnam_today, warn_problems
@@ -63,7 +64,7 @@ def _merged(request: MergeRequest, voice: Voice, read, command: str) -> Result:
     outputs = out.merge_outputs(r, r.output)
     out.check_outputs(outputs, r.inbox, out.campaign_inputs(None, r.council_path, r.history_path))
     out.prepare(outputs, r.force)
-    with out.holding([lock.lock_path(o.path) for o in outputs], command, voice):
+    with out.holding([lock.lock_path(o.path) for o in outputs], command, voice), started_early(r.docs_dir is not None):
         folder = locate_campaign(r.inbox, r.campaign_path, voice)
         out.check_outputs(outputs, r.inbox, out.campaign_inputs(folder, r.council_path, r.history_path))
         with out.holding(out.campaign_lock(folder, r.inbox), command, voice):

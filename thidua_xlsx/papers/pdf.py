@@ -1,11 +1,13 @@
 """The PDF beside each paper: as few LibreOffice runs as the file names allow, the first started while the papers
-are written (:mod:`thidua_xlsx.system.office`)."""
+are written — or from the start of a command that will write them (:func:`started_early`) — (:mod:`thidua_xlsx.system
+.office`)."""
 
 from __future__ import annotations
 
 import contextlib
 from collections import Counter
 from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from pathlib import Path
 
 from thidua_xlsx.system import office
@@ -15,10 +17,36 @@ PDF_TIMEOUT = 90  # seconds for one LibreOffice run, plus PDF_TIMEOUT_PER_FILE p
 PDF_TIMEOUT_PER_FILE = 15
 
 
+# The profile of the LibreOffice a command started for its papers (started_early), in the thread running it
+_EARLY: ContextVar[Path | None] = ContextVar("papers_libreoffice", default=None)
+
+
+@contextlib.contextmanager
+def started_early(papers: bool = True) -> Iterator[None]:
+    """A command that will write papers (``papers``) starts their LibreOffice as it begins
+    (:func:`thidua_xlsx.system.office.started_ahead`): its start — a second of CPU — goes on beside the command's own
+    work (reading, deciding, the summary), not only beside the papers'. :func:`pdf_converter` within hands it the
+    papers; stopped with its tree when the block ends."""
+    if not papers:
+        yield
+        return
+    with office.started_ahead() as ahead:
+        token = _EARLY.set(ahead)
+        try:
+            yield
+        finally:
+            _EARLY.reset(token)
+
+
 @contextlib.contextmanager
 def pdf_converter(pdf: bool = True) -> Iterator[Callable[[list[Path]], tuple[dict[Path, Path], str]]]:
-    """:func:`convert_pdfs` for papers about to be written, LibreOffice started at once when ``pdf``
-    (:func:`thidua_xlsx.system.office.started_ahead`): its start goes on while they are written."""
+    """:func:`convert_pdfs` for papers about to be written: handed to the LibreOffice the command started
+    (:func:`started_early`), else to one started at once when ``pdf`` (:func:`thidua_xlsx.system.office
+    .started_ahead`): its start goes on while they are written."""
+    early = _EARLY.get()
+    if early is not None:
+        yield lambda paths: convert_pdfs(paths, early)
+        return
     with office.started_ahead() if pdf else contextlib.nullcontext() as ahead:
         yield lambda paths: convert_pdfs(paths, ahead)
 

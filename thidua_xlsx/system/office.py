@@ -278,9 +278,10 @@ def started_ahead() -> Iterator[Path | None]:
 
 
 def _stopped(proc: subprocess.Popen) -> None:
-    """``proc`` and its tree stopped if it still runs, and reaped."""
+    """``proc`` and its tree stopped if it still runs — ending by itself after converting, or idle: given
+    :data:`AHEAD_GRACE` to end, not :data:`STOP_GRACE` (the run waited up to 2 s more) —, and reaped."""
     if proc.poll() is None:
-        stop_tree(proc.pid)
+        stop_tree(proc.pid, AHEAD_GRACE)
         proc.wait()
 
 
@@ -553,14 +554,15 @@ def _tail(log: Path, limit: int = 400) -> str:
 
 
 STOP_GRACE = 3.0  # seconds soffice is given to end when asked, before it is killed
+AHEAD_GRACE = 0.3  # the same for the soffice started ahead, its papers converted (its profile, if cut, made anew)
 
 
-def stop_tree(pid: int) -> None:
+def stop_tree(pid: int, grace: float = STOP_GRACE) -> None:
     """Stop the process ``pid`` and every process it started, on any system (psutil).
 
     The children first (soffice.bin, asked to end, then killed), so that their parent (oosplash on Linux,
     soffice.exe on Windows) reaps them and ends by itself; then the parent. soffice ignores the request
-    to end while it starts up, hence the kill after :data:`STOP_GRACE`."""
+    to end while it starts up, hence the kill after ``grace`` seconds."""
     import psutil
 
     try:
@@ -572,7 +574,7 @@ def stop_tree(pid: int) -> None:
         for process in group:
             with contextlib.suppress(psutil.NoSuchProcess, psutil.AccessDenied):
                 process.terminate()
-        _, alive = psutil.wait_procs(group, timeout=STOP_GRACE)
+        _, alive = psutil.wait_procs(group, timeout=grace)
         for process in alive:
             with contextlib.suppress(psutil.NoSuchProcess, psutil.AccessDenied):
                 process.kill()
