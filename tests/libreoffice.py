@@ -80,9 +80,10 @@ class _Server:
                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                         env={**os.environ, **env})
         said = self.process.stdout.readline().split()
-        if said[:1] != ["port"]:
+        if said[:1] != ["port"]:  # it said why on stderr, and ended
+            why = self.process.stderr.read()
             self.close()
-            raise AssertionError(f"lo_fill_uno.py --serve did not start: {self.process.stderr.read()}")
+            raise AssertionError(f"lo_fill_uno.py --serve did not start: {why}")
         self.port = int(said[1])
 
     def close(self) -> int | None:
