@@ -90,6 +90,8 @@ def _why_not_whole(config: pytest.Config) -> str:
             return f"only part of the tests was asked for ({arg})"
     if config.option.keyword or config.option.markexpr:
         return "tests were chosen with -k or -m"
+    if config.option.collectonly:
+        return "the tests were collected, not run"
     return ""
 
 
