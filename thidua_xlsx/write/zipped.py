@@ -25,14 +25,16 @@ _kept: dict[bytes, tuple[int, bytes]] = {}  # a part's bytes → its CRC and def
 _kept_size = 0
 
 
-def deflated(data: bytes) -> tuple[int, bytes]:
+def deflated(data: bytes, keep: bool = True) -> tuple[int, bytes]:
     """``data``'s CRC-32 and its deflated bytes as :mod:`zipfile` makes them (zlib's default level, raw deflate),
-    made once a process for the same bytes."""
+    made once a process for the same bytes (``keep`` False: not kept, for a part that differs in every book)."""
     global _kept_size
     found = _kept.get(data)
     if found is None:
         compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
         found = (zlib.crc32(data), compressor.compress(data) + compressor.flush())
+        if not keep:
+            return found
         if _kept_size + len(data) > _KEPT_LIMIT:
             _kept.clear()
             _kept_size = 0
@@ -42,16 +44,17 @@ def deflated(data: bytes) -> tuple[int, bytes]:
 
 
 def zip_bytes(parts: Iterable[tuple[str, bytes]], date_time: tuple[int, int, int, int, int, int] = EXCEL_DATE,
-              attributes: int = 0o600 << 16) -> bytes:
+              attributes: int = 0o600 << 16, unique: frozenset[str] = frozenset()) -> bytes:
     """The zip of ``parts`` (name, bytes), in their order, as ``ZipFile(file, "w", ZIP_DEFLATED)`` writes it when
     each part is given by ``writestr(ZipInfo(name, date_time), data)`` (its ``compress_type`` DEFLATED, its
-    ``external_attr`` ``attributes``: by default what ZipFile gives a part without permissions) and the file closed.
+    ``external_attr`` ``attributes``: by default what ZipFile gives a part without permissions) and the file closed;
+    the parts named in ``unique`` (those of every book its own) are compressed without being kept.
     Raises :class:`zipfile.LargeZipFile` where that ZipFile (without ZIP64) would."""
     out: list[bytes] = []
     central: list[bytes] = []
     offset = 0
     for name, data in parts:
-        crc, packed = deflated(data)
+        crc, packed = deflated(data, name not in unique)
         if len(data) * 1.05 > zipfile.ZIP64_LIMIT or offset > zipfile.ZIP64_LIMIT:
             raise zipfile.LargeZipFile("Filesize would require ZIP64 extensions")
         info = zipfile.ZipInfo(name, date_time)
