@@ -82,13 +82,15 @@ campaign, files, profile, phases = Path(sys.argv[1]), int(sys.argv[2]), int(sys.
 folder, _ = open_campaign(campaign / "campaign.xlsx")
 context = ReadContext(folder.campaign, folder.registry)
 spent = {}
-if phases:  # each step timed around its call, where read_one and read_file call it
+if phases:  # each step timed around its call, where read_one and read_file call it; a part of a step under it
     import thidua_xlsx.parallel as parallel
     import thidua_xlsx.read.department as department
-    import thidua_xlsx.read.department.formulas as formulas
+    from thidua_xlsx.read.department import extraction, formulas, overview, scoring
     from thidua_xlsx.read.registry import IssuedRegistry
 
-    def timed(owner, name, label):
+    within = {}  # a part → the step it is timed inside of
+
+    def timed(owner, name, label, step_of=""):
         step = getattr(owner, name)
         def call(*args, **kwargs):
             start = time.process_time()
@@ -97,19 +99,27 @@ if phases:  # each step timed around its call, where read_one and read_file call
             finally:
                 spent[label] = spent.get(label, 0.0) + time.process_time() - start
         setattr(owner, name, call)
+        if step_of:
+            within[label] = step_of
 
-    for owner, name, label in (
-            (department, "check_workbook", "containment: every part inflated and checked"),
-            (department, "load_values", "calamine: the sheets read"),
-            (department, "saved_at", "the time saved"),
-            (department, "attach_formulas", "the formulas' parts attached"),
-            (department, "_extract", "finding the forms, their cells and locked cells"),
-            (formulas, "_index", "  of which the formulas indexed"),
-            (department, "input_marks", "the input cells' marks"),
-            (department, "locked_changes", "the locked content compared"),
-            (IssuedRegistry, "get", "the issued record read"), (parallel, "validate", "the checks"),
-            (parallel, "pack_inputs", "the inputs packed")):
-        timed(owner, name, label)
+    FINDING, REST = "finding the forms, their cells and locked cells", "the rest (the file read, its entry, hand-over)"
+    for owner, name, label, step_of in (
+            (department, "check_workbook", "containment: every part inflated and checked", ""),
+            (department, "load_values", "calamine: the sheets read", ""),
+            (department, "saved_at", "the time saved", ""),
+            (department, "attach_formulas", "the formulas' parts attached", ""),
+            (department, "_extract", FINDING, ""),
+            (scoring, "_form", "a form's labels, header and rows", FINDING),
+            (scoring, "_criteria", "its criteria rows, one by one", FINDING),
+            (formulas, "_index", "the formulas indexed (asked for by the rows)", FINDING),
+            (overview, "department_sheet", "the department sheet", FINDING),
+            (extraction.Extraction, "classify", "the sheets told apart", FINDING),
+            (department, "input_marks", "the input cells' marks", ""),
+            (department, "locked_changes", "the locked content compared", ""),
+            (IssuedRegistry, "get", "the issued record read", ""), (parallel, "validate", "the checks", ""),
+            (parallel, "pack_inputs", "the inputs packed", ""),
+            (department, "parse_meta", "the hidden sheet's JSON", REST)):
+        timed(owner, name, label, step_of)
 items = scan_inbox(campaign / "inbox")[:files + 1]
 for item in items:
     item.path.read_bytes()  # from the page cache, for both
@@ -123,12 +133,13 @@ if phases:
         read_one(item, context)
     total = (time.process_time() - start) / len(items) * 1000
     print(f"{len(items)} files, {total:.2f} ms a file (CPU, one core):", file=sys.stderr)
-    for label, seconds in sorted(spent.items(), key=lambda kv: -kv[1]):
-        ms = seconds / len(items) * 1000
-        print(f"  {label:52s} {ms:5.2f} ms {100 * ms / total:5.1f} %", file=sys.stderr)
-    rest = total - sum(s for label, s in spent.items() if not label.startswith(" ")) / len(items) * 1000
-    print(f"  {'the rest (the file read, its entry, hand-over)':52s} {rest:5.2f} ms {100 * rest / total:5.1f} %",
-          file=sys.stderr)
+    steps = {label: seconds / len(items) * 1000 for label, seconds in spent.items() if label not in within}
+    steps[REST] = total - sum(steps.values())
+    for step, ms in sorted(steps.items(), key=lambda kv: -kv[1]):
+        print(f"  {step:52s} {ms:5.2f} ms {100 * ms / total:5.1f} %", file=sys.stderr)
+        for part in (p for p, of in within.items() if of == step and p in spent):
+            ms = spent[part] / len(items) * 1000  # nested: a form's rows are inside its labels' step, and so on
+            print(f"    {part:50s} {ms:5.2f} ms {100 * ms / total:5.1f} %", file=sys.stderr)
     sys.exit()
 if profile:
     pr = cProfile.Profile()
