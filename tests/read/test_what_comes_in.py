@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import shutil
 import subprocess
@@ -122,3 +123,23 @@ def test_a_long_value_is_cut_in_a_message_and_nothing_else_of_it_changes():
     assert shortened("ngắn, gọn") == "ngắn, gọn"
     assert shortened("a, b" * 30) == "a, b" * 20 + "… (120 ký tự)"  # its commas stay commas
     assert shortened("x" * 32767).endswith("x… (32.767 ký tự)")
+
+
+def test_books_of_one_size_are_copies_only_when_byte_identical_their_last_bytes_told_first(tmp_path):
+    """The look-up for copies tells books of the same size apart by their last bytes (a zip's directory) before
+    hashing any: a book whose beginning differs is no copy though it ends the same, one that differs only in its last
+    bytes is none either, and a byte-identical one is still found, named after the first."""
+    from thidua_xlsx.parallel import TAIL_BYTES, find_copies
+    from thidua_xlsx.read.containment import scan_inbox
+
+    book = b"PK" + bytes(range(256)) * 64
+    head_changed, tail_changed = bytearray(book), bytearray(book)
+    head_changed[10] ^= 1
+    tail_changed[-TAIL_BYTES // 2] ^= 1
+    for name, data in (("a.xlsx", book), ("b.xlsx", bytes(head_changed)), ("c.xlsx", bytes(tail_changed)),
+                       ("d.xlsx", book)):
+        (tmp_path / name).write_bytes(data)
+    items = scan_inbox(tmp_path)
+    names = [item.name for item in items]
+    assert {names[k]: (names[first], digest) for k, (first, digest) in find_copies(items).items()} == {
+        "d.xlsx": ("a.xlsx", hashlib.sha256(book).hexdigest())}
