@@ -57,8 +57,10 @@ def year(tmp_path_factory):
         result = CliRunner().invoke(main, ["year", str(sample / "ky"), "--campaign", str(sample), "-o",
                                            str(root / "nam.xlsx"), "--json", str(root / "nam.json")])
     assert result.exit_code == 0, result.output
-    return {"stderr": result.stderr, "row": row, "due": due, "data": json.loads((root / "nam.json").read_text("utf-8")),
-            "book": load_workbook(root / "nam.xlsx", read_only=True)}
+    book = load_workbook(root / "nam.xlsx", read_only=True)
+    yield {"stderr": result.stderr, "row": row, "due": due, "data": json.loads((root / "nam.json").read_text("utf-8")),
+           "book": book}
+    book.close()  # a read-only workbook holds its file open until closed
 
 
 def test_year_says_both_texts_the_one_applied_and_why_at_the_province_s_cell(year):
