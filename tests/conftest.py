@@ -56,11 +56,9 @@ def pytest_terminal_summary(terminalreporter, config):
         terminalreporter.write_line(f"random order: -p randomly --randomly-seed={seed} runs the tests in it again")
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist names each test's group (after pytest-randomly's shuffle)
 def pytest_collection_modifyitems(items):
     """Tell ``require_libreoffice`` which tests say they start LibreOffice; a test that runs Wine (tests/wine.py's
-    ``wine_env``) says so by its mark, so that ``-m "not wine"`` leaves it out. Then group the tests that share
-    what is costly to make, and put them first (below)."""
+    ``wine_env``) says so by its mark, so that ``-m "not wine"`` leaves it out."""
     from tests.libreoffice import MARKED
 
     MARKED.update(item.nodeid for item in items if item.get_closest_marker("libreoffice"))
@@ -68,26 +66,6 @@ def pytest_collection_modifyitems(items):
                 if "wine_env" in getattr(item, "fixturenames", ()) and not item.get_closest_marker("wine")]
     if unmarked:
         raise pytest.UsageError(f"these tests run Wine without @pytest.mark.wine: {', '.join(unmarked)}")
-    grouped = {item: _shared_setup(item) for item in items}
-    for item, group in grouped.items():
-        if group:
-            item.add_marker(pytest.mark.xdist_group(group))
-    items.sort(key=lambda item: grouped[item] is None)  # the groups handed out first, the single tests fill in
-
-
-def _shared_setup(item) -> str | None:
-    """What of ours the test shares, made once for all the tests that use it: a fixture of the session (a Wine
-    prefix, a mail server, the page's merged sample) or of its module (a campaign and its books). With
-    ``--dist loadgroup`` (the README's test command) the tests that share one run in one process, so it is made
-    once, not once in each; None for a test that makes its own world, handed to whichever process is free."""
-    info = getattr(item, "_fixtureinfo", None)
-    shared = [(definition.scope, name) for name, definitions in (info.name2fixturedefs.items() if info else ())
-              for definition in definitions
-              if definition.scope != "function" and getattr(definition.func, "__module__", "").startswith("tests")]
-    sessions = sorted(name for scope, name in shared if scope == "session")
-    if sessions:
-        return sessions[0]
-    return item.module.__name__ if shared else None
 
 
 RUBRIC_GV = {
