@@ -74,6 +74,15 @@ def test_every_book_of_every_preset(level, tmp_path, monkeypatch):
     assert every_book(campaign, tmp_path, monkeypatch) >= 2 * len(campaign.staff)  # the forms were placed
 
 
+def test_every_book_of_the_tests_own_campaign(tmp_path, monkeypatch):
+    """The campaign the hostile and tamper tests make their books from (tests/conftest.py: its own rubrics, no
+    preset's): written both ways, the same bytes — so those tests, run on the skeletons' books, hold for
+    xlsxwriter's too."""
+    from tests.conftest import campaign_dict
+
+    assert every_book(cm.from_dict(campaign_dict()), tmp_path, monkeypatch) > 0
+
+
 @pytest.mark.parametrize("book", ["samples/campaign.xlsx", "samples/ca-nam/campaign.xlsx"])
 def test_every_book_of_the_samples(book, tmp_path, monkeypatch):
     from thidua_xlsx.read.campaign_book import load_campaign_book
