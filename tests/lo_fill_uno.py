@@ -564,6 +564,20 @@ def find_soffice():
     return None
 
 
+def end_on_signal(running, workdir):
+    """SIGTERM or SIGINT: what ``running()`` gives (the Office started, or None yet) killed, ``workdir`` removed,
+    exit 128 + the signal."""
+    def on_signal(signum, _frame):
+        office = running()
+        if office is not None:
+            office.kill()
+        shutil.rmtree(workdir, ignore_errors=True)
+        os._exit(128 + signum)
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+
+
 def serve():
     """Start a soffice as a fill does, say ``port N`` on stdout, keep it running until stdin ends (the caller
     closed it, or ended), then stop it and what it started."""
@@ -574,13 +588,7 @@ def serve():
     workdir = tempfile.mkdtemp(prefix="lo_fill_uno_")
     office = Office(soffice, workdir)
 
-    def on_signal(signum, _frame):
-        office.kill()
-        shutil.rmtree(workdir, ignore_errors=True)
-        os._exit(128 + signum)
-
-    signal.signal(signal.SIGTERM, on_signal)
-    signal.signal(signal.SIGINT, on_signal)
+    end_on_signal(lambda: office, workdir)
     try:
         port = office.start()
     except FillError as e:
@@ -638,14 +646,7 @@ def main(argv=None):
         shutil.rmtree(workdir, ignore_errors=True)
         os._exit(EXIT_TIMEOUT)
 
-    def on_signal(signum, _frame):
-        if office is not None:
-            office.kill()
-        shutil.rmtree(workdir, ignore_errors=True)
-        os._exit(128 + signum)
-
-    signal.signal(signal.SIGTERM, on_signal)
-    signal.signal(signal.SIGINT, on_signal)
+    end_on_signal(lambda: office, workdir)
     threading.Thread(target=watchdog, daemon=True).start()
 
     def lap(name, t0):
