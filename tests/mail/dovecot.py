@@ -80,7 +80,8 @@ def _certificate(folder: Path) -> tuple[Path, Path]:
 def _config(folder: Path, port: int, cert: Path, key: Path, starttls_port: int) -> Path:
     """The server's configuration: everything inside ``folder``; as root, the package's own unprivileged users
     (dovenull, dovecot), else the current user for all (no privilege needed). ``ssl = required`` with
-    ``disable_plaintext_auth``: the plain port offers STARTTLS and refuses a password before it."""
+    ``disable_plaintext_auth``: the plain port offers STARTTLS and refuses a password before it. A wrong password is
+    answered at once (``auth_failure_delay``: 2 s by default, a wait the tests of it do not need)."""
     import grp  # POSIX only, as Dovecot is: imported here so that tests/mail loads on Windows too
     import pwd
 
@@ -106,6 +107,7 @@ ssl_cert = <{cert}
 ssl_key = <{key}
 disable_plaintext_auth = yes
 auth_mechanisms = plain login
+auth_failure_delay = 0
 default_login_user = {login}
 default_internal_user = {internal}
 default_internal_group = {group}
