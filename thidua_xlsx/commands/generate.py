@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import secrets
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from json.encoder import encode_basestring
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from thidua_xlsx import outputs as out
 from thidua_xlsx.commands.opening import chosen_period, refuse_period
@@ -27,6 +31,9 @@ from thidua_xlsx.system.written import Written, free_name
 from thidua_xlsx.text import commands as ct
 from thidua_xlsx.text import decisions as dx
 from thidua_xlsx.workspace import CampaignFolder
+
+if TYPE_CHECKING:
+    from thidua_xlsx.write.department.locked import LockedCells, PlacedCells
 
 
 @dataclass(frozen=True)
@@ -230,9 +237,11 @@ def _write_staged(job: _Issue, k: int) -> _Staged:
 
     spec, stage, path = job.spec(k), job.stage(k), job.path(k)
     layout, written = write_issued_workbook(spec, stage, job.period)
-    locked = _locked_as_read(written) if written is not None else \
-        locked_content(stage, spec.people, layout, job.campaign.rubrics, named=path)
-    return _Staged(stage, path, layout, locked_json(locked), fingerprint(locked), sha256_of(stage))
+    record = _record_of(written) if written is not None else None
+    if record is None:
+        locked = locked_content(stage, spec.people, layout, job.campaign.rubrics, named=path)
+        record = locked_json(locked), fingerprint(locked)
+    return _Staged(stage, path, layout, *record, sha256_of(stage))
 
 
 def _record_issued(job: _Issue, task: tuple[int, tuple[_Staged, Path]]) -> Path:
@@ -250,12 +259,44 @@ def _record_issued(job: _Issue, task: tuple[int, tuple[_Staged, Path]]) -> Path:
     return path
 
 
-def _locked_as_read(written) -> tuple[tuple[str, str], ...]:
-    """The locked content the merge reads from cells ``written`` (key, value, whether a formula): each text and number
-    as the merge compares them, each formula by its constants (:mod:`thidua_xlsx.read.department.formulas`)."""
+# --- the locked content's record, made from the cells written ------------------------------------------
+
+_Unit = tuple[str, str, str, str]  # pairs of the content sorted together: first and last key, JSON, fingerprint's text
+
+
+def _record_of(written: LockedCells) -> tuple[str, str] | None:
+    """The locked content the merge reads from cells ``written`` — each text and number as the merge compares them,
+    each formula by its constants (:mod:`thidua_xlsx.read.department.formulas`), sorted by key — as its record keeps
+    it: its JSON (:func:`~thidua_xlsx.read.registry.locked_json`) and its fingerprint
+    (:func:`~thidua_xlsx.model.issued.fingerprint`). A form placed from a skeleton gives its pairs together: their keys
+    share the form's marker, so that they sort as its skeleton's do, and their JSON and fingerprint's text are its
+    skeleton's pieces (made once a process) around the form's values. None when the forms' keys do not keep apart
+    (a marker holding what follows it in a key): then the workbook is read back."""
+    units = [_unit(key, _canonical(value, formula)) for key, value, formula in written.loose]
+    for form in written.placed:
+        block = _block(form)
+        if block is None:
+            units += [_unit(key, _canonical(value, formula)) for key, (value, formula) in form.items()]
+        else:
+            units.append(block.unit(form))
+    units.sort()
+    if any(before[1] >= after[0] for before, after in zip(units, units[1:])):
+        return None
+    digest = hashlib.sha256("".join(unit[3] for unit in units).encode()).hexdigest()
+    return f"[{','.join(unit[2] for unit in units)}]", digest
+
+
+def _unit(key: str, value: str) -> _Unit:
+    """One pair, as :func:`_record_of` sorts and writes it."""
+    return key, key, f"[{encode_basestring(key)},{encode_basestring(value)}]", f"{len(key)}:{key}{len(value)}:{value}"
+
+
+def _canonical(value: object, formula: bool) -> str:
+    """A locked cell's value as the merge compares it (:func:`~thidua_xlsx.read.department.cells.canonical`; a
+    formula: its constants)."""
     from thidua_xlsx.read.department.cells import canonical
 
-    return tuple(sorted((key, _constants(value) if formula else canonical(value)) for key, value, formula in written))
+    return _constants(str(value)) if formula else canonical(value)
 
 
 @functools.lru_cache(maxsize=4096)  # the same few dozen formulas in every workbook
@@ -263,6 +304,88 @@ def _constants(formula: str) -> str:
     from thidua_xlsx.read.department.formulas import constants
 
     return constants(formula)
+
+
+class _Block:
+    """A skeleton's locked cells (:class:`~thidua_xlsx.write.department.locked.PlacedCells`' ``cells``: keys holding
+    its ``mark`` once, all after the same ``head``) sorted, as the pieces of the JSON and of the fingerprint's text of
+    a form's pairs: its marker where the mark is, the form's own values (those of ``own``) between the pieces."""
+
+    def __init__(self, mark: str, head: str, tails: list[tuple[str, object, bool]], own: tuple[str, ...]):
+        self.mark, self.head, self.first, self.last = mark, head, tails[0][0], tails[-1][0]
+        self.slots = [(value, formula) for _, value, formula in tails if value in own]  # the form's own, in order
+        # each pair: its key with the mark, its value as compared (None: the form's own)
+        self._pairs = [(f"{head}{mark}{tail}", None if value in own else _canonical(value, formula))
+                       for tail, value, formula in tails]
+        self.json = self._pieces(lambda key, value: f"[{encode_basestring(key)},{encode_basestring(value)}]",
+                                 lambda key: f"[{encode_basestring(key)},", "]", ",")
+        self._texts: dict[int, list[list[str]]] = {}  # the marker's length → the fingerprint's text's pieces
+
+    def _pieces(self, pair: Callable[[str, str], str], before: Callable[[str], str], after: str, between: str
+                ) -> list[list[str]]:
+        """The text of the pairs, each ``pair(key, value)``, ``between`` them, cut where a form's own value goes
+        (``before(key)`` before it, ``after`` after it), each piece cut where the mark is."""
+        pieces, piece = [], []
+        for n, (key, value) in enumerate(self._pairs):
+            if n:
+                piece.append(between)
+            if value is None:
+                piece.append(before(key))
+                pieces.append("".join(piece))
+                piece = [after]
+            else:
+                piece.append(pair(key, value))
+        pieces.append("".join(piece))
+        return [piece.split(self.mark) for piece in pieces]
+
+    def texts(self, marker_length: int) -> list[list[str]]:
+        """The pieces of the fingerprint's text of a form whose marker is ``marker_length`` characters long."""
+        found = self._texts.get(marker_length)
+        if found is None:
+            more = marker_length - len(self.mark)  # each key's length as the form writes it
+            found = self._texts[marker_length] = self._pieces(
+                lambda key, value: f"{len(key) + more}:{key}{len(value)}:{value}",
+                lambda key: f"{len(key) + more}:{key}", "", "")
+        return found
+
+    def unit(self, form: PlacedCells) -> _Unit:
+        """``form``'s pairs, as :func:`_record_of` sorts and writes them."""
+        marker, given = form.marker, form.values
+        values = [_canonical(given[value], formula) for value, formula in self.slots]
+        return (f"{self.head}{marker}{self.first}", f"{self.head}{marker}{self.last}",
+                _placed(self.json, encode_basestring(marker)[1:-1], map(encode_basestring, values)),
+                _placed(self.texts(len(marker)), marker, (f"{len(value)}:{value}" for value in values)))
+
+
+def _placed(pieces: list[list[str]], marker: str, values: Iterable[str]) -> str:
+    """``pieces`` (each cut where the mark was) joined by ``marker``, ``values`` between them."""
+    parts = [marker.join(pieces[0])]
+    for value, piece in zip(values, pieces[1:]):
+        parts += (value, marker.join(piece))
+    return "".join(parts)
+
+
+_BLOCKS: dict[tuple[int, tuple[str, ...]], tuple[object, _Block | None]] = {}  # (cells' id, own values' marks) → …
+_BLOCKS_KEPT = 512
+
+
+def _block(form: PlacedCells) -> _Block | None:
+    """The :class:`_Block` of ``form``'s skeleton, made once a process; None when its keys do not each hold its mark
+    once after the same head."""
+    own = tuple(form.values)
+    kept = _BLOCKS.get((id(form.cells), own))
+    if kept is not None and kept[0] is form.cells:
+        return kept[1]
+    split = [(key.partition(form.mark), value, formula) for key, (value, formula) in form.cells]
+    heads = {head for (head, _, _), _, _ in split}
+    block = None
+    if all(mark and form.mark not in tail for (_, mark, tail), _, _ in split) and len(heads) <= 1:
+        tails = sorted((tail, value, formula) for (_, _, tail), value, formula in split)
+        block = _Block(form.mark, heads.pop(), tails, own) if tails else None
+    if len(_BLOCKS) >= _BLOCKS_KEPT:
+        _BLOCKS.clear()
+    _BLOCKS[(id(form.cells), own)] = (form.cells, block)
+    return block
 
 
 # --- one run at a time -----------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from thidua_xlsx.model.titles import NOT_REGISTERED
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import workbook as tx
 from thidua_xlsx.write import engine, xlsx
+from thidua_xlsx.write.department.locked import PlacedCells
 
 SIGNATURE_ROWS = 7  # the date line, the roles, the notes and room to sign
 
@@ -42,6 +43,7 @@ class DepartmentBook:
         self.lists = self._list_values()
         # The scoring round's locked cells as written, by the key the merge reads them under (see :mod:`.locked`)
         self.locked: dict[str, tuple[object, bool]] = {}
+        self.placed: list[PlacedCells] = []  # the locked cells of each form placed from a skeleton (:mod:`.skeleton`)
         self.worksheets: dict[str, object] = {}  # the sheets made by :meth:`sheet`, by name
         self.repeated: dict[tuple[int, int], tuple] = {}  # rows written once, given to later sheets (.repeat)
 

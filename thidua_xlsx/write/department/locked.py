@@ -9,17 +9,22 @@ writes it (:meth:`.book.DepartmentBook.lock`), and they are where the merge will
 can be taken for one of those labels or codes, and every text comes back from the file as it was written. Both
 are checked here, on what was written; when either fails the workbook is read back as before (None).
 The tests compare the two on every kind of workbook (tests/test_generate_locked.py).
+
+A form placed from a skeleton (:mod:`.skeleton`) records its locked cells as one :class:`PlacedCells`: its skeleton's
+cells, with marks, and the form's own values; its texts' labels are counted once a skeleton, then the form's values.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.text import workbook as tx
-from thidua_xlsx.write.xlsx import CellTexts
+from thidua_xlsx.write.xlsx import CellTexts, skeletons
 
 # What the merge looks for by its text on a form or on "Tổng hợp tổ", each written once where it is found
 FORM_LABELS = Counter(map(cm.clean_text, (tx.L_CODE, tx.L_NAME, tx.L_POSITION, tx.L_TITLE, tx.L_DEPARTMENT,
@@ -39,7 +44,41 @@ _LABEL_OF: dict[str, object] = {}
 _UNSEEN, _NOT_KEPT = object(), object()
 _LABELS_KEPT = 200_000
 
-LockedCells = tuple[tuple[str, object, bool], ...]  # (key, text or number as the file holds it or formula, is formula)
+Cell = tuple[str, tuple[object, bool]]  # (key, (text or number as the file holds it, or formula; is formula))
+
+
+@dataclass(frozen=True)
+class PlacedCells:
+    """The locked cells of a form placed from a skeleton: ``cells``, the skeleton's (the same object for every form
+    of that skeleton), each key holding ``mark`` where the form's ``marker`` goes, each value that is a key of
+    ``values`` (a whole text) that value."""
+
+    cells: tuple[Cell, ...]
+    mark: str
+    marker: str
+    values: Mapping[str, str]
+
+    def items(self) -> Iterator[Cell]:
+        """The form's locked cells, as the form shows them."""
+        mark, marker, values = self.mark, self.marker, self.values
+        for key, (value, formula) in self.cells:
+            yield key.replace(mark, marker), (values.get(value, value) if type(value) is str else value, formula)
+
+
+@dataclass(frozen=True)
+class LockedCells:
+    """A workbook's locked cells as written: ``loose``, recorded cell by cell (key, value, is formula), in the order
+    written; ``placed``, each placed form's."""
+
+    loose: tuple[tuple[str, object, bool], ...]
+    placed: tuple[PlacedCells, ...]
+
+    def items(self) -> Iterator[tuple[str, object, bool]]:
+        """Every locked cell (key, value, is formula): the loose ones, then each placed form's."""
+        yield from self.loose
+        for form in self.placed:
+            for key, (value, formula) in form.items():
+                yield key, value, formula
 
 
 def locked_as_written(book) -> LockedCells | None:
@@ -49,28 +88,79 @@ def locked_as_written(book) -> LockedCells | None:
     overview = [r for r in book.records if isinstance(r, ly.DepartmentSheet)]
     if len(overview) != 1 or not _found_by_their_codes(book, forms):
         return None
-    values, formulas = zip(*book.locked.values()) if book.locked else ((), ())
-    if any(formula and type(value) is not str for value, formula in zip(values, formulas)):
+    loose = book.locked.values()
+    if any(formula and type(value) is not str for value, formula in loose):
         return None
-    if any(_label(value) is _NOT_KEPT for value in set(values) if type(value) is str):
+    texts = {value for value, _ in loose if type(value) is str}
+    for placed in book.placed:  # its skeleton's values checked once a process, then the form's own
+        checked = _texts_checked(placed.cells)
+        if checked is None:
+            return None
+        texts.update(value for mark, value in placed.values.items() if mark in checked)
+    if any(_label(text) is _NOT_KEPT for text in texts):
         return None
     expected = {**{r.name: FORM_LABELS for r in forms},
                 overview[0].name: DEPARTMENT_LABELS + (COLLECTIVE_LABEL if overview[0].collective_cell else Counter())}
-    texts = CellTexts(book.wb)  # a formula's result that is text is read as text
-    label_of = _LABEL_OF
+    shown = CellTexts(book.wb)  # a formula's result that is text is read as text
     for name, labels in expected.items():
-        found: Counter = Counter()
-        for text in texts.of(book.worksheets[name]):
-            label = label_of.get(text, _UNSEEN)
-            if label is _UNSEEN:
-                label = _label(text)
-            if label is _NOT_KEPT:
-                return None
-            if label is not None:
-                found[label] += 1
-        if found != labels:  # a label missing, or a text that reads as one: the merge would look elsewhere
+        ws = book.worksheets[name]
+        placed_texts = skeletons.placed_texts(ws)
+        found = _labels(shown.of(ws)) if placed_texts is None else _placed_labels(*placed_texts)
+        if found != labels:  # a label missing, a text that reads as one (the merge would look elsewhere), or None
             return None
-    return tuple(zip(book.locked, values, formulas))
+    return LockedCells(tuple((key, value, formula) for key, (value, formula) in book.locked.items()),
+                       tuple(book.placed))
+
+
+def _labels(texts: Iterable[str]) -> Counter | None:
+    """The labels ``texts`` read as, counted; None when a file would not give one of them back as written."""
+    found: Counter = Counter()
+    label_of = _LABEL_OF
+    for text in texts:
+        label = label_of.get(text, _UNSEEN)
+        if label is _UNSEEN:
+            label = _label(text)
+        if label is _NOT_KEPT:
+            return None
+        if label is not None:
+            found[label] += 1
+    return found
+
+
+# A skeleton's texts (by id, the object kept) and the places of its values → the labels of its other texts
+_SKELETON_LABELS: dict[tuple[int, tuple[int, ...]], tuple[tuple[str, ...], Counter | None]] = {}
+# A skeleton's locked cells (by id, the object kept) → their values' texts, None when one fails the checks
+_CHECKED: dict[int, tuple[tuple[Cell, ...], frozenset[str] | None]] = {}
+_SKELETONS_KEPT = 512
+
+
+def _placed_labels(texts: tuple[str, ...], at: tuple[int, ...], values: tuple[str, ...]) -> Counter | None:
+    """:func:`_labels` of a sheet placed from a skeleton whose texts are ``texts`` but at ``at``, where it shows
+    ``values``: the skeleton's own counted once a process."""
+    key = (id(texts), at)
+    kept = _SKELETON_LABELS.get(key)
+    if kept is None or kept[0] is not texts:
+        if len(_SKELETON_LABELS) >= _SKELETONS_KEPT:
+            _SKELETON_LABELS.clear()
+        skipped = set(at)
+        kept = _SKELETON_LABELS[key] = (texts, _labels(t for k, t in enumerate(texts) if k not in skipped))
+    own, theirs = kept[1], _labels(values)
+    return None if own is None or theirs is None else own + theirs
+
+
+def _texts_checked(cells: tuple[Cell, ...]) -> frozenset[str] | None:
+    """The texts among the values of a skeleton's locked cells ``cells`` when they pass :func:`locked_as_written`'s
+    checks on values (every formula written as a text, every text kept as written), checked once a process; None
+    when they do not."""
+    kept = _CHECKED.get(id(cells))
+    if kept is None or kept[0] is not cells:
+        if len(_CHECKED) >= _SKELETONS_KEPT:
+            _CHECKED.clear()
+        texts = frozenset(value for _, (value, _formula) in cells if type(value) is str)
+        fine = all(type(value) is str for _, (value, formula) in cells if formula) and \
+            not any(_label(text) is _NOT_KEPT for text in texts)
+        kept = _CHECKED[id(cells)] = (cells, texts if fine else None)
+    return kept[1]
 
 
 def _label(text: str) -> object:

@@ -33,6 +33,7 @@ from thidua_xlsx.model.issued import IssuedPerson
 from thidua_xlsx.write import engine
 from thidua_xlsx.write.department import scoring
 from thidua_xlsx.write.department.book import DepartmentBook
+from thidua_xlsx.write.department.locked import PlacedCells
 from thidua_xlsx.write.xlsx import skeletons
 
 WRITER_VARIABLE = "THIDUA_WRITER"  # "xlsxwriter": every department workbook written by xlsxwriter alone
@@ -89,12 +90,7 @@ class FormSkeleton:
         fields, keys = self.marked
         book.records.append(dataclasses.replace(self.record, **{
             name: _swapped(getattr(self.record, name), swap) for name in fields}))
-        marker, locked = values["marker"], book.locked
-        for key, value in self.locked:
-            if MARK in key:
-                key = key.replace(SENTINELS["marker"], marker)
-            if key not in locked:
-                locked[key] = (swap.get(value[0], value[0]), value[1]) if type(value[0]) is str else value
+        book.placed.append(PlacedCells(self.locked, SENTINELS["marker"], values["marker"], swap))
         return {**self.returned, **{key: _swapped(self.returned[key], swap) for key in keys}}
 
 

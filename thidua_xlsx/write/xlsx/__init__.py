@@ -482,8 +482,13 @@ class CellTexts:
 
     def of(self, ws) -> Iterator[str]:
         """Each text shown in ``ws``, row by row, once per cell showing it."""
-        if getattr(ws, "placed_texts", None) is not None:  # a sheet made from a skeleton: its texts as placed
-            yield from ws.placed_texts
+        placed = getattr(ws, "placed_texts", None)
+        if placed is not None:  # a sheet made from a skeleton (skeletons.placed_texts): its texts, its values placed
+            texts, at, values = placed
+            shown = list(texts)
+            for k, value in zip(at, values):
+                shown[k] = value
+            yield from shown
             return
         strings = self.strings
         for cells in ws.table.values():

@@ -65,7 +65,7 @@ def skeleton_workbook_class() -> type:
             super().__init__()
             self.calls: list[tuple[str, tuple]] = []
             self.placed: tuple | None = None  # a skeleton's template, its formats, its other fields' numbers
-            self.placed_texts: list[str] | None = None
+            self.placed_texts: tuple[tuple[str, ...], tuple[int, ...], tuple[str, ...]] | None = None
 
         def _assemble_xml_file(self):
             if self.placed is None:
@@ -124,7 +124,7 @@ def skeleton_workbook_class() -> type:
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             # a skeleton's id → (it, its texts' numbers, where values go in them and in its texts shown) once placed
-            self.placed_before: dict[int, tuple[SheetSkeleton, list[str], list[int], list[int]]] = {}
+            self.placed_before: dict[int, tuple[SheetSkeleton, list[str], list[int], tuple[int, ...]]] = {}
 
         def _store_workbook(self):
             # xlsxwriter 3.3's _store_workbook, its parts zipped by zipped.zip_bytes in place of ZipFile
@@ -208,7 +208,7 @@ def place_skeleton(wb, ws, skeleton: SheetSkeleton, formats: dict[str, Any], tex
         fixed = [str(index(texts.get(text, text))) for text in skeleton.strings]
         table.count += skeleton.writes - len(skeleton.strings)
         at = [k for k, text in enumerate(skeleton.strings) if text in texts]
-        shown = [k for k, text in enumerate(skeleton.texts) if text in texts]
+        shown = tuple(k for k, text in enumerate(skeleton.texts) if text in texts)
         wb.placed_before[id(skeleton)] = (skeleton, fixed, at, shown)  # the skeleton kept: its id stays its own
     else:  # placed before in wb: its other texts are there, at the same numbers; the values' added in their order
         _, numbers, at, shown = known
@@ -220,7 +220,11 @@ def place_skeleton(wb, ws, skeleton: SheetSkeleton, formats: dict[str, Any], tex
     for name, args in skeleton.calls:
         getattr(ws, name)(*args)
     ws.placed = (skeleton.template, [formats[name] for name in skeleton.styles], fixed)
-    placed_texts = list(skeleton.texts)
-    for k in shown:
-        placed_texts[k] = texts[placed_texts[k]]
-    ws.placed_texts = placed_texts
+    ws.placed_texts = (skeleton.texts, shown, tuple(texts[skeleton.texts[k]] for k in shown))
+
+
+def placed_texts(ws) -> tuple[tuple[str, ...], tuple[int, ...], tuple[str, ...]] | None:
+    """What ``ws`` shows when it was made from a skeleton (:func:`place_skeleton`): the skeleton's texts shown (the
+    same object for every sheet of that skeleton), the places among them where this sheet shows its own values, and
+    those values; None for a sheet written otherwise."""
+    return getattr(ws, "placed_texts", None)
