@@ -30,6 +30,7 @@ from pathlib import Path
 
 from thidua_xlsx.model.inbox import InboxFile, reject
 from thidua_xlsx.model.issues import Problems
+from thidua_xlsx.read.inflating import Unzipped, looked_at
 from thidua_xlsx.system.files import too_long
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -282,17 +283,17 @@ def check_workbook(path: Path, data: bytes, suffix: str, parts: dict[str, bytes]
 
 
 def read_own_book(book: Path, problems: Problems, unreadable: str, bounds: Bounds | None = None,
-                  **params) -> bytes | None:
+                  unzipped: Unzipped | None = None, **params) -> bytes | None:
     """The bytes of the secretary's own book ``book`` (the campaign book, a summary brought back), or
     None with the reason in ``problems``: the checks of :func:`check_workbook` to ``bounds`` (:data:`OWN`;
     :data:`SCHOOL` for a file another party sent: a school's summary, a history book), its format told from its
     content (as calamine tells it). ``unreadable`` is the caller's message for a broken, encrypted or foreign file,
-    given ``params``. OSError: not readable."""
+    given ``params``; ``unzipped``, given, receives what the checks saw of an .xlsx. OSError: not readable."""
     bounds = bounds or OWN
     with open(book, "rb") as handle:
         size = os.fstat(handle.fileno()).st_size
         data = handle.read() if size <= bounds.file_bytes else b""
-    problem = Problem("file.too_big") if size > bounds.file_bytes else _own_book_problem(data, bounds)
+    problem = Problem("file.too_big") if size > bounds.file_bytes else _own_book_problem(data, bounds, unzipped)
     if problem is None:
         return data
     if problem.code in ("file.too_big", "file.zip_bomb"):
@@ -312,12 +313,14 @@ def read_own_book(book: Path, problems: Problems, unreadable: str, bounds: Bound
     return None
 
 
-def _own_book_problem(data: bytes, bounds: Bounds) -> Problem | None:
+def _own_book_problem(data: bytes, bounds: Bounds, unzipped: Unzipped | None = None) -> Problem | None:
     if data[:8] == CFB_MAGIC:
         return _xls_problem(data, bounds)  # an encrypted .xlsx is one too: told there
     if data[:4] != ZIP_MAGIC:
         return Problem("file.corrupt")
-    return _zip_problem(data, None, bounds)
+    if unzipped is None:
+        return _zip_problem(data, None, bounds)
+    return _zip_problem(data, None, bounds, unzipped.parts, unzipped.kept, unzipped.names)
 
 
 BOOK_PART, BOOK_RELS_PART, STYLES_PART = "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml"
@@ -371,13 +374,17 @@ def _is_sheet_part(name: str) -> bool:
     return name.startswith("xl/worksheets/") and name.endswith(".xml")
 
 
-def _zip_problem(data: bytes, suffix: str | None, bounds: Bounds, parts: dict[str, bytes] | None = None
-                 ) -> Problem | None:
+def _zip_problem(data: bytes, suffix: str | None, bounds: Bounds, parts: dict[str, bytes] | None = None,
+                 kept: tuple[str, ...] = _KEPT_WHOLE, names_seen: list[str] | None = None) -> Problem | None:
     """``suffix`` None: the format is told from the entries (an .ods has content.xml, no xl/workbook.xml);
-    ``parts``: see :func:`check_workbook`."""
+    ``parts``: see :func:`check_workbook`; ``kept``: the parts besides the sheets that it receives whole;
+    ``names_seen``: receives every entry's name. Every part is inflated once
+    (:func:`~thidua_xlsx.read.inflating.looked_at`), and at most to its declared size."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
+            if names_seen is not None:
+                names_seen.extend(info.filename for info in infos)
             if len(infos) > MAX_ZIP_ENTRIES:
                 return Problem("file.zip_bomb")
             if any(info.flag_bits & 0x1 for info in infos):
@@ -391,27 +398,13 @@ def _zip_problem(data: bytes, suffix: str | None, bounds: Bounds, parts: dict[st
                 suffix = ".ods" if "content.xml" in names and "xl/workbook.xml" not in names else ".xlsx"
             # A sheet part up to CHUNK is inflated once, here (its head checked now, its extent below); a
             # failure while inflating it is raised when its turn comes, as if it had been streamed then (a part
-            # kept whole for the reader, _KEPT_WHOLE, that fails is checked by its head, as any other part is).
+            # kept whole for the reader that fails is checked by its head, as any other part is).
             # A bigger one (a province's summary has 100 MB parts) is streamed again for its extent.
-            sheets: dict[str, bytes | Exception] = {}
-            for info in infos:  # Office files never declare a DTD: entities are an attack (billion laughs, XXE)
-                if info.filename.endswith((".xml", ".rels")):
-                    if suffix != ".ods" and info.file_size <= CHUNK and (
-                            _is_sheet_part(info.filename) or (parts is not None and info.filename in _KEPT_WHOLE)):
-                        try:
-                            xml = sheets[info.filename] = zf.read(info)  # at most its declared size: bounded
-                            head = xml[:4096]
-                        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError) as exc:
-                            sheets[info.filename] = exc
-                            with zf.open(info) as handle:
-                                head = handle.read(4096)
-                    else:
-                        with zf.open(info) as handle:
-                            head = handle.read(4096)
-                    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                        return Problem("file.xml_entities")
-                    if info.filename == "xl/workbook.xml" and b"purl.oclc.org/ooxml" in head:
-                        return Problem("file.strict_or_foreign")
+            ods = suffix == ".ods"
+            wrong, sheets = looked_at(zf, data, lambda info: not ods and info.file_size <= CHUNK and (
+                _is_sheet_part(info.filename) or (parts is not None and info.filename in kept)))
+            if wrong:
+                return Problem(wrong)
             if suffix == ".ods":
                 return _ods_extent(zf, bounds) if "content.xml" in names else Problem("file.corrupt")
             if "xl/workbook.xml" not in names:
@@ -462,7 +455,7 @@ OWN = Bounds(256 * 1024 * 1024, 2 * 1024 * 1024 * 1024, 200_000, 128, re.compile
 SCHOOL = Bounds(20 * 1024 * 1024, 80 * 1024 * 1024, 20_000, 128, re.compile(
     rb'r="(?:[A-Z]{1,3}(?:\d{6,7}|[2-9]\d{4})|(?:[A-Z]{3}|[E-Z][A-Z]|D[YZ])\d{1,7})"'))  # ≥ 20,000 rows, > DX
 assert (INBOX.rows, INBOX.columns, OWN.rows, OWN.columns, SCHOOL.rows, SCHOOL.columns) == \
-    (5000, 64, 200_000, 128, 20_000, 128), "the patterns spell these out"
+    (5000, 64, 200_000, 128, 20_000, 128), "the patterns spell these out (and every bound's columns go past AZ)"
 
 
 def _streamed(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
@@ -473,9 +466,10 @@ def _streamed(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
 def _xlsx_extent(pieces: Iterable[bytes], member: str, bounds: Bounds) -> Problem | None:
     """The furthest row and column a sheet's XML names, told from its pieces (each up to CHUNK)."""
     tail = b""
+    hint = _far_hint(bounds)
     for piece in pieces:
         text = tail + piece
-        if bounds.far.search(text):
+        if hint.search(text) and bounds.far.search(text):
             for match in _CELL_REF.finditer(text):
                 if match.group(3):
                     continue
@@ -484,6 +478,20 @@ def _xlsx_extent(pieces: Iterable[bytes], member: str, bounds: Bounds) -> Proble
                     return _too_big(member, row, col, bounds)
         tail = text[-200:]
     return None
+
+
+# Every reference beyond a sheet's bounds has three letters, or two not beginning with A (a column past AZ: every
+# bound is past it), or, after one or two letters, a row number of as many digits as the first row beyond (5,001:
+# four) or more. This pattern finds those shapes ~1.5x faster than the bounds' own (no counted repeat to back out of
+# at each of a sheet's ~4,000 references); a sheet where it finds one is searched with the bounds' pattern, as every
+# sheet was.
+_HINTS: dict[int, re.Pattern] = {}
+
+
+def _far_hint(bounds: Bounds) -> re.Pattern:
+    row = rb"\d{%d}" % len(str(bounds.rows + 1))
+    return _HINTS.get(bounds.rows) or _HINTS.setdefault(
+        bounds.rows, re.compile(rb'r="[A-Z](?:(?<=[B-Z])[A-Z]|[A-Z](?:[A-Z]|%s)|%s)' % (row, row)))
 
 
 def _column_number(letters: bytes) -> int:

@@ -25,6 +25,7 @@ from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issues import ERROR, Problems
 from thidua_xlsx.model.level_above import LEVEL_ABOVE_META_KIND, ListChange
 from thidua_xlsx.read.containment import OWN, Bounds, read_own_book
+from thidua_xlsx.read.inflating import Unzipped
 from thidua_xlsx.read.school_lists import list_check
 
 # Why a summary is not used, in the gate's order.
@@ -61,7 +62,8 @@ class Wanted:
 class Opened:
     """A summary that passed the gate: its bytes, its workbook (calamine), its metadata, its SHA-256; whether it was
     edited by hand — its data (only under :attr:`Wanted.edited_ok`) or the lists it shows (:attr:`Wanted.views`) —,
-    and how its lists differ from its data (``changes``)."""
+    how its lists differ from its data (``changes``), and what containment saw of its zip (``unzipped``: its entries'
+    names, its content types inflated)."""
 
     data: bytes
     book: Any  # python_calamine.CalamineWorkbook
@@ -69,6 +71,10 @@ class Opened:
     sha256: str
     edited: bool = False
     changes: tuple[ListChange, ...] = ()
+    unzipped: Unzipped = Unzipped(())
+
+
+CONTENT_TYPES = "[Content_Types].xml"  # what the package's parts are: a macro-enabled workbook says so here
 
 
 Refusals = dict[str, str]  # a caller's message code for each kind (LEVEL_ABOVE falls back to NOT_OURS's)
@@ -84,7 +90,8 @@ def open_summary(path: Path, wanted: Wanted, refusals: Refusals, problems: Probl
         code = refusals.get(kind) or refusals[NOT_OURS]
         problems.add(code, ERROR, **{**where, **facts})
 
-    data = read_own_book(Path(path), problems, refusals[UNREADABLE], wanted.bounds, **where)
+    unzipped = Unzipped((CONTENT_TYPES,))
+    data = read_own_book(Path(path), problems, refusals[UNREADABLE], wanted.bounds, unzipped, **where)
     if data is None:
         return None
     try:
@@ -110,7 +117,7 @@ def open_summary(path: Path, wanted: Wanted, refusals: Refusals, problems: Probl
     except (TypeError, ValueError, KeyError, IndexError):  # metadata that is not what the tool wrote
         refuse(UNREADABLE)
         return None
-    return Opened(data, book, meta, hashlib.sha256(data).hexdigest(), edited or shown_edited, changes)
+    return Opened(data, book, meta, hashlib.sha256(data).hexdigest(), edited or shown_edited, changes, unzipped)
 
 
 def _not_wanted(meta: ly.SummaryMeta, wanted: Wanted, edited: bool) -> tuple[str, dict[str, object]] | None:

@@ -68,12 +68,17 @@ OWN_SHEETS = frozenset({*(v for k, v in vars(sx).items() if k.startswith("S_") a
 COLLECTIVE_PROPOSED_COLUMN = sx.COLLECTIVE_HEAD.index("Đề nghị")  # of sheet Tập thể: the title proposed
 
 
+_HEADS = {tuple(sx.PROPOSAL_HEAD): sx.S_PROPOSAL, tuple(sx.COLLECTIVE_HEAD): sx.S_COLLECTIVE}
+_FIRST_HEADS = frozenset(head[0] for head in _HEADS)
+
+
 def _laid_out_as(cells: list) -> str | None:
     """Which of our list sheets ``cells`` is laid out as (its header row): sx.S_PROPOSAL, sx.S_COLLECTIVE or None."""
-    heads = {tuple(sx.PROPOSAL_HEAD): sx.S_PROPOSAL, tuple(sx.COLLECTIVE_HEAD): sx.S_COLLECTIVE}
     for row in cells:
-        found = heads.get(tuple(_text(c) for c in row[:len(sx.PROPOSAL_HEAD)])) or \
-            heads.get(tuple(_text(c) for c in row[:len(sx.COLLECTIVE_HEAD)]))
+        if not row or _text(row[0]) not in _FIRST_HEADS:  # no header row begins otherwise
+            continue
+        found = _HEADS.get(tuple(_text(c) for c in row[:len(sx.PROPOSAL_HEAD)])) or \
+            _HEADS.get(tuple(_text(c) for c in row[:len(sx.COLLECTIVE_HEAD)]))
         if found:
             return found
     return None
@@ -120,7 +125,20 @@ def _collectives(cells: list, meta: ly.SummaryMeta) -> list[ListChange]:
 
 
 def _text(cell) -> str:
-    return " ".join(str(cell or "").split())
+    """The cell as text, its spaces made single; a text cell's is looked up, made once for all the lists read (the
+    same positions, departments and titles come back on every line)."""
+    if cell.__class__ is not str:
+        return " ".join(str(cell or "").split())
+    found = _TEXTS.get(cell)
+    if found is None:
+        if len(_TEXTS) >= _TEXTS_KEPT:
+            _TEXTS.clear()
+        found = _TEXTS[cell] = " ".join(cell.split())
+    return found
+
+
+_TEXTS: dict[str, str] = {}
+_TEXTS_KEPT = 50_000
 
 
 def data_lines(meta: ly.SummaryMeta) -> list[tuple[str, str, Line]]:
@@ -166,6 +184,5 @@ def _pair(who: str, title: str, line: Line, extra: Counter) -> ListChange | None
     return None
 
 
-def _line(*cells) -> Line:
-    name, position, department, title = (" ".join(str(cell or "").split()) for cell in cells)
-    return name, position, department, title
+def _line(name, position, department, title) -> Line:
+    return _text(name), _text(position), _text(department), _text(title)

@@ -21,7 +21,7 @@ from thidua_xlsx.read import own_summary as gate
 from thidua_xlsx.read.containment import FILE, SCHOOL, InboxItem, unreadable
 from thidua_xlsx.read.department import sorted_out
 from thidua_xlsx.read.department.entry import saved_at
-from thidua_xlsx.read.own_summary import Refusals, Wanted, open_summary
+from thidua_xlsx.read.own_summary import CONTENT_TYPES, Opened, Refusals, Wanted, open_summary
 from thidua_xlsx.system import pool
 from thidua_xlsx.text.messages import REASONS
 
@@ -110,20 +110,30 @@ def read_school_summary(entry: InboxFile) -> tuple[InboxFile, SchoolSummary | No
     content = meta.digest if meta.digest and not opened.edited else ly.content_digest(meta)
     summary = SchoolSummary(entry.name, digest, entry.saved_at, meta.campaign_id, meta.school, meta.school_year,
                             bool(meta.council), proposals, edited=opened.edited, changes=opened.changes, seal=meta.seal,
-                            content=content, newest_input=meta.newest_input, macros=has_macros(opened.data))
+                            content=content, newest_input=meta.newest_input, macros=has_macros(opened))
     return dataclasses.replace(entry, status=SKIPPED), summary
 
 
-def has_macros(data: bytes) -> bool:
-    """Whether a workbook's bytes carry a macro project (a ``vbaProject.bin``, or a macro-enabled content type): a
-    ``.xlsm`` renamed ``.xlsx`` opens in Excel and runs its macros all the same."""
+def has_macros(opened: Opened) -> bool:
+    """Whether a summary carries a macro project (a ``vbaProject.bin``, or a macro-enabled content type): a ``.xlsm``
+    renamed ``.xlsx`` opens in Excel and runs its macros all the same. Told from what containment saw of its zip;
+    content types it did not inflate (over its size for a part kept whole, or broken) are read here."""
+    names, parts = opened.unzipped.names, opened.unzipped.parts
+    if CONTENT_TYPES in names and CONTENT_TYPES not in parts:
+        return _has_macros(opened.data)
+    types = parts.get(CONTENT_TYPES, b"")
+    return any(name.lower().endswith("vbaproject.bin") for name in names) or b"macroEnabled" in types
+
+
+def _has_macros(data: bytes) -> bool:
+    """:func:`has_macros` from the workbook's bytes alone."""
     import io
     import zipfile
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as book:
             names = book.namelist()
-            types = book.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
+            types = book.read(CONTENT_TYPES) if CONTENT_TYPES in names else b""
     except (zipfile.BadZipFile, KeyError, OSError, RuntimeError):
         return False
     return any(name.lower().endswith("vbaproject.bin") for name in names) or b"macroEnabled" in types

@@ -1,0 +1,193 @@
+"""Containment inflates each part of a workbook once, straight from its bytes (read.inflating), and looks for cells
+beyond a sheet's bounds with a quicker pattern first: what it gives, refuses and says is what zipfile's reading and
+the bounds' own pattern gave — on the samples' workbooks, on zips damaged or forged part by part, and at every edge
+of every bound."""
+
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+import zlib
+from pathlib import Path
+
+import pytest
+import xlsxwriter
+
+from thidua_xlsx.model.issues import Problems
+from thidua_xlsx.read.containment import FILE, INBOX, OWN, SCHOOL, Bounds, InboxItem, check_workbook, read_own_book
+from thidua_xlsx.read.department import sorted_out
+from thidua_xlsx.read.inflating import Parts
+from thidua_xlsx.read.school_summaries import read_school_summary
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = sorted(p for p in (ROOT / "samples").rglob("*.xlsx") if not p.name.startswith("~$"))
+COMMUNE_FINAL = ROOT / "samples" / "cap-xa" / "inbox" / "TH-Truc-Cuong_tong-hop-cuoi.xlsx"
+
+
+def _as_zipfile_gives(zf: zipfile.ZipFile, info: zipfile.ZipInfo, size: int | None):
+    """What zipfile's own reading gives for the part (its bytes, or the kind of exception it raises)."""
+    try:
+        if size is None:
+            return zf.read(info)
+        with zf.open(info) as handle:
+            return handle.read(size)
+    except Exception as exc:  # noqa: BLE001 — the kind is what is compared
+        return type(exc)
+
+
+def _as_parts_give(parts: Parts, info: zipfile.ZipInfo, size: int | None):
+    try:
+        return parts.whole(info) if size is None else parts.head(info, size)
+    except Exception as exc:  # noqa: BLE001
+        return type(exc)
+
+
+def _same_as_zipfile(data: bytes) -> int:
+    """Every part of ``data`` read whole and by its head both ways, compared; how many parts."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        parts = Parts(zf, data)
+        for info in zf.infolist():
+            for size in (None, 4096, 100):
+                assert _as_parts_give(parts, info, size) == _as_zipfile_gives(zf, info, size), (info.filename, size)
+        return len(zf.infolist())
+
+
+def test_the_samples_workbooks_parts_are_zipfile_s_whole_and_by_their_heads():
+    assert len(SAMPLES) >= 20
+    assert sum(_same_as_zipfile(path.read_bytes()) for path in SAMPLES) > 300
+
+
+def _zip(entries: list[tuple[str, bytes, int]]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        for name, body, method in entries:
+            zf.writestr(zipfile.ZipInfo(name, (2025, 5, 1, 0, 0, 0)), body, method)
+    return buffer.getvalue()
+
+
+BIG = b"<row>" + b"".join(b'<c r="A%d"><v>%d</v></c>' % (i, i * 7) for i in range(1, 2000)) + b"</row>"
+
+
+def _forged(how: str) -> bytes:
+    """A zip of a small part, a big one and a stored one, damaged or forged in one way."""
+    data = bytearray(_zip([("a.xml", b"<a>small</a>", zipfile.ZIP_DEFLATED), ("b.xml", BIG, zipfile.ZIP_DEFLATED),
+                           ("c.xml", BIG, zipfile.ZIP_STORED)]))
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as zf:
+        infos = {info.filename: info for info in zf.infolist()}
+    end = data.rfind(b"PK\x05\x06")
+    directory = struct.unpack("<L", data[end + 16:end + 20])[0]
+
+    def directory_entry(name: str) -> int:
+        """Where the part's entry in the central directory begins (46 bytes before its name)."""
+        return data.index(name.encode(), directory) - 46
+
+    b, a, c = infos["b.xml"], infos["a.xml"], infos["c.xml"]
+    if how == "crc":  # a part's CRC that is not its content's (in both headers)
+        for at in (a.header_offset + 14, directory_entry("a.xml") + 16):
+            data[at:at + 4] = struct.pack("<L", a.CRC ^ 1)
+    elif how == "name":  # the local header names another part than the directory does
+        data[a.header_offset + 30] = ord("z")
+    elif how == "magic":
+        data[b.header_offset:b.header_offset + 4] = b"PK\x09\x09"
+    elif how == "stream":  # the deflate stream broken in its middle
+        start = b.header_offset + 30 + len("b.xml")
+        middle = start + b.compress_size // 2
+        data[middle:middle + 8] = b"\xff" * 8
+    elif how == "declared_smaller":  # the directory says a smaller size than the stream holds
+        at = directory_entry("b.xml") + 24
+        data[at:at + 4] = struct.pack("<L", b.file_size - 1000)
+    elif how == "declared_larger":
+        at = directory_entry("b.xml") + 24
+        data[at:at + 4] = struct.pack("<L", b.file_size + 1000)
+    elif how == "stored_short":
+        at = directory_entry("c.xml") + 24
+        data[at:at + 4] = struct.pack("<L", c.file_size + 10)
+    elif how == "method":  # bzip2, which zipfile reads and the quick way leaves to it
+        data[a.header_offset + 8:a.header_offset + 10] = struct.pack("<H", zipfile.ZIP_BZIP2)
+        data[directory_entry("a.xml") + 10:directory_entry("a.xml") + 12] = struct.pack("<H", zipfile.ZIP_BZIP2)
+    return bytes(data)
+
+
+@pytest.mark.parametrize("how", ["crc", "name", "magic", "stream", "declared_smaller", "declared_larger",
+                                 "stored_short", "method"])
+def test_a_damaged_or_forged_part_is_read_or_refused_as_zipfile_does(how):
+    data = _forged(how)
+    try:
+        zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except zipfile.BadZipFile:
+        pytest.fail("the forgery must leave a directory zipfile reads")
+    assert _same_as_zipfile(data) == 3
+
+
+def test_no_more_than_a_part_s_declared_size_is_inflated():
+    """A part that says it is 100 bytes and inflates to 1 MB gives its 100 bytes (zipfile's truncation) and is
+    never inflated beyond them."""
+    body = b"<x>" + b"a" * 1_000_000 + b"</x>"
+    data = bytearray(_zip([("x.xml", body, zipfile.ZIP_DEFLATED)]))
+    central = data.index(b"PK\x01\x02")
+    data[central + 24:central + 28] = struct.pack("<L", 100)
+    data[central + 16:central + 20] = struct.pack("<L", zlib.crc32(body[:100]))
+    data = bytes(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        info = zf.infolist()[0]
+        assert Parts(zf, data).whole(info) == zf.read(info) == body[:100]
+
+
+def _book_with(cell: str) -> bytes:
+    buffer = io.BytesIO()
+    wb = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    ws = wb.add_worksheet("Nhân sự")
+    ws.write("A1", "Mã")
+    ws.write(cell, "ghi chú")
+    wb.close()
+    return buffer.getvalue()
+
+
+def _edges(bounds: Bounds) -> list[tuple[str, bool]]:
+    """Cells at a bound's edges, each with whether it is beyond it."""
+    from xlsxwriter.utility import xl_rowcol_to_cell
+
+    last_row, last_column = bounds.rows - 1, bounds.columns - 1
+    return [(xl_rowcol_to_cell(last_row, 0), False), (xl_rowcol_to_cell(last_row + 1, 0), True),
+            (xl_rowcol_to_cell(0, last_column), False), (xl_rowcol_to_cell(0, last_column + 1), True),
+            (xl_rowcol_to_cell(last_row, last_column), False), (xl_rowcol_to_cell(last_row + 1, 27), True),
+            (xl_rowcol_to_cell(999_999, 0), True), (xl_rowcol_to_cell(5, 1000), True), ("AB7", False), ("Z9", False)]
+
+
+@pytest.mark.parametrize("bounds", [INBOX, SCHOOL, OWN], ids=["inbox", "school", "own"])
+def test_a_value_beyond_each_edge_of_each_bound_is_found_and_none_within(tmp_path, bounds):
+    for cell, beyond in _edges(bounds):
+        problems = Problems()
+        path = tmp_path / "so.xlsx"
+        path.write_bytes(_book_with(cell))
+        data = read_own_book(path, problems, "level_above.unreadable", bounds, file=path.name)
+        if beyond:
+            assert data is None and [(p.code, p.sheet, p.cell) for p in problems] == [
+                ("book.sheet_too_big", "Nhân sự", cell)], cell
+        else:
+            assert data is not None and list(problems) == [], cell
+        if bounds is INBOX:
+            found = check_workbook(Path("so.xlsx"), _book_with(cell), ".xlsx")
+            assert (found is not None and found.code == "file.sheet_too_big") == beyond, cell
+
+
+def test_a_school_final_whose_sheet_part_fails_its_crc_is_refused_as_unreadable(tmp_path):
+    """What the officer sees of a school's file damaged on its way: the file refused, said unreadable — as before
+    the parts were inflated the quick way."""
+    data = bytearray(COMMUNE_FINAL.read_bytes())
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as zf:
+        info = zf.getinfo("xl/worksheets/sheet5.xml")
+    end = data.rfind(b"PK\x05\x06")
+    entry_at = data.index(info.filename.encode(), struct.unpack("<L", data[end + 16:end + 20])[0]) - 46
+    for at in (info.header_offset + 14, entry_at + 16):  # its CRC, in both headers, no longer its content's
+        data[at:at + 4] = struct.pack("<L", info.CRC ^ 0x5555)
+    path = tmp_path / "TH-Truc-Cuong_tong-hop-cuoi.xlsx"
+    path.write_bytes(bytes(data))
+    entry = sorted_out(InboxItem(path, path.name, FILE))
+
+    found, summary = read_school_summary(entry)
+
+    assert summary is None and found.status == "rejected" and found.reason == "level_above.unreadable"
+    intact, read = read_school_summary(sorted_out(InboxItem(COMMUNE_FINAL, COMMUNE_FINAL.name, FILE)))
+    assert read is not None and len(read.proposals) > 0 and not read.macros

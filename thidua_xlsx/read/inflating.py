@@ -1,0 +1,133 @@
+"""A workbook's parts inflated straight from its bytes, for containment: what ``zipfile.ZipFile.read`` and
+``ZipFile.open(…).read(n)`` give, with the same checks — the part's local header (its signature, its name the one the
+directory says), its method, its CRC-32 when the part is read to its end — without the file object zipfile makes for
+each part (~15 µs, ~25 parts a workbook). A part these checks do not cover (another method than stored or deflated,
+patched or strongly encrypted data, a header that does not match, a stream that ends early or runs past its declared
+size) is read by zipfile itself, which then gives what it always gave or raises what it always raised.
+
+Never more than a part's declared size is inflated (its head: at most the head's size), whatever its stream holds.
+"""
+
+from __future__ import annotations
+
+import struct
+import zipfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+_LOCAL = struct.Struct("<4s2B4HL2L2H")  # zipfile's structFileHeader: the 30 bytes before a part's name
+_LOCAL_MAGIC = b"PK\x03\x04"
+_UTF8_NAME = 0x800
+_UNSUPPORTED = 0x1 | 0x20 | 0x40  # encrypted (a password asked for), compressed patched data, strong encryption
+
+
+HEAD = 4096  # of a part, looked at for what no Office file has
+
+
+def looked_at(zf: zipfile.ZipFile, data: bytes, whole: Callable[[zipfile.ZipInfo], bool]
+              ) -> tuple[str, dict[str, bytes | Exception]]:
+    """Every XML part of ``zf`` (opened on ``data``) looked at by its head, once: what is wrong with it as a code
+    ("" nothing) — a DTD or an entity (Office files never declare one: billion laughs, XXE), a workbook part of
+    another dialect (strict Open XML) —, and the parts ``whole`` wants inflated whole, by name (or the exception that
+    stopped the inflating; such a part is looked at by its head alone)."""
+    parts = Parts(zf, data)
+    found: dict[str, bytes | Exception] = {}
+    for info in zf.infolist():
+        if not info.filename.endswith((".xml", ".rels")):
+            continue
+        if whole(info):
+            try:
+                xml = found[info.filename] = parts.whole(info)  # at most its declared size
+                head = xml[:HEAD]
+            except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError) as exc:
+                found[info.filename] = exc
+                head = parts.head(info, HEAD)
+        else:
+            head = parts.head(info, HEAD)
+        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+            return "file.xml_entities", found
+        if info.filename == "xl/workbook.xml" and b"purl.oclc.org/ooxml" in head:
+            return "file.strict_or_foreign", found
+    return "", found
+
+
+class Parts:
+    """The parts of one zip (``zf``, opened on ``data``), inflated on demand."""
+
+    def __init__(self, zf: zipfile.ZipFile, data: bytes) -> None:
+        self.zf, self.data = zf, data
+
+    def whole(self, info: zipfile.ZipInfo) -> bytes:
+        """The part, as ``zf.read(info)`` gives it (and raises)."""
+        found = self._inflated(info, info.file_size)
+        return found if found is not None else self.zf.read(info)
+
+    def head(self, info: zipfile.ZipInfo, size: int) -> bytes:
+        """The part's first ``size`` bytes, as ``zf.open(info).read(size)`` gives them (and raises)."""
+        if info.file_size <= size:  # read to its end: its CRC is checked, as zipfile does at the end
+            return self.whole(info)
+        found = self._inflated(info, size)
+        if found is not None and len(found) == size:
+            return found
+        with self.zf.open(info) as handle:  # a stream shorter than it says: zipfile's own account of it
+            return handle.read(size)
+
+    def _inflated(self, info: zipfile.ZipInfo, size: int) -> bytes | None:
+        """The first ``size`` bytes of the part (its CRC checked when that is all of it), or None when zipfile must
+        read it (see the module). zlib.error on a broken stream, as zipfile raises it."""
+        start = self._start(info)
+        if start is None:
+            return None
+        raw = memoryview(self.data)[start:start + info.compress_size]
+        if len(raw) != info.compress_size:
+            return None
+        if info.compress_type == zipfile.ZIP_STORED:
+            if info.compress_size < info.file_size:
+                return None
+            found = bytes(raw[:size])
+        else:
+            inflater = zlib.decompressobj(-15)
+            found = inflater.decompress(raw, size)
+            if size == info.file_size and not (inflater.eof and len(found) == size):
+                return None  # ends early, or holds more than it says: zipfile's reading tells which
+        if size == info.file_size and zlib.crc32(found) != info.CRC:
+            raise zipfile.BadZipFile(f"Bad CRC-32 for file {info.filename!r}")
+        return found
+
+    def _start(self, info: zipfile.ZipInfo) -> int | None:
+        """Where the part's data begins, after a local header that says what the directory says; None otherwise."""
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) or info.flag_bits & _UNSUPPORTED:
+            return None
+        at = info.header_offset
+        header = self.data[at:at + _LOCAL.size]
+        if len(header) != _LOCAL.size:
+            return None
+        fields = _LOCAL.unpack(header)
+        if fields[0] != _LOCAL_MAGIC:
+            return None
+        name_length, extra_length = fields[10], fields[11]
+        raw_name = self.data[at + _LOCAL.size:at + _LOCAL.size + name_length]
+        try:
+            name = raw_name.decode("utf-8" if fields[3] & _UTF8_NAME else "cp437")
+        except UnicodeDecodeError:
+            return None
+        if name != info.orig_filename:
+            return None
+        start = at + _LOCAL.size + name_length + extra_length
+        end = getattr(info, "_end_offset", None)  # where the next part begins (Python 3.12 on): overlapping parts
+        if end is not None and start + info.compress_size > end:  # are a zip bomb's, which zipfile refuses
+            return None
+        return start
+
+
+@dataclass(frozen=True)
+class Unzipped:
+    """What containment's checks of an own book saw in its zip, for a caller that looks further
+    (:func:`~thidua_xlsx.read.containment.read_own_book`): every entry's name, and the parts ``kept`` inflated whole
+    by the checks (one absent from ``parts``: not in the zip, or not to be inflated); the sheet parts inflated for
+    their extent are in ``parts`` too."""
+
+    kept: tuple[str, ...]
+    names: list[str] = field(default_factory=list)
+    parts: dict[str, bytes] = field(default_factory=dict)
