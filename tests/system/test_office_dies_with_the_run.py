@@ -181,7 +181,7 @@ def test_on_macos_soffice_is_started_as_it_is_in_a_session_of_its_own():
 @posix_only
 def test_the_next_run_stops_a_libreoffice_that_outlived_its_killed_run_and_removes_its_folder(tmp_path, big, runs):
     """As on macOS (no death signal, no job): the killed run's soffice converts on; the next conversion stops it
-    (its profile, in the dead run's folder, is on its command line) and removes the folder."""
+    (its output folder, in the dead run's folder, is on its command line) and removes the folder."""
     from tests.libreoffice import require_libreoffice
 
     require_libreoffice()
@@ -225,7 +225,7 @@ def test_a_running_runs_folder_and_libreoffice_are_left_by_two_runs_in_a_row(tmp
         for script, args in ((CONVERTING, (SAMPLE, tmp_path / "pdf")), (NEXT_RUN, ())):
             code, err = finish(runs(script, *args, env=env))
             assert code == 0, err
-            assert folder.is_dir() and (folder / "profile").is_dir()
+            assert folder.is_dir() and (folder / "out").is_dir()
             assert all(p.is_running() and p.status() == psutil.STATUS_STOPPED for p in tree)
         assert (tmp_path / "pdf" / "tong-hop.pdf").exists()
     finally:

@@ -4,12 +4,14 @@ conversion hands its files. Real LibreOffice, a cache folder of the test's own (
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import docx
+import psutil
 import pytest
 
 from tests.documents import page_texts
@@ -38,6 +40,12 @@ def cache(tmp_path, monkeypatch) -> Path:
 
 def _said(pdf: Path) -> str:
     return " ".join(page_texts(pdf)).split()[-1]
+
+
+def _handed(pdfs, papers: list[Path]) -> tuple[dict[Path, Path], str]:
+    for paper in papers:
+        pdfs.add(paper)
+    return pdfs.result()
 
 
 def test_the_cache_folder_is_each_systems_own():
@@ -72,7 +80,7 @@ def test_a_broken_kept_profile_is_replaced_and_the_papers_still_converted(tmp_pa
     (cache / "user" / "extensions").write_text("not a folder")  # LibreOffice aborts on it, converting nothing
     papers = _papers(tmp_path / "ho-so", "01_To-trinh")
     with pdf_converter() as convert:
-        done, problem = convert(papers)
+        done, problem = _handed(convert, papers)
     assert problem == "" and _said(done[papers[0]]) == "01_To-trinh"
     assert not (cache / "user" / "extensions").is_file()
 
@@ -96,7 +104,7 @@ def test_a_profile_another_run_holds_is_not_waited_for(tmp_path, cache):
         papers = _papers(tmp_path / "ho-so", "01_To-trinh")
         with pdf_converter() as convert:
             assert office_processes(cache.as_uri()) == []  # nothing started on the held profile
-            done, problem = convert(papers)
+            done, problem = _handed(convert, papers)
         assert problem == "" and _said(done[papers[0]]) == "01_To-trinh"
         assert not cache.exists()  # left to its holder
     finally:
@@ -112,7 +120,7 @@ def test_libreoffice_starts_while_the_papers_are_written_and_none_is_left_after(
     with pdf_converter() as convert:
         wait_for(lambda: "soffice.bin" in {p.name() for p in office_processes(cache.as_uri())}, 60)
         papers = _papers(tmp_path / "ho-so", "01_To-trinh", "02_Bien-ban", "03_Kiem-phieu")
-        done, problem = convert(papers)
+        done, problem = _handed(convert, papers)
     assert problem == "" and [_said(done[p]) for p in papers] == ["01_To-trinh", "02_Bien-ban", "03_Kiem-phieu"]
     assert office_processes(cache.as_uri()) == []
     with pdf_converter():
@@ -141,10 +149,106 @@ def test_a_command_that_will_write_papers_starts_their_libreoffice_as_it_begins_
         wait_for(lambda: "soffice.bin" in {p.name() for p in office_processes(cache.as_uri())}, 60)
         papers = _papers(tmp_path / "ho-so", "01_To-trinh", "02_Bien-ban")
         with pdf_converter() as convert:
-            done, problem = convert(papers)
+            done, problem = _handed(convert, papers)
     assert problem == "" and [_said(done[p]) for p in papers] == ["01_To-trinh", "02_Bien-ban"]
     assert len(started) == 1 and office_processes(cache.as_uri()) == []
     with started_early(papers=False):
         time.sleep(0.5)
         assert office_processes(cache.as_uri()) == []  # a command writing no papers starts none
     assert len(started) == 1
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="started ahead where soffice ends with its run")
+def test_each_paper_is_handed_as_it_is_written_to_the_one_libreoffice_started_ahead(tmp_path, cache):
+    """The first paper is converted while the next is still to be written, by the LibreOffice started ahead, which
+    stays for the next (it holds a document open: without one it would end after the first papers handed)."""
+    require_libreoffice()
+
+    def ahead() -> list:
+        return [p for p in office_processes(cache.as_uri()) if "soffice.bin" in p.info["cmdline"][0]
+                and p.info["cmdline"][-1].endswith("held-open.txt")]
+
+    def listening() -> bool:  # its pipe open: a soffice started now hands its files to it
+        with contextlib.suppress(psutil.Error):
+            return any("SingleOfficeIPC" in (pipe.laddr or "") for found in ahead()
+                       for pipe in found.net_connections("unix"))
+        return False
+
+    convert_pdfs(_papers(tmp_path / "lan-truoc", "00_Lan-truoc"))  # the profile made (a new one restarts once)
+    with pdf_converter() as pdfs:
+        wait_for(listening, 60)
+        started = [p.pid for p in ahead()]
+        first = _papers(tmp_path / "ho-so", "01_To-trinh")[0]
+        pdfs.add(first)
+        wait_for(lambda: first.with_suffix(".pdf").is_file(), 120)  # converted before the second is written
+        assert [p.pid for p in ahead()] == started  # still there, for the next
+        second = _papers(tmp_path / "ho-so", "02_Bien-ban")[0]
+        pdfs.add(second)
+        done, problem = pdfs.result()
+        assert [p.pid for p in ahead()] == started  # the same LibreOffice converted both, and is there for more
+    assert problem == "" and [_said(done[p]) for p in (first, second)] == ["01_To-trinh", "02_Bien-ban"]
+    assert office_processes(cache.as_uri()) == []
+
+
+def _cached_zero(path: Path) -> Path:
+    """A workbook whose formula C2 = B2*2 (B2 = 21) carries the result 0, as xlsxwriter writes it."""
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Tong hop")
+    sheet.write_number("B2", 21)
+    sheet.write_formula("C2", "=B2*2", None, 0)
+    book.close()
+    return path
+
+
+def _c2(path: Path):
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, data_only=True)
+    try:
+        return book["Tong hop"]["C2"].value
+    finally:
+        book.close()
+
+
+@pytest.mark.libreoffice
+def test_workbooks_are_converted_on_a_kept_profile_of_their_own_seeded_to_recalculate(tmp_path, cache):
+    """merge --pdf and the feedback copies: a workbook recalculated on load is converted on the workbooks' profile,
+    made once (seeded to recalculate) and reused by the next run; one converted as it is, on the papers'."""
+    require_libreoffice()
+    recalc = cache.parent / office.KEPT_RECALC_PROFILE
+    book = _cached_zero(tmp_path / "tong-hop.xlsx")
+    assert _c2(office.convert(book, "xlsx", tmp_path / "lan-1")) == 42
+    assert "OOXMLRecalcMode" in (recalc / "user" / "registrymodifications.xcu").read_text(encoding="utf-8")
+    (recalc / "user" / "cua-lan-truoc").write_text("x")
+    assert office.convert(book, "pdf", tmp_path / "lan-2").read_bytes().startswith(b"%PDF")
+    assert (recalc / "user" / "cua-lan-truoc").is_file()  # the same profile, not made again
+    assert not cache.exists()  # the papers' profile left alone
+
+    assert _c2(office.convert(book, "xlsx", tmp_path / "nhu-cu", recalc=False)) == 0  # the value as it was
+    assert (cache / "user").is_dir() and "OOXMLRecalcMode" not in \
+        (cache / "user" / "registrymodifications.xcu").read_text(encoding="utf-8")
+    assert office_processes(cache.parent.as_uri()) == []
+    assert lock.read_holder(lock.lock_path(recalc)) is None
+
+
+@pytest.mark.libreoffice
+def test_a_workbook_profile_another_run_holds_is_not_waited_for(tmp_path, cache):
+    require_libreoffice()
+    recalc = cache.parent / office.KEPT_RECALC_PROFILE
+    recalc.parent.mkdir(parents=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; from pathlib import Path; from thidua_xlsx.system import lock\n"
+         "with lock.holding([lock.lock_path(Path(sys.argv[1]))], 'libreoffice'):\n"
+         "    print('held', flush=True); time.sleep(120)", str(recalc)],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        book = _cached_zero(tmp_path / "tong-hop.xlsx")
+        assert _c2(office.convert(book, "xlsx", tmp_path / "ra")) == 42  # on a fresh profile, recalculated too
+        assert not recalc.exists()  # left to its holder
+    finally:
+        holder.kill()
+        holder.communicate()

@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 
 from tests.samples import school_copy
-from thidua_xlsx.system import console, files, lock, office
+from tests.system.office_runs import wait_for
+from thidua_xlsx.system import console, files, lock, office, office_found
 
 PACKAGE = Path(__file__).resolve().parents[2] / "thidua_xlsx"
 SAMPLES = PACKAGE.parent / "samples"
@@ -179,7 +180,7 @@ def test_nothing_found_is_none_and_the_advice_is_the_systems_own(tmp_path):
 
 def test_the_macos_application_bundle_is_found(tmp_path, monkeypatch):
     bundle = _program(tmp_path / "Applications" / "LibreOffice.app" / "Contents" / "MacOS" / "soffice")
-    monkeypatch.setattr(office, "_MACOS_PLACES", (str(bundle).replace(str(tmp_path), "~"),))
+    monkeypatch.setattr(office_found, "_MACOS_PLACES", (str(bundle).replace(str(tmp_path), "~"),))
     monkeypatch.setenv("HOME", str(tmp_path))
     assert office.find_soffice("darwin", {"PATH": ""}) == str(bundle)
 
@@ -191,7 +192,7 @@ def test_a_missing_libreoffice_is_said_in_the_secretarys_words(tmp_path, monkeyp
 
     from thidua_xlsx.cli import main
 
-    monkeypatch.setattr(office, "_LINUX_PLACES", ())
+    monkeypatch.setattr(office_found, "_LINUX_PLACES", ())
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     monkeypatch.delenv(office.SOFFICE_VARIABLE, raising=False)
     sample = school_copy(tmp_path)
@@ -228,6 +229,27 @@ def test_a_process_tree_that_ignores_the_request_to_end_is_stopped(tmp_path):
     assert not psutil.pid_exists(child) or psutil.Process(child).status() == psutil.STATUS_ZOMBIE
     assert time.monotonic() - started < 2 * 0.5 + 5
     parent.stdout.close()
+
+
+LEAVES_A_ZOMBIE = """
+import subprocess, sys, time
+subprocess.Popen([sys.executable, "-c", "pass"])  # ends, never collected: a zombie below this process
+time.sleep(60)
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no zombies on Windows")
+def test_a_process_that_ended_and_waits_to_be_collected_is_not_waited_for(tmp_path):
+    """soffice, having converted, leaves the gpg helpers it started as zombies: stopping its tree does not wait
+    the whole grace and more for them (they go when their parent does)."""
+    import psutil
+
+    parent = subprocess.Popen([sys.executable, "-c", LEAVES_A_ZOMBIE])
+    wait_for(lambda: [p for p in psutil.Process(parent.pid).children() if p.status() == psutil.STATUS_ZOMBIE], 30)
+    started = time.monotonic()
+    office.stop_tree(parent.pid, grace=2)
+    parent.wait(timeout=10)
+    assert time.monotonic() - started < 1.5
 
 
 @pytest.mark.libreoffice

@@ -12,7 +12,8 @@
 * for a year made from its periods (``summary.year``), in ``folder`` too: the Phiếu xếp loại chất lượng viên
   chức (Phụ lục II, Nghị định 233/2026), one page per person, signed by each person and the authority — the
   rating's paper, not a title's: like the Phiếu bầu, it is in no hồ sơ's list;
-* a PDF beside each .docx (one LibreOffice run for all of them), when asked and LibreOffice is there.
+* a PDF beside each .docx (one LibreOffice for all of them, handed each paper as it is written), when asked and
+  LibreOffice is there.
 
 What the papers carry comes from the summary's decisions (the council pass applies the vote to
 them); the tally fills in the votes, and a proposal it turned down before any council pass is marked
@@ -84,16 +85,18 @@ def write_documents(summary: Summary, folder: Path, *, pdf: bool = True, written
     for title in _own_titles(s):
         checklist = _title_folder(folder, title) / tx.FILE_CHECKLIST
         final[checklist] = written.name_for(checklist)
-    with scratch_folder("thidua_papers_") as work, pdf_converter(pdf) as convert_pdfs:
+    with scratch_folder("thidua_papers_") as work, pdf_converter(pdf) as converting:
         stage = Path(work) / folder.name  # the same name: the checklists name the folder
         staged = {path: stage / there.relative_to(folder) for path, there in final.items()}
         for _, _, path, make in planned:
             staged[path].parent.mkdir(parents=True, exist_ok=True)
             make().save(staged[path])
+            if pdf:
+                converting.add(staged[path])  # converted while the next papers are written
         pdfs: dict[Path, Path] = {}
         problem = ""
         if pdf:
-            made, problem = convert_pdfs([staged[path] for _, _, path, _ in planned])
+            made, problem = converting.result()
             pdfs = {path: final[path].with_suffix(".pdf") for _, _, path, _ in planned if staged[path] in made}
         dossiers = _dossiers(s, folder, planned, staged, pdfs)
         _install(final, staged, pdfs, written)

@@ -294,19 +294,20 @@ PROFILE_OPTION = "-env:UserInstallation="
 
 
 def stop_working_in(folders: list[Path]) -> list[int]:
-    """Stop (kill) every LibreOffice whose profile lies in one of ``folders`` — scratch folders of runs that
-    ended — where nothing ended it with its run (macOS; Windows when no job could be made): its command line
-    holds ``-env:UserInstallation=file:///…/<folder>/profile`` (a process that only names the folder otherwise,
-    a person's ``ls``, is left). Matched on the folder's name, which no other run shares and which reads the
-    same in a path and in a file:// address. Returns their ids, once ended."""
+    """Stop (kill) every LibreOffice working in one of ``folders`` — scratch folders of runs that ended — where
+    nothing ended it with its run (macOS; Windows when no job could be made): a LibreOffice (its command line gives
+    its profile, ``-env:UserInstallation=…``) whose profile, output folder (``--outdir``) or document lies in the
+    folder — its profile one of the folder's or one kept in the user's cache folder (a process that only names the
+    folder otherwise, a person's ``ls``, is left). Matched on the folder's name, which no other run shares and which
+    reads the same in a path and in a file:// address. Returns their ids, once ended."""
     import psutil
 
     names = [folder.name for folder in folders]
     found = []
     for process in psutil.process_iter(["cmdline"]):
         line = process.info["cmdline"] or ()
-        if process.pid != os.getpid() and any(part.startswith(PROFILE_OPTION) and name in part
-                                              for part in line for name in names):
+        if process.pid != os.getpid() and any(part.startswith(PROFILE_OPTION) for part in line) and \
+                any(name in part for part in line for name in names):
             found.append(process)
     for process in found:
         with contextlib.suppress(psutil.Error):

@@ -1,10 +1,12 @@
 """Run LibreOffice headless to convert a workbook (xlsx, ods, xls, pdf) or the papers (docx to pdf).
 
-Each conversion gets its own soffice, process group and private output directory. A workbook is converted on a
-fresh profile (``-env:UserInstallation``); the papers on the profile kept in the user's cache folder, one run at a
-time (:func:`_kept`: a fresh profile costs a start and a restart), with a soffice started ahead while they are
-written (:func:`started_ahead`): on a shared profile LibreOffice hands a request to the soffice already running on
-it. LibreOffice is found where its installers put it on Windows, macOS and Linux (:func:`find_soffice`).
+Each conversion gets its own soffice, process group and private output directory, on a profile
+(``-env:UserInstallation``) kept in the user's cache folder between runs — a fresh profile costs a start and a
+restart —, one run at a time (:func:`_kept`): the papers' (also taken by a workbook converted as it is), and the
+workbooks' (seeded to recalculate); a run finding one held converts on a fresh profile of its own. The papers go to a
+soffice started ahead while they are written (:func:`started_ahead`): on a shared profile LibreOffice hands a request
+to the soffice already running on it. LibreOffice is found where its installers put it on Windows, macOS and Linux
+(:mod:`thidua_xlsx.system.office_found`).
 
 LibreOffice quirks handled here:
 
@@ -58,7 +60,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import glob
 import os
 import re
 import shutil
@@ -71,10 +72,11 @@ from typing import Any
 from thidua_xlsx.system import lock
 from thidua_xlsx.system.console import terminate_as_exit
 from thidua_xlsx.system.files import PROFILE_OPTION, install, scratch_folder
+from thidua_xlsx.system.office_found import SOFFICE_VARIABLE, find_soffice, install_advice
 from thidua_xlsx.text import commands as ct
 
-__all__ = ["OfficeError", "find_soffice", "install_advice", "convert", "convert_beside", "started_ahead", "stop_tree",
-           "FORMATS"]
+__all__ = ["OfficeError", "SOFFICE_VARIABLE", "find_soffice", "install_advice", "convert", "convert_beside",
+           "started_ahead", "stop_tree", "FORMATS"]
 
 #: ``convert`` format -> ``soffice --convert-to`` argument (extension:filter).
 FORMATS = {
@@ -83,20 +85,6 @@ FORMATS = {
     "ods": "ods",
     "xls": "xls:MS Excel 97",
 }
-
-#: An environment variable naming the soffice program (or LibreOffice's folder) when it is somewhere else.
-SOFFICE_VARIABLE = "THIDUA_XLSX_SOFFICE"
-#: Where LibreOffice's installers put it, by system, for when it is not on PATH (on Windows and macOS it never is).
-_LINUX_PLACES = ("/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice", "/opt/libreoffice*/program/soffice",
-                 "/snap/bin/libreoffice")
-_MACOS_PLACES = ("/Applications/LibreOffice.app/Contents/MacOS/soffice",
-                 "~/Applications/LibreOffice.app/Contents/MacOS/soffice")
-_WINDOWS_FOLDERS = ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)", "LOCALAPPDATA")  # each + LibreOffice*\program
-#: Where the Windows installer records its program folder (the default value of the key): for all users, a 32-bit
-#: LibreOffice on a 64-bit Windows, and for this user only.
-_WINDOWS_KEYS = (("HKEY_LOCAL_MACHINE", r"SOFTWARE\LibreOffice\UNO\InstallPath"),
-                 ("HKEY_LOCAL_MACHINE", r"SOFTWARE\WOW6432Node\LibreOffice\UNO\InstallPath"),
-                 ("HKEY_CURRENT_USER", r"SOFTWARE\LibreOffice\UNO\InstallPath"))
 
 _RECALC_XCU = """<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" \
@@ -117,74 +105,10 @@ class OfficeError(Exception):
         self.message = message
 
 
-def find_soffice(platform: str | None = None, environ=None, registry=None) -> str | None:
-    """Path of the LibreOffice ``soffice`` program, or None when it is not installed.
-
-    Looked for in this order: the folder or program named by :data:`SOFFICE_VARIABLE`, PATH, then where the
-    installers of ``platform`` (``sys.platform`` by default) put it — on Windows the folder recorded in the
-    registry (``registry()``: the recorded folders; read with ``winreg`` by default), then Program Files
-    (64- and 32-bit) and the user's own programs; on macOS the application bundle."""
-    platform = platform or sys.platform
-    environ = os.environ if environ is None else environ
-    windows = platform == "win32"
-    program = "soffice.exe" if windows else "soffice"
-    named = environ.get(SOFFICE_VARIABLE, "").strip().strip('"')
-    if named:
-        for path in (named, os.path.join(named, program), os.path.join(named, "program", program)):
-            if _runnable(path):
-                return path
-    for name in ("soffice", "libreoffice"):
-        found = shutil.which(name, path=environ.get("PATH"))
-        if found:
-            return found
-    if windows:
-        recorded = (registry or _windows_recorded_folders)()
-        places = [os.path.join(folder, program) for folder in recorded]
-        places += [os.path.join(environ[var], "LibreOffice*", "program", program)
-                   for var in _WINDOWS_FOLDERS if environ.get(var)]
-    elif platform == "darwin":
-        places = [os.path.expanduser(place) for place in _MACOS_PLACES]
-    else:
-        places = list(_LINUX_PLACES)
-    for place in places:
-        for path in sorted(glob.glob(place), reverse=True) if glob.has_magic(place) else [place]:
-            if _runnable(path):
-                return path  # the newest version first where several lie side by side (LibreOffice 24.8, 25.2)
-    return None
-
-
-def _runnable(path: str) -> bool:
-    return os.path.isfile(path) and os.access(path, os.X_OK)
-
-
-def _windows_recorded_folders() -> list[str]:
-    """The program folders LibreOffice's Windows installer recorded in the registry (see :data:`_WINDOWS_KEYS`)."""
-    if sys.platform != "win32":
-        return []
-    import winreg
-
-    folders = []
-    for hive, key in _WINDOWS_KEYS:
-        try:
-            with winreg.OpenKey(getattr(winreg, hive), key) as opened:
-                value, _kind = winreg.QueryValueEx(opened, "")
-        except OSError:
-            continue
-        if isinstance(value, str) and value.strip():
-            folders.append(value.strip())
-    return folders
-
-
-def install_advice(platform: str | None = None) -> str:
-    """How to install LibreOffice, in the words of ``platform``'s users (``sys.platform`` by default)."""
-    platform = platform or sys.platform
-    system = "windows" if platform == "win32" else "macos" if platform == "darwin" else "linux"
-    return ct.OFFICE_INSTALL[system].format(variable=SOFFICE_VARIABLE)
-
-
 def convert(src: Path, fmt: str, outdir: Path, *, recalc: bool = True,
             timeout: float = 120) -> Path:
-    """Convert ``src`` with headless LibreOffice and return the path of the result.
+    """Convert ``src`` with headless LibreOffice and return the path of the result, on the profile kept for
+    workbooks recalculated on load (``recalc``), else on the papers' (:func:`_kept`).
 
     ``fmt`` is one of :data:`FORMATS` (``"pdf"``, ``"xlsx"``, ``"ods"``, ``"xls"``) or a
     raw ``"ext:Filter name"`` for ``--convert-to``. The result is ``outdir/<stem>.<ext>``,
@@ -203,9 +127,9 @@ def convert(src: Path, fmt: str, outdir: Path, *, recalc: bool = True,
     if soffice is None:
         raise OfficeError(ct.OFFICE_MISSING)
 
-    with scratch_folder("thidua_office_") as work:
-        finished, log, private_out = _converted(soffice, [src], target, Path(work), kept=None, recalc=recalc,
-                                                timeout=timeout)
+    with scratch_folder("thidua_office_") as work, contextlib.ExitStack() as stack:
+        finished, log, private_out = _converted(soffice, [src], target, Path(work), kept=_kept(stack, recalc),
+                                                recalc=recalc, timeout=timeout)
         if not finished:
             raise OfficeError(ct.OFFICE_TIMEOUT.format(name=src.name, seconds=f"{timeout:g}"))
         produced = sorted(p for p in private_out.iterdir() if p.is_file() and p.stat().st_size
@@ -252,8 +176,10 @@ def started_ahead() -> Iterator[Path | None]:
     """A LibreOffice started now, on the profile kept for documents (:func:`_kept`), so that its start — a
     second of the conversion's wait — goes on while the run makes the files it will convert. Gives its profile:
     :func:`convert_beside` given it (``ahead``) starts a soffice on the same profile, which hands the files
-    to this one (LibreOffice's one instance per profile), waits until they are converted and ends; this one
-    ends after converting. Stopped with its tree when the block ends, if it still runs. None (each conversion
+    to this one (LibreOffice's one instance per profile), waits until they are converted and ends. This one holds
+    an empty text file open, hidden: without a document open, LibreOffice ends after the first files handed to it,
+    and the next would wait for a start again; with it, files are handed as they are made. Stopped with its tree
+    when the block ends. None (each conversion
     then starts its own) where LibreOffice is missing, where nothing would end it with a run killed outright
     (macOS: :func:`_started`), or when the kept profile is another run's or cannot be made."""
     soffice = find_soffice()
@@ -268,9 +194,11 @@ def started_ahead() -> Iterator[Path | None]:
             return
         work = Path(stack.enter_context(scratch_folder("thidua_office_")))
         (work / "tmp").mkdir()
+        held = work / "held-open.txt"
+        held.write_bytes(b"")
         log = stack.enter_context(open(work / "soffice.log", "wb"))
         stack.enter_context(terminate_as_exit())
-        proc = stack.enter_context(_started([soffice, *_OPTIONS, PROFILE_OPTION + profile.as_uri()],
+        proc = stack.enter_context(_started([soffice, *_OPTIONS, PROFILE_OPTION + profile.as_uri(), str(held)],
                                             stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
                                             env=_environment(work / "tmp")))
         stack.callback(_stopped, proc)
@@ -278,8 +206,8 @@ def started_ahead() -> Iterator[Path | None]:
 
 
 def _stopped(proc: subprocess.Popen) -> None:
-    """``proc`` and its tree stopped if it still runs — ending by itself after converting, or idle: given
-    :data:`AHEAD_GRACE` to end, not :data:`STOP_GRACE` (the run waited up to 2 s more) —, and reaped."""
+    """``proc`` and its tree stopped if it still runs — idle, its files converted: given :data:`AHEAD_GRACE` to
+    end, not :data:`STOP_GRACE` —, and reaped."""
     if proc.poll() is None:
         stop_tree(proc.pid, AHEAD_GRACE)
         proc.wait()
@@ -288,8 +216,8 @@ def _stopped(proc: subprocess.Popen) -> None:
 #: The user's folder for what the tool keeps between runs and may make again: Windows' local application data
 #: (removed with the program by the uninstaller), macOS' Caches, elsewhere XDG's cache folder.
 CACHE_NAME = "thidua-xlsx"
-#: The profile kept there for converting documents (workbooks are converted on a fresh one, seeded to recalculate).
-KEPT_PROFILE = "libreoffice"
+#: The profiles kept there: for the papers (and a workbook converted as it is), and for workbooks recalculated on load.
+KEPT_PROFILE, KEPT_RECALC_PROFILE = "libreoffice", "libreoffice-recalc"
 
 
 def cache_folder(platform: str | None = None, environ=None) -> Path:
@@ -304,18 +232,20 @@ def cache_folder(platform: str | None = None, environ=None) -> Path:
     return Path(environ.get("XDG_CACHE_HOME") or home / ".cache") / CACHE_NAME
 
 
-def _kept(stack: contextlib.ExitStack) -> Path | None:
-    """The LibreOffice profile kept between runs in the user's cache folder (:data:`KEPT_PROFILE`), held by
-    this run alone until ``stack`` closes (a lock file beside it, taken over when its run was killed), made the
-    first time — a fresh profile costs LibreOffice a start and a restart. None, at once, when another run
-    holds it or the folder cannot be written: the conversion then runs on a fresh profile of its own."""
-    profile = cache_folder() / KEPT_PROFILE
+def _kept(stack: contextlib.ExitStack, recalc: bool = False) -> Path | None:
+    """A LibreOffice profile kept between runs in the user's cache folder — the one seeded to recalculate workbooks
+    on load when ``recalc`` (:data:`KEPT_RECALC_PROFILE`), else the papers' (:data:`KEPT_PROFILE`) —, held by this
+    run alone until ``stack`` closes (a lock file beside it, taken over when its run was killed), made the first
+    time — a fresh profile costs LibreOffice a start and a restart. None, at once, when another run (or another
+    conversion of this one) holds it or the folder cannot be written: the conversion then runs on a fresh profile
+    of its own."""
+    profile = cache_folder() / (KEPT_RECALC_PROFILE if recalc else KEPT_PROFILE)
     try:
         profile.parent.mkdir(parents=True, exist_ok=True)
         stack.enter_context(lock.holding([lock.lock_path(profile)], "libreoffice"))
         if not (profile / "user").is_dir():
             shutil.rmtree(profile, ignore_errors=True)
-            _new_profile(profile, recalc=False)
+            _new_profile(profile, recalc)
     except (OSError, lock.Busy):
         return None
     return profile
@@ -562,7 +492,9 @@ def stop_tree(pid: int, grace: float = STOP_GRACE) -> None:
 
     The children first (soffice.bin, asked to end, then killed), so that their parent (oosplash on Linux,
     soffice.exe on Windows) reaps them and ends by itself; then the parent. soffice ignores the request
-    to end while it starts up, hence the kill after ``grace`` seconds."""
+    to end while it starts up, hence the kill after ``grace`` seconds. A process that has ended already and waits
+    for its parent to collect it (a zombie: the gpg helpers a soffice that converted leaves so) is not waited for —
+    it goes with its parent."""
     import psutil
 
     try:
@@ -570,7 +502,7 @@ def stop_tree(pid: int, grace: float = STOP_GRACE) -> None:
         children = parent.children(recursive=True)
     except psutil.NoSuchProcess:
         return
-    for group in (children, [parent]):
+    for group in (_running(children), _running([parent])):
         for process in group:
             with contextlib.suppress(psutil.NoSuchProcess, psutil.AccessDenied):
                 process.terminate()
@@ -579,6 +511,22 @@ def stop_tree(pid: int, grace: float = STOP_GRACE) -> None:
             with contextlib.suppress(psutil.NoSuchProcess, psutil.AccessDenied):
                 process.kill()
         psutil.wait_procs(alive, timeout=STOP_GRACE)
+
+
+def _running(processes: list) -> list:
+    """Those of ``processes`` (psutil's) that have not ended: neither gone nor a zombie."""
+    import psutil
+
+    found = []
+    for process in processes:
+        try:
+            if process.status() != psutil.STATUS_ZOMBIE:
+                found.append(process)
+        except psutil.NoSuchProcess:
+            continue
+        except psutil.AccessDenied:
+            found.append(process)
+    return found
 
 
 # Times New Roman and its metric twins: what the papers are set in (Nghị định 30/2020), and what a PDF's
