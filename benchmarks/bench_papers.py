@@ -8,7 +8,9 @@ On a copy of ``samples/``, alternating, ``--repeat`` times, each checkout given 
   * the same without ``--docs`` (what the papers add is the difference).
 Medians of the wall-clock and of the CPU of each run's whole process tree (LibreOffice included), and the load of
 the machine while it ran. The first run of each checkout is not counted (LibreOffice's first start after a build,
-the profile kept in the cache folder made). Every output of the last runs of both checkouts is then compared
+the profile kept in the cache folder made): the cache folder is the benchmark's own (``XDG_CACHE_HOME``), so that
+no other run on the machine holds the kept profile meanwhile (a run finding it held converts on a fresh one). Every
+output of the last runs of both checkouts is then compared
 (``compare_outputs.py``: the workbook cell by cell, the JSON, the papers' text, the PDFs' text).
 """
 
@@ -36,7 +38,7 @@ def _children_cpu() -> float:
     return used.ru_utime + used.ru_stime
 
 
-def run(code: Path, samples: Path, out: Path, papers: bool) -> tuple[float, float]:
+def run(code: Path, samples: Path, out: Path, papers: bool, cache: Path) -> tuple[float, float]:
     """(wall seconds, CPU seconds of its tree) of one council pass by the checkout ``code``, into ``out``."""
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
@@ -46,7 +48,7 @@ def run(code: Path, samples: Path, out: Path, papers: bool) -> tuple[float, floa
         command += ["--docs", str(out / "ho-so")]
     start, used = time.perf_counter(), _children_cpu()
     child = subprocess.run(command, cwd=samples, capture_output=True, text=True,
-                           env={**os.environ, "PYTHONPATH": str(code)})
+                           env={**os.environ, "PYTHONPATH": str(code), "XDG_CACHE_HOME": str(cache)})
     took, cpu = time.perf_counter() - start, _children_cpu() - used
     if child.returncode not in (0, 1):
         raise RuntimeError(f"merge exited {child.returncode}: {child.stderr[-2000:]}")
@@ -67,7 +69,7 @@ def main() -> None:
         for k in range(args.repeat + 1):
             for name, code in codes.items():
                 for papers in (True, False):
-                    took = run(code, samples, Path(tmp) / name / str(papers), papers)
+                    took = run(code, samples, Path(tmp) / name / str(papers), papers, Path(tmp) / "cache")
                     if k:
                         runs[(name, papers)].append(took)
             loads.append(os.getloadavg()[0])
