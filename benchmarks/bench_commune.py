@@ -2,6 +2,7 @@
 
     python benchmarks/bench_commune.py                                   # 2,000 summaries
     python benchmarks/bench_commune.py --size 2000 --baseline /tmp/before --repeat 3
+    python benchmarks/bench_commune.py --size 2000 --baseline /tmp/before --read-cpu 300 --repeat 5   # one core
 
 The inbox is ``bench_scale.py``'s cached ``--kind schools`` build (N copies of the sample school's final summary, each
 under its own school name, and a ``cap-tren.xlsx`` listing the N schools). One run alternates, ``--repeat`` times:
@@ -16,6 +17,11 @@ the merge counted once). With ``--baseline``, every output of the last runs with
 compared (compare_outputs.py: the workbook cell by cell with its styles, the JSON, every import file).
 Medians are printed: wall-clock, and CPU (user + system; on a machine shared with other work it moves less than the
 wall-clock) of the merge process alone (its one core: what the workers do not share) and of all its processes.
+
+``--read-cpu N`` times instead what a reading worker does with a summary: N of them read one after the other in one
+process (as ``read_school_summaries`` reads each: its entry sorted out, containment, the gate, the lists' check, the
+proposals), CPU per summary, the best of three passes; this checkout and ``--baseline``'s alternate, ``--repeat``
+times, each in a child process pinned to one core; the medians and the pairs' ratios are printed.
 """
 
 from __future__ import annotations
@@ -109,17 +115,62 @@ def _children_cpu() -> float:
     return used.ru_utime + used.ru_stime
 
 
+READ_CPU = r"""
+import sys, time
+from pathlib import Path
+from thidua_xlsx.read.containment import scan_inbox
+from thidua_xlsx.read.school_summaries import _read_entry
+items = scan_inbox(Path(sys.argv[1]))[:int(sys.argv[2])]
+for item in items[:20]:
+    _read_entry(None, item)
+def one_pass():
+    start = time.process_time()
+    for item in items:
+        _read_entry(None, item)
+    return time.process_time() - start
+best = min(one_pass() for _ in range(3))
+print(best / len(items) * 1000)
+"""
+
+
+def read_cpu(code: Path, inbox: Path, count: int) -> float:
+    """CPU milliseconds a summary, read by ``code``'s checkout on one core (see the module)."""
+    pin = ["taskset", "-c", "0"] if sys.platform.startswith("linux") else []
+    done = subprocess.run([*pin, sys.executable, "-c", READ_CPU, str(inbox), str(count)], capture_output=True,
+                          text=True, check=True, cwd=code, env={**os.environ, "PYTHONPATH": str(code)})
+    return float(done.stdout)
+
+
+def read_cpu_runs(codes: dict[str, Path], inbox: Path, count: int, repeat: int) -> None:
+    runs: dict[str, list[float]] = {name: [] for name in codes}
+    for _ in range(repeat):
+        for name, code in codes.items():
+            runs[name].append(read_cpu(code, inbox, count))
+        print(json.dumps({name: round(found[-1], 3) for name, found in runs.items()}), flush=True)
+    for name, found in runs.items():
+        print(f"{name}: {statistics.median(found):.2f} ms a summary (runs {', '.join(f'{x:.2f}' for x in found)})")
+    if "before" in runs:
+        pairs = [a / b for a, b in zip(runs["this"], runs["before"])]
+        print(f"this / before: median {statistics.median(pairs):.2f} (pairs {', '.join(f'{x:.2f}' for x in pairs)})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--size", type=int, default=2000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--naive-files", type=int, default=200)
     parser.add_argument("--baseline", type=Path)
+    parser.add_argument("--read-cpu", type=int, default=0, metavar="N",
+                        help="time N summaries read on one core instead of the merges")
     args = parser.parse_args()
     target, _ = cached_inbox("schools", args.size, False)
     folder = target / "campaign"
     files = sorted((folder / "inbox").iterdir())
     warm(files)
+    if args.read_cpu:
+        read_cpu_runs({"this": ROOT} | ({"before": args.baseline} if args.baseline else {}), folder / "inbox",
+                      args.read_cpu, args.repeat)
+        return
     sample = files[:: max(1, len(files) // args.naive_files)][: args.naive_files]
     codes = {"this": ROOT} | ({"before": args.baseline} if args.baseline else {})
     runs: dict[str, list] = {"naive": []} | {f"{name} {kind}": [] for name in codes for kind in ("merge", "export")}
