@@ -297,6 +297,8 @@ def remembering_workbook_class() -> type:
             self.row_spans = {block: f"{low + 1}:{high + 1}" for block, (low, high) in sorted(spans.items())}
             return None
 
+        rows_remembered = True  # False: a workbook whose rows do not repeat (its forms placed from skeletons)
+
         def _write_rows(self):
             # xlsxwriter's rows, each row whose cells all have a format written once a workbook and remembered
             # (its XML is a function of its number, its 16 rows' span, its height and style and its cells:
@@ -312,6 +314,12 @@ def remembering_workbook_class() -> type:
                 if not cells:
                     if info is not None:
                         self._write_empty_row(row_num, span, info)
+                    continue
+                if not self.rows_remembered:
+                    self._write_row(row_num, span, info)
+                    for col_num in sorted(cells):
+                        self._write_cell(row_num, col_num, cells[col_num])
+                    self._xml_end_tag("row")
                     continue
                 key = (row_num, span, id(info), sheet, tuple(cells.items()))
                 found = rows_written.get(key) if all(cell.format for cell in cells.values()) else None

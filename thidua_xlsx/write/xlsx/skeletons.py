@@ -61,6 +61,8 @@ def skeleton_workbook_class() -> type:
         return remembering
 
     class SkeletonWorksheet(remembering.worksheet_class):
+        rows_remembered = False  # its forms are placed: the rows xlsxwriter writes (the other sheets') never repeat
+
         def __init__(self):
             super().__init__()
             self.calls: list[tuple[str, tuple]] = []
@@ -70,11 +72,17 @@ def skeleton_workbook_class() -> type:
         def _assemble_xml_file(self):
             if self.placed is None:
                 return super()._assemble_xml_file()
-            # the xf indices are given as xlsxwriter gives them: at first use, sheet after sheet, in the XML's order
-            template, styles, fixed = self.placed
-            self.fh.write(_formatted((template, *[str(style._get_xf_index()) for style in styles], *fixed)))
+            self.fh.write(self.placed_xml().decode("utf-8"))
             self._xml_close()
             return None
+
+        def placed_xml(self) -> bytes:
+            """The XML of a sheet placed from a skeleton, in UTF-8: the xf indices are given as xlsxwriter gives
+            them, at first use, sheet after sheet, in the XML's order."""
+            if self.placed is None:
+                raise ValueError(f"{self.name}: not a sheet placed from a skeleton")
+            template, styles, fixed = self.placed
+            return _formatted((template, *[str(style._get_xf_index()) for style in styles], *fixed))
 
     def recorded(name: str):
         def call(self, *args):
@@ -107,6 +115,27 @@ def skeleton_workbook_class() -> type:
                 fh.write(found)
 
     class RememberingPackager(Packager):
+        def _write_worksheet_files(self):
+            # xlsxwriter 3.3's, where the parts are kept in memory a sheet placed from a skeleton given as its bytes
+            # (the same bytes object for the same sheet in many books: encoded, hashed and compressed once)
+            if not self.in_memory:
+                return super()._write_worksheet_files()
+            index = 1
+            for worksheet in self.workbook.worksheets():
+                if worksheet.is_chartsheet:
+                    continue
+                name = f"xl/worksheets/sheet{index}.xml"
+                if getattr(worksheet, "placed", None) is not None:
+                    self.filenames.append((io.BytesIO(worksheet.placed_xml()), name, True))
+                else:
+                    if worksheet.constant_memory:
+                        worksheet._opt_reopen()
+                        worksheet._write_single_row()
+                    worksheet._set_xml_writer(self._filename(name))
+                    worksheet._assemble_xml_file()
+                index += 1
+            return None
+
         def _write_shared_strings_file(self):
             # xlsxwriter 3.3's, its strings' XML remembered
             if self.workbook.str_table.count:
@@ -140,8 +169,8 @@ def skeleton_workbook_class() -> type:
 
 
 @lru_cache(maxsize=512)  # a placed sheet's XML (tens of KB) by its template and numbers: the same in many books
-def _formatted(key: tuple[str, ...]) -> str:
-    return key[0].format(*key[1:])
+def _formatted(key: tuple[str, ...]) -> bytes:
+    return key[0].format(*key[1:]).encode("utf-8")
 
 
 def takes_skeletons(wb) -> bool:
