@@ -170,3 +170,32 @@ def test_rows_that_reach_outside_their_block_are_written_again(tmp_path):
         assert calls == ([sheets[0].name] if not outside else [ws.name for ws in sheets])
         assert all(ws.table[0][0] == sheets[0].table[0][0] for ws in sheets)
     wb.close()
+
+
+@pytest.mark.parametrize("collector_on", [True, False])
+def test_generate_leaves_the_collector_as_it_was_and_no_book_behind(collector_on, tmp_path):
+    """Each book is written with Python's cyclic garbage collector paused (~10 % of generate's CPU: benchmarks/
+    RESULTS.md): after generate it is on again (off where it was off), and no book's sheets are left in memory."""
+    import gc
+
+    from xlsxwriter.worksheet import Worksheet
+
+    from tests.conftest import make_folder
+    from thidua_xlsx import service
+
+    def sheets_alive() -> int:
+        return sum(isinstance(o, Worksheet) for o in gc.get_objects())
+
+    folder = make_folder(tmp_path / "campaign", cm.from_dict(campaign_dict()))
+    before = sheets_alive()
+    if not collector_on:
+        gc.disable()
+    try:
+        generated = service.generate_round(folder, ly.SCORING, tmp_path / "outbox")
+        assert gc.isenabled() is collector_on
+    finally:
+        gc.enable()
+    assert len(generated.paths) == 2 and not generated.problems.errors
+    if not collector_on:  # what the books left in cycles (their sheets and workbook) waits for a collection
+        gc.collect(0)
+    assert sheets_alive() <= before
