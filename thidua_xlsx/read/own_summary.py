@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -71,7 +71,7 @@ class Opened:
     sha256: str
     edited: bool = False
     changes: tuple[ListChange, ...] = ()
-    unzipped: Unzipped = Unzipped(())
+    unzipped: Unzipped = field(default_factory=lambda: Unzipped(()))
 
 
 CONTENT_TYPES = "[Content_Types].xml"  # what the package's parts are: a macro-enabled workbook says so here
