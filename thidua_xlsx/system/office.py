@@ -51,6 +51,9 @@ LibreOffice quirks handled here:
   (:func:`thidua_xlsx.system.files.remove_abandoned_scratch`).
 * LibreOffice makes a temporary folder of its own, removed when it ends — not when it is killed: it is made
   inside the conversion's scratch folder (:data:`_TEMPORARY_VARIABLES`), so that it goes with it.
+* On Linux, as it starts, soffice's heap is given back to the system and taken again page by page (glibc's
+  allocator trims it: ~295,000 page faults, 0.6–0.9 s of the system's CPU of its ~1.2 s start); with the heap kept
+  256 MB ahead (:data:`_HEAP_KEPT_AHEAD`: ~48,000 faults) it is ready in half the time, its peak ~45 MB higher.
 * ``--convert-to`` names the output after the input, so converting into the
   input's own directory would overwrite it; the private output directory avoids
   that until the result is moved into place — whole (:func:`thidua_xlsx.system.files.install`):
@@ -287,7 +290,13 @@ def _environment(temporary: Path) -> dict[str, str]:
     """soffice's environment: ours without Python's variables, its temporary folder ``temporary``."""
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
     env.update(dict.fromkeys(_TEMPORARY_VARIABLES, str(temporary)))  # its lu*.tmp folder in ours, whatever happens
+    if sys.platform.startswith("linux"):
+        env.setdefault(*_HEAP_KEPT_AHEAD)  # a value the user set is kept
     return env
+
+
+#: glibc's setting of how much more heap its allocator takes than asked and keeps when it trims (see the module).
+_HEAP_KEPT_AHEAD = ("MALLOC_TOP_PAD_", str(256 * 1024 * 1024))
 
 
 def _run(soffice: str, sources: list[Path], target: str, outdir: Path, profile: Path, *,
