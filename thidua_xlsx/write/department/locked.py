@@ -145,7 +145,7 @@ def _placed_labels(texts: tuple[str, ...], at: tuple[int, ...], values: tuple[st
         skipped = set(at)
         kept = _SKELETON_LABELS[key] = (texts, _labels(t for k, t in enumerate(texts) if k not in skipped))
     own, theirs = kept[1], _labels(values)
-    return None if own is None or theirs is None else own + theirs
+    return None if own is None or theirs is None else own + theirs if theirs else own
 
 
 def _texts_checked(cells: tuple[Cell, ...]) -> frozenset[str] | None:
@@ -189,10 +189,20 @@ def _found_by_their_codes(book, forms: list[ly.ScoringSheet]) -> bool:
         return False
     if any(not text or cm.clean_text(text) != text for text in (*markers, *codes)):
         return False
-    for rubric in {r.role: book.c.rubric_for(r.role) for r in forms}.values():
-        items = [item.code for _, item in rubric.items]
-        groups = [group.code for group in rubric.groups]
-        every = items + groups
-        if len(set(every)) != len(every) or any(not code or cm.clean_text(code) != code for code in every):
-            return False
-    return True
+    return all(_codes_apart(rubric) for rubric in {r.role: book.c.rubric_for(r.role) for r in forms}.values())
+
+
+_CODES_APART: dict[int, tuple[cm.Rubric, bool]] = {}  # a rubric (by id, the object kept) → :func:`_codes_apart`
+
+
+def _codes_apart(rubric: cm.Rubric) -> bool:
+    """Whether each criterion and group of ``rubric`` has a code of its own, a clean text; checked once a process (the
+    same rubric in every book of a campaign)."""
+    kept = _CODES_APART.get(id(rubric))
+    if kept is None or kept[0] is not rubric:
+        every = [item.code for _, item in rubric.items] + [group.code for group in rubric.groups]
+        apart = len(set(every)) == len(every) and all(code and cm.clean_text(code) == code for code in every)
+        if len(_CODES_APART) >= _SKELETONS_KEPT:
+            _CODES_APART.clear()
+        kept = _CODES_APART[id(rubric)] = (rubric, apart)
+    return kept[1]
