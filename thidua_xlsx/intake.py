@@ -51,6 +51,7 @@ from thidua_xlsx.model.inbox import InboxFile
 from thidua_xlsx.model.issues import ERROR, NOTE, Issue, Problems, issue
 from thidua_xlsx.model.places import INBOX, RECEIVED_FOLDER, REGISTRATION_INBOX, STAGING_FOLDER, windows_device
 from thidua_xlsx.read.containment import FILE, LOCK_PREFIXES, MAX_FILE_BYTES, WORKBOOK_SUFFIXES, InboxItem
+from thidua_xlsx.read.inflating import DAMAGED_ZIP
 from thidua_xlsx.system import files
 from thidua_xlsx.system.lock import hide
 from thidua_xlsx.workspace import CampaignFolder, campaign_in, level_above_book, open_campaign
@@ -369,7 +370,7 @@ class Intake:
                 if not infos:
                     found.append(Filed(name, NOT_OURS, problem=issue("intake.archive_empty", NOTE, file=name)))
                 return found
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError):
+        except (RuntimeError, *DAMAGED_ZIP):
             return [Filed(name, REFUSED, problem=issue("intake.archive_broken", ERROR, file=name))]
 
     # --- words --------------------------------------------------------------------------------------------------

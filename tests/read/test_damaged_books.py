@@ -86,3 +86,36 @@ def test_a_book_damaged_at_random_is_read_or_refused_with_its_reason_never_our_e
         outcome = read.file.status if read.file.status == ACCEPTED else read.file.reason
         outcomes[outcome] = outcomes.get(outcome, 0) + 1
     assert sum(outcomes.values()) == DAMAGES and len(outcomes) >= 2, outcomes  # damages that read and that did not
+
+
+def _stream_broken(data: bytes, name: str) -> bytes:
+    """``data`` with eight bytes in the middle of the part ``name``'s compressed stream inverted: the zip's directory
+    and the part's header intact, its deflate stream broken (zlib refuses it, or gives other bytes than its CRC)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        info = zf.getinfo(name)
+    start = info.header_offset + 30 + int.from_bytes(data[info.header_offset + 26:info.header_offset + 28], "little") \
+        + int.from_bytes(data[info.header_offset + 28:info.header_offset + 30], "little")
+    middle = start + info.compress_size // 2
+    return data[:middle] + bytes(b ^ 0xFF for b in data[middle:middle + 8]) + data[middle + 8:]
+
+
+def test_a_part_whose_compressed_stream_is_broken_is_a_damaged_book_never_our_error(context, tmp_path):
+    """Every deflated part of both books broken in turn where it is stored — not in its XML, in its compressed bytes
+    (a transfer that damaged the file): zlib's own error is a damaged book, said as such; the styles' part, read whole
+    by the checks, was "our error" before."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for book in (A_FORM, ISSUED):
+        data = book.read_bytes()
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = [i.filename for i in zf.infolist()
+                     if i.compress_type == zipfile.ZIP_DEFLATED and i.compress_size > 64]
+        for n, name in enumerate(names):
+            (inbox / f"{book.stem[:12]}-{n:02d}.xlsx").write_bytes(_stream_broken(data, name))
+    outcomes: dict[str, list[str]] = {}
+    for item in scan_inbox(inbox):
+        read = read_one(item, context)
+        assert read.file.reason != "file.internal_error" and not read.error, (item.name, read.file, read.error)
+        outcome = read.file.status if read.file.status == ACCEPTED else read.file.reason
+        outcomes.setdefault(outcome, []).append(item.name)
+    assert "file.corrupt" in outcomes, outcomes

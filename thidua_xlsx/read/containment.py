@@ -30,7 +30,7 @@ from pathlib import Path
 
 from thidua_xlsx.model.inbox import InboxFile, reject
 from thidua_xlsx.model.issues import Problems
-from thidua_xlsx.read.inflating import Unzipped, looked_at
+from thidua_xlsx.read.inflating import DAMAGED_ZIP, Unzipped, looked_at
 from thidua_xlsx.system.files import too_long
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -255,7 +255,7 @@ def workbooks_in_archive(path: Path) -> list[str]:
                 return []
             return [safe_name(info.filename) for info in infos if not info.is_dir() and
                     Path(info.filename).suffix.lower() in WORKBOOK_SUFFIXES and "__MACOSX/" not in info.filename]
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
+    except DAMAGED_ZIP:
         return []
 
 
@@ -337,7 +337,7 @@ def sheet_names(data: bytes, parts: dict[str, bytes] | None = None) -> dict[str,
         else:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
                 rels, book = zf.read(BOOK_RELS_PART), zf.read(BOOK_PART)
-    except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError):
+    except (KeyError, *DAMAGED_ZIP):
         return {}
     return dict(_names_in(rels, book))
 
@@ -419,7 +419,7 @@ def _zip_problem(data: bytes, suffix: str | None, bounds: Bounds, parts: dict[st
                                            bounds)
                     if problem:
                         return problem
-    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError):
+    except DAMAGED_ZIP:
         return Problem("file.corrupt")
     if parts is not None:
         parts.update((name, xml) for name, xml in sheets.items() if isinstance(xml, bytes))

@@ -52,6 +52,7 @@ from thidua_xlsx.model.issues import WARNING, Problems
 from thidua_xlsx.read import own_summary as gate
 from thidua_xlsx.read.campaign_book import Grid, convert_value, read_grids
 from thidua_xlsx.read.containment import FILE, LINK, SCHOOL, WORKBOOK_SUFFIXES, read_own_book, scan_inbox
+from thidua_xlsx.read.inflating import DAMAGED_ZIP
 from thidua_xlsx.read.own_summary import Refusals, Wanted, open_summary
 from thidua_xlsx.text import history as hx
 from thidua_xlsx.text.collation import fold
@@ -430,7 +431,7 @@ def _school_of(data: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             app = fromstring(zf.read("docProps/app.xml"))
-    except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, ParseError):
+    except (KeyError, ParseError, *DAMAGED_ZIP):
         return ""
     company = next((e for e in app.iter() if e.tag.rsplit("}", 1)[-1] == "Company"), None)
     return cm.clean_text(company.text) if company is not None else ""

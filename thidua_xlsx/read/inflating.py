@@ -26,6 +26,10 @@ _UNSUPPORTED = 0x1 | 0x20 | 0x40  # encrypted (a password asked for), compressed
 
 HEAD = 4096  # of a part, looked at for what no Office file has
 
+#: What reading a part of a damaged zip raises: zipfile's own faults, zlib's on a broken stream (zipfile passes it
+#: on as it is), a read cut short, a method zipfile does not know. Each means the file is damaged, never our error.
+DAMAGED_ZIP = (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError)
+
 
 def looked_at(zf: zipfile.ZipFile, data: bytes, whole: Callable[[zipfile.ZipInfo], bool]
               ) -> tuple[str, dict[str, bytes | Exception]]:
@@ -42,7 +46,7 @@ def looked_at(zf: zipfile.ZipFile, data: bytes, whole: Callable[[zipfile.ZipInfo
             try:
                 xml = found[info.filename] = parts.whole(info)  # at most its declared size
                 head = xml[:HEAD]
-            except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError) as exc:
+            except DAMAGED_ZIP as exc:
                 found[info.filename] = exc
                 head = parts.head(info, HEAD)
         else:

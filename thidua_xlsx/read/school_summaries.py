@@ -21,6 +21,7 @@ from thidua_xlsx.read import own_summary as gate
 from thidua_xlsx.read.containment import FILE, SCHOOL, InboxItem, unreadable
 from thidua_xlsx.read.department import sorted_out
 from thidua_xlsx.read.department.entry import saved_at
+from thidua_xlsx.read.inflating import DAMAGED_ZIP
 from thidua_xlsx.read.own_summary import CONTENT_TYPES, Opened, Refusals, Wanted, open_summary
 from thidua_xlsx.system import pool
 from thidua_xlsx.text.messages import REASONS
@@ -134,7 +135,7 @@ def _has_macros(data: bytes) -> bool:
         with zipfile.ZipFile(io.BytesIO(data)) as book:
             names = book.namelist()
             types = book.read(CONTENT_TYPES) if CONTENT_TYPES in names else b""
-    except (zipfile.BadZipFile, KeyError, OSError, RuntimeError):
+    except (KeyError, RuntimeError, *DAMAGED_ZIP):
         return False
     return any(name.lower().endswith("vbaproject.bin") for name in names) or b"macroEnabled" in types
 

@@ -8,6 +8,7 @@ from typing import Protocol
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.inbox import Cell
+from thidua_xlsx.read.inflating import DAMAGED_ZIP
 
 
 class Formulas(Protocol):
@@ -179,5 +180,5 @@ def _compact_ods(data: bytes) -> bytes | None:
                     copy.writestr(info.filename, body, zipfile.ZIP_STORED if info.filename == "mimetype"
                                   else zipfile.ZIP_DEFLATED)
             return out.getvalue()
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
+    except DAMAGED_ZIP:
         return None

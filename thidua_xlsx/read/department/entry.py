@@ -10,6 +10,7 @@ import zipfile
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import InboxFile
 from thidua_xlsx.read.containment import MAX_FILE_BYTES, InboxItem
+from thidua_xlsx.read.inflating import DAMAGED_ZIP
 from thidua_xlsx.system.files import sha256_of
 
 
@@ -48,7 +49,7 @@ def saved_at(data: bytes, suffix: str) -> dt.datetime | None:
                 return None
             match = pattern.search(zf.read(member))
             app = _APPLICATION.search(zf.read("docProps/app.xml")) if "docProps/app.xml" in zf.namelist() else None
-    except (KeyError, zipfile.BadZipFile):
+    except (KeyError, *DAMAGED_ZIP):
         return None
     if not match:
         return None

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import json
 import re
-import zipfile
 from collections.abc import Collection, Mapping
 from html import unescape
 
 from thidua_xlsx.read.department import ods
 from thidua_xlsx.read.department.cells import Formulas, Sheet
+from thidua_xlsx.read.inflating import DAMAGED_ZIP
 
 NO_FORMULA = ""  # a locked cell issued with a formula and found without one (a value typed over it)
 
@@ -74,7 +74,7 @@ def attach_formulas(sheets: dict[str, Sheet], data: bytes, suffix: str, parts: d
             found = _ods_formulas(data)
         else:
             return
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError):
+    except (KeyError, *DAMAGED_ZIP):
         return
     for name, sheet in sheets.items():
         if name in found:

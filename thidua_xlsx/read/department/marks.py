@@ -28,6 +28,7 @@ from thidua_xlsx.read.department import ods
 from thidua_xlsx.read.department.cells import Formulas
 from thidua_xlsx.read.department.extraction import Found
 from thidua_xlsx.read.department.formulas import XmlFormulas
+from thidua_xlsx.read.inflating import DAMAGED_ZIP
 
 Marks = dict[str, dict[tuple[int, int], str]]  # sheet name → (row, col) → mark, 0-based
 
@@ -65,7 +66,7 @@ def input_marks(found: Found, data: bytes, suffix: str, parts: dict[str, bytes],
         if suffix in (".xlsx", ".xlsm"):
             return _xlsx_marks(input_cells(found), data, parts, formulas or {})
         return _ods_marks(data) if suffix == ".ods" else {}
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError):
+    except (KeyError, *DAMAGED_ZIP):
         return {}  # calamine read the file: what cannot be looked at here is left as calamine gave it
 
 
