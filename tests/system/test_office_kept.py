@@ -94,19 +94,26 @@ def test_a_profile_another_run_holds_is_not_waited_for(tmp_path, cache):
     """Another run converting on the kept profile: this one converts on a fresh profile of its own, at once."""
     require_libreoffice()
     cache.parent.mkdir(parents=True)
-    holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time; from pathlib import Path; from thidua_xlsx.system import lock\n"
-         "with lock.holding([lock.lock_path(Path(sys.argv[1]))], 'libreoffice'):\n"
-         "    print('held', flush=True); time.sleep(120)", str(cache)],
-        stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline().strip() == "held"
+    with _held_by_another_run(cache):
         papers = _papers(tmp_path / "ho-so", "01_To-trinh")
         with pdf_converter() as convert:
             assert office_processes(cache.as_uri()) == []  # nothing started on the held profile
             done, problem = _handed(convert, papers)
         assert problem == "" and _said(done[papers[0]]) == "01_To-trinh"
         assert not cache.exists()  # left to its holder
+
+
+@contextlib.contextmanager
+def _held_by_another_run(profile: Path):
+    """``profile``'s lock held by another process (as another run converting on it) while the block runs."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; from pathlib import Path; from thidua_xlsx.system import lock\n"
+         "with lock.holding([lock.lock_path(Path(sys.argv[1]))], 'libreoffice'):\n"
+         "    print('held', flush=True); time.sleep(120)", str(profile)],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        yield
     finally:
         holder.kill()
         holder.communicate()
@@ -239,16 +246,7 @@ def test_a_workbook_profile_another_run_holds_is_not_waited_for(tmp_path, cache)
     require_libreoffice()
     recalc = cache.parent / office.KEPT_RECALC_PROFILE
     recalc.parent.mkdir(parents=True)
-    holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time; from pathlib import Path; from thidua_xlsx.system import lock\n"
-         "with lock.holding([lock.lock_path(Path(sys.argv[1]))], 'libreoffice'):\n"
-         "    print('held', flush=True); time.sleep(120)", str(recalc)],
-        stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout.readline().strip() == "held"
+    with _held_by_another_run(recalc):
         book = _cached_zero(tmp_path / "tong-hop.xlsx")
         assert _c2(office.convert(book, "xlsx", tmp_path / "ra")) == 42  # on a fresh profile, recalculated too
         assert not recalc.exists()  # left to its holder
-    finally:
-        holder.kill()
-        holder.communicate()
