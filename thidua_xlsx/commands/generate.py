@@ -310,7 +310,12 @@ def _record_of(written: LockedCells) -> tuple[str, str] | None:
 
 def _unit(key: str, value: str) -> _Unit:
     """One pair, as :func:`_record_of` sorts and writes it."""
-    return key, key, f"[{encode_basestring(key)},{encode_basestring(value)}]", f"{len(key)}:{key}{len(value)}:{value}"
+    return key, key, _json_pair(key, value), f"{len(key)}:{key}{len(value)}:{value}"
+
+
+def _json_pair(key: str, value: str) -> str:
+    """A (key, value) pair as the record's JSON writes it (:func:`~thidua_xlsx.read.registry.locked_json`)."""
+    return f"[{encode_basestring(key)},{encode_basestring(value)}]"
 
 
 def _canonical(value: object, formula: bool) -> str:
@@ -339,8 +344,7 @@ class _Block:
         # each pair: its key with the mark, its value as compared (None: the form's own)
         self._pairs = [(f"{head}{mark}{tail}", None if value in own else _canonical(value, formula))
                        for tail, value, formula in tails]
-        self.json = self._pieces(lambda key, value: f"[{encode_basestring(key)},{encode_basestring(value)}]",
-                                 lambda key: f"[{encode_basestring(key)},", "]", ",")
+        self.json = self._pieces(_json_pair, lambda key: f"[{encode_basestring(key)},", "]", ",")
         self._texts: dict[int, list[list[str]]] = {}  # the marker's length → the fingerprint's text's pieces
 
     def _pieces(self, pair: Callable[[str, str], str], before: Callable[[str], str], after: str, between: str
