@@ -56,9 +56,10 @@ def pytest_terminal_summary(terminalreporter, config):
         terminalreporter.write_line(f"random order: -p randomly --randomly-seed={seed} runs the tests in it again")
 
 
+@pytest.hookimpl(trylast=True)  # on the tests left once -m and -k have deselected
 def pytest_collection_modifyitems(items):
     """Tell ``require_libreoffice`` which tests say they start LibreOffice; a test that runs Wine (tests/wine.py's
-    ``wine_env``) says so by its mark, so that ``-m "not wine"`` leaves it out."""
+    ``wine_env``) says so by its mark, so that ``-m "not wine"`` leaves it out; the long tests first."""
     from tests.libreoffice import MARKED
 
     MARKED.update(item.nodeid for item in items if item.get_closest_marker("libreoffice"))
@@ -66,6 +67,36 @@ def pytest_collection_modifyitems(items):
                 if "wine_env" in getattr(item, "fixturenames", ()) and not item.get_closest_marker("wine")]
     if unmarked:
         raise pytest.UsageError(f"these tests run Wine without @pytest.mark.wine: {', '.join(unmarked)}")
+    _long_tests_first(items)
+
+
+#: The marks of the tests that last longest, the longest kind first: an installer's real pip, a browser journey, a
+#: Wine prefix, a real LibreOffice.
+LONG_FIRST = ("installer", "browser", "wine", "libreoffice")
+
+
+def _long_tests_first(items) -> None:
+    """Under xdist's load scheduling, the long tests first, dealt evenly between the processes: each process gets a
+    first chunk of consecutive tests, a quarter of its share, and the rest as it asks — so a long test started
+    last no longer keeps one process running while the others have finished. The random order is kept inside each
+    kind and among the other tests (the same seed gives the same order)."""
+    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT") or 0)
+    if workers < 2:
+        return
+
+    def kind(item) -> int:
+        return next((rank for rank, mark in enumerate(LONG_FIRST) if item.get_closest_marker(mark)), len(LONG_FIRST))
+
+    long = sorted((item for item in items if kind(item) < len(LONG_FIRST)), key=kind)
+    rest = [item for item in items if kind(item) == len(LONG_FIRST)]
+    chunk = max(len(items) // workers // 4, 2)  # xdist's LoadScheduling: the first chunk each process is sent
+    ordered = []
+    for worker in range(workers):
+        dealt = long[worker::workers]
+        taken = max(chunk - len(dealt), 0)
+        ordered += dealt + rest[:taken]
+        rest = rest[taken:]
+    items[:] = ordered + rest
 
 
 RUBRIC_GV = {
