@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import dataclasses
+import datetime as dt
+import shutil
+import tempfile
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -10,9 +14,23 @@ from openpyxl import load_workbook
 from thidua_xlsx import service
 from thidua_xlsx.read.campaign_book import load_campaign_book
 
+_MADE: dict[tuple[str, dt.date], tempfile.TemporaryDirectory] = {}  # (level, init's day) → the folder init made
+
 
 def make_book(directory: Path, level: str = "tieu-hoc") -> Path:
-    service.init_campaign(directory, level, campaign_id="x")
+    """``directory`` as ``init`` makes it for ``level`` (campaign id "x"; campaign.xlsx, inbox/, outbox/, the
+    launchers): made once a process for each level and day init sees (a test may set the day), then copied, each
+    test's own to edit, its files saved now."""
+    from thidua_xlsx.commands import init
+
+    key = (level, init.vietnam_today())
+    made = _MADE.get(key)
+    if made is None:
+        made = tempfile.TemporaryDirectory(prefix="init-")
+        atexit.register(made.cleanup)
+        service.init_campaign(Path(made.name) / "c", level, campaign_id="x")
+        _MADE[key] = made
+    shutil.copytree(Path(made.name) / "c", directory, copy_function=shutil.copy, dirs_exist_ok=True)
     return directory / "campaign.xlsx"
 
 

@@ -9,6 +9,7 @@ before it, never one after it; every import counts, at module level, inside a fu
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from pathlib import Path
 
@@ -52,12 +53,34 @@ def step_of(module: str) -> str:
     return "" if folder in DOORS else folder
 
 
-def imports_of(path: Path, package: Path = PACKAGE) -> tuple[set[str], set[str]]:
-    """(modules of the package imported by ``path``, top-level names of the other libraries it imports)."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+@functools.cache
+def _parsed(source: str) -> tuple[ast.Module, tuple[ast.AST, ...]]:
+    """The tree of a module's source and its nodes in ``ast.walk``'s order, made once a process for each source (the
+    tests below read every module of the package, each again; a planted module's new source is parsed anew). Read
+    only: no test changes a tree."""
+    tree = ast.parse(source)
+    return tree, tuple(ast.walk(tree))
+
+
+def tree_of(path: Path) -> ast.Module:
+    return _parsed(path.read_text(encoding="utf-8"))[0]
+
+
+def nodes_of(path: Path) -> tuple[ast.AST, ...]:
+    """Every node of ``path``'s tree (``ast.walk(tree_of(path))``)."""
+    return _parsed(path.read_text(encoding="utf-8"))[1]
+
+
+def modules_of(package: Path = PACKAGE) -> set[str]:
+    return {module_name(p, package) for p in package.rglob("*.py")}
+
+
+def imports_of(path: Path, package: Path = PACKAGE, known: set[str] | None = None) -> tuple[set[str], set[str]]:
+    """(modules of the package imported by ``path``, top-level names of the other libraries it imports); ``known``:
+    the package's modules (:func:`modules_of`), when the caller has them."""
     ours, others = set(), set()
-    known = {module_name(p, package) for p in package.rglob("*.py")}
-    for node in ast.walk(tree):
+    known = modules_of(package) if known is None else known
+    for node in nodes_of(path):
         if isinstance(node, ast.Import):
             for alias in node.names:
                 (ours if alias.name.startswith(package.name + ".") else others).add(
@@ -73,17 +96,16 @@ def imports_of(path: Path, package: Path = PACKAGE) -> tuple[set[str], set[str]]
 
 
 def opened_files(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    return {node.func.id if isinstance(node.func, ast.Name) else node.func.attr for node in ast.walk(tree)
+    return {node.func.id if isinstance(node.func, ast.Name) else node.func.attr for node in nodes_of(path)
             if isinstance(node, ast.Call) and isinstance(node.func, (ast.Name, ast.Attribute))} & FILE_CALLS
 
 
 def problems_of(package: Path = PACKAGE) -> list[str]:
     """Every import against the flow, every forbidden library or file call, and every cycle, as lines."""
-    found, graph = [], {}
+    found, graph, known = [], {}, modules_of(package)
     for path in sorted(package.rglob("*.py")):
         name = module_name(path, package)
-        ours, others = imports_of(path, package)
+        ours, others = imports_of(path, package, known)
         graph[name] = {m for m in ours if m != name}
         folder = step_of(name)
         for target in graph[name]:
@@ -157,11 +179,11 @@ def test_every_module_sits_in_a_folder_of_the_flow():
 def test_a_step_of_the_flow_never_imports_a_door():
     """commands/, mail/ and ui/ are imported at the top only, never by read/, write/… (a command or a door holds no
     rule a step could need)."""
-    found = []
+    found, known = [], modules_of()
     for path in sorted(PACKAGE.rglob("*.py")):
         name = module_name(path)
         if folder_of(name) in FLOW and folder_of(name) != "":
-            found += [f"{name} imports {t}" for t in imports_of(path)[0] if folder_of(t) in DOORS]
+            found += [f"{name} imports {t}" for t in imports_of(path, known=known)[0] if folder_of(t) in DOORS]
     assert found == []
 
 
@@ -171,8 +193,9 @@ def _door(name: str) -> bool:
 
 def door_problems(package: Path = PACKAGE) -> list[str]:
     """Each import of a door (the CLI, the page, the analysts' API) of a module it may not import, as lines."""
+    known = modules_of(package)
     return [f"{module_name(path, package)} imports {target}" for path in sorted(package.rglob("*.py"))
-            if _door(module_name(path, package)) for target in sorted(imports_of(path, package)[0])
+            if _door(module_name(path, package)) for target in sorted(imports_of(path, package, known)[0])
             if target != "thidua_xlsx" and not any(target == allowed or target.startswith(allowed + ".")
                                                    for allowed in DOOR_MAY_IMPORT)]
 
@@ -187,10 +210,9 @@ def test_the_doors_import_only_the_service_values_words_and_console():
 def loaded_by_name(path: Path) -> list[str]:
     """Where ``path`` reaches a module by a string the tools cannot follow: ``importlib.import_module``,
     ``__import__``, or a module's ``__getattr__`` handing out names of other modules; as lines "line N: what"."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    found = [(node.lineno, "a module's __getattr__") for node in tree.body
+    found = [(node.lineno, "a module's __getattr__") for node in tree_of(path).body
              if isinstance(node, ast.FunctionDef) and node.name == "__getattr__"]
-    for node in ast.walk(tree):
+    for node in nodes_of(path):
         if isinstance(node, ast.Call):
             called = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
             if called in ("import_module", "__import__"):
@@ -202,7 +224,8 @@ def test_no_module_loads_another_by_name():
     """Every module of the package reaches another by an import statement, at module level or inside the function
     that needs it (to keep start-up fast), never by a string: mypy types each call a door makes, and the walk above
     and the house's picture see every arrow (a command table of strings once hid the doors' imports from both)."""
-    assert {module_name(p): loaded_by_name(p) for p in sorted(PACKAGE.rglob("*.py")) if loaded_by_name(p)} == {}
+    loaded = {module_name(p): loaded_by_name(p) for p in sorted(PACKAGE.rglob("*.py"))}
+    assert {name: found for name, found in loaded.items() if found} == {}
 
 
 def test_a_module_loaded_by_name_is_found(tmp_path):
@@ -223,7 +246,7 @@ def test_no_module_is_longer_than_its_job():
 
 def test_each_view_of_the_page_is_short():
     """Each view parses one request and presents one service call (Datasette's views): none over ~60 lines."""
-    tree = ast.parse((PACKAGE / "ui" / "views.py").read_text(encoding="utf-8"))
+    tree = tree_of(PACKAGE / "ui" / "views.py")
     long = {f.name: f.end_lineno - f.lineno + 1 for f in tree.body if isinstance(f, ast.FunctionDef)
             and f.end_lineno - f.lineno + 1 > LONGEST_VIEW}
     assert long == {}
@@ -239,7 +262,7 @@ def test_every_request_leads_to_its_command_and_the_one_result():
     from thidua_xlsx.model import requests as rq
     from thidua_xlsx.model.result import Result
 
-    tree = ast.parse((PACKAGE / "service.py").read_text(encoding="utf-8"))
+    tree = tree_of(PACKAGE / "service.py")
     dispatch = next(node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name == "command")
     match = next(node for node in dispatch.body if isinstance(node, ast.Match))
     cases = []
@@ -387,9 +410,9 @@ def xlsxwriter_private_names() -> frozenset[str]:
 def xlsxwriter_insides_used(path: Path, privates: frozenset[str]) -> list[str]:
     """Where ``path`` uses xlsxwriter's insides (the rule: :func:`test_only_write_xlsx_uses_xlsxwriter_s_insides`),
     as lines "line N: what", in the order of the file."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    nodes = nodes_of(path)
     bound, found = set(), []  # bound: names an import binds to xlsxwriter's modules, classes and functions
-    for node in ast.walk(tree):
+    for node in nodes:
         if isinstance(node, ast.Import):
             for alias in node.names:
                 if alias.name.split(".")[0] == "xlsxwriter":
@@ -401,7 +424,7 @@ def xlsxwriter_insides_used(path: Path, privates: frozenset[str]) -> list[str]:
                 bound.add(alias.asname or alias.name)
                 if any(map(_single_underscore, [*(node.module or "").split("."), alias.name])):
                     found.append((node.lineno, f"imports {node.module}.{alias.name}"))
-    for node in ast.walk(tree):
+    for node in nodes:
         if isinstance(node, ast.Attribute) and node.attr in privates:
             found.append((node.lineno, f"uses xlsxwriter's .{node.attr}"))
         elif isinstance(node, ast.ClassDef):
@@ -470,12 +493,12 @@ def test_the_campaign_folder_is_named_in_one_module():
     for path in sorted(PACKAGE.rglob("*.py")):
         if path == PACKAGE / "model" / "places.py" or folder_of(module_name(path)) == "text":
             continue
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        prose = {id(node.body[0].value) for node in ast.walk(tree) if isinstance(node, (
+        nodes = nodes_of(path)
+        prose = {id(node.body[0].value) for node in nodes if isinstance(node, (
             ast.Module, ast.FunctionDef, ast.ClassDef, ast.AsyncFunctionDef)) and node.body and isinstance(
             node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
-        options = {id(arg) for node in ast.walk(tree) if isinstance(node, ast.Call) and isinstance(
+        options = {id(arg) for node in nodes if isinstance(node, ast.Call) and isinstance(
             node.func, ast.Attribute) and node.func.attr in ("option", "argument") for arg in node.args}  # click's
-        found += [f"{module_name(path)} line {node.lineno}: {node.value!r}" for node in ast.walk(tree)
+        found += [f"{module_name(path)} line {node.lineno}: {node.value!r}" for node in nodes
                   if isinstance(node, ast.Constant) and node.value in names and id(node) not in prose | options]
     assert found == []

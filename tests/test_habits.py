@@ -89,9 +89,10 @@ def test_comments_say_what_the_code_does_not_which_issue_asked():
     """A comment or docstring naming an issue ("issue 48") tells the next reader nothing the code does: say what it
     does and why instead (STYLE.md)."""
     root = Path(__file__).resolve().parents[1]
+    sources = {path: path.read_text(encoding="utf-8") for path in sorted((root / "thidua_xlsx").rglob("*.py"))}
     found = [f"{path.relative_to(root).as_posix()}:{line}: {ISSUE_NUMBER.search(text).group()}"
-             for path in sorted((root / "thidua_xlsx").rglob("*.py"))
-             for line, text in _comments_and_docstrings(path.read_text(encoding="utf-8")) if ISSUE_NUMBER.search(text)]
+             for path, source in sources.items() if "issue" in source.lower()  # no other source has one to say
+             for line, text in _comments_and_docstrings(source) if ISSUE_NUMBER.search(text)]
     assert found == []
 
 

@@ -607,15 +607,23 @@ def test_formulas_refer_only_to_existing_sheets(books):
 # --- metadata ---------------------------------------------------------------------------------------
 
 
-def meta_column(path: Path) -> list:
-    ws = load_workbook(path)[ly.META_SHEET]
+def meta_column(book) -> list:
+    """Column A of the metadata sheet of ``book`` (a path, that sheet read alone, or the workbook openpyxl loaded
+    from it)."""
+    if isinstance(book, Path):
+        wb = load_workbook(book, read_only=True)
+        try:
+            return meta_column(wb)
+        finally:
+            wb.close()
+    ws = book[ly.META_SHEET]
     assert ws.max_column == 1, "the metadata is column A only"
-    return [c.value for c in ws["A"]]
+    return [row[0].value for row in ws.iter_rows(max_col=1)]
 
 
-def meta_raw(path: Path) -> dict:
-    """The metadata JSON exactly as written in the very hidden sheet."""
-    column = meta_column(path)
+def meta_raw(book) -> dict:
+    """The metadata JSON exactly as written in the very hidden sheet of ``book`` (a path, or its workbook)."""
+    column = meta_column(book)
     assert column[0] == ly.APP_ID
     assert all(isinstance(v, str) and 0 < len(v) <= ly.META_CHUNK for v in column[1:])
     return json.loads("".join(column[1:]))
@@ -624,7 +632,7 @@ def meta_raw(path: Path) -> dict:
 def test_metadata_holds_only_the_identity_and_the_sheet_records(books):
     ids: dict[str, set[str]] = {}
     for book in books:
-        raw = meta_raw(book.path)
+        raw = meta_raw(book.wb)
         found = book.layout
         assert set(raw) == IDENTITY | {"sheets"}, sorted(set(raw) - IDENTITY)
         assert ly.WorkbookLayout.from_json(raw) == found
@@ -684,7 +692,7 @@ def test_password_never_travels_in_the_workbook(books):
         if book.campaign.settings.sheet_password:
             seen = True
             assert not [c.coordinate for _, c in all_strings(book.wb) if PASSWORD in c.value]
-            assert PASSWORD not in json.dumps(meta_raw(book.path), ensure_ascii=False)
+            assert PASSWORD not in json.dumps(meta_raw(book.wb), ensure_ascii=False)
             assert PASSWORD not in "\n".join(xml_parts(book.path).values())
     assert seen
 
@@ -931,8 +939,9 @@ def test_same_campaign_gives_identical_files(tmp_path, small_campaign, round_):
 
     assert [p.name for p in first] == [p.name for p in second]
     for a, b in zip(first, second):
-        assert layout(a) == layout(b)
-        assert readable_snapshot(a) == readable_snapshot(b)
+        if a.read_bytes() != b.read_bytes():  # where they differ, said: the layout, else the sheet
+            assert layout(a) == layout(b)
+            assert readable_snapshot(a) == readable_snapshot(b)
         assert a.read_bytes() == b.read_bytes(), "xlsxwriter output should be byte-for-byte reproducible"
 
 

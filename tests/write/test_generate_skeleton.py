@@ -45,9 +45,11 @@ def written_both_ways(spec, period, folder: Path, monkeypatch) -> int:
     assert skeleton.made["skeleton"] - before == placed  # xlsxwriter alone placed none
     monkeypatch.delenv(skeleton.WRITER_VARIABLE)
     mine, its = (folder / "ours.xlsx").read_bytes(), (folder / "theirs.xlsx").read_bytes()
-    assert list(parts(mine)) == list(parts(its))
-    for name, data in parts(its).items():
-        assert parts(mine)[name] == data, f"{spec.department.code} {spec.round}: {name}"
+    if mine != its:  # the first part that differs, said
+        my_parts, its_parts = parts(mine), parts(its)
+        assert list(my_parts) == list(its_parts)
+        for name, data in its_parts.items():
+            assert my_parts[name] == data, f"{spec.department.code} {spec.round}: {name}"
     assert mine == its
     assert ours[0] == theirs[0]  # the layouts
     if theirs[1] is None:
@@ -62,15 +64,19 @@ def written_both_ways(spec, period, folder: Path, monkeypatch) -> int:
 
 def every_book(campaign: cm.Campaign, folder: Path, monkeypatch) -> int:
     """Every department's workbook of both rounds (the scoring round with titles registered, a newcomer and the
-    collective's title; of each period, where the campaign has periods) written both ways; forms placed."""
+    collective's title) written both ways; forms placed. Where the campaign has periods: every department's books
+    of the first and the last period (a year apart), the first department's of each period (the periods' books
+    differ only by the period's label and dates)."""
     placed = 0
     registered = dict(registrations={p.code: Registration(LDTT) for p in campaign.staff[::2]}, collective="TTLDTT",
                       newcomers=(Newcomer(campaign.departments[0].code, "Vũ Thị Mới", "Giáo viên",
                                           Registration(LDTT)),))
-    rounds = [(ly.REGISTRATION, None, {})] + [(ly.SCORING, period, given) for period in (campaign.periods or (None,))
+    periods = campaign.periods or (None,)
+    rounds = [(ly.REGISTRATION, None, {})] + [(ly.SCORING, period, given) for period in periods
                                                for given in ({}, registered)]
     for round_, period, given in rounds:
-        for dept in campaign.departments:
+        every = period in (None, periods[0], periods[-1])
+        for dept in campaign.departments if every else campaign.departments[:1]:
             placed += written_both_ways(department_spec(campaign, dept, round_, period=period, **given), period,
                                         folder, monkeypatch)
     return placed
