@@ -40,10 +40,10 @@ def base(tmp_path_factory):
             "clean": {p.code: (p.final, p.proposed, p.classification) for p in clean.people}}
 
 
-def zipped(entries: dict[str, bytes], method=zipfile.ZIP_DEFLATED) -> bytes:
-    """A ZIP file holding ``entries`` (name → bytes), as bytes."""
+def zipped(entries: dict[str, bytes], method=zipfile.ZIP_DEFLATED, level: int | None = None) -> bytes:
+    """A ZIP file holding ``entries`` (name → bytes), as bytes; ``level``: zlib's (None: its default)."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", method) as zf:
+    with zipfile.ZipFile(buffer, "w", method, compresslevel=level) as zf:
         for name, data in entries.items():
             zf.writestr(name, data)
     return buffer.getvalue()

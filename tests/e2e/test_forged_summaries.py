@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import functools
+import io
 import json
 import shutil
 import zipfile
@@ -20,11 +22,19 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 def _bomb(path: Path, unzipped_mb: int) -> Path:
     """A workbook a few hundred KB on disk whose one sheet inflates to ``unzipped_mb`` MB of cells in 100 rows."""
+    path.write_bytes(_bomb_bytes(unzipped_mb))
+    return path
+
+
+@functools.cache
+def _bomb_bytes(unzipped_mb: int) -> bytes:
+    """The bytes of :func:`_bomb`'s workbook, deflated once a process."""
+    buffer = io.BytesIO()
     row = b"".join(b'<c r="A%d" t="inlineStr"><is><t>%s</t></is></c>' % (1, b"x" * 1000) for _ in range(1000))
     sheet = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' + \
         b"".join(b'<row r="%d">' % (n + 1) + row.replace(b'r="A1"', b'r="A%d"' % (n + 1)) + b"</row>"
                  for n in range(unzipped_mb)) + b"</sheetData></worksheet>"
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
         zf.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
                                            'package/2006/content-types"/>')
         zf.writestr("xl/workbook.xml", '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
@@ -32,7 +42,7 @@ def _bomb(path: Path, unzipped_mb: int) -> Path:
                                        '"http://schemas.openxmlformats.org/officeDocument/2006/relationships"/>'
                                        '</sheets></workbook>')
         zf.writestr("xl/worksheets/sheet1.xml", sheet)
-    return path
+    return buffer.getvalue()
 
 
 def test_the_bounds_for_others_files_are_a_school_s_not_a_province_s():
