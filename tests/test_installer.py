@@ -2,15 +2,15 @@
 ``Cai-dat-thi-dua.command`` (macOS) and ``cai-dat-thi-dua.sh`` (Linux), one text, beside the README.
 
 The POSIX twin runs for real (marked ``installer``): from a copy of the checkout, with HOME, XDG_DATA_HOME and
-XDG_DESKTOP_DIR inside tmp_path and nothing asked (THIDUA_KHONG_HOI=1, THIDUA_THU_MUC). It makes its own venv and
-installs the tool into it with its dependencies from the package index, as on the secretary's machine — no
-``--system-site-packages``, no ``--no-deps``: what is tested is what she gets; pip's cache of whoever runs the tests
-is lent to it, so a second run of the tests takes seconds. Run again, it updates, keeps the campaign, rewrites the one
-shortcut; run as on macOS (``uname`` answering Darwin), it writes the macOS shortcut. A Python missing or too old,
-and the installer outside its folder, are said in Vietnamese.
-
-The POSIX twin is also run offline (nothing pip could fetch from): a re-run of the same source needs nothing, a newer
-one keeps the installed program, a first install leaves nothing; and asked, with her answers on its input.
+XDG_DESKTOP_DIR inside tmp_path and THIDUA_THU_MUC. It makes its own venv and installs the tool into it with its
+dependencies from the package index, as on the secretary's machine — no ``--system-site-packages``, no
+``--no-deps``: what is tested is what she gets; pip's cache of whoever runs the tests is lent to it. Its runs are one
+journey, since a venv and a pip install are its costly steps (seconds of CPU each) and each behaviour needs them only
+once: a first install offline (nothing pip could fetch from) leaves nothing; the next, online and asked (her answers on
+its input), installs, makes the campaign and the shortcut and opens the page; run again on a newer source it updates,
+keeps the campaign, rewrites the one shortcut; run as on macOS (``uname`` answering Darwin) it writes the macOS
+shortcut; offline, a re-run of the same source needs nothing and a newer one keeps the installed program. A Python
+missing or too old, and the installer outside its folder, are said in Vietnamese.
 
 The .bat runs under Wine's cmd where Wine can reach (tests/test_installers_under_wine.py: no Python, no PowerShell,
 the questions); everywhere else — pip failing or not, a Python too old, the dialog, the shortcut — its control flow is
@@ -123,7 +123,13 @@ def _no_command_for_her(output: str) -> None:
 
 @posix_only
 @pytest.mark.installer
-def test_the_posix_installer_installs_makes_the_campaign_and_the_shortcut_and_run_again_updates(tmp_path):
+def test_the_posix_installer_fails_offline_then_asks_installs_opens_the_page_updates_keeps_offline_and_as_on_macos(
+        tmp_path):
+    """One journey through her first install and its re-runs: a venv and a pip install cost seconds each, so the
+    behaviours share them — a venv made twice (the first install offline, which leaves nothing, then online), pip
+    installing twice (the install, then the update); the runs as on macOS and offline on the same source need none."""
+    from tests.processes import lines_until
+
     source = _checkout_copy(tmp_path)
     home = tmp_path / "home"
     home.mkdir()
@@ -132,18 +138,52 @@ def test_the_posix_installer_installs_makes_the_campaign_and_the_shortcut_and_ru
     tool = venv / "bin" / "thidua-xlsx"
     desktop = tmp_path / "Màn hình nền"
 
-    first = _run(source / SH.name, _environment(tmp_path, home, folder))
+    # A first install offline: nothing installed, nothing left, and the next run installs anew (it does not "update").
+    failed = _run(source / SH.name, {**_environment(tmp_path, home, folder), **OFFLINE})
 
-    assert first.returncode == 0, first.stdout + first.stderr
-    _no_command_for_her(first.stdout)
-    assert "[5/5]" in first.stdout and "Tạo chiến dịch mới" in first.stdout and "XONG" in first.stdout
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    _no_command_for_her(failed.stdout)
+    assert "[3/5] Cài chương trình cho người dùng này" in failed.stdout and "Cập nhật" not in failed.stdout
+    assert "Không cài được chương trình: máy không vào được mạng Internet, hoặc mạng của trường cần proxy" in \
+        failed.stdout and "Cài đặt và chạy thử" in failed.stdout
+    assert not re.search(r"Traceback|ERROR|error:", failed.stdout + failed.stderr)
+    assert not venv.exists() and not (folder / "campaign.xlsx").exists()
+
+    # Online, asked as she is: the level has no default (Enter, or a number not listed, asks again); how the school
+    # scores takes Enter as "by month" — here 2, by quarter. Then the page of the new campaign opens in this window.
+    env = {k: v for k, v in _environment(tmp_path, home, folder).items() if k != "THIDUA_KHONG_HOI"}
+    started = subprocess.Popen([str(source / SH.name)], env={**env, "BROWSER": "true"}, cwd=home, text=True,
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               encoding="utf-8")
+    try:
+        assert started.stdin is not None and started.stdout is not None
+        started.stdin.write("\n7\n3\n2\n")
+        started.stdin.close()
+        said = "".join(lines_until(started.stdout, lambda line: "/?token=" in line, seconds=600))
+    finally:
+        started.terminate()
+        started.wait(timeout=30)
+        started.stdout.close()
+
+    _no_command_for_her(said.replace("/?token=", ""))
+    assert "[3/5] Cài chương trình cho người dùng này" in said and "Cập nhật" not in said
+    assert said.count("Gõ số rồi nhấn Enter: ") == 3 and '"7" không phải một trong các số trên.' in said
+    assert "3. Trường trung học cơ sở (THCS)" in said and "Gõ số rồi nhấn Enter (chỉ nhấn Enter: 1): " in said
+    assert "1. Theo tháng (Nghị định 233/2026, từ năm học 2026-2027)" in said
+    assert "[5/5]" in said and "Tạo chiến dịch mới" in said and "Đã tạo chiến dịch: trường THCS, chấm theo quý." in said
+    assert "XONG" in said and "Trang thi đua đang mở trong trình duyệt" in said and "http://127.0.0.1:" in said
+    from thidua_xlsx.read.campaign_book import load_campaign_book
+
+    assert (folder / "campaign.xlsx").is_file()
+    campaign, _ = load_campaign_book(folder / "campaign.xlsx")
+    assert campaign is not None and campaign.level == "thcs" and [p.code for p in campaign.periods] == \
+        ["quy-1", "quy-2", "quy-3"]
     assert (venv / "pyvenv.cfg").read_text().count("include-system-site-packages = false") == 1  # her own venv
     version = subprocess.run([str(tool), "--version"], capture_output=True, text=True, timeout=60)
     assert version.returncode == 0 and version.stdout.strip() == f"thidua-xlsx, phiên bản {__version__}"
     where = subprocess.run([str(venv / "bin" / "python"), "-c", "import thidua_xlsx; print(thidua_xlsx.__file__)"],
                            capture_output=True, text=True, timeout=60, cwd=tmp_path).stdout.strip()
     assert Path(where).is_relative_to(venv), where  # installed into the venv, not run from the checkout
-    assert (folder / "campaign.xlsx").is_file()
     assert LAUNCHERS <= {p.name for p in folder.iterdir()}
     assert f"PYTHON='{venv}/bin/python'" in (folder / f"{LAUNCHER_STEM}.sh").read_text(encoding="utf-8")
 
@@ -177,6 +217,36 @@ def test_the_posix_installer_installs_makes_the_campaign_and_the_shortcut_and_ru
     assert (desktop / "thi-dua.desktop").read_text(encoding="utf-8") == shortcut
     assert [p.name for p in (tmp_path / "data" / "applications").iterdir()] == ["thi-dua.desktop"]
 
+    # As on macOS (uname answers Darwin; the .command twin), on the source installed: "Thi đua.command" on ~/Desktop
+    # runs the tool's ui.
+    fake = tmp_path / "as-macos"
+    fake.mkdir()
+    (fake / "uname").write_text("#!/bin/sh\necho Darwin\n")
+    (fake / "uname").chmod(0o755)
+    mac_home, mac_folder = tmp_path / "mac-home", tmp_path / "Thi đua mac 'B' $2"
+    mac_home.mkdir()
+    shutil.copyfile(source / SH.name, source / COMMAND.name)
+    (source / COMMAND.name).chmod(0o755)
+    linux_shortcut = (desktop / "thi-dua.desktop").stat().st_mtime_ns
+
+    mac = _run(source / COMMAND.name, _environment(tmp_path, mac_home, mac_folder,
+                                                  path=f"{fake}{os.pathsep}{os.environ['PATH']}"))
+
+    assert mac.returncode == 0, mac.stdout + mac.stderr
+    _no_command_for_her(mac.stdout)
+    assert "đã cài đúng bản trong thư mục này: không cần cài lại" in mac.stdout
+    assert (mac_folder / "campaign.xlsx").is_file()
+    mac_shortcut = mac_home / "Desktop" / "Thi đua.command"
+    assert [p.name for p in (mac_home / "Desktop").iterdir()] == [mac_shortcut.name]
+    assert os.access(mac_shortcut, os.X_OK)
+    text = mac_shortcut.read_text(encoding="utf-8")
+    assert text.startswith("#!/bin/sh\n") and 'exec "$CHUONG_TRINH" ui ' in text
+    echoed = text.replace('exec "$CHUONG_TRINH" ui', 'exec printf "%s\\n" "$CHUONG_TRINH" ui')  # its argv, shown
+    shown = subprocess.run(["sh", "-c", echoed, "sh"], capture_output=True, text=True, timeout=60)
+    assert shown.stdout.splitlines() == [str(tool), "ui", str(mac_folder)]
+    assert [p.name for p in desktop.iterdir()] == ["thi-dua.desktop"]  # the Linux desktop untouched
+    assert (desktop / "thi-dua.desktop").stat().st_mtime_ns == linux_shortcut
+
     # Run again on the same source with no network: nothing to fetch, so nothing fetched.
     third = _run(source / SH.name, {**_environment(tmp_path, home, folder), **OFFLINE})
 
@@ -200,84 +270,6 @@ def test_the_posix_installer_installs_makes_the_campaign_and_the_shortcut_and_ru
     assert installed.endswith(mark) and Path(where).read_text(encoding="utf-8") == installed  # kept as it was
     assert (folder / f"{LAUNCHER_STEM}.sh").is_file() and (desktop / "thi-dua.desktop").read_text() == shortcut
     assert "XONG" in offline.stdout
-
-    # As on macOS (uname answers Darwin; the .command twin): "Thi đua.command" on ~/Desktop runs the tool's ui.
-    fake = tmp_path / "as-macos"
-    fake.mkdir()
-    (fake / "uname").write_text("#!/bin/sh\necho Darwin\n")
-    (fake / "uname").chmod(0o755)
-    mac_home, mac_folder = tmp_path / "mac-home", tmp_path / "Thi đua mac 'B' $2"
-    mac_home.mkdir()
-    shutil.copyfile(source / SH.name, source / COMMAND.name)
-    (source / COMMAND.name).chmod(0o755)
-
-    third = _run(source / COMMAND.name, _environment(tmp_path, mac_home, mac_folder,
-                                                    path=f"{fake}{os.pathsep}{os.environ['PATH']}"))
-
-    assert third.returncode == 0, third.stdout + third.stderr
-    _no_command_for_her(third.stdout)
-    assert (mac_folder / "campaign.xlsx").is_file()
-    mac_shortcut = mac_home / "Desktop" / "Thi đua.command"
-    assert [p.name for p in (mac_home / "Desktop").iterdir()] == [mac_shortcut.name]
-    assert os.access(mac_shortcut, os.X_OK)
-    text = mac_shortcut.read_text(encoding="utf-8")
-    assert text.startswith("#!/bin/sh\n") and 'exec "$CHUONG_TRINH" ui ' in text
-    echoed = text.replace('exec "$CHUONG_TRINH" ui', 'exec printf "%s\\n" "$CHUONG_TRINH" ui')  # its argv, shown
-    shown = subprocess.run(["sh", "-c", echoed, "sh"], capture_output=True, text=True, timeout=60)
-    assert shown.stdout.splitlines() == [str(tool), "ui", str(mac_folder)]
-    assert [p.name for p in desktop.iterdir()] == ["thi-dua.desktop"]  # the Linux desktop untouched
-
-
-@posix_only
-@pytest.mark.installer
-def test_a_first_install_that_fails_leaves_nothing_and_the_next_asks_the_school_and_opens_its_page(tmp_path):
-    from tests.processes import lines_until
-
-    source = _checkout_copy(tmp_path)
-    home = tmp_path / "home"
-    home.mkdir()
-    folder = tmp_path / "Thi-dua"
-    venv = tmp_path / "data" / "thidua-xlsx" / "venv"
-
-    for _ in range(2):  # offline: nothing installed, and the next run installs anew (it does not "update")
-        failed = _run(source / SH.name, {**_environment(tmp_path, home, folder), **OFFLINE})
-
-        assert failed.returncode == 1, failed.stdout + failed.stderr
-        _no_command_for_her(failed.stdout)
-        assert "[3/5] Cài chương trình cho người dùng này" in failed.stdout and "Cập nhật" not in failed.stdout
-        assert "Không cài được chương trình: máy không vào được mạng Internet, hoặc mạng của trường cần proxy" in \
-            failed.stdout and "Cài đặt và chạy thử" in failed.stdout
-        assert not re.search(r"Traceback|ERROR|error:", failed.stdout + failed.stderr)
-        assert not venv.exists() and not (folder / "campaign.xlsx").exists()
-
-    # Online, asked as she is: the level has no default (Enter, or a number not listed, asks again); how the school
-    # scores takes Enter as "by month" — here 2, by quarter. Then the page of the new campaign opens in this window.
-    env = {k: v for k, v in _environment(tmp_path, home, folder).items() if k != "THIDUA_KHONG_HOI"}
-    started = subprocess.Popen([str(source / SH.name)], env={**env, "BROWSER": "true"}, cwd=home, text=True,
-                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               encoding="utf-8")
-    try:
-        assert started.stdin is not None and started.stdout is not None
-        started.stdin.write("\n7\n3\n2\n")
-        started.stdin.close()
-        said = "".join(lines_until(started.stdout, lambda line: "/?token=" in line, seconds=600))
-    finally:
-        started.terminate()
-        started.wait(timeout=30)
-        started.stdout.close()
-
-    _no_command_for_her(said.replace("/?token=", ""))
-    assert "[3/5] Cài chương trình cho người dùng này" in said and "Cập nhật" not in said
-    assert said.count("Gõ số rồi nhấn Enter: ") == 3 and '"7" không phải một trong các số trên.' in said
-    assert "3. Trường trung học cơ sở (THCS)" in said and "Gõ số rồi nhấn Enter (chỉ nhấn Enter: 1): " in said
-    assert "1. Theo tháng (Nghị định 233/2026, từ năm học 2026-2027)" in said
-    assert "Đã tạo chiến dịch: trường THCS, chấm theo quý." in said
-    assert "Trang thi đua đang mở trong trình duyệt" in said and "http://127.0.0.1:" in said
-    from thidua_xlsx.read.campaign_book import load_campaign_book
-
-    campaign, _ = load_campaign_book(folder / "campaign.xlsx")
-    assert campaign is not None and campaign.level == "thcs" and [p.code for p in campaign.periods] == \
-        ["quy-1", "quy-2", "quy-3"]
 
 
 @posix_only
