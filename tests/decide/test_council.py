@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from tests.council_sheets import change_log, proposed_titles
 from tests.decide.conftest import run
 from tests.filling import council_types, run_apart, table_rows, type_far_away
+from tests.no_office import without_libreoffice
 from tests.openxml import unaccepted_findings
 from thidua_xlsx.cli import EXIT_UNUSABLE
 from thidua_xlsx.model.titles import CSTDCS, LDTT, NO_PROPOSAL
@@ -237,11 +238,12 @@ def test_papers_are_not_written_over_or_into_the_inbox(school, final, tmp_path):
     assert not (school["inbox"] / "ho-so").exists()
 
 
-def test_the_shipped_sample_council_pass_gives_the_final_summary_and_its_papers(tmp_path):
+def test_the_shipped_sample_council_pass_gives_the_final_summary_and_its_papers(tmp_path, monkeypatch):
     """The README's council step on samples/: two scores changed, one decision overridden, a quota tie
-    settled; the Tờ trình counts equal the final lists, each list is its title's proposals."""
+    settled; the Tờ trình counts equal the final lists, each list is its title's proposals (their Word files)."""
     from tests.documents import docx_rows, docx_text
 
+    without_libreoffice(monkeypatch)
     shipped = Path(__file__).resolve().parents[2] / "samples"
     samples = tmp_path / "samples"  # a copy: the run records what it wrote in its campaign folder, never the shipped
     shutil.copytree(shipped, samples, ignore=shutil.ignore_patterns("ca-nam", "cap-xa", "huong-dan", "ho-so"))

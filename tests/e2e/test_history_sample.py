@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
+from tests.no_office import no_libreoffice
 from thidua_xlsx.cli import main
 from thidua_xlsx.model.history import BK_TINH, KNC_GD
 from thidua_xlsx.model.titles import CSTD_TINH
@@ -24,9 +25,10 @@ def sample(tmp_path_factory):
     out = tmp_path_factory.mktemp("history-sample")
     copy = out / "samples"  # a copy: the run records what it wrote in the campaign folder
     shutil.copytree(SAMPLES, copy, ignore=shutil.ignore_patterns("ca-nam", "ho-so", "outbox", "*.lock", "da-ghi.json"))
-    result = CliRunner().invoke(main, ["merge", str(copy / "inbox"), "--council", str(copy / "hoi-dong.xlsx"),
-                                       "--history", str(copy / "lich-su.xlsx"), "-o", str(out / "cuoi.xlsx"),
-                                       "--json", str(out / "cuoi.json"), "--docs", str(out / "ho-so")])
+    with no_libreoffice():  # the papers are read from their Word files
+        result = CliRunner().invoke(main, ["merge", str(copy / "inbox"), "--council", str(copy / "hoi-dong.xlsx"),
+                                           "--history", str(copy / "lich-su.xlsx"), "-o", str(out / "cuoi.xlsx"),
+                                           "--json", str(out / "cuoi.json"), "--docs", str(out / "ho-so")])
     assert result.exit_code == 0, result.output
     data = json.loads((out / "cuoi.json").read_text("utf-8"))
     people = {p["code"]: p for p in data["history"]["people"]}

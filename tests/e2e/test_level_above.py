@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from samples.build_samples import COMMUNE_ID
+from tests.no_office import no_libreoffice, without_libreoffice
 from thidua_xlsx.cli import main
 from thidua_xlsx.model.level_above_book import AUTHORITY_SHEET, SCHOOLS_SHEET
 from thidua_xlsx.model.places import LEVEL_ABOVE_BOOK
@@ -65,7 +66,8 @@ def merged(tmp_path_factory):
     (inbox / "ghi-chu.txt").write_text("danh sách gửi kèm", encoding="utf-8")
     shutil.copytree(SAMPLES / "ho-so" / "Chien-si-thi-dua-co-so", inbox / "TH-Truc-Cuong_ho-so")  # its hồ sơ too
     before = {p.relative_to(inbox): p.read_bytes() for p in inbox.rglob("*") if p.is_file()}
-    result = run("merge", inbox, "-o", root / "xa.xlsx", "--json", root / "xa.json", "--docs", root / "ho-so")
+    with no_libreoffice():  # the decision and the Tờ trình are read from their Word files
+        result = run("merge", inbox, "-o", root / "xa.xlsx", "--json", root / "xa.json", "--docs", root / "ho-so")
     assert result.exit_code == 0, result.output
     return {"root": root, "inbox": inbox, "before": before, "output": " ".join(result.output.split()),
             "data": json.loads((root / "xa.json").read_text("utf-8")), "book": load_workbook(root / "xa.xlsx")}
@@ -195,11 +197,12 @@ def test_the_decision_and_the_to_trinh_carry_the_same_counts_as_the_lists(merged
         assert unaccepted_findings(merged["root"] / "ho-so" / name, ()) == [], name
 
 
-def test_the_officer_takes_a_line_off_with_its_reason_and_the_lists_and_papers_follow(merged, tmp_path):
+def test_the_officer_takes_a_line_off_with_its_reason_and_the_lists_and_papers_follow(merged, tmp_path, monkeypatch):
     """The commune's round trip (``merge … --council``): the officer unticks "Đồng ý" of a line and writes why;
     a line unticked without a reason stays, said; the final lists, counts and decision follow."""
     from docx import Document as Docx
 
+    without_libreoffice(monkeypatch)  # the decision is read from its Word file
     met = tmp_path / "xa-da-duyet.xlsx"
     wb = load_workbook(merged["root"] / "xa.xlsx")
     ws = wb[lx.S_LISTS]
@@ -238,7 +241,8 @@ def test_the_officer_s_file_of_another_campaign_is_refused(merged, tmp_path):
     assert "không phải bảng tổng hợp cấp trên của chiến dịch này" in " ".join(result.output.split())
 
 
-def test_papers_written_again_replace_the_tool_s_own_and_keep_one_someone_edited(tmp_path):
+def test_papers_written_again_replace_the_tool_s_own_and_keep_one_someone_edited(tmp_path, monkeypatch):
+    without_libreoffice(monkeypatch)  # the Word papers: the tool's own and the officer's
     folder = _commune(tmp_path)
     shutil.copy(PRIMARY, folder / "inbox" / "truc-cuong.xlsx")
     papers = tmp_path / "ho-so"

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 
 from tests.documents import docx_text
 from tests.filling import council_types
+from tests.no_office import without_libreoffice
 from thidua_xlsx.cli import main
 from thidua_xlsx.model.titles import NO_PROPOSAL
 from thidua_xlsx.text import documents as dx
@@ -35,7 +36,8 @@ def _counted(data: dict) -> tuple[int, int]:
     return said["params"]["count"], said["params"]["units"]
 
 
-def test_the_screen_and_the_papers_say_the_count_the_council_left(tmp_path):
+def test_the_screen_and_the_papers_say_the_count_the_council_left(tmp_path, monkeypatch):
+    without_libreoffice(monkeypatch)  # the papers' sentence is read from their Word files
     folder = tmp_path / "ca-nam"
     shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("inbox", "inbox-dang-ky", "*.lock", "da-ghi.json"))
     (folder / "out").mkdir()

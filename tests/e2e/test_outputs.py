@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.no_office import NO_PDF, without_libreoffice
 from tests.scoring_round import T1_SCORES, T2_SCORES, fill_department, scoring_round, tree_digest
 from thidua_xlsx.cli import main
 from thidua_xlsx.system import files, lock
@@ -55,12 +56,14 @@ def _clean(result) -> None:
 
 # --- --force is about the tool's own files only ------------------------------------------------------------
 
-def test_force_keeps_a_report_a_teacher_wrote_and_writes_the_new_one_beside_it(untouched, tmp_path):
+def test_force_keeps_a_report_a_teacher_wrote_and_writes_the_new_one_beside_it(untouched, tmp_path, monkeypatch):
     import docx
 
+    without_libreoffice(monkeypatch)  # the Word papers are the teacher's and the tool's: no PDF looked at
     docs = tmp_path / "ho-so"
     first = run("merge", untouched["inbox"], "-o", tmp_path / "S.xlsx", "--docs", docs)
     assert first.exit_code == 0, first.output
+    assert NO_PDF in first.output and not list(docs.rglob("*.pdf"))
     written = {name: (docs / name).read_bytes() for name in _names(docs)}
     report = docs / REPORT
     paper = docx.Document(str(report))
@@ -85,7 +88,12 @@ def test_force_keeps_a_report_a_teacher_wrote_and_writes_the_new_one_beside_it(u
     assert report.read_bytes() == edited
 
 
+@pytest.mark.libreoffice
 def test_a_signed_pdf_keeps_its_paper_and_both_are_written_beside(untouched, tmp_path):
+    """The principal's signed scan saved over the tool's PDF: the papers written again go beside, each with its PDF."""
+    from tests.documents import require_writer
+
+    require_writer()
     docs = tmp_path / "ho-so"
     assert run("merge", untouched["inbox"], "-o", tmp_path / "S.xlsx", "--docs", docs).exit_code == 0
     signed = docs / "01_To-trinh.pdf"
@@ -94,9 +102,11 @@ def test_a_signed_pdf_keeps_its_paper_and_both_are_written_beside(untouched, tmp
     assert forced.exit_code == 0, forced.output
     assert signed.read_bytes() == b"%PDF-1.7 signed by the principal"
     assert (docs / "01_To-trinh (moi).docx").is_file() and f"Giữ nguyên {signed}" in forced.output
+    assert (docs / "01_To-trinh (moi).pdf").is_file()  # the new paper's own PDF beside it, the signed one kept
 
 
-def test_papers_of_an_earlier_version_or_a_lost_record_are_kept(untouched, tmp_path):
+def test_papers_of_an_earlier_version_or_a_lost_record_are_kept(untouched, tmp_path, monkeypatch):
+    without_libreoffice(monkeypatch)  # the Word papers only
     docs = tmp_path / "ho-so"
     docs.mkdir()
     (docs / "01_To-trinh.docx").write_bytes(b"written before the record existed")
@@ -263,6 +273,7 @@ def test_an_outbox_path_past_the_systems_limit_is_said_as_such(school, tmp_path)
 def test_a_full_disk_while_writing_the_papers_leaves_the_earlier_ones_whole(untouched, tmp_path, monkeypatch):
     from thidua_xlsx.papers import docx_engine
 
+    without_libreoffice(monkeypatch)  # the Word papers saved aside show it: a PDF moves in only with its paper
     docs = tmp_path / "ho-so"
     assert run("merge", untouched["inbox"], "-o", tmp_path / "S.xlsx", "--docs", docs).exit_code == 0
     before = tree_digest(docs)

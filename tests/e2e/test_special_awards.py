@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from tests.conftest import campaign_dict
 from tests.decide.conftest import SAVED, run
+from tests.no_office import no_libreoffice
 from tests.scoring_round import T1_SCORES, T2_SCORES, fill_department, scoring_round
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.places import CAMPAIGN_FILE
@@ -32,7 +33,8 @@ def merged(tmp_path_factory):
     inbox = folder.folder / "inbox"
     fill_department(t1, inbox / t1.name, T1_SCORES, SAVED)
     fill_department(t2, inbox / t2.name, T2_SCORES, SAVED)
-    result = run("merge", inbox, "-o", root / "S.xlsx", "--json", root / "R.json", "--docs", root / "ho-so")
+    with no_libreoffice():  # their Tờ trình is read from its Word file
+        result = run("merge", inbox, "-o", root / "S.xlsx", "--json", root / "R.json", "--docs", root / "ho-so")
     assert result.exit_code == 0, result.output
     return {"root": root, "folder": folder, "output": result.output}
 

@@ -17,6 +17,7 @@ from openpyxl import load_workbook
 from tests.conftest import campaign_dict, make_folder
 from tests.filling import council_types, fill, layout, person_values, register, sheet, stamp_saved_time
 from tests.head_pass import head_scores
+from tests.no_office import without_libreoffice
 from tests.scoring_round import T1_SCORES, T2_SCORES, TITLES
 from thidua_xlsx.cli import main
 from thidua_xlsx.model import campaign as cm
@@ -148,7 +149,9 @@ def test_a_new_file_and_a_drop_together_are_refused_before_any_work(made_early, 
     assert (here / "ky" / "tong-hop_thang-9.xlsx").read_bytes() == before
 
 
-def test_the_council_s_year_pass_sticks_its_papers_follow_and_a_draft_waits_for_history(made_early, tmp_path):
+def test_the_council_s_year_pass_sticks_its_papers_follow_and_a_draft_waits_for_history(made_early, tmp_path,
+                                                                                        monkeypatch):
+    without_libreoffice(monkeypatch)  # the papers followed are their Word files
     here = tmp_path / "nam"
     shutil.copytree(made_early["folder"], here)
     _run("year", here / "ky", "--force")
