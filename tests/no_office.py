@@ -6,6 +6,7 @@ its pages, its fonts or a printed layout keep the real LibreOffice (tests/docume
 from __future__ import annotations
 
 import contextlib
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -15,6 +16,10 @@ from thidua_xlsx.text import documents as tx
 
 #: What a command that writes papers says without LibreOffice, the words before the advice how to install it.
 NO_PDF = tx.PDF_NO_LIBREOFFICE.split(":", 1)[0]
+#: The program in a process of its own, as ``python -m thidua_xlsx`` starts it, LibreOffice not found: for a test that
+#: runs it as a person types it (a command line; ``shlex.join`` makes it a shell's words).
+PROGRAM_WITHOUT_LIBREOFFICE = (sys.executable, "-c", "from thidua_xlsx.system import office; "
+                               "office.find_soffice = lambda: None; from thidua_xlsx.cli import run; run()")
 
 
 def without_libreoffice(patch: pytest.MonkeyPatch) -> None:

@@ -1,5 +1,7 @@
 """The secretary's guide tried as she would try it on the shipped sample (issue 48): every command it shows, page
-after page, run for real (``python -m thidua_xlsx`` in the folder the guide says) on a fresh copy of the sample —
+after page, run for real (the command line's own ``main``, in the folder the guide says, in this process: Python's
+start and imports are not the guide's, and ``python -m thidua_xlsx`` is run by tests/e2e/test_everyday.py and
+tests/test_try_it_leaves_the_checkout_clean.py) on a fresh copy of the sample —
 ``samples/`` for steps 1–8 and the mail page, ``samples/ca-nam`` for steps 9 and 10 (each page says which: its
 ``sample``) — with ``--force`` added to ``generate``, ``merge`` and ``year`` as the guide's step 0 tells her to do on
 the sample. What she does by hand between two commands (Excel's "Save As" of the head's and the council's copy, typing
@@ -9,24 +11,27 @@ Each command ends well (exit 0), nothing is written as "(moi)" beside the sample
 record of its own outputs, da-ghi.json, so ``--force`` replaces them), and what each step writes is there. Not run:
 ``py -m pip install .`` (the installer's and CI's own install do it) and the IMAP address (tests/mail runs collect
 against a real Dovecot); ``init`` runs in a folder of its own, and after ``cd thidua-2026`` the sample is the
-campaign the guide goes on in.
+campaign the guide goes on in. LibreOffice converts the papers of one command, :data:`WITH_PDF`; the others run as on a
+computer without it (tests/no_office.py): their papers are looked at as Word files or not at all.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
+import traceback
+from email import message_from_bytes, policy
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from samples import build_guide
 from tests.filling import council_votes_all
 from tests.head_pass import head_scores
 from tests.libreoffice import require_libreoffice
+from tests.no_office import without_libreoffice
+from thidua_xlsx.cli import main
 from thidua_xlsx.model.places import OUTPUTS_RECORD, RUNS_RECORD
 from thidua_xlsx.model.titles import CSTDCS
 from thidua_xlsx.text import summary as summary_text
@@ -34,6 +39,8 @@ from thidua_xlsx.text import summary as summary_text
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 FORCED = ("generate", "merge", "year")  # the commands that write what the sample already has
+#: The command run with LibreOffice: the papers that go up by mail, each attached as its PDF (ho-so/01_To-trinh.pdf).
+WITH_PDF = "thidua-xlsx merge inbox --council hoi-dong.xlsx -o tong-hop-cuoi.xlsx --docs ho-so --thu thu-gui"
 NOT_RUN = {"py -m pip install .": "the install itself",
            "thidua-xlsx collect imaps://thuky@truong.edu.vn@mail.truong.edu.vn/INBOX .": "needs a mail server"}
 DOWNLOADS = "$HOME\\Downloads"
@@ -54,10 +61,17 @@ def _copy(sample: Path, to: Path) -> Path:
     return to
 
 
-def _run(argv: list[str], where: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PYTHONIOENCODING="utf-8")
-    return subprocess.run([sys.executable, "-m", "thidua_xlsx", *argv], cwd=where, capture_output=True, text=True,
-                          encoding="utf-8", env=env, timeout=600)
+def _run(argv: list[str], where: Path, office: bool) -> tuple[int, str]:
+    """(exit code, what the command said) of ``thidua-xlsx argv`` typed in the folder ``where``, with LibreOffice
+    found (``office``) or not."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(where)
+        if not office:
+            without_libreoffice(patch)
+        done = CliRunner().invoke(main, argv)
+    crashed = "".join(traceback.format_exception(done.exception)) if done.exit_code and done.exception and \
+        not isinstance(done.exception, SystemExit) else ""
+    return done.exit_code, done.output + crashed
 
 
 def _argv(command: str, downloads: Path) -> list[str]:
@@ -87,9 +101,9 @@ def _try_pages(year_pages: bool, where: Path, downloads: Path, fresh: Path) -> d
             for name, make in BEFORE.items():
                 if name in argv:
                     make(where, where / name)
-            done = _run(argv, fresh if argv[0] == "init" else where)
-            assert done.returncode == 0, f"{page.heading}: {command}\n{done.stdout}\n{done.stderr}"
-            said[command] = done.stdout + done.stderr
+            code, output = _run(argv, fresh if argv[0] == "init" else where, command == WITH_PDF)
+            assert code == 0, f"{page.heading}: {command}\n{output}"
+            said[command] = output
     assert shown and list(said) == [c for c in shown if c not in NOT_RUN and not c.startswith("cd ")]
     return said
 
@@ -115,6 +129,7 @@ def test_the_guide_runs_on_a_fresh_copy_of_the_school_sample_from_its_first_page
     _try_pages(False, school, downloads, fresh)
 
     assert set(NOT_RUN) <= set(build_guide.commands())  # what is not run is still in the guide, as said
+    assert WITH_PDF in build_guide.commands()
 
     _nothing_beside(tmp_path)
     assert (fresh / "thidua-2026" / "campaign.xlsx").is_file()
@@ -124,13 +139,14 @@ def test_the_guide_runs_on_a_fresh_copy_of_the_school_sample_from_its_first_page
     assert list((school / "gop-y").glob("*.xlsx")), "the feedback copies of step 6"
     for drafts in ("thu-nhap", "thu-nhac", "thu-gui"):
         assert list((school / drafts).glob("*.eml")), f"the mail page's drafts in {drafts}"
+    attached = {part.get_filename() for eml in (school / "thu-gui").glob("*.eml")
+                for part in message_from_bytes(eml.read_bytes(), policy=policy.default).iter_attachments()}
+    assert "01_To-trinh.pdf" in attached, attached  # the Tờ trình goes up as its PDF
     assert list(downloads.iterdir()) and sorted(p.name for p in downloads.iterdir()) == [
         "2025-2026_cham-diem_To-khoi-1.xlsx", "anh-chup.jpg"], "collect left the downloads folder as it was"
 
 
-@pytest.mark.libreoffice
 def test_the_guide_runs_on_a_fresh_copy_of_the_year_sample_steps_9_and_10(tmp_path):
-    require_libreoffice()
     year = _copy(SAMPLES / "ca-nam", tmp_path / "ca-nam")
     assert (year / OUTPUTS_RECORD).is_file(), "the samples ship da-ghi.json"
 

@@ -1,17 +1,20 @@
 """The README's try-it, run as a person runs it in the folder she downloaded: the shipped sample is copied to thu-mau/
 (which git ignores) and merged there, so the checkout is as it was — every file under samples/ unchanged (a merge
 records what it wrote, da-ghi.json, in its campaign folder: run on samples/ itself it would rewrite the shipped
-record), and every later command the README tries on the sample runs on that copy too."""
+record), and every later command the README tries on the sample runs on that copy too. The program runs as on a
+computer without LibreOffice: the papers the merge writes are not looked at here (tests/no_office.py)."""
 
 from __future__ import annotations
 
 import hashlib
 import os
 import re
+import shlex
 import shutil
 import subprocess
-import sys
 from pathlib import Path
+
+from tests.no_office import NO_PDF, PROGRAM_WITHOUT_LIBREOFFICE
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -39,12 +42,13 @@ def test_the_readmes_try_it_writes_nothing_under_samples(tmp_path):
     before = _digests(checkout / "samples")
     steps = _linux_try_it().split(" && ")
     assert steps[:2] == ["python3 -m venv .venv", ".venv/bin/pip install ."]  # the install: this test's own Python
-    tried = " && ".join(steps[2:]).replace(".venv/bin/thidua-xlsx", f"'{sys.executable}' -m thidua_xlsx")
+    tried = " && ".join(steps[2:]).replace(".venv/bin/thidua-xlsx", shlex.join(PROGRAM_WITHOUT_LIBREOFFICE))
     done = subprocess.run(["bash", "-c", tried], cwd=checkout, capture_output=True, text=True, encoding="utf-8",
                           env=dict(os.environ, PYTHONIOENCODING="utf-8"), timeout=600)
 
     assert done.returncode == 0, done.stdout + done.stderr
     assert "thu-mau/tong-hop_cham-diem.xlsx" in done.stdout.replace("\\", "/")
+    assert NO_PDF in done.stdout + done.stderr  # the papers written as Word files, said so
     assert (checkout / COPY / "tong-hop_cham-diem.xlsx").is_file()
     assert _digests(checkout / "samples") == before
     again = subprocess.run(["bash", "-c", tried], cwd=checkout, capture_output=True, text=True, encoding="utf-8",
