@@ -13,6 +13,9 @@ data validation; see its docstring for the report format.
     report["fills"][0]["status"]   # "accepted" | "refused" | "converted"
     report["reads"][0]["value"]    # after calculateAll()
     report["sheets"]               # sheet names in order, after the ops
+
+Every fill types on a computer set to Vietnam's time zone (:data:`TIME_ZONE`), as the teachers' are: one
+soffice serves every fill of a test process.
 """
 
 from __future__ import annotations
@@ -72,13 +75,17 @@ def require_libreoffice() -> None:
     pytest.skip(SKIP_MESSAGE)
 
 
+#: UTC+7 all year: where the teachers' computers are; it decides the save times LibreOffice writes into a file.
+TIME_ZONE = {"TZ": "Asia/Ho_Chi_Minh"}
+
+
 class _Server:
     """A LibreOffice kept running for this process's fills (``lo_fill_uno.py --serve``), one fill at a time."""
 
-    def __init__(self, env: dict[str, str]):
+    def __init__(self):
         self.process = subprocess.Popen([uno_python(), str(FILL_SCRIPT), "--serve"], stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                        env={**os.environ, **env})
+                                        env={**os.environ, **TIME_ZONE})
         said = self.process.stdout.readline().split()
         if said[:1] != ["port"]:  # it said why on stderr, and ended
             why = self.process.stderr.read()
@@ -100,41 +107,41 @@ class _Server:
         return self.process.returncode
 
 
-_idle: dict[tuple, list[_Server]] = {}  # by the environment they were started with (the time zone: the save times)
+_idle: list[_Server] = []
 _servers_lock = threading.Lock()
 
 
-def _server(env: tuple) -> _Server:
+def _server() -> _Server:
     with _servers_lock:
-        if _idle.get(env):
-            return _idle[env].pop()
-    return _Server(dict(env))
+        if _idle:
+            return _idle.pop()
+    return _Server()
 
 
-def _given_back(env: tuple, server: _Server) -> None:
+def _given_back(server: _Server) -> None:
     with _servers_lock:
-        _idle.setdefault(env, []).append(server)
+        _idle.append(server)
 
 
 @atexit.register
 def close_servers() -> list[int | None]:
     """Stop every idle server of this process (at its end; a test may call it to see them go): their exit codes."""
     with _servers_lock:
-        servers = [server for kept in _idle.values() for server in kept]
+        servers = list(_idle)
         _idle.clear()
     return [server.close() for server in servers]
 
 
-def fill(src, fills, reads, out_xlsx=None, out_ods=None, out_xls=None, timeout=180, env=None,
-         ops=()) -> dict:
+def fill(src, fills, reads, out_xlsx=None, out_ods=None, out_xls=None, timeout=180, ops=(), then=()) -> dict:
     """Type ``fills`` into a copy of ``src`` in LibreOffice, apply ``ops``, read ``reads``, save;
     return the report.
 
     ``fills``: ``[{"sheet", "cell", "value"}]``; ``reads``: ``[{"sheet", "cell"}]``;
     ``ops``: ordinary edits done after the typing (unprotect, sort, insert_rows, move_sheet,
     protect; see tests/lo_fill_uno.py), each reported in ``report["ops"]``.
-    ``env``: extra environment variables for soffice, e.g. ``{"TZ": "Asia/Ho_Chi_Minh"}``
-    (the time zone decides the save times LibreOffice writes into the file).
+    ``then``: later steps on the same document once saved, each ``{"ops", "reads", "out_xlsx"…}`` as above,
+    reported in ``report["then"]`` (``{"ops", "reads", "sheets", "saved"}`` each): the book typed once, saved,
+    edited, saved again.
     Raises AssertionError (with soffice's stderr) when the run itself failed; refused
     entries are not failures, they are in ``report["fills"]``.
     """
@@ -142,11 +149,13 @@ def fill(src, fills, reads, out_xlsx=None, out_ods=None, out_xls=None, timeout=1
     with tempfile.TemporaryDirectory(prefix="lo_fill_test_") as tmp:
         spec = Path(tmp) / "spec.json"
         report_path = Path(tmp) / "report.json"
-        spec.write_text(json.dumps({"fill": list(fills), "ops": list(ops), "read": list(reads)},
+        steps = [{"ops": list(step.get("ops", ())), "read": list(step.get("reads", ())),
+                  "out": {key[len("out_"):]: str(path) for key, path in step.items() if key.startswith("out_")}}
+                 for step in then]
+        spec.write_text(json.dumps({"fill": list(fills), "ops": list(ops), "read": list(reads), "then": steps},
                                    ensure_ascii=False),
                         encoding="utf-8")
-        started = tuple(sorted((env or {}).items()))
-        server = _server(started)
+        server = _server()
         cmd = [uno_python(), str(FILL_SCRIPT), str(src), "--spec", str(spec),
                "--report", str(report_path), "--timeout", str(timeout), "--port", str(server.port)]
         for option, path in (("--out-xlsx", out_xlsx), ("--out-ods", out_ods),
@@ -173,5 +182,5 @@ def fill(src, fills, reads, out_xlsx=None, out_ods=None, out_xls=None, timeout=1
             detail = (report or {}).get("error") or ""
             raise AssertionError(f"lo_fill_uno.py exited with {proc.returncode}: {detail}\n"
                                  f"stderr:\n{stderr}\nstdout:\n{stdout}")
-        _given_back(started, server)
+        _given_back(server)
         return report

@@ -15,7 +15,8 @@ one per test process: a start saved a fill). Its document is its own copy, loade
 SPEC is JSON: {"fill": [{"sheet": "S", "cell": "B2", "value": 7}, ...],
                "ops":  [{"op": "sort", "sheet": "S", "range": "A9:H11", "key": "C",
                          "descending": true}, ...],
-               "read": [{"sheet": "S", "cell": "C2"}, ...]}
+               "read": [{"sheet": "S", "cell": "C2"}, ...],
+               "then": [{"ops": [...], "read": [...], "out": {"xlsx": "P", ...}}, ...]}
 "sheet" is a name or a 0-based index (default 0). "value" is a number, a string,
 a bool or null (null presses DELETE). "ops" (optional) are ordinary edits done
 after the typing, in order, through Calc's own API (what the menu commands do):
@@ -27,6 +28,11 @@ after the typing, in order, through Calc's own API (what the menu commands do):
       Sheet > Insert Rows: ``count`` blank rows before row ``row`` (1-based)
   {"op": "move_sheet", "sheet": S, "to": 0}  Sheet > Move: to 0-based position
 Edits on a protected sheet fail (Calc refuses them): unprotect first.
+"then" (optional): later steps on the same document once it is saved, in order, each
+its "ops", then calculateAll(), its "read" cells, and its copy stored to "out"
+(format: path, formats as the --out options): what a person does next to the book
+they typed into, without typing it again. Reported in "then", one entry a step
+({"ops", "reads", "sheets", "saved"}).
 
 What happens:
   * a private ``soffice --headless`` (free port, throw-away profile in /tmp with
@@ -544,7 +550,19 @@ def load_spec(path):
     if not isinstance(data, dict):
         raise FillError(EXIT_USAGE, "spec must be an object {\"fill\": [...], \"ops\": [...], "
                                     "\"read\": [...]}")
-    spec = {k: list(data.get(k) or []) for k in ("fill", "ops", "read")}
+    spec = checked_entries(data, ("fill", "ops", "read"))
+    spec["then"] = []
+    for step in data.get("then") or []:
+        out = step.get("out") if isinstance(step, dict) else None
+        if not isinstance(out, dict) or not set(out) <= {fmt for fmt, _ in FILTERS}:
+            raise FillError(EXIT_USAGE, "bad then step: %r (want ops, read and out: {format: path})" % (step,))
+        spec["then"].append(dict(checked_entries(step, ("ops", "read")), out=out))
+    return spec
+
+
+def checked_entries(data, kinds):
+    """The entries of ``kinds`` ("fill", "ops", "read") in ``data``, each checked."""
+    spec = {k: list(data.get(k) or []) for k in kinds}
     for k, entries in spec.items():
         for e in entries:
             if k == "ops":
@@ -622,7 +640,8 @@ def main(argv=None):
     args = ap.parse_args(argv)
 
     report = {"input": os.path.abspath(args.input), "ok": False, "fills": [], "ops": [], "reads": [],
-              "sheets": [], "saved": {}, "timings_s": {}}
+              "sheets": [], "saved": {}, "then": [],
+              "timings_s": {}}
     workdir = tempfile.mkdtemp(prefix="lo_fill_uno_")
     office = None
     timed_out = threading.Event()
@@ -696,6 +715,20 @@ def main(argv=None):
             if out:
                 report["saved"][fmt] = doc.store(out, filter_name)
         lap("save", t0)
+
+        t0 = time.monotonic()
+        for step in spec["then"]:
+            done = {"ops": [], "saved": {}}
+            report["then"].append(done)
+            for e in step["ops"]:
+                done["ops"].append(doc.apply(e))
+            doc.doc.calculateAll()
+            done["reads"] = [doc.read(e) for e in step["read"]]
+            done["sheets"] = list(doc.doc.Sheets.getElementNames())
+            for fmt, filter_name in FILTERS:
+                if fmt in step["out"]:
+                    done["saved"][fmt] = doc.store(step["out"][fmt], filter_name)
+        lap("then", t0)
         doc.close()
         report["ok"] = True
     except FillError as e:

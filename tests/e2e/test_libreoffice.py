@@ -14,7 +14,9 @@ registered titles, and every workbook LibreOffice fills was issued there (``so-d
 Cell positions come from each workbook's own layout record (tests/filling.py), never hard-coded.
 
 Skipped without LibreOffice, failed instead on CI (CI=true); see tests/libreoffice.py.
-soffice starts 7 times in all (5 fills, 2 conversions), two at a time: about 15 s on 2 cores.
+The fills type into the one soffice each test process keeps (tests/libreoffice.py), one after another (a second
+soffice beside it would cost its start, and two cores are busy anyway): four fills, the scoring book typed once and
+edited after its save; the council's fill of the summary in the same soffice.
 """
 
 from __future__ import annotations
@@ -28,7 +30,6 @@ import subprocess
 import unicodedata
 import warnings
 import zipfile
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -99,7 +100,6 @@ T2_TITLES = {"GV04": LDTT, "GV05": LDTT, "NV01": LDTT}
 SORT_TITLES = {"GV01": CSTDCS, "GV02": LDTT, "GV03": "Không đăng ký"}
 SORT_INITIATIVES = {"GV01": "Dạy đọc qua trò chơi", "GV02": "Bảng tính điểm tự động", "GV03": "Góc thư viện lớp"}
 
-VIETNAM = {"TZ": "Asia/Ho_Chi_Minh"}  # UTC+7 all year: where the teachers' computers are
 NEWCOMER = "Võ Minh Khoa"
 FAKE_TITLE = "Danh hiệu bịa"
 
@@ -348,10 +348,11 @@ def _sorted_registration_spec(books) -> tuple[list[dict], list[dict], list[dict]
 INSERTED = (("GV01", "I.2", 1), ("GV02", "II.1", 2))
 
 
-def _edited_scoring_spec(books) -> tuple[list[dict], list[dict], list[dict]]:
-    """Every value of SCORES typed, then the department head (who knows the sheet password) inserts blank
-    rows inside two criteria tables (Sheet > Insert Rows, the sheet unprotected and protected again), and
-    moves GV03's form in front of the department sheet and GV01's form behind the spare forms."""
+def _edited_scoring_spec(books) -> tuple[list[dict], list[dict]]:
+    """The ops and reads of the book the full fill typed (every value of SCORES), saved, then edited by the
+    department head (who knows the sheet password): blank rows inserted inside two criteria tables (Sheet >
+    Insert Rows, the sheet unprotected and protected again), GV03's form moved in front of the department sheet
+    and GV01's form behind the spare forms."""
     book = books["t1"]
     password = _password(books)
     ops = []
@@ -374,7 +375,7 @@ def _edited_scoring_spec(books) -> tuple[list[dict], list[dict], list[dict]]:
     dept = book.dept
     reads.append({"sheet": dept.name, "cell": dept.check_cell})
     reads += [{"sheet": dept.name, "cell": f"{book.cols['final']}{row}"} for _code, row in dept.rows]
-    return _spec(_scoring_values(book, SCORES)), ops, reads
+    return ops, reads
 
 
 def _inserted_above(book: ScoringBook, code: str, row: int) -> int:
@@ -387,17 +388,11 @@ def _sheet_index(book: Book, name: str) -> int:
 
 
 class Run:
-    """One LibreOffice fill: what was asked (probes, values, ops), where it saved, and the report."""
+    """One LibreOffice fill, or a later step of one: what was typed (probes, values), the ops, where it saved, and
+    the report."""
 
-    def __init__(self, probes, values, ops, outs, future):
-        self.probes, self.values, self.ops, self.outs, self._future = probes, values, ops, outs, future
-
-    def wait(self) -> None:
-        self._future.exception()
-
-    @property
-    def report(self) -> dict:
-        return self._future.result()  # re-raises the run's own failure in the test that needs it
+    def __init__(self, probes, values, ops, outs, report):
+        self.probes, self.values, self.ops, self.outs, self.report = probes, values, ops, outs, report
 
     def outcome(self):
         """(probe results, value results), in the order they were typed."""
@@ -405,39 +400,69 @@ class Run:
         return fills[:len(self.probes)], fills[len(self.probes):]
 
 
+class Runs:
+    """The module's LibreOffice fills, each made the first time a test asks for one of its runs (a test process
+    makes only those its tests use), one after another on the process's soffice (tests/libreoffice.py), whose
+    computer is set to Vietnam's time zone, as the teachers' computers are. A fill that failed fails every test
+    that asks for it, with its own error."""
+
+    def __init__(self, jobs: dict):
+        self._jobs, self._made, self._failed = jobs, {}, {}
+
+    def __getitem__(self, name: str) -> Run:
+        job = next(job for names, job in self._jobs.items() if name in names)
+        if job not in self._made and job not in self._failed:
+            try:
+                self._made[job] = job()
+            except Exception as failure:  # noqa: BLE001 - raised again in each test that uses the fill
+                self._failed[job] = failure
+        if job in self._failed:
+            raise self._failed[job]
+        return self._made[job][name]
+
+
+def _typed(src, probes, values, ops, reads, outs, then=()) -> tuple[Run, dict]:
+    fills = [{k: v for k, v in p.items() if k != "expect"} for p in probes] + values
+    report = lo_fill(src, fills, reads, timeout=120, ops=ops, then=then, **outs)
+    return Run(probes, values, ops, outs, report), report
+
+
 @pytest.fixture(scope="module")
 def lo_runs(books):
-    """The five LibreOffice fills, two at a time (each its own soffice, port and profile).
-
-    Every fill runs on a computer set to Vietnam's time zone, as the teachers' computers are."""
+    """The five runs: "full" (Tổ khối 1 typed whole, saved in three formats) and "edited" (the same book then
+    edited and saved again) from one fill; "partial", "registration" and "sorted" each from its own."""
     require_libreoffice()
     root = books["root"] / "lo"
-    root.mkdir()
     t1, reg = books["t1"], books["reg"]
-    sorted_values, sorted_ops, sorted_reads = _sorted_registration_spec(books)
-    edited_values, edited_ops, edited_reads = _edited_scoring_spec(books)
-    jobs = {  # name: (source, (probes, values), ops, reads, outputs)
-        "full": (t1.path, _full_fill_spec(t1), [], _scoring_reads(t1),
-                 {"out_xlsx": root / "full" / "t1.xlsx", "out_ods": root / "full" / "t1.ods",
-                  "out_xls": root / "full" / "t1.xls"}),
-        "partial": (t1.path, _partial_fill_spec(t1), [], _scoring_reads(t1),
-                    {"out_xlsx": root / "partial" / "t1.xlsx", "out_ods": root / "partial" / "t1.ods"}),
-        "registration": (reg.path, _registration_spec(reg), [], [{"sheet": reg.reg.name, "cell": reg.reg.check_cell}],
-                         {"out_xlsx": root / "registration" / "dk.xlsx"}),
-        "sorted": (reg.path, ([], sorted_values), sorted_ops, sorted_reads,
-                   {"out_xlsx": root / "sorted" / "dk.xlsx"}),
-        "edited": (t1.path, ([], edited_values), edited_ops, edited_reads,
-                   {"out_xlsx": root / "edited" / "t1.xlsx"}),
-    }
-    runs = {}
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        for name, (src, (probes, values), ops, reads, outs) in jobs.items():
-            fills = [{k: v for k, v in p.items() if k != "expect"} for p in probes] + values
-            future = pool.submit(lo_fill, src, fills, reads, timeout=120, env=VIETNAM, ops=ops, **outs)
-            runs[name] = Run(probes, values, ops, outs, future)
-        for run in runs.values():  # failures stay with their run, raised by the tests that use it
-            run.wait()
-    return runs
+
+    def scoring() -> dict[str, Run]:
+        edited_ops, edited_reads = _edited_scoring_spec(books)
+        edited_out = {"out_xlsx": root / "edited" / "t1.xlsx"}
+        probes, values = _full_fill_spec(t1)
+        full, report = _typed(t1.path, probes, values, [], _scoring_reads(t1),
+                              {"out_xlsx": root / "full" / "t1.xlsx", "out_ods": root / "full" / "t1.ods",
+                               "out_xls": root / "full" / "t1.xls"},
+                              then=[{"ops": edited_ops, "reads": edited_reads, **edited_out}])
+        (step,) = report["then"]
+        edited = Run(probes, values, edited_ops, edited_out, {**step, "fills": report["fills"],
+                                                              "soffice_left_running": report["soffice_left_running"]})
+        return {"full": full, "edited": edited}
+
+    def partial() -> dict[str, Run]:
+        outs = {"out_xlsx": root / "partial" / "t1.xlsx", "out_ods": root / "partial" / "t1.ods"}
+        return {"partial": _typed(t1.path, *_partial_fill_spec(t1), [], _scoring_reads(t1), outs)[0]}
+
+    def registration() -> dict[str, Run]:
+        return {"registration": _typed(reg.path, *_registration_spec(reg), [],
+                                       [{"sheet": reg.reg.name, "cell": reg.reg.check_cell}],
+                                       {"out_xlsx": root / "registration" / "dk.xlsx"})[0]}
+
+    def sorted_list() -> dict[str, Run]:
+        values, ops, reads = _sorted_registration_spec(books)
+        return {"sorted": _typed(reg.path, [], values, ops, reads, {"out_xlsx": root / "sorted" / "dk.xlsx"})[0]}
+
+    return Runs({("full", "edited"): scoring, ("partial",): partial, ("registration",): registration,
+                 ("sorted",): sorted_list})
 
 
 def _assert_probes_and_values(run: Run) -> None:
@@ -918,7 +943,8 @@ def _squash(text: str) -> str:
 @pytest.fixture(scope="module")
 def summary_files(books, lo_runs):
     """Summary of LibreOffice-filled Tổ khối 1 (.xlsx) plus openpyxl-filled Tổ Văn phòng – Khối 5,
-    converted by LibreOffice to PDF and back to .xlsx (both conversions at once)."""
+    converted by LibreOffice to PDF and back to .xlsx (one after the other: at once, the second would find the
+    kept profile held and start on a fresh one, which costs LibreOffice a restart)."""
     lo_runs["full"].report  # noqa: B018
     root = books["root"] / "summary"
     inbox = root / "inbox"
@@ -932,10 +958,8 @@ def summary_files(books, lo_runs):
     summary = merge_inbox(inbox, books["folder"])
     path = root / "tong-hop.xlsx"
     write_summary(summary, path)
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        pdf = pool.submit(office.convert, path, "pdf", root / "pdf")
-        xlsx = pool.submit(office.convert, path, "xlsx", root / "lo-xlsx")
-        return {"summary": summary, "path": path, "pdf": pdf.result(), "xlsx": xlsx.result()}
+    return {"summary": summary, "path": path, "pdf": office.convert(path, "pdf", root / "pdf"),
+            "xlsx": office.convert(path, "xlsx", root / "lo-xlsx")}
 
 
 def test_summary_pdf_has_a4_pages_and_a_sensible_page_count(summary_files):
@@ -1040,21 +1064,6 @@ def test_total_shown_equals_the_merge_with_blank_cells_too(books, lo_runs, tmp_p
 
 
 
-def test_merge_pdf_writes_an_a4_pdf_beside_the_summary(tmp_path):
-    from click.testing import CliRunner
-
-    from thidua_xlsx.cli import main
-
-    sample = school_copy(tmp_path)  # a complete campaign folder
-    out = tmp_path / "tong-hop.xlsx"
-    result = CliRunner().invoke(main, ["merge", str(sample / "inbox"), "--campaign", str(sample), "-o", str(out),
-                                       "--pdf"])
-    assert result.exit_code == 0, result.output
-    pdf = out.with_suffix(".pdf")
-    assert pdf.read_bytes().startswith(b"%PDF") and "Đã ghi bản PDF" in result.output
-    assert all(abs(min(w, h) - 595.28) <= 1 and abs(max(w, h) - 841.89) <= 1 for w, h in _pdf_pages(pdf.read_bytes()))
-
-
 def test_merge_pdf_without_libreoffice_explains_how_to_get_it(tmp_path, monkeypatch):
     """The machine has LibreOffice; pretend it has not, to read the secretary's instructions."""
     from click.testing import CliRunner
@@ -1132,9 +1141,11 @@ def _fonts_only(tmp_path, folder: str) -> Path:
 @pytest.mark.parametrize("fonts_folder, said", [
     ("/usr/share/fonts/truetype/liberation2", "Phông chữ của bản PDF: LiberationSerif (Times New Roman"),
     ("/usr/share/fonts/truetype/dejavu", "DejaVuSerif thay cho Times New Roman")])
-def test_merge_pdf_says_which_font_set_it(tmp_path, monkeypatch, fonts_folder, said):
-    """With Times New Roman's metric twin the PDF says so; on a machine with only a wider fallback it warns
-    and says how to install the twin (each case forced by a fontconfig that shows LibreOffice one folder)."""
+def test_merge_pdf_writes_an_a4_pdf_beside_the_summary_and_says_which_font_set_it(tmp_path, monkeypatch,
+                                                                                   fonts_folder, said):
+    """``merge --pdf`` writes an A4 PDF beside the summary, whatever font the machine has for Times New Roman: with
+    its metric twin the PDF says so; on a machine with only a wider fallback it warns and says how to install the
+    twin (each case forced by a fontconfig that shows LibreOffice one folder)."""
     from click.testing import CliRunner
 
     from thidua_xlsx.cli import main
@@ -1145,6 +1156,9 @@ def test_merge_pdf_says_which_font_set_it(tmp_path, monkeypatch, fonts_folder, s
     result = CliRunner().invoke(main, ["merge", str(sample / "inbox"), "--campaign", str(sample), "-o", str(out),
                                        "--pdf"])
     assert result.exit_code == 0, result.output
+    pdf = out.with_suffix(".pdf")
+    assert pdf.read_bytes().startswith(b"%PDF") and "Đã ghi bản PDF" in result.output
+    assert all(abs(min(w, h) - 595.28) <= 1 and abs(max(w, h) - 841.89) <= 1 for w, h in _pdf_pages(pdf.read_bytes()))
     assert said in result.output
-    fonts = office.pdf_fonts(out.with_suffix(".pdf"))
+    fonts = office.pdf_fonts(pdf)
     assert bool(office.fallback_fonts(fonts)) == ("dejavu" in fonts_folder), fonts
