@@ -81,14 +81,18 @@ def finish(run: subprocess.Popen, timeout: float = 120) -> tuple[int, str]:
 
 
 def in_temp(tmp_path: Path) -> tuple[Path, dict]:
-    """A temporary folder of the test's own, and an environment that makes it the system's for a child."""
+    """A temporary folder of the test's own, and an environment that makes it the system's for a child; the child's
+    cache folder is the test's own too (XDG_CACHE_HOME), so its conversions keep their LibreOffice profiles there
+    (thidua_xlsx.system.office._kept): a run killed or held still here never holds, nor leaves broken, the profile
+    other test processes convert on, and none of theirs makes a run here convert on a fresh profile instead."""
     temp = tmp_path / "tam"
     temp.mkdir()
-    return temp, {**os.environ, "TMPDIR": str(temp), "TEMP": str(temp), "TMP": str(temp)}
+    return temp, {**os.environ, "TMPDIR": str(temp), "TEMP": str(temp), "TMP": str(temp),
+                  "XDG_CACHE_HOME": str(tmp_path / "cache")}
 
 
 def big_workbook(path: Path, rows: int = 15000) -> Path:
-    """A workbook LibreOffice takes seconds to convert to PDF (some hundred pages)."""
+    """A workbook LibreOffice takes seconds to convert to PDF (some hundred pages); with a few ``rows``, one page."""
     import xlsxwriter
 
     book = xlsxwriter.Workbook(str(path))

@@ -37,8 +37,6 @@ from tests.system.office_runs import (
 )
 from thidua_xlsx.system import files, office
 
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT / "samples" / "tong-hop.xlsx"
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the parent-death signal is Linux's")
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and SIGSTOP are POSIX signals")
 
@@ -46,6 +44,12 @@ posix_only = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and SIG
 @pytest.fixture(scope="module")
 def big(tmp_path_factory) -> Path:
     return big_workbook(tmp_path_factory.mktemp("lon") / "danh-sach.xlsx")
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory) -> Path:
+    """What the next run converts: one page, in a second of LibreOffice's time (the conversion is not the point)."""
+    return big_workbook(tmp_path_factory.mktemp("nho") / "tong-hop.xlsx", rows=3)
 
 
 @pytest.fixture
@@ -93,7 +97,8 @@ def _converting(run: subprocess.Popen) -> list:
 
 @pytest.mark.libreoffice
 @linux_only
-def test_libreoffice_ends_with_a_run_killed_outright_and_the_next_conversion_removes_its_folder(tmp_path, big, runs):
+def test_libreoffice_ends_with_a_run_killed_outright_and_the_next_conversion_removes_its_folder(tmp_path, big, small,
+                                                                                                runs):
     from tests.libreoffice import require_libreoffice
 
     require_libreoffice()
@@ -109,7 +114,7 @@ def test_libreoffice_ends_with_a_run_killed_outright_and_the_next_conversion_rem
     left = [p.name for p in temp.iterdir()]
     assert len(left) == 1 and files.OWNED_SCRATCH.fullmatch(left[0]) and left[0].startswith(f"thidua_office_{run.pid}-")
 
-    following = runs(CONVERTING, SAMPLE, tmp_path / "pdf", env=env)
+    following = runs(CONVERTING, small, tmp_path / "pdf", env=env)
     code, err = finish(following)
     assert code == 0, err
     assert (tmp_path / "pdf" / "tong-hop.pdf").exists() and not (tmp_path / "pdf" / "danh-sach.pdf").exists()
@@ -179,7 +184,8 @@ def test_on_macos_soffice_is_started_as_it_is_in_a_session_of_its_own():
 
 @pytest.mark.libreoffice
 @posix_only
-def test_the_next_run_stops_a_libreoffice_that_outlived_its_killed_run_and_removes_its_folder(tmp_path, big, runs):
+def test_the_next_run_stops_a_libreoffice_that_outlived_its_killed_run_and_removes_its_folder(tmp_path, big, small,
+                                                                                              runs):
     """As on macOS (no death signal, no job): the killed run's soffice converts on; the next conversion stops it
     (its output folder, in the dead run's folder, is on its command line) and removes the folder."""
     from tests.libreoffice import require_libreoffice
@@ -193,7 +199,7 @@ def test_the_next_run_stops_a_libreoffice_that_outlived_its_killed_run_and_remov
     assert not gone(tree)  # still converting, its run dead
     _close(run)
 
-    following = runs(CONVERTING, SAMPLE, tmp_path / "pdf", env=env)
+    following = runs(CONVERTING, small, tmp_path / "pdf", env=env)
     code, err = finish(following)
     assert code == 0, err
     wait_for(lambda: gone(tree), 5)
@@ -205,7 +211,7 @@ def test_the_next_run_stops_a_libreoffice_that_outlived_its_killed_run_and_remov
 
 @pytest.mark.libreoffice
 @posix_only
-def test_a_running_runs_folder_and_libreoffice_are_left_by_two_runs_in_a_row(tmp_path, big, runs):
+def test_a_running_runs_folder_and_libreoffice_are_left_by_two_runs_in_a_row(tmp_path, big, small, runs):
     """A run converting (its LibreOffice held still, so that the test does not race it; its folder made old): a
     conversion and another run started meanwhile leave both; the run then ends as asked, cleaning up itself."""
     import psutil
@@ -222,7 +228,7 @@ def test_a_running_runs_folder_and_libreoffice_are_left_by_two_runs_in_a_row(tmp
     old = time.time() - 2 * files.ABANDONED_SECONDS
     os.utime(folder, (old, old))
     try:
-        for script, args in ((CONVERTING, (SAMPLE, tmp_path / "pdf")), (NEXT_RUN, ())):
+        for script, args in ((CONVERTING, (small, tmp_path / "pdf")), (NEXT_RUN, ())):
             code, err = finish(runs(script, *args, env=env))
             assert code == 0, err
             assert folder.is_dir() and (folder / "out").is_dir()
