@@ -414,7 +414,7 @@ class Runs:
         if job not in self._made and job not in self._failed:
             try:
                 self._made[job] = job()
-            except Exception as failure:  # noqa: BLE001 - raised again in each test that uses the fill
+            except Exception as failure:  # raised again in each test that uses the fill
                 self._failed[job] = failure
         if job in self._failed:
             raise self._failed[job]

@@ -132,9 +132,19 @@ def test_convert_rejects_a_text_file(tmp_path):
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
 
+# A stand-in for soffice converting to PDF: what it writes into --outdir, as LibreOffice names it.
+PDF_WRITER = """#!{python}
+import sys
+from pathlib import Path
+args = sys.argv[1:]
+(Path(args[args.index("--outdir") + 1]) / (Path(args[-1]).stem + ".pdf")).write_bytes(b"%PDF-1.7 trang")
+"""
+
+
 def test_a_pdf_cut_short_by_a_full_disk_never_lies_under_its_name(filled, tmp_path, monkeypatch):
     """LibreOffice writes into its own folder; the PDF is moved into place whole (here across disks, the copy
-    cut short): nothing under the final name, nothing beside it."""
+    cut short): nothing under the final name, nothing beside it. What is checked is the move, not the PDF: a
+    stand-in writes it where soffice would (test_convert_recalculates_and_exports_pdf converts the same book)."""
     import errno
 
     from thidua_xlsx.system import files
@@ -143,6 +153,10 @@ def test_a_pdf_cut_short_by_a_full_disk_never_lies_under_its_name(filled, tmp_pa
     src, _, _ = filled
     out = tmp_path / "out"
     out.mkdir()
+    stand_in = tmp_path / "soffice"
+    stand_in.write_text(PDF_WRITER.format(python=sys.executable), encoding="utf-8")
+    stand_in.chmod(0o755)
+    monkeypatch.setattr(office, "find_soffice", lambda: str(stand_in))
 
     def across_disks(_src, _dst):
         raise OSError(errno.EXDEV, "Invalid cross-device link")
