@@ -10,6 +10,7 @@ folder of the test's own.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -104,14 +105,16 @@ def big_workbook(path: Path, rows: int = 15000) -> Path:
 
 
 def office_processes(marker: str) -> list:
-    """The running processes (not zombies) whose command line holds ``marker`` — a scratch folder's name."""
+    """The running processes (not zombies) whose command line holds ``marker`` — a scratch folder's name. Polled
+    every 50 ms while a test waits: every process's command line read, the status of those that match only."""
     import psutil
 
     found = []
-    for process in psutil.process_iter(["cmdline", "status"]):
-        if process.pid != os.getpid() and process.info["status"] != psutil.STATUS_ZOMBIE and \
-                any(marker in part for part in process.info["cmdline"] or ()):
-            found.append(process)
+    for process in psutil.process_iter(["cmdline"]):
+        if process.pid != os.getpid() and any(marker in part for part in process.info["cmdline"] or ()):
+            with contextlib.suppress(psutil.NoSuchProcess):
+                if process.status() != psutil.STATUS_ZOMBIE:
+                    found.append(process)
     return found
 
 
