@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-import shutil
 from pathlib import Path
 
 import docx
@@ -23,6 +22,8 @@ from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDTT
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.papers.document_set import BALLOT, LETTER, LIST, MINUTES, REPORT, TALLY
 from thidua_xlsx.papers.dossiers import write_documents
+from thidua_xlsx.papers.facts import Facts
+from thidua_xlsx.papers.lists import paper as list_paper
 from thidua_xlsx.papers.pdf import convert_pdfs
 from thidua_xlsx.text import documents as tx
 from thidua_xlsx.write.summary.content import rule_set_line
@@ -429,13 +430,11 @@ def test_list_signatures_stay_on_the_page_where_the_list_ends(made, tmp_path):
     family = ("Nguyễn", "Trần", "Lê", "Phạm", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô")
     given = ("An", "Bình", "Chi", "Dũng", "Giang", "Hà", "Khánh", "Linh", "Minh", "Nam", "Oanh", "Phúc", "Quân")
     lists = []
-    for n in range(6, 27):
+    for n in range(6, 27):  # each the LĐTT list write_documents makes, alone (the other papers are not printed here)
         people = tuple(dataclasses.replace(base, code=f"X{k:02d}", name=f"{family[k % 10]} Văn {given[k % 13]}")
                        for k in range(n))
-        write_documents(dataclasses.replace(summary, people=people, tally=None), tmp_path / f"n{n}", pdf=False)
-        source = tmp_path / f"n{n}" / LDTT_FOLDER / f"04_Danh-sach_{LDTT_FOLDER}.docx"
         target = tmp_path / f"list-{n}.docx"  # one name per list: one LibreOffice run for all of them
-        shutil.copy(source, target)
+        list_paper(Facts(dataclasses.replace(summary, people=people, tally=None)), LDTT).save(target)
         lists.append((n, target, people[-1].name))
     made_pdfs, problem = convert_pdfs([path for _, path, _ in lists])
     assert problem == ""
