@@ -14,6 +14,7 @@ import pytest
 from docx.shared import Mm
 
 from tests.documents import docx_rows, docx_text, docx_texts, media_boxes, page_texts, require_writer
+from tests.no_office import NO_PDF, without_libreoffice
 from tests.scoring_round import T1_SCORES, T2_SCORES, fill_department, scoring_round
 from thidua_xlsx.decide.ballots import candidates, count
 from thidua_xlsx.model.council import TallyInput, VoteCount
@@ -364,14 +365,12 @@ def test_without_a_tally_the_votes_are_left_to_write_by_hand(made, tmp_path):
 
 
 def test_without_libreoffice_the_papers_are_written_and_the_missing_pdfs_named(made, tmp_path, monkeypatch):
-    import thidua_xlsx.system.office
-
-    monkeypatch.setattr(thidua_xlsx.system.office, "find_soffice", lambda: None)
+    without_libreoffice(monkeypatch)
     result = write_documents(made["summary"], tmp_path)
     written = sorted(tmp_path.rglob("*.docx"))
     assert len(written) == 9 and not list(tmp_path.rglob("*.pdf"))
     assert sorted(result.missing_pdfs) == written
-    assert "LibreOffice" in result.pdf_problem and all(d.pdf is None for d in result.documents)
+    assert result.pdf_problem.startswith(NO_PDF) and all(d.pdf is None for d in result.documents)
     assert "(chưa có bản PDF)" in result.dossiers[0].checklist.read_text("utf-8-sig")
 
 
