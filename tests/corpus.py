@@ -1,6 +1,7 @@
 """The corpus of broken and hostile inbox entries, built in code, and its fixtures: ``base`` (the small campaign's
-two departments filled and merged clean) and ``hostile`` (those files plus the whole corpus, as one inbox, merged
-once through the command line). Both are module-scoped; the conftest.py files that use them import them."""
+two departments filled and merged clean), ``hostile_inbox`` (those files plus the whole corpus, as one inbox) and
+``hostile`` (that inbox merged once through the command line). All are module-scoped; the conftest.py files that use
+them import them."""
 
 from __future__ import annotations
 
@@ -167,8 +168,8 @@ def _sheet_removed(src: Path, name: str) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def hostile(base):
-    """The valid files plus the whole corpus, as one inbox, merged once through the command line."""
+def hostile_inbox(base):
+    """The valid files plus the whole corpus, as one inbox: its entries, what each should give, its state."""
     root = base["root"]
     inbox = base["folder"].folder / "inbox"
     nested = inbox / "Thư ngày 12" / "lần 2"
@@ -211,13 +212,18 @@ def hostile(base):
     expected["video-hop-to.mp4"] = ("rejected", "file.not_workbook")
     expected[base["t1"].name] = ("accepted", "")
     expected[base["t2"].name] = ("accepted", "")
-    before = snapshot(inbox)
-    out = root / "out"
-    done = subprocess.run([sys.executable, "-c", _CHILD, str(ROOT), str(inbox), str(out)], capture_output=True,
-                          text=True, timeout=300)
+    return {"inbox": inbox, "expected": expected, "before": snapshot(inbox)}
+
+
+@pytest.fixture(scope="module")
+def hostile(base, hostile_inbox):
+    """:func:`hostile_inbox` merged once through the command line, in a process of its own (its peak memory)."""
+    out = base["root"] / "out"
+    done = subprocess.run([sys.executable, "-c", _CHILD, str(ROOT), str(hostile_inbox["inbox"]), str(out)],
+                          capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
     usage = json.loads(done.stdout.strip().splitlines()[-1])
-    return {"inbox": inbox, "expected": expected, "before": before, "usage": usage, "out": out,
+    return {**hostile_inbox, "usage": usage, "out": out,
             "report": json.loads((out / "R.json").read_text(encoding="utf-8")), "console": done.stdout}
 
 

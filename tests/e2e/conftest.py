@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from tests.corpus import base, hostile  # noqa: F401 — module fixtures: the small campaign's corpus
+from tests.corpus import base, hostile, hostile_inbox  # noqa: F401 — module fixtures: the small campaign's corpus
 from tests.feedback import returned  # noqa: F401 — a module fixture: a workbook returned with problems
 from tests.filling import forms, person_values
 from tests.scoring_round import T1_SCORES, T2_SCORES, fill_department, scoring_round, tree_digest

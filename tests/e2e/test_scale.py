@@ -46,14 +46,14 @@ def test_the_same_summary_read_in_parallel_or_not(school, monkeypatch):
     assert superseded and any(i.code == "file.version_diff" and dict(i.params)["count"] for i in superseded[0].issues)
 
 
-def test_the_same_summary_for_the_hostile_corpus(hostile, base, monkeypatch):
+def test_the_same_summary_for_the_hostile_corpus(hostile_inbox, base, monkeypatch):
     """Every broken and hostile entry of test_corpus.py (zip bombs, entities, far cells, links, a FIFO,
     a 5 GB video…): containment holds inside the workers, each entry has the same outcome."""
-    parallel_summary = _merge(hostile["inbox"], base["folder"], monkeypatch, True)
-    sequential_summary = _merge(hostile["inbox"], base["folder"], monkeypatch, False)
+    parallel_summary = _merge(hostile_inbox["inbox"], base["folder"], monkeypatch, True)
+    sequential_summary = _merge(hostile_inbox["inbox"], base["folder"], monkeypatch, False)
     assert parallel_summary == sequential_summary
     found = {f.name: (f.status, f.reason) for f in parallel_summary.files}
-    assert found == hostile["expected"]
+    assert found == hostile_inbox["expected"]
 
 
 def test_what_the_merge_keeps_of_a_file_is_slim(school, monkeypatch):
@@ -179,25 +179,30 @@ def test_reading_workers_collect_garbage_less_often_and_other_processes_are_left
     assert gc.get_threshold() == before
 
 
-def test_generate_writes_the_same_bytes_in_parallel(tmp_path, monkeypatch):
+@pytest.fixture(scope="module")
+def generated_alone(tmp_path_factory) -> dict[str, bytes]:
+    """The books and records ``generate`` writes in this process, as the writer is (the bytes: read only)."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        return generated(tmp_path_factory.mktemp("alone"), monkeypatch, False)
+
+
+def test_generate_writes_the_same_bytes_in_parallel(tmp_path, monkeypatch, generated_alone):
     together = generated(tmp_path / "a", monkeypatch, True)
-    alone = generated(tmp_path / "b", monkeypatch, False)
     assert {k: hashlib.sha256(v).hexdigest() for k, v in together.items()} == \
-        {k: hashlib.sha256(v).hexdigest() for k, v in alone.items()}
+        {k: hashlib.sha256(v).hexdigest() for k, v in generated_alone.items()}
     assert len([k for k in together if k.startswith("record/")]) == 5
 
 
-def test_remembered_formulas_write_what_xlsxwriter_writes(tmp_path, monkeypatch):
+def test_remembered_formulas_write_what_xlsxwriter_writes(tmp_path, monkeypatch, generated_alone):
     """The writer remembers how xlsxwriter prepared each formula (templates._workbook_class): the bytes
     are those of plain xlsxwriter."""
     import xlsxwriter
 
     from thidua_xlsx.write import department as templates
 
-    fast = generated(tmp_path / "a", monkeypatch, False)
     monkeypatch.setattr(templates, "_workbook_class", lambda: xlsxwriter.Workbook)
     plain = generated(tmp_path / "b", monkeypatch, False)
-    assert fast == plain
+    assert generated_alone == plain
 
 
 def test_the_versions_diff_reads_the_same_and_its_lines_are_shared(school, monkeypatch):

@@ -81,13 +81,13 @@ def test_the_same_summary_read_in_a_spawned_worker(school, windows, monkeypatch)
     assert sorted(done) == sorted(item.name for item in scan_inbox(school["inbox"]))  # the progress bar: once each
 
 
-def test_the_same_summary_for_the_hostile_corpus_in_spawned_workers(hostile, base, windows, monkeypatch):
+def test_the_same_summary_for_the_hostile_corpus_in_spawned_workers(hostile_inbox, base, windows, monkeypatch):
     """Every broken and hostile entry of test_corpus.py, read by two spawned workers in chunks."""
     monkeypatch.setattr(parallel, "workers_for", lambda count: 2)
-    spawned = merge_inbox(hostile["inbox"], base["folder"])
-    assert _outcomes(spawned) == hostile["expected"]
+    spawned = merge_inbox(hostile_inbox["inbox"], base["folder"])
+    assert _outcomes(spawned) == hostile_inbox["expected"]
     monkeypatch.setattr(parallel, "workers_for", lambda count: 0)
-    assert spawned == merge_inbox(hostile["inbox"], base["folder"])
+    assert spawned == merge_inbox(hostile_inbox["inbox"], base["folder"])
 
 
 @pytest.mark.parametrize(("stalled", "seconds"), [("t1", 3), ("both", 1)])
