@@ -3,8 +3,12 @@ issued, and each department's workbook filled with the scores below (only the un
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import hashlib
+import json
+import shutil
+import tempfile
 from pathlib import Path
 
 from tests.conftest import campaign_dict, make_folder
@@ -47,8 +51,31 @@ def tree_digest(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+_MADE: dict[tuple, tuple[tempfile.TemporaryDirectory, tuple[str, ...]]] = {}  # what a round was made of → made
+
+
 def scoring_round(root: Path, **overrides):
-    """A campaign folder whose registration round is merged and whose scoring workbooks are out."""
+    """A campaign folder whose registration round is merged and whose scoring workbooks are out: ``root/campaign``,
+    ``root/dang-ky`` (the registration round) and ``root/outbox``. Made once a process for each campaign and day,
+    then copied, each caller's own to change, and its campaign opened from ``root``."""
+    from thidua_xlsx.model.places import CAMPAIGN_FILE
+    from thidua_xlsx.system.voice import vietnam_today
+    from thidua_xlsx.workspace import open_campaign
+
+    key = (json.dumps(overrides, sort_keys=True, default=repr), vietnam_today(), dt.date.today())
+    if key not in _MADE:
+        made = tempfile.TemporaryDirectory(prefix="scoring-round-")
+        atexit.register(made.cleanup)
+        _, paths = _scoring_round(Path(made.name), **overrides)
+        _MADE[key] = made, tuple(p.relative_to(made.name).as_posix() for p in paths)
+    made, names = _MADE[key]
+    shutil.copytree(made.name, root, dirs_exist_ok=True)
+    folder, problems = open_campaign(root / "campaign" / CAMPAIGN_FILE)
+    assert folder is not None, [p.render() for p in problems]
+    return folder, tuple(root / name for name in names)
+
+
+def _scoring_round(root: Path, **overrides):
     folder = make_folder(root / "campaign", cm.from_dict(campaign_dict(**overrides)))
     summary = register(folder, TITLES, root / "dang-ky",
                        collective={"T1": "Tập thể lao động tiên tiến", "T2": "Tập thể lao động tiên tiến"})
