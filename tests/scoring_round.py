@@ -33,8 +33,24 @@ TITLES = {"GV01": "Chiến sĩ thi đua cơ sở", "GV02": "Chiến sĩ thi đua
           "GV04": "Lao động tiên tiến", "GV05": "Lao động tiên tiến", "NV01": "Lao động tiên tiến"}
 
 
+_FILLED: dict[tuple, bytes] = {}  # (the book's bytes' digest, what was typed, when saved) → the book filled
+
+
 def fill_department(src: Path, dst: Path, scores: dict, saved: dt.datetime, extra: dict | None = None,
                     collective: str = "Tập thể lao động tiên tiến") -> None:
+    """``src`` filled with ``scores`` (``extra``: more cells; the collective's title) and saved at ``saved``, as
+    ``dst``; the same book filled the same way a second time in a process is copied (the bytes are the same)."""
+    key = (hashlib.sha256(src.read_bytes()).hexdigest(), repr(scores), saved, repr(extra), collective)
+    if key in _FILLED:
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        dst.write_bytes(_FILLED[key])
+        return
+    _fill_department(src, dst, scores, saved, extra, collective)
+    _FILLED[key] = dst.read_bytes()
+
+
+def _fill_department(src: Path, dst: Path, scores: dict, saved: dt.datetime, extra: dict | None,
+                     collective: str) -> None:
     found = layout(src)
     values = {}
     for code, (own, dept) in scores.items():
