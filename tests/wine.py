@@ -7,10 +7,11 @@
         ran = cmd(wine_env, tmp_path / "x.bat", answers="1\\n")
         ran.code, ran.said                   # its exit code, what the window showed
 
-The session (each xdist worker) makes one prefix under pytest's temporary folder (~20 s) and stops its wineserver at
-its end; each test gets it without what an installer remembered there. ``cmd`` runs the file in a pseudo-terminal
-(``script``), as a double-click gives it a console window: only with a console does ``chcp 65001`` take, and
-``pause`` and ``set /p`` read her keys. Two things Wine does that
+A run makes one prefix (~10 s), whichever of its processes (xdist workers) asks first while the others wait for it;
+each process works in its own copy of it (its Wine programs and libraries linked, not copied: a tenth of a second)
+with its own wineserver, stopped at its end; each test gets that copy without what an installer remembered there.
+``cmd`` runs the file in a pseudo-terminal (``script``), as a double-click gives it a console window: only with a
+console does ``chcp 65001`` take, and ``pause`` and ``set /p`` read her keys. Two things Wine does that
 Windows does not, undone here: its ``cmd`` reads a batch file's lines in the OEM code page (437) whatever ``chcp``
 says — Windows reads each line in the code page of the moment, UTF-8 after ``chcp 65001`` — so what the window shows
 is read back through 437; its ``where.exe`` answers "found" for anything (our files do not use it); and it expands a
@@ -31,6 +32,7 @@ import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
+from typing import IO
 
 import pytest
 
@@ -49,20 +51,58 @@ def require_wine() -> None:
 
 
 @pytest.fixture(scope="session")
-def wine_prefix(tmp_path_factory):
-    """The environment of a throwaway Wine prefix, made on first use (~20 s) once for the session (an xdist worker's),
-    its wineserver stopped at the end."""
+def wine_prefix(request, tmp_path_factory):
+    """The environment of this process's Wine prefix: a copy of the run's one prefix (:func:`_made_once`), its
+    wineserver stopped at the end."""
     require_wine()
+    # xdist's workers share the folder above their own; a run without xdist has its own folder
+    run = tmp_path_factory.getbasetemp()
+    made = _made_once(run.parent if hasattr(request.config, "workerinput") else run)
     root = tmp_path_factory.mktemp("wine")
-    (root / "home").mkdir()  # Wine links the prefix's Desktop and Documents to HOME: a throwaway one
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "WINEPATH")}
-    env.update(WINEPREFIX=str(root / "prefix"), WINEDEBUG="-all", WINEDLLOVERRIDES="mscoree,mshtml=",
-               LC_ALL="C.UTF-8", HOME=str(root / "home"))
-    made = subprocess.run(["wine", "cmd", "/c", "exit 0"], env=env, capture_output=True, timeout=300,
-                          stdin=subprocess.DEVNULL)
-    assert made.returncode == 0, made.stderr
+    shutil.copytree(made / "prefix", root / "prefix", symlinks=True, copy_function=_linked_or_copied)
+    (root / "home").mkdir()  # where Wine writes its menus: its own (the copy's Desktop links to the made one's HOME)
+    env = _environment(root / "prefix", root / "home")
     yield env
     subprocess.run(["wineserver", "-k"], env=env, capture_output=True, timeout=60)
+
+
+def _made_once(shared: Path) -> Path:
+    """``shared``/wine: a Wine prefix made once (``wine cmd``, ~10 s) by the first process of the run to ask, under a
+    lock the others wait on; its wineserver stopped, so that its registry is on disk and nothing runs in it. Never
+    run in: each process copies it."""
+    import fcntl
+
+    folder = shared / "wine"
+    ready = folder / "made"  # written last: a folder without it is a making that failed, made again
+    with open(shared / "wine.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not ready.is_file():
+            shutil.rmtree(folder, ignore_errors=True)
+            (folder / "home").mkdir(parents=True)  # Wine links the prefix's Desktop and Documents to HOME: a throwaway
+            env = _environment(folder / "prefix", folder / "home")
+            made = subprocess.run(["wine", "cmd", "/c", "exit 0"], env=env, capture_output=True, timeout=300,
+                                  stdin=subprocess.DEVNULL)
+            assert made.returncode == 0, made.stderr
+            for how in ("-k", "-w"):  # its programs ended, the registry saved; then the server gone
+                subprocess.run(["wineserver", how], env=env, capture_output=True, timeout=60)
+            ready.touch()
+    return folder
+
+
+def _environment(prefix: Path, home: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "WINEPATH")}
+    env.update(WINEPREFIX=str(prefix), WINEDEBUG="-all", WINEDLLOVERRIDES="mscoree,mshtml=", LC_ALL="C.UTF-8",
+               HOME=str(home))
+    return env
+
+
+def _linked_or_copied(source: str, target: str) -> None:
+    """Wine's programs and libraries (system32, syswow64, winsxs: ~600 MB that no run writes) linked; the rest (the
+    registry, which its wineserver rewrites, the user's folders) copied."""
+    if re.search(r"/drive_c/windows/(system32|syswow64|winsxs)/", source):
+        os.link(source, target)
+    else:
+        shutil.copy2(source, target)
 
 
 @pytest.fixture
@@ -117,7 +157,7 @@ def calls(program: Path, at_least: int = 1, seconds: float = 60, until=None) -> 
         found = [block.split("\n") for block in text.split("\n\n") if block]
         if (until(found) if until else len(found) >= at_least) or time.monotonic() > deadline:
             return found
-        time.sleep(0.2)
+        time.sleep(0.05)  # a call seen logged at most 50 ms after
 
 
 @dataclass(frozen=True)
@@ -140,23 +180,67 @@ def cmd(env: dict[str, str], bat: Path, answers: str = "", path: tuple[Path, ...
         (bat.parent / name).write_bytes(f'@set "PATH={folders};{windows}"\r\n@call "{bat.name}"\r\n'.encode("ascii"))
     elif folders:
         env["WINEPATH"] = folders
-    line = f"stty raw -echo cols 2000 rows 200; exec wine cmd /c {_quoted(name)}"
+    # SIGHUP ignored, and so by every program the console starts: one started last (a stand-in) finishes when the
+    # console closes, as a program stays with its window on Windows; READY once the terminal is raw and silent
+    line = (f"trap '' HUP; stty raw -echo cols 2000 rows 200; printf '{_READY_PRINTED}'; "
+            f"exec wine cmd /c {_quoted(name)}")
     started = subprocess.Popen(["script", "-qec", line, "/dev/null"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, env=env, cwd=bat.parent)
-    time.sleep(1)  # her keys come once the window is there (typed sooner, the terminal would echo them)
+    assert started.stdin is not None
     try:
-        # Wine's console reads the terminal raw: Enter is a carriage return.
-        stdout, _ = started.communicate(answers.replace("\n", "\r").encode(), timeout=120)
-    except subprocess.TimeoutExpired:
+        shown_first = _read(started, lambda said: _READY in said, 60)  # typed sooner, her keys would be echoed
+        _type(started.stdin, answers)
+        stdout = shown_first + _read(started, lambda _said: False, 120)
+        started.wait(10)
+    except TimeoutError as said:
         started.kill()
-        stdout, _ = started.communicate()
-        raise AssertionError(f"{bat.name} still waits after the answers {answers!r}: {stdout.decode(errors='replace')}")
-    shown = ESCAPES.sub("", stdout.decode("utf-8", errors="replace"))
+        started.wait()
+        raise AssertionError(f"{bat.name} still waits after the answers {answers!r}: {said}") from None
+    finally:
+        started.stdin.close()
+        started.stdout.close()
+    shown = ESCAPES.sub("", stdout.replace(_READY, b"").decode("utf-8", errors="replace"))
     try:
         shown = shown.encode("cp437").decode("utf-8")  # undo Wine's reading of the .bat in code page 437
     except (UnicodeEncodeError, UnicodeDecodeError):
         pass  # nothing Vietnamese was read from a .bat
     return Ran(started.returncode, "\n".join(line.rstrip() for line in shown.replace("\r", "").split("\n")).strip())
+
+
+# What the console prints once ``stty`` has made the terminal raw and silent, before Wine starts: an escape sequence
+# no terminal shows (an OSC), taken out of what the window showed.
+_READY = b"\x1b]thidua-xlsx;raw\x07"
+_READY_PRINTED = "\\033]thidua-xlsx;raw\\007"
+
+
+def _type(keys: IO[bytes], answers: str) -> None:
+    """Her keys, typed ahead: Wine's console reads the terminal raw (Enter is a carriage return). Not followed by an
+    end of input, which script would hold until they are read, then type as one more key (^D)."""
+    try:
+        keys.write(answers.replace("\n", "\r").encode())
+        keys.flush()
+    except BrokenPipeError:
+        pass  # the console has already closed: nothing asked for them
+
+
+def _read(started: subprocess.Popen, enough, seconds: float) -> bytes:
+    """What the console prints, read straight from its pipe until ``enough(what it printed)`` or its end; neither
+    within ``seconds``: TimeoutError, with what it printed."""
+    import select
+
+    assert started.stdout is not None
+    pipe, said = started.stdout.fileno(), b""
+    deadline = time.monotonic() + seconds
+    while not enough(said):
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError(said.replace(_READY, b"").decode("utf-8", errors="replace"))
+        if select.select([pipe], [], [], left)[0]:
+            chunk = os.read(pipe, 4096)
+            if not chunk:
+                break
+            said += chunk
+    return said
 
 
 def _quoted(text: str) -> str:
