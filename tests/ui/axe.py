@@ -64,8 +64,10 @@ def script() -> Path | str:
 
 
 def violations(driver, source: str) -> list[dict]:
-    """axe's violations of the page the driver shows, WCAG 2.1 A and AA rules only (``source``: axe.min.js)."""
-    driver.execute_script(source)
+    """axe's violations of the page the driver shows, WCAG 2.1 A and AA rules only (``source``: axe.min.js, injected
+    once into each page: the same page audited again, at another size, has it)."""
+    if not driver.execute_script("return typeof window.axe === 'object'"):
+        driver.execute_script(source)
     driver.set_script_timeout(60)
     return driver.execute_async_script(
         "var done = arguments[arguments.length - 1];"

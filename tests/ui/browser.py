@@ -34,8 +34,14 @@ def chromium(profile: Path, downloads: Path):
                                               "download.prompt_for_download": False})
     driver = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=options)
     driver.set_window_size(WIDTH, HEIGHT)
-    driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+    downloads_into(driver, downloads)
     return driver
+
+
+def downloads_into(driver, folder: Path) -> Path:
+    """What the browser downloads from now on goes to ``folder`` (without asking), which is given back."""
+    driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(folder)})
+    return folder
 
 
 def free_port() -> int:
@@ -72,9 +78,10 @@ class Served:
         return self.address.split("?", 1)[0].rstrip("/")
 
     def stop(self) -> None:
+        """The page stops answering at once (its sockets closed); its loop, which looks at them each second, ends on
+        its own — not waited for: no test reads what it does after (its last line, "stopped")."""
         if self._server is not None:
             self._server()
-        self._thread.join(10)
 
 
 def shot(driver, folder: Path, name: str, full: bool = False) -> Path:

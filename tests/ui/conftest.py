@@ -1,6 +1,7 @@
 """The page's tests' shared fixtures: the sample school merged by the page, built once per session (each test copies
-it: tests/ui/pages.py); for the browser journeys, one headless Chromium per test module (a fresh profile, its
-downloads folder beside it) and the module's screenshots folder (copied to THIDUA_UI_SHOTS=DIR when asked)."""
+it: tests/ui/pages.py); for the browser journeys, one headless Chromium per session (per xdist worker), handed to each
+test as new — no cookie of an earlier page, the laptop's window, a downloads folder of its own — and each module's
+screenshots folder (copied to THIDUA_UI_SHOTS=DIR when asked)."""
 
 from __future__ import annotations
 
@@ -19,13 +20,26 @@ def merged_built(tmp_path_factory) -> Path:
     return pages.merged_school(tmp_path_factory.mktemp("merged"))
 
 
-@pytest.fixture(scope="module")
-def driver(tmp_path_factory):
+@pytest.fixture(scope="session")
+def chromium(tmp_path_factory):
+    """The session's headless Chromium (a fresh profile): started once, ~1 s; each test takes it through ``driver``."""
     root = tmp_path_factory.mktemp("chromium")
     found = browser.chromium(root / "profile", root / "downloads")
-    found.downloads = root / "downloads"
     yield found
     found.quit()
+
+
+@pytest.fixture
+def driver(chromium, tmp_path_factory):
+    """The session's Chromium as a browser opened for this test: its cookies cleared (a page of another test, on
+    another port of the same address, set them), the window at the laptop's size, downloads into a folder of the
+    test's (``driver.downloads``); left on a blank page, so that nothing of the test's page runs on."""
+    chromium.execute_cdp_cmd("Network.clearBrowserCookies", {})
+    chromium.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    chromium.set_window_size(browser.WIDTH, browser.HEIGHT)
+    chromium.downloads = browser.downloads_into(chromium, tmp_path_factory.mktemp("downloads"))
+    yield chromium
+    chromium.get("about:blank")
 
 
 @pytest.fixture(scope="module")

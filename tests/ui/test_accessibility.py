@@ -121,23 +121,44 @@ return {again: again, what: el.tagName.toLowerCase() + (el.id ? '#' + el.id : ''
 """
 
 
-def _unfocused(driver) -> list[str]:
-    """Tab through the page: each control whose focus she could not see."""
+# The walk: each Tab's answer noted by the page as the key comes up (focus has moved by then), so that the presses go in
+# a few batches instead of a round trip each; how many elements could take the focus, to size a batch.
+_WALK = ("window.__tabbed = new WeakSet(); window.__walk = []; window.__focused = function () {" + _FOCUSED + "};"
+         "if (!window.__walking) { window.__walking = true; window.addEventListener('keyup', function (e) {"
+         " if (e.key === 'Tab') { window.__walk.push(window.__focused()); } }, true); }"
+         "return document.querySelectorAll('a[href], area[href], button, input, select, textarea, iframe, summary,"
+         " [tabindex], [contenteditable]').length;")
+
+
+def _tabbed(driver):
+    """What each Tab press focused (``_FOCUSED``'s answer; None: no control), pressed from where the focus is in
+    batches of more presses than it has controls, until the caller has seen the walk come round (or ``TABS``)."""
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.keys import Keys
 
-    driver.execute_script("window.__tabbed = new WeakSet()")
+    batch, pressed = driver.execute_script(_WALK) + 4, 0
+    while pressed < TABS:
+        presses = min(batch, TABS - pressed)
+        ActionChains(driver).send_keys(Keys.TAB * presses).perform()
+        pressed += presses
+        walk = driver.execute_script("var w = window.__walk; window.__walk = []; return w;")
+        yield from walk
+        if not walk:
+            return  # no key came up in the page: nothing there takes the focus
+
+
+def _unfocused(driver) -> list[str]:
+    """Tab through the page: each control whose focus she could not see."""
     said, seen, outside = [], 0, 0
-    for _ in range(TABS):
-        ActionChains(driver).send_keys(Keys.TAB).perform()
-        one = driver.execute_script(_FOCUSED)
+    for one in _tabbed(driver):  # from wherever the focus is, round to the first control focused again
         if one is None:
             outside += 1
-            if seen or outside > 3:
-                break  # past the last control (the walk went round), or a page without any
+            if outside > 3:
+                break  # the focus left the page and stays out: a page without controls
             continue
+        outside = 0
         if one["again"]:
-            break
+            break  # the walk came round: every control was reached
         seen += 1
         what = one["what"] + (f" (shown by its {one['shown']})" if one["shown"] else "")
         if one["size"][0] < 2 or one["size"][1] < 2:

@@ -313,13 +313,13 @@ def test_an_unexpected_error_answers_in_vietnamese_with_the_way_back(school, cap
 
 @pytest.mark.browser
 @pytest.mark.skipif(bool(browser.available()) and not os.environ.get("CI"), reason=browser.available())
-def test_in_chromium_the_redirect_file_opens_the_page_and_the_refused_page_is_styled(school, tmp_path, monkeypatch):
+def test_in_chromium_the_redirect_file_opens_the_page_and_the_refused_page_is_styled(school, driver, tmp_path,
+                                                                                    monkeypatch):
     import time
 
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
     served = _Serving(school, monkeypatch)
     root = served.lines[0].split("?", 1)[0].rstrip("/")
-    driver = browser.chromium(tmp_path / "profile", tmp_path / "downloads")
     try:
         driver.get(root + "/vong/cham-diem")  # without the token
         words = " ".join(driver.find_element("tag name", "body").text.split())
@@ -339,6 +339,5 @@ def test_in_chromium_the_redirect_file_opens_the_page_and_the_refused_page_is_st
         assert "Trường Tiểu học Trực Cường" in driver.title, driver.title  # in, with the seal: not refused
         assert driver.current_url == root + "/"  # the token gone from the address
     finally:
-        driver.quit()
         served.stop()
     assert not list(tmp_path.glob("thidua-xlsx-*.html"))
