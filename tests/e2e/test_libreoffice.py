@@ -14,19 +14,22 @@ registered titles, and every workbook LibreOffice fills was issued there (``so-d
 Cell positions come from each workbook's own layout record (tests/filling.py), never hard-coded.
 
 Skipped without LibreOffice, failed instead on CI (CI=true); see tests/libreoffice.py.
-The fills type into the one soffice each test process keeps (tests/libreoffice.py), one after another (a second
-soffice beside it would cost its start, and two cores are busy anyway): four fills, the scoring book typed once and
-edited after its save; the council's fill of the summary in the same soffice.
+What LibreOffice types and converts for most tests here is made once a test session (``_build``), whichever of
+xdist's processes the tests are dealt to, and only read by them: four fills, one after another in the one soffice a
+test process keeps (tests/libreoffice.py) — the scoring book typed once and edited after its save —, and the
+summary's two conversions.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import pickle
 import re
 import shutil
 import struct
 import subprocess
+import traceback
 import unicodedata
 import warnings
 import zipfile
@@ -49,15 +52,17 @@ from tests.filling import (
     submission,
 )
 from tests.libreoffice import fill as lo_fill
-from tests.libreoffice import require_libreoffice
+from tests.libreoffice import once_a_session, require_libreoffice
 from tests.samples import school_copy
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.places import CAMPAIGN_FILE
 from thidua_xlsx.model.results import SOURCE_DEPT, SOURCE_SELF
 from thidua_xlsx.model.titles import code as title_code
 from thidua_xlsx.service import generate_round, merge_inbox
 from thidua_xlsx.system import office
 from thidua_xlsx.text import workbook as tx
+from thidua_xlsx.workspace import open_campaign
 from thidua_xlsx.write.summary import write_summary
 
 SELF, DEPT = "self", "dept"
@@ -212,19 +217,71 @@ class ScoringBook(Book):
         return dict(self.dept.rows)[code]
 
 
-@pytest.fixture(scope="module")
-def books(tmp_path_factory):
-    """The small campaign's folder with its registration round merged (TITLES for Tổ khối 1) and the
-    scoring workbooks issued from that summary; Tổ khối 1's blank registration workbook as issued."""
-    require_libreoffice()
-    root = tmp_path_factory.mktemp("lo_books")
+# --- what LibreOffice made, once a session ------------------------------------------------------
+
+def _build(root: Path) -> None:
+    """What this module's tests look at, made once a test session whichever processes they are dealt to
+    (tests/libreoffice.py ``once_a_session``), then only read: the campaign folder with its registration round
+    merged and the scoring books issued (``books``); the four fills typed in LibreOffice, one after another in the
+    process's soffice, each report kept — or why the fill failed (``lo_runs``); each returned form of the full fill
+    merged alone (``merged``); the summary converted by LibreOffice (``summary_files``)."""
     folder = make_folder(root / "campaign", cm.from_dict(campaign_dict()))
     registered = register(folder, {**TITLES, **T2_TITLES}, root / "dang-ky")
+    generate_round(folder, ly.SCORING, root / "outbox", registered)
+    books = _books(root)
+    (root / "fills").mkdir()
+    for name, job in _jobs(books).items():
+        _kept(root / "fills" / f"{name}.pickle", lambda job=job: _typed(job))
+    runs = Runs(books)
+    _kept(root / "merged.pickle", lambda: _merged(books, runs))
+    _kept(root / "summary.pickle", lambda: _summary_files(books, runs))
+
+
+class _Failed:
+    """Why something of the build was not made: raised where a test asks for it."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+
+def _kept(path: Path, make) -> None:
+    """``make()`` pickled at ``path``; when it raised, its traceback instead."""
+    try:
+        made = make()
+    except Exception:  # raised again in each test that uses it (_unpickled)
+        made = _Failed(traceback.format_exc())
+    path.write_bytes(pickle.dumps(made))
+
+
+def _unpickled(path: Path):
+    made = pickle.loads(path.read_bytes())
+    if isinstance(made, _Failed):
+        raise AssertionError(made.text)
+    return made
+
+
+def _books(root: Path) -> dict:
+    """The small campaign's folder with its registration round merged (TITLES for Tổ khối 1) and the
+    scoring workbooks issued from that summary; Tổ khối 1's blank registration workbook as issued."""
+    folder, problems = open_campaign(root / "campaign" / CAMPAIGN_FILE)
+    assert folder is not None, [p.render() for p in problems]
+    issued = {layout(p).department_code: p for p in (root / "outbox").iterdir() if p.suffix == ".xlsx"}
+    assert sorted(issued) == ["T1", "T2"], issued
     reg = next(p for p in sorted((root / "dang-ky" / "outbox-dang-ky").iterdir())
                if layout(p).department_code == "T1")
-    t1, t2 = generate_round(folder, ly.SCORING, root / "outbox", registered).paths
-    assert (layout(t1).department_code, layout(t2).department_code) == ("T1", "T2")
-    return {"root": root, "folder": folder, "t1": ScoringBook(t1), "t2": Book(t2), "reg": Book(reg)}
+    return {"root": root, "folder": folder, "t1": ScoringBook(issued["T1"]), "t2": Book(issued["T2"]),
+            "reg": Book(reg)}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    require_libreoffice()
+    return once_a_session(tmp_path_factory, "lo_books", _build)
+
+
+@pytest.fixture(scope="module")
+def books(built):
+    return _books(built)
 
 
 def _spec(values: dict) -> list[dict]:
@@ -400,69 +457,71 @@ class Run:
         return fills[:len(self.probes)], fills[len(self.probes):]
 
 
-class Runs:
-    """The module's LibreOffice fills, each made the first time a test asks for one of its runs (a test process
-    makes only those its tests use), one after another on the process's soffice (tests/libreoffice.py), whose
-    computer is set to Vietnam's time zone, as the teachers' computers are. A fill that failed fails every test
-    that asks for it, with its own error."""
+def _jobs(books) -> dict[str, dict]:
+    """The four fills: the book typed into, the probes (each with the refusal expected) and the values typed, the
+    ops, the cells read, where it saves; the scoring fill's later step — the book edited and saved again."""
+    root = books["root"] / "lo"
+    t1, reg = books["t1"], books["reg"]
+    full_probes, full_values = _full_fill_spec(t1)
+    edited_ops, edited_reads = _edited_scoring_spec(books)
+    partial_probes, partial_values = _partial_fill_spec(t1)
+    reg_probes, reg_values = _registration_spec(reg)
+    sorted_values, sorted_ops, sorted_reads = _sorted_registration_spec(books)
+    return {
+        "scoring": {"src": t1.path, "probes": full_probes, "values": full_values, "ops": [],
+                    "reads": _scoring_reads(t1),
+                    "outs": {"out_xlsx": root / "full" / "t1.xlsx", "out_ods": root / "full" / "t1.ods",
+                             "out_xls": root / "full" / "t1.xls"},
+                    "then": [{"ops": edited_ops, "reads": edited_reads, "out_xlsx": root / "edited" / "t1.xlsx"}]},
+        "partial": {"src": t1.path, "probes": partial_probes, "values": partial_values, "ops": [],
+                    "reads": _scoring_reads(t1),
+                    "outs": {"out_xlsx": root / "partial" / "t1.xlsx", "out_ods": root / "partial" / "t1.ods"}},
+        "registration": {"src": reg.path, "probes": reg_probes, "values": reg_values, "ops": [],
+                         "reads": [{"sheet": reg.reg.name, "cell": reg.reg.check_cell}],
+                         "outs": {"out_xlsx": root / "registration" / "dk.xlsx"}},
+        "sorted": {"src": reg.path, "probes": [], "values": sorted_values, "ops": sorted_ops, "reads": sorted_reads,
+                   "outs": {"out_xlsx": root / "sorted" / "dk.xlsx"}},
+    }
 
-    def __init__(self, jobs: dict):
-        self._jobs, self._made, self._failed = jobs, {}, {}
+
+def _typed(job: dict) -> dict:
+    """The report of ``job`` typed in LibreOffice (tests/libreoffice.py: the process's soffice, whose computer is
+    set to Vietnam's time zone, as the teachers' computers are)."""
+    fills = [{k: v for k, v in p.items() if k != "expect"} for p in job["probes"]] + job["values"]
+    return lo_fill(job["src"], fills, job["reads"], timeout=120, ops=job["ops"], then=job.get("then", ()),
+                   **job["outs"])
+
+
+class Runs:
+    """The five runs, from the fills' reports the build kept: "full" (Tổ khối 1 typed whole, saved in three
+    formats) and "edited" (the same book then edited and saved again) from one fill; "partial", "registration" and
+    "sorted" each from its own. A fill that failed fails every test that asks for its runs, with its traceback."""
+
+    def __init__(self, books):
+        self._jobs, self._root, self._made = _jobs(books), books["root"] / "fills", {}
 
     def __getitem__(self, name: str) -> Run:
-        job = next(job for names, job in self._jobs.items() if name in names)
-        if job not in self._made and job not in self._failed:
-            try:
-                self._made[job] = job()
-            except Exception as failure:  # raised again in each test that uses the fill
-                self._failed[job] = failure
-        if job in self._failed:
-            raise self._failed[job]
+        job = "scoring" if name in ("full", "edited") else name
+        if job not in self._made:
+            self._made[job] = self._runs(job, self._jobs[job], _unpickled(self._root / f"{job}.pickle"))
         return self._made[job][name]
 
-
-def _typed(src, probes, values, ops, reads, outs, then=()) -> tuple[Run, dict]:
-    fills = [{k: v for k, v in p.items() if k != "expect"} for p in probes] + values
-    report = lo_fill(src, fills, reads, timeout=120, ops=ops, then=then, **outs)
-    return Run(probes, values, ops, outs, report), report
+    @staticmethod
+    def _runs(name: str, job: dict, report: dict) -> dict[str, Run]:
+        typed = Run(job["probes"], job["values"], job["ops"], job["outs"], report)
+        if not job.get("then"):
+            return {name: typed}
+        (step,) = job["then"]
+        (done,) = report["then"]
+        outs = {key: path for key, path in step.items() if key.startswith("out_")}
+        edited = Run(job["probes"], job["values"], step["ops"], outs,
+                     {**done, "fills": report["fills"], "soffice_left_running": report["soffice_left_running"]})
+        return {"full": typed, "edited": edited}
 
 
 @pytest.fixture(scope="module")
 def lo_runs(books):
-    """The five runs: "full" (Tổ khối 1 typed whole, saved in three formats) and "edited" (the same book then
-    edited and saved again) from one fill; "partial", "registration" and "sorted" each from its own."""
-    require_libreoffice()
-    root = books["root"] / "lo"
-    t1, reg = books["t1"], books["reg"]
-
-    def scoring() -> dict[str, Run]:
-        edited_ops, edited_reads = _edited_scoring_spec(books)
-        edited_out = {"out_xlsx": root / "edited" / "t1.xlsx"}
-        probes, values = _full_fill_spec(t1)
-        full, report = _typed(t1.path, probes, values, [], _scoring_reads(t1),
-                              {"out_xlsx": root / "full" / "t1.xlsx", "out_ods": root / "full" / "t1.ods",
-                               "out_xls": root / "full" / "t1.xls"},
-                              then=[{"ops": edited_ops, "reads": edited_reads, **edited_out}])
-        (step,) = report["then"]
-        edited = Run(probes, values, edited_ops, edited_out, {**step, "fills": report["fills"],
-                                                              "soffice_left_running": report["soffice_left_running"]})
-        return {"full": full, "edited": edited}
-
-    def partial() -> dict[str, Run]:
-        outs = {"out_xlsx": root / "partial" / "t1.xlsx", "out_ods": root / "partial" / "t1.ods"}
-        return {"partial": _typed(t1.path, *_partial_fill_spec(t1), [], _scoring_reads(t1), outs)[0]}
-
-    def registration() -> dict[str, Run]:
-        return {"registration": _typed(reg.path, *_registration_spec(reg), [],
-                                       [{"sheet": reg.reg.name, "cell": reg.reg.check_cell}],
-                                       {"out_xlsx": root / "registration" / "dk.xlsx"})[0]}
-
-    def sorted_list() -> dict[str, Run]:
-        values, ops, reads = _sorted_registration_spec(books)
-        return {"sorted": _typed(reg.path, [], values, ops, reads, {"out_xlsx": root / "sorted" / "dk.xlsx"})[0]}
-
-    return Runs({("full", "edited"): scoring, ("partial",): partial, ("registration",): registration,
-                 ("sorted",): sorted_list})
+    return Runs(books)
 
 
 def _assert_probes_and_values(run: Run) -> None:
@@ -595,7 +654,7 @@ def test_a_registration_list_sorted_in_libreoffice_keeps_each_persons_title(book
     assert rows == now
 
 
-def test_rows_inserted_and_sheets_moved_in_libreoffice_keep_every_score(books, lo_runs, merged):
+def test_rows_inserted_and_sheets_moved_in_libreoffice_keep_every_score(books, lo_runs, merged, tmp_path):
     """Scores typed, then blank rows inserted inside two criteria tables (each sheet unprotected with the
     campaign's sheet password — empty by default — as a department head who knows it would, and
     protected again) and two forms moved, saved as .xlsx: every score lands on its item and person."""
@@ -620,8 +679,8 @@ def test_rows_inserted_and_sheets_moved_in_libreoffice_keep_every_score(books, l
         shown = _shown(report, book.dept.name, f"{book.cols['final']}{book.dept_row(code)}")
         assert shown == pytest.approx(expected_total(dept)), code
 
-    inbox = books["root"] / "inboxes" / "edited"
-    inbox.mkdir(parents=True)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
     shutil.copy(run.outs["out_xlsx"], inbox / book.path.name)
     summary = merge_inbox(inbox, books["folder"])
     assert [(f.status, f.reason) for f in summary.files] == [("accepted", "")]
@@ -799,10 +858,12 @@ def _outcome(summary) -> dict:
     }
 
 
-@pytest.fixture(scope="module")
-def merged(books, lo_runs):
-    """Each returned form of the same filled Tổ khối 1, alone in its own inbox, merged."""
-    lo_runs["full"].report  # noqa: B018 - the LibreOffice run must have worked
+class MergeRaised(Exception):
+    """What merge_inbox raised on a returned form (its type and message: what the test of that format says)."""
+
+
+def _merged(books, lo_runs) -> dict:
+    """Each returned form of the same filled Tổ khối 1, alone in its own inbox, merged (in the build)."""
     outs = lo_runs["full"].outs
     root = books["root"] / "inboxes"
     files = {fmt: outs[f"out_{fmt}"] for fmt in ("xlsx", "ods", "xls")}
@@ -820,17 +881,22 @@ def merged(books, lo_runs):
         try:
             summary = merge_inbox(inbox, books["folder"])
         except Exception as exc:  # a product bug: report it in the test of that format
-            result[kind] = exc
+            result[kind] = MergeRaised(f"{type(exc).__name__}: {exc}")
             continue
         assert _digest(inbox) == before, f"merging {kind} changed the inbox"
         result[kind] = summary
     return result
 
 
+@pytest.fixture(scope="module")
+def merged(built) -> dict:
+    return _unpickled(built / "merged.pickle")
+
+
 def _summary(merged, kind):
     got = merged[kind]
-    if isinstance(got, Exception):
-        raise AssertionError(f"merge_inbox raised on the {kind} file: {type(got).__name__}: {got}") from got
+    if isinstance(got, MergeRaised):
+        raise AssertionError(f"merge_inbox raised on the {kind} file: {got}")
     return got
 
 
@@ -940,12 +1006,10 @@ def _squash(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
-@pytest.fixture(scope="module")
-def summary_files(books, lo_runs):
+def _summary_files(books, lo_runs) -> dict:
     """Summary of LibreOffice-filled Tổ khối 1 (.xlsx) plus openpyxl-filled Tổ Văn phòng – Khối 5,
-    converted by LibreOffice to PDF and back to .xlsx (one after the other: at once, the second would find the
-    kept profile held and start on a fresh one, which costs LibreOffice a restart)."""
-    lo_runs["full"].report  # noqa: B018
+    converted by LibreOffice to PDF and back to .xlsx (in the build; one after the other: at once, the second would
+    find the kept profile held and start on a fresh one, which costs LibreOffice a restart)."""
     root = books["root"] / "summary"
     inbox = root / "inbox"
     inbox.mkdir(parents=True)
@@ -960,6 +1024,11 @@ def summary_files(books, lo_runs):
     write_summary(summary, path)
     return {"summary": summary, "path": path, "pdf": office.convert(path, "pdf", root / "pdf"),
             "xlsx": office.convert(path, "xlsx", root / "lo-xlsx")}
+
+
+@pytest.fixture(scope="module")
+def summary_files(built) -> dict:
+    return _unpickled(built / "summary.pickle")
 
 
 def test_summary_pdf_has_a4_pages_and_a_sensible_page_count(summary_files):
