@@ -17,7 +17,7 @@ Skipped without LibreOffice, failed instead on CI (CI=true); see tests/libreoffi
 What LibreOffice types and converts for most tests here is made once a test session (``_build``), whichever of
 xdist's processes the tests are dealt to, and only read by them: four fills, one after another in the one soffice a
 test process keeps (tests/libreoffice.py) — the scoring book typed once and edited after its save —, and the
-summary's two conversions.
+summary's two conversions and the council's word typed into it.
 """
 
 from __future__ import annotations
@@ -224,7 +224,8 @@ def _build(root: Path) -> None:
     (tests/libreoffice.py ``once_a_session``), then only read: the campaign folder with its registration round
     merged and the scoring books issued (``books``); the four fills typed in LibreOffice, one after another in the
     process's soffice, each report kept — or why the fill failed (``lo_runs``); each returned form of the full fill
-    merged alone (``merged``); the summary converted by LibreOffice (``summary_files``)."""
+    merged alone (``merged``); the summary converted by LibreOffice (``summary_files``), and the council's word
+    typed into it (``council_typed``)."""
     folder = make_folder(root / "campaign", cm.from_dict(campaign_dict()))
     registered = register(folder, {**TITLES, **T2_TITLES}, root / "dang-ky")
     generate_round(folder, ly.SCORING, root / "outbox", registered)
@@ -235,6 +236,7 @@ def _build(root: Path) -> None:
     runs = Runs(books)
     _kept(root / "merged.pickle", lambda: _merged(books, runs))
     _kept(root / "summary.pickle", lambda: _summary_files(books, runs))
+    _kept(root / "council.pickle", lambda: _council_typed(_unpickled(root / "summary.pickle")))
 
 
 class _Failed:
@@ -1149,30 +1151,46 @@ def test_merge_pdf_without_libreoffice_explains_how_to_get_it(tmp_path, monkeypa
     assert not out.with_suffix(".pdf").exists()
 
 
-def test_the_council_pass_reads_the_cells_the_council_typed_in_libreoffice(summary_files, tmp_path):
-    """The secretary types the council's score and note into the summary in LibreOffice during the
-    meeting and saves it, as .xlsx or as .ods: ``merge --council`` reads those cells back as typed."""
+COUNCIL_NOTE = "Hội đồng chấm lại tiêu chí II.1"
+
+
+def _council_typed(summary_files: dict) -> dict:
+    """The council's score (77.5) and note typed by the secretary into the summary in LibreOffice during the meeting
+    (in the build), saved as .xlsx and as .ods: for whom, the fill's report, the two files."""
     from openpyxl.utils import get_column_letter
 
     from tests.filling import table_rows
-    from thidua_xlsx.model.results import SOURCE_COUNCIL
-    from thidua_xlsx.service import apply_council_file
     from thidua_xlsx.text import summary as stx
 
     person = next(p for p in summary_files["summary"].people if p.final is not None)
     ws = _book(summary_files["path"])["Điểm chi tiết"]
     head, cols = table_rows(ws, stx.COUNCIL_HEADS)
     row = next(r for r in range(head + 1, ws.max_row + 1) if ws.cell(r, cols["code"]).value == person.code)
-    note = "Hội đồng chấm lại tiêu chí II.1"
     fills = [{"sheet": "Điểm chi tiết", "cell": f"{get_column_letter(cols[key])}{row}", "value": value}
-             for key, value in (("score", 77.5), ("note", note))]
-    xlsx, ods = tmp_path / "tong-hop-hoi-dong.xlsx", tmp_path / "tong-hop-hoi-dong.ods"
-    report = lo_fill(summary_files["path"], fills, [], out_xlsx=xlsx, out_ods=ods)
+             for key, value in (("score", 77.5), ("note", COUNCIL_NOTE))]
+    folder = summary_files["path"].parent / "hoi-dong"
+    xlsx, ods = folder / "tong-hop-hoi-dong.xlsx", folder / "tong-hop-hoi-dong.ods"
+    return {"code": person.code, "report": lo_fill(summary_files["path"], fills, [], out_xlsx=xlsx, out_ods=ods),
+            "saved": (xlsx, ods)}
+
+
+@pytest.fixture(scope="module")
+def council_typed(built) -> dict:
+    return _unpickled(built / "council.pickle")
+
+
+def test_the_council_pass_reads_the_cells_the_council_typed_in_libreoffice(summary_files, council_typed):
+    """The secretary types the council's score and note into the summary in LibreOffice during the
+    meeting and saves it, as .xlsx or as .ods: ``merge --council`` reads those cells back as typed."""
+    from thidua_xlsx.model.results import SOURCE_COUNCIL
+    from thidua_xlsx.service import apply_council_file
+
+    report, code, note = council_typed["report"], council_typed["code"], COUNCIL_NOTE
     assert [f["status"] for f in report["fills"]] == ["accepted", "accepted"], report["fills"]
-    for saved in (xlsx, ods):  # kept as .xlsx, or LibreOffice's own format when the dialog offers it
+    for saved in council_typed["saved"]:  # kept as .xlsx, or LibreOffice's own format when the dialog offers it
         final, problems = apply_council_file(summary_files["summary"], saved)
         assert not problems.errors, (saved.name, problems.errors)
-        after = next(p for p in final.people if p.code == person.code)
+        after = next(p for p in final.people if p.code == code)
         assert (after.final, after.final_source, after.council_note) == (77.5, SOURCE_COUNCIL, note), saved.name
 
 
