@@ -70,31 +70,41 @@ def pytest_collection_modifyitems(items):
     _long_tests_first(items)
 
 
-#: The marks of the tests that last longest, the longest kind first: an installer's real pip, a browser journey, a
-#: Wine prefix, a real LibreOffice.
-LONG_FIRST = ("installer", "browser", "wine", "libreoffice")
+#: The marks of the tests that last longest, with about how many seconds one such test takes on two busy cores: an
+#: installer's real pip, a browser journey, a Wine prefix's cmd, a real LibreOffice.
+LONG_FIRST = {"installer": 35.0, "browser": 8.0, "wine": 2.0, "libreoffice": 1.5}
 
 
 def _long_tests_first(items) -> None:
     """Under xdist's load scheduling, the long tests first, dealt evenly between the processes: each process gets a
     first chunk of consecutive tests, a quarter of its share, and the rest as it asks — so a long test started
-    last no longer keeps one process running while the others have finished. The random order is kept inside each
-    kind and among the other tests (the same seed gives the same order)."""
+    last no longer keeps one process running while the others have finished. A module's long tests stay together
+    in one process (its module fixtures made once), the longest modules dealt first, each to the process given the
+    fewest seconds so far. The random order is kept inside each module and among the other tests (the same seed
+    gives the same order)."""
     workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT") or 0)
     if workers < 2:
         return
 
-    def kind(item) -> int:
-        return next((rank for rank, mark in enumerate(LONG_FIRST) if item.get_closest_marker(mark)), len(LONG_FIRST))
+    def seconds(item) -> float:
+        return max((cost for mark, cost in LONG_FIRST.items() if item.get_closest_marker(mark)), default=0.0)
 
-    long = sorted((item for item in items if kind(item) < len(LONG_FIRST)), key=kind)
-    rest = [item for item in items if kind(item) == len(LONG_FIRST)]
+    modules: dict[str, list] = {}
+    for item in items:
+        if seconds(item):
+            modules.setdefault(item.nodeid.split("::")[0], []).append(item)
+    rest = [item for item in items if not seconds(item)]
+    dealt: list[list] = [[] for _ in range(workers)]
+    given = [0.0] * workers
+    for group in sorted(modules.values(), key=lambda group: -sum(map(seconds, group))):
+        fewest = given.index(min(given))
+        dealt[fewest] += group
+        given[fewest] += sum(map(seconds, group))
     chunk = max(len(items) // workers // 4, 2)  # xdist's LoadScheduling: the first chunk each process is sent
     ordered = []
-    for worker in range(workers):
-        dealt = long[worker::workers]
-        taken = max(chunk - len(dealt), 0)
-        ordered += dealt + rest[:taken]
+    for long in dealt:
+        taken = max(chunk - len(long), 0)
+        ordered += long + rest[:taken]
         rest = rest[taken:]
     items[:] = ordered + rest
 
