@@ -359,13 +359,14 @@ def test_summaries_of_another_year_an_unknown_period_an_older_tool_or_broken_are
 # --- the council's word on the year (issue 36): one rating, said where it comes from; the wrong summary refused --
 
 
-def _year_sheet(path: Path) -> dict[str, dict]:
-    """The "Xếp loại năm" rows by code, each by its column heads."""
+def _year_sheet(book) -> dict[str, dict]:
+    """The "Xếp loại năm" rows by code, each by its column heads (``book``: a path, or the workbook openpyxl loaded
+    from it)."""
     from openpyxl import load_workbook
 
     from thidua_xlsx.text import summary as tx
 
-    ws = load_workbook(path)[tx.S_YEAR]
+    ws = (load_workbook(book) if isinstance(book, Path) else book)[tx.S_YEAR]
     rows = [[c.value for c in row] for row in ws.iter_rows()]
     head = next(k for k, row in enumerate(rows) if row[:4] == list(tx.YEAR_HEAD_FIRST))
     return {row[1]: dict(zip(rows[head], row)) for row in rows[head + 1:] if row[1]}
@@ -427,7 +428,8 @@ def test_the_year_sheet_says_the_law_once_and_each_person_briefly(year):
 
     from thidua_xlsx.text import summary as tx
 
-    sheet = _year_sheet(year["out"])
+    wb = load_workbook(year["out"])
+    sheet = _year_sheet(wb)
     assert sheet["GV10"]["Điểm năm"] == 80.33  # the JSON keeps 80.3333; the sheet prints 2 decimals, as the Phiếu
     assert year["people"]["GV10"]["year"]["score"] == pytest.approx(80.3333)
     assert not sheet["GV08"]["Lý do"]  # nothing particular: the legend says the average and the bands
@@ -436,7 +438,7 @@ def test_the_year_sheet_says_the_law_once_and_each_person_briefly(year):
     assert sheet["GV05"]["Lý do"].startswith("kỷ luật khiển trách (nhiệm vụ): KHTNV")
     assert "ngoài tỷ lệ HTXSNV (thứ 2, nhóm Giáo viên có 1 suất): HTTNV" in sheet["GV02"]["Lý do"]
     assert all("NĐ 233/2026" not in (row["Lý do"] or "") for row in sheet.values())
-    texts = [str(c.value) for row in load_workbook(year["out"])[tx.S_YEAR].iter_rows(max_row=6) for c in row
+    texts = [str(c.value) for row in wb[tx.S_YEAR].iter_rows(max_row=6) for c in row
              if c.value]
     rules = next(t for t in texts if t.startswith("Cách tính"))
     for words in ("trung bình cộng điểm các kỳ có điểm (điều 12 khoản 5, điều 15 khoản 1 điểm a)",
