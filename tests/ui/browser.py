@@ -84,8 +84,11 @@ class Served:
             self._server()
 
 
-def shot(driver, folder: Path, name: str, full: bool = False) -> Path:
-    """A screenshot of the page as the secretary sees it (``full``: the whole page's height)."""
+def shot(driver, folder: Path | None, name: str, full: bool = False) -> None:
+    """A screenshot of the page as the secretary sees it (``full``: the whole page's height), into ``folder`` — None
+    when no picture was asked for (conftest's ``shots``)."""
+    if folder is None:
+        return
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.png"
     if full:
@@ -94,7 +97,6 @@ def shot(driver, folder: Path, name: str, full: bool = False) -> Path:
     driver.save_screenshot(str(path))
     if full:
         driver.set_window_size(WIDTH, HEIGHT)
-    return path
 
 
 def keep(shots: Path, into: Path) -> None:

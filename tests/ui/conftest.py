@@ -1,7 +1,7 @@
 """The page's tests' shared fixtures: the sample school merged by the page, built once per session (each test copies
 it: tests/ui/pages.py); for the browser journeys, one headless Chromium per session (per xdist worker), handed to each
-test as new — no cookie of an earlier page, the laptop's window, a downloads folder of its own — and each module's
-screenshots folder (copied to THIDUA_UI_SHOTS=DIR when asked)."""
+test as new — no cookie of an earlier page, the laptop's window, a downloads folder of its own — and, when
+THIDUA_UI_SHOTS=DIR asks for the pictures, each module's screenshots folder (copied there)."""
 
 from __future__ import annotations
 
@@ -44,7 +44,12 @@ def driver(chromium, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def shots(tmp_path_factory):
+    """The module's screenshots folder, copied at its end to THIDUA_UI_SHOTS=DIR (the README's pictures, to be looked
+    at); not asked, None: no picture is taken (a fifth of a second of Chromium's each, that nobody would see)."""
+    asked = os.environ.get("THIDUA_UI_SHOTS")
+    if not asked:
+        yield None
+        return
     folder = tmp_path_factory.mktemp("shots")
     yield folder
-    if os.environ.get("THIDUA_UI_SHOTS"):
-        browser.keep(folder, Path(os.environ["THIDUA_UI_SHOTS"]))
+    browser.keep(folder, Path(asked))

@@ -2,8 +2,8 @@
 in a real headless Chromium at the laptop's 1366×768 and at a phone's 360×740, passes axe-core at WCAG 2.1 A and AA
 with no violation, reflows at 360 px (the document never scrolls sideways: a wide table scrolls inside its own box),
 and shows where the keyboard is (each control reached by Tab has an outline, of at least 3:1 against what is behind
-it — a visually hidden file picker's on its label, the button she sees). Screenshots of each page at both sizes are
-written to a folder of the test's (THIDUA_UI_SHOTS=DIR copies them) to be looked at.
+it — a visually hidden file picker's on its label, the button she sees). Asked for with THIDUA_UI_SHOTS=DIR,
+screenshots of each page at both sizes are written there to be looked at.
 
 axe-core is fetched from the npm registry into a cache (tests/ui/axe.py, on the first use): without
 it the test is skipped on a developer's machine, and fails in CI."""
@@ -41,7 +41,7 @@ def axe_source() -> str:
 class Audit:
     """What each page visited failed (axe's violations, a sideways scroll, a control without a visible focus)."""
 
-    def __init__(self, driver, source: str, shots: Path, journey: str):
+    def __init__(self, driver, source: str, shots: Path | None, journey: str):
         self.driver, self.source, self.shots, self.journey = driver, source, shots, journey
         self.failures: list[str] = []
         self.visited: list[str] = []
@@ -78,7 +78,9 @@ class Audit:
             "return out.concat(boxed).slice(0, 8).join(', ');")
 
     def _shot(self, name: str, width: int, height: int) -> None:
-        """The whole page at ``width``, its full length (then the window as it was)."""
+        """The whole page at ``width``, its full length (then the window as it was), when pictures are asked for."""
+        if self.shots is None:
+            return
         tall = int(self.driver.execute_script("window.scrollTo(0, 0); return document.documentElement.scrollHeight"))
         _viewport(self.driver, width, min(max(tall, height), 6000))
         self.driver.save_screenshot(str(self.shots / f"{name}.png"))
