@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.system.office_runs import in_temp
 from thidua_xlsx.cli import main
 from thidua_xlsx.system import files, lock
 
@@ -295,19 +296,13 @@ def _gone(processes) -> bool:
     return all(ended(p) for p in processes)
 
 
-def _in_temp(tmp_path: Path) -> tuple[Path, dict]:
-    temp = tmp_path / "tam"
-    temp.mkdir()
-    return temp, {**os.environ, "TMPDIR": str(temp), "TEMP": str(temp), "TMP": str(temp)}
-
-
 @pytest.mark.libreoffice
 @posix_only
 def test_a_conversion_asked_to_end_stops_libreoffice_and_leaves_no_scratch_folder(tmp_path):
     from tests.libreoffice import require_libreoffice
 
     require_libreoffice()
-    temp, env = _in_temp(tmp_path)
+    temp, env = in_temp(tmp_path)
     source = tmp_path / "tong-hop.xlsx"
     shutil.copyfile(SAMPLES / "tong-hop.xlsx", source)
     child = _child(CONVERTING, source, tmp_path / "pdf", env=env)
@@ -327,7 +322,7 @@ def test_year_asked_to_end_while_writing_its_pdf_leaves_nothing_behind(year_fold
     from tests.libreoffice import require_libreoffice
 
     require_libreoffice()
-    temp, env = _in_temp(tmp_path)
+    temp, env = in_temp(tmp_path)
     out = tmp_path / "ket-qua"
     child = _start(["-m", "thidua_xlsx", *_year_args(year_folder, out / "nam.xlsx", "--pdf")], env=env,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -354,7 +349,7 @@ def test_the_next_run_removes_old_scratch_folders_of_killed_runs_only(tmp_path):
     """A run killed outright leaves its scratch folders in the system's temporary folder: the next run that
     makes one removes those of ours untouched for an hour — not a fresh one (a run at work), not anyone
     else's."""
-    temp, env = _in_temp(tmp_path)
+    temp, env = in_temp(tmp_path)
     abandoned = [_scratch(temp, "thidua_office_k2x_9abc", True), _scratch(temp, "thidua_papers_00aa11bb", True)]
     at_work = _scratch(temp, "thidua_office_q1w2e3r4", False)
     recent_inside = _scratch(temp, "thidua_pdf_zz99yy88", True)
