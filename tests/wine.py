@@ -36,6 +36,8 @@ from typing import IO
 
 import pytest
 
+from tests.once import once_a_session
+
 INSTALL_HINT = "apt-get install --no-install-recommends wine"
 ESCAPES = re.compile(r"\x1b\[[?0-9;]*[A-Za-z]|\x1b\][^\x07]*\x07|\x1b[()][A-Za-z0-9]")
 
@@ -51,13 +53,11 @@ def require_wine() -> None:
 
 
 @pytest.fixture(scope="session")
-def wine_prefix(request, tmp_path_factory):
-    """The environment of this process's Wine prefix: a copy of the run's one prefix (:func:`_made_once`), its
-    wineserver stopped at the end."""
+def wine_prefix(tmp_path_factory):
+    """The environment of this process's Wine prefix: a copy of the run's one prefix (:func:`_made`, made by the first
+    process to ask, tests/once.py), its wineserver stopped at the end."""
     require_wine()
-    # xdist's workers share the folder above their own; a run without xdist has its own folder
-    run = tmp_path_factory.getbasetemp()
-    made = _made_once(run.parent if hasattr(request.config, "workerinput") else run)
+    made = once_a_session(tmp_path_factory, "wine", _made)
     root = tmp_path_factory.mktemp("wine")
     shutil.copytree(made / "prefix", root / "prefix", symlinks=True, copy_function=_linked_or_copied)
     (root / "home").mkdir()  # where Wine writes its menus: its own (the copy's Desktop links to the made one's HOME)
@@ -66,27 +66,16 @@ def wine_prefix(request, tmp_path_factory):
     subprocess.run(["wineserver", "-k"], env=env, capture_output=True, timeout=60)
 
 
-def _made_once(shared: Path) -> Path:
-    """``shared``/wine: a Wine prefix made once (``wine cmd``, ~10 s) by the first process of the run to ask, under a
-    lock the others wait on; its wineserver stopped, so that its registry is on disk and nothing runs in it. Never
-    run in: each process copies it."""
-    import fcntl
-
-    folder = shared / "wine"
-    ready = folder / "made"  # written last: a folder without it is a making that failed, made again
-    with open(shared / "wine.lock", "a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not ready.is_file():
-            shutil.rmtree(folder, ignore_errors=True)
-            (folder / "home").mkdir(parents=True)  # Wine links the prefix's Desktop and Documents to HOME: a throwaway
-            env = _environment(folder / "prefix", folder / "home")
-            made = subprocess.run(["wine", "cmd", "/c", "exit 0"], env=env, capture_output=True, timeout=300,
-                                  stdin=subprocess.DEVNULL)
-            assert made.returncode == 0, made.stderr
-            for how in ("-k", "-w"):  # its programs ended, the registry saved; then the server gone
-                subprocess.run(["wineserver", how], env=env, capture_output=True, timeout=60)
-            ready.touch()
-    return folder
+def _made(folder: Path) -> None:
+    """A Wine prefix made in ``folder`` (``wine cmd``, ~10 s), its wineserver stopped so that its registry is on disk
+    and nothing runs in it. Never run in: each process copies it."""
+    (folder / "home").mkdir()  # Wine links the prefix's Desktop and Documents to HOME: a throwaway one
+    env = _environment(folder / "prefix", folder / "home")
+    made = subprocess.run(["wine", "cmd", "/c", "exit 0"], env=env, capture_output=True, timeout=300,
+                          stdin=subprocess.DEVNULL)
+    assert made.returncode == 0, made.stderr
+    for how in ("-k", "-w"):  # its programs ended, the registry saved; then the server gone
+        subprocess.run(["wineserver", how], env=env, capture_output=True, timeout=60)
 
 
 def _environment(prefix: Path, home: Path) -> dict[str, str]:

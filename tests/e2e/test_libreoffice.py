@@ -52,7 +52,8 @@ from tests.filling import (
     submission,
 )
 from tests.libreoffice import fill as lo_fill
-from tests.libreoffice import once_a_session, require_libreoffice
+from tests.libreoffice import require_libreoffice
+from tests.once import once_a_session
 from tests.samples import school_copy
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
@@ -221,7 +222,7 @@ class ScoringBook(Book):
 
 def _build(root: Path) -> None:
     """What this module's tests look at, made once a test session whichever processes they are dealt to
-    (tests/libreoffice.py ``once_a_session``), then only read: the campaign folder with its registration round
+    (tests/once.py ``once_a_session``), then only read: the campaign folder with its registration round
     merged and the scoring books issued (``books``); the four fills typed in LibreOffice, one after another in the
     process's soffice, each report kept — or why the fill failed (``lo_runs``); each returned form of the full fill
     merged alone (``merged``); the summary converted by LibreOffice (``summary_files``), and the council's word

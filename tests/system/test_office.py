@@ -14,7 +14,8 @@ import pytest
 import xlsxwriter
 from openpyxl import load_workbook
 
-from tests.libreoffice import close_servers, fill, once_a_session, require_libreoffice
+from tests.libreoffice import close_servers, fill, require_libreoffice
+from tests.once import once_a_session
 from thidua_xlsx.system import office
 
 SHEET = "Lớp 5A"

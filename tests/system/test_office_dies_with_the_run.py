@@ -44,7 +44,7 @@ posix_only = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and SIG
 @pytest.fixture(scope="module")
 def big(tmp_path_factory) -> Path:
     """Written once a test session (0.4 s of CPU), only read by the runs that convert it."""
-    from tests.libreoffice import once_a_session
+    from tests.once import once_a_session
 
     return once_a_session(tmp_path_factory, "lon", lambda folder: big_workbook(folder / "danh-sach.xlsx")) / \
         "danh-sach.xlsx"
