@@ -19,6 +19,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from tests.filling import forms, labelled_row, person_values, sheet
+from tests.no_office import without_libreoffice
 from tests.scoring_round import T1_SCORES, T2_SCORES, fill_department, scoring_round, tree_digest
 from thidua_xlsx.cli import EXIT_UNUSABLE, main
 from thidua_xlsx.model import layout as ly
@@ -156,12 +157,10 @@ def test_a_score_formatted_as_percent_is_said_not_read_as_a_hundredth(school, tm
 
 
 def test_a_workbook_whose_style_sheet_openpyxl_refuses_is_merged_and_its_feedback_said(school, tmp_path, monkeypatch):
-    from thidua_xlsx.system import office
-
     inbox = _copy(school["filled"], tmp_path / "inbox", school["t1"].name)
     path = inbox / school["t1"].name
     _refused_style_sheet(school["filled"] / school["t1"].name, path, extra_error=True)
-    monkeypatch.setattr(office, "find_soffice", lambda: None)  # the same answer on any machine
+    without_libreoffice(monkeypatch)  # the same answer on any machine
 
     result = _merge_cli(school, inbox, tmp_path / "out", "--feedback", tmp_path / "gop-y")
 

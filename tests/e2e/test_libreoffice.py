@@ -53,6 +53,7 @@ from tests.filling import (
 )
 from tests.libreoffice import fill as lo_fill
 from tests.libreoffice import require_libreoffice
+from tests.no_office import without_libreoffice
 from tests.once import once_a_session
 from tests.samples import school_copy
 from thidua_xlsx.model import campaign as cm
@@ -1142,7 +1143,7 @@ def test_merge_pdf_without_libreoffice_explains_how_to_get_it(tmp_path, monkeypa
 
     from thidua_xlsx.cli import main
 
-    monkeypatch.setattr(office, "find_soffice", lambda: None)
+    without_libreoffice(monkeypatch)
     sample = school_copy(tmp_path)  # a complete campaign folder
     out = tmp_path / "tong-hop.xlsx"
     result = CliRunner().invoke(main, ["merge", str(sample / "inbox"), "--campaign", str(sample), "-o", str(out),

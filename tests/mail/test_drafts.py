@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from tests.mail.builders import T1_SCORES, attachments_of, body_of, fill_scores, read_eml, registered
+from tests.no_office import no_libreoffice
 from thidua_xlsx.cli import main
 from thidua_xlsx.write.drafts import UNSENT_HEADER
 
@@ -37,8 +38,7 @@ def school(tmp_path_factory):
     t1 = next(outbox.glob("*To-khoi-1.xlsx"))
     wrong = {**T1_SCORES, "GV02": ({**T1_SCORES["GV02"][0], "I.1": 15}, T1_SCORES["GV02"][1])}  # 15 > 10: to fix
     fill_scores(t1, inbox / VIETNAMESE_RETURN, wrong, dt.datetime(2026, 5, 12, 8, 0))
-    with pytest.MonkeyPatch.context() as patch:  # the papers as .docx only: no LibreOffice in these tests
-        patch.setattr("thidua_xlsx.system.office.find_soffice", lambda: None)
+    with no_libreoffice():  # the papers as .docx only: no LibreOffice in these tests
         merged = run("merge", inbox, "-o", root / "tong-hop.xlsx", "--feedback", root / "gop-y", "--docs",
                      root / "ho-so", "--thu", root / "thu-tong-hop")
     nudged = run("status", inbox, "--nhac", "--thu", root / "thu-nhac")
