@@ -57,7 +57,7 @@ def pytest_terminal_summary(terminalreporter, config):
 
 
 @pytest.hookimpl(trylast=True)  # on the tests left once -m and -k have deselected
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(items, config):
     """Tell ``require_libreoffice`` which tests say they start LibreOffice; a test that runs Wine (tests/wine.py's
     ``wine_env``) says so by its mark, so that ``-m "not wine"`` leaves it out; the long tests first."""
     from tests.libreoffice import MARKED
@@ -67,43 +67,55 @@ def pytest_collection_modifyitems(items):
                 if "wine_env" in getattr(item, "fixturenames", ()) and not item.get_closest_marker("wine")]
     if unmarked:
         raise pytest.UsageError(f"these tests run Wine without @pytest.mark.wine: {', '.join(unmarked)}")
-    _long_tests_first(items)
+    _long_tests_first(items, config)
 
 
 #: The marks of the tests that last longest, with about how many seconds one such test takes on two busy cores: an
-#: installer's real pip, a browser journey, a Wine prefix's cmd, a real LibreOffice.
-LONG_FIRST = {"installer": 35.0, "browser": 8.0, "wine": 2.0, "libreoffice": 1.5}
+#: installer's real pip, a browser journey, a Wine prefix's cmd, a real LibreOffice, a real IMAP server. A test that
+#: waits on a deadline says its seconds itself: ``@pytest.mark.long(seconds)``.
+LONG_FIRST = {"installer": 35.0, "browser": 8.0, "wine": 2.0, "libreoffice": 1.5, "imap": 0.5}
 
 
-def _long_tests_first(items) -> None:
-    """Under xdist's load scheduling, the long tests first, dealt evenly between the processes: each process gets a
-    first chunk of consecutive tests, a quarter of its share, and the rest as it asks — so a long test started
-    last no longer keeps one process running while the others have finished. A module's long tests stay together
-    in one process (its module fixtures made once), the longest modules dealt first, each to the process given the
-    fewest seconds so far. The random order is kept inside each module and among the other tests (the same seed
-    gives the same order)."""
+def _seconds(item) -> float:
+    """About how long ``item`` lasts on two busy cores when it is one of the long tests, else 0."""
+    said = item.get_closest_marker("long")
+    if said is not None:
+        return float(said.args[0])
+    return max((cost for mark, cost in LONG_FIRST.items() if item.get_closest_marker(mark)), default=0.0)
+
+
+def _long_tests_first(items, config) -> None:
+    """Under xdist, the long tests first, dealt evenly between the processes, and the short ones last: a long test
+    started last would keep one process running while the others have finished. A module's long tests stay
+    together in one process (its module fixtures made once), the longest modules dealt first, each to the process
+    given the fewest seconds so far. Each process is sent a first block of consecutive tests — under
+    ``--dist worksteal`` (the README's) a third of them, the rest taken from its end by the processes that run out
+    of work; under ``--dist load`` a quarter of its share — so each block starts with the long tests dealt to it.
+    The random order is kept inside each module and among the other tests (the same seed gives the same order)."""
     workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT") or 0)
     if workers < 2:
         return
-
-    def seconds(item) -> float:
-        return max((cost for mark, cost in LONG_FIRST.items() if item.get_closest_marker(mark)), default=0.0)
-
     modules: dict[str, list] = {}
     for item in items:
-        if seconds(item):
+        if _seconds(item):
             modules.setdefault(item.nodeid.split("::")[0], []).append(item)
-    rest = [item for item in items if not seconds(item)]
+    rest = [item for item in items if not _seconds(item)]
     dealt: list[list] = [[] for _ in range(workers)]
     given = [0.0] * workers
-    for group in sorted(modules.values(), key=lambda group: -sum(map(seconds, group))):
+    for group in sorted(modules.values(), key=lambda group: -sum(map(_seconds, group))):
         fewest = given.index(min(given))
         dealt[fewest] += group
-        given[fewest] += sum(map(seconds, group))
-    chunk = max(len(items) // workers // 4, 2)  # xdist's LoadScheduling: the first chunk each process is sent
+        given[fewest] += sum(map(_seconds, group))
+    if config.getoption("dist", "load") == "worksteal":  # xdist's WorkStealingScheduling: all of them at once
+        blocks, left = [], len(items)
+        for index in range(workers):
+            blocks.append(left // (workers - index))
+            left -= blocks[-1]
+    else:  # xdist's LoadScheduling: its first chunks
+        blocks = [max(len(items) // workers // 4, 2)] * workers
     ordered = []
-    for long in dealt:
-        taken = max(chunk - len(long), 0)
+    for long, block in zip(dealt, blocks):
+        taken = max(block - len(long), 0)
         ordered += long + rest[:taken]
         rest = rest[taken:]
     items[:] = ordered + rest

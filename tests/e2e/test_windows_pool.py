@@ -90,6 +90,7 @@ def test_the_same_summary_for_the_hostile_corpus_in_spawned_workers(hostile_inbo
     assert spawned == merge_inbox(hostile_inbox["inbox"], base["folder"])
 
 
+@pytest.mark.long(8)
 @pytest.mark.parametrize(("stalled", "seconds"), [("t1", 3), ("both", 1)])
 def test_the_time_limit_holds_in_spawned_workers_with_no_signal(base, tmp_path, windows, monkeypatch,
                                                                  stalled, seconds):
@@ -116,6 +117,7 @@ def test_a_spawned_worker_that_dies_is_one_files_outcome(base, tmp_path, windows
     assert "ProcessExpired" in next(f for f in summary.files if f.name == t1).issues[-1].message
 
 
+@pytest.mark.long(3)
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="the test patches the reader inside forked workers")
 def test_the_deadline_alone_stops_a_slow_file_in_forked_workers(base, tmp_path, monkeypatch):
     """No alarm in this process nor in the workers (the patch is inherited by fork): a file stalled in

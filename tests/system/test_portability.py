@@ -216,6 +216,7 @@ time.sleep(60)
 """
 
 
+@pytest.mark.long(4)
 def test_a_process_tree_that_ignores_the_request_to_end_is_stopped(tmp_path):
     import psutil
 
