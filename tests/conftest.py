@@ -17,6 +17,14 @@ _samples_before: dict[str, tuple[int, int]] = {}  # samples/ as the session foun
 WATCHING_SAMPLES = "THIDUA_TESTS_WATCH_SAMPLES"  # set while a session watches samples/: a pytest run inside it does not
 
 
+SCHEDULER = "THIDUA_TESTS_DIST"  # xdist's --dist of the run, for its workers (xdist sets theirs to "no")
+
+
+def pytest_configure(config):
+    if not hasattr(config, "workerinput"):
+        os.environ[SCHEDULER] = config.getoption("dist", "no")
+
+
 def pytest_sessionstart(session):
     """The process that runs or leads the run notes samples/ — not an xdist worker, nor a pytest run by a test (the
     session around it watches, and sees what its own tests write)."""
@@ -57,7 +65,7 @@ def pytest_terminal_summary(terminalreporter, config):
 
 
 @pytest.hookimpl(trylast=True)  # on the tests left once -m and -k have deselected
-def pytest_collection_modifyitems(items, config):
+def pytest_collection_modifyitems(items):
     """Tell ``require_libreoffice`` which tests say they start LibreOffice; a test that runs Wine (tests/wine.py's
     ``wine_env``) says so by its mark, so that ``-m "not wine"`` leaves it out; the long tests first."""
     from tests.libreoffice import MARKED
@@ -67,7 +75,7 @@ def pytest_collection_modifyitems(items, config):
                 if "wine_env" in getattr(item, "fixturenames", ()) and not item.get_closest_marker("wine")]
     if unmarked:
         raise pytest.UsageError(f"these tests run Wine without @pytest.mark.wine: {', '.join(unmarked)}")
-    _long_tests_first(items, config)
+    _long_tests_first(items)
 
 
 #: The marks of the tests that last longest, with about how many seconds one such test takes on two busy cores: an
@@ -84,29 +92,41 @@ def _seconds(item) -> float:
     return max((cost for mark, cost in LONG_FIRST.items() if item.get_closest_marker(mark)), default=0.0)
 
 
-def _long_tests_first(items, config) -> None:
+#: The marks of the tests whose program a test process starts once and keeps (tests/ui/conftest.py's Chromium,
+#: tests/wine.py's copy of the prefix): such tests run in one process, which alone starts it.
+KEPT_A_PROCESS = ("browser", "wine")
+
+
+def _kept_by(item) -> str:
+    """What ``item`` is run with: the program its process keeps, else its module (whose fixtures it shares)."""
+    return next((mark for mark in KEPT_A_PROCESS if item.get_closest_marker(mark)), item.nodeid.split("::")[0])
+
+
+def _long_tests_first(items) -> None:
     """Under xdist, the long tests first, dealt evenly between the processes, and the short ones last: a long test
     started last would keep one process running while the others have finished. A module's long tests stay
-    together in one process (its module fixtures made once), the longest modules dealt first, each to the process
-    given the fewest seconds so far. Each process is sent a first block of consecutive tests — under
-    ``--dist worksteal`` (the README's) a third of them, the rest taken from its end by the processes that run out
-    of work; under ``--dist load`` a quarter of its share — so each block starts with the long tests dealt to it.
+    together in one process (its module fixtures made once), and so do those that need a program their process keeps
+    (:data:`KEPT_A_PROCESS`: one Chromium and one copy of Wine's prefix a run, not one a process); the longest groups
+    are dealt first, each to the process given the fewest seconds so far. Each process is sent a first block of
+    consecutive tests — under ``--dist worksteal`` (the README's) a third of them, the rest taken from its end by
+    the processes that run out of work; under ``--dist load`` a quarter of its share — so each block starts with
+    the long tests dealt to it.
     The random order is kept inside each module and among the other tests (the same seed gives the same order)."""
     workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT") or 0)
     if workers < 2:
         return
-    modules: dict[str, list] = {}
+    groups: dict[str, list] = {}
     for item in items:
         if _seconds(item):
-            modules.setdefault(item.nodeid.split("::")[0], []).append(item)
+            groups.setdefault(_kept_by(item), []).append(item)
     rest = [item for item in items if not _seconds(item)]
     dealt: list[list] = [[] for _ in range(workers)]
     given = [0.0] * workers
-    for group in sorted(modules.values(), key=lambda group: -sum(map(_seconds, group))):
+    for group in sorted(groups.values(), key=lambda group: -sum(map(_seconds, group))):
         fewest = given.index(min(given))
         dealt[fewest] += group
         given[fewest] += sum(map(_seconds, group))
-    if config.getoption("dist", "load") == "worksteal":  # xdist's WorkStealingScheduling: all of them at once
+    if os.environ.get(SCHEDULER) == "worksteal":  # xdist's WorkStealingScheduling: all of them at once
         blocks, left = [], len(items)
         for index in range(workers):
             blocks.append(left // (workers - index))
