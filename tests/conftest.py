@@ -110,8 +110,8 @@ def _long_tests_first(items) -> None:
     are dealt first, each to the process given the fewest seconds so far. Each process is sent a first block of
     consecutive tests — under ``--dist worksteal`` (the README's) a third of them, the rest taken from its end by
     the processes that run out of work; under ``--dist load`` a quarter of its share — so each block starts with
-    the long tests dealt to it.
-    The random order is kept inside each module and among the other tests (the same seed gives the same order)."""
+    the long tests dealt to it. The random order is kept inside each module and among the other tests (the same seed
+    gives the same order)."""
     workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT") or 0)
     if workers < 2:
         return
