@@ -14,7 +14,7 @@ from openpyxl import Workbook
 
 from thidua_xlsx.model.inbox import FORMULA_MARK, Cell
 from thidua_xlsx.read.containment import BOOK_PART, STYLES_PART, check_workbook, sheet_names
-from thidua_xlsx.read.department import marks
+from thidua_xlsx.read.department import marks, styles
 from thidua_xlsx.read.department.formulas import XmlFormulas
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -68,14 +68,22 @@ def test_sheet_names_and_percent_formats_from_the_checked_parts_are_those_of_the
     assert by_file and sheet_names(data, parts) == by_file
     sheet_names(data, parts).clear()  # what a caller does with its copy is not kept
     assert sheet_names(data, parts) == by_file
-    assert marks._percent_styles(data, parts) == marks._percent_styles(data, {})
+    assert _percent(data, parts) == _percent(data, {}) and _fonts(data, parts) == _fonts(data, {})
+
+
+def _percent(data: bytes, parts: dict[str, bytes]) -> frozenset[int]:
+    return styles.percent_formats(styles.style_sheet(data, parts) or b"")
+
+
+def _fonts(data: bytes, parts: dict[str, bytes]) -> tuple[str, ...]:
+    return styles.format_fonts(styles.style_sheet(data, parts) or b"")
 
 
 def test_percent_formats_are_found_from_the_checked_style_sheet():
     data = _openpyxl_book(("0%", '0.0"%"', "#,##0.00 %"))
-    plain = marks._percent_styles(_openpyxl_book(), _checked_parts(_openpyxl_book()))
+    plain = _percent(_openpyxl_book(), _checked_parts(_openpyxl_book()))
     assert not plain
-    assert len(marks._percent_styles(data, _checked_parts(data))) == 2  # "%" in quotes is a text, not a percent
+    assert len(_percent(data, _checked_parts(data))) == 2  # "%" in quotes is a text, not a percent
 
 
 def test_a_damaged_workbook_part_gives_no_names_either_way():

@@ -63,7 +63,7 @@ from thidua_xlsx.read.department import overview, registration, scoring
 from thidua_xlsx.read.department.cells import Sheet, Sheets, canonical, load_values
 from thidua_xlsx.read.department.entry import blank_entry, saved_at, with_hash
 from thidua_xlsx.read.department.extraction import NOT_READ, Extraction, Found
-from thidua_xlsx.read.department.fonts import attach_fonts, legacy_inputs
+from thidua_xlsx.read.department.fonts import cell_fonts, legacy_inputs
 from thidua_xlsx.read.department.formulas import attach_formulas
 from thidua_xlsx.read.department.locked import locked_changes
 from thidua_xlsx.read.department.marks import input_marks
@@ -193,11 +193,10 @@ def _read_item(item: InboxItem, context: ReadContext) -> InboxFile:
         sheets = load_values(data, skip=NOT_READ)
     except Exception:  # calamine raises many kinds on a broken file: one message for all
         return reject(entry, "file.corrupt")
-    if suffix in (".xlsx", ".xlsm"):
-        sheets.styled = data
     attach_formulas(sheets, data, suffix, parts)
     formulas = {name: sheet.formulas for name, sheet in sheets.items()}
-    return _read_workbook(entry, sheets, context, lambda found: input_marks(found, data, suffix, parts, formulas))
+    return _read_workbook(entry, sheets, context, lambda found: input_marks(found, data, suffix, parts, formulas),
+                          lambda wanted: cell_fonts(wanted, data, suffix, parts))
 
 
 class _TooSlow(Exception):
@@ -226,8 +225,9 @@ def _time_limit(seconds: int):
         signal.signal(signal.SIGALRM, previous)
 
 
-def _read_workbook(entry: InboxFile, sheets: Sheets, context: ReadContext, marks_of) -> InboxFile:
-    """``marks_of(found)``: the marks of the input cells found (:mod:`.marks`), looked up in the file."""
+def _read_workbook(entry: InboxFile, sheets: Sheets, context: ReadContext, marks_of, fonts_of) -> InboxFile:
+    """``marks_of(found)``: the marks of the input cells found (:mod:`.marks`), looked up in the file;
+    ``fonts_of(wanted)``: the fonts of the cells whose text may be TCVN3/VNI (:mod:`.fonts`), looked up there too."""
     if ly.META_SHEET not in sheets:
         return reject(entry, "file.not_ours")
     try:
@@ -256,12 +256,13 @@ def _read_workbook(entry: InboxFile, sheets: Sheets, context: ReadContext, marks
         entry = dataclasses.replace(entry, saved_at=None)  # its save time is generate's: sent is the file's time
         return _untouched(entry, "file.unfilled", Submission(issued), ())
     found = _extract(entry.name, sheets, issued, context.campaign.rubrics)
-    styled = getattr(sheets, "styled", None)
-    wanted = legacy_inputs(found) if styled is not None else {}
+    wanted = legacy_inputs(found)
+    fonts = fonts_of(wanted) if wanted else {}
     marks = marks_of(found)
-    if wanted or marks:  # rare: the fonts or marks of some input cells, then the same reading with them
-        if wanted and styled is not None:  # always: fonts are wanted only in a file whose styles can be read
-            attach_fonts(styled, sheets, wanted)
+    if fonts or marks:  # rare: the fonts or marks of some input cells, then the same reading with them
+        for name, found_fonts in fonts.items():
+            if name in sheets:
+                sheets[name].fonts.update(found_fonts)
         for name, marked in marks.items():
             if name in sheets:
                 sheets[name].marks = marked

@@ -124,9 +124,7 @@ def text_of(value) -> str:
 
 
 class Sheets(dict[str, Sheet]):
-    """Sheet name → :class:`Sheet`; ``styled``: the file's bytes when its cell fonts can be looked up."""
-
-    styled: bytes | None = None
+    """Sheet name → :class:`Sheet`."""
 
 
 def load_values(data: bytes, skip: tuple[str, ...] = ()) -> Sheets:

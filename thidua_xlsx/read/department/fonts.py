@@ -1,10 +1,12 @@
-"""The fonts of the input cells whose text may be TCVN3/VNI (rare): calamine reads values only."""
+"""The fonts of the input cells whose text may be TCVN3/VNI: calamine reads values only."""
 
 from __future__ import annotations
 
+from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import Cell
-from thidua_xlsx.read.department.cells import Sheet
+from thidua_xlsx.read.department import styles
 from thidua_xlsx.read.department.extraction import Found
+from thidua_xlsx.read.inflating import DAMAGED_ZIP
 from thidua_xlsx.read.legacy_text import might_be_legacy
 
 
@@ -27,35 +29,32 @@ def legacy_inputs(found: Found) -> dict[str, set[tuple[int, int]]]:
     return wanted
 
 
-def attach_fonts(data: bytes, sheets: dict[str, Sheet], wanted: dict[str, set[tuple[int, int]]]) -> None:
-    """The font of each ``wanted`` cell, whose text may be TCVN3/VNI (".VnTime", "VNI-Times" decide the reading).
+def cell_fonts(wanted: dict[str, set[tuple[int, int]]], data: bytes, suffix: str,
+               parts: dict[str, bytes]) -> dict[str, dict[tuple[int, int], str]]:
+    """The font of each ``wanted`` cell, whose text may be TCVN3/VNI (".VnTime", "VNI-Times" decide the reading), by
+    sheet, from an .xlsx/.xlsm's style sheet (:mod:`.styles`; ``parts``: what the containment checks inflated).
+    A cell whose font is not found is left out: its text is then told by its characters alone, as in an .ods."""
+    from thidua_xlsx.read.containment import sheet_names
 
-    Only when such text was typed in an input cell (rare), with openpyxl in read-only mode over
-    sheets whose extent the containment step has already bounded; calamine reads values only. A file
-    whose style sheet openpyxl refuses (calamine read its values) keeps the fonts found so far: its text
-    is then told by its characters alone, as in an .ods."""
-    import io
-    import warnings
-
-    from openpyxl import load_workbook
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            wb = load_workbook(io.BytesIO(data), read_only=True)
-        except Exception:  # openpyxl raises many kinds on a style sheet it refuses
-            return
-        try:
-            for name, cells in wanted.items():
-                if name not in wb.sheetnames:  # a sheet openpyxl names otherwise: its fonts are not known
-                    continue
-                last = max(row for row, _ in cells) + 1
-                for row in wb[name].iter_rows(min_row=min(row for row, _ in cells) + 1, max_row=last):
-                    for cell in row:
-                        where = (getattr(cell, "row", 0) - 1, getattr(cell, "column", 0) - 1)
-                        if where in cells and cell.font is not None and cell.font.name:
-                            sheets[name].fonts[where] = cell.font.name
-        except Exception:  # a style openpyxl refuses met on the way (read-only mode reads styles lazily)
-            pass
-        finally:
-            wb.close()
+    if suffix not in (".xlsx", ".xlsm"):
+        return {}
+    try:
+        styled = styles.style_sheet(data, parts)
+        names = sheet_names(data, parts)
+    except (KeyError, *DAMAGED_ZIP):
+        return {}
+    fonts = styles.format_fonts(styled) if styled is not None else ()
+    xml_of = {name: parts.get(f"xl/worksheets/{part}") for part, name in names.items()}
+    found: dict[str, dict[tuple[int, int], str]] = {}
+    for sheet, cells in wanted.items():
+        xml = xml_of.get(sheet)
+        if xml is None or not fonts:
+            continue
+        for row, col in cells:
+            attributes = styles.cell_start(xml, ly.a1(row, col))
+            if attributes is None:
+                continue
+            index = styles.cell_format(attributes) or 0  # none named: the workbook's first format
+            if index < len(fonts) and fonts[index]:
+                found.setdefault(sheet, {})[(row, col)] = fonts[index]
+    return found

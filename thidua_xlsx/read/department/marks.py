@@ -17,14 +17,12 @@ When one is found (rare), the workbook is read again with its marks, as with the
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from collections.abc import Collection, Mapping
 from html import unescape
 
 from thidua_xlsx.model.inbox import FORMULA_MARK, PERCENT_MARK, Cell
-from thidua_xlsx.read.department import ods
+from thidua_xlsx.read.department import ods, styles
 from thidua_xlsx.read.department.cells import Formulas
 from thidua_xlsx.read.department.extraction import Found
 from thidua_xlsx.read.department.formulas import XmlFormulas
@@ -32,7 +30,6 @@ from thidua_xlsx.read.inflating import DAMAGED_ZIP
 
 Marks = dict[str, dict[tuple[int, int], str]]  # sheet name → (row, col) → mark, 0-based
 
-BUILTIN_PERCENT_FORMATS = {9, 10}  # "0%", "0.00%"
 _CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.S)
 _TYPE = re.compile(rb'\bt="([a-zA-Z]+)"')
 _REF = re.compile(rb'\br="([A-Z]{1,3}\d{1,7})"')
@@ -40,11 +37,7 @@ _ERROR_TYPE = b't="e"'
 # the end of a cell with a formula and no result after it ("</f></c>", "<f …/><v/></c>", "</f><v></v></c>"),
 # found by plain searches; its cell is then read (an empty text result, t="str", is a result)
 _BARE_ENDS = (b"</f></c>", b"</f><v></v></c>", b"</f><v/></c>", b"/></c>", b"/><v></v></c>")
-_STYLE = re.compile(rb'\bs="(\d+)"')
 _VALUE = re.compile(rb"<v>([^<]*)</v>")
-_NUM_FMT = re.compile(rb'<numFmt\b[^>]*?\bnumFmtId="(\d+)"[^>]*?\bformatCode="([^"]*)"')
-_XF = re.compile(rb"<xf\b([^>]*)>")
-_NUM_FMT_ID = re.compile(rb'\bnumFmtId="(\d+)"')
 
 
 def input_cells(found: Found) -> list[Cell]:
@@ -79,7 +72,8 @@ def _xlsx_marks(cells: list[Cell], data: bytes, parts: dict[str, bytes],
         if cell.value == "":
             blank.setdefault(cell.sheet, []).append(cell)
     numbers = [c for c in cells if isinstance(c.value, (int, float)) and not isinstance(c.value, bool)]
-    percent = _percent_styles(data, parts) if numbers else frozenset()
+    styled = styles.style_sheet(data, parts) if numbers else None
+    percent = styles.percent_formats(styled) if styled is not None else frozenset()
     if not blank and not percent:
         return {}
     xml_of = {name: parts.get(f"xl/worksheets/{part}") for part, name in sheet_names(data, parts).items()}
@@ -159,51 +153,8 @@ def _unknown_cells(xml: bytes, wanted: Collection[str]) -> dict[str, str]:
 
 
 def _is_percent(xml: bytes, cell: Cell, percent: frozenset[int]) -> bool:
-    at = xml.find(b' r="%s"' % cell.cell.encode())
-    match = _CELL.match(xml, xml.rfind(b"<c ", 0, at + 1)) if at != -1 else None
-    if match is None:
-        return False
-    kind, style = _TYPE.search(match.group(1)), _STYLE.search(match.group(1))
-    return (kind is None or kind.group(1) == b"n") and style is not None and int(style.group(1)) in percent
-
-
-_PERCENT: dict[bytes, frozenset[int]] = {}  # a style sheet → its percent formats: a campaign's workbooks share one
-_PERCENT_LIMIT = 256
-
-
-def _percent_styles(data: bytes, parts: dict[str, bytes]) -> frozenset[int]:
-    """The cell formats (indexes into cellXfs) that show a number as a percent (``parts``: the style sheet, when
-    the containment checks inflated it)."""
-    from thidua_xlsx.read.containment import STYLES_PART
-
-    styles = parts.get(STYLES_PART)
-    if styles is None:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            if STYLES_PART not in zf.namelist() or zf.getinfo(STYLES_PART).file_size > 4 * 1024 * 1024:
-                return frozenset()
-            styles = zf.read(STYLES_PART)
-    found = _PERCENT.get(styles)
-    if found is None:
-        if len(_PERCENT) >= _PERCENT_LIMIT:
-            _PERCENT.clear()
-        found = _PERCENT[styles] = _percent_formats(styles)
-    return found
-
-
-def _percent_formats(styles: bytes) -> frozenset[int]:
-    percent_formats = set(BUILTIN_PERCENT_FORMATS)
-    for number, code in _NUM_FMT.findall(styles):
-        if "%" in re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", unescape(code.decode("utf-8", "replace"))):
-            percent_formats.add(int(number))
-    start, end = styles.find(b"<cellXfs"), styles.find(b"</cellXfs>")
-    if start < 0 or end < 0:
-        return frozenset()
-    found = set()
-    for index, xf in enumerate(_XF.findall(styles, start, end)):
-        number = _NUM_FMT_ID.search(xf)
-        if number and int(number.group(1)) in percent_formats:
-            found.add(index)
-    return frozenset(found)
+    attributes = styles.cell_start(xml, cell.cell)
+    return attributes is not None and styles.is_number(attributes) and styles.cell_format(attributes) in percent
 
 
 def _ods_marks(data: bytes) -> Marks:
