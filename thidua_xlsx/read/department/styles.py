@@ -13,7 +13,9 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from html import unescape
+from typing import TypeVar
 
 BUILTIN_PERCENT_FORMATS = {9, 10}  # "0%", "0.00%"
 _LARGEST_STYLE_SHEET = 4 * 1024 * 1024  # read from the file only when the containment checks did not inflate it
@@ -67,16 +69,12 @@ def is_number(attributes: bytes) -> bool:
 _PERCENT: dict[bytes, frozenset[int]] = {}  # a style sheet → its percent formats: a campaign's workbooks share one
 _FONTS: dict[bytes, tuple[str, ...]] = {}  # a style sheet → each cell format's font
 _REMEMBERED = 256  # style sheets of each kind remembered in a process
+_Found = TypeVar("_Found")
 
 
 def percent_formats(styles: bytes) -> frozenset[int]:
     """The cell formats (indexes into cellXfs) that show a number as a percent."""
-    found = _PERCENT.get(styles)
-    if found is None:
-        if len(_PERCENT) >= _REMEMBERED:
-            _PERCENT.clear()
-        found = _PERCENT[styles] = _percent_formats(styles)
-    return found
+    return _remembered(_PERCENT, styles, _percent_formats)
 
 
 def _percent_formats(styles: bytes) -> frozenset[int]:
@@ -85,17 +83,22 @@ def _percent_formats(styles: bytes) -> frozenset[int]:
         if "%" in re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", unescape(code.decode("utf-8", "replace"))):
             percent.add(int(number))
     return frozenset(index for index, xf in enumerate(_cell_formats(styles))
-                     if (number := _NUM_FMT_ID.search(xf)) and int(number.group(1)) in percent)
+                     if (format_id := _NUM_FMT_ID.search(xf)) and int(format_id.group(1)) in percent)
 
 
 def format_fonts(styles: bytes) -> tuple[str, ...]:
     """The name of each cell format's font, by the format's index ("" where the font has no name or is not
     listed)."""
-    found = _FONTS.get(styles)
+    return _remembered(_FONTS, styles, _format_fonts)
+
+
+def _remembered(kept: dict[bytes, _Found], styles: bytes, read: Callable[[bytes], _Found]) -> _Found:
+    """What ``read`` finds in the style sheet ``styles``, kept in ``kept`` for the next book that has the same."""
+    found = kept.get(styles)
     if found is None:
-        if len(_FONTS) >= _REMEMBERED:
-            _FONTS.clear()
-        found = _FONTS[styles] = _format_fonts(styles)
+        if len(kept) >= _REMEMBERED:
+            kept.clear()
+        found = kept[styles] = read(styles)
     return found
 
 
