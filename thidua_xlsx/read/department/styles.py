@@ -3,7 +3,7 @@ text (TCVN3, VNI?), read with plain searches over the parts the containment step
 formulas are (:mod:`.formulas`). calamine reads values only; openpyxl, loaded for this, cost a book ~0.1 s and its
 import 0.35 s — for a note or a name typed in Latin-1 letters only ("Lê Hà"), common.
 
-A cell's format is the ``s`` of its element (0 when it has none), an index into the style sheet's ``cellXfs``; a
+A cell's format is the ``s`` of its element (none: the workbook's first), an index into the style sheet's ``cellXfs``; a
 format names its number format (``numFmtId``) and its font (``fontId``, an index into ``fonts``). What cannot be
 found (no style sheet, one cut short, a cell the search does not find) is not known: the caller then reads the value
 as calamine gave it."""
