@@ -163,6 +163,9 @@ class Office:
         # Locale of number recognition for typed input: en-US -> "9.5" is a number.
         items.append('<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name='
                      '"ooSetupSystemLocale" oor:op="fuse"><value>%s</value></prop></item>' % LOCALE)
+        # No graphics self-tests at start (half of it), as the tool's own profiles (thidua_xlsx/system/office.py).
+        items.append('<item oor:path="/org.openoffice.Setup/Product"><prop oor:name="ooSetupLastVersion" '
+                     'oor:op="fuse"><value>99.9</value></prop></item>')
         os.makedirs(os.path.join(self.profile, "user"), exist_ok=True)
         with open(os.path.join(self.profile, "user", "registrymodifications.xcu"), "w") as f:
             f.write('<?xml version="1.0" encoding="UTF-8"?>\n<oor:items '

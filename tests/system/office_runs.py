@@ -105,12 +105,14 @@ def big_workbook(path: Path, rows: int = 15000) -> Path:
 
 
 def office_processes(marker: str) -> list:
-    """The running processes (not zombies) whose command line holds ``marker`` — a scratch folder's name. Polled
-    every 50 ms while a test waits: every process's command line read, the status of those that match only."""
+    """The running processes (not zombies) whose command line holds ``marker`` — a scratch folder's name —, each with
+    its name as it was found (``info["name"]``: LibreOffice's first soffice.bin on a new profile ends at once, asking
+    for a restart). Polled every 50 ms while a test waits: every process's command line and name read, the status of
+    those that match only."""
     import psutil
 
     found = []
-    for process in psutil.process_iter(["cmdline"]):
+    for process in psutil.process_iter(["cmdline", "name"]):
         if process.pid != os.getpid() and any(marker in part for part in process.info["cmdline"] or ()):
             with contextlib.suppress(psutil.NoSuchProcess):
                 if process.status() != psutil.STATUS_ZOMBIE:

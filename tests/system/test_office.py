@@ -190,11 +190,3 @@ def test_a_pdf_cut_short_by_a_full_disk_never_lies_under_its_name(filled, tmp_pa
     assert list(out.iterdir()) == []
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's allocator")
-def test_libreoffice_keeps_its_heap_ahead_on_linux_unless_the_user_says_otherwise(tmp_path, monkeypatch):
-    """soffice's heap kept 256 MB ahead (its start ~0.6 s of CPU shorter); a value the user set is left as set."""
-    monkeypatch.delenv("MALLOC_TOP_PAD_", raising=False)
-    env = office._environment(tmp_path)
-    assert env["MALLOC_TOP_PAD_"] == str(256 * 1024 * 1024) and env["TMPDIR"] == str(tmp_path)
-    monkeypatch.setenv("MALLOC_TOP_PAD_", "0")
-    assert office._environment(tmp_path)["MALLOC_TOP_PAD_"] == "0"

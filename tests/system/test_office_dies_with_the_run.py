@@ -93,7 +93,7 @@ def _close(run: subprocess.Popen) -> None:
 def _converting(run: subprocess.Popen) -> list:
     """The LibreOffice processes of ``run`` once soffice.bin works (by their profile: the run's scratch folder)."""
     mine = f"thidua_office_{run.pid}-"
-    wait_for(lambda: [p for p in office_processes(mine) if p.name() == "soffice.bin"], 90)
+    wait_for(lambda: [p for p in office_processes(mine) if p.info["name"] == "soffice.bin"], 90)
     return office_processes(mine)
 
 
@@ -109,7 +109,7 @@ def test_libreoffice_ends_with_a_run_killed_outright_and_the_next_conversion_rem
     temp, env = in_temp(tmp_path)
     run = runs(CONVERTING, big, tmp_path / "pdf", env=env)
     tree = _converting(run)
-    assert {p.name() for p in tree} >= {"oosplash", "soffice.bin"} and len(tree) >= 3  # and the guard
+    assert {p.info["name"] for p in tree} >= {"oosplash", "soffice.bin"} and len(tree) >= 3  # and the guard
     _kill(run)
 
     wait_for(lambda: gone(tree), 5)  # within seconds, not at the end of the conversion

@@ -64,6 +64,7 @@ def test_the_papers_profile_is_made_once_and_reused_by_the_next_run(tmp_path, ca
     done, problem = convert_pdfs(first)
     assert problem == "" and [_said(done[p]) for p in first] == ["01_To-trinh", "02_Bien-ban"]
     assert (cache / "user" / "registrymodifications.xcu").is_file()  # LibreOffice filled it
+    assert not (cache / "user" / SELF_TESTS_LOG).exists()  # told its last version: no graphics self-tests
     (cache / "user" / "cua-lan-truoc").write_text("x")
 
     second = _papers(tmp_path / "lan-2", "03_Kiem-phieu")
@@ -125,7 +126,7 @@ def test_libreoffice_starts_while_the_papers_are_written_and_none_is_left_after(
     """Started on the kept profile as the block opens; handed the papers; ended with the block, used or not."""
     require_libreoffice()
     with pdf_converter() as convert:
-        wait_for(lambda: "soffice.bin" in {p.name() for p in office_processes(cache.as_uri())}, 60)
+        wait_for(lambda: "soffice.bin" in {p.info["name"] for p in office_processes(cache.as_uri())}, 60)
         papers = _papers(tmp_path / "ho-so", "01_To-trinh", "02_Bien-ban", "03_Kiem-phieu")
         done, problem = _handed(convert, papers)
     assert problem == "" and [_said(done[p]) for p in papers] == ["01_To-trinh", "02_Bien-ban", "03_Kiem-phieu"]
@@ -153,7 +154,7 @@ def test_a_command_that_will_write_papers_starts_their_libreoffice_as_it_begins_
 
     monkeypatch.setattr(office, "started_ahead", counted)
     with started_early():
-        wait_for(lambda: "soffice.bin" in {p.name() for p in office_processes(cache.as_uri())}, 60)
+        wait_for(lambda: "soffice.bin" in {p.info["name"] for p in office_processes(cache.as_uri())}, 60)
         papers = _papers(tmp_path / "ho-so", "01_To-trinh", "02_Bien-ban")
         with pdf_converter() as convert:
             done, problem = _handed(convert, papers)
@@ -218,6 +219,59 @@ def _c2(path: Path):
         return book["Tong hop"]["C2"].value
     finally:
         book.close()
+
+
+#: What LibreOffice writes in a profile's user folder when it has run its graphics self-tests (see office's module).
+SELF_TESTS_LOG = "GraphicsRenderTests.log"
+#: The settings of a workbooks' profile kept by a version of the tool before its profiles were told their last
+#: version, as LibreOffice rewrote them (its first run's items among ours).
+OLD_RECALC_SETTINGS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" \
+xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse">\
+<value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse">\
+<value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Misc"><prop oor:name="FirstRun" oor:op="fuse"><value>false</value>\
+</prop></item>
+<item oor:path="/org.openoffice.Setup/Office"><prop oor:name="ooSetupInstCompleted" oor:op="fuse"><value>true</value>\
+</prop></item>
+</oor:items>
+"""
+
+
+@pytest.mark.libreoffice
+def test_a_profile_kept_before_is_told_its_last_version_and_keeps_its_settings(tmp_path, cache):
+    """A workbooks' profile made by an earlier version of the tool ran LibreOffice's graphics self-tests at each
+    start (half of it): taken now, it is told its last version; its own settings (recalculate on load) still hold."""
+    require_libreoffice()
+    settings = cache.parent / office.KEPT_RECALC_PROFILE / "user" / "registrymodifications.xcu"
+    settings.parent.mkdir(parents=True)
+    settings.write_text(OLD_RECALC_SETTINGS, encoding="utf-8")
+
+    book = _cached_zero(tmp_path / "tong-hop.xlsx")
+    assert _c2(office.convert(book, "xlsx", tmp_path / "lan-1")) == 42  # recalculated on load, as before
+    told = settings.read_text(encoding="utf-8")
+    assert "ooSetupLastVersion" in told and "OOXMLRecalcMode" in told and "ooSetupInstCompleted" in told
+    assert not (settings.parent / SELF_TESTS_LOG).exists()
+    assert office.convert(book, "pdf", tmp_path / "lan-2").read_bytes().startswith(b"%PDF")
+    assert settings.read_text(encoding="utf-8").count("ooSetupLastVersion") == 1  # told once
+    assert not (settings.parent / SELF_TESTS_LOG).exists()
+
+
+def test_settings_not_ended_as_libreoffice_ends_them_are_left_as_they_are(tmp_path):
+    """Settings cut short (a full disk as LibreOffice wrote them) are not added to: LibreOffice may mend or refuse
+    them (a refused profile is made again); unreadable ones neither."""
+    for text in (OLD_RECALC_SETTINGS[:-40], "<không phải xml/>"):
+        settings = tmp_path / "profile" / "user" / "registrymodifications.xcu"
+        settings.parent.mkdir(parents=True, exist_ok=True)
+        settings.write_text(text, encoding="utf-8")
+        office._told_its_last_version(tmp_path / "profile")
+        assert settings.read_text(encoding="utf-8") == text
+    settings.write_bytes(b"\xff\xfe not utf-8")
+    office._told_its_last_version(tmp_path / "profile")
+    assert settings.read_bytes() == b"\xff\xfe not utf-8"
+    assert [p.name for p in settings.parent.iterdir()] == ["registrymodifications.xcu"]  # nothing staged left
 
 
 @pytest.mark.libreoffice

@@ -51,9 +51,12 @@ LibreOffice quirks handled here:
   (:func:`thidua_xlsx.system.files.remove_abandoned_scratch`).
 * LibreOffice makes a temporary folder of its own, removed when it ends — not when it is killed: it is made
   inside the conversion's scratch folder (:data:`_TEMPORARY_VARIABLES`), so that it goes with it.
-* On Linux, as it starts, soffice's heap is given back to the system and taken again page by page (glibc's
-  allocator trims it: ~295,000 page faults, 0.6–0.9 s of the system's CPU of its ~1.2 s start); with the heap kept
-  256 MB ahead (:data:`_HEAP_KEPT_AHEAD`: ~48,000 faults) it is ready in half the time, its peak ~45 MB higher.
+* LibreOffice runs its graphics self-tests (``GraphicsRenderTests``: bitmaps up to 4096×4096 pixels drawn, read
+  back and dropped) at each start until its profile records a last version at least its own — which only its window
+  records, never a headless run. They were most of every start: an empty text to PDF on a kept profile took 1.27 s
+  of CPU and 289,000 page faults with them, 0.26 s and 10,000 without (LibreOffice 7.4 on Linux). Each profile made
+  here is told a last version no LibreOffice reaches (:data:`_LAST_VERSION`), and a kept one made before is told it
+  when it is taken (:func:`_told_its_last_version`).
 * ``--convert-to`` names the output after the input, so converting into the
   input's own directory would overwrite it; the private output directory avoids
   that until the result is moved into place — whole (:func:`thidua_xlsx.system.files.install`):
@@ -74,7 +77,7 @@ from typing import Any
 
 from thidua_xlsx.system import lock
 from thidua_xlsx.system.console import terminate_as_exit
-from thidua_xlsx.system.files import PROFILE_OPTION, install, scratch_folder
+from thidua_xlsx.system.files import PROFILE_OPTION, install, replacing, scratch_folder
 from thidua_xlsx.system.office_found import SOFFICE_VARIABLE, find_soffice, install_advice
 from thidua_xlsx.text import commands as ct
 
@@ -89,14 +92,21 @@ FORMATS = {
     "xls": "xls:MS Excel 97",
 }
 
-_RECALC_XCU = """<?xml version="1.0" encoding="UTF-8"?>
+#: The profiles' settings, as LibreOffice keeps them (``user/registrymodifications.xcu``).
+_SETTINGS_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" \
 xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" \
+"""
+_SETTINGS_END = "</oor:items>"
+#: The last version LibreOffice ran as (see the module): it compares major × 10 + minor, so no version reaches 99.9.
+_LAST_VERSION = """<item oor:path="/org.openoffice.Setup/Product"><prop oor:name="ooSetupLastVersion" \
+oor:op="fuse"><value>99.9</value></prop></item>
+"""
+#: "Always recalculate on load", for OOXML and ODF documents: the workbooks' profile.
+_RECALC = """<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" \
 oor:op="fuse"><value>0</value></prop></item>
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" \
 oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
 """
 
 
@@ -249,16 +259,32 @@ def _kept(stack: contextlib.ExitStack, recalc: bool = False) -> Path | None:
         if not (profile / "user").is_dir():
             shutil.rmtree(profile, ignore_errors=True)
             _new_profile(profile, recalc)
+        else:
+            _told_its_last_version(profile)
     except (OSError, lock.Busy):
         return None
     return profile
 
 
 def _new_profile(profile: Path, recalc: bool) -> None:
-    """An empty profile for soffice to fill, seeded to recalculate workbooks on load when ``recalc``."""
+    """An empty profile for soffice to fill, told its last version, seeded to recalculate workbooks on load when
+    ``recalc``."""
     (profile / "user").mkdir(parents=True)
-    if recalc:
-        (profile / "user" / "registrymodifications.xcu").write_text(_RECALC_XCU, encoding="utf-8")
+    (profile / "user" / "registrymodifications.xcu").write_text(
+        _SETTINGS_HEAD + _LAST_VERSION + (_RECALC if recalc else "") + _SETTINGS_END + "\n", encoding="utf-8")
+
+
+def _told_its_last_version(profile: Path) -> None:
+    """A kept profile made before it was told (see the module): the setting added to those LibreOffice wrote,
+    the file replaced whole. Settings that do not end as LibreOffice ends them, or that cannot be read or written,
+    are left as they are: LibreOffice then only tests its graphics again."""
+    settings = profile / "user" / "registrymodifications.xcu"
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        text = settings.read_text(encoding="utf-8")
+        if "ooSetupLastVersion" not in text and text.rstrip().endswith(_SETTINGS_END):
+            end = text.rindex(_SETTINGS_END)
+            with replacing(settings) as written:
+                written.write_text(text[:end] + _LAST_VERSION + text[end:], encoding="utf-8")
 
 
 def _converted(soffice: str, sources: list[Path], target: str, work: Path, *, kept: Path | None, recalc: bool,
@@ -290,13 +316,8 @@ def _environment(temporary: Path) -> dict[str, str]:
     """soffice's environment: ours without Python's variables, its temporary folder ``temporary``."""
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
     env.update(dict.fromkeys(_TEMPORARY_VARIABLES, str(temporary)))  # its lu*.tmp folder in ours, whatever happens
-    if sys.platform.startswith("linux"):
-        env.setdefault(*_HEAP_KEPT_AHEAD)  # a value the user set is kept
     return env
 
-
-#: glibc's setting of how much more heap its allocator takes than asked and keeps when it trims (see the module).
-_HEAP_KEPT_AHEAD = ("MALLOC_TOP_PAD_", str(256 * 1024 * 1024))
 
 
 def _run(soffice: str, sources: list[Path], target: str, outdir: Path, profile: Path, *,
