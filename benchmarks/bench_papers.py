@@ -8,8 +8,9 @@ On a copy of ``samples/``, alternating, ``--repeat`` times, each checkout given 
   * the same without ``--docs`` (what the papers add is the difference).
 Medians of the wall-clock and of the CPU of each run's whole process tree (LibreOffice included), and the load of
 the machine while it ran. The first run of each checkout is not counted (LibreOffice's first start after a build,
-the profile kept in the cache folder made): the cache folder is the benchmark's own (``XDG_CACHE_HOME``), so that
-no other run on the machine holds the kept profile meanwhile (a run finding it held converts on a fresh one). Every
+the profile kept in the cache folder made): each checkout has a cache folder of the benchmark's own
+(``XDG_CACHE_HOME``), so that no other run on the machine holds its kept profile meanwhile (a run finding it held
+converts on a fresh one), and what one checkout tells its profile does not serve the other. Every
 output of the last runs of both checkouts is then compared
 (``compare_outputs.py``: the workbook cell by cell, the JSON, the papers' text, the PDFs' text).
 """
@@ -69,7 +70,7 @@ def main() -> None:
         for k in range(args.repeat + 1):
             for name, code in codes.items():
                 for papers in (True, False):
-                    took = run(code, samples, Path(tmp) / name / str(papers), papers, Path(tmp) / "cache")
+                    took = run(code, samples, Path(tmp) / name / str(papers), papers, Path(tmp) / "cache" / name)
                     if k:
                         runs[(name, papers)].append(took)
             loads.append(os.getloadavg()[0])
