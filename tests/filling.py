@@ -156,6 +156,13 @@ def submission(path: Path, folder: CampaignFolder):
     return found.submission
 
 
+def _rows(path: Path, sheet_name: str) -> list[list]:
+    """The values of a sheet of ours, row by row from A1 (read with calamine: a lookup, nothing written back)."""
+    from python_calamine import CalamineWorkbook
+
+    return CalamineWorkbook.from_path(str(path)).get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
+
+
 def header_columns(path: Path, sheet_name: str, header_row: int) -> dict[str, str]:
     """Column letter of each header text of a table, as written (e.g. "Điểm xét" → "G").
 
@@ -163,14 +170,16 @@ def header_columns(path: Path, sheet_name: str, header_row: int) -> dict[str, st
     their locked header text, the way the reader finds tables."""
     from openpyxl.utils import get_column_letter
 
-    ws = load_workbook(path)[sheet_name]
-    return {c.value: get_column_letter(c.column) for c in ws[header_row] if isinstance(c.value, str)}
+    row = _rows(path, sheet_name)[header_row - 1]
+    return {value: get_column_letter(k) for k, value in enumerate(row, start=1) if isinstance(value, str) and value}
 
 
 def labelled_row(path: Path, sheet_name: str, label: str, column: str = "B") -> int:
     """The row whose ``column`` holds ``label`` (e.g. "XẾP LOẠI THI ĐUA" on a scoring form)."""
-    ws = load_workbook(path)[sheet_name]
-    rows = [c.row for c in ws[column] if c.value == label]
+    from openpyxl.utils import column_index_from_string
+
+    at = column_index_from_string(column) - 1
+    rows = [n for n, row in enumerate(_rows(path, sheet_name), start=1) if len(row) > at and row[at] == label]
     if len(rows) != 1:
         raise AssertionError(f"{sheet_name}: {len(rows)} rows labelled {label!r} in column {column}")
     return rows[0]
@@ -228,8 +237,7 @@ def council_types(src: Path, dst: Path, decisions: dict[str, tuple], tally: dict
 
 def on_ballot(summary: Path, title: str) -> list[str]:
     """The codes of the people on ``summary``'s ballot (sheet Kiểm phiếu) for ``title`` (its code)."""
-    ws = load_workbook(summary)[stx.S_TALLY]
-    rows = list(ws.iter_rows(values_only=True))
+    rows = _rows(summary, stx.S_TALLY)
     head = next(k for k, row in enumerate(rows) if stx.TALLY_HEADS["code"] in row)
     code, named = rows[head].index(stx.TALLY_HEADS["code"]), rows[head].index(stx.TALLY_HEADS["title"])
     return [row[code] for row in rows[head + 1:] if row[code] and row[named] == title_name(title)]
