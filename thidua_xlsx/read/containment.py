@@ -342,6 +342,12 @@ def sheet_names(data: bytes, parts: dict[str, bytes] | None = None) -> dict[str,
     return dict(_names_in(rels, book))
 
 
+def sheet_parts(data: bytes, parts: dict[str, bytes]) -> dict[str, bytes]:
+    """Sheet name → its XML, for the sheets whose part :func:`check_workbook` inflated (``parts``)."""
+    return {name: xml for part, name in sheet_names(data, parts).items()
+            if (xml := parts.get(f"xl/worksheets/{part}")) is not None}
+
+
 _NAMES: dict[tuple[bytes, bytes], dict[str, str]] = {}  # the workbooks of one campaign share these two parts
 _NAMES_LIMIT = 256
 

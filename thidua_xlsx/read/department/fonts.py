@@ -34,21 +34,22 @@ def cell_fonts(wanted: dict[str, set[tuple[int, int]]], data: bytes, suffix: str
     """The font of each ``wanted`` cell, whose text may be TCVN3/VNI (".VnTime", "VNI-Times" decide the reading), by
     sheet, from an .xlsx/.xlsm's style sheet (:mod:`.styles`; ``parts``: what the containment checks inflated).
     A cell whose font is not found is left out: its text is then told by its characters alone, as in an .ods."""
-    from thidua_xlsx.read.containment import sheet_names
+    from thidua_xlsx.read.containment import sheet_parts
 
     if suffix not in (".xlsx", ".xlsm"):
         return {}
     try:
         styled = styles.style_sheet(data, parts)
-        names = sheet_names(data, parts)
     except (KeyError, *DAMAGED_ZIP):
         return {}
     fonts = styles.format_fonts(styled) if styled is not None else ()
-    xml_of = {name: parts.get(f"xl/worksheets/{part}") for part, name in names.items()}
+    if not fonts:
+        return {}
+    xml_of = sheet_parts(data, parts)
     found: dict[str, dict[tuple[int, int], str]] = {}
     for sheet, cells in wanted.items():
         xml = xml_of.get(sheet)
-        if xml is None or not fonts:
+        if xml is None:
             continue
         for row, col in cells:
             attributes = styles.cell_start(xml, ly.a1(row, col))

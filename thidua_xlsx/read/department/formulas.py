@@ -63,13 +63,12 @@ def attach_formulas(sheets: dict[str, Sheet], data: bytes, suffix: str, parts: d
     """Each sheet's formulas by cell, in :attr:`Sheet.formulas` (``parts``: the inflated sheet parts): for
     an .xlsx/.xlsm, looked up cell by cell when asked (a form's dozen locked formulas among its hundreds of
     cells); for an .ods, all of them read at once from content.xml."""
-    from thidua_xlsx.read.containment import sheet_names
+    from thidua_xlsx.read.containment import sheet_parts
 
     found: Mapping[str, Formulas]
     try:
         if suffix in (".xlsx", ".xlsm"):
-            found = {name: XmlFormulas(xml) for part, name in sheet_names(data, parts).items()
-                     if (xml := parts.get(f"xl/worksheets/{part}")) is not None}
+            found = {name: XmlFormulas(xml) for name, xml in sheet_parts(data, parts).items()}
         elif suffix == ".ods":
             found = _ods_formulas(data)
         else:

@@ -65,7 +65,7 @@ def input_marks(found: Found, data: bytes, suffix: str, parts: dict[str, bytes],
 
 def _xlsx_marks(cells: list[Cell], data: bytes, parts: dict[str, bytes],
                 formulas: Mapping[str, Formulas | None]) -> Marks:
-    from thidua_xlsx.read.containment import sheet_names
+    from thidua_xlsx.read.containment import sheet_parts
 
     blank: dict[str, list[Cell]] = {}  # sheet → its blank input cells
     for cell in cells:
@@ -76,7 +76,7 @@ def _xlsx_marks(cells: list[Cell], data: bytes, parts: dict[str, bytes],
     percent = styles.percent_formats(styled) if styled is not None else frozenset()
     if not blank and not percent:
         return {}
-    xml_of = {name: parts.get(f"xl/worksheets/{part}") for part, name in sheet_names(data, parts).items()}
+    xml_of = sheet_parts(data, parts)
     found: Marks = {}
     for sheet, empty in blank.items():
         xml = xml_of.get(sheet)
