@@ -201,11 +201,17 @@ def _listener(handle):
                 accepted.append(client)
                 threading.Thread(target=handle, args=(client,), daemon=True).start()
 
-    threading.Thread(target=serve, daemon=True).start()
+    serving = threading.Thread(target=serve, daemon=True)
+    serving.start()
     try:
         yield server.getsockname()[1]
     finally:
         stop.set()
+        # shutdown wakes the accept() still waiting (close alone does not on Linux); once the thread has ended, no
+        # connection can be accepted after the ones closed below
+        with contextlib.suppress(OSError):
+            server.shutdown(socket.SHUT_RDWR)
+        serving.join(timeout=10)
         server.close()
         for client in accepted:
             client.close()
