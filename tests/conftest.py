@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests import samples
+from tests import samples, scratch
 from thidua_xlsx.model import campaign as cm
 
 pytest_plugins = ("tests.message_codes", "tests.wine")  # the message codes each session makes; Wine's fixture
@@ -28,53 +28,13 @@ SCHEDULER = "THIDUA_TESTS_DIST"  # xdist's --dist of the run, for its workers (x
 COLLECTOR_THRESHOLDS = (7_000, 20, 20)
 
 
-#: Where a run's temporary files go when nobody chose (no TMPDIR, no --basetemp): a folder of this user in Linux's
-#: memory-backed /dev/shm, when it and the machine's memory have room for a run (a run holds ~1 GB there at its
-#: peak, Wine's prefix most of it). On a disk with a journal, the tests' ~30,000 files and the books written and
-#: deleted cost a run ~15% of its time (tests/e2e, read and write: 39–45 s against 32–37 s, twice the system time).
-SCRATCH_IN_MEMORY = Path("/dev/shm")
-SCRATCH_ROOM = 3 * 2**30  # free in /dev/shm
-SCRATCH_MEMORY = 4 * 2**30  # and available in the machine
-
-
-def _scratch_in_memory(config) -> None:
-    """TMPDIR set to a folder of ours in /dev/shm (see :data:`SCRATCH_IN_MEMORY`), for this process and the ones it
-    starts (xdist's workers, the commands, LibreOffice, Dovecot): their temporary files and pytest's ``tmp_path``.
-    Short of room, or with a folder there that is not ours or that others can read, the temporary files stay where
-    they were."""
-    import shutil
-    import tempfile
-
-    import psutil
-
-    if os.environ.get("TMPDIR") or config.getoption("basetemp", None) or not SCRATCH_IN_MEMORY.is_dir():
-        return
-    try:
-        if shutil.disk_usage(SCRATCH_IN_MEMORY).free < SCRATCH_ROOM or \
-                psutil.virtual_memory().available < SCRATCH_MEMORY:
-            return
-        # Not named after the tool: a page or message that shows a path must not seem to name the command. Others
-        # may pass through it (0711, as a home folder), not list it: Dovecot's own users read their folder inside.
-        folder = SCRATCH_IN_MEMORY / f"tests-tmp-{os.getuid()}"
-        folder.mkdir(mode=0o711, exist_ok=True)
-        found = folder.lstat()
-        if folder.is_symlink() or found.st_uid != os.getuid() or found.st_mode & 0o066:
-            return
-        folder.chmod(0o711)
-    except OSError:
-        return
-    os.environ["TMPDIR"] = str(folder)
-    tempfile.tempdir = None  # asked again: the folder above
-
-
 def pytest_configure(config):
     import gc
 
     gc.set_threshold(*COLLECTOR_THRESHOLDS)
     if not hasattr(config, "workerinput"):
         os.environ[SCHEDULER] = config.getoption("dist", "no")
-        if hasattr(os, "getuid"):
-            _scratch_in_memory(config)
+        scratch.in_memory(config.getoption("basetemp", None))
 
 
 def pytest_sessionstart(session):
