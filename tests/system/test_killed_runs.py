@@ -366,3 +366,26 @@ def test_the_next_run_removes_old_scratch_folders_of_killed_runs_only(tmp_path):
     assert not any(folder.exists() for folder in abandoned)
     assert at_work.exists() and recent_inside.exists() and all(folder.exists() for folder in others)
     assert sorted(p.name for p in temp.iterdir()) == sorted(p.name for p in (at_work, recent_inside, *others))
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="a worker forked from the run: POSIX")
+def test_a_worker_forked_from_the_run_names_what_it_stages_by_its_own_process(tmp_path):
+    """The run's name in a staged file (``<id>-<start>``) is asked once a process: a forked reading worker, another
+    process, stages under its own, so the next run can tell whether the one who staged a file still runs."""
+    target = tmp_path / "tong-hop.xlsx"
+    parent = files.temporary_name(target).name
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the worker
+        try:
+            os.write(write, files.temporary_name(target).name.encode())
+        finally:
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as said:
+        child = said.read().decode()
+    os.waitpid(pid, 0)
+    assert parent.startswith(f"tong-hop.xlsx.{os.getpid()}-") and child.startswith(f"tong-hop.xlsx.{pid}-"), \
+        (parent, child)
+    assert files.temporary_name(target).name.split(".")[2] == parent.split(".")[2]  # the same run, asked again
+    assert files.temporary_name(target) != files.temporary_name(target)  # each staged file its own

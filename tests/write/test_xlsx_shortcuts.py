@@ -19,7 +19,7 @@ from thidua_xlsx.write.xlsx import skeletons
 
 def _forget_classes() -> None:
     for made in (xlsx.remembering_workbook_class, skeletons.skeleton_workbook_class, xlsx.shortcuts,
-                 xlsx.worksheet_class, xlsx.workbook_class):
+                 xlsx.worksheet_class, xlsx.workbook_class, xlsx.file_alike_workbook_class):
         made.cache_clear()
 
 
@@ -161,3 +161,34 @@ def test_an_import_file_is_the_same_bytes_with_the_shortcuts_or_without(monkeypa
     short = province_import._file_bytes(mapping, tuple(rows))
     _fresh(monkeypatch, "9.0.0")
     assert province_import._file_bytes(mapping, tuple(rows)) == short
+
+
+def test_the_campaign_books_made_in_memory_are_the_bytes_xlsxwriter_writes_through_its_temporary_files(
+        tmp_path, monkeypatch, restore_classes):
+    """The sample school's campaign.xlsx and the commune's cap-tren.xlsx, their parts made in memory and zipped as
+    xlsxwriter's own close zips them from a temporary file each, and written by xlsxwriter alone: the same bytes."""
+    from pathlib import Path
+
+    import xlsxwriter
+
+    from thidua_xlsx.read.campaign_book import load_campaign_book
+    from thidua_xlsx.read.level_above_book import load_level_above_book
+    from thidua_xlsx.write.campaign_book import write_campaign_book
+    from thidua_xlsx.write.level_above_book import write_level_above_book
+
+    samples = Path(__file__).resolve().parents[2] / "samples"
+    campaign, _ = load_campaign_book(samples / "campaign.xlsx")
+    commune, _ = load_level_above_book(samples / "cap-xa" / "cap-tren.xlsx")
+    assert campaign is not None and commune is not None
+
+    def written(name: str) -> tuple[bytes, bytes]:
+        write_campaign_book(campaign, tmp_path / f"{name}-campaign.xlsx", ("Bắc Ninh", "Hải Phòng"))
+        write_level_above_book(commune, tmp_path / f"{name}-cap-tren.xlsx", ("Bắc Ninh",))
+        return (tmp_path / f"{name}-campaign.xlsx").read_bytes(), (tmp_path / f"{name}-cap-tren.xlsx").read_bytes()
+
+    _fresh(monkeypatch, xlsxwriter.__version__)
+    assert xlsx.file_alike_workbook_class() is not xlsxwriter.Workbook
+    in_memory = written("memory")
+    _fresh(monkeypatch, "9.0.0")
+    assert xlsx.file_alike_workbook_class() is xlsxwriter.Workbook
+    assert in_memory == written("own")

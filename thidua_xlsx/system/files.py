@@ -228,11 +228,17 @@ def scratch_folder(prefix: str) -> contextlib.AbstractContextManager[str]:
 
 
 def _this_run() -> str:
-    """This process as a scratch folder's name says it: ``<id>-<start>`` (see :data:`OWNED_SCRATCH`). Asked each
-    time: a worker forked from the run is another process."""
+    """This process as a scratch folder's name says it: ``<id>-<start>`` (see :data:`OWNED_SCRATCH`). By its id
+    asked each time: a worker forked from the run is another process, which finds its own."""
+    return _run_of(os.getpid())
+
+
+@functools.lru_cache(maxsize=4)
+def _run_of(pid: int) -> str:
+    """``<pid>-<start>``, asked of the system once a process (psutil reads /proc for it: each staged file has it)."""
     import psutil
 
-    return f"{os.getpid()}-{int(psutil.Process().create_time())}"
+    return f"{pid}-{int(psutil.Process(pid).create_time())}"
 
 
 def _running(pid: int, started: int) -> bool:

@@ -49,7 +49,7 @@ from thidua_xlsx.model.campaign_book import (
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text.commands import CAMPAIGN_GUIDE
 from thidua_xlsx.text.workbook import NO, YES
-from thidua_xlsx.write import engine
+from thidua_xlsx.write import engine, xlsx
 from thidua_xlsx.write.engine import FIXED_DATE, FONT, HEADER_FILL, replacing
 
 # The guide's one column, as wide as A4 upright holds between the decree's margins: LibreOffice does not scale a
@@ -136,9 +136,7 @@ def _write_periods(wb, campaign: cm.Campaign, fmt) -> None:
 def open_book(path: Path, title: str):
     """An xlsxwriter workbook at ``path`` for a book the secretary (or the commune's officer) edits, and its formats
     (fixed document dates: the same content gives the same file)."""
-    import xlsxwriter
-
-    wb = xlsxwriter.Workbook(str(path), {
+    wb = xlsx.file_alike_workbook_class()(str(path), {
         "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
         "default_date_format": "dd/mm/yyyy",
     })

@@ -20,9 +20,7 @@ from __future__ import annotations
 import functools
 import io
 import json
-import os
 import re
-import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,22 +123,19 @@ def made_file(batches: ImportBatches, part: int) -> bytes:
     return _file_bytes(batches.mapping, batches.parts[part])
 
 
-# xlsxwriter zips each part of a file from a temporary file of its own, dated 31/1/1980, with that file's
-# permissions (mkstemp's 0600; Windows reports 0666); made in memory, its parts are dated 1/1/1980 and carry none.
 # The import files are made in memory (a temporary file made and removed per part cost ~30 ms a file here, more
-# than the file's own work) and their parts zipped as the temporary files would have: the same bytes as before.
-PART_TIME = (1980, 1, 31, 0, 0, 0)
-PART_ATTRIBUTES = (stat.S_IFREG | (0o666 if os.name == "nt" else 0o600)) << 16
+# than the file's own work) and their parts zipped as the temporary files would have (zipped.FILE_PART_DATE,
+# FILE_PART_ATTRIBUTES): the same bytes as before.
 
 
 def _file_bytes(mapping: pi.Mapping, rows: tuple[pi.ImportRow, ...]) -> bytes:
     """One import file's bytes: its parts zipped once (:func:`thidua_xlsx.write.zipped.zip_bytes`, each dated and
     marked as above; the parts every file shares — styles, theme, workbook — compressed once a process)."""
-    from thidua_xlsx.write.zipped import zip_bytes
+    from thidua_xlsx.write.zipped import FILE_PART_ATTRIBUTES, FILE_PART_DATE, zip_bytes
 
     wb = xlsx.workbook_class()(io.BytesIO(), engine.workbook_options(in_memory=True))
     _write_file(wb, rows, mapping)
-    return zip_bytes(xlsx.workbook_parts(wb), PART_TIME, PART_ATTRIBUTES, OWN_PARTS)
+    return zip_bytes(xlsx.workbook_parts(wb), FILE_PART_DATE, FILE_PART_ATTRIBUTES, OWN_PARTS)
 
 
 OWN_PARTS = frozenset(("xl/worksheets/sheet1.xml", "xl/sharedStrings.xml"))  # a file's rows: never kept compressed

@@ -11,12 +11,18 @@ department workbook with xlsxwriter's own, tests/test_generate_skeleton.py).
 
 from __future__ import annotations
 
+import os
+import stat
 import struct
 import zipfile
 import zlib
 from collections.abc import Iterable
 
 EXCEL_DATE = (1980, 1, 1, 0, 0, 0)  # xlsxwriter's in-memory parts' time: Excel's
+# xlsxwriter writing to a file zips each part from a temporary file of its own, dated 31/1/1980, with that file's
+# permissions (mkstemp's 0600; Windows reports 0666): a book made in memory and zipped with these is the same bytes.
+FILE_PART_DATE = (1980, 1, 31, 0, 0, 0)
+FILE_PART_ATTRIBUTES = (stat.S_IFREG | (0o666 if os.name == "nt" else 0o600)) << 16
 # The zip format's records as zipfile packs them (its module's constants, not in its typed interface)
 _CENTRAL, _CENTRAL_SIGNATURE = "<4s4B4HL2L5H2L", b"PK\001\002"
 _END, _END_SIGNATURE = b"<4s4H2LH", b"PK\005\006"

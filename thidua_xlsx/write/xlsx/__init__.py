@@ -9,6 +9,8 @@ shared strings, its ``_write_*`` methods — is used here only, behind a few nam
   what never needs it (a cell reference, a style index): ~30 % of a summary's time (400,000 cells at 1,000
   departments) and of a department workbook's writing; and a row of plain values written out at once (the summary's
   long tables, in constant_memory mode);
+- :func:`file_alike_workbook_class`: a book written to a path (the campaign books) made in memory, zipped as
+  xlsxwriter zips it from its temporary files;
 - :func:`remembering_workbook_class`: the department workbooks', which also remember the XML of the formulas, data
   validations, conditional formats and rows that every form of a rubric repeats;
 - :class:`Watch` and :class:`Written`: rows written once a workbook and given again to its later sheets
@@ -214,6 +216,31 @@ def workbook_class() -> type:
         worksheet_class = worksheet_class()
 
     return ShortCellsWorkbook
+
+
+@cache
+def file_alike_workbook_class() -> type:
+    """xlsxwriter's Workbook for a book written to a path (a campaign book), its parts made in memory and zipped by
+    :func:`thidua_xlsx.write.zipped.zip_bytes` as its own ``close`` zips them from a temporary file each (dated and
+    marked as those files: ``FILE_PART_DATE``, ``FILE_PART_ATTRIBUTES``): the same bytes, without a temporary file
+    made, written, dated and removed for every part. xlsxwriter's own where :func:`shortcuts` is False."""
+    import xlsxwriter
+
+    if not shortcuts():
+        return xlsxwriter.Workbook
+
+    class FileAlikeWorkbook(xlsxwriter.Workbook):
+        def __init__(self, filename: str, options: dict | None = None):
+            super().__init__(io.BytesIO(), {**(options or {}), "in_memory": True})
+            self.target = filename
+
+        def close(self):
+            from thidua_xlsx.write.zipped import FILE_PART_ATTRIBUTES, FILE_PART_DATE, zip_bytes
+
+            with open(self.target, "wb") as fh:
+                fh.write(zip_bytes(workbook_parts(self), FILE_PART_DATE, FILE_PART_ATTRIBUTES))
+
+    return FileAlikeWorkbook
 
 
 @cache
