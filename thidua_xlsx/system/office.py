@@ -319,7 +319,6 @@ def _environment(temporary: Path) -> dict[str, str]:
     return env
 
 
-
 def _run(soffice: str, sources: list[Path], target: str, outdir: Path, profile: Path, *,
          timeout: float) -> tuple[bool, str]:
     """One headless soffice converting ``sources`` into ``outdir`` on ``profile``, killed with its whole
