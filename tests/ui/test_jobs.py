@@ -103,3 +103,32 @@ def test_a_wait_for_a_run_still_running_at_its_deadline_fails_with_what_it_saw(t
         release.set()
     assert "'state': 'running'" in str(failed.value) and "Đang chạy" in str(failed.value)
     assert wait_job(found, started.headers["Location"])["state"] in ("done", "failed")
+
+
+def test_a_run_ending_while_its_page_is_drawn_is_shown_running_then_done_with_what_it_wrote(tmp_path, monkeypatch):
+    """The run's page reads the run's state once, before its Result: a run that ends while the page is drawn is
+    shown still running (its page asks again and reloads), never "done" with nothing written and no more asking."""
+    from thidua_xlsx.ui import views
+
+    folder, returned = school_campaign(tmp_path)
+    for name in RETURNED:
+        shutil.copy2(returned / name, folder / "inbox" / name)
+    release = held_runs(monkeypatch)
+    app, found = client(folder)
+    merged = found.post("/vong/cham-diem/tong-hop", data={"csrf": form_token(TOKEN)})
+    job = app.extensions["thidua_jobs"].get(merged.headers["Location"].rsplit("/", 1)[1])
+    real_results = views._results
+
+    def results_then_the_run_ends(running):
+        shown = real_results(running)  # read while it runs: nothing written yet
+        release.set()
+        _ended(running)
+        return shown
+
+    monkeypatch.setattr(views, "_results", results_then_the_run_ends)
+    drawn = found.get(merged.headers["Location"]).get_data(as_text=True)
+
+    assert job.state == ui_jobs.DONE
+    assert 'data-state="running"' in drawn and "tong-hop_cham-diem.xlsx" not in drawn
+    monkeypatch.setattr(views, "_results", real_results)
+    assert "Xong Tệp đã ghi tong-hop_cham-diem.xlsx" in text(found.get(merged.headers["Location"]))  # asked again

@@ -395,7 +395,11 @@ def job(job_id: str):
     found = page().jobs.get(job_id)
     if found is None:
         abort(404)
-    return render_template("job.html", job=found, results=_results(found), folder=page().folder)
+    # Its state read once, before what it wrote: a run publishes its state last (ui/jobs.py), so a page that says it
+    # ended shows its Result; read while the page is drawn, a run ending meanwhile was said done with nothing in it
+    # and no longer polled.
+    state = found.state
+    return render_template("job.html", job=found, state=state, results=_results(found), folder=page().folder)
 
 
 def job_json(job_id: str):
