@@ -3,9 +3,9 @@
     python samples/build_commune.py          # after build_samples.py and build_year.py
 
 Steps, as the commune's officer and the schools would do them:
-1. ``init --level cap-xa`` in samples/cap-xa/ (fixed campaign id), the school year set to the samples' (2025-2026)
-   and the list of schools: Trường Tiểu học Trực Cường, Trường THCS Kim Sơn, Trường Tiểu học Thử Nghiệm and
-   Trường Mầm non Trực Cường;
+1. ``init --level cap-xa`` in samples/cap-xa/ (fixed campaign id and key: khoa-bi-mat.txt), the school year set to
+   the samples' (2025-2026) and the list of schools: Trường Tiểu học Trực Cường, Trường THCS Kim Sơn, Trường Tiểu
+   học Thử Nghiệm and Trường Mầm non Trực Cường;
 2. the schools send their final summaries (inbox/): Trực Cường its final one (samples/tong-hop-cuoi.xlsx, after the
    council) and the one before it, by mistake; Kim Sơn its 2025-2026 year (made as samples/ca-nam is, a year
    earlier, by build_year.build; never met its council); Thử
@@ -28,22 +28,24 @@ sys.path.insert(0, str(SAMPLES.parent))
 
 from openpyxl import load_workbook  # noqa: E402
 
-from samples.build_samples import COMMUNE_ID  # noqa: E402
+from samples.build_samples import COMMUNE_ID, COMMUNE_KEY  # noqa: E402
 from samples.build_year import build as build_year  # noqa: E402
 from tests.decide.conftest import SAVED  # noqa: E402
 from tests.filling import council_types  # noqa: E402
 from tests.scoring_round import T1_SCORES, T2_SCORES, fill_department, scoring_round  # noqa: E402
 from thidua_xlsx.commands.merge import merge  # noqa: E402
-from thidua_xlsx.model import layout as ly  # noqa: E402
 from thidua_xlsx.model.level_above import SchoolRef  # noqa: E402
+from thidua_xlsx.model.places import COMMUNE_KEY_FILE  # noqa: E402
 from thidua_xlsx.model.requests import MergeRequest  # noqa: E402
 from thidua_xlsx.model.titles import CSTDCS  # noqa: E402
 from thidua_xlsx.read.level_above_book import load_level_above_preset  # noqa: E402
 from thidua_xlsx.service import apply_council_file, merge_inbox  # noqa: E402
+from thidua_xlsx.system.commune_key import KEY_PREFIX  # noqa: E402
+from thidua_xlsx.text.level_above import KEY_FILE_HEAD  # noqa: E402
 from thidua_xlsx.write.level_above_book import write_level_above_book  # noqa: E402
 from thidua_xlsx.write.summary import write_summary  # noqa: E402
 
-CAMPAIGN_ID = COMMUNE_ID  # the schools' samples are sealed with the codes it issues (build_samples.py)
+CAMPAIGN_ID = COMMUNE_ID  # the schools' samples are sealed with the codes its key issues (build_samples.py)
 SCHOOLS = (SchoolRef("TH-TC", "Trường Tiểu học Trực "
                               "Cường", "tieu-hoc"), SchoolRef("THCS-KS", "Trường THCS Kim "
                                                                                               "Sơn", "thcs"),
@@ -57,6 +59,7 @@ def main() -> None:
     (HERE / "inbox").mkdir(parents=True)
     preset = load_level_above_preset()
     write_level_above_book(replace(preset, id=CAMPAIGN_ID, schools=SCHOOLS), HERE / "cap-tren.xlsx")
+    (HERE / COMMUNE_KEY_FILE).write_text(KEY_FILE_HEAD + KEY_PREFIX + COMMUNE_KEY.secret.hex() + "\n", encoding="utf-8")
     shutil.copy(SAMPLES / "tong-hop-cuoi.xlsx", HERE / "inbox" / "TH-Truc-Cuong_tong-hop-cuoi.xlsx")
     shutil.copy(SAMPLES / "tong-hop.xlsx", HERE / "inbox" / "TH-Truc-Cuong_tong-hop.xlsx")
     with tempfile.TemporaryDirectory() as work:
@@ -75,7 +78,7 @@ def main() -> None:
 
 def _code(school: str) -> str:
     """The code the sample commune issues ``school`` (a code of SCHOOLS) for the year."""
-    return ly.origin_code(CAMPAIGN_ID, school, "2025-2026")
+    return COMMUNE_KEY.school_code(school, "2025-2026")
 
 
 def _third_school(work: Path, target: Path) -> None:

@@ -32,6 +32,7 @@ Only unlocked cells are written (tests/filling.py refuses locked ones), as teach
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import random
 import shutil
 import sys
@@ -46,6 +47,7 @@ from tests.filling import council_types, fill, forms, layout, person_values, she
 from thidua_xlsx.decide.history import with_history  # noqa: E402
 from thidua_xlsx.model import campaign as cm  # noqa: E402
 from thidua_xlsx.model import layout as ly  # noqa: E402
+from thidua_xlsx.model.commune_key import CommuneKey  # noqa: E402
 from thidua_xlsx.model.history_book import DEPARTMENTS, INITIATIVES, PEOPLE, SERVICE, HistoryBook, TableRows  # noqa: E402
 from thidua_xlsx.model.places import CAMPAIGN_FILE  # noqa: E402
 from thidua_xlsx.model.titles import CSTD_TINH, CSTDCS, LDTT, NO_PROPOSAL, TTLDTT, TTLDXS  # noqa: E402
@@ -61,8 +63,11 @@ from thidua_xlsx.write.report_json import write_report_json  # noqa: E402
 from thidua_xlsx.write.summary import write_summary  # noqa: E402
 
 CAMPAIGN_ID = "truccuong-2025-2026"
-# The sample commune's own campaign id (samples/cap-xa, build_commune.py): the codes it issues its schools come from it
+# The sample commune's campaign id and its key (samples/cap-xa, build_commune.py; its khoa-bi-mat.txt): the codes it
+# issues its schools come from the key. A sample's key is public, as everything of a sample is; a commune's own is
+# random (system.commune_key).
 COMMUNE_ID = "xa-truccuong-2025-2026"
+COMMUNE_KEY = CommuneKey(hashlib.sha256(b"thidua-xlsx sample commune Truc Cuong").digest())
 MISSING_DEPARTMENT = "TO-CB"  # never sends its scores
 TWICE_DEPARTMENT = "TO-K23"  # sends a first version, then a corrected one
 FAULTY_DEPARTMENT = "TO-K45"  # out-of-range scores, blanks, a score typed as text "9,5"
@@ -83,7 +88,7 @@ def main() -> None:
         target = HERE / name
         shutil.rmtree(target, ignore_errors=True) if target.is_dir() else target.unlink(missing_ok=True)
     preset = load_preset("tieu-hoc")
-    code = ly.origin_code(COMMUNE_ID, "TH-TC", preset.school.school_year)  # the code the commune sent the school
+    code = COMMUNE_KEY.school_code("TH-TC", preset.school.school_year)  # the code the commune sent the school
     init_campaign(HERE, "tieu-hoc", campaign=replace(
         preset, id=CAMPAIGN_ID, rules=replace(preset.rules, cstdcs_quota_percent=CSTDCS_QUOTA_PERCENT),
         school=replace(preset.school, authority_code=code)))

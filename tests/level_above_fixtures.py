@@ -5,13 +5,17 @@ from __future__ import annotations
 import dataclasses
 
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.commune_key import CommuneKey
 from thidua_xlsx.model.level_above import LevelAbove, SchoolSummary
 from thidua_xlsx.text.collation import fold
 
+KEY = CommuneKey(bytes(range(32)))  # the tests' commune's key
 
-def sealed(summary: SchoolSummary, campaign: LevelAbove) -> SchoolSummary:
-    """``summary`` sealed with the code ``campaign`` issued the school it names (its content: a stand-in digest)."""
+
+def sealed(summary: SchoolSummary, campaign: LevelAbove, key: CommuneKey = KEY) -> SchoolSummary:
+    """``summary`` sealed with the code the commune of ``key`` issued the school it names (its content: a stand-in
+    digest)."""
     school = next(s for s in campaign.schools if fold(s.name) == fold(summary.school))  # as the commune matches
     content = summary.content or "d" * 64
     return dataclasses.replace(summary, content=content, seal=ly.seal_for(
-        ly.origin_code(campaign.id, school.code, campaign.school_year), content))
+        key.school_code(school.code, campaign.school_year), content))

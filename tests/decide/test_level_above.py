@@ -8,7 +8,7 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-from tests.level_above_fixtures import sealed
+from tests.level_above_fixtures import KEY, sealed
 from tests.summary_meta import with_schema
 from thidua_xlsx.decide.level_above import level_above_summary
 from thidua_xlsx.model import layout as ly
@@ -43,7 +43,7 @@ def _summary(file: str, school: str, *proposals: Proposal, council: bool = True)
 def test_a_cstdcs_without_its_vote_or_its_proof_is_held_apart_the_file_still_used():
     bare = Proposal("", PERSON, "GV1", "Nguyễn Văn An", "CSTDCS", dob="1980-01-01")
     read = {"a.xlsx": _summary("a.xlsx", "Trường Tiểu học A", bare)}
-    summary = level_above_summary(CAMPAIGN, [_file("a.xlsx")], read)
+    summary = level_above_summary(CAMPAIGN, [_file("a.xlsx")], read, KEY)
     said = {i.code: i.message for i in summary.issues}
     assert "Tạm giữ Nguyễn Văn An (Trường Tiểu học A) – Chiến sĩ thi đua cơ sở: hồ sơ chưa có kết quả bỏ phiếu (QĐ " \
            "638/QĐ-BNV); hồ sơ chưa có minh chứng HTXSNV hay quyết định công nhận sáng kiến." \
@@ -58,7 +58,7 @@ def test_a_person_proposed_by_two_schools_is_held_apart_at_both():
     unit = Proposal("", COLLECTIVE, "TO1", "Tổ 1", "TTLDTT")
     read = {"a.xlsx": _summary("a.xlsx", "Trường Tiểu học A", one, unit),
             "b.xlsx": _summary("b.xlsx", "TRƯỜNG THCS B", other)}
-    summary = level_above_summary(CAMPAIGN, [_file("a.xlsx"), _file("b.xlsx")], read)
+    summary = level_above_summary(CAMPAIGN, [_file("a.xlsx"), _file("b.xlsx")], read, KEY)
     held = [i.message for i in summary.issues if i.code == "level_above.held"]
     assert held == [
         "Tạm giữ Nguyễn Văn An (Trường Tiểu học A) – Lao động tiên tiến: Trường THCS B cũng đề nghị người này danh "
@@ -89,7 +89,8 @@ def test_a_broken_file_an_older_summary_and_a_newer_one_are_each_said(tmp_path):
 def test_an_officer_s_removal_the_schools_files_no_longer_carry_is_said_not_applied():
     one = Proposal("", PERSON, "GV1", "Nguyễn Văn An", "LDTT", dob="1980-01-01")
     mark = OfficerMark(False, "Không đủ minh chứng", LISTED, "Danh sách", 5, "Trần Văn Bình")
-    after = level_above_summary(CAMPAIGN, [_file("a.xlsx")], {"a.xlsx": _summary("a.xlsx", "Trường Tiểu học A", one)},
+    read = {"a.xlsx": _summary("a.xlsx", "Trường Tiểu học A", one)}
+    after = level_above_summary(CAMPAIGN, [_file("a.xlsx")], read, KEY,
                                 OfficerPass("xa.xlsx", {("A", PERSON, "GV9", "CSTDCS"): mark}))
     assert [p.who for p in after.proposals] == ["GV1"] and after.removed == ()
     said = [i for i in after.issues if i.code == "level_above.removal_unknown"]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.level_above_fixtures import sealed
+from tests.level_above_fixtures import KEY, sealed
 from thidua_xlsx.decide.level_above import level_above_summary
 from thidua_xlsx.model.inbox import InboxFile
 from thidua_xlsx.model.level_above import (
@@ -46,7 +46,7 @@ def _merge(*proposals: Proposal, council: bool = True, edited: bool = False, cha
                                            edited=edited, changes=changes), CAMPAIGN)}
     officer = OfficerPass("xa.xlsx", {("A", p.kind, p.who, p.title): dataclasses.replace(  # made on this line, file
         m, name=m.name or p.name, fingerprint=m.fingerprint or sha) for p, m in marks.items()}) if marks else None
-    return level_above_summary(CAMPAIGN, [_file("a.xlsx")], read, officer)
+    return level_above_summary(CAMPAIGN, [_file("a.xlsx")], read, KEY, officer)
 
 
 def _mark(agree: bool, why: str, part: str = HELD) -> OfficerMark:
@@ -153,7 +153,7 @@ def test_a_byte_for_byte_copy_is_a_copy_not_a_newer_version():
     read = {name: sealed(SchoolSummary(name, "same", None, "c", "Trường A", "2025-2026", True, (CHI,)), CAMPAIGN)
             for name in ("a.xlsx", "a-gui-lai.xlsx")}
     files = [_file("a-gui-lai.xlsx", dt.datetime(2026, 6, 2)), _file("a.xlsx")]
-    summary = level_above_summary(CAMPAIGN, files, read)
+    summary = level_above_summary(CAMPAIGN, files, read, KEY)
     status = {f.name: (f.status, f.reason) for f in summary.files}
     assert status == {"a.xlsx": ("accepted", ""), "a-gui-lai.xlsx": ("skipped", "level_above.copy")}
     copy = next(f for f in summary.files if f.name == "a-gui-lai.xlsx").issues[0]

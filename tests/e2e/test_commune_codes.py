@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from tests.ui.pages import SAMPLES, client, text
 from thidua_xlsx.cli import main
-from thidua_xlsx.model import layout as ly
+from thidua_xlsx.system.commune_key import commune_key
 
 
 def _opening(tmp_path):
@@ -25,7 +25,9 @@ def _codes(folder) -> dict[str, str]:
 
     campaign, _problems = load_level_above_book(folder / "cap-tren.xlsx")
     assert campaign is not None
-    return {s.name: ly.origin_code(campaign.id, s.code, campaign.school_year) for s in campaign.schools}
+    key, made = commune_key(folder)
+    assert not made  # the sample commune's own key, copied with its folder
+    return {s.name: key.school_code(s.code, campaign.school_year) for s in campaign.schools}
 
 
 def test_every_school_s_code_is_said_at_the_opening(tmp_path):

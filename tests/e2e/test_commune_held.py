@@ -23,11 +23,10 @@ from click.testing import CliRunner
 from docx import Document as Docx
 from openpyxl import load_workbook
 
-from samples.build_samples import COMMUNE_ID
+from samples.build_samples import COMMUNE_KEY
 from tests.no_office import no_libreoffice
 from tests.summary_meta import rewrite_meta
 from thidua_xlsx.cli import main
-from thidua_xlsx.model import layout as ly
 from thidua_xlsx.text import level_above as lx
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -50,7 +49,7 @@ def _school_b(work: Path) -> Path:
     wb = load_workbook(work / "campaign.xlsx")
     next(r for r in wb["Trường"].iter_rows() if r[0].value == "Tên trường")[1].value = SCHOOL_B
     code = next(r for r in wb["Trường"].iter_rows() if r[0].value == "Mã xác thực do cấp trên cấp")[1]
-    code.value = ly.origin_code(COMMUNE_ID, "MN-TC", "2025-2026")  # the place it takes in the commune's list
+    code.value = COMMUNE_KEY.school_code("MN-TC", "2025-2026")  # the place it takes in the commune's list
     for r in wb["Nhân sự"].iter_rows(min_row=2):
         if r[1].value != BOTH_SCHOOLS and isinstance(r[3].value, dt.datetime):
             r[3].value -= dt.timedelta(days=1)

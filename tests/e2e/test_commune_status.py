@@ -20,6 +20,7 @@ def _commune(tmp_path: Path, deadline: dt.date) -> Path:
     root = tmp_path / "xa"
     shutil.copytree(SAMPLES / "cap-xa" / "inbox", root / "inbox")
     shutil.copy(SAMPLES / "cap-xa" / "cap-tren.xlsx", root)
+    shutil.copy(SAMPLES / "cap-xa" / "khoa-bi-mat.txt", root)  # its key, which issued the schools' codes
     wb = load_workbook(root / "cap-tren.xlsx")
     next(r for r in wb[AUTHORITY_SHEET].iter_rows(min_row=2) if r[0].value == "Hạn các trường gửi hồ sơ")[1].value = \
         dt.datetime.combine(deadline, dt.time())

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from tests.summary_meta import rewrite_meta
 from thidua_xlsx.cli import main
+from thidua_xlsx.model.places import COMMUNE_KEY_FILE
 from thidua_xlsx.read.containment import OWN, SCHOOL
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -54,6 +55,7 @@ def test_a_crafted_school_summary_is_refused_at_the_commune_and_the_rest_is_read
     root = tmp_path / "xa"
     shutil.copytree(SAMPLES / "cap-xa" / "inbox", root / "inbox")
     shutil.copy(SAMPLES / "cap-xa" / "cap-tren.xlsx", root)
+    shutil.copy(SAMPLES / "cap-xa" / COMMUNE_KEY_FILE, root)  # the sample commune's key, which issued the codes
     bomb = _bomb(root / "inbox" / "TH-Truc-Cuong_ban-moi.xlsx", 100)
     assert bomb.stat().st_size < 2 * 1024 * 1024  # small on disk; 100 MB of cells once inflated
 
@@ -89,6 +91,7 @@ def _commune_with(tmp_path: Path, name: str, make) -> dict:
     root = tmp_path / "xa"
     shutil.copytree(SAMPLES / "cap-xa" / "inbox", root / "inbox")
     shutil.copy(SAMPLES / "cap-xa" / "cap-tren.xlsx", root)
+    shutil.copy(SAMPLES / "cap-xa" / COMMUNE_KEY_FILE, root)  # the sample commune's key, which issued the codes
     for old in (root / "inbox").glob("TH-Truc-Cuong*"):
         old.unlink()
     make(tmp_path / "truong", root / "inbox" / name)
@@ -132,14 +135,40 @@ def test_a_file_made_without_the_code_is_of_unknown_origin_and_held(tmp_path):
 
 def test_another_school_s_code_in_this_school_s_name_is_caught(tmp_path):
     """Someone with Kim Sơn's code (or any other) makes a summary in Trực Cường's name."""
-    from samples.build_samples import COMMUNE_ID
-    from thidua_xlsx.model import layout as ly
+    from samples.build_samples import COMMUNE_KEY
 
-    other = ly.origin_code(COMMUNE_ID, "THCS-KS", "2025-2026")
+    other = COMMUNE_KEY.school_code("THCS-KS", "2025-2026")
     found = _commune_with(tmp_path, "TH-Truc-Cuong.xlsx", lambda work, target: _school_run(work, target, other))
     assert found["school"]["origin"] == "bad_seal"
     assert "dấu xác thực không khớp mã của trường" in found["output"]
     assert not [p for p in found["data"]["proposals"] if p["school"] == "TH-TC"]
+
+
+def test_a_school_still_on_last_version_s_code_is_named_with_what_to_send_not_called_forged(tmp_path):
+    """Before 0.8 the commune's codes were keyed with its campaign id: a school that typed such a code seals with it.
+    The commune names the old code, says the data is as sealed, and lists the code to send it now."""
+    from samples.build_samples import COMMUNE_ID, COMMUNE_KEY
+    from thidua_xlsx.model.commune_key import legacy_school_code
+
+    old = legacy_school_code(COMMUNE_ID, "TH-TC", "2025-2026")
+    found = _commune_with(tmp_path, "TH-Truc-Cuong.xlsx", lambda work, target: _school_run(work, target, old))
+    assert found["school"]["origin"] == "old_code"
+    said = found["output"]
+    assert "Bảng tổng hợp của Trường Tiểu học Trực Cường có dấu theo mã xác thực cũ" in said
+    assert "không bị sửa sau khi chương trình của trường ghi" in said and "gửi trường mã mới" in said
+    assert "dấu xác thực không khớp" not in said
+    assert "không rõ nguồn gốc" not in said.split("Trực Cường có dấu")[1][:200]
+    assert {h["why"][-1]["code"] for h in found["data"]["held"] if h["school"] == "TH-TC"} == {
+        "level_above.held_origin_old_code"}
+    status = CliRunner().invoke(main, ["status", str(tmp_path / "xa" / "inbox")])
+    new = COMMUNE_KEY.school_code("TH-TC", "2025-2026")
+    assert f"Trường Tiểu học Trực Cường: {new} – trường còn dùng mã cũ: hãy gửi trường mã mới này" in status.output
+    assert "Trường THCS Kim Sơn: " + COMMUNE_KEY.school_code("THCS-KS", "2025-2026") + "\n" in status.output
+    from tests.ui.pages import client, text
+
+    page = text(client(tmp_path / "xa")[1].get("/"))  # the commune's page: the code to send, and why
+    assert f"Trường Tiểu học Trực Cường {new} Đã gửi" in page
+    assert "dấu theo mã cũ của phiên bản trước (dữ liệu không bị sửa; gửi trường mã mới)" in page
 
 
 def test_a_truncated_summary_is_refused_and_counted_once(tmp_path):

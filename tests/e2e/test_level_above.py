@@ -15,7 +15,7 @@ from samples.build_samples import COMMUNE_ID
 from tests.no_office import no_libreoffice, without_libreoffice
 from thidua_xlsx.cli import main
 from thidua_xlsx.model.level_above_book import AUTHORITY_SHEET, SCHOOLS_SHEET
-from thidua_xlsx.model.places import LEVEL_ABOVE_BOOK
+from thidua_xlsx.model.places import COMMUNE_KEY_FILE, LEVEL_ABOVE_BOOK
 from thidua_xlsx.text import level_above as lx
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -42,7 +42,8 @@ def _commune(root: Path) -> Path:
     assert "3 trường mẫu" in result.output
     _set_field(folder / LEVEL_ABOVE_BOOK, "Năm học", "2025-2026")
     _set_field(folder / LEVEL_ABOVE_BOOK, "Mã chiến dịch (không "
-                                   "sửa)", COMMUNE_ID)  # the commune that issued the samples' codes
+                                   "sửa)", COMMUNE_ID)
+    shutil.copy(SAMPLES / "cap-xa" / COMMUNE_KEY_FILE, folder)  # the key that issued the samples' codes, restored
     return folder
 
 
@@ -118,7 +119,7 @@ def test_the_lists_and_counts_equal_the_schools_proposals(merged):
     assert counts["CSTDCS"]["TH-TC"] == sum(1 for r in listed if r[6] == "Chiến sĩ thi đua cơ sở") - 1
     ws = merged["book"][lx.S_SCHOOLS]
     total = next(row for row in ws.iter_rows(values_only=True) if row[1] == lx.TOTAL)
-    assert total[7] == len(held) and sum(v for v in total[8:] if v) == len(proposals)
+    assert total[6] == len(held) and sum(v for v in total[7:] if v) == len(proposals)
 
 
 def test_a_cstdcs_carries_its_vote_and_its_grounds(merged):

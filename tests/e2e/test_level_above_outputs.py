@@ -22,6 +22,7 @@ def _commune(tmp_path: Path) -> Path:
     root = tmp_path / "xa"
     shutil.copytree(SAMPLES / "cap-xa" / "inbox", root / "inbox")
     shutil.copy(SAMPLES / "cap-xa" / "cap-tren.xlsx", root)
+    shutil.copy(SAMPLES / "cap-xa" / "khoa-bi-mat.txt", root)  # its key, which issued the schools' codes
     return root
 
 

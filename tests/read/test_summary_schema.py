@@ -8,6 +8,7 @@ from openpyxl import load_workbook
 
 from tests.decide.conftest import run, school  # noqa: F401 - the module fixture: a merged scoring round
 from tests.filling import council_types
+from tests.level_above_fixtures import KEY
 from tests.summary_meta import with_schema
 from thidua_xlsx.cli import EXIT_UNUSABLE
 from thidua_xlsx.model import layout as ly
@@ -72,7 +73,7 @@ def test_a_summary_written_with_the_level_above_s_code_carries_a_seal_the_level_
 
     from thidua_xlsx.write.summary import write_summary
 
-    code = ly.origin_code("bi-mat-cua-xa", "TH-A", "2025-2026")
+    code = KEY.school_code("TH-A", "2025-2026")
     merged = merge_inbox(school["inbox"], school["folder"])
     c = merged.campaign
     sealed = dataclasses.replace(merged, campaign=dataclasses.replace(c, school=dataclasses.replace(
@@ -87,7 +88,7 @@ def test_a_summary_written_with_the_level_above_s_code_carries_a_seal_the_level_
     meta = meta_of(tmp_path / "s.xlsx")
     assert len(meta.seal) == 64 and meta.newest_input.startswith("2026-")
     assert ly.sealed_with(code, meta.seal, ly.content_digest(meta))
-    assert not ly.sealed_with(ly.origin_code("bi-mat-cua-xa", "TH-B", "2025-2026"), meta.seal, ly.content_digest(meta))
+    assert not ly.sealed_with(KEY.school_code("TH-B", "2025-2026"), meta.seal, ly.content_digest(meta))
     changed = dataclasses.replace(meta, decisions=((*meta.decisions[0][:2], not meta.decisions[0][2],
                                                     meta.decisions[0][3]), *meta.decisions[1:]))
     assert not ly.sealed_with(code, meta.seal, ly.content_digest(changed))

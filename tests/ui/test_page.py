@@ -376,7 +376,7 @@ def test_the_communes_schools_and_merge(tmp_path):
     _app, found = client(folder)
     page = text(found.get("/"))
     assert "Ủy ban nhân dân xã Trực Cường" in page
-    code = r"[A-Z0-9]{5}-[A-Z0-9]{5}"  # each school's code, to send it (issue 49)
+    code = r"[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}"  # each school's code, to send it
     assert re.search(f"Trường Tiểu học Trực Cường {code} Đã gửi 18/05/2026 Gửi 2 bản", page)
     assert re.search(f"Trường Tiểu học Thử Nghiệm {code} Đã gửi", page) and "Sửa tay" in page
     assert re.search(f"Trường Mầm non Trực Cường {code} Chưa gửi", page)

@@ -9,8 +9,9 @@ import json
 
 import pytest
 
+from tests.level_above_fixtures import KEY
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.model.level_above import officer_seal, officer_seal_of
+from thidua_xlsx.model.level_above import officer_seal
 from thidua_xlsx.write.engine import META_BATCH, Streamed, meta_cells, meta_json
 from thidua_xlsx.write.level_above import _write_json
 
@@ -53,7 +54,7 @@ def test_a_metadata_record_written_as_it_is_made_is_the_one_made_whole(rows):
     assert list(meta_cells(streamed)) == ly.meta_cells(whole)
     assert "".join(meta_json(streamed)) == json.dumps(whole, ensure_ascii=False, sort_keys=True,
                                                       separators=(",", ":"))
-    assert officer_seal_of("c1", meta_json(streamed)) == officer_seal("c1", whole)
+    assert KEY.officer_seal_of(meta_json(streamed)) == officer_seal(KEY, whole)
 
 
 def test_a_record_whose_json_fills_its_last_cell_has_no_empty_cell_after_it():

@@ -18,12 +18,15 @@ from thidua_xlsx.deliver import Kept
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import places
 from thidua_xlsx.model import result as rs
+from thidua_xlsx.model.commune_key import CommuneKey
 from thidua_xlsx.model.errors import Stopped
-from thidua_xlsx.model.issues import Problems
-from thidua_xlsx.model.places import INBOX, LEVEL_ABOVE_BOOK
+from thidua_xlsx.model.issues import WARNING, Problems
+from thidua_xlsx.model.level_above import OLD_CODE
+from thidua_xlsx.model.places import COMMUNE_KEY_FILE, INBOX, LEVEL_ABOVE_BOOK
 from thidua_xlsx.model.report import Report, level_above_report
 from thidua_xlsx.model.result import Result, WrittenFile
 from thidua_xlsx.system import lock
+from thidua_xlsx.system.commune_key import commune_key
 from thidua_xlsx.system.voice import Voice, vietnam_today, warn_problems
 from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import commands as ct
@@ -35,7 +38,8 @@ if TYPE_CHECKING:  # for the annotations only: the CLI starts without the writer
 
 def init_level_above(directory: Path, campaign_id: str | None = None):
     """Write ``directory/cap-tren.xlsx`` (the commune's preset with a fresh campaign id, moved to today's school
-    year) and make ``inbox/`` beside it, where the schools' final summaries go."""
+    year), make its key beside it (kept when there is one: the codes issued stay valid) and ``inbox/``, where the
+    schools' final summaries go."""
     from thidua_xlsx.read.level_above_book import load_level_above_preset
     from thidua_xlsx.read.rule_sets import province_names
     from thidua_xlsx.write.launchers import write_launchers
@@ -47,6 +51,7 @@ def init_level_above(directory: Path, campaign_id: str | None = None):
     directory.mkdir(parents=True, exist_ok=True)
     with out.holding([lock.folder_lock_path(directory)], "init"):
         (directory / INBOX).mkdir(exist_ok=True)
+        commune_key(directory)
         write_level_above_book(campaign, directory / LEVEL_ABOVE_BOOK, province_names())
         launchers = write_launchers(directory)  # the double-click files that open the page on this folder
     return campaign, (WrittenFile(directory / LEVEL_ABOVE_BOOK, rs.CAMPAIGN), *(WrittenFile(p, rs.LAUNCHER)
@@ -73,7 +78,7 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Result:
     mapping = _import_mapping(r, output)  # refused before any work when it cannot be used
     out.prepare(outputs, r.force)
     with out.holding([lock.lock_path(o.path) for o in outputs], "merge", voice):
-        campaign, summary = read_level_above(r.inbox, book, voice, r.council_path)
+        campaign, summary, key = read_level_above(r.inbox, book, voice, r.council_path)
         warn_problems([*(i for f in summary.files for i in f.issues), *summary.issues], voice)
         report = level_above_report(summary, r.strict)
         voice.say(ct.LEVEL_ABOVE_DONE.format(sent=report.counts.submitted, schools=report.counts.departments,
@@ -85,7 +90,7 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Result:
             return Result("merge", report, (), places.LEVEL_ABOVE_KEY, home)
         inside = book.parent.resolve().is_relative_to(r.inbox.resolve())  # the inbox is never written
         written = Written() if inside else Written(book.parent)  # the commune's own outputs: an edited one is kept
-        _write_outputs(summary, report, r, output, mapping, written, voice)
+        _write_outputs(summary, key, report, r, output, mapping, written, voice)
         if r.docs_dir is not None:
             from thidua_xlsx.papers.level_above import write_level_above_papers
             from thidua_xlsx.text import level_above as lx
@@ -109,13 +114,12 @@ def status_level_above(inbox: Path, book: Path, strict: bool, voice: Voice = Voi
     """``status`` at the level above: each school of its list — sent (the file used, when it was saved, its
     fingerprint, its origin, whether its council passed it, edited by hand) or not, against the level above's
     deadline (late, or how many days are left) — and every problem found; its :class:`Report`. Writes nothing."""
-    from thidua_xlsx.model.layout import origin_code
     from thidua_xlsx.text.wording import day_text
 
-    campaign, summary = read_level_above(inbox, book, voice)
+    campaign, summary, key = read_level_above(inbox, book, voice)
     warn_problems([*(i for f in summary.files for i in f.issues), *summary.issues], voice)
     deadline = campaign.deadline
-    states = school_states(summary, vietnam_today())
+    states = school_states(summary, key, vietnam_today())
     voice.say(ct.LEVEL_ABOVE_STATUS_HEAD.format(
         sent=sum(1 for s in states if s.sent), schools=len(states),
         deadline=day_text(deadline) if deadline else ct.LEVEL_ABOVE_NO_DEADLINE))
@@ -135,12 +139,13 @@ def status_level_above(inbox: Path, book: Path, strict: bool, voice: Voice = Voi
             edited=ct.LEVEL_ABOVE_EDITED if state.edited else ""))
     voice.say(ct.LEVEL_ABOVE_CODES_HEAD)  # the seal starts on day one: each school's code, to send it
     for state in states:
-        voice.say(ct.LEVEL_ABOVE_CODE.format(school=state.school, code=state.code))
+        said = ct.LEVEL_ABOVE_CODE_OLD if state.origin == OLD_CODE else ct.LEVEL_ABOVE_CODE
+        voice.say(said.format(school=state.school, code=state.code))
     files: tuple[WrittenFile, ...] = ()
     if drafts_dir is not None:  # --thu: each school its code as an e-mail draft, with how to enter it
         from thidua_xlsx.write.drafts import code_drafts, say_drafted, write_drafts
 
-        codes = {s.code: origin_code(campaign.id, s.code, campaign.school_year) for s in campaign.schools}
+        codes = {s.code: key.school_code(s.code, campaign.school_year) for s in campaign.schools}
         with out.holding([lock.folder_lock_path(book.parent)], "status", voice):
             written = Written(book.parent)
             say_drafted(write_drafts(code_drafts(campaign, codes), drafts_dir, written), drafts_dir, voice)
@@ -151,9 +156,10 @@ def status_level_above(inbox: Path, book: Path, strict: bool, voice: Voice = Voi
 
 def read_level_above(inbox: Path, book: Path, voice: Voice = Voice(), officer: Path | None = None):
     """The level above's campaign and what its inbox holds (read only; the merge's and the commune page's one way):
-    (LevelAbove, LevelAboveSummary), with the officer's pass in ``officer`` when given (lines taken off, lines held
-    apart accepted, with reasons; its problems among the summary's). Stopped when its book, or the officer's, cannot be
-    used. The book used is said."""
+    (LevelAbove, LevelAboveSummary, CommuneKey), with the officer's pass in ``officer`` when given (lines taken off,
+    lines held apart accepted, with reasons; its problems among the summary's). Stopped when its book, its key or the
+    officer's book cannot be used. The book used is said; a key made now (a commune folder of a release before 0.8)
+    is said once, among the summary's problems."""
     from thidua_xlsx.decide.level_above import level_above_summary
     from thidua_xlsx.read.containment import scan_inbox
     from thidua_xlsx.read.level_above_book import load_level_above_book
@@ -163,18 +169,21 @@ def read_level_above(inbox: Path, book: Path, voice: Voice = Voice(), officer: P
     if campaign is None:
         raise Stopped(problems, ct.CAMPAIGN_INVALID.format(count=len(problems.errors), file=book))
     voice.warn(ct.LEVEL_ABOVE_USED.format(path=book, authority=campaign.authority))
+    key, made = commune_key(book.parent)
     items = scan_inbox(inbox)
     with voice.reading(len(items)) as on_file:
         files, read = read_school_summaries(items, on_file)
     said, marks = Problems(), None
+    if made:
+        said.add("level_above.key_made", WARNING, file=COMMUNE_KEY_FILE)
     if officer is not None:
         from thidua_xlsx.read.level_above_council import read_officer
 
-        marks = read_officer(officer, campaign, said)
+        marks = read_officer(officer, campaign, key, said)
         if marks is None:
             raise Stopped(said)
-    summary = level_above_summary(campaign, files, read, marks)
-    return campaign, replace(summary, issues=(*summary.issues, *said))
+    summary = level_above_summary(campaign, files, read, key, marks)
+    return campaign, replace(summary, issues=(*summary.issues, *said)), key
 
 
 @dataclass(frozen=True)
@@ -197,9 +206,10 @@ class SchoolState:
     code: str = ""  # the code the level above issues the school for the year: its final summary sealed with it
 
 
-def school_states(summary, today: dt.date) -> list[SchoolState]:
-    """Each school of ``summary``'s list (a LevelAboveSummary) against its campaign's deadline on ``today``."""
-    from thidua_xlsx.model.layout import VIETNAM_UTC_OFFSET, origin_code
+def school_states(summary, key: CommuneKey, today: dt.date) -> list[SchoolState]:
+    """Each school of ``summary``'s list (a LevelAboveSummary) against its campaign's deadline on ``today``, with the
+    code the commune's ``key`` issues it."""
+    from thidua_xlsx.model.layout import VIETNAM_UTC_OFFSET
 
     deadline = summary.campaign.deadline
     by_name = {f.name: f for f in summary.files}
@@ -210,7 +220,7 @@ def school_states(summary, today: dt.date) -> list[SchoolState]:
     campaign = summary.campaign
     for school in summary.schools:
         name = school.school.name
-        code = origin_code(campaign.id, school.school.code, campaign.school_year)
+        code = key.school_code(school.school.code, campaign.school_year)
         if school.summary is None:
             days = (dt.date.fromisoformat(deadline) - today).days if deadline else None
             found.append(SchoolState(name, False, days=days, code=code))
@@ -223,7 +233,8 @@ def school_states(summary, today: dt.date) -> list[SchoolState]:
     return found
 
 
-def _write_outputs(summary, report: Report, r, output: Path, mapping, written: Written, voice: Voice) -> None:
+def _write_outputs(summary, key: CommuneKey, report: Report, r, output: Path, mapping, written: Written,
+                   voice: Voice) -> None:
     """The commune's workbook (and its PDF), the fingerprints said, its JSON and the province's import files, in
     that order. What needs only the summary — the JSON, the import files' bytes — is made by worker processes
     while the workbook is written here (at a province's size), then each is written (named, recorded, said) in its
@@ -240,7 +251,7 @@ def _write_outputs(summary, report: Report, r, output: Path, mapping, written: W
         with pool.started(aside, _workers_aside(summary, staged, batches)) as start:
             json_made = start(_json_into, [(report, staged)] if staged else [])
             files_made = start(_import_file, range(len(batches.parts)) if batches else [])
-            write_level_above_summary(summary, output)
+            write_level_above_summary(summary, output, key)
             written.note(output)
             voice.say(ct.SUMMARY_DONE.format(path=output))
             if r.pdf:

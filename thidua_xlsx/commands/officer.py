@@ -16,8 +16,9 @@ from pathlib import Path
 from thidua_xlsx.model.errors import Refused
 from thidua_xlsx.model.issues import NOTE, Issue, Problems
 from thidua_xlsx.model.level_above import REASON_LIMIT, DecisionKey
-from thidua_xlsx.model.places import LEVEL_ABOVE_BOOK, LEVEL_ABOVE_KEY, Places
+from thidua_xlsx.model.places import LEVEL_ABOVE_KEY, Places
 from thidua_xlsx.model.typed import typed_text
+from thidua_xlsx.system.commune_key import commune_key
 from thidua_xlsx.system.files import replacing
 from thidua_xlsx.system.runs import summary_of
 
@@ -40,8 +41,8 @@ def officer_decisions(folder: Path, decisions: dict[DecisionKey, tuple[bool, str
     if not last:
         raise _refused("ui.officer_no_summary")
     typed, removed = _typed(decisions)
-    secret = _secret(folder)
-    held = held_rows(folder / last, secret)
+    commune, _made = commune_key(folder)
+    held = held_rows(folder / last, commune)
     if held is None:
         raise _refused("level_above.officer_seal", file=last)
     sheet, (agree_col, reason_col), rows = held
@@ -49,7 +50,7 @@ def officer_decisions(folder: Path, decisions: dict[DecisionKey, tuple[bool, str
     unknown = [key for key in typed if key not in where]
     if unknown:
         raise _refused("ui.officer_stale", count=len(unknown))
-    kept_marks = held_marks(at.officer_book, secret) if at.officer_book.is_file() else {}
+    kept_marks = held_marks(at.officer_book, commune) if at.officer_book.is_file() else {}
     if kept_marks is None:
         raise _refused("level_above.officer_seal", file=at.officer_book.relative_to(folder).as_posix())
     book = load_workbook(folder / last)
@@ -93,14 +94,6 @@ def _as_text(cell, text: str) -> None:
     cell.value = text or None
     if text:
         cell.data_type = "s"
-
-
-def _secret(folder: Path) -> str:
-    """The commune's own key (its campaign id, never sent): what its summaries' records are sealed with."""
-    from thidua_xlsx.read.level_above_book import load_level_above_book
-
-    campaign, _problems = load_level_above_book(folder / LEVEL_ABOVE_BOOK)
-    return campaign.id if campaign is not None else ""
 
 
 def _refused(code: str, **params) -> Refused:

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.commune_key import CommuneKey, legacy_school_code
 from thidua_xlsx.model.inbox import ACCEPTED, SKIPPED, SUPERSEDED, InboxFile, reject
 from thidua_xlsx.model.issues import NOTE, WARNING, Issue, Reason, issue, reason
 from thidua_xlsx.model.level_above import (
@@ -33,6 +34,7 @@ from thidua_xlsx.model.level_above import (
     COLLECTIVE,
     COLLECTIVE_RETITLED,
     HELD,
+    OLD_CODE,
     PERSON,
     SEALED,
     TAKEN_OFF,
@@ -84,9 +86,9 @@ class _Found:
 
 
 def level_above_summary(campaign: LevelAbove, files: Sequence[InboxFile], read: dict[str, SchoolSummary],
-                        officer: OfficerPass | None = None) -> LevelAboveSummary:
+                        key: CommuneKey, officer: OfficerPass | None = None) -> LevelAboveSummary:
     """The level above's summary from the inbox's ``files`` and the summaries ``read`` among them (by file name),
-    after the officer's pass when there is one."""
+    each school's seal checked against the code its ``key`` issues it, after the officer's pass when there is one."""
     schools = {fold(s.name): s for s in campaign.schools}
     problems: list[Issue] = []
     versions: dict[str, list[InboxFile]] = {}
@@ -104,8 +106,9 @@ def level_above_summary(campaign: LevelAbove, files: Sequence[InboxFile], read: 
             versions.setdefault(schools[fold(summary.school)].code, []).append(f)
     results, kept, found, used_files = [], [], _Found(), {}
     for school in campaign.schools:
-        code = ly.origin_code(campaign.id, school.code, campaign.school_year)
-        origins = {f.name: _origin(read[f.name], code) for f in versions.get(school.code, ())}
+        codes = (key.school_code(school.code, campaign.school_year),
+                 legacy_school_code(campaign.id, school.code, campaign.school_year))
+        origins = {f.name: _origin(read[f.name], *codes) for f in versions.get(school.code, ())}
         found_files = _versions(versions.get(school.code, ()), read, school.name, out, origins)
         if not found_files:
             problems.append(issue("level_above.school_missing", WARNING, school=school.name))
@@ -146,11 +149,14 @@ def level_above_summary(campaign: LevelAbove, files: Sequence[InboxFile], read: 
     return _decided(merged, found, officer, names, used_files, problems)
 
 
-def _origin(summary: SchoolSummary, code: str) -> str:
-    """Whether ``summary`` is sealed with its school's ``code``: SEALED, UNSEALED or BAD_SEAL."""
+def _origin(summary: SchoolSummary, code: str, old_code: str) -> str:
+    """Whether ``summary`` is sealed with its school's ``code``: SEALED, UNSEALED, OLD_CODE (with the ``old_code`` a
+    release before 0.8 issued it: its data as sealed, its sender unproven) or BAD_SEAL."""
     if not summary.seal:
         return UNSEALED
-    return SEALED if ly.sealed_with(code, summary.seal, summary.content) else BAD_SEAL
+    if ly.sealed_with(code, summary.seal, summary.content):
+        return SEALED
+    return OLD_CODE if ly.sealed_with(old_code, summary.seal, summary.content) else BAD_SEAL
 
 
 def _versions(found: Sequence[InboxFile], read: dict[str, SchoolSummary], school: str, out: dict[str, InboxFile],

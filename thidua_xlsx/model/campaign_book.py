@@ -100,7 +100,7 @@ SCHOOL_FIELDS = (
     # The code the level above issued this school (its call, or its sheet Các trường): the final summary
     # carries a seal made with it, which the level above checks (model.layout.seal_of)
     Field("authority_code", "Mã xác thực do cấp trên cấp", added_later=True,
-          note="Mã UBND xã/phường (hoặc Sở) gửi cho trường, dạng ABCDE-23456; để trống nếu chưa được cấp"),
+          note="Mã UBND xã/phường (hoặc Sở) gửi cho trường, dạng ABCDE-FGH23-45JKL; để trống nếu chưa được cấp"),
     Field("facts_source", "Thông tin xét danh hiệu do ai nhập", required=True, choices=cm.FACTS_SOURCES,
           note="Danh sách: thư ký nhập ở sheet Nhân sự; Tổ nhập: tổ nhập trong phiếu chấm điểm"),
     Field("score_gap_tolerance", "Độ lệch tự chấm – tổ chấm cần xem xét", NUMBER, required=True),

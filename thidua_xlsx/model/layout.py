@@ -14,7 +14,6 @@ A workbook carries only its identity and these records (:class:`WorkbookLayout`)
 
 from __future__ import annotations
 
-import base64
 import dataclasses
 import datetime as dt
 import hashlib
@@ -361,15 +360,6 @@ def data_edited(meta: SummaryMeta) -> bool:
     written before schema 7 has none to compare). Anyone can recompute an unkeyed digest: the level above's keyed
     seal (:func:`seal_of`) is what proves whose the data is."""
     return bool(meta.digest) and meta.digest != content_digest(meta)
-
-
-def origin_code(secret: str, school: str, school_year: str) -> str:
-    """The code the level above issues school ``school`` (its code in the level above's list) for ``school_year``,
-    from the level above's own campaign id ``secret`` (never sent): ten letters and digits, "ABCDE-23456"."""
-    raw = hmac.new(secret.encode("utf-8"), f"thidua-xlsx/origin/{school}/{school_year}".encode(),
-                   hashlib.sha256).digest()
-    letters = base64.b32encode(raw).decode("ascii")[:10]
-    return f"{letters[:5]}-{letters[5:]}"
 
 
 def seal_of(code: str, meta: SummaryMeta) -> str:

@@ -10,13 +10,12 @@ file (:mod:`thidua_xlsx.write.province_import`) are written from. Codes here, wo
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
 import operator
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
+from thidua_xlsx.model.commune_key import CommuneKey
 from thidua_xlsx.model.issues import Reason
 
 PERSON, COLLECTIVE = "CANHAN", "TAPTHE"  # the kinds of a proposal: the province's import file's own codes (column R)
@@ -152,10 +151,11 @@ class SchoolResult:
     school: SchoolRef
     file: str = ""
     summary: SchoolSummary | None = None
-    origin: str = ""  # of the file used: SEALED, UNSEALED (no seal) or BAD_SEAL (not this school's code, or edited)
+    origin: str = ""  # of the file used: SEALED, UNSEALED (no seal), OLD_CODE (sealed with the code a release before
+    # 0.8 issued, which anyone holding the commune's outputs could make) or BAD_SEAL (not this school's code, or edited)
 
 
-SEALED, UNSEALED, BAD_SEAL = "sealed", "unsealed", "bad_seal"
+SEALED, UNSEALED, OLD_CODE, BAD_SEAL = "sealed", "unsealed", "old_code", "bad_seal"
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,23 +256,13 @@ def decision_key(held: Held) -> DecisionKey:
 OFFICER_SEAL_FIELD = "seal"  # in the level above summary's metadata: the commune's seal over the rest of it
 
 
-def officer_seal(secret: str, record: Mapping) -> str:
-    """The commune's keyed seal (HMAC-SHA-256) over its summary's metadata ``record`` (all but the seal itself, as
-    canonical JSON), with the level above's own campaign id ``secret`` (never sent, as for the schools' codes:
-    model.layout.origin_code): only the tool of this commune makes it, and a line of the record re-pointed (an x on one
-    person's line read as another's) breaks it."""
+def officer_seal(key: CommuneKey, record: Mapping) -> str:
+    """The commune's keyed seal over its summary's metadata ``record`` (all but the seal itself, as canonical JSON),
+    with the commune's own key (model.commune_key, never sent): only the tool of this commune makes it, and a line of
+    the record re-pointed (an x on one person's line read as another's) breaks it."""
     body = json.dumps({k: v for k, v in record.items() if k != OFFICER_SEAL_FIELD}, ensure_ascii=False,
                       sort_keys=True, separators=(",", ":"))
-    return officer_seal_of(secret, [body])
-
-
-def officer_seal_of(secret: str, pieces: Iterable[str]) -> str:
-    """:func:`officer_seal` of the record whose canonical JSON (the seal left out) is ``pieces`` joined: a province's
-    record sealed as it is made, never whole in memory."""
-    mac = hmac.new(f"thidua-xlsx/officer/{secret}".encode(), digestmod=hashlib.sha256)
-    for piece in pieces:
-        mac.update(piece.encode("utf-8"))
-    return mac.hexdigest()
+    return key.officer_seal_of([body])
 
 
 # What the officer types into her book (a reason), kept as typed (model.campaign.typed_text: control characters out

@@ -21,8 +21,9 @@ for the same request. A school's campaign folder::
     lich-su.xlsx                         the history book
     da-ghi.json , cac-lan-chay.json      the record of the tool's own outputs; the runs remembered
 
-A commune's (or a Sở's) campaign folder has ``cap-tren.xlsx`` and ``inbox/`` with the schools' summaries, and writes
-``tong-hop-cac-truong.xlsx``. Pure names: nothing here opens a file.
+A commune's (or a Sở's) campaign folder has ``cap-tren.xlsx``, its key ``khoa-bi-mat.txt`` (kept there alone, never
+sent) and ``inbox/`` with the schools' summaries, and writes ``tong-hop-cac-truong.xlsx``. Pure names: nothing here
+opens a file.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from thidua_xlsx.model import layout as ly
 CAMPAIGN_FILE = "campaign.xlsx"
 CAMPAIGN_ODS = "campaign.ods"  # LibreOffice's "Save As" of campaign.xlsx
 LEVEL_ABOVE_BOOK = "cap-tren.xlsx"
+COMMUNE_KEY_FILE = "khoa-bi-mat.txt"  # beside cap-tren.xlsx: the commune's key (system.commune_key), never sent
 INBOX, OUTBOX = "inbox", "outbox"
 REGISTRATION_INBOX = "inbox-dang-ky"
 ISSUED_FOLDER = "so-da-phat"  # one record per workbook issued

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.commune_key import CommuneKey
 from thidua_xlsx.model.issues import Problems
 from thidua_xlsx.model.level_above import (
     HELD,
@@ -31,9 +32,9 @@ from thidua_xlsx.read.own_summary import open_book
 NAME_COLUMN = 1  # "Họ và tên / Tập thể" of every sheet the officer marks (write.level_above)
 
 
-def read_officer(path: Path, campaign: LevelAbove, problems: Problems) -> OfficerPass | None:
-    """The officer's marks of every line, or None when ``path`` is not this campaign's level above summary (said in
-    ``problems``)."""
+def read_officer(path: Path, campaign: LevelAbove, key: CommuneKey, problems: Problems) -> OfficerPass | None:
+    """The officer's marks of every line, or None when ``path`` is not this campaign's level above summary sealed
+    with its ``key`` (said in ``problems``)."""
     name = Path(path).name
     try:
         data = read_own_book(Path(path), problems, "level_above.council_other", file=name, year="?")
@@ -42,7 +43,7 @@ def read_officer(path: Path, campaign: LevelAbove, problems: Problems) -> Office
         book = open_book(data)
         meta = _meta(book) or {}
         ours = meta.get("campaign_id") == campaign.id and meta.get("school_year") == campaign.school_year
-        if ours and not sealed(meta, campaign.id):  # a line of the record re-pointed: nothing of it decides
+        if ours and not sealed(meta, key):  # a line of the record re-pointed: nothing of it decides
             problems.add("level_above.officer_seal", file=name)
             return None
         marks = _marks(book, meta) if ours else None
@@ -78,10 +79,11 @@ def _marks(book, meta: dict) -> dict[tuple, OfficerMark]:
     return found
 
 
-def sealed(meta: dict, secret: str) -> bool:
-    """Whether a commune summary's metadata carries the seal the commune of campaign id ``secret`` made over it."""
+def sealed(meta: dict, key: CommuneKey) -> bool:
+    """Whether a commune summary's metadata carries the seal the commune of ``key`` made over it (one sealed before
+    0.8, with the campaign id, does not: asked again)."""
     seal = meta.get(OFFICER_SEAL_FIELD)
-    return isinstance(seal, str) and hmac.compare_digest(seal, officer_seal(secret, meta))
+    return isinstance(seal, str) and hmac.compare_digest(seal, officer_seal(key, meta))
 
 
 def _meta(book) -> dict | None:
@@ -97,24 +99,24 @@ def _meta(book) -> dict | None:
     return data
 
 
-def held_rows(path: Path, secret: str) -> tuple[str, tuple[int, int], list] | None:
+def held_rows(path: Path, key: CommuneKey) -> tuple[str, tuple[int, int], list] | None:
     """Where a commune summary of ours holds its proposals apart: the sheet, the officer's two columns (0-based) and
     each line's (row 0-based, school, kind, who, title, fingerprint), from its metadata; no sheet and no rows when it
-    holds none. None when the metadata is not sealed by the commune of campaign id ``secret``."""
+    holds none. None when the metadata is not sealed by the commune of ``key``."""
     meta = _meta(open_book(Path(path).read_bytes())) or {}
-    if not sealed(meta, secret):
+    if not sealed(meta, key):
         return None
     held = meta.get("held") or {"sheet": "", "columns": [0, 0], "rows": []}
     agree_col, reason_col = held["columns"]
     return str(held["sheet"]), (int(agree_col), int(reason_col)), list(held["rows"])
 
 
-def held_marks(path: Path, secret: str) -> dict[tuple, tuple[bool, str]] | None:
+def held_marks(path: Path, key: CommuneKey) -> dict[tuple, tuple[bool, str]] | None:
     """The officer's marks on the lines a commune summary of ours holds apart: {key with the file's fingerprint:
-    (ticked, reason)}; None when its metadata is not sealed by the commune of campaign id ``secret``."""
+    (ticked, reason)}; None when its metadata is not sealed by the commune of ``key``."""
     book = open_book(Path(path).read_bytes())
     meta = _meta(book) or {}
-    if not sealed(meta, secret):
+    if not sealed(meta, key):
         return None
     return {(*key, mark.fingerprint): (mark.agree, mark.reason)
             for key, mark in _marks(book, meta).items() if mark.part == HELD}

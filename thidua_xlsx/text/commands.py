@@ -246,10 +246,12 @@ LEVEL_ABOVE_CODES_HEAD = ("Mã xác thực của từng trường năm học nà
                           "sheet Trường của campaign.xlsx, ô 'Mã xác thực do cấp trên cấp', để bảng tổng hợp gửi lên "
                           "có dấu xác thực):")
 LEVEL_ABOVE_CODE = "  {school}: {code}"
+LEVEL_ABOVE_CODE_OLD = "  {school}: {code} – trường còn dùng mã cũ: hãy gửi trường mã mới này"
 LEVEL_ABOVE_COUNCIL = {True: "đã qua Hội đồng", False: "chưa qua Hội đồng"}
 LEVEL_ABOVE_EDITED = "; danh sách bị sửa tay"
 LEVEL_ABOVE_FINGERPRINT = "  {school}: {file}, dấu vân tay {fingerprint} – {origin}"
 LEVEL_ABOVE_ORIGIN = {"sealed": "có dấu xác thực của trường", "unsealed": "không rõ nguồn gốc (không có dấu xác thực)",
+                      "old_code": "dấu theo mã cũ của phiên bản trước (dữ liệu không bị sửa; gửi trường mã mới)",
                       "bad_seal": "không rõ nguồn gốc (dấu xác thực không khớp mã của trường)"}
 SUMMARY_SEALED = ("Dấu vân tay của tệp: {fingerprint} (cấp trên đọc được cùng dãy này khi nhận tệp); tệp có dấu xác "
                   "thực theo mã cấp trên cấp (sheet Trường).")

@@ -21,6 +21,9 @@ GUIDE = (
      "lưu rồi chạy: thidua-xlsx merge THƯ_MỤC/inbox --council tong-hop-xa.xlsx -o tong-hop-xa-duyet.xlsx --docs ho-so"),
 )
 
+KEY_FILE_HEAD = ("# Khóa bí mật của đơn vị (thidua-xlsx): mã xác thực của các trường và dấu của bảng tổng hợp làm "
+                 "từ khóa này.\n# Giữ tệp trong thư mục này, sao lưu cùng thư mục; KHÔNG gửi cho ai, không sửa. Ai có "
+                 "tệp này làm giả được bảng tổng hợp của mọi trường.\n")
 LEVEL_ABOVE_MESSAGES = {
     "level_above.unreadable": "Không đọc được '{file}' như một bảng tổng hợp của trường (tệp hỏng hoặc không phải tệp "
                               "Excel) – không dùng. Hãy đề nghị trường gửi lại bảng tổng hợp cuối năm do thidua-xlsx "
@@ -61,7 +64,8 @@ LEVEL_ABOVE_MESSAGES |= {
     "level_above.origin_unsealed": "Bảng tổng hợp mang tên {school} không rõ nguồn gốc: tệp không có dấu xác thực "
                                    "(trường chưa nhập Mã xác thực do cấp trên cấp ở sheet Trường, hoặc tệp ghi bằng "
                                    "phiên bản cũ). Mọi đề nghị của tệp được tạm giữ chờ công chức quyết định. Hãy gửi "
-                                   "trường mã của trường (sheet Các trường của bảng tổng hợp xã) để trường chạy lại, "
+                                   "trường mã của trường (lệnh status, hoặc bảng mã trên trang của xã) để trường chạy "
+                                   "lại, "
                                    "hoặc gọi điện đối chiếu dấu vân tay {fingerprint} với trường rồi nhận từng đề "
                                    "nghị.",
     "level_above.newer_unsealed": ("{school} có một bản mới hơn ('{file}') không khớp dấu xác thực, và một bản cũ hơn "
@@ -74,6 +78,22 @@ LEVEL_ABOVE_MESSAGES |= {
                                    "chương trình ghi). Mọi đề nghị của tệp được tạm giữ chờ công chức quyết định. Hãy "
                                    "gọi điện đối chiếu dấu vân tay {fingerprint} với trường và đề nghị trường gửi lại "
                                    "bản do chương trình ghi.",
+    "level_above.origin_old_code": "Bảng tổng hợp của {school} có dấu theo mã xác thực cũ (mã phiên bản trước 0.8 "
+                                   "cấp, làm ra được từ mã chiến dịch in trong bảng tổng hợp của xã, nên không còn "
+                                   "chứng minh tệp do trường gửi). Dữ liệu của tệp khớp đúng dấu đã đóng: không bị sửa "
+                                   "sau khi chương trình của trường ghi; dấu vân tay {fingerprint}. Mọi đề nghị của "
+                                   "tệp được tạm giữ chờ công chức quyết định. Cần làm: gửi trường mã mới (lệnh "
+                                   "status, hoặc bảng mã trên trang của xã) để thư ký nhập vào sheet Trường của "
+                                   "campaign.xlsx và tổng hợp lại; hoặc gọi điện đối chiếu dấu vân tay với trường rồi "
+                                   "nhận từng đề nghị.",
+    "level_above.key_made": "Đã tạo khóa bí mật của đơn vị ({file}, trong thư mục này). Mã xác thực của các trường và "
+                            "dấu của bảng tổng hợp xã nay làm từ khóa này; mã cấp trước đây (phiên bản trước 0.8) "
+                            "không còn dùng được. Cần làm: gửi mỗi trường mã mới của mình (lệnh status, hoặc bảng mã "
+                            "trên trang của xã). Giữ tệp {file} trong thư mục, sao lưu cùng thư mục, không gửi cho ai.",
+    "level_above.key_unreadable": "Tệp khóa bí mật '{file}' của đơn vị không đọc được (bị sửa, bị cắt, hoặc tệp khác "
+                                  "mang tên này) – không làm gì, không ghi gì. Hãy chép lại tệp này từ bản sao lưu của "
+                                  "thư mục. Không còn bản nào: đổi tên tệp hỏng, chạy lại (chương trình tạo khóa mới) "
+                                  "rồi gửi mã mới cho mọi trường.",
     "level_above.held": "Tạm giữ {name} ({school}) – {title}: {why}. Chưa vào danh sách, tờ trình, dự thảo quyết định, "
                         "tệp nhập của tỉnh: công chức nhận hoặc bỏ ở sheet Chờ quyết định (merge … --council).",
 }
@@ -84,6 +104,8 @@ LEVEL_ABOVE_REASONS |= {  # why a proposal is held apart (level_above.held's {wh
     "level_above.held_edited": "danh sách của trường khác dữ liệu – {change}",
     "level_above.held_two_schools": "{other} cũng đề nghị người này danh hiệu này (cùng họ tên, ngày sinh)",
     "level_above.held_origin_unsealed": "không rõ nguồn gốc: tệp không có dấu xác thực của trường",
+    "level_above.held_origin_old_code": "dấu xác thực theo mã cũ của phiên bản trước: chưa chứng minh tệp do trường "
+                                        "gửi",
     "level_above.held_origin_bad_seal": "không rõ nguồn gốc: dấu xác thực không khớp mã của trường",
     "level_above.held_macros": "tệp của trường chứa macro (chương trình không bao giờ ghi macro)",
     "level_above.held_other_file": "công chức đã quyết định trên một tệp khác của trường (dấu vân tay {decided}), nay "
@@ -112,9 +134,10 @@ LEVEL_ABOVE_REASONS |= {  # why a proposal is held apart (level_above.held's {wh
 SUMMARY_TITLE = "Bảng tổng hợp đề nghị thi đua – khen thưởng của các trường năm học {year}"
 SUMMARY_SUBTITLE = "({sent}/{schools} trường đã gửi; {proposals} đề nghị; {held} đề nghị tạm giữ)"
 S_SCHOOLS = "Các trường"
-SCHOOLS_HEAD = ("STT", "Trường", "Mã xác thực cấp cho trường", "Tệp dùng", "Lưu lúc", "Mã tệp (SHA-256)",
+SCHOOLS_HEAD = ("STT", "Trường", "Tệp dùng", "Lưu lúc", "Mã tệp (SHA-256)",
                 "Tình trạng", "Tạm giữ")
 STATE_ORIGIN = {"sealed": "", "unsealed": "; không rõ nguồn gốc (không có dấu xác thực)",
+                "old_code": "; dấu theo mã cũ (gửi trường mã mới)",
                 "bad_seal": "; không rõ nguồn gốc (dấu xác thực không khớp)"}
 NOT_SENT = "(chưa gửi)"
 STATE_MISSING = "Chưa gửi"

@@ -7,8 +7,9 @@ The officer marks it and gives it back (``merge … --council``, read.level_abov
 mark — listed, taken off, held apart — is recorded in the metadata with its row and key (the school, the kind, who,
 the title and the fingerprint of the school's file it was read from), and carries the officer's marks of the pass
 before (a reason given once is not asked again). The metadata is sealed with the commune's own key
-(model.level_above.officer_seal): a line of it re-pointed is told, in this summary and in the officer's copy of it
-(hoi-dong/xa-duyet.xlsx) alike."""
+(model.level_above.officer_seal, model.commune_key): a line of it re-pointed is told, in this summary and in the
+officer's copy of it (hoi-dong/xa-duyet.xlsx) alike. No school's code is written here: the officer reads them on the
+page or from ``status``."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.commune_key import CommuneKey
 from thidua_xlsx.model.issues import ERROR, NOTE, WARNING
 from thidua_xlsx.model.level_above import (
     COLLECTIVE,
@@ -29,7 +31,6 @@ from thidua_xlsx.model.level_above import (
     LevelAboveSummary,
     Proposal,
     decision_key,
-    officer_seal_of,
     proposal_key,
 )
 from thidua_xlsx.model.report import Report
@@ -50,8 +51,9 @@ def authority_as_school(summary: LevelAboveSummary) -> cm.School:
     return cm.School(c.authority, c.managing_body, c.place, c.school_year, "", principal=c.chair, secretary=c.officer)
 
 
-def write_level_above_summary(summary: LevelAboveSummary, path: Path) -> None:
-    """Write the workbook to ``path`` (through a temporary file and a rename)."""
+def write_level_above_summary(summary: LevelAboveSummary, path: Path, key: CommuneKey) -> None:
+    """Write the workbook to ``path`` (through a temporary file and a rename), its record sealed with the commune's
+    ``key`` (which nothing written carries)."""
     with engine.replacing(path) as tmp:
         wb = open_workbook(tmp)
         engine.set_properties(wb, lx.SUMMARY_TITLE.format(year=summary.campaign.school_year),
@@ -68,7 +70,7 @@ def write_level_above_summary(summary: LevelAboveSummary, path: Path) -> None:
                   "school_year": c.school_year, "sheet": lx.S_LISTS, "columns": list(OFFICER_COLUMNS),
                   "rows": engine.Streamed(lambda: _listed_keys(blocks, files)), "removed_rows": removed,
                   "held": {"sheet": lx.S_HELD, "columns": list(HELD_OFFICER_COLUMNS), "rows": held}}
-        seal = officer_seal_of(c.id, engine.meta_json(record))  # the record made twice, never held whole
+        seal = key.officer_seal_of(engine.meta_json(record))  # the record made twice, never held whole
         engine.meta_sheet(wb, {**record, OFFICER_SEAL_FIELD: seal})
         wb.close()
 
@@ -88,7 +90,7 @@ def _titles(summary: LevelAboveSummary) -> list[str]:
 def _schools_sheet(book: Book, s: LevelAboveSummary) -> None:
     titles = _titles(s)
     heads = [*lx.SCHOOLS_HEAD, *map(title_name, titles)]
-    widths = (5, 30, 15, 30, 16, 14, 24, 10, *(12,) * len(titles))
+    widths = (5, 30, 30, 16, 14, 24, 10, *(12,) * len(titles))
     last_col = len(widths) - 1
     ws = book.sheet(lx.S_SCHOOLS, widths, landscape=True)
     row = book.header(ws, last_col, 3)
@@ -104,13 +106,12 @@ def _schools_sheet(book: Book, s: LevelAboveSummary) -> None:
         f = files.get(r.file)
         state = lx.STATE_MISSING if r.summary is None else lx.STATE_COUNCIL[r.summary.council] + \
             (lx.STATE_EDITED if r.summary.edited else "") + lx.STATE_ORIGIN[r.origin]
-        code = ly.origin_code(s.campaign.id, r.school.code, s.campaign.school_year)  # what the officer sends it
-        rows.append([n, r.school.name, code, r.file or lx.NOT_SENT, (f.version_time + VN_TIME) if f else None,
+        rows.append([n, r.school.name, r.file or lx.NOT_SENT, (f.version_time + VN_TIME) if f else None,
                      f.sha256[:12] if f else "", state, held[r.school.code],
                      *(counts.get(t, {}).get(r.school.code) or 0 for t in titles)])
-    rows.append([None, lx.TOTAL, None, None, None, None, None, len(s.held),
+    rows.append([None, lx.TOTAL, None, None, None, None, len(s.held),
                  *(sum(counts.get(t, {}).values()) for t in titles)])
-    book.table(ws, row - 1, heads, rows, ["center", "text", "center", "text", "time", "small", "text", "num",
+    book.table(ws, row - 1, heads, rows, ["center", "text", "text", "time", "small", "text", "num",
                                           *["num"] * len(titles)])
 
 

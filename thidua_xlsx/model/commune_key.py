@@ -1,0 +1,63 @@
+"""The commune's key (a Sở's alike): the one secret behind the codes it issues its schools and the seal over its own
+summary's record (docs/security.md says what each proves and against whom).
+
+The key is random (:data:`KEY_BYTES` from :mod:`secrets`), made once in the commune's folder and kept there alone
+(system.commune_key): nothing the commune writes carries it or anything it can be made from. Each use derives its own
+key with a label of its own, so a school's code says nothing of the officer's seal or of another school's code. The
+campaign id is a public identifier, printed in the commune's summary and JSON: it keys nothing.
+
+Releases before 0.8 keyed both with the campaign id (:func:`legacy_school_code`): a school summary sealed with such a
+code is recognised, to be named as such (not as forged), and never trusted as sealed."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+KEY_BYTES = 32  # 256 bits
+CODE_GROUPS = 3  # of five letters or digits: 75 bits, out of reach of a search over a school's sealed summary
+SCHOOL_CODE_LABEL = "thidua-xlsx/school-code/2"
+OFFICER_SEAL_LABEL = "thidua-xlsx/officer-seal/2"
+
+
+@dataclass(frozen=True)
+class CommuneKey:
+    """The commune's secret (never printed: it has no readable form but the key file's)."""
+
+    secret: bytes = field(repr=False)
+
+    def __post_init__(self) -> None:
+        if len(self.secret) < 16:  # a bug: the key file's reader refuses a shorter one
+            raise ValueError("a commune key of fewer than 128 bits")
+
+    def _derived(self, label: str) -> bytes:
+        return hmac.new(self.secret, label.encode("utf-8"), hashlib.sha256).digest()
+
+    def school_code(self, school: str, school_year: str) -> str:
+        """The code the commune issues school ``school`` (its code in the commune's list) for ``school_year``:
+        fifteen letters and digits in groups of five, "ABCDE-FGH23-45JKL"."""
+        raw = hmac.new(self._derived(SCHOOL_CODE_LABEL), f"{school}\n{school_year}".encode(), hashlib.sha256)
+        return _grouped(raw.digest(), CODE_GROUPS)
+
+    def officer_seal_of(self, pieces: Iterable[str]) -> str:
+        """The seal (HMAC-SHA-256) over the commune summary's record whose canonical JSON is ``pieces`` joined."""
+        mac = hmac.new(self._derived(OFFICER_SEAL_LABEL), digestmod=hashlib.sha256)
+        for piece in pieces:
+            mac.update(piece.encode("utf-8"))
+        return mac.hexdigest()
+
+
+def legacy_school_code(campaign_id: str, school: str, school_year: str) -> str:
+    """The code a release before 0.8 issued, keyed with the commune's campaign id (which its outputs print): only to
+    recognise a school summary sealed with it, never to trust one."""
+    raw = hmac.new(campaign_id.encode("utf-8"), f"thidua-xlsx/origin/{school}/{school_year}".encode(),
+                   hashlib.sha256).digest()
+    return _grouped(raw, 2)
+
+
+def _grouped(raw: bytes, groups: int) -> str:
+    letters = base64.b32encode(raw).decode("ascii")
+    return "-".join(letters[5 * k:5 * k + 5] for k in range(groups))
