@@ -4,7 +4,7 @@
 
 The two folders hold the same command's outputs made by two checkouts. Every file of either is compared with its
 namesake in the other (a file on one side only is a difference):
-  * a workbook (.xlsx) cell by cell with openpyxl: each sheet's name, every cell's value, number format, font, fill,
+  * a workbook (.xlsx, a zip: not an Excel lock file) cell by cell with openpyxl: each sheet's name, every cell's value, number format, font, fill,
     border, alignment and protection, the merged ranges, column widths and row heights, data validations;
   * a JSON file as data (``--ignore-key``: keys whose values are the run's own, e.g. a time);
   * a Word file (.docx) by its text: paragraphs and table cells, in order, headers and footers;
@@ -19,6 +19,7 @@ import argparse
 import json
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 
@@ -72,7 +73,7 @@ def pdf(path: Path) -> str:
 def same(a: Path, b: Path, ignore: set[str]) -> str:
     """'' when ``a`` and ``b`` hold the same output, else what differs, in a few words."""
     kind = a.suffix.lower()
-    if kind == ".xlsx":
+    if kind == ".xlsx" and zipfile.is_zipfile(a) and zipfile.is_zipfile(b):  # not a lock file named .xlsx
         left, right = workbook(a), workbook(b)
         if left == right:
             return ""

@@ -64,6 +64,35 @@ def test_a_department_s_title_raised_on_sheet_tap_the_is_said_and_held(tmp_path)
     assert _held(data) == {("Tổ khối 4-5", "TTLDTT")}
 
 
+def _raise_registration(wb) -> None:
+    ws = wb["Tập thể"]
+    row = next(r for r in ws.iter_rows() if r[0].value == "Tổ khối 4-5")
+    assert row[6].value == "Tập thể lao động tiên tiến"  # as it registered
+    row[6].value = "Tập thể lao động xuất sắc"
+
+
+def test_a_department_s_registration_raised_on_sheet_tap_the_is_said_and_its_proposal_held(tmp_path):
+    """The column beside the proposal is read too: a registration raised by hand (as if the department had aimed
+    higher) is compared with the registration the summary sealed."""
+    said, data = _merged(_commune(tmp_path, _raise_registration))
+    assert ("sửa danh hiệu đăng ký của Tổ khối 4-5 ở sheet Tập thể thành 'Tập thể lao động xuất sắc' (dữ liệu: tổ "
+            "đăng ký Tập thể lao động tiên tiến)") in said
+    assert _held(data) == {("Tổ khối 4-5", "TTLDTT")}
+
+
+def _register_a_department_that_did_not(wb) -> None:
+    ws = wb["Tập thể"]
+    row = next(r for r in ws.iter_rows() if r[0].value == "Tổ chuyên biệt")
+    row[6].value = "Tập thể lao động tiên tiến"
+
+
+def test_a_registration_given_on_sheet_tap_the_to_a_department_that_made_none_is_said(tmp_path):
+    said, data = _merged(_commune(tmp_path, _register_a_department_that_did_not))
+    assert ("sửa danh hiệu đăng ký của Tổ chuyên biệt ở sheet Tập thể thành 'Tập thể lao động tiên tiến' (dữ liệu: "
+            "tổ không đăng ký danh hiệu tập thể)") in said
+    assert _held(data) == set()  # it proposes nothing to hold: said all the same
+
+
 def _copy_shown_original_hidden(wb) -> None:
     original = wb["Đề nghị khen thưởng"]
     copy = wb.copy_worksheet(original)

@@ -32,6 +32,7 @@ from thidua_xlsx.model.level_above import (
     BAD_SEAL,
     CAPTION,
     COLLECTIVE,
+    COLLECTIVE_REGISTERED,
     COLLECTIVE_RETITLED,
     HELD,
     OLD_CODE,
@@ -216,13 +217,17 @@ def _edits(changes: tuple[ListChange, ...], proposals: list[Proposal], found: _F
         return tuple((found.hold(p, reason("level_above.held_edited", change=unknown)), unknown)
                      for p in proposals) or ((None, unknown),)
     by_line = {(p.kind, p.who, p.title): p for p in proposals}
+    by_department = {p.who: p for p in proposals if p.kind == COLLECTIVE}
     said = []
     for c in changes:
-        kind = COLLECTIVE if c.change == COLLECTIVE_RETITLED else PERSON
+        kind = COLLECTIVE if c.change in (COLLECTIVE_RETITLED, COLLECTIVE_REGISTERED) else PERSON
         code = "level_above.change_" + c.change + ("_none" if kind == COLLECTIVE and not c.title else "")
         words = reason(code, name=c.name, title=Title(c.title), shown=c.shown,
                        **({"lines": c.lines} if c.change == CAPTION else {}))
-        p = None if c.change == ADDED else by_line.get((kind, c.who, c.title))
+        if c.change == COLLECTIVE_REGISTERED:  # what it registered shown raised (or lowered): its proposal held
+            p = by_department.get(c.who)
+        else:
+            p = None if c.change == ADDED else by_line.get((kind, c.who, c.title))
         said.append((found.hold(p, reason("level_above.held_edited", change=words)) if p else None, words))
     return tuple(said)
 

@@ -242,7 +242,8 @@ class SummaryMeta:
     # part I of the year's Phiếu xếp loại.
     parts: tuple[tuple[str, float | None, float | None], ...] = ()
     council: bool = False
-    collectives: tuple[tuple[str, str], ...] = ()  # a period's summary: each department's (code, collective registered)
+    # a period's summary, and a year's since 0.8: each department's (code, collective registered)
+    collectives: tuple[tuple[str, str], ...] = ()
     # A year's summary (scoring round): what each person ends the year with, for the history of later years —
     # (code, name, birth date, rating, titles granted, award form, sáng kiến, its level, its decision, discipline);
     # and each department's (code, name, titles granted). After the council's pass: the council's titles.

@@ -100,17 +100,20 @@ class LevelAbove:
 # the data does not propose, a line the data proposes that is not shown, a person's name, title or place changed.
 ADDED, REMOVED, RENAMED, RETITLED, MOVED = "added", "removed", "renamed", "retitled", "moved"
 # … and how the sheets a person reads differ from what the tool wrote: a list sheet hidden, a copy of one shown beside
-# it, a caption's count that is not its list's, a department's title on sheet "Tập thể" that is not its data's.
-SHEET_HIDDEN, SHEET_COPY, CAPTION, COLLECTIVE_RETITLED = "hidden", "copy", "caption", "collective"
+# it, a caption's count that is not its list's, a department's title on sheet "Tập thể" that is not its data's — the
+# one proposed, or the one it registered (read where the summary seals the registrations: since 0.8).
+SHEET_HIDDEN, SHEET_COPY, CAPTION = "hidden", "copy", "caption"
+COLLECTIVE_RETITLED, COLLECTIVE_REGISTERED = "collective", "registered"
 
 
 @dataclass(frozen=True, slots=True)
 class ListChange:
     """One difference between a school's proposal list as shown (sheet "Đề nghị khen thưởng", and "Tập thể") and as
-    its data gives it. ``who`` and ``title``: the data's person (or department: COLLECTIVE_RETITLED) code and title
-    code (both "" for ADDED, which the data lacks, and for the sheets' own changes); ``name``: the data's name (the
+    its data gives it. ``who`` and ``title``: the data's person (or department: COLLECTIVE_RETITLED, and with the title
+    it registered: COLLECTIVE_REGISTERED) code and title code (both "" for ADDED, which the data lacks, and for the
+    sheets' own changes); ``name``: the data's name (the
     shown one for ADDED; the sheet's for SHEET_HIDDEN, SHEET_COPY, CAPTION); ``shown``: what the sheet shows instead —
-    the name (RENAMED), the title's words (RETITLED, COLLECTIVE_RETITLED, ADDED), the position and department (MOVED),
+    the name (RENAMED), the title's words (RETITLED, COLLECTIVE_RETITLED, COLLECTIVE_REGISTERED, ADDED), the position and department (MOVED),
     the caption (CAPTION, with ``lines``: how many lines its list has)."""
 
     change: str

@@ -18,6 +18,7 @@ from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.level_above import (
     ADDED,
     CAPTION,
+    COLLECTIVE_REGISTERED,
     COLLECTIVE_RETITLED,
     MOVED,
     REMOVED,
@@ -66,6 +67,7 @@ def list_check(workbook, meta: ly.SummaryMeta) -> tuple[bool, tuple[ListChange, 
 # The sheets a final summary of ours has (text.summary's S_ names) and its metadata: any other is not ours.
 OWN_SHEETS = frozenset({*(v for k, v in vars(sx).items() if k.startswith("S_") and isinstance(v, str)), ly.META_SHEET})
 COLLECTIVE_PROPOSED_COLUMN = sx.COLLECTIVE_HEAD.index("Đề nghị")  # of sheet Tập thể: the title proposed
+COLLECTIVE_REGISTERED_COLUMN = sx.COLLECTIVE_HEAD.index("Danh hiệu đăng ký")  # … and the one registered
 
 
 _HEADS = {tuple(sx.PROPOSAL_HEAD): sx.S_PROPOSAL, tuple(sx.COLLECTIVE_HEAD): sx.S_COLLECTIVE}
@@ -110,9 +112,12 @@ def _captions(sheet: str, cells: list) -> list[ListChange]:
 
 
 def _collectives(cells: list, meta: ly.SummaryMeta) -> list[ListChange]:
-    """Each department whose proposed title on sheet "Tập thể" is not the one its data proposes (found by its name)."""
-    col = COLLECTIVE_PROPOSED_COLUMN
+    """Each department whose proposed title on sheet "Tập thể" is not the one its data proposes, or whose registered
+    title is not the one its data says it registered (where the summary seals them: ``collectives``; found by its
+    name)."""
+    col, registered_col = COLLECTIVE_PROPOSED_COLUMN, COLLECTIVE_REGISTERED_COLUMN
     proposed = {_text(name): (code, granted[0] if granted else "") for code, name, granted in meta.department_outcomes}
+    registered = dict(meta.collectives)
     found = []
     for row in cells:
         line = proposed.get(_text(row[0]) if row else "")
@@ -121,6 +126,9 @@ def _collectives(cells: list, meta: ly.SummaryMeta) -> list[ListChange]:
         code, title = line
         if _text(row[col]) != title_name(title):
             found.append(ListChange(COLLECTIVE_RETITLED, str(code), str(title), _text(row[0]), _text(row[col])))
+        if code in registered and _text(row[registered_col]) != title_name(registered[code] or ""):
+            found.append(ListChange(COLLECTIVE_REGISTERED, str(code), str(registered[code] or ""), _text(row[0]),
+                                    _text(row[registered_col])))
     return found
 
 

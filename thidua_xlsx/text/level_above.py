@@ -127,6 +127,10 @@ LEVEL_ABOVE_REASONS |= {  # why a proposal is held apart (level_above.held's {wh
                                      "{title})",
     "level_above.change_collective_none": "sửa đề nghị của {name} ở sheet Tập thể thành '{shown}' (dữ liệu không đề "
                                           "nghị danh hiệu tập thể nào)",
+    "level_above.change_registered": "sửa danh hiệu đăng ký của {name} ở sheet Tập thể thành '{shown}' (dữ liệu: tổ "
+                                     "đăng ký {title})",
+    "level_above.change_registered_none": "sửa danh hiệu đăng ký của {name} ở sheet Tập thể thành '{shown}' (dữ liệu: "
+                                          "tổ không đăng ký danh hiệu tập thể)",
     "level_above.change_unknown": "không rõ sửa gì (danh sách khớp dữ liệu nhưng không khớp dấu kiểm của chương trình)",
 }
 

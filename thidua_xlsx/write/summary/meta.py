@@ -85,6 +85,9 @@ def _year_end(summary: Summary) -> dict:
         # the sheet "Đề nghị khen thưởng" it seals: a year made from its periods has none (sheet Xếp loại năm instead)
         "lists_digest": ly.lists_digest(proposal_rows(summary.people)) if summary.year is None else "",
         "starts": tuple((person.code, person.start) for person in c.staff if person.start),
+        # each department's registered collective title, which sheet Tập thể shows beside its proposal (sealed since
+        # 0.8, so that a registration raised there by hand is told: read.school_lists)
+        "collectives": tuple((d.code, d.collective) for d in summary.departments),
     }
 
 
