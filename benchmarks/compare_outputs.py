@@ -4,8 +4,9 @@
 
 The two folders hold the same command's outputs made by two checkouts. Every file of either is compared with its
 namesake in the other (a file on one side only is a difference):
-  * a workbook (.xlsx, a zip: not an Excel lock file) cell by cell with openpyxl: each sheet's name, every cell's value, number format, font, fill,
-    border, alignment and protection, the merged ranges, column widths and row heights, data validations;
+  * a workbook (.xlsx, a zip: not an Excel lock file) cell by cell with openpyxl: each sheet's name, every cell's
+    value, number format, font, fill, border, alignment and protection, the merged ranges, column widths and row
+    heights, data validations;
   * a JSON file as data (``--ignore-key``: keys whose values are the run's own, e.g. a time);
   * a Word file (.docx) by its text: paragraphs and table cells, in order, headers and footers;
   * a PDF by its text, page by page (``pdftotext -layout``: its creation date is the run's);

@@ -111,10 +111,10 @@ class ListChange:
     """One difference between a school's proposal list as shown (sheet "Đề nghị khen thưởng", and "Tập thể") and as
     its data gives it. ``who`` and ``title``: the data's person (or department: COLLECTIVE_RETITLED, and with the title
     it registered: COLLECTIVE_REGISTERED) code and title code (both "" for ADDED, which the data lacks, and for the
-    sheets' own changes); ``name``: the data's name (the
-    shown one for ADDED; the sheet's for SHEET_HIDDEN, SHEET_COPY, CAPTION); ``shown``: what the sheet shows instead —
-    the name (RENAMED), the title's words (RETITLED, COLLECTIVE_RETITLED, COLLECTIVE_REGISTERED, ADDED), the position and department (MOVED),
-    the caption (CAPTION, with ``lines``: how many lines its list has)."""
+    sheets' own changes); ``name``: the data's name (the shown one for ADDED; the sheet's for SHEET_HIDDEN, SHEET_COPY,
+    CAPTION); ``shown``: what the sheet shows instead — the name (RENAMED), the title's words (RETITLED,
+    COLLECTIVE_RETITLED, COLLECTIVE_REGISTERED, ADDED), the position and department (MOVED), the caption (CAPTION,
+    with ``lines``: how many lines its list has)."""
 
     change: str
     who: str
