@@ -155,3 +155,13 @@ def test_the_key_never_shows_in_its_own_repr():
     with pytest.raises(ValueError):
         CommuneKey(b"short")
 
+
+
+def test_the_page_never_hands_out_the_key(tmp_path):
+    folder = _shipped(tmp_path)
+    _app, found = client(folder)
+    for asked in (COMMUNE_KEY_FILE, COMMUNE_KEY_FILE.upper()):
+        answer = found.get("/tep", query_string={"p": asked})
+        assert answer.status_code == 404 and b"khoa=" not in answer.data
+    with found.get("/tep", query_string={"p": LEVEL_ABOVE_BOOK}) as book:  # her book, as before
+        assert book.status_code == 200 and book.data[:2] == b"PK"

@@ -186,3 +186,37 @@ def test_her_book_is_sealed_and_each_line_checked_against_its_name(tmp_path):
     said = _cli_merge(folder)
     assert f"ghi tên 'Người Khác' nhưng phần ghi ẩn của dòng là {lines[1][2]}" in said
     assert f"{lines[1][2]} (Trường THCS Kim Sơn) được bỏ" not in said  # decided nothing
+
+
+def _sealed_as_before_the_key(book: Path, campaign_id: str) -> None:
+    """``book``'s record sealed as a release before 0.8 sealed it (with the campaign id)."""
+    from thidua_xlsx.model.commune_key import legacy_officer_seal_of
+    from thidua_xlsx.model.level_above import OFFICER_SEAL_FIELD
+
+    def old_seal(data: dict) -> None:
+        body = json.dumps({k: v for k, v in data.items() if k != OFFICER_SEAL_FIELD}, ensure_ascii=False,
+                          sort_keys=True, separators=(",", ":"))
+        data[OFFICER_SEAL_FIELD] = legacy_officer_seal_of(campaign_id, [body])
+
+    rewrite_meta(book, book, old_seal, by_hand=True)
+
+
+def test_her_book_sealed_before_the_commune_s_key_is_asked_again_not_called_edited(tmp_path):
+    """After the update to 0.8 her book (sealed with the campaign id) decides nothing and is not called edited: the
+    merge goes on, every proposal she decided is held again, and the page takes her decisions anew."""
+    from thidua_xlsx.read.level_above_book import load_level_above_book
+
+    folder, found = _merged_world(tmp_path)
+    lines = _lines(found)
+    _done(found, found.post("/xa/duyet", data=_decide(lines, (0, "bo", "Không đủ phiếu"))))
+    book = folder / "hoi-dong" / "xa-duyet.xlsx"
+    campaign, _problems = load_level_above_book(folder / "cap-tren.xlsx")
+    _sealed_as_before_the_key(book, campaign.id)
+    said = _cli_merge(folder)
+    assert "'xa-duyet.xlsx' được đóng dấu bằng phiên bản trước 0.8" in said and "hỏi lại" in said
+    assert "không còn đúng dấu của xã" not in said and (folder / "cli.xlsx").is_file()
+    assert f"{lines[0][2]} (" not in said.split("được bỏ khỏi danh sách")[0][-200:]  # her removal not applied
+    page = text(found.get("/"))
+    assert "không còn đúng dấu của xã" not in page and len(_lines(found)) == len(lines)  # asked again, all of them
+    _done(found, found.post("/xa/duyet", data=_decide(_lines(found), (0, "nhan", "Đã đối chiếu"))))
+    assert "level_above.accepted" in {code for _s, code, _t in _last_run(folder)}

@@ -58,6 +58,15 @@ def legacy_school_code(campaign_id: str, school: str, school_year: str) -> str:
     return _grouped(raw, 2)
 
 
+def legacy_officer_seal_of(campaign_id: str, pieces: Iterable[str]) -> str:
+    """The seal a release before 0.8 put over the commune summary's record, keyed with the campaign id: only to tell
+    such a record (asked again) from one edited by hand."""
+    mac = hmac.new(f"thidua-xlsx/officer/{campaign_id}".encode(), digestmod=hashlib.sha256)
+    for piece in pieces:
+        mac.update(piece.encode("utf-8"))
+    return mac.hexdigest()
+
+
 def _grouped(raw: bytes, groups: int) -> str:
     letters = base64.b32encode(raw).decode("ascii")
     return "-".join(letters[5 * k:5 * k + 5] for k in range(groups))

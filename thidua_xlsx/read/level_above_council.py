@@ -9,12 +9,13 @@ it (model.level_above.officer_seal): a record re-pointed decides nothing. Contai
 from __future__ import annotations
 
 import hmac
+import json
 from pathlib import Path
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.model.commune_key import CommuneKey
-from thidua_xlsx.model.issues import Problems
+from thidua_xlsx.model.commune_key import CommuneKey, legacy_officer_seal_of
+from thidua_xlsx.model.issues import WARNING, Problems
 from thidua_xlsx.model.level_above import (
     HELD,
     LEVEL_ABOVE_META_KIND,
@@ -43,6 +44,9 @@ def read_officer(path: Path, campaign: LevelAbove, key: CommuneKey, problems: Pr
         book = open_book(data)
         meta = _meta(book) or {}
         ours = meta.get("campaign_id") == campaign.id and meta.get("school_year") == campaign.school_year
+        if ours and not sealed(meta, key) and sealed_before_key(meta, campaign.id):  # nothing decided: asked again
+            problems.add("level_above.officer_seal_old", WARNING, file=name)
+            return OfficerPass(name, {})
         if ours and not sealed(meta, key):  # a line of the record re-pointed: nothing of it decides
             problems.add("level_above.officer_seal", file=name)
             return None
@@ -84,6 +88,19 @@ def sealed(meta: dict, key: CommuneKey) -> bool:
     0.8, with the campaign id, does not: asked again)."""
     seal = meta.get(OFFICER_SEAL_FIELD)
     return isinstance(seal, str) and hmac.compare_digest(seal, officer_seal(key, meta))
+
+
+def sealed_before_key(meta: dict, campaign_id: str) -> bool:
+    """Whether a commune summary's metadata carries the seal a release before 0.8 made with the campaign id."""
+    seal = meta.get(OFFICER_SEAL_FIELD)
+    body = json.dumps({k: v for k, v in meta.items() if k != OFFICER_SEAL_FIELD}, ensure_ascii=False,
+                      sort_keys=True, separators=(",", ":"))
+    return isinstance(seal, str) and hmac.compare_digest(seal, legacy_officer_seal_of(campaign_id, [body]))
+
+
+def record_of(path: Path) -> dict:
+    """A commune summary's metadata ({} when it has none of ours)."""
+    return _meta(open_book(Path(path).read_bytes())) or {}
 
 
 def _meta(book) -> dict | None:

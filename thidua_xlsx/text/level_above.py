@@ -249,6 +249,10 @@ LEVEL_ABOVE_MESSAGES |= {  # the officer's word bound to the person and the file
     "level_above.officer_name": "Dòng {row} của sheet {sheet} ghi tên '{shown}' nhưng phần ghi ẩn của dòng là {name} "
                                 "({school}) – {title}: không quyết định gì theo dòng này; đề nghị được tạm giữ để "
                                 "công chức quyết định lại.",
+    "level_above.officer_seal_old": "'{file}' được đóng dấu bằng phiên bản trước 0.8 (khi dấu của xã còn làm từ mã "
+                                    "chiến dịch): các quyết định ghi trong sổ này không được áp dụng, các đề nghị tạm "
+                                    "giữ được hỏi lại. Hãy bấm Tổng hợp các trường rồi quyết định lại trên trang (hoặc "
+                                    "đánh dấu lại trên bảng tổng hợp mới).",
     "level_above.officer_seal": "'{file}' không còn đúng dấu của xã (phần ghi ẩn của sổ bị sửa sau khi chương trình "
                                 "ghi, hoặc sổ của đơn vị khác) – không quyết định gì theo sổ này. Hãy đổi tên hoặc "
                                 "xoá tệp, bấm Tổng hợp các trường, rồi quyết định lại trên trang (hoặc đánh dấu lại "

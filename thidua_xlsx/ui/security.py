@@ -32,7 +32,7 @@ import stat
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, urlencode, urlsplit
 
-from thidua_xlsx.model.places import windows_device
+from thidua_xlsx.model.places import COMMUNE_KEY_FILE, windows_device
 
 MAX_UPLOAD_BYTES = 64 * 1024 * 1024  # one drop: dozens of department books (20–300 KB each), a ZIP of them
 MAX_UPLOAD_FILES = 60  # one drop: a school's departments
@@ -49,9 +49,11 @@ def form_token(token: str) -> str:
 def safe_path(folder: Path, relative: str) -> Path | None:
     """The file ``relative`` names inside ``folder``, or None: an absolute or drive path, a ``..``, a link on the
     way, a file outside once resolved, anything but a regular file, a file with more than one name (a hard link: the
-    same file may be one outside the folder)."""
+    same file may be one outside the folder), the commune's key (never handed out, whoever asks: docs/security.md)."""
     path = _file(folder, relative)
-    return path if path is not None and path.lstat().st_nlink == 1 else None
+    if path is None or path.name.casefold() == COMMUNE_KEY_FILE:
+        return None
+    return path if path.lstat().st_nlink == 1 else None
 
 
 def _file(folder: Path, relative: str) -> Path | None:
