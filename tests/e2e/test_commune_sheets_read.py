@@ -11,6 +11,7 @@ import shutil
 import zipfile
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
@@ -64,33 +65,23 @@ def test_a_department_s_title_raised_on_sheet_tap_the_is_said_and_held(tmp_path)
     assert _held(data) == {("Tổ khối 4-5", "TTLDTT")}
 
 
-def _raise_registration(wb) -> None:
-    ws = wb["Tập thể"]
-    row = next(r for r in ws.iter_rows() if r[0].value == "Tổ khối 4-5")
-    assert row[6].value == "Tập thể lao động tiên tiến"  # as it registered
-    row[6].value = "Tập thể lao động xuất sắc"
+@pytest.mark.parametrize(("department", "registered", "shown", "data", "held"), [
+    ("Tổ khối 4-5", "Tập thể lao động tiên tiến", "Tập thể lao động xuất sắc",
+     "tổ đăng ký Tập thể lao động tiên tiến", {("Tổ khối 4-5", "TTLDTT")}),
+    ("Tổ chuyên biệt", None, "Tập thể lao động tiên tiến", "tổ không đăng ký danh hiệu tập thể", set()),
+], ids=["raised", "given to one that made none"])
+def test_a_department_s_registration_edited_on_sheet_tap_the_is_said_and_its_proposal_held(
+        tmp_path, department, registered, shown, data, held):
+    """The column beside the proposal is read too: a registration raised (or given) by hand is compared with the
+    registration the summary sealed; the department's proposal, if it has one, waits for the officer."""
+    def register(wb) -> None:
+        row = next(r for r in wb["Tập thể"].iter_rows() if r[0].value == department)
+        assert row[6].value == registered  # as it registered
+        row[6].value = shown
 
-
-def test_a_department_s_registration_raised_on_sheet_tap_the_is_said_and_its_proposal_held(tmp_path):
-    """The column beside the proposal is read too: a registration raised by hand (as if the department had aimed
-    higher) is compared with the registration the summary sealed."""
-    said, data = _merged(_commune(tmp_path, _raise_registration))
-    assert ("sửa danh hiệu đăng ký của Tổ khối 4-5 ở sheet Tập thể thành 'Tập thể lao động xuất sắc' (dữ liệu: tổ "
-            "đăng ký Tập thể lao động tiên tiến)") in said
-    assert _held(data) == {("Tổ khối 4-5", "TTLDTT")}
-
-
-def _register_a_department_that_did_not(wb) -> None:
-    ws = wb["Tập thể"]
-    row = next(r for r in ws.iter_rows() if r[0].value == "Tổ chuyên biệt")
-    row[6].value = "Tập thể lao động tiên tiến"
-
-
-def test_a_registration_given_on_sheet_tap_the_to_a_department_that_made_none_is_said(tmp_path):
-    said, data = _merged(_commune(tmp_path, _register_a_department_that_did_not))
-    assert ("sửa danh hiệu đăng ký của Tổ chuyên biệt ở sheet Tập thể thành 'Tập thể lao động tiên tiến' (dữ liệu: "
-            "tổ không đăng ký danh hiệu tập thể)") in said
-    assert _held(data) == set()  # it proposes nothing to hold: said all the same
+    said, found = _merged(_commune(tmp_path, register))
+    assert f"sửa danh hiệu đăng ký của {department} ở sheet Tập thể thành '{shown}' (dữ liệu: {data})" in said
+    assert _held(found) == held
 
 
 def _copy_shown_original_hidden(wb) -> None:
