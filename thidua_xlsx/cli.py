@@ -14,6 +14,7 @@ from typing import NoReturn
 
 import click
 
+from thidua_xlsx import __version__
 from thidua_xlsx.model import requests as rq
 from thidua_xlsx.model.exits import EXIT_INTERNAL, EXIT_OK, EXIT_STRICT, EXIT_UNUSABLE, EXIT_USAGE
 from thidua_xlsx.system.voice import Voice
@@ -76,7 +77,7 @@ class _Group(click.Group):
 @click.group(cls=_Group, help=ct.MAIN_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR,
              subcommand_metavar=ct.COMMAND_METAVAR)
 @click.option("--debug", is_flag=True, help=ct.DEBUG_HELP)
-@click.version_option(package_name="thidua-xlsx")
+@click.version_option(__version__, prog_name="thidua-xlsx", message=ct.VERSION_LINE)
 @click.pass_context
 def main(ctx, debug):
     ctx.obj = {"debug": debug}

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from thidua_xlsx import __version__
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.papers.docx_xml import (
@@ -104,7 +105,8 @@ class Paper:
         props = doc.core_properties
         props.title, props.subject = name, s.school.name
         props.author = props.last_modified_by = ly.APP_ID
-        props.comments, props.keywords, props.category = "", "", ""
+        props.comments, props.keywords, props.category = ly.written_by(), "", ""
+        props.version = __version__  # the release that wrote it (docs/compatibility.md)
         props.language = "vi-VN"
         props.revision = 1
         created = s.created.replace(microsecond=0)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import json
 
+from thidua_xlsx import __version__
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model import layout as ly
@@ -30,6 +31,7 @@ def summary_meta(summary: Summary) -> ly.SummaryMeta:
                           newest_input=summary.newest_input.isoformat() if summary.newest_input else "",
                           applied=tuple(a.to_row() for a in summary.applied),
                           draft=tuple((code, why, labels.get(code, code)) for code, why in summary.draft),
+                          release=__version__,
                           **(_period(summary) if summary.period else {}),
                           **(_outcomes(summary) | _year_end(summary) if year_end else {}))
     # the content as the cells will hold it (tuples as lists), then sealed with the level above's code
