@@ -14,7 +14,6 @@ from typing import NoReturn
 
 import click
 
-from thidua_xlsx import __version__
 from thidua_xlsx.model import requests as rq
 from thidua_xlsx.model.exits import EXIT_INTERNAL, EXIT_OK, EXIT_STRICT, EXIT_UNUSABLE, EXIT_USAGE
 from thidua_xlsx.system.voice import Voice
@@ -23,6 +22,7 @@ from thidua_xlsx.text import decisions as dx
 from thidua_xlsx.text import history as hx
 from thidua_xlsx.text import mail as tm
 from thidua_xlsx.text import ui as tui
+from thidua_xlsx.text.releases import VERSION
 
 
 def _speak_vietnamese() -> None:
@@ -77,7 +77,7 @@ class _Group(click.Group):
 @click.group(cls=_Group, help=ct.MAIN_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR,
              subcommand_metavar=ct.COMMAND_METAVAR)
 @click.option("--debug", is_flag=True, help=ct.DEBUG_HELP)
-@click.version_option(__version__, prog_name="thidua-xlsx", message=ct.VERSION_LINE)
+@click.version_option(VERSION, prog_name="thidua-xlsx", message=ct.VERSION_LINE)
 @click.pass_context
 def main(ctx, debug):
     ctx.obj = {"debug": debug}

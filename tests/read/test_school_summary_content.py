@@ -1,7 +1,7 @@
-"""Issue 40: a school's summary read at the commune carries the digest of its content that the seal is checked over;
-taken from the file when the gate found it matching the data, made again otherwise — always the digest of the data
-as read, by the rule of the layout it was written in (``model.layout.sealed_content``): for the sample commune's summaries (one list edited by hand, one before
-its council), one whose data was edited by hand and one written before summaries had a digest."""
+"""A school's summary read at the commune carries the digest of its content that the seal is checked over: the digest
+of the data as read, by the rule of the layout it was written in (``model.layout.sealed_content``): for the sample
+commune's summaries (one list edited by hand, one before its council), one whose data was edited by hand and one
+written before summaries had a digest."""
 
 from __future__ import annotations
 

@@ -9,11 +9,11 @@ from openpyxl import load_workbook
 from tests.decide.conftest import run, school  # noqa: F401 - the module fixture: a merged scoring round
 from tests.filling import council_types
 from tests.summary_meta import with_schema
-from thidua_xlsx import __version__
 from thidua_xlsx.cli import EXIT_UNUSABLE
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.titles import NO_PROPOSAL
 from thidua_xlsx.service import apply_council_file, merge_inbox
+from thidua_xlsx.text.releases import VERSION as __version__
 
 
 def test_a_summary_written_by_a_newer_version_is_refused_with_what_to_do(school, tmp_path):  # noqa: F811

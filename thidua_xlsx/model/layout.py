@@ -24,9 +24,9 @@ import re
 from dataclasses import dataclass
 from typing import ClassVar
 
-from thidua_xlsx import __version__
 from thidua_xlsx.text import workbook as tx
 from thidua_xlsx.text.collation import unmarked
+from thidua_xlsx.text.releases import VERSION
 
 APP_ID = "thidua-xlsx"
 TEMPLATE_VERSION = 2  # 2: no campaign inside, rows and sheets found by code
@@ -318,7 +318,7 @@ def _utf16_prefix(text: str, units: int) -> str:
 
 def written_by() -> str:
     """What a document we write says of its maker in its properties: the program and its release."""
-    return f"{APP_ID} {__version__}"
+    return f"{APP_ID} {VERSION}"
 
 
 def ascii_slug(text: str) -> str:

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from thidua_xlsx import __version__
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.papers.docx_xml import (
@@ -31,6 +30,7 @@ from thidua_xlsx.papers.docx_xml import (
 )
 from thidua_xlsx.text import documents as tx
 from thidua_xlsx.text.decisions import DRAFT_HEAD, DRAFT_LINE
+from thidua_xlsx.text.releases import VERSION
 from thidua_xlsx.text.wording import date_line
 from thidua_xlsx.write.engine import FONT, fitted_room, name_lines, text_pt
 
@@ -106,7 +106,7 @@ class Paper:
         props.title, props.subject = name, s.school.name
         props.author = props.last_modified_by = ly.APP_ID
         props.comments, props.keywords, props.category = ly.written_by(), "", ""
-        props.version = __version__  # the release that wrote it (docs/compatibility.md)
+        props.version = VERSION  # the release that wrote it (docs/compatibility.md)
         props.language = "vi-VN"
         props.revision = 1
         created = s.created.replace(microsecond=0)

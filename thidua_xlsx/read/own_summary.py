@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from thidua_xlsx import __version__
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issues import ERROR, Problems
@@ -28,7 +27,7 @@ from thidua_xlsx.model.level_above import LEVEL_ABOVE_META_KIND, ListChange
 from thidua_xlsx.read.containment import OWN, Bounds, read_own_book
 from thidua_xlsx.read.inflating import Unzipped
 from thidua_xlsx.read.school_lists import list_check
-from thidua_xlsx.text.releases import RELEASE_UNSAID
+from thidua_xlsx.text.releases import RELEASE_UNSAID, VERSION
 
 # Why a summary is not used, in the gate's order.
 UNREADABLE = "unreadable"  # broken, encrypted, no workbook calamine can open
@@ -110,7 +109,7 @@ def open_summary(path: Path, wanted: Wanted, refusals: Refusals, problems: Probl
     version = meta.schema_version
     if not isinstance(version, int) or not 1 <= version <= ly.SUMMARY_SCHEMA_VERSION:
         refuse(SCHEMA_UNKNOWN, found=version, supported=ly.SUMMARY_SCHEMA_VERSION, school=str(meta.school),
-               release=release_words(meta.release), current=__version__)
+               release=release_words(meta.release), current=VERSION)
         return None
     content = ly.sealed_content(raw)  # by the rule of the layout it was written in, not today's
     edited = ly.data_edited(meta, content)

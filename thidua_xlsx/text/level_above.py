@@ -34,6 +34,11 @@ LEVEL_ABOVE_MESSAGES = {
                                 "không bị tính là chưa gửi. " + UPDATE_REMEDY,
     "level_above.not_final": "'{file}' là bảng tổng hợp đăng ký hoặc của một kỳ (năm học {year}), không phải bảng "
                              "tổng hợp cuối năm – không dùng. Hãy đề nghị trường gửi bảng tổng hợp cuối năm.",
+    "level_above.before_seal": "'{file}' ({school}) được ghi bởi một phiên bản thidua-xlsx trước khi có dấu xác thực "
+                               "(bố cục bảng tổng hợp số {found}): không kiểm được nguồn gốc, các đề nghị của trường "
+                               "được tạm giữ chờ công chức quyết định. Hãy đề nghị trường cập nhật chương trình, nhập "
+                               "mã xã cấp vào sheet Trường của campaign.xlsx, tổng hợp lại cả năm (các sổ vẫn còn "
+                               "nguyên) rồi gửi lại bảng tổng hợp.",
     "level_above.older": "'{file}' (năm học {year}) được ghi bởi phiên bản cũ, chưa mang đủ thông tin cho cấp trên – "
                          "không dùng. Hãy đề nghị trường cập nhật thidua-xlsx và tổng hợp lại (các sổ của tổ vẫn "
                          "còn nguyên).",

@@ -284,6 +284,11 @@ PAGE_MESSAGES: dict[str, str] = {
                                  "chương trình {current} đang dùng chỉ đọc tới số {supported} – chưa dùng được, trường "
                                  "không bị tính là chưa gửi. Hãy cập nhật chương trình: tải bản mới về, giải nén, rồi "
                                  "bấm đúp tệp cài đặt Cai-dat-thi-dua trong đó."),
+    "level_above.before_seal": ("'{file}' ({school}) được ghi bởi một phiên bản chương trình trước khi có dấu xác "
+                                "thực (bố cục bảng tổng hợp số {found}): không kiểm được nguồn gốc, các đề nghị của "
+                                "trường được tạm giữ chờ công chức quyết định. Hãy đề nghị trường cập nhật chương "
+                                "trình, nhập mã xã cấp vào sổ chiến dịch (sheet Trường), bấm lại *Tổng hợp* cả năm "
+                                "(các sổ vẫn còn nguyên) rồi gửi lại bảng tổng hợp."),
     "level_above.older": ("'{file}' (năm học {year}) được ghi bởi phiên bản cũ, chưa mang đủ thông tin cho cấp trên "
                           "– không dùng. Hãy đề nghị trường cập nhật chương trình thi đua và bấm lại *Tổng hợp* (các "
                           "sổ của tổ vẫn còn nguyên)."),

@@ -3,6 +3,11 @@ officer (the page and the CLI say it once after an update; CHANGELOG.md says it 
 
 from __future__ import annotations
 
+# The release: one number, raised with every release (semantic versioning, docs/compatibility.md), shown by --version,
+# on the page's footer, by the installer, in every summary's metadata and in the documents' properties; CHANGELOG.md
+# says what each changed. pyproject.toml reads it from here; thidua_xlsx.__version__ is it.
+VERSION = "0.8.0"
+
 RELEASE_UNSAID = "một phiên bản thidua-xlsx mới hơn"  # a file from a newer release that did not name itself
 # How to update, as the README and the page say it: the downloaded folder's installer, never pip.
 UPDATE_REMEDY = ("Hãy cập nhật chương trình: tải bản mới (thư mục thidua-xlsx), giải nén, rồi bấm đúp tệp cài đặt "
