@@ -14,7 +14,7 @@ from sys import intern
 
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import SKIPPED, InboxFile, reject
-from thidua_xlsx.model.issues import NOTE, Problems, issue
+from thidua_xlsx.model.issues import NOTE, WARNING, Problems, issue
 from thidua_xlsx.model.level_above import COLLECTIVE, PERSON, Proposal, SchoolSummary
 from thidua_xlsx.model.titles import CSTDCS
 from thidua_xlsx.read import own_summary as gate
@@ -113,7 +113,7 @@ def read_school_summary(entry: InboxFile) -> tuple[InboxFile, SchoolSummary | No
                             content=content, newest_input=meta.newest_input, macros=has_macros(opened))
     if meta.schema_version < ly.SEAL_SCHEMA:  # no seal could be made then: said, with what the school must do
         entry = dataclasses.replace(entry, issues=(*entry.issues, issue(
-            "level_above.before_seal", NOTE, file=entry.name, school=meta.school, found=meta.schema_version)))
+            "level_above.before_seal", WARNING, file=entry.name, school=meta.school, found=meta.schema_version)))
     return dataclasses.replace(entry, status=SKIPPED), summary
 
 
