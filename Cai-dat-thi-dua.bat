@@ -99,8 +99,11 @@ for /f "delims=" %%H in ('%PY% -c "import hashlib, pathlib, sys; r = pathlib.Pat
 set "BAN_CU="
 if exist "%BAN_CAI%" set /p BAN_CU=<"%BAN_CAI%"
 set "DA_CAI="
+set "BAN_TRUOC="
 %PY% -m thidua_xlsx --version >nul 2>nul
 if not errorlevel 1 set "DA_CAI=1"
+rem The release installed before, the last word of --version (an older release said "..., phiên bản 0.1.0").
+if defined DA_CAI for /f "tokens=*" %%V in ('%PY% -m thidua_xlsx --version') do for %%W in (%%V) do set "BAN_TRUOC=%%W"
 if not defined DA_CAI goto :cai_moi
 if not defined VAN_TAY goto :cap_nhat
 if not "%BAN_CU%"=="%VAN_TAY%" goto :cap_nhat
@@ -124,7 +127,11 @@ goto :da_cai
 :pip_xong
 if defined VAN_TAY >"%BAN_CAI%" echo %VAN_TAY%
 :da_cai
-for /f "delims=" %%V in ('%PY% -m thidua_xlsx --version') do echo       Xong: %%V
+set "BAN_SAU="
+for /f "tokens=*" %%V in ('%PY% -m thidua_xlsx --version') do for %%W in (%%V) do set "BAN_SAU=%%W"
+set "PHIEN_BAN=thidua-xlsx %BAN_SAU%"
+if defined BAN_TRUOC if not "%BAN_TRUOC%"=="%BAN_SAU%" set "PHIEN_BAN=thidua-xlsx %BAN_TRUOC% → %BAN_SAU% (những gì thay đổi: CHANGELOG.md trong thư mục này)"
+echo       Xong: %PHIEN_BAN%
 call :nho_thu_muc
 
 rem --- 4. a campaign in the folder ------------------------------------------------------------------------------------
@@ -213,6 +220,7 @@ echo XONG. Mỗi lần làm thi đua, bấm đúp biểu tượng "Thi đua" tr�
 echo (cửa sổ đen đi kèm là chương trình đang chạy, đóng nó khi làm xong).
 echo Khi có bản mới của chương trình, bấm đúp lại tệp Cai-dat-thi-dua.bat này để cập nhật; sổ sách trong thư mục
 echo chiến dịch giữ nguyên. Gỡ chương trình: bấm đúp tệp Go-cai-dat-thi-dua.bat bên cạnh tệp này.
+echo Phiên bản: %PHIEN_BAN%
 if defined KHONG_HOI goto :mo_xong
 echo.
 echo Trang thi đua đang mở trong trình duyệt, cửa sổ đen mới mở là chương trình đang chạy.

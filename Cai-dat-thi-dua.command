@@ -191,7 +191,16 @@ else
       "(Chi tiết kỹ thuật cho người giúp bạn: $NHAT_KY)"
   fi
 fi
-noi "      Xong: $("$CHUONG_TRINH" --version)"
+BAN_SAU=$("$CHUONG_TRINH" --version 2>/dev/null) || BAN_SAU=
+BAN_SAU=${BAN_SAU##* }  # the last word of --version is the release number (an older release said "…, phiên bản 0.1.0")
+BAN_TRUOC=${BAN_DA_CAI:-}
+BAN_TRUOC=${BAN_TRUOC##* }
+if [ -n "$BAN_TRUOC" ] && [ "$BAN_TRUOC" != "$BAN_SAU" ]; then
+  PHIEN_BAN="thidua-xlsx $BAN_TRUOC → $BAN_SAU (những gì thay đổi: CHANGELOG.md trong thư mục này)"
+else
+  PHIEN_BAN="thidua-xlsx $BAN_SAU"
+fi
+noi "      Xong: $PHIEN_BAN"
 mkdir -p -- "$DU_LIEU" && printf '%s\n' "$THU_MUC" > "$NHO"
 
 # --- 4. a campaign in the folder ------------------------------------------------------------------------------------
@@ -308,7 +317,8 @@ fi
 noi '' 'XONG. Mỗi lần làm thi đua, bấm đúp biểu tượng "Thi đua" trên màn hình nền: trang thi đua mở trong trình duyệt' \
   '(cửa sổ chữ đi kèm là chương trình đang chạy, đóng nó khi làm xong).' \
   'Khi có bản mới của chương trình, bấm đúp lại tệp cài đặt này để cập nhật; sổ sách trong thư mục chiến dịch giữ nguyên.' \
-  'Gỡ chương trình: bấm đúp tệp go-cai-dat-thi-dua.sh (trên macOS: Go-cai-dat-thi-dua.command) bên cạnh tệp này.'
+  'Gỡ chương trình: bấm đúp tệp go-cai-dat-thi-dua.sh (trên macOS: Go-cai-dat-thi-dua.command) bên cạnh tệp này.' \
+  "Phiên bản: $PHIEN_BAN"
 if [ -n "$KHONG_HOI" ]; then
   exit 0
 fi

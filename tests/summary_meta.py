@@ -15,8 +15,9 @@ DIGEST_SCHEMA = 7  # the first summary layout carrying a digest of its data
 
 
 def as_written(data: dict) -> dict:
-    meta = ly.SummaryMeta.from_json(data)
-    return {**data, "digest": ly.content_digest(meta) if meta.schema_version >= DIGEST_SCHEMA else ""}
+    """``data`` with the digest its own layout's rule gives it (model.layout.sealed_content), as the release that
+    wrote that layout would have made it."""
+    return {**data, "digest": ly.sealed_content(data) if data.get("schema_version", 0) >= DIGEST_SCHEMA else ""}
 
 
 def rewrite_meta(source: Path, target: Path, change: Callable[[dict], dict | None], *, by_hand: bool = False) -> Path:
@@ -39,3 +40,13 @@ def rewrite_meta(source: Path, target: Path, change: Callable[[dict], dict | Non
 def with_schema(path: Path, version: int) -> None:
     """``path``'s metadata rewritten to say it was written with schema ``version``."""
     rewrite_meta(path, path, lambda data: {**data, "schema_version": version})
+
+
+def raw_meta(path: Path) -> dict:
+    """``path``'s hidden metadata as its JSON reads, what its own layout sealed (model.layout.sealed_content)."""
+    wb = load_workbook(path, read_only=True)
+    try:
+        return ly.meta_json([row[0] for row in wb[ly.META_SHEET].iter_rows(values_only=True) if row],
+                            ly.MAX_SUMMARY_META_CHARS)
+    finally:
+        wb.close()

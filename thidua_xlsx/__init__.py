@@ -1,3 +1,5 @@
 """thidua-xlsx: thi đua – khen thưởng của trường học qua các sổ Excel khóa ô."""
 
-__version__ = "0.1.0"
+from thidua_xlsx.text.releases import VERSION as __version__  # the one number (text/releases.py)
+
+__all__ = ["__version__"]

@@ -22,6 +22,7 @@ from thidua_xlsx.text import decisions as dx
 from thidua_xlsx.text import history as hx
 from thidua_xlsx.text import mail as tm
 from thidua_xlsx.text import ui as tui
+from thidua_xlsx.text.releases import VERSION
 
 
 def _speak_vietnamese() -> None:
@@ -76,7 +77,7 @@ class _Group(click.Group):
 @click.group(cls=_Group, help=ct.MAIN_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR,
              subcommand_metavar=ct.COMMAND_METAVAR)
 @click.option("--debug", is_flag=True, help=ct.DEBUG_HELP)
-@click.version_option(package_name="thidua-xlsx")
+@click.version_option(VERSION, prog_name="thidua-xlsx", message=ct.VERSION_LINE)
 @click.pass_context
 def main(ctx, debug):
     ctx.obj = {"debug": debug}

@@ -1,17 +1,16 @@
-"""Issue 40: a school's summary read at the commune carries the digest of its content that the seal is checked over;
-taken from the file when the gate found it matching the data, made again otherwise — always the digest of the data
-as read (``model.layout.content_digest``): for the sample commune's summaries (one list edited by hand, one before
-its council), one whose data was edited by hand and one written before summaries had a digest."""
+"""A school's summary read at the commune carries the digest of its content that the seal is checked over: the digest
+of the data as read, by the rule of the layout it was written in (``model.layout.sealed_content``): for the sample
+commune's summaries (one list edited by hand, one before its council), one whose data was edited by hand and one
+written before summaries had a digest."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
-from tests.summary_meta import rewrite_meta
+from tests.summary_meta import raw_meta, rewrite_meta
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.read.containment import scan_inbox
-from thidua_xlsx.read.own_summary import read_summary_meta
 from thidua_xlsx.read.school_summaries import read_school_summaries
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -33,7 +32,6 @@ def test_the_content_digest_of_every_summary_read_is_its_datas(tmp_path):
     files, read = read_school_summaries(scan_inbox(inbox))
     assert {"edited-by-hand.xlsx", "no-digest.xlsx"} <= set(read) and len(read) >= 5
     for name, summary in read.items():
-        meta = read_summary_meta((inbox / name).read_bytes())
-        assert meta is not None and summary.content == ly.content_digest(meta), name
-    assert read["edited-by-hand.xlsx"].edited and read["edited-by-hand.xlsx"].content != ly.content_digest(
-        read_summary_meta(final.read_bytes()))
+        assert summary.content == ly.sealed_content(raw_meta(inbox / name)), name
+    assert read["edited-by-hand.xlsx"].edited and read["edited-by-hand.xlsx"].content != ly.sealed_content(
+        raw_meta(final))

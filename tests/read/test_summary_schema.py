@@ -14,6 +14,7 @@ from thidua_xlsx.cli import EXIT_UNUSABLE
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.titles import NO_PROPOSAL
 from thidua_xlsx.service import apply_council_file, merge_inbox
+from thidua_xlsx.text.releases import VERSION as __version__
 
 
 def test_a_summary_written_by_a_newer_version_is_refused_with_what_to_do(school, tmp_path):  # noqa: F811
@@ -24,16 +25,18 @@ def test_a_summary_written_by_a_newer_version_is_refused_with_what_to_do(school,
     result = run("merge", school["inbox"], "--council", newer, "-o", tmp_path / "x.xlsx")
 
     assert result.exit_code == EXIT_UNUSABLE, result.output
-    assert (f"tong-hop.xlsx' được ghi theo bố cục bảng tổng hợp số {ly.SUMMARY_SCHEMA_VERSION + 1}, phiên bản "
-            f"thidua-xlsx này chỉ đọc được tới số {ly.SUMMARY_SCHEMA_VERSION}") in " ".join(result.output.split())
-    assert "pip install -U thidua-xlsx" in result.output
+    said = " ".join(result.output.split())
+    assert (f"tong-hop.xlsx' được ghi bởi thidua-xlsx {__version__} theo bố cục bảng tổng hợp số "
+            f"{ly.SUMMARY_SCHEMA_VERSION + 1}, bản thidua-xlsx {__version__} này chỉ đọc được tới số "
+            f"{ly.SUMMARY_SCHEMA_VERSION}") in said  # the file names its release (here this one's, its number edited)
+    assert "bấm đúp tệp cài đặt" in said and "pip" not in said  # the installer, as the README says: never pip
     assert not (tmp_path / "x.xlsx").exists()
     final, problems = apply_council_file(merge_inbox(school["inbox"], school["folder"]), newer)
     assert final is None and [p.code for p in problems] == ["summary.schema_unknown"]
 
 
 def test_the_summary_of_this_version_is_read(school, tmp_path):  # noqa: F811
-    assert ly.SUMMARY_SCHEMA_VERSION == 7  # 7: the newest input's time and the level above's seal
+    assert ly.SUMMARY_SCHEMA_VERSION == 8  # 8: the release that wrote it, every field sealed
     assert run("merge", school["inbox"], "--council", school["first"], "-o", tmp_path / "x.xlsx").exit_code == 0
 
 
@@ -86,7 +89,7 @@ def test_a_summary_written_with_the_level_above_s_code_carries_a_seal_the_level_
         return ly.SummaryMeta.from_json(ly.meta_json(column, ly.MAX_SUMMARY_META_CHARS))
 
     meta = meta_of(tmp_path / "s.xlsx")
-    assert len(meta.seal) == 64 and meta.newest_input.startswith("2026-")
+    assert len(meta.seal) == 64 and meta.newest_input.startswith("2026-") and meta.release == __version__
     assert ly.sealed_with(code, meta.seal, ly.content_digest(meta))
     assert not ly.sealed_with(KEY.school_code("TH-B", "2025-2026"), meta.seal, ly.content_digest(meta))
     changed = dataclasses.replace(meta, decisions=((*meta.decisions[0][:2], not meta.decisions[0][2],

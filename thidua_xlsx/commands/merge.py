@@ -9,6 +9,7 @@ from pathlib import Path
 
 from thidua_xlsx import deliver
 from thidua_xlsx import outputs as out
+from thidua_xlsx.commands.carried import pass_inside, periods_found
 from thidua_xlsx.commands.decisions import applied, keep, kept, kind_of_round, set_aside, year_registrations
 from thidua_xlsx.commands.opening import locate_campaign, period_names
 from thidua_xlsx.commands.reading import apply_council_file, read_and_report
@@ -108,6 +109,8 @@ def _read_year(r: MergeRequest, folder: CampaignFolder, voice: Voice) -> _Read:
         raise Stopped(Problems(), ct.YEAR_NO_PERIODS.format(campaign=folder.book or folder.folder))
     if r.council_path is not None:  # the council's summary checked before any work: a period's is refused at once
         _the_year_s_council(r.council_path, campaign)
+    if r.inbox.resolve() == places.Places(folder.folder).periods.resolve():  # an earlier release's, found (said)
+        periods_found(folder.folder, campaign, voice)
     items = scan_inbox(r.inbox)
     if not items:
         raise Stopped(Problems(), ct.YEAR_EMPTY.format(folder=r.inbox, periods=period_names(campaign)))
@@ -274,7 +277,12 @@ def _pass_of(r: MergeRequest, folder: CampaignFolder, key: str, summary, voice: 
     if r.council_path is not None or summary.round != ly.SCORING:
         return r.council_path
     label = _round_words(summary)
-    found = kept(folder.folder, key)
+    at = places.Places(folder.folder)
+    if summary.period:
+        periods_found(folder.folder, folder.campaign, voice)
+    # an earlier release's pass kept only inside the round's summary this merge rewrites: carried first (said)
+    found = kept(folder.folder, key) or (None if r.drop_council else pass_inside(
+        folder.folder, key, at.year_summary if summary.year else at.summary(summary.round, summary.period), voice))
     if r.drop_council:
         if found is None:
             voice.say(dx.NOTHING_TO_DROP.format(round=label))

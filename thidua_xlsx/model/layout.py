@@ -25,6 +25,7 @@ from typing import ClassVar
 
 from thidua_xlsx.text import workbook as tx
 from thidua_xlsx.text.collation import unmarked
+from thidua_xlsx.text.releases import VERSION
 
 APP_ID = "thidua-xlsx"
 TEMPLATE_VERSION = 2  # 2: no campaign inside, rows and sheets found by code
@@ -211,14 +212,16 @@ def _frozen(value):
     return tuple([_frozen(v) if type(v) is list else v for v in value])
 
 
-SUMMARY_SCHEMA_VERSION = 7  # 2: the JSON report gives titles by code, reasons' numbers as numbers (same workbook);
+SUMMARY_SCHEMA_VERSION = 8  # 2: the JSON report gives titles by code, reasons' numbers as numbers (same workbook);
 # 3: a period's summary carries its people's results (``people``) and whether the council's pass made it;
 # 4: a year's summary carries what each person and department ends the year with (``outcomes``), the history's source;
 # 5: a year's summary also carries its school, each person's place and every decision, the council's votes and the
 # digest of its proposal lists as shown (the level above reads them: model.level_above);
 # 6: a period's summary also carries each person's score in its two parts of NĐ 233/2026 (``parts``);
 # 7: a summary carries its newest input's time (``newest_input``) and, when the level above issued the school a code,
-# its seal (``seal``: see :func:`seal_of`)
+# its seal (``seal``: see :func:`seal_of`) — written in three layouts under that one number (:data:`SEALED_LAYOUTS`);
+# 8: a summary names the release that wrote it (``release``); its digest and seal cover every field its metadata holds
+# but themselves. From 8 on the number changes whenever what is sealed changes (tests/read/test_formats.py holds it).
 PERIOD_PARTS_SCHEMA = 6  # the first version whose period summaries carry ``parts``
 
 
@@ -269,6 +272,7 @@ class SummaryMeta:
     draft: tuple[tuple[str, str, str], ...] = ()
     digest: str = ""  # :func:`content_digest` as written: the data edited by hand since no longer matches it
     seal: str = ""  # the school's keyed seal over everything above (:func:`seal_of`); "" when it had no code
+    release: str = ""  # schema 8: the release of thidua-xlsx that wrote it ("0.8.0"), named when a reader refuses it
     kind: str = "summary"
     schema_version: int = SUMMARY_SCHEMA_VERSION
     app: str = APP_ID
@@ -312,6 +316,11 @@ def _utf16_prefix(text: str, units: int) -> str:
     return text
 
 
+def written_by() -> str:
+    """What a document we write says of its maker in its properties: the program and its release."""
+    return f"{APP_ID} {VERSION}"
+
+
 def ascii_slug(text: str) -> str:
     """'Tổ khối 4-5' → 'To-khoi-4-5' for file names a person recognises."""
     return re.sub(r"[^A-Za-z0-9]+", "-", unmarked(text)).strip("-")
@@ -340,27 +349,60 @@ def a1(row: int, col: int) -> str:
     return f"{_COLUMNS[col] if 0 <= col < 702 else _column_letters(col)}{row + 1}"
 
 
-# Fields added after summaries were sealed: left out of the digest while empty, so that a summary written before them
-# still matches its own digest and seal.
+# Fields added after summaries were sealed (layout 7c): left out of that layout's digest while empty, so that a summary
+# written before them still matched its own digest and seal.
 UNSAID_WHEN_EMPTY = frozenset({"applied", "draft"})
+SEAL_SCHEMA = 7  # the first summary layout that can carry the school's seal
+# What each layout of a summary seals, by the fields its metadata holds (besides the identity and the data every
+# layout has). Schema 7 was written in three layouts under one number, told apart by the fields its JSON holds:
+# "7a" the seal alone (no digest; the seal over every field but itself), "7b" with the digest (digest and seal left
+# out), "7c" with ``applied`` and ``draft`` (left out while empty, digest and seal left out); "8" names its release
+# and seals every field but the digest and the seal. Each is checked by its own rule (:func:`sealed_content`), never
+# by today's: a genuine file of an earlier release is never called forged. docs/compatibility.md says the promise.
+SEALED_LAYOUTS = ("7a", "7b", "7c", "8")
+
+
+def summary_layout(data: dict) -> str:
+    """The layout of a summary's metadata ``data`` (its JSON as read): its schema number, or for schema 7 which of its
+    three layouts ("7a", "7b", "7c"); the fields it holds tell them apart."""
+    version = data.get("schema_version")
+    if version != SEAL_SCHEMA:
+        return str(version)
+    return "7a" if "digest" not in data else "7b" if "applied" not in data else "7c"
+
+
+def sealed_content(data: dict) -> str:
+    """The digest of what a summary's metadata ``data`` (its JSON as read) seals, by its own layout's rule (see
+    :data:`SEALED_LAYOUTS`): what its digest, when it has one, and its seal were made over."""
+    layout = summary_layout(data)
+    if layout == "7a":
+        body = {**data, "seal": ""}
+    elif layout == "7c":
+        body = {**{k: v for k, v in data.items() if k not in UNSAID_WHEN_EMPTY or v}, "digest": "", "seal": ""}
+    else:
+        body = {**data, "digest": "", "seal": ""}
+    return _digest(body)
 
 
 def content_digest(meta: SummaryMeta) -> str:
     """SHA-256 of everything a summary's metadata says but its digest and seal, as the canonical JSON its cells
-    hold."""
+    hold: the rule of this release's layout (:func:`sealed_content` of what it writes)."""
     # its fields as they are (tuples of text and numbers: JSON writes a tuple as the list to_json would make of it;
     # not copied deep by dataclasses.asdict first, which was most of a school summary's reading at the commune)
-    fields = {f.name: getattr(meta, f.name) for f in dataclasses.fields(meta)
-              if f.name not in UNSAID_WHEN_EMPTY or getattr(meta, f.name)}
-    body = json.dumps({**fields, "digest": "", "seal": ""}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+    fields = {f.name: getattr(meta, f.name) for f in dataclasses.fields(meta)}
+    return _digest({**fields, "digest": "", "seal": ""})
 
 
-def data_edited(meta: SummaryMeta) -> bool:
-    """Whether a summary's data was changed by hand since the tool wrote it (its digest no longer matches; one
-    written before schema 7 has none to compare). Anyone can recompute an unkeyed digest: the level above's keyed
-    seal (:func:`seal_of`) is what proves whose the data is."""
-    return bool(meta.digest) and meta.digest != content_digest(meta)
+def _digest(body: dict) -> str:
+    text = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def data_edited(meta: SummaryMeta, content: str) -> bool:
+    """Whether a summary's data was changed by hand since the tool wrote it: its digest no longer matches ``content``,
+    what its layout seals (:func:`sealed_content`); one written before the digest has none to compare. Anyone can
+    recompute an unkeyed digest: the level above's keyed seal (:func:`seal_of`) is what proves whose the data is."""
+    return bool(meta.digest) and meta.digest != content
 
 
 def seal_of(code: str, meta: SummaryMeta) -> str:

@@ -30,6 +30,7 @@ from thidua_xlsx.papers.docx_xml import (
 )
 from thidua_xlsx.text import documents as tx
 from thidua_xlsx.text.decisions import DRAFT_HEAD, DRAFT_LINE
+from thidua_xlsx.text.releases import VERSION
 from thidua_xlsx.text.wording import date_line
 from thidua_xlsx.write.engine import FONT, fitted_room, name_lines, text_pt
 
@@ -104,7 +105,8 @@ class Paper:
         props = doc.core_properties
         props.title, props.subject = name, s.school.name
         props.author = props.last_modified_by = ly.APP_ID
-        props.comments, props.keywords, props.category = "", "", ""
+        props.comments, props.keywords, props.category = ly.written_by(), "", ""
+        props.version = VERSION  # the release that wrote it (docs/compatibility.md)
         props.language = "vi-VN"
         props.revision = 1
         created = s.created.replace(microsecond=0)

@@ -27,6 +27,7 @@ from thidua_xlsx.model.level_above import LEVEL_ABOVE_META_KIND, ListChange
 from thidua_xlsx.read.containment import OWN, Bounds, read_own_book
 from thidua_xlsx.read.inflating import Unzipped
 from thidua_xlsx.read.school_lists import list_check
+from thidua_xlsx.text.releases import RELEASE_UNSAID, VERSION
 
 # Why a summary is not used, in the gate's order.
 UNREADABLE = "unreadable"  # broken, encrypted, no workbook calamine can open
@@ -70,6 +71,7 @@ class Opened:
     meta: ly.SummaryMeta
     sha256: str
     edited: bool = False
+    content: str = ""  # what its layout seals, as read (model.layout.sealed_content): its seal is checked over it
     changes: tuple[ListChange, ...] = ()
     unzipped: Unzipped = field(default_factory=lambda: Unzipped(()))
 
@@ -96,18 +98,21 @@ def open_summary(path: Path, wanted: Wanted, refusals: Refusals, problems: Probl
         return None
     try:
         book = open_book(data)
-        meta = summary_meta_in(book)
+        record = summary_record_in(book)
     except Exception:  # calamine raises many kinds on a broken or foreign file: one refusal
         refuse(UNREADABLE)
         return None
-    if meta is None:
+    if record is None:
         refuse(LEVEL_ABOVE if _level_above(book) else NOT_OURS)
         return None
+    meta, raw = record
     version = meta.schema_version
     if not isinstance(version, int) or not 1 <= version <= ly.SUMMARY_SCHEMA_VERSION:
-        refuse(SCHEMA_UNKNOWN, found=version, supported=ly.SUMMARY_SCHEMA_VERSION)
+        refuse(SCHEMA_UNKNOWN, found=version, supported=ly.SUMMARY_SCHEMA_VERSION, school=str(meta.school),
+               release=release_words(meta.release), current=VERSION)
         return None
-    edited = ly.data_edited(meta)
+    content = ly.sealed_content(raw)  # by the rule of the layout it was written in, not today's
+    edited = ly.data_edited(meta, content)
     refused = _not_wanted(meta, wanted, edited)
     if refused is not None:
         refuse(refused[0], year=meta.school_year, **refused[1])
@@ -117,7 +122,8 @@ def open_summary(path: Path, wanted: Wanted, refusals: Refusals, problems: Probl
     except (TypeError, ValueError, KeyError, IndexError):  # metadata that is not what the tool wrote
         refuse(UNREADABLE)
         return None
-    return Opened(data, book, meta, hashlib.sha256(data).hexdigest(), edited or shown_edited, changes, unzipped)
+    return Opened(data, book, meta, hashlib.sha256(data).hexdigest(), edited or shown_edited, content, changes,
+                  unzipped)
 
 
 def _not_wanted(meta: ly.SummaryMeta, wanted: Wanted, edited: bool) -> tuple[str, dict[str, object]] | None:
@@ -161,13 +167,27 @@ def open_book(data: bytes) -> Any:
 
 def summary_meta_in(book: Any) -> ly.SummaryMeta | None:
     """What a summary says about itself; None when ``book`` is no summary of ours."""
+    record = summary_record_in(book)
+    return record[0] if record is not None else None
+
+
+def summary_record_in(book: Any) -> tuple[ly.SummaryMeta, dict] | None:
+    """What a summary says about itself, with its metadata's JSON as read (what its own layout sealed); None when
+    ``book`` is no summary of ours."""
     if ly.META_SHEET not in book.sheet_names:
         return None
     rows = book.get_sheet_by_name(ly.META_SHEET).to_python()
     try:
-        return ly.SummaryMeta.from_json(ly.meta_json([row[0] for row in rows if row], ly.MAX_SUMMARY_META_CHARS))
+        raw = ly.meta_json([row[0] for row in rows if row], ly.MAX_SUMMARY_META_CHARS)
+        return ly.SummaryMeta.from_json(raw), raw
     except (ValueError, TypeError):  # a department's workbook, or metadata that is not a summary's any more
         return None
+
+
+def release_words(release: object) -> str:
+    """The release that wrote a summary, as a message names it: "thidua-xlsx 0.9.0", or words for a newer one that
+    did not say."""
+    return f"{ly.APP_ID} {release}" if isinstance(release, str) and release else RELEASE_UNSAID
 
 
 def read_summary_meta(data: bytes) -> ly.SummaryMeta | None:

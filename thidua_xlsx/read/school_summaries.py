@@ -14,7 +14,7 @@ from sys import intern
 
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import SKIPPED, InboxFile, reject
-from thidua_xlsx.model.issues import NOTE, Problems, issue
+from thidua_xlsx.model.issues import NOTE, WARNING, Problems, issue
 from thidua_xlsx.model.level_above import COLLECTIVE, PERSON, Proposal, SchoolSummary
 from thidua_xlsx.model.titles import CSTDCS
 from thidua_xlsx.read import own_summary as gate
@@ -106,12 +106,14 @@ def read_school_summary(entry: InboxFile) -> tuple[InboxFile, SchoolSummary | No
         proposals = _proposals(meta)
     except (TypeError, ValueError, IndexError):  # metadata that is not what the tool wrote
         return reject(entry, "level_above.unreadable"), None
-    # the content's digest, which the seal is checked over: the one the file carries when the gate found it matching
-    # the data (not edited: ly.data_edited), else made again
-    content = meta.digest if meta.digest and not opened.edited else ly.content_digest(meta)
+    # the content's digest, which the seal is checked over: what the file's own layout sealed, as read (the gate's)
+    content = opened.content
     summary = SchoolSummary(entry.name, digest, entry.saved_at, meta.campaign_id, meta.school, meta.school_year,
                             bool(meta.council), proposals, edited=opened.edited, changes=opened.changes, seal=meta.seal,
                             content=content, newest_input=meta.newest_input, macros=has_macros(opened))
+    if meta.schema_version < ly.SEAL_SCHEMA:  # no seal could be made then: said, with what the school must do
+        entry = dataclasses.replace(entry, issues=(*entry.issues, issue(
+            "level_above.before_seal", WARNING, file=entry.name, school=meta.school, found=meta.schema_version)))
     return dataclasses.replace(entry, status=SKIPPED), summary
 
 

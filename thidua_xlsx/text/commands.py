@@ -363,6 +363,9 @@ COMMAND_METAVAR = "LỆNH [THAM SỐ]..."
 PERIOD_METAVAR = "MÃ_KỲ"
 MAPPING_METAVAR = "BỘ_MÃ"
 # click words its own messages (usage errors, help) through gettext; these are their Vietnamese.
+# --version: the program and its release, the last word the number (the installers read it: before → after)
+VERSION_LINE = "%(prog)s %(version)s"
+
 CLICK_TEXTS = {
     "Aborted!": "Đã dừng.",
     "Options": "Tùy chọn",

@@ -66,6 +66,18 @@ APPLIED_AGAIN = {
                "Muốn bỏ kết quả này: tổng hợp lại với --bo-duyet (trên trang: nút Bỏ kết quả Hội đồng).",
 }
 KEPT = "Đã lưu {file} để các lần tổng hợp sau của {round} tự áp dụng lại{replaced}."
+# A campaign folder of an earlier release continued (commands.carried): what it left where this one no longer looks.
+EARLIER_RELEASE = "phiên bản trước"
+PERIOD_MOVED = ("Bảng tổng hợp {period} do phiên bản trước để ở thư mục chiến dịch ({file}) đã được chuyển vào "
+                "{moved}, nơi phần Cả năm đọc: không cần tổng hợp lại.")
+PERIOD_LEFT = ("Thư mục chiến dịch còn {file} (bảng tổng hợp {period} do phiên bản trước ghi) bên cạnh {used}: dùng "
+               "{used}; tệp kia để nguyên, không đọc.")
+PASS_CARRIED = {
+    "head": ("Lượt duyệt của Hiệu trưởng nằm trong {file} ({release} ghi, trước khi lượt duyệt được lưu riêng) đã được "
+             "giữ sang {kept}: lần tổng hợp này và các lần sau áp dụng lại, không mất điểm Hiệu trưởng đã sửa."),
+    "council": ("Kết quả họp Hội đồng nằm trong {file} ({release} ghi, trước khi lượt duyệt được lưu riêng) đã được "
+                "giữ sang {kept}: lần tổng hợp này và các lần sau áp dụng lại."),
+}
 KEPT_REPLACED = " (bản trước chuyển vào {aside})"
 DROPPED = ("Đã bỏ {file} của {round} theo yêu cầu (chuyển vào {aside}, không xóa): bảng tổng hợp này không có lượt "
            "duyệt đó.")

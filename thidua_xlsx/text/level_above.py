@@ -3,6 +3,8 @@ summary workbook): plain texts, and the coded messages merged into text.messages
 
 from __future__ import annotations
 
+from thidua_xlsx.text.releases import UPDATE_REMEDY
+
 BOOK_TITLE = "Thi đua – khen thưởng các trường năm học {year}"
 GUIDE_TITLE = "{authority} – NHẬN HỒ SƠ THI ĐUA – KHEN THƯỞNG CỦA CÁC TRƯỜNG NĂM HỌC {year}"
 GUIDE = (
@@ -30,10 +32,16 @@ LEVEL_ABOVE_MESSAGES = {
                               "ghi.",
     "level_above.not_summary": "'{file}' không phải bảng tổng hợp do thidua-xlsx ghi – không dùng. Chỉ để vào thư mục "
                                "các bảng tổng hợp cuối năm các trường gửi (tong-hop-cuoi.xlsx).",
-    "level_above.schema_newer": "'{file}' được ghi bởi phiên bản thidua-xlsx mới hơn (bố cục số {found}, phiên bản này "
-                                "đọc tới số {supported}) – không dùng. Hãy cập nhật: pip install -U thidua-xlsx.",
+    "level_above.schema_newer": "'{file}' ({school}) được ghi bởi {release} (bố cục bảng tổng hợp số {found}); bản "
+                                "thidua-xlsx {current} đang dùng chỉ đọc tới số {supported} – chưa dùng được, trường "
+                                "không bị tính là chưa gửi. " + UPDATE_REMEDY,
     "level_above.not_final": "'{file}' là bảng tổng hợp đăng ký hoặc của một kỳ (năm học {year}), không phải bảng "
                              "tổng hợp cuối năm – không dùng. Hãy đề nghị trường gửi bảng tổng hợp cuối năm.",
+    "level_above.before_seal": "'{file}' ({school}) được ghi bởi một phiên bản thidua-xlsx trước khi có dấu xác thực "
+                               "(bố cục bảng tổng hợp số {found}): không kiểm được nguồn gốc, các đề nghị của trường "
+                               "được tạm giữ chờ công chức quyết định. Hãy đề nghị trường cập nhật chương trình, nhập "
+                               "mã xã cấp vào sheet Trường của campaign.xlsx, tổng hợp lại cả năm (các sổ vẫn còn "
+                               "nguyên) rồi gửi lại bảng tổng hợp.",
     "level_above.older": "'{file}' (năm học {year}) được ghi bởi phiên bản cũ, chưa mang đủ thông tin cho cấp trên – "
                          "không dùng. Hãy đề nghị trường cập nhật thidua-xlsx và tổng hợp lại (các sổ của tổ vẫn "
                          "còn nguyên).",

@@ -98,8 +98,8 @@ PAGE_MESSAGES: dict[str, str] = {
     "summary.data_edited": ("'{file}': thông tin ẩn chương trình ghi trong bảng tổng hợp đã bị sửa tay sau khi ghi "
                             "(không khớp dấu kiểm) – không dùng tệp này, không xét gì từ nó. Hãy dùng bản do chương "
                             "trình ghi (bấm lại nút đã tạo ra nó, ví dụ *Tổng hợp* trên trang của vòng hay kỳ đó)."),
-    "summary.schema_unknown": ("'{path}' được ghi theo bố cục bảng tổng hợp số {found}, phiên bản chương trình này "
-                               "chỉ đọc được tới số {supported}: tệp do phiên bản mới hơn ghi ra. Hãy cập nhật "
+    "summary.schema_unknown": ("'{path}' được ghi bởi {release} theo bố cục bảng tổng hợp số {found}, phiên bản "
+                               "chương trình {current} này chỉ đọc được tới số {supported}. Hãy cập nhật "
                                "chương trình (tải bản mới về, giải nén, rồi bấm đúp tệp cài đặt Cai-dat-thi-dua "
                                "trong đó) rồi bấm lại, hoặc dùng bảng tổng hợp do chính phiên bản này ghi."),
     "book.too_big": ("'{file}' quá lớn ({size_mb} MB) hoặc nén bất thường so với một sổ chiến dịch hay bảng tổng hợp "
@@ -280,9 +280,15 @@ PAGE_MESSAGES: dict[str, str] = {
     "level_above.not_summary": ("'{file}' không phải bảng tổng hợp do chương trình thi đua ghi – không dùng. Thư mục "
                                 "nhận (inbox/) chỉ để các bảng tổng hợp cuối năm các trường gửi về "
                                 "(tong-hop-cuoi.xlsx)."),
-    "level_above.schema_newer": ("'{file}' được ghi bởi phiên bản mới hơn của chương trình (bố cục số {found}, phiên "
-                                 "bản này đọc tới số {supported}) – không dùng. Hãy cập nhật chương trình: tải bản "
-                                 "mới về, giải nén, rồi bấm đúp tệp cài đặt Cai-dat-thi-dua trong đó."),
+    "level_above.schema_newer": ("'{file}' ({school}) được ghi bởi {release} (bố cục bảng tổng hợp số {found}); bản "
+                                 "chương trình {current} đang dùng chỉ đọc tới số {supported} – chưa dùng được, trường "
+                                 "không bị tính là chưa gửi. Hãy cập nhật chương trình: tải bản mới về, giải nén, rồi "
+                                 "bấm đúp tệp cài đặt Cai-dat-thi-dua trong đó."),
+    "level_above.before_seal": ("'{file}' ({school}) được ghi bởi một phiên bản chương trình trước khi có dấu xác "
+                                "thực (bố cục bảng tổng hợp số {found}): không kiểm được nguồn gốc, các đề nghị của "
+                                "trường được tạm giữ chờ công chức quyết định. Hãy đề nghị trường cập nhật chương "
+                                "trình, nhập mã xã cấp vào sổ chiến dịch (sheet Trường), bấm lại *Tổng hợp* cả năm "
+                                "(các sổ vẫn còn nguyên) rồi gửi lại bảng tổng hợp."),
     "level_above.older": ("'{file}' (năm học {year}) được ghi bởi phiên bản cũ, chưa mang đủ thông tin cho cấp trên "
                           "– không dùng. Hãy đề nghị trường cập nhật chương trình thi đua và bấm lại *Tổng hợp* (các "
                           "sổ của tổ vẫn còn nguyên)."),

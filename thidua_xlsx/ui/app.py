@@ -10,6 +10,7 @@ from markupsafe import Markup, escape
 
 from thidua_xlsx.text.decisions import saved_words
 from thidua_xlsx.text.page_words import PAGE_MESSAGES
+from thidua_xlsx.text.releases import VERSION, VERSION_FOOTER
 from thidua_xlsx.text.ui import WORDS
 from thidua_xlsx.ui.security import MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, bounded_requests, form_token, guard
 
@@ -69,7 +70,8 @@ def create_app(folder: Path, token: str, port: int = 0):
 
     @app.context_processor
     def common():
-        return {"w": WORDS, "csrf": csrf, "running": jobs.running}
+        return {"w": WORDS, "csrf": csrf, "running": jobs.running,
+                "release": VERSION_FOOTER.format(version=VERSION)}
 
     @app.errorhandler(413)
     def too_big(_error):

@@ -140,7 +140,7 @@ def open_book(path: Path, title: str):
         "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
         "default_date_format": "dd/mm/yyyy",
     })
-    wb.set_properties({"title": title, "author": ly.APP_ID, "created": FIXED_DATE})
+    wb.set_properties({"title": title, "author": ly.APP_ID, "comments": ly.written_by(), "created": FIXED_DATE})
     base = {"font_name": FONT, "font_size": 12, "valign": "top", "text_wrap": True}
     fmt = {
         "head": wb.add_format({**base, "bold": True, "bg_color": HEADER_FILL, "border": 1, "align": "center"}),

@@ -80,7 +80,8 @@ def workbook_options(**extra) -> dict:
 
 def set_properties(wb, title: str, school_name: str, created: dt.datetime) -> None:
     """The document's properties; ``created`` is fixed by the caller, so the same input gives the same file."""
-    wb.set_properties({"title": title, "author": ly.APP_ID, "company": school_name, "created": created})
+    wb.set_properties({"title": title, "author": ly.APP_ID, "company": school_name, "created": created,
+                       "comments": ly.written_by()})
 
 
 def replacing(path: Path) -> AbstractContextManager[Path]:

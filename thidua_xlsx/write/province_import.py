@@ -144,8 +144,8 @@ OWN_PARTS = frozenset(("xl/worksheets/sheet1.xml", "xl/sharedStrings.xml"))  # a
 
 def _write_file(wb, rows: tuple[pi.ImportRow, ...], mapping: pi.Mapping) -> None:
     """The import file's one sheet written in the workbook ``wb`` (not closed: :func:`_file_bytes` zips it)."""
-    wb.set_properties({"title": px.DOCUMENT_TITLE, "author": ly.APP_ID, "company": mapping.name,
-                       "created": engine.FIXED_DATE})
+    wb.set_properties({"title": px.DOCUMENT_TITLE, "author": ly.APP_ID, "comments": ly.written_by(),
+                       "company": mapping.name, "created": engine.FIXED_DATE})
     ws = wb.add_worksheet(px.SHEET)
     base = {"font_name": engine.FONT, "font_size": 12, "valign": "vcenter", "text_wrap": True, "border": 1}
     head = wb.add_format({**base, "bold": True, "align": "center", "bg_color": engine.HEADER_FILL})

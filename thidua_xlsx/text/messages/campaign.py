@@ -4,6 +4,8 @@ rubrics, periods and the sample school's leftovers — and the summaries of ours
 
 from __future__ import annotations
 
+from thidua_xlsx.text.releases import UPDATE_REMEDY
+
 CAMPAIGN_MESSAGES = {
     # campaign.xlsx
     "campaign.broken": "Không mở được tệp chiến dịch '{file}': tệp bị hỏng, có mật khẩu hoặc không phải sổ bảng tính. "
@@ -97,10 +99,9 @@ CAMPAIGN_MESSAGES = {
     "summary.data_edited": "'{file}': thông tin ẩn chương trình ghi trong bảng tổng hợp đã bị sửa tay sau khi ghi "
                            "(không khớp dấu kiểm) – không dùng tệp này, không xét gì từ nó. Hãy dùng bản do chương "
                            "trình ghi (chạy lại lệnh đã tạo ra nó).",
-    "summary.schema_unknown": "'{path}' được ghi theo bố cục bảng tổng hợp số {found}, phiên bản thidua-xlsx này "
-                              "chỉ đọc được tới số {supported}: tệp do phiên bản mới hơn ghi ra. Hãy cập nhật "
-                              "thidua-xlsx (pip install -U thidua-xlsx) rồi chạy lại, hoặc dùng bảng tổng hợp do "
-                              "chính phiên bản này ghi.",
+    "summary.schema_unknown": "'{path}' được ghi bởi {release} theo bố cục bảng tổng hợp số {found}, bản thidua-xlsx "
+                              "{current} này chỉ đọc được tới số {supported}. " + UPDATE_REMEDY + " Hoặc dùng bảng "
+                              "tổng hợp do chính phiên bản này ghi.",
     # the secretary's own books: the campaign book, a summary brought back (--from, --council)
     "book.sheet_too_big": "Sheet '{sheet}' của '{file}' có dữ liệu ở ô {cell}, quá xa (giới hạn {max_rows} dòng, "
                           "{max_columns} cột) – không đọc vì an toàn. Có lẽ ô đó bị gõ nhầm: hãy mở tệp, vào sheet "

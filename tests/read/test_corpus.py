@@ -1,0 +1,107 @@
+"""Files written by earlier releases' own code (tests/corpus/, tools/build_corpus.py) read by this release's commune:
+each school summary written since the seal existed is genuine, with the proposals that release's own commune read
+from it; a tampered copy of each is caught; one from before the seal is said as such; one from a newer release is
+refused with its release named and its school not listed as not sent (docs/compatibility.md)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.decide.conftest import run
+from tests.summary_meta import rewrite_meta
+from thidua_xlsx.model import layout as ly
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+if not (CORPUS / "corpus.json").is_file():  # tools/build_corpus.py has not been run on this checkout yet
+    pytest.skip("tests/corpus/ not built: python tools/build_corpus.py", allow_module_level=True)
+RECORD = json.loads((CORPUS / "corpus.json").read_text(encoding="utf-8"))
+SCHOOL_FILE = "truong_ca-nam.xlsx"
+RELEASES = sorted({key.split("/")[0] for key in RECORD})
+SEALED = [r for r in RELEASES if r >= "0.2.0"]  # since the seal existed
+SCHOOL = "THCS-KS"
+
+
+def _commune(folder: Path, release: str, school_file: Path, exit_code: int = 0) -> tuple[dict, str]:
+    """This release's commune merge over ``release``'s commune book and ``school_file`` alone in its inbox."""
+    (folder / "inbox").mkdir(parents=True)
+    shutil.copyfile(CORPUS / release / "cap-tren.xlsx", folder / "cap-tren.xlsx")
+    shutil.copyfile(school_file, folder / "inbox" / SCHOOL_FILE)
+    result = run("merge", folder / "inbox", "-o", folder / "tong-hop-xa.xlsx", "--json", folder / "xa.json")
+    assert result.exit_code == exit_code, result.output
+    return json.loads((folder / "xa.json").read_text(encoding="utf-8")), " ".join(result.output.split())
+
+
+def _school(data: dict) -> dict:
+    return next(s for s in data["schools"] if s["code"] == SCHOOL)
+
+
+def _proposals(data: dict) -> list:
+    return sorted([p["who"], p["title"]] for p in data["proposals"] if p["school"] == SCHOOL)
+
+
+def test_the_corpus_is_what_its_record_says():
+    import hashlib
+
+    for key, entry in RECORD.items():
+        assert hashlib.sha256((CORPUS / key).read_bytes()).hexdigest() == entry["sha256"], key
+    assert {"0.1.0", "0.2.0", "0.3.0", "0.6.0", "0.7.0"} <= set(RELEASES)
+
+
+@pytest.mark.parametrize("release", SEALED)
+def test_a_school_summary_of_each_release_since_the_seal_is_genuine_with_the_same_proposals(release, tmp_path):
+    data, said = _commune(tmp_path, release, CORPUS / release / SCHOOL_FILE)
+    expected = RECORD[f"{release}/{SCHOOL_FILE}"]
+    assert _school(data)["origin"] == expected["origin"] == "sealed", said
+    assert _proposals(data) == expected["proposals"] and expected["proposals"]
+    assert "không khớp" not in said and "sửa tay" not in said
+
+
+def _granted_one_more(data: dict) -> None:
+    row = next(d for d in data["decisions"] if not d[2])
+    row[2] = True
+
+
+@pytest.mark.parametrize("release", SEALED)
+def test_a_tampered_copy_of_each_is_caught(release, tmp_path):
+    """A title granted in the data, its digest made again by that layout's own rule (as anyone can): only the seal,
+    which needs the school's code, tells — and it does."""
+    tampered = rewrite_meta(CORPUS / release / SCHOOL_FILE, tmp_path / "sua.xlsx", _granted_one_more)
+    data, said = _commune(tmp_path / "xa", release, tampered)
+    assert _school(data)["origin"] == "bad_seal", said
+
+
+@pytest.mark.parametrize("release", SEALED)
+def test_a_copy_edited_by_hand_is_caught(release, tmp_path):
+    """The same change, its digest left as it was (a hand in the hidden sheet): the data no longer matches."""
+    edited = rewrite_meta(CORPUS / release / SCHOOL_FILE, tmp_path / "sua.xlsx", _granted_one_more, by_hand=True)
+    data, said = _commune(tmp_path / "xa", release, edited)
+    assert _school(data)["origin"] == "bad_seal", said
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "the note level_above.before_seal is not yet in the JSON report's problems (unfinished)"))
+def test_a_summary_from_before_the_seal_is_said_as_such_with_what_the_school_must_do(tmp_path):
+    data, said = _commune(tmp_path, "0.1.0", CORPUS / "0.1.0" / SCHOOL_FILE)
+    assert _school(data)["origin"] == "unsealed"
+    codes = {p["code"] for p in data["problems"]}
+    assert "level_above.before_seal" in codes, codes
+    assert "trước khi có dấu xác thực" in said or "level_above.before_seal" in codes
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "no JSON report is written when no school file is usable: the test must read the console (unfinished)"))
+def test_a_summary_from_a_newer_release_is_refused_by_name_and_its_school_is_not_listed_as_not_sent(tmp_path):
+    newer = rewrite_meta(CORPUS / SEALED[-1] / SCHOOL_FILE, tmp_path / "moi.xlsx",
+                         lambda d: {**d, "schema_version": ly.SUMMARY_SCHEMA_VERSION + 1, "release": "9.1.0"})
+    data, said = _commune(tmp_path / "xa", SEALED[-1], newer, exit_code=1)  # its only school's file: nothing usable
+    problems = [p for p in data["problems"]]
+    codes = [p["code"] for p in problems]
+    assert "level_above.schema_newer" in codes, codes
+    assert "thidua-xlsx 9.1.0" in said and "bấm đúp tệp cài đặt" in said and "pip" not in said
+    names = {s["code"]: s["name"] for s in data["schools"]}
+    missing = [p for p in problems if p["code"] == "level_above.school_missing"]
+    assert not any(names[SCHOOL] in json.dumps(p, ensure_ascii=False) for p in missing), missing

@@ -1,0 +1,67 @@
+"""A campaign folder of an earlier release continued: what that release left where this one no longer looks is carried
+to today's place the first time it is seen, each said, never silently dropped (docs/compatibility.md).
+
+- A period's summary an earlier release wrote at the campaign folder's root (``tong-hop_<period>.xlsx``, the command
+  line's default until the periods' summaries went to ``ky/``) is moved into ``ky/`` when ``ky/`` has none of its own.
+- A head's pass on a period, or the council's on the year or the single scoring round, that an earlier release kept
+  only inside the summary it wrote (council passed, no pass kept in ``hoi-dong/``, no record of one applied) is kept in
+  ``hoi-dong/`` as that round's pass, so that the merge about to rewrite that summary applies it again.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from thidua_xlsx.commands.decisions import keep, kept
+from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import decisions as dc
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model import places
+from thidua_xlsx.system.voice import Voice
+from thidua_xlsx.text import decisions as dx
+
+
+def periods_found(folder: Path, campaign: cm.Campaign, voice: Voice) -> None:
+    """Each period's summary an earlier release wrote at ``folder``'s root moved into ``ky/`` (said) when ``ky/`` has
+    none; one left where it is when ``ky/`` has its own (said: the one in ``ky/`` is used)."""
+    at = places.Places(folder)
+    for period in campaign.periods:
+        old = folder / places.SUMMARY_NAME.format(round=period.code)
+        new = at.summary(ly.SCORING, period.code)
+        if not old.is_file():
+            continue
+        if new.exists():
+            voice.warn(dx.PERIOD_LEFT.format(file=old.name, period=period.label, used=_shown(new, folder)))
+            continue
+        new.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(old, new)
+        voice.say(dx.PERIOD_MOVED.format(file=old.name, period=period.label, moved=_shown(new, folder)))
+
+
+def pass_inside(folder: Path, key: str, summary_path: Path, voice: Voice) -> Path | None:
+    """The pass an earlier release kept only inside round ``key``'s summary ``summary_path``, now kept in
+    ``hoi-dong/`` (said); None when there is none to carry (a pass already kept, a summary not passed, or one
+    whose pass this release's record names)."""
+    from thidua_xlsx.read.own_summary import read_summary_meta
+
+    if kept(folder, key) is not None or not summary_path.is_file():
+        return None
+    try:
+        meta = read_summary_meta(summary_path.read_bytes())
+    except Exception:  # not a workbook calamine reads: the merge rewrites it, nothing to carry
+        return None
+    if meta is None or not meta.council or any(row[0] in (dc.HEAD, dc.COUNCIL) for row in meta.applied):
+        return None
+    target, _replaced = keep(folder, key, summary_path)
+    voice.say(dx.PASS_CARRIED[dc.HEAD if key not in (places.YEAR_KEY, ly.SCORING) else dc.COUNCIL].format(
+        file=_shown(summary_path, folder), kept=_shown(target, folder),
+        release=f"{ly.APP_ID} {meta.release}" if meta.release else dx.EARLIER_RELEASE))
+    return target
+
+
+def _shown(path: Path, folder: Path) -> str:
+    try:
+        return path.relative_to(folder).as_posix()
+    except ValueError:
+        return str(path)
