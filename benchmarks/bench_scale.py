@@ -58,7 +58,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = Path(__file__).resolve().parent / "cache"
 BUILD_VERSION = 1  # bump when what is built changes: cached inboxes of another version are rebuilt
-KIND_VERSIONS = {"schools": 3}  # a kind's own, when only its build changed (3: sealed, its own people)
+# a kind's own, when only its build changed (3: sealed, its own people; 4: the commune's key, khoa-bi-mat.txt, and
+# the schools sealed with the codes it issues)
+KIND_VERSIONS = {"schools": 4}
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -111,6 +113,7 @@ def build_schools(n: int, target: Path) -> dict:
     once per school under the school's own name, as each school's merge writes it."""
     from thidua_xlsx.model.level_above import SchoolRef
     from thidua_xlsx.read.level_above_book import load_level_above_preset
+    from thidua_xlsx.system.commune_key import commune_key
     from thidua_xlsx.write.level_above_book import write_level_above_book
 
     folder = target / "campaign"
@@ -119,8 +122,9 @@ def build_schools(n: int, target: Path) -> dict:
     preset = load_level_above_preset()
     write_level_above_book(dataclasses.replace(preset, id=f"bench-schools-{n}", school_year="2025-2026",
                                                schools=schools), folder / "cap-tren.xlsx")
+    key, _made = commune_key(folder)  # the commune's own, as init makes it: each school sealed with its code
     start = time.perf_counter()
-    jobs = [(k, str(folder / "inbox" / f"truong-{k + 1:05d}.xlsx"), f"bench-schools-{n}") for k in range(n)]
+    jobs = [(k, str(folder / "inbox" / f"truong-{k + 1:05d}.xlsx"), key.secret.hex()) for k in range(n)]
     with ProcessPoolExecutor(os.cpu_count() or 1, initializer=_school_init) as pool:
         people = sum(pool.map(_write_school, jobs, chunksize=8))
     fill_s = time.perf_counter() - start
@@ -143,13 +147,14 @@ def _school_init() -> None:
 
 
 def _write_school(job) -> int:
+    from thidua_xlsx.model.commune_key import CommuneKey
     from thidua_xlsx.write.summary import write_summary
 
-    k, path, commune = job
+    k, path, secret = job
     final = _SCHOOL[0]
     campaign = final.campaign
-    # sealed with the code the commune issued this school (ly.origin_code), as a school's final summary is
-    code = ly.origin_code(commune, f"S{k:05d}", "2025-2026")
+    # sealed with the code the commune issued this school (from its key), as a school's final summary is
+    code = CommuneKey(bytes.fromhex(secret)).school_code(f"S{k:05d}", "2025-2026")
     # each school's own people: the sample's names, born on a day of this school's (a person proposed by two
     # schools — same name, birth date and title — is held apart by the commune, and is not what a province sends)
     born = f"{1950 + k % 40}-{1 + k // 40 % 12:02d}-{1 + k // 480 % 28:02d}"
