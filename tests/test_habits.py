@@ -100,3 +100,25 @@ def test_the_issue_check_finds_a_comment_and_a_docstring_naming_one():
     source = '''"""The module (Issue 12)."""\n\n\ndef f():\n    return 1  # issue 7: one\n'''
     assert [(line, ISSUE_NUMBER.search(text).group()) for line, text in _comments_and_docstrings(source)
             if ISSUE_NUMBER.search(text)] == [(5, "issue 7"), (1, "Issue 12")]
+
+
+THE_CLOCK = "thidua_xlsx/system/voice.py"  # vietnam_today: the school's day, the one clock a date is decided by
+
+
+def _clock_reads(source: str) -> list[int]:
+    """The lines of ``source`` that read the computer's own day or time: ``….today()``, ``….now()`` with no zone."""
+    return [node.lineno for node in ast.walk(ast.parse(source))
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+            and (node.func.attr == "today" or (node.func.attr == "now" and not node.args and not node.keywords))]
+
+
+def test_one_clock_decides_every_date():
+    """The school's day is Vietnam's (UTC+7) whatever the computer's zone: a date that decides something — the day
+    a book is issued, the rule set in force, the school year — comes from vietnam_today, never the computer's own
+    day (around midnight, or on a laptop set to another zone, the two disagree)."""
+    root = Path(__file__).resolve().parents[1]
+    found = [f"{path.relative_to(root).as_posix()}:{line}" for path in sorted((root / "thidua_xlsx").rglob("*.py"))
+             if path.relative_to(root).as_posix() != THE_CLOCK
+             for line in _clock_reads(path.read_text(encoding="utf-8"))]
+    assert found == [], "read the day with system.voice.vietnam_today:\n" + "\n".join(found)
+    assert _clock_reads("import datetime as dt\nday = dt.date.today()\nnow = dt.datetime.now()\n") == [2, 3]

@@ -28,7 +28,7 @@ from thidua_xlsx.read.registrations import Checklist, RegistrationSummary
 from thidua_xlsx.read.registry import IssuedRegistry
 from thidua_xlsx.system import lock
 from thidua_xlsx.system.files import as_write_error, check_writable, sha256_of
-from thidua_xlsx.system.voice import Voice, warn_problems
+from thidua_xlsx.system.voice import Voice, vietnam_today, warn_problems
 from thidua_xlsx.system.written import Written, free_name
 from thidua_xlsx.text import commands as ct
 from thidua_xlsx.text import decisions as dx
@@ -86,7 +86,7 @@ def generate_round(folder: CampaignFolder, round_: str, outbox: Path, from_summa
         if found is None:
             return Generated((), problems)
     registry = folder.registry
-    issued_on = (today or dt.date.today()).isoformat()
+    issued_on = (today or vietnam_today()).isoformat()
     try:
         outbox.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError) as exc:  # a file in the way: the folder asked for is wrong

@@ -58,6 +58,7 @@ from thidua_xlsx.read.campaign_checks import Checks, label_of
 from thidua_xlsx.read.containment import read_own_book
 from thidua_xlsx.read.rule_sets import reference_day_far, with_rule_set
 from thidua_xlsx.read.staff_leave import check_leave_columns
+from thidua_xlsx.system.voice import vietnam_today
 
 
 class Grid:
@@ -330,7 +331,7 @@ def load_campaign_book(path: Path, today: dt.date | None = None) -> tuple[cm.Cam
                            small_groups_together=SMALL_GROUP_WORDS.get(period_fields.get("small_groups_together")
                                                                        or "", False),
                            special_awards=check.special_awards(special or (), campaign))
-        campaign = with_rule_set(campaign, problems, today or dt.date.today(), file_name,
+        campaign = with_rule_set(campaign, problems, today or vietnam_today(), file_name,
                                  cell=school_cells.get("province", ""))
         problems.extend(reference_day_far(campaign, file_name, school_cells))
     return (None if problems.errors else campaign), problems

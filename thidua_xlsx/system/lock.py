@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from thidua_xlsx.model.errors import Blocked
+from thidua_xlsx.model.layout import VIETNAM_UTC_OFFSET
 from thidua_xlsx.system.files import as_write_error
 from thidua_xlsx.text import commands as ct
 
@@ -142,7 +143,8 @@ def _take(path: Path, command: str) -> int:
             continue
         try:
             os.write(fd, json.dumps({"pid": os.getpid(), "host": socket.gethostname(), "command": command,
-                                     "since": dt.datetime.now().strftime("%d/%m/%Y %H:%M:%S")},
+                                     "since": (dt.datetime.now(dt.timezone.utc) + VIETNAM_UTC_OFFSET).strftime(
+                                         "%d/%m/%Y %H:%M:%S")},  # Vietnam's time, as every time the tool says
                                     ensure_ascii=False).encode("utf-8"))
         except BaseException as exc:
             _let_go(path, fd)
