@@ -7,9 +7,8 @@ replaced, as is a worker that dies; the others go on. A merge's per-file time li
 signal can stop the reader in this process (:func:`interrupts_in_process`: Windows has no SIGALRM).
 
 Every pool starts its workers the way :func:`start_method` says. Under spawn (Windows, macOS; Linux while
-another thread runs) what
-the workers are given — the read context, the generate job — is pickled, and the functions they run
-are imported anew: each is a module-level function.
+another thread runs) what the workers are given — the read context, the generate job — is pickled, and the
+functions they run are imported anew: each is a module-level function.
 """
 
 from __future__ import annotations

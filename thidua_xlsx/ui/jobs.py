@@ -113,16 +113,20 @@ class Jobs:
         state = FAILED  # published last: a page that sees the run ended sees what it wrote
         try:
             with contextlib.ExitStack() as held:
-                if self._opened(job, before, voice, held, opening):
+                opening.refused = self._refused(job, before, voice, held)
+                if opening.refused is None:
+                    opening.set()
                     state = _ran(job, request, voice)
-        finally:  # the campaign let go of, then the page free for another run, then the run's end said
+        finally:  # the campaign let go of, then the page free for another run, then the run's end (or refusal) said
             with self._lock:
                 self._running = None
             job.state = state
+            opening.set()
 
-    def _opened(self, job: Job, before: Callable[[], Sequence[str]] | None, voice: Voice,
-                held: contextlib.ExitStack, opening: _Opening) -> bool:
-        """Whether the run may go on: what ``before`` writes written, the campaign held (in ``held``) first."""
+    def _refused(self, job: Job, before: Callable[[], Sequence[str]] | None, voice: Voice,
+                 held: contextlib.ExitStack) -> BaseException | None:
+        """What refuses the run, or None once what ``before`` writes is written, the campaign held (in ``held``)
+        first."""
         from thidua_xlsx import service
 
         try:
@@ -130,11 +134,10 @@ class Jobs:
                 held.enter_context(service.campaign_held(self.folder, job.kind, voice))
                 job.lines.extend(before())
         except Blocked as blocked:  # another program works on the folder: nothing written
-            opening.refused = Busy(issue("ui.held_elsewhere", busy=blocked.message))
+            return Busy(issue("ui.held_elsewhere", busy=blocked.message))
         except BaseException as exc:  # refused by what it checks (a reason missing), said as before
-            opening.refused = exc
-        opening.set()
-        return opening.refused is None
+            return exc
+        return None
 
 
 def _ran(job: Job, request: Request, voice: Voice) -> str:
@@ -157,7 +160,8 @@ def _ran(job: Job, request: Request, voice: Voice) -> str:
 
 
 class _Opening(threading.Event):
-    """Set once a run is started, or refused (``refused``: what refused it, raised where it was asked for)."""
+    """Set once a run is started, or refused (``refused``: what refused it, raised where it was asked for) and has let
+    go of the campaign and the page."""
 
     refused: BaseException | None = None
 
