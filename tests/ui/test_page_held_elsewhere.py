@@ -13,8 +13,8 @@ from thidua_xlsx.system import lock
 from thidua_xlsx.ui.security import form_token
 
 CSRF = {"csrf": form_token(TOKEN)}
-HELD_ELSEWHERE = "Chưa ghi gì – quyết định hay bảng của Hội đồng vừa gửi chưa được lưu. Một lệnh thidua-xlsx khác " \
-                 "(merge) đang chạy trên chiến dịch"
+HELD_ELSEWHERE = ("Chưa ghi gì – quyết định hay bảng của Hội đồng vừa gửi chưa được lưu. Một lệnh thidua-xlsx khác "
+                  "(merge) đang chạy trên chiến dịch")
 
 
 def _done(found, answer) -> None:
@@ -28,25 +28,33 @@ def _files(folder) -> dict[str, bytes]:
             if p.is_file() and not p.name.endswith(lock.LOCK_SUFFIX)}
 
 
+def _refused_while_held(found, folder, address: str, **post) -> None:
+    """``address`` posted while a second process holds the folder's lock: refused, said, and every file as it was."""
+    before = _files(folder)
+    with Holder(lock.folder_lock_path(folder)):  # a terminal (or another page) merging in the same folder
+        refused = found.post(address, **post)
+        assert refused.status_code == 409 and HELD_ELSEWHERE in text(refused)
+        assert _files(folder) == before
+
+
 def test_the_officer_s_decision_refused_while_another_program_holds_the_commune_writes_nothing(tmp_path):
     folder = commune_campaign(tmp_path)
     _app, found = client(folder)
     _done(found, found.post("/xa/tong-hop", data=CSRF))
-    _done(found, found.post("/xa/duyet", data=officer_form(held_lines(found), (0, "nhan", "Đã kiểm tra biên bản"))))
     book = folder / "hoi-dong" / "xa-duyet.xlsx"
+    first = officer_form(held_lines(found), (0, "nhan", "Đã kiểm tra biên bản"))
+    _refused_while_held(found, folder, "/xa/duyet", data=first)
+    assert not book.exists()  # her first decision: no book made
+
+    _done(found, found.post("/xa/duyet", data=first))
     lines = held_lines(found)
-    before = _files(folder)
-    assert book.is_file()
+    second = officer_form(lines, (0, "bo", "Không đủ minh chứng"))
+    kept = book.read_bytes()
+    _refused_while_held(found, folder, "/xa/duyet", data=second)  # her book, the summary, the runs: as they were
+    assert book.read_bytes() == kept and lines[0][2] in [name for _n, _key, name in held_lines(found)]
 
-    with Holder(lock.folder_lock_path(folder)):  # a terminal merging the same commune folder
-        refused = found.post("/xa/duyet", data=officer_form(lines, (0, "bo", "Không đủ minh chứng")))
-        assert refused.status_code == 409
-        assert HELD_ELSEWHERE in text(refused)
-        assert _files(folder) == before  # her book, the summary, the runs' record: as they were
-        assert "Không đủ minh chứng" not in text(found.get("/"))
-
-    _done(found, found.post("/xa/duyet", data=officer_form(lines, (0, "bo", "Không đủ minh chứng"))))  # its end: kept
-    assert book.read_bytes() != before["hoi-dong/xa-duyet.xlsx"]
+    _done(found, found.post("/xa/duyet", data=second))  # the other program done: her decision kept, the list merged
+    assert book.read_bytes() != kept
     assert lines[0][2] not in [name for _n, _key, name in held_lines(found)]
 
 
@@ -54,16 +62,13 @@ def test_the_council_s_summary_uploaded_while_another_program_holds_the_school_i
     folder, _returned = copy_of(merged_built, tmp_path)
     _app, found = client(folder)
     council = (SAMPLES / "hoi-dong.xlsx").read_bytes()
-    before = _files(folder)
 
-    def press():
-        return found.post("/vong/cham-diem/tong-hop", data={**CSRF, "council": (io.BytesIO(council), "hoi-dong.xlsx")},
-                          content_type="multipart/form-data")
+    def form() -> dict:
+        return {"data": {**CSRF, "council": (io.BytesIO(council), "hoi-dong.xlsx")},
+                "content_type": "multipart/form-data"}
 
-    with Holder(lock.folder_lock_path(folder)):  # another page (or collect) working on the school's folder
-        refused = press()
-        assert refused.status_code == 409 and HELD_ELSEWHERE in text(refused)
-        assert _files(folder) == before  # no upload waiting in hoi-dong/cu/, no summary rewritten
+    _refused_while_held(found, folder, "/vong/cham-diem/tong-hop", **form())  # no upload kept, no summary rewritten
+    assert not (folder / "hoi-dong").exists()
 
-    _done(found, press())
-    assert (folder / "hoi-dong").is_dir() and _files(folder) != before
+    _done(found, found.post("/vong/cham-diem/tong-hop", **form()))  # the other program done: applied and kept
+    assert (folder / "hoi-dong" / "hoi-dong_cham-diem.xlsx").is_file()
