@@ -172,30 +172,46 @@ def test_rows_that_reach_outside_their_block_are_written_again(tmp_path):
     wb.close()
 
 
-@pytest.mark.parametrize("collector_on", [True, False])
-def test_generate_leaves_the_collector_as_it_was_and_no_book_behind(collector_on, tmp_path):
-    """Each book is written with Python's cyclic garbage collector paused (~10 % of generate's CPU: benchmarks/
-    RESULTS.md): after generate it is on again (off where it was off), and no book's sheets are left in memory."""
+@pytest.mark.parametrize(("owned", "collector_on"), [(True, True), (True, False), (False, True)])
+def test_generate_pauses_the_collector_only_in_a_process_of_its_own(owned, collector_on, tmp_path, monkeypatch):
+    """In a process of its own (the CLI's, a worker: system.pool.own_process) each book is written with Python's
+    cyclic garbage collector paused (~10 % of generate's CPU: benchmarks/RESULTS.md): after generate it is on again
+    (off where it was off), and no book's sheets are left in memory. In any other (the page's server, an analyst's
+    program) it is never touched: another thread of the process sees it on throughout."""
     import gc
+    import threading
 
     from xlsxwriter.worksheet import Worksheet
 
     from tests.conftest import make_folder
     from thidua_xlsx import service
+    from thidua_xlsx.system import pool
 
     def sheets_alive() -> int:
         return sum(isinstance(o, Worksheet) for o in gc.get_objects())
 
+    monkeypatch.setattr(pool, "_OWNED", owned)
     folder = make_folder(tmp_path / "campaign", cm.from_dict(campaign_dict()))
     before = sheets_alive()
+    seen, done = set(), threading.Event()
+
+    def watch() -> None:
+        while not done.wait(0.0005):
+            seen.add(gc.isenabled())
+
+    watcher = threading.Thread(target=watch)
     if not collector_on:
         gc.disable()
+    watcher.start()
     try:
         generated = service.generate_round(folder, ly.SCORING, tmp_path / "outbox")
         assert gc.isenabled() is collector_on
     finally:
+        done.set()
+        watcher.join()
         gc.enable()
     assert len(generated.paths) == 2 and not generated.problems.errors
-    if not collector_on:  # what the books left in cycles (their sheets and workbook) waits for a collection
-        gc.collect(0)
+    assert seen == ({False} if not collector_on else {True, False} if owned else {True})
+    if not (owned and collector_on):  # what the books left in cycles (their sheets and workbook) waits for one
+        gc.collect()
     assert sheets_alive() <= before

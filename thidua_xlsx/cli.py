@@ -166,10 +166,12 @@ _VOICE = Voice(say=_say, warn=lambda text: _say(text, err=True), reading=_readin
 def _run(request: rq.Request) -> NoReturn:
     """The command ``request`` asks for, run through the service; its exit code is its Result's. A request refused
     before any work is the usage error (exit 2); a run that cannot start or go on (a campaign with errors, another run
-    holding it) says its problems and why (exit 1); the machine's refusals are the group's (exit 1)."""
+    holding it) says its problems and why (exit 1); the machine's refusals are the group's (exit 1). The process is
+    the command's alone (service.own_process; not the page's: ``ui`` serves without this)."""
     from thidua_xlsx import service
     from thidua_xlsx.model.errors import CommandError, Refused
 
+    service.own_process()
     try:
         result = service.run(request, _VOICE, rq.CLI)
     except Refused as refused:

@@ -18,8 +18,10 @@ door as one, naming the file.
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from pathlib import Path
 
+from thidua_xlsx import outputs as out
 from thidua_xlsx.commands import collect, generate, history, init, merge, status
 from thidua_xlsx.commands.collect import mailbox_of, stored_password
 from thidua_xlsx.commands.generate import generate_round
@@ -41,7 +43,9 @@ from thidua_xlsx.commands.summaries import read_rows
 from thidua_xlsx.model import requests as rq
 from thidua_xlsx.model.places import CAMPAIGN_FILE, CAMPAIGN_ODS, LEVEL_ABOVE_BOOK
 from thidua_xlsx.model.result import Result
+from thidua_xlsx.system import lock
 from thidua_xlsx.system.files import fault_text
+from thidua_xlsx.system.pool import own_process
 from thidua_xlsx.system.runs import remember, run_of
 from thidua_xlsx.system.voice import Voice
 from thidua_xlsx.workspace import campaign_in, open_campaign
@@ -50,10 +54,11 @@ from thidua_xlsx.write.console import council_lines
 # The library's entry points below the commands, for the page's views, tests and benchmarks: each the function of the
 # module that owns it, named here so that a door needs the service only.
 __all__ = [
-    "REMEMBERED_EMPTY", "apply_council_file", "campaign_in", "commune_overview", "council_lines", "council_upload",
-    "fault_text", "final_summary", "generate_round", "init_campaign", "is_campaign_folder", "keep_council",
-    "mailbox_of", "merge_inbox", "next_year_name", "officer_decisions", "open_campaign", "read_rows", "receive",
-    "round_page", "rounds_of", "run", "runs_of", "school_overview", "stored_password", "year_page",
+    "REMEMBERED_EMPTY", "apply_council_file", "campaign_held", "campaign_in", "commune_overview", "council_lines",
+    "council_upload", "fault_text", "final_summary", "generate_round", "init_campaign", "is_campaign_folder",
+    "keep_council", "mailbox_of", "merge_inbox", "next_year_name", "officer_decisions", "open_campaign",
+    "own_process", "read_rows", "receive", "round_page", "rounds_of", "run", "runs_of", "school_overview",
+    "stored_password", "year_page",
 ]
 
 # The commands remembered even when they wrote nothing (a merge that found nothing usable: its report is the round's
@@ -101,6 +106,14 @@ def run(request: rq.Request, voice: Voice = Voice(), door: str = rq.CLI) -> Resu
             is_campaign_folder(result.home):
         remember(result.home, run_of(result, door, lines))
     return result
+
+
+def campaign_held(folder: Path, command: str, voice: Voice) -> AbstractContextManager[None]:
+    """The campaign folder ``folder`` held (its lock) while the block runs, by ``command``: what a door writes for a
+    run (the officer's decisions, the council's summary uploaded) is written only inside it, and the run started
+    inside it takes the lock again at no cost (:mod:`thidua_xlsx.system.lock`). A
+    :class:`~thidua_xlsx.model.errors.Blocked` (who holds it, in words) when another run holds it: nothing written."""
+    return out.holding([lock.folder_lock_path(folder)], command, voice)
 
 
 def is_campaign_folder(folder: Path) -> bool:

@@ -13,38 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.processes import ROOT, Holder
 from thidua_xlsx.system import lock
-
-ROOT = Path(__file__).resolve().parents[2]
-HOLDER = """
-import sys
-from pathlib import Path
-from thidua_xlsx.system.lock import holding
-with holding([Path(p) for p in sys.argv[1:]], "merge"):
-    print("ready", flush=True)
-    sys.stdin.read()
-"""
-
-
-class Holder:
-    """A second process holding locks until told to stop."""
-
-    def __init__(self, *paths: Path):
-        self.process = subprocess.Popen([sys.executable, "-c", HOLDER, *map(str, paths)], cwd=ROOT, text=True,
-                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-        assert self.process.stdout.readline().strip() == "ready"
-
-    def stop(self) -> None:
-        self.process.stdin.close()
-        assert self.process.wait(timeout=60) == 0
-        self.process.stdout.close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *_exc):
-        if self.process.poll() is None:
-            self.stop()
 
 
 def test_a_lock_held_by_another_process_refuses_with_who_holds_it(tmp_path):
@@ -77,6 +47,37 @@ def test_a_lock_is_let_go_when_the_run_fails(tmp_path):
         with lock.holding([path], "merge"):
             1 / 0
     assert not path.exists()
+
+
+def test_a_thread_holding_its_campaign_holds_it_again_and_nothing_else_does(tmp_path, monkeypatch):
+    """The page's run holds its campaign from before it writes what its command reads, and the command takes it again
+    (its folder written otherwise); another thread of this process is refused as a second process is, and an output's
+    lock is never taken twice (two conversions of one run never share a LibreOffice profile)."""
+    import threading
+
+    path = lock.folder_lock_path(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    with lock.holding([path], "merge"):
+        with lock.holding([lock.folder_lock_path(Path("."))], "merge"):
+            assert path.exists()
+        assert json.loads(path.read_text(encoding="utf-8"))["pid"] == os.getpid()  # held until the outer run ends
+        refused: list[lock.Busy] = []
+
+        def another_thread() -> None:
+            try:
+                with lock.holding([path], "merge"):
+                    pass
+            except lock.Busy as busy:
+                refused.append(busy)
+
+        other = threading.Thread(target=another_thread)
+        other.start()
+        other.join()
+        assert [busy.holder.pid for busy in refused if busy.holder] == [os.getpid()]
+    assert not path.exists()
+    output = lock.lock_path(tmp_path / "tong-hop.xlsx")
+    with lock.holding([output], "merge"), pytest.raises(lock.Busy), lock.holding([output], "merge"):
+        pass
 
 
 def _dead_pid() -> int:

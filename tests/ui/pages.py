@@ -79,6 +79,38 @@ def commune_campaign(into: Path) -> Path:
     return folder
 
 
+def departments_school(into: Path, count: int) -> Path:
+    """A school's campaign of ``count`` departments (two teachers each), as ``init`` makes it, in ``into``: from 8
+    (system.pool.GENERATE_PARALLEL_FROM) its books are written by worker processes."""
+    from tests.conftest import campaign_dict, make_folder
+    from thidua_xlsx.model import campaign as cm
+
+    base = campaign_dict()
+    teacher = next(p for p in base["staff"] if p["role"] == "Giáo viên")
+    departments = [{"code": f"T{k}", "name": f"Tổ {k}", "head": f"Tổ trưởng {k}", "email": ""}
+                   for k in range(1, count + 1)]
+    staff = [teacher | {"code": f"GV{k:02d}{j}", "name": f"Giáo viên {j} tổ {k}", "department": f"T{k}"}
+             for k in range(1, count + 1) for j in (1, 2)]
+    return make_folder(into, cm.from_dict(campaign_dict(departments=departments, staff=staff))).folder
+
+
+def held_lines(found) -> list[tuple[str, str, str]]:
+    """Each held line of the commune page's form as drawn: (its field number, what its form carries of it, the name
+    shown)."""
+    page = found.get("/").data.decode()
+    return re.findall(r'name="dong-(\d+)" value="([^"]*)".*?for="ly-do-\1">Lý do – ([^<]+)</label>', page, re.S)
+
+
+def officer_form(lines, *chosen: tuple[int, str, str]) -> dict:
+    """The officer's form posted for ``chosen`` lines of ``lines`` (each: its place in the list as drawn, nhan or bo,
+    the reason), as the browser posts it."""
+    data = {"csrf": _form_token()}
+    for k, choice, reason in chosen:
+        n, key, _name = lines[k]
+        data |= {f"dong-{n}": key, f"quyet-{n}": choice, f"ly-do-{n}": reason}
+    return data
+
+
 def client(folder: Path, port: int = 0):
     """A Flask test client of the page of ``folder``, which has visited the address with the token once."""
     from thidua_xlsx.ui.app import create_app

@@ -9,7 +9,7 @@ import re
 
 from openpyxl import load_workbook
 
-from tests.ui.pages import TOKEN, client, commune_campaign, text, wait_job
+from tests.ui.pages import TOKEN, client, commune_campaign, held_lines, officer_form, text, wait_job
 from thidua_xlsx.model.places import RUNS_RECORD
 from thidua_xlsx.ui.security import form_token
 
@@ -22,22 +22,6 @@ def _held(found) -> list[str]:
     return re.findall(r'<label class="visually-hidden" for="ly-do-\d+">Lý do – ([^<]+)</label>', page)
 
 
-def _lines(found) -> list[tuple[str, str, str]]:
-    """Each held line of the page's form as drawn: (its field number, what its form carries of it, the name shown)."""
-    page = found.get("/").data.decode()
-    return re.findall(r'name="dong-(\d+)" value="([^"]*)".*?for="ly-do-\1">Lý do – ([^<]+)</label>', page, re.S)
-
-
-def _decide(lines, *chosen: tuple[int, str, str]) -> dict:
-    """The form posted for ``chosen`` lines of ``lines`` (each: its place in the list as drawn, nhan or bo, the
-    reason), as the browser posts it."""
-    data = {**CSRF}
-    for k, choice, reason in chosen:
-        n, key, _name = lines[k]
-        data |= {f"dong-{n}": key, f"quyet-{n}": choice, f"ly-do-{n}": reason}
-    return data
-
-
 def _merged(found, answer) -> dict:
     assert answer.status_code == 303, text(answer)
     assert wait_job(found, answer.headers["Location"])["state"] == "done"
@@ -47,17 +31,17 @@ def _merged(found, answer) -> dict:
 def test_the_officer_accepts_and_rejects_held_proposals_on_the_page(tmp_path):
     folder = commune_campaign(tmp_path)
     _app, found = client(folder)
-    refused = found.post("/xa/duyet", data=_decide(_lines(found), (0, "nhan", "Đã kiểm tra")))
+    refused = found.post("/xa/duyet", data=officer_form(held_lines(found), (0, "nhan", "Đã kiểm tra")))
     assert refused.status_code == 400 and "Hãy bấm Tổng hợp các trường trước" in text(refused)
     _merged(found, found.post("/xa/tong-hop", data=CSRF))
     held = _held(found)
     assert len(held) >= 3
-    lines = _lines(found)
-    no_reason = found.post("/xa/duyet", data=_decide(lines, (0, "nhan", " ")))
+    lines = held_lines(found)
+    no_reason = found.post("/xa/duyet", data=officer_form(lines, (0, "nhan", " ")))
     assert no_reason.status_code == 400 and "chưa ghi lý do" in text(no_reason)
     assert not (folder / "hoi-dong" / "xa-duyet.xlsx").exists()  # nothing written for a refused decision
 
-    _merged(found, found.post("/xa/duyet", data=_decide(lines, (0, "nhan", "Đã kiểm tra biên bản họp"),
+    _merged(found, found.post("/xa/duyet", data=officer_form(lines, (0, "nhan", "Đã kiểm tra biên bản họp"),
                                                         (1, "bo", "Không đủ minh chứng"))))
     run = json.loads((folder / RUNS_RECORD).read_text(encoding="utf-8"))["runs"][-1]
     said = {code for _severity, code, _text in run["issues"]}

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from tests.summary_meta import rewrite_meta
-from tests.ui.pages import TOKEN, client, commune_campaign, text, wait_job
+from tests.ui.pages import TOKEN, client, commune_campaign, held_lines, officer_form, text, wait_job
 from thidua_xlsx.cli import main
 from thidua_xlsx.model.places import RUNS_RECORD
 from thidua_xlsx.ui.security import form_token
@@ -24,20 +24,6 @@ from thidua_xlsx.ui.security import form_token
 CSRF = {"csrf": form_token(TOKEN)}
 KIM_SON = "THCS-KS"  # the sample commune's school whose CSTĐCS wait for the officer (its council never met)
 KIM_SON_FILE = "THCS-Kim-Son_ca-nam.xlsx"
-
-
-def _lines(found) -> list[tuple[str, str, str]]:
-    """Each held line of the page's form as drawn: (its field number, what its form carries of it, the name shown)."""
-    page = found.get("/").data.decode()
-    return re.findall(r'name="dong-(\d+)" value="([^"]*)".*?for="ly-do-\1">Lý do – ([^<]+)</label>', page, re.S)
-
-
-def _decide(lines, *chosen: tuple[int, str, str]) -> dict:
-    data = {**CSRF}
-    for k, choice, reason in chosen:
-        n, key, _name = lines[k]
-        data |= {f"dong-{n}": key, f"quyet-{n}": choice, f"ly-do-{n}": reason}
-    return data
 
 
 def _done(found, answer) -> dict:
@@ -66,19 +52,19 @@ def _cli_merge(folder: Path) -> str:
 
 def test_a_form_drawn_before_the_list_changed_lands_on_the_person_it_showed_or_is_refused(tmp_path):
     folder, found = _merged_world(tmp_path)
-    drawn = _lines(found)  # tab A
+    drawn = held_lines(found)  # tab A
     first, second, third = (name for _n, _key, name in drawn[:3])
-    _done(found, found.post("/xa/duyet", data=_decide(_lines(found), (0, "bo", "Không đủ phiếu"))))  # tab B
-    assert _lines(found)[0][2] == second  # the list moved up by one
+    _done(found, found.post("/xa/duyet", data=officer_form(held_lines(found), (0, "bo", "Không đủ phiếu"))))  # tab B
+    assert held_lines(found)[0][2] == second  # the list moved up by one
 
-    _done(found, found.post("/xa/duyet", data=_decide(drawn, (1, "bo", "Hồ sơ thiếu minh chứng"))))  # tab A
+    _done(found, found.post("/xa/duyet", data=officer_form(drawn, (1, "bo", "Hồ sơ thiếu minh chứng"))))  # tab A
     removed = [said for _severity, code, said in _last_run(folder) if code == "level_above.removed"]
     assert len(removed) == 1 and f"] {second} (" in removed[0] and "Hồ sơ thiếu minh chứng" in removed[0]
-    assert third in [name for _n, _key, name in _lines(found)]  # the one now in its place: untouched
+    assert third in [name for _n, _key, name in held_lines(found)]  # the one now in its place: untouched
 
     book = folder / "hoi-dong" / "xa-duyet.xlsx"
     before = book.read_bytes()
-    stale = found.post("/xa/duyet", data=_decide(drawn, (0, "nhan", "Đã kiểm tra")))  # decided in tab B since
+    stale = found.post("/xa/duyet", data=officer_form(drawn, (0, "nhan", "Đã kiểm tra")))  # decided in tab B since
     assert stale.status_code == 409
     assert "Danh sách đề nghị tạm giữ đã thay đổi từ khi trang này được mở" in text(stale)
     redrawn = re.findall(r'for="ly-do-\d+">Lý do – ([^<]+)</label>', stale.data.decode())
@@ -118,15 +104,15 @@ def test_an_acceptance_on_one_file_of_a_school_is_asked_again_for_another_file(t
 
 def test_what_she_types_is_kept_as_typed(tmp_path):
     folder, found = _merged_world(tmp_path)
-    lines = _lines(found)
+    lines = held_lines(found)
     book = folder / "hoi-dong" / "xa-duyet.xlsx"
-    long = found.post("/xa/duyet", data=_decide(lines, (0, "bo", "x" * 40_000)))
+    long = found.post("/xa/duyet", data=officer_form(lines, (0, "bo", "x" * 40_000)))
     assert long.status_code == 400
     assert f"Lý do cho {lines[0][2]} dài 40000 ký tự, quá 1000 ký tự – chưa ghi gì" in text(long)
     assert not book.exists()
 
-    posted = found.post("/xa/duyet", data=_decide(lines, (0, "bo", "=1+2 chưa đủ phiếu"),
-                                                  (1, "nhan", "Đã\x07 kiểm\x00 tra\u202e")))
+    posted = found.post("/xa/duyet", data=officer_form(lines, (0, "bo", "=1+2 chưa đủ phiếu"),
+                                                       (1, "nhan", "Đã\x07 kiểm\x00 tra\u202e")))
     _done(found, posted)
     assert f"Lý do cho {lines[1][2]}: đã bỏ 3 ký tự điều khiển" in text(found.get(posted.headers["Location"]))
     held = load_workbook(book)["Chờ quyết định"]
@@ -140,7 +126,7 @@ def test_a_decision_posted_while_a_merge_runs_is_refused_and_writes_nothing(tmp_
     from thidua_xlsx import service
 
     folder, found = _merged_world(tmp_path)
-    lines = _lines(found)
+    lines = held_lines(found)
     release, started = threading.Event(), threading.Event()
     real = service.run
 
@@ -152,7 +138,7 @@ def test_a_decision_posted_while_a_merge_runs_is_refused_and_writes_nothing(tmp_
     monkeypatch.setattr(service, "run", slow)
     running = found.post("/xa/tong-hop", data=CSRF)
     assert started.wait(10)
-    busy = found.post("/xa/duyet", data=_decide(lines, (0, "bo", "Không đủ phiếu")))
+    busy = found.post("/xa/duyet", data=officer_form(lines, (0, "bo", "Không đủ phiếu")))
     release.set()
     assert busy.status_code == 409 and "chờ việc đó xong rồi bấm lại" in text(busy)
     assert not (folder / "hoi-dong").exists() or not (folder / "hoi-dong" / "xa-duyet.xlsx").exists()
@@ -161,8 +147,8 @@ def test_a_decision_posted_while_a_merge_runs_is_refused_and_writes_nothing(tmp_
 
 def test_her_book_is_sealed_and_each_line_checked_against_its_name(tmp_path):
     folder, found = _merged_world(tmp_path)
-    lines = _lines(found)
-    _done(found, found.post("/xa/duyet", data=_decide(lines, (0, "bo", "Không đủ phiếu"))))
+    lines = held_lines(found)
+    _done(found, found.post("/xa/duyet", data=officer_form(lines, (0, "bo", "Không đủ phiếu"))))
     book = folder / "hoi-dong" / "xa-duyet.xlsx"
     kept = book.read_bytes()
 
@@ -207,8 +193,8 @@ def test_her_book_sealed_before_the_commune_s_key_is_asked_again_not_called_edit
     from thidua_xlsx.read.level_above_book import load_level_above_book
 
     folder, found = _merged_world(tmp_path)
-    lines = _lines(found)
-    _done(found, found.post("/xa/duyet", data=_decide(lines, (0, "bo", "Không đủ phiếu"))))
+    lines = held_lines(found)
+    _done(found, found.post("/xa/duyet", data=officer_form(lines, (0, "bo", "Không đủ phiếu"))))
     book = folder / "hoi-dong" / "xa-duyet.xlsx"
     campaign, _problems = load_level_above_book(folder / "cap-tren.xlsx")
     _sealed_as_before_the_key(book, campaign.id)
@@ -217,6 +203,6 @@ def test_her_book_sealed_before_the_commune_s_key_is_asked_again_not_called_edit
     assert "không còn đúng dấu của xã" not in said and (folder / "cli.xlsx").is_file()
     assert f"{lines[0][2]} (" not in said.split("được bỏ khỏi danh sách")[0][-200:]  # her removal not applied
     page = text(found.get("/"))
-    assert "không còn đúng dấu của xã" not in page and len(_lines(found)) == len(lines)  # asked again, all of them
-    _done(found, found.post("/xa/duyet", data=_decide(_lines(found), (0, "nhan", "Đã đối chiếu"))))
+    assert "không còn đúng dấu của xã" not in page and len(held_lines(found)) == len(lines)  # asked again, all of them
+    _done(found, found.post("/xa/duyet", data=officer_form(held_lines(found), (0, "nhan", "Đã đối chiếu"))))
     assert "level_above.accepted" in {code for _s, code, _t in _last_run(folder)}

@@ -26,7 +26,7 @@ from thidua_xlsx.model.requests import GenerateRequest
 from thidua_xlsx.model.result import Result, WrittenFile
 from thidua_xlsx.read.registrations import Checklist, RegistrationSummary
 from thidua_xlsx.read.registry import IssuedRegistry
-from thidua_xlsx.system import lock
+from thidua_xlsx.system import lock, pool
 from thidua_xlsx.system.files import as_write_error, check_writable, sha256_of
 from thidua_xlsx.system.voice import Voice, vietnam_today, warn_problems
 from thidua_xlsx.system.written import Written, free_name
@@ -254,8 +254,9 @@ def _collector_paused():
     book makes thousands of objects that live until it is written (xlsxwriter's sheets, cells, formats): the
     collections that walked them again and again while it was written took ~10 % of its CPU (benchmarks/RESULTS.md).
     What a book leaves in cycles (~1,400 objects: xlsxwriter's sheets and their workbook) is all young: collected
-    after it. Where the collector is off already, it stays off."""
-    if not gc.isenabled():
+    after it. Where the collector is off already, it stays off; in a process that does not own itself (the page's
+    server, an analyst's program: system.pool.owns_itself) it is left alone."""
+    if not gc.isenabled() or not pool.owns_itself():
         yield
         return
     gc.disable()

@@ -63,7 +63,8 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Result:
     summaries in ``request.inbox`` (read only), each school's chosen, checked, the lists across schools; the summary
     workbook (and the JSON, the papers, the import files) written; its Result, as a school's merge has. The papers go
     through the commune folder's record of its own outputs, as a school's do: a paper someone edited is kept, the new
-    one beside."""
+    one beside. The commune's folder is held for the whole merge, as a school's campaign is: the page writes the
+    officer's decisions only while it holds it (ui/jobs.py), never while another program merges."""
     from thidua_xlsx.model.exits import EXIT_STRICT
 
     r = request
@@ -77,7 +78,9 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Result:
     out.check_outputs(outputs, r.inbox, {"campaign": book, **out.campaign_inputs(None, r.council_path)})
     mapping = _import_mapping(r, output)  # refused before any work when it cannot be used
     out.prepare(outputs, r.force)
-    with out.holding([lock.lock_path(o.path) for o in outputs], "merge", voice):
+    inside = book.parent.resolve().is_relative_to(r.inbox.resolve())  # the inbox is never written
+    held = [] if inside else [lock.folder_lock_path(book.parent)]  # the commune's folder: its officer's book, its runs
+    with out.holding([*held, *(lock.lock_path(o.path) for o in outputs)], "merge", voice):
         campaign, summary, key = read_level_above(r.inbox, book, voice, r.council_path)
         warn_problems([*(i for f in summary.files for i in f.issues), *summary.issues], voice)
         report = level_above_report(summary, r.strict)
@@ -88,7 +91,6 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Result:
         if not report.valid:
             voice.warn(ct.LEVEL_ABOVE_NOTHING.format(inbox=r.inbox))
             return Result("merge", report, (), places.LEVEL_ABOVE_KEY, home)
-        inside = book.parent.resolve().is_relative_to(r.inbox.resolve())  # the inbox is never written
         written = Written() if inside else Written(book.parent)  # the commune's own outputs: an edited one is kept
         _write_outputs(summary, key, report, r, output, mapping, written, voice)
         if r.docs_dir is not None:

@@ -19,6 +19,12 @@ A lock outlives its run only when the run was killed (the power cut, the window 
   is stale only after :data:`UNREADABLE_STALE_SECONDS` without a change (a run writes its lock within a
   moment of creating it).
 
+A thread that holds a campaign's lock holds it again at no cost (as a ``threading.RLock``): the page's run holds
+its campaign from before it writes what its command reads (the officer's decisions, the council's summary
+uploaded) to the command's end, the command's own taking of it included. Every other thread and process is
+refused as before, and every other lock (an output's, a LibreOffice profile's: two conversions of one run never
+share a profile) is taken once.
+
 A lock of another computer that can be read is never judged (its processes cannot be seen from here): the
 message says which computer holds it and that the file may be deleted once no run goes on there. Two live runs
 never both hold a lock: one that creates its file checks, once it has written it, that the file is still its
@@ -38,6 +44,7 @@ import json
 import os
 import socket
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -107,22 +114,45 @@ def target_of(path: Path) -> Path | None:
     return path.with_name(target) if lock_path(path.with_name(target)) == path else None
 
 
+_CAMPAIGNS_HERE = threading.local()  # per thread: the campaign locks it holds (_campaigns_here)
+
+
 @contextlib.contextmanager
 def holding(paths: list[Path], command: str) -> Iterator[None]:
-    """Hold every lock of ``paths`` (taken in order, each once) while the block runs; :class:`Busy` when one
-    is held by another run, after letting go of those taken."""
+    """Hold every lock of ``paths`` (taken in order, each once; a campaign's this thread holds already, kept: see
+    the module) while the block runs; :class:`Busy` when one is held by another run, after letting go of those
+    taken."""
     with contextlib.ExitStack() as stack:
         for path in dict.fromkeys(paths):
-            stack.enter_context(_held(path, command))
+            if not _held_here(path):
+                stack.enter_context(_held(path, command))
         yield
+
+
+def _held_here(path: Path) -> bool:
+    """Whether ``path`` is a campaign's lock this thread holds: the very file one of its held locks has open (however
+    the folder's path is written)."""
+    return path.name == LOCK_SUFFIX and any(_still_ours(path, fd) for fd in _campaigns_here())
+
+
+def _campaigns_here() -> list[int]:
+    """The open files of the campaign locks this thread holds."""
+    if not hasattr(_CAMPAIGNS_HERE, "fds"):
+        _CAMPAIGNS_HERE.fds = []
+    return _CAMPAIGNS_HERE.fds
 
 
 @contextlib.contextmanager
 def _held(path: Path, command: str) -> Iterator[None]:
     fd = _take(path, command)
+    campaign = path.name == LOCK_SUFFIX
+    if campaign:
+        _campaigns_here().append(fd)
     try:
         yield
     finally:
+        if campaign:
+            _campaigns_here().remove(fd)
         _let_go(path, fd)
 
 

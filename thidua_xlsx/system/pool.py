@@ -6,9 +6,9 @@ The pool is pebble's: a task may have a deadline, and a worker whose task overru
 replaced, as is a worker that dies; the others go on. A merge's per-file time limit rests on it where no
 signal can stop the reader in this process (:func:`interrupts_in_process`: Windows has no SIGALRM).
 
-Every pool starts its workers the way :func:`start_method` says. Under spawn (Windows, macOS) what
-the workers are given — the read context, the generate job — is pickled, and the functions they run
-are imported anew: each is a module-level function.
+Every pool starts its workers the way :func:`start_method` says. Under spawn (Windows, macOS; Linux while
+another thread runs) what the workers are given — the read context, the generate job — is pickled, and the
+functions they run are imported anew: each is a module-level function.
 """
 
 from __future__ import annotations
@@ -27,13 +27,15 @@ def usable_cores() -> int:
 
 def start_method() -> str:
     """fork where it is safe and cheap (Linux, one thread: what the workers share — the campaign — is
-    inherited, not pickled); else the platform's own way of starting processes (spawn on Windows)."""
-    import multiprocessing
+    inherited, not pickled); else spawn — Windows' and macOS's own way, and Linux's while another thread runs (the
+    page's runs, an analyst's program): a forked child holds only the thread that forked, with the locks the others
+    held at that moment held for ever. Whatever start method the process set for itself is not asked: Linux's is
+    fork."""
     import threading
 
     if sys.platform.startswith("linux") and threading.active_count() == 1:
         return "fork"
-    return multiprocessing.get_start_method(allow_none=True) or multiprocessing.get_all_start_methods()[0]
+    return "spawn"
 
 
 def interrupts_in_process() -> bool:
@@ -52,17 +54,18 @@ def process_pool(workers: int, shared, initializer=None):
     :func:`share` by default), started by :func:`start_method`; stopped on exit (a task still running then,
     when the caller stopped early, is killed).
 
-    While a forking pool lives, what this process holds is frozen out of the garbage collector's walks
-    (``gc.freeze``, made for fork): the workers' collections never walk the campaign they inherited. Before it
-    forks, the memory this process freed is given back to the system (:func:`_free_memory_returned`): each worker
-    would count it resident again."""
+    While a forking pool of a process that owns itself (:func:`owns_itself`) lives, what this process holds is frozen
+    out of the garbage collector's walks (``gc.freeze``, made for fork): the workers' collections never walk the
+    campaign they inherited. Before it forks, the memory this process freed is given back to the system
+    (:func:`_free_memory_returned`): each worker would count it resident again."""
     import gc
     import multiprocessing
 
     from pebble import ProcessPool
 
     method = start_method()
-    if method == "fork":
+    frozen = method == "fork" and owns_itself()
+    if frozen:
         gc.freeze()
         _free_memory_returned()
     executor = ProcessPool(workers, initializer=initializer or share, initargs=(shared,),
@@ -72,7 +75,7 @@ def process_pool(workers: int, shared, initializer=None):
     finally:
         executor.stop()
         executor.join()
-        if method == "fork":
+        if frozen:
             gc.unfreeze()
 
 
@@ -85,6 +88,27 @@ def _free_memory_returned() -> None:
     trim = getattr(ctypes.CDLL(None), "malloc_trim", None)
     if trim is not None:
         trim(0)
+
+
+_OWNED = False  # set by own_process: this process is the tool's alone
+
+
+def own_process() -> None:
+    """Say that this process is the tool's alone: a CLI command's (said as the CLI runs it, through the service) and
+    each worker's (:func:`share`). Only there are process-wide settings changed — the garbage collector paused or
+    frozen, the allocator's free memory given back (:func:`owns_itself`): the page's server (``thidua-xlsx ui``, whose
+    runs are threads) and an analyst's program calling ``api`` or ``service`` never see them changed under them. Told
+    by whoever starts the process, not guessed: nothing else can say whose a process is."""
+    global _OWNED
+    _OWNED = True
+
+
+def owns_itself() -> bool:
+    """Whether this thread may change process-wide settings: the main thread of a process the tool owns
+    (:func:`own_process`)."""
+    import threading
+
+    return _OWNED and threading.current_thread() is threading.main_thread()
 
 
 GENERATE_PARALLEL_FROM = 8  # workbooks: one takes ~40 ms to write and record, a worker ~50 ms to start
@@ -107,6 +131,7 @@ def share(value) -> None:
 
     global _SHARED
     _SHARED = value
+    own_process()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
 
 

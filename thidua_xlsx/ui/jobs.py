@@ -2,11 +2,13 @@
 
 One run at a time per page server (a second is refused with what runs); across processes (two pages, or the CLI, on
 one campaign) the service's own campaign lock refuses the second (:class:`~thidua_xlsx.model.errors.Blocked`), said
-in the run's words. The run's progress (files read of how many), what it said and its Result — what it decided and
-the files it wrote among them — are kept for the page to poll and show; the service remembers the Result in the
-campaign folder too, for the page after a restart. A run is whole or absent: the service writes every file whole, or
-not at all; the browser closed mid-run changes nothing (the run goes on, its result waits for the page); the server
-stopped mid-run leaves no half-written file (see thidua_xlsx.system.files).
+in the run's words — and a run that writes something first (the officer's decisions, the council's summary uploaded)
+takes that lock before it writes it: refused, it has written nothing. The run's progress (files read of how many),
+what it said and its Result — what it decided and the files it wrote among them — are kept for the page to poll and
+show; the service remembers the Result in the campaign folder too, for the page after a restart. A run is whole or
+absent: the service writes every file whole, or not at all; the browser closed mid-run changes nothing (the run goes
+on, its result waits for the page); the server stopped mid-run leaves no half-written file (see
+thidua_xlsx.system.files).
 """
 
 
@@ -74,27 +76,30 @@ class Jobs:
     def start(self, kind: str, label: str, round_key: str, request: Request, round_label: str = "",
               before: Callable[[], Sequence[str]] | None = None) -> Job:
         """Start the command ``request`` asks for in a thread; refused (``busy``: an Issue) while another runs. What
-        must be written for it (``before``: the officer's decisions for the merge that reads them) is written only
-        once the run is sure to start, and no run starts meanwhile; what it says opens the run's lines, and what it
-        raises refuses the run."""
+        must be written for it (``before``: the officer's decisions, the council's summary uploaded, for the merge
+        that reads them) is written by the run once it holds its campaign's lock, held from then to the command's
+        end (:func:`thidua_xlsx.service.campaign_held`): while another program works on the folder (a second page, a
+        terminal, a mail collect) the run is refused (``ui.held_elsewhere``) and nothing is written. What ``before``
+        says opens the run's lines, and what it raises refuses the run; this returns once the run is started or
+        refused."""
         with self._lock:
             if self._running is not None:
                 raise Busy(issue("ui.run_busy", running=self._running.label))
-            said = list(before()) if before is not None else []
             job = Job(secrets.token_hex(8), kind, label, round_key, round_label, time.time())
-            job.lines.extend(said)
-            self._jobs[job.id] = job
             self._running = job
+        opening = _Opening()
+        threading.Thread(target=self._run, args=(job, request, before, opening), name=f"thidua-{kind}",
+                         daemon=True).start()
+        opening.wait()
+        if opening.refused is not None:
+            raise opening.refused
+        with self._lock:
+            self._jobs[job.id] = job
             for old in list(self._jobs)[:-self.KEEP]:
                 del self._jobs[old]
-        threading.Thread(target=self._run, args=(job, request), name=f"thidua-{kind}", daemon=True).start()
         return job
 
-    def _run(self, job: Job, request: Request) -> None:
-        from thidua_xlsx import service
-        from thidua_xlsx.model.errors import CommandError
-        from thidua_xlsx.text import commands as ct
-
+    def _run(self, job: Job, request: Request, before: Callable[[], Sequence[str]] | None, opening: _Opening) -> None:
         @contextlib.contextmanager
         def reading(total: int) -> Iterator[Callable[[str], None]]:
             job.total, job.done = total, 0
@@ -107,23 +112,63 @@ class Jobs:
         voice = Voice(say=job.lines.append, warn=job.lines.append, reading=reading)
         state = FAILED  # published last: a page that sees the run ended sees what it wrote
         try:
-            job.result = service.run(request, voice, PAGE)
-            state = DONE if job.result.exit_code == EXIT_OK else FAILED
-        except CommandError as error:
-            job.problems = list(error.problems)
-            job.message = error.message
-        except OSError as exc:
-            job.message = service.fault_text(exc)
-        except Exception as exc:  # a bug: said in one line, as the CLI says it
-            job.message = ct.INTERNAL_ERROR.format(error=f"{type(exc).__name__}: {exc}")
-        finally:
-            job.state = state
+            with contextlib.ExitStack() as held:
+                opening.refused = self._refused(job, before, voice, held)
+                if opening.refused is None:
+                    opening.set()
+                    state = _ran(job, request, voice)
+        finally:  # the campaign let go of, then the page free for another run, then the run's end (or refusal) said
             with self._lock:
                 self._running = None
+            job.state = state
+            opening.set()
+
+    def _refused(self, job: Job, before: Callable[[], Sequence[str]] | None, voice: Voice,
+                 held: contextlib.ExitStack) -> BaseException | None:
+        """What refuses the run, or None once what ``before`` writes is written, the campaign held (in ``held``)
+        first."""
+        from thidua_xlsx import service
+
+        try:
+            if before is not None:
+                held.enter_context(service.campaign_held(self.folder, job.kind, voice))
+                job.lines.extend(before())
+        except Blocked as blocked:  # another program works on the folder: nothing written
+            return Busy(issue("ui.held_elsewhere", busy=blocked.message))
+        except BaseException as exc:  # refused by what it checks (a reason missing), said as before
+            return exc
+        return None
+
+
+def _ran(job: Job, request: Request, voice: Voice) -> str:
+    """The command run with ``voice``, its Result or what stopped it kept in ``job``; the state it ended in."""
+    from thidua_xlsx import service
+    from thidua_xlsx.model.errors import CommandError
+    from thidua_xlsx.text import commands as ct
+
+    try:
+        job.result = service.run(request, voice, PAGE)
+        return DONE if job.result.exit_code == EXIT_OK else FAILED
+    except CommandError as error:
+        job.problems = list(error.problems)
+        job.message = error.message
+    except OSError as exc:
+        job.message = service.fault_text(exc)
+    except Exception as exc:  # a bug: said in one line, as the CLI says it
+        job.message = ct.INTERNAL_ERROR.format(error=f"{type(exc).__name__}: {exc}")
+    return FAILED
+
+
+class _Opening(threading.Event):
+    """Set once a run is started, or refused (``refused``: what refused it, raised where it was asked for) and has let
+    go of the campaign and the page."""
+
+    refused: BaseException | None = None
 
 
 class Busy(Blocked):
-    """The page runs a job already (``issue`` names it): one at a time per page server."""
+    """The page cannot start a run now (``issue`` says why): it runs one already (one at a time per page server), or
+    another program holds the campaign the run would write first."""
 
     def __init__(self, said: Issue):
         super().__init__(said.message)

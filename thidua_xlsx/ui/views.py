@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import secrets
 import sys
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,16 +27,38 @@ from thidua_xlsx.ui.security import MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, plain_na
 @dataclass
 class Page:
     """What the page of one campaign folder keeps while it serves: its jobs, each drop's outcomes (by a one-time id),
-    and the campaign book last opened with the state of its files."""
+    and the campaign book last opened with the state of its files. The page answers several requests at once (the
+    server's threads): what they change here is changed under ``guard``."""
 
     folder: Path
     jobs: Jobs
     drops: dict[str, list] = field(default_factory=dict)
     opened: dict[str, object] = field(default_factory=dict)
+    guard: threading.Lock = field(default_factory=threading.Lock)
 
     @property
     def places(self) -> Places:
         return Places(self.folder)
+
+    def kept_drop(self, filed: list) -> str:
+        """The one-time id of a drop's outcomes ``filed``, kept with the last 20 drops'."""
+        drop_id = secrets.token_hex(6)
+        with self.guard:
+            self.drops[drop_id] = filed
+            for old in list(self.drops)[:-20]:
+                del self.drops[old]
+        return drop_id
+
+    def dropped(self, drop_id: str) -> list | None:
+        with self.guard:
+            return self.drops.get(drop_id)
+
+    def campaign(self, state: tuple, opening):
+        """The campaign opened (``opening()``) when the books' ``state`` was last seen, or now when it changed."""
+        with self.guard:
+            if self.opened.get("state") != state:
+                self.opened.update(state=state, found=opening())
+            return self.opened["found"]
 
 
 def page() -> Page:
@@ -57,10 +80,12 @@ def _campaign():
     if book is None:
         return None, None, (issue("ui.not_campaign", folder=str(here.folder)),)
     state = (book, *(_stat(here.folder / name) for name in (CAMPAIGN_ODS, CAMPAIGN_FILE)), vietnam_today())
-    if here.opened.get("state") != state:  # read again only when a book changed (or the day did)
+
+    def opening():
         opened, problems = service.open_campaign(book)
-        here.opened.update(state=state, found=(opened, None, tuple(problems)))
-    return here.opened["found"]
+        return opened, None, tuple(problems)
+
+    return here.campaign(state, opening)  # read again only when a book changed (or the day did)
 
 
 def _stat(path: Path) -> tuple[int, int]:
@@ -135,7 +160,7 @@ def round_(key: str):
     view = service.round_page(cf, key)
     if view is None:
         return refused("ui.unknown_round", 404, round=key)
-    dropped = page().drops.get(request.args.get("nhan", ""), None)
+    dropped = page().dropped(request.args.get("nhan", ""))
     return render_template("round.html", view=view, dropped=dropped, folder=page().folder, last=_last_run(key))
 
 
@@ -158,12 +183,7 @@ def drop(key: str):
         filed = service.receive(page().folder, uploads, (chosen.round, chosen.period), rq.PAGE)
     except CommandError as error:
         return render_template("error.html", problems=tuple(error.problems), folder=page().folder), 200
-    drop_id = secrets.token_hex(6)
-    drops = page().drops
-    drops[drop_id] = filed
-    for old in list(drops)[:-20]:
-        del drops[old]
-    return redirect(url_for("round_", key=key, nhan=drop_id), 303)
+    return redirect(url_for("round_", key=key, nhan=page().kept_drop(filed)), 303)
 
 
 def _uploads():
@@ -225,7 +245,7 @@ def act(key: str, kind: str):
         finally:
             council.close()
 
-        def written() -> list[str]:  # only once the merge is sure to start: a refused press writes nothing
+        def written() -> list[str]:  # only once the merge holds the campaign: a refused press writes nothing
             service.keep_council(council_path, data)
             return []
     if chosen.key == YEAR_KEY:
@@ -317,7 +337,8 @@ def officer_decide():
     line the page showed — the school, the person, the title and the fingerprint of the school's file, carried by the
     form — never to a place in the list: a line no longer held as shown (another tab decided, a school sent a new
     file) refuses the whole form, the list redrawn. Kept where she would tick them in Excel
-    (service.officer_decisions) only once the merge with them is sure to start; then the commune merged again."""
+    (service.officer_decisions) only once the merge with them is sure to start and holds the commune's folder (refused,
+    nothing written, while another program works on it); then the commune merged again."""
     from thidua_xlsx.model.level_above import decision_key
 
     at = page().places
