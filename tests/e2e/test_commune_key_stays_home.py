@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tests.e2e.test_level_above import _set_field
+from tests.level_above_fixtures import set_field
 from tests.ui.pages import TOKEN, client, text, wait_job
 from thidua_xlsx.cli import main
 from thidua_xlsx.model.commune_key import OFFICER_SEAL_LABEL, SCHOOL_CODE_LABEL, CommuneKey, legacy_school_code
@@ -42,7 +42,7 @@ def _made_by_init(root: Path) -> Path:
     """A commune made by init (its own random key), its year the samples', receiving the samples' schools."""
     folder = root / "xa"
     assert CliRunner().invoke(main, ["init", str(folder), "--level", "cap-xa"]).exit_code == 0
-    _set_field(folder / LEVEL_ABOVE_BOOK, "Năm học", "2025-2026")
+    set_field(folder / LEVEL_ABOVE_BOOK, "Năm học", "2025-2026")
     shutil.rmtree(folder / INBOX)
     shutil.copytree(SAMPLES / "cap-xa" / INBOX, folder / INBOX)
     return folder

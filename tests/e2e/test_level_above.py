@@ -12,9 +12,10 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from samples.build_samples import COMMUNE_ID
+from tests.level_above_fixtures import set_field
 from tests.no_office import no_libreoffice, without_libreoffice
 from thidua_xlsx.cli import main
-from thidua_xlsx.model.level_above_book import AUTHORITY_SHEET, SCHOOLS_SHEET
+from thidua_xlsx.model.level_above_book import SCHOOLS_SHEET
 from thidua_xlsx.model.places import COMMUNE_KEY_FILE, LEVEL_ABOVE_BOOK
 from thidua_xlsx.text import level_above as lx
 
@@ -27,21 +28,14 @@ def run(*args):
     return CliRunner().invoke(main, [str(a) for a in args])
 
 
-def _set_field(book: Path, label: str, value) -> None:
-    wb = load_workbook(book)
-    ws = wb[AUTHORITY_SHEET]
-    next(r for r in ws.iter_rows(min_row=2) if r[0].value == label)[1].value = value
-    wb.save(book)
-
-
 def _commune(root: Path) -> Path:
     """A commune's campaign folder as init makes it, its school year set to the samples'."""
     folder = root / "xa"
     result = run("init", folder, "--level", "cap-xa")
     assert result.exit_code == 0, result.output
     assert "3 trường mẫu" in result.output
-    _set_field(folder / LEVEL_ABOVE_BOOK, "Năm học", "2025-2026")
-    _set_field(folder / LEVEL_ABOVE_BOOK, "Mã chiến dịch (không "
+    set_field(folder / LEVEL_ABOVE_BOOK, "Năm học", "2025-2026")
+    set_field(folder / LEVEL_ABOVE_BOOK, "Mã chiến dịch (không "
                                    "sửa)", COMMUNE_ID)
     shutil.copy(SAMPLES / "cap-xa" / COMMUNE_KEY_FILE, folder)  # the key that issued the samples' codes, restored
     return folder
@@ -151,7 +145,7 @@ def test_a_school_not_on_the_list_and_another_year_are_refused(tmp_path):
     assert files["kim-son.xlsx"]["reason"] == "level_above.not_listed"
     assert "'Trường THCS Kim Sơn', không có trong sheet Các trường" in " ".join(result.output.split())
 
-    _set_field(folder / LEVEL_ABOVE_BOOK, "Năm học", "2026-2027")
+    set_field(folder / LEVEL_ABOVE_BOOK, "Năm học", "2026-2027")
     result = run("merge", folder / "inbox", "-o", tmp_path / "xa2.xlsx")
     assert result.exit_code == 1  # nothing usable: nothing written
     assert "là bảng tổng hợp năm học 2025-2026 của Trường Tiểu học Trực Cường, đang xét năm học 2026-2027" in \

@@ -51,3 +51,11 @@ def test_no_page_of_a_year_by_periods_names_a_command(tmp_path):
         assert _commands_in(_shown(found.get(address))) == [], address
     history = found.post("/lich-su", data=CSRF)  # no final summary yet: refused, said with the button to press
     assert _commands_in(_shown(history)) == []
+
+
+def test_every_page_says_the_release_it_runs_in_its_footer(tmp_path):
+    from thidua_xlsx import __version__
+
+    folder, _returned = school_campaign(tmp_path)
+    _app, found = client(folder)
+    assert f"Phiên bản {__version__}" in text(found.get("/")) and __version__.count(".") == 2

@@ -43,14 +43,17 @@ def pass_inside(folder: Path, key: str, summary_path: Path, voice: Voice) -> Pat
     """The pass an earlier release kept only inside round ``key``'s summary ``summary_path``, now kept in
     ``hoi-dong/`` (said); None when there is none to carry (a pass already kept, a summary not passed, or one
     whose pass this release's record names)."""
-    from thidua_xlsx.read.own_summary import read_summary_meta
+    from thidua_xlsx.model.issues import Problems
+    from thidua_xlsx.read.own_summary import NOT_OURS, UNREADABLE, Wanted, open_summary
 
     if kept(folder, key) is not None or not summary_path.is_file():
         return None
-    try:
-        meta = read_summary_meta(summary_path.read_bytes())
-    except Exception:  # not a workbook calamine reads: the merge rewrites it, nothing to carry
+    try:  # through the one gate; a file it refuses (said by the merge that reads it) carries nothing
+        not_carried = {UNREADABLE: "year.unreadable", NOT_OURS: "year.unreadable"}  # words never said
+        opened = open_summary(summary_path, Wanted(edited_ok=True), not_carried, Problems(), file=summary_path.name)
+    except OSError:
         return None
+    meta = opened.meta if opened is not None else None
     if meta is None or not meta.council or any(row[0] in (dc.HEAD, dc.COUNCIL) for row in meta.applied):
         return None
     target, _replaced = keep(folder, key, summary_path)

@@ -65,18 +65,20 @@ def _merged(request: MergeRequest, voice: Voice, read, command: str) -> Result:
     outputs = out.merge_outputs(r, r.output)
     out.check_outputs(outputs, r.inbox, out.campaign_inputs(None, r.council_path, r.history_path))
     out.prepare(outputs, r.force)
-    with out.holding([lock.lock_path(o.path) for o in outputs], command, voice), started_early(r.docs_dir is not None):
-        folder = locate_campaign(r.inbox, r.campaign_path, voice)
+    folder = locate_campaign(r.inbox, r.campaign_path, voice)  # read only: no lock needed yet
+    # the campaign's lock first, then the outputs', in one step: a page that takes the campaign to write a pass it was
+    # given finds it held (and writes nothing) rather than meeting the outputs' locks after it wrote
+    held = [*out.campaign_lock(folder, r.inbox), *(lock.lock_path(o.path) for o in outputs)]
+    with out.holding(held, command, voice), started_early(r.docs_dir is not None):
         out.check_outputs(outputs, r.inbox, out.campaign_inputs(folder, r.council_path, r.history_path))
-        with out.holding(out.campaign_lock(folder, r.inbox), command, voice):
-            written = out.record_of(folder, r.inbox)
-            try:
-                report, summary, output, council = _merge(r, folder, written, voice, read)
-            except BaseException:
-                with contextlib.suppress(OSError):  # the fault said is the first one (a full disk, say)
-                    written.save()
-                raise
-            written.save()
+        written = out.record_of(folder, r.inbox)
+        try:
+            report, summary, output, council = _merge(r, folder, written, voice, read)
+        except BaseException:
+            with contextlib.suppress(OSError):  # the fault said is the first one (a full disk, say)
+                written.save()
+            raise
+        written.save()
     key = places.YEAR_KEY if summary.year else places.round_key(summary.round, summary.period)
     return Result(command, report, written.made(out.kind_of(r, output)), key, folder.folder,
                   council=council is not None and report.valid, decided=summary)

@@ -13,7 +13,7 @@ RELEASE_UNSAID = "một phiên bản thidua-xlsx mới hơn"  # a file from a ne
 UPDATE_REMEDY = ("Hãy cập nhật chương trình: tải bản mới (thư mục thidua-xlsx), giải nén, rồi bấm đúp tệp cài đặt "
                  "trong đó (Windows: Cai-dat-thi-dua.bat; macOS: Cai-dat-thi-dua.command; Linux: cai-dat-thi-dua.sh) "
                  "– sổ sách trong thư mục giữ nguyên – rồi chạy lại.")
-VERSION_FOOTER = "thidua-xlsx {version}"  # the page's footer
+VERSION_FOOTER = "Phiên bản {version}"  # the page's footer: the release she runs, as the changelog names it
 # Said once in a campaign folder after an update (the runs record names the release of each run): from which release
 # to which, then each changelog line for her of the releases between, with what she must do.
 UPDATED = "Chương trình đã được cập nhật: thidua-xlsx {before} → {after}. Những gì thay đổi với thư mục này:"
