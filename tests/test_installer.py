@@ -180,7 +180,7 @@ def test_the_posix_installer_fails_offline_then_asks_installs_opens_the_page_upd
         ["quy-1", "quy-2", "quy-3"]
     assert (venv / "pyvenv.cfg").read_text().count("include-system-site-packages = false") == 1  # her own venv
     version = subprocess.run([str(tool), "--version"], capture_output=True, text=True, timeout=60)
-    assert version.returncode == 0 and version.stdout.strip() == f"thidua-xlsx, phiên bản {__version__}"
+    assert version.returncode == 0 and version.stdout.strip() == f"thidua-xlsx {__version__}"
     where = subprocess.run([str(venv / "bin" / "python"), "-c", "import thidua_xlsx; print(thidua_xlsx.__file__)"],
                            capture_output=True, text=True, timeout=60, cwd=tmp_path).stdout.strip()
     assert Path(where).is_relative_to(venv), where  # installed into the venv, not run from the checkout
