@@ -40,6 +40,7 @@ from thidua_xlsx.commands.overview import (
 from thidua_xlsx.commands.reading import apply_council_file, merge_inbox
 from thidua_xlsx.commands.receive import council_upload, keep_council, receive
 from thidua_xlsx.commands.summaries import read_rows
+from thidua_xlsx.commands.updated import release_news
 from thidua_xlsx.model import requests as rq
 from thidua_xlsx.model.places import CAMPAIGN_FILE, CAMPAIGN_ODS, LEVEL_ABOVE_BOOK
 from thidua_xlsx.model.result import Result
@@ -57,8 +58,8 @@ __all__ = [
     "REMEMBERED_EMPTY", "apply_council_file", "campaign_held", "campaign_in", "commune_overview", "council_lines",
     "council_upload", "fault_text", "final_summary", "generate_round", "init_campaign", "is_campaign_folder",
     "keep_council", "mailbox_of", "merge_inbox", "next_year_name", "officer_decisions", "open_campaign",
-    "own_process", "read_rows", "receive", "round_page", "rounds_of", "run", "runs_of", "school_overview",
-    "stored_password", "year_page",
+    "own_process", "read_rows", "receive", "release_news", "round_page", "rounds_of", "run", "runs_of",
+    "school_overview", "stored_password", "year_page",
 ]
 
 # The commands remembered even when they wrote nothing (a merge that found nothing usable: its report is the round's
@@ -102,6 +103,9 @@ def run(request: rq.Request, voice: Voice = Voice(), door: str = rq.CLI) -> Resu
 
     heard = Voice(say=say, warn=warn, reading=voice.reading)
     result = command(request, heard)
+    if result.home is not None and is_campaign_folder(result.home):  # the first run after an update: what changed
+        for line in release_news(result.home):
+            say(line)
     if result.home is not None and (result.files or result.command in REMEMBERED_EMPTY) and \
             is_campaign_folder(result.home):
         remember(result.home, run_of(result, door, lines))

@@ -19,12 +19,15 @@ from thidua_xlsx.model import decisions as dc
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model import places
 from thidua_xlsx.system.voice import Voice
+from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import decisions as dx
 
 
-def periods_found(folder: Path, campaign: cm.Campaign, voice: Voice) -> None:
+def periods_found(folder: Path, campaign: cm.Campaign, written: Written, voice: Voice) -> None:
     """Each period's summary an earlier release wrote at ``folder``'s root moved into ``ky/`` (said) when ``ky/`` has
-    none; one left where it is when ``ky/`` has its own (said: the one in ``ky/`` is used)."""
+    none, its entry in the record of the tool's own files (``written``) moved with it, so that the period's next merge
+    replaces it rather than writing beside it; one left where it is when ``ky/`` has its own (said: the one in
+    ``ky/`` is used)."""
     at = places.Places(folder)
     for period in campaign.periods:
         old = folder / places.SUMMARY_NAME.format(round=period.code)
@@ -36,6 +39,7 @@ def periods_found(folder: Path, campaign: cm.Campaign, voice: Voice) -> None:
             continue
         new.parent.mkdir(parents=True, exist_ok=True)
         os.replace(old, new)
+        written.moved(old, new)
         voice.say(dx.PERIOD_MOVED.format(file=old.name, period=period.label, moved=_shown(new, folder)))
 
 

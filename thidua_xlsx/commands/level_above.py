@@ -82,16 +82,23 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Result:
     held = [] if inside else [lock.folder_lock_path(book.parent)]  # the commune's folder: its officer's book, its runs
     with out.holding([*held, *(lock.lock_path(o.path) for o in outputs)], "merge", voice):
         campaign, summary, key = read_level_above(r.inbox, book, voice, r.council_path)
-        warn_problems([*(i for f in summary.files for i in f.issues), *summary.issues], voice)
+        warn_problems(summary.every_issue(), voice)
         report = level_above_report(summary, r.strict)
         voice.say(ct.LEVEL_ABOVE_DONE.format(sent=report.counts.submitted, schools=report.counts.departments,
                                              proposals=len(summary.proposals), files=report.counts.files,
                                              held=len(summary.held)))
         home = book.parent
-        if not report.valid:
-            voice.warn(ct.LEVEL_ABOVE_NOTHING.format(inbox=r.inbox))
-            return Result("merge", report, (), places.LEVEL_ABOVE_KEY, home)
         written = Written() if inside else Written(book.parent)  # the commune's own outputs: an edited one is kept
+        if not report.valid:  # nothing to sign; the JSON still accounts for every file and why each was refused
+            voice.warn(ct.LEVEL_ABOVE_NOTHING.format(inbox=r.inbox))
+            if r.json_path is not None:
+                from thidua_xlsx.write.level_above import write_level_above_json
+
+                write_level_above_json(summary, report, r.json_path)
+                written.note(r.json_path)
+                voice.say(ct.JSON_DONE.format(path=r.json_path))
+                written.save()
+            return Result("merge", report, written.made(out.kind_of(r, output)), places.LEVEL_ABOVE_KEY, home)
         _write_outputs(summary, key, report, r, output, mapping, written, voice)
         if r.docs_dir is not None:
             from thidua_xlsx.papers.level_above import write_level_above_papers
@@ -119,7 +126,7 @@ def status_level_above(inbox: Path, book: Path, strict: bool, voice: Voice = Voi
     from thidua_xlsx.text.wording import day_text
 
     campaign, summary, key = read_level_above(inbox, book, voice)
-    warn_problems([*(i for f in summary.files for i in f.issues), *summary.issues], voice)
+    warn_problems(summary.every_issue(), voice)
     deadline = campaign.deadline
     states = school_states(summary, key, vietnam_today())
     voice.say(ct.LEVEL_ABOVE_STATUS_HEAD.format(

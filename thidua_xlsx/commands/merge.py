@@ -17,7 +17,7 @@ from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model import places
 from thidua_xlsx.model.errors import Stopped
-from thidua_xlsx.model.issues import ERROR, WARNING, Problems
+from thidua_xlsx.model.issues import ERROR, WARNING, Problems, issue
 from thidua_xlsx.model.report import report_of
 from thidua_xlsx.model.requests import MergeRequest
 from thidua_xlsx.model.result import Result
@@ -94,11 +94,11 @@ class _Read:
     year_again: object = None
 
 
-def _read_inbox(r: MergeRequest, folder: CampaignFolder, voice: Voice) -> _Read:
+def _read_inbox(r: MergeRequest, folder: CampaignFolder, _written: Written, voice: Voice) -> _Read:
     return _Read(*read_and_report(r.inbox, folder, r.round, r.strict, voice, r.period))
 
 
-def _read_year(r: MergeRequest, folder: CampaignFolder, voice: Voice) -> _Read:
+def _read_year(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voice) -> _Read:
     """The periods' summaries of the folder ``r.inbox`` read, the summary of each period chosen, the year
     decided. The periods used and missing are said; Stopped when the folder holds no file at all (what to put
     there is said)."""
@@ -112,7 +112,7 @@ def _read_year(r: MergeRequest, folder: CampaignFolder, voice: Voice) -> _Read:
     if r.council_path is not None:  # the council's summary checked before any work: a period's is refused at once
         _the_year_s_council(r.council_path, campaign)
     if r.inbox.resolve() == places.Places(folder.folder).periods.resolve():  # an earlier release's, found (said)
-        periods_found(folder.folder, campaign, voice)
+        periods_found(folder.folder, campaign, written, voice)
     items = scan_inbox(r.inbox)
     if not items:
         raise Stopped(Problems(), ct.YEAR_EMPTY.format(folder=r.inbox, periods=period_names(campaign)))
@@ -121,7 +121,8 @@ def _read_year(r: MergeRequest, folder: CampaignFolder, voice: Voice) -> _Read:
     files, periods = select_periods(files, read)
     refused = Problems()  # a registration summary the year cannot use: said, the periods' books read instead
     registrations = year_registrations(folder.folder, campaign, refused)
-    unusable = tuple(replace(i, severity=WARNING) for i in refused.items)
+    unusable = (*(replace(i, severity=WARNING) for i in refused.items), *_passes_waiting(folder.folder, campaign,
+                                                                                         periods))
     warn_problems(list(unusable), voice)
 
     past = None  # earlier years' ratings from the history given: a discipline for an act already rated KHTNV for it
@@ -141,6 +142,18 @@ def _read_year(r: MergeRequest, folder: CampaignFolder, voice: Voice) -> _Read:
                                      periods=", ".join(labels) or "—"))
     warn_problems([i for i in summary.issues if i.code in SAID_ON_SCREEN], voice)
     return _Read(summary, report_of(summary, r.strict), lambda scores: year_of(with_year_scores(periods, scores)))
+
+
+def _passes_waiting(folder: Path, campaign: cm.Campaign, periods) -> tuple:
+    """A head's pass kept in ``hoi-dong/`` for a period whose summary the year reads was written without it (a summary
+    an earlier release left, or one written before the pass): that period still counts as not passed, said with how
+    to apply it — the period merged again, which applies the pass kept."""
+    labels = {p.code: p.label for p in campaign.periods}
+    at = places.Places(folder)
+    return tuple(issue("year.pass_not_applied", WARNING, file=summary.file, period=labels.get(code, code),
+                       kept=_shown(found, folder), inbox=_shown(at.inbox(ly.SCORING, code), folder), period_code=code)
+                 for code, summary in periods.items()
+                 if not summary.council and (found := kept(folder, code)) is not None)
 
 
 def _the_year_s_council(path: Path, campaign: cm.Campaign) -> None:
@@ -163,10 +176,10 @@ def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voi
     ``read``: what gives the (Summary, Report) — an inbox's workbooks, or the periods' summaries — counted as
     ``status`` counts it (:func:`counted`)."""
     voice, said = heard(voice)
-    found = read(r, folder, voice)
+    found = read(r, folder, written, voice)
     summary, report = counted(found.summary, folder, r.strict, voice)
     key = places.YEAR_KEY if summary.year else places.round_key(summary.round, summary.period)
-    council = _pass_of(r, folder, key, summary, voice)
+    council = _pass_of(r, folder, key, summary, written, voice)
     if council is not None:
         summary, report = _with_pass(r, folder, key, council, summary, report, found.year_again, voice)
     if r.history_path is not None and summary.accepted_files:
@@ -272,7 +285,8 @@ def _deliver(r: MergeRequest, summary, report, output: Path, written: Written, v
         told()
 
 
-def _pass_of(r: MergeRequest, folder: CampaignFolder, key: str, summary, voice: Voice) -> Path | None:
+def _pass_of(r: MergeRequest, folder: CampaignFolder, key: str, summary, written: Written, voice: Voice
+             ) -> Path | None:
     """The head's or the council's pass this merge applies: the one given (``--council``), else the one kept with the
     round (said by the caller, with its record), none when dropped on purpose (``--bo-duyet``: the one dropped named
     and moved to ``hoi-dong/cu/``, never deleted)."""
@@ -281,7 +295,7 @@ def _pass_of(r: MergeRequest, folder: CampaignFolder, key: str, summary, voice: 
     label = _round_words(summary)
     at = places.Places(folder.folder)
     if summary.period:
-        periods_found(folder.folder, folder.campaign, voice)
+        periods_found(folder.folder, folder.campaign, written, voice)
     # an earlier release's pass kept only inside the round's summary this merge rewrites: carried first (said)
     found = kept(folder.folder, key) or (None if r.drop_council else pass_inside(
         folder.folder, key, at.year_summary if summary.year else at.summary(summary.round, summary.period), voice))

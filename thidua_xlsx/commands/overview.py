@@ -395,7 +395,7 @@ def commune_overview(folder: Path, book: Path) -> CommuneView:
         campaign, summary, key = read_level_above(inbox, book, officer=officer if officer.is_file() else None)
     except Stopped as stop:
         return CommuneView("", "", "", problems=tuple(stop.problems), stopped=stop.message)
-    problems = tuple(i for i in (*(i for f in summary.files for i in f.issues), *summary.issues)
+    problems = tuple(i for i in summary.every_issue()
                      if i.severity != NOTE and i.code != "level_above.held")  # each held: a row of its own table
     written = summary_of(folder, places.LEVEL_ABOVE_KEY, "", "")
     return CommuneView(campaign.authority, campaign.school_year,

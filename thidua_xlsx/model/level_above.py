@@ -217,6 +217,12 @@ class LevelAboveSummary:
     held: tuple[Held, ...] = ()  # waiting for the officer: in none of the lists, papers and import files
     accepted: tuple[tuple[Held, str], ...] = ()  # held apart, then accepted by the officer (among ``proposals``)
 
+    def every_issue(self) -> tuple:  # tuple[Issue, ...]
+        """What the merge found, as every door says it: each file's own (a summary from before the seal, a version
+        superseded, a file refused) and then the merge's, so that the console, the Kiểm tra sheet, the JSON and the
+        counts name the same problems."""
+        return (*(i for f in self.files for i in f.issues), *self.issues)
+
     def lists(self, here: bool | None = None) -> dict[str, dict[str, list[Proposal]]]:
         """Kind (PERSON, COLLECTIVE) → title → its proposals, in the decision's order: all, or only those the level
         above decides (``here`` True, :data:`DECIDED_HERE`), or only those it sends up (False)."""

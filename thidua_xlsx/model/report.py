@@ -122,7 +122,7 @@ def level_above_report(summary: LevelAboveSummary, strict: bool = False) -> Repo
     reads proposals."""
     sent = [s for s in summary.schools if s.summary is not None]
     statuses = Counter(f.status for f in summary.files)
-    issues = (*(i for f in summary.files for i in f.issues), *summary.issues)
+    issues = summary.every_issue()
     severities = Counter(i.severity for i in issues)
     counts = Counts(files=len(summary.files), accepted=statuses[ACCEPTED], superseded=statuses[SUPERSEDED],
                     rejected=statuses[REJECTED], skipped=statuses[SKIPPED],

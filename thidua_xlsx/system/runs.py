@@ -6,7 +6,9 @@ its exit code, its counts, its problems (severity, code, the sentence), the line
 (relative to the campaign folder when inside it: the folder can be moved), each with its kind, whether it replaced a
 file of ours and the file it went beside. The record is bounded (:data:`KEEP` runs, :data:`KEEP_ISSUES` problems and
 :data:`KEEP_LINES` lines a run) and written whole or not at all; a damaged record is read as empty (nothing is
-lost but the memory of earlier runs: the files are where they were). Two runs ending at once on one campaign are kept
+lost but the memory of earlier runs: the files are where they were). The record names the release that last ran in
+the folder (``release``; none in a record written before 0.8.0): the first run of a newer release says once what
+changed since (:func:`release_before`). Two runs ending at once on one campaign are kept
 both: the record is rewritten under its own lock, a run that cannot get it in a few seconds is not remembered.
 """
 
@@ -26,6 +28,7 @@ from thidua_xlsx.model.places import RUNS_RECORD
 from thidua_xlsx.model.result import Result
 from thidua_xlsx.system import lock
 from thidua_xlsx.system.files import replacing
+from thidua_xlsx.text.releases import VERSION
 
 SCHEMA = 1
 VIETNAM = dt.timezone(ly.VIETNAM_UTC_OFFSET)  # a run's time as the school reads its clock
@@ -80,20 +83,47 @@ def run_of(result: Result, door: str, lines: list[str], when: dt.datetime | None
 
 
 def remember(home: Path, run: Run) -> bool:
-    """Add ``run`` to the record of campaign folder ``home``; False when the record's lock could not be had in time."""
+    """Add ``run`` to the record of campaign folder ``home`` (this release named as the last that ran there); False
+    when the record's lock could not be had in time."""
+    return _rewritten(home, lambda: [*recent(home), run][-KEEP:]) is not None
+
+
+def release_before(home: Path) -> str | None:
+    """The release that last ran in campaign folder ``home`` before this one, this one named in its stead (said once
+    after an update: text.releases): None when the folder remembers no run (a new folder: nothing to say, nothing
+    written), "" when its record names no release (written before 0.8.0), else the release it names."""
+    path = home / RUNS_RECORD
+    if not path.is_file():
+        return None
+    before = _release_in(home)
+    if before != VERSION:
+        _rewritten(home, lambda: recent(home))
+    return before
+
+
+def _release_in(home: Path) -> str:
+    with contextlib.suppress(OSError, ValueError, TypeError, AttributeError):
+        return str(json.loads((home / RUNS_RECORD).read_text(encoding="utf-8")).get("release") or "")
+    return ""
+
+
+def _rewritten(home: Path, runs_now) -> list[Run] | None:
+    """The record of ``home`` written whole under its lock: ``runs_now()``'s runs, this release named as the last that
+    ran there; the runs written, None when the lock could not be had in time."""
     path = home / RUNS_RECORD
     deadline = time.monotonic() + LOCK_WAIT_SECONDS
     while True:
         try:
             with lock.holding([lock.lock_path(path)], "runs"):
-                runs = [*recent(home), run][-KEEP:]
+                runs = runs_now()
                 with replacing(path) as tmp:
-                    tmp.write_text(json.dumps({"schema": SCHEMA, "runs": [asdict(r) for r in runs]},
+                    tmp.write_text(json.dumps({"schema": SCHEMA, "release": VERSION,
+                                               "runs": [asdict(r) for r in runs]},
                                               ensure_ascii=False, indent=1), encoding="utf-8")
-                return True
+                return runs
         except lock.Busy:
             if time.monotonic() > deadline:
-                return False
+                return None
             time.sleep(0.05)
 
 

@@ -127,6 +127,14 @@ class Written:
         self._changed = True
         self._made.setdefault(key, Path(path))
 
+    def moved(self, old: Path, new: Path) -> None:
+        """The tool's own file at ``old`` now at ``new`` (moved whole, its bytes unchanged): still the tool's own there,
+        replaceable by the next run as it was where it lay."""
+        digest = self._files.pop(self._key(old), None)
+        if digest is not None:
+            self._files[self._key(new)] = digest
+            self._changed = True
+
     def made(self, kind_of: Callable[[Path], str]) -> tuple[WrittenFile, ...]:
         """The files this run wrote, in order, each with its kind (``kind_of(path)``), whether it replaced a file of the
         tool's own, and the path kept when it went beside a file someone changed."""

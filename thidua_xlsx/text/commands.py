@@ -162,8 +162,9 @@ IMPORT_CLASH = ("Bảng tổng hợp {output} sẽ bị tệp nhập của tỉn
 LEVEL_ABOVE_USED = "Cấp trên: {path} ({authority}) – tổng hợp bảng tổng hợp cuối năm của các trường."
 LEVEL_ABOVE_DONE = ("Đã đọc {files} tệp: {sent}/{schools} trường có bảng tổng hợp dùng được; {proposals} đề nghị; "
                     "{held} đề nghị tạm giữ chờ công chức quyết định.")
-LEVEL_ABOVE_NOTHING = ("Không có bảng tổng hợp nào của các trường trong danh sách dùng được trong {inbox}: không ghi "
-                       "gì. Hãy để vào đó bảng tổng hợp cuối năm (tong-hop-cuoi.xlsx) các trường gửi.")
+LEVEL_ABOVE_NOTHING = ("Không có bảng tổng hợp nào của các trường trong danh sách dùng được trong {inbox}: chưa ghi "
+                       "bảng tổng hợp xã (lý do của từng tệp ở trên). Hãy để vào đó bảng tổng hợp cuối năm "
+                       "(tong-hop-cuoi.xlsx) các trường gửi.")
 HISTORY_USED = ("Lịch sử các năm trước: {path} (năm học {years}); {proposed} đề nghị khen thưởng theo thành tích nhiều "
                 "năm.")
 HISTORY_OPTION_HELP = ("Lịch sử các năm trước để xét khen thưởng nhiều năm (Bằng khen, CSTĐ cấp tỉnh, Kỷ niệm chương): "

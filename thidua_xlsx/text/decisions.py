@@ -29,6 +29,10 @@ DECISION_MESSAGES = {
                           "lịch sử chỉ ghi năm đã xong. Hãy tổng hợp và cho Hiệu trưởng duyệt các kỳ còn thiếu, tổng "
                           "hợp lại cả năm rồi ghi; chắc chắn muốn ghi năm như hiện có thì chạy lại với --chinh-thuc "
                           "(trên trang: đánh dấu ô Ghi dù năm chưa xong).",
+    "year.pass_not_applied": "{period}: bảng tổng hợp kỳ '{file}' được ghi mà chưa áp dụng lượt duyệt của Hiệu trưởng "
+                             "đang giữ ở {kept}, nên kỳ này vẫn tính là chưa duyệt. Hãy tổng hợp lại kỳ {period} "
+                             "(thidua-xlsx merge {inbox} --period {period_code} --force) để áp dụng lượt duyệt ấy, "
+                             "rồi tổng hợp lại cả năm.",
     "year.draft": "Năm học chưa xong – bảng cả năm và hồ sơ là DỰ THẢO: {periods}. Điểm và xếp loại năm chỉ chính "
                   "thức khi mọi kỳ đã có kết quả Hiệu trưởng duyệt (NĐ 233/2026 điều 12 khoản 5: điểm năm là trung "
                   "bình các kỳ; điều 13 khoản 2: người đứng đầu đơn vị đánh giá). Hồ sơ in lúc này mang chữ DỰ THẢO; "

@@ -241,6 +241,10 @@ PAGE_MESSAGES: dict[str, str] = {
                        "ky/tong-hop_{period_code}.xlsx) rồi bấm lại *Tổng hợp cả năm*."),
     # the history book: the page's is always lich-su.xlsx in the campaign folder, a year added by *Ghi vào sổ lịch sử*
     # (the overview's row *Sổ lịch sử khen thưởng*, the year's page) from the year's final summary
+    "year.pass_not_applied": ("{period}: bảng tổng hợp kỳ '{file}' được ghi mà chưa áp dụng lượt duyệt của Hiệu "
+                              "trưởng đang giữ ở {kept}, nên kỳ này vẫn tính là chưa duyệt. Hãy mở trang của kỳ "
+                              "{period} ({period_code}, sổ ở {inbox}) và bấm *Tổng hợp* để áp dụng lượt duyệt ấy, "
+                              "rồi bấm *Tổng hợp cả năm*."),
     "history.year_draft": ("'{file}' là bảng cả năm {year} còn DỰ THẢO ({periods}) – chưa ghi vào sổ lịch sử: sổ "
                            "lịch sử chỉ ghi năm đã xong. Hãy tổng hợp các kỳ còn thiếu và chọn bảng Hiệu trưởng đã "
                            "chấm ở trang của từng kỳ, bấm lại *Tổng hợp cả năm* rồi *Ghi vào sổ lịch sử*; chắc chắn "

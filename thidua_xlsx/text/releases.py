@@ -14,23 +14,41 @@ UPDATE_REMEDY = ("Hãy cập nhật chương trình: tải bản mới (thư m�
                  "trong đó (Windows: Cai-dat-thi-dua.bat; macOS: Cai-dat-thi-dua.command; Linux: cai-dat-thi-dua.sh) "
                  "– sổ sách trong thư mục giữ nguyên – rồi chạy lại.")
 VERSION_FOOTER = "Phiên bản {version}"  # the page's footer: the release she runs, as the changelog names it
-# Said once in a campaign folder after an update (the runs record names the release of each run): from which release
-# to which, then each changelog line for her of the releases between, with what she must do.
+# Said once in a campaign folder after an update (its runs record names the release that last ran there: system.runs):
+# from which release to which, then each line of the releases between that concerns that folder, what she must do
+# first.
 UPDATED = "Chương trình đã được cập nhật: thidua-xlsx {before} → {after}. Những gì thay đổi với thư mục này:"
+# the page's heading: it names no command
+UPDATED_PAGE = "Chương trình đã được cập nhật: {before} → {after}. Những gì thay đổi với thư mục này:"
+UPDATED_BEFORE_0_8 = "bản trước 0.8.0"  # a folder whose record names no release: it was last run before 0.8.0
 UPDATED_LINE = "– {version}: {line}"
-# What each release changed that the secretary or the officer notices, newest first, one line each; "cần làm:" where
-# she must act. CHANGELOG.md carries the same lines (tests/test_changelog.py holds them equal).
-CHANGES: tuple[tuple[str, tuple[str, ...]], ...] = (
+TODO = "Cần làm: "  # a line on which she must act: said before the others
+SCHOOL, COMMUNE, BOTH = "truong", "xa", ""  # whom a line concerns: the school's secretary, the commune's officer, both
+# What each release changed that the secretary or the officer notices, newest first, one line each, with whom it
+# concerns; CHANGELOG.md says the same in full (tests/test_changelog.py holds each release and each "cần làm" there).
+CHANGES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("0.8.0", (
-        "Số phiên bản hiện ở `--version`, chân trang, cửa sổ cài đặt (trước → sau), thông tin ẩn của mỗi bảng tổng hợp "
-        "và thuộc tính của các sổ, văn bản.",
-        "Xã đọc bảng tổng hợp của mọi phiên bản từ khi có dấu xác thực, kiểm từng tệp theo đúng cách phiên bản ấy "
-        "đóng dấu: tệp thật không còn bị báo là giả.",
-        "Tệp do phiên bản mới hơn ghi: nêu rõ phiên bản, hướng dẫn cập nhật bằng tệp cài đặt; trường đó không bị tính "
-        "là chưa gửi.",
-        "Bảng tổng hợp các kỳ do phiên bản cũ để ở thư mục chiến dịch được chuyển vào ky/ (có thông báo), không phải "
-        "tổng hợp lại.",
-        "Lượt duyệt của hiệu trưởng (hay Hội đồng) chỉ còn nằm trong bảng tổng hợp cũ được giữ sang hoi-dong/ ngay lần "
-        "đầu gặp; tổng hợp lại không còn làm mất.",
+        (COMMUNE, TODO + "mã xác thực của các trường nay làm từ khóa bí mật của xã (khoa-bi-mat.txt, cạnh "
+                  "cap-tren.xlsx): mở trang của xã, xem bảng mã và gửi mỗi trường mã mới; giữ và sao lưu "
+                  "khoa-bi-mat.txt cùng thư mục xã, không gửi cho ai."),
+        (COMMUNE, TODO + "xã cập nhật trước hoặc cùng lúc với các trường: bảng tổng hợp của trường đã cập nhật (bố "
+                  "cục số 8) bản cũ hơn 0.8.0 sẽ từ chối."),
+        (SCHOOL, TODO + "khi xã gửi mã xác thực mới, nhập mã ấy vào campaign.xlsx (sheet Trường) rồi tổng hợp lại "
+                 "cả năm trước khi gửi xã."),
+        (BOTH, "Số phiên bản hiện ở chân trang, cửa sổ cài đặt (trước → sau), thông tin ẩn của mỗi bảng tổng hợp và "
+               "thuộc tính của các sổ, văn bản."),
+        (COMMUNE, "Xã đọc bảng tổng hợp của mọi phiên bản từ khi có dấu xác thực, kiểm từng tệp theo đúng cách phiên "
+                  "bản ấy đóng dấu: tệp thật không còn bị báo là giả; tệp còn dấu theo mã cũ được nói rõ, đề nghị "
+                  "của nó tạm giữ chờ công chức."),
+        (COMMUNE, "Tệp do phiên bản mới hơn ghi: nêu rõ phiên bản, hướng dẫn cập nhật bằng tệp cài đặt; trường đó "
+                  "không bị tính là chưa gửi; báo cáo JSON vẫn ghi, nêu từng tệp."),
+        (COMMUNE, "Sheet Các trường của bảng tổng hợp xã không còn cột mã xác thực; sổ duyệt của công chức đóng dấu "
+                  "bằng bản trước được hỏi lại, không bị báo là sổ bị sửa."),
+        (SCHOOL, "Bảng tổng hợp các kỳ do phiên bản cũ để ở thư mục chiến dịch được chuyển vào ky/ (có thông báo), "
+                 "không phải tổng hợp lại."),
+        (SCHOOL, "Lượt duyệt của hiệu trưởng (hay Hội đồng) chỉ còn nằm trong bảng tổng hợp cũ được giữ sang "
+                 "hoi-dong/ ngay lần đầu gặp; tổng hợp lại không còn làm mất."),
+        (SCHOOL, "Cả năm nói rõ kỳ nào có lượt duyệt của hiệu trưởng giữ ở hoi-dong/ mà bảng tổng hợp kỳ chưa áp "
+                 "dụng, và cách áp dụng (tổng hợp lại kỳ ấy)."),
     )),
 )

@@ -125,14 +125,14 @@ def home():
     cf, book, problems = _campaign()
     folder = page().folder
     if book is not None:
-        return _commune(book)
+        return _commune(book, updated=service.release_news(book.parent, page=True))
     if cf is None and service.campaign_in(folder) is None:  # no campaign yet: the first screen asks for one
         return render_template("first.html", folder=folder, levels=FIRST_LEVELS, scorings=FIRST_SCORINGS,
                                default=rq.BY_MONTH)
     if cf is None:
         return render_template("error.html", problems=problems, folder=folder), 200
     return render_template("overview.html", view=service.school_overview(cf), folder=folder,
-                           next_name=service.next_year_name(cf))
+                           next_name=service.next_year_name(cf), updated=service.release_news(cf.folder, page=True))
 
 
 def first_campaign():
@@ -372,15 +372,17 @@ def officer_decide():
     return _started("merge", WORDS["officer_label"], LEVEL_ABOVE_KEY, merged, before=write)
 
 
-def _commune(book: Path, notice=None, status: int = 200):
-    """The commune's page (with ``notice`` above its list when a form of it was refused)."""
+def _commune(book: Path, notice=None, status: int = 200, updated: tuple[str, ...] = ()):
+    """The commune's page (with ``notice`` above its list when a form of it was refused; ``updated``: what changed
+    since the release that last ran in the folder, said once after an update)."""
     from thidua_xlsx.model.titles import name as title_names
     from thidua_xlsx.text import commands as ct
 
     folder = page().folder
     return render_template("commune.html", view=service.commune_overview(folder, book), folder=folder,
                            origins=ct.LEVEL_ABOVE_ORIGIN, councils=ct.LEVEL_ABOVE_COUNCIL, title_names=title_names,
-                           line_field=_line_field, school_field=_school_field, notice=notice), status
+                           line_field=_line_field, school_field=_school_field, notice=notice,
+                           updated=updated), status
 
 
 def _line_field(held) -> str:

@@ -63,7 +63,7 @@ def write_level_above_summary(summary: LevelAboveSummary, path: Path, key: Commu
         held = _held_sheet(book, summary) if summary.held else []
         blocks, removed = _lists_sheet(book, summary)
         _check_sheet(book, summary)
-        sources.sources_sheet(book, summary.files, summary.issues)
+        sources.sources_sheet(book, summary.files, summary.every_issue())
         c = summary.campaign
         files = summary.fingerprints()  # each line's key carries its file's: the officer's word is bound to it
         record = {"kind": LEVEL_ABOVE_META_KIND, "app": ly.APP_ID, "campaign_id": c.id,
@@ -188,7 +188,7 @@ def _check_sheet(book: Book, s: LevelAboveSummary) -> None:
     widths = (5, 32, 10, 90)
     ws = book.sheet(lx.S_CHECK, widths, landscape=True)
     order = {ERROR: 0, WARNING: 1, NOTE: 2}
-    issues = sorted(s.issues, key=lambda i: order.get(i.severity, 3))
+    issues = sorted(s.every_issue(), key=lambda i: order.get(i.severity, 3))
     row = book.title(ws, 0, len(widths) - 1, lx.CHECK_TITLE, lx.CHECK_SUBTITLE.format(count=len(issues)))
     rows = [[n, i.file, i.severity_label, i.message] for n, i in enumerate(issues, start=1)]
     book.table(ws, row, lx.CHECK_HEAD, rows or [[None, lx.NONE]], ["center", "text", "center", "text"])
@@ -214,7 +214,7 @@ def write_level_above_json(summary: LevelAboveSummary, report: Report, path: Pat
                       "title": h.proposal.title, "why": [w.to_dict() for w in h.why], "reason": why}
                      for h, why in summary.accepted),
         "counts": summary.counts(),
-        "problems": (i.to_dict() for i in summary.issues),
+        "problems": (i.to_dict() for i in summary.every_issue()),
         "removed": ({"school": p.school, "kind": p.kind, "who": p.who, "title": p.title, "reason": why}
                     for p, why in summary.removed),
     }

@@ -1,0 +1,69 @@
+"""The first run of a new release in a campaign folder says once what changed for her since the release that last ran
+there (its runs record names it; a record written before 0.8.0 names none): the lines that concern that folder — a
+school's or a commune's — what she must do first; never again after; a new folder hears nothing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.decide.conftest import run
+from thidua_xlsx.model.places import RUNS_RECORD
+from thidua_xlsx.text import releases as rx
+
+
+def _left_by_an_earlier_release(folder: Path, release: str | None = None) -> None:
+    """``folder``'s runs record as a release before this one left it (before 0.8.0: no release named)."""
+    record = json.loads((folder / RUNS_RECORD).read_text(encoding="utf-8"))
+    record.pop("release", None)
+    if release is not None:
+        record["release"] = release
+    (folder / RUNS_RECORD).write_text(json.dumps(record), encoding="utf-8")
+
+
+def _lines(audience: str) -> list[str]:
+    return [line for _version, lines in rx.CHANGES for whom, line in lines if whom in (rx.BOTH, audience)]
+
+
+def test_a_school_folder_hears_once_what_changed_with_what_to_do_first(tmp_path):
+    folder = tmp_path / "truong"
+    made = run("init", folder, "--level", "thcs")
+    assert made.exit_code == 0, made.output
+    assert "đã được cập nhật" not in made.output  # a new folder: nothing to say
+    _left_by_an_earlier_release(folder)
+
+    first = run("status", folder / "inbox")
+    said = first.output.splitlines()
+    heading = rx.UPDATED.format(before=rx.UPDATED_BEFORE_0_8, after=rx.VERSION)
+    assert heading in said, first.output
+    news = said[said.index(heading) + 1:][:len(_lines(rx.SCHOOL))]
+    assert news[0] == rx.UPDATED_LINE.format(version="0.8.0", line=next(
+        line for line in _lines(rx.SCHOOL) if line.startswith(rx.TODO)))
+    assert {n.split(": ", 1)[1] for n in news} == set(_lines(rx.SCHOOL))
+    assert not any(line in first.output for line in _lines(rx.COMMUNE) if line not in _lines(rx.SCHOOL))
+
+    again = run("status", folder / "inbox")
+    assert "đã được cập nhật" not in again.output
+
+
+def test_a_commune_folder_hears_the_officer_s_lines_and_what_to_do_first(tmp_path):
+    folder = tmp_path / "xa"
+    assert run("init", folder, "--level", "cap-xa").exit_code == 0
+    _left_by_an_earlier_release(folder, "0.7.9")
+
+    first = run("status", folder / "inbox")
+    said = first.output.splitlines()
+    heading = rx.UPDATED.format(before="0.7.9", after=rx.VERSION)
+    assert heading in said, first.output
+    news = said[said.index(heading) + 1:]
+    todo = [line for line in _lines(rx.COMMUNE) if line.startswith(rx.TODO)]
+    assert news[:len(todo)] == [rx.UPDATED_LINE.format(version="0.8.0", line=line) for line in todo]
+    assert "campaign.xlsx (sheet Trường)" not in first.output  # the school's own line
+    assert "đã được cập nhật" not in run("status", folder / "inbox").output
+
+
+def test_a_folder_last_run_by_this_release_hears_nothing(tmp_path):
+    folder = tmp_path / "truong"
+    assert run("init", folder, "--level", "thcs").exit_code == 0
+    _left_by_an_earlier_release(folder, rx.VERSION)
+    assert "đã được cập nhật" not in run("status", folder / "inbox").output
