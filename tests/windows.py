@@ -3,11 +3,12 @@ python.org's "Install Now" puts it (``%LOCALAPPDATA%\\Programs\\Python\\Python31
 to PATH"), pip pointed at a local wheelhouse of the win_amd64 wheels of every dependency (``pip.ini``: a school's
 proxy would be set there the same way).
 
-    from tests.windows import run, windows_path   # and the fixtures (a plugin of conftest): windows, windows_installed
+    from tests.windows import run, windows_path
+    # and the fixtures (a plugin of conftest): windows_machine, windows_installed, fresh_windows
 
     @pytest.mark.windows
     def test_x(windows_installed, tmp_path):
-        ran = run(windows_installed, "thidua-xlsx merge thu-mau\\inbox", cwd=tmp_path)
+        ran = run(windows_installed, ["thidua-xlsx", "merge", "thu-mau\\inbox"], cwd=tmp_path)
         ran.code, ran.out                      # its exit code, what it printed (UTF-8, through a pipe)
 
 Fetched once and kept between runs under ``~/.cache/thidua-xlsx/windows/`` (:func:`fetched`): PyPI's
@@ -258,7 +259,7 @@ def windows_made(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def windows(windows_made, tmp_path_factory):
+def windows_machine(windows_made, tmp_path_factory):
     """This process's copy of the run's machine: Windows with python.org's Python and nothing else installed."""
     env = copy_of(windows_made, tmp_path_factory.mktemp("windows"))
     yield env
@@ -274,7 +275,7 @@ def fresh_windows(windows_made, tmp_path):
 
 
 @pytest.fixture(scope="session")
-def windows_installed(windows, tmp_path_factory):
+def windows_installed(windows_machine, tmp_path_factory):
     """The README's try-it install on this process's machine, once: ``python -m pip install .`` in a copy of the
     checkout (pip, its build in isolation, the wheels from the wheelhouse). Its environment, ``SOURCE`` the copy."""
     source = tmp_path_factory.mktemp("tai-ve") / "thidua-xlsx-main"
@@ -282,10 +283,10 @@ def windows_installed(windows, tmp_path_factory):
         ".git", ".venv", "__pycache__", "*.egg-info", "build", "thu-mau", ".mypy_cache", ".ruff_cache",
         ".pytest_cache"))
     started = time.monotonic()
-    ran = run(windows, ["python", "-m", "pip", "install", "."], cwd=source, timeout=900)
+    ran = run(windows_machine, ["python", "-m", "pip", "install", "."], cwd=source, timeout=900)
     assert ran.code == 0, ran.out
     assert "Successfully installed" in ran.out and "thidua-xlsx-0.1.0" in ran.out, ran.out
-    return {**windows, "SOURCE": str(source), "INSTALL_SECONDS": f"{time.monotonic() - started:.1f}"}
+    return {**windows_machine, "SOURCE": str(source), "INSTALL_SECONDS": f"{time.monotonic() - started:.1f}"}
 
 
 @dataclass(frozen=True)
