@@ -498,7 +498,8 @@ YEAR_SAMPLE = "ca-nam"  # steps 9 and 10: the NĐ 233 year of samples/ca-nam
 PAGES = [
     Page("Bước 0. Cài đặt (một lần)", [
         ("**Không cần gõ lệnh**: mở thư mục chương trình (tải về dạng .zip thì chuột phải → Extract All trước) và "
-        "**bấm đúp `Cai-dat-thi-dua.bat`** (Windows hỏi có chạy không: bấm Run). Một cửa sổ chữ hiện từng bước:"),
+        "**bấm đúp `Cai-dat-thi-dua.bat`** (hộp xanh SmartScreen: bấm **Thông tin thêm (More info)** rồi "
+        "**Vẫn chạy (Run anyway)**). Một cửa sổ chữ hiện từng bước:"),
         ("steps", [
             ("Tìm Python 3.10 trở lên. Máy chưa có thì mở trang **python.org** và nói cách cài: ở màn hình đầu tiên "
             "**đánh dấu ô “Add python.exe to PATH”**, bấm Install Now; cài xong thì bấm đúp lại tệp cài đặt."),

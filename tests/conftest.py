@@ -10,7 +10,8 @@ import pytest
 from tests import samples, scratch
 from thidua_xlsx.model import campaign as cm
 
-pytest_plugins = ("tests.message_codes", "tests.wine")  # the message codes each session makes; Wine's fixture
+pytest_plugins = ("tests.message_codes", "tests.wine", "tests.windows")  # the message codes each session makes;
+# Wine's fixture; the Windows lane's machine (python.org's Windows CPython under Wine)
 
 
 _samples_before: dict[str, tuple[int, int]] = {}  # samples/ as the session found it (tests/samples.py)
@@ -83,17 +84,18 @@ def pytest_collection_modifyitems(items):
     from tests.libreoffice import MARKED
 
     MARKED.update(item.nodeid for item in items if item.get_closest_marker("libreoffice"))
-    unmarked = [item.nodeid for item in items
-                if "wine_env" in getattr(item, "fixturenames", ()) and not item.get_closest_marker("wine")]
-    if unmarked:
-        raise pytest.UsageError(f"these tests run Wine without @pytest.mark.wine: {', '.join(unmarked)}")
+    for fixture, mark in (("wine_env", "wine"), ("windows_made", "windows")):
+        unmarked = [item.nodeid for item in items
+                    if fixture in getattr(item, "fixturenames", ()) and not item.get_closest_marker(mark)]
+        if unmarked:
+            raise pytest.UsageError(f"these tests run Wine without @pytest.mark.{mark}: {', '.join(unmarked)}")
     _long_tests_first(items)
 
 
 #: The marks of the tests that last longest, with about how many seconds one such test takes on two busy cores: an
 #: installer's real pip, a browser journey, a Wine prefix's cmd, a real LibreOffice, a real IMAP server. A test that
 #: waits on a deadline says its seconds itself: ``@pytest.mark.long(seconds)``.
-LONG_FIRST = {"installer": 35.0, "browser": 8.0, "wine": 2.0, "libreoffice": 1.5, "imap": 0.5}
+LONG_FIRST = {"windows": 20.0, "installer": 35.0, "browser": 8.0, "wine": 2.0, "libreoffice": 1.5, "imap": 0.5}
 
 
 def _seconds(item) -> float:
@@ -106,7 +108,7 @@ def _seconds(item) -> float:
 
 #: The marks of the tests whose program a test process starts once and keeps (tests/ui/conftest.py's Chromium,
 #: tests/wine.py's copy of the prefix): such tests run in one process, which alone starts it.
-KEPT_A_PROCESS = ("browser", "wine")
+KEPT_A_PROCESS = ("windows", "browser", "wine")
 
 
 def _kept_by(item) -> str:

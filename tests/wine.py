@@ -156,7 +156,7 @@ class Ran:
 
 
 def cmd(env: dict[str, str], bat: Path, answers: str = "", path: tuple[Path, ...] = (), powershell: bool = True,
-        extra: dict[str, str] | None = None) -> Ran:
+        extra: dict[str, str] | None = None, seconds: float = 120) -> Ran:
     """Run ``bat`` in ``cmd /c`` in a console, ``answers`` typed at its questions and pauses, ``extra`` in its
     environment; ``path``: folders put before Wine's PATH; without ``powershell``, PowerShell's folder left out of it
     (Wine's PowerShell answers nothing and succeeds: a PC without PowerShell, or where it is blocked)."""
@@ -179,7 +179,7 @@ def cmd(env: dict[str, str], bat: Path, answers: str = "", path: tuple[Path, ...
     try:
         shown_first = _read(started, lambda said: _READY in said, 60)  # typed sooner, her keys would be echoed
         _type(started.stdin, answers)
-        stdout = shown_first + _read(started, lambda _said: False, 120)
+        stdout = shown_first + _read(started, lambda _said: False, seconds)
         started.wait(10)
     except TimeoutError as said:
         started.kill()

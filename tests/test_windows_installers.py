@@ -1,0 +1,106 @@
+"""The Windows lane (issue 73): the .bat files we ship, end to end on python.org's Windows CPython under Wine
+(tests/windows.py), on a PC where nothing was installed yet: Cai-dat-thi-dua.bat installs the program for this user
+(pip --user from the wheelhouse), asks its two questions and writes the campaign; run again it installs nothing; run
+with a changed program it updates it, the campaign byte-identical; Go-cai-dat-thi-dua.bat removes the program and
+leaves every campaign byte-identical. Wine's PowerShell is a stub: the lane runs them as on a PC without PowerShell
+(no folder dialog: the default folder; no Desktop shortcut, which the lane cannot show), with python.org's Python on
+the PATH and no ``py`` launcher."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.windows import ROOT, python_folder, run, user_folder
+from tests.wine import cmd, local_app_data
+
+pytestmark = pytest.mark.windows
+
+INSTALLER, UNINSTALLER = "Cai-dat-thi-dua.bat", "Go-cai-dat-thi-dua.bat"
+
+
+def _download(tmp_path: Path) -> Path:
+    """The folder she downloaded and extracted: the checkout as shipped."""
+    folder = tmp_path / "Downloads" / "thidua-xlsx-main"
+    shutil.copytree(ROOT, folder, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "__pycache__", "*.egg-info", "build", "thu-mau", ".mypy_cache", ".ruff_cache",
+        ".pytest_cache", "tests", "benchmarks"))
+    return folder
+
+
+def _digests(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _double_click(env, bat: Path, answers: str) -> str:
+    """What the window showed, each line as Windows shows it: Wine's cmd reads the .bat's lines in code page 437 and
+    what a ``for /f`` reads from a program in the ANSI one (1252), whatever chcp says; each undone line by line."""
+    python = python_folder(env)
+    ran = cmd(env, bat, answers=answers, path=(python / "Scripts", python), powershell=False, seconds=600)
+    return "\n".join(_as_windows_shows(line) for line in ran.said.splitlines())
+
+
+def _as_windows_shows(line: str) -> str:
+    for page in ("cp437", "cp1252"):
+        try:
+            return line.encode(page).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+    return line
+
+
+def test_the_installer_installs_asks_writes_the_campaign_updates_and_the_uninstaller_keeps_it(fresh_windows,
+                                                                                               tmp_path):
+    env = fresh_windows
+    download = _download(tmp_path)
+    campaign = user_folder(Path(env["WINEPREFIX"])) / "Documents" / "Thi-dua"  # the default folder, no dialog
+
+    # The level: 2 (tiểu học); how it scores: 1 (by month); then the pause of the last message.
+    said = _double_click(env, download / INSTALLER, "2\n1\n\n")
+
+    assert "[3/5] Cài chương trình cho người dùng này (lần đầu mất vài phút, cần mạng Internet)..." in said, said
+    assert "      Xong: python -m thidua_xlsx, phiên bản 0.1.0" in said.splitlines(), said
+    assert "      Đã tạo chiến dịch: trường tiểu học, chấm theo tháng." in said
+    assert 'Chưa đặt được lối tắt "Thi đua" lên màn hình nền.' in said  # no PowerShell: said, with what to click
+    assert (campaign / "campaign.xlsx").is_file() and (campaign / "Mo-trang-thi-dua.bat").is_file()
+    launcher = (campaign / "Mo-trang-thi-dua.bat").read_text(encoding="utf-8")
+    assert r'\AppData\Local\Programs\Python\Python313\python.exe" -m thidua_xlsx ui "%~dp0."' in launcher, launcher
+    memory = local_app_data(env) / "thidua-xlsx"
+    assert (memory / "ban-cai.txt").is_file() and (memory / "cai-dat.log").is_file()
+    version = run(env, ["python", "-m", "thidua_xlsx", "--version"], cwd=tmp_path)
+    assert version.code == 0 and version.out.strip() == "python -m thidua_xlsx, phiên bản 0.1.0", version.out
+    user_site = next((Path(env["WINEPREFIX"]) / "drive_c" / "users").glob("*/AppData/Roaming/Python/Python313"))
+    assert list(user_site.glob("site-packages/thidua_xlsx/__init__.py"))  # pip --user, as the .bat says
+    (campaign / "inbox" / "so-cua-to.xlsx").write_bytes(b"PK so cua to")  # a book a department sent meanwhile
+    kept = _digests(campaign)
+
+    again = _double_click(env, download / INSTALLER, "\n")
+
+    assert "[3/5] Chương trình đã cài đúng bản trong thư mục này: không cần cài lại." in again, again
+    assert "[4/5] Thư mục đã có chiến dịch: giữ nguyên mọi sổ" in again
+    assert _digests(campaign) == {**kept, **{k: v for k, v in _digests(campaign).items() if "Mo-trang" in k}}
+
+    # A new version downloaded over the old one: an update, the campaign untouched.
+    (download / "thidua_xlsx" / "__init__.py").write_text(
+        (download / "thidua_xlsx" / "__init__.py").read_text(encoding="utf-8") + "\n# ban moi\n", encoding="utf-8")
+    updated = _double_click(env, download / INSTALLER, "\n")
+
+    assert "[3/5] Cập nhật chương trình từ thư mục này (cần mạng Internet)..." in updated, updated
+    assert "      Xong: python -m thidua_xlsx, phiên bản 0.1.0" in updated.splitlines()
+    assert "# ban moi" in next(user_site.glob("site-packages/thidua_xlsx/__init__.py")).read_text(encoding="utf-8")
+    assert _digests(campaign) == {**kept, **{k: v for k, v in _digests(campaign).items() if "Mo-trang" in k}}
+    other = tmp_path / "Truong cu"  # another campaign of hers, elsewhere
+    shutil.copytree(campaign, other)
+    both = (_digests(campaign), _digests(other))
+
+    gone = _double_click(env, download / UNINSTALLER, "c\n\n")
+
+    assert "- Đã gỡ chương trình." in gone, gone
+    assert "- Đã xóa những gì chương trình ghi nhớ trên máy." in gone
+    assert (_digests(campaign), _digests(other)) == both
+    assert not memory.exists()
+    assert run(env, ["python", "-m", "thidua_xlsx", "--version"], cwd=tmp_path).code != 0

