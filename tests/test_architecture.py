@@ -353,8 +353,8 @@ def test_a_planted_door_importing_a_command_is_found(tmp_path):
 
 
 def test_the_readme_map_names_every_folder_and_module_of_the_tree():
-    """The newcomer's map in the README: each folder's row names exactly the modules in it."""
-    readme = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
+    """The newcomer's map (docs/development.md): each folder's row names exactly the modules in it."""
+    readme = (PACKAGE.parent / "docs" / "development.md").read_text(encoding="utf-8")
     table = readme[readme.index("### Where things are"):].split("\n\n")[2]
     rows = {}
     for line in table.splitlines()[2:]:
