@@ -248,9 +248,9 @@ def test_a_second_run_is_refused_naming_year_while_a_year_runs(year_folder, tmp_
         first.stdin.close()
         first.wait(timeout=120)
         first.stdout.close()
-    for result, what in ((same_output, f"'{target}'"), (same_campaign, f"chiến dịch {year_folder}")):
+    for result in (same_output, same_campaign):  # the campaign's lock is asked first, with the outputs'
         assert result.exit_code == 1, result.output
-        assert f"Một lệnh thidua-xlsx khác (year) đang chạy trên {what}: máy" in result.output
+        assert f"Một lệnh thidua-xlsx khác (year) đang chạy trên chiến dịch {year_folder}: máy" in result.output
         assert f"tiến trình {first.pid}" in result.output
     assert first.returncode == 0 and target.exists()
 

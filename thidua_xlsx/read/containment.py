@@ -134,7 +134,7 @@ def safe_name(text: str) -> str:
 # --- the tool's own files -----------------------------------------------------------------------------------------
 # Kinds (codes, worded by text.messages' labels) of what the tool writes beside the books it reads.
 OWN_REPORT = "own.report"  # the JSON report of merge, year or the level above (--json): schema_version, campaign
-OWN_RECORD = "own.record"  # da-ghi.json, cac-lan-chay.json: {"schema": n, "files"/"runs": …}
+OWN_RECORD = "own.record"  # da-ghi.json, cac-lan-chay.json: {"schema": n, ("release": …,) "files"/"runs": …}
 OWN_LOCK = "own.lock"  # a run's lock beside its output or in its campaign folder (system.lock)
 OWN_TEMPORARY = "own.temporary"  # a file being written under its temporary name (system.files.TEMPORARY)
 OWN_LAUNCHER = "own.launcher"  # the double-click files that open the page (write.launchers)
@@ -202,7 +202,8 @@ def _own_json(head: bytes) -> str:
         if (isinstance(campaign, dict) and {"id", "school_year"} <= campaign.keys()) or \
                 values.get("kind") == LEVEL_ABOVE_META_KIND:
             return OWN_REPORT
-    if keys[:1] == ["schema"] and version("schema") and keys[1:2] in (["files"], ["runs"]):
+    if keys[:1] == ["schema"] and version("schema") and (keys[1:2] in (["files"], ["runs"])
+                                                         or keys[1:3] == ["release", "runs"]):  # runs since 0.8.0
         return OWN_RECORD
     return ""
 
