@@ -1,4 +1,4 @@
-"""The monthly campaigns of issue 48's tests of ``init --tu`` across a leap February
+"""The monthly campaigns of the tests of ``init --tu`` across a leap February
 (tests/model/test_new_year_dates.py, tests/e2e/test_next_year_review.py): the nine months of a school year as the
 nd233 preset has them."""
 

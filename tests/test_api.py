@@ -1,4 +1,4 @@
-"""The analysts' API (issue 28 item 5): the sample's final summary as DataFrames, several summaries stacked, the
+"""The analysts' API: the sample's final summary as DataFrames, several summaries stacked, the
 files that are not readable final summaries skipped with their reason, and pandas kept out of the CLI."""
 
 from __future__ import annotations

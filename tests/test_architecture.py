@@ -373,7 +373,7 @@ def test_the_readme_map_names_every_folder_and_module_of_the_tree():
         assert modules <= rows[folder], (folder, modules - rows[folder])
 
 
-# --- xlsxwriter's insides in one module (issue 46) -------------------------------------------------------------
+# --- xlsxwriter's insides in one module -------------------------------------------------------------
 
 XLSXWRITER_INSIDES = PACKAGE / "write" / "xlsx"  # the one package whose modules may use xlsxwriter's private names
 
@@ -440,8 +440,8 @@ def xlsxwriter_insides_used(path: Path, privates: frozenset[str]) -> list[str]:
 
 
 def test_only_write_xlsx_uses_xlsxwriter_s_insides(tmp_path):
-    """xlsxwriter's insides are used in one package, thidua_xlsx/write/xlsx/, behind a few public names (issue 46;
-    it also holds the gate of the xlsxwriter versions they were compared on). Anywhere else, read with ast, none of:
+    """xlsxwriter's insides are used in one package, thidua_xlsx/write/xlsx/, behind a few public names (it also
+    holds the gate of the xlsxwriter versions they were compared on). Anywhere else, read with ast, none of:
 
     - an import of a private module or name of xlsxwriter's (``from xlsxwriter.utility import _preserve_whitespace``);
     - an attribute named as one of xlsxwriter's private names, on anything, read, called or set
@@ -460,7 +460,7 @@ def test_only_write_xlsx_uses_xlsxwriter_s_insides(tmp_path):
     assert found == []
     for module in ("__init__.py", "skeletons.py"):  # the rule sees them where they are
         assert xlsxwriter_insides_used(XLSXWRITER_INSIDES / module, privates), module
-    planted = tmp_path / "planted.py"  # what write/department/ held before issue 46, and names of ours that pass
+    planted = tmp_path / "planted.py"  # what write/department/ held before write/xlsx/, and names of ours that pass
     planted.write_text("import xlsxwriter\n"
                        "from xlsxwriter.utility import _preserve_whitespace, xl_col_to_name\n"
                        "class _Workbook(xlsxwriter.Workbook):\n"
@@ -481,7 +481,7 @@ def test_only_write_xlsx_uses_xlsxwriter_s_insides(tmp_path):
     ]
 
 
-# --- one map of the campaign folder (issue 46) ---------------------------------------------------------------------
+# --- one map of the campaign folder ---------------------------------------------------------------------
 
 def test_the_campaign_folder_is_named_in_one_module():
     """Where each thing of a campaign folder lives is said in model/places.py only: no other module of the package

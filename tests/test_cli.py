@@ -205,7 +205,7 @@ def test_the_readme_names_each_option_under_a_command_that_has_it():
     assert checked >= 6
 
 
-# --- init: the school year of today (issue 25) ---
+# --- init: the school year of today ---
 
 
 @pytest.mark.parametrize("day, year", [("2026-07-31", "2025-2026"), ("2026-08-01", "2026-2027"),
@@ -233,7 +233,7 @@ def test_init_writes_the_school_year_of_today_and_moves_the_deadlines_with_it(tm
     assert cm.in_school_year(load_preset("tieu-hoc"), dt.date(2025, 9, 1)).school == preset  # its own year: as is
 
 
-# --- what the secretary reads on screen (issue 36) ---------------------------------------------------------------
+# --- what the secretary reads on screen ---------------------------------------------------------------
 
 
 @pytest.fixture
@@ -263,4 +263,4 @@ def test_merge_says_each_error_and_each_file_turned_away_as_status_does(sample_s
     warnings = [line for line in status.output.splitlines() if line.startswith("  Cảnh báo: ")]
     assert warnings and warnings == [line for line in merged.output.splitlines() if line.startswith("  Cảnh báo: ")]
     counted = [line for line in status.output.splitlines() if line.startswith("Vấn đề: 3 lỗi,")]
-    assert counted and counted[0] in merged.output.splitlines()  # one count (issue 48)
+    assert counted and counted[0] in merged.output.splitlines()  # one count

@@ -1,4 +1,4 @@
-"""``status`` and ``merge`` read one inbox as one Report (issue 48): the same errors, warnings and notes counted, each
+"""``status`` and ``merge`` read one inbox as one Report: the same errors, warnings and notes counted, each
 warning's line said by both — once, where it was found or with the report — and an untouched copy of a book whose
 filled book is used said as a copy set aside, never as a department to remind."""
 

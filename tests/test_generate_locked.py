@@ -1,5 +1,5 @@
 """The record of what was issued takes a scoring workbook's locked content from the cells as written
-(write.department.locked, issue 40) only where that is what the merge reads back: compared here, on every kind of
+(write.department.locked) only where that is what the merge reads back: compared here, on every kind of
 workbook the presets make and on odd texts, with ``read.department.locked_content`` of the written file — the way the
 record was made before — and a text the merge could take for a label, or that a file may not give back as written,
 sends the workbook to be read back."""

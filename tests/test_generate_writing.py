@@ -1,4 +1,4 @@
-"""What ``generate`` does faster (issue 40) makes the same bytes as what it replaces: the department workbooks'
+"""What ``generate`` does faster makes the same bytes as what it replaces: the department workbooks'
 cells written without xlsxwriter's attribute lists (compared, file for file, with xlsxwriter's own Workbook), and a
 layout and a spec made JSON without ``dataclasses.asdict``'s deep copies (compared with it)."""
 

@@ -185,7 +185,7 @@ def test_each_round_shows_its_command(pdf_lines):
 
 
 def test_the_guide_starts_with_the_installer(pdf_lines):
-    """Issue 47: the secretary's first page is the double-click installer, not a command."""
+    """The secretary's first page is the double-click installer, not a command."""
     text = " ".join(pdf_lines)
     first = text.index("Bước 0. Cài đặt")
     assert text.index("Cai-dat-thi-dua.bat", first) < text.index("py -m pip install .", first)

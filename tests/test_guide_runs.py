@@ -1,4 +1,4 @@
-"""The secretary's guide tried as she would try it on the shipped sample (issue 48): every command it shows, page
+"""The secretary's guide tried as she would try it on the shipped sample: every command it shows, page
 after page, run for real (the command line's own ``main``, in the folder the guide says, in this process: Python's
 start and imports are not the guide's, and ``python -m thidua_xlsx`` is run by tests/e2e/test_everyday.py and
 tests/test_try_it_leaves_the_checkout_clean.py) on a fresh copy of the sample —

@@ -1,4 +1,4 @@
-"""The page's wording of the messages that name a command line (issue 47, item 4: "her words, not ours"): every
+"""The page's wording of the messages that name a command line ("her words, not ours"): every
 catalogue message that tells the reader to type something has a page version, which names the button or the place on
 the page instead, and formats with the same parameters."""
 

@@ -1,4 +1,4 @@
-"""The Windows lane (issue 73): the .bat files we ship, end to end on python.org's Windows CPython under Wine
+"""The Windows lane: the .bat files we ship, end to end on python.org's Windows CPython under Wine
 (tests/windows.py), on a PC where nothing was installed yet: Cai-dat-thi-dua.bat installs the program for this user
 (pip --user from the wheelhouse), asks its two questions and writes the campaign; run again it installs nothing; run
 with a changed program it updates it, the campaign byte-identical; Go-cai-dat-thi-dua.bat removes the program and

@@ -1,4 +1,4 @@
-"""The Windows lane (issue 73): the secretary's commands run by python.org's Windows CPython 3.13 under Wine, installed
+"""The Windows lane: the secretary's commands run by python.org's Windows CPython 3.13 under Wine, installed
 as the README says (``python -m pip install .`` in the folder she downloaded, tests/windows.py), compared with what the
 same commands write on Linux: the README's try-it (the copy, ``merge thu-mau\\inbox``) with its papers; the console in
 cp1252 and in UTF-8 (chcp 65001) with the Vietnamese intact."""

@@ -155,7 +155,7 @@ def test_a_school_of_the_sample_commune_may_keep_the_commune_in_its_lines_and_em
     assert warnings_for(campaign) == []
 
 
-# The school's own name as sheet Trường often has it: with its ward (or commune) and its province after it (issue 48).
+# The school's own name as sheet Trường often has it: with its ward (or commune) and its province after it.
 WITH_PLACE = ("Trường Tiểu học Nam Trực, xã Nam Trực, tỉnh Nam Định",
               "Trường Tiểu học Nam Trực - xã Nam Trực - tỉnh Nam Định",
               "Trường Tiểu học Nam Trực xã Nam Trực tỉnh Nam Định")
@@ -263,7 +263,7 @@ def test_generate_of_a_clean_campaign_warns_about_nothing(tmp_path):
     assert said.startswith("Cảnh báo: [campaign.xlsx · Trường!B4] Chiến dịch này vẫn là trường mẫu")
 
 
-# --- leftovers in every other field that reaches a paper (issue 25) ---------------------------------
+# --- leftovers in every other field that reaches a paper ---------------------------------
 
 
 def _one_left(change):
@@ -332,7 +332,7 @@ def test_generate_says_every_leftover_of_a_campaign_renamed_in_sheet_truong_only
     assert "42 người ở sheet Nhân sự trùng tên với danh sách mẫu của Trường Tiểu học Trực Cường" in said
 
 
-# --- a real name is no leftover; each warning at its cell (issue 36) --------------------------------------------
+# --- a real name is no leftover; each warning at its cell --------------------------------------------
 
 
 def test_a_person_named_like_the_sample_schools_place_is_no_leftover():

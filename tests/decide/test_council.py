@@ -274,7 +274,7 @@ def test_the_papers_say_which_font_their_pdfs_are_set_in(final):
     assert "Phông chữ của bản PDF: " in final["output"] or "thay cho Times New Roman" in final["output"]
 
 
-# --- the council's year score given to the periods (issue 36) ----------------------------------------------------
+# --- the council's year score given to the periods ----------------------------------------------------
 
 
 @pytest.mark.parametrize("formula", ["average", "semesters", "weighted"])

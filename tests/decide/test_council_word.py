@@ -1,4 +1,4 @@
-"""The council's word applied right (issue 25): a council score is the evaluation as a whole, a meeting
+"""The council's word applied right: a council score is the evaluation as a whole, a meeting
 without quorum grants no title put to a vote, a tie choice never exceeds its slots, a higher title is
 decided on its own, and every impossible council entry is reported by cell, never guessed."""
 

@@ -1,4 +1,4 @@
-"""The evaluation year (issue 26, Nghị định 233/2026): what a secretary checks in the year's ratings — the
+"""The evaluation year (Nghị định 233/2026): what a secretary checks in the year's ratings — the
 year's score from the periods, each band's edge, a missing period, the HTXSNV cap and its ties, the
 < 6 months rule and its leave exceptions, the head and the unit, and the authority's entered rating."""
 

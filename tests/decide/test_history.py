@@ -478,7 +478,7 @@ def test_history_of_this_year_is_not_read_twice():
     assert only(decide([result()], history)[0]).granted
 
 
-# --- what a history not read leaves pending (issue 36) ------------------------------------------------------------
+# --- what a history not read leaves pending ------------------------------------------------------------
 
 NOT_READ = History(unknown=hs.ALL_PARTS)  # a broken, truncated or wrong book: nothing of it is known
 PEOPLE_NOT_READ = ("chưa đủ thông tin: năm {years} – kết quả các năm trước (sheet Cá nhân của sổ lịch sử) không đọc "

@@ -1,4 +1,4 @@
-"""Rules by date and province (issue 27): reasons cite their article, a province's floor, women first on a tie
+"""Rules by date and province: reasons cite their article, a province's floor, women first on a tie
 (NĐ 152/2025 điều 4 khoản 6), a member under review blocks TTLĐXS, a province's rating scale."""
 
 from __future__ import annotations

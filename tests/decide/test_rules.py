@@ -228,7 +228,7 @@ def test_a_title_above_cstdcs_gets_an_explicit_decision(registered, pending):
         assert "cần hồ sơ nhiều năm" in decision.reason and "Hội đồng xét" in decision.reason
 
 
-# --- issue 36: a decision resting on a computed rating is provisional; one without a text in force is pending ----
+# --- a decision resting on a computed rating is provisional; one without a text in force is pending ----
 
 PROVISIONAL_WORDS = ("tạm thời: xếp loại {rating} do chương trình tính từ các kỳ, chưa có quyết định của cấp có thẩm "
                      "quyền (NĐ 233/2026 điều 13 khoản 3)")

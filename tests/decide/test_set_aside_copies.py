@@ -1,4 +1,4 @@
-"""An untouched copy of an issued book beside its department's filled book (issue 48): a copy set aside, said as a
+"""An untouched copy of an issued book beside its department's filled book: a copy set aside, said as a
 note naming the book used — never "nothing filled in: remind the department" while that department's book is used."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The year right where lives are untidy (issue 48; NĐ 233/2026 điều 12, 14, 15): a long sick leave under the social
+"""The year right where lives are untidy (NĐ 233/2026 điều 12, 14, 15): a long sick leave under the social
 insurance law rated on the time worked and not refused LĐTT on its months; a discipline rated by what it was for,
 citing exactly the clause that applies (none for another violation), unknown when not said; a period wholly on leave
 not missing; an unfinished form keeping the year pending, said as unfinished; a newcomer's periods before his start

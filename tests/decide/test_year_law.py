@@ -1,4 +1,4 @@
-"""The year's law (issue 36): what a year rests on and what it lacks, decided as NĐ 233/2026 says and said to the
+"""The year's law: what a year rests on and what it lacks, decided as NĐ 233/2026 says and said to the
 secretary — the bands of the periods' own dates (a provincial scale resting on NĐ 90/2020 set aside from
 01/07/2026), periods before the decree, the transition of its điều 20 khoản 1, periods not over, a filing date
 before the year's end, a department or a person missing a period (never 0), a rating typed in Nhân sự beside the

@@ -1,4 +1,4 @@
-"""A period is a period (issue 36, item 5): its department book asks no collective title (no cell, no line of the
+"""A period is a period: its department book asks no collective title (no cell, no line of the
 guide; the year's book still does), its summary has no decision column, and the head's pass of a period says what
 was typed where it does not read (a decision in a summary written with that column, a score typed over Điểm xét) by
 its cell — never dropped silently."""

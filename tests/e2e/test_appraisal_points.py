@@ -1,4 +1,4 @@
-"""Part I of the year's Phiếu xếp loại (issue 36): the general criteria (/30) and the task results (/70), carried
+"""Part I of the year's Phiếu xếp loại: the general criteria (/30) and the task results (/70), carried
 from each period's scoring forms through the period's summary (its hidden metadata) into the year, each the year's
 as the total is (the average of the periods it used), printed with two decimals — and "chưa có", never 0, where a
 part is not known: a period scored by the head as a total, a rubric not split 30 + 70, a summary written by an

@@ -1,4 +1,4 @@
-"""Issue 40: at a province's size the commune's JSON and the province's import files' bytes are made by worker
+"""At a province's size the commune's JSON and the province's import files' bytes are made by worker
 processes while its workbook is written, then each is written in its turn — the same files, byte for byte, and the
 same words, as when everything is made in this process; a failure while the workbook is written leaves neither a
 JSON nor a temporary file."""

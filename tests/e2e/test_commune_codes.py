@@ -1,4 +1,4 @@
-"""The commune's seal starts on day one (issue 49): with nothing in its inbox yet, the officer gets every school's code
+"""The commune's seal starts on day one: with nothing in its inbox yet, the officer gets every school's code
 — on the page and from ``status`` — each the one its merge checks that school's seal against."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""A forged or edited copy is never silent at the commune (issue 49): a school's final summary whose hidden data was
+"""A forged or edited copy is never silent at the commune: a school's final summary whose hidden data was
 edited after it was written, beside that school's sealed pre-council copy, is not quietly replaced by the older copy —
 the newer file is the school's, every proposal of it held for the officer, both files named."""
 

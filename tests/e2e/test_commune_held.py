@@ -1,4 +1,4 @@
-"""The officer decides what the commune signs (issue 37, point 6): what the commune is only warned about — the CSTĐCS of
+"""The officer decides what the commune signs: what the commune is only warned about — the CSTĐCS of
 a school's summary its council never passed, a line a school changed or took off its list by hand, one teacher
 proposed by two schools — is held apart, named, out of the draft Quyết định, the Tờ trình's counts and the province's
 import file, until the officer accepts or removes each with a reason (``merge … --council``); a settled warning is not
@@ -324,7 +324,7 @@ def test_a_settled_warning_is_not_said_again(commune, passed):
 def test_a_proposal_added_to_the_hidden_data_alone_is_held_and_named(commune, tmp_path):
     """The issue's forgery: in a school's summary one decision's ``false`` made ``true`` in the hidden data only (a
     title its council never passed). Its seal no longer matches: the file is of unknown origin, named; the school's
-    older sealed summary does not quietly replace it (issue 49): the school is held, both files named; alone, every
+    older sealed summary does not quietly replace it: the school is held, both files named; alone, every
     line of it is held, the forged one with what changed."""
 
     folder = tmp_path / "cap-xa"

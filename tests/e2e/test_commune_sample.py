@@ -1,4 +1,4 @@
-"""The shipped commune (samples/cap-xa/, issue 28's acceptance): three schools' final summaries made by the tool, one
+"""The shipped commune (samples/cap-xa/): three schools' final summaries made by the tool, one
 edited by hand after its merge, one school of the list missing; the README's command run on a copy."""
 
 from __future__ import annotations

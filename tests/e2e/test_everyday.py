@@ -223,7 +223,7 @@ def test_a_nearly_blank_workbook_counts_as_not_filled_and_missing_people_are_nam
 
 
 def test_status_says_who_typed_a_wrong_entry_apart_from_who_typed_nothing(small_folder, tmp_path):
-    """"Chưa có gì" is said only of who typed nothing: a title not in the list is said where it is (issue 36)."""
+    """"Chưa có gì" is said only of who typed nothing: a title not in the list is said where it is."""
     from thidua_xlsx.decide.followup import follow_up
 
     t1, t2 = generate_round(small_folder, ly.REGISTRATION, tmp_path / "dang-ky").paths
@@ -243,7 +243,7 @@ def test_status_says_who_typed_a_wrong_entry_apart_from_who_typed_nothing(small_
 
 def test_a_text_the_program_knows_ended_is_said_in_the_summary_not_on_every_run(tmp_path):
     """NĐ 129/2025 and NĐ 142/2025 end 01/03/2027 by the program's data: for a file filed in May 2027 the secretary
-    reads it once in sheet Kiểm tra (and the JSON), counted on screen with the notes; no run prints it (issue 36)."""
+    reads it once in sheet Kiểm tra (and the JSON), counted on screen with the notes; no run prints it."""
     import json
 
     from openpyxl import load_workbook

@@ -1,4 +1,4 @@
-"""Unknown is never "never" (issue 36): the shipped year merged with a history that is broken, cut short, empty,
+"""Unknown is never "never": the shipped year merged with a history that is broken, cut short, empty,
 the wrong file or without its Thâm niên sheet — one clear message each, and no Kỷ niệm chương granted again to
 QL001 and NV004, whom the real book shows received it (every multi-year decision left pending, saying why)."""
 

@@ -1,4 +1,4 @@
-"""What comes in (issue 25): any value in any cell, any workbook, every everyday mistake — each gives the
+"""What comes in: any value in any cell, any workbook, every everyday mistake — each gives the
 right result or one clear Vietnamese message, the inbox untouched, every other department's results the
 same, never "Lỗi nội bộ". Workbooks are the project's own (generate), filled as a teacher fills them
 (tests/filling.py) or written with openpyxl as a spreadsheet program would."""
@@ -251,7 +251,7 @@ def test_a_person_with_no_scores_prints_blank_groups_and_says_why(school, tmp_pa
     name_at = row.index("Lê Thị Dung")
     assert row[name_at + 3:name_at + 3 + 8] == (None,) * 8  # 4 groups × (self, department): blank, never 0
     ldtt = next(d for d in person["decisions"] if d["title"] == "LDTT")  # titles by code in the JSON
-    assert [r["code"] for r in ldtt["reasons"]] == ["ldtt.no_scores", "basis.cite"]  # then the article (issue 27)
+    assert [r["code"] for r in ldtt["reasons"]] == ["ldtt.no_scores", "basis.cite"]  # then the article
     assert ldtt["pending"] and not ldtt["granted"]  # no form: not known, so not refused – waits for the scores
     assert "xếp loại thi đua  (" not in json.dumps(person, ensure_ascii=False)
 
@@ -365,7 +365,7 @@ def test_a_percent_typed_in_libreoffice_is_said_in_xlsx_and_ods(school, tmp_path
         _t2_unchanged(summary, school)
 
 
-# --- F. a department's workbook as people handle it (issue 36) ------------------------------------------------
+# --- F. a department's workbook as people handle it ------------------------------------------------
 # A form copied into a second sheet, a locked cell typed in once the sheet is unprotected, a number typed as text
 # that is no score: one clear message where it is, the person concerned marked, nothing read from a guess and
 # nothing counted as 0; every other person as in the clean merge.

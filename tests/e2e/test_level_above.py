@@ -1,4 +1,4 @@
-"""The level above (issue 28): the commune's campaign book (``init --level cap-xa``) and its merge of the schools'
+"""The level above: the commune's campaign book (``init --level cap-xa``) and its merge of the schools'
 final summaries — each school's file chosen, every file accounted for, the checks said, the lists across schools."""
 
 from __future__ import annotations
@@ -255,7 +255,7 @@ def test_papers_written_again_replace_the_tool_s_own_and_keep_one_someone_edited
 
 
 def test_the_schools_summaries_read_on_every_core_are_those_read_in_one_process(merged, monkeypatch):
-    """Issue 40: from PARALLEL_FROM entries the summaries are read by worker processes; every entry (a summary
+    """From PARALLEL_FROM entries the summaries are read by worker processes; every entry (a summary
     before its council, one edited by hand, a note, a school's hồ sơ) has the same outcome, in the same order, and
     the progress bar moves once per entry. A pool that fails hands the rest to this process: the same again."""
     from thidua_xlsx.read import school_summaries

@@ -1,4 +1,4 @@
-"""A real spreadsheet program in the loop (issue 4): LibreOffice Calc, headless, no mocks.
+"""A real spreadsheet program in the loop: LibreOffice Calc, headless, no mocks.
 
 LibreOffice *types* into the generated workbooks like a teacher (tests/lo_fill_uno.py), so Calc
 itself enforces the sheet protection and the validations and computes the workbook's own

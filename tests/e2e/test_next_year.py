@@ -1,4 +1,4 @@
-"""Next year in one step (issue 36 item 4): ``init NEW --tu OLD`` through the command line, NEW/campaign.xlsx read
+"""Next year in one step: ``init NEW --tu OLD`` through the command line, NEW/campaign.xlsx read
 back; a campaign copied by hand from last year, and one still the sample school, said when opened."""
 
 from __future__ import annotations

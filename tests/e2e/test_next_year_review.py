@@ -1,4 +1,4 @@
-"""Issue 48: ``init NEW --tu OLD`` through the command line — the periods rolled by the calendar across a leap
+"""``init NEW --tu OLD`` through the command line — the periods rolled by the calendar across a leap
 February (no day in no period, none in two), and last year's plan among the Căn cứ lines to review, as the README
 promises, whatever the school's name carries (its ward and province)."""
 

@@ -1,4 +1,4 @@
-"""One count of provisional proposals in a run (issue 48): the year's council withdraws a proposal resting on a
+"""One count of provisional proposals in a run: the year's council withdraws a proposal resting on a
 computed rating; the screen, the JSON, the workbook's Biên bản and Tờ trình and the Word papers then all say the
 count as the council left it — never the count from before its pass."""
 

@@ -1,6 +1,6 @@
 """Nothing a person made is overwritten, outputs never land on an input, a fault of the machine is one
-Vietnamese sentence saying what to do (never "Lỗi nội bộ"), no partial file is left, and two runs never mix
-(issue 25). Each situation is reproduced through the command line, the inbox checked untouched."""
+Vietnamese sentence saying what to do (never "Lỗi nội bộ"), no partial file is left, and two runs never mix. Each
+situation is reproduced through the command line, the inbox checked untouched."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""A round per period (issue 26 item 2, first slice): ``generate --period`` writes that period's workbooks (their
+"""A round per period: ``generate --period`` writes that period's workbooks (their
 names, identity and subtitle show it), ``merge`` of a period's inbox gives that period's summary, and a workbook
 of another period is refused by its recorded identity."""
 
@@ -157,7 +157,7 @@ def test_a_status_of_an_unknown_period_is_a_usage_error(months):
     assert result.exit_code == EXIT_USAGE and "Không có kỳ 'quy-1'" in result.output
 
 
-# --- a period is a period (issue 36): its workbook, its summary and the head's pass speak of that period ----------
+# --- a period is a period: its workbook, its summary and the head's pass speak of that period ----------
 
 
 def _cells(path: Path, sheet_name: str) -> list[str]:

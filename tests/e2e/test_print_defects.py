@@ -1,4 +1,4 @@
-"""What was wrong on the printed pages (issue 36, rendered with LibreOffice and looked at), each read back as a user
+"""What was wrong on the printed pages (rendered with LibreOffice and looked at), each read back as a user
 would check it:
 
 * the names at the top left of every sheet (the managing body, the school) break only between their groups —

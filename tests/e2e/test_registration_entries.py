@@ -1,4 +1,4 @@
-"""What a department types at registration and what the secretary then reads (issue 36): a title typed as its
+"""What a department types at registration and what the secretary then reads: a title typed as its
 usual abbreviation is that title, with a note; an entry that is wrong names its person, so a follow-up can say what
 is wrong instead of "nothing yet"; a newcomer's warning goes once the secretary has added them to sheet Nhân sự —
 in the registration round and in the scoring round."""

@@ -1,4 +1,4 @@
-"""District and province scale (issue 10): the parallel paths give exactly what the sequential ones give.
+"""District and province scale: the parallel paths give exactly what the sequential ones give.
 
 No timings here (benchmarks/bench_scale.py measures): the merge of an inbox read on several cores is
 the same Summary as read in one process — on the hostile corpus of test_corpus.py too —, the per-file

@@ -1,4 +1,4 @@
-"""A school year of three months where lives are untidy (issue 48), run as the secretary runs it: a teacher on
+"""A school year of three months where lives are untidy, run as the secretary runs it: a teacher on
 maternity leave for October and November (sheet Nhân sự: the kind of leave, the periods away; her department scores
 her November all the same), a newcomer added in October after
 September was merged, an October form whose department left one task criterion blank, a reprimand whose scope was

@@ -1,4 +1,4 @@
-"""Issue 35, the secretary's Windows computer: no SIGALRM, and worker processes started by spawn only.
+"""The secretary's Windows computer: no SIGALRM, and worker processes started by spawn only.
 
 Here on Linux the pool is made to start its workers by spawn (:func:`pool.start_method`) and this process
 to be one that cannot interrupt its reader (:func:`pool.interrupts_in_process`): the path Windows takes,

@@ -1,4 +1,4 @@
-"""The year from its periods (issue 26 items 3–4): three monthly rounds generated, filled and merged, then
+"""The year from its periods: three monthly rounds generated, filled and merged, then
 ``thidua-xlsx year`` over their summaries — the year's score the average of the periods, a missing period
 named and never 0, the HTXSNV cap, the < 6 months rule and its leave exception, an entered rating winning,
 and the rating feeding LĐTT and CSTĐCS."""
@@ -239,7 +239,7 @@ def test_the_head_s_pass_of_a_period_wins_over_its_first_summary(year, tmp_path)
 
 def test_a_transfer_s_month_entered_by_the_head_is_written_where_the_year_is_read(year, tmp_path):
     """GV04 came from another school: Tháng 10 there, sent by it, typed by the head in the month's pass (NĐ 233/2026
-    điều 15 khoản 1 điểm a) — the year's sheet and its JSON say where that month's score came from (issue 48)."""
+    điều 15 khoản 1 điểm a) — the year's sheet and its JSON say where that month's score came from."""
     from openpyxl import load_workbook
 
     from tests.head_pass import head_scores
@@ -356,7 +356,7 @@ def test_summaries_of_another_year_an_unknown_period_an_older_tool_or_broken_are
     assert [p["code"] for p in data["problems"] if p["file"] == "ban-cu.xlsx"] == ["year.no_people"]
 
 
-# --- the council's word on the year (issue 36): one rating, said where it comes from; the wrong summary refused --
+# --- the council's word on the year: one rating, said where it comes from; the wrong summary refused --
 
 
 def _year_sheet(book) -> dict[str, dict]:

@@ -1,4 +1,4 @@
-"""``year --council`` given a period's summary (issue 36, item 7c): refused for what the file is before any work."""
+"""``year --council`` given a period's summary: refused for what the file is before any work."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Issue 48: the tool's own files in the year's folder are passed over, never counted as a period's summary. The
+"""The tool's own files in the year's folder are passed over, never counted as a period's summary. The
 README's period commands with their JSON report (``merge inbox/thang-9 --period thang-9 --json ky/…json``) put a
 report beside each summary in ``ky/``; ``year ky/ --strict`` reads the summaries, lists each report — and the
 tool's records, a lock, a temporary file, the launchers, a summary's PDF — as the tool's own with a note, and exits

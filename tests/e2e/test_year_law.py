@@ -1,4 +1,4 @@
-"""The year closed from outside (issue 36): a period's summary whose data was tampered with — a score of 150, a text
+"""The year closed from outside: a period's summary whose data was tampered with — a score of 150, a text
 where a score belongs, rows of the wrong shape — is read back value by value, each bad value said with its file ·
 sheet!cell, that person's year left pending and nothing guessed (no "Lỗi nội bộ"); the unit's 25 % is the unit's
 choice, typed in campaign.xlsx, never automatic. Run on a copy of the shipped sample year (samples/ca-nam)."""

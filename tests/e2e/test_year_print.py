@@ -1,4 +1,4 @@
-"""The sample year printed as it is (LibreOffice renders it to PDF, poppler reads the pages back; issue 36): the
+"""The sample year printed as it is (LibreOffice renders it to PDF, poppler reads the pages back): the
 "Xếp loại năm" sheet of 44 people on a few pages, the law said once above it, each person's reason in a few words
 and the year's score with two decimals; the overview's chart without an empty table head above it; and a period's
 department workbook whose guide prints whole, with the period's deadline."""

@@ -1,4 +1,4 @@
-"""The year's workbook says what its proposals rest on (issue 36 item 5): its Biên bản and Tờ trình sheets carry the
+"""The year's workbook says what its proposals rest on: its Biên bản and Tờ trình sheets carry the
 sentence on the proposals resting on a rating not yet decided, counted once as the screen and the Word papers count
 them, and the people registered but not proposed are named with their reasons and their year's score."""
 

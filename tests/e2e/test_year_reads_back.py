@@ -1,4 +1,4 @@
-"""What the year reads of its periods' summaries, tried as a secretary would get it wrong (issue 36 item 7): a score
+"""What the year reads of its periods' summaries, tried as a secretary would get it wrong: a score
 typed over in a period's sheet is not used and said at its cell, a score typed in the head's column but never applied
 is said, and a period whose summary was refused is not known — no year rated, no title decided on the other periods
 alone."""

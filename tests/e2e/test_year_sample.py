@@ -1,4 +1,4 @@
-"""The shipped sample year (samples/ca-nam/, issue 26's acceptance): three monthly periods of Trường THCS Kim Sơn
+"""The shipped sample year (samples/ca-nam/): three monthly periods of Trường THCS Kim Sơn
 under Nghị định 233/2026, run again from a clean clone the way the README walks through it."""
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ def test_the_shipped_year_summary_is_the_one_the_command_writes(year):
 
 
 def test_the_shipped_year_summary_says_what_the_readme_command_says(year):
-    """Issue 36 (item 7b): the shipped files are what the README's command writes — the same counts, the same
+    """The shipped files are what the README's command writes — the same counts, the same
     problems (the campaign's opening and its rule set included) — so the sample's Kiểm tra says what her run says.
     What only a later day adds (the year over: "a past year's campaign"; a period not over yet) is set aside, so that
     the comparison holds on any day the tests run."""
@@ -113,7 +113,7 @@ def test_the_shipped_period_summaries_count_what_the_readme_s_merge_counts(perio
 
 
 def test_the_campaign_s_rows_of_the_shipped_kiem_tra_name_the_campaign_book(year):
-    """Issue 36 (item 7a): a row of sheet Kiểm tra about a sheet of the campaign names its file, as the screen does
+    """A row of sheet Kiểm tra about a sheet of the campaign names its file, as the screen does
     ("[campaign.xlsx · Kỳ đánh giá]")."""
     rows = [r for r in load_workbook(SAMPLE / "tong-hop_ca-nam.xlsx")["Kiểm tra"].iter_rows(min_row=5, values_only=True)
             if r[0] is not None]
@@ -123,7 +123,7 @@ def test_the_campaign_s_rows_of_the_shipped_kiem_tra_name_the_campaign_book(year
 
 
 def test_the_sample_s_plan_is_this_year_s_and_so_is_its_to_trinh(year):
-    """Issue 36 (item 6): the 2026-2027 sample rests on the school's plan of 2026-2027, not last year's."""
+    """The 2026-2027 sample rests on the school's plan of 2026-2027, not last year's."""
     plan = "Căn cứ Kế hoạch số 46/KH-THCSKS ngày 22/9/2026 của Trường THCS Kim Sơn về công tác thi đua, khen thưởng " \
            "năm học 2026-2027;"
     basis = [r[0] for r in load_workbook(SAMPLE / "campaign.xlsx")["Căn cứ"].iter_rows(values_only=True) if r[0]]
@@ -177,7 +177,7 @@ def test_the_national_rules_grant_it_citing_the_law(year):
 
 
 def test_a_rating_or_a_year_score_typed_over_in_the_year_s_council_sheet_is_said_at_its_cell(tmp_path):
-    """Issue 36 (item 5b): the year's council types in the yellow columns of Xếp loại năm; a rating typed over Xếp
+    """The year's council types in the yellow columns of Xếp loại năm; a rating typed over Xếp
     loại năm or a score over Điểm năm (columns no pass reads) is said by its cell, on screen, and not used."""
     sample = tmp_path / "sample"
     shutil.copytree(SAMPLE, sample, ignore=shutil.ignore_patterns("*.lock", "da-ghi.json"))

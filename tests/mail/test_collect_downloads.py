@@ -1,4 +1,4 @@
-"""Collect from a folder of downloads (issue 49): where Zalo PC saves what it receives, the browser's Downloads, a USB
+"""Collect from a folder of downloads: where Zalo PC saves what it receives, the browser's Downloads, a USB
 stick — workbooks lying there as they are, filed each by the codes inside it, never twice, the folder left as it was;
 the page offers the same for a folder she picks ("Nhận sổ từ thư mục")."""
 

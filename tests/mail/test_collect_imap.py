@@ -334,7 +334,7 @@ def test_a_server_gone_silent_mid_download_is_a_timeout_and_keeps_what_was_filed
     assert sorted(p.name for p in (campaign / "inbox").iterdir()) == [T1_NAME]
 
 
-# --- issue 49: every attachment settled; mail servers as they are ---------------------------------------------------
+# --- every attachment settled; mail servers as they are ---------------------------------------------------
 
 def test_a_book_that_failed_to_file_is_taken_again_by_the_next_run_and_nothing_twice(books, dovecot, tmp_path,
                                                                                      monkeypatch):

@@ -1,4 +1,4 @@
-"""``--thu DIR``: the e-mail drafts of generate, status --nhac, merge --feedback / --docs (issue 39), parsed back with
+"""``--thu DIR``: the e-mail drafts of generate, status --nhac, merge --feedback / --docs, parsed back with
 the standard library as a mail program reads them: recipient, subject, body (round, period, deadline), the attachment's
 bytes; Vietnamese headers and names encoded as RFC 2047 / 2231; a department without an address listed; nothing
 overwritten."""

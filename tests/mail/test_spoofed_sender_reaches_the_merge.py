@@ -1,4 +1,4 @@
-"""Provenance travels to the decision (issue 49): a book collected from an address its department's row does not give
+"""Provenance travels to the decision: a book collected from an address its department's row does not give
 stays filed, and the merge says it at that file — on screen, in the JSON, in the "Kiểm tra" sheet — stronger when it
 is the version used."""
 

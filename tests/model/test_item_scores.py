@@ -1,4 +1,4 @@
-"""One representation of a column of scores from the check to the rules (issue 37 item 9): :class:`ItemScores`,
+"""One representation of a column of scores from the check to the rules: :class:`ItemScores`,
 made by the check, kept by the entry, read by the rules as a mapping — None where nothing was given, never 0."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Issue 48: ``init --tu`` rolls the periods by the calendar — a period ending on the last day of February ends on the
+"""``init --tu`` rolls the periods by the calendar — a period ending on the last day of February ends on the
 last day of February, 28 or 29 — so that the periods tile the new year as they tiled the old (model.new_year)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Issue 40: a proposal put under its school's code without ``dataclasses.replace`` (72,000 times at a province)
+"""A proposal put under its school's code without ``dataclasses.replace`` (72,000 times at a province)
 is the proposal ``dataclasses.replace`` gives, every field kept."""
 
 from __future__ import annotations

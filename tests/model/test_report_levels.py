@@ -1,4 +1,4 @@
-"""One Report for every command (issue 37 item 5): the commune's merge and status, and ``history``, count their run
+"""One Report for every command: the commune's merge and status, and ``history``, count their run
 as a school's merge does, and their exit codes come from that report alone — what the JSON says is what the
 command exits with."""
 

@@ -1,4 +1,4 @@
-"""Part I of the Phiếu xếp loại with its two parts (issue 36): which rubric gives them (the decree's frame, 30 + 70,
+"""Part I of the Phiếu xếp loại with its two parts: which rubric gives them (the decree's frame, 30 + 70,
 and nothing else), and the longest pages with them — twelve monthly periods with their parts of two decimals, or a
 long name, unit and position with periods scored by the head without their parts — still one sheet per person."""
 

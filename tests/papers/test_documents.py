@@ -159,7 +159,7 @@ def test_letter_counts_equal_the_lists_it_sends(made):
 
 def test_the_letter_cites_the_legal_texts_and_nothing_of_the_tool(made):
     """Its căn cứ are the campaign's legal texts, in order; the tool's note of the rules it applied ("Quy định áp
-    dụng (toàn quốc, …): …") is the summary's, not a căn cứ (issue 36)."""
+    dụng (toàn quốc, …): …") is the summary's, not a căn cứ."""
     campaign = made["summary"].campaign
     applied = rule_set_line(campaign)
     assert applied, "the campaign has a rule set the tool notes"

@@ -1,8 +1,8 @@
-"""The names at the top left of every paper (the managing body, the school) are broken only between their groups
-(issue 36): "UBND PHƯỜNG HÀ ĐÔNG" holds on one line of the upright column, a longer name is broken before its place
+"""The names at the top left of every paper (the managing body, the school) are broken only between their groups:
+"UBND PHƯỜNG HÀ ĐÔNG" holds on one line of the upright column, a longer name is broken before its place
 or its proper name and never inside it — in the .docx as written, and in the PDF as LibreOffice lays it out.
 
-Issue 48: a long school name is laid out as a school prints it — in at most two lines, the left column widened for it
+A long school name is laid out as a school prints it — in at most two lines, the left column widened for it
 (up to what the motto leaves), else three, at a smaller size only where three lines of 12 points cannot hold it; a
 place it carries ("…, xã Bắc Sơn, tỉnh Lạng Sơn") kept whole on its line."""
 

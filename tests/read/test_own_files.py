@@ -1,4 +1,4 @@
-"""Issue 48: the tool's own files where it reads (read.containment.own_file) — a JSON report or record told by its
+"""The tool's own files where it reads (read.containment.own_file) — a JSON report or record told by its
 content, never by its name alone; a lock, a temporary file, a launcher by their names — and nothing else taken for
 ours (a PDF beside its workbook is the year folder's own rule: tests/e2e/test_year_folder_reports.py)."""
 

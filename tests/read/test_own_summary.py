@@ -1,4 +1,4 @@
-"""One gate for every summary of ours that comes back (issue 37 item 4): the council's pass, the year's periods, the
+"""One gate for every summary of ours that comes back: the council's pass, the year's periods, the
 history, the commune and the analysts' API refuse the same faults in the same order, each in its own words; the
 commune alone reads a summary edited by hand, flagged for its officer. No reader of our summaries opens one outside
 the gate."""

@@ -1,4 +1,4 @@
-"""The reading's shortcuts (issue 40) give what the long way gives: the sheet names and percent formats told from the
+"""The reading's shortcuts give what the long way gives: the sheet names and percent formats told from the
 parts the containment checks inflated (and parsed once for the same bytes) are those read from the file itself; the
 marks of the blank input cells, looked for at their addresses only (or said none from the sheet's formulas), are
 those the whole sheet has. On the samples' workbooks and on workbooks written as other programs write them."""

@@ -1,4 +1,4 @@
-"""The day that picks the campaign's rule set typed far from its school year (issue 48): "Ngày gửi hồ sơ" 01/01/2099
+"""The day that picks the campaign's rule set typed far from its school year: "Ngày gửi hồ sơ" 01/01/2099
 is used, and said at its cell with what it picks and what to do; a day within a year of the school year's end is not
 said (a file sent late is a file)."""
 

@@ -1,4 +1,4 @@
-"""The rule sets' data files and campaign.xlsx's province and "Ngày gửi hồ sơ" (issue 27): the texts picked by
+"""The rule sets' data files and campaign.xlsx's province and "Ngày gửi hồ sơ": the texts picked by
 date, a province laid on as a floor, the sunset of the 2025 decrees said, a broken province file said by file
 and key."""
 
@@ -193,7 +193,7 @@ def campaign_of():
     return dataclasses.replace(preset, school=dataclasses.replace(preset.school, province="thai-binh"))
 
 
-# --- a text resting on a text that has ended; two texts at once; a day before every text (issue 36) ---------------
+# --- a text resting on a text that has ended; two texts at once; a day before every text ---------------
 
 
 def with_periods(province: str = "", filed: str = "", ends: dt.date = dt.date(2027, 5, 31), preset: str = "nd233"):
@@ -295,7 +295,7 @@ def test_a_filing_date_before_every_text_is_said_and_its_titles_left_to_the_coun
         "này (không có căn cứ), để Hội đồng xét. Hãy kiểm tra Ngày gửi hồ sơ ở sheet Trường rồi chạy lại.")
 
 
-# --- two texts in force at once, said wherever the campaign is opened (issue 48) ----------------------------------
+# --- two texts in force at once, said wherever the campaign is opened ----------------------------------
 
 OLDER_FIRST = {**TWO_AT_ONCE, "rules": {"ttldtt": list(reversed(TWO_AT_ONCE["rules"]["ttldtt"]))}}
 

@@ -1,4 +1,4 @@
-"""Sheet Nhân sự's columns of an untidy year (issue 48): the kind of a long leave, the periods wholly on it, what a
+"""Sheet Nhân sự's columns of an untidy year: the kind of a long leave, the periods wholly on it, what a
 discipline was for — written by ``init``, read back, each problem said at its cell; a book written before them still
 loads, its leave and scope not said (never assumed)."""
 

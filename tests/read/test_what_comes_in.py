@@ -1,4 +1,4 @@
-"""Reading what comes in (issue 25): files of other programs and cells that hide what they hold."""
+"""Reading what comes in: files of other programs and cells that hide what they hold."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Runs killed from outside (issue 36 item 7): what a killed run leaves — temporary files, an empty lock,
+"""Runs killed from outside: what a killed run leaves — temporary files, an empty lock,
 LibreOffice's scratch folders and processes — blocks nobody and is cleaned by the next run, said once; a run
 asked to end (SIGTERM) cleans up as Ctrl-C does; a second run is refused naming the command that holds.
 

@@ -1,4 +1,4 @@
-"""LibreOffice ends with the run that started it, however the run ends (issue 48): on Linux under a guard that
+"""LibreOffice ends with the run that started it, however the run ends: on Linux under a guard that
 the parent-death signal reaches, on Windows in a kill-on-close job object; and what a run killed outright left —
 its scratch folders, a LibreOffice that outlived it where nothing ended it (macOS) — is removed by the next run,
 never a running run's.

@@ -1,4 +1,4 @@
-"""Files out of reach said as what they are (issue 36 item 7): a record of issued books that is there but
+"""Files out of reach said as what they are: a record of issued books that is there but
 damaged is no "never issued"; a path longer than the system allows is "too long", never "no permission" nor
 "not found"."""
 

@@ -1,4 +1,4 @@
-"""The readers' side of files out of reach (issue 36 item 7): a returned workbook whose record of issue is
+"""The readers' side of files out of reach: a returned workbook whose record of issue is
 damaged is said so (restore the record; the department need not fill again), never "not issued"; a folder or a
 file of the inbox past the system's path limit is said too long, never "no permission"."""
 

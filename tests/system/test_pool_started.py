@@ -1,4 +1,4 @@
-"""Issue 40: work started ahead (``pool.started``) — the workers compute from the start while this process does
+"""Work started ahead (``pool.started``) — the workers compute from the start while this process does
 something else; the results come in order, per start, as they would in this process; an error is raised in its
 turn."""
 

@@ -1,4 +1,4 @@
-"""The program runs on the secretary's Windows computer as on macOS and Linux (issue 35).
+"""The program runs on the secretary's Windows computer as on macOS and Linux.
 
 There is no Windows machine here: the Windows code paths are taken by forcing them (the platform given to
 :func:`find_soffice`, a fake Program Files tree and registry answer, a stand-in for Windows' kernel32), the
@@ -397,7 +397,7 @@ def test_an_old_console_that_cannot_show_vietnamese_gets_readable_letters(tmp_pa
         shown += chunk
     os.close(leader)
     assert done.returncode == 0, shown
-    text = shown.decode("ascii")  # wholly without marks, though cp1252 could show ì and ú (issue 48)
+    text = shown.decode("ascii")  # wholly without marks, though cp1252 could show ì and ú
     assert "Tinh hinh nop so" in text and "To khoi 1: dung han" in text
 
 

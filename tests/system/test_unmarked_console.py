@@ -1,4 +1,4 @@
-"""A console that cannot show Vietnamese gets the letters wholly without their marks (issue 48).
+"""A console that cannot show Vietnamese gets the letters wholly without their marks.
 
 The README promises "chữ không dấu" to an old cmd window; a code page that holds some Vietnamese letters (cp1252 has
 "á", "ì", "ú"; cp1258 has "Đ" and "ơ") once gave half-accented words ("Canh báo", "chua có diem"). Now every letter is

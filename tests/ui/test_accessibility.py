@@ -1,4 +1,4 @@
-"""The page for everyone, on any screen (issue 47 item 6): every page of a secretary's and a commune officer's journey,
+"""The page for everyone, on any screen: every page of a secretary's and a commune officer's journey,
 in a real headless Chromium at the laptop's 1366×768 and at a phone's 360×740, passes axe-core at WCAG 2.1 A and AA
 with no violation, reflows at 360 px (the document never scrolls sideways: a wide table scrolls inside its own box),
 and shows where the keyboard is (each control reached by Tab has an outline, of at least 3:1 against what is behind

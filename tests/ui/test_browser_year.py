@@ -1,4 +1,4 @@
-"""The NĐ 233 year and the commune officer in a real headless Chromium (issue 47), every step a click: from the
+"""The NĐ 233 year and the commune officer in a real headless Chromium, every step a click: from the
 campaign init writes to the registration, each period's books, its merge and the head's pass, the year's page, the
 year merged, the council's workbook chosen with the papers, the history book, the page served anew with the year's
 results still there, next year; at the commune, proposals held apart accepted and rejected with their reasons.

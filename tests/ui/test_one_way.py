@@ -1,4 +1,4 @@
-"""One way through the house (issue 46): each command run once through the CLI and once through the page, on two
+"""One way through the house: each command run once through the CLI and once through the page, on two
 copies of the same campaign, writes the same files in the same places with the same bytes (what differs by the clock
 aside), and each door finds the run in the campaign's runs record with the files it wrote."""
 

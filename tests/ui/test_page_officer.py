@@ -1,4 +1,4 @@
-"""The commune officer decides on the page (issue 47): each proposal held apart accepted or rejected with its reason,
+"""The commune officer decides on the page: each proposal held apart accepted or rejected with its reason,
 no workbook edited by hand; her decisions kept where she would have ticked them in Excel and used by every later merge
 of the page, after a restart too."""
 

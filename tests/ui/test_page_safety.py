@@ -1,4 +1,4 @@
-"""The page's safety (issue 47, item 5) and its refusals (item 4): the cookie carries a visit's seal, not the token; the
+"""The page's safety and its refusals (item 4): the cookie carries a visit's seal, not the token; the
 browser is opened on a local redirect file, never with the token on its command line; folder names Windows cannot
 hold are refused; the refused page says how to get in again (styled, no link back to itself); an unknown address, a
 button's address and an unexpected error answer in Vietnamese with the way back."""

@@ -1,4 +1,4 @@
-"""Her words, not ours (issue 47): no page of a journey shows a command line to type — each advice names the button
+"""Her words, not ours: no page of a journey shows a command line to type — each advice names the button
 to press (text.page_words); the run's own log, collapsed below a result, is the program's and is left out."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The NĐ 233 year on the page (issue 47): a period's head pass, the year from its periods with its own page, the
+"""The NĐ 233 year on the page: a period's head pass, the year from its periods with its own page, the
 council's pass on the year, its papers, the history book from the year's final summary — every step a button, every
 result found again after the page is started anew."""
 

@@ -665,7 +665,7 @@ def test_a_book_written_before_the_vote_settings_existed_still_opens_with_the_de
     assert found.school.criteria_resolution == ""
 
 
-# --- issue 36: the unit's choices of NĐ 233/2026 điều 12 khoản 6 and the periods of another school year --------------
+# --- the unit's choices of NĐ 233/2026 điều 12 khoản 6 and the periods of another school year --------------
 
 
 def nd233_book(directory: Path, first_year: int = 2026, **choices) -> Path:

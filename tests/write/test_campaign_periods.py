@@ -1,4 +1,4 @@
-"""campaign.xlsx's evaluation periods (issue 26 item 1, NĐ 233/2026): sheet "Kỳ đánh giá" round-trips, every
+"""campaign.xlsx's evaluation periods (NĐ 233/2026): sheet "Kỳ đánh giá" round-trips, every
 mistake in it is one message at its cell, the nd233 preset loads and generates, and a book without the sheet
 reads as today's single year-end round."""
 

@@ -1,4 +1,4 @@
-"""The department workbooks made with skeletons (issue 50: forms placed from a skeleton, parts compressed once a
+"""The department workbooks made with skeletons (forms placed from a skeleton, parts compressed once a
 process) are the bytes xlsxwriter writes alone (``THIDUA_WRITER=xlsxwriter``): every part of every book of every
 preset, both rounds, each period of a campaign with periods, the samples' campaigns, odd people; and the record of
 what was issued is the same."""

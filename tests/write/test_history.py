@@ -189,7 +189,7 @@ def test_a_book_made_by_hand_without_the_tools_record_is_updated_keeping_its_yea
 
 
 def test_the_book_takes_the_day_in_the_sector_from_the_campaign_where_it_has_none(tmp_path):
-    """Issue 36: the campaign's Ngày vào ngành (carried by the year's summary) fills a Thâm niên row left without one
+    """The campaign's Ngày vào ngành (carried by the year's summary) fills a Thâm niên row left without one
     and each row added; a day the secretary typed stays."""
     import dataclasses
 

@@ -1,4 +1,4 @@
-"""Names laid out as a school prints them, measured in Times (issue 48): the width table is Liberation Serif's (Times
+"""Names laid out as a school prints them, measured in Times: the width table is Liberation Serif's (Times
 New Roman's metric twin), a place a name carries is kept whole on its line, a registration book's header and subtitle
 keep ", tỉnh Lạng Sơn" in rows as high as their lines, and a column of department names is as wide as its names need
 — one line, else two, never three — within a cap, the samples' short names keeping the columns they had."""

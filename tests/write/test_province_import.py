@@ -1,4 +1,4 @@
-"""The province's import file (issue 28 item 4, DOMAIN.md §4b): each written file read back the way the
+"""The province's import file (DOMAIN.md §4b): each written file read back the way the
 province's importer reads it — first sheet only, rows 2 to its "Nhận đến dòng", columns B–E and R–U, "Ông" →
 male, anything else female, a row without CANHAN/TAPTHE/HOGIADINH in R skipped — gives exactly the proposals,
 with valid codes of the shipped mapping; a long list is split at the importer's limit and said; a proposal the
@@ -161,7 +161,7 @@ def test_the_same_proposals_give_the_same_bytes(tmp_path, mapping):
 
 
 def test_many_files_made_on_every_core_are_the_files_made_in_one_process(tmp_path, mapping, monkeypatch):
-    """Issue 40: from PARALLEL_FROM files each file is made by a worker process and written here in order: the
+    """From PARALLEL_FROM files each file is made by a worker process and written here in order: the
     same files, byte for byte, as made in this process."""
     from thidua_xlsx.system import pool
     from thidua_xlsx.write import province_import

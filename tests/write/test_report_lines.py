@@ -1,4 +1,4 @@
-"""The console's report lines (issue 48): each warning said once, in merge as in status; each council change said as a
+"""The console's report lines: each warning said once, in merge as in status; each council change said as a
 sentence ("Chọn khi bằng điểm Bằng điểm – chờ Hội đồng chọn → …" no more), the change log's columns unchanged."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The summary's shortcuts (issue 40) give what the long way gives: its metadata made JSON from its fields is the
+"""The summary's shortcuts give what the long way gives: its metadata made JSON from its fields is the
 JSON of ``to_json``; a table's row heights measured once per value are those measured each time; its cells written
 without xlsxwriter's attribute lists are the bytes xlsxwriter writes."""
 
