@@ -74,7 +74,7 @@ FAULTY_DEPARTMENT = "TO-K45"  # out-of-range scores, blanks, a score typed as te
 LOCKED_DEPARTMENT = "TO-VP"  # an Excel lock file sits beside its workbook
 NEWCOMER = "Nguyễn Thị Hồng Nhung"  # registers on a spare row, gets her own scoring form
 LATE_NEWCOMER = "Trần Thị Ngọc Ánh"  # arrives after registration: scored on a spare form, not considered
-# The commune gave the school a CSTĐCS quota (a setting, off in the presets: DOMAIN.md, "CSTĐCS quota").
+# The commune gave the school a CSTĐCS quota (a setting, off in the presets: docs/domain.md §2, "CSTĐCS quota").
 CSTDCS_QUOTA_PERCENT = 25
 COUNCIL = {"members": 11, "present": 10, "ballots_issued": 10, "ballots_returned": 10}
 PROVINCIAL = ("GV024", "GV001")  # register CSTĐ cấp tỉnh (three CSTĐCS years in a row with this one)

@@ -28,8 +28,9 @@ FORBIDDEN = {"write": ("read", "check"), "papers": ("read", "check"), "decide": 
 # The folders at the top of the flow with the top-level modules: the commands (one module each), mail (what collect
 # reads), and the page's door; none is imported by a step below.
 DOORS = ("commands", "mail", "ui")
-# The doors (STYLE.md: "Doors over one service"): they parse what the user gave and present the one Result; they import
-# only the service, the values (model), the words (text), the console's and the voice's modules — and the page's own.
+# The doors (docs/architecture.md, "Doors over one service"): they parse what the user gave and present the one Result;
+# they import only the service, the values (model), the words (text), the console's and the voice's modules — and the
+# page's own.
 DOOR_MODULES = ("thidua_xlsx.cli", "thidua_xlsx.api", "thidua_xlsx.__main__")
 DOOR_MAY_IMPORT = ("thidua_xlsx.service", "thidua_xlsx.model", "thidua_xlsx.text", "thidua_xlsx.system.console",
                    "thidua_xlsx.system.voice", "thidua_xlsx.ui", "thidua_xlsx.cli")

@@ -124,3 +124,27 @@ def test_one_clock_decides_every_date():
              for line in _clock_reads(path.read_text(encoding="utf-8"))]
     assert found == [], "read the day with system.voice.vietnam_today:\n" + "\n".join(found)
     assert _clock_reads("import datetime as dt\nday = dt.date.today()\nnow = dt.datetime.now()\n") == [2, 3]
+
+
+CITED = re.compile(r"docs/([a-z_]+\.md)(?: §([0-9]+[a-z]?))?")
+
+
+def test_every_citation_points_at_a_tracked_file_and_its_section():
+    """What the code and the tests cite — the rules, the promises, the conventions — is in the repository, under the
+    number the citation names: a clone alone explains the code. The notes kept outside it are never cited."""
+    root = Path(__file__).resolve().parents[1]
+    tracked = set(subprocess.run(["git", "ls-files", "docs"], cwd=root, capture_output=True, text=True).stdout.split())
+    heads = {name: {m.group(1) for m in re.finditer(r"^#+ ([0-9]+[a-z]?)\. ", (root / "docs" / name).read_text(
+        encoding="utf-8"), re.M)} for name in (Path(t).name for t in tracked)}
+    here = Path(__file__).resolve()
+    unresolved, outside = [], []
+    for path in sorted([*(root / "thidua_xlsx").rglob("*.py"), *(root / "tests").rglob("*.py"),
+                        *(root / "samples").glob("*.py")]):
+        if path == here:
+            continue
+        text = path.read_text(encoding="utf-8")
+        where = path.relative_to(root).as_posix()
+        outside += [where for _ in re.finditer(r"\b(?:DOMAIN|SPEC|STYLE)\.md\b", text)]
+        unresolved += [f"{where}: docs/{m.group(1)} §{m.group(2) or ''}" for m in CITED.finditer(text)
+                       if m.group(1) not in heads or (m.group(2) and m.group(2) not in heads[m.group(1)])]
+    assert outside == [] and unresolved == []

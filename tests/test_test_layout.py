@@ -1,4 +1,4 @@
-"""The tests' own layout (STYLE.md, "Checked habits"): test builders live in helper modules
+"""The tests' own layout (docs/conventions.md, "Checked habits"): test builders live in helper modules
 (tests/<something>.py or a conftest.py), never imported from a test_*.py module — so that a test module can be
 run, moved or deleted alone, and pytest never collects one module's tests through another's imports."""
 

@@ -67,7 +67,7 @@ def said(summary, code: str):
     return found
 
 
-# --- the bands are those of the periods' dates (NĐ 233/2026 điều 12; DOMAIN §4d) -------------------------------
+# --- the bands are those of the periods' dates (NĐ 233/2026 điều 12; docs/domain.md §4d) ---------------------------
 
 @pytest.mark.parametrize("province, first_year, months, score, rating, words", [
     # Hải Phòng's "> 90 / > 80" (QĐ 212/2025 điều 6) rests on NĐ 90/2020, replaced from 01/07/2026 by NĐ 233/2026

@@ -1,6 +1,6 @@
-"""A person's word sticks through the school's year, from the command line (SPEC §5g): the registration is a fact of
-the year whatever the order rounds were generated in; the head's pass on a period and the council's on the year are
-kept with their rounds and applied again by every later merge until dropped on purpose; a year still running is a
+"""A person's word sticks through the school's year, from the command line (docs/spec.md §5g): the registration is a
+fact of the year whatever the order rounds were generated in; the head's pass on a period and the council's on the year
+are kept with their rounds and applied again by every later merge until dropped on purpose; a year still running is a
 draft (its papers say DỰ THẢO, history waits for it unless told); each summary lists whose word it rests on."""
 
 from __future__ import annotations

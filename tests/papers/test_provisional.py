@@ -1,4 +1,4 @@
-"""Computed is not decided (DOMAIN.md §4d; NĐ 233/2026 điều 13 khoản 3, điều 15 khoản 3): in a year made from its
+"""Computed is not decided (docs/domain.md §4d; NĐ 233/2026 điều 13 khoản 3, điều 15 khoản 3): in a year made from its
 periods, a title resting on the rating the tool computed — not yet the competent authority's — is proposed
 provisionally, and every paper that carries it says so: the list's note (explained under the list), the Tờ
 trình's and the Biên bản's sentence with the count, the Báo cáo thành tích's rating line, the multi-year list's

@@ -1,5 +1,5 @@
 """An installation's codes for the province's import file: the shipped mapping reads with the
-codes of DOMAIN.md §4b; a broken mapping file is one message naming the file and the key; another installation's
+codes of docs/domain.md §4b; a broken mapping file is one message naming the file and the key; another installation's
 own import template (first sheet "file nhận", hidden R–U, hidden list sheets) read into a mapping, written as a
 data file and loaded back, exports; what a template lacks is said, and the rows needing it are refused."""
 

@@ -1,4 +1,4 @@
-"""A person's word sticks on the page too (SPEC §5g): the head's pass uploaded once is kept with its period and
+"""A person's word sticks on the page too (docs/spec.md §5g): the head's pass uploaded once is kept with its period and
 applied again when Tổng hợp is pressed without choosing the file again — the page says which file, and a box drops it
 on purpose; the year's page says what keeps the year a draft, and the history button asks before recording one."""
 

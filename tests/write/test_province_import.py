@@ -1,4 +1,4 @@
-"""The province's import file (DOMAIN.md §4b): each written file read back the way the
+"""The province's import file (docs/domain.md §4b): each written file read back the way the
 province's importer reads it — first sheet only, rows 2 to its "Nhận đến dòng", columns B–E and R–U, "Ông" →
 male, anything else female, a row without CANHAN/TAPTHE/HOGIADINH in R skipped — gives exactly the proposals,
 with valid codes of the shipped mapping; a long list is split at the importer's limit and said; a proposal the

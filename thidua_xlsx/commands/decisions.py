@@ -1,5 +1,5 @@
 """The files of a person's word, kept with their rounds in the campaign folder, so that every later run of the round
-applies them again, whichever door runs it (SPEC §5g):
+applies them again, whichever door runs it (docs/spec.md §5g):
 
 - the registration round's result (``tong-hop_dang-ky.xlsx``): a fact of the year, read by the year whatever the order
   in which the periods' books were made or returned;

@@ -1,7 +1,7 @@
 """The council's vote: who is on the ballot, the tally the secretary types, and whether each
 threshold is met (pure, no I/O).
 
-Defaults (DOMAIN.md §2, all campaign settings in "Quy tắc"): the meeting is valid with at least
+Defaults (docs/domain.md §2, all campaign settings in "Quy tắc"): the meeting is valid with at least
 2/3 of the council's members present; CSTĐCS needs votes of at least 80 % of *all* members
 (Nghị định 98/2023 art. 30(7): secret ballot, absent members vote in writing); LĐTT and TTLĐXS
 are not put to a vote unless a percentage is set (older practice, TT 35/2015: 70 %).

@@ -1,4 +1,4 @@
-"""The titles and forms that rest on earlier years (DOMAIN.md §4c), decided from the history
+"""The titles and forms that rest on earlier years (docs/domain.md §4c), decided from the history
 (:mod:`thidua_xlsx.model.history`), each citing the years it used and its article. Pure: no I/O.
 
 **Matching** (:func:`match`): a roster person is found in the history by staff code; where the code is not

@@ -40,7 +40,7 @@ PROVINCE_WORDS = ("tinh", "thanh pho")  # … of the province (or of a centrally
 @dataclass(frozen=True)
 class MultiYearRules:
     """The multi-year rules' parameters, each with its source. The Bằng khen's figures read alike across the
-    provinces (DOMAIN.md §4c); what its reasons cite is the school's own province's (text.history_rules)."""
+    provinces (docs/domain.md §4c); what its reasons cite is the school's own province's (text.history_rules)."""
 
     cstd_tinh_years: int = 3  # Luật TĐKT 2022 điều 22 khoản 1: "03 lần liên tục" CSTĐCS …
     cstd_tinh_level: str = "Tỉnh"  # … and a sáng kiến with effect in the province: this level or higher
@@ -401,8 +401,8 @@ def _discipline_running(p: PersonResult, cut: Reason, said: Said) -> PersonResul
     """``p`` with this year's LĐTT and CSTĐCS naming a discipline whose term runs into this school year (``cut``: the
     history's "run.disciplined", naming its end; history_past reads the term from "Kỷ luật đến ngày").
 
-    NĐ 152/2025 điều 4 khoản 4, as DOMAIN.md §1 reads it (the decree's text is not among the texts at hand, the clause
-    not quoted): after a discipline, achievements count only from the end of the discipline period. The Bằng khen
+    NĐ 152/2025 điều 4 khoản 4, as docs/domain.md §1 reads it (the decree's text is not among the texts at hand, the
+    clause not quoted): after a discipline, achievements count only from the end of the discipline period. The Bằng khen
     reads it so (history_past: a school year that started before the term ended does not count); this year's titles
     rest on this year's achievements, which started before the term ended: **refused**, as the Bằng khen is — not
     pending, since no fact is missing —, the reason naming the discipline's end and the clause, and saying the council

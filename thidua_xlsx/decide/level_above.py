@@ -1,6 +1,6 @@
 """The level above's merge, decided (pure): which summary speaks for each school of the list, what is checked, which
-proposals are held apart for the officer, and the lists across schools in the order a decision lists them (DOMAIN.md
-§4b, SPEC.md §5d).
+proposals are held apart for the officer, and the lists across schools in the order a decision lists them
+(docs/domain.md §4b, docs/spec.md §5d).
 
 A summary is matched to a school of the list by the school's name (case, accents and spacing aside); a school not
 on the list, or a summary of another school year, is refused. Of two versions of one school the newest is used and

@@ -1,7 +1,7 @@
 """Scores, classification and title decisions: pure functions, plain values in, reasons out.
 
 Every threshold is a campaign setting (:class:`thidua_xlsx.model.campaign.Rules`); the defaults follow
-Luật Thi đua, khen thưởng 06/2022/QH15 (art. 21–28) and its decrees, see DOMAIN.md §2. Each decision's
+Luật Thi đua, khen thưởng 06/2022/QH15 (art. 21–28) and its decrees, see docs/domain.md §2. Each decision's
 reasons end with the citation of the rule applied ("căn cứ Luật TĐKT 2022 điều 24", or the province's
 article, or the school's Quy chế where its value is the stricter), taken from the campaign's rule set
 (``Rules.citations``, laid on at load by model.rule_set): never written here. A campaign built in code
@@ -129,7 +129,7 @@ def decide_ldtt(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...]) -> 
     another school during the year is not considered here: the school she works at when the year is rated rates her
     and considers her titles, this one sends her periods' results (NĐ 233/2026 điều 15 khoản 1 điểm a).
 
-    The months are the newly recruited's condition (DOMAIN.md §4e): a long sick leave under the social insurance
+    The months are the newly recruited's condition (docs/domain.md §4e): a long sick leave under the social insurance
     law (NĐ 233/2026 điều 14 khoản 2 rates it on the time worked) is not refused on the months alone — the months are
     said and the title left to the council (pending), unless another condition refuses it. The months of a course
     the unit sent (``course_months``) count as working time, as the title rules count a short course the person was
@@ -437,7 +437,7 @@ class Unit:
 
 
 def decide_collective(u: Unit, rules: cm.Rules) -> list[Decision]:
-    """TTLĐXS (Luật TĐKT 2022 art. 27) and TTLĐTT (art. 28), per DOMAIN.md §2; a province's floor and "≥"
+    """TTLĐXS (Luật TĐKT 2022 art. 27) and TTLĐTT (art. 28), per docs/domain.md §2; a province's floor and "≥"
     (``Rules.ttldtt_at_least``) come in through ``rules``.
 
     A member under disciplinary review, investigation or complaint verification blocks TTLĐXS: its rule is

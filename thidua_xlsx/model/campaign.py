@@ -195,7 +195,7 @@ class Person:
 
 def started_by(person: Person, day: datetime.date) -> bool:
     """``person`` had started by ``day``: their start date (sheet Nhân sự, "Ngày vào ngành") is not after it — a
-    period ending before a newcomer's first day is not theirs (DOMAIN.md §4e). No date given: not known, theirs."""
+    period ending before a newcomer's first day is not theirs (docs/domain.md §4e). No date given: not known, theirs."""
     try:
         return datetime.date.fromisoformat(person.start[:10]) <= day if person.start else True
     except ValueError:
@@ -245,7 +245,7 @@ class Settings:
 
 @dataclass(frozen=True)
 class Rules:
-    """Rule parameters of DOMAIN.md §2; every one is a campaign setting."""
+    """Rule parameters of docs/domain.md §2; every one is a campaign setting."""
 
     ldtt_min_months: float = 6
     ldtt_ratings: tuple[str, ...] = ("HTXSNV", "HTTNV")

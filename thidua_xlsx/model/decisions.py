@@ -1,7 +1,7 @@
 """Whose word a summary rests on: the registration round's result, the head's pass on a period, the council's pass on
 the year — each a file a person made, named with its round, its fingerprint and when it was saved, so that a reader
-checks the papers rest on the decisions she expects (SPEC §5g). And the registrations as the year reads them: a fact
-of the year, from the registration round's own result, whatever the order rounds were generated or returned in."""
+checks the papers rest on the decisions she expects (docs/spec.md §5g). And the registrations as the year reads them: a
+fact of the year, from the registration round's own result, whatever the order rounds were generated or returned in."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Earlier years, as values: each person's past results and service, the departments' past titles, and the
-registry of sáng kiến — what the titles above CSTĐCS rest on (DOMAIN.md §4c).
+registry of sáng kiến — what the titles above CSTĐCS rest on (docs/domain.md §4c).
 
 The history comes from the secretary's history workbook (``lich-su.xlsx``: read by :mod:`thidua_xlsx.read.history`,
 created and updated from each year's final summary by :mod:`thidua_xlsx.write.history`, filled by hand for the

@@ -1,4 +1,4 @@
-"""The layout of ``lich-su.xlsx``, the history workbook the secretary keeps (DOMAIN.md §4c): its sheets and their
+"""The layout of ``lich-su.xlsx``, the history workbook the secretary keeps (docs/domain.md §4c): its sheets and their
 columns (header, width, kind, dropdown choices), shared by the writer (write/history) and the reader
 (read/history). Tables are found by their header texts in row 1, never by position: the secretary may reorder
 columns or add her own to the right, and those are kept.

@@ -101,7 +101,7 @@ def department_spec(campaign: cm.Campaign, department: cm.Department, round_: st
     matched to the roster by department and name; if the roster has no such person yet, the
     newcomer gets a form of their own under a provisional code. A period's workbook leaves out whoever started after
     the period ended (sheet Nhân sự, their start date), and whoever moved to another school by its first day (their
-    "Chuyển đi từ ngày"): not of that period (DOMAIN.md §4e; NĐ 233/2026 điều 15 khoản 1 điểm a) — nor, in a year
+    "Chuyển đi từ ngày"): not of that period (docs/domain.md §4e; NĐ 233/2026 điều 15 khoản 1 điểm a) — nor, in a year
     scored once at its end, of its scoring round.
     """
     members = campaign.members(department.code)

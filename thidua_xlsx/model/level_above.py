@@ -1,4 +1,4 @@
-"""The level above, as values (DOMAIN.md §4b, SPEC.md §5d): the commune (or the Sở) that receives its schools'
+"""The level above, as values (docs/domain.md §4b, docs/spec.md §5d): the commune (or the Sở) that receives its schools'
 final summaries and decides LĐTT, CSTĐCS, TTLĐTT and Giấy khen for its preschools, primary and lower-secondary
 schools (NĐ 129/2025 điều 59; NĐ 142/2025), and what each school proposes.
 

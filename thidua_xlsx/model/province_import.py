@@ -1,4 +1,4 @@
-"""The province's import file, as values (DOMAIN.md §4b): an installation's codes (:class:`Mapping`) and the rows
+"""The province's import file, as values (docs/domain.md §4b): an installation's codes (:class:`Mapping`) and the rows
 of its import layout made from the level above's proposals (:func:`import_rows`).
 
 A provincial award system imports a list from the FIRST sheet of an .xlsx: header in row 1, data from row 2 to

@@ -160,7 +160,7 @@ def rating_source(p: PersonResult, rating: YearRating) -> str:
 @dataclass(frozen=True)
 class Provisional:
     """Who is proposed on a year rating the tool computed from the periods that the competent authority has not
-    decided (NĐ 233/2026 điều 13 khoản 3, điều 15 khoản 3 điểm c; DOMAIN.md §4d "computed is not decided"): people
+    decided (NĐ 233/2026 điều 13 khoản 3, điều 15 khoản 3 điểm c; docs/domain.md §4d "computed is not decided"): people
     granted a title on such a rating, and the departments granted a collective title that count one of them among
     their LĐTT — by code. Empty outside a year made from its periods (there the roster's rating is the authority's).
     One reckoning for the screen, the workbook's Biên bản and Tờ trình, and the Word papers."""

@@ -1,5 +1,5 @@
 """The Danh sách đề nghị of the awards that rest on earlier years (Bằng khen of the provincial chair, Kỷ niệm chương
-"Vì sự nghiệp giáo dục"; DOMAIN.md §4c), from the history read with ``--history``: one table per award, people then
+"Vì sự nghiệp giáo dục"; docs/domain.md §4c), from the history read with ``--history``: one table per award, people then
 departments, each line with the years it rests on. CSTĐ cấp tỉnh is a title: it has its own hồ sơ, as every title."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The level above's decision papers (DOMAIN.md §4b), Word and PDF, in Nghị định 30/2020 form: the office's Tờ
+"""The level above's decision papers (docs/domain.md §4b), Word and PDF, in Nghị định 30/2020 form: the office's Tờ
 trình to the chair, and the draft Quyết định công nhận with its "Danh sách kèm theo" (I. Cá nhân, II. Tập thể; each
 line "n. Họ tên, chức vụ, đơn vị"). The counts they give are the lengths of the lists they carry; a proposal held
 apart for the officer (decide.level_above) is in neither — the Tờ trình says how many wait, from which schools."""

@@ -1,4 +1,4 @@
-"""The history read back (DOMAIN.md §4c): the secretary's ``lich-su.xlsx`` (:func:`read_history_book`), a final
+"""The history read back (docs/domain.md §4c): the secretary's ``lich-su.xlsx`` (:func:`read_history_book`), a final
 summary of a year (:func:`read_final_summary`) and a folder of them (:func:`read_summary_folder`). Each gives a
 :class:`~thidua_xlsx.model.history.History` plus its problems; none raises on bad content.
 

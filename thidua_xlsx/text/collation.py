@@ -1,4 +1,4 @@
-"""Vietnamese name order (DOMAIN.md §6): by given name, then middle and family names.
+"""Vietnamese name order (docs/domain.md §6): by given name, then middle and family names.
 
 Letters follow the Vietnamese alphabet (a < ă < â, d < đ, e < ê, o < ô < ơ, u < ư); tones are a
 secondary difference in CLDR ``vi`` order: none < huyền < hỏi < ngã < sắc < nặng. Python's plain

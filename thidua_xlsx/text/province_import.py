@@ -1,4 +1,4 @@
-"""The words of the province's import file (DOMAIN.md §4b): the importer's header, the salutations,
+"""The words of the province's import file (docs/domain.md §4b): the importer's header, the salutations,
 what a template's catalogue is recognised by, and the messages of the mapping, the template and the export.
 Merged into text.messages at its end."""
 

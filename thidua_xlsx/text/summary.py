@@ -366,7 +366,7 @@ SPECIAL_SUBTITLE = ("(Kèm theo Tờ trình của {school}; {count} trường h�
 SPECIAL_HEAD = ("STT", "Cá nhân / tập thể", "Tổ", "Loại", "Thành tích", "Hình thức đề nghị", "Ghi chú")
 SPECIAL_COLLECTIVE = "Tập thể {name}"
 
-# the multi-year awards (the history of earlier years, DOMAIN.md §4c)
+# the multi-year awards (the history of earlier years, docs/domain.md §4c)
 S_HISTORY = "Khen thưởng nhiều năm"
 HISTORY_TITLE = "XÉT KHEN THƯỞNG THEO THÀNH TÍCH NHIỀU NĂM – NĂM HỌC {year}"
 HISTORY_SUBTITLE = "({count} đề nghị; lịch sử đọc từ: {sources})"

@@ -1,4 +1,4 @@
-"""The province's import file (DOMAIN.md §4b) written from the level above's proposals and an installation's
+"""The province's import file (docs/domain.md §4b) written from the level above's proposals and an installation's
 mapping (:func:`write_import_files`), and a mapping written as its data file (:func:`write_mapping`).
 
 Each file is laid out as the importer reads it: the FIRST sheet (named "file nhận" like the installation's
