@@ -130,11 +130,14 @@ def year_summary(campaign: cm.Campaign, files: Sequence[InboxFile], periods: dic
     problems += _registration_said(campaign, people, registrations)
     people = cons.judged(people, campaign)
     problems += [dataclasses.replace(i, file=book) if book and i.sheet else i for i in said]
-    departments = _departments(campaign, people, periods, registrations)
-    problems.extend(cons.council_signals(campaign, people, {}))
+    states = {p.code: state for p in campaign.periods
+              if (state := ev.period_state(p.start, p.end, today)) != ev.PERIOD_OVER}
     year = ev.YearResults(campaign.periods, used,
                           {s.person: dict(s.scores) for s in scores}, ratings,
-                          {s.person: dict(s.parts) for s in scores}, _head_entered(campaign, periods))
+                          {s.person: dict(s.parts) for s in scores}, _head_entered(campaign, periods),
+                          states, _sent_periods(campaign, periods, states))
+    departments = _departments(campaign, people, periods, registrations, year)
+    problems.extend(cons.council_signals(campaign, people, {}))
     if draft:
         problems.append(issue("year.draft", WARNING, sheet=PERIODS_SHEET, periods=draft_words(campaign, draft)))
     stamps = [f.version_time for f in files if f.status in (ACCEPTED, SUPERSEDED)]
@@ -187,10 +190,21 @@ def _rated(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary], school_r
     return scores, _with_parts(campaign.periods, scores, ratings, rules), rules
 
 
+def _sent_periods(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary], states: Mapping[str, str]
+                  ) -> dict[str, tuple[str, ...]]:
+    """Each department's periods over whose summary holds something of one of its people (a score, a form begun, a
+    score unreadable): the books it sent. A period not over yet is nobody's to send."""
+    members = by_department(campaign.staff)
+    return {d.code: tuple(p.code for p in campaign.periods if p.code not in states and p.code in periods and
+                          any(_sent(periods[p.code].people.get(m.code)) for m in members.get(d.code, ())))
+            for d in campaign.departments}
+
+
 def _departments(campaign: cm.Campaign, people: list[PersonResult], periods: dict[str, ev.PeriodSummary],
-                 registrations: YearRegistrations | None) -> list[DepartmentResult]:
+                 registrations: YearRegistrations | None, year: ev.YearResults) -> list[DepartmentResult]:
     """Each department's collective title decided from its members' year: the title it registered — as the
-    registration round's result says it, else as the latest period's book carried it."""
+    registration round's result says it, else as the latest period's book carried it. Submitted: it sent the book of
+    every period over (what the Biên bản counts)."""
     members = by_department(people)  # one pass: 1,000 departments × 8,400 people cost 0.75 s counted per department
     registered: dict[str, str] = {}  # each department's collective title as the latest period says it (carried)
     for period in campaign.periods:
@@ -198,9 +212,11 @@ def _departments(campaign: cm.Campaign, people: list[PersonResult], periods: dic
             if period.code in periods else {}
     if registrations is not None:  # the registration round's own result is the year's fact
         registered |= {code: title for code, title in registrations.collectives.items() if title}
-    return cons.decide_departments(campaign, people, [
+    # decided as sent: a book missing leaves its members' year waiting, and so the title (never refused for it)
+    decided = cons.decide_departments(campaign, people, [
         DepartmentResult(d.code, d.name, len(members.get(d.code, ())), True, collective=registered.get(d.code, ""))
         for d in campaign.departments])
+    return [dataclasses.replace(d, submitted=year.department_sent(d.code)) for d in decided]
 
 
 def _applied(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary], registrations: YearRegistrations | None

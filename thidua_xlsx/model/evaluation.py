@@ -10,6 +10,7 @@ here, words in :mod:`thidua_xlsx.text.messages`.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -292,6 +293,16 @@ class PeriodSummary:
     applied: tuple = ()  # the head's pass it rests on (model.decisions.Applied), as its metadata says
 
 
+PERIOD_OVER, PERIOD_RUNNING, PERIOD_NOT_BEGUN = "over", "running", "not_begun"
+
+
+def period_state(start: dt.date, end: dt.date, today: dt.date | None) -> str:
+    """A period's state on ``today`` (None: every period over): not begun, running (its last day included), over."""
+    if today is None or end < today:
+        return PERIOD_OVER
+    return PERIOD_RUNNING if start <= today else PERIOD_NOT_BEGUN
+
+
 @dataclass(frozen=True)
 class YearResults:
     """The year of a summary made from its periods (``thidua-xlsx year``): the campaign's periods, the file used
@@ -305,6 +316,23 @@ class YearResults:
     # person → the periods whose score the head's pass gave: a transfer's months at the former school, or a
     # score the head set
     head_entered: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # period code → PERIOD_RUNNING or PERIOD_NOT_BEGUN on the school's day of the run (absent: over)
+    states: Mapping[str, str] = field(default_factory=dict)
+    # department code → the periods over whose summary has a score (or a form) of one of its people: what it sent
+    sent: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def state(self, period: str) -> str:
+        """``period``'s state on the day of the run: PERIOD_OVER, PERIOD_RUNNING or PERIOD_NOT_BEGUN."""
+        return self.states.get(period, PERIOD_OVER)
+
+    def over(self) -> tuple[Period, ...]:
+        """The periods over on the day of the run: the only ones a book can be missing for."""
+        return tuple(p for p in self.periods if self.state(p.code) == PERIOD_OVER)
+
+    def department_sent(self, department: str) -> bool:
+        """Whether ``department`` sent every period over (at least one): a Biên bản's "tổ đã nộp"."""
+        over = self.over()
+        return bool(over) and all(p.code in self.sent.get(department, ()) for p in over)
 
     @property
     def missing(self) -> tuple[Period, ...]:

@@ -40,7 +40,7 @@ def overview_sheet(book: Book, summary: Summary, by_dept: dict[str, list[PersonR
     title = (tx.OVERVIEW_TITLE_PERIOD if s.period else tx.OVERVIEW_TITLE) if scoring else tx.OVERVIEW_TITLE_REG
     row = book.title(ws, row, last_col, title.format(year=book.year, period=s.period_label.upper()),
                      _subtitle(s, scoring))
-    sent = {d.code: _sent(s, d, by_dept[d.code]) for d in s.departments}
+    sent = {d.code: _sent(s, d) for d in s.departments}
     rows = [_row(d.name, by_dept[d.code], sent[d.code][0], title_name(d.proposed if scoring else d.collective),
                  titles, found, scoring, titled)
             for d in s.departments]
@@ -124,19 +124,20 @@ def _source_line(s: Summary, used: int, date: str) -> str:
     return tx.OVERVIEW_SUBTITLE.format(files=used, date=date)
 
 
-def _sent(s: Summary, department: DepartmentResult, members: list[PersonResult]) -> tuple[str, bool]:
+def _sent(s: Summary, department: DepartmentResult) -> tuple[str, bool]:
     """What a department sent, in words, and whether it is all: its book (Có / Chưa nộp), or, in a year made from its
-    periods, the periods whose summary has a score of one of its people ("2/3 kỳ; thiếu: Tháng 10/2026"; a period
-    with no summary is missing for every department)."""
+    periods, the periods over whose summary has a score of one of its people ("1/2 kỳ đã hết; thiếu: Tháng 10/2026";
+    a period with no summary is missing for every department, a period not over is nobody's to send)."""
     year = s.year
     if year is None:
         return (tx.YES_SUBMITTED if department.submitted else tx.NOT_SUBMITTED), department.submitted
-    codes = [m.code for m in members]
-    sent = [p for p in year.periods if p.code in year.used and
-            any(year.scores.get(code, {}).get(p.code) is not None for code in codes)]
-    missing = [p.label for p in year.periods if p not in sent]
-    words = tx.YEAR_SENT_MISSING if missing else tx.YEAR_SENT_ALL
-    return words.format(sent=len(sent), total=len(year.periods), missing=", ".join(missing)), not missing
+    over = year.over()
+    sent = year.sent.get(department.code, ())
+    missing = [p.label for p in over if p.code not in sent]
+    words = (tx.YEAR_SENT_MISSING if missing else tx.YEAR_SENT_ALL) if len(over) == len(year.periods) else \
+        (tx.YEAR_SENT_OVER_MISSING if missing else tx.YEAR_SENT_OVER)
+    return words.format(sent=len(over) - len(missing), total=len(over), missing=", ".join(missing)), \
+        department.submitted
 
 
 def _table_breaks(book: Book, ws, head: int, total_row: int) -> bool:

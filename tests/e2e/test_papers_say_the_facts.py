@@ -1,0 +1,55 @@
+"""Issue 72: what a principal or a council would sign is true. A new user's year (tests/new_user_year.py: a THCS
+school scoring monthly, registration with four departments' books missing, Tháng 10 with three departments' books
+missing, a draft on 10/11/2026) — its papers read back (Word paragraphs and nested tables, the PDF's text, the
+summary's sheets) and each count, year and state they state compared with the run's JSON."""
+
+from __future__ import annotations
+
+import re
+
+from tests.documents import docx_text, page_texts
+from tests.new_user_year import one_line, sheet_lines
+from thidua_xlsx.text import summary as stx
+
+SENT = re.compile(r"\((\d+) người của (\d+)/(\d+) tổ đã nộp\)")
+
+
+def _sent(data: dict) -> tuple[int, int, int]:
+    """What the JSON says was sent: the people of the departments that sent, those departments, all departments."""
+    sent = {d["code"] for d in data["departments"] if d["submitted"]}
+    return (sum(p["department"] in sent for p in data["people"]), len(sent), len(data["departments"]))
+
+
+def test_the_json_says_the_departments_that_sent_every_period_over(journey):
+    assert {d["code"] for d in journey.data["departments"] if d["submitted"]} == set(journey.october_departments)
+
+
+def test_the_bien_ban_counts_the_departments_that_sent_in_word_pdf_and_summary(journey):
+    """Three departments never sent Tháng 10: the Biên bản says 3/6, not 6/6 — its Word paper, its PDF and the
+    summary's Biên bản sheet alike, each count the JSON's."""
+    expected = _sent(journey.data)
+    assert expected[1:] == (3, 6)
+    word = docx_text(journey.docs / "02_Bien-ban-hop-binh-xet.docx")
+    pdf = one_line(" ".join(page_texts(journey.docs / "02_Bien-ban-hop-binh-xet.pdf", "-raw")))
+    sheet = one_line(" ".join(sheet_lines(journey.summary, stx.S_MINUTES)))
+    for where, text in (("word", word), ("pdf", pdf), ("sheet", sheet)):
+        found = [tuple(map(int, m)) for m in SENT.findall(one_line(text))]
+        assert found == [expected], where
+
+
+def test_the_tong_hop_says_each_department_s_periods_over(journey):
+    lines = sheet_lines(journey.summary, stx.S_OVERVIEW)
+    names = {d.code: d.name for d in journey.campaign.departments}
+    for d in journey.data["departments"]:
+        row = next(line for line in lines if line.startswith(names[d["code"]] + " |"))
+        said = "2/2 kỳ đã hết" if d["submitted"] else "1/2 kỳ đã hết; thiếu: Tháng 10/2026"
+        assert said in row, row
+    total = next(line for line in lines if line.startswith(stx.SCHOOL_TOTAL))
+    assert "| 3/6 |" in total
+
+
+def test_the_summary_s_metadata_lists_the_departments_that_sent(journey):
+    from thidua_xlsx.read.own_summary import read_summary_meta
+
+    meta = read_summary_meta(journey.summary.read_bytes())
+    assert meta.departments_submitted == journey.october_departments
