@@ -53,3 +53,20 @@ def test_the_summary_s_metadata_lists_the_departments_that_sent(journey):
 
     meta = read_summary_meta(journey.summary.read_bytes())
     assert meta.departments_submitted == journey.october_departments
+
+
+def test_last_year_s_plan_in_can_cu_is_said_at_its_cell_at_every_run(journey):
+    """The sample's Căn cứ cites last year's plan (22/9/2025, 2025-2026): a fresh 2026-2027 campaign says so at its
+    cell at every run, sample school or not, and the sample-school warning names sheet Căn cứ among those to edit."""
+    from openpyxl import load_workbook
+
+    basis = load_workbook(journey.root / "campaign.xlsx")["Căn cứ"]
+    past = {f"A{c.row}" for c in basis["A"] if c.value and "2025-2026" in str(c.value)}
+    said = [p for p in journey.data["problems"] if p["code"] == "campaign.legal_past_year"]
+    assert past and {p["cell"] for p in said} == past
+    assert all(p["sheet"] == "Căn cứ" and p["severity"] == "warning" for p in said)
+    letter = docx_text(journey.docs / "01_To-trinh.docx")
+    assert [line for line in letter.splitlines() if "2025-2026" in line]  # what the warning is about
+    sample = next(p for p in journey.data["problems"] if p["code"] == "campaign.sample_school")
+    assert sample["cell"] == "B4"
+    assert "Căn cứ!A" in journey.output and "Căn cứ (kế hoạch" in one_line(journey.output)
