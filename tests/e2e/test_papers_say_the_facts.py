@@ -70,3 +70,60 @@ def test_last_year_s_plan_in_can_cu_is_said_at_its_cell_at_every_run(journey):
     sample = next(p for p in journey.data["problems"] if p["code"] == "campaign.sample_school")
     assert sample["cell"] == "B4"
     assert "Căn cứ!A" in journey.output and "Căn cứ (kế hoạch" in one_line(journey.output)
+
+
+def _state(period, today) -> str:
+    return "over" if period.end < today else "running" if period.start <= today else "not_begun"
+
+
+def test_the_year_sheet_says_which_periods_are_over_running_or_not_come(journey):
+    """On 10/11/2026 Tháng 11 is running and December to May not come: their cells say so ('chưa hết kỳ', 'chưa đến
+    kỳ'), 'thiếu' only for a period over and not returned (Tháng 10 of the departments that never sent it); no reason
+    counts them missing."""
+    from openpyxl import load_workbook
+
+    from tests.new_user_year import TODAY
+
+    ws = load_workbook(journey.summary)[stx.S_YEAR]
+    head = next(r for r in ws.iter_rows() if "Mã" in [c.value for c in r])
+    cols = {c.value: c.column for c in head}
+    people = {p["code"]: p for p in journey.data["people"]}
+    words = {"running": stx.YEAR_RUNNING, "not_begun": stx.YEAR_NOT_BEGUN}
+    checked = 0
+    for r in range(head[0].row + 1, ws.max_row + 1):
+        code = ws.cell(r, cols["Mã"]).value
+        if code not in people:
+            continue
+        year = people[code]["year"]
+        assert not year["missing"] or set(year["missing"]) <= {"thang-10"}, code
+        for period in journey.campaign.periods:
+            cell = ws.cell(r, cols[period.label]).value
+            state = _state(period, TODAY)
+            if year["periods"].get(period.code) is not None:
+                assert isinstance(cell, float | int), (code, period.label, cell)
+            elif state != "over":
+                assert cell == words[state], (code, period.label, cell)
+            else:
+                assert cell == stx.YEAR_NO_SCORE, (code, period.label, cell)
+        reason = str(ws.cell(r, cols["Lý do"]).value or "")
+        assert "Tháng 11/2026" not in reason and "/9 kỳ" not in reason, reason
+        checked += 1
+    assert checked == len(people)
+    sent = {d.code for d in journey.campaign.departments} - set(journey.october_departments)
+    thieu = [ws.cell(r, cols["Mã"]).value for r in range(head[0].row + 1, ws.max_row + 1)
+             if ws.cell(r, cols["Tháng 10/2026"]).value == stx.YEAR_NO_SCORE]
+    assert thieu and {people[c]["department"] for c in thieu} == sent
+
+
+def test_a_phieu_says_the_periods_to_come_not_missing(journey):
+    from tests.documents import appraisal_pages
+    from thidua_xlsx.text import appraisal as atx
+
+    pages = appraisal_pages(journey.docs / "Phieu-xep-loai-chat-luong-vien-chuc.docx")
+    assert pages
+    later = "Tháng 12/2026, Tháng 1/2027, Tháng 2/2027, Tháng 3/2027, Tháng 4/2027, Tháng 5/2027"
+    for name, lines in pages.items():
+        text = "\n".join(lines)
+        assert atx.PERIODS_RUNNING.format(periods="Tháng 11/2026") in text, name
+        assert atx.PERIODS_NOT_BEGUN.format(periods=later) in text, name
+        assert "Tháng 11/2026" not in "".join(line for line in lines if line.startswith("Không có điểm")), name

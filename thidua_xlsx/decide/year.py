@@ -122,7 +122,9 @@ def year_summary(campaign: cm.Campaign, files: Sequence[InboxFile], periods: dic
     draft = draft_periods(campaign, periods, future)  # before a refused period is made "not known"
     periods, absent = _periods_known(campaign, files, periods, future)
     problems += [*absent, *_not_in_roster(campaign, periods)]
-    scores, ratings, rules = _rated(campaign, periods, school_rating, past or {})
+    states = {p.code: state for p in campaign.periods
+              if (state := ev.period_state(p.start, p.end, today)) != ev.PERIOD_OVER}
+    scores, ratings, rules = _rated(campaign, periods, school_rating, past or {}, states)
     problems += _missing(campaign, periods, ratings)
     said = [*law, *_said(campaign, ratings, rules, school_rating)]
     names = {d.code: d.name for d in campaign.departments}
@@ -130,8 +132,6 @@ def year_summary(campaign: cm.Campaign, files: Sequence[InboxFile], periods: dic
     problems += _registration_said(campaign, people, registrations)
     people = cons.judged(people, campaign)
     problems += [dataclasses.replace(i, file=book) if book and i.sheet else i for i in said]
-    states = {p.code: state for p in campaign.periods
-              if (state := ev.period_state(p.start, p.end, today)) != ev.PERIOD_OVER}
     year = ev.YearResults(campaign.periods, used,
                           {s.person: dict(s.scores) for s in scores}, ratings,
                           {s.person: dict(s.parts) for s in scores}, _head_entered(campaign, periods),
@@ -178,11 +178,12 @@ def _not_in_roster(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary]) 
 
 
 def _rated(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary], school_rating: str | None,
-           past: Mapping[str, Mapping[str, str]]
+           past: Mapping[str, Mapping[str, str]], states: Mapping[str, str]
            ) -> tuple[list[ev.PeriodScores], dict[str, ev.YearRating], ev.YearRules]:
-    """Every roster person's scores per period and year rated (:func:`rate_year`), with the year's two parts."""
+    """Every roster person's scores per period and year rated (:func:`rate_year`), with the year's two parts;
+    ``states``: the periods not over on the day of the run (:func:`~thidua_xlsx.model.evaluation.period_state`)."""
     unsent = _unsent(campaign, periods)
-    scores = [_scores(p.code, campaign, periods, unsent.get(p.code, ())) for p in campaign.staff]
+    scores = [_scores(p.code, campaign, periods, unsent.get(p.code, ()), states) for p in campaign.staff]
     rules = year_rules(campaign)
     ratings = {r.person: r for r in rate_year(campaign.periods, scores,
                                               [_facts(p, campaign, past) for p in campaign.staff], rules,
@@ -427,7 +428,7 @@ def _sent(entry: ev.PeriodEntry | None) -> bool:
 
 
 def _scores(person: str, campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary],
-            unsent: tuple[str, ...]) -> ev.PeriodScores:
+            unsent: tuple[str, ...], states: Mapping[str, str]) -> ev.PeriodScores:
     """``person``'s score in each period, and its two parts where they are that score's (a score the council gave
     the year replaces the periods' totals, not their parts: council.with_year_scores); ``unsent``: the periods whose
     book their department did not send (:func:`_unsent`)."""
@@ -437,7 +438,9 @@ def _scores(person: str, campaign: cm.Campaign, periods: dict[str, ev.PeriodSumm
     return ev.PeriodScores(person, {code: e.final for code, e in readable.items()},
                            tuple(code for code in entries if code not in readable),
                            {code: e.parts for code, e in readable.items() if e.parts.make(e.final)},
-                           tuple(code for code, e in readable.items() if e.unfinished), unsent)
+                           tuple(code for code, e in readable.items() if e.unfinished), unsent,
+                           tuple(code for code, state in states.items() if state == ev.PERIOD_RUNNING),
+                           tuple(code for code, state in states.items() if state == ev.PERIOD_NOT_BEGUN))
 
 
 def _with_parts(periods: Sequence[ev.Period], scores: Sequence[ev.PeriodScores], ratings: dict[str, ev.YearRating],

@@ -128,6 +128,9 @@ class PeriodScores:
     parts: Mapping[str, Parts] = field(default_factory=dict)
     unfinished: tuple[str, ...] = ()
     unsent: tuple[str, ...] = ()
+    # the periods not over on the school's day of the run, running or not begun: nobody's to score yet, never missing
+    running: tuple[str, ...] = ()
+    not_begun: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)  # one per person: no __dict__ each
@@ -227,6 +230,7 @@ class YearRating:
     before_start: tuple[str, ...] = ()
     unsent: tuple[str, ...] = ()
     after_leaving: tuple[str, ...] = ()
+    later: tuple[str, ...] = ()  # the periods not over on the day of the run, without a score: not missing, to come
 
     @property
     def not_theirs(self) -> tuple[str, ...]:
@@ -255,7 +259,8 @@ class YearRating:
                 "parts": {GENERAL: self.parts.general, TASKS: self.parts.tasks},
                 "reasons": [r.to_dict() for r in self.reasons],
                 **({"unsent": list(self.unsent)} if self.unsent else {}),  # a book not sent: said where there is one
-                **({"after_leaving": list(self.after_leaving)} if self.after_leaving else {})}  # a move: where one is
+                **({"after_leaving": list(self.after_leaving)} if self.after_leaving else {}),  # a move: where one is
+                **({"later": list(self.later)} if self.later else {})}  # a year still running: its periods to come
 
 
 

@@ -216,9 +216,11 @@ def _unscored(year: ev.YearResults, mine: Mapping[str, float | None], away: tupl
               leave: str | None) -> tuple[tuple[str, list[str]], ...]:
     """The periods without a score of the person's, by why, each with the words that say it: missing, wholly away
     (on a course the unit sent: ``leave`` says so), before a newcomer's start."""
-    missing = [period.label for period in year.periods
-               if mine.get(period.code) is None and period.code not in away and period.code not in before]
-    return ((tx.PERIODS_NONE, missing),
+    unscored = [period for period in year.periods
+                if mine.get(period.code) is None and period.code not in away and period.code not in before]
+    return ((tx.PERIODS_NONE, [p.label for p in unscored if year.state(p.code) == ev.PERIOD_OVER]),
+            (tx.PERIODS_RUNNING, [p.label for p in unscored if year.state(p.code) == ev.PERIOD_RUNNING]),
+            (tx.PERIODS_NOT_BEGUN, [p.label for p in unscored if year.state(p.code) == ev.PERIOD_NOT_BEGUN]),
             (tx.PERIODS_AWAY_STUDY if leave == cm.LEAVE_STUDY_WORD else tx.PERIODS_AWAY,
              [period.label for period in year.periods if period.code in away]),
             (tx.PERIODS_BEFORE_START, [period.label for period in year.periods if period.code in before]))

@@ -35,6 +35,9 @@ PERIOD_SCORE = "{label}: {score}"
 # two sheets)
 PERIOD_SCORE_WHOLE = "{label}: {score} (chỉ có tổng điểm)"
 PERIODS_NONE = "Không có điểm (không tính là 0 điểm): {periods}."
+# a year still running (the school's day of the run): its periods not over are not missing
+PERIODS_RUNNING = "Chưa hết kỳ (không phải kỳ thiếu điểm, chưa tính vào điểm năm): {periods}."
+PERIODS_NOT_BEGUN = "Chưa đến kỳ (không phải kỳ thiếu điểm, chưa tính vào điểm năm): {periods}."
 # the periods that are not the person's (NĐ 233/2026 điều 14 khoản 2; a newcomer's before the start): not missing,
 # in the words of the year's sheet (a score typed in a period away is not the year's either: said here, not above)
 PERIODS_AWAY = "Nghỉ trọn kỳ (không phải kỳ thiếu điểm, không tính vào điểm năm): {periods}."

@@ -97,7 +97,11 @@ YEAR_HEAD_FIRST = ("STT", "Mã", "Họ và tên", "Tổ")
 YEAR_HEAD_LAST = ("Số kỳ có điểm", "Điểm năm", "Xếp loại tính theo điểm năm", "Xếp loại cấp có thẩm quyền",
                   "Điểm Hội đồng", "Quyết định Hội đồng", "Ghi chú Hội đồng", "Xếp loại năm", "Nguồn xếp loại",
                   "Lý do")
-YEAR_NO_SCORE = "thiếu"
+YEAR_NO_SCORE = "thiếu"  # a period over and not returned, only
+YEAR_RUNNING = "chưa hết kỳ"  # a period running on the day of the run (the school's clock)
+YEAR_NOT_BEGUN = "chưa đến kỳ"  # a period not begun
+YEAR_LATER_LEGEND = ("kỳ đang diễn ra ghi \"chưa hết kỳ\", kỳ chưa bắt đầu ghi \"chưa đến kỳ\": không phải kỳ thiếu "
+                     "điểm, điểm năm tạm tính trên các kỳ đã hết (điều 12 khoản 5)")
 # a period that is not the person's (NĐ 233/2026 điều 14 khoản 2; a newcomer's before the start), as its cell says it:
 # not "thiếu" (the legend says what each word means)
 YEAR_AWAY = "nghỉ"
@@ -115,6 +119,7 @@ YEAR_SHORT = {
     "year.score_average": "", "year.score_semesters": "", "year.score_weighted": "",
     "year.band_top": "", "year.band": "", "year.band_below": "", "year.band_cited": "",
     "year.missing": "thiếu điểm {periods}: tính trên {used}/{total} kỳ",
+    "year.running": "", "year.not_begun": "",  # the legend says it; the cells say which
     "year.no_scores": "chưa có điểm kỳ nào",
     "year.facts_unknown": "chưa nhập {fields} (sheet Nhân sự)",
     "year.months_short": "làm việc {months} tháng (chưa đủ {needed}): không xếp loại",
@@ -167,6 +172,8 @@ YEAR_LEGEND = {
                             "5)", ""),
     "year.missing": ("kỳ không có điểm ghi \"thiếu\", không tính là 0: điểm năm tính trên các kỳ có điểm, theo thời "
                      "gian làm việc thực tế (điều 15 khoản 1 điểm a, c)", ""),
+    "year.running": (YEAR_LATER_LEGEND, ""),
+    "year.not_begun": (YEAR_LATER_LEGEND, ""),
     "year.band_top": ("{rating} từ {low} điểm trở lên", "điều 12 khoản 1–4"),
     "year.band": ("{rating} từ {low} đến dưới {high} điểm", "điều 12 khoản 1–4"),
     "year.band_below": ("{rating} dưới {high} điểm", "điều 12 khoản 1–4"),
