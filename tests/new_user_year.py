@@ -19,7 +19,6 @@ from tests.head_pass import head_scores
 TODAY = dt.date(2026, 11, 10)  # Tháng 9 and 10 over, Tháng 11 running, December to May not come
 MISSING_REGISTRATION = 4  # the last four departments never send their registration book
 MISSING_OCTOBER = 3  # the last three departments never send their Tháng 10 book
-NOT_REGISTERING = "GV017"  # chooses "Không đăng ký"
 
 
 @dataclass(frozen=True)
@@ -32,6 +31,7 @@ class Journey:
     registered_departments: tuple[str, ...]
     october_departments: tuple[str, ...]
     output: str
+    not_registering: str  # the one who chose "Không đăng ký" (in a department that sent its registration book)
 
 
 def on_day(monkeypatch, day: dt.date) -> None:
@@ -59,7 +59,8 @@ def build(root: Path, monkeypatch) -> Journey:
     campaign = folder.campaign
     codes = [d.code for d in campaign.departments]
     registered = tuple(codes[:len(codes) - MISSING_REGISTRATION])
-    titles = {p.code: LDTT for p in campaign.staff} | {NOT_REGISTERING: NOT_REGISTERED}
+    chooser = [p.code for p in campaign.staff if p.department == registered[-1]][-1]
+    titles = {p.code: LDTT for p in campaign.staff} | {chooser: NOT_REGISTERED}
     registrations = register(folder, titles, here, collective={c: TTLDTT for c in codes},
                              skip_departments=tuple(codes[len(registered):]))
     october = tuple(codes[:len(codes) - MISSING_OCTOBER])
@@ -97,7 +98,7 @@ def build(root: Path, monkeypatch) -> Journey:
                                docs_dir=here / "ho-so"), voice)
     assert result.report.valid, result.report.to_dict()
     data = json.loads((here / "ca-nam.json").read_text(encoding="utf-8"))
-    return Journey(here, campaign, data, out, here / "ho-so", registered, october, "\n".join(said))
+    return Journey(here, campaign, data, out, here / "ho-so", registered, october, "\n".join(said), chooser)
 
 
 def _criteria(rubric, total: float) -> dict[str, float]:

@@ -127,3 +127,33 @@ def test_a_phieu_says_the_periods_to_come_not_missing(journey):
         assert atx.PERIODS_RUNNING.format(periods="Tháng 11/2026") in text, name
         assert atx.PERIODS_NOT_BEGUN.format(periods=later) in text, name
         assert "Tháng 11/2026" not in "".join(line for line in lines if line.startswith("Không có điểm")), name
+
+
+def test_not_registered_is_said_only_of_who_chose_it(journey):
+    """'Không đăng ký' is a choice: the one who made it is refused LĐTT for it; everyone whose department never sent
+    its registration book waits for the book ('tổ chưa gửi sổ đăng ký'), the open matter of a missing Tháng 10 book
+    said beside it; the year's Đăng ký sheet says which departments sent their registration book, its Tập thể sheet
+    never tells them 'tổ không đăng ký'."""
+    people = {p["code"]: p for p in journey.data["people"]}
+    for code, p in people.items():
+        ldtt = next(d for d in p["decisions"] if d["title"] == "LDTT")
+        codes = [r["code"] for r in ldtt["reasons"]]
+        if code == journey.not_registering:
+            assert codes[0] == "ldtt.not_registered" and not ldtt["pending"]
+        elif p["department"] not in journey.registered_departments:
+            assert codes[0] == "ldtt.registration_unsent" and ldtt["pending"] and not ldtt["granted"], code
+            assert ("ldtt.rating_pending" in codes) == (p["department"] not in journey.october_departments), code
+        else:
+            assert "ldtt.not_registered" not in codes and "ldtt.registration_unsent" not in codes, code
+    for d in journey.data["departments"]:
+        said = [r["code"] for x in d["decisions"] for r in x["reasons"]]
+        assert "collective.not_registered" not in said
+        if d["code"] not in journey.registered_departments:
+            assert said[0] == "collective.registration_unsent" and all(x["pending"] for x in d["decisions"])
+    lines = sheet_lines(journey.summary, stx.S_REGISTRATION)
+    for d in journey.campaign.departments:
+        row = next(line for line in lines if f"| {d.code} | {d.name} |" in line)
+        sent = d.code in journey.registered_departments
+        assert (stx.YES_SUBMITTED if sent else stx.NOT_SUBMITTED) in row.split(" | "), row
+    collective = one_line(" ".join(sheet_lines(journey.summary, stx.S_COLLECTIVE)))
+    assert "tổ không đăng ký" not in collective and "tổ chưa gửi sổ đăng ký" in collective

@@ -44,6 +44,7 @@ from thidua_xlsx.model.places import REGISTRATION_INBOX
 from thidua_xlsx.model.results import (
     SOURCE_COUNCIL,
     STATUS_SUBMITTED,
+    Decision,
     DepartmentResult,
     PersonResult,
     Summary,
@@ -135,7 +136,8 @@ def year_summary(campaign: cm.Campaign, files: Sequence[InboxFile], periods: dic
     year = ev.YearResults(campaign.periods, used,
                           {s.person: dict(s.scores) for s in scores}, ratings,
                           {s.person: dict(s.parts) for s in scores}, _head_entered(campaign, periods),
-                          states, _sent_periods(campaign, periods, states))
+                          states, _sent_periods(campaign, periods, states),
+                          registrations.departments if registrations is not None else None)
     departments = _departments(campaign, people, periods, registrations, year)
     problems.extend(cons.council_signals(campaign, people, {}))
     if draft:
@@ -217,7 +219,18 @@ def _departments(campaign: cm.Campaign, people: list[PersonResult], periods: dic
     decided = cons.decide_departments(campaign, people, [
         DepartmentResult(d.code, d.name, len(members.get(d.code, ())), True, collective=registered.get(d.code, ""))
         for d in campaign.departments])
-    return [dataclasses.replace(d, submitted=year.department_sent(d.code)) for d in decided]
+    return [dataclasses.replace(d, submitted=year.department_sent(d.code),
+                                decisions=_registration_unsent(d, registrations)) for d in decided]
+
+
+def _registration_unsent(d: DepartmentResult, registrations: YearRegistrations | None) -> tuple[Decision, ...]:
+    """``d``'s decisions, or — its registration book never sent, nothing registered — its collective title waiting for
+    the book (a title is considered only for those registered: the registration is the unit's plan, DOMAIN.md §4f):
+    not "tổ không đăng ký", which is a choice it never made."""
+    if registrations is None or not registrations.unsent(d.code) or d.collective:
+        return d.decisions
+    return tuple(Decision(x.title, False, (reason("collective.registration_unsent"), *x.reasons[1:]), pending=True)
+                 for x in d.decisions)
 
 
 def _applied(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary], registrations: YearRegistrations | None
@@ -520,6 +533,10 @@ def _person(p: cm.Person, campaign: cm.Campaign, periods: dict[str, ev.PeriodSum
     if own is None:  # not in the registration round's result (none yet, a newcomer): as the latest book showed it
         shown = next((e for e in reversed(entries) if e.registered), None)
         own = Registration(shown.registered, shown.form, shown.initiative) if shown is not None else Registration()
+    if registrations is not None and registrations.unsent(p.department) and not own.title:
+        unsent: tuple = (reason(cons.REGISTRATION_UNSENT),)  # nothing chosen: the book never came, not "không đăng ký"
+    else:
+        unsent = ()
     rated = rating.rating if rating.rating in cm.RATINGS else None
     if rated is not None and not rating.entered:  # computed, not decided: the titles resting on it are provisional
         rated = ev.ComputedRating(rated)
@@ -527,7 +544,7 @@ def _person(p: cm.Person, campaign: cm.Campaign, periods: dict[str, ev.PeriodSum
     flags = ((reason("flag.year_rating_entered", entered=rating.rating, computed=rating.computed),)
              if rating.overridden else ()) + \
         ((reason(cons.UNFINISHED_YEAR, periods=tuple(labels[c] for c in rating.unfinished)),)
-         if rating.unfinished and not rating.entered else ()) + _waiting(rating, labels)
+         if rating.unfinished and not rating.entered else ()) + _waiting(rating, labels) + unsent
     return PersonResult(
         code=p.code, name=p.name, department=p.department, department_name=names.get(p.department, p.department),
         role=p.role, position=p.position, status=STATUS_SUBMITTED,

@@ -325,6 +325,8 @@ class YearResults:
     states: Mapping[str, str] = field(default_factory=dict)
     # department code → the periods over whose summary has a score (or a form) of one of its people: what it sent
     sent: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # the departments that sent their registration book (None: the registration round not merged, or not known)
+    registration_sent: tuple[str, ...] | None = None
 
     def state(self, period: str) -> str:
         """``period``'s state on the day of the run: PERIOD_OVER, PERIOD_RUNNING or PERIOD_NOT_BEGUN."""

@@ -57,7 +57,8 @@ def _sheets(book: Book, s: Summary, report: Report) -> None:
     members = by_department(s.people)
     by_dept = {d.code: members.get(d.code, []) for d in s.departments}
     overview.overview_sheet(book, s, by_dept, scoring)
-    tables.registration_sheet(book, s.people, s.departments)
+    tables.registration_sheet(book, s.people, s.departments,
+                              s.year.registration_sent if s.year is not None else None)
     if s.year is not None:
         year.year_sheet(book, s.people, s.year, s.campaign, s.council_changes)
         proposals.refused_sheet(book, s.people, year=True)  # who registered, not proposed, and why: for the council
