@@ -185,9 +185,9 @@ def test_each_quarter_s_summary_carries_the_parts_of_the_score_that_counts(year)
 
 def test_part_one_prints_the_year_s_general_criteria_and_task_results(year):
     lan = _part_one(_pages(year["paper"])[NAMES["VC01"]])
-    # (27 + 28,5 + 26) / 3 = 27,1667 and (60 + 62 + 59) / 3 = 60,3333: the year's as the total 87,5 is, each cut to
-    # two decimals as every score is printed (27,16, never rounded up)
-    assert lan == [*_known("27,16", "60,33"), _total("87,5", 3),
+    # (27 + 28,5 + 26) / 3 = 27,1667 and (60 + 62 + 59) / 3 = 60,3333: the year's as the total 87,5 is, cut once at
+    # the total (issue 72): 27,16 (never rounded up) and 87,5 − 27,16 = 60,34, so that the parts add up, said how
+    assert lan == [*_known("27,16", "60,34"), tx.PARTS_CUT_ONCE, _total("87,5", 3),
                    _periods(("Quý I", "87"), ("Quý II", "90,5"), ("Quý III", "85"))]
     assert year["people"]["VC01"]["year"]["parts"] == {"general": 27.1667, "tasks": 60.3333}  # the JSON says the same
     assert year["people"]["VC01"]["year"]["score"] == 87.5
@@ -225,7 +225,7 @@ def test_the_pdf_prints_part_one_on_each_person_s_one_page(year):
     pages = pdf_pages(year["paper"].with_suffix(".pdf"))
     assert len(pages) == len(STAFF)
     lan = " ".join(next(page for page in pages if NAMES["VC01"] in page).split())
-    assert "(tối đa 30 điểm): 27,16 điểm" in lan and "(tối đa 70 điểm): 60,33 điểm" in lan
+    assert "(tối đa 30 điểm): 27,16 điểm" in lan and "(tối đa 70 điểm): 60,34 điểm" in lan
     anh = " ".join(next(page for page in pages if NAMES["VC04"] in page).split())
     assert "(tối đa 30 điểm): chưa có" in anh and "(tối đa 70 điểm): chưa có" in anh  # no number: never a 0
 

@@ -157,3 +157,38 @@ def test_not_registered_is_said_only_of_who_chose_it(journey):
         assert (stx.YES_SUBMITTED if sent else stx.NOT_SUBMITTED) in row.split(" | "), row
     collective = one_line(" ".join(sheet_lines(journey.summary, stx.S_COLLECTIVE)))
     assert "tổ không đăng ký" not in collective and "tổ chưa gửi sổ đăng ký" in collective
+
+
+def test_the_parts_printed_add_up_to_the_total_printed():
+    """Cut once, at the total: 27,8333 + 62,1667 = 90 prints 27,83 + 62,17 under 90 (not 62,16), and says how."""
+    from thidua_xlsx.papers.appraisal import printed_parts
+
+    assert printed_parts(27.8333, 62.1667, 90.0) == (("27,83", "62,17"), True)
+    assert printed_parts(30.0, 54.5, 84.5) == (("30", "54,5"), False)  # nothing to say where each cut adds up
+    assert printed_parts(None, 54.5, 84.5) == ((None, "54,5"), False)
+
+
+def test_each_phieu_s_parts_add_up_to_its_total(journey):
+    from decimal import Decimal
+
+    from tests.documents import appraisal_pages
+    from thidua_xlsx.text import appraisal as atx
+
+    def number(line: str, label: str) -> Decimal:
+        return Decimal(line[len(label):].split()[0].split("/")[0].replace(",", "."))
+
+    for name, lines in appraisal_pages(journey.docs / "Phieu-xep-loai-chat-luong-vien-chuc.docx").items():
+        general = next((line for line in lines if line.startswith(atx.GENERAL + " ")), None)
+        tasks = next((line for line in lines if line.startswith(atx.TASKS + " ")), None)
+        total = next((line for line in lines if line.startswith("Tổng số điểm năm: ")), None)
+        if general and tasks and total and "chưa có" not in general + tasks:
+            assert number(general, atx.GENERAL + " ") + number(tasks, atx.TASKS + " ") == \
+                number(total, "Tổng số điểm năm: ").quantize(Decimal("0.01")).normalize(), name
+
+
+def test_the_phieu_counts_the_periods_over(journey):
+    from tests.documents import appraisal_pages
+
+    for name, lines in appraisal_pages(journey.docs / "Phieu-xep-loai-chat-luong-vien-chuc.docx").items():
+        total = next((line for line in lines if line.startswith("Tổng số điểm năm: ")), "")
+        assert "/9 kỳ" not in total, (name, total)

@@ -138,12 +138,15 @@ class _Forms(Paper):
         """I.: the year's two parts (dotted where not known), the year's total and each period's score."""
         self._line(tx.PART_1, bold=True, space_before=HEADING_BEFORE_PT)
         parts = rating.parts if rating is not None else ev.UNKNOWN_PARTS
-        for label, part in ((tx.GENERAL, ev.GENERAL), (tx.TASKS, ev.TASKS)):
-            value = parts.get(part)
-            if value is None:
+        printed, cut_once = printed_parts(parts.get(ev.GENERAL), parts.get(ev.TASKS),
+                                          rating.score if rating is not None else None)
+        for label, text in zip((tx.GENERAL, tx.TASKS), printed, strict=True):
+            if text is None:
                 self._dotted(tx.PART_UNKNOWN.format(label=label))
             else:
-                self._line(tx.PART_KNOWN.format(label=label, score=points(value)))
+                self._line(tx.PART_KNOWN.format(label=label, score=text))
+        if cut_once:
+            self._line(tx.PARTS_CUT_ONCE, size=FOOTNOTE_PT)
         if rating is None or rating.score is None:
             self._dotted(tx.TOTAL_BLANK)
         else:
@@ -210,6 +213,19 @@ def _source(rating: ev.YearRating) -> str:
     if rating.overridden and rating.computed in cm.RATINGS:
         return tx.RATED_ENTERED_DIFFERS.format(computed=docs.RATING_WORDS[rating.computed])
     return tx.RATED_ENTERED
+
+
+def printed_parts(general: float | None, tasks: float | None, total: float | None
+                  ) -> tuple[tuple[str | None, str | None], bool]:
+    """The two parts as the Phiếu prints them beside the total (None: not known), and whether they were made to add up:
+    the total is cut to two decimals once (model.campaign.score_text: never rounded across a band, NĐ 233/2026 điều
+    12 khoản 1); each part cut on its own could print 27,83 + 62,16 under 90 — so the general criteria are cut and
+    the task results printed as the total printed less them (điều 10, 11: the two parts make the total)."""
+    if general is None or tasks is None or total is None:
+        return (None if general is None else points(general), None if tasks is None else points(tasks)), False
+    whole, first = cm.score_value(total), cm.score_value(general)
+    rest = round(whole - first, 2)
+    return (points(first), points(rest)), points(rest) != points(tasks)
 
 
 def _unscored(year: ev.YearResults, mine: Mapping[str, float | None], away: tuple[str, ...], before: tuple[str, ...],

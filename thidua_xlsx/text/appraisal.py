@@ -21,6 +21,9 @@ TASKS = "2. Kết quả theo dõi, đánh giá theo tiêu chí kết quả thự
 # version, the head's score typed as a total): said so and left to fill in, never 0
 PART_KNOWN = "{label} {score} điểm"
 PART_UNKNOWN = "{label} chưa có"
+# said where cutting each part on its own would not add up to the total printed (27,83 + 62,16 under 90)
+PARTS_CUT_ONCE = ("Điểm lấy hai chữ số thập phân, bỏ phần sau, không làm tròn; cắt một lần ở tổng: điểm kết quả thực "
+                  "hiện nhiệm vụ bằng tổng số điểm năm trừ điểm tiêu chí chung, để hai phần cộng đúng bằng tổng.")
 TOTAL = "Tổng số điểm năm: {score}/100 điểm ({how})."
 TOTAL_BLANK = "Tổng số điểm năm:"
 HOW = {  # by the campaign's year formula (model.campaign: AVERAGE, SEMESTERS, WEIGHTED)
