@@ -192,3 +192,70 @@ def test_the_phieu_counts_the_periods_over(journey):
     for name, lines in appraisal_pages(journey.docs / "Phieu-xep-loai-chat-luong-vien-chuc.docx").items():
         total = next((line for line in lines if line.startswith("Tổng số điểm năm: ")), "")
         assert "/9 kỳ" not in total, (name, total)
+
+
+def test_a_pending_phieu_says_what_it_waits_for(journey):
+    """Three departments never sent Tháng 10: their people's year is pending (NĐ 233/2026 điều 12 khoản 5: the year
+    from the periods' results). Their Phiếu ticks nothing under III and says why — the book it waits for — never
+    dots; a rated person's page ticks one box and says where the rating comes from."""
+    from tests.documents import appraisal_pages
+    from thidua_xlsx.text import appraisal as atx
+
+    people = {p["name"]: p for p in journey.data["people"]}
+    pending = 0
+    for name, lines in appraisal_pages(journey.docs / "Phieu-xep-loai-chat-luong-vien-chuc.docx").items():
+        part3 = lines[lines.index(atx.PART_3) + 1:lines.index(atx.PART_3) + 6]
+        ticked = [line for line in part3 if line.startswith(atx.BOX_TICKED)]
+        said = next((line for line in lines if line.startswith("Không đánh dấu ô nào")), None)
+        if people[name]["department"] in journey.october_departments:
+            assert len(ticked) == 1 and said is None, (name, part3)
+            continue
+        pending += 1
+        assert not ticked and said is not None, (name, part3)
+        assert "…" not in said and "tổ chưa nộp sổ Tháng 10/2026" in said, said
+    assert pending
+
+
+def test_every_sheet_of_a_draft_year_s_workbook_says_du_thao(journey):
+    """The year is still running: every printed page of every sheet of its workbook says DỰ THẢO in its top margin,
+    as its Word papers do — the score sheets too, not only the Biên bản and the Tờ trình."""
+    from openpyxl import load_workbook
+
+    from thidua_xlsx.text.decisions import DRAFT_HEAD
+
+    book = load_workbook(journey.summary)
+    shown = [ws for ws in book.worksheets if ws.sheet_state == "visible"]
+    assert {stx.S_YEAR, stx.S_OVERVIEW, stx.S_COLLECTIVE} <= {ws.title for ws in shown}
+    for ws in shown:
+        assert DRAFT_HEAD in (ws.oddHeader.right.text or ""), ws.title
+
+
+def test_a_history_year_forced_in_says_so_on_each_of_its_rows(journey, tmp_path):
+    """A running year is refused by the history book; forced in (history --final) it is recorded — and each of its
+    rows says in Ghi chú that it was recorded before the year ended, naming the periods not final."""
+    from openpyxl import load_workbook
+
+    from tests.filling import council_types
+    from tests.new_user_year import TODAY
+    from thidua_xlsx.commands.history import update_history
+    from thidua_xlsx.commands.merge import year
+    from thidua_xlsx.model.requests import MergeRequest
+    from thidua_xlsx.text import history as hx
+
+    met, final = tmp_path / "hoi-dong.xlsx", tmp_path / "tong-hop_ca-nam.xlsx"
+    council_types(journey.summary, met, {})
+    passed = year(MergeRequest(inbox=journey.root / "ky", output=final, campaign_path=journey.root, council_path=met))
+    assert passed.report.valid, passed.report.to_dict()
+    book = tmp_path / "lich-su.xlsx"
+    refused = update_history(book, [final], TODAY)
+    assert not refused.added and [p.code for p in refused.problems] == ["history.year_draft"]
+    forced = update_history(book, [final], TODAY, final=True)
+    assert [y.year for y in forced.added] == ["2026-2027"] and forced.added[0].draft
+    wb = load_workbook(book)
+    for sheet in (hx.S_PEOPLE, hx.S_DEPARTMENTS):
+        rows = list(wb[sheet].values)
+        note = rows[0].index("Ghi chú")
+        assert len(rows) > 1
+        for row in rows[1:]:
+            assert row[note].startswith("Ghi khi năm học chưa xong (DỰ THẢO: "), (sheet, row)
+            assert "Tháng 11/2026" in row[note], row[note]

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from thidua_xlsx.decide.consolidate import rating_waits
 from thidua_xlsx.decide.year import HEAD_POSITIONS
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import evaluation as ev
@@ -38,6 +39,7 @@ from thidua_xlsx.papers.facts import Facts, points
 from thidua_xlsx.text import appraisal as tx
 from thidua_xlsx.text import documents as docs
 from thidua_xlsx.text.collation import fold
+from thidua_xlsx.text.messages import YEAR_STATE_WORDS
 from thidua_xlsx.text.wording import date_line
 from thidua_xlsx.write.summary.content import own_periods
 
@@ -109,8 +111,7 @@ class _Forms(Paper):
         if rating is not None and chosen is not None:
             self._line(_source(rating), italic=True, size=FOOTNOTE_PT)
         else:
-            why = [r.text for r in (rating.reasons if rating else ()) if r.code in _UNRATED_REASONS]
-            self._line(tx.NOT_RATED.format(reason=why[0] if why else docs.DOTS_LONG), italic=True, size=FOOTNOTE_PT)
+            self._line(tx.NOT_RATED.format(reason=_why_unrated(p, rating)), italic=True, size=FOOTNOTE_PT)
         heading = self._line(tx.PART_4, bold=True, space_before=HEADING_BEFORE_PT)
         run(heading, tx.FOOTNOTE_MARK, size=BODY_PT, bold=True).font.superscript = True
         self._dotted("", lines=IV_LINES)
@@ -213,6 +214,20 @@ def _source(rating: ev.YearRating) -> str:
     if rating.overridden and rating.computed in cm.RATINGS:
         return tx.RATED_ENTERED_DIFFERS.format(computed=docs.RATING_WORDS[rating.computed])
     return tx.RATED_ENTERED
+
+
+def _why_unrated(p: PersonResult, rating: ev.YearRating | None) -> str:
+    """Why nothing is ticked under III, in words: the reason the person is not rated (NĐ 233/2026 điều 14 khoản 1,
+    2; no score), else — a rating pending — what it waits for (a department's book not sent, a form unfinished, a
+    discipline's scope unsaid, the head's judgement: decide.year), else the year's state in words; never dots."""
+    why = [r.text for r in (rating.reasons if rating else ()) if r.code in _UNRATED_REASONS]
+    if why:
+        return why[0]
+    waits = rating_waits(p)
+    if waits:
+        return tx.PENDING_WAITS.format(waits="; ".join(w.text for w in waits))
+    state = rating.rating if rating is not None else ev.PENDING
+    return YEAR_STATE_WORDS.get(state, YEAR_STATE_WORDS[ev.PENDING]).lower()
 
 
 def printed_parts(general: float | None, tasks: float | None, total: float | None

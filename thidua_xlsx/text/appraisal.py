@@ -50,6 +50,8 @@ PERIODS_BEFORE_START = "Chưa vào ngành (kỳ kết thúc trước ngày vào 
 PART_2 = "II. VIÊN CHỨC TỰ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG"
 PART_3 = "III. KẾT QUẢ XẾP LOẠI CHẤT LƯỢNG VIÊN CHỨC CỦA CẤP CÓ THẨM QUYỀN"
 NOT_RATED = "Không đánh dấu ô nào: {reason}."
+# a rating pending: what it waits for (text.messages.year wait.*), the titles resting on it waiting with it
+PENDING_WAITS = "chưa xếp loại, còn chờ: {waits}"
 # where the rating ticked comes from (NĐ 233/2026 điều 13 khoản 3: the competent authority decides it)
 RATED_COMPUTED = ("Ô đã đánh dấu: xếp loại tính từ điểm năm (Điều 12), tạm, chờ cấp có thẩm quyền quyết định xếp "
                   "loại.")

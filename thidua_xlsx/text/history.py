@@ -67,6 +67,10 @@ HISTORY_HELP = ("Lịch sử các năm học: tạo sổ lịch sử (--book, m�
 BOOK_HELP = "Sổ lịch sử cần tạo hoặc cập nhật (.xlsx; mặc định lich-su.xlsx cạnh bảng tổng hợp đầu tiên)."
 SUMMARY_METAVAR = "[SUMMARY]..."
 CREATED = "Đã tạo sổ lịch sử {path}."
+# the Ghi chú of each row of a year recorded before it ended (history --final), and what the command says of it
+NOTE_DRAFT = "Ghi khi năm học chưa xong (DỰ THẢO: {periods}) – ghi lại từ bảng cả năm cuối cùng"
+ADDED_DRAFT = ("Năm học {year} được ghi khi chưa xong (DỰ THẢO: {periods}): mỗi dòng của năm này ghi rõ ở cột Ghi chú; "
+               "khi năm học xong, hãy ghi lại từ bảng cả năm cuối cùng.")
 ADDED = "Năm học {year} (từ {file}): {people} người, {titles} danh hiệu, {initiatives} sáng kiến, {departments} tổ."
 REPLACED = "Năm học {year} (từ {file}): thay các dòng đã có của năm này — {people} người, {titles} danh hiệu, " \
            "{initiatives} sáng kiến, {departments} tổ."

@@ -7,6 +7,7 @@ marked, and must not change.
 
 from __future__ import annotations
 
+from thidua_xlsx.text.decisions import DRAFT_HEAD
 from thidua_xlsx.text.messages.year import YEAR_STATE_WORDS
 
 # --- sheet names (≤ 31 characters, no []:*?/\) ---
@@ -29,6 +30,8 @@ NONE_ROW = "(không có)"
 SCHOOL_TOTAL = "Toàn trường"
 DATE_WORDS = "ngày {day:02d} tháng {month:02d} năm {year}"
 PAGE_FOOTER = '&C&"Times New Roman,Italic"&10Trang &P/&N'
+# a year still running: DỰ THẢO flush right in the top margin of every printed page of every sheet, as its papers
+PAGE_HEADER_DRAFT = '&R&"Times New Roman,Bold"&12' + DRAFT_HEAD
 
 # --- Tổng hợp ---
 OVERVIEW_TITLE = "BẢNG TỔNG HỢP KẾT QUẢ THI ĐUA NĂM HỌC {year}"
