@@ -1,7 +1,9 @@
 """Issue 72's new user: a THCS school scoring monthly (``init --level nd233`` in 2026-2027, the sample school as
-written), its registration merged with four departments' books missing, Tháng 9 scored by all and passed by the head,
-Tháng 10 sent by three departments and not passed yet, then the year's summary, JSON and papers written as a draft on
-10/11/2026 — the papers a principal would sign, to be read back against the run's JSON."""
+written), its registration merged with four departments' books missing, Tháng 9 scored by all but a teacher who came
+from another school (her department leaves her form blank; the head types the former school's score at the month's
+pass, NĐ 233/2026 điều 15 khoản 1 điểm a) and passed by the head, Tháng 10 sent by three departments and not passed
+yet, then the year's summary, JSON and papers written as a draft on 10/11/2026 — the papers a principal would sign,
+to be read back against the run's JSON."""
 
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from tests.head_pass import head_scores
 TODAY = dt.date(2026, 11, 10)  # Tháng 9 and 10 over, Tháng 11 running, December to May not come
 MISSING_REGISTRATION = 4  # the last four departments never send their registration book
 MISSING_OCTOBER = 3  # the last three departments never send their Tháng 10 book
+FORMER_SCHOOL_SCORE = 85.0  # the came-in teacher's Tháng 9 at her former school, typed by the head
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,7 @@ class Journey:
     october_departments: tuple[str, ...]
     output: str
     not_registering: str  # the one who chose "Không đăng ký" (in a department that sent its registration book)
+    arrived: str  # came from another school in October: her Tháng 9 is the former school's, typed by the head
 
 
 def on_day(monkeypatch, day: dt.date) -> None:
@@ -64,6 +68,7 @@ def build(root: Path, monkeypatch) -> Journey:
     registrations = register(folder, titles, here, collective={c: TTLDTT for c in codes},
                              skip_departments=tuple(codes[len(registered):]))
     october = tuple(codes[:len(codes) - MISSING_OCTOBER])
+    arrived = [p.code for p in campaign.staff if p.department == october[0]][-1]
     (here / "ky").mkdir(exist_ok=True)
     for k, period in enumerate(campaign.periods[:2]):
         made = generate_round(folder, ly.SCORING, here / "outbox" / period.code, registrations, today=period.start,
@@ -75,7 +80,7 @@ def build(root: Path, monkeypatch) -> Journey:
                 continue
             values = {}
             for rec in found.of_kind(ly.ScoringSheet):
-                if rec.person_code not in {p.code for p in campaign.staff}:
+                if rec.person_code not in {p.code for p in campaign.staff} or (k == 0 and rec.person_code == arrived):
                     continue
                 scores = _criteria(campaign.rubric_for(rec.role), 84 + k)
                 values |= person_values(rec, scores, scores)
@@ -87,7 +92,7 @@ def build(root: Path, monkeypatch) -> Journey:
         if k == 0:  # the head's pass on Tháng 9 (NĐ 233/2026 điều 13 khoản 2)
             with tempfile.TemporaryDirectory() as work:
                 headed = Path(work) / f"hieu-truong_{period.code}.xlsx"
-                head_scores(summary, headed, {})
+                head_scores(summary, headed, {arrived: (FORMER_SCHOOL_SCORE, "Kết quả tại trường cũ")})
                 passed = merge(MergeRequest(inbox=inbox, output=summary, period=period.code, campaign_path=here,
                                             council_path=headed, force=True))
             assert passed.report.valid and passed.council
@@ -98,7 +103,7 @@ def build(root: Path, monkeypatch) -> Journey:
                                docs_dir=here / "ho-so"), voice)
     assert result.report.valid, result.report.to_dict()
     data = json.loads((here / "ca-nam.json").read_text(encoding="utf-8"))
-    return Journey(here, campaign, data, out, here / "ho-so", registered, october, "\n".join(said), chooser)
+    return Journey(here, campaign, data, out, here / "ho-so", registered, october, "\n".join(said), chooser, arrived)
 
 
 def _criteria(rubric, total: float) -> dict[str, float]:

@@ -87,7 +87,7 @@ from thidua_xlsx.text.collation import fold
 def match(staff: Sequence[cm.Person], history: History) -> tuple[dict[str, Match], tuple[Issue, ...]]:
     """Each roster person's :class:`Match` in ``history`` (absent: not found) and what was said on the way."""
     known = {r.person for r in history.people} | {s.person for s in history.service} | \
-        {i.author for i in history.initiatives}
+        {i.author for i in history.initiatives} | {code for _year, code in history.held}  # a year held: found
     roster = {p.code for p in staff}
     namesakes: dict[str, dict[str, set[str]]] = {}  # folded name → history code (of nobody on the roster) → dobs
     rows: tuple[PersonYear | Service, ...] = (*history.people, *history.service)

@@ -167,7 +167,8 @@ def decide_ldtt(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...]) -> 
     failed += [*short, *_conduct(c, rules)]
     if rules.ldtt_min_classification and (c.total_pending or c.total is None):
         return _total_unknown(c, rules, failed, waiting, judged, basis)
-    failed += _classification(c, rules, levels)
+    if c.classification or waiting is None:  # a year's classification is its rating: one pending is no refusal
+        failed += _classification(c, rules, levels)
     return _ldtt_outcome(c, failed, waiting, judged, worked, basis)
 
 

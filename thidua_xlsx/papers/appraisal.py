@@ -141,9 +141,11 @@ class _Forms(Paper):
         parts = rating.parts if rating is not None else ev.UNKNOWN_PARTS
         printed, cut_once = printed_parts(parts.get(ev.GENERAL), parts.get(ev.TASKS),
                                           rating.score if rating is not None else None)
-        for label, text in zip((tx.GENERAL, tx.TASKS), printed, strict=True):
+        for label, part, text in zip((tx.GENERAL, tx.TASKS), (ev.GENERAL, ev.TASKS), printed, strict=True):
             if text is None:
-                self._dotted(tx.PART_UNKNOWN.format(label=label))
+                known = _part_known(year, rating, p.code, part)
+                self._dotted(tx.PART_BY_PERIOD.format(label=label, known=known) if known else
+                             tx.PART_UNKNOWN.format(label=label))
             else:
                 self._line(tx.PART_KNOWN.format(label=label, score=text))
         if cut_once:
@@ -156,6 +158,9 @@ class _Forms(Paper):
             how = tx.HOW[formula].format(used=len(rating.used), total=own_periods(rating, year.periods))
             self._line(tx.TOTAL.format(score=points(score), how=how))
         self._periods(year, rating, year.scores.get(p.code, {}), year.parts.get(p.code, {}), p.facts.leave)
+        entered = [period.label for period in year.periods if period.code in year.head_entered.get(p.code, ())]
+        if entered:
+            self._line(tx.PERIODS_HEAD_ENTERED.format(periods=", ".join(entered)), size=FOOTNOTE_PT)
 
     def _periods(self, year: ev.YearResults, rating: ev.YearRating | None, mine: Mapping[str, float | None],
                  parts: Mapping[str, ev.Parts], leave: str | None) -> None:
@@ -241,6 +246,20 @@ def printed_parts(general: float | None, tasks: float | None, total: float | Non
     whole, first = cm.score_value(total), cm.score_value(general)
     rest = round(whole - first, 2)
     return (points(first), points(rest)), points(rest) != points(tasks)
+
+
+def _part_known(year: ev.YearResults, rating: ev.YearRating | None, person: str, part: str) -> str:
+    """What part I can print of a ``part`` not known for the year (a period with its total alone: a transfer's month
+    typed by the head), from the periods the year used that have it: the period's own where one has it, else their
+    plain average with how many they are; "" where none has it."""
+    mine = year.parts.get(person, {})
+    found = [(period.label, value) for period in year.periods if period.code in (rating.used if rating else ())
+             and period.code in mine and (value := mine[period.code].get(part)) is not None]
+    if len(found) == 1:
+        return tx.PART_ONE_PERIOD.format(period=found[0][0], score=points(found[0][1]))
+    if found:
+        return tx.PART_SOME_PERIODS.format(count=len(found), score=points(sum(v for _, v in found) / len(found)))
+    return ""
 
 
 def _unscored(year: ev.YearResults, mine: Mapping[str, float | None], away: tuple[str, ...], before: tuple[str, ...],

@@ -21,6 +21,11 @@ TASKS = "2. Kết quả theo dõi, đánh giá theo tiêu chí kết quả thự
 # version, the head's score typed as a total): said so and left to fill in, never 0
 PART_KNOWN = "{label} {score} điểm"
 PART_UNKNOWN = "{label} chưa có"
+# not known for the year (a period with its total alone), yet known for some periods: what they have, said as such
+# (one line each: the longest page holds one sheet)
+PART_BY_PERIOD = "{label} chưa có cả năm; {known}"
+PART_ONE_PERIOD = "{period}: {score} điểm"
+PART_SOME_PERIODS = "trung bình {count} kỳ có phần này: {score} điểm"
 # said where cutting each part on its own would not add up to the total printed (27,83 + 62,16 under 90)
 PARTS_CUT_ONCE = ("Điểm lấy hai chữ số thập phân, bỏ phần sau, không làm tròn; cắt một lần ở tổng: điểm kết quả thực "
                   "hiện nhiệm vụ bằng tổng số điểm năm trừ điểm tiêu chí chung, để hai phần cộng đúng bằng tổng.")
@@ -37,6 +42,11 @@ PERIOD_SCORE = "{label}: {score}"
 # its score (each period's parts are in its summary, sheet Điểm chi tiết; a line of their own made the longest page
 # two sheets)
 PERIOD_SCORE_WHOLE = "{label}: {score} (chỉ có tổng điểm)"
+# a period's score the head's pass gave (decide.year head_entered): a transfer's months at the former school, or a
+# score the head set — the period's summary keeps no reason, so the line names both (as the year's sheet's note)
+PERIODS_HEAD_ENTERED = ("{periods}: điểm do hiệu trưởng nhập ở lượt duyệt của kỳ; với người chuyển đến trong năm, đó "
+                        "là kết quả theo dõi, đánh giá tại trường cũ do trường cũ gửi (NĐ 233/2026 điều 15 khoản 1 "
+                        "điểm a).")
 PERIODS_NONE = "Không có điểm (không tính là 0 điểm): {periods}."
 # a year still running (the school's day of the run): its periods not over are not missing
 PERIODS_RUNNING = "Chưa hết kỳ (không phải kỳ thiếu điểm, chưa tính vào điểm năm): {periods}."
