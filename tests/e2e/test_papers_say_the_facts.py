@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from tests.documents import docx_text, page_texts
 from tests.new_user_year import one_line, sheet_lines
 from thidua_xlsx.text import summary as stx
@@ -280,3 +282,32 @@ def test_a_came_in_teacher_s_phieu_says_which_month_the_head_typed_and_prints_th
     for label, score in ((atx.GENERAL, "30"), (atx.TASKS, "55")):  # her Tháng 10's, as her department scored it
         known = atx.PART_ONE_PERIOD.format(period="Tháng 10/2026", score=score)
         assert atx.PART_BY_PERIOD.format(label=label, known=known) in text, text
+
+
+@pytest.mark.libreoffice
+def test_the_to_trinh_s_last_page_carries_its_last_paragraph_with_the_closing_and_the_signature(journey):
+    """No page of 'Kính trình…' and a signature alone: the paragraph before the closing line goes over with them, the
+    closing line and the principal's name on the page that holds it (pdfinfo's count, poppler's text of each)."""
+    pages = [one_line(page) for page in page_texts(journey.docs / "01_To-trinh.pdf")]
+    assert 1 <= len(pages) <= 2, len(pages)
+    last = pages[-1]
+    assert "Kính trình" in last and journey.campaign.school.principal in last, last
+    assert "Hồ sơ kèm theo gồm:" in last, last  # the last paragraph, kept with the closing line
+
+
+@pytest.mark.libreoffice
+def test_the_year_s_tong_hop_of_six_departments_prints_on_one_page_with_its_chart(journey, tmp_path):
+    """Six departments, the school's total and the chart: one landscape page (two before, four with longer 'Kỳ đã
+    nộp' words) — the department rows not grown tall by their words, the chart low enough to share the page."""
+    import shutil
+
+    from thidua_xlsx.system.office import convert
+
+    shutil.copy(journey.summary, tmp_path / journey.summary.name)
+    pages = page_texts(convert(tmp_path / journey.summary.name, "pdf", tmp_path))
+    first = next(n for n, page in enumerate(pages) if "BẢNG TỔNG HỢP KẾT QUẢ THI ĐUA NĂM HỌC" in page)
+    nxt = next(n for n, page in enumerate(pages) if n > first and stx.REG_TITLE.format(year="2026-2027") in page)
+    assert nxt - first == 1, [one_line(page)[:200] for page in pages[first:nxt]]
+    page = one_line(pages[first])
+    assert stx.CHART_SCORING in page and stx.SCHOOL_TOTAL in page
+    assert all(d.name in page for d in journey.campaign.departments)
