@@ -103,19 +103,20 @@ def head_entered(year: YearResults, person: str) -> str:
 
 def _period_cell(score: float | None, period: Period, rating: YearRating | None, leave: str | None = None,
                  state: str = ev.PERIOD_OVER):
-    """A period's cell: its score (cut to two decimals), or why there is none — not over on the day of the run
-    (``state``: running, or not begun), away (on a course the unit sent: ``leave``, the person's kind of leave, says
-    so), before the start, after the person moved away, or missing (over and not returned: "thiếu")."""
+    """A period's cell: its score (cut to two decimals), or why there is none — a period not the person's, whatever
+    the day (away: on a course the unit sent, ``leave``, the person's kind of leave, says so; before the start; after
+    the person moved away: decide.evaluation sets these apart before the periods not over), not over on the day of
+    the run (``state``: running, or not begun), or missing (over and not returned: "thiếu")."""
     if score is not None:
         return score_cell(score)
-    if state != ev.PERIOD_OVER:
-        return tx.YEAR_RUNNING if state == ev.PERIOD_RUNNING else tx.YEAR_NOT_BEGUN
     if rating is not None and period.code in rating.away:
         return tx.YEAR_AWAY_STUDY if leave == cm.LEAVE_STUDY_WORD else tx.YEAR_AWAY
     if rating is not None and period.code in rating.before_start:
         return tx.YEAR_BEFORE_START
     if rating is not None and period.code in rating.after_leaving:
         return tx.YEAR_AFTER_LEAVING
+    if state != ev.PERIOD_OVER:
+        return tx.YEAR_RUNNING if state == ev.PERIOD_RUNNING else tx.YEAR_NOT_BEGUN
     return tx.YEAR_NO_SCORE
 
 
