@@ -123,7 +123,7 @@ def test_a_phieu_says_the_periods_to_come_not_missing(journey):
 
     pages = appraisal_pages(journey.docs / "Phieu-xep-loai-chat-luong-vien-chuc.docx")
     assert pages
-    later = "Tháng 12/2026, Tháng 1/2027, Tháng 2/2027, Tháng 3/2027, Tháng 4/2027, Tháng 5/2027"
+    later = atx.PERIODS_SPAN.format(first="Tháng 12/2026", last="Tháng 5/2027", count=6)
     for name, lines in pages.items():
         text = "\n".join(lines)
         assert atx.PERIODS_RUNNING.format(periods="Tháng 11/2026") in text, name
@@ -311,3 +311,16 @@ def test_the_year_s_tong_hop_of_six_departments_prints_on_one_page_with_its_char
     page = one_line(pages[first])
     assert stx.CHART_SCORING in page and stx.SCHOOL_TOTAL in page
     assert all(d.name in page for d in journey.campaign.departments)
+
+
+@pytest.mark.libreoffice
+def test_each_phieu_holds_one_sheet_the_pending_and_the_came_in_s_too(journey):
+    """The Phiếu printed: one page per person (pdfinfo's count), each opened by its person's name — the came-in
+    teacher's page with its month the head typed, and the pending ones with what they wait for, included."""
+    from tests.documents import appraisal_pages
+
+    names = list(appraisal_pages(journey.docs / "Phieu-xep-loai-chat-luong-vien-chuc.docx"))
+    pages = page_texts(journey.docs / "Phieu-xep-loai-chat-luong-vien-chuc.pdf")
+    assert len(pages) == len(names) == len(journey.data["people"]), (len(pages), len(names))
+    for page, name in zip(pages, names, strict=True):
+        assert f"Họ và tên: {name}" in one_line(page) and "Điều 16 Nghị định số 233/2026" in one_line(page), name

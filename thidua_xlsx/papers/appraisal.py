@@ -270,10 +270,16 @@ def _unscored(year: ev.YearResults, mine: Mapping[str, float | None], away: tupl
                 if mine.get(period.code) is None and period.code not in away and period.code not in before]
     return ((tx.PERIODS_NONE, [p.label for p in unscored if year.state(p.code) == ev.PERIOD_OVER]),
             (tx.PERIODS_RUNNING, [p.label for p in unscored if year.state(p.code) == ev.PERIOD_RUNNING]),
-            (tx.PERIODS_NOT_BEGUN, [p.label for p in unscored if year.state(p.code) == ev.PERIOD_NOT_BEGUN]),
+            (tx.PERIODS_NOT_BEGUN, _span([p.label for p in unscored if year.state(p.code) == ev.PERIOD_NOT_BEGUN])),
             (tx.PERIODS_AWAY_STUDY if leave == cm.LEAVE_STUDY_WORD else tx.PERIODS_AWAY,
              [period.label for period in year.periods if period.code in away]),
             (tx.PERIODS_BEFORE_START, [period.label for period in year.periods if period.code in before]))
+
+
+def _span(labels: list[str]) -> list[str]:
+    """The periods not begun — the year's last, one after the other — as a span where they are more than two
+    ("Tháng 12/2026 – Tháng 5/2027 (6 kỳ)"): one line, not two, on a page that holds one sheet."""
+    return [tx.PERIODS_SPAN.format(first=labels[0], last=labels[-1], count=len(labels))] if len(labels) > 2 else labels
 
 
 def _is_head(p: PersonResult, principal: str) -> bool:

@@ -44,12 +44,12 @@ PERIOD_SCORE = "{label}: {score}"
 PERIOD_SCORE_WHOLE = "{label}: {score} (chỉ có tổng điểm)"
 # a period's score the head's pass gave (decide.year head_entered): a transfer's months at the former school, or a
 # score the head set — the period's summary keeps no reason, so the line names both (as the year's sheet's note)
-PERIODS_HEAD_ENTERED = ("{periods}: điểm do hiệu trưởng nhập ở lượt duyệt của kỳ; với người chuyển đến trong năm, đó "
-                        "là kết quả theo dõi, đánh giá tại trường cũ do trường cũ gửi (NĐ 233/2026 điều 15 khoản 1 "
-                        "điểm a).")
+# (one line: the page holds one sheet; the article is this decree's, as "Điều 12" under III)
+PERIODS_HEAD_ENTERED = "{periods}: hiệu trưởng nhập – người chuyển đến: kết quả ở trường cũ (Điều 15 khoản 1 điểm a)."
 PERIODS_NONE = "Không có điểm (không tính là 0 điểm): {periods}."
 # a year still running (the school's day of the run): its periods not over are not missing
 PERIODS_RUNNING = "Chưa hết kỳ (không phải kỳ thiếu điểm, chưa tính vào điểm năm): {periods}."
+PERIODS_SPAN = "{first} – {last} ({count} kỳ)"  # the periods not begun, the year's last ones: one after the other
 PERIODS_NOT_BEGUN = "Chưa đến kỳ (không phải kỳ thiếu điểm, chưa tính vào điểm năm): {periods}."
 # the periods that are not the person's (NĐ 233/2026 điều 14 khoản 2; a newcomer's before the start): not missing,
 # in the words of the year's sheet (a score typed in a period away is not the year's either: said here, not above)
