@@ -772,3 +772,27 @@ def test_a_year_typed_twice_saying_the_same_is_used_once(tmp_path):
     assert len(history.people) == 1 and history.held == ()
     found, _ = decide([result()], history)
     assert only(found).granted
+
+
+def test_a_department_s_year_typed_twice_saying_different_things_holds_its_bang_khen(tmp_path):
+    """Tổ 1's 2024-2025 typed twice in sheet Tập thể, TTLĐXS on one row and TTLĐTT on the other: said at the second
+    row, neither used, the collective Bằng khen (2 consecutive TTLĐXS) pending with the reason, not granted on the
+    first row."""
+    from thidua_xlsx.model.history_book import DEPARTMENTS, HistoryBook, TableRows
+    from thidua_xlsx.read.history import read_history_book
+    from thidua_xlsx.write.history import book_bytes, new_book
+
+    headers = tuple(c.header for c in DEPARTMENTS.columns)
+    rows = tuple(tuple({"year": "2024-2025", "code": "T1", "name": "Tổ 1", "titles": titles}.get(c.key)
+                       for c in DEPARTMENTS.columns) for titles in ("Tập thể lao động xuất sắc", "TTLĐTT"))
+    empty = new_book("Trường Thử")
+    path = tmp_path / "lich-su.xlsx"
+    path.write_bytes(book_bytes(HistoryBook(empty.meta, {**empty.tables, DEPARTMENTS.sheet: TableRows(headers, rows)})))
+    _book, history, problems = read_history_book(path, dt.date(2026, 6, 1))
+    assert [(p.code, p.sheet, p.cell) for p in problems if p.code.startswith("history.duplicate")] == [
+        ("history.duplicate_differs", "Tập thể", "A3")]
+    assert history.departments == () and history.held_departments == (("2024-2025", "T1"),)
+    found, _ = decide([], history, departments=[department()])
+    [d] = found.departments["T1"]
+    assert (d.title, d.granted, d.pending) == (BK_TINH, False, True)
+    assert d.reason.startswith("chưa xét xong: năm 2024-2025 của tổ có hai dòng ghi khác nhau"), d.reason

@@ -149,7 +149,8 @@ def decide_history(campaign: cm.Campaign, people: Sequence[PersonResult], depart
     if withdrawn:  # a CSTĐCS fewer may cost a department its TTLĐXS (the quota's places: with_history)
         departments = decide_departments(campaign, after, departments)
     collective = {d.code: (department_decision(index.departments.get(d.code, {}), year, rules, bases.bk_collective,
-                                               hs.DEPARTMENTS_PART in index.unknown),)
+                                               hs.DEPARTMENTS_PART in index.unknown,
+                                               index.held_departments.get(d.code, frozenset())),)
                   for d in departments if is_granted(d.decisions, TTLDXS)}
     return HistoryResults(matches=dict(matches), people=decided, departments=collective, issues=tuple(problems),
                           sources=history.sources, flags=flags, withdrawn=withdrawn)

@@ -106,6 +106,9 @@ class PastIndex:
                 self.departments.setdefault(d.department, {}).setdefault(d.year, set()).update(d.titles)
         self.year = year
         self.unknown = frozenset(history.unknown)
+        self.held_departments: dict[str, frozenset[str]] = {}
+        for held_year, code in history.held_departments:
+            self.held_departments[code] = self.held_departments.get(code, frozenset()) | {held_year}
         self.held: dict[str, set[str]] = {}
         for held_year, code in history.held:
             if held_year < year:

@@ -124,7 +124,7 @@ HISTORY_MESSAGES = {
                              "nhưng không dùng để xét danh hiệu nhiều năm. Hãy sửa nếu gõ nhầm.",
     "history.duplicate_row": "{what} đã có ở dòng {first}: dòng này không được dùng. Hãy gộp hai dòng làm một.",
     "history.duplicate_differs": "{what} đã có ở dòng {first}, ghi khác dòng này: chưa biết dòng nào đúng nên không "
-                                 "dùng dòng nào – các danh hiệu nhiều năm dựa vào năm này (Bằng khen, CSTĐ cấp tỉnh) "
+                                 "dùng dòng nào – Bằng khen và các danh hiệu nhiều năm khác dựa vào năm này "
                                  "chờ, không xét theo dòng đầu. Hãy gộp hai dòng làm một rồi chạy lại.",
     "history.initiative_differs": "Sáng kiến '{name}' ({author}) ghi khác nhau ở các dòng (cấp, số QĐ hoặc ngày QĐ): "
                                   "dùng dòng {first}. Hãy sửa cho các dòng giống nhau.",

@@ -80,6 +80,8 @@ HISTORY_REASONS = {
                           "dùng được (cần {needed})",
     "bk.initiative": "'{initiative}' ({year})",
     "bk_collective.granted": "đủ điều kiện: {count} năm liên tục TTLĐXS ({years}) ({basis})",
+    "bk_collective.year_twice": "chưa xét xong: năm {years} của tổ có hai dòng ghi khác nhau trong sổ lịch sử (sheet "
+                                "Tập thể), chưa biết dòng nào đúng – xét khi hai dòng được gộp làm một",
     "bk_collective.missing": "chưa đủ thông tin: năm {years} (lịch sử chưa có kết quả năm này của tổ)",
     "bk_collective.unknown": "chưa đủ thông tin: năm {years} – kết quả các năm trước của tổ (sheet Tập thể của sổ "
                              "lịch sử) không đọc được, xem sheet Kiểm tra",
