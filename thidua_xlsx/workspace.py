@@ -22,7 +22,8 @@ both save times, which one is used and how to keep only one. A book named explic
 a campaign still the sample school ``init`` wrote (its name marked, or the sample's name with the sample's
 principal or people) says so once, and nothing else of its dates (they are the sample's); else a campaign of a
 past school year with no deadline ahead (last year's book copied into a new folder), a deadline or filing date
-before its school year, a line of Căn cứ naming an earlier school year. What the campaign's periods get wrong is
+before its school year; and, the sample or not, each line of Căn cứ naming an earlier school year (the Tờ trình
+cites it: a fresh campaign's sample plan is last year's). What the campaign's periods get wrong is
 the loader's (read.campaign_book: a period outside the school year), not said twice.
 """
 
@@ -139,9 +140,12 @@ def _school_cell(key: str) -> str:
 
 
 def campaign_notices(campaign: cm.Campaign, book: Path, today: dt.date) -> list[Issue]:
-    """What the campaign as a whole tells (see the module): the sample school, alone; else a past school year, dates
-    before the school year and lines of Căn cứ naming an earlier one."""
-    return sample_notices(campaign, book) or \
+    """What the campaign as a whole tells (see the module): the sample school; else a past school year and dates
+    before the school year; and in both, at every run, each line of Căn cứ naming an earlier school year — the Tờ
+    trình (Mẫu 01, Nghị định 152/2025/NĐ-CP) opens with these lines as its basis, and a new year's sample plan is
+    last year's."""
+    sample = sample_notices(campaign, book)
+    return [*sample, *legal_notices(campaign, book)] if sample else \
         [*_past_year(campaign, book, today), *_dates_before_year(campaign, book), *legal_notices(campaign, book)]
 
 

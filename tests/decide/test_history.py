@@ -727,3 +727,72 @@ def test_after_the_council_voted_the_freed_place_waits_for_its_vote():
     cstdcs = next(d for d in after.people[1].decisions if d.title == CSTDCS)
     assert cstdcs.pending and not cstdcs.granted and "chờ Hội đồng bỏ phiếu" in cstdcs.reason
     assert [i.code for i in after.issues if i.code.startswith("history.quota_freed")] == ["history.quota_freed_vote"]
+
+
+# --- a year typed twice in the history book ------------------------------------------------------------------------
+
+def _typed_twice(path, second_titles: str):
+    """A history book typed by hand: GV01's 2024-2025 on two rows, CSTĐCS on the first, ``second_titles`` on the
+    second."""
+    from thidua_xlsx.model.history_book import PEOPLE, HistoryBook, TableRows
+    from thidua_xlsx.write.history import book_bytes, new_book
+
+    headers = tuple(c.header for c in PEOPLE.columns)
+    rows = tuple(tuple({"year": "2024-2025", "code": "GV01", "name": "Nguyễn Thị Lan", "rating": "HTXSNV",
+                        "titles": titles}.get(c.key) for c in PEOPLE.columns)
+                 for titles in ("Lao động tiên tiến, Chiến sĩ thi đua cơ sở", second_titles))
+    empty = new_book("Trường Thử")
+    path.write_bytes(book_bytes(HistoryBook(empty.meta, {**empty.tables, PEOPLE.sheet: TableRows(headers, rows)})))
+    return path
+
+
+def test_a_year_typed_twice_saying_different_things_holds_the_bang_khen_until_the_rows_are_one(tmp_path):
+    """GV01's 2024-2025 typed twice, CSTĐCS on one row and LĐTT alone on the other: the book says it at the second
+    row, neither row is used, and the Bằng khen (2 consecutive CSTĐCS) waits — pending, with the reason — instead of
+    being granted on the first row."""
+    from thidua_xlsx.read.history import read_history_book
+
+    _book, history, problems = read_history_book(_typed_twice(tmp_path / "lich-su.xlsx", "Lao động tiên tiến"),
+                                                 dt.date(2026, 6, 1))
+    [said] = [p for p in problems if p.code.startswith("history.duplicate")]
+    assert (said.code, said.sheet, said.cell) == ("history.duplicate_differs", "Cá nhân", "A3")
+    assert "không dùng dòng nào" in said.render() and "Bằng khen" in said.render()
+    assert history.people == () and history.held == (("2024-2025", "GV01"),)
+    found, _ = decide([result()], history)
+    d = only(found)
+    assert d.pending and not d.granted, d.reason
+    assert d.reason.startswith("chưa xét xong: năm 2024-2025 của người này có hai dòng ghi khác nhau"), d.reason
+
+
+def test_a_year_typed_twice_saying_the_same_is_used_once(tmp_path):
+    from thidua_xlsx.read.history import read_history_book
+
+    _book, history, problems = read_history_book(_typed_twice(tmp_path / "lich-su.xlsx", ""), dt.date(2026, 6, 1))
+    assert [p.code for p in problems if p.code.startswith("history.duplicate")] == ["history.duplicate_row"]
+    assert len(history.people) == 1 and history.held == ()
+    found, _ = decide([result()], history)
+    assert only(found).granted
+
+
+def test_a_department_s_year_typed_twice_saying_different_things_holds_its_bang_khen(tmp_path):
+    """Tổ 1's 2024-2025 typed twice in sheet Tập thể, TTLĐXS on one row and TTLĐTT on the other: said at the second
+    row, neither used, the collective Bằng khen (2 consecutive TTLĐXS) pending with the reason, not granted on the
+    first row."""
+    from thidua_xlsx.model.history_book import DEPARTMENTS, HistoryBook, TableRows
+    from thidua_xlsx.read.history import read_history_book
+    from thidua_xlsx.write.history import book_bytes, new_book
+
+    headers = tuple(c.header for c in DEPARTMENTS.columns)
+    rows = tuple(tuple({"year": "2024-2025", "code": "T1", "name": "Tổ 1", "titles": titles}.get(c.key)
+                       for c in DEPARTMENTS.columns) for titles in ("Tập thể lao động xuất sắc", "TTLĐTT"))
+    empty = new_book("Trường Thử")
+    path = tmp_path / "lich-su.xlsx"
+    path.write_bytes(book_bytes(HistoryBook(empty.meta, {**empty.tables, DEPARTMENTS.sheet: TableRows(headers, rows)})))
+    _book, history, problems = read_history_book(path, dt.date(2026, 6, 1))
+    assert [(p.code, p.sheet, p.cell) for p in problems if p.code.startswith("history.duplicate")] == [
+        ("history.duplicate_differs", "Tập thể", "A3")]
+    assert history.departments == () and history.held_departments == (("2024-2025", "T1"),)
+    found, _ = decide([], history, departments=[department()])
+    [d] = found.departments["T1"]
+    assert (d.title, d.granted, d.pending) == (BK_TINH, False, True)
+    assert d.reason.startswith("chưa xét xong: năm 2024-2025 của tổ có hai dòng ghi khác nhau"), d.reason

@@ -280,3 +280,29 @@ def test_a_rating_the_authority_entered_waits_for_no_book():
     assert (rating.rating, rating.entered, rating.unsent) == ("HTTNV", True, ("quy-2",))
     person = next(p for p in summary.people if p.code == "GV032")
     assert not [f for f in person.flags if f.code == "flag.year_pending"]
+
+
+def test_a_course_longer_than_her_months_at_school_leaves_ldtt_pending_with_her_rating_never_refused():
+    """Sent on a course for Quý I and II, three months at school: her rating is the head's to decide (NĐ 233/2026
+    điều 14 khoản 1, điều 13 khoản 3 điểm b: 'chưa xếp loại'), so her LĐTT waits for it — pending, the wait said
+    first — and is never refused on the classification a pending rating leaves blank ('xếp loại thi đua  (cần từ
+    HTTNV)'); her CSTĐCS waits for the LĐTT."""
+    campaign = school(GV002={"leave": cm.LEAVE_STUDY_WORD, "away": ("quy-1", "quy-2"), "months": 3.0})
+    summary = run(campaign, summaries(campaign))
+    person = next(p for p in summary.people if p.code == "GV002")
+    assert person.facts.rating is None and not person.classification
+    ldtt, cstdcs = decision(summary, "GV002", LDTT), decision(summary, "GV002", CSTDCS)
+    assert (ldtt.granted, ldtt.pending) == (False, True), ldtt.reason
+    assert [r.code for r in ldtt.reasons][:2] == ["ldtt.rating_pending", "ldtt.course_needed"]
+    assert "ldtt.classification" not in [r.code for r in ldtt.reasons]
+    assert "người đứng đầu quyết định có tính thời gian đi học" in ldtt.reason
+    assert (cstdcs.granted, cstdcs.pending, cstdcs.reasons[0].code) == (False, True, "cstdcs.ldtt_pending")
+
+
+def test_a_pending_rating_still_refuses_nothing_a_known_fact_does_not():
+    """A discipline known refuses LĐTT whatever the rating gives; the wait is said beside it."""
+    c = dataclasses.replace(candidate(None, waits=QUARTER_III), discipline="Khiển trách")
+    r = dataclasses.replace(cm.Rules(), ldtt_min_classification="HTTNV")
+    found = rules.decide_ldtt(c, r, ())
+    assert (found.granted, found.pending) == (False, False)
+    assert [x.code for x in found.reasons][:2] == ["ldtt.disciplined", "ldtt.rating_pending"]

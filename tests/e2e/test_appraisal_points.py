@@ -156,6 +156,12 @@ def _known(general: str, tasks: str) -> list[str]:
 UNKNOWN = [f"{tx.PART_UNKNOWN.format(label=tx.GENERAL)} \t", f"{tx.PART_UNKNOWN.format(label=tx.TASKS)} \t"]
 
 
+def _partly(general: str, tasks: str, count: int = 2) -> list[str]:
+    """Part I's two lines of a year whose parts are not known while ``count`` periods have them: their average."""
+    return [f"{tx.PART_BY_PERIOD.format(label=label, known=tx.PART_SOME_PERIODS.format(count=count, score=score))} \t"
+            for label, score in ((tx.GENERAL, general), (tx.TASKS, tasks))]
+
+
 def _total(score: str, used: int) -> str:
     return tx.TOTAL.format(score=score, how=tx.HOW[cm.AVERAGE].format(used=used, total=len(PERIODS)))
 
@@ -185,9 +191,9 @@ def test_each_quarter_s_summary_carries_the_parts_of_the_score_that_counts(year)
 
 def test_part_one_prints_the_year_s_general_criteria_and_task_results(year):
     lan = _part_one(_pages(year["paper"])[NAMES["VC01"]])
-    # (27 + 28,5 + 26) / 3 = 27,1667 and (60 + 62 + 59) / 3 = 60,3333: the year's as the total 87,5 is, each cut to
-    # two decimals as every score is printed (27,16, never rounded up)
-    assert lan == [*_known("27,16", "60,33"), _total("87,5", 3),
+    # (27 + 28,5 + 26) / 3 = 27,1667 and (60 + 62 + 59) / 3 = 60,3333: the year's as the total 87,5 is, cut once at
+    # the total (issue 72): 27,16 (never rounded up) and 87,5 − 27,16 = 60,34, so that the parts add up, said how
+    assert lan == [*_known("27,16", "60,34"), tx.PARTS_CUT_ONCE, _total("87,5", 3),
                    _periods(("Quý I", "87"), ("Quý II", "90,5"), ("Quý III", "85"))]
     assert year["people"]["VC01"]["year"]["parts"] == {"general": 27.1667, "tasks": 60.3333}  # the JSON says the same
     assert year["people"]["VC01"]["year"]["score"] == 87.5
@@ -207,7 +213,9 @@ def test_the_parts_come_from_the_column_the_score_came_from(year):
 def test_the_head_s_score_is_a_total_alone_its_parts_said_not_known(year):
     anh = _part_one(_pages(year["paper"])[NAMES["VC04"]])
     # why, beside it: the head's 70 is a total alone
-    assert anh == [*UNKNOWN, _total("76,66", 3), _periods(("Quý I", "80"), ("Quý II", "70*"), ("Quý III", "80"))]
+    assert anh == [*_partly("24", "56"), _total("76,66", 3),
+                   _periods(("Quý I", "80"), ("Quý II", "70*"), ("Quý III", "80")),
+                   tx.PERIODS_HEAD_ENTERED.format(periods="Quý II")]  # whose hand, and what it may be
     assert year["people"]["VC04"]["year"]["parts"] == {"general": None, "tasks": None}  # never 0
 
 
@@ -225,7 +233,7 @@ def test_the_pdf_prints_part_one_on_each_person_s_one_page(year):
     pages = pdf_pages(year["paper"].with_suffix(".pdf"))
     assert len(pages) == len(STAFF)
     lan = " ".join(next(page for page in pages if NAMES["VC01"] in page).split())
-    assert "(tối đa 30 điểm): 27,16 điểm" in lan and "(tối đa 70 điểm): 60,33 điểm" in lan
+    assert "(tối đa 30 điểm): 27,16 điểm" in lan and "(tối đa 70 điểm): 60,34 điểm" in lan
     anh = " ".join(next(page for page in pages if NAMES["VC04"] in page).split())
     assert "(tối đa 30 điểm): chưa có" in anh and "(tối đa 70 điểm): chưa có" in anh  # no number: never a 0
 
@@ -281,7 +289,7 @@ def test_a_quarter_summed_by_an_older_version_is_read_its_parts_not_known(year, 
     assert [(i.code, i.severity, i.file) for i in said] == [("year.parts_old", "note", "tong-hop_quy-3.xlsx")]
     assert "(thidua-xlsx merge --period quy-3)" in said[0].message and "không tính là 0" in said[0].message
     lan = _part_one(pages[NAMES["VC01"]])
-    assert lan == [*UNKNOWN, _total("87,5", 3),  # the total and the rating as before
+    assert lan == [*_partly("27,75", "61"), _total("87,5", 3),  # the total and the rating as before
                    _periods(("Quý I", "87"), ("Quý II", "90,5"), ("Quý III", "85*"))]
     assert summary.year.ratings["VC01"].rating == year["people"]["VC01"]["year"]["rating"]
 
@@ -321,9 +329,12 @@ def test_a_part_damaged_is_said_at_its_cell_and_not_used(year, tmp_path):
     assert total.cell == f"{score}{rows['VC03']}"  # the score they should add up to
     assert "là 30 + 60, không bằng tổng điểm kỳ 98" in total.message
     # not used: the year's parts of each said not known; the total, the rating as before
-    for code in ("VC01", "VC02", "VC03"):
-        assert _part_one(pages[NAMES[code]])[:2] == UNKNOWN, code
+    for code in ("VC01", "VC02", "VC03"):  # the year's parts not known; the other periods' said as such
+        general, tasks = _part_one(pages[NAMES[code]])[:2]
+        assert general.startswith(tx.PART_BY_PERIOD.format(label=tx.GENERAL, known="")), (code, general)
+        assert tasks.startswith(tx.PART_BY_PERIOD.format(label=tx.TASKS, known="")), (code, tasks)
         assert summary.year.ratings[code].score == year["people"][code]["year"]["score"], code
+    assert ": 45" not in _part_one(pages[NAMES["VC01"]])[0]  # the part out of range is not used
     assert summary.year.ratings["VC02"].parts.general is None  # the text not taken
     assert _part_one(pages[NAMES["VC01"]])[-1] == _periods(("Quý I", "87*"), ("Quý II", "90,5"), ("Quý III", "85"))
 

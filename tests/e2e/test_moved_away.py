@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 
 from tests.conftest import campaign_dict, make_folder
 from tests.filling import fill, layout, person_values, register, stamp_saved_time
+from tests.init_fixtures import on_day
 from thidua_xlsx.cli import main
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
@@ -94,8 +95,10 @@ def moved(tmp_path_factory):
         assert status.exit_code == 0, status.output
         found[f"status_{period}"] = status.output
     papers = root / "ho-so"
-    result = _run("year", ky, "--campaign", book, "-o", root / "nam.xlsx", "--json", root / "nam.json",
-                  "--docs", papers)
+    with pytest.MonkeyPatch.context() as day:  # November still running: her November is still not hers, not 'chưa hết'
+        on_day(day, dt.date(2026, 11, 20))
+        result = _run("year", ky, "--campaign", book, "-o", root / "nam.xlsx", "--json", root / "nam.json",
+                      "--docs", papers)
     assert result.exit_code == 0, result.output
     found |= {"year": json.loads((root / "nam.json").read_text(encoding="utf-8")), "papers": papers,
               "year_book": load_workbook(root / "nam.xlsx", read_only=True), "year_output": result.output}

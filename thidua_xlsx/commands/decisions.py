@@ -72,7 +72,7 @@ def year_registrations(folder: Path, campaign: cm.Campaign, problems: Problems) 
         if registration is not None and person.code not in people:
             people[person.code] = registration
     return dc.YearRegistrations(applied(dc.REGISTRATION, ly.REGISTRATION, path, folder), people,
-                                dict(summary.collective))
+                                dict(summary.collective), tuple(summary.departments_submitted))
 
 
 def kind_of_round(round_key: str) -> str:

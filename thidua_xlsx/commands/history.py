@@ -78,7 +78,7 @@ def _years_added(kept: HistoryBook, summaries: list[Path], final: bool, book_nam
         people = year.history.people
         added.append(YearAdded(year.year, year.file, kept.meta.source_of(year.year) is not None, len(people),
                                sum(len(p.titles) for p in people), len(year.history.initiatives),
-                               len(year.history.departments)))
+                               len(year.history.departments), year.draft))
         kept = with_year(kept, year)
     return kept, added
 
@@ -91,6 +91,8 @@ def run(request: HistoryRequest, voice: Voice) -> Result:
         voice.say(hx.CREATED.format(path=done.book))
     for year in done.added:
         voice.say((hx.REPLACED if year.replaced else hx.ADDED).format(**vars(year)))
+        if year.draft:
+            voice.warn(hx.ADDED_DRAFT.format(year=year.year, periods=year.draft))
     if done.written:
         voice.say(hx.WRITTEN.format(path=done.book, backup=done.backup) if done.backup else
                   hx.WRITTEN_NEW.format(path=done.book))

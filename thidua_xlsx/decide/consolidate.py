@@ -395,7 +395,8 @@ def _candidate(p: PersonResult, campaign: cm.Campaign) -> rules.Candidate:
                            initiative_decision=f.initiative_decision, classification=p.classification, total=p.final,
                            total_pending=any(flag.code in PENDING_FLAGS for flag in p.flags), leave=f.leave,
                            rating_pending=rating_waits(p), course_months=rules.course_months(f, campaign.periods),
-                           moved_to=(f.moved_to or "—") if f.moved_on else None)
+                           moved_to=(f.moved_to or "—") if f.moved_on else None,
+                           registration_unsent=any(flag.code == REGISTRATION_UNSENT for flag in p.flags))
 
 
 def judged(people: list[PersonResult], campaign: cm.Campaign) -> list[PersonResult]:
@@ -416,7 +417,8 @@ def judged(people: list[PersonResult], campaign: cm.Campaign) -> list[PersonResu
         if why is not None:
             decisions = tuple(rules.after_quota(d, why, r) if d.title == CSTDCS else d for d in decisions)
         flags = p.flags
-        if p.status != STATUS_DEPT_MISSING and not p.has_registered and not_registered not in flags:
+        if p.status != STATUS_DEPT_MISSING and not p.has_registered and not_registered not in flags and \
+                not any(flag.code == REGISTRATION_UNSENT for flag in flags):  # chose nothing: the book never came
             flags += (not_registered,)  # once: the council's pass judges the merge's results again
         result.append(dataclasses.replace(p, rank_school=school[i], rank_department=in_dept[i], decisions=decisions,
                                           flags=flags))
@@ -425,6 +427,7 @@ def judged(people: list[PersonResult], campaign: cm.Campaign) -> list[PersonResu
 
 UNFINISHED_YEAR = "flag.year_unfinished"  # a year waiting for a period's form to be completed (decide.year)
 YEAR_PENDING = "flag.year_pending"  # a year's rating waiting for something else (decide.year): the titles wait
+REGISTRATION_UNSENT = "flag.registration_unsent"  # the person's department never sent its registration book (the year)
 PENDING_FLAGS = frozenset({"flag.total_pending", UNFINISHED_YEAR})  # the score is not known yet: the titles wait
 
 

@@ -67,7 +67,7 @@ class _Draft:
     """One person's year while it is decided (a plain object: 8,400 people change theirs in place)."""
 
     __slots__ = ("facts", "score", "used", "missing", "unreadable", "computed", "rating", "reasons", "capped",
-                 "unfinished", "away", "before_start", "unsent", "after_leaving")
+                 "unfinished", "away", "before_start", "unsent", "after_leaving", "later")
 
     def __init__(self, facts: ev.YearFacts, score: float | None, used: tuple[str, ...], missing: tuple[str, ...],
                  unreadable: tuple[str, ...] = (), unfinished: tuple[str, ...] = (), unsent: tuple[str, ...] = ()):
@@ -76,6 +76,7 @@ class _Draft:
         self.away: tuple[str, ...] = ()
         self.before_start: tuple[str, ...] = ()
         self.after_leaving: tuple[str, ...] = ()
+        self.later: tuple[str, ...] = ()
         self.computed = self.rating = ev.NOT_RATED
         self.reasons: list[Reason] = []
         self.capped = False
@@ -114,7 +115,7 @@ def rate_year(periods: Sequence[ev.Period], scores: Iterable[ev.PeriodScores], f
     return tuple(ev.YearRating(d.facts.person, d.score, d.rating, d.computed, d.used, d.missing, tuple(d.reasons),
                                d.capped, bool(d.facts.entered), bool(d.facts.head_of), d.unreadable,
                                unfinished=d.unfinished, away=d.away, before_start=d.before_start,
-                               unsent=d.unsent, after_leaving=d.after_leaving) for d in drafts)
+                               unsent=d.unsent, after_leaving=d.after_leaving, later=d.later) for d in drafts)
 
 
 def cap_groups(facts: Sequence[ev.YearFacts], rules: ev.YearRules, items: Sequence | None = None) -> dict[tuple, list]:
@@ -166,9 +167,17 @@ def _scored(facts: ev.YearFacts, given: ev.PeriodScores, weights: dict[str, floa
     away = tuple(code for code in weights if code in facts.away and code not in after)
     before = tuple(code for code in weights if code in facts.before_start and code not in facts.away
                    and given.scores.get(code) is None)
-    theirs = {code: weight for code, weight in weights.items() if code not in away + before + after}
+    # a period not over without a score is nobody's yet (điều 12 khoản 5 averages the periods' results: a period
+    # running or not begun has none to give): not missing, the year's score so far over the periods over
+    later = tuple(code for code in weights if code in given.running + given.not_begun
+                  and given.scores.get(code) is None and code not in away + before + after)
+    theirs = {code: weight for code, weight in weights.items() if code not in away + before + after + later}
     pending = _unknown_score(facts, given, theirs, labels)
     draft = _weighted(facts, given, theirs, labels, rules) if pending is None else pending
+    draft.later = later
+    for code, state in (("year.running", given.running), ("year.not_begun", given.not_begun)):
+        if found := tuple(labels[c] for c in later if c in state):
+            draft.reasons.append(reason(code, periods=found))
     _outside(draft, (away, before, after), given, labels)
     if pending is None:
         _facts_unknown(draft)

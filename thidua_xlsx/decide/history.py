@@ -87,7 +87,7 @@ from thidua_xlsx.text.collation import fold
 def match(staff: Sequence[cm.Person], history: History) -> tuple[dict[str, Match], tuple[Issue, ...]]:
     """Each roster person's :class:`Match` in ``history`` (absent: not found) and what was said on the way."""
     known = {r.person for r in history.people} | {s.person for s in history.service} | \
-        {i.author for i in history.initiatives}
+        {i.author for i in history.initiatives} | {code for _year, code in history.held}  # a year held: found
     roster = {p.code for p in staff}
     namesakes: dict[str, dict[str, set[str]]] = {}  # folded name → history code (of nobody on the roster) → dobs
     rows: tuple[PersonYear | Service, ...] = (*history.people, *history.service)
@@ -149,7 +149,8 @@ def decide_history(campaign: cm.Campaign, people: Sequence[PersonResult], depart
     if withdrawn:  # a CSTĐCS fewer may cost a department its TTLĐXS (the quota's places: with_history)
         departments = decide_departments(campaign, after, departments)
     collective = {d.code: (department_decision(index.departments.get(d.code, {}), year, rules, bases.bk_collective,
-                                               hs.DEPARTMENTS_PART in index.unknown),)
+                                               hs.DEPARTMENTS_PART in index.unknown,
+                                               index.held_departments.get(d.code, frozenset())),)
                   for d in departments if is_granted(d.decisions, TTLDXS)}
     return HistoryResults(matches=dict(matches), people=decided, departments=collective, issues=tuple(problems),
                           sources=history.sources, flags=flags, withdrawn=withdrawn)

@@ -59,6 +59,7 @@ class Past:
     counts_from: str = ""  # the first school year whose achievements count after a discipline ("": all)
     cut: Reason | None = None  # why the earlier ones do not
     unknown: frozenset[str] = frozenset()  # the parts of the history not read (model.history.ALL_PARTS)
+    held: frozenset[str] = frozenset()  # the years typed on two rows that say different things: not settled
 
     @property
     def cut_reason(self) -> Reason:
@@ -105,6 +106,13 @@ class PastIndex:
                 self.departments.setdefault(d.department, {}).setdefault(d.year, set()).update(d.titles)
         self.year = year
         self.unknown = frozenset(history.unknown)
+        self.held_departments: dict[str, frozenset[str]] = {}
+        for held_year, code in history.held_departments:
+            self.held_departments[code] = self.held_departments.get(code, frozenset()) | {held_year}
+        self.held: dict[str, set[str]] = {}
+        for held_year, code in history.held:
+            if held_year < year:
+                self.held.setdefault(code, set()).add(held_year)
 
     def past(self, found: Match | None) -> Past:
         if found is None:
@@ -115,7 +123,8 @@ class PastIndex:
         service = next((s for code in found.codes for s in self.service.get(code, ())), None)
         counts_from, cut = _discipline_cut(rows)
         return Past(_years(rows), self._initiatives(found.codes), service, counts_from=counts_from, cut=cut,
-                    unknown=self.unknown)
+                    unknown=self.unknown,
+                    held=frozenset(y for code in found.codes for y in self.held.get(code, ())))
 
     def _initiatives(self, codes) -> list[PastInitiative]:
         """The recognised sáng kiến of the history's ``codes`` (a level and a decision), each once by its name, with
@@ -191,13 +200,18 @@ def cstdcs_run(p: PersonResult, past: Past, year: str, needed: int) -> Run:
 
 
 def _unknown(past: Past, missing: list[str]) -> tuple[Reason, ...]:
+    """Why the years ``missing`` from the person's history are not known: the sheet not read, the person not told
+    apart, a year typed on two rows that say different things (waiting for them to be made one), or no row."""
     if not missing:
         return ()
     if hs.PEOPLE_PART in past.unknown:
         return (reason("run.people_unknown", years=tuple(sorted(missing))),)
     if past.unsure:
         return (reason("run.ambiguous", codes=past.unsure),)
-    return (reason("run.missing", years=tuple(sorted(missing))),)
+    held = tuple(sorted(y for y in missing if y in past.held))
+    absent = tuple(sorted(y for y in missing if y not in past.held))
+    return (*((reason("run.year_twice", years=held),) if held else ()),
+            *((reason("run.missing", years=absent),) if absent else ()))
 
 
 def excellent_years(p: PersonResult, past: Past, year: str) -> tuple[list[str], Reason, bool]:

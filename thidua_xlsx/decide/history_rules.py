@@ -441,12 +441,17 @@ def _withdrawn(p: PersonResult, initiative: PastInitiative, use: Use) -> PersonR
 
 
 def department_decision(past: Mapping[str, set[str]], year: str, rules: MultiYearRules, basis: Reason,
-                        unknown: bool) -> Decision:
+                        unknown: bool, held: frozenset[str] = frozenset()) -> Decision:
     """Bằng khen of the provincial chair for a collective (e.g. Bắc Ninh QĐ 86/2025 điều 3 khoản 3 điểm c; ``basis``:
-    the school's province's): 2 consecutive TTLĐXS. ``unknown``: the departments' past was not read."""
+    the school's province's): 2 consecutive TTLĐXS. ``unknown``: the departments' past was not read; ``held``: its
+    years typed on two rows that say different things — the title waits for the rows to be made one."""
     found, missing = [year], []
     for y in years_before(year, rules.bk_collective_years - 1):
         titles = past.get(y)
+        if y in held:
+            return Decision(hs.BK_TINH, False, (reason("bk_collective.year_twice", years=(y,)),
+                                             reason("bk_collective.rule", needed=rules.bk_collective_years,
+                                                    basis=basis)), pending=True, years=tuple(sorted(found[1:])))
         if titles is None:
             missing.append(y)
         elif TTLDXS not in titles:

@@ -93,6 +93,7 @@ class Candidate:
     leave: str | None = None  # the year's long leave (sheet Nhân sự), a word of campaign.LEAVE_KINDS
     course_months: float = 0  # the months of the periods wholly on a course the unit sent (:func:`course_months`)
     rating_pending: tuple[Reason, ...] = ()  # what the year's rating, not known yet, waits for (decide.year)
+    registration_unsent: bool = False  # nothing registered because the department never sent its registration book
     moved_to: str | None = None  # moved to another school during the year (sheet Nhân sự): the school; None: stays
 
 
@@ -145,6 +146,9 @@ def decide_ldtt(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...]) -> 
     council (:func:`_bare`). A year's rating the tool computed: the decision says it is provisional
     (:func:`_provisional`)."""
     basis = _basis(rules, rs.LDTT)
+    if _registered_rank(c.registered) == 0 and c.registration_unsent:  # not a choice: the title waits for the book
+        waited = (reason("ldtt.rating_pending", why=c.rating_pending),) if c.rating is None and c.rating_pending else ()
+        return Decision(LDTT, False, (reason("ldtt.registration_unsent"), *waited, *basis), pending=True)
     if _registered_rank(c.registered) == 0:
         return Decision(LDTT, False, (reason("ldtt.not_registered"), *basis))
     if c.moved_to is not None:  # rated, and considered, by the school she works at then (NĐ 233/2026 điều 15.1.a)
@@ -163,7 +167,8 @@ def decide_ldtt(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...]) -> 
     failed += [*short, *_conduct(c, rules)]
     if rules.ldtt_min_classification and (c.total_pending or c.total is None):
         return _total_unknown(c, rules, failed, waiting, judged, basis)
-    failed += _classification(c, rules, levels)
+    if c.classification or waiting is None:  # a year's classification is its rating: one pending is no refusal
+        failed += _classification(c, rules, levels)
     return _ldtt_outcome(c, failed, waiting, judged, worked, basis)
 
 

@@ -44,6 +44,7 @@ from thidua_xlsx.model.places import REGISTRATION_INBOX
 from thidua_xlsx.model.results import (
     SOURCE_COUNCIL,
     STATUS_SUBMITTED,
+    Decision,
     DepartmentResult,
     PersonResult,
     Summary,
@@ -122,7 +123,9 @@ def year_summary(campaign: cm.Campaign, files: Sequence[InboxFile], periods: dic
     draft = draft_periods(campaign, periods, future)  # before a refused period is made "not known"
     periods, absent = _periods_known(campaign, files, periods, future)
     problems += [*absent, *_not_in_roster(campaign, periods)]
-    scores, ratings, rules = _rated(campaign, periods, school_rating, past or {})
+    states = {p.code: state for p in campaign.periods
+              if (state := ev.period_state(p.start, p.end, today)) != ev.PERIOD_OVER}
+    scores, ratings, rules = _rated(campaign, periods, school_rating, past or {}, states)
     problems += _missing(campaign, periods, ratings)
     said = [*law, *_said(campaign, ratings, rules, school_rating)]
     names = {d.code: d.name for d in campaign.departments}
@@ -130,11 +133,13 @@ def year_summary(campaign: cm.Campaign, files: Sequence[InboxFile], periods: dic
     problems += _registration_said(campaign, people, registrations)
     people = cons.judged(people, campaign)
     problems += [dataclasses.replace(i, file=book) if book and i.sheet else i for i in said]
-    departments = _departments(campaign, people, periods, registrations)
-    problems.extend(cons.council_signals(campaign, people, {}))
     year = ev.YearResults(campaign.periods, used,
                           {s.person: dict(s.scores) for s in scores}, ratings,
-                          {s.person: dict(s.parts) for s in scores}, _head_entered(campaign, periods))
+                          {s.person: dict(s.parts) for s in scores}, _head_entered(campaign, periods),
+                          states, _sent_periods(campaign, periods, states),
+                          registrations.departments if registrations is not None else None)
+    departments = _departments(campaign, people, periods, registrations, year)
+    problems.extend(cons.council_signals(campaign, people, {}))
     if draft:
         problems.append(issue("year.draft", WARNING, sheet=PERIODS_SHEET, periods=draft_words(campaign, draft)))
     stamps = [f.version_time for f in files if f.status in (ACCEPTED, SUPERSEDED)]
@@ -175,11 +180,12 @@ def _not_in_roster(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary]) 
 
 
 def _rated(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary], school_rating: str | None,
-           past: Mapping[str, Mapping[str, str]]
+           past: Mapping[str, Mapping[str, str]], states: Mapping[str, str]
            ) -> tuple[list[ev.PeriodScores], dict[str, ev.YearRating], ev.YearRules]:
-    """Every roster person's scores per period and year rated (:func:`rate_year`), with the year's two parts."""
+    """Every roster person's scores per period and year rated (:func:`rate_year`), with the year's two parts;
+    ``states``: the periods not over on the day of the run (:func:`~thidua_xlsx.model.evaluation.period_state`)."""
     unsent = _unsent(campaign, periods)
-    scores = [_scores(p.code, campaign, periods, unsent.get(p.code, ())) for p in campaign.staff]
+    scores = [_scores(p.code, campaign, periods, unsent.get(p.code, ()), states) for p in campaign.staff]
     rules = year_rules(campaign)
     ratings = {r.person: r for r in rate_year(campaign.periods, scores,
                                               [_facts(p, campaign, past) for p in campaign.staff], rules,
@@ -187,10 +193,21 @@ def _rated(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary], school_r
     return scores, _with_parts(campaign.periods, scores, ratings, rules), rules
 
 
+def _sent_periods(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary], states: Mapping[str, str]
+                  ) -> dict[str, tuple[str, ...]]:
+    """Each department's periods over whose summary holds something of one of its people (a score, a form begun, a
+    score unreadable): the books it sent. A period not over yet is nobody's to send."""
+    members = by_department(campaign.staff)
+    return {d.code: tuple(p.code for p in campaign.periods if p.code not in states and p.code in periods and
+                          any(_sent(periods[p.code].people.get(m.code)) for m in members.get(d.code, ())))
+            for d in campaign.departments}
+
+
 def _departments(campaign: cm.Campaign, people: list[PersonResult], periods: dict[str, ev.PeriodSummary],
-                 registrations: YearRegistrations | None) -> list[DepartmentResult]:
+                 registrations: YearRegistrations | None, year: ev.YearResults) -> list[DepartmentResult]:
     """Each department's collective title decided from its members' year: the title it registered — as the
-    registration round's result says it, else as the latest period's book carried it."""
+    registration round's result says it, else as the latest period's book carried it. Submitted: it sent the book of
+    every period over (what the Biên bản counts)."""
     members = by_department(people)  # one pass: 1,000 departments × 8,400 people cost 0.75 s counted per department
     registered: dict[str, str] = {}  # each department's collective title as the latest period says it (carried)
     for period in campaign.periods:
@@ -198,9 +215,22 @@ def _departments(campaign: cm.Campaign, people: list[PersonResult], periods: dic
             if period.code in periods else {}
     if registrations is not None:  # the registration round's own result is the year's fact
         registered |= {code: title for code, title in registrations.collectives.items() if title}
-    return cons.decide_departments(campaign, people, [
+    # decided as sent: a book missing leaves its members' year waiting, and so the title (never refused for it)
+    decided = cons.decide_departments(campaign, people, [
         DepartmentResult(d.code, d.name, len(members.get(d.code, ())), True, collective=registered.get(d.code, ""))
         for d in campaign.departments])
+    return [dataclasses.replace(d, submitted=year.department_sent(d.code),
+                                decisions=_registration_unsent(d, registrations)) for d in decided]
+
+
+def _registration_unsent(d: DepartmentResult, registrations: YearRegistrations | None) -> tuple[Decision, ...]:
+    """``d``'s decisions, or — its registration book never sent, nothing registered — its collective title waiting for
+    the book (a title is considered only for those registered: the registration is the unit's plan, DOMAIN.md §4f):
+    not "tổ không đăng ký", which is a choice it never made."""
+    if registrations is None or not registrations.unsent(d.code) or d.collective:
+        return d.decisions
+    return tuple(Decision(x.title, False, (reason("collective.registration_unsent"), *x.reasons[1:]), pending=True)
+                 for x in d.decisions)
 
 
 def _applied(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary], registrations: YearRegistrations | None
@@ -411,7 +441,7 @@ def _sent(entry: ev.PeriodEntry | None) -> bool:
 
 
 def _scores(person: str, campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary],
-            unsent: tuple[str, ...]) -> ev.PeriodScores:
+            unsent: tuple[str, ...], states: Mapping[str, str]) -> ev.PeriodScores:
     """``person``'s score in each period, and its two parts where they are that score's (a score the council gave
     the year replaces the periods' totals, not their parts: council.with_year_scores); ``unsent``: the periods whose
     book their department did not send (:func:`_unsent`)."""
@@ -421,7 +451,9 @@ def _scores(person: str, campaign: cm.Campaign, periods: dict[str, ev.PeriodSumm
     return ev.PeriodScores(person, {code: e.final for code, e in readable.items()},
                            tuple(code for code in entries if code not in readable),
                            {code: e.parts for code, e in readable.items() if e.parts.make(e.final)},
-                           tuple(code for code, e in readable.items() if e.unfinished), unsent)
+                           tuple(code for code, e in readable.items() if e.unfinished), unsent,
+                           tuple(code for code, state in states.items() if state == ev.PERIOD_RUNNING),
+                           tuple(code for code, state in states.items() if state == ev.PERIOD_NOT_BEGUN))
 
 
 def _with_parts(periods: Sequence[ev.Period], scores: Sequence[ev.PeriodScores], ratings: dict[str, ev.YearRating],
@@ -501,6 +533,10 @@ def _person(p: cm.Person, campaign: cm.Campaign, periods: dict[str, ev.PeriodSum
     if own is None:  # not in the registration round's result (none yet, a newcomer): as the latest book showed it
         shown = next((e for e in reversed(entries) if e.registered), None)
         own = Registration(shown.registered, shown.form, shown.initiative) if shown is not None else Registration()
+    if registrations is not None and registrations.unsent(p.department) and not own.title:
+        unsent: tuple = (reason(cons.REGISTRATION_UNSENT),)  # nothing chosen: the book never came, not "không đăng ký"
+    else:
+        unsent = ()
     rated = rating.rating if rating.rating in cm.RATINGS else None
     if rated is not None and not rating.entered:  # computed, not decided: the titles resting on it are provisional
         rated = ev.ComputedRating(rated)
@@ -508,7 +544,7 @@ def _person(p: cm.Person, campaign: cm.Campaign, periods: dict[str, ev.PeriodSum
     flags = ((reason("flag.year_rating_entered", entered=rating.rating, computed=rating.computed),)
              if rating.overridden else ()) + \
         ((reason(cons.UNFINISHED_YEAR, periods=tuple(labels[c] for c in rating.unfinished)),)
-         if rating.unfinished and not rating.entered else ()) + _waiting(rating, labels)
+         if rating.unfinished and not rating.entered else ()) + _waiting(rating, labels) + unsent
     return PersonResult(
         code=p.code, name=p.name, department=p.department, department_name=names.get(p.department, p.department),
         role=p.role, position=p.position, status=STATUS_SUBMITTED,

@@ -43,3 +43,10 @@ class YearRegistrations:
     applied: Applied
     people: Mapping[str, Registration] = field(default_factory=dict)
     collectives: Mapping[str, str] = field(default_factory=dict)
+    # the departments whose registration book the round's summary used (None: not known): the others never sent one,
+    # their people and the department chose nothing — never "không đăng ký"
+    departments: tuple[str, ...] | None = None
+
+    def unsent(self, department: str) -> bool:
+        """Whether ``department`` never sent its registration book (as far as the round's summary says)."""
+        return self.departments is not None and department not in self.departments

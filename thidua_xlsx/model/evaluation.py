@@ -10,6 +10,7 @@ here, words in :mod:`thidua_xlsx.text.messages`.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -127,6 +128,9 @@ class PeriodScores:
     parts: Mapping[str, Parts] = field(default_factory=dict)
     unfinished: tuple[str, ...] = ()
     unsent: tuple[str, ...] = ()
+    # the periods not over on the school's day of the run, running or not begun: nobody's to score yet, never missing
+    running: tuple[str, ...] = ()
+    not_begun: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)  # one per person: no __dict__ each
@@ -226,6 +230,7 @@ class YearRating:
     before_start: tuple[str, ...] = ()
     unsent: tuple[str, ...] = ()
     after_leaving: tuple[str, ...] = ()
+    later: tuple[str, ...] = ()  # the periods not over on the day of the run, without a score: not missing, to come
 
     @property
     def not_theirs(self) -> tuple[str, ...]:
@@ -254,7 +259,8 @@ class YearRating:
                 "parts": {GENERAL: self.parts.general, TASKS: self.parts.tasks},
                 "reasons": [r.to_dict() for r in self.reasons],
                 **({"unsent": list(self.unsent)} if self.unsent else {}),  # a book not sent: said where there is one
-                **({"after_leaving": list(self.after_leaving)} if self.after_leaving else {})}  # a move: where one is
+                **({"after_leaving": list(self.after_leaving)} if self.after_leaving else {}),  # a move: where one is
+                **({"later": list(self.later)} if self.later else {})}  # a year still running: its periods to come
 
 
 
@@ -292,6 +298,16 @@ class PeriodSummary:
     applied: tuple = ()  # the head's pass it rests on (model.decisions.Applied), as its metadata says
 
 
+PERIOD_OVER, PERIOD_RUNNING, PERIOD_NOT_BEGUN = "over", "running", "not_begun"
+
+
+def period_state(start: dt.date, end: dt.date, today: dt.date | None) -> str:
+    """A period's state on ``today`` (None: every period over): not begun, running (its last day included), over."""
+    if today is None or end < today:
+        return PERIOD_OVER
+    return PERIOD_RUNNING if start <= today else PERIOD_NOT_BEGUN
+
+
 @dataclass(frozen=True)
 class YearResults:
     """The year of a summary made from its periods (``thidua-xlsx year``): the campaign's periods, the file used
@@ -305,6 +321,25 @@ class YearResults:
     # person → the periods whose score the head's pass gave: a transfer's months at the former school, or a
     # score the head set
     head_entered: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # period code → PERIOD_RUNNING or PERIOD_NOT_BEGUN on the school's day of the run (absent: over)
+    states: Mapping[str, str] = field(default_factory=dict)
+    # department code → the periods over whose summary has a score (or a form) of one of its people: what it sent
+    sent: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # the departments that sent their registration book (None: the registration round not merged, or not known)
+    registration_sent: tuple[str, ...] | None = None
+
+    def state(self, period: str) -> str:
+        """``period``'s state on the day of the run: PERIOD_OVER, PERIOD_RUNNING or PERIOD_NOT_BEGUN."""
+        return self.states.get(period, PERIOD_OVER)
+
+    def over(self) -> tuple[Period, ...]:
+        """The periods over on the day of the run: the only ones a book can be missing for."""
+        return tuple(p for p in self.periods if self.state(p.code) == PERIOD_OVER)
+
+    def department_sent(self, department: str) -> bool:
+        """Whether ``department`` sent every period over (at least one): a Biên bản's "tổ đã nộp"."""
+        over = self.over()
+        return bool(over) and all(p.code in self.sent.get(department, ()) for p in over)
 
     @property
     def missing(self) -> tuple[Period, ...]:

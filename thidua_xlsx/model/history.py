@@ -118,6 +118,10 @@ class History:
     departments: tuple[DepartmentYear, ...] = ()
     sources: tuple[str, ...] = ()
     unknown: tuple[str, ...] = ()
+    # (school year, staff code) typed on two rows that say different things: neither row used, the year unsettled —
+    # what rests on it waits until the rows are made one (read.history, decide.history_past)
+    held: tuple[tuple[str, str], ...] = ()
+    held_departments: tuple[tuple[str, str], ...] = ()  # the same of a department's year (sheet Tập thể)
 
     @property
     def years(self) -> tuple[str, ...]:

@@ -106,6 +106,7 @@ class YearSource:
     campaign_id: str
     file: str
     sha256: str
+    draft: str = ""  # recorded on purpose before the year ended (history --final): its periods not final, in words
 
 
 @dataclass(frozen=True)
@@ -213,6 +214,7 @@ class YearAdded:
     titles: int  # titles granted, all people together
     initiatives: int
     departments: int
+    draft: str = ""  # recorded before the year ended (history --final): its periods not final, in words
 
 
 @dataclass(frozen=True)

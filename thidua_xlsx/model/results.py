@@ -192,6 +192,13 @@ def away(p: PersonResult, period: str) -> bool:
     return bool(period) and period in p.facts.away
 
 
+def sent_count(summary: Summary) -> tuple[int, int, int]:
+    """What a Biên bản says was sent, from the facts: the people of the departments that sent, those departments, and
+    all departments (a year's department sent when it sent the book of every period over)."""
+    sent = {d.code for d in summary.departments if d.submitted}
+    return sum(p.department in sent for p in summary.people), len(sent), len(summary.departments)
+
+
 def by_department(people) -> dict[str, list]:
     """Department code → its people (roster persons or results), in the order given: one pass, so
     that the loops over departments cost the number of people, not departments × people."""

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from thidua_xlsx.decide.consolidate import rating_waits
 from thidua_xlsx.decide.year import HEAD_POSITIONS
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import evaluation as ev
@@ -38,6 +39,7 @@ from thidua_xlsx.papers.facts import Facts, points
 from thidua_xlsx.text import appraisal as tx
 from thidua_xlsx.text import documents as docs
 from thidua_xlsx.text.collation import fold
+from thidua_xlsx.text.messages import YEAR_STATE_WORDS
 from thidua_xlsx.text.wording import date_line
 from thidua_xlsx.write.summary.content import own_periods
 
@@ -109,8 +111,7 @@ class _Forms(Paper):
         if rating is not None and chosen is not None:
             self._line(_source(rating), italic=True, size=FOOTNOTE_PT)
         else:
-            why = [r.text for r in (rating.reasons if rating else ()) if r.code in _UNRATED_REASONS]
-            self._line(tx.NOT_RATED.format(reason=why[0] if why else docs.DOTS_LONG), italic=True, size=FOOTNOTE_PT)
+            self._line(tx.NOT_RATED.format(reason=_why_unrated(p, rating)), italic=True, size=FOOTNOTE_PT)
         heading = self._line(tx.PART_4, bold=True, space_before=HEADING_BEFORE_PT)
         run(heading, tx.FOOTNOTE_MARK, size=BODY_PT, bold=True).font.superscript = True
         self._dotted("", lines=IV_LINES)
@@ -138,12 +139,17 @@ class _Forms(Paper):
         """I.: the year's two parts (dotted where not known), the year's total and each period's score."""
         self._line(tx.PART_1, bold=True, space_before=HEADING_BEFORE_PT)
         parts = rating.parts if rating is not None else ev.UNKNOWN_PARTS
-        for label, part in ((tx.GENERAL, ev.GENERAL), (tx.TASKS, ev.TASKS)):
-            value = parts.get(part)
-            if value is None:
-                self._dotted(tx.PART_UNKNOWN.format(label=label))
+        printed, cut_once = printed_parts(parts.get(ev.GENERAL), parts.get(ev.TASKS),
+                                          rating.score if rating is not None else None)
+        for label, part, text in zip((tx.GENERAL, tx.TASKS), (ev.GENERAL, ev.TASKS), printed, strict=True):
+            if text is None:
+                known = _part_known(year, rating, p.code, part)
+                self._dotted(tx.PART_BY_PERIOD.format(label=label, known=known) if known else
+                             tx.PART_UNKNOWN.format(label=label))
             else:
-                self._line(tx.PART_KNOWN.format(label=label, score=points(value)))
+                self._line(tx.PART_KNOWN.format(label=label, score=text))
+        if cut_once:
+            self._line(tx.PARTS_CUT_ONCE, size=FOOTNOTE_PT)
         if rating is None or rating.score is None:
             self._dotted(tx.TOTAL_BLANK)
         else:
@@ -152,6 +158,9 @@ class _Forms(Paper):
             how = tx.HOW[formula].format(used=len(rating.used), total=own_periods(rating, year.periods))
             self._line(tx.TOTAL.format(score=points(score), how=how))
         self._periods(year, rating, year.scores.get(p.code, {}), year.parts.get(p.code, {}), p.facts.leave)
+        entered = [period.label for period in year.periods if period.code in year.head_entered.get(p.code, ())]
+        if entered:
+            self._line(tx.PERIODS_HEAD_ENTERED.format(periods=", ".join(entered)), size=FOOTNOTE_PT)
 
     def _periods(self, year: ev.YearResults, rating: ev.YearRating | None, mine: Mapping[str, float | None],
                  parts: Mapping[str, ev.Parts], leave: str | None) -> None:
@@ -212,16 +221,65 @@ def _source(rating: ev.YearRating) -> str:
     return tx.RATED_ENTERED
 
 
+def _why_unrated(p: PersonResult, rating: ev.YearRating | None) -> str:
+    """Why nothing is ticked under III, in words: the reason the person is not rated (NĐ 233/2026 điều 14 khoản 1,
+    2; no score), else — a rating pending — what it waits for (a department's book not sent, a form unfinished, a
+    discipline's scope unsaid, the head's judgement: decide.year), else the year's state in words; never dots."""
+    why = [r.text for r in (rating.reasons if rating else ()) if r.code in _UNRATED_REASONS]
+    if why:
+        return why[0]
+    waits = rating_waits(p)
+    if waits:
+        return tx.PENDING_WAITS.format(waits="; ".join(w.text for w in waits))
+    state = rating.rating if rating is not None else ev.PENDING
+    return YEAR_STATE_WORDS.get(state, YEAR_STATE_WORDS[ev.PENDING]).lower()
+
+
+def printed_parts(general: float | None, tasks: float | None, total: float | None
+                  ) -> tuple[tuple[str | None, str | None], bool]:
+    """The two parts as the Phiếu prints them beside the total (None: not known), and whether they were made to add up:
+    the total is cut to two decimals once (model.campaign.score_text: never rounded across a band, NĐ 233/2026 điều
+    12 khoản 1); each part cut on its own could print 27,83 + 62,16 under 90 — so the general criteria are cut and
+    the task results printed as the total printed less them (điều 10, 11: the two parts make the total)."""
+    if general is None or tasks is None or total is None:
+        return (None if general is None else points(general), None if tasks is None else points(tasks)), False
+    whole, first = cm.score_value(total), cm.score_value(general)
+    rest = round(whole - first, 2)
+    return (points(first), points(rest)), points(rest) != points(tasks)
+
+
+def _part_known(year: ev.YearResults, rating: ev.YearRating | None, person: str, part: str) -> str:
+    """What part I can print of a ``part`` not known for the year (a period with its total alone: a transfer's month
+    typed by the head), from the periods the year used that have it: the period's own where one has it, else their
+    plain average with how many they are; "" where none has it."""
+    mine = year.parts.get(person, {})
+    found = [(period.label, value) for period in year.periods if period.code in (rating.used if rating else ())
+             and period.code in mine and (value := mine[period.code].get(part)) is not None]
+    if len(found) == 1:
+        return tx.PART_ONE_PERIOD.format(period=found[0][0], score=points(found[0][1]))
+    if found:
+        return tx.PART_SOME_PERIODS.format(count=len(found), score=points(sum(v for _, v in found) / len(found)))
+    return ""
+
+
 def _unscored(year: ev.YearResults, mine: Mapping[str, float | None], away: tuple[str, ...], before: tuple[str, ...],
               leave: str | None) -> tuple[tuple[str, list[str]], ...]:
     """The periods without a score of the person's, by why, each with the words that say it: missing, wholly away
     (on a course the unit sent: ``leave`` says so), before a newcomer's start."""
-    missing = [period.label for period in year.periods
-               if mine.get(period.code) is None and period.code not in away and period.code not in before]
-    return ((tx.PERIODS_NONE, missing),
+    unscored = [period for period in year.periods
+                if mine.get(period.code) is None and period.code not in away and period.code not in before]
+    return ((tx.PERIODS_NONE, [p.label for p in unscored if year.state(p.code) == ev.PERIOD_OVER]),
+            (tx.PERIODS_RUNNING, [p.label for p in unscored if year.state(p.code) == ev.PERIOD_RUNNING]),
+            (tx.PERIODS_NOT_BEGUN, _span([p.label for p in unscored if year.state(p.code) == ev.PERIOD_NOT_BEGUN])),
             (tx.PERIODS_AWAY_STUDY if leave == cm.LEAVE_STUDY_WORD else tx.PERIODS_AWAY,
              [period.label for period in year.periods if period.code in away]),
             (tx.PERIODS_BEFORE_START, [period.label for period in year.periods if period.code in before]))
+
+
+def _span(labels: list[str]) -> list[str]:
+    """The periods not begun — the year's last, one after the other — as a span where they are more than two
+    ("Tháng 12/2026 – Tháng 5/2027 (6 kỳ)"): one line, not two, on a page that holds one sheet."""
+    return [tx.PERIODS_SPAN.format(first=labels[0], last=labels[-1], count=len(labels))] if len(labels) > 2 else labels
 
 
 def _is_head(p: PersonResult, principal: str) -> bool:

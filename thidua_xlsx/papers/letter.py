@@ -39,8 +39,10 @@ def paper(s: Facts) -> Paper:
     if lists:
         doc.para(tx.LETTER_ATTACHED, italic=True, indent=False, align="center")
     reports = (tx.LETTER_FILES_REPORTS.format(title=title_name(CSTDCS)) if s.individual.get(CSTDCS) else "")
-    doc.para(tx.LETTER_FILES.format(lists=tx.LETTER_FILES_LISTS if lists else "",
-                                    tally=tx.LETTER_FILES_TALLY if s.ballot else "", reports=reports))
+    # the last paragraph goes over with the closing line and the signature: never a page of 'Kính trình' alone
+    last = doc.para(tx.LETTER_FILES.format(lists=tx.LETTER_FILES_LISTS if lists else "",
+                                           tally=tx.LETTER_FILES_TALLY if s.ballot else "", reports=reports), keep=True)
+    last.paragraph_format.keep_together = True
     doc.para(tx.LETTER_CLOSE.format(**fill), keep=True)
     doc.signatures(Receivers(tx.RECEIVERS_HEAD, tx.RECEIVERS),
                    Sign(tx.SIGN_PRINCIPAL, tx.SIGN_NOTE_SEAL, school.principal), shares=(0.45, 0.55), keep=True)

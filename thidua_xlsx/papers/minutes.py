@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model.results import sent_count
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.papers.document_set import MINUTES
 from thidua_xlsx.papers.docx_engine import Paper, Sign, numbered
@@ -31,10 +32,9 @@ def paper(s: Facts) -> Paper:
     else:
         doc.para(tx.MINUTES_PRESENT_BLANK)
     doc.para(tx.MINUTES_PART_2, bold=True, indent=False)
-    people = s.s.people
-    doc.para(tx.MINUTES_CONTENT.format(school=school.name, year=s.year, people=len(people),
-                                       submitted=sum(d.submitted for d in s.s.departments),
-                                       departments=len(s.s.departments)))
+    people, submitted, departments = sent_count(s.s)
+    doc.para(tx.MINUTES_CONTENT.format(school=school.name, year=s.year, people=people, submitted=submitted,
+                                       departments=departments))
     doc.para(criteria_line(s.s, tx.CRITERIA_BLANK, end="."))
     doc.para(tx.MINUTES_PART_3, bold=True, indent=False)
     doc.dotted(tx.MINUTES_DISCUSSION, lines=2)

@@ -98,14 +98,18 @@ def read_history_book(path: Path, today: dt.date | None = None) -> tuple[History
     book = HistoryBook(_book_meta(meta), {s: rows for s, rows in tables.items() if rows})
     present = set(book.years)  # a year added from a summary whose rows the secretary deleted is typed again
     book = replace(book, meta=replace(book.meta, years=tuple(y for y in book.meta.years if y.year in present)))
+    held: list[tuple[str, ...]] = []
+    held_departments: list[tuple[str, ...]] = []
     history = hs.History(
         people=tuple(_person(row.values, row.source) for row in _unique(parsed[PEOPLE.sheet], ("year", "code"),
-                                                                        reader, PEOPLE)),
+                                                                        reader, PEOPLE, held)),
         service=tuple(_service(row) for row in _unique(parsed[SERVICE.sheet], ("code",), reader, SERVICE)),
         initiatives=_initiatives(parsed[INITIATIVES.sheet], reader),
         departments=tuple(_department(row.values, row.source) for row in _unique(
-            parsed[DEPARTMENTS.sheet], ("year", "code"), reader, DEPARTMENTS)),
-        sources=(name,), unknown=tuple(t.part for t in TABLES if t.sheet in reader.unread))
+            parsed[DEPARTMENTS.sheet], ("year", "code"), reader, DEPARTMENTS, held_departments)),
+        sources=(name,), unknown=tuple(t.part for t in TABLES if t.sheet in reader.unread),
+        held=tuple((year, code) for year, code in held),
+        held_departments=tuple((year, code) for year, code in held_departments))
     return book, history, problems
 
 
@@ -270,19 +274,48 @@ class _BookReader:
         return tuple(found)
 
 
-def _unique(rows: list[_Row], keys: tuple[str, ...], reader: _BookReader, table: Table) -> list[_Row]:
-    """The rows, each key (a person's year, a person, a department's year) once: a second is reported, not used."""
-    seen: dict[tuple[str, ...], int] = {}
+def _unique(rows: list[_Row], keys: tuple[str, ...], reader: _BookReader, table: Table,
+            held: list[tuple[str, ...]] | None = None) -> list[_Row]:
+    """The rows, each key (a person's year, a person, a department's year) once: a second is reported, not used.
+    With ``held`` (a person's or a department's years): a second row that says otherwise than the first (CSTĐCS on
+    one, LĐTT on the other) leaves the year unsettled — neither row used, the key put in ``held`` (values as typed in
+    the first), so that what rests on that year waits for the rows to be made one (decide.history_past), never takes
+    the first."""
+    seen: dict[tuple[str, ...], _Row] = {}
+    unsettled: set[tuple[str, ...]] = set()
     kept: list[_Row] = []
     for row in rows:
         key = tuple(cm.clean_text(row.values[k]).casefold() for k in keys)
         if key in seen:
             what = " ".join(str(row.values[k]) for k in keys)
-            reader.add("history.duplicate_row", table, ly.a1(row.number - 1, 0), what=what, first=seen[key])
+            first = seen[key]
+            differs = held is not None and _says_otherwise(first, row)
+            reader.add("history.duplicate_differs" if differs else "history.duplicate_row", table,
+                       ly.a1(row.number - 1, 0), what=what, first=first.number)
+            if differs and held is not None and key not in unsettled:
+                unsettled.add(key)
+                held.append(tuple(str(first.values[k]) for k in keys))
             continue
-        seen[key] = row.number
+        seen[key] = row
         kept.append(row)
-    return kept
+    return [row for row in kept if tuple(cm.clean_text(row.values[k]).casefold() for k in keys) not in unsettled]
+
+
+# what a person's year says (a department's: its titles and forms)
+_YEAR_FACTS = ("rating", "titles", "forms", "special", "discipline", "discipline_end")
+
+
+def _says_otherwise(first: _Row, second: _Row) -> bool:
+    """Two rows of a year that say different things of it: a fact given in both, not the same (a fact blank
+    in one row says nothing against the other; a name or a note is no fact of the year)."""
+    for key in _YEAR_FACTS:
+        a, b = first.values.get(key), second.values.get(key)
+        if a in (None, "", ()) or b in (None, "", ()):
+            continue
+        if (set(a) != set(b)) if isinstance(a, tuple) and isinstance(b, tuple) else \
+                cm.clean_text(str(a)).casefold() != cm.clean_text(str(b)).casefold():
+            return True
+    return False
 
 
 def _text(value) -> str:

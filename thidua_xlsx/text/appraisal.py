@@ -21,6 +21,14 @@ TASKS = "2. Kết quả theo dõi, đánh giá theo tiêu chí kết quả thự
 # version, the head's score typed as a total): said so and left to fill in, never 0
 PART_KNOWN = "{label} {score} điểm"
 PART_UNKNOWN = "{label} chưa có"
+# not known for the year (a period with its total alone), yet known for some periods: what they have, said as such
+# (one line each: the longest page holds one sheet)
+PART_BY_PERIOD = "{label} chưa có cả năm; {known}"
+PART_ONE_PERIOD = "{period}: {score} điểm"
+PART_SOME_PERIODS = "trung bình {count} kỳ có phần này: {score} điểm"
+# said where cutting each part on its own would not add up to the total printed (27,83 + 62,16 under 90)
+PARTS_CUT_ONCE = ("Điểm lấy hai chữ số thập phân, bỏ phần sau, không làm tròn; cắt một lần ở tổng: điểm kết quả thực "
+                  "hiện nhiệm vụ bằng tổng số điểm năm trừ điểm tiêu chí chung, để hai phần cộng đúng bằng tổng.")
 TOTAL = "Tổng số điểm năm: {score}/100 điểm ({how})."
 TOTAL_BLANK = "Tổng số điểm năm:"
 HOW = {  # by the campaign's year formula (model.campaign: AVERAGE, SEMESTERS, WEIGHTED)
@@ -34,7 +42,15 @@ PERIOD_SCORE = "{label}: {score}"
 # its score (each period's parts are in its summary, sheet Điểm chi tiết; a line of their own made the longest page
 # two sheets)
 PERIOD_SCORE_WHOLE = "{label}: {score} (chỉ có tổng điểm)"
+# a period's score the head's pass gave (decide.year head_entered): a transfer's months at the former school, or a
+# score the head set — the period's summary keeps no reason, so the line names both (as the year's sheet's note)
+# (one line: the page holds one sheet; the article is this decree's, as "Điều 12" under III)
+PERIODS_HEAD_ENTERED = "{periods}: hiệu trưởng nhập – người chuyển đến: kết quả ở trường cũ (Điều 15 khoản 1 điểm a)."
 PERIODS_NONE = "Không có điểm (không tính là 0 điểm): {periods}."
+# a year still running (the school's day of the run): its periods not over are not missing
+PERIODS_RUNNING = "Chưa hết kỳ (không phải kỳ thiếu điểm, chưa tính vào điểm năm): {periods}."
+PERIODS_SPAN = "{first} – {last} ({count} kỳ)"  # the periods not begun, the year's last ones: one after the other
+PERIODS_NOT_BEGUN = "Chưa đến kỳ (không phải kỳ thiếu điểm, chưa tính vào điểm năm): {periods}."
 # the periods that are not the person's (NĐ 233/2026 điều 14 khoản 2; a newcomer's before the start): not missing,
 # in the words of the year's sheet (a score typed in a period away is not the year's either: said here, not above)
 PERIODS_AWAY = "Nghỉ trọn kỳ (không phải kỳ thiếu điểm, không tính vào điểm năm): {periods}."
@@ -44,6 +60,8 @@ PERIODS_BEFORE_START = "Chưa vào ngành (kỳ kết thúc trước ngày vào 
 PART_2 = "II. VIÊN CHỨC TỰ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG"
 PART_3 = "III. KẾT QUẢ XẾP LOẠI CHẤT LƯỢNG VIÊN CHỨC CỦA CẤP CÓ THẨM QUYỀN"
 NOT_RATED = "Không đánh dấu ô nào: {reason}."
+# a rating pending: what it waits for (text.messages.year wait.*), the titles resting on it waiting with it
+PENDING_WAITS = "chưa xếp loại, còn chờ: {waits}"
 # where the rating ticked comes from (NĐ 233/2026 điều 13 khoản 3: the competent authority decides it)
 RATED_COMPUTED = ("Ô đã đánh dấu: xếp loại tính từ điểm năm (Điều 12), tạm, chờ cấp có thẩm quyền quyết định xếp "
                   "loại.")

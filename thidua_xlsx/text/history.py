@@ -67,6 +67,10 @@ HISTORY_HELP = ("Lịch sử các năm học: tạo sổ lịch sử (--book, m�
 BOOK_HELP = "Sổ lịch sử cần tạo hoặc cập nhật (.xlsx; mặc định lich-su.xlsx cạnh bảng tổng hợp đầu tiên)."
 SUMMARY_METAVAR = "[SUMMARY]..."
 CREATED = "Đã tạo sổ lịch sử {path}."
+# the Ghi chú of each row of a year recorded before it ended (history --final), and what the command says of it
+NOTE_DRAFT = "Ghi khi năm học chưa xong (DỰ THẢO: {periods}) – ghi lại từ bảng cả năm cuối cùng"
+ADDED_DRAFT = ("Năm học {year} được ghi khi chưa xong (DỰ THẢO: {periods}): mỗi dòng của năm này ghi rõ ở cột Ghi chú; "
+               "khi năm học xong, hãy ghi lại từ bảng cả năm cuối cùng.")
 ADDED = "Năm học {year} (từ {file}): {people} người, {titles} danh hiệu, {initiatives} sáng kiến, {departments} tổ."
 REPLACED = "Năm học {year} (từ {file}): thay các dòng đã có của năm này — {people} người, {titles} danh hiệu, " \
            "{initiatives} sáng kiến, {departments} tổ."
@@ -119,6 +123,9 @@ HISTORY_MESSAGES = {
     "history.unknown_title": "Danh hiệu '{value}' không phải danh hiệu chương trình biết ({choices}): giữ nguyên "
                              "nhưng không dùng để xét danh hiệu nhiều năm. Hãy sửa nếu gõ nhầm.",
     "history.duplicate_row": "{what} đã có ở dòng {first}: dòng này không được dùng. Hãy gộp hai dòng làm một.",
+    "history.duplicate_differs": "{what} đã có ở dòng {first}, ghi khác dòng này: chưa biết dòng nào đúng nên không "
+                                 "dùng dòng nào – Bằng khen và các danh hiệu nhiều năm khác dựa vào năm này "
+                                 "chờ, không xét theo dòng đầu. Hãy gộp hai dòng làm một rồi chạy lại.",
     "history.initiative_differs": "Sáng kiến '{name}' ({author}) ghi khác nhau ở các dòng (cấp, số QĐ hoặc ngày QĐ): "
                                   "dùng dòng {first}. Hãy sửa cho các dòng giống nhau.",
     "history.year_typed": "Năm học {year} đã có trong sổ lịch sử do nhập tay – không thêm '{summary}', để không mất "

@@ -37,6 +37,8 @@ HISTORY_REASONS = {
     "basis.tt07_2026": "TT 07/2026/TT-BGDĐT; số năm theo TT 29/2023/TT-BGDĐT điều 8, chưa đối chiếu với TT 07/2026",
     # what a run of consecutive years found
     "run.missing": "chưa đủ thông tin: năm {years} (lịch sử chưa có kết quả năm này của người này)",
+    "run.year_twice": "chưa xét xong: năm {years} của người này có hai dòng ghi khác nhau trong sổ lịch sử (sheet Cá "
+                      "nhân), chưa biết dòng nào đúng – xét khi hai dòng được gộp làm một (xem sheet Kiểm tra)",
     "run.people_unknown": "chưa đủ thông tin: năm {years} – kết quả các năm trước (sheet Cá nhân của sổ lịch sử) "
                           "không đọc được, xem sheet Kiểm tra",
     "run.ambiguous": "chưa đủ thông tin: lịch sử có nhiều người cùng họ tên và ngày sinh (mã {codes}), chưa biết ai "
@@ -78,6 +80,8 @@ HISTORY_REASONS = {
                           "dùng được (cần {needed})",
     "bk.initiative": "'{initiative}' ({year})",
     "bk_collective.granted": "đủ điều kiện: {count} năm liên tục TTLĐXS ({years}) ({basis})",
+    "bk_collective.year_twice": "chưa xét xong: năm {years} của tổ có hai dòng ghi khác nhau trong sổ lịch sử (sheet "
+                                "Tập thể), chưa biết dòng nào đúng – xét khi hai dòng được gộp làm một",
     "bk_collective.missing": "chưa đủ thông tin: năm {years} (lịch sử chưa có kết quả năm này của tổ)",
     "bk_collective.unknown": "chưa đủ thông tin: năm {years} – kết quả các năm trước của tổ (sheet Tập thể của sổ "
                              "lịch sử) không đọc được, xem sheet Kiểm tra",

@@ -45,7 +45,8 @@ PAGE_MESSAGES: dict[str, str] = {
     "campaign.sample_school": ("Chiến dịch này vẫn là trường mẫu của chương trình ({sample}): sổ phát cho các tổ, "
                                "bảng tổng hợp và hồ sơ sẽ mang tên trường, số văn bản và danh sách người của trường "
                                "mẫu. Dùng thử thì được; với trường mình, hãy mở campaign.xlsx bằng Excel, sửa sheet "
-                               "Trường (Tên trường, Hiệu trưởng, Thư ký…), Tổ và Nhân sự, lưu lại rồi tải lại trang "
+                               "Trường (Tên trường, Hiệu trưởng, Thư ký…), Tổ, Nhân sự và Căn cứ (kế hoạch, văn bản "
+                               "của năm học này), lưu lại rồi tải lại trang "
                                "(F5) – hoặc tạo từ chiến dịch năm trước của trường: mở trang của năm trước, ở dòng "
                                "*Năm học sau* gõ tên thư mục mới rồi bấm *Sang năm học mới*."),
     "campaign.past_year": ("Chiến dịch là của năm học {year}, hôm nay ({today}) đã là năm học {current} và không còn "

@@ -7,6 +7,7 @@ marked, and must not change.
 
 from __future__ import annotations
 
+from thidua_xlsx.text.decisions import DRAFT_HEAD
 from thidua_xlsx.text.messages.year import YEAR_STATE_WORDS
 
 # --- sheet names (≤ 31 characters, no []:*?/\) ---
@@ -29,6 +30,8 @@ NONE_ROW = "(không có)"
 SCHOOL_TOTAL = "Toàn trường"
 DATE_WORDS = "ngày {day:02d} tháng {month:02d} năm {year}"
 PAGE_FOOTER = '&C&"Times New Roman,Italic"&10Trang &P/&N'
+# a year still running: DỰ THẢO flush right in the top margin of every printed page of every sheet, as its papers
+PAGE_HEADER_DRAFT = '&R&"Times New Roman,Bold"&12' + DRAFT_HEAD
 
 # --- Tổng hợp ---
 OVERVIEW_TITLE = "BẢNG TỔNG HỢP KẾT QUẢ THI ĐUA NĂM HỌC {year}"
@@ -42,6 +45,8 @@ OVERVIEW_HEAD = ("Tổ", "Số người", "Đã nộp")
 OVERVIEW_HEAD_YEAR = ("Tổ", "Số người", "Kỳ đã nộp")  # a year made from its periods: the periods each department sent
 YEAR_SENT_ALL = "{sent}/{total} kỳ"
 YEAR_SENT_MISSING = "{sent}/{total} kỳ; thiếu: {missing}"
+YEAR_SENT_OVER = "{sent}/{total} kỳ đã hết"  # a year still running: the periods over only are anyone's to send
+YEAR_SENT_OVER_MISSING = "{sent}/{total} kỳ đã hết; thiếu: {missing}"
 OVERVIEW_HEAD_SCORING = ("Số có điểm", "Điểm trung bình")
 OVERVIEW_HEAD_TITLES = ("Số LĐTT", "Số CSTĐCS", "Đề nghị tập thể")
 OVERVIEW_HEAD_REG_BLANK = "Không / chưa đăng ký"
@@ -95,7 +100,11 @@ YEAR_HEAD_FIRST = ("STT", "Mã", "Họ và tên", "Tổ")
 YEAR_HEAD_LAST = ("Số kỳ có điểm", "Điểm năm", "Xếp loại tính theo điểm năm", "Xếp loại cấp có thẩm quyền",
                   "Điểm Hội đồng", "Quyết định Hội đồng", "Ghi chú Hội đồng", "Xếp loại năm", "Nguồn xếp loại",
                   "Lý do")
-YEAR_NO_SCORE = "thiếu"
+YEAR_NO_SCORE = "thiếu"  # a period over and not returned, only
+YEAR_RUNNING = "chưa hết kỳ"  # a period running on the day of the run (the school's clock)
+YEAR_NOT_BEGUN = "chưa đến kỳ"  # a period not begun
+YEAR_LATER_LEGEND = ("kỳ đang diễn ra ghi \"chưa hết kỳ\", kỳ chưa bắt đầu ghi \"chưa đến kỳ\": không phải kỳ thiếu "
+                     "điểm, điểm năm tạm tính trên các kỳ đã hết (điều 12 khoản 5)")
 # a period that is not the person's (NĐ 233/2026 điều 14 khoản 2; a newcomer's before the start), as its cell says it:
 # not "thiếu" (the legend says what each word means)
 YEAR_AWAY = "nghỉ"
@@ -113,6 +122,7 @@ YEAR_SHORT = {
     "year.score_average": "", "year.score_semesters": "", "year.score_weighted": "",
     "year.band_top": "", "year.band": "", "year.band_below": "", "year.band_cited": "",
     "year.missing": "thiếu điểm {periods}: tính trên {used}/{total} kỳ",
+    "year.running": "", "year.not_begun": "",  # the legend says it; the cells say which
     "year.no_scores": "chưa có điểm kỳ nào",
     "year.facts_unknown": "chưa nhập {fields} (sheet Nhân sự)",
     "year.months_short": "làm việc {months} tháng (chưa đủ {needed}): không xếp loại",
@@ -165,6 +175,8 @@ YEAR_LEGEND = {
                             "5)", ""),
     "year.missing": ("kỳ không có điểm ghi \"thiếu\", không tính là 0: điểm năm tính trên các kỳ có điểm, theo thời "
                      "gian làm việc thực tế (điều 15 khoản 1 điểm a, c)", ""),
+    "year.running": (YEAR_LATER_LEGEND, ""),
+    "year.not_begun": (YEAR_LATER_LEGEND, ""),
     "year.band_top": ("{rating} từ {low} điểm trở lên", "điều 12 khoản 1–4"),
     "year.band": ("{rating} từ {low} đến dưới {high} điểm", "điều 12 khoản 1–4"),
     "year.band_below": ("{rating} dưới {high} điểm", "điều 12 khoản 1–4"),

@@ -150,13 +150,16 @@ def meta_cells(meta: dict) -> Iterator[str]:
         yield body
 
 
-def page_setup(ws, *, landscape: bool = False, pages_down: int = 0, footer: str = "", centred: bool = False,
-               gridlines: bool = True, widths: tuple[float, ...] = ()) -> None:
-    """A4 at the decree's margins, one page wide and ``pages_down`` pages down (0: as many as needed)."""
+def page_setup(ws, *, landscape: bool = False, pages_down: int = 0, footer: str = "", header: str = "",
+               centred: bool = False, gridlines: bool = True, widths: tuple[float, ...] = ()) -> None:
+    """A4 at the decree's margins, one page wide and ``pages_down`` pages down (0: as many as needed); ``header``
+    and ``footer`` in Excel's codes (&L, &C, &R; &P the page), in the top and bottom margins of every page."""
     ws.set_paper(A4)
     ws.set_landscape() if landscape else ws.set_portrait()
     ws.set_margins(**MARGINS)
     ws.fit_to_pages(1, pages_down)
+    if header:
+        ws.set_header(header)
     if footer:
         ws.set_footer(footer)
     if centred:

@@ -58,9 +58,13 @@ def with_year(book: HistoryBook, found: SummaryYear) -> HistoryBook:
     year, history = found.year, found.history
     replacing = book.meta.source_of(year) is not None
     tables = dict(book.tables)
-    people = [_person_row(p) for p in history.people]
+    # a year recorded before it ended (on purpose: history --final) says so on each of its rows, the periods not
+    # final named — the year's rating is made once the year is over (NĐ 233/2026 điều 15 khoản 1 điểm a), and the
+    # multi-year titles rest on these rows (decide.history_rules)
+    note = hx.NOTE_DRAFT.format(periods=found.draft) if found.draft else None
+    people = [_person_row(p) | {"note": note} for p in history.people]
     tables[PEOPLE.sheet] = _placed(_table(book, PEOPLE), people, PEOPLE, lambda row: row["year"] == year, replacing)
-    departments = [_department_row(d) for d in history.departments]
+    departments = [_department_row(d) | {"note": note} for d in history.departments]
     tables[DEPARTMENTS.sheet] = _placed(_table(book, DEPARTMENTS), departments, DEPARTMENTS,
                                         lambda row: row["year"] == year, replacing)
     initiatives = [_initiative_row(i) for i in history.initiatives]
@@ -73,7 +77,7 @@ def with_year(book: HistoryBook, found: SummaryYear) -> HistoryBook:
                   "sector_start": iso_day(found.starts.get(p.person, ""))}
                  for p in history.people if p.person.casefold() not in listed]
     tables[SERVICE.sheet] = _placed(service, newcomers, SERVICE, lambda _row: False, False)
-    source = YearSource(year, found.campaign_id, found.file, found.sha256)
+    source = YearSource(year, found.campaign_id, found.file, found.sha256, found.draft)
     years = tuple(sorted((*(s for s in book.meta.years if s.year != year), source), key=lambda s: s.year))
     return HistoryBook(replace(book.meta, school=book.meta.school or found.school, years=years), tables)
 

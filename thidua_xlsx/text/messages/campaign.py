@@ -17,7 +17,8 @@ CAMPAIGN_MESSAGES = {
     "campaign.sample_school": ("Chiến dịch này vẫn là trường mẫu của chương trình ({sample}): sổ phát cho các tổ, "
                                "bảng tổng hợp và hồ sơ sẽ mang tên trường, số văn bản và danh sách người của trường "
                                "mẫu. Chạy thử thì được; với trường mình, hãy sửa sheet Trường (Tên trường, Hiệu "
-                               "trưởng, Thư ký…), Tổ và Nhân sự rồi chạy lại – hoặc tạo từ chiến dịch năm trước của "
+                               "trưởng, Thư ký…), Tổ, Nhân sự và Căn cứ (kế hoạch, văn bản của năm học này) rồi chạy "
+                               "lại – hoặc tạo từ chiến dịch năm trước của "
                                "trường: thidua-xlsx init THƯ_MỤC_MỚI --tu THƯ_MỤC_NĂM_TRƯỚC."),
     "campaign.past_year": ("Chiến dịch là của năm học {year}, hôm nay ({today}) đã là năm học {current} và không còn "
                            "hạn nộp nào phía trước{last}: có thể đây là tệp chiến dịch năm trước được chép sang – kỳ "

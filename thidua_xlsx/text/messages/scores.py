@@ -109,6 +109,7 @@ SCORE_REASONS = {
     "flag.score_gap": "tự chấm và tổ chấm lệch {gap} điểm",
     "flag.marked": "sổ có ô không xác định được hoặc ô khóa bị sửa – xem sheet Kiểm tra",
     "flag.not_registered": "không đăng ký thi đua đầu năm",
+    "flag.registration_unsent": "tổ chưa gửi sổ đăng ký thi đua đầu năm",
     # what comes in
     "flag.score_unknown": "có ô điểm không đọc được ({cells}) – xem sheet Kiểm tra",
     "flag.total_pending": "tổng điểm {column} chưa tính được: {cells} còn trống hoặc không đọc được (không tính là 0)",

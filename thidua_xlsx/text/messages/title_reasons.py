@@ -7,6 +7,8 @@ from __future__ import annotations
 # Reasons of decisions (codes in rules/consolidation, words here).
 TITLE_REASONS = {
     "ldtt.not_registered": "không đăng ký thi đua đầu năm nên không được xét",
+    "ldtt.registration_unsent": "tổ chưa gửi sổ đăng ký thi đua đầu năm: chờ sổ đăng ký của tổ (tổng hợp lại vòng "
+                                "đăng ký rồi chạy lại)",
     "ldtt.moved_away": "chuyển công tác đến {school} trong năm: đơn vị mới nơi công tác tại thời điểm xếp loại xếp "
                        "loại năm và xét danh hiệu, trường gửi kết quả các kỳ tại trường (NĐ 233/2026 điều 15 khoản 1 "
                        "điểm a)",
@@ -47,6 +49,8 @@ TITLE_REASONS = {
                    "hình thức khen thưởng khác, hoặc thời hạn kỷ luật kéo vào năm học này)",
     "quota.freed_vote": "chưa được Hội đồng bỏ phiếu – chờ Hội đồng bỏ phiếu",
     "collective.not_registered": "tổ không đăng ký danh hiệu tập thể nên không được xét",
+    "collective.registration_unsent": "tổ chưa gửi sổ đăng ký thi đua đầu năm: chờ sổ đăng ký của tổ (tổng hợp lại "
+                                      "vòng đăng ký rồi chạy lại)",
     "collective.department_missing": "tổ chưa nộp sổ chấm điểm",
     "collective.share": "{ldtt}/{members} LĐTT ({percent}%)",
     "collective.unrated": "chưa đủ thông tin: {count} người chưa có xếp loại viên chức",

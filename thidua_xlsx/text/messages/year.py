@@ -134,6 +134,11 @@ YEAR_REASONS = {
                            "đơn vị (NĐ 233/2026 điều 12 khoản 5)",
     "year.missing": "không có điểm {periods}: không tính là 0 điểm, điểm năm chỉ tính trên {used}/{total} kỳ có điểm "
                     "(NĐ 233/2026 điều 15 khoản 1 điểm a, c: theo thời gian làm việc thực tế)",
+    # a year still running (the school's day of the run): a period not over is not missing
+    "year.running": "{periods} chưa hết kỳ: chưa có điểm, không phải kỳ thiếu điểm; điểm năm tạm tính trên các kỳ đã "
+                    "hết (NĐ 233/2026 điều 12 khoản 5: điểm năm từ kết quả các kỳ)",
+    "year.not_begun": "{periods} chưa đến kỳ: không phải kỳ thiếu điểm, chưa tính vào điểm năm (NĐ 233/2026 điều 12 "
+                      "khoản 5: điểm năm từ kết quả các kỳ)",
     "year.no_scores": "chưa có điểm kỳ đánh giá nào trong năm: chưa xếp loại được (điểm năm tính từ điểm các kỳ, "
                       "NĐ 233/2026 điều 12 khoản 5)",
     "year.facts_unknown": "chưa nhập {fields} ở sheet Nhân sự: chưa kiểm tra được trường hợp không xếp loại hay bị kỷ "

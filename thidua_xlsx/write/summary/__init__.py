@@ -43,7 +43,7 @@ def write_summary(summary: Summary, path: Path, report: Report | None = None) ->
         wb = open_workbook(tmp)
         engine.set_properties(wb, f"{tx.S_OVERVIEW} {ly.ROUNDS.get(summary.round, '')} {school.school_year}".strip(),
                               school.name, summary.newest_input or engine.FIXED_DATE)
-        _sheets(Book(wb, school), summary, report or report_of(summary))
+        _sheets(Book(wb, school, draft=bool(summary.draft)), summary, report or report_of(summary))
         engine.meta_sheet(wb, meta_json(summary_meta(summary)))
         wb.close()
 
@@ -57,7 +57,8 @@ def _sheets(book: Book, s: Summary, report: Report) -> None:
     members = by_department(s.people)
     by_dept = {d.code: members.get(d.code, []) for d in s.departments}
     overview.overview_sheet(book, s, by_dept, scoring)
-    tables.registration_sheet(book, s.people, s.departments)
+    tables.registration_sheet(book, s.people, s.departments,
+                              s.year.registration_sent if s.year is not None else None)
     if s.year is not None:
         year.year_sheet(book, s.people, s.year, s.campaign, s.council_changes)
         proposals.refused_sheet(book, s.people, year=True)  # who registered, not proposed, and why: for the council
@@ -91,5 +92,6 @@ def write_public_list(summary: Summary, path: Path, posted_on: dt.date, days: in
         wb = open_workbook(tmp)
         engine.set_properties(wb, tx.PUBLIC_TITLE.format(year=school.school_year), school.name,
                               summary.newest_input or engine.FIXED_DATE)
-        public.public_sheet(Book(wb, school), summary, posted_on, posted_on + dt.timedelta(days=days))
+        book = Book(wb, school, draft=bool(summary.draft))
+        public.public_sheet(book, summary, posted_on, posted_on + dt.timedelta(days=days))
         wb.close()

@@ -99,8 +99,9 @@ class Book:
     """One summary workbook being written: its formats, and per sheet the column widths and the row
     heights set (those of the sheets whose page breaks are placed, :meth:`keep_together`)."""
 
-    def __init__(self, wb, school: cm.School):
+    def __init__(self, wb, school: cm.School, *, draft: bool = False):
         self.wb, self.school, self.year = wb, school, school.school_year
+        self.draft = draft  # a year still running: every sheet's printed pages say DỰ THẢO, as its papers do
         self.widths: dict[str, tuple[float, ...]] = {}
         self.heights: dict[str, dict[int, float]] = {}  # row heights set, per sheet with page breaks
         self.f = {name: wb.add_format(props) for name, props in STYLES.items()}
@@ -111,7 +112,8 @@ class Book:
         """``page_breaks``: the sheet's row heights are kept for :meth:`keep_together` (not those of the
         long tables, one row per person or per file)."""
         ws = self.wb.add_worksheet(name)
-        engine.page_setup(ws, landscape=landscape, footer=tx.PAGE_FOOTER, gridlines=not document, widths=widths)
+        engine.page_setup(ws, landscape=landscape, footer=tx.PAGE_FOOTER, gridlines=not document, widths=widths,
+                          header=tx.PAGE_HEADER_DRAFT if self.draft else "")
         self.widths[name] = widths
         if page_breaks:
             self.heights[name] = {}

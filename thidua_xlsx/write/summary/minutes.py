@@ -6,7 +6,7 @@ from __future__ import annotations
 from thidua_xlsx.decide.ballots import vote_percent
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.model.results import Summary, provisional
+from thidua_xlsx.model.results import Summary, provisional, sent_count
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import documents as dx
 from thidua_xlsx.text import summary as tx
@@ -106,10 +106,10 @@ def minutes_sheet(book: Book, summary: Summary) -> None:
     row = book.header(ws, last_col, 2, date=True)  # the motto's half wide enough for one line
     row = book.title(ws, row + 1, last_col, tx.MINUTES_TITLE.format(year=book.year))
     s, school = summary, book.school
+    people, submitted, departments = sent_count(s)
     fill = {"blank_date": DATE_LINE_BLANK, "principal": school.principal or "……………………",
             "secretary": school.secretary or "……………………", "school": school.name, "year": book.year,
-            "people": len(s.people), "submitted": sum(d.submitted for d in s.departments),
-            "departments": len(s.departments), "present_line": _present(s)}
+            "people": people, "submitted": submitted, "departments": departments, "present_line": _present(s)}
     individual, collective = _counts(s)
     lines = [*draft_lines(s), *((style, text.format(**fill)) for style, text in tx.MINUTES_LINES)]
     lines.insert(lines.index(("heading", tx.MINUTES_RESULTS_HEADING)), ("body", criteria_line(s)))

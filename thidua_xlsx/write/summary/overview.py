@@ -17,7 +17,10 @@ from thidua_xlsx.write.engine import FONT
 from thidua_xlsx.write.summary.book import Book
 from thidua_xlsx.write.summary.content import criteria_line, date_words, rule_set_line, score_cell
 
-CHART_PT = 320 * 0.75 + 6  # the chart's height, in points
+# the chart's size in pixels, and its height in points: low enough to share the table's page where a school's
+# departments leave room (6 departments and the year's words on each: one landscape page, not two)
+CHART_PX = (760, 220)
+CHART_PT = CHART_PX[1] * 0.75 + 6
 
 
 def levels(summary: Summary) -> list[str]:
@@ -40,7 +43,7 @@ def overview_sheet(book: Book, summary: Summary, by_dept: dict[str, list[PersonR
     title = (tx.OVERVIEW_TITLE_PERIOD if s.period else tx.OVERVIEW_TITLE) if scoring else tx.OVERVIEW_TITLE_REG
     row = book.title(ws, row, last_col, title.format(year=book.year, period=s.period_label.upper()),
                      _subtitle(s, scoring))
-    sent = {d.code: _sent(s, d, by_dept[d.code]) for d in s.departments}
+    sent = {d.code: _sent(s, d) for d in s.departments}
     rows = [_row(d.name, by_dept[d.code], sent[d.code][0], title_name(d.proposed if scoring else d.collective),
                  titles, found, scoring, titled)
             for d in s.departments]
@@ -68,7 +71,9 @@ def _columns(s: Summary, found: list[str], scoring: bool,
     if scoring:
         first = tx.OVERVIEW_HEAD_YEAR if s.year is not None else tx.OVERVIEW_HEAD
         heads = [*first, *tx.OVERVIEW_HEAD_SCORING, *found, *(tx.OVERVIEW_HEAD_TITLES if titled else ())]
-        widths = (24, 8, 9 if s.year is None else 14, 8, 10, *(11,) * len(found), *((8, 9, 22) if titled else ()))
+        # a year's "Kỳ đã nộp" says the periods over and those missing ("1/2 kỳ đã hết; thiếu: Tháng 10/2026"): wide
+        # enough for two lines, not three or more — rows that tall spread a few departments over several pages
+        widths = (24, 8, 9 if s.year is None else 22, 8, 10, *(11,) * len(found), *((8, 9, 22) if titled else ()))
         return heads, widths, list(range(5, 5 + len(found))), []
     titles = list(s.campaign.titles.individual) if s.campaign else []
     titles += list(dict.fromkeys(p.registered for p in s.people if p.has_registered and p.registered
@@ -124,19 +129,20 @@ def _source_line(s: Summary, used: int, date: str) -> str:
     return tx.OVERVIEW_SUBTITLE.format(files=used, date=date)
 
 
-def _sent(s: Summary, department: DepartmentResult, members: list[PersonResult]) -> tuple[str, bool]:
+def _sent(s: Summary, department: DepartmentResult) -> tuple[str, bool]:
     """What a department sent, in words, and whether it is all: its book (Có / Chưa nộp), or, in a year made from its
-    periods, the periods whose summary has a score of one of its people ("2/3 kỳ; thiếu: Tháng 10/2026"; a period
-    with no summary is missing for every department)."""
+    periods, the periods over whose summary has a score of one of its people ("1/2 kỳ đã hết; thiếu: Tháng 10/2026";
+    a period with no summary is missing for every department, a period not over is nobody's to send)."""
     year = s.year
     if year is None:
         return (tx.YES_SUBMITTED if department.submitted else tx.NOT_SUBMITTED), department.submitted
-    codes = [m.code for m in members]
-    sent = [p for p in year.periods if p.code in year.used and
-            any(year.scores.get(code, {}).get(p.code) is not None for code in codes)]
-    missing = [p.label for p in year.periods if p not in sent]
-    words = tx.YEAR_SENT_MISSING if missing else tx.YEAR_SENT_ALL
-    return words.format(sent=len(sent), total=len(year.periods), missing=", ".join(missing)), not missing
+    over = year.over()
+    sent = year.sent.get(department.code, ())
+    missing = [p.label for p in over if p.code not in sent]
+    words = (tx.YEAR_SENT_MISSING if missing else tx.YEAR_SENT_ALL) if len(over) == len(year.periods) else \
+        (tx.YEAR_SENT_OVER_MISSING if missing else tx.YEAR_SENT_OVER)
+    return words.format(sent=len(over) - len(missing), total=len(over), missing=", ".join(missing)), \
+        department.submitted
 
 
 def _table_breaks(book: Book, ws, head: int, total_row: int) -> bool:
@@ -184,6 +190,6 @@ def _chart(book: Book, ws, head: int, last: int, total_row: int, series_cols: li
                       "major_unit": max(1, math.ceil(peak / 8)),  # whole people, not 0.5 steps
                       "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}})
     chart.set_legend({"position": "bottom", "font": font} if scoring else {"none": True})
-    chart.set_size({"width": 760, "height": 320})
+    chart.set_size({"width": CHART_PX[0], "height": CHART_PX[1]})
     ws.insert_chart(total_row + 2, 0, chart, {"x_offset": 4, "y_offset": 4})
     book.keep_together(ws, [(total_row + 2, total_row + 2, CHART_PT)], repeat=(head,))

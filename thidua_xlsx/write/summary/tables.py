@@ -25,7 +25,10 @@ COUNCIL_LINES = 2
 COUNCIL_NOTE_WIDTH = 24
 
 
-def registration_sheet(book: Book, people: Sequence[PersonResult], departments: Sequence[DepartmentResult]) -> None:
+def registration_sheet(book: Book, people: Sequence[PersonResult], departments: Sequence[DepartmentResult],
+                       sent: tuple[str, ...] | None = None) -> None:
+    """The registrations; ``sent``: a year's departments that sent their registration book (None: each department's
+    own submission — the registration round's)."""
     names = [d.name for d in departments]  # the people's departments (column 4), the collective's names (column 2)
     widths = (5, 9, engine.name_width(24, names), 14, engine.name_width(16, names), 22, 20, 28, 18)
     last_col = len(widths) - 1
@@ -38,7 +41,8 @@ def registration_sheet(book: Book, people: Sequence[PersonResult], departments: 
     _, last = book.table(ws, row, tx.REG_HEAD, rows, ["center", "center", *["text"] * 7])
     row = last + 2
     book.text(ws, row, 0, last_col, tx.REG_COLLECTIVE_TITLE, "heading")
-    collective = [[n, d.code, d.name, d.members, tx.YES_SUBMITTED if d.submitted else tx.NOT_SUBMITTED,
+    collective = [[n, d.code, d.name, d.members,
+                   tx.YES_SUBMITTED if (d.submitted if sent is None else d.code in sent) else tx.NOT_SUBMITTED,
                    title_name(d.collective)] for n, d in enumerate(departments, start=1)]
     book.table(ws, row + 1, tx.REG_COLLECTIVE_HEAD, collective, ["center", "center", "text", "num", "center", "text"],
                data_table=False)

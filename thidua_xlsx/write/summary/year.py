@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model.council import CouncilChange
 from thidua_xlsx.model.evaluation import Period, YearRating, YearResults
 from thidua_xlsx.model.issues import Reason
@@ -38,7 +39,8 @@ def year_sheet(book: Book, people: Sequence[PersonResult], year: YearResults, ca
     last_col = len(widths) - 1
     row = book.title(ws, 0, last_col, tx.YEAR_TITLE.format(year=book.year), tx.YEAR_NOTE.format(
         used=len(year.used), total=len(periods),
-        missing=", ".join(p.label for p in year.missing) or tx.YEAR_NONE_MISSING))
+        missing=", ".join(p.label for p in year.missing if year.state(p.code) == ev.PERIOD_OVER)
+        or tx.YEAR_NONE_MISSING))
     rules_note = tx.YEAR_RULES_NOTE.format(rules="; ".join(legend(year.ratings.values())))
     if year.head_entered:  # a transfer's months at the former school: where its scores came from, said once
         rules_note += " " + HEAD_ENTERED_NOTE
@@ -80,7 +82,8 @@ def _person_row(n: int, p: PersonResult, year: YearResults, scored: CouncilChang
         f"{len(rating.used)}/{own_periods(rating, year.periods)}", score_cell(rating.score), _rating(rating.computed),
         _rating(rating.rating) if rating.entered else ""]
     return [n, p.code, p.name, p.department_name,
-            *(_period_cell(scores.get(c.code), c, rating, p.facts.leave) for c in year.periods), *rated,
+            *(_period_cell(scores.get(c.code), c, rating, p.facts.leave, year.state(c.code)) for c in year.periods),
+            *rated,
             p.council_score, title_name(p.council_decision), p.council_note,
             _rating(rating.rating) if rating else "",
             tx.YEAR_SOURCES[rating_source(p, rating)] if rating else "",
@@ -98,9 +101,12 @@ def head_entered(year: YearResults, person: str) -> str:
     return HEAD_ENTERED.format(periods=", ".join(labels.get(code, code) for code in codes))
 
 
-def _period_cell(score: float | None, period: Period, rating: YearRating | None, leave: str | None = None):
-    """A period's cell: its score (cut to two decimals), or why there is none — away (on a course the unit sent:
-    ``leave``, the person's kind of leave, says so), before the start, after the person moved away, or missing."""
+def _period_cell(score: float | None, period: Period, rating: YearRating | None, leave: str | None = None,
+                 state: str = ev.PERIOD_OVER):
+    """A period's cell: its score (cut to two decimals), or why there is none — a period not the person's, whatever
+    the day (away: on a course the unit sent, ``leave``, the person's kind of leave, says so; before the start; after
+    the person moved away: decide.evaluation sets these apart before the periods not over), not over on the day of
+    the run (``state``: running, or not begun), or missing (over and not returned: "thiếu")."""
     if score is not None:
         return score_cell(score)
     if rating is not None and period.code in rating.away:
@@ -109,6 +115,8 @@ def _period_cell(score: float | None, period: Period, rating: YearRating | None,
         return tx.YEAR_BEFORE_START
     if rating is not None and period.code in rating.after_leaving:
         return tx.YEAR_AFTER_LEAVING
+    if state != ev.PERIOD_OVER:
+        return tx.YEAR_RUNNING if state == ev.PERIOD_RUNNING else tx.YEAR_NOT_BEGUN
     return tx.YEAR_NO_SCORE
 
 
