@@ -1,4 +1,4 @@
-"""Issue 72's new user: a THCS school scoring monthly (``init --level nd233`` in 2026-2027, the sample school as
+"""A new user: a THCS school scoring monthly (``init --level nd233`` in 2026-2027, the sample school as
 written), its registration merged with four departments' books missing, Tháng 9 scored by all but a teacher who came
 from another school (her department leaves her form blank; the head types the former school's score at the month's
 pass, NĐ 233/2026 điều 15 khoản 1 điểm a) and passed by the head, Tháng 10 sent by three departments and not passed

@@ -261,7 +261,7 @@ def test_generate_of_a_clean_campaign_warns_about_nothing(tmp_path):
     assert result.exit_code == 0, result.output
     said, *basis = result.stderr.splitlines()
     assert said.startswith("Cảnh báo: [campaign.xlsx · Trường!B4] Chiến dịch này vẫn là trường mẫu")
-    # and, a later school year than the sample's plan (issue 72), each line of Căn cứ naming an earlier one
+    # and, a later school year than the sample's plan, each line of Căn cứ naming an earlier one
     assert all(line.startswith("Cảnh báo: [campaign.xlsx · Căn cứ!A") for line in basis)
 
 

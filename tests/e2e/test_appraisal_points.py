@@ -192,7 +192,7 @@ def test_each_quarter_s_summary_carries_the_parts_of_the_score_that_counts(year)
 def test_part_one_prints_the_year_s_general_criteria_and_task_results(year):
     lan = _part_one(_pages(year["paper"])[NAMES["VC01"]])
     # (27 + 28,5 + 26) / 3 = 27,1667 and (60 + 62 + 59) / 3 = 60,3333: the year's as the total 87,5 is, cut once at
-    # the total (issue 72): 27,16 (never rounded up) and 87,5 − 27,16 = 60,34, so that the parts add up, said how
+    # the total: 27,16 (never rounded up) and 87,5 − 27,16 = 60,34, so that the parts add up, said how
     assert lan == [*_known("27,16", "60,34"), tx.PARTS_CUT_ONCE, _total("87,5", 3),
                    _periods(("Quý I", "87"), ("Quý II", "90,5"), ("Quý III", "85"))]
     assert year["people"]["VC01"]["year"]["parts"] == {"general": 27.1667, "tasks": 60.3333}  # the JSON says the same

@@ -1,4 +1,4 @@
-"""Issue 72: what a principal or a council would sign is true. A new user's year (tests/new_user_year.py: a THCS
+"""What a principal or a council would sign is true. A new user's year (tests/new_user_year.py: a THCS
 school scoring monthly, registration with four departments' books missing, Tháng 10 with three departments' books
 missing, a draft on 10/11/2026) — its papers read back (Word paragraphs and nested tables, the PDF's text, the
 summary's sheets) and each count, year and state they state compared with the run's JSON."""

@@ -627,7 +627,7 @@ def test_with_both_books_the_last_saved_is_used_and_the_secretary_is_told(tmp_pa
     assert folder.campaign.school.name == ("Trường Tiểu học Nam Trực" if ods_newer else
                                            "Trường Tiểu học Trực Cường (MẪU)")
     sample = [] if ods_newer else [("campaign.sample_school", "warning")]  # init's sample school, said after which book
-    said = [(p.code, p.severity) for p in problems if p.code != "campaign.legal_past_year"]  # a later day's (issue 72)
+    said = [(p.code, p.severity) for p in problems if p.code != "campaign.legal_past_year"]  # a later day's
     assert said == [("campaign.two_files", "warning"), *sample]
     message = problems.items[0].message
     assert message.startswith(f"Thư mục chiến dịch có hai tệp: {used} (lưu lúc ")

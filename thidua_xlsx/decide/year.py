@@ -225,7 +225,7 @@ def _departments(campaign: cm.Campaign, people: list[PersonResult], periods: dic
 
 def _registration_unsent(d: DepartmentResult, registrations: YearRegistrations | None) -> tuple[Decision, ...]:
     """``d``'s decisions, or — its registration book never sent, nothing registered — its collective title waiting for
-    the book (a title is considered only for those registered: the registration is the unit's plan, DOMAIN.md §4f):
+    the book (a title is considered only for those registered: the registration is the unit's plan, docs/domain.md §4f):
     not "tổ không đăng ký", which is a choice it never made."""
     if registrations is None or not registrations.unsent(d.code) or d.collective:
         return d.decisions
