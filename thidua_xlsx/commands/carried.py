@@ -6,6 +6,8 @@ to today's place the first time it is seen, each said, never silently dropped (d
 - A head's pass on a period, or the council's on the year or the single scoring round, that an earlier release kept
   only inside the summary it wrote (council passed, no pass kept in ``hoi-dong/``, no record of one applied) is kept in
   ``hoi-dong/`` as that round's pass, so that the merge about to rewrite that summary applies it again.
+- A summary an earlier release wrote from the very same books, about to be rewritten: each title whose outcome today's
+  rules decide otherwise is named in the run's notes (:func:`rules_changed`), never changed silently.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import decisions as dc
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model import places
+from thidua_xlsx.model.issues import WARNING, Issue, issue
+from thidua_xlsx.model.titles import Title
 from thidua_xlsx.system.voice import Voice
 from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import decisions as dx
@@ -72,3 +76,38 @@ def _shown(path: Path, folder: Path) -> str:
         return path.relative_to(folder).as_posix()
     except ValueError:
         return str(path)
+
+
+def rules_changed(path: Path, summary) -> tuple[Issue, ...]:
+    """A note for each person's title whose outcome (granted, refused, pending) ``summary`` decides otherwise than the
+    summary at ``path`` did, when that one was written by an earlier release from the very same books (their names and
+    fingerprints): the difference is then the rules', not the books'. Nothing when there is no such summary."""
+    from thidua_xlsx.model.issues import Problems
+    from thidua_xlsx.read.own_summary import NOT_OURS, UNREADABLE, Wanted, open_summary
+    from thidua_xlsx.text.releases import VERSION
+
+    if not path.is_file():
+        return ()
+    try:
+        not_read = {UNREADABLE: "year.unreadable", NOT_OURS: "year.unreadable"}  # words never said: nothing compared
+        opened = open_summary(path, Wanted(edited_ok=True), not_read, Problems(), file=path.name)
+    except OSError:
+        return ()
+    if opened is None or opened.meta.release == VERSION or opened.edited:
+        return ()
+    same_books = {(name, sha) for name, sha, _status in opened.meta.inputs} == {(f.name, f.sha256)
+                                                                               for f in summary.files}
+    if not same_books:
+        return ()
+    before = {(str(code), str(title)): _outcome(granted, pending) for code, title, granted, pending
+              in opened.meta.decisions}
+    release = f"{ly.APP_ID} {opened.meta.release}" if opened.meta.release else dx.EARLIER_RELEASE
+    return tuple(issue("merge.rule_changed", WARNING, who=p.code, name=p.name, title=Title(d.title), release=release,
+                       before=dx.OUTCOME_WORDS[was], after=dx.OUTCOME_WORDS[now])
+                 for p in summary.people for d in p.decisions
+                 if (was := before.get((p.code, d.title))) is not None and was != (now := _outcome(d.granted,
+                                                                                                     d.pending)))
+
+
+def _outcome(granted: bool, pending: bool) -> str:
+    return "pending" if pending else "granted" if granted else "refused"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from thidua_xlsx import deliver
 from thidua_xlsx import outputs as out
-from thidua_xlsx.commands.carried import pass_inside, periods_found
+from thidua_xlsx.commands.carried import pass_inside, periods_found, rules_changed
 from thidua_xlsx.commands.decisions import applied, keep, kept, kind_of_round, set_aside, year_registrations
 from thidua_xlsx.commands.opening import locate_campaign, period_names
 from thidua_xlsx.commands.reading import apply_council_file, read_and_report
@@ -187,6 +187,10 @@ def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voi
         report = report_of(summary, r.strict)
     at = places.Places(folder.folder)  # the campaign folder's, wherever the command was typed
     output = r.output or (at.year_summary if summary.year else at.summary(summary.round, summary.period))
+    changed = rules_changed(output, summary)  # an earlier release's summary of the same books, about to be rewritten
+    if changed:
+        summary = replace(summary, issues=(*summary.issues, *changed))
+        report = report_of(summary, r.strict)
     r = _papers_again(r, at, key, written, voice)
     default = [] if r.output else [o for o in out.merge_outputs(r, output) if o.option.startswith("output")]
     out.check_outputs(out.merge_outputs(r, output), r.inbox,

@@ -33,6 +33,9 @@ DECISION_MESSAGES = {
                              "đang giữ ở {kept}, nên kỳ này vẫn tính là chưa duyệt. Hãy tổng hợp lại kỳ {period} "
                              "(thidua-xlsx merge {inbox} --period {period_code} --force) để áp dụng lượt duyệt ấy, "
                              "rồi tổng hợp lại cả năm.",
+    "merge.rule_changed": "{name} ({who}) – {title}: {release} ghi '{before}' với cùng các sổ này, bản này tính "
+                          "'{after}' – quy định của phiên bản đã thay đổi (xem CHANGELOG.md trong thư mục chương "
+                          "trình). Hãy xem lại lý do ở bảng tổng hợp mới trước khi trình ký.",
     "year.draft": "Năm học chưa xong – bảng cả năm và hồ sơ là DỰ THẢO: {periods}. Điểm và xếp loại năm chỉ chính "
                   "thức khi mọi kỳ đã có kết quả Hiệu trưởng duyệt (NĐ 233/2026 điều 12 khoản 5: điểm năm là trung "
                   "bình các kỳ; điều 13 khoản 2: người đứng đầu đơn vị đánh giá). Hồ sơ in lúc này mang chữ DỰ THẢO; "
@@ -72,6 +75,7 @@ APPLIED_AGAIN = {
 KEPT = "Đã lưu {file} để các lần tổng hợp sau của {round} tự áp dụng lại{replaced}."
 # A campaign folder of an earlier release continued (commands.carried): what it left where this one no longer looks.
 EARLIER_RELEASE = "phiên bản trước"
+OUTCOME_WORDS = {"granted": "đạt", "refused": "không đạt", "pending": "chờ"}  # a title's outcome, in a rule's note
 PERIOD_MOVED = ("Bảng tổng hợp {period} do phiên bản trước để ở thư mục chiến dịch ({file}) đã được chuyển vào "
                 "{moved}, nơi phần Cả năm đọc: không cần tổng hợp lại.")
 PERIOD_LEFT = ("Thư mục chiến dịch còn {file} (bảng tổng hợp {period} do phiên bản trước ghi) bên cạnh {used}: dùng "
