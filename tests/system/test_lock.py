@@ -202,8 +202,10 @@ def test_of_runs_taking_over_one_stale_lock_at_once_one_holds_it(tmp_path):
     time.sleep(1.5)  # all started, waiting
     start.touch()
     codes = sorted(run.wait(timeout=60) for run in runs)
-    assert codes == [0] + [3] * 7
-    assert [line.split()[0] for line in log.read_text().splitlines()] == ["in", "out"]
+    held = [line.split()[0] for line in log.read_text().splitlines()]
+    # never two at once: each run in is out before the next is in (a run the machine held back past the first's
+    # release may take the lock after it, as it may when no run holds it; on an idle machine only one does)
+    assert held == ["in", "out"] * codes.count(0) and codes.count(0) >= 1 and set(codes) <= {0, 3}
     assert not path.exists()
 
 
