@@ -16,6 +16,7 @@ cells, with marks, and the form's own values; its texts' labels are counted once
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -40,9 +41,7 @@ MAX_CELL_TEXT = 32_767  # Excel's limit, in UTF-16 units: xlsxwriter cuts a long
 
 # A text shown → the label it reads as (None: none; _NOT_KEPT: a file would not give it back as written), kept a
 # process: the same labels, criteria and names are shown in every workbook of a round
-_LABEL_OF: dict[str, object] = {}
-_UNSEEN, _NOT_KEPT = object(), object()
-_LABELS_KEPT = 200_000
+_NOT_KEPT = object()
 
 Cell = tuple[str, tuple[object, bool]]  # (key, (text or number as the file holds it, or formula; is formula))
 
@@ -115,11 +114,8 @@ def locked_as_written(book) -> LockedCells | None:
 def _labels(texts: Iterable[str]) -> Counter | None:
     """The labels ``texts`` read as, counted; None when a file would not give one of them back as written."""
     found: Counter = Counter()
-    label_of = _LABEL_OF
     for text in texts:
-        label = label_of.get(text, _UNSEEN)
-        if label is _UNSEEN:
-            label = _label(text)
+        label = _label(text)
         if label is _NOT_KEPT:
             return None
         if label is not None:
@@ -163,15 +159,11 @@ def _texts_checked(cells: tuple[Cell, ...]) -> frozenset[str] | None:
     return kept[1]
 
 
+@functools.lru_cache(maxsize=200_000)
 def _label(text: str) -> object:
     """The label ``text`` reads as (None: none; _NOT_KEPT: a file would not give it back as written), remembered."""
-    label = _LABEL_OF.get(text, _UNSEEN)
-    if label is _UNSEEN:
-        if len(_LABEL_OF) >= _LABELS_KEPT:
-            _LABEL_OF.clear()
-        clean = cm.clean_text(text)
-        label = _LABEL_OF[text] = _NOT_KEPT if not _kept(text) else clean if clean in LABELS else None
-    return label
+    clean = cm.clean_text(text)
+    return _NOT_KEPT if not _kept(text) else clean if clean in LABELS else None
 
 
 def _kept(text: str) -> bool:
