@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.kept import per_object
 from thidua_xlsx.text import workbook as tx
 from thidua_xlsx.write.xlsx import CellTexts, skeletons
 
@@ -123,40 +124,31 @@ def _labels(texts: Iterable[str]) -> Counter | None:
     return found
 
 
-# A skeleton's texts (by id, the object kept) and the places of its values → the labels of its other texts
-_SKELETON_LABELS: dict[tuple[int, tuple[int, ...]], tuple[tuple[str, ...], Counter | None]] = {}
-# A skeleton's locked cells (by id, the object kept) → their values' texts, None when one fails the checks
-_CHECKED: dict[int, tuple[tuple[Cell, ...], frozenset[str] | None]] = {}
 _SKELETONS_KEPT = 512
 
 
 def _placed_labels(texts: tuple[str, ...], at: tuple[int, ...], values: tuple[str, ...]) -> Counter | None:
     """:func:`_labels` of a sheet placed from a skeleton whose texts are ``texts`` but at ``at``, where it shows
     ``values``: the skeleton's own counted once a process."""
-    key = (id(texts), at)
-    kept = _SKELETON_LABELS.get(key)
-    if kept is None or kept[0] is not texts:
-        if len(_SKELETON_LABELS) >= _SKELETONS_KEPT:
-            _SKELETON_LABELS.clear()
-        skipped = set(at)
-        kept = _SKELETON_LABELS[key] = (texts, _labels(t for k, t in enumerate(texts) if k not in skipped))
-    own, theirs = kept[1], _labels(values)
+    own, theirs = _skeleton_labels(texts, at), _labels(values)
     return None if own is None or theirs is None else own + theirs if theirs else own
 
 
+@per_object(_SKELETONS_KEPT)  # by the skeleton's texts (the same object for every sheet placed from it)
+def _skeleton_labels(texts: tuple[str, ...], at: tuple[int, ...]) -> Counter | None:
+    skipped = set(at)
+    return _labels(t for k, t in enumerate(texts) if k not in skipped)
+
+
+@per_object(_SKELETONS_KEPT)  # by the skeleton's locked cells (the same object for every form of it)
 def _texts_checked(cells: tuple[Cell, ...]) -> frozenset[str] | None:
     """The texts among the values of a skeleton's locked cells ``cells`` when they pass :func:`locked_as_written`'s
     checks on values (every formula written as a text, every text kept as written), checked once a process; None
     when they do not."""
-    kept = _CHECKED.get(id(cells))
-    if kept is None or kept[0] is not cells:
-        if len(_CHECKED) >= _SKELETONS_KEPT:
-            _CHECKED.clear()
-        texts = frozenset(value for _, (value, _formula) in cells if type(value) is str)
-        fine = all(type(value) is str for _, (value, formula) in cells if formula) and \
-            not any(_label(text) is _NOT_KEPT for text in texts)
-        kept = _CHECKED[id(cells)] = (cells, texts if fine else None)
-    return kept[1]
+    texts = frozenset(value for _, (value, _formula) in cells if type(value) is str)
+    fine = all(type(value) is str for _, (value, formula) in cells if formula) and \
+        not any(_label(text) is _NOT_KEPT for text in texts)
+    return texts if fine else None
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -184,17 +176,9 @@ def _found_by_their_codes(book, forms: list[ly.ScoringSheet]) -> bool:
     return all(_codes_apart(rubric) for rubric in {r.role: book.c.rubric_for(r.role) for r in forms}.values())
 
 
-_CODES_APART: dict[int, tuple[cm.Rubric, bool]] = {}  # a rubric (by id, the object kept) → :func:`_codes_apart`
-
-
+@per_object(_SKELETONS_KEPT)
 def _codes_apart(rubric: cm.Rubric) -> bool:
     """Whether each criterion and group of ``rubric`` has a code of its own, a clean text; checked once a process (the
     same rubric in every book of a campaign)."""
-    kept = _CODES_APART.get(id(rubric))
-    if kept is None or kept[0] is not rubric:
-        every = [item.code for _, item in rubric.items] + [group.code for group in rubric.groups]
-        apart = len(set(every)) == len(every) and all(code and cm.clean_text(code) == code for code in every)
-        if len(_CODES_APART) >= _SKELETONS_KEPT:
-            _CODES_APART.clear()
-        kept = _CODES_APART[id(rubric)] = (rubric, apart)
-    return kept[1]
+    every = [item.code for _, item in rubric.items] + [group.code for group in rubric.groups]
+    return len(set(every)) == len(every) and all(code and cm.clean_text(code) == code for code in every)
