@@ -210,7 +210,7 @@ def _fill_init(rubrics) -> None:
 def _fill_one(job: tuple[str, str, int, int]) -> int:
     """Type scores into one issued workbook (see the module): returns how many cells were typed.
     Version ``v`` > 0 of a department's workbook differs from the one before in one score."""
-    from thidua_xlsx.read.department.meta import read_layout
+    from tests.filling import layout as read_layout
 
     src, dst, k, version = Path(job[0]), Path(job[1]), job[2], job[3]
     found = read_layout(src)

@@ -16,13 +16,21 @@ from openpyxl import load_workbook
 
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.titles import name as title_name
-from thidua_xlsx.read.department.meta import read_layout
+from thidua_xlsx.read.department.cells import load_values
+from thidua_xlsx.read.department.meta import parse_meta
 from thidua_xlsx.text import summary as stx
 from thidua_xlsx.workspace import CampaignFolder
 
 
-def layout(path: Path) -> ly.WorkbookLayout:
-    return read_layout(path)
+def layout(path: Path) -> ly.WorkbookLayout | None:
+    """The layout a generated workbook carries (its very hidden sheet, as the reader parses it), or None."""
+    sheets = load_values(Path(path).read_bytes())
+    return parse_meta(sheets[ly.META_SHEET]) if ly.META_SHEET in sheets else None
+
+
+def item_row(form: ly.ScoringSheet, code: str) -> int:
+    """The row of criterion ``code`` on a scoring form, as the writer put it."""
+    return dict(form.items)[code]
 
 
 def sheet(path_or_layout, cls, code: str | None = None):

@@ -1,5 +1,5 @@
-"""What the tests of the reading and writing workers share: a reader that stalls, and a round generated on two
-workers or in this process."""
+"""What the tests of the reading and writing workers share: a reader that stalls, a worker that cannot start, and a
+round generated on two workers or in this process."""
 
 from __future__ import annotations
 
@@ -18,6 +18,12 @@ def stall() -> None:
     end = time.monotonic() + 5
     while time.monotonic() < end:  # Python code: the alarm interrupts it
         time.sleep(0.01)
+
+
+def cannot_start(_shared) -> None:
+    """A worker's initializer that fails, as one whose start broke (its memory refused, its import failed): the pool
+    is broken before any task is done. A module-level function, so that a spawned worker finds it too."""
+    raise MemoryError("a worker that cannot start")
 
 
 def generated(root, monkeypatch, parallel_path: bool) -> dict[str, bytes]:

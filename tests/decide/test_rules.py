@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.decisions import is_provisional
 from thidua_xlsx.decide import rules
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import evaluation as ev
@@ -251,7 +252,7 @@ def test_a_decision_resting_on_a_computed_rating_says_it_is_provisional(rating, 
     second = rules.decide_cstdcs(c, first, CITED)
 
     assert (first.granted, second.granted) == (ldtt, cstdcs)
-    assert (ev.is_provisional(first), ev.is_provisional(second)) == (provisional, provisional)
+    assert (is_provisional(first), is_provisional(second)) == (provisional, provisional)
     for decision, basis in ((first, "căn cứ Luật TĐKT 2022 điều 24"), (second, "căn cứ Luật TĐKT 2022 điều 23")):
         assert decision.reason.endswith(basis)  # the citation stays last
         if provisional:
@@ -260,7 +261,7 @@ def test_a_decision_resting_on_a_computed_rating_says_it_is_provisional(rating, 
 
 def test_a_refusal_for_another_reason_than_the_rating_is_not_provisional():
     decision = rules.decide_ldtt(candidate(rating=ev.ComputedRating("HTTNV"), discipline="Khiển trách"), RULES, LEVELS)
-    assert not decision.granted and not ev.is_provisional(decision)
+    assert not decision.granted and not is_provisional(decision)
 
 
 BARE = cm.Rules(unanswered=(rs.LDTT, rs.CSTDCS, rs.TTLDTT, rs.TTLDXS))

@@ -13,6 +13,7 @@ import datetime as dt
 
 import pytest
 
+from tests.decisions import is_provisional
 from thidua_xlsx.decide.year import year_summary
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import evaluation as ev
@@ -194,7 +195,7 @@ def test_proposals_resting_on_a_computed_rating_are_provisional_and_counted():
 
     gv009 = next(p for p in summary.people if p.code == "GV009")
     assert [d.title for d in gv009.decisions if d.granted] == [LDTT, CSTDCS]
-    assert all(ev.is_provisional(d) for d in gv009.decisions)
+    assert all(is_provisional(d) for d in gv009.decisions)
     assert isinstance(gv009.facts.rating, ev.ComputedRating)
     warned = said(summary, "year.provisional")
     counted = provisional(summary)

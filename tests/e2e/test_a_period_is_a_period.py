@@ -87,7 +87,7 @@ def test_a_period_s_book_asks_no_collective_title(period):
 def test_the_departments_collective_title_still_reaches_the_period_s_summary_from_the_issued_book(period):
     """The collective registered (``--from``) travels in the record of the issued book, not in a cell: the period's
     summary still hands it to the year (nothing typed: here none registered, so none)."""
-    from thidua_xlsx.read.own_summary import read_summary_meta
+    from tests.summary_meta import read_summary_meta
 
     meta = read_summary_meta(period["summary"].read_bytes())
     assert meta.period == "thang-11" and {code for code, _ in meta.collectives} == {"T1", "T2"}

@@ -24,14 +24,13 @@ from openpyxl import load_workbook
 from tests.conftest import RUBRIC_NV, campaign_dict, make_folder
 from tests.filling import fill, layout, person_values, stamp_saved_time
 from tests.head_pass import head_scores
-from tests.summary_meta import rewrite_meta
+from tests.summary_meta import read_summary_meta, rewrite_meta
 from thidua_xlsx.cli import main
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.papers import appraisal
 from thidua_xlsx.papers.facts import Facts
 from thidua_xlsx.read.containment import scan_inbox
-from thidua_xlsx.read.own_summary import read_summary_meta
 from thidua_xlsx.read.period_summaries import read_period_summaries
 from thidua_xlsx.text import appraisal as tx
 from thidua_xlsx.text import summary as stx

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from samples.build_samples import COMMUNE_ID
 from tests.level_above_fixtures import set_field
 from tests.no_office import no_libreoffice, without_libreoffice
+from tests.workers import cannot_start
 from thidua_xlsx.cli import main
 from thidua_xlsx.model.level_above_book import SCHOOLS_SHEET
 from thidua_xlsx.model.places import COMMUNE_KEY_FILE, LEVEL_ABOVE_BOOK
@@ -255,12 +256,11 @@ def test_papers_written_again_replace_the_tool_s_own_and_keep_one_someone_edited
 
 
 def test_the_schools_summaries_read_on_every_core_are_those_read_in_one_process(merged, monkeypatch):
-    """From PARALLEL_FROM entries the summaries are read by worker processes; every entry (a summary
-    before its council, one edited by hand, a note, a school's hồ sơ) has the same outcome, in the same order, and
-    the progress bar moves once per entry. A pool that fails hands the rest to this process: the same again."""
+    """From PARALLEL_FROM entries the summaries are read by worker processes; every entry (a summary before its
+    council, one edited by hand, a note, a school's hồ sơ) has the same outcome, in the same order, and the progress
+    bar moves once per entry."""
     from thidua_xlsx.read import school_summaries
     from thidua_xlsx.read.containment import scan_inbox
-    from thidua_xlsx.system import pool
 
     items = scan_inbox(merged["inbox"])
     monkeypatch.setattr(school_summaries, "_workers_for", lambda count: 0)
@@ -270,13 +270,24 @@ def test_the_schools_summaries_read_on_every_core_are_those_read_in_one_process(
     assert school_summaries.read_school_summaries(items, said.append) == alone
     assert said == [item.name for item in items]
     assert len(alone[1]) == 3 and len(alone[0]) == len(items)
-    real = pool.shared_map
 
-    def fails_after_two(*args):
-        results = real(*args)
-        yield next(results)
-        yield next(results)
-        raise RuntimeError("a worker died")
 
-    monkeypatch.setattr(pool, "shared_map", fails_after_two)
-    assert school_summaries.read_school_summaries(items) == alone
+def test_workers_that_cannot_start_are_said_and_every_summary_is_read_here(merged, monkeypatch):
+    """docs/conventions.md: no silent fallback. Workers whose start fails (a real pool, broken: its initializer
+    raises) are said in the merge's report — what failed, how many files are read here instead — and every entry is
+    read in this process, with the outcome one process gives."""
+    from thidua_xlsx.read import school_summaries
+    from thidua_xlsx.system import pool
+
+    monkeypatch.setattr(school_summaries, "_workers_for", lambda count: 2)
+    monkeypatch.setattr(pool, "share", cannot_start)
+    root = merged["root"]
+    result = run("merge", merged["inbox"], "-o", root / "xa-lai.xlsx", "--json", root / "lai.json")
+    assert result.exit_code == 0, result.output
+    files = merged["data"]["files"]
+    said = lx.LEVEL_ABOVE_MESSAGES["level_above.workers_failed"].format(error="BrokenProcessPool", count=len(files))
+    assert said in " ".join(result.output.split())
+    data = json.loads((root / "lai.json").read_text("utf-8"))
+    assert [(f["name"], f["status"]) for f in data["files"]] == [(f["name"], f["status"]) for f in files]
+    assert {"code": "level_above.workers_failed", "severity": "note", "file": "", "sheet": "", "cell": "",
+            "params": {"count": len(files), "error": "BrokenProcessPool"}} in data["problems"]

@@ -43,6 +43,7 @@ from tests.filling import fill as openpyxl_fill
 from tests.filling import (
     forms,
     header_columns,
+    item_row,
     labelled_row,
     layout,
     person_values,
@@ -331,7 +332,7 @@ def _shown(report: dict, sheet_name: str, cell: str):
 def _full_fill_spec(book: ScoringBook) -> tuple[list[dict], list[dict]]:
     """Probes a teacher might try first (all refused), then every value of SCORES."""
     gv01, gv03 = book.form("GV01"), book.form("GV03")
-    i1 = gv01.item_row("I.1")
+    i1 = item_row(gv01, "I.1")
     probes = [
         {"sheet": gv01.name, "cell": f"{gv01.self_column}{i1}", "value": 15, "expect": "data validation"},
         {"sheet": gv01.name, "cell": f"{gv01.max_column}{i1}", "value": 5, "expect": "locked cell"},  # the max
@@ -340,7 +341,7 @@ def _full_fill_spec(book: ScoringBook) -> tuple[list[dict], list[dict]]:
         # Was "data validation": the old form's title cell was a dropdown. Now (no registration, no
         # title) it shows the registered title, locked: the made-up title is refused as a locked cell.
         {"sheet": gv03.name, "cell": gv03.title_cell, "value": FAKE_TITLE, "expect": "locked cell"},
-        {"sheet": gv03.name, "cell": f"{gv03.self_column}{gv03.item_row('IV.1')}", "value": -1,
+        {"sheet": gv03.name, "cell": f"{gv03.self_column}{item_row(gv03, 'IV.1')}", "value": -1,
          "expect": "data validation"},
     ]
     return probes, _spec(_scoring_values(book, SCORES))
@@ -349,7 +350,7 @@ def _full_fill_spec(book: ScoringBook) -> tuple[list[dict], list[dict]]:
 def _partial_fill_spec(book: ScoringBook) -> tuple[list[dict], list[dict]]:
     gv02 = book.form("GV02")
     # 15 in a 10-point item that stays blank otherwise: refused, so the cell still counts as missing.
-    probes = [{"sheet": gv02.name, "cell": f"{gv02.self_column}{gv02.item_row('I.2')}", "value": 15,
+    probes = [{"sheet": gv02.name, "cell": f"{gv02.self_column}{item_row(gv02, 'I.2')}", "value": 15,
                "expect": "data validation"}]
     return probes, _spec(_scoring_values(book, partial_scores()))
 
@@ -420,7 +421,7 @@ def _edited_scoring_spec(books) -> tuple[list[dict], list[dict]]:
     for code, item, count in INSERTED:
         rec = book.form(code)
         ops += [{"op": "unprotect", "sheet": rec.name, "password": password},
-                {"op": "insert_rows", "sheet": rec.name, "row": rec.item_row(item), "count": count},
+                {"op": "insert_rows", "sheet": rec.name, "row": item_row(rec, item), "count": count},
                 {"op": "protect", "sheet": rec.name, "password": password}]
     last_spare = forms(book.layout, spare=True)[-1].name
     ops += [{"op": "move_sheet", "sheet": book.form("GV03").name, "to": 0},
@@ -428,7 +429,7 @@ def _edited_scoring_spec(books) -> tuple[list[dict], list[dict]]:
     reads = []
     for code, item, count in INSERTED:  # the code column around the insertion: blank rows, then the item
         rec = book.form(code)
-        reads += [{"sheet": rec.name, "cell": f"{rec.code_column}{rec.item_row(item) + k}"} for k in range(count + 1)]
+        reads += [{"sheet": rec.name, "cell": f"{rec.code_column}{item_row(rec, item) + k}"} for k in range(count + 1)]
     for code in SCORES:  # each form's total and missing-cells rows, where the insertions moved them
         rec, moved = book.form(code), _inserted_above(book, code, book.form(code).total_row)
         reads += [{"sheet": rec.name, "cell": f"{col}{row + moved}"} for row in (rec.total_row, book.missing_row(code))
@@ -441,7 +442,7 @@ def _edited_scoring_spec(books) -> tuple[list[dict], list[dict]]:
 
 def _inserted_above(book: ScoringBook, code: str, row: int) -> int:
     """How many blank rows the edit inserted above the issued ``row`` of ``code``'s form."""
-    return sum(count for who, item, count in INSERTED if who == code and row >= book.form(who).item_row(item))
+    return sum(count for who, item, count in INSERTED if who == code and row >= item_row(book.form(who), item))
 
 
 def _sheet_index(book: Book, name: str) -> int:
@@ -668,7 +669,7 @@ def test_rows_inserted_and_sheets_moved_in_libreoffice_keep_every_score(books, l
     # LibreOffice really inserted the rows and moved the sheets
     for code, item, count in INSERTED:
         rec = book.form(code)
-        column = [_shown(report, rec.name, f"{rec.code_column}{rec.item_row(item) + k}") for k in range(count + 1)]
+        column = [_shown(report, rec.name, f"{rec.code_column}{item_row(rec, item) + k}") for k in range(count + 1)]
         assert column == [None] * count + [item], (code, column)  # None: an empty cell
     order = report["sheets"]
     gv01, gv03 = book.form("GV01").name, book.form("GV03").name
@@ -1129,7 +1130,7 @@ def test_total_shown_equals_the_merge_with_blank_cells_too(books, lo_runs, tmp_p
     dept, cols = books["t1"].dept, books["t1"].cols
     assert [_shown(report, dept.name, f"{cols[key]}{row}") for key in ("final", "class", "rank")] == \
         [tx.TOTAL_INCOMPLETE, "", ""]
-    assert any(f.code == "flag.total_pending" and f"{rec.dept_column}{rec.item_row('II.2')}" in f.text
+    assert any(f.code == "flag.total_pending" and f"{rec.dept_column}{item_row(rec, 'II.2')}" in f.text
                for f in gv01.flags)
     gv03 = next(p for p in summary.people if p.code == "GV03")
     assert gv03.final_source == SOURCE_SELF  # no department scores: the self score ("Tự chấm") counts

@@ -13,10 +13,10 @@ from openpyxl import load_workbook
 
 from tests.conftest import campaign_dict, make_folder
 from tests.filling import fill, layout, person_values, sheet, stamp_saved_time
+from tests.summary_meta import read_summary_meta
 from thidua_xlsx.cli import EXIT_USAGE, main
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.read.own_summary import read_summary_meta
 from thidua_xlsx.text import commands as ct
 from thidua_xlsx.text import workbook as tw
 

@@ -331,7 +331,7 @@ def test_the_summary_of_a_province_is_read_back_with_every_inbox_entry(tmp_path)
     inbox entry (~130 characters each): 10,000 files are far beyond a department workbook's bound."""
     import xlsxwriter
 
-    from thidua_xlsx.read.own_summary import read_summary_meta
+    from tests.summary_meta import read_summary_meta
     from thidua_xlsx.write.engine import meta_sheet
 
     files = 10_000

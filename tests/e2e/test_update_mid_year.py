@@ -14,9 +14,9 @@ import pytest
 
 from tests.decide.conftest import run
 from tests.samples import SAMPLES
+from tests.summary_meta import read_summary_meta
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model import places
-from thidua_xlsx.read.own_summary import read_summary_meta
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 if not (CORPUS / "corpus.json").is_file():  # tools/build_corpus.py has not been run on this checkout yet

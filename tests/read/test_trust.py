@@ -21,6 +21,7 @@ from tests.conftest import campaign_dict, make_folder
 from tests.filling import (
     fill,
     forms,
+    item_row,
     layout,
     person_values,
     register,
@@ -146,7 +147,7 @@ def test_thresholds_and_rubric_smuggled_into_the_metadata_change_nothing(issued,
 def test_an_edited_max_point_does_not_let_a_score_through(issued, tmp_path):
     t2 = issued["t2"]
     rec = sheet(t2, ly.ScoringSheet, "GV04")
-    row = rec.item_row("I.1")
+    row = item_row(rec, "I.1")
     tampered = tmp_path / "t" / t2.name
     fill_department(t2, tampered, {**T2_SCORES, "GV04": ({**T2_SCORES["GV04"][0], "I.1": 45},
                                                          {**T2_SCORES["GV04"][1], "I.1": 45})}, LATER)
@@ -233,7 +234,7 @@ def test_inserted_and_reordered_criteria_rows_keep_their_scores(issued, tmp_path
     wb = load_workbook(edited)
     ws = wb[rec.name]
     ws.protection.sheet = False
-    ws.insert_rows(rec.item_row("II.1"))  # a blank row in the middle of the table …
+    ws.insert_rows(item_row(rec, "II.1"))  # a blank row in the middle of the table …
     ws.insert_rows(2, 2)  # … and two at the top
     ws.title = "Phiếu của Lan"  # renamed
     wb.move_sheet(ws, offset=3)  # and moved
@@ -289,7 +290,7 @@ def _unlocked_form(issued, tmp_path, code: str):
 
 def test_a_score_on_a_row_without_code_is_reported_not_given_to_a_neighbour(issued, tmp_path):
     rec, edited, wb, ws = _unlocked_form(issued, tmp_path, "GV02")
-    row = rec.item_row("I.2")
+    row = item_row(rec, "I.2")
     ws.insert_rows(row)
     ws[f"D{row}"] = 7
     wb.save(edited)
@@ -526,15 +527,15 @@ def test_codes_edited_or_repeated_in_rows_are_reported_by_cell(issued, tmp_path)
     rec, edited, wb, ws = _unlocked_form(issued, tmp_path, "GV01")
     last = ws.max_row + 1
     for col in "ABCDEF":  # a copy of row II.1 pasted at the end, with another score
-        ws[f"{col}{last}"] = ws[f"{col}{rec.item_row('II.1')}"].value
+        ws[f"{col}{last}"] = ws[f"{col}{item_row(rec, 'II.1')}"].value
     ws[f"D{last}"] = 50
-    ws[f"A{rec.item_row('II.2')}"] = "X.9"
+    ws[f"A{item_row(rec, 'II.2')}"] = "X.9"
     wb.save(edited)
     (tmp_path / "inbox" / issued["t2"].name).write_bytes((issued["filled"] / issued["t2"].name).read_bytes())
     summary = merge_inbox(tmp_path / "inbox", issued["folder"])
     codes = _codes(summary)
     assert [(i.cell, "'X.9'" in i.message) for i in codes["row.unknown_code"]] == [
-        (f"D{rec.item_row('II.2')}", True), (f"E{rec.item_row('II.2')}", True)]
+        (f"D{item_row(rec, 'II.2')}", True), (f"E{item_row(rec, 'II.2')}", True)]
     assert [i.cell for i in codes["row.duplicate_code"]] == [f"D{last}", f"E{last}"]
     assert "II.2" in codes["row.missing_code"][0].message
     gv01 = next(p for p in summary.people if p.code == "GV01")
@@ -554,7 +555,7 @@ def _edited_label(issued, tmp_path):
     """T2's filled workbook with a criterion's locked text changed: (file, sheet name, cell)."""
     t2 = issued["t2"]
     rec = sheet(t2, ly.ScoringSheet, "GV04")
-    cell = f"B{rec.item_row('I.1')}"
+    cell = f"B{item_row(rec, 'I.1')}"
     edited = tmp_path / "edited" / t2.name
     fill(issued["filled"] / t2.name, edited, {(rec.name, cell): "Tiêu chí đã bị sửa"}, allow_locked=True)
     stamp_saved_time(edited, LATER)

@@ -128,3 +128,16 @@ def test_the_pages_words_are_one_each():
     own = set(re.findall(r'^    "(\w+)":', Path(ui.__file__).read_text(encoding="utf-8").split("WORDS = {")[1]
                          .split("WORDS |=")[0], re.M))
     assert own and not own & set(PAGE_WORDS)
+
+
+def test_books_dropped_on_a_folder_without_a_campaign_are_refused_as_every_request_is(tmp_path):
+    """docs/architecture.md: Doors over one service. A drop the service refuses (the folder holds no campaign to file
+    the books into) gets the page's one answer to a refused request: the error page, status 400 — as a refused run
+    does — and nothing is written."""
+    import io
+
+    _app, found = client(tmp_path)
+    dropped = found.post("/nhan-thu-muc", data={**CSRF, "files": (io.BytesIO(b"PK"), "To-1.xlsx")},
+                         content_type="multipart/form-data")
+    assert dropped.status_code == 400 and "không phải thư mục chiến dịch" in text(dropped)
+    assert "Không làm được" in text(dropped) and list(tmp_path.iterdir()) == []

@@ -40,7 +40,7 @@ def _run(found, address: str, **form) -> str:
 
 
 def _score(summary: Path, code: str):
-    from thidua_xlsx.read.own_summary import read_summary_meta
+    from tests.summary_meta import read_summary_meta
 
     return next(final for person, final, *_rest in read_summary_meta(summary.read_bytes()).people if person == code)
 

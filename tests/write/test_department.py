@@ -24,7 +24,7 @@ from openpyxl import load_workbook
 from openpyxl.cell.cell import MergedCell
 
 from tests.conftest import campaign_dict, make_folder
-from tests.filling import forms, layout, register, sheet
+from tests.filling import forms, item_row, layout, register, sheet
 from tests.snapshot import snapshot, unlocked_cells
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
@@ -262,7 +262,7 @@ def test_person_records_match_the_rubric_rows(books):
             assert [code for code, _ in rec.items] == [item.code for _, item in rubric.items]
             assert ws[f"{rec.code_column}{rec.header_row}"].value == ly.SCORING_HEADER["code"]
             for _, item in rubric.items:
-                row = rec.item_row(item.code)
+                row = item_row(rec, item.code)
                 assert ws[f"{rec.code_column}{row}"].value == item.code
                 assert ws[f"{rec.max_column}{row}"].value == item.max
                 assert ws[f"{rec.code_column}{row}"].protection.locked
@@ -355,7 +355,7 @@ def test_score_cells_accept_0_to_item_max_and_stop_otherwise(books):
             rules = validation_map(ws)
             marked = {coordinate(r, c) for cf in ws.conditional_formatting for r, c in cells_of(cf.sqref)}
             for _, item in rubric.items:
-                row = rec.item_row(item.code)
+                row = item_row(rec, item.code)
                 for col in (rec.self_column, rec.dept_column):
                     cell = f"{col}{row}"
                     dv = rules.get(cell)
@@ -520,7 +520,7 @@ def test_person_sheets_total_and_classify_by_formula(books):
             signature = next(r for r in range(class_row + 1, missing_row) if ws[f"A{r}"].value)
             assert signature <= printed_to, "the signatures are printed"
             for group in rubric.groups:
-                rows = [rec.item_row(i.code) for i in group.items]
+                rows = [item_row(rec, i.code) for i in group.items]
                 group_row = rows[0] - 1
                 assert ws[f"A{group_row}"].value == group.code
                 for col in (rec.self_column, rec.dept_column):
@@ -534,7 +534,7 @@ def test_person_sheets_total_and_classify_by_formula(books):
                 total = formula(ws, f"{col}{rec.total_row}")
                 for group in rubric.groups:
                     sign = "-" if group.kind == cm.DEDUCTION else ""  # a group nobody scored counts as none: N()
-                    assert f"{sign}N({col}{rec.item_row(group.items[0].code) - 1})" in total
+                    assert f"{sign}N({col}{item_row(rec, group.items[0].code) - 1})" in total
                 assert f'IF({col}{missing_row}>0,"{tx.TOTAL_INCOMPLETE}"' in total  # a blank required score: no sum
                 classify = formula(ws, f"{col}{class_row}")
                 assert f"{col}{rec.total_row}" in classify
@@ -542,7 +542,7 @@ def test_person_sheets_total_and_classify_by_formula(books):
                 missing = formula(ws, f"{col}{missing_row}")
                 for group in rubric.groups:  # blanks counted only on rows showing a criterion code
                     if group.kind == cm.SCORE:
-                        first, last = rec.item_row(group.items[0].code), rec.item_row(group.items[-1].code)
+                        first, last = item_row(rec, group.items[0].code), item_row(rec, group.items[-1].code)
                         assert f'(A{first}:A{last}<>"")*({col}{first}:{col}{last}="")' in missing, missing
 
 

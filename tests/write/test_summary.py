@@ -261,7 +261,7 @@ def test_same_summary_gives_the_same_file(scoring_book, tmp_path):
 
 def test_summary_carries_its_own_metadata_and_reads_back(scoring_book, wb):
     """The council round trip and the commune's merge read a summary back: it says what it was made of."""
-    from thidua_xlsx.read.own_summary import read_summary_meta
+    from tests.summary_meta import read_summary_meta
 
     assert wb[ly.META_SHEET].sheet_state == "veryHidden"
     meta = read_summary_meta(scoring_book.read_bytes())

@@ -9,9 +9,9 @@ import json
 from pathlib import Path
 
 from tests.conftest import campaign_dict
+from tests.summary_meta import read_summary_meta
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.read.own_summary import read_summary_meta
 from thidua_xlsx.write import engine
 from thidua_xlsx.write.summary.book import Book, open_workbook
 from thidua_xlsx.write.summary.meta import meta_json

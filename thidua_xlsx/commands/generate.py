@@ -21,6 +21,7 @@ from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model import result as rs
 from thidua_xlsx.model.issued import IssuedWorkbook, Newcomer, department_spec, fingerprint
 from thidua_xlsx.model.issues import WARNING, Problems
+from thidua_xlsx.model.kept import per_object
 from thidua_xlsx.model.places import Places, round_key
 from thidua_xlsx.model.requests import GenerateRequest
 from thidua_xlsx.model.result import Result, WrittenFile
@@ -392,27 +393,20 @@ def _placed(pieces: list[list[str]], marker: str, values: Iterable[str]) -> str:
     return "".join(parts)
 
 
-_BLOCKS: dict[tuple[int, tuple[str, ...]], tuple[object, _Block | None]] = {}  # (cells' id, own values' marks) → …
-_BLOCKS_KEPT = 512
-
-
 def _block(form: PlacedCells) -> _Block | None:
     """The :class:`_Block` of ``form``'s skeleton, made once a process; None when its keys do not each hold its mark
     once after the same head."""
-    own = tuple(form.values)
-    kept = _BLOCKS.get((id(form.cells), own))
-    if kept is not None and kept[0] is form.cells:
-        return kept[1]
-    split = [(key.partition(form.mark), value, formula) for key, (value, formula) in form.cells]
+    return _block_of(form.cells, tuple(form.values), form.mark)
+
+
+@per_object(512)  # by the skeleton's cells (the same object for every form of it), its own values' marks
+def _block_of(cells, own: tuple[str, ...], mark_: str) -> _Block | None:
+    split = [(key.partition(mark_), value, formula) for key, (value, formula) in cells]
     heads = {head for (head, _, _), _, _ in split}
-    block = None
-    if all(mark and form.mark not in tail for (_, mark, tail), _, _ in split) and len(heads) <= 1:
+    if all(mark and mark_ not in tail for (_, mark, tail), _, _ in split) and len(heads) <= 1:
         tails = sorted((tail, value, formula) for (_, _, tail), value, formula in split)
-        block = _Block(form.mark, heads.pop(), tails, own) if tails else None
-    if len(_BLOCKS) >= _BLOCKS_KEPT:
-        _BLOCKS.clear()
-    _BLOCKS[(id(form.cells), own)] = (form.cells, block)
-    return block
+        return _Block(mark_, heads.pop(), tails, own) if tails else None
+    return None
 
 
 # --- one run at a time -----------------------------------------------------------------------------

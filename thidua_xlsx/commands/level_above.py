@@ -180,9 +180,9 @@ def read_level_above(inbox: Path, book: Path, voice: Voice = Voice(), officer: P
     voice.warn(ct.LEVEL_ABOVE_USED.format(path=book, authority=campaign.authority))
     key, made = commune_key(book.parent)
     items = scan_inbox(inbox)
-    with voice.reading(len(items)) as on_file:
-        files, read = read_school_summaries(items, on_file)
     said, marks = Problems(), None
+    with voice.reading(len(items)) as on_file:
+        files, read = read_school_summaries(items, on_file, said)
     if made:
         said.add("level_above.key_made", WARNING, file=COMMUNE_KEY_FILE)
     if officer is not None:

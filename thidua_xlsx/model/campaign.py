@@ -474,22 +474,18 @@ def rubric_version(rubric: Rubric) -> str:
     return rubric.version
 
 
-_DIGESTS: dict[str, str] = {}  # repr of a rubric → its digest (each returned file's record holds its own copy)
-_DIGESTS_KEPT = 256
 
 
 def _digest(rubric: Rubric) -> str:
     # Keyed by repr, not by the rubric: equal rubrics (== and hash) may differ in what the digest reads
     # (10 == 10.0, 0.0 == -0.0, 1 == True), while repr tells all of these apart, as JSON does.
-    key = repr(rubric)
-    found = _DIGESTS.get(key)
-    if found is None:
-        body = json.dumps(dataclasses.asdict(rubric), ensure_ascii=False, sort_keys=True)
-        found = hashlib.sha256(body.encode()).hexdigest()[:8]
-        if len(_DIGESTS) >= _DIGESTS_KEPT:
-            _DIGESTS.clear()
-        _DIGESTS[key] = found
-    return found
+    return _digest_of(repr(rubric), rubric)
+
+
+@functools.lru_cache(maxsize=256)  # each returned file's record holds its own copy of the rubric
+def _digest_of(_shown: str, rubric: Rubric) -> str:
+    body = json.dumps(dataclasses.asdict(rubric), ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(body.encode()).hexdigest()[:8]
 
 
 @dataclass(frozen=True)

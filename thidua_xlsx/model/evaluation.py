@@ -70,11 +70,6 @@ class ComputedRating(str):
     __slots__ = ()
 
 
-def is_provisional(decision) -> bool:
-    """``decision`` (a model.results.Decision) rests on a computed rating, not a decided one."""
-    return any(r.code == PROVISIONAL for r in decision.reasons)
-
-
 @dataclass(frozen=True, slots=True)  # one per person and period: no __dict__ each
 class Parts:
     """A score's two parts (NĐ 233/2026 điều 10, 11; part I of the Phiếu xếp loại): the general criteria (≤ 30) and

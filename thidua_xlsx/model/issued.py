@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.kept import per_object
 from thidua_xlsx.model.titles import code as title_code
 from thidua_xlsx.model.titles import is_registered
 
@@ -182,22 +183,12 @@ class IssuedWorkbook:
                    rubrics=tuple(cm.rubric_from_dict(r) for r in data.get("rubrics", ())))
 
 
-_AS_DATA: dict[int, tuple[object, object]] = {}  # id → (the object, its data): what every department shares
-_AS_DATA_LIMIT = 256
-
-
+@per_object(256)  # what every department shares
 def as_data(value):
     """``dataclasses.asdict`` of ``value`` — a frozen dataclass, or a tuple of them — made once for the same object:
     the campaign's rubrics go in full into every department's workbook id and record (deep-copied each time
     before: benchmarks/RESULTS.md). The data is shared: read it, never change it."""
-    kept = _AS_DATA.get(id(value))
-    if kept is not None and kept[0] is value:
-        return kept[1]
-    data = tuple(map(dataclasses.asdict, value)) if isinstance(value, tuple) else dataclasses.asdict(value)
-    if len(_AS_DATA) >= _AS_DATA_LIMIT:
-        _AS_DATA.clear()
-    _AS_DATA[id(value)] = (value, data)
-    return data
+    return tuple(map(dataclasses.asdict, value)) if isinstance(value, tuple) else dataclasses.asdict(value)
 
 
 def fingerprint(locked: Mapping[str, str] | Iterable[tuple[str, str]]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -147,8 +148,6 @@ def issue(code: str, severity: str = ERROR, *, file: str = "", sheet: str = "", 
     return Issue(code, severity, file, sheet, cell, tuple(_shared_pair(pair) for pair in sorted(params.items())))
 
 
-_PAIRS: dict[tuple[str, object], tuple[str, object]] = {}  # (name, value) → its first copy
-_PAIRS_LIMIT = 100_000
 
 
 def _shared_pair(pair: tuple[str, object]) -> tuple[str, object]:
@@ -158,12 +157,13 @@ def _shared_pair(pair: tuple[str, object]) -> tuple[str, object]:
     1.0 in the JSON report)."""
     if type(pair[1]) not in (str, int):
         return pair
-    found = _PAIRS.get(pair)
-    if found is None:
-        if len(_PAIRS) >= _PAIRS_LIMIT:
-            _PAIRS.clear()
-        found = _PAIRS[pair] = pair
-    return found
+    return _first_copy(pair)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _first_copy(pair: tuple[str, object]) -> tuple[str, object]:
+    """The first of the pairs equal to ``pair`` (a str or int value: see :func:`_shared_pair`)."""
+    return pair
 
 
 _WHERE = frozenset({"file", "sheet", "cell"})  # what every Issue's message may use besides its parameters

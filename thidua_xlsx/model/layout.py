@@ -113,9 +113,6 @@ class ScoringSheet:
     def spare(self) -> bool:
         return not self.person_code
 
-    def item_row(self, code: str) -> int:
-        return dict(self.items)[code]
-
 
 @dataclass(frozen=True)
 class DepartmentSheet:

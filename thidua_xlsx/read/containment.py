@@ -18,6 +18,7 @@ records, a lock, a temporary file, a launcher) are told before any reader sees t
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import os
@@ -349,19 +350,12 @@ def sheet_parts(data: bytes, parts: dict[str, bytes]) -> dict[str, bytes]:
             if (xml := parts.get(f"xl/worksheets/{part}")) is not None}
 
 
-_NAMES: dict[tuple[bytes, bytes], dict[str, str]] = {}  # the workbooks of one campaign share these two parts
-_NAMES_LIMIT = 256
-
-
+@functools.lru_cache(maxsize=256)  # the workbooks of one campaign share these two parts
 def _names_in(rels_xml: bytes, book_xml: bytes) -> dict[str, str]:
     """:func:`sheet_names` from the two parts that tell them, parsed once for the same bytes (the dict is kept:
     never to be changed)."""
     from defusedxml.ElementTree import ParseError, fromstring
 
-    key = (rels_xml, book_xml)
-    found = _NAMES.get(key)
-    if found is not None:
-        return found
     main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}sheet"
     rid = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
     try:
@@ -371,9 +365,6 @@ def _names_in(rels_xml: bytes, book_xml: bytes) -> dict[str, str]:
     else:
         parts = {rel.get("Id"): (rel.get("Target") or "").rsplit("/", 1)[-1] for rel in rels}
         found = {parts[sheet.get(rid)]: sheet.get("name", "") for sheet in book.iter(main) if sheet.get(rid) in parts}
-    if len(_NAMES) >= _NAMES_LIMIT:
-        _NAMES.clear()
-    _NAMES[key] = found
     return found
 
 

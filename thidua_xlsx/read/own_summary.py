@@ -188,9 +188,3 @@ def release_words(release: object) -> str:
     """The release that wrote a summary, as a message names it: "thidua-xlsx 0.9.0", or words for a newer one that
     did not say."""
     return f"{ly.APP_ID} {release}" if isinstance(release, str) and release else RELEASE_UNSAID
-
-
-def read_summary_meta(data: bytes) -> ly.SummaryMeta | None:
-    """What a summary says about itself, unchecked (for tests and tools that look inside one); None when ``data`` is
-    no summary of ours. A file calamine cannot read raises."""
-    return summary_meta_in(open_book(data))

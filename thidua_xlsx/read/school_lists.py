@@ -11,6 +11,7 @@ department's proposed title on sheet "Tập thể" against its data."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -137,16 +138,14 @@ def _text(cell) -> str:
     same positions, departments and titles come back on every line)."""
     if cell.__class__ is not str:
         return " ".join(str(cell or "").split())
-    found = _TEXTS.get(cell)
-    if found is None:
-        if len(_TEXTS) >= _TEXTS_KEPT:
-            _TEXTS.clear()
-        found = _TEXTS[cell] = " ".join(cell.split())
-    return found
+    return _spaced(cell)
 
 
-_TEXTS: dict[str, str] = {}
-_TEXTS_KEPT = 50_000
+@functools.lru_cache(maxsize=50_000)
+def _spaced(text: str) -> str:
+    return " ".join(text.split())
+
+
 
 
 def data_lines(meta: ly.SummaryMeta) -> list[tuple[str, str, Line]]:

@@ -36,22 +36,26 @@ _REFUSALS: Refusals = {gate.UNREADABLE: "level_above.unreadable", gate.NOT_OURS:
 DOSSIER_SUFFIXES = (".docx", ".doc", ".pdf", ".txt")  # a school's hồ sơ (its papers, checklists) sent with its summary
 
 
-def read_school_summaries(items: list[InboxItem], on_file: Callable[[str], None] = lambda _name: None
-                          ) -> tuple[list[InboxFile], dict[str, SchoolSummary]]:
+def read_school_summaries(items: list[InboxItem], on_file: Callable[[str], None] = lambda _name: None,
+                          problems: Problems | None = None) -> tuple[list[InboxFile], dict[str, SchoolSummary]]:
     """Every entry of the inbox (``items``, as :func:`~thidua_xlsx.read.containment.scan_inbox` found them) with its
     status — a summary read is SKIPPED, given its own by the level above's choice among each school's versions —
     and the summaries read, by file name.
 
     From :data:`PARALLEL_FROM` entries, on every core: each entry read in a worker process, handed over in order.
-    Should the pool fail (a worker that died), the entries from the one it failed on are read here, as they would
-    be on one core: the same outcome, each said."""
+    Should the pool fail (:func:`~thidua_xlsx.system.pool.failures`: a worker that could not start or died), it is
+    said among ``problems`` (the run's), and the entries from the one it failed on are read here, as they would be
+    on one core: the same outcome. An error of ours on an entry is no pool's failure: it is raised."""
     files: list[InboxFile] = []
     read: dict[str, SchoolSummary] = {}
     results = pool.shared_map(None, _read_entry, items, _workers_for(len(items)))
     for item in items:
         try:
             entry, summary = next(results)
-        except Exception:  # the pool's failure, or ours on this file: from it on, read here (ours raised again)
+        except pool.failures() as failed:
+            if problems is not None:
+                problems.add("level_above.workers_failed", NOTE, error=type(failed).__name__,
+                             count=len(items) - len(files))
             break
         _keep(entry, summary, files, read)
         on_file(item.name)

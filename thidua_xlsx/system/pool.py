@@ -185,6 +185,17 @@ def started(shared, workers: int):
         yield start
 
 
+def failures() -> tuple[type[BaseException], ...]:
+    """What a pool's own failure raises where its results are waited for (:func:`shared_map`, :func:`started`): the
+    pool broken (``BrokenProcessPool``: a worker that could not start or whose initializer failed, one gone between
+    tasks), a task cancelled with it, a worker that died under its task (pebble's ``ProcessExpired``, an ``OSError``)
+    or processes and pipes that could not be made (``OSError``). An exception the task itself raised is its own,
+    none of these but an ``OSError``: a caller that reads again here what the pool did not meets it again."""
+    from concurrent.futures import BrokenExecutor, CancelledError
+
+    return (BrokenExecutor, CancelledError, OSError)
+
+
 def _in_turn(mapped):
     """A pebble map's results, in order; waited for from the first one asked (its ``result`` waits for one)."""
     yield from mapped.result()

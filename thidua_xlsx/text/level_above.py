@@ -270,4 +270,8 @@ LEVEL_ABOVE_MESSAGES |= {  # the officer's word bound to the person and the file
 LEVEL_ABOVE_MESSAGES |= {
     "level_above.dossier_file": "'{file}' là giấy tờ hồ sơ trường gửi kèm (Word, PDF): không đọc, giữ nguyên để đối "
                                 "chiếu khi thẩm định.",
+    "level_above.workers_failed": "Các tiến trình phụ đọc song song bảng tổng hợp của các trường bị lỗi ({error}): "
+                                  "{count} tệp còn lại được đọc ngay trong chương trình này, lần lượt từng tệp – "
+                                  "chậm hơn nhưng cùng kết quả, không bỏ sót tệp nào. Không cần sửa; nếu lần nào "
+                                  "cũng vậy, hãy báo người hỗ trợ.",
 }

@@ -65,8 +65,22 @@ def page() -> Page:
     return current_app.extensions["thidua_page"]
 
 
-def refused(code: str, status: int, **params):
-    return render_template("error.html", problem=issue(code, **params), folder=page().folder), status
+REFUSED = 400  # a request refused for what she sent (409: another program holds the folder; 404, 413: what it says)
+
+
+def refused(code: str, status: int = REFUSED, **params):
+    """The one answer to a refused request: the error page saying why (the page's words of ``code``), with
+    ``status``."""
+    return _answer(status, problem=issue(code, **params))
+
+
+def refused_by(problems, status: int = REFUSED):
+    """:func:`refused`, for a refusal the service gave (a CommandError's ``problems``, each with its place)."""
+    return _answer(status, problems=tuple(problems))
+
+
+def _answer(status: int, **shown):
+    return render_template("error.html", folder=page().folder, **shown), status
 
 
 def _campaign():
@@ -115,9 +129,9 @@ def _started(kind: str, label: str, key: str, request_: rq.Request, round_label:
     try:
         job = page().jobs.start(kind, label, key, request_, round_label, before=before)
     except Busy as busy:
-        return render_template("error.html", problem=busy.issue, folder=page().folder), 409
+        return _answer(409, problem=busy.issue)
     except CommandError as error:
-        return render_template("error.html", problems=tuple(error.problems), folder=page().folder), 400
+        return refused_by(error.problems)
     return redirect(url_for("job", job_id=job.id), 303)
 
 
@@ -141,10 +155,10 @@ def first_campaign():
     one the form offers."""
     folder = page().folder
     if service.campaign_in(folder) is not None or (folder / LEVEL_ABOVE_BOOK).exists():
-        return refused("ui.first_has_campaign", 400, folder=str(folder))
+        return refused("ui.first_has_campaign", folder=str(folder))
     level, scoring = request.form.get("cap", ""), request.form.get("cham", "")
     if level not in dict(FIRST_LEVELS) or scoring not in rq.SCORINGS:
-        return refused("ui.first_choice", 400)
+        return refused("ui.first_choice")
     return _started("init", WORDS["first_label"], "", rq.InitRequest(directory=folder, level=level, scoring=scoring))
 
 
@@ -182,7 +196,7 @@ def drop(key: str):
     try:
         filed = service.receive(page().folder, uploads, (chosen.round, chosen.period), rq.PAGE)
     except CommandError as error:
-        return render_template("error.html", problems=tuple(error.problems), folder=page().folder), 200
+        return refused_by(error.problems)
     return redirect(url_for("round_", key=key, nhan=page().kept_drop(filed)), 303)
 
 
@@ -192,7 +206,7 @@ def _uploads():
     if len(files) > MAX_UPLOAD_FILES:
         return refused("ui.upload_too_many", 413, count=len(files), limit=MAX_UPLOAD_FILES)
     if not files:
-        return refused("ui.upload_none", 400)
+        return refused("ui.upload_none")
     uploads = []
     for upload in files:
         uploads.append((upload.filename or "", upload.read(MAX_UPLOAD_BYTES + 1)))
@@ -209,7 +223,7 @@ def drop_folder():
     try:
         filed = service.receive(page().folder, uploads, None, rq.FOLDER)
     except CommandError as error:
-        return render_template("error.html", problems=tuple(error.problems), folder=page().folder), 200
+        return refused_by(error.problems)
     return render_template("received.html", dropped=filed, folder=page().folder)
 
 
@@ -241,7 +255,7 @@ def act(key: str, kind: str):
             council_path = service.council_upload(at.folder, council.filename)
             data = council.read(MAX_UPLOAD_BYTES + 1)
         except CommandError:
-            return refused("ui.council_not_workbook", 400, file=council.filename)
+            return refused("ui.council_not_workbook", file=council.filename)
         finally:
             council.close()
 
@@ -265,7 +279,7 @@ def history():
         return shown
     final = service.final_summary(cf)
     if final is None:
-        return refused("ui.no_final_summary", 400)
+        return refused("ui.no_final_summary")
     at = page().places
     return _started("history", WORDS["history_round"], "", rq.HistoryRequest(
         book=at.history_book, summaries=(at.folder / final,), final=bool(request.form.get("chinh-thuc"))))
@@ -281,11 +295,11 @@ def next_year():
     folder = page().folder
     name = request.form.get("ten", "")
     if not plain_name(name):
-        return refused("ui.new_year_name", 400, name=name, parent=str(folder.parent),
+        return refused("ui.new_year_name", name=name, parent=str(folder.parent),
                        suggested=service.next_year_name(cf))
     target = folder.parent / name
     if os.path.lexists(target):
-        return refused("ui.new_year_exists", 400, path=str(target))
+        return refused("ui.new_year_exists", path=str(target))
     return _started("next-year", WORDS["next_year_label"].format(name=name), "",
                     rq.InitRequest(directory=target, source=folder))
 
@@ -298,19 +312,19 @@ def collect():
     relative, address = request.form.get("thu_muc", "").strip(), request.form.get("hop_thu", "").strip()
     since_text = request.form.get("tu_ngay", "").strip()
     if bool(relative) == bool(address):
-        return refused("ui.collect_no_source", 400)
+        return refused("ui.collect_no_source")
     if relative:
         source = safe_source(folder, relative)
         if source is None:
-            return refused("ui.collect_folder_refused", 400, path=relative, folder=str(folder))
+            return refused("ui.collect_folder_refused", path=relative, folder=str(folder))
         if since_text:
-            return refused("ui.collect_since_folder", 400)
+            return refused("ui.collect_since_folder")
     box = service.mailbox_of(address) if address else None  # imaps:// or imap:// (STARTTLS), as collect
     if address and box is None:
-        return refused("ui.collect_mailbox_invalid", 400, source=address.split("@")[-1])
+        return refused("ui.collect_mailbox_invalid", source=address.split("@")[-1])
     since = typed_date(since_text) if since_text else None
     if isinstance(since, Issue):
-        return render_template("error.html", problem=since, folder=folder), 400
+        return _answer(REFUSED, problem=since)
     shown = f"{box.user}@{box.host}/{box.mailbox}" if box is not None else relative
     label = WORDS["collect_label_mailbox" if box is not None else "collect_label_folder"].format(source=shown)
     asked = rq.CollectRequest(source=address if box is not None else str(source), folder=folder, since=since,
@@ -362,7 +376,7 @@ def officer_decide():
     if stale:
         return _commune(book, issue("ui.officer_changed", count=len(stale)), 409)
     if not decisions:
-        return refused("ui.officer_none", 400)
+        return refused("ui.officer_none")
 
     def write() -> list[str]:
         return [said.message for said in service.officer_decisions(at.folder, decisions)[1]]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Protocol
 
@@ -90,19 +91,14 @@ class Sheet:
         return self._r0 + len(self.rows) - 1
 
 
-_CANONICAL: dict[str, str] = {}  # text → cleaned: the same labels and names come back in every workbook
-_CANONICAL_LIMIT = 200_000
+# text → cleaned, made once a process: the same labels and names come back in every workbook
+_cleaned = functools.lru_cache(maxsize=200_000)(cm.clean_text)
 
 
 def canonical(value) -> str:
     """A cell value as text to compare: 10.0 → '10', text cleaned (NFC, spaces)."""
     if type(value) is str:
-        found = _CANONICAL.get(value)
-        if found is None:
-            if len(_CANONICAL) >= _CANONICAL_LIMIT:
-                _CANONICAL.clear()
-            found = _CANONICAL[value] = cm.clean_text(value)
-        return found
+        return _cleaned(value)
     if isinstance(value, float):  # calamine's numbers: the next usual case
         return str(int(value)) if value.is_integer() else repr(value)
     if value is None:
@@ -115,12 +111,8 @@ def canonical(value) -> str:
 
 
 def text_of(value) -> str:
-    """:func:`canonical`, its usual case (text seen before) without a call."""
-    if type(value) is str:
-        found = _CANONICAL.get(value)
-        if found is not None:
-            return found
-    return canonical(value)
+    """:func:`canonical`, its usual case (a text) without going through it."""
+    return _cleaned(value) if type(value) is str else canonical(value)
 
 
 class Sheets(dict[str, Sheet]):

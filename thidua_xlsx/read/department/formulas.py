@@ -14,6 +14,7 @@ writes them in its own syntax (``[.D23]``), and the constants stay what they wer
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Collection, Mapping
@@ -46,17 +47,9 @@ def constants(formula: str) -> str:
     return json.dumps(found, ensure_ascii=False)
 
 
-_SEEN: dict[bytes, str] = {}  # a formula as written in the XML → its constants: the forms of a campaign repeat
-_SEEN_LIMIT = 100_000  # the same few dozen formulas in every file
-
-
-def _constants_of(text: bytes) -> str:
-    found = _SEEN.get(text)
-    if found is None:
-        if len(_SEEN) >= _SEEN_LIMIT:
-            _SEEN.clear()
-        found = _SEEN[text] = constants(unescape(text.decode("utf-8", "replace")))
-    return found
+@functools.lru_cache(maxsize=100_000)  # a formula as written in the XML → its constants: the forms of a campaign
+def _constants_of(text: bytes) -> str:  # repeat the same few dozen formulas in every file
+    return constants(unescape(text.decode("utf-8", "replace")))
 
 
 def attach_formulas(sheets: dict[str, Sheet], data: bytes, suffix: str, parts: dict[str, bytes]) -> None:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.read.department.cells import Sheet, load_values
+from thidua_xlsx.read.department.cells import Sheet
 
 
 class OldTemplate(Exception):
@@ -34,9 +32,3 @@ def parse_meta(sheet: Sheet, with_sheets: bool = True) -> ly.WorkbookLayout:
 def identity_fields(layout: ly.WorkbookLayout) -> tuple:
     return (layout.campaign_id, layout.round, layout.department_code, layout.department_name, layout.school_year,
             layout.period)
-
-
-def read_layout(path: Path) -> ly.WorkbookLayout | None:
-    """The layout a generated workbook carries, or None (for tools and tests that fill workbooks)."""
-    sheets = load_values(Path(path).read_bytes())
-    return parse_meta(sheets[ly.META_SHEET]) if ly.META_SHEET in sheets else None

@@ -10,12 +10,11 @@ as calamine gave it."""
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import zipfile
-from collections.abc import Callable
 from html import unescape
-from typing import TypeVar
 
 BUILTIN_PERCENT_FORMATS = {9, 10}  # "0%", "0.00%"
 _LARGEST_STYLE_SHEET = 4 * 1024 * 1024  # read from the file only when the containment checks did not inflate it
@@ -66,18 +65,12 @@ def is_number(attributes: bytes) -> bool:
     return kind is None or kind.group(1) == b"n"
 
 
-_PERCENT: dict[bytes, frozenset[int]] = {}  # a style sheet → its percent formats: a campaign's workbooks share one
-_FONTS: dict[bytes, tuple[str, ...]] = {}  # a style sheet → each cell format's font
-_REMEMBERED = 256  # style sheets of each kind remembered in a process
-_Found = TypeVar("_Found")
+_REMEMBERED = 256  # style sheets of each kind remembered in a process: a campaign's workbooks share one
 
 
+@functools.lru_cache(maxsize=_REMEMBERED)
 def percent_formats(styles: bytes) -> frozenset[int]:
     """The cell formats (indexes into cellXfs) that show a number as a percent."""
-    return _remembered(_PERCENT, styles, _percent_formats)
-
-
-def _percent_formats(styles: bytes) -> frozenset[int]:
     percent = set(BUILTIN_PERCENT_FORMATS)
     for number, code in _NUM_FMT.findall(styles):
         if "%" in re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", unescape(code.decode("utf-8", "replace"))):
@@ -86,23 +79,10 @@ def _percent_formats(styles: bytes) -> frozenset[int]:
                      if (format_id := _NUM_FMT_ID.search(xf)) and int(format_id.group(1)) in percent)
 
 
+@functools.lru_cache(maxsize=_REMEMBERED)
 def format_fonts(styles: bytes) -> tuple[str, ...]:
     """The name of each cell format's font, by the format's index ("" where the font has no name or is not
     listed)."""
-    return _remembered(_FONTS, styles, _format_fonts)
-
-
-def _remembered(kept: dict[bytes, _Found], styles: bytes, read: Callable[[bytes], _Found]) -> _Found:
-    """What ``read`` finds in the style sheet ``styles``, kept in ``kept`` for the next book that has the same."""
-    found = kept.get(styles)
-    if found is None:
-        if len(kept) >= _REMEMBERED:
-            kept.clear()
-        found = kept[styles] = read(styles)
-    return found
-
-
-def _format_fonts(styles: bytes) -> tuple[str, ...]:
     start, end = styles.find(b"<fonts"), styles.find(b"</fonts>")
     fonts = []
     for font in _FONT.finditer(styles, start, end) if 0 <= start < end else ():

@@ -20,10 +20,12 @@ import hashlib
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issued import IssuedPerson, WorkbookSpec, as_data
+from thidua_xlsx.model.kept import per_object
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import workbook as tx
 from thidua_xlsx.write import engine, xlsx
@@ -122,11 +124,14 @@ def _workbook_class() -> type:
 def _titles_named(spec: WorkbookSpec) -> WorkbookSpec:
     """``spec`` with its titles by name, as the workbook shows them: the id digests what the department sees,
     and a workbook has the id it had before titles had codes."""
-    t = spec.titles
-    titles = dataclasses.replace(t, individual=tuple(map(title_name, t.individual)),
-                                 collective=tuple(map(title_name, t.collective)))
     people = tuple(dataclasses.replace(p, registered=title_name(p.registered)) for p in spec.people)
-    return dataclasses.replace(spec, titles=titles, people=people, collective=title_name(spec.collective))
+    return dataclasses.replace(spec, titles=_titles_by_name(spec.titles), people=people,
+                               collective=title_name(spec.collective))
+
+
+def _titles_by_name(t: cm.Titles) -> cm.Titles:
+    return dataclasses.replace(t, individual=tuple(map(title_name, t.individual)),
+                               collective=tuple(map(title_name, t.collective)))
 
 
 def workbook_layout(spec: WorkbookSpec, sheets: list[ly.SheetLayout], period: cm.Period | None = None
@@ -145,10 +150,7 @@ def _layout_with_json(spec: WorkbookSpec, sheets: list[ly.SheetLayout], period: 
     named = _titles_named(spec)
     # each field's JSON (the sheet password left out), what every department shares made once: json.dumps of the whole
     # writes the same
-    shared = {"school": lambda: dataclasses.asdict(spec.school), "titles": lambda: dataclasses.asdict(named.titles),
-              "rubrics": lambda: as_data(spec.rubrics), "classification": lambda: as_data(spec.classification),
-              "settings": lambda: dataclasses.asdict(dataclasses.replace(spec.settings, sheet_password=""))}
-    given = {f.name: _shared_json(getattr(spec, f.name), shared[f.name]) if f.name in shared
+    given = {f.name: _shared_json(getattr(spec, f.name), f.name) if f.name in _SHARED
              else _json(_data(getattr(named, f.name))) for f in dataclasses.fields(spec)}
     if not spec.period:  # the year's single round: its ids as before periods existed
         del given["period"], given["period_label"]
@@ -162,18 +164,17 @@ def _layout_with_json(spec: WorkbookSpec, sheets: list[ly.SheetLayout], period: 
 
 
 _json = functools.partial(json.dumps, ensure_ascii=False, sort_keys=True, default=str)
-_SHARED_JSON: dict[int, tuple[object, str]] = {}  # id → (a part of the campaign, the JSON of what is made of it)
+# what the workbook's id is made of, of each part of the campaign every department shares (the sheet password out)
+_SHARED: dict[str, Callable[[Any], object]] = {
+    "school": dataclasses.asdict, "titles": lambda t: dataclasses.asdict(_titles_by_name(t)), "rubrics": as_data,
+    "classification": as_data, "settings": lambda s: dataclasses.asdict(dataclasses.replace(s, sheet_password=""))}
 
 
-def _shared_json(part: object, made: Callable[[], object]) -> str:
-    """The JSON of ``made()`` — the data of ``part``, a part of the campaign (its school, settings, titles, rubrics,
-    levels: the same objects for every department) — made once for that object."""
-    kept = _SHARED_JSON.get(id(part))
-    if kept is None or kept[0] is not part:
-        if len(_SHARED_JSON) >= 64:
-            _SHARED_JSON.clear()
-        kept = _SHARED_JSON[id(part)] = (part, _json(made()))
-    return kept[1]
+@per_object(64)
+def _shared_json(part: object, field: str) -> str:
+    """The JSON of what field ``field`` of the spec is made of — ``part``, a part of the campaign (its school,
+    settings, titles, rubrics, levels: the same objects for every department) — made once for that object."""
+    return _json(_SHARED[field](part))
 
 
 def _data(value: object) -> object:

@@ -16,6 +16,7 @@ cells, with marks, and the form's own values; its texts' labels are counted once
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.kept import per_object
 from thidua_xlsx.text import workbook as tx
 from thidua_xlsx.write.xlsx import CellTexts, skeletons
 
@@ -40,9 +42,7 @@ MAX_CELL_TEXT = 32_767  # Excel's limit, in UTF-16 units: xlsxwriter cuts a long
 
 # A text shown → the label it reads as (None: none; _NOT_KEPT: a file would not give it back as written), kept a
 # process: the same labels, criteria and names are shown in every workbook of a round
-_LABEL_OF: dict[str, object] = {}
-_UNSEEN, _NOT_KEPT = object(), object()
-_LABELS_KEPT = 200_000
+_NOT_KEPT = object()
 
 Cell = tuple[str, tuple[object, bool]]  # (key, (text or number as the file holds it, or formula; is formula))
 
@@ -115,11 +115,8 @@ def locked_as_written(book) -> LockedCells | None:
 def _labels(texts: Iterable[str]) -> Counter | None:
     """The labels ``texts`` read as, counted; None when a file would not give one of them back as written."""
     found: Counter = Counter()
-    label_of = _LABEL_OF
     for text in texts:
-        label = label_of.get(text, _UNSEEN)
-        if label is _UNSEEN:
-            label = _label(text)
+        label = _label(text)
         if label is _NOT_KEPT:
             return None
         if label is not None:
@@ -127,51 +124,38 @@ def _labels(texts: Iterable[str]) -> Counter | None:
     return found
 
 
-# A skeleton's texts (by id, the object kept) and the places of its values → the labels of its other texts
-_SKELETON_LABELS: dict[tuple[int, tuple[int, ...]], tuple[tuple[str, ...], Counter | None]] = {}
-# A skeleton's locked cells (by id, the object kept) → their values' texts, None when one fails the checks
-_CHECKED: dict[int, tuple[tuple[Cell, ...], frozenset[str] | None]] = {}
 _SKELETONS_KEPT = 512
 
 
 def _placed_labels(texts: tuple[str, ...], at: tuple[int, ...], values: tuple[str, ...]) -> Counter | None:
     """:func:`_labels` of a sheet placed from a skeleton whose texts are ``texts`` but at ``at``, where it shows
     ``values``: the skeleton's own counted once a process."""
-    key = (id(texts), at)
-    kept = _SKELETON_LABELS.get(key)
-    if kept is None or kept[0] is not texts:
-        if len(_SKELETON_LABELS) >= _SKELETONS_KEPT:
-            _SKELETON_LABELS.clear()
-        skipped = set(at)
-        kept = _SKELETON_LABELS[key] = (texts, _labels(t for k, t in enumerate(texts) if k not in skipped))
-    own, theirs = kept[1], _labels(values)
+    own, theirs = _skeleton_labels(texts, at), _labels(values)
     return None if own is None or theirs is None else own + theirs if theirs else own
 
 
+@per_object(_SKELETONS_KEPT)  # by the skeleton's texts (the same object for every sheet placed from it)
+def _skeleton_labels(texts: tuple[str, ...], at: tuple[int, ...]) -> Counter | None:
+    skipped = set(at)
+    return _labels(t for k, t in enumerate(texts) if k not in skipped)
+
+
+@per_object(_SKELETONS_KEPT)  # by the skeleton's locked cells (the same object for every form of it)
 def _texts_checked(cells: tuple[Cell, ...]) -> frozenset[str] | None:
     """The texts among the values of a skeleton's locked cells ``cells`` when they pass :func:`locked_as_written`'s
     checks on values (every formula written as a text, every text kept as written), checked once a process; None
     when they do not."""
-    kept = _CHECKED.get(id(cells))
-    if kept is None or kept[0] is not cells:
-        if len(_CHECKED) >= _SKELETONS_KEPT:
-            _CHECKED.clear()
-        texts = frozenset(value for _, (value, _formula) in cells if type(value) is str)
-        fine = all(type(value) is str for _, (value, formula) in cells if formula) and \
-            not any(_label(text) is _NOT_KEPT for text in texts)
-        kept = _CHECKED[id(cells)] = (cells, texts if fine else None)
-    return kept[1]
+    texts = frozenset(value for _, (value, _formula) in cells if type(value) is str)
+    fine = all(type(value) is str for _, (value, formula) in cells if formula) and \
+        not any(_label(text) is _NOT_KEPT for text in texts)
+    return texts if fine else None
 
 
+@functools.lru_cache(maxsize=200_000)
 def _label(text: str) -> object:
     """The label ``text`` reads as (None: none; _NOT_KEPT: a file would not give it back as written), remembered."""
-    label = _LABEL_OF.get(text, _UNSEEN)
-    if label is _UNSEEN:
-        if len(_LABEL_OF) >= _LABELS_KEPT:
-            _LABEL_OF.clear()
-        clean = cm.clean_text(text)
-        label = _LABEL_OF[text] = _NOT_KEPT if not _kept(text) else clean if clean in LABELS else None
-    return label
+    clean = cm.clean_text(text)
+    return _NOT_KEPT if not _kept(text) else clean if clean in LABELS else None
 
 
 def _kept(text: str) -> bool:
@@ -192,17 +176,9 @@ def _found_by_their_codes(book, forms: list[ly.ScoringSheet]) -> bool:
     return all(_codes_apart(rubric) for rubric in {r.role: book.c.rubric_for(r.role) for r in forms}.values())
 
 
-_CODES_APART: dict[int, tuple[cm.Rubric, bool]] = {}  # a rubric (by id, the object kept) → :func:`_codes_apart`
-
-
+@per_object(_SKELETONS_KEPT)
 def _codes_apart(rubric: cm.Rubric) -> bool:
     """Whether each criterion and group of ``rubric`` has a code of its own, a clean text; checked once a process (the
     same rubric in every book of a campaign)."""
-    kept = _CODES_APART.get(id(rubric))
-    if kept is None or kept[0] is not rubric:
-        every = [item.code for _, item in rubric.items] + [group.code for group in rubric.groups]
-        apart = len(set(every)) == len(every) and all(code and cm.clean_text(code) == code for code in every)
-        if len(_CODES_APART) >= _SKELETONS_KEPT:
-            _CODES_APART.clear()
-        kept = _CODES_APART[id(rubric)] = (rubric, apart)
-    return kept[1]
+    every = [item.code for _, item in rubric.items] + [group.code for group in rubric.groups]
+    return len(set(every)) == len(every) and all(code and cm.clean_text(code) == code for code in every)

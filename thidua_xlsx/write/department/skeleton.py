@@ -19,6 +19,7 @@ department workbook the way it was before skeletons: every form cell by cell, th
 from __future__ import annotations
 
 import dataclasses
+import functools
 import io
 import itertools
 import os
@@ -51,8 +52,13 @@ _KINDS_LIMIT = 512  # skeletons kept a process (then started over)
 
 made: Counter = Counter()  # this process's forms: "skeleton", or why xlsxwriter wrote one
 _skeletons: dict[tuple, FormSkeleton | str] = {}  # a kind of form → its skeleton, or why it has none
-_rounds: dict[tuple, int] = {}  # what a round's books share → its number in the kinds
 _numbers = itertools.count()
+
+
+@functools.lru_cache(maxsize=_KINDS_LIMIT)
+def _round_number(_given: tuple) -> int:
+    """What a round's books share → its number in the kinds: never a number given before."""
+    return next(_numbers)
 
 
 def forced_xlsxwriter() -> bool:
@@ -104,11 +110,7 @@ class Forms:
         # everything the workbook is written from but its department and people: the same in every book of a round
         nobody = dataclasses.replace(spec.department, name="", **{field: "" for field in _ELSEWHERE})
         given = (dataclasses.replace(spec, department=nobody, people=(), collective=""), book.period)
-        if len(_rounds) >= _KINDS_LIMIT:
-            _rounds.clear()
-        self.round = _rounds.get(given)  # compared once a workbook, not once a form
-        if self.round is None:
-            self.round = _rounds[given] = next(_numbers)  # never a number given before
+        self.round = _round_number(given)  # compared once a workbook, not once a form
 
     def person_sheet(self, title: str, person: IssuedPerson, marker: str) -> dict:
         """:func:`.scoring.person_sheet` for ``person``'s form."""
