@@ -31,6 +31,7 @@ fail: ``.ci/run`` installs both.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
@@ -41,6 +42,7 @@ import tarfile
 import tempfile
 import time
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,6 +50,7 @@ import pytest
 
 from tests import wine
 from tests.once import once_a_session
+from thidua_xlsx.text.releases import VERSION
 
 ROOT = Path(__file__).resolve().parents[1]
 INSTALL_HINT = "apt-get install --no-install-recommends wine gcc-mingw-w64-x86-64-win32"
@@ -285,7 +288,7 @@ def windows_installed(windows_machine, tmp_path_factory):
     started = time.monotonic()
     ran = run(windows_machine, ["python", "-m", "pip", "install", "."], cwd=source, timeout=900)
     assert ran.code == 0, ran.out
-    assert "Successfully installed" in ran.out and "thidua-xlsx-0.1.0" in ran.out, ran.out
+    assert "Successfully installed" in ran.out and f"thidua-xlsx-{VERSION}" in ran.out, ran.out
     return {**windows_machine, "SOURCE": str(source), "INSTALL_SECONDS": f"{time.monotonic() - started:.1f}"}
 
 
@@ -300,7 +303,7 @@ def run(env: dict[str, str], words: list[str], cwd: Path, timeout: float = 600,
     """``words`` typed in a cmd window (Wine's ``cmd /c``; the PATH from the user's registry) in ``cwd``, each quoted
     by Wine when it holds a space, as she would; its output through a pipe (read as UTF-8: the program writes UTF-8
     when redirected), stdin from /dev/null (CPython cannot start its streams on a Unix file under Wine)."""
-    env = {k: v for k, v in {**env, **(extra or {})}.items() if k not in ("SOURCE", "INSTALL_SECONDS")}
+    env = _plain({**env, **(extra or {})})
     done = subprocess.run(["wine", "cmd", "/c", *words], cwd=cwd, env=env, stdin=subprocess.DEVNULL,
                           capture_output=True, timeout=timeout)
     out = done.stdout.decode("utf-8", errors="replace") + done.stderr.decode("utf-8", errors="replace")
@@ -309,3 +312,112 @@ def run(env: dict[str, str], words: list[str], cwd: Path, timeout: float = 600,
 
 def windows_path(path: Path) -> str:
     return wine.windows_path(path)
+
+
+# --- what the lane's tests compare and do beside the secretary's commands ------------------------------------------
+
+def linux(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    """The same command on Linux (this checkout's, without LibreOffice as the Windows machine is), to compare."""
+    from tests.no_office import PROGRAM_WITHOUT_LIBREOFFICE
+
+    return subprocess.run([*PROGRAM_WITHOUT_LIBREOFFICE, *args], cwd=cwd, capture_output=True, text=True,
+                          encoding="utf-8", timeout=600, env={"PYTHONIOENCODING": "utf-8", "PATH": "/usr/bin:/bin"})
+
+
+def cells(path: Path, *volatile: str) -> dict[str, list[tuple]]:
+    """Every sheet's values, row by row, with the words that differ by machine (``volatile``: its paths; the time)
+    taken out and the backslashes of Windows' paths made slashes."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True, data_only=True)
+    try:
+        return {sheet.title: [tuple(_steady(value, volatile) for value in row)
+                              for row in sheet.iter_rows(values_only=True)] for sheet in book.worksheets}
+    finally:
+        book.close()
+
+
+def _steady(value, volatile: tuple[str, ...]):
+    if not isinstance(value, str):
+        return value if not hasattr(value, "isoformat") else "<time>"
+    for word in volatile:
+        value = value.replace(word, "<folder>")
+    return value.replace("\\", "/")
+
+
+def same_cells(windows: Path, linux: Path) -> None:
+    """Assert that the workbook Windows wrote at ``windows`` holds what Linux's at ``linux`` holds, sheet by sheet,
+    the campaign folders' own paths aside (each as its machine writes it)."""
+    windows_cells = cells(windows, windows_path(windows.parent), str(windows.parent).replace("/", "\\"))
+    linux_cells = cells(linux, str(linux.parent))
+    assert windows_cells.keys() == linux_cells.keys()
+    for name in windows_cells:
+        assert windows_cells[name] == linux_cells[name], name
+
+
+def papers(folder: Path) -> dict[str, list[str]]:
+    """Each Word paper below ``folder`` (its path there) and its paragraphs' text."""
+    from docx import Document
+
+    return {p.relative_to(folder).as_posix(): [para.text for para in Document(str(p)).paragraphs]
+            for p in sorted(folder.rglob("*.docx"))}
+
+
+#: A Windows program holding a file open as ``CreateFileW`` lets it (read and write), with the share mode it is
+#: given: 1 (FILE_SHARE_READ) as Excel holds a workbook it has open — others may read it, none may write, rename or
+#: delete it —, 0 as a program that locks it outright. It says when it holds the file, and lets go once told.
+HOLDER = r"""import ctypes, os, sys, time
+from ctypes import wintypes
+kernel = ctypes.WinDLL("kernel32", use_last_error=True)
+kernel.CreateFileW.restype = wintypes.HANDLE
+kernel.CreateFileW.argtypes = [wintypes.LPCWSTR, wintypes.DWORD, wintypes.DWORD, wintypes.LPVOID, wintypes.DWORD,
+                               wintypes.DWORD, wintypes.HANDLE]
+path, share, ready, done = sys.argv[1:]
+handle = kernel.CreateFileW(path, 0xC0000000, int(share), None, 3, 0x80, None)
+if handle in (None, wintypes.HANDLE(-1).value):
+    sys.exit(ctypes.get_last_error())
+open(ready, "w").close()
+while not os.path.exists(done):
+    time.sleep(0.05)
+kernel.CloseHandle(handle)
+"""
+EXCEL_SHARE, LOCKED = 1, 0
+
+
+@contextlib.contextmanager
+def held(env: dict[str, str], path: Path, share: int, owner_file: bool = True) -> Iterator[None]:
+    """``path`` held open by another Windows program of ``env``'s machine (:data:`HOLDER`, with ``share``) while
+    the block runs; with ``owner_file``, Excel's owner file beside it (``~$name``), as Excel writes it."""
+    folder = Path(tempfile.mkdtemp(prefix="giu-", dir=Path(env["WINEPREFIX"]).parent))
+    script, ready, done = folder / "giu.py", folder / "dang-giu", folder / "tha"
+    script.write_text(HOLDER, encoding="utf-8")
+    owner = path.with_name("~$" + path.name)
+    owner_file = owner_file and not owner.exists()  # one already there (the sample's) is left as it is
+    if owner_file:
+        owner.write_bytes(b"\x0bThu ky".ljust(165, b" "))
+    holder = subprocess.Popen(["wine", "cmd", "/c", "python", windows_path(script), windows_path(path), str(share),
+                               windows_path(ready), windows_path(done)], env=_plain(env), stdin=subprocess.DEVNULL,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 120
+        while not ready.exists():
+            assert holder.poll() is None, f"the holder ended ({holder.returncode}): {holder.stdout.read()!r}"
+            assert time.monotonic() < deadline, "the holder did not open the file within 120 s"
+            time.sleep(0.1)
+        yield
+    finally:
+        done.touch()
+        try:
+            holder.wait(60)
+        except subprocess.TimeoutExpired:
+            holder.kill()
+            holder.wait()
+        holder.stdout.close()
+        if owner_file:
+            owner.unlink(missing_ok=True)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _plain(env: dict[str, str]) -> dict[str, str]:
+    """``env`` without what the fixtures add to it for the tests (the checkout's copy, the install's seconds)."""
+    return {k: v for k, v in env.items() if k not in ("SOURCE", "INSTALL_SECONDS")}

@@ -1,0 +1,115 @@
+"""The Windows lane (issue 73): what Windows itself does to the secretary's files, where Wine does it too, met by
+python.org's Windows CPython under Wine (tests/windows.py) — a returned book Excel holds open (others may read it) is
+read, one another program locks outright is named with what to do; the summary held open in Excel at a re-merge is
+kept byte for byte and said "đang mở trong Excel"; a campaign under a OneDrive folder whose path has spaces and
+Vietnamese letters; a path past Windows' 260 characters; files made read-only (the folder's Properties, "Read-only")."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.windows import EXCEL_SHARE, LOCKED, held, run, user_folder, windows_path
+from thidua_xlsx.model.places import RUNS_RECORD
+
+pytestmark = pytest.mark.windows
+
+SUMMARY = "tong-hop_cham-diem.xlsx"
+HELD, LOCKED_BOOK = "2025-2026_cham-diem_To-Van-phong.xlsx", "2025-2026_cham-diem_To-khoi-1.xlsx"
+
+
+def _school(installed: dict[str, str], folder: Path) -> Path:
+    """A fresh copy of the school sample as shipped (without this checkout's runs nor the other samples)."""
+    samples = Path(installed["SOURCE"]) / "samples"
+    return shutil.copytree(samples, folder, ignore=lambda where, names: [
+        n for n in names if n in (RUNS_RECORD, "ca-nam", "cap-xa", "huong-dan", "__pycache__")
+        or n.startswith("Mo-trang-thi-dua.") or n.endswith(".py")])
+
+
+def _digests(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.long(45)
+def test_a_book_open_in_excel_is_read_and_one_locked_outright_is_named_with_what_to_do(windows_installed, tmp_path):
+    school = _school(windows_installed, tmp_path / "truong")
+    inbox = school / "inbox"
+
+    with held(windows_installed, inbox / HELD, EXCEL_SHARE), held(windows_installed, inbox / LOCKED_BOOK, LOCKED):
+        ran = run(windows_installed, ["thidua-xlsx", "merge", "inbox", "--force"], cwd=school)
+
+    assert ran.code == 0, ran.out
+    assert f"  {HELD}: được dùng" in ran.out.splitlines(), ran.out  # open in Excel: read
+    assert "Tệp: 6 (dùng 3, bản cũ 1, bị từ chối 1, bỏ qua 1)." in ran.out, ran.out
+    assert (f"[{LOCKED_BOOK}] Không đọc được tệp (không có quyền đọc hoặc tệp đang bị khóa). Hãy cấp quyền đọc rồi "
+            "chạy lại.") in ran.out, ran.out
+    assert "Tổ chưa nộp: Tổ chuyên biệt, Tổ khối 1." in ran.out or "Tổ khối 1" in ran.out, ran.out
+    assert (school / SUMMARY).is_file()
+
+
+@pytest.mark.long(45)
+def test_the_summary_open_in_excel_at_a_re_merge_is_kept_byte_for_byte_and_said_open_in_excel(windows_installed,
+                                                                                              tmp_path):
+    school = _school(windows_installed, tmp_path / "truong")
+    first = run(windows_installed, ["thidua-xlsx", "merge", "inbox", "--force"], cwd=school)
+    assert first.code == 0, first.out
+    before = (school / SUMMARY).read_bytes()
+
+    with held(windows_installed, school / SUMMARY, EXCEL_SHARE):
+        again = run(windows_installed, ["thidua-xlsx", "merge", "inbox", "--force"], cwd=school)
+
+    assert again.code == 1, again.out
+    assert (f"Không ghi được '{windows_path(school / SUMMARY)}': tệp đang mở trong Excel hoặc chương trình khác — hãy "
+            f"đóng tệp {SUMMARY} trong Excel rồi chạy lại.") in again.out, again.out
+    assert (school / SUMMARY).read_bytes() == before
+    assert not [p.name for p in school.iterdir() if p.suffix == ".tmp"]
+
+
+@pytest.mark.long(40)
+def test_a_campaign_in_onedrive_under_a_path_with_spaces_and_vietnamese_letters(windows_installed, tmp_path):
+    users = user_folder(Path(windows_installed["WINEPREFIX"])).parent
+    campaign = users / "Thư ký" / "OneDrive" / "Tài liệu" / "Thi đua 2026-2027"
+    where = r"C:\users\Thư ký\OneDrive\Tài liệu\Thi đua 2026-2027"
+    try:
+        _school(windows_installed, campaign)
+
+        ran = run(windows_installed, ["thidua-xlsx", "merge", where + r"\inbox", "--force"], cwd=tmp_path)
+
+        assert ran.code == 0, ran.out
+        assert f"Chiến dịch: {where}\\campaign.xlsx" in ran.out, ran.out
+        assert f"Đã ghi bảng tổng hợp: {where}\\{SUMMARY}" in ran.out
+        assert f"Đã ghi hồ sơ vào {where}\\ho-so: 15 văn bản Word, 0 bản PDF." in ran.out
+        assert (campaign / SUMMARY).is_file() and (campaign / "ho-so" / "01_To-trinh.docx").is_file()
+    finally:
+        shutil.rmtree(users / "Thư ký", ignore_errors=True)
+
+
+@pytest.mark.long(40)
+def test_a_campaign_past_windows_260_characters_is_merged(windows_installed, tmp_path):
+    deep = tmp_path
+    while len(windows_path(deep / "inbox" / HELD)) <= 300:
+        deep = deep / "Thi đua khen thưởng của trường năm học 2026-2027"
+    school = _school(windows_installed, deep / "truong")
+
+    ran = run(windows_installed, ["thidua-xlsx", "merge", "inbox", "--force"], cwd=school)
+
+    assert ran.code == 0, ran.out
+    assert f"Đã ghi bảng tổng hợp: {windows_path(school / SUMMARY)}" in ran.out, ran.out
+    assert len(windows_path(school / SUMMARY)) > 260
+    assert "Tệp: 6 (dùng 4, bản cũ 1, bị từ chối 0, bỏ qua 1)." in ran.out
+
+
+@pytest.mark.long(40)
+def test_a_read_only_campaign_is_said_in_vietnamese_and_nothing_is_lost(windows_installed, tmp_path):
+    school = _school(windows_installed, tmp_path / "truong")
+    made = run(windows_installed, ["attrib", "+r", windows_path(school / "*"), "/s"], cwd=school)
+    assert made.code == 0, made.out
+    before = _digests(school)
+
+    ran = run(windows_installed, ["thidua-xlsx", "merge", "inbox", "--force"], cwd=school)
+
+    assert ran.code == 1, ran.out
+    assert f"Không ghi được '{windows_path(school / SUMMARY)}': không có quyền" in ran.out, ran.out
+    assert _digests(school) == before
