@@ -107,22 +107,15 @@ def _seconds(item) -> float:
 
 
 #: The marks of the tests whose program a test process starts once and keeps (tests/ui/conftest.py's Chromium,
-#: tests/wine.py's copy of the prefix, tests/windows.py's Windows with the program installed): such tests run in one
-#: process, which alone starts it.
-KEPT_A_PROCESS = ("windows", "browser", "wine")
-#: The fixture of a Windows lane's test that runs on its process's machine (tests/windows.py: the README's install,
-#: once a process, ~70-100 s); a lane's test without it (the installers', each on a machine of its own) is dealt with
-#: its module, to another process.
-WINDOWS_KEPT = "windows_machine"
+#: tests/wine.py's copy of the prefix): such tests run in one process, which alone starts it. The Windows lane's
+#: (tests/windows.py) are not among them: what is long to make there (the README's install) is made once a run and
+#: shared by the processes, each of which copies it in a second, so the lane's modules are dealt like any others.
+KEPT_A_PROCESS = ("browser", "wine")
 
 
 def _kept_by(item) -> str:
     """What ``item`` is run with: the program its process keeps, else its module (whose fixtures it shares)."""
-    module = item.nodeid.split("::")[0]
-    mark = next((mark for mark in KEPT_A_PROCESS if item.get_closest_marker(mark)), module)
-    if mark == "windows" and WINDOWS_KEPT not in getattr(item, "fixturenames", ()):
-        return module
-    return mark
+    return next((mark for mark in KEPT_A_PROCESS if item.get_closest_marker(mark)), item.nodeid.split("::")[0])
 
 
 def _long_tests_first(items) -> None:

@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 import shutil
 from pathlib import Path
 
@@ -31,21 +33,28 @@ def _both(installed: dict[str, str], root: Path) -> tuple[Path, Path]:
     return copies[0], copies[1]
 
 
+FINGERPRINT = re.compile(r"(Dấu vân tay của tệp: )([0-9a-f]{12})")
+
+
 def _said(ran, linux_done, windows: Path, on_linux: Path) -> tuple[list[str], list[str]]:
-    """What each machine printed, line by line, its campaign folder's path and its slashes made alike."""
-    windows_lines = ran.out.replace(windows_path(windows), "<folder>").replace("\\", "/").splitlines()
-    linux_lines = (linux_done.stdout + linux_done.stderr).replace(str(on_linux), "<folder>").splitlines()
-    return windows_lines, linux_lines
+    """What each machine printed, line by line, its campaign folder's path and its slashes made alike, and the
+    fingerprint of the summary each wrote (of its bytes, which hold its folder and its time) taken out."""
+    windows_lines = ran.out.replace(windows_path(windows), "<folder>").replace("\\", "/")
+    linux_lines = (linux_done.stdout + linux_done.stderr).replace(str(on_linux), "<folder>")
+    return [FINGERPRINT.sub(r"\1<fingerprint>", said).splitlines() for said in (windows_lines, linux_lines)]
 
 
 def _on_both(installed, windows: Path, on_linux: Path, args: list[str]) -> list[str]:
     """``thidua-xlsx ARGS`` typed on Windows (a path's slashes as she types them) and on Linux in the two copies:
-    both end well and print the same lines; those lines."""
+    both end well and print the same lines; those lines. A summary's fingerprint said on Windows is that of the file
+    Windows wrote."""
     ran = run(installed, ["thidua-xlsx", *(arg.replace("/", "\\") for arg in args)], cwd=windows)
     done = linux(args, cwd=on_linux)
     assert ran.code == 0 == done.returncode, (ran.out, done.stdout + done.stderr)
     windows_lines, linux_lines = _said(ran, done, windows, on_linux)
     assert windows_lines == linux_lines
+    for said in FINGERPRINT.finditer(ran.out):
+        assert said[2] == hashlib.sha256((windows / YEAR).read_bytes()).hexdigest()[:12], ran.out
     return windows_lines
 
 

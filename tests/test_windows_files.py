@@ -37,16 +37,19 @@ def test_a_book_open_in_excel_is_read_and_one_locked_outright_is_named_with_what
     school = _school(windows_installed, tmp_path / "truong")
     inbox = school / "inbox"
 
-    with held(windows_installed, inbox / HELD, EXCEL_SHARE), held(windows_installed, inbox / LOCKED_BOOK, LOCKED):
+    assert (inbox / f"~${HELD}").is_file()  # the sample's: Excel's owner file of the book it has open
+    with held(windows_installed, inbox / HELD, EXCEL_SHARE), \
+            held(windows_installed, inbox / LOCKED_BOOK, LOCKED, owner_file=False):
         ran = run(windows_installed, ["thidua-xlsx", "merge", "inbox", "--force"], cwd=school)
 
     assert ran.code == 0, ran.out
-    assert f"  {HELD}: được dùng" in ran.out.splitlines(), ran.out  # open in Excel: read
-    assert "Tệp: 6 (dùng 3, bản cũ 1, bị từ chối 1, bỏ qua 1)." in ran.out, ran.out
+    said = ran.out.splitlines()
+    assert "Tệp: 6 (dùng 3, bản cũ 1, bị từ chối 1, bỏ qua 1)." in said, ran.out
+    assert f"  {HELD}: được dùng" in said  # open in Excel: read
+    assert f"  {LOCKED_BOOK}: bị từ chối – 1 vấn đề" in said
     assert (f"[{LOCKED_BOOK}] Không đọc được tệp (không có quyền đọc hoặc tệp đang bị khóa). Hãy cấp quyền đọc rồi "
-            "chạy lại.") in ran.out, ran.out
-    assert "Tổ chưa nộp: Tổ chuyên biệt, Tổ khối 1." in ran.out or "Tổ khối 1" in ran.out, ran.out
-    assert (school / SUMMARY).is_file()
+            "chạy lại.") in ran.out
+    assert f"Đã ghi bảng tổng hợp: {windows_path(school / SUMMARY)}" in ran.out
 
 
 @pytest.mark.long(45)
@@ -93,7 +96,8 @@ def test_a_campaign_past_windows_260_characters_is_merged(windows_installed, tmp
         deep = deep / "Thi đua khen thưởng của trường năm học 2026-2027"
     school = _school(windows_installed, deep / "truong")
 
-    ran = run(windows_installed, ["thidua-xlsx", "merge", "inbox", "--force"], cwd=school)
+    # Typed whole (Wine cannot start a program in a working folder past 260 characters, nor can Windows' cmd)
+    ran = run(windows_installed, ["thidua-xlsx", "merge", windows_path(school / "inbox"), "--force"], cwd=tmp_path)
 
     assert ran.code == 0, ran.out
     assert f"Đã ghi bảng tổng hợp: {windows_path(school / SUMMARY)}" in ran.out, ran.out
@@ -102,7 +106,10 @@ def test_a_campaign_past_windows_260_characters_is_merged(windows_installed, tmp
 
 
 @pytest.mark.long(40)
-def test_a_read_only_campaign_is_said_in_vietnamese_and_nothing_is_lost(windows_installed, tmp_path):
+def test_a_campaign_made_read_only_is_said_in_vietnamese_and_nothing_is_lost(windows_installed, tmp_path):
+    """Its files made read-only as the folder's Properties, "Read-only", makes them (``attrib +r /s``, which Wine
+    keeps as the files' write permission): the papers of the last run cannot be replaced nor removed. A folder that
+    refuses new files (an ACL, a share) Wine cannot make for a root user: not here."""
     school = _school(windows_installed, tmp_path / "truong")
     made = run(windows_installed, ["attrib", "+r", windows_path(school / "*"), "/s"], cwd=school)
     assert made.code == 0, made.out
@@ -111,5 +118,11 @@ def test_a_read_only_campaign_is_said_in_vietnamese_and_nothing_is_lost(windows_
     ran = run(windows_installed, ["thidua-xlsx", "merge", "inbox", "--force"], cwd=school)
 
     assert ran.code == 1, ran.out
-    assert f"Không ghi được '{windows_path(school / SUMMARY)}': không có quyền" in ran.out, ran.out
-    assert _digests(school) == before
+    refused = [line for line in ran.out.splitlines() if "không có quyền" in line]
+    assert refused, ran.out
+    assert refused[-1].startswith(("Không ghi được '", "Không mở được '")), ran.out
+    assert refused[-1].endswith("hãy chọn nơi ghi khác hoặc nhờ cấp quyền ghi."), ran.out
+    after = _digests(school)
+    assert set(before) <= set(after)  # nothing removed
+    assert {name: after[name] for name in before if name.startswith("inbox/") or name == "campaign.xlsx"} == {
+        name: data for name, data in before.items() if name.startswith("inbox/") or name == "campaign.xlsx"}
