@@ -94,7 +94,9 @@ def pytest_collection_modifyitems(items):
 
 #: The marks of the tests that last longest, with about how many seconds one such test takes on two busy cores: an
 #: installer's real pip, a browser journey, a Wine prefix's cmd, a real LibreOffice, a real IMAP server. A test that
-#: waits on a deadline says its seconds itself: ``@pytest.mark.long(seconds)``.
+#: waits on a deadline says its seconds itself: ``@pytest.mark.long(seconds)``; so does each of the Windows lane's,
+#: as measured (the README's install, once a run, ~60-90 s, is not counted: paid by the first to ask, waited for by
+#: the others).
 LONG_FIRST = {"windows": 20.0, "installer": 35.0, "browser": 8.0, "wine": 2.0, "libreoffice": 1.5, "imap": 0.5}
 
 

@@ -69,7 +69,7 @@ def _on_both(installed, windows: Path, on_linux: Path, args: list[str]) -> list[
     return windows_lines
 
 
-@pytest.mark.long(90)
+@pytest.mark.long(30)
 def test_year_on_the_period_sample_writes_the_year_summary_and_papers_linux_writes(windows_installed, tmp_path):
     windows, on_linux = _both(windows_installed, tmp_path)
 
@@ -85,7 +85,7 @@ def test_year_on_the_period_sample_writes_the_year_summary_and_papers_linux_writ
     assert written["01_To-trinh.docx"][:2] == ["TỜ TRÌNH", "V/v đề nghị công nhận danh hiệu thi đua năm học 2026-2027"]
 
 
-@pytest.mark.long(100)
+@pytest.mark.long(45)
 def test_a_periods_status_generate_the_councils_year_and_history_say_and_write_what_linux_does(windows_installed,
                                                                                                tmp_path):
     windows, on_linux = _both(windows_installed, tmp_path)
@@ -120,7 +120,7 @@ def test_a_periods_status_generate_the_councils_year_and_history_say_and_write_w
     assert windows_year == {k: v for k, v in linux_year.items() if k != "sha256"}
 
 
-@pytest.mark.long(60)
+@pytest.mark.long(30)
 def test_generate_for_eight_departments_writes_its_books_in_workers_started_by_spawn(windows_installed, tmp_path):
     windows = departments_school(tmp_path / "windows" / "truong", GENERATE_PARALLEL_FROM)
     on_linux = departments_school(tmp_path / "linux" / "truong", GENERATE_PARALLEL_FROM)

@@ -32,7 +32,7 @@ def _digests(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-@pytest.mark.long(45)
+@pytest.mark.long(25)
 def test_a_book_open_in_excel_is_read_and_one_locked_outright_is_named_with_what_to_do(windows_installed, tmp_path):
     school = _school(windows_installed, tmp_path / "truong")
     inbox = school / "inbox"
@@ -52,7 +52,7 @@ def test_a_book_open_in_excel_is_read_and_one_locked_outright_is_named_with_what
     assert f"Đã ghi bảng tổng hợp: {windows_path(school / SUMMARY)}" in ran.out
 
 
-@pytest.mark.long(45)
+@pytest.mark.long(40)
 def test_the_summary_open_in_excel_at_a_re_merge_is_kept_byte_for_byte_and_said_open_in_excel(windows_installed,
                                                                                               tmp_path):
     school = _school(windows_installed, tmp_path / "truong")
@@ -70,7 +70,7 @@ def test_the_summary_open_in_excel_at_a_re_merge_is_kept_byte_for_byte_and_said_
     assert not [p.name for p in school.iterdir() if p.suffix == ".tmp"]
 
 
-@pytest.mark.long(40)
+@pytest.mark.long(20)
 def test_a_campaign_in_onedrive_under_a_path_with_spaces_and_vietnamese_letters(windows_installed, tmp_path):
     users = user_folder(Path(windows_installed["WINEPREFIX"])).parent
     campaign = users / "Thư ký" / "OneDrive" / "Tài liệu" / "Thi đua 2026-2027"
@@ -89,7 +89,7 @@ def test_a_campaign_in_onedrive_under_a_path_with_spaces_and_vietnamese_letters(
         shutil.rmtree(users / "Thư ký", ignore_errors=True)
 
 
-@pytest.mark.long(20)
+@pytest.mark.long(10)
 @pytest.mark.xfail(strict=True, reason="Wine 8 refuses a folder past 260 characters with ERROR_MORE_DATA ('More data "
                    "available'), which Windows never gives: with long paths on it reads it, without them it says 3 or "
                    "206, which the program says as 'đường dẫn quá dài' (tests/system/test_out_of_reach.py)")
@@ -111,7 +111,7 @@ def test_a_campaign_past_windows_260_characters_is_merged(windows_installed, tmp
         assert not (school / SUMMARY).exists()
 
 
-@pytest.mark.long(40)
+@pytest.mark.long(25)
 def test_a_campaign_made_read_only_is_said_in_vietnamese_and_nothing_is_lost(windows_installed, tmp_path):
     """Its files made read-only as the folder's Properties, "Read-only", makes them (``attrib +r /s``, which Wine
     keeps as the files' write permission): the papers of the last run cannot be replaced nor removed. A folder that

@@ -57,7 +57,7 @@ def _as_windows_shows(line: str) -> str:
     return line.replace(f"Xong: thidua-xlsx thidua-xlsx {VERSION}", f"Xong: thidua-xlsx {VERSION}")
 
 
-@pytest.mark.long(320)  # three pip runs on Wine (install, update, uninstall), on a machine of its own
+@pytest.mark.long(150)  # three pip runs on Wine (install, update, uninstall), on a machine of its own
 def test_the_installer_installs_asks_writes_the_campaign_updates_and_the_uninstaller_keeps_it(fresh_windows,
                                                                                                tmp_path):
     env = fresh_windows

@@ -28,7 +28,7 @@ def _sample_copy(installed: dict[str, str], folder: Path) -> Path:
     return folder / "thu-mau"
 
 
-@pytest.mark.long(150)  # with the README's install, once a process, whichever test of the process runs first (~100 s)
+@pytest.mark.long(30)
 def test_the_readmes_try_it_on_windows_writes_the_summary_and_papers_linux_writes(windows_installed, tmp_path):
     copy = _sample_copy(windows_installed, tmp_path / "windows")
     ran = run(windows_installed, ["thidua-xlsx", "merge", r"thu-mau\inbox"], cwd=copy.parent)
