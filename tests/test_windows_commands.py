@@ -1,4 +1,4 @@
-"""The Windows lane (issue 73): the secretary's other commands run by python.org's Windows CPython under Wine
+"""The Windows lane: the secretary's other commands run by python.org's Windows CPython under Wine
 (tests/windows.py), each compared with what the same command says and writes on Linux — ``year`` on the period sample
 (samples/ca-nam) with its papers; a period's ``status``, ``generate``, the council's ``year`` and ``history``; and
 ``generate`` for 8 departments, whose books are written by worker processes started by spawn, Windows' only way."""

@@ -1,4 +1,4 @@
-"""The Windows lane (issue 73): what Windows itself does to the secretary's files, where Wine does it too, met by
+"""The Windows lane: what Windows itself does to the secretary's files, where Wine does it too, met by
 python.org's Windows CPython under Wine (tests/windows.py) — a returned book Excel holds open (others may read it) is
 read, one another program locks outright is named with what to do; the summary held open in Excel at a re-merge is
 kept byte for byte and said "đang mở trong Excel"; a campaign under a OneDrive folder whose path has spaces and

@@ -1,4 +1,4 @@
-"""The Windows lane (issue 73): the campaign's page served by python.org's Windows CPython under Wine
+"""The Windows lane: the campaign's page served by python.org's Windows CPython under Wine
 (``thidua-xlsx ui``, tests/windows.py), reached from this machine as her browser reaches it on hers: the address it
 prints opens the campaign's page (its token taken, then the cookie), the same address without the token is refused."""
 

@@ -51,7 +51,7 @@ def test_the_tong_hop_says_each_department_s_periods_over(journey):
 
 
 def test_the_summary_s_metadata_lists_the_departments_that_sent(journey):
-    from thidua_xlsx.read.own_summary import read_summary_meta
+    from tests.summary_meta import read_summary_meta
 
     meta = read_summary_meta(journey.summary.read_bytes())
     assert meta.departments_submitted == journey.october_departments
