@@ -2,6 +2,7 @@
 
     python benchmarks/bench_generate.py --departments 200 --baseline /tmp/before
     taskset -c 0 python benchmarks/bench_generate.py --departments 100 --baseline /tmp/before   # one core
+    python benchmarks/bench_generate.py --departments 40 --repeat 7 --public    # the shortcuts against xlsxwriter alone
 
 Each checkout (this one, and ``--baseline``: another checkout, e.g. ``git worktree add /tmp/before <commit>``)
 generates in a child process, alternating, ``--repeat`` times: the campaign of ``bench_campaign_size.campaign_of``
@@ -13,6 +14,11 @@ of the campaign's ``so-da-phat/`` (the records of what was issued). Nothing in t
 workbooks carry a fixed creation date, and the records the date generate is given (the same here). A checkout whose
 forms are placed from skeletons (issue 50) also says, untimed, how every 10th book's forms were made: placed, or
 written by xlsxwriter and why (``THIDUA_WRITER=xlsxwriter`` in the environment measures it without skeletons).
+
+``--public``: the baseline is this checkout writing through xlsxwriter's public API alone — none of the shortcuts of
+thidua_xlsx/write/xlsx/ (no short cell writer, no remembered XML, no skeletons), as with an xlsxwriter version they
+were not compared on: the child says its xlsxwriter is another version before anything asks (the workers are forked
+from it, Linux), and says whether the shortcuts were on. The outputs of the two must be byte-identical.
 """
 
 from __future__ import annotations
@@ -33,6 +39,9 @@ CHILD = r"""
 import datetime as dt, json, resource, sys, time
 from pathlib import Path
 sys.path[:0] = [sys.argv[1], sys.argv[1] + "/benchmarks"]
+if sys.argv[4] == "public":  # xlsxwriter's public API alone: thidua_xlsx.write.xlsx.shortcuts() asks its version
+    import xlsxwriter
+    xlsxwriter.__version__ = "not-compared-" + xlsxwriter.__version__
 from bench_campaign_size import campaign_of
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.service import generate_round, init_campaign
@@ -67,12 +76,19 @@ if skeleton is not None and not skeleton.forced_xlsxwriter():
         for department in campaign.departments[::10]:
             write_issued_workbook(department_spec(campaign, department, ly.SCORING), Path(scratch) / "book.xlsx")
     forms = dict(skeleton.made)
-print(json.dumps({"wall_s": wall, "cpu_s": used, "workbooks": len(generated.paths), "forms": forms}))
+try:
+    from thidua_xlsx.write.xlsx import shortcuts
+    short = shortcuts()
+except ImportError:  # a checkout from before the shortcuts were gated
+    short = None
+print(json.dumps({"wall_s": wall, "cpu_s": used, "workbooks": len(generated.paths), "forms": forms,
+                  "shortcuts": short}))
 """
 
 
-def run(code: Path, folder: Path, departments: int) -> dict:
-    child = subprocess.run([sys.executable, "-c", CHILD, str(code), str(folder), str(departments)],
+def run(code: Path, folder: Path, departments: int, mode: str = "as-installed") -> dict:
+    """``mode``: "public" for xlsxwriter's public API alone (``--public``), else as the installed xlsxwriter says."""
+    child = subprocess.run([sys.executable, "-c", CHILD, str(code), str(folder), str(departments), mode],
                            capture_output=True, text=True, cwd=code, env={**os.environ, "PYTHONPATH": str(code)})
     if child.returncode:
         raise RuntimeError(child.stderr[-3000:])
@@ -98,19 +114,23 @@ def main() -> None:
     parser.add_argument("--departments", type=int, default=200)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--baseline", type=Path, help="another checkout, measured in the same run, alternating")
+    parser.add_argument("--public", action="store_true",
+                        help="the baseline: this checkout through xlsxwriter's public API alone (no shortcuts)")
     args = parser.parse_args()
-    checkouts = {"this": ROOT, **({"baseline": args.baseline.resolve()} if args.baseline else {})}
+    checkouts = {"this": ROOT, **({"baseline": args.baseline.resolve()} if args.baseline else {}),
+                 **({"public": ROOT} if args.public else {})}
     timed: dict[str, list[dict]] = {name: [] for name in checkouts}
     with tempfile.TemporaryDirectory() as tmp:
         for k in range(args.repeat):
             order = list(checkouts.items()) if k % 2 == 0 else list(checkouts.items())[::-1]
             for name, code in order:
                 folder = Path(tmp) / f"{name}-{k}"
-                result = run(code, folder, args.departments)
+                result = run(code, folder, args.departments, "public" if name == "public" else "as-installed")
                 timed[name].append(result)
                 n = result["workbooks"]
                 print(f"{name:8s} run {k + 1}: wall {result['wall_s']:7.2f} s, CPU {result['cpu_s']:7.2f} s "
-                      f"({1000 * result['cpu_s'] / n:.1f} ms a workbook, {n} workbooks)", flush=True)
+                      f"({1000 * result['cpu_s'] / n:.1f} ms a workbook, {n} workbooks; "
+                      f"shortcuts {result.get('shortcuts')})", flush=True)
                 if k == 0 and result.get("forms"):
                     forms = dict(result["forms"])
                     placed = forms.pop("skeleton", 0)
@@ -121,14 +141,19 @@ def main() -> None:
                    for name, runs in timed.items()}
         for name, m in medians.items():
             print(f"{name:8s} median: wall {m['wall_s']:.2f} s, CPU {m['cpu_s']:.2f} s")
-        if args.baseline:
-            print(f"this / baseline: wall {medians['this']['wall_s'] / medians['baseline']['wall_s']:.2f}, "
-                  f"CPU {medians['this']['cpu_s'] / medians['baseline']['cpu_s']:.2f}")
-            differ = differences(Path(tmp) / "this-0", Path(tmp) / "baseline-0")
-            print("outputs byte-identical (outbox, so-da-phat/)" if not differ else
-                  f"OUTPUTS DIFFER ({len(differ)}): " + ", ".join(differ[:10]))
-            if differ:
-                sys.exit(1)
+        differ = []
+        for other in (name for name in timed if name != "this"):
+            paired = {key: statistics.median(a[key] / b[key] for a, b in zip(timed["this"], timed[other]))
+                      for key in ("wall_s", "cpu_s")}
+            print(f"this / {other}: wall {medians['this']['wall_s'] / medians[other]['wall_s']:.2f}, "
+                  f"CPU {medians['this']['cpu_s'] / medians[other]['cpu_s']:.2f} (the medians'); run by run, median "
+                  f"wall {paired['wall_s']:.2f}, CPU {paired['cpu_s']:.2f}")
+            differ_here = differences(Path(tmp) / "this-0", Path(tmp) / f"{other}-0")
+            print("outputs byte-identical (outbox, so-da-phat/)" if not differ_here else
+                  f"OUTPUTS DIFFER ({len(differ_here)}): " + ", ".join(differ_here[:10]))
+            differ += differ_here
+        if differ:
+            sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -35,7 +35,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, TextIO
 
-CHECKED_VERSIONS = ("3.3.",)  # xlsxwriter's versions (prefixes) the shortcuts were compared on
+# xlsxwriter's releases the shortcuts were compared on, each by name: a later patch release writes its own way until it
+# is compared too (docs/dependencies.md: "The gate").
+CHECKED_VERSIONS = ("3.3.0", "3.3.1")
 _SHORT_CELLS = frozenset(("String", "Blank", "Number", "Formula"))  # xlsxwriter's cell tuples, by class name
 _ERROR_CODES = frozenset(("#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!"))  # as xlsxwriter's
 _INLINED_LIMIT = 50_000  # texts whose inline XML is kept (a province's names are not all kept)
@@ -50,7 +52,7 @@ def shortcuts() -> bool:
     """Whether the installed xlsxwriter is one the shortcuts were compared on."""
     import xlsxwriter
 
-    return xlsxwriter.__version__.startswith(CHECKED_VERSIONS)
+    return xlsxwriter.__version__ in CHECKED_VERSIONS
 
 
 @cache
