@@ -177,12 +177,10 @@ def test_her_book_is_sealed_and_each_line_checked_against_its_name(tmp_path):
 def _sealed_as_before_the_key(book: Path, campaign_id: str) -> None:
     """``book``'s record sealed as a release before 0.8 sealed it (with the campaign id)."""
     from thidua_xlsx.model.commune_key import legacy_officer_seal_of
-    from thidua_xlsx.model.level_above import OFFICER_SEAL_FIELD
+    from thidua_xlsx.model.level_above import OFFICER_SEAL_FIELD, record_body
 
     def old_seal(data: dict) -> None:
-        body = json.dumps({k: v for k, v in data.items() if k != OFFICER_SEAL_FIELD}, ensure_ascii=False,
-                          sort_keys=True, separators=(",", ":"))
-        data[OFFICER_SEAL_FIELD] = legacy_officer_seal_of(campaign_id, [body])
+        data[OFFICER_SEAL_FIELD] = legacy_officer_seal_of(campaign_id, [record_body(data)])
 
     rewrite_meta(book, book, old_seal, by_hand=True)
 

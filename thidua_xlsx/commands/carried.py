@@ -51,24 +51,36 @@ def pass_inside(folder: Path, key: str, summary_path: Path, voice: Voice) -> Pat
     """The pass an earlier release kept only inside round ``key``'s summary ``summary_path``, now kept in
     ``hoi-dong/`` (said); None when there is none to carry (a pass already kept, a summary not passed, or one
     whose pass this release's record names)."""
-    from thidua_xlsx.model.issues import Problems
-    from thidua_xlsx.read.own_summary import NOT_OURS, UNREADABLE, Wanted, open_summary
-
-    if kept(folder, key) is not None or not summary_path.is_file():
+    if kept(folder, key) is not None:
         return None
-    try:  # through the one gate; a file it refuses (said by the merge that reads it) carries nothing
-        not_carried = {UNREADABLE: "year.unreadable", NOT_OURS: "year.unreadable"}  # words never said
-        opened = open_summary(summary_path, Wanted(edited_ok=True), not_carried, Problems(), file=summary_path.name)
-    except OSError:
-        return None
+    opened = _summary_there(summary_path)
     meta = opened.meta if opened is not None else None
     if meta is None or not meta.council or any(row[0] in (dc.HEAD, dc.COUNCIL) for row in meta.applied):
         return None
     target, _replaced = keep(folder, key, summary_path)
     voice.say(dx.PASS_CARRIED[dc.HEAD if key not in (places.YEAR_KEY, ly.SCORING) else dc.COUNCIL].format(
-        file=_shown(summary_path, folder), kept=_shown(target, folder),
-        release=f"{ly.APP_ID} {meta.release}" if meta.release else dx.EARLIER_RELEASE))
+        file=_shown(summary_path, folder), kept=_shown(target, folder), release=_release(meta)))
     return target
+
+
+def _summary_there(path: Path):
+    """The summary at ``path`` through the one gate (read.own_summary.Opened), or None: no file there, or one the gate
+    refuses — said by the merge that reads it, not here."""
+    from thidua_xlsx.model.issues import Problems
+    from thidua_xlsx.read.own_summary import NOT_OURS, UNREADABLE, Wanted, open_summary
+
+    if not path.is_file():
+        return None
+    unsaid = {UNREADABLE: "year.unreadable", NOT_OURS: "year.unreadable"}  # the problems are dropped: words never said
+    try:
+        return open_summary(path, Wanted(edited_ok=True), unsaid, Problems(), file=path.name)
+    except OSError:
+        return None
+
+
+def _release(meta) -> str:
+    """The release that wrote a summary, as the notes name it."""
+    return f"{ly.APP_ID} {meta.release}" if meta.release else dx.EARLIER_RELEASE
 
 
 def _shown(path: Path, folder: Path) -> str:
@@ -82,17 +94,9 @@ def rules_changed(path: Path, summary) -> tuple[Issue, ...]:
     """A note for each person's title whose outcome (granted, refused, pending) ``summary`` decides otherwise than the
     summary at ``path`` did, when that one was written by an earlier release from the very same books (their names and
     fingerprints): the difference is then the rules', not the books'. Nothing when there is no such summary."""
-    from thidua_xlsx.model.issues import Problems
-    from thidua_xlsx.read.own_summary import NOT_OURS, UNREADABLE, Wanted, open_summary
     from thidua_xlsx.text.releases import VERSION
 
-    if not path.is_file():
-        return ()
-    try:
-        not_read = {UNREADABLE: "year.unreadable", NOT_OURS: "year.unreadable"}  # words never said: nothing compared
-        opened = open_summary(path, Wanted(edited_ok=True), not_read, Problems(), file=path.name)
-    except OSError:
-        return ()
+    opened = _summary_there(path)
     if opened is None or opened.meta.release == VERSION or opened.edited:
         return ()
     same_books = {(name, sha) for name, sha, _status in opened.meta.inputs} == {(f.name, f.sha256)
@@ -101,7 +105,7 @@ def rules_changed(path: Path, summary) -> tuple[Issue, ...]:
         return ()
     before = {(str(code), str(title)): _outcome(granted, pending) for code, title, granted, pending
               in opened.meta.decisions}
-    release = f"{ly.APP_ID} {opened.meta.release}" if opened.meta.release else dx.EARLIER_RELEASE
+    release = _release(opened.meta)
     return tuple(issue("merge.rule_changed", WARNING, who=p.code, name=p.name, title=Title(d.title), release=release,
                        before=dx.OUTCOME_WORDS[was], after=dx.OUTCOME_WORDS[now])
                  for p in summary.people for d in p.decisions

@@ -44,10 +44,7 @@ class CommuneKey:
 
     def officer_seal_of(self, pieces: Iterable[str]) -> str:
         """The seal (HMAC-SHA-256) over the commune summary's record whose canonical JSON is ``pieces`` joined."""
-        mac = hmac.new(self._derived(OFFICER_SEAL_LABEL), digestmod=hashlib.sha256)
-        for piece in pieces:
-            mac.update(piece.encode("utf-8"))
-        return mac.hexdigest()
+        return _mac(self._derived(OFFICER_SEAL_LABEL), pieces)
 
 
 def legacy_school_code(campaign_id: str, school: str, school_year: str) -> str:
@@ -61,7 +58,13 @@ def legacy_school_code(campaign_id: str, school: str, school_year: str) -> str:
 def legacy_officer_seal_of(campaign_id: str, pieces: Iterable[str]) -> str:
     """The seal a release before 0.8 put over the commune summary's record, keyed with the campaign id: only to tell
     such a record (asked again) from one edited by hand."""
-    mac = hmac.new(f"thidua-xlsx/officer/{campaign_id}".encode(), digestmod=hashlib.sha256)
+    return _mac(f"thidua-xlsx/officer/{campaign_id}".encode(), pieces)
+
+
+def _mac(key: bytes, pieces: Iterable[str]) -> str:
+    """HMAC-SHA-256 with ``key`` over ``pieces`` joined, as UTF-8, made piece by piece (a province's record is never
+    whole in memory)."""
+    mac = hmac.new(key, digestmod=hashlib.sha256)
     for piece in pieces:
         mac.update(piece.encode("utf-8"))
     return mac.hexdigest()

@@ -269,9 +269,13 @@ def officer_seal(key: CommuneKey, record: Mapping) -> str:
     """The commune's keyed seal over its summary's metadata ``record`` (all but the seal itself, as canonical JSON),
     with the commune's own key (model.commune_key, never sent): only the tool of this commune makes it, and a line of
     the record re-pointed (an x on one person's line read as another's) breaks it."""
-    body = json.dumps({k: v for k, v in record.items() if k != OFFICER_SEAL_FIELD}, ensure_ascii=False,
+    return key.officer_seal_of([record_body(record)])
+
+
+def record_body(record: Mapping) -> str:
+    """The canonical JSON a commune summary's record is sealed over: every field but the seal."""
+    return json.dumps({k: v for k, v in record.items() if k != OFFICER_SEAL_FIELD}, ensure_ascii=False,
                       sort_keys=True, separators=(",", ":"))
-    return key.officer_seal_of([body])
 
 
 # What the officer types into her book (a reason), kept as typed (model.campaign.typed_text: control characters out

@@ -9,7 +9,6 @@ it (model.level_above.officer_seal): a record re-pointed decides nothing. Contai
 from __future__ import annotations
 
 import hmac
-import json
 from pathlib import Path
 
 from thidua_xlsx.model import campaign as cm
@@ -26,6 +25,7 @@ from thidua_xlsx.model.level_above import (
     OfficerMark,
     OfficerPass,
     officer_seal,
+    record_body,
 )
 from thidua_xlsx.read.containment import read_own_book
 from thidua_xlsx.read.own_summary import open_book
@@ -93,9 +93,7 @@ def sealed(meta: dict, key: CommuneKey) -> bool:
 def sealed_before_key(meta: dict, campaign_id: str) -> bool:
     """Whether a commune summary's metadata carries the seal a release before 0.8 made with the campaign id."""
     seal = meta.get(OFFICER_SEAL_FIELD)
-    body = json.dumps({k: v for k, v in meta.items() if k != OFFICER_SEAL_FIELD}, ensure_ascii=False,
-                      sort_keys=True, separators=(",", ":"))
-    return isinstance(seal, str) and hmac.compare_digest(seal, legacy_officer_seal_of(campaign_id, [body]))
+    return isinstance(seal, str) and hmac.compare_digest(seal, legacy_officer_seal_of(campaign_id, [record_body(meta)]))
 
 
 def record_of(path: Path) -> dict:
