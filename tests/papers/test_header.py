@@ -9,16 +9,21 @@ place it carries ("…, xã Bắc Sơn, tỉnh Lạng Sơn") kept whole on its l
 from __future__ import annotations
 
 import subprocess
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import docx
 import pytest
+from click.testing import CliRunner
 
 from tests.documents import require_writer
+from tests.samples import school_copy
+from thidua_xlsx.cli import main
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.papers.docx_engine import MARGINS_MM, Paper, header_lines
 from thidua_xlsx.papers.pdf import convert_pdfs
+from thidua_xlsx.text.releases import VERSION
 from thidua_xlsx.write.engine import FIXED_DATE
 
 # managing body, school → the lines each takes in the header of an upright paper
@@ -116,3 +121,14 @@ def test_libreoffice_lays_out_the_lines_the_docx_holds(tmp_path):
     assert problem == ""
     for path, (_, (body, school)), (_, column) in zip(paths, CASES, LAYOUTS):
         assert _left_column_lines(made[path], column) == [*body, *school], path.name
+
+
+def test_a_paper_and_a_workbook_name_the_release_that_wrote_them_in_their_properties(tmp_path):
+    """File → Properties in Word or Excel says which thidua-xlsx wrote the file (docs/compatibility.md)."""
+    paper = docx.Document(str(_paper("UBND phường Hà Đông", "Trường THCS Kim Sơn", tmp_path / "p.docx")))
+    assert paper.core_properties.version == VERSION
+    assert paper.core_properties.comments == f"thidua-xlsx {VERSION}"
+    folder = school_copy(tmp_path)
+    assert CliRunner().invoke(main, ["merge", str(folder / "inbox")]).exit_code == 0
+    with zipfile.ZipFile(folder / "tong-hop_cham-diem.xlsx") as book:
+        assert f"thidua-xlsx {VERSION}" in book.read("docProps/core.xml").decode("utf-8")
