@@ -28,7 +28,7 @@ from thidua_xlsx.model import campaign as cm  # noqa: E402
 from thidua_xlsx.model import layout as ly  # noqa: E402
 from thidua_xlsx.read.presets import load_preset  # noqa: E402
 from thidua_xlsx.service import generate_round  # noqa: E402
-from thidua_xlsx.workspace import CampaignFolder  # noqa: E402
+from thidua_xlsx.steps.workspace import CampaignFolder  # noqa: E402
 
 # A child's own peak memory: VmHWM, not ru_maxrss — Linux carries into a child's ru_maxrss the
 # high-water mark of the image it replaced at exec (a fork of the benchmark and all it holds).
@@ -39,7 +39,7 @@ import json, sys, time
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 from thidua_xlsx.service import merge_inbox, own_process
-from thidua_xlsx.workspace import open_campaign
+from thidua_xlsx.steps.workspace import open_campaign
 own_process()  # measured as the CLI runs it: a process of the tool's own
 folder, _ = open_campaign(Path(sys.argv[2]) / "campaign.xlsx")
 start = time.perf_counter()

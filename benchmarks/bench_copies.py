@@ -33,9 +33,9 @@ SAVED = dt.datetime(2026, 5, 12)
 CHILD = r"""
 import json, sys, time
 from pathlib import Path
-import thidua_xlsx.parallel as parallel
+import thidua_xlsx.steps.parallel as parallel
 from thidua_xlsx.service import merge_inbox
-from thidua_xlsx.workspace import open_campaign
+from thidua_xlsx.steps.workspace import open_campaign
 timed = {}
 original = parallel.read_inbox
 def read_inbox(*args, **kwargs):
@@ -67,10 +67,10 @@ def direct(inbox: Path, copies: int, repeat: int = 5) -> None:
     import time
 
     sys.path.insert(0, str(ROOT))
-    from thidua_xlsx import parallel
     from thidua_xlsx.model.inbox import InboxFile
     from thidua_xlsx.read import department as reader
     from thidua_xlsx.read.containment import scan_inbox
+    from thidua_xlsx.steps import parallel
 
     items = scan_inbox(inbox)
     finding, making = [], []

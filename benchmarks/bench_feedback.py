@@ -28,8 +28,8 @@ from bench_scale import cached_inbox  # noqa: E402
 from thidua_xlsx.model.inbox import ACCEPTED
 from thidua_xlsx.model.issues import WARNING, issue  # noqa: E402
 from thidua_xlsx.service import merge_inbox  # noqa: E402
+from thidua_xlsx.steps.workspace import open_campaign  # noqa: E402
 from thidua_xlsx.system import pool  # noqa: E402
-from thidua_xlsx.workspace import open_campaign  # noqa: E402
 from thidua_xlsx.write.feedback import write_feedback  # noqa: E402
 
 

@@ -45,7 +45,7 @@ if sys.argv[4] == "public":  # xlsxwriter's public API alone: thidua_xlsx.write.
 from bench_campaign_size import campaign_of
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.service import generate_round, init_campaign
-from thidua_xlsx.workspace import CampaignFolder
+from thidua_xlsx.steps.workspace import CampaignFolder
 try:  # measured as the CLI runs it, in a process of the tool's own (a checkout from before it could say so: always)
     from thidua_xlsx.service import own_process
     own_process()

@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 def main(n: int) -> None:
     from thidua_xlsx.service import merge_inbox
-    from thidua_xlsx.workspace import open_campaign
+    from thidua_xlsx.steps.workspace import open_campaign
 
     sources = sorted(p for p in (ROOT / "samples" / "inbox").glob("*.xlsx") if not p.name.startswith("~$"))
     folder, _ = open_campaign(ROOT / "samples" / "campaign.xlsx")
@@ -74,16 +74,16 @@ import cProfile, gc, io, json, os, pstats, sys, time, zipfile
 from pathlib import Path
 if hasattr(os, "sched_setaffinity"):
     os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
-from thidua_xlsx.parallel import READING_GC_THRESHOLD, read_one
+from thidua_xlsx.steps.parallel import READING_GC_THRESHOLD, read_one
 from thidua_xlsx.read.containment import scan_inbox
 from thidua_xlsx.read.department import ReadContext
-from thidua_xlsx.workspace import open_campaign
+from thidua_xlsx.steps.workspace import open_campaign
 campaign, files, profile, phases = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4] == "1"
 folder, _ = open_campaign(campaign / "campaign.xlsx")
 context = ReadContext(folder.campaign, folder.registry)
 spent = {}
 if phases:  # each step timed around its call, where read_one and read_file call it; a part of a step under it
-    import thidua_xlsx.parallel as parallel
+    import thidua_xlsx.steps.parallel as parallel
     import thidua_xlsx.read.department as department
     from thidua_xlsx.read.department import extraction, formulas, overview, scoring
     from thidua_xlsx.read.registry import IssuedRegistry

@@ -138,7 +138,7 @@ _SCHOOL: list = []  # the sample school's final Summary, made once per worker
 
 def _school_init() -> None:
     from thidua_xlsx.service import apply_council_file, merge_inbox
-    from thidua_xlsx.workspace import open_campaign
+    from thidua_xlsx.steps.workspace import open_campaign
 
     samples = ROOT / "samples"
     folder, _ = open_campaign(samples / "campaign.xlsx")
@@ -301,7 +301,7 @@ def _typed_xml(xml: str, cells: dict[str, object]) -> str:
 # reports its own peak memory and how long the reading phase took (read_inbox, timed in place).
 MERGE = r"""
 import atexit, json, resource, sys, time
-import thidua_xlsx.parallel as parallel
+import thidua_xlsx.steps.parallel as parallel
 report, timed = sys.argv[1], {}
 original = parallel.read_inbox
 def read_inbox(*args, **kwargs):  # the reads are handed over as they come: timed until the last one
@@ -338,9 +338,9 @@ READ = r"""
 import json, resource, sys, time
 from pathlib import Path
 from thidua_xlsx.read.containment import scan_inbox
-from thidua_xlsx.parallel import read_inbox
+from thidua_xlsx.steps.parallel import read_inbox
 from thidua_xlsx.read.department import ReadContext
-from thidua_xlsx.workspace import open_campaign
+from thidua_xlsx.steps.workspace import open_campaign
 folder, _ = open_campaign(Path(sys.argv[1]) / "campaign.xlsx")
 start = time.perf_counter()
 reads = list(read_inbox(scan_inbox(Path(sys.argv[1]) / "inbox"), ReadContext(folder.campaign, folder.registry)))

@@ -222,7 +222,7 @@ def cached_year(departments: int, rebuild: bool) -> tuple[Path, dict]:
             return target, built
     from thidua_xlsx.model.report import report_of
     from thidua_xlsx.service import init_campaign
-    from thidua_xlsx.workspace import open_campaign
+    from thidua_xlsx.steps.workspace import open_campaign
     from thidua_xlsx.write.summary import write_summary
 
     shutil.rmtree(target, ignore_errors=True)
@@ -294,7 +294,7 @@ from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 from bench_year import period_summary
 from thidua_xlsx.model.report import report_of
-from thidua_xlsx.workspace import open_campaign
+from thidua_xlsx.steps.workspace import open_campaign
 from thidua_xlsx.write.summary import write_summary
 folder, _ = open_campaign(Path(sys.argv[2]))
 summary = period_summary(folder.campaign, 0)

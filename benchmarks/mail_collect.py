@@ -26,8 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.filling import stamp_saved_time  # noqa: E402
 from tests.mail.builders import ADDRESSES, returned_books, returned_mail  # noqa: E402
 from tests.mail.dovecot import PASSWORD, running  # noqa: E402
-from thidua_xlsx.intake import Intake, open_intake  # noqa: E402
 from thidua_xlsx.mail.collect import collect_imap, parse_mailbox  # noqa: E402
+from thidua_xlsx.steps.intake import Intake, open_intake  # noqa: E402
 
 
 class _Timed(Intake):

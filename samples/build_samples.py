@@ -56,8 +56,8 @@ from thidua_xlsx.papers.dossiers import write_documents  # noqa: E402
 from thidua_xlsx.read.history import read_history_book  # noqa: E402
 from thidua_xlsx.read.presets import load_preset  # noqa: E402
 from thidua_xlsx.service import apply_council_file, generate_round, init_campaign, merge_inbox  # noqa: E402
+from thidua_xlsx.steps.workspace import open_campaign  # noqa: E402
 from thidua_xlsx.system.written import Written  # noqa: E402
-from thidua_xlsx.workspace import open_campaign  # noqa: E402
 from thidua_xlsx.write.history import new_book, save_history_book  # noqa: E402
 from thidua_xlsx.write.report_json import write_report_json  # noqa: E402
 from thidua_xlsx.write.summary import write_summary  # noqa: E402

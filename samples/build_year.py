@@ -47,7 +47,7 @@ from thidua_xlsx.model.requests import MergeRequest  # noqa: E402
 from thidua_xlsx.model.titles import CSTDCS, LDTT, NOT_REGISTERED, TTLDTT  # noqa: E402
 from thidua_xlsx.read.presets import load_preset  # noqa: E402
 from thidua_xlsx.service import generate_round, init_campaign  # noqa: E402
-from thidua_xlsx.workspace import CampaignFolder, open_campaign  # noqa: E402
+from thidua_xlsx.steps.workspace import CampaignFolder, open_campaign  # noqa: E402
 
 CAMPAIGN_ID = "kimson-nd233-{year}"
 MONTHS = 2

@@ -235,7 +235,7 @@ def make_folder(directory, campaign: cm.Campaign):
     """A campaign folder as ``init`` makes it (campaign.xlsx, inbox/, outbox/), loaded back from the workbook."""
     from thidua_xlsx.model.places import CAMPAIGN_FILE
     from thidua_xlsx.service import init_campaign
-    from thidua_xlsx.workspace import open_campaign
+    from thidua_xlsx.steps.workspace import open_campaign
 
     init_campaign(directory, campaign.level, campaign=campaign)
     folder, problems = open_campaign(directory / CAMPAIGN_FILE)

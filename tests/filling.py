@@ -18,8 +18,8 @@ from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.read.department.cells import load_values
 from thidua_xlsx.read.department.meta import parse_meta
+from thidua_xlsx.steps.workspace import CampaignFolder
 from thidua_xlsx.text import summary as stx
-from thidua_xlsx.workspace import CampaignFolder
 
 
 def layout(path: Path) -> ly.WorkbookLayout | None:

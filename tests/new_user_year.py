@@ -52,8 +52,8 @@ def build(root: Path, monkeypatch) -> Journey:
     from thidua_xlsx.model.requests import MergeRequest
     from thidua_xlsx.model.titles import LDTT, NOT_REGISTERED, TTLDTT
     from thidua_xlsx.service import generate_round, init_campaign
+    from thidua_xlsx.steps.workspace import open_campaign
     from thidua_xlsx.system.voice import Voice
-    from thidua_xlsx.workspace import open_campaign
 
     on_day(monkeypatch, TODAY)
     here = root / "truong"

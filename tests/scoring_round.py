@@ -75,8 +75,8 @@ def scoring_round(root: Path, **overrides):
     ``root/dang-ky`` (the registration round) and ``root/outbox``. Made once a process for each campaign and day,
     then copied, each caller's own to change, and its campaign opened from ``root``."""
     from thidua_xlsx.model.places import CAMPAIGN_FILE
+    from thidua_xlsx.steps.workspace import open_campaign
     from thidua_xlsx.system.voice import vietnam_today
-    from thidua_xlsx.workspace import open_campaign
 
     key = (json.dumps(overrides, sort_keys=True, default=repr), vietnam_today(), dt.date.today())
     if key not in _MADE:

@@ -24,7 +24,7 @@ from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDXS
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.read.history import read_history_book
 from thidua_xlsx.service import apply_council_file, merge_inbox
-from thidua_xlsx.workspace import open_campaign
+from thidua_xlsx.steps.workspace import open_campaign
 from thidua_xlsx.write.summary import write_summary
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,9 +1,9 @@
 """The house in folders: imports follow the flow, no cycle, the pure folders stay pure (read with ast).
 
 The flow, in the order data moves: text (words) · model (values) · system (worker pool, LibreOffice) → read → check →
-decide → write → papers → the top (cli, service, workspace, parallel). A module imports its own folder and those
-before it, never one after it; every import counts, at module level, inside a function or under
-``if TYPE_CHECKING`` alike (a cycle hidden in a function is still a cycle).
+decide → write → papers → steps (what the commands share) → the top (commands, service, cli, api, the page, mail). A
+module imports its own folder and those before it, never one after it; every import counts, at module level, inside a
+function or under ``if TYPE_CHECKING`` alike (a cycle hidden in a function is still a cycle).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "thidua_xlsx"
-FLOW = ("text", "model", "system", "read", "check", "decide", "write", "papers", "")  # "": the top-level modules
+FLOW = ("text", "model", "system", "read", "check", "decide", "write", "papers", "steps", "")  # "": the top
 PURE = ("model", "decide")  # values and decisions: no spreadsheet, document or CLI library, no file opened
 HEAVY = {"openpyxl", "xlsxwriter", "docx", "click", "python_calamine", "pandas"}
 FILE_CALLS = {"open", "read_text", "read_bytes", "write_text", "write_bytes", "load_workbook", "read_excel",
@@ -235,9 +235,16 @@ def test_a_module_loaded_by_name_is_found(tmp_path):
                        "def run(name):\n"
                        "    return importlib.import_module(f'thidua_xlsx.commands.{name}')\n\n"
                        "def __getattr__(name):\n"
-                       "    return getattr(__import__('thidua_xlsx.workspace'), name)\n")
+                       "    return getattr(__import__('thidua_xlsx.steps.workspace'), name)\n")
     assert loaded_by_name(planted) == ["line 4: import_module()", "line 6: a module's __getattr__",
                                        "line 7: __import__()"]
+
+
+def test_every_folder_says_what_it_is_for():
+    """Each package's ``__init__.py`` opens with a line of purpose: a newcomer learns the room before its modules."""
+    silent = [str(p.relative_to(PACKAGE.parent)) for p in sorted(PACKAGE.rglob("__init__.py"))
+              if not ast.get_docstring(tree_of(p))]
+    assert silent == []
 
 
 def test_no_module_is_longer_than_its_job():

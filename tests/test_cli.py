@@ -220,7 +220,7 @@ def test_init_writes_the_school_year_of_today_and_moves_the_deadlines_with_it(tm
     import datetime as dt
 
     from thidua_xlsx.commands import init as init_command
-    from thidua_xlsx.workspace import open_campaign
+    from thidua_xlsx.steps.workspace import open_campaign
 
     monkeypatch.setattr(init_command, "vietnam_today", lambda: dt.date(2027, 8, 20))
     assert run("init", tmp_path / "c", "--level", "tieu-hoc").exit_code == 0

@@ -75,7 +75,7 @@ def test_the_samples_forms_are_recorded_as_written(tmp_path):
     from pathlib import Path
 
     from thidua_xlsx.model.places import CAMPAIGN_FILE
-    from thidua_xlsx.workspace import open_campaign
+    from thidua_xlsx.steps.workspace import open_campaign
 
     samples = Path(__file__).resolve().parents[1] / "samples"
     for k, book in enumerate((samples / CAMPAIGN_FILE, samples / "ca-nam" / CAMPAIGN_FILE)):

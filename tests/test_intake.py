@@ -12,7 +12,8 @@ import pytest
 
 from tests.corpus import zipped
 from tests.summary_meta import rewrite_meta
-from thidua_xlsx.intake import (
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.steps.intake import (
     FILED,
     NOT_OURS,
     RECEIVED_FOLDER,
@@ -23,7 +24,6 @@ from thidua_xlsx.intake import (
     display_name,
     open_intake,
 )
-from thidua_xlsx.model import layout as ly
 from thidua_xlsx.system.files import place_new
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -227,7 +227,7 @@ def test_placing_a_file_never_replaces_one_on_either_system(tmp_path, platform):
 
 def test_what_was_filed_is_what_the_merge_reads(tmp_path):
     from thidua_xlsx.service import merge_inbox
-    from thidua_xlsx.workspace import open_campaign
+    from thidua_xlsx.steps.workspace import open_campaign
 
     folder = _school(tmp_path)
     intake = open_intake(folder)

@@ -4,7 +4,7 @@ analyses its years in a notebook.
 A final summary (``tong-hop-cuoi.xlsx``, or a year's ``tong-hop_ca-nam.xlsx``) carries, in its very hidden
 metadata sheet, its school, its year and each person's and department's results and decisions. Only that
 metadata is read (after the same containment checks as any summary brought back): the visible cells, which
-anyone may have edited, are never trusted. The reading is the service's (:mod:`thidua_xlsx.commands.summaries`,
+anyone may have edited, are never trusted. The reading is the service's (:mod:`thidua_xlsx.steps.summaries`,
 plain rows); this door makes the frames. pandas is imported here only, never when the CLI starts; install it with
 ``pip install 'thidua-xlsx[analysis]'``.
 

@@ -21,13 +21,16 @@ from __future__ import annotations
 from contextlib import AbstractContextManager
 from pathlib import Path
 
-from thidua_xlsx import outputs as out
 from thidua_xlsx.commands import collect, generate, history, init, merge, status
 from thidua_xlsx.commands.collect import mailbox_of, stored_password
 from thidua_xlsx.commands.generate import generate_round
 from thidua_xlsx.commands.init import init_campaign
-from thidua_xlsx.commands.officer import officer_decisions
-from thidua_xlsx.commands.overview import (
+from thidua_xlsx.model import requests as rq
+from thidua_xlsx.model.places import CAMPAIGN_FILE, CAMPAIGN_ODS, LEVEL_ABOVE_BOOK
+from thidua_xlsx.model.result import Result
+from thidua_xlsx.steps import outputs as out
+from thidua_xlsx.steps.officer import officer_decisions
+from thidua_xlsx.steps.overview import (
     commune_overview,
     final_summary,
     next_year_name,
@@ -37,19 +40,16 @@ from thidua_xlsx.commands.overview import (
     school_overview,
     year_page,
 )
-from thidua_xlsx.commands.reading import apply_council_file, merge_inbox
-from thidua_xlsx.commands.receive import council_upload, keep_council, receive
-from thidua_xlsx.commands.summaries import read_rows
-from thidua_xlsx.commands.updated import release_news
-from thidua_xlsx.model import requests as rq
-from thidua_xlsx.model.places import CAMPAIGN_FILE, CAMPAIGN_ODS, LEVEL_ABOVE_BOOK
-from thidua_xlsx.model.result import Result
+from thidua_xlsx.steps.reading import apply_council_file, merge_inbox
+from thidua_xlsx.steps.receive import council_upload, keep_council, receive
+from thidua_xlsx.steps.summaries import read_rows
+from thidua_xlsx.steps.updated import release_news
+from thidua_xlsx.steps.workspace import campaign_in, open_campaign
 from thidua_xlsx.system import lock
 from thidua_xlsx.system.files import fault_text
 from thidua_xlsx.system.pool import own_process
 from thidua_xlsx.system.runs import remember, run_of
 from thidua_xlsx.system.voice import Voice
-from thidua_xlsx.workspace import campaign_in, open_campaign
 from thidua_xlsx.write.console import council_lines
 
 # The library's entry points below the commands, for the page's views, tests and benchmarks: each the function of the

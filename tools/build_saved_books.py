@@ -58,7 +58,7 @@ def main() -> None:
 def typed(source: Path) -> list[dict]:
     """What LibreOffice types into the book: the first form's first score changed, its note written."""
     from tests.filling import submission
-    from thidua_xlsx.workspace import open_campaign
+    from thidua_xlsx.steps.workspace import open_campaign
 
     folder, problems = open_campaign(SAVED / "campaign" / "campaign.xlsx")
     assert folder is not None, [p.render() for p in problems]

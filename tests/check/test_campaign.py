@@ -371,7 +371,7 @@ def _book_with_leftovers(tmp_path):
     wb = load_workbook(folder.book)
     wb["Nhân sự"].insert_rows(11)
     wb.save(folder.book)
-    from thidua_xlsx.workspace import open_campaign
+    from thidua_xlsx.steps.workspace import open_campaign
 
     folder, _ = open_campaign(folder.book)
     return folder

@@ -133,7 +133,7 @@ def test_a_new_history_book_takes_each_persons_ngay_vao_nganh_from_the_campaign(
     """`history` over the year's final summary: the Thâm niên sheet of a new book carries the campaign's
     Ngày vào ngành (the summary brings it), not an empty column to type again."""
     from thidua_xlsx.read.history import read_history_book
-    from thidua_xlsx.workspace import open_campaign
+    from thidua_xlsx.steps.workspace import open_campaign
 
     book = tmp_path / "lich-su-moi.xlsx"
     result = CliRunner().invoke(main, ["history", "--book", str(book), str(sample["out"] / "cuoi.xlsx")])

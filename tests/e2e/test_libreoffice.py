@@ -63,9 +63,9 @@ from thidua_xlsx.model.places import CAMPAIGN_FILE
 from thidua_xlsx.model.results import SOURCE_DEPT, SOURCE_SELF
 from thidua_xlsx.model.titles import code as title_code
 from thidua_xlsx.service import generate_round, merge_inbox
+from thidua_xlsx.steps.workspace import open_campaign
 from thidua_xlsx.system import office
 from thidua_xlsx.text import workbook as tx
-from thidua_xlsx.workspace import open_campaign
 from thidua_xlsx.write.summary import write_summary
 
 SELF, DEPT = "self", "dept"
@@ -1202,7 +1202,7 @@ def test_generate_from_reads_a_registration_summary_libreoffice_saved_as_ods(tmp
     round its registered titles, the same as the .xlsx."""
     from thidua_xlsx.model.issues import Problems
     from thidua_xlsx.read.registrations import read_registration_summary
-    from thidua_xlsx.workspace import open_campaign
+    from thidua_xlsx.steps.workspace import open_campaign
 
     require_libreoffice()
     samples = Path(__file__).resolve().parents[2] / "samples"

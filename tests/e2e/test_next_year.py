@@ -318,7 +318,7 @@ def test_last_years_book_under_a_campaign_copied_by_hand_is_refused_for_its_year
     2025-2026 is no book of 2026-2027 — refused with the true reason, never read as this year's."""
     from tests.scoring_round import T1_SCORES, fill_department, scoring_round
     from thidua_xlsx.service import merge_inbox
-    from thidua_xlsx.workspace import CampaignFolder
+    from thidua_xlsx.steps.workspace import CampaignFolder
 
     folder, (t1, _t2) = scoring_round(tmp_path)
     inbox = tmp_path / "inbox"

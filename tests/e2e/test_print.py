@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def printed(tmp_path_factory):
     require_libreoffice()
     from thidua_xlsx.service import merge_inbox
-    from thidua_xlsx.workspace import open_campaign
+    from thidua_xlsx.steps.workspace import open_campaign
     from thidua_xlsx.write.summary import write_summary
 
     root = tmp_path_factory.mktemp("print")

@@ -50,7 +50,7 @@ REASONS = {"note": "Hội đồng chấm lại minh chứng tiêu chí chuyên m
 
 
 def _open(path: Path):
-    from thidua_xlsx.workspace import open_campaign
+    from thidua_xlsx.steps.workspace import open_campaign
 
     folder, problems = open_campaign(path)
     assert folder is not None, [p.render() for p in problems]

@@ -18,7 +18,7 @@ from openpyxl import load_workbook
 from thidua_xlsx.cli import main
 from thidua_xlsx.model import campaign_book as cb
 from thidua_xlsx.read.presets import preset_dir
-from thidua_xlsx.workspace import open_campaign
+from thidua_xlsx.steps.workspace import open_campaign
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "ca-nam"
 PROVINCE = {"name": "Thái Bình", "texts": [

@@ -18,12 +18,12 @@ import pytest
 
 from tests.corpus import fail_on_khoi_1, valid_inbox
 from tests.workers import generated, stall
-from thidua_xlsx import parallel
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import ACCEPTED
 from thidua_xlsx.read import department as reader
 from thidua_xlsx.read.containment import scan_inbox
 from thidua_xlsx.service import merge_inbox
+from thidua_xlsx.steps import parallel
 from thidua_xlsx.system import pool
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the tests patch the reader inside forked workers")

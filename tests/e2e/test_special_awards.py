@@ -15,8 +15,8 @@ from tests.no_office import no_libreoffice
 from tests.scoring_round import T1_SCORES, T2_SCORES, fill_department, scoring_round
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.places import CAMPAIGN_FILE
+from thidua_xlsx.steps.workspace import open_campaign
 from thidua_xlsx.text import summary as tx
-from thidua_xlsx.workspace import open_campaign
 
 AWARDS = [
     {"who": "GV04", "kind": "Đột xuất", "achievement": "Cứu học sinh đuối nước ngày 12/3/2026",

@@ -11,8 +11,8 @@ from openpyxl import load_workbook
 from tests.scoring_round import T1_SCORES, fill_department, scoring_round
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.service import merge_inbox
+from thidua_xlsx.steps.workspace import CampaignFolder
 from thidua_xlsx.text import summary as tx
-from thidua_xlsx.workspace import CampaignFolder
 from thidua_xlsx.write.summary import write_summary
 from thidua_xlsx.write.summary.meta import summary_meta
 

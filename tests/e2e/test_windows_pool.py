@@ -16,11 +16,11 @@ import pytest
 
 from tests.corpus import fail_on_khoi_1, valid_inbox
 from tests.workers import generated, stall
-from thidua_xlsx import parallel, workspace
 from thidua_xlsx.read import department as reader
 from thidua_xlsx.read.containment import scan_inbox
 from thidua_xlsx.read.registry import IssuedRegistry
 from thidua_xlsx.service import merge_inbox
+from thidua_xlsx.steps import parallel, workspace
 from thidua_xlsx.system import pool
 
 

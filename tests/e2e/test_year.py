@@ -318,7 +318,7 @@ def test_the_school_s_own_rating_is_read_and_raises_the_cap_to_the_25_percent_it
     """NĐ 233/2026 điều 12 khoản 6 điểm b: a unit rated HTXSNV decides a share above 20 %, at most 25 % — never
     raised unless it decided."""
     from thidua_xlsx.service import init_campaign
-    from thidua_xlsx.workspace import open_campaign
+    from thidua_xlsx.steps.workspace import open_campaign
 
     campaign = dataclasses.replace(year["folder"].campaign, unit_rating="HTXSNV")
     for decided, percent, clause in ((None, 20, "a"), (25, 25, "b")):

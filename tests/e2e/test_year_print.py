@@ -42,7 +42,7 @@ def printed(tmp_path_factory):
 
 
 def _periods(sample: Path):
-    from thidua_xlsx.workspace import open_campaign
+    from thidua_xlsx.steps.workspace import open_campaign
 
     folder, _ = open_campaign(sample / "campaign.xlsx")
     return folder.campaign.periods

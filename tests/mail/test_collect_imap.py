@@ -20,8 +20,8 @@ from click.testing import CliRunner
 from tests.mail.builders import ADDRESSES, fresh_campaign, returned_books, returned_mail
 from tests.mail.dovecot import PASSWORD, free_port
 from thidua_xlsx.cli import main
-from thidua_xlsx.intake import open_intake
 from thidua_xlsx.mail.collect import MAX_ATTACHMENTS, MAX_MESSAGE_BYTES, collect_imap, parse_mailbox
+from thidua_xlsx.steps.intake import open_intake
 
 pytestmark = pytest.mark.imap
 
@@ -383,7 +383,7 @@ def test_a_book_that_failed_to_file_is_taken_again_by_the_next_run_and_nothing_t
 
 def test_a_run_stopped_between_two_attachments_leaves_the_second_for_the_next(books, dovecot, tmp_path, monkeypatch):
     """Ctrl+C after the first book of a message was filed: the next run files the second only."""
-    from thidua_xlsx.intake import Intake
+    from thidua_xlsx.steps.intake import Intake
 
     dovecot.fill("Ngat", [returned_mail(HEAD_T1, [(T1_NAME, books.t1), ("To-van-phong.xlsx", books.t2)],
                                         message_id="<ngat@truong>")])

@@ -195,8 +195,8 @@ def test_a_reminder_that_speaks_of_the_feedback_copy_carries_it(school):
 def test_a_reminder_without_a_copy_does_not_speak_of_one(school):
     from thidua_xlsx.decide.followup import follow_up
     from thidua_xlsx.service import merge_inbox
+    from thidua_xlsx.steps.workspace import open_campaign
     from thidua_xlsx.system.voice import vietnam_today
-    from thidua_xlsx.workspace import open_campaign
     from thidua_xlsx.write.drafts import reminder_drafts
 
     opened, _ = open_campaign(school["folder"].folder / "campaign.xlsx")

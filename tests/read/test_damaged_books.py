@@ -14,10 +14,10 @@ import pytest
 
 from tests.corpus import zipped
 from thidua_xlsx.model.inbox import ACCEPTED
-from thidua_xlsx.parallel import read_one
 from thidua_xlsx.read.containment import scan_inbox
 from thidua_xlsx.read.department import ReadContext
-from thidua_xlsx.workspace import open_campaign
+from thidua_xlsx.steps.parallel import read_one
+from thidua_xlsx.steps.workspace import open_campaign
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 A_FORM = SAMPLES / "inbox" / "2025-2026_cham-diem_To-khoi-1.xlsx"  # filled, saved by openpyxl: inline strings

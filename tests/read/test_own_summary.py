@@ -19,7 +19,7 @@ from thidua_xlsx.model.issues import Problems
 from thidua_xlsx.read.history import read_final_summary
 from thidua_xlsx.read.registrations import PERIODS, checked_summary
 from thidua_xlsx.read.school_summaries import read_school_summary
-from thidua_xlsx.workspace import open_campaign
+from thidua_xlsx.steps.workspace import open_campaign
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 PACKAGE = SAMPLES.parent / "thidua_xlsx"

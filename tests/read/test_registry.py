@@ -100,7 +100,7 @@ def test_a_record_with_its_content_missing_or_its_locked_content_damaged_is_name
 
 def _folder(school):
     from thidua_xlsx.model.places import CAMPAIGN_FILE
-    from thidua_xlsx.workspace import open_campaign
+    from thidua_xlsx.steps.workspace import open_campaign
 
     return open_campaign(school["campaign"] / CAMPAIGN_FILE)[0]
 

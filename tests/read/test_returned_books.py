@@ -7,12 +7,12 @@ from __future__ import annotations
 import datetime as dt
 
 from tests.scoring_round import T1_SCORES, fill_department, scoring_round
-from thidua_xlsx.commands.overview import rounds_of
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model import places
 from thidua_xlsx.model.inbox import SKIPPED
 from thidua_xlsx.read.containment import returned_book, scan_inbox
 from thidua_xlsx.read.department import ReadContext, read_file
+from thidua_xlsx.steps.overview import rounds_of
 
 LEFT_THERE = {  # a name, and the reason the merge passes it over
     "~$To-khoi-1.xlsx": "file.skipped_lock", ".~lock.To-khoi-1.xlsx#": "file.skipped_lock",

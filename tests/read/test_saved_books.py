@@ -34,7 +34,7 @@ def _cell(cell: Cell | None, sheet: str = "") -> list | None:
 def what_is_read(path: Path) -> dict:
     """What the reader finds in the saved book ``path``, as JSON: its status and problems, the collective's cell and
     each form's cells with their values."""
-    from thidua_xlsx.workspace import open_campaign
+    from thidua_xlsx.steps.workspace import open_campaign
 
     folder, problems = open_campaign(SAVED / "campaign" / "campaign.xlsx")
     assert folder is not None, [p.render() for p in problems]

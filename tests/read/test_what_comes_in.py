@@ -129,8 +129,8 @@ def test_books_of_one_size_are_copies_only_when_byte_identical_their_last_bytes_
     """The look-up for copies tells books of the same size apart by their last bytes (a zip's directory) before
     hashing any: a book whose beginning differs is no copy though it ends the same, one that differs only in its last
     bytes is none either, and a byte-identical one is still found, named after the first."""
-    from thidua_xlsx.parallel import TAIL_BYTES, find_copies
     from thidua_xlsx.read.containment import scan_inbox
+    from thidua_xlsx.steps.parallel import TAIL_BYTES, find_copies
 
     book = b"PK" + bytes(range(256)) * 64
     head_changed, tail_changed = bytearray(book), bytearray(book)

@@ -15,8 +15,8 @@ from thidua_xlsx.cli import main
 from thidua_xlsx.model.places import ISSUED_FOLDER
 from thidua_xlsx.read.containment import scan_inbox
 from thidua_xlsx.read.department import ReadContext, read_file
+from thidua_xlsx.steps.workspace import open_campaign
 from thidua_xlsx.system import files
-from thidua_xlsx.workspace import open_campaign
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 

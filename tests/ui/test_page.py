@@ -339,8 +339,8 @@ def test_one_run_at_a_time(school, monkeypatch):
 
 
 def test_a_merge_another_program_holds_is_said_not_mixed(merged):
-    from thidua_xlsx import outputs as out
-    from thidua_xlsx.workspace import open_campaign
+    from thidua_xlsx.steps import outputs as out
+    from thidua_xlsx.steps.workspace import open_campaign
 
     folder, _returned, _app, found = merged
     cf, _problems = open_campaign(folder / "campaign.xlsx")

@@ -13,9 +13,9 @@ import pytest
 
 from tests.ui.pages import TOKEN, client, text, wait_job
 from thidua_xlsx.model import requests as rq
+from thidua_xlsx.steps.workspace import open_campaign
 from thidua_xlsx.text.ui import FIRST_LEVELS, FIRST_SCORINGS
 from thidua_xlsx.ui.security import form_token
-from thidua_xlsx.workspace import open_campaign
 
 CSRF = {"csrf": form_token(TOKEN)}
 

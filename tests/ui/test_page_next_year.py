@@ -91,7 +91,7 @@ def test_next_year_is_made_beside_with_the_next_years_campaign(school):
     assert f"Đã tạo {new / 'campaign.xlsx'} cho năm học 2026-2027" in result
     assert "Mang sang: Trường Tiểu học Trực Cường" in result
     assert "Đã xóa thông tin xét của năm học 2025-2026" in result
-    from thidua_xlsx.workspace import open_campaign
+    from thidua_xlsx.steps.workspace import open_campaign
 
     cf, _problems = open_campaign(new / "campaign.xlsx")
     assert cf is not None and f"Mã chiến dịch mới: {cf.campaign.id}" in result
@@ -127,7 +127,7 @@ def test_next_year_is_made_beside_with_the_next_years_campaign(school):
     ("Thi-dua", "2026-2027", "Thi-dua-2027-2028"),  # the installer's default folder
 ])
 def test_next_years_folder_is_named_from_its_school_year(monkeypatch, name, year, offered):
-    from thidua_xlsx.commands import overview
+    from thidua_xlsx.steps import overview
 
     monkeypatch.setattr(overview, "vietnam_today", lambda: dt.date(2026, 11, 25))
     cf = SimpleNamespace(folder=Path("/truong") / name,

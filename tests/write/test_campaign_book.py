@@ -524,7 +524,7 @@ def test_generate_and_merge_find_a_campaign_saved_as_ods(saved_by_libreoffice, t
     import shutil
 
     from thidua_xlsx.model.issues import Problems
-    from thidua_xlsx.workspace import find_campaign
+    from thidua_xlsx.steps.workspace import find_campaign
 
     campaign, saved = saved_by_libreoffice
     camp = tmp_path / "thidua-2025"
@@ -615,7 +615,7 @@ def two_books(camp: Path, ods_newer: bool) -> None:
 
 @pytest.mark.parametrize("ods_newer", [True, False], ids=["ods-newer", "xlsx-newer"])
 def test_with_both_books_the_last_saved_is_used_and_the_secretary_is_told(tmp_path, ods_newer):
-    from thidua_xlsx.workspace import campaign_file, open_campaign
+    from thidua_xlsx.steps.workspace import campaign_file, open_campaign
 
     camp = tmp_path / "camp"
     two_books(camp, ods_newer)

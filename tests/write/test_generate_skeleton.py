@@ -188,7 +188,7 @@ def test_the_record_of_what_was_issued_is_the_same(tmp_path, monkeypatch):
     """``generate`` (both rounds, in worker processes) with skeletons and by xlsxwriter alone: the same books and
     the same files in ``so-da-phat/``."""
     from thidua_xlsx.service import generate_round, init_campaign
-    from thidua_xlsx.workspace import CampaignFolder
+    from thidua_xlsx.steps.workspace import CampaignFolder
 
     campaign = load_preset("tieu-hoc")
     folders = {}

@@ -77,7 +77,7 @@ def test_a_paper_s_department_column_takes_two_lines_at_most_the_others_sharing_
 @pytest.fixture(scope="module")
 def registration_book(tmp_path_factory):
     """A department's registration book of the sample school renamed: a name with its place, a long department."""
-    from thidua_xlsx.workspace import open_campaign
+    from thidua_xlsx.steps.workspace import open_campaign
 
     folder, _ = open_campaign(SAMPLES / "campaign.xlsx")
     c = folder.campaign
@@ -107,7 +107,7 @@ def test_the_registration_book_keeps_the_province_in_rows_as_high_as_their_lines
 
 
 def test_a_subtitle_too_long_for_one_line_gets_the_rows_of_its_lines(tmp_path):
-    from thidua_xlsx.workspace import open_campaign
+    from thidua_xlsx.steps.workspace import open_campaign
 
     folder, _ = open_campaign(SAMPLES / "campaign.xlsx")
     c = folder.campaign

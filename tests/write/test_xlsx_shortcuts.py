@@ -126,7 +126,7 @@ def test_the_samples_summary_is_the_same_bytes_with_the_shortcuts_or_without(tmp
     import xlsxwriter
 
     from thidua_xlsx.service import merge_inbox
-    from thidua_xlsx.workspace import open_campaign
+    from thidua_xlsx.steps.workspace import open_campaign
     from thidua_xlsx.write.summary import write_summary
 
     samples = Path(__file__).resolve().parents[2] / "samples"

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from thidua_xlsx import outputs as out
 from thidua_xlsx.model import result as rs
 from thidua_xlsx.model.errors import Refused
 from thidua_xlsx.model.report import command_report
 from thidua_xlsx.model.requests import CollectRequest
 from thidua_xlsx.model.result import Result, WrittenFile
+from thidua_xlsx.steps import outputs as out
 from thidua_xlsx.system import lock
 from thidua_xlsx.system.voice import Voice
 from thidua_xlsx.text import mail as tm
@@ -22,9 +22,9 @@ def run(request: CollectRequest, voice: Voice) -> Result:
     every message read and each book filed; what became of each said. Usable unless a fault of the connection stopped
     the run early (what was filed before it stays filed) or a file could not be filed for a reason outside it (a
     failed write: the next run takes it again)."""
-    from thidua_xlsx.intake import FILED, open_intake
     from thidua_xlsx.mail import collect as mc
     from thidua_xlsx.mail.imap import password_in_address
+    from thidua_xlsx.steps.intake import FILED, open_intake
 
     r = request
     shown = password_in_address(r.source)

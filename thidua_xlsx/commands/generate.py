@@ -14,8 +14,6 @@ from json.encoder import encode_basestring
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from thidua_xlsx import outputs as out
-from thidua_xlsx.commands.opening import chosen_period, refuse_period
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model import result as rs
@@ -27,13 +25,15 @@ from thidua_xlsx.model.requests import GenerateRequest
 from thidua_xlsx.model.result import Result, WrittenFile
 from thidua_xlsx.read.registrations import Checklist, RegistrationSummary
 from thidua_xlsx.read.registry import IssuedRegistry
+from thidua_xlsx.steps import outputs as out
+from thidua_xlsx.steps.opening import chosen_period, refuse_period
+from thidua_xlsx.steps.workspace import CampaignFolder
 from thidua_xlsx.system import lock, pool
 from thidua_xlsx.system.files import as_write_error, check_writable, sha256_of
 from thidua_xlsx.system.voice import Voice, vietnam_today, warn_problems
 from thidua_xlsx.system.written import Written, free_name
 from thidua_xlsx.text import commands as ct
 from thidua_xlsx.text import decisions as dx
-from thidua_xlsx.workspace import CampaignFolder
 
 if TYPE_CHECKING:
     from thidua_xlsx.write.department.locked import LockedCells, PlacedCells
@@ -129,9 +129,9 @@ def generate_round(folder: CampaignFolder, round_: str, outbox: Path, from_summa
 def run(request: GenerateRequest, voice: Voice) -> Result:
     """``generate``: the campaign opened, the books written into the request's outbox (else the round's, model.places),
     what was written said, and (``--thu``) each book as an e-mail draft."""
-    from thidua_xlsx.commands.opening import open_campaign_book
     from thidua_xlsx.model.report import command_report
-    from thidua_xlsx.workspace import campaign_file
+    from thidua_xlsx.steps.opening import open_campaign_book
+    from thidua_xlsx.steps.workspace import campaign_file
     from thidua_xlsx.write.console import checklist_lines
 
     r = request

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from thidua_xlsx import outputs as out
 from thidua_xlsx.model import places
 from thidua_xlsx.model import result as rs
 from thidua_xlsx.model.history_book import HistoryBook, HistoryUpdate, YearAdded, refusal
 from thidua_xlsx.model.issues import Problems
 from thidua_xlsx.model.requests import HistoryRequest
 from thidua_xlsx.model.result import Result, WrittenFile
+from thidua_xlsx.steps import outputs as out
 from thidua_xlsx.system import lock
 from thidua_xlsx.system.files import check_writable, open_elsewhere
 from thidua_xlsx.system.voice import Voice, vietnam_today, warn_problems

@@ -6,7 +6,6 @@ import uuid
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from thidua_xlsx import outputs as out
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import result as rs
 from thidua_xlsx.model.campaign_book import STAFF_SHEET
@@ -16,6 +15,7 @@ from thidua_xlsx.model.places import CAMPAIGN_FILE, INBOX, LEVEL_ABOVE_BOOK, OUT
 from thidua_xlsx.model.requests import BY_MONTH, YEAR_END, InitRequest
 from thidua_xlsx.model.result import Result, WrittenFile
 from thidua_xlsx.read.presets import school_preset
+from thidua_xlsx.steps import outputs as out
 from thidua_xlsx.system import lock
 from thidua_xlsx.system.voice import Voice, vietnam_today, warn_problems
 from thidua_xlsx.text import commands as ct
@@ -77,7 +77,7 @@ def scoring_line(campaign: cm.Campaign) -> str:
 def refuse_existing(directory: Path, force: bool) -> None:
     """``init`` never replaces a campaign book of ``directory`` (campaign.xlsx, or the .ods she saved) without
     ``force``: Refused."""
-    from thidua_xlsx.workspace import campaign_books
+    from thidua_xlsx.steps.workspace import campaign_books
 
     existing = campaign_books(directory) if directory.is_dir() else []
     if existing and not force:
@@ -104,7 +104,7 @@ def _next_year(directory: Path, source: Path, force: bool) -> tuple[Started, tup
     year's book cannot be loaded (its problems said)."""
     from thidua_xlsx.model.new_year import moved_away, next_year
     from thidua_xlsx.read.campaign_book import load_campaign_book
-    from thidua_xlsx.workspace import campaign_file, legal_notices, sample_notices
+    from thidua_xlsx.steps.workspace import campaign_file, legal_notices, sample_notices
 
     book = campaign_file(source)
     today = vietnam_today()

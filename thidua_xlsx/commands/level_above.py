@@ -6,25 +6,23 @@ commune's summary, its JSON, its papers and the province's import files written.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import os
 import uuid
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from thidua_xlsx import outputs as out
-from thidua_xlsx.deliver import Kept
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import places
 from thidua_xlsx.model import result as rs
 from thidua_xlsx.model.commune_key import CommuneKey
-from thidua_xlsx.model.errors import Stopped
-from thidua_xlsx.model.issues import WARNING, Problems
 from thidua_xlsx.model.level_above import OLD_CODE
-from thidua_xlsx.model.places import COMMUNE_KEY_FILE, INBOX, LEVEL_ABOVE_BOOK
+from thidua_xlsx.model.places import INBOX, LEVEL_ABOVE_BOOK
 from thidua_xlsx.model.report import Report, level_above_report
 from thidua_xlsx.model.result import Result, WrittenFile
+from thidua_xlsx.steps import outputs as out
+from thidua_xlsx.steps.deliver import Kept
+from thidua_xlsx.steps.level_above import read_level_above, school_states
 from thidua_xlsx.system import lock
 from thidua_xlsx.system.commune_key import commune_key
 from thidua_xlsx.system.voice import Voice, vietnam_today, warn_problems
@@ -163,85 +161,6 @@ def status_level_above(inbox: Path, book: Path, strict: bool, voice: Voice = Voi
     return Result("status", level_above_report(summary, strict), files, places.LEVEL_ABOVE_KEY, book.parent)
 
 
-def read_level_above(inbox: Path, book: Path, voice: Voice = Voice(), officer: Path | None = None):
-    """The level above's campaign and what its inbox holds (read only; the merge's and the commune page's one way):
-    (LevelAbove, LevelAboveSummary, CommuneKey), with the officer's pass in ``officer`` when given (lines taken off,
-    lines held apart accepted, with reasons; its problems among the summary's). Stopped when its book, its key or the
-    officer's book cannot be used. The book used is said; a key made now (a commune folder of a release before 0.8)
-    is said once, among the summary's problems."""
-    from thidua_xlsx.decide.level_above import level_above_summary
-    from thidua_xlsx.read.containment import scan_inbox
-    from thidua_xlsx.read.level_above_book import load_level_above_book
-    from thidua_xlsx.read.school_summaries import read_school_summaries
-
-    campaign, problems = load_level_above_book(book)
-    if campaign is None:
-        raise Stopped(problems, ct.CAMPAIGN_INVALID.format(count=len(problems.errors), file=book))
-    voice.warn(ct.LEVEL_ABOVE_USED.format(path=book, authority=campaign.authority))
-    key, made = commune_key(book.parent)
-    items = scan_inbox(inbox)
-    said, marks = Problems(), None
-    with voice.reading(len(items)) as on_file:
-        files, read = read_school_summaries(items, on_file, said)
-    if made:
-        said.add("level_above.key_made", WARNING, file=COMMUNE_KEY_FILE)
-    if officer is not None:
-        from thidua_xlsx.read.level_above_council import read_officer
-
-        marks = read_officer(officer, campaign, key, said)
-        if marks is None:
-            raise Stopped(said)
-    summary = level_above_summary(campaign, files, read, key, marks)
-    return campaign, replace(summary, issues=(*summary.issues, *said)), key
-
-
-@dataclass(frozen=True)
-class SchoolState:
-    """One school of the level above's list against its deadline, as ``status`` says it: sent or not; sent, the file
-    used, when it was saved (Vietnam's time), late or not, its fingerprint, origin, council and hand edits; not sent,
-    ``days`` left before the deadline (negative: overdue; None: no deadline)."""
-
-    school: str
-    sent: bool
-    file: str = ""
-    saved: dt.datetime | None = None
-    late: bool = False
-    fingerprint: str = ""
-    origin: str = ""
-    council: bool = False
-    edited: bool = False
-    days: int | None = None
-    versions: int = 0  # the files it sent that were read (more than one: it sent twice)
-    code: str = ""  # the code the level above issues the school for the year: its final summary sealed with it
-
-
-def school_states(summary, key: CommuneKey, today: dt.date) -> list[SchoolState]:
-    """Each school of ``summary``'s list (a LevelAboveSummary) against its campaign's deadline on ``today``, with the
-    code the commune's ``key`` issues it."""
-    from thidua_xlsx.model.layout import VIETNAM_UTC_OFFSET
-
-    deadline = summary.campaign.deadline
-    by_name = {f.name: f for f in summary.files}
-    older: dict[object, int] = {}  # school name → its older versions read (superseded by the one used)
-    for i in (i for f in summary.files for i in f.issues if i.code == "level_above.superseded"):
-        older[dict(i.params).get("school")] = older.get(dict(i.params).get("school"), 0) + 1
-    found = []
-    campaign = summary.campaign
-    for school in summary.schools:
-        name = school.school.name
-        code = key.school_code(school.school.code, campaign.school_year)
-        if school.summary is None:
-            days = (dt.date.fromisoformat(deadline) - today).days if deadline else None
-            found.append(SchoolState(name, False, days=days, code=code))
-            continue
-        saved = by_name[school.file].version_time + VIETNAM_UTC_OFFSET
-        s = school.summary
-        found.append(SchoolState(name, True, school.file, saved, bool(deadline) and saved.date().isoformat() > deadline,
-                                 s.sha256[:12], school.origin, s.council, s.edited, versions=1 + older.get(name, 0),
-                                 code=code))
-    return found
-
-
 def _write_outputs(summary, key: CommuneKey, report: Report, r, output: Path, mapping, written: Written,
                    voice: Voice) -> None:
     """The commune's workbook (and its PDF), the fingerprints said, its JSON and the province's import files, in
@@ -264,7 +183,7 @@ def _write_outputs(summary, key: CommuneKey, report: Report, r, output: Path, ma
             written.note(output)
             voice.say(ct.SUMMARY_DONE.format(path=output))
             if r.pdf:
-                from thidua_xlsx.deliver import export_pdf
+                from thidua_xlsx.steps.deliver import export_pdf
 
                 export_pdf(output, written, voice)
             for school in summary.schools:  # each file's fingerprint, to be compared by phone with the school's

@@ -7,12 +7,6 @@ import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from thidua_xlsx import deliver
-from thidua_xlsx import outputs as out
-from thidua_xlsx.commands.carried import pass_inside, periods_found, rules_changed
-from thidua_xlsx.commands.decisions import applied, keep, kept, kind_of_round, set_aside, year_registrations
-from thidua_xlsx.commands.opening import locate_campaign, period_names
-from thidua_xlsx.commands.reading import apply_council_file, read_and_report
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model import places
@@ -23,13 +17,19 @@ from thidua_xlsx.model.requests import MergeRequest
 from thidua_xlsx.model.result import Result
 from thidua_xlsx.papers.pdf import started_early
 from thidua_xlsx.read.containment import scan_inbox
+from thidua_xlsx.steps import deliver
+from thidua_xlsx.steps import outputs as out
+from thidua_xlsx.steps.carried import pass_inside, periods_found, rules_changed
+from thidua_xlsx.steps.decisions import applied, keep, kept, kind_of_round, set_aside, year_registrations
+from thidua_xlsx.steps.opening import locate_campaign, period_names
+from thidua_xlsx.steps.reading import apply_council_file, counted, heard, nothing_usable, read_and_report
+from thidua_xlsx.steps.workspace import CampaignFolder, level_above_book
 from thidua_xlsx.system import lock
 from thidua_xlsx.system.voice import Voice, vietnam_today, warn_problems
 from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import commands as ct
 from thidua_xlsx.text import decisions as dx
 from thidua_xlsx.text.ui import WORDS
-from thidua_xlsx.workspace import CampaignFolder, level_above_book
 from thidua_xlsx.write.console import console_lines, council_lines
 
 
@@ -341,35 +341,6 @@ def _shown(path: Path, folder: Path) -> str:
         return str(path)
 
 
-def counted(summary, folder: CampaignFolder, strict: bool, voice: Voice):
-    """(Summary, Report) of what a run read, counted once for ``status`` and ``merge`` alike (the same errors,
-    warnings and notes for the same inbox): what the campaign as a whole tells (said when it was opened) and what
-    its rule set tells (a province's floor raised, a text ended by the filing date: said here, where the decisions
-    are made) listed with the run's problems (screen, JSON, Kiểm tra); each untouched copy of a department whose
-    filled book is used said as a copy set aside, not as a department to remind."""
-    from thidua_xlsx.check.campaign import SUMMARY_ONLY, rule_set_warnings
-    from thidua_xlsx.decide.followup import set_aside_copies
-
-    rules_said = rule_set_warnings(summary.campaign, file=folder.book_name)
-    warn_problems([i for i in rules_said if i.code not in SUMMARY_ONLY], voice)
-    summary = set_aside_copies(summary)
-    if folder.notices or rules_said:
-        summary = replace(summary, issues=(*folder.notices, *summary.issues, *rules_said))
-    return summary, report_of(summary, strict)
-
-
-def heard(voice: Voice) -> tuple[Voice, list[str]]:
-    """``voice``, and the list of what it warns from now on: a problem said where it was found (the record of issued
-    books, a sender, the rule set, a history) is not printed a second time with the report's (console_lines)."""
-    said: list[str] = []
-
-    def warn(text: str) -> None:
-        said.append(text)
-        voice.warn(text)
-
-    return replace(voice, warn=warn), said
-
-
 def _with_history(summary, path: Path, voice: Voice):
     """The multi-year decisions of ``summary`` from the history at ``path``: lich-su.xlsx, or a folder of earlier
     final summaries (read only). What reading it found is said and listed with the summary's problems; a history
@@ -393,11 +364,3 @@ def _history_at(path: Path, campaign: cm.Campaign):
         return read_summary_folder(path, school.name, school.school_year)
     _book, history, problems = read_history_book(path)
     return history, problems
-
-
-def nothing_usable(inbox: Path, summary) -> str:
-    if not summary.files:
-        return ct.EMPTY_INBOX.format(inbox=inbox)
-    return (ct.NO_PERIOD_SUMMARY if summary.year else ct.NOTHING_USABLE).format(inbox=inbox)
-
-

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from thidua_xlsx import outputs as out
-from thidua_xlsx.commands.merge import counted, heard, nothing_usable
-from thidua_xlsx.commands.opening import locate_campaign
-from thidua_xlsx.commands.reading import read_and_report
 from thidua_xlsx.model import result as rs
 from thidua_xlsx.model.errors import Refused
 from thidua_xlsx.model.places import round_key
 from thidua_xlsx.model.requests import StatusRequest
 from thidua_xlsx.model.result import Result, WrittenFile
+from thidua_xlsx.steps import outputs as out
+from thidua_xlsx.steps.opening import locate_campaign
+from thidua_xlsx.steps.reading import counted, heard, nothing_usable, read_and_report
 from thidua_xlsx.system.voice import Voice, vietnam_today
 from thidua_xlsx.text import commands as ct
 from thidua_xlsx.text import mail as tm
@@ -21,7 +20,7 @@ def status(request: StatusRequest, voice: Voice = Voice()) -> Result:
     (``nudge``) a reminder per department head. Writes nothing, but with ``drafts_dir`` (--thu) the reminders as
     e-mail drafts."""
     from thidua_xlsx.decide.followup import follow_up
-    from thidua_xlsx.workspace import level_above_book
+    from thidua_xlsx.steps.workspace import level_above_book
     from thidua_xlsx.write.console import console_lines, followup_lines, reminder_lines
     from thidua_xlsx.write.drafts import refuse_in_inbox
 

@@ -1,5 +1,5 @@
 """``collect SOURCE [FOLDER]``: the returned books taken from e-mail and filed into the campaign by the codes inside
-them (:mod:`thidua_xlsx.intake`, the one filing the local page uses too).
+them (:mod:`thidua_xlsx.steps.intake`, the one filing the local page uses too).
 
 SOURCE is a folder of saved messages (``.eml``; Outlook's ``.msg`` is said, not read: the one well-kept reader,
 extract-msg, is GPL-3.0 and this tool is MIT) or an IMAP mailbox, over TLS (``imaps://user@host[:port]/INBOX``) or
@@ -10,12 +10,12 @@ written.
 
 Each message is parsed by the standard library (``email``, ``policy.default``: RFC 2047 / 2231 names decoded);
 each attachment goes to :meth:`Intake.file` with who sent it, when, and the message's id
-(:class:`~thidua_xlsx.intake.Received`, kept in ``so-da-nhan/``). A message is done only when each of its
-attachments reached an outcome that needs nothing more (:func:`~thidua_xlsx.intake.settled`); what was settled of it is
-kept after each attachment (:meth:`Intake.note_message`), so that a write that failed — a full disk, an antivirus'
+(:class:`~thidua_xlsx.steps.intake.Received`, kept in ``so-da-nhan/``). A message is done only when each of its
+attachments reached an outcome that needs nothing more (:func:`~thidua_xlsx.steps.intake.settled`); what was settled of
+it is kept after each attachment (:meth:`Intake.note_message`), so that a write that failed — a full disk, an antivirus'
 lock — or a run stopped between two attachments (Ctrl+C, the connection cut) leaves the rest for the next run, which
-looks at that message again, files only what is not settled yet, and says each failure until it is filed. A message
-that is done is not fetched again; a byte-identical book is never filed twice (the intake's SAME).
+looks at that message again, files only what is not settled yet, and says each failure until it is filed. A message that
+is done is not fetched again; a byte-identical book is never filed twice (the intake's SAME).
 
 Bounds, as for everything that comes back: a message larger than :data:`MAX_MESSAGE_BYTES` is not downloaded (its
 size is asked first), an attachment larger than the inbox's limit is not opened, at most :data:`MAX_ATTACHMENTS` of
@@ -39,15 +39,15 @@ from email.parser import BytesParser
 from email.utils import parseaddr, parsedate_to_datetime
 from pathlib import Path
 
-from thidua_xlsx.intake import FILED, NOT_OURS, REFUSED, SAME, Filed, Intake, MessageRecord, Received, settled
 from thidua_xlsx.mail.imap import TIMEOUT_SECONDS, Mailbox, MailFault, close, connect, login, quoted, said
 from thidua_xlsx.mail.imap import parse_mailbox as parse_mailbox  # the address read apart: the doors' call
 from thidua_xlsx.model.issues import ERROR, WARNING, Issue, issue
 from thidua_xlsx.model.requests import FOLDER
 from thidua_xlsx.read.containment import LOCK_PREFIXES, MAX_FILE_BYTES, WORKBOOK_SUFFIXES
+from thidua_xlsx.steps.intake import FILED, NOT_OURS, REFUSED, SAME, Filed, Intake, MessageRecord, Received, settled
+from thidua_xlsx.steps.workspace import level_above_book
 from thidua_xlsx.text import mail as tm
 from thidua_xlsx.text.collation import fold
-from thidua_xlsx.workspace import level_above_book
 
 MAX_ATTACHMENTS = 20  # of one message: a department sends one book, a school a few; more is a mistake or spam
 MAX_MESSAGE_BYTES = 50 * 1024 * 1024  # not downloaded above this (a book is a few hundred KB)

@@ -1,4 +1,4 @@
-"""The final summaries read back for the analysts, as plain rows: what :mod:`thidua_xlsx.commands.summaries` reads
+"""The final summaries read back for the analysts, as plain rows: what :mod:`thidua_xlsx.steps.summaries` reads
 (without pandas) and :mod:`thidua_xlsx.api` turns into DataFrames, and the two values the API's users see —
 :class:`SummaryError` and :class:`Skipped`.
 

@@ -1,0 +1,1 @@
+"""The papers people sign (Word and PDF: Tờ trình, Biên bản, Phiếu, lists), made from decided results."""

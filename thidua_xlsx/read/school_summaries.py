@@ -93,7 +93,7 @@ def _read_entry(_shared: None, item: InboxItem) -> tuple[InboxFile, SchoolSummar
 
 def read_school_summary(entry: InboxFile) -> tuple[InboxFile, SchoolSummary | None]:
     """One school's final summary: the entry with its status (SKIPPED when read, REJECTED with the reason) and the
-    summary read; for the merge, and for a file brought in by the page or the mail (:mod:`thidua_xlsx.intake`)."""
+    summary read; for the merge, and for a file brought in by the page or the mail (:mod:`thidua_xlsx.steps.intake`)."""
     problems = Problems()
     try:
         opened = open_summary(entry.path, _WANTED, _REFUSALS, problems, file=entry.name)

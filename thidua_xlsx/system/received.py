@@ -1,6 +1,6 @@
 """What came in by the page or the mail, as the campaign's record ``so-da-nhan/`` keeps it (written by
-:mod:`thidua_xlsx.intake`, one JSON per file filed): read back for the summary's "Nguồn dữ liệu" sheet, which shows
-who sent each file and when, found by the file's SHA-256.
+:mod:`thidua_xlsx.steps.intake`, one JSON per file filed): read back for the summary's "Nguồn dữ liệu" sheet,
+which shows who sent each file and when, found by the file's SHA-256.
 
 The record is beside the inbox, in the campaign folder: looked for in the inbox's folder's parents (an inbox, or a
 period's folder inside it). A record that cannot be read, or is larger than a record can be, is left out: the sheet

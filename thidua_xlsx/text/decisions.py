@@ -1,4 +1,4 @@
-"""The words of a person's word kept with its round (thidua_xlsx.commands.decisions): the registration read by the
+"""The words of a person's word kept with its round (thidua_xlsx.steps.decisions): the registration read by the
 year, the head's and the council's passes applied again, dropped on purpose, a year still running. DECISION_MESSAGES
 is merged into text.messages; the console's lines are used by the commands."""
 

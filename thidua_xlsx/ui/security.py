@@ -18,8 +18,8 @@
   ``..``, no drive, no absolute path), no link on the way, the file inside the folder once resolved, and a file of
   one name (a hard link may be a file outside).
 * **Uploads.** Bounded in bytes (:data:`MAX_UPLOAD_BYTES`, the request refused before it is read) and in count
-  (:data:`MAX_UPLOAD_FILES`); each file handed to :mod:`thidua_xlsx.intake`, which files it by the codes inside it,
-  under the inbox's bounds, never overwriting.
+  (:data:`MAX_UPLOAD_FILES`); each file handed to :mod:`thidua_xlsx.steps.intake`, which files it by the codes inside
+  it, under the inbox's bounds, never overwriting.
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ department (``status`` says "sent but not filled in").
 A file is read for at most :data:`SECONDS_PER_FILE`. Where the platform can interrupt the reader
 (POSIX, main thread: ``signal.setitimer``) the limit is kept here, at no cost; where it cannot (Windows,
 another thread) even a small inbox is read in a worker process, killed at its deadline
-(:func:`thidua_xlsx.system.pool.interrupts_in_process`, :mod:`thidua_xlsx.parallel`).
+(:func:`thidua_xlsx.system.pool.interrupts_in_process`, :mod:`thidua_xlsx.steps.parallel`).
 """
 
 from __future__ import annotations
@@ -207,7 +207,7 @@ class _TooSlow(Exception):
 def _time_limit(seconds: int):
     """A wall-clock limit on this thread where the platform can interrupt it (POSIX main thread: an interval
     timer); elsewhere the file is read in a worker process whose deadline the pool enforces
-    (:mod:`thidua_xlsx.parallel`)."""
+    (:mod:`thidua_xlsx.steps.parallel`)."""
     if not pool.interrupts_in_process():
         yield
         return

@@ -52,9 +52,9 @@ from thidua_xlsx.model.issues import ERROR, NOTE, Issue, Problems, issue
 from thidua_xlsx.model.places import INBOX, RECEIVED_FOLDER, REGISTRATION_INBOX, STAGING_FOLDER, windows_device
 from thidua_xlsx.read.containment import FILE, LOCK_PREFIXES, MAX_FILE_BYTES, WORKBOOK_SUFFIXES, InboxItem
 from thidua_xlsx.read.inflating import DAMAGED_ZIP
+from thidua_xlsx.steps.workspace import CampaignFolder, campaign_in, level_above_book, open_campaign
 from thidua_xlsx.system import files
 from thidua_xlsx.system.lock import hide
-from thidua_xlsx.workspace import CampaignFolder, campaign_in, level_above_book, open_campaign
 
 FILED, SAME, REFUSED, NOT_OURS = "filed", "same", "refused", "not_ours"
 MAX_ARCHIVE_ENTRIES = 200  # in a ZIP sent: a school's books are a few dozen

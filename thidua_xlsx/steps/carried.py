@@ -15,13 +15,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from thidua_xlsx.commands.decisions import keep, kept
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import decisions as dc
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model import places
 from thidua_xlsx.model.issues import WARNING, Issue, issue
 from thidua_xlsx.model.titles import Title
+from thidua_xlsx.steps.decisions import keep, kept
 from thidua_xlsx.system.voice import Voice
 from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import decisions as dx

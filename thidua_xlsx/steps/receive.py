@@ -7,17 +7,18 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from thidua_xlsx.intake import REFUSED, Filed, Received, open_intake
 from thidua_xlsx.model.errors import Refused
 from thidua_xlsx.model.issues import issue
 from thidua_xlsx.model.places import Places
+from thidua_xlsx.steps.intake import REFUSED, Filed, Received, open_intake
 
 
 def receive(folder: Path, uploads: list[tuple[str, bytes]], expected: tuple[str, str] | None, via: str) -> list[Filed]:
     """Each of ``uploads`` (name, bytes) filed into campaign folder ``folder`` by the codes inside it (into the inbox
     of its own round and period; with ``expected``, a book of another round or period filed all the same, noted);
     what became of each (a file of 0 bytes refused before the intake, a dropped upload that never arrived whole).
-    :class:`~thidua_xlsx.intake.IntakeError` (a Stopped) when ``folder`` is no campaign folder its intake can open."""
+    :class:`~thidua_xlsx.steps.intake.IntakeError` (a Stopped) when ``folder`` is no campaign folder its intake can
+    open."""
     intake = open_intake(folder)
     received = Received(date=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), via=via)
     filed: list[Filed] = []
@@ -31,7 +32,7 @@ def receive(folder: Path, uploads: list[tuple[str, bytes]], expected: tuple[str,
 
 def council_upload(folder: Path, name: str) -> Path:
     """Where the council's summary uploaded as ``name`` waits in ``hoi-dong/cu/`` for the merge that applies it (which
-    keeps it with its round: :mod:`thidua_xlsx.commands.decisions`): a name of its own, nothing replaced. Nothing is
+    keeps it with its round: :mod:`thidua_xlsx.steps.decisions`): a name of its own, nothing replaced. Nothing is
     written here: the page writes it (:func:`keep_council`) only once its merge is sure to start. Refused when it is
     no workbook."""
     from thidua_xlsx.read.containment import WORKBOOK_SUFFIXES

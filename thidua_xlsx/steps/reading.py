@@ -5,14 +5,15 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from thidua_xlsx.commands.opening import chosen_period, refuse_period
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.errors import Stopped
 from thidua_xlsx.model.issues import WARNING, Issue, Problems, issue
+from thidua_xlsx.model.report import report_of
+from thidua_xlsx.steps.opening import chosen_period, refuse_period
+from thidua_xlsx.steps.workspace import CampaignFolder
 from thidua_xlsx.system.voice import Voice, warn_problems
 from thidua_xlsx.text import commands as ct
-from thidua_xlsx.workspace import CampaignFolder
 
 
 def _last_round_issued(registry) -> str | None:
@@ -33,9 +34,9 @@ def merge_inbox(inbox: Path, folder: CampaignFolder, round_: str | None = None, 
     """
     from thidua_xlsx.check.selection import Kept, select
     from thidua_xlsx.decide.consolidate import consolidate
-    from thidua_xlsx.parallel import read_inbox
     from thidua_xlsx.read.containment import scan_inbox
     from thidua_xlsx.read.department import ReadContext
+    from thidua_xlsx.steps.parallel import read_inbox
 
     # Each file read and validated (on every core for a large inbox), then kept slim: see parallel.py;
     # of the validated entries, only those of each department's newest version: see selection.Kept.
@@ -143,3 +144,36 @@ def _check_registry(folder: CampaignFolder, summary) -> None:
         + (", …" if len(not_issued) > 5 else ""), campaign=folder.folder))
 
 
+def counted(summary, folder: CampaignFolder, strict: bool, voice: Voice):
+    """(Summary, Report) of what a run read, counted once for ``status`` and ``merge`` alike (the same errors,
+    warnings and notes for the same inbox): what the campaign as a whole tells (said when it was opened) and what
+    its rule set tells (a province's floor raised, a text ended by the filing date: said here, where the decisions
+    are made) listed with the run's problems (screen, JSON, Kiểm tra); each untouched copy of a department whose
+    filled book is used said as a copy set aside, not as a department to remind."""
+    from thidua_xlsx.check.campaign import SUMMARY_ONLY, rule_set_warnings
+    from thidua_xlsx.decide.followup import set_aside_copies
+
+    rules_said = rule_set_warnings(summary.campaign, file=folder.book_name)
+    warn_problems([i for i in rules_said if i.code not in SUMMARY_ONLY], voice)
+    summary = set_aside_copies(summary)
+    if folder.notices or rules_said:
+        summary = replace(summary, issues=(*folder.notices, *summary.issues, *rules_said))
+    return summary, report_of(summary, strict)
+
+
+def heard(voice: Voice) -> tuple[Voice, list[str]]:
+    """``voice``, and the list of what it warns from now on: a problem said where it was found (the record of issued
+    books, a sender, the rule set, a history) is not printed a second time with the report's (console_lines)."""
+    said: list[str] = []
+
+    def warn(text: str) -> None:
+        said.append(text)
+        voice.warn(text)
+
+    return replace(voice, warn=warn), said
+
+
+def nothing_usable(inbox: Path, summary) -> str:
+    if not summary.files:
+        return ct.EMPTY_INBOX.format(inbox=inbox)
+    return (ct.NO_PERIOD_SUMMARY if summary.year else ct.NOTHING_USABLE).format(inbox=inbox)

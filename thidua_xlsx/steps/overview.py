@@ -276,7 +276,7 @@ def round_page(cf, key: str) -> RoundView | None:
 
 def kept_pass(folder: Path, key: str) -> Applied | None:
     """The head's or the council's pass kept for round ``key`` (what every merge of it applies again); None."""
-    from thidua_xlsx.commands.decisions import applied, kept, kind_of_round
+    from thidua_xlsx.steps.decisions import applied, kept, kind_of_round
 
     found = kept(folder, key)
     return applied(kind_of_round(key), key, found, folder) if found is not None else None
@@ -299,11 +299,10 @@ def _registration_notes(cf, chosen: Round) -> tuple[str, ...]:
 
 
 def _read_round(cf, chosen: Round, inbox: Path) -> RoundView:
-    from thidua_xlsx import outputs as out
-    from thidua_xlsx.commands.merge import counted
-    from thidua_xlsx.commands.reading import read_and_report
     from thidua_xlsx.decide.followup import follow_up
     from thidua_xlsx.model.errors import Stopped
+    from thidua_xlsx.steps import outputs as out
+    from thidua_xlsx.steps.reading import counted, read_and_report
     from thidua_xlsx.write.console import reminder_lines
 
     try:
@@ -384,9 +383,9 @@ class CommuneView:
 
 
 def commune_overview(folder: Path, book: Path) -> CommuneView:
-    from thidua_xlsx.commands.level_above import read_level_above, school_states
     from thidua_xlsx.model.errors import Stopped
     from thidua_xlsx.model.places import INBOX
+    from thidua_xlsx.steps.level_above import read_level_above, school_states
     from thidua_xlsx.text.wording import day_text
 
     inbox = folder / INBOX
