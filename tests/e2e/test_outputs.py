@@ -175,6 +175,28 @@ def test_an_output_on_an_input_or_on_another_output_is_refused_before_any_work(u
         before_campaign
 
 
+def test_each_output_of_a_merge_is_checked_once_and_its_files_sorted_by_it(untouched, tmp_path, monkeypatch):
+    """One plan of what a merge writes: each output checked once (the summary's own place joins it once the round is
+    read), and each file the run wrote listed as what it is."""
+    from thidua_xlsx import service
+    from thidua_xlsx.model import result as rs
+    from thidua_xlsx.model.requests import MergeRequest
+    from thidua_xlsx.steps import outputs
+
+    without_libreoffice(monkeypatch)
+    checked: list[str] = []
+    real = outputs._check
+    monkeypatch.setattr(outputs, "_check", lambda new, *rest: (checked.extend(o.option for o in new), real(new, *rest)))
+    folder = tmp_path / "nam"
+    shutil.copytree(untouched["folder"].folder, folder, ignore=shutil.ignore_patterns("inbox"))
+    result = service.run(MergeRequest(inbox=untouched["inbox"], campaign_path=folder / "campaign.xlsx",
+                                      json_path=tmp_path / "r.json", docs_dir=tmp_path / "ho-so", force=True))
+    assert sorted(checked) == ["docs", "json", "output"]
+    kinds = {f.path.relative_to(tmp_path).parts[0]: f.kind for f in result.files if f.path.is_relative_to(tmp_path)}
+    assert (kinds["r.json"], kinds["ho-so"]) == (rs.JSON, rs.PAPER)
+    assert [f.kind for f in result.files if f.path.suffix == ".xlsx" and f.path.parent == folder] == [rs.SUMMARY]
+
+
 # --- the machine's refusals: one sentence, what to do, exit 1, no partial file ---------------------------
 
 def _failing_replace(monkeypatch, code: int, suffix: str, winerror: int | None = None):

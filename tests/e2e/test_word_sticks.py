@@ -167,6 +167,12 @@ def test_the_council_s_year_pass_sticks_its_papers_follow_and_a_draft_waits_for_
     assert not _granted(tmp_path / "b.json", "GV05")  # the council's word stayed
     assert dx.PAPERS_AGAIN.format(folder=here / "ho-so") in again.replace("\n", " ")
     assert (here / "ho-so" / "01_To-trinh.docx").stat().st_mtime_ns != letter
+    from thidua_xlsx import service
+    from thidua_xlsx.model import result as rs
+    from thidua_xlsx.model.requests import YearRequest
+
+    listed = service.run(YearRequest(inbox=here / "ky", force=True)).files  # what the page lists: papers as papers
+    assert {f.kind for f in listed if f.path.is_relative_to(here / "ho-so")} == {rs.PAPER}
 
     from docx import Document
 

@@ -72,13 +72,11 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Result:
     if school_only:  # never silently ignored: a school's options, refused before any work
         raise out.Refused(ct.LEVEL_ABOVE_SCHOOL_OPTIONS.format(options=", ".join(school_only)))
     output = r.output or book.parent / places.LEVEL_ABOVE_SUMMARY  # in the commune's folder
-    outputs = out.merge_outputs(r, output)
-    out.check_outputs(outputs, r.inbox, {"campaign": book, **out.campaign_inputs(None, r.council_path)})
     mapping = _import_mapping(r, output)  # refused before any work when it cannot be used
-    out.prepare(outputs, r.force)
+    plan = out.merge_plan(r, output, {"campaign": book, **out.campaign_inputs(None, r.council_path)})
     inside = book.parent.resolve().is_relative_to(r.inbox.resolve())  # the inbox is never written
     held = [] if inside else [lock.folder_lock_path(book.parent)]  # the commune's folder: its officer's book, its runs
-    with out.holding([*held, *(lock.lock_path(o.path) for o in outputs)], "merge", voice):
+    with out.holding([*held, *plan.locks()], "merge", voice):
         campaign, summary, key = read_level_above(r.inbox, book, voice, r.council_path)
         warn_problems(summary.every_issue(), voice)
         report = level_above_report(summary, r.strict)
@@ -96,7 +94,7 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Result:
                 written.note(r.json_path)
                 voice.say(ct.JSON_DONE.format(path=r.json_path))
                 written.save()
-            return Result("merge", report, written.made(out.kind_of(r, output)), places.LEVEL_ABOVE_KEY, home)
+            return Result("merge", report, written.made(plan.kind_of), places.LEVEL_ABOVE_KEY, home)
         _write_outputs(summary, key, report, r, output, mapping, written, voice)
         if r.docs_dir is not None:
             from thidua_xlsx.papers.level_above import write_level_above_papers
@@ -112,7 +110,7 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Result:
         Kept(written, voice)()
     if report.exit_code == EXIT_STRICT:
         voice.warn(ct.LEVEL_ABOVE_STRICT.format(count=report.counts.errors))
-    return Result("merge", report, written.made(out.kind_of(r, output)), places.LEVEL_ABOVE_KEY, home,
+    return Result("merge", report, written.made(plan.kind_of), places.LEVEL_ABOVE_KEY, home,
                   council=r.council_path is not None)
 
 

@@ -24,7 +24,6 @@ from thidua_xlsx.steps.decisions import applied, keep, kept, kind_of_round, set_
 from thidua_xlsx.steps.opening import locate_campaign, period_names
 from thidua_xlsx.steps.reading import apply_council_file, counted, heard, nothing_usable, read_and_report
 from thidua_xlsx.steps.workspace import CampaignFolder, level_above_book
-from thidua_xlsx.system import lock
 from thidua_xlsx.system.voice import Voice, vietnam_today, warn_problems
 from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import commands as ct
@@ -62,25 +61,22 @@ def _merged(request: MergeRequest, voice: Voice, read, command: str) -> Result:
     r = request
     if r.council_path is not None and r.drop_council:
         raise out.Refused(dx.DROP_AND_GIVE)
-    outputs = out.merge_outputs(r, r.output)
-    out.check_outputs(outputs, r.inbox, out.campaign_inputs(None, r.council_path, r.history_path))
-    out.prepare(outputs, r.force)
     folder = locate_campaign(r.inbox, r.campaign_path, voice)  # read only: no lock needed yet
+    plan = out.merge_plan(r, r.output, out.campaign_inputs(folder, r.council_path, r.history_path))
     # the campaign's lock first, then the outputs', in one step: a page that takes the campaign to write a pass it was
     # given finds it held (and writes nothing) rather than meeting the outputs' locks after it wrote
-    held = [*out.campaign_lock(folder, r.inbox), *(lock.lock_path(o.path) for o in outputs)]
-    with out.holding(held, command, voice), started_early(r.docs_dir is not None):
-        out.check_outputs(outputs, r.inbox, out.campaign_inputs(folder, r.council_path, r.history_path))
+    with out.holding([*out.campaign_lock(folder, r.inbox), *plan.locks()], command, voice), \
+            started_early(r.docs_dir is not None):
         written = out.record_of(folder, r.inbox)
         try:
-            report, summary, output, council = _merge(r, folder, written, voice, read)
+            report, summary, plan, council = _merge(r, folder, plan, written, voice, read)
         except BaseException:
             with contextlib.suppress(OSError):  # the fault said is the first one (a full disk, say)
                 written.save()
             raise
         written.save()
     key = places.YEAR_KEY if summary.year else places.round_key(summary.round, summary.period)
-    return Result(command, report, written.made(out.kind_of(r, output)), key, folder.folder,
+    return Result(command, report, written.made(plan.kind_of), key, folder.folder,
                   council=council is not None and report.valid, decided=summary)
 
 
@@ -171,8 +167,9 @@ def _the_year_s_council(path: Path, campaign: cm.Campaign) -> None:
                                                                     period=labels.get(period, period)))
 
 
-def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voice, read):
-    """The merge itself, its outputs checked and held; ``written``: the record of the tool's own files;
+def _merge(r: MergeRequest, folder: CampaignFolder, plan: out.OutputPlan, written: Written, voice: Voice, read):
+    """The merge itself, the outputs of ``plan`` checked and held (the summary's own place, and the papers asked
+    again, join it once the round is read); ``written``: the record of the tool's own files;
     ``read``: what gives the (Summary, Report) — an inbox's workbooks, or the periods' summaries — counted as
     ``status`` counts it (:func:`counted`)."""
     voice, said = heard(voice)
@@ -191,25 +188,26 @@ def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voi
     if changed:
         summary = replace(summary, issues=(*summary.issues, *changed))
         report = report_of(summary, r.strict)
-    r = _papers_again(r, at, key, written, voice)
-    default = [] if r.output else [o for o in out.merge_outputs(r, output) if o.option.startswith("output")]
-    out.check_outputs(out.merge_outputs(r, output), r.inbox,
-                      out.campaign_inputs(folder, r.council_path, r.history_path))
-    out.prepare(default, r.force)
-    with out.holding([lock.lock_path(o.path) for o in default], "year" if read is _read_year else "merge", voice):
+    again = _papers_again(r, at, key, written, voice)
+    if again is not None:  # the tool's own papers, written again: checked, never refused as someone's
+        r = replace(r, docs_dir=again)
+        plan = plan.joined([out.Output("docs", again, folder=True)], r.force, prepared=False)
+    default = [] if r.output else out.summary_outputs(r, output)
+    plan = plan.joined(default, r.force)
+    with out.holding(plan.locks(default), "year" if read is _read_year else "merge", voice):
         for line in console_lines(summary, report, verbose=True, said=said) + \
                 (council_lines(summary) if summary.tally is not None else []):  # a council's pass: what it changed
             voice.say(line)
         if not report.valid:
             voice.warn(nothing_usable(r.inbox, summary))
-            return report, summary, output, council
+            return report, summary, plan, council
         told = deliver.Kept(written, voice)
         output = _write(summary, report, written.name_for(output, (".pdf",) if r.pdf else ()), written, voice)
         if council is not None and council == r.council_path and _own_place(output, at, summary):
             _keep_pass(folder.folder, key, council, summary, voice)  # kept with it: every later merge applies it
         _sealed(summary, output, voice)
         _deliver(r, summary, report, output, written, voice, told)
-    return report, summary, output, council
+    return report, summary, plan, council
 
 
 def _write(summary, report, output: Path, written: Written, voice: Voice) -> Path:
@@ -229,14 +227,14 @@ def _sealed(summary, output: Path, voice: Voice) -> None:
             fingerprint=hashlib.sha256(output.read_bytes()).hexdigest()[:12]))
 
 
-def _papers_again(r: MergeRequest, at: places.Places, key: str, written: Written, voice: Voice) -> MergeRequest:
-    """``r`` with the papers asked again (said) where the year's or the scoring round's last summary, written in its
-    own place, had its papers written in the folder's: they follow its new one."""
+def _papers_again(r: MergeRequest, at: places.Places, key: str, written: Written, voice: Voice) -> Path | None:
+    """The papers' folder asked again (said) where the year's or the scoring round's last summary, written in its own
+    place, had its papers written in the folder's: they follow its new one (None: not asked again)."""
     if r.docs_dir is None and r.output is None and key in (places.YEAR_KEY, ly.SCORING) and \
             written.holds_under(at.docs):
         voice.say(dx.PAPERS_AGAIN.format(folder=at.docs))
-        return replace(r, docs_dir=at.docs)
-    return r
+        return at.docs
+    return None
 
 
 def _with_pass(r: MergeRequest, folder: CampaignFolder, key: str, council: Path, summary, report, year_again,

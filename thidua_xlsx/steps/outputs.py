@@ -1,9 +1,10 @@
 """What a run will write, checked before any work; and who else is writing.
 
 ``merge``'s outputs (:func:`merge_outputs`: the summary and its PDF, the JSON report, the public list and
-its PDF, the feedback and papers folders) are refused (:class:`Refused`, exit 2) before anything is read
-when one lies inside the inbox, names an input (the council's summary, the campaign book, the tool's own
-records) or shares its path with another output (:func:`check_outputs`); an existing file is refused
+its PDF, the feedback and papers folders) are its plan (:class:`OutputPlan`), made once the campaign is found and
+checked once: refused (:class:`Refused`, exit 2) before anything is read when one lies inside the inbox, names an input
+(the council's summary, the campaign book, the tool's own records) or shares its path with another output; an
+existing file is refused
 without ``--force``, each folder is made and asked whether it can be written (:func:`prepare`: the
 machine's refusal — a read-only folder, a path too long, on Windows the file open in Excel — is said
 before the reading, not after it).
@@ -22,8 +23,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from thidua_xlsx.model import result as rs
@@ -44,11 +45,16 @@ class Output:
     folder: bool = False  # a folder written into (feedback copies, papers), not a file
 
 
+def summary_outputs(request, output: Path) -> list[Output]:
+    """The summary ``merge`` with ``request`` writes at ``output``, and its PDF when asked."""
+    return [Output("output", output), *([Output("output_pdf", output.with_suffix(".pdf"))] if request.pdf else [])]
+
+
 def merge_outputs(request, output: Path | None) -> list[Output]:
     """Every path ``merge`` with ``request`` may write, the summary at ``output`` (None: not known yet)."""
     r = request
-    found = []
-    for option, path in (("output", output), ("json", r.json_path), ("public", r.public_path)):
+    found = summary_outputs(r, output) if output is not None else []
+    for option, path in (("json", r.json_path), ("public", r.public_path)):
         if path is not None:
             found.append(Output(option, path))
             if r.pdf and option != "json":
@@ -65,30 +71,61 @@ _KINDS = {"output": rs.SUMMARY, "output_pdf": rs.SUMMARY_PDF, "json": rs.JSON, "
           "drafts": rs.DRAFT}
 
 
-def kind_of(request, output: Path) -> Callable[[Path], str]:
-    """The kind of each file a merge with ``request`` wrote (its summary at ``output``): that of the output it was
-    meant for — a file inside an output folder, the output's own path, or a name written beside it (``… (moi)``)."""
-    outputs = [*merge_outputs(request, output)]
-    if request.drafts_dir is not None:
-        outputs.append(Output("drafts", request.drafts_dir, True))
+@dataclass(frozen=True)
+class OutputPlan:
+    """What one run will write, made once and checked once: every output with its option, what none may name (the
+    inbox and the run's inputs), and the drafts folder of ``--thu`` (sorted, never checked here: refused in the inbox
+    by the drafts' writer). An output joins the plan (:meth:`joined`) checked against the inbox, the inputs and the
+    outputs already in it, then prepared (:func:`prepare`); the files the run wrote are sorted by it
+    (:meth:`kind_of`)."""
 
-    def kind(path: Path) -> str:
-        for o in outputs:
-            if o.folder and _absolute(path).is_relative_to(_absolute(o.path)):
-                return _KINDS[o.option]
-        for o in outputs:
+    inbox: Path
+    inputs: tuple[tuple[str, Path], ...]
+    outputs: tuple[Output, ...] = ()
+    drafts: Path | None = None
+
+    def joined(self, outputs: list[Output], force: bool, prepared: bool = True) -> OutputPlan:
+        """The plan with ``outputs``, each checked (:class:`Refused`) and, when ``prepared``, prepared with ``force``
+        (a folder of the tool's own papers written again is only checked: its files are replaced through the record
+        of the tool's own, never refused as someone's)."""
+        _check(outputs, self.outputs, self.inbox, dict(self.inputs))
+        if prepared:
+            prepare(outputs, force)
+        return replace(self, outputs=(*self.outputs, *outputs))
+
+    def locks(self, outputs: list[Output] | None = None) -> list[Path]:
+        """The locks of ``outputs`` (of every output of the plan when None)."""
+        return [lock.lock_path(o.path) for o in (self.outputs if outputs is None else outputs)]
+
+    def kind_of(self, path: Path) -> str:
+        """The kind of a file the run wrote (model.result): that of the output it was meant for — a file inside an
+        output folder, the output's own path, or a name written beside it (``… (moi)``)."""
+        folders = [*((o.path, _KINDS[o.option]) for o in self.outputs if o.folder),
+                   *(((self.drafts, rs.DRAFT),) if self.drafts is not None else ())]
+        for folder, kind in folders:
+            if _absolute(path).is_relative_to(_absolute(folder)):
+                return kind
+        for o in self.outputs:
             if not o.folder and path.parent == o.path.parent and path.suffix == o.path.suffix and \
                     (path.stem == o.path.stem or path.stem.startswith(o.path.stem + BESIDE.split(")")[0])):
                 return _KINDS[o.option]
         return rs.SUMMARY
-    return kind
 
 
-def check_outputs(outputs: list[Output], inbox: Path, inputs: dict[str, Path]) -> None:
-    """:class:`Refused` when an output lies in ``inbox``, is one of ``inputs`` (key of ct.OUTPUT_INPUTS →
-    path; a folder of the tool's records counts for every path inside it), or shares a path with another."""
+def merge_plan(request, output: Path | None, inputs: dict[str, Path]) -> OutputPlan:
+    """The plan of ``merge`` with ``request`` (its summary at ``output``; None: named once the round is read, joined
+    then), its outputs checked and prepared; ``inputs``: the run's inputs no output may name
+    (:func:`campaign_inputs`)."""
+    plan = OutputPlan(request.inbox, tuple(inputs.items()), drafts=request.drafts_dir)
+    return plan.joined(merge_outputs(request, output), request.force)
+
+
+def _check(new: list[Output], old: tuple[Output, ...], inbox: Path, inputs: dict[str, Path]) -> None:
+    """:class:`Refused` when one of the ``new`` outputs lies in ``inbox``, is one of ``inputs`` (key of
+    ct.OUTPUT_INPUTS → path; a folder of the tool's records counts for every path inside it), or shares a path with
+    another output (``old``, already checked, or ``new``)."""
     inside = _absolute(inbox)
-    for o in outputs:
+    for o in new:
         if _absolute(o.path).is_relative_to(inside):
             if o.option == "feedback":
                 raise Refused(ct.FEEDBACK_IN_INBOX.format(path=o.path))
@@ -100,10 +137,11 @@ def check_outputs(outputs: list[Output], inbox: Path, inputs: dict[str, Path]) -
                 if what == "council" and o.option == "output":
                     raise Refused(ct.COUNCIL_SAME_FILE.format(path=path))
                 raise Refused(ct.OUTPUT_IS_INPUT.format(option=_option(o), path=o.path, what=ct.OUTPUT_INPUTS[what]))
-    for k, first in enumerate(outputs):
-        for second in outputs[k + 1:]:
-            if same_path(first.path, second.path):
-                raise Refused(ct.OUTPUTS_CLASH.format(first=_option(first), second=_option(second), path=first.path))
+    every = [*old, *new]
+    for k in range(len(old), len(every)):
+        for first in every[:k]:
+            if same_path(first.path, every[k].path):
+                raise Refused(ct.OUTPUTS_CLASH.format(first=_option(first), second=_option(every[k]), path=first.path))
 
 
 def campaign_inputs(folder, council: Path | None, history: Path | None = None) -> dict[str, Path]:
