@@ -159,7 +159,8 @@ PAGE_MESSAGES: dict[str, str] = {
                                "campaign.xlsx rồi tải lại trang (F5)."),
     "period.scoring_only": ("Chỉ vòng chấm điểm mới chia theo kỳ: đăng ký thi đua là của cả năm học – hãy làm trên "
                             "trang *Đăng ký thi đua*."),
-    # the council's summary chosen on a round's page (*Bảng tổng hợp Hội đồng đã ghi*), a period's head pass likewise,
+    # the council's summary chosen on a round's page (*Bảng tổng hợp Hội đồng đã ghi*), a period's head pass on the
+    # period's page (*Bảng tổng hợp kỳ Hiệu trưởng đã chấm*),
     # the year's council on the year's page (*Bảng cả năm Hội đồng đã ghi*)
     "council.not_scoring": ("Bảng tổng hợp '{path}' là của vòng '{round}'; ô *Bảng tổng hợp Hội đồng đã ghi* cần "
                             "bảng tổng hợp vòng chấm điểm mà Hội đồng đã họp xét. Hãy chọn lại đúng tệp rồi bấm "
@@ -209,13 +210,13 @@ PAGE_MESSAGES: dict[str, str] = {
                               "'{shown}', chương trình đã ghi {value} – cả năm dùng {value}, không dùng số sửa tay. "
                               "Muốn đổi điểm một kỳ: ghi điểm mới vào cột Điểm Hội đồng của bảng tổng hợp kỳ "
                               "(ky/tong-hop_{period_code}.xlsx), rồi trên trang của kỳ {period} chọn tệp đó ở ô "
-                              "*Bảng tổng hợp Hội đồng đã ghi* và bấm *Tổng hợp* (lượt duyệt của Hiệu trưởng), sau "
-                              "đó bấm lại *Tổng hợp cả năm*."),
+                              "*Bảng tổng hợp kỳ Hiệu trưởng đã chấm* và bấm *Tổng hợp* (lượt duyệt của Hiệu "
+                              "trưởng), sau đó bấm lại *Tổng hợp cả năm*."),
     "year.council_score_unapplied": ("Cột Điểm Hội đồng của {name} ({person}) trong bảng tổng hợp {period} ghi "
                                      "'{shown}' nhưng chưa được áp dụng – cả năm dùng {value}. Để áp dụng: trên "
                                      "trang của kỳ {period}, chọn bảng tổng hợp đó (ky/tong-hop_{period_code}.xlsx) "
-                                     "ở ô *Bảng tổng hợp Hội đồng đã ghi* và bấm *Tổng hợp*, rồi bấm lại *Tổng hợp "
-                                     "cả năm*."),
+                                     "ở ô *Bảng tổng hợp kỳ Hiệu trưởng đã chấm* và bấm *Tổng hợp*, rồi bấm lại "
+                                     "*Tổng hợp cả năm*."),
     "year.score_out_of_range": ("Điểm kỳ {period} của {name} ({person}) là {value}, ngoài khoảng 0 – {max}: không "
                                 "dùng, xếp loại năm của người này để chờ (không tính trên các kỳ khác). Hãy tổng hợp "
                                 "lại kỳ đó (mở trang của kỳ {period} và bấm *Tổng hợp*) rồi bấm lại *Tổng hợp cả "

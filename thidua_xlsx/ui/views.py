@@ -463,8 +463,9 @@ def _results(job) -> dict:
 
     result, folder = job.result, page().folder
     decided = result.decided if result is not None else None
+    registering = decided is not None and decided.round == service.REGISTRATION  # who registered for what: no rank
     people = []
-    for p in sorted(decided.people if decided is not None else (),
+    for p in sorted(decided.people if decided is not None and not registering else (),
                     key=lambda p: (p.rank_school is None, p.rank_school or 0, p.name)):
         granted = [title_name(d.title) for d in p.decisions if d.granted]
         reasons = "; ".join(d.reason for d in p.decisions if d.reason)
@@ -487,7 +488,9 @@ def _results(job) -> dict:
     titled = decided is not None and decided.decides_titles
     changes = service.council_lines(decided) if decided is not None and decided.council_changes else []
     return {"people": people, "report": result.report if result else None, "files": files, "next": opened,
-            "titled": titled, "changes": changes, "reads": reads}
+            "titled": titled, "changes": changes, "reads": reads,
+            "registrations": service.registrations_of(decided) if registering else (),
+            "made": result is not None and result.command == "generate"}  # books written, none read
 
 
 def _next_year_words(home: Path) -> tuple[str, str]:
