@@ -84,8 +84,13 @@ NEW_YEAR_WEEKEND_NAMES = ("thứ Bảy", "Chủ nhật")
 NEW_YEAR_CHECK_DECREE = ("  - Từ {since} viên chức được đánh giá theo tháng hoặc theo quý ({decree} điều 3 khoản 5), "
                          "chiến dịch năm trước không chia kỳ: nếu Quy chế đánh giá của trường chấm theo kỳ, hãy khai "
                          "báo các kỳ ở sheet Kỳ đánh giá (xem mẫu: thidua-xlsx init THƯ_MỤC --cham-theo thang).")
-NEW_YEAR_CHECK_HISTORY = ("  - Sổ lịch sử (khen thưởng nhiều năm): thêm kết quả năm học {old_year} bằng thidua-xlsx "
-                          "history --book lich-su.xlsx <bảng tổng hợp cuối năm {old_year}>.")
+NEW_YEAR_HISTORY_CARRIED = ("  - Sổ lịch sử lich-su.xlsx (khen thưởng nhiều năm) đã có trong thư mục mới, với các "
+                            "năm học {years}: khen thưởng nhiều năm của năm học {year} đọc sổ này – không cần làm "
+                            "gì.")
+NEW_YEAR_CHECK_HISTORY = ("  - Sổ lịch sử (khen thưởng nhiều năm): thư mục mới chưa có kết quả năm học {old_year} "
+                          "(chưa có bảng tổng hợp cuối năm đã qua Hội đồng, hoặc lý do ở trên). Khi có, hãy ghi vào "
+                          "sổ của thư mục mới: thidua-xlsx history --book <thư mục mới>/lich-su.xlsx <bảng tổng hợp "
+                          "cuối năm {old_year}>.")
 INIT_SAMPLE = ("Tệp có sẵn một trường mẫu để chạy thử; tên trường ghi kèm \"{mark}\" (in cả lên sổ phát cho các tổ) "
                "cho tới khi sửa: hãy sửa sheet Trường, Tổ, Nhân sự cho đúng trường mình. Đã có chiến dịch năm trước "
                "thì dùng: thidua-xlsx init THƯ_MỤC_MỚI --tu THƯ_MỤC_NĂM_TRƯỚC.")

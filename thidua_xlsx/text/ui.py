@@ -57,6 +57,9 @@ UI_MESSAGES = {
                               "của chiến dịch đó."),
     "ui.first_choice": ("Chưa chọn cấp học của trường hay cách chấm điểm (hoặc lựa chọn không có trong trang) – chưa "
                         "tạo gì. Hãy chọn một cấp học và một cách chấm điểm rồi bấm *Tạo chiến dịch*."),
+    "ui.history_gone": ("Sổ lịch sử {file} không còn trong thư mục chiến dịch {folder} (đã chuyển đi hay đổi tên "
+                        "sau khi trang được mở) – chưa tổng hợp. Hãy chép sổ trở lại thư mục rồi bấm lại, hoặc tải "
+                        "lại trang (F5) và tổng hợp không dùng sổ lịch sử."),
     "ui.unknown_round": "Không có vòng '{round}' trong chiến dịch này. Hãy chọn một vòng ở trang chính.",
     "ui.new_year_name": "Tên thư mục năm học mới '{name}' không dùng được: chỉ gõ một tên thư mục (không có / hay \\, "
                         "không có .., không phải đường dẫn đầy đủ như C:\\… hay /…, không phải tên Windows dành riêng "

@@ -248,6 +248,10 @@ def act(key: str, kind: str):
         return _started(kind, f"{WORDS['generate']} – {chosen.label}", key, made, chosen.label)
     docs = at.docs if request.form.get("docs") else None
     drop = bool(request.form.get("bo-duyet"))  # the pass kept with the round dropped on purpose
+    history = at.history_book if request.form.get("lich-su") and not chosen.period and chosen.round == "cham-diem" \
+        else None  # offered by the year's page and the single scoring round's, the merges that decide titles
+    if history is not None and not history.is_file():  # gone since the page was drawn: said, nothing run
+        return refused("ui.history_gone", file=history.name, folder=str(at.folder))
     council = request.files.get("council")
     council_path, written = None, None
     if council is not None and council.filename:
@@ -264,11 +268,12 @@ def act(key: str, kind: str):
             return []
     if chosen.key == YEAR_KEY:
         merged: rq.MergeRequest = rq.YearRequest(inbox=at.periods, force=True, campaign_path=cf.book,
-                                                 council_path=council_path, drop_council=drop, docs_dir=docs)
+                                                 council_path=council_path, drop_council=drop, docs_dir=docs,
+                                                 history_path=history)
     else:
         merged = rq.MergeRequest(inbox=at.inbox(chosen.round, chosen.period), force=True,
                                  council_path=council_path, drop_council=drop, docs_dir=docs, campaign_path=cf.book,
-                                 round=chosen.round, period=chosen.period or None)
+                                 round=chosen.round, period=chosen.period or None, history_path=history)
     return _started("merge", f"{WORDS['merge']} – {chosen.label}", key, merged, chosen.label, before=written)
 
 
