@@ -19,6 +19,7 @@ from thidua_xlsx.model.errors import CommandError
 from thidua_xlsx.model.issues import Issue, issue
 from thidua_xlsx.model.places import CAMPAIGN_FILE, CAMPAIGN_ODS, LEVEL_ABOVE_BOOK, LEVEL_ABOVE_KEY, YEAR_KEY, Places
 from thidua_xlsx.model.typed import typed_date
+from thidua_xlsx.text.page_words import page_line
 from thidua_xlsx.text.ui import FIRST_LEVELS, FIRST_SCORINGS, INSTALLERS, LAUNCHER_STEM, LAUNCHERS, WORDS
 from thidua_xlsx.ui.jobs import Busy, Jobs
 from thidua_xlsx.ui.security import MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, plain_name, safe_path, safe_source
@@ -492,7 +493,10 @@ def _results(job) -> dict:
     reads = bool(result is not None and (result.command in ("merge", "year") or result.report.counts.files))
     titled = decided is not None and decided.decides_titles
     changes = service.council_lines(decided) if decided is not None and decided.council_changes else []
+    said = (*job.problems, *(result.report.issues if result is not None else ()))
+    log = [page_line(line, folder, said) for line in job.lines]  # in the page's words, paths relative to the folder
     return {"people": people, "report": result.report if result else None, "files": files, "next": opened,
+            "log": log, "message": page_line(job.message, folder),
             "titled": titled, "changes": changes, "reads": reads,
             "registrations": service.registrations_of(decided) if registering else (),
             "made": result is not None and result.command == "generate"}  # books written, none read
