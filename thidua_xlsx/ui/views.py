@@ -482,8 +482,13 @@ def _results(job) -> dict:
     def inside(path: Path | None) -> bool:
         return path is not None and Path(os.path.abspath(path)).is_relative_to(folder)
 
-    def shown(path: Path | None) -> str:
-        return "" if path is None else Path(os.path.relpath(path, folder)).as_posix() if inside(path) else str(path)
+    def shown(path: Path | None) -> str:  # relative to the campaign folder (next year's: ../its-folder/…)
+        if path is None:
+            return ""
+        try:
+            return Path(os.path.relpath(path, folder)).as_posix()
+        except ValueError:  # on another drive (Windows): no relative path
+            return str(path)
 
     # a file outside this folder (next year's, beside it) is named, not linked: this page serves its own folder only
     files = [{"path": shown(f.path), "beside": shown(f.beside), "linked": inside(f.path)}
