@@ -66,9 +66,9 @@ def test_the_history_book_is_offered_to_the_merge_that_decides_titles_and_used(t
     read; a book gone since the page was drawn is refused with what to do, nothing written."""
     folder = year_end_school(tmp_path)
     _app, found = client(folder)
-    assert 'name="lich-su" value="1" id="use-history" checked' in found.get("/vong/cham-diem").data.decode()
-    assert 'name="lich-su"' not in found.get("/vong/dang-ky").data.decode()
-    state, page, _job = ran(found, "/vong/cham-diem/tong-hop", **{"lich-su": "1"})
+    assert 'name="dung-lich-su" value="1" id="use-history" checked' in found.get("/vong/cham-diem").data.decode()
+    assert 'name="dung-lich-su"' not in found.get("/vong/dang-ky").data.decode()
+    state, page, _job = ran(found, "/vong/cham-diem/tong-hop", **{"dung-lich-su": "1"})
     assert state["state"] == "done"
     used = [line for line in log_lines(page) if line.startswith("Lịch sử các năm trước: lich-su.xlsx")]
     assert used and "đề nghị khen thưởng theo thành tích nhiều năm" in used[0], log_lines(page)
@@ -77,7 +77,7 @@ def test_the_history_book_is_offered_to_the_merge_that_decides_titles_and_used(t
     summary = folder / "tong-hop_cham-diem.xlsx"
     before = summary.read_bytes()
     (folder / "lich-su.xlsx").rename(folder / "lich-su-cu.xlsx")
-    refused = found.post("/vong/cham-diem/tong-hop", data={"csrf": _csrf(), "lich-su": "1"})
+    refused = found.post("/vong/cham-diem/tong-hop", data={"csrf": _csrf(), "dung-lich-su": "1"})
     assert refused.status_code == 400
     assert "Sổ lịch sử lich-su.xlsx không còn trong thư mục chiến dịch" in text(refused)
     assert "chưa tổng hợp" in text(refused) and summary.read_bytes() == before
@@ -86,10 +86,10 @@ def test_the_history_book_is_offered_to_the_merge_that_decides_titles_and_used(t
 def test_the_year_page_offers_the_history_book_when_the_folder_holds_one(tmp_path):
     folder = period_school(tmp_path)
     _app, found = client(folder)
-    assert 'name="lich-su"' not in found.get("/vong/ca-nam").data.decode()
+    assert 'name="dung-lich-su"' not in found.get("/vong/ca-nam").data.decode()
     (folder / "lich-su.xlsx").write_bytes(_sample_history())
     assert "Dùng sổ lịch sử lich-su.xlsx" in text(found.get("/vong/ca-nam"))
-    assert 'name="lich-su"' not in found.get("/vong/thang-9").data.decode()
+    assert 'name="dung-lich-su"' not in found.get("/vong/thang-9").data.decode()
 
 
 def _sample_history() -> bytes:

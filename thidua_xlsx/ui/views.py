@@ -249,8 +249,8 @@ def act(key: str, kind: str):
         return _started(kind, f"{WORDS['generate']} – {chosen.label}", key, made, chosen.label)
     docs = at.docs if request.form.get("docs") else None
     drop = bool(request.form.get("bo-duyet"))  # the pass kept with the round dropped on purpose
-    history = at.history_book if request.form.get("lich-su") and not chosen.period and chosen.round == "cham-diem" \
-        else None  # offered by the year's page and the single scoring round's, the merges that decide titles
+    titled = not chosen.period and chosen.round == "cham-diem"  # the year's merge or the single scoring round's
+    history = at.history_book if request.form.get("dung-lich-su") and titled else None  # offered there alone
     if history is not None and not history.is_file():  # gone since the page was drawn: said, nothing run
         return refused("ui.history_gone", file=history.name, folder=str(at.folder))
     council = request.files.get("council")
