@@ -175,3 +175,26 @@ def test_the_log_is_in_the_pages_words_and_the_counters_count_what_it_lists(tmp_
     made = ran(found, "/vong/thang-10/sinh", chac="1")[1]
     assert "Sổ đã tạo" in text(made) and "Tệp đã đọc" not in text(made)  # books written, none read
     assert _counted(made, "Sổ đã tạo") == 6
+
+
+def test_in_a_period_the_head_is_called_the_head(tmp_path):
+    """A period's scores are passed by the head (Hiệu trưởng, NĐ 233/2026 điều 13 khoản 2), no council meets for
+    it: a month merged again with a book fewer than when the head scored says the head's scoring changed under it,
+    and what the head changed is "của Hiệu trưởng" — in the log, on the page and in the summary's sheet."""
+    from openpyxl import load_workbook
+
+    folder = period_school(tmp_path)
+    gone = sorted((folder / "inbox" / "thang-9").glob("*.xlsx"))[0]
+    gone.unlink()
+    _app, found = client(folder)
+    state, page, _job = ran(found, "/vong/thang-9/tong-hop")
+    assert state["state"] == "done", text(page)
+    words, log = text(page), log_lines(page)
+    assert f"đã khác so với lúc Hiệu trưởng chấm bảng tổng hợp kỳ ({gone.name})" in words
+    assert any("(sheet Thay đổi của Hiệu trưởng)" in line for line in log), log
+    assert "Hội đồng họp" not in words and "sheet Thay đổi của Hội đồng" not in words
+    book = load_workbook(folder / "ky" / "tong-hop_thang-9.xlsx", read_only=True)
+    try:
+        assert "Thay đổi của Hiệu trưởng" in book.sheetnames and "Thay đổi của Hội đồng" not in book.sheetnames
+    finally:
+        book.close()

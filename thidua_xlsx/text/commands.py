@@ -274,8 +274,8 @@ REPORT_TITLES = "Đề nghị: {ldtt} Lao động tiên tiến, {cstdcs} Chiến
 REPORT_PERIOD_NO_TITLES = ("Kỳ {period}: điểm, xếp loại và xếp hạng của kỳ; không xét danh hiệu, không bỏ phiếu – danh "
                            "hiệu thi đua xét một lần cho cả năm (thidua-xlsx year trên các bảng tổng hợp kỳ).")
 COUNCIL_CHANGES = "Hội đồng đã thay đổi {count} điều so với đề xuất (sheet Thay đổi của Hội đồng):"
-COUNCIL_CHANGES_PERIOD = ("Hiệu trưởng chấm kỳ {period}: {count} thay đổi so với điểm của tổ (sheet Thay đổi của Hội "
-                          "đồng):")
+COUNCIL_CHANGES_PERIOD = ("Hiệu trưởng chấm kỳ {period}: {count} thay đổi so với điểm của tổ (sheet Thay đổi của "
+                          "Hiệu trưởng):")
 REPORT_REGISTERED = "Đã đăng ký danh hiệu: {registered}/{people}."
 REPORT_PROBLEMS = "Vấn đề: {errors} lỗi, {warnings} cảnh báo, {notes} ghi chú."
 FOLLOWUP_HEAD = "Tình hình nộp sổ (hạn nộp {deadline}):"

@@ -360,6 +360,7 @@ TALLY_HEADS = {"code": "Mã", "name": "Họ và tên / Tập thể", "department
 
 # --- Thay đổi của Hội đồng (the change log of a council pass) ---
 S_CHANGES = "Thay đổi của Hội đồng"
+S_CHANGES_PERIOD = "Thay đổi của Hiệu trưởng"  # a period's: the head scores a period, no council meets for it
 CHANGES_TITLE = "NHỮNG THAY ĐỔI CỦA HỘI ĐỒNG SO VỚI ĐỀ XUẤT – NĂM HỌC {year}"
 CHANGES_TITLE_PERIOD = "ĐIỂM HIỆU TRƯỞNG CHẤM KHÁC ĐIỂM CỦA TỔ – {period} – NĂM HỌC {year}"
 CHANGES_HEAD = ("STT", "Mã", "Họ và tên / Tập thể", "Nội dung", "Trước", "Sau", "Lý do (Hội đồng ghi)", "Lưu ý")
