@@ -38,7 +38,7 @@ def test_the_registration_rounds_page_shows_who_registered_for_what(tmp_path):
     assert state["state"] == "done"
     merged = text(page)
     assert "Ai đăng ký gì" in merged and "Tổ Toán – Tin Phan Thị Mai Hoa Chiến sĩ thi đua cơ sở" in merged
-    assert "Hạng Họ và tên" not in merged  # no ranked table of people nobody scored
+    assert "Hạng Họ và tên" not in merged and "Có điểm" not in merged  # nobody is scored at registration
 
 
 def test_a_periods_page_offers_only_what_a_period_does(tmp_path):
