@@ -192,6 +192,7 @@ def test_in_a_period_the_head_is_called_the_head(tmp_path):
     words, log = text(page), log_lines(page)
     assert f"đã khác so với lúc Hiệu trưởng chấm bảng tổng hợp kỳ ({gone.name})" in words
     assert any("(sheet Thay đổi của Hiệu trưởng)" in line for line in log), log
+    assert "Tín hiệu cho Hiệu trưởng khi chấm kỳ (chỉ để xem lại, không ảnh hưởng kết quả):" in log, log
     assert "Hội đồng họp" not in words and "sheet Thay đổi của Hội đồng" not in words
     book = load_workbook(folder / "ky" / "tong-hop_thang-9.xlsx", read_only=True)
     try:

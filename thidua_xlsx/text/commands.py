@@ -308,6 +308,7 @@ REMIND_DEADLINE = "Hạn nộp: {deadline}"
 REMIND_PERIOD = "{round} {period}"
 REMIND_NONE = "Không tổ nào cần nhắc: mọi tổ đã nộp đủ, không còn lỗi."
 REPORT_SIGNALS = "Tín hiệu cho Hội đồng (chỉ để xem lại, không ảnh hưởng kết quả):"
+REPORT_SIGNALS_PERIOD = "Tín hiệu cho Hiệu trưởng khi chấm kỳ (chỉ để xem lại, không ảnh hưởng kết quả):"
 REPORT_FILE_LINE = "  {name}: {status}{problems}"
 REPORT_FILE_PROBLEMS = " – {count} vấn đề"
 FILE_STATUS = {"accepted": "được dùng", "superseded": "bản cũ, đã có bản mới hơn", "rejected": "bị từ chối",
