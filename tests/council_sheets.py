@@ -27,7 +27,8 @@ def proposed_titles(path: Path) -> dict[str, list[str]]:
 
 
 def change_log(path: Path) -> list[tuple]:
-    ws = load_workbook(path)[tx.S_CHANGES]
+    book = load_workbook(path)
+    ws = book[tx.S_CHANGES_PERIOD if tx.S_CHANGES_PERIOD in book.sheetnames else tx.S_CHANGES]
     head, cols = table_rows(ws, dict(enumerate(tx.CHANGES_HEAD)))
     return [tuple(ws.cell(r, c).value for c in (3, 4, 5, 6, 7, 8)) for r in range(head + 1, ws.max_row + 1)
             if ws.cell(r, 2).value]

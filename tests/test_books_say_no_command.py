@@ -24,7 +24,7 @@ def test_the_summarys_and_the_history_books_notes_name_buttons(said):
 
 def test_the_council_notes_name_the_box_and_the_button():
     assert "chọn tệp này ở ô \"Bảng tổng hợp Hội đồng đã ghi\" và bấm Tổng hợp" in summary.DETAIL_NOTE
-    assert "ở trang của kỳ này, chọn tệp ở ô \"Bảng tổng hợp Hội đồng đã ghi\"" in summary.DETAIL_NOTE_PERIOD
+    assert "ở trang của kỳ này, chọn tệp ở ô \"Bảng tổng hợp kỳ Hiệu trưởng đã chấm\"" in summary.DETAIL_NOTE_PERIOD
     assert any("bấm Ghi vào sổ lịch sử" in line for line in history.GUIDE)
 
 

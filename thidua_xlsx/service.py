@@ -31,9 +31,11 @@ from thidua_xlsx.model.result import Result
 from thidua_xlsx.steps import outputs as out
 from thidua_xlsx.steps.officer import officer_decisions
 from thidua_xlsx.steps.overview import (
+    REGISTRATION,
     commune_overview,
     final_summary,
     next_year_name,
+    registrations_of,
     round_page,
     rounds_of,
     runs_of,
@@ -55,11 +57,11 @@ from thidua_xlsx.write.console import council_lines
 # The library's entry points below the commands, for the page's views, tests and benchmarks: each the function of the
 # module that owns it, named here so that a door needs the service only.
 __all__ = [
-    "REMEMBERED_EMPTY", "apply_council_file", "campaign_held", "campaign_in", "commune_overview", "council_lines",
-    "council_upload", "fault_text", "final_summary", "generate_round", "init_campaign", "is_campaign_folder",
-    "keep_council", "mailbox_of", "merge_inbox", "next_year_name", "officer_decisions", "open_campaign",
-    "own_process", "read_rows", "receive", "release_news", "round_page", "rounds_of", "run", "runs_of",
-    "school_overview", "stored_password", "year_page",
+    "REGISTRATION", "REMEMBERED_EMPTY", "apply_council_file", "campaign_held", "campaign_in", "commune_overview",
+    "council_lines", "council_upload", "fault_text", "final_summary", "generate_round", "init_campaign",
+    "is_campaign_folder", "keep_council", "mailbox_of", "merge_inbox", "next_year_name", "officer_decisions",
+    "open_campaign", "own_process", "read_rows", "receive", "registrations_of", "release_news", "round_page",
+    "rounds_of", "run", "runs_of", "school_overview", "stored_password", "year_page",
 ]
 
 # The commands remembered even when they wrote nothing (a merge that found nothing usable: its report is the round's

@@ -242,7 +242,7 @@ def test_the_head_s_pass_of_a_period_is_no_title_council(months, tmp_path):
     assert "Đề nghị:" not in text
     book = load_workbook(tmp_path / "cuoi.xlsx")
     assert not set(PERIOD_NOT_TITLED) & set(book.sheetnames), book.sheetnames
-    assert "Thay đổi của Hội đồng" in book.sheetnames
+    assert "Thay đổi của Hiệu trưởng" in book.sheetnames and "Thay đổi của Hội đồng" not in book.sheetnames
     detail = book["Điểm chi tiết"]
     head = next(r for r in detail.iter_rows() if "Nguồn điểm" in [c.value for c in r])
     cols = {c.value: c.column - 1 for c in head}

@@ -165,3 +165,39 @@ def held_runs(monkeypatch) -> threading.Event:
 
     monkeypatch.setattr(service, "run", held)
     return release
+
+
+def period_school(into: Path) -> Path:
+    """The sample school scored by month (samples/ca-nam: its registration and two months returned, merged, the
+    head's pass on each kept) in ``into/truong``."""
+    folder = into / "truong"
+    shutil.copytree(SAMPLES / "ca-nam", folder)
+    return folder
+
+
+def year_end_school(into: Path) -> Path:
+    """The sample school scored once at the year's end, as the samples hold it (its returned books in inbox/, its
+    history book lich-su.xlsx, its final summary after the council) in ``into/truong``."""
+    folder = into / "truong"
+    folder.mkdir(parents=True)
+    for name in ("campaign.xlsx", "lich-su.xlsx", "tong-hop-cuoi.xlsx", "tong-hop_dang-ky.xlsx", "hoi-dong.xlsx"):
+        shutil.copy2(SAMPLES / name, folder / name)
+    for sub in ("outbox", "so-da-phat", "inbox-dang-ky", "inbox"):
+        shutil.copytree(SAMPLES / sub, folder / sub)
+    return folder
+
+
+def ran(found, address: str, **form) -> tuple:
+    """A run started by a form of the page (``address``, ``form``), waited for: (its state, its page, the job)."""
+    answer = found.post(address, data={"csrf": _form_token(), **form}, content_type="multipart/form-data")
+    assert answer.status_code == 303, text(answer)
+    location = answer.headers["Location"]
+    state = wait_job(found, location)
+    job = found.application.extensions["thidua_jobs"].get(location.rsplit("/", 1)[1])
+    return state, found.get(location), job
+
+
+def log_lines(page) -> list[str]:
+    """The run's log as its page shows it (the lines of *Nhật ký của lần chạy*)."""
+    found = re.search(r'<pre class="log">(.*?)</pre>', page.data.decode("utf-8"), re.S)
+    return unescape(re.sub(r"<[^>]+>", "", found.group(1))).splitlines() if found else []

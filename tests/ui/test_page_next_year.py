@@ -88,7 +88,7 @@ def test_next_year_is_made_beside_with_the_next_years_campaign(school):
     assert school_year == "2026-2027"
     assert (new / "Mo-trang-thi-dua.bat").is_file() and (new / "inbox").is_dir()
     # the run's lines: what was made, carried, cleared; how to open the new year's page
-    assert f"Đã tạo {new / 'campaign.xlsx'} cho năm học 2026-2027" in result
+    assert "Đã tạo ../truong-2026-2027/campaign.xlsx cho năm học 2026-2027" in result  # relative to this folder
     assert "Mang sang: Trường Tiểu học Trực Cường" in result
     assert "Đã xóa thông tin xét của năm học 2025-2026" in result
     from thidua_xlsx.steps.workspace import open_campaign
@@ -106,7 +106,7 @@ def test_next_year_is_made_beside_with_the_next_years_campaign(school):
     page = found.get(started.headers["Location"]).data.decode("utf-8")
     assert "<em>Thi đua</em>" in page and "*" not in result.split("Nhật ký của lần chạy")[0]
     # the files written are named; each link of the page leads somewhere (none to a file outside this folder)
-    assert str(new / "campaign.xlsx") in result
+    assert "../truong-2026-2027/campaign.xlsx" in result
     links = re.findall(r'href="(/tep\?[^"]+)"', page)
     assert all(found.get(unescape(link)).status_code == 200 for link in links), links
     assert "Số liệu" not in result and "Tệp đã đọc" not in result  # init reads no file: no counter of files

@@ -54,7 +54,7 @@ def test_the_head_s_pass_uploaded_once_is_applied_again_by_a_later_merge_until_d
     assert kept.is_file() and not list((year / "hoi-dong" / "cu").glob("hoi-dong_tai-len*"))  # the upload moved
     page = text(found.get("/vong/thang-10"))
     assert "Lượt duyệt của Hiệu trưởng đã lưu: hoi-dong/hieu-truong_thang-10.xlsx" in page
-    assert "Bỏ lượt duyệt này khi tổng hợp" in page
+    assert "Bỏ lượt duyệt đã lưu khi bấm Tổng hợp" in page
 
     late = _run(found, "/vong/thang-10/tong-hop")  # a late book came: merged again, no file chosen
     assert "Áp dụng lại lượt duyệt của Hiệu trưởng cho Tháng 10/2026" in late

@@ -140,9 +140,10 @@ def run(request: GenerateRequest, voice: Voice) -> Result:
     registered = r.from_summary if r.round != ly.SCORING else r.from_summary or _registration_of(folder.folder, voice)
     done = generate_round(folder, r.round, outbox, registered, force=r.force, period=r.period)
     warn_problems(done.problems, voice)
+    said = (*folder.notices, *done.problems)  # what the campaign tells, said on opening it, counted as merge counts it
     key = round_key(r.round, r.period or "")
     if done.problems.errors:
-        return Result("generate", command_report("generate", done.problems, False), key=key, home=folder.folder)
+        return Result("generate", command_report("generate", said, False), key=key, home=folder.folder)
     for path in done.paths:
         voice.say(f"  {path}")
     voice.say(ct.GENERATE_DONE.format(count=len(done.paths), outbox=outbox))
@@ -160,7 +161,7 @@ def run(request: GenerateRequest, voice: Voice) -> Result:
                                      written), r.drafts_dir, voice)
             written.save()
         files += written.made(lambda _path: rs.DRAFT)
-    return Result("generate", command_report("generate", done.problems, True, len(done.paths), len(done.paths)),
+    return Result("generate", command_report("generate", said, True, len(done.paths), len(done.paths)),
                   files, key, folder.folder)
 
 

@@ -95,6 +95,7 @@ class Started:
     previous: cm.Campaign
     campaign: cm.Campaign
     notices: tuple[Issue, ...]
+    history: tuple[str, ...] | None = None  # the years of the history book carried into the new folder (None: none)
 
 
 def _next_year(directory: Path, source: Path, force: bool) -> tuple[Started, tuple[WrittenFile, ...]]:
@@ -119,6 +120,7 @@ def _next_year(directory: Path, source: Path, force: bool) -> tuple[Started, tup
     if previous is None:
         raise Stopped(problems, ct.NEW_YEAR_OLD_INVALID.format(file=book, count=len(problems.errors)))
     files = _write_campaign(directory, next_year(previous, today, uuid.uuid4().hex[:16]))
+    history, carried, history_said = _history_carried(book.parent, previous, directory)
     path = directory / CAMPAIGN_FILE
     campaign, loaded = load_campaign_book(path, today)  # as every later command will read it
     if campaign is None:
@@ -127,8 +129,42 @@ def _next_year(directory: Path, source: Path, force: bool) -> tuple[Started, tup
                        person=p.code, school=p.facts.moved_to or "—", day=_shown(str(p.facts.moved_on)),
                        year=previous.school.school_year) for p in moved_away(previous))
     said = (*sample_notices(campaign, path), *legal_notices(campaign, path, previous.school.school_year), *gone,
-            *loaded)
-    return Started(path, book, previous, campaign, said), files
+            *loaded, *history_said)
+    return Started(path, book, previous, campaign, said, history), (*files, *carried)
+
+
+def _history_carried(old: Path, previous: cm.Campaign, directory: Path
+                     ) -> tuple[tuple[str, ...] | None, tuple[WrittenFile, ...], tuple[Issue, ...]]:
+    """Last year's history book (``lich-su.xlsx`` of ``old``, only read) copied whole into next year's folder
+    ``directory``, with last year's final summary added as its year when it is not there yet (a book made for it
+    when last year kept none): the multi-year titles of next year read it there. Returns the years the new book
+    holds (None: no book), the files written, and why last year could not be added (a draft, a summary before the
+    council: the history's own problems, as warnings — next year is made all the same)."""
+    import shutil
+
+    from thidua_xlsx.commands.history import update_history
+    from thidua_xlsx.model import layout as ly
+    from thidua_xlsx.model.issues import WARNING
+    from thidua_xlsx.model.places import HISTORY_BOOK, YEAR_KEY
+    from thidua_xlsx.system.files import replacing
+    from thidua_xlsx.system.runs import summary_of
+
+    source, target = old / HISTORY_BOOK, directory / HISTORY_BOOK
+    copied = source.is_file() and not target.exists()  # a book already in the new folder is someone's: kept
+    with out.holding([lock.folder_lock_path(directory)], "init"):
+        if copied:
+            with replacing(target) as tmp:
+                shutil.copyfile(source, tmp)
+        final = summary_of(old, YEAR_KEY if previous.periods else ly.SCORING, ly.SCORING, "")
+        done = update_history(target, [old / final]) if final else None
+    if done is not None and done.backup is not None:  # the copy's own earlier state: last year's book, still there
+        done.backup.unlink(missing_ok=True)
+    years = done.years if done is not None and (done.written or target.is_file()) else None
+    if years is None and target.is_file():
+        years = ()
+    written = (WrittenFile(target, rs.HISTORY),) if copied or (done is not None and done.written) else ()
+    problems = tuple(replace(p, severity=WARNING) for p in (done.problems if done is not None else ()))
+    return years, written, problems
 
 
 def _shown(iso: str) -> str:
@@ -146,7 +182,8 @@ def run(request: InitRequest, voice: Voice) -> Result:
         from thidua_xlsx.write.new_year import new_year_lines
 
         started, files = _next_year(directory, request.source, request.force)
-        for line in new_year_lines(started.previous, started.campaign, started.path, started.source):
+        for line in new_year_lines(started.previous, started.campaign, started.path, started.source,
+                                   started.history):
             voice.say(line)
         warn_problems(started.notices, voice)
         return Result("init", command_report("init", started.notices, True), files, home=directory)

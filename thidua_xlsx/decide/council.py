@@ -313,4 +313,5 @@ def _inbox_changes(summary, council: CouncilInput) -> list[Issue]:
     then = {(name, sha) for name, sha, status in council.meta.inputs if status == "accepted"}
     now = {(f.name, f.sha256) for f in summary.files if f.status == "accepted"}
     differ = sorted({name for name, _ in then ^ now})
-    return [issue("council.inbox_changed", WARNING, file=council.file, files=", ".join(differ))] if differ else []
+    code = "council.inbox_changed_period" if summary.period else "council.inbox_changed"  # a period: the head's
+    return [issue(code, WARNING, file=council.file, files=", ".join(differ))] if differ else []

@@ -215,6 +215,19 @@ class RoundView:
     departments: tuple = ()  # the campaign's departments (when nothing was read)
     kept: Applied | None = None  # the head's (or council's) pass kept with the round, applied by every merge
     notes: tuple[str, ...] = ()  # what the page says of the round's books (made before the registration was merged)
+    registrations: tuple[Registered, ...] = ()  # the registration round: who registered for what, by department
+    history: str = ""  # the history book found in the folder, offered to a merge that decides titles ("": none)
+
+
+@dataclass(frozen=True)
+class Registered:
+    """One line of the registration round's page: a person (or a department, ``collective``) and the title registered
+    in words ("" nothing chosen yet)."""
+
+    name: str
+    department: str
+    title: str
+    collective: bool = False
 
 
 class _Cache:
@@ -271,7 +284,14 @@ def round_page(cf, key: str) -> RoundView | None:
     # the round as the overview has it now (its summary is the last merge's, which the inbox's state does not tell):
     # one summary of a round on every page
     return replace(view, round=chosen, kept=kept_pass(cf.folder, key) if chosen.round == SCORING else None,
-                   notes=_registration_notes(cf, chosen))
+                   notes=_registration_notes(cf, chosen),
+                   history=history_found(cf.folder) if chosen.round == SCORING and not chosen.period else "")
+
+
+def history_found(folder: Path) -> str:
+    """The history book of campaign folder ``folder`` (``lich-su.xlsx``, written by *Ghi vào sổ lịch sử*) when it is
+    there: what the merges that decide titles offer to read; "" none."""
+    return places.HISTORY_BOOK if places.Places(folder).history_book.is_file() else ""
 
 
 def kept_pass(folder: Path, key: str) -> Applied | None:
@@ -315,7 +335,28 @@ def _read_round(cf, chosen: Round, inbox: Path) -> RoundView:
         return RoundView(chosen, stopped=str(refused), departments=cf.campaign.departments)
     followups = follow_up(summary, vietnam_today())
     shown = tuple(i for i in report.issues if i.severity != NOTE and not i.code.startswith("signal."))
-    return RoundView(chosen, followups, shown, tuple(reminder_lines(summary, followups)))
+    registered = registrations_of(summary) if chosen.round == REGISTRATION else ()
+    return RoundView(chosen, followups, shown, tuple(reminder_lines(summary, followups)), registrations=registered)
+
+
+def registrations_of(summary) -> tuple[Registered, ...]:
+    """Who registered for what in a registration round's ``summary``: each department that sent its book, its
+    collective title first, then its people by name; a department not read yet has no line."""
+    from thidua_xlsx.model.titles import name as title_name
+    from thidua_xlsx.text.collation import name_key
+
+    def words(code: str) -> str:
+        return title_name(code) if code else ""
+
+    lines: list[Registered] = []
+    for d in summary.departments:
+        if not d.submitted:
+            continue
+        lines.append(Registered(d.name, d.name, words(d.collective), True))
+        people = [p for p in summary.people if p.department == d.code]
+        lines += [Registered(p.name, d.name, words(p.registered))
+                  for p in sorted(people, key=lambda p: name_key(p.name))]
+    return tuple(lines)
 
 
 @dataclass(frozen=True)
@@ -338,6 +379,7 @@ class YearView:
     final: str | None
     draft: str = ""  # what keeps the year a draft, in words ("": every period passed by the head)
     kept: Applied | None = None  # the council's pass on the year kept, applied by every merge of the year
+    history: str = ""  # the history book found in the folder, offered to the year's merge ("": none)
 
 
 def _passed(cf, summary: Path) -> bool:
@@ -367,7 +409,8 @@ def year_page(cf) -> YearView | None:
     today = vietnam_today()
     draft = draft_text((p.label, draft_reason(period.end <= today, bool(p.summary), p.final))
                        for p, period in zip(periods, cf.campaign.periods))
-    return YearView(chosen, tuple(periods), final_summary(cf), draft, kept_pass(cf.folder, YEAR))
+    return YearView(chosen, tuple(periods), final_summary(cf), draft, kept_pass(cf.folder, YEAR),
+                    history_found(cf.folder))
 
 
 @dataclass(frozen=True)

@@ -84,8 +84,13 @@ NEW_YEAR_WEEKEND_NAMES = ("thứ Bảy", "Chủ nhật")
 NEW_YEAR_CHECK_DECREE = ("  - Từ {since} viên chức được đánh giá theo tháng hoặc theo quý ({decree} điều 3 khoản 5), "
                          "chiến dịch năm trước không chia kỳ: nếu Quy chế đánh giá của trường chấm theo kỳ, hãy khai "
                          "báo các kỳ ở sheet Kỳ đánh giá (xem mẫu: thidua-xlsx init THƯ_MỤC --cham-theo thang).")
-NEW_YEAR_CHECK_HISTORY = ("  - Sổ lịch sử (khen thưởng nhiều năm): thêm kết quả năm học {old_year} bằng thidua-xlsx "
-                          "history --book lich-su.xlsx <bảng tổng hợp cuối năm {old_year}>.")
+NEW_YEAR_HISTORY_CARRIED = ("  - Sổ lịch sử lich-su.xlsx (khen thưởng nhiều năm) đã có trong thư mục mới, với các "
+                            "năm học {years}: khen thưởng nhiều năm của năm học {year} đọc sổ này – không cần làm "
+                            "gì.")
+NEW_YEAR_CHECK_HISTORY = ("  - Sổ lịch sử (khen thưởng nhiều năm): thư mục mới chưa có kết quả năm học {old_year} "
+                          "(chưa có bảng tổng hợp cuối năm đã qua Hội đồng, hoặc lý do ở trên). Khi có, hãy ghi vào "
+                          "sổ của thư mục mới: thidua-xlsx history --book <thư mục mới>/lich-su.xlsx <bảng tổng hợp "
+                          "cuối năm {old_year}>.")
 INIT_SAMPLE = ("Tệp có sẵn một trường mẫu để chạy thử; tên trường ghi kèm \"{mark}\" (in cả lên sổ phát cho các tổ) "
                "cho tới khi sửa: hãy sửa sheet Trường, Tổ, Nhân sự cho đúng trường mình. Đã có chiến dịch năm trước "
                "thì dùng: thidua-xlsx init THƯ_MỤC_MỚI --tu THƯ_MỤC_NĂM_TRƯỚC.")
@@ -269,8 +274,8 @@ REPORT_TITLES = "Đề nghị: {ldtt} Lao động tiên tiến, {cstdcs} Chiến
 REPORT_PERIOD_NO_TITLES = ("Kỳ {period}: điểm, xếp loại và xếp hạng của kỳ; không xét danh hiệu, không bỏ phiếu – danh "
                            "hiệu thi đua xét một lần cho cả năm (thidua-xlsx year trên các bảng tổng hợp kỳ).")
 COUNCIL_CHANGES = "Hội đồng đã thay đổi {count} điều so với đề xuất (sheet Thay đổi của Hội đồng):"
-COUNCIL_CHANGES_PERIOD = ("Hiệu trưởng chấm kỳ {period}: {count} thay đổi so với điểm của tổ (sheet Thay đổi của Hội "
-                          "đồng):")
+COUNCIL_CHANGES_PERIOD = ("Hiệu trưởng chấm kỳ {period}: {count} thay đổi so với điểm của tổ (sheet Thay đổi của "
+                          "Hiệu trưởng):")
 REPORT_REGISTERED = "Đã đăng ký danh hiệu: {registered}/{people}."
 REPORT_PROBLEMS = "Vấn đề: {errors} lỗi, {warnings} cảnh báo, {notes} ghi chú."
 FOLLOWUP_HEAD = "Tình hình nộp sổ (hạn nộp {deadline}):"
@@ -303,6 +308,7 @@ REMIND_DEADLINE = "Hạn nộp: {deadline}"
 REMIND_PERIOD = "{round} {period}"
 REMIND_NONE = "Không tổ nào cần nhắc: mọi tổ đã nộp đủ, không còn lỗi."
 REPORT_SIGNALS = "Tín hiệu cho Hội đồng (chỉ để xem lại, không ảnh hưởng kết quả):"
+REPORT_SIGNALS_PERIOD = "Tín hiệu cho Hiệu trưởng khi chấm kỳ (chỉ để xem lại, không ảnh hưởng kết quả):"
 REPORT_FILE_LINE = "  {name}: {status}{problems}"
 REPORT_FILE_PROBLEMS = " – {count} vấn đề"
 FILE_STATUS = {"accepted": "được dùng", "superseded": "bản cũ, đã có bản mới hơn", "rejected": "bị từ chối",

@@ -65,12 +65,22 @@ def draft_text(periods) -> str:
                                                DRAFT_SPAN.format(count=len(labels), first=labels[0], last=labels[-1]))
                      for why, labels in grouped.items())
 
+# The one name of the page's control that drops a pass kept with its round (the head's or the council's), used by
+# the page and by every message that sends her to it.
+DROP_PASS = "Bỏ lượt duyệt đã lưu"
 # The console and the page, as a merge applies or drops a pass.
 APPLIED_AGAIN = {
     "head": "Áp dụng lại lượt duyệt của Hiệu trưởng cho {round}: {file} (dấu vân tay {fingerprint}, ghi lúc {saved}). "
-            "Muốn bỏ lượt duyệt này: tổng hợp lại với --bo-duyet (trên trang: nút Bỏ lượt duyệt).",
+            f"Muốn bỏ lượt duyệt này: tổng hợp lại với --bo-duyet (trên trang: ô {DROP_PASS}).",
     "council": "Áp dụng lại kết quả họp Hội đồng cho {round}: {file} (dấu vân tay {fingerprint}, ghi lúc {saved}). "
-               "Muốn bỏ kết quả này: tổng hợp lại với --bo-duyet (trên trang: nút Bỏ kết quả Hội đồng).",
+               f"Muốn bỏ kết quả này: tổng hợp lại với --bo-duyet (trên trang: ô {DROP_PASS}).",
+}
+# The same, on the page's log: the box to tick, not an option to type.
+APPLIED_AGAIN_PAGE = {
+    "head": "Áp dụng lại lượt duyệt của Hiệu trưởng cho {round}: {file} (dấu vân tay {fingerprint}, ghi lúc {saved}). "
+            f"Muốn bỏ lượt duyệt này: đánh dấu ô *{DROP_PASS}* rồi bấm *Tổng hợp*.",
+    "council": "Áp dụng lại kết quả họp Hội đồng cho {round}: {file} (dấu vân tay {fingerprint}, ghi lúc {saved}). "
+               f"Muốn bỏ kết quả này: đánh dấu ô *{DROP_PASS}* rồi bấm *Tổng hợp cả năm* (hay *Tổng hợp*).",
 }
 KEPT = "Đã lưu {file} để các lần tổng hợp sau của {round} tự áp dụng lại{replaced}."
 # A campaign folder of an earlier release continued (commands.carried): what it left where this one no longer looks.
@@ -123,9 +133,8 @@ PAGE_WORDS = {
     "kept_council": "Kết quả họp Hội đồng đã lưu:",
     "kept_line": "{file} (dấu vân tay {fingerprint}, ghi lúc {saved}) – mỗi lần bấm Tổng hợp đều áp dụng lại; chọn "
                  "tệp mới thì tệp này được thay.",
-    "drop_head": "Bỏ lượt duyệt này khi tổng hợp",
-    "drop_council": "Bỏ kết quả Hội đồng này khi tổng hợp",
-    "drop_hint": "(tệp được chuyển vào hoi-dong/cu/, không xóa)",
+    "drop_pass": DROP_PASS,
+    "drop_hint": "khi bấm Tổng hợp (tệp được chuyển vào hoi-dong/cu/, không xóa)",
     "year_draft": "Năm học chưa xong – bảng cả năm và hồ sơ sẽ là DỰ THẢO:",
     "year_final_ok": "Mọi kỳ đã có lượt Hiệu trưởng duyệt: bảng cả năm là chính thức.",
     "history_final_box": "Ghi dù năm chưa xong (năm còn DỰ THẢO)",

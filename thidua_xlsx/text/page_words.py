@@ -15,7 +15,10 @@ finds has a page version here, and none of these does.
 
 from __future__ import annotations
 
+import functools
+import os
 import re
+import string
 
 _COMMANDS = r"(?:merge|generate|year|status|history|collect|init|ui)"
 _COMMAND_LINE = re.compile(
@@ -159,7 +162,8 @@ PAGE_MESSAGES: dict[str, str] = {
                                "campaign.xlsx rồi tải lại trang (F5)."),
     "period.scoring_only": ("Chỉ vòng chấm điểm mới chia theo kỳ: đăng ký thi đua là của cả năm học – hãy làm trên "
                             "trang *Đăng ký thi đua*."),
-    # the council's summary chosen on a round's page (*Bảng tổng hợp Hội đồng đã ghi*), a period's head pass likewise,
+    # the council's summary chosen on a round's page (*Bảng tổng hợp Hội đồng đã ghi*), a period's head pass on the
+    # period's page (*Bảng tổng hợp kỳ Hiệu trưởng đã chấm*),
     # the year's council on the year's page (*Bảng cả năm Hội đồng đã ghi*)
     "council.not_scoring": ("Bảng tổng hợp '{path}' là của vòng '{round}'; ô *Bảng tổng hợp Hội đồng đã ghi* cần "
                             "bảng tổng hợp vòng chấm điểm mà Hội đồng đã họp xét. Hãy chọn lại đúng tệp rồi bấm "
@@ -209,13 +213,13 @@ PAGE_MESSAGES: dict[str, str] = {
                               "'{shown}', chương trình đã ghi {value} – cả năm dùng {value}, không dùng số sửa tay. "
                               "Muốn đổi điểm một kỳ: ghi điểm mới vào cột Điểm Hội đồng của bảng tổng hợp kỳ "
                               "(ky/tong-hop_{period_code}.xlsx), rồi trên trang của kỳ {period} chọn tệp đó ở ô "
-                              "*Bảng tổng hợp Hội đồng đã ghi* và bấm *Tổng hợp* (lượt duyệt của Hiệu trưởng), sau "
-                              "đó bấm lại *Tổng hợp cả năm*."),
+                              "*Bảng tổng hợp kỳ Hiệu trưởng đã chấm* và bấm *Tổng hợp* (lượt duyệt của Hiệu "
+                              "trưởng), sau đó bấm lại *Tổng hợp cả năm*."),
     "year.council_score_unapplied": ("Cột Điểm Hội đồng của {name} ({person}) trong bảng tổng hợp {period} ghi "
                                      "'{shown}' nhưng chưa được áp dụng – cả năm dùng {value}. Để áp dụng: trên "
                                      "trang của kỳ {period}, chọn bảng tổng hợp đó (ky/tong-hop_{period_code}.xlsx) "
-                                     "ở ô *Bảng tổng hợp Hội đồng đã ghi* và bấm *Tổng hợp*, rồi bấm lại *Tổng hợp "
-                                     "cả năm*."),
+                                     "ở ô *Bảng tổng hợp kỳ Hiệu trưởng đã chấm* và bấm *Tổng hợp*, rồi bấm lại "
+                                     "*Tổng hợp cả năm*."),
     "year.score_out_of_range": ("Điểm kỳ {period} của {name} ({person}) là {value}, ngoài khoảng 0 – {max}: không "
                                 "dùng, xếp loại năm của người này để chờ (không tính trên các kỳ khác). Hãy tổng hợp "
                                 "lại kỳ đó (mở trang của kỳ {period} và bấm *Tổng hợp*) rồi bấm lại *Tổng hợp cả "
@@ -339,3 +343,80 @@ PAGE_MESSAGES: dict[str, str] = {
                                "nốt và gửi lại sổ, thả sổ vào trang của kỳ đó và bấm *Tổng hợp*, rồi bấm *Tổng hợp cả "
                                "năm*."),
 }
+
+
+# --- the run's log on the page ------------------------------------------------------------------------------------
+# What a command says while it runs is the console's (text.commands and its neighbours): the page's log shows each line
+# in the page's words — a line naming an option or a command by the page's version below (matched on the console's
+# template, its values carried over), a problem by its page message (PAGE_MESSAGES), every path of the campaign folder
+# relative to it.
+
+
+def _page_lines() -> tuple[tuple[str, str], ...]:
+    from thidua_xlsx.text import commands as ct
+    from thidua_xlsx.text import decisions as dx
+    from thidua_xlsx.text import documents as dt
+
+    return (
+        (ct.PERIOD_ASKED, "Kỳ đánh giá: {period} ({code})."),
+        (ct.PERIOD_FOUND, "Kỳ đánh giá: {period} ({code})."),
+        (ct.REPORT_PERIOD_NO_TITLES, "Kỳ {period}: điểm, xếp loại và xếp hạng của kỳ; không xét danh hiệu, không bỏ "
+                                     "phiếu – danh hiệu thi đua xét một lần cho cả năm (trang *Cả năm (từ các kỳ)*, "
+                                     "nút *Tổng hợp cả năm*)."),
+        *((dx.APPLIED_AGAIN[kind], dx.APPLIED_AGAIN_PAGE[kind]) for kind in dx.APPLIED_AGAIN),
+        (ct.NOT_FOR_A_PERIOD.format(what=ct.DOCS_WHAT, period="{period}"),
+         "Hồ sơ đề nghị không ghi cho kỳ {period}: kỳ đánh giá chỉ chấm điểm và xếp loại, không xét danh hiệu; danh "
+         "hiệu thi đua, phiếu bầu và tờ trình là của cả năm – đánh dấu *Ghi cả hồ sơ* trên trang *Cả năm (từ các "
+         "kỳ)*."),
+        (dt.WARN_BEFORE_VOTE, "Các văn bản được viết trước khi Hội đồng bỏ phiếu: chưa có kết quả bỏ phiếu ({titles}). "
+                              "Sau cuộc họp, ghi kết quả ở sheet Kiểm phiếu của bảng tổng hợp, chọn bảng đó ở ô *Bảng "
+                              "tổng hợp Hội đồng đã ghi* (chấm theo kỳ: *Bảng cả năm Hội đồng đã ghi*) rồi bấm lại "
+                              "để có văn bản cuối cùng."),
+        (ct.NEW_YEAR_CHECK_HISTORY, "  - Sổ lịch sử (khen thưởng nhiều năm): thư mục mới chưa có kết quả năm học "
+                                    "{old_year} (chưa có bảng tổng hợp cuối năm đã qua Hội đồng, hoặc lý do ở trên). "
+                                    "Khi có: trên trang của năm học {old_year}, bấm *Ghi vào sổ lịch sử*, rồi chép tệp "
+                                    "lich-su.xlsx của thư mục đó sang thư mục năm học mới."),
+        (ct.NEW_YEAR_CHECK_DECREE, "  - Từ {since} viên chức được đánh giá theo tháng hoặc theo quý ({decree} điều 3 "
+                                   "khoản 5), chiến dịch năm trước không chia kỳ: nếu Quy chế đánh giá của trường "
+                                   "chấm theo kỳ, hãy khai báo các kỳ ở sheet Kỳ đánh giá (mẫu: mở trang của một thư "
+                                   "mục trống, chọn cách chấm theo tháng, xem sheet Kỳ đánh giá của chiến dịch đó)."),
+        (ct.INTERNAL_ERROR, "Lỗi nội bộ của chương trình ({error}). Hãy chép dòng này và báo cho người bảo trì."),
+    )
+
+
+def _pattern(template: str) -> re.Pattern[str]:
+    """A console template as a pattern: its words as they are, each ``{name}`` any text (the same name twice: the
+    same text)."""
+    parts, seen = [], set()
+    for literal, name, _spec, _conversion in string.Formatter().parse(template):
+        parts.append(re.escape(literal))
+        if name is not None:
+            parts.append(f"(?P={name})" if name in seen else f"(?P<{name}>.*?)")
+            seen.add(name)
+    return re.compile("".join(parts), re.S)
+
+
+def page_line(line: str, folder, problems=()) -> str:
+    """One line a run said, as the page's log shows it: a problem of ``problems`` (the run's Issues) by its page
+    message, a line naming a command by its page version, and every path inside the campaign folder ``folder`` (or
+    beside it) relative to it."""
+    stripped, indent = line.lstrip(), line[:len(line) - len(line.lstrip())]
+    for found in problems:
+        if stripped == f"{found.severity_label}: {found.render()}":
+            line = f"{indent}{found.severity_label}: {found.render(PAGE_MESSAGES)}"
+            break
+    else:
+        for pattern, page in _compiled():
+            matched = pattern.fullmatch(line)
+            if matched is not None:
+                line = page.format(**matched.groupdict())
+                break
+    base = str(folder)
+    for prefix, shown in ((base + os.sep, ""), (str(folder.parent) + os.sep, ".." + os.sep)):
+        line = line.replace(prefix, shown)
+    return line
+
+
+@functools.lru_cache(maxsize=1)
+def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((_pattern(cli), page) for cli, page in _page_lines())

@@ -74,9 +74,9 @@ DETAIL_NOTE = ("Hội đồng ghi điểm, quyết định và lý do của mìn
 DETAIL_TITLE_PERIOD = "BẢNG ĐIỂM CHI TIẾT THEO NHÓM TIÊU CHÍ – {period} – NĂM HỌC {year}"
 DETAIL_NOTE_PERIOD = ("Điểm của kỳ đánh giá. Hiệu trưởng (cấp có thẩm quyền đánh giá) ghi điểm của mình vào cột Điểm "
                       "Hội đồng (nền vàng), lý do ở cột Ghi chú Hội đồng; thư ký lưu tệp, rồi trên trang thi đua, ở "
-                      "trang của kỳ này, chọn tệp ở ô \"Bảng tổng hợp Hội đồng đã ghi\" và bấm Tổng hợp để có bản "
-                      "cuối của kỳ. Kỳ đánh giá không xét danh hiệu: danh hiệu thi đua xét một lần cho cả năm, từ xếp "
-                      "loại năm (trang Cả năm (từ các kỳ), nút Tổng hợp cả năm).")
+                      "trang của kỳ này, chọn tệp ở ô \"Bảng tổng hợp kỳ Hiệu trưởng đã chấm\" và bấm Tổng hợp để có "
+                      "bản cuối của kỳ. Kỳ đánh giá không xét danh hiệu: danh hiệu thi đua xét một lần cho cả năm, từ "
+                      "xếp loại năm (trang Cả năm (từ các kỳ), nút Tổng hợp cả năm).")
 SOURCE_HEAD = "Hiệu trưởng chấm"  # a period's score typed in its council column: the head's (NĐ 233/2026 điều 13)
 DETAIL_HEAD_FIRST = ("STT", "Mã", "Họ và tên", "Tổ", "Vai trò")
 DETAIL_HEAD_LAST = ("Tổng tự chấm", "Tổng tổ chấm", "Điểm Hội đồng", "Quyết định Hội đồng", "Ghi chú Hội đồng",
@@ -360,6 +360,7 @@ TALLY_HEADS = {"code": "Mã", "name": "Họ và tên / Tập thể", "department
 
 # --- Thay đổi của Hội đồng (the change log of a council pass) ---
 S_CHANGES = "Thay đổi của Hội đồng"
+S_CHANGES_PERIOD = "Thay đổi của Hiệu trưởng"  # a period's: the head scores a period, no council meets for it
 CHANGES_TITLE = "NHỮNG THAY ĐỔI CỦA HỘI ĐỒNG SO VỚI ĐỀ XUẤT – NĂM HỌC {year}"
 CHANGES_TITLE_PERIOD = "ĐIỂM HIỆU TRƯỞNG CHẤM KHÁC ĐIỂM CỦA TỔ – {period} – NĂM HỌC {year}"
 CHANGES_HEAD = ("STT", "Mã", "Họ và tên / Tập thể", "Nội dung", "Trước", "Sau", "Lý do (Hội đồng ghi)", "Lưu ý")

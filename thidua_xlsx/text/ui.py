@@ -57,6 +57,9 @@ UI_MESSAGES = {
                               "của chiến dịch đó."),
     "ui.first_choice": ("Chưa chọn cấp học của trường hay cách chấm điểm (hoặc lựa chọn không có trong trang) – chưa "
                         "tạo gì. Hãy chọn một cấp học và một cách chấm điểm rồi bấm *Tạo chiến dịch*."),
+    "ui.history_gone": ("Sổ lịch sử {file} không còn trong thư mục chiến dịch {folder} (đã chuyển đi hay đổi tên "
+                        "sau khi trang được mở) – chưa tổng hợp. Hãy chép sổ trở lại thư mục rồi bấm lại, hoặc tải "
+                        "lại trang (F5) và tổng hợp không dùng sổ lịch sử."),
     "ui.unknown_round": "Không có vòng '{round}' trong chiến dịch này. Hãy chọn một vòng ở trang chính.",
     "ui.new_year_name": "Tên thư mục năm học mới '{name}' không dùng được: chỉ gõ một tên thư mục (không có / hay \\, "
                         "không có .., không phải đường dẫn đầy đủ như C:\\… hay /…, không phải tên Windows dành riêng "
@@ -119,6 +122,19 @@ WORDS = {
     "generate_hint": "Ghi một sổ Excel khóa cho mỗi tổ vào thư mục outbox/ để gửi đi.",
     "merge": "Tổng hợp",
     "merge_hint": "Đọc các sổ đã nhận, kiểm tra, xếp hạng, xét danh hiệu và ghi bảng tổng hợp.",
+    "merge_hint_registration": ("Đọc các sổ đăng ký đã nhận, kiểm tra và ghi bảng tổng hợp đăng ký: ai đăng ký danh "
+                                "hiệu gì (danh hiệu được xét cuối năm, không xét ở vòng này)."),
+    "merge_hint_period": ("Đọc các sổ đã nhận, kiểm tra, tính điểm, xếp loại và xếp hạng của kỳ, ghi bảng tổng hợp "
+                          "kỳ. Kỳ không xét danh hiệu, không có hồ sơ: danh hiệu xét một lần ở trang *Cả năm (từ "
+                          "các kỳ)*."),
+    "head_file": "Bảng tổng hợp kỳ Hiệu trưởng đã chấm (nếu đã chấm):",
+    "history_use": ("Dùng sổ lịch sử {file} của thư mục này (khen thưởng nhiều năm: Bằng khen, Chiến sĩ thi đua cấp "
+                    "tỉnh…)"),
+    "registered_title": "Danh hiệu đăng ký",
+    "registrations": "Ai đăng ký gì",
+    "registrations_none": "Chưa có sổ đăng ký nào đọc được.",
+    "collective_title": "Tập thể tổ",
+    "registered_none": "chưa chọn",
     "running": "Đang chạy…",
     "read_files": "Đã đọc {done}/{total} tệp",
     "done": "Xong",
@@ -126,6 +142,7 @@ WORDS = {
     "results": "Kết quả",
     "counts": "Số liệu",
     "files_read": "Tệp đã đọc",
+    "books_made": "Sổ đã tạo",
     "accepted": "Dùng",
     "superseded": "Bản cũ (đã có bản mới hơn)",
     "rejected": "Bị từ chối",

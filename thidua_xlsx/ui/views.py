@@ -19,6 +19,7 @@ from thidua_xlsx.model.errors import CommandError
 from thidua_xlsx.model.issues import Issue, issue
 from thidua_xlsx.model.places import CAMPAIGN_FILE, CAMPAIGN_ODS, LEVEL_ABOVE_BOOK, LEVEL_ABOVE_KEY, YEAR_KEY, Places
 from thidua_xlsx.model.typed import typed_date
+from thidua_xlsx.text.page_words import page_line
 from thidua_xlsx.text.ui import FIRST_LEVELS, FIRST_SCORINGS, INSTALLERS, LAUNCHER_STEM, LAUNCHERS, WORDS
 from thidua_xlsx.ui.jobs import Busy, Jobs
 from thidua_xlsx.ui.security import MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, plain_name, safe_path, safe_source
@@ -248,6 +249,10 @@ def act(key: str, kind: str):
         return _started(kind, f"{WORDS['generate']} – {chosen.label}", key, made, chosen.label)
     docs = at.docs if request.form.get("docs") else None
     drop = bool(request.form.get("bo-duyet"))  # the pass kept with the round dropped on purpose
+    titled = not chosen.period and chosen.round == "cham-diem"  # the year's merge or the single scoring round's
+    history = at.history_book if request.form.get("dung-lich-su") and titled else None  # offered there alone
+    if history is not None and not history.is_file():  # gone since the page was drawn: said, nothing run
+        return refused("ui.history_gone", file=history.name, folder=str(at.folder))
     council = request.files.get("council")
     council_path, written = None, None
     if council is not None and council.filename:
@@ -264,11 +269,12 @@ def act(key: str, kind: str):
             return []
     if chosen.key == YEAR_KEY:
         merged: rq.MergeRequest = rq.YearRequest(inbox=at.periods, force=True, campaign_path=cf.book,
-                                                 council_path=council_path, drop_council=drop, docs_dir=docs)
+                                                 council_path=council_path, drop_council=drop, docs_dir=docs,
+                                                 history_path=history)
     else:
         merged = rq.MergeRequest(inbox=at.inbox(chosen.round, chosen.period), force=True,
                                  council_path=council_path, drop_council=drop, docs_dir=docs, campaign_path=cf.book,
-                                 round=chosen.round, period=chosen.period or None)
+                                 round=chosen.round, period=chosen.period or None, history_path=history)
     return _started("merge", f"{WORDS['merge']} – {chosen.label}", key, merged, chosen.label, before=written)
 
 
@@ -463,8 +469,9 @@ def _results(job) -> dict:
 
     result, folder = job.result, page().folder
     decided = result.decided if result is not None else None
+    registering = decided is not None and decided.round == service.REGISTRATION  # who registered for what: no rank
     people = []
-    for p in sorted(decided.people if decided is not None else (),
+    for p in sorted(decided.people if decided is not None and not registering else (),
                     key=lambda p: (p.rank_school is None, p.rank_school or 0, p.name)):
         granted = [title_name(d.title) for d in p.decisions if d.granted]
         reasons = "; ".join(d.reason for d in p.decisions if d.reason)
@@ -475,8 +482,13 @@ def _results(job) -> dict:
     def inside(path: Path | None) -> bool:
         return path is not None and Path(os.path.abspath(path)).is_relative_to(folder)
 
-    def shown(path: Path | None) -> str:
-        return "" if path is None else Path(os.path.relpath(path, folder)).as_posix() if inside(path) else str(path)
+    def shown(path: Path | None) -> str:  # relative to the campaign folder (next year's: ../its-folder/…)
+        if path is None:
+            return ""
+        try:
+            return Path(os.path.relpath(path, folder)).as_posix()
+        except ValueError:  # on another drive (Windows): no relative path
+            return str(path)
 
     # a file outside this folder (next year's, beside it) is named, not linked: this page serves its own folder only
     files = [{"path": shown(f.path), "beside": shown(f.beside), "linked": inside(f.path)}
@@ -486,8 +498,13 @@ def _results(job) -> dict:
     reads = bool(result is not None and (result.command in ("merge", "year") or result.report.counts.files))
     titled = decided is not None and decided.decides_titles
     changes = service.council_lines(decided) if decided is not None and decided.council_changes else []
+    said = (*job.problems, *(result.report.issues if result is not None else ()))
+    log = [page_line(line, folder, said) for line in job.lines]  # in the page's words, paths relative to the folder
     return {"people": people, "report": result.report if result else None, "files": files, "next": opened,
-            "titled": titled, "changes": changes, "reads": reads}
+            "log": log, "message": page_line(job.message, folder),
+            "titled": titled, "changes": changes, "reads": reads,
+            "registrations": service.registrations_of(decided) if registering else (),
+            "made": result is not None and result.command == "generate"}  # books written, none read
 
 
 def _next_year_words(home: Path) -> tuple[str, str]:

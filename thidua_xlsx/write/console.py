@@ -59,7 +59,7 @@ def console_lines(summary: Summary, report: Report, verbose: bool, said: Iterabl
             else:
                 lines.append(f"  {line}")
     if report.signals:
-        lines.append(mt.REPORT_SIGNALS)
+        lines.append(mt.REPORT_SIGNALS_PERIOD if summary.period else mt.REPORT_SIGNALS)  # a period: the head reviews
         lines += [f"  {i.message}" for i in report.signals]
     return lines
 

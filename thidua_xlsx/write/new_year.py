@@ -14,14 +14,19 @@ from thidua_xlsx.text import commands as ct
 from thidua_xlsx.text.wording import day_text as _day
 
 
-def new_year_lines(previous: cm.Campaign, campaign: cm.Campaign, path: Path, source: Path) -> list[str]:
-    """The report of ``init --tu``: ``campaign`` (as read back from ``path``) made from ``previous`` (``source``)."""
+def new_year_lines(previous: cm.Campaign, campaign: cm.Campaign, path: Path, source: Path,
+                   history: tuple[str, ...] | None = None) -> list[str]:
+    """The report of ``init --tu``: ``campaign`` (as read back from ``path``) made from ``previous`` (``source``);
+    ``history``: the years of the history book carried into the new folder (None: none carried)."""
     old_year, year = previous.school.school_year, campaign.school.school_year
+    carried = history is not None and old_year in history
+    history_line = ct.NEW_YEAR_HISTORY_CARRIED.format(years=", ".join(history or ()), year=year) if carried else \
+        ct.NEW_YEAR_CHECK_HISTORY.format(old_year=old_year)
     return [ct.NEW_YEAR_DONE.format(path=path, year=year, old=source, old_year=old_year),
             _carried(campaign), _moved(previous, campaign), _cleared(previous),
             ct.NEW_YEAR_ID.format(id=campaign.id, old_year=old_year), ct.NEW_YEAR_CHECK, ct.NEW_YEAR_CHECK_STAFF,
             *_legal_to_check(campaign, old_year), *_dates_to_check(campaign), *_periods_to_check(campaign),
-            ct.NEW_YEAR_CHECK_HISTORY.format(old_year=old_year)]
+            history_line]
 
 
 def _carried(campaign: cm.Campaign) -> str:

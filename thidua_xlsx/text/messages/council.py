@@ -35,6 +35,9 @@ COUNCIL_MESSAGES = {
                         "'Quyết định Hội đồng' (sheet Điểm chi tiết) rồi chạy lại.",
     "council.inbox_changed": "Các sổ trong thư mục nhận về đã khác so với lúc Hội đồng họp ({files}); kết quả được "
                              "tính lại từ các sổ hiện có. Hãy kiểm tra lại với Hội đồng.",
+    "council.inbox_changed_period": ("Các sổ trong thư mục nhận về của kỳ đã khác so với lúc Hiệu trưởng chấm bảng "
+                                     "tổng hợp kỳ ({files}); điểm được tính lại từ các sổ hiện có, điểm Hiệu trưởng "
+                                     "đã ghi vẫn được áp dụng. Hãy nhờ Hiệu trưởng xem lại điểm của kỳ."),
     "vote.no_quorum_meeting": "Cuộc họp có {present}/{members} thành viên, cần ít nhất {needed}: kết quả bỏ phiếu "
                               "chưa có giá trị.",
     "vote.missing": "Chưa có kết quả bỏ phiếu cho {name} ({title}); hãy ghi số phiếu ở sheet Kiểm phiếu.",

@@ -1,5 +1,5 @@
 """The council's sheets: "Kiểm phiếu" (the tally, typed in at the meeting and read back) and "Thay
-đổi của Hội đồng" (what a council pass changed)."""
+đổi của Hội đồng" (what a council pass changed; a period's: "Thay đổi của Hiệu trưởng", the head's scoring)."""
 
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ def tally_sheet(book: Book, summary: Summary) -> None:
 def changes_sheet(book: Book, summary: Summary) -> None:
     widths = (5, 9, 24, 16, 16, 16, 34, 24)
     last_col = len(widths) - 1
-    ws = book.sheet(tx.S_CHANGES, widths, landscape=True)
+    ws = book.sheet(tx.S_CHANGES_PERIOD if summary.period else tx.S_CHANGES, widths, landscape=True)
     title = tx.CHANGES_TITLE_PERIOD if summary.period else tx.CHANGES_TITLE  # a period's: the head's scores
     row = book.title(ws, 0, last_col, title.format(year=book.year, period=summary.period_label.upper()),
                      book.school.name)
