@@ -21,7 +21,7 @@ from thidua_xlsx.text import commands as ct
 from thidua_xlsx.text import decisions as dx
 from thidua_xlsx.text import history as hx
 from thidua_xlsx.text import mail as tm
-from thidua_xlsx.text import ui as tui
+from thidua_xlsx.text import ui as tu
 from thidua_xlsx.text.releases import VERSION
 
 
@@ -279,12 +279,12 @@ def history(book: Path, summaries: tuple[Path, ...], final: bool):
     _run(rq.HistoryRequest(book=book, summaries=summaries, final=final))
 
 
-@main.command(help=tui.UI_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR)
+@main.command(help=tu.UI_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR)
 @click.argument("folder", metavar=ct.FOLDER_METAVAR, required=False, default=Path("."),
                 type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--port", type=click.IntRange(1024, 65535), default=8765, show_default=False,
-              help=tui.PORT_HELP)
-@click.option("--no-browser", is_flag=True, help=tui.NO_BROWSER_HELP)
+              help=tu.PORT_HELP)
+@click.option("--no-browser", is_flag=True, help=tu.NO_BROWSER_HELP)
 def ui(folder: Path, port: int, no_browser: bool):
     from thidua_xlsx.model.issues import issue
     from thidua_xlsx.service import is_campaign_folder

@@ -28,7 +28,7 @@ from thidua_xlsx.papers.docx_xml import (
     run,
     size_mark,
 )
-from thidua_xlsx.text import documents as tx
+from thidua_xlsx.text import documents as dw
 from thidua_xlsx.text.decisions import DRAFT_HEAD, DRAFT_LINE
 from thidua_xlsx.text.releases import VERSION
 from thidua_xlsx.text.wording import date_line
@@ -125,7 +125,7 @@ class Paper:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
 
         school = self.s.school
-        top = (tx.BALLOT_COUNCIL if council else school.managing_body).upper()
+        top = (dw.BALLOT_COUNCIL if council else school.managing_body).upper()
         dated = date_line(self.s.school) if date else ""
         left, size = header_layout(top, school.name.upper(), self.width_mm, self.landscape, dated)
         rows = 2 if (number or date) else 1
@@ -380,7 +380,7 @@ def sign_block(cell, sign: Sign, *, first: bool) -> None:
     cell_text(cell, sign.note, size=BODY_PT, italic=True)
     for _ in range(SIGN_SPACE_LINES):
         cell_text(cell, "", size=BODY_PT)
-    cell_text(cell, sign.name or tx.SIGN_BLANK_NAME, size=BODY_PT, bold=True)
+    cell_text(cell, sign.name or dw.SIGN_BLANK_NAME, size=BODY_PT, bold=True)
     if sign.extra:
         for _ in range(2):
             cell_text(cell, "", size=BODY_PT)

@@ -20,13 +20,13 @@ from thidua_xlsx.model.titles import is_registered
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.read import own_summary as gate
 from thidua_xlsx.read.own_summary import Opened, Refusals, Wanted, open_summary
-from thidua_xlsx.text import summary as stx
+from thidua_xlsx.text import summary as sx
 
 # The "Đăng ký" sheet's columns as its writer keys them (text/summary): one record, read back by key.
-SHEET = stx.S_REGISTRATION
-PERSON_HEADERS = {k: stx.REG_COLUMNS[k] for k in ("code", "name", "position", "department", "title", "form",
+SHEET = sx.S_REGISTRATION
+PERSON_HEADERS = {k: sx.REG_COLUMNS[k] for k in ("code", "name", "position", "department", "title", "form",
                                                   "initiative")}
-COLLECTIVE_HEADERS = {k: stx.REG_COLLECTIVE_COLUMNS[k] for k in ("code", "title")}
+COLLECTIVE_HEADERS = {k: sx.REG_COLLECTIVE_COLUMNS[k] for k in ("code", "title")}
 
 
 @dataclass(frozen=True)

@@ -83,9 +83,9 @@ def write_public(summary, path: Path, days: int, pdf: bool, written: Written, vo
 
 
 def write_feedback(summary, folder: Path, written: Written, voice) -> None:
-    from thidua_xlsx.write.feedback import write_feedback as write
+    from thidua_xlsx.write import feedback
 
-    result = write(summary, folder, summary.campaign.settings.sheet_password, written)
+    result = feedback.write_feedback(summary, folder, summary.campaign.settings.sheet_password, written)
     if result.written:
         voice.say(ct.FEEDBACK_DONE.format(count=len(result.written), folder=folder,
                                           names=", ".join(p.name for p in result.written)))
@@ -96,7 +96,7 @@ def write_feedback(summary, folder: Path, written: Written, voice) -> None:
 
 
 def write_documents(summary, folder: Path, written: Written, voice) -> None:
-    from thidua_xlsx.papers.dossiers import write_documents as write
+    from thidua_xlsx.papers import dossiers
     from thidua_xlsx.system.office import pdf_fonts
 
     if summary.round != ly.SCORING:
@@ -105,7 +105,7 @@ def write_documents(summary, folder: Path, written: Written, voice) -> None:
     if summary.period:  # no Tờ trình, ballot or list before the year: the titles are the year's
         voice.warn(ct.NOT_FOR_A_PERIOD.format(what=ct.DOCS_WHAT, period=summary.period_label))
         return
-    papers = write(summary, folder, written=written)
+    papers = dossiers.write_documents(summary, folder, written=written)
     docx = [d for d in papers.documents if d.path.suffix == ".docx"]
     voice.say(ct.DOCS_DONE.format(folder=folder, docx=len(docx), pdf=sum(d.pdf is not None for d in docx)))
     voice.say(ct.DOCS_SHARED.format(names=", ".join(d.path.name for d in papers.shared)))

@@ -287,13 +287,12 @@ def reminder_copies(summary: Summary, followups: tuple[FollowUp, ...], folder: P
     """The feedback copy (as ``merge --feedback`` writes it) of each returned file a reminder speaks of errors in,
     written into ``folder`` (a scratch folder: the drafts carry their bytes): the file's name → its copy. A file that
     gets none (an .xls or .ods without LibreOffice) is left out."""
-    from thidua_xlsx.system.written import Written as Record
     from thidua_xlsx.write.feedback import feedback_for, write_feedback
 
     wanted = {f.file for f in followups if f.needs_reminder and f.errors}
     if not wanted or not any(item.file.name in wanted for item in feedback_for(summary)):
         return {}
-    made = set(write_feedback(summary, folder, summary.campaign.settings.sheet_password, Record()).written)
+    made = set(write_feedback(summary, folder, summary.campaign.settings.sheet_password, Written()).written)
     copies = {}
     for item in feedback_for(summary):
         source = item.file.path
@@ -357,12 +356,12 @@ def papers_to_send(docs: Path) -> list[Path]:
     trình, and each title's list — each as its PDF when there is one (the one the secretary signed, if she signed
     it there), else its Word file. Not the ballots (a council's blank form), not the appraisal forms (kept at the
     school), not the reports each person writes and signs (named in the body)."""
-    from thidua_xlsx.text import documents as td
+    from thidua_xlsx.text import documents as dw
 
     if not docs.is_dir():
         return []
-    top = (td.FILE_LETTER, td.FILE_MINUTES, td.FILE_TALLY, td.FILE_SPECIAL)
-    lists = td.FILE_LIST.split("{", 1)[0]
+    top = (dw.FILE_LETTER, dw.FILE_MINUTES, dw.FILE_TALLY, dw.FILE_SPECIAL)
+    lists = dw.FILE_LIST.split("{", 1)[0]
     stems = [docs / stem for stem in top] + sorted(folder / path.stem for folder in docs.iterdir() if folder.is_dir()
                                                    for path in folder.glob(f"{lists}*.docx"))
     found = []

@@ -29,7 +29,7 @@ from thidua_xlsx.model.issues import ERROR, WARNING, Issue
 from thidua_xlsx.model.results import Summary
 from thidua_xlsx.system.files import scratch_folder
 from thidua_xlsx.system.written import Written
-from thidua_xlsx.text import workbook as tx
+from thidua_xlsx.text import workbook as wx
 from thidua_xlsx.write.engine import (
     ERROR_FILL,
     FONT,
@@ -209,9 +209,9 @@ def _remove_previous(wb) -> None:
     """A copy of a copy: take out the old feedback sheet and its marks, giving cells their own fills back."""
     from openpyxl.styles import PatternFill
 
-    if tx.FEEDBACK_SHEET not in wb.sheetnames:
+    if wx.FEEDBACK_SHEET not in wb.sheetnames:
         return
-    old = wb[tx.FEEDBACK_SHEET]
+    old = wb[wx.FEEDBACK_SHEET]
     for row in old.iter_rows(min_row=FIRST_ROW, values_only=True):
         sheet, cell, fill_type, colour = (row[7:11] + (None,) * 4)[:4]
         if sheet in wb.sheetnames and cell:
@@ -226,14 +226,14 @@ def _feedback_sheet(wb, item: DepartmentFeedback, summary: Summary, marked, pass
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.hyperlink import Hyperlink
 
-    ws = wb.create_sheet(tx.FEEDBACK_SHEET, 0)
+    ws = wb.create_sheet(wx.FEEDBACK_SHEET, 0)
     school = summary.campaign.school if summary.campaign else None
     made = dt.datetime.now(dt.timezone.utc) + dt.timedelta(hours=7)
     heading = [
-        tx.FEEDBACK_TITLE.format(department=item.department.upper()),
-        tx.FEEDBACK_SOURCE.format(file=item.file.name, school=school.name if school else "",
+        wx.FEEDBACK_TITLE.format(department=item.department.upper()),
+        wx.FEEDBACK_SOURCE.format(file=item.file.name, school=school.name if school else "",
                                   date=made.strftime("%d/%m/%Y")),
-        tx.FEEDBACK_HOW.format(errors=sum(p.severity == ERROR for p in item.problems),
+        wx.FEEDBACK_HOW.format(errors=sum(p.severity == ERROR for p in item.problems),
                                warnings=sum(p.severity == WARNING for p in item.problems)),
     ]
     widths = (5, 10, 18, 7, 90)
@@ -244,7 +244,7 @@ def _feedback_sheet(wb, item: DepartmentFeedback, summary: Summary, marked, pass
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(widths))
         ws.row_dimensions[row].height = row_height(cell_lines(text, sum(widths) * 12 / size, bold=row == 1), size)
-    for col, label in enumerate(tx.FEEDBACK_HEADERS, start=1):
+    for col, label in enumerate(wx.FEEDBACK_HEADERS, start=1):
         cell = ws.cell(FIRST_ROW - 1, col, label)
         cell.font = Font(name=FONT, bold=True)
         cell.fill = PatternFill("solid", fgColor=_argb(HEADER_FILL))
