@@ -68,7 +68,7 @@ def generate_round(folder: CampaignFolder, round_: str, outbox: Path, from_summa
     from thidua_xlsx.check.campaign import sample_school_names, stale_school_warnings
     from thidua_xlsx.read.campaign_cells import campaign_cells
     from thidua_xlsx.read.registrations import checklist, read_registration_summary
-    from thidua_xlsx.system.pool import shared_pool, workers_for_workbooks
+    from thidua_xlsx.system.pool import shared_pool
 
     campaign, problems = folder.campaign, Problems()
     chosen = chosen_period(campaign, period, problems, required=round_ == ly.SCORING)
@@ -102,7 +102,7 @@ def generate_round(folder: CampaignFolder, round_: str, outbox: Path, from_summa
     job = _Issue(campaign, round_, outbox, found, registry, issued_on, secrets.token_hex(4), chosen)
     departments = range(len(campaign.departments))
     with out.holding(_campaign_locks(folder, outbox), "generate", problems), \
-            shared_pool(job, workers_for_workbooks(len(departments))) as run:
+            shared_pool(job, pool.workers_for_workbooks(len(departments))) as run:
         try:
             staged = run(_write_staged, departments)
             changed = [s.path for s in staged if s.path.exists() and s.path.read_bytes() != s.stage.read_bytes()]

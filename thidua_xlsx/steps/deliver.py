@@ -30,9 +30,10 @@ class Kept:
 def export_pdf(path: Path, written: Written, voice) -> None:
     """The PDF of the workbook ``path`` beside it (made in a temporary folder, then put in place whole)."""
 
-    from thidua_xlsx.system.office import OfficeError, convert, find_soffice, install_advice, pdf_fonts
+    from thidua_xlsx.system import office
+    from thidua_xlsx.system.office import OfficeError, convert, install_advice, pdf_fonts
 
-    if find_soffice() is None:
+    if office.find_soffice() is None:
         voice.warn(ct.PDF_NO_OFFICE.format(install=install_advice()))
         return
     with scratch_folder("thidua_pdf_") as work:

@@ -32,7 +32,8 @@ def merge_inbox(inbox: Path, folder: CampaignFolder, round_: str | None = None, 
     period merged; None: that of most workbooks (a workbook of another period is refused). ``entries``: the
     inbox as already scanned (:func:`containment.scan_inbox`), not walked again.
     """
-    from thidua_xlsx.check.selection import Kept, select
+    from thidua_xlsx.check import selection
+    from thidua_xlsx.check.selection import Kept
     from thidua_xlsx.decide.consolidate import consolidate
     from thidua_xlsx.read.containment import scan_inbox
     from thidua_xlsx.read.department import ReadContext
@@ -46,8 +47,8 @@ def merge_inbox(inbox: Path, folder: CampaignFolder, round_: str | None = None, 
         kept.add(read.file, read.clean, read.error)
     if round_ is None and not kept.clean:  # nothing to tell the round by: the last round issued
         round_ = _last_round_issued(folder.registry)
-    selection = select(kept.files, folder.campaign, round_, period)
-    summary = consolidate(folder.campaign, selection, [kept.clean[f.name] for f in selection.winners])
+    chosen = selection.select(kept.files, folder.campaign, round_, period)
+    summary = consolidate(folder.campaign, chosen, [kept.clean[f.name] for f in chosen.winners])
     # so-da-phat/'s own problems, named with what to do; its records read only when a workbook was turned
     # away for want of one (a province's 10,000 records are not read at every merge)
     turned_away = any(f.reason in ("file.not_issued", "file.locked_record_missing") for f in summary.files)

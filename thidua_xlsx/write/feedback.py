@@ -90,8 +90,9 @@ def write_feedback(summary: Summary, folder: Path, password: str = "",
 
     ``written``: the record of the tool's own files (see the module; none: no file already there is taken
     for the tool's own — the folder might be an outbox of issued workbooks)."""
-    from thidua_xlsx.system.office import OfficeError, convert, find_soffice
-    from thidua_xlsx.system.pool import shared_pool, workers_for_workbooks
+    from thidua_xlsx.system import office, pool
+    from thidua_xlsx.system.office import OfficeError, convert
+    from thidua_xlsx.system.pool import shared_pool
 
     written = written if written is not None else Written()
     folder.mkdir(parents=True, exist_ok=True)
@@ -101,7 +102,7 @@ def write_feedback(summary: Summary, folder: Path, password: str = "",
         for k, item in enumerate(feedback_for(summary)):
             source = item.file.path
             if source.suffix.lower() in (".xls", ".ods"):
-                if find_soffice() is None:
+                if office.find_soffice() is None:
                     not_converted.append(item.file.name)
                     continue
                 try:
@@ -112,7 +113,7 @@ def write_feedback(summary: Summary, folder: Path, password: str = "",
             jobs.pop(folder / source.name, None)
             jobs[folder / source.name] = (source, item)
         targets = {name: written.name_for(name) for name in jobs}
-        with shared_pool((summary, password), workers_for_workbooks(len(jobs))) as run:
+        with shared_pool((summary, password), pool.workers_for_workbooks(len(jobs))) as run:
             refused = run(_annotate_job, [(source, targets[name], item) for name, (source, item) in jobs.items()])
         done = []
         for k, (name, (source, item)) in enumerate(jobs.items()):
@@ -138,9 +139,10 @@ def _annotate_job(shared: tuple[Summary, str], job: tuple[Path, Path, Department
 def _annotate_converted(source: Path, target: Path, item: DepartmentFeedback, summary: Summary, password: str,
                         work: Path) -> bool:
     """A file openpyxl refused, annotated from LibreOffice's .xlsx of it; False when that cannot be done."""
-    from thidua_xlsx.system.office import OfficeError, convert, find_soffice
+    from thidua_xlsx.system import office
+    from thidua_xlsx.system.office import OfficeError, convert
 
-    if find_soffice() is None:
+    if office.find_soffice() is None:
         return False
     try:
         _annotate(convert(source, "xlsx", work, recalc=False), target, item, summary, password)
