@@ -27,6 +27,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from docx.shared import Mm, Pt
+
 from thidua_xlsx.decide.consolidate import rating_waits
 from thidua_xlsx.decide.year import HEAD_POSITIONS
 from thidua_xlsx.model import campaign as cm
@@ -72,8 +74,6 @@ class _Forms(Paper):
     s: Facts  # a school's papers: the summary's facts, not only who issues them
 
     def __init__(self, s: Facts):
-        from docx.shared import Pt
-
         self._opened = False  # the first motto opens the document, every other one a new page
         super().__init__(s, atx.DOC_NAME, atx.TITLE, date=False)
         self.doc.paragraphs[-1].paragraph_format.space_before = Pt(TITLE_BEFORE_PT)  # the first page's title
@@ -84,8 +84,6 @@ class _Forms(Paper):
     def _header(self, **_) -> None:
         """The motto of the annex (Paper's own header block has the school's on its left): written for the first
         person while the paper opens, for every other at the top of a new page."""
-        from docx.shared import Pt
-
         motto = self.centered(ly.MOTTO_1, bold=True, size=HEADER_PT)
         motto.paragraph_format.page_break_before = self._opened
         motto.paragraph_format.keep_with_next = True
@@ -129,8 +127,6 @@ class _Forms(Paper):
                          space_before=space_before, space_after=LINE_AFTER_PT)
 
     def _dotted(self, label: str, *, lines: int = 1) -> None:
-        from docx.shared import Pt
-
         self.dotted(label, lines=lines)
         for p in self.doc.paragraphs[-lines:]:
             p.paragraph_format.space_after = Pt(LINE_AFTER_PT)
@@ -182,8 +178,6 @@ class _Forms(Paper):
 
     def _boxes(self, heading: str, ticked: str | None) -> None:
         """A part of the form with the four ratings, each with its box; ``ticked``: the rating ticked, if any."""
-        from docx.shared import Mm, Pt
-
         self._line(heading, bold=True, space_before=HEADING_BEFORE_PT)
         for code in cm.RATINGS:
             line = self.doc.add_paragraph()

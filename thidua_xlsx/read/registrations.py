@@ -13,7 +13,7 @@ from pathlib import Path
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.model.issued import NEWCOMER_PREFIX, Newcomer, Registration
+from thidua_xlsx.model.issued import NEWCOMER_PREFIX, Newcomer, Registration, name_key
 from thidua_xlsx.model.issues import Problems
 from thidua_xlsx.model.titles import code as title_code
 from thidua_xlsx.model.titles import is_registered
@@ -135,8 +135,6 @@ def _has(row: list[str], headers: dict[str, str]) -> bool:
 
 
 def checklist(campaign: cm.Campaign, found: RegistrationSummary) -> Checklist:
-    from thidua_xlsx.model.issued import name_key
-
     names = {d.code: d.name for d in campaign.departments}
     submitted = set(found.departments_submitted)
     missing = tuple(d.name for d in campaign.departments if d.code not in submitted)

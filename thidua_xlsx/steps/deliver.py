@@ -9,7 +9,9 @@ import datetime as dt
 from pathlib import Path
 
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.system import office
 from thidua_xlsx.system.files import scratch_folder
+from thidua_xlsx.system.office import OfficeError, convert, fallback_fonts, install_advice, pdf_fonts
 from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import commands as ct
 
@@ -30,8 +32,6 @@ class Kept:
 def export_pdf(path: Path, written: Written, voice) -> None:
     """The PDF of the workbook ``path`` beside it (made in a temporary folder, then put in place whole)."""
 
-    from thidua_xlsx.system import office
-    from thidua_xlsx.system.office import OfficeError, convert, install_advice, pdf_fonts
 
     if office.find_soffice() is None:
         voice.warn(ct.PDF_NO_OFFICE.format(install=install_advice()))
@@ -52,8 +52,6 @@ def export_pdf(path: Path, written: Written, voice) -> None:
 def _say_fonts(fonts, voice) -> None:
     """Which font LibreOffice set the PDF in: Times New Roman's metric twin, or a fallback (said as a warning:
     the pages break otherwise than in Word and Excel, and not in Nghị định 30's font)."""
-    from thidua_xlsx.system.office import fallback_fonts
-
     if not fonts:
         return
     def families(names) -> str:
@@ -67,7 +65,7 @@ def _say_fonts(fonts, voice) -> None:
 
 
 def write_public(summary, path: Path, days: int, pdf: bool, written: Written, voice, today: dt.date) -> None:
-    from thidua_xlsx.write.summary import write_public_list
+    from thidua_xlsx.write.summary import write_public_list  # deferred: write.summary at start-up
 
     if summary.round != ly.SCORING:
         voice.warn(ct.PUBLIC_ONLY_SCORING)
@@ -84,7 +82,7 @@ def write_public(summary, path: Path, days: int, pdf: bool, written: Written, vo
 
 
 def write_feedback(summary, folder: Path, written: Written, voice) -> None:
-    from thidua_xlsx.write import feedback
+    from thidua_xlsx.write import feedback  # deferred: write.feedback at start-up
 
     result = feedback.write_feedback(summary, folder, summary.campaign.settings.sheet_password, written)
     if result.written:
@@ -97,8 +95,7 @@ def write_feedback(summary, folder: Path, written: Written, voice) -> None:
 
 
 def write_documents(summary, folder: Path, written: Written, voice) -> None:
-    from thidua_xlsx.papers import dossiers
-    from thidua_xlsx.system.office import pdf_fonts
+    from thidua_xlsx.papers import dossiers  # deferred: python-docx at start-up
 
     if summary.round != ly.SCORING:
         voice.warn(ct.DOCS_ONLY_SCORING)

@@ -20,7 +20,7 @@ def console_lines(summary: Summary, report: Report, verbose: bool, said: Iterabl
     the people, the titles (not a period's: the titles are the year's), the problems counted, and each error on its
     own line (a file turned away, with its reason) — ``verbose`` (``status``, ``merge``): each warning too. ``said``:
     the lines the run already warned (a problem said where it was found): not printed a second time."""
-    from thidua_xlsx.decide.followup import SET_ASIDE
+    from thidua_xlsx.decide.followup import SET_ASIDE  # deferred: decide.followup at start-up
 
     n = report.counts
     lines = []
@@ -67,7 +67,10 @@ def console_lines(summary: Summary, report: Report, verbose: bool, said: Iterabl
 def council_lines(summary: Summary) -> list[str]:
     """What a council's pass changed (a period's: the head's scoring), a sentence each: who, what the council did,
     why (the note typed, or the rule's reason) — the changes the change log sheet lists in columns."""
-    from thidua_xlsx.write.summary.council import change_sentence, change_words
+    from thidua_xlsx.write.summary.council import (  # deferred: write.summary.council at start-up
+        change_sentence,
+        change_words,
+    )
 
     changes = summary.council_changes
     head = ct.COUNCIL_CHANGES_PERIOD.format(period=summary.period_label, count=len(changes)) if summary.period \
@@ -82,7 +85,7 @@ def council_lines(summary: Summary) -> list[str]:
 
 def _untouched_line(summary: Summary) -> list[str]:
     """The departments that sent their workbook back with nothing typed in it (not counted as submitted)."""
-    from thidua_xlsx.decide.followup import untouched_files
+    from thidua_xlsx.decide.followup import untouched_files  # deferred: decide.followup at start-up
 
     blank = untouched_files(summary.files, summary.round)
     names = [f"{d.name} ({blank[d.code].name})" for d in summary.departments if d.code in blank and not d.submitted]
@@ -91,7 +94,7 @@ def _untouched_line(summary: Summary) -> list[str]:
 
 def followup_lines(summary: Summary, followups) -> list[str]:
     """``status``: each department against the round's deadline."""
-    from thidua_xlsx.decide.followup import deadline_of
+    from thidua_xlsx.decide.followup import deadline_of  # deferred: decide.followup at start-up
 
     deadline = deadline_of(summary)
     when = _date(deadline) if deadline else ct.NO_DEADLINE
@@ -127,7 +130,7 @@ def _round_words(summary: Summary) -> str:
 
 def reminder_lines(summary: Summary, followups) -> list[str]:
     """``status --nhac``: one message per department head to paste into Zalo or an e-mail."""
-    from thidua_xlsx.decide.followup import deadline_of
+    from thidua_xlsx.decide.followup import deadline_of  # deferred: decide.followup at start-up
 
     deadline = deadline_of(summary)
     school = summary.campaign.school

@@ -20,14 +20,23 @@ it gets no copy (its problems are in the summary anyway).
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
+
+from openpyxl import load_workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.hyperlink import Hyperlink
 
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import ACCEPTED, InboxFile
 from thidua_xlsx.model.issues import ERROR, WARNING, Issue
 from thidua_xlsx.model.results import Summary
+from thidua_xlsx.system import office, pool
 from thidua_xlsx.system.files import scratch_folder
+from thidua_xlsx.system.office import OfficeError, convert
+from thidua_xlsx.system.pool import shared_pool
 from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import workbook as wx
 from thidua_xlsx.write.engine import (
@@ -90,10 +99,6 @@ def write_feedback(summary: Summary, folder: Path, password: str = "",
 
     ``written``: the record of the tool's own files (see the module; none: no file already there is taken
     for the tool's own — the folder might be an outbox of issued workbooks)."""
-    from thidua_xlsx.system import office, pool
-    from thidua_xlsx.system.office import OfficeError, convert
-    from thidua_xlsx.system.pool import shared_pool
-
     written = written if written is not None else Written()
     folder.mkdir(parents=True, exist_ok=True)
     jobs: dict[Path, tuple[Path, DepartmentFeedback]] = {}  # name → (source, item); of one name, the last
@@ -139,9 +144,6 @@ def _annotate_job(shared: tuple[Summary, str], job: tuple[Path, Path, Department
 def _annotate_converted(source: Path, target: Path, item: DepartmentFeedback, summary: Summary, password: str,
                         work: Path) -> bool:
     """A file openpyxl refused, annotated from LibreOffice's .xlsx of it; False when that cannot be done."""
-    from thidua_xlsx.system import office
-    from thidua_xlsx.system.office import OfficeError, convert
-
     if office.find_soffice() is None:
         return False
     try:
@@ -156,10 +158,6 @@ class _Refused(Exception):
 
 
 def _annotate(source: Path, target: Path, item: DepartmentFeedback, summary: Summary, password: str) -> None:
-    import warnings
-
-    from openpyxl import load_workbook
-
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # extensions openpyxl does not read (kept by Excel) are dropped quietly
         try:
@@ -184,8 +182,6 @@ def _annotate(source: Path, target: Path, item: DepartmentFeedback, summary: Sum
 
 
 def _mark(cell, problem: Issue) -> tuple[str, str, str, str]:
-    from openpyxl.styles import PatternFill
-
     kept = (cell.parent.title, cell.coordinate, cell.fill.fill_type or "", _colour(cell.fill.fgColor))
     cell.fill = PatternFill("solid", fgColor=MARK_FILLS[problem.severity])
     _add_comment(cell, problem)
@@ -193,8 +189,6 @@ def _mark(cell, problem: Issue) -> tuple[str, str, str, str]:
 
 
 def _add_comment(cell, problem: Issue) -> None:
-    from openpyxl.comments import Comment
-
     text = f"{problem.severity_label}: {problem.message}"
     if cell.comment is not None and cell.comment.author == AUTHOR:
         text = f"{cell.comment.text}\n{text}"
@@ -209,8 +203,6 @@ def _colour(color) -> str:
 
 def _remove_previous(wb) -> None:
     """A copy of a copy: take out the old feedback sheet and its marks, giving cells their own fills back."""
-    from openpyxl.styles import PatternFill
-
     if wx.FEEDBACK_SHEET not in wb.sheetnames:
         return
     old = wb[wx.FEEDBACK_SHEET]
@@ -225,9 +217,6 @@ def _remove_previous(wb) -> None:
 
 
 def _feedback_sheet(wb, item: DepartmentFeedback, summary: Summary, marked, password: str) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.worksheet.hyperlink import Hyperlink
-
     ws = wb.create_sheet(wx.FEEDBACK_SHEET, 0)
     school = summary.campaign.school if summary.campaign else None
     made = dt.datetime.now(dt.timezone.utc) + dt.timedelta(hours=7)
