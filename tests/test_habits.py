@@ -148,3 +148,101 @@ def test_every_citation_points_at_a_tracked_file_and_its_section():
         unresolved += [f"{where}: docs/{m.group(1)} §{m.group(2) or ''}" for m in CITED.finditer(text)
                        if m.group(1) not in heads or (m.group(2) and m.group(2) not in heads[m.group(1)])]
     assert outside == [] and unresolved == []
+
+
+# --- one name for one thing (docs/conventions.md: Names) ----------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _names_given(source: str) -> list[tuple[str, str, int]]:
+    """(the name an import binds, the module or module's name it binds it to, line) of each import that names a
+    module of its own choosing — ``import a.b as x``, ``from a import b as x`` — and of each ``from a import b`` that
+    binds a module of ours under its own name (where ``b`` is a module: a second name for it counts as one)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found += [(a.asname, a.name, node.lineno) for a in node.names if a.asname]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found += [(a.asname or a.name, f"{node.module}.{a.name}", node.lineno) for a in node.names
+                      if a.asname and a.asname != a.name
+                      or (node.module.startswith("thidua_xlsx") and _is_module(f"{node.module}.{a.name}"))]
+    return found
+
+
+def _is_module(dotted: str) -> bool:
+    path = ROOT.joinpath(*dotted.split("."))
+    return path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()
+
+
+def names_of_many_things(folder: Path) -> list[str]:
+    """Each name that an import gives to two modules (or two things of modules) across ``folder``, and each module of
+    ours imported under two names, with where: ``tx`` was ``text.summary`` in one module and ``text.documents`` in
+    the next, and a reader had to look up which at every use."""
+    things: dict[str, dict[str, list[str]]] = {}
+    names: dict[str, dict[str, list[str]]] = {}
+    for path in sorted(folder.rglob("*.py")):
+        where = path.relative_to(folder.parent).as_posix()
+        for name, thing, line in _names_given(path.read_text(encoding="utf-8")):
+            if name != thing.rpartition(".")[2]:  # a name of its own choosing
+                things.setdefault(name, {}).setdefault(thing, []).append(f"{where}:{line}")
+            if _is_module(thing):
+                names.setdefault(thing, {}).setdefault(name, []).append(f"{where}:{line}")
+    return [f"{name} names {' and '.join(f'{t} ({places[0]})' for t, places in sorted(named.items()))}"
+            for name, named in sorted(things.items()) if len(named) > 1] + \
+        [f"{module} is named {' and '.join(f'{n} ({places[0]})' for n, places in sorted(named.items()))}"
+         for module, named in sorted(names.items()) if len(named) > 1]
+
+
+def test_one_alias_names_one_module_and_one_module_has_one_name():
+    """An alias names one module in the whole package (``sx`` is ``text.summary`` wherever it is read), and a module
+    of ours goes by one name: docs/conventions.md, "Names"."""
+    assert names_of_many_things(ROOT / "thidua_xlsx") == []
+
+
+def test_an_alias_naming_two_modules_is_found(tmp_path):
+    package = tmp_path / "thidua_xlsx"
+    package.mkdir()
+    (package / "one.py").write_text("from thidua_xlsx.text import summary as tx\n")
+    (package / "two.py").write_text("from thidua_xlsx.text import workbook as tx\nimport datetime as dt\n")
+    (package / "three.py").write_text("from thidua_xlsx.text import summary as sx\nimport datetime as dt\n")
+    assert names_of_many_things(package) == [
+        "tx names thidua_xlsx.text.summary (thidua_xlsx/one.py:1) and thidua_xlsx.text.workbook (thidua_xlsx/two.py:1)",
+        "thidua_xlsx.text.summary is named sx (thidua_xlsx/three.py:1) and tx (thidua_xlsx/one.py:1)"]
+
+
+# An import inside a function is there for a cost it keeps out, said on its line — "# deferred: openpyxl at
+# start-up" — or it moves to the top of its module (docs/conventions.md, "Names"; docs/development.md, "Start-up").
+DEFERRED = re.compile(r"#\s*deferred: \S")
+# Edited elsewhere this session, to be done: their function-level imports are not yet sorted into top or deferred.
+EDITED_ELSEWHERE_TO_BE_DONE = frozenset({
+    "thidua_xlsx/commands/level_above.py", "thidua_xlsx/commands/merge.py", "thidua_xlsx/ui/app.py",
+    "thidua_xlsx/ui/jobs.py", "thidua_xlsx/ui/security.py", "thidua_xlsx/ui/serve.py", "thidua_xlsx/ui/views.py",
+})
+
+
+def imports_without_a_reason(source: str) -> list[int]:
+    """The lines of the imports inside a function of ``source`` that name no reason to wait (``# deferred: …`` on one
+    of the statement's lines)."""
+    comments = {token.start[0] for token in tokenize.generate_tokens(io.StringIO(source).readline)
+                if token.type == tokenize.COMMENT and DEFERRED.match(token.string)}
+    return sorted({node.lineno for function in ast.walk(ast.parse(source))
+                   if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef))
+                   for node in ast.walk(function) if isinstance(node, (ast.Import, ast.ImportFrom))
+                   and not comments & set(range(node.lineno, (node.end_lineno or node.lineno) + 1))})
+
+
+def test_an_import_inside_a_function_names_the_cost_it_keeps_out():
+    found = {path.relative_to(ROOT).as_posix(): imports_without_a_reason(path.read_text(encoding="utf-8"))
+             for path in sorted((ROOT / "thidua_xlsx").rglob("*.py"))}
+    assert [f"{where}:{line}" for where, lines in found.items() if where not in EDITED_ELSEWHERE_TO_BE_DONE
+            for line in lines] == []
+    assert [where for where in EDITED_ELSEWHERE_TO_BE_DONE if not found.get(where)] == [], \
+        "done: take it out of EDITED_ELSEWHERE_TO_BE_DONE"
+
+
+def test_an_import_inside_a_function_without_its_reason_is_found():
+    source = ("import os\n\n\ndef f():\n    import json\n    from openpyxl import (  # deferred: openpyxl at start-up\n"
+              "        load_workbook,\n    )\n    import csv  # deferred:\n\n    def g():\n        import re\n"
+              "        return re\n    return json, load_workbook, csv, g\n")
+    assert imports_without_a_reason(source) == [5, 9, 12]
