@@ -219,10 +219,10 @@ def test_the_school_year_starts_on_the_first_of_august(day, year):
 def test_init_writes_the_school_year_of_today_and_moves_the_deadlines_with_it(tmp_path, monkeypatch):
     import datetime as dt
 
-    from thidua_xlsx.commands import init as init_command
+    from thidua_xlsx.commands import init
     from thidua_xlsx.steps.workspace import open_campaign
 
-    monkeypatch.setattr(init_command, "vietnam_today", lambda: dt.date(2027, 8, 20))
+    monkeypatch.setattr(init, "vietnam_today", lambda: dt.date(2027, 8, 20))
     assert run("init", tmp_path / "c", "--level", "tieu-hoc").exit_code == 0
     folder, _ = open_campaign(tmp_path / "c" / "campaign.xlsx")
     school, preset = folder.campaign.school, load_preset("tieu-hoc").school

@@ -309,12 +309,12 @@ def test_feedback_copies_are_written_whole(school, tmp_path, monkeypatch):
 
 
 def test_a_full_disk_during_generate_leaves_the_outbox_as_it_was(school, tmp_path, monkeypatch):
-    from thidua_xlsx.write import department
+    from thidua_xlsx.write import department as writer
 
     outbox = tmp_path / "outbox"
     assert run("generate", school["folder"].folder, "--round", "cham-diem", "-o", outbox).exit_code == 0
     before = tree_digest(outbox)
-    real, made = department.write_issued_workbook, []
+    real, made = writer.write_issued_workbook, []
 
     def write(spec, path, period=None):
         made.append(path)
@@ -322,7 +322,7 @@ def test_a_full_disk_during_generate_leaves_the_outbox_as_it_was(school, tmp_pat
             raise OSError(errno.ENOSPC, "No space left on device")
         return real(spec, path, period)
 
-    monkeypatch.setattr(department, "write_issued_workbook", write)
+    monkeypatch.setattr(writer, "write_issued_workbook", write)
     result = run("generate", school["folder"].folder, "--round", "cham-diem", "-o", outbox, "--force")
     assert result.exit_code == 1 and "ổ đĩa đầy" in result.output, result.output
     assert tree_digest(outbox) == before and not list(outbox.glob(".*"))  # no staged workbook, no lock
