@@ -25,7 +25,7 @@ def run(request: CollectRequest, voice: Voice) -> Result:
     every message read and each book filed; what became of each said. Usable unless a fault of the connection stopped
     the run early (what was filed before it stays filed) or a file could not be filed for a reason outside it (a
     failed write: the next run takes it again)."""
-    from thidua_xlsx.mail import collect as mc  # deferred: email.utils at start-up
+    from thidua_xlsx.mail import collect as mc  # deferred: python-calamine at start-up
     from thidua_xlsx.mail.imap import password_in_address  # deferred: mail.imap at start-up
 
     r = request

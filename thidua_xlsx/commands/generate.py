@@ -74,7 +74,7 @@ def generate_round(folder: CampaignFolder, round_: str, outbox: Path, from_summa
         sample_school_names,
         stale_school_warnings,
     )
-    from thidua_xlsx.read.campaign_cells import campaign_cells  # deferred: read.campaign_cells at start-up
+    from thidua_xlsx.read.campaign_cells import campaign_cells  # deferred: python-calamine at start-up
 
     campaign, problems = folder.campaign, Problems()
     chosen = chosen_period(campaign, period, problems, required=round_ == ly.SCORING)
@@ -232,7 +232,7 @@ def _write_staged(job: _Issue, k: int) -> _Staged:
     """Write department ``k``'s workbook to its staging path, with its locked content as the merge will read it:
     from the cells written when they are what it reads (:mod:`thidua_xlsx.write.department.locked`), else read
     back."""
-    from thidua_xlsx.read.department import locked_content  # deferred: read.department at start-up
+    from thidua_xlsx.read.department import locked_content  # deferred: python-calamine at start-up
     from thidua_xlsx.write.department import write_issued_workbook  # deferred: xlsxwriter at start-up
 
     spec, stage, path = job.spec(k), job.stage(k), job.path(k)
@@ -317,14 +317,14 @@ def _json_pair(key: str, value: str) -> str:
 def _canonical(value: object, formula: bool) -> str:
     """A locked cell's value as the merge compares it (:func:`~thidua_xlsx.read.department.cells.canonical`; a
     formula: its constants)."""
-    from thidua_xlsx.read.department.cells import canonical  # deferred: read.department.cells at start-up
+    from thidua_xlsx.read.department.cells import canonical  # deferred: python-calamine at start-up
 
     return _constants(str(value)) if formula else canonical(value)
 
 
 @functools.lru_cache(maxsize=4096)  # the same few dozen formulas in every workbook
 def _constants(formula: str) -> str:
-    from thidua_xlsx.read.department.formulas import constants  # deferred: read.department.formulas at start-up
+    from thidua_xlsx.read.department.formulas import constants  # deferred: python-calamine at start-up
 
     return constants(formula)
 

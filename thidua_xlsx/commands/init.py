@@ -55,7 +55,7 @@ def sample_campaign(level: str, campaign_id: str | None = None, scoring: str = Y
 def _write_campaign(directory: Path, campaign: cm.Campaign) -> tuple[WrittenFile, ...]:
     """The campaign book, its inbox and outbox, and the launchers written into ``directory``: the files written."""
     from thidua_xlsx.read.rule_sets import province_names  # deferred: read.rule_sets at start-up
-    from thidua_xlsx.write.campaign_book import write_campaign_book  # deferred: write.campaign_book at start-up
+    from thidua_xlsx.write.campaign_book import write_campaign_book  # deferred: xlsxwriter at start-up
 
     directory.mkdir(parents=True, exist_ok=True)
     book = directory / CAMPAIGN_FILE
@@ -103,7 +103,7 @@ def _next_year(directory: Path, source: Path, force: bool) -> tuple[Started, tup
     ``init`` writes one, from last year's campaign ``source`` (its folder or its book), which is only read. Refused
     when ``directory`` is ``source``'s folder, or already holds a campaign (without ``force``); Stopped when last
     year's book cannot be loaded (its problems said)."""
-    from thidua_xlsx.read.campaign_book import load_campaign_book  # deferred: read.campaign_book at start-up
+    from thidua_xlsx.read.campaign_book import load_campaign_book  # deferred: python-calamine at start-up
 
     book = campaign_file(source)
     today = vietnam_today()
@@ -146,7 +146,7 @@ def run(request: InitRequest, voice: Voice) -> Result:
         warn_problems(started.notices, voice)
         return Result("init", command_report("init", started.notices, True), files, home=directory)
     if request.level == LEVEL_ABOVE_LEVEL:
-        from thidua_xlsx.commands.level_above import init_level_above  # deferred: commands.level_above at start-up
+        from thidua_xlsx.commands.level_above import init_level_above  # deferred: python-calamine at start-up
 
         if (directory / LEVEL_ABOVE_BOOK).exists() and not request.force:
             raise out.Refused(ct.EXISTS.format(path=directory / LEVEL_ABOVE_BOOK))

@@ -31,7 +31,7 @@ def status(request: StatusRequest, voice: Voice = Voice()) -> Result:
     if drafts_dir is not None and not nudge and book is None:  # a school's: the reminders (the commune's: the codes)
         raise Refused(tm.THU_NEEDS_NUDGE)
     if book is not None:  # the commune's (or the Sở's): which schools have sent, against its deadline
-        from thidua_xlsx.commands.level_above import status_level_above  # deferred: commands.level_above at start-up
+        from thidua_xlsx.commands.level_above import status_level_above  # deferred: python-calamine at start-up
 
         if round_ is not None or period is not None or nudge:
             raise Refused(ct.LEVEL_ABOVE_SCHOOL_OPTIONS.format(options=", ".join(

@@ -65,7 +65,7 @@ def _say_fonts(fonts, voice) -> None:
 
 
 def write_public(summary, path: Path, days: int, pdf: bool, written: Written, voice, today: dt.date) -> None:
-    from thidua_xlsx.write.summary import write_public_list  # deferred: write.summary at start-up
+    from thidua_xlsx.write.summary import write_public_list  # deferred: xlsxwriter at start-up
 
     if summary.round != ly.SCORING:
         voice.warn(ct.PUBLIC_ONLY_SCORING)
@@ -82,7 +82,7 @@ def write_public(summary, path: Path, days: int, pdf: bool, written: Written, vo
 
 
 def write_feedback(summary, folder: Path, written: Written, voice) -> None:
-    from thidua_xlsx.write import feedback  # deferred: write.feedback at start-up
+    from thidua_xlsx.write import feedback  # deferred: openpyxl at start-up
 
     result = feedback.write_feedback(summary, folder, summary.campaign.settings.sheet_password, written)
     if result.written:

@@ -282,7 +282,7 @@ class _Pool:
         result did not come back), its files again each alone, first, to find the one that failed it; a
         file alone is then too slow, or our error."""
         from concurrent.futures import TimeoutError  # deferred: concurrent.futures, unused by status
-        from concurrent.futures.process import BrokenProcessPool  # deferred: concurrent.futures.process at start-up
+        from concurrent.futures.process import BrokenProcessPool  # deferred: multiprocessing, unused by status
 
         failure = future.exception() if future.done() else BrokenProcessPool("left unanswered")
         if failure is None:

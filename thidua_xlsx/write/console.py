@@ -67,7 +67,7 @@ def console_lines(summary: Summary, report: Report, verbose: bool, said: Iterabl
 def council_lines(summary: Summary) -> list[str]:
     """What a council's pass changed (a period's: the head's scoring), a sentence each: who, what the council did,
     why (the note typed, or the rule's reason) — the changes the change log sheet lists in columns."""
-    from thidua_xlsx.write.summary.council import (  # deferred: write.summary.council at start-up
+    from thidua_xlsx.write.summary.council import (  # deferred: xlsxwriter at start-up
         change_sentence,
         change_words,
     )

@@ -288,7 +288,7 @@ def reminder_copies(summary: Summary, followups: tuple[FollowUp, ...], folder: P
     """The feedback copy (as ``merge --feedback`` writes it) of each returned file a reminder speaks of errors in,
     written into ``folder`` (a scratch folder: the drafts carry their bytes): the file's name → its copy. A file that
     gets none (an .xls or .ods without LibreOffice) is left out."""
-    from thidua_xlsx.write.feedback import feedback_for, write_feedback  # deferred: write.feedback, unused by status
+    from thidua_xlsx.write.feedback import feedback_for, write_feedback  # deferred: openpyxl, unused by status
 
     wanted = {f.file for f in followups if f.needs_reminder and f.errors}
     if not wanted or not any(item.file.name in wanted for item in feedback_for(summary)):
@@ -309,7 +309,7 @@ def reminder_copies(summary: Summary, followups: tuple[FollowUp, ...], folder: P
 def feedback_drafts(summary: Summary, folder: Path, written: Written) -> list[Draft]:
     """One draft per feedback copy ``merge --feedback`` wrote into ``folder`` (one per department with problems, under
     its returned file's name, or beside a file kept): to the department's head, what to fix and by when."""
-    from thidua_xlsx.write.feedback import feedback_for  # deferred: write.feedback, unused by status
+    from thidua_xlsx.write.feedback import feedback_for  # deferred: openpyxl, unused by status
 
     moved = {kept: new for kept, new in written.beside}
     contacts = {fold(d.name): d for d in reversed(summary.campaign.departments)}
