@@ -173,6 +173,15 @@ def test_cli_import_stays_light():
     assert "thidua_xlsx.model.results" not in ours, "the exit codes come without the results (--help is instant)"
 
 
+def test_the_service_loads_no_library_before_a_command_runs():
+    """What every command, and the page, pays before any work: the service's import loads none of the libraries a
+    command imports in the function that needs it (``# deferred: …``; docs/development.md, "Start-up")."""
+    loaded = _modules_after_import("import thidua_xlsx.service")
+
+    assert not loaded & {"pandas", "numpy", "openpyxl", "xlsxwriter", "python_calamine", "docx", "lxml", "pebble",
+                         "psutil", "olefile", "defusedxml", "multiprocessing", "email", "ssl", "imaplib", "jinja2"}
+
+
 def test_pure_modules_stay_pure_when_imported():
     loaded = _modules_after_import("import thidua_xlsx.decide.rules, thidua_xlsx.decide.consolidate, "
                                    "thidua_xlsx.check.selection")
