@@ -206,9 +206,10 @@ def names_of_many_things(*folders: Path, leave: frozenset[str] = frozenset()) ->
 
 
 def test_one_alias_names_one_module_and_one_module_has_one_name():
-    """An alias names one module in the whole package and its tests (``sx`` is ``text.summary`` wherever it is read),
-    and a module of ours goes by one name: docs/conventions.md, "Names"."""
-    assert names_of_many_things(ROOT / "thidua_xlsx", ROOT / "tests", leave=EDITED_ELSEWHERE_TO_BE_DONE) == []
+    """An alias names one module in the whole package, its tests, samples, tools and benchmarks (``sx`` is
+    ``text.summary`` wherever it is read), and a module of ours goes by one name: docs/conventions.md, "Names"."""
+    folders = [ROOT / folder for folder in ("thidua_xlsx", "tests", "samples", "tools", "benchmarks")]
+    assert names_of_many_things(*folders, leave=EDITED_ELSEWHERE_TO_BE_DONE) == []
 
 
 def test_an_alias_naming_two_modules_is_found(tmp_path):
