@@ -154,8 +154,8 @@ def test_every_citation_points_at_a_tracked_file_and_its_section():
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# Edited elsewhere this session, to be done: their function-level imports are not yet sorted into top or deferred (the
-# modules of the package), or they still name a module by a second name (the test).
+# Edited elsewhere this session, to be done: the modules of the package whose imports inside functions are not yet
+# moved to the top or given their reason, and the test module that still gives text.ui a second name.
 EDITED_ELSEWHERE_TO_BE_DONE = frozenset({
     "thidua_xlsx/commands/level_above.py", "thidua_xlsx/commands/merge.py", "thidua_xlsx/ui/app.py",
     "thidua_xlsx/ui/jobs.py", "thidua_xlsx/ui/security.py", "thidua_xlsx/ui/serve.py", "thidua_xlsx/ui/views.py",
@@ -240,6 +240,9 @@ def imports_without_a_reason(source: str) -> list[int]:
 
 
 def test_an_import_inside_a_function_names_the_cost_it_keeps_out():
+    """An import waits in its function only for a start-up cost (a library or module that ``--help``, the service's
+    import or a ``status`` run would otherwise load), a platform's own module or an optional package, and says which:
+    docs/conventions.md, "Names"."""
     found = {path.relative_to(ROOT).as_posix(): imports_without_a_reason(path.read_text(encoding="utf-8"))
              for path in sorted((ROOT / "thidua_xlsx").rglob("*.py"))}
     assert [f"{where}:{line}" for where, lines in found.items() if where not in EDITED_ELSEWHERE_TO_BE_DONE
