@@ -8,7 +8,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from tests.filling import table_rows
-from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text import summary as sx
 
 
 def proposed_titles(path: Path) -> dict[str, list[str]]:
@@ -19,7 +19,7 @@ def proposed_titles(path: Path) -> dict[str, list[str]]:
         if text.startswith("DANH SÁCH ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU"):
             title = text
             found[title] = []
-        elif text.startswith(tx.REFUSED_TITLE[:20]):
+        elif text.startswith(sx.REFUSED_TITLE[:20]):
             title = None
         elif title and isinstance(row[0], int):
             found[title].append(row[1])
@@ -28,7 +28,7 @@ def proposed_titles(path: Path) -> dict[str, list[str]]:
 
 def change_log(path: Path) -> list[tuple]:
     book = load_workbook(path)
-    ws = book[tx.S_CHANGES_PERIOD if tx.S_CHANGES_PERIOD in book.sheetnames else tx.S_CHANGES]
-    head, cols = table_rows(ws, dict(enumerate(tx.CHANGES_HEAD)))
+    ws = book[sx.S_CHANGES_PERIOD if sx.S_CHANGES_PERIOD in book.sheetnames else sx.S_CHANGES]
+    head, cols = table_rows(ws, dict(enumerate(sx.CHANGES_HEAD)))
     return [tuple(ws.cell(r, c).value for c in (3, 4, 5, 6, 7, 8)) for r in range(head + 1, ws.max_row + 1)
             if ws.cell(r, 2).value]

@@ -19,7 +19,7 @@ from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.read.department.cells import load_values
 from thidua_xlsx.read.department.meta import parse_meta
 from thidua_xlsx.steps.workspace import CampaignFolder
-from thidua_xlsx.text import summary as stx
+from thidua_xlsx.text import summary as sx
 
 
 def layout(path: Path) -> ly.WorkbookLayout | None:
@@ -207,8 +207,8 @@ def council_types(src: Path, dst: Path, decisions: dict[str, tuple], tally: dict
     {code: (score, decision, note)} in "Điểm chi tiết" (a year summary's "Xếp loại năm"), the tally and the votes
     in "Kiểm phiếu" ({(code, title): votes}); a title code is typed as its name."""
     wb = load_workbook(src)
-    ws = wb[stx.S_DETAIL if stx.S_DETAIL in wb.sheetnames else stx.S_YEAR]
-    head, cols = table_rows(ws, stx.COUNCIL_HEADS)
+    ws = wb[sx.S_DETAIL if sx.S_DETAIL in wb.sheetnames else sx.S_YEAR]
+    head, cols = table_rows(ws, sx.COUNCIL_HEADS)
     for row in range(head + 1, ws.max_row + 1):
         code = ws.cell(row, cols["code"]).value
         if code in decisions:
@@ -219,17 +219,17 @@ def council_types(src: Path, dst: Path, decisions: dict[str, tuple], tally: dict
                     cell = ws.cell(row, cols[key])
                     assert cell.protection.locked is False, (key, cell.coordinate)
                     cell.value = value
-    if stx.S_TALLY not in wb.sheetnames:  # a period's summary: its head scores, no title is voted
+    if sx.S_TALLY not in wb.sheetnames:  # a period's summary: its head scores, no title is voted
         wb.save(dst)
         return
-    sheet = wb[stx.S_TALLY]
+    sheet = wb[sx.S_TALLY]
     for row in sheet.iter_rows():
         label = row[0].value
-        for key, text in stx.TALLY_FIELDS.items():
+        for key, text in sx.TALLY_FIELDS.items():
             if label == text and tally and key in tally:
                 assert sheet.cell(row[0].row, 3).protection.locked is False
                 sheet.cell(row[0].row, 3).value = tally[key]
-    head, cols = table_rows(sheet, stx.TALLY_HEADS)
+    head, cols = table_rows(sheet, sx.TALLY_HEADS)
     votes = {(code, title_name(title)): n for (code, title), n in (votes or {}).items()}
     for row in range(head + 1, sheet.max_row + 1):
         key = (sheet.cell(row, cols["code"]).value, sheet.cell(row, cols["title"]).value)
@@ -245,9 +245,9 @@ def council_types(src: Path, dst: Path, decisions: dict[str, tuple], tally: dict
 
 def on_ballot(summary: Path, title: str) -> list[str]:
     """The codes of the people on ``summary``'s ballot (sheet Kiểm phiếu) for ``title`` (its code)."""
-    rows = _rows(summary, stx.S_TALLY)
-    head = next(k for k, row in enumerate(rows) if stx.TALLY_HEADS["code"] in row)
-    code, named = rows[head].index(stx.TALLY_HEADS["code"]), rows[head].index(stx.TALLY_HEADS["title"])
+    rows = _rows(summary, sx.S_TALLY)
+    head = next(k for k, row in enumerate(rows) if sx.TALLY_HEADS["code"] in row)
+    code, named = rows[head].index(sx.TALLY_HEADS["code"]), rows[head].index(sx.TALLY_HEADS["title"])
     return [row[code] for row in rows[head + 1:] if row[code] and row[named] == title_name(title)]
 
 

@@ -9,14 +9,14 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from tests.filling import table_rows
-from thidua_xlsx.text import summary as stx
+from thidua_xlsx.text import summary as sx
 
 
 def head_scores(src: Path, dst: Path, scores: dict[str, tuple[float, str]]) -> None:
     """{code: (score, note)} typed in the council's score and note columns of "Điểm chi tiết" (unlocked cells only)."""
     wb = load_workbook(src)
-    ws = wb[stx.S_DETAIL]
-    head, cols = table_rows(ws, stx.PERIOD_COUNCIL_HEADS)
+    ws = wb[sx.S_DETAIL]
+    head, cols = table_rows(ws, sx.PERIOD_COUNCIL_HEADS)
     for row in range(head + 1, ws.max_row + 1):
         for key, value in zip(("score", "note"), scores.get(ws.cell(row, cols["code"]).value, ())):
             cell = ws.cell(row, cols[key])

@@ -12,10 +12,10 @@ from collections.abc import Iterator
 import pytest
 
 from thidua_xlsx.system import office
-from thidua_xlsx.text import documents as tx
+from thidua_xlsx.text import documents as dw
 
 #: What a command that writes papers says without LibreOffice, the words before the advice how to install it.
-NO_PDF = tx.PDF_NO_LIBREOFFICE.split(":", 1)[0]
+NO_PDF = dw.PDF_NO_LIBREOFFICE.split(":", 1)[0]
 #: The program in a process of its own, as ``python -m thidua_xlsx`` starts it, LibreOffice not found: for a test that
 #: runs it as a person types it (a command line; ``shlex.join`` makes it a shell's words).
 PROGRAM_WITHOUT_LIBREOFFICE = (sys.executable, "-c", "from thidua_xlsx.system import office; "

@@ -173,6 +173,15 @@ def test_cli_import_stays_light():
     assert "thidua_xlsx.model.results" not in ours, "the exit codes come without the results (--help is instant)"
 
 
+def test_the_service_loads_no_library_before_a_command_runs():
+    """What every command, and the page, pays before any work: the service's import loads none of the libraries a
+    command imports in the function that needs it (``# deferred: …``; docs/development.md, "Start-up")."""
+    loaded = _modules_after_import("import thidua_xlsx.service")
+
+    assert not loaded & {"pandas", "numpy", "openpyxl", "xlsxwriter", "python_calamine", "docx", "lxml", "pebble",
+                         "psutil", "olefile", "defusedxml", "multiprocessing", "email", "ssl", "imaplib", "jinja2"}
+
+
 def test_pure_modules_stay_pure_when_imported():
     loaded = _modules_after_import("import thidua_xlsx.decide.rules, thidua_xlsx.decide.consolidate, "
                                    "thidua_xlsx.check.selection")
@@ -219,10 +228,10 @@ def test_the_school_year_starts_on_the_first_of_august(day, year):
 def test_init_writes_the_school_year_of_today_and_moves_the_deadlines_with_it(tmp_path, monkeypatch):
     import datetime as dt
 
-    from thidua_xlsx.commands import init as init_command
+    from thidua_xlsx.commands import init
     from thidua_xlsx.steps.workspace import open_campaign
 
-    monkeypatch.setattr(init_command, "vietnam_today", lambda: dt.date(2027, 8, 20))
+    monkeypatch.setattr(init, "vietnam_today", lambda: dt.date(2027, 8, 20))
     assert run("init", tmp_path / "c", "--level", "tieu-hoc").exit_code == 0
     folder, _ = open_campaign(tmp_path / "c" / "campaign.xlsx")
     school, preset = folder.campaign.school, load_preset("tieu-hoc").school

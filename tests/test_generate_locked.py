@@ -21,8 +21,8 @@ from thidua_xlsx.model.titles import CSTDCS, LDTT, NOT_REGISTERED
 from thidua_xlsx.read.department import locked_content
 from thidua_xlsx.read.presets import load_preset
 from thidua_xlsx.read.registry import locked_json
-from thidua_xlsx.text import workbook as tx
-from thidua_xlsx.write import department
+from thidua_xlsx.text import workbook as wx
+from thidua_xlsx.write import department as writer
 from thidua_xlsx.write.department import write_issued_workbook
 from thidua_xlsx.write.department.locked import LockedCells
 
@@ -165,12 +165,12 @@ def test_a_form_s_cells_sorted_among_another_s_are_read_back(tmp_path):
 
 
 READ_BACK = {  # what the merge could read elsewhere, or read differently: the workbook is read back
-    "a person named as the code's label": dict(names=[tx.L_CODE]),
-    "a person named as the name's label": dict(names=["", tx.L_NAME]),
-    "a criterion reading as the total's label": dict(text=tx.L_TOTAL),
-    "a criterion reading as the classification's label, spaced": dict(text=f"  {tx.L_CLASS} "),
-    "a department named as the check's label": dict(department=tx.CHECK_LABEL),
-    "a person named as a table header": dict(names=[tx.DEPT_HEADERS[6]]),
+    "a person named as the code's label": dict(names=[wx.L_CODE]),
+    "a person named as the name's label": dict(names=["", wx.L_NAME]),
+    "a criterion reading as the total's label": dict(text=wx.L_TOTAL),
+    "a criterion reading as the classification's label, spaced": dict(text=f"  {wx.L_CLASS} "),
+    "a department named as the check's label": dict(department=wx.CHECK_LABEL),
+    "a person named as a table header": dict(names=[wx.DEPT_HEADERS[6]]),
     "an escape typed as text": dict(names=["Lan _x0041_ Anh"]),
     "a control character": dict(text="Tiêu chí\x01 một"),
     "a carriage return": dict(names=["Lan\r\nAnh"]),
@@ -197,7 +197,7 @@ def test_what_the_merge_could_read_elsewhere_is_read_back(odd, tmp_path):
 def test_the_check_is_needed(odd, tmp_path, monkeypatch):
     """Without the check, the cells as written would not be what the merge reads: a record made from them would call
     an untouched workbook changed (the comparison above fails on them)."""
-    monkeypatch.setattr(department, "locked_as_written", lambda book: LockedCells(
+    monkeypatch.setattr(writer, "locked_as_written", lambda book: LockedCells(
         tuple((key, value, formula) for key, (value, formula) in book.locked.items()), tuple(book.placed)))
     found = both_ways(odd_campaign(**READ_BACK[odd]), ly.SCORING, tmp_path)
     assert found[0][0] != (locked_json(found[0][1]), fingerprint(found[0][1]))

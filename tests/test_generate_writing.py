@@ -17,7 +17,7 @@ from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issued import Newcomer, Registration, as_data, department_spec
 from thidua_xlsx.model.titles import LDTT
 from thidua_xlsx.read.presets import load_preset
-from thidua_xlsx.write import department
+from thidua_xlsx.write import department as writer
 
 
 def odd_small() -> cm.Campaign:
@@ -79,11 +79,11 @@ def test_the_cells_are_written_as_xlsxwriter_writes_them(make, round_, tmp_path,
     for k, dept in enumerate(campaign.departments[:2]):
         spec = department_spec(campaign, dept, round_, period=period, **given)
         ours = tmp_path / f"ours-{k}.xlsx"
-        department.write_department_workbook(spec, ours, period)
+        writer.write_department_workbook(spec, ours, period)
         with monkeypatch.context() as patched:
-            patched.setattr(department, "_workbook_class", lambda: xlsxwriter.Workbook)
+            patched.setattr(writer, "_workbook_class", lambda: xlsxwriter.Workbook)
             patched.setattr(scoring, "once_a_workbook", lambda _book, _ws, _what, _start, write, _key="": write()[0])
-            department.write_department_workbook(spec, tmp_path / f"theirs-{k}.xlsx", period)
+            writer.write_department_workbook(spec, tmp_path / f"theirs-{k}.xlsx", period)
         theirs = (tmp_path / f"theirs-{k}.xlsx").read_bytes()
         assert parts(ours.read_bytes()) == parts(theirs)  # part by part first: a difference said where
         assert ours.read_bytes() == theirs
@@ -98,7 +98,7 @@ def test_a_layout_s_json_is_what_asdict_made(tmp_path):
                                                                       facts_source=cm.FACTS_FROM_DEPARTMENT))
     for k, (made, round_) in enumerate([(campaign, ly.REGISTRATION), (campaign, ly.SCORING), (facts, ly.SCORING)]):
         spec = department_spec(made, made.departments[1], round_)
-        layout = department.write_department_workbook(spec, tmp_path / f"{k}.xlsx")
+        layout = writer.write_department_workbook(spec, tmp_path / f"{k}.xlsx")
         for one in (layout, ly.WorkbookLayout.from_json(json.loads(json.dumps(layout.to_json())))):
             before = {f.name: getattr(one, f.name) for f in dataclasses.fields(one) if f.name != "sheets"}
             before["sheets"] = [{"kind": s.kind, **dataclasses.asdict(s)} for s in one.sheets]
@@ -130,8 +130,8 @@ def test_the_submission_id_is_what_asdict_made(make, tmp_path):
         spec = department_spec(campaign, campaign.departments[0], round_, period=period if round_ == ly.SCORING
                                else None)
         used = period if spec.period else None
-        layout = department.write_department_workbook(spec, tmp_path / f"{round_}.xlsx", used)
-        unsecret = dataclasses.replace(department._titles_named(spec),
+        layout = writer.write_department_workbook(spec, tmp_path / f"{round_}.xlsx", used)
+        unsecret = dataclasses.replace(writer._titles_named(spec),
                                        settings=dataclasses.replace(spec.settings, sheet_password=""))
         given = dataclasses.asdict(unsecret)
         if not spec.period:
@@ -149,7 +149,7 @@ def test_rows_that_reach_outside_their_block_are_written_again(tmp_path):
 
     from thidua_xlsx.write.department.repeat import once_a_workbook
 
-    wb = department._workbook_class()(str(tmp_path / "x.xlsx"))
+    wb = writer._workbook_class()(str(tmp_path / "x.xlsx"))
     book = SimpleNamespace(wb=wb, repeated={}, locked={})
     calls = []
 

@@ -34,7 +34,7 @@ from tests.no_office import without_libreoffice
 from thidua_xlsx.cli import main
 from thidua_xlsx.model.places import OUTPUTS_RECORD, RUNS_RECORD
 from thidua_xlsx.model.titles import CSTDCS
-from thidua_xlsx.text import summary as summary_text
+from thidua_xlsx.text import summary as sx
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -157,7 +157,7 @@ def test_the_guide_runs_on_a_fresh_copy_of_the_year_sample_steps_9_and_10(tmp_pa
         assert (year / made).is_file(), made
     head_pass = next(text for command, text in said.items() if "hieu-truong_thang-10.xlsx" in command)
     assert "Hiệu trưởng chấm kỳ Tháng 10/2026: 1 thay đổi" in head_pass, head_pass
-    year_sheet = load_workbook(year / "tong-hop_ca-nam.xlsx")[summary_text.S_YEAR]
+    year_sheet = load_workbook(year / "tong-hop_ca-nam.xlsx")[sx.S_YEAR]
     rows = {row[1]: row for row in year_sheet.iter_rows(values_only=True) if row and len(row) > 1}
     remark = str(rows["GV004"][-1] or "")  # the head re-scored GV004's month: said, and not called a transfer
     assert remark.startswith("Tháng 10/2026: điểm do hiệu trưởng nhập ở lượt duyệt của kỳ") and "chuyển" not in remark

@@ -148,3 +148,97 @@ def test_every_citation_points_at_a_tracked_file_and_its_section():
         unresolved += [f"{where}: docs/{m.group(1)} §{m.group(2) or ''}" for m in CITED.finditer(text)
                        if m.group(1) not in heads or (m.group(2) and m.group(2) not in heads[m.group(1)])]
     assert outside == [] and unresolved == []
+
+
+# --- one name for one thing (docs/conventions.md: Names) ----------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+
+def _names_given(source: str) -> list[tuple[str, str, int]]:
+    """(the name an import binds, the module or module's name it binds it to, line) of each import that names a
+    module of its own choosing — ``import a.b as x``, ``from a import b as x`` — and of each ``from a import b`` that
+    binds a module of ours under its own name (where ``b`` is a module: a second name for it counts as one)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found += [(a.asname, a.name, node.lineno) for a in node.names if a.asname]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found += [(a.asname or a.name, f"{node.module}.{a.name}", node.lineno) for a in node.names
+                      if a.asname and a.asname != a.name
+                      or (node.module.startswith("thidua_xlsx") and _is_module(f"{node.module}.{a.name}"))]
+    return found
+
+
+def _is_module(dotted: str) -> bool:
+    path = ROOT.joinpath(*dotted.split("."))
+    return path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()
+
+
+def names_of_many_things(*folders: Path) -> list[str]:
+    """Each name that an import gives to two modules (or two things of modules) across ``folders``, and each module of
+    ours imported under two names, with where: ``tx`` was ``text.summary`` in one module and ``text.documents`` in
+    the next, and a reader had to look up which at every use."""
+    things: dict[str, dict[str, list[str]]] = {}
+    names: dict[str, dict[str, list[str]]] = {}
+    for path in sorted(path for folder in folders for path in folder.rglob("*.py")):
+        folder = next(f for f in folders if f in path.parents)
+        where = path.relative_to(folder.parent).as_posix()
+        for name, thing, line in _names_given(path.read_text(encoding="utf-8")):
+            if name != thing.rpartition(".")[2]:  # a name of its own choosing
+                things.setdefault(name, {}).setdefault(thing, []).append(f"{where}:{line}")
+            if _is_module(thing):
+                names.setdefault(thing, {}).setdefault(name, []).append(f"{where}:{line}")
+    return [f"{name} names {' and '.join(f'{t} ({places[0]})' for t, places in sorted(named.items()))}"
+            for name, named in sorted(things.items()) if len(named) > 1] + \
+        [f"{module} is named {' and '.join(f'{n} ({places[0]})' for n, places in sorted(named.items()))}"
+         for module, named in sorted(names.items()) if len(named) > 1]
+
+
+def test_one_alias_names_one_module_and_one_module_has_one_name():
+    """An alias names one module in the whole package, its tests, samples, tools and benchmarks (``sx`` is
+    ``text.summary`` wherever it is read), and a module of ours goes by one name: docs/conventions.md, "Names"."""
+    folders = [ROOT / folder for folder in ("thidua_xlsx", "tests", "samples", "tools", "benchmarks")]
+    assert names_of_many_things(*folders) == []
+
+
+def test_an_alias_naming_two_modules_is_found(tmp_path):
+    package = tmp_path / "thidua_xlsx"
+    package.mkdir()
+    (package / "one.py").write_text("from thidua_xlsx.text import summary as tx\n")
+    (package / "two.py").write_text("from thidua_xlsx.text import workbook as tx\nimport datetime as dt\n")
+    (package / "three.py").write_text("from thidua_xlsx.text import summary as sx\nimport datetime as dt\n")
+    assert names_of_many_things(package) == [
+        "tx names thidua_xlsx.text.summary (thidua_xlsx/one.py:1) and thidua_xlsx.text.workbook (thidua_xlsx/two.py:1)",
+        "thidua_xlsx.text.summary is named sx (thidua_xlsx/three.py:1) and tx (thidua_xlsx/one.py:1)"]
+
+
+# An import inside a function is there for a cost it keeps out, said on its line — "# deferred: openpyxl at
+# start-up" — or it moves to the top of its module (docs/conventions.md, "Names"; docs/development.md, "Start-up").
+DEFERRED = re.compile(r"#\s*deferred: \S")
+
+
+def imports_without_a_reason(source: str) -> list[int]:
+    """The lines of the imports inside a function of ``source`` that name no reason to wait (``# deferred: …`` on one
+    of the statement's lines)."""
+    comments = {token.start[0] for token in tokenize.generate_tokens(io.StringIO(source).readline)
+                if token.type == tokenize.COMMENT and DEFERRED.match(token.string)}
+    return sorted({node.lineno for function in ast.walk(ast.parse(source))
+                   if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef))
+                   for node in ast.walk(function) if isinstance(node, (ast.Import, ast.ImportFrom))
+                   and not comments & set(range(node.lineno, (node.end_lineno or node.lineno) + 1))})
+
+
+def test_an_import_inside_a_function_names_the_cost_it_keeps_out():
+    """An import waits in its function only for a start-up cost (a library or module that ``--help``, the service's
+    import or a ``status`` run would otherwise load), a platform's own module or an optional package, and says which:
+    docs/conventions.md, "Names"."""
+    found = {path.relative_to(ROOT).as_posix(): imports_without_a_reason(path.read_text(encoding="utf-8"))
+             for path in sorted((ROOT / "thidua_xlsx").rglob("*.py"))}
+    assert [f"{where}:{line}" for where, lines in found.items() for line in lines] == []
+
+
+def test_an_import_inside_a_function_without_its_reason_is_found():
+    source = ("import os\n\n\ndef f():\n    import json\n    from openpyxl import (  # deferred: openpyxl at start-up\n"
+              "        load_workbook,\n    )\n    import csv  # deferred:\n\n    def g():\n        import re\n"
+              "        return re\n    return json, load_workbook, csv, g\n")
+    assert imports_without_a_reason(source) == [5, 9, 12]

@@ -13,28 +13,28 @@ from pathlib import Path
 from typing import NoReturn
 
 import click
+import click.core
+import click.decorators
+import click.exceptions
+import click.formatting
+import click.parser
+import click.types
 
 from thidua_xlsx.model import requests as rq
 from thidua_xlsx.model.exits import EXIT_INTERNAL, EXIT_OK, EXIT_STRICT, EXIT_UNUSABLE, EXIT_USAGE
+from thidua_xlsx.system.console import speak_whole, terminate_as_exit
 from thidua_xlsx.system.voice import Voice
 from thidua_xlsx.text import commands as ct
 from thidua_xlsx.text import decisions as dx
 from thidua_xlsx.text import history as hx
 from thidua_xlsx.text import mail as tm
-from thidua_xlsx.text import ui as tui
+from thidua_xlsx.text import ui as tu
 from thidua_xlsx.text.releases import VERSION
 
 
 def _speak_vietnamese() -> None:
     """click words its usage errors and help through gettext (``_``/``ngettext`` bound in each of its
     modules); bind those names to the catalogue, so that no English reaches a user."""
-    import click.core
-    import click.decorators
-    import click.exceptions
-    import click.formatting
-    import click.parser
-    import click.types
-
     def text(message: str) -> str:
         return ct.CLICK_TEXTS.get(message, message)
 
@@ -63,7 +63,7 @@ class _Group(click.Group):
         except OSError as exc:  # the machine's refusal (a full disk, no permission…): what to do, exit 1
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            from thidua_xlsx.service import fault_text
+            from thidua_xlsx.service import fault_text  # deferred: the service at start-up
 
             _say(fault_text(exc), err=True)
             ctx.exit(EXIT_UNUSABLE)
@@ -85,8 +85,6 @@ def main(ctx, debug):
 
 def run() -> None:
     """The program's entry point: its output made safe for any console or redirection, then the commands."""
-    from thidua_xlsx.system.console import speak_whole, terminate_as_exit
-
     speak_whole()
     with terminate_as_exit():  # a run asked to stop cleans up as after Ctrl-C: locks, temporaries, LibreOffice
         main()
@@ -168,8 +166,8 @@ def _run(request: rq.Request) -> NoReturn:
     before any work is the usage error (exit 2); a run that cannot start or go on (a campaign with errors, another run
     holding it) says its problems and why (exit 1); the machine's refusals are the group's (exit 1). The process is
     the command's alone (service.own_process; not the page's: ``ui`` serves without this)."""
-    from thidua_xlsx import service
-    from thidua_xlsx.model.errors import CommandError, Refused
+    from thidua_xlsx import service  # deferred: the service at start-up
+    from thidua_xlsx.model.errors import CommandError, Refused  # deferred: model.errors at start-up
 
     service.own_process()
     try:
@@ -279,16 +277,16 @@ def history(book: Path, summaries: tuple[Path, ...], final: bool):
     _run(rq.HistoryRequest(book=book, summaries=summaries, final=final))
 
 
-@main.command(help=tui.UI_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR)
+@main.command(help=tu.UI_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR)
 @click.argument("folder", metavar=ct.FOLDER_METAVAR, required=False, default=Path("."),
                 type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--port", type=click.IntRange(1024, 65535), default=8765, show_default=False,
-              help=tui.PORT_HELP)
-@click.option("--no-browser", is_flag=True, help=tui.NO_BROWSER_HELP)
+              help=tu.PORT_HELP)
+@click.option("--no-browser", is_flag=True, help=tu.NO_BROWSER_HELP)
 def ui(folder: Path, port: int, no_browser: bool):
-    from thidua_xlsx.model.issues import issue
-    from thidua_xlsx.service import is_campaign_folder
-    from thidua_xlsx.ui.serve import NoPort, serve
+    from thidua_xlsx.model.issues import issue  # deferred: model.issues at start-up
+    from thidua_xlsx.service import is_campaign_folder  # deferred: the service at start-up
+    from thidua_xlsx.ui.serve import NoPort, serve  # deferred: the page at start-up
 
     folder = folder.resolve()
     if not is_campaign_folder(folder):
@@ -309,9 +307,9 @@ def ui(folder: Path, port: int, no_browser: bool):
 @click.option("--cafile", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help=tm.CAFILE_HELP)
 def collect(source: str, folder: Path, since: str | None, cafile: Path | None):
-    from thidua_xlsx.model.issues import Issue
-    from thidua_xlsx.model.typed import typed_date
-    from thidua_xlsx.service import mailbox_of, stored_password
+    from thidua_xlsx.model.issues import Issue  # deferred: model.issues at start-up
+    from thidua_xlsx.model.typed import typed_date  # deferred: model.typed at start-up
+    from thidua_xlsx.service import mailbox_of, stored_password  # deferred: the service at start-up
 
     day = typed_date(since) if since is not None else None
     if isinstance(day, Issue):

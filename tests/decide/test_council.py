@@ -18,7 +18,7 @@ from tests.openxml import unaccepted_findings
 from thidua_xlsx.cli import EXIT_UNUSABLE
 from thidua_xlsx.model.titles import CSTDCS, LDTT, NO_PROPOSAL
 from thidua_xlsx.model.titles import name as title_name
-from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text import summary as sx
 
 
 def _people(path: Path) -> dict[str, dict]:
@@ -33,12 +33,12 @@ def test_the_first_summary_offers_the_council_cells_and_the_ballot(school):
     wb = load_workbook(school["first"])
     ws = wb["Điểm chi tiết"]
     assert ws.protection.sheet  # only the council's cells can be typed
-    head, cols = table_rows(ws, tx.COUNCIL_HEADS)
+    head, cols = table_rows(ws, sx.COUNCIL_HEADS)
     row = head + 2
     assert all(ws.cell(row, cols[k]).protection.locked is False for k in ("score", "decision", "note"))
     assert ws.cell(row, cols["code"]).protection.locked is not False
-    tally = wb[tx.S_TALLY]
-    head, cols = table_rows(tally, tx.TALLY_HEADS)
+    tally = wb[sx.S_TALLY]
+    head, cols = table_rows(tally, sx.TALLY_HEADS)
     listed = {(tally.cell(r, cols["code"]).value, tally.cell(r, cols["title"]).value)
               for r in range(head + 1, tally.max_row + 1)}
     assert ("GV01", "Chiến sĩ thi đua cơ sở") in listed  # the one CSTĐCS slot, by name
@@ -109,13 +109,13 @@ def test_the_change_log_says_who_what_and_why(final):
         by_name["Trần Văn Đức"]
     assert ("Danh hiệu đề nghị", ldtt, "Không đề nghị", "Nghỉ dài ngày", None) in by_name["Lê Thị Dung"]
     what, before, after, note, flag = by_name["Hoàng Thị Thu Hương Giang Nguyễn Phương"][0]
-    assert (before, after, note) == ("—", ldtt, "Kỷ luật đã hết thời hạn") and flag == tx.CHANGES_AGAINST_RULE
-    assert by_name["Nguyễn Thị Lan"][0][:3] == ("Chọn khi bằng điểm", tx.CHANGES_TIE_OPEN, ldtt)
+    assert (before, after, note) == ("—", ldtt, "Kỷ luật đã hết thời hạn") and flag == sx.CHANGES_AGAINST_RULE
+    assert by_name["Nguyễn Thị Lan"][0][:3] == ("Chọn khi bằng điểm", sx.CHANGES_TIE_OPEN, ldtt)
     assert "Phạm Ngọc Ánh" not in by_name
 
 
 def test_the_vote_is_counted_against_all_members(final):
-    tally = load_workbook(final["out"])[tx.S_TALLY]
+    tally = load_workbook(final["out"])[sx.S_TALLY]
     text = " ".join(str(c.value) for r in tally.iter_rows() for c in r if c.value)
     assert "đạt 8/9 phiếu (88,9%, cần ≥ 80% tổng số thành viên: 8 phiếu)" in text
 
@@ -128,7 +128,7 @@ def test_a_vote_below_the_threshold_keeps_only_ldtt(school, tmp_path):
     proposed = proposed_titles(out)
     assert "Nguyễn Thị Lan" not in proposed.get(title_name(CSTDCS).upper(), [])
     assert "Nguyễn Thị Lan" in proposed[title_name(LDTT).upper()]
-    assert ("Nguyễn Thị Lan", "Kết quả bỏ phiếu", title_name(CSTDCS), tx.CHANGES_NOT_PASSED) == change_log(out)[0][:4]
+    assert ("Nguyễn Thị Lan", "Kết quả bỏ phiếu", title_name(CSTDCS), sx.CHANGES_NOT_PASSED) == change_log(out)[0][:4]
 
 
 def test_the_final_summary_read_again_gives_the_same_result(school, final, tmp_path):
@@ -156,10 +156,10 @@ def test_a_value_typed_in_the_last_cell_of_the_councils_summary_is_a_message_not
     abort (calamine asked for 512 GB). It is refused, saying where, before any parser sees it."""
     typed = tmp_path / "hoi-dong.xlsx"
     typed.write_bytes(school["first"].read_bytes())
-    type_far_away(typed, tx.S_DETAIL)
+    type_far_away(typed, sx.S_DETAIL)
     result = run_apart("merge", school["inbox"], "--council", typed, "-o", tmp_path / "x.xlsx", cwd=tmp_path)
     assert result.returncode == EXIT_UNUSABLE, result.stderr[-2000:]
-    assert f"Sheet '{tx.S_DETAIL}' của 'hoi-dong.xlsx' có dữ liệu ở ô XFD1048576" in result.stdout + result.stderr
+    assert f"Sheet '{sx.S_DETAIL}' của 'hoi-dong.xlsx' có dữ liệu ở ô XFD1048576" in result.stdout + result.stderr
     assert not (tmp_path / "x.xlsx").exists()
 
 

@@ -18,7 +18,7 @@ from thidua_xlsx.model.council import CouncilEntry, CouncilInput, TallyInput
 from thidua_xlsx.model.titles import CSTD_TINH, CSTDCS, LDTT
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.service import merge_inbox
-from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text import summary as sx
 from thidua_xlsx.write.summary.meta import summary_meta
 
 BLANK_FORM = {**T1_SCORES, "GV03": ({}, {})}  # GV03's form came back without a single criterion score
@@ -65,7 +65,7 @@ def test_a_meeting_without_quorum_grants_no_title_put_to_a_vote(school, tmp_path
     assert "Nguyễn Thị Lan" not in proposed.get(title_name(CSTDCS).upper(), [])
     assert "Nguyễn Thị Lan" in proposed[title_name(LDTT).upper()], "LĐTT is not put to a vote"
     change = next(c for c in change_log(out) if c[0] == "Nguyễn Thị Lan")
-    assert change[1:4] == ("Kết quả bỏ phiếu", title_name(CSTDCS), tx.CHANGES_NOT_PASSED)
+    assert change[1:4] == ("Kết quả bỏ phiếu", title_name(CSTDCS), sx.CHANGES_NOT_PASSED)
     assert "6/10" in _checks(out)
 
 
@@ -119,7 +119,7 @@ def test_a_row_twice_and_votes_above_the_members_are_reported_by_cell(school, tm
                   tally={"members": 10, "present": 12}, votes={("GV01", CSTDCS): 15})
     wb = load_workbook(met)
     ws = wb["Điểm chi tiết"]
-    head, cols = table_rows(ws, tx.COUNCIL_HEADS)
+    head, cols = table_rows(ws, sx.COUNCIL_HEADS)
     row = next(r for r in range(head + 2, ws.max_row + 1) if ws.cell(r, cols["code"]).value == "GV04")
     last = ws.max_row + 1
     for col in range(1, ws.max_column + 1):  # the row pasted again below the table, another decision in it

@@ -14,7 +14,7 @@ from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.titles import CSTDCS, LDTT
 from thidua_xlsx.service import apply_council_file, merge_inbox
-from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text import summary as sx
 
 
 def _council_pass(school, met, inbox=None):  # noqa: F811
@@ -31,9 +31,9 @@ def _council_pass(school, met, inbox=None):  # noqa: F811
 def _added_row(path, code: str, score) -> int:
     """A row typed by hand below the table (the sheet unprotected first): its row number."""
     wb = load_workbook(path)
-    ws = wb[tx.S_DETAIL]
+    ws = wb[sx.S_DETAIL]
     ws.protection.sheet = False
-    _, cols = table_rows(ws, tx.COUNCIL_HEADS)
+    _, cols = table_rows(ws, sx.COUNCIL_HEADS)
     row = ws.max_row + 1
     ws.cell(row, cols["code"]).value = code
     ws.cell(row, cols["score"]).value = score
@@ -50,18 +50,18 @@ def test_what_the_council_typed_wrong_is_said_at_its_cell_and_not_used(school, t
     final, found = _council_pass(school, met)
 
     bad_score, = found["council.bad_score"]
-    assert (bad_score.file, bad_score.sheet) == ("hoi-dong.xlsx", tx.S_DETAIL) and bad_score.cell
+    assert (bad_score.file, bad_score.sheet) == ("hoi-dong.xlsx", sx.S_DETAIL) and bad_score.cell
     assert bad_score.message == ("Điểm Hội đồng 'chín mươi' không phải là số; ô này không được dùng. Hãy sửa rồi "
                                  "chạy lại.")
     bad_decision, = found["council.bad_decision"]
-    assert bad_decision.sheet == tx.S_DETAIL and bad_decision.cell
+    assert bad_decision.sheet == sx.S_DETAIL and bad_decision.cell
     assert bad_decision.message == ("Quyết định 'Bằng khen' không có trong danh sách (Lao động tiên tiến, "
                                     "Chiến sĩ thi đua cơ sở, Không đề nghị); không được dùng.")
     out_of_range, = found["council.score_out_of_range"]
     assert out_of_range.message == "Điểm Hội đồng của Hoàng Thị Thu Hương Giang Nguyễn Phương là 150, ngoài khoảng " \
                                    "0 – 105; không được dùng."
     counts = found["council.bad_count"]
-    assert {i.sheet for i in counts} == {tx.S_TALLY} and all(i.cell for i in counts)
+    assert {i.sheet for i in counts} == {sx.S_TALLY} and all(i.cell for i in counts)
     assert sorted(i.message for i in counts) == [
         "'-1' không phải số nguyên không âm; không được dùng. Hãy ghi số phiếu, số người.",
         "'bảy' không phải số nguyên không âm; không được dùng. Hãy ghi số phiếu, số người."]
@@ -74,7 +74,7 @@ def test_what_the_council_typed_wrong_is_said_at_its_cell_and_not_used(school, t
 def test_a_summary_without_the_council_columns_is_refused(school, tmp_path):  # noqa: F811
     met = tmp_path / "hoi-dong.xlsx"
     wb = load_workbook(school["first"])
-    del wb[tx.S_DETAIL]  # the sheet the council types into, deleted
+    del wb[sx.S_DETAIL]  # the sheet the council types into, deleted
     wb.save(met)
     final, problems = apply_council_file(merge_inbox(school["inbox"], school["folder"]), met)
     assert final is None

@@ -12,7 +12,7 @@ from thidua_xlsx.decide import rules
 from thidua_xlsx.decide.evaluation import _band, rate_year
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import evaluation as ev
-from thidua_xlsx.model import rule_set as rs
+from thidua_xlsx.model import rule_set as rset
 from thidua_xlsx.model.issues import Problems
 from thidua_xlsx.model.titles import CSTDCS, TTLDTT, TTLDXS
 from thidua_xlsx.read.rule_sets import national_source, province_source
@@ -23,7 +23,7 @@ def rules_of(province: str = "", day=dt.date(2026, 5, 20), school: cm.Rules = cm
     """The shipped data files' rule set of ``day`` (and ``province``) laid on ``school``."""
     problems = Problems()
     source = province_source(province, problems) if province else None
-    applied, _ = rs.applied(school, rs.pick(national_source(problems), source, day), SCHOOL_RULES_CITATION)
+    applied, _ = rset.applied(school, rset.pick(national_source(problems), source, day), SCHOOL_RULES_CITATION)
     assert list(problems) == []
     return applied
 
@@ -63,7 +63,7 @@ def test_a_school_stricter_than_its_province_keeps_its_value_cited_to_its_quy_ch
 
 def test_a_school_looser_than_its_province_is_raised_and_said():
     problems = Problems()
-    _, rule_set = rs.applied(cm.Rules(ttldxs_min_percent=60), rs.pick(
+    _, rule_set = rset.applied(cm.Rules(ttldxs_min_percent=60), rset.pick(
         national_source(problems), province_source("Bắc Ninh", problems), dt.date(2026, 5, 20)), "QC")
 
     assert [(r.field, r.school, r.applied) for r in rule_set.raised] == [
@@ -74,7 +74,7 @@ def test_a_province_not_yet_in_force_adds_nothing():
     """QĐ 86/2025 is in force from 15/12/2025: a file received before follows the national texts."""
     before = rules_of("Bắc Ninh", day=dt.date(2025, 12, 14))
     assert (before.ttldtt_min_percent, before.ttldtt_at_least) == (50, False)
-    assert before.cite(rs.TTLDTT) == "Luật TĐKT 2022 điều 28"
+    assert before.cite(rset.TTLDTT) == "Luật TĐKT 2022 điều 28"
 
 
 # --- every title reason cites its article ------------------------------------------------------------------
@@ -174,17 +174,17 @@ def test_an_unknown_review_status_is_not_taken_as_clean_for_ttldxs():
 ])
 def test_hai_phong_bands_reach_the_years_rating(score, rating, words):
     r = rules_of("Hải Phòng")
-    found = _band(score, r.rating_bands, r.cite(rs.RATING))
+    found = _band(score, r.rating_bands, r.cite(rset.RATING))
 
     assert found[0] == rating
     assert found[1].text == f"{words} (QĐ 212/2025/QĐ-UBND thành phố Hải Phòng điều 6)"
 
 
 @pytest.mark.parametrize("bands, score, words", [
-    ((rs.Band("HTXSNV", 90), rs.Band("HTTNV", 70, True)), 95, "từ 90 điểm trở lên"),
-    ((rs.Band("HTXSNV", 90), rs.Band("HTTNV", 70)), 80, "từ 70 đến dưới 90 điểm"),
-    ((rs.Band("HTXSNV", 90), rs.Band("HTTNV", 70, True)), 80, "trên 70 đến dưới 90 điểm"),
-    ((rs.Band("HTXSNV", 90), rs.Band("HTTNV", 70, True)), 70, "từ 70 điểm trở xuống"),
+    ((rset.Band("HTXSNV", 90), rset.Band("HTTNV", 70, True)), 95, "từ 90 điểm trở lên"),
+    ((rset.Band("HTXSNV", 90), rset.Band("HTTNV", 70)), 80, "từ 70 đến dưới 90 điểm"),
+    ((rset.Band("HTXSNV", 90), rset.Band("HTTNV", 70, True)), 80, "trên 70 đến dưới 90 điểm"),
+    ((rset.Band("HTXSNV", 90), rset.Band("HTTNV", 70, True)), 70, "từ 70 điểm trở xuống"),
 ])
 def test_every_band_is_worded_as_the_text_reads(bands, score, words):
     assert _band(score, bands, "QĐ x")[1].text.startswith(f"điểm năm {cm.num_text(score)}, {words}:")
@@ -192,7 +192,7 @@ def test_every_band_is_worded_as_the_text_reads(bands, score, words):
 
 def test_the_years_rating_takes_the_provinces_bands():
     r = rules_of("Hải Phòng")
-    rules_ = ev.YearRules(bands=r.rating_bands, bands_citation=r.cite(rs.RATING))
+    rules_ = ev.YearRules(bands=r.rating_bands, bands_citation=r.cite(rset.RATING))
     period = (ev.Period("hk1", "Học kỳ I", dt.date(2026, 9, 1), dt.date(2027, 1, 15)),)
     (rated,) = rate_year(period, [ev.PeriodScores("an", {"hk1": 90})],
                          [ev.YearFacts("an", months_worked=12, discipline="Không")], rules_)

@@ -8,7 +8,7 @@ from tests.decisions import is_provisional
 from thidua_xlsx.decide import rules
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import evaluation as ev
-from thidua_xlsx.model import rule_set as rs
+from thidua_xlsx.model import rule_set as rset
 from thidua_xlsx.model.titles import CSTD_TINH, CSTDCS, LDTT, NOT_REGISTERED, TTLDTT, TTLDXS
 from thidua_xlsx.text.collation import name_key
 
@@ -233,7 +233,7 @@ def test_a_title_above_cstdcs_gets_an_explicit_decision(registered, pending):
 
 PROVISIONAL_WORDS = ("tạm thời: xếp loại {rating} do chương trình tính từ các kỳ, chưa có quyết định của cấp có thẩm "
                      "quyền (NĐ 233/2026 điều 13 khoản 3)")
-CITED = cm.Rules(citations=((rs.LDTT, "Luật TĐKT 2022 điều 24"), (rs.CSTDCS, "Luật TĐKT 2022 điều 23")))
+CITED = cm.Rules(citations=((rset.LDTT, "Luật TĐKT 2022 điều 24"), (rset.CSTDCS, "Luật TĐKT 2022 điều 23")))
 
 
 @pytest.mark.parametrize("rating, initiative, ldtt, cstdcs, provisional", [
@@ -264,7 +264,7 @@ def test_a_refusal_for_another_reason_than_the_rating_is_not_provisional():
     assert not decision.granted and not is_provisional(decision)
 
 
-BARE = cm.Rules(unanswered=(rs.LDTT, rs.CSTDCS, rs.TTLDTT, rs.TTLDXS))
+BARE = cm.Rules(unanswered=(rset.LDTT, rset.CSTDCS, rset.TTLDTT, rset.TTLDXS))
 NO_TEXT = "chưa xét: ngày xét trước mọi văn bản chương trình biết cho danh hiệu này (không có căn cứ) – Hội đồng xét"
 
 

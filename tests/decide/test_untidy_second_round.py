@@ -26,7 +26,7 @@ from thidua_xlsx.model.titles import LDTT
 from thidua_xlsx.papers.document_set import APPRAISAL
 from thidua_xlsx.papers.dossiers import write_documents
 from thidua_xlsx.text import appraisal as atx
-from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text import summary as sx
 from thidua_xlsx.write.summary import write_summary
 
 OCTOBER = PERIODS[1]
@@ -132,7 +132,7 @@ def test_a_course_s_months_are_the_months_of_its_periods(period, months):
 # --- printed as away, "đi học" where the kind is a course ---------------------------------------------------------
 
 def _year_rows(year) -> tuple[dict[str, int], dict[str, tuple]]:
-    rows = list(year["book"][tx.S_YEAR].iter_rows())
+    rows = list(year["book"][sx.S_YEAR].iter_rows())
     head = next(k for k, row in enumerate(rows) if "Mã" in [c.value for c in row])
     cols = {c.value: k for k, c in enumerate(rows[head]) if c.value}
     return cols, {row[cols["Mã"]].value: row for row in rows[head + 1:] if row[cols["Mã"]].value}
@@ -140,11 +140,11 @@ def _year_rows(year) -> tuple[dict[str, int], dict[str, tuple]]:
 
 def test_the_year_sheet_prints_a_month_on_a_course_as_di_hoc_and_counts_it_out(year):
     cols, rows = _year_rows(year)
-    october, count = cols[MONTHS[1]["label"]], cols[tx.YEAR_HEAD_LAST[0]]
-    assert rows[STUDY][october].value == tx.YEAR_AWAY_STUDY == "đi học"
+    october, count = cols[MONTHS[1]["label"]], cols[sx.YEAR_HEAD_LAST[0]]
+    assert rows[STUDY][october].value == sx.YEAR_AWAY_STUDY == "đi học"
     assert rows[STUDY][count].value == "2/2"
-    assert rows[SICK][october].value == tx.YEAR_AWAY == "nghỉ"  # another kind of leave: as before
-    texts = [c.value for row in year["book"][tx.S_YEAR].iter_rows(max_row=6) for c in row if isinstance(c.value, str)]
+    assert rows[SICK][october].value == sx.YEAR_AWAY == "nghỉ"  # another kind of leave: as before
+    texts = [c.value for row in year["book"][sx.S_YEAR].iter_rows(max_row=6) for c in row if isinstance(c.value, str)]
     legend = next(t for t in texts if t.startswith("Cách tính"))
     assert 'ghi "đi học", không phải kỳ thiếu điểm' in legend
 

@@ -15,7 +15,7 @@ from tests.conftest import RUBRIC_GV, RUBRIC_NV, campaign_dict
 from thidua_xlsx.decide.year import year_summary
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import evaluation as ev
-from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text import summary as sx
 from thidua_xlsx.write.summary import write_summary
 
 LEVELS = [{"name": "HTXSNV", "min": 90}, {"name": "HTTNV", "min": 70}, {"name": "HTNV", "min": 50},
@@ -37,9 +37,9 @@ def _written(campaign: cm.Campaign, totals: dict[str, tuple], tmp_path: Path):
                for k, p in enumerate(campaign.periods)}
     summary = year_summary(campaign, [], periods)
     write_summary(summary, tmp_path / "nam.xlsx")
-    ws = load_workbook(tmp_path / "nam.xlsx")[tx.S_YEAR]
+    ws = load_workbook(tmp_path / "nam.xlsx")[sx.S_YEAR]
     rows = [[c.value for c in row] for row in ws.iter_rows()]
-    head = next(k for k, row in enumerate(rows) if row[:4] == list(tx.YEAR_HEAD_FIRST))
+    head = next(k for k, row in enumerate(rows) if row[:4] == list(sx.YEAR_HEAD_FIRST))
     return summary, {row[1]: dict(zip(rows[head], row)) for row in rows[head + 1:] if row[1]}
 
 
@@ -68,9 +68,9 @@ def test_a_semester_away_weighs_nothing_the_other_is_the_year(semesters):
     assert (ratings["AWAY2"].score, ratings["AWAY2"].away) == (92, ("hk2",))  # HTXSNV by the score, capped: 3 people
     assert ratings["BOTH"].score == 90  # (80 + 2 × 95) / 3
     assert (sheet["AWAY1"]["Học kỳ I"], sheet["AWAY1"]["Học kỳ II"], sheet["AWAY1"]["Số kỳ có điểm"]) == (
-        tx.YEAR_AWAY, 85, "1/1")
+        sx.YEAR_AWAY, 85, "1/1")
     assert (sheet["AWAY2"]["Học kỳ I"], sheet["AWAY2"]["Học kỳ II"], sheet["AWAY2"]["Điểm năm"]) == (
-        92, tx.YEAR_AWAY, 92)
+        92, sx.YEAR_AWAY, 92)
     assert "thiếu" not in (sheet["AWAY1"]["Học kỳ I"], sheet["AWAY2"]["Học kỳ II"])
     said = {r.code: r.text for r in ratings["AWAY1"].reasons}
     assert said["year.score_semesters"].startswith("điểm năm 85 theo công thức (điểm HKI + 2 × điểm HKII) / 3")

@@ -19,15 +19,15 @@ from tests.head_pass import head_scores
 from thidua_xlsx.cli import main
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.text import summary as stx
-from thidua_xlsx.text import workbook as tw
+from thidua_xlsx.text import summary as sx
+from thidua_xlsx.text import workbook as wx
 
 MONTHS = [{"code": f"thang-{m}", "label": f"Tháng {m}/2025", "start": f"2025-{m:02d}-01", "end": f"2025-{m:02d}-30",
            "deadline": f"2025-{m + 1:02d}-05"} for m in (10, 11)]
 SCORES = {"GV01": {"I.1": 10, "I.2": 9, "II.1": 45, "II.2": 28}, "GV02": {"I.1": 9, "I.2": 9, "II.1": 40, "II.2": 25},
           "GV03": {"I.1": 10, "I.2": 10, "II.1": 40, "II.2": 20}, "GV04": {"I.1": 8, "I.2": 8, "II.1": 40, "II.2": 20},
           "GV05": {"I.1": 10, "I.2": 10, "II.1": 45, "II.2": 25}, "NV01": {"I.1": 55, "I.2": 35}}
-DECISION = stx.COUNCIL_HEADS["decision"]  # "Quyết định Hội đồng"
+DECISION = sx.COUNCIL_HEADS["decision"]  # "Quyết định Hội đồng"
 
 
 def _run(*args):
@@ -72,7 +72,7 @@ def test_a_period_s_book_asks_no_collective_title(period):
     path = period["made"]["T1"]
     wb = load_workbook(path)
     overview = wb[ly.DEPARTMENT_SHEET]
-    assert tw.L_COLLECTIVE not in _texts(overview)
+    assert wx.L_COLLECTIVE not in _texts(overview)
     assert not [v for v in overview.data_validations.dataValidation if v.formula1 == "DS_DanhHieuTapThe"]
     assert layout(path).of_kind(ly.DepartmentSheet)[0].collective_cell == ""
     guide = " ".join(_texts(wb[ly.GUIDE_SHEET]))
@@ -80,7 +80,7 @@ def test_a_period_s_book_asks_no_collective_title(period):
     assert "tập thể" not in guide.replace("danh hiệu thi đua xét một lần cho cả năm", "")
     # the year's book (a campaign's single scoring round) still asks it: there the title is decided
     year = load_workbook(period["year_book"])
-    assert tw.L_COLLECTIVE in _texts(year[ly.DEPARTMENT_SHEET])
+    assert wx.L_COLLECTIVE in _texts(year[ly.DEPARTMENT_SHEET])
     assert "chọn danh hiệu tập thể tổ đăng ký" in " ".join(_texts(year[ly.GUIDE_SHEET]))
 
 
@@ -94,13 +94,13 @@ def test_the_departments_collective_title_still_reaches_the_period_s_summary_fro
 
 
 def test_a_period_s_summary_has_no_decision_column(period):
-    detail = load_workbook(period["summary"])[stx.S_DETAIL]
-    head = next(r for r in detail.iter_rows() if stx.COUNCIL_HEADS["score"] in [c.value for c in r])
+    detail = load_workbook(period["summary"])[sx.S_DETAIL]
+    head = next(r for r in detail.iter_rows() if sx.COUNCIL_HEADS["score"] in [c.value for c in r])
     shown = [c.value for c in head]
     assert DECISION not in shown and not [c for c in _texts(detail) if c == DECISION]
     # the head's columns are the score and the note, each typed in (unlocked), then the score that counts
-    score, note = shown.index(stx.COUNCIL_HEADS["score"]), shown.index(stx.COUNCIL_HEADS["note"])
-    assert note == score + 1 and shown[note + 1] == stx.DETAIL_HEAD_LAST[5]  # Điểm xét
+    score, note = shown.index(sx.COUNCIL_HEADS["score"]), shown.index(sx.COUNCIL_HEADS["note"])
+    assert note == score + 1 and shown[note + 1] == sx.DETAIL_HEAD_LAST[5]  # Điểm xét
     first = head[0].row + 2  # under the two header rows
     assert not detail.cell(first, score + 1).protection.locked and not detail.cell(first, note + 1).protection.locked
 
@@ -109,8 +109,8 @@ def _with_old_decision_column(src: Path, dst: Path, decision: dict[str, str]) ->
     """``src`` as a period's summary written before it lost its decision column: "Quyết định Hội đồng" between the
     head's score and note, with ``decision`` {code: text} typed in it."""
     wb = load_workbook(src)
-    ws = wb[stx.S_DETAIL]
-    head, cols = table_rows(ws, stx.PERIOD_COUNCIL_HEADS)
+    ws = wb[sx.S_DETAIL]
+    head, cols = table_rows(ws, sx.PERIOD_COUNCIL_HEADS)
     ws.insert_cols(cols["note"])
     ws.cell(head, cols["note"]).value = DECISION
     for row in range(head + 1, ws.max_row + 1):
@@ -128,27 +128,27 @@ def _head_pass(period, council: Path, out: Path):
 
 
 def _check_rows(path: Path) -> list[tuple]:
-    ws = load_workbook(path)[stx.S_CHECK]
+    ws = load_workbook(path)[sx.S_CHECK]
     return [r for r in ws.iter_rows(values_only=True) if r and r[0] not in (None, "STT")]
 
 
 def test_a_decision_typed_in_a_period_s_summary_is_said_at_its_cell_and_not_used(period, tmp_path):
     council = tmp_path / "hd.xlsx"
     _with_old_decision_column(period["summary"], council, {"GV02": "Chiến sĩ thi đua cơ sở"})
-    head, cols = table_rows(load_workbook(council)[stx.S_DETAIL], {"code": "Mã", "decision": DECISION})
+    head, cols = table_rows(load_workbook(council)[sx.S_DETAIL], {"code": "Mã", "decision": DECISION})
     row = next(r for r in range(head + 1, head + 20)
-               if load_workbook(council)[stx.S_DETAIL].cell(r, cols["code"]).value == "GV02")
-    cell = f"{load_workbook(council)[stx.S_DETAIL].cell(row, cols['decision']).column_letter}{row}"
+               if load_workbook(council)[sx.S_DETAIL].cell(r, cols["code"]).value == "GV02")
+    cell = f"{load_workbook(council)[sx.S_DETAIL].cell(row, cols['decision']).column_letter}{row}"
     result, data = _head_pass(period, council, tmp_path / "cuoi.xlsx")
     (said,) = [p for p in data["problems"] if p["code"] == "council.period_decision_not_read"]
-    assert (said["severity"], said["file"], said["sheet"], said["cell"]) == ("warning", "hd.xlsx", stx.S_DETAIL, cell)
+    assert (said["severity"], said["file"], said["sheet"], said["cell"]) == ("warning", "hd.xlsx", sx.S_DETAIL, cell)
     gv02 = next(p for p in data["people"] if p["code"] == "GV02")
     assert gv02["decisions"] == [] and gv02["council"]["decision"] in ("", None)
     rows = _check_rows(tmp_path / "cuoi.xlsx")
     line = next(r for r in rows if "Quyết định Hội đồng ghi 'Chiến sĩ thi đua cơ sở'" in str(r[5]))
-    assert line[1:5] == ("hd.xlsx", stx.S_DETAIL, cell, "Cảnh báo")
+    assert line[1:5] == ("hd.xlsx", sx.S_DETAIL, cell, "Cảnh báo")
     assert "kỳ đánh giá không xét danh hiệu" in line[5] and "không được dùng" in line[5]
-    assert f"Cảnh báo: [hd.xlsx · {stx.S_DETAIL}!{cell}] Trần Văn Đức (GV02)" in result.output  # on screen
+    assert f"Cảnh báo: [hd.xlsx · {sx.S_DETAIL}!{cell}] Trần Văn Đức (GV02)" in result.output  # on screen
 
 
 def test_a_score_typed_over_the_score_that_counts_is_said_at_its_cell_and_the_head_s_column_is_used(period,
@@ -156,8 +156,8 @@ def test_a_score_typed_over_the_score_that_counts_is_said_at_its_cell_and_the_he
     council = tmp_path / "hd.xlsx"
     head_scores(period["summary"], council, {"GV01": (70, "Hiệu trưởng chấm lại")})
     wb = load_workbook(council)
-    ws = wb[stx.S_DETAIL]
-    head, cols = table_rows(ws, {"code": "Mã", "final": stx.DETAIL_HEAD_LAST[5]})
+    ws = wb[sx.S_DETAIL]
+    head, cols = table_rows(ws, {"code": "Mã", "final": sx.DETAIL_HEAD_LAST[5]})
     row = next(r for r in range(head + 1, ws.max_row + 1) if ws.cell(r, cols["code"]).value == "GV03")
     typed = ws.cell(row, cols["final"])
     written = typed.value
@@ -172,14 +172,14 @@ def test_a_score_typed_over_the_score_that_counts_is_said_at_its_cell_and_the_he
     line = next(r for r in _check_rows(tmp_path / "cuoi.xlsx") if r[3] == typed.coordinate)
     assert f"cột Điểm xét ghi '99', khác điểm chương trình đã ghi ({written:g})" in line[5]
     assert "ghi vào cột Điểm Hội đồng" in line[5]
-    assert f"[hd.xlsx · {stx.S_DETAIL}!{typed.coordinate}]" in result.output  # on screen, not only counted
+    assert f"[hd.xlsx · {sx.S_DETAIL}!{typed.coordinate}]" in result.output  # on screen, not only counted
 
 
 def test_a_period_s_summary_without_its_columns_is_refused_in_a_period_s_words(period, tmp_path):
     council = tmp_path / "hd.xlsx"
     wb = load_workbook(period["summary"])
-    ws = wb[stx.S_DETAIL]
-    head, cols = table_rows(ws, stx.PERIOD_COUNCIL_HEADS)
+    ws = wb[sx.S_DETAIL]
+    head, cols = table_rows(ws, sx.PERIOD_COUNCIL_HEADS)
     ws.cell(head, cols["score"]).value = "Điểm HT"  # the heading retyped: the head's column cannot be found
     wb.save(council)
     result = _run("merge", period["inbox"], "--campaign", period["book"], "--period", "thang-11", "--council",

@@ -32,8 +32,8 @@ from thidua_xlsx.papers import appraisal
 from thidua_xlsx.papers.facts import Facts
 from thidua_xlsx.read.containment import scan_inbox
 from thidua_xlsx.read.period_summaries import read_period_summaries
-from thidua_xlsx.text import appraisal as tx
-from thidua_xlsx.text import summary as stx
+from thidua_xlsx.text import appraisal as atx
+from thidua_xlsx.text import summary as sx
 
 QUARTERS = [{"code": "quy-1", "label": "Quý I", "start": "2025-09-01", "end": "2025-11-30", "deadline": "2025-12-05"},
             {"code": "quy-2", "label": "Quý II", "start": "2025-12-01", "end": "2026-02-28", "deadline": "2026-03-05"},
@@ -127,7 +127,7 @@ def year(tmp_path_factory):
     report = json.loads((root / "ca-nam.json").read_text(encoding="utf-8"))
     return {"root": root, "folder": folder, "book": book, "ky": ky, "out": out, "result": result,
             "people": {p["code"]: p for p in report["people"]}, "report": report,
-            "paper": root / "ho-so" / f"{tx.FILE_APPRAISAL}.docx"}
+            "paper": root / "ho-so" / f"{atx.FILE_APPRAISAL}.docx"}
 
 
 # --- reading the Phiếu back ---------------------------------------------------------------------------------------
@@ -140,36 +140,37 @@ def _pages(path: Path) -> dict[str, list[str]]:
             if not pages or block.paragraph_format.page_break_before:
                 pages.append([])
             pages[-1].append(block.text)
-    return {line.removeprefix(tx.NAME.format(name="")): lines for lines in pages for line in lines
-            if line.startswith(tx.NAME.format(name=""))}
+    return {line.removeprefix(atx.NAME.format(name="")): lines for lines in pages for line in lines
+            if line.startswith(atx.NAME.format(name=""))}
 
 
 def _part_one(lines: list[str]) -> list[str]:
-    return lines[lines.index(tx.PART_1) + 1:lines.index(tx.PART_2)]
+    return lines[lines.index(atx.PART_1) + 1:lines.index(atx.PART_2)]
 
 
 def _known(general: str, tasks: str) -> list[str]:
-    return [tx.PART_KNOWN.format(label=tx.GENERAL, score=general), tx.PART_KNOWN.format(label=tx.TASKS, score=tasks)]
+    return [atx.PART_KNOWN.format(label=atx.GENERAL, score=general),
+            atx.PART_KNOWN.format(label=atx.TASKS, score=tasks)]
 
 
-UNKNOWN = [f"{tx.PART_UNKNOWN.format(label=tx.GENERAL)} \t", f"{tx.PART_UNKNOWN.format(label=tx.TASKS)} \t"]
+UNKNOWN = [f"{atx.PART_UNKNOWN.format(label=atx.GENERAL)} \t", f"{atx.PART_UNKNOWN.format(label=atx.TASKS)} \t"]
 
 
 def _partly(general: str, tasks: str, count: int = 2) -> list[str]:
     """Part I's two lines of a year whose parts are not known while ``count`` periods have them: their average."""
-    return [f"{tx.PART_BY_PERIOD.format(label=label, known=tx.PART_SOME_PERIODS.format(count=count, score=score))} \t"
-            for label, score in ((tx.GENERAL, general), (tx.TASKS, tasks))]
+    return [f"{atx.PART_BY_PERIOD.format(label=label, known=atx.PART_SOME_PERIODS.format(count=count, score=score))} \t"
+            for label, score in ((atx.GENERAL, general), (atx.TASKS, tasks))]
 
 
 def _total(score: str, used: int) -> str:
-    return tx.TOTAL.format(score=score, how=tx.HOW[cm.AVERAGE].format(used=used, total=len(PERIODS)))
+    return atx.TOTAL.format(score=score, how=atx.HOW[cm.AVERAGE].format(used=used, total=len(PERIODS)))
 
 
 def _periods(*scores: tuple[str, str]) -> str:
     """The line of each period's score; a score followed by "*": that period's total alone (where others have their
     parts)."""
-    return tx.PERIODS.format(scores="; ".join(
-        (tx.PERIOD_SCORE_WHOLE if score.endswith("*") else tx.PERIOD_SCORE).format(label=label,
+    return atx.PERIODS.format(scores="; ".join(
+        (atx.PERIOD_SCORE_WHOLE if score.endswith("*") else atx.PERIOD_SCORE).format(label=label,
                                                                                     score=score.rstrip("*"))
         for label, score in scores))
 
@@ -192,7 +193,7 @@ def test_part_one_prints_the_year_s_general_criteria_and_task_results(year):
     lan = _part_one(_pages(year["paper"])[NAMES["VC01"]])
     # (27 + 28,5 + 26) / 3 = 27,1667 and (60 + 62 + 59) / 3 = 60,3333: the year's as the total 87,5 is, cut once at
     # the total: 27,16 (never rounded up) and 87,5 − 27,16 = 60,34, so that the parts add up, said how
-    assert lan == [*_known("27,16", "60,34"), tx.PARTS_CUT_ONCE, _total("87,5", 3),
+    assert lan == [*_known("27,16", "60,34"), atx.PARTS_CUT_ONCE, _total("87,5", 3),
                    _periods(("Quý I", "87"), ("Quý II", "90,5"), ("Quý III", "85"))]
     assert year["people"]["VC01"]["year"]["parts"] == {"general": 27.1667, "tasks": 60.3333}  # the JSON says the same
     assert year["people"]["VC01"]["year"]["score"] == 87.5
@@ -201,7 +202,7 @@ def test_part_one_prints_the_year_s_general_criteria_and_task_results(year):
 def test_a_quarter_without_a_score_counts_in_neither_the_total_nor_its_parts(year):
     duc = _part_one(_pages(year["paper"])[NAMES["VC02"]])
     assert duc == [*_known("25", "52"), _total("77", 2), _periods(("Quý I", "74"), ("Quý III", "80")),
-                   tx.PERIODS_NONE.format(periods="Quý II")]
+                   atx.PERIODS_NONE.format(periods="Quý II")]
 
 
 def test_the_parts_come_from_the_column_the_score_came_from(year):
@@ -214,7 +215,7 @@ def test_the_head_s_score_is_a_total_alone_its_parts_said_not_known(year):
     # why, beside it: the head's 70 is a total alone
     assert anh == [*_partly("24", "56"), _total("76,66", 3),
                    _periods(("Quý I", "80"), ("Quý II", "70*"), ("Quý III", "80")),
-                   tx.PERIODS_HEAD_ENTERED.format(periods="Quý II")]  # whose hand, and what it may be
+                   atx.PERIODS_HEAD_ENTERED.format(periods="Quý II")]  # whose hand, and what it may be
     assert year["people"]["VC04"]["year"]["parts"] == {"general": None, "tasks": None}  # never 0
 
 
@@ -269,7 +270,7 @@ def _year_of(year, folder: Path, tmp_path: Path):
     files, read = read_period_summaries(scan_inbox(folder), campaign)
     files, periods = select_periods(files, read)
     summary = year_summary(campaign, files, periods)
-    path = tmp_path / f"{tx.FILE_APPRAISAL}.docx"
+    path = tmp_path / f"{atx.FILE_APPRAISAL}.docx"
     appraisal.paper(Facts(summary)).save(path)
     return summary, [i for i in summary.issues if i.code.startswith("year.part")], _pages(path)
 
@@ -308,17 +309,17 @@ def test_a_part_damaged_is_said_at_its_cell_and_not_used(year, tmp_path):
         "VC03": (30, 60),  # in range, but 30 + 60 is not 98
     }))
     summary, said, pages = _year_of(year, folder, tmp_path)
-    detail = load_workbook(source)[stx.S_DETAIL]
+    detail = load_workbook(source)[sx.S_DETAIL]
     rows = {r[1].value: r[1].row for r in detail.iter_rows() if r[1].value in NAMES}
-    head = next(r for r in detail.iter_rows() if stx.DETAIL_HEAD_FIRST[1] in [c.value for c in r])
+    head = next(r for r in detail.iter_rows() if sx.DETAIL_HEAD_FIRST[1] in [c.value for c in r])
     columns = {str(c.value).split(".")[0]: c.column_letter for c in head if c.value}
-    score = next(c.column_letter for c in head if c.value == stx.DETAIL_HEAD_LAST[5])
+    score = next(c.column_letter for c in head if c.value == sx.DETAIL_HEAD_LAST[5])
     dept = chr(ord(columns["I"]) + 1)  # the group's "Tổ chấm" column, beside its "Tự chấm"
     found = {(i.code, dict(i.params)["person"]): i for i in said}
     assert sorted(found) == [("year.part_not_number", "VC02"), ("year.part_out_of_range", "VC01"),
                              ("year.parts_not_total", "VC03")]
     out_of_range = found[("year.part_out_of_range", "VC01")]
-    assert (out_of_range.severity, out_of_range.sheet, out_of_range.cell) == ("error", stx.S_DETAIL,
+    assert (out_of_range.severity, out_of_range.sheet, out_of_range.cell) == ("error", sx.S_DETAIL,
                                                                              f"{dept}{rows['VC01']}")
     assert "Điểm tiêu chí chung kỳ Quý I của Nguyễn Thị Lan (VC01) là 45, ngoài khoảng 0 – 30: không dùng" in \
         out_of_range.message
@@ -330,8 +331,8 @@ def test_a_part_damaged_is_said_at_its_cell_and_not_used(year, tmp_path):
     # not used: the year's parts of each said not known; the total, the rating as before
     for code in ("VC01", "VC02", "VC03"):  # the year's parts not known; the other periods' said as such
         general, tasks = _part_one(pages[NAMES[code]])[:2]
-        assert general.startswith(tx.PART_BY_PERIOD.format(label=tx.GENERAL, known="")), (code, general)
-        assert tasks.startswith(tx.PART_BY_PERIOD.format(label=tx.TASKS, known="")), (code, tasks)
+        assert general.startswith(atx.PART_BY_PERIOD.format(label=atx.GENERAL, known="")), (code, general)
+        assert tasks.startswith(atx.PART_BY_PERIOD.format(label=atx.TASKS, known="")), (code, tasks)
         assert summary.year.ratings[code].score == year["people"][code]["year"]["score"], code
     assert ": 45" not in _part_one(pages[NAMES["VC01"]])[0]  # the part out of range is not used
     assert summary.year.ratings["VC02"].parts.general is None  # the text not taken

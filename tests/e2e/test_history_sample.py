@@ -15,7 +15,7 @@ from tests.no_office import no_libreoffice
 from thidua_xlsx.cli import main
 from thidua_xlsx.model.history import BK_TINH, KNC_GD
 from thidua_xlsx.model.titles import CSTD_TINH
-from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text import summary as sx
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
@@ -80,7 +80,7 @@ def test_the_department_s_two_ttldxs_years_propose_its_bang_khen(sample):
 def test_the_run_says_the_history_it_used_and_the_summary_lists_the_decisions(sample):
     assert "Lịch sử các năm trước:" in sample["output"] and "2022-2023, 2023-2024, 2024-2025" in sample["output"]
     rows = [[c for c in row if c is not None] for row in
-            load_workbook(sample["out"] / "cuoi.xlsx")[tx.S_HISTORY].iter_rows(values_only=True)]
+            load_workbook(sample["out"] / "cuoi.xlsx")[sx.S_HISTORY].iter_rows(values_only=True)]
     gv017 = next(r for r in rows if "Trần Hoàng Ngọc Phương Uyên" in r)
     assert gv017[3:5] == ["Bằng khen của Chủ tịch UBND tỉnh", "Đề nghị"]
     assert "2 lần liên tục CSTĐCS (2024-2025, 2025-2026)" in gv017[-1]
@@ -89,8 +89,8 @@ def test_the_run_says_the_history_it_used_and_the_summary_lists_the_decisions(sa
 
 
 def test_the_shipped_final_summary_is_the_one_the_command_writes(sample):
-    shipped = load_workbook(SAMPLES / "tong-hop-cuoi.xlsx")[tx.S_HISTORY]
-    written = load_workbook(sample["out"] / "cuoi.xlsx")[tx.S_HISTORY]
+    shipped = load_workbook(SAMPLES / "tong-hop-cuoi.xlsx")[sx.S_HISTORY]
+    written = load_workbook(sample["out"] / "cuoi.xlsx")[sx.S_HISTORY]
     assert [list(r) for r in shipped.iter_rows(values_only=True)] == \
         [list(r) for r in written.iter_rows(values_only=True)]
 

@@ -65,7 +65,7 @@ from thidua_xlsx.model.titles import code as title_code
 from thidua_xlsx.service import generate_round, merge_inbox
 from thidua_xlsx.steps.workspace import open_campaign
 from thidua_xlsx.system import office
-from thidua_xlsx.text import workbook as tx
+from thidua_xlsx.text import workbook as wx
 from thidua_xlsx.write.summary import write_summary
 
 SELF, DEPT = "self", "dept"
@@ -201,12 +201,12 @@ class ScoringBook(Book):
         super().__init__(path)
         # (classification row, missing-cells row) of every form: the rows labelled "XẾP LOẠI THI ĐUA" and
         # "Số ô điểm bắt buộc còn trống" (the layout names only the total row)
-        self.rows = {rec.person_code: (labelled_row(path, rec.name, tx.L_CLASS),
-                                       labelled_row(path, rec.name, tx.L_MISSING))
+        self.rows = {rec.person_code: (labelled_row(path, rec.name, wx.L_CLASS),
+                                       labelled_row(path, rec.name, wx.L_MISSING))
                      for rec in forms(self.layout, spare=False)}
         # the department sheet's locked name and formula columns, by their header text
         headers = header_columns(path, self.dept.name, self.dept.header_row)
-        _stt, _code, name, _position, _own, _dept, final, klass, rank, _missing = tx.DEPT_HEADERS
+        _stt, _code, name, _position, _own, _dept, final, klass, rank, _missing = wx.DEPT_HEADERS
         self.cols = {"name": headers[name], "final": headers[final], "class": headers[klass],
                      "rank": headers[rank]}
 
@@ -591,7 +591,7 @@ def test_department_sheet_check_cell_counts_the_blank_required_cells(books, lo_r
         rec = book.form(code)
         blank = set(LEFT_BLANK.get((code, SELF), [])) & set(REQUIRED)
         shown = _shown(report, rec.name, f"{rec.self_column}{rec.total_row}")
-        assert shown == (tx.TOTAL_INCOMPLETE if blank else pytest.approx(expected_total(own))), code
+        assert shown == (wx.TOTAL_INCOMPLETE if blank else pytest.approx(expected_total(own))), code
 
 
 # --- 2. registration round ----------------------------------------------------------------------
@@ -1125,11 +1125,11 @@ def test_total_shown_equals_the_merge_with_blank_cells_too(books, lo_runs, tmp_p
     gv01, rec = next(p for p in summary.people if p.code == "GV01"), books["t1"].form("GV01")
     assert gv01.final is None and gv01.classification == ""
     report, row = lo_runs["partial"].report, books["t1"].dept_row("GV01")
-    assert _shown(report, rec.name, f"{rec.dept_column}{rec.total_row}") == tx.TOTAL_INCOMPLETE
+    assert _shown(report, rec.name, f"{rec.dept_column}{rec.total_row}") == wx.TOTAL_INCOMPLETE
     assert _shown(report, rec.name, f"{rec.dept_column}{books['t1'].class_row('GV01')}") == ""
     dept, cols = books["t1"].dept, books["t1"].cols
     assert [_shown(report, dept.name, f"{cols[key]}{row}") for key in ("final", "class", "rank")] == \
-        [tx.TOTAL_INCOMPLETE, "", ""]
+        [wx.TOTAL_INCOMPLETE, "", ""]
     assert any(f.code == "flag.total_pending" and f"{rec.dept_column}{item_row(rec, 'II.2')}" in f.text
                for f in gv01.flags)
     gv03 = next(p for p in summary.people if p.code == "GV03")
@@ -1163,11 +1163,11 @@ def _council_typed(summary_files: dict) -> dict:
     from openpyxl.utils import get_column_letter
 
     from tests.filling import table_rows
-    from thidua_xlsx.text import summary as stx
+    from thidua_xlsx.text import summary as sx
 
     person = next(p for p in summary_files["summary"].people if p.final is not None)
     ws = _book(summary_files["path"])["Điểm chi tiết"]
-    head, cols = table_rows(ws, stx.COUNCIL_HEADS)
+    head, cols = table_rows(ws, sx.COUNCIL_HEADS)
     row = next(r for r in range(head + 1, ws.max_row + 1) if ws.cell(r, cols["code"]).value == person.code)
     fills = [{"sheet": "Điểm chi tiết", "cell": f"{get_column_letter(cols[key])}{row}", "value": value}
              for key, value in (("score", 77.5), ("note", COUNCIL_NOTE))]

@@ -17,8 +17,8 @@ from tests.filling import council_types
 from tests.no_office import without_libreoffice
 from thidua_xlsx.cli import main
 from thidua_xlsx.model.titles import NO_PROPOSAL
-from thidua_xlsx.text import documents as dx
-from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text import documents as dw
+from thidua_xlsx.text import summary as sx
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "ca-nam"
 ON_SCREEN = re.compile(r"(\d+) người và (\d+) tập thể \(tổ có người ấy trong số Lao động tiên tiến\)")
@@ -52,10 +52,10 @@ def test_the_screen_and_the_papers_say_the_count_the_council_left(tmp_path, monk
     final = _counted(after)
     assert final == (people - 1, units) or final == (people - 1, units - 1)  # GV009's proposal withdrawn
     assert [tuple(map(int, m)) for m in ON_SCREEN.findall(output)] == [final]  # once, the council's count
-    sentence = dx.provisional_sentence(*final, "2026-2027")
+    sentence = dw.provisional_sentence(*final, "2026-2027")
     book = load_workbook(folder / "out" / "cuoi.xlsx")
-    for sheet in (tx.S_MINUTES, tx.S_LETTER):
+    for sheet in (sx.S_MINUTES, sx.S_LETTER):
         assert sentence in [str(c.value) for row in book[sheet].iter_rows() for c in row if c.value], sheet
-    papered = dx.provisional_sentence(*final, "2026-2027", dx.PROVISIONAL_MARKED)
+    papered = dw.provisional_sentence(*final, "2026-2027", dw.PROVISIONAL_MARKED)
     for paper in ("01_To-trinh.docx", "02_Bien-ban-hop-binh-xet.docx"):
         assert papered in docx_text(folder / "out" / "ho-so" / paper).split("\n"), paper

@@ -181,12 +181,12 @@ def test_each_output_of_a_merge_is_checked_once_and_its_files_sorted_by_it(untou
     from thidua_xlsx import service
     from thidua_xlsx.model import result as rs
     from thidua_xlsx.model.requests import MergeRequest
-    from thidua_xlsx.steps import outputs
+    from thidua_xlsx.steps import outputs as out
 
     without_libreoffice(monkeypatch)
     checked: list[str] = []
-    real = outputs._check
-    monkeypatch.setattr(outputs, "_check", lambda new, *rest: (checked.extend(o.option for o in new), real(new, *rest)))
+    real = out._check
+    monkeypatch.setattr(out, "_check", lambda new, *rest: (checked.extend(o.option for o in new), real(new, *rest)))
     folder = tmp_path / "nam"
     shutil.copytree(untouched["folder"].folder, folder, ignore=shutil.ignore_patterns("inbox"))
     result = service.run(MergeRequest(inbox=untouched["inbox"], campaign_path=folder / "campaign.xlsx",
@@ -331,12 +331,12 @@ def test_feedback_copies_are_written_whole(school, tmp_path, monkeypatch):
 
 
 def test_a_full_disk_during_generate_leaves_the_outbox_as_it_was(school, tmp_path, monkeypatch):
-    from thidua_xlsx.write import department
+    from thidua_xlsx.write import department as writer
 
     outbox = tmp_path / "outbox"
     assert run("generate", school["folder"].folder, "--round", "cham-diem", "-o", outbox).exit_code == 0
     before = tree_digest(outbox)
-    real, made = department.write_issued_workbook, []
+    real, made = writer.write_issued_workbook, []
 
     def write(spec, path, period=None):
         made.append(path)
@@ -344,7 +344,7 @@ def test_a_full_disk_during_generate_leaves_the_outbox_as_it_was(school, tmp_pat
             raise OSError(errno.ENOSPC, "No space left on device")
         return real(spec, path, period)
 
-    monkeypatch.setattr(department, "write_issued_workbook", write)
+    monkeypatch.setattr(writer, "write_issued_workbook", write)
     result = run("generate", school["folder"].folder, "--round", "cham-diem", "-o", outbox, "--force")
     assert result.exit_code == 1 and "ổ đĩa đầy" in result.output, result.output
     assert tree_digest(outbox) == before and not list(outbox.glob(".*"))  # no staged workbook, no lock

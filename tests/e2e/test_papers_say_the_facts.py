@@ -11,7 +11,7 @@ import pytest
 
 from tests.documents import docx_text, page_texts
 from tests.new_user_year import one_line, sheet_lines
-from thidua_xlsx.text import summary as stx
+from thidua_xlsx.text import summary as sx
 
 SENT = re.compile(r"\((\d+) người của (\d+)/(\d+) tổ đã nộp\)")
 
@@ -33,20 +33,20 @@ def test_the_bien_ban_counts_the_departments_that_sent_in_word_pdf_and_summary(j
     assert expected[1:] == (3, 6)
     word = docx_text(journey.docs / "02_Bien-ban-hop-binh-xet.docx")
     pdf = one_line(" ".join(page_texts(journey.docs / "02_Bien-ban-hop-binh-xet.pdf", "-raw")))
-    sheet = one_line(" ".join(sheet_lines(journey.summary, stx.S_MINUTES)))
+    sheet = one_line(" ".join(sheet_lines(journey.summary, sx.S_MINUTES)))
     for where, text in (("word", word), ("pdf", pdf), ("sheet", sheet)):
         found = [tuple(map(int, m)) for m in SENT.findall(one_line(text))]
         assert found == [expected], where
 
 
 def test_the_tong_hop_says_each_department_s_periods_over(journey):
-    lines = sheet_lines(journey.summary, stx.S_OVERVIEW)
+    lines = sheet_lines(journey.summary, sx.S_OVERVIEW)
     names = {d.code: d.name for d in journey.campaign.departments}
     for d in journey.data["departments"]:
         row = next(line for line in lines if line.startswith(names[d["code"]] + " |"))
         said = "2/2 kỳ đã hết" if d["submitted"] else "1/2 kỳ đã hết; thiếu: Tháng 10/2026"
         assert said in row, row
-    total = next(line for line in lines if line.startswith(stx.SCHOOL_TOTAL))
+    total = next(line for line in lines if line.startswith(sx.SCHOOL_TOTAL))
     assert "| 3/6 |" in total
 
 
@@ -86,11 +86,11 @@ def test_the_year_sheet_says_which_periods_are_over_running_or_not_come(journey)
 
     from tests.new_user_year import TODAY
 
-    ws = load_workbook(journey.summary)[stx.S_YEAR]
+    ws = load_workbook(journey.summary)[sx.S_YEAR]
     head = next(r for r in ws.iter_rows() if "Mã" in [c.value for c in r])
     cols = {c.value: c.column for c in head}
     people = {p["code"]: p for p in journey.data["people"]}
-    words = {"running": stx.YEAR_RUNNING, "not_begun": stx.YEAR_NOT_BEGUN}
+    words = {"running": sx.YEAR_RUNNING, "not_begun": sx.YEAR_NOT_BEGUN}
     checked = 0
     for r in range(head[0].row + 1, ws.max_row + 1):
         code = ws.cell(r, cols["Mã"]).value
@@ -106,14 +106,14 @@ def test_the_year_sheet_says_which_periods_are_over_running_or_not_come(journey)
             elif state != "over":
                 assert cell == words[state], (code, period.label, cell)
             else:
-                assert cell == stx.YEAR_NO_SCORE, (code, period.label, cell)
+                assert cell == sx.YEAR_NO_SCORE, (code, period.label, cell)
         reason = str(ws.cell(r, cols["Lý do"]).value or "")
         assert "Tháng 11/2026" not in reason and "/9 kỳ" not in reason, reason
         checked += 1
     assert checked == len(people)
     sent = {d.code for d in journey.campaign.departments} - set(journey.october_departments)
     thieu = [ws.cell(r, cols["Mã"]).value for r in range(head[0].row + 1, ws.max_row + 1)
-             if ws.cell(r, cols["Tháng 10/2026"]).value == stx.YEAR_NO_SCORE]
+             if ws.cell(r, cols["Tháng 10/2026"]).value == sx.YEAR_NO_SCORE]
     assert thieu and {people[c]["department"] for c in thieu} == sent
 
 
@@ -152,12 +152,12 @@ def test_not_registered_is_said_only_of_who_chose_it(journey):
         assert "collective.not_registered" not in said
         if d["code"] not in journey.registered_departments:
             assert said[0] == "collective.registration_unsent" and all(x["pending"] for x in d["decisions"])
-    lines = sheet_lines(journey.summary, stx.S_REGISTRATION)
+    lines = sheet_lines(journey.summary, sx.S_REGISTRATION)
     for d in journey.campaign.departments:
         row = next(line for line in lines if f"| {d.code} | {d.name} |" in line)
         sent = d.code in journey.registered_departments
-        assert (stx.YES_SUBMITTED if sent else stx.NOT_SUBMITTED) in row.split(" | "), row
-    collective = one_line(" ".join(sheet_lines(journey.summary, stx.S_COLLECTIVE)))
+        assert (sx.YES_SUBMITTED if sent else sx.NOT_SUBMITTED) in row.split(" | "), row
+    collective = one_line(" ".join(sheet_lines(journey.summary, sx.S_COLLECTIVE)))
     assert "tổ không đăng ký" not in collective and "tổ chưa gửi sổ đăng ký" in collective
 
 
@@ -227,7 +227,7 @@ def test_every_sheet_of_a_draft_year_s_workbook_says_du_thao(journey):
 
     book = load_workbook(journey.summary)
     shown = [ws for ws in book.worksheets if ws.sheet_state == "visible"]
-    assert {stx.S_YEAR, stx.S_OVERVIEW, stx.S_COLLECTIVE} <= {ws.title for ws in shown}
+    assert {sx.S_YEAR, sx.S_OVERVIEW, sx.S_COLLECTIVE} <= {ws.title for ws in shown}
     for ws in shown:
         assert DRAFT_HEAD in (ws.oddHeader.right.text or ""), ws.title
 
@@ -306,10 +306,10 @@ def test_the_year_s_tong_hop_of_six_departments_prints_on_one_page_with_its_char
     shutil.copy(journey.summary, tmp_path / journey.summary.name)
     pages = page_texts(convert(tmp_path / journey.summary.name, "pdf", tmp_path))
     first = next(n for n, page in enumerate(pages) if "BẢNG TỔNG HỢP KẾT QUẢ THI ĐUA NĂM HỌC" in page)
-    nxt = next(n for n, page in enumerate(pages) if n > first and stx.REG_TITLE.format(year="2026-2027") in page)
+    nxt = next(n for n, page in enumerate(pages) if n > first and sx.REG_TITLE.format(year="2026-2027") in page)
     assert nxt - first == 1, [one_line(page)[:200] for page in pages[first:nxt]]
     page = one_line(pages[first])
-    assert stx.CHART_SCORING in page and stx.SCHOOL_TOTAL in page
+    assert sx.CHART_SCORING in page and sx.SCHOOL_TOTAL in page
     assert all(d.name in page for d in journey.campaign.departments)
 
 

@@ -18,7 +18,7 @@ from thidua_xlsx.cli import EXIT_USAGE, main
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.text import commands as ct
-from thidua_xlsx.text import workbook as tw
+from thidua_xlsx.text import workbook as wx
 
 MONTHS = [{"code": f"thang-{m}", "label": f"Tháng {m}/2025", "start": f"2025-{m:02d}-01",
            "end": f"2025-{m:02d}-{28 if m == 9 else 30}", "deadline": f"2025-{m + 1:02d}-05"} for m in (9, 10, 11)]
@@ -77,7 +77,7 @@ def test_the_period_is_in_the_identity_the_record_and_the_subtitle(months):
     assert found.submission_id != layout(months["made"]["thang-10"]["T1"]).submission_id
     form = sheet(found, ly.ScoringSheet, "GV01")
     shown = [c.value for row in load_workbook(path)[form.name].iter_rows(max_row=8) for c in row if c.value]
-    assert tw.SCORE_SUBTITLE_PERIOD.format(period="Tháng 11/2025", year="2025-2026", role=form.role) in shown
+    assert wx.SCORE_SUBTITLE_PERIOD.format(period="Tháng 11/2025", year="2025-2026", role=form.role) in shown
 
 
 @pytest.mark.parametrize("args, code_words", [
@@ -175,10 +175,10 @@ def test_a_period_s_guide_gives_the_period_s_deadline_not_the_year_s(months):
 
 def test_the_department_summary_the_head_signs_names_the_period(months):
     texts = _cells(months["made"]["thang-11"]["T1"], ly.DEPARTMENT_SHEET)
-    assert tw.DEPT_TITLE_PERIOD.format(period="THÁNG 11/2025") in texts
+    assert wx.DEPT_TITLE_PERIOD.format(period="THÁNG 11/2025") in texts
     subtitle = next(t for t in texts if t.startswith("Kỳ đánh giá:"))
     assert subtitle.startswith("Kỳ đánh giá: Tháng 11/2025 (01/11/2025 – 30/11/2025), năm học 2025-2026 – ")
-    assert tw.DEPT_TITLE.format(year="2025-2026") not in texts
+    assert wx.DEPT_TITLE.format(year="2025-2026") not in texts
 
 
 def test_the_period_s_dates_are_in_the_workbook_s_identity(months, tmp_path):

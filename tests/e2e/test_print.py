@@ -13,7 +13,7 @@ import pytest
 from tests.libreoffice import require_libreoffice
 from tests.pdf_pages import pdf_pages
 from thidua_xlsx.system.office import convert
-from thidua_xlsx.text import workbook as wt
+from thidua_xlsx.text import workbook as wx
 
 pytestmark = pytest.mark.libreoffice  # every test here starts LibreOffice
 
@@ -41,11 +41,11 @@ def printed(tmp_path_factory):
 
 def test_a_scoring_form_prints_on_at_most_two_pages_without_the_missing_count(printed):
     pages = printed["form"]
-    starts = [n for n, page in enumerate(pages) if wt.SCORE_TITLE in page]
+    starts = [n for n, page in enumerate(pages) if wx.SCORE_TITLE in page]
     assert len(starts) >= 3
     lengths = [b - a for a, b in zip(starts, starts[1:])]
     assert max(lengths) <= 2, lengths
-    assert not [n for n, page in enumerate(pages) if wt.L_MISSING in page or wt.CHECK_MISSING_PREFIX in page]
+    assert not [n for n, page in enumerate(pages) if wx.L_MISSING in page or wx.CHECK_MISSING_PREFIX in page]
 
 
 def _lines(page: str) -> list[str]:

@@ -32,8 +32,8 @@ from thidua_xlsx.papers import letter, minutes
 from thidua_xlsx.papers.dossiers import write_documents
 from thidua_xlsx.papers.facts import Facts
 from thidua_xlsx.system.office import convert
-from thidua_xlsx.text import documents as dx
-from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text import documents as dw
+from thidua_xlsx.text import summary as sx
 from thidua_xlsx.write import engine
 from thidua_xlsx.write.campaign_book import GUIDE_WIDTH, write_campaign_book
 from thidua_xlsx.write.department import write_department_workbook
@@ -154,9 +154,9 @@ def _whole(lines: str) -> None:
 
 def test_every_sheet_s_header_holds_its_names_whole_in_rows_as_high_as_their_lines(long_names):
     wb = load_workbook(long_names / "tong-hop.xlsx")
-    for name in (tx.S_MINUTES, tx.S_LETTER):  # the left half 26 wide: three lines for the school
+    for name in (sx.S_MINUTES, sx.S_LETTER):  # the left half 26 wide: three lines for the school
         assert (wb[name]["A1"].value, wb[name]["A2"].value) == LONG_LINES, name
-    for ws in (wb[tx.S_OVERVIEW], wb[tx.S_PROPOSAL], wb[tx.S_MINUTES], wb[tx.S_LETTER],
+    for ws in (wb[sx.S_OVERVIEW], wb[sx.S_PROPOSAL], wb[sx.S_MINUTES], wb[sx.S_LETTER],
                next(ws for ws in load_workbook(long_names / "so.xlsx").worksheets if ws.sheet_state == "visible"
                     and str(ws["A1"].value).startswith("ỦY BAN"))):  # a department's first sheet with the header
         for row in (1, 2):
@@ -169,7 +169,7 @@ def test_every_sheet_s_header_holds_its_names_whole_in_rows_as_high_as_their_lin
 def test_libreoffice_prints_the_letter_s_names_as_written(long_names):
     require_libreoffice()
     pages = _pages(convert(long_names / "tong-hop.xlsx", "pdf", long_names))
-    top = next(lines for lines in pages if tx.LETTER_TITLE in lines)[:10]
+    top = next(lines for lines in pages if sx.LETTER_TITLE in lines)[:10]
     words = set(" ".join(LONG).upper().split())
     names = [line for line in top if set(line.split()) <= words]  # the lines made of the names' words only
     assert names == "\n".join(LONG_LINES).split("\n"), top
@@ -217,7 +217,7 @@ def council_book(tmp_path_factory):
 
 def test_every_row_the_council_types_into_has_room_for_a_title_and_a_reason(council_book):
     root, _ = council_book
-    ws = load_workbook(root / "hoi-dong.xlsx")[tx.S_DETAIL]
+    ws = load_workbook(root / "hoi-dong.xlsx")[sx.S_DETAIL]
     codes = [r for r in range(1, ws.max_row + 1) if str(ws.cell(r, 2).value or "").startswith(("GV", "NV", "QL"))]
     assert len(codes) > 30
     assert all(ws.row_dimensions[r].height >= engine.row_height(COUNCIL_LINES) for r in codes)
@@ -230,7 +230,7 @@ def test_what_the_council_typed_prints_inside_its_row(council_book):
     require_libreoffice()
     root, typed = council_book
     pdf = convert(root / "hoi-dong.xlsx", "pdf", root)
-    page = next(n for n, lines in enumerate(_pages(pdf), start=1) if tx.DETAIL_TITLE.format(year="2025-2026") in lines)
+    page = next(n for n, lines in enumerate(_pages(pdf), start=1) if sx.DETAIL_TITLE.format(year="2025-2026") in lines)
     words = _words(pdf, page)
     codes = sorted((y0, y1, w) for _, y0, _, y1, w in words if w.startswith(("GV", "NV", "QL")) and len(w) == 5)
     texts = [w for *_, w in words]
@@ -253,7 +253,7 @@ def year_written(tmp_path_factory):
 
 def test_the_year_sheet_gives_the_council_the_same_room(year_written):
     root, summary = year_written
-    ws = load_workbook(root / "ca-nam.xlsx")[tx.S_YEAR]
+    ws = load_workbook(root / "ca-nam.xlsx")[sx.S_YEAR]
     rows = [r for r in range(1, ws.max_row + 1) if ws.cell(r, 2).value in {p.code for p in summary.people}]
     assert len(rows) == len(summary.people)
     assert all(ws.row_dimensions[r].height >= engine.row_height(COUNCIL_LINES) for r in rows)
@@ -264,18 +264,18 @@ def test_the_year_sheet_gives_the_council_the_same_room(year_written):
 def test_a_title_round_s_papers_say_the_list_is_attached_and_it_is(council_book):
     root, _ = council_book
     wb = load_workbook(root / "tong-hop.xlsx")
-    assert tx.S_PROPOSAL in wb.sheetnames
-    assert tx.LISTED_ATTACHED.strip() in _text(wb[tx.S_MINUTES])
-    assert dx.LETTER_ATTACHED in _text(wb[tx.S_LETTER])
+    assert sx.S_PROPOSAL in wb.sheetnames
+    assert sx.LISTED_ATTACHED.strip() in _text(wb[sx.S_MINUTES])
+    assert dw.LETTER_ATTACHED in _text(wb[sx.S_LETTER])
 
 
 def test_a_year_s_minutes_and_letter_name_their_people_for_there_is_no_list_sheet(year_written):
     root, summary = year_written
     wb = load_workbook(root / "ca-nam.xlsx")
-    assert tx.S_PROPOSAL not in wb.sheetnames and tx.S_REFUSED in wb.sheetnames  # the council's own list, internal
+    assert sx.S_PROPOSAL not in wb.sheetnames and sx.S_REFUSED in wb.sheetnames  # the council's own list, internal
     proposed = [p.name for p in summary.people if p.proposed]
     assert proposed
-    for name in (tx.S_MINUTES, tx.S_LETTER):
+    for name in (sx.S_MINUTES, sx.S_LETTER):
         text = _text(wb[name])
         assert "kèm theo)" not in text, name
         assert all(person in text for person in proposed), name
@@ -285,12 +285,12 @@ def test_the_year_s_word_papers_say_attached_only_beside_their_list_papers(year_
     _, summary = year_written
     made = write_documents(summary, tmp_path / "ho-so", pdf=False)
     lists = {d.name for d in made.documents if d.kind == "list"}
-    said = [p.text for p in docx.Document(str(tmp_path / "ho-so" / f"{dx.FILE_MINUTES}.docx")).paragraphs
+    said = [p.text for p in docx.Document(str(tmp_path / "ho-so" / f"{dw.FILE_MINUTES}.docx")).paragraphs
             if "(có danh sách kèm theo)" in p.text]
     assert said and lists
     for line in said:
         title = line.split("danh hiệu ", 1)[1].split(":", 1)[0]
-        assert dx.DOC_NAMES["list"].format(title=title) in lists, line
+        assert dw.DOC_NAMES["list"].format(title=title) in lists, line
 
 
 def test_a_letter_with_nothing_proposed_attaches_no_list(tmp_path):
@@ -302,8 +302,8 @@ def test_a_letter_with_nothing_proposed_attaches_no_list(tmp_path):
         minutes.paper(Facts(made)).save(tmp_path / f"bb-{path.name}")
     full = " ".join(p.text for p in docx.Document(str(tmp_path / "co.docx")).paragraphs)
     empty = " ".join(p.text for p in docx.Document(str(tmp_path / "khong.docx")).paragraphs)
-    assert dx.LETTER_ATTACHED in full and dx.LETTER_FILES_LISTS.strip() in full
-    assert dx.LETTER_ATTACHED not in empty and dx.LETTER_FILES_LISTS.strip() not in empty
+    assert dw.LETTER_ATTACHED in full and dw.LETTER_FILES_LISTS.strip() in full
+    assert dw.LETTER_ATTACHED not in empty and dw.LETTER_FILES_LISTS.strip() not in empty
     assert "kèm theo)" not in " ".join(p.text for p in docx.Document(str(tmp_path / "bb-khong.docx")).paragraphs)
 
 
@@ -314,14 +314,14 @@ def test_the_year_s_overview_says_which_periods_each_department_sent(tmp_path):
     department, period = campaign.departments[1], campaign.periods[1]
     summary = _year((department.code, period.code))
     write_summary(summary, tmp_path / "ca-nam.xlsx")
-    ws = load_workbook(tmp_path / "ca-nam.xlsx")[tx.S_OVERVIEW]
-    head = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == tx.OVERVIEW_HEAD_YEAR[0])
-    assert ws.cell(head, 3).value == tx.OVERVIEW_HEAD_YEAR[2]
+    ws = load_workbook(tmp_path / "ca-nam.xlsx")[sx.S_OVERVIEW]
+    head = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == sx.OVERVIEW_HEAD_YEAR[0])
+    assert ws.cell(head, 3).value == sx.OVERVIEW_HEAD_YEAR[2]
     sent = {ws.cell(r, 1).value: ws.cell(r, 3).value for r in range(head + 1, ws.max_row + 1) if ws.cell(r, 1).value}
     total = len(campaign.periods)
-    assert sent[department.name] == tx.YEAR_SENT_MISSING.format(sent=total - 1, total=total, missing=period.label)
-    assert all(value == tx.YEAR_SENT_ALL.format(sent=total, total=total) for name, value in sent.items()
-               if name not in (department.name, tx.SCHOOL_TOTAL))
+    assert sent[department.name] == sx.YEAR_SENT_MISSING.format(sent=total - 1, total=total, missing=period.label)
+    assert all(value == sx.YEAR_SENT_ALL.format(sent=total, total=total) for name, value in sent.items()
+               if name not in (department.name, sx.SCHOOL_TOTAL))
     departments = len(campaign.departments)
-    assert sent[tx.SCHOOL_TOTAL] == f"{departments - 1}/{departments}"
-    assert tx.YES_SUBMITTED not in sent.values()
+    assert sent[sx.SCHOOL_TOTAL] == f"{departments - 1}/{departments}"
+    assert sx.YES_SUBMITTED not in sent.values()

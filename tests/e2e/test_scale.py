@@ -194,13 +194,13 @@ def test_generate_writes_the_same_bytes_in_parallel(tmp_path, monkeypatch, gener
 
 
 def test_remembered_formulas_write_what_xlsxwriter_writes(tmp_path, monkeypatch, generated_alone):
-    """The writer remembers how xlsxwriter prepared each formula (templates._workbook_class): the bytes
+    """The writer remembers how xlsxwriter prepared each formula (writer._workbook_class): the bytes
     are those of plain xlsxwriter."""
     import xlsxwriter
 
-    from thidua_xlsx.write import department as templates
+    from thidua_xlsx.write import department as writer
 
-    monkeypatch.setattr(templates, "_workbook_class", lambda: xlsxwriter.Workbook)
+    monkeypatch.setattr(writer, "_workbook_class", lambda: xlsxwriter.Workbook)
     plain = generated(tmp_path / "b", monkeypatch, False)
     assert generated_alone == plain
 

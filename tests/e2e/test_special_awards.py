@@ -16,7 +16,7 @@ from tests.scoring_round import T1_SCORES, T2_SCORES, fill_department, scoring_r
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.places import CAMPAIGN_FILE
 from thidua_xlsx.steps.workspace import open_campaign
-from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text import summary as sx
 
 AWARDS = [
     {"who": "GV04", "kind": "Đột xuất", "achievement": "Cứu học sinh đuối nước ngày 12/3/2026",
@@ -45,7 +45,7 @@ def test_the_awards_come_back_from_campaign_xlsx(merged):
 
 
 def test_the_summary_lists_them_on_their_own_sheet_with_who_and_where(merged):
-    ws = load_workbook(merged["root"] / "S.xlsx")[tx.S_SPECIAL]
+    ws = load_workbook(merged["root"] / "S.xlsx")[sx.S_SPECIAL]
     rows = [[c for c in row if c is not None] for row in ws.iter_rows(values_only=True)]
     gv04 = next(r for r in rows if "Phạm Ngọc Ánh" in r)
     assert gv04[:5] == [1, "Phạm Ngọc Ánh", "Tổ Văn phòng – Khối 5", "Đột xuất", AWARDS[0]["achievement"]]

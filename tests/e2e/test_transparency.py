@@ -12,7 +12,7 @@ from tests.scoring_round import T1_SCORES, fill_department, scoring_round
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.service import merge_inbox
 from thidua_xlsx.steps.workspace import CampaignFolder
-from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text import summary as sx
 from thidua_xlsx.write.summary import write_summary
 from thidua_xlsx.write.summary.meta import summary_meta
 
@@ -63,7 +63,7 @@ def test_the_summary_cites_the_resolution_and_the_rubric_versions(tmp_path):
     write_summary(summary, target)
     wb = load_workbook(target)
     rubric = campaign.rubric_for("Giáo viên")
-    cites = tx.CRITERIA_VERSION.format(role="Giáo viên", items=len(rubric.items), total=cm.num_text(rubric.total))
+    cites = sx.CRITERIA_VERSION.format(role="Giáo viên", items=len(rubric.items), total=cm.num_text(rubric.total))
     for sheet in ("Tổng hợp", "Biên bản"):
         texts = [str(c.value) for row in wb[sheet].iter_rows() for c in row if c.value]
         cited = [t for t in texts if "Nghị quyết số 01/NQ-HNVC ngày 15/09/2025" in t]

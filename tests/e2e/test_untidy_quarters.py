@@ -20,7 +20,7 @@ from thidua_xlsx.cli import main
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.titles import CSTDCS, LDTT
-from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text import summary as sx
 from thidua_xlsx.text.messages.untidy import HEAD_ENTERED
 
 QUARTERS = [{"code": "quy-1", "label": "Quý I", "start": "2026-09-01", "end": "2026-11-30", "deadline": "2026-12-05"},
@@ -55,9 +55,9 @@ def _campaign() -> cm.Campaign:
 
 
 def _year_sheet(path: Path) -> dict[str, dict]:
-    ws = load_workbook(path)[tx.S_YEAR]
+    ws = load_workbook(path)[sx.S_YEAR]
     rows = [[c.value for c in row] for row in ws.iter_rows()]
-    head = next(k for k, row in enumerate(rows) if row[:4] == list(tx.YEAR_HEAD_FIRST))
+    head = next(k for k, row in enumerate(rows) if row[:4] == list(sx.YEAR_HEAD_FIRST))
     return {row[1]: dict(zip(rows[head], row)) for row in rows[head + 1:] if row[1]}
 
 
@@ -118,10 +118,10 @@ def test_the_year_s_council_changes_a_score_and_the_quarterly_year_is_rated_agai
     before, after = quarters["year"], quarters["final"]
     # seven teachers, all HTTNV or better: one HTXSNV place; GV01 (96) holds it, then the council's 97 for GV02
     assert (before["GV01"]["Xếp loại năm"], before["GV02"]["Xếp loại năm"]) == ("HTXSNV", "HTTNV")
-    assert (after["GV02"]["Xếp loại năm"], after["GV02"]["Nguồn xếp loại"]) == ("HTXSNV", tx.YEAR_SOURCES["council"])
-    assert after["GV02"]["Lý do"].startswith(tx.YEAR_SHORT_COUNCIL.format(score="97", before="93"))
-    assert (after["GV01"]["Xếp loại năm"], after["GV01"]["Nguồn xếp loại"]) == ("HTTNV", tx.YEAR_SOURCES["computed"])
-    assert tx.YEAR_SHORT_RERATED.format(before="HTXSNV") in after["GV01"]["Lý do"]
+    assert (after["GV02"]["Xếp loại năm"], after["GV02"]["Nguồn xếp loại"]) == ("HTXSNV", sx.YEAR_SOURCES["council"])
+    assert after["GV02"]["Lý do"].startswith(sx.YEAR_SHORT_COUNCIL.format(score="97", before="93"))
+    assert (after["GV01"]["Xếp loại năm"], after["GV01"]["Nguồn xếp loại"]) == ("HTTNV", sx.YEAR_SOURCES["computed"])
+    assert sx.YEAR_SHORT_RERATED.format(before="HTXSNV") in after["GV01"]["Lý do"]
     people = _people(quarters["final_data"])
     assert (people["GV02"]["proposed"], people["GV01"]["proposed"]) == (CSTDCS, LDTT)
     assert "Hội đồng chấm lại theo minh chứng" in quarters["final_output"]

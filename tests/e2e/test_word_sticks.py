@@ -25,7 +25,7 @@ from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.places import OLD_REGISTRATION_SUMMARY
 from thidua_xlsx.model.titles import LDTT, NO_PROPOSAL
 from thidua_xlsx.text import decisions as dx
-from thidua_xlsx.text import summary as stx
+from thidua_xlsx.text import summary as sx
 
 MONTHS = [{"code": f"thang-{m}", "label": f"Tháng {m}/2025", "start": f"2025-{m:02d}-01",
            "end": f"2025-{m:02d}-{30 if m in (9, 11) else 31}", "deadline": f"2025-{m + 1:02d}-05"}
@@ -122,7 +122,7 @@ def test_the_head_s_pass_is_kept_with_its_period_applied_again_and_dropped_on_pu
     applied = _json(tmp_path / "b.json")["applied"]
     assert [(a["kind"], a["round"], a["file"]) for a in applied] == [("head", "thang-9",
                                                                        "hoi-dong/hieu-truong_thang-9.xlsx")]
-    sources = load_workbook(here / "ky" / "tong-hop_thang-9.xlsx")[stx.S_SOURCES]
+    sources = load_workbook(here / "ky" / "tong-hop_thang-9.xlsx")[sx.S_SOURCES]
     cells = [c.value for row in sources.iter_rows() for c in row if c.value]
     assert dx.APPLIED_HEAD in cells and "hoi-dong/hieu-truong_thang-9.xlsx" in cells and "Tháng 9/2025" in cells
 

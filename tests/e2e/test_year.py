@@ -134,17 +134,17 @@ def test_the_entered_rating_wins_and_the_difference_is_flagged(year):
 def test_the_year_sheet_shows_the_periods_side_by_side(year):
     from openpyxl import load_workbook
 
-    from thidua_xlsx.text import summary as tx
+    from thidua_xlsx.text import summary as sx
 
-    ws = load_workbook(year["out"])[tx.S_YEAR]
+    ws = load_workbook(year["out"])[sx.S_YEAR]
     rows = [[c.value for c in row] for row in ws.iter_rows()]
-    head = next(k for k, row in enumerate(rows) if row[:4] == list(tx.YEAR_HEAD_FIRST))
+    head = next(k for k, row in enumerate(rows) if row[:4] == list(sx.YEAR_HEAD_FIRST))
     cols = {v: k for k, v in enumerate(rows[head]) if v}
     by_code = {row[1]: row for row in rows[head + 1:] if row[1]}
     ganh = by_code["GV04"]
-    assert [ganh[cols[f"Tháng {m}/2025"]] for m in (9, 10, 11)] == [80, tx.YEAR_NO_SCORE, 90]
+    assert [ganh[cols[f"Tháng {m}/2025"]] for m in (9, 10, 11)] == [80, sx.YEAR_NO_SCORE, 90]
     assert (ganh[cols["Số kỳ có điểm"]], ganh[cols["Điểm năm"]], ganh[cols["Xếp loại năm"]]) == ("2/3", 85, "HTTNV")
-    assert by_code["GV07"][cols["Xếp loại năm"]] == tx.YEAR_NOT_RATED
+    assert by_code["GV07"][cols["Xếp loại năm"]] == sx.YEAR_NOT_RATED
     assert "Điểm chi tiết" not in load_workbook(year["out"]).sheetnames
 
 
@@ -243,7 +243,7 @@ def test_a_transfer_s_month_entered_by_the_head_is_written_where_the_year_is_rea
     from openpyxl import load_workbook
 
     from tests.head_pass import head_scores
-    from thidua_xlsx.text import summary as tx
+    from thidua_xlsx.text import summary as sx
 
     council = tmp_path / "hd-thang-10.xlsx"
     head_scores(year["ky"] / "tong-hop_thang-10.xlsx", council, {"GV04": (86, "Kết quả tại trường cũ")})
@@ -258,7 +258,7 @@ def test_a_transfer_s_month_entered_by_the_head_is_written_where_the_year_is_rea
     assert people["GV04"]["head_entered"] == [{"period": "thang-10", "score": 86}]
     assert people["GV04"]["score"] == round((80 + 86 + 90) / 3, 4)
     assert all("head_entered" not in y for code, y in people.items() if code != "GV04")  # a department's scores
-    ws = load_workbook(tmp_path / "nam.xlsx")[tx.S_YEAR]
+    ws = load_workbook(tmp_path / "nam.xlsx")[sx.S_YEAR]
     rows = {ws.cell(r, 2).value: r for r in range(1, ws.max_row + 1)}
     reason = ws.cell(rows["GV04"], ws.max_column).value
     assert reason.startswith("Tháng 10/2025: điểm do hiệu trưởng nhập ở lượt duyệt của kỳ")
@@ -364,18 +364,18 @@ def _year_sheet(book) -> dict[str, dict]:
     from it)."""
     from openpyxl import load_workbook
 
-    from thidua_xlsx.text import summary as tx
+    from thidua_xlsx.text import summary as sx
 
-    ws = (load_workbook(book) if isinstance(book, Path) else book)[tx.S_YEAR]
+    ws = (load_workbook(book) if isinstance(book, Path) else book)[sx.S_YEAR]
     rows = [[c.value for c in row] for row in ws.iter_rows()]
-    head = next(k for k, row in enumerate(rows) if row[:4] == list(tx.YEAR_HEAD_FIRST))
+    head = next(k for k, row in enumerate(rows) if row[:4] == list(sx.YEAR_HEAD_FIRST))
     return {row[1]: dict(zip(rows[head], row)) for row in rows[head + 1:] if row[1]}
 
 
 def test_a_council_score_rates_the_year_again_and_the_sheet_and_the_json_say_the_same(year, tmp_path):
     from tests.filling import council_types
     from thidua_xlsx.text import commands as ct
-    from thidua_xlsx.text import summary as tx
+    from thidua_xlsx.text import summary as sx
 
     council = tmp_path / "hoi-dong.xlsx"
     council_types(year["out"], council, {"GV02": (97, None, "Hội đồng chấm lại theo minh chứng")})
@@ -390,11 +390,11 @@ def test_a_council_score_rates_the_year_again_and_the_sheet_and_the_json_say_the
     assert (lan["classification"], lan["year"]["rating"], lan["year"]["source"]) == ("HTTNV", "HTTNV", "computed")
     for code, person in (("GV02", duc), ("GV01", lan)):
         assert sheet[code]["Xếp loại năm"] == person["year"]["rating"] == person["classification"], code
-    assert sheet["GV02"]["Nguồn xếp loại"] == tx.YEAR_SOURCES["council"]
-    assert sheet["GV01"]["Nguồn xếp loại"] == tx.YEAR_SOURCES["computed"]
-    assert sheet["GV02"]["Lý do"].startswith(tx.YEAR_SHORT_COUNCIL.format(score="97", before="92"))
-    assert tx.YEAR_SHORT_RERATED.format(before="HTXSNV") in sheet["GV01"]["Lý do"]
-    assert sheet["GV06"]["Nguồn xếp loại"] == tx.YEAR_SOURCES["entered"]
+    assert sheet["GV02"]["Nguồn xếp loại"] == sx.YEAR_SOURCES["council"]
+    assert sheet["GV01"]["Nguồn xếp loại"] == sx.YEAR_SOURCES["computed"]
+    assert sheet["GV02"]["Lý do"].startswith(sx.YEAR_SHORT_COUNCIL.format(score="97", before="92"))
+    assert sx.YEAR_SHORT_RERATED.format(before="HTXSNV") in sheet["GV01"]["Lý do"]
+    assert sheet["GV06"]["Nguồn xếp loại"] == sx.YEAR_SOURCES["entered"]
     # the titles follow the rating that counts
     assert duc["proposed"] == CSTDCS and lan["proposed"] == LDTT
     # said on screen: each change, before → after, with the note typed (or the rule that moved it)
@@ -426,7 +426,7 @@ def test_a_council_score_does_not_rate_who_the_decree_leaves_unrated(year, tmp_p
 def test_the_year_sheet_says_the_law_once_and_each_person_briefly(year):
     from openpyxl import load_workbook
 
-    from thidua_xlsx.text import summary as tx
+    from thidua_xlsx.text import summary as sx
 
     wb = load_workbook(year["out"])
     sheet = _year_sheet(wb)
@@ -438,7 +438,7 @@ def test_the_year_sheet_says_the_law_once_and_each_person_briefly(year):
     assert sheet["GV05"]["Lý do"].startswith("kỷ luật khiển trách (nhiệm vụ): KHTNV")
     assert "ngoài tỷ lệ HTXSNV (thứ 2, nhóm Giáo viên có 1 suất): HTTNV" in sheet["GV02"]["Lý do"]
     assert all("NĐ 233/2026" not in (row["Lý do"] or "") for row in sheet.values())
-    texts = [str(c.value) for row in wb[tx.S_YEAR].iter_rows(max_row=6) for c in row
+    texts = [str(c.value) for row in wb[sx.S_YEAR].iter_rows(max_row=6) for c in row
              if c.value]
     rules = next(t for t in texts if t.startswith("Cách tính"))
     for words in ("trung bình cộng điểm các kỳ có điểm (điều 12 khoản 5, điều 15 khoản 1 điểm a)",

@@ -17,7 +17,7 @@ from tests.summary_meta import rewrite_meta
 from thidua_xlsx.cli import main
 from thidua_xlsx.model import campaign_book as cb
 from thidua_xlsx.model import evaluation as ev
-from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text import summary as sx
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "ca-nam"
 PERIOD = "tong-hop_thang-10.xlsx"
@@ -54,9 +54,9 @@ def year(copy: Path, tmp_path: Path):
 
 def shown_at(path: Path, cell: str) -> tuple[str, object]:
     """The person's code and the score the summary shows on the row of ``cell`` (sheet Điểm chi tiết)."""
-    ws = load_workbook(path)[tx.S_DETAIL]
-    head = next(r for r in ws.iter_rows() if tx.COUNCIL_HEADS["code"] in [c.value for c in r])
-    code_column = next(c.column_letter for c in head if c.value == tx.COUNCIL_HEADS["code"])
+    ws = load_workbook(path)[sx.S_DETAIL]
+    head = next(r for r in ws.iter_rows() if sx.COUNCIL_HEADS["code"] in [c.value for c in r])
+    code_column = next(c.column_letter for c in head if c.value == sx.COUNCIL_HEADS["code"])
     row = ws[cell].row
     return ws[f"{code_column}{row}"].value, ws[cell].value
 
@@ -77,13 +77,13 @@ def test_a_bad_score_in_a_periods_summary_is_said_by_its_cell_and_that_year_left
     assert "Lỗi nội bộ" not in result.output
     (problem,) = [p for p in data["problems"] if p["code"].startswith("year.score_")]
     assert (problem["code"], problem["severity"], problem["file"], problem["sheet"]) == (code, "error", PERIOD,
-                                                                                         tx.S_DETAIL)
+                                                                                         sx.S_DETAIL)
     assert shown_at(copy / "ky" / PERIOD, problem["cell"])[0] == "GV002"  # the cell of that person's score
     people = {p["code"]: p for p in data["people"]}
     assert (people["GV002"]["year"]["rating"], people["GV002"]["year"]["score"]) == (ev.PENDING, None)
     assert people["GV002"]["year"]["unreadable"] == ["thang-10"] and people["GV002"]["proposed"] == ""
     assert people["GV001"]["year"]["rating"] in ev.RATINGS  # the others rated as before
-    checked = " ".join(str(c.value) for row in load_workbook(tmp_path / "nam.xlsx")[tx.S_CHECK].iter_rows()
+    checked = " ".join(str(c.value) for row in load_workbook(tmp_path / "nam.xlsx")[sx.S_CHECK].iter_rows()
                        for c in row if c.value)
     label = next(p["label"] for p in data["year"]["periods"] if p["code"] == "thang-10")
     assert f"Điểm kỳ {label} của {people['GV002']['name']} (GV002) {words}" in checked  # where the secretary reads it

@@ -15,8 +15,8 @@ from tests.libreoffice import require_libreoffice
 from tests.pdf_pages import pdf_pages
 from thidua_xlsx.cli import main
 from thidua_xlsx.system.office import convert
-from thidua_xlsx.text import summary as tx
-from thidua_xlsx.text import workbook as tw
+from thidua_xlsx.text import summary as sx
+from thidua_xlsx.text import workbook as wx
 
 pytestmark = pytest.mark.libreoffice  # every test here starts LibreOffice
 
@@ -55,7 +55,7 @@ def _sheet(pages: list[str], title: str, next_title: str) -> list[str]:
 
 
 def test_the_year_sheet_prints_the_people_on_few_pages_with_the_law_once(printed):
-    pages = _sheet(printed["year"], tx.YEAR_TITLE.format(year="2026-2027"), tx.REFUSED_TITLE)  # the next sheet
+    pages = _sheet(printed["year"], sx.YEAR_TITLE.format(year="2026-2027"), sx.REFUSED_TITLE)  # the next sheet
     assert len(pages) <= 3, len(pages)  # 44 people (a legal paragraph each made 5 pages here, 9 for 45 in a quarter)
     text = " ".join(" ".join(pages).split())
     assert text.count("Cách tính (điều, khoản của Nghị định 233/2026/NĐ-CP") == 1
@@ -68,10 +68,10 @@ def test_the_year_sheet_prints_the_people_on_few_pages_with_the_law_once(printed
 
 
 def test_the_overview_s_chart_has_no_empty_table_head_above_it(printed):
-    pages = _sheet(printed["year"], "BẢNG TỔNG HỢP KẾT QUẢ THI ĐUA NĂM HỌC", tx.REG_TITLE.format(year="2026-2027"))
+    pages = _sheet(printed["year"], "BẢNG TỔNG HỢP KẾT QUẢ THI ĐUA NĂM HỌC", sx.REG_TITLE.format(year="2026-2027"))
     for page in pages:
-        if tx.CHART_SCORING in page:
-            above = page.split(tx.CHART_SCORING)[0]
+        if sx.CHART_SCORING in page:
+            above = page.split(sx.CHART_SCORING)[0]
             assert "Số người" not in above and "Đã nộp" not in above, above
 
 
@@ -82,5 +82,5 @@ def test_a_period_s_guide_prints_whole_with_the_period_s_deadline(printed):
            "thi đua – khen thưởng (" in guide
     assert "rồi chấm điểm." in guide and "người chưa đăng ký thi đua thì không được xét danh hiệu." in guide
     first = " ".join(printed["book"][0].split())
-    assert tw.DEPT_TITLE_PERIOD.format(period=period.label.upper()) in first
-    assert f"Kỳ đánh giá: {tw.period_text(period)}" in first
+    assert wx.DEPT_TITLE_PERIOD.format(period=period.label.upper()) in first
+    assert f"Kỳ đánh giá: {wx.period_text(period)}" in first

@@ -12,8 +12,8 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from thidua_xlsx.cli import main
-from thidua_xlsx.text import documents as dx
-from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text import documents as dw
+from thidua_xlsx.text import summary as sx
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "ca-nam"
 
@@ -33,13 +33,13 @@ def test_the_years_papers_count_the_provisional_proposals_as_the_screen_does(tmp
     assert f"{people} người và {units} tập thể" in result.output
 
     wb = load_workbook(folder / "nam.xlsx")
-    sentence = dx.provisional_sentence(people, units, "2026-2027")
-    for sheet in (tx.S_MINUTES, tx.S_LETTER):
+    sentence = dw.provisional_sentence(people, units, "2026-2027")
+    for sheet in (sx.S_MINUTES, sx.S_LETTER):
         assert sentence in _sheet_text(wb[sheet]), sheet
 
-    refused = wb[tx.S_REFUSED]
+    refused = wb[sx.S_REFUSED]
     rows = [[c.value for c in row] for row in refused.iter_rows()]
     head = next(r for r in rows if r and r[0] == "STT")
-    assert head[5] == tx.YEAR_SCORE_HEAD
+    assert head[5] == sx.YEAR_SCORE_HEAD
     nam = next(r for r in rows if r[1] == "Đoàn Văn Nam")
     assert nam[5] == 80 and "KHTNV" in nam[-1]  # the year's score (a number), and why he is not proposed

@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 
 from tests.summary_meta import rewrite_meta
 from thidua_xlsx.cli import main
-from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text import summary as sx
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "ca-nam"
 
@@ -36,13 +36,13 @@ def _close(folder: Path):
 def _type_into(path: Path, code: str, header: str, value) -> str:
     """``value`` typed into ``code``'s cell of column ``header`` (sheet Điểm chi tiết), as Excel would; its cell."""
     wb = load_workbook(path)
-    ws = wb[tx.S_DETAIL]
+    ws = wb[sx.S_DETAIL]
     columns = None
     for row in ws.iter_rows():
         values = [c.value for c in row]
-        if columns is None and tx.COUNCIL_HEADS["code"] in values and header in values:
+        if columns is None and sx.COUNCIL_HEADS["code"] in values and header in values:
             columns = {v: k for k, v in enumerate(values)}
-        elif columns is not None and values[columns[tx.COUNCIL_HEADS["code"]]] == code:
+        elif columns is not None and values[columns[sx.COUNCIL_HEADS["code"]]] == code:
             row[columns[header]].value = value
             wb.save(path)
             return row[columns[header]].coordinate
@@ -54,19 +54,19 @@ def _person(data: dict, code: str) -> dict:
 
 
 def test_a_score_typed_over_is_not_used_and_said_at_its_cell(year):
-    cell = _type_into(year / "ky" / "tong-hop_thang-9.xlsx", "GV007", tx.DETAIL_HEAD_LAST[5], 99)
+    cell = _type_into(year / "ky" / "tong-hop_thang-9.xlsx", "GV007", sx.DETAIL_HEAD_LAST[5], 99)
 
     result, data = _close(year)
 
     assert _person(data, "GV007")["year"]["periods"]["thang-9"] == 79.0  # the data the tool wrote, not the 99
     [said] = [p for p in data["problems"] if p["code"] == "year.score_typed_over"]
-    assert (said["sheet"], said["cell"], said["params"]["shown"]) == (tx.S_DETAIL, cell, 99)
-    assert f"[tong-hop_thang-9.xlsx · {tx.S_DETAIL}!{cell}] Điểm xét của Lương Thị Dao (GV007)" in result.output
+    assert (said["sheet"], said["cell"], said["params"]["shown"]) == (sx.S_DETAIL, cell, 99)
+    assert f"[tong-hop_thang-9.xlsx · {sx.S_DETAIL}!{cell}] Điểm xét của Lương Thị Dao (GV007)" in result.output
     assert "cả năm dùng 79, không dùng số sửa tay" in result.output and "--period thang-9 --council" in result.output
 
 
 def test_a_score_in_the_heads_column_never_applied_is_said(year):
-    cell = _type_into(year / "ky" / "tong-hop_thang-9.xlsx", "GV004", tx.COUNCIL_HEADS["score"], 60)
+    cell = _type_into(year / "ky" / "tong-hop_thang-9.xlsx", "GV004", sx.COUNCIL_HEADS["score"], 60)
 
     result, data = _close(year)
 

@@ -129,14 +129,14 @@ def test_the_commune_files_a_schools_summary_and_flags_another_sender(tmp_path):
     assert (folder / "inbox" / "Truc Cuong.xlsx").read_bytes() == summary
     assert "của Trường Tiểu học Trực Cường được gửi từ ke.toan@gmail.com, không phải địa chỉ ghi trong chiến " \
            "dịch (thtruccuong@nd.edu.vn)" in result.output
-    from thidua_xlsx.text import summary as tx
+    from thidua_xlsx.text import summary as sx
 
     merged = run("merge", folder / "inbox", "-o", tmp_path / "tong-hop-xa.xlsx")  # the commune's sources say it too
     assert merged.exit_code == 0, merged.output
-    rows = [[c.value for c in row] for row in openpyxl.load_workbook(tmp_path / "tong-hop-xa.xlsx")[tx.S_SOURCES]
+    rows = [[c.value for c in row] for row in openpyxl.load_workbook(tmp_path / "tong-hop-xa.xlsx")[sx.S_SOURCES]
             .iter_rows()]
-    head = next(r for r in rows if r[0] == tx.SOURCES_HEAD[0])
-    assert {r[0]: r[head.index(tx.SOURCES_RECEIVED)] for r in rows[rows.index(head) + 1:] if r[0]} == \
+    head = next(r for r in rows if r[0] == sx.SOURCES_HEAD[0])
+    assert {r[0]: r[head.index(sx.SOURCES_RECEIVED)] for r in rows[rows.index(head) + 1:] if r[0]} == \
         {"Truc Cuong.xlsx": "ke.toan@gmail.com, 12/05/2026 09:30"}
 
 
@@ -184,16 +184,16 @@ def test_a_saved_message_the_machine_will_not_read_is_said_and_the_others_collec
 def test_the_summary_shows_who_sent_each_book_that_came_by_mail(saved, tmp_path):
     from thidua_xlsx.model.places import RECEIVED_FOLDER
     from thidua_xlsx.system import received
-    from thidua_xlsx.text import summary as tx
+    from thidua_xlsx.text import summary as sx
 
     assert received.RECEIVED_FOLDER == RECEIVED_FOLDER  # the intake writes where the summary looks
     campaign = saved["campaign"]
     merged = run("merge", campaign / "inbox", "-o", tmp_path / "tong-hop.xlsx")
     assert merged.exit_code == 0, merged.output
-    sheet = openpyxl.load_workbook(tmp_path / "tong-hop.xlsx")[tx.S_SOURCES]
+    sheet = openpyxl.load_workbook(tmp_path / "tong-hop.xlsx")[sx.S_SOURCES]
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
-    head = next(r for r in rows if r[0] == tx.SOURCES_HEAD[0])
-    column = head.index(tx.SOURCES_RECEIVED)
+    head = next(r for r in rows if r[0] == sx.SOURCES_HEAD[0])
+    column = head.index(sx.SOURCES_RECEIVED)
     by_name = {r[0]: r[column] for r in rows[rows.index(head) + 1:] if r[0]}
     assert by_name[VIETNAMESE] == "lan.nguyen@truong-thu.edu.vn, 12/05/2026 09:30"
     assert by_name["To-van-phong.xlsx"] == "anh.pham@gmail.com, 12/05/2026 09:30"

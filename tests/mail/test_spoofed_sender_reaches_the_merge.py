@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from tests.mail.builders import ADDRESSES, fresh_campaign, returned_books, returned_mail
 from thidua_xlsx.cli import main
-from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text import summary as sx
 
 SPOOFER = "to.khoi1.thi.dua@gmail.com"  # not T1's head (lan.nguyen@truong-thu.edu.vn)
 
@@ -35,7 +35,7 @@ def test_a_book_from_an_address_its_department_does_not_have_is_said_where_it_is
     assert codes["file.sender_unknown_used"]["severity"] == "warning"
     assert codes["file.sender_unknown_used"]["file"] == "To khoi 1.xlsx"
     assert "file.sender_unknown" not in codes  # T2 has no address in the campaign: nothing to compare with
-    shown = [str(c) for row in load_workbook(tmp_path / "tong-hop.xlsx")[tx.S_CHECK].iter_rows(
+    shown = [str(c) for row in load_workbook(tmp_path / "tong-hop.xlsx")[sx.S_CHECK].iter_rows(
         values_only=True) for c in row if c]
     assert any(SPOOFER in c for c in shown)
 

@@ -13,7 +13,7 @@ from thidua_xlsx.model.exits import EXIT_UNUSABLE
 from thidua_xlsx.model.issues import ERROR, issue
 from thidua_xlsx.steps.intake import IntakeError, open_intake
 from thidua_xlsx.system import lock
-from thidua_xlsx.ui import jobs
+from thidua_xlsx.ui import jobs as ui_jobs
 from thidua_xlsx.ui.serve import NoPort
 
 
@@ -33,7 +33,7 @@ def test_each_member_is_of_the_family_with_its_exit_code_and_its_words(tmp_path)
          "Các cổng 8765–8774 đều đang bị chương trình khác dùng – không mở được trang."),
         (busy_lock, Blocked, f"Một lệnh thidua-xlsx khác (merge) đang chạy trên chiến dịch {tmp_path}: máy "
                              "may-thu-ky, tiến trình 4242, từ 25/11/2026 08:00:00."),
-        (jobs.Busy(issue("ui.run_busy", running="Tổng hợp – Tháng 11")), Blocked,
+        (ui_jobs.Busy(issue("ui.run_busy", running="Tổng hợp – Tháng 11")), Blocked,
          "Đang chạy 'Tổng hợp – Tháng 11' trên chiến dịch này – chờ việc đó xong rồi bấm lại."),
     ]
     for error, kind, words in members:
@@ -48,7 +48,7 @@ def test_the_members_keep_what_their_callers_read(tmp_path):
     assert MailFault(said).problem == said and list(MailFault(said).problems) == [said]
     port = issue("ui.no_port", first=8765, last=8774)
     assert NoPort(port).issue == port
-    assert jobs.Busy(issue("ui.run_busy", running="x")).issue.code == "ui.run_busy"
+    assert ui_jobs.Busy(issue("ui.run_busy", running="x")).issue.code == "ui.run_busy"
     held = lock.Busy(tmp_path / "a.thidua-xlsx.lock", None)
     assert held.path == tmp_path / "a.thidua-xlsx.lock" and held.holder is None
     assert [p.code for p in _intake_error(tmp_path).problems] == ["intake.no_campaign"]

@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import campaign_dict
 from thidua_xlsx.model import campaign as cm
-from thidua_xlsx.model import titles
+from thidua_xlsx.model import titles as tt
 from thidua_xlsx.model.history import BK_TINH, KNC_GD
 from thidua_xlsx.model.issued import IssuedPerson, IssuedWorkbook
 from thidua_xlsx.model.issues import issue, reason
@@ -21,7 +21,7 @@ def test_every_code_has_its_name_and_the_names_are_read_back_as_their_codes():
     codes = (LDTT, CSTDCS, CSTD_TINH, TTLDTT, TTLDXS, NOT_REGISTERED, NO_PROPOSAL, BK_TINH, KNC_GD)
     assert set(codes) == set(TITLE_NAMES)
     for code in codes:
-        assert titles.code(titles.name(code)) == code and titles.code(code) == code
+        assert tt.code(tt.name(code)) == code and tt.code(code) == code
 
 
 @pytest.mark.parametrize("typed, code", [
@@ -31,8 +31,8 @@ def test_every_code_has_its_name_and_the_names_are_read_back_as_their_codes():
     ("", ""),
 ])
 def test_a_name_typed_in_any_case_or_without_accents_is_its_code(typed, code):
-    assert titles.code(typed) == code
-    assert titles.name(code) == (TITLE_NAMES.get(code) or typed)
+    assert tt.code(typed) == code
+    assert tt.name(code) == (TITLE_NAMES.get(code) or typed)
 
 
 def test_the_presets_list_their_titles_by_name_and_the_campaign_holds_codes():

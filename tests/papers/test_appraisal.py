@@ -26,7 +26,7 @@ from thidua_xlsx.papers.document_set import APPRAISAL
 from thidua_xlsx.papers.dossiers import write_documents
 from thidua_xlsx.papers.facts import Facts
 from thidua_xlsx.papers.pdf import convert_pdfs
-from thidua_xlsx.text import appraisal as tx
+from thidua_xlsx.text import appraisal as atx
 from thidua_xlsx.text.documents import RATING_WORDS, SIGN_BLANK_NAME
 
 FILE = "Phieu-xep-loai-chat-luong-vien-chuc"
@@ -64,11 +64,11 @@ def _part(lines: list[str], heading: str, end: str) -> list[str]:
 
 
 def _ticked(lines: list[str]) -> list[str]:
-    return [line.removeprefix(tx.BOX_TICKED).strip() for line in lines if line.startswith(tx.BOX_TICKED)]
+    return [line.removeprefix(atx.BOX_TICKED).strip() for line in lines if line.startswith(atx.BOX_TICKED)]
 
 
 def _page_of(pages: list[list[str]], name: str) -> list[str]:
-    return next(lines for lines in pages if tx.NAME.format(name=name) in lines)
+    return next(lines for lines in pages if atx.NAME.format(name=name) in lines)
 
 
 # --- the paper in the set -------------------------------------------------------------------------------------
@@ -76,7 +76,7 @@ def _page_of(pages: list[list[str]], name: str) -> list[str]:
 def test_the_year_writes_the_form_beside_the_shared_papers_and_in_no_dossier(made):
     result, paper = made["set"], made["paper"]
     assert paper.path == made["folder"] / f"{FILE}.docx" and paper.path.is_file()
-    assert paper in result.shared and paper.name == tx.DOC_NAME
+    assert paper in result.shared and paper.name == atx.DOC_NAME
     assert result.dossiers, "titles are proposed: the hồ sơ are written as well"
     for dossier in result.dossiers:  # everyone's scores: not a paper sent up with a title's hồ sơ
         assert APPRAISAL not in [d.kind for d in dossier.documents]
@@ -96,12 +96,12 @@ def test_one_page_per_person_in_the_annex_layout(made):
     assert len(pages) == len(people) == len(EXPECTED)
     for lines, p in zip(pages, people):  # the roster's order
         assert lines[:3] == [MOTTO_1, MOTTO_2, ""], p.name  # the motto alone, centred, then its rule
-        assert lines[3:5] == [tx.TITLE, tx.YEAR.format(year="2025-2026")]
+        assert lines[3:5] == [atx.TITLE, atx.YEAR.format(year="2025-2026")]
         headings = [line for line in lines if re.match(r"[IV]+\. ", line)]
-        assert headings == [tx.PART_1, tx.PART_2, tx.PART_3, tx.PART_4 + tx.FOOTNOTE_MARK], p.name
-        assert lines[5:8] == [tx.NAME.format(name=p.name), tx.POSITION.format(position="Giáo viên") + " \t",
-                              tx.UNIT.format(department=p.department_name, school="Trường Tiểu học Thử Nghiệm")]
-        assert lines[-1] == f"{tx.FOOTNOTE_MARK} {tx.FOOTNOTE}"
+        assert headings == [atx.PART_1, atx.PART_2, atx.PART_3, atx.PART_4 + atx.FOOTNOTE_MARK], p.name
+        assert lines[5:8] == [atx.NAME.format(name=p.name), atx.POSITION.format(position="Giáo viên") + " \t",
+                              atx.UNIT.format(department=p.department_name, school="Trường Tiểu học Thử Nghiệm")]
+        assert lines[-1] == f"{atx.FOOTNOTE_MARK} {atx.FOOTNOTE}"
     d = docx.Document(str(path))
     section = d.sections[0]
     assert [round(v.mm) for v in (section.page_width, section.page_height, section.top_margin, section.bottom_margin,
@@ -118,13 +118,13 @@ def test_each_page_says_the_persons_year_and_the_rating_ticked(made):
     for code, (name, score, rating) in EXPECTED.items():
         lines = _page_of(pages, name)
         used, total = len(ratings[code].used), len(PERIODS)
-        assert tx.TOTAL.format(score=score, how=tx.HOW[cm.AVERAGE].format(used=used, total=total)) in lines, name
-        assert _ticked(_part(lines, tx.PART_2, tx.PART_3)) == [], "the person ticks their own rating"
-        own = _part(lines, tx.PART_2, tx.PART_3)
-        assert own == [f"{tx.BOX}  {RATING_WORDS[r]}" for r in cm.RATINGS], name
-        authority = _part(lines, tx.PART_3, tx.PART_4)
+        assert atx.TOTAL.format(score=score, how=atx.HOW[cm.AVERAGE].format(used=used, total=total)) in lines, name
+        assert _ticked(_part(lines, atx.PART_2, atx.PART_3)) == [], "the person ticks their own rating"
+        own = _part(lines, atx.PART_2, atx.PART_3)
+        assert own == [f"{atx.BOX}  {RATING_WORDS[r]}" for r in cm.RATINGS], name
+        authority = _part(lines, atx.PART_3, atx.PART_4)
         assert _ticked(authority) == ([RATING_WORDS[rating]] if rating else []), name
-        assert sum(line.startswith((tx.BOX, tx.BOX_TICKED)) for line in authority) == 4
+        assert sum(line.startswith((atx.BOX, atx.BOX_TICKED)) for line in authority) == 4
         signed = [line for line in lines if line in (name, "Nguyễn Văn Hiệu")]
         assert signed == [name, "Nguyễn Văn Hiệu"], "the person signs on the left, the principal on the right"
 
@@ -135,14 +135,14 @@ def test_the_split_of_the_score_is_left_to_write_never_zero(made):
     without a score is said, not counted as 0."""
     pages = docx_pages(made["paper"].path)
     for lines in pages:
-        part = _part(lines, tx.PART_1, tx.PART_2)
-        assert part[:2] == [f"{tx.GENERAL} chưa có \t", f"{tx.TASKS} chưa có \t"]  # no number: never a 0
+        part = _part(lines, atx.PART_1, atx.PART_2)
+        assert part[:2] == [f"{atx.GENERAL} chưa có \t", f"{atx.TASKS} chưa có \t"]  # no number: never a 0
     dung = _page_of(pages, "Lê Thị Dung")
-    assert tx.PERIODS.format(scores="Tháng 9/2025: 80") in dung
-    assert tx.PERIODS_NONE.format(periods="Tháng 10/2025, Tháng 11/2025") in dung
+    assert atx.PERIODS.format(scores="Tháng 9/2025: 80") in dung
+    assert atx.PERIODS_NONE.format(periods="Tháng 10/2025, Tháng 11/2025") in dung
     lan = _page_of(pages, "Nguyễn Thị Lan")
-    assert tx.PERIODS.format(scores="Tháng 9/2025: 95; Tháng 10/2025: 96; Tháng 11/2025: 94") in lan
-    assert not any(line.startswith(tx.PERIODS_NONE.split(":")[0]) for line in lan)
+    assert atx.PERIODS.format(scores="Tháng 9/2025: 95; Tháng 10/2025: 96; Tháng 11/2025: 94") in lan
+    assert not any(line.startswith(atx.PERIODS_NONE.split(":")[0]) for line in lan)
 
 
 def test_the_rating_ticked_says_where_it_comes_from(made):
@@ -151,11 +151,11 @@ def test_the_rating_ticked_says_where_it_comes_from(made):
     pages = docx_pages(made["paper"].path)
 
     def under_iii(name: str) -> list[str]:
-        return _part(_page_of(pages, name), tx.PART_3, tx.PART_4)[4:]  # after the four boxes
+        return _part(_page_of(pages, name), atx.PART_3, atx.PART_4)[4:]  # after the four boxes
 
-    assert under_iii("Nguyễn Thị Lan") == [tx.RATED_COMPUTED]
-    assert under_iii("Trần Văn Đức") == [tx.RATED_COMPUTED]  # HTTNV by the cap: computed all the same
-    assert under_iii("Vũ Thị Mai") == [tx.RATED_ENTERED_DIFFERS.format(computed=RATING_WORDS["HTNV"])]
+    assert under_iii("Nguyễn Thị Lan") == [atx.RATED_COMPUTED]
+    assert under_iii("Trần Văn Đức") == [atx.RATED_COMPUTED]  # HTTNV by the cap: computed all the same
+    assert under_iii("Vũ Thị Mai") == [atx.RATED_ENTERED_DIFFERS.format(computed=RATING_WORDS["HTNV"])]
     assert not any(line.startswith("Ô đã đánh dấu") for line in under_iii("Đặng Văn Hùng"))
     summary = made["summary"]
     ratings = dict(summary.year.ratings)
@@ -163,19 +163,19 @@ def test_the_rating_ticked_says_where_it_comes_from(made):
     decided = dataclasses.replace(summary, year=dataclasses.replace(summary.year, ratings=ratings))
     path = made["folder"].parent / "quyet-dinh.docx"
     appraisal.paper(Facts(decided)).save(path)
-    assert _part(_page_of(docx_pages(path), "Nguyễn Thị Lan"), tx.PART_3, tx.PART_4)[4:] == [tx.RATED_ENTERED]
+    assert _part(_page_of(docx_pages(path), "Nguyễn Thị Lan"), atx.PART_3, atx.PART_4)[4:] == [atx.RATED_ENTERED]
 
 
 def test_a_person_not_rated_has_no_box_ticked_and_the_reason(made):
     lines = _page_of(docx_pages(made["paper"].path), "Đặng Văn Hùng")
-    after = _part(lines, tx.PART_3, tx.PART_4)
+    after = _part(lines, atx.PART_3, atx.PART_4)
     assert _ticked(after) == []
     assert any(line.startswith("Không đánh dấu ô nào: chỉ làm việc 4 tháng") for line in after)
 
 
 def test_remarks_are_left_to_the_authority(made):
     for lines in docx_pages(made["paper"].path):
-        remarks = lines[lines.index(tx.PART_4 + tx.FOOTNOTE_MARK) + 1:][:appraisal.IV_LINES]
+        remarks = lines[lines.index(atx.PART_4 + atx.FOOTNOTE_MARK) + 1:][:appraisal.IV_LINES]
         assert remarks == ["\t"] * appraisal.IV_LINES
 
 
@@ -227,14 +227,14 @@ def test_the_principal_is_rated_by_the_level_above_and_unknowns_are_blank(tmp_pa
     pages = docx_pages(path)
     principal = _page_of(pages, "Nguyễn Văn Hiệu")
     assert principal.count("Nguyễn Văn Hiệu") == 1 and SIGN_BLANK_NAME in principal, "the authority signs by hand"
-    assert tx.POSITION.format(position="Hiệu trưởng") + " \t" in principal
-    assert tx.TOTAL.format(score="91", how=tx.HOW[cm.AVERAGE].format(used=12, total=12)) in principal
+    assert atx.POSITION.format(position="Hiệu trưởng") + " \t" in principal
+    assert atx.TOTAL.format(score="91", how=atx.HOW[cm.AVERAGE].format(used=12, total=12)) in principal
     teacher = _page_of(pages, "Hoàng Thị Thu Hương Giang Nguyễn Phương")
-    assert tx.POSITION.format(position="").rstrip() + " \t" in teacher, "no position: a dotted line"
-    assert tx.TOTAL.format(score="77,75", how=tx.HOW[cm.AVERAGE].format(used=3, total=12)) in teacher
+    assert atx.POSITION.format(position="").rstrip() + " \t" in teacher, "no position: a dotted line"
+    assert atx.TOTAL.format(score="77,75", how=atx.HOW[cm.AVERAGE].format(used=3, total=12)) in teacher
     assert "Nguyễn Văn Hiệu" in teacher
     newcomer = _page_of(pages, "Đỗ Thị Mới")  # no period scored: no total, nothing ticked, never 0
-    assert f"{tx.TOTAL_BLANK} \t" in newcomer and not any(line.startswith(tx.PERIODS[:6]) for line in newcomer)
+    assert f"{atx.TOTAL_BLANK} \t" in newcomer and not any(line.startswith(atx.PERIODS[:6]) for line in newcomer)
     assert _ticked(newcomer) == [] and any(line.startswith("Không đánh dấu ô nào: chưa có điểm") for line in newcomer)
 
 
@@ -259,12 +259,12 @@ def test_the_pdf_has_one_a4_page_per_person_in_times(made):
     for text, (name, score, rating) in zip(pages, (EXPECTED[p.code] for p in made["summary"].people)):
         assert re.search(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\s*$", text, re.M), name
         assert f"Họ và tên: {name}" in text and f"Tổng số điểm năm: {score}/100 điểm" in text, name
-        assert text.count(tx.BOX_TICKED) == (1 if rating else 0), name
+        assert text.count(atx.BOX_TICKED) == (1 if rating else 0), name
         if rating:
-            assert re.search(rf"{tx.BOX_TICKED}\s+{RATING_WORDS[rating]}\s*$", text, re.M), name
-        assert text.count(tx.BOX) == (8 - 1 if rating else 8)
+            assert re.search(rf"{atx.BOX_TICKED}\s+{RATING_WORDS[rating]}\s*$", text, re.M), name
+        assert text.count(atx.BOX) == (8 - 1 if rating else 8)
         assert re.search(r"VIÊN CHỨC TỰ XẾP LOẠI\s+CẤP CÓ THẨM QUYỀN XẾP LOẠI", text), "the signatures on the page"
-        assert tx.FOOTNOTE.split("Nghị định")[0] in " ".join(text.split()), name
+        assert atx.FOOTNOTE.split("Nghị định")[0] in " ".join(text.split()), name
 
 
 @pytest.mark.libreoffice
@@ -277,4 +277,4 @@ def test_the_longest_page_still_fits_on_one_sheet(tmp_path):
     assert len(pages) == len(names), "one sheet per person, twelve periods and the longest lines included"
     for text, name in zip(pages, names):
         assert f"Họ và tên: {name}" in text and "VIÊN CHỨC TỰ XẾP LOẠI" in text, name
-        assert tx.FOOTNOTE.split("Nghị định")[0] in " ".join(text.split()), name
+        assert atx.FOOTNOTE.split("Nghị định")[0] in " ".join(text.split()), name

@@ -15,7 +15,7 @@ from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.papers import appraisal
 from thidua_xlsx.papers.facts import Facts
-from thidua_xlsx.text import appraisal as tx
+from thidua_xlsx.text import appraisal as atx
 
 FRAME = {"role": "Viên chức", "total": 100, "groups": [
     {"code": "B", "name": "Kết quả thực hiện nhiệm vụ", "kind": "cộng", "max": 70,
@@ -85,7 +85,7 @@ def _longest(folder: Path) -> tuple[Path, list[str]]:
         people["B"] = ev.PeriodEntry(81, "department", parts=b)
         periods[month["code"]] = ev.PeriodSummary(f"tong-hop_{month['code']}.xlsx", month["code"], False, people)
     summary = year_summary(campaign, [], periods)
-    path = folder / f"{tx.FILE_APPRAISAL}.docx"
+    path = folder / f"{atx.FILE_APPRAISAL}.docx"
     appraisal.paper(Facts(summary)).save(path)
     return path, [p.name for p in summary.people]
 
@@ -105,7 +105,7 @@ def test_the_longest_pages_with_their_parts_still_fit_one_sheet_each(tmp_path):
     for text, name in zip(pages, names, strict=True):
         words = " ".join(text.split())
         assert f"Họ và tên: {name}" in words and "VIÊN CHỨC TỰ XẾP LOẠI" in words, name
-        assert tx.FOOTNOTE.split("Nghị định")[0] in words, name
+        assert atx.FOOTNOTE.split("Nghị định")[0] in words, name
     lan = " ".join(next(page for page in pages if "Nguyễn Thị Lan" in page).split())
     # (26,2 + … + 28,4) / 12 = 27,3 and (62,7 + … + 61,13) / 12 = 61,91: the year's as its total 89,21
     assert "(tối đa 30 điểm): 27,3 điểm" in lan and "(tối đa 70 điểm): 61,91 điểm" in lan and "89,21/100" in lan

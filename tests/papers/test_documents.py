@@ -26,7 +26,7 @@ from thidua_xlsx.papers.dossiers import write_documents
 from thidua_xlsx.papers.facts import Facts
 from thidua_xlsx.papers.lists import paper as list_paper
 from thidua_xlsx.papers.pdf import convert_pdfs
-from thidua_xlsx.text import documents as tx
+from thidua_xlsx.text import documents as dw
 from thidua_xlsx.write.summary.content import rule_set_line
 
 CSTDCS_FOLDER, LDTT_FOLDER, TTLDTT_FOLDER = "Chien-si-thi-dua-co-so", "Lao-dong-tien-tien", "Tap-the-lao-dong-tien-tien"
@@ -173,7 +173,7 @@ def test_the_letter_cites_the_legal_texts_and_nothing_of_the_tool(made):
 def test_a_summary_without_periods_proposes_nothing_provisionally(made):
     """The roster's rating is the authority's: no list, letter or report of a year-end merge says "tạm"."""
     for path in _all_docx(made):
-        assert (tx.NOTES["provisional"] not in docx_text(path)
+        assert (dw.NOTES["provisional"] not in docx_text(path)
                 and "chờ cấp có thẩm quyền" not in docx_text(path)), path.name
 
 
@@ -195,7 +195,7 @@ def test_tally_minutes_count_each_candidate_against_all_members(made):
     text = docx_text(path)
     for expected in ("BIÊN BẢN KIỂM PHIẾU", "Tổng số thành viên Hội đồng: 10 người", "Số thành viên có mặt: 9 người",
                      "Số phiếu phát ra: 9 phiếu", "Số phiếu thu về: 9 phiếu", "TRƯỞNG BAN KIỂM PHIẾU",
-                     "CÁC THÀNH VIÊN BAN KIỂM PHIẾU", tx.SIGN_BLANK_NAME):
+                     "CÁC THÀNH VIÊN BAN KIỂM PHIẾU", dw.SIGN_BLANK_NAME):
         assert expected in text, expected
     assert docx_rows(path) == [["1", "Trần Văn Đức", "Tổ khối 1", "8", "80%", "≥ 8 phiếu", "Đạt"],
                                ["2", "Nguyễn Thị Lan", "Tổ khối 1", "9", "90%", "≥ 8 phiếu", "Đạt"]]
@@ -211,7 +211,7 @@ def test_lists_have_votes_short_notes_and_a_repeated_header(made):
         ["2", "Nguyễn Thị Lan", "Giáo viên", "Tổ khối 1", "HTXSNV", "", "9/10 (90%)", "HTXSNV"]]
     ldtt = {row[1]: row for row in docx_rows(folder / LDTT_FOLDER / f"04_Danh-sach_{LDTT_FOLDER}.docx")}
     assert ldtt["Lê Thị Dung"][-1] == "Nghỉ thai sản 5 tháng" and ldtt["Nguyễn Thị Lan"][-1] == "Đề nghị cả CSTĐCS"
-    assert all(row[-2] == tx.NOT_VOTED for row in ldtt.values())  # LĐTT is not put to a vote by default
+    assert all(row[-2] == dw.NOT_VOTED for row in ldtt.values())  # LĐTT is not put to a vote by default
     assert docx_rows(folder / TTLDTT_FOLDER / f"04_Danh-sach_{TTLDTT_FOLDER}.docx") == [
         ["1", "Tổ khối 1", "3", "3", "100%", "2", "Nguyễn Thị Lan", "–", ""]]
     for path in (cstdcs, folder / TTLDTT_FOLDER / f"04_Danh-sach_{TTLDTT_FOLDER}.docx"):
@@ -247,7 +247,7 @@ def test_ballot_lists_the_candidates_and_no_voter(made):
     path = _doc(made, BALLOT, CSTDCS)
     d = docx.Document(str(path))
     ballot = d.tables[-1]
-    assert tuple(c.text for c in ballot.rows[0].cells) == tx.BALLOT_HEAD
+    assert tuple(c.text for c in ballot.rows[0].cells) == dw.BALLOT_HEAD
     assert docx_rows(path) == [["1", "Trần Văn Đức", "Tổ khối 1", "", ""], ["2", "Nguyễn Thị Lan", "Tổ khối 1", "", ""]]
     text = docx_text(path)
     assert "PHIẾU BẦU" in text and "ít nhất 80% tổng số thành viên" in text and "Không ghi tên người bầu" in text
@@ -269,7 +269,7 @@ def test_checklists_say_what_each_person_must_still_attach(made):
            "(số 12/QĐ-TH)" in text
     assert "05_Bao-cao-thanh-tich_Tran-Van-Duc.docx" in text
     ldtt = result.dossiers[1]
-    assert ldtt.attachments == () and tx.CHECKLIST_NOTHING.strip() in ldtt.checklist.read_text("utf-8-sig")
+    assert ldtt.attachments == () and dw.CHECKLIST_NOTHING.strip() in ldtt.checklist.read_text("utf-8-sig")
 
 
 def test_no_paper_names_a_refusal_or_anyone_not_proposed(made):
@@ -323,7 +323,7 @@ def test_after_the_council_pass_the_papers_follow_its_word(made, tmp_path):
     cstdcs = docx_rows(tmp_path / CSTDCS_FOLDER / f"04_Danh-sach_{CSTDCS_FOLDER}.docx")
     assert [row[1] for row in cstdcs] == ["Nguyễn Thị Lan"]
     ldtt = {row[1]: row for row in docx_rows(tmp_path / LDTT_FOLDER / f"04_Danh-sach_{LDTT_FOLDER}.docx")}
-    assert ldtt["Phạm Ngọc Ánh"][-1] == tx.NOTES["council"] and len(ldtt) == 5
+    assert ldtt["Phạm Ngọc Ánh"][-1] == dw.NOTES["council"] and len(ldtt) == 5
     letter = docx_text(tmp_path / "01_To-trinh.docx")
     assert "- Chiến sĩ thi đua cơ sở: 1 cá nhân;" in letter and "- Lao động tiên tiến: 5 cá nhân;" in letter
     minutes = tmp_path / "02_Bien-ban-hop-binh-xet.docx"
@@ -458,11 +458,11 @@ def test_the_minutes_count_what_was_voted_and_say_who_was_not(made, tmp_path):
     summary = _with_tally(dataclasses.replace(made["summary"], tally=None), made["campaign"], {"GV01": 9})
     write_documents(summary, tmp_path, pdf=False)
     minutes = tmp_path / "02_Bien-ban-hop-binh-xet.docx"
-    assert docx_rows(minutes) == [["1", "Trần Văn Đức", "Tổ khối 1", "—", "—", tx.VOTE_NOT_HELD],
+    assert docx_rows(minutes) == [["1", "Trần Văn Đức", "Tổ khối 1", "—", "—", dw.VOTE_NOT_HELD],
                                   ["2", "Nguyễn Thị Lan", "Tổ khối 1", "9", "90%", "Đạt"]]
     assert "1/1 trường hợp đạt; 1 trường hợp không đưa ra bỏ phiếu." in docx_text(minutes)
 
 
 def test_papers_written_before_the_vote_say_so(made, tmp_path):
     result = write_documents(dataclasses.replace(made["summary"], tally=None), tmp_path, pdf=False)
-    assert result.warnings == (tx.WARN_BEFORE_VOTE.format(titles="Chiến sĩ thi đua cơ sở"),)
+    assert result.warnings == (dw.WARN_BEFORE_VOTE.format(titles="Chiến sĩ thi đua cơ sở"),)

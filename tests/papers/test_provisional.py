@@ -17,9 +17,9 @@ from thidua_xlsx.model.history import BK_TINH, KNC_GD, HistoryResults
 from thidua_xlsx.model.results import Decision
 from thidua_xlsx.model.titles import TTLDTT
 from thidua_xlsx.papers.dossiers import write_documents
-from thidua_xlsx.text import documents as tx
+from thidua_xlsx.text import documents as dw
 
-NOTE = tx.NOTES["provisional"]
+NOTE = dw.NOTES["provisional"]
 CSTDCS_LIST = "Chien-si-thi-dua-co-so/04_Danh-sach_Chien-si-thi-dua-co-so.docx"
 LDTT_LIST = "Lao-dong-tien-tien/04_Danh-sach_Lao-dong-tien-tien.docx"
 TTLDTT_LIST = "Tap-the-lao-dong-tien-tien/04_Danh-sach_Tap-the-lao-dong-tien-tien.docx"
@@ -54,12 +54,12 @@ def test_each_list_notes_the_proposals_on_a_computed_rating_and_says_what_the_no
     assert [(row[1], row[-1]) for row in docx_rows(folder / TTLDTT_LIST)] == [("Tổ khối 1", NOTE)], \
         "its LĐTT members' ratings are computed"
     for path in (CSTDCS_LIST, LDTT_LIST, TTLDTT_LIST):
-        assert tx.LIST_PROVISIONAL.strip() in docx_text(folder / path), path
+        assert dw.LIST_PROVISIONAL.strip() in docx_text(folder / path), path
 
 
 def test_the_letter_and_the_minutes_count_the_provisional_proposals(papers):
     """Five people (GV01 on two lists, counted once; GV06 decided) and Tổ khối 1."""
-    sentence = tx.provisional_sentence(5, 1, "2025-2026", tx.PROVISIONAL_MARKED)
+    sentence = dw.provisional_sentence(5, 1, "2025-2026", dw.PROVISIONAL_MARKED)
     assert "Có 5 cá nhân và 1 tập thể (ghi “Đề nghị tạm”" in sentence
     for paper in ("01_To-trinh.docx", "02_Bien-ban-hop-binh-xet.docx"):
         assert sentence in docx_text(papers["folder"] / paper).split("\n"), paper
@@ -67,7 +67,7 @@ def test_the_letter_and_the_minutes_count_the_provisional_proposals(papers):
 
 def test_the_report_says_its_rating_is_not_decided_yet(papers):
     text = docx_text(papers["folder"] / "Chien-si-thi-dua-co-so/05_Bao-cao-thanh-tich_Nguyen-Thi-Lan.docx")
-    assert tx.REPORT_RATING_PROVISIONAL.format(year="2025-2026", words="Hoàn thành xuất sắc nhiệm vụ",
+    assert dw.REPORT_RATING_PROVISIONAL.format(year="2025-2026", words="Hoàn thành xuất sắc nhiệm vụ",
                                                rating="HTXSNV") in text
     assert "- Kết quả chấm điểm thi đua năm học 2025-2026: 95 điểm" in text
 
@@ -76,7 +76,7 @@ def test_the_multi_year_bang_khen_on_a_computed_rating_is_provisional_the_medal_
     rows = [(row[1], row[-1]) for row in docx_rows(papers["folder"] / AWARDS_LIST)]
     assert rows == [("Nguyễn Thị Lan", NOTE), ("Vũ Thị Mai", ""), ("Tập thể Tổ khối 1", NOTE),
                     ("Nguyễn Thị Lan", "")], "Bằng khen: GV01 computed, GV06 decided, T1; then the Kỷ niệm chương"
-    assert tx.LIST_PROVISIONAL.strip() in docx_text(papers["folder"] / AWARDS_LIST)
+    assert dw.LIST_PROVISIONAL.strip() in docx_text(papers["folder"] / AWARDS_LIST)
 
 
 def test_ratings_the_authority_entered_make_nothing_provisional(papers):

@@ -16,7 +16,7 @@ from thidua_xlsx import service
 from thidua_xlsx.check.campaign import rule_set_warnings
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import campaign_book as cb
-from thidua_xlsx.model import rule_set as rs
+from thidua_xlsx.model import rule_set as rset
 from thidua_xlsx.model.issues import Problems
 from thidua_xlsx.read.campaign_book import load_campaign_book
 from thidua_xlsx.read.presets import load_preset, preset_dir
@@ -62,16 +62,16 @@ def test_the_rule_set_is_picked_by_the_day_the_file_is_received(tmp_path, filed,
     campaign, problems = load(book(tmp_path, filing_date=filed))
 
     assert problems == []
-    assert (campaign.rule_set.day, campaign.rule_set.day_from) == (filed.date(), rs.FROM_FILING)
+    assert (campaign.rule_set.day, campaign.rule_set.day_from) == (filed.date(), rset.FROM_FILING)
     assert [t.key for t in campaign.rule_set.texts if t.key.startswith("luat")][-1] == law
-    assert campaign.rules.cite(rs.LDTT) == short
+    assert campaign.rules.cite(rset.LDTT) == short
     assert "nd-233-2026" in {t.key for t in campaign.rule_set.texts}  # from 01/07/2026
     assert "nd-90-2020" not in {t.key for t in campaign.rule_set.texts}  # until 30/06/2026
 
 
 def test_without_a_filing_date_the_scoring_deadline_then_today_pick_it():
-    assert rs.reference_date("", "2026-05-20", TODAY) == (dt.date(2026, 5, 20), rs.FROM_SCORING_DEADLINE)
-    assert rs.reference_date("", "", TODAY) == (TODAY, rs.FROM_TODAY)
+    assert rset.reference_date("", "2026-05-20", TODAY) == (dt.date(2026, 5, 20), rset.FROM_SCORING_DEADLINE)
+    assert rset.reference_date("", "", TODAY) == (TODAY, rset.FROM_TODAY)
 
 
 @pytest.mark.parametrize("filed, ended", [(dt.datetime(2027, 2, 28), []),
@@ -93,7 +93,7 @@ def test_a_school_picking_bac_ninh_gets_its_floor_said(tmp_path):
     assert problems == []
     assert campaign.rule_set.province == "Bắc Ninh"
     assert (campaign.rules.ttldtt_min_percent, campaign.rules.ttldtt_at_least) == (70, True)
-    assert campaign.rules.cite(rs.TTLDTT) == "QĐ 86/2025/QĐ-UBND tỉnh Bắc Ninh điều 4 khoản 2 điểm b"
+    assert campaign.rules.cite(rset.TTLDTT) == "QĐ 86/2025/QĐ-UBND tỉnh Bắc Ninh điều 4 khoản 2 điểm b"
     assert [(d.month, d.day, d.article) for d in campaign.rule_set.deadlines][0] == (7, 10, "điều 6 khoản 3")
     (raised,) = rule_set_warnings(campaign)
     assert raised.code == "rule_set.raised" and "TTLĐTT: tỷ lệ LĐTT từ 70% trở lên" in raised.message
@@ -109,8 +109,8 @@ def test_a_rubric_off_hai_phongs_scale_is_warned(tmp_path):
     assert {w.code for w in warnings} == {"rule_set.rubric_scale"}
     assert "quy định thang điểm 20 + 80 (QĐ 212/2025/QĐ-UBND thành phố Hải Phòng điều 4, điều 5)" in \
         warnings[0].message
-    assert campaign.rules.rating_bands == (rs.Band("HTXSNV", 90, True), rs.Band("HTTNV", 80, True),
-                                           rs.Band("HTNV", 50))
+    assert campaign.rules.rating_bands == (rset.Band("HTXSNV", 90, True), rset.Band("HTTNV", 80, True),
+                                           rset.Band("HTNV", 50))
 
 
 def test_a_national_campaign_is_warned_of_nothing(tmp_path):
@@ -184,7 +184,7 @@ def test_a_good_province_file_added_is_a_province(tmp_path):
     laid = with_rule_set(campaign_of(), problems, TODAY, folder=root)
 
     assert list(problems) == [] and laid.rule_set.province == "Thái Bình"
-    assert (laid.rules.ttldtt_min_percent, laid.rules.cite(rs.TTLDTT)) == (60, "QĐ 1 điều 1")
+    assert (laid.rules.ttldtt_min_percent, laid.rules.cite(rset.TTLDTT)) == (60, "QĐ 1 điều 1")
 
 
 def campaign_of():
@@ -211,7 +211,7 @@ def with_periods(province: str = "", filed: str = "", ends: dt.date = dt.date(20
 def test_hai_phongs_scale_resting_on_nd_90_is_set_aside_from_01_07_2026_with_the_files_own_note():
     campaign = with_periods("Hải Phòng", "2027-06-10")
 
-    assert campaign.rules.rating_bands == () and campaign.rules.cite(rs.RATING) == "NĐ 233/2026 điều 12"
+    assert campaign.rules.rating_bands == () and campaign.rules.cite(rset.RATING) == "NĐ 233/2026 điều 12"
     assert [a.text.key for a in campaign.rule_set.set_aside] == ["hp-qd-212-2025"]
     assert "hp-qd-212-2025" not in {t.key for t in campaign.rule_set.texts}  # not named among the rules applied
     (said,) = [w for w in rule_set_warnings(campaign, "campaign.xlsx") if w.code == "rule_set.set_aside"]
@@ -231,8 +231,8 @@ def test_hai_phongs_scale_resting_on_nd_90_is_set_aside_from_01_07_2026_with_the
 
 @pytest.mark.parametrize("province, ends, filed, bands, citation", [
     # a 2025-26 year filed after 01/07/2026 is still rated by the texts of its periods: QĐ 212/2025
-    ("Hải Phòng", dt.date(2026, 5, 31), "2026-07-10", (rs.Band("HTXSNV", 90, True), rs.Band("HTTNV", 80, True),
-                                                       rs.Band("HTNV", 50)),
+    ("Hải Phòng", dt.date(2026, 5, 31), "2026-07-10", (rset.Band("HTXSNV", 90, True), rset.Band("HTTNV", 80, True),
+                                                       rset.Band("HTNV", 50)),
      "QĐ 212/2025/QĐ-UBND thành phố Hải Phòng điều 6"),
     ("Hải Phòng", dt.date(2027, 5, 31), "2027-06-10", (), "NĐ 233/2026 điều 12"),
     ("", dt.date(2027, 5, 31), "2027-06-10", (), "NĐ 233/2026 điều 12"),
@@ -241,15 +241,15 @@ def test_hai_phongs_scale_resting_on_nd_90_is_set_aside_from_01_07_2026_with_the
 def test_the_years_bands_follow_the_day_its_last_period_ends(province, ends, filed, bands, citation):
     campaign = with_periods(province, filed, ends)
 
-    assert campaign.rule_set.year.day == ends and campaign.rule_set.year.day_from == rs.FROM_PERIODS
-    assert (campaign.rules.rating_bands, campaign.rules.cite(rs.RATING)) == (bands, citation)
+    assert campaign.rule_set.year.day == ends and campaign.rule_set.year.day_from == rset.FROM_PERIODS
+    assert (campaign.rules.rating_bands, campaign.rules.cite(rset.RATING)) == (bands, citation)
 
 
 def test_a_campaign_without_periods_has_its_scale_by_its_reference_day():
     preset = load_preset("thcs")  # no periods
     laid = with_rule_set(dataclasses.replace(preset, school=dataclasses.replace(
         preset.school, province="Hải Phòng", filing_date="2026-06-01")), Problems(), TODAY)
-    assert laid.rule_set.year is None and laid.rules.cite(rs.RATING).startswith("QĐ 212/2025")
+    assert laid.rule_set.year is None and laid.rules.cite(rset.RATING).startswith("QĐ 212/2025")
 
 
 TWO_AT_ONCE = {"name": "Thái Bình", "texts": [
@@ -273,21 +273,21 @@ def test_two_texts_of_a_file_in_force_at_once_for_one_rule_are_said_with_the_one
                                                                                           conflict):
     laid = with_rule_set(campaign_of(), Problems(), TODAY, folder=_folder(tmp_path, content))
 
-    assert (laid.rules.ttldtt_min_percent, laid.rules.cite(rs.TTLDTT)) == applied
+    assert (laid.rules.ttldtt_min_percent, laid.rules.cite(rset.TTLDTT)) == applied
     said = [w for w in rule_set_warnings(laid, "campaign.xlsx") if w.code == "rule_set.conflict"]
     assert [w.message[:len(conflict)] for w in said] == ([conflict] if conflict else [])
 
 
 def test_the_national_amending_law_and_the_law_it_amends_are_not_two_rules():
     campaign = with_periods(filed="2026-11-02")
-    assert campaign.rule_set.conflicts == () and campaign.rules.cite(rs.LDTT).endswith("(sửa đổi bởi Luật "
+    assert campaign.rule_set.conflicts == () and campaign.rules.cite(rset.LDTT).endswith("(sửa đổi bởi Luật "
                                                                                         "06/2026/QH16) điều 24")
 
 
 def test_a_filing_date_before_every_text_is_said_and_its_titles_left_to_the_council():
     campaign = with_periods(filed="2023-05-20", ends=dt.date(2023, 5, 31))
 
-    assert campaign.rules.unanswered == (rs.LDTT, rs.CSTDCS, rs.TTLDTT, rs.TTLDXS)
+    assert campaign.rules.unanswered == (rset.LDTT, rset.CSTDCS, rset.TTLDTT, rset.TTLDXS)
     (said,) = [w for w in rule_set_warnings(campaign, "campaign.xlsx") if w.code == "rule_set.no_text"]
     assert said.severity == "error" and said.message == (
         "Ngày xét 20/05/2023 (Ngày gửi hồ sơ) trước mọi văn bản chương trình biết cho LĐTT, CSTĐCS, TTLĐTT, TTLĐXS "
@@ -306,7 +306,7 @@ def test_two_texts_at_once_are_said_on_opening_naming_both_the_one_applied_and_w
                          cell="B19")
 
     # listed second, in force later: the later text applies, whatever the file's order
-    assert (laid.rules.ttldtt_min_percent, laid.rules.cite(rs.TTLDTT)) == (65, "QĐ 2/2026 điều 5")
+    assert (laid.rules.ttldtt_min_percent, laid.rules.cite(rset.TTLDTT)) == (65, "QĐ 2/2026 điều 5")
     (said,) = [p for p in problems if p.code == "rule_set.conflict_opened"]
     assert (said.severity, said.where) == ("warning", "campaign.xlsx · Trường!B19")
     assert said.message == (

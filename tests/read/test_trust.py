@@ -37,7 +37,7 @@ from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.titles import CSTDCS, LDTT, NOT_REGISTERED
 from thidua_xlsx.service import generate_round, merge_inbox
-from thidua_xlsx.text import workbook as tx
+from thidua_xlsx.text import workbook as wx
 
 SAVED = dt.datetime(2026, 5, 12, 8, 0)
 LATER = dt.datetime(2026, 5, 20, 8, 0)
@@ -256,7 +256,7 @@ def test_a_retyped_header_of_the_department_sheet_is_read_at_its_issued_columns(
     wb = load_workbook(edited)
     ws = wb[dept.name]
     ws.protection.sheet = False
-    renamed = {tx.DEPT_HEADERS[2]: "Họ tên", tx.DEPT_HEADERS[3]: "Chức danh"}
+    renamed = {wx.DEPT_HEADERS[2]: "Họ tên", wx.DEPT_HEADERS[3]: "Chức danh"}
     cells = [c for row in ws.iter_rows(max_row=dept.header_row + 1) for c in row if c.value in renamed]
     assert len(cells) == 2
     for c in cells:
@@ -330,7 +330,7 @@ def test_generate_from_prints_the_checklist(gate):
 
 def test_the_form_shows_the_registration_locked(gate):
     wb = load_workbook(gate["t1"])
-    for code, shown in (("GV01", "Chiến sĩ thi đua cơ sở"), ("GV03", tx.NOT_REGISTERED_SHOWN)):
+    for code, shown in (("GV01", "Chiến sĩ thi đua cơ sở"), ("GV03", wx.NOT_REGISTERED_SHOWN)):
         rec = sheet(gate["t1"], ly.ScoringSheet, code)
         cell = wb[rec.name][rec.title_cell]
         assert cell.value == shown and cell.protection.locked is not False

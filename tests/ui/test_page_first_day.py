@@ -122,10 +122,10 @@ def test_the_pages_words_are_one_each():
     one would silently replace the other (the drop zone once promised what the kept pass's box says)."""
     import re
 
-    from thidua_xlsx.text import ui
+    from thidua_xlsx.text import ui as tu
     from thidua_xlsx.text.decisions import PAGE_WORDS
 
-    own = set(re.findall(r'^    "(\w+)":', Path(ui.__file__).read_text(encoding="utf-8").split("WORDS = {")[1]
+    own = set(re.findall(r'^    "(\w+)":', Path(tu.__file__).read_text(encoding="utf-8").split("WORDS = {")[1]
                          .split("WORDS |=")[0], re.M))
     assert own and not own & set(PAGE_WORDS)
 

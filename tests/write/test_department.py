@@ -33,8 +33,8 @@ from thidua_xlsx.model.titles import CSTDCS, LDTT, NOT_REGISTERED, TTLDTT
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.read.presets import load_preset
 from thidua_xlsx.service import generate_round
-from thidua_xlsx.text import workbook as tx
-from thidua_xlsx.write import department as templates
+from thidua_xlsx.text import workbook as wx
+from thidua_xlsx.write import department as writer
 
 GOLDEN = Path(__file__).parents[1] / "golden"
 ROUNDS = (ly.REGISTRATION, ly.SCORING)
@@ -168,7 +168,7 @@ def expected_inputs(book: Book, record: ly.SheetLayout) -> set[str]:
         if record.spare:
             cells |= {record.name_cell, record.position_cell}
         if book.campaign.settings.facts_source == cm.FACTS_FROM_DEPARTMENT:
-            assert [key for key, _ in record.facts] == [key for key, _, _ in tx.FACT_FIELDS]
+            assert [key for key, _ in record.facts] == [key for key, _, _ in wx.FACT_FIELDS]
             cells |= {cell for _, cell in record.facts}
         else:
             assert not record.facts
@@ -241,7 +241,7 @@ def fill_of(cell) -> str:
 
 
 def test_input_cells_are_white_and_prefilled_cells_shaded(books):
-    white, shaded = templates.INPUT_FILL.lstrip("#"), templates.LOCKED_FILL.lstrip("#")
+    white, shaded = writer.INPUT_FILL.lstrip("#"), writer.LOCKED_FILL.lstrip("#")
     for book in books:
         for ws in book.wb.worksheets:
             for ref in unlocked_cells(ws):
@@ -293,7 +293,7 @@ def test_roster_is_prefilled_and_locked(books):
                 assert ws[rec.marker_cell].value == code and ws[rec.marker_cell].protection.locked
                 assert ws[rec.position_cell].value == (position or None)
             for k, (ws, rec) in enumerate(spares, start=1):
-                newcomer = tx.SPARE_SHEET.format(n=k)
+                newcomer = wx.SPARE_SHEET.format(n=k)
                 assert rec.name == rec.marker == ws[rec.marker_cell].value == newcomer, (book, rec)
                 assert ws[rec.marker_cell].protection.locked
                 assert ws[rec.name_cell].value is None and ws[rec.name_cell].protection.locked is False
@@ -307,8 +307,8 @@ def test_scoring_forms_show_the_registration_locked(books):
             continue
         for ws, rec in by_kind(book, ly.ScoringSheet):
             title = ws[rec.title_cell]
-            assert ws.cell(title.row, title.column - 1).value == tx.L_TITLE
-            expected = title_name(book.registered.get(rec.person_code, "")) or tx.NOT_REGISTERED_SHOWN
+            assert ws.cell(title.row, title.column - 1).value == wx.L_TITLE
+            expected = title_name(book.registered.get(rec.person_code, "")) or wx.NOT_REGISTERED_SHOWN
             assert title.value == expected, (book, rec.name)
             assert title.protection.locked is not False, (book, rec.name)
             assert rec.title_cell not in validation_map(ws)
@@ -316,9 +316,9 @@ def test_scoring_forms_show_the_registration_locked(books):
             shown = {rec.person_code: ws[rec.title_cell].value for ws, rec in by_kind(book, ly.ScoringSheet)}
             if book.department.code == "T1":
                 assert shown == {"GV01": "Lao động tiên tiến", "GV02": "Không đăng ký",
-                                 "GV03": tx.NOT_REGISTERED_SHOWN, "": tx.NOT_REGISTERED_SHOWN}
+                                 "GV03": wx.NOT_REGISTERED_SHOWN, "": wx.NOT_REGISTERED_SHOWN}
             else:
-                assert shown["GV04"] == "Chiến sĩ thi đua cơ sở" and shown["GV05"] == tx.NOT_REGISTERED_SHOWN
+                assert shown["GV04"] == "Chiến sĩ thi đua cơ sở" and shown["GV05"] == wx.NOT_REGISTERED_SHOWN
                 assert shown[newcomer_code("T2", 1)] == "Lao động tiên tiến"
 
 
@@ -406,7 +406,7 @@ def test_dropdowns_offer_the_campaign_titles(books):
         if department_enters_facts(book):
             assert named_list(book, "DS_XepLoaiVC") == list(cm.RATINGS)
             assert named_list(book, "DS_KyLuat") == list(cm.DISCIPLINES)
-            assert named_list(book, "DS_CoKhong") == [tx.YES, tx.NO]
+            assert named_list(book, "DS_CoKhong") == [wx.YES, wx.NO]
             assert named_list(book, "DS_CapSangKien") == list(cm.INITIATIVE_LEVELS)
         else:  # ratings and disciplines are nobody's business in a workbook that does not ask for them
             assert not FACTS_LISTS & set(book.wb.defined_names), book
@@ -435,8 +435,8 @@ def test_validation_texts_fit_excel_limits(books):
             for dv in ws.data_validations.dataValidation:
                 assert len(dv.promptTitle or "") <= 32 and len(dv.errorTitle or "") <= 32, (ws.title, dv.sqref)
                 assert len(dv.prompt or "") <= 255 and len(dv.error or "") <= 255, (ws.title, dv.sqref)
-    for name in dir(tx):  # every title and message constant, used or not yet
-        value = getattr(tx, name)
+    for name in dir(wx):  # every title and message constant, used or not yet
+        value = getattr(wx, name)
         if isinstance(value, str) and re.fullmatch(r"V_\w+_TITLE|\w+_ERROR_TITLE", name):
             assert len(value) <= 32, name
         elif isinstance(value, str) and re.fullmatch(r"V_\w+_MESSAGE|\w+_ERROR_MESSAGE", name):
@@ -449,7 +449,7 @@ def test_facts_block_only_when_the_department_enters_facts(books):
             texts = {c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
             lists_used = {dv.formula1 for dv in ws.data_validations.dataValidation if dv.type == "list"}
             if department_enters_facts(book):
-                assert tx.FACTS_HEADING in texts
+                assert wx.FACTS_HEADING in texts
                 rules = validation_map(ws)
                 facts = dict(rec.facts)
                 assert rules[facts["rating"]].formula1 == "DS_XepLoaiVC"
@@ -460,7 +460,7 @@ def test_facts_block_only_when_the_department_enters_facts(books):
                 assert (rules[facts["days_off"]].type, rules[facts["days_off"]].formula2) == ("decimal", "366")
                 assert all(ws[cell].value is None for cell in facts.values()), "facts are entered, never shown"
             else:
-                assert tx.FACTS_HEADING not in texts
+                assert wx.FACTS_HEADING not in texts
                 assert not rec.facts
                 assert not lists_used & FACTS_LISTS
 
@@ -471,7 +471,7 @@ def generate_one(campaign: cm.Campaign, round_: str, outdir: Path, department: s
     dept = campaign.department(department) if department else campaign.departments[0]
     outdir.mkdir(parents=True, exist_ok=True)
     path = outdir / ly.output_name(campaign.school.school_year, round_, dept.name)
-    written = templates.write_department_workbook(department_spec(campaign, dept, round_, **spec), path)
+    written = writer.write_department_workbook(department_spec(campaign, dept, round_, **spec), path)
     assert layout(path) == written, "the layout returned is the layout the workbook carries"
     return path
 
@@ -512,7 +512,7 @@ def test_person_sheets_total_and_classify_by_formula(books):
         for ws, rec in by_kind(book, ly.ScoringSheet):
             rubric = book.campaign.rubric_for(rec.role)
             class_row = rec.total_row + 1
-            missing_row = next(r for r in range(class_row + 1, ws.max_row + 1) if ws[f"B{r}"].value == tx.L_MISSING)
+            missing_row = next(r for r in range(class_row + 1, ws.max_row + 1) if ws[f"B{r}"].value == wx.L_MISSING)
             # the count of blank cells is not printed on the form to be signed; the form prints on ≤ 2 pages
             printed_to = int(re.search(r"\$(\d+)$", ws.print_area[0] if isinstance(ws.print_area, list)
                                        else ws.print_area).group(1))
@@ -527,15 +527,15 @@ def test_person_sheets_total_and_classify_by_formula(books):
                     assert f"SUM({col}{rows[0]}:{col}{rows[-1]})" in formula(ws, f"{col}{group_row}")
                     if group.kind != cm.SCORE:  # bonus and deduction capped at the group max
                         assert f"$C{group_row}" in formula(ws, f"{col}{group_row}")
-            assert ws[f"B{rec.total_row}"].value == tx.L_TOTAL
-            assert ws[f"B{class_row}"].value == tx.L_CLASS
-            assert ws[f"B{missing_row}"].value == tx.L_MISSING
+            assert ws[f"B{rec.total_row}"].value == wx.L_TOTAL
+            assert ws[f"B{class_row}"].value == wx.L_CLASS
+            assert ws[f"B{missing_row}"].value == wx.L_MISSING
             for col in (rec.self_column, rec.dept_column):
                 total = formula(ws, f"{col}{rec.total_row}")
                 for group in rubric.groups:
                     sign = "-" if group.kind == cm.DEDUCTION else ""  # a group nobody scored counts as none: N()
                     assert f"{sign}N({col}{item_row(rec, group.items[0].code) - 1})" in total
-                assert f'IF({col}{missing_row}>0,"{tx.TOTAL_INCOMPLETE}"' in total  # a blank required score: no sum
+                assert f'IF({col}{missing_row}>0,"{wx.TOTAL_INCOMPLETE}"' in total  # a blank required score: no sum
                 classify = formula(ws, f"{col}{class_row}")
                 assert f"{col}{rec.total_row}" in classify
                 assert all(f'"{name}"' in classify for name in levels), classify
@@ -568,7 +568,7 @@ def test_department_sheet_pulls_every_person_sheet(books):
             pulled.append(person.name)
         assert len(set(pulled)) == len(people)
         check = formula(ws, rec.check_cell)
-        assert tx.CHECK_DONE in check and tx.CHECK_MISSING_PREFIX.strip() in check
+        assert wx.CHECK_DONE in check and wx.CHECK_MISSING_PREFIX.strip() in check
 
 
 def test_check_cells_have_formula_and_a_sensible_value_before_recalculation(books):
@@ -816,7 +816,7 @@ def test_a4_fit_to_width_print_titles_and_frozen_headers(books):
             if record is None or isinstance(record, ly.CollectiveSheet):
                 continue
             head = record.header_row
-            header = ly.SCORING_HEADER["text"] if isinstance(record, ly.ScoringSheet) else tx.REG_HEADERS[2]
+            header = ly.SCORING_HEADER["text"] if isinstance(record, ly.ScoringSheet) else wx.REG_HEADERS[2]
             assert header in {c.value for c in ws[head]}, (book, ws.title, head)
             assert ws.print_title_rows == f"${head}:${head}", (book, ws.title)
             assert ws.freeze_panes and int(re.sub(r"\D", "", ws.freeze_panes)) == head + 1, (book, ws.title)
@@ -961,8 +961,8 @@ def test_a_newcomer_is_scored_on_the_roles_of_the_roster_in_its_order_when_two_a
 def test_submission_id_changes_with_every_campaign_input_the_writer_uses_but_the_password():
     campaign = small_campaign_with()
     spec = department_spec(campaign, campaign.departments[0], "dang-ky")
-    base = templates.workbook_layout(spec, []).submission_id
-    assert templates.workbook_layout(spec, []).submission_id == base
+    base = writer.workbook_layout(spec, []).submission_id
+    assert writer.workbook_layout(spec, []).submission_id == base
     changed = {
         "gate cap": replace(spec, gate_cap="Khá"),
         "titles": replace(spec, titles=replace(spec.titles, collective=(TTLDTT,))),
@@ -970,6 +970,6 @@ def test_submission_id_changes_with_every_campaign_input_the_writer_uses_but_the
         "gap tolerance": replace(spec, settings=replace(spec.settings, score_gap_tolerance=9)),
     }
     for what, other in changed.items():
-        assert templates.workbook_layout(other, []).submission_id != base, what
+        assert writer.workbook_layout(other, []).submission_id != base, what
     same = replace(spec, settings=replace(spec.settings, sheet_password="khác"))
-    assert templates.workbook_layout(same, []).submission_id == base
+    assert writer.workbook_layout(same, []).submission_id == base

@@ -17,7 +17,7 @@ from tests.filling import fill, stamp_saved_time
 from thidua_xlsx.cli import main
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.service import merge_inbox
-from thidua_xlsx.text import workbook as tx
+from thidua_xlsx.text import workbook as wx
 from thidua_xlsx.write.feedback import MARK_FILLS, write_feedback
 
 
@@ -46,7 +46,7 @@ def test_problem_cells_are_marked_with_fill_and_comment(returned):
 def test_the_first_sheet_lists_what_to_fix_with_a_link_to_each_cell(returned):
     wb = load_workbook(returned["result"].written[0])
     first = wb.worksheets[0]
-    assert first.title == tx.FEEDBACK_SHEET and wb.active.title == tx.FEEDBACK_SHEET
+    assert first.title == wx.FEEDBACK_SHEET and wb.active.title == wx.FEEDBACK_SHEET
     assert "TỔ KHỐI 1" in first["A1"].value.upper()
     rows = [r for r in first.iter_rows(min_row=6, max_col=5, values_only=True) if r[0]]
     listed = {(r[2], r[3]): (r[1], r[4]) for r in rows}
@@ -106,7 +106,7 @@ def test_a_copy_of_a_copy_clears_the_old_marks_and_gives_the_cells_their_fill_ba
     out = tmp_path / "gop-y"
     second = write_feedback(summary, out).written[0]
     wb = load_workbook(second)
-    assert wb.sheetnames.count(tx.FEEDBACK_SHEET) == 1 and wb.worksheets[0].title == tx.FEEDBACK_SHEET
+    assert wb.sheetnames.count(wx.FEEDBACK_SHEET) == 1 and wb.worksheets[0].title == wx.FEEDBACK_SHEET
     ws = wb[gv02.name]
     fixed_cell = ws[returned["bad"]["word"]]
     assert fixed_cell.comment is None and fixed_cell.fill.fgColor.rgb == original
@@ -154,7 +154,7 @@ def test_an_ods_file_gets_its_copy_as_xlsx_through_libreoffice(returned, tmp_pat
     result = write_feedback(summary, tmp_path / "gop-y")
     assert [p.name for p in result.written] == [ods.with_suffix(".xlsx").name] and not result.not_converted
     wb = load_workbook(result.written[0])
-    assert wb.worksheets[0].title == tx.FEEDBACK_SHEET
+    assert wb.worksheets[0].title == wx.FEEDBACK_SHEET
     assert wb[returned["gv02"].name][returned["bad"]["word"]].comment is not None
     again = merge_inbox(result.written[0].parent, returned["folder"])
     assert _results(again) == _results(summary)

@@ -20,7 +20,7 @@ from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issued import Newcomer, Registration, department_spec
 from thidua_xlsx.model.titles import LDTT
 from thidua_xlsx.read.presets import load_preset
-from thidua_xlsx.write import department
+from thidua_xlsx.write import department as writer
 from thidua_xlsx.write.department import skeleton
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,10 +38,10 @@ def written_both_ways(spec, period, folder: Path, monkeypatch) -> int:
     placed from a skeleton."""
     before = skeleton.made["skeleton"]
     monkeypatch.delenv(skeleton.WRITER_VARIABLE, raising=False)
-    ours = department.write_issued_workbook(spec, folder / "ours.xlsx", period)
+    ours = writer.write_issued_workbook(spec, folder / "ours.xlsx", period)
     placed = skeleton.made["skeleton"] - before
     monkeypatch.setenv(skeleton.WRITER_VARIABLE, "xlsxwriter")
-    theirs = department.write_issued_workbook(spec, folder / "theirs.xlsx", period)
+    theirs = writer.write_issued_workbook(spec, folder / "theirs.xlsx", period)
     assert skeleton.made["skeleton"] - before == placed  # xlsxwriter alone placed none
     monkeypatch.delenv(skeleton.WRITER_VARIABLE)
     mine, its = (folder / "ours.xlsx").read_bytes(), (folder / "theirs.xlsx").read_bytes()
@@ -223,5 +223,5 @@ def test_a_kind_of_form_is_made_once_for_every_department(tmp_path, monkeypatch)
         (person.role, bool(person.code))) or real(forms, person, values))
     for k, dept in enumerate(campaign.departments):
         spec = department_spec(campaign, dept, ly.SCORING, collective=f"Tập thể {k}")
-        department.write_issued_workbook(spec, tmp_path / f"{k}.xlsx")
+        writer.write_issued_workbook(spec, tmp_path / f"{k}.xlsx")
     assert made and len(made) == len(set(made)) <= 2 * len({p.role for p in campaign.staff})  # a person's, a spare

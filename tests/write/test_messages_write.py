@@ -14,8 +14,8 @@ from thidua_xlsx.cli import EXIT_UNUSABLE, main
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.read import containment
 from thidua_xlsx.service import merge_inbox
-from thidua_xlsx.text import summary as tx
-from thidua_xlsx.write import campaign_book as cb
+from thidua_xlsx.text import summary as sx
+from thidua_xlsx.write import campaign_book
 from thidua_xlsx.write.summary import write_summary
 
 
@@ -37,19 +37,19 @@ def test_a_campaign_book_held_by_another_program_is_one_message(tmp_path, monkey
 
 
 def _spare_rows(wb, value):
-    ws = wb[cb.SCHOOL_SHEET]
+    ws = wb[campaign_book.SCHOOL_SHEET]
     ws[f"B{row_of(ws, 'A', 'Số dòng dự phòng cho người mới')}"] = value
 
 
 def test_spare_rows_not_a_whole_number_is_said_at_its_cell(tmp_path):
     path = make_book(tmp_path)
-    row = edit(path, lambda wb: row_of(wb[cb.SCHOOL_SHEET], "A", "Số dòng dự phòng cho người mới"))
+    row = edit(path, lambda wb: row_of(wb[campaign_book.SCHOOL_SHEET], "A", "Số dòng dự phòng cho người mới"))
     edit(path, lambda wb: _spare_rows(wb, "2,5"))
     campaign, problems = load(path)
     assert campaign is None
     assert [p.render() for p in problems] == [
-        f"[campaign.xlsx · {cb.SCHOOL_SHEET}!B{row}] 'Số dòng dự phòng cho người mới' = '2,5' không phải là số "
-        "nguyên. Hãy nhập số nguyên."]
+        f"[campaign.xlsx · {campaign_book.SCHOOL_SHEET}!B{row}] 'Số dòng dự phòng cho người mới' = '2,5' không phải "
+        "là số nguyên. Hãy nhập số nguyên."]
 
 
 def test_spare_rows_beyond_twenty_are_refused(tmp_path):
@@ -58,14 +58,14 @@ def test_spare_rows_beyond_twenty_are_refused(tmp_path):
     campaign, problems = load(path)
     assert campaign is None
     assert [(p.code, p.sheet, p.message) for p in problems] == [
-        ("campaign.spare_rows", cb.SCHOOL_SHEET, "Số dòng dự phòng 25 phải từ 0 đến 20.")]
+        ("campaign.spare_rows", campaign_book.SCHOOL_SHEET, "Số dòng dự phòng 25 phải từ 0 đến 20.")]
 
 
 def test_a_group_minimum_above_its_maximum_is_said_at_its_cell(tmp_path):
     path = make_book(tmp_path)
 
     def above(wb):
-        ws = wb[cb.CRITERIA_SHEET]
+        ws = wb[campaign_book.CRITERIA_SHEET]
         group_row, _ = first_item_of_first_group(ws)
         ws[f"F{group_row}"] = ws[f"E{group_row}"].value + 5
         return group_row, ws[f"B{group_row}"].value, ws[f"E{group_row}"].value
@@ -73,8 +73,8 @@ def test_a_group_minimum_above_its_maximum_is_said_at_its_cell(tmp_path):
     campaign, problems = load(path)
     assert campaign is None
     assert [p.render() for p in problems] == [
-        f"[campaign.xlsx · {cb.CRITERIA_SHEET}!F{row}] Nhóm {group}: điểm tối thiểu {maximum + 5} phải từ 0 đến "
-        f"{maximum}."]
+        f"[campaign.xlsx · {campaign_book.CRITERIA_SHEET}!F{row}] Nhóm {group}: điểm tối thiểu {maximum + 5} phải từ 0 "
+        f"đến {maximum}."]
 
 
 def test_a_person_whose_form_sheet_was_deleted_is_marked_in_the_summary(base, tmp_path):
@@ -87,7 +87,7 @@ def test_a_person_whose_form_sheet_was_deleted_is_marked_in_the_summary(base, tm
     wb.save(inbox / t1.name)
     summary = merge_inbox(inbox, base["folder"])
     write_summary(summary, tmp_path / "tong-hop.xlsx")
-    ws = load_workbook(tmp_path / "tong-hop.xlsx")[tx.S_DETAIL]
+    ws = load_workbook(tmp_path / "tong-hop.xlsx")[sx.S_DETAIL]
     head, cols = table_rows(ws, {"code": "Mã", "name": "Họ và tên"})
     remarks = {ws.cell(r, cols["code"]).value: ws.cell(r, ws.max_column).value for r in range(head + 1, ws.max_row + 1)}
     assert remarks["GV02"] == "thiếu phiếu"

@@ -23,7 +23,7 @@ from thidua_xlsx.model.titles import CSTDCS, LDTT
 from thidua_xlsx.papers.document_set import APPRAISAL
 from thidua_xlsx.papers.dossiers import write_documents
 from thidua_xlsx.text import appraisal as atx
-from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text import summary as sx
 from thidua_xlsx.write.summary import write_summary
 from thidua_xlsx.write.summary.book import VN
 from thidua_xlsx.write.summary.council import change_sentence
@@ -76,7 +76,7 @@ def _rows(ws, key: str = "Mã") -> tuple[dict[str, int], dict[str, tuple]]:
 
 
 def _year_sheet(year) -> tuple[dict[str, int], dict[str, tuple]]:
-    return _rows(year["book"][tx.S_YEAR])
+    return _rows(year["book"][sx.S_YEAR])
 
 
 # --- one rounding: two decimals, cut --------------------------------------------------------------------------
@@ -93,11 +93,11 @@ def test_a_score_is_printed_with_two_decimals_cut_never_rounded(score, printed):
 def test_the_year_sheet_stores_the_score_cut_as_a_number_never_90_beside_httnv(year):
     cols, rows = _year_sheet(year)
     edge = rows[EDGE]
-    score = edge[cols[tx.YEAR_HEAD_LAST[1]]]
+    score = edge[cols[sx.YEAR_HEAD_LAST[1]]]
     assert score.value == 89.99 and score.number_format == VN + "General"  # shown "89,99"; before: 90
-    assert edge[cols[tx.YEAR_HEAD_LAST[7]]].value == "HTTNV"
+    assert edge[cols[sx.YEAR_HEAD_LAST[7]]].value == "HTTNV"
     assert edge[cols[MONTHS[2]["label"]]].value == 89.99  # a period's score too
-    assert rows[THIRDS][cols[tx.YEAR_HEAD_LAST[1]]].value == 76.33
+    assert rows[THIRDS][cols[sx.YEAR_HEAD_LAST[1]]].value == 76.33
 
 
 def test_the_reasons_say_the_score_as_the_sheet_shows_it(year):
@@ -123,8 +123,8 @@ def test_the_council_s_score_change_is_said_cut_on_the_console_and_its_sheet():
 
 
 def test_not_proposed_stores_the_year_s_score_as_a_number(year):
-    cols, rows = _rows(year["book"][tx.S_REFUSED], "Họ và tên")
-    score = rows["Trần Văn Đức"][cols[tx.YEAR_SCORE_HEAD]]
+    cols, rows = _rows(year["book"][sx.S_REFUSED], "Họ và tên")
+    score = rows["Trần Văn Đức"][cols[sx.YEAR_SCORE_HEAD]]
     assert score.value == 76.33 and score.number_format == VN + "General"  # before: the text '76,3333'
 
 
@@ -132,17 +132,17 @@ def test_not_proposed_stores_the_year_s_score_as_a_number(year):
 
 def test_a_period_away_or_before_the_start_is_printed_so_and_not_counted_missing(year):
     cols, rows = _year_sheet(year)
-    count = cols[tx.YEAR_HEAD_LAST[0]]
-    assert rows[AWAY][cols[MONTHS[1]["label"]]].value == tx.YEAR_AWAY == "nghỉ"
+    count = cols[sx.YEAR_HEAD_LAST[0]]
+    assert rows[AWAY][cols[MONTHS[1]["label"]]].value == sx.YEAR_AWAY == "nghỉ"
     assert rows[AWAY][count].value == "2/2"  # before: "thiếu", "2/3"
-    assert rows[NEWCOMER][cols[MONTHS[0]["label"]]].value == tx.YEAR_BEFORE_START
+    assert rows[NEWCOMER][cols[MONTHS[0]["label"]]].value == sx.YEAR_BEFORE_START
     assert rows[NEWCOMER][count].value == "2/2"
-    assert rows[UNRATED][cols[MONTHS[2]["label"]]].value == tx.YEAR_NO_SCORE  # a period missing is still missing
+    assert rows[UNRATED][cols[MONTHS[2]["label"]]].value == sx.YEAR_NO_SCORE  # a period missing is still missing
     assert rows[UNRATED][count].value == "2/3"
 
 
 def test_the_year_sheet_s_legend_says_what_each_word_of_a_period_means(year):
-    texts = [c.value for row in year["book"][tx.S_YEAR].iter_rows(max_row=6) for c in row if isinstance(c.value, str)]
+    texts = [c.value for row in year["book"][sx.S_YEAR].iter_rows(max_row=6) for c in row if isinstance(c.value, str)]
     legend = next(t for t in texts if t.startswith("Cách tính"))
     assert 'ghi "nghỉ", không phải kỳ thiếu điểm' in legend and 'ghi "chưa vào"' in legend
 
@@ -152,9 +152,9 @@ def test_the_year_sheet_s_legend_says_what_each_word_of_a_period_means(year):
 def test_a_pending_year_is_said_in_words_and_no_code_is_in_any_sheet(year):
     cols, rows = _year_sheet(year)
     pending = rows[PENDING]
-    assert pending[cols[tx.YEAR_HEAD_LAST[2]]].value == "Chưa xếp loại"
-    assert pending[cols[tx.YEAR_HEAD_LAST[7]]].value == "Chưa xếp loại"
-    assert rows[UNRATED][cols[tx.YEAR_HEAD_LAST[2]]].value == "Không xếp loại"
+    assert pending[cols[sx.YEAR_HEAD_LAST[2]]].value == "Chưa xếp loại"
+    assert pending[cols[sx.YEAR_HEAD_LAST[7]]].value == "Chưa xếp loại"
+    assert rows[UNRATED][cols[sx.YEAR_HEAD_LAST[2]]].value == "Không xếp loại"
     for ws in year["book"].worksheets:
         if ws.sheet_state == "visible":
             shown = " ".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None)

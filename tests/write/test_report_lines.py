@@ -13,7 +13,7 @@ from thidua_xlsx.model.evaluation import NOT_RATED
 from thidua_xlsx.model.issues import reason
 from thidua_xlsx.model.report import report_of
 from thidua_xlsx.model.titles import CSTDCS, LDTT, NO_PROPOSAL
-from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text import summary as sx
 from thidua_xlsx.write.console import console_lines, council_lines
 from thidua_xlsx.write.summary.council import change_sentence, change_words
 
@@ -43,7 +43,7 @@ def _change(what, before, after, note="", **kw) -> CouncilChange:
 def test_each_council_change_reads_as_a_sentence(change, sentence):
     assert change_sentence(change) == sentence
     said = change_sentence(change)
-    assert "→" not in said and tx.CHANGES_TIE_OPEN not in said and "Chọn khi bằng điểm" not in said
+    assert "→" not in said and sx.CHANGES_TIE_OPEN not in said and "Chọn khi bằng điểm" not in said
 
 
 def test_the_council_s_lines_say_who_what_and_why():
@@ -63,9 +63,9 @@ def test_the_council_s_lines_say_who_what_and_why():
 
 def test_the_change_log_keeps_its_columns():
     """The sheet and the Biên bản give the change in columns (what, before, after, why): read as a table, they stay."""
-    assert change_words(_change("tie", TIE_OPEN, LDTT)) == ("Chọn khi bằng điểm", tx.CHANGES_TIE_OPEN, LDTT_NAME, "")
+    assert change_words(_change("tie", TIE_OPEN, LDTT)) == ("Chọn khi bằng điểm", sx.CHANGES_TIE_OPEN, LDTT_NAME, "")
     assert change_words(_change("score", 94.5, 88.0, "chấm lại")) == ("Điểm", "94,5", "88", "chấm lại")
-    assert change_words(_change("rating", NOT_RATED, "HTTNV"))[1] == tx.YEAR_NOT_RATED  # a code never shown
+    assert change_words(_change("rating", NOT_RATED, "HTTNV"))[1] == sx.YEAR_NOT_RATED  # a code never shown
 
 
 def test_merge_and_status_list_each_warning_once_said_where_it_was_found_or_with_the_report():

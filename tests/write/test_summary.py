@@ -14,7 +14,7 @@ from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.results import DepartmentResult
 from thidua_xlsx.model.titles import CSTDCS, LDTT, TTLDTT, TTLDXS
 from thidua_xlsx.model.titles import name as title_name
-from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text import summary as sx
 from thidua_xlsx.write.summary import write_summary
 
 SCORING_SHEETS = ["Tổng hợp", "Đăng ký", "Điểm chi tiết", "Xếp hạng", "Đề nghị khen thưởng", "Không đề nghị", "Tập thể",
@@ -46,7 +46,7 @@ def _blocks(ws) -> dict[str, list[list]]:
     blocks: dict[str, list[list]] = {}
     current = None
     for row in _rows(ws):
-        if isinstance(row[0], str) and (row[0].startswith("DANH SÁCH") or row[0] == tx.REFUSED_TITLE):
+        if isinstance(row[0], str) and (row[0].startswith("DANH SÁCH") or row[0] == sx.REFUSED_TITLE):
             current = blocks.setdefault(row[0], [])
         elif isinstance(row[0], int) and current is not None:
             current.append(row)
@@ -84,7 +84,7 @@ def test_sheet_names_in_order_for_both_rounds(wb, tmp_path):
     reg = openpyxl.load_workbook(path)
     assert reg.sheetnames == [*REGISTRATION_SHEETS, ly.META_SHEET]
     counts = _table(reg["Tổng hợp"], "Số người")
-    assert [r["Tổ"] for r in counts] == ["Tổ khối 1", "Tổ Văn phòng – Khối 5", tx.SCHOOL_TOTAL]
+    assert [r["Tổ"] for r in counts] == ["Tổ khối 1", "Tổ Văn phòng – Khối 5", sx.SCHOOL_TOTAL]
     assert counts[-1][title_name(LDTT)] == 4 and counts[-1][title_name(CSTDCS)] == 2  # headed by name
     assert reg["Tổng hợp"]._charts
     assert not path.with_name(path.name + ".tmp").exists()
@@ -100,7 +100,7 @@ def test_text_that_looks_like_a_formula_stays_text(wb):
 def test_registration_sheet_keeps_the_headers_read_back_by_generate_from(wb):
     ws = wb["Đăng ký"]
     people = _table(ws, "Danh hiệu đăng ký")
-    assert list(people[0]) == list(tx.REG_HEAD)
+    assert list(people[0]) == list(sx.REG_HEAD)
     by_code = {r["Mã"]: r for r in people}
     assert by_code["GV01"]["Danh hiệu đăng ký"] == "Chiến sĩ thi đua cơ sở"  # read back by name
     assert len(people) == 7
@@ -139,10 +139,10 @@ def test_proposal_lists_each_title_with_short_notes_and_refusals_apart(wb):
     assert [(r[1], r[6], r[9]) for r in blocks[titles[1]]] == [
         (name, title_name(LDTT), None) for name in ("Trần Văn Đức", "Nguyễn Thị Lan", "Đỗ Văn Anh", FORMULA_NAME)]
     assert texts.count("HIỆU TRƯỞNG") == 2 and texts.count("Nguyễn Văn Hiệu") == 2  # each list signed
-    assert tx.REFUSED_TITLE not in texts and REFUSED_MONTHS not in texts  # the reasons stay internal
+    assert sx.REFUSED_TITLE not in texts and REFUSED_MONTHS not in texts  # the reasons stay internal
     assert ws.page_setup.orientation == "landscape"
-    inside = wb[tx.S_REFUSED]
-    refused = {r[1]: r[9] for r in _blocks_after(inside, tx.REFUSED_TITLE)}
+    inside = wb[sx.S_REFUSED]
+    refused = {r[1]: r[9] for r in _blocks_after(inside, sx.REFUSED_TITLE)}
     assert refused["Lê Thị Dung"] == REFUSED_MONTHS
     assert refused["Trần Văn Đức"].endswith("(vẫn đề nghị Lao động tiên tiến)")
     assert "Hoàng Thị Thu Hương Giang Nguyễn Phương" not in refused  # did not register
@@ -186,7 +186,7 @@ def test_check_sheet_lists_every_issue_errors_first(wb):
 
 def test_sources_sheet_lists_every_file_with_vietnamese_status(wb):
     ws = wb["Nguồn dữ liệu"]
-    assert tx.SOURCES_RULE in _texts(ws)
+    assert sx.SOURCES_RULE in _texts(ws)
     listed = {r["Tệp"]: r for r in _table(ws, "SHA-256")}
     assert {name: r["Trạng thái"] for name, r in listed.items()} == {
         "~$To-khoi-1.xlsx": "Bỏ qua", T1_FILE: "Được dùng", T1_OLD: "Bản cũ (đã có bản mới hơn)",
@@ -200,7 +200,7 @@ def test_sources_sheet_lists_every_file_with_vietnamese_status(wb):
 def test_overview_counts_and_chart(wb):
     ws = wb["Tổng hợp"]
     counts = {r["Tổ"]: r for r in _table(ws, "Số người")}
-    school = counts[tx.SCHOOL_TOTAL]
+    school = counts[sx.SCHOOL_TOTAL]
     assert (school["Số người"], school["Số có điểm"], school["Số LĐTT"], school["Số CSTĐCS"]) == (7, 6, 4, 1)
     assert school["Xuất sắc"] == 2 and school["Tốt"] == 4
     assert counts["Tổ khối 1"]["Đã nộp"] == "Có"
@@ -243,7 +243,7 @@ def test_the_overview_names_each_form_and_each_text_once(tmp_path):
                     if t.startswith("Số liệu từ"))
     assert "phiên bản" not in subtitle  # a digest means nothing to the reader
     for rubric in campaign.rubrics:
-        assert tx.CRITERIA_VERSION.format(role=rubric.role, items=len(rubric.items), total=cm.num_text(rubric.total)) \
+        assert sx.CRITERIA_VERSION.format(role=rubric.role, items=len(rubric.items), total=cm.num_text(rubric.total)) \
             in subtitle
     for text in campaign.rule_set.texts:  # each text once, by its short name: "NĐ 152/2025 (152/2025/NĐ-CP, …" no more
         assert subtitle.count(text.short) == 1 and text.number not in subtitle, (text.short, subtitle)

@@ -12,7 +12,8 @@ from tests.conftest import campaign_dict
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issued import department_spec
-from thidua_xlsx.write import department, engine, xlsx
+from thidua_xlsx.write import department as writer
+from thidua_xlsx.write import engine, xlsx
 from thidua_xlsx.write.summary.book import open_workbook
 from thidua_xlsx.write.xlsx import skeletons
 
@@ -35,7 +36,7 @@ def _written(tmp_path, name: str) -> tuple[bytes, bytes]:
     campaign = cm.from_dict(campaign_dict())
     spec = department_spec(campaign, campaign.departments[0], ly.SCORING)
     book = tmp_path / f"{name}-book.xlsx"
-    department.write_department_workbook(spec, book)
+    writer.write_department_workbook(spec, book)
     summary = tmp_path / f"{name}-summary.xlsx"
     wb = open_workbook(summary)
     # xlsxwriter dates a book it is not given a date for by the clock: two writes a second apart differ
@@ -69,7 +70,7 @@ def test_an_xlsxwriter_the_shortcuts_were_not_compared_on_writes_its_own_way_the
 
     _fresh(monkeypatch, "9.0.0")
     assert not xlsx.shortcuts()
-    assert xlsx.workbook_class() is xlsxwriter.Workbook and department._workbook_class() is xlsxwriter.Workbook
+    assert xlsx.workbook_class() is xlsxwriter.Workbook and writer._workbook_class() is xlsxwriter.Workbook
     own = _written(tmp_path, "own")
     assert short == own
 

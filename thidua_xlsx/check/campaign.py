@@ -54,7 +54,7 @@ from typing import Protocol
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import evaluation as ev
-from thidua_xlsx.model import rule_set as rs
+from thidua_xlsx.model import rule_set as rset
 from thidua_xlsx.model.campaign_book import (
     CRITERIA_SHEET,
     DEPARTMENT_COLUMNS,
@@ -463,7 +463,7 @@ def rule_set_warnings(campaign: cm.Campaign, file: str = "") -> list[Issue]:
                                                                                    rule_set.unanswered),
                            first=FIRST_TEXT.format(text=f"{first.short} ({first.number})",
                                                    since=_day(first.in_force_from)) if first else ""))
-    for picked, governs in rs.governing(rule_set):
+    for picked, governs in rset.governing(rule_set):
         for aside in picked.set_aside:
             rules = tuple(key for key in aside.rules if key in governs)
             if rules:
@@ -472,11 +472,11 @@ def rule_set_warnings(campaign: cm.Campaign, file: str = "") -> list[Issue]:
     return found + _rubric_scales(campaign, rule_set, file)
 
 
-def _rubric_scales(campaign: cm.Campaign, rule_set: rs.RuleSet, file: str) -> list[Issue]:
+def _rubric_scales(campaign: cm.Campaign, rule_set: rset.RuleSet, file: str) -> list[Issue]:
     """Each rubric whose "cộng" groups are not the point scale of the rule set of the year's rating (else the
     reference day's)."""
     scaled_by = rule_set.year or rule_set
-    scale = scaled_by.rule(rs.RUBRIC)
+    scale = scaled_by.rule(rset.RUBRIC)
     expected = tuple(scale.value("groups", ())) if scale is not None else ()
     found = []
     for rubric in campaign.rubrics if expected else ():
@@ -484,11 +484,11 @@ def _rubric_scales(campaign: cm.Campaign, rule_set: rs.RuleSet, file: str) -> li
         if groups != expected:
             found.append(issue("rule_set.rubric_scale", WARNING, file=file, sheet=CRITERIA_SHEET, role=rubric.role,
                                groups=" + ".join(map(cm.num_text, groups)), province=rule_set.province,
-                               expected=" + ".join(map(cm.num_text, expected)), citation=scaled_by.cite(rs.RUBRIC)))
+                               expected=" + ".join(map(cm.num_text, expected)), citation=scaled_by.cite(rset.RUBRIC)))
     return found
 
 
-def _set_aside(aside: rs.SetAside, picked: rs.RuleSet, province: str, file: str) -> Issue:
+def _set_aside(aside: rset.SetAside, picked: rset.RuleSet, province: str, file: str) -> Issue:
     """A province's text not applied on ``picked``'s day, what applies instead, and the data file's own note."""
     instead = "; ".join(INSTEAD.format(rule=RULE_WORDS[key], citation=_cited(picked, key) or INSTEAD_SCHOOL)
                         for key in aside.rules)
@@ -499,7 +499,7 @@ def _set_aside(aside: rs.SetAside, picked: rs.RuleSet, province: str, file: str)
                  instead=instead, recheck=RECHECK_SAID.format(note=aside.text.recheck) if aside.text.recheck else "")
 
 
-def _text_named(text: rs.LegalText, province: str) -> str:
+def _text_named(text: rset.LegalText, province: str) -> str:
     """A province's text named once: its short name, with its number and its province only where the short name
     does not already say them ("QĐ 212/2025/QĐ-UBND thành phố Hải Phòng", not "… (212/2025/QĐ-UBND) của Hải
     Phòng")."""
@@ -507,18 +507,18 @@ def _text_named(text: rs.LegalText, province: str) -> str:
     return named if not province or fold(province) in fold(named) else f"{named} của {province}"
 
 
-def _cited(picked: rs.RuleSet, key: str) -> str:
+def _cited(picked: rset.RuleSet, key: str) -> str:
     """How ``picked`` cites rule ``key``; the decree's own bands said with the year's rating (a bare entry of the
     national files sets none: model.evaluation.BANDS are the decree's)."""
     citation = picked.cite(key)
     entry = picked.rule(key)
-    if key == rs.RATING and entry is not None and not entry.value("bands"):
+    if key == rset.RATING and entry is not None and not entry.value("bands"):
         excellent, good, done = (band.min for band in ev.BANDS)
         citation += DECREE_BANDS.format(excellent=excellent, good=good, done=done)
     return citation
 
 
-def _conflict(conflict: rs.Conflict, picked: rs.RuleSet, file: str) -> Issue:
+def _conflict(conflict: rset.Conflict, picked: rset.RuleSet, file: str) -> Issue:
     return issue("rule_set.conflict", WARNING, file=file, sheet=SCHOOL_SHEET,
                  where=conflict.province or NATIONAL_FILE, rule=RULE_WORDS[conflict.rule],
                  count=1 + len(conflict.others), day=_day(picked.day), applied=conflict.applied.short,

@@ -3,6 +3,8 @@ the campaign folder (one run at a time: a merge or another collect on it is said
 
 from __future__ import annotations
 
+import contextlib
+import os
 from pathlib import Path
 
 from thidua_xlsx.model import result as rs
@@ -11,6 +13,7 @@ from thidua_xlsx.model.report import command_report
 from thidua_xlsx.model.requests import CollectRequest
 from thidua_xlsx.model.result import Result, WrittenFile
 from thidua_xlsx.steps import outputs as out
+from thidua_xlsx.steps.intake import FILED, open_intake
 from thidua_xlsx.system import lock
 from thidua_xlsx.system.voice import Voice
 from thidua_xlsx.text import mail as tm
@@ -22,9 +25,8 @@ def run(request: CollectRequest, voice: Voice) -> Result:
     every message read and each book filed; what became of each said. Usable unless a fault of the connection stopped
     the run early (what was filed before it stays filed) or a file could not be filed for a reason outside it (a
     failed write: the next run takes it again)."""
-    from thidua_xlsx.mail import collect as mc
-    from thidua_xlsx.mail.imap import password_in_address
-    from thidua_xlsx.steps.intake import FILED, open_intake
+    from thidua_xlsx.mail import collect as mc  # deferred: python-calamine at start-up
+    from thidua_xlsx.mail.imap import password_in_address  # deferred: mail.imap at start-up
 
     r = request
     shown = password_in_address(r.source)
@@ -60,7 +62,7 @@ def run(request: CollectRequest, voice: Voice) -> Result:
 def mailbox_of(source: str):
     """The mailbox an ``imaps://`` or ``imap://`` (STARTTLS) address names (its user, host, port, folder), or None: not
     one, or one that holds a password (never asked for then: :func:`run` refuses it with the reason)."""
-    from thidua_xlsx.mail.imap import parse_mailbox
+    from thidua_xlsx.mail.imap import parse_mailbox  # deferred: mail.imap at start-up
 
     return parse_mailbox(source)
 
@@ -69,14 +71,11 @@ def stored_password(box) -> str:
     """The mailbox's password without asking: from the environment variable :data:`~thidua_xlsx.text.mail.
     PASSWORD_VARIABLE` (a scheduled task, a script), else from the system's keyring when the keyring package is
     installed and holds one (service "thidua-xlsx", user "user@host"); "" none. Never written anywhere."""
-    import contextlib
-    import os
-
     given = os.environ.get(tm.PASSWORD_VARIABLE, "")
     if given:
         return given
     try:
-        import keyring  # optional: Windows' Credential Manager, macOS' Keychain, Secret Service
+        import keyring  # deferred: optional (Windows' Credential Manager, macOS' Keychain, Secret Service)
     except ImportError:
         return ""
     with contextlib.suppress(Exception):  # a keyring without a backend is no keyring

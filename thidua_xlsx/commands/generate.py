@@ -21,19 +21,24 @@ from thidua_xlsx.model.issued import IssuedWorkbook, Newcomer, department_spec, 
 from thidua_xlsx.model.issues import WARNING, Problems
 from thidua_xlsx.model.kept import per_object
 from thidua_xlsx.model.places import Places, round_key
+from thidua_xlsx.model.report import command_report
 from thidua_xlsx.model.requests import GenerateRequest
 from thidua_xlsx.model.result import Result, WrittenFile
-from thidua_xlsx.read.registrations import Checklist, RegistrationSummary
-from thidua_xlsx.read.registry import IssuedRegistry
+from thidua_xlsx.model.results import by_department
+from thidua_xlsx.read.registrations import Checklist, RegistrationSummary, checklist, read_registration_summary
+from thidua_xlsx.read.registry import IssuedRegistry, locked_json
 from thidua_xlsx.steps import outputs as out
-from thidua_xlsx.steps.opening import chosen_period, refuse_period
-from thidua_xlsx.steps.workspace import CampaignFolder
+from thidua_xlsx.steps.opening import chosen_period, open_campaign_book, refuse_period
+from thidua_xlsx.steps.workspace import CampaignFolder, campaign_file
 from thidua_xlsx.system import lock, pool
-from thidua_xlsx.system.files import as_write_error, check_writable, sha256_of
+from thidua_xlsx.system.files import as_write_error, check_writable, install, sha256_of
+from thidua_xlsx.system.pool import shared_pool
+from thidua_xlsx.system.runs import summary_of
 from thidua_xlsx.system.voice import Voice, vietnam_today, warn_problems
 from thidua_xlsx.system.written import Written, free_name
 from thidua_xlsx.text import commands as ct
 from thidua_xlsx.text import decisions as dx
+from thidua_xlsx.write.console import checklist_lines
 
 if TYPE_CHECKING:
     from thidua_xlsx.write.department.locked import LockedCells, PlacedCells
@@ -65,10 +70,11 @@ def generate_round(folder: CampaignFolder, round_: str, outbox: Path, from_summa
     it (``… (moi).xlsx``, a warning). One ``generate`` at a time on a campaign or an outbox (:class:`Blocked`).
     Leftovers of another school in the campaign (a căn cứ line, an e-mail) are warnings, never a refusal.
     """
-    from thidua_xlsx.check.campaign import sample_school_names, stale_school_warnings
-    from thidua_xlsx.read.campaign_cells import campaign_cells
-    from thidua_xlsx.read.registrations import checklist, read_registration_summary
-    from thidua_xlsx.system.pool import shared_pool, workers_for_workbooks
+    from thidua_xlsx.check.campaign import (  # deferred: check.campaign at start-up
+        sample_school_names,
+        stale_school_warnings,
+    )
+    from thidua_xlsx.read.campaign_cells import campaign_cells  # deferred: python-calamine at start-up
 
     campaign, problems = folder.campaign, Problems()
     chosen = chosen_period(campaign, period, problems, required=round_ == ly.SCORING)
@@ -102,7 +108,7 @@ def generate_round(folder: CampaignFolder, round_: str, outbox: Path, from_summa
     job = _Issue(campaign, round_, outbox, found, registry, issued_on, secrets.token_hex(4), chosen)
     departments = range(len(campaign.departments))
     with out.holding(_campaign_locks(folder, outbox), "generate", problems), \
-            shared_pool(job, workers_for_workbooks(len(departments))) as run:
+            shared_pool(job, pool.workers_for_workbooks(len(departments))) as run:
         try:
             staged = run(_write_staged, departments)
             changed = [s.path for s in staged if s.path.exists() and s.path.read_bytes() != s.stage.read_bytes()]
@@ -129,11 +135,6 @@ def generate_round(folder: CampaignFolder, round_: str, outbox: Path, from_summa
 def run(request: GenerateRequest, voice: Voice) -> Result:
     """``generate``: the campaign opened, the books written into the request's outbox (else the round's, model.places),
     what was written said, and (``--thu``) each book as an e-mail draft."""
-    from thidua_xlsx.model.report import command_report
-    from thidua_xlsx.steps.opening import open_campaign_book
-    from thidua_xlsx.steps.workspace import campaign_file
-    from thidua_xlsx.write.console import checklist_lines
-
     r = request
     folder = open_campaign_book(campaign_file(r.campaign_path), voice)
     outbox = r.outbox or Places(folder.folder).outbox(r.round, r.period or "")
@@ -153,7 +154,7 @@ def run(request: GenerateRequest, voice: Voice) -> Result:
         voice.say(line)
     files = done.files
     if r.drafts_dir is not None:  # each department's book as an e-mail draft, recorded among the tool's outputs
-        from thidua_xlsx.write.drafts import book_drafts, say_drafted, write_drafts
+        from thidua_xlsx.write.drafts import book_drafts, say_drafted, write_drafts  # deferred: email.utils at start-up
 
         with out.holding(out.campaign_lock(folder), "generate", voice):
             written = Written(folder.folder)
@@ -168,8 +169,6 @@ def run(request: GenerateRequest, voice: Voice) -> Result:
 def _registration_of(folder: Path, voice: Voice) -> Path | None:
     """The registration round's summary of campaign folder ``folder`` (the one its last merge wrote, whichever door
     ran it), said; None when the round is not merged yet."""
-    from thidua_xlsx.system.runs import summary_of
-
     found = summary_of(folder, ly.REGISTRATION, ly.REGISTRATION, "")
     if not found:
         return None
@@ -203,8 +202,6 @@ class _Issue:
     def _newcomers(self) -> dict[str, list[Newcomer]]:
         """Department code → its newcomers registered on spare rows, in their order: grouped once, not
         searched for in every department's slice."""
-        from thidua_xlsx.model.results import by_department
-
         return by_department(self.found.newcomers) if self.found else {}
 
     def path(self, k: int) -> Path:
@@ -236,9 +233,8 @@ def _write_staged(job: _Issue, k: int) -> _Staged:
     """Write department ``k``'s workbook to its staging path, with its locked content as the merge will read it:
     from the cells written when they are what it reads (:mod:`thidua_xlsx.write.department.locked`), else read
     back."""
-    from thidua_xlsx.read.department import locked_content
-    from thidua_xlsx.read.registry import locked_json
-    from thidua_xlsx.write.department import write_issued_workbook
+    from thidua_xlsx.read.department import locked_content  # deferred: python-calamine at start-up
+    from thidua_xlsx.write.department import write_issued_workbook  # deferred: xlsxwriter at start-up
 
     spec, stage, path = job.spec(k), job.stage(k), job.path(k)
     with _collector_paused():
@@ -272,8 +268,6 @@ def _collector_paused():
 def _record_issued(job: _Issue, task: tuple[int, tuple[_Staged, Path]]) -> Path:
     """Put department ``k``'s staged workbook in place (at ``path``: its own name, or one beside a filled
     workbook kept) and record it as issued."""
-    from thidua_xlsx.system.files import install
-
     k, (staged, path) = task
     spec = job.spec(k)
     install(staged.stage, path)
@@ -324,14 +318,14 @@ def _json_pair(key: str, value: str) -> str:
 def _canonical(value: object, formula: bool) -> str:
     """A locked cell's value as the merge compares it (:func:`~thidua_xlsx.read.department.cells.canonical`; a
     formula: its constants)."""
-    from thidua_xlsx.read.department.cells import canonical
+    from thidua_xlsx.read.department.cells import canonical  # deferred: python-calamine at start-up
 
     return _constants(str(value)) if formula else canonical(value)
 
 
 @functools.lru_cache(maxsize=4096)  # the same few dozen formulas in every workbook
 def _constants(formula: str) -> str:
-    from thidua_xlsx.read.department.formulas import constants
+    from thidua_xlsx.read.department.formulas import constants  # deferred: python-calamine at start-up
 
     return constants(formula)
 

@@ -26,8 +26,8 @@ def update_history(book: Path | None, summaries: list[Path], today: dt.date | No
     it cannot be read, or when a column the update needs is missing. A year still running (a period not final: its
     summary says which) is refused unless ``final`` says, on purpose, to record it as it is. Returns a
     :class:`~thidua_xlsx.model.history_book.HistoryUpdate`."""
-    from thidua_xlsx.read.history import read_history_book
-    from thidua_xlsx.write.history import new_book, save_history_book
+    from thidua_xlsx.read.history import read_history_book  # deferred: python-calamine at start-up
+    from thidua_xlsx.write.history import new_book, save_history_book  # deferred: xlsxwriter at start-up
 
     book = Path(book) if book else (summaries[0].parent if summaries else Path()) / places.HISTORY_BOOK  # the year's
     if book.suffix.lower() != ".xlsx":
@@ -60,8 +60,8 @@ def _years_added(kept: HistoryBook, summaries: list[Path], final: bool, book_nam
                  problems: Problems) -> tuple[HistoryBook, list[YearAdded]]:
     """The book with each final summary's year added, and what each added; a summary refused (not final, a year
     still running unless ``final``, a year the book may not take) said."""
-    from thidua_xlsx.read.history import read_final_summary
-    from thidua_xlsx.write.history import with_year
+    from thidua_xlsx.read.history import read_final_summary  # deferred: python-calamine at start-up
+    from thidua_xlsx.write.history import with_year  # deferred: xlsxwriter at start-up
 
     added = []
     for path in summaries:

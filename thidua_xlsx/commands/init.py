@@ -2,23 +2,34 @@
 
 from __future__ import annotations
 
+import shutil
 import uuid
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from thidua_xlsx.commands.history import update_history
 from thidua_xlsx.model import campaign as cm
+from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model import result as rs
 from thidua_xlsx.model.campaign_book import STAFF_SHEET
 from thidua_xlsx.model.errors import Stopped
-from thidua_xlsx.model.issues import NOTE, Issue, Problems, issue
-from thidua_xlsx.model.places import CAMPAIGN_FILE, INBOX, LEVEL_ABOVE_BOOK, OUTBOX
+from thidua_xlsx.model.issues import NOTE, WARNING, Issue, Problems, issue
+from thidua_xlsx.model.new_year import moved_away, next_year
+from thidua_xlsx.model.places import CAMPAIGN_FILE, HISTORY_BOOK, INBOX, LEVEL_ABOVE_BOOK, OUTBOX, YEAR_KEY
+from thidua_xlsx.model.report import command_report
 from thidua_xlsx.model.requests import BY_MONTH, YEAR_END, InitRequest
 from thidua_xlsx.model.result import Result, WrittenFile
 from thidua_xlsx.read.presets import school_preset
 from thidua_xlsx.steps import outputs as out
+from thidua_xlsx.steps.workspace import campaign_books, campaign_file, legal_notices, sample_notices
 from thidua_xlsx.system import lock
+from thidua_xlsx.system.files import replacing
+from thidua_xlsx.system.runs import summary_of
 from thidua_xlsx.system.voice import Voice, vietnam_today, warn_problems
 from thidua_xlsx.text import commands as ct
+from thidua_xlsx.text.workbook import SAMPLE_MARK
+from thidua_xlsx.write.launchers import write_launchers
+from thidua_xlsx.write.new_year import new_year_lines
 
 LEVEL_ABOVE_LEVEL = "cap-xa"  # init's level of a commune's (or a Sở's) campaign: the schools' summaries
 ND233_LEVEL = "nd233"  # the name init --level had for a THCS school scored by month: kept, the same campaign
@@ -39,8 +50,6 @@ def sample_campaign(level: str, campaign_id: str | None = None, scoring: str = Y
     """The preset of ``level`` scored as ``scoring`` says (read.presets.school_preset; ``nd233``: THCS by month) in
     today's school year, with a fresh campaign id, its school marked as the sample, and nothing its year decides (a
     new campaign: no xếp loại viên chức, leave, discipline or sáng kiến of anyone)."""
-    from thidua_xlsx.text.workbook import SAMPLE_MARK
-
     if level == ND233_LEVEL:
         level, scoring = "thcs", BY_MONTH
     preset = school_preset(level, scoring)
@@ -50,9 +59,8 @@ def sample_campaign(level: str, campaign_id: str | None = None, scoring: str = Y
 
 def _write_campaign(directory: Path, campaign: cm.Campaign) -> tuple[WrittenFile, ...]:
     """The campaign book, its inbox and outbox, and the launchers written into ``directory``: the files written."""
-    from thidua_xlsx.read.rule_sets import province_names
-    from thidua_xlsx.write.campaign_book import write_campaign_book
-    from thidua_xlsx.write.launchers import write_launchers
+    from thidua_xlsx.read.rule_sets import province_names  # deferred: read.rule_sets at start-up
+    from thidua_xlsx.write.campaign_book import write_campaign_book  # deferred: xlsxwriter at start-up
 
     directory.mkdir(parents=True, exist_ok=True)
     book = directory / CAMPAIGN_FILE
@@ -77,8 +85,6 @@ def scoring_line(campaign: cm.Campaign) -> str:
 def refuse_existing(directory: Path, force: bool) -> None:
     """``init`` never replaces a campaign book of ``directory`` (campaign.xlsx, or the .ods she saved) without
     ``force``: Refused."""
-    from thidua_xlsx.steps.workspace import campaign_books
-
     existing = campaign_books(directory) if directory.is_dir() else []
     if existing and not force:
         raise out.Refused(ct.EXISTS.format(path=existing[0]))
@@ -103,9 +109,7 @@ def _next_year(directory: Path, source: Path, force: bool) -> tuple[Started, tup
     ``init`` writes one, from last year's campaign ``source`` (its folder or its book), which is only read. Refused
     when ``directory`` is ``source``'s folder, or already holds a campaign (without ``force``); Stopped when last
     year's book cannot be loaded (its problems said)."""
-    from thidua_xlsx.model.new_year import moved_away, next_year
-    from thidua_xlsx.read.campaign_book import load_campaign_book
-    from thidua_xlsx.steps.workspace import campaign_file, legal_notices, sample_notices
+    from thidua_xlsx.read.campaign_book import load_campaign_book  # deferred: python-calamine at start-up
 
     book = campaign_file(source)
     today = vietnam_today()
@@ -140,14 +144,7 @@ def _history_carried(old: Path, previous: cm.Campaign, directory: Path
     when last year kept none): the multi-year titles of next year read it there. Returns the years the new book
     holds (None: no book), the files written, and why last year could not be added (a draft, a summary before the
     council: the history's own problems, as warnings — next year is made all the same)."""
-    import shutil
 
-    from thidua_xlsx.commands.history import update_history
-    from thidua_xlsx.model import layout as ly
-    from thidua_xlsx.model.issues import WARNING
-    from thidua_xlsx.model.places import HISTORY_BOOK, YEAR_KEY
-    from thidua_xlsx.system.files import replacing
-    from thidua_xlsx.system.runs import summary_of
 
     source, target = old / HISTORY_BOOK, directory / HISTORY_BOOK
     copied = source.is_file() and not target.exists()  # a book already in the new folder is someone's: kept
@@ -175,12 +172,8 @@ def _shown(iso: str) -> str:
 def run(request: InitRequest, voice: Voice) -> Result:
     """``init``: a school's campaign from a preset, next year's from last year's (``--tu``), or a commune's
     (``--level cap-xa``); what was made said, and (next year) what to check at its cell."""
-    from thidua_xlsx.model.report import command_report
-
     directory = request.directory
     if request.source is not None:
-        from thidua_xlsx.write.new_year import new_year_lines
-
         started, files = _next_year(directory, request.source, request.force)
         for line in new_year_lines(started.previous, started.campaign, started.path, started.source,
                                    started.history):
@@ -188,7 +181,7 @@ def run(request: InitRequest, voice: Voice) -> Result:
         warn_problems(started.notices, voice)
         return Result("init", command_report("init", started.notices, True), files, home=directory)
     if request.level == LEVEL_ABOVE_LEVEL:
-        from thidua_xlsx.commands.level_above import init_level_above
+        from thidua_xlsx.commands.level_above import init_level_above  # deferred: python-calamine at start-up
 
         if (directory / LEVEL_ABOVE_BOOK).exists() and not request.force:
             raise out.Refused(ct.EXISTS.format(path=directory / LEVEL_ABOVE_BOOK))
@@ -196,7 +189,6 @@ def run(request: InitRequest, voice: Voice) -> Result:
         voice.say(ct.INIT_LEVEL_ABOVE_DONE.format(path=directory / LEVEL_ABOVE_BOOK, authority=above.authority,
                                                   schools=len(above.schools)))
         return Result("init", command_report("init", (), True), files, home=directory)
-    from thidua_xlsx.text.workbook import SAMPLE_MARK
 
     refuse_existing(directory, request.force)  # a campaign.ods the secretary saved counts too
     campaign = sample_campaign(request.level, scoring=request.scoring)

@@ -16,18 +16,25 @@ from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import places
 from thidua_xlsx.model import result as rs
 from thidua_xlsx.model.commune_key import CommuneKey
+from thidua_xlsx.model.exits import EXIT_STRICT
 from thidua_xlsx.model.level_above import OLD_CODE
 from thidua_xlsx.model.places import INBOX, LEVEL_ABOVE_BOOK
 from thidua_xlsx.model.report import Report, level_above_report
 from thidua_xlsx.model.result import Result, WrittenFile
+from thidua_xlsx.read.level_above_book import load_level_above_preset
+from thidua_xlsx.read.rule_sets import province_names
 from thidua_xlsx.steps import outputs as out
-from thidua_xlsx.steps.deliver import Kept
+from thidua_xlsx.steps.deliver import Kept, export_pdf
 from thidua_xlsx.steps.level_above import read_level_above, school_states
-from thidua_xlsx.system import lock
+from thidua_xlsx.system import files, lock, pool
 from thidua_xlsx.system.commune_key import commune_key
+from thidua_xlsx.system.files import temporary_name
 from thidua_xlsx.system.voice import Voice, vietnam_today, warn_problems
 from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import commands as ct
+from thidua_xlsx.text import level_above as lx
+from thidua_xlsx.text.wording import day_text
+from thidua_xlsx.write.launchers import write_launchers
 
 if TYPE_CHECKING:  # for the annotations only: the CLI starts without the writers
     from thidua_xlsx.model.level_above import LevelAboveSummary
@@ -38,10 +45,7 @@ def init_level_above(directory: Path, campaign_id: str | None = None):
     """Write ``directory/cap-tren.xlsx`` (the commune's preset with a fresh campaign id, moved to today's school
     year), make its key beside it (kept when there is one: the codes issued stay valid) and ``inbox/``, where the
     schools' final summaries go."""
-    from thidua_xlsx.read.level_above_book import load_level_above_preset
-    from thidua_xlsx.read.rule_sets import province_names
-    from thidua_xlsx.write.launchers import write_launchers
-    from thidua_xlsx.write.level_above_book import write_level_above_book
+    from thidua_xlsx.write.level_above_book import write_level_above_book  # deferred: xlsxwriter at start-up
 
     preset = load_level_above_preset()
     year = cm.school_year_of(vietnam_today())
@@ -63,7 +67,6 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Result:
     through the commune folder's record of its own outputs, as a school's do: a paper someone edited is kept, the new
     one beside. The commune's folder is held for the whole merge, as a school's campaign is: the page writes the
     officer's decisions only while it holds it (ui/jobs.py), never while another program merges."""
-    from thidua_xlsx.model.exits import EXIT_STRICT
 
     r = request
     school_only = [option for option, given in (("--cong-khai", r.public_path), ("--feedback", r.feedback_dir),
@@ -88,7 +91,7 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Result:
         if not report.valid:  # nothing to sign; the JSON still accounts for every file and why each was refused
             voice.warn(ct.LEVEL_ABOVE_NOTHING.format(inbox=r.inbox))
             if r.json_path is not None:
-                from thidua_xlsx.write.level_above import write_level_above_json
+                from thidua_xlsx.write.level_above import write_level_above_json  # deferred: xlsxwriter at start-up
 
                 write_level_above_json(summary, report, r.json_path)
                 written.note(r.json_path)
@@ -97,13 +100,12 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Result:
             return Result("merge", report, written.made(plan.kind_of), places.LEVEL_ABOVE_KEY, home)
         _write_outputs(summary, key, report, r, output, mapping, written, voice)
         if r.docs_dir is not None:
-            from thidua_xlsx.papers.level_above import write_level_above_papers
-            from thidua_xlsx.text import level_above as lx
+            from thidua_xlsx.papers.level_above import write_level_above_papers  # deferred: xlsxwriter at start-up
 
             made = write_level_above_papers(summary, r.docs_dir, written=written)
             voice.say(lx.PAPERS_DONE.format(folder=r.docs_dir, names=", ".join(p.name for p in made)))
         if r.drafts_dir is not None:  # --thu: the commune's file to the level above it, as an e-mail draft
-            from thidua_xlsx.write.drafts import level_above_drafts
+            from thidua_xlsx.write.drafts import level_above_drafts  # deferred: email at start-up
 
             level_above_drafts(campaign, output, r.docs_dir, r.import_dir, r.drafts_dir, written, voice)
         written.save()
@@ -119,7 +121,6 @@ def status_level_above(inbox: Path, book: Path, strict: bool, voice: Voice = Voi
     """``status`` at the level above: each school of its list — sent (the file used, when it was saved, its
     fingerprint, its origin, whether its council passed it, edited by hand) or not, against the level above's
     deadline (late, or how many days are left) — and every problem found; its :class:`Report`. Writes nothing."""
-    from thidua_xlsx.text.wording import day_text
 
     campaign, summary, key = read_level_above(inbox, book, voice)
     warn_problems(summary.every_issue(), voice)
@@ -148,7 +149,7 @@ def status_level_above(inbox: Path, book: Path, strict: bool, voice: Voice = Voi
         voice.say(said.format(school=state.school, code=state.code))
     files: tuple[WrittenFile, ...] = ()
     if drafts_dir is not None:  # --thu: each school its code as an e-mail draft, with how to enter it
-        from thidua_xlsx.write.drafts import code_drafts, say_drafted, write_drafts
+        from thidua_xlsx.write.drafts import code_drafts, say_drafted, write_drafts  # deferred: email at start-up
 
         codes = {s.code: key.school_code(s.code, campaign.school_year) for s in campaign.schools}
         with out.holding([lock.folder_lock_path(book.parent)], "status", voice):
@@ -165,10 +166,8 @@ def _write_outputs(summary, key: CommuneKey, report: Report, r, output: Path, ma
     that order. What needs only the summary — the JSON, the import files' bytes — is made by worker processes
     while the workbook is written here (at a province's size), then each is written (named, recorded, said) in its
     turn, as it always was."""
-    from thidua_xlsx.system import pool
-    from thidua_xlsx.system.files import temporary_name
-    from thidua_xlsx.write.level_above import write_level_above_summary
-    from thidua_xlsx.write.province_import import import_batches
+    from thidua_xlsx.write.level_above import write_level_above_summary  # deferred: xlsxwriter at start-up
+    from thidua_xlsx.write.province_import import import_batches  # deferred: xlsxwriter at start-up
 
     batches = import_batches(summary.proposals, mapping[0]) if mapping is not None else None
     staged = temporary_name(r.json_path) if r.json_path is not None else None  # the JSON, until it is named
@@ -181,7 +180,6 @@ def _write_outputs(summary, key: CommuneKey, report: Report, r, output: Path, ma
             written.note(output)
             voice.say(ct.SUMMARY_DONE.format(path=output))
             if r.pdf:
-                from thidua_xlsx.steps.deliver import export_pdf
 
                 export_pdf(output, written, voice)
             for school in summary.schools:  # each file's fingerprint, to be compared by phone with the school's
@@ -205,7 +203,10 @@ def _import_mapping(r, output: Path):
     """The installation's mapping for ``--xuat-tinh`` (None without it), with what reading it found; refused before
     any work: ``--ma-tinh`` without ``--xuat-tinh``, a mapping that cannot be read, the summary (``-o``) where an import
     file goes."""
-    from thidua_xlsx.read.province_import import load_mapping, read_template
+    from thidua_xlsx.read.province_import import (  # deferred: read.province_import at start-up
+        load_mapping,
+        read_template,
+    )
 
     if r.import_dir is None:
         if r.mapping is not None:
@@ -229,8 +230,7 @@ ASIDE_FROM = 5_000  # proposals: from these the JSON is written by a worker besi
 def _workers_aside(summary, staged: Path | None, batches) -> int:
     """Worker processes for what is made beside the workbook (0: made here, in its turn): as many as the import
     files are made with when there are many; else one for a large commune's JSON (on two cores or more)."""
-    from thidua_xlsx.system import pool
-    from thidua_xlsx.write.province_import import import_workers
+    from thidua_xlsx.write.province_import import import_workers  # deferred: xlsxwriter at start-up
 
     workers = import_workers(batches) if batches is not None else 0
     if workers or staged is None or len(summary.proposals) < ASIDE_FROM:
@@ -249,7 +249,7 @@ class _Aside:
 
 def _json_into(aside: _Aside, task: tuple[Report, Path]) -> None:
     """The JSON report written to a temporary path (a module-level function: run by a worker)."""
-    from thidua_xlsx.write.level_above import write_level_above_json
+    from thidua_xlsx.write.level_above import write_level_above_json  # deferred: xlsxwriter at start-up
 
     report, path = task
     write_level_above_json(aside.summary, report, path)
@@ -257,7 +257,7 @@ def _json_into(aside: _Aside, task: tuple[Report, Path]) -> None:
 
 def _import_file(aside: _Aside, part: int) -> bytes:
     """An import file's bytes (a module-level function: run by a worker)."""
-    from thidua_xlsx.write.province_import import made_file
+    from thidua_xlsx.write.province_import import made_file  # deferred: xlsxwriter at start-up
 
     if aside.batches is None:  # a bug: no import file is asked for without them
         raise ValueError("an import file asked for without --xuat-tinh")
@@ -267,7 +267,6 @@ def _import_file(aside: _Aside, part: int) -> bytes:
 def _name_json(made, staged: Path, path: Path) -> None:
     """The JSON report, once ``made`` (:func:`_json_into`, here or by a worker) to ``staged``, renamed to ``path``;
     a failure named as ``path``'s."""
-    from thidua_xlsx.system import files
 
     try:
         next(made)
@@ -281,7 +280,7 @@ def _write_import(batches, made, r, found, written: Written, voice: Voice) -> No
     ``made``), from the installation's mapping (``found``: :func:`_import_mapping`'s); what could not be coded is
     said by name, the split too; a file or a mapping the officer edited since the tool wrote it is kept, the new
     one beside it."""
-    from thidua_xlsx.write.province_import import write_batches, write_mapping
+    from thidua_xlsx.write.province_import import write_batches, write_mapping  # deferred: xlsxwriter at start-up
 
     mapping, problems, template = found
     if template:

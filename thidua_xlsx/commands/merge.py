@@ -36,12 +36,12 @@ def merge(request: MergeRequest, voice: Voice = Voice()) -> Result:
     """``merge``: read, check, decide (and apply the council's word), then write every output asked for.
     Every output is checked, and held (a lock), before any work; see the module. An inbox of a level above's campaign
     (``cap-tren.xlsx``) holds the schools' summaries: :func:`thidua_xlsx.commands.level_above.merge_level_above`."""
-    from thidua_xlsx.write.drafts import refuse_in_inbox
+    from thidua_xlsx.write.drafts import refuse_in_inbox  # deferred: email at start-up
 
     refuse_in_inbox(request.drafts_dir, request.inbox)
     book = level_above_book(request.inbox, request.campaign_path)
     if book is not None:
-        from thidua_xlsx.commands.level_above import merge_level_above
+        from thidua_xlsx.commands.level_above import merge_level_above  # deferred: python-calamine at start-up
 
         return merge_level_above(request, book, voice)
     return _merged(request, voice, _read_inbox, "merge")
@@ -51,7 +51,7 @@ def year(request: MergeRequest, voice: Voice = Voice()) -> Result:
     """``year``: the year's summary from the periods' summaries in ``request.inbox`` (a folder, read only, as
     an inbox is), every person's year rated and the titles decided; then written as ``merge`` writes.
     Stopped when the campaign has no periods."""
-    from thidua_xlsx.write.drafts import refuse_in_inbox
+    from thidua_xlsx.write.drafts import refuse_in_inbox  # deferred: email at start-up
 
     refuse_in_inbox(request.drafts_dir, request.inbox)
     return _merged(request, voice, _read_year, "year")
@@ -98,9 +98,13 @@ def _read_year(r: MergeRequest, folder: CampaignFolder, written: Written, voice:
     """The periods' summaries of the folder ``r.inbox`` read, the summary of each period chosen, the year
     decided. The periods used and missing are said; Stopped when the folder holds no file at all (what to put
     there is said)."""
-    from thidua_xlsx.decide.council import with_year_scores
-    from thidua_xlsx.decide.year import SAID_ON_SCREEN, select_periods, year_summary
-    from thidua_xlsx.read.period_summaries import read_period_summaries
+    from thidua_xlsx.decide.council import with_year_scores  # deferred: decide.council at start-up
+    from thidua_xlsx.decide.year import (  # deferred: decide.year at start-up
+        SAID_ON_SCREEN,
+        select_periods,
+        year_summary,
+    )
+    from thidua_xlsx.read.period_summaries import read_period_summaries  # deferred: python-calamine at start-up
 
     campaign = folder.campaign
     if not campaign.periods:
@@ -123,7 +127,7 @@ def _read_year(r: MergeRequest, folder: CampaignFolder, written: Written, voice:
 
     past = None  # earlier years' ratings from the history given: a discipline for an act already rated KHTNV for it
     if r.history_path is not None:  # is not counted twice (NĐ 233/2026 điều 14 khoản 3 điểm b)
-        from thidua_xlsx.decide.history import past_ratings
+        from thidua_xlsx.decide.history import past_ratings  # deferred: decide.history at start-up
 
         past = past_ratings(campaign.staff, _history_at(r.history_path, campaign)[0])
 
@@ -155,7 +159,7 @@ def _passes_waiting(folder: Path, campaign: cm.Campaign, periods) -> tuple:
 def _the_year_s_council(path: Path, campaign: cm.Campaign) -> None:
     """Stopped before the year is read when the council's summary ``path`` is not the year's: not this campaign's
     scoring summary (its reason said), or a period's (what to do with it said)."""
-    from thidua_xlsx.read.council import council_period
+    from thidua_xlsx.read.council import council_period  # deferred: read.council at start-up
 
     problems = Problems()
     period = council_period(path, campaign, problems)
@@ -212,7 +216,7 @@ def _merge(r: MergeRequest, folder: CampaignFolder, plan: out.OutputPlan, writte
 
 def _write(summary, report, output: Path, written: Written, voice: Voice) -> Path:
     """The summary written at ``output``, noted among the tool's own files, said."""
-    from thidua_xlsx.write.summary import write_summary
+    from thidua_xlsx.write.summary import write_summary  # deferred: xlsxwriter at start-up
 
     write_summary(summary, output, report)
     written.note(output)
@@ -259,7 +263,7 @@ def _with_pass(r: MergeRequest, folder: CampaignFolder, key: str, council: Path,
 def _deliver(r: MergeRequest, summary, report, output: Path, written: Written, voice: Voice, told) -> None:
     """What the merge writes besides its summary, each asked for: the JSON report, the PDF, the public list, the
     departments' feedback copies, the papers, the mail drafts (``told``: says the files kept beside, after each)."""
-    from thidua_xlsx.write.report_json import write_report_json
+    from thidua_xlsx.write.report_json import write_report_json  # deferred: write.report_json at start-up
 
     if r.json_path is not None:
         json_path = written.name_for(r.json_path)
@@ -281,7 +285,7 @@ def _deliver(r: MergeRequest, summary, report, output: Path, written: Written, v
     if r.import_dir is not None:  # a school's merge: its lists go to the commune, not to the province's system
         voice.warn(ct.IMPORT_ONLY_LEVEL_ABOVE)
     if r.drafts_dir is not None:  # --thu: the feedback copies' drafts, the managing authority's
-        from thidua_xlsx.write.drafts import merge_drafts
+        from thidua_xlsx.write.drafts import merge_drafts  # deferred: email at start-up
 
         merge_drafts(summary, output, r.feedback_dir, r.docs_dir, r.drafts_dir, written, voice)
         told()
@@ -343,7 +347,7 @@ def _with_history(summary, path: Path, voice: Voice):
     """The multi-year decisions of ``summary`` from the history at ``path``: lich-su.xlsx, or a folder of earlier
     final summaries (read only). What reading it found is said and listed with the summary's problems; a history
     that cannot be read leaves the titles above CSTĐCS to the council, as without one."""
-    from thidua_xlsx.decide.history import with_history
+    from thidua_xlsx.decide.history import with_history  # deferred: decide.history at start-up
 
     history, problems = _history_at(path, summary.campaign)
     warn_problems([p for p in problems if p.severity != ERROR], voice)  # the errors: with the report's, once
@@ -355,7 +359,7 @@ def _with_history(summary, path: Path, voice: Voice):
 
 def _history_at(path: Path, campaign: cm.Campaign):
     """(History, problems) of the history at ``path``: lich-su.xlsx, or a folder of earlier final summaries."""
-    from thidua_xlsx.read.history import read_history_book, read_summary_folder
+    from thidua_xlsx.read.history import read_history_book, read_summary_folder  # deferred: python-calamine at start-up
 
     school = campaign.school
     if path.is_dir():

@@ -10,19 +10,19 @@ from thidua_xlsx.model.result import Result, WrittenFile
 from thidua_xlsx.steps import outputs as out
 from thidua_xlsx.steps.opening import locate_campaign
 from thidua_xlsx.steps.reading import counted, heard, nothing_usable, read_and_report
+from thidua_xlsx.steps.workspace import level_above_book
 from thidua_xlsx.system.voice import Voice, vietnam_today
 from thidua_xlsx.text import commands as ct
 from thidua_xlsx.text import mail as tm
+from thidua_xlsx.write.console import console_lines, followup_lines, reminder_lines
 
 
 def status(request: StatusRequest, voice: Voice = Voice()) -> Result:
     """``status``: the report with every problem, each department against the deadline (a period's own), and
     (``nudge``) a reminder per department head. Writes nothing, but with ``drafts_dir`` (--thu) the reminders as
     e-mail drafts."""
-    from thidua_xlsx.decide.followup import follow_up
-    from thidua_xlsx.steps.workspace import level_above_book
-    from thidua_xlsx.write.console import console_lines, followup_lines, reminder_lines
-    from thidua_xlsx.write.drafts import refuse_in_inbox
+    from thidua_xlsx.decide.followup import follow_up  # deferred: decide.followup at start-up
+    from thidua_xlsx.write.drafts import refuse_in_inbox  # deferred: email.utils at start-up
 
     inbox, campaign_path, round_, period, nudge, drafts_dir = \
         request.inbox, request.campaign_path, request.round, request.period, request.nudge, request.drafts_dir
@@ -31,7 +31,7 @@ def status(request: StatusRequest, voice: Voice = Voice()) -> Result:
     if drafts_dir is not None and not nudge and book is None:  # a school's: the reminders (the commune's: the codes)
         raise Refused(tm.THU_NEEDS_NUDGE)
     if book is not None:  # the commune's (or the Sở's): which schools have sent, against its deadline
-        from thidua_xlsx.commands.level_above import status_level_above
+        from thidua_xlsx.commands.level_above import status_level_above  # deferred: python-calamine at start-up
 
         if round_ is not None or period is not None or nudge:
             raise Refused(ct.LEVEL_ABOVE_SCHOOL_OPTIONS.format(options=", ".join(
@@ -49,7 +49,7 @@ def status(request: StatusRequest, voice: Voice = Voice()) -> Result:
         voice.say(line)
     files: tuple[WrittenFile, ...] = ()
     if nudge and drafts_dir is not None:  # --thu: each reminder as an e-mail draft (the only thing status writes)
-        from thidua_xlsx.write.drafts import status_drafts
+        from thidua_xlsx.write.drafts import status_drafts  # deferred: email.utils at start-up
 
         with out.holding(out.campaign_lock(folder, inbox), "status", voice):
             written = out.record_of(folder, inbox)

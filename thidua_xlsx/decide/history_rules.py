@@ -24,7 +24,7 @@ from thidua_xlsx.decide.history_past import (
 )
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import history as hs
-from thidua_xlsx.model import rule_set as rs
+from thidua_xlsx.model import rule_set as rset
 from thidua_xlsx.model.history import Service, Use
 from thidua_xlsx.model.issues import WARNING, Issue, Reason, issue, reason
 from thidua_xlsx.model.results import Decision, PersonResult
@@ -92,7 +92,7 @@ def _reference_day(campaign: cm.Campaign, rules: MultiYearRules) -> str:
     if campaign.rule_set is not None:
         return campaign.rule_set.day.isoformat()
     school = campaign.school
-    return rs.reference_date(school.filing_date, school.scoring_deadline,
+    return rset.reference_date(school.filing_date, school.scoring_deadline,
                              reckoned_on(school.school_year, rules))[0].isoformat()
 
 def reckoned_on(year: str, rules: MultiYearRules) -> dt.date:

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from thidua_xlsx.model import campaign as cm
-from thidua_xlsx.model import rule_set as rs
+from thidua_xlsx.model import rule_set as rset
 from thidua_xlsx.model.evaluation import PROVISIONAL, ComputedRating
 from thidua_xlsx.model.inbox import ItemScores
 from thidua_xlsx.model.issues import Reason, reason
@@ -145,7 +145,7 @@ def decide_ldtt(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...]) -> 
     saying what it waits for), unless a fact known already refuses it. No text in force to cite: pending, for the
     council (:func:`_bare`). A year's rating the tool computed: the decision says it is provisional
     (:func:`_provisional`)."""
-    basis = _basis(rules, rs.LDTT)
+    basis = _basis(rules, rset.LDTT)
     if _registered_rank(c.registered) == 0 and c.registration_unsent:  # not a choice: the title waits for the book
         waited = (reason("ldtt.rating_pending", why=c.rating_pending),) if c.rating is None and c.rating_pending else ()
         return Decision(LDTT, False, (reason("ldtt.registration_unsent"), *waited, *basis), pending=True)
@@ -153,7 +153,7 @@ def decide_ldtt(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...]) -> 
         return Decision(LDTT, False, (reason("ldtt.not_registered"), *basis))
     if c.moved_to is not None:  # rated, and considered, by the school she works at then (NĐ 233/2026 điều 15.1.a)
         return Decision(LDTT, False, (reason("ldtt.moved_away", school=c.moved_to), *basis))
-    if rs.LDTT in rules.unanswered:
+    if rset.LDTT in rules.unanswered:
         return _bare(LDTT)
     waiting = reason("ldtt.rating_pending", why=c.rating_pending) \
         if c.rating is None and c.rating_pending else None
@@ -287,8 +287,8 @@ def decide_cstdcs(c: Candidate, ldtt: Decision, rules: cm.Rules) -> Decision | N
     """
     if _registered_rank(c.registered) < 2:
         return None
-    basis = _basis(rules, rs.CSTDCS)
-    if rs.CSTDCS in rules.unanswered:
+    basis = _basis(rules, rset.CSTDCS)
+    if rset.CSTDCS in rules.unanswered:
         return _bare(CSTDCS)
     excellent = c.rating == "HTXSNV"
     initiative = recognised_initiative(c)
@@ -349,7 +349,7 @@ def apply_quota(candidates: list[tuple[str, float | None]], ldtt_count: int, per
     if percent is None:
         return {code: None for code, _ in candidates}
     slots = math.floor(ldtt_count * percent / 100 + 1e-9)
-    women_first = rules.cite(rs.WOMEN_FIRST) if rules is not None and genders is not None else ""
+    women_first = rules.cite(rset.WOMEN_FIRST) if rules is not None and genders is not None else ""
     ordered = sorted(candidates, key=lambda cs: -(cs[1] if cs[1] is not None else -1e9))
     result: dict[str, Reason | None] = {}
     taken = 0
@@ -415,7 +415,7 @@ def after_quota(decision: Decision, why: Reason | None, rules: cm.Rules | None =
     on a tie. Its reasons end with the quota's citation (the school's Quy chế, or the province's article)."""
     if why is None:
         return decision
-    basis = _basis(rules, rs.CSTDCS_QUOTA) if rules is not None else ()
+    basis = _basis(rules, rset.CSTDCS_QUOTA) if rules is not None else ()
     if why.code == "quota.women_first":
         return Decision(decision.title, True, (*decision.reasons, why, *basis), years=decision.years)
     return Decision(decision.title, False, (why, *basis), pending=why.code == "quota.tie")
@@ -457,9 +457,9 @@ def decide_collective(u: Unit, rules: cm.Rules) -> list[Decision]:
     ("collective.*_pending"); a condition that fails on what is known refuses it as before.
     """
     if not is_registered(u.registered):
-        return [Decision(TTLDTT, False, (reason("collective.not_registered"), *_basis(rules, rs.TTLDTT)))]
+        return [Decision(TTLDTT, False, (reason("collective.not_registered"), *_basis(rules, rset.TTLDTT)))]
     asked = (TTLDXS, TTLDTT) if u.registered == TTLDXS else (TTLDTT,)  # TTLĐTT is decided when TTLĐXS is not
-    if {rs.TTLDXS if title == TTLDXS else rs.TTLDTT for title in asked} & set(rules.unanswered):
+    if {rset.TTLDXS if title == TTLDXS else rset.TTLDTT for title in asked} & set(rules.unanswered):
         return [_bare(title) for title in asked]
     share = 100 * u.ldtt / u.members if u.members else 0
     share_text = reason("collective.share", ldtt=u.ldtt, members=u.members, percent=round(share, 1))
@@ -469,7 +469,7 @@ def decide_collective(u: Unit, rules: cm.Rules) -> list[Decision]:
     waiting = reason("collective.ldtt_pending", count=u.ldtt_pending, share=share_text)
     decisions = []
     if u.registered == TTLDXS:
-        basis = _basis(rules, rs.TTLDXS)
+        basis = _basis(rules, rset.TTLDXS)
         failed, pending = [], []
         if u.unrated:
             failed.append(reason("collective.unrated", count=u.unrated))
@@ -499,7 +499,7 @@ def decide_collective(u: Unit, rules: cm.Rules) -> list[Decision]:
             return [Decision(TTLDXS, True, (reason("collective.ttldxs_granted", share=share_text, cstdcs=u.cstdcs),
                                             *basis))]
         decisions.append(Decision(TTLDXS, False, (*(failed or pending), *basis), pending=not failed))
-    basis = _basis(rules, rs.TTLDTT)
+    basis = _basis(rules, rset.TTLDTT)
     failed, pending = [], []
     below = share < rules.ttldtt_min_percent if rules.ttldtt_at_least else share <= rules.ttldtt_min_percent
     if below and _reached(u, rules.ttldtt_min_percent, rules.ttldtt_at_least):

@@ -26,7 +26,7 @@ from thidua_xlsx.decide.evaluation import cap_groups, rate_year
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.model import rule_set as rs
+from thidua_xlsx.model import rule_set as rset
 from thidua_xlsx.model.campaign_book import (
     FORMER_UNIT,
     PERIOD_FIELDS,
@@ -294,7 +294,7 @@ def year_rules(campaign: cm.Campaign) -> ev.YearRules:
     decree, the school's own scale, cited as such: not banded by NĐ 233 without a word); the unit's choices of
     điều 12 khoản 6; the managing body, who rates the head."""
     bands = campaign.rules.rating_bands
-    citation = campaign.rules.cite(rs.RATING) if bands else ""
+    citation = campaign.rules.cite(rset.RATING) if bands else ""
     decree = _decree(campaign)
     if not bands and decree is not None and all(p.end < decree[1] for p in campaign.periods):
         citation = SCHOOL_SCALE.format(since=_day(decree[1]))

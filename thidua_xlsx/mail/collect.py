@@ -44,10 +44,12 @@ from thidua_xlsx.mail.imap import parse_mailbox as parse_mailbox  # the address 
 from thidua_xlsx.model.issues import ERROR, WARNING, Issue, issue
 from thidua_xlsx.model.requests import FOLDER
 from thidua_xlsx.read.containment import LOCK_PREFIXES, MAX_FILE_BYTES, WORKBOOK_SUFFIXES
+from thidua_xlsx.read.level_above_book import load_level_above_book
 from thidua_xlsx.steps.intake import FILED, NOT_OURS, REFUSED, SAME, Filed, Intake, MessageRecord, Received, settled
 from thidua_xlsx.steps.workspace import level_above_book
 from thidua_xlsx.text import mail as tm
 from thidua_xlsx.text.collation import fold
+from thidua_xlsx.write.drafts import TYPES
 
 MAX_ATTACHMENTS = 20  # of one message: a department sends one book, a school a few; more is a mistake or spam
 MAX_MESSAGE_BYTES = 50 * 1024 * 1024  # not downloaded above this (a book is a few hundred KB)
@@ -107,7 +109,6 @@ def campaign_addresses(intake: Intake) -> Addresses:
     """Each department head's address (a school's campaign), each school's (the commune's cap-tren.xlsx)."""
     if intake.school is not None:
         return Addresses({d.code: d.email.strip().lower() for d in intake.school.campaign.departments if d.email})
-    from thidua_xlsx.read.level_above_book import load_level_above_book
 
     book = level_above_book(intake.folder, intake.folder)
     campaign = load_level_above_book(book)[0] if book is not None else None
@@ -227,8 +228,6 @@ def _attachments(message: EmailMessage, label: str, done: Collected) -> Iterator
 
 def _unnamed(content_type: str) -> str:
     """A name for an attachment sent without one, its suffix from its type (a workbook is still told as one)."""
-    from thidua_xlsx.write.drafts import TYPES
-
     suffix = next((s for s, (main, sub) in TYPES.items() if f"{main}/{sub}" == content_type), "")
     return f"tep-dinh-kem{suffix}"
 

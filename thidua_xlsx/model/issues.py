@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -89,8 +90,6 @@ def _check(catalogue: dict[str, str], code: str, given, where=frozenset()) -> No
     template = catalogue[code]
     names = _FIELDS.get(template)
     if names is None:
-        import string
-
         names = _FIELDS[template] = frozenset(name for _, name, _, _ in string.Formatter().parse(template) if name)
     missing = names - where - set(given)
     if missing:

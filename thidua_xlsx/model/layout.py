@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import ClassVar
 
-from thidua_xlsx.text import workbook as tx
+from thidua_xlsx.text import workbook as wx
 from thidua_xlsx.text.collation import unmarked
 from thidua_xlsx.text.releases import VERSION
 
@@ -51,13 +51,13 @@ MOTTO_2 = "Độc lập - Tự do - Hạnh phúc"
 # Labels the reader searches for (written by the writer from these same constants).
 FACT_VALUE_OFFSET = 3  # a fact's label spans columns A:C, its value D:F
 COLLECTIVE_VALUE_OFFSET = 4  # "Danh hiệu tập thể tổ đăng ký:" spans A:D, the choice E:H
-SCORING_HEADER = {"code": tx.SCORE_HEADERS[0], "text": tx.SCORE_HEADERS[1], "max": tx.SCORE_HEADERS[2],
-                  "self": tx.SCORE_HEADERS[3], "dept": tx.SCORE_HEADERS[4], "note": tx.SCORE_HEADERS[5]}
-REGISTRATION_HEADER = {"stt": tx.REG_HEADERS[0], "code": tx.REG_HEADERS[1], "name": tx.REG_HEADERS[2],
-                       "position": tx.REG_HEADERS[3], "title": tx.REG_HEADERS[4], "form": tx.REG_HEADERS[5],
-                       "initiative": tx.REG_HEADERS[6], "note": tx.REG_HEADERS[7]}
-COLLECTIVE_HEADER = {"unit": tx.REG_COLLECTIVE_HEADERS[0], "title": tx.REG_COLLECTIVE_HEADERS[2],
-                     "note": tx.REG_COLLECTIVE_HEADERS[3]}
+SCORING_HEADER = {"code": wx.SCORE_HEADERS[0], "text": wx.SCORE_HEADERS[1], "max": wx.SCORE_HEADERS[2],
+                  "self": wx.SCORE_HEADERS[3], "dept": wx.SCORE_HEADERS[4], "note": wx.SCORE_HEADERS[5]}
+REGISTRATION_HEADER = {"stt": wx.REG_HEADERS[0], "code": wx.REG_HEADERS[1], "name": wx.REG_HEADERS[2],
+                       "position": wx.REG_HEADERS[3], "title": wx.REG_HEADERS[4], "form": wx.REG_HEADERS[5],
+                       "initiative": wx.REG_HEADERS[6], "note": wx.REG_HEADERS[7]}
+COLLECTIVE_HEADER = {"unit": wx.REG_COLLECTIVE_HEADERS[0], "title": wx.REG_COLLECTIVE_HEADERS[2],
+                     "note": wx.REG_COLLECTIVE_HEADERS[3]}
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from docx.shared import Mm, Pt
+
 from thidua_xlsx.decide.consolidate import rating_waits
 from thidua_xlsx.decide.year import HEAD_POSITIONS
 from thidua_xlsx.model import campaign as cm
@@ -36,8 +38,8 @@ from thidua_xlsx.model.results import PersonResult
 from thidua_xlsx.papers.docx_engine import BODY_PT, HEADER_PT, TITLE_PT, Paper, cell_text, grid
 from thidua_xlsx.papers.docx_xml import cant_split, qn, run
 from thidua_xlsx.papers.facts import Facts, points
-from thidua_xlsx.text import appraisal as tx
-from thidua_xlsx.text import documents as docs
+from thidua_xlsx.text import appraisal as atx
+from thidua_xlsx.text import documents as dw
 from thidua_xlsx.text.collation import fold
 from thidua_xlsx.text.messages import YEAR_STATE_WORDS
 from thidua_xlsx.text.wording import date_line
@@ -72,10 +74,8 @@ class _Forms(Paper):
     s: Facts  # a school's papers: the summary's facts, not only who issues them
 
     def __init__(self, s: Facts):
-        from docx.shared import Pt
-
         self._opened = False  # the first motto opens the document, every other one a new page
-        super().__init__(s, tx.DOC_NAME, tx.TITLE, date=False)
+        super().__init__(s, atx.DOC_NAME, atx.TITLE, date=False)
         self.doc.paragraphs[-1].paragraph_format.space_before = Pt(TITLE_BEFORE_PT)  # the first page's title
         header = self.doc.sections[0].header.paragraphs[0]._p
         for field in header.findall(qn("w:fldSimple")):
@@ -84,8 +84,6 @@ class _Forms(Paper):
     def _header(self, **_) -> None:
         """The motto of the annex (Paper's own header block has the school's on its left): written for the first
         person while the paper opens, for every other at the top of a new page."""
-        from docx.shared import Pt
-
         motto = self.centered(ly.MOTTO_1, bold=True, size=HEADER_PT)
         motto.paragraph_format.page_break_before = self._opened
         motto.paragraph_format.keep_with_next = True
@@ -99,28 +97,28 @@ class _Forms(Paper):
         written while the paper opens)."""
         if not first:
             self._header()
-            self.centered(tx.TITLE, bold=True, size=TITLE_PT, space_before=TITLE_BEFORE_PT)
-        self.centered(tx.YEAR.format(year=self.s.year), bold=True, space_after=10)
-        self._line(tx.NAME.format(name=p.name))
-        self._dotted(tx.POSITION.format(position=p.position).rstrip())
-        self._line(tx.UNIT.format(department=p.department_name, school=self.s.school.name))
+            self.centered(atx.TITLE, bold=True, size=TITLE_PT, space_before=TITLE_BEFORE_PT)
+        self.centered(atx.YEAR.format(year=self.s.year), bold=True, space_after=10)
+        self._line(atx.NAME.format(name=p.name))
+        self._dotted(atx.POSITION.format(position=p.position).rstrip())
+        self._line(atx.UNIT.format(department=p.department_name, school=self.s.school.name))
         self._scores(p, rating, year)
-        self._boxes(tx.PART_2, None)
+        self._boxes(atx.PART_2, None)
         chosen = rating.rating if rating is not None and rating.rating in cm.RATINGS else None
-        self._boxes(tx.PART_3, chosen)
+        self._boxes(atx.PART_3, chosen)
         if rating is not None and chosen is not None:
             self._line(_source(rating), italic=True, size=FOOTNOTE_PT)
         else:
-            self._line(tx.NOT_RATED.format(reason=_why_unrated(p, rating)), italic=True, size=FOOTNOTE_PT)
-        heading = self._line(tx.PART_4, bold=True, space_before=HEADING_BEFORE_PT)
-        run(heading, tx.FOOTNOTE_MARK, size=BODY_PT, bold=True).font.superscript = True
+            self._line(atx.NOT_RATED.format(reason=_why_unrated(p, rating)), italic=True, size=FOOTNOTE_PT)
+        heading = self._line(atx.PART_4, bold=True, space_before=HEADING_BEFORE_PT)
+        run(heading, atx.FOOTNOTE_MARK, size=BODY_PT, bold=True).font.superscript = True
         self._dotted("", lines=IV_LINES)
         for remark in self.doc.paragraphs[-IV_LINES:]:
             remark.paragraph_format.keep_with_next = True  # the last lines go with the signatures
         self._signatures(p)
         note = self._line("", space_before=4)
-        run(note, tx.FOOTNOTE_MARK, size=FOOTNOTE_PT, italic=True).font.superscript = True
-        run(note, f" {tx.FOOTNOTE}", size=FOOTNOTE_PT, italic=True)
+        run(note, atx.FOOTNOTE_MARK, size=FOOTNOTE_PT, italic=True).font.superscript = True
+        run(note, f" {atx.FOOTNOTE}", size=FOOTNOTE_PT, italic=True)
 
     def _line(self, text: str, *, bold: bool = False, italic: bool = False, size: float = BODY_PT,
               space_before: float = 0):
@@ -129,38 +127,36 @@ class _Forms(Paper):
                          space_before=space_before, space_after=LINE_AFTER_PT)
 
     def _dotted(self, label: str, *, lines: int = 1) -> None:
-        from docx.shared import Pt
-
         self.dotted(label, lines=lines)
         for p in self.doc.paragraphs[-lines:]:
             p.paragraph_format.space_after = Pt(LINE_AFTER_PT)
 
     def _scores(self, p: PersonResult, rating: ev.YearRating | None, year: ev.YearResults) -> None:
         """I.: the year's two parts (dotted where not known), the year's total and each period's score."""
-        self._line(tx.PART_1, bold=True, space_before=HEADING_BEFORE_PT)
+        self._line(atx.PART_1, bold=True, space_before=HEADING_BEFORE_PT)
         parts = rating.parts if rating is not None else ev.UNKNOWN_PARTS
         printed, cut_once = printed_parts(parts.get(ev.GENERAL), parts.get(ev.TASKS),
                                           rating.score if rating is not None else None)
-        for label, part, text in zip((tx.GENERAL, tx.TASKS), (ev.GENERAL, ev.TASKS), printed, strict=True):
+        for label, part, text in zip((atx.GENERAL, atx.TASKS), (ev.GENERAL, ev.TASKS), printed, strict=True):
             if text is None:
                 known = _part_known(year, rating, p.code, part)
-                self._dotted(tx.PART_BY_PERIOD.format(label=label, known=known) if known else
-                             tx.PART_UNKNOWN.format(label=label))
+                self._dotted(atx.PART_BY_PERIOD.format(label=label, known=known) if known else
+                             atx.PART_UNKNOWN.format(label=label))
             else:
-                self._line(tx.PART_KNOWN.format(label=label, score=text))
+                self._line(atx.PART_KNOWN.format(label=label, score=text))
         if cut_once:
-            self._line(tx.PARTS_CUT_ONCE, size=FOOTNOTE_PT)
+            self._line(atx.PARTS_CUT_ONCE, size=FOOTNOTE_PT)
         if rating is None or rating.score is None:
-            self._dotted(tx.TOTAL_BLANK)
+            self._dotted(atx.TOTAL_BLANK)
         else:
             score = rating.score
             formula = self.s.c.year_formula.kind if self.s.c is not None else ev.AVERAGE
-            how = tx.HOW[formula].format(used=len(rating.used), total=own_periods(rating, year.periods))
-            self._line(tx.TOTAL.format(score=points(score), how=how))
+            how = atx.HOW[formula].format(used=len(rating.used), total=own_periods(rating, year.periods))
+            self._line(atx.TOTAL.format(score=points(score), how=how))
         self._periods(year, rating, year.scores.get(p.code, {}), year.parts.get(p.code, {}), p.facts.leave)
         entered = [period.label for period in year.periods if period.code in year.head_entered.get(p.code, ())]
         if entered:
-            self._line(tx.PERIODS_HEAD_ENTERED.format(periods=", ".join(entered)), size=FOOTNOTE_PT)
+            self._line(atx.PERIODS_HEAD_ENTERED.format(periods=", ".join(entered)), size=FOOTNOTE_PT)
 
     def _periods(self, year: ev.YearResults, rating: ev.YearRating | None, mine: Mapping[str, float | None],
                  parts: Mapping[str, ev.Parts], leave: str | None) -> None:
@@ -173,8 +169,8 @@ class _Forms(Paper):
                   if (score := mine.get(period.code)) is not None and period.code not in away]
         split = any(period.code in parts for period, _ in scored)
         if scored:
-            self._line(tx.PERIODS.format(scores="; ".join(
-                (tx.PERIOD_SCORE_WHOLE if split and period.code not in parts else tx.PERIOD_SCORE).format(
+            self._line(atx.PERIODS.format(scores="; ".join(
+                (atx.PERIOD_SCORE_WHOLE if split and period.code not in parts else atx.PERIOD_SCORE).format(
                     label=period.label, score=points(score)) for period, score in scored)), size=FOOTNOTE_PT)
         for words, labels in _unscored(year, mine, away, before, leave):
             if labels:
@@ -182,8 +178,6 @@ class _Forms(Paper):
 
     def _boxes(self, heading: str, ticked: str | None) -> None:
         """A part of the form with the four ratings, each with its box; ``ticked``: the rating ticked, if any."""
-        from docx.shared import Mm, Pt
-
         self._line(heading, bold=True, space_before=HEADING_BEFORE_PT)
         for code in cm.RATINGS:
             line = self.doc.add_paragraph()
@@ -191,8 +185,8 @@ class _Forms(Paper):
             line.paragraph_format.space_after = Pt(0)
             line.paragraph_format.keep_with_next = True
             mine = code == ticked
-            run(line, f"{tx.BOX_TICKED if mine else tx.BOX}  ", size=BODY_PT)
-            run(line, docs.RATING_WORDS[code], size=BODY_PT, bold=mine)
+            run(line, f"{atx.BOX_TICKED if mine else atx.BOX}  ", size=BODY_PT)
+            run(line, dw.RATING_WORDS[code], size=BODY_PT, bold=mine)
 
     def _signatures(self, p: PersonResult) -> None:
         """The person's signature (left) and the authority's (right), each under its date line; the authority's
@@ -201,24 +195,24 @@ class _Forms(Paper):
         principal = school.principal if school.principal and not _is_head(p, school.principal) else ""
         table = grid(self.doc, 1, (self.width_mm / 2, self.width_mm / 2))
         cant_split(table.rows[0])
-        for cell, date, role, name in zip(table.rows[0].cells, (date_line(school), tx.SIGN_DATE_RIGHT),
-                                          (tx.SIGN_SELF, tx.SIGN_AUTHORITY), (p.name, principal)):
+        for cell, date, role, name in zip(table.rows[0].cells, (date_line(school), atx.SIGN_DATE_RIGHT),
+                                          (atx.SIGN_SELF, atx.SIGN_AUTHORITY), (p.name, principal)):
             cell_text(cell, date, size=DATE_PT, italic=True, first=True, space_before=6)
             cell_text(cell, role, size=BODY_PT, bold=True)
-            cell_text(cell, tx.SIGN_NOTE, size=BODY_PT, italic=True)
+            cell_text(cell, atx.SIGN_NOTE, size=BODY_PT, italic=True)
             for _ in range(SIGN_LINES):
                 cell_text(cell, "", size=BODY_PT)
-            cell_text(cell, name or docs.SIGN_BLANK_NAME, size=BODY_PT, bold=True)
+            cell_text(cell, name or dw.SIGN_BLANK_NAME, size=BODY_PT, bold=True)
 
 
 def _source(rating: ev.YearRating) -> str:
     """Where the rating ticked under III comes from: the authority's decision (beside the computed one where they
     differ), or the score — then provisional until the authority decides (NĐ 233/2026 điều 13 khoản 3)."""
     if not rating.entered:
-        return tx.RATED_COMPUTED
+        return atx.RATED_COMPUTED
     if rating.overridden and rating.computed in cm.RATINGS:
-        return tx.RATED_ENTERED_DIFFERS.format(computed=docs.RATING_WORDS[rating.computed])
-    return tx.RATED_ENTERED
+        return atx.RATED_ENTERED_DIFFERS.format(computed=dw.RATING_WORDS[rating.computed])
+    return atx.RATED_ENTERED
 
 
 def _why_unrated(p: PersonResult, rating: ev.YearRating | None) -> str:
@@ -230,7 +224,7 @@ def _why_unrated(p: PersonResult, rating: ev.YearRating | None) -> str:
         return why[0]
     waits = rating_waits(p)
     if waits:
-        return tx.PENDING_WAITS.format(waits="; ".join(w.text for w in waits))
+        return atx.PENDING_WAITS.format(waits="; ".join(w.text for w in waits))
     state = rating.rating if rating is not None else ev.PENDING
     return YEAR_STATE_WORDS.get(state, YEAR_STATE_WORDS[ev.PENDING]).lower()
 
@@ -256,9 +250,9 @@ def _part_known(year: ev.YearResults, rating: ev.YearRating | None, person: str,
     found = [(period.label, value) for period in year.periods if period.code in (rating.used if rating else ())
              and period.code in mine and (value := mine[period.code].get(part)) is not None]
     if len(found) == 1:
-        return tx.PART_ONE_PERIOD.format(period=found[0][0], score=points(found[0][1]))
+        return atx.PART_ONE_PERIOD.format(period=found[0][0], score=points(found[0][1]))
     if found:
-        return tx.PART_SOME_PERIODS.format(count=len(found), score=points(sum(v for _, v in found) / len(found)))
+        return atx.PART_SOME_PERIODS.format(count=len(found), score=points(sum(v for _, v in found) / len(found)))
     return ""
 
 
@@ -268,18 +262,18 @@ def _unscored(year: ev.YearResults, mine: Mapping[str, float | None], away: tupl
     (on a course the unit sent: ``leave`` says so), before a newcomer's start."""
     unscored = [period for period in year.periods
                 if mine.get(period.code) is None and period.code not in away and period.code not in before]
-    return ((tx.PERIODS_NONE, [p.label for p in unscored if year.state(p.code) == ev.PERIOD_OVER]),
-            (tx.PERIODS_RUNNING, [p.label for p in unscored if year.state(p.code) == ev.PERIOD_RUNNING]),
-            (tx.PERIODS_NOT_BEGUN, _span([p.label for p in unscored if year.state(p.code) == ev.PERIOD_NOT_BEGUN])),
-            (tx.PERIODS_AWAY_STUDY if leave == cm.LEAVE_STUDY_WORD else tx.PERIODS_AWAY,
+    return ((atx.PERIODS_NONE, [p.label for p in unscored if year.state(p.code) == ev.PERIOD_OVER]),
+            (atx.PERIODS_RUNNING, [p.label for p in unscored if year.state(p.code) == ev.PERIOD_RUNNING]),
+            (atx.PERIODS_NOT_BEGUN, _span([p.label for p in unscored if year.state(p.code) == ev.PERIOD_NOT_BEGUN])),
+            (atx.PERIODS_AWAY_STUDY if leave == cm.LEAVE_STUDY_WORD else atx.PERIODS_AWAY,
              [period.label for period in year.periods if period.code in away]),
-            (tx.PERIODS_BEFORE_START, [period.label for period in year.periods if period.code in before]))
+            (atx.PERIODS_BEFORE_START, [period.label for period in year.periods if period.code in before]))
 
 
 def _span(labels: list[str]) -> list[str]:
     """The periods not begun — the year's last, one after the other — as a span where they are more than two
     ("Tháng 12/2026 – Tháng 5/2027 (6 kỳ)"): one line, not two, on a page that holds one sheet."""
-    return [tx.PERIODS_SPAN.format(first=labels[0], last=labels[-1], count=len(labels))] if len(labels) > 2 else labels
+    return [atx.PERIODS_SPAN.format(first=labels[0], last=labels[-1], count=len(labels))] if len(labels) > 2 else labels
 
 
 def _is_head(p: PersonResult, principal: str) -> bool:

@@ -9,7 +9,7 @@ from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.papers.document_set import AWARDS
 from thidua_xlsx.papers.docx_engine import Paper, Sign, numbered
 from thidua_xlsx.papers.facts import Facts
-from thidua_xlsx.text import documents as tx
+from thidua_xlsx.text import documents as dw
 
 ORDER = (BK_TINH, KNC_GD)  # the forms proposed, highest first
 
@@ -29,7 +29,7 @@ def proposed(s: Facts) -> dict[str, list[list[str]]]:
     for unit in s.s.departments:
         for d in history.departments.get(unit.code, ()):
             if d.granted and d.title in ORDER:
-                found.setdefault(d.title, []).append([tx.AWARDS_COLLECTIVE.format(name=unit.name), "", "",
+                found.setdefault(d.title, []).append([dw.AWARDS_COLLECTIVE.format(name=unit.name), "", "",
                                                       _grounds(d, unit.code in s.provisional_units)])
     return {award: found[award] for award in ORDER if award in found}
 
@@ -39,24 +39,24 @@ def _grounds(d, provisional: bool) -> str:
     yet decided says it is provisional (the Kỷ niệm chương counts years in the sector only)."""
     grounds = d.reasons[0].text if d.reasons else ""
     if provisional and d.title == BK_TINH:
-        return "; ".join(n for n in (grounds, tx.NOTES["provisional"]) if n)
+        return "; ".join(n for n in (grounds, dw.NOTES["provisional"]) if n)
     return grounds
 
 
 def paper(s: Facts) -> Paper:
     lists = proposed(s)
-    noted = any(row[-1].endswith(tx.NOTES["provisional"]) for rows in lists.values() for row in rows)
-    provisional = tx.LIST_PROVISIONAL if noted else ""
-    doc = Paper(s, tx.DOC_NAMES[AWARDS], tx.AWARDS_TITLE.format(year=s.year), landscape=True)
-    doc.centered(tx.LIST_SUBTITLE.format(school=s.school.name), italic=True, space_after=8)
+    noted = any(row[-1].endswith(dw.NOTES["provisional"]) for rows in lists.values() for row in rows)
+    provisional = dw.LIST_PROVISIONAL if noted else ""
+    doc = Paper(s, dw.DOC_NAMES[AWARDS], dw.AWARDS_TITLE.format(year=s.year), landscape=True)
+    doc.centered(dw.LIST_SUBTITLE.format(school=s.school.name), italic=True, space_after=8)
     widths = doc.name_widths((14, 60, 36, 40, 120), 3, [row[2] for rows in lists.values() for row in rows])
     for n, (award, rows) in enumerate(lists.items()):
-        doc.para(tx.AWARDS_HEAD.format(n=n + 1, award=title_name(award), count=len(rows)), bold=True)
+        doc.para(dw.AWARDS_HEAD.format(n=n + 1, award=title_name(award), count=len(rows)), bold=True)
         if n < len(lists) - 1:
-            doc.table(tx.AWARDS_TABLE_HEAD, numbered(rows), widths, aligns="cllll")
+            doc.table(dw.AWARDS_TABLE_HEAD, numbered(rows), widths, aligns="cllll")
         else:  # the last table ends with the signatures, kept on its page
-            doc.list_table(tx.AWARDS_TABLE_HEAD, numbered(rows), widths, aligns="cllll",
-                           total=tx.AWARDS_TOTAL.format(count=sum(map(len, lists.values()))) + provisional,
-                           left=Sign(tx.SIGN_MAKER, tx.SIGN_NOTE, s.school.secretary),
-                           right=Sign(tx.SIGN_HEAD, tx.SIGN_NOTE_SEAL, s.school.principal))
+            doc.list_table(dw.AWARDS_TABLE_HEAD, numbered(rows), widths, aligns="cllll",
+                           total=dw.AWARDS_TOTAL.format(count=sum(map(len, lists.values()))) + provisional,
+                           left=Sign(dw.SIGN_MAKER, dw.SIGN_NOTE, s.school.secretary),
+                           right=Sign(dw.SIGN_HEAD, dw.SIGN_NOTE_SEAL, s.school.principal))
     return doc

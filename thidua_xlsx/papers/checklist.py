@@ -10,7 +10,7 @@ from thidua_xlsx.model.titles import CSTDCS, TTLDXS
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.papers.document_set import REPORT, Attachment, Document
 from thidua_xlsx.papers.facts import Facts
-from thidua_xlsx.text import documents as tx
+from thidua_xlsx.text import documents as dw
 
 
 def to_attach(s: Facts, title: str) -> tuple[Attachment, ...]:
@@ -22,16 +22,16 @@ def to_attach(s: Facts, title: str) -> tuple[Attachment, ...]:
             f = p.facts
             if excellent:
                 found.append(Attachment(p.code, p.name, p.department_name, "htxsnv_certificate",
-                                        tx.ATTACHMENTS["htxsnv_certificate"].format(year=s.year)))
+                                        dw.ATTACHMENTS["htxsnv_certificate"].format(year=s.year)))
             if initiative:
                 found.append(Attachment(p.code, p.name, p.department_name, "initiative_decision",
-                                        tx.ATTACHMENTS["initiative_decision"].format(
-                                            initiative=f.initiative, level=f.initiative_level or tx.DOTS,
-                                            decision=f.initiative_decision or tx.DOTS)))
+                                        dw.ATTACHMENTS["initiative_decision"].format(
+                                            initiative=f.initiative, level=f.initiative_level or dw.DOTS,
+                                            decision=f.initiative_decision or dw.DOTS)))
     elif title == TTLDXS:
         for dept in s.collective.get(title, ()):
             found.append(Attachment(dept.code, dept.name, dept.name, "collective_report",
-                                    tx.ATTACHMENTS["collective_report"]))
+                                    dw.ATTACHMENTS["collective_report"]))
     return tuple(found)
 
 
@@ -46,30 +46,30 @@ def _checklist_text(s: Facts, title: str, papers: tuple[Document, ...], attachme
                     top: Path, home: Path) -> str:
     def where(d: Document) -> str:
         rel = os.path.relpath(d.path, home).replace(os.sep, "/")
-        pdf = f" ({Path(rel).with_suffix('.pdf').as_posix()})" if d.pdf else tx.CHECKLIST_PDF_MISSING
+        pdf = f" ({Path(rel).with_suffix('.pdf').as_posix()})" if d.pdf else dw.CHECKLIST_PDF_MISSING
         return rel + pdf
 
-    lines = [tx.CHECKLIST_TITLE.format(title=title_name(title).upper(), year=s.year),
-             tx.CHECKLIST_SCHOOL.format(school=s.school.name, recipient=s.school.recipient), "", tx.CHECKLIST_MADE]
+    lines = [dw.CHECKLIST_TITLE.format(title=title_name(title).upper(), year=s.year),
+             dw.CHECKLIST_SCHOOL.format(school=s.school.name, recipient=s.school.recipient), "", dw.CHECKLIST_MADE]
     n = 0
     reports = [d for d in papers if d.kind == REPORT]
     for d in papers:
         if d.kind == REPORT:
             continue
         n += 1
-        lines.append(tx.CHECKLIST_DOC.format(n=n, name=d.name, file=where(d)))
+        lines.append(dw.CHECKLIST_DOC.format(n=n, name=d.name, file=where(d)))
     if reports:
         n += 1
-        lines.append(tx.CHECKLIST_REPORTS.format(n=n, count=len(reports)))
+        lines.append(dw.CHECKLIST_REPORTS.format(n=n, count=len(reports)))
         people = [p for p, _ in s.individual.get(title, ())]
         for p, d in zip(people, reports):
-            lines.append(tx.CHECKLIST_REPORT.format(name=p.name, file=where(d)))
-    lines += ["", tx.CHECKLIST_ATTACH]
+            lines.append(dw.CHECKLIST_REPORT.format(name=p.name, file=where(d)))
+    lines += ["", dw.CHECKLIST_ATTACH]
     for k, a in enumerate(attachments, start=1):
-        lines.append(tx.CHECKLIST_ATTACH_LINE.format(n=k, name=a.name, department=a.department, what=a.text))
+        lines.append(dw.CHECKLIST_ATTACH_LINE.format(n=k, name=a.name, department=a.department, what=a.text))
     if not attachments:
-        lines.append(tx.CHECKLIST_NOTHING)
-    lines += ["", tx.CHECKLIST_NOTE.format(folder=top.name)]
+        lines.append(dw.CHECKLIST_NOTHING)
+    lines += ["", dw.CHECKLIST_NOTE.format(folder=top.name)]
     return "\r\n".join(lines) + "\r\n"
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from thidua_xlsx.text import documents as tx
+from thidua_xlsx.text import documents as dw
 
 LETTER, MINUTES, TALLY, LIST, REPORT, BALLOT, CHECKLIST, APPRAISAL, SPECIAL, AWARDS = (
     "letter", "minutes", "tally", "list", "report", "ballot", "checklist", "appraisal", "special", "awards")
@@ -63,5 +63,5 @@ class DocumentSet:
         for dossier in self.dossiers:
             for d in dossier.documents:
                 found.setdefault(d.path, d)
-            found.setdefault(dossier.checklist, Document(CHECKLIST, tx.DOC_NAMES[CHECKLIST], dossier.checklist))
+            found.setdefault(dossier.checklist, Document(CHECKLIST, dw.DOC_NAMES[CHECKLIST], dossier.checklist))
         return tuple(found.values())

@@ -12,6 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+import docx
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.shared import Cm, Mm, Pt
+
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.papers.docx_xml import (
@@ -28,7 +34,7 @@ from thidua_xlsx.papers.docx_xml import (
     run,
     size_mark,
 )
-from thidua_xlsx.text import documents as tx
+from thidua_xlsx.text import documents as dw
 from thidua_xlsx.text.decisions import DRAFT_HEAD, DRAFT_LINE
 from thidua_xlsx.text.releases import VERSION
 from thidua_xlsx.text.wording import date_line
@@ -87,10 +93,6 @@ class Paper:
     def __init__(self, s: Issuer, name: str, heading: str, *, landscape: bool = False, number: str = "",
                  date: bool = True, council: bool = False):
         """A paper called ``name`` (its properties), opened with the header block and its ``heading``."""
-        import docx
-        from docx.enum.section import WD_ORIENT
-        from docx.shared import Mm
-
         self.s = s
         self.doc = doc = docx.Document(io.BytesIO(_template()))
         section = doc.sections[0]
@@ -122,10 +124,8 @@ class Paper:
     def _header(self, *, number: str, date: bool, council: bool) -> None:
         """The managing body and the school (left), the national motto (right); then the number (left)
         and the date line (right). A borderless table, as Word documents of schools have it."""
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
-
         school = self.s.school
-        top = (tx.BALLOT_COUNCIL if council else school.managing_body).upper()
+        top = (dw.BALLOT_COUNCIL if council else school.managing_body).upper()
         dated = date_line(self.s.school) if date else ""
         left, size = header_layout(top, school.name.upper(), self.width_mm, self.landscape, dated)
         rows = 2 if (number or date) else 1
@@ -154,8 +154,6 @@ class Paper:
              indent: bool = True, align: str = "justify", space_before: float = 0, space_after: float = 6,
              keep: bool | None = None):
         """A paragraph of text; a bold one (a heading) is kept with what follows unless ``keep`` says no."""
-        from docx.shared import Cm, Pt
-
         p = self.doc.add_paragraph()
         fmt = p.paragraph_format
         fmt.alignment = alignment(align)
@@ -170,9 +168,6 @@ class Paper:
 
     def dotted(self, label: str, *, lines: int = 1, space_before: float = 0) -> None:
         """``label`` then a dotted line to the right margin, and ``lines - 1`` more dotted lines: room to write."""
-        from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
-        from docx.shared import Mm, Pt
-
         for k in range(lines):
             p = self.doc.add_paragraph()
             fmt = p.paragraph_format
@@ -184,9 +179,6 @@ class Paper:
 
     def pair(self, first: str, second: str, *, blank_first: bool, blank_second: bool) -> None:
         """Two fields on one line ("Sinh ngày …   Giới tính: …"), dotted where blank."""
-        from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
-        from docx.shared import Mm, Pt
-
         p = self.doc.add_paragraph()
         p.paragraph_format.space_after = Pt(6)
         stops = p.paragraph_format.tab_stops
@@ -217,8 +209,6 @@ class Paper:
         the list ends, in Word and in LibreOffice alike. (LibreOffice keeps a table with the paragraph
         after it only while the table has not yet run onto a second page: "keep with next" on the last
         rows is not enough for a list of more than a page.)"""
-        from docx.shared import Mm
-
         widths_mm = _fit(widths_mm, self.width_mm)
         table = self.doc.add_table(rows=len(rows), cols=len(heads))  # header and all but the last line
         fill_table(self.doc, table, [heads, *rows[:-1]], widths_mm, aligns=aligns, size=TABLE_PT, header=True)
@@ -283,9 +273,6 @@ def _template() -> bytes:
     """python-docx's template as every paper starts from it, made once a process: its extras dropped, only the styles
     the papers use (:func:`~thidua_xlsx.papers.docx_xml.keep_styles`), the body in Times New Roman 13 pt, single
     spaced, no space around paragraphs."""
-    import docx
-    from docx.shared import Pt
-
     doc = docx.Document()
     drop_template_extras(doc)
     keep_styles(doc, PAPER_STYLES)
@@ -312,9 +299,6 @@ PAPER_STYLES = ("Normal", "TableGrid", "Header")
 
 def grid(doc, rows: int, widths_mm: tuple[float, ...]):
     """A borderless table of fixed column widths, centred (the header block, the signature blocks)."""
-    from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.shared import Mm
-
     table = doc.add_table(rows=rows, cols=len(widths_mm))  # no style: no borders
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
@@ -329,9 +313,6 @@ def grid(doc, rows: int, widths_mm: tuple[float, ...]):
 def fill_table(doc, table, rows, widths_mm, *, aligns: str, size: float, header: bool,
                row_height_mm: float | None = None, blank_height_mm: float | None = None) -> None:
     """Borders, widths and text of a table's rows; the first is the header row when ``header``."""
-    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
-    from docx.shared import Mm
-
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
@@ -361,8 +342,6 @@ def fill_table(doc, table, rows, widths_mm, *, aligns: str, size: float, header:
 
 def cell_text(cell, text: str, *, size: float, bold: bool = False, italic: bool = False, first: bool = False,
               align: str = "center", space_before: float = 0):
-    from docx.shared import Pt
-
     p = cell.paragraphs[0] if first else cell.add_paragraph()
     p.paragraph_format.alignment = alignment(align)
     p.paragraph_format.space_before = Pt(space_before)
@@ -380,7 +359,7 @@ def sign_block(cell, sign: Sign, *, first: bool) -> None:
     cell_text(cell, sign.note, size=BODY_PT, italic=True)
     for _ in range(SIGN_SPACE_LINES):
         cell_text(cell, "", size=BODY_PT)
-    cell_text(cell, sign.name or tx.SIGN_BLANK_NAME, size=BODY_PT, bold=True)
+    cell_text(cell, sign.name or dw.SIGN_BLANK_NAME, size=BODY_PT, bold=True)
     if sign.extra:
         for _ in range(2):
             cell_text(cell, "", size=BODY_PT)

@@ -10,6 +10,13 @@ header rows, rows that must not split or page-number fields: those few elements 
 
 from __future__ import annotations
 
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn as namespaced
+from docx.shared import Mm, Pt
+from docx.text.run import Run
+from lxml.etree import SubElement
+
 _PPR_AFTER_BORDER = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
                      "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
                      "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
@@ -29,14 +36,10 @@ _VAL, _SPACE = _W + "val", "{http://www.w3.org/XML/1998/namespace}space"
 
 
 def qn(tag: str) -> str:
-    from docx.oxml.ns import qn as namespaced
-
     return namespaced(tag)
 
 
 def alignment(name: str):
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
     return {"center": WD_ALIGN_PARAGRAPH.CENTER, "left": WD_ALIGN_PARAGRAPH.LEFT,
             "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}[name]
 
@@ -46,9 +49,6 @@ def run(p, text: str, *, size: float, bold: bool = False, italic: bool = False):
     ``w:r`` python-docx's ``add_run(text)`` and its font's size, bold and italic make (a tab a ``w:tab``, a line
     break a ``w:br``, a text with spaces at an end kept as written), written straight as its elements — some
     thirty python-docx calls fewer a run, and a paper has hundreds."""
-    from docx.text.run import Run
-    from lxml.etree import SubElement
-
     r = SubElement(p._p, _R)
     properties = SubElement(r, _RPR)
     if bold:
@@ -70,8 +70,6 @@ def run(p, text: str, *, size: float, bold: bool = False, italic: bool = False):
 
 
 def _add_text(r, text: str) -> None:
-    from lxml.etree import SubElement
-
     if text:
         t = SubElement(r, _T)
         t.text = text
@@ -81,15 +79,11 @@ def _add_text(r, text: str) -> None:
 
 def _half_points(size: float) -> str:
     """``size`` points as ``w:sz`` gives them, in half points (python-docx's rounding: down)."""
-    from docx.shared import Pt
-
     return str(int(Pt(size).pt * 2))
 
 
 def size_mark(p, size: float) -> None:
     """The paragraph mark's size decides an empty paragraph's height."""
-    from docx.oxml import OxmlElement
-
     ppr = p._p.get_or_add_pPr()
     rpr = ppr.find(qn("w:rPr"))
     if rpr is None:
@@ -104,9 +98,6 @@ def size_mark(p, size: float) -> None:
 
 def rule_format(p, side_mm: float) -> None:
     """Turn an empty paragraph into a thin horizontal rule (its bottom border), indented ``side_mm`` each side."""
-    from docx.oxml import OxmlElement
-    from docx.shared import Mm, Pt
-
     fmt = p.paragraph_format
     fmt.left_indent = fmt.right_indent = Mm(side_mm)
     fmt.space_before, fmt.space_after = Pt(1), Pt(0)
@@ -131,8 +122,6 @@ def repeat_as_header(row) -> None:
 
 def _row_flag(row, tag: str, successors: tuple[str, ...]) -> None:
     """An on/off row property (``w:cantSplit``, ``w:tblHeader``) in its place in ``w:trPr``."""
-    from docx.oxml import OxmlElement
-
     trpr = row._tr.get_or_add_trPr()
     if trpr.find(qn(tag)) is None:
         trpr.insert_element_before(OxmlElement(tag), *successors)
@@ -140,8 +129,6 @@ def _row_flag(row, tag: str, successors: tuple[str, ...]) -> None:
 
 def cell_frame(cell) -> None:
     """No borders and no inner margins on ``cell``: what it holds is drawn edge to edge."""
-    from docx.oxml import OxmlElement
-
     tcpr = cell._tc.get_or_add_tcPr()
     borders = OxmlElement("w:tcBorders")
     for side in ("w:top", "w:left", "w:bottom", "w:right"):
@@ -160,9 +147,6 @@ def cell_frame(cell) -> None:
 
 def page_numbers(section) -> None:
     """Page numbers centred in the top margin from the second page on (Nghị định 30/2020)."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml import OxmlElement
-
     section.different_first_page_header_footer = True
     section.first_page_header.is_linked_to_previous = False
     p = section.header.paragraphs[0]
@@ -183,9 +167,6 @@ DRAFT_PT, DRAFT_LINE_PT = 12, 9  # the draft's mark in the top margin: its word,
 def draft_mark(section, mark: str, line: str) -> None:
     """``mark`` (DỰ THẢO) flush right in the top margin of every page, in bold; ``line`` (why) under it on the first
     page, small and italic — in the margin, so that a paper keeps its pages whether it is a draft or not."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
-
     first = section.first_page_header.paragraphs[0]
     for paragraph, text, size, bold, italic in (
             (first, mark, DRAFT_PT, True, False),

@@ -66,9 +66,9 @@ from thidua_xlsx.papers.facts import Facts
 from thidua_xlsx.papers.pdf import pdf_converter
 from thidua_xlsx.system.files import scratch_folder
 from thidua_xlsx.system.written import Written
-from thidua_xlsx.text import appraisal as ta
-from thidua_xlsx.text import documents as tx
-from thidua_xlsx.text import transfer as tt
+from thidua_xlsx.text import appraisal as atx
+from thidua_xlsx.text import documents as dw
+from thidua_xlsx.text import transfer as trx
 from thidua_xlsx.text.collation import unmarked
 
 _UNFILED = (BALLOT, APPRAISAL, SPECIAL, AWARDS, TRANSFER)  # papers of the top folder that are in no title's hồ sơ
@@ -83,7 +83,7 @@ def write_documents(summary: Summary, folder: Path, *, pdf: bool = True, written
     planned = _plan(s, folder)  # (kind, name, path, make the paper) in filing order, the shared ones first
     final = {path: written.name_for(path, (".pdf",)) for _, _, path, _ in planned}  # a paper moves with its PDF
     for title in _own_titles(s):
-        checklist = _title_folder(folder, title) / tx.FILE_CHECKLIST
+        checklist = _title_folder(folder, title) / dw.FILE_CHECKLIST
         final[checklist] = written.name_for(checklist)
     with scratch_folder("thidua_papers_") as work, pdf_converter(pdf) as converting:
         stage = Path(work) / folder.name  # the same name: the checklists name the folder
@@ -133,34 +133,35 @@ def _title_folder(folder: Path, title: str) -> Path:
 def _plan(s: Facts, folder: Path) -> list[tuple[str, str, Path, Callable]]:
     """Every paper: (kind, name in words, where it goes, what makes it), the shared ones first."""
     planned: list[tuple[str, str, Path, Callable]] = [
-        (LETTER, tx.DOC_NAMES[LETTER], folder / f"{tx.FILE_LETTER}.docx", lambda: letter.paper(s)),
-        (MINUTES, tx.DOC_NAMES[MINUTES], folder / f"{tx.FILE_MINUTES}.docx", lambda: minutes.paper(s))]
+        (LETTER, dw.DOC_NAMES[LETTER], folder / f"{dw.FILE_LETTER}.docx", lambda: letter.paper(s)),
+        (MINUTES, dw.DOC_NAMES[MINUTES], folder / f"{dw.FILE_MINUTES}.docx", lambda: minutes.paper(s))]
     if s.ballot:
-        planned.append((TALLY, tx.DOC_NAMES[TALLY], folder / f"{tx.FILE_TALLY}.docx", lambda: tally.paper(s)))
+        planned.append((TALLY, dw.DOC_NAMES[TALLY], folder / f"{dw.FILE_TALLY}.docx", lambda: tally.paper(s)))
         for title, chosen in s.ballot.items():
             name = title_name(title)
-            planned.append((BALLOT, tx.DOC_NAMES[BALLOT].format(title=name),
-                            folder / f"{tx.FILE_BALLOT.format(title=ascii_name(name))}.docx",
+            planned.append((BALLOT, dw.DOC_NAMES[BALLOT].format(title=name),
+                            folder / f"{dw.FILE_BALLOT.format(title=ascii_name(name))}.docx",
                             functools.partial(ballot.paper, s, title, chosen)))
     if awards.proposed(s):
-        planned.append((AWARDS, tx.DOC_NAMES[AWARDS], folder / f"{tx.FILE_AWARDS}.docx", lambda: awards.paper(s)))
+        planned.append((AWARDS, dw.DOC_NAMES[AWARDS], folder / f"{dw.FILE_AWARDS}.docx", lambda: awards.paper(s)))
     if s.c.special_awards and not s.s.period:
-        planned.append((SPECIAL, tx.DOC_NAMES[SPECIAL], folder / f"{tx.FILE_SPECIAL}.docx", lambda: special.paper(s)))
+        planned.append((SPECIAL, dw.DOC_NAMES[SPECIAL], folder / f"{dw.FILE_SPECIAL}.docx", lambda: special.paper(s)))
     if s.s.year is not None:
-        planned.append((APPRAISAL, ta.DOC_NAME, folder / f"{ta.FILE_APPRAISAL}.docx", lambda: appraisal.paper(s)))
+        planned.append((APPRAISAL, atx.DOC_NAME, folder / f"{atx.FILE_APPRAISAL}.docx", lambda: appraisal.paper(s)))
     for p in transfer.movers(s):  # sent to the new school (NĐ 233/2026 điều 15 khoản 1 điểm a)
         name = f"{ascii_name(p.name)}_{ascii_name(p.code)}"
-        planned.append((TRANSFER, tt.DOC_NAME.format(name=p.name),
-                        folder / f"{tt.FILE_TRANSFER.format(name=name)}.docx", functools.partial(transfer.paper, s, p)))
+        planned.append((TRANSFER, trx.DOC_NAME.format(name=p.name),
+                        folder / f"{trx.FILE_TRANSFER.format(name=name)}.docx",
+                        functools.partial(transfer.paper, s, p)))
     for title in _own_titles(s):
         name = title_name(title)
         sub = _title_folder(folder, title)
-        planned.append((LIST, tx.DOC_NAMES[LIST].format(title=name),
-                        sub / f"{tx.FILE_LIST.format(title=ascii_name(name))}.docx",
+        planned.append((LIST, dw.DOC_NAMES[LIST].format(title=name),
+                        sub / f"{dw.FILE_LIST.format(title=ascii_name(name))}.docx",
                         functools.partial(lists.paper, s, title)))
         if title == CSTDCS:
             for p, path in _report_paths(sub, [p for p, _ in s.individual[title]]):
-                planned.append((REPORT, tx.DOC_NAMES[REPORT].format(name=p.name), path,
+                planned.append((REPORT, dw.DOC_NAMES[REPORT].format(name=p.name), path,
                                 functools.partial(report.paper, s, p, title)))
     return planned
 
@@ -177,7 +178,7 @@ def _dossiers(s: Facts, folder: Path, planned, staged: dict[Path, Path], pdfs: d
         mine = [(kind, name, path) for kind, name, path, _ in planned if path.parent == sub]
         papers = (*shared, *(Document(kind, name, staged[path], pdfs.get(path)) for kind, name, path in mine))
         attachments = to_attach(s, title)
-        checklist = sub / tx.FILE_CHECKLIST
+        checklist = sub / dw.FILE_CHECKLIST
         staged[checklist].parent.mkdir(parents=True, exist_ok=True)
         write_checklist(staged[checklist], s, title, papers, attachments, staged[checklist].parents[1])
         planned_papers = (*(Document(kind, name, path) for kind, name, path, _ in planned
@@ -202,5 +203,5 @@ def _report_paths(folder: Path, people: list[PersonResult]) -> list[tuple[Person
     for p, name in zip(people, names):
         if count[name] > 1:
             name = f"{name}_{ascii_name(p.code)}"
-        found.append((p, folder / f"{tx.FILE_REPORT.format(name=name)}.docx"))
+        found.append((p, folder / f"{dw.FILE_REPORT.format(name=name)}.docx"))
     return found

@@ -11,7 +11,7 @@ from thidua_xlsx.model.issues import Reason
 from thidua_xlsx.model.results import Decision, DepartmentResult, PersonResult, Summary, by_department, provisional
 from thidua_xlsx.model.titles import CSTDCS, LDTT
 from thidua_xlsx.model.titles import name as title_name
-from thidua_xlsx.text import documents as tx
+from thidua_xlsx.text import documents as dw
 from thidua_xlsx.text.decisions import draft_text
 from thidua_xlsx.text.titles import TITLE_SHORT
 from thidua_xlsx.text.wording import short_note
@@ -73,8 +73,8 @@ class Facts:
         """The Tờ trình's and the Biên bản's sentence on the provisional proposals ("" when there is none)."""
         if not self.provisional and not self.provisional_units:
             return ""
-        return tx.provisional_sentence(len(self.provisional), len(self.provisional_units), self.year,
-                                       tx.PROVISIONAL_MARKED)
+        return dw.provisional_sentence(len(self.provisional), len(self.provisional_units), self.year,
+                                       dw.PROVISIONAL_MARKED)
 
     # --- votes ---
 
@@ -86,7 +86,7 @@ class Facts:
         return percent
 
     def percent_text(self, title: str) -> str:
-        return tx.PERCENT.format(value=cm.num_text(round(self._percent(title), 2)))
+        return dw.PERCENT.format(value=cm.num_text(round(self._percent(title), 2)))
 
     def result(self, code: str, title: str) -> VoteResult | None:
         return self.tally.result(code, title) if self.tally else None
@@ -97,17 +97,17 @@ class Facts:
 
     def votes_text(self, code: str, title: str) -> str:
         if vote_percent(title, self.rules) is None:
-            return tx.NOT_VOTED
+            return dw.NOT_VOTED
         r, members = self.result(code, title), self.members_count
         if r is None or r.votes is None or not members:
-            return tx.VOTES_BLANK
-        return tx.VOTES.format(votes=r.votes, members=members, share=cm.num_text(round(100 * r.votes / members, 1)))
+            return dw.VOTES_BLANK
+        return dw.VOTES.format(votes=r.votes, members=members, share=cm.num_text(round(100 * r.votes / members, 1)))
 
     def share_text(self, r: VoteResult | None) -> str:
         members = self.members_count
         if r is None or r.votes is None or not members:
-            return tx.DOTS
-        return tx.PERCENT.format(value=cm.num_text(round(100 * r.votes / members, 1)))
+            return dw.DOTS
+        return dw.PERCENT.format(value=cm.num_text(round(100 * r.votes / members, 1)))
 
     def needed(self, title: str) -> int | None:
         members = self.members_count
@@ -118,14 +118,14 @@ class Facts:
         r = self.result(c.code, title)
         department = c.department if c.department != c.name else ""
         if self._not_held(r):
-            return [c.name, department, tx.NONE_DASH, tx.NONE_DASH, tx.VOTE_NOT_HELD]
-        votes = str(r.votes) if r is not None and r.votes is not None else tx.DOTS
-        return [c.name, department, votes, self.share_text(r), tx.VOTE_RESULT[r.passed if r is not None else None]]
+            return [c.name, department, dw.NONE_DASH, dw.NONE_DASH, dw.VOTE_NOT_HELD]
+        votes = str(r.votes) if r is not None and r.votes is not None else dw.DOTS
+        return [c.name, department, votes, self.share_text(r), dw.VOTE_RESULT[r.passed if r is not None else None]]
 
     @staticmethod
     def vote_rows_mm(rows: list[list[str]]) -> float | None:
         """The least height of a vote table's rows: room to write by hand where a count is a blank to fill."""
-        return HANDWRITING_ROW_MM if any(tx.DOTS in row for row in rows) else None
+        return HANDWRITING_ROW_MM if any(dw.DOTS in row for row in rows) else None
 
     def _not_held(self, r: VoteResult | None) -> bool:
         """On the ballot, no votes typed although the count was (a candidate withdrawn): not voted on, not
@@ -142,15 +142,15 @@ class Facts:
             key = ("excellent_initiative" if excellent and initiative else "excellent" if excellent else
                    "initiative" if initiative else "")
             if key:
-                notes.append(tx.NOTES[key])
+                notes.append(dw.NOTES[key])
         elif title == LDTT:
             if p.facts.maternity_months:
-                notes.append(tx.NOTES["maternity"].format(months=cm.num_text(p.facts.maternity_months)))
+                notes.append(dw.NOTES["maternity"].format(months=cm.num_text(p.facts.maternity_months)))
             if p.granted(CSTDCS):
-                notes.append(tx.NOTES["also"].format(title=TITLE_SHORT[CSTDCS]))
+                notes.append(dw.NOTES["also"].format(title=TITLE_SHORT[CSTDCS]))
         notes.append(short_note(d))  # "Hội đồng quyết định" when the council decided, as on the summary's lists
         if p.code in self.provisional:
-            notes.append(tx.NOTES["provisional"])
+            notes.append(dw.NOTES["provisional"])
         notes += self.vote_notes(p.code, title)
         return "; ".join(n for n in notes if n)
 
@@ -160,8 +160,8 @@ class Facts:
         if t is None or r is None:
             return []
         if t.quorum_met is False:
-            return [tx.NOTES["no_quorum"]]
-        return [tx.NOTES["vote_failed"]] if r.passed is False else []
+            return [dw.NOTES["no_quorum"]]
+        return [dw.NOTES["vote_failed"]] if r.passed is False else []
 
     def grounds(self, p: PersonResult, d: Decision) -> tuple[bool, bool]:
         """What a CSTĐCS rests on: (the HTXSNV rating, a recognised sáng kiến), from the decision's
@@ -176,15 +176,15 @@ class Facts:
         found = []
         t = self.tally
         if t is None and self.ballot:  # papers before the council: the vote's results are not in them
-            found.append(tx.WARN_BEFORE_VOTE.format(titles=", ".join(map(title_name, self.ballot))))
+            found.append(dw.WARN_BEFORE_VOTE.format(titles=", ".join(map(title_name, self.ballot))))
         if t is not None and t.quorum_met is False:
-            found.append(tx.WARN_NO_QUORUM.format(present=t.present, members=t.members, needed=t.quorum_needed))
+            found.append(dw.WARN_NO_QUORUM.format(present=t.present, members=t.members, needed=t.quorum_needed))
         proposed = [(p.code, p.name, title) for title, chosen in self.individual.items() for p, _ in chosen]
         proposed += [(d.code, d.name, title) for title, units in self.collective.items() for d in units]
         for code, name, title in proposed:
             r = self.result(code, title)
             if t is not None and r is not None and r.passed is False:  # a result: a tally
-                found.append(tx.WARN_VOTE_FAILED.format(name=name, title=title_name(title), votes=r.votes,
+                found.append(dw.WARN_VOTE_FAILED.format(name=name, title=title_name(title), votes=r.votes,
                                                         members=t.members, needed=r.needed))
         return tuple(found)
 

@@ -9,43 +9,43 @@ from thidua_xlsx.papers import awards
 from thidua_xlsx.papers.document_set import LETTER
 from thidua_xlsx.papers.docx_engine import TITLE_PT, Paper, Receivers, Sign
 from thidua_xlsx.papers.facts import Facts
-from thidua_xlsx.text import documents as tx
+from thidua_xlsx.text import documents as dw
 from thidua_xlsx.text.workbook import DATE_LINE_BLANK
 
 
 def paper(s: Facts) -> Paper:
     """Tờ trình (Mẫu 01, Nghị định 152/2025/NĐ-CP)."""
     school = s.school
-    doc = Paper(s, tx.DOC_NAMES[LETTER], tx.LETTER_TITLE, number=tx.LETTER_NUMBER)
-    doc.centered(tx.LETTER_SUBJECT.format(year=s.year), bold=True, size=TITLE_PT)
+    doc = Paper(s, dw.DOC_NAMES[LETTER], dw.LETTER_TITLE, number=dw.LETTER_NUMBER)
+    doc.centered(dw.LETTER_SUBJECT.format(year=s.year), bold=True, size=TITLE_PT)
     doc.rule_paragraph(40)
-    doc.centered(tx.LETTER_TO.format(recipient=school.recipient), size=TITLE_PT, space_before=6, space_after=12)
+    doc.centered(dw.LETTER_TO.format(recipient=school.recipient), size=TITLE_PT, space_before=6, space_after=12)
     fill = {"school": school.name, "recipient": school.recipient, "year": s.year, "blank_date": DATE_LINE_BLANK}
     for line in s.c.legal_basis if s.c else ():  # legal texts only: the tool's note of its rules stays in the summary
         doc.para(line, italic=True)
-    doc.para(tx.LETTER_APPROVED.format(**fill), italic=True)
+    doc.para(dw.LETTER_APPROVED.format(**fill), italic=True)
     doc.para(_review(s))
-    doc.para(tx.LETTER_REQUEST.format(**fill))
-    proposed_counts(doc, s, tx.LETTER_INDIVIDUAL_HEAD, tx.LETTER_INDIVIDUAL, tx.LETTER_COLLECTIVE_HEAD,
-                    tx.LETTER_COLLECTIVE, tx.LETTER_NONE)
+    doc.para(dw.LETTER_REQUEST.format(**fill))
+    proposed_counts(doc, s, dw.LETTER_INDIVIDUAL_HEAD, dw.LETTER_INDIVIDUAL, dw.LETTER_COLLECTIVE_HEAD,
+                    dw.LETTER_COLLECTIVE, dw.LETTER_NONE)
     multi_year = awards.proposed(s)
     if multi_year:
-        doc.para(tx.LETTER_AWARDS_HEAD, bold=True)
+        doc.para(dw.LETTER_AWARDS_HEAD, bold=True)
         for award, rows in multi_year.items():
-            doc.para(tx.LETTER_AWARDS.format(award=title_name(award), count=len(rows)))
+            doc.para(dw.LETTER_AWARDS.format(award=title_name(award), count=len(rows)))
     if s.provisional_text():
         doc.para(s.provisional_text(), italic=True)
     lists = bool(s.individual or s.collective or multi_year)  # a list paper per title proposed (papers.dossiers)
     if lists:
-        doc.para(tx.LETTER_ATTACHED, italic=True, indent=False, align="center")
-    reports = (tx.LETTER_FILES_REPORTS.format(title=title_name(CSTDCS)) if s.individual.get(CSTDCS) else "")
+        doc.para(dw.LETTER_ATTACHED, italic=True, indent=False, align="center")
+    reports = (dw.LETTER_FILES_REPORTS.format(title=title_name(CSTDCS)) if s.individual.get(CSTDCS) else "")
     # the last paragraph goes over with the closing line and the signature: never a page of 'Kính trình' alone
-    last = doc.para(tx.LETTER_FILES.format(lists=tx.LETTER_FILES_LISTS if lists else "",
-                                           tally=tx.LETTER_FILES_TALLY if s.ballot else "", reports=reports), keep=True)
+    last = doc.para(dw.LETTER_FILES.format(lists=dw.LETTER_FILES_LISTS if lists else "",
+                                           tally=dw.LETTER_FILES_TALLY if s.ballot else "", reports=reports), keep=True)
     last.paragraph_format.keep_together = True
-    doc.para(tx.LETTER_CLOSE.format(**fill), keep=True)
-    doc.signatures(Receivers(tx.RECEIVERS_HEAD, tx.RECEIVERS),
-                   Sign(tx.SIGN_PRINCIPAL, tx.SIGN_NOTE_SEAL, school.principal), shares=(0.45, 0.55), keep=True)
+    doc.para(dw.LETTER_CLOSE.format(**fill), keep=True)
+    doc.signatures(Receivers(dw.RECEIVERS_HEAD, dw.RECEIVERS),
+                   Sign(dw.SIGN_PRINCIPAL, dw.SIGN_NOTE_SEAL, school.principal), shares=(0.45, 0.55), keep=True)
     return doc
 
 
@@ -53,13 +53,13 @@ def _review(s: Facts) -> str:
     """How the council reviewed: who was present (blank to fill when not counted), the ballot, and — every title put
     to a vote passed, the quorum met — the titles voted and the share they needed."""
     t = s.tally
-    present = (tx.LETTER_PRESENT.format(present=t.present, members=t.members)
-               if t is not None and t.present is not None and t.members else tx.VOTES_BLANK)
-    review = tx.LETTER_REVIEW.format(school=s.school.name, present=present,
-                                     tally=tx.LETTER_REVIEW_TALLY if s.ballot else "")
+    present = (dw.LETTER_PRESENT.format(present=t.present, members=t.members)
+               if t is not None and t.present is not None and t.members else dw.VOTES_BLANK)
+    review = dw.LETTER_REVIEW.format(school=s.school.name, present=present,
+                                     tally=dw.LETTER_REVIEW_TALLY if s.ballot else "")
     voted = _voted(s)
     if voted and t is not None and t.quorum_met and _all_passed(s, voted):
-        review += tx.LETTER_REVIEW_VOTED.format(titles=", ".join(map(title_name, voted)),
+        review += dw.LETTER_REVIEW_VOTED.format(titles=", ".join(map(title_name, voted)),
                                                 percent=" / ".join(dict.fromkeys(s.percent_text(v) for v in voted)))
     return review
 

@@ -9,7 +9,7 @@ from thidua_xlsx.papers.document_set import MINUTES
 from thidua_xlsx.papers.docx_engine import Paper, Sign, numbered
 from thidua_xlsx.papers.facts import Facts
 from thidua_xlsx.papers.letter import proposed_counts
-from thidua_xlsx.text import documents as tx
+from thidua_xlsx.text import documents as dw
 from thidua_xlsx.text.workbook import DATE_LINE_BLANK
 from thidua_xlsx.write.summary.content import criteria_line
 from thidua_xlsx.write.summary.council import change_words
@@ -18,45 +18,45 @@ from thidua_xlsx.write.summary.council import change_words
 def paper(s: Facts) -> Paper:
     """Biên bản họp bình xét, with the ballot result (QĐ 638/QĐ-BNV)."""
     school, t = s.school, s.tally
-    doc = Paper(s, tx.DOC_NAMES[MINUTES], tx.MINUTES_TITLE.format(year=s.year), number=tx.MINUTES_NUMBER)
-    doc.para(tx.MINUTES_TIME.format(date=DATE_LINE_BLANK))
-    doc.para(tx.MINUTES_PLACE.format(school=school.name))
-    doc.para(tx.MINUTES_PART_1, bold=True, indent=False)
-    doc.para(tx.MINUTES_CHAIR.format(principal=school.principal or tx.DOTS_LONG))
-    doc.para(tx.MINUTES_SECRETARY.format(secretary=school.secretary or tx.DOTS_LONG))
+    doc = Paper(s, dw.DOC_NAMES[MINUTES], dw.MINUTES_TITLE.format(year=s.year), number=dw.MINUTES_NUMBER)
+    doc.para(dw.MINUTES_TIME.format(date=DATE_LINE_BLANK))
+    doc.para(dw.MINUTES_PLACE.format(school=school.name))
+    doc.para(dw.MINUTES_PART_1, bold=True, indent=False)
+    doc.para(dw.MINUTES_CHAIR.format(principal=school.principal or dw.DOTS_LONG))
+    doc.para(dw.MINUTES_SECRETARY.format(secretary=school.secretary or dw.DOTS_LONG))
     if t is not None and t.members and t.present is not None:
-        doc.para(tx.MINUTES_PRESENT.format(present=t.present, members=t.members, absent=t.members - t.present))
-        quorum = tx.MINUTES_QUORUM_MET if t.quorum_met else tx.MINUTES_QUORUM_NOT_MET
+        doc.para(dw.MINUTES_PRESENT.format(present=t.present, members=t.members, absent=t.members - t.present))
+        quorum = dw.MINUTES_QUORUM_MET if t.quorum_met else dw.MINUTES_QUORUM_NOT_MET
         doc.para(quorum.format(needed=t.quorum_needed, members=t.members,
-                               percent=tx.PERCENT.format(value=cm.num_text(round(s.rules.council_quorum_percent, 1)))))
+                               percent=dw.PERCENT.format(value=cm.num_text(round(s.rules.council_quorum_percent, 1)))))
     else:
-        doc.para(tx.MINUTES_PRESENT_BLANK)
-    doc.para(tx.MINUTES_PART_2, bold=True, indent=False)
+        doc.para(dw.MINUTES_PRESENT_BLANK)
+    doc.para(dw.MINUTES_PART_2, bold=True, indent=False)
     people, submitted, departments = sent_count(s.s)
-    doc.para(tx.MINUTES_CONTENT.format(school=school.name, year=s.year, people=people, submitted=submitted,
+    doc.para(dw.MINUTES_CONTENT.format(school=school.name, year=s.year, people=people, submitted=submitted,
                                        departments=departments))
-    doc.para(criteria_line(s.s, tx.CRITERIA_BLANK, end="."))
-    doc.para(tx.MINUTES_PART_3, bold=True, indent=False)
-    doc.dotted(tx.MINUTES_DISCUSSION, lines=2)
-    proposed_counts(doc, s, tx.MINUTES_INDIVIDUAL_HEAD, tx.MINUTES_INDIVIDUAL, tx.MINUTES_COLLECTIVE_HEAD,
-                    tx.MINUTES_COLLECTIVE, tx.MINUTES_NONE)
+    doc.para(criteria_line(s.s, dw.CRITERIA_BLANK, end="."))
+    doc.para(dw.MINUTES_PART_3, bold=True, indent=False)
+    doc.dotted(dw.MINUTES_DISCUSSION, lines=2)
+    proposed_counts(doc, s, dw.MINUTES_INDIVIDUAL_HEAD, dw.MINUTES_INDIVIDUAL, dw.MINUTES_COLLECTIVE_HEAD,
+                    dw.MINUTES_COLLECTIVE, dw.MINUTES_NONE)
     if s.provisional_text():
         doc.para(s.provisional_text(), italic=True)
     if s.ballot:
-        doc.para(tx.MINUTES_VOTE_HEAD, bold=True)
+        doc.para(dw.MINUTES_VOTE_HEAD, bold=True)
         for title, chosen in s.ballot.items():
             _ballot(doc, s, title, chosen)
     if s.s.council_changes:
-        doc.para(tx.MINUTES_CHANGES_HEAD, bold=True)
+        doc.para(dw.MINUTES_CHANGES_HEAD, bold=True)
         # what changed, not the council's notes: they may be private (a health reason), and stay in the
         # summary's change log
         rows = [[c.name, *change_words(c)[:3]] for c in s.s.council_changes]
-        doc.table(tx.MINUTES_CHANGES_HEAD_ROW, numbered(rows), (12, 52, 36, 38, 38), aligns="cllll", size=11)
+        doc.table(dw.MINUTES_CHANGES_HEAD_ROW, numbered(rows), (12, 52, 36, 38, 38), aligns="cllll", size=11)
         doc.para("", space_after=0)
-    doc.dotted(tx.MINUTES_OTHER, lines=1, space_before=6)
-    doc.para(tx.MINUTES_END, keep=True)
-    doc.signatures(Sign(tx.SIGN_SECRETARY, tx.SIGN_NOTE, school.secretary),
-                   Sign(tx.SIGN_CHAIR, tx.SIGN_NOTE, school.principal), keep=True)
+    doc.dotted(dw.MINUTES_OTHER, lines=1, space_before=6)
+    doc.para(dw.MINUTES_END, keep=True)
+    doc.signatures(Sign(dw.SIGN_SECRETARY, dw.SIGN_NOTE, school.secretary),
+                   Sign(dw.SIGN_CHAIR, dw.SIGN_NOTE, school.principal), keep=True)
     return doc
 
 
@@ -68,15 +68,15 @@ def _ballot(doc: Paper, s: Facts, title: str, chosen) -> None:
     counted = [r for r in results if r is not None and r.passed is not None]
     percent, name = s.percent_text(title), title_name(title)
     if t is not None and t.members and counted:
-        needed = tx.MINUTES_NEEDED.format(needed=s.needed(title), members=t.members)
+        needed = dw.MINUTES_NEEDED.format(needed=s.needed(title), members=t.members)
         not_held = len(chosen) - len(counted)
-        doc.para(tx.MINUTES_VOTE_RULE.format(
+        doc.para(dw.MINUTES_VOTE_RULE.format(
             title=name, percent=percent, needed=needed, count=len(counted),
             passed=sum(bool(r.passed) for r in counted),
-            not_held=tx.MINUTES_NOT_HELD.format(count=not_held) if not_held else ""), keep=True)
+            not_held=dw.MINUTES_NOT_HELD.format(count=not_held) if not_held else ""), keep=True)
     else:
-        doc.para(tx.MINUTES_VOTE_RULE_BLANK.format(title=name, percent=percent, count=len(chosen)), keep=True)
+        doc.para(dw.MINUTES_VOTE_RULE_BLANK.format(title=name, percent=percent, count=len(chosen)), keep=True)
     rows = [s.vote_row(c, title) for c in chosen]
-    doc.table(tx.VOTE_HEAD, numbered(rows), (14, 51, 36, 20, 24, 20), aligns="cllccc",
+    doc.table(dw.VOTE_HEAD, numbered(rows), (14, 51, 36, 20, 24, 20), aligns="cllccc",
               row_height_mm=s.vote_rows_mm(rows))
     doc.para("", space_after=0)

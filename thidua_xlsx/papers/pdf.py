@@ -12,7 +12,7 @@ from contextvars import ContextVar
 from pathlib import Path
 
 from thidua_xlsx.system import office
-from thidua_xlsx.text import documents as tx
+from thidua_xlsx.text import documents as dw
 
 PDF_TIMEOUT = 90  # seconds for one LibreOffice run, plus PDF_TIMEOUT_PER_FILE per document
 PDF_TIMEOUT_PER_FILE = 15
@@ -133,7 +133,7 @@ def convert_pdfs(paths: list[Path], ahead: Path | None = None) -> tuple[dict[Pat
     if not paths:
         return {}, ""
     if office.find_soffice() is None:
-        return {}, tx.PDF_NO_LIBREOFFICE.format(install=office.install_advice())
+        return {}, dw.PDF_NO_LIBREOFFICE.format(install=office.install_advice())
     done: dict[Path, Path] = {}
     overran = False
     for batch in _batches(paths):
@@ -170,4 +170,4 @@ def _problem(paths: list[Path], done: dict[Path, Path], overran: bool) -> str:
     if not missing:
         return ""
     detail = "LibreOffice timeout" if overran else ", ".join(p.name for p in missing)
-    return tx.PDF_FAILED.format(count=len(missing), detail=detail)
+    return dw.PDF_FAILED.format(count=len(missing), detail=detail)

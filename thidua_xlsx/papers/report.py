@@ -7,60 +7,60 @@ from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.papers.document_set import REPORT
 from thidua_xlsx.papers.docx_engine import BODY_PT, Paper, Sign
 from thidua_xlsx.papers.facts import Facts, points
-from thidua_xlsx.text import documents as tx
+from thidua_xlsx.text import documents as dw
 from thidua_xlsx.text.wording import day_text
 
 
 def paper(s: Facts, p: PersonResult, title: str) -> Paper:
     """Báo cáo thành tích cá nhân (Mẫu 05, Nghị định 152/2025/NĐ-CP), pre-filled with what the campaign
     knows; the parts only the person can write are dotted lines."""
-    doc = Paper(s, tx.DOC_NAMES[REPORT].format(name=p.name), tx.REPORT_TITLE)
-    doc.centered(tx.REPORT_SUBTITLE.format(title=title_name(title).upper()), bold=True, size=BODY_PT)
-    doc.centered(tx.REPORT_YEAR.format(year=s.year), bold=True, size=BODY_PT, space_after=12)
+    doc = Paper(s, dw.DOC_NAMES[REPORT].format(name=p.name), dw.REPORT_TITLE)
+    doc.centered(dw.REPORT_SUBTITLE.format(title=title_name(title).upper()), bold=True, size=BODY_PT)
+    doc.centered(dw.REPORT_YEAR.format(year=s.year), bold=True, size=BODY_PT, space_after=12)
     person = s.staff.get(p.code)
     f = p.facts
-    doc.para(tx.REPORT_PART_1, bold=True, indent=False)
-    doc.para(tx.REPORT_NAME.format(name=p.name), indent=False)
+    doc.para(dw.REPORT_PART_1, bold=True, indent=False)
+    doc.para(dw.REPORT_NAME.format(name=p.name), indent=False)
     dob = day_text(person.dob) if person is not None and person.dob else ""
     gender = person.gender if person is not None else ""
-    doc.pair(tx.REPORT_BORN.format(dob=dob), tx.REPORT_GENDER.format(gender=gender), blank_first=not dob,
+    doc.pair(dw.REPORT_BORN.format(dob=dob), dw.REPORT_GENDER.format(gender=gender), blank_first=not dob,
              blank_second=not gender)
-    for label in tx.REPORT_BLANKS_1:
+    for label in dw.REPORT_BLANKS_1:
         doc.dotted(label)
-    doc.para(tx.REPORT_UNIT.format(department=p.department_name, school=s.school.name), indent=False)
+    doc.para(dw.REPORT_UNIT.format(department=p.department_name, school=s.school.name), indent=False)
     if p.position:
-        doc.para(tx.REPORT_POSITION.format(position=p.position), indent=False)
+        doc.para(dw.REPORT_POSITION.format(position=p.position), indent=False)
     else:
-        doc.dotted(tx.REPORT_POSITION.format(position="").rstrip())
-    for label in tx.REPORT_BLANKS_2:
+        doc.dotted(dw.REPORT_POSITION.format(position="").rstrip())
+    for label in dw.REPORT_BLANKS_2:
         doc.dotted(label)
-    doc.para(tx.REPORT_PART_2, bold=True, indent=False, space_before=6)
-    doc.para(tx.REPORT_DUTIES, bold=True, indent=False)
-    doc.dotted("", lines=tx.REPORT_DUTY_LINES)
-    doc.para(tx.REPORT_RESULTS, bold=True, indent=False)
+    doc.para(dw.REPORT_PART_2, bold=True, indent=False, space_before=6)
+    doc.para(dw.REPORT_DUTIES, bold=True, indent=False)
+    doc.dotted("", lines=dw.REPORT_DUTY_LINES)
+    doc.para(dw.REPORT_RESULTS, bold=True, indent=False)
     if f.rating:
-        said = tx.REPORT_RATING_PROVISIONAL if p.code in s.provisional else tx.REPORT_RATING
-        doc.para(said.format(year=s.year, words=tx.RATING_WORDS.get(f.rating, f.rating), rating=f.rating), indent=False)
+        said = dw.REPORT_RATING_PROVISIONAL if p.code in s.provisional else dw.REPORT_RATING
+        doc.para(said.format(year=s.year, words=dw.RATING_WORDS.get(f.rating, f.rating), rating=f.rating), indent=False)
     else:
-        doc.dotted(tx.REPORT_RATING_BLANK.format(year=s.year))
+        doc.dotted(dw.REPORT_RATING_BLANK.format(year=s.year))
     if p.final is not None:
-        doc.para(tx.REPORT_SCORE.format(year=s.year, score=points(p.final), classification=p.classification),
+        doc.para(dw.REPORT_SCORE.format(year=s.year, score=points(p.final), classification=p.classification),
                  indent=False)
     else:
-        doc.dotted(tx.REPORT_SCORE_BLANK.format(year=s.year))
+        doc.dotted(dw.REPORT_SCORE_BLANK.format(year=s.year))
     if f.initiative and f.initiative_decision:
-        doc.para(tx.REPORT_INITIATIVE.format(initiative=f.initiative, level=f.initiative_level or tx.DOTS,
+        doc.para(dw.REPORT_INITIATIVE.format(initiative=f.initiative, level=f.initiative_level or dw.DOTS,
                                              decision=f.initiative_decision), indent=False)
     else:
-        doc.dotted(tx.REPORT_INITIATIVE_BLANK)
-    doc.dotted(tx.REPORT_WRITE, lines=tx.REPORT_WRITE_LINES)
-    doc.dotted(tx.REPORT_ETHICS, lines=2)
-    doc.para(tx.REPORT_PART_3, bold=True, indent=False, space_before=6)
-    for heading, heads in ((tx.REPORT_TITLES, tx.REPORT_TITLES_HEAD), (tx.REPORT_AWARDS, tx.REPORT_AWARDS_HEAD)):
+        doc.dotted(dw.REPORT_INITIATIVE_BLANK)
+    doc.dotted(dw.REPORT_WRITE, lines=dw.REPORT_WRITE_LINES)
+    doc.dotted(dw.REPORT_ETHICS, lines=2)
+    doc.para(dw.REPORT_PART_3, bold=True, indent=False, space_before=6)
+    for heading, heads in ((dw.REPORT_TITLES, dw.REPORT_TITLES_HEAD), (dw.REPORT_AWARDS, dw.REPORT_AWARDS_HEAD)):
         doc.para(heading, bold=True, indent=False, keep=True)
-        doc.table(heads, [["", "", ""] for _ in range(tx.REPORT_HISTORY_ROWS)], (25, 60, 80), aligns="cll",
-                  blank_height_mm=8, keep_end=heads is tx.REPORT_AWARDS_HEAD)
+        doc.table(heads, [["", "", ""] for _ in range(dw.REPORT_HISTORY_ROWS)], (25, 60, 80), aligns="cll",
+                  blank_height_mm=8, keep_end=heads is dw.REPORT_AWARDS_HEAD)
         doc.para("", space_after=0)
-    doc.signatures(Sign(tx.SIGN_CONFIRM, tx.SIGN_NOTE_SEAL, s.school.principal),
-                   Sign(tx.SIGN_REPORTER, tx.SIGN_NOTE, p.name), keep=True)
+    doc.signatures(Sign(dw.SIGN_CONFIRM, dw.SIGN_NOTE_SEAL, s.school.principal),
+                   Sign(dw.SIGN_REPORTER, dw.SIGN_NOTE, p.name), keep=True)
     return doc

@@ -16,8 +16,8 @@ from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model.results import PersonResult
 from thidua_xlsx.papers.docx_engine import TITLE_PT, Paper, Receivers, Sign
 from thidua_xlsx.papers.facts import Facts, points
-from thidua_xlsx.text import documents as docs
-from thidua_xlsx.text import transfer as tx
+from thidua_xlsx.text import documents as dw
+from thidua_xlsx.text import transfer as trx
 
 
 def movers(s: Facts) -> list[PersonResult]:
@@ -32,22 +32,22 @@ def paper(s: Facts, p: PersonResult) -> Paper:
         raise ValueError("the paper is written from a year's summary, for a person who moved away")
     school = s.school
     moved_on = dt.date.fromisoformat(str(p.facts.moved_on)[:10])
-    doc = Paper(s, tx.DOC_NAME.format(name=p.name), tx.TITLE, number=tx.NUMBER)
-    doc.centered(tx.SUBTITLE.format(school=school.name, year=s.year), italic=True, size=TITLE_PT, space_after=6)
-    doc.centered(tx.TO.format(school=p.facts.moved_to or tx.TO_BLANK), size=TITLE_PT, space_after=10)
-    doc.para(tx.BASIS, italic=True)
-    doc.para(tx.SENDS.format(school=school.name))
-    doc.para(tx.NAME.format(name=p.name), indent=False)
-    doc.para(tx.POSITION.format(position=p.position or p.role, department=p.department_name), indent=False)
+    doc = Paper(s, trx.DOC_NAME.format(name=p.name), trx.TITLE, number=trx.NUMBER)
+    doc.centered(trx.SUBTITLE.format(school=school.name, year=s.year), italic=True, size=TITLE_PT, space_after=6)
+    doc.centered(trx.TO.format(school=p.facts.moved_to or trx.TO_BLANK), size=TITLE_PT, space_after=10)
+    doc.para(trx.BASIS, italic=True)
+    doc.para(trx.SENDS.format(school=school.name))
+    doc.para(trx.NAME.format(name=p.name), indent=False)
+    doc.para(trx.POSITION.format(position=p.position or p.role, department=p.department_name), indent=False)
     rows, used, total, first = _rows(year, p, moved_on)
-    doc.para(tx.MOVED.format(school=p.facts.moved_to or tx.TO_BLANK, day=_day(moved_on),
+    doc.para(trx.MOVED.format(school=p.facts.moved_to or trx.TO_BLANK, day=_day(moved_on),
                              first=_day(first or moved_on), last=_day(moved_on - dt.timedelta(days=1))), indent=False)
-    doc.para(tx.RESULTS, indent=False, keep=True)
+    doc.para(trx.RESULTS, indent=False, keep=True)
     if rows:
-        doc.table(tx.HEADS, rows, (12, 30, 40, 19, 23, 15, 21), aligns="clcrrrl")
-    doc.para(tx.COUNT.format(used=used, total=total, year=s.year) if used else tx.NONE, space_before=6)
-    doc.signatures(Receivers(docs.RECEIVERS_HEAD, tuple(line.format(name=p.name) for line in tx.RECEIVERS)),
-                   Sign(docs.SIGN_PRINCIPAL, docs.SIGN_NOTE_SEAL, school.principal), shares=(0.45, 0.55), keep=True)
+        doc.table(trx.HEADS, rows, (12, 30, 40, 19, 23, 15, 21), aligns="clcrrrl")
+    doc.para(trx.COUNT.format(used=used, total=total, year=s.year) if used else trx.NONE, space_before=6)
+    doc.signatures(Receivers(dw.RECEIVERS_HEAD, tuple(line.format(name=p.name) for line in trx.RECEIVERS)),
+                   Sign(dw.SIGN_PRINCIPAL, dw.SIGN_NOTE_SEAL, school.principal), shares=(0.45, 0.55), keep=True)
     return doc
 
 
@@ -68,21 +68,21 @@ def _rows(year: ev.YearResults, p: PersonResult, moved_on: dt.date
         first = first or period.start
         score = scores.get(period.code)
         part = parts.get(period.code, ev.UNKNOWN_PARTS)
-        notes = [tx.PART_OF_PERIOD.format(day=_day(moved_on - dt.timedelta(days=1)))] if period.end >= moved_on else []
+        notes = [trx.PART_OF_PERIOD.format(day=_day(moved_on - dt.timedelta(days=1)))] if period.end >= moved_on else []
         if score is None or period.code in away:
-            notes.insert(0, (tx.AWAY_STUDY if p.facts.leave == cm.LEAVE_STUDY_WORD else tx.AWAY)
-                         if period.code in away else tx.NO_SCORE)
+            notes.insert(0, (trx.AWAY_STUDY if p.facts.leave == cm.LEAVE_STUDY_WORD else trx.AWAY)
+                         if period.code in away else trx.NO_SCORE)
             cells = ["", "", ""]
         else:
             used += 1
             cells = [_part(part.general), _part(part.tasks), points(score)]
-            notes += [tx.HEAD_ENTERED] if period.code in entered else []
+            notes += [trx.HEAD_ENTERED] if period.code in entered else []
         rows.append([str(len(rows) + 1), period.label, _span(period.start, period.end), *cells, "; ".join(notes)])
     return rows, used, len(rows), first
 
 
 def _part(value: float | None) -> str:
-    return points(value) if value is not None else tx.PART_UNKNOWN
+    return points(value) if value is not None else trx.PART_UNKNOWN
 
 
 def _day(day: dt.date) -> str:
@@ -92,4 +92,4 @@ def _day(day: dt.date) -> str:
 def _span(start: dt.date, end: dt.date) -> str:
     """A period's days on one line of its cell: "01/09 – 30/09/2026" (the year once when both days share it)."""
     first = start.strftime("%d/%m") if start.year == end.year else _day(start)
-    return tx.SPAN.format(first=first, last=_day(end))
+    return trx.SPAN.format(first=first, last=_day(end))

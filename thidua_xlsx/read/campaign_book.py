@@ -15,6 +15,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from python_calamine import CalamineWorkbook
+
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.campaign_book import (
@@ -132,8 +134,6 @@ def open_grids(path: Path, problems: Problems, broken: str, no_access: str) -> d
 
 def read_grids(data: bytes) -> dict[str, Grid]:
     """Every sheet of a workbook (.xlsx, .ods, …; the format is found from the content, not the name)."""
-    from python_calamine import CalamineWorkbook
-
     book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     grids = {}
     for name in book.sheet_names:

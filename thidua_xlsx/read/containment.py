@@ -31,8 +31,11 @@ from pathlib import Path
 
 from thidua_xlsx.model.inbox import InboxFile, reject
 from thidua_xlsx.model.issues import Problems
+from thidua_xlsx.model.level_above import LEVEL_ABOVE_META_KIND  # the level above's report says it as its kind
 from thidua_xlsx.read.inflating import DAMAGED_ZIP, Unzipped, looked_at
-from thidua_xlsx.system.files import too_long
+from thidua_xlsx.system.files import TEMPORARY, too_long
+from thidua_xlsx.system.lock import LOCK_SUFFIX
+from thidua_xlsx.text.ui import LAUNCHER_STEM
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a department's workbook is 20–300 KB
@@ -152,10 +155,6 @@ def own_file(item: InboxItem) -> str:
     a link or waiting on a special file. A lock, a temporary file, a launcher by their names, which are the tool's own
     (a temporary name ends in eight hexadecimal digits and ``.tmp``). Anything else — a JSON of another program, a
     link, a folder — is not said here to be ours."""
-    from thidua_xlsx.system.files import TEMPORARY
-    from thidua_xlsx.system.lock import LOCK_SUFFIX
-    from thidua_xlsx.text.ui import LAUNCHER_STEM
-
     if item.kind != FILE:
         return ""
     base = item.path.name
@@ -188,8 +187,6 @@ def _head(path: Path, size: int) -> bytes:
 
 def _own_json(head: bytes) -> str:
     """The kind of JSON file of ours whose first bytes are ``head`` (:data:`OWN_REPORT`, :data:`OWN_RECORD`), or ""."""
-    from thidua_xlsx.model.level_above import LEVEL_ABOVE_META_KIND  # the level above's report says it as its kind
-
     members = _first_members(head.decode("utf-8", "ignore").removeprefix("\ufeff"))
     keys = [key for key, _ in members]
     values = dict(members)
@@ -302,7 +299,7 @@ def read_own_book(book: Path, problems: Problems, unreadable: str, bounds: Bound
         problems.add("book.too_big", file=book.name, size_mb=-(-size // (1024 * 1024)),
                      max_mb=bounds.file_bytes // (1024 * 1024), max_unzipped_mb=bounds.unzipped_bytes // (1024 * 1024))
     elif problem.code == "file.sheet_too_big":
-        from xlsxwriter.utility import xl_rowcol_to_cell
+        from xlsxwriter.utility import xl_rowcol_to_cell  # deferred: xlsxwriter at start-up
 
         found = dict(problem.params)
         part, rows, columns = found["part"], found["rows"], found["columns"]
@@ -354,7 +351,7 @@ def sheet_parts(data: bytes, parts: dict[str, bytes]) -> dict[str, bytes]:
 def _names_in(rels_xml: bytes, book_xml: bytes) -> dict[str, str]:
     """:func:`sheet_names` from the two parts that tell them, parsed once for the same bytes (the dict is kept:
     never to be changed)."""
-    from defusedxml.ElementTree import ParseError, fromstring
+    from defusedxml.ElementTree import ParseError, fromstring  # deferred: defusedxml at start-up
 
     main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}sheet"
     rid = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -510,7 +507,7 @@ _ODS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 def _ods_extent(zf: zipfile.ZipFile, bounds: Bounds) -> Problem | None:
     """Rows and cells with content, repeats included (LibreOffice repeats empty rows freely); a cell out
     of bounds is told with its sheet's name (there is one part for all sheets)."""
-    from defusedxml.ElementTree import iterparse
+    from defusedxml.ElementTree import iterparse  # deferred: defusedxml at start-up
 
     row_tag, cell_tag = f"{{{_ODS}}}table-row", f"{{{_ODS}}}table-cell"
     rows_repeat, cols_repeat = f"{{{_ODS}}}number-rows-repeated", f"{{{_ODS}}}number-columns-repeated"
@@ -548,7 +545,7 @@ _XLS_CELL_RECORDS = {0x00FD, 0x0203, 0x027E, 0x00BD, 0x0201, 0x00BE, 0x0006, 0x0
 
 
 def _xls_problem(data: bytes, bounds: Bounds) -> Problem | None:
-    import olefile
+    import olefile  # deferred: olefile at start-up
 
     try:
         with olefile.OleFileIO(io.BytesIO(data)) as ole:

@@ -18,7 +18,7 @@ from thidua_xlsx.model.titles import code as title_code
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.model.typed import typed_text
 from thidua_xlsx.read.registrations import checked_summary
-from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text import summary as sx
 from thidua_xlsx.text.collation import fold
 from thidua_xlsx.text.messages import YEAR_STATE_WORDS
 
@@ -77,7 +77,7 @@ def _entries(file: str, sheets, campaign: cm.Campaign, found: list[Issue],
     with both rows and neither is used: which one the council meant is not guessed. A period's summary (the head's
     pass) has no decision column: one there (a summary written before) is not read, and what is typed in it is said
     by its cell; so is a score typed over in Điểm xét, which no pass reads."""
-    heads = tx.PERIOD_COUNCIL_HEADS if meta.period else tx.COUNCIL_HEADS
+    heads = sx.PERIOD_COUNCIL_HEADS if meta.period else sx.COUNCIL_HEADS
     names = {p.code: p.name for p in campaign.staff}
     written = _written(meta)
     for name, rows in sheets.items():
@@ -150,9 +150,9 @@ def _unread_columns(head: list, meta: ly.SummaryMeta) -> dict[str, tuple[int, st
     written (Điểm xét; a year's Điểm năm), a year's rating (Xếp loại năm), and a period's decision column (a summary
     written before a period's had none)."""
     texts = [cm.clean_text(v) for v in head]
-    final = tx.DETAIL_HEAD_LAST[5] if tx.DETAIL_HEAD_LAST[5] in texts else tx.YEAR_HEAD_LAST[1]  # Điểm xét, Điểm năm
-    wanted = {"final": final, "rating": tx.YEAR_HEAD_LAST[7],
-              **({"decision": tx.COUNCIL_HEADS["decision"]} if meta.period else {})}
+    final = sx.DETAIL_HEAD_LAST[5] if sx.DETAIL_HEAD_LAST[5] in texts else sx.YEAR_HEAD_LAST[1]  # Điểm xét, Điểm năm
+    wanted = {"final": final, "rating": sx.YEAR_HEAD_LAST[7],
+              **({"decision": sx.COUNCIL_HEADS["decision"]} if meta.period else {})}
     return {key: (texts.index(text), text) for key, text in wanted.items() if text in texts}
 
 
@@ -172,7 +172,7 @@ def _typed_unread(row: list, r: int, unread: dict[str, tuple[int, str]], code: s
         shown, score = _value(row, col), written.finals[code]
         number = _number(shown)
         if score is None:
-            same = shown in (None, "") or cm.clean_text(shown) == tx.YEAR_NO_SCORE
+            same = shown in (None, "") or cm.clean_text(shown) == sx.YEAR_NO_SCORE
         else:
             same = number is not None and cm.score_value(number) == cm.score_value(float(score))
         if not same:
@@ -184,7 +184,7 @@ def _typed_unread(row: list, r: int, unread: dict[str, tuple[int, str]], code: s
         # no rating in the data: the sheet said the year not rated, or not rated yet
         if typed not in ((rating,) if rating else tuple(YEAR_STATE_WORDS.values())):
             found.append(issue("council.rating_typed_over", WARNING, cell=a1(r, col), column=heading,
-                               shown=typed or "—", value=rating or tx.YEAR_NOT_RATED, **where))
+                               shown=typed or "—", value=rating or sx.YEAR_NOT_RATED, **where))
     return found
 
 
@@ -195,14 +195,14 @@ def _shown_score(value: float | None) -> str:
 
 def _tally(file: str, sheets, found: list[Issue]) -> TallyInput:
     for name, rows in sheets.items():
-        head = _header(rows, {k: v for k, v in tx.TALLY_HEADS.items() if k in ("code", "title", "votes")})
+        head = _header(rows, {k: v for k, v in sx.TALLY_HEADS.items() if k in ("code", "title", "votes")})
         if head is None:
             continue
         start, cols = head
         fields, cells = {}, {}
         for r in range(start):
             label = cm.clean_text(_value(rows[r], 0))
-            key = next((k for k, v in tx.TALLY_FIELDS.items() if v == label), None)
+            key = next((k for k, v in sx.TALLY_FIELDS.items() if v == label), None)
             if key is not None:
                 value = next((v for c in range(1, len(rows[r])) if (v := _value(rows[r], c)) is not None), None)
                 cells[key] = a1(r, 2)
@@ -217,8 +217,8 @@ def _tally(file: str, sheets, found: list[Issue]) -> TallyInput:
                 above = next(((key, limit) for key, limit in limits if votes is not None and votes > limit), None)
                 if above is not None:
                     found.append(issue("council.votes_above", ERROR, file=file, sheet=name, cell=a1(r, cols["votes"]),
-                                       counted=tx.TALLY_VOTES_OF.format(person=code), votes=votes, limit=above[1],
-                                       what=tx.TALLY_FIELDS[above[0]].lower()))
+                                       counted=sx.TALLY_VOTES_OF.format(person=code), votes=votes, limit=above[1],
+                                       what=sx.TALLY_FIELDS[above[0]].lower()))
                     votes = None
                 counts.append(VoteCount(code, title_code(title), votes))
         return TallyInput(counts=tuple(counts), **fields)
@@ -233,8 +233,8 @@ def _limits(fields: dict, file: str, sheet: str, cells: dict, found: list[Issue]
     for key in ("present", "ballots_issued", "ballots_returned"):
         if members is not None and fields.get(key) is not None and fields[key] > members:
             found.append(issue("council.votes_above", ERROR, file=file, sheet=sheet, cell=cells[key],
-                               counted=tx.TALLY_FIELDS[key], votes=fields[key], limit=members,
-                               what=tx.TALLY_FIELDS["members"].lower()))
+                               counted=sx.TALLY_FIELDS[key], votes=fields[key], limit=members,
+                               what=sx.TALLY_FIELDS["members"].lower()))
             fields[key] = None
     bound = "ballots_returned" if fields.get("ballots_returned") is not None else "present"
     return [(key, fields[key]) for key in ("members", bound) if fields.get(key) is not None]

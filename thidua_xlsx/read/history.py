@@ -25,6 +25,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from defusedxml.ElementTree import ParseError, fromstring
+
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import history as hs
 from thidua_xlsx.model import layout as ly
@@ -459,8 +461,6 @@ def _initiative(year: str, person: hs.PersonYear, name: str, level: str, decisio
 
 def _school_of(data: bytes) -> str:
     """The school a summary names in its properties (the writer sets "Company"); "" when it does not say."""
-    from defusedxml.ElementTree import ParseError, fromstring
-
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             app = fromstring(zf.read("docProps/app.xml"))

@@ -160,7 +160,7 @@ def _level_above(book: Any) -> bool:
 
 def open_book(data: bytes) -> Any:
     """The workbook calamine opens from ``data`` (its sheets are parsed when asked for)."""
-    from python_calamine import CalamineWorkbook
+    from python_calamine import CalamineWorkbook  # deferred: python-calamine at start-up
 
     return CalamineWorkbook.from_filelike(io.BytesIO(data))
 

@@ -39,13 +39,13 @@ from thidua_xlsx.read.department import sorted_out
 from thidua_xlsx.read.department.entry import saved_at
 from thidua_xlsx.read.registrations import PERIODS, checked_summary
 from thidua_xlsx.system.files import sha256_of
-from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text import summary as sx
 from thidua_xlsx.text.messages import shortened
 
-DETAIL_CODE, DETAIL_SCORE = tx.COUNCIL_HEADS["code"], tx.DETAIL_HEAD_LAST[5]  # "Mã", "Điểm xét": the score that counts
-DETAIL_COUNCIL = tx.COUNCIL_HEADS["score"]  # "Điểm Hội đồng": what the head's pass reads (merge --period --council)
+DETAIL_CODE, DETAIL_SCORE = sx.COUNCIL_HEADS["code"], sx.DETAIL_HEAD_LAST[5]  # "Mã", "Điểm xét": the score that counts
+DETAIL_COUNCIL = sx.COUNCIL_HEADS["score"]  # "Điểm Hội đồng": what the head's pass reads (merge --period --council)
 COUNCIL = "council"  # the key of that column among the sheet's columns
-GROUP_MARK = tx.GROUP_HEAD.format(code="", name="")  # ". ": a group's heading is "{code}. {name}"
+GROUP_MARK = sx.GROUP_HEAD.format(code="", name="")  # ". ": a group's heading is "{code}. {name}"
 
 
 def read_period_summaries(items: list[InboxItem], campaign: cm.Campaign,
@@ -234,7 +234,7 @@ class _Shown:
     def cells(self) -> list[list] | None:
         """Sheet Điểm chi tiết as calamine reads it; None where it is not there (renamed or removed)."""
         try:
-            return self.book.get_sheet_by_name(tx.S_DETAIL).to_python(skip_empty_area=False)
+            return self.book.get_sheet_by_name(sx.S_DETAIL).to_python(skip_empty_area=False)
         except Exception:  # the sheet renamed or removed: the file alone locates it
             return None
 
@@ -271,8 +271,8 @@ class _Shown:
         rows, columns = self.detail
         row, column = rows.get(code), columns.get(key) if key is not None else None
         if row is None or column is None or offset is None:
-            return tx.S_DETAIL, ""
-        return tx.S_DETAIL, ly.a1(row, column + offset)
+            return sx.S_DETAIL, ""
+        return sx.S_DETAIL, ly.a1(row, column + offset)
 
 
 def _detail(rows: list[list]) -> tuple[dict[str, int], dict[str, int]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import functools
 import json
 from collections.abc import Callable
@@ -10,6 +12,9 @@ from pathlib import Path
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.issues import Problems
 from thidua_xlsx.model.new_year import without_year
+from thidua_xlsx.model.requests import BY_MONTH, BY_QUARTER
+from thidua_xlsx.text import commands as ct
+from thidua_xlsx.text.commands import FRAME_WORDS
 
 
 def preset_dir() -> Path:
@@ -50,8 +55,6 @@ def school_preset(level: str, scoring: str) -> cm.Campaign:
     ``scoring`` says (model.requests.SCORINGS): once at the year's end, the preset as written; each month (September
     to May) or each quarter of the school year (three: September–November, December–February, March–May), in the
     frame of Nghị định 233/2026 (:func:`by_period`)."""
-    from thidua_xlsx.model.requests import BY_MONTH, BY_QUARTER
-
     campaign = load_preset(level, year=False)
     kinds = {BY_MONTH: cm.MONTHS, BY_QUARTER: cm.QUARTERS}
     return by_period(campaign, kinds[scoring]) if scoring in kinds else campaign
@@ -63,9 +66,6 @@ def by_period(campaign: cm.Campaign, kind: str) -> cm.Campaign:
     :func:`in_level_words`), ratings, the least rating for Lao động tiên tiến, and its line of Căn cứ in place of the
     old decree's; each person's role the frame's (the school's leaders Viên chức quản lý, everyone else Viên chức);
     the year's deadline a few days after the last period's, since the year is made from every period."""
-    import dataclasses
-    import datetime as dt
-
     frame = load_preset(FRAME_PRESET, year=False)
     manager, member = (r.role for r in frame.rubrics)
     staff = tuple(dataclasses.replace(p, role=manager if p.role == LEADER_ROLE or p.position in LEADERS else member)
@@ -86,10 +86,6 @@ def in_level_words(rubrics: tuple[cm.Rubric, ...], level: str) -> tuple[cm.Rubri
     """``rubrics`` (the NĐ 233/2026 frame's, written for a school of pupils) in the words of a school of ``level``:
     each criterion's text and hint with the level's phrases replaced (text.commands.FRAME_WORDS; a preschool's
     children are "trẻ", not "học sinh")."""
-    import dataclasses
-
-    from thidua_xlsx.text.commands import FRAME_WORDS
-
     pairs = FRAME_WORDS.get(level, ())
 
     def said(text: str) -> str:
@@ -107,10 +103,6 @@ def school_year_periods(kind: str, first_year: int) -> tuple[cm.Period, ...]:
     """The periods of ``kind`` of the school year that starts in September of ``first_year``: the months September
     to May ("Tháng 9/2026"), or three quarters of three months each ("Quý I (tháng 9–11/2026)"); each due on the
     5th of the month after it."""
-    import datetime as dt
-
-    from thidua_xlsx.text import commands as ct
-
     def month(n: int) -> tuple[int, int]:  # the n-th month of the school year (0: September), as (year, month)
         return first_year + (8 + n) // 12, (8 + n) % 12 + 1
 

@@ -13,20 +13,20 @@ from pathlib import Path
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.model.issued import NEWCOMER_PREFIX, Newcomer, Registration
+from thidua_xlsx.model.issued import NEWCOMER_PREFIX, Newcomer, Registration, name_key
 from thidua_xlsx.model.issues import Problems
 from thidua_xlsx.model.titles import code as title_code
 from thidua_xlsx.model.titles import is_registered
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.read import own_summary as gate
 from thidua_xlsx.read.own_summary import Opened, Refusals, Wanted, open_summary
-from thidua_xlsx.text import summary as stx
+from thidua_xlsx.text import summary as sx
 
 # The "Đăng ký" sheet's columns as its writer keys them (text/summary): one record, read back by key.
-SHEET = stx.S_REGISTRATION
-PERSON_HEADERS = {k: stx.REG_COLUMNS[k] for k in ("code", "name", "position", "department", "title", "form",
+SHEET = sx.S_REGISTRATION
+PERSON_HEADERS = {k: sx.REG_COLUMNS[k] for k in ("code", "name", "position", "department", "title", "form",
                                                   "initiative")}
-COLLECTIVE_HEADERS = {k: stx.REG_COLLECTIVE_COLUMNS[k] for k in ("code", "title")}
+COLLECTIVE_HEADERS = {k: sx.REG_COLLECTIVE_COLUMNS[k] for k in ("code", "title")}
 
 
 @dataclass(frozen=True)
@@ -135,8 +135,6 @@ def _has(row: list[str], headers: dict[str, str]) -> bool:
 
 
 def checklist(campaign: cm.Campaign, found: RegistrationSummary) -> Checklist:
-    from thidua_xlsx.model.issued import name_key
-
     names = {d.code: d.name for d in campaign.departments}
     submitted = set(found.departments_submitted)
     missing = tuple(d.name for d in campaign.departments if d.code not in submitted)

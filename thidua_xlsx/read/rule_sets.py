@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 
 from thidua_xlsx.model import campaign as cm
-from thidua_xlsx.model import rule_set as rs
+from thidua_xlsx.model import rule_set as rset
 from thidua_xlsx.model.campaign_book import SCHOOL_FIELDS, SCHOOL_SHEET
 from thidua_xlsx.model.issues import WARNING, Issue, Problems, issue
 from thidua_xlsx.model.layout import ascii_slug
@@ -37,18 +37,18 @@ TEXT_KEYS = {"key", "number", "name", "short", "issued", "in_force_from", "in_fo
 DEADLINE_KEYS = {"what", "before", "text", "article"}
 
 
-def national_source(problems: Problems, folder: Path | None = None) -> rs.Source | None:
+def national_source(problems: Problems, folder: Path | None = None) -> rset.Source | None:
     """Every file of ``quy-tac/`` read into one source (their texts and rules in file-name order)."""
     folder = folder or preset_dir() / NATIONAL_DIR
     read = [_read(path, problems) for path in sorted(folder.glob("*.json"))]
     sources = [s for s in read if s is not None]
     if not read or len(sources) < len(read):
         return None
-    rules: dict[str, tuple[rs.RuleEntry, ...]] = {}
+    rules: dict[str, tuple[rset.RuleEntry, ...]] = {}
     for source in sources:
         for key, entries in source.rules:
             rules[key] = rules.get(key, ()) + entries
-    return rs.Source("", "", tuple(t for s in sources for t in s.texts), tuple(rules.items()),
+    return rset.Source("", "", tuple(t for s in sources for t in s.texts), tuple(rules.items()),
                      tuple(d for s in sources for d in s.deadlines), tuple(n for s in sources for n in s.notes))
 
 
@@ -66,7 +66,7 @@ def province_names(folder: Path | None = None) -> tuple[str, ...]:
 
 
 def province_source(picked: str, problems: Problems, folder: Path | None = None, file: str = ""
-                    ) -> rs.Source | None:
+                    ) -> rset.Source | None:
     """The province the secretary picked (by its name in the file, or its file's code; accents and case aside),
     or None with the problem said: a file that does not read, or no file for it."""
     files = province_files(folder)
@@ -101,16 +101,16 @@ def with_rule_set(campaign: cm.Campaign, problems: Problems, today: dt.date, fil
         province = province_source(picked, problems, root / PROVINCE_DIR, file)
     if national is None or (picked and picked != NATIONAL and province is None):
         return campaign
-    day, day_from = rs.reference_date(campaign.school.filing_date, campaign.school.scoring_deadline, today)
-    year = rs.pick(national, province, max(p.end for p in campaign.periods), rs.FROM_PERIODS) \
+    day, day_from = rset.reference_date(campaign.school.filing_date, campaign.school.scoring_deadline, today)
+    year = rset.pick(national, province, max(p.end for p in campaign.periods), rset.FROM_PERIODS) \
         if campaign.periods else None
-    rules, rule_set = rs.applied(campaign.rules, rs.pick(national, province, day, day_from), SCHOOL_RULES_CITATION,
+    rules, rule_set = rset.applied(campaign.rules, rset.pick(national, province, day, day_from), SCHOOL_RULES_CITATION,
                                  year)
     problems.extend(conflicts_opened(rule_set, file, cell))
     return dataclasses.replace(campaign, rules=rules, rule_set=rule_set)
 
 
-def conflicts_opened(rule_set: rs.RuleSet, file: str = "", cell: str = "") -> list[Issue]:
+def conflicts_opened(rule_set: rset.RuleSet, file: str = "", cell: str = "") -> list[Issue]:
     """Each rule two texts of one file or more decide at once on its rule set's day (model.rule_set.Conflict), for the
     rules that rule set governs (:func:`~thidua_xlsx.model.rule_set.governing`), as a warning naming every text, the
     one applied and why: issued later (the law on legal texts), or the first listed where the dates do not tell.
@@ -120,10 +120,10 @@ def conflicts_opened(rule_set: rs.RuleSet, file: str = "", cell: str = "") -> li
                   where=c.province or NATIONAL_FILE, rule=RULE_WORDS[c.rule], count=1 + len(c.others),
                   day=picked.day.strftime("%d/%m/%Y"), texts="; ".join(_named(t) for t in (c.applied, *c.others)),
                   applied=c.applied.short, why=CONFLICT_BY_ORDER if c.by_order else CONFLICT_LATER)
-            for picked, governs in rs.governing(rule_set) for c in picked.conflicts if c.rule in governs]
+            for picked, governs in rset.governing(rule_set) for c in picked.conflicts if c.rule in governs]
 
 
-def _named(text: rs.LegalText) -> str:
+def _named(text: rset.LegalText) -> str:
     """A text by its short name and its number, issued or in force from (as the file gives them)."""
     named = text.short if text.number in text.short else TEXT_NUMBERED.format(short=text.short, number=text.number)
     day = text.issued or text.in_force_from
@@ -158,19 +158,19 @@ def reference_day_far(campaign: cm.Campaign, file: str = "", cells: dict[str, st
 # --- one file ------------------------------------------------------------------------------------------------
 
 
-def _read(path: Path, problems: Problems) -> rs.Source | None:
+def _read(path: Path, problems: Problems) -> rset.Source | None:
     return read_data_file(path, problems, "rule_set.bad_json", _converted)
 
 
-def _converted(data, path: Path) -> rs.Source:
+def _converted(data, path: Path) -> rset.Source:
     return _source(data, path.name, path.stem, national=path.parent.name == NATIONAL_DIR)
 
 
-def _source(data, file: str, code: str, national: bool) -> rs.Source:
+def _source(data, file: str, code: str, national: bool) -> rset.Source:
     _object(data, file, "", TOP_KEYS, required=("texts",) if national else ("name", "texts"))
     texts = tuple(_text(t, file, f"texts[{i}]") for i, t in enumerate(_list(data["texts"], file, "texts")))
     keys = {t.key for t in texts}
-    rules = _object(data.get("rules", {}), file, "rules", set(rs.RULE_KEYS))
+    rules = _object(data.get("rules", {}), file, "rules", set(rset.RULE_KEYS))
     entries = tuple((rule, tuple(_entry(rule, e, file, f"rules.{rule}[{i}]", keys)
                                  for i, e in enumerate(_list(value, file, f"rules.{rule}"))))
                     for rule, value in rules.items())
@@ -178,7 +178,7 @@ def _source(data, file: str, code: str, national: bool) -> rs.Source:
                       for i, d in enumerate(_list(data.get("deadlines", []), file, "deadlines")))
     notes = tuple(_string(n, file, f"notes[{i}]") for i, n in enumerate(_list(data.get("notes", []), file, "notes")))
     name = "" if national else _string(data["name"], file, "name")
-    return rs.Source(name, "" if national else code, texts, entries, deadlines, notes)
+    return rset.Source(name, "" if national else code, texts, entries, deadlines, notes)
 
 
 def _object(value, file: str, where: str, known: set[str], required=()) -> dict:
@@ -224,9 +224,9 @@ def _number(value, file: str, where: str) -> float:
     return value
 
 
-def _text(value, file: str, where: str) -> rs.LegalText:
+def _text(value, file: str, where: str) -> rset.LegalText:
     v = _object(value, file, where, TEXT_KEYS, required=("key", "number", "name", "short", "in_force_from"))
-    text = rs.LegalText(
+    text = rset.LegalText(
         _string(v["key"], file, f"{where}.key"), _string(v["number"], file, f"{where}.number"),
         _string(v["name"], file, f"{where}.name"), _string(v["short"], file, f"{where}.short"),
         _date(v.get("issued"), file, f"{where}.issued"), _date(v["in_force_from"], file, f"{where}.in_force_from"),
@@ -244,8 +244,8 @@ def _keys(value, file: str, where: str) -> tuple[str, ...]:
     return tuple(_string(k, file, f"{where}[{i}]") for i, k in enumerate(_list(value, file, where)))
 
 
-def _entry(rule: str, value, file: str, where: str, texts: set[str]) -> rs.RuleEntry:
-    allowed = set(rs.VALUE_KEYS.get(rule, ()))
+def _entry(rule: str, value, file: str, where: str, texts: set[str]) -> rset.RuleEntry:
+    allowed = set(rset.VALUE_KEYS.get(rule, ()))
     v = _object(value, file, where, {"text", "article"} | allowed, required=("text", "article"))
     text = _string(v["text"], file, f"{where}.text")
     if text not in texts:
@@ -264,10 +264,10 @@ def _entry(rule: str, value, file: str, where: str, texts: set[str]) -> rs.RuleE
             values.append((key, tuple(_number(g, file, f"{at}[{i}]") for i, g in enumerate(_list(raw, file, at)))))
         else:
             values.append((key, _number(raw, file, at)))
-    return rs.RuleEntry(rule, text, _string(v["article"], file, f"{where}.article"), tuple(values))
+    return rset.RuleEntry(rule, text, _string(v["article"], file, f"{where}.article"), tuple(values))
 
 
-def _bands(raw, file: str, where: str) -> tuple[rs.Band, ...]:
+def _bands(raw, file: str, where: str) -> tuple[rset.Band, ...]:
     bands = []
     for i, band in enumerate(_list(raw, file, where)):
         at = f"{where}[{i}]"
@@ -278,7 +278,7 @@ def _bands(raw, file: str, where: str) -> tuple[rs.Band, ...]:
         if ("from" in v) == ("above" in v):
             raise DataFileError("rule_set.missing_key", file=file, key=f"{at}.from | {at}.above")
         low = "above" if "above" in v else "from"
-        bands.append(rs.Band(v["rating"], _number(v[low], file, f"{at}.{low}"), low == "above"))
+        bands.append(rset.Band(v["rating"], _number(v[low], file, f"{at}.{low}"), low == "above"))
     if [b.name for b in bands] != list(cm.RATINGS[:len(bands)]) or \
             any(b.min <= after.min for b, after in zip(bands, bands[1:])):
         raise DataFileError("rule_set.bad_value", file=file, key=where, value=_shown(raw),
@@ -286,7 +286,7 @@ def _bands(raw, file: str, where: str) -> tuple[rs.Band, ...]:
     return tuple(bands)
 
 
-def _deadline(value, file: str, where: str, texts: set[str]) -> rs.Deadline:
+def _deadline(value, file: str, where: str, texts: set[str]) -> rset.Deadline:
     v = _object(value, file, where, DEADLINE_KEYS, required=tuple(sorted(DEADLINE_KEYS)))
     before = _string(v["before"], file, f"{where}.before")
     try:
@@ -298,7 +298,7 @@ def _deadline(value, file: str, where: str, texts: set[str]) -> rs.Deadline:
     text = _string(v["text"], file, f"{where}.text")
     if text not in texts:
         raise DataFileError("rule_set.unknown_text", file=file, key=f"{where}.text", value=text)
-    return rs.Deadline(_string(v["what"], file, f"{where}.what"), month, day, text,
+    return rset.Deadline(_string(v["what"], file, f"{where}.what"), month, day, text,
                        _string(v["article"], file, f"{where}.article"))
 
 

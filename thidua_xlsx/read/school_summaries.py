@@ -9,6 +9,8 @@ lists that no longer match were edited by hand after the merge (``SchoolSummary.
 from __future__ import annotations
 
 import dataclasses
+import io
+import zipfile
 from collections.abc import Callable
 from sys import intern
 
@@ -134,9 +136,6 @@ def has_macros(opened: Opened) -> bool:
 
 def _has_macros(data: bytes) -> bool:
     """:func:`has_macros` from the workbook's bytes alone."""
-    import io
-    import zipfile
-
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as book:
             names = book.namelist()

@@ -19,12 +19,14 @@ from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import decisions as dc
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model import places
-from thidua_xlsx.model.issues import WARNING, Issue, issue
+from thidua_xlsx.model.issues import WARNING, Issue, Problems, issue
 from thidua_xlsx.model.titles import Title
+from thidua_xlsx.read.own_summary import NOT_OURS, UNREADABLE, Wanted, open_summary
 from thidua_xlsx.steps.decisions import keep, kept
 from thidua_xlsx.system.voice import Voice
 from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import decisions as dx
+from thidua_xlsx.text.releases import VERSION
 
 
 def periods_found(folder: Path, campaign: cm.Campaign, written: Written, voice: Voice) -> None:
@@ -66,9 +68,6 @@ def pass_inside(folder: Path, key: str, summary_path: Path, voice: Voice) -> Pat
 def _summary_there(path: Path):
     """The summary at ``path`` through the one gate (read.own_summary.Opened), or None: no file there, or one the gate
     refuses — said by the merge that reads it, not here."""
-    from thidua_xlsx.model.issues import Problems
-    from thidua_xlsx.read.own_summary import NOT_OURS, UNREADABLE, Wanted, open_summary
-
     if not path.is_file():
         return None
     unsaid = {UNREADABLE: "year.unreadable", NOT_OURS: "year.unreadable"}  # the problems are dropped: words never said
@@ -94,8 +93,6 @@ def rules_changed(path: Path, summary) -> tuple[Issue, ...]:
     """A note for each person's title whose outcome (granted, refused, pending) ``summary`` decides otherwise than the
     summary at ``path`` did, when that one was written by an earlier release from the very same books (their names and
     fingerprints): the difference is then the rules', not the books'. Nothing when there is no such summary."""
-    from thidua_xlsx.text.releases import VERSION
-
     opened = _summary_there(path)
     if opened is None or opened.meta.release == VERSION or opened.edited:
         return ()

@@ -19,8 +19,13 @@ from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import decisions as dc
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model import places
-from thidua_xlsx.model.issued import Registration
+from thidua_xlsx.model.issued import Registration, name_key
 from thidua_xlsx.model.issues import Problems
+from thidua_xlsx.read.containment import WORKBOOK_SUFFIXES
+from thidua_xlsx.read.registrations import read_registration_summary
+from thidua_xlsx.system.files import replacing, sha256_of
+from thidua_xlsx.system.runs import summary_of
+from thidua_xlsx.system.written import free_name
 
 RUN_TIME = dt.timezone(ly.VIETNAM_UTC_OFFSET)
 
@@ -28,7 +33,7 @@ RUN_TIME = dt.timezone(ly.VIETNAM_UTC_OFFSET)
 def saved_time(path: Path) -> str:
     """When ``path`` was last saved, as the school reads its clock (ISO, to the second): the time the spreadsheet
     program wrote into the workbook on saving (the same wherever the file is copied), else the file's own time."""
-    from thidua_xlsx.read.department.entry import saved_at
+    from thidua_xlsx.read.department.entry import saved_at  # deferred: python-calamine at start-up
 
     written = saved_at(path.read_bytes(), path.suffix.lower())
     when = written.replace(tzinfo=dt.timezone.utc) if written is not None else \
@@ -39,8 +44,6 @@ def saved_time(path: Path) -> str:
 def applied(kind: str, round_key: str, path: Path, folder: Path, kept_as: Path | None = None) -> dc.Applied:
     """The record of file ``path`` applied as ``kind``'s word on round ``round_key``: named as ``kept_as`` (where it is
     kept with its round; default: where it is), relative to the campaign folder ``folder`` where it is inside it."""
-    from thidua_xlsx.system.files import sha256_of
-
     shown = kept_as or path
     try:
         name = shown.resolve().relative_to(folder.resolve()).as_posix()
@@ -54,10 +57,6 @@ def year_registrations(folder: Path, campaign: cm.Campaign, problems: Problems) 
     registration by staff code (a newcomer registered by name matched to the roster by department and name), each
     department's collective title. None when the round has no summary yet, or when its summary cannot be used (why
     said in ``problems``)."""
-    from thidua_xlsx.model.issued import name_key
-    from thidua_xlsx.read.registrations import read_registration_summary
-    from thidua_xlsx.system.runs import summary_of
-
     found = summary_of(folder, ly.REGISTRATION, ly.REGISTRATION, "")
     if not found:
         return None
@@ -83,8 +82,6 @@ def kind_of_round(round_key: str) -> str:
 def kept(folder: Path, round_key: str) -> Path | None:
     """The file of the head's or the council's pass kept for round ``round_key`` of campaign folder ``folder``; None
     when none is kept."""
-    from thidua_xlsx.read.containment import WORKBOOK_SUFFIXES
-
     at = places.Places(folder)
     found = [p for suffix in sorted(WORKBOOK_SUFFIXES)
              if (p := at.decision(kind_of_round(round_key), round_key, suffix)).is_file()]
@@ -96,8 +93,6 @@ def keep(folder: Path, round_key: str, source: Path) -> tuple[Path, Path | None]
     round's — a copy, ``source`` left where it is, but for an upload of the page waiting in ``hoi-dong/cu/``, moved —:
     (the kept file, the earlier one it replaces, moved to ``hoi-dong/cu/``; None when there was none). Nothing when
     ``source`` is the kept file itself."""
-    from thidua_xlsx.system.files import replacing
-
     before = kept(folder, round_key)
     if before is not None and before.resolve() == source.resolve():
         return before, None
@@ -116,8 +111,6 @@ def keep(folder: Path, round_key: str, source: Path) -> tuple[Path, Path | None]
 def set_aside(folder: Path, path: Path) -> Path:
     """``path`` (a kept file of a round) moved to ``hoi-dong/cu/`` under its name and the time it was saved: no longer
     applied, never deleted."""
-    from thidua_xlsx.system.written import free_name
-
     aside = places.Places(folder).decisions_aside
     aside.mkdir(parents=True, exist_ok=True)
     stamp = saved_time(path)[:19].replace("T", "_").replace(":", "-")

@@ -9,7 +9,9 @@ import datetime as dt
 from pathlib import Path
 
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.system import office
 from thidua_xlsx.system.files import scratch_folder
+from thidua_xlsx.system.office import OfficeError, convert, fallback_fonts, install_advice, pdf_fonts
 from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import commands as ct
 
@@ -30,9 +32,8 @@ class Kept:
 def export_pdf(path: Path, written: Written, voice) -> None:
     """The PDF of the workbook ``path`` beside it (made in a temporary folder, then put in place whole)."""
 
-    from thidua_xlsx.system.office import OfficeError, convert, find_soffice, install_advice, pdf_fonts
 
-    if find_soffice() is None:
+    if office.find_soffice() is None:
         voice.warn(ct.PDF_NO_OFFICE.format(install=install_advice()))
         return
     with scratch_folder("thidua_pdf_") as work:
@@ -51,8 +52,6 @@ def export_pdf(path: Path, written: Written, voice) -> None:
 def _say_fonts(fonts, voice) -> None:
     """Which font LibreOffice set the PDF in: Times New Roman's metric twin, or a fallback (said as a warning:
     the pages break otherwise than in Word and Excel, and not in Nghị định 30's font)."""
-    from thidua_xlsx.system.office import fallback_fonts
-
     if not fonts:
         return
     def families(names) -> str:
@@ -66,7 +65,7 @@ def _say_fonts(fonts, voice) -> None:
 
 
 def write_public(summary, path: Path, days: int, pdf: bool, written: Written, voice, today: dt.date) -> None:
-    from thidua_xlsx.write.summary import write_public_list
+    from thidua_xlsx.write.summary import write_public_list  # deferred: xlsxwriter at start-up
 
     if summary.round != ly.SCORING:
         voice.warn(ct.PUBLIC_ONLY_SCORING)
@@ -83,9 +82,9 @@ def write_public(summary, path: Path, days: int, pdf: bool, written: Written, vo
 
 
 def write_feedback(summary, folder: Path, written: Written, voice) -> None:
-    from thidua_xlsx.write.feedback import write_feedback as write
+    from thidua_xlsx.write import feedback  # deferred: openpyxl at start-up
 
-    result = write(summary, folder, summary.campaign.settings.sheet_password, written)
+    result = feedback.write_feedback(summary, folder, summary.campaign.settings.sheet_password, written)
     if result.written:
         voice.say(ct.FEEDBACK_DONE.format(count=len(result.written), folder=folder,
                                           names=", ".join(p.name for p in result.written)))
@@ -96,8 +95,7 @@ def write_feedback(summary, folder: Path, written: Written, voice) -> None:
 
 
 def write_documents(summary, folder: Path, written: Written, voice) -> None:
-    from thidua_xlsx.papers.dossiers import write_documents as write
-    from thidua_xlsx.system.office import pdf_fonts
+    from thidua_xlsx.papers import dossiers  # deferred: python-docx at start-up
 
     if summary.round != ly.SCORING:
         voice.warn(ct.DOCS_ONLY_SCORING)
@@ -105,7 +103,7 @@ def write_documents(summary, folder: Path, written: Written, voice) -> None:
     if summary.period:  # no Tờ trình, ballot or list before the year: the titles are the year's
         voice.warn(ct.NOT_FOR_A_PERIOD.format(what=ct.DOCS_WHAT, period=summary.period_label))
         return
-    papers = write(summary, folder, written=written)
+    papers = dossiers.write_documents(summary, folder, written=written)
     docx = [d for d in papers.documents if d.path.suffix == ".docx"]
     voice.say(ct.DOCS_DONE.format(folder=folder, docx=len(docx), pdf=sum(d.pdf is not None for d in docx)))
     voice.say(ct.DOCS_SHARED.format(names=", ".join(d.path.name for d in papers.shared)))

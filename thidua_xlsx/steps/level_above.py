@@ -8,10 +8,16 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from thidua_xlsx.decide.level_above import level_above_summary
 from thidua_xlsx.model.commune_key import CommuneKey
 from thidua_xlsx.model.errors import Stopped
 from thidua_xlsx.model.issues import WARNING, Problems
+from thidua_xlsx.model.layout import VIETNAM_UTC_OFFSET
 from thidua_xlsx.model.places import COMMUNE_KEY_FILE
+from thidua_xlsx.read.containment import scan_inbox
+from thidua_xlsx.read.level_above_book import load_level_above_book
+from thidua_xlsx.read.level_above_council import read_officer
+from thidua_xlsx.read.school_summaries import read_school_summaries
 from thidua_xlsx.system.commune_key import commune_key
 from thidua_xlsx.system.voice import Voice
 from thidua_xlsx.text import commands as ct
@@ -23,11 +29,6 @@ def read_level_above(inbox: Path, book: Path, voice: Voice = Voice(), officer: P
     lines held apart accepted, with reasons; its problems among the summary's). Stopped when its book, its key or the
     officer's book cannot be used. The book used is said; a key made now (a commune folder of a release before 0.8)
     is said once, among the summary's problems."""
-    from thidua_xlsx.decide.level_above import level_above_summary
-    from thidua_xlsx.read.containment import scan_inbox
-    from thidua_xlsx.read.level_above_book import load_level_above_book
-    from thidua_xlsx.read.school_summaries import read_school_summaries
-
     campaign, problems = load_level_above_book(book)
     if campaign is None:
         raise Stopped(problems, ct.CAMPAIGN_INVALID.format(count=len(problems.errors), file=book))
@@ -40,8 +41,6 @@ def read_level_above(inbox: Path, book: Path, voice: Voice = Voice(), officer: P
     if made:
         said.add("level_above.key_made", WARNING, file=COMMUNE_KEY_FILE)
     if officer is not None:
-        from thidua_xlsx.read.level_above_council import read_officer
-
         marks = read_officer(officer, campaign, key, said)
         if marks is None:
             raise Stopped(said)
@@ -72,8 +71,6 @@ class SchoolState:
 def school_states(summary, key: CommuneKey, today: dt.date) -> list[SchoolState]:
     """Each school of ``summary``'s list (a LevelAboveSummary) against its campaign's deadline on ``today``, with the
     code the commune's ``key`` issues it."""
-    from thidua_xlsx.model.layout import VIETNAM_UTC_OFFSET
-
     deadline = summary.campaign.deadline
     by_name = {f.name: f for f in summary.files}
     older: dict[object, int] = {}  # school name → its older versions read (superseded by the one used)

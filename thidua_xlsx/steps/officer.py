@@ -18,6 +18,7 @@ from thidua_xlsx.model.issues import NOTE, Issue, Problems
 from thidua_xlsx.model.level_above import REASON_LIMIT, DecisionKey
 from thidua_xlsx.model.places import LEVEL_ABOVE_BOOK, LEVEL_ABOVE_KEY, Places
 from thidua_xlsx.model.typed import typed_text
+from thidua_xlsx.read.level_above_council import NAME_COLUMN, held_marks, held_rows, record_of, sealed_before_key
 from thidua_xlsx.system.commune_key import commune_key
 from thidua_xlsx.system.files import replacing
 from thidua_xlsx.system.runs import summary_of
@@ -33,9 +34,8 @@ def officer_decisions(folder: Path, decisions: dict[DecisionKey, tuple[bool, str
     last summary holds apart from that very file (merged since: merge again, then decide), or when the last summary
     is not sealed by this commune (sealed before 0.8: said so, merge again). Her book of a release before 0.8 is
     taken as no book: its decisions are asked again."""
-    from openpyxl import load_workbook
+    from openpyxl import load_workbook  # deferred: openpyxl at start-up
 
-    from thidua_xlsx.read.level_above_council import NAME_COLUMN, held_marks, held_rows
 
     at = Places(folder)
     last = summary_of(folder, LEVEL_ABOVE_KEY, "", "")
@@ -102,8 +102,7 @@ def _as_text(cell, text: str) -> None:
 def _unsealed(path: Path, folder: Path) -> str:
     """Why the commune summary at ``path`` does not carry this commune's seal: sealed by a release before 0.8, or
     edited (or another commune's) — the message's code."""
-    from thidua_xlsx.read.level_above_book import load_level_above_book
-    from thidua_xlsx.read.level_above_council import record_of, sealed_before_key
+    from thidua_xlsx.read.level_above_book import load_level_above_book  # deferred: python-calamine at start-up
 
     campaign, _problems = load_level_above_book(folder / LEVEL_ABOVE_BOOK)
     old = campaign is not None and sealed_before_key(record_of(path), campaign.id)

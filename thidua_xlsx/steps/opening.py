@@ -8,7 +8,7 @@ from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.errors import Stopped
 from thidua_xlsx.model.issues import Problems
 from thidua_xlsx.steps import outputs as out
-from thidua_xlsx.steps.workspace import CampaignFolder
+from thidua_xlsx.steps.workspace import CampaignFolder, campaign_file, find_campaign, open_campaign
 from thidua_xlsx.system.voice import Voice, warn_problems
 from thidua_xlsx.text import commands as ct
 
@@ -39,8 +39,6 @@ def chosen_period(campaign: cm.Campaign, code: str | None, problems: Problems, r
 
 def open_campaign_book(book: Path, voice: Voice) -> CampaignFolder:
     """The campaign folder of ``book`` (campaign.xlsx or .ods); its warnings said; Stopped when invalid."""
-    from thidua_xlsx.steps.workspace import open_campaign
-
     folder, problems = open_campaign(book)
     if folder is None:
         invalid = problems.errors and book.is_file()
@@ -51,8 +49,6 @@ def open_campaign_book(book: Path, voice: Voice) -> CampaignFolder:
 
 def locate_campaign(inbox: Path, campaign_path: Path | None, voice: Voice) -> CampaignFolder:
     """``--campaign``, else the campaign folder holding the inbox, else one beside it."""
-    from thidua_xlsx.steps.workspace import campaign_file, find_campaign
-
     if campaign_path is not None:
         return open_campaign_book(campaign_file(campaign_path), voice)
     problems = Problems()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -22,11 +23,23 @@ from pathlib import Path
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model import places
 from thidua_xlsx.model.decisions import Applied
-from thidua_xlsx.model.issues import NOTE, Issue
-from thidua_xlsx.system.runs import summary_of
+from thidua_xlsx.model.errors import Stopped
+from thidua_xlsx.model.issues import NOTE, WARNING, Issue, Problems, issue
+from thidua_xlsx.model.new_year import target_year
+from thidua_xlsx.model.places import INBOX
+from thidua_xlsx.model.titles import name as title_name
+from thidua_xlsx.read.containment import FILE, InboxItem, returned_book
+from thidua_xlsx.read.registrations import PERIODS, checked_summary
+from thidua_xlsx.steps import outputs as out
+from thidua_xlsx.steps.decisions import applied, kept, kind_of_round
+from thidua_xlsx.steps.reading import counted, read_and_report
+from thidua_xlsx.system.runs import recent, summary_of
 from thidua_xlsx.system.voice import Voice, vietnam_today
-from thidua_xlsx.text.decisions import draft_text
+from thidua_xlsx.text.collation import name_key
+from thidua_xlsx.text.decisions import BEFORE_REGISTRATION_PAGE, draft_text
 from thidua_xlsx.text.ui import WORDS
+from thidua_xlsx.text.wording import day_text
+from thidua_xlsx.write.console import reminder_lines
 
 REGISTRATION, SCORING, YEAR = ly.REGISTRATION, ly.SCORING, places.YEAR_KEY
 
@@ -77,8 +90,6 @@ def _date(value) -> dt.date | None:
 def _count_files(folder: Path) -> int:
     """The returned books directly in ``folder`` (the round's inbox; a period's subfolders are their own rounds), as
     the merge tells one (:func:`~thidua_xlsx.read.containment.returned_book`)."""
-    from thidua_xlsx.read.containment import FILE, InboxItem, returned_book
-
     try:
         return sum(1 for e in os.scandir(folder) if e.is_file(follow_symlinks=False)
                    and returned_book(InboxItem(Path(e.path), e.name, FILE)))
@@ -143,8 +154,6 @@ def final_summary(cf) -> str | None:
 
 def runs_of(folder: Path, key: str | None = None) -> list:
     """The runs remembered in campaign folder ``folder`` (of round ``key``, when given), the last first."""
-    from thidua_xlsx.system.runs import recent
-
     return [r for r in reversed(recent(folder)) if key is None or r.key == key]
 
 
@@ -166,9 +175,6 @@ def school_overview(cf) -> Overview:
 def _year_deadline_early(campaign) -> tuple[Issue, ...]:
     """The year's deadline (sheet Trường, Hạn nộp chấm điểm) before its last period is due: the year is made from
     every period, so it cannot be sent before the last one is merged; said with the dates, for her to move it."""
-    from thidua_xlsx.model.issues import WARNING, issue
-    from thidua_xlsx.text.wording import day_text
-
     year_due = _date(campaign.school.scoring_deadline)
     if not campaign.periods or year_due is None:
         return ()
@@ -186,10 +192,6 @@ def next_year_name(cf) -> str:
     made the new school year (``thidua-2026`` of 2026-2027, or of 2025-2026 → ``thidua-2027-2028``), or the new school
     year added (``truong`` → ``truong-2027-2028``). The year is the one ``init --tu`` gives the new campaign
     (model.new_year.target_year)."""
-    import re
-
-    from thidua_xlsx.model.new_year import target_year
-
     start = target_year(cf.campaign, vietnam_today())
     year = f"{start}-{start + 1}"
     name = cf.folder.name
@@ -296,8 +298,6 @@ def history_found(folder: Path) -> str:
 
 def kept_pass(folder: Path, key: str) -> Applied | None:
     """The head's or the council's pass kept for round ``key`` (what every merge of it applies again); None."""
-    from thidua_xlsx.steps.decisions import applied, kept, kind_of_round
-
     found = kept(folder, key)
     return applied(kind_of_round(key), key, found, folder) if found is not None else None
 
@@ -305,8 +305,6 @@ def kept_pass(folder: Path, key: str) -> Applied | None:
 def _registration_notes(cf, chosen: Round) -> tuple[str, ...]:
     """A period's books made before the registration round was merged (nobody registered on them), said with what it
     means: nothing to make again, the year reads the registration round's own result."""
-    from thidua_xlsx.text.decisions import BEFORE_REGISTRATION_PAGE
-
     if not chosen.period:
         return ()
     books = [b for b in cf.registry.all() if (b.layout.round, b.layout.period) == (SCORING, chosen.period)]
@@ -319,11 +317,7 @@ def _registration_notes(cf, chosen: Round) -> tuple[str, ...]:
 
 
 def _read_round(cf, chosen: Round, inbox: Path) -> RoundView:
-    from thidua_xlsx.decide.followup import follow_up
-    from thidua_xlsx.model.errors import Stopped
-    from thidua_xlsx.steps import outputs as out
-    from thidua_xlsx.steps.reading import counted, read_and_report
-    from thidua_xlsx.write.console import reminder_lines
+    from thidua_xlsx.decide.followup import follow_up  # deferred: decide.followup at start-up
 
     try:
         summary, _read = read_and_report(inbox, cf, chosen.round, False, Voice(), chosen.period or None)
@@ -342,8 +336,6 @@ def _read_round(cf, chosen: Round, inbox: Path) -> RoundView:
 def registrations_of(summary) -> tuple[Registered, ...]:
     """Who registered for what in a registration round's ``summary``: each department that sent its book, its
     collective title first, then its people by name; a department not read yet has no line."""
-    from thidua_xlsx.model.titles import name as title_name
-    from thidua_xlsx.text.collation import name_key
 
     def words(code: str) -> str:
         return title_name(code) if code else ""
@@ -386,9 +378,6 @@ def _passed(cf, summary: Path) -> bool:
     """Whether the period's summary ``summary`` was written by the head's pass, as its metadata says through the one
     gate the year reads it by, whichever door or run made it; a summary the gate refuses is not passed (the year's
     reading says why)."""
-    from thidua_xlsx.model.issues import Problems
-    from thidua_xlsx.read.registrations import PERIODS, checked_summary
-
     opened = checked_summary(summary, cf.campaign, Problems(), PERIODS)
     return opened is not None and opened.meta.council
 
@@ -396,7 +385,7 @@ def _passed(cf, summary: Path) -> bool:
 def year_page(cf) -> YearView | None:
     """The page of the year from its periods (None: the campaign has no periods): each period's summary, what keeps
     the year a draft, the council's pass kept."""
-    from thidua_xlsx.decide.year import draft_reason
+    from thidua_xlsx.decide.year import draft_reason  # deferred: decide.year at start-up
 
     if not cf.campaign.periods:
         return None
@@ -426,10 +415,7 @@ class CommuneView:
 
 
 def commune_overview(folder: Path, book: Path) -> CommuneView:
-    from thidua_xlsx.model.errors import Stopped
-    from thidua_xlsx.model.places import INBOX
-    from thidua_xlsx.steps.level_above import read_level_above, school_states
-    from thidua_xlsx.text.wording import day_text
+    from thidua_xlsx.steps.level_above import read_level_above, school_states  # deferred: python-calamine at start-up
 
     inbox = folder / INBOX
     officer = places.Places(folder).officer_book

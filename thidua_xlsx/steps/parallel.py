@@ -32,7 +32,10 @@ is stopped there without losing its chunk.
 from __future__ import annotations
 
 import dataclasses
+import gc
+import hashlib
 import os
+import stat
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -164,8 +167,6 @@ def _read(handle: int, count: int) -> bytes:
 
 
 def _sha256(handle: int, size: int) -> str | None:
-    import hashlib
-
     digest, left = hashlib.sha256(), size
     while left > 0:
         block = os.read(handle, min(left, 1 << 20))
@@ -180,8 +181,6 @@ def _opened(path, size: int, read):
     """``read(handle, size)`` of the regular file at ``path`` when it still holds ``size`` bytes; else None. Opened
     without following a link and without waiting (a FIFO put in its place since the scan is not waited on), never
     read past ``size``."""
-    import stat
-
     flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
         handle = os.open(path, flags)
@@ -251,7 +250,7 @@ class _Pool:
         deadlines; it breaks only when a worker is gone with no task known to be in its hands (a worker
         that could not start, one killed while idle), and then may leave tasks unanswered: those fail, as
         a dead worker's do."""
-        from concurrent.futures import FIRST_COMPLETED, wait
+        from concurrent.futures import FIRST_COMPLETED, wait  # deferred: concurrent.futures, unused by status
 
         running: dict[Future[list[Read]], tuple[int, ...]] = {}  # a task sent → its chunk
         given = False
@@ -282,8 +281,8 @@ class _Pool:
         """The reads of a task; or, when it failed (its deadline passed, its worker died, its pool broke, a
         result did not come back), its files again each alone, first, to find the one that failed it; a
         file alone is then too slow, or our error."""
-        from concurrent.futures import TimeoutError
-        from concurrent.futures.process import BrokenProcessPool
+        from concurrent.futures import TimeoutError  # deferred: concurrent.futures, unused by status
+        from concurrent.futures.process import BrokenProcessPool  # deferred: multiprocessing, unused by status
 
         failure = future.exception() if future.done() else BrokenProcessPool("left unanswered")
         if failure is None:
@@ -338,8 +337,6 @@ READING_GC_THRESHOLD = (50_000, 20, 100)
 
 
 def _share_for_reading(context) -> None:
-    import gc
-
     pool.share(context)
     gc.set_threshold(*READING_GC_THRESHOLD)  # a worker process is ours alone: the caller's is left as it is
 

@@ -8,10 +8,13 @@ from pathlib import Path
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.errors import Stopped
+from thidua_xlsx.model.inbox import ACCEPTED
 from thidua_xlsx.model.issues import WARNING, Issue, Problems, issue
 from thidua_xlsx.model.report import report_of
+from thidua_xlsx.read.containment import scan_inbox
 from thidua_xlsx.steps.opening import chosen_period, refuse_period
 from thidua_xlsx.steps.workspace import CampaignFolder
+from thidua_xlsx.system.received import received_by_digest
 from thidua_xlsx.system.voice import Voice, warn_problems
 from thidua_xlsx.text import commands as ct
 
@@ -32,11 +35,11 @@ def merge_inbox(inbox: Path, folder: CampaignFolder, round_: str | None = None, 
     period merged; None: that of most workbooks (a workbook of another period is refused). ``entries``: the
     inbox as already scanned (:func:`containment.scan_inbox`), not walked again.
     """
-    from thidua_xlsx.check.selection import Kept, select
-    from thidua_xlsx.decide.consolidate import consolidate
-    from thidua_xlsx.read.containment import scan_inbox
-    from thidua_xlsx.read.department import ReadContext
-    from thidua_xlsx.steps.parallel import read_inbox
+    from thidua_xlsx.check import selection  # deferred: python-calamine at start-up
+    from thidua_xlsx.check.selection import Kept  # deferred: python-calamine at start-up
+    from thidua_xlsx.decide.consolidate import consolidate  # deferred: decide.consolidate at start-up
+    from thidua_xlsx.read.department import ReadContext  # deferred: python-calamine at start-up
+    from thidua_xlsx.steps.parallel import read_inbox  # deferred: python-calamine at start-up
 
     # Each file read and validated (on every core for a large inbox), then kept slim: see parallel.py;
     # of the validated entries, only those of each department's newest version: see selection.Kept.
@@ -46,8 +49,8 @@ def merge_inbox(inbox: Path, folder: CampaignFolder, round_: str | None = None, 
         kept.add(read.file, read.clean, read.error)
     if round_ is None and not kept.clean:  # nothing to tell the round by: the last round issued
         round_ = _last_round_issued(folder.registry)
-    selection = select(kept.files, folder.campaign, round_, period)
-    summary = consolidate(folder.campaign, selection, [kept.clean[f.name] for f in selection.winners])
+    chosen = selection.select(kept.files, folder.campaign, round_, period)
+    summary = consolidate(folder.campaign, chosen, [kept.clean[f.name] for f in chosen.winners])
     # so-da-phat/'s own problems, named with what to do; its records read only when a workbook was turned
     # away for want of one (a province's 10,000 records are not read at every merge)
     turned_away = any(f.reason in ("file.not_issued", "file.locked_record_missing") for f in summary.files)
@@ -59,10 +62,8 @@ def unknown_senders(campaign: cm.Campaign, files) -> list[Issue]:
     """Each book that came by mail (collect) from an address its department's row of the campaign does not give: a
     warning at that file — stronger when it is the version used. It stays filed (a head may write from another
     address); the merge says it where the decision is made, not only where it was collected."""
-    from email.utils import parseaddr
+    from email.utils import parseaddr  # deferred: email.utils at start-up
 
-    from thidua_xlsx.model.inbox import ACCEPTED
-    from thidua_xlsx.system.received import received_by_digest
 
     known = {d.code: d.email.strip().lower() for d in campaign.departments if d.email.strip()}
     books = [f for f in files if f.submission is not None and f.submission.issued.department_code in known]
@@ -83,8 +84,8 @@ def apply_council_file(summary, path: Path, year_again=None):
     is not this campaign's scoring summary (the problems say why). Stopped when it is the summary of another
     period, or of a period where the year's is asked, or the reverse: a head's score counts for its own period
     only. ``year_again`` (the year's summary): see :func:`~thidua_xlsx.decide.council.apply_council`."""
-    from thidua_xlsx.decide.council import apply_council
-    from thidua_xlsx.read.council import read_council
+    from thidua_xlsx.decide.council import apply_council  # deferred: decide.council at start-up
+    from thidua_xlsx.read.council import read_council  # deferred: read.council at start-up
 
     problems = Problems()
     council = read_council(path, summary.campaign, problems)
@@ -115,9 +116,6 @@ def read_and_report(inbox: Path, folder: CampaignFolder, round_: str | None, str
     campaign's record of issued workbooks are said too; Stopped when that record is lost and the inbox
     holds workbooks of the campaign (the secretary restores the folder; no department refills); Refused when
     ``period`` is not one of the campaign's. The period merged is said."""
-    from thidua_xlsx.model.report import report_of
-    from thidua_xlsx.read.containment import scan_inbox
-
     problems = Problems()
     chosen_period(folder.campaign, period, problems, required=False)
     refuse_period(problems)
@@ -150,8 +148,8 @@ def counted(summary, folder: CampaignFolder, strict: bool, voice: Voice):
     its rule set tells (a province's floor raised, a text ended by the filing date: said here, where the decisions
     are made) listed with the run's problems (screen, JSON, Kiểm tra); each untouched copy of a department whose
     filled book is used said as a copy set aside, not as a department to remind."""
-    from thidua_xlsx.check.campaign import SUMMARY_ONLY, rule_set_warnings
-    from thidua_xlsx.decide.followup import set_aside_copies
+    from thidua_xlsx.check.campaign import SUMMARY_ONLY, rule_set_warnings  # deferred: check.campaign at start-up
+    from thidua_xlsx.decide.followup import set_aside_copies  # deferred: decide.followup at start-up
 
     rules_said = rule_set_warnings(summary.campaign, file=folder.book_name)
     warn_problems([i for i in rules_said if i.code not in SUMMARY_ONLY], voice)

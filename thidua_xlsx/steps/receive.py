@@ -10,7 +10,10 @@ from pathlib import Path
 from thidua_xlsx.model.errors import Refused
 from thidua_xlsx.model.issues import issue
 from thidua_xlsx.model.places import Places
+from thidua_xlsx.read.containment import WORKBOOK_SUFFIXES
 from thidua_xlsx.steps.intake import REFUSED, Filed, Received, open_intake
+from thidua_xlsx.system.files import replacing
+from thidua_xlsx.system.written import free_name
 
 
 def receive(folder: Path, uploads: list[tuple[str, bytes]], expected: tuple[str, str] | None, via: str) -> list[Filed]:
@@ -35,9 +38,6 @@ def council_upload(folder: Path, name: str) -> Path:
     keeps it with its round: :mod:`thidua_xlsx.steps.decisions`): a name of its own, nothing replaced. Nothing is
     written here: the page writes it (:func:`keep_council`) only once its merge is sure to start. Refused when it is
     no workbook."""
-    from thidua_xlsx.read.containment import WORKBOOK_SUFFIXES
-    from thidua_xlsx.system.written import free_name
-
     suffix = Path(name).suffix.lower()
     if suffix not in WORKBOOK_SUFFIXES:
         raise Refused(issue("ui.council_not_workbook", file=name).message)
@@ -46,8 +46,6 @@ def council_upload(folder: Path, name: str) -> Path:
 
 def keep_council(path: Path, data: bytes) -> None:
     """The council's summary uploaded written whole at ``path`` (:func:`council_upload`)."""
-    from thidua_xlsx.system.files import replacing
-
     path.parent.mkdir(parents=True, exist_ok=True)
     with replacing(path) as tmp:
         tmp.write_bytes(data)

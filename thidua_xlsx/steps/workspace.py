@@ -38,8 +38,9 @@ from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.campaign_book import LEGAL_SHEET, SCHOOL_FIELDS, SCHOOL_SHEET
 from thidua_xlsx.model.issues import WARNING, Issue, Problems, issue
 from thidua_xlsx.model.new_year import YEAR_DATES, legal_naming_past
-from thidua_xlsx.model.places import CAMPAIGN_FILE, CAMPAIGN_ODS
+from thidua_xlsx.model.places import CAMPAIGN_FILE, CAMPAIGN_ODS, LEVEL_ABOVE_BOOK
 from thidua_xlsx.read.registry import IssuedRegistry
+from thidua_xlsx.system import voice
 from thidua_xlsx.text.messages import PAST_YEAR_LAST
 from thidua_xlsx.text.wording import day_text
 from thidua_xlsx.text.workbook import SAMPLE_MARK
@@ -110,8 +111,7 @@ def open_campaign(book: Path, today: dt.date | None = None) -> tuple[CampaignFol
     """Load the campaign book ``book``; a second book beside it is a warning (see the module), then what the campaign
     as a whole tells (:func:`campaign_notices`, against ``today``: the day in Vietnam when not given) before the
     problems of its cells."""
-    from thidua_xlsx.read.campaign_book import load_campaign_book
-    from thidua_xlsx.system import voice
+    from thidua_xlsx.read.campaign_book import load_campaign_book  # deferred: python-calamine at start-up
 
     problems = Problems()
     if not book.is_file():
@@ -160,7 +160,11 @@ def sample_school(campaign: cm.Campaign) -> str:
     """The sample school ``campaign`` still is ("": none): its name marked by ``init`` (text.workbook.SAMPLE_MARK),
     or a preset's sample school by name with the sample's principal or people too (a real school of the same name
     has its own)."""
-    from thidua_xlsx.check.campaign import SAMPLE_PEOPLE_ALIKE, distinctive, sample_school_names
+    from thidua_xlsx.check.campaign import (  # deferred: check.campaign at start-up
+        SAMPLE_PEOPLE_ALIKE,
+        distinctive,
+        sample_school_names,
+    )
 
     school = campaign.school
     if SAMPLE_MARK in school.name:
@@ -209,7 +213,7 @@ def legal_notices(campaign: cm.Campaign, book: Path, last_year: str = "") -> lis
     line is wrong whatever its year); a school is this one when one name continues the other, their words compared
     without the punctuation around them — "Trường THCS Kim Sơn", the plan's, is the school "Trường THCS Kim Sơn,
     phường Kim Sơn, tỉnh Ninh Bình"."""
-    from thidua_xlsx.check.campaign import schools_named
+    from thidua_xlsx.check.campaign import schools_named  # deferred: check.campaign at start-up
 
     own = _school_words(campaign.school.name)
 
@@ -227,7 +231,7 @@ _PUNCTUATION = "\"'“”‘’()[]{},;:.!?…-–—"  # around a word of a sch
 
 def _school_words(name: str) -> tuple[str, ...]:
     """The words telling a school from another (check.campaign.distinctive), without the punctuation around them."""
-    from thidua_xlsx.check.campaign import distinctive
+    from thidua_xlsx.check.campaign import distinctive  # deferred: check.campaign at start-up
 
     return tuple(word for word in (w.strip(_PUNCTUATION) for w in distinctive(name)) if word)
 
@@ -240,8 +244,6 @@ def _saved(path: Path) -> str:
 def level_above_book(inbox: Path, campaign_path: Path | None) -> Path | None:
     """The level above's book (``cap-tren.xlsx``) for ``inbox``: in ``--campaign`` (a folder or the book itself), else
     in the inbox's folder or one above it; None when there is none (the inbox is a school's)."""
-    from thidua_xlsx.model.places import LEVEL_ABOVE_BOOK
-
     if campaign_path is not None:
         book = campaign_path if campaign_path.name == LEVEL_ABOVE_BOOK else campaign_path / LEVEL_ABOVE_BOOK
         return book if book.is_file() else None

@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import signal
 import sys
+import threading
 from collections.abc import Iterator
 
 from thidua_xlsx.text.collation import unmarked
@@ -105,9 +107,6 @@ def terminate_as_exit() -> Iterator[None]:
     stopping) ends it as Ctrl-C does — by an exception, so that every clean-up runs (the temporary files, the
     locks, LibreOffice's processes stopped) — instead of at once, leaving them. The exit code is the one the
     signal would have given (143). Nothing changes where another handler is set, or outside the main thread."""
-    import signal
-    import threading
-
     if threading.current_thread() is not threading.main_thread() or \
             signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
         yield

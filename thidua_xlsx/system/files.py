@@ -38,6 +38,7 @@ import re
 import secrets
 import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -221,8 +222,6 @@ def scratch_folder(prefix: str) -> contextlib.AbstractContextManager[str]:
     or a LibreOffice still closing, may hold a file in it for a moment; finished work is not turned into an
     error for that (the next run removes what is left: the first scratch folder a process makes clears those
     of runs no longer running, :func:`remove_abandoned_scratch`)."""
-    import tempfile
-
     _scratch_cleared()
     return tempfile.TemporaryDirectory(prefix=f"{prefix}{_this_run()}_", ignore_cleanup_errors=True)
 
@@ -236,7 +235,7 @@ def _this_run() -> str:
 @functools.lru_cache(maxsize=4)
 def _run_of(pid: int) -> str:
     """``<pid>-<start>``, asked of the system once a process (psutil reads /proc for it: each staged file has it)."""
-    import psutil
+    import psutil  # deferred: psutil at start-up
 
     return f"{pid}-{int(psutil.Process(pid).create_time())}"
 
@@ -244,7 +243,7 @@ def _run_of(pid: int) -> str:
 def _running(pid: int, started: int) -> bool:
     """Whether the process ``pid`` that started at ``started`` (whole seconds since 1970) still runs: a process
     of that id that started at another time is a later one; one that cannot be asked is taken as running."""
-    import psutil
+    import psutil  # deferred: psutil at start-up
 
     try:
         process = psutil.Process(pid)
@@ -271,8 +270,6 @@ def remove_abandoned_scratch(parent: Path | None = None) -> list[Path]:
 
     The system's temporary folder is taken as this machine's own (per user on Windows and macOS): a run of
     another machine, or of another container sharing it, would be taken as ended."""
-    import tempfile
-
     parent = Path(parent or tempfile.gettempdir())
     ended, old = [], []
     with contextlib.suppress(OSError):
@@ -306,7 +303,7 @@ def stop_working_in(folders: list[Path]) -> list[int]:
     folder — its profile one of the folder's or one kept in the user's cache folder (a process that only names the
     folder otherwise, a person's ``ls``, is left). Matched on the folder's name, which no other run shares and which
     reads the same in a path and in a file:// address. Returns their ids, once ended."""
-    import psutil
+    import psutil  # deferred: psutil at start-up
 
     names = [folder.name for folder in folders]
     found = []

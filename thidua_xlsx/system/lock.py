@@ -38,6 +38,7 @@ only tell whether an unreadable lock's run still goes on).
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import datetime as dt
 import hashlib
 import json
@@ -257,7 +258,7 @@ def _hold(fd: int) -> bool | None:
     it; None where the file system has no such locks."""
     if sys.platform == "win32":  # the open file is the hold
         return True
-    import fcntl
+    import fcntl  # deferred: POSIX only
 
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -271,7 +272,7 @@ def _hold(fd: int) -> bool | None:
 def process_alive(pid: int) -> bool:
     """Whether process ``pid`` runs on this computer (psutil: the same answer on Windows, where
     ``os.kill(pid, 0)`` would end the process, as on macOS and Linux)."""
-    import psutil
+    import psutil  # deferred: psutil at start-up
 
     return pid > 0 and psutil.pid_exists(pid)
 
@@ -283,6 +284,4 @@ def hide(path: Path) -> None:
     """Hide ``path`` in Windows' Explorer as its leading dot hides it on macOS and Linux: a lock file is
     nothing for her to open or move. Where the attribute cannot be set, the file is only visible."""
     if sys.platform == "win32":
-        import ctypes
-
         ctypes.windll.kernel32.SetFileAttributesW(str(path), FILE_ATTRIBUTE_HIDDEN)

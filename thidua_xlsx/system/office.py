@@ -426,7 +426,7 @@ def _started(cmd: list[str], platform: str | None = None, **popen: Any) -> Itera
 
 def _psutil_folder() -> str:
     """The folder the run's psutil is imported from, for the guard (which sees no user site)."""
-    import psutil
+    import psutil  # deferred: psutil at start-up
 
     return str(Path(psutil.__file__).resolve().parent.parent)
 
@@ -493,7 +493,7 @@ def _kernel32() -> Any:
 
 def _resume(pid: int) -> None:
     """Let the suspended process ``pid`` run (psutil: NtResumeProcess on Windows)."""
-    import psutil
+    import psutil  # deferred: psutil at start-up
 
     psutil.Process(pid).resume()
 
@@ -524,7 +524,7 @@ def stop_tree(pid: int, grace: float = STOP_GRACE) -> None:
     to end while it starts up, hence the kill after ``grace`` seconds. A process that has ended already and waits
     for its parent to collect it (a zombie: the gpg helpers a soffice that converted leaves so) is not waited for —
     it goes with its parent."""
-    import psutil
+    import psutil  # deferred: psutil at start-up
 
     try:
         parent = psutil.Process(pid)
@@ -544,7 +544,7 @@ def stop_tree(pid: int, grace: float = STOP_GRACE) -> None:
 
 def _running(processes: list) -> list:
     """Those of ``processes`` (psutil's) that have not ended: neither gone nor a zombie."""
-    import psutil
+    import psutil  # deferred: psutil at start-up
 
     found = []
     for process in processes:

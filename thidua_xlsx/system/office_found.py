@@ -69,7 +69,7 @@ def _windows_recorded_folders() -> list[str]:
     """The program folders LibreOffice's Windows installer recorded in the registry (see :data:`_WINDOWS_KEYS`)."""
     if sys.platform != "win32":
         return []
-    import winreg
+    import winreg  # deferred: Windows only
 
     folders = []
     for hive, key in _WINDOWS_KEYS:

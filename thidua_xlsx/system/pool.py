@@ -14,8 +14,12 @@ functions they run are imported anew: each is a module-level function.
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import gc
 import os
+import signal
 import sys
+import threading
 
 MAX_WORKERS = 16
 
@@ -31,8 +35,6 @@ def start_method() -> str:
     page's runs, an analyst's program): a forked child holds only the thread that forked, with the locks the others
     held at that moment held for ever. Whatever start method the process set for itself is not asked: Linux's is
     fork."""
-    import threading
-
     if sys.platform.startswith("linux") and threading.active_count() == 1:
         return "fork"
     return "spawn"
@@ -42,9 +44,6 @@ def interrupts_in_process() -> bool:
     """Whether the platform can stop this thread when its time is up (``signal.setitimer``: POSIX, main
     thread), which costs nothing. Where it cannot (Windows; another thread), work with a time limit runs
     in a worker process whose deadline the pool enforces: no platform goes without the limit."""
-    import signal
-    import threading
-
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
@@ -58,10 +57,9 @@ def process_pool(workers: int, shared, initializer=None):
     out of the garbage collector's walks (``gc.freeze``, made for fork): the workers' collections never walk the
     campaign they inherited. Before it forks, the memory this process freed is given back to the system
     (:func:`_free_memory_returned`): each worker would count it resident again."""
-    import gc
-    import multiprocessing
+    import multiprocessing  # deferred: multiprocessing at start-up
 
-    from pebble import ProcessPool
+    from pebble import ProcessPool  # deferred: pebble at start-up
 
     method = start_method()
     frozen = method == "fork" and owns_itself()
@@ -83,8 +81,6 @@ def _free_memory_returned() -> None:
     """The C library's free memory given back to the system (glibc's ``malloc_trim``, Linux: the only system that
     forks here; nothing where the library has none): the commune's merge at 2,000 schools forks its writers at
     89 MB instead of 93."""
-    import ctypes
-
     trim = getattr(ctypes.CDLL(None), "malloc_trim", None)
     if trim is not None:
         trim(0)
@@ -106,8 +102,6 @@ def own_process() -> None:
 def owns_itself() -> bool:
     """Whether this thread may change process-wide settings: the main thread of a process the tool owns
     (:func:`own_process`)."""
-    import threading
-
     return _OWNED and threading.current_thread() is threading.main_thread()
 
 
@@ -127,8 +121,6 @@ _SHARED = None  # in a worker process: what every task of its pool needs (the re
 
 def share(value) -> None:
     """A worker's initializer, for every pool: reading, generate, feedback."""
-    import signal
-
     global _SHARED
     _SHARED = value
     own_process()
@@ -191,7 +183,7 @@ def failures() -> tuple[type[BaseException], ...]:
     tasks), a task cancelled with it, a worker that died under its task (pebble's ``ProcessExpired``, an ``OSError``)
     or processes and pipes that could not be made (``OSError``). An exception the task itself raised is its own,
     none of these but an ``OSError``: a caller that reads again here what the pool did not meets it again."""
-    from concurrent.futures import BrokenExecutor, CancelledError
+    from concurrent.futures import BrokenExecutor, CancelledError  # deferred: concurrent.futures at start-up
 
     return (BrokenExecutor, CancelledError, OSError)
 

@@ -24,8 +24,9 @@ from pathlib import Path
 
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model import places
+from thidua_xlsx.model.exits import EXIT_UNUSABLE
 from thidua_xlsx.model.places import RUNS_RECORD
-from thidua_xlsx.model.result import Result
+from thidua_xlsx.model.result import SUMMARY, Result
 from thidua_xlsx.system import lock
 from thidua_xlsx.system.files import replacing
 from thidua_xlsx.text.releases import VERSION
@@ -150,9 +151,6 @@ def summary_of(folder: Path, key: str, round_: str, period: str) -> str:
     round's own name (model.places: ``tong-hop_dang-ky.xlsx`` for the registration), else the registration's
     earlier name (``tong-hop-dang-ky.xlsx``) or the README's for the single scoring round (``tong-hop-cuoi.xlsx``
     after the council, ``tong-hop.xlsx``)."""
-    from thidua_xlsx.model.exits import EXIT_UNUSABLE
-    from thidua_xlsx.model.result import SUMMARY
-
     for run in reversed(recent(folder)):
         if run.key == key and run.command in ("merge", "year") and run.exit_code != EXIT_UNUSABLE:
             made = run.of_kind(SUMMARY)

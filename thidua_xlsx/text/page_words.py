@@ -20,6 +20,10 @@ import os
 import re
 import string
 
+from thidua_xlsx.text import commands as ct
+from thidua_xlsx.text import decisions as dx
+from thidua_xlsx.text import documents as dw
+
 _COMMANDS = r"(?:merge|generate|year|status|history|collect|init|ui)"
 _COMMAND_LINE = re.compile(
     r"thidua-xlsx"  # the program's name: a command typed, or the tool named as the page never names it
@@ -353,9 +357,6 @@ PAGE_MESSAGES: dict[str, str] = {
 
 
 def _page_lines() -> tuple[tuple[str, str], ...]:
-    from thidua_xlsx.text import commands as ct
-    from thidua_xlsx.text import decisions as dx
-    from thidua_xlsx.text import documents as dt
 
     return (
         (ct.PERIOD_ASKED, "Kỳ đánh giá: {period} ({code})."),
@@ -368,7 +369,7 @@ def _page_lines() -> tuple[tuple[str, str], ...]:
          "Hồ sơ đề nghị không ghi cho kỳ {period}: kỳ đánh giá chỉ chấm điểm và xếp loại, không xét danh hiệu; danh "
          "hiệu thi đua, phiếu bầu và tờ trình là của cả năm – đánh dấu *Ghi cả hồ sơ* trên trang *Cả năm (từ các "
          "kỳ)*."),
-        (dt.WARN_BEFORE_VOTE, "Các văn bản được viết trước khi Hội đồng bỏ phiếu: chưa có kết quả bỏ phiếu ({titles}). "
+        (dw.WARN_BEFORE_VOTE, "Các văn bản được viết trước khi Hội đồng bỏ phiếu: chưa có kết quả bỏ phiếu ({titles}). "
                               "Sau cuộc họp, ghi kết quả ở sheet Kiểm phiếu của bảng tổng hợp, chọn bảng đó ở ô *Bảng "
                               "tổng hợp Hội đồng đã ghi* (chấm theo kỳ: *Bảng cả năm Hội đồng đã ghi*) rồi bấm lại "
                               "để có văn bản cuối cùng."),

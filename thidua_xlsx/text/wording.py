@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text import summary as sx
 from thidua_xlsx.text.workbook import DATE_LINE_BLANK
 
 
@@ -32,12 +32,12 @@ def initiative_text(facts) -> str:
         return ""
     parts = [facts.initiative]
     if facts.initiative_level:
-        parts.append(tx.INITIATIVE_LEVEL.format(level=facts.initiative_level))
+        parts.append(sx.INITIATIVE_LEVEL.format(level=facts.initiative_level))
     if facts.initiative_decision:
-        parts.append(tx.INITIATIVE_DECISION.format(decision=facts.initiative_decision))
+        parts.append(sx.INITIATIVE_DECISION.format(decision=facts.initiative_decision))
     return ", ".join(parts)
 
 
 def short_note(decision) -> str:
     """What a signed list says beside a name: only that the council decided, never the tool's reasons."""
-    return tx.NOTE_COUNCIL if decision.reasons and decision.reasons[0].code.startswith("council.") else ""
+    return sx.NOTE_COUNCIL if decision.reasons and decision.reasons[0].code.startswith("council.") else ""

@@ -6,12 +6,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from flask import Flask, request
 from markupsafe import Markup, escape
 
 from thidua_xlsx.text.decisions import saved_words
 from thidua_xlsx.text.page_words import PAGE_MESSAGES
 from thidua_xlsx.text.releases import VERSION, VERSION_FOOTER
 from thidua_xlsx.text.ui import WORDS
+from thidua_xlsx.ui import views
+from thidua_xlsx.ui.jobs import Jobs
 from thidua_xlsx.ui.security import MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, bounded_requests, form_token, guard
 
 # (address, view's name, methods): every address the page answers
@@ -45,10 +48,7 @@ def marked(text: str) -> Markup:
 def create_app(folder: Path, token: str, port: int = 0):
     """The page of campaign folder ``folder`` (a school's or a commune's), answering requests that carry ``token``;
     ``port``: the one it listens on (its cookie's name, the Origin it accepts; 0: any, as the tests' client)."""
-    from flask import Flask, request
 
-    from thidua_xlsx.ui import views
-    from thidua_xlsx.ui.jobs import Jobs
 
     folder = Path(folder).resolve()
     here = Path(__file__).resolve().parent
@@ -76,7 +76,6 @@ def create_app(folder: Path, token: str, port: int = 0):
     @app.errorhandler(413)
     def too_big(_error):
         """The limit that was hit: the bytes of one drop, or (a drop within them) the number of its files."""
-        from flask import request
 
         bound = app.config["MAX_CONTENT_LENGTH"]
         if request.content_length is not None and request.content_length <= bound:

@@ -22,12 +22,14 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from thidua_xlsx.model.errors import Blocked
+from thidua_xlsx import service
+from thidua_xlsx.model.errors import Blocked, CommandError
 from thidua_xlsx.model.exits import EXIT_OK
 from thidua_xlsx.model.issues import Issue, issue
 from thidua_xlsx.model.requests import PAGE, Request
 from thidua_xlsx.model.result import Result
 from thidua_xlsx.system.voice import Voice
+from thidua_xlsx.text import commands as ct
 
 RUNNING, DONE, FAILED = "running", "done", "failed"
 
@@ -127,7 +129,6 @@ class Jobs:
                  held: contextlib.ExitStack) -> BaseException | None:
         """What refuses the run, or None once what ``before`` writes is written, the campaign held (in ``held``)
         first."""
-        from thidua_xlsx import service
 
         try:
             if before is not None:
@@ -142,9 +143,6 @@ class Jobs:
 
 def _ran(job: Job, request: Request, voice: Voice) -> str:
     """The command run with ``voice``, its Result or what stopped it kept in ``job``; the state it ended in."""
-    from thidua_xlsx import service
-    from thidua_xlsx.model.errors import CommandError
-    from thidua_xlsx.text import commands as ct
 
     try:
         job.result = service.run(request, voice, PAGE)

@@ -32,7 +32,11 @@ import stat
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, urlencode, urlsplit
 
+from flask import Request, Response, redirect, render_template, request
+
+from thidua_xlsx.model.issues import issue
 from thidua_xlsx.model.places import COMMUNE_KEY_FILE, windows_device
+from thidua_xlsx.text.ui import LAUNCHER_STEM
 
 MAX_UPLOAD_BYTES = 64 * 1024 * 1024  # one drop: dozens of department books (20–300 KB each), a ZIP of them
 MAX_UPLOAD_FILES = 60  # one drop: a school's departments
@@ -114,7 +118,6 @@ def safe_source(folder: Path, relative: str) -> Path | None:
 def bounded_requests(app) -> None:
     """Every uploaded part's temporary file closed when its request ends, also when the parser stopped half-way at a
     limit (413: too many files in one drop): werkzeug leaves the parts it had spooled open until they are collected."""
-    from flask import Request, request
 
     class BoundedRequest(Request):
         def _get_file_stream(self, total_content_length, content_type, filename=None, content_length=None):
@@ -135,7 +138,6 @@ def guard(app, token: str, port: int, refused) -> None:
     the address to the cookie's seal) and the headers every answer carries. ``refused(code, status)``: the page's
     refusal, for a request that carries the token; one that does not (or comes to another address) is refused on a
     page of its own (:func:`_locked_out`)."""
-    from flask import Response, redirect, request
 
     cookie = f"thidua_xlsx_{port or 'page'}"
     csrf = form_token(token)
@@ -203,7 +205,6 @@ def redirect_page(url: str) -> str:
     """A small page that sends the browser on to ``url`` (a meta refresh, no script: the page's Content-Security-Policy
     allows none inline), with the address as a link in case: the redirect file the browser is opened on
     (:mod:`.serve`), and the step from the token to the seal when that file opened the address."""
-    from thidua_xlsx.model.issues import issue
 
     shown = html.escape(url)
     return f'''<!doctype html>
@@ -225,10 +226,7 @@ def _locked_out(code: str, **params):
     """The page refused to a request without its token (or at another address): what is wrong and the two ways to
     open the page again (the launcher, the address on the black window's first line) — on a page of its own, with no
     link (each would come back here), no form token and nothing of the campaign (error.html with ``way_in``)."""
-    from flask import render_template
 
-    from thidua_xlsx.model.issues import issue
-    from thidua_xlsx.text.ui import LAUNCHER_STEM
 
     way_in = (issue("ui.way_in_launcher", launcher=LAUNCHER_STEM).message, issue("ui.way_in_address").message)
     return render_template("error.html", problem=issue(code, **params), way_in=way_in), 403

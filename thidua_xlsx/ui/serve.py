@@ -24,9 +24,12 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urljoin
 
 from thidua_xlsx.model.errors import Stopped
 from thidua_xlsx.model.issues import Issue, Problems, issue
+from thidua_xlsx.text import ui as tu
+from thidua_xlsx.ui.app import create_app
 from thidua_xlsx.ui.security import redirect_page
 
 DEFAULT_PORT = 8765
@@ -95,9 +98,8 @@ def open_browser_on(url: str) -> Path | None:
     """Open the browser on a :func:`redirect_file` to ``url`` (its ``file://`` address, without the token, is all a
     command line shows). The file written (to be removed when the page stops), or None: no file could be written, or
     no browser opened — then the address printed is the way in."""
-    import webbrowser
-    from urllib.parse import urljoin
-    from urllib.request import pathname2url
+    import webbrowser  # deferred: webbrowser at start-up
+    from urllib.request import pathname2url  # deferred: urllib.request at start-up
 
     try:
         path = redirect_file(url)
@@ -117,10 +119,8 @@ def serve(folder: Path, port: int, open_browser: bool, say: Callable[[str], None
           ready: Callable[[Callable[[], None]], None] | None = None) -> None:
     """Serve the page of ``folder`` until stopped (Ctrl+C, the window closed). ``ready(stop)``: called once it
     listens, with what stops it from another thread (the tests, the benchmark)."""
-    from waitress.server import create_server
+    from waitress.server import create_server  # deferred: waitress at start-up
 
-    from thidua_xlsx.text import ui as tu
-    from thidua_xlsx.ui.app import create_app
 
     bound = bind(port)
     token = secrets.token_urlsafe(24)

@@ -4,21 +4,30 @@ as text). No rule and no place of the campaign folder is known here: they are th
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import secrets
 import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 from flask import abort, current_app, jsonify, redirect, render_template, request, send_file, url_for
 
 from thidua_xlsx import service
 from thidua_xlsx.model import requests as rq
+from thidua_xlsx.model.campaign import score_text
 from thidua_xlsx.model.errors import CommandError
 from thidua_xlsx.model.issues import Issue, issue
+from thidua_xlsx.model.level_above import decision_key
 from thidua_xlsx.model.places import CAMPAIGN_FILE, CAMPAIGN_ODS, LEVEL_ABOVE_BOOK, LEVEL_ABOVE_KEY, YEAR_KEY, Places
+from thidua_xlsx.model.titles import name as title_name
+from thidua_xlsx.model.titles import name as title_names
 from thidua_xlsx.model.typed import typed_date
+from thidua_xlsx.system.voice import vietnam_today
+from thidua_xlsx.text import commands as ct
 from thidua_xlsx.text.page_words import page_line
 from thidua_xlsx.text.ui import FIRST_LEVELS, FIRST_SCORINGS, INSTALLERS, LAUNCHER_STEM, LAUNCHERS, WORDS
 from thidua_xlsx.ui.jobs import Busy, Jobs
@@ -86,7 +95,6 @@ def _answer(status: int, **shown):
 
 def _campaign():
     """(the school's CampaignFolder, None, ()) or (None, the commune's book, ()) — or (None, None, the problems)."""
-    from thidua_xlsx.system.voice import vietnam_today
 
     here = page()
     if (here.folder / LEVEL_ABOVE_BOOK).is_file():
@@ -359,7 +367,6 @@ def officer_decide():
     file) refuses the whole form, the list redrawn. Kept where she would tick them in Excel
     (service.officer_decisions) only once the merge with them is sure to start and holds the commune's folder (refused,
     nothing written, while another program works on it); then the commune merged again."""
-    from thidua_xlsx.model.level_above import decision_key
 
     at = page().places
     book = at.folder / LEVEL_ABOVE_BOOK
@@ -395,8 +402,6 @@ def officer_decide():
 def _commune(book: Path, notice=None, status: int = 200, updated: tuple[str, ...] = ()):
     """The commune's page (with ``notice`` above its list when a form of it was refused; ``updated``: what changed
     since the release that last ran in the folder, said once after an update)."""
-    from thidua_xlsx.model.titles import name as title_names
-    from thidua_xlsx.text import commands as ct
 
     folder = page().folder
     return render_template("commune.html", view=service.commune_overview(folder, book), folder=folder,
@@ -407,16 +412,13 @@ def _commune(book: Path, notice=None, status: int = 200, updated: tuple[str, ...
 
 def _line_field(held) -> str:
     """What a held line's form carries of it: its decision key (model.level_above.decision_key), each part quoted."""
-    from urllib.parse import quote
 
-    from thidua_xlsx.model.level_above import decision_key
 
     return "/".join(quote(part, safe="") for part in decision_key(held))
 
 
 def _line_key(field_: str) -> tuple | None:
     """The decision key a form's line carries (:func:`_line_field`), None when it carries none."""
-    from urllib.parse import unquote
 
     parts = field_.split("/")
     return tuple(unquote(part) for part in parts) if len(parts) == 5 else None
@@ -425,10 +427,7 @@ def _line_key(field_: str) -> tuple | None:
 def _school_field(lines) -> str:
     """What the form for a whole school's file carries of it: a digest of the decision keys of its held ``lines``
     shown (the same file, the same lines: anything else is another list)."""
-    import hashlib
-    import json
 
-    from thidua_xlsx.model.level_above import decision_key
 
     keys = sorted(decision_key(h) for h in lines)
     return hashlib.sha256(json.dumps(keys, ensure_ascii=False).encode("utf-8")).hexdigest()[:32]
@@ -464,8 +463,6 @@ def _results(job) -> dict:
     """What a run decided and wrote, for its page: the people by rank with their titles and reasons (a school's
     merge), its Report, and the files it wrote (relative to the campaign folder), each with the file kept when it went
     beside one as ``… (moi)``."""
-    from thidua_xlsx.model.campaign import score_text
-    from thidua_xlsx.model.titles import name as title_name
 
     result, folder = job.result, page().folder
     decided = result.decided if result is not None else None

@@ -6,6 +6,8 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
+from xlsxwriter.utility import quote_sheetname, xl_col_to_name
+
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.campaign_book import (
@@ -244,8 +246,6 @@ def _list_validation(sheet, columns, key, choices):
 
 def _source_validation(wb, sheet, columns, key, source: SourceList):
     """A dropdown that follows a list of the book (see :class:`SourceList`)."""
-    from xlsxwriter.utility import quote_sheetname, xl_col_to_name
-
     letter = xl_col_to_name([c.key for c in source.columns].index(source.key))
     first, where = f"${letter}$2", quote_sheetname(source.sheet)
     _check(wb.define_name(source.name, f"=OFFSET({where}!{first},0,0,"

@@ -40,18 +40,22 @@ from email.parser import BytesParser
 from email.utils import make_msgid
 from pathlib import Path
 
-from thidua_xlsx.decide.followup import FollowUp
+from thidua_xlsx.decide.followup import FollowUp, deadline_of
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.campaign import Campaign
+from thidua_xlsx.model.errors import Refused
 from thidua_xlsx.model.level_above import LevelAbove
 from thidua_xlsx.model.places import windows_device
 from thidua_xlsx.model.results import Summary
-from thidua_xlsx.system.files import replacing
+from thidua_xlsx.system.files import replacing, scratch_folder
 from thidua_xlsx.system.voice import Voice
 from thidua_xlsx.system.written import Written
+from thidua_xlsx.text import commands as ct
+from thidua_xlsx.text import documents as dw
 from thidua_xlsx.text import mail as tm
 from thidua_xlsx.text.collation import fold, unmarked
 from thidua_xlsx.text.wording import day_text
+from thidua_xlsx.write.console import reminder_lines
 
 DRAFT_POLICY = policy.SMTP.clone(refold_source="none")  # a header written as given stays so (see the module)
 UNSENT_HEADER = "X-Unsent"  # Outlook: open as a new message to send (Thunderbird opens it as a message to edit too)
@@ -258,9 +262,6 @@ def reminder_drafts(summary: Summary, followups: tuple[FollowUp, ...],
     ``status --nhac`` prints (the same words), the deadline in the subject. A department whose file has errors gets
     its feedback copy attached (``copies``: the returned file's name → its copy, :func:`reminder_copies`) and the body
     points to it; without a copy, the body names the errors and the file but speaks of no copy."""
-    from thidua_xlsx.text import commands as ct
-    from thidua_xlsx.write.console import reminder_lines
-
     drafts = []
     year = summary.campaign.school.school_year
     round_words = ly.ROUNDS[summary.round].lower() + \
@@ -287,13 +288,12 @@ def reminder_copies(summary: Summary, followups: tuple[FollowUp, ...], folder: P
     """The feedback copy (as ``merge --feedback`` writes it) of each returned file a reminder speaks of errors in,
     written into ``folder`` (a scratch folder: the drafts carry their bytes): the file's name → its copy. A file that
     gets none (an .xls or .ods without LibreOffice) is left out."""
-    from thidua_xlsx.system.written import Written as Record
-    from thidua_xlsx.write.feedback import feedback_for, write_feedback
+    from thidua_xlsx.write.feedback import feedback_for, write_feedback  # deferred: openpyxl, unused by status
 
     wanted = {f.file for f in followups if f.needs_reminder and f.errors}
     if not wanted or not any(item.file.name in wanted for item in feedback_for(summary)):
         return {}
-    made = set(write_feedback(summary, folder, summary.campaign.settings.sheet_password, Record()).written)
+    made = set(write_feedback(summary, folder, summary.campaign.settings.sheet_password, Written()).written)
     copies = {}
     for item in feedback_for(summary):
         source = item.file.path
@@ -309,8 +309,7 @@ def reminder_copies(summary: Summary, followups: tuple[FollowUp, ...], folder: P
 def feedback_drafts(summary: Summary, folder: Path, written: Written) -> list[Draft]:
     """One draft per feedback copy ``merge --feedback`` wrote into ``folder`` (one per department with problems, under
     its returned file's name, or beside a file kept): to the department's head, what to fix and by when."""
-    from thidua_xlsx.decide.followup import deadline_of
-    from thidua_xlsx.write.feedback import feedback_for
+    from thidua_xlsx.write.feedback import feedback_for  # deferred: openpyxl, unused by status
 
     moved = {kept: new for kept, new in written.beside}
     contacts = {fold(d.name): d for d in reversed(summary.campaign.departments)}
@@ -357,12 +356,10 @@ def papers_to_send(docs: Path) -> list[Path]:
     trình, and each title's list — each as its PDF when there is one (the one the secretary signed, if she signed
     it there), else its Word file. Not the ballots (a council's blank form), not the appraisal forms (kept at the
     school), not the reports each person writes and signs (named in the body)."""
-    from thidua_xlsx.text import documents as td
-
     if not docs.is_dir():
         return []
-    top = (td.FILE_LETTER, td.FILE_MINUTES, td.FILE_TALLY, td.FILE_SPECIAL)
-    lists = td.FILE_LIST.split("{", 1)[0]
+    top = (dw.FILE_LETTER, dw.FILE_MINUTES, dw.FILE_TALLY, dw.FILE_SPECIAL)
+    lists = dw.FILE_LIST.split("{", 1)[0]
     stems = [docs / stem for stem in top] + sorted(folder / path.stem for folder in docs.iterdir() if folder.is_dir()
                                                    for path in folder.glob(f"{lists}*.docx"))
     found = []
@@ -408,8 +405,6 @@ def status_drafts(summary: Summary, followups: tuple[FollowUp, ...], target: Pat
                   voice: Voice) -> Drafted | None:
     """``status --nhac --thu``: a draft per reminder (None, said, when no department needs one), each speaking of
     errors with the department's feedback copy attached (:func:`reminder_copies`)."""
-    from thidua_xlsx.system.files import scratch_folder
-
     if not any(f.needs_reminder for f in followups):
         voice.say(tm.NO_REMINDER_DRAFT)
         return None
@@ -453,7 +448,5 @@ def code_drafts(campaign: LevelAbove, codes: dict[str, str]) -> list[Draft]:
 
 def refuse_in_inbox(target: Path | None, inbox: Path) -> None:
     """``--thu`` inside the inbox: :class:`~thidua_xlsx.model.errors.Refused` (the inbox is never written)."""
-    from thidua_xlsx.model.errors import Refused
-
     if target is not None and target.resolve().is_relative_to(inbox.resolve()):
         raise Refused(tm.DRAFTS_IN_INBOX.format(path=target, inbox=inbox))

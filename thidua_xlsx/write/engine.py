@@ -28,7 +28,7 @@ from pathlib import Path
 
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.system import files
-from thidua_xlsx.text import documents as dx
+from thidua_xlsx.text import documents as dw
 from thidua_xlsx.text.wording import date_line
 
 FONT = "Times New Roman"
@@ -366,7 +366,7 @@ def _kind_words(words: list[str]) -> tuple[list[list[str]], list[str]]:
     """The groups of words saying what the body is ("UBND", "SỞ GIÁO DỤC VÀ ĐÀO TẠO"), and the words after them."""
     kind, name = [], words
     while name:
-        n_kind, n_place = _phrase(name, dx.HEADER_KIND_WORDS), _phrase(name, dx.HEADER_PLACE_WORDS)
+        n_kind, n_place = _phrase(name, dw.HEADER_KIND_WORDS), _phrase(name, dw.HEADER_PLACE_WORDS)
         if not n_kind or n_place >= n_kind:
             break
         kind.append(name[:n_kind])
@@ -377,7 +377,7 @@ def _kind_words(words: list[str]) -> tuple[list[list[str]], list[str]]:
 def _place_broken(part: list[str], whole: Callable[[list[str]], bool]) -> list[list[str]]:
     """A place too long for a line: the unit's word ("THÀNH PHỐ") alone, then the place kept whole if it fits,
     else word by word."""
-    unit = _phrase(part, dx.HEADER_PLACE_WORDS)
+    unit = _phrase(part, dw.HEADER_PLACE_WORDS)
     rest = part[unit:]
     return [*([part[:unit]] if unit else []), *([rest] if whole(rest) else ([w] for w in rest))]
 
@@ -389,7 +389,7 @@ def _places(words: list[str]) -> list[list[str]]:
     place is never broken inside while it fits a line."""
     parts: list[list[str]] = []
     for k, word in enumerate(words):
-        cut = k > 0 and (words[k - 1].endswith((",", ";")) or _phrase(words[k:], dx.HEADER_PLACE_WORDS) > 0)
+        cut = k > 0 and (words[k - 1].endswith((",", ";")) or _phrase(words[k:], dw.HEADER_PLACE_WORDS) > 0)
         if cut or not parts:
             parts.append([])
         parts[-1].append(word)

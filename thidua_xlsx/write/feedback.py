@@ -20,16 +20,25 @@ it gets no copy (its problems are in the summary anyway).
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
+
+from openpyxl import load_workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.hyperlink import Hyperlink
 
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import ACCEPTED, InboxFile
 from thidua_xlsx.model.issues import ERROR, WARNING, Issue
 from thidua_xlsx.model.results import Summary
+from thidua_xlsx.system import office, pool
 from thidua_xlsx.system.files import scratch_folder
+from thidua_xlsx.system.office import OfficeError, convert
+from thidua_xlsx.system.pool import shared_pool
 from thidua_xlsx.system.written import Written
-from thidua_xlsx.text import workbook as tx
+from thidua_xlsx.text import workbook as wx
 from thidua_xlsx.write.engine import (
     ERROR_FILL,
     FONT,
@@ -90,9 +99,6 @@ def write_feedback(summary: Summary, folder: Path, password: str = "",
 
     ``written``: the record of the tool's own files (see the module; none: no file already there is taken
     for the tool's own — the folder might be an outbox of issued workbooks)."""
-    from thidua_xlsx.system.office import OfficeError, convert, find_soffice
-    from thidua_xlsx.system.pool import shared_pool, workers_for_workbooks
-
     written = written if written is not None else Written()
     folder.mkdir(parents=True, exist_ok=True)
     jobs: dict[Path, tuple[Path, DepartmentFeedback]] = {}  # name → (source, item); of one name, the last
@@ -101,7 +107,7 @@ def write_feedback(summary: Summary, folder: Path, password: str = "",
         for k, item in enumerate(feedback_for(summary)):
             source = item.file.path
             if source.suffix.lower() in (".xls", ".ods"):
-                if find_soffice() is None:
+                if office.find_soffice() is None:
                     not_converted.append(item.file.name)
                     continue
                 try:
@@ -112,7 +118,7 @@ def write_feedback(summary: Summary, folder: Path, password: str = "",
             jobs.pop(folder / source.name, None)
             jobs[folder / source.name] = (source, item)
         targets = {name: written.name_for(name) for name in jobs}
-        with shared_pool((summary, password), workers_for_workbooks(len(jobs))) as run:
+        with shared_pool((summary, password), pool.workers_for_workbooks(len(jobs))) as run:
             refused = run(_annotate_job, [(source, targets[name], item) for name, (source, item) in jobs.items()])
         done = []
         for k, (name, (source, item)) in enumerate(jobs.items()):
@@ -138,9 +144,7 @@ def _annotate_job(shared: tuple[Summary, str], job: tuple[Path, Path, Department
 def _annotate_converted(source: Path, target: Path, item: DepartmentFeedback, summary: Summary, password: str,
                         work: Path) -> bool:
     """A file openpyxl refused, annotated from LibreOffice's .xlsx of it; False when that cannot be done."""
-    from thidua_xlsx.system.office import OfficeError, convert, find_soffice
-
-    if find_soffice() is None:
+    if office.find_soffice() is None:
         return False
     try:
         _annotate(convert(source, "xlsx", work, recalc=False), target, item, summary, password)
@@ -154,10 +158,6 @@ class _Refused(Exception):
 
 
 def _annotate(source: Path, target: Path, item: DepartmentFeedback, summary: Summary, password: str) -> None:
-    import warnings
-
-    from openpyxl import load_workbook
-
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # extensions openpyxl does not read (kept by Excel) are dropped quietly
         try:
@@ -182,8 +182,6 @@ def _annotate(source: Path, target: Path, item: DepartmentFeedback, summary: Sum
 
 
 def _mark(cell, problem: Issue) -> tuple[str, str, str, str]:
-    from openpyxl.styles import PatternFill
-
     kept = (cell.parent.title, cell.coordinate, cell.fill.fill_type or "", _colour(cell.fill.fgColor))
     cell.fill = PatternFill("solid", fgColor=MARK_FILLS[problem.severity])
     _add_comment(cell, problem)
@@ -191,8 +189,6 @@ def _mark(cell, problem: Issue) -> tuple[str, str, str, str]:
 
 
 def _add_comment(cell, problem: Issue) -> None:
-    from openpyxl.comments import Comment
-
     text = f"{problem.severity_label}: {problem.message}"
     if cell.comment is not None and cell.comment.author == AUTHOR:
         text = f"{cell.comment.text}\n{text}"
@@ -207,11 +203,9 @@ def _colour(color) -> str:
 
 def _remove_previous(wb) -> None:
     """A copy of a copy: take out the old feedback sheet and its marks, giving cells their own fills back."""
-    from openpyxl.styles import PatternFill
-
-    if tx.FEEDBACK_SHEET not in wb.sheetnames:
+    if wx.FEEDBACK_SHEET not in wb.sheetnames:
         return
-    old = wb[tx.FEEDBACK_SHEET]
+    old = wb[wx.FEEDBACK_SHEET]
     for row in old.iter_rows(min_row=FIRST_ROW, values_only=True):
         sheet, cell, fill_type, colour = (row[7:11] + (None,) * 4)[:4]
         if sheet in wb.sheetnames and cell:
@@ -223,17 +217,14 @@ def _remove_previous(wb) -> None:
 
 
 def _feedback_sheet(wb, item: DepartmentFeedback, summary: Summary, marked, password: str) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.worksheet.hyperlink import Hyperlink
-
-    ws = wb.create_sheet(tx.FEEDBACK_SHEET, 0)
+    ws = wb.create_sheet(wx.FEEDBACK_SHEET, 0)
     school = summary.campaign.school if summary.campaign else None
     made = dt.datetime.now(dt.timezone.utc) + dt.timedelta(hours=7)
     heading = [
-        tx.FEEDBACK_TITLE.format(department=item.department.upper()),
-        tx.FEEDBACK_SOURCE.format(file=item.file.name, school=school.name if school else "",
+        wx.FEEDBACK_TITLE.format(department=item.department.upper()),
+        wx.FEEDBACK_SOURCE.format(file=item.file.name, school=school.name if school else "",
                                   date=made.strftime("%d/%m/%Y")),
-        tx.FEEDBACK_HOW.format(errors=sum(p.severity == ERROR for p in item.problems),
+        wx.FEEDBACK_HOW.format(errors=sum(p.severity == ERROR for p in item.problems),
                                warnings=sum(p.severity == WARNING for p in item.problems)),
     ]
     widths = (5, 10, 18, 7, 90)
@@ -244,7 +235,7 @@ def _feedback_sheet(wb, item: DepartmentFeedback, summary: Summary, marked, pass
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(widths))
         ws.row_dimensions[row].height = row_height(cell_lines(text, sum(widths) * 12 / size, bold=row == 1), size)
-    for col, label in enumerate(tx.FEEDBACK_HEADERS, start=1):
+    for col, label in enumerate(wx.FEEDBACK_HEADERS, start=1):
         cell = ws.cell(FIRST_ROW - 1, col, label)
         cell.font = Font(name=FONT, bold=True)
         cell.fill = PatternFill("solid", fgColor=_argb(HEADER_FILL))

@@ -16,6 +16,8 @@ from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
+import xlsxwriter
+
 from thidua_xlsx.model import history as hs
 from thidua_xlsx.model.campaign import iso_day
 from thidua_xlsx.model.campaign_book import DATE
@@ -191,8 +193,6 @@ def _free_backup(path: Path, today: dt.date, old: bytes) -> Path:
 def book_bytes(book: HistoryBook) -> bytes:
     """The workbook of ``book`` (xlsxwriter, in memory; fixed document dates so that the same book gives the
     same bytes)."""
-    import xlsxwriter
-
     buffer = io.BytesIO()
     wb = xlsxwriter.Workbook(buffer, engine.workbook_options(in_memory=True, default_date_format="dd/mm/yyyy"))
     engine.set_properties(wb, hx.GUIDE_TITLE.format(school=book.meta.school).rstrip(" –"), book.meta.school,

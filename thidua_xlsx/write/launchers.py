@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path, PurePath
 
+from thidua_xlsx.system.files import replacing
 from thidua_xlsx.text.commands import LAUNCHER_CLOSE, LAUNCHER_GONE_BAT, LAUNCHER_GONE_SHELL
 from thidua_xlsx.text.ui import LAUNCHER_STEM
 
@@ -47,8 +48,6 @@ def launcher_texts(python: PurePath) -> dict[str, str]:
 
 def write_launchers(folder: Path, python: PurePath | None = None) -> list[Path]:
     """Write the launchers into ``folder`` (those missing, or ours to renew); returns those written."""
-    from thidua_xlsx.system.files import replacing
-
     written = []
     for name, text in launcher_texts(python or PurePath(sys.executable)).items():
         path = folder / name

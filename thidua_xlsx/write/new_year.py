@@ -11,7 +11,7 @@ from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.campaign_book import SCHOOL_FIELDS, STAFF_COLUMNS
 from thidua_xlsx.model.new_year import YEAR_DATES, cleared_facts, legal_naming_past
 from thidua_xlsx.text import commands as ct
-from thidua_xlsx.text.wording import day_text as _day
+from thidua_xlsx.text.wording import day_text
 
 
 def new_year_lines(previous: cm.Campaign, campaign: cm.Campaign, path: Path, source: Path,
@@ -43,8 +43,8 @@ def _carried(campaign: cm.Campaign) -> str:
 
 def _moved(previous: cm.Campaign, campaign: cm.Campaign) -> str:
     labels = {f.key: f.label for f in SCHOOL_FIELDS}
-    dates = [ct.NEW_YEAR_DATE_MOVED.format(field=labels[key], before=_day(getattr(previous.school, key)),
-                                           after=_day(getattr(campaign.school, key)))
+    dates = [ct.NEW_YEAR_DATE_MOVED.format(field=labels[key], before=day_text(getattr(previous.school, key)),
+                                           after=day_text(getattr(campaign.school, key)))
              for key in YEAR_DATES if getattr(previous.school, key)]
     if campaign.periods:
         before, after = previous.periods, campaign.periods
@@ -70,7 +70,7 @@ def _cleared(previous: cm.Campaign) -> str:
     if previous.unit_rating:
         items.append(ct.NEW_YEAR_CLEARED_UNIT.format(rating=previous.unit_rating))
     school = previous.school
-    resolution = ", ".join(filter(None, (school.criteria_resolution, _day(school.criteria_resolution_date))))
+    resolution = ", ".join(filter(None, (school.criteria_resolution, day_text(school.criteria_resolution_date))))
     if resolution:
         items.append(ct.NEW_YEAR_CLEARED_RESOLUTION.format(resolution=resolution))
     old_year = school.school_year

@@ -33,6 +33,7 @@ from thidua_xlsx.system import pool
 from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import province_import as px
 from thidua_xlsx.write import engine, xlsx
+from thidua_xlsx.write.zipped import FILE_PART_ATTRIBUTES, FILE_PART_DATE, zip_bytes
 
 WIDTHS = (6, 15, 30, 22, 32, 18, 36, 36, 20)  # A–I
 CODE_WIDTH = 14
@@ -131,8 +132,6 @@ def made_file(batches: ImportBatches, part: int) -> bytes:
 def _file_bytes(mapping: pi.Mapping, rows: tuple[pi.ImportRow, ...]) -> bytes:
     """One import file's bytes: its parts zipped once (:func:`thidua_xlsx.write.zipped.zip_bytes`, each dated and
     marked as above; the parts every file shares — styles, theme, workbook — compressed once a process)."""
-    from thidua_xlsx.write.zipped import FILE_PART_ATTRIBUTES, FILE_PART_DATE, zip_bytes
-
     wb = xlsx.workbook_class()(io.BytesIO(), engine.workbook_options(in_memory=True))
     _write_file(wb, rows, mapping)
     return zip_bytes(xlsx.workbook_parts(wb), FILE_PART_DATE, FILE_PART_ATTRIBUTES, OWN_PARTS)

@@ -34,6 +34,7 @@ import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
+import signal
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -211,7 +212,6 @@ def _time_limit(seconds: int):
     if not pool.interrupts_in_process():
         yield
         return
-    import signal
 
     def stop(_signum, _frame):
         raise _TooSlow

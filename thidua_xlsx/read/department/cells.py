@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import io
 import re
+import zipfile
 from typing import Protocol
+
+from python_calamine import CalamineWorkbook
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.inbox import Cell
@@ -121,10 +125,6 @@ class Sheets(dict[str, Sheet]):
 
 def load_values(data: bytes, skip: tuple[str, ...] = ()) -> Sheets:
     """Every sheet's values but those named in ``skip``, from the bytes already read for the checksum."""
-    import io
-
-    from python_calamine import CalamineWorkbook
-
     try:
         wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception:
@@ -152,9 +152,6 @@ _INDENT = re.compile(rb"(</?table:[^>]*>)\s+(?=</?table:)")
 def _compact_ods(data: bytes) -> bytes | None:
     """An .ods whose content.xml is indented, with the indentation between table elements removed (the
     text inside cells is untouched); None when ``data`` is not such a file. Its size was bounded before."""
-    import io
-    import zipfile
-
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             if "content.xml" not in zf.namelist():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import io
 import re
 import zipfile
 
@@ -40,8 +41,6 @@ _APPLICATION = re.compile(rb"<Application>([^<]*)</Application>")
 
 def saved_at(data: bytes, suffix: str) -> dt.datetime | None:
     """The workbook's own last-saved time (set by Excel/LibreOffice/WPS on save), UTC, naive."""
-    import io
-
     member, pattern = ("meta.xml", _ODS_DATE) if suffix == ".ods" else ("docProps/core.xml", _CORE_MODIFIED)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:

@@ -16,7 +16,7 @@ from thidua_xlsx.model.issued import IssuedWorkbook
 from thidua_xlsx.model.issues import ERROR, WARNING, Issue, issue
 from thidua_xlsx.read.department.cells import Sheet, canonical
 from thidua_xlsx.read.department.formulas import NO_FORMULA
-from thidua_xlsx.text import workbook as tx
+from thidua_xlsx.text import workbook as wx
 from thidua_xlsx.text.messages import shortened
 
 # Sheets of ours that hold no input: never parsed. Every other sheet is (those the issued record names,
@@ -74,18 +74,18 @@ class Extraction:
 
     def lock_check(self, key: str, sheet: Sheet) -> None:
         """The formula of a sheet's "Kiểm tra (tự động):" line (the cell after its label's four columns)."""
-        at = sheet.find(tx.CHECK_LABEL)
+        at = sheet.find(wx.CHECK_LABEL)
         if at is not None:
             self.lock_formula(f"{key}|check|formula", sheet, at[0], at[1] + CHECK_VALUE_OFFSET)
 
     def classify(self) -> Kinds:
         kinds = Kinds([], {})
         for sheet in self.sheets.values():
-            marker = sheet.find(tx.L_CODE)
+            marker = sheet.find(wx.L_CODE)
             if marker is not None:
                 kinds.forms.append((sheet, marker))
                 continue
-            for kind, wanted in (("department", {"code": tx.DEPT_HEADERS[1], "final": tx.DEPT_HEADERS[6]}),
+            for kind, wanted in (("department", {"code": wx.DEPT_HEADERS[1], "final": wx.DEPT_HEADERS[6]}),
                                  ("registration", ly.REGISTRATION_HEADER), ("collective", ly.COLLECTIVE_HEADER)):
                 found = sheet.header(wanted)
                 if found is not None:

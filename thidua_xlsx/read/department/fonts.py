@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import Cell
+from thidua_xlsx.read.containment import sheet_parts
 from thidua_xlsx.read.department import styles
 from thidua_xlsx.read.department.extraction import Found
 from thidua_xlsx.read.inflating import DAMAGED_ZIP
@@ -34,8 +35,6 @@ def cell_fonts(wanted: dict[str, set[tuple[int, int]]], data: bytes, suffix: str
     """The font of each ``wanted`` cell, whose text may be TCVN3/VNI (".VnTime", "VNI-Times" decide the reading), by
     sheet, from an .xlsx/.xlsm's style sheet (:mod:`.styles`; ``parts``: what the containment checks inflated).
     A cell whose font is not found is left out: its text is then told by its characters alone, as in an .ods."""
-    from thidua_xlsx.read.containment import sheet_parts
-
     if suffix not in (".xlsx", ".xlsm"):
         return {}
     try:

@@ -20,6 +20,7 @@ import re
 from collections.abc import Collection, Mapping
 from html import unescape
 
+from thidua_xlsx.read.containment import sheet_parts
 from thidua_xlsx.read.department import ods
 from thidua_xlsx.read.department.cells import Formulas, Sheet
 from thidua_xlsx.read.inflating import DAMAGED_ZIP
@@ -56,8 +57,6 @@ def attach_formulas(sheets: dict[str, Sheet], data: bytes, suffix: str, parts: d
     """Each sheet's formulas by cell, in :attr:`Sheet.formulas` (``parts``: the inflated sheet parts): for
     an .xlsx/.xlsm, looked up cell by cell when asked (a form's dozen locked formulas among its hundreds of
     cells); for an .ods, all of them read at once from content.xml."""
-    from thidua_xlsx.read.containment import sheet_parts
-
     found: Mapping[str, Formulas]
     try:
         if suffix in (".xlsx", ".xlsm"):

@@ -14,7 +14,7 @@ from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.read.department.cells import Sheet
 from thidua_xlsx.read.department.formulas import NO_FORMULA
 from thidua_xlsx.read.registry import IssuedRegistry
-from thidua_xlsx.text import workbook as tx
+from thidua_xlsx.text import workbook as wx
 from thidua_xlsx.text.messages import BLANK_SHOWN, FORMULA_REPLACED, shortened
 
 FORMULA_KEY = "|formula"  # in the key of every locked formula
@@ -44,7 +44,7 @@ def locked_changes(file: str, issued: IssuedWorkbook, found: dict[str, tuple[str
         if FORMULA_KEY in key:
             changes.append((owner, issue("locked.formula_changed", ERROR, **place, change=_formula_change(was, now))))
             continue
-        if key.endswith("|title") and was in (tx.NOT_REGISTERED_SHOWN, title_name(NOT_REGISTERED)):
+        if key.endswith("|title") and was in (wx.NOT_REGISTERED_SHOWN, title_name(NOT_REGISTERED)):
             code = "person.title_typed"
         else:
             code = "locked.changed"

@@ -22,6 +22,7 @@ from collections.abc import Collection, Mapping
 from html import unescape
 
 from thidua_xlsx.model.inbox import FORMULA_MARK, PERCENT_MARK, Cell
+from thidua_xlsx.read.containment import sheet_parts
 from thidua_xlsx.read.department import ods, styles
 from thidua_xlsx.read.department.cells import Formulas
 from thidua_xlsx.read.department.extraction import Found
@@ -65,8 +66,6 @@ def input_marks(found: Found, data: bytes, suffix: str, parts: dict[str, bytes],
 
 def _xlsx_marks(cells: list[Cell], data: bytes, parts: dict[str, bytes],
                 formulas: Mapping[str, Formulas | None]) -> Marks:
-    from thidua_xlsx.read.containment import sheet_parts
-
     blank: dict[str, list[Cell]] = {}  # sheet → its blank input cells
     for cell in cells:
         if cell.value == "":

@@ -7,6 +7,8 @@ import io
 import zipfile
 from collections.abc import Callable
 
+from defusedxml.ElementTree import iterparse
+
 _ODS = "urn:oasis:names:tc:opendocument:xmlns:"
 TABLE, OFFICE = _ODS + "table:1.0", _ODS + "office:1.0"
 CALCEXT = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
@@ -20,8 +22,6 @@ def content_of(data: bytes) -> bytes:
 
 def cells_where(content: bytes, value_of: Callable[[object], str | None]) -> dict[str, dict[tuple[int, int], str]]:
     """Sheet name → {(row, column): value} for every cell ``value_of(element)`` gives a value (not None)."""
-    from defusedxml.ElementTree import iterparse
-
     cells = (f"{{{TABLE}}}table-cell", f"{{{TABLE}}}covered-table-cell")
     found: dict[str, dict[tuple[int, int], str]] = {}
     sheet, row, col = None, 0, 0

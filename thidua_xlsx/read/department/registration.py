@@ -6,7 +6,7 @@ from thidua_xlsx.model.inbox import RegistrationEntry
 from thidua_xlsx.model.issues import ERROR
 from thidua_xlsx.read.department.cells import Sheet, canonical
 from thidua_xlsx.read.department.extraction import Extraction, Header, stray_finder
-from thidua_xlsx.text import workbook as tx
+from thidua_xlsx.text import workbook as wx
 
 
 def people_sheet(ex: Extraction, sheet: Sheet, where: Header) -> None:
@@ -16,13 +16,13 @@ def people_sheet(ex: Extraction, sheet: Sheet, where: Header) -> None:
     after_table = False  # below the check cell come the signatures: only rows with a person's code count
     for row in range(header + 1, sheet.last_row + 1):
         code = sheet.text(row, cols["code"])
-        if sheet.text(row, cols["stt"]) == tx.CHECK_LABEL:
+        if sheet.text(row, cols["stt"]) == wx.CHECK_LABEL:
             after_table = True
         if after_table and code not in ex.people:
             continue
         inputs = [sheet.cell(row, cols[k]) for k in ("title", "form", "initiative", "note")]
         cells = {k: sheet.cell(row, cols[k]) for k in ("name", "position", "title", "form", "initiative", "note")}
-        if code in ex.people or (not code and sheet.text(row, cols["stt"]) == tx.SPARE_MARK):
+        if code in ex.people or (not code and sheet.text(row, cols["stt"]) == wx.SPARE_MARK):
             ex.stray(sheet, row, stray(sheet.rows[row - sheet.start[0]]), code if code in ex.people else "")
         if code in ex.people and code not in seen:
             seen.add(code)
@@ -30,7 +30,7 @@ def people_sheet(ex: Extraction, sheet: Sheet, where: Header) -> None:
             ex.lock(f"reg|{code}|name", sheet, row, cols["name"])
             ex.lock(f"reg|{code}|position", sheet, row, cols["position"])
             ex.found.registrations.append(RegistrationEntry(ex.people[code], **cells))
-        elif not code and sheet.text(row, cols["stt"]) == tx.SPARE_MARK:
+        elif not code and sheet.text(row, cols["stt"]) == wx.SPARE_MARK:
             ex.found.registrations.append(RegistrationEntry(None, **cells))
         elif code in seen:
             ex.unplaced(sheet, row, [c for c in inputs if canonical(c.value)], duplicate=code)

@@ -13,7 +13,7 @@ from thidua_xlsx.model.issues import ERROR, WARNING
 from thidua_xlsx.model.layout import a1
 from thidua_xlsx.read.department.cells import Sheet, canonical, text_of
 from thidua_xlsx.read.department.extraction import Extraction, Found, stray_finder
-from thidua_xlsx.text import workbook as tx
+from thidua_xlsx.text import workbook as wx
 from thidua_xlsx.text.messages import shortened
 
 
@@ -113,14 +113,14 @@ def _form(ex: Extraction, sheet: Sheet, marker: str, person: IssuedPerson, role:
     rubric = next((r for r in ex.rubrics if r.role == role), ex.rubrics[0])
     key = f"person|{marker}"
     cells: dict[str, Cell | None] = {}
-    for field, label in (("name", tx.L_NAME), ("position", tx.L_POSITION), ("title", tx.L_TITLE),
-                         ("department", tx.L_DEPARTMENT)):
+    for field, label in (("name", wx.L_NAME), ("position", wx.L_POSITION), ("title", wx.L_TITLE),
+                         ("department", wx.L_DEPARTMENT)):
         at = sheet.find(label)
         cells[field] = sheet.cell(at[0], at[1] + 1) if at else None
         if at and (field in ("title", "department") or person.code):
             ex.lock(f"{key}|{field}", sheet, at[0], at[1] + 1)
     facts = []
-    for fact, label, _kind in tx.FACT_FIELDS if with_facts else ():
+    for fact, label, _kind in wx.FACT_FIELDS if with_facts else ():
         at = sheet.find(label)
         if at:
             facts.append((fact, sheet.cell(at[0], at[1] + ly.FACT_VALUE_OFFSET)))
@@ -153,7 +153,7 @@ def _criteria(ex: Extraction, sheet: Sheet, header, rubric: cm.Rubric, key: str,
     own, dept, note = cols["self"], cols["dept"], cols["note"]
     at = _at_columns(code_col - c0, text_col - c0, max_col - c0, own - c0, dept - c0, note - c0)
     locked, name, fonts, marks = ex.found.locked, sheet.name, sheet.fonts, sheet.marks
-    ends = (tx.L_CLASS, tx.L_MISSING)
+    ends = (wx.L_CLASS, wx.L_MISSING)
     # the columns each kind of row was issued with; a value typed anywhere else in the row is in a locked cell
     on_item = stray_finder(sheet, cols.values())
     on_group = stray_finder(sheet, (code_col, text_col, max_col, own, dept))
@@ -178,7 +178,7 @@ def _criteria(ex: Extraction, sheet: Sheet, header, rubric: cm.Rubric, key: str,
             ex.stray(sheet, row, on_end(line), owner)
         elif after_table and code not in items and not (_is_number(own_v) or _is_number(dept_v)):
             continue
-        elif text == tx.L_TOTAL:
+        elif text == wx.L_TOTAL:
             totals = (sheet.cell(row, own), sheet.cell(row, dept))
             ex.lock(f"{key}|total|max", sheet, row, max_col)
             _lock_formulas(ex, f"{key}|total", sheet, row, own, dept)
@@ -202,7 +202,7 @@ def _criteria(ex: Extraction, sheet: Sheet, header, rubric: cm.Rubric, key: str,
     return items, totals
 
 
-_ENDS = {tx.L_CLASS: "class", tx.L_MISSING: "missing"}  # the rows below the table, by the key of their formulas
+_ENDS = {wx.L_CLASS: "class", wx.L_MISSING: "missing"}  # the rows below the table, by the key of their formulas
 
 
 def _lock_formulas(ex: Extraction, key: str, sheet: Sheet, row: int, own: int, dept: int) -> None:

@@ -16,6 +16,8 @@ import re
 import zipfile
 from html import unescape
 
+from thidua_xlsx.read.containment import STYLES_PART
+
 BUILTIN_PERCENT_FORMATS = {9, 10}  # "0%", "0.00%"
 _LARGEST_STYLE_SHEET = 4 * 1024 * 1024  # read from the file only when the containment checks did not inflate it
 
@@ -32,8 +34,6 @@ _FONT_NAME = re.compile(rb'<name\b[^>]*?\bval="([^"]*)"')
 def style_sheet(data: bytes, parts: dict[str, bytes]) -> bytes | None:
     """The workbook's style sheet (``parts``: as the containment checks inflated it, else read from ``data``);
     None when it has none or one too large to look at."""
-    from thidua_xlsx.read.containment import STYLES_PART
-
     styles = parts.get(STYLES_PART)
     if styles is None:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:

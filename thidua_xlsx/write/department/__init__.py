@@ -27,7 +27,7 @@ from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issued import IssuedPerson, WorkbookSpec, as_data
 from thidua_xlsx.model.kept import per_object
 from thidua_xlsx.model.titles import name as title_name
-from thidua_xlsx.text import workbook as tx
+from thidua_xlsx.text import workbook as wx
 from thidua_xlsx.write import engine, xlsx
 from thidua_xlsx.write.department import guide, lists, overview, registration, scoring, skeleton
 from thidua_xlsx.write.department.book import DepartmentBook
@@ -103,7 +103,7 @@ def _scoring_sheets(book: DepartmentBook) -> None:
     roles = [p.role for p in book.members]
     spare_role = max(set(roles), key=roles.count) if roles else book.c.rubrics[0].role
     for k in range(1, book.c.settings.spare_rows + 1):
-        people.append((IssuedPerson(code="", name="", position="", role=spare_role), tx.SPARE_SHEET.format(n=k)))
+        people.append((IssuedPerson(code="", name="", position="", role=spare_role), wx.SPARE_SHEET.format(n=k)))
     person_cells = []
     forms = skeleton.Forms(book, STYLES) if skeletons.takes_skeletons(book.wb) else None
     for n, (person, marker) in enumerate(people, start=1):

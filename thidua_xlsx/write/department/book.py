@@ -13,7 +13,7 @@ from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issued import WorkbookSpec
 from thidua_xlsx.model.titles import NOT_REGISTERED
 from thidua_xlsx.model.titles import name as title_name
-from thidua_xlsx.text import workbook as tx
+from thidua_xlsx.text import workbook as wx
 from thidua_xlsx.write import engine, xlsx
 from thidua_xlsx.write.department.locked import PlacedCells
 
@@ -58,7 +58,7 @@ class DepartmentBook:
         }
         if self.round == ly.SCORING and c.settings.facts_source == cm.FACTS_FROM_DEPARTMENT:
             lists |= {"DS_XepLoaiVC": list(cm.RATINGS), "DS_KyLuat": list(cm.DISCIPLINES),
-                      "DS_CoKhong": [tx.YES, tx.NO], "DS_CapSangKien": list(cm.INITIATIVE_LEVELS)}
+                      "DS_CoKhong": [wx.YES, wx.NO], "DS_CapSangKien": list(cm.INITIATIVE_LEVELS)}
         return lists
 
     def sheet(self, title: str, *, landscape: bool = False, widths: tuple[float, ...] = ()):
@@ -114,7 +114,7 @@ class DepartmentBook:
         """Two (role, note) blocks side by side under the place and the blank date."""
         blocks = [engine.sign_block(c0, c1, (role.upper(),), note)
                   for (role, note), (c0, c1) in zip((left, right), engine.halves(last_col))]
-        cells, _ = engine.signature_cells(row, blocks, (f"{self.c.school.place}, {tx.DATE_LINE_BLANK}", "sign_note"))
+        cells, _ = engine.signature_cells(row, blocks, (f"{self.c.school.place}, {wx.DATE_LINE_BLANK}", "sign_note"))
         for r, c0, c1, text, style in cells:
             ws.merge_range(r, c0, r, c1, text, self.f[style])
 
@@ -124,15 +124,15 @@ class DepartmentBook:
         ws.data_validation(cell_range, {
             "validate": "list", "source": f"={list_name}",
             "input_title": title, "input_message": message,
-            "error_title": tx.LIST_ERROR_TITLE, "error_message": tx.LIST_ERROR_MESSAGE, "error_type": "stop",
+            "error_title": wx.LIST_ERROR_TITLE, "error_message": wx.LIST_ERROR_MESSAGE, "error_type": "stop",
         })
 
     def number(self, ws, cell_range: str, low: float, high: float, title: str, message: str,
                whole: bool = False) -> None:
         ws.data_validation(cell_range, {
             "validate": "integer" if whole else "decimal", "criteria": "between", "minimum": low, "maximum": high,
-            "input_title": title, "input_message": message, "error_title": tx.NUMBER_ERROR_TITLE,
-            "error_message": tx.NUMBER_ERROR_MESSAGE.format(low=cm.num_text(low), high=cm.num_text(high)),
+            "input_title": title, "input_message": message, "error_title": wx.NUMBER_ERROR_TITLE,
+            "error_message": wx.NUMBER_ERROR_MESSAGE.format(low=cm.num_text(low), high=cm.num_text(high)),
             "error_type": "stop",
         })
 
@@ -147,12 +147,12 @@ class DepartmentBook:
         """The "Kiểm tra" line: its label, then over columns 4..last_col "Đã đủ" (in green) when the count
         ``missing`` (a formula) is 0, else how many cells are still blank. Returns the cell's address; its formula
         is locked under ``key``."""
-        ws.merge_range(row, 0, row, 3, tx.CHECK_LABEL, self.f["label"])
+        ws.merge_range(row, 0, row, 3, wx.CHECK_LABEL, self.f["label"])
         ws.merge_range(row, 4, row, last_col, "", self.f["check"])
-        ws.write_formula(row, 4, f'=IF({missing}=0,"{tx.CHECK_DONE}","{tx.CHECK_MISSING_PREFIX}"&{missing}&" ô")',
-                         self.f["check"], tx.check_value(expected))
+        ws.write_formula(row, 4, f'=IF({missing}=0,"{wx.CHECK_DONE}","{wx.CHECK_MISSING_PREFIX}"&{missing}&" ô")',
+                         self.f["check"], wx.check_value(expected))
         self.lock_formula(f"{key}|check|formula", ws, row, 4)
         cell = xl_rowcol_to_cell(row, 4)
-        ws.conditional_format(cell, {"type": "cell", "criteria": "==", "value": f'"{tx.CHECK_DONE}"',
+        ws.conditional_format(cell, {"type": "cell", "criteria": "==", "value": f'"{wx.CHECK_DONE}"',
                                      "format": self.f["ok"]})
         return cell

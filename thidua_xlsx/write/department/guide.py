@@ -4,7 +4,7 @@ period's own deadline, sheet Kỳ đánh giá), on one printed page."""
 from __future__ import annotations
 
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.text import workbook as tx
+from thidua_xlsx.text import workbook as wx
 from thidua_xlsx.write import engine
 from thidua_xlsx.write.department.book import DepartmentBook, height
 
@@ -24,7 +24,7 @@ def guide_sheet(book: DepartmentBook) -> None:
         deadline = period.deadline.isoformat() if period.deadline else ""
     else:
         deadline = s.scoring_deadline
-    lines = tx.guide_lines(book.round, book.dept.name, s, deadline, book.c.settings.facts_source, period)
+    lines = wx.guide_lines(book.round, book.dept.name, s, deadline, book.c.settings.facts_source, period)
     ws.write_string(0, 0, lines[0], book.f["title"])
     for r, line in enumerate(lines[1:], start=2):
         ws.write_string(r, 0, line, book.f["plain"])

@@ -25,14 +25,14 @@ from dataclasses import dataclass
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.kept import per_object
-from thidua_xlsx.text import workbook as tx
+from thidua_xlsx.text import workbook as wx
 from thidua_xlsx.write.xlsx import CellTexts, skeletons
 
 # What the merge looks for by its text on a form or on "Tổng hợp tổ", each written once where it is found
-FORM_LABELS = Counter(map(cm.clean_text, (tx.L_CODE, tx.L_NAME, tx.L_POSITION, tx.L_TITLE, tx.L_DEPARTMENT,
-                                           *tx.SCORE_HEADERS, tx.L_TOTAL, tx.L_CLASS, tx.L_MISSING)))
-DEPARTMENT_LABELS = Counter(map(cm.clean_text, (*tx.DEPT_HEADERS, tx.CHECK_LABEL)))
-COLLECTIVE_LABEL = Counter([cm.clean_text(tx.L_COLLECTIVE)])  # the year's "Tổng hợp tổ" only
+FORM_LABELS = Counter(map(cm.clean_text, (wx.L_CODE, wx.L_NAME, wx.L_POSITION, wx.L_TITLE, wx.L_DEPARTMENT,
+                                           *wx.SCORE_HEADERS, wx.L_TOTAL, wx.L_CLASS, wx.L_MISSING)))
+DEPARTMENT_LABELS = Counter(map(cm.clean_text, (*wx.DEPT_HEADERS, wx.CHECK_LABEL)))
+COLLECTIVE_LABEL = Counter([cm.clean_text(wx.L_COLLECTIVE)])  # the year's "Tổng hợp tổ" only
 LABELS = frozenset((*FORM_LABELS, *DEPARTMENT_LABELS, *COLLECTIVE_LABEL))
 # What a file may not give back as written: control characters (xlsxwriter writes them as _xHHHH_ escapes),
 # such an escape typed as text, a carriage return (XML readers make it a line feed), the two non-characters

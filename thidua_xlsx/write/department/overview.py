@@ -9,7 +9,7 @@ from xlsxwriter.utility import xl_rowcol_to_cell
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issued import IssuedPerson
 from thidua_xlsx.model.titles import name as title_name
-from thidua_xlsx.text import workbook as tx
+from thidua_xlsx.text import workbook as wx
 from thidua_xlsx.write.department.book import SIGNATURE_ROWS, DepartmentBook
 
 WIDTHS = (5, 9, 26, 16, 9, 9, 9, 14, 9, 11)
@@ -24,23 +24,23 @@ def department_sheet(book: DepartmentBook, ws, people: list[tuple[IssuedPerson, 
     row = book.header(ws, last, 4)
     school, period = book.c.school, book.period
     if period is not None:  # the head signs a period's summary: it names the period and its dates
-        row = book.title(ws, row, last, tx.DEPT_TITLE_PERIOD.format(period=period.label.upper()),
-                         tx.DEPT_SUBTITLE_PERIOD.format(period=tx.period_text(period), year=school.school_year,
+        row = book.title(ws, row, last, wx.DEPT_TITLE_PERIOD.format(period=period.label.upper()),
+                         wx.DEPT_SUBTITLE_PERIOD.format(period=wx.period_text(period), year=school.school_year,
                                                         department=book.dept.name, school=school.name))
     else:
-        row = book.title(ws, row, last, tx.DEPT_TITLE.format(year=school.school_year),
+        row = book.title(ws, row, last, wx.DEPT_TITLE.format(year=school.school_year),
                          f"{book.dept.name} – {school.name}")
     collective_cell = ""  # a period's book asks no title: the collective's is registered once, decided by the year
     if period is None:
-        ws.merge_range(row, 0, row, 3, tx.L_COLLECTIVE, f["label"])
+        ws.merge_range(row, 0, row, 3, wx.L_COLLECTIVE, f["label"])
         ws.merge_range(row, 4, row, 7, "", f["input"])
         collective_cell = xl_rowcol_to_cell(row, 4)
         if book.c.collective:
             ws.write_string(row, 4, title_name(book.c.collective), f["input"])
-        book.dropdown(ws, collective_cell, "DS_DanhHieuTapThe", tx.V_COLLECTIVE_TITLE, tx.V_COLLECTIVE_MESSAGE)
+        book.dropdown(ws, collective_cell, "DS_DanhHieuTapThe", wx.V_COLLECTIVE_TITLE, wx.V_COLLECTIVE_MESSAGE)
         row += 2
     head = row
-    for col, text in enumerate(tx.DEPT_HEADERS):
+    for col, text in enumerate(wx.DEPT_HEADERS):
         ws.write_string(row, col, text, f["head"])
     ws.set_row(row, 36)
     first = head + 1
@@ -80,13 +80,13 @@ def department_sheet(book: DepartmentBook, ws, people: list[tuple[IssuedPerson, 
         if person.code and not person.newcomer:  # the locked cells, as the merge keys them (a newcomer's are not)
             book.lock(f"dept|{person.code}|name", person.name)
             book.lock(f"dept|{person.code}|position", person.position)
-            for col, heading in enumerate(tx.DEPT_HEADERS[4:], start=4):  # the formulas
+            for col, heading in enumerate(wx.DEPT_HEADERS[4:], start=4):  # the formulas
                 book.lock_formula(f"dept|{person.code}|formula|{heading}", ws, r, col)
     sign_row = last_row + 2
     check_row = sign_row + SIGNATURE_ROWS + 1  # below the signatures, outside the printed area
     expected = sum(2 * c["n_required"] for (p, _marker), c in zip(people, person_cells) if p.code)
     check = book.check_cell(ws, check_row, 7, f"SUM(J{first + 1}:J{last_row + 1})", expected, "dept")
-    book.signatures(ws, sign_row, last, (tx.SIGN_MAKER, tx.SIGN_NOTE), (tx.SIGN_HEAD, tx.SIGN_NOTE))
+    book.signatures(ws, sign_row, last, (wx.SIGN_MAKER, wx.SIGN_NOTE), (wx.SIGN_HEAD, wx.SIGN_NOTE))
     ws.print_area(0, 0, check_row - 2, last)
     ws.freeze_panes(head + 1, 3)
     ws.repeat_rows(head)

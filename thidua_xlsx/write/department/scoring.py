@@ -10,7 +10,7 @@ from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issued import IssuedPerson, WorkbookSpec
 from thidua_xlsx.model.titles import name as title_name
-from thidua_xlsx.text import workbook as tx
+from thidua_xlsx.text import workbook as wx
 from thidua_xlsx.write.department.book import SIGNATURE_ROWS, DepartmentBook, height
 from thidua_xlsx.write.department.repeat import once_a_workbook
 
@@ -30,8 +30,8 @@ def person_sheet(book: DepartmentBook, title: str, person: IssuedPerson, marker:
         ws.hide()
 
     def header_and_title() -> tuple[int, int]:  # the same on every form of the rubric
-        subtitle = tx.SCORE_SUBTITLE_PERIOD if book.c.period_label else tx.SCORE_SUBTITLE
-        after = book.title(ws, book.header(ws, LAST_COL, 2), LAST_COL, tx.SCORE_TITLE, subtitle.format(
+        subtitle = wx.SCORE_SUBTITLE_PERIOD if book.c.period_label else wx.SCORE_SUBTITLE
+        after = book.title(ws, book.header(ws, LAST_COL, 2), LAST_COL, wx.SCORE_TITLE, subtitle.format(
             year=book.c.school.school_year, period=book.c.period_label, role=rubric.role))
         return after, after
 
@@ -50,11 +50,11 @@ def person_sheet(book: DepartmentBook, title: str, person: IssuedPerson, marker:
         ws.set_row(row, 20)
         row += 1
 
-    info(tx.L_NAME, person.name, spare, "name", tx.L_CODE, marker)
+    info(wx.L_NAME, person.name, spare, "name", wx.L_CODE, marker)
     rec["marker_cell"] = xl_rowcol_to_cell(row - 1, 3)
-    info(tx.L_POSITION, person.position, spare, "position", tx.L_DEPARTMENT, book.dept.name)
+    info(wx.L_POSITION, person.position, spare, "position", wx.L_DEPARTMENT, book.dept.name)
     shown = shown_title(person)
-    info(tx.L_TITLE, shown, False, "title")
+    info(wx.L_TITLE, shown, False, "title")
     key = f"person|{marker}"  # the locked cells, as the merge keys them (a spare form's name and position are inputs)
     if person.code:
         book.lock(f"{key}|name", person.name)
@@ -65,7 +65,7 @@ def person_sheet(book: DepartmentBook, title: str, person: IssuedPerson, marker:
         row = _facts_block(book, ws, row, rec)
     row += 1
     head = row
-    for col, text in enumerate(tx.SCORE_HEADERS):
+    for col, text in enumerate(wx.SCORE_HEADERS):
         ws.write_string(row, col, text, f["head"])
     ws.set_row(row, 33)
     ws.repeat_rows(head)
@@ -89,7 +89,7 @@ def form_sheet(book: DepartmentBook, title: str, placed: bool = False):
 def shown_title(person: IssuedPerson) -> str:
     """The locked "Đăng ký:" cell of ``person``'s form: the registered title, or why there is none (no registration,
     no title)."""
-    return title_name(person.registered) or tx.NOT_REGISTERED_SHOWN
+    return title_name(person.registered) or wx.NOT_REGISTERED_SHOWN
 
 
 def _criteria(book: DepartmentBook, ws, row: int, rubric: cm.Rubric, items: dict[str, int], key: str):
@@ -117,7 +117,7 @@ def _write_criteria(book: DepartmentBook, ws, row: int, rubric: cm.Rubric, items
     for group in rubric.groups:
         g_row = row
         subtotal[group.code] = g_row
-        label = tx.group_label(group.kind, group.name, cm.num_text(group.max))
+        label = wx.group_label(group.kind, group.name, cm.num_text(group.max))
         ws.write_string(g_row, 0, group.code, f["group"])
         ws.write_string(g_row, 1, label, f["group"])
         ws.write_number(g_row, 2, group.max, f["group_num"])
@@ -129,7 +129,7 @@ def _write_criteria(book: DepartmentBook, ws, row: int, rubric: cm.Rubric, items
         for k, item in enumerate(group.items):
             r = first + k
             items[item.code] = r + 1
-            text = item.text + (f"\n({tx.HINT_PREFIX}: {item.hint})" if item.hint else "")
+            text = item.text + (f"\n({wx.HINT_PREFIX}: {item.hint})" if item.hint else "")
             ws.write_string(r, 0, item.code, f["locked_c"])
             ws.write_string(r, 1, text, f["locked"])
             ws.write_number(r, 2, item.max, f["locked_num"])
@@ -143,15 +143,15 @@ def _write_criteria(book: DepartmentBook, ws, row: int, rubric: cm.Rubric, items
         all_items.append((first, last))
         if group.kind == cm.SCORE:
             required.append((first, last))
-        kind_msg = {cm.SCORE: tx.V_SCORE_MESSAGE, cm.BONUS: tx.V_BONUS_MESSAGE,
-                    cm.DEDUCTION: tx.V_DEDUCTION_MESSAGE}[group.kind]
-        for col, who in ((3, tx.V_SELF), (4, tx.V_DEPT)):
+        kind_msg = {cm.SCORE: wx.V_SCORE_MESSAGE, cm.BONUS: wx.V_BONUS_MESSAGE,
+                    cm.DEDUCTION: wx.V_DEDUCTION_MESSAGE}[group.kind]
+        for col, who in ((3, wx.V_SELF), (4, wx.V_DEPT)):
             letter = xl_col_to_name(col)
             rng = f"{letter}{first + 1}:{letter}{last + 1}"
             ws.data_validation(rng, {
                 "validate": "decimal", "criteria": "between", "minimum": 0, "maximum": f"=$C{first + 1}",
                 "input_title": who, "input_message": kind_msg,
-                "error_title": tx.NUMBER_ERROR_TITLE, "error_message": tx.SCORE_ERROR_MESSAGE,
+                "error_title": wx.NUMBER_ERROR_TITLE, "error_message": wx.SCORE_ERROR_MESSAGE,
                 "error_type": "stop"})
             book.mark_bad_numbers(ws, rng, f"{letter}{first + 1}", f"$C{first + 1}")
             inner = f"SUM({rng})"
@@ -185,14 +185,14 @@ def _write_totals(book: DepartmentBook, ws, row: int, rubric: cm.Rubric, subtota
     sign_row = class_row + 2
     miss_row = sign_row + SIGNATURE_ROWS + 1
     ws.write_string(total_row, 0, "", f["total"])
-    ws.write_string(total_row, 1, tx.L_TOTAL, f["total"])
+    ws.write_string(total_row, 1, wx.L_TOTAL, f["total"])
     ws.write_number(total_row, 2, rubric.total, f["total_num"])
     book.lock(f"{key}|total|max", rubric.total)
     ws.write_string(class_row, 0, "", f["total"])
-    ws.write_string(class_row, 1, tx.L_CLASS, f["total"])
+    ws.write_string(class_row, 1, wx.L_CLASS, f["total"])
     ws.write_blank(class_row, 2, None, f["total"])
     ws.write_string(miss_row, 0, "", f["locked"])
-    ws.write_string(miss_row, 1, tx.L_MISSING, f["locked"])
+    ws.write_string(miss_row, 1, wx.L_MISSING, f["locked"])
     ws.write_blank(miss_row, 2, None, f["locked"])
     for r in (total_row, class_row, miss_row):
         ws.write_blank(r, 5, None, f["locked"])
@@ -207,7 +207,7 @@ def _write_totals(book: DepartmentBook, ws, row: int, rubric: cm.Rubric, subtota
         # a required score still blank leaves the total unknown, as the merge says: never summed as 0, so never
         # classified nor ranked on the department's sheet (its rank column takes numbers only)
         missing = f"{letter}{miss_row + 1}"
-        ws.write_formula(total_row, col, f'=IF({entered}=0,"",IF({missing}>0,"{tx.TOTAL_INCOMPLETE}",{total}))',
+        ws.write_formula(total_row, col, f'=IF({entered}=0,"",IF({missing}>0,"{wx.TOTAL_INCOMPLETE}",{total}))',
                          f["total_num"], "")
         gate = [f"{letter}{subtotal[g.code] + 1}>={g.min}" for g in rubric.groups if g.min is not None]
         t = f"{letter}{total_row + 1}"
@@ -226,7 +226,7 @@ def _write_totals(book: DepartmentBook, ws, row: int, rubric: cm.Rubric, subtota
         "criteria": f'=AND(ISNUMBER(D{total_row + 1}),ISNUMBER(E{total_row + 1}),'
                     f'ABS(D{total_row + 1}-E{total_row + 1})>{gap})'})
     ws.set_row(total_row, 20)
-    book.signatures(ws, sign_row, LAST_COL, (tx.SIGN_PERSON, tx.SIGN_NOTE), (tx.SIGN_HEAD, tx.SIGN_NOTE))
+    book.signatures(ws, sign_row, LAST_COL, (wx.SIGN_PERSON, wx.SIGN_NOTE), (wx.SIGN_HEAD, wx.SIGN_NOTE))
     cells = {"total_row": total_row + 1, "self_total": f"D{total_row + 1}", "dept_total": f"E{total_row + 1}",
              "self_class": f"D{class_row + 1}", "dept_class": f"E{class_row + 1}",
              "self_missing": f"D{miss_row + 1}", "dept_missing": f"E{miss_row + 1}"}
@@ -235,27 +235,27 @@ def _write_totals(book: DepartmentBook, ws, row: int, rubric: cm.Rubric, subtota
 
 def _facts_block(book: DepartmentBook, ws, row: int, rec: dict) -> int:
     f = book.f
-    ws.merge_range(row, 0, row, LAST_COL, tx.FACTS_HEADING, f["label"])
+    ws.merge_range(row, 0, row, LAST_COL, wx.FACTS_HEADING, f["label"])
     row += 1
     facts = {}
-    for key, label, kind in tx.FACT_FIELDS:
+    for key, label, kind in wx.FACT_FIELDS:
         ws.merge_range(row, 0, row, 2, label, f["locked"])
         ws.merge_range(row, 3, row, LAST_COL, "", f["input"])
         cell = xl_rowcol_to_cell(row, 3)
         facts[key] = cell
         if kind == "rating":
-            book.dropdown(ws, cell, "DS_XepLoaiVC", tx.V_RATING_TITLE, tx.V_RATING_MESSAGE)
+            book.dropdown(ws, cell, "DS_XepLoaiVC", wx.V_RATING_TITLE, wx.V_RATING_MESSAGE)
         elif kind == "discipline":
-            book.dropdown(ws, cell, "DS_KyLuat", tx.V_DISCIPLINE_TITLE, tx.V_DISCIPLINE_MESSAGE)
+            book.dropdown(ws, cell, "DS_KyLuat", wx.V_DISCIPLINE_TITLE, wx.V_DISCIPLINE_MESSAGE)
         elif kind == "bool":
-            book.dropdown(ws, cell, "DS_CoKhong", tx.V_REVIEW_TITLE, tx.V_REVIEW_MESSAGE)
+            book.dropdown(ws, cell, "DS_CoKhong", wx.V_REVIEW_TITLE, wx.V_REVIEW_MESSAGE)
         elif kind == "level":
-            book.dropdown(ws, cell, "DS_CapSangKien", tx.V_LEVEL_TITLE, tx.V_LEVEL_MESSAGE)
+            book.dropdown(ws, cell, "DS_CapSangKien", wx.V_LEVEL_TITLE, wx.V_LEVEL_MESSAGE)
         elif kind == "months":
-            book.number(ws, cell, 0, 12, tx.V_MONTHS_TITLE, tx.V_MONTHS_MESSAGE)
+            book.number(ws, cell, 0, 12, wx.V_MONTHS_TITLE, wx.V_MONTHS_MESSAGE)
             book.mark_bad_numbers(ws, cell, cell, 12)
         elif kind == "days":
-            book.number(ws, cell, 0, 366, tx.V_DAYS_TITLE, tx.V_DAYS_MESSAGE)
+            book.number(ws, cell, 0, 366, wx.V_DAYS_TITLE, wx.V_DAYS_MESSAGE)
             book.mark_bad_numbers(ws, cell, cell, 366)
         ws.set_row(row, 20)
         row += 1
@@ -268,7 +268,7 @@ def classification_formula(spec: WorkbookSpec, total: str, gate: list[str]) -> s
     levels = spec.classification
     names = [lv.name for lv in levels]
     cap_index = names.index(spec.gate_cap) if spec.gate_cap in names else len(names)
-    fallback = f'"{levels[-1].name}"' if levels[-1].min == 0 else f'"{tx.NOT_CLASSIFIED}"'
+    fallback = f'"{levels[-1].name}"' if levels[-1].min == 0 else f'"{wx.NOT_CLASSIFIED}"'
     formula = fallback
     for index in range(len(levels) - 1, -1, -1):
         level = levels[index]

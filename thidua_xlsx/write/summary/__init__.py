@@ -16,7 +16,7 @@ from pathlib import Path
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.report import Report, report_of
 from thidua_xlsx.model.results import Summary, by_department
-from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text import summary as sx
 from thidua_xlsx.write import engine
 from thidua_xlsx.write.summary import (
     awards,
@@ -41,7 +41,7 @@ def write_summary(summary: Summary, path: Path, report: Report | None = None) ->
     school = school_of(summary)
     with engine.replacing(path) as tmp:
         wb = open_workbook(tmp)
-        engine.set_properties(wb, f"{tx.S_OVERVIEW} {ly.ROUNDS.get(summary.round, '')} {school.school_year}".strip(),
+        engine.set_properties(wb, f"{sx.S_OVERVIEW} {ly.ROUNDS.get(summary.round, '')} {school.school_year}".strip(),
                               school.name, summary.newest_input or engine.FIXED_DATE)
         _sheets(Book(wb, school, draft=bool(summary.draft)), summary, report or report_of(summary))
         engine.meta_sheet(wb, meta_json(summary_meta(summary)))
@@ -90,7 +90,7 @@ def write_public_list(summary: Summary, path: Path, posted_on: dt.date, days: in
     school = school_of(summary)
     with engine.replacing(path) as tmp:
         wb = open_workbook(tmp)
-        engine.set_properties(wb, tx.PUBLIC_TITLE.format(year=school.school_year), school.name,
+        engine.set_properties(wb, sx.PUBLIC_TITLE.format(year=school.school_year), school.name,
                               summary.newest_input or engine.FIXED_DATE)
         book = Book(wb, school, draft=bool(summary.draft))
         public.public_sheet(book, summary, posted_on, posted_on + dt.timedelta(days=days))

@@ -8,7 +8,7 @@ from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.history import KNC_GD, HistoryResults
 from thidua_xlsx.model.results import Decision
 from thidua_xlsx.model.titles import name as title_name
-from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text import summary as sx
 from thidua_xlsx.write.engine import name_width
 from thidua_xlsx.write.summary.book import Book
 from thidua_xlsx.write.summary.content import special_rows
@@ -19,14 +19,14 @@ SPECIAL_STYLES = ["center", "text", "text", "text", "text", "text", "text"]
 def special_sheet(book: Book, campaign: cm.Campaign) -> None:
     widths = (5, 28, name_width(21, [d.name for d in campaign.departments]), 11, 38, 24, 16)
     last_col = len(widths) - 1
-    ws = book.sheet(tx.S_SPECIAL, widths, landscape=True)
+    ws = book.sheet(sx.S_SPECIAL, widths, landscape=True)
     rows = special_rows(campaign)
     row = book.header(ws, last_col, 3)
-    row = book.title(ws, row, last_col, tx.SPECIAL_TITLE.format(year=book.year),
-                     tx.SPECIAL_SUBTITLE.format(school=book.school.name, count=len(rows)))
-    table = [[n, *r] for n, r in enumerate(rows, start=1)] or [[None, tx.NONE_ROW]]
-    _, last = book.table(ws, row - 1, tx.SPECIAL_HEAD, table, SPECIAL_STYLES, data_table=False)
-    book.sign_pair(ws, last + 2, last_col, tx.SIGN_MAKER, book.school.secretary, tx.SIGN_HEAD, book.school.principal)
+    row = book.title(ws, row, last_col, sx.SPECIAL_TITLE.format(year=book.year),
+                     sx.SPECIAL_SUBTITLE.format(school=book.school.name, count=len(rows)))
+    table = [[n, *r] for n, r in enumerate(rows, start=1)] or [[None, sx.NONE_ROW]]
+    _, last = book.table(ws, row - 1, sx.SPECIAL_HEAD, table, SPECIAL_STYLES, data_table=False)
+    book.sign_pair(ws, last + 2, last_col, sx.SIGN_MAKER, book.school.secretary, sx.SIGN_HEAD, book.school.principal)
 
 
 HISTORY_STYLES = ["center", "text", "text", "text", "center", "text", "text"]
@@ -37,17 +37,17 @@ def history_sheet(book: Book, campaign: cm.Campaign, history: HistoryResults) ->
     it used and its reasons — for the council; the proposals among them go to the authority."""
     widths = (5, 22, name_width(16, [d.name for d in campaign.departments]), 22, 12, 16, 60)
     last_col = len(widths) - 1
-    ws = book.sheet(tx.S_HISTORY, widths, landscape=True)
+    ws = book.sheet(sx.S_HISTORY, widths, landscape=True)
     departments = {d.code: d.name for d in campaign.departments}
     rows = [[p.name, departments.get(p.department, ""), *_decision_cells(d)]
             for p in campaign.staff for d in history.people.get(p.code, ()) if _worth_listing(d)]
-    rows += [[tx.SPECIAL_COLLECTIVE.format(name=departments.get(code, code)), "", *_decision_cells(d)]
+    rows += [[sx.SPECIAL_COLLECTIVE.format(name=departments.get(code, code)), "", *_decision_cells(d)]
              for code in departments for d in history.departments.get(code, ())]
     proposed = sum(d.granted for ds in (*history.people.values(), *history.departments.values()) for d in ds)
-    row = book.title(ws, 0, last_col, tx.HISTORY_TITLE.format(year=book.year),
-                     tx.HISTORY_SUBTITLE.format(count=proposed, sources=", ".join(history.sources) or "—"))
-    table = [[n, *r] for n, r in enumerate(rows, start=1)] or [[None, tx.NONE_ROW]]
-    book.table(ws, row - 1, tx.HISTORY_HEAD, table, HISTORY_STYLES)
+    row = book.title(ws, 0, last_col, sx.HISTORY_TITLE.format(year=book.year),
+                     sx.HISTORY_SUBTITLE.format(count=proposed, sources=", ".join(history.sources) or "—"))
+    table = [[n, *r] for n, r in enumerate(rows, start=1)] or [[None, sx.NONE_ROW]]
+    book.table(ws, row - 1, sx.HISTORY_HEAD, table, HISTORY_STYLES)
 
 
 def _worth_listing(d: Decision) -> bool:
@@ -57,5 +57,5 @@ def _worth_listing(d: Decision) -> bool:
 
 
 def _decision_cells(d: Decision) -> list:
-    verdict = tx.HISTORY_PENDING if d.pending else tx.HISTORY_VERDICT[d.granted]
+    verdict = sx.HISTORY_PENDING if d.pending else sx.HISTORY_VERDICT[d.granted]
     return [title_name(d.title), verdict, ", ".join(d.years), d.reason]

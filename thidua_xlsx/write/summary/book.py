@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from thidua_xlsx.model import campaign as cm
-from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text import summary as sx
 from thidua_xlsx.text.wording import date_line
 from thidua_xlsx.text.workbook import NO, YES
 from thidua_xlsx.write import engine, xlsx
@@ -112,8 +112,8 @@ class Book:
         """``page_breaks``: the sheet's row heights are kept for :meth:`keep_together` (not those of the
         long tables, one row per person or per file)."""
         ws = self.wb.add_worksheet(name)
-        engine.page_setup(ws, landscape=landscape, footer=tx.PAGE_FOOTER, gridlines=not document, widths=widths,
-                          header=tx.PAGE_HEADER_DRAFT if self.draft else "")
+        engine.page_setup(ws, landscape=landscape, footer=sx.PAGE_FOOTER, gridlines=not document, widths=widths,
+                          header=sx.PAGE_HEADER_DRAFT if self.draft else "")
         self.widths[name] = widths
         if page_breaks:
             self.heights[name] = {}
@@ -271,8 +271,8 @@ class Book:
                   right: tuple[str, ...], right_name: str, *, date: bool = True, seal: bool = True) -> int:
         """The usual pair: maker / secretary on the left, the one who signs for the school on the right."""
         (l0, l1), (r0, r1) = engine.halves(last_col)
-        right_note = tx.SIGN_NOTE_SEAL if seal else tx.SIGN_NOTE
-        return self.signatures(ws, row, [engine.sign_block(l0, l1, left, tx.SIGN_NOTE, left_name),
+        right_note = sx.SIGN_NOTE_SEAL if seal else sx.SIGN_NOTE
+        return self.signatures(ws, row, [engine.sign_block(l0, l1, left, sx.SIGN_NOTE, left_name),
                                          engine.sign_block(r0, r1, right, right_note, right_name)], date=date)
 
     def paragraphs(self, ws, row: int, last_col: int, lines) -> int:

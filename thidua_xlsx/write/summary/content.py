@@ -13,7 +13,7 @@ from thidua_xlsx.model.evaluation import YearRating
 from thidua_xlsx.model.results import SOURCE_COUNCIL, STATUS_SUBMITTED, Decision, PersonResult, Score, Summary
 from thidua_xlsx.model.titles import CSTD_TINH, CSTDCS, LDTT, TTLDTT, TTLDXS
 from thidua_xlsx.model.titles import name as title_name
-from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text import summary as sx
 from thidua_xlsx.text.messages import REASONS
 from thidua_xlsx.text.rule_sets import DAY_SOURCES
 from thidua_xlsx.text.wording import day_text
@@ -54,28 +54,28 @@ def refusals(people: Sequence[PersonResult]) -> list[tuple[PersonResult, str]]:
         refused = [d for d in p.decisions if not d.granted]
         if p.has_registered and refused:
             reason = refused[0].reason
-            found.append((p, tx.REFUSED_STILL.format(reason=reason, title=title_name(p.proposed)) if p.proposed
+            found.append((p, sx.REFUSED_STILL.format(reason=reason, title=title_name(p.proposed)) if p.proposed
                           else reason))
     return found
 
 
-def criteria_line(summary: Summary, not_recorded: str = tx.CRITERIA_NOT_RECORDED, end: str = "") -> str:
+def criteria_line(summary: Summary, not_recorded: str = sx.CRITERIA_NOT_RECORDED, end: str = "") -> str:
     """Which criteria the scores were read with (each form by its role, its number of criteria and points: its
     digest, which tells versions apart, is for the metadata and the checks, not for the reader), and the
     resolution that approved them (``end`` after it); ``not_recorded`` when no resolution is recorded."""
     c, school = summary.campaign, school_of(summary)
-    versions = ", ".join(tx.CRITERIA_VERSION.format(role=r.role, items=len(r.items), total=cm.num_text(r.total))
+    versions = ", ".join(sx.CRITERIA_VERSION.format(role=r.role, items=len(r.items), total=cm.num_text(r.total))
                          for r in c.rubrics) if c else ""
     if school.criteria_resolution:
         day = school.criteria_resolution_date
-        when = tx.CRITERIA_DATE.format(date=day_text(day)) if day else ""
-        return tx.CRITERIA_APPROVED.format(number=school.criteria_resolution, date=when, versions=versions) + end
+        when = sx.CRITERIA_DATE.format(date=day_text(day)) if day else ""
+        return sx.CRITERIA_APPROVED.format(number=school.criteria_resolution, date=when, versions=versions) + end
     return not_recorded.format(versions=versions)
 
 
 def date_words(value: dt.datetime) -> str:
     local = value + VN_TIME
-    return tx.DATE_WORDS.format(day=local.day, month=local.month, year=local.year)
+    return sx.DATE_WORDS.format(day=local.day, month=local.month, year=local.year)
 
 
 def total(score: Score | None) -> float | None:
@@ -89,7 +89,7 @@ def score_cell(value: float | None) -> float | None:
 
 def score_text(p: PersonResult) -> str:
     council = p.final if p.final_source == SOURCE_COUNCIL else None
-    return " / ".join(cm.score_text(v) if v is not None else tx.SCORE_BLANK
+    return " / ".join(cm.score_text(v) if v is not None else sx.SCORE_BLANK
                       for v in (total(p.self_score), total(p.dept_score), council))
 
 
@@ -116,7 +116,7 @@ def special_rows(campaign: cm.Campaign) -> list[list]:
     for award in campaign.special_awards:
         person = people.get(award.who)
         name, where = (person.name, departments.get(person.department, "")) if person else \
-            (tx.SPECIAL_COLLECTIVE.format(name=departments.get(award.who, award.who)), "")
+            (sx.SPECIAL_COLLECTIVE.format(name=departments.get(award.who, award.who)), "")
         rows.append([name, where, award.kind, award.achievement, award.form, award.note])
     return rows
 
@@ -127,9 +127,9 @@ def rule_set_line(campaign: cm.Campaign | None) -> str:
     rule_set = campaign.rule_set if campaign else None
     if rule_set is None:
         return ""
-    texts = "; ".join(tx.RULE_SET_TEXT.format(short=t.short, since=day_text(t.in_force_from.isoformat()))
-                      if t.in_force_from else tx.RULE_SET_TEXT_UNDATED.format(short=t.short)
+    texts = "; ".join(sx.RULE_SET_TEXT.format(short=t.short, since=day_text(t.in_force_from.isoformat()))
+                      if t.in_force_from else sx.RULE_SET_TEXT_UNDATED.format(short=t.short)
                       for t in rule_set.texts)  # each text once by its short name (its full number: the JSON)
-    return tx.RULE_SET_LINE.format(where=rule_set.province or tx.RULE_SET_NATIONAL,
+    return sx.RULE_SET_LINE.format(where=rule_set.province or sx.RULE_SET_NATIONAL,
                                    day=day_text(rule_set.day.isoformat()),
                                    source=DAY_SOURCES.get(rule_set.day_from, rule_set.day_from), texts=texts)

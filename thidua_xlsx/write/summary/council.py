@@ -10,7 +10,7 @@ from thidua_xlsx.model.results import Summary
 from thidua_xlsx.model.titles import NO_PROPOSAL
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import report_lines as rl
-from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text import summary as sx
 from thidua_xlsx.text.messages import YEAR_STATE_WORDS
 from thidua_xlsx.write.summary.book import PROTECTED, Book, Styled
 
@@ -20,19 +20,19 @@ SPARE_TALLY_ROWS = 5  # for candidates the council adds at the meeting
 def tally_sheet(book: Book, summary: Summary) -> None:
     widths = (10, 28, 18, 24, 12, 44)
     last_col = len(widths) - 1
-    ws = book.sheet(tx.S_TALLY, widths, landscape=True)
+    ws = book.sheet(sx.S_TALLY, widths, landscape=True)
     c = summary.campaign
     rules_ = c.rules
-    thresholds = [tx.TALLY_THRESHOLD.format(title=title_name(t), percent=cm.num_text(round(percent, 2)))
+    thresholds = [sx.TALLY_THRESHOLD.format(title=title_name(t), percent=cm.num_text(round(percent, 2)))
                   for t in (*c.titles.individual, *c.titles.collective)
                   if (percent := vote_percent(t, rules_)) is not None]
-    row = book.title(ws, 0, last_col, tx.TALLY_TITLE.format(year=book.year), book.school.name)
-    book.text(ws, row - 1, 0, last_col, tx.TALLY_NOTE.format(
+    row = book.title(ws, 0, last_col, sx.TALLY_TITLE.format(year=book.year), book.school.name)
+    book.text(ws, row - 1, 0, last_col, sx.TALLY_NOTE.format(
         quorum=cm.num_text(round(rules_.council_quorum_percent, 2)),
-        thresholds="; ".join(thresholds) or tx.TALLY_NO_VOTE), "note", fit=True)
+        thresholds="; ".join(thresholds) or sx.TALLY_NO_VOTE), "note", fit=True)
     tally = summary.tally
     row += 1
-    for key, label in tx.TALLY_FIELDS.items():
+    for key, label in sx.TALLY_FIELDS.items():
         book.text(ws, row, 0, 1, label, "text")
         book.put(ws, row, 2, getattr(tally, key) if tally else None, "council")
         row += 1
@@ -46,7 +46,7 @@ def tally_sheet(book: Book, summary: Summary) -> None:
                                 for code, title, votes, result in lines]
     spare = Styled(None, "council")  # a candidate the council adds: code and title typed at the meeting
     rows += [[spare, None, None, spare, None, None]] * SPARE_TALLY_ROWS
-    head, last = book.table(ws, row + 1, list(tx.TALLY_HEADS.values()), rows,
+    head, last = book.table(ws, row + 1, list(sx.TALLY_HEADS.values()), rows,
                             ["center", "text", "text", "text", "council", "text"])
     ws.data_validation(head + 1, 4, last, 4, {"validate": "integer", "criteria": ">=", "value": 0})
     ws.protect("", PROTECTED)
@@ -55,22 +55,22 @@ def tally_sheet(book: Book, summary: Summary) -> None:
 def changes_sheet(book: Book, summary: Summary) -> None:
     widths = (5, 9, 24, 16, 16, 16, 34, 24)
     last_col = len(widths) - 1
-    ws = book.sheet(tx.S_CHANGES_PERIOD if summary.period else tx.S_CHANGES, widths, landscape=True)
-    title = tx.CHANGES_TITLE_PERIOD if summary.period else tx.CHANGES_TITLE  # a period's: the head's scores
+    ws = book.sheet(sx.S_CHANGES_PERIOD if summary.period else sx.S_CHANGES, widths, landscape=True)
+    title = sx.CHANGES_TITLE_PERIOD if summary.period else sx.CHANGES_TITLE  # a period's: the head's scores
     row = book.title(ws, 0, last_col, title.format(year=book.year, period=summary.period_label.upper()),
                      book.school.name)
-    rows = [[n, c.code, c.name, *change_words(c), tx.CHANGES_AGAINST_RULE if c.against_rule else ""]
+    rows = [[n, c.code, c.name, *change_words(c), sx.CHANGES_AGAINST_RULE if c.against_rule else ""]
             for n, c in enumerate(summary.council_changes, start=1)]
-    book.table(ws, row, tx.CHANGES_HEAD, rows or [[None, None, tx.CHANGES_NONE]],
+    book.table(ws, row, sx.CHANGES_HEAD, rows or [[None, None, sx.CHANGES_NONE]],
                ["center", "center", "text", "text", "text", "text", "text", "text"])
 
 
-_CHANGED = {TIE_OPEN: tx.CHANGES_TIE_OPEN, NOT_PASSED: tx.CHANGES_NOT_PASSED, **YEAR_STATE_WORDS, "": "—"}
+_CHANGED = {TIE_OPEN: sx.CHANGES_TIE_OPEN, NOT_PASSED: sx.CHANGES_NOT_PASSED, **YEAR_STATE_WORDS, "": "—"}
 
 
 def change_words(c: CouncilChange) -> tuple[str, str, str, str]:
     """A council change in words, as the change log and the Biên bản list it: what, before, after, why."""
-    return (tx.CHANGES_WHAT.get(c.what, c.what), _changed(c.before), _changed(c.after),
+    return (sx.CHANGES_WHAT.get(c.what, c.what), _changed(c.before), _changed(c.after),
             c.note or (c.reason.text if c.reason else ""))
 
 

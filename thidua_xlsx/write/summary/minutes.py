@@ -8,8 +8,8 @@ from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.results import Summary, provisional, sent_count
 from thidua_xlsx.model.titles import name as title_name
-from thidua_xlsx.text import documents as dx
-from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text import documents as dw
+from thidua_xlsx.text import summary as sx
 from thidua_xlsx.text.decisions import DRAFT_HEAD, DRAFT_LINE, draft_text
 from thidua_xlsx.text.workbook import DATE_LINE_BLANK
 from thidua_xlsx.write import engine
@@ -47,11 +47,11 @@ def _present(s: Summary) -> str:
     """Who attended, with the quorum, once the council's count is typed; dotted lines to fill in before."""
     t = s.tally
     if t is None or not t.members or t.present is None:
-        return tx.MINUTES_PRESENT_BLANK
+        return sx.MINUTES_PRESENT_BLANK
     rules = s.campaign.rules
-    quorum = dx.MINUTES_QUORUM_MET if t.quorum_met else dx.MINUTES_QUORUM_NOT_MET
-    return " ".join((dx.MINUTES_PRESENT.format(present=t.present, members=t.members, absent=t.members - t.present),
-                     quorum.format(needed=t.quorum_needed, members=t.members, percent=dx.PERCENT.format(
+    quorum = dw.MINUTES_QUORUM_MET if t.quorum_met else dw.MINUTES_QUORUM_NOT_MET
+    return " ".join((dw.MINUTES_PRESENT.format(present=t.present, members=t.members, absent=t.members - t.present),
+                     quorum.format(needed=t.quorum_needed, members=t.members, percent=dw.PERCENT.format(
                          value=cm.num_text(round(rules.council_quorum_percent, 1))))))
 
 
@@ -61,24 +61,24 @@ def _vote(s: Summary, title: str) -> str:
     if s.campaign is None or vote_percent(title, s.campaign.rules) is None:
         return ""
     if s.tally is None:
-        return tx.MINUTES_VOTE_BLANK
+        return sx.MINUTES_VOTE_BLANK
     if s.tally.quorum_met is False:
-        return tx.MINUTES_VOTE_NONE
+        return sx.MINUTES_VOTE_NONE
     results = [r for r in s.tally.results if r.title == title and r.passed is not None]
     if not results:
-        return tx.MINUTES_VOTE_BLANK
-    return tx.MINUTES_VOTE_COUNTED.format(passed=sum(r.passed is True for r in results), voted=len(results))
+        return sx.MINUTES_VOTE_BLANK
+    return sx.MINUTES_VOTE_COUNTED.format(passed=sum(r.passed is True for r in results), voted=len(results))
 
 
 def _names(names: list[str]) -> str:
-    return tx.LISTED_NAMES.format(names=", ".join(names)) if names else ""
+    return sx.LISTED_NAMES.format(names=", ".join(names)) if names else ""
 
 
 def _listed(summary: Summary, names: list[str]) -> str:
     """Where the people of a line are: on the list attached, or named here (nobody: nowhere)."""
     if not names:
         return ""
-    return tx.LISTED_ATTACHED if lists_attached(summary) else _names(names)
+    return sx.LISTED_ATTACHED if lists_attached(summary) else _names(names)
 
 
 def _provisional(s: Summary) -> list[tuple[str, str]]:
@@ -87,7 +87,7 @@ def _provisional(s: Summary) -> list[tuple[str, str]]:
     resting = provisional(s)
     if not resting.count:
         return []
-    return [("note", dx.provisional_sentence(len(resting.people), len(resting.units), s.campaign.school.school_year))]
+    return [("note", dw.provisional_sentence(len(resting.people), len(resting.units), s.campaign.school.school_year))]
 
 
 def draft_lines(summary: Summary) -> list[tuple[str, str]]:
@@ -102,68 +102,68 @@ def draft_lines(summary: Summary) -> list[tuple[str, str]]:
 
 def minutes_sheet(book: Book, summary: Summary) -> None:
     last_col = len(WIDTHS) - 1
-    ws = book.sheet(tx.S_MINUTES, WIDTHS, document=True, page_breaks=True)
+    ws = book.sheet(sx.S_MINUTES, WIDTHS, document=True, page_breaks=True)
     row = book.header(ws, last_col, 2, date=True)  # the motto's half wide enough for one line
-    row = book.title(ws, row + 1, last_col, tx.MINUTES_TITLE.format(year=book.year))
+    row = book.title(ws, row + 1, last_col, sx.MINUTES_TITLE.format(year=book.year))
     s, school = summary, book.school
     people, submitted, departments = sent_count(s)
     fill = {"blank_date": DATE_LINE_BLANK, "principal": school.principal or "……………………",
             "secretary": school.secretary or "……………………", "school": school.name, "year": book.year,
             "people": people, "submitted": submitted, "departments": departments, "present_line": _present(s)}
     individual, collective = _counts(s)
-    lines = [*draft_lines(s), *((style, text.format(**fill)) for style, text in tx.MINUTES_LINES)]
-    lines.insert(lines.index(("heading", tx.MINUTES_RESULTS_HEADING)), ("body", criteria_line(s)))
-    lines += [("body", tx.MINUTES_INDIVIDUAL.format(title=title_name(t), count=len(names), listed=_listed(s, names),
+    lines = [*draft_lines(s), *((style, text.format(**fill)) for style, text in sx.MINUTES_LINES)]
+    lines.insert(lines.index(("heading", sx.MINUTES_RESULTS_HEADING)), ("body", criteria_line(s)))
+    lines += [("body", sx.MINUTES_INDIVIDUAL.format(title=title_name(t), count=len(names), listed=_listed(s, names),
                                                     vote=_vote(s, t)))
               for t, names in individual.items()]
     nothing = [p for p in s.people if p.has_registered and not p.proposed]
     lower = [p for p, _ in refusals(s.people) if p.proposed]  # counted once: on the list of the title they got
     # the internal list of those not proposed is a sheet of its own (a year's: not said attached, for its Biên bản and
     # Tờ trình name their people and attach nothing), or nowhere: no paper names them
-    refused = tx.LISTED_ATTACHED if nothing and lists_attached(s) else ""
-    lines.append(("body", tx.MINUTES_REFUSED.format(count=len(nothing), listed=refused)))
+    refused = sx.LISTED_ATTACHED if nothing and lists_attached(s) else ""
+    lines.append(("body", sx.MINUTES_REFUSED.format(count=len(nothing), listed=refused)))
     if lower:
-        lines.append(("body", tx.MINUTES_LOWER.format(count=len(lower))))
-    lines.append(("heading", tx.MINUTES_COLLECTIVE_HEAD))
-    lines += [("body", tx.MINUTES_COLLECTIVE.format(title=title_name(t), count=len(names), names=_names(names),
+        lines.append(("body", sx.MINUTES_LOWER.format(count=len(lower))))
+    lines.append(("heading", sx.MINUTES_COLLECTIVE_HEAD))
+    lines += [("body", sx.MINUTES_COLLECTIVE.format(title=title_name(t), count=len(names), names=_names(names),
                                                     vote=_vote(s, t)))
               for t, names in collective.items()]
     lines += _provisional(s)
-    lines += [("body", text) for text in tx.MINUTES_END]
+    lines += [("body", text) for text in sx.MINUTES_END]
     row = book.paragraphs(ws, row, last_col, lines)
-    end = book.sign_pair(ws, row + 1, last_col, tx.SIGN_SECRETARY, school.secretary, tx.SIGN_CHAIR,
+    end = book.sign_pair(ws, row + 1, last_col, sx.SIGN_SECRETARY, school.secretary, sx.SIGN_CHAIR,
                          school.principal, date=False, seal=False)
     book.keep_together(ws, [(row - 1, end, 0)])  # the last paragraph with the signatures
 
 
 def letter_sheet(book: Book, summary: Summary) -> None:
     last_col = len(WIDTHS) - 1
-    ws = book.sheet(tx.S_LETTER, WIDTHS, document=True, page_breaks=True)
+    ws = book.sheet(sx.S_LETTER, WIDTHS, document=True, page_breaks=True)
     school = book.school
-    row = book.header(ws, last_col, 2, number=tx.LETTER_NUMBER, date=True)
-    row = book.title(ws, row + 1, last_col, tx.LETTER_TITLE) - 1
-    book.text(ws, row, 0, last_col, tx.LETTER_SUBJECT.format(year=book.year), "subject", fit=True)
-    book.text(ws, row + 2, 0, last_col, tx.LETTER_TO.format(recipient=school.recipient), "to", fit=True)
+    row = book.header(ws, last_col, 2, number=sx.LETTER_NUMBER, date=True)
+    row = book.title(ws, row + 1, last_col, sx.LETTER_TITLE) - 1
+    book.text(ws, row, 0, last_col, sx.LETTER_SUBJECT.format(year=book.year), "subject", fit=True)
+    book.text(ws, row + 2, 0, last_col, sx.LETTER_TO.format(recipient=school.recipient), "to", fit=True)
     row += 4
     individual, collective = _counts(summary)
     fill = {"school": school.name, "recipient": school.recipient, "year": book.year,
             "blank_date": DATE_LINE_BLANK}
     lines = [*draft_lines(summary), *(("basis", line) for line in (summary.campaign.legal_basis if summary.campaign
                                                                     else ()))]
-    lines += [("basis", tx.LETTER_APPROVED.format(**fill)), ("body", tx.LETTER_REQUEST.format(**fill))]
+    lines += [("basis", sx.LETTER_APPROVED.format(**fill)), ("body", sx.LETTER_REQUEST.format(**fill))]
     attached = lists_attached(summary)
-    lines += [("body", tx.LETTER_INDIVIDUAL.format(title=title_name(t), count=len(names),
+    lines += [("body", sx.LETTER_INDIVIDUAL.format(title=title_name(t), count=len(names),
                                                    listed="" if attached else _names(names)))
               for t, names in individual.items()]
-    lines += [("body", tx.LETTER_COLLECTIVE.format(title=title_name(t), count=len(names), names=_names(names)))
+    lines += [("body", sx.LETTER_COLLECTIVE.format(title=title_name(t), count=len(names), names=_names(names)))
               for t, names in collective.items()]
     lines += _provisional(summary)
     if attached and any(individual.values()):
-        lines.append(("note", tx.LETTER_ATTACHED))
-    lines.append(("body", tx.LETTER_CLOSE.format(**fill)))
+        lines.append(("note", sx.LETTER_ATTACHED))
+    lines.append(("body", sx.LETTER_CLOSE.format(**fill)))
     row = book.paragraphs(ws, row, last_col, lines) + 1
-    receivers = [(tx.RECEIVERS_HEAD, "receivers_head"), *((line, "receivers") for line in tx.RECEIVERS)]
+    receivers = [(sx.RECEIVERS_HEAD, "receivers_head"), *((line, "receivers") for line in sx.RECEIVERS)]
     end = book.signatures(ws, row, [(0, 2, receivers),
-                                    engine.sign_block(3, last_col, tx.SIGN_PRINCIPAL, tx.SIGN_NOTE_SEAL,
+                                    engine.sign_block(3, last_col, sx.SIGN_PRINCIPAL, sx.SIGN_NOTE_SEAL,
                                                       school.principal)], date=False)
     book.keep_together(ws, [(row - 2, end, 0)])

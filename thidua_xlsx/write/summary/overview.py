@@ -10,7 +10,7 @@ from thidua_xlsx.model.inbox import ACCEPTED
 from thidua_xlsx.model.results import DepartmentResult, PersonResult, Summary
 from thidua_xlsx.model.titles import CSTDCS, LDTT, is_registered
 from thidua_xlsx.model.titles import name as title_name
-from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text import summary as sx
 from thidua_xlsx.text.workbook import period_text
 from thidua_xlsx.write import engine, xlsx
 from thidua_xlsx.write.engine import FONT
@@ -38,9 +38,9 @@ def overview_sheet(book: Book, summary: Summary, by_dept: dict[str, list[PersonR
     heads, widths, series_cols, titles = _columns(s, found, scoring, titled)
     last_col = len(heads) - 1
     widths = (engine.name_width(widths[0], [d.name for d in s.departments]), *widths[1:])
-    ws = book.sheet(tx.S_OVERVIEW, widths, landscape=True, page_breaks=True)
+    ws = book.sheet(sx.S_OVERVIEW, widths, landscape=True, page_breaks=True)
     row = book.header(ws, last_col, (last_col + 1) // 2)
-    title = (tx.OVERVIEW_TITLE_PERIOD if s.period else tx.OVERVIEW_TITLE) if scoring else tx.OVERVIEW_TITLE_REG
+    title = (sx.OVERVIEW_TITLE_PERIOD if s.period else sx.OVERVIEW_TITLE) if scoring else sx.OVERVIEW_TITLE_REG
     row = book.title(ws, row, last_col, title.format(year=book.year, period=s.period_label.upper()),
                      _subtitle(s, scoring))
     sent = {d.code: _sent(s, d) for d in s.departments}
@@ -51,7 +51,7 @@ def overview_sheet(book: Book, summary: Summary, by_dept: dict[str, list[PersonR
     submitted = sum(whole for _, whole in sent.values())
     collective_total = sum(1 for d in s.departments
                            if (d.proposed if scoring else is_registered(d.collective)))
-    total = _row(tx.SCHOOL_TOTAL, s.people, f"{submitted}/{len(s.departments)}", collective_total, titles, found,
+    total = _row(sx.SCHOOL_TOTAL, s.people, f"{submitted}/{len(s.departments)}", collective_total, titles, found,
                  scoring, titled)
     total_row = last + 1
     _total(book, ws, total_row, total, scoring)
@@ -69,8 +69,8 @@ def _columns(s: Summary, found: list[str], scoring: bool,
     """The table's heads, their widths, the columns the chart draws and (a registration round) the titles
     registered, by code: the campaign's, then any other a person registered."""
     if scoring:
-        first = tx.OVERVIEW_HEAD_YEAR if s.year is not None else tx.OVERVIEW_HEAD
-        heads = [*first, *tx.OVERVIEW_HEAD_SCORING, *found, *(tx.OVERVIEW_HEAD_TITLES if titled else ())]
+        first = sx.OVERVIEW_HEAD_YEAR if s.year is not None else sx.OVERVIEW_HEAD
+        heads = [*first, *sx.OVERVIEW_HEAD_SCORING, *found, *(sx.OVERVIEW_HEAD_TITLES if titled else ())]
         # a year's "Kỳ đã nộp" says the periods over and those missing ("1/2 kỳ đã hết; thiếu: Tháng 10/2026"): wide
         # enough for two lines, not three or more — rows that tall spread a few departments over several pages
         widths = (24, 8, 9 if s.year is None else 22, 8, 10, *(11,) * len(found), *((8, 9, 22) if titled else ()))
@@ -78,8 +78,8 @@ def _columns(s: Summary, found: list[str], scoring: bool,
     titles = list(s.campaign.titles.individual) if s.campaign else []
     titles += list(dict.fromkeys(p.registered for p in s.people if p.has_registered and p.registered
                                  not in titles))
-    heads = [*tx.OVERVIEW_HEAD, *map(title_name, titles), tx.OVERVIEW_HEAD_REG_BLANK,
-             tx.OVERVIEW_HEAD_REG_COLLECTIVE]
+    heads = [*sx.OVERVIEW_HEAD, *map(title_name, titles), sx.OVERVIEW_HEAD_REG_BLANK,
+             sx.OVERVIEW_HEAD_REG_COLLECTIVE]
     return heads, (24, 8, 9, *(13,) * (len(titles) + 1), 24), list(range(3, 4 + len(titles))), titles
 
 
@@ -88,7 +88,7 @@ def _subtitle(s: Summary, scoring: bool) -> str:
     set, the period with its dates first."""
     used = [f for f in s.files if f.status == ACCEPTED]
     subtitle = _source_line(s, len(used), date_words(s.newest_input)) if used and s.newest_input else \
-        tx.OVERVIEW_SUBTITLE_EMPTY
+        sx.OVERVIEW_SUBTITLE_EMPTY
     if scoring:
         subtitle = ". ".join(part for part in (subtitle, criteria_line(s), rule_set_line(s.campaign)) if part)
     if s.period:
@@ -118,15 +118,15 @@ def _total(book: Book, ws, total_row: int, total: list, scoring: bool) -> None:
 def period_words(s: Summary) -> str:
     """The period a summary is of, with its dates: "Kỳ đánh giá: Quý I (01/09/2026 – 30/11/2026)"."""
     period = next((p for p in s.campaign.periods if p.code == s.period), None) if s.campaign else None
-    return tx.PERIOD_LINE.format(period=period_text(period) if period else s.period_label)
+    return sx.PERIOD_LINE.format(period=period_text(period) if period else s.period_label)
 
 
 def _source_line(s: Summary, used: int, date: str) -> str:
     """Where the figures come from (``used`` files, the newest saved on ``date``): the departments' workbooks, or (the
     year's) the periods' summaries."""
     if s.year is not None:
-        return tx.OVERVIEW_SUBTITLE_YEAR.format(used=len(s.year.used), total=len(s.year.periods), date=date)
-    return tx.OVERVIEW_SUBTITLE.format(files=used, date=date)
+        return sx.OVERVIEW_SUBTITLE_YEAR.format(used=len(s.year.used), total=len(s.year.periods), date=date)
+    return sx.OVERVIEW_SUBTITLE.format(files=used, date=date)
 
 
 def _sent(s: Summary, department: DepartmentResult) -> tuple[str, bool]:
@@ -135,12 +135,12 @@ def _sent(s: Summary, department: DepartmentResult) -> tuple[str, bool]:
     a period with no summary is missing for every department, a period not over is nobody's to send)."""
     year = s.year
     if year is None:
-        return (tx.YES_SUBMITTED if department.submitted else tx.NOT_SUBMITTED), department.submitted
+        return (sx.YES_SUBMITTED if department.submitted else sx.NOT_SUBMITTED), department.submitted
     over = year.over()
     sent = year.sent.get(department.code, ())
     missing = [p.label for p in over if p.code not in sent]
-    words = (tx.YEAR_SENT_MISSING if missing else tx.YEAR_SENT_ALL) if len(over) == len(year.periods) else \
-        (tx.YEAR_SENT_OVER_MISSING if missing else tx.YEAR_SENT_OVER)
+    words = (sx.YEAR_SENT_MISSING if missing else sx.YEAR_SENT_ALL) if len(over) == len(year.periods) else \
+        (sx.YEAR_SENT_OVER_MISSING if missing else sx.YEAR_SENT_OVER)
     return words.format(sent=len(over) - len(missing), total=len(over), missing=", ".join(missing)), \
         department.submitted
 
@@ -178,15 +178,15 @@ def _chart(book: Book, ws, head: int, last: int, total_row: int, series_cols: li
             chart.add_series({"name": [ws.name, head, col], "categories": [ws.name, head + 1, 0, last, 0],
                               "values": [ws.name, head + 1, col, last, col],
                               "data_labels": {"value": True, "font": font}})
-        chart.set_title({"name": tx.CHART_SCORING, "name_font": {**font, "size": 12}})
+        chart.set_title({"name": sx.CHART_SCORING, "name_font": {**font, "size": 12}})
     else:  # the school's registrations per title
         chart.add_series({"name": [ws.name, total_row, 0],
                           "categories": [ws.name, head, series_cols[0], head, series_cols[-1]],
                           "values": [ws.name, total_row, series_cols[0], total_row, series_cols[-1]],
                           "data_labels": {"value": True, "font": font}})
-        chart.set_title({"name": tx.CHART_REGISTRATION, "name_font": {**font, "size": 12}})
+        chart.set_title({"name": sx.CHART_REGISTRATION, "name_font": {**font, "size": 12}})
     chart.set_x_axis({"num_font": font})
-    chart.set_y_axis({"name": tx.CHART_Y, "name_font": font, "num_font": font, "min": 0,
+    chart.set_y_axis({"name": sx.CHART_Y, "name_font": font, "num_font": font, "min": 0,
                       "major_unit": max(1, math.ceil(peak / 8)),  # whole people, not 0.5 steps
                       "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}})
     chart.set_legend({"position": "bottom", "font": font} if scoring else {"none": True})

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from thidua_xlsx.model.issues import ERROR, WARNING
 from thidua_xlsx.model.report import Report
-from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text import summary as sx
 from thidua_xlsx.write.summary.book import Book
 
 
 def check_sheet(book: Book, report: Report) -> None:
     """The report's problems in its order (errors first) under its counts, as the console says them."""
     widths = (5, 32, 18, 7, 10, 80)
-    ws = book.sheet(tx.S_CHECK, widths, landscape=True)
+    ws = book.sheet(sx.S_CHECK, widths, landscape=True)
     issues, counts = report.issues, report.counts
-    row = book.title(ws, 0, len(widths) - 1, tx.CHECK_TITLE,
-                     tx.CHECK_SUBTITLE.format(errors=counts.errors, warnings=counts.warnings, notes=counts.notes))
+    row = book.title(ws, 0, len(widths) - 1, sx.CHECK_TITLE,
+                     sx.CHECK_SUBTITLE.format(errors=counts.errors, warnings=counts.warnings, notes=counts.notes))
     rows = ([n, i.file, i.sheet, i.cell, i.severity_label, i.message] for n, i in enumerate(issues, start=1))
-    head, last = book.table(ws, row, tx.CHECK_HEAD, rows if issues else [[None, tx.CHECK_NONE]],
+    head, last = book.table(ws, row, sx.CHECK_HEAD, rows if issues else [[None, sx.CHECK_NONE]],
                             ["center", "text", "text", "center", "center", "text"])  # each message worded as written
     if issues:
         where = f"A{head + 2}:F{last + 1}"

@@ -9,7 +9,7 @@ from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.council import Tally
 from thidua_xlsx.model.results import PersonResult
 from thidua_xlsx.model.titles import name as title_name
-from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text import summary as sx
 from thidua_xlsx.text.wording import initiative_text, short_note
 from thidua_xlsx.write.engine import name_width
 from thidua_xlsx.write.summary.book import Book, Styled
@@ -26,23 +26,23 @@ def proposal_sheet(book: Book, people: Sequence[PersonResult], tally: Tally | No
     short notes only (the reasons for refusals are on the internal sheet "Không đề nghị")."""
     widths = (5, 21, 12, name_width(13, [p.department_name for p in people]), 10, 12, 13, 22, 12, 22)
     last_col = len(widths) - 1
-    ws = book.sheet(tx.S_PROPOSAL, widths, landscape=True, page_breaks=True)
+    ws = book.sheet(sx.S_PROPOSAL, widths, landscape=True, page_breaks=True)
     row = book.header(ws, last_col, 4)
     lists = proposal_lists(people)
     if not lists:
-        book.text(ws, row, 0, last_col, tx.NO_PROPOSAL, "note")
+        book.text(ws, row, 0, last_col, sx.NO_PROPOSAL, "note")
     blocks: list[tuple[int, int, float]] = []
     heads: list[int] = []
     for title, chosen in lists.items():
         first, name = row, title_name(title)
-        row = book.title(ws, row, last_col, tx.PROPOSAL_TITLE.format(title=name.upper(), year=book.year),
-                         tx.PROPOSAL_SUBTITLE.format(school=book.school.name, count=len(chosen)))
+        row = book.title(ws, row, last_col, sx.PROPOSAL_TITLE.format(title=name.upper(), year=book.year),
+                         sx.PROPOSAL_SUBTITLE.format(school=book.school.name, count=len(chosen)))
         rows = [[n, p.name, p.position, p.department_name, p.facts.rating, score_text(p), name,
                  initiative_text(p.facts), _votes(tally, p.code, title), short_note(d)]
                 for n, (p, d) in enumerate(chosen, start=1)]
-        head, last = book.table(ws, row - 1, tx.PROPOSAL_HEAD, rows, LIST_STYLES, data_table=False)
+        head, last = book.table(ws, row - 1, sx.PROPOSAL_HEAD, rows, LIST_STYLES, data_table=False)
         heads.append(head)
-        end = book.sign_pair(ws, last + 2, last_col, tx.SIGN_MAKER, book.school.secretary, tx.SIGN_HEAD,
+        end = book.sign_pair(ws, last + 2, last_col, sx.SIGN_MAKER, book.school.secretary, sx.SIGN_HEAD,
                              book.school.principal)
         blocks += [(first, min(head + 2, last), 0), (max(head + 1, last - 1), end, 0)]
         row = end + 2
@@ -55,7 +55,7 @@ def _votes(tally: Tally | None, code: str, title: str) -> str:
     result = tally.result(code, title)
     if result is None or result.votes is None or not tally.members:
         return ""
-    return tx.VOTES_SHORT.format(votes=result.votes, members=tally.members,
+    return sx.VOTES_SHORT.format(votes=result.votes, members=tally.members,
                                  share=cm.num_text(round(100 * result.votes / tally.members, 1)))
 
 
@@ -64,13 +64,13 @@ def refused_sheet(book: Book, people: Sequence[PersonResult], year: bool = False
     year made from its periods, whose score is the year's."""
     widths = (5, 21, 12, name_width(13, [p.department_name for p in people]), 10, 12, 13, 22, 10, 40)
     last_col = len(widths) - 1
-    ws = book.sheet(tx.S_REFUSED, widths, landscape=True)
+    ws = book.sheet(sx.S_REFUSED, widths, landscape=True)
     refused = refusals(people)
-    row = book.title(ws, 0, last_col, tx.REFUSED_TITLE, tx.REFUSED_SUBTITLE.format(count=len(refused)))
+    row = book.title(ws, 0, last_col, sx.REFUSED_TITLE, sx.REFUSED_SUBTITLE.format(count=len(refused)))
     rows = [[n, p.name, p.position, p.department_name, p.facts.rating, _score(p, year), title_name(p.registered),
              initiative_text(p.facts), None, reason] for n, (p, reason) in enumerate(refused, start=1)]
-    head = tuple(tx.YEAR_SCORE_HEAD if year and k == SCORE_COLUMN else h for k, h in enumerate(tx.REFUSED_HEAD))
-    book.table(ws, row - 1, head, rows or [[None, tx.NONE_ROW]], LIST_STYLES)
+    head = tuple(sx.YEAR_SCORE_HEAD if year and k == SCORE_COLUMN else h for k, h in enumerate(sx.REFUSED_HEAD))
+    book.table(ws, row - 1, head, rows or [[None, sx.NONE_ROW]], LIST_STYLES)
 
 
 def _score(p: PersonResult, year: bool) -> str | Styled:
@@ -78,4 +78,4 @@ def _score(p: PersonResult, year: bool) -> str | Styled:
     council scores in words."""
     if not year:
         return score_text(p)
-    return Styled(score_cell(p.final), "num") if p.final is not None else tx.SCORE_BLANK
+    return Styled(score_cell(p.final), "num") if p.final is not None else sx.SCORE_BLANK

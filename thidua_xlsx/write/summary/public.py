@@ -8,7 +8,7 @@ import datetime as dt
 
 from thidua_xlsx.model.results import Summary
 from thidua_xlsx.model.titles import name as title_name
-from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text import summary as sx
 from thidua_xlsx.write import engine
 from thidua_xlsx.write.summary.book import Book
 from thidua_xlsx.write.summary.content import proposal_lists
@@ -18,23 +18,23 @@ def public_sheet(book: Book, summary: Summary, posted_on: dt.date, until: dt.dat
     names = [d.name for d in summary.departments]  # the people's departments (column 3), the units' names (column 1)
     widths = (6, engine.name_width(28, names), 18, engine.name_width(22, names), 26)
     last_col = len(widths) - 1
-    ws = book.sheet(tx.S_PUBLIC, widths)
+    ws = book.sheet(sx.S_PUBLIC, widths)
     row = book.header(ws, last_col, 2, date=True)
-    row = book.title(ws, row, last_col, tx.PUBLIC_TITLE.format(year=book.year).upper(), book.school.name)
+    row = book.title(ws, row, last_col, sx.PUBLIC_TITLE.format(year=book.year).upper(), book.school.name)
     people = [[n, p.name, p.position, p.department_name, title_name(title)]
               for n, (p, title) in enumerate(((p, d.title) for chosen in proposal_lists(summary.people).values()
                                               for p, d in chosen), start=1)]
-    book.text(ws, row, 0, last_col, tx.PUBLIC_INDIVIDUAL, "heading")
-    _, row = book.table(ws, row + 1, tx.PUBLIC_HEAD, people or [[None, tx.NONE_ROW]],
+    book.text(ws, row, 0, last_col, sx.PUBLIC_INDIVIDUAL, "heading")
+    _, row = book.table(ws, row + 1, sx.PUBLIC_HEAD, people or [[None, sx.NONE_ROW]],
                         ["center", "text", "text", "text", "text"], data_table=False)
     heads = {d.code: d.head for d in summary.campaign.departments} if summary.campaign else {}
     units = [[n, d.name, d.members, heads.get(d.code, ""), title_name(d.proposed)] for n, d in
              enumerate((d for d in summary.departments if d.proposed), start=1)]
-    book.text(ws, row + 2, 0, last_col, tx.PUBLIC_COLLECTIVE, "heading")
-    _, row = book.table(ws, row + 3, tx.PUBLIC_HEAD_COLLECTIVE, units or [[None, tx.NONE_ROW]],
+    book.text(ws, row + 2, 0, last_col, sx.PUBLIC_COLLECTIVE, "heading")
+    _, row = book.table(ws, row + 3, sx.PUBLIC_HEAD_COLLECTIVE, units or [[None, sx.NONE_ROW]],
                         ["center", "text", "center", "text", "text"], data_table=False)
-    window = tx.PUBLIC_WINDOW.format(start=posted_on.strftime("%d/%m/%Y"), end=until.strftime("%d/%m/%Y"),
-                                     secretary=book.school.secretary or tx.PUBLIC_SECRETARY)
+    window = sx.PUBLIC_WINDOW.format(start=posted_on.strftime("%d/%m/%Y"), end=until.strftime("%d/%m/%Y"),
+                                     secretary=book.school.secretary or sx.PUBLIC_SECRETARY)
     row = book.paragraphs(ws, row + 2, last_col, [("body", window)])
-    book.signatures(ws, row + 1, [engine.sign_block(2, last_col, tx.SIGN_HEAD, tx.SIGN_NOTE_SEAL,
+    book.signatures(ws, row + 1, [engine.sign_block(2, last_col, sx.SIGN_HEAD, sx.SIGN_NOTE_SEAL,
                                                     book.school.principal)], date=False)

@@ -11,7 +11,7 @@ from thidua_xlsx.model.inbox import ACCEPTED, InboxFile
 from thidua_xlsx.model.issues import Issue
 from thidua_xlsx.system.received import Came, received_by_digest
 from thidua_xlsx.text import decisions as dx
-from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text import summary as sx
 from thidua_xlsx.write import engine
 from thidua_xlsx.write.summary.book import Book
 from thidua_xlsx.write.summary.content import VN_TIME
@@ -20,7 +20,7 @@ from thidua_xlsx.write.summary.content import VN_TIME
 def _file_reason(f: InboxFile, issue_count: int) -> str:
     """Why a file has its status: the message of its deciding issue (or the first); for a used file, a count."""
     if f.status == ACCEPTED:
-        return tx.ACCEPTED_WITH_ISSUES.format(count=issue_count) if issue_count else ""
+        return sx.ACCEPTED_WITH_ISSUES.format(count=issue_count) if issue_count else ""
     chosen = next((i for i in f.issues if i.code == f.reason), f.issues[0] if f.issues else None)
     return chosen.message if chosen else ""
 
@@ -32,15 +32,15 @@ def sources_sheet(book: Book, files: tuple[InboxFile, ...], issues: tuple[Issue,
     came = received_by_digest([f.path for f in files])  # who sent a file that came by the page or the mail
     widths = (32, engine.name_width(18, [f.department_name for f in files]), 20, 46, 10, 16, 52,
               *((34,) if came else ()))
-    ws = book.sheet(tx.S_SOURCES, widths, landscape=True)
+    ws = book.sheet(sx.S_SOURCES, widths, landscape=True)
     last_col = len(widths) - 1
-    row = book.title(ws, 0, last_col, tx.SOURCES_TITLE)
-    book.text(ws, row - 1, 0, last_col, tx.SOURCES_RULE, "note", fit=True)
+    row = book.title(ws, 0, last_col, sx.SOURCES_TITLE)
+    book.text(ws, row - 1, 0, last_col, sx.SOURCES_RULE, "note", fit=True)
     by_file = Counter(i.file for i in issues)
-    rows = ([f.name, f.department_name, tx.FILE_STATUS.get(f.status, f.status),
+    rows = ([f.name, f.department_name, sx.FILE_STATUS.get(f.status, f.status),
              _file_reason(f, by_file[f.name]), round(f.size / 1024, 1), (f.saved_at or f.modified) + VN_TIME,
              f.sha256, *([_came(came.get(f.sha256))] if came else [])] for f in files)
-    _head, last = book.table(ws, row + 1, (*tx.SOURCES_HEAD, *([tx.SOURCES_RECEIVED] if came else [])), rows,
+    _head, last = book.table(ws, row + 1, (*sx.SOURCES_HEAD, *([sx.SOURCES_RECEIVED] if came else [])), rows,
                              ["text", "text", "text", "text", "kb", "time", "small", *(["text"] if came else [])])
     if applied is not None:
         _applied(book, ws, last + 2, last_col, applied, rounds or {})
@@ -67,4 +67,4 @@ def _came(came: Came | None) -> str:
     when = came.date
     with contextlib.suppress(ValueError):
         when = dt.datetime.fromisoformat(came.date).strftime("%d/%m/%Y %H:%M")
-    return tx.SOURCES_CAME.format(sender=came.sender or "?", date=when or "?")
+    return sx.SOURCES_CAME.format(sender=came.sender or "?", date=when or "?")

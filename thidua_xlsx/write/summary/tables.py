@@ -9,7 +9,7 @@ from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.results import SOURCE_COUNCIL, DepartmentResult, PersonResult
 from thidua_xlsx.model.titles import CSTDCS, LDTT, NO_PROPOSAL
 from thidua_xlsx.model.titles import name as title_name
-from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text import summary as sx
 from thidua_xlsx.text.collation import name_key
 from thidua_xlsx.text.messages import REASONS
 from thidua_xlsx.write import engine
@@ -32,19 +32,19 @@ def registration_sheet(book: Book, people: Sequence[PersonResult], departments: 
     names = [d.name for d in departments]  # the people's departments (column 4), the collective's names (column 2)
     widths = (5, 9, engine.name_width(24, names), 14, engine.name_width(16, names), 22, 20, 28, 18)
     last_col = len(widths) - 1
-    ws = book.sheet(tx.S_REGISTRATION, widths, landscape=True)
+    ws = book.sheet(sx.S_REGISTRATION, widths, landscape=True)
     row = book.header(ws, last_col, 4)
-    row = book.title(ws, row, last_col, tx.REG_TITLE.format(year=book.year), book.school.name)
+    row = book.title(ws, row, last_col, sx.REG_TITLE.format(year=book.year), book.school.name)
     rows = ([n, p.code, p.name, p.position, p.department_name, title_name(p.registered), p.form, p.initiative,
-             remarks(p, p.note, tx.NEWCOMER if p.newcomer else "")]
+             remarks(p, p.note, sx.NEWCOMER if p.newcomer else "")]
             for n, p in enumerate(people, start=1))  # made row by row as written: 84,000 at a province
-    _, last = book.table(ws, row, tx.REG_HEAD, rows, ["center", "center", *["text"] * 7])
+    _, last = book.table(ws, row, sx.REG_HEAD, rows, ["center", "center", *["text"] * 7])
     row = last + 2
-    book.text(ws, row, 0, last_col, tx.REG_COLLECTIVE_TITLE, "heading")
+    book.text(ws, row, 0, last_col, sx.REG_COLLECTIVE_TITLE, "heading")
     collective = [[n, d.code, d.name, d.members,
-                   tx.YES_SUBMITTED if (d.submitted if sent is None else d.code in sent) else tx.NOT_SUBMITTED,
+                   sx.YES_SUBMITTED if (d.submitted if sent is None else d.code in sent) else sx.NOT_SUBMITTED,
                    title_name(d.collective)] for n, d in enumerate(departments, start=1)]
-    book.table(ws, row + 1, tx.REG_COLLECTIVE_HEAD, collective, ["center", "center", "text", "num", "center", "text"],
+    book.table(ws, row + 1, sx.REG_COLLECTIVE_HEAD, collective, ["center", "center", "text", "num", "center", "text"],
                data_table=False)
 
 
@@ -55,21 +55,21 @@ def _group_columns(campaign: cm.Campaign | None, people: Sequence[PersonResult])
     names: dict[str, list[str]] = {}
     for rubric in (campaign.rubrics if campaign else ()):
         for g in rubric.groups:
-            label = g.name + tx.GROUP_KIND_SUFFIX.get(g.kind, "")
+            label = g.name + sx.GROUP_KIND_SUFFIX.get(g.kind, "")
             if label not in names.setdefault(g.code, []):
                 names[g.code].append(label)
     for p in people:  # codes only known from scores (no campaign)
         for score in (p.self_score, p.dept_score):
             for code in (score.groups if score else {}):
                 names.setdefault(code, [])
-    return [(code, tx.GROUP_HEAD.format(code=code, name=" / ".join(labels)) if labels else code)
+    return [(code, sx.GROUP_HEAD.format(code=code, name=" / ".join(labels)) if labels else code)
             for code, labels in names.items()]
 
 
 def _source(p: PersonResult, period: str = "") -> str:
     """Where the score that counts comes from; a period's council column is the head's score."""
     if period and p.final_source == SOURCE_COUNCIL:
-        return tx.SOURCE_HEAD
+        return sx.SOURCE_HEAD
     return REASONS["source." + p.final_source] if p.final_source else ""
 
 
@@ -77,18 +77,18 @@ def detail_sheet(book: Book, people: Sequence[PersonResult], campaign: cm.Campai
     """``period`` (its label): a period's sheet, where the head (the competent authority, NĐ 233/2026 điều 13) types
     the period's scores in the council's score column; it has no decision column: a period decides no title."""
     groups = _group_columns(campaign, people)
-    first = tx.DETAIL_HEAD_FIRST
-    last_fixed = tx.DETAIL_HEAD_LAST_PERIOD if period else tx.DETAIL_HEAD_LAST
+    first = sx.DETAIL_HEAD_FIRST
+    last_fixed = sx.DETAIL_HEAD_LAST_PERIOD if period else sx.DETAIL_HEAD_LAST
     group_width = 8
     council_widths = (9, COUNCIL_NOTE_WIDTH) if period else (9, 14, COUNCIL_NOTE_WIDTH)
     departments = [d.name for d in campaign.departments] if campaign else [p.department_name for p in people]
     widths = (5, 8, 22, engine.name_width(13, departments), 10, *(group_width,) * (2 * len(groups)), 8, 8,
               *council_widths, 8, 9, 11, 26)
-    ws = book.sheet(tx.S_DETAIL, widths, landscape=True)
+    ws = book.sheet(sx.S_DETAIL, widths, landscape=True)
     last_col = len(widths) - 1
-    title = tx.DETAIL_TITLE_PERIOD.format(period=period.upper(), year=book.year) if period else \
-        tx.DETAIL_TITLE.format(year=book.year)
-    row = book.title(ws, 0, last_col, title, tx.DETAIL_NOTE_PERIOD if period else tx.DETAIL_NOTE)
+    title = sx.DETAIL_TITLE_PERIOD.format(period=period.upper(), year=book.year) if period else \
+        sx.DETAIL_TITLE.format(year=book.year)
+    row = book.title(ws, 0, last_col, title, sx.DETAIL_NOTE_PERIOD if period else sx.DETAIL_NOTE)
     head, sub = row, row + 1
     tail = len(first) + 2 * len(groups)
     score_col = tail + 2
@@ -126,7 +126,7 @@ def _detail_heads(book: Book, ws, head: int, fixed: list[tuple[int, str]], first
     lower: dict[int, tuple[str | None, str]] = {col: (None, kind[col] + "_lower") for col, _ in fixed}
     for k in range(len(groups)):
         col = first + 2 * k
-        lower |= {col: (tx.DETAIL_SELF, "head"), col + 1: (tx.DETAIL_DEPT, "head")}
+        lower |= {col: (sx.DETAIL_SELF, "head"), col + 1: (sx.DETAIL_DEPT, "head")}
     for col in sorted(lower):
         book.put(ws, head + 1, col, *lower[col])
     book.row(ws, head + 1, row_height(1))
@@ -159,8 +159,8 @@ def council_inputs(ws, first: int, last: int, score_col: int, decision_col: int 
     if decision_col is not None:
         choices = [title_name(c) for c in (*(campaign.titles.individual if campaign else ()), NO_PROPOSAL)]
         ws.data_validation(first, decision_col, last, decision_col, {
-            "validate": "list", "source": choices, "input_title": tx.DETAIL_DECISION_TITLE,
-            "input_message": tx.DETAIL_DECISION_MESSAGE})
+            "validate": "list", "source": choices, "input_title": sx.DETAIL_DECISION_TITLE,
+            "input_message": sx.DETAIL_DECISION_MESSAGE})
     ws.data_validation(first, score_col, last, score_col, {
         "validate": "decimal", "criteria": "between", "minimum": 0, "maximum": max_score})
 
@@ -169,14 +169,14 @@ def council_inputs(ws, first: int, last: int, score_col: int, decision_col: int 
 
 def ranking_sheet(book: Book, people: Sequence[PersonResult], period: str = "") -> None:
     widths = (10, 10, 26, engine.name_width(20, [p.department_name for p in people]), 9, 14)
-    ws = book.sheet(tx.S_RANKING, widths)
-    title = tx.RANK_TITLE_PERIOD.format(period=period.upper(), year=book.year) if period else \
-        tx.RANK_TITLE.format(year=book.year)
+    ws = book.sheet(sx.S_RANKING, widths)
+    title = sx.RANK_TITLE_PERIOD.format(period=period.upper(), year=book.year) if period else \
+        sx.RANK_TITLE.format(year=book.year)
     row = book.title(ws, 0, len(widths) - 1, title, book.school.name)
     ordered = sorted(people, key=lambda p: (p.rank_school is None, p.rank_school or 0, name_key(p.name), p.code))
     rows = ([p.rank_school, p.rank_department, p.name, p.department_name, score_cell(p.final), p.classification]
             for p in ordered)
-    book.table(ws, row, tx.RANK_HEAD, rows, ["num", "num", "text", "text", "num", "center"])
+    book.table(ws, row, sx.RANK_HEAD, rows, ["num", "num", "text", "text", "num", "center"])
 
 
 def collective_sheet(book: Book, departments: Sequence[DepartmentResult], by_dept: dict[str, list[PersonResult]],
@@ -185,7 +185,7 @@ def collective_sheet(book: Book, departments: Sequence[DepartmentResult], by_dep
     widths: tuple[float, ...]
     rows: list[list[object]]
     if scoring:
-        heads, widths = tx.COLLECTIVE_HEAD, (20, 8, 8, 8, 9, 9, 18, 18, 40)
+        heads, widths = sx.COLLECTIVE_HEAD, (20, 8, 8, 8, 9, 9, 18, 18, 40)
         styles = ["text", "num", "num", "pct", "num", "num", "text", "text", "text"]
         rows = []
         for d in departments:
@@ -197,19 +197,19 @@ def collective_sheet(book: Book, departments: Sequence[DepartmentResult], by_dep
             rows.append([d.name, d.members, ldtt, ldtt / d.members if d.members else None,
                          sum(p.granted(CSTDCS) for p in members), disciplined, title_name(d.collective),
                          title_name(d.proposed), reasons])
-        title = tx.COLLECTIVE_TITLE
+        title = sx.COLLECTIVE_TITLE
     else:
-        heads, widths = tx.COLLECTIVE_HEAD_REG, (30, 10, 12, 34)
+        heads, widths = sx.COLLECTIVE_HEAD_REG, (30, 10, 12, 34)
         styles = ["text", "num", "center", "text"]
-        rows = [[d.name, d.members, tx.YES_SUBMITTED if d.submitted else tx.NOT_SUBMITTED, title_name(d.collective)]
+        rows = [[d.name, d.members, sx.YES_SUBMITTED if d.submitted else sx.NOT_SUBMITTED, title_name(d.collective)]
                 for d in departments]
-        title = tx.COLLECTIVE_TITLE_REG
+        title = sx.COLLECTIVE_TITLE_REG
     last_col = len(heads) - 1
     widths = (engine.name_width(widths[0], [d.name for d in departments]), *widths[1:])
-    ws = book.sheet(tx.S_COLLECTIVE, widths, landscape=scoring, page_breaks=True)
+    ws = book.sheet(sx.S_COLLECTIVE, widths, landscape=scoring, page_breaks=True)
     row = book.header(ws, last_col, (last_col + 1) // 2)
     row = book.title(ws, row, last_col, title.format(year=book.year), book.school.name)
     head, last = book.table(ws, row, heads, rows, styles)
-    end = book.sign_pair(ws, last + 2, last_col, tx.SIGN_MAKER, book.school.secretary, tx.SIGN_HEAD,
+    end = book.sign_pair(ws, last + 2, last_col, sx.SIGN_MAKER, book.school.secretary, sx.SIGN_HEAD,
                          book.school.principal)
     book.keep_together(ws, [(max(head + 1, last - 1), end, 0)], repeat=(head,))

@@ -17,7 +17,7 @@ from thidua_xlsx.model.evaluation import Period, YearRating, YearResults
 from thidua_xlsx.model.issues import Reason
 from thidua_xlsx.model.results import PersonResult, rating_source
 from thidua_xlsx.model.titles import name as title_name
-from thidua_xlsx.text import summary as tx
+from thidua_xlsx.text import summary as sx
 from thidua_xlsx.text.messages import LABELS, YEAR_STATE_WORDS
 from thidua_xlsx.text.messages.untidy import HEAD_ENTERED, HEAD_ENTERED_NOTE
 from thidua_xlsx.write.engine import cell_lines, name_width, row_height
@@ -32,16 +32,16 @@ def year_sheet(book: Book, people: Sequence[PersonResult], year: YearResults, ca
                changes: tuple[CouncilChange, ...] = ()) -> None:
     """``changes``: the council's change log (a council's pass): a score it gave is said in the person's reason."""
     periods = year.periods
-    first, last = tx.YEAR_HEAD_FIRST, tx.YEAR_HEAD_LAST
+    first, last = sx.YEAR_HEAD_FIRST, sx.YEAR_HEAD_LAST
     widths = (5, 8, 22, name_width(15, [d.name for d in campaign.departments]), *(PERIOD_WIDTH,) * len(periods), 7, 8,
               10, 10, 9, 14, COUNCIL_NOTE_WIDTH, 10, 13, 30)
-    ws = book.sheet(tx.S_YEAR, widths, landscape=True)
+    ws = book.sheet(sx.S_YEAR, widths, landscape=True)
     last_col = len(widths) - 1
-    row = book.title(ws, 0, last_col, tx.YEAR_TITLE.format(year=book.year), tx.YEAR_NOTE.format(
+    row = book.title(ws, 0, last_col, sx.YEAR_TITLE.format(year=book.year), sx.YEAR_NOTE.format(
         used=len(year.used), total=len(periods),
         missing=", ".join(p.label for p in year.missing if year.state(p.code) == ev.PERIOD_OVER)
-        or tx.YEAR_NONE_MISSING))
-    rules_note = tx.YEAR_RULES_NOTE.format(rules="; ".join(legend(year.ratings.values())))
+        or sx.YEAR_NONE_MISSING))
+    rules_note = sx.YEAR_RULES_NOTE.format(rules="; ".join(legend(year.ratings.values())))
     if year.head_entered:  # a transfer's months at the former school: where its scores came from, said once
         rules_note += " " + HEAD_ENTERED_NOTE
     book.text(ws, row - 1, 0, last_col, rules_note, "note", fit=True)
@@ -86,7 +86,7 @@ def _person_row(n: int, p: PersonResult, year: YearResults, scored: CouncilChang
             *rated,
             p.council_score, title_name(p.council_decision), p.council_note,
             _rating(rating.rating) if rating else "",
-            tx.YEAR_SOURCES[rating_source(p, rating)] if rating else "",
+            sx.YEAR_SOURCES[rating_source(p, rating)] if rating else "",
             remarks(p, head_entered(year, p.code), *_reasons(rating, scored, rerated),
                     *(f.text for f in p.flags if f.code != "flag.year_rating_entered"))]
 
@@ -110,14 +110,14 @@ def _period_cell(score: float | None, period: Period, rating: YearRating | None,
     if score is not None:
         return score_cell(score)
     if rating is not None and period.code in rating.away:
-        return tx.YEAR_AWAY_STUDY if leave == cm.LEAVE_STUDY_WORD else tx.YEAR_AWAY
+        return sx.YEAR_AWAY_STUDY if leave == cm.LEAVE_STUDY_WORD else sx.YEAR_AWAY
     if rating is not None and period.code in rating.before_start:
-        return tx.YEAR_BEFORE_START
+        return sx.YEAR_BEFORE_START
     if rating is not None and period.code in rating.after_leaving:
-        return tx.YEAR_AFTER_LEAVING
+        return sx.YEAR_AFTER_LEAVING
     if state != ev.PERIOD_OVER:
-        return tx.YEAR_RUNNING if state == ev.PERIOD_RUNNING else tx.YEAR_NOT_BEGUN
-    return tx.YEAR_NO_SCORE
+        return sx.YEAR_RUNNING if state == ev.PERIOD_RUNNING else sx.YEAR_NOT_BEGUN
+    return sx.YEAR_NO_SCORE
 
 
 def _rating(code: str) -> str:
@@ -131,12 +131,12 @@ def _reasons(rating: YearRating | None, council: CouncilChange | None, rerated: 
     found = []
     if council is not None:  # a score's change: its before and after are numbers (None: no year's score before)
         after, before = (v if isinstance(v, (int, float)) else None for v in (council.after, council.before))
-        found.append(tx.YEAR_SHORT_COUNCIL.format(score=cm.score_text(after), before=tx.YEAR_NO_SCORE if before is None
+        found.append(sx.YEAR_SHORT_COUNCIL.format(score=cm.score_text(after), before=sx.YEAR_NO_SCORE if before is None
                                                   else cm.score_text(before)))
     if rerated is not None:
-        found.append(tx.YEAR_SHORT_RERATED.format(before=_rating(str(rerated.before))))  # a rating's code
+        found.append(sx.YEAR_SHORT_RERATED.format(before=_rating(str(rerated.before))))  # a rating's code
     for reason in rating.reasons if rating else ():
-        template = tx.YEAR_SHORT.get(reason.code)
+        template = sx.YEAR_SHORT.get(reason.code)
         if template is None:
             found.append(reason.text)
         elif template:
@@ -148,11 +148,11 @@ def legend(ratings) -> list[str]:
     """The rules the year's ratings rest on, each once with its article, in the order of :data:`tx.YEAR_LEGEND`:
     from the reasons given, so that it says the rules applied (a province's scale, the unit's formula, the share of
     each group) and no other. The bands of one scale are said together, best first, their article once."""
-    order = {code: k for k, code in enumerate(tx.YEAR_LEGEND)}
+    order = {code: k for k, code in enumerate(sx.YEAR_LEGEND)}
     found: dict[str, tuple[int, dict[str, float]]] = {}  # a rule (a scale: its article) → its place, its bands
     for rating in ratings:
         for reason in rating.reasons:
-            entry = tx.YEAR_LEGEND.get(reason.code)
+            entry = sx.YEAR_LEGEND.get(reason.code)
             if entry is None:
                 continue
             words = _words(reason)

@@ -30,10 +30,20 @@ private names.
 from __future__ import annotations
 
 import io
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, TextIO
+
+import xlsxwriter
+from xlsxwriter.utility import _preserve_whitespace, xl_rowcol_to_cell_fast
+from xlsxwriter.worksheet import CellBlankTuple as Blank
+from xlsxwriter.worksheet import CellNumberTuple as Number
+from xlsxwriter.worksheet import CellStringTuple as String
+from xlsxwriter.worksheet import Worksheet
+
+from thidua_xlsx.write.zipped import FILE_PART_ATTRIBUTES, FILE_PART_DATE, zip_bytes
 
 # xlsxwriter's releases the shortcuts were compared on, each by name: a later patch release writes its own way until it
 # is compared too (docs/dependencies.md: "The gate").
@@ -50,8 +60,6 @@ _PLAIN = frozenset((str, int, float, bool, type(None), list))  # xlsxwriter's op
 @cache
 def shortcuts() -> bool:
     """Whether the installed xlsxwriter is one the shortcuts were compared on."""
-    import xlsxwriter
-
     return xlsxwriter.__version__ in CHECKED_VERSIONS
 
 
@@ -59,12 +67,6 @@ def shortcuts() -> bool:
 def worksheet_class() -> type:
     """xlsxwriter's Worksheet writing its plain cells the short way (xlsxwriter's own one where
     :func:`shortcuts` is False)."""
-    from xlsxwriter.utility import _preserve_whitespace, xl_rowcol_to_cell_fast
-    from xlsxwriter.worksheet import CellBlankTuple as Blank
-    from xlsxwriter.worksheet import CellNumberTuple as Number
-    from xlsxwriter.worksheet import CellStringTuple as String
-    from xlsxwriter.worksheet import Worksheet
-
     if not shortcuts():
         return Worksheet
     inlined: dict[str, str] = {}  # a text → its inline string's XML after the style (constant_memory)
@@ -209,8 +211,6 @@ def worksheet_class() -> type:
 @cache
 def workbook_class() -> type:
     """xlsxwriter's Workbook whose worksheets are :func:`worksheet_class`'s."""
-    import xlsxwriter
-
     if not shortcuts():
         return xlsxwriter.Workbook
 
@@ -226,8 +226,6 @@ def file_alike_workbook_class() -> type:
     :func:`thidua_xlsx.write.zipped.zip_bytes` as its own ``close`` zips them from a temporary file each (dated and
     marked as those files: ``FILE_PART_DATE``, ``FILE_PART_ATTRIBUTES``): the same bytes, without a temporary file
     made, written, dated and removed for every part. xlsxwriter's own where :func:`shortcuts` is False."""
-    import xlsxwriter
-
     if not shortcuts():
         return xlsxwriter.Workbook
 
@@ -237,8 +235,6 @@ def file_alike_workbook_class() -> type:
             self.target = filename
 
         def close(self):
-            from thidua_xlsx.write.zipped import FILE_PART_ATTRIBUTES, FILE_PART_DATE, zip_bytes
-
             with open(self.target, "wb") as fh:
                 fh.write(zip_bytes(workbook_parts(self), FILE_PART_DATE, FILE_PART_ATTRIBUTES))
 
@@ -256,8 +252,6 @@ def remembering_workbook_class() -> type:
     ``generate``. The preparation is a pure function of the formula text and two flags, and most formulas repeat —
     every form of a rubric has the same ones, in every department — so the result is remembered: the bytes written
     are the same. So are the XML of the data validations, conditional formats and rows."""
-    import xlsxwriter
-
     if not shortcuts():
         return xlsxwriter.Workbook
     prepared: dict[tuple[str, bool], str] = {}
@@ -410,7 +404,6 @@ def workbook_parts(wb) -> list[tuple[str, bytes]]:
         parts = packaged_parts(wb)
         wb.fileclosed = True
         return parts
-    import zipfile
 
     wb.close()
     with zipfile.ZipFile(wb.filename) as made:

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, TextIO
 
+from xlsxwriter.packager import Packager
+from xlsxwriter.sharedstrings import SharedStrings
+
 from thidua_xlsx.write.xlsx import (
     _REMEMBERED_LIMIT,
     CellTexts,
@@ -18,6 +21,7 @@ from thidua_xlsx.write.xlsx import (
     remembering_workbook_class,
     shortcuts,
 )
+from thidua_xlsx.write.zipped import zip_bytes
 
 # A sheet's calls beyond its XML (its state and defined names in workbook.xml): made again where its skeleton goes
 _WORKBOOK_LEVEL = ("hide", "very_hidden", "activate", "select", "set_first_sheet", "repeat_rows", "repeat_columns",
@@ -93,8 +97,6 @@ def skeleton_workbook_class() -> type:
     for method in _WORKBOOK_LEVEL:
         setattr(SkeletonWorksheet, method, recorded(method))
 
-    from xlsxwriter.packager import Packager
-    from xlsxwriter.sharedstrings import SharedStrings
 
     si_written: dict[str, str] = {}  # a text → its <si> element (the same names, criteria and labels every book)
 
@@ -159,7 +161,6 @@ def skeleton_workbook_class() -> type:
             # xlsxwriter 3.3's _store_workbook, its parts zipped by zipped.zip_bytes in place of ZipFile
             if not self.in_memory or self.vba_project or not isinstance(self.filename, str):
                 return super()._store_workbook()
-            from thidua_xlsx.write.zipped import zip_bytes
 
             with open(self.filename, "wb") as fh:
                 fh.write(zip_bytes(packaged_parts(self)))
