@@ -94,14 +94,8 @@ def generate_round(folder: CampaignFolder, round_: str, outbox: Path, from_summa
             return Generated((), problems)
     registry = folder.registry
     issued_on = (today or vietnam_today()).isoformat()
-    try:
-        outbox.mkdir(parents=True, exist_ok=True)
-    except (FileExistsError, NotADirectoryError) as exc:  # a file in the way: the folder asked for is wrong
-        problems.add("generate.outbox_unwritable", path=str(outbox), reason=exc.strerror or str(exc))
+    if not _outbox_ready(outbox, problems):
         return Generated((), problems)
-    except OSError as exc:  # the machine's refusal (no permission, a path too long…), said in words
-        raise as_write_error(exc, outbox) from None
-    check_writable(outbox)
     # Each workbook is written (then recorded) on its own, on every core for a large campaign; every
     # one is staged first: nothing replaces a file until all are written, and on any failure no staged
     # file is left.
@@ -111,25 +105,50 @@ def generate_round(folder: CampaignFolder, round_: str, outbox: Path, from_summa
             shared_pool(job, pool.workers_for_workbooks(len(departments))) as run:
         try:
             staged = run(_write_staged, departments)
-            changed = [s.path for s in staged if s.path.exists() and s.path.read_bytes() != s.stage.read_bytes()]
-            issued = {w.sha256 for w in registry.all()} if changed else set()
-            filled = [p for p in changed if sha256_of(p) not in issued]  # returned (filled) files saved there
-            if changed and not force:
-                problems.add("generate.would_overwrite_returned" if filled else "generate.would_overwrite",
-                             outbox=str(outbox), files=", ".join(p.name for p in (filled or changed)))
+            destined = _destinations(staged, registry, outbox, force, problems)
+            if destined is None:
                 return Generated((), problems)
-            finals = [free_name(s.path, lambda p: not p.exists() or sha256_of(p) in issued) if s.path in filled
-                      else s.path for s in staged]
-            files = []
-            for s, final in zip(staged, finals):
-                if final != s.path:
-                    problems.add("generate.kept_beside", WARNING, kept=str(s.path), new=final.name)
-                files.append(WrittenFile(final, rs.BOOK, final.exists(), s.path if final != s.path else None))
+            finals, files = destined
             paths = run(_record_issued, list(enumerate(zip(staged, finals))))
         finally:
             for k in departments:
                 job.stage(k).unlink(missing_ok=True)
     return Generated(tuple(paths), problems, checklist(campaign, found) if found else None, tuple(files))
+
+
+def _outbox_ready(outbox: Path, problems: Problems) -> bool:
+    """The outbox made if it is not there, and writable; False (said) when a file stands in its way; the machine's
+    refusal raised as a write error."""
+    try:
+        outbox.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError) as exc:  # a file in the way: the folder asked for is wrong
+        problems.add("generate.outbox_unwritable", path=str(outbox), reason=exc.strerror or str(exc))
+        return False
+    except OSError as exc:  # the machine's refusal (no permission, a path too long…), said in words
+        raise as_write_error(exc, outbox) from None
+    check_writable(outbox)
+    return True
+
+
+def _destinations(staged: list[_Staged], registry: IssuedRegistry, outbox: Path, force: bool,
+                  problems: Problems) -> tuple[list[Path], list[WrittenFile]] | None:
+    """Where each staged book goes, and the files so written: over a different file there only with ``force`` (else
+    None, said), a filled book saved there kept and the new one written beside it (a warning)."""
+    changed = [s.path for s in staged if s.path.exists() and s.path.read_bytes() != s.stage.read_bytes()]
+    issued = {w.sha256 for w in registry.all()} if changed else set()
+    filled = [p for p in changed if sha256_of(p) not in issued]  # returned (filled) files saved there
+    if changed and not force:
+        problems.add("generate.would_overwrite_returned" if filled else "generate.would_overwrite",
+                     outbox=str(outbox), files=", ".join(p.name for p in (filled or changed)))
+        return None
+    finals = [free_name(s.path, lambda p: not p.exists() or sha256_of(p) in issued) if s.path in filled
+              else s.path for s in staged]
+    files = []
+    for s, final in zip(staged, finals):
+        if final != s.path:
+            problems.add("generate.kept_beside", WARNING, kept=str(s.path), new=final.name)
+        files.append(WrittenFile(final, rs.BOOK, final.exists(), s.path if final != s.path else None))
+    return finals, files
 
 
 def run(request: GenerateRequest, voice: Voice) -> Result:

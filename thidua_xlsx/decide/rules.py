@@ -146,15 +146,9 @@ def decide_ldtt(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...]) -> 
     council (:func:`_bare`). A year's rating the tool computed: the decision says it is provisional
     (:func:`_provisional`)."""
     basis = _basis(rules, rset.LDTT)
-    if _registered_rank(c.registered) == 0 and c.registration_unsent:  # not a choice: the title waits for the book
-        waited = (reason("ldtt.rating_pending", why=c.rating_pending),) if c.rating is None and c.rating_pending else ()
-        return Decision(LDTT, False, (reason("ldtt.registration_unsent"), *waited, *basis), pending=True)
-    if _registered_rank(c.registered) == 0:
-        return Decision(LDTT, False, (reason("ldtt.not_registered"), *basis))
-    if c.moved_to is not None:  # rated, and considered, by the school she works at then (NĐ 233/2026 điều 15.1.a)
-        return Decision(LDTT, False, (reason("ldtt.moved_away", school=c.moved_to), *basis))
-    if rset.LDTT in rules.unanswered:
-        return _bare(LDTT)
+    not_considered = _ldtt_not_considered(c, rules, basis)
+    if not_considered is not None:
+        return not_considered
     waiting = reason("ldtt.rating_pending", why=c.rating_pending) \
         if c.rating is None and c.rating_pending else None
     unknown = _unknown_facts(c, rules, waiting)
@@ -170,6 +164,21 @@ def decide_ldtt(c: Candidate, rules: cm.Rules, levels: tuple[cm.Level, ...]) -> 
     if c.classification or waiting is None:  # a year's classification is its rating: one pending is no refusal
         failed += _classification(c, rules, levels)
     return _ldtt_outcome(c, failed, waiting, judged, worked, basis)
+
+
+def _ldtt_not_considered(c: Candidate, rules: cm.Rules, basis: tuple[Reason, ...]) -> Decision | None:
+    """LĐTT decided before its conditions are looked at: waiting for a registration book not sent, not registered,
+    moved to another school, no text in force to cite; None when the conditions are to be checked."""
+    if _registered_rank(c.registered) == 0 and c.registration_unsent:  # not a choice: the title waits for the book
+        waited = (reason("ldtt.rating_pending", why=c.rating_pending),) if c.rating is None and c.rating_pending else ()
+        return Decision(LDTT, False, (reason("ldtt.registration_unsent"), *waited, *basis), pending=True)
+    if _registered_rank(c.registered) == 0:
+        return Decision(LDTT, False, (reason("ldtt.not_registered"), *basis))
+    if c.moved_to is not None:  # rated, and considered, by the school she works at then (NĐ 233/2026 điều 15.1.a)
+        return Decision(LDTT, False, (reason("ldtt.moved_away", school=c.moved_to), *basis))
+    if rset.LDTT in rules.unanswered:
+        return _bare(LDTT)
+    return None
 
 
 def _unknown_facts(c: Candidate, rules: cm.Rules, waiting: Reason | None) -> tuple[str, ...]:
@@ -294,24 +303,44 @@ def decide_cstdcs(c: Candidate, ldtt: Decision, rules: cm.Rules) -> Decision | N
     initiative = recognised_initiative(c)
     need_both = rules.cstdcs_condition == "và"
     if not ldtt.granted:
-        resting = tuple(r for r in ldtt.reasons if r.code == PROVISIONAL)  # refused for a computed rating
-        could = excellent or c.rating is None  # a rating not known yet may be HTXSNV
-        if ldtt.pending and ((could and initiative) if need_both else (could or initiative)):
-            return Decision(CSTDCS, False, (reason("cstdcs.ldtt_pending", ldtt=ldtt.reasons[0]), *_provisional(c),
-                                            *basis), pending=True)
-        if not ldtt.pending:
-            return Decision(CSTDCS, False, (reason("cstdcs.no_ldtt"), *resting, *basis))
-    ok = (excellent and initiative) if need_both else (excellent or initiative)
-    if ok:
-        parts = []
-        if excellent:
-            parts.append(reason("cstdcs.excellent"))
-        if initiative:
-            parts.append(reason("cstdcs.initiative", initiative=c.initiative, level=c.initiative_level,
-                                decision=c.initiative_decision))
-        second = reason("join.and", part=parts[1]) if len(parts) > 1 else None
-        return Decision(CSTDCS, True, (reason("cstdcs.granted", first=parts[0], second=second), *_provisional(c),
-                                       *basis))
+        resting_on_ldtt = _cstdcs_without_ldtt(c, ldtt, excellent, initiative, need_both, basis)
+        if resting_on_ldtt is not None:
+            return resting_on_ldtt
+    if (excellent and initiative) if need_both else (excellent or initiative):
+        return _cstdcs_granted(c, excellent, initiative, basis)
+    return _cstdcs_refused(c, excellent, initiative, need_both, basis)
+
+
+def _cstdcs_without_ldtt(c: Candidate, ldtt: Decision, excellent: bool, initiative: bool, need_both: bool,
+                         basis: tuple[Reason, ...]) -> Decision | None:
+    """CSTĐCS when LĐTT is not granted: refused on a LĐTT refused, pending on a LĐTT pending where its own condition
+    could still hold; None when its own condition already fails on what is known (refused as with LĐTT)."""
+    resting = tuple(r for r in ldtt.reasons if r.code == PROVISIONAL)  # refused for a computed rating
+    could = excellent or c.rating is None  # a rating not known yet may be HTXSNV
+    if ldtt.pending and ((could and initiative) if need_both else (could or initiative)):
+        return Decision(CSTDCS, False, (reason("cstdcs.ldtt_pending", ldtt=ldtt.reasons[0]), *_provisional(c),
+                                        *basis), pending=True)
+    if not ldtt.pending:
+        return Decision(CSTDCS, False, (reason("cstdcs.no_ldtt"), *resting, *basis))
+    return None
+
+
+def _cstdcs_granted(c: Candidate, excellent: bool, initiative: bool, basis: tuple[Reason, ...]) -> Decision:
+    """CSTĐCS granted, saying on what: HTXSNV, the recognised sáng kiến, or both."""
+    parts = []
+    if excellent:
+        parts.append(reason("cstdcs.excellent"))
+    if initiative:
+        parts.append(reason("cstdcs.initiative", initiative=c.initiative, level=c.initiative_level,
+                            decision=c.initiative_decision))
+    second = reason("join.and", part=parts[1]) if len(parts) > 1 else None
+    return Decision(CSTDCS, True, (reason("cstdcs.granted", first=parts[0], second=second), *_provisional(c),
+                                   *basis))
+
+
+def _cstdcs_refused(c: Candidate, excellent: bool, initiative: bool, need_both: bool,
+                    basis: tuple[Reason, ...]) -> Decision:
+    """CSTĐCS refused, saying what is missing: HTXSNV (when the rating is known), a recognised sáng kiến."""
     missing = []
     if not excellent and c.rating is not None:  # a rating not known yet is not said "không HTXSNV"
         missing.append(reason("cstdcs.not_excellent"))
@@ -469,36 +498,54 @@ def decide_collective(u: Unit, rules: cm.Rules) -> list[Decision]:
     waiting = reason("collective.ldtt_pending", count=u.ldtt_pending, share=share_text)
     decisions = []
     if u.registered == TTLDXS:
-        basis = _basis(rules, rset.TTLDXS)
-        failed, pending = [], []
-        if u.unrated:
-            failed.append(reason("collective.unrated", count=u.unrated))
-        if u.rating_pending:
-            pending.append(reason("collective.rating_pending", count=u.rating_pending))
-        if u.at_least_htnv + u.unrated + u.rating_pending < u.members:
-            failed.append(reason("collective.not_done",
-                                 count=u.members - u.at_least_htnv - u.unrated - u.rating_pending))
-        if share < rules.ttldxs_min_percent:
-            if _reached(u, rules.ttldxs_min_percent, True):
-                pending.append(waiting)
-            else:
-                failed.append(reason("collective.share_below", share=share_text,
-                                     needed=rules.ttldxs_min_percent))
-        if u.cstdcs < 1 and u.cstdcs_pending:
-            pending.append(reason("collective.cstdcs_pending", count=u.cstdcs_pending))
-        elif u.cstdcs < 1:
-            failed.append(reason("collective.no_cstdcs"))
-        if u.disciplined:
-            failed.append(reason("collective.disciplined", count=u.disciplined))
-        if u.under_review:
-            failed.append(reason("collective.under_review", count=u.under_review))
-        failed += unknown
-        if u.review_unknown:
-            failed.append(reason("collective.review_unknown", count=u.review_unknown))
-        if not failed and not pending:
-            return [Decision(TTLDXS, True, (reason("collective.ttldxs_granted", share=share_text, cstdcs=u.cstdcs),
-                                            *basis))]
-        decisions.append(Decision(TTLDXS, False, (*(failed or pending), *basis), pending=not failed))
+        ttldxs = _ttldxs(u, rules, share, share_text, unknown, waiting)
+        if ttldxs.granted:
+            return [ttldxs]
+        decisions.append(ttldxs)
+    decisions.append(_ttldtt(u, rules, share, share_text, unknown, waiting))
+    return decisions
+
+
+def _ttldxs(u: Unit, rules: cm.Rules, share: float, share_text: Reason, unknown: list[Reason],
+            waiting: Reason) -> Decision:
+    """TTLĐXS (art. 27): every condition checked, each failure said; pending when only pending members stand in the
+    way."""
+    basis = _basis(rules, rset.TTLDXS)
+    failed, pending = [], []
+    if u.unrated:
+        failed.append(reason("collective.unrated", count=u.unrated))
+    if u.rating_pending:
+        pending.append(reason("collective.rating_pending", count=u.rating_pending))
+    if u.at_least_htnv + u.unrated + u.rating_pending < u.members:
+        failed.append(reason("collective.not_done",
+                             count=u.members - u.at_least_htnv - u.unrated - u.rating_pending))
+    if share < rules.ttldxs_min_percent:
+        if _reached(u, rules.ttldxs_min_percent, True):
+            pending.append(waiting)
+        else:
+            failed.append(reason("collective.share_below", share=share_text,
+                                 needed=rules.ttldxs_min_percent))
+    if u.cstdcs < 1 and u.cstdcs_pending:
+        pending.append(reason("collective.cstdcs_pending", count=u.cstdcs_pending))
+    elif u.cstdcs < 1:
+        failed.append(reason("collective.no_cstdcs"))
+    if u.disciplined:
+        failed.append(reason("collective.disciplined", count=u.disciplined))
+    if u.under_review:
+        failed.append(reason("collective.under_review", count=u.under_review))
+    failed += unknown
+    if u.review_unknown:
+        failed.append(reason("collective.review_unknown", count=u.review_unknown))
+    if not failed and not pending:
+        return Decision(TTLDXS, True, (reason("collective.ttldxs_granted", share=share_text, cstdcs=u.cstdcs),
+                                       *basis))
+    return Decision(TTLDXS, False, (*(failed or pending), *basis), pending=not failed)
+
+
+def _ttldtt(u: Unit, rules: cm.Rules, share: float, share_text: Reason, unknown: list[Reason],
+            waiting: Reason) -> Decision:
+    """TTLĐTT (art. 28): the LĐTT share (from or above the floor, as ``Rules.ttldtt_at_least`` says) and no member
+    warned or worse; a member under review is said in the granted reason, for the council."""
     basis = _basis(rules, rset.TTLDTT)
     failed, pending = [], []
     below = share < rules.ttldtt_min_percent if rules.ttldtt_at_least else share <= rules.ttldtt_min_percent
@@ -511,14 +558,11 @@ def decide_collective(u: Unit, rules: cm.Rules) -> list[Decision]:
         failed.append(reason("collective.warned", count=u.warned_or_worse))
     failed += unknown
     if failed:
-        decisions.append(Decision(TTLDTT, False, (*failed, *basis)))
-    elif pending:
-        decisions.append(Decision(TTLDTT, False, (*pending, *basis), pending=True))
-    else:
-        review = (reason("collective.review_pending", count=u.under_review),) if u.under_review else ()
-        decisions.append(Decision(TTLDTT, True, (reason("collective.ttldtt_granted", share=share_text), *review,
-                                                 *basis)))
-    return decisions
+        return Decision(TTLDTT, False, (*failed, *basis))
+    if pending:
+        return Decision(TTLDTT, False, (*pending, *basis), pending=True)
+    review = (reason("collective.review_pending", count=u.under_review),) if u.under_review else ()
+    return Decision(TTLDTT, True, (reason("collective.ttldtt_granted", share=share_text), *review, *basis))
 
 
 def _reached(u: Unit, percent: float, at_least: bool) -> bool:

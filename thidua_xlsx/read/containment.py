@@ -380,14 +380,9 @@ def _zip_problem(data: bytes, suffix: str | None, bounds: Bounds, parts: dict[st
             infos = zf.infolist()
             if names_seen is not None:
                 names_seen.extend(info.filename for info in infos)
-            if len(infos) > MAX_ZIP_ENTRIES:
-                return Problem("file.zip_bomb")
-            if any(info.flag_bits & 0x1 for info in infos):
-                return Problem("file.encrypted")
-            total = sum(info.file_size for info in infos)
-            packed = sum(info.compress_size for info in infos) or 1
-            if total > bounds.unzipped_bytes or total / packed > MAX_ZIP_RATIO:
-                return Problem("file.zip_bomb")
+            entries = _entries_problem(infos, bounds)
+            if entries:
+                return entries
             names = {info.filename for info in infos}
             if suffix is None:
                 suffix = ".ods" if "content.xml" in names and "xl/workbook.xml" not in names else ".xlsx"
@@ -402,22 +397,44 @@ def _zip_problem(data: bytes, suffix: str | None, bounds: Bounds, parts: dict[st
                 return Problem(wrong)
             if suffix == ".ods":
                 return _ods_extent(zf, bounds) if "content.xml" in names else Problem("file.corrupt")
-            if "xl/workbook.xml" not in names:
-                return Problem("file.strict_or_foreign") if any(n.startswith("xl/") for n in names) else \
-                    Problem("file.corrupt")
-            for info in infos:
-                if _is_sheet_part(info.filename):
-                    inflated = sheets.get(info.filename)
-                    if isinstance(inflated, Exception):
-                        raise inflated
-                    problem = _xlsx_extent([inflated] if inflated is not None else _streamed(zf, info), info.filename,
-                                           bounds)
-                    if problem:
-                        return problem
+            extent = _xlsx_problem(zf, infos, names, sheets, bounds)
+            if extent:
+                return extent
     except DAMAGED_ZIP:
         return Problem("file.corrupt")
     if parts is not None:
         parts.update((name, xml) for name, xml in sheets.items() if isinstance(xml, bytes))
+    return None
+
+
+def _entries_problem(infos: list[zipfile.ZipInfo], bounds: Bounds) -> Problem | None:
+    """What the zip's directory tells before any inflating: an encrypted entry, a zip bomb (too many entries, more
+    bytes unzipped than ``bounds`` allow or a ratio no workbook has)."""
+    if len(infos) > MAX_ZIP_ENTRIES:
+        return Problem("file.zip_bomb")
+    if any(info.flag_bits & 0x1 for info in infos):
+        return Problem("file.encrypted")
+    total = sum(info.file_size for info in infos)
+    packed = sum(info.compress_size for info in infos) or 1
+    if total > bounds.unzipped_bytes or total / packed > MAX_ZIP_RATIO:
+        return Problem("file.zip_bomb")
+    return None
+
+
+def _xlsx_problem(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], names: set[str],
+                  sheets: dict[str, bytes | Exception], bounds: Bounds) -> Problem | None:
+    """An .xlsx without its workbook part, or its first sheet part reaching past ``bounds``: from its bytes inflated
+    already (``sheets``; a failure met inflating it raised now), else streamed again."""
+    if "xl/workbook.xml" not in names:
+        return Problem("file.strict_or_foreign") if any(n.startswith("xl/") for n in names) else Problem("file.corrupt")
+    for info in infos:
+        if _is_sheet_part(info.filename):
+            inflated = sheets.get(info.filename)
+            if isinstance(inflated, Exception):
+                raise inflated
+            problem = _xlsx_extent([inflated] if inflated is not None else _streamed(zf, info), info.filename, bounds)
+            if problem:
+                return problem
     return None
 
 

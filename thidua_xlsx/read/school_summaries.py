@@ -150,9 +150,15 @@ def _proposals(meta: ly.SummaryMeta) -> tuple[Proposal, ...]:
     set by the level above, which knows its list). The words many lines repeat — title, position, gender, grounds —
     are one text each (``sys.intern``), not one per line as the metadata's JSON gives them: a worker hands a school's
     over once each, and a province's 72,000 proposals hold ~200,000 fewer texts (~13 MB)."""
+    votes = {(v[0], v[1]): v for v in meta.votes}
+    return (*_people_proposals(meta, votes), *_department_proposals(meta, votes))
+
+
+def _people_proposals(meta: ly.SummaryMeta, votes: dict[tuple, tuple]) -> list[Proposal]:
+    """The people's granted titles, each with what the school's file says of the person, the council's vote and,
+    for CSTĐCS, what it rests on."""
     outcomes = {o[0]: o for o in meta.outcomes}
     places = {i[0]: i for i in meta.people_info}
-    votes = {(v[0], v[1]): v for v in meta.votes}
     found = []
     for code, title, granted, _pending in meta.decisions:
         if not granted:
@@ -167,13 +173,19 @@ def _proposals(meta: ly.SummaryMeta) -> tuple[Proposal, ...]:
                               gender=intern(str(place[4] or "")) if place else "", dob=str(dob),
                               votes=vote[2] if vote else None, members=vote[3] if vote else None,
                               grounds=intern(grounds)))
+    return found
+
+
+def _department_proposals(meta: ly.SummaryMeta, votes: dict[tuple, tuple]) -> list[Proposal]:
+    """The departments' granted titles, each with the council's vote."""
     names = {d[0]: d[1] for d in meta.department_outcomes}
+    found = []
     for code, title, granted, _pending in meta.department_decisions:
         if granted:
             vote = votes.get((code, title))
             found.append(Proposal("", COLLECTIVE, str(code), str(names.get(code, code)), intern(str(title)),
                                   unit=meta.school, votes=vote[2] if vote else None, members=vote[3] if vote else None))
-    return tuple(found)
+    return found
 
 
 def _grounds(rating, initiative, level, decision) -> str:

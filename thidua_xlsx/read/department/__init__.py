@@ -228,45 +228,16 @@ def _time_limit(seconds: int):
 def _read_workbook(entry: InboxFile, sheets: Sheets, context: ReadContext, marks_of, fonts_of) -> InboxFile:
     """``marks_of(found)``: the marks of the input cells found (:mod:`.marks`), looked up in the file;
     ``fonts_of(wanted)``: the fonts of the cells whose text may be TCVN3/VNI (:mod:`.fonts`), looked up there too."""
-    if ly.META_SHEET not in sheets:
-        return reject(entry, "file.not_ours")
-    try:
-        layout = parse_meta(sheets[ly.META_SHEET], with_sheets=False)
-    except OldTemplate:
-        return reject(entry, "file.old_template")
-    except NewerTemplate as newer:
-        return reject(entry, "file.newer_version", version=str(newer))
-    except (KeyError, TypeError, ValueError, AttributeError, RecursionError):  # edited by hand or damaged
-        return reject(entry, "file.meta_broken")
-    if layout.campaign_id != context.campaign.id:
-        return reject(entry, "file.other_campaign", year=layout.school_year or "?")
-    try:
-        issued = context.registry.get(layout.submission_id)
-    except DamagedRecord as damaged:  # issued, its record damaged: restore it, never issue again
-        return reject(entry, damaged.code, department=layout.department_name or "?", **damaged.params)
-    except (OSError, ValueError, KeyError, TypeError):
-        issued = None
-    if issued is None:
-        return reject(entry, "file.not_issued", department=layout.department_name or "?")
-    issued_year, year = issued.layout.school_year, context.campaign.school.school_year
-    # last year's book, recorded in a so-da-phat/ copied by hand with the campaign
-    if issued_year and issued_year != year:
-        return reject(entry, "file.other_year", year=issued_year, expected=year)
+    layout = _layout(entry, sheets, context)
+    if isinstance(layout, InboxFile):
+        return layout
+    issued = _issued(entry, layout, context)
+    if isinstance(issued, InboxFile):
+        return issued
     if issued.sha256 and entry.sha256 == issued.sha256:  # the very file issued: nothing in it to read
         entry = dataclasses.replace(entry, saved_at=None)  # its save time is generate's: sent is the file's time
         return _untouched(entry, "file.unfilled", Submission(issued), ())
-    found = _extract(entry.name, sheets, issued, context.campaign.rubrics)
-    wanted = legacy_inputs(found)
-    fonts = fonts_of(wanted) if wanted else {}
-    marks = marks_of(found)
-    if fonts or marks:  # rare: the fonts or marks of some input cells, then the same reading with them
-        for name, found_fonts in fonts.items():
-            if name in sheets:
-                sheets[name].fonts.update(found_fonts)
-        for name, marked in marks.items():
-            if name in sheets:
-                sheets[name].marks = marked
-        found = _extract(entry.name, sheets, issued, context.campaign.rubrics)
+    found = _found(entry.name, sheets, issued, context, marks_of, fonts_of)
     issues = list(found.issues)
     if identity_fields(layout) != identity_fields(issued.layout):
         issues.append(issue("file.meta_edited", WARNING, file=entry.name, department=issued.layout.department_name))
@@ -283,6 +254,59 @@ def _read_workbook(entry: InboxFile, sheets: Sheets, context: ReadContext, marks
     if not _anything_typed(found, issued):
         return _untouched(entry, "file.nothing_filled", submission, issues)
     return dataclasses.replace(entry, status=ACCEPTED, reason="", submission=submission, issues=tuple(issues))
+
+
+def _layout(entry: InboxFile, sheets: Sheets, context: ReadContext) -> ly.WorkbookLayout | InboxFile:
+    """The layout record of the hidden sheet, of this campaign; else the file rejected, saying why (not ours, an
+    older or newer template, the record broken, another campaign)."""
+    if ly.META_SHEET not in sheets:
+        return reject(entry, "file.not_ours")
+    try:
+        layout = parse_meta(sheets[ly.META_SHEET], with_sheets=False)
+    except OldTemplate:
+        return reject(entry, "file.old_template")
+    except NewerTemplate as newer:
+        return reject(entry, "file.newer_version", version=str(newer))
+    except (KeyError, TypeError, ValueError, AttributeError, RecursionError):  # edited by hand or damaged
+        return reject(entry, "file.meta_broken")
+    if layout.campaign_id != context.campaign.id:
+        return reject(entry, "file.other_campaign", year=layout.school_year or "?")
+    return layout
+
+
+def _issued(entry: InboxFile, layout: ly.WorkbookLayout, context: ReadContext) -> IssuedWorkbook | InboxFile:
+    """The record ``generate`` kept of the workbook, issued this school year; else the file rejected, saying why."""
+    try:
+        issued = context.registry.get(layout.submission_id)
+    except DamagedRecord as damaged:  # issued, its record damaged: restore it, never issue again
+        return reject(entry, damaged.code, department=layout.department_name or "?", **damaged.params)
+    except (OSError, ValueError, KeyError, TypeError):
+        issued = None
+    if issued is None:
+        return reject(entry, "file.not_issued", department=layout.department_name or "?")
+    issued_year, year = issued.layout.school_year, context.campaign.school.school_year
+    # last year's book, recorded in a so-da-phat/ copied by hand with the campaign
+    if issued_year and issued_year != year:
+        return reject(entry, "file.other_year", year=issued_year, expected=year)
+    return issued
+
+
+def _found(file: str, sheets: Sheets, issued: IssuedWorkbook, context: ReadContext, marks_of, fonts_of) -> Found:
+    """What the round's sheets hold; read again with the fonts or marks of some input cells where there are any
+    (rare: a legacy encoding, an error value, a formula without its result)."""
+    found = _extract(file, sheets, issued, context.campaign.rubrics)
+    wanted = legacy_inputs(found)
+    fonts = fonts_of(wanted) if wanted else {}
+    marks = marks_of(found)
+    if fonts or marks:  # rare: the fonts or marks of some input cells, then the same reading with them
+        for name, found_fonts in fonts.items():
+            if name in sheets:
+                sheets[name].fonts.update(found_fonts)
+        for name, marked in marks.items():
+            if name in sheets:
+                sheets[name].marks = marked
+        found = _extract(file, sheets, issued, context.campaign.rubrics)
+    return found
 
 
 def _untouched(entry: InboxFile, code: str, submission: Submission, issues) -> InboxFile:

@@ -77,6 +77,18 @@ def _xlsx_marks(cells: list[Cell], data: bytes, parts: dict[str, bytes],
         return {}
     xml_of = sheet_parts(data, parts)
     found: Marks = {}
+    _mark_blank(found, blank, xml_of, formulas)
+    for cell in numbers if percent else ():
+        xml = xml_of.get(cell.sheet)
+        if xml is not None and _is_percent(xml, cell, percent):
+            found.setdefault(cell.sheet, {})[(cell.row, cell.col)] = PERCENT_MARK
+    return found
+
+
+def _mark_blank(found: Marks, blank: dict[str, list[Cell]], xml_of: Mapping[str, bytes],
+                formulas: Mapping[str, Formulas | None]) -> None:
+    """Into ``found``: the marks of the input cells read blank (sheet → its blank cells) that hold an error value or
+    a formula saved without its result."""
     for sheet, empty in blank.items():
         xml = xml_of.get(sheet)
         if xml is not None and not _none_marked(xml, formulas.get(sheet), empty):
@@ -85,11 +97,6 @@ def _xlsx_marks(cells: list[Cell], data: bytes, parts: dict[str, bytes],
                 mark = unknown.get(cell.cell)
                 if mark:
                     found.setdefault(cell.sheet, {})[(cell.row, cell.col)] = mark
-    for cell in numbers if percent else ():
-        xml = xml_of.get(cell.sheet)
-        if xml is not None and _is_percent(xml, cell, percent):
-            found.setdefault(cell.sheet, {})[(cell.row, cell.col)] = PERCENT_MARK
-    return found
 
 
 def _none_marked(xml: bytes, formulas: Formulas | None, cells: list[Cell]) -> bool:
