@@ -48,3 +48,30 @@ def test_an_error_is_raised_when_its_turn_comes(workers):
         assert next(results) == 1
         with pytest.raises(ValueError, match="refused -2"):
             next(results)
+
+
+_BROKEN_POOL = """
+import sys
+from concurrent.futures.process import BrokenProcessPool
+from tests.workers import cannot_start
+from thidua_xlsx.system import pool
+
+pool.share = cannot_start
+for attempt in range(int(sys.argv[1])):
+    try:
+        pool.shared_map(None, abs, list(range(-300, 300)), 2).__next__()
+    except BrokenProcessPool:
+        print("broken", flush=True)
+"""
+
+
+def test_a_pool_whose_workers_cannot_start_is_said_broken_never_waited_for_forever():
+    """Workers whose start fails break the pool: every wait for a result ends, with BrokenProcessPool — a chunk
+    pebble still held queued when the pool broke was once waited for forever (the merge hung, now and then)."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    ran = subprocess.run([sys.executable, "-c", _BROKEN_POOL, "10"], cwd=root, capture_output=True, text=True,
+                         timeout=120)
+    assert ran.stdout.split() == ["broken"] * 10, ran.stderr[-2000:]

@@ -141,12 +141,7 @@ def shared_pool(shared, workers: int):
         yield lambda function, arguments: [function(shared, a) for a in arguments]
         return
     with process_pool(workers, shared) as pool:
-        def run(function, arguments):
-            tasks = [(function, a) for a in arguments]
-            chunk = max(1, min(16, len(tasks) // (workers * 8)))
-            return list(pool.map(_call_shared, tasks, chunksize=chunk).result())
-
-        yield run
+        yield lambda function, arguments: list(_in_turn(pool, function, arguments, workers))
 
 
 def shared_map(shared, function, arguments: list, workers: int):
@@ -169,12 +164,7 @@ def started(shared, workers: int):
         yield lambda function, arguments: (function(shared, a) for a in arguments)
         return
     with process_pool(workers, shared) as pool:
-        def start(function, arguments):
-            tasks = [(function, a) for a in arguments]
-            chunk = max(1, min(16, len(tasks) // (workers * 8)))
-            return _in_turn(pool.map(_call_shared, tasks, chunksize=chunk))
-
-        yield start
+        yield lambda function, arguments: _in_turn(pool, function, arguments, workers)
 
 
 def failures() -> tuple[type[BaseException], ...]:
@@ -188,9 +178,51 @@ def failures() -> tuple[type[BaseException], ...]:
     return (BrokenExecutor, CancelledError, OSError)
 
 
-def _in_turn(mapped):
-    """A pebble map's results, in order; waited for from the first one asked (its ``result`` waits for one)."""
-    yield from mapped.result()
+WATCHED = 0.2  # seconds: how often a wait for a result looks whether the pool is still alive
+
+
+def _in_turn(pool, function, arguments, workers: int):
+    """``function(shared, a)`` for each of ``arguments``, computed by ``pool`` in chunks scheduled now, handed over in
+    order: an exception a task raised is raised when its turn comes, the results before it handed over. A pool that
+    breaks (a worker that cannot start) raises ``BrokenProcessPool`` here: pebble leaves a chunk still queued when it
+    broke waiting for ever (its issue 163), so each wait looks at the pool every :data:`WATCHED` seconds."""
+    tasks = [(function, a) for a in arguments]
+    size = max(1, min(16, len(tasks) // (workers * 8)))
+    chunks = [pool.schedule(_call_chunk, args=(tasks[k:k + size],)) for k in range(0, len(tasks), size)]
+    return _handed_over(pool, chunks)  # scheduled now: the work starts before the first result is asked
+
+
+def _handed_over(pool, chunks):
+    for chunk in chunks:
+        for failed, value in _result(pool, chunk):
+            if failed:
+                raise value
+            yield value
+
+
+def _call_chunk(tasks) -> list[tuple[bool, object]]:
+    """In a worker: each task's (failed, result or exception), so that the results before a failure still arrive."""
+    done: list[tuple[bool, object]] = []
+    for task in tasks:
+        try:
+            done.append((False, _call_shared(task)))
+        except Exception as exc:  # the task's own: raised in the caller when its turn comes
+            done.append((True, exc))
+    return done
+
+
+def _result(pool, future):
+    """``future``'s result, waited for while ``pool`` lives; ``BrokenProcessPool`` once it does not."""
+    from concurrent.futures.process import BrokenProcessPool  # deferred: concurrent.futures at start-up
+
+    while True:
+        try:
+            return future.result(timeout=WATCHED)
+        except TimeoutError:
+            if future.done():  # the task's own time limit, or its own TimeoutError
+                raise
+            if not pool.active:
+                raise BrokenProcessPool("the pool stopped with tasks still waiting") from None
 
 
 def shared():

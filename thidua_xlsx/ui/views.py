@@ -246,15 +246,8 @@ def act(key: str, kind: str):
     if chosen is None or kind not in ("sinh", "tong-hop"):
         return refused("ui.unknown_round", 404, round=key)
     at = page().places
-    if kind == "sinh" and chosen.issued and not request.form.get("chac"):  # books out already: asked first
-        view = service.round_page(cf, key)
-        returned = [f.name for f in (view.followups if view else ()) if f.state != "not_sent"]
-        return render_template("confirm.html", round=chosen, returned=returned, folder=at.folder,
-                               outbox=at.outbox(chosen.round, chosen.period).relative_to(at.folder).as_posix())
-    if kind == "sinh":  # the scoring books show the registration round's titles: the command finds its summary
-        made = rq.GenerateRequest(campaign_path=cf.book or at.folder, round=chosen.round, force=True,
-                                  period=chosen.period or None)
-        return _started(kind, f"{WORDS['generate']} – {chosen.label}", key, made, chosen.label)
+    if kind == "sinh":
+        return _generate(cf, chosen, key, at)
     docs = at.docs if request.form.get("docs") else None
     drop = bool(request.form.get("bo-duyet"))  # the pass kept with the round dropped on purpose
     titled = not chosen.period and chosen.round == "cham-diem"  # the year's merge or the single scoring round's
@@ -265,25 +258,42 @@ def act(key: str, kind: str):
     council_path, written = None, None
     if council is not None and council.filename:
         try:
-            council_path = service.council_upload(at.folder, council.filename)
-            data = council.read(MAX_UPLOAD_BYTES + 1)
+            council_path, written = _council_given(at.folder, council)
         except CommandError:
             return refused("ui.council_not_workbook", file=council.filename)
-        finally:
-            council.close()
-
-        def written() -> list[str]:  # only once the merge holds the campaign: a refused press writes nothing
-            service.keep_council(council_path, data)
-            return []
-    if chosen.key == YEAR_KEY:
-        merged: rq.MergeRequest = rq.YearRequest(inbox=at.periods, force=True, campaign_path=cf.book,
-                                                 council_path=council_path, drop_council=drop, docs_dir=docs,
-                                                 history_path=history)
-    else:
-        merged = rq.MergeRequest(inbox=at.inbox(chosen.round, chosen.period), force=True,
-                                 council_path=council_path, drop_council=drop, docs_dir=docs, campaign_path=cf.book,
-                                 round=chosen.round, period=chosen.period or None, history_path=history)
+    given = {"force": True, "campaign_path": cf.book, "council_path": council_path, "drop_council": drop,
+             "docs_dir": docs, "history_path": history}
+    merged = rq.YearRequest(inbox=at.periods, **given) if chosen.key == YEAR_KEY else rq.MergeRequest(
+        inbox=at.inbox(chosen.round, chosen.period), round=chosen.round, period=chosen.period or None, **given)
     return _started("merge", f"{WORDS['merge']} – {chosen.label}", key, merged, chosen.label, before=written)
+
+
+def _generate(cf, chosen, key: str, at):
+    """A round's books made: asked first when books of it are out already (which came back is listed)."""
+    if chosen.issued and not request.form.get("chac"):
+        view = service.round_page(cf, key)
+        returned = [f.name for f in (view.followups if view else ()) if f.state != "not_sent"]
+        return render_template("confirm.html", round=chosen, returned=returned, folder=at.folder,
+                               outbox=at.outbox(chosen.round, chosen.period).relative_to(at.folder).as_posix())
+    # the scoring books show the registration round's titles: the command finds its summary
+    made = rq.GenerateRequest(campaign_path=cf.book or at.folder, round=chosen.round, force=True,
+                              period=chosen.period or None)
+    return _started("sinh", f"{WORDS['generate']} – {chosen.label}", key, made, chosen.label)
+
+
+def _council_given(folder: Path, council):
+    """Where the council's uploaded summary will be kept, and what keeps it — only once the merge holds the campaign:
+    a refused press writes nothing. A CommandError when it is no workbook."""
+    try:
+        path = service.council_upload(folder, council.filename)
+        data = council.read(MAX_UPLOAD_BYTES + 1)
+    finally:
+        council.close()
+
+    def written() -> list[str]:
+        service.keep_council(path, data)
+        return []
+    return path, written
 
 
 def history():

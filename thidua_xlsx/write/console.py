@@ -20,8 +20,6 @@ def console_lines(summary: Summary, report: Report, verbose: bool, said: Iterabl
     the people, the titles (not a period's: the titles are the year's), the problems counted, and each error on its
     own line (a file turned away, with its reason) — ``verbose`` (``status``, ``merge``): each warning too. ``said``:
     the lines the run already warned (a problem said where it was found): not printed a second time."""
-    from thidua_xlsx.decide.followup import SET_ASIDE  # deferred: decide.followup at start-up
-
     n = report.counts
     lines = []
     c = summary.campaign
@@ -30,11 +28,7 @@ def console_lines(summary: Summary, report: Report, verbose: bool, said: Iterabl
                                             year=c.school.school_year))
     lines.append(ct.REPORT_FILES.format(total=n.files, accepted=n.accepted, superseded=n.superseded,
                                         rejected=n.rejected, skipped=n.skipped))
-    aside = {i.file: dict(i.params)["used"] for i in report.issues if i.code == SET_ASIDE}
-    for f in report.files:
-        extra = ct.REPORT_FILE_PROBLEMS.format(count=f.problems) if f.problems else ""
-        status = rl.FILE_SET_ASIDE.format(used=aside[f.name]) if f.name in aside else ct.FILE_STATUS[f.status]
-        lines.append(ct.REPORT_FILE_LINE.format(name=f.name, status=status, problems=extra))
+    lines += _file_lines(report)
     if c is not None:
         if summary.year is None:
             lines.append(ct.REPORT_DEPARTMENTS.format(submitted=n.submitted, total=n.departments))
@@ -48,8 +42,31 @@ def console_lines(summary: Summary, report: Report, verbose: bool, said: Iterabl
         else:
             lines.append(ct.REPORT_REGISTERED.format(registered=n.registered, people=n.people))
     lines.append(ct.REPORT_PROBLEMS.format(errors=n.errors, warnings=n.warnings, notes=n.notes))
+    lines += _problem_lines(report, verbose, said)
+    if report.signals:
+        lines.append(ct.REPORT_SIGNALS_PERIOD if summary.period else ct.REPORT_SIGNALS)  # a period: the head reviews
+        lines += [f"  {i.message}" for i in report.signals]
+    return lines
+
+
+def _file_lines(report: Report) -> list[str]:
+    """A line for each file read: its status (an untouched copy set aside: the file used instead) and its problems."""
+    from thidua_xlsx.decide.followup import SET_ASIDE  # deferred: decide.followup at start-up
+
+    aside = {i.file: dict(i.params)["used"] for i in report.issues if i.code == SET_ASIDE}
+    lines = []
+    for f in report.files:
+        extra = ct.REPORT_FILE_PROBLEMS.format(count=f.problems) if f.problems else ""
+        status = rl.FILE_SET_ASIDE.format(used=aside[f.name]) if f.name in aside else ct.FILE_STATUS[f.status]
+        lines.append(ct.REPORT_FILE_LINE.format(name=f.name, status=status, problems=extra))
+    return lines
+
+
+def _problem_lines(report: Report, verbose: bool, said: Iterable[str]) -> list[str]:
+    """Each error (``verbose``: each warning too) on its own line, but those ``said`` already where they were found."""
     shown = (ERROR, WARNING) if verbose else (ERROR,)
     already = Counter(said)
+    lines = []
     for i in report.issues:
         if (i.severity in shown or i.code in TYPED_NOT_READ) \
                 and i.code not in OPENING_CODES:  # typed but not read: said, never only counted; those: at opening
@@ -58,9 +75,6 @@ def console_lines(summary: Summary, report: Report, verbose: bool, said: Iterabl
                 already[line] -= 1
             else:
                 lines.append(f"  {line}")
-    if report.signals:
-        lines.append(ct.REPORT_SIGNALS_PERIOD if summary.period else ct.REPORT_SIGNALS)  # a period: the head reviews
-        lines += [f"  {i.message}" for i in report.signals]
     return lines
 
 
