@@ -6,7 +6,7 @@ leaves every campaign byte-identical. Wine's PowerShell is a stub: the lane runs
 (no folder dialog: the default folder; no Desktop shortcut, which the lane cannot show), with python.org's Python on
 the PATH and no ``py`` launcher; then with the ``py`` launcher only (python.org's installer's defaults: "Add
 python.exe to PATH" not ticked; tests/windows.py's ``py.exe``), where the launcher the installer writes opens the new
-campaign's page, and so does that of a campaign folder brought from another PC (its Python not on this one).
+campaign's page, and so does that of a campaign folder brought from another PC (its Python not on this one)."""
 
 from __future__ import annotations
 

@@ -28,8 +28,8 @@ Wine 8's gaps, each closed here and never the product's: python-calamine's Rust 
 builds get it too); a crash starts winedbg, which hangs (``winedbg.exe=d``); CPython cannot start its standard streams
 on a Unix file (:func:`run`: stdin from /dev/null, output through a pipe). robocopy and powershell are stubs: the
 copy of the try-it is made with xcopy. python.org's ``py.exe`` is built from CPython's source, which is not
-fetched: :data:`PY_LAUNCHER` stands in for it (:func:`with_py_launcher_only`), doing what the .bat files ask of it. Without Wine or the cross compiler the tests are skipped; on CI (CI=true) they
-fail: ``.ci/run`` installs both.
+fetched: :data:`PY_LAUNCHER` stands in for it (:func:`with_py_launcher_only`), doing what the .bat files ask of it.
+Without Wine or the cross compiler the tests are skipped; on CI (CI=true) they fail: ``.ci/run`` installs both.
 """
 
 from __future__ import annotations
