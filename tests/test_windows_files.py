@@ -112,11 +112,12 @@ def test_a_campaign_past_windows_260_characters_is_merged(windows_installed, tmp
 
 
 @pytest.mark.long(25)
-def test_a_campaign_made_read_only_is_said_in_vietnamese_and_nothing_is_lost(windows_installed, tmp_path):
+def test_a_campaign_made_read_only_is_said_in_vietnamese_before_anything_is_written(windows_installed, tmp_path):
     """Its files made read-only as the folder's Properties, "Read-only", makes them (``attrib +r /s``, which Wine
-    keeps as the files' write permission): an old PDF of the papers cannot be removed, and the run stops there, said.
-    Wine lets a rename replace a read-only file (the papers' first Word file, da-ghi.json), which Windows refuses: the
-    stop comes sooner there. A folder that refuses new files (an ACL, a share) Wine cannot make for a root user."""
+    keeps as the files' write permission): the papers of the last merge, which the merge writes again, cannot be
+    replaced — said before anything is written, with what to do, every file as it was. (Wine lets a rename replace a
+    read-only file, which Windows refuses: there the summary's own check, its file opened for writing, stops it
+    sooner. A folder that refuses new files (an ACL, a share) Wine cannot make for a root user.)"""
     school = _school(windows_installed, tmp_path / "truong")
     made = run(windows_installed, ["attrib", "+r", windows_path(school / "*"), "/s"], cwd=school)
     assert made.code == 0, made.out
@@ -125,11 +126,11 @@ def test_a_campaign_made_read_only_is_said_in_vietnamese_and_nothing_is_lost(win
     ran = run(windows_installed, ["thidua-xlsx", "merge", "inbox", "--force"], cwd=school)
 
     assert ran.code == 1, ran.out
-    pdf, papers = school / "ho-so" / "01_To-trinh.pdf", windows_path(school / "ho-so")
-    assert (f"Không mở được '{windows_path(pdf)}': không có quyền (thư mục {papers} hoặc tệp {pdf.name} không cho "
-            f"ghi) — nếu tệp {pdf.name} đang mở trong Excel, hãy đóng tệp rồi chạy lại; nếu không, hãy chọn nơi ghi "
-            "khác hoặc nhờ cấp quyền ghi.") in ran.out.splitlines(), ran.out
-    after = _digests(school)
-    assert set(before) <= set(after)  # nothing removed
-    assert {name: after[name] for name in before if name.startswith("inbox/") or name == "campaign.xlsx"} == {
-        name: data for name, data in before.items() if name.startswith("inbox/") or name == "campaign.xlsx"}
+    papers = windows_path(school / "ho-so")
+    assert (f"Không ghi được hồ sơ vào thư mục {papers}: tệp ho-so\\01_To-trinh.docx chỉ cho đọc (Read-only), không "
+            "thay được. Hãy đóng các văn bản của thư mục này đang mở trong Word hay trình đọc PDF; nếu thư mục được "
+            "đặt chỉ đọc, bấm chuột phải vào thư mục ho-so, chọn Properties (Thuộc tính), bỏ dấu ô Read-only (Chỉ "
+            "đọc), bấm OK; rồi chạy lại. Bảng tổng hợp và hồ sơ chưa được ghi lại: vẫn là bản trước.") \
+        in ran.out.splitlines(), ran.out
+    assert "Không mở được" not in ran.out
+    assert {k: v for k, v in _digests(school).items() if k != RUNS_RECORD} == before  # nothing written

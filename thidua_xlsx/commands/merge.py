@@ -196,6 +196,7 @@ def _merge(r: MergeRequest, folder: CampaignFolder, written: Written, voice: Voi
     out.check_outputs(out.merge_outputs(r, output), r.inbox,
                       out.campaign_inputs(folder, r.council_path, r.history_path))
     out.prepare(default, r.force)
+    out.check_papers(r.docs_dir, written)  # the papers it replaces or removes, before anything is written
     with out.holding([lock.lock_path(o.path) for o in default], "year" if read is _read_year else "merge", voice):
         for line in console_lines(summary, report, verbose=True, said=said) + \
                 (council_lines(summary) if summary.tally is not None else []):  # a council's pass: what it changed

@@ -168,6 +168,18 @@ def check_writable(target: Path) -> None:
         raise as_write_error(exc, target) from None
 
 
+def read_only(path: Path) -> bool:
+    """Whether ``path`` is a file Windows may not replace nor delete: its Read-only attribute set (the file's, or its
+    folder's Properties applied to the files inside). Elsewhere a file's own mode does not stop either: its folder's
+    does (:func:`check_writable`)."""
+    import stat
+
+    try:
+        return os.name == "nt" and bool(getattr(os.stat(path), "st_file_attributes", 0) & stat.FILE_ATTRIBUTE_READONLY)
+    except OSError:
+        return False
+
+
 def _name_length(name: str) -> int:
     return len(name.encode("utf-16-le")) // 2 if os.name == "nt" else len(os.fsencode(name))
 
