@@ -1,8 +1,9 @@
 """The Windows lane: what Windows itself does to the secretary's files, where Wine does it too, met by
 python.org's Windows CPython under Wine (tests/windows.py) — a returned book Excel holds open (others may read it) is
 read, one another program locks outright is named with what to do; the summary held open in Excel at a re-merge is
-kept byte for byte and said "đang mở trong Excel"; a campaign under a OneDrive folder whose path has spaces and
-Vietnamese letters; a path past Windows' 260 characters; files made read-only (the folder's Properties, "Read-only")."""
+kept byte for byte and said "đang mở trong Excel", a paper held open in Word is said before anything is written; a
+campaign under a OneDrive folder whose path has spaces and Vietnamese letters; a path past Windows' 260 characters;
+files made read-only (the folder's Properties, "Read-only")."""
 
 from __future__ import annotations
 
@@ -52,9 +53,8 @@ def test_a_book_open_in_excel_is_read_and_one_locked_outright_is_named_with_what
     assert f"Đã ghi bảng tổng hợp: {windows_path(school / SUMMARY)}" in ran.out
 
 
-@pytest.mark.long(40)
-def test_the_summary_open_in_excel_at_a_re_merge_is_kept_byte_for_byte_and_said_open_in_excel(windows_installed,
-                                                                                              tmp_path):
+@pytest.mark.long(55)
+def test_the_summary_or_a_paper_open_at_a_re_merge_is_kept_byte_for_byte_and_said_open(windows_installed, tmp_path):
     school = _school(windows_installed, tmp_path / "truong")
     first = run(windows_installed, ["thidua-xlsx", "merge", "inbox", "--force"], cwd=school)
     assert first.code == 0, first.out
@@ -68,6 +68,16 @@ def test_the_summary_open_in_excel_at_a_re_merge_is_kept_byte_for_byte_and_said_
             f"đóng tệp {SUMMARY} trong Excel rồi chạy lại.") in again.out, again.out
     assert (school / SUMMARY).read_bytes() == before
     assert not [p.name for p in school.iterdir() if p.suffix == ".tmp"]
+
+    paper = school / "ho-so" / "01_To-trinh.docx"  # then a paper of that merge open in Word: said before any writing
+    papers = _digests(school / "ho-so")
+    with held(windows_installed, paper, EXCEL_SHARE):
+        word = run(windows_installed, ["thidua-xlsx", "merge", "inbox", "--force"], cwd=school)
+
+    assert word.code == 1, word.out
+    assert (f"Không ghi được hồ sơ vào thư mục {windows_path(paper.parent)}: tệp ho-so\\{paper.name} đang mở trong "
+            "Word hoặc chương trình khác. Hãy đóng các văn bản của thư mục này") in word.out, word.out
+    assert (school / SUMMARY).read_bytes() == before and _digests(school / "ho-so") == papers
 
 
 @pytest.mark.long(20)
