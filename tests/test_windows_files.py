@@ -53,7 +53,7 @@ def test_a_book_open_in_excel_is_read_and_one_locked_outright_is_named_with_what
     assert f"Đã ghi bảng tổng hợp: {windows_path(school / SUMMARY)}" in ran.out
 
 
-@pytest.mark.long(55)
+@pytest.mark.long(40)
 def test_the_summary_or_a_paper_open_at_a_re_merge_is_kept_byte_for_byte_and_said_open(windows_installed, tmp_path):
     school = _school(windows_installed, tmp_path / "truong")
     first = run(windows_installed, ["thidua-xlsx", "merge", "inbox", "--force"], cwd=school)
@@ -121,7 +121,7 @@ def test_a_campaign_past_windows_260_characters_is_merged(windows_installed, tmp
         assert not (school / SUMMARY).exists()
 
 
-@pytest.mark.long(25)
+@pytest.mark.long(15)
 def test_a_campaign_made_read_only_is_said_in_vietnamese_before_anything_is_written(windows_installed, tmp_path):
     """Its files made read-only as the folder's Properties, "Read-only", makes them (``attrib +r /s``, which Wine
     keeps as the files' write permission): the papers of the last merge, which the merge writes again, cannot be

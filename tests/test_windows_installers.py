@@ -157,7 +157,7 @@ def _page_opened(env, launcher: Path, browser: Path) -> str:
         started.stdout.close()
 
 
-@pytest.mark.long(90)  # one pip run on Wine, two pages started
+@pytest.mark.long(60)  # one pip run on Wine, two pages started
 def test_with_the_py_launcher_only_the_installer_installs_and_every_campaigns_launcher_opens_its_page(fresh_windows,
                                                                                                      tmp_path):
     """python.org's installer with its defaults: ``py`` and no ``python`` in a cmd window. The installer finds Python
