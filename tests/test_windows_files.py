@@ -3,7 +3,7 @@ python.org's Windows CPython under Wine (tests/windows.py) — a returned book E
 read, one another program locks outright is named with what to do; the summary held open in Excel at a re-merge is
 kept byte for byte and said "đang mở trong Excel", a paper held open in Word is said before anything is written; a
 campaign under a OneDrive folder whose path has spaces and Vietnamese letters; a path past Windows' 260 characters;
-files made read-only (the folder's Properties, "Read-only")."""
+the whole campaign or its papers made read-only (the folder's Properties, "Read-only")."""
 
 from __future__ import annotations
 
@@ -121,18 +121,34 @@ def test_a_campaign_past_windows_260_characters_is_merged(windows_installed, tmp
         assert not (school / SUMMARY).exists()
 
 
-@pytest.mark.long(15)
-def test_a_campaign_made_read_only_is_said_in_vietnamese_before_anything_is_written(windows_installed, tmp_path):
-    """Its files made read-only as the folder's Properties, "Read-only", makes them (``attrib +r /s``, which Wine
-    keeps as the files' write permission): the papers of the last merge, which the merge writes again, cannot be
-    replaced — said before anything is written, with what to do, every file as it was. (Wine lets a rename replace a
-    read-only file, which Windows refuses: there the summary's own check, its file opened for writing, stops it
-    sooner. A folder that refuses new files (an ACL, a share) Wine cannot make for a root user.)"""
+@pytest.mark.long(25)
+def test_a_campaign_or_its_papers_made_read_only_are_said_in_vietnamese_before_anything_is_written(windows_installed,
+                                                                                                   tmp_path):
+    """Files made read-only as a folder's Properties, "Read-only", makes them (``attrib +r /s``, which Wine keeps as the
+    files' write permission, asked as Windows' read-only attribute): the whole campaign, whose summary a merge writes
+    again, then only the papers' folder, whose papers it writes again — each said before anything is written, with
+    what to do, every file as it was. (A folder that refuses new files, an ACL or a share, Wine cannot make for a
+    root user.)"""
     school = _school(windows_installed, tmp_path / "truong")
-    made = run(windows_installed, ["attrib", "+r", windows_path(school / "*"), "/s"], cwd=school)
-    assert made.code == 0, made.out
-    before = _digests(school)
+    first = run(windows_installed, ["thidua-xlsx", "merge", "inbox", "--force"], cwd=school)
+    assert first.code == 0, first.out
 
+    def read_only(*where: str) -> dict[str, bytes]:
+        for sign, folder in (("-r", school), ("+r", school.joinpath(*where))):
+            made = run(windows_installed, ["attrib", sign, windows_path(folder / "*"), "/s"], cwd=school)
+            assert made.code == 0, made.out
+        return {k: v for k, v in _digests(school).items() if k != RUNS_RECORD}
+
+    before = read_only()
+    again = run(windows_installed, ["thidua-xlsx", "merge", "inbox", "--force"], cwd=school)
+
+    assert again.code == 1, again.out
+    assert (f"Không ghi được '{windows_path(school / SUMMARY)}': không có quyền (thư mục {windows_path(school)} hoặc "
+            f"tệp {SUMMARY} không cho ghi)") in again.out, again.out
+    assert "Tệp:" not in again.out  # said before the books are read
+    assert {k: v for k, v in _digests(school).items() if k != RUNS_RECORD} == before  # nothing written
+
+    before = read_only("ho-so")
     ran = run(windows_installed, ["thidua-xlsx", "merge", "inbox", "--force"], cwd=school)
 
     assert ran.code == 1, ran.out
@@ -143,4 +159,4 @@ def test_a_campaign_made_read_only_is_said_in_vietnamese_before_anything_is_writ
             "đọc), bấm OK; rồi chạy lại. Bảng tổng hợp và hồ sơ chưa được ghi lại: vẫn là bản trước.") \
         in ran.out.splitlines(), ran.out
     assert "Không mở được" not in ran.out
-    assert {k: v for k, v in _digests(school).items() if k != RUNS_RECORD} == before  # nothing written
+    assert {k: v for k, v in _digests(school).items() if k != RUNS_RECORD} == before

@@ -160,6 +160,8 @@ def check_writable(target: Path) -> None:
         os.close(os.open(probe, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
         probe.unlink(missing_ok=True)  # removed meanwhile as abandoned by another run: no fault of the folder
         if os.name == "nt" and target.is_file():
+            if read_only(target):  # Windows' own refusal to replace it, asked (Wine opens it for a root user)
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(target))
             with open(target, "r+b"):
                 pass
     except OSError as exc:
