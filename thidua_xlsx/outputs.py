@@ -6,7 +6,9 @@ when one lies inside the inbox, names an input (the council's summary, the campa
 records) or shares its path with another output (:func:`check_outputs`); an existing file is refused
 without ``--force``, each folder is made and asked whether it can be written (:func:`prepare`: the
 machine's refusal — a read-only folder, a path too long, on Windows the file open in Excel — is said
-before the reading, not after it).
+before the reading, not after it). The papers' folder (``--docs``) is asked so with each folder in it, and, once the
+record of the tool's own files is read, with each of its papers the run replaces or removes — made read-only, or open
+in Word (:func:`check_papers`): refused before anything is written, never half-way through the papers.
 
 A run then holds a lock on each output and on its campaign (:func:`holding`; the lock files of
 :mod:`thidua_xlsx.system.lock`): a second run on either is refused with who holds it (:class:`Blocked`,
