@@ -1,8 +1,9 @@
 """The Windows lane: what Windows itself does to the secretary's files, where Wine does it too, met by
 python.org's Windows CPython under Wine (tests/windows.py) — a returned book Excel holds open (others may read it) is
 read, one another program locks outright is named with what to do; the summary held open in Excel at a re-merge is
-kept byte for byte and said "đang mở trong Excel"; a campaign under a OneDrive folder whose path has spaces and
-Vietnamese letters; a path past Windows' 260 characters; files made read-only (the folder's Properties, "Read-only")."""
+kept byte for byte and said "đang mở trong Excel", a paper held open in Word is said before anything is written; a
+campaign under a OneDrive folder whose path has spaces and Vietnamese letters; a path past Windows' 260 characters;
+the whole campaign or its papers made read-only (the folder's Properties, "Read-only")."""
 
 from __future__ import annotations
 
@@ -53,8 +54,7 @@ def test_a_book_open_in_excel_is_read_and_one_locked_outright_is_named_with_what
 
 
 @pytest.mark.long(40)
-def test_the_summary_open_in_excel_at_a_re_merge_is_kept_byte_for_byte_and_said_open_in_excel(windows_installed,
-                                                                                              tmp_path):
+def test_the_summary_or_a_paper_open_at_a_re_merge_is_kept_byte_for_byte_and_said_open(windows_installed, tmp_path):
     school = _school(windows_installed, tmp_path / "truong")
     first = run(windows_installed, ["thidua-xlsx", "merge", "inbox", "--force"], cwd=school)
     assert first.code == 0, first.out
@@ -68,6 +68,16 @@ def test_the_summary_open_in_excel_at_a_re_merge_is_kept_byte_for_byte_and_said_
             f"đóng tệp {SUMMARY} trong Excel rồi chạy lại.") in again.out, again.out
     assert (school / SUMMARY).read_bytes() == before
     assert not [p.name for p in school.iterdir() if p.suffix == ".tmp"]
+
+    paper = school / "ho-so" / "01_To-trinh.docx"  # then a paper of that merge open in Word: said before any writing
+    papers = _digests(school / "ho-so")
+    with held(windows_installed, paper, EXCEL_SHARE):
+        word = run(windows_installed, ["thidua-xlsx", "merge", "inbox", "--force"], cwd=school)
+
+    assert word.code == 1, word.out
+    assert (f"Không ghi được hồ sơ vào thư mục {windows_path(paper.parent)}: tệp ho-so\\{paper.name} đang mở trong "
+            "Word hoặc chương trình khác. Hãy đóng các văn bản của thư mục này") in word.out, word.out
+    assert (school / SUMMARY).read_bytes() == before and _digests(school / "ho-so") == papers
 
 
 @pytest.mark.long(20)
@@ -112,24 +122,41 @@ def test_a_campaign_past_windows_260_characters_is_merged(windows_installed, tmp
 
 
 @pytest.mark.long(25)
-def test_a_campaign_made_read_only_is_said_in_vietnamese_and_nothing_is_lost(windows_installed, tmp_path):
-    """Its files made read-only as the folder's Properties, "Read-only", makes them (``attrib +r /s``, which Wine
-    keeps as the files' write permission): an old PDF of the papers cannot be removed, and the run stops there, said.
-    Wine lets a rename replace a read-only file (the papers' first Word file, da-ghi.json), which Windows refuses: the
-    stop comes sooner there. A folder that refuses new files (an ACL, a share) Wine cannot make for a root user."""
+def test_a_campaign_or_its_papers_made_read_only_are_said_in_vietnamese_before_anything_is_written(windows_installed,
+                                                                                                   tmp_path):
+    """Files made read-only as a folder's Properties, "Read-only", makes them (``attrib +r /s``, which Wine keeps as the
+    files' write permission, asked as Windows' read-only attribute): the whole campaign, whose summary a merge writes
+    again, then only the papers' folder, whose papers it writes again — each said before anything is written, with
+    what to do, every file as it was. (A folder that refuses new files, an ACL or a share, Wine cannot make for a
+    root user.)"""
     school = _school(windows_installed, tmp_path / "truong")
-    made = run(windows_installed, ["attrib", "+r", windows_path(school / "*"), "/s"], cwd=school)
-    assert made.code == 0, made.out
-    before = _digests(school)
+    first = run(windows_installed, ["thidua-xlsx", "merge", "inbox", "--force"], cwd=school)
+    assert first.code == 0, first.out
 
+    def read_only(*where: str) -> dict[str, bytes]:
+        for sign, folder in (("-r", school), ("+r", school.joinpath(*where))):
+            made = run(windows_installed, ["attrib", sign, windows_path(folder / "*"), "/s"], cwd=school)
+            assert made.code == 0, made.out
+        return {k: v for k, v in _digests(school).items() if k != RUNS_RECORD}
+
+    before = read_only()
+    again = run(windows_installed, ["thidua-xlsx", "merge", "inbox", "--force"], cwd=school)
+
+    assert again.code == 1, again.out
+    assert (f"Không ghi được '{windows_path(school / SUMMARY)}': không có quyền (thư mục {windows_path(school)} hoặc "
+            f"tệp {SUMMARY} không cho ghi)") in again.out, again.out
+    assert "Tệp:" not in again.out  # said before the books are read
+    assert {k: v for k, v in _digests(school).items() if k != RUNS_RECORD} == before  # nothing written
+
+    before = read_only("ho-so")
     ran = run(windows_installed, ["thidua-xlsx", "merge", "inbox", "--force"], cwd=school)
 
     assert ran.code == 1, ran.out
-    pdf, papers = school / "ho-so" / "01_To-trinh.pdf", windows_path(school / "ho-so")
-    assert (f"Không mở được '{windows_path(pdf)}': không có quyền (thư mục {papers} hoặc tệp {pdf.name} không cho "
-            f"ghi) — nếu tệp {pdf.name} đang mở trong Excel, hãy đóng tệp rồi chạy lại; nếu không, hãy chọn nơi ghi "
-            "khác hoặc nhờ cấp quyền ghi.") in ran.out.splitlines(), ran.out
-    after = _digests(school)
-    assert set(before) <= set(after)  # nothing removed
-    assert {name: after[name] for name in before if name.startswith("inbox/") or name == "campaign.xlsx"} == {
-        name: data for name, data in before.items() if name.startswith("inbox/") or name == "campaign.xlsx"}
+    papers = windows_path(school / "ho-so")
+    assert (f"Không ghi được hồ sơ vào thư mục {papers}: tệp ho-so\\01_To-trinh.docx chỉ cho đọc (Read-only), không "
+            "thay được. Hãy đóng các văn bản của thư mục này đang mở trong Word hay trình đọc PDF; nếu thư mục được "
+            "đặt chỉ đọc, bấm chuột phải vào thư mục ho-so, chọn Properties (Thuộc tính), bỏ dấu ô Read-only (Chỉ "
+            "đọc), bấm OK; rồi chạy lại. Bảng tổng hợp và hồ sơ chưa được ghi lại: vẫn là bản trước.") \
+        in ran.out.splitlines(), ran.out
+    assert "Không mở được" not in ran.out
+    assert {k: v for k, v in _digests(school).items() if k != RUNS_RECORD} == before

@@ -4,19 +4,30 @@
 with a changed program it updates it, the campaign byte-identical; Go-cai-dat-thi-dua.bat removes the program and
 leaves every campaign byte-identical. Wine's PowerShell is a stub: the lane runs them as on a PC without PowerShell
 (no folder dialog: the default folder; no Desktop shortcut, which the lane cannot show), with python.org's Python on
-the PATH and no ``py`` launcher."""
+the PATH and no ``py`` launcher; then with the ``py`` launcher only (python.org's installer's defaults: "Add
+python.exe to PATH" not ticked; tests/windows.py's ``py.exe``), where the launcher the installer writes opens the new
+campaign's page, and so does that of a campaign folder brought from another PC (its Python not on this one)."""
 
 from __future__ import annotations
 
 import hashlib
+import http.cookiejar
+import os
+import re
+import select
 import shutil
-from pathlib import Path
+import subprocess
+import time
+import urllib.request
+from pathlib import Path, PureWindowsPath
 
 import pytest
 
-from tests.windows import ROOT, python_folder, run, user_folder
-from tests.wine import cmd, local_app_data
+from tests.windows import ROOT, python_folder, run, stopped, user_folder, windows_path, with_py_launcher_only
+from tests.wine import calls, cmd, local_app_data, stand_in
+from thidua_xlsx.model.places import RUNS_RECORD
 from thidua_xlsx.text.releases import VERSION
+from thidua_xlsx.write.launchers import write_launchers
 
 pytestmark = pytest.mark.windows
 
@@ -37,11 +48,13 @@ def _digests(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def _double_click(env, bat: Path, answers: str) -> str:
+def _double_click(env, bat: Path, answers: str, on_path: bool = True) -> str:
     """What the window showed, each line as Windows shows it: Wine's cmd reads the .bat's lines in code page 437 and
-    what a ``for /f`` reads from a program in the ANSI one (1252), whatever chcp says; each undone line by line."""
+    what a ``for /f`` reads from a program in the ANSI one (1252), whatever chcp says; each undone line by line.
+    ``on_path``: python.org's Python on the PATH ("Add python.exe to PATH" ticked)."""
     python = python_folder(env)
-    ran = cmd(env, bat, answers=answers, path=(python / "Scripts", python), powershell=False, seconds=600)
+    ran = cmd(env, bat, answers=answers, path=(python / "Scripts", python) if on_path else (), powershell=False,
+              seconds=600)
     return "\n".join(_as_windows_shows(line) for line in ran.said.splitlines())
 
 
@@ -109,3 +122,69 @@ def test_the_installer_installs_asks_writes_the_campaign_updates_and_the_uninsta
     assert (_digests(campaign), _digests(other)) == both
     assert not memory.exists()
     assert run(env, ["python", "-m", "thidua_xlsx", "--version"], cwd=tmp_path).code != 0
+
+
+def _page_opened(env, launcher: Path, browser: Path) -> str:
+    """``launcher`` double-clicked (a console of its own, as Explorer gives it): the <title> of the page at the
+    address it printed, reached as her browser reaches it; the browser it asked for (``BROWSER``: ``browser``, a
+    stand-in) told only a file's address, never the token. Its window then closed (the machine's programs ended)."""
+    line = f"trap '' HUP; stty raw -echo cols 2000 rows 200; exec wine cmd /c {launcher.name}"
+    started = subprocess.Popen(["script", "-qec", line, "/dev/null"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, cwd=launcher.parent,
+                               env={**env, "BROWSER": windows_path(browser)})
+    assert started.stdout is not None and started.stdin is not None
+    try:
+        shown, deadline = b"", time.monotonic() + 180
+        while not re.search(rb"http://127\.0\.0\.1:\d+/\?token=\S+", shown):
+            left = deadline - time.monotonic()
+            assert left > 0, f"{launcher} printed no address: {shown!r}"
+            if select.select([started.stdout], [], [], left)[0]:
+                chunk = os.read(started.stdout.fileno(), 4096)
+                assert chunk, f"{launcher} ended: {shown!r}"
+                shown += chunk
+        address = re.search(rb"http://127\.0\.0\.1:\d+/\?token=[0-9A-Za-z_-]+", shown)[0].decode()
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        with opener.open(address, timeout=60) as page:
+            title = re.search(r"<title>(.*?)</title>", page.read().decode("utf-8"))[1]
+        [told] = calls(browser)
+        assert told[0].startswith("file:") and "token" not in told[0], told
+        return title
+    finally:
+        stopped(env)
+        started.kill()
+        started.wait(30)
+        started.stdin.close()
+        started.stdout.close()
+
+
+@pytest.mark.long(60)  # one pip run on Wine, two pages started
+def test_with_the_py_launcher_only_the_installer_installs_and_every_campaigns_launcher_opens_its_page(fresh_windows,
+                                                                                                     tmp_path):
+    """python.org's installer with its defaults: ``py`` and no ``python`` in a cmd window. The installer finds Python
+    through ``py -3``; the launcher it writes opens the new campaign's page; so does the launcher of another campaign
+    folder, last year's brought from the old PC on a USB stick (its launcher names the old PC's Python)."""
+    env = fresh_windows
+    with_py_launcher_only(env)
+    assert run(env, ["python", "--version"], cwd=tmp_path).code != 0  # no python in a cmd window: py only
+    download = _download(tmp_path)
+    campaign = user_folder(Path(env["WINEPREFIX"])) / "Documents" / "Thi-dua"
+
+    # The level: 3 (THCS); how it scores: 1 (by month); then the pause of the last message.
+    said = _double_click(env, download / INSTALLER, "3\n1\n\n", on_path=False)
+
+    assert "[1/5] Tìm Python 3.10 trở lên trên máy..." in said and "      Có Python 3.13.2." in said, said
+    assert f"      Xong: thidua-xlsx {VERSION}" in said.splitlines(), said
+    assert "      Đã tạo chiến dịch: trường THCS, chấm theo tháng." in said
+    launcher = (campaign / "Mo-trang-thi-dua.bat").read_text(encoding="utf-8")
+    assert r'\AppData\Local\Programs\Python\Python313\python.exe" -m thidua_xlsx ui "%~dp0."' in launcher, launcher
+    browser = stand_in(tmp_path / "trinh-duyet", "trinh-duyet.exe")
+
+    assert _page_opened(env, campaign / "Mo-trang-thi-dua.bat", browser) == "Trường THCS Kim Sơn (MẪU) – thidua-xlsx"
+
+    last_year = shutil.copytree(ROOT / "samples", tmp_path / "USB" / "Thi dua 2025-2026", ignore=lambda where, names: [
+        n for n in names if n in ("ca-nam", "cap-xa", "huong-dan", "__pycache__", RUNS_RECORD) or n.endswith(".py")])
+    write_launchers(last_year, PureWindowsPath(r"C:\Users\May cu\AppData\Local\Programs\Python\Python312\python.exe"))
+    (browser.with_name(browser.name + ".args")).unlink()
+
+    assert _page_opened(env, last_year / "Mo-trang-thi-dua.bat", browser) == \
+        "Trường Tiểu học Trực Cường – thidua-xlsx"

@@ -27,8 +27,9 @@ Wine 8's gaps, each closed here and never the product's: python-calamine's Rust 
 ``kernel32!CopyFile2`` aborts inside ``shutil.copy2`` (:data:`SHIM`, a ``.pth`` in site-packages, so pip's isolated
 builds get it too); a crash starts winedbg, which hangs (``winedbg.exe=d``); CPython cannot start its standard streams
 on a Unix file (:func:`run`: stdin from /dev/null, output through a pipe). robocopy and powershell are stubs: the
-copy of the try-it is made with xcopy. Without Wine or the cross compiler the tests are skipped; on CI (CI=true) they
-fail: ``.ci/run`` installs both.
+copy of the try-it is made with xcopy. python.org's ``py.exe`` is built from CPython's source, which is not
+fetched: :data:`PY_LAUNCHER` stands in for it (:func:`with_py_launcher_only`), doing what the .bat files ask of it.
+Without Wine or the cross compiler the tests are skipped; on CI (CI=true) they fail: ``.ci/run`` installs both.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ import time
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 import pytest
 
@@ -77,6 +78,44 @@ __declspec(dllexport) BOOL WINAPI ProcessPrng(PBYTE data, SIZE_T size) {
         size -= chunk;
     }
     return TRUE;
+}
+"""
+
+#: The Python launcher (``py.exe``), which python.org's installer lays by default (in ``C:\Windows`` when given the
+#: administrator's right; "Add python.exe to PATH" left unticked, as it is by default, it is the one way to Python from
+#: a cmd window): its real one is built from CPython's source, which the lane cannot fetch. This does what the .bat
+#: files ask of it, ``py -3 ARGS``: the newest Python 3 registered for this user (PEP 514's
+#: ``HKCU\Software\Python\PythonCore\<version>\InstallPath``, as python.org's installer registers it) run with ARGS as
+#: typed, its exit code given back.
+PY_LAUNCHER = r"""#include <windows.h>
+#include <stdio.h>
+#include <wchar.h>
+int wmain(void) {
+    HKEY core;
+    wchar_t name[64], best[64] = L"", exe[MAX_PATH * 2], *line = GetCommandLineW(), *command;
+    int major, minor, best_minor = -1;
+    DWORD length, size = sizeof(exe), code = 1;
+    if (RegOpenKeyExW(HKEY_CURRENT_USER, L"Software\\Python\\PythonCore", 0, KEY_READ, &core)) return 103;
+    for (DWORD k = 0; length = 64, !RegEnumKeyExW(core, k, name, &length, NULL, NULL, NULL, NULL); k++)
+        if (swscanf(name, L"%d.%d", &major, &minor) == 2 && major == 3 && minor > best_minor) {
+            best_minor = minor;
+            wcscpy(best, name);
+        }
+    wcscat(best, L"\\InstallPath");
+    if (best_minor < 0 || RegGetValueW(core, best, L"ExecutablePath", RRF_RT_REG_SZ, NULL, exe, &size)) return 103;
+    if (*line == L'"') { for (line++; *line && *line != L'"'; line++); if (*line) line++; }
+    else while (*line && *line != L' ' && *line != L'\t') line++;
+    while (*line == L' ' || *line == L'\t') line++;
+    if (line[0] == L'-' && line[1] == L'3' && (!line[2] || line[2] == L' ' || line[2] == L'\t'))
+        for (line += 2; *line == L' ' || *line == L'\t'; line++);
+    command = malloc((wcslen(exe) + wcslen(line) + 4) * sizeof(wchar_t));
+    swprintf(command, wcslen(exe) + wcslen(line) + 4, L"\"%ls\" %ls", exe, line);
+    STARTUPINFOW start = {sizeof(start)};
+    PROCESS_INFORMATION child;
+    if (!CreateProcessW(exe, command, NULL, NULL, TRUE, 0, NULL, NULL, &start, &child)) return 101;
+    WaitForSingleObject(child.hProcess, INFINITE);
+    GetExitCodeProcess(child.hProcess, &code);
+    return (int)code;
 }
 """
 
@@ -183,6 +222,19 @@ def _process_prng(folder: Path) -> None:
     assert built.returncode == 0, built.stderr
 
 
+def py_launcher() -> Path:
+    """The lane's ``py.exe`` (:data:`PY_LAUNCHER`), built once into :data:`CACHE`."""
+    return _kept(CACHE / f"py-launcher-{_key(PY_LAUNCHER)}", _py_launcher) / "py.exe"
+
+
+def _py_launcher(folder: Path) -> None:
+    source = folder / "py.c"
+    source.write_text(PY_LAUNCHER, encoding="ascii")
+    built = subprocess.run([CROSS_COMPILER, "-municode", "-O2", "-s", "-o", str(folder / "py.exe"), str(source),
+                            "-ladvapi32"], capture_output=True, text=True, timeout=300)
+    assert built.returncode == 0, built.stderr
+
+
 # --- the machine: a Wine prefix with that Python installed ----------------------------------------------------------
 
 def user_folder(prefix: Path) -> Path:
@@ -225,6 +277,22 @@ def _made(folder: Path, tmp_path_factory) -> None:
     assert added.returncode == 0, added.stderr
     for how in ("-k", "-w"):
         subprocess.run(["wineserver", how], env=env, capture_output=True, timeout=60)
+
+
+def with_py_launcher_only(env: dict[str, str]) -> None:
+    """``env``'s machine as python.org's installer leaves it with its defaults: the Python launcher ``py.exe`` in
+    ``C:\\Windows`` (:data:`PY_LAUNCHER`), the Python registered for it (PEP 514), "Add python.exe to PATH" not
+    ticked — no ``python`` in a cmd window."""
+    prefix = Path(env["WINEPREFIX"])
+    shutil.copyfile(py_launcher(), prefix / "drive_c" / "windows" / "py.exe")
+    home = str(PureWindowsPath("C:/users", user_folder(prefix).name, "AppData/Local/Programs/Python", PYTHON_FOLDER))
+    key = r"HKCU\Software\Python\PythonCore\3.13\InstallPath"
+    for words in (["reg", "delete", r"HKCU\Environment", "/v", "Path", "/f"],
+                  ["reg", "add", key, "/ve", "/d", home + "\\", "/f"],
+                  ["reg", "add", key, "/v", "ExecutablePath", "/d", home + r"\python.exe", "/f"]):
+        done = subprocess.run(["wine", *words], env=_plain(env), capture_output=True, timeout=120,
+                              stdin=subprocess.DEVNULL)
+        assert done.returncode == 0, (words, done.stderr)
 
 
 def environment(prefix: Path, home: Path) -> dict[str, str]:

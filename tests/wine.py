@@ -165,8 +165,9 @@ def cmd(env: dict[str, str], bat: Path, answers: str = "", path: tuple[Path, ...
     name = bat.name  # run from its folder by its name, as Explorer quotes a path full of cmd syntax for cmd /c
     if not powershell:
         name = f"{bat.stem}-chay.bat"
-        windows = r"C:\windows\system32;C:\windows"
-        (bat.parent / name).write_bytes(f'@set "PATH={folders};{windows}"\r\n@call "{bat.name}"\r\n'.encode("ascii"))
+        windows = r"C:\windows\system32;C:\windows"  # after no folder, no empty entry: Wine's cmd takes one for a
+        searched = f"{folders};{windows}" if folders else windows  # folder that runs any name as nothing, and succeeds
+        (bat.parent / name).write_bytes(f'@set "PATH={searched}"\r\n@call "{bat.name}"\r\n'.encode("ascii"))
     elif folders:
         env["WINEPATH"] = folders
     # SIGHUP ignored, and so by every program the console starts: one started last (a stand-in) finishes when the

@@ -279,6 +279,26 @@ def test_a_folder_without_write_permission_is_said_before_any_work(untouched, tm
     _clean(result)
 
 
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root writes into read-only folders")
+def test_papers_folder_without_write_permission_is_said_before_any_work(untouched, tmp_path, monkeypatch):
+    without_libreoffice(monkeypatch)
+    docs, summary = tmp_path / "ho-so", tmp_path / "S.xlsx"
+    assert run("merge", untouched["inbox"], "-o", summary, "--docs", docs).exit_code == 0
+    before = tree_digest(tmp_path)
+    own = docs / "Chien-si-thi-dua-co-so"
+    own.chmod(0o555)  # its papers cannot be replaced: the folder refuses
+    try:
+        result = run("merge", untouched["inbox"], "-o", summary, "--docs", docs, "--force")
+    finally:
+        own.chmod(0o755)
+    assert result.exit_code == 1, result.output
+    assert (f"Không ghi được hồ sơ vào thư mục {docs}: thư mục ho-so/Chien-si-thi-dua-co-so không cho ghi tệp mới "
+            "(không có quyền).") in result.output
+    assert "bỏ dấu ô Read-only (Chỉ đọc)" in result.output and "Tệp:" not in result.output  # said before reading
+    assert tree_digest(tmp_path) == before
+    _clean(result)
+
+
 def test_a_path_past_the_systems_limit_is_said_as_such(untouched, tmp_path):
     result = run("merge", untouched["inbox"], "-o", tmp_path / ("tong-hop-" * 40 + ".xlsx"))
     assert result.exit_code == 1 and "đường dẫn quá dài" in result.output

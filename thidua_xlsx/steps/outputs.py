@@ -7,7 +7,9 @@ checked once: refused (:class:`Refused`, exit 2) before anything is read when on
 existing file is refused
 without ``--force``, each folder is made and asked whether it can be written (:func:`prepare`: the
 machine's refusal — a read-only folder, a path too long, on Windows the file open in Excel — is said
-before the reading, not after it).
+before the reading, not after it). The papers' folder (``--docs``) is asked so with each folder in it, and, once the
+record of the tool's own files is read, with each of its papers the run replaces or removes — made read-only, or open
+in Word (:func:`check_papers`): refused before anything is written, never half-way through the papers.
 
 A run then holds a lock on each output and on its campaign (:func:`holding`; the lock files of
 :mod:`thidua_xlsx.system.lock`): a second run on either is refused with who holds it (:class:`Blocked`,
@@ -28,14 +30,25 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from thidua_xlsx.model import result as rs
-from thidua_xlsx.model.errors import Refused
+from thidua_xlsx.model.errors import Refused, Stopped
 from thidua_xlsx.model.issues import NOTE, Problems, issue
 from thidua_xlsx.model.places import CAMPAIGN_FILE, ISSUED_FOLDER, OUTPUTS_RECORD
 from thidua_xlsx.system import lock
-from thidua_xlsx.system.files import WriteError, as_write_error, check_writable, remove_abandoned
+from thidua_xlsx.system.files import (
+    NO_PERMISSION,
+    WINDOWS_LOCK_VIOLATION,
+    WINDOWS_SHARING_VIOLATION,
+    WriteError,
+    as_write_error,
+    check_writable,
+    read_only,
+    remove_abandoned,
+)
 from thidua_xlsx.system.voice import Voice, warn_problems
 from thidua_xlsx.system.written import BESIDE, Written
 from thidua_xlsx.text import commands as ct
+
+HELD = (WINDOWS_SHARING_VIOLATION, WINDOWS_LOCK_VIOLATION)  # Windows' codes of a file another program holds open
 
 
 @dataclass(frozen=True)
@@ -173,6 +186,9 @@ def _prepare(o: Output, force: bool) -> None:
                 p.suffix.lower() in (".docx", ".pdf") for p in o.path.rglob("*")):
             raise Refused(ct.DOCS_EXIST.format(path=o.path))  # a Báo cáo thành tích someone wrote, say
         _make_folder(o.path)
+        if o.option == "docs":
+            check_papers(o.path)
+            return
     else:
         if o.path.is_dir():
             raise Refused(ct.OUTPUT_IS_FOLDER.format(path=o.path))
@@ -180,6 +196,36 @@ def _prepare(o: Output, force: bool) -> None:
             raise Refused(ct.EXISTS.format(path=o.path))
         _make_folder(o.path.parent)
     check_writable(o.path)
+
+
+def check_papers(folder: Path | None, written: Written | None = None) -> None:
+    """Before any paper is written: the papers' folder (``--docs``) and each folder in it asked whether a file can be
+    written there, and — given ``written``, the record of the tool's own files — each paper of the tool's own in it,
+    which the run replaces or removes (Windows refuses both for a file made read-only, and for one open in Word).
+    Refused: :class:`Stopped` naming the first such file or folder and what to do, nothing written yet; a fault of
+    another kind (a full disk, a path too long) raised as it is (:class:`WriteError`, said by ``fault_text``)."""
+    if folder is None or not folder.is_dir():
+        return
+    for path in [folder, *sorted(folder.rglob("*"))]:
+        if path.is_dir():
+            what = ct.PAPERS_FOLDER_REFUSED
+        elif written is not None and written.replaceable(path):
+            what = ct.PAPERS_FILE_HELD
+            if read_only(path):
+                raise _papers_refused(folder, path, ct.PAPERS_FILE_READ_ONLY)
+        else:
+            continue  # someone's own file: kept, the paper written beside it
+        try:
+            check_writable(path)
+        except WriteError as exc:
+            if exc.errno not in NO_PERMISSION and getattr(exc, "winerror", None) not in HELD:
+                raise
+            raise _papers_refused(folder, path, what) from None
+
+
+def _papers_refused(folder: Path, path: Path, what: str) -> Stopped:
+    return Stopped(Problems(), ct.PAPERS_NOT_WRITABLE.format(folder=folder, name=folder.name,
+                                                             what=what.format(file=path.relative_to(folder.parent))))
 
 
 def _make_folder(folder: Path) -> None:

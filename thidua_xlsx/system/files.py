@@ -37,6 +37,7 @@ import os
 import re
 import secrets
 import shutil
+import stat
 import sys
 import tempfile
 import time
@@ -161,12 +162,24 @@ def check_writable(target: Path) -> None:
         os.close(os.open(probe, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
         probe.unlink(missing_ok=True)  # removed meanwhile as abandoned by another run: no fault of the folder
         if os.name == "nt" and target.is_file():
+            if read_only(target):  # Windows' own refusal to replace it, asked (Wine opens it for a root user)
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(target))
             with open(target, "r+b"):
                 pass
     except OSError as exc:
         with contextlib.suppress(OSError):
             probe.unlink(missing_ok=True)
         raise as_write_error(exc, target) from None
+
+
+def read_only(path: Path) -> bool:
+    """Whether ``path`` is a file Windows may not replace nor delete: its Read-only attribute set (the file's, or its
+    folder's Properties applied to the files inside). Elsewhere a file's own mode does not stop either: its folder's
+    does (:func:`check_writable`)."""
+    try:
+        return os.name == "nt" and bool(getattr(os.stat(path), "st_file_attributes", 0) & stat.FILE_ATTRIBUTE_READONLY)
+    except OSError:
+        return False
 
 
 def _name_length(name: str) -> int:

@@ -185,7 +185,8 @@ def _in_turn(pool, function, arguments, workers: int):
     """``function(shared, a)`` for each of ``arguments``, computed by ``pool`` in chunks scheduled now, handed over in
     order: an exception a task raised is raised when its turn comes, the results before it handed over. A pool that
     breaks (a worker that cannot start) raises ``BrokenProcessPool`` here: pebble leaves a chunk still queued when it
-    broke waiting for ever (its issue 163), so each wait looks at the pool every :data:`WATCHED` seconds."""
+    broke waiting for ever (github.com/noxdafox/pebble/issues/163), so each wait looks at the pool every
+    :data:`WATCHED` seconds."""
     tasks = [(function, a) for a in arguments]
     size = max(1, min(16, len(tasks) // (workers * 8)))
     chunks = [pool.schedule(_call_chunk, args=(tasks[k:k + size],)) for k in range(0, len(tasks), size)]

@@ -344,6 +344,13 @@ DOCS_DOSSIER = ("  {title}: {folder}/ – {own} văn bản riêng và {shared} v
                 "phải đính kèm (xem {checklist})")
 DOCS_EXIST = ("Thư mục hồ sơ '{path}' đã có văn bản (.docx/.pdf): có thể là Báo cáo thành tích ai đó đã viết. "
               "Dùng --force để ghi đè, hoặc chọn thư mục khác.")
+PAPERS_NOT_WRITABLE = ("Không ghi được hồ sơ vào thư mục {folder}: {what}. Hãy đóng các văn bản của thư mục này đang "
+                       "mở trong Word hay trình đọc PDF; nếu thư mục được đặt chỉ đọc, bấm chuột phải vào thư mục "
+                       "{name}, chọn Properties (Thuộc tính), bỏ dấu ô Read-only (Chỉ đọc), bấm OK; rồi chạy lại. Bảng "
+                       "tổng hợp và hồ sơ chưa được ghi lại: vẫn là bản trước.")
+PAPERS_FILE_READ_ONLY = "tệp {file} chỉ cho đọc (Read-only), không thay được"
+PAPERS_FILE_HELD = "tệp {file} đang mở trong Word hoặc chương trình khác"
+PAPERS_FOLDER_REFUSED = "thư mục {file} không cho ghi tệp mới (không có quyền)"
 DOCS_IN_INBOX = ("Thư mục hồ sơ '{path}' nằm trong thư mục nhận về; chương trình không ghi gì vào thư mục nhận về. "
                  "Hãy chọn thư mục khác, ví dụ ho-so/.")
 NOT_FOR_A_PERIOD = ("{what} không ghi cho kỳ {period}: kỳ đánh giá chỉ chấm điểm và xếp loại, không xét danh hiệu; "

@@ -2,7 +2,8 @@
 (``thidua-xlsx ui``) with the tool installed where ``init`` ran — ``.bat`` for Windows, ``.command`` for macOS (the
 Finder runs it in Terminal), ``.sh`` for Linux. The folder is the launcher's own (moved with the folder, it still
 opens that folder). The Python that ran ``init`` is named first; gone (another computer, a reinstall), the
-``thidua-xlsx`` on the PATH; neither, the launcher says so in Vietnamese and waits.
+``thidua-xlsx`` on the PATH, then on Windows the Python of ``py -3`` or of ``python`` that has the tool (where the
+installer puts it); none, the launcher says so in Vietnamese and waits.
 
 A launcher is rewritten only when it is one of ours (its marker line); a file of that name someone made is kept.
 """
@@ -20,13 +21,19 @@ MARKER = "thidua-xlsx: mo trang thi dua"  # in every launcher of ours (ASCII: re
 
 
 def _bat(python: PurePath) -> str:
-    # Jumps, never a ( … ) block: a ")" in a message inside a block would end the block there. The tool on the PATH
-    # is looked up by the for loop's %~$PATH: (Wine's where.exe answers "found" for anything).
+    # Jumps, never a ( … ) block: a ")" in a message inside a block would end the block there. Its Python gone (a
+    # folder brought from another PC, a Python reinstalled): the thidua-xlsx on the PATH, looked up by the for loop's
+    # %~$PATH: (Wine's where.exe answers "found" for anything); else where the installer puts the tool, with pip
+    # --user (its thidua-xlsx.exe on no PATH): the Python of "py -3", else of "python", that has it.
     exe = str(python).replace("%", "%%")
     lines = ["@echo off", f"rem {MARKER}", "chcp 65001 >nul", 'cd /d "%~dp0"',
              f'if not exist "{exe}" goto :tren_path', f'"{exe}" -m thidua_xlsx ui "%~dp0."', "goto :xong",
              ":tren_path", 'for %%P in (thidua-xlsx.exe) do if not "%%~$PATH:P"=="" goto :co_lenh',
+             'py -3 -c "import thidua_xlsx" >nul 2>nul', "if not errorlevel 1 goto :co_py",
+             'python -c "import thidua_xlsx" >nul 2>nul', "if not errorlevel 1 goto :co_python",
              f"echo {LAUNCHER_GONE_BAT}", "pause", "exit /b 1",
+             ":co_py", 'py -3 -m thidua_xlsx ui "%~dp0."', "goto :xong",
+             ":co_python", 'python -m thidua_xlsx ui "%~dp0."', "goto :xong",
              ":co_lenh", 'thidua-xlsx ui "%~dp0."', ":xong", "if errorlevel 1 pause", ""]
     return "\r\n".join(lines)  # cmd.exe reads CRLF lines
 
