@@ -153,6 +153,9 @@ def test_council_signals_are_flagged_for_the_department_concerned(tmp_path):
     same, = found["signal.dept_equals_self"]
     assert "Tổ Văn phòng – Khối 5" in all_max.message and "Tổ Văn phòng – Khối 5" in same.message
     assert all(i.severity == "note" and i.message.startswith("Tín hiệu") for i in (all_max, same))
+    # who reviews is the list's header (the council; in a period the head): the sentence names neither
+    assert all(i.message.endswith(". Xem lại nếu cần.") and "Hội đồng" not in i.message
+               for i in summary.issues if i.code.startswith("signal."))
     far = {dict(i.params)["department"] for i in found["signal.average_far"]}
     assert far == {"Tổ khối 1", "Tổ Văn phòng – Khối 5"}  # 65% and 100% against a school average of 83%
     # flagged, never judged: nobody's result changes because of a signal

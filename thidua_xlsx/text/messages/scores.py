@@ -54,12 +54,13 @@ SCORE_MESSAGES = {
                       "{issued}, chiến dịch hiện là phiên bản {current} ({changes}). Điểm được tính theo phiên bản "
                       "hiện tại; nếu thay đổi là thật, hãy phát lại sổ cho tổ (generate) để mọi người chấm theo cùng "
                       "một bộ tiêu chí.",
-    # signals for the council: flagged, never judged
-    "signal.all_max": "Tín hiệu: {department} – cả {count} người đều đạt điểm tối đa. Hội đồng xem lại nếu cần.",
+    # signals for whoever reviews the scores (the council; in a period, the head — said by the list's header): flagged,
+    # never judged
+    "signal.all_max": "Tín hiệu: {department} – cả {count} người đều đạt điểm tối đa. Xem lại nếu cần.",
     "signal.dept_equals_self": "Tín hiệu: {department} – điểm tổ chấm trùng điểm tự chấm ở cả {count} người. "
-                               "Hội đồng xem lại nếu cần.",
+                               "Xem lại nếu cần.",
     "signal.average_far": "Tín hiệu: {department} – điểm trung bình {average}% điểm tối đa, toàn trường "
-                          "{school}% (lệch hơn {gap} điểm phần trăm). Hội đồng xem lại nếu cần.",
+                          "{school}% (lệch hơn {gap} điểm phần trăm). Xem lại nếu cần.",
     # what comes in
     "value.date_in_score": "'{value}' là ngày/giờ, không phải một số (Excel tự đổi số vừa gõ thành ngày, hoặc ô bị "
                            "định dạng ngày). Hãy định dạng ô là số rồi gõ lại số từ 0 đến {max}; ô này chưa được "
