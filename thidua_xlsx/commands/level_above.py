@@ -98,7 +98,7 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Result:
                 voice.say(ct.JSON_DONE.format(path=r.json_path))
                 written.save()
             return Result("merge", report, written.made(plan.kind_of), places.LEVEL_ABOVE_KEY, home)
-        out.check_papers(r.docs_dir, written)  # the papers it replaces or removes, before anything is written
+        plan.check_papers(written)  # the papers it replaces or removes, before anything is written
         _write_outputs(summary, key, report, r, output, mapping, written, voice)
         if r.docs_dir is not None:
             from thidua_xlsx.papers.level_above import write_level_above_papers  # deferred: xlsxwriter at start-up

@@ -198,7 +198,7 @@ def _merge(r: MergeRequest, folder: CampaignFolder, plan: out.OutputPlan, writte
         plan = plan.joined([out.Output("docs", again, folder=True)], r.force, prepared=False)
     default = [] if r.output else out.summary_outputs(r, output)
     plan = plan.joined(default, r.force)
-    out.check_papers(r.docs_dir, written)  # the papers it replaces or removes, before anything is written
+    plan.check_papers(written)  # the papers it replaces or removes, before anything is written
     with out.holding(plan.locks(default), "year" if read is _read_year else "merge", voice):
         for line in console_lines(summary, report, verbose=True, said=said) + \
                 (council_lines(summary) if summary.tally is not None else []):  # a council's pass: what it changed

@@ -106,6 +106,13 @@ class OutputPlan:
             prepare(outputs, force)
         return replace(self, outputs=(*self.outputs, *outputs))
 
+    def check_papers(self, written: Written) -> None:
+        """Once the run has read, before it writes: the papers' folder of the plan and each paper of the tool's own in
+        it that the run replaces or removes (:func:`check_papers`)."""
+        for o in self.outputs:
+            if o.option == "docs":
+                check_papers(o.path, written)
+
     def locks(self, outputs: list[Output] | None = None) -> list[Path]:
         """The locks of ``outputs`` (of every output of the plan when None)."""
         return [lock.lock_path(o.path) for o in (self.outputs if outputs is None else outputs)]

@@ -397,15 +397,20 @@ def _pattern(template: str) -> re.Pattern[str]:
     return re.compile("".join(parts), re.S)
 
 
-def page_line(line: str, folder, problems=()) -> str:
-    """One line a run said, as the page's log shows it: a problem of ``problems`` (the run's Issues) by its page
-    message, a line naming a command by its page version, and every path inside the campaign folder ``folder`` (or
-    beside it) relative to it."""
+def page_problems(problems) -> dict[str, str]:
+    """Each of ``problems`` (a run's Issues) as the run said it → as the page says it (its page message): worded once
+    for a whole log."""
+    return {f"{found.severity_label}: {found.render()}": f"{found.severity_label}: {found.render(PAGE_MESSAGES)}"
+            for found in problems}
+
+
+def page_line(line: str, folder, problems: dict[str, str] | None = None) -> str:
+    """One line a run said, as the page's log shows it: a problem by its page message (``problems``:
+    :func:`page_problems`), a line naming a command by its page version, and every path inside the campaign folder
+    ``folder`` (or beside it) relative to it."""
     stripped, indent = line.lstrip(), line[:len(line) - len(line.lstrip())]
-    for found in problems:
-        if stripped == f"{found.severity_label}: {found.render()}":
-            line = f"{indent}{found.severity_label}: {found.render(PAGE_MESSAGES)}"
-            break
+    if problems and stripped in problems:
+        line = indent + problems[stripped]
     else:
         for pattern, page in _compiled():
             matched = pattern.fullmatch(line)

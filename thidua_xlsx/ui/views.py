@@ -28,7 +28,7 @@ from thidua_xlsx.model.titles import name as title_names
 from thidua_xlsx.model.typed import typed_date
 from thidua_xlsx.system.voice import vietnam_today
 from thidua_xlsx.text import commands as ct
-from thidua_xlsx.text.page_words import page_line
+from thidua_xlsx.text.page_words import page_line, page_problems
 from thidua_xlsx.text.ui import FIRST_LEVELS, FIRST_SCORINGS, INSTALLERS, LAUNCHER_STEM, LAUNCHERS, WORDS
 from thidua_xlsx.ui.jobs import Busy, Jobs
 from thidua_xlsx.ui.security import MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, plain_name, safe_path, safe_source
@@ -506,7 +506,8 @@ def _results(job) -> dict:
     titled = decided is not None and decided.decides_titles
     changes = service.council_lines(decided) if decided is not None and decided.council_changes else []
     said = (*job.problems, *(result.report.issues if result is not None else ()))
-    log = [page_line(line, folder, said) for line in job.lines]  # in the page's words, paths relative to the folder
+    worded = page_problems(said)
+    log = [page_line(line, folder, worded) for line in job.lines]  # in the page's words, paths relative to the folder
     return {"people": people, "report": result.report if result else None, "files": files, "next": opened,
             "log": log, "message": page_line(job.message, folder),
             "titled": titled, "changes": changes, "reads": reads,
