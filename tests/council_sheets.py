@@ -28,7 +28,8 @@ def proposed_titles(path: Path) -> dict[str, list[str]]:
 
 def change_log(path: Path) -> list[tuple]:
     book = load_workbook(path)
-    ws = book[sx.S_CHANGES_PERIOD if sx.S_CHANGES_PERIOD in book.sheetnames else sx.S_CHANGES]
-    head, cols = table_rows(ws, dict(enumerate(sx.CHANGES_HEAD)))
+    period = sx.S_CHANGES_PERIOD in book.sheetnames  # a period's: the head's changes
+    ws = book[sx.S_CHANGES_PERIOD if period else sx.S_CHANGES]
+    head, cols = table_rows(ws, dict(enumerate(sx.CHANGES_HEAD_PERIOD if period else sx.CHANGES_HEAD)))
     return [tuple(ws.cell(r, c).value for c in (3, 4, 5, 6, 7, 8)) for r in range(head + 1, ws.max_row + 1)
             if ws.cell(r, 2).value]

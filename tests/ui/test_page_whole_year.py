@@ -197,5 +197,7 @@ def test_in_a_period_the_head_is_called_the_head(tmp_path):
     book = load_workbook(folder / "ky" / "tong-hop_thang-9.xlsx", read_only=True)
     try:
         assert "Thay đổi của Hiệu trưởng" in book.sheetnames and "Thay đổi của Hội đồng" not in book.sheetnames
+        said = [v for row in book["Thay đổi của Hiệu trưởng"].iter_rows(values_only=True) for v in row if v]
+        assert "Lý do (Hiệu trưởng ghi)" in said and not [v for v in said if "Hội đồng" in str(v)], said
     finally:
         book.close()

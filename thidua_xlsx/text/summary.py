@@ -364,10 +364,13 @@ S_CHANGES_PERIOD = "Thay đổi của Hiệu trưởng"  # a period's: the head 
 CHANGES_TITLE = "NHỮNG THAY ĐỔI CỦA HỘI ĐỒNG SO VỚI ĐỀ XUẤT – NĂM HỌC {year}"
 CHANGES_TITLE_PERIOD = "ĐIỂM HIỆU TRƯỞNG CHẤM KHÁC ĐIỂM CỦA TỔ – {period} – NĂM HỌC {year}"
 CHANGES_HEAD = ("STT", "Mã", "Họ và tên / Tập thể", "Nội dung", "Trước", "Sau", "Lý do (Hội đồng ghi)", "Lưu ý")
+# a period's: the head scored it (NĐ 233/2026 điều 13), not the council
+CHANGES_HEAD_PERIOD = (*CHANGES_HEAD[:6], "Lý do (Hiệu trưởng ghi)", CHANGES_HEAD[7])
 CHANGES_WHAT = {"score": "Điểm", "title": "Danh hiệu đề nghị", "vote": "Kết quả bỏ phiếu", "tie": "Chọn khi bằng điểm",
                 "rating": "Xếp loại năm"}
 CHANGES_AGAINST_RULE = "Trái quy định – chỉ được chấp nhận vì Hội đồng ghi lý do"
 CHANGES_NONE = "(Hội đồng không thay đổi gì)"
+CHANGES_NONE_PERIOD = "(Hiệu trưởng không thay đổi gì)"
 CHANGES_NOT_PASSED = "Không đạt"
 CHANGES_TIE_OPEN = "Bằng điểm – chờ Hội đồng chọn"
 

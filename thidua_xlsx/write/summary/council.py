@@ -61,7 +61,9 @@ def changes_sheet(book: Book, summary: Summary) -> None:
                      book.school.name)
     rows = [[n, c.code, c.name, *change_words(c), sx.CHANGES_AGAINST_RULE if c.against_rule else ""]
             for n, c in enumerate(summary.council_changes, start=1)]
-    book.table(ws, row, sx.CHANGES_HEAD, rows or [[None, None, sx.CHANGES_NONE]],
+    head, none = (sx.CHANGES_HEAD_PERIOD, sx.CHANGES_NONE_PERIOD) if summary.period else \
+        (sx.CHANGES_HEAD, sx.CHANGES_NONE)
+    book.table(ws, row, head, rows or [[None, None, none]],
                ["center", "center", "text", "text", "text", "text", "text", "text"])
 
 
