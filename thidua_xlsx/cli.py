@@ -115,8 +115,9 @@ def _print_problems(problems) -> None:
 @click.option("--force", is_flag=True, help=ct.FORCE_HELP)
 @click.option("--tu", "source", type=click.Path(exists=True, path_type=Path), default=None,
               metavar=ct.NEW_YEAR_METAVAR, help=ct.NEW_YEAR_HELP)
+@click.option("--khoa-moi", "new_key", is_flag=True, help=ct.NEW_KEY_HELP)
 @click.pass_context
-def init(ctx, directory: Path, level: str, scoring: str, force: bool, source: Path | None):
+def init(ctx, directory: Path, level: str, scoring: str, force: bool, source: Path | None, new_key: bool):
     def given(name: str) -> bool:
         return ctx.get_parameter_source(name) is not click.core.ParameterSource.DEFAULT
 
@@ -126,7 +127,10 @@ def init(ctx, directory: Path, level: str, scoring: str, force: bool, source: Pa
         raise click.UsageError(ct.SCORING_WITHOUT_PRESET)
     if given("scoring") and level == "nd233" and scoring != rq.BY_MONTH:
         raise click.UsageError(ct.SCORING_NOT_ND233.format(scoring=scoring))
-    _run(rq.InitRequest(directory=directory, level=level, force=force, source=source, scoring=scoring))
+    if new_key and (level != "cap-xa" or source is not None or force):
+        raise click.UsageError(ct.NEW_KEY_ALONE)
+    _run(rq.InitRequest(directory=directory, level=level, force=force, source=source, scoring=scoring,
+                        new_key=new_key))
 
 
 @main.command(help=ct.GENERATE_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR)

@@ -19,7 +19,7 @@ from thidua_xlsx.model.commune_key import CommuneKey
 from thidua_xlsx.model.exits import EXIT_STRICT
 from thidua_xlsx.model.level_above import OLD_CODE
 from thidua_xlsx.model.places import INBOX, LEVEL_ABOVE_BOOK
-from thidua_xlsx.model.report import Report, level_above_report
+from thidua_xlsx.model.report import Report, command_report, level_above_report
 from thidua_xlsx.model.result import Result, WrittenFile
 from thidua_xlsx.read.level_above_book import load_level_above_preset
 from thidua_xlsx.read.rule_sets import province_names
@@ -27,7 +27,7 @@ from thidua_xlsx.steps import outputs as out
 from thidua_xlsx.steps.deliver import Kept, export_pdf
 from thidua_xlsx.steps.level_above import read_level_above, school_states
 from thidua_xlsx.system import files, lock, pool
-from thidua_xlsx.system.commune_key import commune_key
+from thidua_xlsx.system.commune_key import make_commune_key, renew_commune_key
 from thidua_xlsx.system.files import temporary_name
 from thidua_xlsx.system.voice import Voice, vietnam_today, warn_problems
 from thidua_xlsx.system.written import Written
@@ -53,11 +53,25 @@ def init_level_above(directory: Path, campaign_id: str | None = None):
     directory.mkdir(parents=True, exist_ok=True)
     with out.holding([lock.folder_lock_path(directory)], "init"):
         (directory / INBOX).mkdir(exist_ok=True)
-        commune_key(directory)
+        make_commune_key(directory)
         write_level_above_book(campaign, directory / LEVEL_ABOVE_BOOK, province_names())
         launchers = write_launchers(directory)  # the double-click files that open the page on this folder
     return campaign, (WrittenFile(directory / LEVEL_ABOVE_BOOK, rs.CAMPAIGN), *(WrittenFile(p, rs.LAUNCHER)
                                                                                    for p in launchers))
+
+
+def renew_key(directory: Path, voice: Voice) -> Result:
+    """``init --level cap-xa --khoa-moi``: a new key for the commune of ``directory`` in place of its own (lost,
+    damaged, or given up), made knowingly; what the officer must do now said (every code sent again)."""
+    if not (directory / LEVEL_ABOVE_BOOK).is_file():
+        raise out.Refused(lx.NEW_KEY_NO_COMMUNE.format(path=directory / LEVEL_ABOVE_BOOK))
+    with out.holding([lock.folder_lock_path(directory)], "init", voice):
+        key, aside = renew_commune_key(directory)
+    voice.say(lx.NEW_KEY_DONE.format(file=places.COMMUNE_KEY_FILE))
+    if aside is not None:
+        voice.say(lx.NEW_KEY_DAMAGED_ASIDE.format(file=aside.name))
+    voice.say(lx.NEW_KEY_PREVIOUS if key.previous else lx.NEW_KEY_NO_PREVIOUS)
+    return Result("init", command_report("init", (), True), home=directory)
 
 
 def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Result:
@@ -131,7 +145,7 @@ def status_level_above(inbox: Path, book: Path, strict: bool, voice: Voice = Voi
         sent=sum(1 for s in states if s.sent), schools=len(states),
         deadline=day_text(deadline) if deadline else ct.LEVEL_ABOVE_NO_DEADLINE))
     for state in states:
-        if not state.sent:
+        if not state.file:
             due = ""
             if state.days is not None:
                 due = ct.LEVEL_ABOVE_OVERDUE.format(days=-state.days) if state.days < 0 else \
@@ -143,7 +157,7 @@ def status_level_above(inbox: Path, book: Path, strict: bool, voice: Voice = Voi
             school=state.school, file=state.file, saved=saved,
             late=ct.LEVEL_ABOVE_LATE if state.late else "", fingerprint=state.fingerprint,
             origin=ct.LEVEL_ABOVE_ORIGIN[state.origin], council=ct.LEVEL_ABOVE_COUNCIL[state.council],
-            edited=ct.LEVEL_ABOVE_EDITED if state.edited else ""))
+            edited=ct.LEVEL_ABOVE_EDITED if state.edited else "") + ("" if state.sent else ct.LEVEL_ABOVE_UNPROVEN))
     voice.say(ct.LEVEL_ABOVE_CODES_HEAD)  # the seal starts on day one: each school's code, to send it
     for state in states:
         said = ct.LEVEL_ABOVE_CODE_OLD if state.origin == OLD_CODE else ct.LEVEL_ABOVE_CODE

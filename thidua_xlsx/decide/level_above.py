@@ -3,9 +3,9 @@ proposals are held apart for the officer, and the lists across schools in the or
 (docs/domain.md §4b, docs/spec.md §5d).
 
 A summary is matched to a school of the list by the school's name (case, accents and spacing aside); a school not
-on the list, or a summary of another school year, is refused. Of two versions of one school the newest is used and
-the other listed beside it, with what changed between them; a byte-for-byte copy of a file already there is a copy,
-not a version. Said, the file still used (nothing is lost; the officer asks the school): a school that sent nothing,
+on the list, or a summary of another school year, is refused. Of a school's files, the newest sealed with its code is
+used and the older listed beside it, with what changed between them; a file not proven never displaces, withdraws or
+joins a proven one (:func:`_chosen`); a byte-for-byte copy of a file already there is a copy, not a version. Said, the file still used (nothing is lost; the officer asks the school): a school that sent nothing,
 a summary the council has not yet passed, lists edited by hand after the merge (each difference named).
 
 What the commune signs is the officer's to decide: a proposal the files do not back is **held apart** — out of the
@@ -37,6 +37,7 @@ from thidua_xlsx.model.level_above import (
     HELD,
     OLD_CODE,
     PERSON,
+    PREVIOUS_KEY,
     SEALED,
     TAKEN_OFF,
     UNSEALED,
@@ -53,6 +54,7 @@ from thidua_xlsx.model.level_above import (
 )
 from thidua_xlsx.model.titles import CSTD_TINH, CSTDCS, LDTT, TTLDTT, TTLDXS, Title
 from thidua_xlsx.text.collation import fold, name_key
+from thidua_xlsx.text.wording import day_text
 
 ORDER = (CSTD_TINH, CSTDCS, LDTT, TTLDXS, TTLDTT)  # a decision's lists, highest first; others after, by name
 
@@ -89,7 +91,9 @@ class _Found:
 def level_above_summary(campaign: LevelAbove, files: Sequence[InboxFile], read: dict[str, SchoolSummary],
                         key: CommuneKey, officer: OfficerPass | None = None) -> LevelAboveSummary:
     """The level above's summary from the inbox's ``files`` and the summaries ``read`` among them (by file name),
-    each school's seal checked against the code its ``key`` issues it, after the officer's pass when there is one."""
+    each school's seal checked against the code its ``key`` issues it (a code of the scheme before 0.8 recognised
+    only where the key says such codes were issued here: :attr:`CommuneKey.legacy`), after the officer's pass when
+    there is one."""
     schools = {fold(s.name): s for s in campaign.schools}
     problems: list[Issue] = []
     versions: dict[str, list[InboxFile]] = {}
@@ -106,35 +110,33 @@ def level_above_summary(campaign: LevelAbove, files: Sequence[InboxFile], read: 
         else:
             versions.setdefault(schools[fold(summary.school)].code, []).append(f)
     results, kept, found, used_files = [], [], _Found(), {}
+    seen_origins: dict[str, set[str]] = {}  # school name → the origins of the files in its name
     newer = {fold(str(dict(i.params).get("school", ""))) for f in files if f.reason == "level_above.schema_newer"
              for i in f.issues if i.code == f.reason}
     for school in campaign.schools:
-        codes = (key.school_code(school.code, campaign.school_year),
-                 legacy_school_code(campaign.id, school.code, campaign.school_year))
-        origins = {f.name: _origin(read[f.name], *codes) for f in versions.get(school.code, ())}
+        codes = _Codes(key.school_code(school.code, campaign.school_year),
+                       legacy_school_code(campaign.id, school.code, campaign.school_year) if key.legacy else "",
+                       key.previous_codes(school.code, campaign.school_year))
+        origins = {f.name: _origin(read[f.name], codes) for f in versions.get(school.code, ())}
+        seen_origins[school.name] = set(origins.values())
         found_files = _versions(versions.get(school.code, ()), read, school.name, out, origins)
         if not found_files:
             if fold(school.name) not in newer:  # a file it sent from a newer release is refused by name, not "not sent"
                 problems.append(issue("level_above.school_missing", WARNING, school=school.name))
             results.append(SchoolResult(school))
             continue
-        used = found_files[-1]
+        used, older = _chosen(found_files, origins, read, school.name, out)
         out[used.name] = dataclasses.replace(used, status=ACCEPTED)
         summary = read[used.name]
-        for older in found_files[:-1]:
-            added, removed = _changes(read[older.name], summary)
-            unknown = () if origins[older.name] == SEALED else (  # a forged "newer" file: said as such, not used
-                issue("level_above.origin_" + origins[older.name], WARNING, file=older.name, school=school.name,
-                      fingerprint=read[older.name].sha256[:12]),)
-            out[older.name] = dataclasses.replace(older, status=SUPERSEDED, reason="level_above.superseded", issues=(
-                *older.issues, issue("level_above.superseded", NOTE, file=older.name, used=used.name,
-                                     school=school.name, added=added, removed=removed), *unknown))
+        for earlier in older:
+            added, removed = _changes(read[earlier.name], summary)
+            out[earlier.name] = dataclasses.replace(earlier, status=SUPERSEDED, reason="level_above.superseded",
+                                                    issues=(*earlier.issues, issue(
+                                                        "level_above.superseded", NOTE, file=earlier.name,
+                                                        used=used.name, school=school.name, added=added,
+                                                        removed=removed)))
         proposals = [p.of_school(school.code) for p in summary.proposals]
         _checks(school.name, used.name, summary, proposals, found)
-        sealed_older = [f.name for f in found_files[:-1] if origins[f.name] == SEALED]
-        if origins[used.name] != SEALED and sealed_older:  # the school held, both files named (not quietly the older)
-            problems.append(issue("level_above.newer_unsealed", WARNING, file=used.name, school=school.name,
-                                  older=sealed_older[-1], fingerprint=summary.sha256[:12]))
         if origins[used.name] != SEALED:  # kept out of the decision until the officer accepts each
             found.said.append(_Said("level_above.origin_" + origins[used.name], used.name, school.name, tuple(
                 found.hold(p, reason("level_above.held_origin_" + origins[used.name])) for p in proposals),
@@ -142,9 +144,10 @@ def level_above_summary(campaign: LevelAbove, files: Sequence[InboxFile], read: 
         kept += proposals
         used_files[school.code] = used.name
         results.append(SchoolResult(school, used.name, summary, origins[used.name]))
+    problems += _key_notes(key, seen_origins)
     names = {s.code: s.name for s in campaign.schools}
     name_keys = _NameKeys()
-    _twice(kept, names, found, name_keys)
+    _twice(kept, names, {r.school.code for r in results if r.sent}, found, name_keys)
     order = {s.code: k for k, s in enumerate(campaign.schools)}
     rank = {t: k for k, t in enumerate(ORDER)}
     kept.sort(key=lambda p: (p.kind != PERSON, rank.get(p.title, len(ORDER)), p.title, order[p.school],
@@ -153,23 +156,46 @@ def level_above_summary(campaign: LevelAbove, files: Sequence[InboxFile], read: 
     return _decided(merged, found, officer, names, used_files, problems)
 
 
-def _origin(summary: SchoolSummary, code: str, old_code: str) -> str:
-    """Whether ``summary`` is sealed with its school's ``code``: SEALED, UNSEALED, OLD_CODE (with the ``old_code`` a
-    release before 0.8 issued it: its data as sealed, its sender unproven) or BAD_SEAL."""
+@dataclass(frozen=True)
+class _Codes:
+    """The codes a school's seal is checked against: the one its commune's key issues it, the one a release before
+    0.8 issued it ("": none was ever issued in this commune), those keys the commune replaced issued it."""
+
+    code: str
+    old: str
+    previous: tuple[str, ...]
+
+
+def _origin(summary: SchoolSummary, codes: _Codes) -> str:
+    """Whether ``summary`` is sealed with its school's code: SEALED, UNSEALED, OLD_CODE (with the code a release before
+    0.8 issued it: anyone could have made that seal), PREVIOUS_KEY (with a code of a key the commune replaced) or
+    BAD_SEAL. Only SEALED proves anything."""
     if not summary.seal:
         return UNSEALED
-    if ly.sealed_with(code, summary.seal, summary.content):
+    if ly.sealed_with(codes.code, summary.seal, summary.content):
         return SEALED
-    return OLD_CODE if ly.sealed_with(old_code, summary.seal, summary.content) else BAD_SEAL
+    if any(ly.sealed_with(code, summary.seal, summary.content) for code in codes.previous):
+        return PREVIOUS_KEY
+    return OLD_CODE if ly.sealed_with(codes.old, summary.seal, summary.content) else BAD_SEAL
+
+
+def _key_notes(key: CommuneKey, seen: dict[str, set[str]]) -> list[Issue]:
+    """What the commune's key says at each run: how many schools still send a file sealed with a code of before 0.8;
+    a key made anew without its predecessor, while files fail their seal (genuine or forged: it cannot be told)."""
+    notes = []
+    old = [school for school, origins in seen.items() if OLD_CODE in origins]
+    if old:
+        notes.append(issue("level_above.old_codes_left", WARNING, count=len(old), schools=", ".join(old)))
+    if key.replaced_on and not key.previous and any(BAD_SEAL in origins for origins in seen.values()):
+        notes.append(issue("level_above.key_replaced", WARNING, day=day_text(key.replaced_on)))
+    return notes
 
 
 def _versions(found: Sequence[InboxFile], read: dict[str, SchoolSummary], school: str, out: dict[str, InboxFile],
               origins: dict[str, str]) -> list[InboxFile]:
-    """One school's versions, oldest first; a byte-for-byte copy of one already there (saved after it) is set aside
-    in ``out`` as a copy. Which is newer comes from the sealed data: a version sealed with the school's code over
-    any other, then its newest input's time, then the council's pass; the file's own dates only break a tie. A newer
-    version that fails its seal is still the newer: an older sealed one never quietly replaces it (the school's
-    proposals are held for the officer, both files named: :func:`level_above_summary`)."""
+    """One school's versions, oldest first by their sealed data (its newest input's time, then the council's pass;
+    the file's own dates only break a tie); a byte-for-byte copy of one already there (saved after it) is set aside
+    in ``out`` as a copy."""
     ordered = sorted(found, key=lambda f: (read[f.name].newest_input, read[f.name].council,
                                            f.version_time, f.modified, f.name))
     first: dict[str, str] = {}
@@ -182,6 +208,26 @@ def _versions(found: Sequence[InboxFile], read: dict[str, SchoolSummary], school
             out[f.name] = dataclasses.replace(f, status=SKIPPED, reason="level_above.copy", issues=(
                 *f.issues, issue("level_above.copy", NOTE, file=f.name, original=original, school=school)))
     return versions
+
+
+def _chosen(versions: list[InboxFile], origins: dict[str, str], read: dict[str, SchoolSummary], school: str,
+            out: dict[str, InboxFile]) -> tuple[InboxFile, list[InboxFile]]:
+    """Which of a school's ``versions`` (oldest first) speaks for it, and the older ones it supersedes. The one rule
+    (docs/security.md): **an unproven file never displaces a proven one** — of the files sealed with the school's
+    code the newest is used; a file not proven (no seal, an old code, another school's seal, data changed since it
+    was sealed, a relabelled or replayed file) never replaces, withdraws or joins it: it is set aside in ``out``,
+    named with what to do, and decides nothing. Only when the school sent no proven file does the newest unproven
+    one speak — every proposal of it held for the officer, the school not counted as sent."""
+    proven = [f for f in versions if origins[f.name] == SEALED]
+    if not proven:
+        return versions[-1], versions[:-1]
+    used = proven[-1]
+    for f in versions:
+        if origins[f.name] != SEALED:
+            out[f.name] = reject(f, "level_above.unproven_beside", school=school, used=used.name,
+                                 why=reason("level_above.held_origin_" + origins[f.name]),
+                                 fingerprint=read[f.name].sha256[:12])
+    return used, proven[:-1]
 
 
 def _changes(older: SchoolSummary, newer: SchoolSummary) -> tuple[int, int]:
@@ -244,16 +290,21 @@ class _NameKeys(dict):
         return key
 
 
-def _twice(proposals: list[Proposal], names: dict[str, str], found: _Found, name_keys: _NameKeys) -> None:
-    """A person proposed by two schools (same name and birth date) for the same title: both lines held."""
+def _twice(proposals: list[Proposal], names: dict[str, str], proven: set[str], found: _Found,
+           name_keys: _NameKeys) -> None:
+    """A person proposed by two schools (same name and birth date) for the same title: both lines held — but a
+    school whose file is ``proven`` (sealed with its code) never has a line held by an unproven one's: only the
+    unproven line is (a file relabelled, or repeating another school's people, holds nothing of theirs)."""
     seen: dict[tuple, Proposal] = {}
     for p in proposals:
         if p.kind != PERSON or not p.dob:
             continue
         first = seen.setdefault((name_keys[p.name], p.dob, p.title), p)
-        if first.school != p.school:
-            found.hold(first, reason("level_above.held_two_schools", other=names[p.school]))
-            found.hold(p, reason("level_above.held_two_schools", other=names[first.school]))
+        if first.school == p.school:
+            continue
+        for one, other in ((first, p), (p, first)):
+            if one.school not in proven or other.school in proven:
+                found.hold(one, reason("level_above.held_two_schools", other=names[other.school]))
 
 
 def _decided(summary: LevelAboveSummary, found: _Found, officer: OfficerPass | None, names: dict[str, str],

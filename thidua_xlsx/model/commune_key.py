@@ -21,17 +21,37 @@ KEY_BYTES = 32  # 256 bits
 CODE_GROUPS = 3  # of five letters or digits: 75 bits, out of reach of a search over a school's sealed summary
 SCHOOL_CODE_LABEL = "thidua-xlsx/school-code/2"
 OFFICER_SEAL_LABEL = "thidua-xlsx/officer-seal/2"
+# SHA-256 of keys anyone can read: the shipped sample commune's (samples/cap-xa/khoa-bi-mat.txt). A commune whose key
+# is one of them is told at each run: every code and seal made with it can be made by anyone.
+PUBLISHED_KEYS = frozenset({"024934bd924d760e4105d108829fefc55e7d45f97c9b8d1b063c6788a3a18dd2"})
 
 
 @dataclass(frozen=True)
 class CommuneKey:
-    """The commune's secret (never printed: it has no readable form but the key file's)."""
+    """The commune's secret (never printed: it has no readable form but the key file's), with what its file says of
+    its life (system.commune_key): ``legacy``, whether codes of the scheme before 0.8 may have been issued in this
+    folder (a key made when a folder of an earlier release was first opened; False for a commune made on 0.8.1 or
+    later, which never recognises one); ``previous``, the keys it replaced that could still be read (a file sealed
+    with a code one of them issued is named as such, never trusted); ``replaced_on``, the day (ISO) it was made in
+    place of a lost or given-up key ("" never); ``public``: it is a key anyone can read (the sample's)."""
 
     secret: bytes = field(repr=False)
+    legacy: bool = True
+    previous: tuple[bytes, ...] = field(default=(), repr=False)
+    replaced_on: str = ""
 
     def __post_init__(self) -> None:
-        if len(self.secret) < 16:  # a bug: the key file's reader refuses a shorter one
+        if len(self.secret) < 16 or any(len(k) < 16 for k in self.previous):  # a bug: the reader refuses them
             raise ValueError("a commune key of fewer than 128 bits")
+
+    @property
+    def public(self) -> bool:
+        return hashlib.sha256(self.secret).hexdigest() in PUBLISHED_KEYS
+
+    def previous_codes(self, school: str, school_year: str) -> tuple[str, ...]:
+        """The codes the keys this one replaced issued school ``school`` for ``school_year``: only to name a file
+        sealed with one, never to trust it."""
+        return tuple(CommuneKey(k).school_code(school, school_year) for k in self.previous)
 
     def _derived(self, label: str) -> bytes:
         return hmac.new(self.secret, label.encode("utf-8"), hashlib.sha256).digest()

@@ -155,10 +155,18 @@ class SchoolResult:
     file: str = ""
     summary: SchoolSummary | None = None
     origin: str = ""  # of the file used: SEALED, UNSEALED (no seal), OLD_CODE (sealed with the code a release before
-    # 0.8 issued, which anyone holding the commune's outputs could make) or BAD_SEAL (not this school's code, or edited)
+    # 0.8 issued, which anyone holding the commune's outputs could make), PREVIOUS_KEY (with the code a key the commune
+    # replaced issued) or BAD_SEAL (not this school's code, or edited)
+
+    @property
+    def sent(self) -> bool:
+        """Whether the school sent its summary: a file sealed with its code (an unproven file speaks for it only
+        held, and never counts as sent)."""
+        return self.summary is not None and self.origin == SEALED
 
 
 SEALED, UNSEALED, OLD_CODE, BAD_SEAL = "sealed", "unsealed", "old_code", "bad_seal"
+PREVIOUS_KEY = "previous_key"  # sealed with the code a key the commune replaced issued: named, never trusted
 
 
 @dataclass(frozen=True, slots=True)

@@ -120,7 +120,7 @@ def level_above_report(summary: LevelAboveSummary, strict: bool = False) -> Repo
     """The level above's merge counted as a school's is: its files (each school's used one accepted), its schools
     asked and sent, its problems; valid when a school's summary was used. Its people are not counted here (None): it
     reads proposals."""
-    sent = [s for s in summary.schools if s.summary is not None]
+    sent = [s for s in summary.schools if s.sent]
     statuses = Counter(f.status for f in summary.files)
     issues = summary.every_issue()
     severities = Counter(i.severity for i in issues)
@@ -130,7 +130,7 @@ def level_above_report(summary: LevelAboveSummary, strict: bool = False) -> Repo
                     registered=None, ldtt=None, cstdcs=None, errors=severities[ERROR], warnings=severities[WARNING],
                     notes=severities[NOTE])
     return Report(LEVEL_ABOVE_ROUND, counts, tuple(_file_line(f) for f in summary.files), _in_order(issues),
-                  tuple(s.school.name for s in summary.schools if s.summary is None), strict)
+                  tuple(s.school.name for s in summary.schools if not s.sent), strict)
 
 
 def history_report(summaries: int, added: int, issues: tuple[Issue, ...]) -> Report:

@@ -23,13 +23,14 @@ BY_MONTH, BY_QUARTER, YEAR_END = SCORINGS
 class InitRequest:
     """``init DIR``: a campaign from the preset of ``level`` (``cap-xa``: a commune's) scored as ``scoring`` says
     (one of :data:`SCORINGS`; by month unless told: how a school scores from the school year 2026-2027), or —
-    ``source`` given — next year's from last year's campaign (``--tu``)."""
+    ``source`` given — next year's from last year's campaign (``--tu``); ``new_key``: a commune's key made anew."""
 
     directory: Path
     level: str = "tieu-hoc"
     force: bool = False
     source: Path | None = None
     scoring: str = BY_MONTH
+    new_key: bool = False  # ``--khoa-moi`` (``cap-xa`` only): a new key in place of the commune's, knowingly
 
 
 @dataclass(frozen=True, kw_only=True)

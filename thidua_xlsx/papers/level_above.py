@@ -40,8 +40,8 @@ def letter(summary: LevelAboveSummary) -> Paper:
     doc.centered(lx.LETTER_TO.format(authority=c.authority), size=TITLE_PT, space_before=6, space_after=12)
     for line in c.legal_basis:
         doc.para(line, italic=True)
-    sent = [r for r in summary.schools if r.summary is not None]
-    missing = [r.school.name for r in summary.schools if r.summary is None]
+    sent = [r for r in summary.schools if r.sent]
+    missing = [r.school.name for r in summary.schools if not r.sent]
     doc.para(lx.LETTER_RECEIVED.format(office=c.office or c.authority, sent=len(sent), schools=len(summary.schools),
                                        names=", ".join(r.school.name for r in sent) or "—"))
     if missing:

@@ -40,6 +40,8 @@ def read_level_above(inbox: Path, book: Path, voice: Voice = Voice(), officer: P
         files, read = read_school_summaries(items, on_file, said)
     if made:
         said.add("level_above.key_made", WARNING, file=COMMUNE_KEY_FILE)
+    if key.public:
+        said.add("level_above.key_public", WARNING, file=COMMUNE_KEY_FILE)
     if officer is not None:
         marks = read_officer(officer, campaign, key, said)
         if marks is None:
@@ -50,8 +52,8 @@ def read_level_above(inbox: Path, book: Path, voice: Voice = Voice(), officer: P
 
 @dataclass(frozen=True)
 class SchoolState:
-    """One school of the level above's list against its deadline, as ``status`` says it: sent or not; sent, the file
-    used, when it was saved (Vietnam's time), late or not, its fingerprint, origin, council and hand edits; not sent,
+    """One school of the level above's list against its deadline, as ``status`` says it: sent (a file proven its) or
+    not; with a file (sent, or only an unproven one, held), the file used, when it was saved (Vietnam's time), late or not, its fingerprint, origin, council and hand edits; not sent,
     ``days`` left before the deadline (negative: overdue; None: no deadline)."""
 
     school: str
@@ -87,7 +89,8 @@ def school_states(summary, key: CommuneKey, today: dt.date) -> list[SchoolState]
             continue
         saved = by_name[school.file].version_time + VIETNAM_UTC_OFFSET
         s = school.summary
-        found.append(SchoolState(name, True, school.file, saved, bool(deadline) and saved.date().isoformat() > deadline,
+        found.append(SchoolState(name, school.sent, school.file, saved,
+                                 bool(deadline) and saved.date().isoformat() > deadline,
                                  s.sha256[:12], school.origin, s.council, s.edited, versions=1 + older.get(name, 0),
                                  code=code))
     return found

@@ -1,15 +1,24 @@
-"""The commune's key file (model.places.COMMUNE_KEY_FILE, beside its cap-tren.xlsx): read, or made once.
+"""The commune's key file (model.places.COMMUNE_KEY_FILE, beside its cap-tren.xlsx): read, made once, or knowingly
+made anew.
 
-The file holds the key as hexadecimal on a line of its own, under a few lines saying what it is and that it is never
-sent; it is the commune's alone (0600 where the system has modes) and no output names or copies it. It is made when
-the commune is made (``init --level cap-xa``) and, in a commune folder made before this release, the first time the
-folder is opened: said then, once (the codes issued before no longer verify). Two programs opening the folder at once
-make one key: the file appears whole under its name or not at all (system.files.place_new), and the one that lost
-reads the winner's."""
+The file holds the key as hexadecimal on a line of its own (``khoa=``), under a few lines saying what it is and that
+it is never sent, and lines saying its life: how it was made (``lap=``: with the commune, ``moi``; when a folder of a
+release before 0.8 was first opened, ``cap-nhat``; in place of another, ``thay-khoa``), the day, and the keys it
+replaced that could still be read (``khoa-truoc=``). A release that knows only ``khoa=`` reads it all the same. The
+file is the commune's alone (0600 where the system has modes) and no output names or copies it.
+
+It is made when the commune is made (``init --level cap-xa``) and, in a commune folder of a release before 0.8, the
+first time the folder is opened: said then, once. A folder where a release of 0.8 or later has run (its run record
+names one) had a key: its key missing is a key lost — stopped, with what to do, never silently remade (every code
+issued would stop verifying and every genuine file would read as forged). Only ``init --level cap-xa --khoa-moi``
+makes a new key in its place, keeping the one it replaces (when it can be read) to name files sealed under it. Two
+programs opening the folder at once make one key: the file appears whole under its name or not at all
+(system.files.place_new), and the one that lost reads the winner's."""
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import secrets
 from pathlib import Path
@@ -18,26 +27,78 @@ from thidua_xlsx.model.commune_key import KEY_BYTES, CommuneKey
 from thidua_xlsx.model.errors import Stopped
 from thidua_xlsx.model.issues import Problems
 from thidua_xlsx.model.places import COMMUNE_KEY_FILE
+from thidua_xlsx.system import runs
 from thidua_xlsx.system.files import as_write_error, place_new, temporary_name
 from thidua_xlsx.text.level_above import KEY_FILE_HEAD
 
 KEY_PREFIX = "khoa="
+PREVIOUS_PREFIX = "khoa-truoc="
+MADE_PREFIX = "lap="
+DAY_PREFIX = "ngay="
+WITH_COMMUNE, AT_UPDATE, IN_PLACE = "moi", "cap-nhat", "thay-khoa"  # how a key was made (``lap=``)
 
 
 def commune_key(folder: Path) -> tuple[CommuneKey, bool]:
-    """The key of the commune whose folder is ``folder``, and whether it was made now (its file was missing).
-    Stopped, with what to do, when the file is there but is not a key (edited, cut, another file under its name):
-    never replaced, since the codes issued with it would silently stop verifying."""
+    """The key of the commune whose folder is ``folder``, and whether it was made now (a folder of a release before
+    0.8: its first opening). Stopped, with what to do, when the file is there but is not a key (edited, cut, another
+    file under its name), or is missing from a folder that had one: never replaced here."""
     path = folder / COMMUNE_KEY_FILE
     found = _read(path)
     if found is not None:
         return found, False
-    made = CommuneKey(secrets.token_bytes(KEY_BYTES))
+    if runs.release_in(folder):  # a release with keys ran here: the key is lost, not yet to be made
+        _stop("level_above.key_missing", path)
+    return _made(path, AT_UPDATE), True
+
+
+def make_commune_key(folder: Path) -> CommuneKey:
+    """A new commune's key (``init --level cap-xa``), or the one its folder already has (``--force``: the codes
+    issued stay valid)."""
+    path = folder / COMMUNE_KEY_FILE
+    return _read(path) or _made(path, WITH_COMMUNE)
+
+
+def renew_commune_key(folder: Path) -> tuple[CommuneKey, Path | None]:
+    """A new key made knowingly in place of the folder's (``init --level cap-xa --khoa-moi``): lost, damaged, or
+    given up (the sample's public key, a key copied where it should not be). The key it replaces, when it can be
+    read, is kept in the new file (to name files sealed under it); a damaged file is kept aside under another name,
+    never deleted. Returns the new key and where a damaged file was put (None: none)."""
+    path = folder / COMMUNE_KEY_FILE
+    try:
+        old = _read(path)
+    except Stopped:
+        old = None
+    aside = None
+    if path.exists():  # out of the new key's way, never deleted before the new one is written
+        stamp = dt.datetime.now(runs.VIETNAM).strftime("%Y%m%d-%H%M%S")
+        aside = path.with_name(f"{path.stem}.{'cu' if old else 'hong'}-{stamp}{path.suffix}")
+        try:
+            os.replace(path, aside)
+        except OSError as exc:
+            raise as_write_error(exc, path) from exc
+    if old is None:
+        return _made(path, IN_PLACE, legacy=True), aside
+    made = _made(path, IN_PLACE, (old.secret, *old.previous), old.legacy)
+    if aside is not None:
+        aside.unlink()  # its key lives on in the new file, as a key replaced
+    return made, None
+
+
+def _made(path: Path, how: str, previous: tuple[bytes, ...] = (), legacy: bool | None = None) -> CommuneKey:
+    """A new random key written to ``path`` (which must not exist), with how and when it was made and the keys it
+    replaces; the key another program made a moment before, if it won."""
+    today = dt.datetime.now(runs.VIETNAM).date().isoformat()
+    made = CommuneKey(secrets.token_bytes(KEY_BYTES), how != WITH_COMMUNE if legacy is None else legacy, previous,
+                      today if how == IN_PLACE else "")
+    lines = [KEY_PREFIX + made.secret.hex(), MADE_PREFIX + how, DAY_PREFIX + today,
+             *(PREVIOUS_PREFIX + k.hex() for k in previous)]
+    if how == IN_PLACE and legacy:
+        lines.append(LEGACY_LINE)
     staged = temporary_name(path)
     try:
         fd = os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(KEY_FILE_HEAD + KEY_PREFIX + made.secret.hex() + "\n")
+            handle.write(KEY_FILE_HEAD + "\n".join(lines) + "\n")
             handle.flush()
             os.fsync(handle.fileno())
         place_new(staged, path)
@@ -45,29 +106,44 @@ def commune_key(folder: Path) -> tuple[CommuneKey, bool]:
         found = _read(path)
         if found is None:
             raise
-        return found, False
+        return found
     except OSError as exc:
         raise as_write_error(exc, path) from exc
     finally:
         with contextlib.suppress(OSError):
             staged.unlink(missing_ok=True)
-    return made, True
+    return made
+
+
+LEGACY_LINE = "ma-cu=co"  # a key made in place of one whose folder may have issued codes of the scheme before 0.8
 
 
 def _read(path: Path) -> CommuneKey | None:
-    """The key in ``path`` (None: no such file); Stopped when the file cannot be read as one."""
+    """The key in ``path`` with its life (None: no such file); Stopped when the file cannot be read as one."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return None
     except (OSError, UnicodeDecodeError):
         text = ""
-    lines = [line.strip() for line in text.splitlines() if line.strip().startswith(KEY_PREFIX)]
+    lines = [line.strip() for line in text.splitlines()]
+    keys = [_hex(line[len(KEY_PREFIX):]) for line in lines if line.startswith(KEY_PREFIX)]
+    previous = tuple(_hex(line[len(PREVIOUS_PREFIX):]) for line in lines if line.startswith(PREVIOUS_PREFIX))
+    if len(keys) != 1 or any(len(k) != KEY_BYTES for k in (*keys, *previous)):
+        _stop("level_above.key_unreadable", path)
+    how = next((line[len(MADE_PREFIX):] for line in lines if line.startswith(MADE_PREFIX)), "")
+    day = next((line[len(DAY_PREFIX):] for line in lines if line.startswith(DAY_PREFIX)), "")
+    legacy = how in ("", AT_UPDATE) or LEGACY_LINE in lines  # "": made by 0.8.0, which did not say how
+    return CommuneKey(keys[0], legacy, previous, day if how == IN_PLACE else "")
+
+
+def _hex(text: str) -> bytes:
     try:
-        secret = bytes.fromhex(lines[0][len(KEY_PREFIX):]) if len(lines) == 1 else b""
+        return bytes.fromhex(text)
     except ValueError:
-        secret = b""
-    if len(secret) != KEY_BYTES:
-        problems = Problems()
-        raise Stopped(problems, problems.add("level_above.key_unreadable", file=path.name).message)
-    return CommuneKey(secret)
+        return b""
+
+
+def _stop(code: str, path: Path) -> None:
+    problems = Problems()
+    raise Stopped(problems, problems.add(code, file=path.name).message)

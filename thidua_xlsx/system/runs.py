@@ -96,13 +96,14 @@ def release_before(home: Path) -> str | None:
     path = home / RUNS_RECORD
     if not path.is_file():
         return None
-    before = _release_in(home)
+    before = release_in(home)
     if before != VERSION:
         _rewritten(home, lambda: recent(home))
     return before
 
 
-def _release_in(home: Path) -> str:
+def release_in(home: Path) -> str:
+    """The release the run record of ``home`` names as the last that ran there ("": none, or before 0.8.0)."""
     with contextlib.suppress(OSError, ValueError, TypeError, AttributeError):
         return str(json.loads((home / RUNS_RECORD).read_text(encoding="utf-8")).get("release") or "")
     return ""

@@ -135,6 +135,9 @@ LAUNCHER_CLOSE = "Nhấn Enter để đóng cửa sổ này."
 INIT_LEVEL_ABOVE_DONE = ("Đã tạo {path} ({authority}, {schools} trường mẫu). Sửa sheet Đơn vị và Các trường cho đúng, "
                          "lưu bảng tổng hợp cuối năm các trường gửi vào inbox/ rồi chạy thidua-xlsx merge inbox.")
 FORCE_HELP = "Ghi đè tệp đã có."
+NEW_KEY_HELP = ("Chỉ với --level cap-xa, trên thư mục xã đã có: tạo khóa bí mật mới thay khóa đang có (bị mất, hỏng, "
+                "lộ, hoặc là khóa của bộ mẫu). Mọi mã xác thực đã gửi các trường hết dùng được: phải gửi lại mã mới.")
+NEW_KEY_ALONE = "--khoa-moi chỉ dùng với --level cap-xa, không cùng --tu hay --force."
 GENERATE_FORCE_HELP = "Thay cả những sổ đã có trong thư mục ghi mà khác sổ sắp tạo (mặc định: không ghi đè gì)."
 GENERATE_HELP = ("Sinh một sổ Excel khóa ô cho mỗi tổ. CAMPAIGN là thư mục chiến dịch hoặc tệp campaign.xlsx. "
                  "Vòng dang-ky: phiếu đăng ký thi đua; vòng cham-diem: phiếu tự chấm và tổ chấm.")
@@ -248,6 +251,7 @@ LEVEL_ABOVE_OVERDUE = " – quá hạn {days} ngày, hãy nhắc trường"
 LEVEL_ABOVE_DAYS_LEFT = " – còn {days} ngày"
 LEVEL_ABOVE_SENT = "  {school}: {file}, lưu lúc {saved}{late}; dấu vân tay {fingerprint}; {origin}; {council}{edited}"
 LEVEL_ABOVE_LATE = " (sau hạn)"
+LEVEL_ABOVE_UNPROVEN = " – chưa tính là đã gửi (đề nghị tạm giữ chờ tệp có dấu)"
 LEVEL_ABOVE_CODES_HEAD = ("Mã xác thực của từng trường năm học này (gửi cho mỗi trường mã của mình; thư ký nhập vào "
                           "sheet Trường của campaign.xlsx, ô 'Mã xác thực do cấp trên cấp', để bảng tổng hợp gửi lên "
                           "có dấu xác thực):")
@@ -257,8 +261,10 @@ LEVEL_ABOVE_COUNCIL = {True: "đã qua Hội đồng", False: "chưa qua Hội �
 LEVEL_ABOVE_EDITED = "; danh sách bị sửa tay"
 LEVEL_ABOVE_FINGERPRINT = "  {school}: {file}, dấu vân tay {fingerprint} – {origin}"
 LEVEL_ABOVE_ORIGIN = {"sealed": "có dấu xác thực của trường", "unsealed": "không rõ nguồn gốc (không có dấu xác thực)",
-                      "old_code": "dấu theo mã cũ của phiên bản trước (dữ liệu không bị sửa; gửi trường mã mới)",
-                      "bad_seal": "không rõ nguồn gốc (dấu xác thực không khớp mã của trường)"}
+                      "old_code": "dấu theo mã cũ của phiên bản trước (không chứng minh được gì; gửi trường mã "
+                                  "mới)",
+                      "bad_seal": "không rõ nguồn gốc (dấu xác thực không khớp mã của trường)",
+                      "previous_key": "dấu theo mã do khóa trước của đơn vị cấp (gửi trường mã mới)"}
 SUMMARY_SEALED = ("Dấu vân tay của tệp: {fingerprint} (cấp trên đọc được cùng dãy này khi nhận tệp); tệp có dấu xác "
                   "thực theo mã cấp trên cấp (sheet Trường).")
 SUMMARY_UNSEALED = ("Dấu vân tay của tệp: {fingerprint} (cấp trên đọc được cùng dãy này khi nhận tệp). Chưa có Mã xác "

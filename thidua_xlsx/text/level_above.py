@@ -76,24 +76,24 @@ LEVEL_ABOVE_MESSAGES |= {
                                    "lại, "
                                    "hoặc gọi điện đối chiếu dấu vân tay {fingerprint} với trường rồi nhận từng đề "
                                    "nghị.",
-    "level_above.newer_unsealed": ("{school} có một bản mới hơn ('{file}') không khớp dấu xác thực, và một bản cũ hơn "
-                                   "có dấu ('{older}'): không lặng lẽ dùng bản cũ thay bản mới. Mọi đề nghị của bản "
-                                   "mới được tạm giữ chờ công chức quyết định; hãy gọi điện đối chiếu dấu vân tay "
-                                   "{fingerprint} với trường rồi nhận cả tệp của trường trên trang (hoặc từng đề "
-                                   "nghị), hoặc đề nghị trường gửi lại bản có dấu."),
+    "level_above.unproven_beside": ("'{file}' mang tên {school} nhưng không chứng minh được do trường gửi ({why}); "
+                                    "trường đã gửi '{used}' có dấu xác thực nên chương trình dùng tệp có dấu. Tệp này "
+                                    "không thay, không bớt, không thêm gì vào đề nghị của trường. Nếu đúng là trường "
+                                    "gửi tệp này, hãy gọi điện đối chiếu dấu vân tay {fingerprint} và đề nghị thư ký "
+                                    "nhập đúng mã của trường (sheet Trường của campaign.xlsx) rồi gửi lại."),
     "level_above.origin_bad_seal": "Bảng tổng hợp mang tên {school} không rõ nguồn gốc: dấu xác thực không khớp mã "
                                    "của trường (tệp của trường khác đặt tên {school}, hoặc dữ liệu bị sửa sau khi "
                                    "chương trình ghi). Mọi đề nghị của tệp được tạm giữ chờ công chức quyết định. Hãy "
                                    "gọi điện đối chiếu dấu vân tay {fingerprint} với trường và đề nghị trường gửi lại "
                                    "bản do chương trình ghi.",
     "level_above.origin_old_code": "Bảng tổng hợp của {school} có dấu theo mã xác thực cũ (mã phiên bản trước 0.8 "
-                                   "cấp, làm ra được từ mã chiến dịch in trong bảng tổng hợp của xã, nên không còn "
-                                   "chứng minh tệp do trường gửi). Dữ liệu của tệp khớp đúng dấu đã đóng: không bị sửa "
-                                   "sau khi chương trình của trường ghi; dấu vân tay {fingerprint}. Mọi đề nghị của "
-                                   "tệp được tạm giữ chờ công chức quyết định. Cần làm: gửi trường mã mới (lệnh "
-                                   "status, hoặc bảng mã trên trang của xã) để thư ký nhập vào sheet Trường của "
-                                   "campaign.xlsx và tổng hợp lại; hoặc gọi điện đối chiếu dấu vân tay với trường rồi "
-                                   "nhận từng đề nghị.",
+                                   "cấp, làm ra được từ mã chiến dịch in trong bảng tổng hợp của xã): dấu này không "
+                                   "chứng minh tệp do trường gửi, cũng không chứng minh dữ liệu chưa bị sửa, vì ai có "
+                                   "bảng tổng hợp của xã cũng đóng được dấu ấy; dấu vân tay {fingerprint}. Mọi đề nghị "
+                                   "của tệp được tạm giữ chờ công chức quyết định, trường chưa tính là đã gửi. Cần "
+                                   "làm: gửi trường mã mới (lệnh status, hoặc bảng mã trên trang của xã) để thư ký "
+                                   "nhập vào sheet Trường của campaign.xlsx và tổng hợp lại; hoặc gọi điện đối chiếu "
+                                   "dấu vân tay với trường rồi nhận từng đề nghị.",
     "level_above.key_made": "Đã tạo khóa bí mật của đơn vị ({file}, trong thư mục này). Mã xác thực của các trường và "
                             "dấu của bảng tổng hợp xã nay làm từ khóa này; mã cấp trước đây (phiên bản trước 0.8) "
                             "không còn dùng được. Cần làm: gửi mỗi trường mã mới của mình (lệnh status, hoặc bảng mã "
@@ -102,6 +102,26 @@ LEVEL_ABOVE_MESSAGES |= {
                                   "mang tên này) – không làm gì, không ghi gì. Hãy chép lại tệp này từ bản sao lưu của "
                                   "thư mục. Không còn bản nào: đổi tên tệp hỏng, chạy lại (chương trình tạo khóa mới) "
                                   "rồi gửi mã mới cho mọi trường.",
+    "level_above.key_missing": "Không thấy tệp khóa bí mật '{file}' của đơn vị, trong khi thư mục này đã được dùng với "
+                               "phiên bản có khóa (đã cấp mã cho các trường) – không làm gì, không ghi gì, không tạo "
+                               "khóa mới. Hãy chép lại tệp {file} từ bản sao lưu của thư mục. Nếu không còn bản nào: "
+                               "chạy 'thidua-xlsx init THƯ_MỤC_XÃ --level cap-xa --khoa-moi' để tạo khóa mới, rồi "
+                               "gửi lại mã mới cho mọi trường (mã cũ hết dùng được).",
+    "level_above.key_public": "Khóa bí mật của đơn vị ({file}) là khóa của bộ mẫu đi kèm chương trình: ai cũng có, nên "
+                              "ai cũng làm được mã xác thực và dấu của mọi trường. Cần làm: chạy 'thidua-xlsx init "
+                              "THƯ_MỤC_XÃ --level cap-xa --khoa-moi' rồi gửi mỗi trường mã mới.",
+    "level_above.key_replaced": "Khóa bí mật của đơn vị được tạo lại ngày {day} mà không giữ được khóa trước: tệp các "
+                                "trường đóng dấu bằng mã cấp trước ngày đó không khớp mã hiện nay và được báo 'không "
+                                "khớp'. Tệp thật hay giả không phân biệt được: hãy gửi mỗi trường mã mới và đề nghị "
+                                "gửi lại.",
+    "level_above.origin_previous_key": "Bảng tổng hợp của {school} có dấu theo mã do khóa trước của đơn vị cấp (khóa "
+                                       "đã thay): có thể là tệp thật gửi trước khi thay khóa, nhưng khóa đã bỏ không "
+                                       "còn chứng minh được gì; dấu vân tay {fingerprint}. Mọi đề nghị của tệp được "
+                                       "tạm giữ, trường chưa tính là đã gửi. Cần làm: gửi trường mã mới để thư ký nhập "
+                                       "vào sheet Trường của campaign.xlsx và tổng hợp lại.",
+    "level_above.old_codes_left": "{count} trường còn gửi tệp có dấu theo mã cũ (phiên bản trước 0.8): {schools}. Mã "
+                                  "cũ không chứng minh được gì; các trường này chưa tính là đã gửi. Cần làm: gửi mỗi "
+                                  "trường mã mới.",
     "level_above.held": "Tạm giữ {name} ({school}) – {title}: {why}. Chưa vào danh sách, tờ trình, dự thảo quyết định, "
                         "tệp nhập của tỉnh: công chức nhận hoặc bỏ ở sheet Chờ quyết định (merge … --council).",
 }
@@ -115,6 +135,8 @@ LEVEL_ABOVE_REASONS |= {  # why a proposal is held apart (level_above.held's {wh
     "level_above.held_origin_old_code": "dấu xác thực theo mã cũ của phiên bản trước: chưa chứng minh tệp do trường "
                                         "gửi",
     "level_above.held_origin_bad_seal": "không rõ nguồn gốc: dấu xác thực không khớp mã của trường",
+    "level_above.held_origin_previous_key": "dấu theo mã do khóa trước của đơn vị cấp (khóa đã thay): chưa chứng "
+                                            "minh tệp do trường gửi",
     "level_above.held_macros": "tệp của trường chứa macro (chương trình không bao giờ ghi macro)",
     "level_above.held_other_file": "công chức đã quyết định trên một tệp khác của trường (dấu vân tay {decided}), nay "
                                    "là tệp {now}: quyết định cũ không dùng cho tệp mới, hãy quyết định lại",
@@ -150,7 +172,8 @@ SCHOOLS_HEAD = ("STT", "Trường", "Tệp dùng", "Lưu lúc", "Mã tệp (SHA-
                 "Tình trạng", "Tạm giữ")
 STATE_ORIGIN = {"sealed": "", "unsealed": "; không rõ nguồn gốc (không có dấu xác thực)",
                 "old_code": "; dấu theo mã cũ (gửi trường mã mới)",
-                "bad_seal": "; không rõ nguồn gốc (dấu xác thực không khớp)"}
+                "bad_seal": "; không rõ nguồn gốc (dấu xác thực không khớp)",
+                "previous_key": "; dấu theo khóa trước của đơn vị (gửi trường mã mới)"}
 NOT_SENT = "(chưa gửi)"
 STATE_MISSING = "Chưa gửi"
 STATE_COUNCIL = {True: "Đã qua Hội đồng", False: "Chưa qua Hội đồng"}
@@ -192,7 +215,7 @@ LETTER_SUBJECT = "V/v đề nghị công nhận danh hiệu thi đua năm học 
 LETTER_TO = "Kính gửi: Chủ tịch {authority}"
 LETTER_RECEIVED = ("{office} đã nhận hồ sơ đề nghị của {sent}/{schools} trường ({names}), đối chiếu danh sách, kết quả "
                    "bỏ phiếu và minh chứng theo quy định, và tổng hợp như sau:")
-LETTER_MISSING = "Chưa nhận hồ sơ của: {names}."
+LETTER_MISSING = "Chưa nhận hồ sơ có dấu xác thực của: {names}."
 LETTER_HELD = ("Chưa trình {count} đề nghị của {names} (hồ sơ chưa đủ hoặc chưa khớp, đang đối chiếu); các số dưới đây "
                "không tính các đề nghị này.")
 LETTER_PEOPLE_HEAD = "1. Cá nhân:"
@@ -275,3 +298,14 @@ LEVEL_ABOVE_MESSAGES |= {
                                   "chậm hơn nhưng cùng kết quả, không bỏ sót tệp nào. Không cần sửa; nếu lần nào "
                                   "cũng vậy, hãy báo người hỗ trợ.",
 }
+
+# --- init --level cap-xa --khoa-moi ---
+NEW_KEY_NO_COMMUNE = ("Không thấy {path}: --khoa-moi chỉ dùng trên thư mục của xã đã có. Tạo xã mới: thidua-xlsx init "
+                      "THƯ_MỤC --level cap-xa.")
+NEW_KEY_DONE = ("Đã tạo khóa bí mật mới ({file}). Cần làm: gửi lại mỗi trường mã mới (thidua-xlsx status --ma, hoặc "
+                "trang của xã); mã cũ hết dùng được. Sao lưu thư mục, không gửi {file} cho ai.")
+NEW_KEY_DAMAGED_ASIDE = "Tệp khóa hỏng được giữ lại dưới tên {file} (không xóa)."
+NEW_KEY_PREVIOUS = ("Khóa trước được giữ trong tệp khóa mới: tệp trường đóng dấu bằng mã cũ được gọi đúng là 'dấu theo "
+                    "khóa trước', tạm giữ chờ trường gửi lại, không bị gọi là giả.")
+NEW_KEY_NO_PREVIOUS = ("Khóa trước không còn đọc được: tệp trường đóng dấu bằng mã cũ sẽ được báo 'không khớp mã' – hãy "
+                       "đề nghị mọi trường gửi lại sau khi nhập mã mới.")

@@ -99,6 +99,7 @@ WORDS = {
     "head": "Tổ trưởng",
     "sent": "Đã gửi",
     "not_sent": "Chưa gửi",
+    "unproven": "Chưa gửi tệp có dấu (có tệp không rõ nguồn gốc)",
     "late_days": "trễ {days} ngày",
     "overdue_days": "quá hạn {days} ngày",
     "unfilled": "Gửi nhưng chưa điền",

@@ -94,7 +94,7 @@ def _schools_sheet(book: Book, s: LevelAboveSummary) -> None:
     last_col = len(widths) - 1
     ws = book.sheet(lx.S_SCHOOLS, widths, landscape=True)
     row = book.header(ws, last_col, 3)
-    sent = sum(1 for r in s.schools if r.summary is not None)
+    sent = sum(1 for r in s.schools if r.sent)
     row = book.title(ws, row, last_col, lx.SUMMARY_TITLE.format(year=book.year).upper(),
                      lx.SUMMARY_SUBTITLE.format(sent=sent, schools=len(s.schools), proposals=len(s.proposals),
                                                 held=len(s.held)))
