@@ -14,7 +14,6 @@ from thidua_xlsx.decide.level_above import level_above_summary
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.commune_key import CommuneKey, legacy_school_code
 from thidua_xlsx.model.inbox import InboxFile
-from thidua_xlsx.model.report import level_above_report
 from thidua_xlsx.model.level_above import (
     BAD_SEAL,
     OLD_CODE,
@@ -27,6 +26,7 @@ from thidua_xlsx.model.level_above import (
     SchoolRef,
     SchoolSummary,
 )
+from thidua_xlsx.model.report import level_above_report
 
 CAMPAIGN = LevelAbove("bi-mat-cua-xa", "Ủy ban nhân dân xã Thử", "", "Thử", "2025-2026",
                       schools=(SchoolRef("A", "Trường A"), SchoolRef("B", "Trường B")))

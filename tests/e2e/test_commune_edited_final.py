@@ -1,6 +1,6 @@
-"""A forged or edited copy is never silent at the commune: a school's final summary whose hidden data was
-edited after it was written, beside that school's sealed pre-council copy, is not quietly replaced by the older copy —
-the newer file is the school's, every proposal of it held for the officer, both files named."""
+"""A forged or edited copy is never silent, and never speaks for a school: a school's final summary whose hidden data
+was edited after it was written, beside that school's sealed pre-council copy, stands beside it, named with what to
+do; the proven copy speaks (its CSTĐCS held for want of the council's ballot), nothing of the edited file is used."""
 
 from __future__ import annotations
 
@@ -29,8 +29,14 @@ def test_an_edited_final_summary_holds_its_school_with_both_files_named(tmp_path
     done = CliRunner().invoke(main, ["merge", str(folder / "inbox"), "--json", str(tmp_path / "xa.json")])
     assert done.exit_code == 0, done.output
     data = json.loads((tmp_path / "xa.json").read_text(encoding="utf-8"))
-    assert {f["name"]: f["status"] for f in data["files"]}[BEFORE] == "superseded"
-    named = f"có một bản mới hơn ('{FINAL}') không khớp dấu xác thực, và một bản cũ hơn có dấu ('{BEFORE}')"
-    assert named in done.output
-    assert not [p for p in data["proposals"] if p["school"] == "TH-TC"]  # nothing of the school decided unseen
-    assert {h["school"] for h in data["held"]} >= {"TH-TC"}
+    status = {f["name"]: f["status"] for f in data["files"]}
+    assert (status[BEFORE], status[FINAL]) == ("accepted", "rejected")
+    said = " ".join(done.output.split())
+    assert f"'{FINAL}' mang tên Trường Tiểu học Trực Cường nhưng không chứng minh được do trường gửi" in said
+    assert f"trường đã gửi '{BEFORE}' có dấu xác thực nên chương trình dùng tệp có dấu" in said
+    proven = load_workbook(folder / "inbox" / BEFORE)  # what the proven copy proposes, and nothing else
+    listed = {(p["who"], p["title"]) for p in data["proposals"] if p["school"] == "TH-TC"}
+    held = {(h["who"], h["title"]) for h in data["held"] if h["school"] == "TH-TC"}
+    assert listed and not any("GV9" in who for who, _title in listed | held)
+    assert {title for _who, title in held} <= {"CSTDCS"}  # the pre-council copy: its CSTĐCS wait for the ballot
+    assert proven[ly.META_SHEET] is not None

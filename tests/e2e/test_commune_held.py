@@ -323,9 +323,9 @@ def test_a_settled_warning_is_not_said_again(commune, passed):
 
 def test_a_proposal_added_to_the_hidden_data_alone_is_held_and_named(commune, tmp_path):
     """The issue's forgery: in a school's summary one decision's ``false`` made ``true`` in the hidden data only (a
-    title its council never passed). Its seal no longer matches: the file is of unknown origin, named; the school's
-    older sealed summary does not quietly replace it: the school is held, both files named; alone, every
-    line of it is held, the forged one with what changed."""
+    title its council never passed). Its seal no longer matches: beside the school's sealed summary it stands apart,
+    named, and adds nothing; alone, every line of it is held, the forged one with what changed, the school not counted
+    as sent."""
 
     folder = tmp_path / "cap-xa"
     shutil.copytree(COMMUNE, folder, ignore=shutil.ignore_patterns("*.lock", "ho-so", "tong-hop-xa.xlsx", "xa.json"))
@@ -344,11 +344,10 @@ def test_a_proposal_added_to_the_hidden_data_alone_is_held_and_named(commune, tm
     assert result.exit_code == 0, said
     data = json.loads((tmp_path / "xa.json").read_text("utf-8"))
     files = {f["name"]: f["status"] for f in data["files"]}
-    assert files[path.name] == "accepted" and files["TH-Truc-Cuong_tong-hop.xlsx"] == "superseded"
-    assert "Bảng tổng hợp mang tên Trường Tiểu học Trực Cường không rõ nguồn gốc: dấu xác thực không khớp" in said
-    assert f"một bản mới hơn ('{path.name}') không khớp dấu xác thực, và một bản cũ hơn có dấu " \
-           "('TH-Truc-Cuong_tong-hop.xlsx')" in said
-    assert not [p for p in data["proposals"] if p["school"] == "TH-TC"]  # held, both named, nothing used unseen
+    assert files[path.name] == "rejected" and files["TH-Truc-Cuong_tong-hop.xlsx"] == "accepted"
+    assert f"'{path.name}' mang tên Trường Tiểu học Trực Cường nhưng không chứng minh được do trường gửi" in said
+    assert "không thay, không bớt, không thêm gì vào đề nghị của trường" in said  # the proven copy speaks
+    assert not any(p["who"] == "GV001" and p["title"] == refused[1] for p in data["proposals"] + data["held"])
     (folder / "inbox" / "TH-Truc-Cuong_tong-hop.xlsx").unlink()  # the forged file alone
     result, said = run("merge", folder / "inbox", "-o", tmp_path / "xa2.xlsx", "--json", tmp_path / "xa2.json")
     assert result.exit_code == 0, said

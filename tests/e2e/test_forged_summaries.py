@@ -146,7 +146,8 @@ def test_another_school_s_code_in_this_school_s_name_is_caught(tmp_path):
 
 def test_a_school_still_on_last_version_s_code_is_named_with_what_to_send_not_called_forged(tmp_path):
     """Before 0.8 the commune's codes were keyed with its campaign id: a school that typed such a code seals with it.
-    The commune names the old code, says the data is as sealed, and lists the code to send it now."""
+    The commune names the old code — proving neither sender nor data, since anyone holding an old commune summary
+    can make that seal — and lists the code to send it now."""
     from samples.build_samples import COMMUNE_ID, COMMUNE_KEY
     from thidua_xlsx.model.commune_key import legacy_school_code
 
@@ -155,7 +156,8 @@ def test_a_school_still_on_last_version_s_code_is_named_with_what_to_send_not_ca
     assert found["school"]["origin"] == "old_code"
     said = found["output"]
     assert "Bảng tổng hợp của Trường Tiểu học Trực Cường có dấu theo mã xác thực cũ" in said
-    assert "không bị sửa sau khi chương trình của trường ghi" in said and "gửi trường mã mới" in said
+    assert "không chứng minh tệp do trường gửi, cũng không chứng minh dữ liệu chưa bị sửa" in said
+    assert "gửi trường mã mới" in said and "không bị sửa" not in said
     assert "dấu xác thực không khớp" not in said
     assert "không rõ nguồn gốc" not in said.split("Trực Cường có dấu")[1][:200]
     assert {h["why"][-1]["code"] for h in found["data"]["held"] if h["school"] == "TH-TC"} == {

@@ -188,7 +188,7 @@ def test_the_decision_and_the_to_trinh_carry_the_same_counts_as_the_lists(merged
     letter = [p.text for p in Docx(merged["root"] / "ho-so" / "01_To-trinh-cong-nhan.docx").paragraphs]
     assert f"- Danh hiệu Chiến sĩ thi đua cơ sở: {counts['CSTDCS']} cá nhân;" in letter
     assert "- Chiến sĩ thi đua cấp tỉnh: 1 cá nhân (hồ sơ chuyển cấp tỉnh);" in letter
-    assert "Chưa nhận hồ sơ của: Trường Mầm non Trực Cường." in letter
+    assert "Chưa nhận hồ sơ có dấu xác thực của: Trường Mầm non Trực Cường." in letter
     for name in ("01_To-trinh-cong-nhan.docx", "02_Du-thao-Quyet-dinh-cong-nhan.docx"):
         assert unaccepted_findings(merged["root"] / "ho-so" / name, ()) == [], name
 

@@ -5,8 +5,9 @@ proposals are held apart for the officer, and the lists across schools in the or
 A summary is matched to a school of the list by the school's name (case, accents and spacing aside); a school not
 on the list, or a summary of another school year, is refused. Of a school's files, the newest sealed with its code is
 used and the older listed beside it, with what changed between them; a file not proven never displaces, withdraws or
-joins a proven one (:func:`_chosen`); a byte-for-byte copy of a file already there is a copy, not a version. Said, the file still used (nothing is lost; the officer asks the school): a school that sent nothing,
-a summary the council has not yet passed, lists edited by hand after the merge (each difference named).
+joins a proven one (:func:`_chosen`); a byte-for-byte copy of a file already there is a copy, not a version. Said,
+the file still used (nothing is lost; the officer asks the school): a school that sent nothing, a summary the council
+has not yet passed, lists edited by hand after the merge (each difference named).
 
 What the commune signs is the officer's to decide: a proposal the files do not back is **held apart** — out of the
 lists, the Tờ trình's counts, the draft decision and the province's import file — until the officer accepts it or

@@ -52,9 +52,10 @@ def read_level_above(inbox: Path, book: Path, voice: Voice = Voice(), officer: P
 
 @dataclass(frozen=True)
 class SchoolState:
-    """One school of the level above's list against its deadline, as ``status`` says it: sent (a file proven its) or
-    not; with a file (sent, or only an unproven one, held), the file used, when it was saved (Vietnam's time), late or not, its fingerprint, origin, council and hand edits; not sent,
-    ``days`` left before the deadline (negative: overdue; None: no deadline)."""
+    """One school of the level above's list against its deadline, as ``status`` says it: sent (a file proven its)
+    or not; with a file (sent, or only an unproven one, held), the file used, when it was saved (Vietnam's time),
+    late or not, its fingerprint, origin, council and hand edits; with none, ``days`` left before the deadline
+    (negative: overdue; None: no deadline)."""
 
     school: str
     sent: bool

@@ -71,7 +71,7 @@ def renew_commune_key(folder: Path) -> tuple[CommuneKey, Path | None]:
     aside = None
     if path.exists():  # out of the new key's way, never deleted before the new one is written
         stamp = dt.datetime.now(runs.VIETNAM).strftime("%Y%m%d-%H%M%S")
-        aside = path.with_name(f"{path.stem}.{'cu' if old else 'hong'}-{stamp}{path.suffix}")
+        aside = path.with_name(f"{path.stem}.{'da-thay' if old else 'hong'}-{stamp}{path.suffix}")
         try:
             os.replace(path, aside)
         except OSError as exc:

@@ -305,7 +305,7 @@ NEW_KEY_NO_COMMUNE = ("Không thấy {path}: --khoa-moi chỉ dùng trên thư m
 NEW_KEY_DONE = ("Đã tạo khóa bí mật mới ({file}). Cần làm: gửi lại mỗi trường mã mới (thidua-xlsx status --ma, hoặc "
                 "trang của xã); mã cũ hết dùng được. Sao lưu thư mục, không gửi {file} cho ai.")
 NEW_KEY_DAMAGED_ASIDE = "Tệp khóa hỏng được giữ lại dưới tên {file} (không xóa)."
-NEW_KEY_PREVIOUS = ("Khóa trước được giữ trong tệp khóa mới: tệp trường đóng dấu bằng mã cũ được gọi đúng là 'dấu theo "
-                    "khóa trước', tạm giữ chờ trường gửi lại, không bị gọi là giả.")
-NEW_KEY_NO_PREVIOUS = ("Khóa trước không còn đọc được: tệp trường đóng dấu bằng mã cũ sẽ được báo 'không khớp mã' – hãy "
-                       "đề nghị mọi trường gửi lại sau khi nhập mã mới.")
+NEW_KEY_PREVIOUS = ("Khóa trước được giữ trong tệp khóa mới: tệp trường đóng dấu bằng mã cũ được gọi đúng là 'dấu "
+                    "theo khóa trước', tạm giữ chờ trường gửi lại, không bị gọi là giả.")
+NEW_KEY_NO_PREVIOUS = ("Khóa trước không còn đọc được: tệp trường đóng dấu bằng mã cũ sẽ được báo 'không khớp mã' – "
+                       "hãy đề nghị mọi trường gửi lại sau khi nhập mã mới.")

@@ -312,6 +312,14 @@ PAGE_MESSAGES: dict[str, str] = {
     "level_above.held": ("Tạm giữ {name} ({school}) – {title}: {why}. Chưa vào danh sách, tờ trình, dự thảo quyết "
                          "định, tệp nhập của tỉnh: công chức chọn *Nhận* hoặc *Bỏ* ở mục *Đề nghị tạm giữ chờ công "
                          "chức quyết định* trên trang chính, ghi lý do, rồi bấm *Ghi quyết định và tổng hợp lại*."),
+    "level_above.key_missing": ("Không thấy tệp khóa bí mật '{file}' của đơn vị, trong khi thư mục này đã được dùng "
+                                "với phiên bản có khóa (đã cấp mã cho các trường) – không làm gì, không ghi gì, không "
+                                "tạo khóa mới. Hãy chép lại tệp {file} từ bản sao lưu của thư mục rồi tải lại trang "
+                                "(F5). Nếu không còn bản nào: tạo khóa mới theo mục *Khóa bí mật của xã* trong hướng "
+                                "dẫn, rồi gửi lại mã mới cho mọi trường (mã cũ hết dùng được)."),
+    "level_above.key_public": ("Khóa bí mật của đơn vị ({file}) là khóa của bộ mẫu đi kèm chương trình: ai cũng có, "
+                               "nên ai cũng làm được mã xác thực và dấu của mọi trường. Cần làm: tạo khóa mới theo mục "
+                               "*Khóa bí mật của xã* trong hướng dẫn, rồi gửi mỗi trường mã mới."),
     # the analysts' API (never on the page; worded for it all the same)
     "api.level_above": ("'{file}' là bảng tổng hợp của cấp trên (xã/phường, Sở) do chương trình ghi, không phải bảng "
                         "của một trường – bỏ qua. Hãy đọc các bảng tổng hợp của từng trường (thư mục inbox/ của cấp "
