@@ -126,8 +126,11 @@ def test_the_key_file_is_random_the_commune_s_own_and_kept_across_init(tmp_path)
 
 
 def test_a_commune_made_before_the_key_gets_one_at_its_first_opening_said_once(tmp_path):
+    from tests.e2e.test_commune_key_life import _as_before_keys
+
     folder = _shipped(tmp_path)
-    (folder / COMMUNE_KEY_FILE).unlink()  # as a release before 0.8 left the folder
+    (folder / COMMUNE_KEY_FILE).unlink()  # as a release before 0.8 left the folder: no key, its book of 0.7
+    _as_before_keys(folder / LEVEL_ABOVE_BOOK)
     first = CliRunner().invoke(main, ["status", str(folder / INBOX)])
     said = " ".join(first.output.split())
     assert "Đã tạo khóa bí mật của đơn vị (khoa-bi-mat.txt, trong thư mục này)" in said

@@ -88,10 +88,23 @@ def school_states(summary, key: CommuneKey, today: dt.date) -> list[SchoolState]
             days = (dt.date.fromisoformat(deadline) - today).days if deadline else None
             found.append(SchoolState(name, False, days=days, code=code))
             continue
-        saved = by_name[school.file].version_time + VIETNAM_UTC_OFFSET
         s = school.summary
+        saved = (_written(s) if school.sent else None) or by_name[school.file].version_time + VIETNAM_UTC_OFFSET
         found.append(SchoolState(name, school.sent, school.file, saved,
                                  bool(deadline) and saved.date().isoformat() > deadline,
                                  s.sha256[:12], school.origin, s.council, s.edited, versions=1 + older.get(name, 0),
                                  code=code))
     return found
+
+
+def _written(summary) -> dt.datetime | None:
+    """When a proven summary says, under its seal, it was written (Vietnam's time, naive as the file's own times are
+    shown; None when it does not say: written before 0.8.1): what decides "sau hạn" — the file's own saved time can
+    be changed by anyone, the seal's cannot."""
+    try:
+        written = dt.datetime.fromisoformat(summary.written)
+    except (TypeError, ValueError):
+        return None
+    if written.tzinfo is None:
+        return written
+    return written.astimezone(dt.timezone.utc).replace(tzinfo=None) + VIETNAM_UTC_OFFSET

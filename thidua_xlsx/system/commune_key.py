@@ -20,13 +20,15 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import re
 import secrets
+import zipfile
 from pathlib import Path
 
 from thidua_xlsx.model.commune_key import KEY_BYTES, CommuneKey
 from thidua_xlsx.model.errors import Stopped
 from thidua_xlsx.model.issues import Problems
-from thidua_xlsx.model.places import COMMUNE_KEY_FILE
+from thidua_xlsx.model.places import COMMUNE_KEY_FILE, LEVEL_ABOVE_BOOK, LEVEL_ABOVE_SUMMARY
 from thidua_xlsx.system import runs
 from thidua_xlsx.system.files import as_write_error, place_new, temporary_name
 from thidua_xlsx.text.level_above import KEY_FILE_HEAD
@@ -46,9 +48,35 @@ def commune_key(folder: Path) -> tuple[CommuneKey, bool]:
     found = _read(path)
     if found is not None:
         return found, False
-    if runs.release_in(folder):  # a release with keys ran here: the key is lost, not yet to be made
+    if _had_key(folder):  # the key is lost, not yet to be made
         _stop("level_above.key_missing", path)
     return _made(path, AT_UPDATE), True
+
+
+def _had_key(folder: Path) -> bool:
+    """Whether a release that makes keys (0.8 or later) worked in ``folder``: its run record names a release, or the
+    commune's book or summary says (in its document properties, which Excel and LibreOffice keep) it was written by
+    one."""
+    return bool(runs.release_in(folder)) or any(
+        _written_by_release(folder / name) >= KEYS_SINCE for name in (LEVEL_ABOVE_BOOK, LEVEL_ABOVE_SUMMARY))
+
+
+KEYS_SINCE = (0, 8)  # the first release with a commune key
+_RELEASE = re.compile(rb"<dc:description>\s*thidua-xlsx (\d+)\.(\d+)")
+
+
+def _written_by_release(book: Path) -> tuple[int, int]:
+    """The release (major, minor) a workbook of ours says wrote it ((0, 0): none said, or not a workbook)."""
+    with contextlib.suppress(OSError, KeyError, zipfile.BadZipFile, ValueError):
+        with zipfile.ZipFile(book) as package:
+            with package.open("docProps/core.xml") as core:
+                found = _RELEASE.search(core.read(MAX_PROPERTIES))
+            if found:
+                return int(found[1]), int(found[2])
+    return 0, 0
+
+
+MAX_PROPERTIES = 64 * 1024  # bytes of docProps/core.xml looked at (a few hundred, written by us)
 
 
 def make_commune_key(folder: Path) -> CommuneKey:

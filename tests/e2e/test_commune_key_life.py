@@ -1,0 +1,163 @@
+"""The commune's key over its life: lost, it stops the commune with what to do instead of being silently remade; made
+anew knowingly (``init --level cap-xa --khoa-moi``), the key it replaces is kept to name files sealed under it; the
+sample's published key is said public; and "sau hạn" is read from the time the school's seal covers, not from the
+file's own saved time, which anyone can change."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from tests.e2e.test_forged_summaries import _school_run
+from tests.level_above_fixtures import set_field
+from thidua_xlsx.cli import main
+from thidua_xlsx.model.places import COMMUNE_KEY_FILE, INBOX, LEVEL_ABOVE_BOOK, RUNS_RECORD
+from thidua_xlsx.system.commune_key import commune_key
+from thidua_xlsx.system.voice import vietnam_today
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+def _commune(tmp_path: Path) -> Path:
+    folder = tmp_path / "xa"
+    shutil.copytree(SAMPLES / "cap-xa", folder, ignore=shutil.ignore_patterns("ho-so", "tong-hop-xa.xlsx", "*.json"))
+    return folder
+
+
+def _cli(*args) -> subprocess.CompletedProcess:
+    """The program in a second process, as the officer runs it."""
+    return subprocess.run([sys.executable, "-m", "thidua_xlsx", *map(str, args)], capture_output=True, text=True,
+                          encoding="utf-8", timeout=300)
+
+
+def test_a_lost_key_stops_the_commune_with_what_to_do_and_is_never_silently_remade(tmp_path):
+    folder = _commune(tmp_path)  # its book written by 0.8.0, its runs not remembered: its book alone tells
+    (folder / COMMUNE_KEY_FILE).unlink()  # lost (a copy of the folder without it, a careless clean-up)
+
+    for command in (["status", folder / INBOX], ["merge", folder / INBOX, "-o", tmp_path / "xa.xlsx"]):
+        stopped = _cli(*command)
+        said = " ".join((stopped.stdout + stopped.stderr).split())
+        assert stopped.returncode != 0 and "Lỗi nội bộ" not in said, said
+        assert "Không thấy tệp khóa bí mật 'khoa-bi-mat.txt'" in said and "chép lại tệp khoa-bi-mat.txt" in said
+        assert "--khoa-moi" in said
+        assert not (folder / COMMUNE_KEY_FILE).exists()  # no new key made behind her back
+    assert not (tmp_path / "xa.xlsx").exists()
+
+
+def test_the_run_record_alone_tells_a_folder_had_a_key(tmp_path):
+    folder = _commune(tmp_path)
+    _as_before_keys(folder / LEVEL_ABOVE_BOOK)
+    merged = _cli("merge", folder / INBOX, "-o", folder / "xa.xlsx")  # remembered in the folder's run record
+    assert merged.returncode == 0, merged.stderr
+    assert (folder / RUNS_RECORD).is_file()
+    (folder / COMMUNE_KEY_FILE).unlink()
+    stopped = _cli("status", folder / INBOX)
+    assert stopped.returncode != 0 and "Không thấy tệp khóa bí mật" in stopped.stdout + stopped.stderr
+    assert not (folder / COMMUNE_KEY_FILE).exists()
+
+
+def _as_before_keys(book: Path) -> None:
+    """The commune's book as a release before 0.8 wrote it (its document properties name 0.7.0)."""
+    _rewrite_part(book, "docProps/core.xml", lambda text: text.replace("thidua-xlsx 0.8.0", "thidua-xlsx 0.7.0"))
+
+
+def test_a_new_key_made_knowingly_names_files_sealed_under_the_one_it_replaced(tmp_path):
+    folder = _commune(tmp_path)
+    before = commune_key(folder)[0]
+    made = CliRunner().invoke(main, ["init", str(folder), "--level", "cap-xa", "--khoa-moi"])
+    said = " ".join(made.output.split())
+    assert made.exit_code == 0, made.output
+    assert "Đã tạo khóa bí mật mới (khoa-bi-mat.txt). Cần làm: gửi lại mỗi trường mã mới" in said
+    key = commune_key(folder)[0]
+    assert key != before and key.previous == (before.secret,) and not key.public
+    assert list(folder.glob("khoa-bi-mat.*")) == [folder / COMMUNE_KEY_FILE]  # the old key lives on inside it only
+
+    merged = CliRunner().invoke(main, ["merge", str(folder / INBOX), "-o", str(tmp_path / "xa.xlsx"), "--json",
+                                       str(tmp_path / "xa.json")])
+    said = " ".join(merged.output.split())
+    data = json.loads((tmp_path / "xa.json").read_text("utf-8"))
+    assert {s["origin"] for s in data["schools"] if s["file"]} == {"previous_key"}  # named, not forged
+    assert "có dấu theo mã do khóa trước của đơn vị cấp" in said and "giả" not in said
+    assert data["proposals"] == [] and data["report"]["counts"]["submitted"] == 0  # and never trusted
+
+
+def test_a_damaged_key_made_anew_is_kept_aside_and_failing_files_are_explained(tmp_path):
+    folder = _commune(tmp_path)
+    (folder / COMMUNE_KEY_FILE).write_text("khoa=c827aa\n", encoding="utf-8")  # cut
+    stopped = CliRunner().invoke(main, ["status", str(folder / INBOX)])
+    assert stopped.exit_code != 0 and "không đọc được" in stopped.output
+
+    made = CliRunner().invoke(main, ["init", str(folder), "--level", "cap-xa", "--khoa-moi"])
+    assert made.exit_code == 0, made.output
+    [aside] = folder.glob("khoa-bi-mat.hong-*.txt")
+    assert aside.read_text(encoding="utf-8") == "khoa=c827aa\n"  # never deleted
+    merged = CliRunner().invoke(main, ["merge", str(folder / INBOX), "-o", str(tmp_path / "xa.xlsx")])
+    said = " ".join(merged.output.split())
+    assert merged.exit_code == 0, merged.output
+    today = vietnam_today().strftime("%d/%m/%Y")
+    assert f"Khóa bí mật của đơn vị được tạo lại ngày {today} mà không giữ được khóa trước" in said
+
+
+def test_a_commune_on_the_sample_s_published_key_is_told_at_each_run(tmp_path):
+    folder = _commune(tmp_path)
+    for _run in range(2):
+        said = " ".join(CliRunner().invoke(main, ["status", str(folder / INBOX)]).output.split())
+        assert "là khóa của bộ mẫu đi kèm chương trình: ai cũng có" in said and "--khoa-moi" in said
+    fresh = tmp_path / "moi"
+    assert CliRunner().invoke(main, ["init", str(fresh), "--level", "cap-xa"]).exit_code == 0
+    said = CliRunner().invoke(main, ["status", str(fresh / INBOX)]).output
+    assert "khóa của bộ mẫu" not in said
+
+
+def test_khoa_moi_is_only_for_a_commune_folder(tmp_path):
+    alone = CliRunner().invoke(main, ["init", str(tmp_path / "x"), "--khoa-moi"])
+    assert alone.exit_code != 0 and "--khoa-moi chỉ dùng với --level cap-xa" in alone.output
+    nowhere = CliRunner().invoke(main, ["init", str(tmp_path / "x"), "--level", "cap-xa", "--khoa-moi"])
+    assert nowhere.exit_code != 0 and "chỉ dùng trên thư mục của xã đã có" in nowhere.output
+    assert not (tmp_path / "x" / COMMUNE_KEY_FILE).exists()
+
+
+def test_late_is_decided_by_the_sealed_time_not_the_file_s_own(tmp_path):
+    """A school that sends after the deadline and sets its file's saved time back (docProps, which Excel shows and
+    anyone can edit) is still "sau hạn": the time its seal covers says when its tool wrote it."""
+    folder = _commune(tmp_path)
+    for old in (folder / INBOX).glob("TH-Truc-Cuong*"):
+        old.unlink()
+    target = folder / INBOX / "TH-Truc-Cuong.xlsx"
+    _school_run(tmp_path / "truong", target, None)  # written now, sealed with the school's code
+    _backdate(target, "2025-05-01T08:00:00Z")
+    yesterday = (vietnam_today() - dt.timedelta(days=1)).isoformat()
+    set_field(folder / LEVEL_ABOVE_BOOK, "Hạn các trường gửi hồ sơ", dt.datetime.fromisoformat(yesterday))
+
+    status = CliRunner().invoke(main, ["status", str(folder / INBOX)])
+    [line] = [ln for ln in status.output.splitlines() if ln.strip().startswith("Trường Tiểu học Trực Cường:")
+              and "dấu vân tay" in ln]
+    assert "có dấu xác thực của trường" in line and "(sau hạn)" in line, line
+    assert "01/05/2025" not in line  # the time said is the sealed one
+
+
+def _backdate(path: Path, when: str) -> None:
+    """The workbook's own saved times (docProps/core.xml) set to ``when``, as a hand edit of the package would."""
+    def backdated(text: str) -> str:
+        for tag in ("dcterms:created", "dcterms:modified"):
+            start = text.index(">", text.index(f"<{tag}")) + 1
+            text = text[:start] + when + text[text.index(f"</{tag}>", start):]
+        return text
+
+    _rewrite_part(path, "docProps/core.xml", backdated)
+
+
+def _rewrite_part(path: Path, part: str, change) -> None:
+    """``path``'s zip entry ``part`` (UTF-8 text) rewritten by ``change``, the rest as it was."""
+    with zipfile.ZipFile(path) as source:
+        parts = [(info, source.read(info.filename)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info, data in parts:
+            out.writestr(info, change(data.decode("utf-8")).encode("utf-8") if info.filename == part else data)
