@@ -57,7 +57,8 @@ def test_a_commune_folder_hears_the_officer_s_lines_and_what_to_do_first(tmp_pat
     assert heading in said, first.output
     news = said[said.index(heading) + 1:]
     todo = [line for line in _lines(rx.COMMUNE) if line.startswith(rx.TODO)]
-    assert news[:len(todo)] == [rx.UPDATED_LINE.format(version="0.8.0", line=line) for line in todo]
+    release = {line: version for version, lines in rx.CHANGES for _whom, line in lines}
+    assert news[:len(todo)] == [rx.UPDATED_LINE.format(version=release[line], line=line) for line in todo]
     assert "campaign.xlsx (sheet Trường)" not in first.output  # the school's own line
     assert "đã được cập nhật" not in run("status", folder / "inbox").output
 

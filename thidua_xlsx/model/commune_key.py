@@ -30,7 +30,7 @@ PUBLISHED_KEYS = frozenset({"024934bd924d760e4105d108829fefc55e7d45f97c9b8d1b063
 class CommuneKey:
     """The commune's secret (never printed: it has no readable form but the key file's), with what its file says of
     its life (system.commune_key): ``legacy``, whether codes of the scheme before 0.8 may have been issued in this
-    folder (a key made when a folder of an earlier release was first opened; False for a commune made on 0.8.1 or
+    folder (a key made when a folder of an earlier release was first opened; False for a commune made on 0.9.0 or
     later, which never recognises one); ``previous``, the keys it replaced that could still be read (a file sealed
     with a code one of them issued is named as such, never trusted); ``replaced_on``, the day (ISO) it was made in
     place of a lost or given-up key ("" never); ``public``: it is a key anyone can read (the sample's)."""

@@ -99,7 +99,7 @@ def school_states(summary, key: CommuneKey, today: dt.date) -> list[SchoolState]
 
 def _written(summary) -> dt.datetime | None:
     """When a proven summary says, under its seal, it was written (Vietnam's time, naive as the file's own times are
-    shown; None when it does not say: written before 0.8.1): what decides "sau hạn" — the file's own saved time can
+    shown; None when it does not say: written before 0.9.0): what decides "sau hạn" — the file's own saved time can
     be changed by anyone, the seal's cannot."""
     try:
         written = dt.datetime.fromisoformat(summary.written)

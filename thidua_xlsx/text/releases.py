@@ -6,7 +6,7 @@ from __future__ import annotations
 # The release: one number, raised with every release (semantic versioning, docs/compatibility.md), shown by --version,
 # on the page's footer, by the installer, in every summary's metadata and in the documents' properties; CHANGELOG.md
 # says what each changed. pyproject.toml reads it from here; thidua_xlsx.__version__ is it.
-VERSION = "0.8.0"
+VERSION = "0.9.0"
 
 RELEASE_UNSAID = "một phiên bản thidua-xlsx mới hơn"  # a file from a newer release that did not name itself
 # How to update, as the README and the page say it: the downloaded folder's installer, never pip.
@@ -27,6 +27,16 @@ SCHOOL, COMMUNE, BOTH = "truong", "xa", ""  # whom a line concerns: the school's
 # What each release changed that the secretary or the officer notices, newest first, one line each, with whom it
 # concerns; CHANGELOG.md says the same in full (tests/test_changelog.py holds each release and each "cần làm" there).
 CHANGES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    ("0.9.0", (
+        (COMMUNE, TODO + "thư mục xã chép từ bộ mẫu dùng khóa bí mật ai cũng có (chương trình nhắc mỗi lần chạy): tạo "
+                  "khóa riêng theo mục Khóa bí mật của xã trong hướng dẫn rồi gửi lại mã cho các trường. Mất "
+                  "khoa-bi-mat.txt thì chương trình dừng, không tự tạo khóa khác: chép lại từ bản sao lưu."),
+        (COMMUNE, "Tệp không chứng minh được do trường gửi (không dấu, dấu theo mã cũ, dấu của trường khác, dữ liệu "
+                  "sửa sau khi đóng dấu) không bao giờ thay, bớt hay thêm gì vào bản có dấu của trường: đứng bên "
+                  "cạnh, được nêu tên; trường chỉ có tệp như vậy chưa tính là đã gửi."),
+        (COMMUNE, "Dấu theo mã cũ (trước 0.8) không còn được nói là 'dữ liệu không bị sửa'; mỗi lần chạy xã được nhắc "
+                  "còn bao nhiêu trường dùng mã cũ. 'Sau hạn' tính theo thời điểm ghi bảng nằm trong dấu của trường."),
+    )),
     ("0.8.0", (
         (COMMUNE, TODO + "mã xác thực của các trường nay làm từ khóa bí mật của xã (khoa-bi-mat.txt, cạnh "
                   "cap-tren.xlsx): mở trang của xã, xem bảng mã và gửi mỗi trường mã mới; giữ và sao lưu "
