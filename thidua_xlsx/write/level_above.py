@@ -42,7 +42,8 @@ from thidua_xlsx.write.summary.book import PROTECTED, Book, open_workbook
 from thidua_xlsx.write.summary.content import VN_TIME
 
 LEVEL_ABOVE_REPORT_VERSION = 3  # 2: the proposals held apart (``held``, ``accepted``), each edited list's changes;
-# 3: ``report``: the run's counts and exit code, as a school's JSON report gives them
+# 3: ``report``: the run's counts and exit code, as a school's JSON report gives them; each school's ``sent`` (a file
+# proven its) added in 0.9.0, which a reader of 3 may ignore
 
 
 def authority_as_school(summary: LevelAboveSummary) -> cm.School:
@@ -202,7 +203,7 @@ def write_level_above_json(summary: LevelAboveSummary, report: Report, path: Pat
         "schema_version": LEVEL_ABOVE_REPORT_VERSION, "kind": "level_above", "report": report.to_dict(),
         "campaign": {"id": c.id, "authority": c.authority, "school_year": c.school_year},
         "files": ({"name": f.name, "status": f.status, "reason": f.reason, "sha256": f.sha256} for f in summary.files),
-        "schools": ({"code": r.school.code, "name": r.school.name, "file": r.file or None,
+        "schools": ({"code": r.school.code, "name": r.school.name, "file": r.file or None, "sent": r.sent,
                      "council": r.summary.council if r.summary else None,
                      "edited": r.summary.edited if r.summary else None,
                      "origin": r.origin or None, "fingerprint": r.summary.sha256 if r.summary else None,
