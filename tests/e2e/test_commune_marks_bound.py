@@ -196,3 +196,31 @@ def test_her_book_without_the_sheet_she_marks_is_refused_by_name(commune):
     code, said = merge(commune["folder"], "--council", root / "doi-ten.xlsx", "-o", root / "doi-ten-sau.xlsx")
     assert code == 1, said
     assert f"'doi-ten.xlsx' không còn sheet '{lx.S_HELD}' chương trình đã ghi (bị xoá hoặc đổi tên)" in said
+
+
+def test_two_listed_lines_of_one_teacher_moved_between_lists_decide_nothing_and_are_said(commune):
+    """On sheet Danh sách a line's title is the list it stands in: Trần Văn Đức's CSTĐCS line and his LĐTT line
+    swapped between the two lists, each now stands under the other's heading with the other's grounds. The officer
+    takes off the line standing in the LĐTT list: it is not the line the record keeps there, so nothing is taken off;
+    the proposal waits for her, and the line is said."""
+    root = commune["root"]
+    wb = load_workbook(commune["book"])
+    ws = wb[lx.S_LISTS]
+    rows = [row[0].row for row in ws.iter_rows() if row[1].value == "Trần Văn Đức"]
+    assert len(rows) == 2
+    first, second = rows  # CSTĐCS's list comes first (a decision's order)
+    for column in range(1, len(lx.LISTS_HEAD) + 1):
+        one, other = ws.cell(first, column), ws.cell(second, column)
+        one.value, other.value = other.value, one.value
+    ws.cell(second, 6).value, ws.cell(second, 7).value = None, REMOVE  # in the LĐTT list, as it stands now
+    wb.save(root / "danh-sach.xlsx")
+    code, said = merge(commune["folder"], "--council", root / "danh-sach.xlsx", "-o", root / "danh-sach-sau.xlsx",
+                       "--json", root / "danh-sach-sau.json")
+    assert code == 0, said
+    data = json.loads((root / "danh-sach-sau.json").read_text("utf-8"))
+    assert not [p for p in data["removed"] if p["school"] == "TH-TN"]
+    his = [h["title"] for h in data["held"] if (h["school"], h["name"]) == ("TH-TN", "Trần Văn Đức")]
+    assert his == ["LDTT"]  # held for her again; his CSTĐCS line, ticked with no reason, stays as it was
+    assert f"Dòng {second} của sheet {lx.S_LISTS} ghi 'Trần Văn Đức – " in said
+    assert "nhưng phần ghi ẩn của dòng là Trần Văn Đức (Trường Tiểu học Thử Nghiệm) – Lao động tiên tiến: dòng đã " \
+           "bị đổi chỗ" in said
