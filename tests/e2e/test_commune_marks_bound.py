@@ -6,8 +6,9 @@ receives it, is refused by name; a record this release does not write is refused
 file; a book of an earlier release is asked again (docs/security.md: what the officer's seal proves).
 
 The commune is the shipped one (samples/cap-xa/) with Trực Cường's final summary alone, sent without its seal: every
-line of it waits for the officer, among them one teacher's LĐTT and her CSTĐCS. Each merge runs in a process of its
-own, as the officer's terminal runs it."""
+line of it waits for the officer, among them one teacher's LĐTT and her CSTĐCS. The merges that apply her marks run in
+a process of their own, as her terminal runs them; the refusals in this one (tests/message_codes.py counts their
+words)."""
 
 from __future__ import annotations
 
@@ -20,9 +21,11 @@ from email import policy
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from tests.summary_meta import raw_meta, rewrite_meta
+from thidua_xlsx.cli import main
 from thidua_xlsx.model.level_above import OFFICER_SEAL_FIELD, officer_seal
 from thidua_xlsx.system.commune_key import commune_key
 from thidua_xlsx.text import level_above as lx
@@ -40,6 +43,12 @@ def merge(folder: Path, *args) -> tuple[int, str]:
     done = subprocess.run([sys.executable, "-m", "thidua_xlsx", "merge", str(folder / "inbox"), *map(str, args)],
                           cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=300)
     return done.returncode, " ".join((done.stdout + done.stderr).split())
+
+
+def merge_here(folder: Path, *args) -> tuple[int, str]:
+    """The same merge in this process (what it says counted among the codes the suite makes: tests/message_codes.py)."""
+    done = CliRunner().invoke(main, ["merge", str(folder / "inbox"), *map(str, args)])
+    return done.exit_code, " ".join(done.output.split())
 
 
 @pytest.fixture(scope="module")
@@ -135,7 +144,8 @@ def test_the_copy_mailed_on_shows_her_book_and_ticked_by_someone_else_decides_no
         assert list(mine[name].values) == list(theirs[name].values), name
     assert raw_meta(sent).get("purpose") == "sent" and "held" not in raw_meta(sent)  # no line recorded
     _marked(sent, root / "danh-dau-ban-gui.xlsx", swapped=False)
-    code, said = merge(commune["folder"], "--council", root / "danh-dau-ban-gui.xlsx", "-o", root / "ban-gui-sau.xlsx")
+    code, said = merge_here(commune["folder"], "--council", root / "danh-dau-ban-gui.xlsx", "-o",
+                            root / "ban-gui-sau.xlsx")
     assert code == 1, said
     assert "'danh-dau-ban-gui.xlsx' là bản gửi đi (bản chương trình đính kèm thư gửi cấp trên), không phải sổ duyệt " \
            "của công chức – không quyết định gì theo tệp này" in said
@@ -162,7 +172,7 @@ def test_a_record_this_release_does_not_write_is_refused_by_name_not_read(commun
         data["held"]["rows"][0][0] = str(data["held"]["rows"][0][0])
 
     _resealed(commune, root / "la.xlsx", row_as_text)
-    code, said = merge(commune["folder"], "--council", root / "la.xlsx", "-o", root / "la-sau.xlsx")
+    code, said = merge_here(commune["folder"], "--council", root / "la.xlsx", "-o", root / "la-sau.xlsx")
     assert code == 1 and "Traceback" not in said, said
     assert "'la.xlsx' có phần ghi ẩn của xã mà phiên bản chương trình này không đọc được" in said
     assert not (root / "la-sau.xlsx").exists()
@@ -193,7 +203,7 @@ def test_her_book_without_the_sheet_she_marks_is_refused_by_name(commune):
     wb = load_workbook(commune["book"])
     wb[lx.S_HELD].title = "Chờ"
     wb.save(root / "doi-ten.xlsx")
-    code, said = merge(commune["folder"], "--council", root / "doi-ten.xlsx", "-o", root / "doi-ten-sau.xlsx")
+    code, said = merge_here(commune["folder"], "--council", root / "doi-ten.xlsx", "-o", root / "doi-ten-sau.xlsx")
     assert code == 1, said
     assert f"'doi-ten.xlsx' không còn sheet '{lx.S_HELD}' chương trình đã ghi (bị xoá hoặc đổi tên)" in said
 
