@@ -234,3 +234,24 @@ def test_two_listed_lines_of_one_teacher_moved_between_lists_decide_nothing_and_
     assert f"Dòng {second} của sheet {lx.S_LISTS} ghi 'Trần Văn Đức – " in said
     assert "nhưng phần ghi ẩn của dòng là Trần Văn Đức (Trường Tiểu học Thử Nghiệm) – Lao động tiên tiến: dòng đã " \
            "bị đổi chỗ" in said
+
+
+@pytest.mark.libreoffice
+def test_her_book_ticked_and_saved_in_libreoffice_decides_each_line_it_shows(commune):
+    """Her book typed into in a real LibreOffice (its two yellow cells of each of the teacher's held lines) and saved as
+    .xlsx: every line still reads as the tool wrote it, so each mark decides its own line — what the lines show is
+    read back as a spreadsheet program saves it, never taken for a swap."""
+    from tests.libreoffice import fill
+
+    root = commune["root"]
+    rows = _teacher_rows(load_workbook(commune["book"])[lx.S_HELD])
+    report = fill(commune["book"], [{"sheet": lx.S_HELD, "cell": f"G{rows[LDTT]}", "value": "x"},
+                                    {"sheet": lx.S_HELD, "cell": f"H{rows[LDTT]}", "value": ACCEPT},
+                                    {"sheet": lx.S_HELD, "cell": f"H{rows[CSTDCS]}", "value": REMOVE}],
+                  [], out_xlsx=root / "lo.xlsx")
+    assert {f["status"] for f in report["fills"]} == {"accepted"}, report["fills"]
+    code, said = merge(commune["folder"], "--council", root / "lo.xlsx", "-o", root / "lo-sau.xlsx", "--json",
+                       root / "lo-sau.json")
+    assert code == 0, said
+    assert _decided(root / "lo-sau.json") == {"accepted": ["LDTT"], "removed": ["CSTDCS"], "held": []}
+    assert "dòng đã bị đổi chỗ" not in said
