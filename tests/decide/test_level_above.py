@@ -88,7 +88,7 @@ def test_a_broken_file_an_older_summary_and_a_newer_one_are_each_said(tmp_path):
 
 def test_an_officer_s_removal_the_schools_files_no_longer_carry_is_said_not_applied():
     one = Proposal("", PERSON, "GV1", "Nguyễn Văn An", "LDTT", dob="1980-01-01")
-    mark = OfficerMark(False, "Không đủ minh chứng", LISTED, "Danh sách", 5, "Trần Văn Bình")
+    mark = OfficerMark(False, "Không đủ minh chứng", LISTED, "Danh sách", 5, "Trần Văn Bình", True)
     read = {"a.xlsx": _summary("a.xlsx", "Trường Tiểu học A", one)}
     after = level_above_summary(CAMPAIGN, [_file("a.xlsx")], read, KEY,
                                 OfficerPass("xa.xlsx", {("A", PERSON, "GV9", "CSTDCS"): mark}))

@@ -50,7 +50,7 @@ def _merge(*proposals: Proposal, council: bool = True, edited: bool = False, cha
 
 
 def _mark(agree: bool, why: str, part: str = HELD) -> OfficerMark:
-    return OfficerMark(agree, why, part, "Chờ quyết định", 4, "")
+    return OfficerMark(agree, why, part, "Chờ quyết định", 4, "", True)  # its line as the tool wrote it
 
 
 def _codes(summary) -> list[str]:
@@ -99,10 +99,30 @@ def test_a_decision_made_on_another_file_of_the_school_is_asked_again_with_both_
 
 def test_a_line_whose_name_is_not_its_key_s_decides_nothing_and_names_both():
     summary = _merge(AN, BINH, council=False, marks={AN: dataclasses.replace(_mark(False, "Không đủ phiếu"),
-                                                                             name="Trần Thị Bình")})
+                                                                             name="Trần Thị Bình", as_written=False)})
     assert summary.removed == () and [h.proposal.who for h in summary.held] == ["GV1", "GV2"]
     said = next(i for i in summary.issues if i.code == "level_above.officer_name")
     assert "ghi tên 'Trần Thị Bình' nhưng phần ghi ẩn của dòng là Nguyễn Văn An (Trường A)" in said.message
+
+
+AN_LDTT = dataclasses.replace(AN, title="LDTT", votes=None, members=None, grounds="")
+
+
+@pytest.mark.parametrize("part, proposal", [(HELD, AN), (LISTED, AN_LDTT)], ids=["held", "listed"])
+def test_a_line_that_shows_another_proposal_of_the_person_decides_nothing_and_says_both(part, proposal):
+    """One person's two lines swapped (his CSTĐCS line reads LĐTT): the name is his, the line is not the one the record
+    keeps there. Her word on it decides nothing — a held line stays held, a listed one is held for her again — and
+    what the line shows is said beside what the record says."""
+    shown = "Nguyễn Văn An – Trường A – Giáo viên – Lao động tiên tiến"
+    mark = dataclasses.replace(_mark(part == HELD, "Đã kiểm tra" if part == HELD else "Không đủ phiếu", part),
+                               as_written=False, shown=shown)
+    summary = _merge(proposal, council=False, marks={proposal: mark})
+    assert summary.removed == () and summary.accepted == () and [h.proposal.who for h in summary.held] == ["GV1"]
+    said = next(i for i in summary.issues if i.code == "level_above.officer_row")
+    title = "Chiến sĩ thi đua cơ sở" if proposal is AN else "Lao động tiên tiến"
+    assert f"Dòng 4 của sheet Chờ quyết định ghi '{shown}' nhưng phần ghi ẩn của dòng là Nguyễn Văn An (Trường A) – " \
+           f"{title}: dòng đã bị đổi chỗ" in said.message
+    assert summary.held[0].why[-1].code == "level_above.held_officer_row"
 
 
 def test_a_listed_line_unticked_without_a_reason_stays_and_is_said():

@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from tests.mail.builders import T1_SCORES, attachments_of, body_of, fill_scores, read_eml, registered
 from tests.no_office import no_libreoffice
 from thidua_xlsx.cli import main
+from thidua_xlsx.model import layout as ly
 from thidua_xlsx.write.drafts import UNSENT_HEADER
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -254,8 +255,20 @@ def test_the_communes_merge_drafts_its_file_to_the_level_above(tmp_path):
     assert message["To"].addresses[0].addr_spec == "tdkt@ninhbinh.gov.vn"
     assert message["Subject"] == "[Thi đua 2025-2026] Ủy ban nhân dân xã Trực Cường gửi kết quả tổng hợp thi đua – " \
                                  "khen thưởng năm học 2025-2026"
-    assert attachments_of(message) == {"tong-hop-xa.xlsx": (tmp_path / "tong-hop-xa.xlsx").read_bytes()}
+    [(name, data)] = attachments_of(message).items()
+    assert name == "tong-hop-xa.xlsx"  # a copy sent on (read.level_above_council refuses it as the officer's book) …
+    sent, mine = _sheets(data), _sheets((tmp_path / "tong-hop-xa.xlsx").read_bytes())
+    assert sent.keys() == mine.keys() and all(sent[name] == mine[name] for name in sent if name != ly.META_SHEET)
     assert "Nguyễn Thị Thu Trang" in body_of(message)
+
+
+def _sheets(data: bytes) -> dict[str, list]:
+    """Each sheet of a workbook's bytes: its rows of values."""
+    import io
+
+    import openpyxl
+
+    return {ws.title: list(ws.values) for ws in openpyxl.load_workbook(io.BytesIO(data)).worksheets}
 
 
 def test_a_communes_book_without_the_level_aboves_address_lists_it(tmp_path):

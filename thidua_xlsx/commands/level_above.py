@@ -122,7 +122,7 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Result:
         if r.drafts_dir is not None:  # --thu: the commune's file to the level above it, as an e-mail draft
             from thidua_xlsx.write.drafts import level_above_drafts  # deferred: email at start-up
 
-            level_above_drafts(campaign, output, r.docs_dir, r.import_dir, r.drafts_dir, written, voice)
+            level_above_drafts(summary, key, output, r.docs_dir, r.import_dir, r.drafts_dir, written, voice)
         written.save()
         Kept(written, voice)()
     if report.exit_code == EXIT_STRICT:

@@ -364,8 +364,10 @@ def _decided(summary: LevelAboveSummary, found: _Found, officer: OfficerPass | N
 def _bound(mark: OfficerMark | None, p: Proposal, sha: str, source: str, title: Title, school: str,
            passed: list[Issue]) -> tuple[OfficerMark | None, tuple[Reason, ...]]:
     """The officer's mark on ``p``'s line if it is bound to ``p`` (None if not), and why ``p`` waits for her again
-    when a decision of hers is not: made on another file of the school (both fingerprints said), or on a line whose
-    name is not ``p``'s (both names said). Such a mark decides nothing."""
+    when a decision of hers is not: made on another file of the school (both fingerprints said), or on a line that no
+    longer reads as the tool wrote it there — its name not ``p``'s (both names said), or its other cells (school,
+    position, title, grounds) those of another line, swapped or typed over (what it shows said, and ``p``). Such a
+    mark decides nothing."""
     if mark is None:
         return None, ()
     decides = bool(mark.reason) or (not mark.agree and mark.part != HELD)
@@ -375,13 +377,15 @@ def _bound(mark: OfficerMark | None, p: Proposal, sha: str, source: str, title: 
         passed.append(issue("level_above.other_file", WARNING, file=source, name=p.name, title=title, school=school,
                             decided=mark.fingerprint[:12] or "?", now=sha[:12]))
         return None, (reason("level_above.held_other_file", decided=mark.fingerprint[:12] or "?", now=sha[:12]),)
+    if mark.as_written or not decides:
+        return (mark if mark.as_written else None), ()
     if fold(mark.name) != fold(p.name):
-        if not decides:
-            return None, ()
         passed.append(issue("level_above.officer_name", WARNING, file=source, sheet=mark.sheet, row=mark.row,
                             shown=mark.name, name=p.name, title=title, school=school))
         return None, (reason("level_above.held_officer_name", shown=mark.name),)
-    return mark, ()
+    passed.append(issue("level_above.officer_row", WARNING, file=source, sheet=mark.sheet, row=mark.row,
+                        shown=mark.shown, name=p.name, title=title, school=school))
+    return None, (reason("level_above.held_officer_row", shown=mark.shown),)
 
 
 def _say(said: _Said, waiting: set[Key]) -> Issue | None:

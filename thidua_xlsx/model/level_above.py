@@ -10,11 +10,13 @@ file (:mod:`thidua_xlsx.write.province_import`) are written from. Codes here, wo
 
 from __future__ import annotations
 
+import hashlib
 import json
 import operator
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
+from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.commune_key import CommuneKey
 from thidua_xlsx.model.issues import Reason
 
@@ -189,9 +191,11 @@ LISTED, TAKEN_OFF, HELD = "listed", "removed", "held"
 @dataclass(frozen=True, slots=True)
 class OfficerMark:
     """The officer's two cells of one line of the level above's summary: "Đồng ý" ticked or not, the reason typed;
-    where the line stood (``part``: LISTED, TAKEN_OFF, HELD), its sheet and row (1-based), the name shown on it, and
-    the fingerprint (SHA-256) of the school's file the line was read from when the officer marked it: her word holds
-    for that file alone, and for the person whose name the line shows."""
+    where the line stood (``part``: LISTED, TAKEN_OFF, HELD), its sheet and row (1-based), the name shown on it, whether
+    the cells that say who and what the line is (name, position, school, title or grounds) still read as the tool
+    wrote them there (``as_written``; ``shown``: what they read, for the words), and the fingerprint (SHA-256) of the
+    school's file the line was read from when the officer marked it: her word holds for that file alone, and for the
+    proposal the line showed her."""
 
     agree: bool
     reason: str
@@ -199,6 +203,8 @@ class OfficerMark:
     sheet: str
     row: int
     name: str
+    as_written: bool
+    shown: str = ""
     fingerprint: str = ""
 
 
@@ -272,6 +278,20 @@ def decision_key(held: Held) -> DecisionKey:
 
 
 OFFICER_SEAL_FIELD = "seal"  # in the level above summary's metadata: the commune's seal over the rest of it
+# What a commune summary's sealed record says the file is (its "purpose"): the officer's book, which her pass reads
+# (``merge … --council``), or a copy sent on (attached to a mail, ``merge … --thu``), which carries no line and decides
+# nothing, whoever ticks it. A record without one was written before the lines' identities were sealed.
+PURPOSE_FIELD, OFFICER_BOOK, SENT_COPY = "purpose", "officer", "sent"
+SHOWN_DIGITS = 16  # hex digits of a line's shown identity kept in the record: 64 bits, under the seal
+
+
+def shown_digest(cells) -> str:
+    """What a line of the commune summary shows that says which proposal it is (its name, position, school, title or
+    grounds: ``cells``), as a short digest the sealed record keeps beside the line's key: a line whose cells read
+    otherwise (rows swapped, cut and pasted, typed over) is told. Each cell as a person reads it (NFC, spaces
+    collapsed): a spreadsheet program that saves the same words keeps the same digest."""
+    text = "\x1f".join(cm.clean_text(cell) for cell in cells)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:SHOWN_DIGITS]
 
 
 def officer_seal(key: CommuneKey, record: Mapping) -> str:

@@ -1,15 +1,20 @@
 """The officer's pass over the level above's summary (``merge … --council tong-hop-xa.xlsx``): the metadata the
 tool wrote says which row is which proposal — the lines of sheet "Danh sách", those the officer took off below them,
-and those held apart on sheet "Chờ quyết định" —, with the fingerprint of the school's file each was read from; only
-the officer's two cells of each are read ("Đồng ý", the reason) with the name shown beside, which decide.level_above
-checks against the line's key. What they mean is decided with the schools' files (decide.level_above): unticked with a
-reason takes a line off, ticked with a reason accepts one held apart. The record is sealed by the commune that wrote
-it (model.level_above.officer_seal): a record re-pointed decides nothing. Contained like any book read back."""
+and those held apart on sheet "Chờ quyết định" —, with the fingerprint of the school's file each was read from and a
+digest of what the row shows of who and what it is; only the officer's two cells of each are read ("Đồng ý", the
+reason), with the cells that say which proposal the row is, compared with that digest (a row swapped with another,
+cut and pasted, typed over: its mark decides nothing, decide.level_above says so). What the marks mean is decided
+with the schools' files (decide.level_above): unticked with a reason takes a line off, ticked with a reason accepts
+one held apart. The record is sealed by the commune that wrote it (model.level_above.officer_seal) and says it is the
+officer's book: a record re-pointed, a copy sent on by mail (``--thu``) and ticked by whoever received it, decide
+nothing. Every field of the record is typed before use: one this release does not write is refused by name, never
+read as something else. Contained like any book read back."""
 
 from __future__ import annotations
 
 import hmac
 from pathlib import Path
+from typing import NamedTuple
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
@@ -19,68 +24,196 @@ from thidua_xlsx.model.level_above import (
     HELD,
     LEVEL_ABOVE_META_KIND,
     LISTED,
+    OFFICER_BOOK,
     OFFICER_SEAL_FIELD,
+    PURPOSE_FIELD,
+    SENT_COPY,
     TAKEN_OFF,
     LevelAbove,
     OfficerMark,
     OfficerPass,
     officer_seal,
     record_body,
+    shown_digest,
 )
 from thidua_xlsx.read.containment import read_own_book
 from thidua_xlsx.read.own_summary import open_book
 
 NAME_COLUMN = 1  # "Họ và tên / Tập thể" of every sheet the officer marks (write.level_above)
+# Why a commune summary is no officer's book to decide by (message codes): these two are a book of an earlier release,
+# whose decisions are asked again (the merge goes on); the others refuse the book.
+SEAL_OLD, RECORD_OLD = "level_above.officer_seal_old", "level_above.officer_record_old"
+ASKED_AGAIN = (SEAL_OLD, RECORD_OLD)
+NOT_SEALED, SENT, RECORD_UNKNOWN = "level_above.officer_seal", "level_above.officer_sent", "level_above.officer_record"
+
+
+class _Line(NamedTuple):
+    """One line of the record: its row (0-based), its proposal's key, its file's fingerprint, its shown digest."""
+
+    row: int
+    key: tuple[str, str, str, str]
+    fingerprint: str
+    shown: str
+
+
+class _Part(NamedTuple):
+    """The lines of one part of the officer's book (LISTED, TAKEN_OFF, HELD): its sheet, the officer's two columns,
+    the columns that say which proposal a row is, its lines."""
+
+    part: str
+    sheet: str
+    officer: tuple[int, int]
+    shown: tuple[int, ...]
+    lines: tuple[_Line, ...]
+
+
+class _Unknown(ValueError):
+    """A sealed record whose fields are not as this release writes them (a newer release's)."""
+
+
+class _NoSheet(LookupError):
+    """A sheet the record names is not in the book (deleted or renamed)."""
+
+    def __init__(self, sheet: str) -> None:
+        super().__init__(sheet)
+        self.sheet = sheet
 
 
 def read_officer(path: Path, campaign: LevelAbove, key: CommuneKey, problems: Problems) -> OfficerPass | None:
-    """The officer's marks of every line, or None when ``path`` is not this campaign's level above summary sealed
-    with its ``key`` (said in ``problems``)."""
+    """The officer's marks of every line, or None when ``path`` is not this campaign's officer's book sealed with its
+    ``key`` (said in ``problems``); no marks (said) when it is her book of an earlier release: asked again."""
+    from python_calamine import CalamineError  # deferred: python-calamine at start-up
+
     name = Path(path).name
     try:
         data = read_own_book(Path(path), problems, "level_above.council_other", file=name, year="?")
-        if data is None:
-            return None
-        book = open_book(data)
-        meta = _meta(book) or {}
-        ours = meta.get("campaign_id") == campaign.id and meta.get("school_year") == campaign.school_year
-        if ours and not sealed(meta, key) and sealed_before_key(meta, campaign.id):  # nothing decided: asked again
-            problems.add("level_above.officer_seal_old", WARNING, file=name)
-            return OfficerPass(name, {})
-        if ours and not sealed(meta, key):  # a line of the record re-pointed: nothing of it decides
-            problems.add("level_above.officer_seal", file=name)
-            return None
-        marks = _marks(book, meta) if ours else None
     except OSError:
         problems.add("file.unreadable", file=name)
         return None
-    except Exception:  # calamine raises many kinds on a broken or foreign file, a foreign record many more: one message
-        meta, marks = None, None
-    if marks is None:
-        problems.add("level_above.council_other", file=name, year=(meta or {}).get("school_year", "?"))
+    if data is None:
         return None
-    return OfficerPass(name, marks)
+    try:
+        return _officer_pass(open_book(data), name, campaign, key, problems)
+    except CalamineError:  # a file calamine cannot read as a workbook, once past the containment's checks
+        problems.add("level_above.council_other", file=name, year="?")
+    except _NoSheet as missing:
+        problems.add("level_above.officer_sheet", file=name, sheet=missing.sheet)
+    return None
 
 
-def _marks(book, meta: dict) -> dict[tuple, OfficerMark]:
-    """Each recorded line's marks by its key; raises (KeyError, TypeError, ValueError …) on a record we did not
-    write."""
-    held = meta.get("held") or {"sheet": "", "columns": [0, 0], "rows": []}
-    parts = ((LISTED, meta["sheet"], meta["columns"], meta["rows"]),
-             (TAKEN_OFF, meta["sheet"], meta["columns"], meta.get("removed_rows", [])),
-             (HELD, held["sheet"], held["columns"], held["rows"]))
+def _officer_pass(book, name: str, campaign: LevelAbove, key: CommuneKey, problems: Problems) -> OfficerPass | None:
+    """:func:`read_officer` of the opened ``book``."""
+    meta = _meta(book) or {}
+    if meta.get("campaign_id") != campaign.id or meta.get("school_year") != campaign.school_year:
+        year = meta.get("school_year")
+        problems.add("level_above.council_other", file=name, year=year if isinstance(year, str) else "?")
+        return None
+    why, parts = officer_record(meta, key)
+    if why == NOT_SEALED and sealed_before_key(meta, campaign.id):
+        why = SEAL_OLD
+    if why in ASKED_AGAIN:  # nothing decided: asked again
+        problems.add(why, WARNING, file=name)
+        return OfficerPass(name, {})
+    if why:  # a line re-pointed, a copy sent on, a record of another release: nothing of it decides
+        problems.add(why, file=name)
+        return None
+    return OfficerPass(name, _marks(book, parts))
+
+
+def officer_record(meta: dict, key: CommuneKey) -> tuple[str, tuple[_Part, ...]]:
+    """The parts of an officer's book's record, typed, with "" — or why the record is none this release reads as
+    one (a message code: not sealed by the commune of ``key``, written before the lines' identities, a copy sent on,
+    fields of another release), with no part."""
+    if not sealed(meta, key):
+        return NOT_SEALED, ()
+    purpose = meta.get(PURPOSE_FIELD)
+    if purpose is None:
+        return RECORD_OLD, ()
+    if purpose == SENT_COPY:
+        return SENT, ()
+    if purpose != OFFICER_BOOK:
+        return RECORD_UNKNOWN, ()
+    try:
+        return "", (_part(LISTED, meta, "rows"), _part(TAKEN_OFF, meta, "removed_rows"),
+                    _part(HELD, meta.get("held"), "rows"))
+    except _Unknown:
+        return RECORD_UNKNOWN, ()
+
+
+def not_officer_book(meta: dict, key: CommuneKey, campaign_id: str | None) -> str:
+    """Why a commune summary's record is no officer's book of the commune of ``key`` (a message code, "" when it is
+    one): :func:`officer_record`'s, a seal of a release before 0.8 told by the campaign's id."""
+    why, _parts = officer_record(meta, key)
+    if why == NOT_SEALED and campaign_id is not None and sealed_before_key(meta, campaign_id):
+        return SEAL_OLD
+    return why
+
+
+def _part(part: str, where, rows: str) -> _Part:
+    """One part of the record, typed (:class:`_Unknown` when a field is not as written)."""
+    if not isinstance(where, dict):
+        raise _Unknown(part)
+    officer, shown = _indexes(where.get("columns")), _indexes(where.get("shown"))
+    if len(officer) != 2 or not shown:
+        raise _Unknown(part)
+    lines = where.get(rows)
+    if not isinstance(lines, list):
+        raise _Unknown(part)
+    return _Part(part, _text(where.get("sheet")), (officer[0], officer[1]), shown, tuple(map(_line, lines)))
+
+
+def _line(value) -> _Line:
+    """A line of the record: [row, school, kind, who, title, fingerprint, shown digest]."""
+    if not isinstance(value, list) or len(value) != 7:
+        raise _Unknown("line")
+    row, school, kind, who, title, fingerprint, shown = value
+    return _Line(_index(row), (_text(school), _text(kind), _text(who), _text(title)), _text(fingerprint),
+                 _text(shown))
+
+
+def _indexes(value) -> tuple[int, ...]:
+    if not isinstance(value, list):
+        raise _Unknown("columns")
+    return tuple(map(_index, value))
+
+
+def _index(value) -> int:
+    if type(value) is not int or value < 0:  # a bool is no row
+        raise _Unknown("index")
+    return value
+
+
+def _text(value) -> str:
+    if not isinstance(value, str):
+        raise _Unknown("text")
+    return value
+
+
+def _marks(book, parts: tuple[_Part, ...]) -> dict[tuple, OfficerMark]:
+    """Each recorded line's marks by its key (:class:`_NoSheet` when a sheet the record names is gone)."""
     grids: dict[str, list] = {}
     found = {}
-    for part, sheet, (agree_col, reason_col), rows in parts:
-        if rows and sheet not in grids:
-            grids[sheet] = book.get_sheet_by_name(sheet).to_python()
-        for row, school, kind, who, title, fingerprint in rows:
-            line = grids[sheet][row] if 0 <= row < len(grids[sheet]) else []
-            cells = [cm.clean_text(line[col] if col < len(line) else "")
-                     for col in (agree_col, reason_col, NAME_COLUMN)]
-            found[(str(school), str(kind), str(who), str(title))] = OfficerMark(
-                bool(cells[0]), cells[1], part, sheet, int(row) + 1, cells[2], str(fingerprint))
+    for part in parts:
+        if part.lines and part.sheet not in grids:
+            if part.sheet not in book.sheet_names:
+                raise _NoSheet(part.sheet)
+            grids[part.sheet] = book.get_sheet_by_name(part.sheet).to_python()
+        for line in part.lines:
+            found[line.key] = _mark(part, line, grids[part.sheet])
     return found
+
+
+def _mark(part: _Part, line: _Line, grid: list) -> OfficerMark:
+    """The officer's two cells of ``line``, and whether the cells that say which proposal it is read as written."""
+    cells = grid[line.row] if line.row < len(grid) else []
+
+    def at(col: int) -> str:
+        return cm.clean_text(cells[col] if col < len(cells) else "")
+
+    shown = tuple(at(col) for col in part.shown)
+    agree_col, reason_col = part.officer
+    return OfficerMark(bool(at(agree_col)), at(reason_col), part.part, part.sheet, line.row + 1, at(NAME_COLUMN),
+                       shown_digest(shown) == line.shown, " – ".join(cell for cell in shown if cell), line.fingerprint)
 
 
 def sealed(meta: dict, key: CommuneKey) -> bool:
@@ -115,23 +248,22 @@ def _meta(book) -> dict | None:
 
 
 def held_rows(path: Path, key: CommuneKey) -> tuple[str, tuple[int, int], list] | None:
-    """Where a commune summary of ours holds its proposals apart: the sheet, the officer's two columns (0-based) and
-    each line's (row 0-based, school, kind, who, title, fingerprint), from its metadata; no sheet and no rows when it
-    holds none. None when the metadata is not sealed by the commune of ``key``."""
-    meta = _meta(open_book(Path(path).read_bytes())) or {}
-    if not sealed(meta, key):
+    """Where an officer's book of ours holds its proposals apart: the sheet, the officer's two columns (0-based) and
+    each line's (row 0-based, school, kind, who, title, fingerprint), from its metadata; no rows when it holds none.
+    None when it is no officer's book of the commune of ``key`` (:func:`not_officer_book` says why)."""
+    why, parts = officer_record(_meta(open_book(Path(path).read_bytes())) or {}, key)
+    if why:
         return None
-    held = meta.get("held") or {"sheet": "", "columns": [0, 0], "rows": []}
-    agree_col, reason_col = held["columns"]
-    return str(held["sheet"]), (int(agree_col), int(reason_col)), list(held["rows"])
+    held = parts[-1]
+    return held.sheet, held.officer, [[line.row, *line.key, line.fingerprint] for line in held.lines]
 
 
 def held_marks(path: Path, key: CommuneKey) -> dict[tuple, tuple[bool, str]] | None:
-    """The officer's marks on the lines a commune summary of ours holds apart: {key with the file's fingerprint:
-    (ticked, reason)}; None when its metadata is not sealed by the commune of ``key``."""
+    """The officer's marks on the lines an officer's book of ours holds apart: {key with the file's fingerprint:
+    (ticked, reason)}; None when it is no officer's book of the commune of ``key``."""
     book = open_book(Path(path).read_bytes())
-    meta = _meta(book) or {}
-    if not sealed(meta, key):
+    why, parts = officer_record(_meta(book) or {}, key)
+    if why:
         return None
     return {(*key, mark.fingerprint): (mark.agree, mark.reason)
-            for key, mark in _marks(book, meta).items() if mark.part == HELD}
+            for key, mark in _marks(book, parts).items() if mark.part == HELD}

@@ -18,7 +18,14 @@ from thidua_xlsx.model.issues import NOTE, Issue, Problems
 from thidua_xlsx.model.level_above import REASON_LIMIT, DecisionKey
 from thidua_xlsx.model.places import LEVEL_ABOVE_BOOK, LEVEL_ABOVE_KEY, Places
 from thidua_xlsx.model.typed import typed_text
-from thidua_xlsx.read.level_above_council import NAME_COLUMN, held_marks, held_rows, record_of, sealed_before_key
+from thidua_xlsx.read.level_above_council import (
+    ASKED_AGAIN,
+    NAME_COLUMN,
+    held_marks,
+    held_rows,
+    not_officer_book,
+    record_of,
+)
 from thidua_xlsx.system.commune_key import commune_key
 from thidua_xlsx.system.files import replacing
 from thidua_xlsx.system.runs import summary_of
@@ -32,8 +39,9 @@ def officer_decisions(folder: Path, decisions: dict[DecisionKey, tuple[bool, str
     and what was said of her reasons (control characters taken out). Refused, nothing written, when no summary of the
     commune is written yet, when a reason is missing or over its limit, when a decision is not about a proposal its
     last summary holds apart from that very file (merged since: merge again, then decide), or when the last summary
-    is not sealed by this commune (sealed before 0.8: said so, merge again). Her book of a release before 0.8 is
-    taken as no book: its decisions are asked again."""
+    is no officer's book of this commune (not sealed by it; of an earlier release: said so, merge again). Her book of
+    an earlier release (sealed before 0.8, or before its lines' identities were sealed) is taken as no book: its
+    decisions are asked again."""
     from openpyxl import load_workbook  # deferred: openpyxl at start-up
 
 
@@ -45,17 +53,18 @@ def officer_decisions(folder: Path, decisions: dict[DecisionKey, tuple[bool, str
     commune, _made = commune_key(folder)
     held = held_rows(folder / last, commune)
     if held is None:
-        raise _refused(_unsealed(folder / last, folder), file=last)
+        raise _refused(_unsealed(folder / last, folder, commune), file=last)
     sheet, (agree_col, reason_col), rows = held
     where: dict[tuple, int] = {tuple(str(part) for part in key): int(row) for row, *key in rows}
     unknown = [key for key in typed if key not in where]
     if unknown:
         raise _refused("ui.officer_stale", count=len(unknown))
     kept_marks = held_marks(at.officer_book, commune) if at.officer_book.is_file() else {}
-    if kept_marks is None and _unsealed(at.officer_book, folder) == "level_above.officer_seal_old":
+    why = _unsealed(at.officer_book, folder, commune) if kept_marks is None else ""
+    if why in ASKED_AGAIN:  # her book of an earlier release: its decisions asked again
         kept_marks = {}
     if kept_marks is None:
-        raise _refused("level_above.officer_seal", file=at.officer_book.relative_to(folder).as_posix())
+        raise _refused(why, file=at.officer_book.relative_to(folder).as_posix())
     book = load_workbook(folder / last)
     ws = book[sheet]
 
@@ -99,14 +108,14 @@ def _as_text(cell, text: str) -> None:
         cell.data_type = "s"
 
 
-def _unsealed(path: Path, folder: Path) -> str:
-    """Why the commune summary at ``path`` does not carry this commune's seal: sealed by a release before 0.8, or
-    edited (or another commune's) — the message's code."""
+def _unsealed(path: Path, folder: Path, commune) -> str:
+    """Why the commune summary at ``path`` is no officer's book of this commune (``commune``: its key): sealed by a
+    release before 0.8 or written before its lines' identities were sealed (asked again), edited (or another
+    commune's), a copy sent on — the message's code."""
     from thidua_xlsx.read.level_above_book import load_level_above_book  # deferred: python-calamine at start-up
 
     campaign, _problems = load_level_above_book(folder / LEVEL_ABOVE_BOOK)
-    old = campaign is not None and sealed_before_key(record_of(path), campaign.id)
-    return "level_above.officer_seal_old" if old else "level_above.officer_seal"
+    return not_officer_book(record_of(path), commune, campaign.id if campaign is not None else None)
 
 
 def _refused(code: str, **params) -> Refused:

@@ -142,6 +142,8 @@ LEVEL_ABOVE_REASONS |= {  # why a proposal is held apart (level_above.held's {wh
                                    "là tệp {now}: quyết định cũ không dùng cho tệp mới, hãy quyết định lại",
     "level_above.held_officer_name": "dòng công chức đánh dấu ghi tên '{shown}', không phải người này: quyết định ở "
                                      "dòng đó không dùng, hãy quyết định lại",
+    "level_above.held_officer_row": "dòng công chức đánh dấu ghi '{shown}', không phải đề nghị này (dòng bị đổi chỗ "
+                                    "hoặc bị sửa): quyết định ở dòng đó không dùng, hãy quyết định lại",
     # what changed on an edited list (level_above.edited's {changes}, level_above.held_edited's {change})
     "level_above.change_added": "thêm '{name}' – {shown} (không có trong dữ liệu nên không xét)",
     "level_above.change_removed": "bỏ {name} – {title} khỏi danh sách (dữ liệu vẫn đề nghị)",
@@ -284,6 +286,23 @@ LEVEL_ABOVE_MESSAGES |= {  # the officer's word bound to the person and the file
                                     "chiến dịch): các quyết định ghi trong sổ này không được áp dụng, các đề nghị tạm "
                                     "giữ được hỏi lại. Hãy bấm Tổng hợp các trường rồi quyết định lại trên trang (hoặc "
                                     "đánh dấu lại trên bảng tổng hợp mới).",
+    "level_above.officer_row": "Dòng {row} của sheet {sheet} ghi '{shown}' nhưng phần ghi ẩn của dòng là {name} "
+                               "({school}) – {title}: dòng đã bị đổi chỗ hoặc bị sửa sau khi chương trình ghi, không "
+                               "quyết định gì theo dòng này; đề nghị được tạm giữ để công chức quyết định lại.",
+    "level_above.officer_sent": "'{file}' là bản gửi đi (bản chương trình đính kèm thư gửi cấp trên), không phải sổ "
+                                "duyệt của công chức – không quyết định gì theo tệp này, dù ai đã đánh dấu. Công chức "
+                                "đánh dấu trên bảng tổng hợp chương trình ghi trong thư mục của đơn vị, rồi tổng hợp "
+                                "lại với chính tệp đó.",
+    "level_above.officer_record_old": "'{file}' do phiên bản trước ghi, khi phần ghi ẩn chưa giữ điều từng dòng hiện "
+                                      "(tên, trường, danh hiệu): các quyết định ghi trong sổ này không được áp dụng, "
+                                      "các đề nghị tạm giữ được hỏi lại. Hãy bấm Tổng hợp các trường rồi quyết định "
+                                      "lại trên trang (hoặc đánh dấu lại trên bảng tổng hợp mới).",
+    "level_above.officer_record": "'{file}' có phần ghi ẩn của xã mà phiên bản chương trình này không đọc được (do "
+                                  "phiên bản khác ghi) – không quyết định gì theo sổ này. Hãy cập nhật chương trình, "
+                                  "hoặc bấm Tổng hợp các trường rồi đánh dấu lại trên bảng tổng hợp mới.",
+    "level_above.officer_sheet": "'{file}' không còn sheet '{sheet}' chương trình đã ghi (bị xoá hoặc đổi tên) – không "
+                                 "quyết định gì theo sổ này. Hãy đặt lại đúng tên sheet, hoặc đánh dấu lại trên bảng "
+                                 "tổng hợp mới.",
     "level_above.officer_seal": "'{file}' không còn đúng dấu của xã (phần ghi ẩn của sổ bị sửa sau khi chương trình "
                                 "ghi, hoặc sổ của đơn vị khác) – không quyết định gì theo sổ này. Hãy đổi tên hoặc "
                                 "xoá tệp, bấm Tổng hợp các trường, rồi quyết định lại trên trang (hoặc đánh dấu lại "

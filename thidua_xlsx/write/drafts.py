@@ -43,8 +43,9 @@ from pathlib import Path
 from thidua_xlsx.decide.followup import FollowUp, deadline_of
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.campaign import Campaign
+from thidua_xlsx.model.commune_key import CommuneKey
 from thidua_xlsx.model.errors import Refused
-from thidua_xlsx.model.level_above import LevelAbove
+from thidua_xlsx.model.level_above import SENT_COPY, LevelAbove, LevelAboveSummary
 from thidua_xlsx.model.places import windows_device
 from thidua_xlsx.model.results import Summary
 from thidua_xlsx.system.files import replacing, scratch_folder
@@ -413,24 +414,32 @@ def status_drafts(summary: Summary, followups: tuple[FollowUp, ...], target: Pat
         return say_drafted(write_drafts(drafts, target, written), target, voice)
 
 
-def level_above_drafts(campaign: LevelAbove, output: Path, docs: Path | None, imports: Path | None, target: Path,
-                       written: Written, voice: Voice) -> Drafted:
+def level_above_drafts(summary: LevelAboveSummary, key: CommuneKey, output: Path, docs: Path | None,
+                       imports: Path | None, target: Path, written: Written, voice: Voice) -> Drafted:
     """The commune's merge with ``--thu``: one draft to the level above it (its address in cap-tren.xlsx) with the
     commune's summary, and the papers (``--docs``) and the province's import files (``--xuat-tinh``) written by this
-    tool (unchanged) attached."""
-    attached = [output]
-    for folder in (docs, imports):
-        if folder is not None and folder.is_dir():
-            attached += sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in TYPES
-                               and written.replaceable(p))
-    recipient = tm.LEVEL_ABOVE_RECIPIENT
-    body = tm.LEVEL_ABOVE_BODY.format(recipient=recipient, authority=campaign.authority, year=campaign.school_year,
-                                      files="\n".join(f"  - {p.name}" for p in attached),
-                                      officer=campaign.officer or tm.LEVEL_ABOVE_OFFICER)
-    draft = Draft(draft_name("gui", recipient), recipient, campaign.recipient_email, recipient,
-                  tm.LEVEL_ABOVE_SUBJECT.format(authority=campaign.authority, year=campaign.school_year), body,
-                  tuple(attached), tm.WHERE_LEVEL_ABOVE)
-    return say_drafted(write_drafts([draft], target, written), target, voice)
+    tool (unchanged) attached. The summary attached is a copy sent on, under ``output``'s name: the same sheets, its
+    sealed record saying it is sent and recording no line, so that whoever receives it and ticks it decides nothing
+    (read.level_above_council refuses it by name); the officer's own book stays ``output``, in her folder."""
+    from thidua_xlsx.write.level_above import write_level_above_summary  # deferred: xlsxwriter, unused by status
+
+    campaign = summary.campaign
+    with scratch_folder("thidua_gui_") as work:
+        sent = Path(work) / output.name
+        write_level_above_summary(summary, sent, key, SENT_COPY)
+        attached = [sent]
+        for folder in (docs, imports):
+            if folder is not None and folder.is_dir():
+                attached += sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in TYPES
+                                   and written.replaceable(p))
+        recipient = tm.LEVEL_ABOVE_RECIPIENT
+        body = tm.LEVEL_ABOVE_BODY.format(recipient=recipient, authority=campaign.authority,
+                                          year=campaign.school_year, files="\n".join(f"  - {p.name}" for p in attached),
+                                          officer=campaign.officer or tm.LEVEL_ABOVE_OFFICER)
+        draft = Draft(draft_name("gui", recipient), recipient, campaign.recipient_email, recipient,
+                      tm.LEVEL_ABOVE_SUBJECT.format(authority=campaign.authority, year=campaign.school_year), body,
+                      tuple(attached), tm.WHERE_LEVEL_ABOVE)
+        return say_drafted(write_drafts([draft], target, written), target, voice)
 
 
 def code_drafts(campaign: LevelAbove, codes: dict[str, str]) -> list[Draft]:

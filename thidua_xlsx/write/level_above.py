@@ -5,11 +5,13 @@ engine; and its JSON report.
 
 The officer marks it and gives it back (``merge … --council``, read.level_above_council): every line the officer may
 mark — listed, taken off, held apart — is recorded in the metadata with its row and key (the school, the kind, who,
-the title and the fingerprint of the school's file it was read from), and carries the officer's marks of the pass
-before (a reason given once is not asked again). The metadata is sealed with the commune's own key
+the title and the fingerprint of the school's file it was read from) and a digest of what the line shows of who and
+what it is (a line whose cells were swapped with another's, or typed over, is told), and carries the officer's marks of
+the pass before (a reason given once is not asked again). The metadata is sealed with the commune's own key
 (model.level_above.officer_seal, model.commune_key): a line of it re-pointed is told, in this summary and in the
-officer's copy of it (hoi-dong/xa-duyet.xlsx) alike. No school's code is written here: the officer reads them on the
-page or from ``status``."""
+officer's copy of it (hoi-dong/xa-duyet.xlsx) alike. The copy a mail carries on (``--thu``) says in its sealed record
+that it is a copy sent, and records no line: ticked by whoever receives it, it decides nothing. No school's code is
+written here: the officer reads them on the page or from ``status``."""
 
 from __future__ import annotations
 
@@ -26,12 +28,15 @@ from thidua_xlsx.model.issues import ERROR, NOTE, WARNING
 from thidua_xlsx.model.level_above import (
     COLLECTIVE,
     LEVEL_ABOVE_META_KIND,
+    OFFICER_BOOK,
     OFFICER_SEAL_FIELD,
     PERSON,
+    PURPOSE_FIELD,
     LevelAboveSummary,
     Proposal,
     decision_key,
     proposal_key,
+    shown_digest,
 )
 from thidua_xlsx.model.report import Report
 from thidua_xlsx.model.titles import name as title_name
@@ -52,9 +57,11 @@ def authority_as_school(summary: LevelAboveSummary) -> cm.School:
     return cm.School(c.authority, c.managing_body, c.place, c.school_year, "", principal=c.chair, secretary=c.officer)
 
 
-def write_level_above_summary(summary: LevelAboveSummary, path: Path, key: CommuneKey) -> None:
+def write_level_above_summary(summary: LevelAboveSummary, path: Path, key: CommuneKey,
+                              purpose: str = OFFICER_BOOK) -> None:
     """Write the workbook to ``path`` (through a temporary file and a rename), its record sealed with the commune's
-    ``key`` (which nothing written carries)."""
+    ``key`` (which nothing written carries): the officer's book, every line she may mark recorded; or (``purpose``
+    SENT_COPY) the copy a mail carries on, the same sheets with a record of no line, said to be sent."""
     with engine.replacing(path) as tmp:
         wb = open_workbook(tmp)
         engine.set_properties(wb, lx.SUMMARY_TITLE.format(year=summary.campaign.school_year),
@@ -66,22 +73,40 @@ def write_level_above_summary(summary: LevelAboveSummary, path: Path, key: Commu
         _check_sheet(book, summary)
         sources.sources_sheet(book, summary.files, summary.every_issue())
         c = summary.campaign
-        files = summary.fingerprints()  # each line's key carries its file's: the officer's word is bound to it
         record = {"kind": LEVEL_ABOVE_META_KIND, "app": ly.APP_ID, "campaign_id": c.id,
-                  "school_year": c.school_year, "sheet": lx.S_LISTS, "columns": list(OFFICER_COLUMNS),
-                  "rows": engine.Streamed(lambda: _listed_keys(blocks, files)), "removed_rows": removed,
-                  "held": {"sheet": lx.S_HELD, "columns": list(HELD_OFFICER_COLUMNS), "rows": held}}
+                  "school_year": c.school_year, PURPOSE_FIELD: purpose}
+        if purpose == OFFICER_BOOK:
+            record |= _lines_record(summary, blocks, removed, held)
         seal = key.officer_seal_of(engine.meta_json(record))  # the record made twice, never held whole
         engine.meta_sheet(wb, {**record, OFFICER_SEAL_FIELD: seal})
         wb.close()
 
 
-def _listed_keys(blocks: list[tuple[int, list[Proposal]]], files: dict[str, str]) -> Iterator[list]:
-    """Each line of sheet Danh sách as the metadata records it — its row, its proposal's key, its file's fingerprint
-    — from the lists' ``blocks`` (the row of each list's first line, the list)."""
+def _lines_record(summary: LevelAboveSummary, blocks: list[tuple[int, list[Proposal]]], removed: list[list],
+                  held: list[list]) -> dict:
+    """The officer's book's record of every line she may mark: per sheet its two columns and the columns that say
+    which proposal a line is; per line its row, its proposal's key, its file's fingerprint (her word is bound to it)
+    and the digest of what the line shows (model.level_above.shown_digest)."""
+    files = summary.fingerprints()
+    names = {r.school.code: r.school.name for r in summary.schools}
+    return {"sheet": lx.S_LISTS, "columns": list(OFFICER_COLUMNS), "shown": list(SHOWN_COLUMNS),
+            "rows": engine.Streamed(lambda: _listed_keys(blocks, files, names)), "removed_rows": removed,
+            "held": {"sheet": lx.S_HELD, "columns": list(HELD_OFFICER_COLUMNS), "shown": list(SHOWN_COLUMNS),
+                     "rows": held}}
+
+
+def _listed_keys(blocks: list[tuple[int, list[Proposal]]], files: dict[str, str], names: dict[str, str]
+                 ) -> Iterator[list]:
+    """Each line of sheet Danh sách as the metadata records it — its row, its proposal's key, its file's fingerprint,
+    what it shows — from the lists' ``blocks`` (the row of each list's first line, the list)."""
     for first, lines in blocks:
         for k, p in enumerate(lines):
-            yield [first + k, *proposal_key(p), files.get(p.school, "")]
+            yield [first + k, *proposal_key(p), files.get(p.school, ""), shown_digest(_listed_shown(p, names))]
+
+
+def _listed_shown(p: Proposal, names: dict[str, str]) -> tuple[str, ...]:
+    """What a line of the lists shows of its proposal (columns SHOWN_COLUMNS): name, position, school, grounds."""
+    return p.name, p.position, names.get(p.school, p.school), p.grounds
 
 
 def _titles(summary: LevelAboveSummary) -> list[str]:
@@ -118,6 +143,7 @@ def _schools_sheet(book: Book, s: LevelAboveSummary) -> None:
 
 OFFICER_COLUMNS = (5, 6)  # "Đồng ý", "Lý do" of sheet Danh sách: what the officer's pass reads back
 HELD_OFFICER_COLUMNS = (6, 7)  # the same two of sheet Chờ quyết định
+SHOWN_COLUMNS = (1, 2, 3, 4)  # of both: what a line shows of who and what it is (its digest in the record)
 
 
 def _held_sheet(book: Book, s: LevelAboveSummary) -> list[list]:
@@ -129,12 +155,15 @@ def _held_sheet(book: Book, s: LevelAboveSummary) -> list[list]:
     row = book.title(ws, 0, last_col, lx.HELD_TITLE.format(count=len(s.held)))
     book.text(ws, row - 1, 0, last_col, lx.HELD_GUIDE, "note", fit=True)
     names = {r.school.code: r.school.name for r in s.schools}
-    rows = [[n, h.proposal.name, names[h.proposal.school], h.proposal.position, title_name(h.proposal.title),
-             "; ".join(why.text for why in h.why), None, None] for n, h in enumerate(s.held, start=1)]
+    shown = [(h.proposal.name, names[h.proposal.school], h.proposal.position, title_name(h.proposal.title))
+             for h in s.held]  # columns SHOWN_COLUMNS
+    rows = [[n, *cells, "; ".join(why.text for why in h.why), None, None]
+            for n, (h, cells) in enumerate(zip(s.held, shown, strict=True), start=1)]
     head, _last = book.table(ws, row, lx.HELD_HEAD, rows, ["center", "text", "text", "text", "text", "text", "council",
                                                            "council"])
     ws.protect("", PROTECTED)
-    return [[head + n, *decision_key(h)] for n, h in enumerate(s.held, start=1)]
+    return [[head + n, *decision_key(h), shown_digest(cells)]
+            for n, (h, cells) in enumerate(zip(s.held, shown, strict=True), start=1)]
 
 
 def _lists_sheet(book: Book, s: LevelAboveSummary) -> tuple[list[tuple[int, list[Proposal]]], list[list]]:
@@ -162,8 +191,8 @@ def _lists_sheet(book: Book, s: LevelAboveSummary) -> tuple[list[tuple[int, list
         for k, (title, lines) in enumerate(chosen.items(), start=1):
             book.text(ws, row, 0, last_col, lx.TITLE_LINE.format(n=k, title=title_name(title), count=len(lines)),
                       "heading")
-            listed = ([n, p.name, p.position, names.get(p.school, p.school), p.grounds, lx.AGREE,  # each made
-                       accepted.get(proposal_key(p))] for n, p in enumerate(lines, start=1))  # as written: 72,000
+            listed = ([n, *_listed_shown(p, names), lx.AGREE,  # each made as written: 72,000
+                       accepted.get(proposal_key(p))] for n, p in enumerate(lines, start=1))
             head, last = book.table(ws, row + 1, lx.LISTS_HEAD, listed,
                                     ["center", "text", "text", "text", "text", "council", "council"],
                                     data_table=False)
@@ -175,12 +204,14 @@ def _lists_sheet(book: Book, s: LevelAboveSummary) -> tuple[list[tuple[int, list
     removed: list[list] = []
     if s.removed:
         book.text(ws, row, 0, last_col, lx.REMOVED_TITLE.format(count=len(s.removed)), "heading")
-        rows = [[n, p.name, p.position, names.get(p.school, p.school), title_name(p.title), None, why]
-                for n, (p, why) in enumerate(s.removed, start=1)]
+        shown = [(p.name, p.position, names.get(p.school, p.school), title_name(p.title))
+                 for p, _why in s.removed]  # columns SHOWN_COLUMNS
+        rows = [[n, *cells, None, why] for n, (cells, (_p, why)) in enumerate(zip(shown, s.removed, strict=True),
+                                                                            start=1)]
         head, _last = book.table(ws, row + 1, lx.REMOVED_HEAD, rows,
                                  ["center", "text", "text", "text", "text", "council", "council"], data_table=False)
-        removed = [[head + n, *proposal_key(p), files.get(p.school, "")]
-                   for n, (p, _why) in enumerate(s.removed, start=1)]
+        removed = [[head + n, *proposal_key(p), files.get(p.school, ""), shown_digest(cells)]
+                   for n, (cells, (p, _why)) in enumerate(zip(shown, s.removed, strict=True), start=1)]
     ws.protect("", PROTECTED)
     return blocks, removed
 
