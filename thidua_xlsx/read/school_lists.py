@@ -68,6 +68,20 @@ def list_check(workbook, meta: ly.SummaryMeta, views: Views = lambda _names: {}
     data = data_lines(meta)
     shown = shown_lines(rows.get(sx.S_PROPOSAL, []))
     changes = list(compare(data, shown)) if lists else []
+    changes += _sheets(rows, visible, own_lists, data, meta)
+    changes += [ListChange(SHEET_EXTRA, "", "", name) for name in visible
+                if name not in own and (name not in rows or _laid_out_as(rows[name]) is None)]
+    shown_lists = {name: rows[name] for name in own_lists if name in rows}
+    changes += _as_shown(shown_lists, views(list(shown_lists)), data, meta)
+    changes = list(dict.fromkeys(changes))
+    return bool(changes) or (lists and ly.lists_digest(shown) != meta.lists_digest), tuple(changes)
+
+
+def _sheets(rows: dict[str, list], visible: dict[str, bool], own_lists: tuple[str, ...],
+            data: list[tuple[str, str, Line]], meta: ly.SummaryMeta) -> list[ListChange]:
+    """Each sheet read (``rows``) laid out as one of the lists: the tool's own list hidden, a copy shown (its lines
+    compared), each list's captions, sheet Tập thể's titles."""
+    changes: list[ListChange] = []
     for name, cells in rows.items():
         kind = _laid_out_as(cells)
         if kind is None:
@@ -79,12 +93,7 @@ def list_check(workbook, meta: ly.SummaryMeta, views: Views = lambda _names: {}
             if kind == sx.S_PROPOSAL:
                 changes += compare(data, shown_lines(cells))
         changes += _captions(name, cells) if kind == sx.S_PROPOSAL else _collectives(cells, meta)
-    changes += [ListChange(SHEET_EXTRA, "", "", name) for name in visible
-                if name not in own and (name not in rows or _laid_out_as(rows[name]) is None)]
-    shown_lists = {name: rows[name] for name in own_lists if name in rows}
-    changes += _as_shown(shown_lists, views(list(shown_lists)), data, meta)
-    changes = list(dict.fromkeys(changes))
-    return bool(changes) or (lists and ly.lists_digest(shown) != meta.lists_digest), tuple(changes)
+    return changes
 
 
 # The sheets a final summary of ours has (text.summary's S_ names) and its metadata: any other is not ours.
@@ -205,22 +214,26 @@ def _department_rows(cells: list, meta: ly.SummaryMeta) -> Owners:
     its data proposes ("" none)."""
     departments = {_text(name): (str(code), str(granted[0]) if granted else "")
                    for code, name, granted in meta.department_outcomes}
-    return {r: departments[_text(row[0])] for r, row in enumerate(cells)
-            if row and len(row) > COLLECTIVE_PROPOSED_COLUMN and _text(row[0]) in departments}
+    found = {}
+    for r, row in enumerate(cells):
+        department = departments.get(_text(row[0])) if len(row) > COLLECTIVE_PROPOSED_COLUMN else None
+        if department is not None:
+            found[r] = department
+    return found
 
 
 def _proposal_extra(row: list) -> bool:
     """A row that shows a name or a title on the proposal sheet without being a numbered line or the table's head."""
-    if _numbered(row) or tuple(_text(c) for c in row[:len(sx.PROPOSAL_HEAD)]) == sx.PROPOSAL_HEAD:
+    if not any(len(row) > k and _text(row[k]) for k in (_NAME_COLUMN, PROPOSAL_TITLE_COLUMN)):
         return False
-    return any(len(row) > k and _text(row[k]) for k in (_NAME_COLUMN, PROPOSAL_TITLE_COLUMN))
+    return not _numbered(row) and tuple(_text(c) for c in row[:len(sx.PROPOSAL_HEAD)]) != sx.PROPOSAL_HEAD
 
 
 def _collective_extra(row: list) -> bool:
     """A row that shows a title on sheet Tập thể without being a department's or the table's head."""
-    if tuple(_text(c) for c in row[:len(sx.COLLECTIVE_HEAD)]) == sx.COLLECTIVE_HEAD:
+    if not any(len(row) > k and _text(row[k]) for k in (COLLECTIVE_REGISTERED_COLUMN, COLLECTIVE_PROPOSED_COLUMN)):
         return False
-    return any(len(row) > k and _text(row[k]) for k in (COLLECTIVE_REGISTERED_COLUMN, COLLECTIVE_PROPOSED_COLUMN))
+    return tuple(_text(c) for c in row[:len(sx.COLLECTIVE_HEAD)]) != sx.COLLECTIVE_HEAD
 
 
 def _row_words(row: list) -> str:

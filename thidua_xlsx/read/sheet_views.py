@@ -67,7 +67,29 @@ def _inflated(data: bytes, part: str) -> bytes | None:
         return None
 
 
+# What a sheet the tool wrote never has: a formula (its element, with or without a prefix), a row or a column hidden
+# or of no size. A sheet with none of these and no cell in a style of ``odd`` shows its values as they are: told from
+# its bytes alone, ~50x quicker than parsing it (the parse reads the sheet exactly).
+_SIGNS = (b"<f", b":f", b"hidden", b":row", b":col")  # (a prefixed row or column: the parse looks at it)
+_ZERO = (re.compile(rb"""<row\s[^>]*?\bht\s*=\s*["']0*\.?0*["']"""),  # a row, a column of no size
+         re.compile(rb"""<col\s[^>]*?\bwidth\s*=\s*["']0*\.?0*["']"""))
+
+
+def _as_written(xml: bytes, odd: dict[int, str]) -> bool:
+    """Whether the sheet ``xml`` has none of what the tool never writes (see above)."""
+    if any(sign in xml for sign in _SIGNS) or (odd and _any_styled(tuple(odd)).search(xml)):
+        return False
+    return not any(zero.search(xml) for zero in _ZERO)
+
+
+@functools.lru_cache(maxsize=64)
+def _any_styled(odd: tuple[int, ...]) -> re.Pattern:
+    return re.compile(rb"""\bs\s*=\s*["'](?:%s)["']""" % b"|".join(str(k).encode() for k in odd))
+
+
 def _view(xml: bytes, odd: dict[int, str]) -> SheetView:
+    if _as_written(xml, odd):
+        return NO_VIEW
     from defusedxml.ElementTree import ParseError, fromstring  # deferred: defusedxml at start-up
 
     try:
