@@ -7,7 +7,10 @@ removed, a person renamed, a title or a place changed), each by the data's perso
 Every sheet a person reads of these lists is compared, visible or hidden: the list sheet itself (hidden, it is a
 change: what is read is elsewhere), any other visible sheet laid out as a list (a copy shown beside the original is a
 change, and its lines are compared too), the count each list's caption says against the lines under it, and each
-department's proposed title on sheet "Tập thể" against its data."""
+department's proposed title on sheet "Tập thể" against its data. And each list sheet as it shows (read.sheet_views):
+a formula, a number format that can show another thing than the value, a hidden row or column, a row that is no line
+of the list, a cell beside the table, a line's proof columns (rating, sáng kiến, ballot) against its data; a sheet the
+tool never writes. A year made from its periods seals no proposal sheet: its Tập thể and its sheets are compared."""
 
 from __future__ import annotations
 
