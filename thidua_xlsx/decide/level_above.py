@@ -35,11 +35,13 @@ from thidua_xlsx.model.level_above import (
     COLLECTIVE,
     COLLECTIVE_REGISTERED,
     COLLECTIVE_RETITLED,
+    EXTRA_ROW,
     HELD,
     OLD_CODE,
     PERSON,
     PREVIOUS_KEY,
     SEALED,
+    SHOWN_CELLS,
     TAKEN_OFF,
     UNSEALED,
     Held,
@@ -273,9 +275,11 @@ def _edits(changes: tuple[ListChange, ...], proposals: list[Proposal], found: _F
         kind = COLLECTIVE if c.change in (COLLECTIVE_RETITLED, COLLECTIVE_REGISTERED) else PERSON
         code = "level_above.change_" + c.change + ("_none" if kind == COLLECTIVE and not c.title else "")
         words = reason(code, name=c.name, title=Title(c.title), shown=c.shown,
-                       **({"lines": c.lines} if c.change == CAPTION else {}))
+                       **({"lines": c.lines} if c.change in (CAPTION, EXTRA_ROW) else {}))
         if c.change == COLLECTIVE_REGISTERED:  # what it registered shown raised (or lowered): its proposal held
             p = by_department.get(c.who)
+        elif c.change in SHOWN_CELLS:  # a row of the proposal sheet (a person's) or of Tập thể (a department's)
+            p = by_line.get((PERSON, c.who, c.title)) or by_line.get((COLLECTIVE, c.who, c.title))
         else:
             p = None if c.change == ADDED else by_line.get((kind, c.who, c.title))
         said.append((found.hold(p, reason("level_above.held_edited", change=words)) if p else None, words))

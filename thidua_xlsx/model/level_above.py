@@ -106,6 +106,16 @@ ADDED, REMOVED, RENAMED, RETITLED, MOVED = "added", "removed", "renamed", "retit
 # one proposed, or the one it registered (read where the summary seals the registrations: since 0.8).
 SHEET_HIDDEN, SHEET_COPY, CAPTION = "hidden", "copy", "caption"
 COLLECTIVE_RETITLED, COLLECTIVE_REGISTERED = "collective", "registered"
+# … and what a list sheet (Đề nghị khen thưởng, Tập thể) shows that the tool never writes there: a formula (Excel shows
+# what it computes, not the value kept), a number format that can show another thing than the value, a hidden row or
+# column, a row that is no line of the list (no number in STT, no department of the school), a cell right of the
+# table, a proposal line's proof columns (rating, sáng kiến, ballot) that are not its data's; and a sheet the tool
+# never writes. ``name`` is the sheet's; ``shown`` the cells, the row or the columns (for PROOF: ``name`` the
+# person's, ``shown`` the columns as they read); ``who`` and ``title``, where the row is a proposal's (a person's or a
+# department's), that proposal's (held).
+FORMULA, NUMBER_FORMAT, ROW_HIDDEN, COLUMN_HIDDEN = "formula", "number_format", "row_hidden", "column_hidden"
+EXTRA_ROW, OUTSIDE, PROOF, SHEET_EXTRA = "extra_row", "outside", "proof", "extra_sheet"
+SHOWN_CELLS = frozenset({FORMULA, NUMBER_FORMAT, ROW_HIDDEN, OUTSIDE, PROOF})  # on a proposal's row: it is held
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,9 +24,10 @@ from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issues import ERROR, Problems
 from thidua_xlsx.model.level_above import LEVEL_ABOVE_META_KIND, ListChange
-from thidua_xlsx.read.containment import OWN, Bounds, read_own_book
+from thidua_xlsx.read.containment import BOOK_PART, BOOK_RELS_PART, OWN, STYLES_PART, Bounds, read_own_book
 from thidua_xlsx.read.inflating import Unzipped
 from thidua_xlsx.read.school_lists import list_check
+from thidua_xlsx.read.sheet_views import sheet_views
 from thidua_xlsx.text.releases import RELEASE_UNSAID, VERSION
 
 # Why a summary is not used, in the gate's order.
@@ -92,7 +93,7 @@ def open_summary(path: Path, wanted: Wanted, refusals: Refusals, problems: Probl
         code = refusals.get(kind) or refusals[NOT_OURS]
         problems.add(code, ERROR, **{**where, **facts})
 
-    unzipped = Unzipped((CONTENT_TYPES,))
+    unzipped = Unzipped((CONTENT_TYPES, BOOK_PART, BOOK_RELS_PART, STYLES_PART) if wanted.views else (CONTENT_TYPES,))
     data = read_own_book(Path(path), problems, refusals[UNREADABLE], wanted.bounds, unzipped, **where)
     if data is None:
         return None
@@ -118,7 +119,8 @@ def open_summary(path: Path, wanted: Wanted, refusals: Refusals, problems: Probl
         refuse(refused[0], year=meta.school_year, **refused[1])
         return None
     try:
-        shown_edited, changes = list_check(book, meta) if wanted.views else (False, ())
+        shown_edited, changes = list_check(book, meta, lambda names: sheet_views(data, unzipped, names)) \
+            if wanted.views else (False, ())
     except (TypeError, ValueError, KeyError, IndexError):  # metadata that is not what the tool wrote
         refuse(UNREADABLE)
         return None

@@ -7,62 +7,96 @@ removed, a person renamed, a title or a place changed), each by the data's perso
 Every sheet a person reads of these lists is compared, visible or hidden: the list sheet itself (hidden, it is a
 change: what is read is elsewhere), any other visible sheet laid out as a list (a copy shown beside the original is a
 change, and its lines are compared too), the count each list's caption says against the lines under it, and each
-department's proposed title on sheet "Tập thể" against its data."""
+department's proposed title on sheet "Tập thể" against its data. And each list sheet as it shows (read.sheet_views):
+a formula, a number format that can show another thing than the value, a hidden row or column, a row that is no line
+of the list, a cell beside the table, a line's proof columns (rating, sáng kiến, ballot) against its data; a sheet the
+tool never writes. A year made from its periods seals no proposal sheet: its Tập thể and its sheets are compared."""
 
 from __future__ import annotations
 
 import functools
 import re
 from collections import Counter
+from collections.abc import Callable
+from types import SimpleNamespace
 
+from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.level_above import (
     ADDED,
     CAPTION,
     COLLECTIVE_REGISTERED,
     COLLECTIVE_RETITLED,
+    COLUMN_HIDDEN,
+    EXTRA_ROW,
+    FORMULA,
     MOVED,
+    NUMBER_FORMAT,
+    OUTSIDE,
+    PROOF,
     REMOVED,
     RENAMED,
     RETITLED,
+    ROW_HIDDEN,
     SHEET_COPY,
+    SHEET_EXTRA,
     SHEET_HIDDEN,
     ListChange,
 )
 from thidua_xlsx.model.titles import name as title_name
+from thidua_xlsx.read.sheet_views import NO_VIEW, SheetView
 from thidua_xlsx.text import summary as sx
+from thidua_xlsx.text.wording import initiative_text
 
 PROPOSAL_TITLE_COLUMN = 6  # "Danh hiệu đề nghị" of sheet Đề nghị khen thưởng (write.summary.proposals)
 
 Line = tuple[str, str, str, str]  # (name, position, department, title's words), spaces aside
+Views = Callable[[list[str]], dict[str, SheetView]]  # the named sheets' views (read.sheet_views)
 
 
-def list_check(workbook, meta: ly.SummaryMeta) -> tuple[bool, tuple[ListChange, ...]]:
-    """Whether the summary's proposal lists were edited after the tool wrote them, and how (the data's lines against
-    the sheets'); a summary that shows no such lists (a year made from its periods) is not compared."""
-    if not meta.lists_digest:
-        return False, ()
+def list_check(workbook, meta: ly.SummaryMeta, views: Views = lambda _names: {}
+               ) -> tuple[bool, tuple[ListChange, ...]]:
+    """Whether the sheets a person reads of the summary were edited after the tool wrote them, and how (the data's
+    lines against the sheets'; ``views``: what the named sheets show besides their cached values). A year made from
+    its periods shows no proposal sheet (its metadata seals none): its Tập thể and its sheets are compared, and a
+    proposal sheet in it is one the tool never wrote."""
+    lists = bool(meta.lists_digest)
+    own_lists = (sx.S_PROPOSAL, sx.S_COLLECTIVE) if lists else (sx.S_COLLECTIVE,)
+    own = OWN_SHEETS if lists else OWN_SHEETS - {sx.S_PROPOSAL}
     visible = {m.name: str(m.visible).endswith("Visible") for m in workbook.sheets_metadata}
-    rows = {name: workbook.get_sheet_by_name(name).to_python() for name in (sx.S_PROPOSAL, sx.S_COLLECTIVE)
+    rows = {name: workbook.get_sheet_by_name(name).to_python(skip_empty_area=False) for name in own_lists
             if name in visible}
     rows |= {name: workbook.get_sheet_by_name(name).to_python() for name, shown in visible.items()
-             if shown and name not in OWN_SHEETS}  # a sheet the tool never writes: a list copied, perhaps
+             if shown and name not in own}  # a sheet the tool never writes: a list copied, perhaps
     data = data_lines(meta)
     shown = shown_lines(rows.get(sx.S_PROPOSAL, []))
-    changes = list(compare(data, shown))
+    changes = list(compare(data, shown)) if lists else []
+    changes += _sheets(rows, visible, own_lists, data, meta)
+    changes += [ListChange(SHEET_EXTRA, "", "", name) for name in visible
+                if name not in own and (name not in rows or _laid_out_as(rows[name]) is None)]
+    shown_lists = {name: rows[name] for name in own_lists if name in rows}
+    changes += _as_shown(shown_lists, views(list(shown_lists)), data, meta)
+    changes = list(dict.fromkeys(changes))
+    return bool(changes) or (lists and ly.lists_digest(shown) != meta.lists_digest), tuple(changes)
+
+
+def _sheets(rows: dict[str, list], visible: dict[str, bool], own_lists: tuple[str, ...],
+            data: list[tuple[str, str, Line]], meta: ly.SummaryMeta) -> list[ListChange]:
+    """Each sheet read (``rows``) laid out as one of the lists: the tool's own list hidden, a copy shown (its lines
+    compared), each list's captions, sheet Tập thể's titles."""
+    changes: list[ListChange] = []
     for name, cells in rows.items():
         kind = _laid_out_as(cells)
         if kind is None:
             continue
-        if name in (sx.S_PROPOSAL, sx.S_COLLECTIVE) and not visible[name]:
+        if name in own_lists and not visible[name]:
             changes.append(ListChange(SHEET_HIDDEN, "", "", name))
-        elif name not in (sx.S_PROPOSAL, sx.S_COLLECTIVE):
+        elif name not in own_lists:
             changes.append(ListChange(SHEET_COPY, "", "", name))
             if kind == sx.S_PROPOSAL:
                 changes += compare(data, shown_lines(cells))
         changes += _captions(name, cells) if kind == sx.S_PROPOSAL else _collectives(cells, meta)
-    changes = list(dict.fromkeys(changes))
-    return bool(changes) or ly.lists_digest(shown) != meta.lists_digest, tuple(changes)
+    return changes
 
 
 # The sheets a final summary of ours has (text.summary's S_ names) and its metadata: any other is not ours.
@@ -131,6 +165,156 @@ def _collectives(cells: list, meta: ly.SummaryMeta) -> list[ListChange]:
             found.append(ListChange(COLLECTIVE_REGISTERED, str(code), str(registered[code] or ""), _text(row[0]),
                                     _text(row[registered_col])))
     return found
+
+
+def _as_shown(rows: dict[str, list], views: dict[str, SheetView], data: list[tuple[str, str, Line]],
+              meta: ly.SummaryMeta) -> list[ListChange]:
+    """What the tool's own list sheets (``rows``, as calamine reads them, from their first row) show besides the lines
+    compared: the proof columns of each proposal line, rows that are no line of the list, cells right of the table,
+    and what the sheets' ``views`` tell (formulas, number formats, hidden rows and columns). A change on a proposal's
+    (or a department's) row names its person (its department) and title: that proposal is held; any other is said
+    for the school."""
+    found = []
+    for name, cells in rows.items():
+        if name == sx.S_PROPOSAL:
+            owners = _proposal_rows(cells, data)
+            found += _proofs(cells, owners, meta)
+            extra = [r for r, row in enumerate(cells) if r not in owners and _proposal_extra(row)]
+        else:
+            owners = _department_rows(cells, meta)
+            extra = [r for r, row in enumerate(cells) if r not in owners and _collective_extra(row)]
+        found += [ListChange(EXTRA_ROW, "", "", name, _row_words(cells[r]), r + 1) for r in extra]
+        found += _outside(name, cells, _WIDTHS[name], owners)
+        found += _seen(name, views.get(name, NO_VIEW), owners)
+    return found
+
+
+_WIDTHS = {sx.S_PROPOSAL: len(sx.PROPOSAL_HEAD), sx.S_COLLECTIVE: len(sx.COLLECTIVE_HEAD)}  # the tables' columns
+_NAME_COLUMN = sx.PROPOSAL_HEAD.index("Họ và tên")
+# The proof columns of a proposal line (what a CSTĐCS rests on, and the council's ballot), compared with the data.
+_RATING_COLUMN = sx.PROPOSAL_HEAD.index("Xếp loại viên chức")
+_INITIATIVE_COLUMN = sx.PROPOSAL_HEAD.index("Sáng kiến (tên, cấp, số QĐ)")
+_VOTES_COLUMN = sx.PROPOSAL_HEAD.index("Số phiếu / tỷ lệ")
+Owners = dict[int, tuple[str, str]]  # a row (from 0) → the (person or department, title) whose line it is
+
+
+def _proposal_rows(cells: list, data: list[tuple[str, str, Line]]) -> Owners:
+    """The rows of the proposal sheet that show a line of the data, each with the data's person and title."""
+    wanted: dict[Line, list[tuple[str, str]]] = {}
+    for who, title, line in data:
+        wanted.setdefault(line, []).append((who, title))
+    found = {}
+    for r, row in enumerate(cells):
+        if _numbered(row) and row[PROPOSAL_TITLE_COLUMN]:
+            owners = wanted.get(_line(row[1], row[2], row[3], row[PROPOSAL_TITLE_COLUMN]))
+            if owners:
+                found[r] = owners.pop(0)
+    return found
+
+
+def _department_rows(cells: list, meta: ly.SummaryMeta) -> Owners:
+    """The rows of sheet Tập thể that show a department of the data (by its name), each with its code and the title
+    its data proposes ("" none)."""
+    departments = {_text(name): (str(code), str(granted[0]) if granted else "")
+                   for code, name, granted in meta.department_outcomes}
+    found = {}
+    for r, row in enumerate(cells):
+        department = departments.get(_text(row[0])) if len(row) > COLLECTIVE_PROPOSED_COLUMN else None
+        if department is not None:
+            found[r] = department
+    return found
+
+
+def _proposal_extra(row: list) -> bool:
+    """A row that shows a name or a title on the proposal sheet without being a numbered line or the table's head."""
+    if not any(len(row) > k and _text(row[k]) for k in (_NAME_COLUMN, PROPOSAL_TITLE_COLUMN)):
+        return False
+    return not _numbered(row) and tuple(_text(c) for c in row[:len(sx.PROPOSAL_HEAD)]) != sx.PROPOSAL_HEAD
+
+
+def _collective_extra(row: list) -> bool:
+    """A row that shows a title on sheet Tập thể without being a department's or the table's head."""
+    if not any(len(row) > k and _text(row[k]) for k in (COLLECTIVE_REGISTERED_COLUMN, COLLECTIVE_PROPOSED_COLUMN)):
+        return False
+    return tuple(_text(c) for c in row[:len(sx.COLLECTIVE_HEAD)]) != sx.COLLECTIVE_HEAD
+
+
+def _row_words(row: list) -> str:
+    return " – ".join(text for text in (_text(c) for c in row) if text)
+
+
+def _proofs(cells: list, owners: Owners, meta: ly.SummaryMeta) -> list[ListChange]:
+    """Each proposal line whose proof columns (the rating, the sáng kiến with its level and decision, the ballot) do
+    not show what the data says of the person, with what they show."""
+    outcomes = {o[0]: o for o in meta.outcomes}
+    votes = {(v[0], v[1]): v for v in meta.votes}
+    found = []
+    for r, (who, title) in owners.items():
+        outcome, row = outcomes.get(who), cells[r]
+        if outcome is None:
+            continue
+        differ = [col for col, allowed in _proof_texts(outcome, votes.get((who, title))).items()
+                  if _text(row[col] if len(row) > col else "") not in allowed]
+        if differ:
+            shown = "; ".join(f"{sx.PROPOSAL_HEAD[col]}: '{_text(row[col] if len(row) > col else '')}'"
+                              for col in differ)
+            found.append(ListChange(PROOF, who, title, _text(outcome[1]), shown))
+    return found
+
+
+def _proof_texts(outcome: tuple, vote: tuple | None) -> dict[int, frozenset[str]]:
+    """What each proof column of a person's line may show, as write.summary.proposals writes it from the person's
+    outcome (code, name, birth date, rating, titles, award form, sáng kiến, its level, its decision, …) and ballot. A
+    sáng kiến with neither level nor decision may be blank: the registration named it, the campaign book did not."""
+    initiative, level, decision = (_text(outcome[k]) for k in (6, 7, 8))
+    written = initiative_text(SimpleNamespace(initiative=initiative, initiative_level=level,
+                                              initiative_decision=decision))
+    votes = ""
+    if vote is not None and vote[2] is not None and vote[3]:
+        votes = sx.VOTES_SHORT.format(votes=vote[2], members=vote[3],
+                                      share=cm.num_text(round(100 * vote[2] / vote[3], 1)))
+    return {_RATING_COLUMN: frozenset({_text(outcome[3])}),
+            _INITIATIVE_COLUMN: frozenset({_text(written), *(("",) if not (level or decision) else ())}),
+            _VOTES_COLUMN: frozenset({_text(votes)})}
+
+
+def _outside(sheet: str, cells: list, width: int, owners: Owners) -> list[ListChange]:
+    """Each row with something right of the table (where the tool writes nothing), by its cells."""
+    found = []
+    for r, row in enumerate(cells):
+        refs = [_cell_ref(r, c) for c in range(width, len(row)) if _text(row[c])]
+        if refs:
+            found.append(ListChange(OUTSIDE, *owners.get(r, ("", "")), sheet, ", ".join(refs)))
+    return found
+
+
+def _seen(sheet: str, view: SheetView, owners: Owners) -> list[ListChange]:
+    """What the sheet's ``view`` tells: the cells holding a formula and those shown through a format that can say
+    another thing (by row), the rows hidden, the columns hidden (all in one)."""
+    found = []
+    for kind, cells in ((FORMULA, view.formulas), (NUMBER_FORMAT, view.formats)):
+        by_row: dict[int, list[str]] = {}
+        for r, c in sorted(cells):
+            by_row.setdefault(r, []).append(_cell_ref(r, c))
+        found += [ListChange(kind, *owners.get(r, ("", "")), sheet, ", ".join(refs)) for r, refs in by_row.items()]
+    found += [ListChange(ROW_HIDDEN, *owners.get(r, ("", "")), sheet, str(r + 1)) for r in sorted(view.hidden_rows)]
+    if view.hidden_columns:
+        found.append(ListChange(COLUMN_HIDDEN, "", "", sheet, ", ".join(map(_letters, sorted(view.hidden_columns)))))
+    return found
+
+
+def _cell_ref(row: int, col: int) -> str:
+    return f"{_letters(col)}{row + 1}"
+
+
+def _letters(col: int) -> str:
+    """A column (from 0) as Excel names it: 0 → A, 26 → AA."""
+    name = ""
+    col += 1
+    while col:
+        col, rest = divmod(col - 1, 26)
+        name = chr(65 + rest) + name
+    return name
 
 
 def _text(cell) -> str:

@@ -164,6 +164,17 @@ LEVEL_ABOVE_REASONS |= {  # why a proposal is held apart (level_above.held's {wh
     "level_above.change_registered_none": "sửa danh hiệu đăng ký của {name} ở sheet Tập thể thành '{shown}' (dữ liệu: "
                                           "tổ không đăng ký danh hiệu tập thể)",
     "level_above.change_unknown": "không rõ sửa gì (danh sách khớp dữ liệu nhưng không khớp dấu kiểm của chương trình)",
+    "level_above.change_formula": "ô {shown} ở sheet {name} có công thức (chương trình không ghi công thức: Excel tính "
+                                  "lại khi mở tệp, có thể hiện khác giá trị đã lưu)",
+    "level_above.change_number_format": "ô {shown} ở sheet {name} có định dạng số chương trình không dùng (có thể hiện "
+                                        "chữ khác giá trị trong ô, hoặc che giá trị)",
+    "level_above.change_row_hidden": "dòng {shown} ở sheet {name} bị ẩn (người đọc không thấy dòng này)",
+    "level_above.change_column_hidden": "cột {shown} ở sheet {name} bị ẩn (người đọc không thấy cột này)",
+    "level_above.change_extra_row": "thêm dòng {lines} ở sheet {name} ('{shown}') không phải dòng của danh sách (không "
+                                    "có STT số, hoặc không phải tổ của trường): không có trong dữ liệu nên không xét",
+    "level_above.change_outside": "ô {shown} ở sheet {name} có nội dung ngoài bảng chương trình ghi",
+    "level_above.change_proof": "sửa cột minh chứng của {name} ({title}) thành {shown} (khác dữ liệu của tệp)",
+    "level_above.change_extra_sheet": "thêm sheet '{name}' (chương trình không ghi sheet này)",
 }
 
 # --- the level above's summary workbook ---

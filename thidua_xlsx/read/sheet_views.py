@@ -1,0 +1,194 @@
+"""What a person sees of a sheet besides the values cached in it (which calamine reads): the cells that hold a formula
+(Excel shows what it computes when it opens the file, not the value cached), the cells shown through a number format
+that can say something else than their value (literal text, a hidden section, a colour, a condition, a scale), and
+the rows and columns hidden — each only where there is something to see (a cell with content).
+
+Read from the sheet's XML and the style sheet, which containment inflated under its bounds (read.containment,
+:class:`~thidua_xlsx.read.inflating.Unzipped`); a sheet part bigger than containment keeps is inflated here, at most to
+its declared size (within the bounds containment checked). A small reader of these few things rather than openpyxl,
+which builds the whole workbook: ~145 ms a school's final summary against ~1 ms (benchmarks/RESULTS.md)."""
+
+from __future__ import annotations
+
+import functools
+import io
+import re
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from thidua_xlsx.read.containment import STYLES_PART, sheet_names
+from thidua_xlsx.read.inflating import DAMAGED_ZIP, Parts, Unzipped
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_ROW, _CELL, _COL, _FORMULA = _MAIN + "row", _MAIN + "c", _MAIN + "col", _MAIN + "f"
+_VALUE, _INLINE = _MAIN + "v", _MAIN + "is"
+_TRUE = ("1", "true")
+
+Cell = tuple[int, int]  # (row, column), from 0
+
+
+@dataclass(frozen=True)
+class SheetView:
+    """What a sheet shows besides its cached values (see the module): ``formulas`` and ``formats`` by cell (the
+    formula's text, the format's code), the rows and columns hidden (from 0) that hold content."""
+
+    formulas: dict[Cell, str]
+    formats: dict[Cell, str]
+    hidden_rows: frozenset[int]
+    hidden_columns: frozenset[int]
+
+
+NO_VIEW = SheetView({}, {}, frozenset(), frozenset())  # a sheet whose XML could not be read: nothing more is said
+
+
+def sheet_views(data: bytes, unzipped: Unzipped, names: Iterable[str]) -> dict[str, SheetView]:
+    """The view of each sheet of ``names`` the workbook (``data``, as containment saw it: ``unzipped``) has."""
+    parts = unzipped.parts
+    by_name = {name: f"xl/worksheets/{part}" for part, name in sheet_names(data, parts).items()}
+    odd = _odd_styles(parts.get(STYLES_PART, b""))
+    found = {}
+    for name in names:
+        part = by_name.get(name)
+        xml = parts.get(part) if part else None
+        if part is not None and xml is None:
+            xml = _inflated(data, part)
+        if xml is not None:
+            found[name] = _view(xml, odd)
+    return found
+
+
+def _inflated(data: bytes, part: str) -> bytes | None:
+    """A sheet part containment did not keep (bigger than it keeps), at most its declared size; None: not there."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            return Parts(zf, data).whole(zf.getinfo(part))
+    except (KeyError, *DAMAGED_ZIP):
+        return None
+
+
+# What a sheet the tool wrote never has: a formula (its element, with or without a prefix), a row or a column hidden
+# or of no size. A sheet with none of these and no cell in a style of ``odd`` shows its values as they are: told from
+# its bytes alone, ~50x quicker than parsing it (the parse reads the sheet exactly).
+_SIGNS = (b"<f", b":f", b"hidden", b":row", b":col")  # (a prefixed row or column: the parse looks at it)
+_ZERO = (re.compile(rb"""<row\s[^>]*?\bht\s*=\s*["']0*\.?0*["']"""),  # a row, a column of no size
+         re.compile(rb"""<col\s[^>]*?\bwidth\s*=\s*["']0*\.?0*["']"""))
+
+
+def _as_written(xml: bytes, odd: dict[int, str]) -> bool:
+    """Whether the sheet ``xml`` has none of what the tool never writes (see above)."""
+    if any(sign in xml for sign in _SIGNS) or (odd and _any_styled(tuple(odd)).search(xml)):
+        return False
+    return not any(zero.search(xml) for zero in _ZERO)
+
+
+@functools.lru_cache(maxsize=64)
+def _any_styled(odd: tuple[int, ...]) -> re.Pattern:
+    return re.compile(rb"""\bs\s*=\s*["'](?:%s)["']""" % b"|".join(str(k).encode() for k in odd))
+
+
+def _view(xml: bytes, odd: dict[int, str]) -> SheetView:
+    if _as_written(xml, odd):
+        return NO_VIEW
+    from defusedxml.ElementTree import ParseError, fromstring  # deferred: defusedxml at start-up
+
+    try:
+        root = fromstring(xml)
+    except (ValueError, ParseError):
+        return NO_VIEW
+    formulas: dict[Cell, str] = {}
+    formats: dict[Cell, str] = {}
+    hidden_rows: set[int] = set()
+    filled_rows: set[int] = set()
+    filled_columns: set[int] = set()
+    row_at = -1
+    for row in root.iter(_ROW):
+        row_at = _index(row.get("r"), row_at + 1, 1)
+        if row.get("hidden") in _TRUE or _zero(row.get("ht")):
+            hidden_rows.add(row_at)
+        col_at = -1
+        for cell in row.iter(_CELL):
+            col_at = _column(cell.get("r"), col_at + 1)
+            formula = cell.find(_FORMULA)
+            if formula is None and not _content(cell):
+                continue
+            where = (row_at, col_at)
+            filled_rows.add(row_at)
+            filled_columns.add(col_at)
+            if formula is not None:
+                formulas[where] = "=" + (formula.text or "")
+            code = odd.get(_index(cell.get("s"), 0))
+            if code is not None:
+                formats[where] = code
+    return SheetView(formulas, formats, frozenset(hidden_rows & filled_rows),
+                     frozenset(_hidden_columns(root) & filled_columns))
+
+
+def _content(cell) -> bool:
+    value = cell.find(_VALUE)
+    return (value is not None and bool(value.text)) or cell.find(_INLINE) is not None
+
+
+def _hidden_columns(root) -> set[int]:
+    found: set[int] = set()
+    for col in root.iter(_COL):
+        if col.get("hidden") in _TRUE or _zero(col.get("width")):
+            first = _index(col.get("min"), 1)
+            found.update(range(first - 1, min(_index(col.get("max"), first), 16384)))
+    return found
+
+
+def _zero(size: str | None) -> bool:
+    try:
+        return size is not None and float(size) == 0
+    except ValueError:
+        return False
+
+
+def _index(text: str | None, default: int, base: int = 0) -> int:
+    return int(text) - base if text is not None and text.isdigit() else default
+
+
+_REF = re.compile(r"([A-Z]{1,3})\d+")
+
+
+def _column(ref: str | None, default: int) -> int:
+    match = _REF.fullmatch(ref or "")
+    if not match:
+        return default
+    number = 0
+    for ch in match[1]:
+        number = number * 26 + ord(ch) - 64
+    return number - 1
+
+
+# Built-in formats (ECMA-376 §18.8.30) that show a value as it is: General, numbers, percentages, dates and times,
+# text. The others say more than the value (currency signs, brackets, colours).
+_PLAIN_BUILT_IN = frozenset({0, 1, 2, 3, 4, 9, 10, 11, 12, 13, *range(14, 23), 45, 46, 47, 48, 49})
+_LOCALE = re.compile(r"\[\$-[0-9A-Fa-f]{1,8}\]")  # a language for the value's words (the tool's [$-42A]): not shown
+_PLAIN_CODE = re.compile(r"general|@|[#0?,]*[0#?](?:\.[0#?]+)?%?(?:e[+-]0+)?|[dmyhs]+(?:[/\-.: ]+[dmyhs]+)*",
+                         re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=64)  # the summaries of one commune's tool share their style sheet
+def _odd_styles(styles: bytes) -> dict[int, str]:
+    """Each cell style (by index) whose number format can show other than the value, with the format's code."""
+    from defusedxml.ElementTree import ParseError, fromstring  # deferred: defusedxml at start-up
+
+    try:
+        root = fromstring(styles) if styles else None
+    except (ValueError, ParseError):
+        root = None
+    if root is None:
+        return {}
+    codes = {_index(f.get("numFmtId"), -1): f.get("formatCode") or "" for f in root.iter(_MAIN + "numFmt")}
+    xfs = root.find(_MAIN + "cellXfs")
+    odd = {}
+    for k, xf in enumerate(xfs if xfs is not None else ()):
+        number = _index(xf.get("numFmtId"), 0)
+        code = codes.get(number)
+        if code is None and number not in _PLAIN_BUILT_IN:
+            odd[k] = f"#{number}"
+        elif code is not None and not _PLAIN_CODE.fullmatch(_LOCALE.sub("", code)):
+            odd[k] = code
+    return odd
