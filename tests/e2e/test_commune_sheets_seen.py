@@ -224,3 +224,23 @@ def test_the_sample_summaries_saved_again_by_a_spreadsheet_program_are_not_calle
     assert f"Danh sách đề nghị trong bảng tổng hợp của {SCHOOL} đã bị sửa tay" not in said
     assert "Trường THCS Kim Sơn đã bị sửa tay" not in said
     assert _held(data) == set()
+
+
+@pytest.mark.libreoffice
+def test_the_sample_summaries_saved_again_by_libreoffice_read_as_the_files_they_were(tmp_path):
+    """A secretary who opens her sealed summary in LibreOffice Calc and saves it as .xlsx, changing nothing: LibreOffice
+    writes every sheet, style and number format anew, yet the commune reads each file as it read the tool's own —
+    the same schools proven, the same lines listed and held, nothing said as edited."""
+    from tests.libreoffice import fill
+
+    as_written = _commune(tmp_path / "as-written")
+    resaved = _commune(tmp_path / "resaved")
+    for path in sorted((resaved / "inbox").glob("*.xlsx")):
+        fill(path, [], [], out_xlsx=path)
+    said_before, before = _merged(as_written)
+    said, after = _merged(resaved)
+    assert said.count("đã bị sửa tay") == said_before.count("đã bị sửa tay")  # the sample's own: Thử Nghiệm's
+    for key in ("proposals", "held", "counts"):
+        assert after[key] == before[key], key
+    assert [(s["code"], s["origin"], s["edited"]) for s in after["schools"]] == [
+        (s["code"], s["origin"], s["edited"]) for s in before["schools"]]
