@@ -314,9 +314,9 @@ PAGE_MESSAGES: dict[str, str] = {
                                     "chứng minh tệp do trường gửi). Dữ liệu của tệp khớp đúng dấu đã đóng: không bị "
                                     "sửa sau khi chương trình của trường ghi; dấu vân tay {fingerprint}. Mọi đề nghị "
                                     "của tệp được tạm giữ chờ công chức quyết định. Cần làm: bấm *Xem mã* ở dòng của "
-                                    "{school} trong bảng *Các trường* và gửi riêng trường mã mới để thư ký nhập vào "
-                                    "sheet Trường của campaign.xlsx rồi tổng hợp lại; hoặc gọi điện đối chiếu dấu vân "
-                                    "tay với trường rồi nhận từng đề nghị."),
+                                    "{school} trong bảng *Các trường* và gửi trường mã mới, riêng trường ấy, để thư "
+                                    "ký nhập vào sheet Trường của campaign.xlsx rồi tổng hợp lại; hoặc gọi điện đối "
+                                    "chiếu dấu vân tay với trường rồi nhận từng đề nghị."),
     "level_above.key_made": ("Đã tạo khóa bí mật của đơn vị ({file}, trong thư mục này). Mã xác thực của các trường "
                              "và dấu của bảng tổng hợp xã nay làm từ khóa này; mã cấp trước đây (phiên bản trước 0.8) "
                              "không còn dùng được. Cần làm: gửi riêng mỗi trường mã mới của mình (nút *Xem mã* ở "
