@@ -199,7 +199,7 @@ def write_drafts(drafts: list[Draft], folder: Path, written: Written) -> Drafted
         data = draft_bytes(message_of(draft))
         target = written.name_for(folder / f"{draft.name}.eml")
         with replacing(target) as tmp:
-            _write_new(tmp, data, 0o600 if draft.secret else 0o644)
+            _write_new(tmp, data, 0o600 if draft.secret else 0o666)
         written.note(target)
         paths.append(target)
         if not draft.to.strip():
