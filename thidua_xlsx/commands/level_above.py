@@ -1,7 +1,8 @@
 """The level above's commands (the commune's or the Sở's), as :mod:`thidua_xlsx.commands` are a school's: ``init --level
-cap-xa`` (:func:`init_level_above`) and ``merge`` over the schools' final summaries (:func:`merge_level_above`, which
+cap-xa`` (:func:`init_level_above`), ``merge`` over the schools' final summaries (:func:`merge_level_above`, which
 ``commands.merge`` hands an inbox beside a ``cap-tren.xlsx``): read, checked, the officer's pass applied, then the
-commune's summary, its JSON, its papers and the province's import files written."""
+commune's summary, its JSON, its papers and the province's import files written; and ``status``
+(:func:`status_level_above`), with the schools' codes only when asked (:func:`status_codes`)."""
 
 from __future__ import annotations
 
