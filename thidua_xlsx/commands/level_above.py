@@ -27,8 +27,7 @@ from thidua_xlsx.read.rule_sets import province_names
 from thidua_xlsx.steps import outputs as out
 from thidua_xlsx.steps.deliver import Kept, export_pdf
 from thidua_xlsx.steps.level_above import commune_book, read_level_above, school_states
-from thidua_xlsx.steps.school_codes import codes_of as school_codes
-from thidua_xlsx.steps.school_codes import schools_asked
+from thidua_xlsx.steps.school_codes import issued_codes, schools_asked
 from thidua_xlsx.system import files, lock, pool
 from thidua_xlsx.system.commune_key import commune_key
 from thidua_xlsx.system.files import temporary_name
@@ -128,7 +127,7 @@ def status_level_above(inbox: Path, book: Path, strict: bool, voice: Voice = Voi
     deadline (late, or how many days are left) — and every problem found; its :class:`Report`. No school's code:
     a secret, shown only when asked (``codes_of``: :func:`status_codes`). Writes nothing, but with ``drafts_dir``
     (--thu) each school its code as an e-mail draft."""
-    refuse_code_drafts_inside(drafts_dir, book.parent)
+    _refuse_code_drafts_inside(drafts_dir, book.parent)
     if codes_of is not None:
         return status_codes(book, codes_of, voice, drafts_dir)
     campaign, summary, key = read_level_above(inbox, book, voice)
@@ -147,7 +146,7 @@ def status_codes(book: Path, asked: str, voice: Voice = Voice(), drafts_dir: Pat
     said = [issue("level_above.key_made", WARNING, file=COMMUNE_KEY_FILE)] if made else []  # said once: a new key
     warn_problems(said, voice)
     schools = schools_asked(campaign, asked)
-    codes = school_codes(campaign, key, schools)
+    codes = issued_codes(campaign, key, schools)
     voice.say(ct.LEVEL_ABOVE_CODES_HEAD.format(year=campaign.school_year))
     for school in schools:
         voice.secret(ct.LEVEL_ABOVE_CODE.format(school=school.name, code=codes[school.code]))
@@ -181,10 +180,10 @@ def _say_states(campaign, states, voice: Voice) -> None:
 def _code_drafts(campaign, key: CommuneKey, schools, book: Path, drafts_dir: Path,
                  voice: Voice) -> tuple[WrittenFile, ...]:
     """``--thu``: each of ``schools`` its code as an e-mail draft, with how to enter it, in ``drafts_dir`` (outside
-    the commune's folder: :func:`refuse_code_drafts_inside`), readable by the officer alone, said as secret."""
+    the commune's folder: :func:`_refuse_code_drafts_inside`), readable by the officer alone, said as secret."""
     from thidua_xlsx.write.drafts import code_drafts, say_drafted, write_drafts  # deferred: email at start-up
 
-    drafts = code_drafts(campaign, schools, school_codes(campaign, key, schools))
+    drafts = code_drafts(campaign, schools, issued_codes(campaign, key, schools))
     with out.holding([lock.folder_lock_path(book.parent)], "status", voice):
         written = Written(book.parent)
         say_drafted(write_drafts(drafts, drafts_dir, written), drafts_dir, voice)
@@ -193,7 +192,7 @@ def _code_drafts(campaign, key: CommuneKey, schools, book: Path, drafts_dir: Pat
     return written.made(lambda _path: rs.DRAFT)
 
 
-def refuse_code_drafts_inside(drafts_dir: Path | None, folder: Path) -> None:
+def _refuse_code_drafts_inside(drafts_dir: Path | None, folder: Path) -> None:
     """``--thu`` inside the commune's folder: :class:`Refused` before any work — a draft carries a school's code, a
     secret never kept in the folder beside the key (it is backed up and copied with it); a folder beside it offered."""
     if drafts_dir is not None and drafts_dir.resolve().is_relative_to(folder.resolve()):

@@ -33,7 +33,7 @@ def schools_asked(campaign: LevelAbove, asked: str) -> tuple[SchoolRef, ...]:
     raise Refused(ct.CODES_UNKNOWN_SCHOOL.format(asked=asked, schools=", ".join(s.name for s in campaign.schools)))
 
 
-def codes_of(campaign: LevelAbove, key: CommuneKey, schools: tuple[SchoolRef, ...]) -> dict[str, str]:
+def issued_codes(campaign: LevelAbove, key: CommuneKey, schools: tuple[SchoolRef, ...]) -> dict[str, str]:
     """{a school's list code: the code the commune's ``key`` issues it for ``campaign``'s year}, for ``schools``."""
     return {s.code: key.school_code(s.code, campaign.school_year) for s in schools}
 
@@ -48,4 +48,4 @@ def school_code(book: Path, name: str) -> tuple[str, str, str] | None:
     found = [s for s in campaign.schools if name.strip() and fold(s.name) == fold(name)]
     if not found:
         return None
-    return found[0].name, campaign.school_year, codes_of(campaign, key, (found[0],))[found[0].code]
+    return found[0].name, campaign.school_year, issued_codes(campaign, key, (found[0],))[found[0].code]
