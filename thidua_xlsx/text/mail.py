@@ -75,7 +75,8 @@ NOTHING_TO_DRAFT = ("--thu: lần tổng hợp này không có gì để gửi q
 NO_REMINDER_DRAFT = "--thu: không tổ nào cần nhắc, không soạn thư nháp nào."
 THU_HELP = ("Soạn sẵn thư nháp (.eml, mở bằng Outlook/Thunderbird rồi bấm Gửi) vào thư mục DIR: mỗi tổ một thư "
             "kèm sổ của tổ (generate), mỗi lời nhắc (status --nhac), mỗi bản góp ý (merge --feedback), thư gửi cơ "
-            "quan quản lý kèm bảng tổng hợp và hồ sơ (merge/year --docs).")
+            "quan quản lý kèm bảng tổng hợp và hồ sơ (merge/year --docs); ở xã, mỗi trường một thư gửi mã xác "
+            "thực (status; DIR ngoài thư mục của xã).")
 THU_NEEDS_NUDGE = "--thu của status soạn thư nhắc: hãy dùng cùng --nhac."
 THU_METAVAR = "DIR"
 
