@@ -160,9 +160,9 @@ def _reading(total: int) -> Iterator[Callable[[str], None]]:
         yield lambda _name: bar.update(1)
 
 
-# The service's voice at the console: reports on stdout, warnings on stderr, the progress bar; what a merge decided
-# the console says in its lines (the page shows it as tables).
-_VOICE = Voice(say=_say, warn=lambda text: _say(text, err=True), reading=_reading)
+# The service's voice at the console: reports and the codes asked for (status --ma) on stdout, warnings on stderr, the
+# progress bar; what a merge decided the console says in its lines (the page shows it as tables).
+_VOICE = Voice(say=_say, warn=lambda text: _say(text, err=True), secret=_say, reading=_reading)
 
 
 def _run(request: rq.Request) -> NoReturn:
@@ -267,9 +267,11 @@ def year(folder, output, json_path, force, pdf, strict, council_path, drop_counc
 @click.option("--nhac", "nudge", is_flag=True, help=ct.NUDGE_HELP)
 @_period_opt
 @_thu_opt
-def status(inbox, campaign_path, round_, strict, nudge, period, drafts_dir):
+@click.option("--ma", "codes_of", is_flag=False, flag_value="", default=None, metavar=ct.CODES_METAVAR,
+              help=ct.CODES_HELP)
+def status(inbox, campaign_path, round_, strict, nudge, period, drafts_dir, codes_of):
     _run(rq.StatusRequest(inbox=inbox, campaign_path=campaign_path, round=round_, strict=strict, nudge=nudge,
-                          period=period, drafts_dir=drafts_dir))
+                          period=period, drafts_dir=drafts_dir, codes_of=codes_of))
 
 
 @main.command(help=hx.HISTORY_HELP, epilog=EXIT_CODES_HELP, options_metavar=ct.OPTIONS_METAVAR)

@@ -19,6 +19,7 @@ door as one, naming the file.
 from __future__ import annotations
 
 from contextlib import AbstractContextManager
+from dataclasses import replace
 from pathlib import Path
 
 from thidua_xlsx.commands import collect, generate, history, init, merge, status
@@ -44,6 +45,7 @@ from thidua_xlsx.steps.overview import (
 )
 from thidua_xlsx.steps.reading import apply_council_file, merge_inbox
 from thidua_xlsx.steps.receive import council_upload, keep_council, receive
+from thidua_xlsx.steps.school_codes import school_code
 from thidua_xlsx.steps.summaries import read_rows
 from thidua_xlsx.steps.updated import release_news
 from thidua_xlsx.steps.workspace import campaign_in, open_campaign
@@ -61,7 +63,7 @@ __all__ = [
     "council_lines", "council_upload", "fault_text", "final_summary", "generate_round", "init_campaign",
     "is_campaign_folder", "keep_council", "mailbox_of", "merge_inbox", "next_year_name", "officer_decisions",
     "open_campaign", "own_process", "read_rows", "receive", "registrations_of", "release_news", "round_page",
-    "rounds_of", "run", "runs_of", "school_overview", "stored_password", "year_page",
+    "rounds_of", "run", "runs_of", "school_code", "school_overview", "stored_password", "year_page",
 ]
 
 # The commands remembered even when they wrote nothing (a merge that found nothing usable: its report is the round's
@@ -91,8 +93,8 @@ def command(request: rq.Request, voice: Voice) -> Result:
 
 def run(request: rq.Request, voice: Voice = Voice(), door: str = rq.CLI) -> Result:
     """The command ``request`` asks for, run: its Result, remembered in its campaign folder (with ``door`` and the lines
-    it said; see :data:`REMEMBERED_EMPTY`). A :class:`~thidua_xlsx.model.errors.CommandError` when it stops before
-    any work."""
+    it said and warned, never a secret it showed; see :data:`REMEMBERED_EMPTY`). A
+    :class:`~thidua_xlsx.model.errors.CommandError` when it stops before any work."""
     lines: list[str] = []
 
     def say(text: str) -> None:
@@ -103,7 +105,7 @@ def run(request: rq.Request, voice: Voice = Voice(), door: str = rq.CLI) -> Resu
         lines.append(text)
         voice.warn(text)
 
-    heard = Voice(say=say, warn=warn, reading=voice.reading)
+    heard = replace(voice, say=say, warn=warn)  # a secret (a school's code) shown, never among the lines kept
     result = command(request, heard)
     if result.home is not None and is_campaign_folder(result.home):  # the first run after an update: what changed
         for line in release_news(result.home):

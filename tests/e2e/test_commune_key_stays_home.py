@@ -1,7 +1,9 @@
 """The commune's key stays home: whatever a full commune run writes — its summaries, the JSON, the papers and their
 PDFs, the province's import files, the mail drafts, the page's officer book, the runs record — carries neither the key,
 nor a key derived from it, nor any school's code, nor anything the campaign id (printed in them, public) would make
-them from. Run on the shipped commune and on one made by ``init --level cap-xa``."""
+them from; nor does anything else in the commune's folder but the key file, nor what the runs print and the page
+shows, unless the officer asked for a code (``status --ma``). Run on the shipped commune and on one made by ``init
+--level cap-xa``."""
 
 from __future__ import annotations
 
@@ -18,11 +20,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.e2e.test_commune_codes import holds_a_code
 from tests.level_above_fixtures import set_field
 from tests.ui.pages import TOKEN, client, text, wait_job
 from thidua_xlsx.cli import main
 from thidua_xlsx.model.commune_key import OFFICER_SEAL_LABEL, SCHOOL_CODE_LABEL, CommuneKey, legacy_school_code
-from thidua_xlsx.model.places import COMMUNE_KEY_FILE, INBOX, LEVEL_ABOVE_BOOK
+from thidua_xlsx.model.places import COMMUNE_KEY_FILE, INBOX, LEVEL_ABOVE_BOOK, RUNS_RECORD
 from thidua_xlsx.read.level_above_book import load_level_above_book
 from thidua_xlsx.system.commune_key import commune_key
 from thidua_xlsx.ui.security import form_token
@@ -64,29 +67,42 @@ def _texts(data: bytes) -> list[str]:
     return [data.decode("utf-8", "replace")]
 
 
-def _full_run(folder: Path) -> None:
-    """Merge on the page, the officer's pass on the page, then the terminal's merge with every output."""
+def _full_run(folder: Path, outside: Path) -> list[str]:
+    """The officer's year: ``status``, the codes asked for (``--ma``) and drafted outside the folder (``--thu``);
+    merge on the page, the officer's pass on the page, then the terminal's merge with every output. What each run
+    printed but the codes asked for, and what the page showed."""
+    campaign, _problems = load_level_above_book(folder / LEVEL_ABOVE_BOOK)
+    schools = [f"  {s.name}: " for s in campaign.schools]
+    said = [CliRunner().invoke(main, ["status", str(folder / INBOX)]).output]
+    asked = CliRunner().invoke(main, ["status", str(folder / INBOX), "--ma"])
+    assert asked.exit_code == 0 and all(s in asked.output for s in schools), asked.output  # shown: never kept
+    drafted = CliRunner().invoke(main, ["status", str(folder / INBOX), "--thu", str(outside)])
+    assert drafted.exit_code == 0 and len(list(outside.glob("ma_*.eml"))) == len(schools), drafted.output
+    said.append(drafted.output)
     _app, found = client(folder)
     answer = found.post("/xa/tong-hop", data=CSRF)
     assert answer.status_code == 303 and wait_job(found, answer.headers["Location"])["state"] == "done"
+    said.append(found.get(answer.headers["Location"]).data.decode())  # the page's run log
     page = found.get("/").data.decode()
     n, key = re.search(r'name="dong-(\d+)" value="([^"]*)"', page).groups()
     answer = found.post("/xa/duyet", data={**CSRF, f"dong-{n}": key, f"quyet-{n}": "nhan",
                                            f"ly-do-{n}": "Đã đối chiếu với trường"})
     assert answer.status_code == 303, text(answer)
     assert wait_job(found, answer.headers["Location"])["state"] == "done"
+    said += [page, found.get(answer.headers["Location"]).data.decode(), found.get("/").data.decode()]
     assert (folder / "hoi-dong" / "xa-duyet.xlsx").is_file()
     done = CliRunner().invoke(main, [
         "merge", str(folder / INBOX), "--council", str(folder / "hoi-dong" / "xa-duyet.xlsx"), "-o",
         str(folder / "duyet.xlsx"), "--json", str(folder / "duyet.json"), "--docs", str(folder / "ho-so"),
         "--xuat-tinh", str(folder / "xuat-tinh"), "--thu", str(folder / "thu"), "--pdf"])
     assert done.exit_code == 0, done.output
+    return [*said, done.output]
 
 
 @pytest.mark.parametrize("make", [_shipped, _made_by_init], ids=["the shipped commune", "a commune made by init"])
 def test_no_output_of_a_full_commune_run_makes_a_school_s_code_or_the_officer_s_seal(tmp_path, make):
     folder = make(tmp_path)
-    _full_run(folder)
+    printed = _full_run(folder, tmp_path / "thu-ma")
     campaign, _problems = load_level_above_book(folder / LEVEL_ABOVE_BOOK)
     key, made = commune_key(folder)
     assert campaign is not None and not made
@@ -100,17 +116,21 @@ def test_no_output_of_a_full_commune_run_makes_a_school_s_code_or_the_officer_s_
     kinds = {p.suffix for p in outputs}
     assert {".xlsx", ".json", ".docx", ".pdf", ".eml"} <= kinds and len(outputs) >= 12, outputs
     assert (folder / "duyet.xlsx").is_file() and any((folder / "xuat-tinh").iterdir())
+    assert (folder / RUNS_RECORD) in outputs and "status" in (folder / RUNS_RECORD).read_text(encoding="utf-8")
     printed_id = False
     for path in outputs:
         said = "\n".join(_texts(path.read_bytes()))
         printed_id |= campaign.id in said
         assert not [s for s in secrets if s in said], path
-        plain = said.upper().replace("-", "")
-        assert not [c for c in codes if c.replace("-", "") in plain], path
+        assert not holds_a_code(said, codes), path
         for token in set(TOKEN_PATTERN.findall(said)):  # nothing printed keys what the commune issues
             assert not codes & {legacy_school_code(token, s.code, campaign.school_year) for s in campaign.schools}
     assert printed_id  # the campaign id is public, printed in the commune's summary and JSON: it keys nothing
     assert not codes & {legacy_school_code(campaign.id, s.code, campaign.school_year) for s in campaign.schools}
+    for path in (p for p in folder.rglob("*") if p.is_file() and p != folder / COMMUNE_KEY_FILE):  # the inbox too
+        assert not holds_a_code("\n".join(_texts(path.read_bytes())), codes), path
+    for said in printed:  # what the runs printed and the page showed: no code unless asked for
+        assert not holds_a_code(said, codes)
 
 
 def test_the_key_file_is_random_the_commune_s_own_and_kept_across_init(tmp_path):
@@ -134,9 +154,10 @@ def test_a_commune_made_before_the_key_gets_one_at_its_first_opening_said_once(t
     first = CliRunner().invoke(main, ["status", str(folder / INBOX)])
     said = " ".join(first.output.split())
     assert "Đã tạo khóa bí mật của đơn vị (khoa-bi-mat.txt, trong thư mục này)" in said
-    assert "Cần làm: gửi mỗi trường mã mới của mình" in said
+    assert "Cần làm: gửi riêng mỗi trường mã mới của mình" in said
     key = commune_key(folder)[0]
-    assert key.school_code("TH-TC", "2025-2026") in first.output  # the new codes, to send
+    assert key.school_code("TH-TC", "2025-2026") not in first.output  # a secret: said when asked (status --ma)
+    assert "lệnh status --ma" in said
     again = CliRunner().invoke(main, ["status", str(folder / INBOX)])
     assert "Đã tạo khóa bí mật" not in again.output and commune_key(folder)[0] == key
 

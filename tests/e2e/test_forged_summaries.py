@@ -164,13 +164,19 @@ def test_a_school_still_on_last_version_s_code_is_named_with_what_to_send_not_ca
         "level_above.held_origin_old_code"}
     status = CliRunner().invoke(main, ["status", str(tmp_path / "xa" / "inbox")])
     new = COMMUNE_KEY.school_code("TH-TC", "2025-2026")
-    assert f"Trường Tiểu học Trực Cường: {new} – trường còn dùng mã cũ: hãy gửi trường mã mới này" in status.output
-    assert "Trường THCS Kim Sơn: " + COMMUNE_KEY.school_code("THCS-KS", "2025-2026") + "\n" in status.output
-    from tests.ui.pages import client, text
+    assert "dấu theo mã cũ của phiên bản trước (dữ liệu không bị sửa; gửi trường mã mới)" in status.output
+    assert new not in status.output  # the code to send: a secret, shown when asked
+    asked = CliRunner().invoke(main, ["status", str(tmp_path / "xa" / "inbox"), "--ma", "Tiểu học Trực Cường"])
+    assert f"  Trường Tiểu học Trực Cường: {new}\n" in asked.output
+    from tests.ui.pages import TOKEN, client, text
+    from thidua_xlsx.ui.security import form_token
 
-    page = text(client(tmp_path / "xa")[1].get("/"))  # the commune's page: the code to send, and why
-    assert f"Trường Tiểu học Trực Cường {new} Đã gửi" in page
+    found = client(tmp_path / "xa")[1]
+    page = text(found.get("/"))  # the commune's page: why, and the button that shows the code to send
     assert "dấu theo mã cũ của phiên bản trước (dữ liệu không bị sửa; gửi trường mã mới)" in page
+    assert "Trường Tiểu học Trực Cường Xem mã" in page and new not in page
+    shown = found.post("/xa/ma", data={"csrf": form_token(TOKEN), "truong": "Trường Tiểu học Trực Cường"})
+    assert f"Mã xác thực của Trường Tiểu học Trực Cường năm học 2025-2026: {new}" in text(shown)
 
 
 def test_a_truncated_summary_is_refused_and_counted_once(tmp_path):

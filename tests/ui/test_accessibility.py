@@ -327,6 +327,9 @@ def test_a_communes_pages_for_everyone(driver, axe_source, shots, tmp_path):
         driver.get(served.address)
         assert "Ủy ban nhân dân xã Trực Cường" in browser.text(driver)
         audit.page("xa")
+        driver.find_element(By.XPATH, "//tr[td[1][.='Trường THCS Kim Sơn']]//button").click()  # Xem mã
+        browser.wait(driver, lambda d: d.find_elements(By.ID, "school-code"))
+        audit.page("xa-ma")  # one school's code shown in its row
         driver.find_element(By.ID, "merge").click()
         _done(driver)
         audit.page("xa-ket-qua")

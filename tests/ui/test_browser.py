@@ -7,6 +7,7 @@ guide's own, which build_guide.py renders)."""
 from __future__ import annotations
 
 import os
+import re
 
 import pytest
 
@@ -78,8 +79,14 @@ def test_a_communes_merge(driver, shots, tmp_path):
     try:
         driver.get(served.address)
         page = browser.text(driver)
-        assert "Ủy ban nhân dân xã Trực Cường" in page and "Chưa gửi" in page.split("Trường Mầm non Trực Cường")[1][:40]
+        assert "Ủy ban nhân dân xã Trực Cường" in page
+        assert "Chưa gửi" in page.split("Xem mã – Trường Mầm non Trực Cường")[1][:40]  # its row: its button, its state
         browser.shot(driver, shots, "4-cap-xa")
+        driver.find_element(By.XPATH, "//tr[td[1][.='Trường THCS Kim Sơn']]//button").click()  # Xem mã
+        shown = browser.wait(driver, lambda d: d.find_elements(By.ID, "school-code"))[0].text
+        assert re.fullmatch(r"Mã xác thực của Trường THCS Kim Sơn năm học 2025-2026: [A-Z0-9]{5}(-[A-Z0-9]{5}){2}",
+                            shown), shown
+        assert len(re.findall(r"[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}", browser.text(driver))) == 1  # that one alone
         driver.find_element(By.ID, "merge").click()
         browser.wait(driver, lambda d: "/viec/" in d.current_url)
         browser.wait(driver, lambda d: d.find_element(By.ID, "job").get_attribute("data-state") != "running", 120)

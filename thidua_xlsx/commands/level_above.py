@@ -1,7 +1,8 @@
 """The level above's commands (the commune's or the Sở's), as :mod:`thidua_xlsx.commands` are a school's: ``init --level
-cap-xa`` (:func:`init_level_above`) and ``merge`` over the schools' final summaries (:func:`merge_level_above`, which
+cap-xa`` (:func:`init_level_above`), ``merge`` over the schools' final summaries (:func:`merge_level_above`, which
 ``commands.merge`` hands an inbox beside a ``cap-tren.xlsx``): read, checked, the officer's pass applied, then the
-commune's summary, its JSON, its papers and the province's import files written."""
+commune's summary, its JSON, its papers and the province's import files written; and ``status``
+(:func:`status_level_above`), with the schools' codes only when asked (:func:`status_codes`)."""
 
 from __future__ import annotations
 
@@ -17,15 +18,16 @@ from thidua_xlsx.model import places
 from thidua_xlsx.model import result as rs
 from thidua_xlsx.model.commune_key import CommuneKey
 from thidua_xlsx.model.exits import EXIT_STRICT
-from thidua_xlsx.model.level_above import OLD_CODE
-from thidua_xlsx.model.places import INBOX, LEVEL_ABOVE_BOOK
-from thidua_xlsx.model.report import Report, command_report, level_above_report
+from thidua_xlsx.model.issues import WARNING, issue
+from thidua_xlsx.model.places import COMMUNE_KEY_FILE, INBOX, LEVEL_ABOVE_BOOK
+from thidua_xlsx.model.report import LEVEL_ABOVE_ROUND, Report, command_report, level_above_report
 from thidua_xlsx.model.result import Result, WrittenFile
 from thidua_xlsx.read.level_above_book import load_level_above_preset
 from thidua_xlsx.read.rule_sets import province_names
 from thidua_xlsx.steps import outputs as out
 from thidua_xlsx.steps.deliver import Kept, export_pdf
-from thidua_xlsx.steps.level_above import read_level_above, school_states
+from thidua_xlsx.steps.level_above import commune_book, read_level_above, school_states
+from thidua_xlsx.steps.school_codes import issued_codes, schools_asked
 from thidua_xlsx.system import files, lock, pool
 from thidua_xlsx.system.commune_key import make_commune_key, renew_commune_key
 from thidua_xlsx.system.files import temporary_name
@@ -33,6 +35,7 @@ from thidua_xlsx.system.voice import Voice, vietnam_today, warn_problems
 from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import commands as ct
 from thidua_xlsx.text import level_above as lx
+from thidua_xlsx.text import mail as tm
 from thidua_xlsx.text.wording import day_text
 from thidua_xlsx.write.launchers import write_launchers
 
@@ -132,15 +135,45 @@ def merge_level_above(request, book: Path, voice: Voice = Voice()) -> Result:
 
 
 def status_level_above(inbox: Path, book: Path, strict: bool, voice: Voice = Voice(),
-                       drafts_dir: Path | None = None) -> Result:
+                       drafts_dir: Path | None = None, codes_of: str | None = None) -> Result:
     """``status`` at the level above: each school of its list — sent (the file used, when it was saved, its
     fingerprint, its origin, whether its council passed it, edited by hand) or not, against the level above's
-    deadline (late, or how many days are left) — and every problem found; its :class:`Report`. Writes nothing."""
-
+    deadline (late, or how many days are left) — and every problem found; its :class:`Report`. No school's code:
+    a secret, shown only when asked (``codes_of``: :func:`status_codes`). Writes nothing, but with ``drafts_dir``
+    (--thu) each school its code as an e-mail draft."""
+    _refuse_code_drafts_inside(drafts_dir, book.parent)
+    if codes_of is not None:
+        return status_codes(book, codes_of, voice, drafts_dir)
     campaign, summary, key = read_level_above(inbox, book, voice)
     warn_problems(summary.every_issue(), voice)
+    _say_states(campaign, school_states(summary, vietnam_today()), voice)
+    voice.say(ct.LEVEL_ABOVE_CODES_HOW.format(inbox=inbox))
+    files = _code_drafts(campaign, key, campaign.schools, book, drafts_dir, voice) if drafts_dir is not None else ()
+    return Result("status", level_above_report(summary, strict), files, places.LEVEL_ABOVE_KEY, book.parent)
+
+
+def status_codes(book: Path, asked: str, voice: Voice = Voice(), drafts_dir: Path | None = None) -> Result:
+    """``status --ma``: the code of each school ``asked`` names ("" every school; steps.school_codes), shown through
+    the voice's ``secret`` (never among the lines a door keeps), under a line saying it is a secret; with
+    ``drafts_dir`` (--thu) those schools' drafts. Reads the commune's book and key, not its inbox."""
+    campaign, key, made = commune_book(book, voice)
+    said = [issue(code, WARNING, file=COMMUNE_KEY_FILE) for code, told in (("level_above.key_made", made),
+                                                                            ("level_above.key_public", key.public))
+            if told]  # a key made now said once; a public one each time: its codes prove nothing
+    warn_problems(said, voice)
+    schools = schools_asked(campaign, asked)
+    codes = issued_codes(campaign, key, schools)
+    voice.say(ct.LEVEL_ABOVE_CODES_HEAD.format(year=campaign.school_year))
+    for school in schools:
+        voice.secret(ct.LEVEL_ABOVE_CODE.format(school=school.name, code=codes[school.code]))
+    files = _code_drafts(campaign, key, schools, book, drafts_dir, voice) if drafts_dir is not None else ()
+    return Result("status", command_report(LEVEL_ABOVE_ROUND, said, True), files, places.LEVEL_ABOVE_KEY, book.parent)
+
+
+def _say_states(campaign, states, voice: Voice) -> None:
+    """Each school of the list said: sent (its file, when, its fingerprint, origin, council, hand edits) or not
+    (against the deadline)."""
     deadline = campaign.deadline
-    states = school_states(summary, key, vietnam_today())
     voice.say(ct.LEVEL_ABOVE_STATUS_HEAD.format(
         sent=sum(1 for s in states if s.sent), schools=len(states),
         deadline=day_text(deadline) if deadline else ct.LEVEL_ABOVE_NO_DEADLINE))
@@ -158,21 +191,29 @@ def status_level_above(inbox: Path, book: Path, strict: bool, voice: Voice = Voi
             late=ct.LEVEL_ABOVE_LATE if state.late else "", fingerprint=state.fingerprint,
             origin=ct.LEVEL_ABOVE_ORIGIN[state.origin], council=ct.LEVEL_ABOVE_COUNCIL[state.council],
             edited=ct.LEVEL_ABOVE_EDITED if state.edited else "") + ("" if state.sent else ct.LEVEL_ABOVE_UNPROVEN))
-    voice.say(ct.LEVEL_ABOVE_CODES_HEAD)  # the seal starts on day one: each school's code, to send it
-    for state in states:
-        said = ct.LEVEL_ABOVE_CODE_OLD if state.origin == OLD_CODE else ct.LEVEL_ABOVE_CODE
-        voice.say(said.format(school=state.school, code=state.code))
-    files: tuple[WrittenFile, ...] = ()
-    if drafts_dir is not None:  # --thu: each school its code as an e-mail draft, with how to enter it
-        from thidua_xlsx.write.drafts import code_drafts, say_drafted, write_drafts  # deferred: email at start-up
 
-        codes = {s.code: key.school_code(s.code, campaign.school_year) for s in campaign.schools}
-        with out.holding([lock.folder_lock_path(book.parent)], "status", voice):
-            written = Written(book.parent)
-            say_drafted(write_drafts(code_drafts(campaign, codes), drafts_dir, written), drafts_dir, voice)
-            written.save()
-        files = written.made(lambda _path: rs.DRAFT)
-    return Result("status", level_above_report(summary, strict), files, places.LEVEL_ABOVE_KEY, book.parent)
+
+def _code_drafts(campaign, key: CommuneKey, schools, book: Path, drafts_dir: Path,
+                 voice: Voice) -> tuple[WrittenFile, ...]:
+    """``--thu``: each of ``schools`` its code as an e-mail draft, with how to enter it, in ``drafts_dir`` (outside
+    the commune's folder: :func:`_refuse_code_drafts_inside`), readable by the officer alone, said as secret."""
+    from thidua_xlsx.write.drafts import code_drafts, say_drafted, write_drafts  # deferred: email at start-up
+
+    drafts = code_drafts(campaign, schools, issued_codes(campaign, key, schools))
+    with out.holding([lock.folder_lock_path(book.parent)], "status", voice):
+        written = Written(book.parent)
+        say_drafted(write_drafts(drafts, drafts_dir, written), drafts_dir, voice)
+        written.save()
+    voice.warn(tm.CODE_DRAFTS_SECRET.format(folder=drafts_dir))
+    return written.made(lambda _path: rs.DRAFT)
+
+
+def _refuse_code_drafts_inside(drafts_dir: Path | None, folder: Path) -> None:
+    """``--thu`` inside the commune's folder: :class:`Refused` before any work — a draft carries a school's code, a
+    secret never kept in the folder beside the key (it is backed up and copied with it); a folder beside it offered."""
+    if drafts_dir is not None and drafts_dir.resolve().is_relative_to(folder.resolve()):
+        outside = folder.resolve().parent / tm.CODE_DRAFTS_OUTSIDE.format(folder=folder.resolve().name)
+        raise out.Refused(tm.CODE_DRAFTS_IN_FOLDER.format(path=drafts_dir, folder=folder, outside=outside))
 
 
 def _write_outputs(summary, key: CommuneKey, report: Report, r, output: Path, mapping, written: Written,

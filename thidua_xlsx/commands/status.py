@@ -20,7 +20,7 @@ from thidua_xlsx.write.console import console_lines, followup_lines, reminder_li
 def status(request: StatusRequest, voice: Voice = Voice()) -> Result:
     """``status``: the report with every problem, each department against the deadline (a period's own), and
     (``nudge``) a reminder per department head. Writes nothing, but with ``drafts_dir`` (--thu) the reminders as
-    e-mail drafts."""
+    e-mail drafts. At the commune, each school instead, and its codes only when asked (``--ma``)."""
     from thidua_xlsx.decide.followup import follow_up  # deferred: decide.followup at start-up
     from thidua_xlsx.write.drafts import refuse_in_inbox  # deferred: email.utils at start-up
 
@@ -30,6 +30,8 @@ def status(request: StatusRequest, voice: Voice = Voice()) -> Result:
     book = level_above_book(inbox, campaign_path)
     if drafts_dir is not None and not nudge and book is None:  # a school's: the reminders (the commune's: the codes)
         raise Refused(tm.THU_NEEDS_NUDGE)
+    if request.codes_of is not None and book is None:  # the codes are the commune's to issue
+        raise Refused(ct.CODES_AT_SCHOOL)
     if book is not None:  # the commune's (or the Sở's): which schools have sent, against its deadline
         from thidua_xlsx.commands.level_above import status_level_above  # deferred: python-calamine at start-up
 
@@ -37,7 +39,7 @@ def status(request: StatusRequest, voice: Voice = Voice()) -> Result:
             raise Refused(ct.LEVEL_ABOVE_SCHOOL_OPTIONS.format(options=", ".join(
                 o for o, given in (("--round", round_), ("--period", period), ("--nhac", nudge or None))
                 if given is not None)))
-        return status_level_above(inbox, book, request.strict, voice, drafts_dir)
+        return status_level_above(inbox, book, request.strict, voice, drafts_dir, request.codes_of)
     folder = locate_campaign(inbox, campaign_path, voice)
     voice, said = heard(voice)
     summary, _read = read_and_report(inbox, folder, round_, request.strict, voice, period)

@@ -80,7 +80,9 @@ class YearRequest(MergeRequest):
 
 @dataclass(frozen=True, kw_only=True)
 class StatusRequest:
-    """``status``: the inbox read, nothing written but (``nudge`` and ``drafts_dir``) the reminders' drafts."""
+    """``status``: the inbox read, nothing written but (``nudge`` and ``drafts_dir``) the reminders' drafts; at the
+    level above, ``codes_of`` (``--ma``) asks for schools' codes instead of the report (None: not asked; "": every
+    school's; else the school named), and ``drafts_dir`` drafts the codes."""
 
     inbox: Path
     campaign_path: Path | None = None
@@ -89,6 +91,7 @@ class StatusRequest:
     nudge: bool = False
     period: str | None = None
     drafts_dir: Path | None = None
+    codes_of: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -13,6 +13,7 @@ from thidua_xlsx.model.commune_key import CommuneKey
 from thidua_xlsx.model.errors import Stopped
 from thidua_xlsx.model.issues import WARNING, Problems
 from thidua_xlsx.model.layout import VIETNAM_UTC_OFFSET
+from thidua_xlsx.model.level_above import LevelAbove
 from thidua_xlsx.model.places import COMMUNE_KEY_FILE
 from thidua_xlsx.read.containment import scan_inbox
 from thidua_xlsx.read.level_above_book import load_level_above_book
@@ -29,11 +30,7 @@ def read_level_above(inbox: Path, book: Path, voice: Voice = Voice(), officer: P
     lines held apart accepted, with reasons; its problems among the summary's). Stopped when its book, its key or the
     officer's book cannot be used. The book used is said; a key made now (a commune folder of a release before 0.8)
     is said once, among the summary's problems."""
-    campaign, problems = load_level_above_book(book)
-    if campaign is None:
-        raise Stopped(problems, ct.CAMPAIGN_INVALID.format(count=len(problems.errors), file=book))
-    voice.warn(ct.LEVEL_ABOVE_USED.format(path=book, authority=campaign.authority))
-    key, made = commune_key(book.parent)
+    campaign, key, made = commune_book(book, voice)
     items = scan_inbox(inbox)
     said, marks = Problems(), None
     with voice.reading(len(items)) as on_file:
@@ -48,6 +45,17 @@ def read_level_above(inbox: Path, book: Path, voice: Voice = Voice(), officer: P
             raise Stopped(said)
     summary = level_above_summary(campaign, files, read, key, marks)
     return campaign, replace(summary, issues=(*summary.issues, *said)), key
+
+
+def commune_book(book: Path, voice: Voice = Voice()) -> tuple[LevelAbove, CommuneKey, bool]:
+    """The level above's campaign in ``book`` (the book used, said) and its key, with whether the key was made now.
+    Stopped when the book or its key cannot be used."""
+    campaign, problems = load_level_above_book(book)
+    if campaign is None:
+        raise Stopped(problems, ct.CAMPAIGN_INVALID.format(count=len(problems.errors), file=book))
+    voice.warn(ct.LEVEL_ABOVE_USED.format(path=book, authority=campaign.authority))
+    key, made = commune_key(book.parent)
+    return campaign, key, made
 
 
 @dataclass(frozen=True)
@@ -68,32 +76,28 @@ class SchoolState:
     edited: bool = False
     days: int | None = None
     versions: int = 0  # the files it sent that were read (more than one: it sent twice)
-    code: str = ""  # the code the level above issues the school for the year: its final summary sealed with it
 
 
-def school_states(summary, key: CommuneKey, today: dt.date) -> list[SchoolState]:
-    """Each school of ``summary``'s list (a LevelAboveSummary) against its campaign's deadline on ``today``, with the
-    code the commune's ``key`` issues it."""
+def school_states(summary, today: dt.date) -> list[SchoolState]:
+    """Each school of ``summary``'s list (a LevelAboveSummary) against its campaign's deadline on ``today`` (never its
+    code: a secret, shown only when asked — steps.school_codes)."""
     deadline = summary.campaign.deadline
     by_name = {f.name: f for f in summary.files}
     older: dict[object, int] = {}  # school name → its older versions read (superseded by the one used)
     for i in (i for f in summary.files for i in f.issues if i.code == "level_above.superseded"):
         older[dict(i.params).get("school")] = older.get(dict(i.params).get("school"), 0) + 1
     found = []
-    campaign = summary.campaign
     for school in summary.schools:
         name = school.school.name
-        code = key.school_code(school.school.code, campaign.school_year)
         if school.summary is None:
             days = (dt.date.fromisoformat(deadline) - today).days if deadline else None
-            found.append(SchoolState(name, False, days=days, code=code))
+            found.append(SchoolState(name, False, days=days))
             continue
         s = school.summary
         saved = (_written(s) if school.sent else None) or by_name[school.file].version_time + VIETNAM_UTC_OFFSET
         found.append(SchoolState(name, school.sent, school.file, saved,
                                  bool(deadline) and saved.date().isoformat() > deadline,
-                                 s.sha256[:12], school.origin, s.council, s.edited, versions=1 + older.get(name, 0),
-                                 code=code))
+                                 s.sha256[:12], school.origin, s.council, s.edited, versions=1 + older.get(name, 0)))
     return found
 
 

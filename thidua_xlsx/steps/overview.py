@@ -420,7 +420,7 @@ def commune_overview(folder: Path, book: Path) -> CommuneView:
     inbox = folder / INBOX
     officer = places.Places(folder).officer_book
     try:
-        campaign, summary, key = read_level_above(inbox, book, officer=officer if officer.is_file() else None)
+        campaign, summary, _key = read_level_above(inbox, book, officer=officer if officer.is_file() else None)
     except Stopped as stop:
         return CommuneView("", "", "", problems=tuple(stop.problems), stopped=stop.message)
     problems = tuple(i for i in summary.every_issue()
@@ -428,4 +428,4 @@ def commune_overview(folder: Path, book: Path) -> CommuneView:
     written = summary_of(folder, places.LEVEL_ABOVE_KEY, "", "")
     return CommuneView(campaign.authority, campaign.school_year,
                        day_text(campaign.deadline) if campaign.deadline else WORDS["no_deadline"],
-                       tuple(school_states(summary, key, vietnam_today())), problems, written, held=summary.held)
+                       tuple(school_states(summary, vietnam_today())), problems, written, held=summary.held)

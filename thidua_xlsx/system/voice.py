@@ -14,14 +14,17 @@ from thidua_xlsx.model import layout as ly
 @dataclass(frozen=True)
 class Voice:
     """How a command speaks while it works: ``say`` (the report, what was written), ``warn`` (what
-    needs attention) and ``reading(total)``, a context giving the callback called after each inbox
-    entry (a progress bar). What it decided comes back in its Result (model.result), not through its voice. The CLI
+    needs attention), ``secret`` (a school's code, shown because the officer asked for it) and ``reading(total)``, a
+    context giving the callback called after each inbox entry (a progress bar). What is said and warned may be kept
+    (the runs record, the page's run log); a secret is shown to whoever asked and never kept: no door remembers it
+    (docs/security.md). What it decided comes back in its Result (model.result), not through its voice. The CLI
     prints; a library caller may collect or stay silent. Frozen: one voice is the default argument of every command
     (``voice: Voice = Voice()``), shared by all their calls; a command that speaks otherwise makes another
     (``dataclasses.replace``)."""
 
     say: Callable[[str], None] = lambda _text: None
     warn: Callable[[str], None] = lambda _text: None
+    secret: Callable[[str], None] = lambda _text: None
     reading: Callable[[int], AbstractContextManager[Callable[[str], None]]] = \
         lambda _total: nullcontext(lambda _name: None)
 

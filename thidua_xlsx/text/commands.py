@@ -252,11 +252,24 @@ LEVEL_ABOVE_DAYS_LEFT = " – còn {days} ngày"
 LEVEL_ABOVE_SENT = "  {school}: {file}, lưu lúc {saved}{late}; dấu vân tay {fingerprint}; {origin}; {council}{edited}"
 LEVEL_ABOVE_LATE = " (sau hạn)"
 LEVEL_ABOVE_UNPROVEN = " – chưa tính là đã gửi (đề nghị tạm giữ chờ tệp có dấu)"
-LEVEL_ABOVE_CODES_HEAD = ("Mã xác thực của từng trường năm học này (gửi cho mỗi trường mã của mình; thư ký nhập vào "
-                          "sheet Trường của campaign.xlsx, ô 'Mã xác thực do cấp trên cấp', để bảng tổng hợp gửi lên "
-                          "có dấu xác thực):")
+LEVEL_ABOVE_CODES_HOW = ("Mã xác thực của các trường là bí mật như khóa của xã nên không in trong báo cáo này. Xem mã "
+                         "một trường: thidua-xlsx status {inbox} --ma \"Tên trường\" (mã của mọi trường: --ma không "
+                         "kèm tên), hoặc nút Xem mã ở bảng Các trường trên trang của xã. Soạn thư gửi mã: thêm --thu "
+                         "và một thư mục ngoài thư mục của xã.")
+LEVEL_ABOVE_CODES_HEAD = ("Mã xác thực năm học {year} – bí mật như khóa của xã: gửi riêng mỗi trường mã của mình (tin "
+                          "nhắn hay thư riêng, không dán vào báo cáo hay nhóm chung); thư ký nhập vào sheet Trường của "
+                          "campaign.xlsx, ô 'Mã xác thực do cấp trên cấp', để bảng tổng hợp gửi lên có dấu xác thực:")
 LEVEL_ABOVE_CODE = "  {school}: {code}"
-LEVEL_ABOVE_CODE_OLD = "  {school}: {code} – trường còn dùng mã cũ: hãy gửi trường mã mới này"
+CODES_METAVAR = "TRƯỜNG"
+CODES_HELP = ("Ở thư mục của xã: in mã xác thực của trường TRƯỜNG (tên trường hoặc mã trường ở sheet Các trường của "
+              "cap-tren.xlsx) thay cho báo cáo; --ma không kèm tên: mã của mọi trường. Mã là bí mật như khóa của xã: "
+              "chỉ in ra màn hình, không lưu vào tệp nào. Cùng --thu DIR: soạn thư gửi mã cho đúng (các) trường đó.")
+CODES_UNKNOWN_SCHOOL = ("--ma \"{asked}\": không có trường này trong danh sách của xã (cap-tren.xlsx, sheet Các "
+                        "trường). Các trường: {schools}. Hãy gõ tên (hoặc mã) một trường trong danh sách, hoặc --ma "
+                        "không kèm tên để xem mã của mọi trường.")
+CODES_MANY_SCHOOLS = ("--ma \"{asked}\": nhiều trường có tên chứa chữ này: {schools}. Hãy gõ đủ tên của một trường.")
+CODES_AT_SCHOOL = ("--ma chỉ dùng ở thư mục của xã (có cap-tren.xlsx): mã xác thực do xã cấp cho từng trường. Ở "
+                   "trường, mã nằm ở sheet Trường của campaign.xlsx, ô 'Mã xác thực do cấp trên cấp'.")
 LEVEL_ABOVE_COUNCIL = {True: "đã qua Hội đồng", False: "chưa qua Hội đồng"}
 LEVEL_ABOVE_EDITED = "; danh sách bị sửa tay"
 LEVEL_ABOVE_FINGERPRINT = "  {school}: {file}, dấu vân tay {fingerprint} – {origin}"

@@ -91,13 +91,14 @@ LEVEL_ABOVE_MESSAGES |= {
                                    "chứng minh tệp do trường gửi, cũng không chứng minh dữ liệu chưa bị sửa, vì ai có "
                                    "bảng tổng hợp của xã cũng đóng được dấu ấy; dấu vân tay {fingerprint}. Mọi đề nghị "
                                    "của tệp được tạm giữ chờ công chức quyết định, trường chưa tính là đã gửi. Cần "
-                                   "làm: gửi trường mã mới (lệnh status, hoặc bảng mã trên trang của xã) để thư ký "
-                                   "nhập vào sheet Trường của campaign.xlsx và tổng hợp lại; hoặc gọi điện đối chiếu "
-                                   "dấu vân tay với trường rồi nhận từng đề nghị.",
+                                   "làm: gửi riêng trường ấy mã mới (lệnh status --ma \"{school}\", hoặc nút Xem mã "
+                                   "trên trang của xã) để thư ký nhập vào sheet Trường của campaign.xlsx và tổng hợp "
+                                   "lại; hoặc gọi điện đối chiếu dấu vân tay với trường rồi nhận từng đề nghị.",
     "level_above.key_made": "Đã tạo khóa bí mật của đơn vị ({file}, trong thư mục này). Mã xác thực của các trường và "
                             "dấu của bảng tổng hợp xã nay làm từ khóa này; mã cấp trước đây (phiên bản trước 0.8) "
-                            "không còn dùng được. Cần làm: gửi mỗi trường mã mới của mình (lệnh status, hoặc bảng mã "
-                            "trên trang của xã). Giữ tệp {file} trong thư mục, sao lưu cùng thư mục, không gửi cho ai.",
+                            "không còn dùng được. Cần làm: gửi riêng mỗi trường mã mới của mình (lệnh status --ma, "
+                            "hoặc nút Xem mã trên trang của xã). Giữ tệp {file} trong thư mục, sao lưu cùng thư mục, "
+                            "không gửi cho ai.",
     "level_above.key_unreadable": "Tệp khóa bí mật '{file}' của đơn vị không đọc được (bị sửa, bị cắt, hoặc tệp khác "
                                   "mang tên này) – không làm gì, không ghi gì. Hãy chép lại tệp này từ bản sao lưu của "
                                   "thư mục. Không còn bản nào: đổi tên tệp hỏng, chạy lại (chương trình tạo khóa mới) "

@@ -75,7 +75,8 @@ NOTHING_TO_DRAFT = ("--thu: lần tổng hợp này không có gì để gửi q
 NO_REMINDER_DRAFT = "--thu: không tổ nào cần nhắc, không soạn thư nháp nào."
 THU_HELP = ("Soạn sẵn thư nháp (.eml, mở bằng Outlook/Thunderbird rồi bấm Gửi) vào thư mục DIR: mỗi tổ một thư "
             "kèm sổ của tổ (generate), mỗi lời nhắc (status --nhac), mỗi bản góp ý (merge --feedback), thư gửi cơ "
-            "quan quản lý kèm bảng tổng hợp và hồ sơ (merge/year --docs).")
+            "quan quản lý kèm bảng tổng hợp và hồ sơ (merge/year --docs); ở xã, mỗi trường một thư gửi mã xác "
+            "thực (status; DIR ngoài thư mục của xã).")
 THU_NEEDS_NUDGE = "--thu của status soạn thư nhắc: hãy dùng cùng --nhac."
 THU_METAVAR = "DIR"
 
@@ -181,3 +182,10 @@ CODE_BODY = ("Kính gửi {school},\n\n"
              "xin không chuyển cho trường khác.\n\n"
              "{officer}")
 WHERE_SCHOOL = "cap-tren.xlsx, sheet Các trường, cột Email của trường"
+CODE_DRAFTS_IN_FOLDER = ("--thu {path}: thư gửi mã xác thực mang mã của trường – bí mật như khóa của xã – nên không "
+                         "soạn trong thư mục của xã {folder} (thư mục được sao lưu, chép đi cùng khóa). Chưa soạn gì. "
+                         "Hãy chọn một thư mục ngoài, ví dụ: --thu \"{outside}\".")
+CODE_DRAFTS_SECRET = ("Các thư này mang mã xác thực – bí mật như khóa của xã (chỉ tài khoản của bạn trên máy này đọc "
+                      "được các tệp): mở từng thư, kiểm tra người nhận rồi gửi riêng cho đúng trường; gửi xong hãy xóa "
+                      "các tệp ma_*.eml trong {folder}.")
+CODE_DRAFTS_OUTSIDE = "{folder}-thu-ma"  # the folder offered for the code drafts: beside the commune's, not inside

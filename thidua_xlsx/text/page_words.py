@@ -309,6 +309,20 @@ PAGE_MESSAGES: dict[str, str] = {
                                    "đề nghị CSTĐCS được tạm giữ chờ công chức quyết định. Hãy đề nghị trường gửi "
                                    "bảng tổng hợp cuối cùng (trên trang của trường: chọn tệp ở ô *Bảng tổng hợp Hội "
                                    "đồng đã ghi* rồi bấm *Tổng hợp*)."),
+    "level_above.origin_old_code": ("Bảng tổng hợp của {school} có dấu theo mã xác thực cũ (mã phiên bản trước 0.8 "
+                                    "cấp, làm ra được từ mã chiến dịch in trong bảng tổng hợp của xã): dấu này không "
+                                    "chứng minh tệp do trường gửi, cũng không chứng minh dữ liệu chưa bị sửa, vì ai có "
+                                    "bảng tổng hợp của xã cũng đóng được dấu ấy; dấu vân tay {fingerprint}. Mọi đề "
+                                    "nghị của tệp được tạm giữ chờ công chức quyết định, trường chưa tính là đã gửi. "
+                                    "Cần làm: bấm *Xem mã* ở dòng của {school} trong bảng *Các trường* và gửi trường "
+                                    "mã mới, riêng trường ấy, để thư ký nhập vào sheet Trường của campaign.xlsx rồi "
+                                    "tổng hợp lại; hoặc gọi điện đối chiếu dấu vân tay với trường rồi nhận từng đề "
+                                    "nghị."),
+    "level_above.key_made": ("Đã tạo khóa bí mật của đơn vị ({file}, trong thư mục này). Mã xác thực của các trường "
+                             "và dấu của bảng tổng hợp xã nay làm từ khóa này; mã cấp trước đây (phiên bản trước 0.8) "
+                             "không còn dùng được. Cần làm: gửi riêng mỗi trường mã mới của mình (nút *Xem mã* ở "
+                             "dòng của trường trong bảng *Các trường*). Giữ tệp {file} trong thư mục, sao lưu cùng "
+                             "thư mục, không gửi cho ai."),
     "level_above.held": ("Tạm giữ {name} ({school}) – {title}: {why}. Chưa vào danh sách, tờ trình, dự thảo quyết "
                          "định, tệp nhập của tỉnh: công chức chọn *Nhận* hoặc *Bỏ* ở mục *Đề nghị tạm giữ chờ công "
                          "chức quyết định* trên trang chính, ghi lý do, rồi bấm *Ghi quyết định và tổng hợp lại*."),

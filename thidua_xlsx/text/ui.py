@@ -61,6 +61,8 @@ UI_MESSAGES = {
                         "sau khi trang được mở) – chưa tổng hợp. Hãy chép sổ trở lại thư mục rồi bấm lại, hoặc tải "
                         "lại trang (F5) và tổng hợp không dùng sổ lịch sử."),
     "ui.unknown_round": "Không có vòng '{round}' trong chiến dịch này. Hãy chọn một vòng ở trang chính.",
+    "ui.unknown_school": ("Không có trường '{school}' trong danh sách của xã (cap-tren.xlsx, sheet Các trường) – không "
+                          "hiện mã nào. Hãy bấm *Xem mã* ở dòng của một trường trong bảng *Các trường*."),
     "ui.new_year_name": "Tên thư mục năm học mới '{name}' không dùng được: chỉ gõ một tên thư mục (không có / hay \\, "
                         "không có .., không phải đường dẫn đầy đủ như C:\\… hay /…, không phải tên Windows dành riêng "
                         "như CON, NUL, COM1, LPT1, không kết thúc bằng dấu chấm hay dấu cách) – chưa tạo gì. Thư mục "
@@ -148,7 +150,14 @@ WORDS = {
     "superseded": "Bản cũ (đã có bản mới hơn)",
     "rejected": "Bị từ chối",
     "skipped": "Bỏ qua (bản chép, sổ chưa điền, không phải sổ)",
-    "school_code": "Mã xác thực (gửi cho trường)",
+    "school_code": "Mã xác thực",
+    "show_code": "Xem mã",
+    "code_shown": "Mã xác thực của {school} năm học {year}:",
+    "code_secret": ("Bí mật như khóa của xã: chỉ gửi riêng cho trường này (tin nhắn hay thư riêng), không dán vào báo "
+                    "cáo hay nhóm chung. Thư ký của trường nhập mã vào sheet Trường của campaign.xlsx, ô Mã xác thực "
+                    "do cấp trên cấp. Mã không lưu ở đâu: mở lại trang là mã ẩn đi."),
+    "codes_hint": ("Mã xác thực của mỗi trường là bí mật như khóa của xã nên không hiện sẵn: bấm *Xem mã* ở dòng của "
+                   "một trường khi cần gửi mã cho trường đó."),
     "folder_drop_title": "Nhận sổ từ thư mục",
     "folder_drop_hint": ("Sổ các tổ gửi qua Zalo (Zalo PC lưu vào thư mục Zalo Received Files), tải về từ thư điện tử "
                          "(thư mục Downloads) hay chép vào USB: chọn cả thư mục đó, mỗi sổ được xếp vào đúng vòng theo "

@@ -30,6 +30,7 @@ ROUTES = (
     ("/nhan-thu-muc", "drop_folder", ("POST",)),
     ("/xa/tong-hop", "commune_merge", ("POST",)),
     ("/xa/duyet", "officer_decide", ("POST",)),
+    ("/xa/ma", "school_code", ("POST",)),
     ("/viec/<job_id>", "job", ("GET",)),
     ("/viec/<job_id>.json", "job_json", ("GET",)),
     ("/tep", "download", ("GET",)),

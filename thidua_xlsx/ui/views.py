@@ -409,15 +409,35 @@ def officer_decide():
     return _started("merge", WORDS["officer_label"], LEVEL_ABOVE_KEY, merged, before=write)
 
 
-def _commune(book: Path, notice=None, status: int = 200, updated: tuple[str, ...] = ()):
+def school_code():
+    """*Xem mã* on a school's row: the commune's page again with that one school's code shown in its row — the answer
+    to this request alone (never stored, never kept in a run's log: a code is a secret like the commune's key,
+    docs/security.md); refused when the list has no school of that name."""
+
+    at = page().places
+    book = at.folder / LEVEL_ABOVE_BOOK
+    if not book.is_file():
+        return refused("ui.unknown_round", 404, round=LEVEL_ABOVE_KEY)
+    asked = request.form.get("truong", "")
+    try:
+        shown = service.school_code(book, asked)
+    except CommandError as stop:  # the book or the key cannot be used: said, as the page's overview says it
+        return refused_by(stop.problems)
+    if shown is None:
+        return refused("ui.unknown_school", 404, school=asked)
+    return _commune(book, shown=shown)
+
+
+def _commune(book: Path, notice=None, status: int = 200, updated: tuple[str, ...] = (), shown=None):
     """The commune's page (with ``notice`` above its list when a form of it was refused; ``updated``: what changed
-    since the release that last ran in the folder, said once after an update)."""
+    since the release that last ran in the folder, said once after an update; ``shown``: the one school's code asked
+    for, as (its name, the year, the code))."""
 
     folder = page().folder
     return render_template("commune.html", view=service.commune_overview(folder, book), folder=folder,
                            origins=ct.LEVEL_ABOVE_ORIGIN, councils=ct.LEVEL_ABOVE_COUNCIL, title_names=title_names,
                            line_field=_line_field, school_field=_school_field, notice=notice,
-                           updated=updated), status
+                           updated=updated, shown=shown), status
 
 
 def _line_field(held) -> str:

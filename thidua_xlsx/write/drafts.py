@@ -45,7 +45,7 @@ from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.campaign import Campaign
 from thidua_xlsx.model.commune_key import CommuneKey
 from thidua_xlsx.model.errors import Refused
-from thidua_xlsx.model.level_above import SENT_COPY, LevelAbove, LevelAboveSummary
+from thidua_xlsx.model.level_above import SENT_COPY, LevelAbove, LevelAboveSummary, SchoolRef
 from thidua_xlsx.model.places import windows_device
 from thidua_xlsx.model.results import Summary
 from thidua_xlsx.system.files import replacing, scratch_folder
@@ -90,6 +90,7 @@ class Draft:
     body: str
     attachments: tuple[Path, ...] = ()
     where: str = tm.WHERE_DEPARTMENT  # where the campaign keeps the address (said when it is missing or wrong)
+    secret: bool = False  # it carries a school's code: its file readable by the officer alone (0600), never world's
 
 
 @dataclass(frozen=True)
@@ -187,8 +188,9 @@ def draft_bytes(message: EmailMessage) -> bytes:
 
 def write_drafts(drafts: list[Draft], folder: Path, written: Written) -> Drafted:
     """Each draft written whole into ``folder`` (made when missing) as ``<name>.eml``, recorded in ``written``; a file
-    already there that is not a draft this tool wrote (unchanged) is kept, the new one written beside it."""
-    folder.mkdir(parents=True, exist_ok=True)
+    already there that is not a draft this tool wrote (unchanged) is kept, the new one written beside it. A secret
+    draft (:attr:`Draft.secret`) is readable by its writer alone, as the folder made for it."""
+    folder.mkdir(0o700 if any(d.secret for d in drafts) else 0o777, parents=True, exist_ok=True)
     paths: list[Path] = []
     no_address: list[str] = []
     bad_address: list[str] = []
@@ -198,7 +200,7 @@ def write_drafts(drafts: list[Draft], folder: Path, written: Written) -> Drafted
         data = draft_bytes(message_of(draft))
         target = written.name_for(folder / f"{draft.name}.eml")
         with replacing(target) as tmp:
-            tmp.write_bytes(data)
+            _write_new(tmp, data, 0o600 if draft.secret else 0o666)
         written.note(target)
         paths.append(target)
         if not draft.to.strip():
@@ -210,6 +212,13 @@ def write_drafts(drafts: list[Draft], folder: Path, written: Written) -> Drafted
         if len(data) > MAX_DRAFT_BYTES:
             too_big.append(draft.label)
     return Drafted(tuple(paths), tuple(no_address), tuple(too_big), tuple(bad_address), tuple(where))
+
+
+def _write_new(path: Path, data: bytes, mode: int) -> None:
+    """``data`` written to the new file ``path``, made with ``mode`` (where the system has modes; the umask applies):
+    a secret's file is never readable by others, not even for a moment."""
+    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode), "wb") as f:
+        f.write(data)
 
 
 def draft_name(kind: str, who: str) -> str:
@@ -442,16 +451,17 @@ def level_above_drafts(summary: LevelAboveSummary, key: CommuneKey, output: Path
         return say_drafted(write_drafts([draft], target, written), target, voice)
 
 
-def code_drafts(campaign: LevelAbove, codes: dict[str, str]) -> list[Draft]:
-    """The commune's opening (``status --thu`` at the level above): one draft per school of its list with the code the
-    commune issues it for the year ({school code: code}) and how to enter it, so that its final summary comes sealed."""
+def code_drafts(campaign: LevelAbove, schools: tuple[SchoolRef, ...], codes: dict[str, str]) -> list[Draft]:
+    """The commune's opening (``status --thu`` at the level above): one draft per school of ``schools`` with the code
+    the commune issues it for the year ({school code: code}) and how to enter it, so that its final summary comes
+    sealed; each a secret (written for the officer's eyes only)."""
     drafts = []
-    for school in campaign.schools:
+    for school in schools:
         body = tm.CODE_BODY.format(school=school.name, authority=campaign.authority, year=campaign.school_year,
                                    code=codes[school.code], officer=campaign.officer or tm.LEVEL_ABOVE_OFFICER)
         drafts.append(Draft(draft_name("ma", school.name), school.name, school.email, school.name,
                             tm.CODE_SUBJECT.format(authority=campaign.authority, year=campaign.school_year), body,
-                            (), tm.WHERE_SCHOOL))
+                            (), tm.WHERE_SCHOOL, secret=True))
     return drafts
 
 
