@@ -76,7 +76,7 @@ def test_a_summary_sealed_with_last_version_s_code_is_named_old_not_forged():
     assert _held(summary) == [("GV3", "level_above.held_origin_old_code")]
     [said] = [i for i in summary.issues if i.code.startswith("level_above.origin")]
     assert said.code == "level_above.origin_old_code" and said.severity == "warning"
-    assert "mã xác thực cũ" in said.message and "gửi trường mã mới" in said.message
+    assert "mã xác thực cũ" in said.message and "gửi riêng trường ấy mã mới" in said.message
     assert "không bị sửa" not in said.message  # anyone could have made that seal: it proves neither sender nor data
     assert "không chứng minh" in said.message and "chưa tính là đã gửi" in said.message
     assert not summary.schools[0].sent

@@ -157,14 +157,14 @@ def test_a_school_still_on_last_version_s_code_is_named_with_what_to_send_not_ca
     said = found["output"]
     assert "Bảng tổng hợp của Trường Tiểu học Trực Cường có dấu theo mã xác thực cũ" in said
     assert "không chứng minh tệp do trường gửi, cũng không chứng minh dữ liệu chưa bị sửa" in said
-    assert "gửi trường mã mới" in said and "không bị sửa" not in said
+    assert "gửi riêng trường ấy mã mới" in said and "không bị sửa" not in said
     assert "dấu xác thực không khớp" not in said
     assert "không rõ nguồn gốc" not in said.split("Trực Cường có dấu")[1][:200]
     assert {h["why"][-1]["code"] for h in found["data"]["held"] if h["school"] == "TH-TC"} == {
         "level_above.held_origin_old_code"}
     status = CliRunner().invoke(main, ["status", str(tmp_path / "xa" / "inbox")])
     new = COMMUNE_KEY.school_code("TH-TC", "2025-2026")
-    assert "dấu theo mã cũ của phiên bản trước (dữ liệu không bị sửa; gửi trường mã mới)" in status.output
+    assert "dấu theo mã cũ của phiên bản trước (không chứng minh được gì; gửi trường mã mới)" in status.output
     assert new not in status.output  # the code to send: a secret, shown when asked
     asked = CliRunner().invoke(main, ["status", str(tmp_path / "xa" / "inbox"), "--ma", "Tiểu học Trực Cường"])
     assert f"  Trường Tiểu học Trực Cường: {new}\n" in asked.output
@@ -173,7 +173,7 @@ def test_a_school_still_on_last_version_s_code_is_named_with_what_to_send_not_ca
 
     found = client(tmp_path / "xa")[1]
     page = text(found.get("/"))  # the commune's page: why, and the button that shows the code to send
-    assert "dấu theo mã cũ của phiên bản trước (dữ liệu không bị sửa; gửi trường mã mới)" in page
+    assert "dấu theo mã cũ của phiên bản trước (không chứng minh được gì; gửi trường mã mới)" in page
     assert "Trường Tiểu học Trực Cường Xem mã" in page and new not in page
     shown = found.post("/xa/ma", data={"csrf": form_token(TOKEN), "truong": "Trường Tiểu học Trực Cường"})
     assert f"Mã xác thực của Trường Tiểu học Trực Cường năm học 2025-2026: {new}" in text(shown)
