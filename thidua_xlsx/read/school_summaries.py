@@ -33,6 +33,7 @@ RATING_EXCELLENT = "HTXSNV"
 # for the officer to see and decide (never dropped unseen, never used unflagged).
 _WANTED = Wanted(ly.SCORING, False, oldest=5, bounds=SCHOOL, edited_ok=True, views=True)
 _REFUSALS: Refusals = {gate.UNREADABLE: "level_above.unreadable", gate.NOT_OURS: "level_above.not_summary",
+                       gate.META_DAMAGED: "level_above.meta_damaged",
                        gate.SCHEMA_UNKNOWN: "level_above.schema_newer", gate.OTHER_ROUND: "level_above.not_final",
                        gate.PERIOD: "level_above.not_final", gate.OLDER: "level_above.older"}
 DOSSIER_SUFFIXES = (".docx", ".doc", ".pdf", ".txt")  # a school's hồ sơ (its papers, checklists) sent with its summary
