@@ -1,0 +1,110 @@
+"""Every field of a summary's metadata, given a value of each type the tool never writes there, is refused through
+the one gate as damaged or crafted — by the commune, the history and the analysts' API alike — and nothing is ever
+raised: typing is at the gate, for every reader (model.summary_fields)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import html
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.summary_meta import raw_meta
+from thidua_xlsx.api import SummaryError, read_summary
+from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.inbox import InboxFile
+from thidua_xlsx.read.history import read_final_summary
+from thidua_xlsx.read.school_summaries import read_school_summary
+
+SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "cap-xa" / "inbox" / "TH-Thu-Nghiem_tong-hop-cuoi.xlsx"
+
+NAMES = ("campaign_id", "school_year", "round", "period", "school", "release")
+DIGESTS = ("lists_digest", "digest", "seal")
+TABLES = ("inputs", "rubric_versions", "people", "parts", "collectives", "outcomes", "department_outcomes",
+          "special_outcomes", "people_info", "decisions", "department_decisions", "votes", "starts", "applied", "draft")
+# what is never the type of each kind of field
+NOT_A_NAME = (None, True, 7, 1.5, [], {}, ["x"], "x" * 1_001, "a\x00b", "nửa\ud800")
+NOT_A_TABLE = (None, True, 7, "abc", {}, ["x"], [5], [{}], [[{}]], [[[[1]]]], [["x" * 32_768]], [[2**60]],
+               [["\x07"]], [[float("inf")]])
+WRONG = {
+    **dict.fromkeys(NAMES, NOT_A_NAME),
+    **dict.fromkeys(DIGESTS, (None, 12345, "ễ" * 64, "G" * 64, "A" * 64, "a" * 63, [])),
+    **dict.fromkeys(TABLES, NOT_A_TABLE),
+    "departments_submitted": (None, "T1", [5], [["T1"]], [None], ["x" * 32_768]),
+    "newest_input": (None, 20260518, "hôm qua", "2026-13-01T00:00:00", "9" * 41, []),
+    "council": (None, 1, 0, "True", [], {}),
+    "schema_version": (None, True, 8.0, "8", [], {}),
+}
+
+
+def test_every_field_of_the_metadata_is_typed():
+    fields = {f.name for f in dataclasses.fields(ly.SummaryMeta)}
+    assert fields - WRONG.keys() == {"kind", "app"}  # those two say whether it is ours at all
+
+
+def _with_meta(path: Path, data: dict) -> Path:
+    """The sample school's summary with ``data`` as its metadata, saved as ``path``: its metadata sheet's part
+    written anew (the JSON in one cell, every character beyond ASCII escaped), as a crafted file would carry it."""
+    with zipfile.ZipFile(SAMPLE) as book:
+        parts = {name: book.read(name) for name in book.namelist()}
+    rid = re.search(rf'<sheet [^>]*name="{ly.META_SHEET}"[^>]*r:id="(\w+)"', parts["xl/workbook.xml"].decode())[1]
+    target = re.search(rf'Target="/?([^"]+)" Id="{rid}"', parts["xl/_rels/workbook.xml.rels"].decode())[1]
+    cells = "".join(f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>{html.escape(text, quote=False)}</t></is></c></row>'
+                    for n, text in enumerate((ly.APP_ID, json.dumps(data)), start=1))
+    parts[target] = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+                     f"{cells}</sheetData></worksheet>").encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
+        for name, content in parts.items():
+            book.writestr(name, content)
+    return path
+
+
+@pytest.fixture(scope="module")
+def genuine() -> dict:
+    return raw_meta(SAMPLE)
+
+
+def _refusals(path: Path) -> tuple[str, str, str]:
+    """What the commune, the history and the API say of ``path`` ("" when one reads it)."""
+    entry, summary = read_school_summary(InboxFile(path, path.name, path.stat().st_size, dt.datetime(2026, 6, 1), ""))
+    year, problems = read_final_summary(path)
+    try:
+        read_summary(path)
+        api = ""
+    except SummaryError as refused:
+        api = refused.code
+    return ("" if summary else entry.reason), ("" if year else problems.items[0].code), api
+
+
+def test_the_sample_rewritten_unchanged_is_read_by_every_reader(genuine, tmp_path):
+    path = _with_meta(tmp_path / "nguyen-ban.xlsx", genuine)
+    assert _refusals(path) == ("", "", "")
+
+
+@pytest.mark.parametrize(("field", "value"), [(field, value) for field, values in WRONG.items() for value in values],
+                         ids=lambda v: repr(v)[:20])
+def test_a_field_of_another_type_is_refused_as_damaged_by_every_reader(genuine, tmp_path, field, value):
+    path = _with_meta(tmp_path / "sua.xlsx", {**genuine, field: value})
+
+    assert _refusals(path) == ("level_above.meta_damaged", "summary.meta_damaged", "summary.meta_damaged")
+
+
+@pytest.mark.parametrize("field", ["campaign_id", "school_year", "round", "inputs", "departments_submitted",
+                                   "schema_version"])
+def test_a_field_every_layout_has_missing_is_refused_as_damaged(genuine, tmp_path, field):
+    path = _with_meta(tmp_path / "thieu.xlsx", {k: v for k, v in genuine.items() if k != field})
+
+    assert _refusals(path) == ("level_above.meta_damaged", "summary.meta_damaged", "summary.meta_damaged")
+
+
+def test_a_newer_layout_s_fields_are_not_read_but_its_school_and_release_are_named(genuine, tmp_path):
+    path = _with_meta(tmp_path / "moi.xlsx", {**genuine, "schema_version": ly.SUMMARY_SCHEMA_VERSION + 1, "seal": 5,
+                                              "votes": {"a": 1}, "release": "9.0.0", "school": ["?"]})
+    entry, summary = read_school_summary(InboxFile(path, path.name, 1, dt.datetime(2026, 6, 1), ""))
+    assert summary is None and entry.reason == "level_above.schema_newer"
+    assert "thidua-xlsx 9.0.0" in entry.issues[0].message and dict(entry.issues[0].params)["school"] == ""
