@@ -15,6 +15,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Callable
+from itertools import chain
 
 NAME_CHARS = 1_000  # a school's name, a year, a round, a code, a release: far beyond any a campaign book holds
 CELL_CHARS = 32_767  # a text of a table: no cell of a workbook holds more (Excel's limit)
@@ -116,41 +117,48 @@ def _version(value: object) -> int:
 
 def _texts(value: object) -> tuple[str, ...]:
     """A list of codes (the departments that sent their books)."""
-    if type(value) is not list or not all(type(v) is str and len(v) <= CELL_CHARS and _text_ok(v) for v in value):
+    if type(value) is not list or not all(type(v) is str for v in value):
         raise TypeError("not a list of texts")
+    _plain(value)
     return tuple(value)
 
 
 def _rows(value: object) -> tuple[tuple, ...]:
-    """A table: a list of rows, each a list of cells — a text, a number, a flag, nothing, or a list of those."""
-    if type(value) is not list:
+    """A table: a list of rows, each a list of cells — a text, a number, a flag, nothing, or a list of those (a
+    person's titles). Checked a kind of cell at a time, not cell by cell: a school of a thousand people holds some
+    forty thousand, read for every school at the commune."""
+    if type(value) is not list or not all(type(row) is list for row in value):
         raise TypeError("not a table")
-    rows = []
-    for row in value:
-        if type(row) is not list:
-            raise TypeError("not a row")
-        rows.append(tuple(_list(cell) if type(cell) is list else _cell(cell) for cell in row))
-    return tuple(rows)
+    cells = list(chain.from_iterable(value))
+    lists = [cell for cell in cells if type(cell) is list]
+    if not lists:
+        _plain(cells)
+        return tuple(map(tuple, value))
+    _plain([cell for cell in cells if type(cell) is not list])
+    _plain(list(chain.from_iterable(lists)))  # no list in a list
+    return tuple(tuple(tuple(cell) if type(cell) is list else cell for cell in row) for row in value)
 
 
-def _list(cells: list) -> tuple:
-    return tuple(map(_cell, cells))
-
-
-def _cell(value: object) -> object:
-    kind = type(value)
-    if kind is str:
-        if len(value) > CELL_CHARS or not _text_ok(value):  # type: ignore[arg-type]
-            raise ValueError("not a text the tool writes")
-    elif kind is int:
-        if not -EXACT_INT <= value <= EXACT_INT:  # type: ignore[operator]
-            raise ValueError("a number beyond any count")
-    elif kind is float:
-        if not math.isfinite(value):  # type: ignore[arg-type]
-            raise ValueError("not a number")
-    elif value is not None and kind is not bool:
+def _plain(cells: list) -> None:
+    """Each of ``cells`` a text a cell can hold, a number JSON carries exactly (finite), a flag, or nothing; else
+    TypeError or ValueError."""
+    kinds = set(map(type, cells))
+    if not kinds <= _PLAIN:
         raise TypeError("not a cell")
-    return value
+    if str in kinds:
+        texts = cells if len(kinds) == 1 else [cell for cell in cells if type(cell) is str]
+        every = "".join(texts)  # one look for a character no cell holds, not one a text
+        if (len(every) > CELL_CHARS and max(map(len, texts)) > CELL_CHARS) or not _text_ok(every):
+            raise ValueError("not a text the tool writes")
+    if int in kinds:
+        numbers = [cell for cell in cells if type(cell) is int]
+        if min(numbers) < -EXACT_INT or max(numbers) > EXACT_INT:
+            raise ValueError("a number beyond any count")
+    if float in kinds and not all(map(math.isfinite, [cell for cell in cells if type(cell) is float])):
+        raise ValueError("not a number")
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
 _CHECKS: dict[str, Callable[[object], object]] = {
