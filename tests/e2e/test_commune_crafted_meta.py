@@ -44,10 +44,9 @@ CRAFTED = {
     "phieu-chu": (lambda d: {**d, "votes": "abc"}, "votes"),
     "quyet-dinh-dict": (_first_row("decisions", lambda row: [{"code": row[0]}, *row[1:]]), "decisions"),
     "ten-truong-rat-dai": (lambda d: {**d, "school": d["school"] * 20_000}, "school"),  # ~500,000 characters
-    "ten-ky-tu-dieu-khien": (_first_row("outcomes", lambda row: [row[0], "Trần\x01Lan", *row[2:]]), "outcomes"),
     "so-phieu-chu": (lambda d: {**d, "votes": [["GV001", "CSTDCS", "9", 11, True]]}, "votes"),
     "phieu-qua-so-thanh-vien": (lambda d: {**d, "votes": [["GV001", "CSTDCS", 12, 11, True]]}, "votes"),
-    "so-vo-cung": (_first_row("people_info", lambda row: [*row[:5], 1e400]), "people_info"),  # JSON's Infinity
+    "so-qua-lon": (_first_row("people_info", lambda row: [*row[:5], 10**400]), "people_info"),  # float(): Overflow
 }
 HALF_SURROGATE = "nua-ky-tu"  # a text UTF-8 cannot write: the content's digest raised UnicodeEncodeError
 

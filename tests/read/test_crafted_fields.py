@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.summary_meta import raw_meta
+from tests.summary_meta import as_written, raw_meta
 from thidua_xlsx.api import SummaryError, read_summary
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import InboxFile
@@ -28,9 +28,9 @@ DIGESTS = ("lists_digest", "digest", "seal")
 TABLES = ("inputs", "rubric_versions", "people", "parts", "collectives", "outcomes", "department_outcomes",
           "special_outcomes", "people_info", "decisions", "department_decisions", "votes", "starts", "applied", "draft")
 # what is never the type of each kind of field
-NOT_A_NAME = (None, True, 7, 1.5, [], {}, ["x"], "x" * 1_001, "a\x00b", "nửa\ud800")
+NOT_A_NAME = (None, True, 7, 1.5, [], {}, ["x"], "x" * 1_001, "nửa\ud800")
 NOT_A_TABLE = (None, True, 7, "abc", {}, ["x"], [5], [{}], [[{}]], [[[[1]]]], [["x" * 32_768]], [[2**60]],
-               [["\x07"]], [[float("inf")]])
+               [[-(2**60)]], [["nửa\udc00"]], [[["nửa\ud800"]]])
 WRONG = {
     **dict.fromkeys(NAMES, NOT_A_NAME),
     **dict.fromkeys(DIGESTS, (None, 12345, "ễ" * 64, "G" * 64, "A" * 64, "a" * 63, [])),
@@ -108,3 +108,10 @@ def test_a_newer_layout_s_fields_are_not_read_but_its_school_and_release_are_nam
     entry, summary = read_school_summary(InboxFile(path, path.name, 1, dt.datetime(2026, 6, 1), ""))
     assert summary is None and entry.reason == "level_above.schema_newer"
     assert "thidua-xlsx 9.0.0" in entry.issues[0].message and dict(entry.issues[0].params)["school"] == ""
+
+
+def test_a_text_as_a_person_typed_it_control_characters_and_all_is_read(genuine, tmp_path):
+    """Calamine reads Excel's _x0001_ as the character: a name typed so is what the tool writes, never "damaged"."""
+    outcomes = [[row[0], row[1] + "\x01", *row[2:]] for row in genuine["outcomes"]]
+    path = _with_meta(tmp_path / "go-tay.xlsx", as_written({**genuine, "outcomes": outcomes}))
+    assert _refusals(path) == ("", "", "")

@@ -5,14 +5,13 @@ A school's summary travels; whoever holds it can rewrite its metadata (the seal 
 read to say so). Every field is typed here before any reader sees it — a name as a bounded text, a flag as a bool,
 the seal and the digests as hex or nothing, a time as ISO, every table as rows of texts, numbers, flags and nothing
 (a cell of a row may be a list of those: a person's titles) —, so that no value of another type reaches a comparison,
-a key or a sort: a field that is not what the tool writes is :class:`Mistyped`, and the gate refuses the file by name
-(read.own_summary). docs/security.md.
+a key or a sort, and every text is one UTF-8 can write: a field that is not what the tool writes is
+:class:`Mistyped`, and the gate refuses the file by name (read.own_summary). docs/security.md.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections.abc import Callable
 from itertools import chain
@@ -22,9 +21,9 @@ CELL_CHARS = 32_767  # a text of a table: no cell of a workbook holds more (Exce
 EXACT_INT = 2**53  # a whole number JSON carries exactly: a count, a vote; never anything near it
 TIME_CHARS = 40  # "2026-05-18T09:40:00.000000+07:00" and room
 REQUIRED = ("campaign_id", "school_year", "round", "inputs", "departments_submitted")  # every layout's since 1
-# what XML cannot carry (a workbook's cell, a Word paper): a control character but tab and line breaks, half of a
-# surrogate pair (neither can be written back as UTF-8), the two non-characters
-_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# half of a surrogate pair: JSON's escapes carry it, no UTF-8 can (the content's digest could not be made). A control
+# character is a person's text as typed in a cell (calamine reads Excel's _x0001_): the tool writes it, so it is read.
+_HALF = re.compile("[\ud800-\udfff]")
 _HEX = {16: re.compile("[0-9a-f]{16}"), 64: re.compile("[0-9a-f]{64}")}
 
 
@@ -79,7 +78,7 @@ def _name_or_nothing(value: object) -> str:
 
 
 def _text_ok(text: str) -> bool:
-    return text.isprintable() or _NOT_TEXT.search(text) is None
+    return text.isascii() or _HALF.search(text) is None
 
 
 def _hex(digits: int) -> Callable[[object], str]:
@@ -140,7 +139,7 @@ def _rows(value: object) -> tuple[tuple, ...]:
 
 
 def _plain(cells: list) -> None:
-    """Each of ``cells`` a text a cell can hold, a number JSON carries exactly (finite), a flag, or nothing; else
+    """Each of ``cells`` a text a cell can hold, a number (a whole one JSON carries exactly), a flag, or nothing; else
     TypeError or ValueError."""
     kinds = set(map(type, cells))
     if not kinds <= _PLAIN:
@@ -154,8 +153,6 @@ def _plain(cells: list) -> None:
         numbers = [cell for cell in cells if type(cell) is int]
         if min(numbers) < -EXACT_INT or max(numbers) > EXACT_INT:
             raise ValueError("a number beyond any count")
-    if float in kinds and not all(map(math.isfinite, [cell for cell in cells if type(cell) is float])):
-        raise ValueError("not a number")
 
 
 _PLAIN = frozenset({str, int, float, bool, type(None)})
