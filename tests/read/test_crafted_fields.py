@@ -20,6 +20,7 @@ from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import InboxFile
 from thidua_xlsx.read.history import read_final_summary
 from thidua_xlsx.read.school_summaries import read_school_summary
+from thidua_xlsx.text import summary as sx
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "cap-xa" / "inbox" / "TH-Thu-Nghiem_tong-hop-cuoi.xlsx"
 
@@ -50,14 +51,20 @@ def test_every_field_of_the_metadata_is_typed():
 def _with_meta(path: Path, data: dict) -> Path:
     """The sample school's summary with ``data`` as its metadata, saved as ``path``: its metadata sheet's part
     written anew (the JSON in one cell, every character beyond ASCII escaped), as a crafted file would carry it."""
-    with zipfile.ZipFile(SAMPLE) as book:
-        parts = {name: book.read(name) for name in book.namelist()}
-    rid = re.search(rf'<sheet [^>]*name="{ly.META_SHEET}"[^>]*r:id="(\w+)"', parts["xl/workbook.xml"].decode())[1]
-    target = re.search(rf'Target="/?([^"]+)" Id="{rid}"', parts["xl/_rels/workbook.xml.rels"].decode())[1]
     cells = "".join(f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>{html.escape(text, quote=False)}</t></is></c></row>'
                     for n, text in enumerate((ly.APP_ID, json.dumps(data)), start=1))
-    parts[target] = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
-                     f"{cells}</sheetData></worksheet>").encode()
+    return _with_sheet(path, ly.META_SHEET, '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/'
+                                            f'main"><sheetData>{cells}</sheetData></worksheet>')
+
+
+def _with_sheet(path: Path, sheet: str, xml: str) -> Path:
+    """The sample school's summary with the part of its sheet ``sheet`` replaced by ``xml``, saved as ``path``."""
+    with zipfile.ZipFile(SAMPLE) as book:
+        parts = {name: book.read(name) for name in book.namelist()}
+    rid = re.search(rf'<sheet [^>]*name="{sheet}"[^>]*r:id="(\w+)"', parts["xl/workbook.xml"].decode())[1]
+    link = re.search(rf'<Relationship [^>]*Id="{rid}"[^>]*>', parts["xl/_rels/workbook.xml.rels"].decode())[0]
+    target = "xl/" + re.search(r'Target="/?(?:xl/)?([^"]+)"', link)[1]  # "/xl/worksheets/…" or "worksheets/…"
+    parts[target] = xml.encode()
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
         for name, content in parts.items():
             book.writestr(name, content)
@@ -115,3 +122,19 @@ def test_a_text_as_a_person_typed_it_control_characters_and_all_is_read(genuine,
     outcomes = [[row[0], row[1] + "\x01", *row[2:]] for row in genuine["outcomes"]]
     path = _with_meta(tmp_path / "go-tay.xlsx", as_written({**genuine, "outcomes": outcomes}))
     assert _refusals(path) == ("", "", "")
+
+
+@pytest.mark.parametrize("field", ["decisions", "department_decisions", "outcomes", "people_info",
+                                   "department_outcomes", "collectives", "votes"])
+def test_a_table_the_commune_reads_of_another_shape_is_refused_as_damaged(genuine, tmp_path, field):
+    """Rows of texts, well typed, but not the tool's: a cell short (``[["x"]]``)."""
+    path = _with_meta(tmp_path / "sua.xlsx", as_written({**genuine, field: [["x"]]}))
+    entry, summary = read_school_summary(InboxFile(path, path.name, 1, dt.datetime(2026, 6, 1), ""))
+    assert summary is None and entry.reason == "level_above.meta_damaged"
+
+
+def test_a_list_sheet_calamine_cannot_read_is_refused_as_unreadable(tmp_path):
+    """The metadata intact, the sheet of its proposal lists cut short, a shared string it does not hold."""
+    path = _with_sheet(tmp_path / "hong.xlsx", sx.S_PROPOSAL, '<worksheet xmlns="http://schemas.openxmlformats.org/'
+                       'spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>99999</v></c></row><row')
+    assert _refusals(path) == ("level_above.unreadable", "", "api.unreadable")  # the history reads no list

@@ -129,7 +129,10 @@ def open_summary(path: Path, wanted: Wanted, refusals: Refusals, problems: Probl
         return None
     try:
         shown_edited, changes = list_check(book, meta) if wanted.views else (False, ())
-    except (TypeError, ValueError, KeyError, IndexError):  # metadata that is not what the tool wrote
+    except (TypeError, ValueError, KeyError, IndexError):  # tables of another shape than the tool writes
+        refuse(META_DAMAGED, field="")
+        return None
+    except calamine_error():  # a sheet of its lists calamine cannot read (its XML cut, a string it does not hold)
         refuse(UNREADABLE)
         return None
     return Opened(data, book, meta, hashlib.sha256(data).hexdigest(), edited or shown_edited, content, changes,
@@ -173,6 +176,13 @@ def open_book(data: bytes) -> Any:
     from python_calamine import CalamineWorkbook  # deferred: python-calamine at start-up
 
     return CalamineWorkbook.from_filelike(io.BytesIO(data))
+
+
+def calamine_error() -> type[Exception]:
+    """What calamine raises on a sheet it cannot read (asked when an error is being matched: calamine is loaded)."""
+    from python_calamine import CalamineError  # deferred: python-calamine at start-up
+
+    return CalamineError
 
 
 def summary_meta_in(book: Any) -> ly.SummaryMeta | None:
