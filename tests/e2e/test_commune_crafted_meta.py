@@ -83,7 +83,7 @@ def test_each_crafted_field_refuses_its_file_by_name(tmp_path, name):
     assert dict(said.params)["field"] == CRAFTED.get(name, (None, "school"))[1]
 
 
-@pytest.mark.long(30)
+@pytest.mark.long(10)  # two runs in a process of their own
 def test_status_and_merge_name_every_crafted_file_and_merge_the_schools(tmp_path):
     root = _inbox(tmp_path)
     crafted = [f"TH-Truc-Cuong_{name}.xlsx" for name in (*CRAFTED, HALF_SURROGATE)]

@@ -138,6 +138,9 @@ def _rows(value: object) -> tuple[tuple, ...]:
     return tuple(tuple(tuple(cell) if type(cell) is list else cell for cell in row) for row in value)
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})  # what JSON gives for a text, a number, a flag, nothing
+
+
 def _plain(cells: list) -> None:
     """Each of ``cells`` a text a cell can hold, a number (a whole one JSON carries exactly), a flag, or nothing; else
     TypeError or ValueError."""
@@ -146,16 +149,13 @@ def _plain(cells: list) -> None:
         raise TypeError("not a cell")
     if str in kinds:
         texts = cells if len(kinds) == 1 else [cell for cell in cells if type(cell) is str]
-        every = "".join(texts)  # one look for a character no cell holds, not one a text
+        every = "".join(texts)  # one look over them all for half a surrogate pair, not one a text
         if (len(every) > CELL_CHARS and max(map(len, texts)) > CELL_CHARS) or not _text_ok(every):
             raise ValueError("not a text the tool writes")
     if int in kinds:
         numbers = [cell for cell in cells if type(cell) is int]
         if min(numbers) < -EXACT_INT or max(numbers) > EXACT_INT:
             raise ValueError("a number beyond any count")
-
-
-_PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
 _CHECKS: dict[str, Callable[[object], object]] = {
@@ -166,4 +166,3 @@ _CHECKS: dict[str, Callable[[object], object]] = {
                      "special_outcomes", "people_info", "decisions", "department_decisions", "votes", "starts",
                      "applied", "draft"), _rows),
 }
-FIELDS = frozenset(_CHECKS)  # every field of model.layout.SummaryMeta: tests/model/test_summary_fields.py holds it
