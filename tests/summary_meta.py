@@ -4,6 +4,7 @@ tried too."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,10 +28,13 @@ def as_written(data: dict) -> dict:
     return {**data, "digest": ly.sealed_content(data) if data.get("schema_version", 0) >= DIGEST_SCHEMA else ""}
 
 
-def rewrite_meta(source: Path, target: Path, change: Callable[[dict], dict | None], *, by_hand: bool = False) -> Path:
+def rewrite_meta(source: Path, target: Path, change: Callable[[dict], dict | None], *, by_hand: bool = False,
+                 escaped: bool = False) -> Path:
     """``source``'s hidden metadata as ``change`` leaves it (changed in place, or returned), saved as ``target``:
     rewritten as the tool would have written it (:func:`as_written`: another version, another year), or ``by_hand``
-    (its digest left as it was: a hand in Excel's very hidden sheet)."""
+    (its digest left as it was: a hand in Excel's very hidden sheet). ``escaped``: its JSON with every character
+    beyond ASCII written as its escape (``\\ud800``), as JSON allows — how a text no cell can hold (half a
+    surrogate pair) reaches a reader."""
     wb = load_workbook(source)
     ws = wb[ly.META_SHEET]
     data = ly.meta_json([c.value for c in ws["A"]], ly.MAX_SUMMARY_META_CHARS)
@@ -38,7 +42,10 @@ def rewrite_meta(source: Path, target: Path, change: Callable[[dict], dict | Non
     data = data if changed is None else changed
     for cell in ws["A"]:
         cell.value = None
-    for row, text in enumerate(ly.meta_cells(data if by_hand else as_written(data)), start=1):
+    if not by_hand:
+        data = as_written(data)
+    cells = [ly.APP_ID, json.dumps(data, sort_keys=True)] if escaped else ly.meta_cells(data)
+    for row, text in enumerate(cells, start=1):
         ws.cell(row, 1).value = text
     wb.save(target)
     return target

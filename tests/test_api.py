@@ -181,8 +181,8 @@ def test_several_schools_and_years_stack_and_every_other_file_is_skipped_with_it
     assert {s.file: s.code for s in frames.skipped} == {
         "ban-sao.xlsx": "api.duplicate", "tong-hop_dang-ky.xlsx": "api.registration",
         "tong-hop_thang-9.xlsx": "api.period", CAMPAIGN_FILE: "api.not_ours", "ban-cu.xlsx": "api.older",
-        "ban-moi.xlsx": "summary.schema_unknown", "sua-tay.xlsx": "api.unreadable", "hong.xlsx": "api.unreadable",
-        "ghi-chu.txt": "api.other_file", "loi-tat.xlsx": "api.link"}
+        "ban-moi.xlsx": "summary.schema_unknown", "sua-tay.xlsx": "summary.meta_damaged",
+        "hong.xlsx": "api.unreadable", "ghi-chu.txt": "api.other_file", "loi-tat.xlsx": "api.link"}
     reasons = {s.file: s.reason for s in frames.skipped}
     assert "2025-2026/truc-cuong.xlsx" in reasons["ban-sao.xlsx"] and "phiên bản cũ" in reasons["ban-cu.xlsx"]
     schools = frames.schools.set_index("file")

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from typing import ClassVar
 
+from thidua_xlsx.model.summary_fields import Mistyped, named_fields, typed_fields
 from thidua_xlsx.text import workbook as wx
 from thidua_xlsx.text.collation import unmarked
 from thidua_xlsx.text.releases import VERSION
@@ -280,10 +281,17 @@ class SummaryMeta:
 
     @classmethod
     def from_json(cls, data: dict) -> SummaryMeta:
+        """The metadata ``data`` (its JSON as read) says, each field typed (model.summary_fields). ValueError when it
+        is no summary's of ours; :class:`~thidua_xlsx.model.summary_fields.Mistyped` when it is, but a field is not
+        what the tool writes. Of a layout this release does not know, only what its refusal names."""
         if data.get("kind") != "summary" or data.get("app") != APP_ID:
             raise ValueError("not a summary")
-        names = {f.name for f in dataclasses.fields(cls)}
-        return cls(**{k: _frozen(v) for k, v in data.items() if k in names})
+        version = data.get("schema_version")
+        if type(version) is not int:
+            raise Mistyped("schema_version")
+        if not 1 <= version <= SUMMARY_SCHEMA_VERSION:
+            return cls(**named_fields(data))
+        return cls(**typed_fields(data))
 
 
 _ILLEGAL_SHEET_CHARS = re.compile(r"[\[\]:*?/\\']")

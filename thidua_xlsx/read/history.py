@@ -373,6 +373,7 @@ def _use(year: str | None, award: str | None) -> hs.Use | None:
 
 _FINAL_REFUSALS: Refusals = {gate.UNREADABLE: "history.summary_unreadable", gate.NOT_OURS: "history.summary_not_ours",
                              gate.SCHEMA_UNKNOWN: "summary.schema_unknown", gate.DATA_EDITED: "summary.data_edited",
+                             gate.META_DAMAGED: "summary.meta_damaged",
                              gate.OTHER_ROUND: "history.summary_registration", gate.PERIOD: "history.summary_period"}
 
 

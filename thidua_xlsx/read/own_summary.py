@@ -3,7 +3,8 @@ school's own summaries), ``year`` (the periods'), the history (earlier final sum
 final summaries) and the analysts' API.
 
 A summary is opened once, in one order of checks, whoever asks: its bytes through containment to the caller's
-bounds (a school's own file, or another party's); calamine opens it; its hidden metadata is read; then its schema
+bounds (a school's own file, or another party's); calamine opens it; its hidden metadata is read, every field
+typed (one of another type than the tool writes: damaged, or crafted to break a reader); then its schema
 (1 to ours: a newer one was written by a newer thidua-xlsx, anything else is no metadata the tool wrote), whether
 its data was edited by hand since it was written (its digest), its campaign and school year, its round, whether it
 is a period's, and the oldest schema the caller can use. The first that fails is the refusal, as a kind with its
@@ -24,6 +25,7 @@ from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.issues import ERROR, Problems
 from thidua_xlsx.model.level_above import LEVEL_ABOVE_META_KIND, ListChange
+from thidua_xlsx.model.summary_fields import Mistyped
 from thidua_xlsx.read.containment import BOOK_PART, BOOK_RELS_PART, OWN, STYLES_PART, Bounds, read_own_book
 from thidua_xlsx.read.inflating import Unzipped
 from thidua_xlsx.read.school_lists import list_check
@@ -33,6 +35,7 @@ from thidua_xlsx.text.releases import RELEASE_UNSAID, VERSION
 # Why a summary is not used, in the gate's order.
 UNREADABLE = "unreadable"  # broken, encrypted, no workbook calamine can open
 NOT_OURS = "not_ours"  # no summary metadata of ours
+META_DAMAGED = "meta_damaged"  # metadata of ours with a field that is not what the tool writes: damaged or crafted
 SCHEMA_UNKNOWN = "schema_unknown"  # written by a newer thidua-xlsx (or its version number edited)
 DATA_EDITED = "data_edited"  # the data changed by hand since it was written
 OTHER_CAMPAIGN = "other_campaign"
@@ -100,6 +103,9 @@ def open_summary(path: Path, wanted: Wanted, refusals: Refusals, problems: Probl
     try:
         book = open_book(data)
         record = summary_record_in(book)
+    except Mistyped as damaged:  # named in the refusal's JSON, never in its words
+        refuse(META_DAMAGED, field=damaged.field)
+        return None
     except Exception:  # calamine raises many kinds on a broken or foreign file: one refusal
         refuse(UNREADABLE)
         return None
@@ -108,11 +114,15 @@ def open_summary(path: Path, wanted: Wanted, refusals: Refusals, problems: Probl
         return None
     meta, raw = record
     version = meta.schema_version
-    if not isinstance(version, int) or not 1 <= version <= ly.SUMMARY_SCHEMA_VERSION:
-        refuse(SCHEMA_UNKNOWN, found=version, supported=ly.SUMMARY_SCHEMA_VERSION, school=str(meta.school),
+    if not 1 <= version <= ly.SUMMARY_SCHEMA_VERSION:  # a whole number (typed): its fields are not read
+        refuse(SCHEMA_UNKNOWN, found=version, supported=ly.SUMMARY_SCHEMA_VERSION, school=meta.school,
                release=release_words(meta.release), current=VERSION)
         return None
-    content = ly.sealed_content(raw)  # by the rule of the layout it was written in, not today's
+    try:
+        content = ly.sealed_content(raw)  # by the rule of the layout it was written in, not today's
+    except UnicodeEncodeError:  # a text in a key of no field that UTF-8 cannot write (half a surrogate pair)
+        refuse(META_DAMAGED, field="")
+        return None
     edited = ly.data_edited(meta, content)
     refused = _not_wanted(meta, wanted, edited)
     if refused is not None:
@@ -121,7 +131,10 @@ def open_summary(path: Path, wanted: Wanted, refusals: Refusals, problems: Probl
     try:
         shown_edited, changes = list_check(book, meta, lambda names: sheet_views(data, unzipped, names)) \
             if wanted.views else (False, ())
-    except (TypeError, ValueError, KeyError, IndexError):  # metadata that is not what the tool wrote
+    except (TypeError, ValueError, KeyError, IndexError):  # tables of another shape than the tool writes
+        refuse(META_DAMAGED, field="")
+        return None
+    except calamine_error():  # a sheet of its lists calamine cannot read (its XML cut, a string it does not hold)
         refuse(UNREADABLE)
         return None
     return Opened(data, book, meta, hashlib.sha256(data).hexdigest(), edited or shown_edited, content, changes,
@@ -167,21 +180,32 @@ def open_book(data: bytes) -> Any:
     return CalamineWorkbook.from_filelike(io.BytesIO(data))
 
 
+def calamine_error() -> type[Exception]:
+    """What calamine raises on a sheet it cannot read (asked when an error is being matched: calamine is loaded)."""
+    from python_calamine import CalamineError  # deferred: python-calamine at start-up
+
+    return CalamineError
+
+
 def summary_meta_in(book: Any) -> ly.SummaryMeta | None:
-    """What a summary says about itself; None when ``book`` is no summary of ours."""
+    """What a summary says about itself; None when ``book`` is no summary of ours, :class:`Mistyped` when its
+    metadata is ours but damaged or crafted."""
     record = summary_record_in(book)
     return record[0] if record is not None else None
 
 
 def summary_record_in(book: Any) -> tuple[ly.SummaryMeta, dict] | None:
     """What a summary says about itself, with its metadata's JSON as read (what its own layout sealed); None when
-    ``book`` is no summary of ours."""
+    ``book`` is no summary of ours, :class:`Mistyped` when it is one whose metadata holds a field of another type
+    than the tool writes (damaged, or crafted to break a reader: model.summary_fields)."""
     if ly.META_SHEET not in book.sheet_names:
         return None
     rows = book.get_sheet_by_name(ly.META_SHEET).to_python()
     try:
         raw = ly.meta_json([row[0] for row in rows if row], ly.MAX_SUMMARY_META_CHARS)
         return ly.SummaryMeta.from_json(raw), raw
+    except Mistyped:
+        raise
     except (ValueError, TypeError):  # a department's workbook, or metadata that is not a summary's any more
         return None
 

@@ -71,7 +71,8 @@ _REFUSALS: dict[str, Refusals] = {
               gate.OTHER_CAMPAIGN: "year.other_campaign", gate.OTHER_YEAR: "year.other_year",
               gate.OTHER_ROUND: "year.not_period", gate.NOT_PERIOD: "year.not_period"},
 }
-_EVERY_COMMAND = {gate.SCHEMA_UNKNOWN: "summary.schema_unknown", gate.DATA_EDITED: "summary.data_edited"}
+_EVERY_COMMAND = {gate.SCHEMA_UNKNOWN: "summary.schema_unknown", gate.DATA_EDITED: "summary.data_edited",
+                  gate.META_DAMAGED: "summary.meta_damaged"}
 
 
 def checked_summary(path: Path, campaign: cm.Campaign, problems: Problems, round_: str, name: str = ""

@@ -13,11 +13,13 @@ import io
 import zipfile
 from collections.abc import Callable
 from sys import intern
+from typing import TypeVar
 
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import SKIPPED, InboxFile, reject
 from thidua_xlsx.model.issues import NOTE, WARNING, Problems, issue
 from thidua_xlsx.model.level_above import COLLECTIVE, PERSON, Proposal, SchoolSummary
+from thidua_xlsx.model.summary_fields import Mistyped
 from thidua_xlsx.model.titles import CSTDCS
 from thidua_xlsx.read import own_summary as gate
 from thidua_xlsx.read.containment import FILE, SCHOOL, InboxItem, unreadable
@@ -33,6 +35,7 @@ RATING_EXCELLENT = "HTXSNV"
 # for the officer to see and decide (never dropped unseen, never used unflagged).
 _WANTED = Wanted(ly.SCORING, False, oldest=5, bounds=SCHOOL, edited_ok=True, views=True)
 _REFUSALS: Refusals = {gate.UNREADABLE: "level_above.unreadable", gate.NOT_OURS: "level_above.not_summary",
+                       gate.META_DAMAGED: "level_above.meta_damaged",
                        gate.SCHEMA_UNKNOWN: "level_above.schema_newer", gate.OTHER_ROUND: "level_above.not_final",
                        gate.PERIOD: "level_above.not_final", gate.OLDER: "level_above.older"}
 DOSSIER_SUFFIXES = (".docx", ".doc", ".pdf", ".txt")  # a school's hồ sơ (its papers, checklists) sent with its summary
@@ -110,8 +113,8 @@ def read_school_summary(entry: InboxFile) -> tuple[InboxFile, SchoolSummary | No
         return reject(entry, "level_above.older", year=meta.school_year), None
     try:
         proposals = _proposals(meta)
-    except (TypeError, ValueError, IndexError):  # metadata that is not what the tool wrote
-        return reject(entry, "level_above.unreadable"), None
+    except Mistyped as damaged:  # a table not as the tool writes it: damaged, or crafted
+        return reject(entry, "level_above.meta_damaged", field=damaged.field), None
     # the content's digest, which the seal is checked over: what the file's own layout sealed, as read (the gate's)
     content = opened.content
     summary = SchoolSummary(entry.name, digest, entry.saved_at, meta.campaign_id, meta.school, meta.school_year,
@@ -148,45 +151,109 @@ def _has_macros(data: bytes) -> bool:
 
 def _proposals(meta: ly.SummaryMeta) -> tuple[Proposal, ...]:
     """Each person's and department's granted titles as the school's metadata gives them (the school's code is
-    set by the level above, which knows its list). The words many lines repeat — title, position, gender, grounds —
+    set by the level above, which knows its list), each value of the type the tool writes — :class:`Mistyped`
+    naming the table that holds another. The words many lines repeat — title, position, gender, grounds —
     are one text each (``sys.intern``), not one per line as the metadata's JSON gives them: a worker hands a school's
     over once each, and a province's 72,000 proposals hold ~200,000 fewer texts (~13 MB)."""
-    votes = {(v[0], v[1]): v for v in meta.votes}
+    votes = dict(_table(meta, "votes", _vote))
     return (*_people_proposals(meta, votes), *_department_proposals(meta, votes))
 
 
-def _people_proposals(meta: ly.SummaryMeta, votes: dict[tuple, tuple]) -> list[Proposal]:
+def _people_proposals(meta: ly.SummaryMeta, votes: dict[tuple[str, str], Ballot]) -> list[Proposal]:
     """The people's granted titles, each with what the school's file says of the person, the council's vote and,
     for CSTĐCS, what it rests on."""
-    outcomes = {o[0]: o for o in meta.outcomes}
-    places = {i[0]: i for i in meta.people_info}
+    outcomes = dict(_table(meta, "outcomes", _outcome))
+    places = dict(_table(meta, "people_info", _place))
     found = []
-    for code, title, granted, _pending in meta.decisions:
-        if not granted:
-            continue
-        outcome, place = outcomes.get(code), places.get(code)
-        name, dob, rating = (outcome[1], outcome[2] or "", outcome[3]) if outcome else ("", "", None)
-        initiative, level, decision = (outcome[6], outcome[7], outcome[8]) if outcome else ("", "", "")
-        vote = votes.get((code, title))
+    for code, title in _table(meta, "decisions", _granted):
+        name, dob, rating, initiative, level, decision = outcomes.get(code, _NO_OUTCOME)
+        position, gender = places.get(code, ("", ""))
+        vote, members = votes.get((code, title), _NO_BALLOT)
         grounds = _grounds(rating, initiative, level, decision) if title == CSTDCS else ""
-        found.append(Proposal("", PERSON, str(code), str(name), intern(str(title)),
-                              position=intern(str(place[3] or "")) if place else "", unit=meta.school,
-                              gender=intern(str(place[4] or "")) if place else "", dob=str(dob),
-                              votes=vote[2] if vote else None, members=vote[3] if vote else None,
-                              grounds=intern(grounds)))
+        found.append(Proposal("", PERSON, code, name, intern(title), position=intern(position), unit=meta.school,
+                              gender=intern(gender), dob=dob, votes=vote, members=members, grounds=intern(grounds)))
     return found
 
 
-def _department_proposals(meta: ly.SummaryMeta, votes: dict[tuple, tuple]) -> list[Proposal]:
+def _department_proposals(meta: ly.SummaryMeta, votes: dict[tuple[str, str], Ballot]) -> list[Proposal]:
     """The departments' granted titles, each with the council's vote."""
-    names = {d[0]: d[1] for d in meta.department_outcomes}
+    names = dict(_table(meta, "department_outcomes", _department))
     found = []
-    for code, title, granted, _pending in meta.department_decisions:
-        if granted:
-            vote = votes.get((code, title))
-            found.append(Proposal("", COLLECTIVE, str(code), str(names.get(code, code)), intern(str(title)),
-                                  unit=meta.school, votes=vote[2] if vote else None, members=vote[3] if vote else None))
+    for code, title in _table(meta, "department_decisions", _granted):
+        vote, members = votes.get((code, title), _NO_BALLOT)
+        found.append(Proposal("", COLLECTIVE, code, names.get(code, code), intern(title), unit=meta.school,
+                              votes=vote, members=members))
     return found
+
+
+# --- the school's tables, each row read as the tool writes it (write/summary/meta.py) ---------------------------
+
+Ballot = tuple[int | None, int | None]  # the votes for a title and the council's members; None: not counted
+_NO_BALLOT: Ballot = (None, None)
+_NO_OUTCOME = ("", "", "", "", "", "")  # name, birth date, rating, sáng kiến, its level, its decision
+COUNCIL_MAX = 10_000  # members of a school's council: far beyond any school's
+Row = TypeVar("Row")
+
+
+def _table(meta: ly.SummaryMeta, field: str, row_of: Callable[..., Row | None]) -> list[Row]:
+    """The rows of ``meta``'s table ``field``, each as ``row_of`` reads its cells (None: a row it passes over);
+    :class:`Mistyped` naming ``field`` when a row is not as the tool writes it (its cells' number or types)."""
+    try:
+        return [found for row in getattr(meta, field) if (found := row_of(*row)) is not None]
+    except (TypeError, ValueError):
+        raise Mistyped(field) from None
+
+
+def _vote(code, title, votes, members, _passed) -> tuple[tuple[str, str], Ballot]:
+    members = _count(members)
+    votes = _count(votes)
+    if votes is not None and members is not None and votes > members:
+        raise ValueError("more votes than members")
+    return (_key(code), _key(title)), (votes, members)
+
+
+def _granted(code, title, granted, _pending) -> tuple[str, str] | None:
+    if type(granted) is not bool:
+        raise TypeError("granted: a yes or no")
+    return (_key(code), _key(title)) if granted else None
+
+
+def _outcome(code, name, dob, rating, _titles, _form, initiative, level, decision, _discipline
+             ) -> tuple[str, tuple[str, ...]]:
+    return _key(code), (_text(name), _text(dob), _text(rating), _text(initiative), _text(level), _text(decision))
+
+
+def _place(code, _department, _department_name, position, gender, _final) -> tuple[str, tuple[str, str]]:
+    return _key(code), (_text(position), _text(gender))
+
+
+def _department(code, name, _titles) -> tuple[str, str]:
+    return _key(code), _text(name)
+
+
+def _key(value) -> str:
+    """A code or a title: a text, never empty."""
+    if type(value) is not str or not value:
+        raise TypeError("a code: a text")
+    return value
+
+
+def _text(value) -> str:
+    """A text of the school's data ("" for nothing)."""
+    if value is None:
+        return ""
+    if type(value) is not str:
+        raise TypeError("a text")
+    return value
+
+
+def _count(value) -> int | None:
+    """A count of the council's ballot (None: not counted)."""
+    if value is None:
+        return None
+    if type(value) is not int or not 0 <= value <= COUNCIL_MAX:
+        raise ValueError("a count")
+    return value
 
 
 def _grounds(rating, initiative, level, decision) -> str:

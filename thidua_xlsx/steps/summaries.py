@@ -28,8 +28,8 @@ FIRST_SCHEMA = 5  # the first summary layout carrying the school, each person's 
 _WANTED = Wanted(ly.SCORING, False, oldest=FIRST_SCHEMA, bounds=SCHOOL, views=True)
 _REFUSALS: Refusals = {gate.UNREADABLE: "api.unreadable", gate.NOT_OURS: "api.not_ours",
                        gate.LEVEL_ABOVE: "api.level_above", gate.SCHEMA_UNKNOWN: "summary.schema_unknown",
-                       gate.DATA_EDITED: "summary.data_edited", gate.OTHER_ROUND: "api.registration",
-                       gate.PERIOD: "api.period", gate.OLDER: "api.older"}
+                       gate.DATA_EDITED: "summary.data_edited", gate.META_DAMAGED: "summary.meta_damaged",
+                       gate.OTHER_ROUND: "api.registration", gate.PERIOD: "api.period", gate.OLDER: "api.older"}
 
 
 def read_rows(paths_or_folder: str | os.PathLike | Iterable[str | os.PathLike], *, single: bool = False

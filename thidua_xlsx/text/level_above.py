@@ -30,6 +30,9 @@ LEVEL_ABOVE_MESSAGES = {
     "level_above.unreadable": "Không đọc được '{file}' như một bảng tổng hợp của trường (tệp hỏng hoặc không phải tệp "
                               "Excel) – không dùng. Hãy đề nghị trường gửi lại bảng tổng hợp cuối năm do thidua-xlsx "
                               "ghi.",
+    "level_above.meta_damaged": "Dữ liệu ẩn của '{file}' bị hỏng hoặc bị sửa (không phải dữ liệu thidua-xlsx ghi) – "
+                                "không dùng, không xét đề nghị nào từ tệp này. Hãy đề nghị trường gửi lại bảng tổng "
+                                "hợp cuối năm do thidua-xlsx ghi.",
     "level_above.not_summary": "'{file}' không phải bảng tổng hợp do thidua-xlsx ghi – không dùng. Chỉ để vào thư mục "
                                "các bảng tổng hợp cuối năm các trường gửi (tong-hop-cuoi.xlsx).",
     "level_above.schema_newer": "'{file}' ({school}) được ghi bởi {release} (bố cục bảng tổng hợp số {found}); bản "

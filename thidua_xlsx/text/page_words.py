@@ -106,6 +106,9 @@ PAGE_MESSAGES: dict[str, str] = {
     "summary.data_edited": ("'{file}': thông tin ẩn chương trình ghi trong bảng tổng hợp đã bị sửa tay sau khi ghi "
                             "(không khớp dấu kiểm) – không dùng tệp này, không xét gì từ nó. Hãy dùng bản do chương "
                             "trình ghi (bấm lại nút đã tạo ra nó, ví dụ *Tổng hợp* trên trang của vòng hay kỳ đó)."),
+    "summary.meta_damaged": ("Dữ liệu ẩn của '{file}' bị hỏng hoặc bị sửa (không phải dữ liệu chương trình ghi) – "
+                             "không dùng tệp này, không xét gì từ nó. Hãy dùng bản do chương trình ghi (bấm lại nút "
+                             "đã tạo ra nó, ví dụ *Tổng hợp* trên trang của vòng hay kỳ đó)."),
     "summary.schema_unknown": ("'{path}' được ghi bởi {release} theo bố cục bảng tổng hợp số {found}, phiên bản "
                                "chương trình {current} này chỉ đọc được tới số {supported}. Hãy cập nhật "
                                "chương trình (tải bản mới về, giải nén, rồi bấm đúp tệp cài đặt Cai-dat-thi-dua "
@@ -290,6 +293,9 @@ PAGE_MESSAGES: dict[str, str] = {
     "level_above.unreadable": ("Không đọc được '{file}' như một bảng tổng hợp của trường (tệp hỏng hoặc không phải "
                                "tệp Excel) – không dùng. Hãy đề nghị trường gửi lại bảng tổng hợp cuối năm do chương "
                                "trình thi đua ghi."),
+    "level_above.meta_damaged": ("Dữ liệu ẩn của '{file}' bị hỏng hoặc bị sửa (không phải dữ liệu chương trình thi "
+                                 "đua ghi) – không dùng, không xét đề nghị nào từ tệp này. Hãy đề nghị trường gửi lại "
+                                 "bảng tổng hợp cuối năm do chương trình thi đua ghi."),
     "level_above.not_summary": ("'{file}' không phải bảng tổng hợp do chương trình thi đua ghi – không dùng. Thư mục "
                                 "nhận (inbox/) chỉ để các bảng tổng hợp cuối năm các trường gửi về "
                                 "(tong-hop-cuoi.xlsx)."),

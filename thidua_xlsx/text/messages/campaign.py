@@ -100,6 +100,9 @@ CAMPAIGN_MESSAGES = {
     "summary.data_edited": "'{file}': thông tin ẩn chương trình ghi trong bảng tổng hợp đã bị sửa tay sau khi ghi "
                            "(không khớp dấu kiểm) – không dùng tệp này, không xét gì từ nó. Hãy dùng bản do chương "
                            "trình ghi (chạy lại lệnh đã tạo ra nó).",
+    "summary.meta_damaged": "Dữ liệu ẩn của '{file}' bị hỏng hoặc bị sửa (không phải dữ liệu thidua-xlsx ghi) – "
+                            "không dùng tệp này, không xét gì từ nó. Hãy dùng bản do chương trình ghi (chạy lại lệnh "
+                            "đã tạo ra nó).",
     "summary.schema_unknown": "'{path}' được ghi bởi {release} theo bố cục bảng tổng hợp số {found}, bản thidua-xlsx "
                               "{current} này chỉ đọc được tới số {supported}. " + UPDATE_REMEDY + " Hoặc dùng bảng "
                               "tổng hợp do chính phiên bản này ghi.",
