@@ -270,7 +270,8 @@ def _proof_texts(outcome: tuple, vote: tuple | None) -> dict[int, frozenset[str]
     written = initiative_text(SimpleNamespace(initiative=initiative, initiative_level=level,
                                               initiative_decision=decision))
     votes = ""
-    if vote is not None and vote[2] is not None and vote[3]:
+    if vote is not None and type(vote[2]) is int and type(vote[3]) is int and vote[3] > 0:  # a count as written (a
+        # ballot of another kind is the commune's reader's to refuse, naming its table)
         votes = sx.VOTES_SHORT.format(votes=vote[2], members=vote[3],
                                       share=cm.num_text(round(100 * vote[2] / vote[3], 1)))
     return {_RATING_COLUMN: frozenset({_text(outcome[3])}),
