@@ -153,6 +153,27 @@ def test_the_runs_record_remembers_the_code_runs_without_their_codes(tmp_path):
     assert not holds_a_code(every_file, codes.values())
 
 
+def test_a_record_of_0_8_0_that_kept_the_codes_forgets_them_at_the_first_run_after_the_update(tmp_path):
+    """0.8.0 remembered ``status``'s every line, the codes among them: the first run of this release rewrites the
+    record without any line holding a code, and keeps the rest."""
+    import json
+
+    folder = _opening(tmp_path)
+    codes = _codes(folder)
+    lines = ["Các trường đã gửi: 0/4 (hạn gửi 30/06/2026).", *(f"  {name}: {code}" for name, code in codes.items()),
+             "  Trường Tiểu học Trực Cường: ABCDE-FGH23 – trường còn dùng mã cũ: hãy gửi trường mã mới này"]
+    run = {"command": "status", "key": "xa", "when": "2026-09-01T08:00:00+07:00", "door": "cli", "exit_code": 0,
+           "counts": {}, "issues": [["warning", "x", "Trường A: KLMNO-PQRST-UVWXY"]], "lines": lines, "files": []}
+    (folder / RUNS_RECORD).write_text(json.dumps({"schema": 1, "release": "0.8.0", "runs": [run]}), encoding="utf-8")
+
+    done = _cli("status", str(folder / "inbox"))
+
+    assert done.returncode in (0, 1), done.stderr
+    record = (folder / RUNS_RECORD).read_text(encoding="utf-8")
+    assert not holds_a_code(record, codes.values()) and "ABCDE-FGH23" not in record and "KLMNO" not in record
+    assert "Các trường đã gửi: 0/4 (hạn gửi 30/06/2026)." in record  # the rest of the run remembered
+
+
 def test_the_page_shows_no_code_until_asked_then_that_school_s_alone(tmp_path):
     folder = _opening(tmp_path)
     codes = _codes(folder)

@@ -18,6 +18,7 @@ import contextlib
 import datetime as dt
 import json
 import os
+import re
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -37,6 +38,9 @@ KEEP = 100  # runs; the oldest go first
 KEEP_ISSUES = 200
 KEEP_LINES = 400
 LOCK_WAIT_SECONDS = 5.0
+# A school's code as the commune shows it (model.commune_key: three groups of five base-32 letters and digits; before
+# 0.8, two): a line holding one is never kept.
+CODE_SHAPED = re.compile(r"(?<![A-Z0-9])[A-Z2-7]{5}(?:-[A-Z2-7]{5}){1,2}(?![A-Z0-9-])")
 
 
 @dataclass(frozen=True)
@@ -139,9 +143,12 @@ def recent(home: Path) -> list[Run]:
 
 
 def _run(item: dict) -> Run:
+    """A run as the record holds it, less any line that holds a school's code: a commune's record written by 0.8.0
+    remembered ``status``'s codes in clear; the first run of this release rewrites the record without them."""
     return Run(str(item["command"]), str(item["key"]), str(item["when"]), str(item["door"]), int(item["exit_code"]),
-               dict(item["counts"]), tuple((str(a), str(b), str(c)) for a, b, c in item["issues"]),
-               tuple(str(line) for line in item["lines"]),
+               dict(item["counts"]), tuple((str(a), str(b), str(c)) for a, b, c in item["issues"]
+                                           if not CODE_SHAPED.search(str(c))),
+               tuple(str(line) for line in item["lines"] if not CODE_SHAPED.search(str(line))),
                tuple(RunFile(str(f["path"]), str(f["kind"]), bool(f["replaced"]), str(f["beside"]))
                      for f in item["files"]), bool(item.get("council", False)))
 

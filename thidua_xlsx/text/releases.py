@@ -31,6 +31,9 @@ CHANGES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (COMMUNE, TODO + "thư mục xã chép từ bộ mẫu dùng khóa bí mật ai cũng có (chương trình nhắc mỗi lần chạy): tạo "
                   "khóa riêng theo mục Khóa bí mật của xã trong hướng dẫn rồi gửi lại mã cho các trường. Mất "
                   "khoa-bi-mat.txt thì chương trình dừng, không tự tạo khóa khác: chép lại từ bản sao lưu."),
+        (COMMUNE, TODO + "mã xác thực của các trường nay chỉ hiện khi hỏi (nút Xem mã ở dòng của trường trên trang "
+                  "của xã), không lưu vào tệp nào; thư nháp gửi mã do bản trước soạn trong thư mục xã (ma_*.eml) chứa "
+                  "mã: hãy xóa."),
         (COMMUNE, "Tệp không chứng minh được do trường gửi (không dấu, dấu theo mã cũ, dấu của trường khác, dữ liệu "
                   "sửa sau khi đóng dấu) không bao giờ thay, bớt hay thêm gì vào bản có dấu của trường: đứng bên "
                   "cạnh, được nêu tên; trường chỉ có tệp như vậy chưa tính là đã gửi."),
