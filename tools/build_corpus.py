@@ -1,6 +1,7 @@
 """Rebuild tests/corpus/: files written by earlier releases' own code, which this release must read as they were.
 
     python tools/build_corpus.py            # from the repository's root, its git history at hand (a few minutes)
+    python tools/build_corpus.py 0.8.0      # only the files of the releases named, the others kept
 
 For each earlier release (:data:`RELEASES`: its retroactive number and its commit, CHANGELOG.md), the commit is checked
 out in a temporary git worktree and its own sample builders run there with its own code (``samples/build_samples.py``,
@@ -9,7 +10,8 @@ this checkout's virtual environment (the dependencies have not changed between t
 wrote are kept, small (:data:`KEPT`): a school's sealed year summary and the commune's book that issued its code, the
 history book, a campaign book; where a release did something an update must carry, that too, made by its own
 command line — the period summary it wrote at the campaign folder's root (0.4.0), the head's pass it kept only inside
-the period summary (0.5.0). tests/corpus/corpus.json records, for each file, its release, commit and SHA-256.
+the period summary (0.5.0), the commune whole with the officer's pass made by its own command line (0.7.0, 0.8.0).
+tests/corpus/corpus.json records, for each file, its release, commit and SHA-256.
 
 The worktrees are removed at the end; nothing else in the repository is touched.
 """
@@ -36,6 +38,7 @@ RELEASES = (
     # fa75633 itself does not import (its text/messages/year.py came a commit later): the next commit is its release
     ("0.6.0", "69e93b2", "applied and draft (layout 7c); passes kept in hoi-dong/"),
     ("0.7.0", "96000d6", "the last before the release numbers (layout 7c)"),
+    ("0.8.0", "a28d450", "the commune's key; the officer's book before its lines' identities"),
 )
 # What each release's files are kept as: (file in its samples/, name in the corpus).
 KEPT = (
@@ -45,6 +48,10 @@ KEPT = (
 KEPT_ONCE = {  # files whose layout an update continues, kept from one release each
     "0.5.0": (("ca-nam/campaign.xlsx", "ca-nam/campaign.xlsx"), ("lich-su.xlsx", "lich-su.xlsx")),
 }
+# The releases whose commune is kept whole, with the officer's pass (:func:`_officer_pass`): the commune an update
+# continues mid-year, her decisions in it.
+COMMUNES = ("0.7.0", "0.8.0")
+OFFICER_REMOVAL = ("TH-TC", "LDTT", "Đang xem xét kỷ luật")  # the school, the title of the line she takes off, why
 SCHOOL = "THCS-KS"  # the school of truong_ca-nam.xlsx in the commune's list
 # The sample builders run as a computer without LibreOffice runs them (the Word papers, no PDF): every release asks
 # thidua_xlsx.system.office.find_soffice.
@@ -53,13 +60,20 @@ NO_OFFICE = ("import runpy, sys; from thidua_xlsx.system import office; office.f
 HEAD_SCORE = ("GV001", 71.0, "Hiệu trưởng chấm lại")  # the head's changed score in the 0.5.0 pass
 
 
-def main() -> None:
+def main(only: tuple[str, ...] = ()) -> None:
+    """Every release's files made again, or only those of the releases ``only`` names (the others kept as they are)."""
     python = sys.executable
-    shutil.rmtree(CORPUS, ignore_errors=True)
-    CORPUS.mkdir(parents=True)
     record: dict[str, dict] = {}
+    if only:
+        record = {name: entry for name, entry in json.loads((CORPUS / "corpus.json").read_text("utf-8")).items()
+                  if entry["release"] not in only}
+        for release in only:
+            shutil.rmtree(CORPUS / release, ignore_errors=True)
+    else:
+        shutil.rmtree(CORPUS, ignore_errors=True)
+    CORPUS.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="thidua-corpus-") as temp:
-        for release, commit, what in RELEASES:
+        for release, commit, what in (r for r in RELEASES if not only or r[0] in only):
             sha = _git("rev-parse", "--short", commit)
             tree = Path(temp) / release
             _git("worktree", "add", "--detach", str(tree), sha)
@@ -72,6 +86,8 @@ def main() -> None:
                     kept.append(_root_period(tree, python))
                 if release == "0.5.0":
                     kept.append(_head_pass(tree, python))
+                if release in COMMUNES:
+                    kept += _officer_pass(tree, python)
                 read = _commune_read(samples / "cap-xa" / "xa.json")
                 for source, name in kept:
                     target = CORPUS / release / name
@@ -118,6 +134,29 @@ def _head_pass(tree: Path, python: str) -> tuple[str, str]:
     return "ca-nam/ky/tong-hop_thang-9.xlsx", "ca-nam/ky/tong-hop_thang-9.xlsx"
 
 
+def _officer_pass(tree: Path, python: str) -> list[tuple[str, str]]:
+    """The officer takes a line off that release's commune summary (Trực Cường's first LĐTT: its "Đồng ý" cleared, a
+    reason typed, as in Excel) and passes it with that release's own command line, as its README said (``merge inbox
+    --council tong-hop-xa.xlsx -o tong-hop-xa-duyet.xlsx``): the commune kept whole — its book, its key when it has
+    one, the schools' files, her passed list."""
+    folder = tree / "samples" / "cap-xa"
+    school, title, why = OFFICER_REMOVAL
+    _run(tree, python, "-c", "import sys; from openpyxl import load_workbook; "
+         "from thidua_xlsx.model import layout as ly; "
+         "from thidua_xlsx.write.level_above import OFFICER_COLUMNS; wb = load_workbook(sys.argv[1]); "
+         "meta = ly.meta_json([c.value for c in wb[ly.META_SHEET]['A']], 10**8); "
+         "row = next(r[0] for r in meta['rows'] if r[1] == sys.argv[2] and r[4] == sys.argv[3]); "
+         "ws = wb[meta['sheet']]; ws.cell(row + 1, OFFICER_COLUMNS[0] + 1).value = None; "
+         "ws.cell(row + 1, OFFICER_COLUMNS[1] + 1).value = sys.argv[4]; wb.save(sys.argv[1])",
+         str(folder / "tong-hop-xa.xlsx"), school, title, why)
+    _run(tree, python, "-m", "thidua_xlsx", "merge", str(folder / "inbox"), "--council",
+         str(folder / "tong-hop-xa.xlsx"), "-o", str(folder / "tong-hop-xa-duyet.xlsx"))
+    inbox = sorted((folder / "inbox").iterdir())
+    kept = ["cap-tren.xlsx", "tong-hop-xa-duyet.xlsx", *(f"inbox/{p.name}" for p in inbox),
+            *(["khoa-bi-mat.txt"] if (folder / "khoa-bi-mat.txt").is_file() else [])]
+    return [(f"cap-xa/{name}", f"xa/{name}") for name in kept]
+
+
 def _git(*args: str) -> str:
     return subprocess.run(["git", *args], cwd=ROOT, check=True, capture_output=True, text=True).stdout.strip()
 
@@ -131,4 +170,4 @@ def _run(tree: Path, python: str, *args: str) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(tuple(sys.argv[1:]))

@@ -156,7 +156,7 @@ def level_above_summary(campaign: LevelAbove, files: Sequence[InboxFile], read: 
     kept.sort(key=lambda p: (p.kind != PERSON, rank.get(p.title, len(ORDER)), p.title, order[p.school],
                              name_keys[p.name], p.who))
     merged = LevelAboveSummary(campaign, tuple(out[f.name] for f in files), tuple(results), tuple(kept))
-    return _decided(merged, found, officer, names, used_files, problems)
+    return _decided(merged, found, officer, names, used_files, problems, _Earlier(read))
 
 
 @dataclass(frozen=True)
@@ -312,8 +312,28 @@ def _twice(proposals: list[Proposal], names: dict[str, str], proven: set[str], f
                 found.hold(one, reason("level_above.held_two_schools", other=names[other.school]))
 
 
+class _Earlier:
+    """The proposals of each file of the inbox, by its fingerprint (SHA-256): a decision the officer made on another
+    file of a school is re-checked against the very file she made it on, when it is still there."""
+
+    def __init__(self, read: dict[str, SchoolSummary]) -> None:
+        self._read = {summary.sha256: summary for summary in read.values()}
+        self._by_file: dict[str, dict[tuple[str, str, str], Proposal]] = {}
+
+    def same(self, fingerprint: str, p: Proposal) -> bool:
+        """Whether the file of ``fingerprint`` proposed ``p`` word for word (its school's code aside)."""
+        if fingerprint not in self._by_file:
+            summary = self._read.get(fingerprint)
+            self._by_file[fingerprint] = {(q.kind, q.who, q.title): q for q in summary.proposals} if summary else {}
+        earlier = self._by_file[fingerprint].get((p.kind, p.who, p.title))
+        return earlier is not None and earlier.of_school(p.school) == p
+
+
+EARLIER_ACCEPT = "level_above.held_earlier_accept"
+
+
 def _decided(summary: LevelAboveSummary, found: _Found, officer: OfficerPass | None, names: dict[str, str],
-             files: dict[str, str], problems: list[Issue]) -> LevelAboveSummary:
+             files: dict[str, str], problems: list[Issue], earlier: _Earlier) -> LevelAboveSummary:
     """The summary after the officer's pass: each proposal the officer took off (with its reason) leaves the lists,
     each held one accepted (with its reason) joins them, the others held stay apart, said one by one; a warning
     whose proposals are all settled is not said again; a line taken off that no proposal has any more (the schools'
@@ -330,8 +350,9 @@ def _decided(summary: LevelAboveSummary, found: _Found, officer: OfficerPass | N
         key, where, sha = proposal_key(p), files[p.school], shas[p.school]
         why = tuple(dict.fromkeys(found.holds.get(key, ())))
         school, title = names[p.school], Title(p.title)
-        mark, asked = _bound(marks.get(key), p, sha, source, title, school, passed)
-        why += asked
+        mark, asked = _bound(marks.get(key), p, sha, source, title, school, passed, earlier)
+        if why or not all(r.code == EARLIER_ACCEPT for r in asked):  # an earlier acceptance asks only what waits
+            why += asked
         if mark is not None and mark.reason and not mark.agree:
             removed.append((p, mark.reason))
             if mark.part != TAKEN_OFF:  # said when the officer takes it off, not at every pass after
@@ -366,30 +387,42 @@ def _decided(summary: LevelAboveSummary, found: _Found, officer: OfficerPass | N
 
 
 def _bound(mark: OfficerMark | None, p: Proposal, sha: str, source: str, title: Title, school: str,
-           passed: list[Issue]) -> tuple[OfficerMark | None, tuple[Reason, ...]]:
+           passed: list[Issue], earlier: _Earlier) -> tuple[OfficerMark | None, tuple[Reason, ...]]:
     """The officer's mark on ``p``'s line if it is bound to ``p`` (None if not), and why ``p`` waits for her again
-    when a decision of hers is not: made on another file of the school (both fingerprints said), or on a line that no
-    longer reads as the tool wrote it there — its name not ``p``'s (both names said), or its other cells (school,
-    position, title, grounds) those of another line, swapped or typed over (what it shows said, and ``p``). Such a
-    mark decides nothing."""
+    when a decision of hers is not. Bound: made on the school's file used now, or on another that proposed ``p`` word
+    for word (the school sent the same again, sealed with its new code); on a line that still reads as the tool wrote
+    it there. Not bound — made on a file that proposed otherwise (both fingerprints and her decision said), or on a line
+    whose name is not ``p``'s (both names said), or whose other cells (school, position, title, grounds) are those of
+    another line, swapped or typed over (what it shows said, and ``p``) — it decides nothing. A mark of her book of an
+    earlier release (:attr:`OfficerMark.earlier`) is checked the same way but for the cells it did not seal: a removal
+    carried, never silently undone; an acceptance asked again, her reason shown."""
     if mark is None:
         return None, ()
     decides = bool(mark.reason) or (not mark.agree and mark.part != HELD)
-    if mark.fingerprint != sha:
+    if mark.fingerprint != sha and not earlier.same(mark.fingerprint, p):
         if not decides:
             return None, ()
+        decided = _decision(mark)
         passed.append(issue("level_above.other_file", WARNING, file=source, name=p.name, title=title, school=school,
-                            decided=mark.fingerprint[:12] or "?", now=sha[:12]))
-        return None, (reason("level_above.held_other_file", decided=mark.fingerprint[:12] or "?", now=sha[:12]),)
-    if mark.as_written or not decides:
+                            decided=mark.fingerprint[:12] or "?", now=sha[:12], decision=decided))
+        return None, (reason("level_above.held_other_file", decided=mark.fingerprint[:12] or "?", now=sha[:12],
+                             decision=decided),)
+    if (mark.as_written and not mark.earlier) or not decides:
         return (mark if mark.as_written else None), ()
     if fold(mark.name) != fold(p.name):
         passed.append(issue("level_above.officer_name", WARNING, file=source, sheet=mark.sheet, row=mark.row,
                             shown=mark.name, name=p.name, title=title, school=school))
         return None, (reason("level_above.held_officer_name", shown=mark.name),)
+    if mark.earlier:
+        return (mark, ()) if not mark.agree else (None, (reason(EARLIER_ACCEPT, reason=mark.reason),))
     passed.append(issue("level_above.officer_row", WARNING, file=source, sheet=mark.sheet, row=mark.row,
                         shown=mark.shown, name=p.name, title=title, school=school))
     return None, (reason("level_above.held_officer_row", shown=mark.shown),)
+
+
+def _decision(mark: OfficerMark) -> Reason:
+    """What the officer decided on a line, as a held proposal's reason says it: taken off or accepted, her reason."""
+    return reason("level_above.decided_accept" if mark.agree else "level_above.decided_remove", reason=mark.reason)
 
 
 def _say(said: _Said, waiting: set[Key]) -> Issue | None:

@@ -216,6 +216,7 @@ class OfficerMark:
     as_written: bool
     shown: str = ""
     fingerprint: str = ""
+    earlier: bool = False  # from her book of an earlier release: its removals carried, its acceptances asked again
 
 
 @dataclass(frozen=True)

@@ -111,9 +111,12 @@ def _officer_pass(book, name: str, campaign: LevelAbove, key: CommuneKey, proble
     why, parts = officer_record(meta, key)
     if why == NOT_SEALED and sealed_before_key(meta, campaign.id):
         why = SEAL_OLD
-    if why in ASKED_AGAIN:  # nothing decided: asked again
+    if why in ASKED_AGAIN:  # her book of an earlier release, its own seal matching: carried, each decision re-checked
         problems.add(why, WARNING, file=name)
-        return OfficerPass(name, {})
+        try:
+            return OfficerPass(name, _marks(book, _earlier_parts(meta), earlier=True))
+        except _Unknown:
+            return OfficerPass(name, {})
     if why:  # a line re-pointed, a copy sent on, a record of another release: nothing of it decides
         problems.add(why, file=name)
         return None
@@ -171,6 +174,28 @@ def _line(value) -> _Line:
                  _text(shown))
 
 
+def _earlier_parts(meta: dict) -> tuple[_Part, ...]:
+    """The parts of an officer's book of an earlier release (0.6 to 0.8.0: the lines of "Danh sách" and those taken
+    off under its sheet and columns, those held apart under "held"; each line [row, school, kind, who, title,
+    fingerprint], no digest of what it shows), typed (:class:`_Unknown` when not as written)."""
+    held = meta.get("held") if meta.get("held") is not None else {"sheet": "", "columns": [0, 0], "rows": []}
+    listed = {"sheet": meta.get("sheet"), "columns": meta.get("columns"), "rows": meta.get("rows"),
+              "removed_rows": meta.get("removed_rows", [])}
+    return tuple(_earlier_part(part, where, rows) for part, where, rows in (
+        (LISTED, listed, "rows"), (TAKEN_OFF, listed, "removed_rows"), (HELD, held, "rows")))
+
+
+def _earlier_part(part: str, where, rows: str) -> _Part:
+    if not isinstance(where, dict):
+        raise _Unknown(part)
+    officer, lines = _indexes(where.get("columns")), where.get(rows)
+    if len(officer) != 2 or not isinstance(lines, list) or not all(isinstance(x, list) and len(x) == 6
+                                                                    for x in lines):
+        raise _Unknown(part)
+    return _Part(part, _text(where.get("sheet")), (officer[0], officer[1]), (),
+                 tuple(_line([*line, ""]) for line in lines))
+
+
 def _indexes(value) -> tuple[int, ...]:
     if not isinstance(value, list):
         raise _Unknown("columns")
@@ -189,8 +214,9 @@ def _text(value) -> str:
     return value
 
 
-def _marks(book, parts: tuple[_Part, ...]) -> dict[tuple, OfficerMark]:
-    """Each recorded line's marks by its key (:class:`_NoSheet` when a sheet the record names is gone)."""
+def _marks(book, parts: tuple[_Part, ...], earlier: bool = False) -> dict[tuple, OfficerMark]:
+    """Each recorded line's marks by its key (:class:`_NoSheet` when a sheet the record names is gone); ``earlier``:
+    of a book of an earlier release (OfficerMark.earlier)."""
     grids: dict[str, list] = {}
     found = {}
     for part in parts:
@@ -199,11 +225,11 @@ def _marks(book, parts: tuple[_Part, ...]) -> dict[tuple, OfficerMark]:
                 raise _NoSheet(part.sheet)
             grids[part.sheet] = book.get_sheet_by_name(part.sheet).to_python()
         for line in part.lines:
-            found[line.key] = _mark(part, line, grids[part.sheet])
+            found[line.key] = _mark(part, line, grids[part.sheet], earlier)
     return found
 
 
-def _mark(part: _Part, line: _Line, grid: list) -> OfficerMark:
+def _mark(part: _Part, line: _Line, grid: list, earlier: bool = False) -> OfficerMark:
     """The officer's two cells of ``line``, and whether the cells that say which proposal it is read as written."""
     cells = grid[line.row] if line.row < len(grid) else []
 
@@ -213,7 +239,8 @@ def _mark(part: _Part, line: _Line, grid: list) -> OfficerMark:
     shown = tuple(at(col) for col in part.shown)
     agree_col, reason_col = part.officer
     return OfficerMark(bool(at(agree_col)), at(reason_col), part.part, part.sheet, line.row + 1, at(NAME_COLUMN),
-                       shown_digest(shown) == line.shown, " – ".join(cell for cell in shown if cell), line.fingerprint)
+                       not earlier and shown_digest(shown) == line.shown, " – ".join(cell for cell in shown if cell),
+                       line.fingerprint, earlier)
 
 
 def sealed(meta: dict, key: CommuneKey) -> bool:

@@ -142,8 +142,14 @@ LEVEL_ABOVE_REASONS |= {  # why a proposal is held apart (level_above.held's {wh
     "level_above.held_origin_previous_key": "dấu theo mã do khóa trước của đơn vị cấp (khóa đã thay): chưa chứng "
                                             "minh tệp do trường gửi",
     "level_above.held_macros": "tệp của trường chứa macro (chương trình không bao giờ ghi macro)",
-    "level_above.held_other_file": "công chức đã quyết định trên một tệp khác của trường (dấu vân tay {decided}), nay "
-                                   "là tệp {now}: quyết định cũ không dùng cho tệp mới, hãy quyết định lại",
+    "level_above.held_other_file": "công chức đã quyết định ({decision}) trên một tệp khác của trường (dấu vân tay "
+                                   "{decided}) đề nghị khác tệp nay dùng ({now}): quyết định cũ không dùng cho tệp "
+                                   "mới, hãy quyết định lại",
+    "level_above.held_earlier_accept": "công chức đã nhận đề nghị này ở sổ duyệt của phiên bản trước (lý do: {reason}); "
+                                       "sổ ấy không giữ được điều từng dòng hiện nên chương trình không tự nhận, hãy "
+                                       "nhận lại",
+    "level_above.decided_accept": "đã nhận, lý do: {reason}",
+    "level_above.decided_remove": "đã bỏ, lý do: {reason}",
     "level_above.held_officer_name": "dòng công chức đánh dấu ghi tên '{shown}', không phải người này: quyết định ở "
                                      "dòng đó không dùng, hãy quyết định lại",
     "level_above.held_officer_row": "dòng công chức đánh dấu ghi '{shown}', không phải đề nghị này (dòng bị đổi chỗ "
@@ -291,16 +297,18 @@ LEVEL_ABOVE_MESSAGES |= {  # the officer's word bound to the person and the file
                           "giờ ghi macro, tệp đã bị sửa hoặc thay. Đừng mở tệp bằng Excel khi chưa hỏi trường; mọi "
                           "đề nghị của tệp được tạm giữ chờ công chức quyết định. Hãy đề nghị trường gửi lại bản do "
                           "chương trình ghi.",
-    "level_above.other_file": "{name} ({school}) – {title}: công chức đã quyết định trên một tệp khác của trường (dấu "
-                              "vân tay {decided}); tệp đang dùng là {now}. Quyết định trên tệp cũ không áp dụng cho "
-                              "tệp mới: đề nghị được tạm giữ để công chức quyết định lại.",
+    "level_above.other_file": "{name} ({school}) – {title}: công chức đã quyết định ({decision}) trên một tệp khác "
+                              "của trường (dấu vân tay {decided}) mà tệp đang dùng ({now}) đề nghị khác. Quyết định "
+                              "trên tệp cũ không áp dụng cho tệp mới: đề nghị được tạm giữ để công chức quyết định "
+                              "lại.",
     "level_above.officer_name": "Dòng {row} của sheet {sheet} ghi tên '{shown}' nhưng phần ghi ẩn của dòng là {name} "
                                 "({school}) – {title}: không quyết định gì theo dòng này; đề nghị được tạm giữ để "
                                 "công chức quyết định lại.",
     "level_above.officer_seal_old": "'{file}' được đóng dấu bằng phiên bản trước 0.8 (khi dấu của xã còn làm từ mã "
-                                    "chiến dịch): các quyết định ghi trong sổ này không được áp dụng, các đề nghị tạm "
-                                    "giữ được hỏi lại. Hãy bấm Tổng hợp các trường rồi quyết định lại trên trang (hoặc "
-                                    "đánh dấu lại trên bảng tổng hợp mới).",
+                                    "chiến dịch): đề nghị công chức đã bỏ vẫn bỏ (kiểm lại với tệp của trường lúc bỏ; "
+                                    "tệp nay đề nghị khác thì tạm giữ, nêu quyết định cũ), đề nghị đã nhận được hỏi "
+                                    "lại kèm lý do cũ. Hãy quyết định lại các đề nghị tạm giữ trên trang (hoặc đánh "
+                                    "dấu trên bảng tổng hợp mới).",
     "level_above.officer_row": "Dòng {row} của sheet {sheet} ghi '{shown}' nhưng phần ghi ẩn của dòng là {name} "
                                "({school}) – {title}: dòng đã bị đổi chỗ hoặc bị sửa sau khi chương trình ghi, không "
                                "quyết định gì theo dòng này; đề nghị được tạm giữ để công chức quyết định lại.",
@@ -309,9 +317,10 @@ LEVEL_ABOVE_MESSAGES |= {  # the officer's word bound to the person and the file
                                 "đánh dấu trên bảng tổng hợp chương trình ghi trong thư mục của đơn vị, rồi tổng hợp "
                                 "lại với chính tệp đó.",
     "level_above.officer_record_old": "'{file}' do phiên bản trước ghi, khi phần ghi ẩn chưa giữ điều từng dòng hiện "
-                                      "(tên, trường, danh hiệu): các quyết định ghi trong sổ này không được áp dụng, "
-                                      "các đề nghị tạm giữ được hỏi lại. Hãy bấm Tổng hợp các trường rồi quyết định "
-                                      "lại trên trang (hoặc đánh dấu lại trên bảng tổng hợp mới).",
+                                      "(tên, trường, danh hiệu): đề nghị công chức đã bỏ vẫn bỏ (kiểm lại với tệp của "
+                                      "trường lúc bỏ; tệp nay đề nghị khác thì tạm giữ, nêu quyết định cũ), đề nghị "
+                                      "đã nhận được hỏi lại kèm lý do cũ. Hãy quyết định lại các đề nghị tạm giữ trên "
+                                      "trang (hoặc đánh dấu trên bảng tổng hợp mới).",
     "level_above.officer_record": "'{file}' có phần ghi ẩn của xã mà phiên bản chương trình này không đọc được (do "
                                   "phiên bản khác ghi) – không quyết định gì theo sổ này. Hãy cập nhật chương trình, "
                                   "hoặc bấm Tổng hợp các trường rồi đánh dấu lại trên bảng tổng hợp mới.",
