@@ -89,12 +89,51 @@ def test_a_decision_made_on_another_file_of_the_school_is_asked_again_with_both_
                       marks={AN: dataclasses.replace(_mark(True, "Đã kiểm tra"), fingerprint=old)})
     assert accepted.proposals == () and [h.proposal.who for h in accepted.held] == ["GV1"]
     asked = next(i for i in accepted.issues if i.code == "level_above.other_file")
-    assert "(dấu vân tay aaaaaaaaaaaa); tệp đang dùng là bbbbbbbbbbbb" in asked.message
+    assert "đã quyết định (đã nhận, lý do: Đã kiểm tra) trên một tệp khác của trường (dấu vân tay aaaaaaaaaaaa) " \
+           "mà tệp đang dùng (bbbbbbbbbbbb) đề nghị khác" in asked.message
     assert "aaaaaaaaaaaa" in accepted.held[0].why[-1].text and "bbbbbbbbbbbb" in accepted.held[0].why[-1].text
     removed = _merge(CHI, sha="b" * 64, marks={CHI: dataclasses.replace(_mark(False, "Sai", LISTED), fingerprint=old)})
     assert removed.removed == () and [h.proposal.who for h in removed.held] == ["GV3"]  # not listed unasked either
     same_file = _merge(AN, council=False, sha="b" * 64, marks={AN: _mark(True, "Đã kiểm tra")})
     assert [p.who for p in same_file.proposals] == ["GV1"]
+
+
+def test_a_decision_made_on_another_file_that_proposed_the_same_word_for_word_is_hers_still():
+    """The school sent the same again (sealed with its new code): the file she decided on, still in the inbox,
+    proposed the person exactly so — her decision binds. Proposed otherwise (another ballot): asked again."""
+    old, new = "a" * 64, "b" * 64
+    decided_on = sealed(SchoolSummary("a-cu.xlsx", old, None, "c", "Trường A", "2025-2026", False, (AN,)), CAMPAIGN)
+    now = sealed(SchoolSummary("a.xlsx", new, None, "c", "Trường A", "2025-2026", False, (AN,),
+                               newest_input="2026-06-01T00:00:00"), CAMPAIGN)
+    mark = dataclasses.replace(_mark(False, "Đang xem xét kỷ luật"), name=AN.name, fingerprint=old)
+    officer = OfficerPass("xa.xlsx", {("A", PERSON, "GV1", "CSTDCS"): mark})
+    files = [_file("a-cu.xlsx"), _file("a.xlsx")]
+
+    same = level_above_summary(CAMPAIGN, files, {"a-cu.xlsx": decided_on, "a.xlsx": now}, KEY, officer)
+    assert [(p.who, why) for p, why in same.removed] == [("GV1", "Đang xem xét kỷ luật")] and same.held == ()
+
+    other = dataclasses.replace(now, proposals=(dataclasses.replace(AN, votes=5),))
+    asked = level_above_summary(CAMPAIGN, files, {"a-cu.xlsx": decided_on, "a.xlsx": other}, KEY, officer)
+    assert asked.removed == () and [h.why[-1].code for h in asked.held] == ["level_above.held_other_file"]
+    assert "đã bỏ, lý do: Đang xem xét kỷ luật" in asked.held[0].why[-1].text
+
+
+@pytest.mark.parametrize("mark, listed, removed, held", [
+    (_mark(False, "Không đủ phiếu", TAKEN_OFF), [], ["GV1"], []),  # a removal of her earlier book: kept
+    (_mark(True, "Đã kiểm tra"), [], [], [["level_above.held_before_council", "level_above.held_earlier_accept"]]),
+])
+def test_a_mark_of_her_book_of_an_earlier_release_keeps_a_removal_and_asks_an_acceptance_again(mark, listed, removed,
+                                                                                                held):
+    summary = _merge(AN, council=False, marks={AN: dataclasses.replace(mark, as_written=False, earlier=True)})
+    assert [p.who for p in summary.proposals] == listed and [p.who for p, _ in summary.removed] == removed
+    assert [[w.code for w in h.why] for h in summary.held] == held
+    if held:
+        assert "(lý do: Đã kiểm tra)" in summary.held[0].why[-1].text
+
+
+def test_an_earlier_acceptance_holds_nothing_that_no_longer_waits():
+    summary = _merge(CHI, marks={CHI: dataclasses.replace(_mark(True, "Đã kiểm tra"), as_written=False, earlier=True)})
+    assert [p.who for p in summary.proposals] == ["GV3"] and summary.held == ()
 
 
 def test_a_line_whose_name_is_not_its_key_s_decides_nothing_and_names_both():

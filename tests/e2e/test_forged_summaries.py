@@ -231,3 +231,32 @@ def test_a_final_summary_edited_by_hand_is_refused_by_the_api_and_the_history(tm
     assert refused.value.code == "summary.data_edited"
     year, problems = read_final_summary(edited)
     assert year is None and [p.code for p in problems] == ["summary.data_edited"]
+
+
+def test_a_school_sealing_with_an_old_code_is_told_what_the_commune_will_do_before_it_sends(tmp_path):
+    """The school's own merge says it: a ten-character code of a release before 0.8 seals all the same, but a commune
+    of 0.8 or later proves nothing by it and holds everything."""
+    from openpyxl import load_workbook
+
+    from samples.build_samples import COMMUNE_ID
+    from thidua_xlsx.model.commune_key import legacy_school_code
+
+    work = tmp_path / "truong"
+    for name in ("inbox", "so-da-phat"):
+        shutil.copytree(SAMPLES / name, work / name)
+    shutil.copy(SAMPLES / "campaign.xlsx", work)
+    wb = load_workbook(work / "campaign.xlsx")
+    next(r for r in wb["Trường"].iter_rows() if r[0].value == "Mã xác thực do cấp trên cấp")[1].value = \
+        legacy_school_code(COMMUNE_ID, "TH-TC", "2025-2026")
+    wb.save(work / "campaign.xlsx")
+
+    done = CliRunner().invoke(main, ["merge", str(work / "inbox"), "--council", str(SAMPLES / "hoi-dong.xlsx"),
+                                     "-o", str(work / "tong-hop-cuoi.xlsx")])
+
+    said = " ".join(done.output.split())
+    assert done.exit_code == 0, done.output
+    assert "Mã xác thực ở sheet Trường là mã cũ (10 ký tự" in said and "Hãy xin xã mã mới (15 ký tự" in said
+    shutil.copy(SAMPLES / "campaign.xlsx", work)  # the sample's own code: of this release
+    sealed = CliRunner().invoke(main, ["merge", str(work / "inbox"), "--council", str(SAMPLES / "hoi-dong.xlsx"),
+                                       "-o", str(work / "tong-hop-cuoi.xlsx"), "--force"])
+    assert sealed.exit_code == 0 and "mã cũ (10 ký tự" not in sealed.output

@@ -10,6 +10,7 @@ from pathlib import Path
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model import places
+from thidua_xlsx.model.commune_key import is_legacy_code
 from thidua_xlsx.model.errors import Stopped
 from thidua_xlsx.model.issues import ERROR, WARNING, Problems, issue
 from thidua_xlsx.model.report import report_of
@@ -228,8 +229,11 @@ def _write(summary, report, output: Path, written: Written, voice: Voice) -> Pat
 def _sealed(summary, output: Path, voice: Voice) -> None:
     """The year's scoring summary, what the school sends up: its fingerprint said, and whether it is sealed."""
     if summary.decides_titles:
-        voice.say((ct.SUMMARY_SEALED if summary.campaign.school.authority_code else ct.SUMMARY_UNSEALED).format(
+        code = summary.campaign.school.authority_code
+        voice.say((ct.SUMMARY_SEALED if code else ct.SUMMARY_UNSEALED).format(
             fingerprint=hashlib.sha256(output.read_bytes()).hexdigest()[:12]))
+        if is_legacy_code(code):  # sealed all the same: what the commune will do with it, said before it is sent
+            voice.warn(ct.SUMMARY_OLD_CODE)
 
 
 def _papers_again(r: MergeRequest, at: places.Places, key: str, written: Written, voice: Voice) -> Path | None:

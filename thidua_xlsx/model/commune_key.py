@@ -67,12 +67,21 @@ class CommuneKey:
         return _mac(self._derived(OFFICER_SEAL_LABEL), pieces)
 
 
+LEGACY_CODE_GROUPS = 2  # a code a release before 0.8 issued: "ABCDE-FGH23"
+
+
+def is_legacy_code(typed: str) -> bool:
+    """Whether the code a school typed has the form a release before 0.8 issued (ten letters and digits): a commune of
+    0.8 or later holds everything such a seal covers."""
+    return len([ch for ch in typed if ch.isalnum()]) == 5 * LEGACY_CODE_GROUPS
+
+
 def legacy_school_code(campaign_id: str, school: str, school_year: str) -> str:
     """The code a release before 0.8 issued, keyed with the commune's campaign id (which its outputs print): only to
     recognise a school summary sealed with it, never to trust one."""
     raw = hmac.new(campaign_id.encode("utf-8"), f"thidua-xlsx/origin/{school}/{school_year}".encode(),
                    hashlib.sha256).digest()
-    return _grouped(raw, 2)
+    return _grouped(raw, LEGACY_CODE_GROUPS)
 
 
 def legacy_officer_seal_of(campaign_id: str, pieces: Iterable[str]) -> str:

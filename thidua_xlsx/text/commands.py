@@ -283,6 +283,10 @@ SUMMARY_SEALED = ("Dấu vân tay của tệp: {fingerprint} (cấp trên đọc
 SUMMARY_UNSEALED = ("Dấu vân tay của tệp: {fingerprint} (cấp trên đọc được cùng dãy này khi nhận tệp). Chưa có Mã xác "
                     "thực do cấp trên cấp (sheet Trường): cấp trên sẽ tạm giữ các đề nghị của tệp vì không rõ nguồn "
                     "gốc – hãy nhập mã UBND xã/phường (hoặc Sở) gửi rồi chạy lại.")
+SUMMARY_OLD_CODE = ("Mã xác thực ở sheet Trường là mã cũ (10 ký tự, do phiên bản trước 0.8 cấp): xã dùng phiên bản "
+                    "từ 0.8 coi dấu theo mã này là không chứng minh được gì, tạm giữ mọi đề nghị của tệp và chưa tính "
+                    "trường là đã gửi. Hãy xin xã mã mới (15 ký tự, dạng ABCDE-FGH23-45JKL), nhập vào ô 'Mã xác thực "
+                    "do cấp trên cấp' rồi tổng hợp lại trước khi gửi.")
 JSON_DONE = "Đã ghi báo cáo JSON: {path}"
 REPORT_FILES = "Tệp: {total} (dùng {accepted}, bản cũ {superseded}, bị từ chối {rejected}, bỏ qua {skipped})."
 REPORT_ROUND = "Vòng: {round} – {school}, năm học {year}."

@@ -145,9 +145,9 @@ LEVEL_ABOVE_REASONS |= {  # why a proposal is held apart (level_above.held's {wh
     "level_above.held_other_file": "công chức đã quyết định ({decision}) trên một tệp khác của trường (dấu vân tay "
                                    "{decided}) đề nghị khác tệp nay dùng ({now}): quyết định cũ không dùng cho tệp "
                                    "mới, hãy quyết định lại",
-    "level_above.held_earlier_accept": "công chức đã nhận đề nghị này ở sổ duyệt của phiên bản trước (lý do: {reason}); "
-                                       "sổ ấy không giữ được điều từng dòng hiện nên chương trình không tự nhận, hãy "
-                                       "nhận lại",
+    "level_above.held_earlier_accept": "công chức đã nhận đề nghị này ở sổ duyệt của phiên bản trước (lý do: "
+                                       "{reason}); sổ ấy không giữ được điều từng dòng hiện nên chương trình không tự "
+                                       "nhận, hãy nhận lại",
     "level_above.decided_accept": "đã nhận, lý do: {reason}",
     "level_above.decided_remove": "đã bỏ, lý do: {reason}",
     "level_above.held_officer_name": "dòng công chức đánh dấu ghi tên '{shown}', không phải người này: quyết định ở "
