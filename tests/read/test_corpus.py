@@ -14,6 +14,7 @@ import pytest
 from tests.decide.conftest import run
 from tests.summary_meta import rewrite_meta
 from thidua_xlsx.model import layout as ly
+from thidua_xlsx.model.places import COMMUNE_KEY_FILE
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 if not (CORPUS / "corpus.json").is_file():  # tools/build_corpus.py has not been run on this checkout yet
@@ -29,10 +30,17 @@ def _commune(folder: Path, release: str, school_file: Path, exit_code: int = 0) 
     """This release's commune merge over ``release``'s commune book and ``school_file`` alone in its inbox."""
     (folder / "inbox").mkdir(parents=True)
     shutil.copyfile(CORPUS / release / "cap-tren.xlsx", folder / "cap-tren.xlsx")
+    if _keyed(release):  # the commune's key, since 0.8: its book says a release with keys made it
+        shutil.copyfile(CORPUS / release / "xa" / COMMUNE_KEY_FILE, folder / COMMUNE_KEY_FILE)
     shutil.copyfile(school_file, folder / "inbox" / SCHOOL_FILE)
     result = run("merge", folder / "inbox", "-o", folder / "tong-hop-xa.xlsx", "--json", folder / "xa.json")
     assert result.exit_code == exit_code, result.output
     return json.loads((folder / "xa.json").read_text(encoding="utf-8")), " ".join(result.output.split())
+
+
+def _keyed(release: str) -> bool:
+    """Whether that release's commune had a key (0.8 and later: its codes made from it, not the campaign id)."""
+    return (CORPUS / release / "xa" / COMMUNE_KEY_FILE).is_file()
 
 
 def _school(data: dict) -> dict:
@@ -59,14 +67,16 @@ def test_the_corpus_is_what_its_record_says():
 
 @pytest.mark.parametrize("release", SEALED)
 def test_a_school_summary_of_each_release_since_the_seal_is_genuine_with_the_same_proposals(release, tmp_path):
-    """Sealed with the code that release's commune issued (keyed with its campaign id, before the commune's key): its
-    seal checked by its own layout's rule holds, so the file is named as sealed with an old code — its data untouched,
-    never called forged — and its proposals are the ones that release's commune read."""
+    """Sealed with the code that release's commune issued (keyed with its campaign id before the commune's key, with
+    the key since 0.8): its seal checked by its own layout's rule holds, so the file is the school's (since 0.8) or
+    named as sealed with an old code — never called forged — and its proposals are the ones that release's commune
+    read."""
     data, said = _commune(tmp_path, release, CORPUS / release / SCHOOL_FILE)
     expected = RECORD[f"{release}/{SCHOOL_FILE}"]
-    assert expected["origin"] == "sealed" and _school(data)["origin"] == "old_code", said
+    assert expected["origin"] == "sealed" and _school(data)["origin"] == ("sealed" if _keyed(release) else "old_code")
     assert _proposals(data) == expected["proposals"] and expected["proposals"]
-    assert "không khớp" not in said and "sửa tay" not in said and "mã xác thực cũ" in said
+    assert "không khớp" not in said and "sửa tay" not in said
+    assert ("mã xác thực cũ" in said) != _keyed(release), said
 
 
 def _granted_one_more(data: dict) -> None:
@@ -113,3 +123,26 @@ def test_a_summary_from_a_newer_release_is_refused_by_name_and_its_school_is_not
     names = {s["code"]: s["name"] for s in data["schools"]}
     missing = [p for p in problems if p["code"] == "level_above.school_missing"]
     assert not any(names[SCHOOL] in json.dumps(p, ensure_ascii=False) for p in missing), missing
+
+
+def test_a_school_that_sent_only_a_newer_release_s_file_is_said_sent_with_its_fingerprint_everywhere(tmp_path):
+    """Not "chưa gửi – quá hạn" beside "not counted as unsent": status, the JSON and the page say the same — sent, a
+    newer release's file, its fingerprint, this commune's release to update."""
+    import hashlib
+
+    from tests.ui.pages import client, text
+
+    newer = rewrite_meta(CORPUS / SEALED[-1] / SCHOOL_FILE, tmp_path / "moi.xlsx",
+                         lambda d: {**d, "schema_version": ly.SUMMARY_SCHEMA_VERSION + 1, "release": "9.1.0"})
+    folder = tmp_path / "xa"
+    data, _said = _commune(folder, SEALED[-1], newer, exit_code=1)
+    fingerprint = hashlib.sha256(newer.read_bytes()).hexdigest()
+    assert [f["sha256"] for f in data["files"]] == [fingerprint]
+    assert _school(data)["newer"] == {"file": SCHOOL_FILE, "fingerprint": fingerprint} and not _school(data)["sent"]
+    assert data["schools"] and all(name != _school(data)["name"] for name in data["report"]["missing_departments"])
+    status = run("status", folder / "inbox")
+    [line] = [ln for ln in status.output.splitlines() if ln.strip().startswith(_school(data)["name"] + ":")]
+    assert f"đã gửi {SCHOOL_FILE} (dấu vân tay {fingerprint[:12]})" in line and "chưa gửi" not in line.split("–")[0]
+    _app, page = client(folder)
+    shown = text(page.get("/"))
+    assert "Đã gửi – tệp của phiên bản mới hơn" in shown and fingerprint[:12] in shown and "Quá hạn" not in shown

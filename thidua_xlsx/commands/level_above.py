@@ -178,6 +178,10 @@ def _say_states(campaign, states, voice: Voice) -> None:
         sent=sum(1 for s in states if s.sent), schools=len(states),
         deadline=day_text(deadline) if deadline else ct.LEVEL_ABOVE_NO_DEADLINE))
     for state in states:
+        if state.newer:
+            voice.say(ct.LEVEL_ABOVE_NEWER.format(school=state.school, file=state.newer,
+                                                  fingerprint=state.fingerprint))
+            continue
         if not state.file:
             due = ""
             if state.days is not None:

@@ -37,6 +37,7 @@ from thidua_xlsx.model.level_above import (
     COLLECTIVE_RETITLED,
     EXTRA_ROW,
     HELD,
+    NEWER,
     OLD_CODE,
     PERSON,
     PREVIOUS_KEY,
@@ -114,8 +115,8 @@ def level_above_summary(campaign: LevelAbove, files: Sequence[InboxFile], read: 
             versions.setdefault(schools[fold(summary.school)].code, []).append(f)
     results, kept, found, used_files = [], [], _Found(), {}
     seen_origins: dict[str, set[str]] = {}  # school name → the origins of the files in its name
-    newer = {fold(str(dict(i.params).get("school", ""))) for f in files if f.reason == "level_above.schema_newer"
-             for i in f.issues if i.code == f.reason}
+    newer = {fold(str(dict(i.params).get("school", ""))): f for f in files if f.reason == NEWER
+             for i in f.issues if i.code == f.reason}  # school → the last file in its name from a newer release
     for school in campaign.schools:
         codes = _Codes(key.school_code(school.code, campaign.school_year),
                        legacy_school_code(campaign.id, school.code, campaign.school_year) if key.legacy else "",
@@ -124,9 +125,11 @@ def level_above_summary(campaign: LevelAbove, files: Sequence[InboxFile], read: 
         seen_origins[school.name] = set(origins.values())
         found_files = _versions(versions.get(school.code, ()), read, school.name, out, origins)
         if not found_files:
-            if fold(school.name) not in newer:  # a file it sent from a newer release is refused by name, not "not sent"
+            sent_newer = newer.get(fold(school.name))  # refused by name, the school sent: this release must update
+            if sent_newer is None:
                 problems.append(issue("level_above.school_missing", WARNING, school=school.name))
-            results.append(SchoolResult(school))
+            results.append(SchoolResult(school, newer=sent_newer.name if sent_newer else "",
+                                        newer_fingerprint=sent_newer.sha256 if sent_newer else ""))
             continue
         used, older = _chosen(found_files, origins, read, school.name, out)
         out[used.name] = dataclasses.replace(used, status=ACCEPTED)

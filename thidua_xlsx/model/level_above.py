@@ -160,9 +160,14 @@ class SchoolSummary:
     written: str = ""  # ISO, from the sealed data (since 0.9.0): when the school's tool wrote it ("" not said)
 
 
+NEWER = "level_above.schema_newer"  # why a school's summary is refused: a newer release wrote it (the school sent)
+
+
 @dataclass(frozen=True)
 class SchoolResult:
-    """A school of the level above's list: the file that speaks for it (None: it sent nothing) and its summary."""
+    """A school of the level above's list: the file that speaks for it (None: it sent nothing) and its summary; or,
+    when it sent only files this release cannot read because a newer one wrote them, the last of those (``newer``, its
+    fingerprint): sent, the commune's release to update."""
 
     school: SchoolRef
     file: str = ""
@@ -170,6 +175,8 @@ class SchoolResult:
     origin: str = ""  # of the file used: SEALED, UNSEALED (no seal), OLD_CODE (sealed with the code a release before
     # 0.8 issued, which anyone holding the commune's outputs could make), PREVIOUS_KEY (with the code a key the commune
     # replaced issued) or BAD_SEAL (not this school's code, or edited)
+    newer: str = ""
+    newer_fingerprint: str = ""
 
     @property
     def sent(self) -> bool:

@@ -9,6 +9,7 @@ lists that no longer match were edited by hand after the merge (``SchoolSummary.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import io
 import zipfile
 from collections.abc import Callable
@@ -18,7 +19,7 @@ from typing import TypeVar
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.inbox import SKIPPED, InboxFile, reject
 from thidua_xlsx.model.issues import NOTE, WARNING, Problems, issue
-from thidua_xlsx.model.level_above import COLLECTIVE, PERSON, Proposal, SchoolSummary
+from thidua_xlsx.model.level_above import COLLECTIVE, NEWER, PERSON, Proposal, SchoolSummary
 from thidua_xlsx.model.summary_fields import Mistyped
 from thidua_xlsx.model.titles import CSTDCS
 from thidua_xlsx.read import own_summary as gate
@@ -36,7 +37,7 @@ RATING_EXCELLENT = "HTXSNV"
 _WANTED = Wanted(ly.SCORING, False, oldest=5, bounds=SCHOOL, edited_ok=True, views=True)
 _REFUSALS: Refusals = {gate.UNREADABLE: "level_above.unreadable", gate.NOT_OURS: "level_above.not_summary",
                        gate.META_DAMAGED: "level_above.meta_damaged",
-                       gate.SCHEMA_UNKNOWN: "level_above.schema_newer", gate.OTHER_ROUND: "level_above.not_final",
+                       gate.SCHEMA_UNKNOWN: NEWER, gate.OTHER_ROUND: "level_above.not_final",
                        gate.PERIOD: "level_above.not_final", gate.OLDER: "level_above.older"}
 DOSSIER_SUFFIXES = (".docx", ".doc", ".pdf", ".txt")  # a school's hồ sơ (its papers, checklists) sent with its summary
 
@@ -106,6 +107,8 @@ def read_school_summary(entry: InboxFile) -> tuple[InboxFile, SchoolSummary | No
         return unreadable(entry, exc), None
     if opened is None:
         found = problems.items[0]
+        if found.code == NEWER:  # read whole within the bounds: its fingerprint, to be compared by phone all the same
+            entry = dataclasses.replace(entry, sha256=hashlib.sha256(entry.path.read_bytes()).hexdigest())
         return reject(entry, found.code, **{k: v for k, v in found.params if k != "file"}), None
     meta, digest = opened.meta, opened.sha256
     entry = dataclasses.replace(entry, sha256=digest, saved_at=saved_at(opened.data, entry.path.suffix.lower()))

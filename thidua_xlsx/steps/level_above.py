@@ -76,6 +76,7 @@ class SchoolState:
     edited: bool = False
     days: int | None = None
     versions: int = 0  # the files it sent that were read (more than one: it sent twice)
+    newer: str = ""  # with none read: the file it sent that a newer release wrote (this one to update), its fingerprint
 
 
 def school_states(summary, today: dt.date) -> list[SchoolState]:
@@ -91,7 +92,8 @@ def school_states(summary, today: dt.date) -> list[SchoolState]:
         name = school.school.name
         if school.summary is None:
             days = (dt.date.fromisoformat(deadline) - today).days if deadline else None
-            found.append(SchoolState(name, False, days=days))
+            found.append(SchoolState(name, False, days=days, newer=school.newer,
+                                     fingerprint=school.newer_fingerprint[:12]))
             continue
         s = school.summary
         saved = (_written(s) if school.sent else None) or by_name[school.file].version_time + VIETNAM_UTC_OFFSET

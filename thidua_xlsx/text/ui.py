@@ -102,6 +102,7 @@ WORDS = {
     "sent": "Đã gửi",
     "not_sent": "Chưa gửi",
     "unproven": "Chưa gửi tệp có dấu (có tệp không rõ nguồn gốc)",
+    "newer_file": "Đã gửi – tệp của phiên bản mới hơn: hãy cập nhật chương trình",
     "late_days": "trễ {days} ngày",
     "overdue_days": "quá hạn {days} ngày",
     "unfilled": "Gửi nhưng chưa điền",

@@ -48,7 +48,8 @@ from thidua_xlsx.write.summary.content import VN_TIME
 
 LEVEL_ABOVE_REPORT_VERSION = 3  # 2: the proposals held apart (``held``, ``accepted``), each edited list's changes;
 # 3: ``report``: the run's counts and exit code, as a school's JSON report gives them; each school's ``sent`` (a file
-# proven its) added in 0.9.0, which a reader of 3 may ignore
+# proven its) and ``newer`` (a file a newer release wrote, which this one cannot read) added in 0.9.0, which a reader of
+# 3 may ignore
 
 
 def authority_as_school(summary: LevelAboveSummary) -> cm.School:
@@ -238,6 +239,7 @@ def write_level_above_json(summary: LevelAboveSummary, report: Report, path: Pat
                      "council": r.summary.council if r.summary else None,
                      "edited": r.summary.edited if r.summary else None,
                      "origin": r.origin or None, "fingerprint": r.summary.sha256 if r.summary else None,
+                     "newer": {"file": r.newer, "fingerprint": r.newer_fingerprint} if r.newer else None,
                      "changes": [_change(c) for c in r.summary.changes] if r.summary else []}
                     for r in summary.schools),
         "proposals": (_proposal(p) for p in summary.proposals),
