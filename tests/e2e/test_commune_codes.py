@@ -7,7 +7,6 @@ report people paste (``status``, the page's table) holds one."""
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -16,6 +15,7 @@ from email.parser import BytesParser
 
 from click.testing import CliRunner
 
+from tests.level_above_fixtures import holds_a_code
 from tests.ui.pages import SAMPLES, TOKEN, client, text
 from thidua_xlsx.cli import main
 from thidua_xlsx.model.places import RUNS_RECORD
@@ -42,12 +42,6 @@ def _codes(folder) -> dict[str, str]:
     key, made = commune_key(folder)
     assert not made  # the sample commune's own key, copied with its folder
     return {s.name: key.school_code(s.code, campaign.school_year) for s in campaign.schools}
-
-
-def holds_a_code(said: str, codes) -> list[str]:
-    """The codes ``said`` holds, grouped as printed or run together (dashes, spaces and case aside)."""
-    plain = re.sub(r"[\s-]", "", said.upper())
-    return [c for c in codes if c in said or c.replace("-", "") in plain]
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess:

@@ -10,13 +10,11 @@ import json
 import shutil
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
 from click.testing import CliRunner
 
-from tests.e2e.test_forged_summaries import _school_run
-from tests.level_above_fixtures import set_field
+from tests.level_above_fixtures import as_before_keys, rewrite_part, school_run, set_field
 from thidua_xlsx.cli import main
 from thidua_xlsx.model.places import COMMUNE_KEY_FILE, INBOX, LEVEL_ABOVE_BOOK, RUNS_RECORD
 from thidua_xlsx.system.commune_key import commune_key
@@ -53,7 +51,7 @@ def test_a_lost_key_stops_the_commune_with_what_to_do_and_is_never_silently_rema
 
 def test_the_run_record_alone_tells_a_folder_had_a_key(tmp_path):
     folder = _commune(tmp_path)
-    _as_before_keys(folder / LEVEL_ABOVE_BOOK)
+    as_before_keys(folder / LEVEL_ABOVE_BOOK)
     merged = _cli("merge", folder / INBOX, "-o", folder / "xa.xlsx")  # remembered in the folder's run record
     assert merged.returncode == 0, merged.stderr
     assert (folder / RUNS_RECORD).is_file()
@@ -63,9 +61,7 @@ def test_the_run_record_alone_tells_a_folder_had_a_key(tmp_path):
     assert not (folder / COMMUNE_KEY_FILE).exists()
 
 
-def _as_before_keys(book: Path) -> None:
-    """The commune's book as a release before 0.8 wrote it (its document properties name 0.7.0)."""
-    _rewrite_part(book, "docProps/core.xml", lambda text: text.replace("thidua-xlsx 0.8.0", "thidua-xlsx 0.7.0"))
+
 
 
 def test_a_new_key_made_knowingly_names_files_sealed_under_the_one_it_replaced(tmp_path):
@@ -126,21 +122,21 @@ def test_khoa_moi_is_only_for_a_commune_folder(tmp_path):
 
 def test_late_is_decided_by_the_sealed_time_not_the_file_s_own(tmp_path):
     """A school that sends after the deadline and sets its file's saved time back (docProps, which Excel shows and
-    anyone can edit) is still "sau hạn": the time its seal covers says when its tool wrote it."""
+    anyone can edit) is still "sau hạn": the summary's time its seal covers (its newest input's, which its document
+    properties show as the tool writes them) says when it was made."""
     folder = _commune(tmp_path)
     for old in (folder / INBOX).glob("TH-Truc-Cuong*"):
         old.unlink()
     target = folder / INBOX / "TH-Truc-Cuong.xlsx"
-    _school_run(tmp_path / "truong", target, None)  # written now, sealed with the school's code
+    school_run(tmp_path / "truong", target, None)  # sealed with the school's code; its books saved in May 2026
     _backdate(target, "2025-05-01T08:00:00Z")
-    yesterday = (vietnam_today() - dt.timedelta(days=1)).isoformat()
-    set_field(folder / LEVEL_ABOVE_BOOK, "Hạn các trường gửi hồ sơ", dt.datetime.fromisoformat(yesterday))
+    set_field(folder / LEVEL_ABOVE_BOOK, "Hạn các trường gửi hồ sơ", dt.datetime(2026, 1, 1))
 
     status = CliRunner().invoke(main, ["status", str(folder / INBOX)])
     [line] = [ln for ln in status.output.splitlines() if ln.strip().startswith("Trường Tiểu học Trực Cường:")
               and "dấu vân tay" in ln]
     assert "có dấu xác thực của trường" in line and "(sau hạn)" in line, line
-    assert "01/05/2025" not in line  # the time said is the sealed one
+    assert "01/05/2025" not in line and "/2026" in line  # the time said is the sealed one
 
 
 def _backdate(path: Path, when: str) -> None:
@@ -151,13 +147,4 @@ def _backdate(path: Path, when: str) -> None:
             text = text[:start] + when + text[text.index(f"</{tag}>", start):]
         return text
 
-    _rewrite_part(path, "docProps/core.xml", backdated)
-
-
-def _rewrite_part(path: Path, part: str, change) -> None:
-    """``path``'s zip entry ``part`` (UTF-8 text) rewritten by ``change``, the rest as it was."""
-    with zipfile.ZipFile(path) as source:
-        parts = [(info, source.read(info.filename)) for info in source.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
-        for info, data in parts:
-            out.writestr(info, change(data.decode("utf-8")).encode("utf-8") if info.filename == part else data)
+    rewrite_part(path, "docProps/core.xml", backdated)

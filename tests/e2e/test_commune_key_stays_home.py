@@ -20,8 +20,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tests.e2e.test_commune_codes import holds_a_code
-from tests.level_above_fixtures import set_field
+from tests.level_above_fixtures import as_before_keys, holds_a_code, set_field
 from tests.ui.pages import TOKEN, client, text, wait_job
 from thidua_xlsx.cli import main
 from thidua_xlsx.model.commune_key import OFFICER_SEAL_LABEL, SCHOOL_CODE_LABEL, CommuneKey, legacy_school_code
@@ -146,11 +145,9 @@ def test_the_key_file_is_random_the_commune_s_own_and_kept_across_init(tmp_path)
 
 
 def test_a_commune_made_before_the_key_gets_one_at_its_first_opening_said_once(tmp_path):
-    from tests.e2e.test_commune_key_life import _as_before_keys
-
     folder = _shipped(tmp_path)
     (folder / COMMUNE_KEY_FILE).unlink()  # as a release before 0.8 left the folder: no key, its book of 0.7
-    _as_before_keys(folder / LEVEL_ABOVE_BOOK)
+    as_before_keys(folder / LEVEL_ABOVE_BOOK)
     first = CliRunner().invoke(main, ["status", str(folder / INBOX)])
     said = " ".join(first.output.split())
     assert "Đã tạo khóa bí mật của đơn vị (khoa-bi-mat.txt, trong thư mục này)" in said

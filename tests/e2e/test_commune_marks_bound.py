@@ -178,9 +178,10 @@ def test_a_record_this_release_does_not_write_is_refused_by_name_not_read(commun
     assert not (root / "la-sau.xlsx").exists()
 
 
-def test_her_book_of_an_earlier_release_is_asked_again(commune):
+def test_her_book_of_an_earlier_release_keeps_her_removal_and_asks_her_acceptance_again(commune):
     """A book written before the lines' identities were sealed (no purpose, lines of six): it could be a copy mailed on
-    by that release, so none of its marks decides; the merge goes on and every line waits for her again."""
+    by that release, so no acceptance of it decides — the line waits for her again, her reason shown; a removal is
+    kept (it signs nothing, it is shown with its reason among the lines taken off), never silently undone."""
     root = commune["root"]
 
     def as_before(data: dict) -> None:
@@ -194,8 +195,9 @@ def test_her_book_of_an_earlier_release_is_asked_again(commune):
     code, said = merge(commune["folder"], "--council", root / "truoc.xlsx", "-o", root / "truoc-sau.xlsx", "--json",
                        root / "truoc-sau.json")
     assert code == 0, said
-    assert "'truoc.xlsx' do phiên bản trước ghi" in said and "các đề nghị tạm giữ được hỏi lại" in said
-    assert _decided(root / "truoc-sau.json") == {"accepted": [], "removed": [], "held": ["CSTDCS", "LDTT"]}
+    assert "'truoc.xlsx' do phiên bản trước ghi" in said and "đề nghị công chức đã bỏ vẫn bỏ" in said
+    assert _decided(root / "truoc-sau.json") == {"accepted": [], "removed": ["CSTDCS"], "held": ["LDTT"]}
+    assert f"công chức đã nhận đề nghị này ở sổ duyệt của phiên bản trước (lý do: {ACCEPT})" in said
 
 
 def test_her_book_without_the_sheet_she_marks_is_refused_by_name(commune):

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.level_above_fixtures import school_run
 from tests.summary_meta import rewrite_meta
 from thidua_xlsx.cli import main
 from thidua_xlsx.model.places import COMMUNE_KEY_FILE
@@ -103,29 +104,13 @@ def _commune_with(tmp_path: Path, name: str, make) -> dict:
             "school": next(s for s in data["schools"] if s["code"] == "TH-TC")}
 
 
-def _school_run(work: Path, target: Path, code: str | None) -> None:
-    """The sample school's final summary as a school would make it, its code typed as ``code`` (None: left)."""
-    from openpyxl import load_workbook
-
-    for name in ("inbox", "so-da-phat"):
-        shutil.copytree(SAMPLES / name, work / name)
-    shutil.copy(SAMPLES / "campaign.xlsx", work)
-    if code is not None:
-        wb = load_workbook(work / "campaign.xlsx")
-        next(r for r in wb["Trường"].iter_rows() if r[0].value == "Mã xác thực do cấp trên cấp")[1].value = code
-        wb.save(work / "campaign.xlsx")
-    result = CliRunner().invoke(main, ["merge", str(work / "inbox"), "--council", str(SAMPLES / "hoi-dong.xlsx"),
-                                       "-o", str(target)])
-    assert result.exit_code == 0, result.output
-
-
 def test_the_school_s_own_sealed_file_is_used_with_nothing_held_for_its_origin(tmp_path):
-    found = _commune_with(tmp_path, "TH-Truc-Cuong.xlsx", lambda work, target: _school_run(work, target, None))
+    found = _commune_with(tmp_path, "TH-Truc-Cuong.xlsx", lambda work, target: school_run(work, target, None))
     assert found["school"]["origin"] == "sealed" and "không rõ nguồn gốc" not in found["output"]
 
 
 def test_a_file_made_without_the_code_is_of_unknown_origin_and_held(tmp_path):
-    found = _commune_with(tmp_path, "TH-Truc-Cuong.xlsx", lambda work, target: _school_run(work, target, ""))
+    found = _commune_with(tmp_path, "TH-Truc-Cuong.xlsx", lambda work, target: school_run(work, target, ""))
     assert found["school"]["origin"] == "unsealed"
     assert "Trường Tiểu học Trực Cường không rõ nguồn gốc: tệp không có dấu xác thực" in found["output"]
     assert not [p for p in found["data"]["proposals"] if p["school"] == "TH-TC"]
@@ -138,7 +123,7 @@ def test_another_school_s_code_in_this_school_s_name_is_caught(tmp_path):
     from samples.build_samples import COMMUNE_KEY
 
     other = COMMUNE_KEY.school_code("THCS-KS", "2025-2026")
-    found = _commune_with(tmp_path, "TH-Truc-Cuong.xlsx", lambda work, target: _school_run(work, target, other))
+    found = _commune_with(tmp_path, "TH-Truc-Cuong.xlsx", lambda work, target: school_run(work, target, other))
     assert found["school"]["origin"] == "bad_seal"
     assert "dấu xác thực không khớp mã của trường" in found["output"]
     assert not [p for p in found["data"]["proposals"] if p["school"] == "TH-TC"]
@@ -152,7 +137,7 @@ def test_a_school_still_on_last_version_s_code_is_named_with_what_to_send_not_ca
     from thidua_xlsx.model.commune_key import legacy_school_code
 
     old = legacy_school_code(COMMUNE_ID, "TH-TC", "2025-2026")
-    found = _commune_with(tmp_path, "TH-Truc-Cuong.xlsx", lambda work, target: _school_run(work, target, old))
+    found = _commune_with(tmp_path, "TH-Truc-Cuong.xlsx", lambda work, target: school_run(work, target, old))
     assert found["school"]["origin"] == "old_code"
     said = found["output"]
     assert "Bảng tổng hợp của Trường Tiểu học Trực Cường có dấu theo mã xác thực cũ" in said

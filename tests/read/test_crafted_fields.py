@@ -38,7 +38,6 @@ WRONG = {
     **dict.fromkeys(TABLES, NOT_A_TABLE),
     "departments_submitted": (None, "T1", [5], [["T1"]], [None], ["x" * 32_768]),
     "newest_input": (None, 20260518, "hôm qua", "2026-13-01T00:00:00", "9" * 41, []),
-    "written": (None, 20261127, "hôm nay", "2026-13-01T00:00:00", "9" * 41, []),
     "council": (None, 1, 0, "True", [], {}),
     "schema_version": (None, True, 8.0, "8", [], {}),
 }

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import json
-import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -21,9 +20,6 @@ from thidua_xlsx.ui.security import form_token
 CSRF = form_token(TOKEN)
 # Parts of a workbook or paper that carry the moment it was written (its creation time), nothing else.
 CLOCK_PARTS = {"docProps/core.xml"}
-# … and a summary's metadata says when it was written (``written``), which its digest and seal cover, and so its
-# fingerprint where a book records the summaries it read (the history's ``sha256``)
-WRITTEN = re.compile(rb'((?:written|digest|seal|sha256)(?:&quot;|"):(?:&quot;|"))[0-9a-fT:+.\-]*')
 
 
 def _cli(*args: str) -> None:
@@ -50,7 +46,7 @@ def _content(path: Path) -> dict[str, bytes]:
     if path.suffix.lower() not in (".xlsx", ".docx"):
         return {"": data}
     with zipfile.ZipFile(io.BytesIO(data)) as zipped:
-        return {name: WRITTEN.sub(rb"\1", zipped.read(name)) for name in zipped.namelist() if name not in CLOCK_PARTS}
+        return {name: zipped.read(name) for name in zipped.namelist() if name not in CLOCK_PARTS}
 
 
 def _same_run(by_cli: Path, by_page: Path, command: str) -> list[str]:

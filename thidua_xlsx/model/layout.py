@@ -271,7 +271,6 @@ class SummaryMeta:
     digest: str = ""  # :func:`content_digest` as written: the data edited by hand since no longer matches it
     seal: str = ""  # the school's keyed seal over everything above (:func:`seal_of`); "" when it had no code
     release: str = ""  # schema 8: the release of thidua-xlsx that wrote it ("0.8.0"), named when a reader refuses it
-    written: str = ""  # since 0.9.0: when it was written (Vietnam's time, ISO), under the seal: what decides "sau hạn"
     kind: str = "summary"
     schema_version: int = SUMMARY_SCHEMA_VERSION
     app: str = APP_ID

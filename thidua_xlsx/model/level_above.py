@@ -157,7 +157,6 @@ class SchoolSummary:
     content: str = ""  # … over this digest of its data (model.layout.content_digest): checked by the level above
     newest_input: str = ""  # ISO, from the sealed data: which of two versions is newer
     macros: bool = False  # the file carries a macro project (whatever its name says): never one the tool wrote
-    written: str = ""  # ISO, from the sealed data (since 0.9.0): when the school's tool wrote it ("" not said)
 
 
 NEWER = "level_above.schema_newer"  # why a school's summary is refused: a newer release wrote it (the school sent)

@@ -94,7 +94,7 @@ def _hex(digits: int) -> Callable[[object], str]:
 
 
 def _time(value: object) -> str:
-    """A time of the summary (its newest input's, its writing): "" (none), or ISO as the tool writes it."""
+    """The newest input's time: "" (none), or ISO as the tool writes it."""
     if type(value) is not str or len(value) > TIME_CHARS:
         raise TypeError("not a time")
     if value:
@@ -160,7 +160,7 @@ def _plain(cells: list) -> None:
 
 _CHECKS: dict[str, Callable[[object], object]] = {
     "campaign_id": _name, "school_year": _name, "round": _name, "period": _name, "school": _name, "release": _name,
-    "kind": _name, "app": _name, "council": _flag, "schema_version": _version, "newest_input": _time, "written": _time,
+    "kind": _name, "app": _name, "council": _flag, "schema_version": _version, "newest_input": _time,
     "lists_digest": _hex(16), "digest": _hex(64), "seal": _hex(64), "departments_submitted": _texts,
     **dict.fromkeys(("inputs", "rubric_versions", "people", "parts", "collectives", "outcomes", "department_outcomes",
                      "special_outcomes", "people_info", "decisions", "department_decisions", "votes", "starts",

@@ -122,8 +122,7 @@ def read_school_summary(entry: InboxFile) -> tuple[InboxFile, SchoolSummary | No
     content = opened.content
     summary = SchoolSummary(entry.name, digest, entry.saved_at, meta.campaign_id, meta.school, meta.school_year,
                             bool(meta.council), proposals, edited=opened.edited, changes=opened.changes, seal=meta.seal,
-                            content=content, newest_input=meta.newest_input, macros=has_macros(opened),
-                            written=meta.written)
+                            content=content, newest_input=meta.newest_input, macros=has_macros(opened))
     if meta.schema_version < ly.SEAL_SCHEMA:  # no seal could be made then: said, with what the school must do
         entry = dataclasses.replace(entry, issues=(*entry.issues, issue(
             "level_above.before_seal", WARNING, file=entry.name, school=meta.school, found=meta.schema_version)))

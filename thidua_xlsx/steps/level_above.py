@@ -96,21 +96,18 @@ def school_states(summary, today: dt.date) -> list[SchoolState]:
                                      fingerprint=school.newer_fingerprint[:12]))
             continue
         s = school.summary
-        saved = (_written(s) if school.sent else None) or by_name[school.file].version_time + VIETNAM_UTC_OFFSET
+        saved = ((_sealed_time(s) if school.sent else None) or by_name[school.file].version_time) + VIETNAM_UTC_OFFSET
         found.append(SchoolState(name, school.sent, school.file, saved,
                                  bool(deadline) and saved.date().isoformat() > deadline,
                                  s.sha256[:12], school.origin, s.council, s.edited, versions=1 + older.get(name, 0)))
     return found
 
 
-def _written(summary) -> dt.datetime | None:
-    """When a proven summary says, under its seal, it was written (Vietnam's time, naive as the file's own times are
-    shown; None when it does not say: written before 0.9.0): what decides "sau hạn" — the file's own saved time can
-    be changed by anyone, the seal's cannot."""
+def _sealed_time(summary) -> dt.datetime | None:
+    """A proven summary's time as its seal covers it (its newest input's, UTC as written: the time its own document
+    properties show, which anyone can change): what "lưu lúc" says and "sau hạn" is decided from. None when it says
+    none."""
     try:
-        written = dt.datetime.fromisoformat(summary.written)
+        return dt.datetime.fromisoformat(summary.newest_input).replace(tzinfo=None)
     except (TypeError, ValueError):
         return None
-    if written.tzinfo is None:
-        return written
-    return written.astimezone(dt.timezone.utc).replace(tzinfo=None) + VIETNAM_UTC_OFFSET

@@ -38,7 +38,7 @@ CHANGES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
                   "sửa sau khi đóng dấu) không bao giờ thay, bớt hay thêm gì vào bản có dấu của trường: đứng bên "
                   "cạnh, được nêu tên; trường chỉ có tệp như vậy chưa tính là đã gửi."),
         (COMMUNE, "Dấu theo mã cũ (trước 0.8) không còn được nói là 'dữ liệu không bị sửa'; mỗi lần chạy xã được nhắc "
-                  "còn bao nhiêu trường dùng mã cũ. 'Sau hạn' tính theo thời điểm ghi bảng nằm trong dấu của trường."),
+                  "còn bao nhiêu trường dùng mã cũ. 'Sau hạn' tính theo thời điểm của bảng nằm trong dấu của trường."),
     )),
     ("0.8.0", (
         (COMMUNE, TODO + "mã xác thực của các trường nay làm từ khóa bí mật của xã (khoa-bi-mat.txt, cạnh "

@@ -5,7 +5,6 @@ of earlier years, the level above)."""
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import json
 
 from thidua_xlsx.model import campaign as cm
@@ -14,8 +13,6 @@ from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.results import SOURCE_DEPT, SOURCE_SELF, STATUS_SUBMITTED, PersonResult, Summary
 from thidua_xlsx.text.releases import VERSION
 from thidua_xlsx.write.summary.content import proposal_rows
-
-VIETNAM = dt.timezone(ly.VIETNAM_UTC_OFFSET)
 
 
 def summary_meta(summary: Summary) -> ly.SummaryMeta:
@@ -34,7 +31,7 @@ def summary_meta(summary: Summary) -> ly.SummaryMeta:
                           newest_input=summary.newest_input.isoformat() if summary.newest_input else "",
                           applied=tuple(a.to_row() for a in summary.applied),
                           draft=tuple((code, why, labels.get(code, code)) for code, why in summary.draft),
-                          release=VERSION, written=dt.datetime.now(VIETNAM).isoformat(timespec="seconds"),
+                          release=VERSION,
                           **(_period(summary) if summary.period else {}),
                           **(_outcomes(summary) | _year_end(summary) if year_end else {}))
     # the content as the cells will hold it (tuples as lists), then sealed with the level above's code
