@@ -146,3 +146,48 @@ def test_a_school_that_sent_only_a_newer_release_s_file_is_said_sent_with_its_fi
     _app, page = client(folder)
     shown = text(page.get("/"))
     assert "Đã gửi – tệp của phiên bản mới hơn" in shown and fingerprint[:12] in shown and "Quá hạn" not in shown
+
+
+def test_a_file_of_a_newer_release_that_only_added_is_read_as_this_one_reads_it(tmp_path):
+    """The rule of format numbers (docs/compatibility.md): a newer release that only adds fields raises the minor
+    number, not the format's. Such a file — this release's sample summary with made-up additions, sealed again with the
+    school's code as that release would seal it — is read here: the school's, the same proposals, its seal checked
+    over what it holds, a note that a newer release wrote it; never refused."""
+    from samples.build_samples import COMMUNE_KEY
+    from thidua_xlsx.model.level_above import SEALED
+
+    source = Path(__file__).resolve().parents[2] / "samples" / "cap-xa"
+    code = COMMUNE_KEY.school_code("TH-TC", "2025-2026")
+
+    def later(data: dict) -> None:
+        data.update(schema_minor=ly.SUMMARY_SCHEMA_MINOR + 1, release="0.99.0",
+                    ghi_chu_moi=[["GV001", "một điều bản sau mới ghi"]], tieu_chi_moi={"so": 3})
+        data["seal"] = ly.seal_for(code, ly.sealed_content(data))
+
+    folder = tmp_path / "xa"
+    (folder / "inbox").mkdir(parents=True)
+    for name in ("cap-tren.xlsx", COMMUNE_KEY_FILE):
+        shutil.copyfile(source / name, folder / name)
+    rewrite_meta(source / "inbox" / "TH-Truc-Cuong_tong-hop-cuoi.xlsx", folder / "inbox" / "moi.xlsx", later)
+    shutil.copyfile(source / "inbox" / "TH-Truc-Cuong_tong-hop-cuoi.xlsx", tmp_path / "cu.xlsx")
+    result = run("merge", folder / "inbox", "-o", folder / "xa.xlsx", "--json", folder / "xa.json")
+    data = json.loads((folder / "xa.json").read_text("utf-8"))
+    said = " ".join(result.output.split())
+    school = next(s for s in data["schools"] if s["code"] == "TH-TC")
+    assert (school["file"], school["origin"], school["sent"]) == ("moi.xlsx", SEALED, True), said
+    assert "do thidua-xlsx 0.99.0 ghi, mới hơn bản" in said and "những gì bản mới thêm vào thì không dùng" in said
+
+    (folder / "inbox" / "moi.xlsx").unlink()
+    shutil.copyfile(tmp_path / "cu.xlsx", folder / "inbox" / "cu.xlsx")
+    as_written = run("merge", folder / "inbox", "-o", folder / "xa-cu.xlsx", "--json", folder / "xa-cu.json")
+    assert as_written.exit_code == result.exit_code
+    before = json.loads((folder / "xa-cu.json").read_text("utf-8"))
+    assert [p for p in data["proposals"] if p["school"] == "TH-TC"] == [
+        p for p in before["proposals"] if p["school"] == "TH-TC"]
+    tampered = rewrite_meta(tmp_path / "cu.xlsx", folder / "inbox" / "cu.xlsx",
+                            lambda d: (later(d), d.update(tieu_chi_moi={"so": 4})) and None)  # an addition changed
+    assert tampered.is_file()
+    again = run("merge", folder / "inbox", "-o", folder / "xa-sua.xlsx", "--json", folder / "xa-sua.json")
+    assert again.exit_code in (0, 1)
+    changed = json.loads((folder / "xa-sua.json").read_text("utf-8"))
+    assert next(s for s in changed["schools"] if s["code"] == "TH-TC")["origin"] == "bad_seal"  # sealed like the rest

@@ -219,7 +219,14 @@ SUMMARY_SCHEMA_VERSION = 8  # 2: the JSON report gives titles by code, reasons' 
 # 7: a summary carries its newest input's time (``newest_input``) and, when the level above issued the school a code,
 # its seal (``seal``: see :func:`seal_of`) — written in three layouts under that one number (:data:`SEALED_LAYOUTS`);
 # 8: a summary names the release that wrote it (``release``); its digest and seal cover every field its metadata holds
-# but themselves. From 8 on the number changes whenever what is sealed changes (tests/read/test_formats.py holds it).
+# but themselves. From 8 on the number changes whenever what is sealed changes (tests/read/test_formats.py holds it)
+# in a way an older reader of that number would check or read wrongly; a change that only adds fields (8 seals its
+# JSON as read, every field it holds) raises the minor number instead (:data:`SUMMARY_SCHEMA_MINOR`).
+# Of 0.8's changes only the seal's rule needed 8: 7c left ``applied`` and ``draft`` out while empty, 8 seals them
+# always — a 7c reader would have checked an 8 file wrongly; naming the ``release`` alone would have been a minor one.
+SUMMARY_SCHEMA_MINOR = 0  # additions to format 8, written as ``schema_minor`` (absent: 0) from the first one: a
+# reader of 8 with a lower minor reads such a file, its seal checked as its own, says a newer release wrote it and
+# leaves what it does not know (read.own_summary); never refuses it
 PERIOD_PARTS_SCHEMA = 6  # the first version whose period summaries carry ``parts``
 
 

@@ -78,6 +78,7 @@ class Opened:
     content: str = ""  # what its layout seals, as read (model.layout.sealed_content): its seal is checked over it
     changes: tuple[ListChange, ...] = ()
     unzipped: Unzipped = field(default_factory=lambda: Unzipped(()))
+    newer: bool = False  # written by a newer release that only added to this format (a higher minor): read all the same
 
 
 CONTENT_TYPES = "[Content_Types].xml"  # what the package's parts are: a macro-enabled workbook says so here
@@ -138,7 +139,15 @@ def open_summary(path: Path, wanted: Wanted, refusals: Refusals, problems: Probl
         refuse(UNREADABLE)
         return None
     return Opened(data, book, meta, hashlib.sha256(data).hexdigest(), edited or shown_edited, content, changes,
-                  unzipped)
+                  unzipped, newer_minor(raw, version))
+
+
+def newer_minor(raw: dict, version: int) -> bool:
+    """Whether a summary of this format was written by a newer release that only added to it (its ``schema_minor``
+    above this release's: model.layout.SUMMARY_SCHEMA_MINOR). Its additions are sealed with the rest (format 8 seals
+    its JSON as read) and left unread."""
+    minor = raw.get("schema_minor", 0)
+    return version == ly.SUMMARY_SCHEMA_VERSION and type(minor) is int and minor > ly.SUMMARY_SCHEMA_MINOR
 
 
 def _not_wanted(meta: ly.SummaryMeta, wanted: Wanted, edited: bool) -> tuple[str, dict[str, object]] | None:

@@ -27,9 +27,10 @@ from thidua_xlsx.read.containment import FILE, SCHOOL, InboxItem, unreadable
 from thidua_xlsx.read.department import sorted_out
 from thidua_xlsx.read.department.entry import saved_at
 from thidua_xlsx.read.inflating import DAMAGED_ZIP
-from thidua_xlsx.read.own_summary import CONTENT_TYPES, Opened, Refusals, Wanted, open_summary
+from thidua_xlsx.read.own_summary import CONTENT_TYPES, Opened, Refusals, Wanted, open_summary, release_words
 from thidua_xlsx.system import pool
 from thidua_xlsx.text.messages import REASONS
+from thidua_xlsx.text.releases import VERSION
 
 RATING_EXCELLENT = "HTXSNV"
 # A school's final summary, as another party's file (a school's bounds); data edited by hand is read and flagged,
@@ -123,6 +124,10 @@ def read_school_summary(entry: InboxFile) -> tuple[InboxFile, SchoolSummary | No
     summary = SchoolSummary(entry.name, digest, entry.saved_at, meta.campaign_id, meta.school, meta.school_year,
                             bool(meta.council), proposals, edited=opened.edited, changes=opened.changes, seal=meta.seal,
                             content=content, newest_input=meta.newest_input, macros=has_macros(opened))
+    if opened.newer:  # a newer release that only added: read as this one reads, said once per file
+        entry = dataclasses.replace(entry, issues=(*entry.issues, issue(
+            "level_above.newer_minor", NOTE, file=entry.name, school=meta.school, release=release_words(meta.release),
+            current=VERSION)))
     if meta.schema_version < ly.SEAL_SCHEMA:  # no seal could be made then: said, with what the school must do
         entry = dataclasses.replace(entry, issues=(*entry.issues, issue(
             "level_above.before_seal", WARNING, file=entry.name, school=meta.school, found=meta.schema_version)))

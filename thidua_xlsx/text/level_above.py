@@ -106,6 +106,9 @@ LEVEL_ABOVE_MESSAGES |= {
                                   "mang tên này) – không làm gì, không ghi gì. Hãy chép lại tệp này từ bản sao lưu của "
                                   "thư mục. Không còn bản nào: đổi tên tệp hỏng, chạy lại (chương trình tạo khóa mới) "
                                   "rồi gửi mã mới cho mọi trường.",
+    "level_above.newer_minor": "'{file}' ({school}) do {release} ghi, mới hơn bản {current} đang dùng nhưng cùng bố "
+                               "cục: đọc như bản này đọc (dấu xác thực vẫn được kiểm), những gì bản mới thêm vào thì "
+                               "không dùng. Nên cập nhật chương trình khi tiện.",
     "level_above.key_missing": "Không thấy tệp khóa bí mật '{file}' của đơn vị, trong khi thư mục này đã được dùng với "
                                "phiên bản có khóa (đã cấp mã cho các trường) – không làm gì, không ghi gì, không tạo "
                                "khóa mới. Hãy chép lại tệp {file} từ bản sao lưu của thư mục. Nếu không còn bản nào: "

@@ -34,6 +34,8 @@ CHANGES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (COMMUNE, TODO + "mã xác thực của các trường nay chỉ hiện khi hỏi (nút Xem mã ở dòng của trường trên trang "
                   "của xã), không lưu vào tệp nào; thư nháp gửi mã do bản trước soạn trong thư mục xã (ma_*.eml) chứa "
                   "mã: hãy xóa."),
+        (COMMUNE, TODO + "sổ duyệt do bản trước ghi vẫn dùng được: đề nghị đã bỏ vẫn bỏ; đề nghị đã nhận sẽ được "
+                  "hỏi lại (kèm lý do cũ) ở mục Đề nghị tạm giữ: hãy nhận lại từng đề nghị."),
         (COMMUNE, "Tệp không chứng minh được do trường gửi (không dấu, dấu theo mã cũ, dấu của trường khác, dữ liệu "
                   "sửa sau khi đóng dấu) không bao giờ thay, bớt hay thêm gì vào bản có dấu của trường: đứng bên "
                   "cạnh, được nêu tên; trường chỉ có tệp như vậy chưa tính là đã gửi."),
