@@ -10,7 +10,8 @@ this checkout's virtual environment (the dependencies have not changed between t
 wrote are kept, small (:data:`KEPT`): a school's sealed year summary and the commune's book that issued its code, the
 history book, a campaign book; where a release did something an update must carry, that too, made by its own
 command line — the period summary it wrote at the campaign folder's root (0.4.0), the head's pass it kept only inside
-the period summary (0.5.0), the commune whole with the officer's pass made by its own command line (0.7.0, 0.8.0).
+the period summary (0.5.0) or, as its README said, in a final summary of its own (ky/cuoi_<kỳ>.xlsx: 0.3.0, 0.5.0), the
+commune whole with the officer's pass made by its own command line (0.7.0, 0.8.0).
 tests/corpus/corpus.json records, for each file, its release, commit and SHA-256.
 
 The worktrees are removed at the end; nothing else in the repository is touched.
@@ -52,6 +53,9 @@ KEPT_ONCE = {  # files whose layout an update continues, kept from one release e
 # continues mid-year, her decisions in it.
 COMMUNES = ("0.7.0", "0.8.0")
 OFFICER_REMOVAL = ("TH-TC", "LDTT", "Đang xem xét kỷ luật")  # the school, the title of the line she takes off, why
+# The releases whose README kept the head's pass as its own file (``-o ky/cuoi_<kỳ>.xlsx``, 0.2–0.5), made so by their
+# own command line (:func:`_readme_head_pass`): the year an update continues, the pass under that name.
+README_PASSES = ("0.3.0", "0.5.0")
 SCHOOL = "THCS-KS"  # the school of truong_ca-nam.xlsx in the commune's list
 # The sample builders run as a computer without LibreOffice runs them (the Word papers, no PDF): every release asks
 # thidua_xlsx.system.office.find_soffice.
@@ -88,6 +92,8 @@ def main(only: tuple[str, ...] = ()) -> None:
                     kept.append(_head_pass(tree, python))
                 if release in COMMUNES:
                     kept += _officer_pass(tree, python)
+                if release in README_PASSES:
+                    kept += _readme_head_pass(tree, python)
                 read = _commune_read(samples / "cap-xa" / "xa.json")
                 for source, name in kept:
                     target = CORPUS / release / name
@@ -132,6 +138,28 @@ def _head_pass(tree: Path, python: str) -> tuple[str, str]:
     _run(tree, python, "-m", "thidua_xlsx", "merge", str(folder / "inbox" / "thang-9"), "--period", "thang-9",
          "--council", str(head), "-o", str(folder / "ky" / "tong-hop_thang-9.xlsx"), "--force")
     return "ca-nam/ky/tong-hop_thang-9.xlsx", "ca-nam/ky/tong-hop_thang-9.xlsx"
+
+
+def _readme_head_pass(tree: Path, python: str) -> list[tuple[str, str]]:
+    """The head's pass on September as that release's README said (``merge inbox/thang-9 --period thang-9 --council
+    ky/tong-hop_thang-9.xlsx -o ky/cuoi_thang-9.xlsx``: the summary she typed into passed, the pass kept only inside
+    the final summary it writes beside): the year's book, the summary before the pass, the one after, as
+    ``ca-nam-readme/``."""
+    folder = tree / "samples" / "ca-nam"
+    summary = folder / "ky" / "tong-hop_thang-9.xlsx"
+    if not summary.is_file():  # its builder wrote September at the root (before ky/): the README's command puts it in
+        summary.parent.mkdir(exist_ok=True)
+        _run(tree, python, "-m", "thidua_xlsx", "merge", str(folder / "inbox" / "thang-9"), "--period", "thang-9",
+             "-o", str(summary), "--force")
+    head = folder / "hieu-truong-thang-9.xlsx"
+    code, score, note = HEAD_SCORE
+    _run(tree, python, "-c", "import sys; from pathlib import Path; from tests.head_pass import head_scores; "
+         f"head_scores(Path(sys.argv[1]), Path(sys.argv[2]), {{{code!r}: ({score!r}, {note!r})}})",
+         str(summary), str(head))
+    _run(tree, python, "-m", "thidua_xlsx", "merge", str(folder / "inbox" / "thang-9"), "--period", "thang-9",
+         "--council", str(head), "-o", str(folder / "ky" / "cuoi_thang-9.xlsx"))
+    return [(f"ca-nam/{name}", f"ca-nam-readme/{name}")
+            for name in ("campaign.xlsx", "ky/tong-hop_thang-9.xlsx", "ky/cuoi_thang-9.xlsx")]
 
 
 def _officer_pass(tree: Path, python: str) -> list[tuple[str, str]]:

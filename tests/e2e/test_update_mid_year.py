@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from tests.decide.conftest import run
 from tests.samples import SAMPLES
@@ -98,3 +99,34 @@ def test_the_head_s_pass_inside_an_earlier_period_summary_is_carried_and_kept_by
     again = run("merge", folder / "inbox" / "thang-9", "--period", "thang-9", "--force")  # and every later merge
     assert again.exit_code == 0, again.output
     assert dict((p[0], p[1]) for p in _meta(folder / "ky" / "tong-hop_thang-9.xlsx").people)[HEAD_CODE] == HEAD_SCORE
+
+
+@pytest.mark.parametrize("release", ["0.3.0", "0.5.0"])
+def test_the_head_s_pass_saved_as_the_readme_said_is_carried_and_the_year_reads_the_late_book(tmp_path, release):
+    """0.2–0.5's READMEs kept the head's pass as its own final summary, ``-o ky/cuoi_thang-9.xlsx``, beside the
+    period's summary (made so by that release's own command line, tests/corpus/<release>/ca-nam-readme/). After the
+    update a late book comes in and September is merged again: the pass is found under that name, kept in hoi-dong/,
+    applied — and the year then reads the re-merged September, the late book's people scored, the head's score kept."""
+    folder = _year(tmp_path)
+    readme = CORPUS / release / "ca-nam-readme" / "ky"
+    for name in ("tong-hop_thang-9.xlsx", "cuoi_thang-9.xlsx"):
+        shutil.copyfile(readme / name, folder / "ky" / name)
+    _recorded_by_its_release(folder, "ky/tong-hop_thang-9.xlsx")
+    passed = _meta(folder / "ky" / "cuoi_thang-9.xlsx")
+    assert passed.council and dict((p[0], p[1]) for p in passed.people)[HEAD_CODE] == HEAD_SCORE
+
+    late = next((folder / "inbox" / "thang-9").glob("*Van-phong*.xlsx"))
+    load_workbook(late).save(late)  # a department's book sent again after the pass: saved now, as Excel saves it
+
+    result = run("merge", folder / "inbox" / "thang-9", "--period", "thang-9", "--force")
+
+    said = " ".join(result.output.split())
+    assert result.exit_code == 0, said
+    assert (folder / "hoi-dong" / "hieu-truong_thang-9.xlsx").is_file()
+    assert "Lượt duyệt của Hiệu trưởng nằm trong ky/cuoi_thang-9.xlsx" in said
+    after = _meta(folder / "ky" / "tong-hop_thang-9.xlsx")
+    assert dict((p[0], p[1]) for p in after.people)[HEAD_CODE] == HEAD_SCORE
+    year = run("year", folder / "ky", "--campaign", folder, "-o", tmp_path / "nam.xlsx", "--json", tmp_path / "nam.json")
+    assert year.exit_code in (0, 1), year.output
+    used = {f["name"]: f["status"] for f in json.loads((tmp_path / "nam.json").read_text("utf-8"))["files"]}
+    assert used["tong-hop_thang-9.xlsx"] == "accepted" and used["cuoi_thang-9.xlsx"] == "superseded", used

@@ -4,8 +4,9 @@ to today's place the first time it is seen, each said, never silently dropped (d
 - A period's summary an earlier release wrote at the campaign folder's root (``tong-hop_<period>.xlsx``, the command
   line's default until the periods' summaries went to ``ky/``) is moved into ``ky/`` when ``ky/`` has none of its own.
 - A head's pass on a period, or the council's on the year or the single scoring round, that an earlier release kept
-  only inside the summary it wrote (council passed, no pass kept in ``hoi-dong/``, no record of one applied) is kept in
-  ``hoi-dong/`` as that round's pass, so that the merge about to rewrite that summary applies it again.
+  only inside a summary it wrote (council passed, no pass kept in ``hoi-dong/``, no record of one applied) — the
+  round's own, one its runs record names, or a period's ``ky/cuoi_<kỳ>.xlsx`` as the 0.2–0.7 READMEs said — is kept in
+  ``hoi-dong/`` as that round's pass, so that the merge about to rewrite the round's summary applies it again.
 - A summary an earlier release wrote from the very same books, about to be rewritten: each title whose outcome today's
   rules decide otherwise is named in the run's notes (:func:`rules_changed`), never changed silently.
 """
@@ -20,9 +21,11 @@ from thidua_xlsx.model import decisions as dc
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model import places
 from thidua_xlsx.model.issues import WARNING, Issue, Problems, issue
+from thidua_xlsx.model.result import SUMMARY
 from thidua_xlsx.model.titles import Title
 from thidua_xlsx.read.own_summary import NOT_OURS, UNREADABLE, Wanted, open_summary
 from thidua_xlsx.steps.decisions import keep, kept
+from thidua_xlsx.system.runs import recent
 from thidua_xlsx.system.voice import Voice
 from thidua_xlsx.system.written import Written
 from thidua_xlsx.text import decisions as dx
@@ -50,19 +53,34 @@ def periods_found(folder: Path, campaign: cm.Campaign, written: Written, voice: 
 
 
 def pass_inside(folder: Path, key: str, summary_path: Path, voice: Voice) -> Path | None:
-    """The pass an earlier release kept only inside round ``key``'s summary ``summary_path``, now kept in
-    ``hoi-dong/`` (said); None when there is none to carry (a pass already kept, a summary not passed, or one
-    whose pass this release's record names)."""
+    """The pass an earlier release kept only inside a summary of round ``key`` — the one this merge rewrites
+    (``summary_path``), a summary the runs record names as that round's passed one (``-o`` as its user gave it), or
+    the name the earlier READMEs gave a period's final summary (``ky/cuoi_<kỳ>.xlsx``) — now kept in ``hoi-dong/``
+    (said); None when there is none to carry (a pass already kept, no summary passed, or one whose pass this
+    release's record names)."""
     if kept(folder, key) is not None:
         return None
-    opened = _summary_there(summary_path)
-    meta = opened.meta if opened is not None else None
-    if meta is None or not meta.council or any(row[0] in (dc.HEAD, dc.COUNCIL) for row in meta.applied):
-        return None
-    target, _replaced = keep(folder, key, summary_path)
-    voice.say(dx.PASS_CARRIED[dc.HEAD if key not in (places.YEAR_KEY, ly.SCORING) else dc.COUNCIL].format(
-        file=_shown(summary_path, folder), kept=_shown(target, folder), release=_release(meta)))
-    return target
+    for path in _passed_names(folder, key, summary_path):
+        opened = _summary_there(path)
+        meta = opened.meta if opened is not None else None
+        if meta is None or not meta.council or any(row[0] in (dc.HEAD, dc.COUNCIL) for row in meta.applied):
+            continue
+        target, _replaced = keep(folder, key, path)
+        voice.say(dx.PASS_CARRIED[dc.HEAD if key not in (places.YEAR_KEY, ly.SCORING) else dc.COUNCIL].format(
+            file=_shown(path, folder), kept=_shown(target, folder), release=_release(meta)))
+        return target
+    return None
+
+
+def _passed_names(folder: Path, key: str, summary_path: Path) -> list[Path]:
+    """Where an earlier release may have left round ``key``'s passed summary, in the order looked at: those the runs
+    record names as written by a pass of that round, a period's README name — each written beside the round's own
+    summary from it, so the later pass when both are passed —, then the round's own summary."""
+    recorded = [folder / run.of_kind(SUMMARY)[0].path for run in reversed(recent(folder))
+                if run.key == key and run.council and run.of_kind(SUMMARY)]
+    readme = [summary_path.with_name(places.README_PERIOD_FINAL.format(period=key))] \
+        if key not in (places.YEAR_KEY, ly.SCORING, ly.REGISTRATION) else []
+    return list(dict.fromkeys([*recorded, *readme, summary_path]))
 
 
 def _summary_there(path: Path):
