@@ -126,7 +126,8 @@ def test_the_head_s_pass_saved_as_the_readme_said_is_carried_and_the_year_reads_
     assert "Lượt duyệt của Hiệu trưởng nằm trong ky/cuoi_thang-9.xlsx" in said
     after = _meta(folder / "ky" / "tong-hop_thang-9.xlsx")
     assert dict((p[0], p[1]) for p in after.people)[HEAD_CODE] == HEAD_SCORE
-    year = run("year", folder / "ky", "--campaign", folder, "-o", tmp_path / "nam.xlsx", "--json", tmp_path / "nam.json")
+    year = run("year", folder / "ky", "--campaign", folder, "-o", tmp_path / "nam.xlsx", "--json",
+               tmp_path / "nam.json")
     assert year.exit_code in (0, 1), year.output
     used = {f["name"]: f["status"] for f in json.loads((tmp_path / "nam.json").read_text("utf-8"))["files"]}
     assert used["tong-hop_thang-9.xlsx"] == "accepted" and used["cuoi_thang-9.xlsx"] == "superseded", used
