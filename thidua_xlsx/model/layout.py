@@ -358,7 +358,12 @@ _COLUMNS = tuple(_column_letters(c) for c in range(702))  # A … ZZ
 
 def a1(row: int, col: int) -> str:
     """The A1 address of a 0-based (row, column): (0, 1) → "B1"."""
-    return f"{_COLUMNS[col] if 0 <= col < 702 else _column_letters(col)}{row + 1}"
+    return f"{column_letters(col)}{row + 1}"
+
+
+def column_letters(col: int) -> str:
+    """A 0-based column as Excel names it: 0 → "A", 26 → "AA"."""
+    return _COLUMNS[col] if 0 <= col < 702 else _column_letters(col)
 
 
 # Fields added after summaries were sealed (layout 7c): left out of that layout's digest while empty, so that a summary

@@ -283,7 +283,7 @@ def _outside(sheet: str, cells: list, width: int, owners: Owners) -> list[ListCh
     """Each row with something right of the table (where the tool writes nothing), by its cells."""
     found = []
     for r, row in enumerate(cells):
-        refs = [_cell_ref(r, c) for c in range(width, len(row)) if _text(row[c])]
+        refs = [ly.a1(r, c) for c in range(width, len(row)) if _text(row[c])]
         if refs:
             found.append(ListChange(OUTSIDE, *owners.get(r, ("", "")), sheet, ", ".join(refs)))
     return found
@@ -296,26 +296,13 @@ def _seen(sheet: str, view: SheetView, owners: Owners) -> list[ListChange]:
     for kind, cells in ((FORMULA, view.formulas), (NUMBER_FORMAT, view.formats)):
         by_row: dict[int, list[str]] = {}
         for r, c in sorted(cells):
-            by_row.setdefault(r, []).append(_cell_ref(r, c))
+            by_row.setdefault(r, []).append(ly.a1(r, c))
         found += [ListChange(kind, *owners.get(r, ("", "")), sheet, ", ".join(refs)) for r, refs in by_row.items()]
     found += [ListChange(ROW_HIDDEN, *owners.get(r, ("", "")), sheet, str(r + 1)) for r in sorted(view.hidden_rows)]
     if view.hidden_columns:
-        found.append(ListChange(COLUMN_HIDDEN, "", "", sheet, ", ".join(map(_letters, sorted(view.hidden_columns)))))
+        columns = ", ".join(map(ly.column_letters, sorted(view.hidden_columns)))
+        found.append(ListChange(COLUMN_HIDDEN, "", "", sheet, columns))
     return found
-
-
-def _cell_ref(row: int, col: int) -> str:
-    return f"{_letters(col)}{row + 1}"
-
-
-def _letters(col: int) -> str:
-    """A column (from 0) as Excel names it: 0 → A, 26 → AA."""
-    name = ""
-    col += 1
-    while col:
-        col, rest = divmod(col - 1, 26)
-        name = chr(65 + rest) + name
-    return name
 
 
 def _text(cell) -> str:
