@@ -100,10 +100,14 @@ set "BAN_CU="
 if exist "%BAN_CAI%" set /p BAN_CU=<"%BAN_CAI%"
 set "DA_CAI="
 set "BAN_TRUOC="
+rem The release installed, asked from outside this folder: here "python -m" would find this folder's own thidua_xlsx.
+pushd "%TEMP%"
 %PY% -m thidua_xlsx --version >nul 2>nul
 if not errorlevel 1 set "DA_CAI=1"
-rem The release installed before, the last word of --version (an older release said "..., phiên bản 0.1.0").
+rem The release installed before, the last word of --version; every release before 0.8.0 said "..., phiên bản 0.1.0".
 if defined DA_CAI for /f "tokens=*" %%V in ('%PY% -m thidua_xlsx --version') do for %%W in (%%V) do set "BAN_TRUOC=%%W"
+popd
+if "%BAN_TRUOC%"=="0.1.0" set "BAN_TRUOC=một bản trước 0.8.0"
 if not defined DA_CAI goto :cai_moi
 if not defined VAN_TAY goto :cap_nhat
 if not "%BAN_CU%"=="%VAN_TAY%" goto :cap_nhat
