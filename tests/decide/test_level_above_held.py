@@ -89,8 +89,8 @@ def test_a_decision_made_on_another_file_of_the_school_is_asked_again_with_both_
                       marks={AN: dataclasses.replace(_mark(True, "Đã kiểm tra"), fingerprint=old)})
     assert accepted.proposals == () and [h.proposal.who for h in accepted.held] == ["GV1"]
     asked = next(i for i in accepted.issues if i.code == "level_above.other_file")
-    assert "đã quyết định (đã nhận, lý do: Đã kiểm tra) trên một tệp khác của trường (dấu vân tay aaaaaaaaaaaa) " \
-           "mà tệp đang dùng (bbbbbbbbbbbb) đề nghị khác" in asked.message
+    assert "đã quyết định (đã nhận, lý do: Đã kiểm tra) trên một tệp khác của trường (dấu vân tay aaaaaaaaaaaa); " \
+           "tệp đang dùng là bbbbbbbbbbbb, không đối chiếu được" in asked.message
     assert "aaaaaaaaaaaa" in accepted.held[0].why[-1].text and "bbbbbbbbbbbb" in accepted.held[0].why[-1].text
     removed = _merge(CHI, sha="b" * 64, marks={CHI: dataclasses.replace(_mark(False, "Sai", LISTED), fingerprint=old)})
     assert removed.removed == () and [h.proposal.who for h in removed.held] == ["GV3"]  # not listed unasked either

@@ -98,7 +98,8 @@ def test_an_acceptance_on_one_file_of_a_school_is_asked_again_for_another_file(t
     assert stale.status_code == 409 and "Danh sách đề nghị tạm giữ đã thay đổi" in text(stale)
 
     said = _cli_merge(folder)  # the terminal's merge with her book: the same
-    assert f"công chức đã quyết định trên một tệp khác của trường (dấu vân tay {old}); tệp đang dùng là {new}" in said
+    assert "công chức đã quyết định (đã nhận, lý do: Đã đối chiếu dấu vân tay với hiệu trưởng) trên một tệp khác của " \
+           f"trường (dấu vân tay {old}); tệp đang dùng là {new}, không đối chiếu được" in said
     assert "Tạm giữ Lê Văn Cường (Trường THCS Kim Sơn)" in said
 
 

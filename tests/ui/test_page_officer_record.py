@@ -41,7 +41,7 @@ def _as_an_earlier_release_wrote_it(book: Path, folder: Path) -> None:
     rewrite_meta(book, book, earlier, by_hand=True)
 
 
-def test_her_book_of_an_earlier_release_is_asked_again_then_taken_anew(tmp_path):
+def test_her_book_of_an_earlier_release_keeps_her_removal_asks_the_rest_then_is_taken_anew(tmp_path):
     folder = commune_campaign(tmp_path)
     _app, found = client(folder)
     _done(found, found.post("/xa/tong-hop", data=CSRF))
@@ -53,11 +53,12 @@ def test_her_book_of_an_earlier_release_is_asked_again_then_taken_anew(tmp_path)
 
     said = " ".join(CliRunner().invoke(main, ["merge", str(folder / "inbox"), "--council", str(book), "-o",
                                               str(folder / "cli.xlsx")]).output.split())
-    assert "'xa-duyet.xlsx' do phiên bản trước ghi" in said and "các đề nghị tạm giữ được hỏi lại" in said
+    assert "'xa-duyet.xlsx' do phiên bản trước ghi" in said and "đề nghị công chức đã bỏ vẫn bỏ" in said
     assert "không còn đúng dấu của xã" not in said and (folder / "cli.xlsx").is_file()
     page = text(found.get("/"))
-    assert "'xa-duyet.xlsx' do phiên bản trước ghi" in page and len(held_lines(found)) == len(lines)  # all asked
+    assert "'xa-duyet.xlsx' do phiên bản trước ghi" in page  # her removal kept, never silently undone
+    assert len(held_lines(found)) == len(lines) - 1
     _done(found, found.post("/xa/duyet", data=officer_form(held_lines(found), (0, "nhan", "Đã đối chiếu"))))
     issues = json.loads((folder / RUNS_RECORD).read_text(encoding="utf-8"))["runs"][-1]["issues"]
     assert "level_above.accepted" in {code for _severity, code, _words in issues}
-    assert len(held_lines(found)) == len(lines) - 1
+    assert len(held_lines(found)) == len(lines) - 2

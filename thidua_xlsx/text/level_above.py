@@ -146,8 +146,8 @@ LEVEL_ABOVE_REASONS |= {  # why a proposal is held apart (level_above.held's {wh
                                             "minh tệp do trường gửi",
     "level_above.held_macros": "tệp của trường chứa macro (chương trình không bao giờ ghi macro)",
     "level_above.held_other_file": "công chức đã quyết định ({decision}) trên một tệp khác của trường (dấu vân tay "
-                                   "{decided}) đề nghị khác tệp nay dùng ({now}): quyết định cũ không dùng cho tệp "
-                                   "mới, hãy quyết định lại",
+                                   "{decided}); tệp nay dùng ({now}) không đối chiếu được là đề nghị đúng như thế "
+                                   "(tệp cũ đề nghị khác, hoặc không còn trong thư mục): hãy quyết định lại",
     "level_above.held_earlier_accept": "công chức đã nhận đề nghị này ở sổ duyệt của phiên bản trước (lý do: "
                                        "{reason}); sổ ấy không giữ được điều từng dòng hiện nên chương trình không tự "
                                        "nhận, hãy nhận lại",
@@ -301,7 +301,8 @@ LEVEL_ABOVE_MESSAGES |= {  # the officer's word bound to the person and the file
                           "đề nghị của tệp được tạm giữ chờ công chức quyết định. Hãy đề nghị trường gửi lại bản do "
                           "chương trình ghi.",
     "level_above.other_file": "{name} ({school}) – {title}: công chức đã quyết định ({decision}) trên một tệp khác "
-                              "của trường (dấu vân tay {decided}) mà tệp đang dùng ({now}) đề nghị khác. Quyết định "
+                              "của trường (dấu vân tay {decided}); tệp đang dùng là {now}, không đối chiếu được là "
+                              "đề nghị đúng như thế (tệp cũ đề nghị khác, hoặc không còn trong thư mục). Quyết định "
                               "trên tệp cũ không áp dụng cho tệp mới: đề nghị được tạm giữ để công chức quyết định "
                               "lại.",
     "level_above.officer_name": "Dòng {row} của sheet {sheet} ghi tên '{shown}' nhưng phần ghi ẩn của dòng là {name} "
