@@ -131,3 +131,25 @@ def test_the_head_s_pass_saved_as_the_readme_said_is_carried_and_the_year_reads_
     assert year.exit_code in (0, 1), year.output
     used = {f["name"]: f["status"] for f in json.loads((tmp_path / "nam.json").read_text("utf-8"))["files"]}
     assert used["tong-hop_thang-9.xlsx"] == "accepted" and used["cuoi_thang-9.xlsx"] == "superseded", used
+
+
+def test_a_pass_under_the_name_the_runs_record_gives_is_carried(tmp_path):
+    """A head's pass written with ``-o`` under a name of her own, remembered by the runs record as the period's pass,
+    is found there too when the summary of the period is merged again."""
+    folder = _year(tmp_path)
+    shutil.copyfile(CORPUS / "0.5.0" / "ca-nam-readme" / "ky" / "cuoi_thang-9.xlsx", folder / "ky" / "ban-duyet.xlsx")
+    shutil.copyfile(CORPUS / "0.5.0" / "ca-nam-readme" / "ky" / "tong-hop_thang-9.xlsx",
+                    folder / "ky" / "tong-hop_thang-9.xlsx")
+    _recorded_by_its_release(folder, "ky/tong-hop_thang-9.xlsx")
+    run_file = {"path": "ky/ban-duyet.xlsx", "kind": "summary", "replaced": False, "beside": ""}
+    record = {"schema": 1, "release": "0.8.0", "runs": [{
+        "command": "merge", "key": "thang-9", "when": "2026-10-05T08:00:00+07:00", "door": "cli", "exit_code": 0,
+        "counts": {}, "issues": [], "lines": [], "files": [run_file], "council": True}]}
+    (folder / places.RUNS_RECORD).write_text(json.dumps(record), encoding="utf-8")
+
+    result = run("merge", folder / "inbox" / "thang-9", "--period", "thang-9", "--force")
+
+    said = " ".join(result.output.split())
+    assert result.exit_code == 0, said
+    assert "Lượt duyệt của Hiệu trưởng nằm trong ky/ban-duyet.xlsx" in said
+    assert dict((p[0], p[1]) for p in _meta(folder / "ky" / "tong-hop_thang-9.xlsx").people)[HEAD_CODE] == HEAD_SCORE
