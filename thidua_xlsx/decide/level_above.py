@@ -123,7 +123,7 @@ def level_above_summary(campaign: LevelAbove, files: Sequence[InboxFile], read: 
                        key.previous_codes(school.code, campaign.school_year))
         origins = {f.name: _origin(read[f.name], codes) for f in versions.get(school.code, ())}
         seen_origins[school.name] = set(origins.values())
-        found_files = _versions(versions.get(school.code, ()), read, school.name, out, origins)
+        found_files = _versions(versions.get(school.code, ()), read, school.name, out)
         if not found_files:
             sent_newer = newer.get(fold(school.name))  # refused by name, the school sent: this release must update
             if sent_newer is None:
@@ -197,8 +197,8 @@ def _key_notes(key: CommuneKey, seen: dict[str, set[str]]) -> list[Issue]:
     return notes
 
 
-def _versions(found: Sequence[InboxFile], read: dict[str, SchoolSummary], school: str, out: dict[str, InboxFile],
-              origins: dict[str, str]) -> list[InboxFile]:
+def _versions(found: Sequence[InboxFile], read: dict[str, SchoolSummary], school: str, out: dict[str, InboxFile]
+              ) -> list[InboxFile]:
     """One school's versions, oldest first by their sealed data (its newest input's time, then the council's pass;
     the file's own dates only break a tie); a byte-for-byte copy of one already there (saved after it) is set aside
     in ``out`` as a copy."""
