@@ -104,8 +104,8 @@ LEVEL_ABOVE_MESSAGES |= {
                             "không gửi cho ai.",
     "level_above.key_unreadable": "Tệp khóa bí mật '{file}' của đơn vị không đọc được (bị sửa, bị cắt, hoặc tệp khác "
                                   "mang tên này) – không làm gì, không ghi gì. Hãy chép lại tệp này từ bản sao lưu của "
-                                  "thư mục. Không còn bản nào: đổi tên tệp hỏng, chạy lại (chương trình tạo khóa mới) "
-                                  "rồi gửi mã mới cho mọi trường.",
+                                  "thư mục. Không còn bản nào: chạy 'thidua-xlsx init THƯ_MỤC_XÃ --level cap-xa "
+                                  "--khoa-moi' (tệp hỏng được giữ lại bên cạnh) rồi gửi mã mới cho mọi trường.",
     "level_above.newer_minor": "'{file}' ({school}) do {release} ghi, mới hơn bản {current} đang dùng nhưng cùng bố "
                                "cục: đọc như bản này đọc (dấu xác thực vẫn được kiểm), những gì bản mới thêm vào thì "
                                "không dùng. Nên cập nhật chương trình khi tiện.",

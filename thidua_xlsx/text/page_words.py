@@ -337,6 +337,11 @@ PAGE_MESSAGES: dict[str, str] = {
                                 "tạo khóa mới. Hãy chép lại tệp {file} từ bản sao lưu của thư mục rồi tải lại trang "
                                 "(F5). Nếu không còn bản nào: tạo khóa mới theo mục *Khóa bí mật của xã* trong hướng "
                                 "dẫn, rồi gửi lại mã mới cho mọi trường (mã cũ hết dùng được)."),
+    "level_above.key_unreadable": ("Tệp khóa bí mật '{file}' của đơn vị không đọc được (bị sửa, bị cắt, hoặc tệp "
+                                   "khác mang tên này) – không làm gì, không ghi gì. Hãy chép lại tệp này từ bản sao "
+                                   "lưu của thư mục rồi tải lại trang (F5). Không còn bản nào: tạo khóa mới theo mục "
+                                   "*Khóa bí mật của xã* trong hướng dẫn (tệp hỏng được giữ lại bên cạnh), rồi gửi mã "
+                                   "mới cho mọi trường."),
     "level_above.key_public": ("Khóa bí mật của đơn vị ({file}) là khóa của bộ mẫu đi kèm chương trình: ai cũng có, "
                                "nên ai cũng làm được mã xác thực và dấu của mọi trường. Cần làm: tạo khóa mới theo mục "
                                "*Khóa bí mật của xã* trong hướng dẫn, rồi gửi mỗi trường mã mới."),
