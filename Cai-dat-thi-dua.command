@@ -195,6 +195,7 @@ BAN_SAU=$("$CHUONG_TRINH" --version 2>/dev/null) || BAN_SAU=
 BAN_SAU=${BAN_SAU##* }  # the last word of --version is the release number (an older release said "…, phiên bản 0.1.0")
 BAN_TRUOC=${BAN_DA_CAI:-}
 BAN_TRUOC=${BAN_TRUOC##* }
+[ "$BAN_TRUOC" = 0.1.0 ] && BAN_TRUOC='một bản trước 0.8.0'  # what every release before 0.8.0 said of itself
 if [ -n "$BAN_TRUOC" ] && [ "$BAN_TRUOC" != "$BAN_SAU" ]; then
   PHIEN_BAN="thidua-xlsx $BAN_TRUOC → $BAN_SAU (những gì thay đổi: CHANGELOG.md trong thư mục này)"
 else
