@@ -15,9 +15,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.filling import council_types
 from tests.no_office import NO_PDF, without_libreoffice
 from tests.scoring_round import T1_SCORES, T2_SCORES, fill_department, scoring_round, tree_digest
 from thidua_xlsx.cli import main
+from thidua_xlsx.decide.ballots import candidates
+from thidua_xlsx.model.titles import CSTDCS
+from thidua_xlsx.service import merge_inbox
 from thidua_xlsx.system import files, lock
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -86,6 +90,39 @@ def test_force_keeps_a_report_a_teacher_wrote_and_writes_the_new_one_beside_it(u
     again = run("merge", untouched["inbox"], "-o", tmp_path / "S3.xlsx", "--docs", docs, "--force")
     assert again.exit_code == 0 and not list(docs.rglob("*(moi 2)*")), "the paper beside is the tool's own now"
     assert report.read_bytes() == edited
+
+
+def test_a_nominee_the_council_voted_down_has_no_paper_left_in_the_title_folder(untouched, tmp_path, monkeypatch):
+    """The council votes one CSTĐCS nominee down: the Báo cáo thành tích the first run wrote for her is moved to
+    ho-so/cu/ (never deleted) and said, so that the title's folder holds the papers of who the Tờ trình proposes
+    (QĐ 638/QĐ-BNV: one Báo cáo per person proposed); the other nominee's stays."""
+    without_libreoffice(monkeypatch)
+    docs = tmp_path / "ho-so"
+    first = run("merge", untouched["inbox"], "-o", tmp_path / "S.xlsx", "--docs", docs)
+    assert first.exit_code == 0, first.output
+    folder = docs / "Chien-si-thi-dua-co-so"
+    assert sorted(p.name for p in folder.glob("05_*")) == ["05_Bao-cao-thanh-tich_Nguyen-Thi-Lan.docx",
+                                                           "05_Bao-cao-thanh-tich_Tran-Van-Duc.docx"]
+    summary = merge_inbox(untouched["inbox"], untouched["folder"])
+    votes = {(c.code, c.title): 9 for c in candidates(summary.people, summary.departments, summary.campaign.rules)}
+    votes[("GV01", CSTDCS)] = 3  # 3 of 9: voted down
+    met = tmp_path / "hoi-dong.xlsx"
+    council_types(tmp_path / "S.xlsx", met, {}, tally={"members": 9, "present": 9, "ballots_issued": 9,
+                                                       "ballots_returned": 9}, votes=votes)
+
+    second = run("merge", untouched["inbox"], "-o", tmp_path / "S2.xlsx", "--council", met, "--docs", docs, "--force")
+
+    assert second.exit_code == 0, second.output
+    assert sorted(p.name for p in folder.glob("05_*")) == ["05_Bao-cao-thanh-tich_Tran-Van-Duc.docx"]
+    aside = docs / "cu" / REPORT
+    assert aside.is_file()
+    assert (f"{docs / REPORT}: văn bản lần ghi trước, nay không còn trong hồ sơ đề nghị (Tờ trình lần này không đề "
+            f"nghị) – đã chuyển sang {aside} (không xóa)") in " ".join(second.output.split())
+    listed = (folder / "Danh-muc-ho-so.txt").read_text("utf-8-sig")
+    assert "Tran-Van-Duc" in listed and "Nguyen-Thi-Lan" not in listed
+    again = run("merge", untouched["inbox"], "-o", tmp_path / "S3.xlsx", "--council", met, "--docs", docs, "--force")
+    assert again.exit_code == 0 and "đã chuyển sang" not in again.output  # set aside once, left there
+    assert aside.is_file() and not list((docs / "cu").rglob("*(moi)*"))
 
 
 @pytest.mark.libreoffice
