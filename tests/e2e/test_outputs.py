@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.documents import docx_text
 from tests.filling import council_types
 from tests.no_office import NO_PDF, without_libreoffice
 from tests.scoring_round import T1_SCORES, T2_SCORES, fill_department, scoring_round, tree_digest
@@ -509,3 +510,37 @@ def test_a_copy_of_the_campaign_under_another_name_still_refuses_concurrent_outp
     holder(lock.lock_path(summary))
     result = run("merge", copy / "inbox", "-o", summary)
     assert result.exit_code == 1 and "đang chạy" in result.output and not summary.exists()
+
+
+def test_a_can_cu_line_of_another_school_is_said_by_the_run_that_writes_the_to_trinh(tmp_path, monkeypatch):
+    """Sheet Căn cứ still cites another school's 2025-2026 plan: the Tờ trình opens with it (Mẫu 01, NĐ 152/2025), so
+    the run that writes the papers says it at its cell, on screen and in sheet Kiểm tra, as generate does; a merge
+    writing no paper leaves it to generate."""
+    from openpyxl import load_workbook
+
+    from thidua_xlsx.text import summary as sx
+
+    without_libreoffice(monkeypatch)
+    folder, (t1, t2) = scoring_round(tmp_path / "school")
+    book = folder.folder / "campaign.xlsx"
+    wb = load_workbook(book)
+    basis = wb["Căn cứ"]
+    line = "Căn cứ Kế hoạch số 25/KH-THTC ngày 08/9/2025 của Trường Tiểu học Trực Cường năm học 2025-2026;"
+    basis.cell(basis.max_row + 1, 1, line)
+    cell = f"A{basis.max_row}"
+    wb.save(book)
+    inbox = folder.folder / "inbox"
+    fill_department(t1, inbox / t1.name, T1_SCORES, dt.datetime(2026, 5, 12, 8, 0))
+    fill_department(t2, inbox / t2.name, T2_SCORES, dt.datetime(2026, 5, 12, 9, 0))
+
+    plain = run("merge", inbox, "-o", tmp_path / "S.xlsx")
+    papers = run("merge", inbox, "-o", tmp_path / "S2.xlsx", "--docs", tmp_path / "ho-so")
+
+    assert plain.exit_code == 0 and papers.exit_code == 0, papers.output
+    assert "Trực Cường" not in plain.output
+    said = [n for n in papers.output.splitlines() if f"Căn cứ!{cell}]" in n and "Trường Tiểu học Trực Cường" in n]
+    assert len(said) == 1, papers.output
+    checks = [row for row in load_workbook(tmp_path / "S2.xlsx")[sx.S_CHECK].iter_rows(values_only=True)
+              if "Trường Tiểu học Trực Cường" in " ".join(str(v) for v in row if v)]
+    assert len(checks) == 1 and "Căn cứ" in checks[0] and cell in checks[0], checks
+    assert line in docx_text(tmp_path / "ho-so" / "01_To-trinh.docx")  # what the warning is about
