@@ -178,3 +178,36 @@ def test_a_book_that_is_no_history_book_is_never_replaced(tmp_path, summaries, w
     assert done.exit_code == EXIT_UNUSABLE
     assert f"Lỗi: [{wrong}] {said}" in " ".join(done.output.split())
     assert book.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == [wrong]  # no copy, no book
+
+
+def _column(sheet, header: str) -> list:
+    """The values under ``header`` of a sheet of the book, row by row."""
+    rows = list(sheet.iter_rows(values_only=True))
+    at = rows[0].index(header)
+    return [row[at] for row in rows[1:]]
+
+
+def test_the_book_records_what_the_year_decided_never_a_form_only_asked_for(tmp_path):
+    """A Giấy khen asked for at registration is no award received: the year's row records no form, and the sáng kiến
+    of someone granted only LĐTT stays unused, free for a later year (CV 5007/BNV-TĐKT 2023: a sáng kiến counts once,
+    for what was granted); one behind a CSTĐCS granted is used for it (docs/domain.md §4c)."""
+    asked = ("GV02", "Trần Văn Đức", "1986-03-04", "HTTNV", ("LDTT",), "Giấy khen của Hiệu trưởng",
+             "Dạy toán bằng trò chơi", "Trường", "05/QĐ-THTN", "Không")
+    granted = ("GV01", "Nguyễn Thị Lan", "1985-01-02", "HTXSNV", ("LDTT", "CSTDCS"), "Giấy khen của Hiệu trưởng",
+               "Dạy đọc qua tranh", "Huyện", "12/QĐ-UBND", "Không")
+    summary = crafted_summary(tmp_path / "tong-hop-2024-2025.xlsx", outcomes=(granted, asked), council=True)
+    book = tmp_path / "lich-su.xlsx"
+
+    done = run("history", "--book", book, summary)
+
+    assert done.exit_code == EXIT_OK, done.output
+    wb = load_workbook(book)
+    people = wb[hx.S_PEOPLE]
+    assert _column(people, hx.PEOPLE_HEADERS["code"]) == ["GV01", "GV02"]
+    assert _column(people, hx.PEOPLE_HEADERS["titles"]) == ["Lao động tiên tiến, Chiến sĩ thi đua cơ sở",
+                                                            "Lao động tiên tiến"]
+    assert _column(people, hx.PEOPLE_HEADERS["forms"]) == [None, None]
+    initiatives = wb[hx.S_INITIATIVES]
+    assert _column(initiatives, hx.INITIATIVE_HEADERS["name"]) == ["Dạy đọc qua tranh", "Dạy toán bằng trò chơi"]
+    assert _column(initiatives, hx.INITIATIVE_HEADERS["used_year"]) == ["2024-2025", None]
+    assert _column(initiatives, hx.INITIATIVE_HEADERS["used_for"]) == ["Chiến sĩ thi đua cơ sở", None]

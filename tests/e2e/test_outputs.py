@@ -15,9 +15,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.documents import docx_text
+from tests.filling import council_types
 from tests.no_office import NO_PDF, without_libreoffice
 from tests.scoring_round import T1_SCORES, T2_SCORES, fill_department, scoring_round, tree_digest
 from thidua_xlsx.cli import main
+from thidua_xlsx.decide.ballots import candidates
+from thidua_xlsx.model.titles import CSTDCS
+from thidua_xlsx.service import merge_inbox
 from thidua_xlsx.system import files, lock
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -86,6 +91,39 @@ def test_force_keeps_a_report_a_teacher_wrote_and_writes_the_new_one_beside_it(u
     again = run("merge", untouched["inbox"], "-o", tmp_path / "S3.xlsx", "--docs", docs, "--force")
     assert again.exit_code == 0 and not list(docs.rglob("*(moi 2)*")), "the paper beside is the tool's own now"
     assert report.read_bytes() == edited
+
+
+def test_a_nominee_the_council_voted_down_has_no_paper_left_in_the_title_folder(untouched, tmp_path, monkeypatch):
+    """The council votes one CSTĐCS nominee down: the Báo cáo thành tích the first run wrote for her is moved to
+    ho-so/cu/ (never deleted) and said, so that the title's folder holds the papers of who the Tờ trình proposes
+    (QĐ 638/QĐ-BNV: one Báo cáo per person proposed); the other nominee's stays."""
+    without_libreoffice(monkeypatch)
+    docs = tmp_path / "ho-so"
+    first = run("merge", untouched["inbox"], "-o", tmp_path / "S.xlsx", "--docs", docs)
+    assert first.exit_code == 0, first.output
+    folder = docs / "Chien-si-thi-dua-co-so"
+    assert sorted(p.name for p in folder.glob("05_*")) == ["05_Bao-cao-thanh-tich_Nguyen-Thi-Lan.docx",
+                                                           "05_Bao-cao-thanh-tich_Tran-Van-Duc.docx"]
+    summary = merge_inbox(untouched["inbox"], untouched["folder"])
+    votes = {(c.code, c.title): 9 for c in candidates(summary.people, summary.departments, summary.campaign.rules)}
+    votes[("GV01", CSTDCS)] = 3  # 3 of 9: voted down
+    met = tmp_path / "hoi-dong.xlsx"
+    council_types(tmp_path / "S.xlsx", met, {}, tally={"members": 9, "present": 9, "ballots_issued": 9,
+                                                       "ballots_returned": 9}, votes=votes)
+
+    second = run("merge", untouched["inbox"], "-o", tmp_path / "S2.xlsx", "--council", met, "--docs", docs, "--force")
+
+    assert second.exit_code == 0, second.output
+    assert sorted(p.name for p in folder.glob("05_*")) == ["05_Bao-cao-thanh-tich_Tran-Van-Duc.docx"]
+    aside = docs / "cu" / REPORT
+    assert aside.is_file()
+    assert (f"{docs / REPORT}: văn bản lần ghi trước, nay không còn trong hồ sơ đề nghị (Tờ trình lần này không đề "
+            f"nghị) – đã chuyển sang {aside} (không xóa)") in " ".join(second.output.split())
+    listed = (folder / "Danh-muc-ho-so.txt").read_text("utf-8-sig")
+    assert "Tran-Van-Duc" in listed and "Nguyen-Thi-Lan" not in listed
+    again = run("merge", untouched["inbox"], "-o", tmp_path / "S3.xlsx", "--council", met, "--docs", docs, "--force")
+    assert again.exit_code == 0 and "đã chuyển sang" not in again.output  # set aside once, left there
+    assert aside.is_file() and not list((docs / "cu").rglob("*(moi)*"))
 
 
 @pytest.mark.libreoffice
@@ -472,3 +510,37 @@ def test_a_copy_of_the_campaign_under_another_name_still_refuses_concurrent_outp
     holder(lock.lock_path(summary))
     result = run("merge", copy / "inbox", "-o", summary)
     assert result.exit_code == 1 and "đang chạy" in result.output and not summary.exists()
+
+
+def test_a_can_cu_line_of_another_school_is_said_by_the_run_that_writes_the_to_trinh(tmp_path, monkeypatch):
+    """Sheet Căn cứ still cites another school's 2025-2026 plan: the Tờ trình opens with it (Mẫu 01, NĐ 152/2025), so
+    the run that writes the papers says it at its cell, on screen and in sheet Kiểm tra, as generate does; a merge
+    writing no paper leaves it to generate."""
+    from openpyxl import load_workbook
+
+    from thidua_xlsx.text import summary as sx
+
+    without_libreoffice(monkeypatch)
+    folder, (t1, t2) = scoring_round(tmp_path / "school")
+    book = folder.folder / "campaign.xlsx"
+    wb = load_workbook(book)
+    basis = wb["Căn cứ"]
+    line = "Căn cứ Kế hoạch số 25/KH-THTC ngày 08/9/2025 của Trường Tiểu học Trực Cường năm học 2025-2026;"
+    basis.cell(basis.max_row + 1, 1, line)
+    cell = f"A{basis.max_row}"
+    wb.save(book)
+    inbox = folder.folder / "inbox"
+    fill_department(t1, inbox / t1.name, T1_SCORES, dt.datetime(2026, 5, 12, 8, 0))
+    fill_department(t2, inbox / t2.name, T2_SCORES, dt.datetime(2026, 5, 12, 9, 0))
+
+    plain = run("merge", inbox, "-o", tmp_path / "S.xlsx")
+    papers = run("merge", inbox, "-o", tmp_path / "S2.xlsx", "--docs", tmp_path / "ho-so")
+
+    assert plain.exit_code == 0 and papers.exit_code == 0, papers.output
+    assert "Trực Cường" not in plain.output
+    said = [n for n in papers.output.splitlines() if f"Căn cứ!{cell}]" in n and "Trường Tiểu học Trực Cường" in n]
+    assert len(said) == 1, papers.output
+    checks = [row for row in load_workbook(tmp_path / "S2.xlsx")[sx.S_CHECK].iter_rows(values_only=True)
+              if "Trường Tiểu học Trực Cường" in " ".join(str(v) for v in row if v)]
+    assert len(checks) == 1 and "Căn cứ" in checks[0] and cell in checks[0], checks
+    assert line in docx_text(tmp_path / "ho-so" / "01_To-trinh.docx")  # what the warning is about

@@ -466,3 +466,21 @@ def test_the_minutes_count_what_was_voted_and_say_who_was_not(made, tmp_path):
 def test_papers_written_before_the_vote_say_so(made, tmp_path):
     result = write_documents(dataclasses.replace(made["summary"], tally=None), tmp_path, pdf=False)
     assert result.warnings == (dw.WARN_BEFORE_VOTE.format(titles="Chiến sĩ thi đua cơ sở"),)
+
+
+def test_a_draft_year_s_checklists_say_du_thao_and_nothing_to_sign(made, tmp_path):
+    """A year still running (Tháng 5/2027 not over): every paper is marked DỰ THẢO, so each hồ sơ's Danh-muc-ho-so.txt
+    says DỰ THẢO with the period that keeps it one, and never asks to print, sign and stamp (docs/domain.md §4f); the
+    final year's checklist still does."""
+    draft = dataclasses.replace(made["summary"], draft=(("thang-5", "not_over"),))
+    result = write_documents(draft, tmp_path / "ho-so", pdf=False)
+
+    assert result.dossiers
+    for dossier in result.dossiers:
+        lines = dossier.checklist.read_text("utf-8-sig").splitlines()
+        assert lines[3] == ("DỰ THẢO – năm học chưa xong (thang-5 chưa hết kỳ): hồ sơ để xem trước, chưa in, ký, "
+                            "đóng dấu hay gửi. Khi năm học xong, chạy lại để có hồ sơ chính thức."), lines[3]
+        assert "A. Văn bản đã lập sẵn (in, ký, đóng dấu; bản PDF để gửi qua mạng):" not in lines
+    final = made["set"].dossiers[0].checklist.read_text("utf-8-sig").splitlines()
+    assert "A. Văn bản đã lập sẵn (in, ký, đóng dấu; bản PDF để gửi qua mạng):" in final
+    assert not any("DỰ THẢO" in line for line in final)

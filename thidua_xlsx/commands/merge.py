@@ -10,6 +10,7 @@ from pathlib import Path
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model import places
+from thidua_xlsx.model.campaign_book import LEGAL_SHEET
 from thidua_xlsx.model.commune_key import is_legacy_code
 from thidua_xlsx.model.errors import Stopped
 from thidua_xlsx.model.issues import ERROR, WARNING, Problems, issue
@@ -197,6 +198,10 @@ def _merge(r: MergeRequest, folder: CampaignFolder, plan: out.OutputPlan, writte
     if again is not None:  # the tool's own papers, written again: checked, never refused as someone's
         r = replace(r, docs_dir=again)
         plan = plan.joined([out.Output("docs", again, folder=True)], r.force, prepared=False)
+    basis = _basis_warnings(folder, summary) if r.docs_dir is not None else ()
+    if basis:  # the Tờ trình opens with these lines: said where it is written, on screen and in Kiểm tra
+        summary = replace(summary, issues=(*summary.issues, *basis))
+        report = report_of(summary, r.strict)
     default = [] if r.output else out.summary_outputs(r, output)
     plan = plan.joined(default, r.force)
     plan.check_papers(written)  # the papers it replaces or removes, before anything is written
@@ -214,6 +219,22 @@ def _merge(r: MergeRequest, folder: CampaignFolder, plan: out.OutputPlan, writte
         _sealed(summary, output, voice)
         _deliver(r, summary, report, output, written, voice, told)
     return report, summary, plan, council
+
+
+def _basis_warnings(folder: CampaignFolder, summary) -> tuple:
+    """The lines of sheet Căn cứ naming another school (or the sample school): the papers' Tờ trình opens with them
+    (Mẫu 01, NĐ 152/2025), so every run that writes the papers says them at their cells, as ``generate`` does — a
+    line naming an earlier year of this school is said at every run already (steps.workspace.campaign_notices)."""
+    from thidua_xlsx.check.campaign import (  # deferred: check.campaign at start-up
+        sample_school_names,
+        stale_school_warnings,
+    )
+    from thidua_xlsx.read.campaign_cells import campaign_cells  # deferred: python-calamine at start-up
+
+    book = folder.book
+    found = stale_school_warnings(folder.campaign, sample_school_names(), file=folder.book_name,
+                                  cells=(lambda: campaign_cells(book)) if book is not None else None)
+    return tuple(i for i in found if i.sheet == LEGAL_SHEET and i not in summary.issues)
 
 
 def _write(summary, report, output: Path, written: Written, voice: Voice) -> Path:

@@ -17,7 +17,8 @@ for the same request. A school's campaign folder::
                                          applied it (hieu-truong_<period>.xlsx, hoi-dong_ca-nam.xlsx), applied again
                                          by every later merge of that round; cu/ those replaced or dropped (a
                                          commune's: xa-duyet.xlsx, the officer's decisions typed on the page)
-    ho-so/ , xuat-tinh/                  the papers; the commune's import files for the province's system
+    ho-so/ , xuat-tinh/                  the papers (cu/: an earlier run's papers no longer in the hồ sơ); the
+                                         commune's import files for the province's system
     lich-su.xlsx                         the history book
     da-ghi.json , cac-lan-chay.json      the record of the tool's own outputs; the runs remembered
 
@@ -48,6 +49,7 @@ DECISIONS_ASIDE = "cu"  # in hoi-dong/: a round's pass replaced by a newer one, 
 UPLOAD_STEM = "hoi-dong_tai-len"  # in hoi-dong/cu/: an upload of the page waiting for the merge that applies it
 DECISION_NAMES = {"head": "hieu-truong_{round}", "council": "hoi-dong_{round}"}  # a round's pass, by whose word
 DOCS_FOLDER = "ho-so"  # the papers (merge --docs)
+PAPERS_ASIDE = "cu"  # in the papers' folder: an earlier run's paper no longer in the hồ sơ (moved, never deleted)
 IMPORT_FOLDER = "xuat-tinh"  # the commune's import files for the province's system (merge --xuat-tinh)
 HISTORY_BOOK = "lich-su.xlsx"
 OFFICER_BOOK = "xa-duyet.xlsx"  # in hoi-dong/: the commune's summary with the officer's decisions typed on the page

@@ -50,7 +50,10 @@ def _checklist_text(s: Facts, title: str, papers: tuple[Document, ...], attachme
         return rel + pdf
 
     lines = [dw.CHECKLIST_TITLE.format(title=title_name(title).upper(), year=s.year),
-             dw.CHECKLIST_SCHOOL.format(school=s.school.name, recipient=s.school.recipient), "", dw.CHECKLIST_MADE]
+             dw.CHECKLIST_SCHOOL.format(school=s.school.name, recipient=s.school.recipient), "",
+             # a year still running: its papers are marked DỰ THẢO, and so is what the checklist asks of them
+             *((dw.CHECKLIST_DRAFT.format(periods=s.draft), "", dw.CHECKLIST_MADE_DRAFT) if s.draft else
+               (dw.CHECKLIST_MADE,))]
     n = 0
     reports = [d for d in papers if d.kind == REPORT]
     for d in papers:

@@ -55,6 +55,9 @@ class DocumentSet:
     missing_pdfs: tuple[Path, ...] = ()  # .docx written without a PDF beside it
     pdf_problem: str = ""  # why those PDFs are missing, in words ("" when none is, or none was asked)
     warnings: tuple[str, ...] = ()  # what the secretary should know before printing, in words
+    # an earlier run's papers no longer in the hồ sơ: (where it was, where it was moved: the papers' cu/ folder)
+    set_aside: tuple[tuple[Path, Path], ...] = ()
+    stuck: tuple[Path, ...] = ()  # those that could not be moved (open in Word): still there
 
     @property
     def documents(self) -> tuple[Document, ...]:

@@ -26,8 +26,11 @@ thành tích filled in, a PDF signed) is kept, and the new paper written beside 
 with its PDF (the record's ``beside`` lists them, for the caller to say). A PDF of the tool's own beside a
 paper that has none now is removed. Every paper, PDF and checklist is made in a temporary folder first and
 moved into ``folder`` only once all are made, each file whole: a failure (a full disk) leaves the papers
-that were there, never half of one. Nothing else in ``folder`` is touched; the caller decides whether a
-folder that already holds papers may be written into at all (``merge --docs`` without ``--force``).
+that were there, never half of one. An earlier run's paper of the tool that no hồ sơ holds now (a nominee the
+council voted down, a title no longer proposed) is moved to ``cu/`` in ``folder``, never deleted, and said
+(``DocumentSet.set_aside``), so that each title folder holds what the Tờ trình proposes. Nothing else in ``folder`` is
+touched; the caller decides whether a folder that already holds papers may be written into at all (``merge --docs``
+without ``--force``).
 
 The facts the papers share are worked out once (:mod:`~thidua_xlsx.papers.facts`); each paper has its
 module (letter, minutes, tally, lists, report, ballot, appraisal) built on :mod:`~thidua_xlsx.papers.docx_engine`;
@@ -37,11 +40,14 @@ the checklist and what to attach are in :mod:`~thidua_xlsx.papers.checklist`, th
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import os
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+from thidua_xlsx.model import places
 from thidua_xlsx.model.results import PersonResult, Summary
 from thidua_xlsx.model.titles import CSTDCS
 from thidua_xlsx.model.titles import name as title_name
@@ -65,7 +71,7 @@ from thidua_xlsx.papers.document_set import (
 from thidua_xlsx.papers.facts import Facts
 from thidua_xlsx.papers.pdf import pdf_converter
 from thidua_xlsx.system.files import scratch_folder
-from thidua_xlsx.system.written import Written
+from thidua_xlsx.system.written import Written, free_name
 from thidua_xlsx.text import appraisal as atx
 from thidua_xlsx.text import documents as dw
 from thidua_xlsx.text import transfer as trx
@@ -100,13 +106,45 @@ def write_documents(summary: Summary, folder: Path, *, pdf: bool = True, written
             pdfs = {path: final[path].with_suffix(".pdf") for _, _, path, _ in planned if staged[path] in made}
         dossiers = _dossiers(s, folder, planned, staged, pdfs)
         _install(final, staged, pdfs, written)
+    aside, stuck = _set_aside(folder, written, {*final, *final.values(), *pdfs.values()})
     documents = {path: Document(kind, name, final[path], pdfs.get(path)) for kind, name, path, _ in planned}
     shared = tuple(documents[path] for _, _, path, _ in planned if path.parent == folder)
     dossiers = [Dossier(d.title, d.collective, final[d.checklist].parent,
                         tuple(documents[doc.path] for doc in d.documents), d.attachments, final[d.checklist])
                 for d in dossiers]
     missing = tuple(final[path] for _, _, path, _ in planned if path not in pdfs) if pdf else ()
-    return DocumentSet(folder, shared, tuple(dossiers), missing, problem if missing else "", s.warnings())
+    return DocumentSet(folder, shared, tuple(dossiers), missing, problem if missing else "", s.warnings(), aside,
+                       stuck)
+
+
+def _set_aside(folder: Path, written: Written, kept: set[Path]) -> tuple[tuple[tuple[Path, Path], ...],
+                                                                         tuple[Path, ...]]:
+    """An earlier run's papers that this run's hồ sơ no longer hold (a nominee the council voted down, a title no
+    longer proposed, a ballot no longer held) moved to ``cu/`` under their place in ``folder``, never deleted, so that
+    each title folder holds what the Tờ trình proposes; a title folder left empty removed. Only the tool's own papers
+    (the record's): a title's folder whole, in the top folder a paper (.docx) and its PDF. Returns (each paper moved,
+    where to), and those that could not be moved (open in Word)."""
+    top = Path(os.path.realpath(folder))
+    aside = top / places.PAPERS_ASIDE
+    kept = {found for p in kept for found in (Path(os.path.realpath(p)), Path(os.path.realpath(p)).with_suffix(".pdf"))}
+    own = [real for p in written.own_under(folder)
+           if (real := Path(os.path.realpath(p))) not in kept and not real.is_relative_to(aside)]
+    papers = {p.with_suffix("") for p in own if p.parent != top or p.suffix == ".docx"}
+    moved, stuck = [], []
+    for path in (p for p in own if p.with_suffix("") in papers):
+        target = free_name(aside / path.relative_to(top), lambda p: not p.exists())
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            path.replace(target)
+        except OSError:
+            stuck.append(path)
+            continue
+        written.moved(path, target)
+        moved.append((path, target))
+        with contextlib.suppress(OSError):  # a title folder left empty: the title is no longer proposed
+            if path.parent != top and not any(path.parent.iterdir()):
+                path.parent.rmdir()
+    return tuple(moved), tuple(stuck)
 
 
 def _install(final: dict[Path, Path], staged: dict[Path, Path], pdfs: dict[Path, Path], written: Written) -> None:

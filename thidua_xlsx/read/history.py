@@ -409,8 +409,10 @@ def read_final_summary(path: Path, name: str = "") -> tuple[SummaryYear | None, 
 
 
 def _year_history(meta: ly.SummaryMeta, name: str, problems: Problems) -> hs.History | None:
-    """The year's people, sáng kiến and departments as the summary ends it. A title the council's ballot decides
-    whose count was never typed (its vote ``passed`` unknown) is no title received: not recorded, said."""
+    """The year's people, sáng kiến and departments as the summary ends it: what was decided, never what was only
+    asked for. A title the council's ballot decides whose count was never typed (its vote ``passed`` unknown) is no
+    title received: not recorded, said. The award form an outcome carries is the one asked for at registration (the
+    tool decides no form of the campaign's): no form received — the secretary types a form once it is awarded."""
     year = meta.school_year
     if meta.schema_version < 4 or not meta.outcomes or school_year(year) != year:
         return None
@@ -418,10 +420,10 @@ def _year_history(meta: ly.SummaryMeta, name: str, problems: Problems) -> hs.His
     unvoted: dict[str, list[str]] = {}  # title → the people whose vote was not counted
     people, initiatives = [], []
     special = _special(meta)
-    for code, person, dob, rating, titles, form, initiative, level, decision, discipline in meta.outcomes:
+    for code, person, dob, rating, titles, _asked, initiative, level, decision, discipline in meta.outcomes:
         people.append(hs.PersonYear(year, str(code), str(person), str(dob or ""), rating or None,
                                     _voted_titles(str(code), str(person), titles, uncounted, unvoted),
-                                    (str(form),) if form else (), tuple(special.get(str(code), ())),
+                                    (), tuple(special.get(str(code), ())),
                                     discipline or None, "", name))
         if initiative:
             initiatives.append(_initiative(year, people[-1], str(initiative), str(level or ""), str(decision or "")))
@@ -452,10 +454,10 @@ def _special(meta: ly.SummaryMeta) -> dict[str, list[str]]:
 
 
 def _initiative(year: str, person: hs.PersonYear, name: str, level: str, decision: str) -> hs.Initiative:
-    """A person's sáng kiến of the year, with what it served that year: the title that needs one, else the form."""
+    """A person's sáng kiến of the year, with what it served that year: a title granted that needs one; else unused
+    (a form only asked for spends none, CV 5007/BNV-TĐKT 2023: it may still serve a later year)."""
     served = next((t for t in TITLES_NEEDING_INITIATIVE if t in person.titles), None)
-    form = person.forms[0] if person.forms else ""
-    use = hs.Use(year, hs.USED_FOR_TITLE, served) if served else hs.Use(year, hs.USED_FOR_FORM, form) if form else None
+    use = hs.Use(year, hs.USED_FOR_TITLE, served) if served else None
     return hs.Initiative(name, person.person, person.name, level, decision, "", year, (use,) if use else (),
                          person.source)
 

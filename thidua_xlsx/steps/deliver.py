@@ -117,3 +117,7 @@ def write_documents(summary, folder: Path, written: Written, voice) -> None:
     _say_fonts(tuple(sorted({f for d in docx if d.pdf is not None for f in pdf_fonts(d.pdf)})), voice)
     for warning in papers.warnings:
         voice.warn(warning)
+    for path, aside in papers.set_aside:  # a paper the hồ sơ no longer holds: moved, so the folders match the Tờ trình
+        voice.warn(ct.DOCS_SET_ASIDE.format(path=path, aside=aside))
+    for path in papers.stuck:
+        voice.warn(ct.DOCS_NOT_SET_ASIDE.format(path=path))

@@ -147,6 +147,13 @@ class Written:
         return any(key.startswith(prefix) and Path(path).exists() for key in self._files
                    if (path := (self.home / key if self.home is not None else Path(key))))
 
+    def own_under(self, folder: Path) -> tuple[Path, ...]:
+        """The files the record holds inside ``folder`` that are there (the tool's, as written or edited since)."""
+        prefix = self._key(folder).rstrip("/") + "/"
+        found = (self.home / key if self.home is not None else Path(key)
+                 for key in self._files if key.startswith(prefix))
+        return tuple(sorted(path for path in found if path.is_file()))
+
     def remove(self, path: Path) -> None:
         """Delete the tool's own file at ``path`` (an earlier run's PDF of a paper that has none now)."""
         if os.path.lexists(path) and self.replaceable(path):

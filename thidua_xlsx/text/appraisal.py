@@ -43,9 +43,10 @@ PERIOD_SCORE = "{label}: {score}"
 # two sheets)
 PERIOD_SCORE_WHOLE = "{label}: {score} (chỉ có tổng điểm)"
 # a period's score the head's pass gave (decide.year head_entered): a transfer's months at the former school, or a
-# score the head set — the period's summary keeps no reason, so the line names both (as the year's sheet's note)
-# (one line: the page holds one sheet; the article is this decree's, as "Điều 12" under III)
-PERIODS_HEAD_ENTERED = "{periods}: hiệu trưởng nhập – người chuyển đến: kết quả ở trường cũ (Điều 15 khoản 1 điểm a)."
+# score the head set in place of the department's — the year does not carry which, nor the head's reason (both are in
+# the period's summary, sheet Điểm chi tiết and its change log), so the line says whose hand and where the reason is,
+# never a transfer for a correction (one line: the page holds one sheet)
+PERIODS_HEAD_ENTERED = "{periods}: điểm do hiệu trưởng nhập ở lượt duyệt của kỳ (lý do ghi ở bảng tổng hợp của kỳ)."
 PERIODS_NONE = "Không có điểm (không tính là 0 điểm): {periods}."
 # a year still running (the school's day of the run): its periods not over are not missing
 PERIODS_RUNNING = "Chưa hết kỳ (không phải kỳ thiếu điểm, chưa tính vào điểm năm): {periods}."

@@ -367,6 +367,11 @@ DOCS_DONE = "Đã ghi hồ sơ vào {folder}: {docx} văn bản Word, {pdf} bả
 DOCS_SHARED = "  Dùng chung: {names}"
 DOCS_DOSSIER = ("  {title}: {folder}/ – {own} văn bản riêng và {shared} văn bản dùng chung; còn {attach} giấy tờ "
                 "phải đính kèm (xem {checklist})")
+DOCS_SET_ASIDE = ("{path}: văn bản lần ghi trước, nay không còn trong hồ sơ đề nghị (Tờ trình lần này không đề nghị) – "
+                  "đã chuyển sang {aside} (không xóa). Đừng gửi tệp này kèm hồ sơ.")
+DOCS_NOT_SET_ASIDE = ("{path}: văn bản lần ghi trước, nay không còn trong hồ sơ đề nghị, nhưng không chuyển được (đang "
+                      "mở trong Word?). Hãy đóng tệp rồi chạy lại, hoặc tự chuyển nó ra khỏi thư mục hồ sơ; đừng gửi "
+                      "tệp này kèm hồ sơ.")
 DOCS_EXIST = ("Thư mục hồ sơ '{path}' đã có văn bản (.docx/.pdf): có thể là Báo cáo thành tích ai đó đã viết. "
               "Dùng --force để ghi đè, hoặc chọn thư mục khác.")
 PAPERS_NOT_WRITABLE = ("Không ghi được hồ sơ vào thư mục {folder}: {what}. Hãy đóng các văn bản của thư mục này đang "

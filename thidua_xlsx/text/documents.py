@@ -273,6 +273,10 @@ BALLOT_HEAD = ("STT", "Họ và tên / Tập thể", "Tổ", "Đồng ý", "Khô
 CHECKLIST_TITLE = "DANH MỤC HỒ SƠ ĐỀ NGHỊ CÔNG NHẬN DANH HIỆU {title} – NĂM HỌC {year}"
 CHECKLIST_SCHOOL = "{school} – gửi {recipient}"
 CHECKLIST_MADE = "A. Văn bản đã lập sẵn (in, ký, đóng dấu; bản PDF để gửi qua mạng):"
+# a year still running (its papers marked DỰ THẢO): nothing to print, sign or send yet
+CHECKLIST_DRAFT = ("DỰ THẢO – năm học chưa xong ({periods}): hồ sơ để xem trước, chưa in, ký, đóng dấu hay gửi. Khi "
+                   "năm học xong, chạy lại để có hồ sơ chính thức.")
+CHECKLIST_MADE_DRAFT = "A. Văn bản đã lập sẵn (DỰ THẢO: để xem trước, chưa in, ký, đóng dấu hay gửi):"
 CHECKLIST_DOC = "  {n}. {name}: {file}"
 CHECKLIST_REPORTS = ("  {n}. Báo cáo thành tích (Mẫu 05), mỗi người một bản ({count} bản): người báo cáo viết "
                      "phần để trống, ký; Hiệu trưởng xác nhận.")
