@@ -36,6 +36,9 @@ CHANGES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
                   "mã: hãy xóa."),
         (COMMUNE, TODO + "sổ duyệt do bản trước ghi vẫn dùng được: đề nghị đã bỏ vẫn bỏ; đề nghị đã nhận sẽ được "
                   "hỏi lại (kèm lý do cũ) ở mục Đề nghị tạm giữ: hãy nhận lại từng đề nghị."),
+        (SCHOOL, TODO + "sổ lịch sử ghi năm học bằng bản 0.8 có thể ghi nhầm hình thức khen thưởng mới đăng ký là "
+                 "đã nhận: ghi lại năm ấy vào sổ lịch sử từ bảng tổng hợp cuối năm; hình thức khen thưởng có quyết "
+                 "định thì gõ vào sổ."),
         (COMMUNE, "Tệp không chứng minh được do trường gửi (không dấu, dấu theo mã cũ, dấu của trường khác, dữ liệu "
                   "sửa sau khi đóng dấu) không bao giờ thay, bớt hay thêm gì vào bản có dấu của trường: đứng bên "
                   "cạnh, được nêu tên; trường chỉ có tệp như vậy chưa tính là đã gửi."),
