@@ -37,8 +37,9 @@ def test_a_school_folder_hears_once_what_changed_with_what_to_do_first(tmp_path)
     heading = rx.UPDATED.format(before=rx.UPDATED_BEFORE_0_8, after=rx.VERSION)
     assert heading in said, first.output
     news = said[said.index(heading) + 1:][:len(_lines(rx.SCHOOL))]
-    assert news[0] == rx.UPDATED_LINE.format(version="0.8.0", line=next(
-        line for line in _lines(rx.SCHOOL) if line.startswith(rx.TODO)))
+    version, todo = next((v, line) for v, lines in rx.CHANGES for who, line in lines
+                         if who in (rx.SCHOOL, rx.BOTH) and line.startswith(rx.TODO))
+    assert news[0] == rx.UPDATED_LINE.format(version=version, line=todo)
     assert {n.split(": ", 1)[1] for n in news} == set(_lines(rx.SCHOOL))
     assert not any(line in first.output for line in _lines(rx.COMMUNE) if line not in _lines(rx.SCHOOL))
 
