@@ -522,13 +522,16 @@ def _departments(campaign: cm.Campaign, people: list[PersonResult], by_dept: dic
 
 
 def decide_departments(campaign: cm.Campaign, people, departments) -> list[DepartmentResult]:
-    """The collective titles of each department from its members' results (scoring round)."""
+    """The collective titles of each department from its members' results (scoring round). Refused for a book not
+    sent only where the round's own book is missing (its members' scores unknown, docs/domain.md §2): in a year made
+    from its periods, a month a department did not send leaves its members' year waiting, and so its title — decided
+    from them, never refused for it (Luật TĐKT 2022 điều 28 counts the members' titles)."""
     results = []
     groups = by_department(people)
     for d in departments:  # who moved to another school during the year is no member when the title is considered
         members = [p for p in groups.get(d.code, []) if not p.facts.moved_on]
         decisions: tuple[Decision, ...]
-        if not d.submitted:
+        if not d.submitted and all(p.status == STATUS_DEPT_MISSING for p in groups.get(d.code, [])):
             decisions = (Decision(TTLDTT, False, (reason("collective.department_missing"),)),)
         else:
             disciplines = [p.facts.discipline for p in members]

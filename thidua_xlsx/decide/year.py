@@ -215,12 +215,11 @@ def _departments(campaign: cm.Campaign, people: list[PersonResult], periods: dic
             if period.code in periods else {}
     if registrations is not None:  # the registration round's own result is the year's fact
         registered |= {code: title for code, title in registrations.collectives.items() if title}
-    # decided as sent: a book missing leaves its members' year waiting, and so the title (never refused for it)
+    # a book missing leaves its members' year waiting, and so the title (never refused for it: cons.decide_departments)
     decided = cons.decide_departments(campaign, people, [
-        DepartmentResult(d.code, d.name, len(members.get(d.code, ())), True, collective=registered.get(d.code, ""))
-        for d in campaign.departments])
-    return [dataclasses.replace(d, submitted=year.department_sent(d.code),
-                                decisions=_registration_unsent(d, registrations)) for d in decided]
+        DepartmentResult(d.code, d.name, len(members.get(d.code, ())), year.department_sent(d.code),
+                         collective=registered.get(d.code, "")) for d in campaign.departments])
+    return [dataclasses.replace(d, decisions=_registration_unsent(d, registrations)) for d in decided]
 
 
 def _registration_unsent(d: DepartmentResult, registrations: YearRegistrations | None) -> tuple[Decision, ...]:
