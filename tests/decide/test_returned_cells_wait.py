@@ -1,4 +1,4 @@
-"""No returned cell ignored (issue 80.3): a form returned with a required item blank, or a score that could not be
+"""No returned cell ignored: a form returned with a required item blank, or a score that could not be
 read back, is the department's book come in — the person's year waits for it, said as unfinished, whether its period
 is over or still running on the day of the run (NĐ 233/2026 điều 12 khoản 5 averages the periods' results: a score not
 known yet is neither 0 nor a period to come); and a department's collective title waits, never refused, while a month
@@ -89,3 +89,21 @@ def test_the_title_decided_again_on_that_draft_year_waits_still():
     again = cons.decide_departments(summary.campaign, list(summary.people), summary.departments)
     ttldtt = next(d for x in again if x.code == "T1" for d in x.decisions if d.title == TTLDTT)
     assert (ttldtt.granted, ttldtt.pending) == (False, True), ttldtt.reason
+
+
+# --- the Biên bản's "đã nộp": the books that came for the periods it covers, over or not ------------------------
+
+@pytest.mark.parametrize("today, sent", [(dt.date(2026, 11, 20), True), (dt.date(2026, 12, 10), True)],
+                         ids=["quarter-running", "quarter-over"])
+def test_departments_that_sent_quy_i_early_are_counted_as_sent(today, sent):
+    """Every department sent its Quý I book before the quarter ended: 0.8.0's Biên bản said "0/3 tổ đã nộp"."""
+    campaign = school()
+    periods = {code: s for code, s in summaries(campaign).items() if code == "quy-1"}
+    summary = year_summary(campaign, [], periods, None, today, book="campaign.xlsx")
+    assert [d.submitted for d in summary.departments] == [sent] * len(campaign.departments)
+
+
+def test_before_any_book_came_no_department_is_counted_as_sent():
+    campaign = school()
+    summary = year_summary(campaign, [], {}, None, dt.date(2026, 11, 20), book="campaign.xlsx")
+    assert not any(d.submitted for d in summary.departments)

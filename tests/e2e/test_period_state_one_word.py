@@ -1,4 +1,4 @@
-"""One state of a period, one word, everywhere (issue 80.1): the new user's monthly year closed on 10/11/2026
+"""One state of a period, one word, everywhere: the new user's monthly year closed on 10/11/2026
 (tests/new_user_year.py: Tháng 9 passed, Tháng 10 merged with three departments' books missing, Tháng 11 running,
 Tháng 12 – Tháng 5 not begun). Every output of the run — the DỰ THẢO line of every Word paper (python-docx, the first
 page's header), the year workbook's cells and note, the Phiếu, the JSON — says each period's state in the one word of

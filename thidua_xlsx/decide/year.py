@@ -135,7 +135,7 @@ def year_summary(campaign: cm.Campaign, files: Sequence[InboxFile], periods: dic
     year = ev.YearResults(campaign.periods, used,
                           {s.person: dict(s.scores) for s in scores}, ratings,
                           {s.person: dict(s.parts) for s in scores}, _head_entered(campaign, periods),
-                          states, _sent_periods(campaign, periods, states),
+                          states, _sent_periods(campaign, periods),
                           registrations.departments if registrations is not None else None)
     departments = _departments(campaign, people, periods, registrations, year)
     problems.extend(cons.council_signals(campaign, people, {}))
@@ -192,12 +192,12 @@ def _rated(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary], school_r
     return scores, _with_parts(campaign.periods, scores, ratings, rules), rules
 
 
-def _sent_periods(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary], states: Mapping[str, str]
-                  ) -> dict[str, tuple[str, ...]]:
-    """Each department's periods over whose summary holds something of one of its people (a score, a form begun, a
-    score unreadable): the books it sent. A period not over yet is nobody's to send."""
+def _sent_periods(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary]) -> dict[str, tuple[str, ...]]:
+    """Each department's periods whose summary holds something of one of its people (a score, a form begun, a score
+    unreadable): the books it sent — a book sent before its period ended is sent (what the Biên bản counts); a period
+    not over without one is nobody's to send yet, never missing."""
     members = by_department(campaign.staff)
-    return {d.code: tuple(p.code for p in campaign.periods if p.code not in states and p.code in periods and
+    return {d.code: tuple(p.code for p in campaign.periods if p.code in periods and
                           any(_sent(periods[p.code].people.get(m.code)) for m in members.get(d.code, ())))
             for d in campaign.departments}
 
@@ -248,18 +248,15 @@ def draft_periods(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary], s
     for period in campaign.periods:
         summary = periods.get(period.code)
         why = draft_reason(states.get(period.code, ev.PERIOD_OVER), summary is not None,
-                           summary is not None and summary.council)
-        if why:
-            found.append((period.code, why))
+                           bool(summary and summary.council))
+        found += [(period.code, why)] if why else []
     return tuple(found)
 
 
 def draft_reason(state: str, merged: bool, passed: bool) -> str:
     """Why a period keeps the year a draft ("" it does not): its ``state`` (not begun, running: the words every
     output gives that state), else not merged, or not passed by the head."""
-    if state != ev.PERIOD_OVER:
-        return state
-    return "not_merged" if not merged else "not_passed" if not passed else ""
+    return state if state != ev.PERIOD_OVER else "not_merged" if not merged else "not_passed" if not passed else ""
 
 
 def draft_words(campaign: cm.Campaign, draft: Sequence[tuple[str, str]]) -> str:

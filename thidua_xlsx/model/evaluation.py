@@ -331,7 +331,7 @@ class YearResults:
     head_entered: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # period code → PERIOD_RUNNING or PERIOD_NOT_BEGUN on the school's day of the run (absent: over)
     states: Mapping[str, str] = field(default_factory=dict)
-    # department code → the periods over whose summary has a score (or a form) of one of its people: what it sent
+    # department code → the periods whose summary has a score (or a form) of one of its people: the books it sent
     sent: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # the departments that sent their registration book (None: the registration round not merged, or not known)
     registration_sent: tuple[str, ...] | None = None
@@ -346,7 +346,8 @@ class YearResults:
         book returned that cannot be counted yet (a form unfinished, a score unreadable: the year waits for it, the
         period over or not); else not begun, running, or — over — missing."""
         rating = self.ratings.get(person)
-        found = ((LEFT, rating.after_leaving), (AWAY, rating.away)) if rating is not None else ()
+        found: tuple[tuple[str, tuple[str, ...]], ...] = \
+            ((LEFT, rating.after_leaving), (AWAY, rating.away)) if rating is not None else ()
         if self.scores.get(person, {}).get(period) is not None:
             return next((state for state, periods in found if period in periods), SCORED)
         if rating is not None:
@@ -364,10 +365,15 @@ class YearResults:
         """The periods over on the day of the run: the only ones a book can be missing for."""
         return tuple(p for p in self.periods if self.state(p.code) == PERIOD_OVER)
 
+    def covered(self) -> tuple[Period, ...]:
+        """The periods the year's papers cover: those over, and those not over whose summary was made all the same (a
+        book sent before its period ended counts as sent)."""
+        return tuple(p for p in self.periods if self.state(p.code) == PERIOD_OVER or p.code in self.used)
+
     def department_sent(self, department: str) -> bool:
-        """Whether ``department`` sent every period over (at least one): a Biên bản's "tổ đã nộp"."""
-        over = self.over()
-        return bool(over) and all(p.code in self.sent.get(department, ()) for p in over)
+        """Whether ``department`` sent its book of every period covered (at least one): a Biên bản's "tổ đã nộp"."""
+        covered = self.covered()
+        return bool(covered) and all(p.code in self.sent.get(department, ()) for p in covered)
 
     @property
     def missing(self) -> tuple[Period, ...]:

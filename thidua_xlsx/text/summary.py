@@ -47,6 +47,9 @@ YEAR_SENT_ALL = "{sent}/{total} kỳ"
 YEAR_SENT_MISSING = "{sent}/{total} kỳ; thiếu: {missing}"
 YEAR_SENT_OVER = "{sent}/{total} kỳ đã hết"  # a year still running: the periods over only are anyone's to send
 YEAR_SENT_OVER_MISSING = "{sent}/{total} kỳ đã hết; thiếu: {missing}"
+# a year still running, a period not over merged all the same (its books sent early): the periods with a summary
+YEAR_SENT_SO_FAR = "{sent}/{total} kỳ đã tổng hợp"
+YEAR_SENT_SO_FAR_MISSING = "{sent}/{total} kỳ đã tổng hợp; thiếu: {missing}"
 OVERVIEW_HEAD_SCORING = ("Số có điểm", "Điểm trung bình")
 OVERVIEW_HEAD_TITLES = ("Số LĐTT", "Số CSTĐCS", "Đề nghị tập thể")
 OVERVIEW_HEAD_REG_BLANK = "Không / chưa đăng ký"

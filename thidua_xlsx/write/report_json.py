@@ -54,7 +54,8 @@ def report_dict(summary: Summary, report: Report) -> dict:
                   for f in summary.files),
         "problems": (i.to_dict() for i in summary.issues),
         "people": (_person_dict(p, summary.year) for p in summary.people),
-        "departments": ({"code": d.code, "members": d.members, "submitted": d.submitted,
+        "departments": ({"code": d.code, "members": d.members, "ldtt": d.ldtt, "cstdcs": d.cstdcs,
+                         "submitted": d.submitted,
                          "file": d.file, "collective_registered": d.collective,
                          "decisions": [x.to_dict() for x in d.decisions], "proposed": d.proposed}
                         for d in summary.departments),
