@@ -13,7 +13,7 @@ import datetime as dt
 import pytest
 
 from tests import year_fixtures as yf
-from tests.decide.test_titles_follow_year import decision, department, school, summaries
+from tests.decide.test_titles_follow_year import QUARTERS, decision, department, school, summaries
 from thidua_xlsx.decide import consolidate as cons
 from thidua_xlsx.decide.year import year_summary
 from thidua_xlsx.model import evaluation as ev
@@ -107,3 +107,20 @@ def test_before_any_book_came_no_department_is_counted_as_sent():
     campaign = school()
     summary = year_summary(campaign, [], {}, None, dt.date(2026, 11, 20), book="campaign.xlsx")
     assert not any(d.submitted for d in summary.departments)
+
+
+# --- one state of a period, one word: the draft line and each person's period from the same value ----------------
+
+@pytest.mark.parametrize("today, words, states", [
+    (dt.date(2026, 8, 20), "Quý I, Quý II, Quý III chưa đến kỳ", ("not_begun", "not_begun", "not_begun")),
+    (dt.date(2026, 11, 20), "Quý I chưa hết kỳ; Quý II, Quý III chưa đến kỳ", ("scored", "not_begun", "not_begun")),
+    (dt.date(2026, 12, 10), "Quý I chưa có lượt Hiệu trưởng duyệt; Quý II chưa hết kỳ; Quý III chưa đến kỳ",
+     ("scored", "running", "not_begun")),
+], ids=["before", "inside", "after"])
+def test_a_quarterly_draft_says_each_quarter_s_state_as_its_people_s_periods_do(today, words, states):
+    campaign = school()
+    periods = {code: s for code, s in summaries(campaign).items() if code == "quy-1" and today >= QUARTERS[0].start}
+    summary = year_summary(campaign, [], periods, None, today, book="campaign.xlsx")
+    said = next(i for i in summary.issues if i.code == "year.draft")
+    assert f"DỰ THẢO: {words}." in said.message
+    assert tuple(summary.year.periods_of("GV002").values()) == states
