@@ -27,6 +27,7 @@ from thidua_xlsx.papers.document_set import APPRAISAL
 from thidua_xlsx.papers.dossiers import write_documents
 from thidua_xlsx.text import appraisal as atx
 from thidua_xlsx.text import summary as sx
+from thidua_xlsx.text.decisions import PERIOD_WORDS
 from thidua_xlsx.write.summary import write_summary
 
 OCTOBER = PERIODS[1]
@@ -143,7 +144,7 @@ def test_the_year_sheet_prints_a_month_on_a_course_as_di_hoc_and_counts_it_out(y
     october, count = cols[MONTHS[1]["label"]], cols[sx.YEAR_HEAD_LAST[0]]
     assert rows[STUDY][october].value == sx.YEAR_AWAY_STUDY == "đi học"
     assert rows[STUDY][count].value == "2/2"
-    assert rows[SICK][october].value == sx.YEAR_AWAY == "nghỉ"  # another kind of leave: as before
+    assert rows[SICK][october].value == PERIOD_WORDS["away"] == "nghỉ"  # another kind of leave: as before
     texts = [c.value for row in year["book"][sx.S_YEAR].iter_rows(max_row=6) for c in row if isinstance(c.value, str)]
     legend = next(t for t in texts if t.startswith("Cách tính"))
     assert 'ghi "đi học", không phải kỳ thiếu điểm' in legend

@@ -16,6 +16,7 @@ from thidua_xlsx.decide.year import year_summary
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.text import summary as sx
+from thidua_xlsx.text.decisions import PERIOD_WORDS
 from thidua_xlsx.write.summary import write_summary
 
 LEVELS = [{"name": "HTXSNV", "min": 90}, {"name": "HTTNV", "min": 70}, {"name": "HTNV", "min": 50},
@@ -68,9 +69,9 @@ def test_a_semester_away_weighs_nothing_the_other_is_the_year(semesters):
     assert (ratings["AWAY2"].score, ratings["AWAY2"].away) == (92, ("hk2",))  # HTXSNV by the score, capped: 3 people
     assert ratings["BOTH"].score == 90  # (80 + 2 × 95) / 3
     assert (sheet["AWAY1"]["Học kỳ I"], sheet["AWAY1"]["Học kỳ II"], sheet["AWAY1"]["Số kỳ có điểm"]) == (
-        sx.YEAR_AWAY, 85, "1/1")
+        PERIOD_WORDS["away"], 85, "1/1")
     assert (sheet["AWAY2"]["Học kỳ I"], sheet["AWAY2"]["Học kỳ II"], sheet["AWAY2"]["Điểm năm"]) == (
-        92, sx.YEAR_AWAY, 92)
+        92, PERIOD_WORDS["away"], 92)
     assert "thiếu" not in (sheet["AWAY1"]["Học kỳ I"], sheet["AWAY2"]["Học kỳ II"])
     said = {r.code: r.text for r in ratings["AWAY1"].reasons}
     assert said["year.score_semesters"].startswith("điểm năm 85 theo công thức (điểm HKI + 2 × điểm HKII) / 3")

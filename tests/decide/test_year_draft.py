@@ -23,10 +23,10 @@ def _summaries(passed: set[str], merged: list[str]) -> dict[str, ev.PeriodSummar
 def test_each_period_keeping_the_year_a_draft_is_named_with_why():
     campaign = yf.campaign()
     periods = _summaries({"thang-9"}, ["thang-9", "thang-10"])
-    draft = draft_periods(campaign, periods, {"thang-11"})
-    assert draft == (("thang-10", "not_passed"), ("thang-11", "not_over"))
+    draft = draft_periods(campaign, periods, {"thang-11": ev.PERIOD_RUNNING})
+    assert draft == (("thang-10", "not_passed"), ("thang-11", "running"))
     assert draft_words(campaign, draft) == "Tháng 10/2025 chưa có lượt Hiệu trưởng duyệt; Tháng 11/2025 chưa hết kỳ"
-    assert draft_periods(campaign, _summaries({"thang-9"}, ["thang-9"]), set()) == (
+    assert draft_periods(campaign, _summaries({"thang-9"}, ["thang-9"]), {}) == (
         ("thang-10", "not_merged"), ("thang-11", "not_merged"))
 
 

@@ -143,7 +143,7 @@ def test_the_year_neither_rates_nor_proposes_her_and_says_the_law(moved):
     assert not [p for p in moved["year"]["problems"] if p["code"] == "year.person_periods_missing"
                 and p["params"]["person"] == MOVER]
     t1 = next(d for d in moved["year"]["departments"] if d["code"] == "T1")
-    assert t1["members"] == 3  # she is no member of the department when its title is considered
+    assert t1["members"] == 2  # she is no member of the department when its title is considered (3 on the roster)
 
 
 def test_the_year_s_sheet_prints_november_as_moved_not_missing(moved):
@@ -214,3 +214,22 @@ def test_a_year_scored_once_at_its_end_neither_issues_her_form_nor_reminds_anyon
     status = _run("status", inbox, "--campaign", book, "--nhac")
     assert status.exit_code == 0, status.output
     assert "Lê Thị Dung" in status.output and "Trần Văn Đức" not in status.output
+
+
+def test_tap_the_and_its_list_count_the_members_here_when_the_title_is_decided(moved):
+    """The collective decision counts who is here on its day (she left on 01/11); sheet Tập thể and the
+    TTLĐTT Danh sách print that decision's own numbers — the members, the LĐTT and their share — never the roster's."""
+    from tests.documents import docx_rows
+    from thidua_xlsx.text import summary as sx
+
+    t1 = next(d for d in moved["year"]["departments"] if d["code"] == "T1")
+    here = [p for p in moved["year"]["people"] if p["department"] == "T1" and p["code"] != MOVER]
+    ldtt = sum(any(d["title"] == LDTT and d["granted"] for d in p["decisions"]) for p in here)
+    rows = list(moved["year_book"][sx.S_COLLECTIVE].iter_rows(values_only=True))
+    name = next(d.name for d in _campaign().departments if d.code == "T1")
+    row = next(r for r in rows if r and r[0] == name)
+    assert (row[1], row[2]) == (len(here), ldtt) == (2, ldtt) and abs(row[3] - ldtt / 2) < 1e-9
+    listed = [r for path in moved["papers"].rglob("*Danh-sach*.docx") for r in docx_rows(path)
+              if len(r) > 3 and r[1] == name]
+    assert all((r[2], r[3]) == ("2", str(ldtt)) for r in listed)
+    assert (t1["members"], t1["ldtt"]) == (2, ldtt)  # the JSON says the decision's own counts too

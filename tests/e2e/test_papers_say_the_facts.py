@@ -12,6 +12,7 @@ import pytest
 from tests.documents import docx_text, page_texts
 from tests.new_user_year import one_line, sheet_lines
 from thidua_xlsx.text import summary as sx
+from thidua_xlsx.text.decisions import PERIOD_WORDS
 
 SENT = re.compile(r"\((\d+) người của (\d+)/(\d+) tổ đã nộp\)")
 
@@ -90,7 +91,6 @@ def test_the_year_sheet_says_which_periods_are_over_running_or_not_come(journey)
     head = next(r for r in ws.iter_rows() if "Mã" in [c.value for c in r])
     cols = {c.value: c.column for c in head}
     people = {p["code"]: p for p in journey.data["people"]}
-    words = {"running": sx.YEAR_RUNNING, "not_begun": sx.YEAR_NOT_BEGUN}
     checked = 0
     for r in range(head[0].row + 1, ws.max_row + 1):
         code = ws.cell(r, cols["Mã"]).value
@@ -104,7 +104,7 @@ def test_the_year_sheet_says_which_periods_are_over_running_or_not_come(journey)
             if year["periods"].get(period.code) is not None:
                 assert isinstance(cell, float | int), (code, period.label, cell)
             elif state != "over":
-                assert cell == words[state], (code, period.label, cell)
+                assert cell == PERIOD_WORDS[state], (code, period.label, cell)
             else:
                 assert cell == sx.YEAR_NO_SCORE, (code, period.label, cell)
         reason = str(ws.cell(r, cols["Lý do"]).value or "")

@@ -24,6 +24,7 @@ from thidua_xlsx.papers.document_set import APPRAISAL
 from thidua_xlsx.papers.dossiers import write_documents
 from thidua_xlsx.text import appraisal as atx
 from thidua_xlsx.text import summary as sx
+from thidua_xlsx.text.decisions import PERIOD_WORDS
 from thidua_xlsx.write.summary import write_summary
 from thidua_xlsx.write.summary.book import VN
 from thidua_xlsx.write.summary.council import change_sentence
@@ -133,9 +134,9 @@ def test_not_proposed_stores_the_year_s_score_as_a_number(year):
 def test_a_period_away_or_before_the_start_is_printed_so_and_not_counted_missing(year):
     cols, rows = _year_sheet(year)
     count = cols[sx.YEAR_HEAD_LAST[0]]
-    assert rows[AWAY][cols[MONTHS[1]["label"]]].value == sx.YEAR_AWAY == "nghỉ"
+    assert rows[AWAY][cols[MONTHS[1]["label"]]].value == PERIOD_WORDS["away"] == "nghỉ"
     assert rows[AWAY][count].value == "2/2"  # before: "thiếu", "2/3"
-    assert rows[NEWCOMER][cols[MONTHS[0]["label"]]].value == sx.YEAR_BEFORE_START
+    assert rows[NEWCOMER][cols[MONTHS[0]["label"]]].value == PERIOD_WORDS["before_start"]
     assert rows[NEWCOMER][count].value == "2/2"
     assert rows[UNRATED][cols[MONTHS[2]["label"]]].value == sx.YEAR_NO_SCORE  # a period missing is still missing
     assert rows[UNRATED][count].value == "2/3"

@@ -522,30 +522,40 @@ def _departments(campaign: cm.Campaign, people: list[PersonResult], by_dept: dic
 
 
 def decide_departments(campaign: cm.Campaign, people, departments) -> list[DepartmentResult]:
-    """The collective titles of each department from its members' results (scoring round)."""
+    """The collective titles of each department from its members' results (scoring round), with the decision's own
+    counts (its members here when it is decided — who moved to another school during the year is none —, LĐTT,
+    CSTĐCS, disciplined) for every sheet and paper to print. Refused for a book not sent only where the round's own
+    book is missing (its members' scores unknown, docs/domain.md §2): in a year made from its periods, a month a
+    department did not send leaves its members' year waiting, and so its title — decided from them, never refused
+    for it (Luật TĐKT 2022 điều 28 counts the members' titles)."""
     results = []
     groups = by_department(people)
-    for d in departments:  # who moved to another school during the year is no member when the title is considered
-        members = [p for p in groups.get(d.code, []) if not p.facts.moved_on]
+    for d in departments:
+        unit = _unit(d, [p for p in groups.get(d.code, []) if not p.facts.moved_on])
         decisions: tuple[Decision, ...]
-        if not d.submitted:
+        if not d.submitted and all(p.status == STATUS_DEPT_MISSING for p in groups.get(d.code, [])):
             decisions = (Decision(TTLDTT, False, (reason("collective.department_missing"),)),)
         else:
-            disciplines = [p.facts.discipline for p in members]
-            waiting = sum(p.facts.rating is None and bool(rating_waits(p)) for p in members)
-            unit = rules.Unit(
-                registered=d.collective, members=len(members),
-                ldtt=sum(p.granted(LDTT) for p in members),
-                cstdcs=sum(p.granted(CSTDCS) for p in members),
-                at_least_htnv=sum(p.facts.rating in cm.RATINGS[:3] for p in members),
-                disciplined=sum(x not in (None, cm.DISCIPLINES[0]) for x in disciplines),
-                warned_or_worse=sum(x in cm.DISCIPLINES[2:] for x in disciplines),
-                unrated=sum(p.facts.rating is None for p in members) - waiting,
-                discipline_unknown=sum(x is None for x in disciplines),
-                under_review=sum(p.facts.under_review is True for p in members),
-                review_unknown=sum(p.facts.under_review is None for p in members),
-                ldtt_pending=sum(_pending(p, LDTT) for p in members),
-                cstdcs_pending=sum(_pending(p, CSTDCS) for p in members), rating_pending=waiting)
             decisions = tuple(rules.decide_collective(unit, campaign.rules))
-        results.append(dataclasses.replace(d, decisions=decisions))
+        results.append(dataclasses.replace(d, members=unit.members, ldtt=unit.ldtt, cstdcs=unit.cstdcs,
+                                           disciplined=unit.disciplined, decisions=decisions))
     return results
+
+
+def _unit(d: DepartmentResult, members: list[PersonResult]) -> rules.Unit:
+    """What the collective rules count of ``d``'s ``members`` (those here when the title is decided)."""
+    disciplines = [p.facts.discipline for p in members]
+    waiting = sum(p.facts.rating is None and bool(rating_waits(p)) for p in members)
+    return rules.Unit(
+        registered=d.collective, members=len(members),
+        ldtt=sum(p.granted(LDTT) for p in members),
+        cstdcs=sum(p.granted(CSTDCS) for p in members),
+        at_least_htnv=sum(p.facts.rating in cm.RATINGS[:3] for p in members),
+        disciplined=sum(x not in (None, cm.DISCIPLINES[0]) for x in disciplines),
+        warned_or_worse=sum(x in cm.DISCIPLINES[2:] for x in disciplines),
+        unrated=sum(p.facts.rating is None for p in members) - waiting,
+        discipline_unknown=sum(x is None for x in disciplines),
+        under_review=sum(p.facts.under_review is True for p in members),
+        review_unknown=sum(p.facts.under_review is None for p in members),
+        ldtt_pending=sum(_pending(p, LDTT) for p in members),
+        cstdcs_pending=sum(_pending(p, CSTDCS) for p in members), rating_pending=waiting)

@@ -168,9 +168,12 @@ def _scored(facts: ev.YearFacts, given: ev.PeriodScores, weights: dict[str, floa
     before = tuple(code for code in weights if code in facts.before_start and code not in facts.away
                    and given.scores.get(code) is None)
     # a period not over without a score is nobody's yet (điều 12 khoản 5 averages the periods' results: a period
-    # running or not begun has none to give): not missing, the year's score so far over the periods over
+    # running or not begun has none to give): not missing, the year's score so far over the periods over — unless a
+    # book came for it: a form begun with a required item blank, or a score unreadable, is a returned cell the year
+    # waits for, whether the period is over or not
+    returned = (*given.unfinished, *given.unreadable)
     later = tuple(code for code in weights if code in given.running + given.not_begun
-                  and given.scores.get(code) is None and code not in away + before + after)
+                  and given.scores.get(code) is None and code not in (*away, *before, *after, *returned))
     theirs = {code: weight for code, weight in weights.items() if code not in away + before + after + later}
     pending = _unknown_score(facts, given, theirs, labels)
     draft = _weighted(facts, given, theirs, labels, rules) if pending is None else pending

@@ -118,13 +118,12 @@ def year_summary(campaign: cm.Campaign, files: Sequence[InboxFile], periods: dic
     a discipline for an act of a year rated KHTNV for it is not counted again (điều 14 khoản 3 điểm b)."""
     problems: list[Issue] = [i for f in files for i in f.issues]
     law = year_law(campaign, periods, today)
-    future = {p.code for p in campaign.periods if today is not None and p.end > today}
-    used = {code: s.file for code, s in periods.items()}
-    draft = draft_periods(campaign, periods, future)  # before a refused period is made "not known"
-    periods, absent = _periods_known(campaign, files, periods, future)
-    problems += [*absent, *_not_in_roster(campaign, periods)]
     states = {p.code: state for p in campaign.periods
               if (state := ev.period_state(p.start, p.end, today)) != ev.PERIOD_OVER}
+    used = {code: s.file for code, s in periods.items()}
+    draft = draft_periods(campaign, periods, states)  # before a refused period is made "not known"
+    periods, absent = _periods_known(campaign, files, periods, set(states))
+    problems += [*absent, *_not_in_roster(campaign, periods)]
     scores, ratings, rules = _rated(campaign, periods, school_rating, past or {}, states)
     problems += _missing(campaign, periods, ratings)
     said = [*law, *_said(campaign, ratings, rules, school_rating)]
@@ -136,7 +135,7 @@ def year_summary(campaign: cm.Campaign, files: Sequence[InboxFile], periods: dic
     year = ev.YearResults(campaign.periods, used,
                           {s.person: dict(s.scores) for s in scores}, ratings,
                           {s.person: dict(s.parts) for s in scores}, _head_entered(campaign, periods),
-                          states, _sent_periods(campaign, periods, states),
+                          states, _sent_periods(campaign, periods),
                           registrations.departments if registrations is not None else None)
     departments = _departments(campaign, people, periods, registrations, year)
     problems.extend(cons.council_signals(campaign, people, {}))
@@ -193,12 +192,12 @@ def _rated(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary], school_r
     return scores, _with_parts(campaign.periods, scores, ratings, rules), rules
 
 
-def _sent_periods(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary], states: Mapping[str, str]
-                  ) -> dict[str, tuple[str, ...]]:
-    """Each department's periods over whose summary holds something of one of its people (a score, a form begun, a
-    score unreadable): the books it sent. A period not over yet is nobody's to send."""
+def _sent_periods(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary]) -> dict[str, tuple[str, ...]]:
+    """Each department's periods whose summary holds something of one of its people (a score, a form begun, a score
+    unreadable): the books it sent — a book sent before its period ended is sent (what the Biên bản counts); a period
+    not over without one is nobody's to send yet, never missing."""
     members = by_department(campaign.staff)
-    return {d.code: tuple(p.code for p in campaign.periods if p.code not in states and p.code in periods and
+    return {d.code: tuple(p.code for p in campaign.periods if p.code in periods and
                           any(_sent(periods[p.code].people.get(m.code)) for m in members.get(d.code, ())))
             for d in campaign.departments}
 
@@ -215,12 +214,11 @@ def _departments(campaign: cm.Campaign, people: list[PersonResult], periods: dic
             if period.code in periods else {}
     if registrations is not None:  # the registration round's own result is the year's fact
         registered |= {code: title for code, title in registrations.collectives.items() if title}
-    # decided as sent: a book missing leaves its members' year waiting, and so the title (never refused for it)
+    # a book missing leaves its members' year waiting, and so the title (never refused for it: cons.decide_departments)
     decided = cons.decide_departments(campaign, people, [
-        DepartmentResult(d.code, d.name, len(members.get(d.code, ())), True, collective=registered.get(d.code, ""))
-        for d in campaign.departments])
-    return [dataclasses.replace(d, submitted=year.department_sent(d.code),
-                                decisions=_registration_unsent(d, registrations)) for d in decided]
+        DepartmentResult(d.code, d.name, len(members.get(d.code, ())), year.department_sent(d.code),
+                         collective=registered.get(d.code, "")) for d in campaign.departments])
+    return [dataclasses.replace(d, decisions=_registration_unsent(d, registrations)) for d in decided]
 
 
 def _registration_unsent(d: DepartmentResult, registrations: YearRegistrations | None) -> tuple[Decision, ...]:
@@ -240,27 +238,29 @@ def _applied(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary], regist
             *(a for period in campaign.periods if period.code in periods for a in periods[period.code].applied))
 
 
-def draft_periods(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary], future: set[str]
+def draft_periods(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary], states: Mapping[str, str]
                   ) -> tuple[tuple[str, str], ...]:
-    """Each period that keeps the year a draft, with why: not over yet, not merged (or its summary refused: not
+    """Each period that keeps the year a draft, with why: not begun or running (``states``: the periods not over on
+    the day of the run, :func:`~thidua_xlsx.model.evaluation.period_state`), not merged (or its summary refused: not
     known), or merged without the head's pass. The year is final only when every period has the head's result (NĐ
     233/2026 điều 12 khoản 5 averages the periods' results; điều 13 khoản 2: the head of the unit evaluates)."""
     found = []
     for period in campaign.periods:
         summary = periods.get(period.code)
-        why = draft_reason(period.code not in future, summary is not None, summary is not None and summary.council)
-        if why:
-            found.append((period.code, why))
+        why = draft_reason(states.get(period.code, ev.PERIOD_OVER), summary is not None,
+                           bool(summary and summary.council))
+        found += [(period.code, why)] if why else []
     return tuple(found)
 
 
-def draft_reason(over: bool, merged: bool, passed: bool) -> str:
-    """Why a period keeps the year a draft ("" it does not): not over, not merged, or not passed by the head."""
-    return "not_over" if not over else "not_merged" if not merged else "not_passed" if not passed else ""
+def draft_reason(state: str, merged: bool, passed: bool) -> str:
+    """Why a period keeps the year a draft ("" it does not): its ``state`` (not begun, running: the words every
+    output gives that state), else not merged, or not passed by the head."""
+    return state if state != ev.PERIOD_OVER else "not_merged" if not merged else "not_passed" if not passed else ""
 
 
 def draft_words(campaign: cm.Campaign, draft: Sequence[tuple[str, str]]) -> str:
-    """The periods keeping a year a draft, in words: "Tháng 5/2027 chưa hết kỳ; Tháng 4/2027 chưa tổng hợp"."""
+    """The periods keeping a year a draft, in words: "Tháng 4/2027 chưa tổng hợp; Tháng 5/2027 chưa hết kỳ"."""
     labels = {p.code: p.label for p in campaign.periods}
     return draft_text((labels.get(code, code), why) for code, why in draft)
 
@@ -361,7 +361,7 @@ def _missing(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary], rating
             if own and rating.used:  # nobody scored at all is said by the person's own reason
                 found.append(issue("year.person_periods_missing", WARNING, name=p.name, person=p.code,
                                    periods=tuple(labels[c] for c in own), used=len(rating.used),
-                                   total=len(labels) - len(rating.not_theirs)))
+                                   total=rating.periods_counted(len(labels))))
             if rating.unfinished:
                 found.append(issue("year.person_unfinished", WARNING, name=p.name, person=p.code,
                                    periods=tuple(labels[c] for c in rating.unfinished)))

@@ -232,6 +232,13 @@ class YearRating:
         """The periods that are not the person's: wholly away, before their start, after they moved away."""
         return (*self.away, *self.before_start, *self.after_leaving)
 
+    def periods_counted(self, total: int) -> int:
+        """How many of the year's ``total`` periods are the person's so far, as the law counts them — the "of" of "2/2
+        kỳ" on every output: a period not theirs (away, before their start, after they moved away) is not one missing
+        (NĐ 233/2026 điều 14 khoản 2, điều 15 khoản 1 điểm a), nor, in a year still running, a period to come (điều
+        12 khoản 5: the year from the periods' results)."""
+        return total - len(self.not_theirs) - len(self.later)
+
     @property
     def overridden(self) -> bool:
         """The entered rating differs from the computed one (a reason flags it for the council)."""
@@ -294,6 +301,12 @@ class PeriodSummary:
 
 
 PERIOD_OVER, PERIOD_RUNNING, PERIOD_NOT_BEGUN = "over", "running", "not_begun"
+# A period of a person's year on the day of the run (:meth:`YearResults.period_of`): computed once, worded once
+# (text.decisions.PERIOD_WORDS) and printed from that one value on every paper, sheet, page and JSON. Besides the two
+# above: a score, none for a period over, a period from the day the person moved away, wholly on leave, before a
+# newcomer's start, a form returned unfinished (a required item blank) or a score returned unreadable.
+SCORED, MISSING, LEFT, AWAY, BEFORE_START = "scored", "missing", "left", "away", "before_start"
+UNFINISHED, UNREADABLE = "unfinished", "unreadable"
 
 
 def period_state(start: dt.date, end: dt.date, today: dt.date | None) -> str:
@@ -318,7 +331,7 @@ class YearResults:
     head_entered: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # period code → PERIOD_RUNNING or PERIOD_NOT_BEGUN on the school's day of the run (absent: over)
     states: Mapping[str, str] = field(default_factory=dict)
-    # department code → the periods over whose summary has a score (or a form) of one of its people: what it sent
+    # department code → the periods whose summary has a score (or a form) of one of its people: the books it sent
     sent: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # the departments that sent their registration book (None: the registration round not merged, or not known)
     registration_sent: tuple[str, ...] | None = None
@@ -327,14 +340,40 @@ class YearResults:
         """``period``'s state on the day of the run: PERIOD_OVER, PERIOD_RUNNING or PERIOD_NOT_BEGUN."""
         return self.states.get(period, PERIOD_OVER)
 
+    def period_of(self, person: str, period: str) -> str:
+        """``person``'s ``period`` on the day of the run, one state: from the day they moved away, or wholly on leave
+        (a score typed there is not the year's: decide.evaluation sets it aside); scored; before a newcomer's start; a
+        book returned that cannot be counted yet (a form unfinished, a score unreadable: the year waits for it, the
+        period over or not); else not begun, running, or — over — missing."""
+        rating = self.ratings.get(person)
+        found: tuple[tuple[str, tuple[str, ...]], ...] = \
+            ((LEFT, rating.after_leaving), (AWAY, rating.away)) if rating is not None else ()
+        if self.scores.get(person, {}).get(period) is not None:
+            return next((state for state, periods in found if period in periods), SCORED)
+        if rating is not None:
+            found += ((BEFORE_START, rating.before_start), (UNFINISHED, rating.unfinished),
+                      (UNREADABLE, rating.unreadable))
+        state = self.state(period)
+        return next((state for state, periods in found if period in periods),
+                    MISSING if state == PERIOD_OVER else state)
+
+    def periods_of(self, person: str) -> dict[str, str]:
+        """``person``'s state in each period of the year (:meth:`period_of`), by period code."""
+        return {p.code: self.period_of(person, p.code) for p in self.periods}
+
     def over(self) -> tuple[Period, ...]:
         """The periods over on the day of the run: the only ones a book can be missing for."""
         return tuple(p for p in self.periods if self.state(p.code) == PERIOD_OVER)
 
+    def covered(self) -> tuple[Period, ...]:
+        """The periods the year's papers cover: those over, and those not over whose summary was made all the same (a
+        book sent before its period ended counts as sent)."""
+        return tuple(p for p in self.periods if self.state(p.code) == PERIOD_OVER or p.code in self.used)
+
     def department_sent(self, department: str) -> bool:
-        """Whether ``department`` sent every period over (at least one): a Biên bản's "tổ đã nộp"."""
-        over = self.over()
-        return bool(over) and all(p.code in self.sent.get(department, ()) for p in over)
+        """Whether ``department`` sent its book of every period covered (at least one): a Biên bản's "tổ đã nộp"."""
+        covered = self.covered()
+        return bool(covered) and all(p.code in self.sent.get(department, ()) for p in covered)
 
     @property
     def missing(self) -> tuple[Period, ...]:

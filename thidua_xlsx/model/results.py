@@ -105,6 +105,11 @@ class DepartmentResult:
     file: str = ""
     collective: str = ""  # the collective title registered: a code, titles.NOT_REGISTERED or ""
     decisions: tuple[Decision, ...] = ()
+    # the collective decision's own counts (decide.consolidate.decide_departments), printed as they are on sheet Tập
+    # thể and the lists: its members LĐTT, CSTĐCS, disciplined — of ``members``, those here when it is decided
+    ldtt: int = 0
+    cstdcs: int = 0
+    disciplined: int = 0
 
     @property
     def proposed(self) -> str:

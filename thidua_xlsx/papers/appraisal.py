@@ -163,16 +163,15 @@ class _Forms(Paper):
         """Each period's score, those without their two parts said so where others have them (why the year's parts
         are not known); the periods without a score named; those that are not the person's (wholly away, before a
         newcomer's start) said so, not as missing."""
-        away = rating.away if rating is not None else ()
-        before = rating.before_start if rating is not None else ()
+        states = year.periods_of(rating.person) if rating is not None else {}
         scored = [(period, score) for period in year.periods
-                  if (score := mine.get(period.code)) is not None and period.code not in away]
+                  if (score := mine.get(period.code)) is not None and states.get(period.code, ev.SCORED) == ev.SCORED]
         split = any(period.code in parts for period, _ in scored)
         if scored:
             self._line(atx.PERIODS.format(scores="; ".join(
                 (atx.PERIOD_SCORE_WHOLE if split and period.code not in parts else atx.PERIOD_SCORE).format(
                     label=period.label, score=points(score)) for period, score in scored)), size=FOOTNOTE_PT)
-        for words, labels in _unscored(year, mine, away, before, leave):
+        for words, labels in _unscored(year, rating.person if rating is not None else "", leave):
             if labels:
                 self._line(words.format(periods=", ".join(labels)), size=FOOTNOTE_PT)
 
@@ -256,18 +255,19 @@ def _part_known(year: ev.YearResults, rating: ev.YearRating | None, person: str,
     return ""
 
 
-def _unscored(year: ev.YearResults, mine: Mapping[str, float | None], away: tuple[str, ...], before: tuple[str, ...],
-              leave: str | None) -> tuple[tuple[str, list[str]], ...]:
-    """The periods without a score of the person's, by why, each with the words that say it: missing, wholly away
-    (on a course the unit sent: ``leave`` says so), before a newcomer's start."""
-    unscored = [period for period in year.periods
-                if mine.get(period.code) is None and period.code not in away and period.code not in before]
-    return ((atx.PERIODS_NONE, [p.label for p in unscored if year.state(p.code) == ev.PERIOD_OVER]),
-            (atx.PERIODS_RUNNING, [p.label for p in unscored if year.state(p.code) == ev.PERIOD_RUNNING]),
-            (atx.PERIODS_NOT_BEGUN, _span([p.label for p in unscored if year.state(p.code) == ev.PERIOD_NOT_BEGUN])),
-            (atx.PERIODS_AWAY_STUDY if leave == cm.LEAVE_STUDY_WORD else atx.PERIODS_AWAY,
-             [period.label for period in year.periods if period.code in away]),
-            (atx.PERIODS_BEFORE_START, [period.label for period in year.periods if period.code in before]))
+def _unscored(year: ev.YearResults, person: str, leave: str | None) -> tuple[tuple[str, list[str]], ...]:
+    """The person's periods without a score the year counts, by their one state (:meth:`ev.YearResults.period_of`,
+    as every output says it), each with the words that say it: missing, a form returned unfinished or a score
+    unreadable, running, not begun, wholly away (on a course the unit sent: ``leave`` says so), before a newcomer's
+    start, from the day they moved away."""
+    states = year.periods_of(person)
+    labels = {state: [p.label for p in year.periods if states[p.code] == state] for state in set(states.values())}
+    return ((atx.PERIODS_NONE, labels.get(ev.MISSING, [])), (atx.PERIODS_UNFINISHED, labels.get(ev.UNFINISHED, [])),
+            (atx.PERIODS_UNREADABLE, labels.get(ev.UNREADABLE, [])),
+            (atx.PERIODS_RUNNING, labels.get(ev.PERIOD_RUNNING, [])),
+            (atx.PERIODS_NOT_BEGUN, _span(labels.get(ev.PERIOD_NOT_BEGUN, []))),
+            (atx.PERIODS_AWAY_STUDY if leave == cm.LEAVE_STUDY_WORD else atx.PERIODS_AWAY, labels.get(ev.AWAY, [])),
+            (atx.PERIODS_BEFORE_START, labels.get(ev.BEFORE_START, [])), (atx.PERIODS_LEFT, labels.get(ev.LEFT, [])))
 
 
 def _span(labels: list[str]) -> list[str]:

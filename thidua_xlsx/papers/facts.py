@@ -8,7 +8,7 @@ from thidua_xlsx.decide.ballots import needed_votes, vote_percent
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.council import Candidate, VoteResult
 from thidua_xlsx.model.issues import Reason
-from thidua_xlsx.model.results import Decision, DepartmentResult, PersonResult, Summary, by_department, provisional
+from thidua_xlsx.model.results import Decision, DepartmentResult, PersonResult, Summary, provisional
 from thidua_xlsx.model.titles import CSTDCS, LDTT
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import documents as dw
@@ -41,7 +41,6 @@ class Facts:
         found = {d.proposed for d in summary.departments if d.proposed}
         self.collective: dict[str, list[DepartmentResult]] = {
             t: [d for d in summary.departments if d.proposed == t] for t in titles_in_order(COLLECTIVE_ORDER, found)}
-        self.members: dict[str, list[PersonResult]] = by_department(people)
         self.staff = {p.code: p for p in self.c.staff} if self.c else {}
         self.heads = {d.code: d.head for d in self.c.departments} if self.c else {}
         self.ballot = self._ballot()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.results import Decision, DepartmentResult
-from thidua_xlsx.model.titles import CSTDCS, LDTT
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.papers.document_set import LIST
 from thidua_xlsx.papers.docx_engine import Paper, Sign, numbered
@@ -32,13 +31,11 @@ def paper(s: Facts, title: str) -> Paper:
     else:
         units = s.collective[title]
         rows = []
-        for d in units:
-            members = s.members.get(d.code, [])
-            ldtt = sum(p.granted(LDTT) for p in members)
-            share = dw.PERCENT.format(value=cm.num_text(round(100 * ldtt / d.members, 1))) if d.members else ""
+        for d in units:  # the decision's own counts: its members here when it is decided (decide.consolidate)
+            share = dw.PERCENT.format(value=cm.num_text(round(100 * d.ldtt / d.members, 1))) if d.members else ""
             notes = [short_note(_granted(d, title)),
                      dw.NOTES["provisional"] if d.code in s.provisional_units else "", *s.vote_notes(d.code, title)]
-            rows.append([d.name, str(d.members), str(ldtt), share, str(sum(p.granted(CSTDCS) for p in members)),
+            rows.append([d.name, str(d.members), str(d.ldtt), share, str(d.cstdcs),
                          s.heads.get(d.code, ""), s.votes_text(d.code, title), "; ".join(n for n in notes if n)])
         heads, widths, aligns = dw.LIST_HEAD_COLLECTIVE, (14, 48, 20, 20, 22, 24, 40, 28, 36), "clcccclcl"
         widths = doc.name_widths(widths, 1, [d.name for d in units])

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model import places
 from thidua_xlsx.model.decisions import Applied
@@ -396,7 +397,8 @@ def year_page(cf) -> YearView | None:
         passed = bool(summary) and _passed(cf, cf.folder / summary)
         periods.append(PeriodState(period.code, period.label, summary, passed))
     today = vietnam_today()
-    draft = draft_text((p.label, draft_reason(period.end <= today, bool(p.summary), p.final))
+    draft = draft_text((p.label, draft_reason(ev.period_state(period.start, period.end, today), bool(p.summary),
+                                              p.final))
                        for p, period in zip(periods, cf.campaign.periods))
     return YearView(chosen, tuple(periods), final_summary(cf), draft, kept_pass(cf.folder, YEAR),
                     history_found(cf.folder))

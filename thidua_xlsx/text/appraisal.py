@@ -48,6 +48,9 @@ PERIOD_SCORE_WHOLE = "{label}: {score} (chỉ có tổng điểm)"
 # never a transfer for a correction (one line: the page holds one sheet)
 PERIODS_HEAD_ENTERED = "{periods}: điểm do hiệu trưởng nhập ở lượt duyệt của kỳ (lý do ghi ở bảng tổng hợp của kỳ)."
 PERIODS_NONE = "Không có điểm (không tính là 0 điểm): {periods}."
+# a book returned that cannot be counted yet, the period over or not: the year waits for it (decide.evaluation)
+PERIODS_UNFINISHED = "Phiếu chưa chấm xong (còn tiêu chí bắt buộc để trống; chờ chấm xong mới xếp loại năm): {periods}."
+PERIODS_UNREADABLE = "Điểm không đọc được (chờ sửa mới xếp loại năm): {periods}."
 # a year still running (the school's day of the run): its periods not over are not missing
 PERIODS_RUNNING = "Chưa hết kỳ (không phải kỳ thiếu điểm, chưa tính vào điểm năm): {periods}."
 PERIODS_SPAN = "{first} – {last} ({count} kỳ)"  # the periods not begun, the year's last ones: one after the other
@@ -57,6 +60,8 @@ PERIODS_NOT_BEGUN = "Chưa đến kỳ (không phải kỳ thiếu điểm, chư
 PERIODS_AWAY = "Nghỉ trọn kỳ (không phải kỳ thiếu điểm, không tính vào điểm năm): {periods}."
 PERIODS_AWAY_STUDY = "Được cử đi học, bồi dưỡng trọn kỳ (không phải kỳ thiếu điểm, không tính vào điểm năm): {periods}."
 PERIODS_BEFORE_START = "Chưa vào ngành (kỳ kết thúc trước ngày vào ngành, không tính vào điểm năm): {periods}."
+PERIODS_LEFT = ("Đã chuyển công tác (kỳ từ ngày chuyển đi, đơn vị mới xếp loại năm – Điều 15 khoản 1 điểm a): "
+                "{periods}.")
 
 PART_2 = "II. VIÊN CHỨC TỰ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG"
 PART_3 = "III. KẾT QUẢ XẾP LOẠI CHẤT LƯỢNG VIÊN CHỨC CỦA CẤP CÓ THẨM QUYỀN"

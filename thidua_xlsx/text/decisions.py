@@ -42,8 +42,23 @@ DECISION_MESSAGES = {
                   "sổ lịch sử chỉ ghi năm đã xong.",
 }
 
-# What a year still running lacks, per period (the draft's reasons, listed in "year.draft").
+# A period of a person's year on the day of the run (model.evaluation.YearResults.period_of), one word each, printed
+# from that one value on every paper, sheet, page and JSON: a period not begun is not one running, nor one missing.
+PERIOD_WORDS = {
+    "not_begun": "chưa đến kỳ",  # its first day not come
+    "running": "chưa hết kỳ",  # its first day come, its last day not past
+    "missing": "thiếu",  # over, and no score came for it
+    "left": "đã chuyển",  # from the day the person moved to another school (NĐ 233/2026 điều 15 khoản 1 điểm a)
+    "away": "nghỉ",  # wholly on leave (điều 14 khoản 2)
+    "before_start": "chưa vào",  # ended before a newcomer's start
+    "unfinished": "chưa chấm xong",  # a form returned with a required item blank: the year waits for it
+    "unreadable": "điểm không đọc được",  # a score returned that could not be read back: the year waits for it
+}
+# What a year still running lacks, per period (the draft's reasons, listed in "year.draft"): a period not begun or
+# running in the words of its state; "not_over", of the summaries written before the two were told apart (0.8.0).
 DRAFT_REASONS = {
+    "not_begun": "{period} " + PERIOD_WORDS["not_begun"],
+    "running": "{period} " + PERIOD_WORDS["running"],
     "not_over": "{period} chưa hết kỳ",
     "not_merged": "{period} chưa tổng hợp",
     "not_passed": "{period} chưa có lượt Hiệu trưởng duyệt",
@@ -56,7 +71,8 @@ DRAFT_LISTED = 3  # up to this many periods named one by one
 
 def draft_text(periods) -> str:
     """The periods keeping a year a draft, (label, why) pairs in the year's order, in words grouped by why: "Tháng
-    9/2026, Tháng 10/2026 chưa có lượt Hiệu trưởng duyệt; 7 kỳ (Tháng 11/2026 – Tháng 5/2027) chưa hết kỳ"."""
+    10/2026 chưa có lượt Hiệu trưởng duyệt; Tháng 11/2026 chưa hết kỳ; 6 kỳ (Tháng 12/2026 – Tháng 5/2027) chưa đến
+    kỳ"."""
     grouped: dict[str, list[str]] = {}
     for label, why in periods:
         if why in DRAFT_REASONS:

@@ -7,7 +7,7 @@ marked, and must not change.
 
 from __future__ import annotations
 
-from thidua_xlsx.text.decisions import DRAFT_HEAD
+from thidua_xlsx.text.decisions import DRAFT_HEAD, PERIOD_WORDS
 from thidua_xlsx.text.messages.year import YEAR_STATE_WORDS
 
 # --- sheet names (≤ 31 characters, no []:*?/\) ---
@@ -47,6 +47,9 @@ YEAR_SENT_ALL = "{sent}/{total} kỳ"
 YEAR_SENT_MISSING = "{sent}/{total} kỳ; thiếu: {missing}"
 YEAR_SENT_OVER = "{sent}/{total} kỳ đã hết"  # a year still running: the periods over only are anyone's to send
 YEAR_SENT_OVER_MISSING = "{sent}/{total} kỳ đã hết; thiếu: {missing}"
+# a year still running, a period not over merged all the same (its books sent early): the periods with a summary
+YEAR_SENT_SO_FAR = "{sent}/{total} kỳ đã tổng hợp"
+YEAR_SENT_SO_FAR_MISSING = "{sent}/{total} kỳ đã tổng hợp; thiếu: {missing}"
 OVERVIEW_HEAD_SCORING = ("Số có điểm", "Điểm trung bình")
 OVERVIEW_HEAD_TITLES = ("Số LĐTT", "Số CSTĐCS", "Đề nghị tập thể")
 OVERVIEW_HEAD_REG_BLANK = "Không / chưa đăng ký"
@@ -100,17 +103,13 @@ YEAR_HEAD_FIRST = ("STT", "Mã", "Họ và tên", "Tổ")
 YEAR_HEAD_LAST = ("Số kỳ có điểm", "Điểm năm", "Xếp loại tính theo điểm năm", "Xếp loại cấp có thẩm quyền",
                   "Điểm Hội đồng", "Quyết định Hội đồng", "Ghi chú Hội đồng", "Xếp loại năm", "Nguồn xếp loại",
                   "Lý do")
-YEAR_NO_SCORE = "thiếu"  # a period over and not returned, only
-YEAR_RUNNING = "chưa hết kỳ"  # a period running on the day of the run (the school's clock)
-YEAR_NOT_BEGUN = "chưa đến kỳ"  # a period not begun
-YEAR_LATER_LEGEND = ("kỳ đang diễn ra ghi \"chưa hết kỳ\", kỳ chưa bắt đầu ghi \"chưa đến kỳ\": không phải kỳ thiếu "
-                     "điểm, điểm năm tạm tính trên các kỳ đã hết (điều 12 khoản 5)")
+YEAR_NO_SCORE = PERIOD_WORDS["missing"]  # a period over and not returned, only
+YEAR_LATER_LEGEND = (f"kỳ đang diễn ra ghi \"{PERIOD_WORDS['running']}\", kỳ chưa bắt đầu ghi "
+                     f"\"{PERIOD_WORDS['not_begun']}\": không phải kỳ thiếu điểm, điểm năm tạm tính trên các kỳ đã hết "
+                     "(điều 12 khoản 5)")
 # a period that is not the person's (NĐ 233/2026 điều 14 khoản 2; a newcomer's before the start), as its cell says it:
 # not "thiếu" (the legend says what each word means)
-YEAR_AWAY = "nghỉ"
 YEAR_AWAY_STUDY = "đi học"  # a period wholly on a course the unit sent (campaign.LEAVE_STUDY_WORD)
-YEAR_BEFORE_START = "chưa vào"
-YEAR_AFTER_LEAVING = "đã chuyển"  # a period from the day the person moved to another school (điều 15 khoản 1 điểm a)
 YEAR_NOT_RATED = YEAR_STATE_WORDS["KHONG_XEP_LOAI"]
 YEAR_SOURCES = {"computed": "Tính từ các kỳ", "entered": "Cấp có thẩm quyền (sheet Nhân sự)",
                 "council": "Hội đồng chấm điểm năm"}

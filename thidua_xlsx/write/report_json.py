@@ -54,7 +54,8 @@ def report_dict(summary: Summary, report: Report) -> dict:
                   for f in summary.files),
         "problems": (i.to_dict() for i in summary.issues),
         "people": (_person_dict(p, summary.year) for p in summary.people),
-        "departments": ({"code": d.code, "members": d.members, "submitted": d.submitted,
+        "departments": ({"code": d.code, "members": d.members, "ldtt": d.ldtt, "cstdcs": d.cstdcs,
+                         "submitted": d.submitted,
                          "file": d.file, "collective_registered": d.collective,
                          "decisions": [x.to_dict() for x in d.decisions], "proposed": d.proposed}
                         for d in summary.departments),
@@ -92,7 +93,8 @@ def _history_dict(history: HistoryResults) -> dict:
 
 
 def _year_dict(year: YearResults) -> dict:
-    return {"periods": [{"code": p.code, "label": p.label, "file": year.used.get(p.code)} for p in year.periods],
+    return {"periods": [{"code": p.code, "label": p.label, "file": year.used.get(p.code), "state": year.state(p.code)}
+                        for p in year.periods],
             "missing": [p.code for p in year.missing]}
 
 
@@ -131,7 +133,8 @@ def _person_dict(p: PersonResult, year: YearResults | None) -> dict:
         "decisions": [d.to_dict() for d in p.decisions], "proposed": p.proposed,
         "flags": [f.to_dict() for f in p.flags],
         "council": {"score": p.council_score, "decision": p.council_decision, "note": p.council_note},
-        "year": {"periods": dict(year.scores.get(p.code, {})), **rating.to_dict(), "source": rating_source(p, rating),
+        "year": {"periods": dict(year.scores.get(p.code, {})), "states": year.periods_of(p.code),  # model.evaluation
+                 **rating.to_dict(), "source": rating_source(p, rating),
                  **_head_entered(year, p.code)} if year is not None and rating else None,
     }
 

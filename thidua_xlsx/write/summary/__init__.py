@@ -69,7 +69,7 @@ def _sheets(book: Book, s: Summary, report: Report) -> None:
             proposals.proposal_sheet(book, s.people, s.tally)
             proposals.refused_sheet(book, s.people)
     if not s.period:
-        tables.collective_sheet(book, s.departments, by_dept, scoring)
+        tables.collective_sheet(book, s.departments, scoring)
     if s.history is not None:
         awards.history_sheet(book, s.campaign, s.history)
     if titled and s.campaign.special_awards:

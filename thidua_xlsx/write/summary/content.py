@@ -94,11 +94,8 @@ def score_text(p: PersonResult) -> str:
 
 
 def own_periods(rating: YearRating, periods: Sequence) -> int:
-    """How many of the year's ``periods`` are the person's, as the law counts them: a period wholly away or before a
-    newcomer's start, or from the day they moved to another school, is not theirs, so not a missing one (NĐ 233/2026
-    điều 14 khoản 2, điều 15 khoản 1 điểm a), nor, in a year still running, a period not over (điều 12 khoản 5: the
-    year from the periods' results) — the "of" of "2/2 kỳ"."""
-    return len(periods) - len(rating.not_theirs) - len(rating.later)
+    """How many of the year's ``periods`` are the person's so far (:meth:`YearRating.periods_counted`)."""
+    return rating.periods_counted(len(periods))
 
 
 def remarks(p: PersonResult, *parts: str) -> str:

@@ -131,17 +131,22 @@ def _source_line(s: Summary, used: int, date: str) -> str:
 
 def _sent(s: Summary, department: DepartmentResult) -> tuple[str, bool]:
     """What a department sent, in words, and whether it is all: its book (Có / Chưa nộp), or, in a year made from its
-    periods, the periods over whose summary has a score of one of its people ("1/2 kỳ đã hết; thiếu: Tháng 10/2026";
-    a period with no summary is missing for every department, a period not over is nobody's to send)."""
+    periods, the periods covered whose summary has a score of one of its people ("1/2 kỳ đã hết; thiếu: Tháng
+    10/2026"; a period with no summary is missing for every department, a period not over is nobody's to send — unless
+    its summary was made all the same: the Biên bản counts what came, YearResults.covered)."""
     year = s.year
     if year is None:
         return (sx.YES_SUBMITTED if department.submitted else sx.NOT_SUBMITTED), department.submitted
-    over = year.over()
+    covered = year.covered()
     sent = year.sent.get(department.code, ())
-    missing = [p.label for p in over if p.code not in sent]
-    words = (sx.YEAR_SENT_MISSING if missing else sx.YEAR_SENT_ALL) if len(over) == len(year.periods) else \
-        (sx.YEAR_SENT_OVER_MISSING if missing else sx.YEAR_SENT_OVER)
-    return words.format(sent=len(over) - len(missing), total=len(over), missing=", ".join(missing)), \
+    missing = [p.label for p in covered if p.code not in sent]
+    if len(covered) == len(year.periods):
+        words = sx.YEAR_SENT_MISSING if missing else sx.YEAR_SENT_ALL
+    elif len(covered) == len(year.over()):
+        words = sx.YEAR_SENT_OVER_MISSING if missing else sx.YEAR_SENT_OVER
+    else:
+        words = sx.YEAR_SENT_SO_FAR_MISSING if missing else sx.YEAR_SENT_SO_FAR
+    return words.format(sent=len(covered) - len(missing), total=len(covered), missing=", ".join(missing)), \
         department.submitted
 
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model.results import SOURCE_COUNCIL, DepartmentResult, PersonResult
-from thidua_xlsx.model.titles import CSTDCS, LDTT, NO_PROPOSAL
+from thidua_xlsx.model.titles import NO_PROPOSAL
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import summary as sx
 from thidua_xlsx.text.collation import name_key
@@ -179,8 +179,7 @@ def ranking_sheet(book: Book, people: Sequence[PersonResult], period: str = "") 
     book.table(ws, row, sx.RANK_HEAD, rows, ["num", "num", "text", "text", "num", "center"])
 
 
-def collective_sheet(book: Book, departments: Sequence[DepartmentResult], by_dept: dict[str, list[PersonResult]],
-                     scoring: bool) -> None:
+def collective_sheet(book: Book, departments: Sequence[DepartmentResult], scoring: bool) -> None:
     heads: tuple[str, ...]
     widths: tuple[float, ...]
     rows: list[list[object]]
@@ -188,15 +187,10 @@ def collective_sheet(book: Book, departments: Sequence[DepartmentResult], by_dep
         heads, widths = sx.COLLECTIVE_HEAD, (20, 8, 8, 8, 9, 9, 18, 18, 40)
         styles = ["text", "num", "num", "pct", "num", "num", "text", "text", "text"]
         rows = []
-        for d in departments:
-            members = by_dept[d.code]
-            ldtt = sum(p.granted(LDTT) for p in members)
-            disciplined = sum(bool(p.facts.discipline) and p.facts.discipline != cm.DISCIPLINES[0]
-                              for p in members)
+        for d in departments:  # the decision's own counts: its members here when it is decided (decide.consolidate)
             reasons = "\n".join(f"{title_name(x.title)}: {x.reason}" for x in d.decisions)
-            rows.append([d.name, d.members, ldtt, ldtt / d.members if d.members else None,
-                         sum(p.granted(CSTDCS) for p in members), disciplined, title_name(d.collective),
-                         title_name(d.proposed), reasons])
+            rows.append([d.name, d.members, d.ldtt, d.ldtt / d.members if d.members else None, d.cstdcs,
+                         d.disciplined, title_name(d.collective), title_name(d.proposed), reasons])
         title = sx.COLLECTIVE_TITLE
     else:
         heads, widths = sx.COLLECTIVE_HEAD_REG, (30, 10, 12, 34)

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from thidua_xlsx.decide.year import draft_reason
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model.council import CouncilChange
-from thidua_xlsx.model.evaluation import Period, YearRating, YearResults
+from thidua_xlsx.model.evaluation import YearRating, YearResults
 from thidua_xlsx.model.issues import Reason
 from thidua_xlsx.model.results import PersonResult, rating_source
 from thidua_xlsx.model.titles import name as title_name
 from thidua_xlsx.text import summary as sx
+from thidua_xlsx.text.decisions import PERIOD_WORDS, draft_text
 from thidua_xlsx.text.messages import LABELS, YEAR_STATE_WORDS
 from thidua_xlsx.text.messages.untidy import HEAD_ENTERED, HEAD_ENTERED_NOTE
 from thidua_xlsx.write.engine import cell_lines, name_width, row_height
@@ -38,9 +40,7 @@ def year_sheet(book: Book, people: Sequence[PersonResult], year: YearResults, ca
     ws = book.sheet(sx.S_YEAR, widths, landscape=True)
     last_col = len(widths) - 1
     row = book.title(ws, 0, last_col, sx.YEAR_TITLE.format(year=book.year), sx.YEAR_NOTE.format(
-        used=len(year.used), total=len(periods),
-        missing=", ".join(p.label for p in year.missing if year.state(p.code) == ev.PERIOD_OVER)
-        or sx.YEAR_NONE_MISSING))
+        used=len(year.used), total=len(periods), missing=_without_summary(year)))
     rules_note = sx.YEAR_RULES_NOTE.format(rules="; ".join(legend(year.ratings.values())))
     if year.head_entered:  # a transfer's months at the former school: where its scores came from, said once
         rules_note += " " + HEAD_ENTERED_NOTE
@@ -71,18 +71,24 @@ def year_sheet(book: Book, people: Sequence[PersonResult], year: YearResults, ca
     ws.protect("", PROTECTED)
 
 
+def _without_summary(year: YearResults) -> str:
+    """The periods no summary was given for, by why, as the DỰ THẢO line words them ("Tháng 11/2026 chưa hết kỳ; 6
+    kỳ (Tháng 12/2026 – Tháng 5/2027) chưa đến kỳ"): every period the "2/9" leaves out is named, never "không"."""
+    return draft_text((p.label, draft_reason(year.state(p.code), False, False)) for p in year.missing) \
+        or sx.YEAR_NONE_MISSING
+
+
 def _person_row(n: int, p: PersonResult, year: YearResults, scored: CouncilChange | None,
                 rerated: CouncilChange | None) -> list:
     """One person's row: who, each period's cell, the periods counted, the year's score, the rating computed and the
     one entered, the council's columns, the rating and its source, the short reasons (``scored``, ``rerated``: the
     council's change of this person's score, of their rating by scoring others)."""
     rating = year.ratings.get(p.code)
-    scores = year.scores.get(p.code, {})
     rated = ["", None, "", ""] if rating is None else [
         f"{len(rating.used)}/{own_periods(rating, year.periods)}", score_cell(rating.score), _rating(rating.computed),
         _rating(rating.rating) if rating.entered else ""]
     return [n, p.code, p.name, p.department_name,
-            *(_period_cell(scores.get(c.code), c, rating, p.facts.leave, year.state(c.code)) for c in year.periods),
+            *(_period_cell(year, p.code, c.code, p.facts.leave) for c in year.periods),
             *rated,
             p.council_score, title_name(p.council_decision), p.council_note,
             _rating(rating.rating) if rating else "",
@@ -101,23 +107,14 @@ def head_entered(year: YearResults, person: str) -> str:
     return HEAD_ENTERED.format(periods=", ".join(labels.get(code, code) for code in codes))
 
 
-def _period_cell(score: float | None, period: Period, rating: YearRating | None, leave: str | None = None,
-                 state: str = ev.PERIOD_OVER):
-    """A period's cell: its score (cut to two decimals), or why there is none — a period not the person's, whatever
-    the day (away: on a course the unit sent, ``leave``, the person's kind of leave, says so; before the start; after
-    the person moved away: decide.evaluation sets these apart before the periods not over), not over on the day of
-    the run (``state``: running, or not begun), or missing (over and not returned: "thiếu")."""
-    if score is not None:
-        return score_cell(score)
-    if rating is not None and period.code in rating.away:
-        return sx.YEAR_AWAY_STUDY if leave == cm.LEAVE_STUDY_WORD else sx.YEAR_AWAY
-    if rating is not None and period.code in rating.before_start:
-        return sx.YEAR_BEFORE_START
-    if rating is not None and period.code in rating.after_leaving:
-        return sx.YEAR_AFTER_LEAVING
-    if state != ev.PERIOD_OVER:
-        return sx.YEAR_RUNNING if state == ev.PERIOD_RUNNING else sx.YEAR_NOT_BEGUN
-    return sx.YEAR_NO_SCORE
+def _period_cell(year: YearResults, person: str, period: str, leave: str | None = None):
+    """A period's cell: its score (cut to two decimals), or the word of the person's state there (the one value
+    every output prints: :meth:`~thidua_xlsx.model.evaluation.YearResults.period_of`) — wholly away on a course the
+    unit sent said as such (``leave``, the person's kind of leave)."""
+    state = year.period_of(person, period)
+    if state == ev.SCORED:
+        return score_cell(year.scores[person][period])
+    return sx.YEAR_AWAY_STUDY if state == ev.AWAY and leave == cm.LEAVE_STUDY_WORD else PERIOD_WORDS[state]
 
 
 def _rating(code: str) -> str:
