@@ -13,7 +13,7 @@ import datetime as dt
 import pytest
 
 from tests import year_fixtures as yf
-from tests.decide.test_titles_follow_year import QUARTERS, decision, department, school, summaries
+from tests.quarter_year import QUARTERS, decision, department, school, summaries
 from thidua_xlsx.decide import consolidate as cons
 from thidua_xlsx.decide.year import year_summary
 from thidua_xlsx.model import evaluation as ev
