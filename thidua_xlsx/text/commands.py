@@ -285,10 +285,13 @@ SUMMARY_SEALED = ("Dấu vân tay của tệp: {fingerprint} (cấp trên đọc
 SUMMARY_UNSEALED = ("Dấu vân tay của tệp: {fingerprint} (cấp trên đọc được cùng dãy này khi nhận tệp). Chưa có Mã xác "
                     "thực do cấp trên cấp (sheet Trường): cấp trên sẽ tạm giữ các đề nghị của tệp vì không rõ nguồn "
                     "gốc – hãy nhập mã UBND xã/phường (hoặc Sở) gửi rồi chạy lại.")
-SUMMARY_OLD_CODE = ("Mã xác thực ở sheet Trường là mã cũ (10 ký tự, do phiên bản trước 0.8 cấp): xã dùng phiên bản "
-                    "từ 0.8 coi dấu theo mã này là không chứng minh được gì, tạm giữ mọi đề nghị của tệp và chưa tính "
-                    "trường là đã gửi. Hãy xin xã mã mới (15 ký tự, dạng ABCDE-FGH23-45JKL), nhập vào ô 'Mã xác thực "
-                    "do cấp trên cấp' rồi tổng hợp lại trước khi gửi.")
+SUMMARY_OLD_CODE = ("Mã xác thực ở sheet Trường là mã cũ (10 ký tự, do phiên bản trước 0.8 cấp), nên tệp này chưa "
+                    "được tính là đã gửi ở xã nào: xã còn dùng phiên bản trước 0.8 không đọc được tệp (do phiên bản "
+                    "mới hơn ghi – 'bố cục mới hơn') và ghi trường 'chưa gửi'; xã đã cập nhật (từ 0.8) coi dấu theo "
+                    "mã cũ là không chứng minh được gì và tạm giữ mọi đề nghị của tệp. Hãy báo xã cập nhật bằng bộ "
+                    "cài của bản mới (chạy Cai-dat-thi-dua.bat trong thư mục tải về; không cần pip) rồi xin xã mã mới "
+                    "(15 ký tự, dạng ABCDE-FGH23-45JKL), nhập vào ô 'Mã xác thực do cấp trên cấp' và tổng hợp lại "
+                    "trước khi gửi.")
 JSON_DONE = "Đã ghi báo cáo JSON: {path}"
 REPORT_FILES = "Tệp: {total} (dùng {accepted}, bản cũ {superseded}, bị từ chối {rejected}, bỏ qua {skipped})."
 REPORT_ROUND = "Vòng: {round} – {school}, năm học {year}."
