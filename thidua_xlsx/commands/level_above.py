@@ -18,15 +18,14 @@ from thidua_xlsx.model import places
 from thidua_xlsx.model import result as rs
 from thidua_xlsx.model.commune_key import CommuneKey
 from thidua_xlsx.model.exits import EXIT_STRICT
-from thidua_xlsx.model.issues import WARNING, issue
-from thidua_xlsx.model.places import COMMUNE_KEY_FILE, INBOX, LEVEL_ABOVE_BOOK
+from thidua_xlsx.model.places import INBOX, LEVEL_ABOVE_BOOK
 from thidua_xlsx.model.report import LEVEL_ABOVE_ROUND, Report, command_report, level_above_report
 from thidua_xlsx.model.result import Result, WrittenFile
 from thidua_xlsx.read.level_above_book import load_level_above_preset
 from thidua_xlsx.read.rule_sets import province_names
 from thidua_xlsx.steps import outputs as out
 from thidua_xlsx.steps.deliver import Kept, export_pdf
-from thidua_xlsx.steps.level_above import commune_book, read_level_above, school_states
+from thidua_xlsx.steps.level_above import commune_book, key_notes, read_level_above, school_states
 from thidua_xlsx.steps.school_codes import issued_codes, schools_asked
 from thidua_xlsx.system import files, lock, pool
 from thidua_xlsx.system.commune_key import make_commune_key, renew_commune_key
@@ -157,9 +156,7 @@ def status_codes(book: Path, asked: str, voice: Voice = Voice(), drafts_dir: Pat
     the voice's ``secret`` (never among the lines a door keeps), under a line saying it is a secret; with
     ``drafts_dir`` (--thu) those schools' drafts. Reads the commune's book and key, not its inbox."""
     campaign, key, made = commune_book(book, voice)
-    said = [issue(code, WARNING, file=COMMUNE_KEY_FILE) for code, told in (("level_above.key_made", made),
-                                                                            ("level_above.key_public", key.public))
-            if told]  # a key made now said once; a public one each time: its codes prove nothing
+    said = key_notes(key, made)
     warn_problems(said, voice)
     schools = schools_asked(campaign, asked)
     codes = issued_codes(campaign, key, schools)

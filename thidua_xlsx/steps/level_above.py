@@ -11,7 +11,7 @@ from pathlib import Path
 from thidua_xlsx.decide.level_above import level_above_summary
 from thidua_xlsx.model.commune_key import CommuneKey
 from thidua_xlsx.model.errors import Stopped
-from thidua_xlsx.model.issues import WARNING, Problems
+from thidua_xlsx.model.issues import WARNING, Issue, Problems, issue
 from thidua_xlsx.model.layout import VIETNAM_UTC_OFFSET
 from thidua_xlsx.model.level_above import LevelAbove
 from thidua_xlsx.model.places import COMMUNE_KEY_FILE
@@ -35,16 +35,20 @@ def read_level_above(inbox: Path, book: Path, voice: Voice = Voice(), officer: P
     said, marks = Problems(), None
     with voice.reading(len(items)) as on_file:
         files, read = read_school_summaries(items, on_file, said)
-    if made:
-        said.add("level_above.key_made", WARNING, file=COMMUNE_KEY_FILE)
-    if key.public:
-        said.add("level_above.key_public", WARNING, file=COMMUNE_KEY_FILE)
+    said.extend(key_notes(key, made))
     if officer is not None:
         marks = read_officer(officer, campaign, key, said)
         if marks is None:
             raise Stopped(said)
     summary = level_above_summary(campaign, files, read, key, marks)
     return campaign, replace(summary, issues=(*summary.issues, *said)), key
+
+
+def key_notes(key: CommuneKey, made: bool) -> tuple[Issue, ...]:
+    """What the commune is told of its key: one made now, once; the sample's public one, at each run (its codes
+    prove nothing)."""
+    return tuple(issue(code, WARNING, file=COMMUNE_KEY_FILE)
+                 for code, told in (("level_above.key_made", made), ("level_above.key_public", key.public)) if told)
 
 
 def commune_book(book: Path, voice: Voice = Voice()) -> tuple[LevelAbove, CommuneKey, bool]:
