@@ -17,7 +17,8 @@ def _styles(code: str, built_in: int = 164) -> bytes:
 
 
 @pytest.mark.parametrize("code", ["General", "[$-42A]General", "[$-42A]0.00", "[$-42A]0.0%", "[$-42A]0.0", "0",
-                                  "#,##0.00", "@", "dd/mm/yyyy hh:mm", "d/m/yyyy", "0.00E+00"])
+                                  "#,##0.00", "@", "dd/mm/yyyy hh:mm", "d/m/yyyy", "0.00E+00",
+                                  r"d\-m\-yyyy", r"dd/mm/yy\ hh:mm", "hh:mm;@"])  # the last three: as Excel writes
 def test_a_format_that_shows_the_value_as_it_is_is_plain(code):
     """The tool's formats (write.summary.book's STYLES) and their like, as Excel or LibreOffice may save them again."""
     assert _odd_styles(_styles(code)) == {}

@@ -166,8 +166,9 @@ def _column(ref: str | None, default: int) -> int:
 # text. The others say more than the value (currency signs, brackets, colours).
 _PLAIN_BUILT_IN = frozenset({0, 1, 2, 3, 4, 9, 10, 11, 12, 13, *range(14, 23), 45, 46, 47, 48, 49})
 _LOCALE = re.compile(r"\[\$-[0-9A-Fa-f]{1,8}\]")  # a language for the value's words (the tool's [$-42A]): not shown
-_PLAIN_CODE = re.compile(r"general|@|[#0?,]*[0#?](?:\.[0#?]+)?%?(?:e[+-]0+)?|[dmyhs]+(?:[/\-.: ]+[dmyhs]+)*",
-                         re.IGNORECASE)
+_PLAIN_CODE = re.compile(r"(?:general|@|[#0?,]*[0#?](?:\.[0#?]+)?%?(?:e[+-]0+)?|[dmyhs]+(?:[/\-.: ]+[dmyhs]+)*(?: ?am/pm)?)"
+                         r"(?:;@)?", re.IGNORECASE)  # ";@": a text section that shows the text (Excel's "hh:mm;@")
+_ESCAPED_SEPARATOR = re.compile(r"\\([/\-.: ])")  # Excel writes a date's separators escaped: "d\-m\-yyyy", "d\ mmm"
 
 
 @functools.lru_cache(maxsize=64)  # the summaries of one commune's tool share their style sheet
@@ -189,6 +190,6 @@ def _odd_styles(styles: bytes) -> dict[int, str]:
         code = codes.get(number)
         if code is None and number not in _PLAIN_BUILT_IN:
             odd[k] = f"#{number}"
-        elif code is not None and not _PLAIN_CODE.fullmatch(_LOCALE.sub("", code)):
+        elif code is not None and not _PLAIN_CODE.fullmatch(_ESCAPED_SEPARATOR.sub(r"\1", _LOCALE.sub("", code))):
             odd[k] = code
     return odd
