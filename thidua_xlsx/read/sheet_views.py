@@ -166,8 +166,9 @@ def _column(ref: str | None, default: int) -> int:
 # text. The others say more than the value (currency signs, brackets, colours).
 _PLAIN_BUILT_IN = frozenset({0, 1, 2, 3, 4, 9, 10, 11, 12, 13, *range(14, 23), 45, 46, 47, 48, 49})
 _LOCALE = re.compile(r"\[\$-[0-9A-Fa-f]{1,8}\]")  # a language for the value's words (the tool's [$-42A]): not shown
+# ";@" ends Excel's time formats ("hh:mm;@"): a text section that shows the text
 _PLAIN_CODE = re.compile(r"(?:general|@|[#0?,]*[0#?](?:\.[0#?]+)?%?(?:e[+-]0+)?"
-                         r"|[dmyhs]+(?:[/\-.: ]+[dmyhs]+)*(?: ?am/pm)?)(?:;@)?", re.IGNORECASE)  # ";@": a text section that shows the text (Excel's "hh:mm;@")
+                         r"|[dmyhs]+(?:[/\-.: ]+[dmyhs]+)*(?: ?am/pm)?)(?:;@)?", re.IGNORECASE)
 _ESCAPED_SEPARATOR = re.compile(r"\\([/\-.: ])")  # Excel writes a date's separators escaped: "d\-m\-yyyy", "d\ mmm"
 
 
