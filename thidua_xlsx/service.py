@@ -47,7 +47,7 @@ from thidua_xlsx.steps.reading import apply_council_file, merge_inbox
 from thidua_xlsx.steps.receive import council_upload, keep_council, receive
 from thidua_xlsx.steps.school_codes import school_code
 from thidua_xlsx.steps.summaries import read_rows
-from thidua_xlsx.steps.updated import release_news
+from thidua_xlsx.steps.updated import release_news, writer_news
 from thidua_xlsx.steps.workspace import campaign_in, open_campaign
 from thidua_xlsx.system import lock
 from thidua_xlsx.system.files import fault_text
@@ -110,6 +110,8 @@ def run(request: rq.Request, voice: Voice = Voice(), door: str = rq.CLI) -> Resu
     if result.home is not None and is_campaign_folder(result.home):  # the first run after an update: what changed
         for line in release_news(result.home):
             say(line)
+        for line in writer_news(result.home) if result.files else ():
+            warn(line)
     if result.home is not None and (result.files or result.command in REMEMBERED_EMPTY) and \
             is_campaign_folder(result.home):
         remember(result.home, run_of(result, door, lines))

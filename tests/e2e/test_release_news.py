@@ -5,6 +5,7 @@ school's or a commune's — what she must do first; never again after; a new fol
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from tests.decide.conftest import run
@@ -69,3 +70,30 @@ def test_a_folder_last_run_by_this_release_hears_nothing(tmp_path):
     assert run("init", folder, "--level", "thcs").exit_code == 0
     _left_by_an_earlier_release(folder, rx.VERSION)
     assert "đã được cập nhật" not in run("status", folder / "inbox").output
+
+
+def test_an_untested_xlsxwriter_is_said_once_in_a_folder_and_its_books_still_read(tmp_path, monkeypatch):
+    """The install is not the tested set (a later xlsxwriter than the shortcuts were compared on): every workbook is
+    written xlsxwriter's own, slower way — said once in the folder, with what to do; the books are the same."""
+    import xlsxwriter
+
+    from thidua_xlsx.write.xlsx import shortcuts
+
+    folder = tmp_path / "truong"
+    assert run("init", folder, "--level", "thcs").exit_code == 0
+    monkeypatch.setattr(xlsxwriter, "__version__", "3.4.0")  # as pip would install it the day it is published
+    shortcuts.cache_clear()
+    try:
+        made = run("generate", folder / "campaign.xlsx", "--round", "dang-ky")
+        again = run("generate", folder / "campaign.xlsx", "--round", "dang-ky", "--force")
+    finally:
+        monkeypatch.undo()
+        shortcuts.cache_clear()
+    said = " ".join(made.output.split())
+    assert made.exit_code == 0, made.output
+    assert rx.WRITER_UNCHECKED.format(version="3.4.0") in said
+    assert "Cai-dat-thi-dua.bat" in said and "xlsxwriter 3.4.0" not in again.output
+    book = sorted((folder / "outbox").rglob("*.xlsx"))[0]  # a book written the long way, returned as it was sent
+    shutil.copy(book, folder / "inbox")
+    merged = run("merge", folder / "inbox")
+    assert "Sổ giống hệt sổ đã phát" in merged.output, merged.output  # known as the very book issued

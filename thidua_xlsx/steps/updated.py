@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from thidua_xlsx.model.places import LEVEL_ABOVE_BOOK
-from thidua_xlsx.system.runs import release_before
+from thidua_xlsx.system.runs import recent, release_before
 from thidua_xlsx.text import releases as rx
 
 
@@ -20,6 +20,21 @@ def release_news(home: Path, page: bool = False) -> tuple[str, ...]:
     if before is None or before == rx.VERSION:
         return ()
     return news_lines(before, (home / LEVEL_ABOVE_BOOK).is_file(), rx.UPDATED_PAGE if page else rx.UPDATED)
+
+
+def writer_news(home: Path) -> tuple[str, ...]:
+    """The line said when the installed xlsxwriter is not one the workbook writer was compared on — every workbook is
+    then written xlsxwriter's own, slower way (write.xlsx.shortcuts): the install is not the tested set —, once in
+    campaign folder ``home``: not again while its runs record keeps a run that said it (for that release of
+    xlsxwriter). Asked after a run that wrote files: xlsxwriter is then imported already."""
+    import xlsxwriter  # deferred: xlsxwriter at start-up
+
+    from thidua_xlsx.write.xlsx import shortcuts
+
+    if shortcuts():
+        return ()
+    line = rx.WRITER_UNCHECKED.format(version=xlsxwriter.__version__)
+    return () if any(line in run.lines for run in recent(home)) else (line,)
 
 
 def news_lines(before: str, commune: bool, heading: str = rx.UPDATED) -> tuple[str, ...]:
