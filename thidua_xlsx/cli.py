@@ -78,9 +78,23 @@ class _Group(click.Group):
              subcommand_metavar=ct.COMMAND_METAVAR)
 @click.option("--debug", is_flag=True, help=ct.DEBUG_HELP)
 @click.version_option(VERSION, prog_name="thidua-xlsx", message=ct.VERSION_LINE)
+@click.option("--thay-doi-tu", "news_since", metavar="BẢN", hidden=True, expose_value=False, is_eager=True,
+              callback=lambda ctx, _param, before: _news_since(ctx, before))  # the installer's window, after an update
 @click.pass_context
 def main(ctx, debug):
     ctx.obj = {"debug": debug}
+
+
+def _news_since(ctx: click.Context, before: str | None) -> None:
+    """``--thay-doi-tu BẢN``: what changed since release ``BẢN`` ("" before 0.8.0) for a school or a commune, what to
+    do first — the lines the first run in a folder says, printed by the installer after an update; then exit."""
+    if before is None:
+        return
+    from thidua_xlsx.steps.updated import installer_news  # deferred: only the installer asks
+
+    for line in installer_news(before):
+        _say(line)
+    ctx.exit(0)
 
 
 def run() -> None:

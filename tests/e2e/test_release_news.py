@@ -97,3 +97,26 @@ def test_an_untested_xlsxwriter_is_said_once_in_a_folder_and_its_books_still_rea
     shutil.copy(book, folder / "inbox")
     merged = run("merge", folder / "inbox")
     assert "Sổ giống hệt sổ đã phát" in merged.output, merged.output  # known as the very book issued
+
+
+def test_the_installer_window_hears_what_changed_for_a_school_and_a_commune_what_to_do_first():
+    """What the installer prints after an update (``--thay-doi-tu`` the release it found installed): every line of the
+    releases between, for a school and for a commune, each saying whom it concerns, those to act on first — read from
+    the program installed, in a second process as the installer runs it."""
+    import subprocess
+    import sys
+
+    def said(before: str) -> list[str]:
+        done = subprocess.run([sys.executable, "-m", "thidua_xlsx", "--thay-doi-tu", before], capture_output=True,
+                              text=True, encoding="utf-8", check=True)
+        return done.stdout.splitlines()
+
+    lines = said("0.7.0")
+    assert lines[0] == rx.UPDATED_INSTALLER.format(before="0.7.0", after=rx.VERSION)
+    every = [(v, w, line) for v, ls in rx.CHANGES if v in ("0.8.0", rx.VERSION) for w, line in ls]
+    assert len(lines) == 1 + len(every)
+    todo = [line for line in lines[1:] if ": " + rx.TODO in line]
+    assert lines[1:1 + len(todo)] == todo and len(todo) == sum(line.startswith(rx.TODO) for *_, line in every)
+    assert any("(xã): " + rx.TODO in line for line in todo) and any("(trường): " + rx.TODO in line for line in todo)
+    assert said(rx.VERSION) == []  # the same release again: nothing changed
+    assert said("")[0] == rx.UPDATED_INSTALLER.format(before=rx.UPDATED_BEFORE_0_8, after=rx.VERSION)

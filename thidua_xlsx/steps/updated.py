@@ -40,14 +40,30 @@ def writer_news(home: Path) -> tuple[str, ...]:
 def news_lines(before: str, commune: bool, heading: str = rx.UPDATED) -> tuple[str, ...]:
     """What changed since release ``before`` ("" one before 0.8.0) for a commune's folder or a school's: the heading,
     then each line of the releases after ``before``, those she must act on first; () when none concerns her."""
-    whom = (rx.BOTH, rx.COMMUNE if commune else rx.SCHOOL)
-    found = [(version, line) for version, lines in rx.CHANGES if _after(version, before)
-             for audience, line in lines if audience in whom]
+    found = _changes(before, (rx.BOTH, rx.COMMUNE if commune else rx.SCHOOL))
     if not found:
         return ()
-    found.sort(key=lambda pair: not pair[1].startswith(rx.TODO))  # stable: the releases' order kept within each
     return (heading.format(before=before or rx.UPDATED_BEFORE_0_8, after=rx.VERSION),
-            *(rx.UPDATED_LINE.format(version=version, line=line) for version, line in found))
+            *(rx.UPDATED_LINE.format(version=version, line=line) for version, _whom, line in found))
+
+
+def installer_news(before: str) -> tuple[str, ...]:
+    """What changed since release ``before`` for whoever installs — the installer's window knows no folder: each line
+    said with whom it concerns (a school, a commune), those to act on first."""
+    found = _changes(before, (rx.BOTH, rx.SCHOOL, rx.COMMUNE))
+    if not found:
+        return ()
+    return (rx.UPDATED_INSTALLER.format(before=before or rx.UPDATED_BEFORE_0_8, after=rx.VERSION),
+            *(rx.UPDATED_LINE_FOR.format(version=version, whom=rx.WHOM[whom], line=line)
+              for version, whom, line in found))
+
+
+def _changes(before: str, whom: tuple[str, ...]) -> list[tuple[str, str, str]]:
+    """(release, whom, line) of each release after ``before`` that concerns ``whom``, the lines to act on first."""
+    found = [(version, audience, line) for version, lines in rx.CHANGES if _after(version, before)
+             for audience, line in lines if audience in whom]
+    found.sort(key=lambda change: not change[2].startswith(rx.TODO))  # stable: the releases' order kept within each
+    return found
 
 
 def _after(version: str, before: str) -> bool:

@@ -22,12 +22,16 @@ UPDATED = "Chương trình đã được cập nhật: thidua-xlsx {before} → 
 UPDATED_PAGE = "Chương trình đã được cập nhật: {before} → {after}. Những gì thay đổi với thư mục này:"
 UPDATED_BEFORE_0_8 = "bản trước 0.8.0"  # a folder whose record names no release: it was last run before 0.8.0
 UPDATED_LINE = "– {version}: {line}"
+# the installer's window after an update: it knows no folder, so each line says whom it concerns
+UPDATED_INSTALLER = "Những gì thay đổi từ {before} đến {after} (dòng 'Cần làm' trước):"
+UPDATED_LINE_FOR = "– {version} ({whom}): {line}"
 # Said once in a folder when the installed xlsxwriter is not one the tests passed on (steps.updated.writer_news)
 WRITER_UNCHECKED = ("Thư viện ghi bảng tính đang cài (xlsxwriter {version}) không phải bản chương trình đã được "
                     "kiểm: sổ sách vẫn ghi đúng nhưng chậm hơn nhiều. Hãy cài lại chương trình bằng bộ cài "
                     "(Cai-dat-thi-dua.bat trong thư mục tải về): bộ cài cài đúng các bản đã kiểm.")
 TODO = "Cần làm: "  # a line on which she must act: said before the others
 SCHOOL, COMMUNE, BOTH = "truong", "xa", ""  # whom a line concerns: the school's secretary, the commune's officer, both
+WHOM = {SCHOOL: "trường", COMMUNE: "xã", BOTH: "trường và xã"}  # said in the installer's window
 # What each release changed that the secretary or the officer notices, newest first, one line each, with whom it
 # concerns; CHANGELOG.md says the same in full (tests/test_changelog.py holds each release and each "cần làm" there).
 CHANGES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
