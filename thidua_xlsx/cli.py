@@ -90,7 +90,7 @@ def _news_since(ctx: click.Context, before: str | None) -> None:
     do first — the lines the first run in a folder says, printed by the installer after an update; then exit."""
     if before is None:
         return
-    from thidua_xlsx.steps.updated import installer_news  # deferred: only the installer asks
+    from thidua_xlsx.service import installer_news  # deferred: only the installer asks
 
     for line in installer_news(before):
         _say(line)

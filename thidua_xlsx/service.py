@@ -47,7 +47,7 @@ from thidua_xlsx.steps.reading import apply_council_file, merge_inbox
 from thidua_xlsx.steps.receive import council_upload, keep_council, receive
 from thidua_xlsx.steps.school_codes import school_code
 from thidua_xlsx.steps.summaries import read_rows
-from thidua_xlsx.steps.updated import release_news, writer_news
+from thidua_xlsx.steps.updated import installer_news, release_news, writer_news
 from thidua_xlsx.steps.workspace import campaign_in, open_campaign
 from thidua_xlsx.system import lock
 from thidua_xlsx.system.files import fault_text
@@ -61,9 +61,9 @@ from thidua_xlsx.write.console import council_lines
 __all__ = [
     "REGISTRATION", "REMEMBERED_EMPTY", "apply_council_file", "campaign_held", "campaign_in", "commune_overview",
     "council_lines", "council_upload", "fault_text", "final_summary", "generate_round", "init_campaign",
-    "is_campaign_folder", "keep_council", "mailbox_of", "merge_inbox", "next_year_name", "officer_decisions",
-    "open_campaign", "own_process", "read_rows", "receive", "registrations_of", "release_news", "round_page",
-    "rounds_of", "run", "runs_of", "school_code", "school_overview", "stored_password", "year_page",
+    "installer_news", "is_campaign_folder", "keep_council", "mailbox_of", "merge_inbox", "next_year_name",
+    "officer_decisions", "open_campaign", "own_process", "read_rows", "receive", "registrations_of", "release_news",
+    "round_page", "rounds_of", "run", "runs_of", "school_code", "school_overview", "stored_password", "year_page",
 ]
 
 # The commands remembered even when they wrote nothing (a merge that found nothing usable: its report is the round's
