@@ -215,7 +215,8 @@ def test_the_head_s_score_is_a_total_alone_its_parts_said_not_known(year):
     # why, beside it: the head's 70 is a total alone
     assert anh == [*_partly("24", "56"), _total("76,66", 3),
                    _periods(("Quý I", "80"), ("Quý II", "70*"), ("Quý III", "80")),
-                   atx.PERIODS_HEAD_ENTERED.format(periods="Quý II")]  # whose hand, and where the reason is
+                   atx.PERIOD_HEAD_CORRECTED.format(period="Quý II", before="80", score="70",
+                                                    note=HEAD["VC04"][1])]  # her correction, with her reason
     assert "chuyển đến" not in anh[-1] and "trường cũ" not in anh[-1]  # she never moved: the head set her score
     assert year["people"]["VC04"]["year"]["parts"] == {"general": None, "tasks": None}  # never 0
 
