@@ -36,3 +36,15 @@ def test_a_transfer_in_s_month_typed_by_the_head_is_said_as_a_transfer(year):
     assert atx.PERIODS_FORMER_SCHOOL.format(periods=first) in page, page
     assert "người chuyển đến: kết quả ở trường cũ (Điều 15 khoản 1 điểm a)" in page
     assert "sửa điểm" not in page  # nothing of hers was corrected
+
+
+def test_a_part_only_a_total_came_for_is_said_not_known_with_the_period_that_lacks_it(year):
+    """The former school's first period came as a total alone: the year's two parts are not known, and part I names
+    that period — not the other periods' parts averaged beside a total over all three."""
+    lines = year["pages"][NAMES["VC02"]]
+    first = year["periods"][0]["label"]
+    part_one = lines[lines.index(atx.PART_1) + 1:lines.index(atx.PART_2)]
+    assert part_one[:2] == [f"{atx.PART_NOT_KNOWN.format(label=label, periods=first)} \t"
+                            for label in (atx.GENERAL, atx.TASKS)]
+    assert "chưa rõ" in part_one[0] and not any("trung bình" in line for line in part_one[:2])
+    assert year["people"]["VC02"]["year"]["parts"] == {"general": None, "tasks": None}  # never 0

@@ -139,8 +139,8 @@ class _Forms(Paper):
                                           rating.score if rating is not None else None)
         for label, part, text in zip((atx.GENERAL, atx.TASKS), (ev.GENERAL, ev.TASKS), printed, strict=True):
             if text is None:
-                known = _part_known(year, rating, p.code, part)
-                self._dotted(atx.PART_BY_PERIOD.format(label=label, known=known) if known else
+                lacking = _part_lacking(year, rating, p.code, part)
+                self._dotted(atx.PART_NOT_KNOWN.format(label=label, periods=", ".join(lacking)) if lacking else
                              atx.PART_UNKNOWN.format(label=label))
             else:
                 self._line(atx.PART_KNOWN.format(label=label, score=text))
@@ -240,18 +240,13 @@ def printed_parts(general: float | None, tasks: float | None, total: float | Non
     return (points(first), points(rest)), points(rest) != points(tasks)
 
 
-def _part_known(year: ev.YearResults, rating: ev.YearRating | None, person: str, part: str) -> str:
-    """What part I can print of a ``part`` not known for the year (a period with its total alone: a transfer's month
-    typed by the head), from the periods the year used that have it: the period's own where one has it, else their
-    plain average with how many they are; "" where none has it."""
+def _part_lacking(year: ev.YearResults, rating: ev.YearRating | None, person: str, part: str) -> list[str]:
+    """The periods the year used that lack ``part`` (a total alone), by label, where another has it — why the
+    year's part is not known; none where no period has it (a rubric not split 30 + 70, an older summary)."""
     mine = year.parts.get(person, {})
-    found = [(period.label, value) for period in year.periods if period.code in (rating.used if rating else ())
-             and period.code in mine and (value := mine[period.code].get(part)) is not None]
-    if len(found) == 1:
-        return atx.PART_ONE_PERIOD.format(period=found[0][0], score=points(found[0][1]))
-    if found:
-        return atx.PART_SOME_PERIODS.format(count=len(found), score=points(sum(v for _, v in found) / len(found)))
-    return ""
+    used = [period for period in year.periods if period.code in (rating.used if rating else ())]
+    lacking = [period.label for period in used if mine.get(period.code, ev.UNKNOWN_PARTS).get(part) is None]
+    return lacking if len(lacking) < len(used) else []
 
 
 def head_lines(year: ev.YearResults, person: str) -> list[str]:

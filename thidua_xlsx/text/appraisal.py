@@ -21,11 +21,10 @@ TASKS = "2. Kết quả theo dõi, đánh giá theo tiêu chí kết quả thự
 # version, the head's score typed as a total): said so and left to fill in, never 0
 PART_KNOWN = "{label} {score} điểm"
 PART_UNKNOWN = "{label} chưa có"
-# not known for the year (a period with its total alone), yet known for some periods: what they have, said as such
-# (one line each: the longest page holds one sheet)
-PART_BY_PERIOD = "{label} chưa có cả năm; {known}"
-PART_ONE_PERIOD = "{period}: {score} điểm"
-PART_SOME_PERIODS = "trung bình {count} kỳ có phần này: {score} điểm"
+# not known for the year while other periods have it (a period with its total alone: the head's score typed without
+# its parts, a transfer-in's former school result): which periods lack it — never the other periods' average, which
+# would not add up to the total printed (one line each: the longest page holds one sheet)
+PART_NOT_KNOWN = "{label} chưa rõ ({periods} chỉ có tổng điểm)"
 # said where cutting each part on its own would not add up to the total printed (27,83 + 62,16 under 90)
 PARTS_CUT_ONCE = ("Điểm lấy hai chữ số thập phân, bỏ phần sau, không làm tròn; cắt một lần ở tổng: điểm kết quả thực "
                   "hiện nhiệm vụ bằng tổng số điểm năm trừ điểm tiêu chí chung, để hai phần cộng đúng bằng tổng.")
