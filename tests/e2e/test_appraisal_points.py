@@ -156,10 +156,11 @@ def _known(general: str, tasks: str) -> list[str]:
 UNKNOWN = [f"{atx.PART_UNKNOWN.format(label=atx.GENERAL)} \t", f"{atx.PART_UNKNOWN.format(label=atx.TASKS)} \t"]
 
 
-def _partly(general: str, tasks: str, count: int = 2) -> list[str]:
-    """Part I's two lines of a year whose parts are not known while ``count`` periods have them: their average."""
-    return [f"{atx.PART_BY_PERIOD.format(label=label, known=atx.PART_SOME_PERIODS.format(count=count, score=score))} \t"
-            for label, score in ((atx.GENERAL, general), (atx.TASKS, tasks))]
+def _partly(*lacking: str) -> list[str]:
+    """Part I's two lines of a year whose parts are not known while other periods have them: which periods lack them
+    (a total alone) — never the others' average, which would not add up to the total printed."""
+    return [f"{atx.PART_NOT_KNOWN.format(label=label, periods=', '.join(lacking))} \t"
+            for label in (atx.GENERAL, atx.TASKS)]
 
 
 def _total(score: str, used: int) -> str:
@@ -213,9 +214,10 @@ def test_the_parts_come_from_the_column_the_score_came_from(year):
 def test_the_head_s_score_is_a_total_alone_its_parts_said_not_known(year):
     anh = _part_one(_pages(year["paper"])[NAMES["VC04"]])
     # why, beside it: the head's 70 is a total alone
-    assert anh == [*_partly("24", "56"), _total("76,66", 3),
+    assert anh == [*_partly("Quý II"), _total("76,66", 3),  # not (24 + 56, the other quarters') beside 76,66
                    _periods(("Quý I", "80"), ("Quý II", "70*"), ("Quý III", "80")),
-                   atx.PERIODS_HEAD_ENTERED.format(periods="Quý II")]  # whose hand, and where the reason is
+                   atx.PERIOD_HEAD_CORRECTED.format(period="Quý II", before="80", score="70",
+                                                    note=HEAD["VC04"][1])]  # her correction, with her reason
     assert "chuyển đến" not in anh[-1] and "trường cũ" not in anh[-1]  # she never moved: the head set her score
     assert year["people"]["VC04"]["year"]["parts"] == {"general": None, "tasks": None}  # never 0
 
@@ -236,7 +238,8 @@ def test_the_pdf_prints_part_one_on_each_person_s_one_page(year):
     lan = " ".join(next(page for page in pages if NAMES["VC01"] in page).split())
     assert "(tối đa 30 điểm): 27,16 điểm" in lan and "(tối đa 70 điểm): 60,34 điểm" in lan
     anh = " ".join(next(page for page in pages if NAMES["VC04"] in page).split())
-    assert "(tối đa 30 điểm): chưa có" in anh and "(tối đa 70 điểm): chưa có" in anh  # no number: never a 0
+    assert "(tối đa 30 điểm): chưa rõ (Quý II chỉ có tổng điểm)" in anh  # no number: never a 0, nor an average
+    assert "(tối đa 70 điểm): chưa rõ (Quý II chỉ có tổng điểm)" in anh
 
 
 # --- the year's council: its score is a total alone ---------------------------------------------------------------
@@ -290,7 +293,7 @@ def test_a_quarter_summed_by_an_older_version_is_read_its_parts_not_known(year, 
     assert [(i.code, i.severity, i.file) for i in said] == [("year.parts_old", "note", "tong-hop_quy-3.xlsx")]
     assert "(thidua-xlsx merge --period quy-3)" in said[0].message and "không tính là 0" in said[0].message
     lan = _part_one(pages[NAMES["VC01"]])
-    assert lan == [*_partly("27,75", "61"), _total("87,5", 3),  # the total and the rating as before
+    assert lan == [*_partly("Quý III"), _total("87,5", 3),  # the total and the rating as before
                    _periods(("Quý I", "87"), ("Quý II", "90,5"), ("Quý III", "85*"))]
     assert summary.year.ratings["VC01"].rating == year["people"]["VC01"]["year"]["rating"]
 
@@ -332,8 +335,8 @@ def test_a_part_damaged_is_said_at_its_cell_and_not_used(year, tmp_path):
     # not used: the year's parts of each said not known; the total, the rating as before
     for code in ("VC01", "VC02", "VC03"):  # the year's parts not known; the other periods' said as such
         general, tasks = _part_one(pages[NAMES[code]])[:2]
-        assert general.startswith(atx.PART_BY_PERIOD.format(label=atx.GENERAL, known="")), (code, general)
-        assert tasks.startswith(atx.PART_BY_PERIOD.format(label=atx.TASKS, known="")), (code, tasks)
+        assert general.startswith(atx.PART_NOT_KNOWN.format(label=atx.GENERAL, periods="Quý I")), (code, general)
+        assert tasks.startswith(atx.PART_NOT_KNOWN.format(label=atx.TASKS, periods="Quý I")), (code, tasks)
         assert summary.year.ratings[code].score == year["people"][code]["year"]["score"], code
     assert ": 45" not in _part_one(pages[NAMES["VC01"]])[0]  # the part out of range is not used
     assert summary.year.ratings["VC02"].parts.general is None  # the text not taken

@@ -263,10 +263,11 @@ def test_a_history_year_forced_in_says_so_on_each_of_its_rows(journey, tmp_path)
             assert "Tháng 11/2026" in row[note], row[note]
 
 
-def test_a_came_in_teacher_s_phieu_says_which_month_the_head_typed_and_prints_the_parts_it_has(journey):
+def test_a_came_in_teacher_s_phieu_says_which_month_the_head_typed_and_which_lacks_the_parts(journey):
     """She came from another school: her Tháng 9 is the former school's, typed by the head at the month's pass (NĐ
-    233/2026 điều 15 khoản 1 điểm a) — a total alone. Her Phiếu says which month the head typed and where its reason is,
-    and each part, not known for the year, is printed for each month that has it (her Tháng 10 here)."""
+    233/2026 điều 15 khoản 1 điểm a) — a total alone. Her Phiếu says which month the head typed, as a transfer,
+    and each part, not known for the year, says which month lacks it — never her Tháng 10's parts beside a total of
+    two months."""
     from tests.documents import appraisal_pages
     from tests.new_user_year import FORMER_SCHOOL_SCORE
     from thidua_xlsx.papers.facts import points
@@ -276,12 +277,12 @@ def test_a_came_in_teacher_s_phieu_says_which_month_the_head_typed_and_prints_th
     assert me["year"]["head_entered"] == [{"period": "thang-9", "score": FORMER_SCHOOL_SCORE}]
     lines = appraisal_pages(journey.docs / "Phieu-xep-loai-chat-luong-vien-chuc.docx")[me["name"]]
     text = "\n".join(lines)
-    said = atx.PERIODS_HEAD_ENTERED.format(periods="Tháng 9/2026")
-    assert said in text and "hiệu trưởng nhập" in said, text
+    said = atx.PERIODS_FORMER_SCHOOL.format(periods="Tháng 9/2026")
+    assert said in text and "hiệu trưởng nhập" in said and "trường cũ" in said, text
     assert f"Tháng 9/2026: {points(FORMER_SCHOOL_SCORE)} (chỉ có tổng điểm)" in text
-    for label, score in ((atx.GENERAL, "30"), (atx.TASKS, "55")):  # her Tháng 10's, as her department scored it
-        known = atx.PART_ONE_PERIOD.format(period="Tháng 10/2026", score=score)
-        assert atx.PART_BY_PERIOD.format(label=label, known=known) in text, text
+    for label in (atx.GENERAL, atx.TASKS):  # not her Tháng 10's parts beside a total of two months: which lacks them
+        assert atx.PART_NOT_KNOWN.format(label=label, periods="Tháng 9/2026") in text, text
+    assert "Tháng 10/2026: 30 điểm" not in text and "Tháng 10/2026: 55 điểm" not in text
 
 
 @pytest.mark.libreoffice

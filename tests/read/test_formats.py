@@ -15,6 +15,7 @@ from thidua_xlsx.model import layout as ly
 FIELDS = {8: frozenset({
     "campaign_id", "school_year", "round", "inputs", "departments_submitted", "period", "rubric_versions", "people",
     "parts", "council", "collectives", "outcomes", "department_outcomes", "special_outcomes", "school", "people_info",
+    "head_entries",  # an addition (a period's head's pass: why she gave each score), read as 8 by every reader of 8
     "decisions", "department_decisions", "votes", "lists_digest", "starts", "newest_input", "applied", "draft",
     "digest", "seal", "release", "kind", "schema_version", "app"})}
 

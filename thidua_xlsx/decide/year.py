@@ -586,15 +586,15 @@ def _registration_said(campaign: cm.Campaign, people: Sequence[PersonResult],
     return found
 
 
-def _head_entered(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary]) -> dict[str, tuple[str, ...]]:
-    """Each person's periods whose score the head's pass on the period gave (its summary's source "council"): a
-    transfer's months at the former school, entered by the head (NĐ 233/2026 điều 15 khoản 1 điểm a), or a
-    score the head set — written where the year is read (write.summary.year, the JSON)."""
+def _head_entered(campaign: cm.Campaign, periods: dict[str, ev.PeriodSummary]
+                  ) -> dict[str, dict[str, ev.HeadScore]]:
+    """Each person's periods whose score the head's pass on the period gave (its summary's source "council"), with
+    why: a correction (her note), or a transfer's month at the former school (NĐ 233/2026 điều 15 khoản 1 điểm a)."""
     found = {}
     for person in campaign.staff:
-        codes = tuple(period.code for period in campaign.periods
-                      if (e := _entry(periods, period.code, person.code)) is not None and e.source == SOURCE_COUNCIL
-                      and e.final is not None and not e.unreadable)
-        if codes:
-            found[person.code] = codes
+        given = {period.code: e.head for period in campaign.periods
+                 if (e := _entry(periods, period.code, person.code)) is not None and e.source == SOURCE_COUNCIL
+                 and e.final is not None and not e.unreadable}
+        if given:
+            found[person.code] = given
     return found

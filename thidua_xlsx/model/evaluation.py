@@ -266,6 +266,25 @@ class YearRating:
 
 
 
+# Why the head's pass gave a period's score (:class:`HeadScore`): a correction of the department's score, a
+# transfer-in's result at her former school (the department gave none: NĐ 233/2026 điều 15 khoản 1 điểm a), or not
+# said (a summary written by an earlier release keeps no reason).
+HEAD_CORRECTED, HEAD_FORMER_SCHOOL, HEAD_NOT_SAID = "corrected", "former_school", ""
+
+
+@dataclass(frozen=True, slots=True)
+class HeadScore:
+    """What the head's pass on a period says of the score it gave: ``kind`` (HEAD_CORRECTED, HEAD_FORMER_SCHOOL,
+    HEAD_NOT_SAID), the score it replaced (a correction's) and the head's note (Ghi chú Hội đồng)."""
+
+    kind: str = HEAD_NOT_SAID
+    before: float | None = None
+    note: str = ""
+
+
+HEAD_UNSAID = HeadScore()
+
+
 @dataclass(frozen=True, slots=True)  # one per person and period: no __dict__ each
 class PeriodEntry:
     """A person's result in one period's summary (its metadata): the score that counts (None: none), where
@@ -279,6 +298,7 @@ class PeriodEntry:
     initiative: str = ""
     unreadable: bool = False  # its score was there but not a number in range: said, never used
     parts: Parts = UNKNOWN_PARTS
+    head: HeadScore = HEAD_UNSAID  # the head's pass gave the score (source "council"): why, where its summary says
 
     @property
     def unfinished(self) -> bool:
@@ -326,9 +346,9 @@ class YearResults:
     scores: Mapping[str, Mapping[str, float | None]]  # person → period code → score
     ratings: Mapping[str, YearRating]  # person → the year
     parts: Mapping[str, Mapping[str, Parts]] = field(default_factory=dict)  # person → period code → its two parts
-    # person → the periods whose score the head's pass gave: a transfer's months at the former school, or a
-    # score the head set
-    head_entered: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # person → each period whose score the head's pass gave (in the periods' order) → why: a correction of the
+    # department's score with her note, or a transfer's month at the former school
+    head_entered: Mapping[str, Mapping[str, HeadScore]] = field(default_factory=dict)
     # period code → PERIOD_RUNNING or PERIOD_NOT_BEGUN on the school's day of the run (absent: over)
     states: Mapping[str, str] = field(default_factory=dict)
     # department code → the periods whose summary has a score (or a form) of one of its people: the books it sent

@@ -249,6 +249,9 @@ class SummaryMeta:
     # parts (NĐ 233/2026 điều 10, 11: ≤ 30, ≤ 70), None where not known, a person absent where neither is known:
     # part I of the year's Phiếu xếp loại.
     parts: tuple[tuple[str, float | None, float | None], ...] = ()
+    # A period's summary of the head's pass (since 0.9.0): each person whose score the head gave, (code, the score it
+    # replaced — None: the department gave none, a transfer-in's former school result —, the head's note)
+    head_entries: tuple[tuple[str, float | None, str], ...] = ()
     council: bool = False
     # a period's summary, and a year's since 0.8: each department's (code, collective registered)
     collectives: tuple[tuple[str, str], ...] = ()

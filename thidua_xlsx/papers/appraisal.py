@@ -139,8 +139,8 @@ class _Forms(Paper):
                                           rating.score if rating is not None else None)
         for label, part, text in zip((atx.GENERAL, atx.TASKS), (ev.GENERAL, ev.TASKS), printed, strict=True):
             if text is None:
-                known = _part_known(year, rating, p.code, part)
-                self._dotted(atx.PART_BY_PERIOD.format(label=label, known=known) if known else
+                lacking = _part_lacking(year, rating, p.code, part)
+                self._dotted(atx.PART_NOT_KNOWN.format(label=label, periods=", ".join(lacking)) if lacking else
                              atx.PART_UNKNOWN.format(label=label))
             else:
                 self._line(atx.PART_KNOWN.format(label=label, score=text))
@@ -154,9 +154,8 @@ class _Forms(Paper):
             how = atx.HOW[formula].format(used=len(rating.used), total=own_periods(rating, year.periods))
             self._line(atx.TOTAL.format(score=points(score), how=how))
         self._periods(year, rating, year.scores.get(p.code, {}), year.parts.get(p.code, {}), p.facts.leave)
-        entered = [period.label for period in year.periods if period.code in year.head_entered.get(p.code, ())]
-        if entered:
-            self._line(atx.PERIODS_HEAD_ENTERED.format(periods=", ".join(entered)), size=FOOTNOTE_PT)
+        for line in head_lines(year, p.code):
+            self._line(line, size=FOOTNOTE_PT)
 
     def _periods(self, year: ev.YearResults, rating: ev.YearRating | None, mine: Mapping[str, float | None],
                  parts: Mapping[str, ev.Parts], leave: str | None) -> None:
@@ -241,18 +240,34 @@ def printed_parts(general: float | None, tasks: float | None, total: float | Non
     return (points(first), points(rest)), points(rest) != points(tasks)
 
 
-def _part_known(year: ev.YearResults, rating: ev.YearRating | None, person: str, part: str) -> str:
-    """What part I can print of a ``part`` not known for the year (a period with its total alone: a transfer's month
-    typed by the head), from the periods the year used that have it: the period's own where one has it, else their
-    plain average with how many they are; "" where none has it."""
+def _part_lacking(year: ev.YearResults, rating: ev.YearRating | None, person: str, part: str) -> list[str]:
+    """The periods the year used that lack ``part`` (a total alone), by label, where another has it — why the
+    year's part is not known; none where no period has it (a rubric not split 30 + 70, an older summary)."""
     mine = year.parts.get(person, {})
-    found = [(period.label, value) for period in year.periods if period.code in (rating.used if rating else ())
-             and period.code in mine and (value := mine[period.code].get(part)) is not None]
-    if len(found) == 1:
-        return atx.PART_ONE_PERIOD.format(period=found[0][0], score=points(found[0][1]))
-    if found:
-        return atx.PART_SOME_PERIODS.format(count=len(found), score=points(sum(v for _, v in found) / len(found)))
-    return ""
+    used = [period for period in year.periods if period.code in (rating.used if rating else ())]
+    lacking = [period.label for period in used if mine.get(period.code, ev.UNKNOWN_PARTS).get(part) is None]
+    return lacking if len(lacking) < len(used) else []
+
+
+def head_lines(year: ev.YearResults, person: str) -> list[str]:
+    """What part I says of ``person``'s periods whose score the head's pass gave: each correction with the score it
+    replaced and her reason, then the transfer-in's months at her former school, then those whose summary keeps no
+    reason (an earlier release's)."""
+    given = year.head_entered.get(person, {})
+    labels = {p.code: p.label for p in year.periods}
+    lines = [_corrected(labels[code], head, year.scores[person][code]) for code, head in given.items()
+             if head.kind == ev.HEAD_CORRECTED]
+    for kind, words in ((ev.HEAD_FORMER_SCHOOL, atx.PERIODS_FORMER_SCHOOL),
+                        (ev.HEAD_NOT_SAID, atx.PERIODS_HEAD_ENTERED)):
+        periods = [labels[code] for code, head in given.items() if head.kind == kind]
+        lines += [words.format(periods=", ".join(periods))] if periods else []
+    return lines
+
+
+def _corrected(period: str, head: ev.HeadScore, score: float | None) -> str:
+    """A period's score the head corrected: what it was, what she made it, and her reason (her note, or none given)."""
+    return atx.PERIOD_HEAD_CORRECTED.format(period=period, before=points(head.before or 0), score=points(score or 0),
+                                            note=head.note.rstrip(". ") or atx.HEAD_NO_NOTE)
 
 
 def _unscored(year: ev.YearResults, person: str, leave: str | None) -> tuple[tuple[str, list[str]], ...]:

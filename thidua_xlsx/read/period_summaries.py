@@ -34,6 +34,7 @@ from thidua_xlsx.model import layout as ly
 from thidua_xlsx.model.decisions import applied_of
 from thidua_xlsx.model.inbox import DEPT, SELF, SKIPPED, InboxFile, reject, skip
 from thidua_xlsx.model.issues import ERROR, NOTE, WARNING, Issue, Problems, issue
+from thidua_xlsx.model.results import SOURCE_COUNCIL
 from thidua_xlsx.read.containment import FILE, WORKBOOK_SUFFIXES, InboxItem, own_file, unreadable
 from thidua_xlsx.read.department import sorted_out
 from thidua_xlsx.read.department.entry import saved_at
@@ -116,7 +117,8 @@ def _read(entry: InboxFile, campaign: cm.Campaign) -> tuple[InboxFile, ev.Period
 
 def _well_formed(meta) -> bool:
     """Each person's row is (code, score, source, title, form, sáng kiến) with text where text belongs; each
-    department's (code, title); each person's parts (code, general criteria, task results). The numbers themselves
+    department's (code, title); each person's parts (code, general criteria, task results); each score the head gave
+    (code, the score it replaced, her note). The numbers themselves
     are judged person by person (:func:`_people`)."""
     def texts(row, at):
         return all(isinstance(row[i], str) for i in at)
@@ -125,7 +127,8 @@ def _well_formed(meta) -> bool:
         return isinstance(value, tuple) and all(isinstance(row, tuple) and len(row) == size and texts(row, at)
                                                 for row in value)
 
-    return rows(meta.people, 6, (0, 2, 3, 4, 5)) and rows(meta.collectives, 2, (0, 1)) and rows(meta.parts, 3, (0,))
+    return rows(meta.people, 6, (0, 2, 3, 4, 5)) and rows(meta.collectives, 2, (0, 1)) and \
+        rows(meta.parts, 3, (0,)) and rows(meta.head_entries, 3, (0, 2))
 
 
 def _people(meta: ly.SummaryMeta, campaign: cm.Campaign, period: str, file: str, book
@@ -136,6 +139,7 @@ def _people(meta: ly.SummaryMeta, campaign: cm.Campaign, period: str, file: str,
     rubrics = {r.role: r for r in campaign.rubrics}
     top = max((r.max_total for r in campaign.rubrics), default=100)
     given = {code: (general, tasks) for code, general, tasks in meta.parts}
+    heads = {code: _head_score(before, note) for code, before, note in meta.head_entries}
     shown = _Shown(book)
     people: dict[str, ev.PeriodEntry] = {}
     said: list[Issue] = []
@@ -147,7 +151,9 @@ def _people(meta: ly.SummaryMeta, campaign: cm.Campaign, period: str, file: str,
         if final is None or (_number(final) and 0 <= final <= most):
             parts = _parts(given.get(code), final, source, rubric, shown, where, said) if final is not None else \
                 ev.UNKNOWN_PARTS
-            people[code] = ev.PeriodEntry(final, source, registered, form, initiative, parts=parts)
+            people[code] = ev.PeriodEntry(final, source, registered, form, initiative, parts=parts,
+                                          head=heads.get(code, ev.HEAD_UNSAID) if source == SOURCE_COUNCIL else
+                                          ev.HEAD_UNSAID)
             continue
         sheet, cell = shown.score(code)
         said.append(issue("year.score_out_of_range", ERROR, sheet=sheet, cell=cell, **where, value=final, max=most)
@@ -156,6 +162,15 @@ def _people(meta: ly.SummaryMeta, campaign: cm.Campaign, period: str, file: str,
         people[code] = ev.PeriodEntry(None, source, registered, form, initiative, unreadable=True)
     said.extend(_typed_over(meta, people, shown, roster, period, file))
     return people, said
+
+
+def _head_score(before: object, note: str) -> ev.HeadScore:
+    """Why the head gave a score, as the summary of her pass says it: a correction of the score it replaced, or — the
+    department gave none — a transfer-in's result at her former school; a replaced score that is not a number (the
+    data edited) says nothing."""
+    if before is None:
+        return ev.HeadScore(ev.HEAD_FORMER_SCHOOL, note=note)
+    return ev.HeadScore(ev.HEAD_CORRECTED, float(before), note) if _number(before) else ev.HEAD_UNSAID
 
 
 def _typed_over(meta: ly.SummaryMeta, people: dict[str, ev.PeriodEntry], shown: _Shown, roster: dict, period: str,

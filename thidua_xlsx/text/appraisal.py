@@ -21,11 +21,10 @@ TASKS = "2. Kết quả theo dõi, đánh giá theo tiêu chí kết quả thự
 # version, the head's score typed as a total): said so and left to fill in, never 0
 PART_KNOWN = "{label} {score} điểm"
 PART_UNKNOWN = "{label} chưa có"
-# not known for the year (a period with its total alone), yet known for some periods: what they have, said as such
-# (one line each: the longest page holds one sheet)
-PART_BY_PERIOD = "{label} chưa có cả năm; {known}"
-PART_ONE_PERIOD = "{period}: {score} điểm"
-PART_SOME_PERIODS = "trung bình {count} kỳ có phần này: {score} điểm"
+# not known for the year while other periods have it (a period with its total alone: the head's score typed without
+# its parts, a transfer-in's former school result): which periods lack it — never the other periods' average, which
+# would not add up to the total printed (one line each: the longest page holds one sheet)
+PART_NOT_KNOWN = "{label} chưa rõ ({periods} chỉ có tổng điểm)"
 # said where cutting each part on its own would not add up to the total printed (27,83 + 62,16 under 90)
 PARTS_CUT_ONCE = ("Điểm lấy hai chữ số thập phân, bỏ phần sau, không làm tròn; cắt một lần ở tổng: điểm kết quả thực "
                   "hiện nhiệm vụ bằng tổng số điểm năm trừ điểm tiêu chí chung, để hai phần cộng đúng bằng tổng.")
@@ -42,10 +41,14 @@ PERIOD_SCORE = "{label}: {score}"
 # its score (each period's parts are in its summary, sheet Điểm chi tiết; a line of their own made the longest page
 # two sheets)
 PERIOD_SCORE_WHOLE = "{label}: {score} (chỉ có tổng điểm)"
-# a period's score the head's pass gave (decide.year head_entered): a transfer's months at the former school, or a
-# score the head set in place of the department's — the year does not carry which, nor the head's reason (both are in
-# the period's summary, sheet Điểm chi tiết and its change log), so the line says whose hand and where the reason is,
-# never a transfer for a correction (one line: the page holds one sheet)
+# a period's score the head's pass gave (decide.year head_entered), said as what it was (one line each: the page holds
+# one sheet): a correction of the department's score, with the head's note (Ghi chú Hội đồng of her pass) — never a
+# transfer for a correction; a transfer-in's months at her former school (the department gave none); or, where the
+# period's summary keeps no reason (written by an earlier release), whose hand and where the reason is
+PERIOD_HEAD_CORRECTED = "{period}: hiệu trưởng sửa điểm {before} thành {score} ở lượt duyệt của kỳ – lý do: {note}."
+HEAD_NO_NOTE = "không ghi lý do"
+PERIODS_FORMER_SCHOOL = ("{periods}: hiệu trưởng nhập – người chuyển đến: kết quả ở trường cũ (Điều 15 khoản 1 "
+                         "điểm a).")
 PERIODS_HEAD_ENTERED = "{periods}: điểm do hiệu trưởng nhập ở lượt duyệt của kỳ (lý do ghi ở bảng tổng hợp của kỳ)."
 PERIODS_NONE = "Không có điểm (không tính là 0 điểm): {periods}."
 # a book returned that cannot be counted yet, the period over or not: the year waits for it (decide.evaluation)

@@ -10,7 +10,7 @@ import json
 from thidua_xlsx.model import campaign as cm
 from thidua_xlsx.model import evaluation as ev
 from thidua_xlsx.model import layout as ly
-from thidua_xlsx.model.results import SOURCE_DEPT, SOURCE_SELF, STATUS_SUBMITTED, PersonResult, Summary
+from thidua_xlsx.model.results import SOURCE_COUNCIL, SOURCE_DEPT, SOURCE_SELF, STATUS_SUBMITTED, PersonResult, Summary
 from thidua_xlsx.text.releases import VERSION
 from thidua_xlsx.write.summary.content import proposal_rows
 
@@ -48,8 +48,18 @@ def _period(summary: Summary) -> dict:
         "people": tuple((p.code, p.final, p.final_source, p.registered, p.form, p.initiative) for p in submitted),
         "parts": tuple((p.code, found.general, found.tasks) for p in submitted
                        if (found := _parts(p, rubrics.get(p.role))) != ev.UNKNOWN_PARTS),
+        "head_entries": _head_entries(summary, submitted),
         "collectives": tuple((d.code, d.collective) for d in summary.departments if d.submitted),
     }
+
+
+def _head_entries(summary: Summary, submitted: list[PersonResult]) -> tuple[tuple[str, float | None, str], ...]:
+    """Each person whose score the head's pass gave: the score it replaced (None: the department gave none — a
+    transfer-in's months at her former school) and the head's note, so that the year says a correction as one."""
+    replaced = {c.code: c.before for c in summary.council_changes
+                if c.what == "score" and not isinstance(c.before, str)}
+    return tuple((p.code, replaced.get(p.code), p.council_note) for p in submitted
+                 if p.final_source == SOURCE_COUNCIL and p.final is not None)
 
 
 def _outcomes(summary: Summary) -> dict:
