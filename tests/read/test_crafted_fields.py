@@ -26,8 +26,9 @@ SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "cap-xa" / "inbox" / 
 
 NAMES = ("campaign_id", "school_year", "round", "period", "school", "release")
 DIGESTS = ("lists_digest", "digest", "seal")
-TABLES = ("inputs", "rubric_versions", "people", "parts", "collectives", "outcomes", "department_outcomes",
-          "special_outcomes", "people_info", "decisions", "department_decisions", "votes", "starts", "applied", "draft")
+TABLES = ("inputs", "rubric_versions", "people", "parts", "head_entries", "collectives", "outcomes",
+          "department_outcomes", "special_outcomes", "people_info", "decisions", "department_decisions", "votes",
+          "starts", "applied", "draft")
 # what is never the type of each kind of field
 NOT_A_NAME = (None, True, 7, 1.5, [], {}, ["x"], "x" * 1_001, "nửa\ud800")
 NOT_A_TABLE = (None, True, 7, "abc", {}, ["x"], [5], [{}], [[{}]], [[[[1]]]], [["x" * 32_768]], [[2**60]],
@@ -40,6 +41,7 @@ WRONG = {
     "newest_input": (None, 20260518, "hôm qua", "2026-13-01T00:00:00", "9" * 41, []),
     "council": (None, 1, 0, "True", [], {}),
     "schema_version": (None, True, 8.0, "8", [], {}),
+    "schema_minor": (None, True, 1.0, "1", [], {}),
 }
 
 

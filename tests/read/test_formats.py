@@ -10,18 +10,23 @@ import pytest
 
 from thidua_xlsx.model import layout as ly
 
-# The fields each format number seals (8: this release's). A field added or removed: a new number here, in
-# model.layout.SUMMARY_SCHEMA_VERSION, SEALED_LAYOUTS and sealed_content, and a line in CHANGELOG.md.
+# The fields each format number seals (8: as 0.8.0 wrote it). A field removed or changing meaning: a new number here,
+# in model.layout.SUMMARY_SCHEMA_VERSION, SEALED_LAYOUTS and sealed_content, and a line in CHANGELOG.md.
 FIELDS = {8: frozenset({
     "campaign_id", "school_year", "round", "inputs", "departments_submitted", "period", "rubric_versions", "people",
     "parts", "council", "collectives", "outcomes", "department_outcomes", "special_outcomes", "school", "people_info",
-    "head_entries",  # an addition (a period's head's pass: why she gave each score), read as 8 by every reader of 8
     "decisions", "department_decisions", "votes", "lists_digest", "starts", "newest_input", "applied", "draft",
     "digest", "seal", "release", "kind", "schema_version", "app"})}
+# What each minor number added to 8, read as 8 by every reader of 8 (model.layout.SUMMARY_SCHEMA_MINOR): a field only
+# added is a new minor number here and there, never a new format number.
+ADDED = {1: frozenset({"head_entries",  # 0.10.0: a period's head's pass, why she gave each score
+                       "schema_minor"})}
 
 
 def test_the_fields_sealed_are_those_of_this_format_number():
-    assert {f.name for f in dataclasses.fields(ly.SummaryMeta)} == FIELDS[ly.SUMMARY_SCHEMA_VERSION]
+    added = frozenset().union(*(fields for minor, fields in ADDED.items() if minor <= ly.SUMMARY_SCHEMA_MINOR))
+    assert {f.name for f in dataclasses.fields(ly.SummaryMeta)} == FIELDS[ly.SUMMARY_SCHEMA_VERSION] | added
+    assert max(ADDED) == ly.SUMMARY_SCHEMA_MINOR  # each minor number says what it added
     assert ly.SEALED_LAYOUTS[-1] == str(ly.SUMMARY_SCHEMA_VERSION)
 
 

@@ -224,9 +224,9 @@ SUMMARY_SCHEMA_VERSION = 8  # 2: the JSON report gives titles by code, reasons' 
 # JSON as read, every field it holds) raises the minor number instead (:data:`SUMMARY_SCHEMA_MINOR`).
 # Of 0.8's changes only the seal's rule needed 8: 7c left ``applied`` and ``draft`` out while empty, 8 seals them
 # always — a 7c reader would have checked an 8 file wrongly; naming the ``release`` alone would have been a minor one.
-SUMMARY_SCHEMA_MINOR = 0  # additions to format 8, written as ``schema_minor`` (absent: 0) from the first one: a
+SUMMARY_SCHEMA_MINOR = 1  # additions to format 8, written as ``schema_minor`` (absent: 0) from the first one: a
 # reader of 8 with a lower minor reads such a file, its seal checked as its own, says a newer release wrote it and
-# leaves what it does not know (read.own_summary); never refuses it
+# leaves what it does not know (read.own_summary); never refuses it. 1 (0.10.0): ``head_entries``
 PERIOD_PARTS_SCHEMA = 6  # the first version whose period summaries carry ``parts``
 
 
@@ -249,8 +249,8 @@ class SummaryMeta:
     # parts (NĐ 233/2026 điều 10, 11: ≤ 30, ≤ 70), None where not known, a person absent where neither is known:
     # part I of the year's Phiếu xếp loại.
     parts: tuple[tuple[str, float | None, float | None], ...] = ()
-    # A period's summary of the head's pass (since 0.9.0): each person whose score the head gave, (code, the score it
-    # replaced — None: the department gave none, a transfer-in's former school result —, the head's note)
+    # A period's summary of the head's pass (since 0.10.0, minor 1): each person whose score the head gave, (code, the
+    # score it replaced — None: the department gave none, a transfer-in's former school result —, the head's note)
     head_entries: tuple[tuple[str, float | None, str], ...] = ()
     council: bool = False
     # a period's summary, and a year's since 0.8: each department's (code, collective registered)
@@ -283,6 +283,7 @@ class SummaryMeta:
     release: str = ""  # schema 8: the release of thidua-xlsx that wrote it ("0.8.0"), named when a reader refuses it
     kind: str = "summary"
     schema_version: int = SUMMARY_SCHEMA_VERSION
+    schema_minor: int = SUMMARY_SCHEMA_MINOR  # what this release added to format 8 (absent from an earlier one's: 0)
     app: str = APP_ID
 
     def to_json(self) -> dict:

@@ -160,8 +160,9 @@ def _plain(cells: list) -> None:
 
 _CHECKS: dict[str, Callable[[object], object]] = {
     "campaign_id": _name, "school_year": _name, "round": _name, "period": _name, "school": _name, "release": _name,
-    "kind": _name, "app": _name, "council": _flag, "schema_version": _version, "newest_input": _time,
-    "lists_digest": _hex(16), "digest": _hex(64), "seal": _hex(64), "departments_submitted": _texts,
+    "kind": _name, "app": _name, "council": _flag, "schema_version": _version, "schema_minor": _version,
+    "newest_input": _time, "lists_digest": _hex(16), "digest": _hex(64), "seal": _hex(64),
+    "departments_submitted": _texts,
     **dict.fromkeys(("inputs", "rubric_versions", "people", "parts", "head_entries", "collectives", "outcomes",
                      "department_outcomes", "special_outcomes", "people_info", "decisions", "department_decisions",
                      "votes", "starts", "applied", "draft"), _rows),

@@ -6,7 +6,7 @@ from __future__ import annotations
 # The release: one number, raised with every release (semantic versioning, docs/compatibility.md), shown by --version,
 # on the page's footer, by the installer, in every summary's metadata and in the documents' properties; CHANGELOG.md
 # says what each changed. pyproject.toml reads it from here; thidua_xlsx.__version__ is it.
-VERSION = "0.9.0"
+VERSION = "0.10.0"
 
 RELEASE_UNSAID = "một phiên bản thidua-xlsx mới hơn"  # a file from a newer release that did not name itself
 # How to update, as the README and the page say it: the downloaded folder's installer, never pip.
@@ -35,6 +35,14 @@ WHOM = {SCHOOL: "trường", COMMUNE: "xã", BOTH: "trường và xã"}  # said 
 # What each release changed that the secretary or the officer notices, newest first, one line each, with whom it
 # concerns; CHANGELOG.md says the same in full (tests/test_changelog.py holds each release and each "cần làm" there).
 CHANGES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    ("0.10.0", (
+        (SCHOOL, "Phiếu xếp loại ghi điểm hiệu trưởng sửa ở lượt duyệt của kỳ kèm lý do (cột Ghi chú Hội đồng), điểm "
+                 "nhập cho người chuyển đến là kết quả ở trường cũ; kỳ chỉ có tổng điểm làm điểm từng phần của năm "
+                 "'chưa rõ'. Lượt duyệt ghi bằng bản trước không lưu lý do: chạy lại lượt duyệt của kỳ nếu muốn."),
+        (SCHOOL, "Mã xác thực cũ (10 ký tự): chương trình nói trước khi gửi cả điều xã chưa cập nhật sẽ làm (không "
+                 "đọc được tệp, ghi trường chưa gửi): báo xã cập nhật bằng bộ cài rồi xin mã mới."),
+        (BOTH, "Bảng tổng hợp mở và lưu lại bằng Excel không còn bị báo định dạng ngày giờ hiện khác giá trị."),
+    )),
     ("0.9.0", (
         (COMMUNE, TODO + "thư mục xã chép từ bộ mẫu dùng khóa bí mật ai cũng có (chương trình nhắc mỗi lần chạy): tạo "
                   "khóa riêng theo mục Khóa bí mật của xã trong hướng dẫn rồi gửi lại mã cho các trường. Mất "
