@@ -11,7 +11,7 @@ wrote are kept, small (:data:`KEPT`): a school's sealed year summary and the com
 history book, a campaign book; where a release did something an update must carry, that too, made by its own
 command line — the period summary it wrote at the campaign folder's root (0.4.0), the head's pass it kept only inside
 the period summary (0.5.0) or, as its README said, in a final summary of its own (ky/cuoi_<kỳ>.xlsx: 0.3.0, 0.5.0), the
-commune whole with the officer's pass made by its own command line (0.7.0, 0.8.0).
+commune whole with the officer's pass made by its own command line (0.7.0, 0.8.0, 0.9.0).
 tests/corpus/corpus.json records, for each file, its release, commit and SHA-256.
 
 The worktrees are removed at the end; nothing else in the repository is touched.
@@ -40,6 +40,7 @@ RELEASES = (
     ("0.6.0", "69e93b2", "applied and draft (layout 7c); passes kept in hoi-dong/"),
     ("0.7.0", "96000d6", "the last before the release numbers (layout 7c)"),
     ("0.8.0", "a28d450", "the commune's key; the officer's book before its lines' identities"),
+    ("0.9.0", "95c7119", "the minor number (0); the officer's book names its purpose; passes in the runs record"),
 )
 # What each release's files are kept as: (file in its samples/, name in the corpus).
 KEPT = (
@@ -51,7 +52,7 @@ KEPT_ONCE = {  # files whose layout an update continues, kept from one release e
 }
 # The releases whose commune is kept whole, with the officer's pass (:func:`_officer_pass`): the commune an update
 # continues mid-year, her decisions in it.
-COMMUNES = ("0.7.0", "0.8.0")
+COMMUNES = ("0.7.0", "0.8.0", "0.9.0")
 OFFICER_REMOVAL = ("TH-TC", "LDTT", "Đang xem xét kỷ luật")  # the school, the title of the line she takes off, why
 # The releases whose README kept the head's pass as its own file (``-o ky/cuoi_<kỳ>.xlsx``, 0.2–0.5), made so by their
 # own command line (:func:`_readme_head_pass`): the year an update continues, the pass under that name.

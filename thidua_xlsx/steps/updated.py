@@ -29,7 +29,7 @@ def writer_news(home: Path) -> tuple[str, ...]:
     xlsxwriter). Asked after a run that wrote files: xlsxwriter is then imported already."""
     import xlsxwriter  # deferred: xlsxwriter at start-up
 
-    from thidua_xlsx.write.xlsx import shortcuts
+    from thidua_xlsx.write.xlsx import shortcuts  # deferred: xlsxwriter at start-up
 
     if shortcuts():
         return ()
