@@ -24,7 +24,8 @@ from thidua_xlsx.text import commands as ct
 if TYPE_CHECKING:  # for the annotations only: the CLI starts without the readers
     from thidua_xlsx.read.registry import IssuedRegistry
 
-YearAgain = Callable[[Mapping[str, float]], Summary]  # the year decided again with the council's scores (person → score)
+# the year decided again with the council's scores (person → score)
+YearAgain = Callable[[Mapping[str, float]], Summary]
 
 
 def _last_round_issued(registry: IssuedRegistry) -> str | None:
